@@ -16,6 +16,7 @@ judge by are `charset_sample`'s).
 from __future__ import annotations
 
 import codecs
+import html
 import re
 import unicodedata
 
@@ -28,6 +29,7 @@ from .charset_labels import (
 )
 from .charset_misread import _CLEAN, _alternatives, _contradicted, _mess, _misread_sibling
 from .cyrillic_text import CYRILLIC_FAMILY
+from .mark_runs import MOST_MARKS, capped_marks
 from .mixed_charset import (
     a_few_latin_letters,
     decode_with_strays,
@@ -149,13 +151,20 @@ def decode(body: bytes, codec: str) -> str:
     """`body` decoded with `codec`, never failing: bytes it can't decode become U+FFFD, but in
     UTF-8 a page's stray bytes of a single-byte charset are read with it (`decode_with_strays`).
     Valid UTF-8 is decoded at C speed, nothing else worked out. A codec that is no text
-    encoding ("base64", or a name Python doesn't know) is never used: UTF-8 instead."""
+    encoding ("base64", or a name Python doesn't know) is never used: UTF-8 instead. A run of
+    combining marks is cut to the 30 any writing needs (`mark_runs`)."""
+    return capped_marks(_decoded(body, codec))
+
+
+def _decoded(body: bytes, codec: str) -> str:
     name = codecs.lookup(codec).name if is_text_codec(codec) else "utf-8"
     if name == "cp1258":
         # Windows-1258 spells most Vietnamese letters as a base and a combining tone mark; a
         # browser shows them composed, and a quote pasted elsewhere or a grep must match the
-        # composed letters every other page gives ("số", not "so\u0301").
-        return unicodedata.normalize("NFC", body.decode(codec, errors="replace"))
+        # composed letters every other page gives ("số", not "so\u0301"). Composing sorts a
+        # letter's marks, in time growing as their square: they are cut first.
+        text = capped_marks(body.decode(codec, errors="replace"))
+        return unicodedata.normalize("NFC", text)
     if name != "utf-8":
         return body.decode(codec, errors="replace")
     try:
@@ -208,12 +217,29 @@ def clean_markup(text: str) -> str:
         # An escape sequence written with references ("&#x1b;]0;title&#x7;") goes whole too:
         # dropped alone, its ESC left "]0;title" and "[2J[31m" in the text.
         text = _ESCAPE_REFERENCE.sub(_raw_control, text)
+        # Combining marks written as references are cut as written ones are (`decode`).
+        text = _REFERENCE_RUN.sub(_capped_references, text)
     text = _windows_1252_c1(_UNPARSEABLE.sub("", without_escape_sequences(text)))
     return _CHAR_REFERENCE.sub(_drop_unparseable_reference, text)
 
 
-# References to ESC and to the BEL and ESC that end an operating-system command.
-_ESCAPE_REFERENCE = re.compile(r"&#(?:[xX]0*(?:1[bB]|7)|0*(?:27|7));?")
+_REFERENCE_RUN = re.compile(
+    f"(?:&#(?:[xX][0-9a-fA-F]{{1,8}}|[0-9]{{1,10}});?){{{MOST_MARKS + 1},}}"
+)
+"""More references in a row than a run of marks may hold."""
+
+
+def _capped_references(match: re.Match[str]) -> str:
+    """A run of references as it was, unless it writes more marks in a row than `mark_runs`
+    keeps: then the characters, the run cut, escaped as markup again."""
+    written = html.unescape(match.group())
+    capped = capped_marks(written)
+    return match.group() if capped == written else html.escape(capped)
+
+
+# References to ESC and to the BEL and ESC that end an operating-system command, whole: the
+# start of another's ("&#7879;", Vietnamese's ệ; "&#769;", a combining acute) made a BEL.
+_ESCAPE_REFERENCE = re.compile(r"&#(?:[xX]0*(?:1[bB]|7)(?![0-9a-fA-F])|0*(?:27|7)(?![0-9]));?")
 
 
 def _raw_control(match: re.Match[str]) -> str:

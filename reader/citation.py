@@ -13,7 +13,7 @@ from .dates import retrieved_as_believed, stated_iso
 from .marks import TAKEN_DOWN
 from .models import Article, Block, Inline
 from .safe import safe_line
-from .url_display import shown_url, unbroken_url
+from .url_display import shown_url
 from .urls import is_web_url, site_host, without_tracking
 
 
@@ -35,16 +35,18 @@ def cited_url(article: Article) -> str:
 
 
 def shown_cited_url(article: Article) -> str:
-    """The address a citation gives (`cited_url`) as every style shows it: as where it goes
-    (`shown_url`), and one word (`unbroken_url`). APA's and Chicago's line gave a canonical
+    """The address a citation gives (`cited_url`) as every style shows it: as where it goes,
+    and one word (`shown_url`). APA's and Chicago's line gave a canonical
     address with a space as it was, and a pasted citation's address broke there."""
-    return unbroken_url(shown_url(cited_url(article)))
+    return shown_url(cited_url(article))
 
 
 def own_addresses(article: Article, link: str = "") -> set[str]:
     """The addresses a link within `article` starts with: its page's, the one it was read from,
-    its canonical one, and `link` (the feed's to it)."""
-    addresses = (article.url, article.page_url, article.canonical_url, link)
+    its canonical one, the one it is cited by (as the reading view hands links out), and `link`
+    (the feed's to it)."""
+    cited = cited_url(article) if article.url else ""
+    addresses = (article.url, article.page_url, article.canonical_url, cited, link)
     return {urldefrag(address).url for address in addresses if address}
 
 
@@ -301,13 +303,21 @@ def markdown_header(article: Article, style: str = "block", copied: bool = False
     return (f"# {escape_markdown(title)}\n" if title else "") + f"{lines}\n"
 
 
-def copied_citation(article: Article, style: str = "block", under_markdown: bool = False) -> str:
+def copied_citation(
+    article: Article, style: str = "block", under_markdown: bool = False, markdown: bool = True
+) -> str:
     """What `y` in the reading view copies and `reader show --format citation` prints: in the
     "block" style the title and `header_lines` in Markdown, as `reader show --format markdown`
-    heads the article; in a line style the line as plain text, to paste into a draft or an
-    e-mail as it is, or escaped as Markdown `under_markdown` (a quoted passage): a page's
-    title must not become a link or code in the notes it is pasted into. Its notes are for
-    the reader of the draft it is pasted into (`version_note`'s `copied`)."""
-    if style == "block":
+    heads the article, or as plain text (not `markdown`: no "# ", no line breaks' two spaces,
+    no <…> round the address, for a CMS, an e-mail or a word processor); in a line style the
+    line as plain text, to paste into a draft or an e-mail as it is, or escaped as Markdown
+    `under_markdown` (a quoted passage): a page's title must not become a link or code in the
+    notes it is pasted into. Its notes are for the reader of the draft it is pasted into
+    (`version_note`'s `copied`)."""
+    if style == "block" and markdown:
         return markdown_header(article, copied=True).rstrip() + "\n"
+    if style == "block":
+        title = safe_line(article.title or article.url)
+        lines = [title] if title else []
+        return "\n".join([*lines, *header_lines(article, False, style, copied=True)]) + "\n"
     return "\n".join(header_lines(article, under_markdown, style, copied=True)) + "\n"

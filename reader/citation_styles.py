@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from .citation import cited_source, retrieved, shown_cited_url
+from .cited_names import Name, parsed_name, turnable
 from .commonmark import escape_inline
 from .config import CITATION_STYLES
 from .dates import in_local_time
@@ -31,63 +31,6 @@ from .writer_names import AGENCIES, given_name_first, masthead
 # or one line in Chicago's or APA's style.
 STYLES = CITATION_STYLES
 LINE_STYLES = tuple(s for s in STYLES if s != "block")
-
-# Words a name's surname begins with, kept with it ("van der Berg, Pieter"), as written: a
-# capital "Van" or "De" may be a given name. "ap" and "ferch" are Welsh ("Dafydd ap Gwilym").
-_PARTICLES = {
-    *("van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du"),
-    *("la", "le", "ter", "ten", "zu", "af", "bin", "ibn", "al", "el", "ap", "ab", "ferch"),
-}
-# The Irish and Scottish Gaelic ones are capitalised, never a given name after the first, and
-# the surname runs from them to the end, words that are no particle included ("Mac Giolla
-# Phádraig", "Ní Bhriain", "Ó Súilleabháin").
-_GAELIC = {"Ó", "Ní", "Nic", "Mac", "Mhic", "Mhac", "Uí", "Ua"}
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-# A title before a name, which Chicago and APA leave out ("Dr Samuel Nwosu": "Nwosu, S.", not
-# "Nwosu, D. S."); compared without its full stop and case.
-_HONORIFICS = {
-    *("dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "revd", "reverend"),
-    *("mr", "mrs", "ms", "mx", "miss", "cllr", "fr", "sr", "hon", "rt", "dott", "herr", "frau"),
-}
-# Words that make a byline a newsroom's, not a person's: cited as written.
-_NEWSROOM = re.compile(
-    r"\b(?:staff|desk|newsroom|reporters?|editors?|editorial|agency|press|news|team|board"
-    r"|bureau|correspondents?|service)\b",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class Name:
-    """A writer's name as a citation needs it: the surname and the given names, or the name
-    as written (`literal`) when it is not to be turned round."""
-
-    literal: str = ""
-    family: str = ""
-    given: str = ""
-    suffix: str = ""
-
-    def inverted(self) -> str:
-        """ "Holt, Maren" (Chicago's first author)."""
-        if self.literal:
-            return self.literal
-        return f"{self.family}, {self.given}" + (f", {self.suffix}" if self.suffix else "")
-
-    def natural(self) -> str:
-        """ "Jonas Berg" (Chicago's later authors)."""
-        if self.literal:
-            return self.literal
-        return f"{self.given} {self.family}" + (f" {self.suffix}" if self.suffix else "")
-
-    def initialled(self) -> str:
-        """ "Holt, M." (APA): each given name cut to its initial, "Jean-Paul" to "J.-P."."""
-        if self.literal:
-            return self.literal
-        initials = " ".join(
-            "-".join(f"{part[0]}." for part in word.split("-") if part)
-            for word in self.given.split()
-        )
-        return f"{self.family}, {initials}" + (f", {self.suffix}" if self.suffix else "")
 
 
 def authors(article: Article) -> list[str]:
@@ -120,53 +63,21 @@ def _surname_first(name: str) -> bool:
     )
 
 
-def _turnable(name: str) -> bool:
-    """Written in a script whose names are given name first and may be initialised: Latin,
-    Greek or Cyrillic letters only."""
-    for char in name:
-        if char.isalpha() and unicodedata.name(char, "").split(" ")[0] not in {
-            "LATIN",
-            "GREEK",
-            "CYRILLIC",
-        }:
-            return False
-    return True
-
-
-def parsed_name(name: str) -> Name:
-    words = name.split()
-    while len(words) > 2 and words[0].rstrip(".").casefold() in _HONORIFICS:
-        words = words[1:]
-    name = " ".join(words)
-    suffix = ""
-    if len(words) > 2 and words[-1].casefold() in _SUFFIXES:
-        suffix, words = words[-1], words[:-1]
-    if (
-        len(words) < 2
-        or not _turnable(name)
-        or _NEWSROOM.search(name)
-        or name.isupper()
-        or words[0] == "The"  # "The Lakeshore Ledger": an outlet's name, no person's
-    ):
-        return Name(literal=name)
-    start = len(words) - 1
-    while start > 1 and words[start - 1] in _PARTICLES:
-        start -= 1
-    start = next((n for n in range(1, start) if words[n] in _GAELIC), start)
-    return Name(family=" ".join(words[start:]), given=" ".join(words[:start]), suffix=suffix)
-
-
-def _listed(parts: list[str], joiner: str) -> str:
-    """ "A", "A, and B" (Chicago's comma after an inverted first name), "A, B, and C"."""
+def _listed(parts: list[str], joiner: str, comma: bool = True) -> str:
+    """ "A", "A, and B" (Chicago's comma after an inverted first name), "A, B, and C";
+    "A and B" without the `comma`."""
     if len(parts) < 2:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + f", {joiner} {parts[-1]}"
+    return ", ".join(parts[:-1]) + f"{',' if comma else ''} {joiner} {parts[-1]}"
 
 
 def _chicago_authors(names: list[Name]) -> str:
     if len(names) > 10:  # Chicago 14.76: the first seven, then "et al."
         return ", ".join([names[0].inverted(), *(n.natural() for n in names[1:7])]) + ", et al."
-    return _listed([names[0].inverted(), *(n.natural() for n in names[1:])], "and")
+    # Of two names, the comma is the inverted first one's ("Holt, Maren, and Jonas Berg"): a
+    # first name cited as written takes none ("דנה לוי and יוסי כהן").
+    comma = len(names) > 2 or not names[0].literal
+    return _listed([names[0].inverted(), *(n.natural() for n in names[1:])], "and", comma)
 
 
 def _apa_authors(names: list[Name]) -> str:
@@ -180,7 +91,7 @@ def _english(article: Article, title: str) -> bool:
     language = article.language.casefold()
     if language:
         return language == "en" or language.startswith("en-")
-    return _turnable(title) and title.isascii()
+    return turnable(title) and title.isascii()
 
 
 def _said(day: date) -> str:
@@ -227,13 +138,16 @@ def chicago(article: Article, markdown: bool = False) -> str:
     # A quotation inside the title takes single quotes inside Chicago's double ones.
     title = title.replace('"', "'").replace("“", "‘").replace("”", "’")
     parts = []
-    names = [parsed_name(n) for n in authors(article)]
+    names = [parsed_name(n, article.language) for n in authors(article)]
     if names:
         parts.append(text(_ended(_chicago_authors(names))))
     parts.append(f'"{text(_ended(title))}"')
     source = safe_line(cited_source(article))
     published = article.published.date() if article.published else None
-    said = _said(published) if published else ""
+    modified = article.updated.date() if article.updated and not published else None
+    # A page dated only by its revision is cited with it, as Chicago cites a revision date
+    # (14.207): "last modified December 3, 2026".
+    said = _said(published) if published else f"last modified {_said(modified)}" if modified else ""
     tail = ", ".join(p for p in (source, said) if p)
     if tail:
         # The period after the name's italics, or none when it ends in one ("Courier Inc.").
@@ -255,8 +169,10 @@ def apa(article: Article, markdown: bool = False) -> str:
     text = escape_inline if markdown else _as_written
     title = _title(article)
     title = sentence_case(title, proper_nouns(article)) if _english(article, title) else title
-    names = [parsed_name(n) for n in authors(article)]
-    published = article.published.date() if article.published else None
+    names = [parsed_name(n, article.language) for n in authors(article)]
+    # A page dated only by its "Updated" line: that is the date it shows, which APA cites.
+    dated = article.published or article.updated
+    published = dated.date() if dated else None
     when = (
         f"({published.year}, {month_name(published)} {published.day})." if published else "(n.d.)."
     )
@@ -275,6 +191,22 @@ def apa(article: Article, markdown: bool = False) -> str:
             )
         )
     return " ".join(parts)
+
+
+def reference_order(article: Article) -> str:
+    """Where the article's reference goes in a list in either style: by its first author's
+    surname and given names, or by its title past an article ("The", "A", "An") where it names
+    no one; accents and case aside ("Élodie" with "Elodie", "Weiß" with "Weiss")."""
+    names = authors(article)
+    if names:
+        key = parsed_name(names[0], article.language).inverted()
+    else:
+        key = _LEADING_ARTICLE.sub("", _title(article).lstrip("\"'“‘«"), count=1)
+    folded = unicodedata.normalize("NFKD", key.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 
 
 def citation_line(article: Article, style: str, markdown: bool = False) -> str:
@@ -304,14 +236,14 @@ def csl_item(article: Article, item_id: str) -> dict[str, Any]:
                 "given": n.given,
                 **({"suffix": n.suffix} if n.suffix else {}),
             }
-            for n in (parsed_name(a) for a in authors(article))
+            for n in (parsed_name(a, article.language) for a in authors(article))
         ],
         "URL": shown_cited_url(article),
         "language": safe_line(article.language),
         "abstract": safe_line(article.description),
     }
-    if article.published:
-        item["issued"] = _date_parts(article.published.date())
+    if dated := article.published or article.updated:
+        item["issued"] = _date_parts(dated.date())
     if accessed := _accessed(article):
         item["accessed"] = _date_parts(accessed)
     return {key: value for key, value in item.items() if value}

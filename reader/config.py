@@ -92,6 +92,10 @@ class Config:
     unread_only: bool = False
     # One of CITATION_STYLES: what `y` copies and `reader show` heads an article with.
     citation_style: str = "block"
+    # One of CITATION_COPIES: what `y` and Ctrl-C put on the clipboard, and `reader show
+    # --format citation` prints: plain text to paste into a CMS, an e-mail or a word
+    # processor, or Markdown for notes kept in it.
+    citation_copy: str = "text"
     site_rules: dict[str, SiteRule] = field(default_factory=dict)  # by host name
     # `[keys]`: an action's keys as written ("?", "ctrl+q"), by the action's name; the TUI
     # checks the names and the keys (`reader.ui.keymap`), which this layer does not know.
@@ -105,6 +109,7 @@ class Config:
 
 THEMES = ("dark", "light", "terminal")
 CITATION_STYLES = ("block", "chicago", "apa")
+CITATION_COPIES = ("text", "markdown")
 """`[citation] style`: the metadata block `reader show` heads an article with, or one line in
 Chicago's or APA's style (`citation_styles`)."""
 """The screen's colour schemes (`[ui] theme`, `--theme`): the reader's own on a dark
@@ -375,7 +380,7 @@ def _check_keys(data: dict[str, Any]) -> None:
             {"refresh_interval", "refresh_on_open", "fetch_ahead", "drop_read_after", "max_items"},
         ),
         ("ui", {"theme", "unread_only"}),
-        ("citation", {"style"}),
+        ("citation", {"style", "copy"}),
     ):
         for key in data.get(section, {}):
             if key not in known:
@@ -424,6 +429,10 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     if style not in CITATION_STYLES:
         names = ", ".join(map(repr, CITATION_STYLES))
         raise ValueError(f"citation.style must be one of {names}, not {style!r}")
+    copy = data.get("citation", {}).get("copy", "text")
+    if copy not in CITATION_COPIES:
+        names = ", ".join(map(repr, CITATION_COPIES))
+        raise ValueError(f"citation.copy must be one of {names}, not {copy!r}")
     rules = {host.lower(): _site_rule(host, rule) for host, rule in data.get("sites", {}).items()}
     keys = {action: _keys(action, value) for action, value in data.get("keys", {}).items()}
     ignore = ()
@@ -444,6 +453,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         theme=theme,
         unread_only=unread_only,
         citation_style=style,
+        citation_copy=copy,
         keys=keys,
         ignore=ignore,
     )

@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 42
+EXTRACTOR = 44
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -100,7 +100,12 @@ wiki photo's linked caption kept; an ai2html chart's labels read from its first 
 wiki's "Main article: …" notes dropped. 42: a section front said to be one, its teasers a linked
 list item each, a section's heading linking to its page no story; a "… contributed." credit line
 kept from the author box it stands in; a heading over the tabs of the panels after it kept; a data table's cell listing links kept; a note the text's numbers link to kept whatever its id
-says ("cite_note-FOOTNOTE…")."""
+says ("cite_note-FOOTNOTE…"). 43: a run of combining marks past the 30 any writing needs cut
+(`mark_runs`: a "Zalgo" letter of 60,000 flooded the screen and slowed every search); a
+character reference starting as ESC's or BEL's does ("&#7879;", Vietnamese's ệ) read whole. 44:
+bylines naming a co-writer or an agency ("X (avec Y et Z)", "X and Reuters") as its people, an
+outlet the writer works for and a handle or address after the name left out, two writers in
+Arabic, Japanese and Chinese bylines apart, a date only "Updated" gives the story's date."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 
 from .models import Entry, Feed
 from .safe import safe_line
+from .url_display import shown_url
 
 MAX_NAME_LENGTH = 500
 """As long as a title an OPML file gives is kept (`opml.read_opml`)."""
@@ -60,8 +61,13 @@ def names_of(feeds: Iterable[Feed]) -> dict[str, str]:
 def source_name(entry: Entry, names: Mapping[str, str]) -> str:
     """What a list of headlines names an entry's feed by: the user's name for the feed (from
     `names_of`), else the title the feed gave when the entry was read (a saved article no feed
-    lists: its site's)."""
-    return names.get(entry.feed_url) or entry.feed_title
+    lists: its site's), else the feed's address as the feed list shows it: a title that shows
+    nothing (blank letters, kept before they were read as none) left the column empty."""
+    if name := names.get(entry.feed_url):
+        return name
+    if entry.feed_title and safe_line(entry.feed_title):
+        return entry.feed_title
+    return shown_url(entry.feed_url) if entry.feed_url else entry.feed_title
 
 
 def renamed(was: str, feed: Feed) -> str:

@@ -7,7 +7,8 @@ unless the query itself has an accent, each accented Latin letter by its plain o
 Russian's ё by е (which is how it is mostly typed and often printed), and Arabic's alef with a
 hamza or madda (أ إ آ) by the bare alef (ا), as most people type it. CJK text's full-width
 Latin letters and digits (ＡＢＣ１２３) are their ASCII ones and half-width katakana (ﾃﾚﾋﾞ)
-the full-width ones (テレビ), whichever of the two the query or the text has (`WIDTH`).
+the full-width ones (テレビ), whichever of the two the query or the text has, and raised or
+lowered figures and letters (CO₂, m², XIXᵉ) their own (CO2, m2, XIXe) (`WIDTH`).
 
 Every fold replaces one character by one, so a match in the folded text is at the same
 indices in the text shown (its highlight lands on the right cells). Text written decomposed
@@ -27,6 +28,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from .mark_runs import MOST_MARKS
 
 _PUNCTUATION = {
     "'": "\u2018\u2019\u201a\u201b\u02bc\u2032",  # ‘ ’ ‚ ‛ ʼ ′
@@ -80,9 +83,29 @@ def _narrowed() -> dict[int, str]:
     return table
 
 
-WIDTH = str.maketrans(_narrowed())
-"""Full-width and half-width forms → the usual width: not an accent, folded whatever the
-query (as browsers' find folds them)."""
+def _raised() -> dict[int, str]:
+    """Each raised or lowered figure or letter (² ₂ ⁿ ᵉ º) → the one it is (2 2 n e o), as
+    NFKC gives it: the extractor writes a page's `<sup>2</sup>` as "²" and `<sub>2</sub>` as
+    "₂", and "CO2", "m2", "XIXe" are what is typed (acc30a J13)."""
+    table: dict[int, str] = {}
+    for code in (0xAA, 0xB2, 0xB3, 0xB9, 0xBA, *range(0x2B0, 0x2B9), *range(0x1D2C, 0x1DC0)):
+        table |= _one_raised(code)
+    for code in range(0x2070, 0x20A0):
+        table |= _one_raised(code)
+    return table
+
+
+def _one_raised(code: int) -> dict[int, str]:
+    kind, *mapped = unicodedata.decomposition(chr(code)).split(" ")
+    if kind not in ("<super>", "<sub>") or len(mapped) != 1:
+        return {}
+    plain = chr(int(mapped[0], 16))
+    return {code: plain} if plain.isascii() and plain.isalnum() else {}
+
+
+WIDTH = str.maketrans(_narrowed() | _raised())
+"""Full-width and half-width forms → the usual width, raised and lowered figures and letters →
+the line's: not an accent, folded whatever the query (as browsers' find folds widths)."""
 _HALF_WIDTH_MARKS = "\uff9e\uff9f"
 """Half-width katakana's voiced and semi-voiced marks, each a character after its kana."""
 LIGATURES = str.maketrans(
@@ -145,7 +168,12 @@ def composed(text: str) -> tuple[str, list[int], list[int]] | None:
             or text[end] in _HALF_WIDTH_MARKS
         ):
             continue
-        cluster = unicodedata.normalize("NFC", text[start:end].translate(WIDTH))
+        # Composing sorts a cluster's marks in time growing as their square: a letter with
+        # 60,000 (cached before pages' were cut, `mark_runs`) took 6 s a search. Past the
+        # 30 any writing needs, the rest is left out of the text compared, its characters
+        # still the cluster's, so a match there lights the whole of it.
+        whole = text[start : min(end, start + MOST_MARKS + 1)]
+        cluster = unicodedata.normalize("NFC", whole.translate(WIDTH))
         cluster = cluster.translate(LIGATURES)
         out.append(cluster)
         starts += [start] * len(cluster)

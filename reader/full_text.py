@@ -10,9 +10,11 @@ Harbour Ledger. A search within one feed is `F` from its headlines, `--feed` on 
 
 Each word or phrase is matched as the reading view's `/` matches a query (`text_find.pattern`:
 smartcase, quotes, dashes, widths and accents folded), so "lodz" finds "Łódź" here as it does
-there; but as a whole word (`whole_words`): an archive's "port" finding every "report" and
-"support" drowned the hits. Only the cache is read, never the network: a headline whose article was never fetched is
-searched by its title alone. Given the `candidates` of an index (`search_index`), only the
+there; but as a whole word (`search_query.whole_words`): an archive's "port" finding every
+"report" and "support" drowned the hits. `OR` and `-word` are read as news databases read them
+(`search_query`). Only the cache is read, never the network: a headline with no text of it cached (a PDF, a
+podcast's episode, a page that failed, one not fetched yet) is searched by its title and its
+feed's text (acc30a J16). Given the `candidates` of an index (`search_index`), only the
 articles that may hold every word are read and matched, by the same rule; without, every one
 is (benchmarks/search.py measures both).
 """
@@ -25,23 +27,18 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from itertools import islice
 
 from .cells import terminal_cells
 from .dates import in_local_time
 from .feed_summary import summary_line
-from .fold import composed, fold, has_accent
+from .fold import composed, fold
 from .keys import link_key
 from .models import Article, BlockKind
 from .reports import Headline
 from .safe import safe_line
-from .text_find import pattern, typed
+from .search_query import Query, _Word
 
-_QUOTES = '"“”„'
-_TERM = re.compile(f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]?|[^\\s{_QUOTES}]+")
-"""A word of a query, or the words between two double quotes (a closing one left out: to
-the end)."""
 _APART = "\x00"
 """Between two titles searched as one text, and between a title and its byline: what no title
 shows nor any query types (a phrase doesn't run on from the title into the author's name)."""
@@ -96,6 +93,10 @@ class Hit:
     correction replaced is found again."""
     retrieved: datetime | None = None
     """When that version was retrieved."""
+    headlined: str = ""
+    """That version's headline, safe to show, when it differs from the headline's own and
+    holds a word its text doesn't ("" otherwise, and for the latest copy): the story was
+    found by the headline it had before the site changed it."""
 
     @property
     def line(self) -> str:
@@ -111,80 +112,10 @@ class Hit:
                 else "at an unknown time"
             )
             copy = f"in the copy retrieved {when} (--version {self.version}, V)"
+            if self.headlined:
+                copy += f", headlined “{self.headlined}”"
         said = " · ".join(part for part in (by, copy, self.snippet) if part)
         return said or self.lead or TITLE_ALONE
-
-
-@dataclass(frozen=True)
-class _Word:
-    typed: str
-    found: re.Pattern[str]
-    accents: bool
-    """The text's accents are folded for it (the word has none)."""
-
-
-MOST_TERMS = 32
-MOST_PHRASE_WORDS = 64
-
-
-def terms(query: str) -> list[str]:
-    """A query's words and quoted phrases, in order: blank ones and repeats dropped, at most
-    `MOST_TERMS` of them, a phrase cut to its first `MOST_PHRASE_WORDS` words (a query pasted
-    by mistake, of thousands of words, took minutes and hundreds of megabytes), controls
-    removed as the query is shown."""
-    query = safe_line(query)
-    found = (m.group(1) if m.group(1) is not None else m.group(0) for m in _TERM.finditer(query))
-    kept: dict[str, None] = {}
-    for term in found:
-        if words := term.split():
-            kept[" ".join(words[:MOST_PHRASE_WORDS])] = None
-            if len(kept) == MOST_TERMS:
-                break
-    return list(kept)
-
-
-@cache
-def _unspaced() -> re.Pattern[str]:
-    """Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
-    Burmese): a word of them is found anywhere, there being no word's edge to tell. Compiled
-    at the first search, not at every start (~2 ms)."""
-    return re.compile(
-        "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
-        "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"
-    )
-
-
-def whole_words(found: re.Pattern[str], word: str, prefix: bool = False) -> re.Pattern[str]:
-    """`found` (the pattern of `word`) matching only at a word's edges, as a search engine
-    matches: "port" finds "port" and "port's", not "report" or "important"; a `prefix` at its
-    start only ("port*": "ports", "Portugal"). A word in a script without spaces, anywhere."""
-    if _unspaced().search(word):
-        return found
-    # A figure is one word with its decimal point or thousands' comma: "9m" is not in
-    # "€0.9m", nor "500" in "1,500" (a reported amount checked against the archive).
-    start = r"(?<!\w)(?<!\d[.,])" if word[:1].isdigit() else r"(?<!\w)"
-    end = "" if prefix else r"(?![.,]\d)(?!\w)" if word[-1:].isdigit() else r"(?!\w)"
-    return re.compile(rf"{start}(?:{found.pattern}){end}", found.flags)
-
-
-class Query:
-    """A query's words and phrases, each a pattern of its own (blank ones dropped): whole
-    words, or the words starting so for one ending in `*` (`whole_words`)."""
-
-    def __init__(self, query: str) -> None:
-        self.text = query
-        words = []
-        for term in terms(query):
-            prefix = len(term) > 1 and term.endswith("*")
-            word = term.rstrip("*") if prefix else term
-            found = pattern(word)
-            if found is not None:
-                found = whole_words(found, word, prefix)
-                words.append(_Word(word, found, not has_accent(typed(word))))
-        self.words: tuple[_Word, ...] = tuple(words)
-
-    def __bool__(self) -> bool:
-        return bool(self.words)
 
 
 class _Folded:
@@ -274,19 +205,26 @@ NEAR_CHARACTERS = 80
 def _found(query: Query, title: str, text: str) -> tuple[str, str, str, str] | None:
     """The snippet of `text`, the word matched first in it ("", "" when `text` holds none of
     them), the byline holding a word `text` doesn't (`Hit.byline`) and where in `text` the
-    words are nearest (`Hit.near`) when every word is in `title` (a `heading`) or `text`, else
-    None."""
+    words are nearest (`Hit.near`) when a word of each of the query's groups is in `title` (a
+    `heading`) or `text` and none it excludes, else None."""
     head = _Folded(title)
     body = _Folded(text)
     in_text: list[_Word] = []
     in_head: list[_Word] = []
-    for word in query.words:
-        if body.search(word) is not None:
-            in_text.append(word)
-        elif head.search(word) is None:
+    for group in query.groups:
+        held = False
+        for word in (query.words[n] for n in group):
+            if body.search(word) is not None:
+                in_text.append(word)
+            elif head.search(word) is not None:
+                in_head.append(word)
+            else:
+                continue
+            held = True
+        if not held:
             return None
-        else:
-            in_head.append(word)
+    if any(body.search(w) is not None or head.search(w) is not None for w in query.excluded):
+        return None
     byline = ""
     if in_head and _APART in title:
         byline = _byline_holding(title.split(_APART)[1:], in_head)
@@ -392,8 +330,9 @@ def search(
     `stopped` is asked between two (a search the reader replaced by another ends early).
 
     `candidates`, per word of the query, the keys of the articles that may hold it (None: any
-    may), from an index: a headline whose article is in none of a word's, and whose title or
-    feed's byline doesn't hold it, is passed over unread; one in them is read even when the
+    may), from an index: a headline whose article is in none of the words' of a group (every
+    one of a group typed with OR between them), and whose title or feed's byline holds none of
+    them, is passed over unread; one in them is read even when the
     list doesn't mark it cached (a sync in another process cached it since).
 
     `copies` gives the kept earlier versions of a cached article (oldest first): one whose
@@ -404,7 +343,11 @@ def search(
     rows = list(headlines)
     titled: list[set[int] | None] = []
     if candidates is not None:
-        titles = [heading(headline.entry.title, headline.entry.author) for headline in rows]
+        # An uncached one's feed text, which no index holds, is looked in as its title is.
+        titles = [
+            heading(h.entry.title, h.entry.author) + ("" if h.cached else f"\n{_feed_text(h)}")
+            for h in rows
+        ]
         titled = [
             None if keys is None else _titles_holding(titles, word)
             for word, keys in zip(query.words, candidates, strict=True)
@@ -415,13 +358,17 @@ def search(
         cached = headline.cached
         if candidates is not None:
             key = headline.key or link_key(headline.entry.link)
-            if not all(
+            may = [
                 keys is None or key in keys or (in_titles is not None and n in in_titles)
                 for keys, in_titles in zip(candidates, titled, strict=True)
-            ):
+            ]
+            if not all(any(may[w] for w in group) for group in query.groups):
                 continue
             cached = cached or any(keys is not None and key in keys for keys in candidates)
-        text, byline = (cached_text(headline) if cached else None) or ("", "")
+        # With no text of it cached (a PDF's, a podcast's, a page that failed: all there is),
+        # its feed's text is searched as an article's is, and is what its hit shows.
+        got = cached_text(headline) if cached else None
+        text, byline = got or (_feed_text(headline), "")
         found = _found(query, heading(headline.entry.title, headline.entry.author, byline), text)
         if found is not None:
             lead = "" if found[0] or found[2] else _lead(text, headline.entry.summary)
@@ -431,6 +378,12 @@ def search(
     return hits
 
 
+def _feed_text(headline: Headline) -> str:
+    """The words of a headline's feed text (its summary), one line, as much as a lead is
+    made from."""
+    return summary_line(headline.entry.summary[:_LEAD_SOURCE])
+
+
 def _lead(text: str, summary: str) -> str:
     """The first words of `text`, else of the feed's `summary` (HTML), a snippet's width."""
     if not text or text.isspace():
@@ -438,17 +391,31 @@ def _lead(text: str, summary: str) -> str:
     return snippet(text, 0, 0) if text else ""
 
 
-KeptCopy = tuple[datetime | None, str, str]
+KeptCopy = tuple[datetime | None, str, str, str]
 """A kept earlier version of an article as a search reads it: when it was retrieved, its
-byline and its text."""
+title, byline and text."""
+
+
+def _headline_holding(query: Query, title: str, text: str) -> str:
+    """A copy's `title`, safe to show, when it holds a word of `query` its `text` doesn't
+    (what the copy was found by), else ""."""
+    head, body = _Folded(title), _Folded(text)
+    held = any(body.search(w) is None and head.search(w) is not None for w in query.words)
+    return safe_line(title, 200) if held else ""
 
 
 def _in_copies(query: Query, headline: Headline, kept: Sequence[KeptCopy]) -> list[Hit]:
-    """The hit in the newest of the `kept` versions (oldest first) holding every word (its
-    text holds one at least: else the latest's title would have held them all)."""
+    """The hit in the newest of the `kept` versions (oldest first) holding every word in its
+    title, byline or text, or in the headline's: a story is found by the headline it had
+    before the site changed it (what other outlets quoted, acc30a J10) as by its text then."""
     for version in range(len(kept), 0, -1):
-        retrieved, byline, text = kept[version - 1]
-        title = heading(headline.entry.title, headline.entry.author, byline)
+        retrieved, copy_title, byline, text = kept[version - 1]
+        titles = headline.entry.title
+        own = copy_title.replace(_APART, "")
+        if own and own != titles:
+            titles = f"{titles}\n{own}"
+        title = heading(titles, headline.entry.author, byline)
         if (found := _found(query, title, text)) is not None:
-            return [Hit(headline, *found, version=version, retrieved=retrieved)]
+            then = _headline_holding(query, own, text) if own != headline.entry.title else ""
+            return [Hit(headline, *found, version=version, retrieved=retrieved, headlined=then)]
     return []

@@ -74,6 +74,10 @@ class FeedResult:
     gone_until: datetime | None = None
     """Not asked: its address answered 410 Gone lately, and is asked again from then on (a
     sync counts it apart, neither synced nor failed again: it was reported once)."""
+    left_out: frozenset[str] = frozenset()
+    """The ids of its headlines this refresh took out of the list, or found out of it (an
+    `[[ignore]]` rule's, past `[feeds] max_items`): a sync fetches no article for them, though
+    it listed them as it began."""
 
     @property
     def asked(self) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .mark_runs import capped_marks
+
 # ESC [ … final byte  |  ESC ] … (BEL | ESC \)  |  ESC P/X/^/_ … ESC \  |  8-bit CSI.
 # A string (OSC, DCS…) is taken whole only with its terminator: an ESC with none after it (one
 # "&#27;" in a page's text, a stray byte) goes alone with the letter after it, and the text after
@@ -38,10 +40,13 @@ _DOCUMENT_ESCAPE_SEQUENCE = re.compile(
     \x1b\[[0-?]*[ -/]*[@-~]
     | \x1b\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)
     | \x1b[PX^_][^\x1b]{0,512}\x1b\\
-    | \x1b[ -/]*[0-~]
+    | \x1b[ -%'-/]*[0-;=-~]
     """,
     re.VERBOSE,
 )
+# Its last form takes no "<" and no "&" after the ESC: in a page they begin a tag or a character
+# reference, and "&#27;<b>" lost its tag's "<", the markup shown as text ("b>bold") and a link
+# lost (acc30d N3). A lone ESC left there is dropped by the parser.
 # All C0 except tab/newline, DEL, all C1; bidi embeddings, overrides and isolates; BOM/ZW no-break;
 # the soft hyphen, which a browser shows only where it breaks a word: kept, it is a cell that
 # Rich counts and many terminals don't draw (columns shift), and "Bundes&shy;regierung" is not
@@ -65,16 +70,6 @@ _LINE_INVISIBLE = re.compile("[\u200b\u2060\u180e]")
 # U+3164 two cells and Rich none, which broke the row of a feed named with it; the Braille blank
 # (U+2800) draws a space's nothing and is read as one. Only Python calls them printable.
 _LINE_BLANK_LETTERS = re.compile("[\u115f\u1160\u3164\uffa0]")
-# A run of combining marks on one letter past 30 ("Zalgo" text: thousands on a letter): the
-# stream-safe limit of Unicode's normalization (UAX #15 §13). What is past it draws nothing more,
-# but a screen's layout of one letter's marks costs their square (Rich's cell splitting: 6,000
-# marks, 9 s each time the line was drawn, the reader deaf to keys and signals meanwhile).
-_COMBINING = (
-    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
-    "\u06d6-\u06ed\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff"
-    "\u20d0-\u20ff\ufe20-\ufe2f"
-)
-_MARKS_PAST_LIMIT = re.compile(f"([{_COMBINING}]{{30}})[{_COMBINING}]+")
 _LINE_BREAKS = re.compile(r"[\t\n\r\u2028\u2029\x85\x0b\x0c]+")
 _SPACES = re.compile(r"[ \u00a0]{2,}")
 
@@ -84,8 +79,10 @@ def safe_text(text: object) -> str:
     if text is None:
         return ""
     s = str(text)
-    if not s.isascii() and _MARKS_PAST_LIMIT.search(s):
-        s = _MARKS_PAST_LIMIT.sub(r"\1", s)
+    # A letter's marks past 30 ("Zalgo": thousands on a letter) draw nothing more, and laying
+    # one letter's marks out cost their square (Rich's cell splitting: 6,000 marks, 9 s each
+    # time the line was drawn, the reader deaf to keys and signals meanwhile: acc30c D7).
+    s = capped_marks(s)
     # Every character the rest removes or changes is one Python calls unprintable (escapes
     # start with ESC or CSI, controls, format characters, line separators): a printable text,
     # nearly every title and line of a list, is safe as it is (12,000 headlines' lines).

@@ -28,12 +28,13 @@ from .text_find import typed
 
 INDEX_FILE = "search-index.sqlite"
 """The index's file in the data directory."""
-SCHEMA = 4
+SCHEMA = 5
 """Bumped when the indexed form, what is indexed or the tables change: an index of another one
 starts afresh (2: the byline indexed with the title and text; an index of 1 lacked it, and its
 prefilter would have dropped every article found by its author alone; 3: a ligature indexed as
 its letters, "certiﬁés" as "certifies"; 4: the kept earlier versions of an article indexed
-with it)."""
+with it; 5: raised and lowered figures and letters as the line's, "CO₂" as "co2", and each kept
+version's title with its byline and text)."""
 _BATCH = 200
 """Articles indexed per transaction: a catch-up stopped half-way keeps what it did."""
 _WAIT_SECONDS = 30.0

@@ -8,11 +8,18 @@ import re
 from .models import Article, BlockKind
 
 # Chicago's words in lower case inside a title: articles, coordinating conjunctions and
-# prepositions (first and last word aside).
+# prepositions, "regardless of length" (CMOS 8.159; first and last word aside). Not "after",
+# "before", "since", "until": in a headline as often conjunctions opening a clause ("Town
+# Celebrates After Team Wins"), which Chicago capitalises; nor "through", as often a verb's
+# adverb ("Council Votes Through Budget").
 _MINOR = {
     *("a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by"),
     *("in", "of", "off", "on", "per", "to", "up", "via", "vs", "vs.", "from", "into"),
     *("with", "over", "onto", "upon", "than"),
+    *("about", "above", "across", "against", "along", "among", "amid", "around", "behind"),
+    *("below", "beneath", "beside", "between", "beyond", "despite", "during", "inside"),
+    *("outside", "throughout", "toward", "towards", "under", "underneath"),
+    *("within", "without"),
 }
 _WORD = re.compile(r"\S+")
 

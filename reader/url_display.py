@@ -32,15 +32,17 @@ _LABEL_DOTS = re.compile("[.\u3002\uff0e\uff61]")
 
 def shown_url(url: str) -> str:
     """`url` as one line to show or copy: control characters gone (`safe_line`), and for a web
-    address its host as `shown_host` gives it and no user name before it. Any other address
-    (mailto:, tel:, a relative one) is only made safe."""
+    address its host as `shown_host` gives it, no user name before it, and one word
+    (`unbroken_url`: the link list's `c` and the status line gave a query's spaces as they
+    were, and a pasted address broke at the first, or read as an address and words). Any other
+    address (mailto:, tel:, a relative one) is only made safe."""
     text = safe_line(url)
     match = _WEB_ADDRESS.fullmatch(text)
     if match is None:
         return text
     scheme, authority, rest = match.groups()
     host, port = _host_and_port(authority.rpartition("@")[2])
-    return f"{scheme.lower()}://{shown_host(host)}{port}{rest}"
+    return unbroken_url(f"{scheme.lower()}://{shown_host(host)}{port}{rest}")
 
 
 def unbroken_url(url: str) -> str:

@@ -17,6 +17,27 @@ AGENCIES = frozenset(
     ]
 )
 
+# Newsrooms and agencies written in capitals by their own name: kept so in an all-caps byline,
+# and no person's name after a writer's comma ("Jane Doe, CNN").
+ACRONYMS = frozenset(
+    [
+        *("ap", "afp", "bbc", "cnn", "abc", "nbc", "cbs", "npr", "pa", "upi", "dpa", "apa", "ani"),
+        *("pti", "ians", "itv", "rte", "sbs", "cbc", "ard", "zdf", "orf", "srf", "rai", "nhk"),
+        *("efe", "ansa", "tass", "ria", "kna", "epd", "sid", "aap", "nzpa", "wsj", "ft", "usa"),
+    ]
+)
+
+# Of those, the news agencies': their copy is in a story whose byline names them, with its
+# writer or without ("Ann Lee, AFP", "Maren Holt and Reuters"), and a citation names them. The
+# others are broadcasters and papers, whose name after a writer's comma is the writer's
+# employer ("Jane Doe, CNN"), no co-author.
+WIRE_LETTERS = frozenset(
+    [
+        *("ap", "afp", "pa", "upi", "dpa", "apa", "ani", "pti", "ians", "efe", "ansa", "tass"),
+        *("ria", "kna", "epd", "sid", "aap", "nzpa"),
+    ]
+)
+
 # A name written surname first, as scholarly tags give it: "Okafor, Adaeze", "van der Berg,
 # Jan", "Okafor, A. B.". Read so only where the tag's standard says it is: a byline's "Ann Lee,
 # Reuters" is a name and an agency.

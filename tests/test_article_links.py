@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -509,6 +510,11 @@ def test_the_list_shows_hostile_link_text_literally_and_each_address_once(
 
 
 # -- the citation (y) --------------------------------------------------------------------------
+def markdown(app: ReaderApp) -> None:
+    """`y` copies Markdown from now on, as `[citation] copy = "markdown"` has it."""
+    app.config = replace(app.config, citation_copy="markdown")
+
+
 def test_y_copies_the_citation_as_reader_show_heads_it(synced_dir: Path) -> None:
     async def run() -> None:
         async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
@@ -516,8 +522,19 @@ def test_y_copies_the_citation_as_reader_show_heads_it(synced_dir: Path) -> None
             assert article is not None and article.title.startswith(BUDGET)
             copied = copies(app)
             await pilot.press("y")
-            assert copied == [markdown_header(article).rstrip() + "\n"]
-            citation, title = copied[0], article.title
+            # Plain text by default, to paste into a CMS, an e-mail or a word processor: no
+            # "# ", no two spaces ending a line, no <…> round the address (acc30a J15).
+            plain = copied[0]
+            assert plain.startswith(f"{article.title}\nSource: The Harbour Gazette\n")
+            assert f"\nURL: {article.url}\n" in plain and "  \n" not in plain
+            await pilot.press("v", "y")
+            quote, _, cited = copied[-1].partition("\n\n")
+            assert not quote.startswith(">") and "*" not in quote and cited == plain
+            await pilot.press("escape")
+            markdown(app)
+            await pilot.press("y")
+            assert copied[-1] == markdown_header(article).rstrip() + "\n"
+            citation, title = copied[-1], article.title
             assert citation.startswith(f"# {article.title}\n")
             assert f"URL: <{article.url}>" in citation and "Source: The Harbour Gazette" in citation
             assert article.fetched_at is not None
@@ -542,7 +559,9 @@ def test_y_copies_one_line_in_the_configured_style_with_a_passage_quoted_above_i
 ) -> None:
     async def run() -> None:
         async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
-            (synced_dir / "config.toml").write_text('[citation]\nstyle = "chicago"\n')
+            (synced_dir / "config.toml").write_text(
+                '[citation]\nstyle = "chicago"\ncopy = "markdown"\n'
+            )
             app.config = load_config(synced_dir / "config.toml")  # as `reader` loads it
             article = body.article
             assert article is not None and article.fetched_at is not None
@@ -634,6 +653,7 @@ def test_a_passage_selected_is_quoted_above_the_citation(synced_dir: Path) -> No
     async def run() -> None:
         async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
             assert body.article is not None
+            markdown(app)
             lines = body.lines
             first = next(i for i, line in enumerate(lines) if line.startswith("The amendment"))
             app.screen.selections = {body: Selection(Offset(4, first), Offset(20, first + 1))}
@@ -697,6 +717,7 @@ def test_a_passage_is_chosen_by_keyboard_a_sentence_at_a_time(synced_dir: Path) 
     async def run() -> None:
         async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
             assert body.article is not None
+            markdown(app)
             citation = markdown_header(body.article).rstrip() + "\n"
             copied = copies(app)
             # The first sentence in view: the standfirst's, under the header.
@@ -924,6 +945,7 @@ def test_y_hands_the_citation_to_the_desktop_clipboard_and_tmux_where_they_are(
 
     async def run() -> None:
         async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
+            markdown(app)
             assert body.article is not None
             citation = markdown_header(body.article).rstrip() + "\n"
             await pilot.press("y")

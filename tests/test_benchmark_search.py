@@ -26,3 +26,16 @@ def test_search_benchmark_prints_its_table() -> None:
     assert re.search(r"a phrase\s+'\"quillwort beds\"'\s+1 hits", done.stdout)
     assert re.search(r"common words .* hits\s+in process: scan .* index .* command", done.stdout)
     assert re.search(r"index built in [\d.]+ s, [\d.]+ MB", done.stdout)
+
+
+def test_zalgo_search_benchmark_prints_its_table() -> None:
+    script = SCRIPT.with_name("zalgo_search.py")
+    done = subprocess.run(
+        [sys.executable, str(script), "--marks", "200", "--runs", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert re.search(r"200 marks\s+cached before\s+[\d.]+s", done.stdout)
+    assert re.search(r"200 marks\s+cached now\s+[\d.]+s", done.stdout)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import html
 
 import pytest
 
-from reader.charset import decode_html, detect_charset
+from reader.charset import clean_markup, decode_html, detect_charset
 from reader.charset_labels import charset_from_content_type
 
 RUSSIAN = "Городской совет утвердил бюджет на следующий год после долгих споров о ремонте дорог."
@@ -534,3 +535,11 @@ def test_windows_1258_vietnamese_reads_as_composed_letters() -> None:
     assert _windows_1258(story).decode("cp1258") != story  # the bytes spell tone marks apart
     text = decode_html(page)
     assert story in text and unicodedata.is_normalized("NFC", text)
+
+
+def test_a_reference_starting_as_escs_or_bels_does_is_the_character_it_writes() -> None:
+    """ "&#7879;" (ệ, as Vietnamese pages write it), "&#700;" (ʼ), "&#769;" (a combining acute),
+    "&#27700;" (水) begin as ESC's "&#27" or BEL's "&#7" do: each is its own character, not a
+    control and the digits after it ("Vi879;t"); ESC's and BEL's own still go whole."""
+    cleaned = clean_markup("Vi&#7879;t &#700;a e&#769; &#27700;&#x7F8E; &#x1b;]0;title&#7; x")
+    assert html.unescape(cleaned) == "Việt ʼa e\u0301 水美  x"

@@ -245,10 +245,34 @@ def test_headline_case_keeps_a_compound_s_minor_word_and_a_dash_s_lower_case() -
     cited = chicago(story(title="Newsrooms Use Speech-To-Text and Built-In Up-To-Date Tools"))
     assert '"Newsrooms Use Speech-to-Text and Built-In Up-to-Date Tools."' in cited
     dashed = chicago(story(title="Why the UK's Ports Are Sinking — And What to Do About It"))
-    assert '"Why the UK\'s Ports Are Sinking — and What to Do About It."' in dashed
+    assert '"Why the UK\'s Ports Are Sinking — and What to Do about It."' in dashed
     assert '"COVID-19 Funds Used to Pay Dredgers, Audit Finds."' in chicago(
         story(title="COVID-19 Funds Used to Pay Dredgers, Audit Finds")
     )
+
+
+def test_headline_case_lowers_a_preposition_of_any_length() -> None:
+    """acc30a J26: CMOS 8.159 lowers prepositions "regardless of length"; "over" was, "about",
+    "between", "during" were not. "After", "before", "since" and "until", as often conjunctions
+    opening a clause, and "through", as often a verb's adverb, stay capitalised."""
+    for title, cased in (
+        ("Ferry runs between islands", "Ferry Runs between Islands"),
+        ("Mayor acts against advice", "Mayor Acts against Advice"),
+        ("Port closes during storm", "Port Closes during Storm"),
+        ("Life without a harbour", "Life without a Harbour"),
+        ("Talks continue despite row", "Talks Continue despite Row"),
+        ("Ships pass under the bridge", "Ships Pass under the Bridge"),
+        ("A look inside the audit", "A Look inside the Audit"),
+        ("The road toward recovery", "The Road toward Recovery"),
+        (
+            "The $9.4m question — and what to do about it",
+            "The $9.4m Question — and What to Do about It",
+        ),
+        ("What lies beneath", "What Lies Beneath"),
+        ("Town celebrates after team wins", "Town Celebrates After Team Wins"),
+        ("Council votes through budget", "Council Votes Through Budget"),
+    ):
+        assert f'"{cased}."' in chicago(story(title=title))
 
 
 def test_apa_recases_a_headline_holding_a_word_of_its_own_case_or_a_dash() -> None:

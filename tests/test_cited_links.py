@@ -10,13 +10,16 @@ import asyncio
 import os
 import subprocess
 import sys
+import webbrowser
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 
 from tests.served_feed import serve_one_item
 from tests.test_quoted_markdown import copies
-from tests.tui_pilot import reading, subscribe
+from tests.tui_pilot import reading, status, subscribe
 
 TITLE = "Dredging contract doubled without a vote"
 TRACKING = "?utm_source=rss&utm_medium=feed"
@@ -78,6 +81,7 @@ def test_a_quoted_passage_links_its_note_at_the_cited_address(data_dir: Path) ->
 
     async def run() -> list[str]:
         async with reading(data_dir, "Dredging", (100, 40)) as (app, pilot, _body):
+            app.config = replace(app.config, citation_copy="markdown")  # Markdown's quoting
             copied = copies(app)
             await pilot.press("slash", *"Nobody mentioned", "enter", "v", "y")
             await pilot.pause(0.2)
@@ -110,3 +114,32 @@ def test_show_in_markdown_sets_the_publication_in_italics(data_dir: Path) -> Non
         assert "*Coastal Courier*" in show("markdown", style).split("\n")[1]
         text = show("text", style)
         assert "Coastal Courier" in text and "*Coastal Courier*" not in text
+
+
+def test_the_reading_view_hands_out_the_cited_address(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`o`, Tab's status line and the link list's `c` give the address the citation gives,
+    without the feed's tracking parameters (acc30a J9)."""
+    _, canonical = cached(data_dir)
+    opened: list[str] = []
+    # The desktop's browser is the boundary: what it was handed is recorded.
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+
+    async def run() -> None:
+        async with reading(data_dir, "Dredging", (100, 40)) as (app, pilot, _body):
+            copied = copies(app)
+            await pilot.press("o")
+            await pilot.pause()
+            assert opened == [canonical]
+            await pilot.press("g", "tab")  # the first note's number
+            await pilot.pause()
+            assert status(app).startswith("Link 1 of ")
+            assert f": {canonical}#fn1" in status(app) and "utm_" not in status(app)
+            await pilot.press("L")
+            await pilot.pause()
+            await pilot.press("1", "c")
+            await pilot.pause()
+            assert copied == [f"{canonical}#fn1"]
+
+    asyncio.run(run())

@@ -788,6 +788,11 @@ def test_a_terminal_that_cannot_draw_the_reader_is_told_so(
         (["open", "3f2a"], "'open' is not a command: `reader show ID|URL` prints an article"),
         (["snyc"], "'snyc' is not a command: did you mean `reader sync`?"),
         (["frobnicate"], "'frobnicate' is not a command (`reader --help` lists them)"),
+        (["serch", "x"], "'serch' is not a command: `reader list --search WORDS` finds"),
+        (
+            ["http://127.0.0.1:9/feed.xml"],
+            "'http://127.0.0.1:9/feed.xml' is not a command: `reader add URL` subscribes to its",
+        ),
         (["\x1b]0;x\x07"], "'\\x1b]0;x\\x07' is not a command"),
     ],
 )

@@ -39,6 +39,12 @@ def test_a_count_moves_so_many_headlines(synced_dir: Path) -> None:
             await pilot.press("j")  # the count went with its key
             await pilot.pause()
             assert table(app).cursor == 2
+            await pilot.press("4", "g", "g")  # vim's `4gg`: the fourth, not the top
+            await pilot.pause()
+            assert table(app).cursor == 3
+            await pilot.press("g")  # a `g` of its own
+            await pilot.pause()
+            assert table(app).cursor == 0
 
     asyncio.run(run())
 

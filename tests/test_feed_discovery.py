@@ -538,3 +538,19 @@ def test_a_json_feed_is_named_for_what_it_is(
         f"reader: subscribed to {url}, but its first fetch failed: a JSON Feed, which reader "
         "does not read (RSS and Atom only)"
     )
+
+
+def test_a_page_whose_feed_link_is_dead_subscribes_nothing(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An article page naming a feed that answers 404: it was subscribed to, a feed failing at
+    every sync that the user never typed (acc30d N10)."""
+    page = _serve_page(httpserver, "/story.html", _alternate("/gone.xml", "Harbour Gazette"))
+    httpserver.expect_request("/gone.xml").respond_with_data("Not here", status=404)
+    code, out, err = _add(data_dir, page, capsys)
+    assert (code, out) == (1, "")
+    assert err.startswith(
+        f"reader: found a feed on that page, but {httpserver.url_for('/gone.xml')} answered: "
+    )
+    assert "404" in err and err.rstrip().endswith("not subscribed")
+    assert _feeds(data_dir, capsys) == []

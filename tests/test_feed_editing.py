@@ -22,7 +22,10 @@ from reader.library import Library
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.confirm import ConfirmScreen
 from reader.ui.dialogs.feed_input import FeedInputScreen
+from reader.ui.headlines import SAVED_VIEW
+from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.feed_list import FeedList
 from tests.tui_pilot import notices, running, screen_text, subscribe, table, until
 
@@ -119,6 +122,22 @@ async def ask(pilot: Pilot[object], key: str, text: str | None, clear: bool = Fa
     await until(pilot, lambda: isinstance(app.screen, MainScreen), "the dialog closed")
 
 
+async def offered(pilot: Pilot[object], page: str) -> None:
+    """`a` with the address of a page naming no feed: the question offering to keep it."""
+    app = pilot.app
+    await pilot.press("a")
+    await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the line")
+    await type_in(pilot, page)
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the offer")
+
+
+def question(app: ReaderApp) -> str:
+    screen = app.screen
+    assert isinstance(screen, ConfirmScreen)
+    return screen.question
+
+
 def shown_urls(app: ReaderApp) -> list[str]:
     return [feed.url for feed in app.index.feeds]
 
@@ -155,21 +174,15 @@ def test_a_adds_a_feed_by_its_address_or_a_pages_and_says_why_one_gave_nothing(
             assert shown_urls(app) == [town]
             # A page naming no feed, on a site with none at the well-known addresses: the
             # line `reader add` gives, and nothing added.
-            await ask(pilot, "a", bare_page)
-            # The notice, posted as a message, is handled after the line is set: both waited for.
-            await until(
-                pilot,
-                lambda: (
-                    "no feed was found" in app.status
-                    and any(n.endswith(": not subscribed") for n in notices(app))
-                ),
-                "the answer and its notice",
-            )
+            await offered(pilot, bare_page)
+            # Whole in the question that offers to keep its article (the status line cut it
+            # before "not subscribed", acc27b B14); `n`: nothing kept.
+            assert "no feed was found" in question(app)
+            assert ": not subscribed." in question(app)
+            await pilot.press("n")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "the offer closed")
             assert "The Bare Page" in app.status and app.status.endswith(": not subscribed")
             assert shown_urls(app) == [town]
-            # Whole in a notice: the status line cut it before "not subscribed" (acc27b B14).
-            assert any(n.endswith(": not subscribed") for n in notices(app))
-            assert "no feed was found" in screen_text(app)
             # A page naming two feeds, neither plainly its main one: which, in a notice.
             await ask(pilot, "a", both_page)
             await until(
@@ -218,6 +231,46 @@ def test_a_adds_a_feed_by_its_address_or_a_pages_and_says_why_one_gave_nothing(
             assert app.status == f"Already subscribed: {gazette}"
             assert shown_urls(app) == [town, gazette, quay] and screen.feed_url == gazette
         assert [feed["url"] for feed in reader_feeds(data_dir)] == [town, gazette, quay]
+
+    asyncio.run(run())
+
+
+def test_a_with_an_articles_address_offers_to_save_it_and_read_it(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """A link someone sent, to an article's page naming no feed: `a` says it is not a feed and
+    offers to keep it; `y` saves it for good, in Saved, and opens it (acc30a J29)."""
+    town = _serve_feed(httpserver, "/town.xml", "Town Crier", ["Market square reopens"])
+    httpserver.expect_request("/quay4.html").respond_with_data(
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>Quay 4 workers say safety warnings were ignored</title></head><body><article>"
+        "<h1>Quay 4 workers say safety warnings were ignored</h1>"
+        "<p>Three dockers who worked on Quay 4 say they warned managers about cracks in the "
+        "crane rails months before the collapse, and were told to keep working.</p>"
+        "<p>“We told them in June. We told them in July,” said one docker, who asked not to "
+        "be named for fear of losing his job.</p></article></body></html>",
+        content_type="text/html; charset=utf-8",
+    )
+    page = httpserver.url_for("/quay4.html")
+    subscribe(data_dir, [town])
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False, notifications=True) as (
+            app,
+            pilot,
+        ):
+            await offered(pilot, page)
+            assert "Save the article of that page for good (in Saved)" in question(app)
+            await pilot.press("y")
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
+            body = app.screen.query_one(ArticleBody)
+            await until(pilot, lambda: "warned managers" in body.text, "its text")
+            assert "Saved for good (in Saved): Quay 4 workers say" in notices(app)[-1]
+            saved = app.index.view(SAVED_VIEW)
+            assert [h.entry.title for h in saved] == [
+                "Quay 4 workers say safety warnings were ignored"
+            ]
+            assert shown_urls(app) == [town]  # nothing subscribed
 
     asyncio.run(run())
 

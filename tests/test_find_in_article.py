@@ -175,6 +175,12 @@ def test_decomposed_text_zero_width_characters_and_vowel_points_are_found(
         ("certifies", "Produits certiﬁés, certifiés.", ["certiﬁés", "certifiés"]),
         ("fl", "la ﬂeur", ["ﬂ"]),
         ("effet", "un e\ufb00et", ["e\ufb00et"]),
+        # Raised and lowered figures (a page's <sup>2</sup>, <sub>2</sub>) found as typed on
+        # the line, and the other way round (acc30a J13).
+        ("CO2", "CO₂ emissions, 12,000 m², CO2", ["CO₂", "CO2"]),
+        ("m2", "12,000 m² of land", ["m²"]),
+        ("co₂", "CO2 and CO₂", ["CO2", "CO₂"]),
+        ("xixe", "au XIXᵉ siècle", ["XIXᵉ"]),
     ],
 )
 def test_yo_full_width_letters_and_half_width_katakana_are_found(

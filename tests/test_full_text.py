@@ -12,6 +12,8 @@ from pytest_httpserver import HTTPServer
 
 from reader.cells import terminal_cells
 from reader.full_text import SNIPPET_CELLS, TITLE_ALONE, Query, matches, search, snippet
+from reader.library import Library
+from reader.library.text_search import search_cached
 from reader.models import Entry
 from reader.reports import Headline
 from tests.test_cli import reader
@@ -282,7 +284,7 @@ def test_words_are_found_whole_a_star_finds_those_starting_so() -> None:
 
 
 def test_a_pasted_query_of_thousands_of_words_is_cut_and_its_controls_removed() -> None:
-    from reader.full_text import MOST_PHRASE_WORDS, MOST_TERMS, Query, terms
+    from reader.search_query import MOST_PHRASE_WORDS, MOST_TERMS, Query, terms
 
     assert terms("harbour " * 10_000) == ["harbour"]  # repeats dropped
     words = [f"w{n}" for n in range(500)]
@@ -423,3 +425,187 @@ def test_a_word_typeset_with_a_ligature_is_found_as_typed(
         assert "Marché du samedi" in found.stdout, query
     shown = reader(data, "show", found.stdout.split()[0], "--offline")
     assert "certiﬁés" in shown.stdout  # the page's own character, quoted as printed
+
+
+def test_co2_finds_co2_written_with_a_lowered_figure(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """A page's CO<sub>2</sub> and m<sup>2</sup> are read as "CO₂" and "m²" and shown so; a
+    search typed "CO2", "co2" or "m2" finds them, through the index (acc30a J13)."""
+    paragraphs = [
+        "The plant cut its CO<sub>2</sub> emissions by a third, the operator said on Monday.",
+        "A new hall of 12,000 m<sup>2</sup> will hold the filters, and NO<sub>2</sub> is next.",
+    ]
+    httpserver.expect_request("/plant.html").respond_with_data(
+        _page("Plant cuts emissions", paragraphs), content_type="text/html; charset=utf-8"
+    )
+    data = tmp_path / "home"
+    assert reader(data, "save", httpserver.url_for("/plant.html")).returncode == 0
+    for query in ("CO2", "co2", "m2", "no2 filters", '"12,000 m2"', "CO₂"):
+        found = reader(data, "list", "--search", query)
+        assert found.returncode == 0, (query, found.stderr)
+        assert "Plant cuts emissions" in found.stdout, query
+    assert "CO₂ emissions" in found.stdout  # the hit shows the page's characters
+    shown = reader(data, "show", httpserver.url_for("/plant.html"), "--offline")
+    assert "CO₂ emissions" in shown.stdout and "12,000 m²" in shown.stdout
+
+
+def test_an_arabic_or_hebrew_word_is_found_with_the_prefixes_written_onto_it(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """The article ال and the one-letter words و ف ب ك ل (Arabic), ו ה ב כ ל מ ש (Hebrew)
+    are written onto the next word: the bare word finds it, vowel points or not; a Latin
+    word is matched whole as before, and a Persian word has no such prefixes (acc30a J22)."""
+    arabic = "وأكدت الهيئة أن التجريف في الميناء سيبدأ، وطالبَ المجلسُ بالتَّجريف وللميناء"
+    hebrew = "ראש העירייה אמר כי הנמל ייסגר, ממועצת העיר ושהנמל יפתח"
+    found = {
+        "تجريف": ["التجريف", "بالتَّجريف"],
+        "ميناء": ["الميناء", "وللميناء"],
+        "طالب": ["وطالبَ"],
+        "مجلس": ["المجلسُ"],
+        "נמל": ["הנמל", "ושהנמל"],
+        "מועצת": ["ממועצת"],
+        "עירייה": ["העירייה"],
+    }
+    for word, forms in found.items():
+        query = Query(word)
+        text = arabic if word[0] in "تمط" else hebrew
+        assert [m.group() for m in query.words[0].found.finditer(text)] == forms, word
+    assert matches(Query("جريف"), "", arabic) is None  # a letter of the word is no prefix
+    assert matches(Query("מל"), "", hebrew) is None
+    assert matches(Query("port"), "", "the report and the port's") is not None
+    assert [m.group() for m in Query("port").words[0].found.finditer("report, port")] == ["port"]
+    assert matches(Query("کتاب"), "", "بکتاب") is None  # Persian: ک, no Arabic prefixes
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>أخبار</title><item>'
+        f"<title>تقرير المجلس</title><link>{httpserver.url_for('/ar.html')}</link>"
+        "<pubDate>Mon, 30 Nov 2026 08:00:00 +0000</pubDate></item><item><title>דוח המועצה</title>"
+        f"<link>{httpserver.url_for('/he.html')}</link>"
+        "<pubDate>Mon, 30 Nov 2026 09:00:00 +0000</pubDate></item></channel></rss>"
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed, content_type="application/rss+xml"
+    )
+    for path, lang, title, text in (
+        ("/ar.html", "ar", "تقرير المجلس", arabic),
+        ("/he.html", "he", "דוח המועצה", hebrew),
+    ):
+        body = f"<p>{text}.</p><p>{text}، {text}.</p>"
+        httpserver.expect_request(path).respond_with_data(
+            f"<!doctype html><html lang={lang} dir=rtl><head><meta charset=utf-8><title>{title}"
+            f"</title></head><body><article><h1>{title}</h1>{body}</article></body></html>",
+            content_type="text/html; charset=utf-8",
+        )
+    data = tmp_path / "home"
+    assert reader(data, "add", httpserver.url_for("/feed.xml")).returncode == 0
+    assert reader(data, "sync").returncode == 0
+    for query, title in (("تجريف", "تقرير المجلس"), ("طالب مجلس", "تقرير المجلس")):
+        result = reader(data, "list", "--search", query)
+        assert result.returncode == 0, (query, result.stderr)
+        assert title in result.stdout, query
+    result = reader(data, "list", "--search", "נמל מועצת")
+    assert result.returncode == 0 and "דוח המועצה" in result.stdout, result.stderr
+
+
+def test_or_minus_and_not_are_read_and_a_capital_finding_nothing_says_so(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """As news databases read them: `OR` finds either word, `-word` and `NOT word` leave out
+    what holds it, `AND` is the default; in capitals only ("or" is a word). A query in
+    capitals finding nothing says what it finds in lower case (acc30a J12)."""
+    data = _synced(tmp_path, httpserver)
+
+    def titles(*words: str) -> list[str]:
+        found = reader(data, "list", "--search", *words)
+        assert found.returncode == 0, (words, found.stderr)
+        return [line.split(": ", 1)[1] for line in found.stdout.splitlines()[::2]]
+
+    ferry, library = "Ferry timetable to change", "Library hours extended"
+    both = titles("lodz", "OR", "petition")
+    assert len(both) == 2 and both[0].startswith(library) and both[1].startswith(ferry)
+    for words in (("winter", "-petition"), ("winter", "NOT", "petition")):
+        assert [t[: len(ferry)] for t in titles(*words)] == [ferry], words
+    assert [t[: len(library)] for t in titles("winter", "AND", "petition")] == [library]
+    assert len(titles("winter")) == 2
+    gone = reader(data, "list", "--search", "lodz", "-ferry")
+    assert gone.returncode == 1 and gone.stdout == ""
+    assert "holds lodz and none of: ferry" in gone.stderr
+    capitals = reader(data, "list", "--search", "LODZ", "OR", "PETITION")
+    assert capitals.returncode == 1, capitals.stdout
+    assert (
+        "holds LODZ or PETITION (a capital makes case count: lodz OR petition finds 2)"
+        in capitals.stderr
+    )
+
+
+def test_a_headline_with_no_text_cached_is_found_by_its_feeds_text(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """A PDF's headline (never cached: no article page) is found by the words of the feed's
+    description of it, which its hit shows; so is one not fetched yet. Through the index and
+    by a scan alike (acc30a J16)."""
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Ledger</title><item>'
+        f"<title>Full audit report (PDF)</title><link>{httpserver.url_for('/audit.pdf')}</link>"
+        "<description>The &lt;b&gt;auditor&amp;#8217;s&lt;/b&gt; report on the dredging"
+        " contract.</description><pubDate>Mon, 30 Nov 2026 08:00:00 +0000</pubDate></item>"
+        "</channel></rss>"
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed, content_type="application/rss+xml"
+    )
+    httpserver.expect_request("/audit.pdf").respond_with_data(
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", content_type="application/pdf"
+    )
+    data = tmp_path / "home"
+    assert reader(data, "add", httpserver.url_for("/feed.xml")).returncode == 0
+    for synced in (False, True):
+        if synced:
+            assert reader(data, "sync").returncode == 0
+        found = reader(data, "list", "--search", "auditor's", "dredging")
+        assert found.returncode == 0, (synced, found.stderr)
+        head, line = found.stdout.splitlines()
+        assert "Full audit report (PDF)" in head
+        assert line == "    The auditor’s report on the dredging contract.", synced
+    assert reader(data, "list", "--search", "auditor", "-dredging").returncode == 1
+    lib = Library(data, workers="thread")
+    try:
+        query = Query("auditor")
+        indexed = search_cached(lib, lib.headlines(), query)
+        scanned = search_cached(lib, lib.headlines(), query, use_index=False)
+        assert indexed.indexed and not scanned.indexed
+        assert [h.line for h in indexed.hits] == [h.line for h in scanned.hits]
+        assert len(indexed.hits) == 1 and not indexed.hits[0].headline.cached
+    finally:
+        lib.close()
+
+
+def test_a_saved_undated_story_is_not_found_again_under_a_second_id_by_dates_or_unread(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """--since, --before and --unread leave a headline out of a search; its cached (saved)
+    article was then searched as one no headline lists, and came back under a second id,
+    unread and feedless. It is its headline's, in or out (acc30a J21)."""
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Ledger</title><item>'
+        f"<title>Winter ferry timetable</title><link>{httpserver.url_for('/ferry.html')}</link>"
+        "</item></channel></rss>"
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed, content_type="application/rss+xml"
+    )
+    paragraphs = ["The skerry crossing runs twice a day from December, the ferry company said."]
+    httpserver.expect_request("/ferry.html").respond_with_data(
+        _page("Winter ferry timetable", paragraphs), content_type="text/html; charset=utf-8"
+    )
+    data = tmp_path / "home"
+    assert reader(data, "add", httpserver.url_for("/feed.xml")).returncode == 0
+    ident = reader(data, "list", "--ids").stdout.split()[0]
+    assert reader(data, "save", ident).returncode == 0
+    assert reader(data, "mark-read", "--feed", "Harbour Ledger").returncode == 0
+    assert reader(data, "list", "--search", "skerry", "--ids").stdout.split() == [ident]
+    for dates in (["--since", "2026-12-01"], ["--before", "2030-12-10"], ["--unread"]):
+        found = reader(data, "list", "--search", "skerry", *dates)
+        assert found.returncode == 1 and found.stdout == "", (dates, found.stdout)
+    outside = reader(data, "list", "--search", "skerry", "--since", "2026-12-01")
+    assert "(1 outside those dates)" in outside.stderr

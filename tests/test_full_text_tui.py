@@ -20,7 +20,7 @@ from reader.ui.screens.main import MainScreen
 from reader.ui.screens.main_full_text import SEARCH_VIEW
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.headline_table import HeadlineTable
-from tests.tui_pilot import marked, running, screen_text, status, table, until
+from tests.tui_pilot import marked, notices, running, screen_text, status, table, until
 
 SIZE = (120, 30)
 WORDS = "council budget"
@@ -132,9 +132,7 @@ def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> N
             await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the empty hits")
             await pilot.pause()
             assert table(app).rows == []
-            assert "No headline or cached article holds every word of “zqxv”" in str(
-                table(app).empty_text
-            )
+            assert "No headline or cached article holds “zqxv”" in str(table(app).empty_text)
             # A feed chosen in the feed list leaves the hits too, and their note.
             await pilot.press("tab", "j", "enter")
             await until(pilot, lambda: screen.feed_url == SAVED_VIEW, "the saved view")
@@ -297,5 +295,82 @@ def test_a_hit_found_by_its_title_alone_shows_its_article_s_first_words(synced_d
             shown = pane(app)
             row = next(n for n, line in enumerate(shown) if "Chipmakers brace" in line)
             assert "The hard part of building AI accelerators" in shown[row + 1], shown
+
+    asyncio.run(run())
+
+
+def test_F_reads_or_and_minus_and_says_when_a_capital_made_case_count(synced_dir: Path) -> None:
+    """`OR` between two words finds either, `-word` leaves out what holds it, as news
+    databases read them; a query in capitals finding nothing says what it finds in lower case
+    (acc30a J12)."""
+    either = expected(synced_dir, words="zqxv OR budget")
+    assert either and [h.headline for h in either] == [
+        h.headline for h in expected(synced_dir, words="budget")
+    ]
+    without = expected(synced_dir, words="council -budget")
+    council = expected(synced_dir, words="council")
+    assert without and len(without) < len(council)
+    lowered = len(expected(synced_dir))
+
+    async def run() -> None:
+        async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            for words, hits in (("zqxv OR budget", either), ("council -budget", without)):
+                keys = [{" ": "space", "-": "minus"}.get(c, c) for c in words]
+                await pilot.press("F", *keys, "enter")
+                await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the hits")
+                await until(
+                    pilot,
+                    lambda hits=hits: (
+                        [h.entry.title for h in table(app).rows]
+                        == [hit.headline.entry.title for hit in hits]
+                    ),
+                    words,
+                )
+                await pilot.press("escape")
+                await until(pilot, lambda: screen.feed_url is None, "every feed's headlines")
+            await pilot.press("F", *"COUNCIL", "space", *"BUDGET", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the empty hits")
+            await until(pilot, lambda: "a capital" in str(table(app).empty_text), "the note")
+            assert (
+                "No headline or cached article holds every one of: COUNCIL BUDGET (a capital"
+                f" makes case count: council budget finds {lowered})"
+            ) in str(table(app).empty_text)
+
+    asyncio.run(run())
+
+
+def test_a_hit_opened_where_the_article_was_left_says_nothing_of_that_place(
+    synced_dir: Path,
+) -> None:
+    """An article read part-way, then opened from `F`'s hit: it opens at the hit's words, and
+    no "Back where you left off" comes with them (acc30a J30)."""
+    hit = next(h for h in expected(synced_dir) if h.word)
+
+    async def run() -> None:
+        async with running(synced_dir, SIZE, prefetch=False, notifications=True) as (
+            app,
+            pilot,
+        ):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            rows = [h.entry.title for h in table(app).rows]
+            await pilot.press(*["j"] * rows.index(hit.headline.entry.title), "enter")
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
+            body = app.screen.query_one(ArticleBody)
+            await until(pilot, lambda: body.article is not None, "its text")
+            await pilot.press("right_square_bracket", "right_square_bracket", "j", "j")
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is screen, "the headlines")
+            await pilot.press("F", *"council", "space", *"budget", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the hits")
+            titles = [h.entry.title for h in table(app).rows]
+            await pilot.press(*["j"] * titles.index(hit.headline.entry.title), "enter")
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the hit")
+            body = app.screen.query_one(ArticleBody)
+            await until(pilot, lambda: body.match_count > 0, "the hit's words found")
+            await pilot.pause()
+            assert not any("left off" in notice for notice in notices(app)), notices(app)
 
     asyncio.run(run())

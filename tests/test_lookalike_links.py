@@ -263,3 +263,16 @@ def copies(app: ReaderApp) -> list[str]:
 
     app.copy_to_clipboard = copy  # type: ignore[method-assign]
     return copied
+
+
+def test_an_address_is_shown_and_copied_as_one_word() -> None:
+    """A query's spaces were shown and copied as they were in the reader (the status line, the
+    link list's `c`, an enclosure's line) while `reader show --format markdown` encoded them:
+    pasted, the address broke at its first space, or read as an address and words (acc30c
+    D4). One form everywhere: as a browser sends it."""
+    address = "http://127.0.0.1:8937/a/link?T-markup [bold red]BOLD[/] <x>"
+    assert shown_url(address) == (
+        "http://127.0.0.1:8937/a/link?T-markup%20[bold%20red]BOLD[/]%20%3Cx%3E"
+    )
+    assert shown_url("http://example.org/ok?a=1") == "http://example.org/ok?a=1"
+    assert shown_url("mailto:desk@example.org") == "mailto:desk@example.org"

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
-from served_feed import serve_stories
+from served_feed import serve_stories, story_page
+from werkzeug import Request, Response
 
 from reader.cli import main
 from reader.store import Store
@@ -117,3 +118,51 @@ def test_a_bad_max_items_is_one_line(
     assert said[-1].endswith(
         "feeds.max_items must be a whole number from 1 to 2,000, or 0 for every item"
     )
+
+
+def _serve_with_etag(server: HTTPServer) -> str:
+    """The Gazette's feed answering 304 to its ETag (most feeds, most refreshes), and its pages."""
+    base = server.url_for("").rstrip("/")
+    items = "".join(
+        f"<item><title>{title}</title><link>{base}/story-{hour}.html</link>"
+        f"<guid>{base}/story-{hour}.html</guid>"
+        f"<pubDate>Tue, 24 Nov 2026 {hour:02d}:00:00 GMT</pubDate></item>"
+        for title, hour in STORIES
+    )
+    feed = (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>G</title>{items}</channel></rss>'
+    )
+
+    def answer(request: Request) -> Response:
+        if request.headers.get("If-None-Match") == '"v1"':
+            return Response(status=304, headers={"ETag": '"v1"'})
+        return Response(feed, content_type="application/rss+xml", headers={"ETag": '"v1"'})
+
+    server.expect_request("/feed.xml").respond_with_handler(answer)
+    for title, hour in STORIES:
+        server.expect_request(f"/story-{hour}.html").respond_with_data(
+            story_page(title), content_type="text/html; charset=utf-8"
+        )
+    return server.url_for("/feed.xml")
+
+
+def test_set_on_a_feed_that_answers_not_modified_it_holds_at_the_next_sync(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Set after the headlines came, on a feed answering 304: the sync kept all 300 and fetched
+    every article past it, until the feed changed (acc30d N1). Now the next sync keeps the newest
+    and fetches only theirs, as an `[[ignore]]` rule's items left out are not fetched either."""
+    url = _serve_with_etag(httpserver)
+    assert run(data_dir, "add", url) == 0
+    assert run(data_dir, "sync", "-q", "--no-articles") == 0
+    assert set(listed(data_dir, capsys)) == {1, 2, 3, 4, 5, 6}
+    data_dir.joinpath("config.toml").write_text(
+        '[feeds]\nmax_items = 3\n[[ignore]]\ntitle = "^Harbour wall"\n', encoding="utf-8"
+    )
+    httpserver.clear_log()
+    assert run(data_dir, "sync", "-q") == 0
+    asked = [request.path for request, _ in httpserver.log]
+    assert "/feed.xml" in asked  # answered 304
+    # 4 is ignored, and of the others the three newest stay: an ignored item takes no place.
+    assert set(listed(data_dir, capsys)) == {3, 5, 6}
+    assert pages_asked(httpserver) == [3, 5, 6]

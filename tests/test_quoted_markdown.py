@@ -6,6 +6,7 @@ extracted and cached, then read in the app with Pilot."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -64,6 +65,7 @@ def quotations(tmp_path: Path, chosen: list[tuple[str, int]]) -> list[str]:
 
     async def run() -> list[str]:
         async with reading(tmp_path, "last keeper", (100, 40)) as (app, pilot, _body):
+            app.config = replace(app.config, citation_copy="markdown")  # Markdown's quoting
             copied = copies(app)
             for search, more in chosen:
                 await quote(pilot, search, more)
@@ -76,7 +78,8 @@ def quotations(tmp_path: Path, chosen: list[tuple[str, int]]) -> list[str]:
 def test_a_quoted_passage_is_written_as_the_articles_markdown(tmp_path: Path) -> None:
     questions, quoted, listed, table = quotations(
         tmp_path,
-        [("How old", 2), ("Quiet, mostly", 4), ("His jobs", 2), ("The board", 3)],
+        # The quote's two sentences and its attribution are one step of `)`, as is a table.
+        [("How old", 2), ("Quiet, mostly", 3), ("His jobs", 2), ("The board", 1)],
     )
     # The question bold, as the article's Markdown has it: "> How old…" put the question and
     # the answer in one voice.

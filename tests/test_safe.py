@@ -217,3 +217,43 @@ def test_a_letter_keeps_at_most_30_combining_marks() -> None:
     # Real text's stacks stay whole: Vietnamese, Hebrew points, a Thai syllable.
     for text in ("Việt Nam", "בְּרֵאשִׁית", "กี่", "e\u0301\u0323\u0304"):
         assert safe_text(text) == text
+
+
+def test_a_stray_escape_before_a_tag_leaves_the_tag_whole() -> None:
+    """ "&#27;<b>" and a raw ESC before "<a href>": the ESC took the tag's "<" with it, the
+    markup shown as text ("b>bold words", "/p>") and the link lost (acc30d N3)."""
+    from reader.extract import extract_article
+
+    lead = "".join(
+        f"<p>Paragraph {n} of the harbour report says the dredging went on through the week.</p>"
+        for n in range(6)
+    )
+    page = (
+        f"<html><body><article>{lead}<p>Alpha, then an escape &#27;<b>bold words</b> end.</p>"
+        "<p>Gamma, a raw escape \x1b<a href='/x'>link text</a> and more &#27;&amp; x.</p>"
+        "<p>Beta ends with an escape\x1b</p></article></body></html>"
+    )
+    article = extract_article(page.encode(), "http://127.0.0.1/report.html")
+    texts = [block.text for block in article.blocks][-3:]
+    assert texts == [
+        "Alpha, then an escape bold words end.",
+        "Gamma, a raw escape link text and more & x.",
+        "Beta ends with an escape",
+    ]
+    links = [inline.href for block in article.blocks for inline in block.inlines if inline.href]
+    assert "http://127.0.0.1/x" in links
+
+
+def test_a_headline_of_a_feed_titled_in_blank_letters_names_it_by_its_address() -> None:
+    """The feed list named such a feed by its address, "All feeds"' source column not at all
+    (its title blank letters, kept before they were read as none; acc30d N7)."""
+    from reader.feed_names import source_name
+    from reader.models import Entry
+
+    url = "http://127.0.0.1:18731/blank.xml"
+    for title in ("", "\u3164\u3164\u3164"):
+        entry = Entry("e1", url, "Story", "http://127.0.0.1:18731/a.html", feed_title=title)
+        assert source_name(entry, {}) == url
+    named = Entry("e2", url, "Story", "http://127.0.0.1:18731/b.html", feed_title="Harbour Post")
+    assert source_name(named, {}) == "Harbour Post"
+    assert source_name(named, {url: "My harbour"}) == "My harbour"

@@ -14,12 +14,13 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.full_text import Query, _Folded, heading, matches, search, terms
+from reader.full_text import Query, _Folded, heading, matches, search
 from reader.keys import entry_id
 from reader.library import Library
 from reader.library.text_search import search_cached
 from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
 from reader.search_index import INDEX_FILE, SearchIndex, indexed_form, trigrams
+from reader.search_query import terms
 
 # Letters a fold, a case or a width makes another's, and what a search skips inside a word.
 _TRICKY = "aAeEsSkKiIoOcCßẞİıſKéÉèÅåøØłŁ’‘“”–—\u200b\u0301ＡＢａｂ１ﾃﾚﾋﾞёЁσςΣάΆﬀﬁﬂﬃﬄﬅﬆfFlLtT"

@@ -46,7 +46,12 @@ def test_show_prints_the_citation_alone_in_the_style_asked_or_configured(
     first, second = cached_ids(synced_dir)[:2]
     block = reader(synced_dir, "show", first, "--offline", "--format", "citation")
     assert block.returncode == 0, block.stderr
-    assert block.stdout.startswith("# ") and "\nURL: <" in block.stdout
+    # Plain text to paste into a CMS or an e-mail, unless `[citation] copy = "markdown"`.
+    assert not block.stdout.startswith("# ") and "\nURL: http://127.0.0.1:" in block.stdout
+    assert "  \n" not in block.stdout
+    (synced_dir / "config.toml").write_text('[citation]\ncopy = "markdown"\n')
+    marked = reader(synced_dir, "show", first, "--offline", "--format", "citation")
+    assert marked.stdout.startswith("# ") and "\nURL: <" in marked.stdout
     apa = reader(
         synced_dir, "show", first, second, "--offline", "--format", "citation", "--style", "apa"
     )

@@ -582,6 +582,45 @@ def test_a_search_finds_the_words_of_a_kept_copy_and_says_which(
     assert [h.version for h in indexed] == [1]
 
 
+def test_a_story_is_found_by_the_headline_it_had_before_the_site_changed_it(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first headline ("…spend 4m…", quoted elsewhere) is in the kept copy's title only:
+    found there as the copy's text is, the hit saying the copy and the headline it had; by
+    the index made before the change, and by a scan alike (acc30a J10)."""
+    home = ["--data-dir", str(data_dir)]
+    sync(data_dir, site)
+    ident = entry_id(data_dir)
+    assert cli(capsys, *home, "list", "--search", "bridge")[0] == 0  # the index made now
+    time.sleep(1.1)
+    correct(site)
+    sync(data_dir, site)
+    for query in ('"spend 4m"', "4m bridge"):
+        code, out, err = cli(capsys, *home, "list", "--search", query)
+        assert code == 0, (query, err)
+        head, line = out.splitlines()
+        assert head.startswith(f"{ident}  ") and CORRECTED[0] in head
+        assert line.startswith("    in the copy retrieved ")
+        # Under it the text round the words it holds ("bridge"), if any.
+        said = f"(--version 1, V), headlined “{FIRST[0]}”"
+        assert line.endswith(said) if query.startswith('"') else f"{said} · " in line, line
+    # The latest headline's words: no copy named.
+    latest = cli(capsys, *home, "list", "--search", '"spend 2m"')[1].splitlines()
+    assert len(latest) == 2 and "in the copy" not in latest[1]
+
+    async def both() -> tuple[list[Hit], list[Hit]]:
+        async with Library(data_dir) as lib:
+            query = Query('"spend 4m"')
+            indexed = search_cached(lib, lib.headlines(), query)
+            assert indexed.indexed
+            scanned = search_cached(lib, lib.headlines(), query, use_index=False)
+            return indexed.hits, scanned.hits
+
+    indexed, scanned = asyncio.run(both())
+    assert [(h.version, h.line) for h in indexed] == [(h.version, h.line) for h in scanned]
+    assert [h.version for h in indexed] == [1]
+
+
 def test_F_names_the_kept_copy_its_words_were_found_in(site: Site, data_dir: Path) -> None:
     sync(data_dir, site)
     time.sleep(1.1)
@@ -624,3 +663,137 @@ def test_a_story_told_as_before_is_not_weighed_word_by_word(
     monkeypatch.setattr("reader.library.retold._words", counted)
     told = _entry("Council to spend 4m on bridge repairs", "<p>Money for the bridge.</p>")
     assert not retold(told, replace(told), time.time())
+
+
+def refresh_elsewhere(directory: Path, site: Site) -> str:
+    """`reader show ID --refresh` in another terminal: the article's page fetched again now."""
+
+    async def run() -> str:
+        async with Library(directory) as lib:
+            return (await lib.refresh_article(site.url(SLUG))).outcome
+
+    return asyncio.run(run())
+
+
+def test_the_copies_line_of_an_article_open_follows_copies_kept_and_dropped_elsewhere(
+    site: Site, data_dir: Path
+) -> None:
+    """The header of an article open names the copies kept as they are now, and `y` cites
+    them so, when another window keeps a new copy and drops one (the `MAX_VERSIONS` rule): a
+    `reader show --refresh` elsewhere went unnoticed, and after a sync elsewhere the header
+    still named copies since dropped, its "(2)" another copy's number (acc30a J19)."""
+    from reader.ui.app import ReaderApp
+    from tests.test_quoted_markdown import copies
+
+    def figure(n: int) -> None:
+        site.title = f"Council to spend {n}m on bridge repairs"
+        site.body = page(site.title, f"{n} million pounds", "Ruth Ellis")
+
+    for n in (4, 5, 6, 7):  # copies 1 to 3 kept, 7 the latest
+        figure(n)
+        sync(data_dir, site)
+        time.sleep(1.1)  # each copy a retrieval time of its own, to the second
+    store = Store(data_dir)
+    try:
+        t4, t5, t6 = (
+            at.isoformat(timespec="seconds") for at in store.version_times(site.url(SLUG)) if at
+        )
+    finally:
+        store.close()
+
+    def header(app: ReaderApp) -> str:
+        return " ".join(screen_text(app).split())
+
+    async def run() -> None:
+        app = ReaderApp(data_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 0.2
+        async with app.run_test(size=(120, 40)) as pilot:
+            await started(pilot)
+            body = await open_titled(pilot, "7m on bridge")
+            await until(pilot, lambda: "7 million pounds" in screen_text(app), "the latest")
+            assert f"{t4} (1), {t5} (2), {t6} (3), which are kept" in header(app)
+            copied = copies(app)
+            figure(8)
+            assert await asyncio.to_thread(refresh_elsewhere, data_dir, site) == "changed"
+            await until(
+                pilot,
+                lambda: "A newer copy was just fetched: this is copy 3 of 4" in status(app),
+                "the word of the copy kept by the refresh elsewhere",
+            )
+            assert body.article is not None
+            t7 = body.article.fetched_at
+            assert t7 is not None
+            # The copy of 5 went (those between go first): copy 2 is now the copy of 6.
+            shown = header(app)
+            assert "Copy 3 of 4, kept: the text changed in the copy retrieved" in shown
+            assert f"goes on to copy 2, retrieved {t6}" in shown
+            assert t5 not in shown and "which are kept" not in shown
+            assert "7 million pounds" in screen_text(app)  # the same text, where it was
+            await pilot.press("y")
+            await pilot.pause(0.2)
+            assert "copy 3 of 4, retrieved " + t7.isoformat(timespec="seconds") in copied[-1]
+            time.sleep(1.1)
+            figure(9)
+            await asyncio.to_thread(sync, data_dir, site)  # `reader sync` elsewhere
+            await until(
+                pilot,
+                lambda: "this is copy 2 of 4" in status(app),
+                "the word of the copy kept by the sync elsewhere",
+            )
+            await until(pilot, lambda: "Copy 2 of 4, kept" in header(app), "the header redrawn")
+            shown = header(app)
+            assert t6 not in shown and f"goes on to copy 1, retrieved {t4}" in shown
+            await pilot.press("y")
+            await pilot.pause(0.2)
+            assert "copy 2 of 4, retrieved " in copied[-1]
+
+    asyncio.run(run())
+
+
+def test_a_copy_shown_and_dropped_since_is_numbered_where_its_time_puts_it(
+    site: Site, data_dir: Path
+) -> None:
+    """Copy 2 open (`V`) while another window's refresh drops it (those between the first and
+    the newest go first): it was numbered copy 1, older than them all, its times out of order,
+    so `y` cited it as the first copy kept."""
+    for n in (4, 5, 6, 7):
+        site.title = f"Council to spend {n}m on bridge repairs"
+        site.body = page(site.title, f"{n} million pounds", "Ruth Ellis")
+        sync(data_dir, site)
+        time.sleep(1.1)  # each copy a retrieval time of its own, to the second
+    site.body = page(site.title, "8 million pounds", "Ruth Ellis")
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            second = lib.article_version(site.url(SLUG), 2)
+            assert (await lib.refresh_article(site.url(SLUG))).outcome == "changed"
+            now = lib.superseded(site.url(SLUG), second)
+            assert now is not None and second.fetched_at is not None
+            assert now.version == 2 and now.versions[1] == second.fetched_at
+            assert list(now.versions) == sorted(at for at in now.versions if at)
+
+    asyncio.run(run())
+
+
+def test_a_refresh_says_no_copy_number_of_a_copy_dropped_as_one_kept_already(
+    site: Site, data_dir: Path
+) -> None:
+    """The copy a refresh replaces, dropped at once as saying what an earlier copy says (a
+    page flipping back): `reader show --refresh` said "kept as copy 3", another copy's number."""
+    sync(data_dir, site)
+
+    async def run() -> list[str]:
+        said = []
+        async with Library(data_dir) as lib:
+            for n in (5, 6, 5, 7):
+                time.sleep(1.1)  # each copy a retrieval time of its own, to the second
+                site.title = f"Council to spend {n}m on bridge repairs"
+                site.body = page(site.title, f"{n} million pounds", "Ruth Ellis")
+                said.append((await lib.refresh_article(site.url(SLUG))).said())
+        return said
+
+    said = asyncio.run(run())
+    assert "kept as copy 3 (reader show --version 3 prints it)" in said[2]
+    assert "kept as copy" not in said[3]
+    assert "not kept again: an earlier copy kept says the same" in said[3]

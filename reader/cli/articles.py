@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..citation import cited_url, moment_text
+from ..citation_styles import reference_order
 from ..codec import enclosures_json
 from ..config import config_path, data_dir
 from ..config_shown import defaults_not_in
@@ -103,13 +104,20 @@ def cmd_list(args: argparse.Namespace) -> int:
                 err("--search needs a word to look for: reader list --search ferry strike")
                 return EXIT_USAGE
 
-            def searched(rows: list[Headline]) -> TextSearch:
+            unlisted = not (args.feed or args.tag or args.saved or args.not_offline)
+            # Those the dates or --unread leave out are still listed: their articles are not
+            # searched as ones no headline lists.
+            narrowed = unlisted and (args.unread or since is not None or before is not None)
+            listed_too = lib.headlines() if narrowed else []
+
+            def searched(rows: list[Headline], asked: Query = query) -> TextSearch:
                 return search_cached(
                     lib,
                     rows,
-                    query,
+                    asked,
+                    listed_too=listed_too,
                     # Every cached article: those no feed lists any more too, but in one feed's.
-                    unlisted=not (args.feed or args.tag or args.saved or args.not_offline),
+                    unlisted=unlisted,
                     unread_only=args.unread,
                     indexing=lambda count: err(
                         f"indexing {plural(count, 'cached article')} for search"
@@ -123,8 +131,14 @@ def cmd_list(args: argparse.Namespace) -> int:
             snippets = {id(hit.headline): hit.snippet for hit in found.hits}
             versions = {id(hit.headline): hit.version or None for hit in found.hits}
             lines = {id(hit.headline): hit.line for hit in found.hits}
+            if not headlines:
+                # A name copied from wire copy in capitals is found in lower case (acc30a J12).
+                lowered = query.caseless()
+                caseless = searched(every, lowered).hits if lowered is not None else []
+                within = between([hit.headline for hit in caseless], since, before)
+                case = query.case_note(len(within))
             if not headlines and since is None and before is None:
-                err(f"no headline or cached article holds {_every_word(query)}")
+                err(f"no headline or cached article holds {_every_word(query)}{case}")
             elif not headlines:
                 # "holds" alone would say the words are nowhere in the archive (acc27a A17).
                 outside = len(searched(every).hits)
@@ -132,6 +146,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 err(
                     f"no headline or cached article {dates} holds {_every_word(query)}"
                     + (f" ({outside:,} outside those dates)" if outside else "")
+                    + case
                 )
     finally:
         lib.close()
@@ -245,10 +260,7 @@ def _print_lines(
 
 def _every_word(query: Query) -> str:
     """The words (and "phrases") of a query, as a message names what was looked for."""
-    words = [safe_line(w.typed, 80) for w in query.words]
-    if len(words) == 1:
-        return f"“{words[0]}”"
-    return "every one of: " + " ".join(f"“{w}”" if " " in w else w for w in words)
+    return query.described()
 
 
 # Between two articles `reader show ID ID…` prints (a Markdown rule, a line of plain text, a
@@ -259,9 +271,12 @@ _APART = {"markdown": "\n\n---\n\n", "text": "\n\n" + "─" * 40 + "\n\n", "cita
 def cmd_show(args: argparse.Namespace) -> int:
     if args.refresh and args.offline:
         raise UsageError("--refresh fetches the page again: not with --offline")
-    style = args.style or config_of(args).citation_style
+    config = config_of(args)
+    style, copy = args.style or config.citation_style, config.citation_copy
     lib = open_library(args)
     items: list[Any] = []  # the JSON formats' objects, printed together at the end
+    # A reference list's lines, printed together at the end in the style's order.
+    references: list[tuple[str, str]] = []
     printed = 0
 
     async def show(name: str) -> int:
@@ -307,7 +322,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             items.append(render_item(article, args.format, item_id, entry))
         else:
             entry = target if isinstance(target, Entry) else None
-            text = render(article, args.format, style, entry).rstrip("\n")
+            text = render(article, args.format, style, entry, copy).rstrip("\n")
             one_line = args.format == "citation" and style != "block"
             if one_line:
                 # A reference list is one line an article (`… --ids | xargs reader show
@@ -316,8 +331,10 @@ def cmd_show(args: argparse.Namespace) -> int:
                 text, *notes = text.split("\n")
                 for note in notes:
                     err(f"{safe_line(article.title or article.url, 60)}: {note}")
-            out(_APART[args.format] + text if printed and not one_line else text)
-            printed += 1
+                references.append((reference_order(article), text))
+            else:
+                out(_APART[args.format] + text if printed else text)
+                printed += 1
         if status == EXIT_OK and (missed := lib.unmatched_body_rule(target, article)):
             err(unmatched_body(missed))
         return status
@@ -348,6 +365,11 @@ def cmd_show(args: argparse.Namespace) -> int:
                 err(error.message)
                 done = EXIT_FAILED
             status = max(status, done)
+        # Both styles list references by the first author's surname, or the title's first
+        # word past "The", "A", "An" where no one is named: in the order given, the list
+        # read newest first (`reader list --ids`), and `sort` misplaces "Élodie" and "Weiß".
+        for _, line in sorted(references, key=lambda reference: reference[0]):
+            out(line)
         if args.format == "csl-json" or (args.format == "json" and len(args.targets) > 1):
             # CSL-JSON is a list of items, one or many; several articles' JSON is a list too.
             out(json_text(items))

@@ -165,10 +165,16 @@ def run_until_done(lib: Library, coro: Any) -> int:
     return asyncio.run(wrapped())
 
 
-def render(article: Article, fmt: str, style: str = "block", entry: Entry | None = None) -> str:
+def render(
+    article: Article,
+    fmt: str,
+    style: str = "block",
+    entry: Entry | None = None,
+    copy: str = "text",
+) -> str:
     """The article as `reader show --format` prints it: text or Markdown under its citation in
     `style` and the enclosures of its `entry` (a podcast's audio), the citation alone
-    ("citation", as `y` copies it), or JSON (`render_item`)."""
+    ("citation", as `y` copies it, in `[citation] copy`'s `copy`), or JSON (`render_item`)."""
     from ..enclosures import shown_enclosures
     from ..render import to_markdown, to_text
 
@@ -176,7 +182,7 @@ def render(article: Article, fmt: str, style: str = "block", entry: Entry | None
     if fmt == "citation":
         from ..citation import copied_citation
 
-        return safe_text(copied_citation(article, style))
+        return safe_text(copied_citation(article, style, markdown=copy == "markdown"))
     if fmt == "markdown":
         return safe_text(to_markdown(article, style=style, enclosures=enclosures))
     if fmt == "json":

@@ -139,8 +139,14 @@ class _Parser(argparse.ArgumentParser):
 
             word = found.group(1)
             hint = _OTHER_NAMES.get(word.lower())
+            if hint is None and word.lower().startswith(("http://", "https://")):
+                hint = (
+                    "`reader add URL` subscribes to its feed, `reader show URL` prints its article"
+                )
             if hint is None and (near := get_close_matches(word, self.commands, n=1)):
                 hint = f"did you mean `reader {near[0]}`?"
+            if hint is None and (near := get_close_matches(word.lower(), _OTHER_NAMES, n=1)):
+                hint = _OTHER_NAMES[near[0]]  # "serch"
             # `word` as argparse quoted it: a control character typed comes written out, as \x1b.
             message = f"'{safe_line(word, 40)}' is not a command"
             message += f": {hint}" if hint else " (`reader --help` lists them)"
@@ -359,6 +365,9 @@ def build_parser() -> argparse.ArgumentParser:
         "dropped or its feed removed, a search and --saved list it under that id). With --saved, every article saved for good: those no feed lists too (saved by "
         "their address, dropped by their feed or their feed removed), under their site's name.",
     )
+    # `--search harbour -ferry`: a word after a minus is a word to leave out, not an unknown
+    # option (`list` has no option of one dash but -h, which is still read as one).
+    p._negative_number_matcher = re.compile(r"^-[\d.,]|^-[^\W\d_]")
     which = p.add_mutually_exclusive_group()
     which.add_argument(
         "--feed",
@@ -393,8 +402,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WORD",
         nargs="+",  # the words as typed, quoted or not: `--search ferry strike`
         help="only headlines whose title, byline (the author's name, not the site's) or cached"
-        " article text holds every word, whole, in any"
-        ' order ("words in double quotes": a phrase; port* the words starting so; case ignored'
+        " article text (else the feed's text of it) holds every word, whole, in any"
+        ' order ("words in double quotes": a phrase; port* the words starting so; A OR B either;'
+        " -word or NOT word none holding it; case ignored"
         " unless a word has a capital, accents unless it has one), each with a line of the text where the words are nearest; every"
         " cached article no feed lists any more too (not with --feed or --saved), and the"
         " earlier copies kept of a corrected one (the line says which); reads the cache"
@@ -438,7 +448,8 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="text, markdown or json (several articles: a JSON list; `authors` a list; a "
         "podcast's audio under the header, `enclosures` in json); "
-        "citation: the citation alone, as y in the reader copies it; csl-json: CSL-JSON items, "
+        "citation: the citation alone, as y in the reader copies it (plain text, or Markdown "
+        "with the config's [citation] copy = markdown); csl-json: CSL-JSON items, "
         "which Zotero (File → Import, or from the clipboard), Mendeley and Pandoc read",
     )
     p.add_argument(

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
-from ..writer_names import given_name_first, masthead
+from ..models import IDEOGRAPHS
+from ..writer_names import ACRONYMS, given_name_first, masthead
+from .co_credits import CO_WRITER_WORDS, co_credited, credited, is_agency
 
 PARTICLES = frozenset(
     [
-        *("and", "und", "et", "y", "e", "og", "och", "en", "avec", "with"),
+        *("and", "und", "et", "y", "e", "og", "och", "en", "avec", "with", "mit"),
         *("de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le"),
         *("van", "von", "zu", "bin", "ibn", "al", "el", "ter", "ten"),
     ]
@@ -23,15 +25,7 @@ PARTICLES = frozenset(
 """Lower-case words a name (or a list of names) may hold."""
 
 # The joining words after which a new name starts ("JANE SMITH AND TOM BERG").
-_JOINS = frozenset(["and", "und", "et", "y", "e", "og", "och", "en", "&"])
-# Newsrooms and agencies written in capitals by their own name: kept so in an all-caps byline.
-ACRONYMS = frozenset(
-    [
-        *("ap", "afp", "bbc", "cnn", "abc", "nbc", "cbs", "npr", "pa", "upi", "dpa", "apa", "ani"),
-        *("pti", "ians", "itv", "rte", "sbs", "cbc", "ard", "zdf", "orf", "srf", "rai", "nhk"),
-        *("efe", "ansa", "tass", "ria", "kna", "epd", "sid", "aap", "nzpa", "wsj", "ft", "usa"),
-    ]
-)
+_JOINS = frozenset(["and", "und", "et", "y", "e", "og", "och", "en", "&", "with", "avec", "mit"])
 _WORD_START = re.compile(r"(^|[-'’(.])(\w)")
 
 
@@ -60,36 +54,56 @@ def as_written(name: str) -> str:
 # The words a byline joins its writers' names with, in the languages read here ("Wang Xintong
 # and Denise Jia", "Anna Krüger und Jens Meyer", "Ana Ruiz y Tom Berg", "Анна Лебедева и
 # Павел Орлов", Greek's "και", Indonesian's "dan", Vietnamese's "và", Turkish's "ve", Thai's
-# "และ"), or an ampersand; Hebrew writes "and" as the letter ו before the second name ("נועה
-# ברק ואלון שמעוני", "… ו-אלון …"), split only where each side is a whole name.
+# "และ"), or an ampersand; a co-writer's or an agency's "with", "avec", "mit"; Japanese's and
+# Chinese's list comma "、". Hebrew and Arabic write "and" as a letter before the second name
+# ("נועה ברק ואלון שמעוני", "… ו-אלון …", "سارة الحداد ومحمد علي"), split only where each side
+# is a whole name, and not before an Arabic given name that opens with that letter ("وليد").
+_ARABIC_W_NAMES = (
+    "ليد|ائل|فاء|سام|عد|لاء|جدي|هبة|داد|ديع|حيد|صفي|ردة|رد|فيق|جيه|ضاح|هيب|جدان|صال|سيم|هاب"
+)
 _NAME_JOIN = re.compile(
     r"\s+(?:and|und|et|y|e|i|og|och|en|и|و|และ|(?-i:και|dan|và|ve))\s+|\s*&\s*"
-    r"|\s+ו-?(?=[\u05d0-\u05ea])",
+    rf"|\s+{CO_WRITER_WORDS}\s+|\s*、\s*"
+    r"|\s+ו-?(?=[\u05d0-\u05ea])"
+    rf"|\s+و(?!(?:{_ARABIC_W_NAMES})(?:\s|$))(?=[\u0621-\u064a]{{2}})",
     re.IGNORECASE,
 )
+# A Chinese or Japanese name written with no space: two to six ideographs or kana.
+_IDEOGRAPHIC_NAME = re.compile(f"[{IDEOGRAPHS}]{{2,6}}")
+# A Chinese byline lists its writers apart by spaces: "记者 张三 李四" (two to four ideographs a
+# name). A Japanese one may set a space between a family name and a given name: "山田 太郎".
+_HAN_NAME = re.compile("[\u4e00-\u9fff]{2,4}")
 
 
 def _whole_name(text: str) -> bool:
-    """`text` is a name by itself: a given name and a surname, or an agency's letters."""
-    return len(text.split()) >= 2 or text.casefold() in ACRONYMS
+    """`text` is a name by itself: a given name and a surname, an agency's name ("Reuters",
+    "AFP"), or a Chinese or Japanese name."""
+    return len(text.split()) >= 2 or is_agency(text) or bool(_IDEOGRAPHIC_NAME.fullmatch(text))
 
 
-def split_names(names: str) -> list[str]:
+def split_names(names: str, language: str = "") -> list[str]:
     """The writers a byline's text names, each apart: "Wang Xintong and Denise Jia" is two,
     as JSON-LD would declare them, and "Ana Ruiz, Tom Berg & Li Wei" three (the commas of a
-    list before its last "and"). Split only where each part is a name by itself: "José Ortega
-    y Gasset" is one man, "Weber, Jonas" one name written surname first; a comma after the
-    last name ("Mark Sullivan, The Lakeshore Ledger") is an outlet's or a place's, and words in
-    brackets ("Martin Untersinger (avec Damien Leloup et Morgane Tual)") the writer's own."""
-    names = " ".join(names.split())
+    list before its last "and"); "Martin Untersinger (avec Damien Leloup et Morgane Tual)"
+    three, "Maren Holt and Reuters" a writer and an agency (`co_credits`). Split only where
+    each part is a name by itself: "José Ortega y Gasset" is one man, "Weber, Jonas" one name
+    written surname first; a comma after the last name ("Mark Sullivan, The Lakeshore
+    Ledger") is an outlet's or a place's, and other words in brackets ("Gilles Rof
+    (Marseille)") the writer's own. A page in Chinese (`language`) lists its writers apart
+    by spaces."""
+    names = credited(" ".join(names.split()))
+    listed = names.split()
+    chinese = language.casefold().startswith("zh")
+    if chinese and len(listed) > 1 and all(_HAN_NAME.fullmatch(n) for n in listed):
+        return listed
     parts = [p.strip(" ,") for p in _NAME_JOIN.split(names)]
     if "(" in names or len(parts) < 2 or not all(_whole_name(p) for p in parts):
-        return [names] if names else []
+        return [co_credited(names)] if names else []
     split = []
     for part in parts[:-1]:
         listed = [n.strip() for n in part.split(",")]
         split += listed if all(len(n.split()) >= 2 for n in listed) else [part]
-    return [n for n in [*split, parts[-1]] if n]
+    return [co_credited(n) for n in [*split, parts[-1]] if n]
 
 
 def split_declared_names(names: str) -> list[str]:

@@ -309,6 +309,8 @@ def page_byline(doc: HtmlElement) -> list[str]:
     ]
     # Stable sort: the article's own bylines first, each group in page order.
     candidates.sort(key=lambda c: c[:2])
+    root = doc.getroottree().getroot()
+    language = (root.get("lang") or "") if root is not None else ""
     for place, _, el in candidates:
         if place == 2:
             break
@@ -318,7 +320,7 @@ def page_byline(doc: HtmlElement) -> list[str]:
                 n
                 for part in parts
                 if not _place_and_outlet(part)
-                for n in split_names(clean_byline(part))
+                for n in split_names(clean_byline(part), language)
             ]
             names = without_jobs([n for n in dict.fromkeys(written) if looks_like_name(n)])
             if names:

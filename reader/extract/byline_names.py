@@ -12,7 +12,7 @@ import re
 
 from ..english_dates import weekday_name
 from ..models import IDEOGRAPHS
-from ..writer_names import AGENCIES
+from ..writer_names import ACRONYMS, AGENCIES, WIRE_LETTERS
 from .author_names import PARTICLES, as_written
 from .written_dates import parse_text_date
 
@@ -22,13 +22,14 @@ from .written_dates import parse_text_date
 # Hindi's "लेखक:", Indonesian's "Penulis:" ("writer"), Greek's "Γράφει ο/η" ("writes"), Thai's
 # "โดย", and Italian's "di", lower-case only: "Di Marco" is a surname; followed by a
 # colon or a comma (the World Service's "Author, " label). Chinese writes "记者张三"
-# ("reporter") and "作者：李明" ("author", with its colon or a space) with no space.
+# ("reporter") and "作者：李明" ("author", with its colon or a space) with no space; Japanese
+# "文・山田太郎" ("text:").
 _PREFIX = re.compile(
     r"^(?:(?:(?:written|posted|reported|reporting|words|story|photos?|photographs|photography|pictures"
     r"|(?:text|words) and (?:photos?|photographs|pictures))\s+by|by|par|por|von|door|av|af|words"
     r"|auth?or(?:in|a)?|auteur|texte?|texto|автор(?:ы)?|текст|от|بقلم|الكاتب|نوشته|نویسنده"
     r"|مصنف|yazar|מאת|लेखक|oleh|penulis|γράφει(?:\s+(?:ο|η|οι))?|โดย|(?-i:di))\b\s*[:：,،]?\s+|(?:记者|記者)\s*[:：]?\s*"
-    r"|作者(?:\s*[:：]\s*|\s+))",
+    r"|作者(?:\s*[:：]\s*|\s+)|文\s*[・:：]\s*)",
     re.IGNORECASE,
 )
 # What follows the name on the same line: "Dan Goodin - Apr 16", "James Akinaka • 8h".
@@ -42,6 +43,18 @@ _AFTER_NAME = re.compile(
     # Photos: Jonas Berg". The editor and the photographer are no writers of the piece.
     r"|\s*;\s*[^\W\d_]+(?:\s+by\b|\s*:).*$"
     r"|(?<=[^\W\d_]{2})\.\s+[^\W\d_]+(?:\s+by\b|\s*:).*$"
+    # The writer's contact after the name: "Maren Holt @marenholt", "Maren Holt,
+    # maren.holt@ledger.example", "(@marenholt)", "(http://…)". Details to reach the writer,
+    # no name. (A
+    # Mastodon account's "Harbour Watch (@harbourwatch@mastodon.social)" is how a post is cited.)
+    r"|[,.]?\s+(?:(?:twitter|x|e-?mail|follow(?:\s+\w+){0,3})\s*:?\s*)?"
+    r"(?:@\w{1,30}(?:@[\w.-]+)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\b.*$"
+    r"|\s+[(<](?:@\w{1,30}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s)>]+|www\.[^\s)>]+)[)>].*$"
+    # The outlet the writer works for: "Jane Doe Special to the Harbour Ledger" (and "for the
+    # Harbour Ledger", `_without_outlet`). The Source names the outlet that published it.
+    r"|,?\s+special\s+to\s+(?:the\s+)?[A-ZÀ-ÖØ-Þ].*$"
+    # A Japanese photo story's photographer after its writer: "文・山田太郎／写真・鈴木花子".
+    r"|\s*[／/]\s*(?:写真|撮影|イラスト|絵)\s*[・:：].*$"
     # Japanese and Korean put "reporter" after the name: "山田太郎記者", "홍길동 기자".
     r"|\s*(?:記者|特派員|기자|특파원)(?!\w).*$",
     re.IGNORECASE,
@@ -247,7 +260,7 @@ def clean_byline(text: str) -> str:
     text = _AFTER_NAME.sub("", text)
     text = _JOB_TITLE.sub("", text)
     text = _FILED_FROM.sub("", text)
-    text = _without_place(text)
+    text = _without_outlet(_without_place(text))
     # A date, a time, a count ("Lucas Nolan22 Dec 2016651"): a name has no digits but a
     # newsroom's own ("g1 SP", "Team 24/7").
     number = _first_number(text)
@@ -273,6 +286,41 @@ def _the_dates(weekday: str, rest: str) -> bool:
     Tuesday) is a name. A date given without its year can't tell: the date's, as most are."""
     day = parse_text_date(rest)
     return day is None or weekday_name(day).casefold() == weekday.strip().casefold()
+
+
+# The outlet a writer wrote for, after the name: "Jane Doe for the Harbour Ledger", "Jane Doe
+# for CNN". An organisation's own "for" stays: "Organization for Transformative Works",
+# "National Centre for Social Research".
+_FOR_OUTLET = re.compile(r"\s+(?-i:for)\s+(?:(?:the|The)\s+[A-ZÀ-ÖØ-Þ]|[A-Z]{2,}\b).*$")
+_WRITER = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){1,3}")
+_ORGANISATION_WORDS = re.compile(
+    r"\b(?:centre|center|institute|council|society|association|foundation|organi[sz]ation"
+    r"|department|ministry|office|agency|commission|committee|campaign|coalition|alliance"
+    r"|union|network|trust|fund|league|federation|partnership|group|board|service)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _without_outlet(text: str) -> str:
+    """`text` without the outlet a writer's byline names as the writer's employer: "Jane Doe"
+    of "Jane Doe for the Harbour Ledger", or of "Jane Doe, CNN" (a broadcaster's or a paper's
+    letters after the comma). The Source names the outlet that published it. An agency's stay
+    ("Ann Lee, Reuters"): its copy is in the story."""
+    wrote_for = _FOR_OUTLET.search(text)
+    if wrote_for is not None:
+        writer = text[: wrote_for.start()]
+        if _WRITER.fullmatch(writer) and not _ORGANISATION_WORDS.search(writer):
+            return writer
+    names, comma, outlet = text.rpartition(",")
+    outlet = outlet.strip()
+    if (
+        comma
+        and len(names.split()) >= 2
+        and outlet.casefold() in ACRONYMS
+        and outlet.casefold() not in WIRE_LETTERS
+    ):
+        return names
+    return text
 
 
 def _without_place(text: str) -> str:

@@ -58,11 +58,15 @@ def _is_name(author: str) -> bool:
         bool(author)
         and not author.startswith(("http://", "https://", "mailto:"))
         and not _E_MAIL.fullmatch(author)  # "holt.maren@courier.example" (acc27a A27)
+        and not _WEB_ADDRESS.fullmatch(author)  # "harbourledger.com": the site, no writer
         and not is_account(author)
     )
 
 
 _E_MAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+# A web address without its scheme: "harbourledger.com", "www.ledger.example/". Its last part
+# a lower-case domain's, not "J.Smith" or "Dr.Ruiz".
+_WEB_ADDRESS = re.compile(r"(?:www\.)?(?:[A-Za-z0-9-]+\.)+[a-z]{2,24}/?")
 
 
 def _profile_owner(meta: dict[str, str]) -> list[str]:

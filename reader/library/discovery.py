@@ -146,6 +146,11 @@ class LibraryDiscovery(LibrarySync):
                 # Not subscribed: the user typed the page's address, not that one.
                 message = f"{fetched.message} (reader add it yourself if you mean it)"
                 return replace(told, error=replace(fetched, message=message))
+            if isinstance(fetched, FetchError) and not _site_not_answering(fetched):
+                # The page's feed link is dead (404, 410, 403): a subscription the user never
+                # typed, failing at every sync. One the site can't answer now is kept, as ever.
+                message = f"{feed_url} answered: {fetched.message}"
+                return replace(told, error=replace(fetched, message=message))
         else:
             probed = await self._probe(page.url)
             if isinstance(probed, FetchError):

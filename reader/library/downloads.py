@@ -164,8 +164,12 @@ class LibraryDownloads(LibraryPageReads):
             return None  # fetched again unchanged: still the text there is
         times = (*self.store.version_times(url), latest.fetched_at)  # not every copy rebuilt
         number = next((n for n, at in enumerate(times, 1) if at == shown.fetched_at), 0)
-        if not number:  # dropped since from those kept (`MAX_VERSIONS`): older than them all
-            times, number = (shown.fetched_at, *times), 1
+        if not number:
+            # Dropped since from those kept (`MAX_VERSIONS`): still on screen, so numbered
+            # where its time puts it (not always the oldest: `_one_less` drops one between).
+            at = shown.fetched_at
+            number = 1 + sum(1 for t in times if at is not None and t is not None and t < at)
+            times = (*times[: number - 1], at, *times[number - 1 :])
         return replace(shown, versions=times, version=number)
 
     def hear_first_page(self, url: str, hearer: Callable[[Article], None]) -> None:

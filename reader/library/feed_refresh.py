@@ -101,7 +101,9 @@ class LibraryFeedRefresh(LibraryRenewal):
                 self.store.put_feed(_working(feed))
                 # A store from before keys were kept: its next write (a feed's list read whole).
                 await self._in_store_thread(self.store.keep_keys, url)
-                return FeedResult(feed, not_modified=True)
+                # `max_items` set or lowered since: applied whether or not the feed changed.
+                _, past = await self._keep_newest(url)
+                return FeedResult(feed, not_modified=True, left_out=past)
             # Hashing the body (inflated by the fetch) is CPU work: off the loop a TUI draws from.
             seen = await asyncio.to_thread(page_print, response.body)
             if seen is not None:
@@ -142,17 +144,19 @@ class LibraryFeedRefresh(LibraryRenewal):
         new, changed = await self._in_store_thread(
             self.store.merge, url, entries, parsed.keys, True
         )
+        left_out: set[str] = set()
         if ignored:  # and those kept before a rule that matches them go
             by_text = any(rule.reads_text for rule in self.ignore if rule.covers(feed))
-            await self._in_store_thread(self.store.leave_out, url, ignored, by_text)
+            left_out = await self._in_store_thread(self.store.leave_out, url, ignored, by_text)
+            changed = changed or bool(left_out)
         # A rule that went past its time on these items (`RulesTest`) is said with them.
         over_time = ignored.over_time() if ignored else ""
-        if self.max_items:
-            went, past = await self._in_store_thread(self.store.keep_newest, url, self.max_items)
-            # Past the newest `max_items`, now or before: neither new nor fetched by a sync.
+        went, past = await self._keep_newest(url)
+        if past:  # past the newest `max_items`, now or before: neither new nor fetched by a sync
             new = [e for e in new if e.id not in past]
             entries = [e for e in entries if e.id not in past]
             changed = changed or went > 0
+            left_out |= past
         if copies_own_title(feed, parsed.title):
             self.store.name_feed(url, "")
         feed = replace(
@@ -169,7 +173,21 @@ class LibraryFeedRefresh(LibraryRenewal):
             ignored_by=rules_mark(feed, self.ignore),
         )
         feed = self.store.put_feed(_working(feed))
-        return FeedResult(feed, new_entries=len(new), entries=tuple(entries), changed=changed)
+        return FeedResult(
+            feed,
+            new_entries=len(new),
+            entries=tuple(entries),
+            changed=changed,
+            left_out=frozenset(left_out),
+        )
+
+    async def _keep_newest(self, url: str) -> tuple[int, frozenset[str]]:
+        """The feed's headlines past `max_items` dropped (`StoreRetention.keep_newest`): how
+        many went now, and the ids of all it dropped, now or before; none with it unset."""
+        if not self.max_items:
+            return 0, frozenset()
+        went, past = await self._in_store_thread(self.store.keep_newest, url, self.max_items)
+        return went, frozenset(past)
 
     async def _in_store_thread(self, write: Callable[..., T], *args: Any) -> T:
         """`write(*args)`, a feed's list of up to 2,000 entries read and written, in a thread:

@@ -8,6 +8,7 @@ told by `copy_changes`."""
 from __future__ import annotations
 
 import asyncio
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
@@ -54,11 +55,16 @@ class Renewal:
         title = safe_line(article.title or article.url, 60) if article else ""
         before = f"the copy retrieved {moment_text(self.before)}"
         if self.outcome == "changed":
-            number = max(len(article.versions) - 1, 1) if article else 1
+            times = article.versions[:-1] if article else ()
+            number = next((n for n, at in enumerate(times, 1) if at == self.before), 1)
             how = f"reader show --version {number} prints it"
             if in_reader:
                 how = f"{copies_key} shows it" if copies_key else ""
             said = f"changed since {before}: kept as copy {number}" + (f" ({how})" if how else "")
+            if times and self.before not in times:
+                # Dropped at once as saying what an earlier copy kept says (`_one_less`): it
+                # was said "kept as copy 3", the number of another copy.
+                said = f"changed since {before}, not kept again: an earlier copy kept says the same"
         elif self.outcome == "unchanged":
             said = f"unchanged since {before}"
         elif self.outcome == "gone":
@@ -169,6 +175,11 @@ class LibraryRenewal(LibraryDownloads):
         outcome = renewal.outcome
         if outcome == "kept" and latest.fetched_at != cached.fetched_at:
             outcome = "unchanged"  # the same text, renewed in place (`Store.renew_article`)
+        if outcome == "changed":
+            # A reader open on it in another window renumbers the copy it shows, as after a
+            # sync (acc30a J19: `reader show --refresh` went unnoticed there).
+            with suppress(StoreError):  # the copy is kept: only the word of it is lost
+                await asyncio.to_thread(self.store.note_changed)
         article = await asyncio.to_thread(self._numbered, url, latest)
         return Renewal(outcome, cached.fetched_at, renewal.error, article)
 

@@ -7,7 +7,7 @@ the data directory's index (`search_index`) when it can be opened and written; e
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -45,12 +45,16 @@ def search_cached(
     stopped: Callable[[], bool] = lambda: False,
     indexing: Callable[[int], None] = lambda count: None,
     use_index: bool = True,
+    listed_too: Iterable[Headline] = (),
 ) -> TextSearch:
     """The `headlines` (newest first) `query` finds, and with `unlisted` the cached articles
     none of them links to (each as a headline of no feed, under its site's name, as a saved one
     no feed lists is; with `unread_only`, those not marked read). `indexing` is told first how
     many articles the index has to catch up with when that takes a while (`INDEXING_NOTE_FROM`).
     Without `use_index`, a scan of every article (what benchmarks/search.py compares with).
+    `listed_too`: the headlines a list leaves out of those searched (outside its dates, read):
+    their articles are theirs, not searched as ones no headline lists (a saved story came back
+    under a second id, unread and feedless, acc30a J21).
     """
     store = lib.store
     stored = store.article_times()
@@ -71,11 +75,11 @@ def search_cached(
     rows = list(headlines)
     extra: list[Headline] = []
     if unlisted:
-        listed = {h.key or link_key(h.entry.link) for h in rows}
+        listed = {h.key or link_key(h.entry.link) for h in (*rows, *listed_too)}
         keys = set(stored) - listed
-        for keys_of_word in candidates or ():
-            if keys_of_word is not None:
-                keys &= keys_of_word  # an unlisted one's title is indexed with its text
+        for keys_of_group in query.per_group(candidates) if candidates is not None else ():
+            if keys_of_group is not None:
+                keys &= keys_of_group  # an unlisted one's title is indexed with its text
         extra = _unlisted_headlines(lib, keys, unread_only)
         rows = sorted([*rows, *extra], key=newest_first)
 

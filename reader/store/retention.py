@@ -174,15 +174,15 @@ class StoreRetention(StoreUsage):
 
     def leave_out(
         self, feed_url: str, ignored: Callable[[Entry], bool], by_text: bool = False
-    ) -> int:
+    ) -> set[str]:
         """Drop the feed's kept headlines `ignored` matches (an `[[ignore]]` rule written after
         they came) but the saved ones, as retention drops them: each cached article keeps its
         id, a read one stays read. Not kept as dropped: a rule taken away brings them back at
         the next refresh (the read ones read). `by_text`: the test reads the feed's full text
-        of each, kept apart. How many went."""
+        of each, kept apart. The ids of those that went."""
         with self._state.transact():
             if feed_url not in self.feed_urls():  # removed meanwhile
-                return 0
+                return set()
             records = self._records(feed_url)
             is_saved = self._saved_test()
             gone = {
@@ -192,7 +192,7 @@ class StoreRetention(StoreUsage):
                 and not is_saved(entry, record)
             }
             if not gone:
-                return 0
+                return set()
             read = self.read_ids(feed_url)
             self._keep_unlisted((i, key, i in read) for i, key in gone.items())
             self._save(
@@ -201,7 +201,7 @@ class StoreRetention(StoreUsage):
             for entry_id in gone:
                 self._state.delete(_content_key(entry_id))
         self.note_changed()  # a reader open in another window lists them no more
-        return len(gone)
+        return set(gone)
 
     def dropped_headline(self, entry_id: str) -> DroppedHeadline | None:
         """The headline of `entry_id` if retention dropped it and its id is still kept."""

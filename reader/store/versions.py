@@ -164,11 +164,11 @@ class StoreVersions(StoreArticles):
         """The keys of the articles with earlier versions kept, in one query."""
         return self._keys_with_prefix("versions:")
 
-    def searched_copies(self, key: str) -> list[tuple[datetime | None, str, str]]:
+    def searched_copies(self, key: str) -> list[tuple[datetime | None, str, str, str]]:
         """The kept earlier versions of the article cached under `key`, oldest first, as a
-        search reads them: each's retrieval time, byline and text (`codec.text_from_dict`),
-        without rebuilding it; a damaged one left out."""
-        found: list[tuple[datetime | None, str, str]] = []
+        search reads them: each's retrieval time, title, byline and text
+        (`codec.text_from_dict`), without rebuilding it; a damaged one left out."""
+        found: list[tuple[datetime | None, str, str, str]] = []
         for record, _ in self._version_list(key):
             try:
                 data = json.loads(zlib.decompress(record))
@@ -177,18 +177,26 @@ class StoreVersions(StoreArticles):
                 at = datetime.fromisoformat(retrieved) if isinstance(retrieved, str) else None
             except (zlib.error, KeyError, TypeError, ValueError, IndexError, AttributeError):
                 continue
-            author = data.get("author")
-            found.append((at, author if isinstance(author, str) else "", text))
+            title, author = data.get("title"), data.get("author")
+            found.append(
+                (
+                    at,
+                    title if isinstance(title, str) else "",
+                    author if isinstance(author, str) else "",
+                    text,
+                )
+            )
         return found
 
     def indexed_text(self, key: str) -> str | None:
         """What the search index holds of the article cached under `key`: its title, byline
-        and text (`searched_text`), and each kept earlier version's byline and text, a quote
-        taken from one found again (acc27a A21); None when it isn't cached."""
+        and text (`searched_text`), and each kept earlier version's title, byline and text, a
+        quote taken from one, or its first headline, found again (acc27a A21, acc30a J10);
+        None when it isn't cached."""
         text = self.searched_text(key)
         if text is None or f"versions:{key}" not in self._articles:
             return text
-        copies = (f"{author}\n{copy}" for _, author, copy in self.searched_copies(key))
+        copies = (f"{title}\n{by}\n{copy}" for _, title, by, copy in self.searched_copies(key))
         return "\n".join((text, *copies))
 
     def renewed_keys(self) -> set[str]:

@@ -9,11 +9,13 @@ import asyncio
 
 from ..add_answers import add_answer
 from ..feed_names import renamed
-from ..models import FetchError
+from ..models import Entry, FetchError
 from ..plural import plural
 from ..urls import is_web_url, not_web_url
 from .app_sync import ReaderAppSync
+from .dialogs.confirm import ConfirmScreen
 from .display import plain
+from .headlines import SAVED_VIEW
 
 MAX_NOTICE_FEEDS = 8
 """The feeds a page names listed in the notice under `a`'s line (`reader add` lists 20)."""
@@ -55,10 +57,25 @@ class ReaderAppFeeds(ReaderAppSync):
             return
         keys = getattr(self, "keymap", None)
         key = keys.shown("add_feed", "a") if keys else "a"
+        # A page naming no feed is most likely an article's, a link someone sent: offered to
+        # be kept and read here, where the line ended in "not subscribed" (acc30a J29).
+        article_page = bool(
+            added.page and not added.url and not added.feeds and added.error is None
+        ) and not (added.already or added.json_feeds)
         answer = add_answer(
             added, how_to_add=f"{key} and its address (the notice lists them)", how_to_keep=""
         )
         line = sentence(answer.one_line())
+        if article_page and not self._refused("save"):
+            self.status = line
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._run(self._keep_page(added.page), "save")
+
+            question = f"{line}.\n\nSave the article of that page for good (in Saved), and read it?"
+            self.push_screen(ConfirmScreen(question), answered)
+            return
         listed = [said.text.strip() for said in answer.lines if said.listed]
         if listed:
             shown = "\n".join(listed[:MAX_NOTICE_FEEDS])
@@ -78,6 +95,29 @@ class ReaderAppFeeds(ReaderAppSync):
             self.main_screen.call_later(self._show_added, added.url, line)
         else:
             self.status = line
+
+    async def _keep_page(self, url: str) -> None:
+        """The article of the page at `url` cached and saved for good, as `reader save URL`
+        keeps it, then opened (it is in Saved, under its site's name)."""
+        self.status = f"Saving {plain(url, max_length=200).plain}…"
+        try:
+            target = await asyncio.to_thread(self.lib.resolve, url)
+            article = await self.lib.save(target)
+        except FetchError as error:
+            self.status = sentence(error.message)
+            return
+        self._changed_seen = self.lib.store.changed_at()  # the save's own, read in now
+        await self.reload(freeze=False)
+        title = plain(article.title or article.url, max_length=120).plain
+        # A notice: the article opened over the list, which says its own line.
+        self.notify(f"Saved for good (in Saved): {title}", markup=False)
+        link = target.link if isinstance(target, Entry) else target
+        saved = self.index.view(SAVED_VIEW)
+        headline = next((h for h in saved if link in (h.entry.link, h.entry.address)), None)
+        if headline is not None:
+            from .screens.article import ArticleScreen
+
+            self.push_screen(ArticleScreen([headline], 0, None))
 
     def _show_added(self, url: str, line: str) -> None:
         self.main_screen.show_feed(url)

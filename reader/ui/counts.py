@@ -12,6 +12,7 @@ when it says so (`takes_counts`): the link list's digits go to its links."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
@@ -20,40 +21,10 @@ from textual.app import App
 from textual.widgets import Input
 
 MOST = 9999
+_SECOND_G_WITHIN = 1.0
+"""Seconds within which a `g` after a counted one is vim's `{count}gg`'s second, not a `g` of
+its own to the top."""
 """The largest count: more rows than a list shows, and a repeat that stays short."""
-REPEATED = frozenset(
-    {
-        "cursor_down",
-        "cursor_up",
-        "scroll_down",
-        "scroll_up",
-        "page_down",
-        "page_up",
-        "half_page(1)",
-        "half_page(-1)",
-        "step_match(1)",
-        "step_match(-1)",
-        "next_match",
-        "previous_match",
-        "repeat_search(1)",
-        "repeat_search(-1)",
-        "next_unread(1)",
-        "next_unread(-1)",
-        "step_feed(1)",
-        "step_feed(-1)",
-        "step_tag(1)",
-        "step_tag(-1)",
-        "heading(1)",
-        "heading(-1)",
-        "next_link",
-        "previous_link",
-        "grow_passage(1)",
-        "grow_passage(-1)",
-    }
-)
-"""The bindings' actions a count repeats: moves in the list or the text shown. Not those that
-open an article (`n`, `p`, `u` in the reading view: each one read would be marked read) nor
-those that mark, save or ask."""
 STOPPING = frozenset(
     {
         "cursor_down",
@@ -68,6 +39,29 @@ STOPPING = frozenset(
 )
 """Of `REPEATED`, the moves that stop at a list's or a text's end: repeated no further once
 one has not moved (`place_of`): `9999j` took 9,999 tries, seconds, to stay at the bottom."""
+REPEATED = STOPPING | {
+    "step_match(1)",
+    "step_match(-1)",
+    "next_match",
+    "previous_match",
+    "repeat_search(1)",
+    "repeat_search(-1)",
+    "next_unread(1)",
+    "next_unread(-1)",
+    "step_feed(1)",
+    "step_feed(-1)",
+    "step_tag(1)",
+    "step_tag(-1)",
+    "heading(1)",
+    "heading(-1)",
+    "next_link",
+    "previous_link",
+    "grow_passage(1)",
+    "grow_passage(-1)",
+}
+"""The bindings' actions a count repeats: moves in the list or the text shown. Not those that
+open an article (`n`, `p`, `u` in the reading view: each one read would be marked read) nor
+those that mark, save or ask."""
 TO_LINE = frozenset({"first", "last", "scroll_home", "scroll_end"})
 """The actions a count turns into going to that row or line (`line(n)`), as vim's `G`."""
 LINE = "line"
@@ -103,11 +97,18 @@ class CountPrefix:
         widget stops never gets there: it goes with the key)."""
         self.now: int | None = None
         """The count of the key whose bindings are being tried, until one acts."""
+        self._g_counted_at: float | None = None
+        """When a `g` took a count (`3g`): a `g` right after it is the second of vim's `3gg`."""
 
     def take(self, event: events.Key) -> bool:
-        """Whether `event`, handed to the screen now, is a count's (a digit, or Esc dropping
-        the count): then it does nothing else. Another key takes the count typed with it."""
+        """Whether `event`, handed to the screen now, is a count's (a digit, Esc dropping the
+        count, or the second `g` of vim's `3gg`): then it does nothing else. Another key takes
+        the count typed with it."""
         key = event.key
+        if self._g_counted_at is not None:
+            after, self._g_counted_at = time.monotonic() - self._g_counted_at, None
+            if key == "g" and after < _SECOND_G_WITHIN:
+                return True  # `3gg` went to the third row with its first `g`: not to the top
         if self._counts_here(key) and (digit := _digit(key, self.typed)) is not None:
             self._show(min(MOST, (self.typed or 0) * 10 + digit))
             return True
@@ -115,6 +116,8 @@ class CountPrefix:
             return False
         if key != "escape":
             self._carried[event] = self.typed
+            if key == "g":
+                self._g_counted_at = time.monotonic()
         self._show(None)
         return key == "escape"
 

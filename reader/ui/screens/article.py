@@ -29,6 +29,7 @@ from dataclasses import replace
 from textual import events
 from textual.app import ComposeResult
 
+from ...citation import cited_url
 from ...models import (
     FEED_TEXT_STANDS_IN,
     Article,
@@ -190,8 +191,12 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
             else:
                 place = self.reader.place_of(entry, article)
                 self._kept = (entry.id, place)
-                body.show_article(entry, article, place=place)
-                if place is not None:
+                # Opened from a search's hit, it opens at the hit's words (`_find_first`), not
+                # where it was left: no "Back where you left off" then (acc30a J30).
+                hit = self.find_first.get(entry.id)
+                at_hit = hit is not None and bool(hit.word)
+                body.show_article(entry, article, place=None if at_hit else place)
+                if place is not None and not at_hit:
                     self.notify(self.back_at_place, timeout=BACK_AT_PLACE_SECONDS, markup=False)
         self.loaded = True
         self.call_after_refresh(self._text_drawn, position)
@@ -285,7 +290,11 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
             self.notify("This is the first article of the list.")
 
     def action_open_original(self) -> None:
-        self.reader.open_original(self.headline.entry.address)
+        """The page in the browser at the address its citation gives: the feed's tracking
+        parameters ("?utm_source=rss") left out, as `y` and the link list leave them."""
+        article = self.query_one(ArticleBody).article
+        address = cited_url(article) if article is not None and article.url else ""
+        self.reader.open_original(address or self.headline.entry.address)
 
     def action_toggle_saved(self) -> None:
         self.reader.toggle_saved(self.headline.entry)

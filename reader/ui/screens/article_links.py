@@ -5,6 +5,7 @@ folded at the head of a story on a low terminal shown whole (see `ArticleScreen`
 
 from __future__ import annotations
 
+from ...citation import with_cited_links
 from ..dialogs.links import LinksScreen, article_links
 from ..messages import NotesFolded
 from ..widgets.article.article_body import ArticleBody
@@ -52,7 +53,10 @@ class ArticleScreenLinks(ArticleScreenSearch):
 
     def action_list_links(self) -> None:
         body = self.query_one(ArticleBody)
-        links = article_links(body.article, self.headline.entry)
+        # A link within the page at the address the citation gives (`c` copied the feed's
+        # "?utm_source=rss" with a note's "#fn2"), as a quote's links are.
+        article = body.article
+        links = article_links(with_cited_links(article) if article else None, self.headline.entry)
         within = frozenset(
             link.address for link in links if body.target_of(link.address) is not None
         )

@@ -35,13 +35,16 @@ class ArticleScreenPassage(ArticleScreenLinks):
             published_by_feed=True,
         )
         style = self.reader.config.citation_style
+        # Plain text unless `[citation] copy = "markdown"`: "# ", "> " and two trailing spaces
+        # came out as they are in a CMS, an e-mail or a word processor (acc30a J15).
+        markdown = self.reader.config.citation_copy == "markdown"
         passage = self._selected_passage()
         if passage:
-            quotation = self.query_one(ArticleBody).selected_quotation
-            citation = copied_citation(article, style, under_markdown=True)
+            quotation = self.query_one(ArticleBody).quotation(markdown)
+            citation = copied_citation(article, style, under_markdown=markdown, markdown=markdown)
             self.reader.copy_text(f"{quotation}\n\n{citation}", "Quote", passage)
         else:
-            citation = copied_citation(article, style)
+            citation = copied_citation(article, style, markdown=markdown)
             self.reader.copy_text(citation, "Citation", article.title or article.url)
 
     async def check_newer_copy(self) -> None:
@@ -92,9 +95,10 @@ class ArticleScreenPassage(ArticleScreenLinks):
             else:
                 self.app.bell()
             return
-        if not body.grow_passage(step):
+        stopped = body.grow_passage(step)
+        if stopped is not None:
             self.app.bell()
-        self._show_position()
+        self._show_position(stopped or "")
 
     def action_copy_text(self) -> None:
         """Ctrl-C with a passage selected: the passage on the clipboard, the way `y` copies

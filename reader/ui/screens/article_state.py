@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 from textual.screen import Screen
 from textual.timer import Timer
 
+from ...citation import cited_link
 from ...models import Article, count_unit, words_in
 from ...plural import plural
 from ...reports import Headline
@@ -113,9 +114,9 @@ class ArticleScreenState(Screen[str | None]):
         body = self.query_one(ArticleBody)
         return f"Match {body.current_match} of {body.match_count}"
 
-    def _show_position(self) -> None:
+    def _show_position(self, stopped: str = "") -> None:
         """The selected link's address or the search's place in the status line, and the keys
-        that go with them in the key bar."""
+        that go with them in the key bar; `stopped`: why `)` left the passage as it was."""
         body = self.query_one(ArticleBody)
         found = bool(body.query)  # a search kept, found or not: n / N and Esc are its keys
         # While the query is typed the search line has the count.
@@ -130,13 +131,14 @@ class ArticleScreenState(Screen[str | None]):
         link = body.selected_link
         if sentences := body.passage_sentences:
             # Counted as the header counts the article's: Chinese and Japanese by the character.
-            words = words_in(body.selected_text)
-            unit = count_unit(body.selected_text)[:-1]
+            words = words_in(body.selected_words)
+            unit = count_unit(body.selected_words)[:-1]
             keys = [
                 f"{key} {does}" for action, does in _PASSAGE_KEYS if (key := self.key_of(action))
             ]
             said = ", ".join([*keys, "Esc drops it"])
-            note = f"Passage of {plural(sentences, 'sentence')}, {plural(words, unit)}: {said}"
+            note = f"Passage of {plural(sentences, 'sentence')}, {plural(words, unit)}: "
+            note += stopped or said
             missing = False
         elif link is not None:
             # Plain text, cut with an ellipsis where the status line ends (reader.tcss).
@@ -145,7 +147,10 @@ class ArticleScreenState(Screen[str | None]):
             here = f" ({enter} reads it here)" if another and enter else ""
             if enter and body.target_of(body.link_address) is not None:
                 here = f" ({enter} goes to it in this article)"
-            note = f"Link {link} of {body.link_count}{here}: {shown_url(body.link_address)}"
+            address = body.link_address
+            if body.article is not None and body.article.url:  # as `y` and the link list cite it
+                address = cited_link(body.article, address)
+            note = f"Link {link} of {body.link_count}{here}: {shown_url(address)}"
             missing = False
         elif body.followed and not self.searching and not body.match_count:
             note = FOLLOWED

@@ -55,6 +55,8 @@ class MainFullText(Screen[None]):
         self.text_query = ""
         """The words the hits shown were found by ("" when none were searched)."""
         self.text_hits: list[Hit] = []
+        self._case_note = ""
+        """For no hits, what the query with case ignored finds (`Query.case_note`)."""
         self._text_typing = False
         """The search line open is `F`'s, not `/`'s."""
         self._back_to: str | None = None
@@ -164,21 +166,28 @@ class MainFullText(Screen[None]):
             note = f"Indexing {plural(count, 'cached article')} for search (once)…"
             self.app.call_from_thread(status.show_note, note)
 
-        def run() -> TextSearch:  # in the search's thread: the sort of 10,000 rows too
+        def run() -> tuple[TextSearch, str]:  # in the search's thread: the sort of 10,000 too
             rows = sorted([*listed, *unlisted], key=newest_first) if unlisted else listed
-            return search_cached(
+            asked = Query(query)
+            found = search_cached(
                 lib,
                 rows,
-                Query(query),
+                asked,
                 unlisted=every,
                 stopped=lambda: self._generation != generation,
                 indexing=indexing,
             )
+            lowered = asked.caseless() if not found.hits else None
+            if lowered is None:
+                return found, ""
+            stopped = lambda: self._generation != generation  # noqa: E731
+            again = search_cached(lib, rows, lowered, unlisted=every, stopped=stopped)
+            return found, asked.case_note(len(again.hits))
 
-        found = await asyncio.to_thread(run)
+        found, case_note = await asyncio.to_thread(run)
         if self._generation != generation:
             return
-        self.text_query, self.text_hits = query, found.hits
+        self.text_query, self.text_hits, self._case_note = query, found.hits, case_note
         if self.feed_url != SEARCH_VIEW:
             self._back_to = self.feed_url
         self.feed_url = SEARCH_VIEW
@@ -205,8 +214,8 @@ class MainFullText(Screen[None]):
         name = self.scope_name()
         where = f" of {name}" if name else ""
         return (
-            f"No headline or cached article{where} holds every word of"
-            f" “{plain(self.text_query).plain}”. Esc goes back."
+            f"No headline or cached article{where} holds"
+            f" {plain(Query(self.text_query).described()).plain}{self._case_note}. Esc goes back."
         )
 
     def text_details(self) -> dict[str, str]:

@@ -6,6 +6,7 @@ the layers it is built on (`body_state` … `body_layout`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import chain
 
 from textual import events
@@ -114,10 +115,28 @@ class ArticleBody(ArticleLayout, can_focus=True):
 
     def renumber(self, article: Article) -> None:
         """The article shown, told of the copies kept of it now (`Library.superseded`): the
-        same text, so nothing is redrawn under the reader's eyes, but `y` cites it as the
-        earlier copy it has become."""
-        entry, _shown, message, hint, error = self._content
+        same text, where the reader is in it, and `y` cites it as the earlier copy it has
+        become; only the header's word of the copies is redrawn (acc30a J19: it named copies
+        since dropped, and numbers since given to others)."""
+        entry, shown, message, hint, error = self._content
         self._content = (entry, article, message, hint, error)
+        if shown is None or (shown.versions, shown.version) == (article.versions, article.version):
+            return
+        place = self._place()
+        if place is not None and place.paragraph >= self._head:
+            # A header with a line more (the first word of copies) or fewer: the same text at
+            # the top of the view, not the paragraph before or after it.
+            styles = self._built_with or self._styles()
+            head = article_header.header(
+                entry,
+                article,
+                styles,
+                message,
+                copies_key=self.copies_key,
+                changes_key=self.changes_key,
+            )
+            place = replace(place, paragraph=place.paragraph + len(head) - self._head)
+        self._build(place)
 
     def show_notice(
         self, entry: Entry | None, message: str, hint: str = "", error: bool = False

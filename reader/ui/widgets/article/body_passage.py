@@ -15,8 +15,10 @@ from . import passage
 from .body_links import ArticleLinks
 from .body_search import CONTEXT_LINES
 from .find_in_article import Spans
+from .passage_units import Unit, passage_units
 from .reading_place import Place, place_of, run_of
 from .sentences import sentences
+from .table_layout import without_separators
 
 
 class ArticlePassage(ArticleLinks):
@@ -54,14 +56,31 @@ class ArticlePassage(ArticleLinks):
         return "" if selected is None else passage.words(selected, self.lines, self._line_map)
 
     @property
+    def selected_words(self) -> str:
+        """`selected_text` as its words are counted: a table's without the bars between its
+        cells, which counted as a word each."""
+        return without_separators(self.selected_text)
+
+    @property
     def selected_quotation(self) -> str:
         """The passage under the selection as a Markdown quotation, written as the article's
         Markdown is (see `passage.quotation`); "" when none is selected."""
+        return self.quotation()
+
+    def quotation(self, markdown: bool = True) -> str:
+        """The passage under the selection as a Markdown quotation, or as plain text (not
+        `markdown`); "" when none is selected."""
         selected = self._selection_bounds()
         if selected is None or not self.selected_text:
             return ""
         return passage.quotation(
-            selected, self.lines, self._line_map, self._paragraphs, self._extents, self.article
+            selected,
+            self.lines,
+            self._line_map,
+            self._paragraphs,
+            self._extents,
+            self.article,
+            markdown,
         )
 
     def _drop_selection(self) -> None:
@@ -119,42 +138,61 @@ class ArticlePassage(ArticleLinks):
         self._choose(anchor, anchor)
         return True
 
-    def grow_passage(self, step: int) -> bool:
+    def grow_passage(self, step: int) -> str | None:
         """`)`: the passage chosen by keyboard one sentence longer (`step` 1), `(`: one shorter
-        (-1), never shorter than its first sentence. False when it can't."""
+        (-1), never shorter than its first sentence; what goes together (`passage_units`)
+        taken whole, or left whole. None when it did, else why not ("" when there is nothing
+        to say: no passage, or `(` at its first sentence)."""
         if self._keyed is None or self._sentences is None:
-            return False
+            return ""
         first, last = self._keyed
-        wanted = max(first, min(last + step, self._sentences.total - 1))
-        # A table is taken whole, or left whole: row by row, a passage was quoted as a
-        # table's header with no row under it (acc27a A6).
-        table = self._table_of(wanted)
-        if table is not None and step > 0:
-            while wanted + 1 < self._sentences.total and self._table_of(wanted + 1) == table:
-                wanted += 1
-        elif table is not None and table == self._table_of(last):
-            while wanted > first and self._table_of(wanted) == table:
-                wanted -= 1
-        if wanted == last:
-            return False
-        if step > 0 and self._sentences.span_lines(wanted)[0] in self._headings:
-            # A section's heading is no sentence of the passage: `)` quoted "The readings" as
-            # a paragraph of what was said.
-            return False
+        units = self._passage_units()
+        if step > 0:
+            if last + 1 >= self._sentences.total:
+                return "the article ends there"
+            heading = self._heading_before(last + 1)
+            if heading is not None:
+                # A section's heading is no sentence of the passage: `)` quoted "The readings"
+                # as a paragraph of what was said, and a subhead is the desk's, not the
+                # writer's. The status says so: `)` did nothing, silently (acc30a J24).
+                return f"the heading “{heading}” ends it: a passage stays within its section"
+            wanted = units[last + 1][1]
+        else:
+            wanted = last - 1
+            unit = units[last]
+            if unit[0] <= wanted:  # left whole: a caption and a header with no rows is none
+                wanted = unit[0] - 1
+            wanted = max(first, wanted)
+            if wanted == last:
+                return ""
         self._choose(first, wanted)
-        return True
+        return None
 
-    def _table_of(self, sentence: int) -> int | None:
-        """The table sentence `sentence` is in (its first screen line, which names its cells),
-        None when it is in none."""
+    def _heading_before(self, sentence: int) -> str | None:
+        """The heading between the passage's end and `sentence`, its words (None: none)."""
         assert self._sentences is not None
-        cells = self._line_map.runs[self._sentences.start_of(sentence)[0]].cells
-        return cells[0][2][0] if cells else None
+        line = self._sentences.span_lines(sentence)[0]
+        if line not in self._headings:
+            return None
+        run, _offset = self._sentences.start_of(sentence)
+        return self._line_map.runs[run].text.strip()
+
+    def _passage_units(self) -> list[Unit]:
+        """Per sentence, the sentences it goes with (see `passage_units`)."""
+        spans = self._sentence_spans()
+        if self._units is None or self._units[0] is not spans:
+            pairs = zip(spans.starts, spans.ends, strict=True)
+            per_run = [list(zip(a, b, strict=True)) for a, b in pairs]
+            units = passage_units(self._line_map.runs, per_run, self._paragraphs, self._extents)
+            self._units = (spans, units)
+        return self._units[1]
 
     def _sentence_spans(self) -> Spans:
         if self._sentences is None:
             runs = self._line_map.runs
-            self._sentences = Spans(self._line_map, [sentences(run.text) for run in runs])
+            # A table's rule line is no sentence: it was counted as one of one "word".
+            per_run = [[] if run.rule else sentences(run.text) for run in runs]
+            self._sentences = Spans(self._line_map, per_run)
         return self._sentences
 
     def _sentence_in_view(self, spans: Spans) -> int:

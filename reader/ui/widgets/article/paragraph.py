@@ -103,6 +103,9 @@ class TextRun:
     """A table's line: where each cell's words on it are, (start, end, cell) each, the cell
     named (the table's first screen line, its number in the table). A cell wrapped over
     several lines is searched as one text, not line by line (see `find_in_article`)."""
+    rule: bool = False
+    """A table's rule line (under its header, between rows): drawn, but no words of it, nor a
+    sentence of a passage."""
 
 
 @dataclass(frozen=True)

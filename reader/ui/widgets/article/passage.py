@@ -23,7 +23,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from ....models import Article, Block, BlockKind, Inline
-from ....render import to_markdown
+from ....render import to_markdown, to_text
 from ... import display
 from ...cell_width import uncounted_cells
 from .find_in_article import LineMap
@@ -138,6 +138,9 @@ def words(selected: Bounds, lines: list[str], line_map: LineMap) -> str:
     previous_line = -2
     for r, (a, b) in sorted(_chosen(selected, lines, line_map).items()):
         run = line_map.runs[r]
+        if run.rule:  # the table's, drawn between its rows: no words
+            previous_line = run.pieces[-1][0]
+            continue
         if out:
             out += "\n" if run.pieces[0][0] == previous_line + 1 else "\n\n"
         if run.label and not run.text[:a].strip():  # a list item taken from its start
@@ -154,8 +157,10 @@ def quotation(
     paragraphs: list[Paragraph],
     extents: list[range],
     article: Article | None = None,
+    markdown: bool = True,
 ) -> str:
-    """The article's own words selected as a Markdown quotation: the blocks they are in, cut
+    """The article's own words selected as a Markdown quotation (or, not `markdown`, as plain
+    text, as `reader show --format text` writes them, to paste into a CMS or an e-mail): the blocks they are in, cut
     to the words selected, written as the article's Markdown writes them (`render`): its bold
     and italics (an interview's questions), its links, a quote in the passage a quote in the
     quotation ("> > …" and its "— Name"), a list a list, a table's rows selected a table. The
@@ -192,10 +197,12 @@ def quotation(
         picked = rows.pop(table)
         whole += [row for n, row in enumerate(paragraphs[table].blocks) if n in picked]
     quoted = replace(article, blocks=tuple(whole)) if article else Article("", blocks=tuple(whole))
-    written = to_markdown(quoted, header=False).rstrip("\n")
+    written = (to_markdown if markdown else to_text)(quoted, header=False).rstrip("\n")
     # A table's rows and a picture's line are the page's own strings, not the view's: made
     # display-safe as the rest was, for whatever the clipboard is pasted into.
     written = display.plain(written, multiline=True).plain
+    if not markdown:
+        return written
     return "\n".join(f"> {line}" if line else ">" for line in written.split("\n"))
 
 

@@ -53,6 +53,13 @@ class TableLines:
 
 # -- layout ------------------------------------------------------------------------------------
 _SEPARATOR = " │ "
+
+
+def without_separators(text: str) -> str:
+    """`text` with the bars drawn between a table's cells taken out: they are no words of it."""
+    return text.replace(_SEPARATOR.strip(), " ")
+
+
 _BREAKS_ANYWHERE = f"{IDEOGRAPHS}\u3000-\u303f\uff00-\uffef"
 _WORD = re.compile(f"[{_BREAKS_ANYWHERE}]{{1,2}}|[^\\s{_BREAKS_ANYWHERE}]+")
 """What a cell's lines break between: words, and Chinese or Japanese characters (a line of

@@ -223,5 +223,8 @@ def _runs(
                 (start + shift, end + shift, (top, cell))
                 for start, end, cell in (cells[offset] if cells else ())
             )
-            out.append(TextRun(drawn, ((number, 0, len(drawn), 0),), links, keys, cells=where))
+            rule = paragraph.table is not None and cells is not None and not cells[offset]
+            out.append(
+                TextRun(drawn, ((number, 0, len(drawn), 0),), links, keys, cells=where, rule=rule)
+            )
     return out

@@ -1,0 +1,196 @@
+"""A writer's name as a citation turns it round: the surname and the given names (Chicago's
+"Holt, Maren", APA's "Holt, M."), or the name as written where it isn't one person's given
+name first: a newsroom's, an outlet's, one in a script whose names are not initialised
+(Chinese, Japanese, Korean, Arabic, Hebrew…), a Vietnamese or Korean one written family
+name first, a string of several, or one that can't be read with confidence. Apart from the
+styles, which list the names, as the rules of one field."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Words a name's surname begins with, kept with it ("van der Berg, Pieter"), as written: a
+# capital "Van" or "De" may be a given name. "ap" and "ferch" are Welsh ("Dafydd ap Gwilym").
+_PARTICLES = {
+    *("van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du"),
+    *("la", "le", "ter", "ten", "zu", "af", "bin", "ibn", "al", "el", "ap", "ab", "ferch"),
+}
+# The Irish and Scottish Gaelic ones are capitalised, never a given name after the first, and
+# the surname runs from them to the end, words that are no particle included ("Mac Giolla
+# Phádraig", "Ní Bhriain", "Ó Súilleabháin").
+_GAELIC = {"Ó", "Ní", "Nic", "Mac", "Mhic", "Mhac", "Uí", "Ua"}
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# A title before a name, which Chicago and APA leave out ("Dr Samuel Nwosu": "Nwosu, S.", not
+# "Nwosu, D. S."); compared without its full stop and case.
+_HONORIFICS = {
+    *("dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "revd", "reverend"),
+    *("mr", "mrs", "ms", "mx", "miss", "cllr", "fr", "sr", "hon", "rt", "dott", "herr", "frau"),
+}
+# Words that make a byline a newsroom's, not a person's: cited as written.
+_NEWSROOM = re.compile(
+    r"\b(?:staff|desk|newsroom|reporters?|editors?|editorial|agency|press|news|team|board"
+    r"|bureau|correspondents?|service)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Name:
+    """A writer's name as a citation needs it: the surname and the given names, or the name
+    as written (`literal`) when it is not to be turned round."""
+
+    literal: str = ""
+    family: str = ""
+    given: str = ""
+    suffix: str = ""
+
+    def inverted(self) -> str:
+        """ "Holt, Maren" (Chicago's first author)."""
+        if self.literal:
+            return self.literal
+        return f"{self.family}, {self.given}" + (f", {self.suffix}" if self.suffix else "")
+
+    def natural(self) -> str:
+        """ "Jonas Berg" (Chicago's later authors)."""
+        if self.literal:
+            return self.literal
+        return f"{self.given} {self.family}" + (f" {self.suffix}" if self.suffix else "")
+
+    def initialled(self) -> str:
+        """ "Holt, M." (APA): each given name cut to its initial, "Jean-Paul" to "J.-P."."""
+        if self.literal:
+            return self.literal
+        initials = " ".join(
+            "-".join(f"{part[0]}." for part in word.split("-") if part)
+            for word in self.given.split()
+            if not word.startswith("(") and not word.endswith(")")
+        )
+        return f"{self.family}, {initials}" + (f", {self.suffix}" if self.suffix else "")
+
+
+def turnable(name: str) -> bool:
+    """Written in a script whose names are given name first and may be initialised: Latin,
+    Greek or Cyrillic letters only."""
+    for char in name:
+        if char.isalpha() and unicodedata.name(char, "").split(" ")[0] not in {
+            "LATIN",
+            "GREEK",
+            "CYRILLIC",
+        }:
+            return False
+    return True
+
+
+def parsed_name(name: str, language: str = "") -> Name:
+    """`name` as a citation turns it round ("Holt", "Maren"), or as written where it can't be
+    read as one person's name given name first (`literal`). `language` is the article's: on a
+    page in Spanish a name of four words is two given names and two surnames."""
+    nickname = _NICKNAME.fullmatch(" ".join(name.split()))
+    if nickname is not None and not _NOT_ONE_NAME.search(f" {nickname['nickname'][1:-1]} "):
+        # "Richard (R.J.) Eskow": the name in brackets goes with the given names it stands
+        # among, "Eskow, Richard (R.J.)", and is no initial of APA's.
+        turned = parsed_name(f"{nickname['before']} {nickname['after']}", language)
+        if turned.literal or nickname["after"] != turned.family:
+            return Name(literal=" ".join(name.split()))
+        return Name(
+            family=turned.family,
+            given=f"{turned.given} {nickname['nickname']}",
+            suffix=turned.suffix,
+        )
+    words = name.split()
+    while len(words) > 2 and words[0].rstrip(".").casefold() in _HONORIFICS:
+        words = words[1:]
+    name = " ".join(words)
+    suffix = ""
+    if len(words) > 2 and words[-1].casefold() in _SUFFIXES:
+        suffix, words = words[-1], words[:-1]
+    if (
+        len(words) < 2
+        or not turnable(name)
+        or _NEWSROOM.search(name)
+        or _NOT_ONE_NAME.search(name)
+        or name.isupper()
+        or words[0] in _ARTICLES  # "The Lakeshore Ledger", "Le Monde": an outlet's name
+        or _family_name_first(words)
+    ):
+        return Name(literal=name)
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in _PARTICLES:
+        start -= 1
+    start = next((n for n in range(1, start) if words[n] in _GAELIC), start)
+    if start == len(words) - 1 and _spanish(name, language):
+        # "María José García Márquez": two surnames, the father's and the mother's; with three
+        # words, "Gabriel García Márquez" and "José Luis Rodríguez" can't be told apart.
+        if len(words) == 3:
+            return Name(literal=name)
+        if len(words) == 4:
+            start = 2
+    return Name(family=" ".join(words[start:]), given=" ".join(words[:start]), suffix=suffix)
+
+
+# A name in brackets among the given names: "Richard (R.J.) Eskow", "Bruno (Henrique Zecchin)
+# Rodrigues".
+_NICKNAME = re.compile(r"(?P<before>[^()]+?) (?P<nickname>\([^(),;&/]+\)) (?P<after>[^()]+)")
+# What no one person's name holds: brackets, a list's comma or semicolon, a joining word
+# ("Martin Untersinger (avec Damien Leloup et Morgane Tual)" was cited "Tual), Martin
+# Untersinger (avec Damien Leloup et Morgane"). Such a string is cited as written.
+_NOT_ONE_NAME = re.compile(
+    r"[()\[\]（）{},;&/]|\s(?:and|with|avec|mit|und|et|for)\s", re.IGNORECASE
+)
+# The articles an outlet's name opens with: "The Lakeshore Ledger", "Le Monde", "Die Zeit".
+_ARTICLES = frozenset(["The", "Le", "La", "Les", "Der", "Die", "Das", "El", "Il", "Los", "Las"])
+# Vietnamese names are family name first ("Nguyễn Văn An"): the letters only Vietnamese writes,
+# or a common family name before the middle name "Văn" or "Thị" written without its marks.
+_VIETNAMESE_LETTERS = re.compile("[ƠơƯưĐđ\u1ea0-\u1ef9]")
+_VIETNAMESE_FAMILIES = frozenset(
+    [
+        *("nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang"),
+        *("bui", "do", "ho", "ngo", "duong", "ly", "trinh", "dinh", "lam", "truong"),
+    ]
+)
+# Korean names written in Latin letters keep their order, family name first, and hyphenate the
+# given name: "Kim Jong-un", "Moon Jae-in", "Ban Ki-moon".
+_KOREAN_FAMILIES = frozenset(
+    [
+        *("kim", "lee", "park", "choi", "jung", "jeong", "kang", "cho", "jo", "yoon", "yun"),
+        *("jang", "lim", "han", "oh", "seo", "shin", "kwon", "hwang", "ahn", "song", "yoo"),
+        *("ryu", "hong", "jeon", "ko", "moon", "yang", "son", "bae", "baek", "heo", "nam"),
+        *("shim", "noh", "roh", "ha", "kwak", "sung", "cha", "joo", "woo", "koo", "min", "ban"),
+        *("chung", "byun", "chae", "ji", "yeo", "na", "gu", "ku", "chang", "lim", "um", "eom"),
+    ]
+)
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def _family_name_first(words: list[str]) -> bool:
+    """The name is written family name first, as Vietnamese and Korean ones are: turned round,
+    "Nguyễn Văn An" was cited "An, Nguyễn Văn" and "Kim Jong-un" "Jong-un, Kim"."""
+    if _VIETNAMESE_LETTERS.search(" ".join(words)):
+        return True
+    if (
+        len(words) == 3
+        and words[0].casefold() in _VIETNAMESE_FAMILIES
+        and words[1].casefold() in {"van", "thi"}
+    ):
+        return True
+    return (
+        len(words) == 2
+        and words[0].casefold() in _KOREAN_FAMILIES
+        and bool(_KOREAN_GIVEN.fullmatch(words[1]))
+    )
+
+
+# Letters a Spanish name may have that Portuguese, French and Italian ones would have beside
+# others of their own ("João", "Gonçalves", "Lefèvre").
+_SPANISH_LETTERS = re.compile("[ñÑáíóúÁÍÓÚ]")
+_OTHER_LETTERS = re.compile("[ãõçÃÕÇàèìòùâêîôûäëïöüÀÈÌÒÙÂÊÎÔÛÄËÏÖÜœ]")
+
+
+def _spanish(name: str, language: str) -> bool:
+    """`name` is a Spanish one, by the page's language or by its letters."""
+    language = language.casefold()
+    if language == "es" or language.startswith("es-"):
+        return True
+    return bool(_SPANISH_LETTERS.search(name)) and not _OTHER_LETTERS.search(name)

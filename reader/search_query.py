@@ -1,0 +1,213 @@
+"""A query of the search of every cached article (`full_text`), read as a reporter types it
+into a news database: words and "quoted phrases" an article must all hold (AND between them
+is the default, and may be typed), `OR` between two for either, `-word` (or `NOT word`) for
+one it must not hold (acc30a J12). Each word is matched whole, as the reading view's `/`
+matches it (`text_find.pattern`): smartcase, quotes, dashes, widths and accents folded.
+
+`AND`, `OR` and `NOT` are operators only in capitals, as the databases write them ("and",
+"or", "Or" are words to look for); `-` is one only before a letter or a quoted phrase: "-3.2%"
+is a figure to find, a lone "-" a dash.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .fold import MARKS, has_accent, skippable
+from .safe import safe_line
+from .text_find import pattern, typed
+from .word_prefixes import attached_prefix
+
+_QUOTES = '"“”„'
+_TERM = re.compile(f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]?|[^\\s{_QUOTES}]+")
+"""A word of a query, or the words between two double quotes (a closing one left out: to
+the end)."""
+
+MOST_TERMS = 32
+MOST_PHRASE_WORDS = 64
+
+
+@dataclass(frozen=True)
+class _Word:
+    typed: str
+    found: re.Pattern[str]
+    accents: bool
+    """The text's accents are folded for it (the word has none)."""
+
+
+@dataclass(frozen=True)
+class _Term:
+    """A word or phrase of a query as typed, and how it counts."""
+
+    text: str
+    either: bool = False
+    """`OR` stood before it: the term before it or this one."""
+    without: bool = False
+    """`-` or `NOT` stood before it: an article holding it is not found."""
+
+
+def _parsed(query: str) -> list[_Term]:
+    """A query's words and quoted phrases, in order, each with the operator before it: blank
+    ones and repeats dropped, at most `MOST_TERMS` of them, a phrase cut to its first
+    `MOST_PHRASE_WORDS` words (a query pasted by mistake, of thousands of words, took minutes
+    and hundreds of megabytes), controls removed as the query is shown."""
+    query = safe_line(query)
+    out: list[_Term] = []
+    seen: set[tuple[str, bool]] = set()
+    either = without = False
+    for match in _TERM.finditer(query):
+        quoted = match.group(1) is not None
+        term = match.group(1) if quoted else match.group(0)
+        if not quoted and term in ("AND", "OR", "NOT"):
+            either = either or (term == "OR" and bool(out))
+            without = without or term == "NOT"
+            continue
+        if not quoted and term == "-" and query[match.end() : match.end() + 1] in _QUOTES:
+            without = True  # -"a phrase"
+            continue
+        if not quoted and term[:1] == "-" and term[1:2].isalpha():
+            without, term = True, term[1:]
+        words = term.split()
+        if not words:
+            continue
+        text = " ".join(words[:MOST_PHRASE_WORDS])
+        if (text, without) not in seen:
+            seen.add((text, without))
+            out.append(_Term(text, either and not without, without))
+            if len(out) == MOST_TERMS:
+                break
+        either = without = False
+    return out
+
+
+def terms(query: str) -> list[str]:
+    """A query's words and quoted phrases, in order, as `_parsed` reads them, operators and
+    the words they exclude left out."""
+    return list(dict.fromkeys(term.text for term in _parsed(query) if not term.without))
+
+
+@cache
+def _unspaced() -> re.Pattern[str]:
+    """Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
+    Burmese): a word of them is found anywhere, there being no word's edge to tell. Compiled
+    at the first search, not at every start (~2 ms)."""
+    return re.compile(
+        "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+        "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"
+    )
+
+
+def whole_words(found: re.Pattern[str], word: str, prefix: bool = False) -> re.Pattern[str]:
+    """`found` (the pattern of `word`) matching only at a word's edges, as a search engine
+    matches: "port" finds "port" and "port's", not "report" or "important"; a `prefix` at its
+    start only ("port*": "ports", "Portugal"). A word in a script without spaces, anywhere;
+    one of Arabic or Hebrew with the prefixes those write onto a word (`word_prefixes`)."""
+    if _unspaced().search(word):
+        return found
+    # A figure is one word with its decimal point or thousands' comma: "9m" is not in
+    # "€0.9m", nor "500" in "1,500" (a reported amount checked against the archive).
+    # A mark is part of the word before it ("بالتَّجريف", a decomposed "répart"), though no
+    # \w: "جريف" and "part" are not found there.
+    start = rf"(?<![\w{MARKS}])" + (r"(?<!\d[.,])" if word[:1].isdigit() else "")
+    end = "" if prefix else r"(?![.,]\d)(?!\w)" if word[-1:].isdigit() else r"(?!\w)"
+    # Arabic's article and Hebrew's one-letter words are written onto the word: "تجريف"
+    # finds "التجريف", "נמל" "הנמל".
+    as_typed = typed(word)
+    attached = attached_prefix(as_typed, skippable(as_typed))
+    return re.compile(rf"{start}{attached}(?:{found.pattern}){end}", found.flags)
+
+
+def _word(term: str) -> _Word | None:
+    prefix = len(term) > 1 and term.endswith("*")
+    word = term.rstrip("*") if prefix else term
+    found = pattern(word)
+    if found is None:
+        return None
+    return _Word(word, whole_words(found, word, prefix), not has_accent(typed(word)))
+
+
+class Query:
+    """A query's words and phrases, each a pattern of its own (blank ones dropped): whole
+    words, or the words starting so for one ending in `*` (`whole_words`).
+
+    `words` are those an article is found by, in `groups`: every group must have one of its
+    words held (a group of several: words typed with `OR` between them); `excluded`, those
+    it must hold none of."""
+
+    def __init__(self, query: str) -> None:
+        self.text = query
+        words: list[_Word] = []
+        groups: list[list[int]] = []
+        excluded: list[_Word] = []
+        for term in _parsed(query):
+            word = _word(term.text)
+            if word is None:
+                continue
+            if term.without:
+                excluded.append(word)
+                continue
+            if not term.either or not groups:
+                groups.append([])
+            groups[-1].append(len(words))
+            words.append(word)
+        self.words: tuple[_Word, ...] = tuple(words)
+        self.groups: tuple[tuple[int, ...], ...] = tuple(tuple(g) for g in groups)
+        self.excluded: tuple[_Word, ...] = tuple(excluded)
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+    def per_group(self, per_word: list[set[str] | None]) -> list[set[str] | None]:
+        """Given per word the keys of the articles that may hold it (None: any may), those
+        per group that may hold one of its words."""
+        out: list[set[str] | None] = []
+        for group in self.groups:
+            keys: set[str] | None = set()
+            for n in group:
+                found = per_word[n]
+                keys = None if keys is None or found is None else keys | found
+            out.append(keys)
+        return out
+
+    def described(self) -> str:
+        """What was looked for, as a message names it: “word”, "every one of: a b", "a or b",
+        "a and none of: b"."""
+        groups = [[_shown(self.words[n].typed) for n in group] for group in self.groups]
+        if not self.excluded and all(len(group) == 1 for group in groups):
+            if len(groups) == 1:
+                return f"“{safe_line(self.words[0].typed, 80)}”"
+            return "every one of: " + " ".join(group[0] for group in groups)
+        parts = [
+            " or ".join(group) if len(group) == 1 or len(groups) == 1 else f"({' or '.join(group)})"
+            for group in groups
+        ]
+        text = " and ".join(parts)
+        if self.excluded:
+            text += " and none of: " + " ".join(_shown(word.typed) for word in self.excluded)
+        return text
+
+    def caseless(self) -> Query | None:
+        """The same query with case ignored (its words in lower case, the operators kept),
+        None when it is already (no capital in a word)."""
+        parts = _OPERATOR_OR_OTHER.split(self.text)
+        lowered = "".join(p if p in _OPERATORS else p.lower() for p in parts)
+        return None if lowered == self.text else Query(lowered)
+
+    def case_note(self, found: int) -> str:
+        """What an empty search says of case when the same query with case ignored finds
+        `found` headlines (acc30a J12: "OKONKWO" copied from wire copy found nothing)."""
+        lowered = self.caseless()
+        if lowered is None or not found:
+            return ""
+        return f" (a capital makes case count: {safe_line(lowered.text, 80)} finds {found:,})"
+
+
+_OPERATORS = ("AND", "OR", "NOT")
+_OPERATOR_OR_OTHER = re.compile(r"(?<!\S)(AND|OR|NOT)(?!\S)")
+
+
+def _shown(word: str) -> str:
+    text = safe_line(word, 80)
+    return f"“{text}”" if " " in text else text

@@ -1,0 +1,143 @@
+"""Names whose family name is not the last word, and a story dated only by its "Updated" line,
+cited as a reporter pastes them: `reader show URL --format citation --style chicago|apa`.
+Real parts: the pages served on 127.0.0.1, the reader's own command and cache. acc30a J5,
+J23."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from test_cli import reader
+
+STORY = (
+    "<p>The harbour board voted on Monday to close the old fish market for repairs, after an"
+    " inspection found the roof beams had rotted through in three places.</p>"
+    "<p>Traders will move to a temporary hall on the quay from February, and the board said it"
+    " hoped to reopen the market before the summer season begins.</p>"
+    "<p>Several stallholders said they had warned the board about the roof for years and asked"
+    " who would cover their losses during the move.</p>"
+)
+
+
+def page(byline: str, lang: str, dated: str) -> str:
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        "<title>Old fish market to close for repairs | Quay Post</title>"
+        f'<meta property="og:site_name" content="Quay Post">{dated}</head><body><article>'
+        f'<h1>Old fish market to close for repairs</h1><p class="byline">{byline}</p>'
+        f"{STORY}</article></body></html>"
+    )
+
+
+PUBLISHED = '<meta property="article:published_time" content="2026-12-01T10:00:00+00:00">'
+# The byline, the page's language, how Chicago and APA open the reference.
+NAMES = [
+    # A Spanish writer's two surnames, the father's and the mother's.
+    (
+        "By María José García Márquez",
+        "en",
+        "García Márquez, María José.",
+        "García Márquez, M. J.",
+    ),
+    ("Por Ana Belén Ruiz Ortega", "es", "Ruiz Ortega, Ana Belén.", "Ruiz Ortega, A. B."),
+    # Three words: two given names and a surname, or one and two surnames: as written.
+    ("Por Pablo Gómez Ruiz", "es", "Pablo Gómez Ruiz.", "Pablo Gómez Ruiz."),
+    # A Portuguese writer is cited by the last surname, as before.
+    ("Por João Pedro Gonçalves Silva", "pt", "Silva, João Pedro Gonçalves.", "Silva, J. P. G."),
+    # Vietnamese and Korean names written family name first: as written.
+    ("By Nguyễn Văn An", "en", "Nguyễn Văn An.", "Nguyễn Văn An."),
+    ("By Tran Thi Mai", "en", "Tran Thi Mai.", "Tran Thi Mai."),
+    ("By Kim Jong-un", "en", "Kim Jong-un.", "Kim Jong-un."),
+    ("By Park Ji-sung and Maren Holt", "en", "Park Ji-sung and Maren Holt.", None),
+    # Western names as before.
+    ("By Jean-Luc Martin", "en", "Martin, Jean-Luc.", "Martin, J.-L."),
+]
+
+
+@pytest.fixture(scope="module")
+def cited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    data = tmp_path_factory.mktemp("data")
+    with HTTPServer(host="127.0.0.1") as server:
+        urls = []
+        for n, (byline, lang, *_) in enumerate(NAMES):
+            server.expect_request(f"/market-{n}.html").respond_with_data(
+                page(byline, lang, PUBLISHED), content_type="text/html; charset=utf-8"
+            )
+            urls.append(server.url_for(f"/market-{n}.html"))
+        # Dated only by the line under the byline: "Updated 3:42 PM EST, Thu December 3, 2026".
+        server.expect_request("/updated.html").respond_with_data(
+            page(
+                'By Tom Keane</p><p class="date">Updated 9:05 AM EST, Thu December 3, 2026',
+                "en-US",
+                "",
+            ),
+            content_type="text/html; charset=utf-8",
+        )
+        urls.append(server.url_for("/updated.html"))
+        shown = {}
+        for style in ("chicago", "apa"):
+            result = reader(data, "show", *urls, "--format", "citation", "--style", style)
+            assert result.returncode == 0, result.stderr
+            # A reference list is in the style's order: each article's line found by its
+            # address.
+            lines = result.stdout.splitlines()
+            shown[style] = [next(line for line in lines if f"{url} " in f"{line} ") for url in urls]
+    return shown
+
+
+@pytest.mark.parametrize(("n", "case"), list(enumerate(NAMES)), ids=[c[0] for c in NAMES])
+def test_a_name_is_turned_round_at_its_family_name_or_cited_as_written(
+    cited: dict[str, list[str]], n: int, case: tuple[str, str, str, str | None]
+) -> None:
+    """Were "Márquez, María José García", "An, Nguyễn Văn", "Jong-un, Kim": the last word
+    taken for the family name."""
+    _, _, chicago_start, apa_start = case
+    assert cited["chicago"][n].startswith(f'{chicago_start} "'), cited["chicago"][n]
+    if apa_start is not None:
+        assert cited["apa"][n].startswith(f"{apa_start} (2026, December 1)."), cited["apa"][n]
+
+
+def test_a_story_dated_only_by_its_updated_line_is_cited_with_that_date(
+    cited: dict[str, list[str]],
+) -> None:
+    """Was Chicago's accessed date alone and APA's "(n.d.)" and "Retrieved …, from"."""
+    chicago, apa = cited["chicago"][-1], cited["apa"][-1]
+    assert "Quay Post, last modified December 3, 2026. http://127.0.0.1:" in chicago, chicago
+    assert apa.startswith("Keane, T. (2026, December 3). Old fish market"), apa
+    assert "n.d." not in apa and "Retrieved" not in apa
+
+
+def test_a_reference_list_is_in_the_style_s_order(tmp_path: Path, httpserver: HTTPServer) -> None:
+    """acc30a J18: `reader show A B C --format citation --style apa` printed its lines in the
+    order given (a list's, newest first); both styles order a reference list by the first
+    author's surname, or by the title past "The" where no one is named, accents aside."""
+    pages = [
+        ("By Élodie Weiß", "Quay lights go dark", "lefevre"),
+        ("By Tom Keane", "Ferry timetable cut", "keane"),
+        ("", "The harbour audit", "audit"),
+        ("By Ana Baker", "Pilots strike", "baker"),
+        ("By Elodie Weiss", "Quay lights back", "weiss"),
+    ]
+    urls = []
+    for byline, title, path in pages:
+        html = page(byline, "en", PUBLISHED).replace("Old fish market to close for repairs", title)
+        httpserver.expect_request(f"/{path}.html").respond_with_data(
+            html, content_type="text/html; charset=utf-8"
+        )
+        urls.append(httpserver.url_for(f"/{path}.html"))
+    for style in ("apa", "chicago"):
+        result = reader(tmp_path, "show", *urls, "--format", "citation", "--style", style)
+        assert result.returncode == 0, result.stderr
+        order = [
+            next(p for p in pages if f"/{p[2]}.html" in line)[1]
+            for line in result.stdout.splitlines()
+        ]
+        assert order == [
+            "Pilots strike",
+            "The harbour audit",
+            "Ferry timetable cut",
+            "Quay lights go dark",
+            "Quay lights back",
+        ], style

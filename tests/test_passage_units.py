@@ -1,0 +1,138 @@
+"""What `)` takes whole when a passage is chosen by keyboard: a table with its caption, header and
+rows; a block quotation with its "— Name"; a quotation running on over a paragraph break to
+its closing mark. And where it stops (a section's heading, the article's end), the status line
+says why rather than `)` doing nothing."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from reader.extract import extract_article
+from reader.models import Article
+from tests.tui_pilot import reading, status
+
+TABLE = """<html lang="en"><head><title>Harbour contract</title></head><body><article>
+<h1>Harbour contract</h1>
+<p>The port paid its contractor far more than it said. Nobody on the council knew.</p>
+<p>The council was told a different figure. It did nothing about it.</p>
+<table><caption>Payments to the contractor</caption>
+<thead><tr><th>Quarter</th><th>Paid</th><th>Tonnes removed</th></tr></thead>
+<tbody><tr><td>Q1 2026</td><td>€2.2m</td><td>1,204</td></tr>
+<tr><td>Q2 2026</td><td>€3.1m</td><td>980</td></tr>
+<tr><td>Q3 2026</td><td>€1.4m</td><td>412</td></tr></tbody></table>
+<p>Councillor Pieter van Dijk called the sums “indefensible” and asked for an audit.</p>
+</article></body></html>"""
+
+RUN_ON = """<html lang="en"><head><title>Crane operators speak out</title></head><body><article>
+<h1>Crane operators speak out</h1>
+<p>Crane operators at Quay 4 have broken their silence over the condition of the rails.</p>
+<p>“We were told the rails were safe,” said Tom Hale, a crane operator for 22 years. “We were
+told the audit was done.</p>
+<p>“Nobody showed us the report. Nobody.”</p>
+<p>The authority declined to comment.</p>
+</article></body></html>"""
+
+BLOCKQUOTE = """<html lang="en"><head><title>Quay 4 workers</title></head><body><article>
+<h1>Quay 4 workers</h1>
+<p>“We told them in June,” said one docker, who asked not to be named.</p>
+<blockquote><p>Nobody wanted to hear it. They had a schedule.</p><cite>— a crane operator</cite>
+</blockquote>
+<p>A second worker said the rails had been “patched, not fixed”.</p>
+</article></body></html>"""
+
+SECTIONS = """<html lang="en"><head><title>Harbour plan</title></head><body><article>
+<h1>Harbour plan</h1>
+<p>The bakery on Quay Street will have to move if the plan goes ahead. Its owner, Sandra Pike,
+said: “Nobody asked us. Not once.”</p>
+<h2>What happens next</h2>
+<p>The council votes on the plan in January.</p>
+</article></body></html>"""
+
+
+def page(html: str) -> Article:
+    return extract_article(html, "http://127.0.0.1:8/story.html")
+
+
+def test_a_table_is_one_step_with_its_caption_and_its_rule_is_no_sentence(
+    synced_dir: Path,
+) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (80, 24)) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, page(TABLE))
+            await pilot.pause()
+            await pilot.press("slash", *"different figure", "enter", "v")
+            await pilot.pause()
+            assert body.passage_sentences == 1
+            await pilot.press("right_parenthesis")  # "It did nothing about it."
+            await pilot.pause()
+            assert body.passage_sentences == 2
+            await pilot.press("right_parenthesis")
+            await pilot.pause()
+            quoted = body.selected_quotation
+            # Caption, header and the three rows at once: never the caption or header alone.
+            assert "*Payments to the contractor*" in quoted
+            assert "> | Q3 2026 | €1.4m | 412 |" in quoted
+            assert "indefensible" not in quoted
+            # caption + header + 3 rows; the rule line under the header is no sentence, the bars
+            # between cells no words
+            assert body.passage_sentences == 2 + 5
+            assert "─" not in body.selected_text
+            assert "Passage of 7 sentences, 32 words" in status(app)
+            await pilot.press("left_parenthesis")  # and left whole
+            await pilot.pause()
+            assert body.passage_sentences == 2
+            assert "Payments" not in body.selected_quotation
+
+    asyncio.run(run())
+
+
+def test_a_quotation_running_on_over_a_paragraph_break_is_one_step(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (80, 24)) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, page(RUN_ON))
+            await pilot.pause()
+            await pilot.press("slash", *"broken their silence", "enter", "v")
+            await pilot.press("right_parenthesis")  # “We were told the rails were safe,” said…
+            await pilot.pause()
+            assert body.selected_text.endswith("a crane operator for 22 years.")
+            await pilot.press("right_parenthesis")  # to its closing mark, a paragraph on
+            await pilot.pause()
+            assert body.selected_text.endswith("“Nobody showed us the report. Nobody.”")
+            await pilot.press("right_parenthesis")
+            await pilot.pause()
+            assert body.selected_text.endswith("The authority declined to comment.")
+
+    asyncio.run(run())
+
+
+def test_a_block_quotation_is_one_step_with_its_attribution(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (80, 24)) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, page(BLOCKQUOTE))
+            await pilot.pause()
+            await pilot.press("slash", *"asked not", "enter", "v", "right_parenthesis")
+            await pilot.pause()
+            assert body.selected_quotation.endswith(
+                "> > Nobody wanted to hear it. They had a schedule.  \n> > *— a crane operator*"
+            )
+
+    asyncio.run(run())
+
+
+def test_the_status_says_why_a_passage_stops_at_a_heading(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (120, 30)) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, page(SECTIONS))
+            await pilot.pause()
+            await pilot.press("slash", *"Its owner", "enter", "v", "right_parenthesis")
+            await pilot.pause()
+            assert (
+                body.selected_text == "Its owner, Sandra Pike, said: “Nobody asked us. Not once.”"
+            )
+            assert "“What happens next” ends it" in status(app)
+            await pilot.press("slash", *"votes on", "enter", "v", "right_parenthesis")
+            await pilot.pause()
+            assert "ends there" in status(app)
+
+    asyncio.run(run())
