@@ -8,6 +8,7 @@ import asyncio
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 from conftest import sync_into
 
 from reader.demo.server import DemoServer
@@ -117,3 +118,25 @@ def test_read_articles_go_before_unread_ones_and_a_saved_one_never(synced_dir: P
         report = lib.prune(max_bytes=1)
         assert [h for h in headlines if lib.store.has_article(h.entry.link)] == [oldest]
         assert report.kept_saved == 1
+
+
+def test_a_cache_under_its_limit_is_not_ranked(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The prune after every sync: a cache under the limit evicts nothing, known from its total
+    # (seconds and hundreds of MB to rank a year's 51,000 articles, at every sync).
+    with closing(Library(synced_dir)) as lib:
+        lib.set_saved(cacheable(lib)[-1].entry, True)
+        articles = lib.store.cached_articles()
+        total = sum(a.size for a in articles)
+
+        def ranked() -> None:
+            raise AssertionError("every article ranked")
+
+        monkeypatch.setattr(lib, "_ranking", ranked)
+        report = lib.prune(max_bytes=total)
+        assert (report.removed, report.freed_bytes, report.remaining_bytes) == (0, 0, total)
+        assert report.kept_saved == 1
+        assert len(lib.store.cached_articles()) == len(articles)
+        monkeypatch.undo()
+        assert lib.prune(max_bytes=total - 1).removed == 1  # one byte over: ranked, one goes

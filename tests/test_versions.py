@@ -13,7 +13,9 @@ import http.server
 import json
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -316,12 +318,14 @@ def test_a_copy_shown_is_read_from_the_store_once(
 
     lib = Library(data_dir, workers="thread")
     try:
+        # The article as it is now is kept compressed too: its own reading is not a copy's.
+        now = lib.store._articles.get(f"article:{article_key(site.url(SLUG))}")
         monkeypatch.setattr(zlib, "decompress", counted)
         copy = lib.article_version(site.url(SLUG), 1)
         monkeypatch.undo()
         assert "4 million pounds" in " ".join(b.text for b in copy.blocks)
         assert copy.version == 1 and len(copy.versions) == 2
-        assert len(read) == 1  # the one kept copy, and only once
+        assert len(read) - read.count(len(now)) == 1  # the one kept copy, and only once
     finally:
         lib.close()
 
@@ -646,6 +650,19 @@ def test_F_names_the_kept_copy_its_words_were_found_in(site: Site, data_dir: Pat
             await until(pilot, lambda: "2 million pounds" in screen_text(app), "the latest")
 
     asyncio.run(run())
+
+
+def test_a_story_told_as_before_is_not_weighed_word_by_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A sync asks this of every headline it lists (51,000 after a year): one the feed tells
+    # word for word as before is answered without counting its summary's words.
+    def counted(html: str) -> Counter[str]:
+        raise AssertionError(f"the words of {html!r} counted")
+
+    monkeypatch.setattr("reader.library.retold._words", counted)
+    told = _entry("Council to spend 4m on bridge repairs", "<p>Money for the bridge.</p>")
+    assert not retold(told, replace(told), time.time())
 
 
 def refresh_elsewhere(directory: Path, site: Site) -> str:

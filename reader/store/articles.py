@@ -18,7 +18,7 @@ from ..keys import article_key
 from ..models import Article
 from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
 from ..urls import site_of
-from .directory import _reporting_storage_errors
+from .directory import _reporting_storage_errors, packed_record
 from .feeds import StoreFeeds
 from .shown_ids import SHOWN_AS
 
@@ -246,7 +246,7 @@ class StoreArticles(StoreFeeds):
                     self._articles.set(f"fallback:{key}", zlib.compress(fallback_html.encode(), 1))
                 else:
                     self._articles.delete(f"fallback:{key}")
-            self._articles.set(f"article:{key}", record)
+            self._articles.set(f"article:{key}", packed_record(record))
             self._articles.delete(f"failed:{key}")
             self._articles.delete(f"gone:{key}")
             self._articles.delete(f"slow:{key}")
@@ -325,7 +325,7 @@ class StoreArticles(StoreFeeds):
             except ValueError:  # damaged: the pages before are lost, this one is kept
                 pages = [(page_url, packed_page)]
             self._articles.set(f"pages:{key}", pack_page_list(pages))
-            self._articles.set(f"article:{key}", record)
+            self._articles.set(f"article:{key}", packed_record(record))
             self._articles.delete(f"failed:{key}")
             self._mark_missing_text(key, article)
             self._put_dated(key, article)

@@ -11,6 +11,7 @@ import logging
 import re
 import sqlite3
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import suppress
 from pathlib import Path
@@ -271,8 +272,8 @@ class StoreDirectory:
         if raw is None:
             return default
         try:
-            return json.loads(raw)
-        except (TypeError, ValueError):
+            return json.loads(record_text(raw))
+        except (TypeError, ValueError, zlib.error):
             self._drop_damaged(cache, key, raw if keep_aside else None)
             return default
 
@@ -317,6 +318,19 @@ class StoreDirectory:
             except FileExistsError:
                 continue
         raise FileExistsError(f"{self.root / name}.damaged-{stamp}: too many copies")
+
+
+def packed_record(record: str) -> bytes:
+    """A JSON record as the cache keeps an article's: compressed, as its raw page is (the
+    text a third of the size on disk and under the size limit, unpacked in well under a
+    millisecond)."""
+    return zlib.compress(record.encode(), 1)
+
+
+def record_text(value: Any) -> Any:
+    """The JSON text of a record as `packed_record` keeps it, or as it is: a record kept
+    before they were compressed is text, and reads as ever."""
+    return zlib.decompress(value).decode() if isinstance(value, bytes) else value
 
 
 def json_items(raw: str) -> Iterator[Any]:

@@ -150,6 +150,26 @@ class StoreUsage(StoreVersions):
             for key, at in cached_at.items()
         ]
 
+    def cached_total(self) -> tuple[int, int]:
+        """The bytes the cached articles take, as `cached_articles` counts them, and how many of
+        them are saved, in two queries: the size limit's check while the cache is under it,
+        without reading and ranking every article."""
+        kinds = " OR ".join("(key >= ? AND key < ?)" for _ in _SIZED)
+        bounds = [bound for kind in _SIZED for bound in (f"{kind}:", f"{kind};")]
+        query = (
+            "SELECT SUM(CASE WHEN filename IS NULL THEN length(value) ELSE size END) "
+            f"FROM Cache c WHERE ({kinds}) AND EXISTS (SELECT 1 FROM Cache a WHERE a.raw = 1 "
+            "AND a.key = 'article:' || substr(c.key, instr(c.key, ':') + 1))"
+        )
+        (total,) = self._articles._sql(query, bounds).fetchone()
+        names = [f"article:{key}" for key in self.saved()]
+        saved = 0
+        for start in range(0, len(names), 500):  # SQLite's cap on a query's parameters
+            chunk = names[start : start + 500]
+            query = f"SELECT COUNT(*) FROM Cache WHERE key IN ({', '.join('?' * len(chunk))})"
+            saved += self._articles._sql(query, chunk).fetchone()[0]
+        return int(total or 0), saved
+
     def _ahead(self) -> dict[str, float]:
         """The cached articles' pages dated more than a day after they were retrieved
         (`AHEAD`), with that date (epoch seconds), in one query."""

@@ -18,7 +18,7 @@ from ..keys import article_key
 from ..models import Article
 from ..raw_pages import pack_page_list, unpack_pairs
 from .articles import StoreArticles, _article_record
-from .directory import _reporting_storage_errors
+from .directory import _reporting_storage_errors, record_text
 
 MAX_VERSIONS = 3
 """Earlier versions kept of one article: the first, as it was first cached (what was first
@@ -85,7 +85,9 @@ class StoreVersions(StoreArticles):
         `MAX_VERSIONS`), and the article marked as changed since it was last read."""
         key = article_key(url)
         with self._articles.transact():
-            record = self._value(self._articles, f"article:{key}")
+            record = None
+            with suppress(zlib.error, UnicodeDecodeError):  # damaged: no copy to keep
+                record = record_text(self._value(self._articles, f"article:{key}"))
             raw = self._value(self._articles, f"raw:{key}")
             said = _said_in(record)
             changed = said is not None and said != _said_in(_article_record(article))
