@@ -54,12 +54,14 @@ def serve_stories(
     wait_feed: Callable[[], None] | None = None,
     wait_page: Callable[[str], None] | None = None,
     longer: dict[int, int] | None = None,
+    more: dict[int, str] | None = None,
 ) -> str:
     """Serve an RSS feed at /feed.xml of `stories`, each a title and the hour of 24 November
     2026 it was published at, its page at /story-<hour>.html (`story_page`); the feed's address.
     `wait_feed`, and `wait_page` with the page's path, are called before answering: a slow
     server, or one that answers when a test says so (the server must be `threaded`). The page
-    of an hour in `longer` is that many times as long."""
+    of an hour in `longer` is that many times as long (its paragraphs said over again: stored
+    compressed, hardly longer), one in `more` has that text (paragraphs) after its own."""
     base = server.url_for("").rstrip("/")
     items = "".join(
         f"<item><title>{title}</title><link>{base}/story-{hour}.html</link>"
@@ -87,6 +89,8 @@ def serve_stories(
             if wait_page is not None:
                 wait_page(path)
             page = story_page(title, (longer or {}).get(hour, 1))
+            if hour in (more or {}):
+                page = page.replace("</article>", f"{(more or {})[hour]}</article>")
             return Response(page, content_type="text/html; charset=utf-8")
 
         server.expect_request(path).respond_with_handler(answer_page)

@@ -238,17 +238,33 @@ def test_the_hold_lets_go_by_priority_those_started_just_before_it_is_released_t
     assert asyncio.run(scenario()) == [0, 1, 2, 3]
 
 
+_REGATTA = "".join(
+    f"<p>{sentence}</p>"
+    for sentence in (
+        "The regatta committee moved this year's race to the second weekend of June, citing "
+        "a clash with the lifeboat open day and a shortage of marshals for the outer mark.",
+        "Boat owners from Porthaven, Eastquay and the river clubs will be told by letter; the "
+        "entry fee stays at forty pounds, and late entries close a fortnight before the start.",
+        "Last summer's event drew ninety-one dinghies and a dozen keelboats, the most since the "
+        "harbour wall was rebuilt, and a record crowd on the slipway despite a cold northerly.",
+        "Volunteers are wanted for the committee boat, the safety ribs and the prize-giving, "
+        "which returns to the sailing club's veranda after two years in a marquee on the green.",
+    )
+)
+
+
 def test_a_story_whose_guessed_size_does_not_fit_waits_for_the_pages_under_way(
     tmp_path: Path,
 ) -> None:
     # The newest story's page is half as long again as the others: fetched alone first (an
     # empty cache), its size is the guess of the next, which fits, and of the one after,
-    # which does not beside it, guessed so; measured, it would have.
+    # which does not beside it, guessed so; measured, it would have. Its text more words of
+    # its own, not the same said again: the cache stores the text compressed.
     stories = [("Regatta moved", 9), ("Customs house sold", 8), ("School sails", 7), ("Fair", 6)]
     server = HTTPServer(host="127.0.0.1", port=0)
     server.start()
     try:
-        feed = serve_stories(server, "The Gazette", stories, longer={9: 2})
+        feed = serve_stories(server, "The Gazette", stories, more={9: _REGATTA})
         whole = tmp_path / "whole"
         asyncio.run(_sync(whole, 0, [feed]))
         with closing(Library(whole)) as lib:
