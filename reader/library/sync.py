@@ -407,9 +407,9 @@ class LibrarySync(LibraryFeedRefresh):
             # With no connection, the articles left from before would fail as the feeds did.
             if not nothing_answered(results):
                 subscribed = {result.feed.url for result in results}  # none removed meanwhile
-                left_out = frozenset().union(*(result.left_out for result in results))
+                taken_out = frozenset().union(*(result.left_out for result in results))
                 for headline in headlines:
-                    if headline.entry.feed_url in subscribed and headline.entry.id not in left_out:
+                    if headline.entry.feed_url in subscribed and headline.entry.id not in taken_out:
                         fetch(headline.entry, headline.key)
             await asyncio.gather(*tasks)
         finally:
