@@ -148,11 +148,9 @@ class StoreRetention(StoreUsage):
         now: float,
     ) -> None:
         """The headlines `gone` (id: link) of the feed's `records` dropped, in the caller's
-        transaction: each cached article keeps the id it was listed under, and a read one
-        stays read; the ids (and links) kept in the feed's `dropped` list, their feed's full
-        text of them deleted."""
-        self._keep_unlisted((i, link_key(link), i in read) for i, link in gone.items())
-        self._save(self._state, _entries_key(url), [d for e, d in records if e.id not in gone])
+        transaction: taken off the list (`_take_off_list`), and their ids (and links) kept in
+        the feed's `dropped` list."""
+        self._take_off_list(url, records, read, {i: link_key(link) for i, link in gone.items()})
         if not read.isdisjoint(gone):
             self._save(self._state, _read_key(url), sorted(read.difference(gone)))
         dropped = self.dropped(url)
@@ -160,6 +158,19 @@ class StoreRetention(StoreUsage):
         self._save(self._state, _dropped_key(url), dropped)
         if links := {k: v for k, v in gone.items() if v}:
             self._save(self._state, _dropped_links_key(url), self.dropped_links(url) | links)
+
+    def _take_off_list(
+        self,
+        url: str,
+        records: list[tuple[Entry, dict[str, Any]]],
+        read: set[str],
+        gone: dict[str, str],
+    ) -> None:
+        """The headlines `gone` (id: article key) off the feed's list of `records`, in the
+        caller's transaction: each cached article keeps the id it was listed under, and a read
+        one stays read; their feed's full text of them deleted."""
+        self._keep_unlisted((i, key, i in read) for i, key in gone.items())
+        self._save(self._state, _entries_key(url), [d for e, d in records if e.id not in gone])
         for entry_id in gone:
             self._state.delete(_content_key(entry_id))
 
@@ -193,13 +204,7 @@ class StoreRetention(StoreUsage):
             }
             if not gone:
                 return set()
-            read = self.read_ids(feed_url)
-            self._keep_unlisted((i, key, i in read) for i, key in gone.items())
-            self._save(
-                self._state, _entries_key(feed_url), [d for e, d in records if e.id not in gone]
-            )
-            for entry_id in gone:
-                self._state.delete(_content_key(entry_id))
+            self._take_off_list(feed_url, records, self.read_ids(feed_url), gone)
         self.note_changed()  # a reader open in another window lists them no more
         return set(gone)
 
