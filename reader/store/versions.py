@@ -36,7 +36,7 @@ def _one_less(kept: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
     said: list[tuple[str, ...] | None] = []
     for record, _ in kept:
         try:
-            said.append(_said_in(zlib.decompress(record).decode()))
+            said.append(_said_in(record_text(record)))
         except (zlib.error, UnicodeDecodeError):
             said.append(None)
     for n in range(len(kept) - 1, 0, -1):
