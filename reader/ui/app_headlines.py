@@ -13,7 +13,13 @@ from ..models import Entry, StoreError
 from ..plural import plural
 from ..reports import Headline
 from .app_state import ReaderAppState
-from .collector import collect_and_freeze, freeze_long_lived, release_closed_widgets, thaw
+from .collector import (
+    collect_and_freeze,
+    freeze_long_lived,
+    give_back_memory,
+    release_closed_widgets,
+    thaw,
+)
 from .display import plain
 from .headlines import HeadlineIndex
 from .keymap import keymap_of
@@ -111,11 +117,21 @@ class ReaderAppHeadlines(ReaderAppState):
 
     def on_article_closed(self, _message: ArticleClosed) -> None:
         """Thaw now, and settle once nothing refers to the closed screen any more (its last
-        messages are handled)."""
+        messages are handled), then give the memory it held back."""
         release_closed_widgets()
         thaw()
         if self._settle_timer is None:
-            self._settle_timer = self.set_timer(COLLECT_AFTER_CLOSE, self.settle)
+            self._settle_timer = self.set_timer(COLLECT_AFTER_CLOSE, self._settle_after_close)
+
+    def _settle_after_close(self) -> None:
+        self.settle()
+        self.give_back_memory()
+
+    def give_back_memory(self) -> None:
+        """What was freed (a closed article, a search's hits left) handed back to the system,
+        not kept by the C heap for later (`collector.give_back_memory`), in a thread: tens of
+        ms on a big heap."""
+        self._run(asyncio.to_thread(give_back_memory), "give-back", exclusive=True)
 
     def say_for_now(self, line: str) -> None:
         """`line` in the status line, answering one action (`A`, `U`): it gives way to the idle
