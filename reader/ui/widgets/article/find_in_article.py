@@ -15,6 +15,7 @@ and drawn the same way (`Spans`).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from itertools import accumulate, count
 
 from rich.cells import cell_len
@@ -109,8 +110,11 @@ class LineMap:
         return self._folded[accents]
 
 
-def find(lines: LineMap, query: str) -> PiecedSpans | None:
-    """Every match of `query` in a layout's runs (None for a blank query). A folded text is
+def find(
+    lines: LineMap, query: str, stopped: Callable[[], bool] = lambda: False
+) -> PiecedSpans | None:
+    """Every match of `query` in a layout's runs (None for a blank query, or once `stopped`
+    says the search is no longer wanted: a later key's is). A folded text is
     as long as the text searched, so its matches' offsets are that text's own; a composed
     one's are mapped back, each to the whole cluster its characters came from; then to the
     runs they are drawn in (a match in a cell wrapped over two lines: a piece on each)."""
@@ -124,6 +128,8 @@ def find(lines: LineMap, query: str) -> PiecedSpans | None:
     for text, whole, (_searched, pieces) in zip(
         texts, lines.composed(), lines.searched(), strict=True
     ):
+        if stopped():
+            return None
         matches = [m.span() for m in found.finditer(text)]
         if whole is not None:
             _text, starts, ends = whole
