@@ -89,6 +89,7 @@ class Config:
     max_items: int = 0
     theme: str = "dark"  # one of THEMES: the reader's screen colours
     feed_order: str = "subscribed"  # one of FEED_ORDERS: the feed list's order
+    oldest_first: bool = False  # each list of headlines oldest first (newsboat's date-asc)
     # The lists show only unread headlines and the feeds with unread ones as the reader first
     # opens (`L` toggles it, and the reader opens as it was left: `reader.ui.unread_view`).
     unread_only: bool = False
@@ -191,6 +192,9 @@ unread_only = false
 # The feed list's order (J and K follow it): "subscribed" (as added or imported), "title" (by
 # the name shown, case and accents aside), or "newest" (the feed with the newest story first).
 feed_order = "subscribed"
+# Each list of headlines oldest first, so that j and n read on in the order things happened;
+# false (the default): the newest first.
+oldest_first = false
 
 [citation]
 # How y in an article cites it, and `reader show` above the text: "block" (the title, then the
@@ -384,7 +388,7 @@ def _check_keys(data: dict[str, Any]) -> None:
             "feeds",
             {"refresh_interval", "refresh_on_open", "fetch_ahead", "drop_read_after", "max_items"},
         ),
-        ("ui", {"theme", "unread_only", "feed_order"}),
+        ("ui", {"theme", "unread_only", "feed_order", "oldest_first"}),
         ("citation", {"style", "copy"}),
     ):
         for key in data.get(section, {}):
@@ -434,6 +438,9 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     if feed_order not in FEED_ORDERS:
         names = ", ".join(map(repr, FEED_ORDERS))
         raise ValueError(f"ui.feed_order must be one of {names}, not {feed_order!r}")
+    oldest_first = data.get("ui", {}).get("oldest_first", False)
+    if not isinstance(oldest_first, bool):
+        raise ValueError("ui.oldest_first must be true or false")
     style = data.get("citation", {}).get("style", "block")
     if style not in CITATION_STYLES:
         names = ", ".join(map(repr, CITATION_STYLES))
@@ -462,6 +469,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         theme=theme,
         unread_only=unread_only,
         feed_order=feed_order,
+        oldest_first=oldest_first,
         citation_style=style,
         citation_copy=copy,
         keys=keys,

@@ -44,7 +44,12 @@ def test_an_old_file_is_shown_with_the_settings_it_leaves_out(tmp_path: Path) ->
     added = after_the_file(shown.stdout)
     # The sections it lacks, opened with their defaults…
     assert added == {
-        "ui": {"theme": "dark", "unread_only": False, "feed_order": "subscribed"},
+        "ui": {
+            "theme": "dark",
+            "unread_only": False,
+            "feed_order": "subscribed",
+            "oldest_first": False,
+        },
         "citation": {"style": "block"},
     }
     # …and the settings its own sections leave out, commented out under a comment naming the
@@ -94,6 +99,7 @@ def test_no_file_and_none_can_be_written_shows_the_defaults(tmp_path: Path) -> N
         "theme": "dark",
         "unread_only": False,
         "feed_order": "subscribed",
+        "oldest_first": False,
     }
     assert tomllib.loads(rest)["network"]["per_host"] == 4
 
