@@ -246,10 +246,16 @@ def parse_size(text: str) -> int:
 
 
 def parse_duration(text: str) -> float:
-    """ "30d" → seconds; raises ValueError."""
+    """ "30d" → seconds; raises ValueError. A number without its unit is refused, as a size's
+    is: `prune --older-than 30` (30 days meant) read seconds and evicted every article."""
     match = _DURATION.match(text)
     if not match:
         raise ValueError(f"not a duration: {text!r} (try 30m, 12h, 30d or 1y)")
+    if not match.group(2):
+        bare = text.strip()
+        raise ValueError(
+            f"{bare!r} needs its unit: {bare}d? (or m for minutes, h, w, y; s for seconds)"
+        )
     return float(match.group(1)) * _DURATION_SECONDS[match.group(2).lower()]
 
 
@@ -419,7 +425,9 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     # A number written bare in TOML (max_size = 500000000) is bytes: its type says so.
     max_size = f"{max_size}B" if isinstance(max_size, int) else str(max_size)
     feeds = data.get("feeds", {})
-    interval = str(feeds.get("refresh_interval", "") or "")
+    interval = feeds.get("refresh_interval", "") or ""
+    # A number written bare in TOML (refresh_interval = 1800) is seconds: its type says so.
+    interval = f"{interval}s" if isinstance(interval, int | float) else str(interval)
     drop_after = str(feeds.get("drop_read_after", "") or "")
     refresh_on_open = feeds.get("refresh_on_open", True)
     if not isinstance(refresh_on_open, bool):

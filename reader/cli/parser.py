@@ -587,8 +587,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--older-than",
         metavar="AGE",
-        help="with prune: evict the articles not opened for AGE (30d, 12h…): since last read,"
-        " else since cached; read or unread, saved ones aside",
+        help="with prune: evict the articles not opened for AGE (30d, 12h…; a number needs its"
+        " unit): since last read, else since cached; read or unread, saved ones aside",
     )
     p.add_argument(
         "--max-size",
