@@ -548,6 +548,30 @@ def test_damaged_cache_file_is_reported_and_kept(synced_dir: Path) -> None:
     )  # nothing deleted behind the user's back
 
 
+@pytest.mark.parametrize(
+    ("folder", "holds"),
+    [("state", "subscriptions, headlines and read marks"), ("articles", "the cached articles")],
+)
+def test_an_emptied_cache_file_is_reported_not_started_afresh(
+    synced_dir: Path, folder: str, holds: str
+) -> None:
+    """A cache file cut to 0 bytes (a backup to a full disk, a lost write) was taken as a new
+    library: "no feeds yet", and a fresh store written over it (acc31a F10)."""
+    db = synced_dir / folder / "cache.db"
+    db.write_bytes(b"")
+    for sidecar in ("cache.db-wal", "cache.db-shm"):
+        (synced_dir / folder / sidecar).unlink(missing_ok=True)
+    for command in (["list"], ["feeds"], ["cache"]):
+        result = reader(synced_dir, *command)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert result.stderr == (
+            f"reader: the cache file {db} ({holds}) is empty, 0 bytes (a copy or a write cut"
+            " short), though the other one holds a library: put back a copy of it, or move it"
+            " aside to start it afresh (nothing was changed)\n"
+        )
+    assert db.stat().st_size == 0
+
+
 def test_article_record_from_another_version_is_refetched(
     synced_dir: Path, demo_server: DemoServer
 ) -> None:
