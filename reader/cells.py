@@ -192,18 +192,38 @@ def _joining(char: str) -> int:
     )
 
 
+_NOT_ASCII = re.compile("[^\x00-\x7f]+")
+
+
 def clusters(text: str) -> tuple[list[int], list[int]]:
     """`cluster_starts` and `cluster_cells` in one pass (a Chinese article's lines are
-    measured so at each width)."""
+    measured so at each width). An ASCII character always starts a cluster of its own (what
+    joins one is beyond ASCII, and tmux draws an ASCII letter after a joiner apart): a run of
+    them is taken whole, the rest a character at a time."""
     starts: list[int] = []
     cells: list[int] = []
+    done = 0
+    for run in _NOT_ASCII.finditer(text):
+        first, end = run.span()
+        if first > done:
+            starts.extend(range(done, first))
+            cells.extend(map(_char_cells, text[done:first]))
+        _clustered(text, first, end, starts, cells)
+        done = end
+    if done < len(text):
+        starts.extend(range(done, len(text)))
+        cells.extend(map(_char_cells, text[done:]))
+    return starts, cells
+
+
+def _clustered(text: str, first: int, end: int, starts: list[int], cells: list[int]) -> None:
+    """`clusters` of `text[first:end]`, a run beyond ASCII, added to `starts` and `cells`."""
     joined = flag_half = False  # the cluster so far is more than its first character
-    previous = ""
-    for at, char in enumerate(text):
+    previous = text[first - 1] if first else ""
+    for at in range(first, end):
+        char = text[at]
         kind = _joining(char)
-        if at and (
-            kind == 1 or (kind == 2 and flag_half) or (previous == _JOINER and char >= "\x80")
-        ):
+        if at and (kind == 1 or (kind == 2 and flag_half) or previous == _JOINER):
             cells.append(0)
             joined, flag_half = True, False
         else:
@@ -216,9 +236,8 @@ def clusters(text: str) -> tuple[list[int], list[int]]:
             flag_half = kind == 2
         previous = char
     if joined:
-        cluster = text[starts[-1] :]
+        cluster = text[starts[-1] : end]
         cells[starts[-1]] = max(cell_len(cluster), terminal_cells(cluster))
-    return starts, cells
 
 
 def cluster_starts(text: str) -> list[int]:
