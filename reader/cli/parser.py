@@ -590,8 +590,9 @@ def build_parser() -> argparse.ArgumentParser:
         " otherwise, and every list reads them all. Unread and saved headlines stay, and so do"
         " the cached articles of those dropped (search finds them; --older-than evicts them);"
         " one its feed still carries does not come back at the next sync. Without an option,"
-        " `prune` applies the config's max_size and [feeds] drop_read_after, as each sync does"
-        " (with neither set, it asks which: exit 2). `reader cache prune --help` is this help.",
+        " `prune` applies the config's max_size, [feeds] drop_read_after and [feeds] max_items,"
+        " as each sync does (with none set, it asks which: exit 2). `reader cache prune --help`"
+        " is this help.",
     )
     p.add_argument("action", nargs="?", choices=["prune"], help="evict articles, drop headlines")
     p.add_argument(
