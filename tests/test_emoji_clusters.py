@@ -153,3 +153,19 @@ def test_an_article_keeps_its_words_after_the_swap() -> None:
     )
     (line,) = [line for line in view_lines(article, 80) if line]
     assert line == "The crowd ❤\ufe0e the fireworks."
+
+
+def test_a_heart_typed_with_its_selector_finds_the_heart_shown() -> None:
+    """An emoji picker types "❤️": found in the reading view's "❤︎", in a page's "❤️" and "❤"."""
+    from reader.text_find import pattern
+
+    article = Article(
+        "https://news.example/h.html",
+        title="H",
+        blocks=(Block(BlockKind.PARAGRAPH, (Inline("The crowd ❤️ the fireworks."),)),),
+    )
+    (line,) = [line for line in view_lines(article, 80) if line]
+    found = pattern("crowd ❤️ the")
+    assert found is not None
+    for text in (line, "The crowd ❤️ the fireworks.", "The crowd ❤ the fireworks."):
+        assert found.search(text), text
