@@ -133,6 +133,17 @@ class _Parser(argparse.ArgumentParser):
         # looks for) was "expected at least one argument". No option of the reader's is so named.
         self._negative_number_matcher = re.compile(r"^-[\d.,]")
 
+    def _parse_optional(self, arg_string: str) -> Any:
+        # A word the parser reads as a word (a figure, and for `list` a word to leave out of a
+        # search) is one even when its first letters are an option of one dash with its value
+        # run on: argparse read `--search -hello` as -h given "ello", before asking. The option
+        # itself, alone ("-h"), is still the option.
+        if arg_string not in self._option_string_actions and (
+            self._negative_number_matcher.match(arg_string)
+        ):
+            return None
+        return super()._parse_optional(arg_string)
+
     def error(self, message: str) -> NoReturn:
         if (found := _NO_COMMAND.fullmatch(message)) is not None and self.commands:
             from difflib import get_close_matches  # here: only a mistyped command needs it
