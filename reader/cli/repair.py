@@ -59,7 +59,13 @@ def _mend(folder: Path, holds: str, dry_run: bool) -> bool:
     why = found.strip().splitlines()[-1]
     try:
         done = salvage(folder, dict(CACHE_SETTINGS), dry_run)
-    except (OSError, sqlite3.DatabaseError) as error:
+    except OSError as error:  # a read-only or full disk: the mended file can't be written
+        err(
+            f"{path} ({holds}) is damaged ({why}) and could not be mended here:"
+            f" {error.strerror or error} (nothing was changed)"
+        )
+        return False
+    except sqlite3.DatabaseError as error:
         err(
             f"{path} ({holds}) is damaged ({why}) where not even its list of tables reads"
             f" ({error}): move it aside to start it afresh (nothing was changed)"
