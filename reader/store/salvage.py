@@ -74,22 +74,31 @@ def salvage(folder: Path, settings: dict[str, Any], dry_run: bool = False) -> Sa
         return Salvage(len(kept), lost + len(rows) - len(kept), None)
     fresh = folder.parent / f"{folder.name}.repairing"
     shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        _write(fresh, settings, kept)
+    except BaseException:  # a full disk, a Ctrl-C: the damaged file stays where it was
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    aside = _keep_aside(folder)
+    (fresh / DBNAME).replace(folder / DBNAME)
+    shutil.rmtree(fresh, ignore_errors=True)
+    return Salvage(len(kept), lost + len(rows) - len(kept), aside)
+
+
+def _write(fresh: Path, settings: dict[str, Any], rows: list[Any]) -> None:
+    """A new cache in `fresh`, made as diskcache makes one, holding `rows`."""
     diskcache.Cache(str(fresh), disk=DataDisk, **settings).close()
     target = sqlite3.connect(fresh / DBNAME, isolation_level=None)
     try:
         target.execute("BEGIN")
         target.executemany(
             f"INSERT INTO Cache(rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            kept,
+            rows,
         )
         target.execute("COMMIT")
         target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         target.close()
-    aside = _keep_aside(folder)
-    (fresh / DBNAME).replace(folder / DBNAME)
-    shutil.rmtree(fresh, ignore_errors=True)
-    return Salvage(len(kept), lost + len(rows) - len(kept), aside)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
