@@ -61,7 +61,8 @@ def problem(folder: Path) -> str:
 def salvage(folder: Path, settings: dict[str, Any], dry_run: bool = False) -> Salvage:
     """The records of `folder`'s cache file that still read, copied into a new one that takes
     its place (the damaged file kept beside it); with `dry_run`, only counted. Raises
-    sqlite3.DatabaseError when not even the list of its tables reads (its first page lost)."""
+    sqlite3.DatabaseError when not even the list of its tables reads (its first page lost),
+    OSError when the new file can't be written (a full or read-only disk)."""
     source = _connect(folder / DBNAME)
     try:
         source.execute("SELECT count(*) FROM sqlite_master").fetchall()
@@ -76,6 +77,9 @@ def salvage(folder: Path, settings: dict[str, Any], dry_run: bool = False) -> Sa
     shutil.rmtree(fresh, ignore_errors=True)
     try:
         _write(fresh, settings, kept)
+    except sqlite3.DatabaseError as error:  # "database or disk is full": the new file's
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise OSError(str(error)) from error
     except BaseException:  # a full disk, a Ctrl-C: the damaged file stays where it was
         shutil.rmtree(fresh, ignore_errors=True)
         raise
