@@ -107,7 +107,8 @@ bylines naming a co-writer or an agency ("X (avec Y et Z)", "X and Reuters") as 
 outlet the writer works for and a handle or address after the name left out, two writers in
 Arabic, Japanese and Chinese bylines apart, a date only "Updated" gives the story's date. 45: a
 section front's kicker set as a label (`<span class="kicker">`), not a heading, kept before its
-teaser's headline."""
+teaser's headline; a section front dated only by the date it declares of itself, never by its
+first teaser's `<time>`."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

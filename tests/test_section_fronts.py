@@ -78,6 +78,28 @@ def test_a_kicker_set_as_a_label_not_a_heading_is_kept_before_its_headline() -> 
     assert items[3].startswith("Analysis: The savings gap")
 
 
+def _dated_cards(head: str = "") -> str:
+    cards = "".join(
+        f"""<article class="card"><h2><a href="/news/story-{n}.html">Story number {n}: the
+        council votes on the harbour plan</a></h2><time datetime="2026-12-0{n % 4 + 1}">Dec
+        {n % 4 + 1}</time></article>"""
+        for n in range(8)
+    )
+    return f"<html><head><title>Harbour Post</title>{head}</head><body><main>{cards}</main></body></html>"
+
+
+def test_a_fronts_teasers_times_are_their_stories_not_the_fronts() -> None:
+    article = extract_article(_dated_cards(), "https://news.example.com/home.html")
+    assert article.section_front
+    assert article.published is None and article.updated is None
+    assert "Published" not in to_text(article)
+    # A date the page declares of itself is the front's.
+    declared = '<meta property="article:published_time" content="2026-11-30T06:00:00Z">'
+    article = extract_article(_dated_cards(declared), "https://news.example.com/home.html")
+    assert article.section_front
+    assert article.published is not None and article.published.isoformat().startswith("2026-11-30")
+
+
 def test_an_article_with_a_box_of_related_stories_is_no_front() -> None:
     # Three short paragraphs, then six teaser cards inside the story's own body.
     article = _front("article-with-related-box")

@@ -70,6 +70,10 @@ def with_article_parts(
         if teasers.names_author(meta.author):
             # The page's byline was its first teaser's: a section front has no author.
             meta = replace(meta, author="")
+        # A teaser's `<time>` dates its story, not the front: only what the page declares of
+        # itself does (a front changes all day; its retrieval is the date that matters).
+        published, updated = meta.declared_dates
+        meta = replace(meta, published=published, updated=updated)
     else:
         blocks = with_author_roles(blocks, page.roles, meta.author)
     # The site's cookie-consent page in the article's place: no article text at all.
