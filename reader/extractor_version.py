@@ -108,7 +108,8 @@ outlet the writer works for and a handle or address after the name left out, two
 Arabic, Japanese and Chinese bylines apart, a date only "Updated" gives the story's date. 45: a
 section front's kicker set as a label (`<span class="kicker">`), not a heading, kept before its
 teaser's headline; a section front dated only by the date it declares of itself, never by its
-first teaser's `<time>`."""
+first teaser's `<time>`; a "By" line naming the newsroom by a job ("By Staff Reporter") the
+byline, out of the text, an old table page's headline over it too."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):
