@@ -3,6 +3,8 @@ reads them, and whether a site rule's body selector still finds the article on t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..article_sources import read_from
 from ..config import site_rule_for
 from ..keys import article_key
@@ -23,12 +25,14 @@ class LibraryKeptArticles(LibraryFlags):
         url = _link(target)
         return self.store.article_text(url) if url else None
 
-    def searched(self, target: Entry | str) -> tuple[str, str] | None:
+    def searched(
+        self, target: Entry | str
+    ) -> tuple[str, str, Callable[[], list[tuple[int, int]]]] | None:
         """The cached article's text and byline as a search reads them (`full_text.search`),
-        None when it is not cached."""
+        and where its struck-through runs are in the text; None when it is not cached."""
         url = _link(target)
         found = self.store.searched_by_key(article_key(url)) if url else None
-        return None if found is None else (found[2], found[1])
+        return None if found is None else (found[2], found[1], found[3])
 
     def unmatched_body_rule(self, target: Entry | str, article: Article) -> str:
         """The body selector of the site rule for `target`'s cached `article` when it matches
