@@ -75,7 +75,7 @@ class Hit:
     title holds every word)."""
     word: str = ""
     """The word of the query matched first in the text ("" when only the title holds them):
-    what the reading view finds when the article is opened from the hits."""
+    the reading view opened from the hit opens at its match (its search is the `query`)."""
     byline: str = ""
     """The byline holding a word of the query the text doesn't ("" for none), safe to show:
     why an article found by its author's name was found."""
@@ -97,6 +97,9 @@ class Hit:
     """That version's headline, safe to show, when it differs from the headline's own and
     holds a word its text doesn't ("" otherwise, and for the latest copy): the story was
     found by the headline it had before the site changed it."""
+    query: str = ""
+    """The query it was found by, as typed: the reading view opened from the hit searches
+    the article for every word of it, as the hit was found (acc30a J30)."""
 
     @property
     def line(self) -> str:
@@ -399,7 +402,7 @@ def search(
         found = _found(query, title, text, struck)
         if found is not None:
             lead = "" if found[0] or found[2] else _lead(text, headline.entry.summary)
-            hits.append(Hit(headline, *found, lead=lead))
+            hits.append(Hit(headline, *found, lead=lead, query=query.text))
         elif cached and (kept := copies(headline)):
             hits.extend(_in_copies(query, headline, kept)[:1])
     return hits
@@ -444,5 +447,14 @@ def _in_copies(query: Query, headline: Headline, kept: Sequence[KeptCopy]) -> li
         title = heading(titles, headline.entry.author, byline)
         if (found := _found(query, title, text, struck)) is not None:
             then = _headline_holding(query, own, text) if own != headline.entry.title else ""
-            return [Hit(headline, *found, version=version, retrieved=retrieved, headlined=then)]
+            return [
+                Hit(
+                    headline,
+                    *found,
+                    version=version,
+                    retrieved=retrieved,
+                    headlined=then,
+                    query=query.text,
+                )
+            ]
     return []
