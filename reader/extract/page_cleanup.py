@@ -275,12 +275,13 @@ def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> 
             link = el.find(".//a[@href]")
             headline = link.get("href", "") if link is not None else ""
         if _is_page_furniture(el, texts, story) and not holds_article(el, around, story):
+            byline = _is_byline(el, texts)
+            if not byline and keeps_notes(el):
+                # The article's correction in its footer ("article-footer") stays in its place.
+                continue
             if over := kicker_over(el):
                 kickers.setdefault(over, safe_line(el.text_content()))  # page text, as text
-            if not _is_byline(el, texts):
-                # The article's correction in its footer ("article-footer") stays in its place.
-                if keeps_notes(el):
-                    continue
+            if not byline:
                 drop(el)
                 continue
             line = _byline_line(el)
