@@ -230,9 +230,10 @@ def _found(
     query: Query, title: str, text: str, struck: StruckRuns = list
 ) -> tuple[str, str, str, str] | None:
     """The snippet of `text` (the runs `struck` gives marked), the word matched first in it
-    ("", "" when `text` holds none of them), the byline holding a word `text` doesn't (`Hit.byline`)
-    and where in `text` the words are nearest (`Hit.near`) when a word of each of the query's
-    groups is in `title` (a `heading`) or `text` and none it excludes, else None."""
+    ("", "" when `text` holds none of them), the byline holding a word `text` doesn't
+    (`Hit.byline`) and where in `text` the words are nearest (`Hit.near`) when a word of each
+    of the query's groups is in `title` (a `heading`) or `text` and none it excludes, else
+    None."""
     head = _Folded(title)
     body = _Folded(text)
     in_text: list[_Word] = []

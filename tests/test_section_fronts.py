@@ -85,7 +85,10 @@ def _dated_cards(head: str = "") -> str:
         {n % 4 + 1}</time></article>"""
         for n in range(8)
     )
-    return f"<html><head><title>Harbour Post</title>{head}</head><body><main>{cards}</main></body></html>"
+    return (
+        f"<html><head><title>Harbour Post</title>{head}</head>"
+        f"<body><main>{cards}</main></body></html>"
+    )
 
 
 def test_a_fronts_teasers_times_are_their_stories_not_the_fronts() -> None:
