@@ -246,9 +246,9 @@ def test_keys_typed_while_the_headlines_load_act_on_them(
     loaded = threading.Event()
     load = HeadlineIndex.first  # the start's read (the newest first)
 
-    def held(library: Library, count: int, unread_only: bool) -> HeadlineIndex:
+    def held(library: Library, count: int, unread_only: bool, *order: str) -> HeadlineIndex:
         loaded.wait(10)  # until the keys are in
-        return load(library, count, unread_only)
+        return load(library, count, unread_only, *order)
 
     monkeypatch.setattr(HeadlineIndex, "first", held)
 
