@@ -149,7 +149,7 @@ class LibrarySync(LibraryFeedRefresh):
         # said before; this sync's own refresh is compared with `was`.
         told = await asyncio.to_thread(self.store.told)
         # The size limit: what it would evict at the end of the sync is not fetched.
-        room = await asyncio.to_thread(self._sync_room, every)
+        room = await asyncio.to_thread(self._sync_room, every, len(cached))
         by_feed: defaultdict[str, list[Entry]] = defaultdict(list)
         for headline in headlines:
             by_feed[headline.entry.feed_url].append(headline.entry)
@@ -237,7 +237,7 @@ class LibrarySync(LibraryFeedRefresh):
             nonlocal done, unwritable, still_gone, held_back
             key = article_key(entry.link)
             try:
-                first = room.priority(key) if room is not None else ()
+                first = await room.turn(key) if room is not None else ()
                 if room is not None:
                     await room.hold.wait(first)  # every feed's headlines in, the newest first
                 host = host_ahead[urlsplit(entry.link).netloc]
@@ -392,8 +392,9 @@ class LibrarySync(LibraryFeedRefresh):
             if room is not None and room.hold.holding:
                 out = feeds_total - feeds_done
                 # Every feed in: their articles go, the newest first; or no order is needed,
-                # the limit keeping all they may bring.
-                if out <= 0 or room.room_for_all(feeds_done, out):
+                # the limit keeping all they may bring (asked first: a `Headroom` not sure of
+                # it starts ranking the articles then).
+                if room.room_for_all(feeds_done, out) or out <= 0:
                     room.hold.release()
             report("feeds", feed=result)
 
@@ -422,7 +423,7 @@ class LibrarySync(LibraryFeedRefresh):
             results = self._portal_answered(results, fetched, failures, incomplete)
         dropped = await self._drop_old_read()
         pruned = None
-        if self.cache_max_bytes:
+        if self.cache_max_bytes and not await asyncio.to_thread(self._under_limit):
             # Every cached article's size and rank weighed: off the loop a reader draws from.
             pruned = await asyncio.to_thread(self.prune, max_bytes=self.cache_max_bytes)
         # Fetched and evicted at once (before the limit was seen to be reached): left out, not
@@ -444,7 +445,7 @@ class LibrarySync(LibraryFeedRefresh):
             not_offline = replace(not_offline, disk_full=full, portal=portal)
             # One stopped before: this one went to the end (of every feed, or not: `whole`).
             self.store.mark_sync_stopped(False, whole=feeds is None)
-        if fetched or renewed or pruned:
+        if fetched or renewed or (pruned and pruned.removed):
             with suppress(StoreError):
                 self.store.note_changed()
             # Indexed now, off the loop, so the first search after a sync needn't.
