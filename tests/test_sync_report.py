@@ -471,3 +471,33 @@ def test_the_tuis_sync_line_opens_with_what_stopped_it_keeping_articles(
     line = sync_summary(report)
     assert line.startswith(f"{said}: 3 articles not cached · Synced 0 of 0 feeds · 46 articles")
     assert "failed (e.g." not in line  # said once, first
+
+
+def test_the_recap_is_counted_without_making_every_headline_again(
+    site: HTTPServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What is not readable offline, said at a sync's end, is counted from the headlines'
+    article keys: the headlines were made once, as the sync began (a year's 51,000 made again
+    took 0.7 s CPU and ~100 MB at every sync's end), and the count is theirs."""
+    made: list[int] = []
+
+    async def run() -> tuple[SyncReport, NotOffline]:
+        async with Library(data_dir) as lib:
+            lib.add_feed(site.url_for("/feed.xml"))
+            headlines = lib.headlines
+            monkeypatch.setattr(lib, "headlines", lambda: made.append(1) or headlines())
+            report = await lib.sync()
+            listed = headlines()
+            gone, failed = lib.store.gone_keys(), lib.store.failed_keys()
+        marked = NotOffline(
+            failed=sum(h.key in failed and h.key not in gone for h in listed if not h.cached),
+            taken_down=sum(h.key in failed and h.key in gone for h in listed if not h.cached),
+            in_part=sum(h.partial for h in listed),
+            not_pages=sum(h.not_article for h in listed),
+        )
+        return report, marked
+
+    report, marked = asyncio.run(run())
+    assert made == [1]  # as the sync began; made again at its end, before
+    assert report.not_offline == marked
+    assert (marked.failed, marked.taken_down) == (1, 2)
