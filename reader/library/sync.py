@@ -203,10 +203,11 @@ class LibrarySync(LibraryFeedRefresh):
         )
 
         def report(
-            phase: Literal["feeds", "articles", "done"],
+            phase: Literal["feeds", "articles", "indexing", "done"],
             arrived: Entry | None = None,
             in_part: bool = False,
             feed: FeedResult | None = None,
+            indexed: tuple[int, int] = (0, 0),
         ) -> None:
             if progress:
                 progress(
@@ -222,6 +223,7 @@ class LibrarySync(LibraryFeedRefresh):
                         feed,
                         len(fetched),
                         already_cached,
+                        *indexed,
                     )
                 )
 
@@ -448,9 +450,15 @@ class LibrarySync(LibraryFeedRefresh):
         if fetched or renewed or (pruned and pruned.removed):
             with suppress(StoreError):
                 self.store.note_changed()
-            # Indexed now, off the loop, so the first search after a sync needn't.
+            # Indexed now, off the loop, so the first search after a sync needn't; said while
+            # it goes (seconds for thousands of articles).
+            loop = asyncio.get_running_loop()
+
+            def indexing(done: int, total: int) -> None:  # in the index's thread
+                loop.call_soon_threadsafe(report, "indexing", None, False, None, (done, total))
+
             with suppress(StoreError):
-                await asyncio.to_thread(index_cached, self.store)
+                await asyncio.to_thread(index_cached, self.store, indexing)
         report("done")
         return SyncReport(
             feeds=results,
