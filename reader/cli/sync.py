@@ -41,7 +41,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         lib.close()
         raise
     feeds = lib.tagged_urls(tags) if tags else None
-    lib.start_workers(articles=not args.no_articles)  # now, before any thread exists: forked
+    # Started when work first comes: a sync of feeds that all answer "not modified" has none.
+    lib.workers_when_needed(articles=not args.no_articles)
     show, finish = _no_progress() if args.quiet else _progress_display()
     last: list[SyncProgress] = []  # where the sync is, for the line a Ctrl-C leaves
 

@@ -373,6 +373,7 @@ class LibrarySync(LibraryFeedRefresh):
             if room is not None and not room.keeps(key):
                 return
             todo.append(entry)
+            self.start_workers_soon()  # as its page comes
             tasks.append(asyncio.create_task(one(entry)))
             if room is not None:
                 room.queued(key)
