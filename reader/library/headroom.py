@@ -81,11 +81,6 @@ class Headroom:
         self._waiting = 0  # downloads waiting for it to know their priority
 
     @property
-    def ranked(self) -> bool:
-        """The whole `SyncRoom` is made, or being made."""
-        return self._making is not None
-
-    @property
     def gave_up(self) -> set[str]:
         return self._full.gave_up if self._full is not None else set()
 
