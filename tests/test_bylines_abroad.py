@@ -71,6 +71,9 @@ ELSEWHERE = [
     # A place after the comma, in Cyrillic as in Latin; a place in brackets.
     ("Тарас Бондар, Одеса", "uk", ["Тарас Бондар"]),
     ("Par Claire Morel (à Marseille)", "fr", ["Claire Morel"]),
+    # Two Vietnamese writers set apart by a dash; an agency after a slash, as after a comma.
+    ("Lê Thị Hoa - Phạm Văn Đức", "vi", ["Lê Thị Hoa", "Phạm Văn Đức"]),
+    ("Tomasz Zieliński / PAP", "pl", ["Tomasz Zieliński", "PAP"]),
 ]
 
 
@@ -101,6 +104,11 @@ def test_a_byline_s_label_role_or_place_is_no_writer(
         ("Ann Lee, Reuters", "en", ["Ann Lee", "Reuters"]),
         ("Gilles Rof (Marseille)", "fr", ["Gilles Rof (Marseille)"]),
         ("Иван Петров и Анна Смирнова", "ru", ["Иван Петров", "Анна Смирнова"]),
+        # A dash or a slash after the name still ends it: a date, a place, a job.
+        ("Dan Goodin - Apr 16, 2026", "en", ["Dan Goodin"]),
+        ("Jane Doe - Staff Writer", "en", ["Jane Doe"]),
+        ("Elif Şahin / İzmir", "tr", ["Elif Şahin"]),
+        ("Lê Thị Hoa - Hà Nội", "vi", ["Lê Thị Hoa"]),
     ],
 )
 def test_the_bylines_read_right_before_stay_so(byline: str, lang: str, names: list[str]) -> None:

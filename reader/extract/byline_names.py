@@ -13,7 +13,7 @@ import re
 
 from ..english_dates import weekday_name
 from ..models import IDEOGRAPHS
-from ..writer_names import AGENCIES
+from ..writer_names import AGENCIES, WIRE_LETTERS
 from .author_names import PARTICLES, as_written
 from .byline_places import (
     filed_from,
@@ -256,6 +256,31 @@ _PHOTOS_THEN_TEXT = re.compile(
 )
 
 
+# A separator that is no end of the name: two Vietnamese writers set apart by a dash
+# ("Nguyễn Văn An - Trần Thị Mai"), each name of three capitalised words or more (a place after
+# the dash is one or two: "Hà Nội") and Vietnamese's letters; an agency after a slash
+# ("Łukasz Wiśniewski / PAP"), as after a comma.
+_VIETNAMESE_NAME = r"[^\W\d_]+(?:\s+[^\W\d_]+){2,4}"
+_DASHED_WRITERS = re.compile(
+    rf"(?P<first>{_VIETNAMESE_NAME})\s+[-–]\s+(?P<second>{_VIETNAMESE_NAME})"
+)
+_VIETNAMESE_LETTER = re.compile("[ăâđơư\u1ea0-\u1ef9]", re.IGNORECASE)
+_SLASHED_AGENCY = re.compile(r"\s+/\s+(?P<agency>[^\W\d_]{2,12})$")
+
+
+def _joined_apart(text: str) -> str:
+    """`text` with its writers joined by "và" where a dash sets two Vietnamese names apart,
+    and an agency after a slash set after a comma; else as it was."""
+    if (dashed := _DASHED_WRITERS.fullmatch(text)) and all(
+        _VIETNAMESE_LETTER.search(name) and name.istitle() for name in dashed.groups()
+    ):
+        return f"{dashed['first']} và {dashed['second']}"
+    slashed = _SLASHED_AGENCY.search(text)
+    if slashed and slashed["agency"].casefold() in WIRE_LETTERS | AGENCIES:
+        return f"{text[: slashed.start()]}, {slashed['agency']}"
+    return text
+
+
 def clean_byline(text: str) -> str:
     """The name(s) in a byline's text, without "By", the date or the job after them or a
     separator, or brackets round them all; written in capitals ("JANE SMITH"), as a citation
@@ -269,7 +294,7 @@ def clean_byline(text: str) -> str:
     text = _unbracketed(without_label(_unbracketed(_AFFILIATION_MARKS.sub("", text))))
     text = place_before(text)
     text = place_in_brackets(_ROLE_IN_BRACKETS.sub("", text))
-    text = _AFTER_NAME.sub("", text)
+    text = _AFTER_NAME.sub("", _joined_apart(text))
     text = _JOB_TITLE.sub("", text)
     text = without_outlet(without_place(filed_from(text)))
     # A date, a time, a count ("Lucas Nolan22 Dec 2016651"): a name has no digits but a
