@@ -109,7 +109,7 @@ Arabic, Japanese and Chinese bylines apart, a date only "Updated" gives the stor
 Turkish pages labelled ISO-8859-1 or windows-1252 read in windows-1254, short Shift_JIS ones in
 Japanese; East Asian papers' and wires' bylines ("本报记者 A 通讯员 B", "新华社…电（记者A）",
 "記者A／臺北報導", "【ワシントン＝A】", "[서울=뉴시스]A 기자 =") their reporters, a byline's label,
-role or place in more languages no author, two Vietnamese writers apart by a dash and an agency
+role or place in more languages (a Hindi paper's city) no author, two Vietnamese writers apart by a dash and an agency
 after a slash ("A / PAP") its authors; "how long ago" lines in each language read
 ("منذ ساعتين", "3小时前", "Вчера, 18:40") left out."""
 

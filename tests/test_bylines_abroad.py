@@ -71,6 +71,10 @@ ELSEWHERE = [
     # A place after the comma, in Cyrillic as in Latin; a place in brackets.
     ("Тарас Бондар, Одеса", "uk", ["Тарас Бондар"]),
     ("Par Claire Morel (à Marseille)", "fr", ["Claire Morel"]),
+    # A Hindi paper's city, after the name or before it.
+    ("सुनील वर्मा, लखनऊ", "hi", ["सुनील वर्मा"]),
+    ("लखनऊ, सुनील वर्मा", "hi", ["सुनील वर्मा"]),
+    ("सुनील वर्मा, अनीता सिंह", "hi", ["सुनील वर्मा", "अनीता सिंह"]),
     # Two Vietnamese writers set apart by a dash; an agency after a slash, as after a comma.
     ("Lê Thị Hoa - Phạm Văn Đức", "vi", ["Lê Thị Hoa", "Phạm Văn Đức"]),
     ("Tomasz Zieliński / PAP", "pl", ["Tomasz Zieliński", "PAP"]),

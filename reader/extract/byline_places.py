@@ -85,18 +85,35 @@ def without_outlet(text: str) -> str:
     return text
 
 
+# A script without capitals can't tell a place from a second writer: the cities Hindi papers
+# file from, which their bylines set after the name or before it ("राजेश कुमार, नई दिल्ली",
+# "नई दिल्ली, राजेश कुमार"), as `zone_country` knows them in English.
+_HINDI_PLACES = frozenset(
+    [
+        *("नई दिल्ली", "दिल्ली", "मुंबई", "कोलकाता", "चेन्नई", "बेंगलुरु", "हैदराबाद", "अहमदाबाद"),
+        *("पुणे", "जयपुर", "लखनऊ", "चंडीगढ़", "भोपाल", "पटना", "गुवाहाटी", "श्रीनगर", "जम्मू"),
+        *("नोएडा", "गुरुग्राम", "नागपुर", "इंदौर", "रांची", "रायपुर", "देहरादून", "वाराणसी"),
+        *("कानपुर", "अमृतसर", "प्रयागराज", "आगरा", "शिमला", "जोधपुर", "उदयपुर", "मेरठ"),
+    ]
+)
+
+
 def without_place(text: str) -> str:
     """`text` without the place the writer filed from after a comma, when a name of two words
-    or more comes before it: "Doe, Jane" is a name written surname first."""
+    or more comes before it: "Doe, Jane" is a name written surname first; or before the comma,
+    a Hindi paper's city."""
     names, comma, place = text.rpartition(",")
     place = place.strip()
     if (
         comma
         and len(names.split()) >= 2
-        and (_PLACE.fullmatch(place) or _capitalised_word(place))
+        and (_PLACE.fullmatch(place) or _capitalised_word(place) or place in _HINDI_PLACES)
         and place.casefold() not in AGENCIES
     ):
         return names
+    place, comma, names = text.partition(",")
+    if comma and place.strip() in _HINDI_PLACES and len(names.split()) >= 2:
+        return names.strip()
     return text
 
 
