@@ -257,9 +257,7 @@ class LibraryResources:
             max_workers=count,
             mp_context=context,
             initializer=start_worker,
-            # Forked from the server, a worker's parent is the server, which ends with this
-            # process: told so by 0.
-            initargs=(0 if method == "forkserver" else os.getpid(),),
+            initargs=(os.getpid(),),
         )
         for _ in range(count):
             self._pool.submit(import_worker_modules, articles)
