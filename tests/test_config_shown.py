@@ -43,7 +43,15 @@ def test_an_old_file_is_shown_with_the_settings_it_leaves_out(tmp_path: Path) ->
     assert shown.stdout.startswith(f"# {home / 'config.toml'}\n{OLD_FILE}")
     added = after_the_file(shown.stdout)
     # The sections it lacks, opened with their defaults…
-    assert added == {"ui": {"theme": "dark", "unread_only": False}, "citation": {"style": "block"}}
+    assert added == {
+        "ui": {
+            "theme": "dark",
+            "unread_only": False,
+            "feed_order": "subscribed",
+            "oldest_first": False,
+        },
+        "citation": {"style": "block"},
+    }
     # …and the settings its own sections leave out, commented out under a comment naming the
     # section, as a second `[network]` would make the whole text unreadable as TOML.
     whole = tomllib.loads(shown.stdout)
@@ -87,7 +95,12 @@ def test_no_file_and_none_can_be_written_shows_the_defaults(tmp_path: Path) -> N
     assert shown.returncode == 0, shown.stderr
     first, _, rest = shown.stdout.partition("\n")
     assert first.startswith(f"# {path}: none") and "defaults" in first
-    assert tomllib.loads(rest)["ui"] == {"theme": "dark", "unread_only": False}
+    assert tomllib.loads(rest)["ui"] == {
+        "theme": "dark",
+        "unread_only": False,
+        "feed_order": "subscribed",
+        "oldest_first": False,
+    }
     assert tomllib.loads(rest)["network"]["per_host"] == 4
 
 
@@ -98,3 +111,18 @@ def test_the_defaults_shown_are_the_defaults_in_force(tmp_path: Path) -> None:
     written.write_text(defaults_not_in(""))
     assert load_config(written) == Config(written)
     assert defaults_not_in(DEFAULT_CONFIG_TEXT) == ""
+
+
+def test_a_link_leading_nowhere_under_the_configs_name_is_not_written_through(
+    tmp_path: Path,
+) -> None:
+    """A data directory copied from elsewhere whose config.toml is a link to a path that does
+    not exist: the commented defaults were written wherever it named (acc31a F11)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    target = tmp_path / "elsewhere" / "made.toml"
+    target.parent.mkdir()
+    (home / "config.toml").symlink_to(target)
+    listed = reader(home, "list")
+    assert listed.returncode == 0, listed.stderr
+    assert not target.exists()

@@ -39,6 +39,10 @@ COLLECT_AFTER_CLOSE = 0.5
 holds it while handling the close."""
 
 
+SYNC_STOPPED = " · the last sync was stopped before its end: S carries on"
+"""After the idle counts, and a refresh's line, until a sync ends: the rest is not offline."""
+
+
 class ReaderAppHeadlines(ReaderAppState):
     """The reader app's headlines, loaded and marked (see `ReaderApp`)."""
 
@@ -51,7 +55,9 @@ class ReaderAppHeadlines(ReaderAppState):
         # A thread quitting does not wait for, as `load_rest`'s: every headline of a year's
         # library held `q`'s prompt seconds (what it writes, a list's page dates, is one
         # transaction: all or none of it).
-        self.index = await quittable(HeadlineIndex.load, self.lib, name="reader-headlines")
+        self.index = await quittable(
+            HeadlineIndex.load, self.lib, self.config.feed_order, name="reader-headlines"
+        )
         await self._show_loaded(freeze)
 
     async def load_first(self) -> None:
@@ -60,7 +66,7 @@ class ReaderAppHeadlines(ReaderAppState):
         (`load_rest`), when there is more, is read after the first paint."""
         unread_only = self.main_screen.unread_only
         self.index = await asyncio.to_thread(
-            HeadlineIndex.first, self.lib, self.first_rows, unread_only
+            HeadlineIndex.first, self.lib, self.first_rows, unread_only, self.config.feed_order
         )
         await self._show_loaded(freeze=True)
 
@@ -72,7 +78,9 @@ class ReaderAppHeadlines(ReaderAppState):
         if first.whole:
             return
         # It only reads the store: a thread quitting does not wait for.
-        index = await quittable(HeadlineIndex.load, self.lib, name="reader-rest-of-headlines")
+        index = await quittable(
+            HeadlineIndex.load, self.lib, self.config.feed_order, name="reader-rest-of-headlines"
+        )
         if self.index is not first:
             return  # read whole meanwhile (a reload): that one stands
         index.take_edits(first)
@@ -192,7 +200,7 @@ class ReaderAppHeadlines(ReaderAppState):
         if self.lib.read_only_tag:
             line += f" · {self.lib.read_only_tag}: nothing new is kept"
         if self._sync_stopped:  # quit (or Ctrl-C) mid-sync: the rest is not offline
-            line += " · the last sync was stopped before its end: S carries on"
+            line += SYNC_STOPPED
         return f"{line} · {index.cached} available offline"
 
     def _changed(self, headlines: Iterable[Headline | None]) -> None:

@@ -23,8 +23,10 @@ from ..reports import (
 )
 from ..sync_lock import SyncLock
 from .app_fill import ReaderAppFill
+from .app_headlines import SYNC_STOPPED
 from .collector import collect_and_freeze, full_collections_deferred
 from .display import plain
+from .headlines import view_tag
 from .keymap import keymap_of
 from .messages import HeadlinesChanged
 
@@ -140,12 +142,25 @@ class ReaderAppSync(ReaderAppFill):
             return
         self._run(job(), group, exclusive=True)
 
-    async def _refresh(self) -> None:
-        feeds = len(self.index.feeds) or len(self.lib.feeds())
+    def refresh_view(self, view: str | None) -> None:
+        """Refresh the feed of `view` alone, or the feeds filed under its tag (newsboat's `r`);
+        a list of no feed ("All feeds", "Saved", a search's hits), every feed, as `r` does."""
+        feeds: frozenset[str] | None = None
+        name = ""
+        if (tag := view_tag(view)) is not None:
+            feeds, name = self.index.tagged_urls(tag), f"the feeds under #{tag}"
+        elif (feed := next((f for f in self.index.feeds if f.url == view), None)) is not None:
+            feeds, name = frozenset({feed.url}), feed.display_title
+        self._run_alone(lambda: self._refresh(feeds, name), "refresh")
+
+    async def _refresh(self, feeds: frozenset[str] | None = None, name: str = "") -> None:
+        """Every feed refreshed, or those of `feeds` (`name` says which, in the status line)."""
+        if not name:
+            name = plural(len(self.index.feeds) or len(self.lib.feeds()), "feed")
         await self._job(
             "refreshing",
-            f"Refreshing {plural(feeds, 'feed')}…",
-            self.lib.refresh(progress=self._show_progress),
+            f"Refreshing {name}…",
+            self.lib.refresh(progress=self._show_progress, feeds=feeds),
             self._refresh_summary,
             lambda results: results,
         )
@@ -232,6 +247,8 @@ class ReaderAppSync(ReaderAppFill):
             line += f" · failed: {first.feed.display_title}: {first.error.message if first.error else ''}"
             if len(failed) > 1:
                 line += f" (and {plural(len(failed) - 1, 'other feed')}: ! in the feed list)"
+        if self._sync_stopped:  # the refresh on opening stood over the idle line saying it
+            line += SYNC_STOPPED
         return line
 
     def action_sync(self) -> None:
@@ -279,6 +296,10 @@ class ReaderAppSync(ReaderAppFill):
             return
         if progress.cached is not None:
             self._arrived[progress.cached.id] = progress.in_part
+        if progress.phase == "indexing":
+            # Shown at once, not batched: the sync's end pauses for it (seconds for thousands).
+            self.status = self._pending_status = progress.indexing_line()
+            return
         line = f"Syncing: articles {progress.articles_done}/{progress.articles_total}"
         if not progress.feeds_finished:
             line = f"Syncing: feeds {progress.feeds_done}/{progress.feeds_total}, " + line[9:]
