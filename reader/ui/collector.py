@@ -29,6 +29,7 @@ import gc
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -180,6 +181,7 @@ def give_back_memory() -> bool:
     return True
 
 
+@cache  # one handle on the C library: a `CDLL` made at each call is a class of its own each
 def _malloc_trim() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
         return None
