@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
+from threading import Thread
 from typing import Any, TypeVar
 
 from ..models import Entry, StoreError
@@ -125,21 +126,17 @@ class ReaderAppHeadlines(ReaderAppState):
 
     def on_article_closed(self, _message: ArticleClosed) -> None:
         """Thaw now, and settle once nothing refers to the closed screen any more (its last
-        messages are handled), then give the memory it held back."""
+        messages are handled)."""
         release_closed_widgets()
         thaw()
         if self._settle_timer is None:
-            self._settle_timer = self.set_timer(COLLECT_AFTER_CLOSE, self._settle_after_close)
-
-    def _settle_after_close(self) -> None:
-        self.settle()
-        self.give_back_memory()
+            self._settle_timer = self.set_timer(COLLECT_AFTER_CLOSE, self.settle)
 
     def give_back_memory(self) -> None:
-        """What was freed (a closed article, a search's hits left) handed back to the system,
-        not kept by the C heap for later (`collector.give_back_memory`), in a thread: tens of
-        ms on a big heap."""
-        self._run(asyncio.to_thread(give_back_memory), "give-back", exclusive=True)
+        """What was freed (a search's hits left) handed back to the system, not kept by the C
+        heap for later (`collector.give_back_memory`), in a thread of its own: tens of ms on a
+        big heap."""
+        Thread(target=give_back_memory, name="reader-give-back", daemon=True).start()
 
     def say_for_now(self, line: str) -> None:
         """`line` in the status line, answering one action (`A`, `U`): it gives way to the idle

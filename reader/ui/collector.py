@@ -173,7 +173,8 @@ def give_back_memory() -> bool:
     lines) come from the C heap, which keeps what is freed in its midst. A search of a year's
     cache freed every object of its 50,663 hits when left and kept 16 MB all the same (acc30b
     P2; benchmarks/tui_full_text.py). Tens of ms on a heap of 300 MB: called in a thread,
-    once something big is left (`ReaderApp.give_back_memory`). Elsewhere (macOS, musl) nothing."""
+    once a search's hits are left (`ReaderApp.give_back_memory`). Elsewhere (macOS, musl)
+    nothing."""
     trim = _malloc_trim()
     if trim is None:
         return False
