@@ -117,7 +117,8 @@ writers apart by a dash and an agency after a slash ("A / PAP") its authors; "ho
 each language read ("منذ ساعتين", "3小时前", "Вчера, 18:40") left out. 47: Persian dates labelled
 ("تاریخ انتشار: …"), in figures ("۱۴۰۵/۰۹/۱۴") or after the byline's name read, with their time
 in Iran's zone; Korean "2026. 12. 5.", Thai "05/12/2569", Saudi "… هـ - 3 ديسمبر 2026 م" read and
-their lines left out; a time after "الساعة", "เวลา", "року," kept with its date."""
+their lines left out; a time after "الساعة", "เวลา", "року," kept with its date; a page written decomposed (NFD) read
+composed, its byline's and date's words known ("김민수 기자" is 김민수)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):
