@@ -109,6 +109,7 @@ _TEHRAN = ZoneInfo("Asia/Tehran")
         ("شنبه ۱۴ آذر ۱۴۰۵ ساعت ۰۹:۰۰", datetime(2026, 12, 5, 9, tzinfo=_TEHRAN)),
         ("12 قوس 1405 - 08:15", datetime(2026, 12, 3, 8, 15, tzinfo=ZoneInfo("Asia/Kabul"))),
         ("۱۴۰۵/۱۳/۱۴", None),
+        ("1448/06/23", None),  # the lunar Hijri calendar's year, as Saudi pages write it
         ("کد خبر: ۱۴۰۵۰۹۱۴", None),
     ],
 )

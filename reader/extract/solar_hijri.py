@@ -36,10 +36,11 @@ _LABEL = r"(?:(?:تاریخ|زمان)\s*(?:انتشار|(?:به[\u200c\s]?روز
 _YEAR = r"(?P<year>1[2-4]\d\d)"
 # The day in words ("۱۲ آذر ۱۴۰۵"), maybe after its weekday ("چهارشنبه ۱۲ آذر ۱۴۰۵"), or in
 # figures, year first ("۱۴۰۵/۰۹/۱۲", Tasnim's, Fars's and IRNA's); a time may follow
-# ("، ساعت ۱۳:۴۵", "- 13:45"). A year of this calendar's last two centuries and the next.
+# ("، ساعت ۱۳:۴۵", "- 13:45"). A year of this calendar's last two centuries and the next; in
+# figures, none past 1439: a Saudi page's lunar Hijri "1448/06/23" is not this calendar's.
 _DATE = (
     rf"(?:(?P<day>[0-3]?\d)\s+(?P<month>[^\W\d_]+)\s+{_YEAR}"
-    r"|(?P<nyear>1[34]\d\d)/(?P<nmonth>[01]?\d)/(?P<nday>[0-3]?\d)(?![\d/]))"
+    r"|(?P<nyear>13\d\d|14[0-3]\d)/(?P<nmonth>[01]?\d)/(?P<nday>[0-3]?\d)(?![\d/]))"
 )
 _CLOCK = r"(?:[\s،,\-–|]+(?:ساعت\s+)?(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?(?!\d))?"
 _WEEKDAY = r"(?:[^\W\d_]+(?:\s[^\W\d_]+)?[\s،,]+)?"
