@@ -125,3 +125,18 @@ def test_a_solar_hijri_date_after_the_writers_name() -> None:
     assert solar_hijri_moment(line) is None  # not a date alone
     found = solar_hijri_moment(line, after_name=True)
     assert found is not None and date_only(found) and found.date() == date(2026, 12, 5)
+
+
+def test_a_byline_line_ending_in_a_solar_hijri_date_gives_the_writer_and_the_date() -> None:
+    """ "نویسنده: … ۱۴ آذر ۱۴۰۵ - ۱۰:۳۰" at the body's top: no date was read, the line stayed as
+    the first paragraph (acc31b M14)."""
+    body = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+    html = (
+        '<html lang="fa"><head><meta charset="utf-8"><title>ترافیک شیراز</title></head><body>'
+        "<article><h1>ترافیک شیراز</h1><p>نویسنده: سارا نیکو ۱۴ آذر ۱۴۰۵ - ۱۰:۳۰</p>"
+        f"{body}</article></body></html>"
+    )
+    article = extract_article(html, "https://shiraz.example/traffic")
+    assert article.author == "سارا نیکو"
+    assert stated_iso(article.published) == "2026-12-05T10:30:00+03:30"
+    assert article.blocks[0].text == _PARAGRAPHS[0]
