@@ -11,7 +11,8 @@ the full-width ones (テレビ), whichever of the two the query or the text has,
 lowered figures and letters (CO₂, m², XIXᵉ) their own (CO2, m2, XIXe) (`WIDTH`). What one
 keyboard types otherwise than another, whatever the query (`SCRIPTS`): Persian's ی ک as Arabic's
 ي ك (and Egyptian spelling's ى and ة as ي and ه), every script's digits as Latin ones (٢٠٢٧,
-۱۴۰۵, २०२६: 2027, 1405, 2026), katakana as hiragana (ニュース: にゅーす); and unless the query has
+۱۴۰۵, २०२६: 2027, 1405, 2026), katakana as hiragana (ニュース: にゅーす), the commonest Traditional
+Chinese characters as Simplified ones (臺北: 台北, `chinese_variants`); and unless the query has
 it, Turkish's ı as i and Hindi's chandrabindu as the anusvara (ँ: ं).
 
 Every fold replaces one character by one, so a match in the folded text is at the same
@@ -33,6 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .chinese_variants import simplified
 from .mark_runs import MOST_MARKS
 
 _PUNCTUATION = {
@@ -109,7 +111,12 @@ def _hiragana() -> dict[int, str]:
     return table
 
 
-SCRIPTS = {ord(c): to for c, to in _ARABIC_SCRIPT.items()} | _digits() | _hiragana()
+SCRIPTS = {
+    **{ord(c): to for c, to in _ARABIC_SCRIPT.items()},
+    **_digits(),
+    **_hiragana(),
+    **simplified(),
+}
 """Letters and digits of one value written apart by scripts or keyboards → one of them: folded
 whatever the query (none is an accent)."""
 
@@ -163,14 +170,11 @@ as NFKC gives them, and French's œ and æ (and Danish's æ) as the two letters 
 _UNCOMPOSED = re.compile(f"[{_HALF_WIDTH_MARKS}\ufb00-\ufb06œŒæÆ]")
 
 
-def _then(first: dict[int, str], second: dict[int, str]) -> dict[int, str]:
-    """`first`, then `second` over what it gives (a half-width ｶ is カ, then か), as one table."""
-    return second | {code: "".join(second.get(ord(c), c) for c in to) for code, to in first.items()}
-
-
-ALL = str.maketrans(_then({**PUNCTUATION, **ACCENTS, **WIDTH}, SCRIPTS))
+# A half-width ｶ is カ, then か: the widths' forms folded on as the scripts' letters.
+_WIDE = {code: SCRIPTS.get(ord(to), to) if len(to) == 1 else to for code, to in WIDTH.items()}
+ALL = str.maketrans({**SCRIPTS, **PUNCTUATION, **ACCENTS, **_WIDE})
 """Quotes, dashes, accents, widths and scripts' letters and digits folded."""
-_PLAIN = str.maketrans(_then({**PUNCTUATION, **WIDTH}, SCRIPTS))
+_PLAIN = str.maketrans({**SCRIPTS, **PUNCTUATION, **_WIDE})
 
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u034f"

@@ -36,8 +36,8 @@ prefilter would have dropped every article found by its author alone; 3: a ligat
 its letters, "certiﬁés" as "certifies"; 4: the kept earlier versions of an article indexed
 with it; 5: raised and lowered figures and letters as the line's, "CO₂" as "co2", and each kept
 version's title with its byline and text; 6: Arabic and Persian letters of one sound alike (ی ي ى, ک ك,
-ة ه), every script's digits as Latin ones, katakana as hiragana, Hindi's nukta skipped, œ as
-"oe", acc31b)."""
+ة ه), every script's digits as Latin ones, katakana as hiragana, common Traditional Chinese as
+Simplified, Hindi's nukta skipped, œ as "oe", acc31b)."""
 _BATCH = 200
 """Articles indexed per transaction: a catch-up stopped half-way keeps what it did."""
 _WAIT_SECONDS = 30.0

@@ -30,8 +30,9 @@ from tests.served_feed import serve_stories
 _TRICKY = (
     "aAeEsSkKiIoOcCßẞİıſKéÉèÅåøØłŁ’‘“”–—\u200b\u0301ＡＢａｂ１ﾃﾚﾋﾞёЁσςΣάΆﬀﬁﬂﬃﬄﬅﬆfFlLtT"
     # Letters and digits of one value in other scripts, Persian's half-space, the nukta, œ,
-    # kana, kanji and Hangul (a Latin word's edge, a Korean noun's particle) (acc31b).
-    "يیىكکةه٢۲२2ニにｶかーœŒæÆज\u093c\u0901\u0902\u200c北陸서울을"
+    # kana, kanji (Traditional and Simplified) and Hangul (a Latin word's edge, a Korean noun's
+    # particle) (acc31b).
+    "يیىكکةه٢۲२2ニにｶかーœŒæÆज\u093c\u0901\u0902\u200c北陸臺台서울을"
 )
 _ALPHABET = st.sampled_from(list(_TRICKY + " \n\t.,-'\"xyz"))
 

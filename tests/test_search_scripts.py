@@ -2,7 +2,7 @@
 the page wrote it (acc31b): Persian's ی ک for Arabic's ي ك and its half-space, Egyptian ى and
 ه, digits of every script, Hindi without its nukta, Turkish's ı under a capital, French's œ,
 katakana typed as hiragana, a Latin word or a figure run into kanji, a Korean noun with its
-particle, a Chinese phrase typed with a space. The same rule for the reading view's `/`
+particle, a Chinese phrase typed with a space, Simplified Chinese for Traditional. The same rule for the reading view's `/`
 (`find_in_article`), the headline list's `/` and the search of every cached article (`F`,
 `reader list --search`), through the index too."""
 
@@ -54,6 +54,9 @@ _FOUND = [
     ("서울", "서울시는 밝혔다", "서울"),
     ('"北陸 新幹線"', "北陸新幹線が運休した", "北陸新幹線"),  # a space typed between CJK words
     ('"札幌 初雪"', "札幌初雪観測", "札幌初雪"),
+    ("台北", "記者陳美玲／臺北報導", "臺北"),  # Simplified typed, Traditional printed
+    ("地铁", "捷運與地鐵", "地鐵"),
+    ("陳美玲", "记者陈美玲报道", "陈美玲"),  # and back
 ]
 
 
