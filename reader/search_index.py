@@ -52,8 +52,8 @@ def indexed_form(text: str) -> str:
     """`text` as it is indexed: each of its words once, a space apart, in the form a query word
     is looked up by (`_loose`). A word or phrase of a query never matches across a space it
     doesn't type, so each of its words is inside one of these."""
-    whole = composed(text)
-    words = dict.fromkeys((whole[0] if whole is not None else text).split())
+    # Composing changes no space: each word is composed as it is folded (`_loose`), once.
+    words = dict.fromkeys(text.split())
     # Most words are ASCII, whose loose form is their lower case (a fast path: a tenth of the
     # time a translation takes).
     plain: list[str] = []
