@@ -35,9 +35,9 @@ starts afresh (2: the byline indexed with the title and text; an index of 1 lack
 prefilter would have dropped every article found by its author alone; 3: a ligature indexed as
 its letters, "certiﬁés" as "certifies"; 4: the kept earlier versions of an article indexed
 with it; 5: raised and lowered figures and letters as the line's, "CO₂" as "co2", and each kept
-version's title with its byline and text; 6: Arabic and Persian letters of one sound alike (ی ي ى, ک ك,
-ة ه), every script's digits as Latin ones, katakana as hiragana, common Traditional Chinese as
-Simplified, Hindi's nukta skipped, œ as "oe", acc31b)."""
+version's title with its byline and text; 6: Arabic and Persian letters of one sound alike
+(ی ي ى, ک ك, ة ه), every script's digits as Latin ones, katakana as hiragana, common
+Traditional Chinese as Simplified, Hindi's nukta skipped, œ as "oe", acc31b)."""
 _BATCH = 200
 """Articles indexed per transaction: a catch-up stopped half-way keeps what it did."""
 _WAIT_SECONDS = 30.0
@@ -176,6 +176,7 @@ class SearchIndex:
             self._create()
             new, gone = list(stored), []
         done = 0
+        progress(done, len(gone) + len(new))  # said before the first batch takes its time
         for batch in _batches([*gone, *new], _BATCH):
             self._index(batch, stored, text_of)
             done += len(batch)

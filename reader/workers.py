@@ -23,7 +23,10 @@ def start_worker(parent: int) -> None:
     """Workers leave Ctrl-C to the parent, which stops the sync cleanly (no worker tracebacks),
     and yield the CPU to it: the event loop (a TUI, the network) must never wait on extraction.
     They end with the parent (`parent`, its pid as it gave it: one killed while the worker
-    started is not the worker's parent any more), however it ends (`_end_with_parent`).
+    started is not the worker's parent any more), however it ends (`_end_with_parent`); a
+    worker forked by a `forkserver` watches the process that asked for it, not the server,
+    which lives as long as any of its workers does (each holds the pipe whose end it waits
+    for): watching the server, a `kill -9` of the sync left both waiting on each other.
     `stop_pool`'s SIGTERM ends one at once, but in a write (`whole_write`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with suppress(OSError, AttributeError):
@@ -49,10 +52,28 @@ def _end_with_parent(parent: int) -> None:
     write under way is finished first."""
     import time
 
-    while os.getppid() == parent:
+    by_server = os.getppid() != parent  # forked by a forkserver: `parent` is the client
+    while _running(parent) if by_server else os.getppid() == parent:
         time.sleep(_PARENT_CHECK)
     with _WRITING:
         os._exit(0)
+
+
+def _running(pid: int) -> bool:
+    """Whether the process `pid` runs (a zombie, ended but not yet reaped, does not)."""
+    if os.path.isdir("/proc"):
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+                return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
+    try:  # no /proc: whether a signal could be sent to it
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 _WRITING = threading.RLock()
