@@ -184,3 +184,27 @@ def test_list_search_and_tags_find_the_words_as_typed(
     assert reader(data, "tag", "Dünya", "İSTANBUL").returncode == 0
     tagged = reader(data, "list", "--tag", "istanbul")
     assert tagged.returncode == 0 and "/ko.html" in tagged.stdout, tagged.stderr
+
+
+def test_a_snippet_of_a_text_with_a_ligature_marks_what_is_struck_through(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """A French text is compared with its "œ" as "oe": the runs struck through in it are
+    marked where they are in the snippet, not dropped for being elsewhere in the text compared."""
+    paragraphs = [
+        "Le musée a prêté <del>douze</del> <ins>dix</ins> œuvres à Lyon, et la ﬁn du prêt "
+        "est <s>en mars</s> en avril."
+    ]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    httpserver.expect_request("/pret.html").respond_with_data(
+        "<!doctype html><html lang=fr><head><meta charset=utf-8><title>Prêt</title></head>"
+        f"<body><article><h1>Prêt des œuvres</h1>{body}</article></body></html>",
+        content_type="text/html; charset=utf-8",
+    )
+    data = tmp_path / "home"
+    assert reader(data, "save", httpserver.url_for("/pret.html")).returncode == 0
+    for query in ("musée", "oeuvres"):
+        found = reader(data, "list", "--search", query)
+        assert found.returncode == 0, found.stderr
+        assert "prêté ~~douze~~ dix oeuvres" in found.stdout, found.stdout
+        assert "est ~~en mars~~ en avril" in found.stdout, found.stdout
