@@ -7,24 +7,33 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager, redirect_stderr, suppress
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .store import Store
 from .time_limit import time_limit_off
+
+T = TypeVar("T")
 
 # How often a worker looks whether the process that started it is still there.
 _PARENT_CHECK = 1.0
 
 
-def start_worker(parent: int) -> None:
+def start_worker(parent: int | None, board: Any = None) -> None:
     """Workers leave Ctrl-C to the parent, which stops the sync cleanly (no worker tracebacks),
     and yield the CPU to it: the event loop (a TUI, the network) must never wait on extraction.
     They end with the parent (`parent`, its pid as it gave it: one killed while the worker
-    started is not the worker's parent any more), however it ends (`_end_with_parent`).
-    `stop_pool`'s SIGTERM ends one at once, but in a write (`whole_write`)."""
+    started is not the worker's parent any more; None for a fork server's worker, whose parent
+    is the server, which ends with the library's process), however it ends
+    (`_end_with_parent`). `stop_pool`'s SIGTERM ends one at once, but in a write
+    (`whole_write`). A worker takes a place on its pool's `board` (`noted_work`)."""
+    if parent is None:
+        parent = os.getppid()
+    if board is not None:
+        _take_place(board)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with suppress(OSError, AttributeError):
         os.nice(10)
@@ -41,6 +50,58 @@ def start_worker(parent: int) -> None:
         threading.Thread(
             target=_end_with_parent, args=(parent,), name="reader-parent-watch", daemon=True
         ).start()
+
+
+def new_board(context: Any, workers: int) -> Any:
+    """A pool's board, shared by its `workers`: each one's pid and the token of the work in its
+    hands (`noted_work`), so that when the system ends one under its work (past the time limit,
+    in a C library's loop; out of memory) the library knows whose work that was, and sends
+    the rest to new workers (`ended_work`). Places for twice the workers: one a pool replaces
+    takes another."""
+    return context.Array("q", 4 * workers)
+
+
+_place: tuple[Any, int] | None = None
+"""The board of this worker's pool, and where on it this worker notes its work."""
+
+
+def _take_place(board: Any) -> None:
+    global _place
+    with board.get_lock():
+        for at in range(0, len(board), 2):
+            if board[at] == 0:
+                board[at] = os.getpid()
+                # Written without the lock from here on: a worker killed holding it would
+                # leave the library waiting for it (`ended_work`).
+                _place = (board.get_obj(), at)
+                return
+
+
+def noted_work(token: int, fn: Callable[..., T], *args: Any) -> T:
+    """`fn(*args)`, `token` on the pool's board meanwhile (`new_board`)."""
+    if _place is None:
+        return fn(*args)
+    board, at = _place
+    board[at + 1] = token
+    try:
+        return fn(*args)
+    finally:
+        board[at + 1] = 0
+
+
+def ended_work(board: Any, processes: list[Any]) -> dict[int, int]:
+    """The tokens of the work (`noted_work`) the system ended a worker under, with the
+    worker's exit code: killed, or past the time limit in a C library (SIGXCPU). Not the
+    workers the broken pool ended after it (SIGTERM): their work was whole, and runs again.
+    To call once `processes` have ended."""
+    raw = board.get_obj()
+    at_pid = {raw[at]: raw[at + 1] for at in range(0, len(raw), 2) if raw[at]}
+    ended: dict[int, int] = {}
+    for process in processes:
+        code = process.exitcode
+        if code is not None and code not in (0, -signal.SIGTERM) and at_pid.get(process.pid):
+            ended[at_pid[process.pid]] = code
+    return ended
 
 
 def _end_with_parent(parent: int) -> None:
@@ -122,12 +183,55 @@ def stop_pool(pool: Executor, shutting: threading.Thread | None = None) -> None:
         stopper.join()
 
 
+def process_pool(count: int, articles: bool, server: bool = False) -> tuple[Executor, Any]:
+    """A pool of `count` worker processes (`articles`: ready to read pages), and its board
+    (`new_board`).
+
+    In a process with no other thread yet (the CLI), workers are forked: they start at once
+    with the parent's modules. Otherwise (the TUI runs threads) they are spawned; or, with
+    `server`, forked from a server started once with the worker's modules (a process's later
+    pools then start in a few ms, not in ~0.5 s of CPU: a one-off command's page workers,
+    a test's). A fork server's first worker waits for it to import them: not for a pool
+    started on an event loop a screen is drawn from."""
+    # Imported here, not with the library: multiprocessing is no part of `reader list`.
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_all_start_methods, get_context
+
+    method = (
+        "fork"
+        if sys.platform.startswith("linux") and threading.active_count() == 1
+        else "forkserver"
+        if server and "forkserver" in get_all_start_methods()
+        else "spawn"
+    )
+    if method == "fork":
+        import_worker_modules(articles)  # once here; the children inherit them
+    else:
+        prepare_process_workers()
+    context = get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload([__name__, *_modules(articles)])
+    board = new_board(context, count)
+    pool = ProcessPoolExecutor(
+        max_workers=count,
+        mp_context=context,
+        initializer=start_worker,
+        initargs=(None if method == "forkserver" else os.getpid(), board),
+    )
+    return pool, board
+
+
+def _modules(articles: bool) -> list[str]:
+    names = ["feeds", *(["extract", "page_caching"] if articles else [])]
+    return [f"{__package__}.{name}" for name in names]
+
+
 def import_worker_modules(articles: bool = True) -> None:
     """Import what the workers run (feed parsing, and extraction when articles are wanted)."""
-    from . import feeds  # noqa: F401
+    import importlib
 
-    if articles:
-        from . import extract  # noqa: F401
+    for name in _modules(articles):
+        importlib.import_module(name)
 
 
 _worker_stores: dict[Path, Store] = {}

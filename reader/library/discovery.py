@@ -125,7 +125,8 @@ class LibraryDiscovery(LibrarySync):
         return Added(url, await self.refresh_feed(url, fetched))
 
     async def _from_page(self, url: str, page: Response, name: str) -> Added:
-        found = await self._cpu(feed_links, page.body, page.url, page.charset)
+        # A page read as any other (`page_reads`): under the time limit of one.
+        found = await self._cpu_within_time(feed_links, page.body, page.url, page.charset)
         readable = tuple(link for link in found if link.readable)
         told = Added(
             "",
