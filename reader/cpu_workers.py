@@ -16,7 +16,14 @@ from typing import Any, Literal, ParamSpec, TypeVar
 
 from .errors import ErrorKind, FetchError
 from .time_limit import too_slow, within_time
-from .workers import ended_work, import_worker_modules, noted_work, process_pool, stop_pool
+from .workers import (
+    ended_work,
+    import_modules,
+    noted_work,
+    process_pool,
+    stop_pool,
+    worker_modules,
+)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -79,9 +86,10 @@ class CpuWorkers:
             self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="reader-cpu")
             return
         count = max(1, min(4, os.cpu_count() or 2))
-        self.pool, self._boards[self.pool] = process_pool(count, articles)
+        modules = worker_modules(articles=articles)
+        self.pool, self._boards[self.pool] = process_pool(count, modules)
         for _ in range(count):
-            self.pool.submit(import_worker_modules, articles)
+            self.pool.submit(import_modules, modules)
 
     def _pool_for(self, pages: bool) -> Executor:
         """The pool for CPU work, or with `pages` for reading pages: under their time limit,
@@ -93,8 +101,19 @@ class CpuWorkers:
             assert self.pool is not None
             return self.pool
         if self.page_pool is None:
-            self.page_pool, self._boards[self.page_pool] = process_pool(1, True, server=True)
+            modules = worker_modules(feeds=False)
+            self.page_pool, self._boards[self.page_pool] = process_pool(1, modules, server=True)
         return self.page_pool
+
+    def start_pages(self) -> None:
+        """Start the page workers of a library whose other work is done in threads now: in a
+        process with no other thread yet (a command's start) forked at once, nothing imported
+        first. Their start then costs a fork, not a server's ~0.5 s of CPU after the page's
+        download; the extractor is imported by the worker with its first page, or never when
+        the article was cached."""
+        if self.pages_apart and self.page_pool is None:
+            self.page_pool, self._boards[self.page_pool] = process_pool(1, (), server=True)
+            self.page_pool.submit(len, ())  # its worker forked now, before any thread
 
     def _let_go(self, pool: Executor) -> None:
         """No more work for `pool`: what comes next starts a new one."""

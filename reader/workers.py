@@ -7,7 +7,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager, redirect_stderr, suppress
 from pathlib import Path
@@ -183,16 +183,17 @@ def stop_pool(pool: Executor, shutting: threading.Thread | None = None) -> None:
         stopper.join()
 
 
-def process_pool(count: int, articles: bool, server: bool = False) -> tuple[Executor, Any]:
-    """A pool of `count` worker processes (`articles`: ready to read pages), and its board
-    (`new_board`).
+def process_pool(count: int, modules: Sequence[str], server: bool = False) -> tuple[Executor, Any]:
+    """A pool of `count` worker processes that run what `modules` hold (`worker_modules`), and
+    its board (`new_board`).
 
-    In a process with no other thread yet (the CLI), workers are forked: they start at once
-    with the parent's modules. Otherwise (the TUI runs threads) they are spawned; or, with
-    `server`, forked from a server started once with the worker's modules (a process's later
-    pools then start in a few ms, not in ~0.5 s of CPU: a one-off command's page workers,
-    a test's). A fork server's first worker waits for it to import them: not for a pool
-    started on an event loop a screen is drawn from."""
+    In a process with no other thread yet (the CLI), workers are forked: they start at once,
+    with `modules` imported first by the parent, which they inherit (what they import later
+    is their own: none wanted up front). Otherwise (the TUI runs threads) they are spawned; or,
+    with `server`, forked from a server started once with `modules` (a process's later pools
+    then start in a few ms, not in ~0.5 s of CPU: a one-off command's page workers, a test's).
+    A fork server's first worker waits for it to import them: not for a pool started on an
+    event loop a screen is drawn from."""
     # Imported here, not with the library: multiprocessing is no part of `reader list`.
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_all_start_methods, get_context
@@ -205,12 +206,12 @@ def process_pool(count: int, articles: bool, server: bool = False) -> tuple[Exec
         else "spawn"
     )
     if method == "fork":
-        import_worker_modules(articles)  # once here; the children inherit them
+        import_modules(modules)  # once here; the children inherit them
     else:
         prepare_process_workers()
     context = get_context(method)
     if method == "forkserver":
-        context.set_forkserver_preload([__name__, *_modules(articles)])
+        context.set_forkserver_preload([__name__, *modules])
     board = new_board(context, count)
     pool = ProcessPoolExecutor(
         max_workers=count,
@@ -221,16 +222,17 @@ def process_pool(count: int, articles: bool, server: bool = False) -> tuple[Exec
     return pool, board
 
 
-def _modules(articles: bool) -> list[str]:
-    names = ["feeds", *(["extract", "page_caching"] if articles else [])]
+def worker_modules(feeds: bool = True, articles: bool = True) -> list[str]:
+    """The modules of the workers' work: parsing feeds, reading pages."""
+    names = [*(["feeds"] if feeds else []), *(["extract", "page_caching"] if articles else [])]
     return [f"{__package__}.{name}" for name in names]
 
 
-def import_worker_modules(articles: bool = True) -> None:
-    """Import what the workers run (feed parsing, and extraction when articles are wanted)."""
+def import_modules(modules: Sequence[str]) -> None:
+    """Import `modules` (`worker_modules`): the workers' warm-up."""
     import importlib
 
-    for name in _modules(articles):
+    for name in modules:
         importlib.import_module(name)
 
 

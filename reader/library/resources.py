@@ -172,6 +172,11 @@ class LibraryResources:
         (`CpuWorkers.start`)."""
         self.cpu.start(articles)
 
+    def start_page_workers(self) -> None:
+        """Start the workers that read pages now, at a command's start: forked, before any
+        thread (`CpuWorkers.start_pages`)."""
+        self.cpu.start_pages()
+
     @property
     def _pool(self) -> Executor | None:
         """The pool the library's CPU work goes to now (started, or None)."""
