@@ -251,6 +251,8 @@ def version_note(
     times, number = article.versions, article.version
     if len(times) < 2 or not 1 <= number <= len(times):
         return ""
+    if article.dropped:
+        return _dropped_note(article, in_reader, copied, key)
     if number == len(times):
         if copied:
             kept = " and ".join(moment_text(at) for at in times[:-1])
@@ -286,6 +288,23 @@ def version_note(
     return (
         f"copy {number} of {len(times)}, kept: the text changed in the copy retrieved "
         f"{moment_text(times[-1])}{how}"
+    )
+
+
+def _dropped_note(article: Article, in_reader: bool, copied: bool, key: str | None) -> str:
+    """`version_note` of a copy read while it was kept and dropped since (a page flipping
+    back, the copies' rule): it said "copy 4 of 5, kept", a number no copy kept has."""
+    times, number = article.versions, article.version
+    retrieved = moment_text(times[number - 1])
+    if copied:
+        return (
+            f"a copy retrieved {retrieved}, no longer kept; the latest, retrieved "
+            f"{moment_text(times[-1])}, differs"
+        )
+    how = f" ({key} shows those kept)" if in_reader and key else ""
+    return (
+        f"this copy, retrieved {retrieved}, is no longer kept: the text changed in the copy "
+        f"retrieved {moment_text(times[-1])}{how}"
     )
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .feed_order import FEED_ORDERS
 from .models import SiteRule
 
 if TYPE_CHECKING:
@@ -87,6 +88,8 @@ class Config:
     # up to `FetchLimits.max_feed_items`. Those past it go at each refresh, but saved ones.
     max_items: int = 0
     theme: str = "dark"  # one of THEMES: the reader's screen colours
+    feed_order: str = "subscribed"  # one of FEED_ORDERS: the feed list's order
+    oldest_first: bool = False  # each list of headlines oldest first (newsboat's date-asc)
     # The lists show only unread headlines and the feeds with unread ones as the reader first
     # opens (`L` toggles it, and the reader opens as it was left: `reader.ui.unread_view`).
     unread_only: bool = False
@@ -196,6 +199,12 @@ theme = "dark"
 # ones (Saved shows every saved article still). L in the reader shows all or only unread again,
 # and the reader opens as it was left; this is how it opens at first, and once it is changed.
 unread_only = false
+# The feed list's order (J and K follow it): "subscribed" (as added or imported), "title" (by
+# the name shown, case and accents aside), or "newest" (the feed with the newest story first).
+feed_order = "subscribed"
+# Each list of headlines oldest first, so that j and n read on in the order things happened;
+# false (the default): the newest first.
+oldest_first = false
 
 [citation]
 # How y in an article cites it, and `reader show` above the text: "block" (the title, then the
@@ -247,10 +256,16 @@ def parse_size(text: str) -> int:
 
 
 def parse_duration(text: str) -> float:
-    """ "30d" → seconds; raises ValueError."""
+    """ "30d" → seconds; raises ValueError. A number without its unit is refused, as a size's
+    is: `prune --older-than 30` (30 days meant) read seconds and evicted every article."""
     match = _DURATION.match(text)
     if not match:
         raise ValueError(f"not a duration: {text!r} (try 30m, 12h, 30d or 1y)")
+    if not match.group(2):
+        bare = text.strip()
+        raise ValueError(
+            f"{bare!r} needs its unit: {bare}d? (or m for minutes, h, w, y; s for seconds)"
+        )
     return float(match.group(1)) * _DURATION_SECONDS[match.group(2).lower()]
 
 
@@ -389,7 +404,7 @@ def _check_keys(data: dict[str, Any]) -> None:
             "feeds",
             {"refresh_interval", "refresh_on_open", "fetch_ahead", "drop_read_after", "max_items"},
         ),
-        ("ui", {"theme", "unread_only"}),
+        ("ui", {"theme", "unread_only", "feed_order", "oldest_first"}),
         ("citation", {"style", "copy"}),
     ):
         for key in data.get(section, {}):
@@ -420,7 +435,9 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     # A number written bare in TOML (max_size = 500000000) is bytes: its type says so.
     max_size = f"{max_size}B" if isinstance(max_size, int) else str(max_size)
     feeds = data.get("feeds", {})
-    interval = str(feeds.get("refresh_interval", "") or "")
+    interval = feeds.get("refresh_interval", "") or ""
+    # A number written bare in TOML (refresh_interval = 1800) is seconds: its type says so.
+    interval = f"{interval}s" if isinstance(interval, int | float) else str(interval)
     drop_after = str(feeds.get("drop_read_after", "") or "")
     refresh_on_open = feeds.get("refresh_on_open", True)
     if not isinstance(refresh_on_open, bool):
@@ -435,6 +452,13 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     unread_only = data.get("ui", {}).get("unread_only", False)
     if not isinstance(unread_only, bool):
         raise ValueError("ui.unread_only must be true or false")
+    feed_order = data.get("ui", {}).get("feed_order", "subscribed")
+    if feed_order not in FEED_ORDERS:
+        names = ", ".join(map(repr, FEED_ORDERS))
+        raise ValueError(f"ui.feed_order must be one of {names}, not {feed_order!r}")
+    oldest_first = data.get("ui", {}).get("oldest_first", False)
+    if not isinstance(oldest_first, bool):
+        raise ValueError("ui.oldest_first must be true or false")
     style = data.get("citation", {}).get("style", "block")
     if style not in CITATION_STYLES:
         names = ", ".join(map(repr, CITATION_STYLES))
@@ -462,6 +486,8 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         max_items=max_items,
         theme=theme,
         unread_only=unread_only,
+        feed_order=feed_order,
+        oldest_first=oldest_first,
         citation_style=style,
         citation_copy=copy,
         keys=keys,

@@ -15,6 +15,7 @@ import pytest
 
 from reader.demo.server import DemoServer, start_demo_server
 from reader.library import Library
+from tests.failing_site import FailingSite
 from tests.silent_host import SilentHost
 
 # Headline times are shown in local time; pin it so text and snapshots don't depend on the machine.
@@ -91,3 +92,12 @@ def silent_server() -> Iterator[str]:
     host = SilentHost()
     yield host.url
     host.close()
+
+
+@pytest.fixture
+def sites() -> Iterator[list[FailingSite]]:
+    """The `FailingSite`s a test starts, appended here, closed after it."""
+    made: list[FailingSite] = []
+    yield made
+    for site in made:
+        site.close()

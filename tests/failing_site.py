@@ -11,11 +11,12 @@ import threading
 from typing import Literal
 
 from tests.served_feed import story_page
+from tests.silent_host import Listener
 
 Mode = Literal["normal", "vanish", "stall", "stall all", "drop all"]
 
 
-class FailingSite:
+class FailingSite(Listener):
     """A feed at /feed.xml (and at any /feedN.xml: one paper's sections) of `stories` pages at
     /story-N.html, served normally, or (`mode`) going away after `pages_before` pages, or
     stalling every page (and feed), or breaking off every answer."""
@@ -34,18 +35,9 @@ class FailingSite:
         self.pages_asked = 0
         self.edition = ""  # after every story's title in the feed: a correction told anew
         self.feeds_asked: list[str] = []  # the feeds' paths, as asked (tries again included)
-        self.held: list[socket.socket] = []  # stalled connections, kept open
-        self._sock = socket.socket()
-        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # back on its port
-        self._sock.bind((host, port))
-        self._sock.listen(64)
-        self._sock.settimeout(0.1)
-        self.port = self._sock.getsockname()[1]
-        self.base = f"http://{host}:{self.port}"
         self.gone = threading.Event()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
+        super().__init__(self._serve, host, port, backlog=64)  # `held`: stalled connections
+        self.base = f"http://{host}:{self.port}"
 
     def feed(self) -> str:
         items = "".join(
@@ -106,10 +98,3 @@ class FailingSite:
             return
         conn.sendall(body)
         conn.close()
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join()
-        for conn in self.held:
-            conn.close()
-        self._sock.close()

@@ -1,26 +1,46 @@
 """A host that accepts connections and never answers: a request to it is held until its
-timeout (a blackholed network, a dead server behind a live firewall). Counts what it took."""
+timeout (a blackholed network, a dead server behind a live firewall). Counts what it took.
+`Listener`, its socket, thread and closing, serves `failing_site.FailingSite` too."""
 
 from __future__ import annotations
 
 import socket
 import threading
+from collections.abc import Callable
 
 
-class SilentHost:
-    def __init__(self) -> None:
+class Listener:
+    """A listening socket on `host`, polled by a daemon thread running `serve` until closed;
+    the connections kept in `held` are closed with it."""
+
+    def __init__(
+        self, serve: Callable[[], None], host: str = "127.0.0.1", port: int = 0, backlog: int = 16
+    ) -> None:
         self._sock = socket.socket()
-        self._sock.bind(("127.0.0.1", 0))
-        self._sock.listen(16)
-        self._sock.settimeout(0.1)
-        self.url = f"http://127.0.0.1:{self._sock.getsockname()[1]}/"
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # back on its port
+        self._sock.bind((host, port))
+        self._sock.listen(backlog)
+        self._sock.settimeout(0.1)  # `serve` polls, to see `_stop`
+        self.port: int = self._sock.getsockname()[1]
         self.held: list[socket.socket] = []
-        """The connections it took, held open."""
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=serve, daemon=True)
+        self._thread.start()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        for conn in self.held:
+            conn.close()
+        self._sock.close()
+
+
+class SilentHost(Listener):
+    def __init__(self) -> None:
         self.first = threading.Event()
         """Set at the first connection."""
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
+        super().__init__(self._accept)
+        self.url = f"http://127.0.0.1:{self.port}/"
 
     def _accept(self) -> None:
         while not self._stop.is_set():
@@ -29,10 +49,3 @@ class SilentHost:
             except OSError:
                 continue
             self.first.set()
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join()
-        for conn in self.held:
-            conn.close()
-        self._sock.close()

@@ -43,7 +43,15 @@ def test_an_old_file_is_shown_with_the_settings_it_leaves_out(tmp_path: Path) ->
     assert shown.stdout.startswith(f"# {home / 'config.toml'}\n{OLD_FILE}")
     added = after_the_file(shown.stdout)
     # The sections it lacks, opened with their defaults…
-    assert added == {"ui": {"theme": "dark", "unread_only": False}, "citation": {"style": "block"}}
+    assert added == {
+        "ui": {
+            "theme": "dark",
+            "unread_only": False,
+            "feed_order": "subscribed",
+            "oldest_first": False,
+        },
+        "citation": {"style": "block"},
+    }
     # …and the settings its own sections leave out, commented out under a comment naming the
     # section, as a second `[network]` would make the whole text unreadable as TOML.
     whole = tomllib.loads(shown.stdout)
@@ -90,7 +98,12 @@ def test_no_file_and_none_can_be_written_shows_the_defaults(tmp_path: Path) -> N
     assert shown.returncode == 0, shown.stderr
     first, _, rest = shown.stdout.partition("\n")
     assert first.startswith(f"# {path}: none") and "defaults" in first
-    assert tomllib.loads(rest)["ui"] == {"theme": "dark", "unread_only": False}
+    assert tomllib.loads(rest)["ui"] == {
+        "theme": "dark",
+        "unread_only": False,
+        "feed_order": "subscribed",
+        "oldest_first": False,
+    }
     assert tomllib.loads(rest)["network"]["per_host"] == 4
 
 

@@ -282,7 +282,8 @@ def test_a_setting_that_would_drop_everything_is_refused(
     config = data_dir / "config.toml"
     data_dir.mkdir(parents=True, exist_ok=True)
     for value, said in (
-        ("180", "feeds.drop_read_after must be a day or more"),
+        ("180", "feeds.drop_read_after: '180' needs its unit: 180d?"),
+        ('"3h"', "feeds.drop_read_after must be a day or more"),
         ('"six months"', "feeds.drop_read_after: not a duration"),
     ):
         config.write_text(f"[feeds]\ndrop_read_after = {value}\n", encoding="utf-8")

@@ -166,3 +166,42 @@ def test_set_on_a_feed_that_answers_not_modified_it_holds_at_the_next_sync(
     # 4 is ignored, and of the others the three newest stay: an ignored item takes no place.
     assert set(listed(data_dir, capsys)) == {3, 5, 6}
     assert pages_asked(httpserver) == [3, 5, 6]
+
+
+def test_cache_prune_alone_applies_it_now(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Set after a sync, with no sync since: `reader cache prune` said "say what to prune", as
+    if the config set nothing it applies (acc30d N5's note). It applies max_items now, as a
+    sync would, a dry run first saying what would go."""
+    url = serve_stories(httpserver, "The Harbour Gazette", STORIES)
+    assert run(data_dir, "add", url) == 0
+    assert run(data_dir, "sync", "-q") == 0
+    headlines = listed(data_dir, capsys)
+    assert run(data_dir, "save", str(headlines[2]["id"])) == 0
+    data_dir.joinpath("config.toml").write_text("[feeds]\nmax_items = 4\n", encoding="utf-8")
+
+    capsys.readouterr()
+    assert run(data_dir, "cache", "prune", "--dry-run") == 0
+    said = capsys.readouterr().out
+    assert "would drop 1 headline past each feed's newest 4 ([feeds] max_items), of 1 feed" in said
+    assert "saved ones kept: 1" in said
+    assert set(listed(data_dir, capsys)) == {1, 2, 3, 4, 5, 6}
+
+    assert run(data_dir, "cache", "prune", "--json") == 0
+    done = json.loads(capsys.readouterr().out)
+    assert done["past_max_items"] == {
+        "max_items": 4,
+        "dropped": 1,
+        "ids": [headlines[1]["id"]],
+        "by_feed": {url: 1},
+        "remaining": 5,
+        "kept_saved": 1,
+    }
+    assert done["headlines"] is None and done["articles"] is None
+    assert set(listed(data_dir, capsys)) == {2, 3, 4, 5, 6}
+    # Its cached article stays, found by address; the next sync doesn't bring the headline back.
+    assert run(data_dir, "show", str(headlines[1]["link"])) == 0
+    assert "Ferry timetable changes" in capsys.readouterr().out
+    assert run(data_dir, "sync", "-q") == 0
+    assert set(listed(data_dir, capsys)) == {2, 3, 4, 5, 6}

@@ -6,7 +6,6 @@ that failed for its own reason is still named (acc29b T2, T4)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,14 +30,6 @@ total_timeout = 3.0
 retries = 2
 per_host = 2
 """
-
-
-@pytest.fixture
-def sites() -> Iterator[list[FailingSite]]:
-    made: list[FailingSite] = []
-    yield made
-    for site in made:
-        site.close()
 
 
 def sync(data: Path, site: FailingSite) -> SyncReport:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.cli import main
 from reader.config import load_config, parse_size
 from tests.test_cli import reader
 
@@ -33,3 +34,44 @@ def test_the_configs_number_written_bare_in_toml_is_bytes(tmp_path: Path) -> Non
     path.write_text('[cache]\nmax_size = "500"\n', encoding="utf-8")
     with pytest.raises(ValueError, match="needs its unit"):
         load_config(path)
+
+
+def _state(directory: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, list[str]]:
+    """What `reader cache` says of the articles, and the unread headlines' ids."""
+    capsys.readouterr()
+    assert main(["--data-dir", str(directory), "cache"]) == 0
+    articles = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("articles"))
+    assert main(["--data-dir", str(directory), "list", "--unread", "--ids"]) == 0
+    return articles, capsys.readouterr().out.split()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["cache", "prune", "--older-than", "30"],
+        ["cache", "prune", "--headlines-older-than", "180"],
+        ["mark-read", "--before", "7"],
+        ["list", "--since", "30"],
+    ],
+)
+def test_an_age_without_its_unit_is_refused(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """`--older-than 30` (30 days meant) was 30 seconds and evicted every article; `--before 7`
+    marked every headline read (acc31a F13). Refused in one line, nothing changed."""
+    before = _state(synced_dir, capsys)
+    assert main(["--data-dir", str(synced_dir), *argv]) == 2
+    said = capsys.readouterr().err.strip()
+    number = argv[-1]
+    assert f"'{number}' needs its unit: {number}d? (or m for minutes, h, w, y; s for" in said
+    assert "\n" not in said
+    assert _state(synced_dir, capsys) == before
+
+
+def test_a_year_alone_is_its_first_day(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--since 2025` was 2,025 seconds ago: no headline listed."""
+    capsys.readouterr()
+    assert main(["--data-dir", str(synced_dir), "list", "--since", "2025", "--ids"]) == 0
+    assert len(capsys.readouterr().out.split()) == 28

@@ -6,7 +6,6 @@ broke off every answer", not "Nothing answered at …" (acc29b T12, T15)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,14 +25,6 @@ from tests.tui_pilot import started, until
 LIMITS = FetchLimits(
     connect_timeout=1.0, read_timeout=0.3, total_timeout=3.0, retries=2, backoff=0.01, per_host=2
 )
-
-
-@pytest.fixture
-def sites() -> Iterator[list[FailingSite]]:
-    made: list[FailingSite] = []
-    yield made
-    for site in made:
-        site.close()
 
 
 def _refresh(data: Path, urls: list[str], limits: FetchLimits = LIMITS) -> list[FeedResult]:

@@ -109,20 +109,34 @@ def _prune(args: argparse.Namespace) -> int:
     except CommandError as error:
         err(str(error))
         return EXIT_USAGE
+    most = 0  # the config's max_items, applied by a prune without options
     if older is None and biggest is None and before is None:
         config = config_of(args)
-        if not config.cache_max_bytes and not config.drop_read_after:
+        if not (config.cache_max_bytes or config.drop_read_after or config.max_items):
             err(
                 "say what to prune: --older-than 30d, --max-size 500MB and/or "
-                "--headlines-older-than 180d (or set the config's max_size, drop_read_after)"
+                "--headlines-older-than 180d (or set the config's max_size, drop_read_after"
+                " or [feeds] max_items)"
             )
             return EXIT_USAGE
         biggest = config.cache_max_bytes or None
         if config.drop_read_after:
             before = datetime.now().astimezone() - timedelta(seconds=config.drop_read_after)
+        most = config.max_items
     lib = open_library(args)
-    shown: dict[str, Any] = {"dry_run": args.dry_run, "headlines": None, "articles": None}
+    shown: dict[str, Any] = {
+        "dry_run": args.dry_run,
+        "past_max_items": None,
+        "headlines": None,
+        "articles": None,
+    }
     try:
+        if most:  # first, as each feed's refresh applies it before a sync's drop_read_after
+            past = lib.keep_newest_headlines(most, args.dry_run)
+            if args.json:
+                shown["past_max_items"] = _past_json(most, past)
+            else:
+                _say_past(most, past, args.dry_run)
         if before is not None:
             dropped = lib.drop_read_headlines(before, args.dry_run)
             if args.json:
@@ -148,6 +162,28 @@ def _prune(args: argparse.Namespace) -> int:
     elif args.dry_run:
         out("nothing was changed (--dry-run)")
     return EXIT_OK
+
+
+def _past_json(most: int, report: DroppedHeadlines) -> dict[str, Any]:
+    """`reader cache prune --json`'s `past_max_items`: the headlines past each feed's newest
+    `max_items` dropped (or, dry, that would be)."""
+    return {
+        "max_items": most,
+        "dropped": report.dropped,
+        "ids": list(report.ids),
+        "by_feed": report.by_feed,
+        "remaining": report.remaining,
+        "kept_saved": report.kept_saved,
+    }
+
+
+def _say_past(most: int, report: DroppedHeadlines, dry_run: bool) -> None:
+    verb = "would drop" if dry_run else "dropped"
+    out(
+        f"{verb} {plural(report.dropped, 'headline')} past each feed's newest {most:,}"
+        f" ([feeds] max_items), of {plural(len(report.by_feed), 'feed')}; saved ones kept:"
+        f" {report.kept_saved}; their cached articles stay"
+    )
 
 
 def _dropped_json(before: datetime, report: DroppedHeadlines) -> dict[str, Any]:

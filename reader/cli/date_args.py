@@ -15,26 +15,29 @@ if TYPE_CHECKING:
     from ..reports import Headline
 
 DATE_FORMS = (
-    "2026-11-30 (local midnight), 2026-11-30T08:00, 2026-11 (its first day), or an age: 7d, 12h"
+    "2026-11-30 (local midnight), 2026-11-30T08:00, 2026-11 (its first day), 2025, or an age:"
+    " 7d, 12h (a number needs its unit)"
 )
 """What a date option takes, for its help."""
 
 
 def moment(text: str) -> datetime:
     """A date option's moment: a date (2026-11-30, local midnight), a date and time
-    (2026-11-30T08:00), a month (2026-11: its first day), or an age (7d, 12h: that long ago);
-    raises UsageError."""
+    (2026-11-30T08:00), a month (2026-11: its first day), a year (2025: its first day), or an
+    age (7d, 12h: that long ago; a bare number needs its unit); raises UsageError."""
     now = datetime.now().astimezone()
+    bare = text.strip().isdigit() and len(text.strip()) != 4  # "2025" is a year: below
     try:
         age = parse_duration(text)
-    except ValueError:
-        pass
+    except ValueError as error:
+        if bare:  # `--before 7`, a week meant, marked every headline read (7 seconds)
+            raise UsageError(f"{error}; or a date: 2026-11-30") from None
     else:
         try:
             return now - timedelta(seconds=age)
         except OverflowError:  # further back than the calendar goes: from its start
             return datetime.min.replace(tzinfo=UTC)
-    for written in (text, f"{text}-01"):  # "2026-03": since spring
+    for written in (text, f"{text}-01", f"{text}-01-01"):  # "2026-03": since spring; "2025"
         try:
             found = datetime.fromisoformat(written)
         except ValueError:

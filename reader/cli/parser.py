@@ -133,6 +133,17 @@ class _Parser(argparse.ArgumentParser):
         # looks for) was "expected at least one argument". No option of the reader's is so named.
         self._negative_number_matcher = re.compile(r"^-[\d.,]")
 
+    def _parse_optional(self, arg_string: str) -> Any:
+        # A word the parser reads as a word (a figure, and for `list` a word to leave out of a
+        # search) is one even when its first letters are an option of one dash with its value
+        # run on: argparse read `--search -hello` as -h given "ello", before asking. The option
+        # itself, alone ("-h"), is still the option.
+        if arg_string not in self._option_string_actions and (
+            self._negative_number_matcher.match(arg_string)
+        ):
+            return None
+        return super()._parse_optional(arg_string)
+
     def error(self, message: str) -> NoReturn:
         if (found := _NO_COMMAND.fullmatch(message)) is not None and self.commands:
             from difflib import get_close_matches  # here: only a mistyped command needs it
@@ -579,15 +590,16 @@ def build_parser() -> argparse.ArgumentParser:
         " otherwise, and every list reads them all. Unread and saved headlines stay, and so do"
         " the cached articles of those dropped (search finds them; --older-than evicts them);"
         " one its feed still carries does not come back at the next sync. Without an option,"
-        " `prune` applies the config's max_size and [feeds] drop_read_after, as each sync does"
-        " (with neither set, it asks which: exit 2). `reader cache prune --help` is this help.",
+        " `prune` applies the config's max_size, [feeds] drop_read_after and [feeds] max_items,"
+        " as each sync does (with none set, it asks which: exit 2). `reader cache prune --help`"
+        " is this help.",
     )
     p.add_argument("action", nargs="?", choices=["prune"], help="evict articles, drop headlines")
     p.add_argument(
         "--older-than",
         metavar="AGE",
-        help="with prune: evict the articles not opened for AGE (30d, 12h…): since last read,"
-        " else since cached; read or unread, saved ones aside",
+        help="with prune: evict the articles not opened for AGE (30d, 12h…; a number needs its"
+        " unit): since last read, else since cached; read or unread, saved ones aside",
     )
     p.add_argument(
         "--max-size",

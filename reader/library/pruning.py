@@ -89,6 +89,11 @@ class LibraryPruning(LibraryReaderState):
         articles stay, for the cache's own limits (`prune`) to evict."""
         return self.store.drop_read_before(before.timestamp(), dry_run)
 
+    def keep_newest_headlines(self, most: int, dry_run: bool = False) -> DroppedHeadlines:
+        """Every feed's headlines past its newest `most` dropped, saved ones aside, as a sync's
+        refresh of each drops them under `[feeds] max_items`; with `dry_run`, only counted."""
+        return self.store.keep_newest_everywhere(most, dry_run)
+
     def _ranking(self) -> Ranking:
         """The limit's order of eviction, from the headlines as the store has them."""
         listed: list[tuple[Entry, bool]] = []

@@ -127,6 +127,23 @@ def _damaged_file(root: Path) -> tuple[Path, str] | None:
     return None
 
 
+def _emptied_file(root: Path) -> tuple[Path, str] | None:
+    """The cache file of `root` that is empty (0 bytes) while the other one is not, and what
+    it holds. SQLite would take it as a new database and diskcache write a fresh one over it:
+    subscriptions, saved and read marks gone without a word (acc31a F10), the evidence too.
+    A library's first opening writes both at once, so one alone empty was cut short since."""
+    sizes: list[int | None] = []
+    for folder, _ in _CACHE_FILES:
+        try:
+            sizes.append((root / folder / "cache.db").stat().st_size)
+        except OSError:
+            sizes.append(None)
+    for (folder, holds), size, other in zip(_CACHE_FILES, sizes, sizes[::-1], strict=True):
+        if size == 0 and other:
+            return root / folder / "cache.db", holds
+    return None
+
+
 CACHE_SETTINGS: dict[str, Any] = {
     "eviction_policy": "none",
     "size_limit": 2**62,
@@ -157,6 +174,13 @@ class StoreDirectory:
         line by whatever it refuses to keep."""
         self.read_only_tag: Unwritable | str = ""
         """The same in a few words, for a status line: "the disk is full"."""
+        if emptied := _emptied_file(root):
+            path, holds = emptied
+            raise StoreError(
+                f"the cache file {path} ({holds}) is empty, 0 bytes (a copy or a write cut short),"
+                " though the other one holds a library: put back a copy of it, or move it aside"
+                " to start it afresh (nothing was changed)"
+            )
         try:
             root.mkdir(parents=True, exist_ok=True)
             self._state = open_cache(root / "state", **settings)

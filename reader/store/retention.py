@@ -123,21 +123,49 @@ class StoreRetention(StoreUsage):
         its id is kept so that the feed still carrying the item doesn't bring it back. How many
         went, and the ids of every dropped headline of the feed (these and those before), for
         a refresh to leave their items alone."""
+        with self._state.transact():  # diskcache's nest: the ids read with the drop
+            gone, _, _ = self._keep_newest(feed_url, most)
+            dropped = set(self.dropped(feed_url)) if gone is not None else set()
+        if gone:
+            self.note_changed()  # a reader open in another window lists them no more
+        return len(gone or ()), dropped
+
+    def keep_newest_everywhere(self, most: int, dry_run: bool = False) -> DroppedHeadlines:
+        """`keep_newest` for every feed (`reader cache prune` with `max_items` set: a sync
+        applies it feed by feed as it refreshes each); with `dry_run`, only count them."""
+        by_feed: dict[str, int] = {}
+        ids: list[str] = []
+        kept_saved = remaining = 0
+        for url in self.feed_urls():
+            gone, saved, left = self._keep_newest(url, most, dry_run)
+            if gone:
+                by_feed[url] = len(gone)
+                ids += gone
+            kept_saved += saved
+            remaining += left
+        if by_feed and not dry_run:
+            self.note_changed()
+        return DroppedHeadlines(by_feed, tuple(ids), 0, kept_saved, remaining)
+
+    def _keep_newest(
+        self, feed_url: str, most: int, dry_run: bool = False
+    ) -> tuple[dict[str, str] | None, int, int]:
+        """The feed's headlines past its newest `most` dropped but the saved ones, in one
+        transaction (with `dry_run`, only found): those that went (id: link; None for a feed
+        removed meanwhile), how many saved ones past it stayed, and how many are left."""
         with self._state.transact():
             if feed_url not in self.feed_urls():  # removed meanwhile
-                return 0, set()
+                return None, 0, 0
             records = self._records(feed_url)  # newest first, as `merge_entries` writes them
             gone: dict[str, str] = {}
             if len(records) > most:
                 is_saved = self._saved_test()
                 gone = {e.id: e.link for e, record in records[most:] if not is_saved(e, record)}
-            if gone:
+            if gone and not dry_run:
                 read = self.read_ids(feed_url)
                 self._drop_headlines(feed_url, records, read, gone, time.time())
-            dropped = set(self.dropped(feed_url))
-        if gone:
-            self.note_changed()  # a reader open in another window lists them no more
-        return len(gone), dropped
+        saved = max(0, len(records) - most - len(gone))
+        return gone, saved, len(records) - len(gone)
 
     def _drop_headlines(
         self,

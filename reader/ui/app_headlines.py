@@ -45,7 +45,9 @@ class ReaderAppHeadlines(ReaderAppState):
         # A thread quitting does not wait for, as `load_rest`'s: every headline of a year's
         # library held `q`'s prompt seconds (what it writes, a list's page dates, is one
         # transaction: all or none of it).
-        self.index = await quittable(HeadlineIndex.load, self.lib, name="reader-headlines")
+        self.index = await quittable(
+            HeadlineIndex.load, self.lib, self.config.feed_order, name="reader-headlines"
+        )
         await self._show_loaded(freeze)
 
     async def load_first(self) -> None:
@@ -54,7 +56,7 @@ class ReaderAppHeadlines(ReaderAppState):
         (`load_rest`), when there is more, is read after the first paint."""
         unread_only = self.main_screen.unread_only
         self.index = await asyncio.to_thread(
-            HeadlineIndex.first, self.lib, self.first_rows, unread_only
+            HeadlineIndex.first, self.lib, self.first_rows, unread_only, self.config.feed_order
         )
         await self._show_loaded(freeze=True)
 
@@ -66,7 +68,9 @@ class ReaderAppHeadlines(ReaderAppState):
         if first.whole:
             return
         # It only reads the store: a thread quitting does not wait for.
-        index = await quittable(HeadlineIndex.load, self.lib, name="reader-rest-of-headlines")
+        index = await quittable(
+            HeadlineIndex.load, self.lib, self.config.feed_order, name="reader-rest-of-headlines"
+        )
         if self.index is not first:
             return  # read whole meanwhile (a reload): that one stands
         index.take_edits(first)

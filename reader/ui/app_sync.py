@@ -25,6 +25,7 @@ from ..sync_lock import SyncLock
 from .app_fill import ReaderAppFill
 from .collector import collect_and_freeze, full_collections_deferred
 from .display import plain
+from .headlines import view_tag
 from .keymap import keymap_of
 from .messages import HeadlinesChanged
 
@@ -140,12 +141,25 @@ class ReaderAppSync(ReaderAppFill):
             return
         self._run(job(), group, exclusive=True)
 
-    async def _refresh(self) -> None:
-        feeds = len(self.index.feeds) or len(self.lib.feeds())
+    def refresh_view(self, view: str | None) -> None:
+        """Refresh the feed of `view` alone, or the feeds filed under its tag (newsboat's `r`);
+        a list of no feed ("All feeds", "Saved", a search's hits), every feed, as `r` does."""
+        feeds: frozenset[str] | None = None
+        name = ""
+        if (tag := view_tag(view)) is not None:
+            feeds, name = self.index.tagged_urls(tag), f"the feeds under #{tag}"
+        elif (feed := next((f for f in self.index.feeds if f.url == view), None)) is not None:
+            feeds, name = frozenset({feed.url}), feed.display_title
+        self._run_alone(lambda: self._refresh(feeds, name), "refresh")
+
+    async def _refresh(self, feeds: frozenset[str] | None = None, name: str = "") -> None:
+        """Every feed refreshed, or those of `feeds` (`name` says which, in the status line)."""
+        if not name:
+            name = plural(len(self.index.feeds) or len(self.lib.feeds()), "feed")
         await self._job(
             "refreshing",
-            f"Refreshing {plural(feeds, 'feed')}…",
-            self.lib.refresh(progress=self._show_progress),
+            f"Refreshing {name}…",
+            self.lib.refresh(progress=self._show_progress, feeds=feeds),
             self._refresh_summary,
             lambda results: results,
         )

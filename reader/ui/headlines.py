@@ -19,6 +19,7 @@ from itertools import filterfalse
 from operator import attrgetter
 
 from ..feed_names import folded
+from ..feed_order import ordered_feeds
 from ..feed_tags import all_tags, tagged
 from ..keys import article_key
 from ..library import Library
@@ -57,6 +58,8 @@ class HeadlineIndex:
     whole: bool = True
     """False while it holds only the newest headlines (`first`), the rest being read: every
     view a prefix of its whole list, every count short."""
+    feed_order: str = "subscribed"
+    """The order of `feeds` (`[ui] feed_order`): they are kept in it, as they come in too."""
     _position_index: dict[str, int] | None = field(init=False, repr=False)
     """Entry id → position in `headlines`, for the in-place edits below (`_positions`); None
     until asked for, in an index `with_feeds` made (feeds coming in one after another)."""
@@ -77,6 +80,8 @@ class HeadlineIndex:
         init=False, repr=False, default=None
     )
     """The feeds' tags (`_tag_feeds`), with the list of feeds they were read from."""
+    _newest_in: dict[str, float] = field(init=False, repr=False)
+    """Each feed's newest headline's time (epoch seconds), for `feed_order` "newest"."""
     edits: int = field(init=False, repr=False, default=0)
     """How many in-place edits (`set_read`…) this index has had."""
     _edited: dict[str, int] = field(init=False, repr=False)
@@ -95,6 +100,8 @@ class HeadlineIndex:
         self._saved_in = Counter(h.entry.feed_url for h in self.headlines if h.saved)
         self._saved_in[""] = sum(h.saved for h in self.unlisted)
         self._listed_in = Counter(h.entry.feed_url for h in self.headlines)
+        self._newest_in = _newest_of(self.headlines) if self.feed_order == "newest" else {}
+        self.feeds = ordered_feeds(self.feeds, self.feed_order, self._newest_in)
 
     @property
     def cached(self) -> int:
@@ -174,16 +181,19 @@ class HeadlineIndex:
         return len(self.headlines) if feed_url is None else self._listed_in[feed_url]
 
     @classmethod
-    def load(cls, library: Library) -> HeadlineIndex:
+    def load(cls, library: Library, feed_order: str = "subscribed") -> HeadlineIndex:
         """Read everything from the store (blocking: call it from a thread)."""
-        return cls(library.feeds(), *library.headlines_and_unlisted())
+        return cls(library.feeds(), *library.headlines_and_unlisted(), feed_order=feed_order)
 
     @classmethod
-    def first(cls, library: Library, count: int, unread_only: bool) -> HeadlineIndex:
+    def first(
+        cls, library: Library, count: int, unread_only: bool, feed_order: str = "subscribed"
+    ) -> HeadlineIndex:
         """The newest `count` headlines of every feed's list (of its unread ones: `unread_only`),
         to draw before the rest is read (`whole` when they were all there is; blocking)."""
         headlines, unlisted = library.first_headlines(count, unread_only)
-        return cls(library.feeds(), headlines, unlisted or [], whole=unlisted is not None)
+        whole = unlisted is not None
+        return cls(library.feeds(), headlines, unlisted or [], whole, feed_order)
 
     def take_edits(self, first: HeadlineIndex) -> None:
         """Keep the flags edited in `first` (read, saved, cached while the rest was read) in
@@ -224,7 +234,10 @@ class HeadlineIndex:
             [h for h in self.headlines if h.entry.feed_url not in urls] if urls else self.headlines
         )
         index = copy(self)
-        index.feeds = feeds
+        if self.feed_order == "newest":
+            index._newest_in = {u: t for u, t in self._newest_in.items() if u not in urls}
+            index._newest_in.update(_newest_of(fresh))
+        index.feeds = ordered_feeds(feeds, self.feed_order, index._newest_in)
         index.headlines = _merged(kept, fresh)
         index.unlisted = list(self.unlisted)
         index._unlisted_positions = dict(self._unlisted_positions)
@@ -381,3 +394,14 @@ def _merged(kept: list[Headline], fresh: list[Headline]) -> list[Headline]:
         start = at
     out += kept[start:]
     return out
+
+
+def _newest_of(headlines: Collection[Headline]) -> dict[str, float]:
+    """Each feed's newest headline's time (epoch seconds) among `headlines`, newest first: its
+    first, undated ones not counted."""
+    newest: dict[str, float] = {}
+    for headline in headlines:
+        url = headline.entry.feed_url
+        if url not in newest and (when := headline.entry.published or headline.entry.updated):
+            newest[url] = when.timestamp()
+    return newest

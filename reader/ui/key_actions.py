@@ -21,6 +21,9 @@ class KeyAction(NamedTuple):
 
 ACTIONS: dict[str, KeyAction] = {
     "refresh": KeyAction("refresh every feed", ("refresh", "app.refresh")),
+    "refresh_feed": KeyAction(
+        "refresh the feed shown alone (a tag's: its feeds; else every feed)", ("refresh_shown",)
+    ),
     "sync": KeyAction("sync: refresh and save every article for offline", ("sync", "app.sync")),
     "help": KeyAction("list the keys (again: close the list)", ("help", "app.help")),
     "quit": KeyAction("quit (from an article too: its place is kept)", ("quit", "app.quit")),

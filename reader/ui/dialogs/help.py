@@ -31,7 +31,8 @@ KEYS: KeyRows = (
             (
                 "5j, 10G",
                 "a count first, as in vim: 5 down (in the feed list and an article too), the "
-                "10th row or line; k, J / K, n / N, t / T, the pages, ] / [ too; Esc drops it",
+                "10th headline, feed or line; k, J / K, n / N, t / T, the pages, ] / [ too; Esc "
+                "drops it",
             ),
         ),
     ),
@@ -58,6 +59,7 @@ KEYS: KeyRows = (
             ("f", "put the feed list away (Tab brings it in) / show it"),
             ("a", "add a feed: its address, or a web page's (its feed found, or it saved)"),
             ("R", "rename the feed shown (empty: back to its own title)"),
+            ("Ctrl-R", "refresh the feed shown alone (a tag's row: its feeds)"),
             ("D, Del", "remove the feed shown (asks first; saved articles stay)"),
             ("q / Esc", "a feed's headlines: back to the feeds"),
             ("q", "quit (from the feeds, or All feeds)"),
@@ -139,6 +141,7 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
     "Tab, h / l": ("switch_pane", "feeds_pane", "headlines_pane"),
     "a": ("add_feed",),
     "R": ("rename_feed",),
+    "Ctrl-R": ("refresh_feed",),
     "D, Del": ("remove_feed",),
     "q / Esc": ("back",),
     "Esc / q": ("back",),

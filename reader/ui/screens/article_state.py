@@ -180,6 +180,9 @@ def newer_copy_note(shown: Article, other_key: str | None) -> str:
     """The status line of an article open while a sync cached a changed copy of it: which copy
     is shown (`y` cites it so), and the key that goes to the others."""
     number, copies = shown.version, len(shown.versions)
+    if shown.dropped:
+        line = "A newer copy was just fetched: this copy is no longer kept"
+        return f"{line} ({other_key} shows those kept)" if other_key else line
     line = f"A newer copy was just fetched: this is copy {number} of {copies}"
     if other_key:
         line += f" ({other_key} shows {'the newer' if number == 1 else 'the other'} copies)"

@@ -30,6 +30,8 @@ class MainScreenFeeds(Screen[None]):
         Binding("a", "add_feed", "Add feed", show=False),
         Binding("R", "rename_feed", "Rename feed", show=False),
         Binding("D,delete", "remove_feed", "Remove feed", show=False),
+        # newsboat's `r` (its `R` is every feed, `r` here): the feed or tag shown alone.
+        Binding("ctrl+r", "refresh_shown", "Refresh feed", show=False),
     ]
 
     def __init__(self) -> None:
@@ -63,6 +65,9 @@ class MainScreenFeeds(Screen[None]):
             "Enter adds it (a page's feed is found) · Esc: nothing added",
             self.reader.add_feed,  # an empty line adds nothing
         )
+
+    def action_refresh_shown(self) -> None:
+        self.reader.refresh_view(self.feed_url)
 
     def action_rename_feed(self) -> None:
         feed = self._feed_shown()

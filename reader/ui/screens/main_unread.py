@@ -67,14 +67,18 @@ class MainScreenUnread(Screen[None]):
 
     def listed_rows(self, feed_url: str | None) -> list[Headline]:
         """The headlines of `feed_url`'s list as shown: all, or the unread ones and those read
-        since the list was shown."""
+        since the list was shown; newest first, or oldest (`[ui] oldest_first`)."""
         index = self.reader.index
         if not self.filtered(feed_url):
-            return index.view(feed_url)
-        keep: set[str] = set()
-        if self._listed == (feed_url, True):
-            keep = {h.entry.id for h in self.query_one(HeadlineTable).rows if h.read}
-        return index.unread_view(feed_url, keep)
+            rows = index.view(feed_url)
+        else:
+            keep: set[str] = set()
+            if self._listed == (feed_url, True):
+                keep = {h.entry.id for h in self.query_one(HeadlineTable).rows if h.read}
+            rows = index.unread_view(feed_url, keep)
+        if self.reader.config.oldest_first:
+            rows.reverse()  # a list of its own: `view` and `unread_view` make a new one
+        return rows
 
     def note_listed(self, feed_url: str | None) -> None:
         """The table now holds `feed_url`'s list (`listed_rows`)."""
