@@ -94,8 +94,9 @@ class CpuWorkers:
     def _pool_for(self, pages: bool) -> Executor:
         """The pool for CPU work, or with `pages` for reading pages: under their time limit,
         which holds only in a process (`time_limit.cpu_limit`), in one of one worker process
-        in a library whose other work is done in threads (a one-off command's, started on its
-        first page; forked from a server kept for the process's later pools)."""
+        in a library whose other work is done in threads (a one-off command's, forked at its
+        start, `start_pages`; else started with its first page, forked from a server kept for
+        the process's later pools)."""
         if not (pages and self.pages_apart):
             self.start()
             assert self.pool is not None
@@ -129,10 +130,10 @@ class CpuWorkers:
         A worker ended under its work (killed, the system short of memory; past the time
         limit in a C library's loop, said as too slow) fails that work alone: the others the
         pool had taken, which its break failed too, are sent to new workers, as is the work
-        after it ("with an error the reader did not foresee", they failed, and their pages
-        were read only by the next sync). A page past its time limit fails alone too, and the
-        work after it gets new workers (`_retire`); what had not started on the old ones is
-        sent to the new."""
+        after it. (They failed with it, "with an error the reader did not foresee", and their
+        pages were read only by the next sync.) A page past its time limit fails alone too,
+        and the work after it gets new workers (`_retire`); what had not started on the old
+        ones is sent to the new."""
         work = (within_time, within, fn, *args) if within else (fn, *args)
         unexplained = 0  # breaks that ended no work: a pool that can't start, say
         while True:
