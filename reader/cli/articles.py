@@ -314,7 +314,10 @@ def cmd_show(args: argparse.Namespace) -> int:
                 # itself could not be had.
                 from_feed = None
                 if error.kind in FEED_TEXT_STANDS_IN and isinstance(target, Entry):
-                    from_feed = await lib.feed_text(target)
+                    from contextlib import suppress
+
+                    with suppress(FetchError):  # its text too slow to read: the reason alone
+                        from_feed = await lib.feed_text(target)
                 if from_feed is None:
                     err(reason)
                     return EXIT_FAILED
