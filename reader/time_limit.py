@@ -23,11 +23,11 @@ class TookTooLong(BaseException):
 _limit_on = False
 """Whether the work in hand is under a time limit (`within_time`) not yet reached nor lifted."""
 
-# How far past the limit (a share of it: 30 s more CPU, 15 s) the system ends a worker that
+# How far past the limit (a share of it: 15 s past a limit of 30) the system ends a worker that
 # never came back to Python to take the limit's signal (a loop inside a C library, holding the
-# interpreter): the pool is then broken and replaced, and the worker's page said too slow, the
-# others in flight sent to the new pool (`LibraryResources._cpu`). A share, not seconds: a C
-# call that is only long comes back first, under a limit made low too.
+# interpreter): the pool is then broken and replaced, the worker's page said too slow, and the
+# others in flight sent to the new pool (`CpuWorkers.run`). A share, not seconds: a C call that
+# is only long comes back first, under a limit made low too.
 _HARD_STOP_AFTER = 0.5
 
 
@@ -75,8 +75,8 @@ def within_time(seconds: float, fn: Callable[P, T], *args: Any) -> T:
     a hostile page, or a loop gone quadratic, held its worker for good (a `reader sync`
     under cron never ended), and every other page waited on the workers it held.
 
-    Only in a process's main thread (`cpu_limit`): a thread of the parent's pool
-    (`workers="thread"`: one-off commands) runs `fn` with no limit. Python code and regular
+    Only in a process's main thread (`cpu_limit`): in a thread `fn` runs with no limit, so a
+    library whose CPU work is done in threads reads pages in a process (`CpuWorkers`). Python code and regular
     expressions take the signal at once; a C library's loop that never comes back is ended
     with its process somewhat later (`_HARD_STOP_AFTER`, RLIMIT_CPU)."""
     try:

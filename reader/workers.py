@@ -56,8 +56,7 @@ def new_board(context: Any, workers: int) -> Any:
     """A pool's board, shared by its `workers`: each one's pid and the token of the work in its
     hands (`noted_work`), so that when the system ends one under its work (past the time limit,
     in a C library's loop; out of memory) the library knows whose work that was, and sends
-    the rest to new workers (`ended_work`). Places for twice the workers: one a pool replaces
-    takes another."""
+    the rest to new workers (`ended_work`). Places for twice the workers, to spare."""
     return context.Array("q", 4 * workers)
 
 
