@@ -34,6 +34,13 @@ def cited_url(article: Article) -> str:
     return without_tracking(url)
 
 
+def cited_address(link: str, article: Article | None) -> str:
+    """The address a headline's page is cited and opened by, from the reading view or the
+    list alike: its cached `article`'s (`cited_url`), else its `link` without the tracking
+    parameters feeds add."""
+    return cited_url(article) if article is not None and article.url else without_tracking(link)
+
+
 def shown_cited_url(article: Article) -> str:
     """The address a citation gives (`cited_url`) as every style shows it: as where it goes,
     and one word (`shown_url`). APA's and Chicago's line gave a canonical

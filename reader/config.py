@@ -288,7 +288,9 @@ def config_path(
 def load_config(path: Path, create: bool = True) -> Config:
     """Read the config file, creating it with commented defaults the first time."""
     if not path.exists():
-        if create:
+        # A link under its name leading nowhere (a data directory copied from elsewhere) is
+        # never written through: the defaults would be created wherever it names (acc31a F11).
+        if create and not path.is_symlink():
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(DEFAULT_CONFIG_TEXT, encoding="utf-8")

@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 44
+EXTRACTOR = 45
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -105,7 +105,11 @@ says ("cite_note-FOOTNOTE…"). 43: a run of combining marks past the 30 any wri
 character reference starting as ESC's or BEL's does ("&#7879;", Vietnamese's ệ) read whole. 44:
 bylines naming a co-writer or an agency ("X (avec Y et Z)", "X and Reuters") as its people, an
 outlet the writer works for and a handle or address after the name left out, two writers in
-Arabic, Japanese and Chinese bylines apart, a date only "Updated" gives the story's date."""
+Arabic, Japanese and Chinese bylines apart, a date only "Updated" gives the story's date. 45: a
+section front's kicker set as a label (`<span class="kicker">`), not a heading, kept before its
+teaser's headline; a section front dated only by the date it declares of itself, never by its
+first teaser's `<time>`; a "By" line naming the newsroom by a job ("By Staff Reporter") the
+byline, out of the text, an old table page's headline over it too."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -102,6 +102,7 @@ class Added:
     error: FetchError | None = None  # why no feed was subscribed to on a page that names one
     replaced: str = ""  # the web page's address subscribed before, dropped for its feed
     unanswered: FetchError | None = None  # why the well-known addresses were not all asked
+    article_page: bool = False  # the page says it is an article (`declares_article`)
 
 
 @dataclass(frozen=True)

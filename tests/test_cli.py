@@ -32,6 +32,7 @@ SUBCOMMANDS = [
     "unsave",
     "cache",
     "config",
+    "repair",
     "reextract",
     "mark-read",
     "mark-unread",

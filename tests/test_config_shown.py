@@ -133,3 +133,18 @@ def test_the_readme_names_each_network_setting_and_its_default() -> None:
         value = tomllib.loads(lines[key].partition("#")[0])[key]
         default = getattr(DEFAULT_LIMITS, key)
         assert value != default and f"default {default:.15g}" in lines[key], key
+
+
+def test_a_link_leading_nowhere_under_the_configs_name_is_not_written_through(
+    tmp_path: Path,
+) -> None:
+    """A data directory copied from elsewhere whose config.toml is a link to a path that does
+    not exist: the commented defaults were written wherever it named (acc31a F11)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    target = tmp_path / "elsewhere" / "made.toml"
+    target.parent.mkdir()
+    (home / "config.toml").symlink_to(target)
+    listed = reader(home, "list")
+    assert listed.returncode == 0, listed.stderr
+    assert not target.exists()

@@ -350,14 +350,18 @@ def test_a_sync_stopped_by_quitting_is_said_at_the_next_start_until_one_ends(
                 assert app._busy == "syncing"
                 await pilot.press("q")
 
-        async def reopen() -> str:
-            app = ReaderApp(data, refresh_on_start=False)
+        async def reopen(refresh: bool = False) -> str:
+            app = ReaderApp(data, refresh_on_start=refresh)
+            app.prefetch_limit = 0
             async with app.run_test(size=(120, 20)) as pilot:
                 await started(pilot)
+                if refresh:  # the refresh on opening's line stood over the note (acc31a F1)
+                    await until(pilot, lambda: app.status.startswith("Refreshed"), "refreshed")
                 return app.status
 
         asyncio.run(quit_mid_sync())
         assert stopped in asyncio.run(reopen())
+        assert stopped in asyncio.run(reopen(refresh=True))
         lib = Library(data)
         lib.remove_feed(held)  # the next sync can end
         lib.close()

@@ -717,7 +717,12 @@ def test_a_read_only_data_dir_reads_and_refuses_a_write_in_one_line(
         assert listing and any(item["cached"] for item in listing)
         cached = next(item for item in listing if item["cached"])
         assert reader(home, "show", cached["id"], "--offline").returncode == 0
-        for command in (["sync"], ["mark-read"], ["add", "http://127.0.0.1:9/feed.xml"]):
+        for command in (
+            ["sync"],
+            ["mark-read"],
+            ["add", "http://127.0.0.1:9/feed.xml"],
+            ["reextract", "--all"],  # a line an article (acc31a F3)
+        ):
             result = reader(home, *command)
             assert result.returncode == 1 and "Traceback" not in result.stderr
             assert len(result.stderr.strip().splitlines()) == 1 and "read-only" in result.stderr

@@ -628,6 +628,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_later("cache", "cmd_cache"))
 
     p = command(
+        "repair",
+        help="mend damaged cache files: every record that still reads copied out, the damaged"
+        " file kept beside it",
+        description="Check the data directory's two cache files (SQLite's own check) and mend a"
+        " damaged one (a bad sector, a write cut short): each record is read on its own, those"
+        " that still read are copied into a sound file that takes its place, and the damaged"
+        " file is kept beside it (cache.db.damaged-STAMP), never deleted. What could not be read"
+        " comes back as other damaged records do: a feed's headlines at the next sync, an"
+        " article fetched again; the list of subscriptions, if lost, is made again from each"
+        " feed's record. A damaged search index is deleted, made again by the next search."
+        " Close the reader first; a sync running stops it. Exit 1 when a file could not be"
+        " mended (its first page lost: move it aside).",
+    )
+    p.add_argument("--dry-run", action="store_true", help="say what it would do, change nothing")
+    p.set_defaults(func=_later("repair", "cmd_repair"))
+
+    p = command(
         "config",
         help="print the config file (created with commented defaults), then the defaults in force"
         " of the settings it leaves out",

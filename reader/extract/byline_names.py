@@ -84,6 +84,9 @@ _JOB_ALONE = re.compile(
     rf"|freelance|political|business|sports?|science)\s+)*{_JOBS}",
     re.IGNORECASE,
 )
+# A job alone after a line's "By" names the newsroom that wrote the story: an old local paper's
+# "By Staff Reporter", "By Our Special Correspondent", cited as written.
+_NEWSROOM_JOB = re.compile(rf"(?:(?:a|an|our|the)\s+)?(?:(?:staff|special)\s+)+{_JOBS}", re.I)
 # Among several names, a job between them is the name's before it: "By Maren Holt,
 # Investigations Editor, Tomás O'Connor and Li Wei". Alone, "Telegraph Staff" names the
 # newsroom; in such a list, a few words ending in a job name nobody.
@@ -347,7 +350,7 @@ def line_byline(text: str) -> str:
     if not _PREFIX.match(text):
         return ""
     name = clean_byline(text)
-    return name if looks_like_name(name) else ""
+    return name if looks_like_name(name) or _NEWSROOM_JOB.fullmatch(name) else ""
 
 
 def job_byline(text: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..full_text import Hit, KeptCopy, Query, search
+from ..full_text import Hit, KeptCopy, Query, StruckRuns, search
 from ..keys import link_key
 from ..reports import Headline, newest_first
 from ..search_index import open_index
@@ -107,12 +107,12 @@ def search_cached(
         extra = _unlisted_headlines(lib, keys, unread_only)
         rows = sorted([*rows, *extra], key=newest_first)
 
-    def text(headline: Headline) -> tuple[str, str] | None:
+    def text(headline: Headline) -> tuple[str, str, StruckRuns] | None:
         if not headline.key:
             return lib.searched(headline.entry)
         # Read by its key: no address made canonical again for each.
         found = store.searched_by_key(headline.key)
-        return None if found is None else (found[2], found[1])
+        return None if found is None else (found[2], found[1], found[3])
 
     copied = store.copied_keys()
 

@@ -98,8 +98,12 @@ def _storage_error(root: Path, error: sqlite3.DatabaseError) -> StoreError:
                 f"the cache file {path} ({holds}) is damaged ({text}); move it aside to start "
                 "it afresh (nothing was deleted)"
             )
+        # A page inside damaged, the file's header sound: most of its records still read.
+        named = _failing_check(root)
+        where = f"the cache file {named[0]} ({named[1]})" if named else f"a cache file under {root}"
         return StoreError(
-            f"a cache file under {root} is damaged ({text}); move it aside to start afresh (nothing was deleted)"
+            f"{where} is damaged ({text}): `reader repair` copies out every record that still"
+            " reads, the damaged file kept beside it (nothing was deleted)"
         )
     return StoreError(f"cache error in {root}: {text}")
 
@@ -124,6 +128,21 @@ def _damaged_file(root: Path) -> tuple[Path, str] | None:
                     return path, holds
         except OSError:
             continue
+    return None
+
+
+def _failing_check(root: Path) -> tuple[Path, str] | None:
+    """The cache file of `root` that SQLite's own check finds damaged inside, and what it
+    holds (acc31a F4, F5: which of the two, when their headers are sound)."""
+    from .salvage import problem
+
+    for folder, holds in _CACHE_FILES:
+        try:
+            found = problem(root / folder)
+        except (OSError, sqlite3.DatabaseError) as error:
+            found = str(error)
+        if found:
+            return root / folder / "cache.db", holds
     return None
 
 

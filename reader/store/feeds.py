@@ -167,6 +167,23 @@ class StoreFeeds(StoreShownIds):
             self.note_changed()
         return True
 
+    def recover_subscriptions(self) -> list[str]:
+        """The list of subscriptions made again from each feed's own record, when it is lost
+        (its record damaged, dropped and kept aside) while they are kept: a feed removed has
+        its record deleted with it, so each one kept is a subscription. In the order they were
+        first kept; the addresses added back (none when the list reads)."""
+        with self._state.transact():
+            if self.feed_urls():
+                return []
+            query = "SELECT key FROM Cache WHERE key >= ? AND key < ? ORDER BY rowid"
+            prefix = _feed_key("")
+            rows = self._state._sql(query, (prefix, prefix[:-1] + ";")).fetchall()
+            urls = [key[len(prefix) :] for (key,) in rows if isinstance(key, str)]
+            if urls:
+                self._save(self._state, _SUBSCRIPTIONS, urls)
+                self.note_changed()
+        return urls
+
     def remove_feed(self, url: str) -> bool:
         """Unsubscribe and forget the feed's headlines; cached article text stays (it may be
         shared). A refresh fetching the feed meanwhile, here or in another process, writes

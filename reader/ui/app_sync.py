@@ -23,6 +23,7 @@ from ..reports import (
 )
 from ..sync_lock import SyncLock
 from .app_fill import ReaderAppFill
+from .app_headlines import SYNC_STOPPED
 from .collector import collect_and_freeze, full_collections_deferred
 from .display import plain
 from .headlines import view_tag
@@ -246,6 +247,8 @@ class ReaderAppSync(ReaderAppFill):
             line += f" · failed: {first.feed.display_title}: {first.error.message if first.error else ''}"
             if len(failed) > 1:
                 line += f" (and {plural(len(failed) - 1, 'other feed')}: ! in the feed list)"
+        if self._sync_stopped:  # the refresh on opening stood over the idle line saying it
+            line += SYNC_STOPPED
         return line
 
     def action_sync(self) -> None:
