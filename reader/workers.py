@@ -22,16 +22,14 @@ T = TypeVar("T")
 _PARENT_CHECK = 1.0
 
 
-def start_worker(parent: int | None, board: Any = None) -> None:
+def start_worker(parent: int, board: Any = None, served: bool = False) -> None:
     """Workers leave Ctrl-C to the parent, which stops the sync cleanly (no worker tracebacks),
     and yield the CPU to it: the event loop (a TUI, the network) must never wait on extraction.
     They end with the parent (`parent`, its pid as it gave it: one killed while the worker
-    started is not the worker's parent any more; None for a fork server's worker, whose parent
-    is the server, which ends with the library's process), however it ends
-    (`_end_with_parent`). `stop_pool`'s SIGTERM ends one at once, but in a write
-    (`whole_write`). A worker takes a place on its pool's `board` (`noted_work`)."""
-    if parent is None:
-        parent = os.getppid()
+    started is not the worker's parent any more; `served`, a fork server's worker, whose
+    parent is the server), however it ends (`_end_with_parent`). `stop_pool`'s SIGTERM ends
+    one at once, but in a write (`whole_write`). A worker takes a place on its pool's `board`
+    (`noted_work`)."""
     if board is not None:
         _take_place(board)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -48,7 +46,10 @@ def start_worker(parent: int | None, board: Any = None) -> None:
     # that took SIGTERM would end the process there).
     with _held_back(signal.SIGTERM, signal.SIGPROF):
         threading.Thread(
-            target=_end_with_parent, args=(parent,), name="reader-parent-watch", daemon=True
+            target=_end_with_parent,
+            args=(parent, served),
+            name="reader-parent-watch",
+            daemon=True,
         ).start()
 
 
@@ -103,16 +104,32 @@ def ended_work(board: Any, processes: list[Any]) -> dict[int, int]:
     return ended
 
 
-def _end_with_parent(parent: int) -> None:
+def _end_with_parent(parent: int, served: bool) -> None:
     """Exit when the parent has gone (killed with -9, out of memory): a worker holds both ends
     of the pool's pipes, so it never sees them close, and would wait for work for ever. A
-    write under way is finished first."""
+    write under way is finished first.
+
+    A fork server's worker (`served`) is the server's child: the parent is looked for by its
+    pid. The server ends once no process holds its life line, which each of its workers does:
+    watching the server, a worker of a library killed with -9 and its server kept each other
+    up for good."""
     import time
 
-    while os.getppid() == parent:
+    while _there(parent) if served else os.getppid() == parent:
         time.sleep(_PARENT_CHECK)
     with _WRITING:
         os._exit(0)
+
+
+def _there(pid: int) -> bool:
+    """Whether the process `pid` is still there (not yet reaped)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's (the pid taken again): not the parent
+        return False
+    return True
 
 
 _WRITING = threading.RLock()
@@ -216,7 +233,7 @@ def process_pool(count: int, modules: Sequence[str], server: bool = False) -> tu
         max_workers=count,
         mp_context=context,
         initializer=start_worker,
-        initargs=(None if method == "forkserver" else os.getpid(), board),
+        initargs=(os.getpid(), board, method == "forkserver"),
     )
     return pool, board
 

@@ -12,6 +12,11 @@ loop would be. Nothing in the reader knows of it. Real worker processes, real pa
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from reader.config import FetchLimits
@@ -19,6 +24,7 @@ from reader.extract import extract_file
 from reader.library import Library
 from reader.models import FetchError
 from tests.served_feed import story_page
+from tests.test_travel import alive
 
 LIMITS = FetchLimits(extract_seconds=1.0)
 TOO_SLOW = "took longer than 1 s to extract: not kept"
@@ -70,3 +76,41 @@ def test_a_one_off_command_reads_its_page_under_the_time_limit(tmp_path: Path) -
             return _said([*done, *await asyncio.gather(hang, after, return_exceptions=True)])
 
     assert asyncio.run(run()) == [TOO_SLOW, "Budget vote", TOO_SLOW, "Budget vote"]
+
+
+def test_page_workers_of_a_fork_server_end_with_a_library_killed(tmp_path: Path) -> None:
+    """A page worker forked from the fork server (a library with threads running, its other
+    work in threads: a test's, a command's second page pool) is the server's child, and holds
+    the server's life line: watching the server, it and the server kept each other up for good
+    once the library's process was killed with -9."""
+    script = tmp_path / "killed.py"
+    script.write_text(
+        "import asyncio, os, signal, threading, time\n"
+        "from multiprocessing import forkserver\n"
+        "from pathlib import Path\n"
+        "from reader.library import Library\n"
+        "if __name__ == '__main__':\n"
+        "    threading.Thread(target=time.sleep, args=(60,), daemon=True).start()  # the server\n"
+        f"    lib = Library(Path({str(tmp_path / 'home')!r}), workers='thread')\n"
+        "    async def main():\n"
+        "        asyncio.ensure_future(lib._cpu_within_time(time.sleep, 600))\n"
+        "        while lib.cpu.page_pool is None or not lib.cpu.page_pool._processes:\n"
+        "            await asyncio.sleep(0.05)\n"
+        "        pids = [*lib.cpu.page_pool._processes, forkserver._forkserver._forkserver_pid]\n"
+        "        print(' '.join(str(pid) for pid in pids), flush=True)\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    asyncio.run(main())\n"
+    )
+    # A file, not a pipe: processes left running would hold a pipe open, and the test with it.
+    printed = tmp_path / "pids"
+    with printed.open("w") as out:
+        subprocess.run([sys.executable, str(script)], stdout=out, stderr=subprocess.DEVNULL)
+    pids = [int(pid) for pid in printed.read_text().split()]
+    assert len(pids) == 2
+    deadline = time.monotonic() + 15
+    while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in pids if alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGTERM)
+    assert not left, "a page worker or its fork server left running"
