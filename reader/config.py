@@ -168,7 +168,7 @@ ca_file = "{_LIMITS.ca_file}"
 # The articles read go first (the least recently read first), then the unread, the oldest
 # story first, but each feed keeps its share (the limit divided among the feeds with unread
 # headlines) of its newest unread; saved articles are never evicted. It counts the articles
-# (their text and page, both compressed): the files take about half as much again, and the
+# (their text and page, both compressed): the files take about 30 % more, and the
 # headlines, not counted, theirs (README: cache prune). A sync fetches no article the limit would evict, and what it
 # left out is fetched once it fits (opening one fetches it). KB, MB, GB count in 1,024s; a
 # number needs its unit ("500MB"; "500B" for bytes).

@@ -22,14 +22,16 @@ T = TypeVar("T")
 _PARENT_CHECK = 1.0
 
 
-def start_worker(parent: int, board: Any = None, served: bool = False) -> None:
+def start_worker(parent: int, board: Any = None) -> None:
     """Workers leave Ctrl-C to the parent, which stops the sync cleanly (no worker tracebacks),
     and yield the CPU to it: the event loop (a TUI, the network) must never wait on extraction.
     They end with the parent (`parent`, its pid as it gave it: one killed while the worker
-    started is not the worker's parent any more; `served`, a fork server's worker, whose
-    parent is the server), however it ends (`_end_with_parent`). `stop_pool`'s SIGTERM ends
-    one at once, but in a write (`whole_write`). A worker takes a place on its pool's `board`
-    (`noted_work`)."""
+    started is not the worker's parent any more), however it ends (`_end_with_parent`); a
+    worker forked by a `forkserver` watches the process that asked for it, not the server,
+    which lives as long as any of its workers does (each holds the pipe whose end it waits
+    for): watching the server, a `kill -9` of the sync left both waiting on each other.
+    `stop_pool`'s SIGTERM ends one at once, but in a write (`whole_write`). A worker takes
+    a place on its pool's `board` (`noted_work`)."""
     if board is not None:
         _take_place(board)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -46,10 +48,7 @@ def start_worker(parent: int, board: Any = None, served: bool = False) -> None:
     # that took SIGTERM would end the process there).
     with _held_back(signal.SIGTERM, signal.SIGPROF):
         threading.Thread(
-            target=_end_with_parent,
-            args=(parent, served),
-            name="reader-parent-watch",
-            daemon=True,
+            target=_end_with_parent, args=(parent,), name="reader-parent-watch", daemon=True
         ).start()
 
 
@@ -104,31 +103,33 @@ def ended_work(board: Any, processes: list[Any]) -> dict[int, int]:
     return ended
 
 
-def _end_with_parent(parent: int, served: bool) -> None:
+def _end_with_parent(parent: int) -> None:
     """Exit when the parent has gone (killed with -9, out of memory): a worker holds both ends
     of the pool's pipes, so it never sees them close, and would wait for work for ever. A
-    write under way is finished first.
-
-    A fork server's worker (`served`) is the server's child: the parent is looked for by its
-    pid. The server ends once no process holds its life line, which each of its workers does:
-    watching the server, a worker of a library killed with -9 and its server kept each other
-    up for good."""
+    write under way is finished first."""
     import time
 
-    while _there(parent) if served else os.getppid() == parent:
+    by_server = os.getppid() != parent  # forked by a forkserver: `parent` is the client
+    while _running(parent) if by_server else os.getppid() == parent:
         time.sleep(_PARENT_CHECK)
     with _WRITING:
         os._exit(0)
 
 
-def _there(pid: int) -> bool:
-    """Whether the process `pid` is still there (not yet reaped)."""
-    try:
+def _running(pid: int) -> bool:
+    """Whether the process `pid` runs (a zombie, ended but not yet reaped, does not)."""
+    if os.path.isdir("/proc"):
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+                return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
+    try:  # no /proc: whether a signal could be sent to it
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except OSError:  # another user's (the pid taken again): not the parent
-        return False
+    except PermissionError:
+        return True
     return True
 
 
@@ -206,19 +207,21 @@ def process_pool(count: int, modules: Sequence[str], server: bool = False) -> tu
     In a process with no other thread yet (the CLI), workers are forked: they start at once,
     with `modules` imported first by the parent, which they inherit (what they import later
     is their own: none wanted up front). Otherwise (the TUI runs threads) they are spawned; or,
-    with `server`, forked from a server started once with `modules` (a process's later pools
-    then start in a few ms, not in ~0.5 s of CPU: a one-off command's page workers, a test's).
-    A fork server's first worker waits for it to import them: not for a pool started on an
-    event loop a screen is drawn from."""
+    with `server` on Linux, forked from a server process started once with `modules` (the
+    threads this process runs by then are in none of them, and a process's later pools start
+    in a few ms, not in ~0.5 s of CPU: a sync's workers started when work first comes, a
+    one-off command's page workers, a test's). A fork server's first worker waits for it to
+    import them: not for a pool started on an event loop a screen is drawn from."""
     # Imported here, not with the library: multiprocessing is no part of `reader list`.
     from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_all_start_methods, get_context
+    from multiprocessing import get_context
 
+    linux = sys.platform.startswith("linux")
     method = (
         "fork"
-        if sys.platform.startswith("linux") and threading.active_count() == 1
+        if linux and threading.active_count() == 1
         else "forkserver"
-        if server and "forkserver" in get_all_start_methods()
+        if linux and server
         else "spawn"
     )
     if method == "fork":
@@ -227,13 +230,14 @@ def process_pool(count: int, modules: Sequence[str], server: bool = False) -> tu
         prepare_process_workers()
     context = get_context(method)
     if method == "forkserver":
-        context.set_forkserver_preload([__name__, *modules])
+        # The command's own modules too: a worker runs the main script again as it starts.
+        context.set_forkserver_preload([f"{__package__}.cli", __name__, *modules])
     board = new_board(context, count)
     pool = ProcessPoolExecutor(
         max_workers=count,
         mp_context=context,
         initializer=start_worker,
-        initargs=(os.getpid(), board, method == "forkserver"),
+        initargs=(os.getpid(), board),
     )
     return pool, board
 

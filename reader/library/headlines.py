@@ -110,21 +110,27 @@ class LibraryHeadlines(LibraryTags):
 
     def not_offline(self) -> NotOffline:
         """Of every headline the feeds list, how many have an article not readable offline,
-        by why (one left out by the size limit is said with the limit, not here)."""
-        failed, gone = self.store.failed_keys(), set(self.store.gone())
+        by why (one left out by the size limit is said with the limit, not here). Counted from
+        each headline's article key and the store's sets of keys, no headline made: a sync's
+        recap, over a year's 51,000 headlines."""
+        store = self.store
+        failed, gone = store.failed_keys(), store.gone_keys()
+        cached, partial = store.article_keys(), store.partial_keys()
+        not_pages, left_out = store.not_article_keys(), store.left_out_keys()
         counts: Counter[str] = Counter()
-        for headline in self.headlines():
-            key = _key(headline)
-            if headline.cached:
-                counts["in_part"] += headline.partial
-            elif headline.not_article:
-                counts["not_pages"] += 1
-            elif headline.left_out or not key:
-                continue  # said with the size limit; no page to fetch
-            elif key in failed:
-                counts["taken_down" if key in gone else "failed"] += 1
-            else:  # a full disk kept even its failure from being noted (acc29b T5)
-                counts["not_fetched"] += 1
+        for url in store.feed_urls():
+            for key, episode in store.entry_keys(url):
+                # As `HeadlineMarks.headline` marks it.
+                if key and key in cached:
+                    counts["in_part"] += key in partial
+                elif key in not_pages if key else episode:
+                    counts["not_pages"] += 1
+                elif not key or key in left_out:
+                    continue  # said with the size limit; no page to fetch
+                elif key in failed:
+                    counts["taken_down" if key in gone else "failed"] += 1
+                else:  # a full disk kept even its failure from being noted (acc29b T5)
+                    counts["not_fetched"] += 1
         return NotOffline(**counts)
 
     def headlines_and_unlisted(self) -> tuple[list[Headline], list[Headline]]:

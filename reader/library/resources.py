@@ -172,6 +172,16 @@ class LibraryResources:
         (`CpuWorkers.start`)."""
         self.cpu.start(articles)
 
+    def workers_when_needed(self, articles: bool = True) -> None:
+        """Start the pool for CPU work when work first comes, not before: a sync whose feeds
+        all answer "not modified" has none (`CpuWorkers.when_needed`)."""
+        self.cpu.when_needed(articles)
+
+    def start_workers_soon(self) -> None:
+        """Start the workers asked for `workers_when_needed` now, in a thread: a sync's first
+        page is on its way (`CpuWorkers.start_soon`)."""
+        self.cpu.start_soon()
+
     def start_page_workers(self) -> None:
         """Start the workers that read pages now, at a command's start: forked, before any
         thread (`CpuWorkers.start_pages`)."""

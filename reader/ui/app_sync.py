@@ -296,6 +296,10 @@ class ReaderAppSync(ReaderAppFill):
             return
         if progress.cached is not None:
             self._arrived[progress.cached.id] = progress.in_part
+        if progress.phase == "indexing":
+            # Shown at once, not batched: the sync's end pauses for it (seconds for thousands).
+            self.status = self._pending_status = progress.indexing_line()
+            return
         line = f"Syncing: articles {progress.articles_done}/{progress.articles_total}"
         if not progress.feeds_finished:
             line = f"Syncing: feeds {progress.feeds_done}/{progress.feeds_total}, " + line[9:]
