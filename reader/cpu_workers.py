@@ -44,6 +44,10 @@ class CpuWorkers:
         self._workers = workers
         self.pool: Executor | None = None
         """The pool CPU work goes to now; None until started, and once let go of."""
+        # Workers to start when work first comes (`when_needed`), forked from a server of
+        # their own; and whether they will read articles.
+        self._when_needed: bool | None = None
+        self._starting: asyncio.Future[None] | None = None  # their start, in a thread
         self.pages_apart = workers == "thread" and hasattr(signal, "setitimer")
         """Whether pages are read in a worker process of their own, their time limit holding
         only in a process (`time_limit.cpu_limit`), by a library whose other work is done in
@@ -79,17 +83,53 @@ class CpuWorkers:
 
     def start(self, articles: bool = True) -> None:
         """Start the pool for CPU work now, so its start-up overlaps the network: forked in a
-        process with no other thread yet (the CLI), spawned otherwise (`process_pool`)."""
+        process with no other thread yet (the CLI), spawned otherwise, or, asked for
+        `when_needed`, forked from a server process (`process_pool`)."""
         if self.pool is not None:
             return
         if self._workers != "process":
             self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="reader-cpu")
             return
         count = max(1, min(4, os.cpu_count() or 2))
+        if self._when_needed is not None:
+            articles = self._when_needed
         modules = worker_modules(articles=articles)
-        self.pool, self._boards[self.pool] = process_pool(count, modules)
+        server = self._when_needed is not None
+        self.pool, self._boards[self.pool] = process_pool(count, modules, server=server)
         for _ in range(count):
             self.pool.submit(import_modules, modules)
+
+    def when_needed(self, articles: bool = True) -> None:
+        """Start the pool for CPU work when work first comes (`run`), not before: a sync
+        whose feeds all answer "not modified" has none (it imported the extractor and forked
+        workers for nothing: ~0.7 s of CPU). Where processes fork (Linux), they are forked
+        then from a server process that imported their modules once: the threads this
+        process runs by then are in none of them."""
+        self._when_needed = articles
+
+    def start_soon(self) -> None:
+        """Start the workers asked for `when_needed` now, in a thread (their server takes a
+        second to import the extractor): a sync's first page is on its way."""
+        if self._when_needed is None or self.pool is not None or self._starting is not None:
+            return
+        starting = asyncio.ensure_future(asyncio.to_thread(self.start))
+
+        def started(_: asyncio.Future[None]) -> None:
+            if self._starting is starting:
+                self._starting = None
+
+        starting.add_done_callback(started)
+        self._starting = starting
+
+    async def _started(self) -> None:
+        """The pool started (`start`); off the loop when it waits for a server."""
+        if self.pool is not None:
+            return
+        self.start_soon()
+        if self._starting is None:
+            self.start()
+        else:
+            await asyncio.shield(self._starting)
 
     def _pool_for(self, pages: bool) -> Executor:
         """The pool for CPU work, or with `pages` for reading pages: under their time limit,
@@ -137,6 +177,8 @@ class CpuWorkers:
         work = (within_time, within, fn, *args) if within else (fn, *args)
         unexplained = 0  # breaks that ended no work: a pool that can't start, say
         while True:
+            if not (within and self.pages_apart):
+                await self._started()
             pool = self._pool_for(pages=bool(within))
             board = self._boards.get(pool)
             token = next(self._tokens)
