@@ -238,7 +238,8 @@ def test_an_F_hit_in_a_huge_article_is_found_once_the_rest_is_laid_out(
             await pilot.press("enter")
             await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
             body = app.screen.query_one(ArticleBody)
-            await until(pilot, lambda: body.query == "last", "the hit's match found")
+            # The whole query, each word found as the hit was (words31, acc30a J30).
+            await until(pilot, lambda: body.query == "last word", "the hit's match found")
             await pilot.pause()
             assert "The last word of the ledger." in screen_text(app)
             assert waited[:1] == [True]  # huge, with these slices: the match waited for them
