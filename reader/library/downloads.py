@@ -31,7 +31,7 @@ from ..page_caching import (
 )
 from ..safe import safe_line
 from ..urls import canonical_url, is_web_url, not_web_url, web_url_problem
-from .failures import _may_come_later, _unexpected_as_fetch_error
+from .failures import _may_come_later, _unexpected_as_fetch_error, passing_failure
 from .leads import CEILING, start_download
 from .page_reads import LibraryPageReads
 from .resources import _link
@@ -436,7 +436,25 @@ class LibraryDownloads(LibraryPageReads):
         return await self._later_pages(url, cached, read, next_page)
 
     async def save(self, target: Entry | str, offline: bool = False) -> Article:
-        """Keep an article for good: cached now if it isn't, and never evicted."""
+        """Keep an article for good: cached now if it isn't, and never evicted. One cached
+        without some of its pages (one failed to come) is read on now, as the next sync would."""
         article = await self.article(target, offline=offline)
+        if not offline and article.incomplete and not article.incomplete_for_good:
+            # Saved again, or saved from a feed's headline cached in part: its note promised
+            # the pages missing, and the user asking now needn't wait for a sync (acc31c W14).
+            article = await self._fetch_once(_link(target), _entry_of(target))
         self.set_saved(target, True)
         return article
+
+    async def save_or_keep(self, target: Entry | str) -> Article | FetchError:
+        """`save`, and when the page can't be had now for a reason that may pass (offline, the
+        site down or busy), the link kept in Saved all the same, not fetched yet (the next sync
+        fetches it): the article, or the failure that left it a link. Any other failure (no
+        article at that address) raises, and nothing is kept."""
+        try:
+            return await self.save(target)
+        except FetchError as error:
+            if not passing_failure(error):
+                raise
+            self.set_saved(target, True)
+            return error
