@@ -21,6 +21,10 @@ from .headline_runs import Head, feed_run, first, merged
 from .tags import LibraryTags
 
 
+def _str(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def _key(headline: Headline) -> str:
     """A headline's article key: the one it came with, else made from its link."""
     return headline.key or link_key(headline.entry.link)
@@ -231,7 +235,7 @@ class LibraryHeadlines(LibraryTags):
         return Entry(
             id=shown_as or saved_article_id(key),
             feed_url=UNLISTED,
-            title=(article.title if article else "") or url,
+            title=(article.title if article else "") or _str(record.get("title")) or url,
             link=url,
             published=article.published if article else None,
             updated=(article.updated if article else None) or saved_at,

@@ -51,12 +51,14 @@ class ReaderAppArticles(ReaderAppHeadlines):
     async def _toggle_saved(self, entry: Entry) -> None:
         if self.lib.is_saved(entry):
             self.lib.unsave(entry)
+            self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
             self._changed([self.index.set_saved(entry.id, False)])
             self.notify("No longer saved: it may be evicted when the cache is full.")
             return
         try:
             article = await self._download(entry)
             self.lib.set_saved(entry, True)
+            self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
         except FetchError as error:
             shown = plain(f"Not saved: {error.message}", max_length=300).plain
             self.notify(shown, severity="error", markup=False)
