@@ -1,0 +1,112 @@
+"""Links of another read-it-later app's export (`saved_exports`) saved into a `Library`, as
+`reader save` saves one: each recorded first (with when the file says it was added, and its
+title), so none is lost whatever its page does, then fetched a few at a time. One that can't
+be fetched now stays a saved link, fetched by the next sync; those read or archived there are
+marked read here."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..keys import article_key, link_key
+from ..models import Entry, FetchError, StoreError
+from ..saved_exports import SavedLink
+
+if TYPE_CHECKING:
+    from . import Library
+
+AT_ONCE = 4
+"""Links fetched at once: an export's links are on many sites, but a few hundred on one must
+not all ask it together."""
+
+
+@dataclass(frozen=True)
+class SavedImport:
+    """What an import of saved links came to."""
+
+    total: int
+    fetched: int = 0  # saved and cached for offline reading
+    kept: int = 0  # saved as links, their page not to be had now: the next sync fetches them
+    failed: tuple[tuple[str, str], ...] = ()  # saved as links, no article there now: why
+    already: int = 0  # saved before
+    read: int = 0  # marked read, read or archived in the app the file came from
+    tags: tuple[str, ...] = ()  # the tags the file gave, which articles can't take
+
+
+def _target(lib: Library, listed: dict[str, Entry], url: str) -> Entry | str:
+    """A feed's headline of `url` (or of the address it is cached under), else `url`: the
+    story saved once, as the feed lists it (`Library.resolve`, without its headlines read
+    again for every link)."""
+    aliased = lib.store.aliased(url)
+    for address in (url, aliased):
+        if address and (entry := listed.get(link_key(address))) is not None:
+            return entry
+    return aliased or url
+
+
+async def import_saved(
+    lib: Library,
+    links: tuple[SavedLink, ...],
+    progress: Callable[[int, int], None] | None = None,
+) -> SavedImport:
+    """Save every link of `links` (`progress` told how many are done of how many)."""
+    listed = {link_key(h.entry.link): h.entry for h in lib.headlines() if h.entry.link}
+    before = lib.store.saved()
+    targets: list[tuple[SavedLink, Entry | str]] = []
+    already = 0
+    for link in links:
+        target = _target(lib, listed, link.url)
+        if article_key(target.link if isinstance(target, Entry) else target) in before:
+            already += 1
+            continue
+        at = link.added.timestamp() if link.added else None
+        # Recorded before its page is asked for: a link whose page fails stays saved.
+        lib.set_saved(target, True, at=at, title=link.title)
+        targets.append((link, target))
+    fetched = kept = done = 0
+    failed: list[tuple[str, str]] = []
+    gate = asyncio.Semaphore(AT_ONCE)
+    if progress:
+        progress(0, len(targets))
+
+    async def one(target: Entry | str) -> None:
+        nonlocal fetched, kept, done
+        async with gate:
+            try:
+                result = await lib.save_or_keep(target)
+            except (FetchError, StoreError) as error:
+                url = target.link if isinstance(target, Entry) else target
+                failed.append((url, error.message if isinstance(error, FetchError) else str(error)))
+            else:
+                if isinstance(result, FetchError):
+                    kept += 1
+                else:
+                    fetched += 1
+        done += 1
+        if progress:
+            progress(done, len(targets))
+
+    await asyncio.gather(*(one(target) for _, target in targets))
+    read = _mark_read(lib, [target for link, target in targets if link.read])
+    tags = sorted({tag for link in links for tag in link.tags}, key=str.casefold)
+    return SavedImport(len(links), fetched, kept, tuple(failed), already, read, tuple(tags))
+
+
+def _mark_read(lib: Library, targets: list[Entry | str]) -> int:
+    """Mark read the saved `targets`: a feed's headline as its feed keeps it, a link no feed
+    lists as the Saved list shows it."""
+    saved = lib.store.saved()
+    entries = []
+    for target in targets:
+        if isinstance(target, Entry):
+            entries.append(target)
+            continue
+        key = article_key(target)
+        record = saved.get(key)
+        if isinstance(record, dict):
+            entries.append(lib.unlisted_entry(key, record))
+    lib.mark_many_read(entries)
+    return len(entries)
