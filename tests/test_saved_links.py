@@ -7,6 +7,8 @@ page failed to come is read on by the next sync, by saving it again and by `show
 from __future__ import annotations
 
 import asyncio
+import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -147,8 +149,107 @@ def test_a_link_no_server_answers_is_kept_too_but_not_a_page_that_is_no_article(
     httpserver.expect_request("/nothing.html").respond_with_data("no", status=404)
     code, _, said = cli(capsys, data, "save", httpserver.url_for("/nothing.html"))
     assert code != 0 and "404" in said  # nothing to read later there: refused as before
-    httpserver.stop()  # nothing listens there now
-    code, printed, _ = cli(capsys, data, "save", httpserver.url_for("/later.html"))
+    with socket.socket() as probe:  # a port nothing listens on once closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    code, printed, _ = cli(capsys, data, "save", f"http://127.0.0.1:{port}/later.html")
     assert code == 0 and printed.startswith("saved as a link, not fetched yet (")
     code, printed, _ = cli(capsys, data, "list", "--saved", "--ids")
     assert len(printed.split()) == 1
+
+
+def _page(title: str, canonical: str = "") -> str:
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    return STORY.replace("Harbour storm closes the ferry", title).replace(
+        "<head>", f"<head>{link}", 1
+    )
+
+
+def _saved_rows(data: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    code, printed, _ = cli(capsys, data, "list", "--saved", "--json")
+    assert code == 0
+    rows: list[dict[str, object]] = json.loads(printed)
+    return rows
+
+
+def test_a_short_link_is_saved_as_the_story_it_leads_to_which_its_feed_lists(
+    httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A shortener's link (301, 302, then the story with utm_ parameters) saved before its
+    feed was subscribed to: the feed's headline is the saved one, cached, and Saved lists it
+    once (it listed the short link's copy beside the feed's, unstarred: acc31c W4)."""
+    story = "/2026/12/04/lifeboat-rescue.html"
+    httpserver.expect_request("/s/k3bX9").respond_with_data(
+        "", status=301, headers={"Location": "/r/click"}
+    )
+    httpserver.expect_request("/r/click").respond_with_data(
+        "", status=302, headers={"Location": f"{story}?utm_source=share&utm_medium=sms"}
+    )
+    httpserver.expect_request(story).respond_with_data(
+        _page("Lifeboat crew rescue three"), content_type="text/html"
+    )
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Ledger</title>'
+        f"<item><title>Lifeboat crew rescue three</title><link>{httpserver.url_for(story)}</link>"
+        "<guid>lifeboat</guid></item></channel></rss>"
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed, content_type="application/rss+xml"
+    )
+    data = tmp_path / "data"
+    code, printed, _ = cli(capsys, data, "save", httpserver.url_for("/s/k3bX9"))
+    assert code == 0 and printed.startswith("saved for good: Lifeboat crew rescue three")
+    assert cli(capsys, data, "add", httpserver.url_for("/feed.xml"))[0] == 0
+    rows = _saved_rows(data, capsys)
+    assert [(r["feed_title"], r["title"], r["cached"]) for r in rows] == [
+        ("Harbour Ledger", "Lifeboat crew rescue three", True)
+    ]
+    # Saving the feed's headline now is saving the same story again.
+    code, printed, _ = cli(capsys, data, "save", str(rows[0]["id"]))
+    assert printed.startswith("already saved: ")
+    assert len(_saved_rows(data, capsys)) == 1
+
+
+@pytest.mark.parametrize(
+    "other", ["/amp/politics/council-vote.html", "/politics/council-vote.html?ref=hn"]
+)
+def test_an_amp_link_or_a_ref_link_of_a_story_saved_is_the_same_story(
+    other: str, httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page's own canonical address finds the story saved: "already saved", one entry."""
+    canonical = httpserver.url_for("/politics/council-vote.html")
+    title = "Council votes to sell harbour car park"
+    httpserver.expect_request("/politics/council-vote.html").respond_with_data(
+        _page(title, canonical), content_type="text/html"
+    )
+    httpserver.expect_request("/amp/politics/council-vote.html").respond_with_data(
+        _page(title, canonical), content_type="text/html"
+    )
+    data = tmp_path / "data"
+    assert cli(capsys, data, "save", canonical)[0] == 0
+    code, printed, _ = cli(capsys, data, "save", httpserver.url_for(other))
+    assert code == 0 and printed.startswith(f"already saved: {title}")
+    rows = _saved_rows(data, capsys)
+    assert [r["link"] for r in rows] == [canonical]
+    # A tracking variant saved again: the address first saved stays the one listed.
+    cli(capsys, data, "save", f"{canonical}?fbclid=IwAR0abc")
+    assert [r["link"] for r in _saved_rows(data, capsys)] == [canonical]
+
+
+def test_a_page_declaring_another_story_canonical_is_saved_apart(
+    httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A site declaring one address on every page (its section's) makes no two stories one."""
+    section = httpserver.url_for("/news/")
+    for path, title in (
+        ("/news/a.html", "Ferry strike ends"),
+        ("/news/b.html", "Lamp lost at sea"),
+    ):
+        httpserver.expect_request(path).respond_with_data(
+            _page(title, section), content_type="text/html"
+        )
+    data = tmp_path / "data"
+    for path in ("/news/a.html", "/news/b.html"):
+        _, printed, _ = cli(capsys, data, "save", httpserver.url_for(path))
+        assert printed.startswith("saved for good: ")
+    assert len(_saved_rows(data, capsys)) == 2

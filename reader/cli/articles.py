@@ -15,8 +15,9 @@ from ..config_shown import defaults_not_in
 from ..dates import in_local_time
 from ..feed_names import names_of, source_name
 from ..marks import SAVED_MARK, TAKEN_DOWN, offline_mark
-from ..models import FEED_TEXT_STANDS_IN, Article, Entry, ErrorKind, Feed, FetchError
+from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError
 from ..plural import plural
+from ..reports import SaveOutcome
 from ..safe import safe_line
 from ..url_display import shown_url
 from .common import (
@@ -386,19 +387,20 @@ def cmd_save(args: argparse.Namespace) -> int:
 
     async def run() -> int:
         target = lib.resolve(args.target)
-        already = lib.is_saved(target)
         if args.offline:
-            article: Article | FetchError = await lib.save(target, offline=True)
+            already = lib.is_saved(target)
+            outcome = SaveOutcome(await lib.save(target, offline=True), None, already)
         else:
-            article = await lib.save_or_keep(target)
-        if isinstance(article, FetchError):
+            outcome = await lib.save_or_keep(target)
+        if (article := outcome.article) is None:
+            assert outcome.failure is not None
             # Offline, or the site down: the link is in Saved, for the next sync to fetch.
             out(
-                f"saved as a link, not fetched yet ({safe_line(article.message, 200)}): "
+                f"saved as a link, not fetched yet ({safe_line(outcome.failure.message, 200)}): "
                 "the next sync fetches it"
             )
             return EXIT_OK
-        said = "already saved" if already else "saved for good"
+        said = "already saved" if outcome.already else "saved for good"
         out(f"{said}: {safe_line(article.title or article.url, 120)}")
         if article.incomplete:
             out(f"not all of it: {safe_line(article.incomplete, 300)}")

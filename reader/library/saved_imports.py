@@ -1,13 +1,13 @@
 """Links of another read-it-later app's export (`saved_exports`) saved into a `Library`, as
-`reader save` saves one: each recorded first (with when the file says it was added, and its
-title), so none is lost whatever its page does, then fetched a few at a time. One that can't
-be fetched now stays a saved link, fetched by the next sync; those read or archived there are
-marked read here."""
+`reader save` saves one, a few at a time, with when the file says each was added and its title.
+One whose page can't be fetched now is saved as a link all the same, which the next sync
+fetches; those read or archived there are marked read here."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -61,27 +61,30 @@ async def import_saved(
         target = _target(lib, listed, link.url)
         if article_key(target.link if isinstance(target, Entry) else target) in before:
             already += 1
-            continue
-        at = link.added.timestamp() if link.added else None
-        # Recorded before its page is asked for: a link whose page fails stays saved.
-        lib.set_saved(target, True, at=at, title=link.title)
-        targets.append((link, target))
+        else:
+            targets.append((link, target))
     fetched = kept = done = 0
     failed: list[tuple[str, str]] = []
     gate = asyncio.Semaphore(AT_ONCE)
     if progress:
         progress(0, len(targets))
 
-    async def one(target: Entry | str) -> None:
-        nonlocal fetched, kept, done
+    async def one(link: SavedLink, target: Entry | str) -> None:
+        nonlocal fetched, kept, done, already
+        at = link.added.timestamp() if link.added else None
         async with gate:
             try:
-                result = await lib.save_or_keep(target)
+                result = await lib.save_or_keep(target, at, link.title)
             except (FetchError, StoreError) as error:
                 url = target.link if isinstance(target, Entry) else target
                 failed.append((url, error.message if isinstance(error, FetchError) else str(error)))
+                # Kept all the same, as the file had it: a sync tries it again.
+                with suppress(StoreError):
+                    lib.set_saved(target, True, at, link.title)
             else:
-                if isinstance(result, FetchError):
+                if result.already:  # the same story, saved by another address
+                    already += 1
+                elif result.article is None:
                     kept += 1
                 else:
                     fetched += 1
@@ -89,7 +92,7 @@ async def import_saved(
         if progress:
             progress(done, len(targets))
 
-    await asyncio.gather(*(one(target) for _, target in targets))
+    await asyncio.gather(*(one(link, target) for link, target in targets))
     read = _mark_read(lib, [target for link, target in targets if link.read])
     tags = sorted({tag for link in links for tag in link.tags}, key=str.casefold)
     return SavedImport(len(links), fetched, kept, tuple(failed), already, read, tuple(tags))

@@ -84,7 +84,7 @@ class StoreUsage(StoreVersions):
         title: str = "",
     ) -> None:
         """Save the article of `url` (from `entry`, when a feed lists it), or let it go. Saved
-        again, it keeps when it was first saved and the title it came with (`title`: an
+        again, it keeps its address as first saved, when, and the title it came with (`title`: an
         import's, shown until its page is fetched); `at` is when it was saved (now unless an
         import says)."""
         key = article_key(url)
@@ -94,7 +94,9 @@ class StoreUsage(StoreVersions):
                 before = current.get(key)
                 before = before if isinstance(before, dict) else {}
                 current[key] = {
-                    "url": url,
+                    # The address first saved: saving a variant of it (`?fbclid=…`) is no reason
+                    # to list that one instead (acc31c W4).
+                    "url": before.get("url") or url,
                     "entry": entry.id if entry else before.get("entry"),
                     "feed": entry.feed_url if entry else before.get("feed"),
                     "at": before.get("at") or at or time.time(),
