@@ -17,7 +17,7 @@ from ..feed_names import names_of, source_name
 from ..marks import SAVED_MARK, TAKEN_DOWN, offline_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError
 from ..plural import plural
-from ..reports import SaveOutcome
+from ..reports import SaveOutcome, newest_first
 from ..safe import safe_line
 from ..url_display import shown_url
 from .common import (
@@ -83,12 +83,18 @@ def cmd_list(args: argparse.Namespace) -> int:
         raise UsageError(
             f"--since {args.since} is not before --before {args.before}: no headline is"
         )
-    if args.search is None and not args.json and not args.saved:
+    # Not offline, of every feed: the saved articles no feed lists are read too (acc31c W7).
+    every_not_offline = args.not_offline and not (args.feed or args.tag or args.saved)
+    if args.search is None and not args.json and not args.saved and not every_not_offline:
         return _list_as_read(args, since, before)
     lib = open_library(args)
     try:
         feeds, tags = _listed(lib, args)
         every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved, tags=tags)
+        if every_not_offline and args.search is None:
+            unlisted = lib.headlines_and_unlisted()[1]
+            every += [h for h in unlisted if not (args.unread and h.read)]
+            every.sort(key=newest_first)
         if args.not_offline:
             every = [h for h in every if _not_offline(h)]
         headlines = between(every, since, before)  # before a search: fewer texts read

@@ -16,7 +16,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from ..gone import asked_lately, taken_down
-from ..keys import article_key
+from ..keys import article_key, link_key
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..portal import portal_error
 from ..reports import (
@@ -45,14 +45,25 @@ class LibrarySync(LibraryFeedRefresh):
 
     def _sync_start(
         self,
-    ) -> tuple[list[Headline], list[Headline], set[str], set[str], set[str]]:
-        """The headlines before the feeds are refreshed, the saved articles no feed lists, the
-        keys of the articles cached whole, those of links known not to be article pages, and
-        those of articles missing some of their pages (read on by the sync)."""
+    ) -> tuple[list[Headline], list[tuple[str, Entry]], int, set[str], set[str], set[str]]:
+        """The headlines before the feeds are refreshed; the saved articles no feed lists that
+        are not cached whole (by key), and how many are; the keys of the articles cached
+        whole, those of links known not to be article pages, and those of articles missing
+        some of their pages (read on by the sync)."""
         incomplete = self.store.incomplete_keys()
         cached = self.store.article_keys() - incomplete
-        headlines, unlisted = self.headlines_and_unlisted()
-        return headlines, unlisted, cached, self.store.not_article_keys(), incomplete
+        headlines = self.headlines()
+        listed = {h.key or link_key(h.entry.link) for h in headlines}
+        unlisted = {
+            key: record
+            for key, record in self.store.saved().items()
+            if key not in listed and isinstance(record, dict)
+        }
+        # Entries made only of those to fetch: each reads its article's heading.
+        to_fetch = [(k, self.unlisted_entry(k, r)) for k, r in unlisted.items() if k not in cached]
+        saved_cached = len(unlisted) - len(to_fetch)
+        not_pages = self.store.not_article_keys()
+        return headlines, to_fetch, saved_cached, cached, not_pages, incomplete
 
     def _portal_answered(
         self,
@@ -134,7 +145,7 @@ class LibrarySync(LibraryFeedRefresh):
         with suppress(StoreError):  # a full disk: the sync says so itself, article by article
             await asyncio.to_thread(self.store.mark_sync_running)
         # Thousands of store reads: in a thread, not on the event loop a TUI draws from.
-        headlines, unlisted, cached, not_pages, unfinished = await asyncio.to_thread(
+        headlines, unlisted, saved_cached, cached, not_pages, unfinished = await asyncio.to_thread(
             self._sync_start
         )
         # Every feed's headlines rank the articles under the size limit; those of the feeds
@@ -172,9 +183,9 @@ class LibrarySync(LibraryFeedRefresh):
         known_ids = {h.entry.id for h in headlines}
         already_cached = sum(h.cached for h in headlines)
         # The saved articles no feed lists are the cache's too ("9 cached" said "2", acc31c W7).
-        already_cached += sum(h.cached for h in unlisted)
+        already_cached += saved_cached if feeds is None else 0
         if unfinished:  # cached, but to be read on: not "already cached"
-            already_cached -= sum(h.cached and h.key in unfinished for h in (*headlines, *unlisted))
+            already_cached -= sum(h.cached and h.key in unfinished for h in headlines)
         feeds_total = len([url for url in self.store.feed_urls() if feeds is None or url in feeds])
         feeds_done = done = 0
         # Downloads run only so far ahead of extraction, the slower side: pages don't pile up
@@ -424,11 +435,11 @@ class LibrarySync(LibraryFeedRefresh):
                         fetch(headline.entry, headline.key)
                 # Saved links no feed lists: one not fetched yet (saved offline, imported) or
                 # missing pages is read as a feed's is (acc31c W8, W14).
-                for headline in unlisted:
-                    if headline.key and headline.key not in skip:
-                        skip.add(headline.key)
-                        todo.append(headline.entry)
-                        tasks.append(asyncio.create_task(one(headline.entry, saved=True)))
+                for key, entry in unlisted:
+                    if key not in skip:
+                        skip.add(key)
+                        todo.append(entry)
+                        tasks.append(asyncio.create_task(one(entry, saved=True)))
             await asyncio.gather(*tasks)
         finally:
             if room is not None:
