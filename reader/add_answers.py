@@ -50,10 +50,20 @@ def add_answer(
     """What `add` says of `added`, which was asked under the user's `name` (if any);
     `how_to_add` is how the reader adds one of a page's feeds ("`reader add URL`"), and
     `how_to_keep` how it keeps the article of a page that names none ("" for no way)."""
+    if added.page and not added.url:
+        return _no_feed_chosen(added, how_to_add, how_to_keep)
+    answer = _subscribed(added, name)
+    if added.page and added.article_page and how_to_keep:
+        # A link someone sent, whose page names its site's feed (acc31c W3): the feed is
+        # subscribed to, and the article itself is for the user to keep.
+        answer.lines.append(Said(f"that page is itself an article: {how_to_keep}"))
+    return answer
+
+
+def _subscribed(added: Added, name: str) -> AddAnswer:
+    """What `add` says of the feed it subscribed to (or found subscribed already)."""
     lines: list[Said] = []
     if added.page:
-        if not added.url:
-            return _no_feed_chosen(added, how_to_add, how_to_keep)
         lines.append(Said(_found_line(added)))
     if added.replaced:
         lines.append(Said(f"unsubscribed: {safe_line(added.replaced)} (a web page, not a feed)"))

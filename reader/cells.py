@@ -29,6 +29,11 @@ whatever its width: a family "👩‍👩‍👧‍👦" takes its first member'
 measures as tmux, as the terminal these were measured in.)
 Textual can't be made to count fewer cells than Rich does, so a text fitted to a row is shown
 without the selectors Rich widens for (`rich_agreeing`): one cell in every measure.
+
+What a terminal draws as one (a letter and its marks, an emoji with its skin tone, selector and
+the members a joiner adds, a flag's two letters: `clusters`) is never cut apart where a line is
+folded or a row cut (`cut_to_cells`, `fold_to_cells`): a family "👨‍👩‍👧‍👦" folded in a table's
+cell showed as two families of two, the first line ending in a joiner.
 """
 
 from __future__ import annotations
@@ -47,8 +52,16 @@ _WIDE_AMBIGUOUS = ("\u3248", "\u324f")
 _BLANK_LETTERS = {"\u3164": 2, "\uffa0": 1}
 """The Hangul fillers Rich gives no cell (Default_Ignorable), and the cells terminals draw."""
 _SELECTOR = "\ufe0f"
+_TEXT_SELECTOR = "\ufe0e"
+"""VS15, "drawn as text": one cell in Rich's measure and the terminal's alike."""
 _JOINER = "\u200d"
+_NON_JOINER = "\u200c"
 _JOINERS = re.compile(f"{_JOINER}{{2,}}")
+_JOINED_AGAIN = re.compile(f"(?<={_JOINER}){_JOINER}+")
+_REGIONAL = ("\U0001f1e6", "\U0001f1ff")
+"""The regional indicators: two of them a flag ("🇫🇷" is F and R)."""
+_TAGS = ("\U000e0020", "\U000e007f")
+"""Tag characters: a subdivision's flag ("🏴 + gbsct + cancel tag") is spelt in them."""
 
 
 @cache
@@ -115,17 +128,29 @@ def _widened(char: str) -> bool:
     return cell_len(char + _SELECTOR) > cell_len(char)
 
 
-def rich_agreeing(text: str) -> str:
+def rich_agreeing(text: str, keep_length: bool = False) -> str:
     """`text` without the selectors Rich widens an emoji for and wcwidth terminals don't, so
     that Rich's measure is never more than `terminal_cells` ("☀️" → "☀": one cell in both,
     drawn as the sign rather than as its picture). A row fitted by the terminal's measure can
     make up for cells Rich doesn't count (`reader.ui.cell_width.rich_only_cells`), not for
     cells it counts and the terminal doesn't draw: the row ended short, the pane's border
-    drawn inside it."""
+    drawn inside it.
+
+    `keep_length`: each such selector made the one for text (VS15), and a joiner after a
+    joiner a non-joiner, so that the text is as long as it was, its offsets (a search's
+    matches, a link's words, a passage chosen) where they were; `as_written` undoes it."""
     if _JOINER * 2 in text:  # Rich skips the second of two joiners, then counts what follows
-        text = _JOINERS.sub(_JOINER, text)
+        if keep_length:
+            text = _JOINED_AGAIN.sub(lambda run: _NON_JOINER * len(run.group()), text)
+        else:
+            text = _JOINERS.sub(_JOINER, text)
     if _SELECTOR not in text:
         return text
+    if keep_length:
+        return "".join(
+            _TEXT_SELECTOR if char == _SELECTOR and at and _widened(text[at - 1]) else char
+            for at, char in enumerate(text)
+        )
     return "".join(
         char
         for at, char in enumerate(text)
@@ -133,10 +158,122 @@ def rich_agreeing(text: str) -> str:
     )
 
 
+def as_written(text: str) -> str:
+    """A text `rich_agreeing(…, keep_length=True)` gave, with its selectors and joiners as the
+    page wrote them: what is copied from the screen is the article's text. (A page's own VS15
+    after such a sign comes back as VS16: no text tells the two apart, and no page was seen to
+    write one.)"""
+    if _TEXT_SELECTOR in text:
+        text = "".join(
+            _SELECTOR if char == _TEXT_SELECTOR and at and _widened(text[at - 1]) else char
+            for at, char in enumerate(text)
+        )
+    if _JOINER + _NON_JOINER in text:
+        text = re.sub(f"(?<=[{_JOINER}{_NON_JOINER}]){_NON_JOINER}", _JOINER, text)
+    return text
+
+
+@cache
+def _joining(char: str) -> int:
+    """1: `char` is drawn with the character before it, a mark (nonspacing, enclosing or
+    spacing: UAX #29's Extend and SpacingMark), a selector, a joiner, a skin tone, a tag
+    character, a Hangul vowel or final jamo; 2: a regional indicator, the second of a pair
+    drawn as one flag; 0: it starts a cluster."""
+    if char < "\u0300":
+        return 0
+    if _REGIONAL[0] <= char <= _REGIONAL[1]:
+        return 2
+    return int(
+        unicodedata.category(char) in ("Mn", "Me", "Mc")
+        or char in (_JOINER, _NON_JOINER)
+        or _SKIN_TONES[0] <= char <= _SKIN_TONES[1]
+        or _TAGS[0] <= char <= _TAGS[1]
+        or "\u1160" <= char <= "\u11ff"
+    )
+
+
+_NOT_ASCII = re.compile("[^\x00-\x7f]+")
+
+
+def clusters(text: str) -> tuple[list[int], list[int]]:
+    """`cluster_starts` and `cluster_cells` in one pass (a Chinese article's lines are
+    measured so at each width). An ASCII character always starts a cluster of its own (what
+    joins one is beyond ASCII, and tmux draws an ASCII letter after a joiner apart): a run of
+    them is taken whole, the rest a character at a time."""
+    starts: list[int] = []
+    cells: list[int] = []
+    done = 0
+    for run in _NOT_ASCII.finditer(text):
+        first, end = run.span()
+        if first > done:
+            starts.extend(range(done, first))
+            cells.extend(map(_char_cells, text[done:first]))
+        _clustered(text, first, end, starts, cells)
+        done = end
+    if done < len(text):
+        starts.extend(range(done, len(text)))
+        cells.extend(map(_char_cells, text[done:]))
+    return starts, cells
+
+
+def _clustered(text: str, first: int, end: int, starts: list[int], cells: list[int]) -> None:
+    """`clusters` of `text[first:end]`, a run beyond ASCII, added to `starts` and `cells`."""
+    joined = flag_half = False  # the cluster so far is more than its first character
+    previous = text[first - 1] if first else ""
+    for at in range(first, end):
+        char = text[at]
+        kind = _joining(char)
+        if at and (kind == 1 or (kind == 2 and flag_half) or previous == _JOINER):
+            cells.append(0)
+            joined, flag_half = True, False
+        else:
+            if joined:
+                cluster = text[starts[-1] : at]
+                cells[starts[-1]] = max(cell_len(cluster), terminal_cells(cluster))
+                joined = False
+            starts.append(at)
+            cells.append(_char_cells(char))
+            flag_half = kind == 2
+        previous = char
+    if joined:
+        cluster = text[starts[-1] : end]
+        cells[starts[-1]] = max(cell_len(cluster), terminal_cells(cluster))
+
+
+def cluster_starts(text: str) -> list[int]:
+    """Where each of `text`'s clusters starts, what a terminal draws as one (a grapheme
+    cluster, as tmux joins them): a character and the marks, selectors and skin tone after
+    it; a character after a joiner (not an ASCII one: tmux draws that apart); a flag's two
+    regional indicators, paired from the first of a run."""
+    return clusters(text)[0]
+
+
+def cluster_cells(text: str) -> list[int]:
+    """Per character of `text`, the cells of the cluster it starts (`cluster_starts`) in the
+    wider of Rich's measure and the terminal's, so that a line of them fits in both; none for
+    the characters inside a cluster."""
+    return clusters(text)[1]
+
+
+def fold_to_cells(text: str, cells: int) -> list[str]:
+    """`text` folded into pieces of at most `cells` cells (`cluster_cells`), between clusters
+    only: a cluster wider than `cells` is a piece of its own."""
+    pieces: list[str] = []
+    start = taken = 0
+    for at, width in enumerate(cluster_cells(text)):
+        if width and taken + width > cells and at > start:
+            pieces.append(text[start:at])
+            start, taken = at, 0
+        taken += width
+    if start < len(text) or not pieces:
+        pieces.append(text[start:])
+    return pieces
+
+
 def cut_to_cells(text: str, cells: int) -> str:
     """The longest start of `text` that takes at most `cells` terminal cells
-    (`terminal_cells`), cut between characters (a cluster Rich measures as one, an emoji
-    family, may lose its last members)."""
+    (`terminal_cells`), cut between clusters (`cluster_starts`): a family cut after its first
+    members was another family, or a letter without its accent another word."""
     if terminal_cells(text) <= cells:
         return text
     # Measured whole each time: Rich 15 measures a cluster ("👨‍👩‍👧") as a whole, not by its
@@ -148,4 +285,8 @@ def cut_to_cells(text: str, cells: int) -> str:
             fits = middle
         else:
             over = middle
+    if fits and not text.isascii():
+        fits = max(
+            (start for start in cluster_starts(text[: fits + 1]) if start <= fits), default=0
+        )
     return text[:fits]

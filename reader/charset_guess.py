@@ -13,7 +13,7 @@ from .charset_sample import (
     _without_markup,
     _words_to_judge,
 )
-from .japanese_text import reads_as_japanese
+from .japanese_text import japanese_charset
 from .latin_alphabets import (
     ANY_WESTERN,
     WESTERN_ALPHABETS,
@@ -85,10 +85,10 @@ def _guess(body: bytes) -> str:
         # reads in it as that language.
         return "cp1252"
     sample = _without_markup(body[:65536])
-    if reads_as_japanese(sample):
+    if japanese := japanese_charset(sample):
         # Its kana tell it: statistics measured a short paragraph as no likelier Japanese in
-        # EUC-JP than Korean in EUC-KR, and took the Korean.
-        return "euc_jp"
+        # EUC-JP than Korean in EUC-KR, and a Shift_JIS title as Korean too, and took the Korean.
+        return japanese
     words = b" ".join(_WORD_WITH_HIGH_BYTES.findall(sample)[:_SAMPLE_WORDS])
     if central := central_european_charset(words, code, sample):
         # As for a Western page: a sentence's one "č" or "ł" is too little for statistics,

@@ -12,7 +12,8 @@ from .charset_guess import _guess
 from .charset_labels import sniff_meta_charset
 from .charset_sample import _ALPHABETS, _words_to_judge
 from .cyrillic_text import CYRILLIC_FAMILY, NON_ASCII_PUNCTUATION, cyrillic_likelihood
-from .latin_alphabets import latin_9_labelled_latin_1
+from .latin_alphabets import latin_9_labelled_latin_1, turkish_labelled_latin_1
+from .mixed_charset import declared_language
 
 # charset_normalizer's measure of how unlike text a decoding is (0 clean, 1 hopeless; it gives
 # up on a decoding at 0.2). A legacy page read by its own charset measures 0–0.03, and by
@@ -86,7 +87,8 @@ def _contradicted(body: bytes, declared: str) -> bool:
 # page's mojibake as clean; what gives it away is the letters themselves (the Cyrillic family's
 # measured in `cyrillic_text`).
 _LATIN_2_FAMILY = ("cp1250", "iso8859-2")
-_LATIN_9_BYTES = re.compile(rb"[\xa4\xa6\xa8\xb4\xb8\xbc\xbd\xbe]")
+# The bytes ISO-8859-15 (and windows-1254) read as other letters than ISO-8859-1 does.
+_LATIN_1_MISREAD_BYTES = re.compile(rb"[\xa4\xa6\xa8\xb4\xb8\xbc\xbd\xbe\xd0\xdd\xde\xf0\xfd\xfe]")
 # A reading taken over the declared one is likelier by this much (a log-probability) for each
 # character the two read differently: Russian, Ukrainian, Bulgarian and Serbian text, short or
 # in capitals, read by its own charset measured 0.57 and more over any other of the family.
@@ -148,9 +150,14 @@ def _misread_sibling(body: bytes, declared: str) -> str | None:
         gain = scores[best] - scores[declared]
         return best if differing >= _FEWEST_TO_TELL and gain > _LIKELIER_BY * differing else None
     if declared == "cp1252":
-        # ISO-8859-1 (read as windows-1252) said of an ISO-8859-15 page: "12 ¤", "¼uvre".
-        words = _words_to_judge(body) if _LATIN_9_BYTES.search(body) else b""
-        return "iso8859-15" if words and latin_9_labelled_latin_1(words) else None
+        # ISO-8859-1 (read as windows-1252) said of an ISO-8859-15 page: "12 ¤", "¼uvre"; or
+        # of a Turkish one in windows-1254 or ISO-8859-9: "Ýstanbul'da kýþ".
+        words = _words_to_judge(body) if _LATIN_1_MISREAD_BYTES.search(body) else b""
+        if words and latin_9_labelled_latin_1(words):
+            return "iso8859-15"
+        if words and turkish_labelled_latin_1(words, declared_language(body)):
+            return "cp1254"
+        return None
     if declared in _LATIN_2_FAMILY:
         sample = _words_to_judge(body)
         (other,) = (codec for codec in _LATIN_2_FAMILY if codec != declared)

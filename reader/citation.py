@@ -34,6 +34,13 @@ def cited_url(article: Article) -> str:
     return without_tracking(url)
 
 
+def cited_address(link: str, article: Article | None) -> str:
+    """The address a headline's page is cited and opened by, from the reading view or the
+    list alike: its cached `article`'s (`cited_url`), else its `link` without the tracking
+    parameters feeds add."""
+    return cited_url(article) if article is not None and article.url else without_tracking(link)
+
+
 def shown_cited_url(article: Article) -> str:
     """The address a citation gives (`cited_url`) as every style shows it: as where it goes,
     and one word (`shown_url`). APA's and Chicago's line gave a canonical
@@ -251,6 +258,8 @@ def version_note(
     times, number = article.versions, article.version
     if len(times) < 2 or not 1 <= number <= len(times):
         return ""
+    if article.dropped:
+        return _dropped_note(article, in_reader, copied, key)
     if number == len(times):
         if copied:
             kept = " and ".join(moment_text(at) for at in times[:-1])
@@ -286,6 +295,23 @@ def version_note(
     return (
         f"copy {number} of {len(times)}, kept: the text changed in the copy retrieved "
         f"{moment_text(times[-1])}{how}"
+    )
+
+
+def _dropped_note(article: Article, in_reader: bool, copied: bool, key: str | None) -> str:
+    """`version_note` of a copy read while it was kept and dropped since (a page flipping
+    back, the copies' rule): it said "copy 4 of 5, kept", a number no copy kept has."""
+    times, number = article.versions, article.version
+    retrieved = moment_text(times[number - 1])
+    if copied:
+        return (
+            f"a copy retrieved {retrieved}, no longer kept; the latest, retrieved "
+            f"{moment_text(times[-1])}, differs"
+        )
+    how = f" ({key} shows those kept)" if in_reader and key else ""
+    return (
+        f"this copy, retrieved {retrieved}, is no longer kept: the text changed in the copy "
+        f"retrieved {moment_text(times[-1])}{how}"
     )
 
 

@@ -6,7 +6,8 @@ Both styles are English ones: their dates and words ("accessed", "n.d.") are Eng
 the article's language, and only its title stays as the page wrote it (recased only when it
 is English). A name in a script whose names are not given name first, or not initialised
 (Chinese, Japanese, Korean, Arabic, Hebrew…), is cited as written, neither inverted nor cut
-to initials; so is a one-word name or a newsroom's ("Reuters", "Staff Reporter")."""
+to initials; so is a one-word name or a newsroom's ("Reuters", "Staff Reporter"). One written
+family name first in Latin letters ("Wang Xiaoming") keeps its order (`cited_names`)."""
 
 from __future__ import annotations
 
@@ -75,8 +76,8 @@ def _chicago_authors(names: list[Name]) -> str:
     if len(names) > 10:  # Chicago 14.76: the first seven, then "et al."
         return ", ".join([names[0].inverted(), *(n.natural() for n in names[1:7])]) + ", et al."
     # Of two names, the comma is the inverted first one's ("Holt, Maren, and Jonas Berg"): a
-    # first name cited as written takes none ("דנה לוי and יוסי כהן").
-    comma = len(names) > 2 or not names[0].literal
+    # first name cited as written takes none ("דנה לוי and יוסי כהן", "Wang Xiaoming and …").
+    comma = len(names) > 2 or names[0].turned
     return _listed([names[0].inverted(), *(n.natural() for n in names[1:])], "and", comma)
 
 

@@ -1,9 +1,12 @@
 """A writer's name as a citation turns it round: the surname and the given names (Chicago's
 "Holt, Maren", APA's "Holt, M."), or the name as written where it isn't one person's given
 name first: a newsroom's, an outlet's, one in a script whose names are not initialised
-(Chinese, Japanese, Korean, Arabic, Hebrew…), a Vietnamese or Korean one written family
-name first, a string of several, or one that can't be read with confidence. Apart from the
-styles, which list the names, as the rules of one field."""
+(Chinese, Japanese, Korean, Arabic, Hebrew…), a string of several, or one that can't be read
+with confidence. A Chinese (pinyin), Vietnamese or Korean name written in Latin letters family
+name first is kept in its order, as both guides want: Chicago writes it uninverted and with no
+comma ("Wang Xiaoming"; CMOS 17 §8.14, §16.83), APA its family name and initials as any other
+("Wang, X."; APA Style blog, "What's in a Name? Cultural Variations in Name Order", 2017).
+Apart from the styles, which list the names, as the rules of one field."""
 
 from __future__ import annotations
 
@@ -45,17 +48,28 @@ class Name:
     family: str = ""
     given: str = ""
     suffix: str = ""
+    family_first: bool = False
+    """Written family name first ("Wang Xiaoming", "Nguyễn Văn An"): Chicago keeps that order."""
+
+    @property
+    def turned(self) -> bool:
+        """Chicago writes it turned round, surname first after a comma ("Holt, Maren")."""
+        return not (self.literal or self.family_first)
 
     def inverted(self) -> str:
-        """ "Holt, Maren" (Chicago's first author)."""
+        """ "Holt, Maren" (Chicago's first author); "Wang Xiaoming" as it is written."""
         if self.literal:
             return self.literal
+        if self.family_first:
+            return self.natural()
         return f"{self.family}, {self.given}" + (f", {self.suffix}" if self.suffix else "")
 
     def natural(self) -> str:
-        """ "Jonas Berg" (Chicago's later authors)."""
+        """ "Jonas Berg" (Chicago's later authors); "Wang Xiaoming"."""
         if self.literal:
             return self.literal
+        if self.family_first:
+            return f"{self.family} {self.given}"
         return f"{self.given} {self.family}" + (f" {self.suffix}" if self.suffix else "")
 
     def initialled(self) -> str:
@@ -63,7 +77,7 @@ class Name:
         if self.literal:
             return self.literal
         initials = " ".join(
-            "-".join(f"{part[0]}." for part in word.split("-") if part)
+            "-".join(f"{part[0].upper()}." for part in word.split("-") if part)
             for word in self.given.split()
             if not word.startswith("(") and not word.endswith(")")
         )
@@ -113,9 +127,10 @@ def parsed_name(name: str, language: str = "") -> Name:
         or _NOT_ONE_NAME.search(name)
         or name.isupper()
         or words[0] in _ARTICLES  # "The Lakeshore Ledger", "Le Monde": an outlet's name
-        or _family_name_first(words)
     ):
         return Name(literal=name)
+    if _family_name_first(words):
+        return Name(family=words[0], given=" ".join(words[1:]), family_first=True)
     start = len(words) - 1
     while start > 1 and words[start - 1] in _PARTICLES:
         start -= 1
@@ -164,10 +179,46 @@ _KOREAN_FAMILIES = frozenset(
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
+# The commonest Chinese family names in pinyin, each a syllable or two ("Ouyang"), and a given
+# name of one or two pinyin syllables ("Na", "Xiaoming"): "Wang Xiaoming" and "Li Na" are
+# written family name first, as Chinese writes them and English-language news prints them;
+# "Xiaoming Wang", a given name first, is turned round as any other.
+_CHINESE_FAMILIES = frozenset(
+    [
+        *("wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu"),
+        *("sun", "ma", "zhu", "hu", "guo", "he", "gao", "lin", "luo", "zheng", "liang", "xie"),
+        *("song", "tang", "han", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong"),
+        *("yuan", "pan", "jiang", "cai", "du", "ye", "cheng", "wei", "su", "lü", "lv", "ding"),
+        *("ren", "shen", "yao", "lu", "cui", "zhong", "tan", "fan", "jin", "shi", "liao", "jia"),
+        *("xia", "fu", "fang", "bai", "zou", "meng", "xiong", "qin", "qiu", "yin", "xue", "yan"),
+        *("duan", "lei", "hou", "long", "tao", "gu", "mao", "hao", "gong", "shao", "qian", "dai"),
+        *("kong", "xiang", "ouyang", "sima", "zhuge", "situ", "mo", "yu", "wan", "geng", "bao"),
+    ]
+)
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|üan|ai|ei|ao|ou|an|en|in|un|ia|ie"
+    r"|iu|ua|uo|ui|ue|üe|ve|er|a|o|e|i|u|ü|v)"
+)
+_PINYIN_GIVEN = re.compile(rf"{_PINYIN_SYLLABLE}(?:'?{_PINYIN_SYLLABLE})?")
+
+
+def _chinese_family_first(words: list[str]) -> bool:
+    family, given = words[0], words[-1]
+    return (
+        len(words) == 2
+        and family.casefold() in _CHINESE_FAMILIES
+        and given[:1].isupper()
+        and given[1:].islower()
+        and _PINYIN_GIVEN.fullmatch(given.casefold()) is not None
+    )
+
+
 def _family_name_first(words: list[str]) -> bool:
-    """The name is written family name first, as Vietnamese and Korean ones are: turned round,
-    "Nguyễn Văn An" was cited "An, Nguyễn Văn" and "Kim Jong-un" "Jong-un, Kim"."""
-    if _VIETNAMESE_LETTERS.search(" ".join(words)):
+    """The name is written family name first, as Chinese, Vietnamese and Korean ones are:
+    turned round, "Nguyễn Văn An" was cited "An, Nguyễn Văn", "Kim Jong-un" "Jong-un, Kim" and
+    "Wang Xiaoming" "Xiaoming, Wang"."""
+    if _VIETNAMESE_LETTERS.search(" ".join(words)) or _chinese_family_first(words):
         return True
     if (
         len(words) == 3

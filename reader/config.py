@@ -158,7 +158,7 @@ ca_file = ""
 # The articles read go first (the least recently read first), then the unread, the oldest
 # story first, but each feed keeps its share (the limit divided among the feeds with unread
 # headlines) of its newest unread; saved articles are never evicted. It counts the articles
-# (their text and page, both compressed): the files take about half as much again, and the
+# (their text and page, both compressed): the files take about 30 % more, and the
 # headlines, not counted, theirs (README: cache prune). A sync fetches no article the limit would evict, and what it
 # left out is fetched once it fits (opening one fetches it). KB, MB, GB count in 1,024s; a
 # number needs its unit ("500MB"; "500B" for bytes).
@@ -278,7 +278,9 @@ def config_path(
 def load_config(path: Path, create: bool = True) -> Config:
     """Read the config file, creating it with commented defaults the first time."""
     if not path.exists():
-        if create:
+        # A link under its name leading nowhere (a data directory copied from elsewhere) is
+        # never written through: the defaults would be created wherever it names (acc31a F11).
+        if create and not path.is_symlink():
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(DEFAULT_CONFIG_TEXT, encoding="utf-8")

@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 44
+EXTRACTOR = 46
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -104,8 +104,17 @@ says ("cite_note-FOOTNOTE…"). 43: a run of combining marks past the 30 any wri
 (`mark_runs`: a "Zalgo" letter of 60,000 flooded the screen and slowed every search); a
 character reference starting as ESC's or BEL's does ("&#7879;", Vietnamese's ệ) read whole. 44:
 bylines naming a co-writer or an agency ("X (avec Y et Z)", "X and Reuters") as its people, an
-outlet the writer works for and a handle or address after the name left out, two writers in
-Arabic, Japanese and Chinese bylines apart, a date only "Updated" gives the story's date."""
+outlet the writer works for and a handle or address after the name left out, two writers in Arabic,
+Japanese and Chinese bylines apart, a date only "Updated" gives the story's date. 45: a section
+front's kicker set as a label (`<span class="kicker">`), not a heading, kept before its teaser's
+headline; a section front dated only by the date it declares of itself, never by its first teaser's
+`<time>`; a "By" line naming the newsroom by a job ("By Staff Reporter") the byline, out of the
+text, an old table page's headline over it too. 46: Turkish pages labelled ISO-8859-1 or
+windows-1252 read in windows-1254, short Shift_JIS ones in Japanese; East Asian papers' and wires'
+bylines ("本报记者 A 通讯员 B", "新华社…电（记者A）", "記者A／臺北報導", "【ワシントン＝A】", "[서울=뉴시스]A 기자 =") their reporters, a
+byline's label, role or place in more languages (a Hindi paper's city) no author, two Vietnamese
+writers apart by a dash and an agency after a slash ("A / PAP") its authors; "how long ago" lines in
+each language read ("منذ ساعتين", "3小时前", "Вчера, 18:40") left out."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

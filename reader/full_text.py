@@ -75,7 +75,7 @@ class Hit:
     title holds every word)."""
     word: str = ""
     """The word of the query matched first in the text ("" when only the title holds them):
-    what the reading view finds when the article is opened from the hits."""
+    the reading view opened from the hit opens at its match (its search is the `query`)."""
     byline: str = ""
     """The byline holding a word of the query the text doesn't ("" for none), safe to show:
     why an article found by its author's name was found."""
@@ -97,6 +97,9 @@ class Hit:
     """That version's headline, safe to show, when it differs from the headline's own and
     holds a word its text doesn't ("" otherwise, and for the latest copy): the story was
     found by the headline it had before the site changed it."""
+    query: str = ""
+    """The query it was found by, as typed: the reading view opened from the hit searches
+    the article for every word of it, as the hit was found (acc30a J30)."""
 
     @property
     def line(self) -> str:
@@ -143,10 +146,17 @@ def article_text(article: Article) -> str:
     return "\n".join(block.text for block in article.blocks if block.kind != BlockKind.IMAGE)
 
 
-def snippet(text: str, at: int, end: int) -> str:
+StruckRuns = Callable[[], Sequence[tuple[int, int]]]
+"""Where a text's struck-through runs are, start and end (`codec.struck_from_dict`), worked
+out when called: for a hit's snippet only, most texts a search reads being no hit."""
+
+
+def snippet(text: str, at: int, end: int, struck: Sequence[tuple[int, int]] = ()) -> str:
     """One line of `text` round the match at `at`..`end`, `SNIPPET_CELLS` cells wide as a
     terminal draws it (`terminal_cells`), `_BEFORE` of them before the match; cut where a word
-    ends (`_BREAK`: a space, or a Chinese or Japanese punctuation mark), "…" where it goes on."""
+    ends (`_BREAK`: a space, or a Chinese or Japanese punctuation mark), "…" where it goes on.
+    The `struck` runs in it between "~~", as the article's text marks them: a figure the page
+    withdrew ("paid ~~€9.4m~~ €6.1m") is not read as standing (acc30a J31)."""
     start = at
     room = _BEFORE
     while start > 0 and room > 0:
@@ -168,8 +178,22 @@ def snippet(text: str, at: int, end: int) -> str:
         last = _last_break(text, end, stop + 1)
         if last is not None:
             stop = last.start() if text[last.start()].isspace() else min(last.end(), stop)
-    line = safe_line(text[start:stop])
+    line = safe_line(_marked(text, start, stop, struck))
     return ("…" if start else "") + line + ("…" if stop < len(text) else "")
+
+
+def _marked(text: str, start: int, stop: int, struck: Sequence[tuple[int, int]]) -> str:
+    """`text[start:stop]`, the parts of the `struck` runs in it between "~~"."""
+    parts: list[str] = []
+    at = start
+    for run_start, run_end in struck:
+        if run_end <= start or run_start >= stop:
+            continue
+        run_start, run_end = max(run_start, start), min(run_end, stop)
+        parts += [text[at:run_start], "~~", text[run_start:run_end], "~~"]
+        at = run_end
+    parts.append(text[at:stop])
+    return "".join(parts)
 
 
 def _last_break(text: str, pos: int, endpos: int) -> re.Match[str] | None:
@@ -202,11 +226,14 @@ def matches(query: Query, title: str, text: str) -> str | None:
 NEAR_CHARACTERS = 80
 
 
-def _found(query: Query, title: str, text: str) -> tuple[str, str, str, str] | None:
-    """The snippet of `text`, the word matched first in it ("", "" when `text` holds none of
-    them), the byline holding a word `text` doesn't (`Hit.byline`) and where in `text` the
-    words are nearest (`Hit.near`) when a word of each of the query's groups is in `title` (a
-    `heading`) or `text` and none it excludes, else None."""
+def _found(
+    query: Query, title: str, text: str, struck: StruckRuns = list
+) -> tuple[str, str, str, str] | None:
+    """The snippet of `text` (the runs `struck` gives marked), the word matched first in it
+    ("", "" when `text` holds none of them), the byline holding a word `text` doesn't
+    (`Hit.byline`) and where in `text` the words are nearest (`Hit.near`) when a word of each
+    of the query's groups is in `title` (a `heading`) or `text` and none it excludes, else
+    None."""
     head = _Folded(title)
     body = _Folded(text)
     in_text: list[_Word] = []
@@ -234,7 +261,9 @@ def _found(query: Query, title: str, text: str) -> tuple[str, str, str, str] | N
     # The first words from there, in their paragraph (the view finds a query in one), tell
     # the place apart; with one word, its first match is the place already.
     near = body.text[at : at + NEAR_CHARACTERS].split("\n")[0] if len(in_text) > 1 else ""
-    return snippet(body.text, at, end), word, byline, near
+    # A text composed anew (`_Folded`) has its runs elsewhere: its snippet goes unmarked.
+    marks = struck() if body.text is text else ()
+    return snippet(body.text, at, end, marks), word, byline, near
 
 
 def _byline_holding(bylines: list[str], words: list[_Word]) -> str:
@@ -320,14 +349,15 @@ def _titles_holding(titles: list[str], word: _Word) -> set[int]:
 def search(
     headlines: Iterable[Headline],
     query: Query,
-    cached_text: Callable[[Headline], tuple[str, str] | None],
+    cached_text: Callable[[Headline], tuple[str, str, StruckRuns] | None],
     stopped: Callable[[], bool] = lambda: False,
     candidates: Sequence[set[str] | None] | None = None,
     copies: Callable[[Headline], Sequence[KeptCopy]] = lambda headline: (),
 ) -> list[Hit]:
     """The headlines `query` finds, in the order given, their cached articles' texts and
     bylines read by `cached_text` (`Library.searched`: only for those the list marks cached);
-    `stopped` is asked between two (a search the reader replaced by another ends early).
+    `stopped` is asked between two (a search the reader replaced by another ends early); with
+    each text, where its struck-through runs are, for the snippet.
 
     `candidates`, per word of the query, the keys of the articles that may hold it (None: any
     may), from an index: a headline whose article is in none of the words' of a group (every
@@ -368,11 +398,12 @@ def search(
         # With no text of it cached (a PDF's, a podcast's, a page that failed: all there is),
         # its feed's text is searched as an article's is, and is what its hit shows.
         got = cached_text(headline) if cached else None
-        text, byline = got or (_feed_text(headline), "")
-        found = _found(query, heading(headline.entry.title, headline.entry.author, byline), text)
+        text, byline, struck = got or (_feed_text(headline), "", list)
+        title = heading(headline.entry.title, headline.entry.author, byline)
+        found = _found(query, title, text, struck)
         if found is not None:
             lead = "" if found[0] or found[2] else _lead(text, headline.entry.summary)
-            hits.append(Hit(headline, *found, lead=lead))
+            hits.append(Hit(headline, *found, lead=lead, query=query.text))
         elif cached and (kept := copies(headline)):
             hits.extend(_in_copies(query, headline, kept)[:1])
     return hits
@@ -391,9 +422,9 @@ def _lead(text: str, summary: str) -> str:
     return snippet(text, 0, 0) if text else ""
 
 
-KeptCopy = tuple[datetime | None, str, str, str]
+KeptCopy = tuple[datetime | None, str, str, str, StruckRuns]
 """A kept earlier version of an article as a search reads it: when it was retrieved, its
-title, byline and text."""
+title, byline and text, and where its struck-through runs are."""
 
 
 def _headline_holding(query: Query, title: str, text: str) -> str:
@@ -409,13 +440,22 @@ def _in_copies(query: Query, headline: Headline, kept: Sequence[KeptCopy]) -> li
     title, byline or text, or in the headline's: a story is found by the headline it had
     before the site changed it (what other outlets quoted, acc30a J10) as by its text then."""
     for version in range(len(kept), 0, -1):
-        retrieved, copy_title, byline, text = kept[version - 1]
+        retrieved, copy_title, byline, text, struck = kept[version - 1]
         titles = headline.entry.title
         own = copy_title.replace(_APART, "")
         if own and own != titles:
             titles = f"{titles}\n{own}"
         title = heading(titles, headline.entry.author, byline)
-        if (found := _found(query, title, text)) is not None:
+        if (found := _found(query, title, text, struck)) is not None:
             then = _headline_holding(query, own, text) if own != headline.entry.title else ""
-            return [Hit(headline, *found, version=version, retrieved=retrieved, headlined=then)]
+            return [
+                Hit(
+                    headline,
+                    *found,
+                    version=version,
+                    retrieved=retrieved,
+                    headlined=then,
+                    query=query.text,
+                )
+            ]
     return []

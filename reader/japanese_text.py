@@ -1,33 +1,56 @@
-"""Whether a page's bytes, in no declared charset, are Japanese in EUC-JP: told by their kana.
+"""Whether a page's bytes, in no declared charset, are Japanese, and in which of its charsets:
+told by their kana.
 
 EUC-JP and EUC-KR (and GB2312) share their byte layout, and a short Japanese paragraph measured
 by statistics as no likelier Japanese than Korean was read in EUC-KR ("港の水位" as Hangul and
 jamo). Japanese text is a third or more kana, hiragana and katakana, which EUC-JP writes in rows
 4 and 5; EUC-KR has jamo and Roman numerals there and writes its kana elsewhere, and no Korean
-or Chinese text read in EUC-JP gives more than a stray kana."""
+or Chinese text read in EUC-JP gives more than a stray kana.
+
+Shift_JIS writes its kana with lead bytes (0x82, 0x83) that no EUC charset has, and reads every
+byte of those charsets' lead range 0xA1–0xDF as a half-width katakana: Korean, Chinese or EUC-JP
+text read in it is strewn with them. Read in Windows' Korean (cp949), a short Shift_JIS title
+was a run of the rare syllables that charset added to EUC-KR ("東京で初雪" as "뱦떈궳룊먤"), and
+statistics took it."""
 
 from __future__ import annotations
+
+import re
 
 # Kana among the page's wide characters needed: Japanese prose runs 30–60%, a headline of
 # names and kanji words less, and the few katakana of a Korean page's loanword none.
 _FEWEST_KANA = 3
 _KANA_SHARE_AT_LEAST = 0.2
 _CJK_FROM = "\u3000"
+# What Shift_JIS reads another CJK charset's bytes as: half-width katakana, and the private use
+# area of its user-defined rows (lead bytes 0xF0–0xF9).
+_NOT_SHIFT_JIS_TEXT = re.compile("[\uff61-\uff9f\ue000-\uf8ff]")
 
 
 def _is_kana(char: str) -> bool:
     return "\u3041" <= char <= "\u30ff"
 
 
-def reads_as_japanese(text_bytes: bytes) -> bool:
-    """`text_bytes` (a page's text, its markup left out) decode as EUC-JP without an error, and
-    kana make a fair share of the wide characters they give."""
+def japanese_charset(text_bytes: bytes) -> str | None:
+    """The charset `text_bytes` (a page's text, its markup left out) are Japanese in: EUC-JP
+    when they decode in it without an error and kana make a fair share of the wide characters
+    they give; Shift_JIS (Microsoft's) when they decode in it into kana and kanji, with not one
+    half-width katakana. None when neither."""
     if text_bytes.isascii():
-        return False
+        return None
     try:
         text = text_bytes.decode("euc_jp")
     except UnicodeDecodeError:
-        return False
-    wide = [char for char in text if char >= _CJK_FROM]
-    kana = sum(map(_is_kana, wide))
-    return kana >= _FEWEST_KANA and kana >= _KANA_SHARE_AT_LEAST * len(wide)
+        pass
+    else:
+        wide = [char for char in text if char >= _CJK_FROM]
+        kana = sum(map(_is_kana, wide))
+        if kana >= _FEWEST_KANA and kana >= _KANA_SHARE_AT_LEAST * len(wide):
+            return "euc_jp"
+    try:
+        text = text_bytes.decode("cp932")
+    except UnicodeDecodeError:
+        return None
+    if _NOT_SHIFT_JIS_TEXT.search(text) or not any(map(_is_kana, text)):
+        return None
+    return "cp932"

@@ -246,3 +246,29 @@ def latin_9_labelled_latin_1(words: bytes) -> bool:
         else:
             theirs_wrong += before.isalpha() and after.isalpha()  # "€" inside a word
     return letter_in_a_word > 0 and 2 * theirs_wrong < ours_wrong
+
+
+# The bytes windows-1254 (and ISO-8859-9) gave Turkish's letters, where windows-1252 (and
+# ISO-8859-1) has Icelandic's: "Ğ İ Ş ğ ı ş" for "Ð Ý Þ ð ý þ". Apache's default header and old
+# CMSs label Turkish pages ISO-8859-1, and they read "Ýstanbul'da kýþ lastiði" without an error.
+_TURKISH_BYTES = re.compile(rb"[\xd0\xdd\xde\xf0\xfd\xfe]")
+# "İ" lowers to "i" and a combining dot above, which `misfits` looks up in the alphabet whole.
+_TURKISH = "âçğıîöşüû" + "i\u0307"
+
+
+def turkish_labelled_latin_1(words: bytes, language: str | None) -> bool:
+    """`words` (a page's non-ASCII words, labelled ISO-8859-1 or windows-1252) are Turkish in
+    windows-1254: they hold a byte the two read differently, read in windows-1254 as Turkish,
+    and the page says it is Turkish or the label's reading holds over twice the misfits
+    (Turkish's "ç" and "ü" are no Icelandic letters, Icelandic's "á" and "æ" no Turkish ones;
+    a page in Icelandic keeps its label)."""
+    if language == "is" or not _TURKISH_BYTES.search(words):
+        return False
+    theirs = words.decode("cp1254", "replace")
+    if not reads_as(theirs, (_TURKISH,)):
+        return False
+    if language == "tr":
+        return True  # no Turkish word holds "Ý", "Þ" or "ð": the label can't be right
+    _, ours_wrong = fewest_misfits(words.decode("cp1252", "replace"), ANY_WESTERN)
+    _, theirs_wrong = misfits(theirs, _TURKISH)
+    return 2 * theirs_wrong < ours_wrong

@@ -196,6 +196,15 @@ def _form_asks(doc: HtmlElement) -> str:
     return ""
 
 
+def declares_article(body: bytes, charset: str | None) -> bool:
+    """The page `body` says it is an article (og:type, a publication time, JSON-LD's Article or
+    Posting): a link someone sent, to keep, even where it names its site's feed."""
+    from .extract.document import parsed_page
+
+    doc = parsed_page(body, charset)
+    return doc is not None and bool(doc.xpath(_DECLARED_ARTICLE))
+
+
 def _article_text(doc: HtmlElement) -> bool:
     """The page holds an article's text, or declares one."""
     if doc.xpath(_DECLARED_ARTICLE):

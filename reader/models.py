@@ -413,6 +413,10 @@ class Article:
     is read from the cache, no part of its record; empty while there is one copy."""
     version: int = 0
     """Which of `versions` this copy is (1: the oldest); 0 while there is one copy."""
+    dropped: bool = False
+    """This copy, read while it was kept, is kept no longer (a later fetch dropped it, the
+    copies' rule): `versions` are those kept and its own time where it falls among them,
+    `version` its place there (`Library.superseded`)."""
     gone_at: datetime | None = None
     """When its page, asked for again after it was cached, last answered that the story is
     not there (404, 410): taken down, the copy kept (`Store.gone_at`); None while the page

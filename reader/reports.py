@@ -114,14 +114,16 @@ class Added:
     error: FetchError | None = None  # why no feed was subscribed to on a page that names one
     replaced: str = ""  # the web page's address subscribed before, dropped for its feed
     unanswered: FetchError | None = None  # why the well-known addresses were not all asked
+    article_page: bool = False  # the page says it is an article (`declares_article`)
 
 
 @dataclass(frozen=True)
 class SyncProgress:
     """Where a sync is. Articles are fetched while feeds are still coming in, so both counts
-    move together; `phase` says which one this report is about ("done" once, at the end)."""
+    move together; `phase` says which one this report is about ("indexing" as it ends, while
+    the search index takes in the articles cached; "done" once, at the end)."""
 
-    phase: Literal["feeds", "articles", "done"]
+    phase: Literal["feeds", "articles", "indexing", "done"]
     feeds_done: int
     feeds_total: int
     articles_done: int = 0
@@ -132,6 +134,13 @@ class SyncProgress:
     feed_in: FeedResult | None = None  # the feed just in, if this report is about one
     articles_cached: int = 0  # of `articles_done`, those cached (the rest failed, or no page)
     already_cached: int = 0  # the articles the headlines list that were cached before
+    indexed: int = 0  # as it ends ("indexing"): of `to_index`, the articles the search index took
+    to_index: int = 0
+
+    def indexing_line(self) -> str:
+        """What a sync does as it ends while the search index takes in what it cached (~8 s
+        for 5,000 articles): said, not a silent pause."""
+        return f"Indexing {plural(self.to_index, 'new article')} for search…"
 
     @property
     def feeds_finished(self) -> bool:

@@ -173,6 +173,7 @@ class SearchIndex:
             self._create()
             new, gone = list(stored), []
         done = 0
+        progress(done, len(gone) + len(new))  # said before the first batch takes its time
         for batch in _batches([*gone, *new], _BATCH):
             self._index(batch, stored, text_of)
             done += len(batch)

@@ -32,6 +32,8 @@ def pattern(query: str) -> re.Pattern[str] | None:
     return re.compile(source, 0 if smart else re.IGNORECASE)
 
 
+_SELECTORS = "\ufe0e\ufe0f"
+"""The variation selectors for text and for emoji."""
 _BETWEEN = r"[\W_]+"
 """What a space, or a hyphen between two words, of a query matches: anything but letters and
 digits, one character at least ("goldplated" is another word)."""
@@ -53,6 +55,10 @@ def _word(word: str, skip: str) -> str:
             continue
         if word[at] in "ßẞ":
             out.append(f"(?:{word[at]}|{'SS' if word[at] == 'ẞ' else 'ss'}){skip}")
+        elif word[at] in _SELECTORS:
+            # An emoji picker's "❤️" finds the heart however the text has it: the reading view
+            # shows the sign for text ("❤︎", `cells.rich_agreeing`), a page may have neither.
+            out.append(f"[{_SELECTORS}]?{skip}")
         else:
             out.append(re.escape(word[at]) + skip)
         at += 1

@@ -23,9 +23,12 @@ def start_worker(parent: int) -> None:
     """Workers leave Ctrl-C to the parent, which stops the sync cleanly (no worker tracebacks),
     and yield the CPU to it: the event loop (a TUI, the network) must never wait on extraction.
     They end with the parent (`parent`, its pid as it gave it: one killed while the worker
-    started is not the worker's parent any more), however it ends (`_end_with_parent`).
+    started is not the worker's parent any more; 0: whichever process it started from, a
+    `forkserver`, which ends with the process that started it), however it ends
+    (`_end_with_parent`).
     `stop_pool`'s SIGTERM ends one at once, but in a write (`whole_write`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = parent or os.getppid()
     with suppress(OSError, AttributeError):
         os.nice(10)
     # A worker the system ends past its time limit (`time_limit.within_time`'s RLIMIT_CPU)

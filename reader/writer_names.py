@@ -24,6 +24,7 @@ ACRONYMS = frozenset(
         *("ap", "afp", "bbc", "cnn", "abc", "nbc", "cbs", "npr", "pa", "upi", "dpa", "apa", "ani"),
         *("pti", "ians", "itv", "rte", "sbs", "cbc", "ard", "zdf", "orf", "srf", "rai", "nhk"),
         *("efe", "ansa", "tass", "ria", "kna", "epd", "sid", "aap", "nzpa", "wsj", "ft", "usa"),
+        "pap",
     ]
 )
 
@@ -34,7 +35,7 @@ ACRONYMS = frozenset(
 WIRE_LETTERS = frozenset(
     [
         *("ap", "afp", "pa", "upi", "dpa", "apa", "ani", "pti", "ians", "efe", "ansa", "tass"),
-        *("ria", "kna", "epd", "sid", "aap", "nzpa"),
+        *("ria", "kna", "epd", "sid", "aap", "nzpa", "pap"),
     ]
 )
 

@@ -31,6 +31,25 @@ def test_a_name_and_job_under_the_headline_is_the_byline(line: str) -> None:
     assert line not in to_text(article, header=False)
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Staff Reporter", "Staff Reporter"),
+        ("By Our Special Correspondent", "Our Special Correspondent"),
+    ],
+)
+def test_a_by_line_naming_the_newsroom_by_a_job_is_its_byline(line: str, author: str) -> None:
+    # Cited as written, as README says a newsroom's name is; the line leaves the text.
+    article = story(f"<p>{line}</p>")
+    assert article.author == author
+    assert line not in to_text(article, header=False)
+
+
+def test_a_job_alone_without_by_names_nobody() -> None:
+    article = story("<p>Senior Reporter</p>")
+    assert article.author == ""
+
+
 def test_a_name_and_job_line_repeating_the_declared_author_is_left_out() -> None:
     article = story(
         "<p>Jane Smith, Political Editor</p>", head='<meta name="author" content="Jane Smith">'

@@ -213,3 +213,61 @@ def test_a_latin_1_page_whose_signs_stand_apart_keeps_its_label(body: str) -> No
     raw = news_page('<meta charset="iso-8859-1">', "Port", body, "en").encode("cp1252")
     assert detect_charset(raw) == "cp1252"
     assert body in decode_html(raw)
+
+
+TURKISH_TITLE = "İzmir'de kış lastiği zorunlu oldu"
+TURKISH = (
+    "Ticari araçlar için kış lastiği uygulaması bugün başladı. Şoförler, Iğdır ve Erzurum "
+    "yollarında ağır kar yağışı beklendiğini söyledi; denetimler İzmir'de de sürecek."
+)
+TURKISH_CAPS = "İZMİR'DE KIŞ LASTİĞİ ZORUNLU OLDU"
+
+
+@pytest.mark.parametrize("where", ["meta", "header"])
+@pytest.mark.parametrize("written_in", ["cp1254", "iso8859_9"])
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1252"])
+@pytest.mark.parametrize("lang", ["tr", "en", None])
+def test_a_turkish_page_labelled_latin_1_reads_in_turkish(
+    where: str, written_in: str, declared: str, lang: str | None
+) -> None:
+    """Read by the label it was "Ýzmir'de kýþ lastiði" (as browsers show it): no Turkish word
+    holds "Ý", "þ" or "ð", and "ç" and "ü" beside them are no Icelandic."""
+    meta = f'<meta charset="{declared}">' if where == "meta" else ""
+    page = news_page(meta, TURKISH_TITLE, TURKISH, lang or "")
+    if lang is None:
+        page = page.replace(' lang=""', "")
+    raw = page.encode(written_in)
+    header = declared if where == "header" else None
+    assert detect_charset(raw, header) == "cp1254"
+    assert TURKISH in decode_html(raw, header)
+
+
+def test_a_turkish_headline_in_capitals_reads_in_turkish_when_the_page_says_turkish() -> None:
+    """ "ÝZMÝR'DE KIÞ" holds only Icelandic's letters: the page's `lang` tells."""
+    raw = news_page('<meta charset="iso-8859-1">', TURKISH_CAPS, TURKISH_CAPS, "tr")
+    assert TURKISH_CAPS in decode_html(raw.encode("cp1254"))
+
+
+def test_a_turkish_feed_whose_xml_declaration_says_latin_1_reads_in_turkish() -> None:
+    raw = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel>'
+        f"<title>Gündem</title><item><title>{TURKISH_TITLE}</title>"
+        f"<description>{TURKISH}</description></item></channel></rss>"
+    ).encode("cp1254")
+    assert detect_feed_charset(raw) == "cp1254"
+    assert detect_feed_charset(raw, "iso-8859-1") == "cp1254"
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Þjóðin kaus í dag. Guðrún Ýr sagði að fólkið væri ánægt með úrslitin.", "is"),
+        ("Þjóðin kaus í dag. Guðrún Ýr sagði að fólkið væri ánægt með úrslitin.", "en"),
+        ("Le maire a reçu Guðmundur Þórsson, élu à Reykjavík, à l'hôtel de ville.", "fr"),
+        ("Der Bürgermeister traf Jón Þórðarson in München; beide sprachen über Fähren.", "de"),
+    ],
+)
+def test_an_icelandic_name_or_page_labelled_latin_1_keeps_its_label(body: str, lang: str) -> None:
+    raw = news_page('<meta charset="iso-8859-1">', "Port", body, lang).encode("cp1252")
+    assert detect_charset(raw) == "cp1252"
+    assert body in decode_html(raw)

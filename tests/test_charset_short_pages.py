@@ -1,7 +1,7 @@
 """Short pages in a legacy charset that declare none, read by their few letters: a Central
 European sentence's one "č" or "ł" (statistics read it as windows-1252, Japanese or Mac
-Icelandic), Romanian in windows-1250, ISO-8859-2 or ISO-8859-16, a Japanese paragraph in EUC-JP
-(read as Korean)."""
+Icelandic), Romanian in windows-1250, ISO-8859-2 or ISO-8859-16, a Japanese paragraph in EUC-JP or
+Shift_JIS (read as Korean)."""
 
 from __future__ import annotations
 
@@ -110,10 +110,40 @@ def test_a_short_euc_jp_page_reads_as_japanese(text: str) -> None:
     assert text in decode_html(raw)
 
 
+SHIFT_JIS_TITLES = [
+    "大阪で初雪",  # one kana
+    "札幌で大雪を観測した",
+    "台風で港が閉まった。",
+    "ﾆｭｰｽ速報：港が閉まった",  # half-width katakana, as old sites wrote them: statistics
+]
+
+
+@pytest.mark.parametrize("text", SHIFT_JIS_TITLES)
+def test_a_short_shift_jis_page_reads_as_japanese(text: str) -> None:
+    """Read as Korean in Windows' cp949 before ("大阪で初雪" as "묈띲궳룊먤", rare syllables
+    EUC-KR lacks); its kana, written with Shift_JIS's own lead bytes, tell it."""
+    raw = brief(text, None).encode("cp932")
+    assert detect_charset(raw) == "cp932"
+    assert text in decode_html(raw)
+
+
+@pytest.mark.parametrize("text", SHIFT_JIS_TITLES[:3])
+def test_a_short_shift_jis_feed_declaring_no_encoding_reads_as_japanese(text: str) -> None:
+    from reader.feeds import parse_feed
+
+    body = (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{text}</title>'
+        f"<item><title>{text}</title><link>http://127.0.0.1/1</link></item></channel></rss>"
+    ).encode("cp932")
+    parsed = parse_feed(body, "http://127.0.0.1/f.xml", "", "application/rss+xml", None)
+    assert parsed.title == text and parsed.entries[0].title == text
+
+
 @pytest.mark.parametrize(
     ("codec", "text"),
     [
         ("euc_kr", "항구는 화요일에 폭풍으로 폐쇄되었다. 어부들은 바다에 나가지 않았다."),
+        ("gbk", "他們說港口週二關閉，漁民們沒有出海。"),
         ("gb18030", "港口周二因风暴关闭，渔民没有出海。"),
         ("big5", "港口週二因風暴關閉，漁民沒有出海。"),
     ],

@@ -19,7 +19,7 @@ from pytest_httpserver import HTTPServer
 
 from tests.served_feed import serve_one_item
 from tests.test_quoted_markdown import copies
-from tests.tui_pilot import reading, status, subscribe
+from tests.tui_pilot import reading, running, status, subscribe, table, until
 
 TITLE = "Dredging contract doubled without a vote"
 TRACKING = "?utm_source=rss&utm_medium=feed"
@@ -141,5 +141,24 @@ def test_the_reading_view_hands_out_the_cited_address(
             await pilot.press("1", "c")
             await pilot.pause()
             assert copied == [f"{canonical}#fn1"]
+
+    asyncio.run(run())
+
+
+def test_o_in_the_headlines_opens_the_cited_address_as_the_reading_view_does(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list's `o` handed the browser the feed's link, "?utm_source=rss&utm_medium=feed"
+    and all, where the reading view's `o` opens the cited address (acc30a J9)."""
+    _, canonical = cached(data_dir)
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+
+    async def run() -> None:
+        async with running(data_dir, (100, 30), prefetch=False) as (app, pilot):
+            await until(pilot, lambda: bool(table(app).rows), "the headlines")
+            await pilot.press("o")
+            await until(pilot, lambda: bool(opened), "the browser handed an address")
+            assert opened == [canonical]
 
     asyncio.run(run())

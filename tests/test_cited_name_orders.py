@@ -46,10 +46,16 @@ NAMES = [
     ("Por Pablo Gómez Ruiz", "es", "Pablo Gómez Ruiz.", "Pablo Gómez Ruiz."),
     # A Portuguese writer is cited by the last surname, as before.
     ("Por João Pedro Gonçalves Silva", "pt", "Silva, João Pedro Gonçalves.", "Silva, J. P. G."),
-    # Vietnamese and Korean names written family name first: as written.
-    ("By Nguyễn Văn An", "en", "Nguyễn Văn An.", "Nguyễn Văn An."),
-    ("By Tran Thi Mai", "en", "Tran Thi Mai.", "Tran Thi Mai."),
-    ("By Kim Jong-un", "en", "Kim Jong-un.", "Kim Jong-un."),
+    # Chinese (pinyin), Vietnamese and Korean names written family name first: in their
+    # order, uninverted and with no comma in Chicago (CMOS 17 §8.14, §16.83), the family name
+    # and initials in APA as any other (APA Style blog, "Cultural Variations in Name Order").
+    ("By Wang Xiaoming", "en", "Wang Xiaoming.", "Wang, X."),
+    ("By Li Na and Maren Holt", "en", "Li Na and Maren Holt.", "Li, N., & Holt, M."),
+    # A given name first, as Chinese writers abroad write theirs: turned round as any other.
+    ("By Xiaoming Wang", "en", "Wang, Xiaoming.", "Wang, X."),
+    ("By Nguyễn Văn An", "en", "Nguyễn Văn An.", "Nguyễn, V. A."),
+    ("By Tran Thi Mai", "en", "Tran Thi Mai.", "Tran, T. M."),
+    ("By Kim Jong-un", "en", "Kim Jong-un.", "Kim, J.-U."),
     ("By Park Ji-sung and Maren Holt", "en", "Park Ji-sung and Maren Holt.", None),
     # Western names as before.
     ("By Jean-Luc Martin", "en", "Martin, Jean-Luc.", "Martin, J.-L."),

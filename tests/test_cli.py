@@ -32,6 +32,7 @@ SUBCOMMANDS = [
     "unsave",
     "cache",
     "config",
+    "repair",
     "reextract",
     "mark-read",
     "mark-unread",
@@ -814,6 +815,20 @@ def test_a_search_for_a_negative_figure_is_a_search(data_dir: Path) -> None:
         result.stderr == "reader: no headline or cached article holds every one of: output -3.2%\n"
     )
     assert reader(data_dir, "list", "-x").stderr.endswith("unrecognized arguments: -x\n")
+
+
+def test_a_word_to_leave_out_that_starts_like_help_is_a_word(data_dir: Path) -> None:
+    """`--search ferry -hello`: argparse read "-hello" as -h given "ello" ("argument -h/--help:
+    ignored explicit argument 'ello'"), where "-ferry" was a word to leave out."""
+    result = reader(data_dir, "list", "--search", "output", "-hello")
+    assert result.returncode == 1, result.stderr
+    assert (
+        result.stderr == "reader: no headline or cached article holds output and none of: hello\n"
+    )
+    alone = reader(data_dir, "list", "--search", "-hello")
+    assert "ignored explicit argument" not in alone.stderr
+    assert alone.stderr.startswith("reader: --search needs a word to look for")
+    assert reader(data_dir, "list", "--search", "output", "-h").stdout.startswith("usage:")
 
 
 def test_an_option_a_command_does_not_take_is_said_with_that_commands_usage(

@@ -111,3 +111,18 @@ def test_the_defaults_shown_are_the_defaults_in_force(tmp_path: Path) -> None:
     written.write_text(defaults_not_in(""))
     assert load_config(written) == Config(written)
     assert defaults_not_in(DEFAULT_CONFIG_TEXT) == ""
+
+
+def test_a_link_leading_nowhere_under_the_configs_name_is_not_written_through(
+    tmp_path: Path,
+) -> None:
+    """A data directory copied from elsewhere whose config.toml is a link to a path that does
+    not exist: the commented defaults were written wherever it named (acc31a F11)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    target = tmp_path / "elsewhere" / "made.toml"
+    target.parent.mkdir()
+    (home / "config.toml").symlink_to(target)
+    listed = reader(home, "list")
+    assert listed.returncode == 0, listed.stderr
+    assert not target.exists()

@@ -106,7 +106,38 @@ def test_a_count_moves_so_many_feeds(synced_dir: Path) -> None:
             await pilot.press("tab", "g", "3", "j")
             await pilot.pause()
             assert feeds.highlighted == 3
-            await pilot.press("1", "G")
+            await pilot.press("g")
+            await pilot.pause()
+            assert feeds.highlighted == 0  # "All feeds"
+
+    asyncio.run(run())
+
+
+def test_a_count_in_the_feed_list_counts_feeds(synced_dir: Path) -> None:
+    """`2G` is the second feed, as the headlines' is their second headline: "All feeds",
+    "Saved" and the tag rows above the feeds are not counted (`2G` went to "Saved", and with
+    two tags `5G` to the third feed). `gg` is still the top; past the last feed, the last."""
+    from reader.library import Library
+
+    lib = Library(synced_dir)
+    urls = [feed.url for feed in lib.feeds()]
+    lib.tag_feed(urls[0], ["news"])
+    lib.tag_feed(urls[1], ["local"])
+    lib.close()
+
+    async def run() -> None:
+        async with running(synced_dir, (120, 30), prefetch=False) as (app, pilot):
+            feeds = app.main_screen.query_one(FeedList)
+            order = list(feeds.feeds)
+            await pilot.press("tab")
+            for keys, feed in ((("2", "G"), 1), (("1", "g", "g"), 0), (("3", "g"), 2)):
+                await pilot.press(*keys)
+                await pilot.pause()
+                assert feeds.selected_url == order[feed], keys
+            await pilot.press("9", "9", "G")
+            await pilot.pause()
+            assert feeds.selected_url == order[-1]
+            await pilot.press("g", "g")
             await pilot.pause()
             assert feeds.highlighted == 0
 

@@ -196,6 +196,29 @@ def test_a_page_naming_none_is_looked_for_at_well_known_addresses(
     assert [f["url"] for f in _feeds(data_dir, capsys)] == [feed]
 
 
+def test_an_article_naming_its_sites_feed_subscribes_and_says_how_to_keep_the_article(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader add` of a link someone sent, whose page names its site's feed (every WordPress
+    post does): the feed subscribed, and the article itself neither kept nor said to be one
+    (acc31c W3). A home page naming the same feed says nothing of the kind."""
+    feed = _serve_feed(httpserver, "/feed.xml")
+    declared = '<meta property="og:type" content="article">'
+    page = _serve_page(httpserver, "/dues.html", _alternate("/feed.xml") + declared)
+    code, out, err = _add(data_dir, page, capsys)
+    assert (code, err) == (0, "")
+    assert out == (
+        f"found the feed {feed} on that page\n"
+        "subscribed: The Harbour Gazette (2 headlines)\n"
+        "that page is itself an article: `reader save URL` keeps that page's article for good,"
+        " `reader show URL` prints it\n"
+    )
+    home = _serve_page(httpserver, "/", _alternate("/feed.xml"))
+    code, out, err = _add(data_dir, home, capsys)
+    assert (code, err) == (0, "")
+    assert out == f"found the feed {feed} on that page\nalready subscribed: {feed}\n"
+
+
 def test_no_feed_anywhere_says_so_in_one_line_and_subscribes_to_nothing(
     httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -275,6 +275,58 @@ def test_a_with_an_articles_address_offers_to_save_it_and_read_it(
     asyncio.run(run())
 
 
+def test_a_with_an_article_naming_its_sites_feed_subscribes_and_offers_to_keep_it(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """A link someone sent to an article whose page names its site's feed, as every WordPress
+    post does: `a` subscribed to the feed, and the article itself was neither kept nor listed
+    (acc31c W3). Now, subscribed, it is offered to be kept too; a page that is no article (a
+    site's front) is not."""
+    ledger = _serve_feed(httpserver, "/ledger.xml", "The Harbour Ledger", ["Ferry fares frozen"])
+    head = '<link rel="alternate" type="application/rss+xml" href="/ledger.xml">'
+    httpserver.expect_request("/gull-rock.html").respond_with_data(
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>{head}"
+        "<meta property='og:type' content='article'>"
+        "<title>The last keepers of Gull Rock</title></head><body><article>"
+        "<h1>The last keepers of Gull Rock</h1>"
+        "<p>For forty years two families kept the light on Gull Rock, rowing out in all "
+        "weathers with oil, bread and the post.</p>"
+        "<p>“You learned the sea's moods or you didn't last,” said the elder keeper.</p>"
+        "</article></body></html>",
+        content_type="text/html; charset=utf-8",
+    )
+    httpserver.expect_request("/").respond_with_data(
+        f"<!DOCTYPE html><html><head>{head}<title>The Harbour Ledger</title></head>"
+        "<body><h1>The Harbour Ledger</h1></body></html>",
+        content_type="text/html; charset=utf-8",
+    )
+    page = httpserver.url_for("/gull-rock.html")
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False, notifications=True) as (
+            app,
+            pilot,
+        ):
+            await offered(pilot, page)
+            assert shown_urls(app) == [ledger]  # subscribed, as before
+            assert question(app).startswith("That page is itself an article.")
+            await pilot.press("y")
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
+            body = app.screen.query_one(ArticleBody)
+            await until(pilot, lambda: "rowing out in all" in body.text, "its text")
+            saved = app.index.view(SAVED_VIEW)
+            assert [h.entry.title for h in saved] == ["The last keepers of Gull Rock"]
+            await pilot.press("q")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "the lists")
+            # A site's front page naming the same feed: subscribed already, nothing offered.
+            await ask(pilot, "a", httpserver.url_for("/"))
+            await until(pilot, lambda: "already subscribed" in app.status, "the answer")
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, MainScreen)
+
+    asyncio.run(run())
+
+
 def test_R_renames_the_feed_shown_and_back_to_its_own_title(
     httpserver: HTTPServer, data_dir: Path
 ) -> None:

@@ -308,7 +308,7 @@ def test_a_hit_found_by_its_title_alone_shows_what_it_is_about() -> None:
     def hit(title: str, cached: str | None, summary: str = "", author: str = "") -> str:
         entry = Entry("id", "https://x.example/feed", title, "https://x.example/a", author=author)
         headline = Headline(replace(entry, summary=summary), False, cached is not None)
-        found = search([headline], Query("ferry"), lambda h: (cached or "", ""))
+        found = search([headline], Query("ferry"), lambda h: (cached or "", "", list))
         assert len(found) == 1
         return found[0].line
 
@@ -344,7 +344,7 @@ def test_a_hit_names_one_byline_not_the_feeds_and_the_pages_both() -> None:
     def line(query: str, page_byline: str) -> str:
         headline = Headline(entry, False, True)
         found = search(
-            [headline], Query(query), lambda h: ("The channel was dredged.", page_byline)
+            [headline], Query(query), lambda h: ("The channel was dredged.", page_byline, list)
         )
         assert len(found) == 1
         return found[0].line
@@ -609,3 +609,46 @@ def test_a_saved_undated_story_is_not_found_again_under_a_second_id_by_dates_or_
         assert found.returncode == 1 and found.stdout == "", (dates, found.stdout)
     outside = reader(data, "list", "--search", "skerry", "--since", "2026-12-01")
     assert "(1 outside those dates)" in outside.stderr
+
+
+def test_a_snippet_marks_struck_through_text_as_the_text_does(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """`<del>€9.4m</del> <ins>€6.1m</ins>` reads "~~€9.4m~~ €6.1m" in the text; a hit's line
+    read "€9.4m €6.1m", both figures as if both stood (acc30a J31). The marks are text."""
+    paragraphs = [
+        "The authority first said it paid <del>€9.4m</del> <ins>€6.1m</ins> for the dredging "
+        "of the outer channel, a correction added on Tuesday.",
+        "Its report was <s>finished</s> <s>in March</s> late, and the board heard of it in June.",
+    ]
+    httpserver.expect_request("/dredging.html").respond_with_data(
+        _page("Dredging bill corrected", paragraphs), content_type="text/html; charset=utf-8"
+    )
+    data = tmp_path / "home"
+    assert reader(data, "save", httpserver.url_for("/dredging.html")).returncode == 0
+    found = reader(data, "list", "--search", "€9.4m")
+    assert found.returncode == 0, found.stderr
+    assert "paid ~~€9.4m~~ €6.1m for the dredging" in found.stdout
+    # Two struck runs side by side with a space between them: each marked, as the text is.
+    rows = json.loads(reader(data, "list", "--search", "board", "june", "--json").stdout)
+    assert "was ~~finished~~ ~~in March~~ late" in rows[0]["snippet"]
+    assert "~~" not in rows[0]["title"]
+
+
+def test_struck_runs_are_read_from_a_record_where_the_text_has_them() -> None:
+    from reader.codec import article_to_dict, struck_from_dict, text_from_dict
+    from reader.models import Article, Block, BlockKind, Inline
+
+    article = Article(
+        "http://x.test/a",
+        "T",
+        blocks=(
+            Block(BlockKind.PARAGRAPH, (Inline("Paid "), Inline(" €9.4m ", struck=True))),
+            Block(BlockKind.PARAGRAPH, (Inline("€6"), Inline(".1m", struck=True), Inline("!"))),
+        ),
+    )
+    record = article_to_dict(article)
+    text, struck = text_from_dict(record), struck_from_dict(record)
+    # Without their outer spaces, as Markdown marks them; a later line's counted from its start.
+    assert [text[a:b] for a, b in struck] == ["€9.4m", ".1m"]
+    assert snippet(text, 0, 4, struck) == "Paid ~~€9.4m~~ €6~~.1m~~!"

@@ -100,7 +100,8 @@ def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> N
             body = article.query_one(ArticleBody)
             word = screen.first_words()[article.headline.entry.id].word
             assert word in WORDS.split()
-            await until(pilot, lambda: body.query == word, "the first match found")
+            # Every word of the query searched, as the hit was found (acc30a J30).
+            await until(pilot, lambda: body.query == WORDS, "the first match found")
             await pilot.pause()
             assert body.match_count >= 1
             assert any(word in line.casefold() for line in marked(app))  # in view, lit
@@ -274,9 +275,10 @@ def test_a_hit_opens_where_its_words_are_together_not_at_the_first_of_one(
             article = app.screen
             assert isinstance(article, ArticleScreen)
             body = article.query_one(ArticleBody)
-            await until(pilot, lambda: body.query == "rules", "the match found")
+            await until(pilot, lambda: body.query == "rules written", "the match found")
             await pilot.pause()
-            assert "Match 2 of 2" in status(app)
+            # Every word of the query is searched: the two "rules" and the one "written".
+            assert "Match 2 of 3" in status(app)
             assert any("rules were written" in line for line in screen_text(app).splitlines())
 
     asyncio.run(run())
@@ -407,6 +409,71 @@ def test_a_hit_opened_where_the_article_was_left_says_nothing_of_that_place(
             body = app.screen.query_one(ArticleBody)
             await until(pilot, lambda: body.match_count > 0, "the hit's words found")
             await pilot.pause()
+            assert not any("left off" in notice for notice in notices(app)), notices(app)
+
+    asyncio.run(run())
+
+
+def test_a_hit_of_several_words_is_searched_for_each_and_its_snippet_keeps_struck_text(
+    tmp_path: Path,
+) -> None:
+    """`F audit indefensible`, Enter on the hit: the article opened searching for
+    "indefensible" alone, `n` never reaching the other "audit"s (acc30a J30); it searches for
+    every word of the query, whole words as the hit was found ("auditor" is not "audit").
+    The hit's line marks the text the page struck through, as text (acc30a J31)."""
+    from datetime import UTC, datetime
+
+    from reader.keys import entry_id
+    from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
+
+    paragraphs = [
+        (Inline("The council asked for an audit of the dredging contract in March."),),
+        (Inline("The auditor's first report went to the finance committee."),),
+        (
+            Inline("The authority first said it paid "),
+            Inline("€9.4m", struck=True),
+            Inline(" €6.1m for the work."),
+        ),
+        (Inline("Councillors called the sums “indefensible” and asked for an audit."),),
+        (Inline("A second audit is due in the spring, the clerk said."),),
+    ]
+    url, link = "http://127.0.0.1:9/feed.xml", "http://127.0.0.1:9/audit.html"
+    lib = Library(tmp_path)
+    lib.add_feed(url)
+    lib.store.put_feed(Feed(url, title="Harbour Ledger"))
+    title = "Harbour contract costs twice what council was told"
+    entry = Entry(
+        entry_id(url, link), url, title, link, published=datetime(2026, 11, 20, tzinfo=UTC)
+    )
+    lib.store.merge_entries(url, [entry])
+    blocks = tuple(Block(BlockKind.PARAGRAPH, p) for p in paragraphs)
+    lib.store.put_article(link, Article(url=link, title=title, blocks=blocks))
+    lib.close()
+
+    async def run() -> None:
+        async with running(tmp_path, (100, 30), prefetch=False, notifications=True) as (
+            app,
+            pilot,
+        ):
+            screen = app.screen
+            await pilot.press("F", *"paid", "enter")
+            await until(pilot, lambda: getattr(screen, "feed_url", None) == SEARCH_VIEW, "hits")
+            await pilot.pause()
+            assert any("paid ~~€9.4m~~ €6.1m for the" in line for line in pane(app)), pane(app)
+            await pilot.press("escape", "F", *"audit", "space", *"indefensible", "enter")
+            await until(pilot, lambda: getattr(screen, "feed_url", None) == SEARCH_VIEW, "hits")
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
+            body = app.screen.query_one(ArticleBody)
+            await until(pilot, lambda: body.match_count > 0, "the hit's words found")
+            await pilot.pause()
+            assert body.query == "audit indefensible"
+            # audit ×3 (not "auditor's"), indefensible ×1; at the hit's words together.
+            assert "Match 2 of 4 for “audit indefensible”" in status(app), status(app)
+            await pilot.press("n")
+            assert "Match 3 of 4" in status(app)
+            await pilot.press("n", "n")
+            assert "Match 1 of 4" in status(app)  # round the end, to the first "audit"
             assert not any("left off" in notice for notice in notices(app)), notices(app)
 
     asyncio.run(run())

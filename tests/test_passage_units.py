@@ -33,6 +33,16 @@ told the audit was done.</p>
 <p>The authority declined to comment.</p>
 </article></body></html>"""
 
+# The same in straight marks, which open and close alike, and a 12" (inches) before them.
+RUN_ON_STRAIGHT = """<html lang="en"><head><title>Crane operators speak out</title></head><body><article>
+<h1>Crane operators speak out</h1>
+<p>Crane operators at Quay 4 have broken their silence over the 12" rails.</p>
+<p>"We were told the rails were safe," said Tom Hale, a crane operator for 22 years. "We were
+told the audit was done.</p>
+<p>"Nobody showed us the report. Nobody."</p>
+<p>The authority declined to comment.</p>
+</article></body></html>"""
+
 BLOCKQUOTE = """<html lang="en"><head><title>Quay 4 workers</title></head><body><article>
 <h1>Quay 4 workers</h1>
 <p>“We told them in June,” said one docker, who asked not to be named.</p>
@@ -99,6 +109,25 @@ def test_a_quotation_running_on_over_a_paragraph_break_is_one_step(synced_dir: P
             await pilot.press("right_parenthesis")  # to its closing mark, a paragraph on
             await pilot.pause()
             assert body.selected_text.endswith("“Nobody showed us the report. Nobody.”")
+            await pilot.press("right_parenthesis")
+            await pilot.pause()
+            assert body.selected_text.endswith("The authority declined to comment.")
+
+    asyncio.run(run())
+
+
+def test_a_quotation_in_straight_marks_running_on_is_one_step(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (80, 24)) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, page(RUN_ON_STRAIGHT))
+            await pilot.pause()
+            await pilot.press("slash", *"broken their silence", "enter", "v")
+            await pilot.press("right_parenthesis")  # "We were told the rails were safe," said…
+            await pilot.pause()
+            assert body.selected_text.endswith("a crane operator for 22 years.")
+            await pilot.press("right_parenthesis")  # to its closing mark, a paragraph on
+            await pilot.pause()
+            assert body.selected_text.endswith('"Nobody showed us the report. Nobody."')
             await pilot.press("right_parenthesis")
             await pilot.pause()
             assert body.selected_text.endswith("The authority declined to comment.")

@@ -47,12 +47,13 @@ def test_a_front_is_said_and_each_teaser_is_a_linked_item() -> None:
     assert not article.in_part and not article.incomplete
     items = [b for b in article.blocks if b.kind == BlockKind.LIST_ITEM]
     assert len(items) == 6
-    headline = items[0].inlines[0]
+    kicker, headline = items[0].inlines[:2]
+    assert kicker.text == "Harbour Life: " and not kicker.strong
     assert headline.strong
     assert headline.href == "https://news.example.com/2024/05/ferry-timetable.html"
     assert items[0].text == (
-        "The winter ferry timetable ends early this year — Extra crossings start in April "
-        "after the operator hired two more crews for the island routes. By Jo Park"
+        "Harbour Life: The winter ferry timetable ends early this year — Extra crossings start "
+        "in April after the operator hired two more crews for the island routes. By Jo Park"
     )
     markdown = to_markdown(article)
     assert "A section front: 6 stories, each linked  \n" in markdown
@@ -60,9 +61,46 @@ def test_a_front_is_said_and_each_teaser_is_a_linked_item() -> None:
     text = to_text(article)
     assert "A section front: 6 stories, each linked\n" in text
     assert (
-        "• The winter ferry timetable ends early this year "
+        "• Harbour Life: The winter ferry timetable ends early this year "
         "<https://news.example.com/2024/05/ferry-timetable.html> — Extra crossings" in text
     )
+
+
+def test_a_kicker_set_as_a_label_not_a_heading_is_kept_before_its_headline() -> None:
+    # `<span class="kicker">`, `<p class="eyebrow">` alone in a box, `<div class="overline">`:
+    # the cleanup drops them with the bylines, the teaser keeps them.
+    article = _front("section-front-label-kickers")
+    assert article.section_front
+    items = [b.text for b in article.blocks if b.kind == BlockKind.LIST_ITEM]
+    assert items[0].startswith("Guest essay: Why the tide clocks")
+    assert items[1].startswith("Letters: Readers on the winter ferry")
+    assert items[2].startswith("The swing bridge")  # none set over it
+    assert items[3].startswith("Analysis: The savings gap")
+
+
+def _dated_cards(head: str = "") -> str:
+    cards = "".join(
+        f"""<article class="card"><h2><a href="/news/story-{n}.html">Story number {n}: the
+        council votes on the harbour plan</a></h2><time datetime="2026-12-0{n % 4 + 1}">Dec
+        {n % 4 + 1}</time></article>"""
+        for n in range(8)
+    )
+    return (
+        f"<html><head><title>Harbour Post</title>{head}</head>"
+        f"<body><main>{cards}</main></body></html>"
+    )
+
+
+def test_a_fronts_teasers_times_are_their_stories_not_the_fronts() -> None:
+    article = extract_article(_dated_cards(), "https://news.example.com/home.html")
+    assert article.section_front
+    assert article.published is None and article.updated is None
+    assert "Published" not in to_text(article)
+    # A date the page declares of itself is the front's.
+    declared = '<meta property="article:published_time" content="2026-11-30T06:00:00Z">'
+    article = extract_article(_dated_cards(declared), "https://news.example.com/home.html")
+    assert article.section_front
+    assert article.published is not None and article.published.isoformat().startswith("2026-11-30")
 
 
 def test_an_article_with_a_box_of_related_stories_is_no_front() -> None:
@@ -116,7 +154,7 @@ def test_the_reading_view_and_reader_show_say_a_front_above_its_teasers(
 
     screen = asyncio.run(run())
     assert "A section front: 6 stories, each linked." in screen
-    assert "The winter ferry timetable ends early this year — Extra crossings" in screen
+    assert "Harbour Life: The winter ferry timetable ends early this year" in screen
     assert screen.index("A section front") < screen.index("Highlights")
     # The copy cached, as `reader show` gives it offline.
     from reader.cli import main
@@ -127,4 +165,4 @@ def test_the_reading_view_and_reader_show_say_a_front_above_its_teasers(
     assert main(["--data-dir", str(data_dir), "show", entry, "--offline"]) == 0
     shown = capsys.readouterr().out
     assert "A section front: 6 stories, each linked\n" in shown
-    assert "• The winter ferry timetable ends early this year <http" in shown
+    assert "• Harbour Life: The winter ferry timetable ends early this year <http" in shown

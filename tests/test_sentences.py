@@ -210,3 +210,22 @@ def test_a_quotation_stays_with_its_speaker_and_british_titles_end_nothing() -> 
     ]
     assert split("“It is safe.” The board met.") == ["“It is safe.”", "The board met."]
     assert split("“We will go. We will see the rest") == ["“We will go.", "We will see the rest"]
+
+
+def test_a_quotation_in_straight_marks_stays_with_its_speaker() -> None:
+    """A straight `"` opens and closes alike: paired in turn, as curly marks are read; one after
+    a figure is an inch mark, opening nothing."""
+    assert split('"It is safe. For now, anyway," said Dr. Amara Okonkwo. The board met.') == [
+        '"It is safe. For now, anyway," said Dr. Amara Okonkwo.',
+        "The board met.",
+    ]
+    assert split('"It is safe." The board met. "It is not."') == [
+        '"It is safe."',
+        "The board met.",
+        '"It is not."',
+    ]
+    assert split('The 12" pipe burst. "It held. Then it went," he said.') == [
+        'The 12" pipe burst.',
+        '"It held. Then it went," he said.',
+    ]
+    assert split('"We will go. We will see the rest') == ['"We will go.', "We will see the rest"]

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_run import run_reader
 from hostile_site import rss
 from pytest_httpserver import HTTPServer
 from test_cli import reader
@@ -547,6 +548,30 @@ def test_damaged_cache_file_is_reported_and_kept(synced_dir: Path) -> None:
     )  # nothing deleted behind the user's back
 
 
+@pytest.mark.parametrize(
+    ("folder", "holds"),
+    [("state", "subscriptions, headlines and read marks"), ("articles", "the cached articles")],
+)
+def test_an_emptied_cache_file_is_reported_not_started_afresh(
+    synced_dir: Path, folder: str, holds: str
+) -> None:
+    """A cache file cut to 0 bytes (a backup to a full disk, a lost write) was taken as a new
+    library: "no feeds yet", and a fresh store written over it (acc31a F10)."""
+    db = synced_dir / folder / "cache.db"
+    db.write_bytes(b"")
+    for sidecar in ("cache.db-wal", "cache.db-shm"):
+        (synced_dir / folder / sidecar).unlink(missing_ok=True)
+    for command in (["list"], ["feeds"], ["cache"]):
+        result = reader(synced_dir, *command)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert result.stderr == (
+            f"reader: the cache file {db} ({holds}) is empty, 0 bytes (a copy or a write cut"
+            " short), though the other one holds a library: put back a copy of it, or move it"
+            " aside to start it afresh (nothing was changed)\n"
+        )
+    assert db.stat().st_size == 0
+
+
 def test_article_record_from_another_version_is_refetched(
     synced_dir: Path, demo_server: DemoServer
 ) -> None:
@@ -692,7 +717,12 @@ def test_a_read_only_data_dir_reads_and_refuses_a_write_in_one_line(
         assert listing and any(item["cached"] for item in listing)
         cached = next(item for item in listing if item["cached"])
         assert reader(home, "show", cached["id"], "--offline").returncode == 0
-        for command in (["sync"], ["mark-read"], ["add", "http://127.0.0.1:9/feed.xml"]):
+        for command in (
+            ["sync"],
+            ["mark-read"],
+            ["add", "http://127.0.0.1:9/feed.xml"],
+            ["reextract", "--all"],  # a line an article (acc31a F3)
+        ):
             result = reader(home, *command)
             assert result.returncode == 1 and "Traceback" not in result.stderr
             assert len(result.stderr.strip().splitlines()) == 1 and "read-only" in result.stderr
@@ -700,6 +730,26 @@ def test_a_read_only_data_dir_reads_and_refuses_a_write_in_one_line(
         subprocess.run(["mount", "-o", "remount,rw", str(tiny_disk)], check=True)
     assert sorted(p.read_bytes() for p in home.rglob("*") if p.is_file()) == before
     assert reader(home, "list").returncode == 0
+
+
+def test_a_read_only_data_dir_named_by_a_relative_path_reads_too(
+    tiny_disk: Path, synced_master: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reader --data-dir d list` (or READER_HOME=d) on a read-only or full disk: a traceback,
+    "relative path can't be expressed as a file URI", where the absolute path read (acc31a F2)."""
+    shutil.copytree(synced_master, tiny_disk / "home")
+    subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
+    monkeypatch.chdir(tiny_disk)
+    try:
+        listed_there = run_reader(Path("home"), "list", "--ids")
+        assert listed_there.returncode == 0, listed_there.stderr
+        assert len(listed_there.stdout.split()) == 28
+        refused = run_reader(Path("home"), "mark-read")
+        assert refused.returncode == 1 and "Traceback" not in refused.stderr
+        assert len(refused.stderr.strip().splitlines()) == 1 and "read-only" in refused.stderr
+    finally:
+        monkeypatch.chdir(tiny_disk.parent)
+        subprocess.run(["mount", "-o", "remount,rw", str(tiny_disk)], check=True)
 
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])

@@ -246,9 +246,9 @@ def test_keys_typed_while_the_headlines_load_act_on_them(
     loaded = threading.Event()
     load = HeadlineIndex.first  # the start's read (the newest first)
 
-    def held(library: Library, count: int, unread_only: bool) -> HeadlineIndex:
+    def held(library: Library, count: int, unread_only: bool, *order: str) -> HeadlineIndex:
         loaded.wait(10)  # until the keys are in
-        return load(library, count, unread_only)
+        return load(library, count, unread_only, *order)
 
     monkeypatch.setattr(HeadlineIndex, "first", held)
 
@@ -442,6 +442,9 @@ def test_sync_saves_everything_for_offline(data_dir: Path, demo_server: DemoServ
             assert gc.get_threshold() == thresholds
             # Articles are fetched while feeds are still coming in: both counts are shown.
             assert any(s.startswith("Syncing: ") and " articles " in s for s in seen)
+            # Then what its end waits for, the search index taking in what it cached.
+            indexing = [s for s in seen if s.startswith("Indexing ")]
+            assert indexing and indexing[0].endswith(" new articles for search…")
             # The demo's PDF is named in the summary, not counted as a failure.
             assert "· 1 link is not an article page" in app.status
             assert "failed" not in app.status

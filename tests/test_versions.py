@@ -642,7 +642,7 @@ def test_F_names_the_kept_copy_its_words_were_found_in(site: Site, data_dir: Pat
             body = article.query_one(ArticleBody)
             assert body.article is not None and body.article.version == 1
             await until(pilot, lambda: body.match_count > 0, "the hit's words found")
-            assert body.query in ("4", "million")
+            assert body.query == "4 million"  # every word of the query, as `F` found them
             shown = " ".join(screen_text(app).split())
             assert "Copy 1 of 2, kept: the text changed in the copy retrieved" in shown
             assert "2 million pounds" not in shown
@@ -797,3 +797,61 @@ def test_a_refresh_says_no_copy_number_of_a_copy_dropped_as_one_kept_already(
     assert "kept as copy 3 (reader show --version 3 prints it)" in said[2]
     assert "kept as copy" not in said[3]
     assert "not kept again: an earlier copy kept says the same" in said[3]
+
+
+def test_an_open_copy_dropped_elsewhere_says_it_is_no_longer_kept(
+    site: Site, data_dir: Path
+) -> None:
+    """The latest copy open, the page back to what an earlier copy says (5m, then 6m, then
+    5m again): another window's refresh keeps it as an earlier copy and drops it at once (a
+    copy saying what an earlier one says goes first). The header said "Copy 4 of 5, kept",
+    the status line "this is copy 4 of 5" and `y` cited "copy 4 of 5": no copy kept has that
+    number, and this one is not kept."""
+    from reader.ui.app import ReaderApp
+    from tests.test_quoted_markdown import copies
+
+    def figure(n: int) -> None:
+        site.title = f"Council to spend {n}m on bridge repairs"
+        site.body = page(site.title, f"{n} million pounds", "Ruth Ellis")
+
+    for n in (4, 5, 6, 5):  # copies 4, 5 and 6 kept, 5 again the latest
+        figure(n)
+        sync(data_dir, site)
+        time.sleep(1.1)  # each copy a retrieval time of its own, to the second
+
+    def header(app: ReaderApp) -> str:
+        return " ".join(screen_text(app).split())
+
+    async def run() -> None:
+        app = ReaderApp(data_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 0.2
+        async with app.run_test(size=(120, 40)) as pilot:
+            await started(pilot)
+            body = await open_titled(pilot, "5m on bridge")
+            await until(pilot, lambda: "which are kept" in header(app), "the latest, 5m again")
+            copied = copies(app)
+            figure(8)
+            assert await asyncio.to_thread(refresh_elsewhere, data_dir, site) == "changed"
+            await until(
+                pilot,
+                lambda: "A newer copy was just fetched: this copy is no longer kept" in status(app),
+                "the word of the copy dropped by the refresh elsewhere",
+            )
+            assert body.article is not None and body.article.dropped
+            shown = header(app)
+            assert "This copy, retrieved " in shown and "is no longer kept" in shown
+            assert "of 5" not in shown and "Copy 4" not in shown
+            assert "5 million pounds" in screen_text(app)  # the same text, where it was
+            await pilot.press("y")
+            await pilot.pause(0.2)
+            assert "no longer kept; the latest, retrieved " in copied[-1]
+            assert "copy 4 of" not in copied[-1]
+            await pilot.press("d")
+            await pilot.pause(0.2)
+            assert isinstance(app.screen, ArticleScreen)  # no copies compared under its name
+            await pilot.press("V")  # to the copy before it by time, kept: copy 3
+            await until(pilot, lambda: "6 million pounds" in screen_text(app), "copy 3")
+            assert "Copy 3 of 4, kept" in header(app)
+
+    asyncio.run(run())

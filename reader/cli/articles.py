@@ -443,6 +443,8 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         show(state)
 
     async def run() -> int:
+        # A full or read-only disk keeps none of them: said once, not once an article (acc31a F3).
+        lib.store.check_writable()
         targets = None if every else [lib.resolve(t) for t in args.targets]
         shrunk: list[tuple[str, int, int, str]] = []
         try:

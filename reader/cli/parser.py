@@ -133,6 +133,17 @@ class _Parser(argparse.ArgumentParser):
         # looks for) was "expected at least one argument". No option of the reader's is so named.
         self._negative_number_matcher = re.compile(r"^-[\d.,]")
 
+    def _parse_optional(self, arg_string: str) -> Any:
+        # A word the parser reads as a word (a figure, and for `list` a word to leave out of a
+        # search) is one even when its first letters are an option of one dash with its value
+        # run on: argparse read `--search -hello` as -h given "ello", before asking. The option
+        # itself, alone ("-h"), is still the option.
+        if arg_string not in self._option_string_actions and (
+            self._negative_number_matcher.match(arg_string)
+        ):
+            return None
+        return super()._parse_optional(arg_string)
+
     def error(self, message: str) -> NoReturn:
         if (found := _NO_COMMAND.fullmatch(message)) is not None and self.commands:
             from difflib import get_close_matches  # here: only a mistyped command needs it
@@ -628,6 +639,23 @@ def build_parser() -> argparse.ArgumentParser:
         " urls too",
     )
     p.set_defaults(func=_later("cache", "cmd_cache"))
+
+    p = command(
+        "repair",
+        help="mend damaged cache files: every record that still reads copied out, the damaged"
+        " file kept beside it",
+        description="Check the data directory's two cache files (SQLite's own check) and mend a"
+        " damaged one (a bad sector, a write cut short): each record is read on its own, those"
+        " that still read are copied into a sound file that takes its place, and the damaged"
+        " file is kept beside it (cache.db.damaged-STAMP), never deleted. What could not be read"
+        " comes back as other damaged records do: a feed's headlines at the next sync, an"
+        " article fetched again; the list of subscriptions, if lost, is made again from each"
+        " feed's record. A damaged search index is deleted, made again by the next search."
+        " Close the reader first; a sync running stops it. Exit 1 when a file could not be"
+        " mended (its first page lost: move it aside).",
+    )
+    p.add_argument("--dry-run", action="store_true", help="say what it would do, change nothing")
+    p.set_defaults(func=_later("repair", "cmd_repair"))
 
     p = command(
         "config",

@@ -41,7 +41,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         lib.close()
         raise
     feeds = lib.tagged_urls(tags) if tags else None
-    lib.start_workers(articles=not args.no_articles)  # now, before any thread exists: forked
+    # Started when work first comes: a sync of feeds that all answer "not modified" has none.
+    lib.workers_when_needed(articles=not args.no_articles)
     show, finish = _no_progress() if args.quiet else _progress_display()
     last: list[SyncProgress] = []  # where the sync is, for the line a Ctrl-C leaves
 
@@ -359,7 +360,7 @@ def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], No
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]:>10}"),  # blank until there is one: not a bare "/s"
-        TextColumn("{task.fields[failures]} failed"),
+        TextColumn("{task.fields[failed]}"),
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
@@ -369,6 +370,13 @@ def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], No
     def update(p: SyncProgress) -> None:
         if not tasks:
             bar.start()
+        if p.phase == "indexing":
+            # A row of its own as the sync ends, drawn at once: the index may take seconds.
+            if "indexing" not in tasks:
+                tasks["indexing"] = bar.add_task(p.indexing_line(), failed="", rate="")
+            bar.update(tasks["indexing"], completed=p.indexed, total=p.to_index)
+            bar.refresh()
+            return
         phase = "feeds" if p.phase == "feeds" else "articles"
         done, total = (
             (p.feeds_done, p.feeds_total)
@@ -376,11 +384,12 @@ def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], No
             else (p.articles_done, p.articles_total)
         )
         if phase not in tasks:
-            tasks[phase] = bar.add_task(phase, total=total, failures=0, rate="")
+            tasks[phase] = bar.add_task(phase, total=total, failed="0 failed", rate="")
         task = bar.tasks[tasks[phase]] if tasks[phase] < len(bar.tasks) else None
         elapsed = task.elapsed if task and task.elapsed else 0.0
         rate = f"{done / elapsed:.1f}/s" if elapsed > 0.5 else ""
-        bar.update(tasks[phase], completed=done, total=total, failures=p.failures, rate=rate)
+        failed = f"{p.failures} failed"
+        bar.update(tasks[phase], completed=done, total=total, failed=failed, rate=rate)
 
     def finish() -> None:
         if tasks:
@@ -398,7 +407,7 @@ def _progress_lines() -> tuple[Callable[[SyncProgress], None], Callable[[], None
     printed: dict[str, int] = {}
 
     def update(p: SyncProgress) -> None:
-        if p.phase == "done":
+        if p.phase in ("indexing", "done"):  # the index: a terminal's bar only
             return
         phase = p.phase
         done, total = (

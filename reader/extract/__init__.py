@@ -200,7 +200,7 @@ def extract_page(
             base,
             declarations,
             chosen.discussion,
-            chosen.bylines,
+            chosen.teaser_lines,
             consent_choice,
         )
     except RecursionError:

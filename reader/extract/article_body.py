@@ -35,6 +35,7 @@ from .rule_body import without_furniture_in
 from .sidenotes import set_sidenotes_apart
 from .source_datelines import datelines_into_leads
 from .story_links import story_link_boxes
+from .teasers import TeaserLines
 
 
 def cleaned_page(
@@ -67,8 +68,8 @@ class Body:
     meta: Metadata
     """The page's metadata, with a discussion's own title, author and date."""
     discussion: Thread | None
-    bylines: dict[str, str]
-    """The bylines the furniture pass found, by the link they stood under."""
+    teaser_lines: TeaserLines
+    """The teasers' bylines and kickers the furniture pass found, by their headline's link."""
 
 
 def chosen_body(
@@ -82,7 +83,7 @@ def chosen_body(
     scripted_thread: Thread | None,
 ) -> Body:
     """The blocks of the cleaned page's article; `body` the element a site's rule names."""
-    bylines: dict[str, str] = {}
+    teaser_lines = TeaserLines()
     # A discussion page's thread is its content: read post by post, not scored; also in
     # the body a site's rule names, when that holds the thread's replies.
     discussion = social_post or discussion_thread(doc, base, json_ld, scripted_thread)
@@ -109,7 +110,7 @@ def chosen_body(
             # Before readability makes the box a paragraph of the story.
             drop(box)
         found = thread_posts(doc)
-        bylines = strip_page_furniture(doc, found)
+        teaser_lines = strip_page_furniture(doc, found)
         posts = thread(doc, found)
         blocks = (
             _thread_blocks(posts, url, base)
@@ -122,4 +123,4 @@ def chosen_body(
         container = _container_blocks(doc, base)
         if words_of(container) > words_of(blocks):
             blocks = container
-    return Body(blocks, meta, discussion, bylines)
+    return Body(blocks, meta, discussion, teaser_lines)

@@ -21,7 +21,7 @@ from .metadata import Metadata
 from .page_declarations import Declarations
 from .pull_quotes import without_pull_quotes
 from .scoreboard import with_scoreboard
-from .teasers import teaser_list
+from .teasers import TeaserLines, teaser_list
 
 
 def _resolved(by_href: dict[str, str], base: str) -> dict[str, str]:
@@ -50,11 +50,11 @@ def with_article_parts(
     base: str,
     page: Declarations,
     discussion: Thread | None,
-    bylines: dict[str, str],
+    removed: TeaserLines,
     consent_choice: bool,
 ) -> Parts:
-    """`blocks` with their parts; `bylines` those the furniture pass found, `consent_choice`
-    whether the page offers one."""
+    """`blocks` with their parts; `removed` the teasers' bylines and kickers the furniture pass
+    found, `consent_choice` whether the page offers one."""
     if discussion is None:
         # A reply quoting the post it answers is no pull quote of the article's.
         blocks = without_pull_quotes(blocks)
@@ -63,12 +63,17 @@ def with_article_parts(
     blocks = with_claim_review(blocks, page.json_ld, doc)
     blocks = with_scoreboard(blocks, page.scoreboard)
     # A section front: its teasers, not the credits and labels between them.
-    teasers = teaser_list(blocks, url, _resolved(bylines, base))
+    resolved = TeaserLines(_resolved(removed.bylines, base), _resolved(removed.kickers, base))
+    teasers = teaser_list(blocks, url, resolved)
     if teasers is not None:
         blocks = teasers.blocks
         if teasers.names_author(meta.author):
             # The page's byline was its first teaser's: a section front has no author.
             meta = replace(meta, author="")
+        # A teaser's `<time>` dates its story, not the front: only what the page declares of
+        # itself does (a front changes all day; its retrieval is the date that matters).
+        published, updated = meta.declared_dates
+        meta = replace(meta, published=published, updated=updated)
     else:
         blocks = with_author_roles(blocks, page.roles, meta.author)
     # The site's cookie-consent page in the article's place: no article text at all.

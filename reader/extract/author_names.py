@@ -75,6 +75,12 @@ _IDEOGRAPHIC_NAME = re.compile(f"[{IDEOGRAPHS}]{{2,6}}")
 _HAN_NAME = re.compile("[\u4e00-\u9fff]{2,4}")
 
 
+# The roles a Chinese byline names its writers by: reporter, correspondent, intern.
+_CHINESE_ROLES = frozenset(
+    ["记者", "記者", "通讯员", "通訊員", "实习生", "實習生", "见习记者", "見習記者", "特约记者"]
+)
+
+
 def _whole_name(text: str) -> bool:
     """`text` is a name by itself: a given name and a surname, an agency's name ("Reuters",
     "AFP"), or a Chinese or Japanese name."""
@@ -94,6 +100,10 @@ def split_names(names: str, language: str = "") -> list[str]:
     names = credited(" ".join(names.split()))
     listed = names.split()
     chinese = language.casefold().startswith("zh")
+    if chinese:
+        # "本报记者 王小明 通讯员 李华": the paper's reporter and its correspondent, each named
+        # after the role.
+        listed = [n for n in listed if n not in _CHINESE_ROLES] or listed
     if chinese and len(listed) > 1 and all(_HAN_NAME.fullmatch(n) for n in listed):
         return listed
     parts = [p.strip(" ,") for p in _NAME_JOIN.split(names)]

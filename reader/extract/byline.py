@@ -283,16 +283,25 @@ def in_a_sentence(el: HtmlElement, texts: dict[HtmlElement, str] | None = None) 
 
 
 # "دبي - العربية.نت": a place of one word, a dash, then who published it.
-_PLACE_AND_OUTLET = re.compile(r"(?P<place>[^\W\d_][\w.'’]*)\s+[-–—]\s+\S.*")
+_PLACE_AND_OUTLET = re.compile(r"(?P<place>[^\W\d_][\w.'’]*)\s+[-–—]\s+(?P<outlet>\S.*)")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 
 
 def _place_and_outlet(text: str) -> bool:
     """A byline's text is where the story came from and the outlet that carries it, and no
     writer: Al Arabiya's "دبي - العربية.نت" (Dubai - Al Arabiya.net) named the city as the
     author. A writer's name is more than one word; an agency's letters before a dash ("AFP -
-    Paris") are the agency."""
+    Paris") are the agency. An Egyptian paper's place before its writer's name ("القاهرة -
+    محمد علي") is its writer's byline (`byline_names` leaves the place out)."""
     match = _PLACE_AND_OUTLET.fullmatch(without_label(text))
-    return match is not None and match["place"].casefold() not in AGENCIES | ACRONYMS
+    if match is None or match["place"].casefold() in AGENCIES | ACRONYMS:
+        return False
+    outlet = match["outlet"].split()
+    return not (
+        _ARABIC_WORD.fullmatch(match["place"])
+        and len(outlet) >= 2
+        and all(_ARABIC_WORD.fullmatch(w) for w in outlet)
+    )
 
 
 def page_byline(doc: HtmlElement) -> list[str]:

@@ -3,7 +3,8 @@ and the brackets cut away, and what is left judged a name or not.
 
 Apart from `byline`, which finds the byline element in the page: this part reads text only (a
 byline element's, a line of the article's, a declared author's), and other modules that have
-such a line ask it directly (`line_byline`, `job_byline`, `clean_byline`).
+such a line ask it directly (`line_byline`, `job_byline`, `clean_byline`). The place filed from
+and the outlet written for are `byline_places`'s, a wire's dateline `wire_datelines`'.
 """
 
 from __future__ import annotations
@@ -12,8 +13,16 @@ import re
 
 from ..english_dates import weekday_name
 from ..models import IDEOGRAPHS
-from ..writer_names import ACRONYMS, AGENCIES, WIRE_LETTERS
+from ..writer_names import AGENCIES, WIRE_LETTERS
 from .author_names import PARTICLES, as_written
+from .byline_places import (
+    filed_from,
+    place_before,
+    place_in_brackets,
+    without_outlet,
+    without_place,
+)
+from .wire_datelines import wire_byline
 from .written_dates import parse_text_date
 
 # "By", "Par", "Por", "Von", "Door", "Av"/"Af" (Scandinavian), "Written by", "Autor:",
@@ -28,8 +37,16 @@ _PREFIX = re.compile(
     r"^(?:(?:(?:written|posted|reported|reporting|words|story|photos?|photographs|photography|pictures"
     r"|(?:text|words) and (?:photos?|photographs|pictures))\s+by|by|par|por|von|door|av|af|words"
     r"|auth?or(?:in|a)?|auteur|texte?|texto|автор(?:ы)?|текст|от|بقلم|الكاتب|نوشته|نویسنده"
-    r"|مصنف|yazar|מאת|लेखक|oleh|penulis|γράφει(?:\s+(?:ο|η|οι))?|โดย|(?-i:di))\b\s*[:：,،]?\s+|(?:记者|記者)\s*[:：]?\s*"
-    r"|作者(?:\s*[:：]\s*|\s+)|文\s*[・:：]\s*)",
+    r"|مصنف|yazar|מאת|लेखक|oleh|penulis|γράφει(?:\s+(?:ο|η|οι))?|โดย|(?-i:di))\b\s*[:：,،]?\s+"
+    r"|(?:本报|本報|本台)?(?:记者|記者)\s*[:：]?\s*"
+    # "Text" or "report" with a colon only (alone, a word of any sentence): Turkish "Haber:",
+    # Thai "เรื่อง:", Persian "گزارش:", Vietnamese "Bài:", "Bài và ảnh:" ("text and photos");
+    # Arabic's "كتب" ("wrote") with a colon or a dash; Korean's "글" ("text") before a name
+    # and "기자", and with its photographer, "글·사진".
+    r"|(?:haber|เรื่อง|گزارش|bài(?:\s*(?:và|,)\s*ảnh)?)\s*[:：]\s*"
+    r"|كتبت?\s*[:：\-–—]\s*"
+    r"|글(?:\s*[·・/]\s*사진)?\s*[:：]?\s*(?=[가-힣]{2,4}\s*(?:기자|특파원))"
+    r"|作者(?:\s*[:：]\s*|\s+)|文\s*[・:：/／]\s*(?:(?:记者|記者)\s*)?)",
     re.IGNORECASE,
 )
 # What follows the name on the same line: "Dan Goodin - Apr 16", "James Akinaka • 8h".
@@ -55,6 +72,9 @@ _AFTER_NAME = re.compile(
     r"|,?\s+special\s+to\s+(?:the\s+)?[A-ZÀ-ÖØ-Þ].*$"
     # A Japanese photo story's photographer after its writer: "文・山田太郎／写真・鈴木花子".
     r"|\s*[／/]\s*(?:写真|撮影|イラスト|絵)\s*[・:：].*$"
+    # Where a Taiwanese paper's reporter filed from: "陳美玲／臺北報導" ("reporting from
+    # Taipei"), "陳美玲/綜合報導".
+    r"|\s*[／/]\s*[^\W\d_]{1,8}(?:報導|报道|報道|電|电)$"
     # Japanese and Korean put "reporter" after the name: "山田太郎記者", "홍길동 기자".
     r"|\s*(?:記者|特派員|기자|특파원)(?!\w).*$",
     re.IGNORECASE,
@@ -64,7 +84,9 @@ _JOBS = (
     r"(?:reporters?|correspondents?|editors?|writers?|columnists?|contributors?|journalists?"
     r"|staff|producers?|analysts?|critics?|photographers?|engineers?|developers?|scientists?"
     r"|researchers?|managers?|directors?|advocates?|redakteur(?:in|e)?|korrespondent(?:in)?"
-    r"|rédact(?:eur|rice)|corresponsal|redactor[a]?)"
+    r"|rédact(?:eur|rice)|corresponsal|redactor[a]?|корреспондент(?:ка)?|кореспондент(?:ка)?"
+    r"|обозреватель(?:ница)?|оглядач(?:ка)?|журналист(?:ка)?|כתב(?:ת|ים|נו)?"
+    r"|مراسلة?|محررة?|خبرنگار|संवाददाता|muhabiri?|muhabirimiz|ผู้สื่อข่าว)"
 )
 # A writer's job after the names: "Ana Ruiz and Tom Berg, Reporters", "Ana Ruiz, Senior
 # Political Correspondent". A citation names the people; a credential ("MA") or a second name
@@ -84,6 +106,9 @@ _JOB_ALONE = re.compile(
     rf"|freelance|political|business|sports?|science)\s+)*{_JOBS}",
     re.IGNORECASE,
 )
+# A job alone after a line's "By" names the newsroom that wrote the story: an old local paper's
+# "By Staff Reporter", "By Our Special Correspondent", cited as written.
+_NEWSROOM_JOB = re.compile(rf"(?:(?:a|an|our|the)\s+)?(?:(?:staff|special)\s+)+{_JOBS}", re.I)
 # Among several names, a job between them is the name's before it: "By Maren Holt,
 # Investigations Editor, Tomás O'Connor and Li Wei". Alone, "Telegraph Staff" names the
 # newsroom; in such a list, a few words ending in a job name nobody.
@@ -97,18 +122,8 @@ def without_jobs(names: list[str]) -> list[str]:
     return [n for n in names if not _JOB_IN_A_LIST.fullmatch(n)] or names
 
 
-# Where the writer filed from: "Ana Ruiz in Madrid and Tom Berg in New York".
-_FILED_FROM = re.compile(
-    r"\s+in\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*)*(?=\s+and\s|,|$)"
-)
 _LOWER_CASE_AGENCIES = frozenset(name for name in AGENCIES if len(name) <= 3)
 """Written lower case by their own agencies ("dpa", "apa", "epd"): no particle, still a name."""
-# Where the writer filed from, after a comma: "Von Jonas Weber, Berlin", "Par Léa Martin, à
-# Paris", "di Marco Rossi, Roma". One word written as a place is ("MA" and "AFP" are a
-# credential and an agency; "Jr." a name's own end).
-_PLACE = re.compile(
-    r"(?:(?:à|a|en|in|aus|from|de|desde|da|em)\s+)?(?!(?:Jr|Sr|Esq)\b)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+"
-)
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -242,25 +257,49 @@ _PHOTOS_THEN_TEXT = re.compile(
     r"(?:text|words|story|written|reporting|texto|texte)\s*(?:by\b|:)\s*(?P<writer>\S.*)$",
     re.IGNORECASE,
 )
-# The Gulf papers open a byline with the place it was filed from: "الفجيرة: سلمى الحمادي"
-# ("Fujairah: Salma Al Hammadi"), "رأس الخيمة: …"; a place of one or two words.
-_ARABIC_PLACE = re.compile(r"^[\u0621-\u064a]+(?:\s[\u0621-\u064a]+)?\s*:\s*(?=\S)")
+
+
+# A separator that is no end of the name: two Vietnamese writers set apart by a dash
+# ("Nguyễn Văn An - Trần Thị Mai"), each name of three capitalised words or more (a place after
+# the dash is one or two: "Hà Nội") and Vietnamese's letters; an agency after a slash
+# ("Łukasz Wiśniewski / PAP"), as after a comma.
+_VIETNAMESE_NAME = r"[^\W\d_]+(?:\s+[^\W\d_]+){2,4}"
+_DASHED_WRITERS = re.compile(
+    rf"(?P<first>{_VIETNAMESE_NAME})\s+[-–]\s+(?P<second>{_VIETNAMESE_NAME})"
+)
+_VIETNAMESE_LETTER = re.compile("[ăâđơư\u1ea0-\u1ef9]", re.IGNORECASE)
+_SLASHED_AGENCY = re.compile(r"\s+/\s+(?P<agency>[^\W\d_]{2,12})$")
+
+
+def _joined_apart(text: str) -> str:
+    """`text` with its writers joined by "và" where a dash sets two Vietnamese names apart,
+    and an agency after a slash set after a comma; else as it was."""
+    if (dashed := _DASHED_WRITERS.fullmatch(text)) and all(
+        _VIETNAMESE_LETTER.search(name) and name.istitle() for name in dashed.groups()
+    ):
+        return f"{dashed['first']} và {dashed['second']}"
+    slashed = _SLASHED_AGENCY.search(text)
+    if slashed and slashed["agency"].casefold() in WIRE_LETTERS | AGENCIES:
+        return f"{text[: slashed.start()]}, {slashed['agency']}"
+    return text
 
 
 def clean_byline(text: str) -> str:
     """The name(s) in a byline's text, without "By", the date or the job after them or a
     separator, or brackets round them all; written in capitals ("JANE SMITH"), as a citation
     writes a name."""
+    wire = wire_byline(" ".join(text.split()))
+    if wire is not None:
+        return wire  # "新华社北京12月5日电（记者王小明）": the reporters, not the agency
     photo_essay = _PHOTOS_THEN_TEXT.match(text)
     if photo_essay:
         text = photo_essay.group("writer")
     text = _unbracketed(without_label(_unbracketed(_AFFILIATION_MARKS.sub("", text))))
-    text = _ARABIC_PLACE.sub("", text)
-    text = _ROLE_IN_BRACKETS.sub("", text)
-    text = _AFTER_NAME.sub("", text)
+    text = place_before(text)
+    text = place_in_brackets(_ROLE_IN_BRACKETS.sub("", text))
+    text = _AFTER_NAME.sub("", _joined_apart(text))
     text = _JOB_TITLE.sub("", text)
-    text = _FILED_FROM.sub("", text)
-    text = _without_outlet(_without_place(text))
+    text = without_outlet(without_place(filed_from(text)))
     # A date, a time, a count ("Lucas Nolan22 Dec 2016651"): a name has no digits but a
     # newsroom's own ("g1 SP", "Team 24/7").
     number = _first_number(text)
@@ -288,56 +327,6 @@ def _the_dates(weekday: str, rest: str) -> bool:
     return day is None or weekday_name(day).casefold() == weekday.strip().casefold()
 
 
-# The outlet a writer wrote for, after the name: "Jane Doe for the Harbour Ledger", "Jane Doe
-# for CNN". An organisation's own "for" stays: "Organization for Transformative Works",
-# "National Centre for Social Research".
-_FOR_OUTLET = re.compile(r"\s+(?-i:for)\s+(?:(?:the|The)\s+[A-ZÀ-ÖØ-Þ]|[A-Z]{2,}\b).*$")
-_WRITER = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){1,3}")
-_ORGANISATION_WORDS = re.compile(
-    r"\b(?:centre|center|institute|council|society|association|foundation|organi[sz]ation"
-    r"|department|ministry|office|agency|commission|committee|campaign|coalition|alliance"
-    r"|union|network|trust|fund|league|federation|partnership|group|board|service)s?\b",
-    re.IGNORECASE,
-)
-
-
-def _without_outlet(text: str) -> str:
-    """`text` without the outlet a writer's byline names as the writer's employer: "Jane Doe"
-    of "Jane Doe for the Harbour Ledger", or of "Jane Doe, CNN" (a broadcaster's or a paper's
-    letters after the comma). The Source names the outlet that published it. An agency's stay
-    ("Ann Lee, Reuters"): its copy is in the story."""
-    wrote_for = _FOR_OUTLET.search(text)
-    if wrote_for is not None:
-        writer = text[: wrote_for.start()]
-        if _WRITER.fullmatch(writer) and not _ORGANISATION_WORDS.search(writer):
-            return writer
-    names, comma, outlet = text.rpartition(",")
-    outlet = outlet.strip()
-    if (
-        comma
-        and len(names.split()) >= 2
-        and outlet.casefold() in ACRONYMS
-        and outlet.casefold() not in WIRE_LETTERS
-    ):
-        return names
-    return text
-
-
-def _without_place(text: str) -> str:
-    """`text` without the place the writer filed from after a comma, when a name of two words
-    or more comes before it: "Doe, Jane" is a name written surname first."""
-    names, comma, place = text.rpartition(",")
-    place = place.strip()
-    if (
-        comma
-        and len(names.split()) >= 2
-        and _PLACE.fullmatch(place)
-        and place.casefold() not in AGENCIES
-    ):
-        return names
-    return text
-
-
 def line_byline(text: str) -> str:
     """The name a byline written as a line of the text gives ("By Ana Ruiz · Feb. 21, 2019"),
     or "": the page's text, second to its declarations, says who wrote it. Only a line that
@@ -347,7 +336,7 @@ def line_byline(text: str) -> str:
     if not _PREFIX.match(text):
         return ""
     name = clean_byline(text)
-    return name if looks_like_name(name) else ""
+    return name if looks_like_name(name) or _NEWSROOM_JOB.fullmatch(name) else ""
 
 
 def job_byline(text: str) -> str:

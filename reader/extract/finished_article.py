@@ -77,8 +77,11 @@ def finished_article(
         # A page declaring no language whose script tells it (Xinhua's carry no `lang`).
         text = " ".join([meta.title, *(block.text for block in blocks)])
         meta = replace(meta, language=script_language(text))
-    # The datelines' language served the dates, read above; the article keeps the page's.
-    declared = {k: v for k, v in asdict(meta).items() if k != "dates_language"}
+    # The datelines' language and the page's declared dates served the dates, read above; the
+    # article keeps the page's language and the dates chosen.
+    declared = {
+        k: v for k, v in asdict(meta).items() if k not in ("dates_language", "declared_dates")
+    }
     article = Article(
         url=url,
         **declared,

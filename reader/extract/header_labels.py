@@ -91,7 +91,10 @@ def _is_listen_line(text: str) -> bool:
 
 
 # When the page was made, not a date: "3 hours ago", "vor 2 Stunden", "il y a 3 heures",
-# "hace 2 horas", "2 ore fa", "há 3 horas", "3 часа назад".
+# "hace 2 horas", "2 ore fa", "há 3 horas", "3 часа назад", and so on in each language whose dates
+# are read ("3 години тому", "2 godziny temu", "2 saat önce", "2 giờ trước", "2 uur geleden",
+# "منذ ساعتين", "לפני שעתיים", "۲ ساعت پیش", "2 घंटे पहले", "2 ชั่วโมงที่แล้ว", "2시간 전",
+# "3小时前", "2時間前"). The digits are any script's: "۲", "२".
 _AGO = re.compile(
     r"(?<!\w)(?:(?:\d+|an?|one|a few)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?"
     r"|weeks?|months?)\s+ago"
@@ -100,16 +103,43 @@ _AGO = re.compile(
     r"|hace\s+(?:\d+|una?)\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?)"
     r"|\d+\s+(?:secondi|minuti|ore|giorni|settimane)\s+fa"
     r"|h[áa]\s+(?:\d+|uma?)\s+(?:segundos?|minutos?|horas?|dias?|semanas?)"
-    r"|\d+\s+(?:секунд[уы]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[ьюи])\s+назад)"
+    r"|\d+\s+(?:секунд[уы]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[ьюи])\s+назад"
+    r"|(?:\d+\s+)?(?:секунд[уи]?|хвилин[уи]?|годин[уи]?|дн(?:і|ів)|день|тижн(?:і|ів)|тиждень)"
+    r"\s+тому"
+    r"|(?:\d+\s+)?(?:sekund[ęy]?|minut[ęy]?|godzin[ęy]?|dni|dzień|tygodni[e]?|tydzień)\s+temu"
+    r"|\d+\s+(?:saniye|dakika|saat|gün|hafta|ay)\s+önce"
+    r"|\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng)\s+trước"
+    r"|\d+\s+(?:seconden|minuten|minuut|uur|dagen|dag|weken|week)\s+geleden"
+    r"|منذ\s+(?:\d+\s+)?(?:ثوان|ثانية|ثواني|دقيقة|دقائق|دقيقتين|ساعة|ساعات|ساعتين|يوم|أيام"
+    r"|يومين|أسبوع|أسابيع|أسبوعين)"
+    r"|לפני\s+(?:\d+\s+)?(?:שניות|דקה|דקות|שעה|שעות|שעתיים|יום|יומיים|ימים|שבוע|שבועיים"
+    r"|שבועות)"
+    r"|\d+\s+(?:ثانیه|دقیقه|ساعت|روز|هفته)\s+(?:پیش|قبل)"
+    r"|\d+\s+(?:सेकंड|मिनट|घंटे|घंटा|दिन|हफ्ते|हफ़्ते|सप्ताह)\s+पहले"
+    r"|\d+\s*(?:วินาที|นาที|ชั่วโมง|วัน|สัปดาห์)\s*(?:ที่แล้ว|ที่ผ่านมา)"
+    r"|\d+\s*(?:초|분|시간|일|주)\s*전"
+    r"|\d+\s*(?:秒|秒钟|秒鐘|分钟|分鐘|分|小时|小時|時間|天|日|周|週|週間)\s*前)"
     r"(?!\w)",
     re.IGNORECASE,
 )
-# A day named by its distance from today, which a label makes a dateline ("Updated yesterday").
+# A day named by its distance from today, which a label makes a dateline ("Updated yesterday"),
+# and so does the time of day after it ("Вчера, 18:40", "Heute, 07:45 Uhr", "昨天 18:40").
 _DAY_WORD = re.compile(
     r"(?<!\w)(?:yesterday|today|just now|gestern|heute|hier|aujourd['’]hui|ayer|hoy|ieri|oggi"
-    r"|ontem|hoje|вчера|сегодня)(?!\w)",
+    r"|ontem|hoje|вчера|сегодня|вчора|сьогодні|wczoraj|dzisiaj|dziś|dün|bugün|hôm qua|hôm nay"
+    r"|gisteren|vandaag|أمس|امس|اليوم|אתמול|היום|دیروز|امروز|कल|आज|เมื่อวานนี้|เมื่อวาน"
+    r"|วันนี้|어제|오늘|昨天|今天|昨日|今日|刚刚|剛剛)(?!\w)",
     re.IGNORECASE,
 )
+# The time of day after such a word, and the words that set it: "at", "à", "um … Uhr", "в",
+# "o", "lúc", "saat", "الساعة", "बजे", Thai's "น.", "오후", "午後", "下午".
+_TIME_OF_DAY = re.compile(
+    r"(?<!\d)\d{1,2}(?:[:.h]\d{2}|\s*h)(?!\d)"
+    r"|(?<!\w)(?:at|à|a las|alle|um|uhr|в|о|o|godz|lúc|saat|às|om|kl|am|pm|a\.m|p\.m|น"
+    r"|बजे|الساعة|ساعت)(?!\w)|오전|오후|午前|午後|上午|下午",
+    re.IGNORECASE,
+)
+_HAS_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)")
 _DATE_LABEL = re.compile(
     rf"(?<!\w)(?:{PUBLISHED_WORDS}|{UPDATED_WORDS}|last|on|at)(?!\w)"
     rf"|{PUBLISHED_WORDS_CJK}|{UPDATED_WORDS_CJK}",
@@ -119,17 +149,20 @@ _DATE_LABEL = re.compile(
 
 def _is_relative_dateline(text: str) -> bool:
     """A line that dates the article by the time the page was made ("Published 3 hours ago",
-    "Updated yesterday", "Aktualisiert vor 2 Stunden") and says nothing else: read later it is
+    "Updated yesterday", "Aktualisiert vor 2 Stunden", "Вчера, 18:40") and says nothing else: read later it is
     false, and it can't be cited; the header dates the article when the page does."""
     if len(text.split()) > _SHORT_LINE_WORDS:
         return False
     rest = _AGO.sub(" ", text)
     if rest == text:
-        if not opens_with_date_label(text):
-            return False
         rest = _DAY_WORD.sub(" ", text)
         if rest == text:
             return False
+        if not opens_with_date_label(text):
+            # "Yesterday" alone may be a section's name; with the time of day, a dateline.
+            if not _HAS_CLOCK.search(rest):
+                return False
+            rest = _TIME_OF_DAY.sub(" ", rest)
     return _nothing_but_punctuation(_DATE_LABEL.sub(" ", rest))
 
 

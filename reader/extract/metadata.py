@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import lxml.html
 from lxml.html import HtmlElement
 
 from ..safe import safe_line
@@ -52,6 +53,11 @@ from .title import article_title
 from .zone_country import dates_language
 
 
+def _no_elements() -> HtmlElement:
+    """A page of no elements: what `article_dates` reads of one then is its declarations."""
+    return lxml.html.fromstring("<html><body></body></html>")
+
+
 @dataclass(frozen=True)
 class Metadata:
     title: str = ""
@@ -68,6 +74,10 @@ class Metadata:
     # The language the article's datelines are read in: `language`, given the country the
     # page says it is of otherwise when it names none (`zone_country.dates_language`).
     dates_language: str = ""
+    declared_dates: tuple[datetime | None, datetime | None] = (None, None)
+    """The publication and update the page declares of itself (`<meta>`, JSON-LD), without the
+    times its elements and lines mark: all a section front's own, whose `<time>`s are its
+    teasers' stories'."""
 
 
 # Past this many, a page's authors are cut to the first and the last (a citation names at
@@ -360,6 +370,7 @@ def extract_metadata(
         ],
     )
     published, updated = article_dates(doc, meta, ld, parsely, dates_in, (url, canonical))
+    declared_dates = article_dates(_no_elements(), meta, ld, parsely, dates_in, (url, canonical))
     image = _first(
         meta.get("og:image"),
         meta.get("og:image:url"),
@@ -377,6 +388,7 @@ def extract_metadata(
         podcast=safe_line(podcast_series(objects, described), 200),
         language=safe_line(language, 20),
         dates_language=dates_in,
+        declared_dates=declared_dates,
         canonical_url=canonical,
         image_url=(
             absolute_url(url or canonical, image) if image else lead_image(doc, url or canonical)

@@ -45,12 +45,14 @@ from .furniture import (
     slug,
     text_length,
 )
+from .kickers import kicker_over
 from .picture_boxes import captioned_picture_boxes
 from .picture_sources import unwrap_amp_pictures, unwrap_noscript_pictures
 from .quotes import attribution_elements
 from .readable_unlikely import named_unlikely
 from .screen_reader import SCREEN_READER_CLASS, is_screen_reader_only, show_icon_labels
 from .signup import signup_boxes
+from .teasers import TeaserLines
 
 # Never article text, wherever they are.
 _NEVER_TEXT = ("script", "style", "noscript", "template", "link", "meta")
@@ -210,16 +212,18 @@ def _may_be_furniture(el: HtmlElement) -> bool:
     )
 
 
-def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> dict[str, str]:
+def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> TeaserLines:
     """First pass, on the whole page before readability scores it. `posts`: the page's forum
     posts (`thread_posts`), when they were asked for already.
 
-    Returns the bylines it removed that follow a linked headline, by the headline's `href`: on
-    a section front each teaser's byline is the teaser's, not furniture (see `teasers`)."""
+    Returns the bylines it removed that follow a linked headline and the kickers set over one,
+    by the headline's `href`: on a section front they are the teaser's, not furniture (see
+    `teasers`)."""
     bylines: dict[str, str] = {}
+    kickers: dict[str, str] = {}
     body = doc.find("body") if doc.tag == "html" else doc
     if body is None:
-        return bylines
+        return TeaserLines(bylines, kickers)
     around = text_length(body)
     story = story_article(body)
     texts: dict[HtmlElement, str] = {}  # paragraphs' texts, for in_a_sentence
@@ -271,10 +275,13 @@ def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> 
             link = el.find(".//a[@href]")
             headline = link.get("href", "") if link is not None else ""
         if _is_page_furniture(el, texts, story) and not holds_article(el, around, story):
-            if not _is_byline(el, texts):
+            byline = _is_byline(el, texts)
+            if not byline and keeps_notes(el):
                 # The article's correction in its footer ("article-footer") stays in its place.
-                if keeps_notes(el):
-                    continue
+                continue
+            if over := kicker_over(el):
+                kickers.setdefault(over, safe_line(el.text_content()))  # page text, as text
+            if not byline:
                 drop(el)
                 continue
             line = _byline_line(el)
@@ -284,7 +291,7 @@ def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> 
     for box in _author_boxes(body):
         if attached(box, body) and not holds_article(box, around):
             drop(box)
-    return bylines
+    return TeaserLines(bylines, kickers)
 
 
 def _is_page_furniture(

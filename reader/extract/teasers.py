@@ -22,7 +22,7 @@ links to the shop's pages as a front links to its stories.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from urllib.parse import urldefrag, urlsplit
 
@@ -120,6 +120,16 @@ def _is_summary(block: Block) -> bool:
 
 
 @dataclass(frozen=True)
+class TeaserLines:
+    """What the page's cleanup removed beside linked headlines, by the headline's `href`: on a
+    section front each teaser's byline and kicker are the teaser's, not furniture."""
+
+    bylines: dict[str, str] = field(default_factory=dict)
+    kickers: dict[str, str] = field(default_factory=dict)
+    """The labels set over the headlines ("Analysis", "Guest essay")."""
+
+
+@dataclass(frozen=True)
 class Teasers:
     blocks: tuple[Block, ...]
     bylines: tuple[str, ...]
@@ -200,13 +210,14 @@ def _kickers(labels: list[Block], level: int) -> list[Block]:
 
 
 def teaser_list(
-    blocks: tuple[Block, ...], page_url: str, bylines: dict[str, str] | None = None
+    blocks: tuple[Block, ...], page_url: str, removed: TeaserLines | None = None
 ) -> Teasers | None:
     """The page's teasers when `blocks` read as a section front, a list item each (see
     `_Teaser.item`) under its section's heading; None when they read as an article.
 
-    `bylines` are those the page's cleanup removed, by the `href` of the headline they follow."""
-    bylines = bylines or {}
+    `removed`: the bylines and kickers the page's cleanup removed, by their headline's `href`
+    (resolved against the page's address)."""
+    removed = removed or TeaserLines()
     total = sum(len(b.text.split()) for b in blocks)
     long_prose = sum(
         len(b.text.split())
@@ -227,7 +238,12 @@ def teaser_list(
             kickers = _kickers(labels, block.level)
             # A heading between two lists keeps them apart: no item needs `starts_list`.
             read.extend(labels[: len(labels) - len(kickers)])
-            byline = next((bylines[i.href] for i in block.inlines if i.href in bylines), "")
+            hrefs = [i.href for i in block.inlines if i.href]
+            byline = next((removed.bylines[h] for h in hrefs if h in removed.bylines), "")
+            kicker = next((removed.kickers[h] for h in hrefs if h in removed.kickers), "")
+            if kicker and not kickers:
+                # One set as a label (`<span class="kicker">`), not as a heading.
+                kickers = [Block(BlockKind.PARAGRAPH, (Inline(kicker),))]
             teaser = _Teaser(block, kickers, [], byline)
             read.append(teaser)
             labels = []

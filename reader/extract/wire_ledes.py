@@ -20,23 +20,14 @@ import re
 from ..models import Block, BlockKind
 from .byline_names import looks_like_name
 from .syndication import syndicated
+from .wire_datelines import CHINESE, KOREAN, dateline_names
 
 # "LONDON (Reuters) - …", "Hamburg (dpa) - …", "BEIRUT (AP) — …".
 _AGENCY_IN_BRACKETS = re.compile(r"^\W*[^\W\d_][^()]{0,40}\([^()]{2,40}\)\s*[-–—:]")
-# Korean wires and papers: "(부산=연합뉴스)", "[서울=뉴시스]", "(서울=뉴스1)", "[서울신문]", then the
-# reporters ("김민수 기자", "이수진·박지훈 기자", "홍길동 특파원") and "=".
-_KOREAN_DATELINE = re.compile(
-    r"^\s*[(\[【]\s*(?:[^()\[\]【】=]{1,20}=\s*)?(?P<agency>[^()\[\]【】=]{1,20})[)\]】]\s*"
-    r"(?:(?P<names>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원|통신원)\s*)?=\s*\S"
-)
+_KOREAN_DATELINE = re.compile(KOREAN + r"\s*\S")
 # Japanese wires: "【ワシントン共同】", "【北京時事】", then the story.
 _JAPANESE_DATELINE = re.compile(r"^\s*【[^【】]{1,20}】\s*\S")
-# Chinese wires: "新华社北京12月3日电（记者张三）", "中新网上海12月3日电(记者 李四 王五)".
-_CHINESE_DATELINE = re.compile(
-    r"^\s*\S{2,30}?电\s*[（(]\s*(?:记者|記者)\s*(?P<names>[^（）()]{2,30}?)\s*[）)]\s*\S"
-)
-# The names a Korean or Chinese dateline gives: "이수진·박지훈", "张三 李四".
-_NAME_SEPARATOR = re.compile(r"\s*[·,、\s]\s*")
+_CHINESE_DATELINE = re.compile(CHINESE + r"\s*\S")
 # Tribun's credit over the lede: "Laporan Reporter Tribun Warta Jogja, Andi Saputra", "Laporan
 # Wartawan Tribunnews.com, Reza Deni dan Ilham Rian" ("report of the reporter of …, names").
 _LEDE_CREDIT = re.compile(
@@ -103,7 +94,7 @@ def wire_reporters(blocks: tuple[Block, ...]) -> str:
         text = block.text
         found = _KOREAN_DATELINE.match(text) or _CHINESE_DATELINE.match(text)
         if found is not None and found["names"]:
-            return ", ".join(n for n in _NAME_SEPARATOR.split(found["names"].strip()) if n)
+            return dateline_names(found["names"])
         if names := lede_credit(block):
             return names
     return next(
@@ -129,7 +120,5 @@ def wire_credit(blocks: tuple[Block, ...], author: str, site_name: str) -> tuple
         if agency.casefold() != " ".join(author.split()).casefold():
             # The reporter is the author already; a page naming no site is the agency's.
             return author, site_name or agency
-        names = found["names"] or ""
-        reporters = ", ".join(n for n in _NAME_SEPARATOR.split(names.strip()) if n)
-        return reporters, syndicated(agency, site_name)
+        return dateline_names(found["names"] or ""), syndicated(agency, site_name)
     return author, site_name

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 from ..discovery import WELL_KNOWN_PATHS, feed_links, main_feed, web_page_answer
 from ..feed_names import undecided
-from ..login_page import login_page_elsewhere
+from ..login_page import declares_article, login_page_elsewhere
 from ..models import UNREACHABLE, ErrorKind, FetchError, Response, StoreError
 from ..portal import page_print
 from ..reports import Added
@@ -133,6 +133,7 @@ class LibraryDiscovery(LibrarySync):
             page_title=safe_line(html_title(page.body), 80),
             feeds=readable,
             json_feeds=len(found) - len(readable),
+            article_page=await self._cpu(declares_article, page.body, page.charset),
         )
         if readable:
             chosen = main_feed(readable)
@@ -223,4 +224,5 @@ def _page_of(told: Added) -> dict[str, object]:
         "found_at": told.found_at,
         "feeds": told.feeds,
         "json_feeds": told.json_feeds,
+        "article_page": told.article_page,
     }

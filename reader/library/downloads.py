@@ -155,8 +155,9 @@ class LibraryDownloads(LibraryPageReads):
 
     def superseded(self, target: Entry | str, shown: Article) -> Article | None:
         """`shown`, a copy of `target`'s article read earlier, numbered among the copies kept
-        now (copy N of M) when a sync has since cached a changed one; None while it is still
-        the latest (or no longer cached). Offline always: a read of the cache."""
+        now (copy N of M) when a sync has since cached a changed one, or said to be kept no
+        longer (`Article.dropped`); None while it is still the latest (or no longer cached).
+        Offline always: a read of the cache."""
         url = _link(target)
         latest = self.store.article(url) if url else None
         if latest is None or latest.fetched_at == shown.fetched_at:
@@ -175,7 +176,8 @@ class LibraryDownloads(LibraryPageReads):
             at = shown.fetched_at
             number = 1 + sum(1 for t in times if at is not None and t is not None and t < at)
             times = (*times[: number - 1], at, *times[number - 1 :])
-        return replace(shown, versions=times, version=number)
+            return replace(shown, versions=times, version=number, dropped=True)
+        return replace(shown, versions=times, version=number, dropped=False)
 
     def hear_first_page(self, url: str, hearer: Callable[[Article], None]) -> None:
         """While `url` is being downloaded: call `hearer` with the article when its first page

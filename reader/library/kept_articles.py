@@ -3,7 +3,10 @@ reads them, and whether a site rule's body selector still finds the article on t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..article_sources import read_from
+from ..citation import cited_address
 from ..config import site_rule_for
 from ..keys import article_key
 from ..models import Article, Entry
@@ -23,12 +26,21 @@ class LibraryKeptArticles(LibraryFlags):
         url = _link(target)
         return self.store.article_text(url) if url else None
 
-    def searched(self, target: Entry | str) -> tuple[str, str] | None:
+    def searched(
+        self, target: Entry | str
+    ) -> tuple[str, str, Callable[[], list[tuple[int, int]]]] | None:
         """The cached article's text and byline as a search reads them (`full_text.search`),
-        None when it is not cached."""
+        and where its struck-through runs are in the text; None when it is not cached."""
         url = _link(target)
         found = self.store.searched_by_key(article_key(url)) if url else None
-        return None if found is None else (found[2], found[1])
+        return None if found is None else (found[2], found[1], found[3])
+
+    def cited_address(self, entry: Entry) -> str:
+        """The address `entry`'s page is cited and opened by (`citation.cited_address`): its
+        cached article's, the canonical one untracked, else its link untracked. A read of the
+        cache: not on the reader's event loop."""
+        heading = self.store.article_heading(entry.link) if entry.link else None
+        return cited_address(entry.address, heading)
 
     def unmatched_body_rule(self, target: Entry | str, article: Article) -> str:
         """The body selector of the site rule for `target`'s cached `article` when it matches

@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from ..keys import article_key
 from ..models import Entry
 from ..store.usage import CachedArticle, LeftOut
-from .gates import PriorityHold
+from .gates import Priority, PriorityHold
 from .limit_keeps import Rank, Ranking, Room
 
 __all__ = ["HEADLINES_QUIET", "Rank", "Ranking", "Room", "SyncRoom"]
@@ -65,6 +65,7 @@ class SyncRoom:
         listed: Iterable[tuple[Entry, bool]],
         cached: list[CachedArticle],
         left_out: dict[str, LeftOut],
+        hold: PriorityHold | None = None,
     ) -> None:
         self.ranking = Ranking.of(listed)
         self.left_out = left_out
@@ -81,7 +82,7 @@ class SyncRoom:
         self._queued: set[str] = set()
         self._queued_before: set[str] = set()
         # The sync's downloads, held until the feeds are in, then let go newest first.
-        self.hold = PriorityHold(HEADLINES_QUIET)
+        self.hold = hold if hold is not None else PriorityHold(HEADLINES_QUIET)
         for article in cached:
             self._count(article.size)
         saved = {a.key for a in cached if a.saved}
@@ -243,6 +244,22 @@ class SyncRoom:
             if (newer + 1) * mean <= self.room.share if mean else newer == 0:
                 shared = 0.0
         return (shared, -first, -then)
+
+    async def turn(self, key: str) -> Priority:
+        """`priority`, as `headroom.Headroom` gives it: once known."""
+        return self.priority(key)
+
+    def known(self, key: str, size: int) -> None:
+        """The article under `key` is cached, taking `size` bytes (a sync's, cached before
+        this room was made: `headroom`)."""
+        self.room.add(key, self._rank(key), size, self._feed(key))
+
+    def under_way(self, key: str, link: str, guess: int) -> None:
+        """The article under `key` is being fetched from `link`, room held for it as `guess`
+        bytes (reserved before this room was made: `headroom`)."""
+        if key not in self.room:
+            self.room.add(key, self._rank(key), guess, self._feed(key))
+        self._under_way[key] = link
 
     def cached(self, key: str, size: int) -> None:
         """The sync cached the article under `key`, taking `size` bytes."""

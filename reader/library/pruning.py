@@ -11,6 +11,7 @@ from ..models import Entry
 from ..reports import CacheStats, Headline, PruneReport
 from ..store.retention import DroppedHeadlines
 from ..store.usage import CachedArticle, LeftOut
+from .headroom import Headroom
 from .limit import SyncRoom
 from .limit_keeps import Ranking, Room
 from .reader_state import LibraryReaderState
@@ -102,15 +103,30 @@ class LibraryPruning(LibraryReaderState):
             listed += [(entry, entry.id in read_ids) for entry in self.store.entries(url)]
         return Ranking.of(listed)
 
-    def _sync_room(self, headlines: list[Headline]) -> SyncRoom | None:
-        """The size limit as a sync starting with `headlines` sees it (None without one)."""
+    def _sync_room(self, headlines: list[Headline], articles: int) -> SyncRoom | Headroom | None:
+        """The size limit as a sync starting with `headlines` sees it, `articles` cached (None
+        without a limit): a cache at most half of it, every article of those left out
+        counted, is given a `Headroom`, which ranks none until the sync brings it near."""
         if not self.cache_max_bytes:
             return None
         listed = [(h.entry, h.read) for h in headlines]
-        cached = self.store.cached_articles()
-        return SyncRoom(self.cache_max_bytes, listed, cached, self.store.left_out())
+        left_out = self.store.left_out()
+        bound = self.store.cached_bound() + sum(left.size for left in left_out.values())
+        if articles and bound <= self.cache_max_bytes // 2:
+            return Headroom(
+                self.cache_max_bytes, bound, articles, listed, left_out, self._limit_measure
+            )
+        return SyncRoom(self.cache_max_bytes, listed, self.store.cached_articles(), left_out)
 
-    def _settle_left_out(self, listed: set[str], room: SyncRoom | None) -> int:
+    def _limit_measure(self) -> tuple[list[CachedArticle], dict[str, LeftOut]]:
+        return self.store.cached_articles(), self.store.left_out()
+
+    def _under_limit(self) -> bool:
+        """The cache holds no more than the size limit, as its bytes at most say (a prune
+        would evict nothing): known at once, where `prune` reads every article's size."""
+        return self.store.cached_bound() <= self.cache_max_bytes
+
+    def _settle_left_out(self, listed: set[str], room: SyncRoom | Headroom | None) -> int:
         """After a sync and its prune: the articles it left out unfetched remembered (unless
         opened meanwhile), the records of those no headline lists any more (`listed`: their
         keys) forgotten, and all of them without a limit; how many are left out."""

@@ -69,6 +69,10 @@ class LibraryResources:
         self.store = Store(data_dir)
         self._workers = workers
         self._pool: Executor | None = None
+        # Workers to start when work first comes (`workers_when_needed`), forked from a
+        # server of their own; and whether they will read articles.
+        self._when_needed: bool | None = None
+        self._starting: asyncio.Future[None] | None = None  # their start, in a thread
         # Pools given up after a page went past its time limit, finishing the work they had
         # started (`_retire`), each with the thread that shuts it; stopped with the library.
         self._retired: dict[Executor, threading.Thread] = {}
@@ -181,11 +185,44 @@ class LibraryResources:
                 self._fetcher = fetcher
         return self._fetcher
 
+    def workers_when_needed(self, articles: bool = True) -> None:
+        """Start the pool for CPU work when work first comes (`_cpu`), not before: a sync
+        whose feeds all answer "not modified" has none (it imported the extractor and forked
+        workers for nothing: ~0.7 s of CPU). Where processes fork (Linux), they are forked
+        then from a server process (`forkserver`) that imported their modules once: the
+        threads this process runs by then are in none of them."""
+        self._when_needed = articles
+
+    def start_workers_soon(self) -> None:
+        """Start the workers asked for `workers_when_needed` now, in a thread (their server
+        takes a second to import the extractor): a sync's first page is on its way."""
+        if self._when_needed is None or self._pool is not None or self._starting is not None:
+            return
+        starting = asyncio.ensure_future(asyncio.to_thread(self.start_workers))
+
+        def started(_: asyncio.Future[None]) -> None:
+            if self._starting is starting:
+                self._starting = None
+
+        starting.add_done_callback(started)
+        self._starting = starting
+
+    async def _workers_started(self) -> None:
+        """The pool started (`start_workers`); off the loop when it waits for a server."""
+        if self._pool is not None:
+            return
+        self.start_workers_soon()
+        if self._starting is None:
+            self.start_workers()
+        else:
+            await asyncio.shield(self._starting)
+
     def start_workers(self, articles: bool = True) -> None:
         """Start the pool for CPU work now, so its start-up overlaps the network.
 
         In a process with no other thread yet (the CLI), workers are forked: they start at once
-        with the parent's modules. Otherwise (the TUI runs threads) they are spawned.
+        with the parent's modules. Otherwise (the TUI runs threads) they are spawned, or, asked
+        for `workers_when_needed`, forked from a server process.
         """
         if self._pool is not None:
             return
@@ -193,24 +230,36 @@ class LibraryResources:
             self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="reader-cpu")
             return
         count = max(1, min(4, os.cpu_count() or 2))
+        linux = sys.platform.startswith("linux")
+        if self._when_needed is not None:
+            articles = self._when_needed
         method = (
             "fork"
-            if sys.platform.startswith("linux") and threading.active_count() == 1
+            if linux and threading.active_count() == 1
+            else "forkserver"
+            if linux and self._when_needed is not None
             else "spawn"
         )
-        if method == "fork":
-            import_worker_modules(articles)  # once here; the children inherit them
-        else:
-            prepare_process_workers()
         # Imported here, not with the library: multiprocessing is no part of `reader list`.
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
+        context = get_context(method)
+        if method == "fork":
+            import_worker_modules(articles)  # once here; the children inherit them
+        else:
+            prepare_process_workers()
+        if method == "forkserver":
+            # The command's own modules too: a worker runs the main script again as it starts.
+            modules = ["reader.cli", "reader.workers", "reader.feeds"]
+            context.set_forkserver_preload([*modules, "reader.extract"] if articles else modules)
         self._pool = ProcessPoolExecutor(
             max_workers=count,
-            mp_context=get_context(method),
+            mp_context=context,
             initializer=start_worker,
-            initargs=(os.getpid(),),
+            # Forked from the server, a worker's parent is the server, which ends with this
+            # process: told so by 0.
+            initargs=(0 if method == "forkserver" else os.getpid(),),
         )
         for _ in range(count):
             self._pool.submit(import_worker_modules, articles)
@@ -222,7 +271,7 @@ class LibraryResources:
         past its time limit (FetchError(TOO_SLOW)) fails alone too, and the work after it gets
         new workers (`_retire`); what had not started on the old ones is sent to the new."""
         while True:
-            self.start_workers()
+            await self._workers_started()
             pool = self._pool
             try:
                 return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)

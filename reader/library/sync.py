@@ -166,7 +166,7 @@ class LibrarySync(LibraryFeedRefresh):
         # said before; this sync's own refresh is compared with `was`.
         told = await asyncio.to_thread(self.store.told)
         # The size limit: what it would evict at the end of the sync is not fetched.
-        room = limit = await asyncio.to_thread(self._sync_room, every)
+        room = limit = await asyncio.to_thread(self._sync_room, every, len(cached))
         by_feed: defaultdict[str, list[Entry]] = defaultdict(list)
         for headline in headlines:
             by_feed[headline.entry.feed_url].append(headline.entry)
@@ -222,10 +222,11 @@ class LibrarySync(LibraryFeedRefresh):
         )
 
         def report(
-            phase: Literal["feeds", "articles", "done"],
+            phase: Literal["feeds", "articles", "indexing", "done"],
             arrived: Entry | None = None,
             in_part: bool = False,
             feed: FeedResult | None = None,
+            indexed: tuple[int, int] = (0, 0),
         ) -> None:
             if progress:
                 progress(
@@ -241,6 +242,7 @@ class LibrarySync(LibraryFeedRefresh):
                         feed,
                         len(fetched),
                         already_cached,
+                        *indexed,
                     )
                 )
 
@@ -258,7 +260,7 @@ class LibrarySync(LibraryFeedRefresh):
             # A saved article is never evicted, so the size limit has no say in fetching it.
             room = None if saved else limit
             try:
-                first = room.priority(key) if room is not None else ()
+                first = await room.turn(key) if room is not None else ()
                 if room is not None:
                     await room.hold.wait(first)  # every feed's headlines in, the newest first
                 host = host_ahead[urlsplit(entry.link).netloc]
@@ -393,6 +395,7 @@ class LibrarySync(LibraryFeedRefresh):
             if room is not None and not room.keeps(key):
                 return
             todo.append(entry)
+            self.start_workers_soon()  # as its page comes
             tasks.append(asyncio.create_task(one(entry)))
             if room is not None:
                 room.queued(key)
@@ -414,8 +417,9 @@ class LibrarySync(LibraryFeedRefresh):
             if room is not None and room.hold.holding:
                 out = feeds_total - feeds_done
                 # Every feed in: their articles go, the newest first; or no order is needed,
-                # the limit keeping all they may bring.
-                if out <= 0 or room.room_for_all(feeds_done, out):
+                # the limit keeping all they may bring (asked first: a `Headroom` not sure of
+                # it starts ranking the articles then).
+                if room.room_for_all(feeds_done, out) or out <= 0:
                     room.hold.release()
             report("feeds", feed=result)
 
@@ -451,7 +455,7 @@ class LibrarySync(LibraryFeedRefresh):
             results = self._portal_answered(results, fetched, failures, incomplete)
         dropped = await self._drop_old_read()
         pruned = None
-        if self.cache_max_bytes:
+        if self.cache_max_bytes and not await asyncio.to_thread(self._under_limit):
             # Every cached article's size and rank weighed: off the loop a reader draws from.
             pruned = await asyncio.to_thread(self.prune, max_bytes=self.cache_max_bytes)
         # Fetched and evicted at once (before the limit was seen to be reached): left out, not
@@ -473,12 +477,18 @@ class LibrarySync(LibraryFeedRefresh):
             not_offline = replace(not_offline, disk_full=full, portal=portal)
             # One stopped before: this one went to the end (of every feed, or not: `whole`).
             self.store.mark_sync_stopped(False, whole=feeds is None)
-        if fetched or renewed or pruned:
+        if fetched or renewed or (pruned and pruned.removed):
             with suppress(StoreError):
                 self.store.note_changed()
-            # Indexed now, off the loop, so the first search after a sync needn't.
+            # Indexed now, off the loop, so the first search after a sync needn't; said while
+            # it goes (seconds for thousands of articles).
+            loop = asyncio.get_running_loop()
+
+            def indexing(done: int, total: int) -> None:  # in the index's thread
+                loop.call_soon_threadsafe(report, "indexing", None, False, None, (done, total))
+
             with suppress(StoreError):
-                await asyncio.to_thread(index_cached, self.store)
+                await asyncio.to_thread(index_cached, self.store, indexing)
         report("done")
         return SyncReport(
             feeds=results,

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..full_text import Hit, KeptCopy, Query, search
+from ..full_text import Hit, KeptCopy, Query, StruckRuns, search
 from ..keys import link_key
 from ..reports import Headline, newest_first
 from ..search_index import open_index
@@ -36,19 +36,22 @@ class TextSearch:
     """The cached articles no headline given lists that were searched too."""
 
 
-def index_cached(store: Store) -> int:
+def index_cached(
+    store: Store, progress: Callable[[int, int], None] = lambda done, total: None
+) -> int:
     """The data directory's search index brought up to date with the cache, as a sync ends: it
     has just cached the articles, and the first search after it found thousands to index
     first (75 s for a year's sync, acc30b P2). The articles indexed; 0 when there is no index
     to be had (a read-only directory) or it is busy or damaged: the next search catches up
-    then, as it does with a sync of an older version."""
+    then, as it does with a sync of an older version. `progress` is told the articles indexed
+    and to index, before the first and after each batch (in this thread)."""
     if store.read_only:
         return 0
     index = open_index(store.root)
     if index is None:
         return 0
     try:
-        return index.catch_up(store.article_times(), store.indexed_text)
+        return index.catch_up(store.article_times(), store.indexed_text, progress)
     except sqlite3.Error:
         return 0
     finally:
@@ -107,12 +110,12 @@ def search_cached(
         extra = _unlisted_headlines(lib, keys, unread_only)
         rows = sorted([*rows, *extra], key=newest_first)
 
-    def text(headline: Headline) -> tuple[str, str] | None:
+    def text(headline: Headline) -> tuple[str, str, StruckRuns] | None:
         if not headline.key:
             return lib.searched(headline.entry)
         # Read by its key: no address made canonical again for each.
         found = store.searched_by_key(headline.key)
-        return None if found is None else (found[2], found[1])
+        return None if found is None else (found[2], found[1], found[3])
 
     copied = store.copied_keys()
 

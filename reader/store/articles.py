@@ -8,11 +8,19 @@ from __future__ import annotations
 import json
 import time
 import zlib
+from collections.abc import Callable
 from contextlib import suppress
 from datetime import datetime
+from functools import partial
 from urllib.parse import urlsplit
 
-from ..codec import article_date, article_from_dict, article_to_dict, text_from_dict
+from ..codec import (
+    article_date,
+    article_from_dict,
+    article_to_dict,
+    struck_from_dict,
+    text_from_dict,
+)
 from ..dates import BELIEVED_AHEAD, not_ahead, stated_iso
 from ..keys import article_key
 from ..models import Article
@@ -190,13 +198,16 @@ class StoreArticles(StoreFeeds):
         found = self.searched_by_key(key)
         if found is None:
             return None
-        title, author, text = found
+        title, author, text, _struck = found
         return f"{title}\n{author}\n{text}"
 
-    def searched_by_key(self, key: str) -> tuple[str, str, str] | None:
+    def searched_by_key(
+        self, key: str
+    ) -> tuple[str, str, str, Callable[[], list[tuple[int, int]]]] | None:
         """The cached article's title, byline ("" for none) and text as a search reads them
-        (`codec.text_from_dict`), by its key, without rebuilding the article (None: not
-        cached, or a damaged record)."""
+        (`codec.text_from_dict`), and where its struck-through runs are in the text, worked
+        out when asked (`codec.struck_from_dict`: for a hit's snippet), by its key, without
+        rebuilding the article (None: not cached, or a damaged record)."""
         data = self._load(self._articles, f"article:{key}")
         if not isinstance(data, dict):
             return None
@@ -209,6 +220,7 @@ class StoreArticles(StoreFeeds):
             title if isinstance(title, str) else "",
             author if isinstance(author, str) else "",
             text,
+            partial(struck_from_dict, data),
         )
 
     def article_text(self, url: str) -> str | None:

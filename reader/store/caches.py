@@ -133,7 +133,7 @@ class ReadOnlyCache(diskcache.Cache):
         self._txn_id = None
         self._uri = ""
         for mode in ("mode=ro", "immutable=1"):
-            self._uri = f"{(directory / DBNAME).as_uri()}?{mode}"
+            self._uri = f"{(directory / DBNAME).absolute().as_uri()}?{mode}"
             try:
                 settings = dict(self._sql("SELECT key, value FROM Settings").fetchall())
                 break

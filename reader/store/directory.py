@@ -98,8 +98,12 @@ def _storage_error(root: Path, error: sqlite3.DatabaseError) -> StoreError:
                 f"the cache file {path} ({holds}) is damaged ({text}); move it aside to start "
                 "it afresh (nothing was deleted)"
             )
+        # A page inside damaged, the file's header sound: most of its records still read.
+        named = _failing_check(root)
+        where = f"the cache file {named[0]} ({named[1]})" if named else f"a cache file under {root}"
         return StoreError(
-            f"a cache file under {root} is damaged ({text}); move it aside to start afresh (nothing was deleted)"
+            f"{where} is damaged ({text}): `reader repair` copies out every record that still"
+            " reads, the damaged file kept beside it (nothing was deleted)"
         )
     return StoreError(f"cache error in {root}: {text}")
 
@@ -124,6 +128,38 @@ def _damaged_file(root: Path) -> tuple[Path, str] | None:
                     return path, holds
         except OSError:
             continue
+    return None
+
+
+def _failing_check(root: Path) -> tuple[Path, str] | None:
+    """The cache file of `root` that SQLite's own check finds damaged inside, and what it
+    holds (acc31a F4, F5: which of the two, when their headers are sound)."""
+    from .salvage import problem
+
+    for folder, holds in _CACHE_FILES:
+        try:
+            found = problem(root / folder)
+        except (OSError, sqlite3.DatabaseError) as error:
+            found = str(error)
+        if found:
+            return root / folder / "cache.db", holds
+    return None
+
+
+def _emptied_file(root: Path) -> tuple[Path, str] | None:
+    """The cache file of `root` that is empty (0 bytes) while the other one is not, and what
+    it holds. SQLite would take it as a new database and diskcache write a fresh one over it:
+    subscriptions, saved and read marks gone without a word (acc31a F10), the evidence too.
+    A library's first opening writes both at once, so one alone empty was cut short since."""
+    sizes: list[int | None] = []
+    for folder, _ in _CACHE_FILES:
+        try:
+            sizes.append((root / folder / "cache.db").stat().st_size)
+        except OSError:
+            sizes.append(None)
+    for (folder, holds), size, other in zip(_CACHE_FILES, sizes, sizes[::-1], strict=True):
+        if size == 0 and other:
+            return root / folder / "cache.db", holds
     return None
 
 
@@ -157,6 +193,13 @@ class StoreDirectory:
         line by whatever it refuses to keep."""
         self.read_only_tag: Unwritable | str = ""
         """The same in a few words, for a status line: "the disk is full"."""
+        if emptied := _emptied_file(root):
+            path, holds = emptied
+            raise StoreError(
+                f"the cache file {path} ({holds}) is empty, 0 bytes (a copy or a write cut short),"
+                " though the other one holds a library: put back a copy of it, or move it aside"
+                " to start it afresh (nothing was changed)"
+            )
         try:
             root.mkdir(parents=True, exist_ok=True)
             self._state = open_cache(root / "state", **settings)

@@ -187,6 +187,13 @@ class StoreUsage(StoreVersions):
             saved += self._articles._sql(query, chunk).fetchone()[0]
         return int(total or 0), saved
 
+    def cached_bound(self) -> int:
+        """Bytes the cached articles take at most, as `cached_articles` counts them: the
+        database's pages (values kept in their row lie in them) and the files of the larger
+        values (diskcache's running total of those), in two reads, whatever the cache's size.
+        A sync or a prune far under the size limit knows from it that it is."""
+        return int(self._articles.volume())
+
     def _ahead(self) -> dict[str, float]:
         """The cached articles' pages dated more than a day after they were retrieved
         (`AHEAD`), with that date (epoch seconds), in one query."""

@@ -8,12 +8,18 @@ from __future__ import annotations
 import json
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 from datetime import datetime
+from functools import partial
 from typing import Any
 
-from ..codec import article_fetched_at, article_from_dict, text_from_dict
+from ..codec import (
+    article_fetched_at,
+    article_from_dict,
+    struck_from_dict,
+    text_from_dict,
+)
 from ..keys import article_key
 from ..models import Article
 from ..raw_pages import pack_page_list, unpack_pairs
@@ -164,11 +170,14 @@ class StoreVersions(StoreArticles):
         """The keys of the articles with earlier versions kept, in one query."""
         return self._keys_with_prefix("versions:")
 
-    def searched_copies(self, key: str) -> list[tuple[datetime | None, str, str, str]]:
+    def searched_copies(
+        self, key: str
+    ) -> list[tuple[datetime | None, str, str, str, Callable[[], list[tuple[int, int]]]]]:
         """The kept earlier versions of the article cached under `key`, oldest first, as a
         search reads them: each's retrieval time, title, byline and text
-        (`codec.text_from_dict`), without rebuilding it; a damaged one left out."""
-        found: list[tuple[datetime | None, str, str, str]] = []
+        (`codec.text_from_dict`) and where its struck-through runs are, worked out when asked
+        (`codec.struck_from_dict`), without rebuilding it; a damaged one left out."""
+        found: list[tuple[datetime | None, str, str, str, Callable[[], list[tuple[int, int]]]]] = []
         for record, _ in self._version_list(key):
             try:
                 data = json.loads(zlib.decompress(record))
@@ -184,6 +193,7 @@ class StoreVersions(StoreArticles):
                     title if isinstance(title, str) else "",
                     author if isinstance(author, str) else "",
                     text,
+                    partial(struck_from_dict, data),
                 )
             )
         return found
@@ -196,7 +206,7 @@ class StoreVersions(StoreArticles):
         text = self.searched_text(key)
         if text is None or f"versions:{key}" not in self._articles:
             return text
-        copies = (f"{title}\n{by}\n{copy}" for _, title, by, copy in self.searched_copies(key))
+        copies = (f"{title}\n{by}\n{copy}" for _, title, by, copy, _ in self.searched_copies(key))
         return "\n".join((text, *copies))
 
     def renewed_keys(self) -> set[str]:

@@ -252,6 +252,15 @@ class ReaderAppArticles(ReaderAppHeadlines):
         headline = self.index.by_link(url)
         return None if headline is None or self.lib.store.not_an_article(url) else headline
 
+    def open_headline(self, entry: Entry) -> None:
+        """A headline's page in the web browser at the address its citation gives
+        (`Library.cited_address`: the feed's tracking parameters left out), read from the cache
+        off the event loop."""
+        self._run(self._open_headline(entry), "open")
+
+    async def _open_headline(self, entry: Entry) -> None:
+        self.open_original(await asyncio.to_thread(self.lib.cited_address, entry))
+
     def open_original(self, url: str) -> None:
         """Open an article's page in the web browser (http and https links only)."""
         if not url or not is_web_url(url):

@@ -68,13 +68,7 @@ class ReaderAppFeeds(ReaderAppSync):
         line = sentence(answer.one_line())
         if article_page and not self._refused("save"):
             self.status = line
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self._run(self._keep_page(added.page), "save")
-
-            question = f"{line}.\n\nSave the article of that page for good (in Saved), and read it?"
-            self.push_screen(ConfirmScreen(question), answered)
+            self._offer_to_keep(added.page, f"{line}.")
             return
         listed = [said.text.strip() for said in answer.lines if said.listed]
         if listed:
@@ -95,6 +89,20 @@ class ReaderAppFeeds(ReaderAppSync):
             self.main_screen.call_later(self._show_added, added.url, line)
         else:
             self.status = line
+        if added.url and added.article_page and not self._refused("save"):
+            # A link someone sent, whose page names its site's feed (every WordPress post):
+            # subscribing alone left the article itself neither kept nor listed (acc31c W3).
+            self._offer_to_keep(added.page, "That page is itself an article.")
+
+    def _offer_to_keep(self, page: str, said: str) -> None:
+        """Ask whether to save the article of the page at `page` for good, and read it."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._run(self._keep_page(page), "save")
+
+        question = f"{said}\n\nSave the article of that page for good (in Saved), and read it?"
+        self.push_screen(ConfirmScreen(question), answered)
 
     async def _keep_page(self, url: str) -> None:
         """The article of the page at `url` cached and saved for good, as `reader save URL`

@@ -33,6 +33,10 @@ COLLECT_AFTER_CLOSE = 0.5
 holds it while handling the close."""
 
 
+SYNC_STOPPED = " · the last sync was stopped before its end: S carries on"
+"""After the idle counts, and a refresh's line, until a sync ends: the rest is not offline."""
+
+
 class ReaderAppHeadlines(ReaderAppState):
     """The reader app's headlines, loaded and marked (see `ReaderApp`)."""
 
@@ -180,7 +184,7 @@ class ReaderAppHeadlines(ReaderAppState):
         if self.lib.read_only_tag:
             line += f" · {self.lib.read_only_tag}: nothing new is kept"
         if self._sync_stopped:  # quit (or Ctrl-C) mid-sync: the rest is not offline
-            line += " · the last sync was stopped before its end: S carries on"
+            line += SYNC_STOPPED
         return f"{line} · {index.cached} available offline"
 
     def _changed(self, headlines: Iterable[Headline | None]) -> None:

@@ -23,6 +23,7 @@ from ..reports import (
 )
 from ..sync_lock import SyncLock
 from .app_fill import ReaderAppFill
+from .app_headlines import SYNC_STOPPED
 from .collector import collect_and_freeze, full_collections_deferred
 from .display import plain
 from .headlines import view_tag
@@ -246,6 +247,8 @@ class ReaderAppSync(ReaderAppFill):
             line += f" · failed: {first.feed.display_title}: {first.error.message if first.error else ''}"
             if len(failed) > 1:
                 line += f" (and {plural(len(failed) - 1, 'other feed')}: ! in the feed list)"
+        if self._sync_stopped:  # the refresh on opening stood over the idle line saying it
+            line += SYNC_STOPPED
         return line
 
     def action_sync(self) -> None:
@@ -293,6 +296,10 @@ class ReaderAppSync(ReaderAppFill):
             return
         if progress.cached is not None:
             self._arrived[progress.cached.id] = progress.in_part
+        if progress.phase == "indexing":
+            # Shown at once, not batched: the sync's end pauses for it (seconds for thousands).
+            self.status = self._pending_status = progress.indexing_line()
+            return
         line = f"Syncing: articles {progress.articles_done}/{progress.articles_total}"
         if not progress.feeds_finished:
             line = f"Syncing: feeds {progress.feeds_done}/{progress.feeds_total}, " + line[9:]

@@ -4,11 +4,26 @@ snippets are measured by it too)."""
 
 from __future__ import annotations
 
-from ..cells import cut_to_cells, rich_agreeing, terminal_cells, uncounted_cells
+from ..cells import (
+    as_written,
+    cluster_cells,
+    cluster_starts,
+    clusters,
+    cut_to_cells,
+    fold_to_cells,
+    rich_agreeing,
+    terminal_cells,
+    uncounted_cells,
+)
 
 __all__ = [
+    "as_written",
+    "cluster_cells",
+    "cluster_starts",
+    "clusters",
     "cut_to_cells",
     "fit_to_cells",
+    "fold_to_cells",
     "rich_agreeing",
     "rich_only_cells",
     "terminal_cells",

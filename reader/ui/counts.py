@@ -1,6 +1,7 @@
 """vim's count before a key: `5j` moves five rows (in an article, scrolls five lines), `3J`
-three feeds on, `2n` to the second match on, `10G` (or `10g`) to the tenth row, the tenth line
-of an article at the top. A vim or newsboat hand types them without thinking; here they said
+three feeds on, `2n` to the second match on, `10G` (or `10g`) to the tenth headline or feed
+(the feed list's rows above its feeds not counted), the tenth line of an article at the top.
+A vim or newsboat hand types them without thinking; here they said
 "5: no such key here" and moved one row (acc29a K13).
 
 The digits are taken as the keys are handed to the screen, in the order they came (after

@@ -17,20 +17,34 @@ from rich.measure import Measurement
 from rich.style import Style, StyleType
 from rich.text import Text
 
+from ..cells import rich_agreeing
 from ..dates import date_only, in_local_time, zone_unstated
 from ..english_dates import month_name, weekday_name
 from ..safe import safe_line, safe_text
 
 
 def plain(
-    text: object, style: StyleType = "", *, max_length: int = 0, multiline: bool = False
+    text: object,
+    style: StyleType = "",
+    *,
+    max_length: int = 0,
+    multiline: bool = False,
+    laid_out: bool = False,
 ) -> Text:
     """Untrusted `text` as a literal, escape-free `Text` in `style`.
 
     One line (whitespace folded, cut to `max_length` with an ellipsis) unless `multiline`, which
     keeps newlines and tabs (preformatted text).
+
+    `laid_out`: for text Rich wraps into lines (the reading view), measured as the terminal
+    draws it by the rule the headline rows keep (`cells.rich_agreeing`): an emoji's selector
+    that Rich counts a cell for and tmux doesn't ("❤️", "⚠️") is made the one for text, each
+    such line had ended a cell short, the scroll bar drawn inside the text's column. As long
+    as the text: the copy of a passage writes it back (`cells.as_written`).
     """
     clean = safe_text(text) if multiline else safe_line(text, max_length)
+    if laid_out and not clean.isascii():
+        clean = rich_agreeing(clean, keep_length=True)
     return Text(clean, style=style or Style(), end="")
 
 

@@ -31,7 +31,8 @@ KEYS: KeyRows = (
             (
                 "5j, 10G",
                 "a count first, as in vim: 5 down (in the feed list and an article too), the "
-                "10th row or line; k, J / K, n / N, t / T, the pages, ] / [ too; Esc drops it",
+                "10th headline, feed or line; k, J / K, n / N, t / T, the pages, ] / [ too; Esc "
+                "drops it",
             ),
         ),
     ),

@@ -29,7 +29,7 @@ from dataclasses import replace
 from textual import events
 from textual.app import ComposeResult
 
-from ...citation import cited_url
+from ...citation import cited_address
 from ...models import (
     FEED_TEXT_STANDS_IN,
     Article,
@@ -298,8 +298,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         """The page in the browser at the address its citation gives: the feed's tracking
         parameters ("?utm_source=rss") left out, as `y` and the link list leave them."""
         article = self.query_one(ArticleBody).article
-        address = cited_url(article) if article is not None and article.url else ""
-        self.reader.open_original(address or self.headline.entry.address)
+        self.reader.open_original(cited_address(self.headline.entry.address, article))
 
     def action_toggle_saved(self) -> None:
         self.reader.toggle_saved(self.headline.entry)

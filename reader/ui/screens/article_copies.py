@@ -69,7 +69,9 @@ class ArticleScreenCopies(ArticleScreenPassage):
         body = self.query_one(ArticleBody)
         if (article := self._changed_article()) is None:
             return
-        number = article.version - 1 or len(article.versions)
+        # From the oldest, to the latest: the last of `versions`, which hold a copy dropped
+        # since (`Article.dropped`) beside those kept.
+        number = article.version - 1 or len(article.versions) - article.dropped
         entry = self.headline.entry
         try:  # a read of the cache and a decompression: not on the event loop
             other = await asyncio.to_thread(self.reader.lib.article_version, entry, number)
@@ -112,6 +114,12 @@ class ArticleScreenCopies(ArticleScreenPassage):
         copy after it), over the article; Esc comes back. Compared in a thread: on a long page
         it is seconds of CPU, which the event loop must not wait on."""
         if (article := self._changed_article()) is None:
+            return
+        if article.dropped:
+            # Its number is no kept copy's: the copies compared would be two others.
+            key = self.key_of("earlier_version")
+            said = f": {key} shows those kept" if key else ""
+            self.notify(f"This copy is no longer kept{said}.", markup=False)
             return
         newer = max(article.version, 2)
         self.run_worker(

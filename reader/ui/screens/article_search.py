@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from ...full_text import Hit
+from ...search_query import Query
 from ..messages import SearchClosed, SearchEdited
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.search_bar import SearchBar
@@ -26,26 +27,28 @@ class ArticleScreenSearch(ArticleScreenState):
     other, in the copy they were found in (`Hit.version`)."""
 
     def _find_first(self) -> None:
-        """The word `find_first` gives this article found, as if typed after `/` and kept, at
-        its match in the text given with it (else its first)."""
+        """The words of the query `find_first`'s hit was found by, searched for as if kept
+        after `/` (`n` / `N` go through every one of them, acc30a J30), the view at the match
+        in the text given with it (else at its word's first)."""
         entry_id = self.headline.entry.id
         hit = self.find_first.get(entry_id)
-        word, near = (hit.word, hit.near) if hit else ("", "")
-        if word:
+        if hit is not None and hit.word:
             # After the next refresh: until then the view has the notice's height, and a
             # scroll down to the match is refused.
-            self.call_after_refresh(self._found_first, entry_id, word, near)
+            self.call_after_refresh(self._found_first, entry_id, hit)
 
-    def _found_first(self, entry_id: str, word: str, near: str) -> None:
+    def _found_first(self, entry_id: str, hit: Hit) -> None:
         body = self.query_one(ArticleBody)
         if self.headline.entry.id != entry_id or self.searching or body.query:
             return
         # Found on the whole text: a huge article's, once it is laid out (read from the
         # layout at once, its rest froze the view, as a query typed meanwhile would).
-        if body.when_laid_out(lambda: self._found_first(entry_id, word, near)):
+        if body.when_laid_out(lambda: self._found_first(entry_id, hit)):
             return
-        line = body.first_line_of(near) if near else None
-        body.search(word, line or 0)
+        # Where the words are nearest each other, else the first of the word matched first.
+        line = body.first_line_of(hit.near or hit.word)
+        words = Query(hit.query) if hit.query else None
+        body.search(words if words else hit.word, line or 0)
         self._show_position()
 
     def action_search(self) -> None:
@@ -54,7 +57,7 @@ class ArticleScreenSearch(ArticleScreenState):
         body = self.query_one(ArticleBody)
         body.clear_link()  # the status line is the search's now
         self._origin = body.top_line
-        self._before_search = (body.query, body.current_match)
+        self._before_search = (body.searched_for, body.current_match)
         self.add_class("-searching")
         self.query_one(SearchBar).start()
 
@@ -141,7 +144,7 @@ class ArticleScreenSearch(ArticleScreenState):
         body = self.query_one(ArticleBody)
         # One that found nothing is not brought back: `n` after it is the next article again.
         found = bool(body.match_count)
-        self._last_query = (body.query, body.current_match) if found else ("", None)
+        self._last_query = (body.searched_for, body.current_match) if found else ("", None)
         body.clear_search()
         self._show_position()
 

@@ -14,6 +14,7 @@ from ...citation import cited_link
 from ...models import Article, count_unit, words_in
 from ...plural import plural
 from ...reports import Headline
+from ...search_query import Query
 from ...url_display import shown_url
 from ..keymap import keymap_of
 from ..widgets.article.article_body import ArticleBody
@@ -59,14 +60,14 @@ class ArticleScreenState(Screen[str | None]):
         self._origin = 0
         """The line at the top of the view when `/` was pressed: the search starts there, and
         Esc in the search line goes back to it."""
-        self._before_search: tuple[str, int | None] = ("", None)
+        self._before_search: tuple[str | Query, int | None] = ("", None)
         """The search that was on when `/` was pressed, and its match: Esc brings it back."""
-        self._last_query: tuple[str, int | None] = ("", None)
+        self._last_query: tuple[str | Query, int | None] = ("", None)
+        """This article's search last cleared with Esc (one that found something), and its
+        match: `n` / `N` bring it back."""
         self._waiting_query: str | None = None
         """The query typed while a huge article was still being laid out: searched once it
         is (None: none waits)."""
-        """This article's search last cleared with Esc (one that found something), and its
-        match: `n` / `N` bring it back."""
         self._save_timer: Timer | None = None
         self._kept: tuple[str, Place | None] | None = None
         """The entry and place last kept in the store (or found there): not written again."""
@@ -180,6 +181,9 @@ def newer_copy_note(shown: Article, other_key: str | None) -> str:
     """The status line of an article open while a sync cached a changed copy of it: which copy
     is shown (`y` cites it so), and the key that goes to the others."""
     number, copies = shown.version, len(shown.versions)
+    if shown.dropped:
+        line = "A newer copy was just fetched: this copy is no longer kept"
+        return f"{line} ({other_key} shows those kept)" if other_key else line
     line = f"A newer copy was just fetched: this is copy {number} of {copies}"
     if other_key:
         line += f" ({other_key} shows {'the newer' if number == 1 else 'the other'} copies)"

@@ -229,7 +229,8 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
     def action_open_original(self) -> None:
         headline = self.query_one(HeadlineTable).current
         if headline is not None:
-            self.reader.open_original(headline.entry.address)
+            # The address its citation gives, as the reading view's `o` opens (acc30a J9).
+            self.reader.open_headline(headline.entry)
 
 
 def _saving_changed(table: HeadlineTable, changed: tuple[Headline, ...]) -> bool:

@@ -123,7 +123,11 @@ class ArticleBody(ArticleLayout, can_focus=True):
         since dropped, and numbers since given to others)."""
         entry, shown, message, hint, error = self._content
         self._content = (entry, article, message, hint, error)
-        if shown is None or (shown.versions, shown.version) == (article.versions, article.version):
+        if shown is None or (shown.versions, shown.version, shown.dropped) == (
+            article.versions,
+            article.version,
+            article.dropped,
+        ):
             return
         place = self._place()
         if place is not None and place.paragraph >= self._head:

@@ -76,14 +76,16 @@ def header(
     rtl = article is not None and right_to_left(article)
     out = [
         Paragraph(
-            plain(title or url or "(untitled)", styles.title, max_length=1000), gap=0, rtl=rtl
+            plain(title or url or "(untitled)", styles.title, max_length=1000, laid_out=True),
+            gap=0,
+            rtl=rtl,
         )
     ]
     parts = [
         part
         for part in (
-            plain(source, max_length=200),
-            plain(author, max_length=200),
+            plain(source, max_length=200, laid_out=True),
+            plain(author, max_length=200, laid_out=True),
             Text(f"{long_date(published)} ({FEEDS_DATE})" if feeds_date else long_date(published)),
             Text(revised),
         )

@@ -173,7 +173,7 @@ def _table(rows: tuple[Block, ...], styles: ArticleStyles, gap: int) -> Paragrap
         tuple(cells),
         tuple(r.header for r in rows),
         shape.numeric,
-        tuple(plain(h, bold) for h in shape.headings),
+        tuple(plain(h, bold, laid_out=True) for h in shape.headings),
         styles.rule,
     )
     indent = Text("   " * (max(1, rows[0].level) - 1))
@@ -201,7 +201,7 @@ def _block(block: Block, styles: ArticleStyles, gap: int, digits: int = 0) -> Pa
             label = f"{indent}{marker.lstrip()}"
             return Paragraph(text, first, rest, gap=gap, links=links, label=label)
         case BlockKind.PREFORMATTED:
-            text = plain(block.text, styles.pre, multiline=True)
+            text = plain(block.text, styles.pre, multiline=True, laid_out=True)
             text.expand_tabs(4)
             indent = Text("  ")
             folded = Text(FOLD_MARK, styles.meta).append(" " * (indent.cell_len - 1))
@@ -253,7 +253,7 @@ def _inlines(
         if inline.href:
             style += styles.link
         start = len(text)
-        text.append_text(plain(inline.text, style, multiline=True))
+        text.append_text(plain(inline.text, style, multiline=True, laid_out=True))
         if not inline.href or len(text) == start:
             continue
         if links and links[-1][1:] == (start, inline.href):

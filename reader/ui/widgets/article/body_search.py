@@ -3,6 +3,7 @@ is at, `n` / `N` from one to the next."""
 
 from __future__ import annotations
 
+from ....search_query import Query
 from . import find_in_article
 from .body_state import ArticleState
 from .find_in_article import Spans
@@ -18,7 +19,13 @@ class ArticleSearch(ArticleState):
 
     @property
     def query(self) -> str:
-        """The search shown ("" when none)."""
+        """The search shown, as typed ("" when none)."""
+        return self._query if isinstance(self._query, str) else self._query.text
+
+    @property
+    def searched_for(self) -> str | Query:
+        """The search shown as `search` took it: to give it back the same (`F`'s words stay
+        words, not a phrase)."""
         return self._query
 
     @property
@@ -30,8 +37,9 @@ class ArticleSearch(ArticleState):
         """The match the search is at, numbered from 1 (None: no match)."""
         return None if self._current is None else self._current + 1
 
-    def search(self, query: str, from_line: int) -> int:
-        """Highlight every match of `query` and go to the first at or below screen line
+    def search(self, query: str | Query, from_line: int) -> int:
+        """Highlight every match of `query` (text typed, or `F`'s words: `find_in_article.find`)
+        and go to the first at or below screen line
         `from_line` (else the first of all), with the view back at `from_line` first (a search
         typed letter by letter starts each time from where it was opened); the number of
         matches. With none, the view stays at `from_line`."""
@@ -47,9 +55,10 @@ class ArticleSearch(ArticleState):
         found = find_in_article.find(self._line_map, text)
         return found.span_lines(0)[0] if found is not None and found.total else None
 
-    def _find(self, query: str, from_line: int) -> None:
+    def _find(self, query: str | Query, from_line: int) -> None:
         # A blank query finds nothing: not worth laying out the rest of a huge article for.
-        self._matches = find_in_article.find(self._line_map, query) if query.strip() else None
+        blank = not query.strip() if isinstance(query, str) else not query
+        self._matches = None if blank else find_in_article.find(self._line_map, query)
         self._query = query if self._matches is not None else ""
         self._current = self._matches.first_from(from_line) if self._matches else None
 

@@ -19,6 +19,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from ....models import Article, Entry
+from ....search_query import Query
 from . import typeset
 from .find_in_article import LineMap, PiecedSpans, Spans
 from .paragraph import ArticleStyles, Layout, Paragraph
@@ -92,8 +93,9 @@ class ArticleState(KeyScrolledView):
         self._width = 0
         """The column width `_laid` was wrapped for (0: not wrapped yet)."""
         self._laid_map = LineMap([])
-        self._query = ""
-        """The search shown (highlighted), "" when none."""
+        self._query: str | Query = ""
+        """The search shown (highlighted), "" when none: text typed after `/`, or the query of
+        `F`'s hit the article was opened from (every word of it found)."""
         self._matches: Spans | None = None
         self._current: int | None = None
         """The match the search is at, numbered from 0."""

@@ -14,6 +14,7 @@ and drawn the same way (`Spans`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, count
 
@@ -23,6 +24,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from ....fold import composed, fold, has_accent
+from ....search_query import Query
 from ....text_find import pattern, typed
 from .paragraph import TextRun
 
@@ -96,11 +98,10 @@ class LineMap:
             self._composed = [composed(text) for text, _pieces in self.searched()]
         return self._composed
 
-    def folded_texts(self, query: str) -> list[str]:
-        """The texts searched as `query` is compared with them: composed, quotes and dashes
-        folded, and accents too unless the query has one. Folded once per layout, not on every
-        key."""
-        accents = not has_accent(typed(query))
+    def folded_texts(self, accents: bool) -> list[str]:
+        """The texts searched as a query is compared with them: composed, quotes and dashes
+        folded, and accents too when `accents` (the query has none). Folded once per layout,
+        not on every key."""
         if accents not in self._folded:
             self._folded[accents] = [
                 fold(text if whole is None else whole[0], accents)
@@ -109,22 +110,33 @@ class LineMap:
         return self._folded[accents]
 
 
-def find(lines: LineMap, query: str) -> PiecedSpans | None:
-    """Every match of `query` in a layout's runs (None for a blank query). A folded text is
-    as long as the text searched, so its matches' offsets are that text's own; a composed
-    one's are mapped back, each to the whole cluster its characters came from; then to the
-    runs they are drawn in (a match in a cell wrapped over two lines: a piece on each)."""
-    found = pattern(query)
-    if found is None:
-        return None
-    texts = lines.folded_texts(query)
+def find(lines: LineMap, query: str | Query) -> PiecedSpans | None:
+    """Every match of `query` in a layout's runs (None for a blank query): a `str` literally
+    (`text_find.pattern`), a `Query` (a search of every article's, `F`) each of its words as
+    that search finds them, whole words, phrases and all: the article opened from a hit of
+    several words is searched for every one of them, as the hit was found (acc30a J30).
+
+    A folded text is as long as the text searched, so its matches' offsets are that text's
+    own; a composed one's are mapped back, each to the whole cluster its characters came
+    from; then to the runs they are drawn in (a match in a cell wrapped over two lines: a
+    piece on each)."""
+    if isinstance(query, str):
+        found = pattern(query)
+        if found is None:
+            return None
+        searches = [(found, not has_accent(typed(query)))]
+    else:
+        searches = [(word.found, word.accents) for word in query.words]
+        if not searches:
+            return None
+    folded = [(found, lines.folded_texts(accents)) for found, accents in searches]
     # Per run, its pieces of matches: (start, end, the match's number when it has several).
     spans: list[list[tuple[int, int, int | None]]] = [[] for _ in lines.runs]
     wrapped = count()
-    for text, whole, (_searched, pieces) in zip(
-        texts, lines.composed(), lines.searched(), strict=True
+    for n, (whole, (_searched, pieces)) in enumerate(
+        zip(lines.composed(), lines.searched(), strict=True)
     ):
-        matches = [m.span() for m in found.finditer(text)]
+        matches = _matches([(found, texts[n]) for found, texts in folded])
         if whole is not None:
             _text, starts, ends = whole
             matches = [(starts[a], ends[b - 1]) for a, b in matches]
@@ -148,6 +160,21 @@ def find(lines: LineMap, query: str) -> PiecedSpans | None:
         [[(start, end) for start, end, _key in run] for run in spans],
         [key for run in spans for _start, _end, key in run],
     )
+
+
+def _matches(searches: list[tuple[re.Pattern[str], str]]) -> list[tuple[int, int]]:
+    """Where each pattern matches in its text (one text, folded for each), in order; where
+    two overlap ("port" in "port authority" and the phrase), the one starting first."""
+    if len(searches) == 1:
+        found, text = searches[0]
+        return [m.span() for m in found.finditer(text)]
+    every = sorted(m.span() for found, text in searches for m in found.finditer(text))
+    out: list[tuple[int, int]] = []
+    for start, end in every:
+        if out and start < out[-1][1]:
+            continue
+        out.append((start, end))
+    return out
 
 
 def links(lines: LineMap) -> PiecedSpans:

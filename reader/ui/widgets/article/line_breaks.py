@@ -29,7 +29,7 @@ from rich.containers import Lines
 from rich.text import Text
 
 from ....models import IDEOGRAPHS
-from ...cell_width import terminal_cells
+from ...cell_width import clusters, terminal_cells
 
 STAND_IN = "\ue000"
 """Holds a no-break space while a text is wrapped: one cell wide, no whitespace, and no line
@@ -54,8 +54,10 @@ _NO_START = re.escape(
 # No line ends with these: opening brackets and quotes, and signs written before a figure.
 _NO_END = re.escape("‘“（〔［｛〈《「『【〘〖〝｟([{«‹｢￥＄￡＃" + STAND_IN)
 _CJK = re.compile(f"[{_ANYWHERE}]")
-_REGIONAL = re.compile("[\U0001f1e6-\U0001f1ff]")
-"""A regional indicator: two of them are a flag ("🇫🇷" is F and R), drawn in two cells."""
+_CLUSTERED = re.compile(f"[{_ANYWHERE}\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff\u200d]")
+"""Text Rich's folding doesn't break as it should: Chinese and Japanese, and what it cuts apart
+of a cluster a terminal draws as one, a flag's regional indicators, a skin tone (Rich: two cells
+of their own) and a joiner (Rich joins an ASCII letter after it, tmux doesn't)."""
 # Where a line may break: after spaces (as Rich), or beside a Chinese or Japanese character;
 # never before a mark no line starts with, nor after one no line ends with.
 _BREAK = re.compile(
@@ -82,9 +84,7 @@ def wrap(
     when they fit one (they may nest: the inner ones are kept whole when the outer one does
     not fit)."""
     plain = text.plain
-    by_spaces = not keep and (
-        plain.isascii() or (_CJK.search(plain) is None and _REGIONAL.search(plain) is None)
-    )
+    by_spaces = not keep and (plain.isascii() or _CLUSTERED.search(plain) is None)
     held = [(start, end) for start, end in keep if cell_len(plain[start:end]) <= width]
     out = Lines()
     at = 0
@@ -173,44 +173,43 @@ def _breaks(line: str, width: int, keep: Spans = ()) -> list[int]:
     it may break before the edge (as Rich's `divide_line` at its words), none inside a stretch
     of `keep`; a stretch wider than a whole line is folded by cells."""
     # Found from the edge back, not word by word from the start: in Chinese almost every
-    # character is a place to break, and a paragraph is thousands of them.
-    ends = list(accumulate(map(_cells, line), initial=0))
+    # character is a place to break, and a paragraph is thousands of them. Each cluster's
+    # cells on its first character: a fold found by cells falls between two clusters (a
+    # flag folded after "🇫" read "🇷🇩🇪…" on, every flag after it two other letters).
+    if line.isascii():
+        ends = list(accumulate(map(_cells, line), initial=0))
+        starts = None
+    else:
+        clustered, cells = clusters(line)
+        ends = list(accumulate(cells, initial=0))
+        starts = set(clustered)
     last = len(line.rstrip())
     out: list[int] = []
     start = 0
     while ends[last] - ends[start] > width:
         fold = max(start + 1, bisect_right(ends, ends[start] + width, start) - 1)
+        while starts is not None and fold < last and fold not in starts:
+            fold += 1  # a cluster wider than the line: a line of its own
         edge = fold
         while edge < last and line[edge].isspace():
             edge += 1  # spaces at the end of a line are dropped, so they may pass the edge
         at = edge
-        while at > start and not _may_break(line, at, keep):
+        while at > start and not _may_break(line, at, keep, starts):
             at -= 1
-        start = at if at > start else _outside_flag(line, fold, start)
+        start = at if at > start else fold
         out.append(start)
     return out
 
 
-def _outside_flag(line: str, fold: int, start: int) -> int:
-    """`fold`, or the character before it when it falls between a flag's two regional
-    indicators: Rich measures each alone, one cell, and a line folded there ended with "🇫"
-    and the next began "🇷🇩🇪…", every flag after it read as two other letters."""
-    if not (_REGIONAL.match(line, fold) and fold > start and _REGIONAL.match(line, fold - 1)):
-        return fold
-    first = fold - 1
-    while first > start and _REGIONAL.match(line, first - 1):
-        first -= 1
-    if (fold - first) % 2 == 0:
-        return fold  # between two flags
-    return fold - 1 if fold - 1 > start else fold + 1
-
-
-def _may_break(line: str, at: int, keep: Spans) -> bool:
-    return _BREAK.match(line, at) is not None and not any(s < at < e for s, e in keep)
+def _may_break(line: str, at: int, keep: Spans, starts: set[int] | None) -> bool:
+    return (
+        _BREAK.match(line, at) is not None
+        and (starts is None or at in starts)
+        and not any(s < at < e for s, e in keep)
+    )
 
 
 @lru_cache(maxsize=4096)
 def _cells(char: str) -> int:
-    """The cells of `char`, as Rich measures it alone; but a variation selector's one, for the
-    character before it, which it may make wide (Rich measures the pair as two)."""
-    return 1 if char == "\ufe0f" else get_character_cell_size(char)
+    """The cells of `char`, as Rich measures it alone."""
+    return get_character_cell_size(char)

@@ -25,7 +25,7 @@ from textual.strip import Strip
 from ....models import Article, Block, BlockKind, Inline
 from ....render import to_markdown, to_text
 from ... import display
-from ...cell_width import uncounted_cells
+from ...cell_width import as_written, uncounted_cells
 from .find_in_article import LineMap
 from .paragraph import Paragraph
 
@@ -147,7 +147,7 @@ def words(selected: Bounds, lines: list[str], line_map: LineMap) -> str:
             out += f"{run.label} "
         out += run.text[a:b].strip()
         previous_line = run.pieces[-1][0]
-    return out
+    return as_written(out)
 
 
 def quotation(
@@ -175,7 +175,7 @@ def quotation(
         paragraph = paragraphs[number] if 0 <= number < len(paragraphs) else None
         if paragraph is None or not paragraph.blocks:
             # Written literally (escaped) by `render`.
-            words = display.plain(run.text[a:b].strip(), multiline=True).plain
+            words = as_written(display.plain(run.text[a:b].strip(), multiline=True).plain)
             blocks.append(Block(BlockKind.PARAGRAPH, (Inline(words),)))
         elif paragraph.table is not None:
             columns = len(paragraph.table.numeric)
@@ -186,7 +186,7 @@ def quotation(
             # Its headings with them: "2019 | 1,460 | 140" says nothing without.
             rows[number] |= {n for n, row in enumerate(paragraph.blocks) if row.header}
         else:
-            cut = _cut(paragraph.blocks[0], run.text, a, b)
+            cut = _cut(paragraph.blocks[0], as_written(run.text), a, b)
             blocks.append(_lettered(cut))
     whole: list[Block] = []
     for block in blocks:

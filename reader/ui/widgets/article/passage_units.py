@@ -5,7 +5,8 @@ or cut off mid-sentence of whoever spoke misquotes.
 
 A quotation running on over a paragraph break is written, in English news style, with no
 closing mark at the end of the paragraph and an opening one at the start of the next (“We were
-told the audit was done. / “Nobody showed us the report.”).
+told the audit was done. / “Nobody showed us the report.”), with curly marks or straight ones
+("…", which open and close alike: `quote_marks`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from bisect import bisect_right
 
 from ....models import BlockKind
 from .paragraph import Paragraph, TextRun
+from .quote_marks import OPENING, quotation_marks
 
 Unit = tuple[int, int]
 """The first and last sentence of a unit."""
 
-_OPEN, _CLOSE = "“", "”"
 _RUN_ON_REACH = 12
 """How many paragraphs a quotation running on is followed over: past that, an unclosed mark
 is taken for a typo, not a speech."""
@@ -96,7 +97,9 @@ def _run_on_quotations(
             continue
         for later in texts[k + 1 : k + 1 + _RUN_ON_REACH]:
             text = runs[later].text
-            if not _running_text(paragraphs, of_run[later]) or not text.lstrip().startswith(_OPEN):
+            if not _running_text(paragraphs, of_run[later]) or not text.lstrip().startswith(
+                OPENING
+            ):
                 break  # the quotation was never closed, not run on
             closed = _closed_at(text)
             if closed is not None:
@@ -118,10 +121,10 @@ def _running_text(paragraphs: list[Paragraph], number: int) -> bool:
 def _left_open(text: str) -> int | None:
     """Where the quotation left open at the end of `text` opens (None: none is)."""
     opened: list[int] = []
-    for at, char in enumerate(text):
-        if char == _OPEN:
+    for at, opens in quotation_marks(text):
+        if opens:
             opened.append(at)
-        elif char == _CLOSE and opened:
+        elif opened:
             opened.pop()
     return opened[0] if opened else None
 
@@ -129,10 +132,10 @@ def _left_open(text: str) -> int | None:
 def _closed_at(text: str) -> int | None:
     """Where the quotation `text` opens with closes (None: it runs on to the next paragraph)."""
     depth = 0
-    for at, char in enumerate(text):
-        if char == _OPEN:
+    for at, opens in quotation_marks(text):
+        if opens:
             depth += 1
-        elif char == _CLOSE and depth:
+        elif depth:
             depth -= 1
             if not depth:
                 return at

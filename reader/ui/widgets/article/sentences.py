@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ....models import IDEOGRAPHS
+from .quote_marks import straight_open_at
 
 # A French closing guillemet stands after a (no-break) space: « Oui. » — but only when the
 # space follows, so that German »…« opening the next sentence is not taken for it.
@@ -121,9 +122,10 @@ def _inside_quotation(text: str, start: int, at: int) -> bool:
     said it (acc27a A14)."""
     # Looked at within its reach only, in place: a transcript is one run of 100,000 words.
     since = max(start, at - _QUOTATION_REACH)
-    if text.count("“", since, at) <= text.count("”", since, at):
-        return False
-    return text.find("”", at, at + _QUOTATION_REACH) != -1
+    if text.count("“", since, at) > text.count("”", since, at):
+        return text.find("”", at, at + _QUOTATION_REACH) != -1
+    # "It is safe. For now, anyway," said Dr Okonkwo: straight marks, paired in turn.
+    return straight_open_at(text, since, at) and text.find('"', at, at + _QUOTATION_REACH) != -1
 
 
 def _quotation_goes_on(text: str, start: int, mark: re.Match[str]) -> bool:

@@ -11,11 +11,12 @@ from dataclasses import replace
 from itertools import accumulate, islice
 from typing import Literal
 
-from rich.cells import cell_len, chop_cells
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 from textual.strip import Strip
 
+from ...cell_width import fold_to_cells
 from .line_breaks import NARROWEST, STAND_IN, Spans, wrap_for_terminal
 from .paragraph import Layout, Paragraph, TextRun
 from .table_layout import CellPiece, table_lines
@@ -87,8 +88,9 @@ def layout(
             for line in text.split("\n", allow_blank=True):
                 # Preformatted text keeps its lines; a line wider than the column is folded,
                 # by cells: a line of Chinese folded every `room` characters was twice as wide
-                # as the column, and the half past its edge was never seen.
-                folds = list(accumulate(len(part) for part in chop_cells(line.plain, room)))
+                # as the column, and the half past its edge was never seen. Between clusters:
+                # an emoji's skin tone is no character of its own.
+                folds = list(accumulate(len(part) for part in fold_to_cells(line.plain, room)))
                 for fold, piece in enumerate(line.divide(folds[:-1]) or [line]):
                     # Padded to the column so a code block reads as one shaded box.
                     piece.append(" " * max(0, room - piece.cell_len), paragraph.text.style)

@@ -142,6 +142,13 @@ class FeedList(VimOptionList):
         mark = self.get_component_rich_style("feed-list--failed") if failed else None
         return _OneLine(self, _row(title, unread, mark))
 
+    def action_line(self, row: int) -> None:
+        """vim's `10G` (`10gg`, `10g`): the tenth feed, as in the headlines the tenth
+        headline; the rows above the feeds ("All feeds", "Saved", the tags) are not counted,
+        so that a count names the same feed whatever tags there are. `gg` alone is the top."""
+        above = sum(1 for view in self._urls if view is None or view not in self.feeds)
+        super().action_line(above + row if above < self.option_count else row)
+
     def select(self, feed_url: str | None) -> None:
         """Highlight this feed's row, quietly: the screen shows its headlines itself."""
         if feed_url in self._urls:

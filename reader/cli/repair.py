@@ -1,0 +1,124 @@
+"""`reader repair`: a data directory's damaged cache files mended, what still reads copied out
+(`store.salvage`), the damaged file kept beside it; the subscriptions made again from each
+feed's record when their list is lost; a damaged search index deleted, to be made again."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from pathlib import Path
+
+from ..config import data_dir
+from ..plural import plural
+from ..search_index import INDEX_FILE
+from ..store.directory import _CACHE_FILES, CACHE_SETTINGS
+from ..store.salvage import problem, salvage
+from ..sync_lock import SyncLock
+from .common import EXIT_OK, err, out
+
+EXIT_UNMENDED = 1
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    root = data_dir(args.data_dir)
+    if not root.is_dir():
+        err(f"no data directory at {root}: nothing to repair")
+        return EXIT_UNMENDED
+    lock = SyncLock(root)
+    if not lock.take():
+        err(f"a sync is running in {root}: repair once it has ended (nothing was changed)")
+        return EXIT_UNMENDED
+    try:
+        unmended = sum(
+            not _mend(root / folder, holds, args.dry_run) for folder, holds in _CACHE_FILES
+        )
+        if not args.dry_run and not unmended:
+            _recover_subscriptions(root)
+        _check_index(root, args.dry_run)
+    finally:
+        lock.release()
+    if args.dry_run:
+        out("nothing was changed (--dry-run)")
+    return EXIT_UNMENDED if unmended else EXIT_OK
+
+
+def _mend(folder: Path, holds: str, dry_run: bool) -> bool:
+    """The cache file of `folder` checked, and salvaged when damaged: whether it is sound now
+    (or, dry, could be made so)."""
+    path = folder / "cache.db"
+    if not path.exists():
+        out(f"{path} ({holds}): none yet")
+        return True
+    try:
+        found = problem(folder)
+    except (OSError, sqlite3.DatabaseError) as error:
+        found = str(error)
+    if not found:
+        out(f"{path} ({holds}): sound")
+        return True
+    why = found.strip().splitlines()[-1]
+    try:
+        done = salvage(folder, dict(CACHE_SETTINGS), dry_run)
+    except OSError as error:  # a read-only or full disk: the mended file can't be written
+        err(
+            f"{path} ({holds}) is damaged ({why}) and could not be mended here:"
+            f" {error.strerror or error} (nothing was changed)"
+        )
+        return False
+    except sqlite3.DatabaseError as error:
+        err(
+            f"{path} ({holds}) is damaged ({why}) where not even its list of tables reads"
+            f" ({error}): move it aside to start it afresh (nothing was changed)"
+        )
+        return False
+    records = plural(done.copied + done.lost, "record")
+    lost = f"{done.lost} could not be read" if done.lost else "none lost"
+    if dry_run:
+        out(
+            f"{path} ({holds}) is damaged ({why}): {done.copied} of {records} would be copied out, {lost}"
+        )
+    else:
+        out(
+            f"{path} ({holds}) was damaged ({why}): {done.copied} of {records} copied out into a"
+            f" sound file, {lost}; the damaged one kept as {done.aside}"
+        )
+    return True
+
+
+def _recover_subscriptions(root: Path) -> None:
+    from ..store import Store
+
+    store = Store(root)
+    try:
+        if urls := store.recover_subscriptions():
+            out(
+                f"the list of subscriptions was lost: made again from the {plural(len(urls), 'feed')}' own records"
+            )
+    finally:
+        store.close()
+
+
+def _check_index(root: Path, dry_run: bool) -> None:
+    """A damaged search index deleted: the next search makes it again from the cache."""
+    index = root / INDEX_FILE
+    if not index.exists():
+        return
+    try:
+        con = sqlite3.connect(f"{index.absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            ((found,),) = con.execute("PRAGMA quick_check(1)").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as error:
+        found = str(error)
+    if found == "ok":
+        out(f"{index} (the search index): sound")
+        return
+    if dry_run:
+        out(
+            f"{index} (the search index) is damaged: it would be deleted, made again by the next search"
+        )
+        return
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{index}{suffix}").unlink(missing_ok=True)
+    out(f"{index} (the search index) was damaged: deleted, made again by the next search")
