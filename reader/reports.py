@@ -28,6 +28,9 @@ class SaveOutcome:
     """Why its page did not come: it is saved as a link, which the next sync fetches."""
     already: bool = False
     """It was saved before (by this address, or as the same story by another)."""
+    link: str = ""
+    """The address it is saved under: the story's, which may not be the one given (a short
+    link's is where it led)."""
 
 
 @dataclass(frozen=True)

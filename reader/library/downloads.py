@@ -478,8 +478,9 @@ class LibraryDownloads(LibraryPageReads):
                 raise
             already = article_key(_link(target)) in before
             self.set_saved(target, True, at, title)
-            return SaveOutcome(None, error, already)
-        return SaveOutcome(article, None, article_key(_link(story)) in before)
+            return SaveOutcome(None, error, already, _link(target))
+        link = _link(story)
+        return SaveOutcome(article, None, article_key(link) in before, link)
 
     def _story_of(self, url: str, article: Article) -> Entry | str:
         """What a link saved by its address (`url`) is saved as: the story it led to, so that
