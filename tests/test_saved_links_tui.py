@@ -17,7 +17,7 @@ from reader.ui.widgets.article.article_body import ArticleBody
 from tests.test_feed_editing import _serve_feed, offered
 from tests.test_next_page import PARAGRAPHS
 from tests.test_saved_links import STORY, _review, cli
-from tests.tui_pilot import notices, running, subscribe, until
+from tests.tui_pilot import notices, running, subscribe, table, until
 
 
 def test_a_short_link_saved_with_a_opens_the_story_it_leads_to(
@@ -67,5 +67,27 @@ def test_r_on_a_saved_article_missing_a_page_reads_on(
             await pilot.press("R")
             await until(pilot, lambda: PARAGRAPHS[3][0][:40] in body.text, "its last page")
             assert any("the article is whole now" in n for n in notices(app))
+
+    asyncio.run(run())
+
+
+def test_s_on_a_headline_whose_site_is_down_saves_it_for_the_next_sync(
+    httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`s` offline, or with the site down, said "Not saved" and kept nothing (acc31c W8)."""
+    data = tmp_path / "data"
+    town = _serve_feed(httpserver, "/town.xml", "Town Crier", ["Market square reopens"])
+    subscribe(data, [town])
+    httpserver.clear_all_handlers()
+    httpserver.expect_request("/town.xml").respond_with_data("down", status=503)
+    httpserver.expect_request("/town-0.html").respond_with_data("down", status=503)
+
+    async def run() -> None:
+        async with running(data, (120, 30), prefetch=False, notifications=True) as (app, pilot):
+            await until(pilot, lambda: bool(table(app).rows), "the headline")
+            await pilot.press("s")
+            await until(pilot, lambda: table(app).rows[0].saved, "the saved mark")
+            assert notices(app)[-1].startswith("Saved, not fetched yet (HTTP 503")
+            assert app.lib.is_saved(table(app).rows[0].entry)
 
     asyncio.run(run())

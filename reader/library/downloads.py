@@ -474,13 +474,23 @@ class LibraryDownloads(LibraryPageReads):
         try:
             article, story = await self._save(target, False, at, title)
         except FetchError as error:
-            if not passing_failure(error):
-                raise
             already = article_key(_link(target)) in before
-            self.set_saved(target, True, at, title)
+            if not self.keep_unfetched(target, error, at, title):
+                raise
             return SaveOutcome(None, error, already, _link(target))
         link = _link(story)
         return SaveOutcome(article, None, article_key(link) in before, link)
+
+    def keep_unfetched(
+        self, target: Entry | str, error: FetchError, at: float | None = None, title: str = ""
+    ) -> bool:
+        """Save `target` as a link not fetched yet, its page having failed with `error`, when
+        that may pass (offline, the site down or busy: the next sync fetches it); True when
+        saved so. A page that is no article, or one to sign in, is not kept."""
+        if not passing_failure(error):
+            return False
+        self.set_saved(target, True, at, title)
+        return True
 
     def _story_of(self, url: str, article: Article) -> Entry | str:
         """What a link saved by its address (`url`) is saved as: the story it led to, so that

@@ -60,6 +60,13 @@ class ReaderAppArticles(ReaderAppHeadlines):
             self.lib.set_saved(entry, True)
             self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
         except FetchError as error:
+            if self.lib.keep_unfetched(entry, error):
+                # Offline, or the site down: kept, for the next sync to fetch (acc31c W8).
+                self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
+                self._changed([self.index.set_saved(entry.id, True)])
+                shown = f"Saved, not fetched yet ({error.message}): the next sync fetches it."
+                self.notify(plain(shown, max_length=300).plain, markup=False)
+                return
             shown = plain(f"Not saved: {error.message}", max_length=300).plain
             self.notify(shown, severity="error", markup=False)
             return
