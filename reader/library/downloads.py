@@ -6,7 +6,7 @@ there, and what a feed carried read when the page can't be had."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import BrokenExecutor
 from contextlib import suppress
 from dataclasses import replace
@@ -31,13 +31,12 @@ from ..page_caching import (
     whole_for_cache,
 )
 from ..portal import relates
-from ..reports import Headline, SaveOutcome
+from ..reports import SaveOutcome
 from ..safe import safe_line
 from ..store.articles import declared_address
 from ..urls import canonical_url, is_web_url, not_web_url, web_url_problem, without_tracking
 from .failures import _may_come_later, _unexpected_as_fetch_error, passing_failure
 from .leads import CEILING, start_download
-from .lookup import _with_link
 from .page_reads import LibraryPageReads
 from .resources import _link
 
@@ -449,9 +448,15 @@ class LibraryDownloads(LibraryPageReads):
         return (await self._save(target, offline))[0]
 
     async def _save(
-        self, target: Entry | str, offline: bool, at: float | None = None, title: str = ""
+        self,
+        target: Entry | str,
+        offline: bool,
+        at: float | None = None,
+        title: str = "",
+        listed: Mapping[str, Entry] | None = None,
     ) -> tuple[Article, Entry | str]:
-        """`save`: the article, and what it was saved as (`at`, `title`: `set_saved`'s)."""
+        """`save`: the article, and what it was saved as (`at`, `title`: `set_saved`'s;
+        `listed`: `_story_of`'s)."""
         article = await self.article(target, offline=offline)
         if not offline and article.incomplete and not article.incomplete_for_good:
             # Saved again, or saved from a feed's headline cached in part: its note promised
@@ -459,20 +464,25 @@ class LibraryDownloads(LibraryPageReads):
             article = await self._fetch_once(_link(target), _entry_of(target))
         story = target
         if isinstance(target, str):
-            story = await asyncio.to_thread(self._story_of, target, article)
+            story = await asyncio.to_thread(self._story_of, target, article, listed)
         self.set_saved(story, True, at, title)
         return article, story
 
     async def save_or_keep(
-        self, target: Entry | str, at: float | None = None, title: str = ""
+        self,
+        target: Entry | str,
+        at: float | None = None,
+        title: str = "",
+        listed: Mapping[str, Entry] | None = None,
     ) -> SaveOutcome:
         """`save`, and when the page can't be had now for a reason that may pass (offline, the
         site down or busy), the link kept in Saved all the same, not fetched yet (the next sync
         fetches it). Any other failure (no article at that address) raises, nothing kept.
-        `at` and `title`: when it was saved and its title, as an import gives them."""
+        `at` and `title`: when it was saved and its title, as an import gives them; `listed`:
+        the feeds' entries by article key, read once for many saves (`entries_by_key`)."""
         before = set(self.store.saved())
         try:
-            article, story = await self._save(target, False, at, title)
+            article, story = await self._save(target, False, at, title, listed)
         except FetchError as error:
             already = article_key(_link(target)) in before
             if not self.keep_unfetched(target, error, at, title):
@@ -492,18 +502,21 @@ class LibraryDownloads(LibraryPageReads):
         self.set_saved(target, True, at, title)
         return True
 
-    def _story_of(self, url: str, article: Article) -> Entry | str:
+    def _story_of(
+        self, url: str, article: Article, listed: Mapping[str, Entry] | None = None
+    ) -> Entry | str:
         """What a link saved by its address (`url`) is saved as: the story it led to, so that
         one story is one entry in Saved and its feed's headline is the saved one (acc31c W4: a
         short link, an AMP page, a `?ref=hn` link each made a second). Where its redirects
         ended: that address, or the feed's headline or saved article at it; the canonical
         address its page declares: the headline or saved article there when it is the same
-        story (a page may declare its section's address). Else `url` itself."""
+        story (a page may declare its section's address). Else `url` itself. `listed`: the
+        feeds' entries by key (read here when needed, when not given)."""
         if article.incomplete:
             return url  # its later pages are kept under its own address
         key = article_key(url)
         saved = self.store.saved()
-        headlines: list[Headline] = []
+        by_key: list[Mapping[str, Entry]] = [listed] if listed is not None else []
 
         def known(address: str) -> tuple[Entry | str, str] | None:
             """The story kept at `address`, and its title: saved, a feed's or cached."""
@@ -511,9 +524,9 @@ class LibraryDownloads(LibraryPageReads):
             if isinstance(record, dict) and isinstance(record.get("url"), str):
                 heading = self.store.article_heading(record["url"])
                 return record["url"], heading.title if heading else str(record.get("title", ""))
-            if not headlines:
-                headlines.extend(self.headlines())
-            if (entry := _with_link(headlines, address)) is not None:
+            if not by_key:
+                by_key.append(self.entries_by_key())
+            if (entry := by_key[0].get(article_key(address))) is not None:
                 return entry, entry.title
             heading = self.store.article_heading(address)
             return (address, heading.title) if heading is not None else None

@@ -53,7 +53,7 @@ async def import_saved(
     progress: Callable[[int, int], None] | None = None,
 ) -> SavedImport:
     """Save every link of `links` (`progress` told how many are done of how many)."""
-    listed = {link_key(h.entry.link): h.entry for h in lib.headlines() if h.entry.link}
+    listed = lib.entries_by_key()
     before = lib.store.saved()
     targets: list[tuple[SavedLink, Entry | str]] = []
     already = 0
@@ -74,7 +74,7 @@ async def import_saved(
         at = link.added.timestamp() if link.added else None
         async with gate:
             try:
-                result = await lib.save_or_keep(target, at, link.title)
+                result = await lib.save_or_keep(target, at, link.title, listed)
             except (FetchError, StoreError) as error:
                 url = target.link if isinstance(target, Entry) else target
                 failed.append((url, error.message if isinstance(error, FetchError) else str(error)))
