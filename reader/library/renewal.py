@@ -20,10 +20,11 @@ from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..page_caching import Extracted
 from ..safe import safe_line
 from ..urls import canonical_url
-from .downloads import _NEXT_PAGE, LibraryDownloads
+from .downloads import _NEXT_PAGE
 from .failures import _may_come_later, _unexpected_as_fetch_error
 from .leads import start_download
 from .resources import _link
+from .saving import LibrarySaving
 
 Outcome = Literal["changed", "unchanged", "kept", "gone", "failed", "completed"]
 
@@ -84,7 +85,7 @@ class Renewal:
         return f"{title}: {said}" if title else said
 
 
-class LibraryRenewal(LibraryDownloads):
+class LibraryRenewal(LibrarySaving):
     """A `Library`'s cached articles fetched again."""
 
     async def _renew(self, entry: Entry) -> Renewal:
