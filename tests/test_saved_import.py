@@ -249,3 +249,25 @@ def test_a_hostile_bookmarks_file_declares_entities_that_are_never_expanded() ->
     (link,) = export.links
     assert link.url == "https://a.example/story"
     assert "root:" not in link.title and "lollol" not in link.title and "\x1b" not in link.title
+
+
+def test_an_archived_short_link_is_read_as_the_story_it_led_to(
+    httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Saved as the story it leads to (acc31c W4), it is that story that is marked read."""
+    httpserver.expect_request("/s/k3bX9").respond_with_data(
+        "", status=301, headers={"Location": "/2026/storm.html?utm_source=share"}
+    )
+    httpserver.expect_request("/2026/storm.html").respond_with_data(STORY, content_type="text/html")
+    export = tmp_path / "part_000000.csv"
+    export.write_text(
+        "title,url,time_added,cursor,tags,status\n"
+        f"Storm,{httpserver.url_for('/s/k3bX9')},{ADDED},,,archive\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    code, printed, _ = cli(capsys, data, "import", str(export))
+    assert code == 0 and printed.startswith("1 link from a Pocket export: 1 saved")
+    saved, rows, _ = _saved(data)
+    assert rows == ["read: Harbour storm closes the ferry"]
+    assert [record["url"] for record in saved.values()] == [httpserver.url_for("/2026/storm.html")]

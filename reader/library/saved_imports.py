@@ -65,6 +65,7 @@ async def import_saved(
             targets.append((link, target))
     fetched = kept = done = 0
     failed: list[tuple[str, str]] = []
+    read: list[str] = []  # the addresses saved of those read or archived there
     gate = asyncio.Semaphore(AT_ONCE)
     if progress:
         progress(0, len(targets))
@@ -72,6 +73,7 @@ async def import_saved(
     async def one(link: SavedLink, target: Entry | str) -> None:
         nonlocal fetched, kept, done, already
         at = link.added.timestamp() if link.added else None
+        saved_as = target.link if isinstance(target, Entry) else target
         async with gate:
             try:
                 result = await lib.save_or_keep(target, at, link.title, listed)
@@ -82,34 +84,35 @@ async def import_saved(
                 with suppress(StoreError):
                     lib.set_saved(target, True, at, link.title)
             else:
+                saved_as = result.link or saved_as  # a short link's story is where it led
                 if result.already:  # the same story, saved by another address
                     already += 1
                 elif result.article is None:
                     kept += 1
                 else:
                     fetched += 1
+        if link.read:
+            read.append(saved_as)
         done += 1
         if progress:
             progress(done, len(targets))
 
     await asyncio.gather(*(one(link, target) for link, target in targets))
-    read = _mark_read(lib, [target for link, target in targets if link.read])
+    marked = _mark_read(lib, read, listed)
     tags = sorted({tag for link in links for tag in link.tags}, key=str.casefold)
-    return SavedImport(len(links), fetched, kept, tuple(failed), already, read, tuple(tags))
+    return SavedImport(len(links), fetched, kept, tuple(failed), already, marked, tuple(tags))
 
 
-def _mark_read(lib: Library, targets: list[Entry | str]) -> int:
-    """Mark read the saved `targets`: a feed's headline as its feed keeps it, a link no feed
-    lists as the Saved list shows it."""
+def _mark_read(lib: Library, addresses: list[str], listed: dict[str, Entry]) -> int:
+    """Mark read the articles saved at `addresses`: a feed's headline as its feed keeps it, a
+    link no feed lists as the Saved list shows it."""
     saved = lib.store.saved()
     entries = []
-    for target in targets:
-        if isinstance(target, Entry):
-            entries.append(target)
-            continue
-        key = article_key(target)
-        record = saved.get(key)
-        if isinstance(record, dict):
+    for address in addresses:
+        key = article_key(address)
+        if (entry := listed.get(key)) is not None:
+            entries.append(entry)
+        elif isinstance(record := saved.get(key), dict):
             entries.append(lib.unlisted_entry(key, record))
     lib.mark_many_read(entries)
     return len(entries)
