@@ -155,7 +155,7 @@ def test_an_export_is_saved_link_by_link_never_subscribed_to(
     lines = printed.splitlines()
     read = "; 1 marked read (read or archived there)" if read_kept else ""
     assert lines[0] == (
-        f"3 links {came}: 2 saved for offline reading, 1 saved as links not fetched yet,"
+        f"3 links {came}: 2 saved for offline reading, 1 saved as a link not fetched yet,"
         f" 0 failures, 0 already saved{read}"
     )
     assert lines[1] == "the links not fetched stay in Saved: the next `reader sync` fetches them"

@@ -34,7 +34,8 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
         came = f"from {_FROM[export.kind]}"
         out(
             f"{plural(done.total, 'link')} {came}: {done.fetched} saved for offline reading,"
-            f" {done.kept} saved as links not fetched yet, {plural(len(done.failed), 'failure')},"
+            f" {done.kept} saved as {'a link' if done.kept == 1 else 'links'} not fetched yet,"
+            f" {plural(len(done.failed), 'failure')},"
             f" {done.already} already saved"
             + (f"; {done.read} marked read (read or archived there)" if done.read else "")
         )
