@@ -71,6 +71,11 @@ def test_save_says_what_did_not_come(
         f"saved for good: {TITLE}",
         f"not all of it: page 3 did not come ({BUSY}); the next sync reads on",
     ]
+    # Asked as a first download asks (its retries), not once more at once for the save.
+    asked = [r.path for r, _ in httpserver.log].count(f"{REVIEW}3/")
+    httpserver.clear_log()
+    assert cli(capsys, tmp_path / "shown", "show", link)[0] == 0
+    assert [r.path for r, _ in httpserver.log].count(f"{REVIEW}3/") == asked
 
 
 def test_a_saved_link_missing_a_page_is_read_on_by_the_next_sync(

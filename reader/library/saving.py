@@ -38,11 +38,14 @@ class LibrarySaving(LibraryDownloads):
     ) -> tuple[Article, Entry | str]:
         """`save`: the article, and what it was saved as (`at`, `title`: `set_saved`'s;
         `listed`: `_story_of`'s)."""
+        url = _link(target)
+        # Cached in part before (not a page that failed just now, tried again at once).
+        was_in_part = not offline and bool(url) and self.store.is_incomplete(url)
         article = await self.article(target, offline=offline)
-        if not offline and article.incomplete and not article.incomplete_for_good:
+        if was_in_part and article.incomplete and not article.incomplete_for_good:
             # Saved again, or saved from a feed's headline cached in part: its note promised
             # the pages missing, and the user asking now needn't wait for a sync (acc31c W14).
-            article = await self._fetch_once(_link(target), _entry_of(target))
+            article = await self._fetch_once(url, _entry_of(target))
         story = target
         if isinstance(target, str):
             story = await asyncio.to_thread(self._story_of, target, article, listed)
