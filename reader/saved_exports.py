@@ -50,20 +50,31 @@ class SavedExport:
 def read_saved_export(data: bytes) -> SavedExport | None:
     """The links of a read-it-later export or a bookmarks file, told by their shape; None when
     `data` is none of them (an OPML file, a list of feeds)."""
-    text = _text(data)
+    kind = export_kind(data)
+    text = _text(data) if kind else None
     if text is None:
         return None
-    start = text.lstrip()[:2000]
-    if start.startswith("["):
+    if kind == "wallabag":
         return _wallabag(text)
-    if start.lower().startswith(_POCKET_CSV_HEADER[0]) and _is_pocket_csv(start):
+    if kind == "Pocket CSV":
         return _pocket_csv(text)
-    lowered = start.lower()
-    if lowered.startswith("<!doctype netscape-bookmark-file"):
-        return _html_links(text, "bookmarks")
-    if start.startswith("<") and "time_added=" in text[:200_000].lower():
-        return _html_links(text, "Pocket")
-    return None
+    return _html_links(text, kind)
+
+
+def export_kind(head: bytes) -> str:
+    """What kind of export a file is, told by its start (`head`: its first megabytes will
+    do): "wallabag", "Pocket CSV", "Pocket" (HTML), "bookmarks", or "" for none of them."""
+    start = head[:200_000].decode("utf-8-sig", errors="ignore")
+    first = start.lstrip()[:2000]
+    if first.startswith("["):
+        return "wallabag"
+    if first.lower().startswith(_POCKET_CSV_HEADER[0]) and _is_pocket_csv(first):
+        return "Pocket CSV"
+    if first.lower().startswith("<!doctype netscape-bookmark-file"):
+        return "bookmarks"
+    if first.startswith("<") and "time_added=" in start.lower():
+        return "Pocket"
+    return ""
 
 
 def read_link_list(data: bytes) -> SavedExport | None:

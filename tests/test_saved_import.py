@@ -271,3 +271,23 @@ def test_an_archived_short_link_is_read_as_the_story_it_led_to(
     saved, rows, _ = _saved(data)
     assert rows == ["read: Harbour storm closes the ferry"]
     assert [record["url"] for record in saved.values()] == [httpserver.url_for("/2026/storm.html")]
+
+
+def test_a_wallabag_export_over_the_opml_cap_is_read_whole(
+    httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """wallabag's JSON holds every article's HTML: past 5 MB (the cap of a list of feeds), it
+    is read on, up to its own cap; anything else stops at 5 MB, as before."""
+    urls = _serve(httpserver)
+    entries = json.loads(_wallabag(urls))
+    entries[0]["content"] = "<p>" + "The first boats left the inner basin. " * 160_000 + "</p>"
+    export = tmp_path / "wallabag.json"
+    export.write_text(json.dumps(entries), encoding="utf-8")
+    assert export.stat().st_size > 5 * 2**20
+    code, printed, said = cli(capsys, tmp_path / "data", "import", str(export))
+    assert code == 0, said
+    assert printed.startswith("3 links from a wallabag export: 2 saved for offline reading")
+    big = tmp_path / "feeds.txt"
+    big.write_text("https://a.example/feed.xml\n" * 250_000, encoding="utf-8")
+    code, _, said = cli(capsys, tmp_path / "data", "import", str(big))
+    assert code != 0 and "larger than 5 MB" in said

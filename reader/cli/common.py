@@ -129,13 +129,14 @@ def check_keys(config: Config) -> None:
         raise CommandError(f"bad setting in {config.path}: {last}") from None
 
 
-def read_input(name: str, most: int) -> bytes:
+def read_input(name: str, most: int, start: bytes = b"") -> bytes:
     """The bytes of the file `name` (standard input for "-"), no more than `most` and one past
     it, which tells the caller it was over: never the whole of a 4 GB file, /dev/zero or an
-    endless pipe in memory (acc29c S8). A CommandError when it can't be read."""
+    endless pipe in memory (acc29c S8). `start`: what an earlier call read of it, a smaller
+    cap's worth (standard input can't be read again). A CommandError when it can't be read."""
     try:
         if name == "-":
-            return sys.stdin.buffer.read(most + 1)
+            return start + sys.stdin.buffer.read(most + 1 - len(start))
         with Path(name).open("rb") as file:
             return file.read(most + 1)
     except OSError as error:

@@ -92,13 +92,18 @@ def cmd_rename(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..opml import MAX_OPML_BYTES
-    from ..saved_exports import MAX_EXPORT_BYTES, read_link_list, read_saved_export
+    from ..saved_exports import MAX_EXPORT_BYTES, export_kind, read_link_list, read_saved_export
     from ..subscriptions import read_subscriptions
 
     # No more than the cap, which `read_subscriptions` refuses in one line.
-    data = read_input(args.file, MAX_EXPORT_BYTES)
+    data = read_input(args.file, MAX_OPML_BYTES)
+    if len(data) > MAX_OPML_BYTES and (args.saved or export_kind(data)):
+        # An export of saved articles may be larger (wallabag's holds every article's HTML).
+        data = read_input(args.file, MAX_EXPORT_BYTES, data)
     # A read-it-later app's export is articles to save, never feeds to subscribe to.
     export = read_saved_export(data) if len(data) <= MAX_EXPORT_BYTES else None
+    if export is None and len(data) > MAX_EXPORT_BYTES:
+        raise CommandError(f"the export is larger than {MAX_EXPORT_BYTES // 2**20} MB")
     if export is None and args.saved:
         export = read_link_list(data)
         if export is None:
