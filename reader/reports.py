@@ -20,6 +20,21 @@ from .url_display import shown_url
 
 
 @dataclass(frozen=True)
+class SaveOutcome:
+    """What saving a link came to (`Library.save_or_keep`)."""
+
+    article: Article | None
+    """The article saved; None when its page can't be had now (`failure`)."""
+    failure: FetchError | None = None
+    """Why its page did not come: it is saved as a link, which the next sync fetches."""
+    already: bool = False
+    """It was saved before (by this address, or as the same story by another)."""
+    link: str = ""
+    """The address it is saved under: the story's, which may not be the one given (a short
+    link's is where it led)."""
+
+
+@dataclass(frozen=True)
 class Headline:
     """An entry as a list shows it."""
 

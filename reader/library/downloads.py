@@ -437,9 +437,3 @@ class LibraryDownloads(LibraryPageReads):
                 return read or self._kept(url, replace(cached, incomplete=""))
         read = [read_from(cached, url), *(page for page, _, _ in later)]
         return await self._later_pages(url, cached, read, next_page)
-
-    async def save(self, target: Entry | str, offline: bool = False) -> Article:
-        """Keep an article for good: cached now if it isn't, and never evicted."""
-        article = await self.article(target, offline=offline)
-        self.set_saved(target, True)
-        return article

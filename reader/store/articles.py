@@ -99,10 +99,19 @@ def _other_addresses(key: str, article: Article) -> set[str]:
     canonical address the page declares on that site, unless that is a site's home page (some
     sites declare theirs on every page)."""
     addresses = {article_key(article.url)} if article.url else set()
-    canonical = article.canonical_url
-    if canonical and urlsplit(canonical).path.strip("/") and _may_answer_for(canonical, article):
+    if canonical := declared_address(article):
         addresses.add(article_key(canonical))
     return addresses - {key}
+
+
+def declared_address(article: Article) -> str:
+    """The canonical address `article`'s page declares, when the article may be found by it:
+    on its own site, and no site's home page (some sites declare theirs on every page); ""
+    otherwise."""
+    canonical = article.canonical_url
+    if canonical and urlsplit(canonical).path.strip("/") and _may_answer_for(canonical, article):
+        return canonical
+    return ""
 
 
 def _stated(moment: datetime | None) -> str:

@@ -51,13 +51,22 @@ class ReaderAppArticles(ReaderAppHeadlines):
     async def _toggle_saved(self, entry: Entry) -> None:
         if self.lib.is_saved(entry):
             self.lib.unsave(entry)
+            self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
             self._changed([self.index.set_saved(entry.id, False)])
             self.notify("No longer saved: it may be evicted when the cache is full.")
             return
         try:
             article = await self._download(entry)
             self.lib.set_saved(entry, True)
+            self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
         except FetchError as error:
+            if self.lib.keep_unfetched(entry, error):
+                # Offline, or the site down: kept, for the next sync to fetch (acc31c W8).
+                self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
+                self._changed([self.index.set_saved(entry.id, True)])
+                shown = f"Saved, not fetched yet ({error.message}): the next sync fetches it."
+                self.notify(plain(shown, max_length=300).plain, markup=False)
+                return
             shown = plain(f"Not saved: {error.message}", max_length=300).plain
             self.notify(shown, severity="error", markup=False)
             return
