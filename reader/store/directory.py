@@ -53,7 +53,11 @@ def _reporting_storage_errors(cls: C) -> C:
         def guarded(self: StoreDirectory, *args: Any, **kwargs: Any) -> Any:
             try:
                 return method(self, *args, **kwargs)
+            except diskcache.Timeout:
+                raise _busy(self.root, self._settings["timeout"]) from None
             except sqlite3.DatabaseError as error:
+                if "database is locked" in str(error):
+                    raise _busy(self.root, self._settings["timeout"]) from None
                 if self.read_only and _write_refused(error):
                     raise StoreError(self.read_only, self.read_only_tag or None) from None
                 raise _storage_error(self.root, error) from None
@@ -68,6 +72,16 @@ def _reporting_storage_errors(cls: C) -> C:
         if callable(member) and not name.startswith("_"):
             setattr(cls, name, wrap(member))
     return cls
+
+
+def _busy(root: Path, waited: float) -> StoreError:
+    """The store held by another program past SQLite's wait (acc31a F19: diskcache's Timeout
+    was a traceback, and the reader's end)."""
+    return StoreError(
+        f"the data directory {root} is busy: another program holds it (another reader command,"
+        f" a backup or sync tool) and did not let go in {waited:g} s: try again",
+        Unwritable.BUSY,
+    )
 
 
 def _write_refused(error: sqlite3.DatabaseError) -> bool:
