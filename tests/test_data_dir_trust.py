@@ -121,7 +121,10 @@ def test_a_damaged_subscriptions_record_is_kept_aside_for_the_user_to_recover(
     listed = reader(synced_dir, "feeds")
     (copy,) = kept_aside(synced_dir)
     assert copy.read_text(encoding="utf-8") == damaged
-    assert f"dropping damaged cache record subscriptions; a copy is in {copy}\n" == listed.stderr
+    assert listed.stderr == (
+        "dropping damaged cache record subscriptions (cut short: the 1 whole item before the"
+        f" cut kept); a copy is in {copy}\n"
+    )
     # The next damaged one finds the first copy there and keeps its own beside it.
     with diskcache.Cache(str(synced_dir / "state")) as state:
         state.set("subscriptions", "[")

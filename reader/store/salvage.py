@@ -58,6 +58,29 @@ def problem(folder: Path) -> str:
     return "" if found == "ok" else found
 
 
+def broken_value_files(folder: Path) -> dict[str, str]:
+    """The records of `folder`'s cache whose value is kept in a file of its own that is gone
+    or not the size its row gives (a lost or cut-short write, a backup that skipped it):
+    "missing" or "cut short", by key. SQLite's own check sees only its file (acc31a F16)."""
+    con = _connect(folder / DBNAME)
+    try:
+        rows = con.execute(
+            "SELECT key, filename, size FROM Cache WHERE filename IS NOT NULL"
+        ).fetchall()
+    finally:
+        con.close()
+    broken = {}
+    for key, filename, size in rows:
+        try:
+            found = (folder / filename).stat().st_size
+        except OSError:
+            broken[str(key)] = "missing"
+            continue
+        if found != size:
+            broken[str(key)] = "cut short"
+    return broken
+
+
 def salvage(folder: Path, settings: dict[str, Any], dry_run: bool = False) -> Salvage:
     """The records of `folder`'s cache file that still read, copied into a new one that takes
     its place (the damaged file kept beside it); with `dry_run`, only counted. Raises
