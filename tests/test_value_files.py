@@ -7,12 +7,16 @@ The real store on a temp dir, its files lost as a disk loses them; the reader ru
 
 from __future__ import annotations
 
+import json
+import random
 import sqlite3
+import string
 from pathlib import Path
 
 import pytest
 from hostile_site import rss
 from pytest_httpserver import HTTPServer
+from served_feed import serve_stories
 from test_data_dir_trust import reader
 
 ITEMS = 300
@@ -88,3 +92,34 @@ def test_repair_finds_a_missing_or_short_value_file(big_feed: Path, damage: str)
     again = reader(big_feed, "repair")
     assert f"{db} (subscriptions, headlines and read marks): sound\n" in again.stdout
     assert reader(big_feed, "list", "--ids").stderr == ""
+
+
+def test_an_article_whose_file_is_missing_is_not_cached_and_the_next_sync_fetches_it(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """acc31a F17: listed ↓ and counted cached, "not in the cache" when opened, and passed
+    over by every sync."""
+    rng = random.Random(7)
+    words = " ".join("".join(rng.choices(string.ascii_lowercase, k=7)) for _ in range(12_000))
+    feed = serve_stories(
+        httpserver, "Long Reads", [("Short one", 9), ("Long one", 10)], more={10: f"<p>{words}</p>"}
+    )
+    assert reader(data_dir, "add", feed).returncode == 0
+    synced = reader(data_dir, "sync")
+    assert synced.returncode == 0, synced.stderr
+    with sqlite3.connect(data_dir / "articles" / "cache.db") as con:
+        ((name,),) = con.execute(
+            "SELECT filename FROM Cache WHERE key LIKE 'article:%' AND filename IS NOT NULL"
+        ).fetchall()
+    (data_dir / "articles" / name).unlink()
+    cached = {
+        i["title"]: i["cached"] for i in json.loads(reader(data_dir, "list", "--json").stdout)
+    }
+    assert cached == {"Short one": True, "Long one": False}
+    again = reader(data_dir, "sync")
+    assert again.returncode == 0, again.stderr
+    assert "1 article cached for offline" in again.stdout + again.stderr
+    cached = {
+        i["title"]: i["cached"] for i in json.loads(reader(data_dir, "list", "--json").stdout)
+    }
+    assert cached == {"Short one": True, "Long one": True}

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..codec import (
@@ -116,8 +117,18 @@ class StoreArticles(StoreFeeds):
 
     # -- articles ----------------------------------------------------------------------------
     def article_keys(self) -> set[str]:
-        """The keys of every cached article, in one query (for lists of thousands)."""
-        return self._keys_with_prefix("article:")
+        """The keys of every cached article, in one query (for lists of thousands). One kept in
+        a file of its own (over 32 KB) whose file is gone is not cached: listed ↓ and passed
+        over by a sync, it opened as "not in the cache" (acc31a F17); now a sync fetches it
+        again, and opening it reports and drops its row."""
+        query = "SELECT key, filename FROM Cache WHERE key >= ? AND key < ?"
+        rows = self._articles._sql(query, ("article:", "article;")).fetchall()
+        folder = Path(self._articles.directory)
+        return {
+            str(key)[len("article:") :]
+            for key, filename in rows
+            if filename is None or (folder / filename).is_file()
+        }
 
     def not_article_keys(self) -> set[str]:
         """The keys of every link known not to be an article page, in one query."""
@@ -269,7 +280,11 @@ class StoreArticles(StoreFeeds):
                 self._articles.set(f"also:{address}", url)
 
     def has_article(self, url: str) -> bool:
-        return f"article:{article_key(url)}" in self._articles
+        """Whether the article of `url` is cached (its file there, as `article_keys` asks)."""
+        query = "SELECT filename FROM Cache WHERE key = ? AND raw = 1"
+        rows = self._articles._sql(query, (f"article:{article_key(url)}",)).fetchall()
+        folder = Path(self._articles.directory)
+        return bool(rows) and (rows[0][0] is None or (folder / rows[0][0]).is_file())
 
     def aliased(self, url: str) -> str | None:
         """The link an article was cached under, when `url` is another address of it: the
