@@ -535,7 +535,9 @@ class StoreFeeds(StoreShownIds):
         return entry.content or self.entry_content(entry.id) or entry.summary
 
     def read_ids(self, feed_url: str) -> set[str]:
-        return set(self._load(self._state, _read_key(feed_url), []))
+        # The user's own, which no fetch gives back: a damaged record is copied aside first
+        # (acc31a F15: every read mark of the feed dropped, no copy kept).
+        return set(self._load(self._state, _read_key(feed_url), [], keep_aside=True))
 
     def set_read(self, entry: Entry, read: bool) -> None:
         with self._state.transact():
