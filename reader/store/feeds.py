@@ -503,8 +503,8 @@ class StoreFeeds(StoreShownIds):
         return float(at) if isinstance(at, int | float) else 0.0
 
     def note_cached(self) -> None:
-        """Mark articles cached by a sync still running (`cached_at`): a reader open in
-        another window reads again which are cached, not every headline."""
+        """Mark articles cached by a sync still running, or evicted by a prune (`cached_at`):
+        a reader open in another window reads again which are cached, not every headline."""
         self._state.set(_CACHED, time.time())
 
     def cached_at(self) -> float:
