@@ -21,7 +21,7 @@ from test_cli import reader
 
 from reader.demo.server import DemoServer
 from reader.library import Library
-from reader.models import ErrorKind, FetchError
+from reader.models import ErrorKind, FetchError, StoreError, Unwritable
 from reader.store import directory
 
 _HOLD = """
@@ -123,3 +123,19 @@ def test_an_article_fetched_while_the_store_is_held_says_the_store_is_busy(
     error = asyncio.run(run())
     assert error.kind == ErrorKind.STORAGE
     assert error.message.startswith(f"the data directory {data_dir} is busy: ")
+
+
+def test_a_sync_on_a_held_store_stops_at_once_in_one_line(
+    synced_dir: Path, short_wait: None
+) -> None:
+    """Each feed failed apart ("feed failed: …"), every one after its own wait."""
+
+    async def run() -> StoreError:
+        async with Library(synced_dir, workers="thread") as lib:
+            with held(synced_dir / "state"), pytest.raises(StoreError) as stopped:
+                await lib.sync()
+            return stopped.value
+
+    error = asyncio.run(run())
+    assert error.unwritable == Unwritable.BUSY
+    assert str(error).startswith(f"the data directory {synced_dir} is busy: ")

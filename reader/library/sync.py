@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from ..gone import asked_lately, taken_down
 from ..keys import article_key
-from ..models import Article, Entry, ErrorKind, FetchError, StoreError
+from ..models import Article, Entry, ErrorKind, FetchError, StoreError, Unwritable
 from ..portal import portal_error
 from ..reports import (
     FeedResult,
@@ -128,8 +128,14 @@ class LibrarySync(LibraryFeedRefresh):
             )
         # Until it ends, a process killed mid-sync (the battery out at the gate) is a sync
         # stopped before its end, as a Ctrl-C is: the reader opened next says so.
-        with suppress(StoreError):  # a full disk: the sync says so itself, article by article
+        try:
             await asyncio.to_thread(self.store.mark_sync_running)
+        except StoreError as error:
+            # A full disk: the sync says so itself, article by article. Another program
+            # holding the store: every feed and article would wait for it in turn, to keep
+            # nothing, each said apart (acc31a F19): the one line, now.
+            if error.unwritable == Unwritable.BUSY:
+                raise
         # Thousands of store reads: in a thread, not on the event loop a TUI draws from.
         headlines, cached, not_pages, unfinished = await asyncio.to_thread(self._sync_start)
         # Every feed's headlines rank the articles under the size limit; those of the feeds
