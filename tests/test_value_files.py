@@ -98,7 +98,7 @@ def test_an_article_whose_file_is_missing_is_not_cached_and_the_next_sync_fetche
     httpserver: HTTPServer, data_dir: Path
 ) -> None:
     """acc31a F17: listed ↓ and counted cached, "not in the cache" when opened, and passed
-    over by every sync."""
+    over by every sync. The sync drops its row, said, and fetches it again."""
     rng = random.Random(7)
     words = " ".join("".join(rng.choices(string.ascii_lowercase, k=7)) for _ in range(12_000))
     feed = serve_stories(
@@ -112,12 +112,9 @@ def test_an_article_whose_file_is_missing_is_not_cached_and_the_next_sync_fetche
             "SELECT filename FROM Cache WHERE key LIKE 'article:%' AND filename IS NOT NULL"
         ).fetchall()
     (data_dir / "articles" / name).unlink()
-    cached = {
-        i["title"]: i["cached"] for i in json.loads(reader(data_dir, "list", "--json").stdout)
-    }
-    assert cached == {"Short one": True, "Long one": False}
     again = reader(data_dir, "sync")
     assert again.returncode == 0, again.stderr
+    assert "dropping damaged cache record article:" in again.stderr
     assert "1 article cached for offline" in again.stdout + again.stderr
     cached = {
         i["title"]: i["cached"] for i in json.loads(reader(data_dir, "list", "--json").stdout)

@@ -48,6 +48,8 @@ class LibrarySync(LibraryFeedRefresh):
         those of links known not to be article pages, and those of articles missing some of
         their pages (read on by the sync)."""
         incomplete = self.store.incomplete_keys()
+        with suppress(StoreError):  # read only: their rows stay, and are fetched no sooner
+            self.store.drop_missing_files()
         cached = self.store.article_keys() - incomplete
         return self.headlines(), cached, self.store.not_article_keys(), incomplete
 

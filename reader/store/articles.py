@@ -117,18 +117,29 @@ class StoreArticles(StoreFeeds):
 
     # -- articles ----------------------------------------------------------------------------
     def article_keys(self) -> set[str]:
-        """The keys of every cached article, in one query (for lists of thousands). One kept in
-        a file of its own (over 32 KB) whose file is gone is not cached: listed ↓ and passed
-        over by a sync, it opened as "not in the cache" (acc31a F17); now a sync fetches it
-        again, and opening it reports and drops its row."""
-        query = "SELECT key, filename FROM Cache WHERE key >= ? AND key < ?"
+        """The keys of every cached article, in one query (for lists of thousands). One kept
+        in a file of its own whose file is gone is among them until a sync drops it
+        (`drop_missing_files`) or it is opened: asking for each row's file costs a read of the
+        table, not of its index (46 → 250 ms over a year's 51,550)."""
+        return self._keys_with_prefix("article:")
+
+    def drop_missing_files(self) -> set[str]:
+        """The articles kept in files of their own whose files are gone (a lost write, a
+        backup that skipped them), their rows dropped and reported as damaged records are:
+        listed ↓ and passed over by every sync, they opened as "not in the cache" (acc31a
+        F17). Their keys, for a sync to fetch them again."""
+        query = (
+            "SELECT key, filename FROM Cache WHERE key >= ? AND key < ? AND filename IS NOT NULL"
+        )
         rows = self._articles._sql(query, ("article:", "article;")).fetchall()
         folder = Path(self._articles.directory)
-        return {
-            str(key)[len("article:") :]
-            for key, filename in rows
-            if filename is None or (folder / filename).is_file()
-        }
+        gone = set()
+        for key, filename in rows:
+            if not (folder / filename).is_file():
+                self._value(self._articles, key)  # dropped, read again first (`_get`)
+                if key not in self._articles:
+                    gone.add(str(key)[len("article:") :])
+        return gone
 
     def not_article_keys(self) -> set[str]:
         """The keys of every link known not to be an article page, in one query."""
