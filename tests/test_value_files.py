@@ -8,9 +8,11 @@ The real store on a temp dir, its files lost as a disk loses them; the reader ru
 from __future__ import annotations
 
 import json
+import os
 import random
 import sqlite3
 import string
+import time
 from pathlib import Path
 
 import pytest
@@ -120,3 +122,21 @@ def test_an_article_whose_file_is_missing_is_not_cached_and_the_next_sync_fetche
         i["title"]: i["cached"] for i in json.loads(reader(data_dir, "list", "--json").stdout)
     }
     assert cached == {"Short one": True, "Long one": True}
+
+
+def test_repair_deletes_the_files_no_record_names(big_feed: Path) -> None:
+    """A full disk's cut-short writes left 0-byte value files that no row named, for good."""
+    _, file = entries_file(big_feed)
+    orphan = file.parent.parent / "ab" / f"{'c' * 28}.val"
+    orphan.parent.mkdir(parents=True)
+    orphan.write_bytes(b"")
+    fresh = file.parent.parent / "ab" / f"{'d' * 28}.val"
+    fresh.write_bytes(b"a value's file, its row about to be written")
+    hour_ago = time.time() - 3700
+    os.utime(orphan, (hour_ago, hour_ago))
+    said = f"{big_feed / 'state'}: 1 file no record names (0 B, left by writes cut short)"
+    assert f"{said} would be deleted\n" in reader(big_feed, "repair", "--dry-run").stdout
+    assert orphan.exists()
+    assert f"{said} deleted\n" in reader(big_feed, "repair").stdout
+    assert not orphan.exists() and fresh.exists() and file.exists()
+    assert len(reader(big_feed, "list", "--ids").stdout.split()) == ITEMS

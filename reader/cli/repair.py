@@ -9,10 +9,10 @@ import sqlite3
 from pathlib import Path
 
 from ..config import data_dir
-from ..plural import listed, plural
+from ..plural import listed, plural, size_text
 from ..search_index import INDEX_FILE
 from ..store.directory import _CACHE_FILES, CACHE_SETTINGS
-from ..store.salvage import broken_value_files, problem, salvage
+from ..store.salvage import broken_value_files, orphan_value_files, problem, salvage
 from ..sync_lock import SyncLock
 from .common import EXIT_OK, err, out
 
@@ -95,6 +95,7 @@ def _mend_value_files(folder: Path, holds: str, dry_run: bool) -> None:
     from ..store import Store
 
     path = folder / "cache.db"
+    _drop_orphans(folder, dry_run)
     broken = broken_value_files(folder)
     if not broken:
         out(f"{path} ({holds}): sound")
@@ -113,6 +114,23 @@ def _mend_value_files(folder: Path, holds: str, dry_run: bool) -> None:
     finally:
         store.close()
     out(f"{path} ({holds}): {which}: dropped (the whole items of a list kept)")
+
+
+def _drop_orphans(folder: Path, dry_run: bool) -> None:
+    """The value files no record names (a write cut short left them) deleted, counted."""
+    orphans = orphan_value_files(folder)
+    if not orphans:
+        return
+    size = size_text(sum(p.stat().st_size for p in orphans))
+    files = plural(len(orphans), "file")
+    if dry_run:
+        out(
+            f"{folder}: {files} no record names ({size}, left by writes cut short) would be deleted"
+        )
+        return
+    for orphan in orphans:
+        orphan.unlink(missing_ok=True)
+    out(f"{folder}: {files} no record names ({size}, left by writes cut short) deleted")
 
 
 def _recover_subscriptions(root: Path) -> None:
