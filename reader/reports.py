@@ -3,7 +3,8 @@ a refresh, the cache's size and a prune (values: the CLI prints them, the TUI sh
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Literal
@@ -56,6 +57,22 @@ def newest_first(headline: Headline) -> float:
 def newest_first_at(when: datetime | None) -> float:
     """`newest_first` of a headline published (else updated) `when`."""
     return -(when or _LONG_AGO).timestamp()
+
+
+def merged_newest_first(ordered: list[Headline], more: Iterable[Headline]) -> list[Headline]:
+    """`ordered` (in `newest_first` order already) with `more` each in its place: what
+    `sorted([*ordered, *more], key=newest_first)` gives, `ordered`'s first among equals, with
+    the order of `ordered` read only where the others go. Sorting a year's 51,000 headlines
+    again for the few saved articles no feed lists took 0.3 s before each `F` (acc30b P2)."""
+    out: list[Headline] = []
+    start = 0
+    for headline in sorted(more, key=newest_first):
+        at = bisect_right(ordered, newest_first(headline), lo=start, key=newest_first)
+        out += ordered[start:at]
+        out.append(headline)
+        start = at
+    out += ordered[start:]
+    return out
 
 
 @dataclass(frozen=True)
