@@ -650,7 +650,10 @@ def build_parser() -> argparse.ArgumentParser:
         " file is kept beside it (cache.db.damaged-STAMP), never deleted. What could not be read"
         " comes back as other damaged records do: a feed's headlines at the next sync, an"
         " article fetched again; the list of subscriptions, if lost, is made again from each"
-        " feed's record. A damaged search index is deleted, made again by the next search."
+        " feed's record. A record kept in a file of its own (over 32 KB) whose file is missing or"
+        " cut short is dropped (a list's whole items kept), and a file no record names (left an"
+        " hour by a write cut short) deleted. A damaged search index is deleted,"
+        " made again by the next search."
         " Close the reader first; a sync running stops it. Exit 1 when a file could not be"
         " mended (its first page lost: move it aside).",
     )

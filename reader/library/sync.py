@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from ..gone import asked_lately, taken_down
 from ..keys import article_key, link_key
-from ..models import Article, Entry, ErrorKind, FetchError, StoreError
+from ..models import Article, Entry, ErrorKind, FetchError, StoreError, Unwritable
 from ..portal import portal_error
 from ..reports import (
     FeedResult,
@@ -51,6 +51,8 @@ class LibrarySync(LibraryFeedRefresh):
         whole, those of links known not to be article pages, and those of articles missing
         some of their pages (read on by the sync)."""
         incomplete = self.store.incomplete_keys()
+        with suppress(StoreError):  # read only: their rows stay, and are fetched no sooner
+            self.store.drop_missing_files()
         cached = self.store.article_keys() - incomplete
         headlines = self.headlines()
         listed = {h.key or link_key(h.entry.link) for h in headlines}
@@ -142,8 +144,14 @@ class LibrarySync(LibraryFeedRefresh):
             )
         # Until it ends, a process killed mid-sync (the battery out at the gate) is a sync
         # stopped before its end, as a Ctrl-C is: the reader opened next says so.
-        with suppress(StoreError):  # a full disk: the sync says so itself, article by article
+        try:
             await asyncio.to_thread(self.store.mark_sync_running)
+        except StoreError as error:
+            # A full disk: the sync says so itself, article by article. Another program
+            # holding the store: every feed and article would wait for it in turn, to keep
+            # nothing, each said apart (acc31a F19): the one line, now.
+            if error.unwritable == Unwritable.BUSY:
+                raise
         # Thousands of store reads: in a thread, not on the event loop a TUI draws from.
         headlines, unlisted, saved_cached, cached, not_pages, unfinished = await asyncio.to_thread(
             self._sync_start

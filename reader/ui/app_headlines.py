@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from threading import Thread
 from typing import Any, TypeVar
 
-from ..models import Entry, StoreError
+from ..models import Entry, StoreError, Unwritable
 from ..plural import plural
 from ..reports import Headline
 from .app_state import ReaderAppState
@@ -226,21 +226,34 @@ class ReaderAppHeadlines(ReaderAppState):
         return chosen
 
     def _keep(self, write: Callable[..., object], *args: Any) -> None:
-        """`write(*args)`, a mark the store keeps; one it can't (a full disk) still shows for
-        this session, and the first such says why, once."""
+        """`write(*args)`, a mark the store keeps; one it can't (a full disk, another program
+        holding the data directory) still shows for this session, and the first such says
+        why, once."""
+        if self._unkept_busy and self._unkept:
+            # Behind the marks waiting already (kept in the order made), and without another
+            # wait of SQLite's on the event loop while the holder still holds it.
+            self._unkept.append((write, args))
+            return
         try:
             write(*args)
         except StoreError as error:
-            self._unkept.append((write, args))  # kept once the disk has room (`keep_again`)
-            if not self._told_not_kept:
+            self._unkept.append((write, args))  # kept once the store takes it (`keep_again`)
+            self._unkept_busy = error.unwritable == Unwritable.BUSY
+            if self._unkept_busy:
+                shown = f"Not kept yet: {error.args[0].removesuffix(': try again')}; kept once it is free"
+            elif not self._told_not_kept:
                 self._told_not_kept = True
-                shown = plain(f"Marks are not kept: {error}", max_length=300).plain
-                self.notify(shown, severity="warning", markup=False)
+                shown = f"Marks are not kept: {error}"
+            else:
+                return
+            self.notify(plain(shown, max_length=300).plain, severity="warning", markup=False)
 
     async def keep_again(self) -> None:
         """After a full disk: once space is freed, the store takes writes again, and the
         marks made meanwhile are kept, in the order they were made; the status line drops
-        "the disk is full". Until then, nothing (tried again every few seconds)."""
+        "the disk is full". Until then, nothing (tried again every few seconds). Likewise
+        once a program holding the data directory lets go of it. The writes run off the
+        event loop: each may wait on the holder."""
         if not self._unkept and not self.lib.read_only_tag:
             return
         if not await asyncio.to_thread(self.lib.writable_again):
@@ -248,12 +261,14 @@ class ReaderAppHeadlines(ReaderAppState):
         unkept, self._unkept = self._unkept, []
         for at, (write, args) in enumerate(unkept):
             try:
-                write(*args)
+                await asyncio.to_thread(write, *args)
             except StoreError:
-                self._unkept = unkept[at:]  # the disk full again: the rest wait
+                self._unkept = unkept[at:] + self._unkept  # still refused: the rest wait
                 return
+        busy, self._unkept_busy = self._unkept_busy, False
         if unkept:
-            self.say_for_now(f"The disk has room again: {plural(len(unkept), 'mark')} kept")
+            again = "The data directory is free again" if busy else "The disk has room again"
+            self.say_for_now(f"{again}: {plural(len(unkept), 'mark')} kept")
         else:
             self.show_counts()
 
