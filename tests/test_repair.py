@@ -86,8 +86,9 @@ def test_a_lost_list_of_subscriptions_is_made_again_from_the_feeds_records(
     assert reader(synced_dir, "feeds").stdout.startswith("no feeds yet")
     done = reader(synced_dir, "repair")
     assert done.returncode == 0, done.stderr
-    assert "the list of subscriptions was lost: made again from the 3 feeds' own records" in (
-        done.stdout
+    assert (
+        "the list of subscriptions was lost: made again from each feed's own record (3 feeds)"
+        in done.stdout
     )
     assert reader(synced_dir, "feeds").stdout == feeds  # in their order
 

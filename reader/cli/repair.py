@@ -140,7 +140,8 @@ def _recover_subscriptions(root: Path) -> None:
     try:
         if urls := store.recover_subscriptions():
             out(
-                f"the list of subscriptions was lost: made again from the {plural(len(urls), 'feed')}' own records"
+                "the list of subscriptions was lost: made again from each feed's own record"
+                f" ({plural(len(urls), 'feed')})"
             )
     finally:
         store.close()
