@@ -91,7 +91,8 @@ reader open beside `reader repair` writes a value's file just before its row."""
 
 def orphan_value_files(folder: Path) -> list[Path]:
     """The value files of `folder`'s cache that no row names, unchanged for an hour: left by a
-    write cut short (a full disk left 0-byte ones), never read, never deleted (acc31a F16)."""
+    write cut short (a full disk left 0-byte ones), which nothing else reads or deletes
+    (acc31a F16)."""
     con = _connect(folder / DBNAME)
     try:
         named = {
