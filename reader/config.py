@@ -439,7 +439,8 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     feeds = data.get("feeds", {})
     interval = feeds.get("refresh_interval", "") or ""
     # A number written bare in TOML (refresh_interval = 1800) is seconds: its type says so.
-    interval = f"{interval}s" if isinstance(interval, int | float) else str(interval)
+    bare = isinstance(interval, int | float) and not isinstance(interval, bool)
+    interval = f"{interval}s" if bare else str(interval)
     drop_after = str(feeds.get("drop_read_after", "") or "")
     refresh_on_open = feeds.get("refresh_on_open", True)
     if not isinstance(refresh_on_open, bool):
