@@ -116,9 +116,9 @@ class ArticleState(KeyScrolledView):
         """Where to open the article shown, once it is first laid out (see `show_article`)."""
         self._sentences: Spans | None = None
         """The sentences of the runs, numbered in reading order (worked out at the first `v`)."""
-        self._units: tuple[Spans, list[tuple[int, int]]] | None = None
-        """Per sentence, the sentences it goes with (`passage_units`), and the `_sentences`
-        they were worked out of."""
+        self._units: tuple[Spans, list[tuple[int, int]], list[bool]] | None = None
+        """The `_sentences` they were worked out of, and per sentence the sentences it goes
+        with (`passage_units`) and whether it is a figure's (`figure_sentences`)."""
         self._keyed: tuple[int, int] | None = None
         """The first and last sentence of the passage chosen by keyboard (see `choose_passage`)."""
         self._keyed_selection: Selection | None = None
