@@ -1,6 +1,7 @@
 """The status line: what the app is doing right now (refreshing, syncing, the last error), and
 what the screen has to say about itself (the reading view's search: "Match 3 of 12"); at its
-right end, a count typed before a key (`5` of `5j`), as vim shows it."""
+right end, a count typed before a key (`5` of `5j`), as vim shows it, else the screen's ruler
+(the reading view's "42% · 4 min left", as `less` shows how far in it is)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ class StatusBar(Static):
         self._note = ""
         self._warning = False
         """The note says something went wrong ("No match for …"): styled so (`reader.tcss`)."""
+        self._ruler = ""
+        """What the screen says at the line's right end ("" for nothing): our own words."""
 
     def on_mount(self) -> None:
         # The app's status is the single source; every screen's bar shows the same line.
@@ -51,6 +54,12 @@ class StatusBar(Static):
         self._note, self._warning = note, warning
         self._show(getattr(self.app, "status", ""))
 
+    def show_ruler(self, ruler: str) -> None:
+        """This screen's words at the line's right end ("" for none): how far in it is."""
+        if ruler != self._ruler:
+            self._ruler = ruler
+            self._show(getattr(self.app, "status", ""))
+
     def _show_count(self, _count: str) -> None:
         self._show(getattr(self.app, "status", ""))
 
@@ -60,16 +69,18 @@ class StatusBar(Static):
             component = "status-bar--warning" if self._warning else "status-bar--note"
             note = plain(self._note, self.get_component_rich_style(component), max_length=300)
             line = Text.assemble(note, "  │  ", line) if line.plain else note
-        self.update(_with_count(line, getattr(self.app, "count_typed", "")))
+        count = getattr(self.app, "count_typed", "")
+        right = Text(f" {count}", style="bold") if count else Text(f" {self._ruler}")
+        self.update(_with_right_end(line, right))
 
 
-def _with_count(line: Text, count: str) -> RenderableType:
-    """The line, and at its right end the count typed (digits only: no stranger's text), the
-    line cut short before it rather than the count."""
-    if not count:
+def _with_right_end(line: Text, right: Text) -> RenderableType:
+    """The line, and at its right end the count typed (digits only: no stranger's text) or
+    the screen's ruler, the line cut short before it rather than them."""
+    if not right.plain.strip():
         return line
     row = Table.grid(expand=True)
     row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     row.add_column(no_wrap=True, justify="right")
-    row.add_row(line, Text(f" {count}", style="bold"))
+    row.add_row(line, right)
     return row
