@@ -89,11 +89,13 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         body = self.query_one(ArticleBody)
         body.focus()
         self.watch(body, "scroll_y", self._moved, init=False)
-        # How far in: its height changes as the text comes, is wrapped again, or unfolds.
+        # How far in: the text's height changes as it comes, is wrapped again, or unfolds.
         self.watch(body, "virtual_size", self._show_how_far, init=False)
-        self.watch(body, "size", self._show_how_far, init=False)
         self.app.app_suspend_signal.subscribe(self, lambda _app: self.keep_place(), immediate=True)
         self._show(self.position)
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.call_after_refresh(self._show_how_far)
 
     def on_unmount(self) -> None:
         # The signal's subscribers hold the screen: subscribed, it was never freed.
