@@ -137,24 +137,34 @@ def site_rule_for(rules: dict[str, SiteRule], url: str) -> SiteRule | None:
     return None
 
 
-DEFAULT_CONFIG_TEXT = """\
+# The defaults of `[network]` are FetchLimits' own, written out here (not a second copy of them).
+_LIMITS = DEFAULT_LIMITS
+
+DEFAULT_CONFIG_TEXT = f"""\
 # reader's configuration. Every setting is optional; these are the defaults.
 
 [network]
 # Requests in flight at once, all hosts together, and to any one host.
-max_connections = 16
-per_host = 4
+max_connections = {_LIMITS.max_connections}
+per_host = {_LIMITS.per_host}
 # Seconds: to connect, between two reads, and for a whole request (body included; from when
 # it is sent, not while it waits its turn for the host).
-connect_timeout = 5.0
-read_timeout = 10.0
-total_timeout = 20.0
+connect_timeout = {_LIMITS.connect_timeout}
+read_timeout = {_LIMITS.read_timeout}
+total_timeout = {_LIMITS.total_timeout}
 # Extra attempts after a connect or read timeout (not the total one: a server that trickled
 # past it would again), a dropped connection, or HTTP 429/502/503/504; none for an address, or a
 # host, that timed out on its last try (within a day): it is asked once.
-retries = 2
+retries = {_LIMITS.retries}
+# The most of an article's page read, in bytes once decoded ({_LIMITS.max_bytes / 2**20:g} MB):
+# a larger one is refused, and said to be (so is a saved page `reader extract` is given).
+max_bytes = {_LIMITS.max_bytes}
+# CPU seconds of a worker reading one page: past them it is stopped and the page not kept,
+# said in one line ("took longer than {_LIMITS.extract_seconds:g} s to extract: not kept"); a
+# sync tries it again a day later. A page made to be slow held a worker, and a sync, for hours.
+extract_seconds = {_LIMITS.extract_seconds}
 # A PEM file of certificate authorities to trust besides the usual ones (e.g. a company's).
-ca_file = ""
+ca_file = "{_LIMITS.ca_file}"
 
 [cache]
 # Size limit of the article cache, applied after each sync ("500MB", "2GB"; "" for none).

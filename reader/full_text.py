@@ -22,7 +22,7 @@ is (benchmarks/search.py measures both).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -128,7 +128,16 @@ class _Folded:
     def __init__(self, text: str) -> None:
         whole = composed(text)
         self.text = text if whole is None else whole[0]
+        self.starts = None if whole is None else whole[1]
+        """Per character of `text`, where its cluster starts in the text given (None: the
+        same text)."""
         self._folded: dict[bool, str] = {}
+
+    def runs(self, runs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """`runs` (start, end) of the text given, as offsets into `text`."""
+        if self.starts is None:
+            return list(runs)
+        return [(bisect_left(self.starts, a), bisect_left(self.starts, b)) for a, b in runs]
 
     def folded(self, word: _Word) -> str:
         if word.accents not in self._folded:
@@ -261,9 +270,9 @@ def _found(
     # The first words from there, in their paragraph (the view finds a query in one), tell
     # the place apart; with one word, its first match is the place already.
     near = body.text[at : at + NEAR_CHARACTERS].split("\n")[0] if len(in_text) > 1 else ""
-    # A text composed anew (`_Folded`) has its runs elsewhere: its snippet goes unmarked.
-    marks = struck() if body.text is text else ()
-    return snippet(body.text, at, end, marks), word, byline, near
+    # A text composed anew (`_Folded`: a French one's "œuvre" as "oeuvre") has its runs
+    # further on.
+    return snippet(body.text, at, end, body.runs(struck())), word, byline, near
 
 
 def _byline_holding(bylines: list[str], words: list[_Word]) -> str:

@@ -18,12 +18,11 @@ from typing import Any
 from .article_sources import filled_from
 from .models import Article, Entry, ErrorKind, FetchError, Response, SiteRule
 from .safe import safe_line
-from .sniff import binary_type, feed_type, looks_like_html
+from .sniff import UNSAID_TYPES, feed_type, file_kind, kind_named, looks_like_html
 from .store import Store
 from .workers import store_in_worker, whole_write
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_SNIFF_TYPES = frozenset({"", "text/plain", "application/octet-stream", "binary/octet-stream"})
 _TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
 
 
@@ -402,20 +401,19 @@ def _read_from_version(page: Article, known: Article, fetched_at: datetime | Non
 
 
 def check_is_page(response: Response) -> None:
-    """Refuse a PDF, an image, a binary or a feed where an article page was expected, also when
-    the server calls it text/html: decoded as text it would be mojibake in the cache (a feed,
-    its items run together under the channel's title)."""
-    ctype = response.content_type
-    binary = binary_type(response.body) or feed_type(response.body)
-    if binary is None and ctype in _HTML_TYPES:
-        return
-    if binary is None and ctype in _SNIFF_TYPES and looks_like_html(response.body):
-        return
-    if binary is None and ctype in _TEXT_TYPES:
-        return  # read as text (`extract.plain_text`): a press release, a transcript
-    what = safe_line(ctype, 60) or "unknown content"
-    if binary is not None:
-        what = binary if ctype in (binary, *_SNIFF_TYPES) else f"{binary}, sent as {what}"
+    """Refuse a file (a PDF, an image, a binary: `sniff.file_kind`) or a feed where an article
+    page was expected, also when the server calls it text/html: decoded as text it would be
+    mojibake in the cache (a feed, its items run together under the channel's title)."""
+    ctype, body = response.content_type, response.body
+    what = file_kind(body, ctype)
+    if not what and (feed := feed_type(body)) is not None:
+        what = kind_named(feed, ctype)
+    if not what:
+        if ctype in _HTML_TYPES or ctype in _TEXT_TYPES:
+            return  # a text one read as text (`extract.plain_text`): a press release, a transcript
+        if ctype in UNSAID_TYPES and looks_like_html(body):
+            return
+        what = safe_line(ctype, 60) or "unknown content"
     raise FetchError(
         ErrorKind.NOT_HTML,
         f"not an article page ({what}); open the original link in a browser",

@@ -29,13 +29,15 @@ from .text_find import typed
 
 INDEX_FILE = "search-index.sqlite"
 """The index's file in the data directory."""
-SCHEMA = 5
+SCHEMA = 6
 """Bumped when the indexed form, what is indexed or the tables change: an index of another one
 starts afresh (2: the byline indexed with the title and text; an index of 1 lacked it, and its
 prefilter would have dropped every article found by its author alone; 3: a ligature indexed as
 its letters, "certiﬁés" as "certifies"; 4: the kept earlier versions of an article indexed
 with it; 5: raised and lowered figures and letters as the line's, "CO₂" as "co2", and each kept
-version's title with its byline and text)."""
+version's title with its byline and text; 6: Arabic and Persian letters of one sound alike
+(ی ي ى, ک ك, ة ه), every script's digits as Latin ones, katakana as hiragana, common
+Traditional Chinese as Simplified, Hindi's nukta skipped, œ as "oe", acc31b)."""
 _BATCH = 200
 """Articles indexed per transaction: a catch-up stopped half-way keeps what it did."""
 _WAIT_SECONDS = 30.0
@@ -50,8 +52,8 @@ def indexed_form(text: str) -> str:
     """`text` as it is indexed: each of its words once, a space apart, in the form a query word
     is looked up by (`_loose`). A word or phrase of a query never matches across a space it
     doesn't type, so each of its words is inside one of these."""
-    whole = composed(text)
-    words = dict.fromkeys((whole[0] if whole is not None else text).split())
+    # Composing changes no space: each word is composed as it is folded (`_loose`), once.
+    words = dict.fromkeys(text.split())
     # Most words are ASCII, whose loose form is their lower case (a fast path: a tenth of the
     # time a translation takes).
     plain: list[str] = []
@@ -91,7 +93,8 @@ def trigrams(word: str) -> list[str]:
     are shorter)."""
     # Split at punctuation too: a query's "harbour-committee" finds "harbour committee", and
     # its "r-c" is in no such text (`text_find.pattern`). Fewer pieces only narrow less.
-    parts = _PUNCTUATION.split(_loose(typed(word)))
+    # A half-space typed (Persian's ZWNJ) may be a space in the text: a word's edge.
+    parts = _PUNCTUATION.split(_loose(typed(word).replace("\u200c", " ")))
     pieces = (part[i : i + 3] for part in parts for i in range(len(part) - 2))
     return list(dict.fromkeys(pieces))
 

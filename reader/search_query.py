@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from .fold import MARKS, has_accent, skippable
 from .safe import safe_line
-from .text_find import pattern, typed
+from .text_find import UNSPACED, pattern, typed, unspaced
 from .word_prefixes import attached_prefix
 
 _QUOTES = '"“”„'
@@ -88,15 +87,20 @@ def terms(query: str) -> list[str]:
     return list(dict.fromkeys(term.text for term in _parsed(query) if not term.without))
 
 
-@cache
-def _unspaced() -> re.Pattern[str]:
-    """Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
-    Burmese): a word of them is found anywhere, there being no word's edge to tell. Compiled
-    at the first search, not at every start (~2 ms)."""
-    return re.compile(
-        "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
-        "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"
-    )
+_HANGUL = "\uac00-\ud7a3"
+"""Korean's syllables: a word of them is a noun with its particles written onto its end ("서울시는",
+"귀갓길을"), and a Latin word or a figure is written onto them ("KTX를", "2026년")."""
+_ONTO = f"{UNSPACED}{_HANGUL}"
+"""The scripts a word of another (Latin letters, figures) is written onto with no space: "JR" is
+a word in "ＪＲ北海道", "2026" in "2026年" (acc31b M7)."""
+
+
+def _edge(char: str) -> str:
+    """The pattern of a character that continues the word ending (or starting) with `char`: a
+    letter or digit, but for one of the scripts `_ONTO` when `char` is of none of them."""
+    if re.match(f"[{_ONTO}]", char):
+        return r"\w"
+    return rf"[^\W{_ONTO}]"
 
 
 def whole_words(found: re.Pattern[str], word: str, prefix: bool = False) -> re.Pattern[str]:
@@ -104,14 +108,19 @@ def whole_words(found: re.Pattern[str], word: str, prefix: bool = False) -> re.P
     matches: "port" finds "port" and "port's", not "report" or "important"; a `prefix` at its
     start only ("port*": "ports", "Portugal"). A word in a script without spaces, anywhere;
     one of Arabic or Hebrew with the prefixes those write onto a word (`word_prefixes`)."""
-    if _unspaced().search(word):
+    if unspaced().search(word):
         return found
     # A figure is one word with its decimal point or thousands' comma: "9m" is not in
     # "€0.9m", nor "500" in "1,500" (a reported amount checked against the archive).
     # A mark is part of the word before it ("بالتَّجريف", a decomposed "répart"), though no
     # \w: "جريف" and "part" are not found there.
-    start = rf"(?<![\w{MARKS}])" + (r"(?<!\d[.,])" if word[:1].isdigit() else "")
-    end = "" if prefix else r"(?![.,]\d)(?!\w)" if word[-1:].isdigit() else r"(?!\w)"
+    start = rf"(?<!{_edge(word[:1])})(?<![{MARKS}])"
+    start += r"(?<!\d[.,])" if word[:1].isdigit() else ""
+    end = rf"(?!{_edge(word[-1:])})"
+    end = rf"(?![.,]\d){end}" if word[-1:].isdigit() else end
+    # Korean writes a noun's particles onto its end: the noun typed bare finds "서울시는"
+    # (acc31b M2), as Korean search engines find it.
+    end = "" if prefix or re.match(f"[{_HANGUL}]", word[-1:]) else end
     # Arabic's article and Hebrew's one-letter words are written onto the word: "تجريف"
     # finds "التجريف", "נמל" "הנמל".
     as_typed = typed(word)

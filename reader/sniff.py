@@ -178,3 +178,36 @@ def html_title(body: bytes) -> str:
 
     found = _TITLE.search(body[:65536])
     return html.unescape(found.group(1).decode("utf-8", "replace")) if found else ""
+
+
+# Content-Types that say nothing of what a body is: it is told by its bytes alone.
+UNSAID_TYPES = frozenset({"", "text/plain", "application/octet-stream", "binary/octet-stream"})
+# What a server may call a file a link leads to instead of a page or a feed, when its bytes don't
+# say (a picture in SVG, a video in a container not sniffed): a feed is sent as XML, text, JSON
+# or nothing in particular, never as these.
+_FILE_TYPES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip")
+
+
+def kind_named(found: str, content_type: str) -> str:
+    """The kind of a body its bytes showed (`found`: "image/png"), and what its server called
+    it when that is another ("image/png, sent as text/html"): made safe to show."""
+    from .safe import safe_line
+
+    if content_type in (found, *UNSAID_TYPES):
+        return found
+    return f"{found}, sent as {safe_line(content_type, 60)}"
+
+
+def file_kind(body: bytes, content_type: str) -> str:
+    """What an answer (`body`, sent as `content_type`) is when it is a file and neither a web
+    page nor a feed (a PDF, a picture, audio, video, a binary), named (`kind_named`): by its
+    bytes, else by its Content-Type when that names a file and its bytes say nothing; "" for
+    what may be a page or a feed. The one rule for a link that is no article page (`reader
+    show`, a sync) and an address that is no feed (`reader add`): each says what follows."""
+    from .safe import safe_line
+
+    if feed_type(body) is not None:
+        return ""
+    if (found := binary_type(body)) is not None:
+        return kind_named(found, content_type)
+    return safe_line(content_type, 60) if content_type.startswith(_FILE_TYPES) else ""

@@ -23,10 +23,12 @@ class TookTooLong(BaseException):
 _limit_on = False
 """Whether the work in hand is under a time limit (`within_time`) not yet reached nor lifted."""
 
-# CPU seconds past the limit after which the system ends a worker that never came back to Python
-# to take the limit's signal (a loop inside a C library, holding the interpreter): the pool is
-# then broken, and replaced (`LibraryResources._cpu`).
-_HARD_STOP_AFTER = 15.0
+# How far past the limit (a share of it: 15 s past a limit of 30) the system ends a worker that
+# never came back to Python to take the limit's signal (a loop inside a C library, holding the
+# interpreter): the pool is then broken and replaced, the worker's page said too slow, and the
+# others in flight sent to the new pool (`CpuWorkers.run`). A share, not seconds: a C call that
+# is only long comes back first, under a limit made low too.
+_HARD_STOP_AFTER = 0.5
 
 
 def _past_the_limit(signum: int, frame: object) -> None:
@@ -73,10 +75,10 @@ def within_time(seconds: float, fn: Callable[P, T], *args: Any) -> T:
     a hostile page, or a loop gone quadratic, held its worker for good (a `reader sync`
     under cron never ended), and every other page waited on the workers it held.
 
-    Only in a process's main thread (`cpu_limit`): a thread of the parent's pool
-    (`workers="thread"`: one-off commands) runs `fn` with no limit. Python code and regular
+    Only in a process's main thread (`cpu_limit`): in a thread `fn` runs with no limit, so a
+    library whose CPU work is done in threads reads pages in a process (`CpuWorkers`). Python code and regular
     expressions take the signal at once; a C library's loop that never comes back is ended
-    with its process `_HARD_STOP_AFTER` seconds later (RLIMIT_CPU)."""
+    with its process somewhat later (`_HARD_STOP_AFTER`, RLIMIT_CPU)."""
     try:
         with cpu_limit(seconds) as limited:
             hard = _hard_stop(seconds) if limited else None
@@ -85,20 +87,24 @@ def within_time(seconds: float, fn: Callable[P, T], *args: Any) -> T:
             finally:
                 _lift_hard_stop(hard)
     except TookTooLong:
-        raise FetchError(
-            ErrorKind.TOO_SLOW, f"took longer than {seconds:g} s to extract: not kept"
-        ) from None
+        raise too_slow(seconds) from None
+
+
+def too_slow(seconds: float) -> FetchError:
+    """The failure of a page that went past its time limit of `seconds`: one line, the same
+    however it was stopped (its signal taken, or its worker ended by the system)."""
+    return FetchError(ErrorKind.TOO_SLOW, f"took longer than {seconds:g} s to extract: not kept")
 
 
 def _hard_stop(seconds: float) -> tuple[int, int] | None:
-    """RLIMIT_CPU set `_HARD_STOP_AFTER` past the limit of `seconds` from now: what it was,
-    to put back, or None where it can't be set."""
+    """RLIMIT_CPU set past the limit of `seconds` from now (by `_HARD_STOP_AFTER` of it): what
+    it was, to put back, or None where it can't be set."""
     try:
         import resource
 
         before = resource.getrlimit(resource.RLIMIT_CPU)
         used = resource.getrusage(resource.RUSAGE_SELF)
-        stop = int(used.ru_utime + used.ru_stime + seconds + _HARD_STOP_AFTER) + 1
+        stop = int(used.ru_utime + used.ru_stime + seconds * (1 + _HARD_STOP_AFTER)) + 1
         if before[1] != resource.RLIM_INFINITY and stop > before[1]:
             return None
         resource.setrlimit(resource.RLIMIT_CPU, (stop, before[1]))

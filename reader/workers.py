@@ -7,19 +7,22 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager, redirect_stderr, suppress
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .store import Store
 from .time_limit import time_limit_off
+
+T = TypeVar("T")
 
 # How often a worker looks whether the process that started it is still there.
 _PARENT_CHECK = 1.0
 
 
-def start_worker(parent: int) -> None:
+def start_worker(parent: int, board: Any = None) -> None:
     """Workers leave Ctrl-C to the parent, which stops the sync cleanly (no worker tracebacks),
     and yield the CPU to it: the event loop (a TUI, the network) must never wait on extraction.
     They end with the parent (`parent`, its pid as it gave it: one killed while the worker
@@ -27,7 +30,10 @@ def start_worker(parent: int) -> None:
     worker forked by a `forkserver` watches the process that asked for it, not the server,
     which lives as long as any of its workers does (each holds the pipe whose end it waits
     for): watching the server, a `kill -9` of the sync left both waiting on each other.
-    `stop_pool`'s SIGTERM ends one at once, but in a write (`whole_write`)."""
+    `stop_pool`'s SIGTERM ends one at once, but in a write (`whole_write`). A worker takes
+    a place on its pool's `board` (`noted_work`)."""
+    if board is not None:
+        _take_place(board)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with suppress(OSError, AttributeError):
         os.nice(10)
@@ -44,6 +50,57 @@ def start_worker(parent: int) -> None:
         threading.Thread(
             target=_end_with_parent, args=(parent,), name="reader-parent-watch", daemon=True
         ).start()
+
+
+def new_board(context: Any, workers: int) -> Any:
+    """A pool's board, shared by its `workers`: each one's pid and the token of the work in its
+    hands (`noted_work`), so that when the system ends one under its work (past the time limit,
+    in a C library's loop; out of memory) the library knows whose work that was, and sends
+    the rest to new workers (`ended_work`). Places for twice the workers, to spare."""
+    return context.Array("q", 4 * workers)
+
+
+_place: tuple[Any, int] | None = None
+"""The board of this worker's pool, and where on it this worker notes its work."""
+
+
+def _take_place(board: Any) -> None:
+    global _place
+    with board.get_lock():
+        for at in range(0, len(board), 2):
+            if board[at] == 0:
+                board[at] = os.getpid()
+                # Written without the lock from here on: a worker killed holding it would
+                # leave the library waiting for it (`ended_work`).
+                _place = (board.get_obj(), at)
+                return
+
+
+def noted_work(token: int, fn: Callable[..., T], *args: Any) -> T:
+    """`fn(*args)`, `token` on the pool's board meanwhile (`new_board`)."""
+    if _place is None:
+        return fn(*args)
+    board, at = _place
+    board[at + 1] = token
+    try:
+        return fn(*args)
+    finally:
+        board[at + 1] = 0
+
+
+def ended_work(board: Any, processes: list[Any]) -> dict[int, int]:
+    """The tokens of the work (`noted_work`) the system ended a worker under, with the
+    worker's exit code: killed, or past the time limit in a C library (SIGXCPU). Not the
+    workers the broken pool ended after it (SIGTERM): their work was whole, and runs again.
+    To call once `processes` have ended."""
+    raw = board.get_obj()
+    at_pid = {raw[at]: raw[at + 1] for at in range(0, len(raw), 2) if raw[at]}
+    ended: dict[int, int] = {}
+    for process in processes:
+        code = process.exitcode
+        if code is not None and code not in (0, -signal.SIGTERM) and at_pid.get(process.pid):
+            ended[at_pid[process.pid]] = code
+    return ended
 
 
 def _end_with_parent(parent: int) -> None:
@@ -143,12 +200,60 @@ def stop_pool(pool: Executor, shutting: threading.Thread | None = None) -> None:
         stopper.join()
 
 
-def import_worker_modules(articles: bool = True) -> None:
-    """Import what the workers run (feed parsing, and extraction when articles are wanted)."""
-    from . import feeds  # noqa: F401
+def process_pool(count: int, modules: Sequence[str], server: bool = False) -> tuple[Executor, Any]:
+    """A pool of `count` worker processes that run what `modules` hold (`worker_modules`), and
+    its board (`new_board`).
 
-    if articles:
-        from . import extract  # noqa: F401
+    In a process with no other thread yet (the CLI), workers are forked: they start at once,
+    with `modules` imported first by the parent, which they inherit (what they import later
+    is their own: none wanted up front). Otherwise (the TUI runs threads) they are spawned; or,
+    with `server` on Linux, forked from a server process started once with `modules` (the
+    threads this process runs by then are in none of them, and a process's later pools start
+    in a few ms, not in ~0.5 s of CPU: a sync's workers started when work first comes, a
+    one-off command's page workers, a test's). A fork server's first worker waits for it to
+    import them: not for a pool started on an event loop a screen is drawn from."""
+    # Imported here, not with the library: multiprocessing is no part of `reader list`.
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    linux = sys.platform.startswith("linux")
+    method = (
+        "fork"
+        if linux and threading.active_count() == 1
+        else "forkserver"
+        if linux and server
+        else "spawn"
+    )
+    if method == "fork":
+        import_modules(modules)  # once here; the children inherit them
+    else:
+        prepare_process_workers()
+    context = get_context(method)
+    if method == "forkserver":
+        # The command's own modules too: a worker runs the main script again as it starts.
+        context.set_forkserver_preload([f"{__package__}.cli", __name__, *modules])
+    board = new_board(context, count)
+    pool = ProcessPoolExecutor(
+        max_workers=count,
+        mp_context=context,
+        initializer=start_worker,
+        initargs=(os.getpid(), board),
+    )
+    return pool, board
+
+
+def worker_modules(feeds: bool = True, articles: bool = True) -> list[str]:
+    """The modules of the workers' work: parsing feeds, reading pages."""
+    names = [*(["feeds"] if feeds else []), *(["extract", "page_caching"] if articles else [])]
+    return [f"{__package__}.{name}" for name in names]
+
+
+def import_modules(modules: Sequence[str]) -> None:
+    """Import `modules` (`worker_modules`): the workers' warm-up."""
+    import importlib
+
+    for name in modules:
+        importlib.import_module(name)
 
 
 _worker_stores: dict[Path, Store] = {}

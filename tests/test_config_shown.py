@@ -9,7 +9,7 @@ from typing import Any
 
 from test_cli import reader
 
-from reader.config import DEFAULT_CONFIG_TEXT, Config, load_config
+from reader.config import DEFAULT_CONFIG_TEXT, DEFAULT_LIMITS, Config, load_config
 from reader.config_shown import defaults_not_in
 
 # A config file as an early user kept it: two settings changed, no [ui], no [keys] example.
@@ -60,6 +60,9 @@ def test_an_old_file_is_shown_with_the_settings_it_leaves_out(tmp_path: Path) ->
     rest = shown.stdout.partition("in force with their defaults:")[2]
     assert rest.count("[network]") == 1 and "\n[network]" not in rest
     for line in ("max_connections = 16", "connect_timeout = 5.0", "retries = 2", 'ca_file = ""'):
+        assert f"\n# {line}\n" in rest
+    # The limits of a page, settable and once shown nowhere (sec31): with their defaults.
+    for line in ("max_bytes = 10485760", "extract_seconds = 30.0"):
         assert f"\n# {line}\n" in rest
     # …with the comment saying what it does, and the examples of the sections it lacks.
     assert '"terminal"' in rest and "NO_COLOR" in rest
@@ -113,6 +116,25 @@ def test_the_defaults_shown_are_the_defaults_in_force(tmp_path: Path) -> None:
     written.write_text(defaults_not_in(""))
     assert load_config(written) == Config(written)
     assert defaults_not_in(DEFAULT_CONFIG_TEXT) == ""
+
+
+def test_the_readme_names_each_network_setting_and_its_default() -> None:
+    """README's Configuration example sets each `[network]` setting a new file is written with
+    (`max_bytes` and `extract_seconds` were settable, and named nowhere), and a value it sets
+    apart from the default says the default: the one FetchLimits holds."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    configuration = readme.partition("\n## Configuration\n")[2].partition("\n## ")[0]
+    example = configuration.partition("```toml\n[network]\n")[2].partition("\n[")[0]
+    lines = {
+        line.lstrip("# ").partition(" =")[0]: line
+        for line in example.splitlines()
+        if " = " in line.partition("#")[0] or line.startswith("# ca_file")
+    }
+    assert set(lines) == set(tomllib.loads(DEFAULT_CONFIG_TEXT)["network"])
+    for key in ("max_bytes", "extract_seconds"):
+        value = tomllib.loads(lines[key].partition("#")[0])[key]
+        default = getattr(DEFAULT_LIMITS, key)
+        assert value != default and f"default {default:.15g}" in lines[key], key
 
 
 def test_a_link_leading_nowhere_under_the_configs_name_is_not_written_through(

@@ -517,6 +517,9 @@ def test_a_public_pages_feed_link_may_not_lead_to_this_computer(
             "image/svg+xml",
         ),
         ("/q.pdf", b"%PDF-1.4 sent as", "application/octet-stream", "application/pdf"),
+        # A CMS's catch-all route: named as a fetch of an article names it (before sec31,
+        # "image/png" here and "image/png, sent as text/html" there).
+        ("/crane", b"\x89PNG\r\n\x1a\n" + bytes(64), "text/html", "image/png, sent as text/html"),
     ],
 )
 def test_a_link_to_a_file_is_not_subscribed(
@@ -534,6 +537,10 @@ def test_a_link_to_a_file_is_not_subscribed(
     assert (code, out) == (1, "")
     assert err == f"reader: that address is not a feed but a file ({named}): not subscribed\n"
     assert _feeds(data_dir, capsys) == []
+    # The one rule (`sniff.file_kind`) tells an article's link to a file, in the same words.
+    code = main(["--data-dir", str(data_dir), "show", httpserver.url_for(path)])
+    said = capsys.readouterr().err
+    assert code == 1 and f"not an article page ({named}); open the original link" in said
 
 
 JSON_FEED = json.dumps(

@@ -141,11 +141,11 @@ def test_q_ends_the_reader_while_its_headlines_are_read_again(
     reads = HeadlineIndex.load
     held: dict[str, bool] = {}
 
-    def slow_load(lib: Library) -> HeadlineIndex:
+    def slow_load(lib: Library, *order: str) -> HeadlineIndex:
         if held.get("hold"):
             (work / "started").touch()
             quit_work.until_go(work)
-        return reads(lib)
+        return reads(lib, *order)
 
     monkeypatch.setattr(HeadlineIndex, "load", staticmethod(slow_load))
     before = set(threading.enumerate())

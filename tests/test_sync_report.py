@@ -219,9 +219,8 @@ def test_a_quiet_sync_prints_only_what_failed(
     assert "synced 1 of 1 feed" in loud and "feeds: " in loud
 
 
-def test_a_quiet_sync_that_went_well_prints_nothing(
-    data_dir: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _subscribe_to_one_story(httpserver: HTTPServer, data_dir: Path) -> None:
+    """`data_dir` subscribed to a feed of one story, served with its page."""
     base = httpserver.url_for("").rstrip("/")
     httpserver.expect_request("/feed.xml").respond_with_data(
         feed_xml(base, [("Tide tables revised", "/tide.html", "g1")]),
@@ -229,6 +228,12 @@ def test_a_quiet_sync_that_went_well_prints_nothing(
     )
     httpserver.expect_request("/tide.html").respond_with_data(ARTICLE, content_type="text/html")
     assert main(["--data-dir", str(data_dir), "add", base + "/feed.xml"]) == 0
+
+
+def test_a_quiet_sync_that_went_well_prints_nothing(
+    data_dir: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _subscribe_to_one_story(httpserver, data_dir)
     capsys.readouterr()
     assert main(["--data-dir", str(data_dir), "sync", "-q"]) == 0
     assert capsys.readouterr() == ("", "")
@@ -550,13 +555,7 @@ def test_a_sync_says_it_indexes_what_it_cached_for_search_on_a_terminal_only(
 def test_a_sync_to_a_log_says_nothing_of_the_index(
     httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    base = httpserver.url_for("").rstrip("/")
-    httpserver.expect_request("/feed.xml").respond_with_data(
-        feed_xml(base, [("Tide tables revised", "/tide.html", "g1")]),
-        content_type="application/rss+xml",
-    )
-    httpserver.expect_request("/tide.html").respond_with_data(ARTICLE, content_type="text/html")
-    assert main(["--data-dir", str(data_dir), "add", base + "/feed.xml"]) == 0
+    _subscribe_to_one_story(httpserver, data_dir)
     assert main(["--data-dir", str(data_dir), "sync"]) == 0
     said = capsys.readouterr().err
     assert "articles: 1/1" in said and "ndexing" not in said

@@ -96,6 +96,23 @@ def test_extract_of_a_page_past_the_time_limit_says_so_in_one_line(tmp_path: Pat
     assert fine.returncode == 0 and "Budget vote" in fine.stdout
 
 
+def test_show_and_save_of_a_page_past_the_time_limit_say_so_in_one_line(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """One-off commands do their other CPU work in threads, where no time limit holds: their
+    page was read for as long as it took (a hostile one held the command for hours). Now it
+    is read by a worker process, under the limit, and said too slow as a sync says it."""
+    serve_stories(httpserver, "Gazette", [("Harbour plan", 9)], longer={9: HUGE})
+    huge = httpserver.url_for("/story-9.html")
+    home, config = tmp_path / "home", str(_config(tmp_path))
+    for command in ("show", "save"):
+        result = run_reader(home, "--config", config, command, huge)
+        assert result.returncode != 0, command
+        assert result.stderr == f"reader: {TOO_SLOW}\n", command
+        assert not result.stdout, command
+    assert run_reader(home, "show", huge, "--offline").returncode != 0  # nothing kept
+
+
 def test_reextract_of_a_page_past_the_time_limit_keeps_the_article(
     httpserver: HTTPServer, tmp_path: Path
 ) -> None:

@@ -572,6 +572,17 @@ def test_an_emptied_cache_file_is_reported_not_started_afresh(
     assert db.stat().st_size == 0
 
 
+def test_both_cache_files_emptied_are_reported_where_a_library_was(synced_dir: Path) -> None:
+    for folder in ("state", "articles"):
+        (synced_dir / folder / "cache.db").write_bytes(b"")
+        for sidecar in ("cache.db-wal", "cache.db-shm"):
+            (synced_dir / folder / sidecar).unlink(missing_ok=True)
+    result = reader(synced_dir, "feeds")
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"reader: the cache file {synced_dir / 'state' / 'cache.db'}")
+    assert (synced_dir / "state" / "cache.db").stat().st_size == 0
+
+
 def test_article_record_from_another_version_is_refetched(
     synced_dir: Path, demo_server: DemoServer
 ) -> None:

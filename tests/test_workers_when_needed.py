@@ -13,6 +13,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from reader.cli import main
+from reader.cpu_workers import CpuWorkers
 from reader.library import Library
 from tests.test_library import ARTICLE, feed_xml
 
@@ -37,13 +38,13 @@ def test_a_sync_with_nothing_to_read_starts_no_worker(
     url = serve(httpserver)
     assert main(["--data-dir", str(data_dir), "add", url]) == 0
     started: list[bool] = []
-    start = Library.start_workers
+    start = CpuWorkers.start  # the library's pools (sec31: moved out of the library)
 
-    def recorded(self: Library, articles: bool = True) -> None:
+    def recorded(self: CpuWorkers, articles: bool = True) -> None:
         started.append(articles)
         start(self, articles)
 
-    monkeypatch.setattr(Library, "start_workers", recorded)
+    monkeypatch.setattr(CpuWorkers, "start", recorded)
     assert main(["--data-dir", str(data_dir), "sync", "-q"]) == 0  # the article: read in one
     assert started
     with closing(Library(data_dir)) as lib:

@@ -275,6 +275,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     config = config_of(args)
     style, copy = args.style or config.citation_style, config.citation_copy
     lib = open_library(args)
+    if not args.offline:
+        # Its page is read by a worker process, under its time limit: forked now, before any
+        # thread, it starts in a few ms (`CpuWorkers.start_pages`).
+        lib.start_page_workers()
     items: list[Any] = []  # the JSON formats' objects, printed together at the end
     # A reference list's lines, printed together at the end in the style's order.
     references: list[tuple[str, str]] = []
@@ -311,7 +315,10 @@ def cmd_show(args: argparse.Namespace) -> int:
                 # itself could not be had.
                 from_feed = None
                 if error.kind in FEED_TEXT_STANDS_IN and isinstance(target, Entry):
-                    from_feed = await lib.feed_text(target)
+                    from contextlib import suppress
+
+                    with suppress(FetchError):  # its text too slow to read: the reason alone
+                        from_feed = await lib.feed_text(target)
                 if from_feed is None:
                     err(reason)
                     return EXIT_FAILED
@@ -383,6 +390,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_save(args: argparse.Namespace) -> int:
     lib = open_library(args)
+    if not args.offline:
+        lib.start_page_workers()  # as `show` does
 
     async def run() -> int:
         target = lib.resolve(args.target)

@@ -6,8 +6,9 @@ import argparse
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..models import FetchError
+from ..models import Article, FetchError, SiteRule
 from ..safe import safe_line
 from .common import (
     EXIT_OK,
@@ -21,10 +22,11 @@ from .common import (
     unmatched_body,
 )
 
+if TYPE_CHECKING:
+    from ..config import Config
+
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from ..extract import extract_file
-    from ..time_limit import within_time
     from ..urls import is_web_url
 
     if args.url is not None and not is_web_url(args.url):
@@ -45,19 +47,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             "page (a fetch stops there too)"
         )
     url = args.url or ""
-    rule = config.rule_for(url) if url else None
-    seconds = config.limits.extract_seconds
     try:
-        # A hostile page is given the time a sync gives it (`within_time`), not hours.
-        article = within_time(seconds, extract_file, page, url, rule)
-        declared = article.canonical_url if is_web_url(article.canonical_url) else ""
-        if not url and (declared or (declared := _saved_from(page))):
-            # A page saved from a browser: its relative links and pictures are relative to the
-            # address it declares (or the one the browser noted it was saved from), and its
-            # site's rule is that address's.
-            url = declared
-            rule = config.rule_for(url)
-            article = within_time(seconds, extract_file, page, url, rule)
+        article, misses, url = _read_in_a_worker(page, url, config)
     except FetchError:
         raise
     except Exception as error:  # a parser's error on a hostile page: one line, as in a sync
@@ -70,11 +61,51 @@ def cmd_extract(args: argparse.Namespace) -> int:
     # claim that it was this moment.
     article = replace(article, fetched_at=None)
     out(render(article, args.format).rstrip("\n"))
-    from ..extract import body_rule_misses
-
-    if rule is not None and body_rule_misses(page, rule):
+    rule = config.rule_for(url) if url else None
+    if rule is not None and misses:
         err(unmatched_body(rule.body))
     return EXIT_OK
+
+
+def _read_in_a_worker(page: bytes, url: str, config: Config) -> tuple[Article, bool, str]:
+    """The article of `page` (at `url`, or at the address it declares), whether its site
+    rule's body was missed, and the address it was read at: read by a worker process, given
+    the time a sync gives a page (`CpuWorkers.run`): a hostile page, stopped there, says so in
+    the one line a sync says it in, not hours later (or, in a C library's loop, by the system
+    ending the command without a word)."""
+    import asyncio
+
+    from ..cpu_workers import CpuWorkers
+    from ..urls import is_web_url
+
+    workers = CpuWorkers()
+    seconds = config.limits.extract_seconds
+
+    async def read() -> tuple[Article, bool, str]:
+        rule = config.rule_for(url) if url else None
+        article, misses = await workers.run(read_saved_page, page, url, rule, within=seconds)
+        declared = article.canonical_url if is_web_url(article.canonical_url) else ""
+        if url or not (declared or (declared := _saved_from(page))):
+            return article, misses, url
+        # A page saved from a browser: its relative links and pictures are relative to the
+        # address it declares (or the one the browser noted it was saved from), and its site's
+        # rule is that address's.
+        rule = config.rule_for(declared)
+        article, misses = await workers.run(read_saved_page, page, declared, rule, within=seconds)
+        return article, misses, declared
+
+    try:
+        return asyncio.run(read())
+    finally:
+        workers.close()
+
+
+def read_saved_page(page: bytes, url: str, rule: SiteRule | None) -> tuple[Article, bool]:
+    """Worker-side: the article of `page` at `url`, and whether `rule` names a body that is
+    not on it (`body_rule_misses`)."""
+    from ..extract import body_rule_misses, extract_file
+
+    return extract_file(page, url, rule), body_rule_misses(page, rule)
 
 
 # A link or picture whose address needs the page's own to resolve ("../photos/a.jpg",

@@ -43,6 +43,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         err(not_web_url(args.url))
         return EXIT_USAGE
     lib = open_library(args)
+    lib.start_page_workers()  # a web page's address is read for its feeds: as `show` does
 
     async def run() -> int:
         added = await lib.add(args.url, name=args.title)

@@ -1,8 +1,9 @@
 """The one service both faces (CLI and TUI) call: verbs in, values out.
 
-`Library` owns the store, one `Fetcher` and the worker pool for CPU work (feed parsing and
-extraction run off the event loop: in a process pool so a long sync can't starve the UI, or in
-a thread for one-off commands where starting processes would cost more than it saves).
+`Library` owns the store, one `Fetcher` and the workers for CPU work (`CpuWorkers`: feed
+parsing and extraction run off the event loop, in a process pool so a long sync can't starve
+the UI, or in a thread for one-off commands where starting processes would cost more than it
+saves; a page is read in a worker process all the same, where its time limit holds).
 
 It is built in layers, a module each, every class adding to the one before it (each calls only
 what is defined below it): `resources` (the store, the fetcher, the workers), `subscribed`

@@ -22,7 +22,7 @@ from ..models import UNREACHABLE, ErrorKind, FetchError, Response, StoreError
 from ..portal import page_print
 from ..reports import Added
 from ..safe import safe_line
-from ..sniff import binary_type, feed_type, html_title, is_html_document
+from ..sniff import feed_type, file_kind, html_title, is_html_document
 from ..urls import canonical_url, is_web_url, not_web_url
 from .sync import LibrarySync
 
@@ -49,7 +49,9 @@ class LibraryDiscovery(LibrarySync):
         if known := self._subscribed(url):
             return self._named(await self._again(known, name), name)
         fetched = await self._answer(url)
-        if isinstance(fetched, Response) and (what := _a_file(fetched)):
+        if isinstance(fetched, Response) and (
+            what := file_kind(fetched.body, fetched.content_type)
+        ):
             # A link to a PDF or a picture someone sent: never a feed, whatever it is retried.
             message = f"that address is not a feed but a file ({what}): not subscribed"
             raise FetchError(ErrorKind.NOT_HTML, message, url)
@@ -125,7 +127,8 @@ class LibraryDiscovery(LibrarySync):
         return Added(url, await self.refresh_feed(url, fetched))
 
     async def _from_page(self, url: str, page: Response, name: str) -> Added:
-        found = await self._cpu(feed_links, page.body, page.url, page.charset)
+        # A page read as any other (`page_reads`): under the time limit of one.
+        found = await self._cpu_within_time(feed_links, page.body, page.url, page.charset)
         readable = tuple(link for link in found if link.readable)
         told = Added(
             "",
@@ -192,21 +195,6 @@ class LibraryDiscovery(LibrarySync):
             if feed_type(fetched.body) is not None:
                 return fetched.url, fetched
         return None
-
-
-# What a server may call a feed besides its own types: XML, text, or nothing in particular.
-_FILE_TYPES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip")
-
-
-def _a_file(answer: Response) -> str:
-    """What `answer` is when it is a file and no feed (a PDF, a picture, audio: by its bytes, or
-    by its Content-Type when its bytes say nothing), "" otherwise."""
-    if feed_type(answer.body) is not None:
-        return ""
-    if (found := binary_type(answer.body)) is not None:
-        return found
-    ctype = answer.content_type
-    return safe_line(ctype, 60) if ctype.startswith(_FILE_TYPES) else ""
 
 
 def _site_not_answering(error: FetchError) -> bool:

@@ -191,7 +191,8 @@ class LibraryDownloads(LibraryPageReads):
         partial article, or None: what can still be read of an article the network can't
         reach. Not cached: a later sync should fetch the page itself."""
         html = self.store.feed_html(entry)
-        return await self._cpu(feed_text_of, entry, html) if html.strip() else None
+        # Its HTML read as a page's is (`page_reads`): under the time limit of one.
+        return await self._cpu_within_time(feed_text_of, entry, html) if html.strip() else None
 
     async def _fetch_once(
         self,

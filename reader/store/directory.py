@@ -146,7 +146,7 @@ def _failing_check(root: Path) -> tuple[Path, str] | None:
     return None
 
 
-def _emptied_file(root: Path) -> tuple[Path, str] | None:
+def _emptied_file(root: Path) -> tuple[Path, str, str] | None:
     """The cache file of `root` that is empty (0 bytes) while the other one is not, and what
     it holds. SQLite would take it as a new database and diskcache write a fresh one over it:
     subscriptions, saved and read marks gone without a word (acc31a F10), the evidence too.
@@ -159,8 +159,18 @@ def _emptied_file(root: Path) -> tuple[Path, str] | None:
             sizes.append(None)
     for (folder, holds), size, other in zip(_CACHE_FILES, sizes, sizes[::-1], strict=True):
         if size == 0 and other:
-            return root / folder / "cache.db", holds
+            return root / folder / "cache.db", holds, "the other one holds a library"
+    # Both cut to nothing: a library was there if a sync left its lock or its search index.
+    if sizes == [0, 0] and any((root / name).exists() for name in _LEFT_BY_A_LIBRARY):
+        folder, holds = _CACHE_FILES[0]
+        held = "a library was here (its sync lock, its search index)"
+        return root / folder / "cache.db", holds, held
     return None
+
+
+_LEFT_BY_A_LIBRARY = ("sync.lock", "search-index.sqlite")
+"""Files a library's syncs and searches leave in its directory (`sync_lock.LOCK_NAME`,
+`search_index.INDEX_FILE`: named here, the store imports neither)."""
 
 
 CACHE_SETTINGS: dict[str, Any] = {
@@ -194,11 +204,11 @@ class StoreDirectory:
         self.read_only_tag: Unwritable | str = ""
         """The same in a few words, for a status line: "the disk is full"."""
         if emptied := _emptied_file(root):
-            path, holds = emptied
+            path, holds, held = emptied
             raise StoreError(
                 f"the cache file {path} ({holds}) is empty, 0 bytes (a copy or a write cut short),"
-                " though the other one holds a library: put back a copy of it, or move it aside"
-                " to start it afresh (nothing was changed)"
+                f" though {held}: put back a copy of it, or move it aside to start it afresh"
+                " (nothing was changed)"
             )
         try:
             root.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,239 @@
+"""The workers that do a library's CPU work (feed parsing, reading pages) off the event loop
+(`CpuWorkers`): their pools, and what becomes of the work when a pool breaks or is given up.
+A page is read under its time limit (`time_limit.within_time`) wherever the limit can hold:
+in a worker process, even for a library whose other work is done in threads."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import signal
+import threading
+from collections.abc import Callable
+from concurrent.futures import BrokenExecutor, Executor, ThreadPoolExecutor
+from typing import Any, Literal, ParamSpec, TypeVar
+
+from .errors import ErrorKind, FetchError
+from .time_limit import too_slow, within_time
+from .workers import (
+    ended_work,
+    import_modules,
+    noted_work,
+    process_pool,
+    stop_pool,
+    worker_modules,
+)
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+# The system's signal to a process past its CPU time (RLIMIT_CPU: `time_limit`), where it has one.
+_SIGXCPU = getattr(signal, "SIGXCPU", 0)
+# Breaks of its pools a work is sent on to a new one after, when none ended a worker under
+# work: each of the others takes a hostile page out, and the work then goes on.
+_UNEXPLAINED_BREAKS = 3
+
+
+class CpuWorkers:
+    """The pools of a library's CPU work: processes (the reader, a sync: a long run must not
+    starve the event loop) or threads (one-off commands, where starting processes would cost
+    more than it saves), and in either case pages read where their time limit holds."""
+
+    def __init__(self, workers: Literal["process", "thread"] = "thread") -> None:
+        self._workers = workers
+        self.pool: Executor | None = None
+        """The pool CPU work goes to now; None until started, and once let go of."""
+        # Workers to start when work first comes (`when_needed`), forked from a server of
+        # their own; and whether they will read articles.
+        self._when_needed: bool | None = None
+        self._starting: asyncio.Future[None] | None = None  # their start, in a thread
+        self.pages_apart = workers == "thread" and hasattr(signal, "setitimer")
+        """Whether pages are read in a worker process of their own, their time limit holding
+        only in a process (`time_limit.cpu_limit`), by a library whose other work is done in
+        threads; not where the limit can't hold (no setitimer: Windows)."""
+        self.page_pool: Executor | None = None
+        # Pools given up after a page went past its time limit, finishing the work they had
+        # started (`_retire`), each with the thread that shuts it; stopped with the library.
+        self.retired: dict[Executor, threading.Thread] = {}
+        # The board of each pool of processes (`workers.new_board`), and what each broken
+        # one's workers were ended under (`_ended_in`); a token for each work given.
+        self._boards: dict[Executor, Any] = {}
+        self._autopsies: dict[Executor, asyncio.Future[dict[int, int]]] = {}
+        self._tokens = itertools.count(1)
+
+    @property
+    def pages_in_processes(self) -> bool:
+        """Whether pages are read in worker processes (which reach the store by its directory),
+        not in this process's threads."""
+        return self._workers == "process" or self.pages_apart
+
+    def close(self) -> None:
+        """Every pool stopped (`workers.stop_pool`)."""
+        for pool in (self.pool, self.page_pool):
+            if pool is not None:
+                stop_pool(pool)
+        self.pool = self.page_pool = None
+        for pool, shutting in self.retired.items():
+            # Its shutdown, under way, returns once the workers are ended: waited for, not
+            # left to the interpreter's exit to cut short (a traceback after a sync's end).
+            stop_pool(pool, shutting)
+        self.retired.clear()
+        self._autopsies.clear()
+
+    def start(self, articles: bool = True) -> None:
+        """Start the pool for CPU work now, so its start-up overlaps the network: forked in a
+        process with no other thread yet (the CLI), spawned otherwise, or, asked for
+        `when_needed`, forked from a server process (`process_pool`)."""
+        if self.pool is not None:
+            return
+        if self._workers != "process":
+            self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="reader-cpu")
+            return
+        count = max(1, min(4, os.cpu_count() or 2))
+        if self._when_needed is not None:
+            articles = self._when_needed
+        modules = worker_modules(articles=articles)
+        server = self._when_needed is not None
+        self.pool, self._boards[self.pool] = process_pool(count, modules, server=server)
+        for _ in range(count):
+            self.pool.submit(import_modules, modules)
+
+    def when_needed(self, articles: bool = True) -> None:
+        """Start the pool for CPU work when work first comes (`run`), not before: a sync
+        whose feeds all answer "not modified" has none (it imported the extractor and forked
+        workers for nothing: ~0.7 s of CPU). Where processes fork (Linux), they are forked
+        then from a server process that imported their modules once: the threads this
+        process runs by then are in none of them."""
+        self._when_needed = articles
+
+    def start_soon(self) -> None:
+        """Start the workers asked for `when_needed` now, in a thread (their server takes a
+        second to import the extractor): a sync's first page is on its way."""
+        if self._when_needed is None or self.pool is not None or self._starting is not None:
+            return
+        starting = asyncio.ensure_future(asyncio.to_thread(self.start))
+
+        def started(_: asyncio.Future[None]) -> None:
+            if self._starting is starting:
+                self._starting = None
+
+        starting.add_done_callback(started)
+        self._starting = starting
+
+    async def _started(self) -> None:
+        """The pool started (`start`); off the loop when it waits for a server."""
+        if self.pool is not None:
+            return
+        self.start_soon()
+        if self._starting is None:
+            self.start()
+        else:
+            await asyncio.shield(self._starting)
+
+    def _pool_for(self, pages: bool) -> Executor:
+        """The pool for CPU work, or with `pages` for reading pages: under their time limit,
+        which holds only in a process (`time_limit.cpu_limit`), in one of one worker process
+        in a library whose other work is done in threads (a one-off command's, forked at its
+        start, `start_pages`; else started with its first page, forked from a server kept for
+        the process's later pools)."""
+        if not (pages and self.pages_apart):
+            self.start()
+            assert self.pool is not None
+            return self.pool
+        if self.page_pool is None:
+            modules = worker_modules(feeds=False)
+            self.page_pool, self._boards[self.page_pool] = process_pool(1, modules, server=True)
+        return self.page_pool
+
+    def start_pages(self) -> None:
+        """Start the page workers of a library whose other work is done in threads now: in a
+        process with no other thread yet (a command's start) forked at once, nothing imported
+        first. Their start then costs a fork, not a server's ~0.5 s of CPU after the page's
+        download; the extractor is imported by the worker with its first page, or never when
+        the article was cached."""
+        if self.pages_apart and self.page_pool is None:
+            self.page_pool, self._boards[self.page_pool] = process_pool(1, (), server=True)
+            self.page_pool.submit(len, ())  # its worker forked now, before any thread
+
+    def _let_go(self, pool: Executor) -> None:
+        """No more work for `pool`: what comes next starts a new one."""
+        if self.pool is pool:
+            self.pool = None
+        if self.page_pool is pool:
+            self.page_pool = None
+
+    async def run(self, fn: Callable[P, T], *args: Any, within: float = 0.0) -> T:
+        """Run CPU work off the event loop; `within` CPU seconds of its worker's time, when
+        given (`time_limit.within_time`), past which it fails with FetchError(TOO_SLOW).
+
+        A worker ended under its work (killed, the system short of memory; past the time
+        limit in a C library's loop, said as too slow) fails that work alone: the others the
+        pool had taken, which its break failed too, are sent to new workers, as is the work
+        after it. (They failed with it, "with an error the reader did not foresee", and their
+        pages were read only by the next sync.) A page past its time limit fails alone too,
+        and the work after it gets new workers (`_retire`); what had not started on the old
+        ones is sent to the new."""
+        work = (within_time, within, fn, *args) if within else (fn, *args)
+        unexplained = 0  # breaks that ended no work: a pool that can't start, say
+        while True:
+            if not (within and self.pages_apart):
+                await self._started()
+            pool = self._pool_for(pages=bool(within))
+            board = self._boards.get(pool)
+            token = next(self._tokens)
+            call = (noted_work, token, *work) if board is not None else work
+            try:
+                return await asyncio.get_running_loop().run_in_executor(pool, *call)
+            except BrokenExecutor:  # BrokenProcessPool, its module not imported before a pool
+                ended = await self._ended_in(pool)
+                if token in ended and within and ended[token] == -_SIGXCPU:
+                    raise too_slow(within) from None
+                unexplained += not ended
+                if token in ended or board is None or unexplained == _UNEXPLAINED_BREAKS:
+                    raise
+            except FetchError as error:
+                if error.kind == ErrorKind.TOO_SLOW:
+                    self._retire(pool)
+                raise
+            except asyncio.CancelledError:
+                task = asyncio.current_task()
+                if pool in self.retired and task is not None and not task.cancelling():
+                    continue  # not started when its pool was retired: on the new one
+                raise
+
+    async def _ended_in(self, pool: Executor) -> dict[int, int]:
+        """Of a broken pool, the work the system ended a worker under (`workers.ended_work`):
+        found once, by the first of its work to hear of the break, once its workers have
+        ended; the pool let go of."""
+        found = self._autopsies.get(pool)
+        if found is None:
+            processes = list((getattr(pool, "_processes", None) or {}).values())
+            self._let_go(pool)
+
+            def stopped() -> dict[int, int]:
+                stop_pool(pool, self.retired.pop(pool, None))
+                board = self._boards.pop(pool, None)
+                return ended_work(board, processes) if board is not None else {}
+
+            found = self._autopsies[pool] = asyncio.ensure_future(asyncio.to_thread(stopped))
+        return await asyncio.shield(found)
+
+    def _retire(self, pool: Executor | None) -> None:
+        """Give up `pool`, one of whose workers was stopped past a page's time limit: stopped
+        anywhere in the extractor's code, it may hold a state half made (a cache half filled),
+        so the pages after it get new workers. The old ones finish the work they had started
+        and end; the work not started yet is cancelled, and sent to the new (`run`)."""
+        if pool is None or pool not in self._boards or pool not in (self.pool, self.page_pool):
+            return
+        self._let_go(pool)
+        # In a thread of its own: shutdown(wait=False) may close the pool's wake-up pipe
+        # before the interpreter's exit hook writes to it (see `stop_pool`).
+        shutting = threading.Thread(
+            target=pool.shutdown,
+            kwargs={"wait": True, "cancel_futures": True},
+            name="reader-retired-pool",
+            daemon=True,
+        )
+        self.retired[pool] = shutting
+        shutting.start()
