@@ -5,8 +5,6 @@ right end, a count typed before a key (`5` of `5j`), as vim shows it, else the s
 
 from __future__ import annotations
 
-from rich.console import RenderableType
-from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
@@ -71,16 +69,19 @@ class StatusBar(Static):
             line = Text.assemble(note, "  │  ", line) if line.plain else note
         count = getattr(self.app, "count_typed", "")
         right = Text(f" {count}", style="bold") if count else Text(f" {self._ruler}")
-        self.update(_with_right_end(line, right))
+        self.update(_with_right_end(line, right, self.content_region.width))
+
+    def on_resize(self) -> None:
+        if self._ruler or getattr(self.app, "count_typed", ""):  # set at the new right end
+            self._show(getattr(self.app, "status", ""))
 
 
-def _with_right_end(line: Text, right: Text) -> RenderableType:
-    """The line, and at its right end the count typed (digits only: no stranger's text) or
-    the screen's ruler, the line cut short before it rather than them."""
-    if not right.plain.strip():
+def _with_right_end(line: Text, right: Text, width: int) -> Text:
+    """The line, and at its right end (of `width` cells) the count typed (digits only: no
+    stranger's text) or the screen's ruler, the line cut short before it rather than them.
+    One text, as the line alone is: what reads the bar reads both."""
+    if not right.plain.strip() or width <= right.cell_len:
         return line
-    row = Table.grid(expand=True)
-    row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    row.add_column(no_wrap=True, justify="right")
-    row.add_row(line, right)
-    return row
+    line = line.copy()
+    line.truncate(width - right.cell_len, overflow="ellipsis", pad=True)
+    return Text.assemble(line, right, no_wrap=True)
