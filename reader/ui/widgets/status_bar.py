@@ -1,7 +1,8 @@
 """The status line: what the app is doing right now (refreshing, syncing, the last error), and
 what the screen has to say about itself (the reading view's search: "Match 3 of 12"); at its
 right end, a count typed before a key (`5` of `5j`), as vim shows it, else the screen's ruler
-(the reading view's "42% · 4 min left", as `less` shows how far in it is)."""
+(the reading view's "42% · 4 min left", as `less` shows how far in it is) where the line leaves
+room for it."""
 
 from __future__ import annotations
 
@@ -68,8 +69,14 @@ class StatusBar(Static):
             note = plain(self._note, self.get_component_rich_style(component), max_length=300)
             line = Text.assemble(note, "  │  ", line) if line.plain else note
         count = getattr(self.app, "count_typed", "")
-        right = Text(f" {count}", style="bold") if count else Text(f" {self._ruler}")
-        self.update(_with_right_end(line, right, self.content_region.width))
+        width = self.content_region.width
+        if count:
+            self.update(_with_right_end(line, Text(f" {count}", style="bold"), width))
+        elif self._ruler and line.cell_len + len(self._ruler) + 2 <= width:
+            # Only where the line leaves room: a link's address, a search's place come first.
+            self.update(_with_right_end(line, Text(f" {self._ruler}"), width))
+        else:
+            self.update(line)
 
     def on_resize(self) -> None:
         if self._ruler or getattr(self.app, "count_typed", ""):  # set at the new right end
