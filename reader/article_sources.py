@@ -7,7 +7,9 @@ in a worker, because the library asks the same of an article it already holds.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
+from .dates import whole, zone_unstated
 from .extractor_version import FEEDS_DATES_SAID
 from .models import Article, Entry
 
@@ -28,6 +30,7 @@ def filled_from(article: Article, known: Article | Entry | None) -> Article:
     say what the view says."""
     if known is None:
         return article
+    article = _zoned_as_known(article, known)
     source = known.feed_title if isinstance(known, Entry) else known.site_name
     wanted = {
         "title": known.title,
@@ -53,4 +56,27 @@ def filled_from(article: Article, known: Article | Entry | None) -> Article:
         **changes,
         published_by_feed=feeds_published if "published" in changes else article.published_by_feed,
         updated_by_feed=feeds_updated if "updated" in changes else article.updated_by_feed,
+    )
+
+
+def _zoned_as_known(article: Article, known: Article | Entry) -> Article:
+    """`article` with each date its page gave without a zone in the zone `known` gives the
+    same wall-clock time: "2026年12月4日 21時00分" under a feed's "Fri, 04 Dec 2026 21:00:00
+    +0900" is 21:00 at +09:00, where the page's time, read first, had the reader say "(zone
+    not given)" (acc31b M11). Still the page's date: the feed only says its zone."""
+    changes = {
+        name: theirs
+        for name in ("published", "updated")
+        if _same_wall_time(getattr(article, name), theirs := getattr(known, name))
+    }
+    return replace(article, **changes) if changes else article
+
+
+def _same_wall_time(ours: datetime | None, theirs: datetime | None) -> bool:
+    return (
+        ours is not None
+        and theirs is not None
+        and zone_unstated(ours)
+        and whole(theirs)
+        and ours.replace(tzinfo=None) == theirs.replace(tzinfo=None)
     )

@@ -152,19 +152,29 @@ def decode(body: bytes, codec: str) -> str:
     UTF-8 a page's stray bytes of a single-byte charset are read with it (`decode_with_strays`).
     Valid UTF-8 is decoded at C speed, nothing else worked out. A codec that is no text
     encoding ("base64", or a name Python doesn't know) is never used: UTF-8 instead. A run of
-    combining marks is cut to the 30 any writing needs (`mark_runs`)."""
+    combining marks is cut to the 30 any writing needs (`mark_runs`), and the text composed
+    (`in_nfc`)."""
     return capped_marks(_decoded(body, codec))
 
 
+def in_nfc(text: str) -> str:
+    """`text` composed (NFC). Windows-1258 spells most Vietnamese letters as a base and a
+    combining tone mark, and Mac tools write UTF-8 decomposed (Korean as its jamo, "기자" six
+    characters, Vietnamese's tones apart); a browser shows them composed, and a byline's rules,
+    a date's month, a quote pasted elsewhere or a grep must meet the composed letters every
+    other page gives ("số", not "so\u0301"; "김민수 기자" was cited whole, its "기자" unseen).
+    Composing sorts a letter's marks, in time growing as their square: they are cut first."""
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", capped_marks(text))
+
+
 def _decoded(body: bytes, codec: str) -> str:
+    return in_nfc(_as_decoded(body, codec))
+
+
+def _as_decoded(body: bytes, codec: str) -> str:
     name = codecs.lookup(codec).name if is_text_codec(codec) else "utf-8"
-    if name == "cp1258":
-        # Windows-1258 spells most Vietnamese letters as a base and a combining tone mark; a
-        # browser shows them composed, and a quote pasted elsewhere or a grep must match the
-        # composed letters every other page gives ("số", not "so\u0301"). Composing sorts a
-        # letter's marks, in time growing as their square: they are cut first.
-        text = capped_marks(body.decode(codec, errors="replace"))
-        return unicodedata.normalize("NFC", text)
     if name != "utf-8":
         return body.decode(codec, errors="replace")
     try:

@@ -118,3 +118,5 @@ class Unwritable(StrEnum):
 
     DISK_FULL = "the disk is full"
     READ_ONLY = "the data directory is read-only"
+    BUSY = "the data directory is busy"
+    """Another program holds it: a write tried again later may be kept."""

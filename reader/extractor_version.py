@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 46
+EXTRACTOR = 47
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -114,7 +114,11 @@ windows-1252 read in windows-1254, short Shift_JIS ones in Japanese; East Asian 
 bylines ("本报记者 A 通讯员 B", "新华社…电（记者A）", "記者A／臺北報導", "【ワシントン＝A】", "[서울=뉴시스]A 기자 =") their reporters, a
 byline's label, role or place in more languages (a Hindi paper's city) no author, two Vietnamese
 writers apart by a dash and an agency after a slash ("A / PAP") its authors; "how long ago" lines in
-each language read ("منذ ساعتين", "3小时前", "Вчера, 18:40") left out."""
+each language read ("منذ ساعتين", "3小时前", "Вчера, 18:40") left out. 47: Persian dates labelled
+("تاریخ انتشار: …"), in figures ("۱۴۰۵/۰۹/۱۴") or after the byline's name read, with their time
+in Iran's zone; Korean "2026. 12. 5.", Thai "05/12/2569", Saudi "… هـ - 3 ديسمبر 2026 م" read and
+their lines left out; a time after "الساعة", "เวลา", "року," kept with its date; a page written decomposed (NFD) read
+composed, its byline's and date's words known ("김민수 기자" is 김민수)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -38,6 +38,7 @@ from .models import Article, BlockKind
 from .reports import Headline
 from .safe import safe_line
 from .search_query import Query, _Word
+from .writer_names import without_label
 
 _APART = "\x00"
 """Between two titles searched as one text, and between a title and its byline: what no title
@@ -276,15 +277,17 @@ def _found(
 
 
 def _byline_holding(bylines: list[str], words: list[_Word]) -> str:
-    """What a hit says it was found "by": the first of a headline's `bylines` (the feed's,
-    the page's) holding every one of `words` they hold, safe to show; the feed's "A and B" and
-    the page's "A, B" name the same writers, and one is enough. "" when none holds any."""
-    folded = [_Folded(byline) for byline in bylines]
+    """What a hit says it was found "by": the page's byline as it is cited, else the feed's
+    (of a headline's `bylines`, the feed's and the page's) holding every one of `words` they
+    hold, safe to show, without its own word for "by" ("by Von Jürgen Weiß", "by โดย สมชาย"
+    said it twice); the feed's "A and B" and the page's "A, B" name the same writers, and one
+    is enough. "" when none holds any."""
+    folded = [_Folded(without_label(byline)) for byline in bylines]
     held = [w for w in words if any(b.search(w) is not None for b in folded)]
     if not held:
         return ""
     holders = [b for b in folded if any(b.search(w) is not None for w in held)]
-    whole = next((b for b in holders if all(b.search(w) is not None for w in held)), None)
+    whole = next((b for b in reversed(holders) if all(b.search(w) is not None for w in held)), None)
     text = whole.text if whole is not None else ", ".join(b.text for b in holders)
     return safe_line(text, 120)
 

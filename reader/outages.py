@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .errors import NO_CONNECTION, ErrorKind, FetchError
+from .errors import NO_CONNECTION, ErrorKind, FetchError, NoAnswer
 from .models import Entry
 from .plural import listed, plural
 from .retries import not_back_yet
@@ -141,7 +141,18 @@ def outages(
         articles = sum(len(group) for group in stopped.values())
         why = f"each {why}" if len(shown) > 1 else why
         told.append(Outage(shown, why, articles, stopped=True, feeds=len(feeds_left)))
-    for group in unreached.values():
+    # A host that breaks off its answers mid-way (a server dying at each page, a proxy cutting
+    # them) fails every article there as one: 25 lines naming them, and "N more" a feed, said
+    # nothing a count doesn't (acc31a F8).
+    broken: dict[str, list[tuple[Entry, FetchError]]] = {}
+    left = []
+    for entry, error in named:
+        if error.no_answer == NoAnswer.BROKEN_OFF:
+            broken.setdefault(host_of(entry.link), []).append((entry, error))
+        else:
+            left.append((entry, error))
+    named = left
+    for group in (*unreached.values(), *broken.values()):
         if len(group) < 2:  # one article: its title says more than a count
             named.extend(group)
             continue

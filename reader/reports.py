@@ -3,7 +3,8 @@ a refresh, the cache's size and a prune (values: the CLI prints them, the TUI sh
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Literal
@@ -16,6 +17,21 @@ from .models import NO_CONNECTION, Article, Entry, ErrorKind, Feed, FetchError
 from .outages import Outage, host_of, outages
 from .plural import plural, size_text
 from .url_display import shown_url
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    """What saving a link came to (`Library.save_or_keep`)."""
+
+    article: Article | None
+    """The article saved; None when its page can't be had now (`failure`)."""
+    failure: FetchError | None = None
+    """Why its page did not come: it is saved as a link, which the next sync fetches."""
+    already: bool = False
+    """It was saved before (by this address, or as the same story by another)."""
+    link: str = ""
+    """The address it is saved under: the story's, which may not be the one given (a short
+    link's is where it led)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +72,22 @@ def newest_first(headline: Headline) -> float:
 def newest_first_at(when: datetime | None) -> float:
     """`newest_first` of a headline published (else updated) `when`."""
     return -(when or _LONG_AGO).timestamp()
+
+
+def merged_newest_first(ordered: list[Headline], more: Iterable[Headline]) -> list[Headline]:
+    """`ordered` (in `newest_first` order already) with `more` each in its place: what
+    `sorted([*ordered, *more], key=newest_first)` gives, `ordered`'s first among equals, with
+    the order of `ordered` read only where the others go. Sorting a year's 51,000 headlines
+    again for the few saved articles no feed lists took 0.3 s before each `F` (acc30b P2)."""
+    out: list[Headline] = []
+    start = 0
+    for headline in sorted(more, key=newest_first):
+        at = bisect_right(ordered, newest_first(headline), lo=start, key=newest_first)
+        out += ordered[start:at]
+        out.append(headline)
+        start = at
+    out += ordered[start:]
+    return out
 
 
 @dataclass(frozen=True)

@@ -65,3 +65,34 @@ def masthead(words: str) -> bool:
     """`words` after a name's comma are a masthead's or an agency's, not a given name: in
     capitals, a word longer than an initial ("DER SPIEGEL", not "M.")."""
     return words.upper() == words and any(len(w.strip(".")) > 1 for w in words.split())
+
+
+# "By", "Par", "Por", "Von", "Door", "Av"/"Af" (Scandinavian), "Written by", "Autor:",
+# "Автор:", "от", Indonesian and Malay "Oleh", Arabic's "بقلم" ("by the pen of") and "الكاتب" ("the writer"), Persian's
+# "نوشته" ("written by") and "نویسنده", Urdu's "مصنف", Turkish's "Yazar:", Hebrew's "מאת",
+# Hindi's "लेखक:", Indonesian's "Penulis:" ("writer"), Greek's "Γράφει ο/η" ("writes"), Thai's
+# "โดย", and Italian's "di", lower-case only: "Di Marco" is a surname; followed by a
+# colon or a comma (the World Service's "Author, " label). Chinese writes "记者张三"
+# ("reporter") and "作者：李明" ("author", with its colon or a space) with no space; Japanese
+# "文・山田太郎" ("text:").
+BYLINE_LABEL = re.compile(
+    r"^(?:(?:(?:written|posted|reported|reporting|words|story|photos?|photographs|photography|pictures"
+    r"|(?:text|words) and (?:photos?|photographs|pictures))\s+by|by|par|por|von|door|av|af|words"
+    r"|auth?or(?:in|a)?|auteur|texte?|texto|автор(?:ы)?|текст|от|بقلم|الكاتب|نوشته|نویسنده"
+    r"|مصنف|yazar|מאת|लेखक|oleh|penulis|γράφει(?:\s+(?:ο|η|οι))?|โดย|(?-i:di))\b\s*[:：,،]?\s+"
+    r"|(?:本报|本報|本台)?(?:记者|記者)\s*[:：]?\s*"
+    # "Text" or "report" with a colon only (alone, a word of any sentence): Turkish "Haber:",
+    # Thai "เรื่อง:", Persian "گزارش:", Vietnamese "Bài:", "Bài và ảnh:" ("text and photos");
+    # Arabic's "كتب" ("wrote") with a colon or a dash; Korean's "글" ("text") before a name
+    # and "기자", and with its photographer, "글·사진".
+    r"|(?:haber|เรื่อง|گزارش|bài(?:\s*(?:và|,)\s*ảnh)?)\s*[:：]\s*"
+    r"|كتبت?\s*[:：\-–—]\s*"
+    r"|글(?:\s*[·・/]\s*사진)?\s*[:：]?\s*(?=[가-힣]{2,4}\s*(?:기자|특파원))"
+    r"|作者(?:\s*[:：]\s*|\s+)|文\s*[・:：/／]\s*(?:(?:记者|記者)\s*)?)",
+    re.IGNORECASE,
+)
+
+
+def without_label(text: str) -> str:
+    """A byline's text without the "By" (in any language) it opens with."""
+    return BYLINE_LABEL.sub("", " ".join(text.split()).lstrip("—–-•·|( "))

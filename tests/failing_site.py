@@ -13,13 +13,13 @@ from typing import Literal
 from tests.served_feed import story_page
 from tests.silent_host import Listener
 
-Mode = Literal["normal", "vanish", "stall", "stall all", "drop all"]
+Mode = Literal["normal", "vanish", "stall", "stall all", "drop all", "drop pages"]
 
 
 class FailingSite(Listener):
     """A feed at /feed.xml (and at any /feedN.xml: one paper's sections) of `stories` pages at
     /story-N.html, served normally, or (`mode`) going away after `pages_before` pages, or
-    stalling every page (and feed), or breaking off every answer."""
+    stalling every page (and feed), or breaking off every answer (or every page's only)."""
 
     def __init__(
         self,
@@ -91,7 +91,7 @@ class FailingSite(Listener):
             conn.sendall(body[: len(body) // 2])
             self.held.append(conn)  # and nothing more
             return
-        if self.mode == "drop all":
+        if self.mode == "drop all" or (self.mode == "drop pages" and not feed):
             conn.sendall(body[: len(body) // 3])
             conn.shutdown(socket.SHUT_RDWR)
             conn.close()

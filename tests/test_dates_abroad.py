@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.dates import stated_iso
+from reader.dates import date_only, stated_iso
 from reader.extract import extract_article
+from reader.extract.written_dates import parse_text_date
 
 STORY = """
 <p>Die Fähre zur Insel wird Ende des Monats eingestellt, teilte der Betreiber am Montag mit,
@@ -367,3 +368,22 @@ def test_a_zoneless_time_takes_the_zone_its_own_text_states() -> None:
     assert article.published is not None and article.updated is not None
     assert stated_iso(article.published) == "2026-12-03T14:12:33-05:00"
     assert stated_iso(article.updated) == "2026-12-03T16:40:00-05:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "hour", "minute"),
+    [
+        # The time after a word for "at" or "year" was dropped, the date alone read (acc31b
+        # M11, M14, M16).
+        ("4 грудня 2026 року, 18:40", "uk", 18, 40),
+        ("5 декабря 2026 года, 10:00", "ru", 10, 0),
+        ("نشر في: 5 ديسمبر 2026 الساعة 11:00", "ar", 11, 0),
+        ("วันเสาร์ที่ 5 ธันวาคม 2569 เวลา 09.45 น.", "th", 9, 45),
+    ],
+)
+def test_a_time_after_its_dates_year_or_at_word_is_read(
+    text: str, language: str, hour: int, minute: int
+) -> None:
+    moment = parse_text_date(text, language)
+    assert moment is not None and not date_only(moment)
+    assert (moment.hour, moment.minute) == (hour, minute)

@@ -92,6 +92,27 @@ def test_the_pages_own_date_is_cited_as_it_is(data_dir: Path) -> None:
     assert article_to_json(article)["published_source"] == "page"
 
 
+def test_the_pages_time_without_a_zone_takes_the_feeds_zone_for_the_same_time(
+    data_dir: Path,
+) -> None:
+    """The page's "3 December 2026, 20:00" (no zone) beside the feed's 20:00 GMT was cited
+    "(zone not given)" (acc31b M11): the same wall-clock time, so the feed's zone is its
+    zone. Still the page's date; a page's other time keeps its unknown zone."""
+    same = UNDATED.replace(
+        "On the third day of the last month, at twenty past two", "3 December 2026, 20:00"
+    )
+    article = synced(data_dir, same)
+    shown = article_to_json(article)
+    assert shown["published"] == "2026-12-03T20:00:00+00:00"
+    assert shown["published_source"] == "page"
+    other = UNDATED.replace(
+        "On the third day of the last month, at twenty past two", "3 December 2026, 18:00"
+    )
+    assert article_to_json(synced(data_dir / "other", other))["published"] == (
+        "2026-12-03T18:00:00"
+    )
+
+
 def test_reextraction_keeps_a_feeds_date_said_so(data_dir: Path) -> None:
     """Extracted again from the kept page (an upgrade's `reader reextract`), the article takes
     its date from the copy cached before, which had it from the feed: still the feed's."""

@@ -8,6 +8,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.cells import terminal_cells
@@ -349,16 +350,45 @@ def test_a_hit_names_one_byline_not_the_feeds_and_the_pages_both() -> None:
         assert len(found) == 1
         return found[0].line
 
+    # The page's, as the citation names them.
     assert line("castellane", "Maya Castellane, Owen Threlfall") == (
-        "by Maya Castellane and Owen Threlfall"
+        "by Maya Castellane, Owen Threlfall"
     )
+    assert line("threlfall", "") == "by Maya Castellane and Owen Threlfall"
     # Words in two bylines, neither holding both: each named once.
-    assert line("threlfall", "Maya Castellane, Owen Threlfall") == (
-        "by Maya Castellane and Owen Threlfall"
-    )
     assert line("castellane ines", "Ines Marlow") == (
         "by Maya Castellane and Owen Threlfall, Ines Marlow"
     )
+
+
+@pytest.mark.parametrize(
+    ("feed_byline", "page_byline", "query", "said"),
+    [
+        # acc31b M6: the byline's own word for "by" was said after the hit's "by".
+        (
+            "Von Jürgen Weiß und Sabine Groß",
+            "Jürgen Weiß, Sabine Groß",
+            "weiss",
+            "Jürgen Weiß, Sabine Groß",
+        ),
+        ("Von Jürgen Weiß und Sabine Groß", "", "weiss", "Jürgen Weiß und Sabine Groß"),
+        ("Par Élodie Faure et Benoît Lefèvre", "", "elodie", "Élodie Faure et Benoît Lefèvre"),
+        ("โดย สมชาย ใจดี", "", "สมชาย", "สมชาย ใจดี"),
+        ("", "By Ines Marlow", "marlow", "Ines Marlow"),
+    ],
+)
+def test_a_hits_byline_says_by_once(
+    feed_byline: str, page_byline: str, query: str, said: str
+) -> None:
+    entry = Entry(
+        "id", "https://x.example/feed", "Harbour news", "https://x.example/a", author=feed_byline
+    )
+    found = search(
+        [Headline(entry, False, True)],
+        Query(query),
+        lambda h: ("The channel was dredged.", page_byline, list),
+    )
+    assert [hit.line for hit in found] == [f"by {said}"]
 
 
 def test_a_phrase_finds_its_words_hyphenated_or_not() -> None:

@@ -2,6 +2,8 @@
 
 Two of Textual's caches keep closed widgets (its issues #6665 and #6666), and a watcher keeps
 its closed watching widget; `collector`, the key bar and the status line let go of them.
+Reading on with `n` keeps one screen open, so what each article froze is freed by reference
+counting (the lines on screen: `collector.unlink_strips`) or by a thaw once enough is frozen.
 Counted in objects, not timed: the count is the same on a busy machine.
 """
 
@@ -11,15 +13,23 @@ import asyncio
 import gc
 from pathlib import Path
 
+import pytest
+from textual.strip import Strip
+
+from reader.ui import collector
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
-from tests.tui_pilot import open_titled
+from tests.tui_pilot import open_row, open_titled, started, until
 
 OPENS = 12
 # Before the fixes an article opened and closed kept ~2,400 objects, then ~146 while the app
 # still watched each closed screen's status line; Textual's bounded caches filling up still add
 # a few (~19 an open over these twelve).
 MOST_KEPT_PER_OPEN = 60
+READ_ON = 8
+# Read on with `n`, each article left its lines on screen frozen for good before
+# `unlink_strips`: 58 strips an article here; a few, drawn again after the freeze, still are.
+MOST_STRIPS_FROZEN_PER_ARTICLE = 20
 
 
 def test_articles_opened_and_closed_leave_nothing_behind(synced_dir: Path) -> None:
@@ -50,3 +60,55 @@ def test_articles_opened_and_closed_leave_nothing_behind(synced_dir: Path) -> No
             assert watchers and all(node.is_attached for node, _ in watchers)
 
     asyncio.run(run())
+
+
+async def _frozen_garbage_after_reading_on(directory: Path) -> list[object]:
+    """What was frozen and became garbage while `READ_ON` articles were read with `n` in one
+    reading view (after three, for the caches that fill once): what thawing frees."""
+    app = ReaderApp(directory, refresh_on_start=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(pilot)
+        screen = await open_row(pilot, 0)
+
+        async def read_on() -> None:
+            shown = screen.position
+            await pilot.press("n")
+            await until(pilot, lambda: screen.position != shown, "the next article")
+            await until(pilot, lambda: screen.loaded, "the next article's text")
+            await pilot.pause()  # drawn, then collected and frozen (`ReaderApp.settle`)
+            assert app.screen is screen
+
+        for _ in range(3):
+            await read_on()
+        gc.collect()
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        for _ in range(READ_ON):
+            await read_on()
+        gc.collect()
+        gc.unfreeze()
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        try:
+            gc.collect()
+        finally:
+            gc.set_debug(0)
+        garbage = list(gc.garbage)
+        gc.garbage.clear()
+        return garbage
+
+
+def test_articles_read_on_with_n_leave_their_lines_unfrozen(synced_dir: Path) -> None:
+    garbage = asyncio.run(_frozen_garbage_after_reading_on(synced_dir))
+    strips = sum(1 for kept in garbage if type(kept) is Strip)
+    assert strips < READ_ON * MOST_STRIPS_FROZEN_PER_ARTICLE, strips
+
+
+def test_reading_on_keeps_frozen_garbage_bounded(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Besides its lines, each article here leaves ~1,200 objects frozen (the key bar's keys made
+    # again, styles worked out again): 9,600 for eight before the bound.
+    monkeypatch.setattr(collector, "THAW_AFTER_GROWTH", 2_000)
+    garbage = asyncio.run(_frozen_garbage_after_reading_on(synced_dir))
+    assert len(garbage) < 2_000 + 2_500, len(garbage)

@@ -227,3 +227,20 @@ def test_one_article_refused_is_named() -> None:
         FetchError(ErrorKind.NETWORK, "cannot connect to down.example"),
     )
     assert outages([one], {"down.example", "up.example"}) == ([], [one])
+
+
+def test_a_host_breaking_off_every_page_is_one_line(
+    tmp_path: Path, sites: list[FailingSite], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc31a F8: a site cutting every article's answer mid-way (its feed whole) gave a line
+    per article, five a feed and "N more" a feed, where a refusing or stalling host gets one."""
+    site = FailingSite(stories=12, mode="drop pages")
+    sites.append(site)
+    code, err = cli_sync(tmp_path, site, capsys)
+    host = site.base.removeprefix("http://")
+    assert code == 1
+    broken = [line for line in err.splitlines() if "broke off" in line]
+    assert broken == [
+        f"reader: {host} broke off the connection: 12 articles not fetched; the next sync asks again"
+    ]
+    assert "article failed" not in err and "more articles failed" not in err

@@ -11,7 +11,9 @@ they go on is handed to the screen or the view by its action, before the first s
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Static
@@ -19,11 +21,12 @@ from textual.widgets import Static
 from reader.models import Article, Block, BlockKind, Inline
 from reader.ui.messages import SearchEdited
 from reader.ui.screens.article import ArticleScreen
-from reader.ui.screens.article_search import SEARCH_WAITS
-from reader.ui.widgets.article import body_layout
+from reader.ui.screens.article_search import SEARCH_WAITS, SEARCHED_IN_A_THREAD_FROM
+from reader.ui.widgets.article import body_layout, find_in_article
 from reader.ui.widgets.article.article_body import LAYING_OUT
 from reader.ui.widgets.article.block_paragraphs import END_MARK
 from reader.ui.widgets.article.body_layout import GOING_BACK
+from reader.ui.widgets.article.find_in_article import LineMap, PiecedSpans
 from reader.ui.widgets.article.reading_place import Place, line_of
 from tests.tui_pilot import reading, running, screen_text, until
 
@@ -235,7 +238,8 @@ def test_an_F_hit_in_a_huge_article_is_found_once_the_rest_is_laid_out(
             await pilot.press("enter")
             await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
             body = app.screen.query_one(ArticleBody)
-            await until(pilot, lambda: body.query == "last", "the hit's match found")
+            # The whole query, each word found as the hit was (words31, acc30a J30).
+            await until(pilot, lambda: body.query == "last word", "the hit's match found")
             await pilot.pause()
             assert "The last word of the ledger." in screen_text(app)
             assert waited[:1] == [True]  # huge, with these slices: the match waited for them
@@ -276,5 +280,71 @@ def test_a_place_far_down_is_gone_to_once_laid_out_the_start_shown_first(
             await until(pilot, lambda: not body._unfinished, "laid out again")
             await pilot.pause()
             assert 0 < body.top_line < 100
+
+    asyncio.run(run())
+
+
+def test_a_query_in_a_huge_article_is_searched_off_the_event_loop(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each key of `/`'s query in a huge article is searched in a thread (a 5 MB article is
+    700,000 words to fold and match: ~0.3 s a key on the event loop, the keys after it waiting,
+    acc30b), and its matches shown once found."""
+    article = _huge_article(1_200)  # ~290,000 characters
+    threads: list[threading.Thread] = []
+    real = find_in_article.find
+
+    def recording(lines: LineMap, query: str, *args: Any) -> PiecedSpans | None:
+        threads.append(threading.current_thread())
+        return real(lines, query, *args)
+
+    monkeypatch.setattr(find_in_article, "find", recording)
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (100, 30)) as (app, pilot, body):
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            body.show_article(screen.headline.entry, article)
+            await until(pilot, lambda: not body.laying_out, "the article laid out")
+            assert body.text_size >= SEARCHED_IN_A_THREAD_FROM
+            await pilot.press("slash", *"last")
+            await until(pilot, lambda: body.query == "last", "the query's matches")
+            assert body.match_count == 1
+            assert "The last word of the ledger." in screen_text(app)
+            assert threads and threading.main_thread() not in threads
+
+    asyncio.run(run())
+
+
+def test_the_last_key_of_a_query_is_the_search_shown_in_a_huge_article(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys typed while the search of an earlier one runs: the last one's matches are shown,
+    and the earlier search, ending after them, changes nothing."""
+    article = _huge_article(1_200)
+    first_key = threading.Event()
+    real = find_in_article.find
+
+    def slow_first(lines: LineMap, query: str, *args: Any) -> PiecedSpans | None:
+        if query == "l":  # held until the whole query's matches are shown
+            first_key.wait(timeout=30)
+        return real(lines, query, *args)
+
+    monkeypatch.setattr(find_in_article, "find", slow_first)
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (100, 30)) as (app, pilot, body):
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            body.show_article(screen.headline.entry, article)
+            await until(pilot, lambda: not body.laying_out, "the article laid out")
+            await pilot.press("slash", *"last")
+            await until(pilot, lambda: body.query == "last", "the query's matches")
+            assert body.match_count == 1
+            first_key.set()
+            await pilot.pause(0.3)
+            assert body.query == "last" and body.match_count == 1
+            await pilot.press("enter", "escape")
+            assert not body.query
 
     asyncio.run(run())

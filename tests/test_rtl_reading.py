@@ -117,6 +117,40 @@ def test_an_english_article_is_set_as_before(synced_dir: Path) -> None:
     asyncio.run(run())
 
 
+ARABIC_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>أسعار الذهب تواصل الارتفاع في الأسواق</title>
+</head><body><article>
+<h1>أسعار الذهب تواصل الارتفاع في الأسواق</h1>
+<p>واصلت أسعار الذهب ارتفاعها في أسواق المنطقة خلال الأسبوع الجاري، وسط إقبال كبير من المستثمرين
+على المعدن الأصفر بوصفه ملاذاً آمناً في أوقات التقلبات الاقتصادية.</p>
+<p>The traders' association said in a statement in English: "Demand from jewellers has not
+been this strong in ten years, and we expect prices to stay high until the spring."</p>
+<p>وأضاف التجار أن الطلب على السبائك الصغيرة ارتفع بشكل ملحوظ منذ بداية الشهر.</p>
+</article></body></html>"""
+
+
+def test_an_english_paragraph_in_an_arabic_article_is_set_flush_left(synced_dir: Path) -> None:
+    """An Arabic story (no language declared) quoting a statement in English set the English
+    flush right too, ragged on the left (acc31b M17): each paragraph is set by its own letters,
+    the English one flush left, the Arabic around it flush right."""
+    article = extract_article(ARABIC_PAGE, "https://gold.example/news/prices.html")
+    assert right_to_left(article)
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (90, 40)) as (_app, pilot, body):
+            body.show_article(None, article)
+            await pilot.pause()
+            english = drawn(body, "The traders' association")
+            assert len(english) >= 2
+            assert english[0].startswith("The traders' association said")
+            assert english[-1].rstrip() != english[-1]  # ragged on the right
+            for words in ("واصلت أسعار الذهب", "وأضاف التجار"):
+                arabic = drawn(body, words)
+                assert arabic[-1].startswith(" ") and arabic[-1].rstrip() == arabic[-1]
+
+    asyncio.run(run())
+
+
 def test_an_article_mostly_in_arabic_letters_is_right_to_left_without_a_language() -> None:
     """No language declared (a bare page, a feed's text): the letters decide."""
 

@@ -21,6 +21,7 @@ from reader.keys import article_key, entry_id
 from reader.library import Library, text_search
 from reader.library.text_search import search_cached
 from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
+from reader.reports import Headline, merged_newest_first, newest_first
 from reader.search_index import INDEX_FILE, SearchIndex, indexed_form, trigrams
 from reader.search_query import terms
 from tests.conftest import sync_into
@@ -382,3 +383,41 @@ def test_hits_come_in_pages_the_newest_first_and_add_up_to_the_whole(
         assert stopped == [4] and len(cut.hits) == 4
     finally:
         lib.close()
+
+
+def test_the_articles_times_are_read_from_an_index_of_their_own(tmp_path: Path) -> None:
+    """Every search reads when each cached article was stored (`article_times`) to know what
+    the search index lacks: through an index of keys and times, not every article's row and
+    the pages of its record (a year's 51,220: 0.6 s before each `F`, acc30b P2)."""
+    lib, entries = _archive(tmp_path / "data", 6, listed=3)
+    try:
+        stored = lib.store.article_times()
+        assert set(stored) == {article_key(e.link) for e in entries}
+        assert all(isinstance(at, float) and at > 0 for at in stored.values())
+        query = "SELECT substr(key, 9), store_time FROM Cache WHERE key >= ? AND key < ?"
+        plan = lib.store._articles._sql(
+            f"EXPLAIN QUERY PLAN {query}", ("article:", "article;")
+        ).fetchall()
+        assert "COVERING INDEX" in str(plan), plan
+        assert search_cached(lib, lib.headlines(), Query("dredging")).indexed
+    finally:
+        lib.close()
+
+
+@given(
+    st.lists(st.integers(0, 6), max_size=12),
+    st.lists(st.integers(0, 6) | st.none(), max_size=6),
+)
+def test_unlisted_headlines_merged_in_are_where_a_sort_puts_them(
+    listed: list[int], unlisted: list[int | None]
+) -> None:
+    def headline(n: int, hours: int | None, feed: str) -> Headline:
+        when = None if hours is None else _BASE - timedelta(hours=hours)
+        link = f"http://127.0.0.1:9/{feed}/{n}.html"
+        entry = Entry(id=f"{feed}{n}", feed_url=feed, title="", link=link, published=when)
+        return Headline(entry, read=False, cached=True)
+
+    ordered = sorted((headline(n, h, "a") for n, h in enumerate(listed)), key=newest_first)
+    more = [headline(n, h, "b") for n, h in enumerate(unlisted)]
+    merged = merged_newest_first(ordered, more)
+    assert merged == sorted([*ordered, *more], key=newest_first)

@@ -5,13 +5,14 @@ parts: the page through the real extractor; the calendar against known Nowruz da
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from reader.dates import date_only, stated_iso
 from reader.extract import extract_article
-from reader.extract.solar_hijri import gregorian, solar_hijri_date
+from reader.extract.solar_hijri import gregorian, solar_hijri_date, solar_hijri_moment
 from reader.models import Article, BlockKind
 
 _PARAGRAPHS = (
@@ -93,3 +94,49 @@ def test_the_calendar_meets_known_days(solar: tuple[int, int, int], day: date) -
 )
 def test_a_line_is_a_solar_hijri_date_alone(text: str, day: date | None) -> None:
     assert solar_hijri_date(text) == day
+
+
+_TEHRAN = ZoneInfo("Asia/Tehran")
+
+
+@pytest.mark.parametrize(
+    ("text", "moment"),
+    [
+        # ISNA's and Hamshahri's label, Tasnim's figures, a time after a dash or "ساعت" (acc31b
+        # M14: none of these was read, and the line stayed in the text).
+        ("تاریخ انتشار: ۱۴ آذر ۱۴۰۵ - ۱۰:۳۰", datetime(2026, 12, 5, 10, 30, tzinfo=_TEHRAN)),
+        ("۱۴۰۵/۰۹/۱۴ - ۱۰:۳۰", datetime(2026, 12, 5, 10, 30, tzinfo=_TEHRAN)),
+        ("شنبه ۱۴ آذر ۱۴۰۵ ساعت ۰۹:۰۰", datetime(2026, 12, 5, 9, tzinfo=_TEHRAN)),
+        ("12 قوس 1405 - 08:15", datetime(2026, 12, 3, 8, 15, tzinfo=ZoneInfo("Asia/Kabul"))),
+        ("۱۴۰۵/۱۳/۱۴", None),
+        ("1448/06/23", None),  # the lunar Hijri calendar's year, as Saudi pages write it
+        ("کد خبر: ۱۴۰۵۰۹۱۴", None),
+    ],
+)
+def test_a_solar_hijri_line_gives_its_time_in_irans_zone(
+    text: str, moment: datetime | None
+) -> None:
+    assert solar_hijri_moment(text) == moment
+
+
+def test_a_solar_hijri_date_after_the_writers_name() -> None:
+    """A byline and its date on one line (acc31b M14's "نویسنده: مریم احمدی ۱۴ آذر ۱۴۰۵")."""
+    line = "نویسنده: سارا کریمی ۱۴ آذر ۱۴۰۵"
+    assert solar_hijri_moment(line) is None  # not a date alone
+    found = solar_hijri_moment(line, after_name=True)
+    assert found is not None and date_only(found) and found.date() == date(2026, 12, 5)
+
+
+def test_a_byline_line_ending_in_a_solar_hijri_date_gives_the_writer_and_the_date() -> None:
+    """ "نویسنده: … ۱۴ آذر ۱۴۰۵ - ۱۰:۳۰" at the body's top: no date was read, the line stayed as
+    the first paragraph (acc31b M14)."""
+    body = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+    html = (
+        '<html lang="fa"><head><meta charset="utf-8"><title>ترافیک شیراز</title></head><body>'
+        "<article><h1>ترافیک شیراز</h1><p>نویسنده: سارا نیکو ۱۴ آذر ۱۴۰۵ - ۱۰:۳۰</p>"
+        f"{body}</article></body></html>"
+    )
+    article = extract_article(html, "https://shiraz.example/traffic")
+    assert article.author == "سارا نیکو"
+    assert stated_iso(article.published) == "2026-12-05T10:30:00+03:30"
+    assert article.blocks[0].text == _PARAGRAPHS[0]

@@ -18,6 +18,7 @@ from ..feed_names import names_of, source_name
 from ..marks import SAVED_MARK, TAKEN_DOWN, offline_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError
 from ..plural import plural
+from ..reports import SaveOutcome, newest_first
 from ..safe import safe_line
 from ..url_display import shown_url
 from .common import (
@@ -29,6 +30,7 @@ from .common import (
     UsageError,
     check_keys,
     config_of,
+    counted_progress,
     err,
     iso_time,
     json_text,
@@ -82,12 +84,18 @@ def cmd_list(args: argparse.Namespace) -> int:
         raise UsageError(
             f"--since {args.since} is not before --before {args.before}: no headline is"
         )
-    if args.search is None and not args.json and not args.saved:
+    # Not offline, of every feed: the saved articles no feed lists are read too (acc31c W7).
+    every_not_offline = args.not_offline and not (args.feed or args.tag or args.saved)
+    if args.search is None and not args.json and not args.saved and not every_not_offline:
         return _list_as_read(args, since, before)
     lib = open_library(args)
     try:
         feeds, tags = _listed(lib, args)
         every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved, tags=tags)
+        if every_not_offline and args.search is None:
+            unlisted = lib.headlines_and_unlisted()[1]
+            every += [h for h in unlisted if not (args.unread and h.read)]
+            every.sort(key=newest_first)
         if args.not_offline:
             every = [h for h in every if _not_offline(h)]
         headlines = between(every, since, before)  # before a search: fewer texts read
@@ -395,8 +403,23 @@ def cmd_save(args: argparse.Namespace) -> int:
 
     async def run() -> int:
         target = lib.resolve(args.target)
-        article = await lib.save(target, offline=args.offline)
-        out(f"saved for good: {safe_line(article.title or article.url, 120)}")
+        if args.offline:
+            already = lib.is_saved(target)
+            outcome = SaveOutcome(await lib.save(target, offline=True), None, already)
+        else:
+            outcome = await lib.save_or_keep(target)
+        if (article := outcome.article) is None:
+            assert outcome.failure is not None
+            # Offline, or the site down: the link is in Saved, for the next sync to fetch.
+            out(
+                f"saved as a link, not fetched yet ({safe_line(outcome.failure.message, 200)}): "
+                "the next sync fetches it"
+            )
+            return EXIT_OK
+        said = "already saved" if outcome.already else "saved for good"
+        out(f"{said}: {safe_line(article.title or article.url, 120)}")
+        if article.incomplete:
+            out(f"not all of it: {safe_line(article.incomplete, 300)}")
         return EXIT_OK
 
     return run_until_done(lib, run())
@@ -490,48 +513,10 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
 
 
-_LINES_FROM = 100
-"""Articles from which a re-extraction not on a terminal says how far it is, a line a tenth."""
-
-
 def _reextract_progress() -> tuple[Callable[[Reextracted], None], Callable[[], None]]:
     """A progress bar on a terminal, a line per tenth of a long run otherwise (a log, a pipe)."""
-    if not sys.stderr.isatty():
-        printed = [-1]
-
-        def line(state: Reextracted) -> None:
-            if state.total < _LINES_FROM:
-                return  # a log of a few articles needs only the summary
-            tenth = state.seen * 10 // state.total
-            if tenth > printed[0]:
-                printed[0] = tenth
-                out(f"re-extracted: {state.seen}/{state.total}", sys.stderr)
-
-        return line, lambda: None
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    bar = Progress(
-        TextColumn("re-extracting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    task: list[Any] = []
-
-    def update(state: Reextracted) -> None:
-        if not task:
-            bar.start()
-            task.append(bar.add_task("reextract", total=state.total))
-        bar.update(task[0], completed=state.seen)
-
-    def finish() -> None:
-        if task:
-            bar.stop()
-
-    return update, finish
+    update, finish = counted_progress("re-extracting", "re-extracted")
+    return (lambda state: update(state.seen, state.total)), finish
 
 
 def cmd_config(args: argparse.Namespace) -> int:

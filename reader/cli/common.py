@@ -7,6 +7,7 @@ import argparse
 import codecs
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
@@ -128,13 +129,14 @@ def check_keys(config: Config) -> None:
         raise CommandError(f"bad setting in {config.path}: {last}") from None
 
 
-def read_input(name: str, most: int) -> bytes:
+def read_input(name: str, most: int, start: bytes = b"") -> bytes:
     """The bytes of the file `name` (standard input for "-"), no more than `most` and one past
     it, which tells the caller it was over: never the whole of a 4 GB file, /dev/zero or an
-    endless pipe in memory (acc29c S8). A CommandError when it can't be read."""
+    endless pipe in memory (acc29c S8). `start`: what an earlier call read of it, a smaller
+    cap's worth (standard input can't be read again). A CommandError when it can't be read."""
     try:
         if name == "-":
-            return sys.stdin.buffer.read(most + 1)
+            return start + sys.stdin.buffer.read(most + 1 - len(start))
         with Path(name).open("rb") as file:
             return file.read(most + 1)
     except OSError as error:
@@ -227,3 +229,51 @@ def unmatched_body(selector: str) -> str:
         f"the site rule's body selector {safe_line(selector, 80)!r} matches nothing on this "
         "page: it was read as any other page"
     )
+
+
+LINES_FROM = 100
+"""Items from which a long run not on a terminal says how far it is, a line a tenth."""
+
+
+def counted_progress(
+    doing: str, done: str
+) -> tuple[Callable[[int, int], None], Callable[[], None]]:
+    """How far a run over many items is (told `seen` of `total`): a progress bar on a terminal
+    ("re-extracting"), a line per tenth of a long run otherwise ("re-extracted: 40/400", for a
+    log or a pipe); and what ends it."""
+    if not sys.stderr.isatty():
+        printed = [-1]
+
+        def line(seen: int, total: int) -> None:
+            if total < LINES_FROM:
+                return  # a log of a few items needs only the summary
+            tenth = seen * 10 // total
+            if tenth > printed[0]:
+                printed[0] = tenth
+                out(f"{done}: {seen}/{total}", sys.stderr)
+
+        return line, lambda: None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn(doing),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task: list[Any] = []
+
+    def update(seen: int, total: int) -> None:
+        if not task:
+            bar.start()
+            task.append(bar.add_task(doing, total=total))
+        bar.update(task[0], completed=seen)
+
+    def finish() -> None:
+        if task:
+            bar.stop()
+
+    return update, finish

@@ -20,6 +20,7 @@ from .common import (
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
+    UsageError,
     err,
     iso_time,
     json_text,
@@ -91,10 +92,32 @@ def cmd_rename(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..opml import MAX_OPML_BYTES
+    from ..saved_exports import MAX_EXPORT_BYTES, export_kind, read_link_list, read_saved_export
     from ..subscriptions import read_subscriptions
 
     # No more than the cap, which `read_subscriptions` refuses in one line.
-    read = read_subscriptions(read_input(args.file, MAX_OPML_BYTES))
+    data = read_input(args.file, MAX_OPML_BYTES)
+    if len(data) > MAX_OPML_BYTES and (args.saved or export_kind(data)):
+        # An export of saved articles may be larger (wallabag's holds every article's HTML).
+        data = read_input(args.file, MAX_EXPORT_BYTES, data)
+    # A read-it-later app's export is articles to save, never feeds to subscribe to.
+    export = read_saved_export(data) if len(data) <= MAX_EXPORT_BYTES else None
+    if export is None and len(data) > MAX_EXPORT_BYTES:
+        raise CommandError(f"the export is larger than {MAX_EXPORT_BYTES // 2**20} MB")
+    if export is None and args.saved:
+        export = read_link_list(data)
+        if export is None:
+            raise CommandError(
+                "not a wallabag (JSON), Pocket (HTML or CSV) or bookmarks.html export, nor a"
+                " list of addresses one a line"
+            )
+    if export is not None:
+        from .saved_import import import_saved_links
+
+        if args.read_from:
+            raise UsageError("--read-from is newsboat's read marks, for feeds: not for saved links")
+        return import_saved_links(args, export)
+    read = read_subscriptions(data[: MAX_OPML_BYTES + 1])
     marks = _newsboat_marks(args.read_from) if args.read_from else None  # before any change
     lib = open_library(args)
     try:

@@ -271,10 +271,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "import",
         help="subscribe to every feed of an OPML file, or of a list of addresses one a line "
-        "(newsboat's urls file); '-' for stdin",
+        "(newsboat's urls file); save every link of a wallabag, Pocket or bookmarks export; "
+        "'-' for stdin",
         description="Subscribe to every feed of an OPML file, or of a list of addresses one a"
         " line (newsboat's urls file); '-' reads stdin. Without --read-from nothing is fetched:"
         " `reader sync` does."
+        " A read-it-later export is told by its shape and its links saved to read later, as"
+        " `reader save` saves one, never subscribed to: wallabag's JSON, Pocket's"
+        " ril_export.html or CSV, a browser's bookmarks.html. Each is fetched now (a link whose"
+        " page doesn't come stays in Saved, for the next sync); the file's title and time added"
+        " are kept, read or archived ones marked read; tags are not (articles can't be tagged"
+        " yet). With --saved, a list of addresses one a line is saved the same way."
         " A name newsboat's file gives as \"~Name\" is kept over the feed's own title, as"
         " `reader rename` keeps one; so is an OPML 2.0 outline's text that is not its title (the"
         " feed's own, as `reader export` writes them). Any other outline's one name (its text,"
@@ -294,6 +301,12 @@ def build_parser() -> argparse.ArgumentParser:
         " ~/.local/share/newsboat/cache.db; read only) or the list `newsboat -E FILE` exports;"
         " the feeds are fetched (their headlines) and those newsboat had read marked read."
         " Its flags are not carried over",
+    )
+    p.add_argument(
+        "--saved",
+        action="store_true",
+        help="the file's links are articles to save to read later, not feeds (a list of"
+        " addresses one a line; an export of wallabag, Pocket or bookmarks is saved without it)",
     )
     p.set_defaults(func=_later("feeds", "cmd_import"))
 
@@ -648,7 +661,10 @@ def build_parser() -> argparse.ArgumentParser:
         " file is kept beside it (cache.db.damaged-STAMP), never deleted. What could not be read"
         " comes back as other damaged records do: a feed's headlines at the next sync, an"
         " article fetched again; the list of subscriptions, if lost, is made again from each"
-        " feed's record. A damaged search index is deleted, made again by the next search."
+        " feed's record. A record kept in a file of its own (over 32 KB) whose file is missing or"
+        " cut short is dropped (a list's whole items kept), and a file no record names (left an"
+        " hour by a write cut short) deleted. A damaged search index is deleted,"
+        " made again by the next search."
         " Close the reader first; a sync running stops it. Exit 1 when a file could not be"
         " mended (its first page lost: move it aside).",
     )

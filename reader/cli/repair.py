@@ -9,10 +9,10 @@ import sqlite3
 from pathlib import Path
 
 from ..config import data_dir
-from ..plural import plural
+from ..plural import listed, plural, size_text
 from ..search_index import INDEX_FILE
 from ..store.directory import _CACHE_FILES, CACHE_SETTINGS
-from ..store.salvage import problem, salvage
+from ..store.salvage import broken_value_files, orphan_value_files, problem, salvage
 from ..sync_lock import SyncLock
 from .common import EXIT_OK, err, out
 
@@ -54,7 +54,7 @@ def _mend(folder: Path, holds: str, dry_run: bool) -> bool:
     except (OSError, sqlite3.DatabaseError) as error:
         found = str(error)
     if not found:
-        out(f"{path} ({holds}): sound")
+        _mend_value_files(folder, holds, dry_run)
         return True
     why = found.strip().splitlines()[-1]
     try:
@@ -83,6 +83,54 @@ def _mend(folder: Path, holds: str, dry_run: bool) -> bool:
             f" sound file, {lost}; the damaged one kept as {done.aside}"
         )
     return True
+
+
+_NAMED = 5
+"""Records a line names, of those whose files are broken: the rest counted."""
+
+
+def _mend_value_files(folder: Path, holds: str, dry_run: bool) -> None:
+    """The records of a sound cache file whose value files are missing or cut short, read as
+    the reader reads them (dropped, a list's whole items kept), counted and named."""
+    from ..store import Store
+
+    path = folder / "cache.db"
+    _drop_orphans(folder, dry_run)
+    broken = broken_value_files(folder)
+    if not broken:
+        out(f"{path} ({holds}): sound")
+        return
+    names = [f"{key} ({damage})" for key, damage in list(broken.items())[:_NAMED]]
+    if len(broken) > _NAMED:
+        names.append(f"{len(broken) - _NAMED} more")
+    which = f"the file of {plural(len(broken), 'record')} is missing or cut short ({listed(names)})"
+    if dry_run:
+        out(f"{path} ({holds}): {which}: {'it' if len(broken) == 1 else 'they'} would be dropped")
+        return
+    store = Store(folder.parent)
+    try:
+        for key in broken:
+            store.mend_record(folder.name, key)
+    finally:
+        store.close()
+    out(f"{path} ({holds}): {which}: dropped (the whole items of a list kept)")
+
+
+def _drop_orphans(folder: Path, dry_run: bool) -> None:
+    """The value files no record names (a write cut short left them) deleted, counted."""
+    orphans = orphan_value_files(folder)
+    if not orphans:
+        return
+    size = size_text(sum(p.stat().st_size for p in orphans))
+    files = plural(len(orphans), "file")
+    if dry_run:
+        out(
+            f"{folder}: {files} no record names ({size}, left by writes cut short) would be deleted"
+        )
+        return
+    for orphan in orphans:
+        orphan.unlink(missing_ok=True)
+    out(f"{folder}: {files} no record names ({size}, left by writes cut short) deleted")
 
 
 def _recover_subscriptions(root: Path) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..charset import clean_markup, decode_html
+from ..charset import clean_markup, decode_html, in_nfc
 from ..models import Article, Entry, ErrorKind, FetchError, SiteRule, words_of
 from ..render import to_markdown, to_text
 from ..sniff import binary_type, feed_type, looks_like_html
@@ -141,7 +141,7 @@ def extract_page(
             return _text_article(page, url, header_charset), ""
         html = decode_html(page, header_charset)
     else:
-        html = clean_markup(page)
+        html = clean_markup(in_nfc(page))
     if html.count("<") > MAX_TAGS:
         # Counted before parsing: the tree of 1.9 million list items took 2.4 GB and 96 s.
         raise FetchError(

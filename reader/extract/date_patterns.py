@@ -59,13 +59,21 @@ _DATES = [
     # run into it ("입력2026.03.03"); not a version number ("v2026.1.2", "2026.10.01.3").
     re.compile(rf"(?<![A-Za-z\d.]){_YEAR}\.(?P<month>[01]\d)\.(?P<day>[0-3]\d)(?!\d|\.\d)"),
     re.compile(rf"(?<![A-Za-z\d/]){_YEAR}/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])"),
+    # Naver's and Chosun's "2026. 12. 5.": a space after each dot, which no version number has.
+    re.compile(
+        rf"(?<![A-Za-z\d.]){_YEAR}\.\s(?P<month>[01]?\d)\.\s(?P<day>[0-3]?\d)(?:\.|(?!\d|\.\d))"
+    ),
     # Xinhua's "2026 12/03 14:20:45": its year, then month and day, each in a span of its own;
     # both of two digits ("2026 3/4" may be a year and a fraction).
     re.compile(rf"(?<![A-Za-z\d/]){_YEAR}\s+(?P<month>[01]\d)/(?P<day>[0-3]\d)(?![\d/])"),
     # 03.03.2026, as German and Russian sites write it.
     re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b"),
-    # "25/03/2026" or "03/25/2026": read only where the order can't matter (see `_slashed`).
-    re.compile(rf"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?![\d/])"),
+    # "25/03/2026" or "03/25/2026": read only where the order can't matter (see `_slashed`);
+    # Thai sites' "05/12/2569", its year of the Buddhist Era.
+    re.compile(
+        rf"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?:{_YEAR}|(?P<buddhist>25\d\d))"
+        r"(?![\d/])"
+    ),
 ]
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from ..dates import on_date
 from ..models import Block, BlockKind, words_in
 from .author_names import split_names
 from .byline_names import job_byline, line_byline, without_label
@@ -34,7 +33,7 @@ from .header_dates import (
 from .header_labels import _is_label_row, _is_listen_line, _is_reading_time, _is_relative_dateline
 from .info_lines import first_info_line, info_line
 from .sentence_ends import ends_sentence
-from .solar_hijri import solar_hijri_date
+from .solar_hijri import solar_hijri_moment
 from .wire_ledes import is_wire_lede
 from .written_dates import (
     line_dates,
@@ -111,11 +110,15 @@ def header_line_dates(
             continue
         if dated:
             continue
-        solar = solar_hijri_date(text)
+        solar = solar_hijri_moment(text)
+        if solar is None and (line_byline(text) or _is_dateline_with_author(text, names)):
+            # "نویسنده: مریم احمدی ۱۴ آذر ۱۴۰۵": the date after the writer's name.
+            solar = solar_hijri_moment(text, after_name=True)
         if solar is not None:
-            # BBC Persian's "۱۲ آذر ۱۴۰۵": the day alone, in the Gregorian calendar; a line
-            # after it may still say when the story was updated.
-            published = published or on_date(solar)
+            # BBC Persian's "۱۲ آذر ۱۴۰۵", ISNA's "تاریخ انتشار: ۱۴ آذر ۱۴۰۵ - ۰۹:۰۰", Tasnim's
+            # "۱۴۰۵/۰۹/۱۴ - ۰۹:۰۰": in the Gregorian calendar; a line after it may still say
+            # when the story was updated.
+            published = published or solar
             continue
         # A Chinese portal's info line counts each of its labels' characters as a word.
         info = info_line(text) is not None

@@ -38,6 +38,7 @@ from .month_names import (
     WEEKDAYS,
     month_key,
 )
+from .solar_hijri import solar_hijri_moment
 from .written_times import _AFTER, _BEFORE, _BY_COUNTRY, _FIXED, _REGIONAL, _TIME, _time, _zone
 
 _UPDATED = re.compile(rf"\b{UPDATED_WORDS}\b|{UPDATED_WORDS_CJK}", re.IGNORECASE)
@@ -69,7 +70,8 @@ def parse_text_date(text: str, language: str = "") -> datetime | None:
                 continue
             found.append((match.start(), match.end(), day))
     if not found:
-        return None
+        # An Iranian site's "۱۴ آذر ۱۴۰۵ - ۰۹:۰۰", alone or after the writer's name.
+        return solar_hijri_moment(text, after_name=True)
     start, end, day = min(found, key=lambda f: f[0])
     clock = _AFTER.match(text[end:]) or _BEFORE.search(text[:start])
     at = _time(clock) if clock else None
@@ -251,12 +253,14 @@ _ZONE_NAME = re.compile(
 )
 # The rest of a dateline's words: those between its date and its time ("at", "um", "ore", "г."),
 # the days of the week (Chinese's "星期二", Japanese's "(火)"), Chinese, Japanese and Korean's
-# units of a date and a time.
+# units of a date and a time, the Common Era's mark.
 _DATELINE_REST = re.compile(
     r"(?<!\w)(?:on|at|le|am|um|el|de|del|a las|alle|ore|às|om|o|godz|в|о|saat|г|года|р|r|à|kl"
     rf"|{WEEKDAYS})(?!\w)"
     r"|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|(?<!\S)น\.|[（(][月火水木金土日월화수목금토일][）)]"
-    r"|[年月日時时分년월일시분]|午前|午後|上午|下午|오전|오후",
+    r"|[年月日時时分년월일시분]|午前|午後|上午|下午|오전|오후"
+    # Arabic's "م" after a Gregorian year beside a Hijri one ("3 ديسمبر 2026 م").
+    r"|(?<!\w)م(?!\w)",
     re.IGNORECASE,
 )
 # A line of more characters holds more than a date and its revision's.

@@ -66,7 +66,10 @@ _AFTER = re.compile(
     rf"|(?<!\w){WEEKDAYS}(?!\w)"
     # "2026 г.", "2026 р.", "2026 r.": Russian's, Ukrainian's and Polish's "year"; "kl." the
     # Scandinavians' "o'clock" ("3 december 2026 kl. 10.15").
-    r"|[гр]\.|r\.|kl\.?)*"
+    r"|[гр]\.|r\.|kl\.?"
+    # "الساعة 11:00" (Arabic's "at the hour"), Persian's "ساعت", Thai's "เวลา 09.45 น.", and
+    # the "year" Ukrainian and Russian write out ("3 грудня 2026 року, 10:00").
+    r"|الساعة|ساعت|เวลา|року|года)*"
     rf"{_TIME}\s*\(?{_ZONE}",
     re.IGNORECASE,
 )

@@ -14,7 +14,7 @@ address), `flags` (read and saved), `kept_articles` (cached articles read back),
 `pruning` (the cache's size and limits),
 `reextraction` (articles extracted again from the pages kept), `page_reads` (each page downloaded
 and read, watched for a login page's), `downloads` (articles fetched and cached, page by page),
-`renewal` (a cached article's page fetched again: a sync's, or `refresh_article`'s on demand),
+`saving` (articles saved for good, a link as the story it leads to), `renewal` (a cached article's page fetched again: a sync's, or `refresh_article`'s on demand),
 `feed_refresh` (feeds refreshed), `sync` (every feed refreshed, every article fetched),
 `discovery` (`add`: a feed subscribed to, found first when the address is a web page's). `limit`
 (what a sync leaves out for the size limit) and `limit_keeps` (the limit's order of eviction and

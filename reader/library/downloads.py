@@ -20,6 +20,7 @@ from ..config import site_rule_for
 from ..enclosures import episode_only
 from ..extractor_version import EXTRACTOR
 from ..gone import taken_down
+from ..keys import article_key
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..page_caching import (
     Extracted,
@@ -86,6 +87,14 @@ class LibraryDownloads(LibraryPageReads):
         # Read and rebuilt in a thread: a 500,000-word article took 340 ms, on the reader's
         # event loop, before its first screen.
         cached = await asyncio.to_thread(self.store.article, url)
+        if cached is None and f"article:{article_key(url)}" in self.store.problems:
+            # Its record was damaged (and dropped); its kept page may still read: extracted
+            # again from it, offline too, rather than "not in the cache" (acc31a F14).
+            # Retrieved when its page was, not now: a citation prints it.
+            downloaded = self.store.renewable().get(article_key(url))
+            at = datetime.fromtimestamp(downloaded, UTC) if downloaded else None
+            with suppress(FetchError), _unexpected_as_fetch_error(url):
+                cached = await self._reextract_one(url, fetched_at=at)
         if cached is not None and cached.incomplete and canonical_url(url) in self._inflight:
             # Its first pages are in, and a sync is fetching the others: wait for them too.
             return await self._fetch_once(url, _entry_of(target), first_page)
@@ -437,9 +446,3 @@ class LibraryDownloads(LibraryPageReads):
                 return read or self._kept(url, replace(cached, incomplete=""))
         read = [read_from(cached, url), *(page for page, _, _ in later)]
         return await self._later_pages(url, cached, read, next_page)
-
-    async def save(self, target: Entry | str, offline: bool = False) -> Article:
-        """Keep an article for good: cached now if it isn't, and never evicted."""
-        article = await self.article(target, offline=offline)
-        self.set_saved(target, True)
-        return article

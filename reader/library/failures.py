@@ -57,3 +57,14 @@ def unforeseen_failure(error: Exception, what: str, url: str) -> FetchError:
     message = f"could not read the {what}: an error the reader did not foresee"
     message += f" ({type(error).__name__}: {detail})" if detail else f" ({type(error).__name__})"
     return FetchError(ErrorKind.EXTRACTION, message, url)
+
+
+def passing_failure(error: FetchError) -> bool:
+    """A failure another try may mend (the network, a busy server), not a page to sign in, a
+    Wi-Fi login page answering in the story's place or a cache that takes no writes: what a
+    cached article's renewal, or a link saved before its page came, leaves for the next sync."""
+    return _may_come_later(error) and error.kind not in (
+        ErrorKind.SIGN_IN,
+        ErrorKind.PORTAL,
+        ErrorKind.STORAGE,
+    )

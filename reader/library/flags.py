@@ -45,10 +45,17 @@ class LibraryFlags(LibraryLookup):
         self.set_saved(target, False)
         return was
 
-    def set_saved(self, target: Entry | str, saved: bool) -> None:
-        """Record the flag only (see `save`, which also makes sure the article is cached)."""
+    def set_saved(
+        self, target: Entry | str, saved: bool, at: float | None = None, title: str = ""
+    ) -> None:
+        """Record the flag only (see `save`, which also makes sure the article is cached);
+        `at` and `title`: when it was saved and its title, as an import gives them."""
         url = _link(target)
-        self.store.set_saved(url, saved, target if isinstance(target, Entry) else None)
+        entry = target if isinstance(target, Entry) else None
+        self.store.set_saved(url, saved, entry, at, title)
+        # A reader open in another window lists it in (or out of) Saved: `reader save` in a
+        # shell beside it went unseen until a restart (acc31c W15).
+        self.store.note_changed()
 
     def is_saved(self, target: Entry | str) -> bool:
         url = _link(target)

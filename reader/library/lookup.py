@@ -64,6 +64,12 @@ class LibraryLookup(LibraryHeadlines):
                 )
         return None
 
+    def entries_by_key(self) -> dict[str, Entry]:
+        """Every feed's entries by their article's key: for many addresses looked up at once
+        (an import), read once."""
+        # Reversed: where two list one story, the newest headline (as `resolve` finds it).
+        return {_key(h): h.entry for h in reversed(self.headlines()) if h.entry.link}
+
     def resolve(self, id_or_url: str) -> Entry | str:
         """An entry by id, or a URL to read directly; raises FetchError(NOT_FOUND) otherwise."""
         text = id_or_url.strip()

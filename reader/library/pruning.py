@@ -79,6 +79,9 @@ class LibraryPruning(LibraryReaderState):
             for article in for_size:
                 left_out = LeftOut(article.size, article.cached_at, article.last_used, at)
                 self.store.mark_left_out(article.key, left_out)
+            if gone or for_size:
+                # A reader open in another window marks them ↓ no more (acc31a F9).
+                self.store.note_cached()
         evicted = {a.key: a.size for a in gone + for_size}
         freed = sum(evicted.values())
         kept_saved = sum(a.saved for a in articles)

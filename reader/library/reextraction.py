@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 from ..article_sources import read_from
 from ..config import site_rule_for
@@ -89,7 +90,9 @@ class LibraryReextraction(LibraryPruning):
         await asyncio.gather(*(take() for _ in range(_AT_ONCE)))
         return state
 
-    async def _reextract_one(self, url: str, old: Article | None = None) -> Article:
+    async def _reextract_one(
+        self, url: str, old: Article | None = None, fetched_at: datetime | None = None
+    ) -> Article:
         """Extract the kept raw page of `url` again and cache the result; raises FetchError.
 
         An article whose new extraction fails keeps its old text, except a page now known not
@@ -119,7 +122,7 @@ class LibraryReextraction(LibraryPruning):
             article = await self._cpu_within_time(
                 reextracted, body, page_url, charset, fallback, rule, later, old
             )
-            article = replace(article, fetched_at=old.fetched_at if old else _now())
+            article = replace(article, fetched_at=old.fetched_at if old else fetched_at or _now())
             with _storage_as_fetch_error(url):
                 self.store.put_article(url, article)
         except FetchError as error:

@@ -20,12 +20,13 @@ from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..page_caching import Extracted
 from ..safe import safe_line
 from ..urls import canonical_url
-from .downloads import _NEXT_PAGE, LibraryDownloads
+from .downloads import _NEXT_PAGE
 from .failures import _may_come_later, _unexpected_as_fetch_error
 from .leads import start_download
 from .resources import _link
+from .saving import LibrarySaving
 
-Outcome = Literal["changed", "unchanged", "kept", "gone", "failed"]
+Outcome = Literal["changed", "unchanged", "kept", "gone", "failed", "completed"]
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ class Renewal:
     unchanged: the same text, the copy's retrieval time renewed; kept: a page came that is not
     taken for the copy (another page, a login page, one for subscribers, the first of several
     pages), the copy left as it was; gone: the site answered 404 or 410, the copy kept and
-    marked taken down; failed: no answer of the site's (offline, a timeout, a server error)."""
+    marked taken down; failed: no answer of the site's (offline, a timeout, a server error);
+    completed: the copy was missing pages, and those came (read on from the last kept)."""
     before: datetime | None = None
     """When the copy asked about was retrieved."""
     error: FetchError | None = None
@@ -67,6 +69,8 @@ class Renewal:
                 said = f"changed since {before}, not kept again: an earlier copy kept says the same"
         elif self.outcome == "unchanged":
             said = f"unchanged since {before}"
+        elif self.outcome == "completed":
+            said = "the pages missing came: the article is whole now"
         elif self.outcome == "gone":
             why = self.error.message if self.error else "the story is not there"
             said = f"taken down: {why}; {before} is kept"
@@ -81,7 +85,7 @@ class Renewal:
         return f"{title}: {said}" if title else said
 
 
-class LibraryRenewal(LibraryDownloads):
+class LibraryRenewal(LibrarySaving):
     """A `Library`'s cached articles fetched again."""
 
     async def _renew(self, entry: Entry) -> Renewal:
@@ -159,6 +163,8 @@ class LibraryRenewal(LibraryDownloads):
         cached = await asyncio.to_thread(self.store.article_heading, url) if url else None
         if cached is None:
             raise FetchError(ErrorKind.NOT_CACHED, "not in the cache: nothing to fetch again", url)
+        if cached.incomplete and not cached.incomplete_for_good:
+            return await self._read_on(target, url, cached)
         # An address the user gave: the copy's own title is what the page must still have.
         entry = (
             target
@@ -182,6 +188,21 @@ class LibraryRenewal(LibraryDownloads):
                 await asyncio.to_thread(self.store.note_changed)
         article = await asyncio.to_thread(self._numbered, url, latest)
         return Renewal(outcome, cached.fetched_at, renewal.error, article)
+
+    async def _read_on(self, target: Entry | str, url: str, cached: Article) -> Renewal:
+        """`refresh_article` of an article cached without some of its pages: the pages
+        missing read on from the last one kept, as a sync does ("completed" once all are in),
+        not its first page read again and refused for being only the start (acc31c W14)."""
+        entry = target if isinstance(target, Entry) and target.feed_url else None
+        article = await self._fetch_once(url, entry)
+        if article.incomplete:
+            # Still missing: what failed is said, as a sync's line says it.
+            error = FetchError(ErrorKind.NETWORK, f"not all of it: {article.incomplete}", url)
+            raise error
+        latest = await asyncio.to_thread(self._numbered, url, article)
+        with suppress(StoreError):  # a reader open elsewhere shows the whole article
+            await asyncio.to_thread(self.store.note_changed)
+        return Renewal("completed", cached.fetched_at, None, latest)
 
     def copy_changes(
         self, target: Entry | str, older: int | None = None, newer: int | None = None

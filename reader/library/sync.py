@@ -16,8 +16,8 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from ..gone import asked_lately, taken_down
-from ..keys import article_key
-from ..models import Article, Entry, ErrorKind, FetchError, StoreError
+from ..keys import article_key, link_key
+from ..models import Article, Entry, ErrorKind, FetchError, StoreError, Unwritable
 from ..portal import portal_error
 from ..reports import (
     FeedResult,
@@ -30,7 +30,7 @@ from ..reports import (
 )
 from ..urls import canonical_url
 from .cache_notes import CacheNotes
-from .failures import _may_come_later
+from .failures import passing_failure
 from .feed_refresh import LibraryFeedRefresh
 from .gates import PriorityGate
 from .renewal import Renewal
@@ -43,13 +43,29 @@ from .text_search import index_cached
 class LibrarySync(LibraryFeedRefresh):
     """A `Library`'s feeds refreshed, and its articles synced."""
 
-    def _sync_start(self) -> tuple[list[Headline], set[str], set[str], set[str]]:
-        """The headlines before the feeds are refreshed, the keys of the articles cached whole,
-        those of links known not to be article pages, and those of articles missing some of
-        their pages (read on by the sync)."""
+    def _sync_start(
+        self,
+    ) -> tuple[list[Headline], list[tuple[str, Entry]], int, set[str], set[str], set[str]]:
+        """The headlines before the feeds are refreshed; the saved articles no feed lists that
+        are not cached whole (by key), and how many are; the keys of the articles cached
+        whole, those of links known not to be article pages, and those of articles missing
+        some of their pages (read on by the sync)."""
         incomplete = self.store.incomplete_keys()
+        with suppress(StoreError):  # read only: their rows stay, and are fetched no sooner
+            self.store.drop_missing_files()
         cached = self.store.article_keys() - incomplete
-        return self.headlines(), cached, self.store.not_article_keys(), incomplete
+        headlines = self.headlines()
+        listed = {h.key or link_key(h.entry.link) for h in headlines}
+        unlisted = {
+            key: record
+            for key, record in self.store.saved().items()
+            if key not in listed and isinstance(record, dict)
+        }
+        # Entries made only of those to fetch: each reads its article's heading.
+        to_fetch = [(k, self.unlisted_entry(k, r)) for k, r in unlisted.items() if k not in cached]
+        saved_cached = len(unlisted) - len(to_fetch)
+        not_pages = self.store.not_article_keys()
+        return headlines, to_fetch, saved_cached, cached, not_pages, incomplete
 
     def _portal_answered(
         self,
@@ -128,15 +144,24 @@ class LibrarySync(LibraryFeedRefresh):
             )
         # Until it ends, a process killed mid-sync (the battery out at the gate) is a sync
         # stopped before its end, as a Ctrl-C is: the reader opened next says so.
-        with suppress(StoreError):  # a full disk: the sync says so itself, article by article
+        try:
             await asyncio.to_thread(self.store.mark_sync_running)
+        except StoreError as error:
+            # A full disk: the sync says so itself, article by article. Another program
+            # holding the store: every feed and article would wait for it in turn, to keep
+            # nothing, each said apart (acc31a F19): the one line, now.
+            if error.unwritable == Unwritable.BUSY:
+                raise
         # Thousands of store reads: in a thread, not on the event loop a TUI draws from.
-        headlines, cached, not_pages, unfinished = await asyncio.to_thread(self._sync_start)
+        headlines, unlisted, saved_cached, cached, not_pages, unfinished = await asyncio.to_thread(
+            self._sync_start
+        )
         # Every feed's headlines rank the articles under the size limit; those of the feeds
         # synced are the ones fetched.
         every = headlines
         if feeds is not None:
             headlines = [h for h in headlines if h.entry.feed_url in feeds]
+            unlisted = []  # a tag's sync: its feeds' articles only
         # Stories the site said were gone: asked for again once a day, named only the first time.
         was_gone = await asyncio.to_thread(self.store.gone)
         # Pages too slow to read (`time_limit.within_time`): left for a day too, not given a
@@ -149,7 +174,7 @@ class LibrarySync(LibraryFeedRefresh):
         # said before; this sync's own refresh is compared with `was`.
         told = await asyncio.to_thread(self.store.told)
         # The size limit: what it would evict at the end of the sync is not fetched.
-        room = await asyncio.to_thread(self._sync_room, every, len(cached))
+        room = limit = await asyncio.to_thread(self._sync_room, every, len(cached))
         by_feed: defaultdict[str, list[Entry]] = defaultdict(list)
         for headline in headlines:
             by_feed[headline.entry.feed_url].append(headline.entry)
@@ -165,6 +190,8 @@ class LibrarySync(LibraryFeedRefresh):
                     room.queued(headline.key, before=True)
         known_ids = {h.entry.id for h in headlines}
         already_cached = sum(h.cached for h in headlines)
+        # The saved articles no feed lists are the cache's too ("9 cached" said "2", acc31c W7).
+        already_cached += saved_cached if feeds is None else 0
         if unfinished:  # cached, but to be read on: not "already cached"
             already_cached -= sum(h.cached and h.key in unfinished for h in headlines)
         feeds_total = len([url for url in self.store.feed_urls() if feeds is None or url in feeds])
@@ -235,9 +262,11 @@ class LibrarySync(LibraryFeedRefresh):
                 if self._give_up_download(link):
                     room.given_up(key)
 
-        async def one(entry: Entry) -> None:
+        async def one(entry: Entry, saved: bool = False) -> None:
             nonlocal done, unwritable, still_gone, held_back
             key = article_key(entry.link)
+            # A saved article is never evicted, so the size limit has no say in fetching it.
+            room = None if saved else limit
             try:
                 first = await room.turn(key) if room is not None else ()
                 if room is not None:
@@ -263,7 +292,8 @@ class LibrarySync(LibraryFeedRefresh):
                     # Known uncached (see _sync_start): no record read per article on the loop,
                     # only a key looked up (is it an article to read on?).
                     with hosts.asking(entry.link):
-                        article = await self._fetch_once(entry.link, entry)
+                        # A saved link is an address the user gave, led as `reader save` leads it.
+                        article = await self._fetch_once(entry.link, None if saved else entry)
             except FetchError as error:
                 if error.kind == ErrorKind.TIMEOUT:
                     hosts.timed_out(entry.link)
@@ -329,7 +359,7 @@ class LibrarySync(LibraryFeedRefresh):
                 key = article_key(entry.link)
                 if key not in was_gone:  # named when it went, as an uncached story is
                     gone_kept.append((entry, renewal.error, renewal.before))
-            elif (error := left or renewal.error) is not None and (left or _passing(error)):
+            elif (error := left or renewal.error) is not None and (left or passing_failure(error)):
                 # The change its feed told of is still to be had: said, and its telling kept
                 # for the next sync to ask again (acc28c C9: a later page's 503 spent it). A
                 # page to sign in in its place is no news: the copy stays, as it always did.
@@ -415,6 +445,13 @@ class LibrarySync(LibraryFeedRefresh):
                 for headline in headlines:
                     if headline.entry.feed_url in subscribed and headline.entry.id not in taken_out:
                         fetch(headline.entry, headline.key)
+                # Saved links no feed lists: one not fetched yet (saved offline, imported) or
+                # missing pages is read as a feed's is (acc31c W8, W14).
+                for key, entry in unlisted:
+                    if key not in skip:
+                        skip.add(key)
+                        todo.append(entry)
+                        tasks.append(asyncio.create_task(one(entry, saved=True)))
             await asyncio.gather(*tasks)
         finally:
             if room is not None:
@@ -486,13 +523,3 @@ class LibrarySync(LibraryFeedRefresh):
             article_hosts=frozenset(hosts.asked),
             given_up=dict(hosts.given_up),
         )
-
-
-def _passing(error: FetchError) -> bool:
-    """A renewal's failure another try may mend (the network, a busy server), not a page to
-    sign in or a Wi-Fi login page answering in the story's place."""
-    return _may_come_later(error) and error.kind not in (
-        ErrorKind.SIGN_IN,
-        ErrorKind.PORTAL,
-        ErrorKind.STORAGE,
-    )

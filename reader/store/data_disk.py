@@ -35,6 +35,12 @@ class RefusedRecord(ValueError):
         self.held = held
 
 
+class MissingValueFile(RefusedRecord):
+    """A row whose value's file is gone (a lost write, a backup that skipped it, fsck):
+    diskcache reads it as no row at all, so a feed's headlines vanished without a word
+    (acc31a F16)."""
+
+
 class _PlainData(pickle.Unpickler):
     """Reads a pickle made only of data: a class or a function (what runs code) is refused."""
 
@@ -68,7 +74,10 @@ class DataDisk(diskcache.Disk):
         if mode in (MODE_BINARY, MODE_TEXT):
             if not self.holds(filename):
                 raise RefusedRecord("a file outside the cache's directory", filename)
-            return super().fetch(mode, filename, value, read)
+            try:
+                return super().fetch(mode, filename, value, read)
+            except FileNotFoundError:
+                raise MissingValueFile(f"its file {filename} is missing") from None
         raise RefusedRecord("a record of no mode diskcache writes")
 
     def get(self, key: Any, raw: bool) -> Any:

@@ -20,9 +20,10 @@ from typing import Any, TypeVar
 import diskcache
 
 from ..models import StoreError, Unwritable
+from ..plural import plural
 from ..safe import safe_line
 from .caches import ReadOnlyCache, open_cache, read_only
-from .data_disk import RefusedRecord
+from .data_disk import MissingValueFile, RefusedRecord
 
 # The name it had before the split into modules: a logging setup may name it.
 log = logging.getLogger("reader.store")
@@ -53,7 +54,11 @@ def _reporting_storage_errors(cls: C) -> C:
         def guarded(self: StoreDirectory, *args: Any, **kwargs: Any) -> Any:
             try:
                 return method(self, *args, **kwargs)
+            except diskcache.Timeout:
+                raise _busy(self.root, self._settings["timeout"]) from None
             except sqlite3.DatabaseError as error:
+                if "database is locked" in str(error):
+                    raise _busy(self.root, self._settings["timeout"]) from None
                 if self.read_only and _write_refused(error):
                     raise StoreError(self.read_only, self.read_only_tag or None) from None
                 raise _storage_error(self.root, error) from None
@@ -68,6 +73,16 @@ def _reporting_storage_errors(cls: C) -> C:
         if callable(member) and not name.startswith("_"):
             setattr(cls, name, wrap(member))
     return cls
+
+
+def _busy(root: Path, waited: float) -> StoreError:
+    """The store held by another program past SQLite's wait (acc31a F19: diskcache's Timeout
+    was a traceback, and the reader's end)."""
+    return StoreError(
+        f"the data directory {root} is busy: another program holds it (another reader command,"
+        f" a backup or sync tool) and did not let go in {waited:g} s: try again",
+        Unwritable.BUSY,
+    )
 
 
 def _write_refused(error: sqlite3.DatabaseError) -> bool:
@@ -304,9 +319,10 @@ class StoreDirectory:
     # -- records -----------------------------------------------------------------------------
     def _value(self, cache: diskcache.Cache, key: str, default: Any = None) -> Any:
         """What `cache` holds under `key`, or `default`; a row the reader never writes (a
-        pickle naming code, a file outside the cache: `DataDisk`) is dropped as damaged."""
+        pickle naming code, a file outside the cache: `DataDisk`) or whose file is gone is
+        dropped as damaged."""
         try:
-            return cache.get(key, default)
+            return _get(cache, key, default)
         except RefusedRecord as refused:
             self._drop_damaged(cache, key, why=str(refused))
             return default
@@ -316,29 +332,52 @@ class StoreDirectory:
     ) -> Any:
         """The JSON record under `key`, or `default`; a damaged one is dropped (a copy of it
         kept in the data directory first when `keep_aside`: the user's own, which no fetch
-        gives back)."""
+        gives back). Of a list cut short (its file's end lost), the items that come whole
+        before the cut are kept: a feed's headlines, its read marks."""
         try:
-            raw = cache.get(key)
+            raw = _get(cache, key)
         except RefusedRecord as refused:
             self._drop_damaged(cache, key, refused.held if keep_aside else None, str(refused))
             return default
         if raw is None:
             return default
         try:
-            return json.loads(record_text(raw))
+            text = record_text(raw)
         except (TypeError, ValueError, zlib.error):
             self._drop_damaged(cache, key, raw if keep_aside else None)
             return default
+        try:
+            return json.loads(text)
+        except (TypeError, ValueError):
+            whole = list(json_items(text)) if isinstance(default, list) and text else []
+            self._drop_damaged(cache, key, raw if keep_aside else None, whole=whole)
+            return whole or default
+
+    def mend_record(self, folder: str, key: str) -> None:
+        """A record of `folder`'s cache (`state` or `articles`) whose file `reader repair`
+        found missing or cut short, read as every reading of it would: dropped and reported,
+        the whole items of a list kept, a copy of the user's own (state's) kept aside."""
+        cache = self._state if folder == "state" else self._articles
+        self._load(cache, key, [], keep_aside=folder == "state")
 
     def _save(self, cache: diskcache.Cache, key: str, value: Any) -> None:
         cache.set(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
     def _drop_damaged(
-        self, cache: diskcache.Cache, key: str, held: Any = None, why: str = ""
+        self,
+        cache: diskcache.Cache,
+        key: str,
+        held: Any = None,
+        why: str = "",
+        whole: list[Any] | None = None,
     ) -> None:
         """Drop the damaged record under `key`, saying so in one line; what it `held`, when
         given, is kept in a file of the data directory first (and the record kept if it can't
-        be: nothing is lost without a copy)."""
+        be: nothing is lost without a copy). With `whole` (the items of a list that read),
+        those take its place."""
+        if whole:
+            kept = f"cut short: the {plural(len(whole), 'whole item')} before the cut kept"
+            why = f"{why}; {kept}" if why else kept
         said = f"damaged cache record {key}{f' ({why})' if why else ''}"
         copy = ""
         if held is not None and not self.read_only:
@@ -351,7 +390,11 @@ class StoreDirectory:
                 return
         log.warning(safe_line(f"dropping {said}{copy}"))
         self.problems.append(key)
-        if not self.read_only:  # else skipped, as it would be had it been read
+        if self.read_only:
+            return  # skipped, as it would be had it been read
+        if whole:
+            self._save(cache, key, whole)
+        else:
             cache.delete(key)
 
     def _keep_aside(self, key: str, held: Any) -> Path:
@@ -371,6 +414,15 @@ class StoreDirectory:
             except FileExistsError:
                 continue
         raise FileExistsError(f"{self.root / name}.damaged-{stamp}: too many copies")
+
+
+def _get(cache: diskcache.Cache, key: str, default: Any = None) -> Any:
+    """`cache.get`, read again once when the row's file is missing: another process may have
+    replaced or deleted the value between the row and its file being read."""
+    try:
+        return cache.get(key, default)
+    except MissingValueFile:
+        return cache.get(key, default)
 
 
 def packed_record(record: str) -> bytes:

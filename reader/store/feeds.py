@@ -503,8 +503,8 @@ class StoreFeeds(StoreShownIds):
         return float(at) if isinstance(at, int | float) else 0.0
 
     def note_cached(self) -> None:
-        """Mark articles cached by a sync still running (`cached_at`): a reader open in
-        another window reads again which are cached, not every headline."""
+        """Mark articles cached by a sync still running, or evicted by a prune (`cached_at`):
+        a reader open in another window reads again which are cached, not every headline."""
         self._state.set(_CACHED, time.time())
 
     def cached_at(self) -> float:
@@ -535,7 +535,9 @@ class StoreFeeds(StoreShownIds):
         return entry.content or self.entry_content(entry.id) or entry.summary
 
     def read_ids(self, feed_url: str) -> set[str]:
-        return set(self._load(self._state, _read_key(feed_url), []))
+        # The user's own, which no fetch gives back: a damaged record is copied aside first
+        # (acc31a F15: every read mark of the feed dropped, no copy kept).
+        return set(self._load(self._state, _read_key(feed_url), [], keep_aside=True))
 
     def set_read(self, entry: Entry, read: bool) -> None:
         with self._state.transact():

@@ -15,6 +15,7 @@ was on a bad page, from each feed's own record (`Store.recover_subscriptions`).
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import time
@@ -30,6 +31,8 @@ from .data_disk import DataDisk
 _COLUMNS = (
     "key, raw, store_time, expire_time, access_time, access_count, tag, size, mode, filename, value"
 )
+_VALUE_FILE = re.compile(r"[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{28}\.val")
+"""The names diskcache gives the files of values too large for their row."""
 _GIVE_UP_AFTER = 5_000
 """Rows missing in a row, past the last one read, after which no more are looked for, when the
 highest row number can't be read (its page damaged)."""
@@ -56,6 +59,58 @@ def problem(folder: Path) -> str:
         con.close()
     found = str(rows[0][0]) if rows else "ok"
     return "" if found == "ok" else found
+
+
+def broken_value_files(folder: Path) -> dict[str, str]:
+    """The records of `folder`'s cache whose value is kept in a file of its own that is gone
+    or not the size its row gives (a lost or cut-short write, a backup that skipped it):
+    "missing" or "cut short", by key. SQLite's own check sees only its file (acc31a F16)."""
+    con = _connect(folder / DBNAME)
+    try:
+        rows = con.execute(
+            "SELECT key, filename, size FROM Cache WHERE filename IS NOT NULL"
+        ).fetchall()
+    finally:
+        con.close()
+    broken = {}
+    for key, filename, size in rows:
+        try:
+            found = (folder / filename).stat().st_size
+        except OSError:
+            broken[str(key)] = "missing"
+            continue
+        if found != size:
+            broken[str(key)] = "cut short"
+    return broken
+
+
+_ORPHAN_AGE = 3600.0
+"""Seconds a value file no row names must have lain unchanged to be taken for an orphan: a
+reader open beside `reader repair` writes a value's file just before its row."""
+
+
+def orphan_value_files(folder: Path) -> list[Path]:
+    """The value files of `folder`'s cache that no row names, unchanged for an hour: left by a
+    write cut short (a full disk left 0-byte ones), never read, never deleted (acc31a F16)."""
+    con = _connect(folder / DBNAME)
+    try:
+        named = {
+            str(name)
+            for (name,) in con.execute("SELECT filename FROM Cache WHERE filename IS NOT NULL")
+        }
+    finally:
+        con.close()
+    before = time.time() - _ORPHAN_AGE
+    found = []
+    for path in folder.glob("[0-9a-f][0-9a-f]/[0-9a-f][0-9a-f]/*.val"):
+        name = path.relative_to(folder).as_posix()
+        if _VALUE_FILE.fullmatch(name) and name not in named:
+            try:
+                if path.is_file() and path.stat().st_mtime < before:
+                    found.append(path)
+            except OSError:
+                continue
+    return found
 
 
 def salvage(folder: Path, settings: dict[str, Any], dry_run: bool = False) -> Salvage:

@@ -75,17 +75,34 @@ class StoreUsage(StoreVersions):
         data = self._load(self._state, _SAVED, {}, keep_aside=True)
         return data if isinstance(data, dict) else {}
 
-    def set_saved(self, url: str, saved: bool, entry: Entry | None = None) -> None:
+    def set_saved(
+        self,
+        url: str,
+        saved: bool,
+        entry: Entry | None = None,
+        at: float | None = None,
+        title: str = "",
+    ) -> None:
+        """Save the article of `url` (from `entry`, when a feed lists it), or let it go. Saved
+        again, it keeps its address as first saved, when, and the title it came with (`title`: an
+        import's, shown until its page is fetched); `at` is when it was saved (now unless an
+        import says)."""
         key = article_key(url)
         with self._state.transact():
             current = self.saved()
             if saved:
+                before = current.get(key)
+                before = before if isinstance(before, dict) else {}
                 current[key] = {
-                    "url": url,
-                    "entry": entry.id if entry else None,
-                    "feed": entry.feed_url if entry else None,
-                    "at": time.time(),
+                    # The address first saved: saving a variant of it (`?fbclid=…`) is no reason
+                    # to list that one instead (acc31c W4).
+                    "url": before.get("url") or url,
+                    "entry": entry.id if entry else before.get("entry"),
+                    "feed": entry.feed_url if entry else before.get("feed"),
+                    "at": before.get("at") or at or time.time(),
                 }
+                if title or before.get("title"):
+                    current[key]["title"] = before.get("title") or title
             else:
                 current.pop(key, None)
             self._save(self._state, _SAVED, current)

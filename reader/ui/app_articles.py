@@ -51,6 +51,7 @@ class ReaderAppArticles(ReaderAppHeadlines):
     async def _toggle_saved(self, entry: Entry) -> None:
         if self.lib.is_saved(entry):
             self.lib.unsave(entry)
+            self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
             self._changed([self.index.set_saved(entry.id, False)])
             # Named, with the way back: in "Saved" the row stays till the list is left, and
             # a row off the screen's part looked at was gone unnamed (acc31c W20).
@@ -62,7 +63,15 @@ class ReaderAppArticles(ReaderAppHeadlines):
         try:
             article = await self._download(entry)
             self.lib.set_saved(entry, True)
+            self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
         except FetchError as error:
+            if self.lib.keep_unfetched(entry, error):
+                # Offline, or the site down: kept, for the next sync to fetch (acc31c W8).
+                self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
+                self._changed([self.index.set_saved(entry.id, True)])
+                shown = f"Saved, not fetched yet ({error.message}): the next sync fetches it."
+                self.notify(plain(shown, max_length=300).plain, markup=False)
+                return
             shown = plain(f"Not saved: {error.message}", max_length=300).plain
             self.notify(shown, severity="error", markup=False)
             return

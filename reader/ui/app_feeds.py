@@ -9,7 +9,8 @@ import asyncio
 
 from ..add_answers import add_answer
 from ..feed_names import renamed
-from ..models import Entry, FetchError
+from ..keys import link_key
+from ..models import FetchError
 from ..plural import plural
 from ..urls import is_web_url, not_web_url
 from .app_sync import ReaderAppSync
@@ -110,18 +111,32 @@ class ReaderAppFeeds(ReaderAppSync):
         self.status = f"Saving {plain(url, max_length=200).plain}…"
         try:
             target = await asyncio.to_thread(self.lib.resolve, url)
-            article = await self.lib.save(target)
+            outcome = await self.lib.save_or_keep(target)
         except FetchError as error:
             self.status = sentence(error.message)
             return
         self._changed_seen = self.lib.store.changed_at()  # the save's own, read in now
         await self.reload(freeze=False)
+        if (article := outcome.article) is None:
+            why = outcome.failure.message if outcome.failure else ""
+            self.status = sentence(
+                f"Saved as a link, not fetched yet ({why}): the next sync fetches it"
+            )
+            return
         title = plain(article.title or article.url, max_length=120).plain
         # A notice: the article opened over the list, which says its own line.
         self.notify(f"Saved for good (in Saved): {title}", markup=False)
-        link = target.link if isinstance(target, Entry) else target
+        # Where it is saved: a short link's story is where it led (acc31c W4).
+        link = outcome.link
         saved = self.index.view(SAVED_VIEW)
-        headline = next((h for h in saved if link in (h.entry.link, h.entry.address)), None)
+        headline = next(
+            (
+                h
+                for h in saved
+                if link_key(link) in (link_key(h.entry.link), link_key(h.entry.address))
+            ),
+            None,
+        )
         if headline is not None:
             from .screens.article import ArticleScreen
 

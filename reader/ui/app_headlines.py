@@ -7,13 +7,20 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
+from threading import Thread
 from typing import Any, TypeVar
 
-from ..models import Entry, StoreError
+from ..models import Entry, StoreError, Unwritable
 from ..plural import plural
 from ..reports import Headline
 from .app_state import ReaderAppState
-from .collector import collect_and_freeze, freeze_long_lived, release_closed_widgets, thaw
+from .collector import (
+    collect_and_freeze,
+    freeze_long_lived,
+    give_back_memory,
+    release_closed_widgets,
+    thaw,
+)
 from .display import plain
 from .headlines import HeadlineIndex
 from .keymap import keymap_of
@@ -125,6 +132,12 @@ class ReaderAppHeadlines(ReaderAppState):
         if self._settle_timer is None:
             self._settle_timer = self.set_timer(COLLECT_AFTER_CLOSE, self.settle)
 
+    def give_back_memory(self) -> None:
+        """What was freed (a search's hits left) handed back to the system, not kept by the C
+        heap for later (`collector.give_back_memory`), in a thread of its own: tens of ms on a
+        big heap."""
+        Thread(target=give_back_memory, name="reader-give-back", daemon=True).start()
+
     def say_for_now(self, line: str) -> None:
         """`line` in the status line, answering one action (`A`, `U`): it gives way to the idle
         counts after `notice_seconds`, or once the user leaves the list (`notice_over`). It
@@ -173,7 +186,7 @@ class ReaderAppHeadlines(ReaderAppState):
         if not index.feeds:
             add = keymap_of(self).key("add_feed", "the headlines")
             press = f"press {add} to add one (or `reader add URL`)" if add else "`reader add URL`"
-            return f"No feeds yet: {press}, or try `reader demo`."
+            return f"No feeds yet: {press}, or try `reader demo`.{index.saved_note()}"
         failed = [f for f in index.feeds if f.last_error]
         # Counts kept by the index: this runs on every cursor move over 10,000 headlines. The
         # most useful first, the count offline last: at 80 columns the line is cut at its end
@@ -213,21 +226,34 @@ class ReaderAppHeadlines(ReaderAppState):
         return chosen
 
     def _keep(self, write: Callable[..., object], *args: Any) -> None:
-        """`write(*args)`, a mark the store keeps; one it can't (a full disk) still shows for
-        this session, and the first such says why, once."""
+        """`write(*args)`, a mark the store keeps; one it can't (a full disk, another program
+        holding the data directory) still shows for this session, and the first such says
+        why, once."""
+        if self._unkept_busy and self._unkept:
+            # Behind the marks waiting already (kept in the order made), and without another
+            # wait of SQLite's on the event loop while the holder still holds it.
+            self._unkept.append((write, args))
+            return
         try:
             write(*args)
         except StoreError as error:
-            self._unkept.append((write, args))  # kept once the disk has room (`keep_again`)
-            if not self._told_not_kept:
+            self._unkept.append((write, args))  # kept once the store takes it (`keep_again`)
+            self._unkept_busy = error.unwritable == Unwritable.BUSY
+            if self._unkept_busy:
+                shown = f"Not kept yet: {error.args[0].removesuffix(': try again')}; kept once it is free"
+            elif not self._told_not_kept:
                 self._told_not_kept = True
-                shown = plain(f"Marks are not kept: {error}", max_length=300).plain
-                self.notify(shown, severity="warning", markup=False)
+                shown = f"Marks are not kept: {error}"
+            else:
+                return
+            self.notify(plain(shown, max_length=300).plain, severity="warning", markup=False)
 
     async def keep_again(self) -> None:
         """After a full disk: once space is freed, the store takes writes again, and the
         marks made meanwhile are kept, in the order they were made; the status line drops
-        "the disk is full". Until then, nothing (tried again every few seconds)."""
+        "the disk is full". Until then, nothing (tried again every few seconds). Likewise
+        once a program holding the data directory lets go of it. The writes run off the
+        event loop: each may wait on the holder."""
         if not self._unkept and not self.lib.read_only_tag:
             return
         if not await asyncio.to_thread(self.lib.writable_again):
@@ -235,12 +261,14 @@ class ReaderAppHeadlines(ReaderAppState):
         unkept, self._unkept = self._unkept, []
         for at, (write, args) in enumerate(unkept):
             try:
-                write(*args)
+                await asyncio.to_thread(write, *args)
             except StoreError:
-                self._unkept = unkept[at:]  # the disk full again: the rest wait
+                self._unkept = unkept[at:] + self._unkept  # still refused: the rest wait
                 return
+        busy, self._unkept_busy = self._unkept_busy, False
         if unkept:
-            self.say_for_now(f"The disk has room again: {plural(len(unkept), 'mark')} kept")
+            again = "The data directory is free again" if busy else "The disk has room again"
+            self.say_for_now(f"{again}: {plural(len(unkept), 'mark')} kept")
         else:
             self.show_counts()
 

@@ -100,7 +100,8 @@ class ReaderAppState(App[int]):
         self._told_not_kept = False
         self._unkept: list[tuple[Callable[..., object], tuple[Any, ...]]] = []
         """Marks the store refused (a full disk), to keep once it has room (`keep_again`)."""
-        """A mark the store refused (a full disk) has been said once this session."""
+        self._unkept_busy = False
+        """Those marks were refused for another program holding the data directory."""
         self.notice_seconds = NOTICE_SECONDS
         """Seconds a line answering one action (`say_for_now`) stays before the idle counts."""
         self._notice = ""

@@ -15,14 +15,25 @@ which the collector tracks): collected and frozen once it is on screen, else a f
 every twenty-odd keys walked them all (a `j` or a search key taking 60–130 ms instead of 15).
 When its screen closes, `thaw` hands it back, so the closed screen's cycles are freed, and
 `release_closed_widgets` and `forget_watchers` let go of what Textual itself keeps of closed
-widgets.
+widgets. Articles read one after another (`n`) share one screen, so nothing is thawed between
+them: what each froze must be freed by reference counting alone, which the lines on screen
+allow once `unlink_strips` has undone the cycle each of them is in. What else Textual drops
+while the screen stays (a key bar's keys made again, a widget's styles worked out again) is
+cyclic; it is freed by a thaw once the frozen objects have grown by `THAW_AFTER_GROWTH`, so
+memory stays bounded however long one reads on.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.cache import FIFOCache
 
 _paused_for_start = False
 
@@ -30,6 +41,14 @@ _SUSPENDED_THRESHOLD = 1_000_000
 """Generation-1 collections before a full one: never, within one sync."""
 _depth = 0
 _saved: tuple[int, int, int] | None = None
+
+THAW_AFTER_GROWTH = 50_000
+"""Objects frozen since everything was last collected, past which the next `collect_and_freeze`
+thaws first: a few MB of garbage at most; a full collection of a year's headlines (~280,000
+objects) costs 0.3–0.8 s, once every few hundred articles read on."""
+_frozen_when_collected = 0
+"""`gc.get_freeze_count()` after the last full collection of everything (or a freeze of what
+a load made: long-lived, not garbage to come)."""
 
 
 @contextmanager
@@ -81,19 +100,98 @@ def freeze_long_lived() -> None:
     A frozen object is never examined again: garbage frozen with the rest is never freed, so
     call this when little garbage is pending (after a load outside a job, or a collection).
     """
+    global _frozen_when_collected
     gc.freeze()
+    _frozen_when_collected = gc.get_freeze_count()
 
 
 def collect_and_freeze() -> None:
-    """One full collection (what a job left), then freeze the survivors."""
+    """One full collection (what a job left), then freeze the survivors, their lines out of
+    the cycles that would keep them once they are gone (`unlink_strips`). Everything is thawed
+    first when the frozen objects have grown too much since it last was (see above)."""
+    global _frozen_when_collected
+    frozen = gc.get_freeze_count()
+    if frozen > _frozen_when_collected + THAW_AFTER_GROWTH:
+        gc.unfreeze()
+        frozen = 0
     gc.collect()
+    unlink_strips(gc.get_objects())
     gc.freeze()
+    if frozen == 0:  # everything was collected (thawed here, or by `thaw`)
+        _frozen_when_collected = gc.get_freeze_count()
+
+
+def unlink_strips(objects: Iterable[object]) -> int:
+    """Drop the cached results by which a Textual `Strip` among `objects` refers to itself;
+    how many strips had one.
+
+    A line of the screen that is already as wide as asked, or cut where it ends, is its own
+    result, and Textual caches it in the line itself (`divide`, `adjust_cell_length`,
+    `crop_extend`): every line drawn is a cycle of four objects that only the collector frees,
+    and never once frozen. The reading view's lines were frozen with each article (above) and
+    dropped when the next one came in the same screen: ~95 lines an article, with their
+    segments and caches ~130 KB, kept for good (acc30b P4: 175 → 292 MB over 300 articles).
+    Their other cached results refer to new strips, not back: left as they are.
+    """
+    from textual.cache import FIFOCache
+    from textual.strip import Strip
+
+    caches = [name for name in Strip.__slots__ if name.endswith("_cache")]
+    unlinked = 0
+    for strip in objects:
+        if type(strip) is not Strip:
+            continue
+        linked = False
+        for name in caches:
+            cache = getattr(strip, name, None)
+            if isinstance(cache, FIFOCache) and cache and _holds(cache, strip):
+                cache.clear()
+                linked = True
+        unlinked += linked
+    return unlinked
+
+
+def _holds(cache: FIFOCache[object, object], strip: object) -> bool:
+    """Whether `cache` gives `strip` itself, or a list of strips holding it (`divide`)."""
+    for key in list(cache.keys()):
+        value = cache.get(key)
+        if value is strip or (isinstance(value, list) and any(s is strip for s in value)):
+            return True
+    return False
 
 
 def thaw() -> None:
     """Let the next full collection see everything again: what was frozen with a screen that
     has closed is garbage now, and frozen garbage is never freed."""
     gc.unfreeze()
+
+
+def give_back_memory() -> bool:
+    """Hand the free memory of the C heap back to the system (glibc's `malloc_trim`): whether
+    there was such a heap to trim. Python's own small objects live in arenas it returns once
+    empty; strings and lists past 512 bytes (an article's text, a search's hits and their
+    lines) come from the C heap, which keeps what is freed in its midst. A search of a year's
+    cache freed every object of its 50,663 hits when left and kept 16 MB all the same (acc30b
+    P2; benchmarks/tui_full_text.py). Tens of ms on a heap of 300 MB: called in a thread,
+    once a search's hits are left (`ReaderApp.give_back_memory`). Elsewhere (macOS, musl)
+    nothing."""
+    trim = _malloc_trim()
+    if trim is None:
+        return False
+    trim(0)  # 1 when it gave pages back, 0 when there were none to give
+    return True
+
+
+@cache  # one handle on the C library: a `CDLL` made at each call is a class of its own each
+def _malloc_trim() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes  # here: not a cost of every start
+
+    try:
+        return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
+    except (OSError, AttributeError):  # no glibc (musl's libc has no malloc_trim)
+        return None
 
 
 def release_closed_widgets() -> None:

@@ -335,9 +335,9 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         if action == "clear_selection":
             return body.text_selection is not None
         if action in ("clear_search", "next_match", "previous_match"):
-            # A query waiting for the rest of a huge article to be laid out is the search's
-            # already: `n` is not the next article meanwhile.
-            return bool(body.query) or self._waiting_query is not None
+            # A query waiting for the rest of a huge article to be laid out, or for its
+            # search's thread, is the search's already: `n` is not the next article meanwhile.
+            return bool(body.query) or self._waiting_query is not None or self._finding is not None
         if action == "repeat_search":
             return not body.query and bool(self._last_query[0]) and not self.searching
         if action in ("clear_link", "open_link"):

@@ -4,18 +4,27 @@ through, and a search cleared with Esc brought back by `n` / `N` (see `ArticleSc
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
+from functools import partial
 from types import MappingProxyType
 
 from ...full_text import Hit
 from ...search_query import Query
 from ..messages import SearchClosed, SearchEdited
+from ..widgets.article import find_in_article
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.search_bar import SearchBar
 from .article_state import ArticleScreenState, no_match
 
 SEARCH_WAITS = "Laying out the article…"
 """Beside a query typed before a huge article is all laid out: it is searched once it is."""
+SEARCHED_IN_A_THREAD_FROM = 200_000
+"""Characters of text from which a query typed is searched in a thread, off the event loop:
+a long read's (15,000 words, 100,000 characters) is searched at once, as soon shown as from a
+thread; 100,000 words held the loop 250 ms for a word typed in one burst, and a 5 MB
+article's 700,000 words 650 ms, every key and frame waiting (benchmarks/tui_find_in_article.py:
+140 and 80 ms off it, the search line's own opening)."""
 
 
 class ArticleScreenSearch(ArticleScreenState):
@@ -48,6 +57,7 @@ class ArticleScreenSearch(ArticleScreenState):
         # Where the words are nearest each other, else the first of the word matched first.
         line = body.first_line_of(hit.near or hit.word)
         words = Query(hit.query) if hit.query else None
+        self._dropped_search()
         body.search(words if words else hit.word, line or 0)
         self._show_position()
 
@@ -76,7 +86,48 @@ class ArticleScreenSearch(ArticleScreenState):
             bar.show_count(SEARCH_WAITS)
             return
         self._waiting_query = None
-        found = body.search(query, self._origin)
+        self._dropped_search()
+        if not query.strip() or body.text_size < SEARCHED_IN_A_THREAD_FROM:
+            self._show_search(query, body.search(query, self._origin))
+            return
+        # Off the event loop: a 5 MB article is 700,000 words to fold and match at each key
+        # (acc30b). The latest key's search is the one shown; an earlier one still running
+        # stops at its next paragraph.
+        self._finding = query
+        # A partial, not a coroutine made now: the next key's worker may cancel this one
+        # before it starts.
+        self.run_worker(
+            partial(self._search_off_loop, query, self._searches),
+            group="find-in-article",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def _dropped_search(self) -> None:
+        """The search running in its thread, if any, is not to be shown: the search is set
+        otherwise now (another query, Esc, another article)."""
+        self._searches += 1
+        self._finding = None
+
+    async def _search_off_loop(self, query: str, search: int) -> None:
+        body = self.query_one(ArticleBody)
+        lines = body.searched_map()
+
+        def superseded() -> bool:  # in the search's thread
+            return search != self._searches
+
+        found = await asyncio.to_thread(find_in_article.find, lines, query, superseded)
+        if superseded() or not self.is_attached:
+            return
+        self._finding = None
+        if not body.found_in(lines):  # laid out again meanwhile (a resize): searched again
+            self._search(query)
+            return
+        self._show_search(query, body.show_found(query, found, self._origin))
+
+    def _show_search(self, query: str, found: int) -> None:
+        """The search line's count for `query`, which `found` matches, and the status line."""
+        bar = self.query_one(SearchBar)
         if not query.strip():
             bar.show_count("")
         elif found:
@@ -95,6 +146,7 @@ class ArticleScreenSearch(ArticleScreenState):
         body = self.query_one(ArticleBody)
         if message.query is None:
             self._waiting_query = None
+            self._dropped_search()
         self.remove_class("-searching")
         self.set_focus(body)  # now: the keys held behind its close go to it
         if message.query is None:  # Esc: back to where the user was, and to the search before
@@ -127,6 +179,7 @@ class ArticleScreenSearch(ArticleScreenState):
         the one it was at, as `n` / `N` would have gone had it been kept."""
         query, current = self._last_query
         body = self.query_one(ArticleBody)
+        self._dropped_search()
         body.search(query, body.top_line)
         if current is not None:
             body.select_match(current)
@@ -145,11 +198,13 @@ class ArticleScreenSearch(ArticleScreenState):
         # One that found nothing is not brought back: `n` after it is the next article again.
         found = bool(body.match_count)
         self._last_query = (body.searched_for, body.current_match) if found else ("", None)
+        self._dropped_search()
         body.clear_search()
         self._show_position()
 
     def _end_search(self) -> None:
         """Close the search line and drop the search (another article is shown)."""
+        self._dropped_search()  # one still running is not shown over the next article
         if self.searching:
             self.remove_class("-searching")
             self.query_one(ArticleBody).focus()

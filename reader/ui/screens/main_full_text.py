@@ -26,7 +26,7 @@ from textual.widgets import Static
 from ...full_text import Hit, Query
 from ...library.text_search import TextSearch, search_cached
 from ...plural import plural
-from ...reports import Headline, newest_first
+from ...reports import Headline, merged_newest_first
 from ..cell_width import cut_to_cells, rich_agreeing, terminal_cells
 from ..display import plain
 from ..headlines import SAVED_VIEW, view_tag
@@ -174,8 +174,8 @@ class MainFullText(Screen[None]):
         def page(hits: list[Hit]) -> None:  # in the search's thread
             self.app.call_from_thread(self._hits_so_far, generation, query, hits)
 
-        def run() -> tuple[TextSearch, str]:  # in the search's thread: the sort of 10,000 too
-            rows = sorted([*listed, *unlisted], key=newest_first) if unlisted else listed
+        def run() -> tuple[TextSearch, str]:  # in the search's thread
+            rows = merged_newest_first(listed, unlisted)
             asked = Query(query)
             found = search_cached(
                 lib,
@@ -265,6 +265,7 @@ class MainFullText(Screen[None]):
             if self._hits_noted:  # left for a feed chosen in the feed list
                 self._hits_noted = False
                 self.query_one(StatusBar).show_note("")
+                self._drop_hits()
             return
         self._hits_noted = True
         name = self.scope_name()
@@ -285,9 +286,17 @@ class MainFullText(Screen[None]):
         """Back to the view the hits replaced."""
         self._generation += 1
         self._so_far = None
-        self.feed_url, self.text_query, self.text_hits = self._back_to, "", []
+        self.feed_url, self.text_query = self._back_to, ""
+        self._drop_hits()
         self.query_one(StatusBar).show_note("")
         self.show_view()
+
+    def _drop_hits(self) -> None:
+        """The hits left: freed, and the memory they took given back once the list shown
+        instead is drawn (a common word's 50,000 in a year's cache: 16 MB kept, acc30b P2)."""
+        if self.text_hits:
+            self.text_hits = []
+            self.call_after_refresh(self.reader.give_back_memory)
 
     def show_view(self, keep: str | None = None) -> None:
         raise NotImplementedError  # MainScreen's `_show_list`

@@ -15,7 +15,7 @@ from ....models import Article, Block, BlockKind, Inline, picture_label
 from ....tables import group_blocks, table_shape
 from ....url_display import shown_url
 from ...display import plain
-from .direction import letters_right_to_left, mirrored, right_to_left
+from .direction import mirrored, paragraph_right_to_left, right_to_left
 from .paragraph import ArticleStyles, Links, Paragraph
 from .table_layout import TableCells
 from .table_links import _linked
@@ -70,9 +70,9 @@ def paragraphs(article: Article, styles: ArticleStyles) -> Iterator[Paragraph]:
         )
         gap = 0 if tight else 1
         # A passage in Hebrew or Arabic inside an article in another script is set as a
-        # right-to-left article is: flush right, its bar or bullet on the right.
-        words = first.text
-        rtl = whole_rtl or (not words.isascii() and letters_right_to_left(words))
+        # right-to-left article is: flush right, its bar or bullet on the right; and one in
+        # English inside an Arabic article flush left.
+        rtl = paragraph_right_to_left(first.text, whole_rtl)
         if not tight and first.quoted_with(previous):
             # The quote's bar runs on through the blank line between its paragraphs (and its
             # list).

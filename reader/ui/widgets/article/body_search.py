@@ -6,7 +6,7 @@ from __future__ import annotations
 from ....search_query import Query
 from . import find_in_article
 from .body_state import ArticleState
-from .find_in_article import Spans
+from .find_in_article import LineMap, PiecedSpans, Spans
 
 MATCH_COMPONENTS = ("article-body--match", "article-body--match-current")
 """The component classes of a search's matches, and of the one it is at."""
@@ -45,6 +45,31 @@ class ArticleSearch(ArticleState):
         matches. With none, the view stays at `from_line`."""
         self.scroll_to(y=from_line, animate=False, immediate=True)
         self._find(query, from_line)
+        self._reveal()
+        self.refresh()
+        return self.match_count
+
+    @property
+    def text_size(self) -> int:
+        """The characters of the text shown (its header's too): what a search goes through."""
+        return self._text_total
+
+    def searched_map(self) -> LineMap:
+        """What `find_in_article.find` searches, the whole text laid out: to search it off the
+        event loop, and then `show_found` what it found, unless `found_in` says the text was
+        laid out again meanwhile (another width, another article)."""
+        return self._line_map
+
+    def found_in(self, lines: LineMap) -> bool:
+        """`lines` (from `searched_map`) is still the text shown, laid out as it was."""
+        return self._laid_map is lines and not self._unfinished
+
+    def show_found(self, query: str, found: PiecedSpans | None, from_line: int) -> int:
+        """`search` with its matches found already (off the event loop, in `searched_map`)."""
+        self.scroll_to(y=from_line, animate=False, immediate=True)
+        self._matches = found
+        self._query = query if found is not None else ""
+        self._current = found.first_from(from_line) if found else None
         self._reveal()
         self.refresh()
         return self.match_count

@@ -49,19 +49,36 @@ def letters_right_to_left(text: str) -> bool:
     """Most of `text`'s first letters are Hebrew, Arabic… letters: an article's, or a passage
     in such a script inside an article in another (a notice quoted in Hebrew, a speaker's words
     in Arabic)."""
-    read_from = text[:_LETTERS_READ]
-    if not RIGHT_TO_LEFT_BLOCKS.search(read_from):
+    if not RIGHT_TO_LEFT_BLOCKS.search(text[:_LETTERS_READ]):
         return False
+    rtl, ltr = _strong_letters(text)
+    return rtl > ltr
+
+
+def paragraph_right_to_left(text: str, article_right_to_left: bool) -> bool:
+    """A paragraph of `text` is set right to left: told by most of its letters, as the
+    article is, a paragraph without letters (figures, a dash) as the article is set. An
+    English speaker's words in an Arabic story are set flush left, as an Arabic notice in an
+    English one is set flush right."""
+    if not article_right_to_left:
+        return not text.isascii() and letters_right_to_left(text)
+    rtl, ltr = _strong_letters(text)
+    return rtl >= ltr
+
+
+def _strong_letters(text: str) -> tuple[int, int]:
+    """How many of `text`'s first characters are written right to left (bidi class R or AL),
+    and how many left to right (L)."""
     # Each distinct character asked once, weighed by how often it occurs: asked of each of
     # the 4,000 one by one, an English article's test took 1 ms, three times an open.
     rtl = ltr = 0
-    for char, times in Counter(read_from).items():
+    for char, times in Counter(text[:_LETTERS_READ]).items():
         kind = unicodedata.bidirectional(char)
         if kind in ("R", "AL"):
             rtl += times
         elif kind == "L":
             ltr += times
-    return rtl > ltr
+    return rtl, ltr
 
 
 _MIRRORED = str.maketrans("▌▶", "▐◀")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from itertools import accumulate, count
 
 from rich.cells import cell_len
@@ -110,8 +111,11 @@ class LineMap:
         return self._folded[accents]
 
 
-def find(lines: LineMap, query: str | Query) -> PiecedSpans | None:
-    """Every match of `query` in a layout's runs (None for a blank query): a `str` literally
+def find(
+    lines: LineMap, query: str | Query, stopped: Callable[[], bool] = lambda: False
+) -> PiecedSpans | None:
+    """Every match of `query` in a layout's runs (None for a blank query, or once `stopped`
+    says the search is no longer wanted: a later key's is): a `str` literally
     (`text_find.pattern`), a `Query` (a search of every article's, `F`) each of its words as
     that search finds them, whole words, phrases and all: the article opened from a hit of
     several words is searched for every one of them, as the hit was found (acc30a J30).
@@ -136,6 +140,8 @@ def find(lines: LineMap, query: str | Query) -> PiecedSpans | None:
     for n, (whole, (_searched, pieces)) in enumerate(
         zip(lines.composed(), lines.searched(), strict=True)
     ):
+        if stopped():
+            return None
         matches = _matches([(found, texts[n]) for found, texts in folded])
         if whole is not None:
             _text, starts, ends = whole

@@ -7,8 +7,12 @@ mark no line may start with (closing brackets and quotes, stops and commas, smal
 "々", "…": JIS X 4051's) or after one no line may end with (opening brackets and quotes). Such
 a mark is never hung past the column's edge (no cell is there to hang it in, and a terminal cuts
 what passes it): the character before it is carried onto the next line with it (oidashi), so
-the line is a cell or two short. Korean, Latin and the rest still break at spaces only; a
-paragraph with no Chinese or Japanese in it is left to Rich alone (most text, and the fastest),
+the line is a cell or two short. Thai sets no space between its words (a space ends a phrase):
+a run of it breaks where a syllable surely starts or ends, before a vowel written ahead of its
+consonant ("เ แ โ ใ ไ") and after "ะ", "ำ", "ๆ", "ฯ" or a silenced letter's "์", and is never
+folded after such a vowel (Rich left "แ" at a line's end, cut from the "จ้ง" it is read after).
+Korean, Latin and the rest still break at spaces only; a paragraph with no Chinese, Japanese or
+Thai in it is left to Rich alone (most text, and the fastest),
 unless it has a flag: a stretch folded at the column's edge is never folded between a flag's
 two regional indicators, which Rich measures apart.
 """
@@ -53,17 +57,32 @@ _NO_START = re.escape(
 )
 # No line ends with these: opening brackets and quotes, and signs written before a figure.
 _NO_END = re.escape("‘“（〔［｛〈《「『【〘〖〝｟([{«‹｢￥＄￡＃" + STAND_IN)
-_CJK = re.compile(f"[{_ANYWHERE}]")
-_CLUSTERED = re.compile(f"[{_ANYWHERE}\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff\u200d]")
-"""Text Rich's folding doesn't break as it should: Chinese and Japanese, and what it cuts apart
-of a cluster a terminal draws as one, a flag's regional indicators, a skin tone (Rich: two cells
-of their own) and a joiner (Rich joins an ASCII letter after it, tmux doesn't)."""
-# Where a line may break: after spaces (as Rich), or beside a Chinese or Japanese character;
-# never before a mark no line starts with, nor after one no line ends with.
+_THAI = "\u0e01-\u0e5b"
+LEADING_VOWELS = "\u0e40-\u0e44"
+"""Thai's vowels written before the consonant they are read after (เ แ โ ใ ไ): a syllable
+starts at one, and no line may end with one."""
+_THAI_LETTERS = "\u0e01-\u0e2e"
+# A Thai syllable ends at these: the short vowel "ะ", "ำ", the repeat sign "ๆ", the
+# abbreviation sign "ฯ" and the silencer "์" (the letters before it are not read, and end the
+# syllable they are written in).
+_THAI_ENDS = "\u0e30\u0e33\u0e46\u0e2f\u0e4c"
+_CLUSTERED = re.compile(f"[{_ANYWHERE}{_THAI}\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff\u200d]")
+"""Text Rich's folding doesn't break as it should: Chinese, Japanese and Thai, and what it cuts
+apart of a cluster a terminal draws as one, a flag's regional indicators, a skin tone (Rich: two
+cells of their own) and a joiner (Rich joins an ASCII letter after it, tmux doesn't)."""
+# Where a line may break: after spaces (as Rich), beside a Chinese or Japanese character, or
+# where a Thai syllable surely starts or ends (not between two leading vowels: "เเ" is "แ"
+# typed in two); never before a mark no line starts with, nor after one no line ends with.
 _BREAK = re.compile(
-    rf"(?:(?<=\s)(?=\S)|(?<=[{_ANYWHERE}])(?=\S)|(?<=\S)(?=[{_ANYWHERE}]))"
+    rf"(?:(?<=\s)(?=\S)|(?<=[{_ANYWHERE}])(?=\S)|(?<=\S)(?=[{_ANYWHERE}])"
+    rf"|(?<=[{_THAI}])(?<![{LEADING_VOWELS}])(?=[{LEADING_VOWELS}])"
+    rf"|(?<=[{_THAI_ENDS}])(?=[{_THAI_LETTERS}{LEADING_VOWELS}]))"
     rf"(?![{_NO_START}])(?<![{_NO_END}])"
 )
+_UNFOLDED = re.compile(f"(?<=[{LEADING_VOWELS}])|(?=[\u0e30\u0e32\u0e33\u0e45\u0e46\u0e2f])")
+"""Where a stretch of Thai with no break in a line's width is never folded: after a vowel
+written before its consonant, or before one written after it ("ะ", "า", "ำ") or a sign that
+ends a word ("ๆ", "ฯ"); they take a cell of their own, as a consonant does."""
 
 
 Spans = Sequence[tuple[int, int]]
@@ -190,6 +209,7 @@ def _breaks(line: str, width: int, keep: Spans = ()) -> list[int]:
         fold = max(start + 1, bisect_right(ends, ends[start] + width, start) - 1)
         while starts is not None and fold < last and fold not in starts:
             fold += 1  # a cluster wider than the line: a line of its own
+        fold = _thai_fold(line, start, fold, starts)
         edge = fold
         while edge < last and line[edge].isspace():
             edge += 1  # spaces at the end of a line are dropped, so they may pass the edge
@@ -199,6 +219,17 @@ def _breaks(line: str, width: int, keep: Spans = ()) -> list[int]:
         start = at if at > start else fold
         out.append(start)
     return out
+
+
+def _thai_fold(line: str, start: int, fold: int, starts: set[int] | None) -> int:
+    """`fold` moved back, past clusters, to where a Thai vowel is not cut from the consonant
+    it is read with (`_UNFOLDED`); where it was if no such place is after `start`."""
+    back = fold
+    while back - 1 > start and _UNFOLDED.match(line, back):
+        back -= 1
+        while starts is not None and back - 1 > start and back not in starts:
+            back -= 1
+    return back if back > start and (starts is None or back in starts) else fold
 
 
 def _may_break(line: str, at: int, keep: Spans, starts: set[int] | None) -> bool:

@@ -1,0 +1,122 @@
+"""`/` in a huge open article: a query typed in one burst, until its matches are shown, and the
+event loop's longest stall meanwhile, this checkout against another side by side
+(`--against DIR`, a worktree of main).
+
+    uv run python benchmarks/tui_find_in_article.py [--against DIR] [--words 15000 700000]
+
+For each `--words`, one data directory holding a generated article of that many words
+(`tui_reading.generated_article`: acc30b's 5 MB article was 700,000), written untimed. Each
+checkout runs in a child process of its own, one after the other: the real `ReaderApp` under
+`App.run_test()` (120x40), the article opened and laid out whole, then `/` and the query queued
+at once (`tests.tui_pilot.burst`, as tmux or a paste sends them). Measured: the wall clock until
+the search line counts the whole query's matches, and the longest gap between the ticks of a
+task that wakes every 2 ms (what a key or a frame waited for at worst), twice a child. Nothing
+is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+QUERY = "ministers"
+
+
+def child(root: Path, data: Path) -> None:
+    sys.path.insert(0, str(root))
+    from reader.ui.screens.article import ArticleScreen
+    from reader.ui.widgets.article.article_body import ArticleBody
+    from tests.tui_pilot import burst, open_row, running
+
+    async def run() -> dict[str, list[float]]:
+        out: dict[str, list[float]] = {"walls": [], "stalls": [], "matches": []}
+        async with running(data, (120, 40), prefetch=False) as (app, pilot):
+            screen = await open_row(pilot, 0)
+            body = screen.query_one(ArticleBody)
+            while body.laying_out:
+                await pilot.pause(0.1)
+            for _ in range(2):
+                await pilot.pause(0.5)
+                gaps: list[float] = []
+                done = asyncio.Event()
+
+                async def tick(done: asyncio.Event, gaps: list[float]) -> None:
+                    last = time.perf_counter()
+                    while not done.is_set():
+                        await asyncio.sleep(0.002)
+                        now = time.perf_counter()
+                        gaps.append(now - last)
+                        last = now
+
+                ticker = asyncio.ensure_future(tick(done, gaps))
+                start = time.perf_counter()
+                burst(app, "/" + QUERY)
+                while (
+                    body.query != QUERY or getattr(screen, "_finding", None) is not None
+                ) and time.perf_counter() - start < 120:
+                    await asyncio.sleep(0.002)
+                out["walls"].append(time.perf_counter() - start)
+                done.set()
+                await ticker
+                out["stalls"].append(max(gaps, default=0.0))
+                out["matches"].append(body.match_count)
+                burst(app, "\x1b")  # the search line closed, the search kept
+                await pilot.pause(0.3)
+                if body.query:
+                    burst(app, "\x1b")  # the search cleared
+                    await pilot.pause(0.3)
+                assert isinstance(app.screen, ArticleScreen)
+        return out
+
+    print(json.dumps(asyncio.run(run())))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser.add_argument("--words", type=int, nargs="+", default=[15_000, 700_000])
+    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], args.child[1])
+        return 0
+    sys.path.insert(0, str(HERE))
+    sys.path.insert(1, str(HERE.parent))
+    from farm import load_average
+    from tui_reading import build_data_dir, generated_article
+
+    print(f"load average {load_average()}")
+    roots = {"this": HERE.parent} | ({"against": args.against.resolve()} if args.against else {})
+    for words in args.words:
+        with tempfile.TemporaryDirectory(prefix="bench-find-") as tmp:
+            data = Path(tmp) / "data"
+            build_data_dir(data, *generated_article(words))
+            for name, root in roots.items():
+                out = subprocess.run(
+                    [sys.executable, __file__, "--child", root, data],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout.strip()
+                got = json.loads(out.splitlines()[-1])
+                print(
+                    f"{words:>7,} words  {name:8} /{QUERY} in one burst:"
+                    f" matches shown {statistics.median(got['walls']) * 1000:6.0f} ms,"
+                    f" the loop's longest stall {statistics.median(got['stalls']) * 1000:6.0f} ms"
+                    f" (runs: {', '.join(f'{s * 1000:.0f}' for s in got['stalls'])});"
+                    f" {got['matches'][0]:,.0f} matches"
+                )
+    print(f"load average {load_average()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

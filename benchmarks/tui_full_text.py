@@ -1,0 +1,139 @@
+"""`F` in a year's cache as the reader runs it: how soon the first hits show, and the memory the
+search takes and gives back when it is left, this checkout against another side by side
+(`--against DIR`, a worktree of main).
+
+    uv run python benchmarks/tui_full_text.py --data-dir COPY [--against DIR] [--word harbour]
+
+`--data-dir` is a copy of a big cache (acc30b's year: 51,220 headlines and articles; its read
+marks and its search index change: use a copy). Each checkout runs in a child process of its
+own, one after the other: the real `ReaderApp` under `App.run_test()` (120x40), "All feeds"
+shown and every headline read, then `F`, the word, Enter, and the wall clock until the first
+hits are listed and until the whole list replaces them; then Esc. The child reports its
+anonymous resident memory (RssAnon) before `F`, with the hits shown, and 3 s after Esc. The
+articles' index of their times (`StoreArticles._index_article_times`) is made before this
+checkout's child (its making, once a directory, is printed) and dropped before the other's,
+which would read through it too. Nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def anon_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("RssAnon:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def child(root: Path, data: Path, word: str) -> None:
+    sys.path.insert(0, str(root))
+    from reader.ui.app import ReaderApp
+    from reader.ui.screens.main_full_text import SEARCH_VIEW
+    from reader.ui.widgets.main.headline_table import HeadlineTable
+
+    async def run() -> dict[str, float]:
+        app = ReaderApp(data, refresh_on_start=False)
+        app.prefetch_limit = 0
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.ready.wait()
+            await pilot.pause(0.5)
+            for key in ("tab", "g", "enter"):  # "All feeds", whatever the copy was left showing
+                await pilot.press(key)
+                await pilot.pause(0.2)
+            while not app.index.whole:
+                await pilot.pause(0.2)
+            await pilot.pause(1)
+            main = app.main_screen
+            result = {"before": anon_mb()}
+            await pilot.press("F", *word)
+
+            async def watch() -> None:  # beside the keys: `press` returns only once idle
+                while main.feed_url != SEARCH_VIEW or not main.query_one(HeadlineTable).rows:
+                    await asyncio.sleep(0.005)
+                result["first"] = time.perf_counter() - start
+                while main._so_far is not None or not main.text_hits:
+                    await asyncio.sleep(0.02)
+                result["all"] = time.perf_counter() - start
+
+            watching = asyncio.ensure_future(watch())
+            start = time.perf_counter()
+            await pilot.press("enter")
+            await watching
+            result["hits"] = len(main.text_hits)
+            await pilot.pause(1)
+            result["with_hits"] = anon_mb()
+            await pilot.press("escape")
+            await pilot.pause(3)
+            result["after"] = anon_mb()
+        return result
+
+    print(json.dumps(asyncio.run(run())))
+
+
+def times_index(data: Path, make: bool) -> float:
+    """Make (or drop) the articles' index of their times; the seconds it took."""
+    sys.path.insert(0, str(HERE.parent))
+    from reader.store.articles import _TIMES_INDEX
+
+    db = sqlite3.connect(data / "articles" / "cache.db", timeout=30)
+    start = time.perf_counter()
+    if make:
+        db.execute(f"CREATE INDEX IF NOT EXISTS {_TIMES_INDEX} ON Cache (key, store_time)")
+    else:
+        db.execute(f"DROP INDEX IF EXISTS {_TIMES_INDEX}")
+    db.commit()
+    db.close()
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data-dir", type=Path, help="a copy of a big cache (required)")
+    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser.add_argument("--word", default="harbour")
+    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], args.child[1], args.word)
+        return 0
+    if args.data_dir is None:
+        parser.error("--data-dir is required: a copy of a big cache")
+    sys.path.insert(0, str(HERE))
+    from farm import load_average
+
+    print(f"load average {load_average()}")
+    roots = {"this": HERE.parent} | ({"against": args.against.resolve()} if args.against else {})
+    for name, root in roots.items():
+        took = times_index(args.data_dir, make=name == "this")
+        if name == "this":
+            print(f"the articles' index of their times made in {took:.2f} s (once a directory)")
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", root, args.data_dir, "--word", args.word],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        got = json.loads(out.splitlines()[-1])
+        print(
+            f"{name:8} F {args.word} ({got['hits']:,.0f} hits): first hits {got['first']:.2f} s,"
+            f" all {got['all']:.1f} s; RssAnon {got['before']:.0f} MB before F,"
+            f" {got['with_hits']:.0f} MB with the hits, {got['after']:.0f} MB after Esc"
+            f" ({got['after'] - got['before']:+.0f} MB)"
+        )
+    print(f"load average {load_average()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,59 @@
+"""`reader import` of another read-it-later app's export (wallabag, Pocket, a bookmarks.html)
+or, with `--saved`, of a list of addresses: every link saved to read later, fetched as
+`reader save` fetches one, with a progress line and one summary."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..plural import plural
+from ..safe import safe_line
+from ..saved_exports import SavedExport
+from .common import EXIT_OK, counted_progress, err, open_library, out, run_until_done
+
+_FROM = {
+    "wallabag": "a wallabag export",
+    "Pocket": "a Pocket export",
+    "bookmarks": "a bookmarks file",
+    "list": "a list of addresses",
+}
+_FAILURES_NAMED = 5
+
+
+def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
+    from ..library.saved_imports import import_saved
+
+    lib = open_library(args)
+    show, finish = counted_progress("saving", "saved")
+
+    async def run() -> int:
+        try:
+            done = await import_saved(lib, export.links, show)
+        finally:
+            finish()
+        came = f"from {_FROM[export.kind]}"
+        out(
+            f"{plural(done.total, 'link')} {came}: {done.fetched} saved for offline reading,"
+            f" {done.kept} saved as {'a link' if done.kept == 1 else 'links'} not fetched yet,"
+            f" {plural(len(done.failed), 'failure')},"
+            f" {done.already} already saved"
+            + (f"; {done.read} marked read (read or archived there)" if done.read else "")
+        )
+        if done.kept or done.failed:
+            out("the links not fetched stay in Saved: the next `reader sync` fetches them")
+        for url, why in done.failed[:_FAILURES_NAMED]:
+            err(f"failed: {safe_line(url, 200)}: {safe_line(why, 200)}")
+        if len(done.failed) > _FAILURES_NAMED:
+            err(f"… and {len(done.failed) - _FAILURES_NAMED} more failed")
+        if done.tags:
+            named = ", ".join(safe_line(tag, 30) for tag in done.tags[:8])
+            more = f" and {len(done.tags) - 8} more" if len(done.tags) > 8 else ""
+            out(
+                f"not kept: {plural(len(done.tags), 'tag')} ({named}{more}): articles can't"
+                " be tagged yet, only feeds"
+            )
+        if export.skipped:
+            err(f"left out {plural(export.skipped, 'entry', 'entries')} with no web address")
+        return EXIT_OK
+
+    return run_until_done(lib, run())

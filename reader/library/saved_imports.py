@@ -1,0 +1,118 @@
+"""Links of another read-it-later app's export (`saved_exports`) saved into a `Library`, as
+`reader save` saves one, a few at a time, with when the file says each was added and its title.
+One whose page can't be fetched now is saved as a link all the same, which the next sync
+fetches; those read or archived there are marked read here."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..keys import article_key, link_key
+from ..models import Entry, FetchError, StoreError
+from ..saved_exports import SavedLink
+
+if TYPE_CHECKING:
+    from . import Library
+
+AT_ONCE = 4
+"""Links fetched at once: an export's links are on many sites, but a few hundred on one must
+not all ask it together."""
+
+
+@dataclass(frozen=True)
+class SavedImport:
+    """What an import of saved links came to."""
+
+    total: int
+    fetched: int = 0  # saved and cached for offline reading
+    kept: int = 0  # saved as links, their page not to be had now: the next sync fetches them
+    failed: tuple[tuple[str, str], ...] = ()  # saved as links, no article there now: why
+    already: int = 0  # saved before
+    read: int = 0  # marked read, read or archived in the app the file came from
+    tags: tuple[str, ...] = ()  # the tags the file gave, which articles can't take
+
+
+def _target(lib: Library, listed: dict[str, Entry], url: str) -> Entry | str:
+    """A feed's headline of `url` (or of the address it is cached under), else `url`: the
+    story saved once, as the feed lists it (`Library.resolve`, without its headlines read
+    again for every link)."""
+    aliased = lib.store.aliased(url)
+    for address in (url, aliased):
+        if address and (entry := listed.get(link_key(address))) is not None:
+            return entry
+    return aliased or url
+
+
+async def import_saved(
+    lib: Library,
+    links: tuple[SavedLink, ...],
+    progress: Callable[[int, int], None] | None = None,
+) -> SavedImport:
+    """Save every link of `links` (`progress` told how many are done of how many)."""
+    listed = lib.entries_by_key()
+    before = lib.store.saved()
+    targets: list[tuple[SavedLink, Entry | str]] = []
+    already = 0
+    for link in links:
+        target = _target(lib, listed, link.url)
+        if article_key(target.link if isinstance(target, Entry) else target) in before:
+            already += 1
+        else:
+            targets.append((link, target))
+    fetched = kept = done = 0
+    failed: list[tuple[str, str]] = []
+    read: list[str] = []  # the addresses saved of those read or archived there
+    gate = asyncio.Semaphore(AT_ONCE)
+    if progress:
+        progress(0, len(targets))
+
+    async def one(link: SavedLink, target: Entry | str) -> None:
+        nonlocal fetched, kept, done, already
+        at = link.added.timestamp() if link.added else None
+        saved_as = target.link if isinstance(target, Entry) else target
+        async with gate:
+            try:
+                result = await lib.save_or_keep(target, at, link.title, listed)
+            except (FetchError, StoreError) as error:
+                url = target.link if isinstance(target, Entry) else target
+                failed.append((url, error.message if isinstance(error, FetchError) else str(error)))
+                # Kept all the same, as the file had it: a sync tries it again.
+                with suppress(StoreError):
+                    lib.set_saved(target, True, at, link.title)
+            else:
+                saved_as = result.link or saved_as  # a short link's story is where it led
+                if result.already:  # the same story, saved by another address
+                    already += 1
+                elif result.article is None:
+                    kept += 1
+                else:
+                    fetched += 1
+        if link.read:
+            read.append(saved_as)
+        done += 1
+        if progress:
+            progress(done, len(targets))
+
+    await asyncio.gather(*(one(link, target) for link, target in targets))
+    marked = _mark_read(lib, read, listed)
+    tags = sorted({tag for link in links for tag in link.tags}, key=str.casefold)
+    return SavedImport(len(links), fetched, kept, tuple(failed), already, marked, tuple(tags))
+
+
+def _mark_read(lib: Library, addresses: list[str], listed: dict[str, Entry]) -> int:
+    """Mark read the articles saved at `addresses`: a feed's headline as its feed keeps it, a
+    link no feed lists as the Saved list shows it."""
+    saved = lib.store.saved()
+    entries = []
+    for address in addresses:
+        key = article_key(address)
+        if (entry := listed.get(key)) is not None:
+            entries.append(entry)
+        elif isinstance(record := saved.get(key), dict):
+            entries.append(lib.unlisted_entry(key, record))
+    lib.mark_many_read(entries)
+    return len(entries)

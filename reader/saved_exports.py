@@ -1,0 +1,235 @@
+"""Links to read later, read from another app's export for `reader import`: wallabag's JSON
+(2.x "Export → JSON"), Pocket's `ril_export.html` and its newer CSV (`part_000000.csv`), and a
+browser's bookmarks.html (the Netscape format Instapaper, Raindrop and every browser write).
+Each link with what the file says of it: its title, when it was added, its tags, whether it
+was read (archived). No network here: the links are saved by `library.saved_imports`.
+
+The HTML formats are read by an HTML parser, never as XML: a bookmarks file's DOCTYPE is no
+attack, and an HTML parser loads no DTD nor entity whatever the file declares."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from .safe import safe_line
+from .urls import is_web_url
+
+MAX_EXPORT_BYTES = 256 * 2**20
+"""The largest export read: wallabag's JSON carries every article's HTML (a 2,000-entry one is
+tens of MB)."""
+
+_POCKET_CSV_HEADER = ("title", "url", "time_added")
+
+
+@dataclass(frozen=True)
+class SavedLink:
+    """One link of an export, as the file gives it."""
+
+    url: str
+    title: str = ""
+    added: datetime | None = None
+    tags: tuple[str, ...] = ()
+    read: bool = False  # read or archived in the app it came from
+
+
+@dataclass(frozen=True)
+class SavedExport:
+    """The links of an export file, the app it came from ("wallabag", "Pocket", "bookmarks"),
+    and how many entries were left out (no web address)."""
+
+    kind: str
+    links: tuple[SavedLink, ...]
+    skipped: int = 0
+
+
+def read_saved_export(data: bytes) -> SavedExport | None:
+    """The links of a read-it-later export or a bookmarks file, told by their shape; None when
+    `data` is none of them (an OPML file, a list of feeds)."""
+    kind = export_kind(data)
+    text = _text(data) if kind else None
+    if text is None:
+        return None
+    if kind == "wallabag":
+        return _wallabag(text)
+    if kind == "Pocket CSV":
+        return _pocket_csv(text)
+    return _html_links(text, kind)
+
+
+def export_kind(head: bytes) -> str:
+    """What kind of export a file is, told by its start (`head`: its first megabytes will
+    do): "wallabag", "Pocket CSV", "Pocket" (HTML), "bookmarks", or "" for none of them."""
+    start = head[:200_000].decode("utf-8-sig", errors="ignore")
+    first = start.lstrip()[:2000]
+    if first.startswith("["):
+        return "wallabag"
+    if first.lower().startswith(_POCKET_CSV_HEADER[0]) and _is_pocket_csv(first):
+        return "Pocket CSV"
+    if first.lower().startswith("<!doctype netscape-bookmark-file"):
+        return "bookmarks"
+    if first.startswith("<") and "time_added=" in start.lower():
+        return "Pocket"
+    return ""
+
+
+def read_link_list(data: bytes) -> SavedExport | None:
+    """A plain list of addresses, one a line (`reader import --saved urls.txt`), as links to
+    save; None when it holds no web address."""
+    text = _text(data)
+    if text is None:
+        return None
+    links, skipped = [], 0
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if is_web_url(line):
+            links.append(SavedLink(line))
+        else:
+            skipped += 1
+    return SavedExport("list", _unique(links), skipped) if links else None
+
+
+def _text(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def _unique(links: list[SavedLink]) -> tuple[SavedLink, ...]:
+    """Each address once (the first), as an export may list one twice."""
+    seen: set[str] = set()
+    kept = []
+    for link in links:
+        if link.url not in seen:
+            seen.add(link.url)
+            kept.append(link)
+    return tuple(kept)
+
+
+def _title(value: Any) -> str:
+    return safe_line(value, 500) if isinstance(value, str) else ""
+
+
+def _tags(values: Any) -> tuple[str, ...]:
+    if isinstance(values, str):
+        values = values.replace("|", ",").split(",")
+    if not isinstance(values, list):
+        return ()
+    names = (v.get("label") if isinstance(v, dict) else v for v in values)
+    return tuple(t for name in names if isinstance(name, str) and (t := safe_line(name, 60)))
+
+
+def _epoch(value: Any) -> datetime | None:
+    try:
+        seconds = int(str(value).strip())
+    except ValueError:
+        return None
+    # A time before 1995 or in the year 3000 is no time a link was saved at.
+    if not 788_918_400 <= seconds <= 32_503_680_000:
+        return None
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def _iso(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _wallabag(text: str) -> SavedExport | None:
+    """wallabag's JSON: an array of entries, each with `url` (`given_url` the one saved),
+    `title`, `created_at`, `is_archived` and `tags` (labels)."""
+    try:
+        entries = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(entries, list) or not any(
+        isinstance(e, dict) and "url" in e for e in entries
+    ):
+        return None
+    links, skipped = [], 0
+    for entry in entries:
+        url = entry.get("url") if isinstance(entry, dict) else None
+        if not isinstance(url, str) or not is_web_url(url.strip()):
+            skipped += 1
+            continue
+        assert isinstance(entry, dict)
+        links.append(
+            SavedLink(
+                url.strip(),
+                _title(entry.get("title")),
+                _iso(entry.get("created_at")),
+                _tags(entry.get("tags")),
+                bool(entry.get("is_archived")),
+            )
+        )
+    return SavedExport("wallabag", _unique(links), skipped)
+
+
+def _is_pocket_csv(start: str) -> bool:
+    header = next(csv.reader(io.StringIO(start.splitlines()[0])), [])
+    return tuple(h.strip().lower() for h in header[:3]) == _POCKET_CSV_HEADER
+
+
+def _pocket_csv(text: str) -> SavedExport:
+    """Pocket's CSV (2025): `title,url,time_added,cursor,tags,status`, tags apart by "|",
+    status "unread" or "archive"."""
+    links, skipped = [], 0
+    for row in csv.DictReader(io.StringIO(text)):
+        row = {(k or "").strip().lower(): (v or "") for k, v in row.items() if isinstance(v, str)}
+        url = row.get("url", "").strip()
+        if not is_web_url(url):
+            skipped += 1
+            continue
+        status = row.get("status", "").strip().lower()
+        links.append(
+            SavedLink(
+                url,
+                _title(row.get("title")),
+                _epoch(row.get("time_added")),
+                _tags(row.get("tags", "")),
+                status in ("archive", "archived", "read"),
+            )
+        )
+    return SavedExport("Pocket", _unique(links), skipped)
+
+
+def _html_links(text: str, kind: str) -> SavedExport:
+    """The links of a bookmarks.html (`<DT><A HREF ADD_DATE TAGS>`) or of Pocket's
+    ril_export.html (`<a href time_added tags>` under "Unread", then "Read Archive": read)."""
+    import lxml.html
+
+    root = lxml.html.document_fromstring(text)
+    links, skipped = [], 0
+    read = False
+    for element in root.iter("a", "h1"):
+        if element.tag == "h1":
+            # Pocket's sections; a bookmarks file's one h1 is its title.
+            read = kind == "Pocket" and "archive" in element.text_content().lower()
+            continue
+        url = (element.get("href") or "").strip()
+        if not is_web_url(url):
+            skipped += 1
+            continue
+        added = element.get("time_added") or element.get("add_date")
+        links.append(
+            SavedLink(
+                url,
+                _title(element.text_content().strip()),
+                _epoch(added),
+                _tags(element.get("tags") or ""),
+                read,
+            )
+        )
+    return SavedExport(kind, _unique(links), skipped)

@@ -1,0 +1,141 @@
+"""A data directory another program holds (a backup or sync tool, a stopped `reader`, a long
+transaction): `m` in the reader froze, then the reader crashed with diskcache's Timeout, the
+mark lost; `reader mark-read` and `reader sync` printed a 33-line traceback (acc31a F19). Now
+one line says the directory is busy, and the reader keeps the mark to write once it is free.
+The real store on a temp dir, held by a second real process as SQLite holds it: a write
+transaction left open."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from conftest import sync_into
+from test_cli import reader
+
+from reader.demo.server import DemoServer
+from reader.library import Library
+from reader.models import ErrorKind, FetchError, StoreError, Unwritable
+from reader.store import directory
+
+_HOLD = """
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("BEGIN IMMEDIATE")
+con.execute("UPDATE Cache SET access_count = access_count WHERE rowid = 1")
+print("held", flush=True)
+sys.stdin.read()
+con.execute("COMMIT")
+"""
+
+
+@contextmanager
+def held(cache_folder: Path) -> Iterator[None]:
+    """`cache_folder`'s cache held by another process's open write, until the block ends."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD, str(cache_folder / "cache.db")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    try:
+        yield
+    finally:
+        holder.communicate("")
+
+
+@pytest.fixture
+def short_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite waits 1 s for the holder, not 30: the same path, sooner."""
+    monkeypatch.setitem(directory.CACHE_SETTINGS, "timeout", 1)
+
+
+def unread(home: Path) -> list[dict]:
+    result = reader(home, "list", "--json", "--unread")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_mark_read_on_a_held_store_says_so_in_one_line(synced_dir: Path, short_wait: None) -> None:
+    before = unread(synced_dir)
+    with held(synced_dir / "state"):
+        result = reader(synced_dir, "mark-read")
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"reader: the data directory {synced_dir} is busy: another program holds it (another"
+        " reader command, a backup or sync tool) and did not let go in 1 s: try again\n"
+    )
+    assert unread(synced_dir) == before
+    assert reader(synced_dir, "mark-read").returncode == 0
+    assert unread(synced_dir) == []
+
+
+def test_a_mark_made_while_the_store_is_held_is_kept_once_it_is_free(
+    synced_dir: Path, short_wait: None
+) -> None:
+    from tui_pilot import notices, started, status, table, until
+
+    from reader.ui.app import ReaderApp
+
+    async def run() -> str:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 0.1
+        app.NOTIFICATION_TIMEOUT = app.notice_seconds = 3600
+        async with app.run_test(size=(120, 30), notifications=True) as pilot:
+            await started(pilot)
+            row = table(app).rows[0]
+            assert not row.read
+            with held(synced_dir / "state"):
+                await pilot.press("m")
+                await pilot.pause()
+                assert table(app).rows[0].read  # shown at once
+                assert any("is busy" in n and "kept once it is free" in n for n in notices(app))
+            kept = "The data directory is free again: 1 mark kept"
+            await until(pilot, lambda: status(app) == kept, "the mark kept")
+            return row.entry.id
+
+    marked = asyncio.run(run())
+    assert marked not in {i["id"] for i in unread(synced_dir)}
+
+
+def test_an_article_fetched_while_the_store_is_held_says_the_store_is_busy(
+    data_dir: Path, demo_server: DemoServer, short_wait: None
+) -> None:
+    """The page came; keeping it waited on the holder: "an error the reader did not foresee
+    (Timeout)" blamed the page."""
+    sync_into(data_dir, demo_server.feed_urls[:1], articles=False)
+
+    async def run() -> FetchError:
+        async with Library(data_dir, workers="thread") as lib:
+            entry = lib.headlines()[0].entry
+            with held(data_dir / "articles"), pytest.raises(FetchError) as failed:
+                await lib.article(entry)
+            return failed.value
+
+    error = asyncio.run(run())
+    assert error.kind == ErrorKind.STORAGE
+    assert error.message.startswith(f"the data directory {data_dir} is busy: ")
+
+
+def test_a_sync_on_a_held_store_stops_at_once_in_one_line(
+    synced_dir: Path, short_wait: None
+) -> None:
+    """Each feed failed apart ("feed failed: …"), every one after its own wait."""
+
+    async def run() -> StoreError:
+        async with Library(synced_dir, workers="thread") as lib:
+            with held(synced_dir / "state"), pytest.raises(StoreError) as stopped:
+                await lib.sync()
+            return stopped.value
+
+    error = asyncio.run(run())
+    assert error.unwritable == Unwritable.BUSY
+    assert str(error).startswith(f"the data directory {synced_dir} is busy: ")
