@@ -100,6 +100,7 @@ def test_reader_save_goes_on_from_either_to_the_article(
                 article = lib.cached_article(link)
                 assert article is not None and article.url == article_url
                 assert "silted more quickly" in " ".join(b.text for b in article.blocks)
-                assert lib.is_saved(link)
+                # Saved as the story it leads to (one story, one entry in Saved).
+                assert lib.is_saved(article_url)
 
     asyncio.run(go())
