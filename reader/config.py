@@ -90,6 +90,9 @@ class Config:
     theme: str = "dark"  # one of THEMES: the reader's screen colours
     feed_order: str = "subscribed"  # one of FEED_ORDERS: the feed list's order
     oldest_first: bool = False  # each list of headlines oldest first (newsboat's date-asc)
+    # The widest the reading view's text column gets, in columns (a narrower terminal: its
+    # width). Long lines are hard to follow; some read best at 60 or 70.
+    text_width: int = 80
     # The lists show only unread headlines and the feeds with unread ones as the reader first
     # opens (`L` toggles it, and the reader opens as it was left: `reader.ui.unread_view`).
     unread_only: bool = False
@@ -205,6 +208,9 @@ feed_order = "subscribed"
 # Each list of headlines oldest first, so that j and n read on in the order things happened;
 # false (the default): the newest first.
 oldest_first = false
+# The widest an article's text gets, in columns (centred; a narrower terminal gives it all its
+# width): 80 by default, 60 or 70 for shorter lines, more for a wide screen (30 at least).
+text_width = 80
 
 [citation]
 # How y in an article cites it, and `reader show` above the text: "block" (the title, then the
@@ -406,7 +412,7 @@ def _check_keys(data: dict[str, Any]) -> None:
             "feeds",
             {"refresh_interval", "refresh_on_open", "fetch_ahead", "drop_read_after", "max_items"},
         ),
-        ("ui", {"theme", "unread_only", "feed_order", "oldest_first"}),
+        ("ui", {"theme", "unread_only", "feed_order", "oldest_first", "text_width"}),
         ("citation", {"style", "copy"}),
     ):
         for key in data.get(section, {}):
@@ -462,6 +468,9 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     oldest_first = data.get("ui", {}).get("oldest_first", False)
     if not isinstance(oldest_first, bool):
         raise ValueError("ui.oldest_first must be true or false")
+    text_width = data.get("ui", {}).get("text_width", 80)
+    if isinstance(text_width, bool) or not isinstance(text_width, int) or text_width < 30:
+        raise ValueError("ui.text_width must be a whole number of columns, 30 or more")
     style = data.get("citation", {}).get("style", "block")
     if style not in CITATION_STYLES:
         names = ", ".join(map(repr, CITATION_STYLES))
@@ -491,6 +500,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         unread_only=unread_only,
         feed_order=feed_order,
         oldest_first=oldest_first,
+        text_width=text_width,
         citation_style=style,
         citation_copy=copy,
         keys=keys,

@@ -20,6 +20,11 @@ MAX_DELAY = 10
 
 _MENTIONED = re.compile(rb"http-equiv\s*=\s*[\"']?\s*refresh")  # in a lowered page
 _SPACES = " \t\n\f\r"
+_SHOWN_TEXT = (
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::template)]"
+)
+"""The text a page shows (a `<noscript>`'s only without scripts)."""
 
 
 def refresh_target(
@@ -29,9 +34,12 @@ def refresh_target(
     one) sends the reader at once, or None.
 
     As a browser with scripts on reads it: the first well-formed refresh, the header's before
-    the page's, is the one acted on, whatever it says. One in `<noscript>` or a comment
-    doesn't count; nor does one without an address, one back to the page itself, or one to a
-    link that is not a web page's.
+    the page's, is the one acted on, whatever it says. One in a comment doesn't count; nor
+    does one without an address, one back to the page itself, or one to a link that is not a
+    web page's. One in `<noscript>` counts only where the page has no other, and either its
+    script goes to the same address or it shows nothing of its own (t.co's answer to a
+    browser): the reader runs no scripts, and a browser without them would go there (acc31c
+    W18); elsewhere it is a page's way to its version without scripts ("/nojs").
     """
     parsed = parse_refresh(header) if header else None
     if parsed is None:
@@ -57,15 +65,30 @@ def _page_refresh(body: bytes, header_charset: str | None) -> tuple[int, str] | 
         )
     except (lxml.etree.ParserError, ValueError):
         return None
+    without_scripts: tuple[int, str] | None = None
     for meta in doc.iter("meta"):
         if (meta.get("http-equiv") or "").strip().lower() != "refresh":
             continue
-        if any(a.tag == "noscript" for a in meta.iterancestors()):
-            continue
         parsed = parse_refresh(meta.get("content") or "")
-        if parsed is not None:  # a malformed one is passed over, as a browser does
+        if parsed is None:  # a malformed one is passed over, as a browser does
+            continue
+        if not any(a.tag == "noscript" for a in meta.iterancestors()):
             return parsed
+        without_scripts = without_scripts or parsed
+    if without_scripts is not None and _goes_there_anyway(doc, without_scripts[1]):
+        return without_scripts
     return None
+
+
+def _goes_there_anyway(doc: lxml.html.HtmlElement, href: str) -> bool:
+    """A `<noscript>` refresh to `href` is where the page goes with scripts too: a script of
+    it names the address (`location.replace("https:\\/\\/…")`), or the page shows no text of
+    its own to stay for."""
+    if href and any(
+        href in (script.text or "").replace("\\/", "/") for script in doc.iter("script")
+    ):
+        return True
+    return not any(str(text).strip() for text in doc.xpath(_SHOWN_TEXT))
 
 
 def parse_refresh(content: str) -> tuple[int, str] | None:

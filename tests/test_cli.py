@@ -30,6 +30,7 @@ SUBCOMMANDS = [
     "demo",
     "save",
     "unsave",
+    "forget",
     "cache",
     "config",
     "repair",

@@ -49,6 +49,7 @@ def test_an_old_file_is_shown_with_the_settings_it_leaves_out(tmp_path: Path) ->
             "unread_only": False,
             "feed_order": "subscribed",
             "oldest_first": False,
+            "text_width": 80,
         },
         "citation": {"style": "block"},
     }
@@ -103,6 +104,7 @@ def test_no_file_and_none_can_be_written_shows_the_defaults(tmp_path: Path) -> N
         "unread_only": False,
         "feed_order": "subscribed",
         "oldest_first": False,
+        "text_width": 80,
     }
     assert tomllib.loads(rest)["network"]["per_host"] == 4
 

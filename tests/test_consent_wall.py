@@ -79,6 +79,40 @@ def test_a_wall_is_no_article_wherever_it_is_served() -> None:
         extract_article(GERMAN_WALL, "https://www.hafenblatt.example/zustimmung?url=/x")
 
 
+# A small publisher's wall (acc31c W13): a title, one line of the site and its partners, the
+# buttons. Its text alone says one of a wall's phrases; its buttons say two more.
+SHORT_WALL = """<!doctype html><html><head><title>Before you continue | Daily Tidings</title></head>
+<body><div class="consent"><h1>We value your privacy</h1><p>Daily Tidings is part of the Tidings
+family of brands. We and our partners store and access information on your device, such as
+cookies, to personalise ads and content.</p><button>Accept all</button> <button>Reject all</button>
+<a href="/manage">Manage options</a></div></body></html>"""
+
+
+def test_a_short_wall_is_told_by_its_own_buttons(httpserver: HTTPServer, data_dir: Path) -> None:
+    with pytest.raises(FetchError) as caught:
+        extract_article(SHORT_WALL, "https://www.dailytidings.example/walled/inner-story.html")
+    assert caught.value.kind == ErrorKind.CONSENT_WALL
+    # Without its buttons it offers no choice: a page of two sentences, not a wall.
+    unbuttoned = SHORT_WALL.replace("<button>Accept all</button> <button>Reject all</button>", "")
+    assert "Tidings family" in to_text(extract_article(unbuttoned, "https://t.example/x"))
+    # `reader save` of it: refused in one line, nothing saved.
+    httpserver.expect_request("/walled/inner-story.html").respond_with_data(
+        SHORT_WALL, content_type="text/html"
+    )
+    url = httpserver.url_for("/walled/inner-story.html")
+
+    async def run() -> None:
+        lib = Library(data_dir)
+        try:
+            with pytest.raises(FetchError, match="cookie-consent page"):
+                await lib.save(url)
+            assert not lib.is_saved(url) and lib.cached_article(url) is None
+        finally:
+            await lib.aclose()
+
+    asyncio.run(run())
+
+
 def test_a_story_about_consent_banners_is_a_story() -> None:
     article = extract_article(STORY, "https://news.example/consent-ruling")
     assert "three months to change their banners" in to_text(article)

@@ -165,3 +165,44 @@ def test_the_status_says_why_a_passage_stops_at_a_heading(synced_dir: Path) -> N
             assert "ends there" in status(app)
 
     asyncio.run(run())
+
+
+FIGURE = """<html lang="en"><head><title>Salt marsh</title></head><body><article>
+<h1>Salt marsh</h1>
+<p>On the upper estuary the sea wall was breached on purpose. The fields flood with each tide.</p>
+<figure><img src="/img/marsh-wide.jpg" alt="Creeks cut through new salt marsh at Tresillian">
+<figcaption><span class="caption">Creeks have cut through the former fields in five
+years.</span> <span class="credit">Photograph: Wenna Couch</span></figcaption></figure>
+<p>Birds came first. Then the samphire.</p>
+</article></body></html>"""
+
+
+def test_a_passage_stops_at_a_picture_and_its_caption_and_says_why(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (120, 30)) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, page(FIGURE))
+            await pilot.pause()
+            await pilot.press("slash", *"sea wall", "enter", "v", "right_parenthesis")
+            await pilot.pause()
+            assert body.passage_sentences == 2
+            # Not the picture's line, nor its caption and credit: the desk's, not the writer's.
+            await pilot.press("right_parenthesis", "right_parenthesis")
+            await pilot.pause()
+            assert body.passage_sentences == 2
+            assert body.selected_text == (
+                "On the upper estuary the sea wall was breached on purpose. "
+                "The fields flood with each tide."
+            )
+            assert "a picture ends it" in status(app)
+            # A caption quoted is one: it stops before the text below it.
+            await pilot.press("escape", "slash", *"Creeks have", "enter", "v")
+            await pilot.press("right_parenthesis", "right_parenthesis")
+            await pilot.pause()
+            assert "Birds" not in body.selected_text
+            assert "the caption ends there" in status(app)
+            # Below the figure, the text goes on as before.
+            await pilot.press("escape", "slash", *"Birds came", "enter", "v", "right_parenthesis")
+            await pilot.pause()
+            assert body.selected_text == "Birds came first. Then the samphire."
+
+    asyncio.run(run())

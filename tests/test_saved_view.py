@@ -1,6 +1,6 @@
 """The feed list's "Saved" view, after "All feeds": every article saved for good with their
 count, one saved by its address that no feed lists among them, opened offline from there, and
-`s` takes an article out of the view at once. Driven with Pilot on the synced demo data and a
+`s` unsaves an article, naming it, its row staying till the view is left. Driven with Pilot on the synced demo data and a
 page served on 127.0.0.1."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.main.feed_list import FeedList
 from reader.ui.widgets.main.headline_table import HeadlineTable
-from tests.tui_pilot import running, screen_segments, screen_text, table, until
+from tests.tui_pilot import notices, running, screen_segments, screen_text, table, until
 
 PAGE = (
     "<!doctype html><html><head><title>Tide tables [bold]misprinted[/bold] | Quay Weekly</title>"
@@ -91,25 +91,48 @@ def test_the_saved_view_lists_every_saved_article_and_unsaves_at_once(
             assert isinstance(screen, ArticleScreen)
             await until(pilot, lambda: screen.loaded, "the article loaded")
             assert "withdrawn this winter's printed tide tables" in screen_text(app)
-            # Unsaved while reading it, it leaves the view behind; saved again, it is back.
+            # Unsaved while reading it, it stays in the view behind, unstarred, and is named;
+            # saved again, it is starred again.
             behind = app.main_screen.query_one(HeadlineTable)
             await pilot.press("s")
-            await until(pilot, lambda: len(behind.rows) == 1, "the view without it")
+            await until(pilot, lambda: not behind.rows[1].saved, "the row unstarred")
+            said = "Unsaved: Tide tables [bold]misprinted[/bold] · s again keeps it"
+            await until(pilot, lambda: said in notices(app), "the article named")
+            assert [h.entry.id for h in behind.rows] == [h.entry.id for h in rows]
             await pilot.press("s")
-            await until(pilot, lambda: len(behind.rows) == 2, "the view with it again")
+            await until(pilot, lambda: behind.rows[1].saved, "the row starred again")
+            assert app.lib.is_saved(tides.entry)
             await pilot.press("escape")
             await until(pilot, lambda: isinstance(app.screen, MainScreen), "the headlines")
             assert table(app).current is not None and table(app).current.read
 
-            # `s` unsaves it, and it leaves the view at once; the cursor on the one left.
+            # `s` unsaves it: the row stays, unstarred, under the cursor, the view counting
+            # one saved; the view drawn again (a sync elsewhere) keeps it too; `s` again
+            # keeps it.
             await pilot.press("s")
-            await until(pilot, lambda: len(table(app).rows) == 1, "the view without it")
-            assert [h.entry.title for h in table(app).rows] == [demo_title]
-            assert table(app).cursor == 0
-            assert not app.lib.is_saved(tides.entry)
+            await until(pilot, lambda: not app.lib.is_saved(tides.entry), "unsaved")
             await until(pilot, lambda: _saved_row(app) == "1", "the count of one")
-            # The last one too: the view is empty and says how to save one.
+            assert [h.entry.title for h in table(app).rows] == [demo_title, tides.entry.title]
+            assert table(app).cursor == 1 and not table(app).rows[1].saved
+            assert "Saved · 1 unread of 1" in screen_text(app)
+            app.main_screen.show_view(keep=tides.entry.id)
+            await pilot.pause()
+            assert len(table(app).rows) == 2
             await pilot.press("s")
+            await until(pilot, lambda: app.lib.is_saved(tides.entry), "saved again")
+            await until(pilot, lambda: _saved_row(app) == "2", "the count of two")
+            assert table(app).rows[1].saved
+
+            # Unsaved, and the view left: it is gone when the view is shown again.
+            await pilot.press("s")
+            await until(pilot, lambda: _saved_row(app) == "1", "the count of one")
+            await pilot.press("tab", "k", "j")
+            await pilot.pause()
+            assert [h.entry.title for h in table(app).rows] == [demo_title]
+            # The last one too: shown again, the view is empty and says how to save one.
+            await pilot.press("tab", "s")
+            await until(pilot, lambda: _saved_row(app) == "", "no count")
+            await pilot.press("tab", "k", "j")
             await until(pilot, lambda: table(app).rows == [], "an empty view")
             await pilot.pause()
             assert "Nothing saved yet" in screen_text(app)

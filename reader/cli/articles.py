@@ -1,4 +1,5 @@
-"""The article commands: list, show, save, unsave, reextract, config (`cache`: its own)."""
+"""The article commands: list, show, save, unsave, forget, reextract, config (`cache`: its
+own)."""
 
 from __future__ import annotations
 
@@ -431,6 +432,23 @@ def cmd_unsave(args: argparse.Namespace) -> int:
         if not lib.unsave(target):
             raise CommandError(f"not saved: {args.target}")
         out("unsaved (the article stays cached until pruned)")
+        return EXIT_OK
+    finally:
+        lib.close()
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    lib = open_library(args)
+    try:
+        gone = lib.forget(lib.resolve(args.target))
+        if not gone.cached and not gone.saved:
+            raise CommandError(f"nothing kept of {safe_line(args.target, 120)}: not cached")
+        what = "its cached text, page and copies" if gone.cached else "nothing cached"
+        what += "; unsaved" if gone.saved else ""
+        if gone.listed:
+            what += "; its headline stays in its feed, not cached"
+        named = safe_line(gone.title or shown_url(args.target), 120)
+        out(f"forgotten: {named} ({what})")
         return EXIT_OK
     finally:
         lib.close()

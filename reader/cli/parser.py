@@ -591,6 +591,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_later("articles", "cmd_unsave"))
 
     p = command(
+        "forget",
+        help="drop an article from the cache: its text, page and copies (and its save)",
+        description="Drop all that is kept of one article: its cached text, its page, its"
+        " other pages and earlier copies, where you left it, and its save (for one saved by"
+        " mistake, which `unsave` leaves cached, and searches find, until a prune). A feed's"
+        " headline of it stays, not cached: a sync fetches it again, as any new one.",
+    )
+    p.add_argument("target", metavar="ID_OR_URL")
+    p.set_defaults(func=_later("articles", "cmd_forget"))
+
+    p = command(
         "cache",
         help="show what the cache holds, or prune it: articles evicted, old read headlines dropped",
         description="Without an action: articles, feeds and their headlines, size on disk, oldest"

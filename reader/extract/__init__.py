@@ -28,7 +28,7 @@ from .article_body import chosen_body, cleaned_page
 from .article_parts import with_article_parts
 from .bluesky import bluesky_post
 from .body_blocks import _SHORT, _fragment_blocks, _longer_text
-from .consent import has_consent_choice
+from .consent import consent_choices
 from .document import base_url
 from .finished_article import CUT_BY_NESTING as CUT_BY_NESTING
 from .finished_article import ONLY_ITS_SUMMARY, finished_article
@@ -161,7 +161,7 @@ def extract_page(
         url = url or meta.canonical_url
         base = base_url(doc, url)
         body = _apply_site_rule(doc, site_rule) if site_rule else None
-        consent_choice = body is None and has_consent_choice(doc)
+        choices = consent_choices(doc) if body is None else frozenset[str]()
         # Before cleanup, which drops the pager and every <noscript>.
         next_page = next_page_url(doc, url, base)
         without_page_contents(doc)
@@ -201,7 +201,7 @@ def extract_page(
             declarations,
             chosen.discussion,
             chosen.teaser_lines,
-            consent_choice,
+            choices,
         )
     except RecursionError:
         raise FetchError(

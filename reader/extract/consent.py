@@ -13,7 +13,9 @@ read offline in the article's place. A wall is told by four things together, so 
 - it speaks in the wall's own phrases ("personalised ads", "withdraw your consent"), several
   different ones, one of them the site speaking of itself ("we and our partners"), where a
   story about walls would quote them; or in two, when the page the redirects ended at is a
-  consent wall's host or path (consent.yahoo.com, /collectConsent).
+  consent wall's host or path (consent.yahoo.com, /collectConsent). The page's own consent
+  buttons count among them ("Accept all", "Reject all"): a small publisher's wall is a line of
+  "we and our partners" above its buttons, and was saved as the article (acc31c W13).
 """
 
 from __future__ import annotations
@@ -49,7 +51,8 @@ _PHRASES = re.compile(
     r"\b(" + _WE + r"|(?:third|3rd)[- ]part(?:y|ies) partners|"
     r"accept all|reject all|allow all|manage (?:your )?(?:privacy |cookie )?"
     r"(?:settings|preferences|options|choices)|privacy (?:&|and) cookie settings|"
-    r"personali[sz]ed (?:ads|advertising|content)|store and/or access information on a device|"
+    r"personali[sz]ed? (?:ads|advertising|content)|"
+    r"store and(?:/or)? access information on (?:a|your) device|we value your privacy|"
     r"legitimate interests?|withdraw your consent|change your choices|"
     r"transparency (?:&|and) consent framework|cookie policy|by clicking|"
     r"alle akzeptieren|personalisierte (?:anzeigen|werbung)|berechtigte[mns]? interesse|"
@@ -74,22 +77,27 @@ _PHRASES_NEEDED = 3
 _PHRASES_AT_CONSENT_ADDRESS = 2
 
 
-def has_consent_choice(doc: HtmlElement) -> bool:
-    """The page has a control offering a consent choice. Read before cleanup removes forms."""
+def consent_choices(doc: HtmlElement) -> frozenset[str]:
+    """The labels of the page's controls offering a consent choice ("accept all", "reject
+    all"), folded; none when it offers none. Read before cleanup removes forms."""
+    labels: set[str] = set()
     for control in doc.xpath(_CONTROLS):
         label = control.get("value") if control.tag == "input" else control.text_content()
-        if label and len(label) < 60 and _CHOICE.match(" ".join(label.split())):
-            return True
-    return False
+        said = " ".join((label or "").split())
+        if said and len(said) < 60 and _CHOICE.match(said):
+            labels.add(said.lower())
+    return frozenset(labels)
 
 
-def is_consent_wall(blocks: tuple[Block, ...], url: str, choice: bool, signed: bool) -> bool:
+def is_consent_wall(
+    blocks: tuple[Block, ...], url: str, choices: frozenset[str], signed: bool
+) -> bool:
     """`blocks`, read from the page at `url`, are a consent wall's, not an article's.
-    `choice` is `has_consent_choice` of the page; `signed`, that it declares an author or a
+    `choices` are `consent_choices` of the page; `signed`, that it declares an author or a
     date."""
-    if signed or not choice or not blocks or words_of(blocks) > _MAX_WORDS:
+    if signed or not choices or not blocks or words_of(blocks) > _MAX_WORDS:
         return False
-    return speaks_as_a_wall(" ".join(block.text for block in blocks), url)
+    return speaks_as_a_wall(" ".join([*(block.text for block in blocks), *choices]), url)
 
 
 def speaks_as_a_wall(text: str, url: str) -> bool:

@@ -1,14 +1,25 @@
 """A `Library`'s read and saved flags: an entry marked read or unread, many at once (a feed,
-every feed), and an article saved for good or let go."""
+every feed), and an article saved for good or let go, or forgotten altogether."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..keys import article_key
 from ..models import Entry
 from .lookup import LibraryLookup
 from .resources import _link
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    """What `LibraryFlags.forget` dropped of an article."""
+
+    title: str  # its title as cached (or its headline's), "" when neither gives one
+    cached: bool  # a copy of it was cached: its text, page and earlier versions went
+    saved: bool  # it was saved: it no longer is
+    listed: bool  # a feed lists it: the headline stays, uncached
 
 
 class LibraryFlags(LibraryLookup):
@@ -49,3 +60,17 @@ class LibraryFlags(LibraryLookup):
     def is_saved(self, target: Entry | str) -> bool:
         url = _link(target)
         return bool(url) and article_key(url) in self.store.saved()
+
+    def forget(self, target: Entry | str) -> Forgotten:
+        """Drop all that is kept of an article (its cached text, raw page, other pages, earlier
+        versions, reading place) and its saved flag: one saved by mistake (a consent page, the
+        wrong link) goes, where `unsave` left it cached and found by searches until a prune
+        (acc31c W12). A feed's headline of it stays, uncached (a sync may fetch it again)."""
+        url = _link(target)
+        article = self.store.article(url) if url else None
+        title = article.title if article is not None and article.title else ""
+        if not title and isinstance(target, Entry):
+            title = target.title
+        saved = self.unsave(target)
+        cached = self.store.forget_article(url) if url else False
+        return Forgotten(title, cached, saved, isinstance(target, Entry) and bool(target.feed_url))

@@ -504,3 +504,16 @@ class StoreArticles(StoreFeeds):
     def delete_article(self, key: str) -> None:
         for prefix in _ARTICLE_PREFIXES:
             self._articles.delete(prefix + key)
+
+    def forget_article(self, url: str) -> bool:
+        """Everything kept of the article at `url` dropped (`delete_article`), and its other
+        addresses with it (`aliased`), in one transaction; whether it had a copy cached."""
+        key = article_key(url)
+        article = self.article(url)
+        with self._articles.transact():
+            had = f"article:{key}" in self._articles or f"raw:{key}" in self._articles
+            for address in _other_addresses(key, article) if article is not None else ():
+                if self._value(self._articles, f"also:{address}") == url:
+                    self._articles.delete(f"also:{address}")
+            self.delete_article(key)
+        return had

@@ -53,7 +53,12 @@ class ReaderAppArticles(ReaderAppHeadlines):
             self.lib.unsave(entry)
             self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
             self._changed([self.index.set_saved(entry.id, False)])
-            self.notify("No longer saved: it may be evicted when the cache is full.")
+            # Named, with the way back: in "Saved" the row stays till the list is left, and
+            # a row off the screen's part looked at was gone unnamed (acc31c W20).
+            title = plain(entry.title or shown_url(entry.link), max_length=120).plain
+            key = keymap_of(self).key("save", "the headlines")
+            again = f" · {key} again keeps it" if key else ""
+            self.notify(f"Unsaved: {title}{again}", markup=False)
             return
         try:
             article = await self._download(entry)

@@ -275,12 +275,22 @@ class HeadlineIndex:
         if feed_url is None:
             return list(self.headlines)
         if feed_url == SAVED_VIEW:
-            saved = (h for h in self.headlines if h.saved)
-            return list(merge(saved, (h for h in self.unlisted if h.saved), key=newest_first))
+            return self.saved_view()
         if (tag := view_tag(feed_url)) is not None:
             urls = self.tagged_urls(tag)
             return [h for h in self.headlines if h.entry.feed_url in urls]
         return [h for h in self.headlines if h.entry.feed_url == feed_url]
+
+    def saved_view(self, keep: Collection[str] = ()) -> list[Headline]:
+        """Every saved article, and those of `keep` (entry ids) saved or not, newest first:
+        the saved view as shown, which keeps the rows unsaved while it is shown (`s` again
+        saves one back)."""
+
+        def listed(headline: Headline) -> bool:
+            return headline.saved or headline.entry.id in keep
+
+        feeds, unlisted = filter(listed, self.headlines), filter(listed, self.unlisted)
+        return list(merge(feeds, unlisted, key=newest_first))
 
     def unread_view(self, feed_url: str | None, keep: Collection[str] = ()) -> list[Headline]:
         """The unread headlines of one feed (of all when `feed_url` is None), and those of

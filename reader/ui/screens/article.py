@@ -44,6 +44,7 @@ from ..messages import ArticleClosed
 from ..unknown_keys import say_if_unbound
 from ..unread import next_unread, wrapped
 from ..widgets.article.article_body import ArticleBody
+from ..widgets.article.article_header import how_far_in
 from ..widgets.article.search_bar import SearchBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.main.headline_table import HeadlineTable
@@ -79,7 +80,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
     """A count before a key (`5j`: five lines) counts here (`counts`)."""
 
     def compose(self) -> ComposeResult:
-        yield ArticleBody(id="article")
+        yield ArticleBody(id="article", widest=self.reader.config.text_width)
         yield StatusBar(id="status")
         yield SearchBar()
         yield KeyBar()
@@ -88,8 +89,13 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         body = self.query_one(ArticleBody)
         body.focus()
         self.watch(body, "scroll_y", self._moved, init=False)
+        # How far in: the text's height changes as it comes, is wrapped again, or unfolds.
+        self.watch(body, "virtual_size", self._show_how_far, init=False)
         self.app.app_suspend_signal.subscribe(self, lambda _app: self.keep_place(), immediate=True)
         self._show(self.position)
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.call_after_refresh(self._show_how_far)
 
     def on_unmount(self) -> None:
         # The signal's subscribers hold the screen: subscribed, it was never freed.
@@ -126,6 +132,15 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
             self._save_timer.stop()
         if self.loaded:
             self._save_timer = self.set_timer(PLACE_SAVE_DELAY, self.keep_place)
+        self._show_how_far()
+
+    def _show_how_far(self) -> None:
+        """How far into the article the view is, at the status line's right end: the
+        scrollbar's thumb was all a long read had to say so (acc31c W11)."""
+        body = self.query_one(ArticleBody)
+        seen, article = body.seen, body.article
+        ruler = "" if seen is None or article is None else how_far_in(seen, article.word_count)
+        self.query_one(StatusBar).show_ruler(ruler)
 
     def _show(self, position: int) -> None:
         self.remember_place()
@@ -204,6 +219,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
                 if place is not None and not at_hit:
                     self.notify(self.back_at_place, timeout=BACK_AT_PLACE_SECONDS, markup=False)
         self.loaded = True
+        self.call_after_refresh(self._show_how_far)
         self.call_after_refresh(self._text_drawn, position)
         self.call_after_refresh(self.reader.settle)
         self._after_showing()

@@ -132,11 +132,11 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             self._fill_list(message.filled)
             return
         if message.changed is not None:
-            if self.feed_url == SAVED_VIEW and _saving_changed(table, message.changed):
-                # `s` in the saved view (or in an article opened from it): the article leaves
-                # the view now, the cursor going on to the next; saved again, it comes back.
-                unsaved = {h.entry.id for h in message.changed if not h.saved}
-                self._show_list(keep=_next_kept(table, unsaved))
+            if self.feed_url == SAVED_VIEW and _saved_elsewhere(table, message.changed):
+                # Saved in an article the view doesn't list: it joins the view. One unsaved
+                # here stays, its ★ gone, till the view is left (`listed_rows`): `s` again
+                # keeps it, where it left at once, unnamed (acc31c W20).
+                self._show_list(keep=table.current.entry.id if table.current else None)
                 return
             if self.filtered(self.feed_url) and self._unread_again(message.changed):
                 # `U` after `A`; `m` in an article read from another list: back in the list.
@@ -233,16 +233,6 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             self.reader.open_headline(headline.entry)
 
 
-def _saving_changed(table: HeadlineTable, changed: tuple[Headline, ...]) -> bool:
-    """Whether the saved view no longer lists its saved articles: one of them `changed` to
-    unsaved, or one it doesn't list to saved."""
-    listed = {h.entry.id for h in table.rows}
-    return any(h.saved != (h.entry.id in listed) for h in changed)
-
-
-def _next_kept(table: HeadlineTable, gone: set[str]) -> str | None:
-    """The row the cursor goes to when the `gone` ones leave the list: its own, else the
-    next one staying, else the one before."""
-    rows, cursor = table.rows, table.cursor
-    staying = (h.entry.id for h in (*rows[cursor:], *reversed(rows[:cursor])))
-    return next((entry_id for entry_id in staying if entry_id not in gone), None)
+def _saved_elsewhere(table: HeadlineTable, changed: tuple[Headline, ...]) -> bool:
+    """Whether one of the articles `changed` is saved now, and not a row of the saved view."""
+    return any(h.saved and not table.lists(h.entry.id) for h in changed)

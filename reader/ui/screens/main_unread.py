@@ -8,7 +8,8 @@ feed, `L` again), as newsboat and Miniflux keep it: the headline under the curso
 as it is read, nor when a refresh or a sync elsewhere brings the list in again. `A` and `C` are
 asked to clear the list, so the rows they mark go at once (`U` brings them back). A feed read to
 its end stays in the feed list while it is shown, and while the cursor moves in the feed list.
-"Saved" lists every saved article, read or not, and `F`'s hits are every article found.
+"Saved" lists every saved article, read or not (one unsaved while it is shown stays, its ★ gone,
+until the list is left: `s` again saves it back), and `F`'s hits are every article found.
 """
 
 from __future__ import annotations
@@ -67,12 +68,17 @@ class MainScreenUnread(Screen[None]):
 
     def listed_rows(self, feed_url: str | None) -> list[Headline]:
         """The headlines of `feed_url`'s list as shown: all, or the unread ones and those read
-        since the list was shown; newest first, or oldest (`[ui] oldest_first`)."""
+        since the list was shown (of "Saved": those unsaved since); newest first, or oldest (`[ui] oldest_first`)."""
         index = self.reader.index
-        if not self.filtered(feed_url):
+        if feed_url == SAVED_VIEW:
+            keep: set[str] = set()
+            if self._listed == (feed_url, False):
+                keep = {h.entry.id for h in self.query_one(HeadlineTable).rows if not h.saved}
+            rows = index.saved_view(keep)
+        elif not self.filtered(feed_url):
             rows = index.view(feed_url)
         else:
-            keep: set[str] = set()
+            keep = set()
             if self._listed == (feed_url, True):
                 keep = {h.entry.id for h in self.query_one(HeadlineTable).rows if h.read}
             rows = index.unread_view(feed_url, keep)
@@ -126,6 +132,8 @@ class MainScreenUnread(Screen[None]):
         unread = index.unread_in(feed_url)
         if self.filtered(feed_url):
             return f" · unread only · {unread} of {index.count_in(feed_url)}"
+        if feed_url == SAVED_VIEW:  # not the rows unsaved, still listed
+            return f" · {unread} unread of {sum(h.saved for h in rows)}"
         return f" · {unread} unread of {len(rows)}"
 
     def nothing_unread(self) -> str:

@@ -1,11 +1,11 @@
 """The status line: what the app is doing right now (refreshing, syncing, the last error), and
 what the screen has to say about itself (the reading view's search: "Match 3 of 12"); at its
-right end, a count typed before a key (`5` of `5j`), as vim shows it."""
+right end, a count typed before a key (`5` of `5j`), as vim shows it, else the screen's ruler
+(the reading view's "42% · 4 min left", as `less` shows how far in it is) where the line leaves
+room for it."""
 
 from __future__ import annotations
 
-from rich.console import RenderableType
-from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
@@ -25,6 +25,8 @@ class StatusBar(Static):
         self._note = ""
         self._warning = False
         """The note says something went wrong ("No match for …"): styled so (`reader.tcss`)."""
+        self._ruler = ""
+        """What the screen says at the line's right end ("" for nothing): our own words."""
 
     def on_mount(self) -> None:
         # The app's status is the single source; every screen's bar shows the same line.
@@ -51,6 +53,12 @@ class StatusBar(Static):
         self._note, self._warning = note, warning
         self._show(getattr(self.app, "status", ""))
 
+    def show_ruler(self, ruler: str) -> None:
+        """This screen's words at the line's right end ("" for none): how far in it is."""
+        if ruler != self._ruler:
+            self._ruler = ruler
+            self._show(getattr(self.app, "status", ""))
+
     def _show_count(self, _count: str) -> None:
         self._show(getattr(self.app, "status", ""))
 
@@ -60,16 +68,27 @@ class StatusBar(Static):
             component = "status-bar--warning" if self._warning else "status-bar--note"
             note = plain(self._note, self.get_component_rich_style(component), max_length=300)
             line = Text.assemble(note, "  │  ", line) if line.plain else note
-        self.update(_with_count(line, getattr(self.app, "count_typed", "")))
+        count = getattr(self.app, "count_typed", "")
+        width = self.content_region.width
+        if count:
+            self.update(_with_right_end(line, Text(f" {count}", style="bold"), width))
+        elif self._ruler and line.cell_len + len(self._ruler) + 2 <= width:
+            # Only where the line leaves room: a link's address, a search's place come first.
+            self.update(_with_right_end(line, Text(f" {self._ruler}"), width))
+        else:
+            self.update(line)
+
+    def on_resize(self) -> None:
+        if self._ruler or getattr(self.app, "count_typed", ""):  # set at the new right end
+            self._show(getattr(self.app, "status", ""))
 
 
-def _with_count(line: Text, count: str) -> RenderableType:
-    """The line, and at its right end the count typed (digits only: no stranger's text), the
-    line cut short before it rather than the count."""
-    if not count:
+def _with_right_end(line: Text, right: Text, width: int) -> Text:
+    """The line, and at its right end (of `width` cells) the count typed (digits only: no
+    stranger's text) or the screen's ruler, the line cut short before it rather than them.
+    One text, as the line alone is: what reads the bar reads both."""
+    if not right.plain.strip() or width <= right.cell_len:
         return line
-    row = Table.grid(expand=True)
-    row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    row.add_column(no_wrap=True, justify="right")
-    row.add_row(line, Text(f" {count}", style="bold"))
-    return row
+    line = line.copy()
+    line.truncate(width - right.cell_len, overflow="ellipsis", pad=True)
+    return Text.assemble(line, right, no_wrap=True)

@@ -249,6 +249,14 @@ def reading_length(words: int, unit: str = "words") -> str:
     return f"{counted} · {minutes} min read" if minutes else counted
 
 
+def how_far_in(seen: float, words: int) -> str:
+    """ "42% · 4 min left": how far the view is into a text of `words`, and what is left of it
+    to read at `READING_SPEED` (the header's "8 min read" counted down); no minutes under one."""
+    minutes = round(words * (1 - seen) / READING_SPEED)
+    percent = f"{int(seen * 100)}%"
+    return f"{percent} · {minutes} min left" if minutes else percent
+
+
 def _parts(part: str, at: int, separated: bool) -> list[tuple[int, int]]:
     """Where `part` of the header's line, set at `at`, is to be kept whole: all of it, with the
     "·" after it when another part follows (no line starts with it); and, for a narrower

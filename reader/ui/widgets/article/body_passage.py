@@ -15,7 +15,7 @@ from . import passage
 from .body_links import ArticleLinks
 from .body_search import CONTEXT_LINES
 from .find_in_article import Spans
-from .passage_units import Unit, passage_units
+from .passage_units import Unit, figure_sentences, passage_units
 from .reading_place import Place, place_of, run_of
 from .sentences import sentences
 from .table_layout import without_separators
@@ -156,6 +156,13 @@ class ArticlePassage(ArticleLinks):
                 # as a paragraph of what was said, and a subhead is the desk's, not the
                 # writer's. The status says so: `)` did nothing, silently (acc30a J24).
                 return f"the heading “{heading}” ends it: a passage stays within its section"
+            figures = self._figure_sentences()
+            if figures[last + 1] != figures[last]:
+                if figures[last + 1]:
+                    return (
+                        "a picture ends it: its line and caption are the desk's, not the writer's"
+                    )
+                return "the caption ends there: a passage stays within it"
             wanted = units[last + 1][1]
         else:
             wanted = last - 1
@@ -179,13 +186,20 @@ class ArticlePassage(ArticleLinks):
 
     def _passage_units(self) -> list[Unit]:
         """Per sentence, the sentences it goes with (see `passage_units`)."""
+        return self._sentence_kinds()[1]
+
+    def _figure_sentences(self) -> list[bool]:
+        """Per sentence, whether it is a picture's or its caption's (`figure_sentences`)."""
+        return self._sentence_kinds()[2]
+
+    def _sentence_kinds(self) -> tuple[Spans, list[Unit], list[bool]]:
         spans = self._sentence_spans()
         if self._units is None or self._units[0] is not spans:
             pairs = zip(spans.starts, spans.ends, strict=True)
             per_run = [list(zip(a, b, strict=True)) for a, b in pairs]
-            units = passage_units(self._line_map.runs, per_run, self._paragraphs, self._extents)
-            self._units = (spans, units)
-        return self._units[1]
+            shape = (self._line_map.runs, per_run, self._paragraphs, self._extents)
+            self._units = (spans, passage_units(*shape), figure_sentences(*shape))
+        return self._units
 
     def _sentence_spans(self) -> Spans:
         if self._sentences is None:

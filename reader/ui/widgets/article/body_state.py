@@ -46,8 +46,16 @@ class _Whole(Generic[T]):
 class ArticleState(KeyScrolledView):
     """What the reading view's text holds, and where its view is (see `ArticleBody`)."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+        widest: int = typeset.MAX_COLUMN,
+    ) -> None:
         super().__init__(id=id, classes=classes)
+        self._widest = widest
+        """The widest the text column gets (`[ui] text_width`)."""
         self._content: tuple[Entry | None, Article | None, str, str, bool] = (
             None,
             None,
@@ -116,9 +124,9 @@ class ArticleState(KeyScrolledView):
         """Where to open the article shown, once it is first laid out (see `show_article`)."""
         self._sentences: Spans | None = None
         """The sentences of the runs, numbered in reading order (worked out at the first `v`)."""
-        self._units: tuple[Spans, list[tuple[int, int]]] | None = None
-        """Per sentence, the sentences it goes with (`passage_units`), and the `_sentences`
-        they were worked out of."""
+        self._units: tuple[Spans, list[tuple[int, int]], list[bool]] | None = None
+        """The `_sentences` they were worked out of, and per sentence the sentences it goes
+        with (`passage_units`) and whether it is a figure's (`figure_sentences`)."""
         self._keyed: tuple[int, int] | None = None
         """The first and last sentence of the passage chosen by keyboard (see `choose_passage`)."""
         self._keyed_selection: Selection | None = None
@@ -184,6 +192,17 @@ class ArticleState(KeyScrolledView):
         """The line at the top of the view."""
         return round(self.scroll_y)
 
+    @property
+    def seen(self) -> float | None:
+        """How far into the text the view's last line is, 0 to 1, as `less` reckons its
+        percentage; None when the whole of it is in view (or nothing is shown). Of a text not
+        all wrapped yet, of its height as reckoned (`_text_laid`): no wrapping for it."""
+        height = self.virtual_size.height
+        shown = self.scrollable_content_region.height
+        if self.article is None or height <= shown or shown <= 0:
+            return None
+        return min(1.0, (self.top_line + shown) / height)
+
     def _available(self) -> int:
         """The width lines may take: the content region less the vertical scrollbar's, whether
         or not it is shown yet. The scrollbar appears only once the lines are wrapped (they
@@ -194,7 +213,7 @@ class ArticleState(KeyScrolledView):
     def _column(self) -> tuple[int, int]:
         """Width of the text column and the left margin that centres it."""
         available = self._available()
-        column = max(20, min(typeset.MAX_COLUMN, available - 2))
+        column = max(20, min(self._widest, available - 2))
         return column, max(0, (available - column) // 2)
 
     def _place(self) -> Place | None:

@@ -1,7 +1,8 @@
 """The sentences a passage chosen by keyboard takes together, or not at all (`)` in the reading
 view): a table with its caption, header and rows; a block quotation with its attribution; a
 quotation running on over paragraphs to its closing mark. A quote copied without its figures
-or cut off mid-sentence of whoever spoke misquotes.
+or cut off mid-sentence of whoever spoke misquotes. And the sentences it never runs into from
+the text: a picture's line and its caption (`figure_sentences`).
 
 A quotation running on over a paragraph break is written, in English news style, with no
 closing mark at the end of the paragraph and an opening one at the start of the next (“We were
@@ -20,6 +21,9 @@ from .quote_marks import OPENING, quotation_marks
 Unit = tuple[int, int]
 """The first and last sentence of a unit."""
 
+_FIGURE = frozenset({BlockKind.IMAGE, BlockKind.MEDIA})
+"""A picture's line, a recording's: what a figure's caption sits under."""
+
 _RUN_ON_REACH = 12
 """How many paragraphs a quotation running on is followed over: past that, an unclosed mark
 is taken for a typo, not a speech."""
@@ -33,12 +37,9 @@ def passage_units(
 ) -> list[Unit]:
     """Per sentence (numbered in reading order over `runs`, whose sentences are `per_run`), the
     unit it belongs to: itself alone, or the sentences that go with it."""
-    before = [0]
-    for spans in per_run:
-        before.append(before[-1] + len(spans))
+    before = _sentences_before(per_run)
     total = before[-1]
-    starts = [extent.start for extent in extents]
-    of_run = [bisect_right(starts, run.pieces[0][0]) - 1 for run in runs]
+    of_run = _paragraph_of_runs(runs, extents)
     joins: list[Unit] = []
 
     def paragraph(number: int) -> Paragraph | None:
@@ -76,6 +77,49 @@ def passage_units(
         previous_quote = None
     joins += _run_on_quotations(runs, per_run, before, of_run, paragraphs)
     return _merged(joins, total)
+
+
+def figure_sentences(
+    runs: list[TextRun],
+    per_run: list[list[tuple[int, int]]],
+    paragraphs: list[Paragraph],
+    extents: list[range],
+) -> list[bool]:
+    """Per sentence (as `passage_units` numbers them), whether it is of a figure: a picture's
+    (or a recording's) line, or the caption under it with its credit ("Photograph: …"). Those
+    are the desk's words, not the writer's: `)` stops at them as at a subhead, where it ran
+    over a photo and its credit into the quotation (acc31c W9). A table's caption is the
+    table's (`passage_units` takes them together)."""
+    before = _sentences_before(per_run)
+    marks = [False] * before[-1]
+    for r, number in enumerate(_paragraph_of_runs(runs, extents)):
+        if _in_figure(paragraphs, number):
+            marks[before[r] : before[r + 1]] = [True] * (before[r + 1] - before[r])
+    return marks
+
+
+def _in_figure(paragraphs: list[Paragraph], number: int) -> bool:
+    if not 0 <= number < len(paragraphs) or not paragraphs[number].blocks:
+        return False
+    kind = paragraphs[number].blocks[0].kind
+    if kind == BlockKind.CAPTION:  # a table's is above it
+        below = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+        return below is None or below.table is None
+    return kind in _FIGURE
+
+
+def _sentences_before(per_run: list[list[tuple[int, int]]]) -> list[int]:
+    """How many sentences come before each run (and, last, the total)."""
+    before = [0]
+    for spans in per_run:
+        before.append(before[-1] + len(spans))
+    return before
+
+
+def _paragraph_of_runs(runs: list[TextRun], extents: list[range]) -> list[int]:
+    """The paragraph each run is of (its first line's, by the paragraphs' line `extents`)."""
+    starts = [extent.start for extent in extents]
+    return [bisect_right(starts, run.pieces[0][0]) - 1 for run in runs]
 
 
 def _run_on_quotations(

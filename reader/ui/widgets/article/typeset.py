@@ -23,7 +23,8 @@ from .table_layout import CellPiece, table_lines
 from .table_links import _line_links
 
 MAX_COLUMN = 80
-"""The widest the text column gets: longer lines are hard to read."""
+"""The widest the text column gets unless `[ui] text_width` says otherwise: longer lines are
+hard to read."""
 
 
 def typeset(paragraphs: list[Paragraph], width: int, console: Console) -> list[Strip]:

@@ -1,0 +1,89 @@
+"""A "you are leaving this site" page: the stop a shared link makes on its way to the article.
+
+LinkedIn's lnkd.in ("This link will take you to a page that's not on LinkedIn"), Facebook's
+l.php ("You're about to leave Facebook"), Slack's and many forums' and webmail's answer a link
+with a short page naming its one target, for the reader to click on. Saved, that page was the
+article ("LinkedIn", one sentence) and the article itself was never fetched (acc31c W18): such a
+page sends the reader on, as a meta refresh does (`meta_refresh`), to its one target.
+
+Told by three things together, so that a short story mentioning someone leaving stays a story:
+the page says so in an interstitial's own words ("this link will take you", "you are about to
+leave", "external link"); it shows a few dozen words at most; and it names one target, the
+address written out as a link's text, else the one link to another site.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from .charset import decode_html, without_xml_declaration
+from .urls import absolute_url, canonical_url, is_web_url, site_of
+
+_MOST_BYTES = 150_000
+"""An interstitial is small, its styles and scripts with it: a bigger page is read."""
+_MOST_WORDS = 80
+_SAYS = re.compile(
+    r"link will take you|(?:you(?:'|’)re|you are) (?:now )?(?:about to )?leav(?:e|ing)\b|"
+    r"\babout to (?:leave|visit|go to)\b|\bexternal (?:link|site|website|page)\b|"
+    r"(?:page|site|website) (?:that(?:'|’)s |that is )?(?:not on|outside(?: of)?) ",
+    re.IGNORECASE,
+)
+_SAID = (
+    b"will take you",
+    b"about to leave",
+    b"about to visit",
+    b"about to go to",
+    b"re leaving",
+    b"re now leaving",
+    b"external link",
+    b"external site",
+    b"external website",
+    b"external page",
+)
+"""What the page's lowered bytes hold if it says so, or it is not parsed (almost none does):
+looked for one by one, as `_SAYS` over the page cost five times as much."""
+_SHOWN_TEXT = (
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::template)]"
+)
+_ADDRESS = re.compile(
+    r"^(?:https?://)?(?:(?:[\w-]+\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?(?:[/?#]\S*)?$",
+    re.IGNORECASE,
+)
+"""A link's text that is an address written out ("www.example.com/story", "https://…")."""
+
+
+def leaving_target(body: bytes, url: str, header_charset: str | None = None) -> str | None:
+    """Where the "you are leaving" page `body`, fetched from `url`, sends the reader on, or
+    None when it is no such page (see the module's docstring)."""
+    if len(body) > _MOST_BYTES:
+        return None
+    lowered = body.lower()
+    if not any(said in lowered for said in _SAID):
+        return None
+    try:
+        doc = lxml.html.document_fromstring(
+            without_xml_declaration(decode_html(body, header_charset))
+        )
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    shown = " ".join(" ".join(str(text).split()) for text in doc.xpath(_SHOWN_TEXT))
+    if len(shown.split()) > _MOST_WORDS or not _SAYS.search(shown):
+        return None
+    here = canonical_url(url)
+    written: set[str] = set()
+    elsewhere: set[str] = set()
+    for link in doc.xpath("//body//a[@href]"):
+        target = absolute_url(url, link.get("href") or "")
+        if not is_web_url(target) or canonical_url(target) == here:
+            continue
+        if _ADDRESS.match(" ".join(link.text_content().split())):
+            written.add(target)
+        if site_of(target) != site_of(url):
+            elsewhere.add(target)
+    for found in (written, elsewhere):
+        if len(found) == 1:
+            return found.pop()
+    return None
