@@ -258,16 +258,20 @@ def open_index(root: Path) -> SearchIndex | None:
     except sqlite3.OperationalError:  # can't be opened or written
         return None
     except sqlite3.DatabaseError:  # damaged: it is made again from the cache
-        for damaged in (
-            path,
-            path.with_name(path.name + "-wal"),
-            path.with_name(path.name + "-shm"),
-        ):
-            damaged.unlink(missing_ok=True)
+        drop_index(root)
     try:
         return SearchIndex(path)
     except sqlite3.Error:
         return None
+
+
+def drop_index(root: Path) -> None:
+    """The data directory's index deleted (with its log), found damaged: the next search makes
+    it again from the cache. Damaged inside, its header sound, it opened and failed at each
+    search, which then scanned every article, for good (acc31a F6)."""
+    path = root / INDEX_FILE
+    for damaged in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        damaged.unlink(missing_ok=True)
 
 
 def keys_in(sets: Iterable[set[str] | None]) -> set[str] | None:

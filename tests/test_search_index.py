@@ -285,6 +285,30 @@ def test_a_damaged_index_is_made_again_and_one_that_cannot_be_leaves_the_scan(
         lib.close()
 
 
+def test_an_index_damaged_inside_is_made_again_by_the_next_search(tmp_path: Path) -> None:
+    """Its header sound and its pages past it damaged (a bad sector), the index opened and
+    failed at every search, which scanned every article for good (acc31a F6): now the search
+    that finds it damaged scans, and drops it, and the next one makes it again."""
+    lib, entries = _archive(tmp_path / "data", 8, listed=8)
+    index = tmp_path / "data" / INDEX_FILE
+    wanted = [entries[0].link, entries[7].link]
+    query = Query('"gold-plated dredging"')
+    try:
+        assert search_cached(lib, lib.headlines(), query).indexed
+        for log in ("-wal", "-shm"):
+            Path(f"{index}{log}").unlink(missing_ok=True)
+        data = index.read_bytes()
+        assert len(data) > 8192
+        index.write_bytes(data[:4096] + b"\xa5" * (len(data) - 4096))
+        found = search_cached(lib, lib.headlines(), query)
+        assert [h.headline.entry.link for h in found.hits] == wanted
+        assert not found.indexed and not index.exists()
+        again = search_cached(lib, lib.headlines(), query)
+        assert again.indexed and [h.headline.entry.link for h in again.hits] == wanted
+    finally:
+        lib.close()
+
+
 def test_fts5_and_its_trigram_tokenizer_are_there() -> None:
     db = sqlite3.connect(":memory:")
     db.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram', detail=none)")

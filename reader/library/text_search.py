@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..full_text import Hit, KeptCopy, Query, StruckRuns, search
 from ..keys import link_key
 from ..reports import Headline, merged_newest_first
-from ..search_index import open_index
+from ..search_index import drop_index, open_index
 from ..store.shown_ids import UNLISTED
 
 if TYPE_CHECKING:
@@ -50,12 +50,18 @@ def index_cached(
     index = open_index(store.root)
     if index is None:
         return 0
+    damaged = False
     try:
         return index.catch_up(store.article_times(), store.indexed_text, progress)
-    except sqlite3.Error:
+    except sqlite3.OperationalError:  # busy, the disk full: the next search catches up
+        return 0
+    except sqlite3.DatabaseError:
+        damaged = True
         return 0
     finally:
         index.close()
+        if damaged:
+            drop_index(store.root)
 
 
 def search_cached(
@@ -88,6 +94,7 @@ def search_cached(
     candidates: list[set[str] | None] | None = None
     index = None if store.read_only or not use_index else open_index(store.root)
     if index is not None:
+        damaged = False
         try:
             behind, gone = index.behind(stored)
             if len(behind) >= INDEXING_NOTE_FROM:
@@ -95,10 +102,14 @@ def search_cached(
             if behind or gone:
                 index.catch_up(stored, store.indexed_text)
             candidates = [index.candidates(word.typed) for word in query.words]
-        except sqlite3.Error:
-            candidates = None  # locked past its wait, damaged, the disk full: a scan finds all
+        except sqlite3.OperationalError:
+            candidates = None  # locked past its wait, the disk full: a scan finds all
+        except sqlite3.DatabaseError:
+            candidates, damaged = None, True  # this time a scan; the next makes it again
         finally:
             index.close()
+            if damaged:
+                drop_index(store.root)
     rows = list(headlines)
     extra: list[Headline] = []
     if unlisted:
