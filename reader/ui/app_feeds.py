@@ -102,7 +102,8 @@ class ReaderAppFeeds(ReaderAppSync):
             if yes:
                 self._run(self._keep_page(page), "save")
 
-        question = f"{said}\n\nSave the article of that page for good (in Saved), and read it?"
+        # The question first: what led to it (the feeds looked for) can be long.
+        question = f"Save the article of that page for good (in Saved), and read it?\n\n{said}"
         self.push_screen(ConfirmScreen(question), answered)
 
     async def _keep_page(self, url: str) -> None:

@@ -27,7 +27,9 @@ class ConfirmScreen(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         yield KeyBar()
-        yield Static(plain(self.question, max_length=300), id="confirm-panel")
+        # Cut only past what a screen holds: at 300 characters an offer to save a page lost
+        # its question, after three lines on the feeds looked for (acc31c W16).
+        yield Static(plain(self.question, max_length=1500), id="confirm-panel")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
