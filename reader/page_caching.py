@@ -99,18 +99,26 @@ def read_page(
     return replace(made, seen=seen)
 
 
+def sent_on(response: Response) -> str | None:
+    """Where a page that only sends the browser on sends it: a refresh (`meta_refresh`: a
+    shortener's page), or a "you are leaving this site" page (`leaving_page`); None for any
+    other page."""
+    from .leaving_page import leaving_target
+    from .meta_refresh import refresh_target
+
+    target = refresh_target(response.body, response.url, response.charset, response.refresh)
+    if target is None:
+        target = leaving_target(response.body, response.url, response.charset)
+    return target
+
+
 def _not_the_page(url: str, response: Response) -> Extracted | None:
     """What to return in place of reading `response` as `url`'s article: where a page that
     only sends the browser on sends it (`meta_refresh`, `leaving_page`), or a Wi-Fi login page another site's
     address answered with (`login_page_elsewhere`); None for a page to read."""
-    from .leaving_page import leaving_target
     from .login_page import login_page_elsewhere
-    from .meta_refresh import refresh_target
 
-    target = refresh_target(response.body, response.url, response.charset, response.refresh)
-    if target is None:  # a "you are leaving this site" page sends the reader on as well
-        target = leaving_target(response.body, response.url, response.charset)
-    if target is not None:
+    if (target := sent_on(response)) is not None:
         return Extracted(refresh=target)
     if login_page_elsewhere(url, response.url, response.body, response.charset):
         return Extracted(login_page=True)

@@ -219,6 +219,27 @@ def test_an_article_naming_its_sites_feed_subscribes_and_says_how_to_keep_the_ar
     assert out == f"found the feed {feed} on that page\nalready subscribed: {feed}\n"
 
 
+def test_a_shorteners_refresh_is_followed_to_the_article_and_its_feed(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A short link whose page only sends the browser on ("Redirecting...", a meta refresh):
+    its feed was looked for on the shortener's page, and its site's well-known addresses
+    (acc31c W16). It is followed, as `reader save` follows it, to the article and its feed."""
+    feed = _serve_feed(httpserver, "/feed.xml")
+    declared = '<meta property="og:type" content="article">'
+    page = _serve_page(httpserver, "/dues.html", _alternate("/feed.xml") + declared)
+    httpserver.expect_request("/s/k3bX9").respond_with_data(
+        f"<!DOCTYPE html><html><head><title>Redirecting...</title>"
+        f'<meta http-equiv="refresh" content="0; url={page}"></head><body></body></html>',
+        content_type="text/html; charset=utf-8",
+    )
+    code, out, err = _add(data_dir, httpserver.url_for("/s/k3bX9"), capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith(f"found the feed {feed} on that page\nsubscribed: The Harbour Gazette")
+    assert "that page is itself an article" in out
+    assert _asked(httpserver) == ["/s/k3bX9", "/dues.html", "/feed.xml"]
+
+
 def test_no_feed_anywhere_says_so_in_one_line_and_subscribes_to_nothing(
     httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

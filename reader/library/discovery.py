@@ -19,12 +19,16 @@ from ..discovery import WELL_KNOWN_PATHS, feed_links, main_feed, web_page_answer
 from ..feed_names import undecided
 from ..login_page import declares_article, login_page_elsewhere
 from ..models import UNREACHABLE, ErrorKind, FetchError, Response, StoreError
+from ..page_caching import sent_on
 from ..portal import page_print
 from ..reports import Added
 from ..safe import safe_line
 from ..sniff import feed_type, file_kind, html_title, is_html_document
 from ..urls import canonical_url, is_web_url, not_web_url
 from .sync import LibrarySync
+
+_SENT_ON = 3
+"""Pages that only send the browser on followed, one after another, looking for a feed."""
 
 
 class LibraryDiscovery(LibrarySync):
@@ -55,10 +59,30 @@ class LibraryDiscovery(LibrarySync):
             # A link to a PDF or a picture someone sent: never a feed, whatever it is retried.
             message = f"that address is not a feed but a file ({what}): not subscribed"
             raise FetchError(ErrorKind.NOT_HTML, message, url)
+        fetched = await self._sent_on(fetched)
         page = await self._web_page(url, fetched)
         if page is None:
             return await self._subscribe(url, fetched, name)
         return self._named(await self._from_page(url, page, name), name)
+
+    async def _sent_on(self, fetched: Response | FetchError) -> Response | FetchError:
+        """`fetched`, or, for a page that only sends the browser on (a shortener's refresh, a
+        "you are leaving this site" page), the page it leads to, up to `_SENT_ON` such steps,
+        as `reader save` follows them: the shortener's "Redirecting..." was named and its site
+        searched for a feed (acc31c W16). No more private than the page that led there."""
+        for _ in range(_SENT_ON):
+            if isinstance(fetched, FetchError) or not is_html_document(fetched.body):
+                return fetched
+            target = await asyncio.to_thread(sent_on, fetched)
+            if target is None:
+                return fetched
+            try:
+                fetched = await self.fetch_feed(
+                    target, ceiling=fetched.reach, lead="a page's refresh"
+                )
+            except FetchError as error:
+                return error
+        return fetched
 
     def _named(self, added: Added, name: str) -> Added:
         """`added`, the feed it found subscribed already given the user's `name` (if any)."""
