@@ -217,8 +217,14 @@ def test_closing_the_terminal_stops_a_sync_from_the_command_line(
     _held_library(synced_dir, httpserver, silent_server)
     with under_terminal(synced_dir, "sync") as (pid, window):
         until_shown(window, rb"feeds .*\b[1-9]\d*/\d+")  # mid-sync: some feeds in, not all
-        workers = children(pid)
+        # Started as work first comes, in a thread (sync31): there by now or very soon.
+        deadline = time.monotonic() + 30
+        while not (workers := children(pid)) and time.monotonic() < deadline:
+            time.sleep(0.1)
         assert workers, "the sync parses and extracts in worker processes"
+        for worker in list(workers):  # a forkserver's workers, too
+            with suppress(FileNotFoundError):
+                workers += children(worker)
         window.close()
         status = _status(pid, EXIT_BOUND)
         assert status is not None, f"the sync still runs {EXIT_BOUND:.0f} s after its terminal"
