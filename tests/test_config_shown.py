@@ -4,12 +4,13 @@ defaults (a file written before `[ui]` existed showed no theme to change)."""
 from __future__ import annotations
 
 import tomllib
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from test_cli import reader
 
-from reader.config import DEFAULT_CONFIG_TEXT, DEFAULT_LIMITS, Config, load_config
+from reader.config import DEFAULT_CONFIG_TEXT, DEFAULT_LIMITS, Config, FetchLimits, load_config
 from reader.config_shown import defaults_not_in
 
 # A config file as an early user kept it: two settings changed, no [ui], no [keys] example.
@@ -150,3 +151,19 @@ def test_a_link_leading_nowhere_under_the_configs_name_is_not_written_through(
     listed = reader(home, "list")
     assert listed.returncode == 0, listed.stderr
     assert not target.exists()
+
+
+def test_the_readme_names_every_network_cap_with_its_default() -> None:
+    """Every `[network]` setting the config takes (each of FetchLimits') is named in README's
+    Configuration with its default, those the example leaves out in the paragraph after it:
+    `backoff`, `max_redirects`, … were settable and named nowhere (sec31's note)."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    configuration = " ".join(
+        readme.partition("\n## Configuration\n")[2].partition("\n## ")[0].split()
+    )
+    example = tomllib.loads(DEFAULT_CONFIG_TEXT)["network"]
+    for cap in fields(FetchLimits):
+        if cap.name in example:
+            continue  # the example's, checked above
+        default = getattr(DEFAULT_LIMITS, cap.name)
+        assert f"`{cap.name} = {default}`" in configuration, cap.name
