@@ -101,9 +101,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
         """The first unread headline of a feed or a tag (None for the other lists)."""
         if feed_url in (None, SAVED_VIEW, SEARCH_VIEW):
             return None
-        listed = self.reader.index.view(feed_url)
-        if self.reader.config.oldest_first:  # the first as the list shows them
-            listed.reverse()
+        listed = self.in_list_order(self.reader.index.view(feed_url))
         first = next((h for h in listed if not h.read), None)
         return first.entry.id if first else None
 

@@ -68,7 +68,7 @@ class MainScreenUnread(Screen[None]):
 
     def listed_rows(self, feed_url: str | None) -> list[Headline]:
         """The headlines of `feed_url`'s list as shown: all, or the unread ones and those read
-        since the list was shown (of "Saved": those unsaved since); newest first, or oldest (`[ui] oldest_first`)."""
+        since the list was shown (of "Saved": those unsaved since), in the lists' order."""
         index = self.reader.index
         if feed_url == SAVED_VIEW:
             keep: set[str] = set()
@@ -82,8 +82,13 @@ class MainScreenUnread(Screen[None]):
             if self._listed == (feed_url, True):
                 keep = {h.entry.id for h in self.query_one(HeadlineTable).rows if h.read}
             rows = index.unread_view(feed_url, keep)
+        return self.in_list_order(rows)
+
+    def in_list_order(self, rows: list[Headline]) -> list[Headline]:
+        """`rows`, newest first and a list of their own (as the index's views make them), in
+        the order the lists show them: oldest first under `[ui] oldest_first`."""
         if self.reader.config.oldest_first:
-            rows.reverse()  # a list of its own: `view` and `unread_view` make a new one
+            rows.reverse()
         return rows
 
     def note_listed(self, feed_url: str | None) -> None:
