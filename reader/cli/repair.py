@@ -10,9 +10,15 @@ from pathlib import Path
 
 from ..config import data_dir
 from ..plural import listed, plural, size_text
-from ..search_index import INDEX_FILE
+from ..search_index import INDEX_FILE, drop_index
 from ..store.directory import _CACHE_FILES, CACHE_SETTINGS
-from ..store.salvage import broken_value_files, orphan_value_files, problem, salvage
+from ..store.salvage import (
+    broken_value_files,
+    database_problem,
+    orphan_value_files,
+    problem,
+    salvage,
+)
 from ..sync_lock import SyncLock
 from .common import EXIT_OK, err, out
 
@@ -49,10 +55,7 @@ def _mend(folder: Path, holds: str, dry_run: bool) -> bool:
     if not path.exists():
         out(f"{path} ({holds}): none yet")
         return True
-    try:
-        found = problem(folder)
-    except (OSError, sqlite3.DatabaseError) as error:
-        found = str(error)
+    found = problem(folder)
     if not found:
         _mend_value_files(folder, holds, dry_run)
         return True
@@ -152,15 +155,8 @@ def _check_index(root: Path, dry_run: bool) -> None:
     index = root / INDEX_FILE
     if not index.exists():
         return
-    try:
-        con = sqlite3.connect(f"{index.absolute().as_uri()}?mode=ro", uri=True)
-        try:
-            ((found,),) = con.execute("PRAGMA quick_check(1)").fetchall()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as error:
-        found = str(error)
-    if found == "ok":
+    found = database_problem(index)
+    if not found:
         out(f"{index} (the search index): sound")
         return
     if dry_run:
@@ -168,6 +164,5 @@ def _check_index(root: Path, dry_run: bool) -> None:
             f"{index} (the search index) is damaged: it would be deleted, made again by the next search"
         )
         return
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{index}{suffix}").unlink(missing_ok=True)
+    drop_index(root)
     out(f"{index} (the search index) was damaged: deleted, made again by the next search")

@@ -152,11 +152,7 @@ def _failing_check(root: Path) -> tuple[Path, str] | None:
     from .salvage import problem
 
     for folder, holds in _CACHE_FILES:
-        try:
-            found = problem(root / folder)
-        except (OSError, sqlite3.DatabaseError) as error:
-            found = str(error)
-        if found:
+        if problem(root / folder):
             return root / folder / "cache.db", holds
     return None
 

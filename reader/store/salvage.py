@@ -48,9 +48,17 @@ class Salvage:
 
 
 def problem(folder: Path) -> str:
-    """What SQLite's own check finds wrong with the cache file in `folder` ("" when sound);
-    raises OSError or sqlite3.DatabaseError when it can't be read at all."""
-    con = _connect(folder / DBNAME)
+    """What SQLite's own check finds wrong with the cache file in `folder` ("" when sound), or
+    why it can't be read at all."""
+    return database_problem(folder / DBNAME)
+
+
+def database_problem(path: Path) -> str:
+    """`problem` of the SQLite file at `path` (a cache's, the search index)."""
+    try:
+        con = _connect(path)
+    except (OSError, sqlite3.DatabaseError) as error:
+        return str(error)
     try:
         rows = con.execute("PRAGMA quick_check(1)").fetchall()
     except sqlite3.DatabaseError as error:
