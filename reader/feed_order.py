@@ -23,9 +23,11 @@ def ordered_feeds(
     seconds, by its URL (for "newest": a feed missing from it has no story). Ties keep the
     order subscribed."""
     if order == "title":
-        from .fold import fold  # its tables, not in every command's start (config reads this)
+        # Here: their tables are not in every command's start (the config reads this module).
+        from .feed_names import folded
+        from .fold import fold
 
-        return sorted(feeds, key=lambda feed: fold(" ".join(feed.display_title.split()).casefold()))
+        return sorted(feeds, key=lambda feed: fold(folded(feed.display_title)))
     if order == "newest":
         times = newest or {}
         return sorted(feeds, key=lambda feed: -times.get(feed.url, float("-inf")))
