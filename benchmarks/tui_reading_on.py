@@ -4,6 +4,7 @@ and the frozen objects' growth bounded (`collector.THAW_AFTER_GROWTH`), and with
 side in one run.
 
     uv run python benchmarks/tui_reading_on.py [--articles 300] [--every 50] [--data-dir COPY]
+        [--against DIR]
 
 A data directory of `--articles` + 10 cached articles (benchmarks/search.py's: farm pages
 extracted once), or `--data-dir`, a copy of a big cache (acc30b's year: 51,220 headlines), used
@@ -14,7 +15,8 @@ to do nothing and no bound, as before session 31. At each checkpoint (every `--e
 its anonymous resident memory (RssAnon), Python's allocated blocks and the objects frozen;
 at the end, how many objects of earlier articles were garbage the collector could not reach
 (frozen: found by thawing). The table gives the growth per article after the first checkpoint,
-when Textual's caches have filled. Nothing is asserted.
+when Textual's caches have filled. With `--against DIR` (a worktree of main), that checkout's
+reader runs instead of the second child. Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -90,6 +92,8 @@ async def session(data_dir: Path, articles: int, every: int) -> dict[str, object
 
 
 def child(args: argparse.Namespace) -> None:
+    if args.root:
+        sys.path.insert(0, str(args.root))
     from reader.ui import app_headlines, collector
 
     if args.without:
@@ -109,10 +113,13 @@ def child(args: argparse.Namespace) -> None:
     print(json.dumps(result))
 
 
-def run_child(args: argparse.Namespace, data_dir: Path, without: bool) -> dict[str, object]:
+def run_child(
+    args: argparse.Namespace, data_dir: Path, without: bool, root: Path | None
+) -> dict[str, object]:
     command = [sys.executable, __file__, "--child", str(data_dir)]
     command += ["--articles", str(args.articles), "--every", str(args.every)]
     command += ["--without"] if without else []
+    command += ["--root", str(root)] if root else []
     out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -125,6 +132,8 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, help="a copy of a big cache, used in place")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--without", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args)
@@ -133,15 +142,19 @@ def main() -> None:
     from search import build_data_dir, extracted_texts
 
     print(f"load average {load_average()}")
-    names = {"reader": False, "before (no unlink, no bound)": True}
+    names = {"reader": (False, None)}
+    if args.against:
+        names["against"] = (False, args.against.resolve())
+    else:
+        names["before (no unlink, no bound)"] = (True, None)
     runs: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-reading-on-") as tmp:
         data_dir = args.data_dir
         if data_dir is None:
             data_dir = Path(tmp) / "data"
             build_data_dir(data_dir, args.articles + 10, extracted_texts(args.sample))
-        for name, without in names.items():
-            runs[name] = run_child(args, data_dir, without)
+        for name, (without, root) in names.items():
+            runs[name] = run_child(args, data_dir, without, root)
     print(f"`n` through {args.articles} articles (120x40), each opened in the same reading view\n")
     first = runs["reader"]["points"]
     print("| | " + " | ".join(f"after {p['articles']:.0f}" for p in first) + " |")  # type: ignore[index, union-attr]

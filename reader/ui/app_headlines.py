@@ -19,7 +19,6 @@ from .collector import (
     freeze_long_lived,
     give_back_memory,
     release_closed_widgets,
-    thaw,
 )
 from .display import plain
 from .headlines import HeadlineIndex
@@ -125,10 +124,9 @@ class ReaderAppHeadlines(ReaderAppState):
             collect_and_freeze()
 
     def on_article_closed(self, _message: ArticleClosed) -> None:
-        """Thaw now, and settle once nothing refers to the closed screen any more (its last
-        messages are handled)."""
+        """Settle once nothing refers to the closed screen any more (its last messages are
+        handled): its article, never frozen, is freed by that collection alone."""
         release_closed_widgets()
-        thaw()
         if self._settle_timer is None:
             self._settle_timer = self.set_timer(COLLECT_AFTER_CLOSE, self.settle)
 

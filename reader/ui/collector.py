@@ -11,16 +11,20 @@ collection's way; while a sync or a refresh runs, automatic full collections wai
 collection (`collect_and_freeze`) runs after the job, when its result is on screen.
 
 An article in the reading view is laid out once into thousands of lines of segments (tuples,
-which the collector tracks): collected and frozen once it is on screen, else a full collection
-every twenty-odd keys walked them all (a `j` or a search key taking 60–130 ms instead of 15).
-When its screen closes, `thaw` hands it back, so the closed screen's cycles are freed, and
-`release_closed_widgets` and `forget_watchers` let go of what Textual itself keeps of closed
-widgets. Articles read one after another (`n`) share one screen, so nothing is thawed between
-them: what each froze must be freed by reference counting alone, which the lines on screen
-allow once `unlink_strips` has undone the cycle each of them is in. What else Textual drops
-while the screen stays (a key bar's keys made again, a widget's styles worked out again) is
-cyclic; it is freed by a thaw once the frozen objects have grown by `THAW_AFTER_GROWTH`, so
-memory stays bounded however long one reads on.
+which the collector tracks). While a reading view is open (`reading_opened` to
+`reading_closed`), automatic full collections come ten times rarer (`READING_THRESHOLD`), else
+one every twenty-odd keys walked the article whole (a `j` or a search key taking 60–130 ms
+instead of 15); young ones run as ever. The article is collected at its settle but never
+frozen: frozen, it could be freed at Esc only by thawing everything, and the collection after
+walked a year's ~280,000 headlines again, 0.5–1.4 s of the event loop after every Esc
+(benchmarks/tui_loop_stalls.py). Unfrozen, the closed screen is freed by the settle after Esc,
+which walks only what is not frozen: the closed article. `release_closed_widgets` and
+`forget_watchers` let go of what Textual itself keeps of closed widgets. The list's lines are
+frozen with it, and freed by reference counting once `unlink_strips` has undone the cycle each
+of them is in. What else Textual drops once frozen (a key bar's keys made again, a widget's
+styles worked out again) is cyclic; it is freed by a thaw once the frozen objects have grown by
+`THAW_AFTER_GROWTH`, so memory stays bounded however long one reads. An article open when
+the headlines are loaded again (a sync's end) is frozen with them: freed by that thaw.
 """
 
 from __future__ import annotations
@@ -39,8 +43,15 @@ _paused_for_start = False
 
 _SUSPENDED_THRESHOLD = 1_000_000
 """Generation-1 collections before a full one: never, within one sync."""
-_depth = 0
+READING_THRESHOLD = 100
+"""Generation-1 collections before a full one while an article is open, against Python's 10:
+the garbage of some 1,000 keys at most (`j`, `k`: ~5,700 objects, 0.55 MB a hundred on a
+year's reader), the article walked once in that many keys, not every twenty-odd."""
+_deferred: list[int] = []
+"""The thresholds asked for by the deferrals in force (a job's, a reading view's)."""
 _saved: tuple[int, int, int] | None = None
+_reading = 0
+"""Reading views open (`reading_opened`)."""
 
 THAW_AFTER_GROWTH = 50_000
 """Objects frozen since everything was last collected, past which the next `collect_and_freeze`
@@ -59,18 +70,50 @@ def full_collections_deferred() -> Iterator[None]:
     collection: for a 2,000-article sync, about 35,000 small objects (Textual's discarded
     line caches), collected by `collect_and_freeze` after the job.
     """
-    global _depth, _saved
-    if _depth == 0:
-        _saved = gc.get_threshold()
-        gc.set_threshold(_saved[0], _saved[1], _SUSPENDED_THRESHOLD)
-    _depth += 1
+    _defer(_SUSPENDED_THRESHOLD)
     try:
         yield
     finally:
-        _depth -= 1
-        if _depth == 0 and _saved is not None:
-            gc.set_threshold(*_saved)
-            _saved = None
+        _resume(_SUSPENDED_THRESHOLD)
+
+
+def _defer(threshold: int) -> None:
+    """Full collections after `threshold` generation-1 ones at the least, until `_resume`."""
+    global _saved
+    if not _deferred:
+        _saved = gc.get_threshold()
+    _deferred.append(threshold)
+    _set_deferred()
+
+
+def _resume(threshold: int) -> None:
+    global _saved
+    _deferred.remove(threshold)
+    if _deferred:
+        _set_deferred()
+    elif _saved is not None:
+        gc.set_threshold(*_saved)
+        _saved = None
+
+
+def _set_deferred() -> None:
+    if _saved is not None:
+        gc.set_threshold(_saved[0], _saved[1], max(_saved[2], *_deferred))
+
+
+def reading_opened() -> None:
+    """A reading view is open: full collections rarer until it closes (`READING_THRESHOLD`),
+    and what it is made of collected, not frozen, by `collect_and_freeze` (see above)."""
+    global _reading
+    _reading += 1
+    _defer(READING_THRESHOLD)
+
+
+def reading_closed() -> None:
+    """A reading view has closed (see `reading_opened`)."""
+    global _reading
+    _reading -= 1
+    _resume(READING_THRESHOLD)
 
 
 def pause_for_start() -> None:
@@ -106,10 +149,15 @@ def freeze_long_lived() -> None:
 
 
 def collect_and_freeze() -> None:
-    """One full collection (what a job left), then freeze the survivors, their lines out of
-    the cycles that would keep them once they are gone (`unlink_strips`). Everything is thawed
-    first when the frozen objects have grown too much since it last was (see above)."""
+    """One full collection (what a job left, a closed article), then freeze the survivors,
+    their lines out of the cycles that would keep them once they are gone (`unlink_strips`).
+    Everything is thawed first when the frozen objects have grown too much since it last was
+    (see above). While a reading view is open, the collection alone: its article is let go of
+    at Esc, and a frozen one is freed only by thawing everything."""
     global _frozen_when_collected
+    if _reading:
+        gc.collect()
+        return
     frozen = gc.get_freeze_count()
     if frozen > _frozen_when_collected + THAW_AFTER_GROWTH:
         gc.unfreeze()
@@ -117,7 +165,7 @@ def collect_and_freeze() -> None:
     gc.collect()
     unlink_strips(gc.get_objects())
     gc.freeze()
-    if frozen == 0:  # everything was collected (thawed here, or by `thaw`)
+    if frozen == 0:  # everything was collected (thawed here)
         _frozen_when_collected = gc.get_freeze_count()
 
 
@@ -128,10 +176,10 @@ def unlink_strips(objects: Iterable[object]) -> int:
     A line of the screen that is already as wide as asked, or cut where it ends, is its own
     result, and Textual caches it in the line itself (`divide`, `adjust_cell_length`,
     `crop_extend`): every line drawn is a cycle of four objects that only the collector frees,
-    and never once frozen. The reading view's lines were frozen with each article (above) and
-    dropped when the next one came in the same screen: ~95 lines an article, with their
-    segments and caches ~130 KB, kept for good (acc30b P4: 175 → 292 MB over 300 articles).
-    Their other cached results refer to new strips, not back: left as they are.
+    and never once frozen. Lines frozen and then dropped were kept for good: when the reading
+    view's were frozen with each article, ~95 lines an article read on with `n`, ~130 KB
+    (acc30b P4: 175 → 292 MB over 300 articles); the list's still are, redrawn. Their other
+    cached results refer to new strips, not back: left as they are.
     """
     from textual.cache import FIFOCache
     from textual.strip import Strip
@@ -158,12 +206,6 @@ def _holds(cache: FIFOCache[object, object], strip: object) -> bool:
         if value is strip or (isinstance(value, list) and any(s is strip for s in value)):
             return True
     return False
-
-
-def thaw() -> None:
-    """Let the next full collection see everything again: what was frozen with a screen that
-    has closed is garbage now, and frozen garbage is never freed."""
-    gc.unfreeze()
 
 
 def give_back_memory() -> bool:

@@ -55,7 +55,7 @@ class SearchClosed(Message):
 
 
 class ArticleClosed(Message):
-    """The reading view has closed: the app hands what was frozen with it back to the collector.
+    """The reading view has closed: the app has the collector free what it was made of.
 
     A message, not a call: a timer set from the closing screen's handler would run in its
     context, which refers to the screen and keeps it from being freed."""

@@ -39,6 +39,7 @@ from ...models import (
 )
 from ...reports import Headline
 from ..article_keys import SCREEN_BINDINGS
+from ..collector import reading_closed, reading_opened
 from ..display import plain
 from ..messages import ArticleClosed
 from ..unknown_keys import say_if_unbound
@@ -86,6 +87,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        reading_opened()  # until `on_unmount`: see `collector`
         body = self.query_one(ArticleBody)
         body.focus()
         self.watch(body, "scroll_y", self._moved, init=False)
@@ -102,6 +104,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         self.app.app_suspend_signal.unsubscribe(self)
         if self._save_timer is not None:
             self._save_timer.stop()
+        reading_closed()
         self.app.post_message(ArticleClosed())
 
     def remember_place(self) -> None:
