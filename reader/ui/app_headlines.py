@@ -35,8 +35,9 @@ the rest is read after the first paint (`load_rest`)."""
 READING_THE_REST = "Reading the rest of the headlines: the newest are shown…"
 """The status line while `load_rest` reads."""
 COLLECT_AFTER_CLOSE = 0.5
-"""Seconds after an article's screen closes before it is collected: right away, Textual still
-holds it while handling the close."""
+"""Seconds after an article's screen closes (or headlines are loaded) before what is not frozen
+is collected: right away, Textual still holds the screen while handling the close (and has
+not drawn the headlines)."""
 
 
 SYNC_STOPPED = " · the last sync was stopped before its end: S carries on"
@@ -87,6 +88,7 @@ class ReaderAppHeadlines(ReaderAppState):
         self.index = index
         if not self._busy:
             freeze_long_lived()  # as `reload` does
+            self._settle_soon()
         self.main_screen.post_message(HeadlinesChanged(whole=True))
         self.show_counts()
 
@@ -99,6 +101,7 @@ class ReaderAppHeadlines(ReaderAppState):
             # stalled cursor moves by ~100 ms (measured in benchmarks/tui_headlines.py). During
             # a job nothing walks them (see `collector`), and its end collects, then freezes.
             freeze_long_lived()
+            self._settle_soon()
         self.main_screen.post_message(HeadlinesChanged())
         self.show_counts()  # a job's end, an added feed, put up their own line after
 
@@ -127,6 +130,13 @@ class ReaderAppHeadlines(ReaderAppState):
         """Settle once nothing refers to the closed screen any more (its last messages are
         handled): its article, never frozen, is freed by that collection alone."""
         release_closed_widgets()
+        self._settle_soon()
+
+    def _settle_soon(self) -> None:
+        """`settle` in a moment: once a closed screen's last messages are handled, or the
+        headlines just loaded are drawn: what those rows are drawn with (~40,000 objects on a
+        year's list) is frozen then, not walked by the settle of every article read with `n`
+        until an Esc (an article open is never frozen, see `collector`)."""
         if self._settle_timer is None:
             self._settle_timer = self.set_timer(COLLECT_AFTER_CLOSE, self.settle)
 
