@@ -10,8 +10,9 @@ checkout runs in a child process of its own, one after the other: the real `Read
 `App.run_test()` (120x40), the article opened and laid out whole, then `/` and the query queued
 at once (`tests.tui_pilot.burst`, as tmux or a paste sends them). Measured: the wall clock until
 the search line counts the whole query's matches, and the longest gap between the ticks of a
-task that wakes every 2 ms (what a key or a frame waited for at worst), twice a child. Nothing
-is asserted.
+task that wakes every 2 ms (what a key or a frame waited for at worst), twice a child. Then,
+the search kept (Enter), the longest such gap as `/`, a key and Esc give it back, and as `n`
+brings it back once Esc has cleared it. Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -37,43 +39,55 @@ def child(root: Path, data: Path) -> None:
     from tests.tui_pilot import burst, open_row, running
 
     async def run() -> dict[str, list[float]]:
-        out: dict[str, list[float]] = {"walls": [], "stalls": [], "matches": []}
+        out: dict[str, list[float]] = {
+            "walls": [],
+            "stalls": [],
+            "matches": [],
+            "given_back": [],
+            "brought_back": [],
+        }
         async with running(data, (120, 40), prefetch=False) as (app, pilot):
             screen = await open_row(pilot, 0)
             body = screen.query_one(ArticleBody)
             while body.laying_out:
                 await pilot.pause(0.1)
+
+            def found() -> bool:
+                return body.query == QUERY and getattr(screen, "_finding", None) is None
+
+            async def stalled(keys: str, done: Callable[[], bool]) -> tuple[float, float]:
+                """`keys` in one burst: the wall clock until `done()`, and the longest gap
+                between the ticks of a task waking every 2 ms meanwhile."""
+                gaps: list[float] = []
+                start = last = time.perf_counter()
+                burst(app, keys)
+                while not done() and time.perf_counter() - start < 120:
+                    await asyncio.sleep(0.002)
+                    now = time.perf_counter()
+                    gaps.append(now - last)
+                    last = now
+                return time.perf_counter() - start, max(gaps, default=0.0)
+
             for _ in range(2):
                 await pilot.pause(0.5)
-                gaps: list[float] = []
-                done = asyncio.Event()
-
-                async def tick(done: asyncio.Event, gaps: list[float]) -> None:
-                    last = time.perf_counter()
-                    while not done.is_set():
-                        await asyncio.sleep(0.002)
-                        now = time.perf_counter()
-                        gaps.append(now - last)
-                        last = now
-
-                ticker = asyncio.ensure_future(tick(done, gaps))
-                start = time.perf_counter()
-                burst(app, "/" + QUERY)
-                while (
-                    body.query != QUERY or getattr(screen, "_finding", None) is not None
-                ) and time.perf_counter() - start < 120:
-                    await asyncio.sleep(0.002)
-                out["walls"].append(time.perf_counter() - start)
-                done.set()
-                await ticker
-                out["stalls"].append(max(gaps, default=0.0))
+                wall, stall = await stalled("/" + QUERY, found)
+                out["walls"].append(wall)
+                out["stalls"].append(stall)
                 out["matches"].append(body.match_count)
-                burst(app, "\x1b")  # the search line closed, the search kept
+                burst(app, "\r")  # the search line closed, the search kept
+                await pilot.pause(0.5)
+                # `/`, a key, Esc: the search kept before is given back.
+                _wall, stall = await stalled("/q\x1b", lambda: found() and not screen.searching)
+                out["given_back"].append(stall)
+                await pilot.pause(0.5)
+                burst(app, "\x1b")  # the search cleared
+                await pilot.pause(0.5)
+                _wall, stall = await stalled("n", found)  # and brought back
+                out["brought_back"].append(stall)
+                await pilot.pause(0.5)
+                burst(app, "\x1b")
                 await pilot.pause(0.3)
-                if body.query:
-                    burst(app, "\x1b")  # the search cleared
-                    await pilot.pause(0.3)
-                assert isinstance(app.screen, ArticleScreen)
+                assert isinstance(app.screen, ArticleScreen) and not body.query
         return out
 
     print(json.dumps(asyncio.run(run())))
@@ -112,7 +126,9 @@ def main() -> int:
                     f" matches shown {statistics.median(got['walls']) * 1000:6.0f} ms,"
                     f" the loop's longest stall {statistics.median(got['stalls']) * 1000:6.0f} ms"
                     f" (runs: {', '.join(f'{s * 1000:.0f}' for s in got['stalls'])});"
-                    f" {got['matches'][0]:,.0f} matches"
+                    f" {got['matches'][0]:,.0f} matches; longest stall as Esc gives it back"
+                    f" {max(got['given_back']) * 1000:.0f} ms, as n brings it back after Esc"
+                    f" {max(got['brought_back']) * 1000:.0f} ms"
                 )
     print(f"load average {load_average()}")
     return 0

@@ -348,3 +348,93 @@ def test_the_last_key_of_a_query_is_the_search_shown_in_a_huge_article(
             assert not body.query
 
     asyncio.run(run())
+
+
+def test_a_search_given_back_in_a_huge_article_is_searched_off_the_event_loop(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search Esc in the search line gives back, and the one `n` brings back after Esc
+    cleared it, are searched in a thread as a query typed is: on the event loop, a 5 MB
+    article's held every key and frame ~0.65 s."""
+    article = _huge_article(1_200)
+    threads: list[tuple[str, threading.Thread]] = []
+    real = find_in_article.find
+
+    def recording(lines: LineMap, query: str, *args: Any) -> PiecedSpans | None:
+        threads.append((query, threading.current_thread()))
+        return real(lines, query, *args)
+
+    monkeypatch.setattr(find_in_article, "find", recording)
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (100, 30)) as (app, pilot, body):
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            body.show_article(screen.headline.entry, article)
+            await until(pilot, lambda: not body.laying_out, "the article laid out")
+            await pilot.press("slash", *"last", "enter")
+            await until(pilot, lambda: body.query == "last", "the query's matches")
+            threads.clear()
+            await pilot.press("slash", *"xq", "escape")  # back to the search before
+            await until(pilot, lambda: body.query == "last", "the search given back")
+            assert body.match_count == 1
+            assert ("last", threading.main_thread()) not in threads
+            assert any(query == "last" for query, _thread in threads)
+            await pilot.press("escape")  # cleared
+            assert not body.query
+            threads.clear()
+            await pilot.press("n")  # brought back
+            await until(pilot, lambda: body.query == "last", "the search brought back")
+            assert threads and all(t is not threading.main_thread() for _q, t in threads)
+            assert "The last word of the ledger." in screen_text(app)
+
+    asyncio.run(run())
+
+
+def test_an_F_hit_opening_a_huge_article_is_searched_off_the_event_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article opened from `F`'s hits is searched for the hit's words in a thread, where
+    they are nearest found there too, as a query typed is."""
+    from datetime import UTC, datetime
+
+    from reader.keys import entry_id
+    from reader.library import Library
+    from reader.models import Entry, Feed
+    from reader.ui.screens.main_full_text import SEARCH_VIEW
+    from reader.ui.widgets.article.article_body import ArticleBody
+
+    url = "http://127.0.0.1:9/feed.xml"
+    article = _huge_article(1_200)
+    lib = Library(tmp_path)
+    lib.add_feed(url)
+    lib.store.put_feed(Feed(url, title="Harbour Ledger"))
+    published = datetime(2026, 11, 20, tzinfo=UTC)
+    entry = Entry(entry_id(url, article.url), url, article.title, article.url, published=published)
+    lib.store.merge_entries(url, [entry])
+    lib.store.put_article(article.url, article)
+    lib.close()
+    threads: list[threading.Thread] = []
+    real = find_in_article.find
+
+    def recording(lines: LineMap, query: Any, *args: Any) -> PiecedSpans | None:
+        threads.append(threading.current_thread())
+        return real(lines, query, *args)
+
+    monkeypatch.setattr(find_in_article, "find", recording)
+
+    async def run() -> None:
+        async with running(tmp_path, (100, 30), prefetch=False) as (app, pilot):
+            await pilot.press("F", *"last", "space", *"word", "enter")
+            screen = app.screen
+            await until(pilot, lambda: getattr(screen, "feed_url", None) == SEARCH_VIEW, "hits")
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
+            body = app.screen.query_one(ArticleBody)
+            await until(pilot, lambda: body.query == "last word", "the hit's match found")
+            await pilot.pause()
+            assert body.text_size >= SEARCHED_IN_A_THREAD_FROM
+            assert "The last word of the ledger." in screen_text(app)
+            assert threads and threading.main_thread() not in threads
+
+    asyncio.run(run())

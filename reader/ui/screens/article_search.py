@@ -5,7 +5,7 @@ through, and a search cleared with Esc brought back by `n` / `N` (see `ArticleSc
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from types import MappingProxyType
 
@@ -20,9 +20,9 @@ from .article_state import ArticleScreenState, no_match
 SEARCH_WAITS = "Laying out the article…"
 """Beside a query typed before a huge article is all laid out: it is searched once it is."""
 SEARCHED_IN_A_THREAD_FROM = 200_000
-"""Characters of text from which a query typed is searched in a thread, off the event loop:
-a long read's (15,000 words, 100,000 characters) is searched at once, as soon shown as from a
-thread; 100,000 words held the loop 250 ms for a word typed in one burst, and a 5 MB
+"""Characters of text from which a search (typed, given back by Esc or `n`, an `F` hit's) runs
+in a thread, off the event loop: a long read's (15,000 words, 100,000 characters) is searched at
+once, as soon shown as from a thread; 100,000 words held the loop 250 ms for a word typed in one burst, and a 5 MB
 article's 700,000 words 650 ms, every key and frame waiting (benchmarks/tui_find_in_article.py:
 140 and 80 ms off it, the search line's own opening)."""
 
@@ -55,11 +55,8 @@ class ArticleScreenSearch(ArticleScreenState):
         if body.when_laid_out(lambda: self._found_first(entry_id, hit)):
             return
         # Where the words are nearest each other, else the first of the word matched first.
-        line = body.first_line_of(hit.near or hit.word)
         words = Query(hit.query) if hit.query else None
-        self._dropped_search()
-        body.search(words if words else hit.word, line or 0)
-        self._show_position()
+        self._find(words if words else hit.word, hit.near or hit.word, self._show_position)
 
     def action_search(self) -> None:
         # "g for the top" is no key while a query is typed.
@@ -86,22 +83,39 @@ class ArticleScreenSearch(ArticleScreenState):
             bar.show_count(SEARCH_WAITS)
             return
         self._waiting_query = None
+        self._find(query, self._origin, lambda: self._show_search(query, body.match_count))
+
+    def _find(self, query: str | Query, start: int | str, then: Callable[[], None]) -> None:
+        """`ArticleBody.search` for `query` from line `start` (a text: the line it is first
+        found on), then `then()`: every search the reader sets (typed, given back by Esc or
+        `n`, an `F` hit's) goes this way. Over a long text it runs off the event loop: a 5 MB
+        article is 700,000 words to fold and match (acc30b), and the search set last is the
+        one shown; an earlier one still running stops at its next paragraph."""
+        body = self.query_one(ArticleBody)
         self._dropped_search()
-        if not query.strip() or body.text_size < SEARCHED_IN_A_THREAD_FROM:
-            self._show_search(query, body.search(query, self._origin))
+        blank = not query.strip() if isinstance(query, str) else not query
+        if blank or body.text_size < SEARCHED_IN_A_THREAD_FROM:
+            line = start if isinstance(start, int) else body.first_line_of(start)
+            body.search(query, line or 0)
+            then()
             return
-        # Off the event loop: a 5 MB article is 700,000 words to fold and match at each key
-        # (acc30b). The latest key's search is the one shown; an earlier one still running
-        # stops at its next paragraph.
+        if body.when_laid_out(partial(self._find_laid_out, query, start, then, self._searches)):
+            return  # a resize lays it out again: searched once it is
         self._finding = query
         # A partial, not a coroutine made now: the next key's worker may cancel this one
         # before it starts.
         self.run_worker(
-            partial(self._search_off_loop, query, self._searches),
+            partial(self._search_off_loop, query, start, then, self._searches),
             group="find-in-article",
             exclusive=True,
             exit_on_error=False,
         )
+
+    def _find_laid_out(
+        self, query: str | Query, start: int | str, then: Callable[[], None], search: int
+    ) -> None:
+        if search == self._searches:  # not set otherwise meanwhile
+            self._find(query, start, then)
 
     def _dropped_search(self) -> None:
         """The search running in its thread, if any, is not to be shown: the search is set
@@ -109,21 +123,28 @@ class ArticleScreenSearch(ArticleScreenState):
         self._searches += 1
         self._finding = None
 
-    async def _search_off_loop(self, query: str, search: int) -> None:
+    async def _search_off_loop(
+        self, query: str | Query, start: int | str, then: Callable[[], None], search: int
+    ) -> None:
         body = self.query_one(ArticleBody)
         lines = body.searched_map()
 
         def superseded() -> bool:  # in the search's thread
             return search != self._searches
 
-        found = await asyncio.to_thread(find_in_article.find, lines, query, superseded)
+        def run() -> tuple[find_in_article.PiecedSpans | None, int]:  # in the search's thread
+            line = start if isinstance(start, int) else find_in_article.first_line(lines, start)
+            return find_in_article.find(lines, query, superseded), line or 0
+
+        found, line = await asyncio.to_thread(run)
         if superseded() or not self.is_attached:
             return
         self._finding = None
         if not body.found_in(lines):  # laid out again meanwhile (a resize): searched again
-            self._search(query)
+            self._find(query, start, then)
             return
-        self._show_search(query, body.show_found(query, found, self._origin))
+        body.show_found(query, found, line)
+        then()
 
     def _show_search(self, query: str, found: int) -> None:
         """The search line's count for `query`, which `found` matches, and the status line."""
@@ -151,12 +172,21 @@ class ArticleScreenSearch(ArticleScreenState):
         self.set_focus(body)  # now: the keys held behind its close go to it
         if message.query is None:  # Esc: back to where the user was, and to the search before
             query, current = self._before_search
-            body.search(query, self._origin)
-            if current is not None:
-                body.select_match(current)
-            body.scroll_to(y=self._origin, animate=False, immediate=True)
+            self._find(query, self._origin, partial(self._given_back, current, self._origin))
         # A search that found nothing is said by the status line alone, as one that found is
         # ("Match 1 of 3"): a notice said the same beside it, on the same row.
+        self._show_position()
+
+    def _given_back(self, current: int | None, top: int | None, step: int = 0) -> None:
+        """A search given back (by Esc, `n`) at match `current`, the view at line `top` (None:
+        at the match), then `step` on to the next match (or the previous)."""
+        body = self.query_one(ArticleBody)
+        if current is not None:
+            body.select_match(current)
+        if top is not None:
+            body.scroll_to(y=top, animate=False, immediate=True)
+        if step:
+            self._step(step)
         self._show_position()
 
     def action_next_match(self) -> None:
@@ -179,11 +209,7 @@ class ArticleScreenSearch(ArticleScreenState):
         the one it was at, as `n` / `N` would have gone had it been kept."""
         query, current = self._last_query
         body = self.query_one(ArticleBody)
-        self._dropped_search()
-        body.search(query, body.top_line)
-        if current is not None:
-            body.select_match(current)
-        self._step(step)
+        self._find(query, body.top_line, partial(self._given_back, current, None, step))
 
     def action_no_search(self) -> None:
         """`N` with no search: nothing to go back to; say so (`p` is the previous article)."""

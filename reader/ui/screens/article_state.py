@@ -68,7 +68,7 @@ class ArticleScreenState(Screen[str | None]):
         self._searches = 0
         """Bumped by each query typed, and by each search set otherwise: the search of an
         earlier query, still running in its thread, is dropped (`_search`)."""
-        self._finding: str | None = None
+        self._finding: str | Query | None = None
         """The query being searched in its thread (None: none is)."""
         self._waiting_query: str | None = None
         """The query typed while a huge article was still being laid out: searched once it

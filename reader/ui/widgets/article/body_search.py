@@ -64,7 +64,7 @@ class ArticleSearch(ArticleState):
         """`lines` (from `searched_map`) is still the text shown, laid out as it was."""
         return self._laid_map is lines and not self._unfinished
 
-    def show_found(self, query: str, found: PiecedSpans | None, from_line: int) -> int:
+    def show_found(self, query: str | Query, found: PiecedSpans | None, from_line: int) -> int:
         """`search` with its matches found already (off the event loop, in `searched_map`)."""
         self.scroll_to(y=from_line, animate=False, immediate=True)
         self._matches = found
@@ -77,8 +77,7 @@ class ArticleSearch(ArticleState):
     def first_line_of(self, text: str) -> int | None:
         """The line where `text` is first found as a search finds it (None: nowhere), the
         whole article wrapped to tell (by `_line_map`)."""
-        found = find_in_article.find(self._line_map, text)
-        return found.span_lines(0)[0] if found is not None and found.total else None
+        return find_in_article.first_line(self._line_map, text)
 
     def _find(self, query: str | Query, from_line: int) -> None:
         # A blank query finds nothing: not worth laying out the rest of a huge article for.

@@ -168,6 +168,12 @@ def find(
     )
 
 
+def first_line(lines: LineMap, text: str) -> int | None:
+    """The screen line where `text` is first found as `find` finds it (None: nowhere)."""
+    found = find(lines, text)
+    return found.span_lines(0)[0] if found is not None and found.total else None
+
+
 def _matches(searches: list[tuple[re.Pattern[str], str]]) -> list[tuple[int, int]]:
     """Where each pattern matches in its text (one text, folded for each), in order; where
     two overlap ("port" in "port authority" and the phrase), the one starting first."""
