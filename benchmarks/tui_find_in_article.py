@@ -77,7 +77,12 @@ def child(root: Path, data: Path) -> None:
                 burst(app, "\r")  # the search line closed, the search kept
                 await pilot.pause(0.5)
                 # `/`, a key, Esc: the search kept before is given back.
-                _wall, stall = await stalled("/q\x1b", lambda: found() and not screen.searching)
+                before = screen._searches  # bumped by the key's search, by Esc's
+
+                def given_back(before: int = before) -> bool:
+                    return screen._searches >= before + 2 and found() and not screen.searching
+
+                _wall, stall = await stalled("/q\x1b", given_back)
                 out["given_back"].append(stall)
                 await pilot.pause(0.5)
                 burst(app, "\x1b")  # the search cleared
@@ -86,8 +91,9 @@ def child(root: Path, data: Path) -> None:
                 out["brought_back"].append(stall)
                 await pilot.pause(0.5)
                 burst(app, "\x1b")
-                await pilot.pause(0.3)
-                assert isinstance(app.screen, ArticleScreen) and not body.query
+                while body.query:
+                    await pilot.pause(0.1)
+                assert isinstance(app.screen, ArticleScreen)
         return out
 
     print(json.dumps(asyncio.run(run())))
@@ -114,12 +120,14 @@ def main() -> int:
             data = Path(tmp) / "data"
             build_data_dir(data, *generated_article(words))
             for name, root in roots.items():
-                out = subprocess.run(
+                ran = subprocess.run(
                     [sys.executable, __file__, "--child", root, data],
                     capture_output=True,
                     text=True,
-                    check=True,
-                ).stdout.strip()
+                )
+                if ran.returncode:
+                    sys.exit(f"{name}: {ran.stderr[-2000:]}")
+                out = ran.stdout.strip()
                 got = json.loads(out.splitlines()[-1])
                 print(
                     f"{words:>7,} words  {name:8} /{QUERY} in one burst:"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .fold import MARKS, has_accent, skippable
 from .safe import safe_line
-from .text_find import UNSPACED, pattern, typed, unspaced
+from .text_find import UNSPACED, blank, pattern, typed, unspaced
 from .word_prefixes import attached_prefix
 
 _QUOTES = '"“”„'
@@ -129,12 +129,24 @@ def whole_words(found: re.Pattern[str], word: str, prefix: bool = False) -> re.P
 
 
 def _word(term: str) -> _Word | None:
-    prefix = len(term) > 1 and term.endswith("*")
-    word = term.rstrip("*") if prefix else term
+    word, prefix = _bare(term)
     found = pattern(word)
     if found is None:
         return None
     return _Word(word, whole_words(found, word, prefix), not has_accent(typed(word)))
+
+
+def _bare(term: str) -> tuple[str, bool]:
+    """A term's word, and whether it is a prefix (ends in `*`)."""
+    prefix = len(term) > 1 and term.endswith("*")
+    return (term.rstrip("*") if prefix else term), prefix
+
+
+def finds_anything(query: str) -> bool:
+    """Whether `Query(query)` has a word to find, told without making its patterns: a word's
+    (its edges' classes of every script) took tens of ms to compile, on the event loop before
+    each `F` (benchmarks/tui_loop_stalls.py); the search's thread makes them."""
+    return any(not term.without and not blank(_bare(term.text)[0]) for term in _parsed(query))
 
 
 class Query:

@@ -11,12 +11,17 @@ from functools import cache
 from .fold import ZERO_WIDTH, fold, narrowed, skippable
 
 
+def blank(query: str) -> bool:
+    """`query` finds nothing: what it has to compare is blank (`pattern` is None)."""
+    return not typed(query).strip()
+
+
 def pattern(query: str) -> re.Pattern[str] | None:
     """The regular expression finding `query` literally in text folded as `folded_texts` folds
     it for the query (None for a blank query)."""
-    query = typed(query)
-    if not query.strip():
+    if blank(query):
         return None
+    query = typed(query)
     # Between two letters (and after the last, so a match is lit with its marks) the text may
     # hold what the query doesn't type.
     skip = skippable(query)

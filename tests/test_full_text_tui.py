@@ -515,3 +515,34 @@ def test_a_hit_of_several_words_is_searched_for_each_and_its_snippet_keeps_struc
             assert not any("left off" in notice for notice in notices(app)), notices(app)
 
     asyncio.run(run())
+
+
+def test_F_makes_its_words_patterns_off_the_event_loop(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A word's pattern (its edges' classes of every script) took tens of ms to compile: made
+    # on the event loop only to tell whether the query had a word, every key waited.
+    import threading
+
+    from reader import search_query
+
+    threads: list[threading.Thread] = []
+    real = search_query.whole_words
+
+    def recording(*args: object, **kwargs: object) -> object:
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_query, "whole_words", recording)
+
+    async def run() -> None:
+        async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("F", *"council", "space", *"budget", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
+            # First made in the search's thread; the hits' note, naming the words, finds
+            # them compiled already (Python's cache of patterns).
+            assert threads and threads[0] is not threading.main_thread(), threads
+
+    asyncio.run(run())

@@ -27,6 +27,7 @@ from ...full_text import Hit, Query
 from ...library.text_search import TextSearch, search_cached
 from ...plural import plural
 from ...reports import Headline, merged_newest_first
+from ...search_query import finds_anything
 from ..cell_width import cut_to_cells, rich_agreeing, terminal_cells
 from ..display import plain
 from ..headlines import SAVED_VIEW, view_tag
@@ -127,7 +128,7 @@ class MainFullText(Screen[None]):
         prompt = self.query_one(SearchBar).query_one("#search-prompt", Static)
         prompt.update("/")
         prompt.styles.width = None  # the stylesheet's again
-        if query is not None and Query(query):
+        if query is not None and finds_anything(query):
             # Said now, before the search's thread starts: the first seconds of a search of a
             # big archive looked as if Enter had done nothing.
             count = len(self._scope_rows())
