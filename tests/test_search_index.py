@@ -445,3 +445,42 @@ def test_unlisted_headlines_merged_in_are_where_a_sort_puts_them(
     more = [headline(n, h, "b") for n, h in enumerate(unlisted)]
     merged = merged_newest_first(ordered, more)
     assert merged == sorted([*ordered, *more], key=newest_first)
+
+
+def test_a_search_again_reads_nothing_anew_while_nothing_changed(tmp_path: Path) -> None:
+    """Each `F` read every article's time (~35 ms a year) and compared it with every row of
+    the index (~40 ms) to know what the index lacked: while neither changed, both answers are
+    kept; an article stored or indexed by another process is seen all the same."""
+    data = tmp_path / "data"
+    lib, entries = _archive(data, 8, listed=8)
+    other = Library(data, workers="thread")  # another process's, on its own connections
+    try:
+        assert search_cached(lib, lib.headlines(), Query("dredging")).indexed
+        stored = lib.store.article_times()
+        assert lib.store.article_times() is stored
+        index = SearchIndex(data / INDEX_FILE)
+        try:
+            assert index.behind(stored) == ([], [])
+        finally:
+            index.close()
+        # A correction stored elsewhere: read anew here, and found.
+        link = entries[5].link
+        corrected = _article(link, entries[5].title, 5)
+        extra = Block(BlockKind.PARAGRAPH, (Inline("Correction: the zanthoxylum beds."),))
+        other.store.put_article(link, replace(corrected, blocks=(*corrected.blocks, extra)))
+        again = lib.store.article_times()
+        assert again is not stored and again[article_key(link)] > stored[article_key(link)]
+        found = search_cached(lib, lib.headlines(), Query("zanthoxylum"))
+        assert [hit.headline.entry.link for hit in found.hits] == [link]
+        # Another, indexed by the other library's search: this one finds it as well.
+        link = entries[2].link
+        quillwort = (Block(BlockKind.PARAGRAPH, (Inline("The quillwort beds of the quay."),)),)
+        other.store.put_article(
+            link, replace(_article(link, entries[2].title, 2), blocks=quillwort)
+        )
+        assert search_cached(other, other.headlines(), Query("quillwort")).hits
+        found = search_cached(lib, lib.headlines(), Query("quillwort"))
+        assert [hit.headline.entry.link for hit in found.hits] == [link]
+    finally:
+        other.close()
+        lib.close()

