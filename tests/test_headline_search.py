@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.search_bar import SearchBar
+from reader.ui.widgets.main.feed_list import FeedList
 from tests.tui_pilot import burst, running, status, table, until
 
 SIZE = (100, 30)
@@ -139,3 +140,31 @@ def test_titles_are_folded_once_and_matched_each_on_its_own() -> None:
     for typed_so_far in ("s", "st", "sto", "stor", "storm"):
         matching_names(titles, typed_so_far)
     assert headline_search._folded.cache_info().misses == 1
+
+
+def test_the_search_line_opens_and_closes_without_restyling_the_list(synced_dir: Path) -> None:
+    # A class of the screen's swapped the search line for the key bar: each change restyled
+    # and drew again every widget of the screen (50–110 ms on a year's list, at `/`, `F`, and
+    # at their Enter or Esc). The two bars alone change now, and the line still shows.
+    async def run() -> None:
+        async with running(synced_dir, (100, 30), prefetch=False) as (app, pilot):
+            restyled: list[object] = []
+            apply = app.stylesheet.apply
+
+            def recording(node: object, *args: object, **kwargs: object) -> None:
+                restyled.append(node)
+                apply(node, *args, **kwargs)  # type: ignore[arg-type]
+
+            app.stylesheet.apply = recording  # type: ignore[method-assign]
+            screen = app.screen
+            feeds = screen.query_one(FeedList)  # not focused: nothing of it changes
+            await pilot.press("slash")
+            assert app.screen.query_one(SearchBar).display
+            await pilot.press("escape")
+            await pilot.press("F")
+            assert app.screen.query_one(SearchBar).display
+            await pilot.press("escape")
+            assert not app.screen.query_one(SearchBar).display
+            assert screen not in restyled and feeds not in restyled
+
+    asyncio.run(run())

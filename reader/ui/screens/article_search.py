@@ -14,7 +14,7 @@ from ...search_query import Query
 from ..messages import SearchClosed, SearchEdited
 from ..widgets.article import find_in_article
 from ..widgets.article.article_body import ArticleBody
-from ..widgets.article.search_bar import SearchBar
+from ..widgets.article.search_bar import SearchBar, show_search_line
 from .article_state import ArticleScreenState, no_match
 
 SEARCH_WAITS = "Laying out the article…"
@@ -65,7 +65,7 @@ class ArticleScreenSearch(ArticleScreenState):
         body.clear_link()  # the status line is the search's now
         self._origin = body.top_line
         self._before_search = (body.searched_for, body.current_match)
-        self.add_class("-searching")
+        show_search_line(self, True)
         self.query_one(SearchBar).start()
 
     def on_search_edited(self, message: SearchEdited) -> None:
@@ -168,7 +168,7 @@ class ArticleScreenSearch(ArticleScreenState):
         if message.query is None:
             self._waiting_query = None
             self._dropped_search()
-        self.remove_class("-searching")
+        show_search_line(self, False)
         self.set_focus(body)  # now: the keys held behind its close go to it
         if message.query is None:  # Esc: back to where the user was, and to the search before
             query, current = self._before_search
@@ -232,7 +232,7 @@ class ArticleScreenSearch(ArticleScreenState):
         """Close the search line and drop the search (another article is shown)."""
         self._dropped_search()  # one still running is not shown over the next article
         if self.searching:
-            self.remove_class("-searching")
+            show_search_line(self, False)
             self.query_one(ArticleBody).focus()
         self._waiting_query = None
         self.query_one(ArticleBody).clear_search()

@@ -19,6 +19,7 @@ from ...url_display import shown_url
 from ..keymap import keymap_of
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.reading_place import Place
+from ..widgets.article.search_bar import search_line_shown
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ class ArticleScreenState(Screen[str | None]):
     @property
     def searching(self) -> bool:
         """The search line is open."""
-        return self.has_class("-searching")
+        return search_line_shown(self)
 
     def _position_line(self) -> str:
         body = self.query_one(ArticleBody)

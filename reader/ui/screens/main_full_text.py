@@ -31,7 +31,7 @@ from ...search_query import finds_anything
 from ..cell_width import cut_to_cells, rich_agreeing, terminal_cells
 from ..display import plain
 from ..headlines import SAVED_VIEW, view_tag
-from ..widgets.article.search_bar import SearchBar
+from ..widgets.article.search_bar import SearchBar, show_search_line
 from ..widgets.main.feed_list import SAVED, FeedList, tag_name
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
@@ -85,7 +85,7 @@ class MainFullText(Screen[None]):
         if self.feed_url != SEARCH_VIEW:
             self._scope = self.feed_url
         self._text_typing = True
-        self.add_class("-searching")
+        show_search_line(self, True)
         bar = self.query_one(SearchBar)
         bar.start()
         prompt = bar.query_one("#search-prompt", Static)

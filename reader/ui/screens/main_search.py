@@ -8,7 +8,7 @@ feed list in use, `/` finds a feed by its name the same way (its `n` / `N` and E
 from __future__ import annotations
 
 from ..messages import SearchClosed, SearchEdited
-from ..widgets.article.search_bar import SearchBar
+from ..widgets.article.search_bar import SearchBar, search_line_shown, show_search_line
 from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
@@ -39,7 +39,7 @@ class MainScreenSearch(MainFullText):
     @property
     def searching(self) -> bool:
         """The search line is open."""
-        return self.has_class("-searching")
+        return search_line_shown(self)
 
     @property
     def feed_search_kept(self) -> bool:
@@ -52,12 +52,12 @@ class MainScreenSearch(MainFullText):
         if self.focused is feeds:
             self._finding_feed = True
             self._origin, self._before_search = feeds.highlighted or 0, self.feed_query
-            self.add_class("-searching")
+            show_search_line(self, True)
             self.query_one(SearchBar).start()
             return
         table = self.query_one(HeadlineTable)
         self._origin, self._before_search = table.cursor, self.headline_query
-        self.add_class("-searching")
+        show_search_line(self, True)
         self.query_one(SearchBar).start()
 
     def on_search_edited(self, message: SearchEdited) -> None:
@@ -109,7 +109,7 @@ class MainScreenSearch(MainFullText):
             self._feed_search_closed(message.query)
             return
         table = self.query_one(HeadlineTable)
-        self.remove_class("-searching")
+        show_search_line(self, False)
         self.set_focus(table)  # now: the keys held behind its close go to it
         if self.text_search_closed(message.query):
             return
@@ -123,7 +123,7 @@ class MainScreenSearch(MainFullText):
     def _feed_search_closed(self, query: str | None) -> None:
         feeds = self.query_one(FeedList)
         self._finding_feed = False
-        self.remove_class("-searching")
+        show_search_line(self, False)
         self.set_focus(feeds)
         if query is None:  # Esc: back to the feed and the search there were
             feeds.highlighted = self._origin

@@ -7,11 +7,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.dom import DOMNode
 from textual.widgets import Input, Static
 
 from ...display import plain
 from ...messages import SearchClosed, SearchEdited
 from ...unknown_keys import character_of, hand_on, key_after_escape
+from ..key_bar import KeyBar
 
 
 class QueryInput(Input):
@@ -80,3 +82,25 @@ class SearchBar(Horizontal):
 
     def action_cancel(self) -> None:
         self.post_message(SearchClosed(None))
+
+
+def show_search_line(screen: DOMNode, shown: bool) -> None:
+    """The search line in place of the key bar at the foot of `screen` (`shown`), or the key
+    bar back. Set on the two bars: a class of the screen's restyled and drew again every
+    widget of it at each change, 50–110 ms on a year's list for `/`, `F`, and again for their
+    Enter or Esc (benchmarks/tui_loop_stalls.py); 10–30 ms so."""
+    for bar in screen.query(SearchBar):
+        if shown:
+            bar.display = True
+        else:
+            bar.styles.clear_rule("display")  # the stylesheet's: none
+    for keys in screen.query(KeyBar):
+        if shown:
+            keys.display = False
+        else:
+            keys.styles.clear_rule("display")
+
+
+def search_line_shown(screen: DOMNode) -> bool:
+    """`screen`'s search line is open (`show_search_line`)."""
+    return any(bar.display for bar in screen.query(SearchBar))
