@@ -120,7 +120,8 @@ in Iran's zone; Korean "2026. 12. 5.", Thai "05/12/2569", Saudi "… هـ - 3 د
 their lines left out; a time after "الساعة", "เวลา", "року," kept with its date; a page written decomposed (NFD) read
 composed, its byline's and date's words known ("김민수 기자" is 김민수). 48: Japanese era dates
 ("令和6年5月3日", "平成31年", "元年") and dates in Chinese numerals ("二〇二四年五月三日") read, their
-lines left out; a suffix after a byline's comma ("Martin Lund, Jr") the end of one name."""
+lines left out; a suffix after a byline's comma ("Martin Lund, Jr") the end of one name; a short
+undeclared EUC-JP title by its one particle, no page of ASCII markup as UTF-16."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):
