@@ -652,8 +652,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--older-than",
         metavar="AGE",
-        help="with prune: evict the articles not opened for AGE (30d, 12h…; a number needs its"
-        " unit): since last read, else since cached; read or unread, saved ones aside",
+        help="with prune: evict the articles not opened for AGE (30d, 12h, 3mo, 1y; a number needs"
+        " its unit, and 3m is refused: 3min or 3mo): since last read, else since cached; read or"
+        " unread, saved ones aside",
     )
     p.add_argument(
         "--max-size",
@@ -665,7 +666,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--headlines-older-than",
         metavar="AGE|DATE",
         help="with prune: drop the read headlines, saved ones aside, from before AGE|DATE: an"
-        " age (180d, 26w, 1y) or a date (2026-06-01); an undated one by when it was first synced",
+        " age (180d, 26w, 6mo, 1y) or a date (2026-06-01); an undated one by when it was first synced",
     )
     p.add_argument(
         "--dry-run",
