@@ -88,7 +88,7 @@ def login_page_elsewhere(asked: str, ended: str, body: bytes, charset: str | Non
     the page is a login or terms form with no article's text."""
     if not _other_site(asked, ended) or _keeps_address(asked, ended):
         return False
-    from .extract.document import parsed_page
+    from .page_parsing import parsed_page
 
     doc = parsed_page(body, charset)
     return doc is not None and bool(_form_asks(doc)) and not _article_text(doc)
@@ -199,7 +199,7 @@ def _form_asks(doc: HtmlElement) -> str:
 def declares_article(body: bytes, charset: str | None) -> bool:
     """The page `body` says it is an article (og:type, a publication time, JSON-LD's Article or
     Posting): a link someone sent, to keep, even where it names its site's feed."""
-    from .extract.document import parsed_page
+    from .page_parsing import parsed_page
 
     doc = parsed_page(body, charset)
     return doc is not None and bool(doc.xpath(_DECLARED_ARTICLE))
