@@ -196,18 +196,15 @@ def _form_asks(doc: HtmlElement) -> str:
     return ""
 
 
-def declares_article(body: bytes, charset: str | None) -> bool:
-    """The page `body` says it is an article (og:type, a publication time, JSON-LD's Article or
+def declares_article(doc: HtmlElement) -> bool:
+    """The page `doc` says it is an article (og:type, a publication time, JSON-LD's Article or
     Posting): a link someone sent, to keep, even where it names its site's feed."""
-    from .page_parsing import parsed_page
-
-    doc = parsed_page(body, charset)
-    return doc is not None and bool(doc.xpath(_DECLARED_ARTICLE))
+    return bool(doc.xpath(_DECLARED_ARTICLE))
 
 
 def _article_text(doc: HtmlElement) -> bool:
     """The page holds an article's text, or declares one."""
-    if doc.xpath(_DECLARED_ARTICLE):
+    if declares_article(doc):
         return True
     words = 0
     for text in doc.xpath(_OWN_TEXT):

@@ -42,9 +42,12 @@ SHOWN_TEXT = (
 def parsed_page(page: bytes, header_charset: str | None = None) -> HtmlElement | None:
     """The page (as downloaded) decoded as extraction decodes it, and parsed; None when it
     doesn't parse."""
+    return parsed_text(decode_html(page, header_charset))
+
+
+def parsed_text(text: str) -> HtmlElement | None:
+    """A page's decoded text parsed; None when it doesn't parse."""
     try:
-        return lxml.html.document_fromstring(
-            without_xml_declaration(decode_html(page, header_charset)), parser=HTML_PARSER
-        )
+        return lxml.html.document_fromstring(without_xml_declaration(text), parser=HTML_PARSER)
     except (lxml.etree.ParserError, ValueError):
         return None
