@@ -24,7 +24,6 @@ import asyncio
 import gc
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -110,11 +109,10 @@ def child(args: argparse.Namespace) -> None:
 
 
 def run_child(args: argparse.Namespace, data_dir: Path, without: bool) -> dict[str, object]:
-    command = [sys.executable, __file__, "--child", str(data_dir)]
-    command += ["--articles", str(args.articles), "--every", str(args.every)]
-    command += ["--without"] if without else []
-    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    from children import child_json
+
+    command = [__file__, "--child", data_dir, "--articles", args.articles, "--every", args.every]
+    return child_json(*command, *(["--without"] if without else []))
 
 
 def main() -> None:

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
-
-from .charset import decode_html, without_xml_declaration
+from .page_parsing import SHOWN_TEXT, parsed_page
 from .urls import absolute_url, canonical_url, is_web_url, site_of
 
 _MOST_BYTES = 150_000
@@ -44,10 +42,6 @@ _SAID = (
 )
 """What the page's lowered bytes hold if it says so, or it is not parsed (almost none does):
 looked for one by one, as `_SAYS` over the page cost five times as much."""
-_SHOWN_TEXT = (
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
-    " or ancestor::template)]"
-)
 _ADDRESS = re.compile(
     r"^(?:https?://)?(?:(?:[\w-]+\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?(?:[/?#]\S*)?$",
     re.IGNORECASE,
@@ -63,13 +57,10 @@ def leaving_target(body: bytes, url: str, header_charset: str | None = None) -> 
     lowered = body.lower()
     if not any(said in lowered for said in _SAID):
         return None
-    try:
-        doc = lxml.html.document_fromstring(
-            without_xml_declaration(decode_html(body, header_charset))
-        )
-    except (lxml.etree.ParserError, ValueError):
+    doc = parsed_page(body, header_charset)
+    if doc is None:
         return None
-    shown = " ".join(" ".join(str(text).split()) for text in doc.xpath(_SHOWN_TEXT))
+    shown = " ".join(" ".join(str(text).split()) for text in doc.xpath(SHOWN_TEXT))
     if len(shown.split()) > _MOST_WORDS or not _SAYS.search(shown):
         return None
     here = canonical_url(url)

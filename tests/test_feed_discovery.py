@@ -13,7 +13,7 @@ from pytest_httpserver import HTTPServer
 
 from reader.cli import main
 from reader.demo.server import DemoServer
-from reader.discovery import MAX_FEED_LINKS, WELL_KNOWN_PATHS, FeedLink, feed_links, main_feed
+from reader.discovery import MAX_FEED_LINKS, WELL_KNOWN_PATHS, FeedLink, main_feed, page_feeds
 from reader.library import Library
 
 RSS = (
@@ -452,7 +452,7 @@ def test_which_links_name_a_feed() -> None:
         + _alternate("/oembed.xml", "oEmbed", "text/xml+oembed")
         + _alternate("/feed.json", "JSON", "application/feed+json")
     ).replace("</head>", "<div>" + _alternate("/late.xml", "After a stray element") + "</head>")
-    assert feed_links(body.encode(), page) == (
+    assert page_feeds(body.encode(), page).links == (
         FeedLink("https://gazette.example/rss.xml", "All news", "application/rss+xml"),
         FeedLink("https://gazette.example/news/atom.xml", "Atom", "application/atom+xml"),
         FeedLink("https://gazette.example/feed.json", "JSON", "application/feed+json"),
@@ -460,10 +460,27 @@ def test_which_links_name_a_feed() -> None:
             "https://gazette.example/late.xml", "After a stray element", "application/rss+xml"
         ),
     )
-    # In the body, after the head it belongs in: not read (nor is the body parsed at all).
+    # In the body, after the head it belongs in: not read.
     in_body = _page("").replace("</main>", _alternate("/late.xml", "Late") + "</main>")
-    assert feed_links(in_body.encode(), page) == ()
-    assert feed_links(b"", page) == ()
+    assert page_feeds(in_body.encode(), page).links == ()
+    assert page_feeds(b"", page).links == ()
+
+
+def test_an_article_pages_feed_and_its_declaration_come_from_one_reading() -> None:
+    """`reader add` of an article's page reads from one parse both the feed its head names and
+    that it is an article, though it says so in its body (a JSON-LD script after the text,
+    where many sites put it): the body's links are still not the head's."""
+    page = "https://gazette.example/news/dues.html"
+    declared = '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+    body = _page(_alternate("/rss.xml", "All news")).replace(
+        "</main>", declared + _alternate("/late.xml", "Late") + "</main>"
+    )
+    read = page_feeds(body.encode(), page)
+    assert read.links == (
+        FeedLink("https://gazette.example/rss.xml", "All news", "application/rss+xml"),
+    )
+    assert read.article
+    assert not page_feeds(_page(_alternate("/rss.xml")).encode(), page).article
 
 
 def test_a_name_imported_for_a_web_page_goes_to_the_feed_found_on_it(

@@ -15,9 +15,9 @@ from contextlib import suppress
 from dataclasses import replace
 from urllib.parse import urljoin
 
-from ..discovery import WELL_KNOWN_PATHS, feed_links, main_feed, web_page_answer
+from ..discovery import WELL_KNOWN_PATHS, main_feed, page_feeds, web_page_answer
 from ..feed_names import undecided
-from ..login_page import declares_article, login_page_elsewhere
+from ..login_page import login_page_elsewhere
 from ..models import UNREACHABLE, ErrorKind, FetchError, Response, StoreError
 from ..page_caching import sent_on
 from ..portal import page_print
@@ -152,7 +152,8 @@ class LibraryDiscovery(LibrarySync):
 
     async def _from_page(self, url: str, page: Response, name: str) -> Added:
         # A page read as any other (`page_reads`): under the time limit of one.
-        found = await self._cpu_within_time(feed_links, page.body, page.url, page.charset)
+        read = await self._cpu_within_time(page_feeds, page.body, page.url, page.charset)
+        found = read.links
         readable = tuple(link for link in found if link.readable)
         told = Added(
             "",
@@ -160,7 +161,7 @@ class LibraryDiscovery(LibrarySync):
             page_title=safe_line(html_title(page.body), 80),
             feeds=readable,
             json_feeds=len(found) - len(readable),
-            article_page=await self._cpu(declares_article, page.body, page.charset),
+            article_page=read.article,
         )
         if readable:
             chosen = main_feed(readable)

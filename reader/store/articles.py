@@ -30,6 +30,7 @@ from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
 from ..urls import site_of
 from .directory import _reporting_storage_errors, packed_record
 from .feeds import StoreFeeds
+from .key_ranges import keys_with_prefix, rows_with_prefix
 from .shown_ids import SHOWN_AS
 
 _TIMES_INDEX = "Cache_key_store_time"
@@ -143,17 +144,14 @@ class StoreArticles(StoreFeeds):
         backup that skipped them), their rows dropped and reported as damaged records are:
         listed ↓ and passed over by every sync, they opened as "not in the cache" (acc31a
         F17). Their keys, for a sync to fetch them again."""
-        query = (
-            "SELECT key, filename FROM Cache WHERE key >= ? AND key < ? AND filename IS NOT NULL"
-        )
-        rows = self._articles._sql(query, ("article:", "article;")).fetchall()
+        rows = rows_with_prefix(self._articles, "article:", "filename", present=True)
         folder = Path(self._articles.directory)
         gone = set()
         for key, filename in rows:
             if not (folder / filename).is_file():
-                self._value(self._articles, key)  # dropped, read again first (`_get`)
-                if key not in self._articles:
-                    gone.add(str(key)[len("article:") :])
+                self._value(self._articles, f"article:{key}")  # dropped, read again first (`_get`)
+                if f"article:{key}" not in self._articles:
+                    gone.add(key)
         return gone
 
     def not_article_keys(self) -> set[str]:
@@ -164,9 +162,8 @@ class StoreArticles(StoreFeeds):
         """When each cached article says it was published (ISO 8601 as `stated_iso` writes
         it, "" when it says nothing), by key, in one query: what dates a headline its feed
         left undated. An article cached before these were kept has none here (`page_date`)."""
-        query = "SELECT key, value FROM Cache WHERE key >= ? AND key < ?"
-        rows = self._articles._sql(query, (_DATED, _DATED[:-1] + ";")).fetchall()
-        return {str(k)[len(_DATED) :]: v for k, v in rows if isinstance(v, str)}
+        rows = rows_with_prefix(self._articles, _DATED)
+        return {key: value for key, value in rows if isinstance(value, str)}
 
     def page_date(self, key: str) -> str:
         """When the article cached under `key` says it was published, as `page_dates` gives
@@ -185,19 +182,16 @@ class StoreArticles(StoreFeeds):
                 self._articles.set(_DATED + key, stated)
 
     def _keys_with_prefix(self, prefix: str) -> set[str]:
-        query = "SELECT key FROM Cache WHERE key >= ? AND key < ?"
-        # A range on the primary key's index, not LIKE (which can't use it); ';' follows ':'.
-        rows = self._articles._sql(query, (prefix, prefix[:-1] + ";")).fetchall()
-        return {str(key)[len(prefix) :] for (key,) in rows}
+        """The article keys of the cached records of one kind (`prefix`: "gone:", "failed:")."""
+        return set(keys_with_prefix(self._articles, prefix))
 
     def renewable(self) -> dict[str, float]:
         """When the (first) page of each cached article was downloaded (epoch seconds), by
         key, in one query: what a sync compares with the time its feed says it was updated
         (an article still missing pages is read on from its last page, not again)."""
-        query = "SELECT key, store_time FROM Cache WHERE key >= ? AND key < ?"
-        rows = self._articles._sql(query, ("raw:", "raw;")).fetchall()
+        rows = rows_with_prefix(self._articles, "raw:", "store_time")
         unread = self.incomplete_keys()
-        downloaded = {str(key)[len("raw:") :]: float(at) for key, at in rows}
+        downloaded = {key: float(at) for key, at in rows}
         return {key: at for key, at in downloaded.items() if key not in unread}
 
     def article(self, url: str) -> Article | None:
@@ -216,8 +210,7 @@ class StoreArticles(StoreFeeds):
         """When each cached article was stored (epoch seconds), by key, in one query: what the
         search index (`search_index`) compares with what it indexed."""
         self._index_article_times()
-        query = "SELECT substr(key, 9), store_time FROM Cache WHERE key >= ? AND key < ?"
-        return dict(self._articles._sql(query, ("article:", "article;")).fetchall())
+        return dict(rows_with_prefix(self._articles, "article:", "store_time"))
 
     def _index_article_times(self) -> None:
         """Give `article_times` an index of its own, once a directory: read through the
@@ -448,12 +441,10 @@ class StoreArticles(StoreFeeds):
 
     def slow(self) -> dict[str, float]:
         """When each page too slow to read was last found so (epoch seconds), by key."""
-        query = "SELECT key, value FROM Cache WHERE key >= ? AND key < ?"
-        rows = self._articles._sql(query, ("slow:", "slow;")).fetchall()
         found: dict[str, float] = {}
-        for key, value in rows:
+        for key, value in rows_with_prefix(self._articles, "slow:"):
             with suppress(TypeError, ValueError):
-                found[str(key)[len("slow:") :]] = float(value)
+                found[key] = float(value)
         return found
 
     def mark_gone(self, url: str, status: int = 0) -> None:

@@ -18,6 +18,7 @@ from ..feed_tags import with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import Entry, Feed
 from .directory import _reporting_storage_errors, json_items
+from .key_ranges import keys_with_prefix
 from .shown_ids import UNLISTED, StoreShownIds
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
@@ -175,10 +176,7 @@ class StoreFeeds(StoreShownIds):
         with self._state.transact():
             if self.feed_urls():
                 return []
-            query = "SELECT key FROM Cache WHERE key >= ? AND key < ? ORDER BY rowid"
-            prefix = _feed_key("")
-            rows = self._state._sql(query, (prefix, prefix[:-1] + ";")).fetchall()
-            urls = [key[len(prefix) :] for (key,) in rows if isinstance(key, str)]
+            urls = keys_with_prefix(self._state, _feed_key(""), in_order=True)
             if urls:
                 self._save(self._state, _SUBSCRIPTIONS, urls)
                 self.note_changed()
@@ -477,12 +475,11 @@ class StoreFeeds(StoreShownIds):
     def told(self) -> dict[str, tuple[str, str]]:
         """What the items of the cached articles told anew since a sync last judged them
         said before (title, summary), by article key."""
-        query = "SELECT key FROM Cache WHERE key >= ? AND key < ?"
         found: dict[str, tuple[str, str]] = {}
-        for (name,) in self._articles._sql(query, ("told:", "told;")).fetchall():
-            record = self._load(self._articles, str(name))
+        for key in keys_with_prefix(self._articles, "told:"):
+            record = self._load(self._articles, f"told:{key}")
             if isinstance(record, dict):
-                found[str(name)[len("told:") :]] = (
+                found[key] = (
                     str(record.get("title", "")),
                     str(record.get("summary", "")),
                 )

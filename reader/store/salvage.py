@@ -26,6 +26,7 @@ from typing import Any
 import diskcache
 from diskcache.core import DBNAME
 
+from .caches import read_only_uri
 from .data_disk import DataDisk
 
 _COLUMNS = (
@@ -172,7 +173,7 @@ def _write(fresh: Path, settings: dict[str, Any], rows: list[Any]) -> None:
 def _connect(path: Path) -> sqlite3.Connection:
     if not path.is_file():
         raise FileNotFoundError(f"no cache file at {path}")
-    return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(read_only_uri(path), uri=True)
 
 
 def _readable_rows(source: sqlite3.Connection) -> tuple[list[Any], int]:

@@ -16,6 +16,7 @@ from ..keys import article_key
 from ..models import Entry
 from .articles import AHEAD
 from .directory import _reporting_storage_errors
+from .key_ranges import prefix_range, rows_with_prefix
 from .versions import StoreVersions
 
 _SAVED = "saved"
@@ -146,9 +147,8 @@ class StoreUsage(StoreVersions):
                 downloaded_at[akey] = stored
         # When each was last read, in one query (a get each: a second at 12,000 articles).
         # A float is kept in the row itself (diskcache's raw mode), as `get` would return it.
-        query = "SELECT key, value FROM Cache WHERE key >= 'read-at:' AND key < 'read-at;'"
-        for key, value in self._articles._sql(query).fetchall():
-            read_at[str(key)[len("read-at:") :]] = value if isinstance(value, float) else 0.0
+        for key, value in rows_with_prefix(self._articles, "read-at:"):
+            read_at[key] = value if isinstance(value, float) else 0.0
         # Cached when its page was downloaded: re-extracting the kept page (`reader reextract`,
         # an upgrade) rewrites the article record, but neither caches nor reads it, so it must
         # not make every article look as recently used as the others to eviction.
@@ -172,7 +172,7 @@ class StoreUsage(StoreVersions):
         them are saved, in two queries: the size limit's check while the cache is under it,
         without reading and ranking every article."""
         kinds = " OR ".join("(key >= ? AND key < ?)" for _ in _SIZED)
-        bounds = [bound for kind in _SIZED for bound in (f"{kind}:", f"{kind};")]
+        bounds = [bound for kind in _SIZED for bound in prefix_range(f"{kind}:")]
         query = (
             "SELECT SUM(CASE WHEN filename IS NULL THEN length(value) ELSE size END) "
             f"FROM Cache c WHERE ({kinds}) AND EXISTS (SELECT 1 FROM Cache a WHERE a.raw = 1 "
@@ -197,9 +197,8 @@ class StoreUsage(StoreVersions):
     def _ahead(self) -> dict[str, float]:
         """The cached articles' pages dated more than a day after they were retrieved
         (`AHEAD`), with that date (epoch seconds), in one query."""
-        query = "SELECT key, value FROM Cache WHERE key >= ? AND key < ?"
-        rows = self._articles._sql(query, (AHEAD, AHEAD[:-1] + ";")).fetchall()
-        return {str(k)[len(AHEAD) :]: v for k, v in rows if isinstance(v, float)}
+        rows = rows_with_prefix(self._articles, AHEAD)
+        return {key: value for key, value in rows if isinstance(value, float)}
 
     def article_size(self, url: str) -> int:
         """The bytes an article takes, as `cached_articles` counts them (0 when not cached)."""
