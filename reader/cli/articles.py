@@ -15,6 +15,7 @@ from ..config import config_path, data_dir
 from ..config_shown import defaults_not_in
 from ..dates import in_local_time
 from ..feed_names import names_of, source_name
+from ..feed_tags import hashed_tags
 from ..marks import SAVED_MARK, TAKEN_DOWN, offline_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError
 from ..plural import plural
@@ -73,6 +74,7 @@ def headline_json(h: Headline, names: Mapping[str, str]) -> dict[str, Any]:
         "not_article": h.not_article,
         "saved": h.saved,
         "taken_down": h.taken_down,
+        "tags": list(h.tags),
         "enclosures": enclosures_json(e),
     }
 
@@ -262,6 +264,8 @@ def _print_lines(
         gone = f"  ({TAKEN_DOWN})" if h.taken_down else ""
         if day := page_day(h, page_dates):
             gone += f"  (the page: {day})"
+        if h.tags:
+            gone += f"  {hashed_tags(h.tags)}"
         out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}{gone}")
         if lines.get(id(h)):
             out(f"    {lines[id(h)]}")

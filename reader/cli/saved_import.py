@@ -49,8 +49,8 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             named = ", ".join(safe_line(tag, 30) for tag in done.tags[:8])
             more = f" and {len(done.tags) - 8} more" if len(done.tags) > 8 else ""
             out(
-                f"not kept: {plural(len(done.tags), 'tag')} ({named}{more}): articles can't"
-                " be tagged yet, only feeds"
+                f"filed under {plural(len(done.tags), 'tag')} as there: {named}{more}"
+                " (`reader list --tag TAG`)"
             )
         if export.skipped:
             err(f"left out {plural(export.skipped, 'entry', 'entries')} with no web address")

@@ -83,6 +83,64 @@ class ReaderAppArticles(ReaderAppHeadlines):
         )
         self.notify("Saved for good: it stays offline and is never evicted.")
 
+    def edit_tags(self, entry: Entry) -> None:
+        """Ask for the tags the article of `entry` is filed under (those it has, to change;
+        the tags in use completed), and file it under those given: a tag saves it, none
+        leaves it saved, untagged."""
+        from ..feed_tags import with_tags
+        from .dialogs.feed_input import FeedInputScreen
+        from .tag_completion import TagCompletion
+
+        if not entry.link:
+            self.notify("No article to tag: this headline links nowhere.", severity="warning")
+            return
+        now = self.index.get(entry.id)
+        had = now.tags if now is not None else ()
+        title = plain(entry.title or shown_url(entry.link), max_length=80).plain
+
+        def answered(line: str | None) -> None:
+            if line is not None:
+                self._run(self._retag(entry, had, with_tags((), [line])), "tag")
+
+        in_use = [tag for tag, _count in self.index.tags()]
+        self.push_screen(
+            FeedInputScreen(
+                f"Tags of “{title}”",
+                ", ".join(had),
+                "A comma between two; → takes the tag offered · Enter files it (saved) under"
+                " them; none: untagged · Esc: as it was",
+                TagCompletion(in_use),
+            ),
+            answered,
+        )
+
+    async def _retag(self, entry: Entry, had: tuple[str, ...], wanted: tuple[str, ...]) -> None:
+        from ..feed_names import folded
+
+        if not had and not wanted:
+            return
+        was_saved = self.lib.is_saved(entry)
+        kept = {folded(tag) for tag in wanted}
+        tags = self.lib.tag_article(entry, wanted) if wanted else had
+        if gone := [tag for tag in had if folded(tag) not in kept]:
+            tags = self.lib.untag_article(entry, gone)
+        self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
+        self._changed([self.index.set_tags(entry.id, tags, saved=was_saved or bool(wanted))])
+        self._show_tags(entry, tags)
+        shown = " ".join(f"#{tag}" for tag in tags)
+        saved = "" if was_saved else " (saved for good: a tag files it in Saved)"
+        said = f"Tagged {shown}{saved}" if tags else "No tags now (still saved)"
+        self.notify(plain(said, max_length=300).plain, markup=False)
+
+    def _show_tags(self, entry: Entry, tags: tuple[str, ...]) -> None:
+        """The article of `entry`, open, says its tags now in its header."""
+        article = sys.modules.get(f"{__package__}.screens.article")
+        if article is None:
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, article.ArticleScreen) and screen.headline.entry.id == entry.id:
+                screen.show_tags(tags)
+
     async def read_article(
         self, entry: Entry, first_page: Callable[[Article], None] | None = None
     ) -> Article:

@@ -34,7 +34,7 @@ SAVED_VIEW = "reader:saved"
 address is this: a feed is subscribed at an http(s) address)."""
 TAG_VIEW = "reader:tag:"
 """What a tag's view is named by, the tag after it (`tag_view`): the headlines of every feed
-filed under the tag together."""
+filed under the tag together, and the saved articles filed under it."""
 
 
 def tag_view(tag: str) -> str:
@@ -81,6 +81,12 @@ class HeadlineIndex:
         init=False, repr=False, default=None
     )
     """The feeds' tags (`_tag_feeds`), with the list of feeds they were read from."""
+    _articles_of: dict[str, tuple[str, tuple[str, ...]]] | None = field(
+        init=False, repr=False, default=None
+    )
+    """Each tag of the saved articles, compared (`folded`) → as spelled, and the ids of the
+    headlines filed under it (`_tagged_articles`); None until asked for, and after an edit of
+    an article's tags."""
     _newest_in: dict[str, float] = field(init=False, repr=False)
     """Each feed's newest headline's time (epoch seconds), for `feed_order` "newest"."""
     edits: int = field(init=False, repr=False, default=0)
@@ -144,7 +150,10 @@ class HeadlineIndex:
         if feed_url == SAVED_VIEW:
             return sum(not h.read for h in self.view(SAVED_VIEW))
         if (tag := view_tag(feed_url)) is not None:
-            return sum(self._unread[url] for url in self.tagged_urls(tag))
+            extra = self._articles_apart(tag)
+            return sum(self._unread[url] for url in self.tagged_urls(tag)) + sum(
+                not h.read for h in extra
+            )
         return self._unread.total() if feed_url is None else self._unread[feed_url]
 
     def tagged_urls(self, tag: str) -> frozenset[str]:
@@ -152,12 +161,30 @@ class HeadlineIndex:
         return self._tag_feeds().get(folded(tag), ("", frozenset()))[1]
 
     def tags(self) -> list[tuple[str, int]]:
-        """Every tag of the feeds (`feed_tags.all_tags`), with the unread headlines of the
-        feeds filed under it."""
-        return [
-            (tag, sum(self._unread[url] for url in urls))
-            for tag, urls in self._tag_feeds().values()
-        ]
+        """Every tag of the feeds and of the saved articles, sorted as compared (a feed's
+        spelling first), with the unread headlines of its view."""
+        spelled = {key: tag for key, (tag, _ids) in self._tagged_articles().items()}
+        spelled.update((key, tag) for key, (tag, _urls) in self._tag_feeds().items())
+        return [(spelled[key], self.unread_in(tag_view(spelled[key]))) for key in sorted(spelled)]
+
+    def _tagged_articles(self) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """Each tag of the saved articles, compared → as spelled, and the ids of the headlines
+        filed under it, newest first: made once, not at each count of the feed list's rows."""
+        if self._articles_of is None:
+            found: dict[str, tuple[str, list[str]]] = {}
+            for headline in (*self.headlines, *self.unlisted):
+                for tag in headline.tags:
+                    found.setdefault(folded(tag), (tag, []))[1].append(headline.entry.id)
+            self._articles_of = {key: (tag, tuple(ids)) for key, (tag, ids) in found.items()}
+        return self._articles_of
+
+    def _articles_apart(self, tag: str) -> list[Headline]:
+        """The headlines of the articles filed under `tag` that no feed filed under it lists,
+        newest first: its view's besides its feeds'."""
+        ids = self._tagged_articles().get(folded(tag), ("", ()))[1]
+        urls = self.tagged_urls(tag)
+        found = (self.get(entry_id) for entry_id in ids)
+        return [h for h in found if h is not None and h.entry.feed_url not in urls]
 
     def _tag_feeds(self) -> dict[str, tuple[str, frozenset[str]]]:
         """Each tag, compared (`folded`) → as spelled, and the addresses of its feeds: made
@@ -189,7 +216,8 @@ class HeadlineIndex:
         """Headlines of one feed, read or not; of all when `feed_url` is None, of a tag's
         feeds for its view."""
         if (tag := view_tag(feed_url)) is not None:
-            return sum(self._listed_in[url] for url in self.tagged_urls(tag))
+            listed = sum(self._listed_in[url] for url in self.tagged_urls(tag))
+            return listed + len(self._articles_apart(tag))
         return len(self.headlines) if feed_url is None else self._listed_in[feed_url]
 
     @classmethod
@@ -221,6 +249,7 @@ class HeadlineIndex:
                     not_article=edited.not_article,
                     left_out=edited.left_out,
                     updated=edited.updated,
+                    tags=edited.tags,
                 )
 
     def with_feeds(
@@ -266,6 +295,7 @@ class HeadlineIndex:
         # Only rows read again: every headline where it was (the list a copy, not re-made).
         index._position_index = None if urls else self._position_index
         index._by_link = None if urls else self._by_link
+        index._articles_of = None
         index.edits, index._edited = 0, {}
         return index
 
@@ -278,7 +308,8 @@ class HeadlineIndex:
             return self.saved_view()
         if (tag := view_tag(feed_url)) is not None:
             urls = self.tagged_urls(tag)
-            return [h for h in self.headlines if h.entry.feed_url in urls]
+            feeds = [h for h in self.headlines if h.entry.feed_url in urls]
+            return list(merge(feeds, self._articles_apart(tag), key=newest_first))
         return [h for h in self.headlines if h.entry.feed_url == feed_url]
 
     def saved_view(self, keep: Collection[str] = ()) -> list[Headline]:
@@ -332,8 +363,14 @@ class HeadlineIndex:
         return self._edit(entry_id, read=read)
 
     def set_saved(self, entry_id: str, saved: bool) -> Headline | None:
-        """Record that an article is kept for good (or no longer)."""
-        return self._edit(entry_id, saved=saved)
+        """Record that an article is kept for good (or no longer: its tags went with it)."""
+        if saved:
+            return self._edit(entry_id, saved=True)
+        return self.set_tags(entry_id, (), saved=False)
+
+    def set_tags(self, entry_id: str, tags: tuple[str, ...], saved: bool = True) -> Headline | None:
+        """Record the tags an article is filed under now (saved: a tag saves it)."""
+        return self._edit(entry_id, saved=saved, tags=tags)
 
     def set_cached(
         self, entry_id: str, cached: bool = True, partial: bool = False, taken_down: bool = False
@@ -376,7 +413,9 @@ class HeadlineIndex:
         """Record that an entry's link turned out to be no article page (a PDF, audio)."""
         return self._edit(entry_id, not_article=True)
 
-    def _edit(self, entry_id: str, **changes: bool) -> Headline | None:
+    def _edit(self, entry_id: str, **changes: bool | tuple[str, ...]) -> Headline | None:
+        if "tags" in changes:
+            self._articles_of = None  # made again when next asked for
         self.edits += 1
         self._edited[entry_id] = self.edits
         position = self._positions.get(entry_id)
@@ -391,7 +430,7 @@ class HeadlineIndex:
         self._saved_in[feed_url] += int(headline.saved) - int(old.saved)
         return headline
 
-    def _edit_unlisted(self, entry_id: str, **changes: bool) -> Headline | None:
+    def _edit_unlisted(self, entry_id: str, **changes: bool | tuple[str, ...]) -> Headline | None:
         # No feed's: in no feed's counts; among those available offline, under no feed ("").
         position = self._unlisted_positions.get(entry_id)
         if position is None:

@@ -41,8 +41,8 @@ from .main_panes import MainScreenPanes
 from .main_search import MainScreenSearch
 from .main_unread import FEEDS
 
-_HEADLINE_ACTIONS = frozenset({"toggle_read", "toggle_saved", "open_original"})
-"""The keys that act on the headline under the cursor (`m`, `s`, `o`)."""
+_HEADLINE_ACTIONS = frozenset({"toggle_read", "toggle_saved", "open_original", "tag_article"})
+"""The keys that act on the headline under the cursor (`m`, `s`, `o`, `#`)."""
 
 
 class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSearch):
@@ -67,6 +67,8 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
         Binding("m", "toggle_read", "Read/unread"),
         Binding("s", "toggle_saved", "Save"),
         Binding("o", "open_original", "Original"),
+        # The mark a tag has in the lists ("#fishing").
+        Binding("number_sign", "tag_article", "Tag", show=False),
         # priority: from the feed list too, whose keys would take it otherwise.
         Binding("slash", "search", "Find", show=False, priority=True),
         Binding("n", "step_match(1)", "Next match", show=False),
@@ -225,6 +227,11 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
         headline = self.query_one(HeadlineTable).current
         if headline is not None:
             self.reader.toggle_saved(headline.entry)
+
+    def action_tag_article(self) -> None:
+        headline = self.query_one(HeadlineTable).current
+        if headline is not None:
+            self.reader.edit_tags(headline.entry)
 
     def action_open_original(self) -> None:
         headline = self.query_one(HeadlineTable).current

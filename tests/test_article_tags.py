@@ -1,0 +1,209 @@
+"""Tags on articles (acc31c W2): `reader tag ARTICLE TAG…` files an article under tags (saving
+it), `reader untag` takes them off, `reader list --tag` lists a tag's articles with its feeds'
+headlines, each line showing its tags; a hostile tag is one plain line. Real feeds and pages on
+127.0.0.1 (`served_feed`), the real commands in-process, a real store in a temp directory; the
+reader's `#` driven by Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from served_feed import serve_stories
+from textual.widgets import Input
+from tui_pilot import open_titled, running, screen_text, subscribe, table, until
+
+from reader.cli import main
+from reader.library import Library
+from reader.ui.dialogs.feed_input import FeedInputScreen
+from reader.ui.widgets.main.feed_list import FeedList
+
+STORIES = [("Pilchard boats laid up", 8), ("Lifeboat crew rescue three", 9)]
+
+
+def run(data: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    status = main([*args, "--data-dir", str(data)])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def _ids(data: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
+    """The headlines' ids by title."""
+    status, out, _ = run(data, capsys, "list", "--json")
+    assert status == 0
+    return {row["title"]: row["id"] for row in json.loads(out)}
+
+
+@pytest.fixture
+def synced(tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]) -> Path:
+    data = tmp_path / "home"
+    assert run(data, capsys, "add", serve_stories(httpserver, "Harbour Ledger", STORIES))[0] == 0
+    assert run(data, capsys, "sync")[0] == 0
+    return data
+
+
+def test_an_article_tagged_is_saved_listed_by_its_tag_and_untagged(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = _ids(synced, capsys)
+    pilchards = ids["Pilchard boats laid up"]
+    status, out, err = run(synced, capsys, "tag", pilchards, "fishing", "Long read,fishing")
+    assert (status, err) == (0, "")
+    assert out == (
+        "tagged: Pilchard boats laid up: fishing, Long read"
+        " (saved for good: a tag files it in Saved)\n"
+    )
+    # Given again: nothing twice, the new one after.
+    assert run(synced, capsys, "tag", pilchards, "LONG READ", "sea")[1] == (
+        "tagged: Pilchard boats laid up: fishing, Long read, sea\n"
+    )
+
+    status, out, _ = run(synced, capsys, "list", "--tag", "long read")
+    assert status == 0
+    assert out.splitlines()[0].startswith(pilchards)
+    assert out.splitlines()[0].endswith(
+        "Harbour Ledger: Pilchard boats laid up  #fishing #Long read #sea"
+    )
+    assert len(out.splitlines()) == 1  # the feed isn't tagged: its other headline isn't listed
+    rows = json.loads(run(synced, capsys, "list", "--saved", "--json")[1])
+    assert [(row["title"], row["tags"]) for row in rows] == [
+        ("Pilchard boats laid up", ["fishing", "Long read", "sea"])
+    ]
+
+    status, out, err = run(synced, capsys, "untag", pilchards, "Fishing", "sport")
+    assert status == 0
+    assert err == "reader: Pilchard boats laid up had no tag “sport”\n"
+    assert out == (
+        "untagged: Pilchard boats laid up: fishing (its tags now: Long read, sea; still saved)\n"
+    )
+    status, _, err = run(synced, capsys, "list", "--tag", "fishing")
+    assert status == 1
+    assert err == "reader: nothing is tagged “fishing” (the tags: Long read, sea)\n"
+    # Still saved, as untag said.
+    assert len(json.loads(run(synced, capsys, "list", "--saved", "--json")[1])) == 1
+
+
+def test_a_tag_lists_its_feeds_headlines_and_its_articles_together(
+    synced: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = httpserver.url_for("/feed.xml")
+    ids = _ids(synced, capsys)
+    # A saved article by its address (no feed lists it) and a feed's headline, under one tag.
+    assert run(synced, capsys, "tag", feed, "news")[0] == 0  # a feed still tags as before
+    assert run(synced, capsys, "tag", ids["Lifeboat crew rescue three"], "rescue")[0] == 0
+    status, out, _ = run(synced, capsys, "list", "--tag", "news,rescue", "--json")
+    assert status == 0
+    assert [(row["title"], row["tags"]) for row in json.loads(out)] == [
+        ("Lifeboat crew rescue three", ["rescue"]),
+        ("Pilchard boats laid up", []),
+    ]
+    # Marked read by the tag: its article too.
+    assert run(synced, capsys, "mark-read", "--tag", "rescue")[0] == 0
+    rows = json.loads(run(synced, capsys, "list", "--json")[1])
+    assert {row["title"]: row["read"] for row in rows} == {
+        "Lifeboat crew rescue three": True,
+        "Pilchard boats laid up": False,
+    }
+
+
+def test_an_address_known_nowhere_is_not_tagged_nor_saved(
+    synced: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A feed's address mistyped must not be saved as an article.
+    typo = httpserver.url_for("/fed.xml")
+    status, _, err = run(synced, capsys, "tag", typo, "news")
+    assert status == 1
+    assert err == (
+        f"reader: not subscribed, and no article at {typo} is listed, cached or saved:"
+        " `reader save` it first\n"
+    )
+    assert json.loads(run(synced, capsys, "list", "--saved", "--json")[1]) == []
+    assert run(synced, capsys, "tag", "Harbour Lodger", "news")[2] == (
+        "reader: not subscribed: Harbour Lodger\n"
+    )
+
+
+def test_a_hostile_tag_is_kept_as_one_plain_line(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = _ids(synced, capsys)
+    hostile = "\x1b]8;;http://evil.example\x07click\x1b]8;;\x07\nme"
+    status, out, _ = run(synced, capsys, "tag", ids["Pilchard boats laid up"], hostile)
+    assert status == 0
+    assert "\x1b" not in out and "\x07" not in out
+    rows = json.loads(run(synced, capsys, "list", "--saved", "--json")[1])
+    (tag,) = rows[0]["tags"]
+    assert "\x1b" not in tag and "\x07" not in tag and "\n" not in tag
+    assert "click" in tag
+
+
+def test_the_tag_key_files_a_headline_shows_it_and_its_tags_view(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """`#` on a headline asks for its tags, completing those in use (a feed's here); Enter
+    files it (saved) under them: its row and the article's byline show them, the feed list has
+    the tag's row, which lists it with the tag's feeds' headlines. In the article, `#` again
+    with the line emptied leaves it untagged, still saved."""
+    feed = serve_stories(httpserver, "Harbour Ledger", STORIES)
+    other = HTTPServer(host="127.0.0.1", port=0)
+    other.start()
+    try:
+        _tag_in_the_reader(tmp_path, feed, serve_stories(other, "Quay", [("Regatta off", 10)]))
+    finally:
+        other.clear()
+        other.stop()
+
+
+def _tag_in_the_reader(tmp_path: Path, feed: str, quay: str) -> None:
+    subscribe(tmp_path, [feed, quay])
+    lib = Library(tmp_path)
+    lib.tag_feed(quay, ["sea"])
+    lib.close()
+
+    async def run() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
+            await until(pilot, lambda: len(table(app).rows) == 3, "every headline")
+            titles = [h.entry.title for h in table(app).rows]
+            await pilot.press(*"j" * titles.index("Pilchard boats laid up"))
+            await pilot.press("#")
+            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the question")
+            line = app.screen.query_one(Input)
+            await pilot.press("f", "i", "s", "h", "i", "n", "g", "comma", "space", "s")
+            await until(pilot, lambda: line._suggestion == "fishing, sea", "sea offered")
+            await pilot.press("right", "enter")
+            await until(pilot, lambda: not isinstance(app.screen, FeedInputScreen), "answered")
+            await until(pilot, lambda: "#fishing #sea" in screen_text(app), "the tags in the row")
+            pilchards = next(h for h in table(app).rows if h.entry.title.startswith("Pilchard"))
+            assert pilchards.saved and pilchards.tags == ("fishing", "sea")
+            feeds = app.screen.query_one(FeedList)
+            assert feeds.names[2:4] == ["#fishing", "#sea"]
+            # The tag's row: its feed's headline and the article filed under it.
+            await pilot.press("t", "t")
+            await until(pilot, lambda: len(table(app).rows) == 2, "#sea's headlines")
+            assert {h.entry.title for h in table(app).rows} == {
+                "Pilchard boats laid up",
+                "Regatta off",
+            }
+            assert "#sea · 2 unread of 2" in screen_text(app)
+
+            body = await open_titled(pilot, "Pilchard boats")
+            await until(pilot, lambda: "#fishing #sea" in screen_text(app), "the byline's tags")
+            await pilot.press("#")
+            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the question")
+            assert app.screen.query_one(Input).value == "fishing, sea"
+            await pilot.press("ctrl+u", "enter")
+            await until(pilot, lambda: "#fishing" not in screen_text(app), "the tags gone")
+            assert body.tags == ()
+
+    asyncio.run(run())
+    lib = Library(tmp_path)
+    try:
+        (saved,) = lib.headlines(saved_only=True)
+        assert saved.entry.title == "Pilchard boats laid up" and saved.tags == ()
+        assert lib.tags() == ["sea"]
+    finally:
+        lib.close()
