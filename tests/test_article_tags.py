@@ -207,3 +207,43 @@ def _tag_in_the_reader(tmp_path: Path, feed: str, quay: str) -> None:
         assert lib.tags() == ["sea"]
     finally:
         lib.close()
+
+
+def test_s_twice_on_a_tagged_article_keeps_its_tags(tmp_path: Path, httpserver: HTTPServer) -> None:
+    """Unsaving takes an article's tags with it; `s` again, the way back the status line
+    offers, keeps them too."""
+    subscribe(tmp_path, [serve_stories(httpserver, "Harbour Ledger", STORIES)], 2)
+    lib = Library(tmp_path)
+    pilchards = next(h.entry for h in lib.headlines() if h.entry.title.startswith("Pilchard"))
+    lib.tag_article(pilchards, ["fishing"])
+    lib.close()
+
+    async def run() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False, notifications=True) as (
+            app,
+            pilot,
+        ):
+            await until(pilot, lambda: len(table(app).rows) == 2, "every headline")
+            titles = [h.entry.title for h in table(app).rows]
+            await pilot.press(*"j" * titles.index("Pilchard boats laid up"))
+            await pilot.press("s")
+            await until(pilot, lambda: "#fishing" not in screen_text(app), "unsaved")
+            assert "s again keeps it and its tags" in screen_text(app)
+            await pilot.press("s")
+            await until(pilot, lambda: "#fishing" in screen_text(app), "the tag back")
+
+    asyncio.run(run())
+    lib = Library(tmp_path)
+    try:
+        assert lib.tags_of(pilchards) == ("fishing",)
+    finally:
+        lib.close()
+
+
+def test_unsave_says_the_tags_that_went(synced: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pilchards = _ids(synced, capsys)["Pilchard boats laid up"]
+    run(synced, capsys, "tag", pilchards, "fishing", "sea")
+    assert run(synced, capsys, "unsave", pilchards)[1] == (
+        "unsaved (the article stays cached until pruned; its tags went: fishing, sea)\n"
+    )
+    assert run(synced, capsys, "list", "--tag", "fishing")[0] == 1

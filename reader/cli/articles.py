@@ -433,9 +433,11 @@ def cmd_unsave(args: argparse.Namespace) -> int:
     lib = open_library(args)
     try:
         target = lib.resolve(args.target)
+        tags = lib.tags_of(target)
         if not lib.unsave(target):
             raise CommandError(f"not saved: {args.target}")
-        out("unsaved (the article stays cached until pruned)")
+        went = f"; its tags went: {', '.join(safe_line(t, 40) for t in tags)}" if tags else ""
+        out(f"unsaved (the article stays cached until pruned{went})")
         return EXIT_OK
     finally:
         lib.close()

@@ -50,6 +50,8 @@ class ReaderAppArticles(ReaderAppHeadlines):
 
     async def _toggle_saved(self, entry: Entry) -> None:
         if self.lib.is_saved(entry):
+            if tags := self.lib.tags_of(entry):
+                self._unsaved_tags[entry.id] = tags
             self.lib.unsave(entry)
             self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
             self._changed([self.index.set_saved(entry.id, False)])
@@ -57,18 +59,23 @@ class ReaderAppArticles(ReaderAppHeadlines):
             # a row off the screen's part looked at was gone unnamed (acc31c W20).
             title = plain(entry.title or shown_url(entry.link), max_length=120).plain
             key = keymap_of(self).key("save", "the headlines")
-            again = f" · {key} again keeps it" if key else ""
+            again = f" · {key} again keeps it" + (" and its tags" if tags else "") if key else ""
             self.notify(f"Unsaved: {title}{again}", markup=False)
             return
         try:
             article = await self._download(entry)
             self.lib.set_saved(entry, True)
+            if tags := self._unsaved_tags.pop(entry.id, ()):
+                self._changed([self.index.set_tags(entry.id, self.lib.tag_article(entry, tags))])
             self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
         except FetchError as error:
             if self.lib.keep_unfetched(entry, error):
                 # Offline, or the site down: kept, for the next sync to fetch (acc31c W8).
-                self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
                 self._changed([self.index.set_saved(entry.id, True)])
+                if tags := self._unsaved_tags.pop(entry.id, ()):
+                    tags = self.lib.tag_article(entry, tags)
+                    self._changed([self.index.set_tags(entry.id, tags)])
+                self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
                 shown = f"Saved, not fetched yet ({error.message}): the next sync fetches it."
                 self.notify(plain(shown, max_length=300).plain, markup=False)
                 return
