@@ -247,3 +247,86 @@ def test_unsave_says_the_tags_that_went(synced: Path, capsys: pytest.CaptureFixt
         "unsaved (the article stays cached until pruned; its tags went: fishing, sea)\n"
     )
     assert run(synced, capsys, "list", "--tag", "fishing")[0] == 1
+
+
+def test_an_article_archived_is_kept_read_and_listed_apart(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader archive`: saved if it wasn't, marked read, listed by `--archived` and marked ✓
+    by `--saved`; opening (reading) another leaves it in the reading list, unarchived."""
+    ids = _ids(synced, capsys)
+    pilchards, lifeboat = ids["Pilchard boats laid up"], ids["Lifeboat crew rescue three"]
+    assert run(synced, capsys, "save", lifeboat)[0] == 0
+    status, out, _ = run(synced, capsys, "archive", pilchards)
+    assert (status, out) == (0, "archived: Pilchard boats laid up (read, saved for good)\n")
+    assert run(synced, capsys, "archive", pilchards)[1] == (
+        "already archived: Pilchard boats laid up\n"
+    )
+    rows = json.loads(run(synced, capsys, "list", "--saved", "--json")[1])
+    assert {row["title"]: (row["archived"], row["read"]) for row in rows} == {
+        "Pilchard boats laid up": (True, True),
+        "Lifeboat crew rescue three": (False, False),
+    }
+    status, out, _ = run(synced, capsys, "list", "--archived")
+    (line,) = out.splitlines()
+    assert line.startswith(pilchards) and "  ↓✓  Harbour Ledger: Pilchard boats laid up" in line
+    assert "★" in run(synced, capsys, "list", "--saved")[1]  # the one not archived
+
+    status, out, _ = run(synced, capsys, "unarchive", pilchards, lifeboat)
+    assert status == 1
+    assert out == "unarchived: Pilchard boats laid up (back in Saved, still read)\n"
+    assert run(synced, capsys, "list", "--archived")[1] == ""
+    assert len(json.loads(run(synced, capsys, "list", "--saved", "--json")[1])) == 2
+
+
+def test_capital_e_archives_an_article_into_the_archive_row_and_back(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """`E` on a headline archives it (saved, read, ✓): the feed list gets "Archive" under
+    "Saved", which lists it while "Saved" no longer does; `E` there puts it back in Saved."""
+    subscribe(tmp_path, [serve_stories(httpserver, "Harbour Ledger", STORIES)])
+    lib = Library(tmp_path)
+    lifeboat = next(h.entry for h in lib.headlines() if h.entry.title.startswith("Lifeboat"))
+    lib.set_saved(lifeboat, True)
+    lib.close()
+
+    async def run() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
+            await until(pilot, lambda: len(table(app).rows) == 2, "every headline")
+            feeds = app.screen.query_one(FeedList)
+            assert "Archive" not in feeds.names
+            titles = [h.entry.title for h in table(app).rows]
+            await pilot.press(*"j" * titles.index("Pilchard boats laid up"))
+            await pilot.press("E")
+            await until(pilot, lambda: "Archive" in feeds.names, "the archive's row")
+            pilchards = next(h for h in table(app).rows if h.entry.title.startswith("Pilchard"))
+            assert pilchards.saved and pilchards.archived and pilchards.read
+            assert feeds.names[:3] == ["All feeds", "Saved", "Archive"]
+            line = next(line for line in screen_text(app).splitlines() if "Pilchard" in line)
+            assert "✓" in line and "●" not in line
+            await pilot.press("tab", "j")  # Saved: the one saved, not the one archived
+            await until(pilot, lambda: len(table(app).rows) == 1, "Saved's")
+            assert table(app).rows[0].entry.title == "Lifeboat crew rescue three"
+            await pilot.press("j")
+            await until(
+                pilot,
+                lambda: [h.entry.title for h in table(app).rows] == ["Pilchard boats laid up"],
+                "Archive's",
+            )
+            assert "Archive · 1 archived" in screen_text(app)
+            await pilot.press("tab", "E")  # back in Saved; the row stays till the list is left
+            await until(pilot, lambda: not table(app).rows[0].archived, "unarchived")
+            assert len(table(app).rows) == 1
+            await pilot.press("tab", "k")
+            await until(pilot, lambda: len(table(app).rows) == 2, "both in Saved")
+
+    asyncio.run(run())
+    lib = Library(tmp_path)
+    try:
+        saved = {h.entry.title: (h.archived, h.read) for h in lib.headlines(saved_only=True)}
+        assert saved == {
+            "Pilchard boats laid up": (False, True),
+            "Lifeboat crew rescue three": (False, False),
+        }
+    finally:
+        lib.close()

@@ -153,7 +153,7 @@ def test_an_export_is_saved_link_by_link_never_subscribed_to(
     code, printed, said = cli(capsys, data, "import", str(export))
     assert code == 0, said
     lines = printed.splitlines()
-    read = "; 1 marked read (read or archived there)" if read_kept else ""
+    read = "; 1 archived (read or archived there)" if read_kept else ""
     assert lines[0] == (
         f"3 links {came}: 2 saved for offline reading, 1 saved as a link not fetched yet,"
         f" 0 failures, 0 already saved{read}"
@@ -188,6 +188,9 @@ def test_an_export_is_saved_link_by_link_never_subscribed_to(
     assert by_key[article_key(urls["down"])] is None
     energy = None if kind == "bookmarks" else ["energy"]
     assert by_key[article_key(urls["tide"])] == energy
+    # Archived there: archived here (wallabag's and Pocket's archive, acc31c W5), and read.
+    archived = [key for key, record in saved.items() if record.get("archived")]
+    assert archived == ([article_key(urls["tide"])] if read_kept else [])
     code, printed, _ = cli(capsys, data, "list", "--tag", "LongRead")
     assert code == 0 and [line.split("  ")[-1] for line in printed.splitlines()] == [
         "#fishing #longread"

@@ -408,7 +408,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--unread", action="store_true", help="only unread headlines")
     p.add_argument(
-        "--saved", action="store_true", help="every article saved for good, listed by a feed or not"
+        "--saved",
+        action="store_true",
+        help="every article saved for good, listed by a feed or not (✓: archived)",
+    )
+    p.add_argument(
+        "--archived",
+        action="store_true",
+        help="only the saved articles archived (`reader archive`; with --saved too: the same)",
     )
     p.add_argument(
         "--not-offline",
@@ -596,6 +603,29 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("unsave", help="let a saved article be evicted again")
     p.add_argument("target", metavar="ID_OR_URL")
     p.set_defaults(func=_later("articles", "cmd_unsave"))
+
+    p = command(
+        "archive",
+        help="archive saved articles: done with, kept (saved if not, marked read)",
+        description="Archive articles (ids as `reader list` shows them, or addresses of ones"
+        " listed, cached or saved), as wallabag and Pocket archive: done with, and kept. One"
+        ' not saved is saved for good; each is marked read, and leaves the reader\'s "Saved"'
+        ' for its "Archive" (E there). Opening an article marks it read only: a saved article'
+        " half read stays in Saved until it is archived. `reader list --archived` lists the"
+        " archive, `reader list --saved` every saved article (✓: archived). A wallabag or"
+        " Pocket export's archived links are archived by `reader import`.",
+    )
+    p.add_argument("targets", metavar="ID_OR_URL", nargs="+")
+    p.set_defaults(func=_later("archive", "cmd_archive"))
+
+    p = command(
+        "unarchive",
+        help="take articles out of the archive: back in Saved, still saved",
+        description='Take archived articles out of the archive, back in the reader\'s "Saved"'
+        " (still saved, still read: `reader mark-unread` or m marks one unread).",
+    )
+    p.add_argument("targets", metavar="ID_OR_URL", nargs="+")
+    p.set_defaults(func=_later("archive", "cmd_unarchive"))
 
     p = command(
         "forget",

@@ -37,7 +37,7 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             f" {done.kept} saved as {'a link' if done.kept == 1 else 'links'} not fetched yet,"
             f" {plural(len(done.failed), 'failure')},"
             f" {done.already} already saved"
-            + (f"; {done.read} marked read (read or archived there)" if done.read else "")
+            + (f"; {done.read} archived (read or archived there)" if done.read else "")
         )
         if done.kept or done.failed:
             out("the links not fetched stay in Saved: the next `reader sync` fetches them")

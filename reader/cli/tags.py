@@ -36,7 +36,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
             target = _article(lib, args.url)
             was_saved = lib.is_saved(target)
             now = lib.tag_article(target, tags)
-            title = _title(lib, target)
+            title = article_title(lib, target)
     finally:
         lib.close()
     if feed is None:
@@ -57,7 +57,7 @@ def cmd_untag(args: argparse.Namespace) -> int:
             target = _article(lib, args.url)
             had_tags = lib.tags_of(target)
             now = lib.untag_article(target, tags)
-            title = _title(lib, target)
+            title = article_title(lib, target)
     finally:
         lib.close()
     if feed is None:
@@ -108,7 +108,7 @@ def _article(lib: Library, given: str) -> Entry | str:
     return target
 
 
-def _title(lib: Library, target: Entry | str) -> str:
+def article_title(lib: Library, target: Entry | str) -> str:
     """The article's title as a line names it: its cached one, its headline's, its address."""
     url = target.link if isinstance(target, Entry) else target
     heading = lib.store.article_heading(url) if url else None

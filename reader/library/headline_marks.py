@@ -67,6 +67,7 @@ class HeadlineMarks:
                 "updated": updated,
                 "taken_down": taken_down,
                 "tags": saved_tags(record) if record else (),
+                "archived": bool(record.get("archived")) if isinstance(record, dict) else False,
             },
         )
 

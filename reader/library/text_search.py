@@ -191,6 +191,7 @@ def _unlisted_headlines(
                 key=key,
                 taken_down=key in gone,
                 tags=saved_tags(saved.get(key)),
+                archived=bool(record.get("archived")),
             )
         )
     return out

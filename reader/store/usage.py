@@ -104,8 +104,9 @@ class StoreUsage(StoreVersions):
                 }
                 if title or before.get("title"):
                     current[key]["title"] = before.get("title") or title
-                if before.get("tags"):
-                    current[key]["tags"] = before["tags"]
+                for kept in ("tags", "archived"):
+                    if before.get(kept):
+                        current[key][kept] = before[kept]
             else:
                 current.pop(key, None)
             self._save(self._state, _SAVED, current)
@@ -130,6 +131,22 @@ class StoreUsage(StoreVersions):
                 record.pop("tags", None)
             self._save(self._state, _SAVED, current)
         return tags
+
+    def archive_saved(self, url: str, archived: bool = True) -> bool:
+        """Archive the saved article of `url` (done with, kept), or take it out of the
+        archive; False when it is not saved. When it was archived is kept in its record."""
+        key = article_key(url)
+        with self._state.transact():
+            current = self.saved()
+            record = current.get(key)
+            if not isinstance(record, dict):
+                return False
+            if archived:
+                record["archived"] = record.get("archived") or time.time()
+            else:
+                record.pop("archived", None)
+            self._save(self._state, _SAVED, current)
+        return True
 
     def touch_article(self, url: str, seen: bool = True) -> None:
         """Record that the article was just read (least recently read goes first on eviction):

@@ -90,6 +90,24 @@ class ReaderAppArticles(ReaderAppHeadlines):
         )
         self.notify("Saved for good: it stays offline and is never evicted.")
 
+    def toggle_archived(self, entry: Entry) -> None:
+        """Archive the article of `entry` (done with, kept: saved if it wasn't, marked read),
+        or take it out of the archive, back in Saved (still read)."""
+        if not entry.link:
+            self.notify("No article to archive: this headline links nowhere.", severity="warning")
+            return
+        archived = not self.lib.is_archived(entry)
+        self.lib.archive(entry, archived)
+        self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
+        self._changed([self.index.set_archived(entry.id, archived)])
+        title = plain(entry.title or shown_url(entry.link), max_length=120).plain
+        key = keymap_of(self).key("archive", "the headlines")
+        again = f" · {key} again takes it back" if key else ""
+        said = f"Archived: {title}{again}" if archived else f"Back in Saved: {title}"
+        self.notify(said, markup=False)
+        if not self._busy:
+            self.status = self.summary()
+
     def edit_tags(self, entry: Entry) -> None:
         """Ask for the tags the article of `entry` is filed under (those it has, to change;
         the tags in use completed), and file it under those given: a tag saves it, none

@@ -30,8 +30,13 @@ from ..reports import Headline, newest_first
 _is_read = attrgetter("read")
 
 SAVED_VIEW = "reader:saved"
-"""The view of every saved article, where a feed's address names that feed's (no feed's
-address is this: a feed is subscribed at an http(s) address)."""
+"""The view of every saved article not archived (the reading list), where a feed's address
+names that feed's (no feed's address is this: a feed is subscribed at an http(s) address)."""
+ARCHIVE_VIEW = "reader:archive"
+"""The view of the saved articles archived: done with, kept (`Library.archive`)."""
+LIBRARY_VIEWS = (SAVED_VIEW, ARCHIVE_VIEW)
+"""The views of saved articles, a feed's or not: never shown unread only, each row naming its
+source, a row that leaves the view kept in it until the view is left."""
 TAG_VIEW = "reader:tag:"
 """What a tag's view is named by, the tag after it (`tag_view`): the headlines of every feed
 filed under the tag together, and the saved articles filed under it."""
@@ -87,6 +92,8 @@ class HeadlineIndex:
     """Each tag of the saved articles, compared (`folded`) → as spelled, and the ids of the
     headlines filed under it (`_tagged_articles`); None until asked for, and after an edit of
     an article's tags."""
+    _archived: int | None = field(init=False, repr=False, default=None)
+    """`archived`, once counted; None till then, and after an edit of an archive mark."""
     _newest_in: dict[str, float] = field(init=False, repr=False)
     """Each feed's newest headline's time (epoch seconds), for `feed_order` "newest"."""
     edits: int = field(init=False, repr=False, default=0)
@@ -119,8 +126,16 @@ class HeadlineIndex:
 
     @property
     def saved(self) -> int:
-        """Saved articles, a feed's or not (the saved view's count)."""
+        """Saved articles, a feed's or not, archived or not."""
         return self._saved_in.total()
+
+    @property
+    def archived(self) -> int:
+        """Saved articles archived (the archive's count; its row is shown when there is one):
+        counted once, not at each count of the feed list's rows, till one is (un)archived."""
+        if self._archived is None:
+            self._archived = sum(h.archived for h in (*self.headlines, *self.unlisted))
+        return self._archived
 
     def saved_note(self) -> str:
         """Where the saved articles are, for a line saying there is no feed yet ("" when
@@ -147,8 +162,8 @@ class HeadlineIndex:
     def unread_in(self, feed_url: str | None) -> int:
         """Unread headlines of one feed, of all when `feed_url` is None, of a tag's view or of
         the saved view."""
-        if feed_url == SAVED_VIEW:
-            return sum(not h.read for h in self.view(SAVED_VIEW))
+        if feed_url in LIBRARY_VIEWS:
+            return sum(not h.read for h in self.view(feed_url))
         if (tag := view_tag(feed_url)) is not None:
             extra = self._articles_apart(tag)
             return sum(self._unread[url] for url in self.tagged_urls(tag)) + sum(
@@ -250,6 +265,7 @@ class HeadlineIndex:
                     left_out=edited.left_out,
                     updated=edited.updated,
                     tags=edited.tags,
+                    archived=edited.archived,
                 )
 
     def with_feeds(
@@ -295,7 +311,7 @@ class HeadlineIndex:
         # Only rows read again: every headline where it was (the list a copy, not re-made).
         index._position_index = None if urls else self._position_index
         index._by_link = None if urls else self._by_link
-        index._articles_of = None
+        index._articles_of = index._archived = None
         index.edits, index._edited = 0, {}
         return index
 
@@ -306,6 +322,8 @@ class HeadlineIndex:
             return list(self.headlines)
         if feed_url == SAVED_VIEW:
             return self.saved_view()
+        if feed_url == ARCHIVE_VIEW:
+            return self.archive_view()
         if (tag := view_tag(feed_url)) is not None:
             urls = self.tagged_urls(tag)
             feeds = [h for h in self.headlines if h.entry.feed_url in urls]
@@ -313,12 +331,22 @@ class HeadlineIndex:
         return [h for h in self.headlines if h.entry.feed_url == feed_url]
 
     def saved_view(self, keep: Collection[str] = ()) -> list[Headline]:
-        """Every saved article, and those of `keep` (entry ids) saved or not, newest first:
-        the saved view as shown, which keeps the rows unsaved while it is shown (`s` again
-        saves one back)."""
+        """Every saved article not archived, and those of `keep` (entry ids) saved or not,
+        newest first: the saved view as shown, which keeps the rows unsaved (or archived)
+        while it is shown (`s` again saves one back)."""
 
         def listed(headline: Headline) -> bool:
-            return headline.saved or headline.entry.id in keep
+            return (headline.saved and not headline.archived) or headline.entry.id in keep
+
+        feeds, unlisted = filter(listed, self.headlines), filter(listed, self.unlisted)
+        return list(merge(feeds, unlisted, key=newest_first))
+
+    def archive_view(self, keep: Collection[str] = ()) -> list[Headline]:
+        """Every saved article archived, and those of `keep` (entry ids), newest first: the
+        archive as shown, which keeps the rows taken out of it while it is shown."""
+
+        def listed(headline: Headline) -> bool:
+            return (headline.saved and headline.archived) or headline.entry.id in keep
 
         feeds, unlisted = filter(listed, self.headlines), filter(listed, self.unlisted)
         return list(merge(feeds, unlisted, key=newest_first))
@@ -366,7 +394,13 @@ class HeadlineIndex:
         """Record that an article is kept for good (or no longer: its tags went with it)."""
         if saved:
             return self._edit(entry_id, saved=True)
-        return self.set_tags(entry_id, (), saved=False)
+        return self._edit(entry_id, saved=False, tags=(), archived=False)
+
+    def set_archived(self, entry_id: str, archived: bool) -> Headline | None:
+        """Record that an article is archived (saved, read) or no longer (still saved)."""
+        if archived:
+            return self._edit(entry_id, saved=True, archived=True, read=True)
+        return self._edit(entry_id, archived=False)
 
     def set_tags(self, entry_id: str, tags: tuple[str, ...], saved: bool = True) -> Headline | None:
         """Record the tags an article is filed under now (saved: a tag saves it)."""
@@ -416,6 +450,8 @@ class HeadlineIndex:
     def _edit(self, entry_id: str, **changes: bool | tuple[str, ...]) -> Headline | None:
         if "tags" in changes:
             self._articles_of = None  # made again when next asked for
+        if "archived" in changes:
+            self._archived = None
         self.edits += 1
         self._edited[entry_id] = self.edits
         position = self._positions.get(entry_id)

@@ -81,6 +81,10 @@ ACTIONS: dict[str, KeyAction] = {
     ),
     "toggle_read": KeyAction("mark read / unread", ("toggle_read",)),
     "save": KeyAction("save for good (kept offline, never evicted) / unsave", ("toggle_saved",)),
+    "archive": KeyAction(
+        "archive the article (done with, kept: saved, read) / back in Saved",
+        ("toggle_archived",),
+    ),
     "tag": KeyAction(
         "file the article under tags (saving it), those in use completed; none: untagged",
         ("tag_article",),

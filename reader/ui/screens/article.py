@@ -321,6 +321,9 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
     def action_toggle_saved(self) -> None:
         self.reader.toggle_saved(self.headline.entry)
 
+    def action_toggle_archived(self) -> None:
+        self.reader.toggle_archived(self.headline.entry)
+
     def action_tag_article(self) -> None:
         self.reader.edit_tags(self.headline.entry)
 

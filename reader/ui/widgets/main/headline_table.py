@@ -29,7 +29,7 @@ from textual.strip import Strip
 
 from ....feed_names import source_name
 from ....feed_tags import hashed_tags
-from ....marks import SAVED_MARK, UNREAD_MARK, offline_mark
+from ....marks import UNREAD_MARK, offline_mark, saved_mark
 from ....reports import Headline
 from ....url_display import shown_url
 from ...cell_width import fit_to_cells
@@ -517,7 +517,7 @@ class HeadlineTable(ScrollView, can_focus=True):
             Segment(" " if headline.read else UNREAD_MARK, styles.marker),
             Segment(" ", blank),
             Segment(offline_mark(headline), styles.offline),
-            Segment(SAVED_MARK if headline.saved else " ", styles.marker),
+            Segment(saved_mark(headline), styles.marker),
             Segment(" ", blank),
         ]
         if columns.time:
@@ -553,7 +553,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         row.append(" " if headline.read else UNREAD_MARK, style("headline-table--marker"))
         row.append(" ")
         row.append(offline_mark(headline), style("headline-table--offline"))
-        row.append(SAVED_MARK if headline.saved else " ", style("headline-table--marker"))
+        row.append(saved_mark(headline), style("headline-table--marker"))
         row.append(" ")
         if columns.time:
             moment = when(entry.published or entry.updated, short=columns.time < TIME_WIDTH)
