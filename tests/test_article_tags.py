@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,10 @@ from tui_pilot import open_titled, running, screen_text, subscribe, table, until
 
 from reader.cli import main
 from reader.library import Library
+from reader.models import Entry, Feed
+from reader.reports import Headline
 from reader.ui.dialogs.feed_input import FeedInputScreen
+from reader.ui.headlines import HeadlineIndex, tag_view
 from reader.ui.widgets.main.feed_list import FeedList
 
 STORIES = [("Pilchard boats laid up", 8), ("Lifeboat crew rescue three", 9)]
@@ -330,3 +334,45 @@ def test_capital_e_archives_an_article_into_the_archive_row_and_back(
         }
     finally:
         lib.close()
+
+
+def test_a_tags_rows_follow_a_refresh_and_a_retag_without_a_reload() -> None:
+    """The reader's index keeps a tag's articles as a refresh replaces a feed's headlines
+    (`with_feeds`) and as `#` files one (`set_tags`), without gathering them again: its view
+    and counts are those of an index read afresh."""
+    feeds = [
+        Feed("http://127.0.0.1:9/a.xml", title="A", tags=("sea",)),
+        Feed("http://127.0.0.1:9/b.xml", title="B"),
+    ]
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+
+    def headline(n: int, feed: Feed, tags: tuple[str, ...] = (), read: bool = False) -> Headline:
+        entry = Entry(
+            f"e{n}", feed.url, f"t{n}", f"http://127.0.0.1:9/{n}.html", now - timedelta(hours=n)
+        )
+        return Headline(entry, read=read, cached=True, saved=bool(tags), tags=tags)
+
+    index = HeadlineIndex(
+        feeds,
+        [headline(1, feeds[1], ("fishing",)), headline(2, feeds[0]), headline(3, feeds[1])],
+    )
+    assert index.tags() == [("fishing", 1), ("sea", 1)]
+    # A refresh of B: its first headline filed under "sea" now, as the store says.
+    fresh = [
+        headline(1, feeds[1], ("sea",)),
+        headline(3, feeds[1]),
+        headline(4, feeds[1], ("sea",), True),
+    ]
+    fresh.sort(key=lambda h: h.entry.id)
+    refreshed = index.with_feeds(feeds, {feeds[1].url}, fresh, index.edits)
+    assert refreshed.tags() == [("sea", 2)]
+    assert [h.entry.id for h in refreshed.view(tag_view("SEA"))] == ["e1", "e2", "e4"]
+    assert refreshed.count_in(tag_view("sea")) == 3
+    # `#` on e3: filed under "Fishing", read meanwhile.
+    refreshed.set_read("e3", True)
+    refreshed.set_tags("e3", ("Fishing",))
+    assert refreshed.tags() == [("Fishing", 0), ("sea", 2)]
+    afresh = HeadlineIndex(feeds, list(refreshed.headlines))
+    assert afresh.tags() == refreshed.tags()
+    for tag in ("sea", "fishing"):
+        assert afresh.view(tag_view(tag)) == refreshed.view(tag_view(tag))
