@@ -195,13 +195,22 @@ async def _mark_as_newsboat_had(
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .export_articles import check_article_options, cmd_export_articles, write_output
+
+    check_article_options(args)
+    if args.format != "opml":
+        return cmd_export_articles(args)
     from ..opml import to_opml
 
     lib = open_library(args)
     try:
-        out(xml_text(to_opml(lib.feeds()).rstrip("\n")))
+        opml = xml_text(to_opml(lib.feeds()).rstrip("\n"))
     finally:
         lib.close()
+    if args.output in (None, "-"):
+        out(opml)
+    else:
+        write_output((opml + "\n").encode("utf-8"), args.output)
     return EXIT_OK
 
 

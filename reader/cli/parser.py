@@ -317,12 +317,42 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "export",
-        help="print the subscriptions as OPML",
+        help="print the subscriptions as OPML, or write cached articles to Markdown, HTML or EPUB",
         description="Print the subscriptions as OPML 2.0, one outline a line: each feed's name"
         " as its text (your name for it, else its own title) and the title it gives itself as"
         " its title; a tagged feed in a folder named by its first tag, every tag of it in its"
-        ' category attribute ("news,local", as newsboat --export-to-opml2 writes them).',
+        ' category attribute ("news,local", as newsboat --export-to-opml2 writes them).'
+        " With --format markdown, html or epub, write cached articles instead, to read on"
+        " another device with no network (an e-reader): each under its citation, grouped by"
+        " feed in the contents; the cache alone is read (an article not cached is left out and"
+        " counted), pictures stay links to the site, and the file runs no script and loads"
+        " nothing. Which articles: IDs (or `-`: those `reader list --ids` prints, one a line),"
+        " else --feed, --tag, --saved, --unread, --since, --before, else every cached one.",
     )
+    p.add_argument(
+        "--format",
+        choices=("opml", "markdown", "html", "epub"),
+        default="opml",
+        help="opml (the default): the subscriptions; markdown, html (one page) or epub (a"
+        " book, EPUB 3): cached articles",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (written whole, then put in place) rather than to stdout",
+    )
+    p.add_argument("ids", metavar="ID", nargs="*", help="the articles to export, by id or address")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--feed", metavar="FEED", help="only this feed's articles")
+    _add_tag_option(which, "only the articles of the feeds filed under TAG, and those tagged TAG")
+    p.add_argument("--saved", action="store_true", help="only the articles saved for good")
+    p.add_argument("--unread", action="store_true", help="only unread articles")
+    p.add_argument(
+        "--since", metavar="DATE", help=f"only those published at DATE or after: {DATE_FORMS}"
+    )
+    p.add_argument("--before", metavar="DATE", help="only those published before DATE")
+    p.add_argument("--title", help="the book's title (else what was chosen and the day)")
     p.set_defaults(func=_later("feeds", "cmd_export"))
 
     p = command(
@@ -587,7 +617,9 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="FEED",
             help="only this feed's headlines (its address as `reader feeds` shows it, or its name)",
         )
-        _add_tag_option(which, "only the headlines of the feeds filed under TAG")
+        _add_tag_option(
+            which, "only the headlines of the feeds filed under TAG, and the articles tagged TAG"
+        )
         p.add_argument(
             "--before",
             metavar="DATE",
