@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 import uuid
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
-from io import BytesIO
-from typing import Any
+from typing import Any, BinaryIO
 
 from .models import Article
 from .safe import safe_line, safe_text
@@ -61,66 +60,83 @@ def chapter(feed: str, article: Article, markdown: str) -> Chapter:
     return Chapter(safe_line(feed, 200), title, markdown, article.url, language)
 
 
-def markdown_book(chapters: Sequence[Chapter]) -> str:
-    """Every chapter's Markdown, a rule between two."""
-    chapters = _grouped(chapters)
-    return "\n---\n\n".join(c.markdown.rstrip("\n") + "\n" for c in chapters)
+def _quiet(count: int) -> None:
+    """No one told how far a writer is."""
 
 
-def html_book(chapters: Sequence[Chapter], title: str) -> str:
+def write_markdown(
+    chapters: Sequence[Chapter], into: BinaryIO, written: Callable[[int], None] = _quiet
+) -> None:
+    """Every chapter's Markdown, a rule between two; `written` told how many are written, as
+    each book's writer tells it."""
+    for number, one in enumerate(_grouped(chapters)):
+        apart = "\n---\n\n" if number else ""
+        into.write(f"{apart}{one.markdown.rstrip()}\n".encode())
+        written(number + 1)
+
+
+def write_html(
+    chapters: Sequence[Chapter],
+    title: str,
+    into: BinaryIO,
+    written: Callable[[int], None] = _quiet,
+) -> None:
     """One HTML page: the contents, then every article. Its policy lets it load nothing and run
     nothing, should a browser open it from a disk next to other files."""
     chapters = _grouped(chapters)
-    parts = [
+    head = (
         '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
         '<meta http-equiv="Content-Security-Policy"'
         " content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         '<meta name="referrer" content="no-referrer">\n'
         f"<title>{_text(title)}</title>\n<style>\n{_CSS}</style>\n</head>\n<body>\n"
         f"<nav>\n<h1>{_text(title)}</h1>\n{_contents(chapters, lambda n: f'#a{n}')}</nav>\n"
-    ]
+    )
+    into.write(head.encode())
     for number, one in enumerate(chapters, 1):
-        parts.append(
+        article = (
             f'<hr>\n<article id="a{number}"{_lang(one.language)} dir="auto">\n'
             f"{_body(one.markdown, xhtml=False)}</article>\n"
         )
-    parts.append("</body>\n</html>\n")
-    return "".join(parts)
+        into.write(article.encode())
+        written(number)
+    into.write(b"</body>\n</html>\n")
 
 
-def epub_book(chapters: Sequence[Chapter], title: str, made: datetime) -> bytes:
+def write_epub(
+    chapters: Sequence[Chapter],
+    title: str,
+    made: datetime,
+    into: BinaryIO,
+    written: Callable[[int], None] = _quiet,
+) -> None:
     """An EPUB 3 book (read by EPUB 2 readers too: it has their table of contents): a chapter
     an article, opening on the contents, which list the articles under their feeds. Its
     identifier is the same for the same articles (a reader's library takes a book made again
-    for the same book)."""
+    for the same book). Each chapter is written as it is made: a year's articles are never
+    all in memory as XHTML (`into` may be a pipe)."""
     chapters = _grouped(chapters)
     names = [f"a{number:05d}.xhtml" for number in range(1, len(chapters) + 1)]
     book_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, ' '.join(c.address for c in chapters))}"
     languages = [c.language for c in chapters if c.language]
     language = max(set(languages), key=languages.count) if languages else "und"
     modified = made.strftime("%Y-%m-%dT%H:%M:%SZ")
-    files: dict[str, str] = {
-        "META-INF/container.xml": _CONTAINER,
-        "OEBPS/style.css": _CSS,
-        "OEBPS/nav.xhtml": _xhtml(
-            title,
-            f'<nav epub:type="toc" id="toc">\n<h1>{_text(title)}</h1>\n'
-            f"{_contents(chapters, lambda n: names[n - 1])}</nav>\n",
-            language,
-        ),
-        "OEBPS/toc.ncx": _ncx(chapters, names, title, book_id),
-        "OEBPS/content.opf": _opf(names, title, book_id, language, modified),
-    }
-    for name, one in zip(names, chapters, strict=True):
-        body = f'<section dir="auto">\n{_body(one.markdown, xhtml=True)}</section>\n'
-        files[f"OEBPS/{name}"] = _xhtml(one.title, body, one.language or language)
-    buffer = BytesIO()
-    with zipfile.ZipFile(buffer, "w") as book:
+    nav = (
+        f'<nav epub:type="toc" id="toc">\n<h1>{_text(title)}</h1>\n'
+        f"{_contents(chapters, lambda n: names[n - 1])}</nav>\n"
+    )
+    with zipfile.ZipFile(into, "w", zipfile.ZIP_DEFLATED) as book:
         # First and stored as it is, as the format asks: a reader knows the file by it.
         book.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", zipfile.ZIP_STORED)
-        for name, text in files.items():
-            book.writestr(name, text.encode("utf-8"), zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
+        book.writestr("META-INF/container.xml", _CONTAINER)
+        book.writestr("OEBPS/style.css", _CSS)
+        book.writestr("OEBPS/nav.xhtml", _xhtml(title, nav, language))
+        book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id))
+        book.writestr("OEBPS/content.opf", _opf(names, title, book_id, language, modified))
+        for number, (name, one) in enumerate(zip(names, chapters, strict=True), 1):
+            body = f'<section dir="auto">\n{_body(one.markdown, xhtml=True)}</section>\n'
+            book.writestr(f"OEBPS/{name}", _xhtml(one.title, body, one.language or language))
+            written(number)
 
 
 _CONTAINER = """<?xml version="1.0" encoding="utf-8"?>

@@ -9,9 +9,9 @@ import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
-from ..article_books import Chapter, chapter, epub_book, html_book, markdown_book
+from ..article_books import Chapter, chapter, write_epub, write_html, write_markdown
 from ..feed_names import names_of, source_name
 from ..models import Entry, FetchError
 from ..plural import plural
@@ -22,6 +22,7 @@ from .common import (
     CommandError,
     UsageError,
     config_of,
+    counted_progress,
     err,
     not_subscribed,
     open_library,
@@ -31,9 +32,10 @@ from .date_args import between, moment
 from .tags import named_tags
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..library import Library
 
-ARTICLE_FORMATS = ("markdown", "html", "epub")
 # The options that choose articles: no part of an OPML export, which lists feeds.
 _CHOOSING = ("ids", "saved", "unread", "since", "before", "feed", "tag", "title")
 
@@ -42,18 +44,25 @@ def cmd_export_articles(args: argparse.Namespace) -> int:
     output = args.output
     if args.format == "epub" and output in (None, "-") and sys.stdout.isatty():
         raise UsageError(
-            "an EPUB book is a file: name it with -o FILE (reader export -o trip.epub)"
+            "an EPUB book is a file: name it with -o FILE (reader export --format epub -o trip.epub)"
         )
     if args.ids and any(getattr(args, name, None) for name in _CHOOSING[1:-1]):
         raise UsageError("articles named by id are exported as they are: no other choice with them")
+    # A year's articles take minutes: each read from the cache, then written.
+    update, finish = counted_progress("exporting", "exported")
     lib = open_library(args)
     try:
         chosen = _chosen(lib, args)
         style = config_of(args).citation_style
-        chapters, missing = _chapters(lib, chosen, style)
+        ticks = len(chosen) * 2
+        chapters, missing = _chapters(lib, chosen, style, lambda n: update(n, ticks))
+    except BaseException:
+        finish()
+        raise
     finally:
         lib.close()
     if not chapters:
+        finish()
         err(
             f"nothing to export: {plural(missing, 'article')} chosen, none cached (`reader sync` first)"
             if missing
@@ -61,13 +70,23 @@ def cmd_export_articles(args: argparse.Namespace) -> int:
         )
         return EXIT_FAILED
     title = safe_line(args.title, 200) if args.title else _title(args)
-    if args.format == "epub":
-        data = epub_book(chapters, title, datetime.now(UTC))
-    elif args.format == "html":
-        data = html_book(chapters, title).encode("utf-8")
-    else:
-        data = markdown_book(chapters).encode("utf-8")
-    write_output(data, output)
+    made = datetime.now(UTC)
+
+    def written(count: int) -> None:
+        update(len(chosen) + count, ticks)
+
+    def write(into: BinaryIO) -> None:
+        if args.format == "epub":
+            write_epub(chapters, title, made, into, written)
+        elif args.format == "html":
+            write_html(chapters, title, into, written)
+        else:
+            write_markdown(chapters, into, written)
+
+    try:
+        write_output(write, output)
+    finally:
+        finish()
     where = f" to {output}" if output not in (None, "-") else ""
     left = (
         f"; {plural(missing, 'article')} not cached left out (`reader sync` first)"
@@ -113,12 +132,16 @@ def _chosen(lib: Library, args: argparse.Namespace) -> list[Entry | str]:
     return [h.entry for h in between(headlines, since, before)]
 
 
-def _chapters(lib: Library, chosen: list[Entry | str], style: str) -> tuple[list[Chapter], int]:
-    """The chapters of the cached articles among `chosen`, and how many are not cached."""
+def _chapters(
+    lib: Library, chosen: list[Entry | str], style: str, read: Callable[[int], None]
+) -> tuple[list[Chapter], int]:
+    """The chapters of the cached articles among `chosen`, and how many are not cached; `read`
+    told how many were read so far."""
     names = names_of(lib.feeds())
     chapters: list[Chapter] = []
     missing = 0
-    for target in chosen:
+    for count, target in enumerate(chosen, 1):
+        read(count)
         article = lib.cached_article(target)
         if article is None:
             missing += 1
@@ -143,18 +166,19 @@ def _title(args: argparse.Namespace) -> str:
     return f"{what}, {day}"
 
 
-def write_output(data: bytes, output: str | None) -> None:
-    """`data` to the file `output` (written whole, then put in place: an export cut short by a
-    full disk leaves no half book where the last one was), or to stdout."""
+def write_output(write: Callable[[BinaryIO], None], output: str | None) -> None:
+    """What `write` writes, to the file `output` (written whole, then put in place: an export
+    cut short by a full disk leaves no half book where the last one was), or to stdout."""
     if output in (None, "-"):
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        write(sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return
     path = Path(output)
     partial = path.with_name(f".{path.name}.part")
     try:
-        partial.write_bytes(data)
+        with partial.open("wb") as into:
+            write(into)
         os.replace(partial, path)
     except OSError as error:
         partial.unlink(missing_ok=True)

@@ -210,7 +210,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         out(opml)
     else:
-        write_output((opml + "\n").encode("utf-8"), args.output)
+        write_output(lambda into: into.write((opml + "\n").encode()), args.output)
     return EXIT_OK
 
 
