@@ -30,6 +30,8 @@ SUBCOMMANDS = [
     "demo",
     "save",
     "unsave",
+    "archive",
+    "unarchive",
     "forget",
     "cache",
     "config",

@@ -153,7 +153,7 @@ def test_an_export_is_saved_link_by_link_never_subscribed_to(
     code, printed, said = cli(capsys, data, "import", str(export))
     assert code == 0, said
     lines = printed.splitlines()
-    read = "; 1 marked read (read or archived there)" if read_kept else ""
+    read = "; 1 archived (read or archived there)" if read_kept else ""
     assert lines[0] == (
         f"3 links {came}: 2 saved for offline reading, 1 saved as a link not fetched yet,"
         f" 0 failures, 0 already saved{read}"
@@ -164,7 +164,10 @@ def test_an_export_is_saved_link_by_link_never_subscribed_to(
         if kind != "bookmarks"
         else "2 tags (fishing, longread)"
     )
-    assert lines[2] == f"not kept: {tags}: articles can't be tagged yet, only feeds"
+    assert (
+        lines[2]
+        == f"filed under {tags.replace(' (', ' as there: ')[:-1]} (`reader list --tag TAG`)"
+    )
     saved, rows, feeds = _saved(data)
     assert feeds == []
     assert set(saved) == {article_key(urls[n]) for n in ("season", "tide", "down")}
@@ -179,6 +182,19 @@ def test_an_export_is_saved_link_by_link_never_subscribed_to(
     assert rows == sorted([down, "The last season", tide])
     if kind == "bookmarks":
         assert "left out 1 entry with no web address" in said  # the bookmarklet
+    # Each filed under its own tags, as the app had it (acc31c W2): the one not fetched too.
+    by_key = {key: record.get("tags") for key, record in saved.items()}
+    assert by_key[article_key(urls["season"])] == ["fishing", "longread"]
+    assert by_key[article_key(urls["down"])] is None
+    energy = None if kind == "bookmarks" else ["energy"]
+    assert by_key[article_key(urls["tide"])] == energy
+    # Archived there: archived here (wallabag's and Pocket's archive, acc31c W5), and read.
+    archived = [key for key, record in saved.items() if record.get("archived")]
+    assert archived == ([article_key(urls["tide"])] if read_kept else [])
+    code, printed, _ = cli(capsys, data, "list", "--tag", "LongRead")
+    assert code == 0 and [line.split("  ")[-1] for line in printed.splitlines()] == [
+        "#fishing #longread"
+    ]
 
     # Imported again: nothing saved twice.
     code, printed, _ = cli(capsys, data, "import", str(export))

@@ -247,24 +247,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "tag",
-        help="file a feed under tags (newsboat's, an OPML file's folders)",
+        help="file a feed, or an article, under tags",
         description="File a feed under one tag or more, after those it has (case kept, compared"
         " case aside): `reader list --tag TAG` lists the headlines of every feed filed under it,"
         " `reader sync --tag TAG` syncs only those feeds and `reader mark-read --tag TAG` marks"
         " their headlines read; the reader's feed list has a row for each tag (t / T go to the"
         " next / previous), and `reader export` writes them as folders. FEED as `rename` takes"
-        " it.",
+        " it. Given an article instead (its id as `reader list` shows it, or the address of one"
+        " listed, cached or saved), the article is filed under the tags: saved for good if it"
+        " wasn't (a tag files it in Saved), listed by `reader list --tag TAG` and in the tag's"
+        " row with the feeds', its tags shown on its line (#tag). In the reader, # tags the"
+        " article chosen or read.",
     )
-    p.add_argument("url", metavar="FEED")
+    p.add_argument("url", metavar="FEED|ARTICLE")
     p.add_argument("tags", metavar="TAG", nargs="+")
     p.set_defaults(func=_later("tags", "cmd_tag"))
 
     p = command(
         "untag",
-        help="take tags off a feed",
-        description="Take one tag or more off a feed (case aside); FEED as `rename` takes it.",
+        help="take tags off a feed, or an article",
+        description="Take one tag or more off a feed (case aside); FEED as `rename` takes it."
+        " An article (as `reader tag` takes it) stays saved.",
     )
-    p.add_argument("url", metavar="FEED")
+    p.add_argument("url", metavar="FEED|ARTICLE")
     p.add_argument("tags", metavar="TAG", nargs="+")
     p.set_defaults(func=_later("tags", "cmd_untag"))
 
@@ -280,8 +285,8 @@ def build_parser() -> argparse.ArgumentParser:
         " `reader save` saves one, never subscribed to: wallabag's JSON, Pocket's"
         " ril_export.html or CSV, a browser's bookmarks.html. Each is fetched now (a link whose"
         " page doesn't come stays in Saved, for the next sync); the file's title and time added"
-        " are kept, read or archived ones marked read; tags are not (articles can't be tagged"
-        " yet). With --saved, a list of addresses one a line is saved the same way."
+        " are kept, read or archived ones marked read, and its tags (`reader list --tag`)."
+        " With --saved, a list of addresses one a line is saved the same way."
         " A name newsboat's file gives as \"~Name\" is kept over the feed's own title, as"
         " `reader rename` keeps one; so is an OPML 2.0 outline's text that is not its title (the"
         " feed's own, as `reader export` writes them). Any other outline's one name (its text,"
@@ -340,7 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("ids", metavar="ID", nargs="*", help="the articles to export, by id or address")
     which = p.add_mutually_exclusive_group()
     which.add_argument("--feed", metavar="FEED", help="only this feed's articles")
-    _add_tag_option(which, "only the articles of the feeds filed under TAG")
+    _add_tag_option(which, "only the articles of the feeds filed under TAG, and those tagged TAG")
     p.add_argument("--saved", action="store_true", help="only the articles saved for good")
     p.add_argument("--unread", action="store_true", help="only unread articles")
     p.add_argument(
@@ -428,10 +433,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FEED",
         help="only this feed's headlines (its address as `reader feeds` shows it, or its name)",
     )
-    _add_tag_option(which, "only the headlines of the feeds filed under TAG")
+    _add_tag_option(
+        which, "only the headlines of the feeds filed under TAG, and the articles tagged TAG"
+    )
     p.add_argument("--unread", action="store_true", help="only unread headlines")
     p.add_argument(
-        "--saved", action="store_true", help="every article saved for good, listed by a feed or not"
+        "--saved",
+        action="store_true",
+        help="every article saved for good, listed by a feed or not (✓: archived)",
+    )
+    p.add_argument(
+        "--archived",
+        action="store_true",
+        help="only the saved articles archived (`reader archive`; with --saved too: the same)",
     )
     p.add_argument(
         "--not-offline",
@@ -603,7 +617,9 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="FEED",
             help="only this feed's headlines (its address as `reader feeds` shows it, or its name)",
         )
-        _add_tag_option(which, "only the headlines of the feeds filed under TAG")
+        _add_tag_option(
+            which, "only the headlines of the feeds filed under TAG, and the articles tagged TAG"
+        )
         p.add_argument(
             "--before",
             metavar="DATE",
@@ -619,6 +635,29 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("unsave", help="let a saved article be evicted again")
     p.add_argument("target", metavar="ID_OR_URL")
     p.set_defaults(func=_later("articles", "cmd_unsave"))
+
+    p = command(
+        "archive",
+        help="archive saved articles: done with, kept (saved if not, marked read)",
+        description="Archive articles (ids as `reader list` shows them, or addresses of ones"
+        " listed, cached or saved), as wallabag and Pocket archive: done with, and kept. One"
+        ' not saved is saved for good; each is marked read, and leaves the reader\'s "Saved"'
+        ' for its "Archive" (E there). Opening an article marks it read only: a saved article'
+        " half read stays in Saved until it is archived. `reader list --archived` lists the"
+        " archive, `reader list --saved` every saved article (✓: archived). A wallabag or"
+        " Pocket export's archived links are archived by `reader import`.",
+    )
+    p.add_argument("targets", metavar="ID_OR_URL", nargs="+")
+    p.set_defaults(func=_later("archive", "cmd_archive"))
+
+    p = command(
+        "unarchive",
+        help="take articles out of the archive: back in Saved, still saved",
+        description='Take archived articles out of the archive, back in the reader\'s "Saved"'
+        " (still saved, still read: `reader mark-unread` or m marks one unread).",
+    )
+    p.add_argument("targets", metavar="ID_OR_URL", nargs="+")
+    p.set_defaults(func=_later("archive", "cmd_unarchive"))
 
     p = command(
         "forget",

@@ -37,7 +37,7 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             f" {done.kept} saved as {'a link' if done.kept == 1 else 'links'} not fetched yet,"
             f" {plural(len(done.failed), 'failure')},"
             f" {done.already} already saved"
-            + (f"; {done.read} marked read (read or archived there)" if done.read else "")
+            + (f"; {done.read} archived (read or archived there)" if done.read else "")
         )
         if done.kept or done.failed:
             out("the links not fetched stay in Saved: the next `reader sync` fetches them")
@@ -49,8 +49,8 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             named = ", ".join(safe_line(tag, 30) for tag in done.tags[:8])
             more = f" and {len(done.tags) - 8} more" if len(done.tags) > 8 else ""
             out(
-                f"not kept: {plural(len(done.tags), 'tag')} ({named}{more}): articles can't"
-                " be tagged yet, only feeds"
+                f"filed under {plural(len(done.tags), 'tag')} as there: {named}{more}"
+                " (`reader list --tag TAG`)"
             )
         if export.skipped:
             err(f"left out {plural(export.skipped, 'entry', 'entries')} with no web address")

@@ -9,7 +9,7 @@ It is built in layers, a module each, every class adding to the one before it (e
 what is defined below it): `resources` (the store, the fetcher, the workers), `subscribed`
 (the feeds subscribed to, named and found), `tags` (the feeds filed under each tag),
 `headlines` (the headlines listed, marked as the store says), `lookup` (an entry by id or
-address), `flags` (read and saved), `kept_articles` (cached articles read back),
+address), `flags` (read and saved), `article_tags` (saved articles filed under tags), `archiving` (saved articles done with, kept), `kept_articles` (cached articles read back),
 `reader_state` (what the reader keeps between runs: its view, where it left each article),
 `pruning` (the cache's size and limits),
 `reextraction` (articles extracted again from the pages kept), `page_reads` (each page downloaded

@@ -1,7 +1,8 @@
 """Links of another read-it-later app's export (`saved_exports`) saved into a `Library`, as
 `reader save` saves one, a few at a time, with when the file says each was added and its title.
 One whose page can't be fetched now is saved as a link all the same, which the next sync
-fetches; those read or archived there are marked read here."""
+fetches; those read or archived there are archived here (and so read), and each is filed
+under the tags it had there."""
 
 from __future__ import annotations
 
@@ -32,8 +33,8 @@ class SavedImport:
     kept: int = 0  # saved as links, their page not to be had now: the next sync fetches them
     failed: tuple[tuple[str, str], ...] = ()  # saved as links, no article there now: why
     already: int = 0  # saved before
-    read: int = 0  # marked read, read or archived in the app the file came from
-    tags: tuple[str, ...] = ()  # the tags the file gave, which articles can't take
+    read: int = 0  # archived (and read), read or archived in the app the file came from
+    tags: tuple[str, ...] = ()  # the tags the file gave, each article filed under its own
 
 
 def _target(lib: Library, listed: dict[str, Entry], url: str) -> Entry | str:
@@ -61,6 +62,9 @@ async def import_saved(
         target = _target(lib, listed, link.url)
         if article_key(target.link if isinstance(target, Entry) else target) in before:
             already += 1
+            if link.tags:  # imported before tags were kept, or tagged here since: added to
+                with suppress(StoreError):
+                    lib.tag_article(target, link.tags)
         else:
             targets.append((link, target))
     fetched = kept = done = 0
@@ -91,6 +95,9 @@ async def import_saved(
                     kept += 1
                 else:
                     fetched += 1
+        if link.tags:
+            with suppress(StoreError):  # saved all the same: its tags can be given again
+                lib.tag_article(saved_as, link.tags)
         if link.read:
             read.append(saved_as)
         done += 1
@@ -104,8 +111,8 @@ async def import_saved(
 
 
 def _mark_read(lib: Library, addresses: list[str], listed: dict[str, Entry]) -> int:
-    """Mark read the articles saved at `addresses`: a feed's headline as its feed keeps it, a
-    link no feed lists as the Saved list shows it."""
+    """Archive the articles saved at `addresses` and mark them read: a feed's headline as its
+    feed keeps it, a link no feed lists as the Saved list shows it."""
     saved = lib.store.saved()
     entries = []
     for address in addresses:
@@ -115,4 +122,6 @@ def _mark_read(lib: Library, addresses: list[str], listed: dict[str, Entry]) -> 
         elif isinstance(record := saved.get(key), dict):
             entries.append(lib.unlisted_entry(key, record))
     lib.mark_many_read(entries)
+    for address in addresses:
+        lib.store.archive_saved(address, True)
     return len(entries)

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..dates import retrieved_as_believed
+from ..feed_tags import saved_tags, with_tags, without_tags
 from ..keys import article_key
 from ..models import Entry
 from .articles import AHEAD
@@ -104,9 +105,49 @@ class StoreUsage(StoreVersions):
                 }
                 if title or before.get("title"):
                     current[key]["title"] = before.get("title") or title
+                for kept in ("tags", "archived"):
+                    if before.get(kept):
+                        current[key][kept] = before[kept]
             else:
                 current.pop(key, None)
             self._save(self._state, _SAVED, current)
+
+    def tag_saved(
+        self, url: str, add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> tuple[str, ...] | None:
+        """File the saved article of `url` under the tags of `add` too, after its own, and no
+        longer under those of `remove` (case and spaces aside, as a feed's: `feed_tags`); its
+        tags now, None when it is not saved. Kept in its saved record: a tag files an article
+        in the library, so only a saved one has any, and letting it go takes them too."""
+        key = article_key(url)
+        with self._state.transact():
+            current = self.saved()
+            record = current.get(key)
+            if not isinstance(record, dict):
+                return None
+            tags = without_tags(with_tags(saved_tags(record), add), remove)
+            if tags:
+                record["tags"] = list(tags)
+            else:
+                record.pop("tags", None)
+            self._save(self._state, _SAVED, current)
+        return tags
+
+    def archive_saved(self, url: str, archived: bool = True) -> bool:
+        """Archive the saved article of `url` (done with, kept), or take it out of the
+        archive; False when it is not saved. When it was archived is kept in its record."""
+        key = article_key(url)
+        with self._state.transact():
+            current = self.saved()
+            record = current.get(key)
+            if not isinstance(record, dict):
+                return False
+            if archived:
+                record["archived"] = record.get("archived") or time.time()
+            else:
+                record.pop("archived", None)
+            self._save(self._state, _SAVED, current)
+        return True
 
     def touch_article(self, url: str, seen: bool = True) -> None:
         """Record that the article was just read (least recently read goes first on eviction):

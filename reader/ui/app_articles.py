@@ -50,6 +50,8 @@ class ReaderAppArticles(ReaderAppHeadlines):
 
     async def _toggle_saved(self, entry: Entry) -> None:
         if self.lib.is_saved(entry):
+            if tags := self.lib.tags_of(entry):
+                self._unsaved_tags[entry.id] = tags
             self.lib.unsave(entry)
             self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
             self._changed([self.index.set_saved(entry.id, False)])
@@ -57,18 +59,23 @@ class ReaderAppArticles(ReaderAppHeadlines):
             # a row off the screen's part looked at was gone unnamed (acc31c W20).
             title = plain(entry.title or shown_url(entry.link), max_length=120).plain
             key = keymap_of(self).key("save", "the headlines")
-            again = f" · {key} again keeps it" if key else ""
+            again = f" · {key} again keeps it" + (" and its tags" if tags else "") if key else ""
             self.notify(f"Unsaved: {title}{again}", markup=False)
             return
         try:
             article = await self._download(entry)
             self.lib.set_saved(entry, True)
+            if tags := self._unsaved_tags.pop(entry.id, ()):
+                self._changed([self.index.set_tags(entry.id, self.lib.tag_article(entry, tags))])
             self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
         except FetchError as error:
             if self.lib.keep_unfetched(entry, error):
                 # Offline, or the site down: kept, for the next sync to fetch (acc31c W8).
-                self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
                 self._changed([self.index.set_saved(entry.id, True)])
+                if tags := self._unsaved_tags.pop(entry.id, ()):
+                    tags = self.lib.tag_article(entry, tags)
+                    self._changed([self.index.set_tags(entry.id, tags)])
+                self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
                 shown = f"Saved, not fetched yet ({error.message}): the next sync fetches it."
                 self.notify(plain(shown, max_length=300).plain, markup=False)
                 return
@@ -82,6 +89,82 @@ class ReaderAppArticles(ReaderAppHeadlines):
             ]
         )
         self.notify("Saved for good: it stays offline and is never evicted.")
+
+    def toggle_archived(self, entry: Entry) -> None:
+        """Archive the article of `entry` (done with, kept: saved if it wasn't, marked read),
+        or take it out of the archive, back in Saved (still read)."""
+        if not entry.link:
+            self.notify("No article to archive: this headline links nowhere.", severity="warning")
+            return
+        archived = not self.lib.is_archived(entry)
+        self.lib.archive(entry, archived)
+        self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
+        self._changed([self.index.set_archived(entry.id, archived)])
+        title = plain(entry.title or shown_url(entry.link), max_length=120).plain
+        key = keymap_of(self).key("archive", "the headlines")
+        again = f" · {key} again takes it back" if key else ""
+        said = f"Archived: {title}{again}" if archived else f"Back in Saved: {title}"
+        self.notify(said, markup=False)
+        if not self._busy:
+            self.status = self.summary()
+
+    def edit_tags(self, entry: Entry) -> None:
+        """Ask for the tags the article of `entry` is filed under (those it has, to change;
+        the tags in use completed), and file it under those given: a tag saves it, none
+        leaves it saved, untagged."""
+        from ..feed_tags import with_tags
+        from .dialogs.feed_input import FeedInputScreen
+        from .tag_completion import TagCompletion
+
+        if not entry.link:
+            self.notify("No article to tag: this headline links nowhere.", severity="warning")
+            return
+        now = self.index.get(entry.id)
+        had = now.tags if now is not None else ()
+        title = plain(entry.title or shown_url(entry.link), max_length=80).plain
+
+        def answered(line: str | None) -> None:
+            if line is not None:
+                self._run(self._retag(entry, had, with_tags((), [line])), "tag")
+
+        in_use = [tag for tag, _count in self.index.tags()]
+        self.push_screen(
+            FeedInputScreen(
+                f"Tags of “{title}”",
+                ", ".join(had),
+                "A comma between two; → takes the tag offered · Enter files it (saved) under"
+                " them; none: untagged · Esc: as it was",
+                TagCompletion(in_use),
+            ),
+            answered,
+        )
+
+    async def _retag(self, entry: Entry, had: tuple[str, ...], wanted: tuple[str, ...]) -> None:
+        from ..feed_names import folded
+
+        if not had and not wanted:
+            return
+        was_saved = self.lib.is_saved(entry)
+        kept = {folded(tag) for tag in wanted}
+        tags = self.lib.tag_article(entry, wanted) if wanted else had
+        if gone := [tag for tag in had if folded(tag) not in kept]:
+            tags = self.lib.untag_article(entry, gone)
+        self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
+        self._changed([self.index.set_tags(entry.id, tags, saved=was_saved or bool(wanted))])
+        self._show_tags(entry, tags)
+        shown = " ".join(f"#{tag}" for tag in tags)
+        saved = "" if was_saved else " (saved for good: a tag files it in Saved)"
+        said = f"Tagged {shown}{saved}" if tags else "No tags now (still saved)"
+        self.notify(plain(said, max_length=300).plain, markup=False)
+
+    def _show_tags(self, entry: Entry, tags: tuple[str, ...]) -> None:
+        """The article of `entry`, open, says its tags now in its header."""
+        article = sys.modules.get(f"{__package__}.screens.article")
+        if article is None:
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, article.ArticleScreen) and screen.headline.entry.id == entry.id:
+                screen.show_tags(tags)
 
     async def read_article(
         self, entry: Entry, first_page: Callable[[Article], None] | None = None

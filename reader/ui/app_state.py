@@ -102,6 +102,9 @@ class ReaderAppState(App[int]):
         """Marks the store refused (a full disk), to keep once it has room (`keep_again`)."""
         self._unkept_busy = False
         """Those marks were refused for another program holding the data directory."""
+        self._unsaved_tags: dict[str, tuple[str, ...]] = {}
+        """The tags of the articles `s` unsaved this session, by entry id: `s` again, which
+        keeps one back, keeps them too (unsaving takes an article's tags with it)."""
         self.notice_seconds = NOTICE_SECONDS
         """Seconds a line answering one action (`say_for_now`) stays before the idle counts."""
         self._notice = ""

@@ -55,6 +55,8 @@ SCREEN_BINDINGS = [
     Binding("left_parenthesis", "grow_passage(-1)", "Shorter passage", show=False),
     Binding("m", "toggle_read", "Read/unread"),
     Binding("s", "toggle_saved", "Save"),
+    Binding("number_sign", "tag_article", "Tag", show=False),
+    Binding("E", "toggle_archived", "Archive", show=False),
     Binding("V", "other_version", "Earlier version", show=False),
     Binding("d", "show_changes", "Changes", show=False),
     Binding("R", "refresh_article", "Fetch again", show=False),

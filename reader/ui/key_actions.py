@@ -72,7 +72,7 @@ ACTIONS: dict[str, KeyAction] = {
         ("step_feed(-1)",),
     ),
     "next_tag": KeyAction(
-        "the next tag's headlines (every feed filed under it), round the end",
+        "the next tag's headlines (its feeds' and articles'), round the end",
         ("step_tag(1)",),
     ),
     "previous_tag": KeyAction(
@@ -81,6 +81,14 @@ ACTIONS: dict[str, KeyAction] = {
     ),
     "toggle_read": KeyAction("mark read / unread", ("toggle_read",)),
     "save": KeyAction("save for good (kept offline, never evicted) / unsave", ("toggle_saved",)),
+    "archive": KeyAction(
+        "archive the article (done with, kept: saved, read) / back in Saved",
+        ("toggle_archived",),
+    ),
+    "tag": KeyAction(
+        "file the article under tags (saving it), those in use completed; none: untagged",
+        ("tag_article",),
+    ),
     "open_in_browser": KeyAction("open the original page in the browser", ("open_original",)),
     "mark_list_read": KeyAction("mark every headline of the list read", ("mark_list_read",)),
     "mark_all_read": KeyAction("mark every feed's headlines read", ("mark_everything_read",)),

@@ -152,7 +152,9 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         self._last_query = ("", None)  # a search is this article's: another one starts afresh
         entry = self.headline.entry
         now = self.reader.index.get(entry.id) or self.headline
-        self.query_one(ArticleBody).show_notice(entry, OPENING if now.cached else FETCHING)
+        body = self.query_one(ArticleBody)
+        body.tags = now.tags
+        body.show_notice(entry, OPENING if now.cached else FETCHING)
         # exclusive: pressing n quickly cancels the wait for the previous article (its download
         # still completes into the cache in the background).
         self.run_worker(self._load(position), group="article", exclusive=True, exit_on_error=False)
@@ -318,6 +320,16 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
 
     def action_toggle_saved(self) -> None:
         self.reader.toggle_saved(self.headline.entry)
+
+    def action_toggle_archived(self) -> None:
+        self.reader.toggle_archived(self.headline.entry)
+
+    def action_tag_article(self) -> None:
+        self.reader.edit_tags(self.headline.entry)
+
+    def show_tags(self, tags: tuple[str, ...]) -> None:
+        """The article's tags, given by `#`, in its header."""
+        self.query_one(ArticleBody).show_tags(tags)
 
     def action_toggle_read(self) -> None:
         read = self.reader.toggle_read(self.headline.entry)

@@ -141,6 +141,32 @@ class ArticleBody(ArticleLayout, can_focus=True):
                 message,
                 copies_key=self.copies_key,
                 changes_key=self.changes_key,
+                tags=self.tags,
+            )
+            place = replace(place, paragraph=place.paragraph + len(head) - self._head)
+        self._build(place)
+
+    def show_tags(self, tags: tuple[str, ...]) -> None:
+        """The article shown is filed under `tags` now: its header says so, the reader's
+        place in the text kept (a byline appearing, for an article that had none, is a line
+        more above it)."""
+        if tags == self.tags:
+            return
+        self.tags = tags
+        entry, article, message, _hint, _error = self._content
+        if article is None:
+            return
+        place = self._place()
+        if place is not None and place.paragraph >= self._head:
+            styles = self._built_with or self._styles()
+            head = article_header.header(
+                entry,
+                article,
+                styles,
+                message,
+                copies_key=self.copies_key,
+                changes_key=self.changes_key,
+                tags=tags,
             )
             place = replace(place, paragraph=place.paragraph + len(head) - self._head)
         self._build(place)
@@ -175,7 +201,13 @@ class ArticleBody(ArticleLayout, can_focus=True):
         styles = self._built_with = self._styles()
         note = message if article else ""
         paragraphs = article_header.header(
-            entry, article, styles, note, copies_key=self.copies_key, changes_key=self.changes_key
+            entry,
+            article,
+            styles,
+            note,
+            copies_key=self.copies_key,
+            changes_key=self.changes_key,
+            tags=self.tags,
         )
         self._head, self._compact = len(paragraphs), False
         self._header_paragraphs = self._head if article is not None else 0
