@@ -106,3 +106,36 @@ def test_a_damaged_search_index_is_deleted_and_made_again(synced_dir: Path) -> N
     found = reader(synced_dir, "list", "--search", "harbour")
     assert found.returncode == 0 and found.stdout
     assert index.exists()
+
+
+def damage_the_key_index(home: Path, folder: str) -> Path:
+    """`home`'s `folder` cache file with the root page of its key index overwritten (its rows
+    intact), as acc32b's mk.py damages it: the path of the file."""
+    db = home / folder / "cache.db"
+    with sqlite3.connect(db) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        ((page,),) = con.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'Cache_key_raw'"
+        ).fetchall()
+    con.close()
+    with db.open("r+b") as file:
+        file.seek((page - 1) * PAGE)
+        file.write(b"\xff" * 16)
+    return db
+
+
+def test_a_damaged_index_page_is_one_line_naming_repair_not_a_traceback(
+    synced_dir: Path,
+) -> None:
+    db = damage_the_key_index(synced_dir, "state")
+    for command in (("list", "--saved"), ("feeds",), ("cache",)):
+        stopped = reader(synced_dir, *command)
+        assert stopped.returncode == 1, command
+        assert stopped.stderr == (
+            f"reader: the cache file {db} ({HOLDS['state']}) is damaged (database disk image is"
+            " malformed): `reader repair` copies out every record that still reads, the damaged"
+            " file kept beside it (nothing was deleted)\n"
+        ), command
+    done = reader(synced_dir, "repair")
+    assert done.returncode == 0, done.stderr
+    assert reader(synced_dir, "feeds").returncode == 0

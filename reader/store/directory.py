@@ -254,6 +254,16 @@ class StoreDirectory:
         self._check_format()
 
     def _check_format(self) -> None:
+        # Called as the directory opens, where no public method's guard turns a damaged page
+        # into the line naming the file and `reader repair`: every command ended in a
+        # traceback on a damaged index page of state's cache file (acc32b B7).
+        try:
+            self._read_format()
+        except sqlite3.DatabaseError as error:
+            self.close()
+            raise _storage_error(self.root, error) from None
+
+    def _read_format(self) -> None:
         found = self._value(self._state, _FORMAT)
         if isinstance(found, int) and found > DATA_FORMAT:
             self.close()
