@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -168,15 +168,18 @@ class StoreFeeds(StoreShownIds):
             self.note_changed()
         return True
 
-    def recover_subscriptions(self) -> list[str]:
+    def recover_subscriptions(self, also: Sequence[str] = ()) -> list[str]:
         """The list of subscriptions made again from each feed's own record, when it is lost
         (its record damaged, dropped and kept aside) while they are kept: a feed removed has
         its record deleted with it, so each one kept is a subscription. In the order they were
-        first kept; the addresses added back (none when the list reads)."""
+        first kept, then the feeds `also` names (whose own records were lost with the list:
+        `reader repair` read them from the damaged file's index); the addresses added back
+        (none when the list reads)."""
         with self._state.transact():
             if self.feed_urls():
                 return []
             urls = keys_with_prefix(self._state, _feed_key(""), in_order=True)
+            urls += [url for url in dict.fromkeys(also) if url not in urls]
             if urls:
                 self._save(self._state, _SUBSCRIPTIONS, urls)
                 self.note_changed()
