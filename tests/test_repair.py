@@ -7,11 +7,13 @@ synced from the demo site, damaged as a disk damages it: a page overwritten."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -257,3 +259,31 @@ def test_a_row_numbered_2_to_the_62_is_copied_out_at_once(synced_dir: Path) -> N
             ("far",)
         ]
     con.close()
+
+
+def test_repair_follows_no_link_out_of_the_data_directory(synced_dir: Path, tmp_path: Path) -> None:
+    """A planted data directory (synced, restored, sent for help): a cache folder linked to
+    another cache's had its files deleted as orphans, a `state.repairing` link had the mended
+    file written (and another library's cache opened) where it led (acc32b B6)."""
+    other = tmp_path / "other"
+    orphan = other / "cd" / f"{'0' * 28}.val"
+    orphan.parent.mkdir(parents=True)
+    orphan.write_bytes(b"another cache's value")
+    os.utime(orphan, (time.time() - 7200,) * 2)
+    (synced_dir / "state" / "ab").symlink_to(other)
+    sound = reader(synced_dir, "repair")
+    assert sound.returncode == 0, sound.stderr
+    assert orphan.read_bytes() == b"another cache's value"
+    assert "no record names" not in sound.stdout
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "cache.db").write_bytes(b"another library's")
+    (synced_dir / "state.repairing").symlink_to(elsewhere)
+    damage_the_key_index(synced_dir, "state")
+    done = reader(synced_dir, "repair")
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in elsewhere.iterdir()] == ["cache.db"]
+    assert (elsewhere / "cache.db").read_bytes() == b"another library's"
+    assert not (synced_dir / "state.repairing").exists()
+    assert reader(synced_dir, "feeds").returncode == 0

@@ -121,10 +121,13 @@ def orphan_value_files(folder: Path) -> list[Path]:
     finally:
         con.close()
     before = time.time() - _ORPHAN_AGE
+    # A folder of it may be a link planted out of the data directory (acc32b B6: another
+    # cache's files were deleted through `state/ab`): only what lies inside is the cache's.
+    inside = DataDisk(str(folder)).holds
     found = []
     for path in folder.glob("[0-9a-f][0-9a-f]/[0-9a-f][0-9a-f]/*.val"):
         name = path.relative_to(folder).as_posix()
-        if _VALUE_FILE.fullmatch(name) and name not in named:
+        if _VALUE_FILE.fullmatch(name) and name not in named and inside(name):
             try:
                 if path.is_file() and path.stat().st_mtime < before:
                     found.append(path)
