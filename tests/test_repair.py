@@ -21,6 +21,7 @@ from test_cli import reader
 
 from reader.search_index import INDEX_FILE
 from reader.store import Store
+from reader.sync_lock import InUseLock
 
 PAGE = 4096
 HOLDS = {"state": "subscriptions, headlines and read marks", "articles": "the cached articles"}
@@ -286,4 +287,43 @@ def test_repair_follows_no_link_out_of_the_data_directory(synced_dir: Path, tmp_
     assert [p.name for p in elsewhere.iterdir()] == ["cache.db"]
     assert (elsewhere / "cache.db").read_bytes() == b"another library's"
     assert not (synced_dir / "state.repairing").exists()
+    assert reader(synced_dir, "feeds").returncode == 0
+
+
+def test_repair_refuses_while_a_reader_has_the_directory_open(synced_dir: Path) -> None:
+    """Run beside an open reader, repair set the damaged file aside while the reader kept its
+    handle on it: every mark and place made after went into the copy (acc32a A21)."""
+    home = synced_dir
+    store = Store(home)  # as the reader holds it, open
+    try:
+        db = damage_the_key_index(home, "state")
+        damaged = db.read_bytes()
+        refused = reader(home, "repair")
+    finally:
+        store.close()
+    assert refused.returncode == 1
+    assert refused.stderr == (
+        f"reader: the data directory {home} is open in a reader (or another reader command):"
+        " close it, then repair (nothing was changed)\n"
+    )
+    assert db.read_bytes() == damaged
+    assert reader(home, "repair").returncode == 0
+
+
+def test_the_store_is_not_opened_while_repair_mends_it(synced_dir: Path) -> None:
+    mending = InUseLock(synced_dir)
+    assert mending.take(alone=True)
+    try:
+        held = subprocess.run(
+            [sys.executable, "-m", "reader", "--data-dir", str(synced_dir), "feeds"],
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        mending.release()
+    assert held.returncode == 1
+    assert held.stderr == (
+        f"reader: `reader repair` is mending the data directory {synced_dir}: try again once it"
+        " has ended (nothing was changed)\n"
+    )
     assert reader(synced_dir, "feeds").returncode == 0

@@ -734,10 +734,9 @@ def build_parser() -> argparse.ArgumentParser:
         " feed's record. A record kept in a file of its own (over 32 KB) whose file is missing or"
         " cut short is dropped (the whole items of a list or of the Saved list kept), and a file"
         " no record names (left an hour by a write cut short) deleted. A damaged search index is"
-        " deleted,"
-        " made again by the next search."
-        " Close the reader first; a sync running stops it. Exit 1 when a file could not be"
-        " mended (its first page lost: move it aside).",
+        " deleted, made again by the next search. A reader open on the directory, or a sync"
+        " running, stops it (nothing changed). Exit 1 when a file could not be mended (its first"
+        " page lost: move it aside).",
     )
     p.add_argument("--dry-run", action="store_true", help="say what it would do, change nothing")
     p.set_defaults(func=_later("repair", "cmd_repair"))

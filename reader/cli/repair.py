@@ -20,7 +20,7 @@ from ..store.salvage import (
     problem,
     salvage,
 )
-from ..sync_lock import SyncLock
+from ..sync_lock import InUseLock, SyncLock
 from .common import EXIT_OK, err, out
 
 EXIT_UNMENDED = 1
@@ -35,6 +35,14 @@ def cmd_repair(args: argparse.Namespace) -> int:
     if not lock.take():
         err(f"a sync is running in {root}: repair once it has ended (nothing was changed)")
         return EXIT_UNMENDED
+    in_use = InUseLock(root)
+    if not in_use.take(alone=True):
+        lock.release()
+        err(
+            f"the data directory {root} is open in a reader (or another reader command): close"
+            " it, then repair (nothing was changed)"
+        )
+        return EXIT_UNMENDED
     try:
         lost_feeds: list[str] = []
         unmended = sum(
@@ -45,6 +53,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
             _recover_subscriptions(root, lost_feeds)
         _check_index(root, args.dry_run)
     finally:
+        in_use.release()
         lock.release()
     if args.dry_run:
         out("nothing was changed (--dry-run)")

@@ -22,6 +22,7 @@ import diskcache
 from ..models import StoreError, Unwritable
 from ..plural import plural
 from ..safe import safe_line
+from ..sync_lock import InUseLock
 from .caches import ReadOnlyCache, open_cache, read_only
 from .data_disk import MissingValueFile, RefusedRecord
 
@@ -221,8 +222,21 @@ class StoreDirectory:
                 f" though {held}: put back a copy of it, or move it aside to start it afresh"
                 " (nothing was changed)"
             )
+        self._in_use = InUseLock(root)
+        try:
+            self._open(root, settings)
+        except BaseException:
+            self._in_use.release()
+            raise
+
+    def _open(self, root: Path, settings: dict[str, Any]) -> None:
         try:
             root.mkdir(parents=True, exist_ok=True)
+            if not self._in_use.take() and not self._in_use.held_alone_here():
+                raise StoreError(
+                    f"`reader repair` is mending the data directory {root}: try again once it"
+                    " has ended (nothing was changed)"
+                )
             self._state = open_cache(root / "state", **settings)
             self._articles = open_cache(root / "articles", **settings)
         except (sqlite3.DatabaseError, OSError) as error:
@@ -321,6 +335,7 @@ class StoreDirectory:
     def close(self) -> None:
         self._state.close()
         self._articles.close()
+        self._in_use.release()
 
     # -- records -----------------------------------------------------------------------------
     def _value(self, cache: diskcache.Cache, key: str, default: Any = None) -> Any:
