@@ -16,6 +16,7 @@ from ....models import Article, Entry
 from ...article_keys import BODY_BINDINGS
 from ...keymap import keymap_of
 from . import anchors, article_header, block_paragraphs, find_in_article, passage
+from .body_highlights import HIGHLIGHT_COMPONENT
 from .body_layout import ArticleLayout
 from .body_links import LINK_COMPONENT, NOTE_COMPONENT
 from .body_search import MATCH_COMPONENTS
@@ -50,6 +51,7 @@ class ArticleBody(ArticleLayout, can_focus=True):
         *MATCH_COMPONENTS,
         LINK_COMPONENT,
         NOTE_COMPONENT,
+        HIGHLIGHT_COMPONENT,
     }
 
     # -- what to show --------------------------------------------------------------------------
@@ -94,8 +96,9 @@ class ArticleBody(ArticleLayout, can_focus=True):
         in the same order; only the header's note has gone."""
         below_rule = self.top_line - self._rule_line()
         query, current, link = self._query, self._current, self._link
-        opened = self._notes_opened
+        opened, highlights = self._notes_opened, self._highlights
         self._set(entry, article, "", "", False)
+        self._highlights = highlights  # the same article's, its later pages come
         if opened:
             self.unfold_notes()  # shown whole by `z`: not folded again under the reader's eyes
         self._finish_layout()  # the line to keep at the top may be past the first screen's
@@ -164,6 +167,7 @@ class ArticleBody(ArticleLayout, can_focus=True):
         self._link = None
         self._jumps, self._note = [], None
         self._notes_opened = False
+        self._highlights, self._highlight_spans = (), None  # the article shown before's
         self._after_layout = []  # the text they waited for has gone
         self._build()
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -285,6 +289,7 @@ class ArticleBody(ArticleLayout, can_focus=True):
         # Styles are baked into the paragraphs: rebuild when the theme really changed them
         # (not on every focus change, which also lands here).
         self._match_styles = self._link_style = self._passage_style = self._note_style = None
+        self._highlight_style = None
         if self.is_mounted and self._paragraphs and self._styles() != self._built_with:
             self._build(self._place())
 
@@ -311,6 +316,7 @@ class ArticleBody(ArticleLayout, can_focus=True):
         column, margin = self._column()
         margin -= self._laid.shift(number, column, self._available())  # a wide table's line
         line = self._laid.lines[number]
+        line = self._marked_highlights(number, line)  # under a match, a link, the passage
         if self._matches is not None and (marks := self._matches.marks(number)):
             if self._match_styles is None:
                 match, current = (self.get_component_rich_style(n) for n in MATCH_COMPONENTS)

@@ -1,0 +1,142 @@
+"""Highlights (`h` in the reading view): the passage selected kept on the article in the store,
+marked in its text when it is opened again, found again after a re-extraction that kept its
+words and kept (said "no longer in the text") after one that did not; `h` on it again drops
+it."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from pathlib import Path
+
+from reader.highlights import Highlight, find_passage
+from reader.library import Library
+from reader.models import Block, BlockKind, Inline
+from reader.ui.widgets.article.body_highlights import HIGHLIGHT_COMPONENT
+from tests.tui_pilot import open_titled, reading, running, screen_text, until
+
+TITLE = "£412m budget"
+SENTENCE = "The substantive budget then passed by 38 votes to 21"
+
+
+def highlight(words: str, near: float = 0.0) -> Highlight:
+    return Highlight(words, f"> {words}", words, 1.0, near)
+
+
+def test_a_passage_is_found_again_by_its_words_whatever_lies_between() -> None:
+    text = "Intro.\nThe vote:\n| For | 31 |\n• It passed, narrowly.\nIt passed,\nnarrowly."
+    assert find_passage(text, highlight("For 31")) == (text.index("For"), text.index(" |\n•"))
+    # Of two places with the same words, the one nearer to where it was kept.
+    second = text.rindex("It passed")
+    assert find_passage(text, highlight("It passed, narrowly.", 0.9))[0] == second  # type: ignore[index]
+    assert find_passage(text, highlight("It passed, narrowly.", 0.1))[0] < second  # type: ignore[index]
+    assert find_passage(text, highlight("passed narrowly at last")) is None
+    assert find_passage("Bypassed", highlight("passed")) is None  # a word whole, not in one
+
+
+def _marked_lines(app: object, body: object) -> list[str]:
+    """The screen lines of the body drawn with the highlight's style somewhere."""
+    style = body.get_component_rich_style(HIGHLIGHT_COMPONENT)  # type: ignore[attr-defined]
+    out = []
+    for y in range(body.size.height):  # type: ignore[attr-defined]
+        strip = body.render_line(y)  # type: ignore[attr-defined]
+        marked = "".join(s.text for s in strip if s.style and s.style.bgcolor == style.bgcolor)
+        if marked.strip():
+            out.append(marked.strip())
+    return out
+
+
+def test_h_keeps_the_passage_marks_it_and_again_drops_it(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 40)) as (app, pilot, body):
+            entry = app.screen.headline.entry
+            await pilot.press("slash", *"substantive budget", "enter", "v")
+            await pilot.pause()
+            assert body.selected_text.startswith(SENTENCE)
+            assert not _marked_lines(app, body)
+            await pilot.press("h")
+            await until(pilot, lambda: bool(body.highlights), "the highlight kept")
+            await pilot.press("escape")  # the search: its matches drawn over the highlight
+            await pilot.pause()
+            kept = app.lib.highlights(entry)
+            assert kept is not None and [h.words for h in kept.items] == [body.highlights[0].words]
+            assert kept.items[0].words.startswith(SENTENCE)
+            assert kept.items[0].quote.startswith(f"> {SENTENCE}")
+            assert body.text_selection is None  # the passage kept, no longer selected
+            marked = " ".join(_marked_lines(app, body))
+            assert "substantive budget then passed" in marked
+            assert "Harbour City Council" not in marked
+            # Opened again, in another run of the reader: marked again.
+        async with running(synced_dir, (60, 40)) as (app, pilot):
+            body = await open_titled(pilot, TITLE)
+            await until(pilot, lambda: bool(body.highlights), "the highlights read")
+            await pilot.pause()
+            assert "passed by 38 votes" in " ".join(_marked_lines(app, body))
+            await pilot.press("slash", *"substantive budget", "enter", "v", "h")
+            await until(pilot, lambda: not body.highlights, "the highlight dropped")
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.lib.highlights(app.screen.headline.entry) is None
+            assert not _marked_lines(app, body)
+
+    asyncio.run(run())
+
+
+def test_h_with_no_passage_says_how_to_select_one(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 30), notifications=True) as (app, pilot, _):
+            await pilot.press("h")
+            await pilot.pause()
+            assert "Select a passage to keep as a highlight first (v then )" in screen_text(app)
+            assert app.lib.highlights(app.screen.headline.entry) is None
+
+    asyncio.run(run())
+
+
+def test_a_highlight_outlives_a_new_extraction_and_is_said_lost_when_its_words_went(
+    synced_dir: Path,
+) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 40), notifications=True) as (app, pilot, b):
+            await pilot.press("slash", *"substantive budget", "enter", "v", "h")
+            await until(pilot, lambda: bool(b.highlights), "the highlight kept")
+            entry = app.screen.headline.entry
+        lib = Library(synced_dir)
+        try:
+            article = lib.cached_article(entry)
+            assert article is not None
+            # Read again into other blocks, the same words: a heading before it, its paragraph
+            # split in two.
+            blocks = list(article.blocks)
+            at = next(n for n, b in enumerate(blocks) if b.text.startswith(SENTENCE))
+            head, tail = blocks[at].text.split(" votes to 21", 1)
+            blocks[at : at + 1] = [
+                Block(BlockKind.HEADING, (Inline("The vote"),), level=2),
+                Block(BlockKind.PARAGRAPH, (Inline(head + " votes"),)),
+                Block(BlockKind.PARAGRAPH, (Inline("to 21" + tail),)),
+            ]
+            lib.store.put_article(entry.link, replace(article, blocks=tuple(blocks)))
+        finally:
+            lib.close()
+        async with running(synced_dir, (100, 40), notifications=True) as (app, pilot):
+            body = await open_titled(pilot, TITLE)
+            await until(pilot, lambda: bool(body.highlights), "the highlights read")
+            await pilot.pause()
+            assert "passed by 38 votes" in " ".join(_marked_lines(app, body))
+            assert "no longer in the text" not in screen_text(app)
+        lib = Library(synced_dir)
+        try:  # corrected: the sentence gone
+            article = lib.cached_article(entry)
+            assert article is not None
+            kept = [b for b in article.blocks if "38 votes" not in b.text and b.text != "to 21"]
+            lib.store.put_article(entry.link, replace(article, blocks=tuple(kept)))
+        finally:
+            lib.close()
+        async with running(synced_dir, (100, 40), notifications=True) as (app, pilot):
+            body = await open_titled(pilot, TITLE)
+            await until(pilot, lambda: "no longer in the text" in screen_text(app), "the notice")
+            assert "1 highlight no longer in the text: kept" in screen_text(app)
+            assert not _marked_lines(app, body)
+            assert len(app.lib.highlights(entry).items) == 1  # type: ignore[union-attr]
+
+    asyncio.run(run())
