@@ -31,6 +31,7 @@ SUBCOMMANDS = [
     "save",
     "unsave",
     "forget",
+    "highlights",
     "cache",
     "config",
     "repair",

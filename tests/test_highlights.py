@@ -6,9 +6,13 @@ it."""
 from __future__ import annotations
 
 import asyncio
+import json
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
+from reader.cli import main
 from reader.highlights import Highlight, find_passage
 from reader.library import Library
 from reader.models import Block, BlockKind, Inline
@@ -140,3 +144,46 @@ def test_a_highlight_outlives_a_new_extraction_and_is_said_lost_when_its_words_w
             assert len(app.lib.highlights(entry).items) == 1  # type: ignore[union-attr]
 
     asyncio.run(run())
+
+
+async def _keep(app: object, pilot: object, words: str) -> None:
+    """The sentence holding `words` kept as a highlight by keyboard (`/`, `v`, `h`)."""
+    body = app.screen.query_one("ArticleBody")  # type: ignore[attr-defined]
+    before = len(body.highlights)
+    await pilot.press("slash", *words, "enter", "v", "h")  # type: ignore[attr-defined]
+    await until(pilot, lambda: len(body.highlights) > before, "the highlight kept")  # type: ignore[arg-type]
+    await pilot.press("escape")  # type: ignore[attr-defined]
+
+
+def test_reader_highlights_prints_each_passage_quoted_under_its_citation(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async def run() -> str:
+        async with reading(synced_dir, TITLE, (100, 40)) as (app, pilot, _body):
+            await _keep(app, pilot, "full document runs")
+            await _keep(app, pilot, "substantive budget")
+            return app.screen.headline.entry.id
+
+    entry_id = asyncio.run(run())
+    code = main(["--data-dir", str(synced_dir), "highlights"])
+    printed = capsys.readouterr().out
+    assert code == 0
+    # In the text's order, each as `y` quotes it, the citation after them.
+    first, second = printed.index(f"> {SENTENCE}"), printed.index("> The full document runs")
+    assert first < second < printed.index("# Council approves £412m budget")
+    assert "Priya Raman" in printed.split("# Council approves", 1)[1]
+    assert main(["--data-dir", str(synced_dir), "highlights", entry_id, "--format", "json"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert item["title"].startswith("Council approves £412m budget")
+    assert item["cached"] is True
+    assert [h["in_text"] for h in item["highlights"]] == [True, True]
+    assert item["highlights"][0]["quote"].startswith(f"> {SENTENCE}")
+    assert "Priya Raman" in item["citation"]
+    # An article with none: said, exit 1.
+    lib = Library(synced_dir)
+    try:
+        other = next(h.entry for h in lib.headlines() if TITLE not in h.entry.title)
+    finally:
+        lib.close()
+    assert main(["--data-dir", str(synced_dir), "highlights", other.id]) == 1
+    assert "no highlights kept of" in capsys.readouterr().err
