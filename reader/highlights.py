@@ -12,6 +12,8 @@ be "no longer in the text".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -141,3 +143,21 @@ def article_text(article: Article) -> str:
 def still_in(article: Article, highlight: Highlight) -> bool:
     """Whether the article's text still holds `highlight`'s words."""
     return find_passage(article_text(article), highlight) is not None
+
+
+def notes_after(article: Article, highlights: Sequence[Highlight]) -> dict[int, list[str]]:
+    """Per block of `article` (its index), the notes of the highlights ending in it, in
+    order: what the reading view shows under it. A highlight no longer in the text has its
+    note shown nowhere there (`reader highlights` still prints it)."""
+    texts = [article.title, *(block.text for block in article.blocks)]
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    joined = "\n".join(texts)
+    after: dict[int, list[str]] = {}
+    for highlight in highlights:
+        found = find_passage(joined, highlight) if highlight.note else None
+        if found is not None and (block := bisect_right(starts, found[1] - 1) - 2) >= 0:
+            after.setdefault(block, []).append(highlight.note)
+    return after

@@ -187,3 +187,51 @@ def test_reader_highlights_prints_each_passage_quoted_under_its_citation(
         lib.close()
     assert main(["--data-dir", str(synced_dir), "highlights", other.id]) == 1
     assert "no highlights kept of" in capsys.readouterr().err
+
+
+def test_a_keeps_a_note_under_the_passage_and_on_the_article(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def lines(app: object) -> list[str]:
+        return screen_text(app).split("\n")  # type: ignore[arg-type]
+
+    def at(app: object, words: str) -> int:
+        return next(n for n, line in enumerate(lines(app)) if words in line)
+
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 50)) as (app, pilot, body):
+            await pilot.press("slash", *"substantive budget", "enter", "v", "a")
+            await pilot.pause()
+            await pilot.press(*"Check the abstention with the clerk", "enter")
+            await until(pilot, lambda: "✎ Check the abstention" in screen_text(app), "the note")
+            # Under the passage's paragraph, before what follows it.
+            note = at(app, "✎ Check the abstention with the clerk")
+            assert at(app, "substantive budget then passed") < note < at(app, "How the groups")
+            (kept,) = body.highlights  # a passage noted is kept as a highlight
+            assert kept.note == "Check the abstention with the clerk"
+            await pilot.press("escape", "g", "a")  # the search cleared, no passage: the article
+            await pilot.pause()
+            await pilot.press(*"Ask the Greens for the vote list", "enter")
+            await until(pilot, lambda: body.article_note != "", "the article's note")
+            await pilot.pause()
+            head = at(app, "✎ Ask the Greens for the vote list")
+            assert at(app, "Priya Raman") < head < at(app, "Harbour City Council has approved")
+        assert main(["--data-dir", str(synced_dir), "highlights"]) == 0
+        printed = capsys.readouterr().out
+        quoted = printed.index(f"> {SENTENCE}")
+        assert printed.index("Note: Check the abstention with the clerk") > quoted
+        assert "Note on the article: Ask the Greens for the vote list" in printed
+        # Opened again: drawn again; the article's note emptied, gone.
+        async with running(synced_dir, (100, 50)) as (app, pilot):
+            body = await open_titled(pilot, TITLE)
+            await until(pilot, lambda: "✎ Ask the Greens" in screen_text(app), "the notes")
+            assert "✎ Check the abstention with the clerk" in screen_text(app)
+            await pilot.press("a")
+            await pilot.pause()
+            await pilot.press("ctrl+u", "enter")
+            await until(pilot, lambda: "✎ Ask the Greens" not in screen_text(app), "dropped")
+            kept_now = app.lib.highlights(app.screen.headline.entry)
+            assert kept_now is not None and kept_now.note == ""
+            assert kept_now.items[0].note == "Check the abstention with the clerk"
+
+    asyncio.run(run())

@@ -54,6 +54,7 @@ SCREEN_BINDINGS = [
     Binding("right_parenthesis", "grow_passage(1)", "Longer passage", show=False),
     Binding("left_parenthesis", "grow_passage(-1)", "Shorter passage", show=False),
     Binding("h", "highlight", "Highlight", show=False),
+    Binding("a", "note", "Note", show=False),
     Binding("m", "toggle_read", "Read/unread"),
     Binding("s", "toggle_saved", "Save"),
     Binding("V", "other_version", "Earlier version", show=False),

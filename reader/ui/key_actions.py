@@ -110,6 +110,9 @@ ACTIONS: dict[str, KeyAction] = {
     "highlight": KeyAction(
         "keep the passage selected as a highlight (on one kept: drop it)", ("highlight",)
     ),
+    "note": KeyAction(
+        "a note on the passage selected (kept as a highlight), else on the article", ("note",)
+    ),
     "whole_note": KeyAction(
         "show whole the editor's note folded atop the story", ("unfold_notes",)
     ),

@@ -1,5 +1,6 @@
 """The reading view's highlights: the passage selected kept on the article (`h`), marked in
-its text whenever it is opened again, and dropped by `h` on it again (see `ArticleScreen`).
+its text whenever it is opened again, and dropped by `h` on it again; a note on it, or on the
+article (`a`), drawn under it (at the head of the text) (see `ArticleScreen`).
 `reader highlights` writes them out with the article's citation."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import time
 from ...highlights import NO_LONGER_IN_TEXT, ArticleHighlights, Highlight, still_in
 from ...models import Article, Entry, StoreError
 from ...plural import plural
+from ..dialogs.feed_input import FeedInputScreen
 from ..display import plain
 from ..widgets.article.article_body import ArticleBody
 from .article_passage import ArticleScreenPassage
@@ -56,10 +58,72 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         if self.headline.entry is not entry or body.article is not article:
             return  # another article came meanwhile: kept all the same
         self.clear_selection()
-        body.show_highlights(now.items)
+        body.show_highlights(now.items, now.note)
         self._show_position()
         done = "Highlight dropped" if same is not None else "Kept as a highlight"
         self.notify(f"{done}: {plural(len(now.items), 'highlight')} in this article ({LISTED_BY}).")
+
+    def action_note(self) -> None:
+        """`a`: a note on the passage selected (kept as a highlight too, when it was not), or
+        with none selected on the article; asked in a line holding the note it has, to
+        change; emptied, the note goes. Drawn under the passage (the article's at the head of
+        its text), and printed by `reader highlights` under its quotation."""
+        body = self.query_one(ArticleBody)
+        article, entry = body.article, self.headline.entry
+        if article is None or not self.loaded or self._from_feed:
+            self.app.bell()
+            self.notify("Notes are kept on an article shown from the cache.", markup=False)
+            return
+        chosen = body.passage_to_keep()
+        if chosen is None:
+            old, question = body.article_note, "A note on this article"
+        else:
+            same = ArticleHighlights("", items=body.highlights).same(chosen[0])
+            old, question = (same.note if same else ""), "A note on the passage selected"
+        quotation = (body.quotation(True), body.quotation(False)) if chosen else ("", "")
+
+        def entered(note: str | None) -> None:
+            if note is not None:
+                self.run_worker(
+                    self._keep_note(entry, article, chosen, quotation, note),
+                    group="note",
+                    exit_on_error=False,
+                )
+
+        hint = f"Enter keeps it (emptied: none) · Esc: as it was · {LISTED_BY}"
+        self.app.push_screen(FeedInputScreen(question, value=old, hint=hint), entered)
+
+    async def _keep_note(
+        self,
+        entry: Entry,
+        article: Article,
+        chosen: tuple[str, float] | None,
+        quotation: tuple[str, str],
+        note: str,
+    ) -> None:
+        lib = self.reader.lib
+
+        def keep() -> ArticleHighlights:
+            if chosen is None:
+                return lib.note_article(entry, article, note)
+            words, near = chosen
+            highlight = Highlight(words, *quotation, time.time(), near)
+            lib.keep_highlight(entry, article, highlight)  # one kept already stays as it was
+            return lib.note_highlight(entry, words, note)
+
+        try:  # writes to the store: not on the event loop
+            now = await asyncio.to_thread(keep)
+        except StoreError as error:
+            self.notify(plain(error.message, max_length=300).plain, severity="error", markup=False)
+            return
+        body = self.query_one(ArticleBody)
+        if self.headline.entry is not entry or body.article is not article:
+            return
+        self.clear_selection()
+        body.show_highlights(now.items, now.note)
+        self._show_position()
+        what = "the article" if chosen is None else "the highlight"
+        self.notify(f"Note {'kept on' if note.strip() else 'dropped from'} {what}.", markup=False)
 
     def show_highlights(self) -> None:
         """Mark the highlights kept of the article shown, once it is."""
@@ -87,6 +151,6 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         body = self.query_one(ArticleBody)
         if self.headline.entry is not entry or body.article is not article:
             return
-        body.show_highlights(kept.items if kept else ())
+        body.show_highlights(kept.items if kept else (), kept.note if kept else "")
         if lost:
             self.notify(no_longer_found(lost), markup=False)

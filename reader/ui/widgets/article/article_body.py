@@ -15,7 +15,14 @@ from textual.strip import Strip
 from ....models import Article, Entry
 from ...article_keys import BODY_BINDINGS
 from ...keymap import keymap_of
-from . import anchors, article_header, block_paragraphs, find_in_article, passage
+from . import (
+    anchors,
+    article_header,
+    block_paragraphs,
+    find_in_article,
+    note_paragraphs,
+    passage,
+)
 from .body_highlights import HIGHLIGHT_COMPONENT
 from .body_layout import ArticleLayout
 from .body_links import LINK_COMPONENT, NOTE_COMPONENT
@@ -96,9 +103,12 @@ class ArticleBody(ArticleLayout, can_focus=True):
         in the same order; only the header's note has gone."""
         below_rule = self.top_line - self._rule_line()
         query, current, link = self._query, self._current, self._link
-        opened, highlights = self._notes_opened, self._highlights
+        opened, highlights, note = self._notes_opened, self._highlights, self._article_note
         self._set(entry, article, "", "", False)
-        self._highlights = highlights  # the same article's, its later pages come
+        if highlights or note:  # the same article's, its later pages come
+            self._highlights, self._article_note = highlights, note
+            if any(self._notes_drawn()):
+                self._build()
         if opened:
             self.unfold_notes()  # shown whole by `z`: not folded again under the reader's eyes
         self._finish_layout()  # the line to keep at the top may be past the first screen's
@@ -167,10 +177,15 @@ class ArticleBody(ArticleLayout, can_focus=True):
         self._link = None
         self._jumps, self._note = [], None
         self._notes_opened = False
-        self._highlights, self._highlight_spans = (), None  # the article shown before's
+        # The article shown before's: its own are marked once read (`show_highlights`).
+        self._highlights, self._highlight_spans, self._article_note = (), None, ""
         self._after_layout = []  # the text they waited for has gone
         self._build()
         self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def _notes_changed(self) -> None:
+        # A note under a passage in view: the paragraphs above the top line are the same.
+        self._build(self._place())
 
     def _build(self, place: Place | None = None) -> None:
         """Paragraphs for the content, laid out with `place` at the top (the same content
@@ -188,6 +203,9 @@ class ArticleBody(ArticleLayout, can_focus=True):
         if article is not None:
             # Built as they are laid out: the first screen's first, the rest in slices.
             more = block_paragraphs.paragraphs(article, styles)
+            if any(self._notes_drawn()):  # the reader's own, drawn among the article's
+                highlights, note = self._highlights, self._article_note
+                more = note_paragraphs.with_notes(more, article, highlights, note, styles)
             if not article.incomplete:  # its next pages on their way: not the end yet
                 more = chain(more, [block_paragraphs.end_mark(styles)])
             self._more = more

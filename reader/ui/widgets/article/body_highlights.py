@@ -66,16 +66,35 @@ class ArticleHighlights(ArticlePassage):
     """The layout the marks were found in, how many of its runs then, and where they are."""
     _highlight_style: Style | None = None
 
+    _article_note = ""
+    """The reader's note on the article shown, drawn at the head of its text."""
+
     @property
     def highlights(self) -> tuple[Highlight, ...]:
         """The highlights marked in the text."""
         return self._highlights
 
-    def show_highlights(self, highlights: Sequence[Highlight]) -> None:
-        """Mark `highlights` in the article shown (none: no marks)."""
-        self._highlights = tuple(highlights)
+    @property
+    def article_note(self) -> str:
+        return self._article_note
+
+    def show_highlights(self, highlights: Sequence[Highlight], note: str = "") -> None:
+        """Mark `highlights` in the article shown (none: no marks), their notes under their
+        passages and the article's `note` at the head of its text."""
+        drawn = self._notes_drawn()
+        self._highlights, self._article_note = tuple(highlights), note
         self._highlight_spans = None
+        if self._notes_drawn() != drawn:
+            self._notes_changed()
         self.refresh()
+
+    def _notes_drawn(self) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """The notes drawn in the text: the article's, and each highlight's with its words."""
+        notes = tuple((h.words, h.note) for h in self._highlights if h.note)
+        return self._article_note, notes
+
+    def _notes_changed(self) -> None:
+        """The paragraphs built again with the notes now kept (`ArticleBody`)."""
 
     def passage_to_keep(self) -> tuple[str, float] | None:
         """The passage selected as a highlight is kept: its words (no bullet nor number) and
