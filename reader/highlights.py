@@ -111,12 +111,13 @@ class ArticleHighlights:
 
 def passage_pattern(words: str) -> re.Pattern[str] | None:
     """`words` as found in a text: each word as written, anything but a word between two
-    (a line break, a bar, a bullet); None when it has no word."""
+    (a line break, a bar, a bullet), the last whole; None when it has no word."""
     found = _WORD.findall(words)
     if not found:
         return None
-    between = r"\W+"
-    return re.compile(r"(?<!\w)" + between.join(map(re.escape, found)) + r"(?!\w)")
+    # No look-behind before the first word (`find_passage` checks it): one there kept the
+    # engine from searching for the first word's letters, 650 ms over 5 MB instead of 2.
+    return re.compile(r"\W+".join(map(re.escape, found)) + r"(?!\w)")
 
 
 def find_passage(text: str, highlight: Highlight) -> tuple[int, int] | None:
@@ -128,6 +129,8 @@ def find_passage(text: str, highlight: Highlight) -> tuple[int, int] | None:
     wanted = highlight.near * len(text)
     best: tuple[int, int] | None = None
     for match in pattern.finditer(text):
+        if match.start() and _WORD.match(text, match.start() - 1):
+            continue  # the end of a longer word: "passed" in "Bypassed"
         if best is None or abs(match.start() - wanted) < abs(best[0] - wanted):
             best = match.span()
         elif match.start() > wanted:
