@@ -235,3 +235,23 @@ def test_a_keeps_a_note_under_the_passage_and_on_the_article(
             assert kept_now.items[0].note == "Check the abstention with the clerk"
 
     asyncio.run(run())
+
+
+def test_a_note_added_far_down_leaves_the_same_text_at_the_top(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 24)) as (_app, pilot, body):
+            await pilot.press("slash", *"The libraries fight", "enter", "escape")
+            await pilot.pause()
+            await pilot.press(*"jjjjjjjjjjjjjjj")
+            await pilot.pause()
+            top = body.lines[body.top_line]
+            assert top.strip() and body.top_line > 10
+            await pilot.press("a")  # no passage: on the article, drawn at the head of its text
+            await pilot.pause()
+            await pilot.press(*"Ask the Greens", "enter")
+            await until(pilot, lambda: body.article_note != "", "the article's note")
+            await pilot.pause()
+            assert body.lines[body.top_line] == top
+            assert any("✎ Ask the Greens" in line for line in body.lines)
+
+    asyncio.run(run())

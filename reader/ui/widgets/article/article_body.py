@@ -184,8 +184,30 @@ class ArticleBody(ArticleLayout, can_focus=True):
         self.scroll_to(0, 0, animate=False, immediate=True)
 
     def _notes_changed(self) -> None:
-        # A note under a passage in view: the paragraphs above the top line are the same.
-        self._build(self._place())
+        place = self._place()
+        if place is None:
+            self._build()
+            return
+        # The same text at the top of the view, counted without the notes: the article's
+        # note added while reading further down moved it a paragraph down.
+        text_above = place.paragraph - sum(
+            map(note_paragraphs.is_note, self._paragraphs[: place.paragraph])
+        )
+        self._build()
+        number, seen = 0, 0
+        while True:
+            self._build_more(number + 1)
+            if number >= len(self._paragraphs):
+                return  # the text is shorter now (a note dropped at its end)
+            if not note_paragraphs.is_note(self._paragraphs[number]):
+                if seen == text_above:
+                    break
+                seen += 1
+            number += 1
+        if self._width:
+            self._go_to(replace(place, paragraph=number))
+        else:  # not laid out yet: there once it is
+            self._pending_place = replace(place, paragraph=number)
 
     def _build(self, place: Place | None = None) -> None:
         """Paragraphs for the content, laid out with `place` at the top (the same content

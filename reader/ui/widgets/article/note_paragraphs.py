@@ -28,6 +28,11 @@ def note_paragraph(note: str, styles: ArticleStyles, gap: int = 1) -> Paragraph:
     )
 
 
+def is_note(paragraph: Paragraph) -> bool:
+    """`paragraph` is a note of the reader's (`note_paragraph`), not the article's."""
+    return not paragraph.searched and paragraph.first.plain == NOTE_MARK
+
+
 def with_notes(
     paragraphs: Iterator[Paragraph],
     article: Article,
