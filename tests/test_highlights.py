@@ -255,3 +255,26 @@ def test_a_note_added_far_down_leaves_the_same_text_at_the_top(synced_dir: Path)
             assert any("✎ Ask the Greens" in line for line in body.lines)
 
     asyncio.run(run())
+
+
+def test_an_article_with_a_note_opens_again_where_it_was_left(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 24)) as (_app, pilot, body):
+            await pilot.press("a")
+            await pilot.pause()
+            await pilot.press(*"Ask the Greens", "enter")
+            await until(pilot, lambda: body.article_note != "", "the article's note")
+            await pilot.press("slash", *"The libraries fight", "enter", "escape")
+            await pilot.pause()
+            await pilot.press(*"jjjjjjjjjjjjjjj")
+            await pilot.pause()
+            top = body.lines[body.top_line]
+            await pilot.press("escape")  # to the headlines, the place kept
+            await pilot.pause()
+            again = await open_titled(pilot, TITLE)
+            assert again is not body
+            await until(pilot, lambda: again.article_note != "", "the note read again")
+            await pilot.pause()
+            assert again.lines[again.top_line] == top
+
+    asyncio.run(run())

@@ -94,7 +94,11 @@ class ArticleBody(ArticleLayout, can_focus=True):
         comes back to (None: at its start, or no article shown)."""
         if self.article is None or self.top_line <= self._rule_line():
             return None
-        return self._place()
+        place = self._place()
+        # Counted without the reader's notes, which are drawn only once read, after the
+        # article opens at its place: the article's note put it a paragraph further down.
+        notes = place and sum(map(note_paragraphs.is_note, self._paragraphs[: place.paragraph]))
+        return replace(place, paragraph=place.paragraph - notes) if place and notes else place
 
     def show_more(self, entry: Entry | None, article: Article) -> None:
         """More of the article shown (its later pages came in, after the first page shown): the
