@@ -14,6 +14,7 @@ import pytest
 
 from reader.cli import main
 from reader.highlights import Highlight, find_passage
+from reader.keys import article_key
 from reader.library import Library
 from reader.models import Block, BlockKind, Inline
 from reader.ui.widgets.article.body_highlights import HIGHLIGHT_COMPONENT
@@ -278,3 +279,21 @@ def test_an_article_with_a_note_opens_again_where_it_was_left(synced_dir: Path) 
             assert again.lines[again.top_line] == top
 
     asyncio.run(run())
+
+
+def test_a_damaged_highlight_is_left_out_and_the_others_kept(data_dir: Path) -> None:
+    url = "http://127.0.0.1:8/story.html"
+    lib = Library(data_dir)
+    try:
+        good = highlight("It passed, narrowly.").record()
+        record = {"url": url, "title": "Story", "items": [good, {"words": 5}, "junk"]}
+        lib.store._save(lib.store._state, "highlights:" + article_key(url), record)
+        kept = lib.highlights(url)
+        assert kept is not None and [h.words for h in kept.items] == ["It passed, narrowly."]
+        # Not cached: cited by the address and title kept, its words not looked for.
+        (listed,) = lib.every_highlight()
+        assert (listed.cached, listed.article.title, listed.found) == (False, "Story", (True,))
+        lib.store._state.set("highlights:" + article_key(url), b"\xff not json")
+        assert lib.highlights(url) is None and lib.every_highlight() == []
+    finally:
+        lib.close()
