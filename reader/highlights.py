@@ -105,8 +105,14 @@ class ArticleHighlights:
 
     def same(self, words: str) -> Highlight | None:
         """The highlight of the same words as `words` (None: none)."""
-        wanted = _WORD.findall(words)
-        return next((h for h in self.items if _WORD.findall(h.words) == wanted), None)
+        return kept_as(self.items, words)
+
+
+def kept_as(highlights: Sequence[Highlight], words: str) -> Highlight | None:
+    """The one of `highlights` of the same words as `words`, whatever lies between them
+    (None: none)."""
+    wanted = _WORD.findall(words)
+    return next((h for h in highlights if _WORD.findall(h.words) == wanted), None)
 
 
 def passage_pattern(words: str) -> re.Pattern[str] | None:

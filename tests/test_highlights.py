@@ -92,7 +92,10 @@ def test_h_with_no_passage_says_how_to_select_one(synced_dir: Path) -> None:
         async with reading(synced_dir, TITLE, (100, 30), notifications=True) as (app, pilot, _):
             await pilot.press("h")
             await pilot.pause()
-            assert "Select a passage to keep as a highlight first (v then )" in screen_text(app)
+            assert (
+                "Select a passage to keep as a highlight first (v selects a sentence, ) makes it"
+                in screen_text(app)
+            )
             assert app.lib.highlights(app.screen.headline.entry) is None
 
     asyncio.run(run())

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from ...highlights import NO_LONGER_IN_TEXT, ArticleHighlights, Highlight, still_in
+from ...highlights import NO_LONGER_IN_TEXT, ArticleHighlights, Highlight, kept_as, still_in
 from ...models import Article, Entry, StoreError
 from ...plural import plural
 from ..dialogs.feed_input import FeedInputScreen
@@ -33,16 +33,25 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         quoted as `y` quotes it; on one kept already, that highlight dropped."""
         body = self.query_one(ArticleBody)
         article, entry = body.article, self.headline.entry
+        if article is None or not self.loaded or self._from_feed:
+            self._not_kept_here()
+            return
         chosen = body.passage_to_keep()
-        if article is None or not self.loaded or chosen is None:
+        if chosen is None:
             self.app.bell()
-            keys = [k for k in (self.key_of("select_sentence"), self.key_of("longer_passage")) if k]
-            how = f" ({' then '.join(keys)} to make it longer)" if keys else ""
+            pairs = (
+                ("select_sentence", "selects a sentence"),
+                ("longer_passage", "makes it longer"),
+            )
+            said = ", ".join(
+                f"{key} {does}" for action, does in pairs if (key := self.key_of(action))
+            )
+            how = f" ({said})" if said else ""
             self.notify(f"Select a passage to keep as a highlight first{how}.", markup=False)
             return
         words, near = chosen
         kept = body.highlights
-        same = ArticleHighlights("", items=kept).same(words)
+        same = kept_as(kept, words)
         lib = self.reader.lib
         try:  # a write to the store: not on the event loop
             if same is not None:
@@ -71,14 +80,13 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         body = self.query_one(ArticleBody)
         article, entry = body.article, self.headline.entry
         if article is None or not self.loaded or self._from_feed:
-            self.app.bell()
-            self.notify("Notes are kept on an article shown from the cache.", markup=False)
+            self._not_kept_here()
             return
         chosen = body.passage_to_keep()
         if chosen is None:
             old, question = body.article_note, "A note on this article"
         else:
-            same = ArticleHighlights("", items=body.highlights).same(chosen[0])
+            same = kept_as(body.highlights, chosen[0])
             old, question = (same.note if same else ""), "A note on the passage selected"
         quotation = (body.quotation(True), body.quotation(False)) if chosen else ("", "")
 
@@ -124,6 +132,14 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         self._show_position()
         what = "the article" if chosen is None else "the highlight"
         self.notify(f"Note {'kept on' if note.strip() else 'dropped from'} {what}.", markup=False)
+
+    def _not_kept_here(self) -> None:
+        self.app.bell()
+        self.notify(
+            "Highlights and notes are kept on the article itself: not on a notice, nor on the "
+            "feed's text shown in its place.",
+            markup=False,
+        )
 
     def show_highlights(self) -> None:
         """Mark the highlights kept of the article shown, once it is."""

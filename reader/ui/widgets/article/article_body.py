@@ -1,7 +1,7 @@
 """The reading view's text: an article drawn with the Line API in a centred, readable column.
 
-What it shows and how each line is drawn; its state, search, links, passage and wrapping are
-the layers it is built on (`body_state` … `body_layout`).
+What it shows and how each line is drawn; its state, search, links, passage, highlights and
+wrapping are the layers it is built on (`body_state` … `body_layout`).
 """
 
 from __future__ import annotations

@@ -58,7 +58,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-class ArticleHighlights(ArticlePassage):
+class ArticleHighlighted(ArticlePassage):
     """The reading view's text, its highlights marked (see `ArticleBody`)."""
 
     _highlights: tuple[Highlight, ...] = ()
