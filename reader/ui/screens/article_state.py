@@ -31,6 +31,7 @@ _PASSAGE_KEYS = (
     ("longer_passage", "longer"),
     ("shorter_passage", "shorter"),
     ("cite", "quotes it"),
+    ("highlight", "keeps it"),
 )
 """The keys the status line names while a passage is selected, and what each does (and Esc,
 which no `[keys]` moves, drops it)."""
