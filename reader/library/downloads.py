@@ -284,6 +284,10 @@ class LibraryDownloads(LibraryPageReads):
                 with suppress(StoreError):
                     self.store.mark_not_an_article(url, error.message)
             raise
+        if first.article is not None and first.article.unkept:
+            # A store that takes no writes: the page read is shown as it is (its AMP version,
+            # its later pages, are read into the cache, which can't take them).
+            return first.article
         if first.amp:
             read = await self._amp(url, first.amp, page_url, entry)
             if read is not None:

@@ -125,6 +125,8 @@ class ReaderAppArticles(ReaderAppHeadlines):
         """An entry's article (or its first page) is on screen: read, and in the cache."""
         self.set_read(entry, True)
         self._prefetch_failed.discard(entry.id)
+        if article.unkept:
+            return  # shown, not cached: its row stays unmarked (not offline)
         taken_down = article.gone_at is not None  # the row marked as the header notes it
         self._changed(
             [self.index.set_cached(entry.id, partial=article.in_part, taken_down=taken_down)]
@@ -173,6 +175,8 @@ class ReaderAppArticles(ReaderAppHeadlines):
             and h.entry.link
             and h.entry.id not in self._prefetch_failed
         )
+        if self.lib.read_only_tag:
+            return  # what it fetched could not be kept: opening one fetches it to show
         # islice: a feed switch on 10,000 cached headlines must not scan them all.
         todo = list(islice(wanted, self.prefetch_limit))
         if todo:
@@ -199,6 +203,9 @@ class ReaderAppArticles(ReaderAppHeadlines):
                 self._prefetch_failed.add(entry.id)
                 if error.kind == ErrorKind.PORTAL:
                     portal = error.message
+                return
+            if article.unkept:  # the disk filled since: not fetched again for nothing
+                self._prefetch_failed.add(entry.id)
                 return
             fetched.append(entry)
             self._changed([self.index.set_cached(entry.id, partial=article.in_part)])
