@@ -99,8 +99,9 @@ class LibraryDownloads(LibraryPageReads):
             # Its first pages are in, and a sync is fetching the others: wait for them too.
             return await self._fetch_once(url, _entry_of(target), first_page, shown_unkept=True)
         if cached is not None:
-            with suppress(StoreError):  # a full disk or a read-only directory still reads
-                self.store.touch_article(url, seen)
+            # Noted in a thread the article doesn't wait for: opening one on a store another
+            # program holds waited 30 s for the note.
+            self._in_background(self.store.touch_article, url, seen)
             if cached.extractor < EXTRACTOR:
                 cached = await self._upgraded(url, cached)
             return self._numbered(url, cached)

@@ -15,7 +15,7 @@ from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..reports import Headline
 from ..url_display import shown_url
 from ..urls import contact_address, is_web_url
-from .app_headlines import ReaderAppHeadlines
+from .app_marks import ReaderAppMarks
 from .browser import NO_BROWSER_HINT, open_in_browser
 from .clipboard import clipboard_commands, copy_with_tools
 from .display import plain
@@ -29,7 +29,7 @@ def _consume(future: asyncio.Future[object]) -> None:
         future.exception()
 
 
-class ReaderAppArticles(ReaderAppHeadlines):
+class ReaderAppArticles(ReaderAppMarks):
     """The reader app's articles, read, saved and fetched ahead (see `ReaderApp`)."""
 
     # -- articles ------------------------------------------------------------------------------
@@ -108,10 +108,9 @@ class ReaderAppArticles(ReaderAppHeadlines):
 
     def remember_place(self, entry: Entry, article: Article, place: Place | None) -> None:
         """Where the reader left an article (None: at its start), for when it is opened again,
-        in this session or the next. A store that can't be written (a full disk) forgets it:
-        no reason to stop the reader going back."""
-        with suppress(StoreError):
-            self.lib.remember_place(entry, article, None if place is None else place.record())
+        in this session or the next; written in a thread. A store that can't be written (a
+        full disk) forgets it: no reason to stop the reader going back."""
+        self.lib.remember_place_soon(entry, article, None if place is None else place.record())
 
     def place_of(self, entry: Entry, article: Article) -> Place | None:
         """Where the reader left `article`, when it is still the text it was left in."""
@@ -175,8 +174,6 @@ class ReaderAppArticles(ReaderAppHeadlines):
             and h.entry.link
             and h.entry.id not in self._prefetch_failed
         )
-        if self.lib.read_only_tag:
-            return  # what it fetched could not be kept: opening one fetches it to show
         # islice: a feed switch on 10,000 cached headlines must not scan them all.
         todo = list(islice(wanted, self.prefetch_limit))
         if todo:
