@@ -546,6 +546,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_later("articles", "cmd_show"))
 
     p = command(
+        "highlights",
+        help="print the passages kept as highlights (h in the reader), each with its note, "
+        "under the article's citation",
+        description="Print the passages kept as highlights (h in the reading view) of one "
+        "article, or of every article with some (the most recently marked first), each with "
+        "its note, then the article's note and its citation as y copies it (in the config's "
+        "[citation] style, or --style's), to paste into a draft. Offline: it reads the store "
+        "only. A highlight whose words the cached copy no longer holds (read again, corrected) "
+        "is printed all the same, said to be so. None kept of the article named: exit 1.",
+    )
+    p.add_argument("target", metavar="ID_OR_URL", nargs="?")
+    p.add_argument(
+        "--format",
+        choices=("markdown", "json"),
+        default="markdown",
+        help="markdown: each passage quoted (> …), its note under it, the citation after them, "
+        "articles apart by a rule (---); json: a list, an object an article (url, title, "
+        "cached, note, citation, highlights: quote, text, note, kept_at, in_text)",
+    )
+    p.add_argument(
+        "--style",
+        choices=CITATION_STYLES,
+        help="the citation's style (block, chicago or apa); the config's [citation] style "
+        "when not given",
+    )
+    p.set_defaults(func=_later("highlights", "cmd_highlights"))
+
+    p = command(
         "diff",
         help="what changed between two copies kept of an article a sync found changed",
         description="Print what changed between two copies kept of an article (a correction, a "

@@ -226,7 +226,7 @@ class LibraryHeadlines(LibraryTags):
             store.partial_keys(),
             store.not_article_keys(),
             store.left_out_keys(),
-            store.page_dates,
+            store.listed_page_dates,
             store.page_date,
             updated=store.renewed_keys(),
             gone=store.gone_keys(),
