@@ -130,12 +130,11 @@ class StoreVersions(StoreArticles):
                 self._articles.set(name, _pack(whole))
             return whole
 
-    def mend_record(self, folder: str, key: str) -> None:
+    def mend_record(self, folder: str, key: str) -> int:
         # A record of copies is no JSON list: its whole copies kept as its readings keep them.
         if folder == "articles" and key.startswith("versions:"):
-            self._version_list(key.removeprefix("versions:"))
-        else:
-            super().mend_record(folder, key)
+            return len(self._version_list(key.removeprefix("versions:")))
+        return super().mend_record(folder, key)
 
     def versions(self, url: str) -> list[Article]:
         """The kept earlier versions of the article cached for `url`, oldest first, each as
