@@ -327,3 +327,20 @@ def test_the_store_is_not_opened_while_repair_mends_it(synced_dir: Path) -> None
         " has ended (nothing was changed)\n"
     )
     assert reader(synced_dir, "feeds").returncode == 0
+
+
+def test_a_loss_no_index_can_count_is_said_unknown_never_none(synced_dir: Path) -> None:
+    db = synced_dir / "articles" / "cache.db"
+    with sqlite3.connect(db) as con:
+        pages = dict(con.execute("SELECT name, rootpage FROM sqlite_master").fetchall())
+    con.close()
+    zero_the_last_leaf(db)
+    with db.open("r+b") as file:
+        for index in ("Cache_key_raw", "Cache_expire_time"):
+            file.seek((pages[index] - 1) * PAGE)
+            file.write(b"\xff" * 16)
+    done = reader(synced_dir, "repair")
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stdout.splitlines() if x.startswith(f"{db} "))
+    assert "copied out into a sound file, some could not be read (how many is unknown" in line
+    assert "none lost" not in line and "(what could not be read is there only)" in line
