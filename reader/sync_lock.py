@@ -1,4 +1,5 @@
-"""One sync at a time in a data directory.
+"""One sync at a time in a data directory (`SyncLock`), and no repair while it is open
+(`InUseLock`).
 
 Two syncs at once (a cron sync that overran its hour, one typed by hand, the reader's `S`)
 each downloaded and extracted every article: twice the traffic to every site, twice the time,
