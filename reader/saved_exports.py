@@ -40,11 +40,13 @@ class SavedLink:
 @dataclass(frozen=True)
 class SavedExport:
     """The links of an export file, the app it came from ("wallabag", "Pocket", "bookmarks"),
-    and how many entries were left out (no web address)."""
+    how many entries were left out (no web address), and how many gave a time added that is
+    none (the year 9999, before 1995): saved as added now."""
 
     kind: str
     links: tuple[SavedLink, ...]
     skipped: int = 0
+    bad_dates: int = 0
 
 
 def read_saved_export(data: bytes) -> SavedExport | None:
@@ -126,13 +128,17 @@ def _tags(values: Any) -> tuple[str, ...]:
     return tuple(t for name in names if isinstance(name, str) and (t := safe_line(name, 60)))
 
 
+# A time before 1995 or in the year 3000 is no time a link was saved at; one past 9999 in
+# UTC ("9999-12-31T23:59:59-23:59") could not even be read back as a date (acc32b B14).
+_EARLIEST, _LATEST = 788_918_400, 32_503_680_000
+
+
 def _epoch(value: Any) -> datetime | None:
     try:
         seconds = int(str(value).strip())
     except ValueError:
         return None
-    # A time before 1995 or in the year 3000 is no time a link was saved at.
-    if not 788_918_400 <= seconds <= 32_503_680_000:
+    if not _EARLIEST <= seconds <= _LATEST:
         return None
     return datetime.fromtimestamp(seconds, UTC)
 
@@ -142,9 +148,11 @@ def _iso(value: Any) -> datetime | None:
         return None
     try:
         moment = datetime.fromisoformat(value.strip())
-    except ValueError:
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        seconds = moment.timestamp()
+    except (ValueError, OverflowError):
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment if _EARLIEST <= seconds <= _LATEST else None
 
 
 def _wallabag(text: str) -> SavedExport | None:
@@ -174,7 +182,15 @@ def _wallabag(text: str) -> SavedExport | None:
                 bool(entry.get("is_archived")),
             )
         )
-    return SavedExport("wallabag", _unique(links), skipped)
+    bad = sum(
+        1
+        for entry in entries
+        if isinstance(entry, dict)
+        and isinstance(entry.get("created_at"), str)
+        and entry["created_at"].strip()
+        and _iso(entry["created_at"]) is None
+    )
+    return SavedExport("wallabag", _unique(links), skipped, bad)
 
 
 def _is_pocket_csv(start: str) -> bool:

@@ -52,6 +52,11 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
                 f"filed under {plural(len(done.tags), 'tag')} as there: {named}{more}"
                 " (`reader list --tag TAG`)"
             )
+        if export.bad_dates:
+            err(
+                f"{plural(export.bad_dates, 'date')} added that cannot be (before 1995 or past"
+                " the year 3000): saved as added now"
+            )
         if export.skipped:
             err(f"left out {plural(export.skipped, 'entry', 'entries')} with no web address")
         return EXIT_OK

