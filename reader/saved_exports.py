@@ -12,10 +12,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from html.parser import HTMLParser
 from typing import Any
 
+from .charset import decode_html
 from .safe import safe_line
 from .urls import is_web_url
 
@@ -53,20 +56,22 @@ def read_saved_export(data: bytes) -> SavedExport | None:
     """The links of a read-it-later export or a bookmarks file, told by their shape; None when
     `data` is none of them (an OPML file, a list of feeds)."""
     kind = export_kind(data)
+    if kind in ("Pocket", "bookmarks"):
+        # In the charset it declares, or its BOM says: an old browser's is windows-125x, an
+        # Edge or IE one UTF-16 (acc32b B11).
+        return _html_links(decode_html(data), kind)
     text = _text(data) if kind else None
     if text is None:
         return None
     if kind == "wallabag":
         return _wallabag(text)
-    if kind == "Pocket CSV":
-        return _pocket_csv(text)
-    return _html_links(text, kind)
+    return _pocket_csv(text)
 
 
 def export_kind(head: bytes) -> str:
     """What kind of export a file is, told by its start (`head`: its first megabytes will
     do): "wallabag", "Pocket CSV", "Pocket" (HTML), "bookmarks", or "" for none of them."""
-    start = head[:200_000].decode("utf-8-sig", errors="ignore")
+    start = _head_text(head[:200_000])
     first = start.lstrip()[:2000]
     if first.startswith("["):
         return "wallabag"
@@ -74,9 +79,25 @@ def export_kind(head: bytes) -> str:
         return "Pocket CSV"
     if first.lower().startswith("<!doctype netscape-bookmark-file"):
         return "bookmarks"
-    if first.startswith("<") and "time_added=" in start.lower():
+    # Told by its structure, never by a word anywhere in the file: a feed titled
+    # "time_added=1764000000" made the user's own OPML backup a "Pocket export" (acc32b B9).
+    if first.startswith("<") and not _OPML_START.match(first) and _POCKET_LINK.search(start):
         return "Pocket"
     return ""
+
+
+# An XML file (an OPML one) opens with its declaration or its root; Pocket's is an HTML page.
+_OPML_START = re.compile(r"(?:<!--.*?-->\s*)*<(?:\?xml|opml)\b", re.I | re.S)
+# Pocket's links: an `<a>` tag with its own `time_added` attribute.
+_POCKET_LINK = re.compile(r"<a\s[^<>]*\btime_added\s*=", re.I)
+
+
+def _head_text(head: bytes) -> str:
+    """The start of a file as text enough to tell its kind: UTF-16 by its BOM, else UTF-8 with
+    what isn't left out (a windows-1252 bookmarks file's letters are no part of its shape)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head.decode("utf-16", errors="ignore")
+    return head.decode("utf-8-sig", errors="ignore")
 
 
 def read_link_list(data: bytes) -> SavedExport | None:
@@ -221,31 +242,73 @@ def _pocket_csv(text: str) -> SavedExport:
     return SavedExport("Pocket", _unique(links), skipped)
 
 
+class _LinkReader(HTMLParser):
+    """The `<a>` tags of a page and the text of each, read as a stream: a bookmarks file never
+    closes its `<DT>`s, so a tree of it nests every bookmark in the one before, and libxml2
+    stopped building it 256 deep, 252 bookmarks into a folder (acc32b B2). No tree here, no
+    depth; entities in attributes and text decoded as a browser would, none declared loaded."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.kind = kind
+        self.links: list[SavedLink] = []
+        self.skipped = 0
+        self._read = False  # under Pocket's "Read Archive"
+        self._a: dict[str, str] | None = None
+        self._h1: list[str] | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self._close_link()
+            self._a = {name: value or "" for name, value in attrs}
+            self._text = []
+        elif tag == "h1":
+            self._h1 = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._close_link()
+        elif tag == "h1" and self._h1 is not None:
+            # Pocket's sections; a bookmarks file's one h1 is its title.
+            heading = "".join(self._h1).lower()
+            self._read = self.kind == "Pocket" and "archive" in heading
+            self._h1 = None
+
+    def handle_data(self, data: str) -> None:
+        if self._a is not None and sum(map(len, self._text)) < 4000:
+            self._text.append(data)
+        if self._h1 is not None:
+            self._h1.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._close_link()
+
+    def _close_link(self) -> None:
+        if self._a is None:
+            return
+        attrs, self._a = self._a, None
+        url = attrs.get("href", "").strip()
+        if not is_web_url(url):
+            self.skipped += 1
+            return
+        added = attrs.get("time_added") or attrs.get("add_date")
+        self.links.append(
+            SavedLink(
+                url,
+                _title("".join(self._text).strip()),
+                _epoch(added),
+                _tags(attrs.get("tags", "")),
+                self._read,
+            )
+        )
+
+
 def _html_links(text: str, kind: str) -> SavedExport:
     """The links of a bookmarks.html (`<DT><A HREF ADD_DATE TAGS>`) or of Pocket's
     ril_export.html (`<a href time_added tags>` under "Unread", then "Read Archive": read)."""
-    import lxml.html
-
-    root = lxml.html.document_fromstring(text)
-    links, skipped = [], 0
-    read = False
-    for element in root.iter("a", "h1"):
-        if element.tag == "h1":
-            # Pocket's sections; a bookmarks file's one h1 is its title.
-            read = kind == "Pocket" and "archive" in element.text_content().lower()
-            continue
-        url = (element.get("href") or "").strip()
-        if not is_web_url(url):
-            skipped += 1
-            continue
-        added = element.get("time_added") or element.get("add_date")
-        links.append(
-            SavedLink(
-                url,
-                _title(element.text_content().strip()),
-                _epoch(added),
-                _tags(element.get("tags") or ""),
-                read,
-            )
-        )
-    return SavedExport(kind, _unique(links), skipped)
+    reader = _LinkReader(kind)
+    reader.feed(text)
+    reader.close()
+    return SavedExport(kind, _unique(reader.links), reader.skipped)

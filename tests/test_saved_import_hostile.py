@@ -61,3 +61,63 @@ def test_an_impossible_date_is_said_at_import(
     )
     code, printed, said = cli(capsys, tmp_path / "data", "list", "--saved")
     assert code == 0 and "far future" in printed, said
+
+
+def _bookmarks(body: str) -> str:
+    return (
+        "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n"
+        '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">\n'
+        f"<TITLE>Bookmarks</TITLE>\n<H1>Bookmarks</H1>\n<DL><p>\n{body}</DL><p>\n"
+    )
+
+
+def test_every_bookmark_of_a_big_folder_is_read() -> None:
+    """A folder's `<DT>`s are never closed: libxml2 nested each in the one before and kept 252
+    (acc32b B2), silently; a folder of 255 folders lost the link inside it."""
+    many = "".join(
+        f'    <DT><A HREF="https://a.example/{n}" ADD_DATE="1764568800">Link {n}</A>\n'
+        for n in range(3000)
+    )
+    export = read_saved_export(_bookmarks(many).encode())
+    assert export is not None and len(export.links) == 3000
+    assert export.links[-1].title == "Link 2999" and export.links[-1].added is not None
+    deep = (
+        "<DT><H3>Folder</H3>\n<DL><p>\n" * 255
+        + '<DT><A HREF="https://a.example/deep">Deep</A>\n'
+        + "</DL><p>\n" * 255
+        + '<DT><A HREF="https://a.example/after">After</A>\n'
+    )
+    export = read_saved_export(_bookmarks(deep).encode())
+    assert export is not None
+    assert [link.title for link in export.links] == ["Deep", "After"]
+
+
+def test_a_bookmarks_file_in_windows_1252_or_utf_16_is_read() -> None:
+    """acc32b B11: refused as "not a readable OPML file" / "declares a DTD"."""
+    text = _bookmarks('<DT><A HREF="https://a.example/c">Café crème</A>\n')
+    old = text.replace("charset=UTF-8", "charset=windows-1252").encode("cp1252")
+    for data in (old, text.encode("utf-16")):
+        export = read_saved_export(data)
+        assert export is not None and export.kind == "bookmarks"
+        assert [link.title for link in export.links] == ["Café crème"]
+
+
+def test_an_opml_backup_whose_title_reads_like_pocket_is_feeds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc32b B9: a feed titled "… time_added=…" made `reader export`'s own file a "Pocket
+    export" that ended in a traceback, restoring nothing."""
+    backup = tmp_path / "backup.opml"
+    backup.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<opml version="2.0"><head><title>reader'
+        '</title></head><body>\n<outline type="rss" text="Harbour News time_added=1764000000"'
+        ' title="Harbour News time_added=1764000000" xmlUrl="https://a.example/feed.xml"/>\n'
+        "</body></opml>\n",
+        encoding="utf-8",
+    )
+    assert read_saved_export(backup.read_bytes()) is None
+    code, printed, said = cli(capsys, tmp_path / "data", "import", str(backup))
+    assert code == 0, said
+    assert printed.startswith("1 feed added")
+    without = backup.read_text(encoding="utf-8").split("\n", 1)[1]
+    assert read_saved_export(without.encode()) is None
