@@ -156,7 +156,7 @@ def test_an_export_is_saved_link_by_link_never_subscribed_to(
     read = "; 1 archived (read or archived there)" if read_kept else ""
     assert lines[0] == (
         f"3 links {came}: 2 saved for offline reading, 1 saved as a link not fetched yet,"
-        f" 0 failures, 0 already saved{read}"
+        f" 0 kept as links with no article there now, 0 already saved{read}"
     )
     assert lines[1] == "the links not fetched stay in Saved: the next `reader sync` fetches them"
     tags = (
@@ -198,7 +198,9 @@ def test_an_export_is_saved_link_by_link_never_subscribed_to(
 
     # Imported again: nothing saved twice.
     code, printed, _ = cli(capsys, data, "import", str(export))
-    assert printed.splitlines()[0].endswith("0 failures, 3 already saved")
+    assert printed.splitlines()[0].endswith(
+        "0 kept as links with no article there now, 3 already saved"
+    )
 
 
 def test_the_link_not_fetched_is_fetched_by_the_next_sync(

@@ -121,3 +121,115 @@ def test_an_opml_backup_whose_title_reads_like_pocket_is_feeds(
     assert printed.startswith("1 feed added")
     without = backup.read_text(encoding="utf-8").split("\n", 1)[1]
     assert read_saved_export(without.encode()) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        (
+            "deep.json",
+            "[" * 200_000 + "]" * 200_000,
+            "not a wallabag export (JSON): nested too deep",
+        ),
+        (
+            "deep2.json",
+            '[{"url": "https://a.example/x"}, ' + "[" * 200_000 + "]" * 200_000 + "]",
+            "not a wallabag export (JSON): nested too deep",
+        ),
+        ("cut.json", '[{"url": "https://a.example/x"}, {"url": ', "not a readable wallabag export"),
+        ("empty.json", "[]", "a wallabag export with no entries: nothing to import"),
+        ("other.json", '[{"name": "x", "link": "https://a.example/"}]', "not a wallabag export"),
+        (
+            "big.csv",
+            "title,url,time_added,cursor,tags,status\n"
+            + "x" * 200_000
+            + ",https://a.example/,1,,,\n",
+            "not a readable Pocket export (CSV): field larger than field limit",
+        ),
+        (
+            "quote.csv",
+            'title,url,time_added,cursor,tags,status\n"' + "x" * 200_000 + "\n",
+            "not a readable Pocket export (CSV)",
+        ),
+    ],
+)
+def test_an_export_past_what_is_read_is_refused_in_one_line(
+    name: str, content: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc32b B4: a RecursionError or a csv.Error traceback; acc32a A17: `[]` refused as "not an
+    OPML file nor a list of feed addresses"."""
+    export = tmp_path / name
+    export.write_text(content, encoding="utf-8")
+    code, _, err = cli(capsys, tmp_path / "data", "import", str(export))
+    assert code == 1
+    assert err.startswith(f"reader: {said}") and err.count("\n") == 1, err
+
+
+def test_a_file_of_none_of_the_formats_names_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc32a A17: JSON of one object or a page of links named OPML alone."""
+    for name, content in (
+        ("single.json", '{"title": "x", "url": "https://a.example/"}'),
+        (
+            "links.html",
+            '<!DOCTYPE html><html><body><a href="https://a.example/">x</a></body></html>',
+        ),
+    ):
+        export = tmp_path / name
+        export.write_text(content, encoding="utf-8")
+        code, _, err = cli(capsys, tmp_path / "data", "import", str(export))
+        assert code == 1 and err.count("\n") == 1
+        assert "wallabag (JSON), Pocket (HTML or CSV) and bookmarks.html exports" in err
+
+
+def test_a_million_empty_entries_take_no_more_than_the_file() -> None:
+    """acc32b B4: `[{},{},…]` made an object of each before a link was looked for: 25 MB of it
+    took 705 MB. Read an entry at a time, only the links are kept."""
+    import tracemalloc
+
+    data = ("[" + "{}," * 1_000_000 + '{"url": "https://a.example/a"}]').encode()
+    tracemalloc.start()
+    export = read_saved_export(data)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert export is not None and len(export.links) == 1 and export.skipped == 1_000_000
+    assert peak < 4 * len(data), peak
+
+
+def test_what_is_not_kept_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """acc32a A19: wallabag's annotations dropped without a word; A3: a link given twice counted
+    nowhere; A13: a bookmarked home page or feed saved as an article, failing each sync."""
+    wallabag = tmp_path / "notes.json"
+    note = {"text": "my important note", "quote": "ferry timetable"}
+    wallabag.write_text(
+        json.dumps(
+            [
+                {"url": "http://127.0.0.1:9/a", "title": "A", "annotations": [note, note]},
+                {"url": "http://127.0.0.1:9/a", "title": "A again", "annotations": []},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    code, printed, err = cli(capsys, tmp_path / "data", "import", str(wallabag))
+    assert code == 0, err
+    assert printed.startswith("1 link from a wallabag export")
+    assert "1 link given twice in the file: saved once" in printed
+    assert (
+        "not kept: 2 annotations (wallabag's notes and highlights) on 1 article: wallabag has them"
+        in err
+    )
+    bookmarks = tmp_path / "bookmarks.html"
+    bookmarks.write_text(
+        _bookmarks(
+            '<DT><A HREF="https://a.example/">Home</A>\n'
+            '<DT><A HREF="https://a.example/world/feed.xml">Live bookmark</A>\n'
+            '<DT><A HREF="https://a.example/feed/">Feed</A>\n'
+            '<DT><A HREF="https://a.example/2026/story.html">Story</A>\n'
+            '<DT><A HREF="https://a.example/?p=12">A post</A>\n'
+        ),
+        encoding="utf-8",
+    )
+    export = read_saved_export(bookmarks.read_bytes())
+    assert export is not None and export.sites == 3
+    assert [link.title for link in export.links] == ["Story", "A post"]
