@@ -13,7 +13,7 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from typing import Any
@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from .charset import decode_html
 from .safe import safe_line
-from .urls import is_web_url
+from .urls import is_web_url, without_credentials
 
 MAX_EXPORT_BYTES = 256 * 2**20
 """The largest export read: wallabag's JSON carries every article's HTML (a 2,000-entry one is
@@ -54,6 +54,7 @@ class SavedExport:
     twice: int = 0  # links the file gives again (kept once)
     notes: tuple[int, int] = (0, 0)  # wallabag's annotations not kept, and on how many links
     sites: int = 0  # bookmarks of a site's home page or of a feed, left out: no article
+    credentials: int = 0  # links whose name and password were dropped
 
 
 FORMATS = (
@@ -132,7 +133,7 @@ def read_link_list(data: bytes) -> SavedExport | None:
             links.append(SavedLink(line))
         else:
             skipped += 1
-    return SavedExport("list", _unique(links), skipped) if links else None
+    return _export("list", links, skipped) if links else None
 
 
 def _text(data: bytes) -> str | None:
@@ -142,15 +143,22 @@ def _text(data: bytes) -> str | None:
         return None
 
 
-def _unique(links: list[SavedLink]) -> tuple[SavedLink, ...]:
-    """Each address once (the first), as an export may list one twice."""
+def _export(kind: str, links: list[SavedLink], skipped: int, **counts: Any) -> SavedExport:
+    """The export of `links`: each without the name and password it held (a file from elsewhere
+    sent them as Basic auth to whatever host it named, acc32b B1), then each address once (the
+    first), as an export may list one twice; those dropped counted."""
+    credentials = 0
     seen: set[str] = set()
     kept = []
     for link in links:
+        if (url := without_credentials(link.url)) != link.url:
+            credentials += 1
+            link = replace(link, url=url)
         if link.url not in seen:
             seen.add(link.url)
             kept.append(link)
-    return tuple(kept)
+    twice = len(links) - len(kept)
+    return SavedExport(kind, tuple(kept), skipped, twice=twice, credentials=credentials, **counts)
 
 
 def _title(value: Any) -> str:
@@ -248,8 +256,7 @@ def _wallabag(text: str) -> SavedExport:
         raise ExportError("a wallabag export with no entries: nothing to import")
     if not addressed:
         raise ExportError(f'not a wallabag export: no entry of it has a "url" ({FORMATS})')
-    unique = _unique(links)
-    return SavedExport("wallabag", unique, skipped, bad, len(links) - len(unique), (notes, noted))
+    return _export("wallabag", links, skipped, bad_dates=bad, notes=(notes, noted))
 
 
 def _skip_space(text: str, at: int) -> int:
@@ -293,8 +300,7 @@ def _pocket_csv(text: str) -> SavedExport:
                 status in ("archive", "archived", "read"),
             )
         )
-    unique = _unique(links)
-    return SavedExport("Pocket", unique, skipped, 0, len(links) - len(unique))
+    return _export("Pocket", links, skipped)
 
 
 class _LinkReader(HTMLParser):
@@ -370,9 +376,7 @@ def _html_links(text: str, kind: str) -> SavedExport:
     reader = _LinkReader(kind)
     reader.feed(text)
     reader.close()
-    unique = _unique(reader.links)
-    twice = len(reader.links) - len(unique)
-    return SavedExport(kind, unique, reader.skipped, 0, twice, sites=reader.sites)
+    return _export(kind, reader.links, reader.skipped, sites=reader.sites)
 
 
 _FEED_PATH = re.compile(r"(?:/feed|/rss|/atom|\.rss|\.atom|\.xml|/feed\.json)/?$", re.I)

@@ -10,10 +10,11 @@ import json
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 from reader.library import Library
 from reader.saved_exports import read_saved_export
-from tests.test_saved_links import cli
+from tests.test_saved_links import STORY, cli
 
 FAR = "9999-12-31T23:59:59-23:59"  # past 9999-12-31 once in UTC
 
@@ -233,3 +234,38 @@ def test_what_is_not_kept_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[
     export = read_saved_export(bookmarks.read_bytes())
     assert export is not None and export.sites == 3
     assert [link.title for link in export.links] == ["Story", "A post"]
+
+
+def test_links_to_this_computer_in_a_file_are_saved_not_fetched(
+    httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc32b B1: an import fetched the loopback, LAN and cloud-metadata addresses a file
+    named at once, `user:pw@` sent as Basic auth. Saved as links, fetched when the user opens
+    one (acc32a A2: then refused "from a public address", which there was none of)."""
+    httpserver.expect_request("/secret").respond_with_data(STORY, content_type="text/html")
+    secret = httpserver.url_for("/secret")
+    with_password = secret.replace("http://", "http://user:pw@")
+    export = tmp_path / "wallabag.json"
+    export.write_text(
+        json.dumps([{"url": secret, "title": "Internal admin"}, {"url": with_password}]),
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    code, printed, said = cli(capsys, data, "import", str(export))
+    assert code == 0, said
+    assert httpserver.log == []  # nothing asked, with or without a password
+    assert printed.startswith("1 link from a wallabag export: 0 saved for offline reading")
+    assert "1 link given twice in the file: saved once" in printed
+    assert (
+        "saved as a link, not fetched: 1 to this computer or its network (localhost, 192.168.x,"
+        " 169.254.x); open one to fetch it, or import with --fetch-local"
+    ) in printed
+    assert "dropped the name and password of 1 link: never sent" in said
+    code, printed, said = cli(capsys, data, "list", "--saved", "--ids")
+    assert code == 0, said
+    (shown,) = printed.split()
+    code, printed, said = cli(capsys, data, "show", shown)
+    assert code == 0, said
+    assert "Harbour storm closes the ferry" in printed
+    assert len(httpserver.log) == 1
+    assert "Authorization" not in httpserver.log[0][0].headers

@@ -28,7 +28,7 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
 
     async def run() -> int:
         try:
-            done = await import_saved(lib, export.links, show)
+            done = await import_saved(lib, export.links, show, args.fetch_local)
         finally:
             finish()
         came = f"from {_FROM[export.kind]}"
@@ -42,6 +42,16 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
         )
         if done.kept or done.failed:
             out("the links not fetched stay in Saved: the next `reader sync` fetches them")
+        if done.local:
+            out(
+                f"saved as {'a link' if done.local == 1 else 'links'}, not fetched:"
+                f" {done.local} to this computer or its network (localhost, 192.168.x, 169.254.x);"
+                " open one to fetch it, or import with --fetch-local"
+            )
+        if export.credentials:
+            err(
+                f"dropped the name and password of {plural(export.credentials, 'link')}: never sent"
+            )
         for url, why in done.failed[:_FAILURES_NAMED]:
             # Kept in Saved all the same (acc32a A3: "failed" read as dropped).
             err(
