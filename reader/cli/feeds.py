@@ -130,7 +130,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         read = read_subscriptions(data[: MAX_OPML_BYTES + 1])
     except FetchError as error:
-        if error.kind is not ErrorKind.BAD_FEED:
+        if error.kind is not ErrorKind.BAD_FEED or not error.message.startswith("not an OPML"):
             raise
         # A JSON or HTML file was the other app's export more often than a list of feeds: what
         # is read is named (acc32a A17).
