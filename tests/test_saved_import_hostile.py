@@ -269,3 +269,26 @@ def test_links_to_this_computer_in_a_file_are_saved_not_fetched(
     assert "Harbour storm closes the ferry" in printed
     assert len(httpserver.log) == 1
     assert "Authorization" not in httpserver.log[0][0].headers
+
+
+def test_the_reader_opens_on_a_saved_time_out_of_range(tmp_path: Path) -> None:
+    """acc32b B14: the reader stayed on "Loading headlines…", "Error: ValueError: year 10000 is
+    out of range" in its status line, for good."""
+    from tests.tui_pilot import running, screen_text
+
+    data = tmp_path / "data"
+
+    async def plant() -> None:
+        async with Library(data, workers="thread") as lib:
+            lib.set_saved("https://a.example/far", True, 253_402_387_139.0, "Far future")
+
+    asyncio.run(plant())
+
+    async def look() -> str:
+        async with running(data, (100, 30), prefetch=False) as (app, pilot):
+            await pilot.pause()
+            return screen_text(app)
+
+    shown = asyncio.run(look())
+    assert "Loading headlines" not in shown and "Error" not in shown, shown
+    assert "Saved" in shown
