@@ -4,8 +4,9 @@ browser's bookmarks.html (the Netscape format Instapaper, Raindrop and every bro
 Each link with what the file says of it: its title, when it was added, its tags, whether it
 was read (archived). No network here: the links are saved by `library.saved_imports`.
 
-The HTML formats are read by an HTML parser, never as XML: a bookmarks file's DOCTYPE is no
-attack, and an HTML parser loads no DTD nor entity whatever the file declares."""
+The HTML formats are read by an HTML tokenizer, never as XML: a bookmarks file's DOCTYPE is no
+attack, and it loads no DTD nor entity whatever the file declares; nor does it build a tree,
+whose depth a bookmarks file (never closing a `<DT>`) outgrows."""
 
 from __future__ import annotations
 
@@ -44,8 +45,8 @@ class SavedLink:
 @dataclass(frozen=True)
 class SavedExport:
     """The links of an export file, the app it came from ("wallabag", "Pocket", "bookmarks"),
-    how many entries were left out (no web address), and how many gave a time added that is
-    none (the year 9999, before 1995): saved as added now."""
+    and what of the file they leave out or change, counted to be said: entries with no web
+    address, times added that can't be (the year 9999, before 1995: saved as added now)…"""
 
     kind: str
     links: tuple[SavedLink, ...]
@@ -111,8 +112,8 @@ _POCKET_LINK = re.compile(r"<a\s[^<>]*\btime_added\s*=", re.I)
 
 
 def _head_text(head: bytes) -> str:
-    """The start of a file as text enough to tell its kind: UTF-16 by its BOM, else UTF-8 with
-    what isn't left out (a windows-1252 bookmarks file's letters are no part of its shape)."""
+    """The start of a file as text enough to tell its kind: UTF-16 by its BOM, else UTF-8, any
+    byte that isn't dropped (a windows-1252 bookmarks file's letters are no part of its shape)."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return head.decode("utf-16", errors="ignore")
     return head.decode("utf-8-sig", errors="ignore")
