@@ -284,7 +284,9 @@ def build_parser() -> argparse.ArgumentParser:
         " A read-it-later export is told by its shape and its links saved to read later, as"
         " `reader save` saves one, never subscribed to: wallabag's JSON, Pocket's"
         " ril_export.html or CSV, a browser's bookmarks.html. Each is fetched now (a link whose"
-        " page doesn't come stays in Saved, for the next sync); the file's title and time added"
+        " page doesn't come stays in Saved, for the next sync), but for one to this computer or"
+        " its network (localhost, 192.168.x, 169.254.x), saved as a link to open (see"
+        " --fetch-local); a name and password in a link are dropped; the file's title and time added"
         " are kept, read or archived ones marked read, and its tags (`reader list --tag`)."
         " With --saved, a list of addresses one a line is saved the same way."
         " A name newsboat's file gives as \"~Name\" is kept over the feed's own title, as"
@@ -312,6 +314,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the file's links are articles to save to read later, not feeds (a list of"
         " addresses one a line; an export of wallabag, Pocket or bookmarks is saved without it)",
+    )
+    p.add_argument(
+        "--fetch-local",
+        action="store_true",
+        help="fetch now the saved links to this computer or its network too (your own intranet's"
+        " bookmarks): a file from elsewhere could make them ask your router or a cloud's"
+        " metadata address",
     )
     p.set_defaults(func=_later("feeds", "cmd_import"))
 
