@@ -56,8 +56,9 @@ class ReaderAppHeadlines(ReaderAppState):
         # A thread quitting does not wait for, as `load_rest`'s: every headline of a year's
         # library held `q`'s prompt seconds (what it writes, a list's page dates, is one
         # transaction: all or none of it).
+        kept = self.main_screen.kept_rows()
         self.index = await quittable(
-            HeadlineIndex.load, self.lib, self.config.feed_order, name="reader-headlines"
+            HeadlineIndex.load, self.lib, self.config.feed_order, kept, name="reader-headlines"
         )
         await self._show_loaded(freeze)
 
