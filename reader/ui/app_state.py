@@ -102,9 +102,9 @@ class ReaderAppState(App[int]):
         """Marks the store refused (a full disk), to keep once it has room (`keep_again`)."""
         self._unkept_busy = False
         """Those marks were refused for another program holding the data directory."""
-        self._unsaved_tags: dict[str, tuple[str, ...]] = {}
-        """The tags of the articles `s` unsaved this session, by entry id: `s` again, which
-        keeps one back, keeps them too (unsaving takes an article's tags with it)."""
+        self._unsaved: dict[str, dict[str, Any]] = {}
+        """The saved records of the articles `s` unsaved this session, by entry id: `s` again
+        puts one back as it was (its tags, when saved, its archive mark), with no fetch."""
         self.notice_seconds = NOTICE_SECONDS
         """Seconds a line answering one action (`say_for_now`) stays before the idle counts."""
         self._notice = ""
