@@ -62,6 +62,7 @@ class ReaderAppArticles(ReaderAppHeadlines):
             key = keymap_of(self).key("save", "the headlines")
             again = f" · {key} again keeps it" + (" and its tags" if tags else "") if key else ""
             self.notify(f"Unsaved: {title}{again}", markup=False)
+            self.show_counts()  # one fewer saved: a line with no feed counts them
             return
         if (record := self._unsaved.pop(entry.id, None)) is not None:
             # Put back as it was: refetched, a PDF or a 404 an import kept was refused, and the
@@ -73,6 +74,7 @@ class ReaderAppArticles(ReaderAppHeadlines):
                 changed.append(self.index.set_archived(entry.id, True))
             self._changed(changed)
             self.notify(f"Saved again: {title}", markup=False)
+            self.show_counts()
             return
         try:
             article = await self._download(entry)
@@ -96,6 +98,7 @@ class ReaderAppArticles(ReaderAppHeadlines):
             ]
         )
         self.notify(f"Saved for good: {title}", markup=False)
+        self.show_counts()
 
     def toggle_archived(self, entry: Entry) -> None:
         """Archive the article of `entry` (done with, kept: saved if it wasn't, marked read),

@@ -143,14 +143,15 @@ class HeadlineIndex:
             self._archived = sum(h.archived for h in (*self.headlines, *self.unlisted))
         return self._archived
 
-    def saved_note(self) -> str:
-        """Where the saved articles are, for a line saying there is no feed yet ("" when
-        none is saved): six saved were one row away, unsaid (acc31c W7)."""
+    def saved_note(self, line: str) -> str:
+        """`line`, saying there is no feed yet, after where the saved articles are (when one
+        is): six saved were one row away, unsaid (acc31c W7); after the line, they were what a
+        pane of 120 columns cut (acc32a A16)."""
         saved = self.saved
         if not saved:
-            return ""
+            return line
         are = "is" if saved == 1 else "are"
-        return f" Your {plural(saved, 'saved article')} {are} in Saved."
+        return f"Your {plural(saved, 'saved article')} {are} in Saved. {line}"
 
     @property
     def _positions(self) -> dict[str, int]:
