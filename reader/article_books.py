@@ -11,12 +11,12 @@ import re
 import uuid
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from html import escape
 from typing import Any, BinaryIO
 
-from .models import Article
+from .models import Article, Block, BlockKind, Inline, picture_label
 from .safe import safe_line, safe_text
 
 # XML 1.0 has no place for these (a lone surrogate from a page decoded with errors, the C0
@@ -51,6 +51,28 @@ class Chapter:
     address: str
     """The article's own address: a book of the same addresses is the same book."""
     language: str = ""
+
+
+def pictures_as_links(article: Article) -> Article:
+    """`article` with each picture a link to it ("Image: Idle cranes"), as a paragraph: a
+    Markdown viewer loads a picture's `![…](…)` from the site, and the files load nothing."""
+    if not any(block.kind == BlockKind.IMAGE for block in article.blocks):
+        return article
+    blocks = tuple(
+        replace(
+            block,
+            kind=BlockKind.PARAGRAPH,
+            inlines=(Inline(picture_label(block.text), href=_picture_address(block)),),
+        )
+        if block.kind == BlockKind.IMAGE
+        else block
+        for block in article.blocks
+    )
+    return replace(article, blocks=blocks)
+
+
+def _picture_address(block: Block) -> str | None:
+    return next((i.href for i in block.inlines if i.href), None)
 
 
 def chapter(feed: str, article: Article, markdown: str) -> Chapter:

@@ -6,6 +6,7 @@ parsed as XML; the HTML parsed for what it would run or load."""
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -71,6 +72,15 @@ def test_articles_named_by_id_from_a_list_make_one_html_page(
     policy = document.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content')
     assert policy == ["default-src 'none'; style-src 'unsafe-inline'"]
     assert not document.xpath("//script | //img | //iframe")
+
+
+def test_pictures_are_links_in_every_format(synced_dir: Path, tmp_path: Path) -> None:
+    """A Markdown viewer loads a picture's `![…](…)` from the site: the files load nothing
+    (acc32b B15), each picture a link saying what it shows."""
+    done = run_reader(synced_dir, "export", "--format", "markdown")
+    assert done.returncode == 0, done.stderr
+    assert "![" not in done.stdout
+    assert "[Image: Four tall cranes with their booms raised" in done.stdout
 
 
 HOSTILE = (
@@ -144,3 +154,37 @@ def test_opml_stays_the_default_and_refuses_choosing_articles(
     refused = run_reader(synced_dir, "export", "--saved")
     assert refused.returncode == 2
     assert "--saved chooses articles: add --format markdown, html or epub" in refused.stderr
+
+
+def test_a_link_planted_where_the_file_is_written_is_not_followed(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """A fixed ".NAME.part" was opened through a link planted under that name: whoever could
+    write the folder had the export overwrite any file of the user's (acc32b B13)."""
+    shared, victim = tmp_path / "shared", tmp_path / "victim_rc"
+    shared.mkdir()
+    victim.write_text("the victim's own\n")
+    for name in ("out.md", "feeds.opml"):
+        (shared / f".{name}.part").symlink_to(victim)
+    for args in (
+        ("--format", "markdown", "-o", str(shared / "out.md")),
+        ("-o", str(shared / "feeds.opml")),
+    ):
+        done = run_reader(synced_dir, "export", *args)
+        assert done.returncode == 0, done.stderr
+    assert victim.read_text() == "the victim's own\n"
+    assert (shared / "out.md").read_text().startswith("# ")
+    assert not (shared / "out.md").is_symlink()
+    assert (shared / "out.md").stat().st_mode & 0o777 == 0o666 & ~_umask()
+    assert sorted(p.name for p in shared.iterdir()) == [
+        ".feeds.opml.part",
+        ".out.md.part",
+        "feeds.opml",
+        "out.md",
+    ]
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -33,6 +33,7 @@ SUBCOMMANDS = [
     "archive",
     "unarchive",
     "forget",
+    "highlights",
     "cache",
     "config",
     "repair",

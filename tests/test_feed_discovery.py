@@ -240,6 +240,28 @@ def test_a_shorteners_refresh_is_followed_to_the_article_and_its_feed(
     assert _asked(httpserver) == ["/s/k3bX9", "/dues.html", "/feed.xml"]
 
 
+def test_a_feed_a_shorteners_refresh_leads_to_is_subscribed_at_its_own_address(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A short link to the feed itself: subscribed under the shortener's address, which a sync
+    (following no page's refresh) found to be a web page at every fetch after the first
+    (acc32b B10). The feed's own address is kept; adding the short link again finds it."""
+    feed = _serve_feed(httpserver, "/feed.xml")
+    httpserver.expect_request("/s/pub").respond_with_data(
+        f"<!DOCTYPE html><html><head><title>Redirecting...</title>"
+        f'<meta http-equiv="refresh" content="0; url={feed}"></head><body></body></html>',
+        content_type="text/html; charset=utf-8",
+    )
+    short = httpserver.url_for("/s/pub")
+    code, out, err = _add(data_dir, short, capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith("subscribed: The Harbour Gazette")
+    assert [f["url"] for f in _feeds(data_dir, capsys)] == [feed]
+    code, out, err = _add(data_dir, short, capsys)
+    assert (code, out, err) == (0, f"already subscribed: {feed}\n", "")
+    assert [f["url"] for f in _feeds(data_dir, capsys)] == [feed]
+
+
 def test_no_feed_anywhere_says_so_in_one_line_and_subscribes_to_nothing(
     httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -150,13 +150,13 @@ def test_an_export_is_saved_link_by_link_never_subscribed_to(
     export = tmp_path / "export"
     export.write_text(make(urls), encoding="utf-8")
     data = tmp_path / "data"
-    code, printed, said = cli(capsys, data, "import", str(export))
+    code, printed, said = cli(capsys, data, "import", "--fetch-local", str(export))
     assert code == 0, said
     lines = printed.splitlines()
     read = "; 1 archived (read or archived there)" if read_kept else ""
     assert lines[0] == (
         f"3 links {came}: 2 saved for offline reading, 1 saved as a link not fetched yet,"
-        f" 0 failures, 0 already saved{read}"
+        f" 0 kept as links with no article there now, 0 already saved{read}"
     )
     assert lines[1] == "the links not fetched stay in Saved: the next `reader sync` fetches them"
     tags = (
@@ -197,8 +197,10 @@ def test_an_export_is_saved_link_by_link_never_subscribed_to(
     ]
 
     # Imported again: nothing saved twice.
-    code, printed, _ = cli(capsys, data, "import", str(export))
-    assert printed.splitlines()[0].endswith("0 failures, 3 already saved")
+    code, printed, _ = cli(capsys, data, "import", "--fetch-local", str(export))
+    assert printed.splitlines()[0].endswith(
+        "0 kept as links with no article there now, 3 already saved"
+    )
 
 
 def test_the_link_not_fetched_is_fetched_by_the_next_sync(
@@ -208,7 +210,7 @@ def test_the_link_not_fetched_is_fetched_by_the_next_sync(
     export = tmp_path / "ril_export.html"
     export.write_text(_pocket_html(urls), encoding="utf-8")
     data = tmp_path / "data"
-    assert cli(capsys, data, "import", str(export))[0] == 0
+    assert cli(capsys, data, "import", "--fetch-local", str(export))[0] == 0
     httpserver.clear_all_handlers()
     httpserver.expect_request("/down.html").respond_with_data(
         _story("Back up again"), content_type="text/html"
@@ -227,7 +229,7 @@ def test_a_list_of_addresses_is_saved_with_saved_and_subscribed_without(
     listed = tmp_path / "urls.txt"
     listed.write_text(f"# to read\n{urls['season']}\n{urls['tide']}\n", encoding="utf-8")
     data = tmp_path / "data"
-    code, printed, _ = cli(capsys, data, "import", "--saved", str(listed))
+    code, printed, _ = cli(capsys, data, "import", "--fetch-local", "--saved", str(listed))
     assert code == 0
     assert printed.startswith("2 links from a list of addresses: 2 saved for offline reading")
     saved, _, feeds = _saved(data)
@@ -282,7 +284,7 @@ def test_an_archived_short_link_is_read_as_the_story_it_led_to(
         encoding="utf-8",
     )
     data = tmp_path / "data"
-    code, printed, _ = cli(capsys, data, "import", str(export))
+    code, printed, _ = cli(capsys, data, "import", "--fetch-local", str(export))
     assert code == 0 and printed.startswith("1 link from a Pocket export: 1 saved")
     saved, rows, _ = _saved(data)
     assert rows == ["read: Harbour storm closes the ferry"]
@@ -300,7 +302,7 @@ def test_a_wallabag_export_over_the_opml_cap_is_read_whole(
     export = tmp_path / "wallabag.json"
     export.write_text(json.dumps(entries), encoding="utf-8")
     assert export.stat().st_size > 5 * 2**20
-    code, printed, said = cli(capsys, tmp_path / "data", "import", str(export))
+    code, printed, said = cli(capsys, tmp_path / "data", "import", "--fetch-local", str(export))
     assert code == 0, said
     assert printed.startswith("3 links from a wallabag export: 2 saved for offline reading")
     big = tmp_path / "feeds.txt"

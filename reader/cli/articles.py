@@ -340,6 +340,8 @@ def cmd_show(args: argparse.Namespace) -> int:
                     return EXIT_FAILED
                 err(f"{reason}; showing the text the feed carried")
                 article, status = from_feed, EXIT_FAILED
+            if article.unkept:  # read from the site now; the store takes no writes
+                err(f"shown, not kept: {article.unkept}")
         if args.format in ("json", "csl-json"):
             item_id = target.id if isinstance(target, Entry) else cited_url(article)
             entry = target if isinstance(target, Entry) else None

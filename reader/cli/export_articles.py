@@ -7,11 +7,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from ..article_books import Chapter, chapter, write_epub, write_html, write_markdown
+from ..article_books import (
+    Chapter,
+    chapter,
+    pictures_as_links,
+    write_epub,
+    write_html,
+    write_markdown,
+)
 from ..feed_names import names_of, source_name
 from ..models import Entry, FetchError
 from ..plural import plural
@@ -148,6 +156,7 @@ def _chapters(
             continue
         entry = target if isinstance(target, Entry) else None
         feed = source_name(entry, names) if entry is not None else article.site_name
+        article = pictures_as_links(article)
         chapters.append(chapter(feed, article, render(article, "markdown", style, entry)))
     return chapters, missing
 
@@ -175,11 +184,25 @@ def write_output(write: Callable[[BinaryIO], None], output: str | None) -> None:
         sys.stdout.buffer.flush()
         return
     path = Path(output)
-    partial = path.with_name(f".{path.name}.part")
+    partial: Path | None = None
     try:
-        with partial.open("wb") as into:
+        # A new file of a name no one could guess or plant a link under (O_EXCL): a fixed
+        # ".NAME.part" was opened through a link planted there, overwriting its target with
+        # the export (acc32b B13).
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        partial = Path(name)
+        os.fchmod(handle, 0o666 & ~_umask())  # as any file a command makes, not mkstemp's 0600
+        with os.fdopen(handle, "wb") as into:
             write(into)
         os.replace(partial, path)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        if partial is not None:
+            partial.unlink(missing_ok=True)
         raise CommandError(f"cannot write {output}: {error.strerror or error}") from None
+
+
+def _umask() -> int:
+    """This process's umask (read by setting it: put back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

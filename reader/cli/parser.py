@@ -284,7 +284,9 @@ def build_parser() -> argparse.ArgumentParser:
         " A read-it-later export is told by its shape and its links saved to read later, as"
         " `reader save` saves one, never subscribed to: wallabag's JSON, Pocket's"
         " ril_export.html or CSV, a browser's bookmarks.html. Each is fetched now (a link whose"
-        " page doesn't come stays in Saved, for the next sync); the file's title and time added"
+        " page doesn't come stays in Saved, for the next sync), but for one to this computer or"
+        " its network (localhost, 192.168.x, 169.254.x), saved as a link to open (see"
+        " --fetch-local); a name and password in a link are dropped; the file's title and time added"
         " are kept, read or archived ones marked read, and its tags (`reader list --tag`)."
         " With --saved, a list of addresses one a line is saved the same way."
         " A name newsboat's file gives as \"~Name\" is kept over the feed's own title, as"
@@ -312,6 +314,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the file's links are articles to save to read later, not feeds (a list of"
         " addresses one a line; an export of wallabag, Pocket or bookmarks is saved without it)",
+    )
+    p.add_argument(
+        "--fetch-local",
+        action="store_true",
+        help="fetch now the saved links to this computer or its network too (your own intranet's"
+        " bookmarks): a file from elsewhere could make them ask your router or a cloud's"
+        " metadata address",
     )
     p.set_defaults(func=_later("feeds", "cmd_import"))
 
@@ -544,6 +553,34 @@ def build_parser() -> argparse.ArgumentParser:
         "it); R in the reader does the same",
     )
     p.set_defaults(func=_later("articles", "cmd_show"))
+
+    p = command(
+        "highlights",
+        help="print the passages kept as highlights (h in the reader), each with its note, "
+        "under the article's citation",
+        description="Print the passages kept as highlights (h in the reading view) of one "
+        "article, or of every article with some (the most recently marked first), each with "
+        "its note, then the article's note and its citation as y copies it (in the config's "
+        "[citation] style, or --style's), to paste into a draft. Offline: it reads the store "
+        "only. A highlight whose words the cached copy no longer holds (read again, corrected) "
+        "is printed all the same, said to be so. None kept of the article named: exit 1.",
+    )
+    p.add_argument("target", metavar="ID_OR_URL", nargs="?")
+    p.add_argument(
+        "--format",
+        choices=("markdown", "json"),
+        default="markdown",
+        help="markdown: each passage quoted (> …), its note under it, the citation after them, "
+        "articles apart by a rule (---); json: a list, an object an article (url, title, "
+        "cached, note, citation, highlights: quote, text, note, kept_at, in_text)",
+    )
+    p.add_argument(
+        "--style",
+        choices=CITATION_STYLES,
+        help="the citation's style (block, chicago or apa); the config's [citation] style "
+        "when not given",
+    )
+    p.set_defaults(func=_later("highlights", "cmd_highlights"))
 
     p = command(
         "diff",

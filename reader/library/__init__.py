@@ -16,7 +16,8 @@ address), `flags` (read and saved), `article_tags` (saved articles filed under t
 and read, watched for a login page's), `downloads` (articles fetched and cached, page by page),
 `saving` (articles saved for good, a link as the story it leads to), `renewal` (a cached article's page fetched again: a sync's, or `refresh_article`'s on demand),
 `feed_refresh` (feeds refreshed), `sync` (every feed refreshed, every article fetched),
-`discovery` (`add`: a feed subscribed to, found first when the address is a web page's). `limit`
+`discovery` (`add`: a feed subscribed to, found first when the address is a web page's),
+`highlights` (passages kept of articles, and notes). `limit`
 (what a sync leaves out for the size limit) and `limit_keeps` (the limit's order of eviction and
 each feed's share of it) are a policy the layers use, no layer; so is `leads` (how private an address a download may be led to, by its feed and
 its pages).
@@ -24,8 +25,8 @@ its pages).
 
 from __future__ import annotations
 
-from .discovery import LibraryDiscovery
+from .highlights import LibraryHighlights
 
 
-class Library(LibraryDiscovery):
+class Library(LibraryHighlights):
     """Subscriptions, headlines and articles of one data directory."""

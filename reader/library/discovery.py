@@ -59,30 +59,39 @@ class LibraryDiscovery(LibrarySync):
             # A link to a PDF or a picture someone sent: never a feed, whatever it is retried.
             message = f"that address is not a feed but a file ({what}): not subscribed"
             raise FetchError(ErrorKind.NOT_HTML, message, url)
-        fetched = await self._sent_on(fetched)
-        page = await self._web_page(url, fetched)
+        fetched, led_to = await self._sent_on(fetched, url)
+        if led_to != url and isinstance(fetched, Response) and (known := self._subscribed(led_to)):
+            return self._named(await self._again(known, name), name)
+        page = await self._web_page(led_to, fetched)
         if page is None:
-            return await self._subscribe(url, fetched, name)
+            # A feed a shortener's page led to is subscribed at its own address: a sync
+            # follows no page's refresh, and the shortener's owner would choose, at each
+            # fetch, which feed the subscription is (acc32b B10: it failed from the next sync).
+            return await self._subscribe(led_to, fetched, name)
         return self._named(await self._from_page(url, page, name), name)
 
-    async def _sent_on(self, fetched: Response | FetchError) -> Response | FetchError:
-        """`fetched`, or, for a page that only sends the browser on (a shortener's refresh, a
-        "you are leaving this site" page), the page it leads to, up to `_SENT_ON` such steps,
-        as `reader save` follows them: the shortener's "Redirecting..." was named and its site
-        searched for a feed (acc31c W16). No more private than the page that led there."""
+    async def _sent_on(
+        self, fetched: Response | FetchError, url: str
+    ) -> tuple[Response | FetchError, str]:
+        """`fetched` (of `url`), or, for a page that only sends the browser on (a shortener's
+        refresh, a "you are leaving this site" page), the page it leads to, up to `_SENT_ON`
+        such steps, as `reader save` follows them: the shortener's "Redirecting..." was named
+        and its site searched for a feed (acc31c W16). No more private than the page that led
+        there. With the address it was asked at (`url`, when nothing sent it on)."""
         for _ in range(_SENT_ON):
             if isinstance(fetched, FetchError) or not is_html_document(fetched.body):
-                return fetched
+                return fetched, url
             target = await asyncio.to_thread(sent_on, fetched)
             if target is None:
-                return fetched
+                return fetched, url
             try:
                 fetched = await self.fetch_feed(
                     target, ceiling=fetched.reach, lead="a page's refresh"
                 )
             except FetchError as error:
-                return error
-        return fetched
+                return error, url
+            url = target
+        return fetched, url
 
     def _named(self, added: Added, name: str) -> Added:
         """`added`, the feed it found subscribed already given the user's `name` (if any)."""

@@ -25,7 +25,7 @@ class HeadlineMarks:
     not_article: set[str]
     left_out: set[str]
     page_dates: Callable[[], dict[str, str]] = dict
-    """`Store.page_dates`: read once, at the first headline its feed left undated (a store
+    """`Store.listed_page_dates`: read once, at the first headline its feed left undated (a store
     whose feeds all date their items never reads them)."""
     page_date: Callable[[str], str] = lambda _key: ""
     """`Store.page_date`: the date read from one cached article's record."""

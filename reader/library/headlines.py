@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import suppress
-from datetime import UTC, datetime
 from typing import Any
 
+from ..dates import from_timestamp
 from ..gone import asked_lately
 from ..keys import link_key, saved_article_id
 from ..models import Entry, StoreError
@@ -226,7 +226,7 @@ class LibraryHeadlines(LibraryTags):
             store.partial_keys(),
             store.not_article_keys(),
             store.left_out_keys(),
-            store.page_dates,
+            store.listed_page_dates,
             store.page_date,
             updated=store.renewed_keys(),
             gone=store.gone_keys(),
@@ -288,8 +288,7 @@ class LibraryHeadlines(LibraryTags):
         url = record.get("url")
         url = url if isinstance(url, str) and url else key
         article = self.store.article_heading(url)
-        at = record.get("at")
-        saved_at = datetime.fromtimestamp(at, UTC) if isinstance(at, int | float) else None
+        saved_at = from_timestamp(record.get("at"))
         return Entry(
             id=shown_as or saved_article_id(key),
             feed_url=UNLISTED,

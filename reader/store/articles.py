@@ -11,7 +11,7 @@ import time
 import zlib
 from collections.abc import Callable
 from contextlib import suppress
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,7 +23,7 @@ from ..codec import (
     struck_from_dict,
     text_from_dict,
 )
-from ..dates import BELIEVED_AHEAD, not_ahead, stated_iso
+from ..dates import BELIEVED_AHEAD, stated_iso
 from ..keys import article_key
 from ..models import Article
 from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
@@ -41,7 +41,7 @@ beside the record, so a list of 10,000 headlines reads every one in one query.""
 AHEAD = "ahead:"
 """Per article key, when its page says it was published (epoch seconds), where that is more
 than `BELIEVED_AHEAD` after its retrieval: the clock behind as it was cached, or a page dated
-ahead. `_DATED` holds it put back to the retrieval; a prune reads this one beside every cached
+ahead. `_DATED` holds it too, as the page gave it; a prune reads this one beside every cached
 article's time (`dates.retrieved_as_believed`)."""
 
 # Per article key: the cleaned article, its raw page, the feed's own text of it (the fallback
@@ -164,6 +164,19 @@ class StoreArticles(StoreFeeds):
         left undated. An article cached before these were kept has none here (`page_date`)."""
         rows = rows_with_prefix(self._articles, _DATED)
         return {key: value for key, value in rows if isinstance(value, str)}
+
+    def listed_page_dates(self) -> dict[str, str]:
+        """`page_dates` as a list orders the headlines they date: a page dated ahead of now
+        as of when it was read (its row's time of writing), not first for good. One whose time
+        has come since was read under a clock behind, and is listed as the page dates it."""
+        dated = self.page_dates()
+        query = "SELECT key, value, store_time FROM Cache WHERE key >= ? AND key < ?"
+        now = time.time()
+        for key, at, stored in self._articles._sql(query, (AHEAD, AHEAD[:-1] + ";")).fetchall():
+            name = str(key)[len(AHEAD) :]
+            if isinstance(at, float) and at > now and name in dated:
+                dated[name] = stated_iso(datetime.fromtimestamp(min(stored, now), UTC))
+        return dated
 
     def page_date(self, key: str) -> str:
         """When the article cached under `key` says it was published, as `page_dates` gives
@@ -331,9 +344,12 @@ class StoreArticles(StoreFeeds):
 
     def _put_dated(self, key: str, article: Article) -> None:
         """Keep beside an article being put when its page says it was published (`_DATED`),
-        and that time apart when it is after the retrieval by more than a day (`AHEAD`)."""
+        and that time apart when it is after the retrieval by more than a day (`AHEAD`). The
+        page's date as it gave it: put back to the retrieval, a sync under a clock reset to
+        2000 had its articles listed "(the page: 2000-01-01)" for good (acc31a F7); a list
+        puts a date still ahead back to when it was read (`listed_page_dates`)."""
         published, retrieved = article.published, article.fetched_at
-        self._articles.set(_DATED + key, _stated(not_ahead(published, retrieved)))
+        self._articles.set(_DATED + key, _stated(published))
         if (
             published is not None
             and retrieved is not None

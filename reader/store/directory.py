@@ -94,18 +94,24 @@ def _disk_full(error: sqlite3.DatabaseError) -> bool:
     return "full" in str(error) or "disk I/O error" in str(error)
 
 
+def _refused(root: Path, why: Unwritable) -> StoreError:
+    """A write to `root` refused: its disk full, or the directory read-only."""
+    if why == Unwritable.DISK_FULL:
+        return StoreError(
+            f"the disk holding {root} is full (or failing): nothing more could be kept, nothing was lost",
+            why,
+        )
+    return StoreError(
+        f"the data directory {root} is read-only: reading works, nothing new can be cached", why
+    )
+
+
 def _storage_error(root: Path, error: sqlite3.DatabaseError) -> StoreError:
     text = str(error)
     if _disk_full(error):
-        return StoreError(
-            f"the disk holding {root} is full (or failing): nothing more could be kept, nothing was lost",
-            Unwritable.DISK_FULL,
-        )
+        return _refused(root, Unwritable.DISK_FULL)
     if _write_refused(error):
-        return StoreError(
-            f"the data directory {root} is read-only: reading works, nothing new can be cached",
-            Unwritable.READ_ONLY,
-        )
+        return _refused(root, Unwritable.READ_ONLY)
     if "not a database" in text or "malformed" in text:
         if named := _damaged_file(root):
             path, holds = named
@@ -307,6 +313,13 @@ class StoreDirectory:
         job that would fetch only to find it can keep nothing."""
         if self.read_only:
             raise StoreError(self.read_only, self.read_only_tag or None)
+
+    def refusal(self, why: str) -> StoreError:
+        """The error of a write refused for `why` (`Unwritable.DISK_FULL` or `READ_ONLY`): in
+        the words the directory was opened to read only with, when it was."""
+        if self.read_only:
+            return StoreError(self.read_only, self.read_only_tag or None)
+        return _refused(self.root, Unwritable(why))
 
     def close(self) -> None:
         self._state.close()

@@ -16,7 +16,7 @@ from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..reports import Headline
 from ..url_display import shown_url
 from ..urls import contact_address, is_web_url
-from .app_headlines import ReaderAppHeadlines
+from .app_marks import ReaderAppMarks
 from .browser import NO_BROWSER_HINT, open_in_browser
 from .clipboard import clipboard_commands, copy_with_tools
 from .display import plain
@@ -30,7 +30,7 @@ def _consume(future: asyncio.Future[object]) -> None:
         future.exception()
 
 
-class ReaderAppArticles(ReaderAppHeadlines):
+class ReaderAppArticles(ReaderAppMarks):
     """The reader app's articles, read, saved and fetched ahead (see `ReaderApp`)."""
 
     # -- articles ------------------------------------------------------------------------------
@@ -201,10 +201,9 @@ class ReaderAppArticles(ReaderAppHeadlines):
 
     def remember_place(self, entry: Entry, article: Article, place: Place | None) -> None:
         """Where the reader left an article (None: at its start), for when it is opened again,
-        in this session or the next. A store that can't be written (a full disk) forgets it:
-        no reason to stop the reader going back."""
-        with suppress(StoreError):
-            self.lib.remember_place(entry, article, None if place is None else place.record())
+        in this session or the next; written in a thread. A store that can't be written (a
+        full disk) forgets it: no reason to stop the reader going back."""
+        self.lib.remember_place_soon(entry, article, None if place is None else place.record())
 
     def place_of(self, entry: Entry, article: Article) -> Place | None:
         """Where the reader left `article`, when it is still the text it was left in."""
@@ -218,6 +217,8 @@ class ReaderAppArticles(ReaderAppHeadlines):
         """An entry's article (or its first page) is on screen: read, and in the cache."""
         self.set_read(entry, True)
         self._prefetch_failed.discard(entry.id)
+        if article.unkept:
+            return  # shown, not cached: its row stays unmarked (not offline)
         taken_down = article.gone_at is not None  # the row marked as the header notes it
         self._changed(
             [self.index.set_cached(entry.id, partial=article.in_part, taken_down=taken_down)]
@@ -292,6 +293,9 @@ class ReaderAppArticles(ReaderAppHeadlines):
                 self._prefetch_failed.add(entry.id)
                 if error.kind == ErrorKind.PORTAL:
                     portal = error.message
+                return
+            if article.unkept:  # the disk filled since: not fetched again for nothing
+                self._prefetch_failed.add(entry.id)
                 return
             fetched.append(entry)
             self._changed([self.index.set_cached(entry.id, partial=article.in_part)])

@@ -53,6 +53,8 @@ SCREEN_BINDINGS = [
     Binding("v", "choose_passage", "Select sentence", show=False),
     Binding("right_parenthesis", "grow_passage(1)", "Longer passage", show=False),
     Binding("left_parenthesis", "grow_passage(-1)", "Shorter passage", show=False),
+    Binding("h", "highlight", "Highlight", show=False),
+    Binding("a", "note", "Note", show=False),
     Binding("m", "toggle_read", "Read/unread"),
     Binding("s", "toggle_saved", "Save"),
     Binding("number_sign", "tag_article", "Tag", show=False),

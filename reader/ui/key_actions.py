@@ -115,6 +115,12 @@ ACTIONS: dict[str, KeyAction] = {
     "shorter_passage": KeyAction("the passage selected a sentence shorter", ("grow_passage(-1)",)),
     "cite": KeyAction("copy the citation (with the passage selected)", ("cite",)),
     "copy": KeyAction("copy the passage selected, alone", ("screen.copy_text",)),
+    "highlight": KeyAction(
+        "keep the passage selected as a highlight (on one kept: drop it)", ("highlight",)
+    ),
+    "note": KeyAction(
+        "a note on the passage selected (kept as a highlight), else on the article", ("note",)
+    ),
     "whole_note": KeyAction(
         "show whole the editor's note folded atop the story", ("unfold_notes",)
     ),

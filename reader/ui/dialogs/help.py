@@ -94,6 +94,8 @@ KEYS: KeyRows = (
             (") / (", "the passage a sentence longer / shorter"),
             ("y", "copy the citation as plain text (a passage selected: quoted above it)"),
             ("Ctrl-C", "copy the passage selected, alone"),
+            ("h", "keep the passage selected as a highlight (again: drop it)"),
+            ("a", "a note on the passage selected (a highlight), else on the article"),
             ("Esc", "drop the passage selected (before a link, a search)"),
             ("V", "of an article that changed: the copy kept before the one shown"),
             ("d", "of an article that changed: what changed since the copy before, word by word"),
@@ -166,6 +168,7 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
     ") / (": ("longer_passage", "shorter_passage"),
     "y": ("cite",),
     "Ctrl-C": ("copy",),
+    "h": ("highlight",),
     "z": ("whole_note",),
     "V": ("earlier_version",),
     "d": ("show_changes",),
@@ -175,6 +178,7 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
 SECTION_ROW_ACTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("Headlines", "L"): ("unread_only",),
     ("Reading", "R"): ("refresh_article",),
+    ("Reading", "a"): ("note",),
 }
 """The same for a row whose keys another section's row lists for other actions (`L`: the
 headlines' unread only, an article's links), by its section and keys."""

@@ -16,7 +16,8 @@ number, "[1]" to "#cite_note-1") goes to its note, marked, and Esc comes back to
 
 `ArticleScreen` is built in layers, a module each, every class adding to the one before it: its
 state and status line (`article_state`), the search (`article_search`), the links
-(`article_links`), the passage to quote and the citation (`article_passage`), its copies
+(`article_links`), the passage to quote and the citation (`article_passage`), the passages
+kept as highlights (`article_highlights`), its copies
 (`article_copies`: `R` fetches the page again, `V` the copies kept, `d` what changed), and
 here what it shows, its keys and which of them act.
 """
@@ -236,6 +237,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         else:
             if self.loaded:
                 self._find_first()
+                self.show_highlights()
             self._show_position()  # a search of the "Fetching article…" line went with it
 
     @property

@@ -22,7 +22,7 @@ from textual.geometry import Size
 from ...keymap import keymap_of
 from ...messages import NotesFolded
 from . import article_header, find_in_article, typeset
-from .body_passage import ArticlePassage
+from .body_highlights import ArticleHighlighted
 from .find_in_article import LineMap
 from .paragraph import Layout
 from .reading_place import Place, line_of
@@ -56,7 +56,7 @@ the slices (`go_there_once_laid_out`): down to the place at once, a 700,000-word
 GOING_BACK = "Back to where you were once the text is laid out…"
 
 
-class ArticleLayout(ArticlePassage):
+class ArticleLayout(ArticleHighlighted):
     """The reading view's text, wrapped (see `ArticleBody`)."""
 
     tags: tuple[str, ...] = ()
