@@ -515,7 +515,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         limits=limits,
         site_rules=rules,
         cache_max_bytes=parse_size(max_size) if max_size else 0,
-        refresh_interval=parse_duration(interval, m_is_minutes=True) if interval else 0.0,
+        refresh_interval=_refresh_interval(interval),
         refresh_on_open=refresh_on_open,
         fetch_ahead=fetch_ahead,
         drop_read_after=_drop_read_after(drop_after),
@@ -530,6 +530,24 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         keys=keys,
         ignore=ignore,
     )
+
+
+def _refresh_interval(text: str) -> float:
+    """`[feeds] refresh_interval` in seconds (0: off). Its error names it, and offers a bare
+    number as minutes, how often a refresh is written: "'30' needs its unit: 30d?" named no
+    setting and the least likely reading (acc32a A10)."""
+    if not text:
+        return 0.0
+    try:
+        return parse_duration(text, m_is_minutes=True)
+    except UnitError:
+        number = text.strip()
+        raise ValueError(
+            f"feeds.refresh_interval: {number!r} needs its unit: {number}min? (or s for"
+            " seconds, h for hours)"
+        ) from None
+    except ValueError as error:
+        raise ValueError(f"feeds.refresh_interval: {error}") from None
 
 
 def _drop_read_after(text: str) -> float:

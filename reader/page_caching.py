@@ -125,10 +125,18 @@ def _not_the_page(url: str, response: Response) -> Extracted | None:
     """What to return in place of reading `response` as `url`'s article: where a page that
     only sends the browser on sends it (`meta_refresh`, `leaving_page`), or a Wi-Fi login page another site's
     address answered with (`login_page_elsewhere`); None for a page to read."""
+    from .leaving_page import leaving_for_no_page
     from .login_page import login_page_elsewhere
 
     if (target := sent_on(response)) is not None:
         return Extracted(refresh=target)
+    if (nowhere := leaving_for_no_page(response.body, response.url, response.charset)) is not None:
+        shown = safe_line(nowhere, 60)
+        raise FetchError(
+            ErrorKind.EXTRACTION,
+            f"a “you are leaving this site” page leading to {shown}, not the article",
+            url,
+        )
     if login_page_elsewhere(url, response.url, response.body, response.charset):
         return Extracted(login_page=True)
     return None

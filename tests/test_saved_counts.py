@@ -47,7 +47,7 @@ def test_saved_links_and_no_feed_say_where_they_are(httpserver: HTTPServer, tmp_
 
     async def run() -> None:
         async with running(data, (120, 24), prefetch=False) as (app, _):
-            assert app.status.endswith("Your 2 saved articles are in Saved.")
+            assert app.status.startswith("Your 2 saved articles are in Saved. No feeds yet")
             assert "Your 2 saved articles are in Saved." in " ".join(screen_text(app).split())
 
     asyncio.run(run())

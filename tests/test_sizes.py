@@ -119,3 +119,18 @@ def test_the_configs_age_takes_no_m_alone_but_its_interval_does(tmp_path: Path) 
     path.write_text('[feeds]\ndrop_read_after = "6mo"\nrefresh_interval = "30m"\n', "utf-8")
     config = load_config(path)
     assert (config.drop_read_after, config.refresh_interval) == (180 * 86400, 1800)
+
+
+def test_the_refresh_intervals_error_names_it_and_offers_minutes(tmp_path: Path) -> None:
+    """`refresh_interval = "30"` said "'30' needs its unit: 30d?", naming no setting, and days
+    for how often to refresh (acc32a A10)."""
+    path = tmp_path / "config.toml"
+    path.write_text('[feeds]\nrefresh_interval = "30"\n', encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        load_config(path)
+    assert str(caught.value).endswith(
+        ": feeds.refresh_interval: '30' needs its unit: 30min? (or s for seconds, h for hours)"
+    )
+    path.write_text('[feeds]\nrefresh_interval = "often"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"toml: feeds\.refresh_interval: not a duration"):
+        load_config(path)

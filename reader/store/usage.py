@@ -112,6 +112,15 @@ class StoreUsage(StoreVersions):
                 current.pop(key, None)
             self._save(self._state, _SAVED, current)
 
+    def restore_saved(self, url: str, record: dict[str, Any]) -> None:
+        """Put back the saved record of `url` as it was (`saved()[key]`, taken before it was
+        let go): `s` again after `s`, with no fetch, whatever its page is now."""
+        key = article_key(url)
+        with self._state.transact():
+            current = self.saved()
+            current[key] = dict(record)
+            self._save(self._state, _SAVED, current)
+
     def tag_saved(
         self, url: str, add: Iterable[str] = (), remove: Iterable[str] = ()
     ) -> tuple[str, ...] | None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from itertools import islice
 
+from ..feed_tags import saved_tags
 from ..keys import article_key
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..reports import Headline
@@ -49,32 +50,40 @@ class ReaderAppArticles(ReaderAppMarks):
         self._run(self._toggle_saved(entry), "save")
 
     async def _toggle_saved(self, entry: Entry) -> None:
-        if self.lib.is_saved(entry):
-            if tags := self.lib.tags_of(entry):
-                self._unsaved_tags[entry.id] = tags
+        title = plain(entry.title or shown_url(entry.link), max_length=120).plain
+        if (record := self.lib.saved_record(entry)) is not None:
+            self._unsaved[entry.id] = record
+            tags = saved_tags(record)
             self.lib.unsave(entry)
             self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
             self._changed([self.index.set_saved(entry.id, False)])
             # Named, with the way back: in "Saved" the row stays till the list is left, and
             # a row off the screen's part looked at was gone unnamed (acc31c W20).
-            title = plain(entry.title or shown_url(entry.link), max_length=120).plain
             key = keymap_of(self).key("save", "the headlines")
             again = f" · {key} again keeps it" + (" and its tags" if tags else "") if key else ""
             self.notify(f"Unsaved: {title}{again}", markup=False)
+            self.show_counts()  # one fewer saved: a line with no feed counts them
+            return
+        if (record := self._unsaved.pop(entry.id, None)) is not None:
+            # Put back as it was: refetched, a PDF or a 404 an import kept was refused, and the
+            # link lost for good (acc32a A5).
+            self.lib.restore_saved(entry, record)
+            self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
+            changed = [self.index.set_tags(entry.id, saved_tags(record))]
+            if record.get("archived"):
+                changed.append(self.index.set_archived(entry.id, True))
+            self._changed(changed)
+            self.notify(f"Saved again: {title}", markup=False)
+            self.show_counts()
             return
         try:
             article = await self._download(entry)
             self.lib.set_saved(entry, True)
-            if tags := self._unsaved_tags.pop(entry.id, ()):
-                self._changed([self.index.set_tags(entry.id, self.lib.tag_article(entry, tags))])
             self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
         except FetchError as error:
             if self.lib.keep_unfetched(entry, error):
                 # Offline, or the site down: kept, for the next sync to fetch (acc31c W8).
                 self._changed([self.index.set_saved(entry.id, True)])
-                if tags := self._unsaved_tags.pop(entry.id, ()):
-                    tags = self.lib.tag_article(entry, tags)
-                    self._changed([self.index.set_tags(entry.id, tags)])
                 self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
                 shown = f"Saved, not fetched yet ({error.message}): the next sync fetches it."
                 self.notify(plain(shown, max_length=300).plain, markup=False)
@@ -88,7 +97,8 @@ class ReaderAppArticles(ReaderAppMarks):
                 self.index.set_saved(entry.id, True),
             ]
         )
-        self.notify("Saved for good: it stays offline and is never evicted.")
+        self.notify(f"Saved for good: {title}", markup=False)
+        self.show_counts()
 
     def toggle_archived(self, entry: Entry) -> None:
         """Archive the article of `entry` (done with, kept: saved if it wasn't, marked read),

@@ -54,8 +54,9 @@ class ReaderAppHeadlines(ReaderAppState):
         # A thread quitting does not wait for, as `load_rest`'s: every headline of a year's
         # library held `q`'s prompt seconds (what it writes, a list's page dates, is one
         # transaction: all or none of it).
+        kept = self.main_screen.kept_rows()
         self.index = await quittable(
-            HeadlineIndex.load, self.lib, self.config.feed_order, name="reader-headlines"
+            HeadlineIndex.load, self.lib, self.config.feed_order, kept, name="reader-headlines"
         )
         await self._show_loaded(freeze)
 
@@ -184,7 +185,7 @@ class ReaderAppHeadlines(ReaderAppState):
         if not index.feeds:
             add = keymap_of(self).key("add_feed", "the headlines")
             press = f"press {add} to add one (or `reader add URL`)" if add else "`reader add URL`"
-            return f"No feeds yet: {press}, or try `reader demo`.{index.saved_note()}"
+            return index.saved_note(f"No feeds yet: {press}, or try `reader demo`.")
         failed = [f for f in index.feeds if f.last_error]
         # Counts kept by the index: this runs on every cursor move over 10,000 headlines. The
         # most useful first, the count offline last: at 80 columns the line is cut at its end

@@ -101,9 +101,9 @@ class ReaderAppState(App[int]):
         self._unkept: list[tuple[Callable[..., object], tuple[Any, ...]]] = []
         """Marks not kept yet, in the order made: being written, or refused by the store (a
         full disk, another program holding it) until it takes them (`app_marks`)."""
-        self._unsaved_tags: dict[str, tuple[str, ...]] = {}
-        """The tags of the articles `s` unsaved this session, by entry id: `s` again, which
-        keeps one back, keeps them too (unsaving takes an article's tags with it)."""
+        self._unsaved: dict[str, dict[str, Any]] = {}
+        """The saved records of the articles `s` unsaved this session, by entry id: `s` again
+        puts one back as it was (its tags, when saved, its archive mark), with no fetch."""
         self.notice_seconds = NOTICE_SECONDS
         """Seconds a line answering one action (`say_for_now`) stays before the idle counts."""
         self._notice = ""

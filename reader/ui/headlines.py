@@ -143,14 +143,15 @@ class HeadlineIndex:
             self._archived = sum(h.archived for h in (*self.headlines, *self.unlisted))
         return self._archived
 
-    def saved_note(self) -> str:
-        """Where the saved articles are, for a line saying there is no feed yet ("" when
-        none is saved): six saved were one row away, unsaid (acc31c W7)."""
+    def saved_note(self, line: str) -> str:
+        """`line`, saying there is no feed yet, after where the saved articles are (when one
+        is): six saved were one row away, unsaid (acc31c W7); after the line, they were what a
+        pane of 120 columns cut (acc32a A16)."""
         saved = self.saved
         if not saved:
-            return ""
+            return line
         are = "is" if saved == 1 else "are"
-        return f" Your {plural(saved, 'saved article')} {are} in Saved."
+        return f"Your {plural(saved, 'saved article')} {are} in Saved. {line}"
 
     @property
     def _positions(self) -> dict[str, int]:
@@ -278,9 +279,20 @@ class HeadlineIndex:
         return len(self.headlines) if feed_url is None else self._listed_in[feed_url]
 
     @classmethod
-    def load(cls, library: Library, feed_order: str = "subscribed") -> HeadlineIndex:
-        """Read everything from the store (blocking: call it from a thread)."""
-        return cls(library.feeds(), *library.headlines_and_unlisted(), feed_order=feed_order)
+    def load(
+        cls, library: Library, feed_order: str = "subscribed", kept: Collection[Headline] = ()
+    ) -> HeadlineIndex:
+        """Read everything from the store (blocking: call it from a thread), with the rows of
+        `kept` the store no longer lists (unsaved in "Saved", shown till it is left) among the
+        unlisted: read again without them, "Saved" drew itself short of the row under the
+        cursor, and `s` again unsaved another article (acc32a A20)."""
+        headlines, unlisted = library.headlines_and_unlisted()
+        if kept:
+            listed = {h.entry.id for h in headlines} | {h.entry.id for h in unlisted}
+            if gone := [h for h in kept if h.entry.id not in listed]:
+                gone.sort(key=newest_first)
+                unlisted = list(merge(unlisted, gone, key=newest_first))
+        return cls(library.feeds(), headlines, unlisted, feed_order=feed_order)
 
     @classmethod
     def first(

@@ -232,8 +232,12 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             self.reader.toggle_read(headline.entry)
 
     def action_toggle_saved(self) -> None:
-        headline = self.query_one(HeadlineTable).current
+        table = self.query_one(HeadlineTable)
+        headline = table.current
         if headline is not None:
+            # The cursor now stays on it as the list is drawn again: on the first row, never
+            # moved, it went to a newer save come meanwhile, which `s` again then unsaved.
+            table.placed = True
             self.reader.toggle_saved(headline.entry)
 
     def action_toggle_archived(self) -> None:

@@ -181,7 +181,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
         if not self.reader.index.feeds:
             add = self.key_of("add_feed")
             press = f"press {add} to add one by its address (or try `reader demo`)" if add else ""
-            return f"No feeds yet: {press or 'try `reader demo`'}.{self.reader.index.saved_note()}"
+            return self.reader.index.saved_note(f"No feeds yet: {press or 'try `reader demo`'}.")
         if fetching := self.reader.fetching_note():
             return fetching
         if self.feed_url is None and self.reader.nothing_fetched:

@@ -91,6 +91,13 @@ class MainScreenUnread(Screen[None]):
             rows = index.unread_view(feed_url, keep)
         return self.in_list_order(rows)
 
+    def kept_rows(self) -> list[Headline]:
+        """The rows "Saved" (or the archive) shows though no longer saved: unsaved while it
+        is shown, kept till it is left (`listed_rows`), across a reload too."""
+        if self.feed_url not in LIBRARY_VIEWS or self._listed != (self.feed_url, False):
+            return []
+        return [h for h in self.query_one(HeadlineTable).rows if not h.saved]
+
     def in_list_order(self, rows: list[Headline]) -> list[Headline]:
         """`rows`, newest first and a list of their own (as the index's views make them), in
         the order the lists show them: oldest first under `[ui] oldest_first`."""
