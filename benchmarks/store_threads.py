@@ -20,7 +20,6 @@ import argparse
 import json
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -88,6 +87,7 @@ def main() -> int:
     if args.child:
         child(args.child, args.old, args.threads, args.articles)
         return 0
+    from children import child_json
     from farm import load_average
     from search import build_data_dir, extracted_texts
 
@@ -104,11 +104,9 @@ def main() -> int:
                 if data is None:
                     data = Path(tmp) / f"run-{n}-{len(mode)}"
                     shutil.copytree(base, data)
-                command = [sys.executable, __file__, "--child", str(data)]
-                command += ["--threads", str(args.threads), "--articles", str(args.articles)]
-                command += ["--old"] if mode.startswith("8") else []
-                out = subprocess.run(command, capture_output=True, text=True, check=True)
-                results[mode].append(json.loads(out.stdout.strip().splitlines()[-1]))
+                old = ["--old"] if mode.startswith("8") else []
+                command = [__file__, "--child", data, "--threads", args.threads, *old]
+                results[mode].append(child_json(*command, "--articles", args.articles))
     print(
         f"{args.articles:,} articles read in the main thread and {args.threads} more, then a search:"
     )

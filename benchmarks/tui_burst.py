@@ -20,7 +20,6 @@ import argparse
 import asyncio
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -74,9 +73,10 @@ def main() -> int:
         return 0
     sys.path.insert(0, str(HERE))
     sys.path.insert(1, str(HERE.parent))
+    from children import checkouts, child_json
     from tui_headlines import build_data_dir
 
-    roots = {"this": HERE.parent} | ({"against": args.against.resolve()} if args.against else {})
+    roots = checkouts(args.against)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         build_data_dir(data, 2, 300)
@@ -84,21 +84,10 @@ def main() -> int:
         counted: dict[str, list[float]] = {name: [] for name in roots}
         for _ in range(args.runs):
             for name, root in roots.items():
-                out = (
-                    subprocess.run(
-                        [
-                            *(sys.executable, __file__, "--keys", str(args.keys)),
-                            *("--count", str(count), "--child", root, data),
-                        ],
-                        capture_output=True,
-                        text=True,
-                        check=True,
-                    )
-                    .stdout.strip()
-                    .splitlines()[-1]
-                )
-                walls[name] += json.loads(out)["walls"]
-                counted[name] += json.loads(out)["counted"]
+                command = [__file__, "--keys", args.keys, "--count", count]
+                got = child_json(*command, "--child", root, data)
+                walls[name] += got["walls"]
+                counted[name] += got["counted"]
     for name in roots:
         median = statistics.median(walls[name])
         print(

@@ -21,7 +21,6 @@ import argparse
 import asyncio
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -110,25 +109,18 @@ def main() -> int:
         return 0
     sys.path.insert(0, str(HERE))
     sys.path.insert(1, str(HERE.parent))
+    from children import checkouts, child_json
     from farm import load_average
     from tui_reading import build_data_dir, generated_article
 
     print(f"load average {load_average()}")
-    roots = {"this": HERE.parent} | ({"against": args.against.resolve()} if args.against else {})
+    roots = checkouts(args.against)
     for words in args.words:
         with tempfile.TemporaryDirectory(prefix="bench-find-") as tmp:
             data = Path(tmp) / "data"
             build_data_dir(data, *generated_article(words))
             for name, root in roots.items():
-                ran = subprocess.run(
-                    [sys.executable, __file__, "--child", root, data],
-                    capture_output=True,
-                    text=True,
-                )
-                if ran.returncode:
-                    sys.exit(f"{name}: {ran.stderr[-2000:]}")
-                out = ran.stdout.strip()
-                got = json.loads(out.splitlines()[-1])
+                got = child_json(__file__, "--child", root, data)
                 print(
                     f"{words:>7,} words  {name:8} /{QUERY} in one burst:"
                     f" matches shown {statistics.median(got['walls']) * 1000:6.0f} ms,"

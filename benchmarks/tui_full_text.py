@@ -21,7 +21,6 @@ import argparse
 import asyncio
 import json
 import sqlite3
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -110,21 +109,16 @@ def main() -> int:
     if args.data_dir is None:
         parser.error("--data-dir is required: a copy of a big cache")
     sys.path.insert(0, str(HERE))
+    from children import checkouts, child_json
     from farm import load_average
 
     print(f"load average {load_average()}")
-    roots = {"this": HERE.parent} | ({"against": args.against.resolve()} if args.against else {})
+    roots = checkouts(args.against)
     for name, root in roots.items():
         took = times_index(args.data_dir, make=name == "this")
         if name == "this":
             print(f"the articles' index of their times made in {took:.2f} s (once a directory)")
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", root, args.data_dir, "--word", args.word],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        got = json.loads(out.splitlines()[-1])
+        got = child_json(__file__, "--child", root, args.data_dir, "--word", args.word)
         print(
             f"{name:8} F {args.word} ({got['hits']:,.0f} hits): first hits {got['first']:.2f} s,"
             f" all {got['all']:.1f} s; RssAnon {got['before']:.0f} MB before F,"

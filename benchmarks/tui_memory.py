@@ -19,7 +19,6 @@ import asyncio
 import gc
 import json
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -78,10 +77,10 @@ def child(args: argparse.Namespace) -> None:
 
 
 def run_child(args: argparse.Namespace, without_fixes: bool) -> list[dict[str, float]]:
-    command = [sys.executable, __file__, "--child", "--opens", str(args.opens)]
-    command += ["--every", str(args.every)] + (["--without-fixes"] if without_fixes else [])
-    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    from children import child_json
+
+    command = [__file__, "--child", "--opens", args.opens, "--every", args.every]
+    return child_json(*command, *(["--without-fixes"] if without_fixes else []))
 
 
 def main() -> None:

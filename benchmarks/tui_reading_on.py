@@ -26,7 +26,6 @@ import asyncio
 import gc
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -116,12 +115,12 @@ def child(args: argparse.Namespace) -> None:
 def run_child(
     args: argparse.Namespace, data_dir: Path, without: bool, root: Path | None
 ) -> dict[str, object]:
-    command = [sys.executable, __file__, "--child", str(data_dir)]
-    command += ["--articles", str(args.articles), "--every", str(args.every)]
+    from children import child_json
+
+    command = [__file__, "--child", data_dir, "--articles", args.articles, "--every", args.every]
     command += ["--without"] if without else []
-    command += ["--root", str(root)] if root else []
-    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    command += ["--root", root] if root else []
+    return child_json(*command)  # type: ignore[no-any-return]
 
 
 def main() -> None:

@@ -18,7 +18,6 @@ import argparse
 import asyncio
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -75,24 +74,19 @@ def main() -> int:
         return 0
     sys.path.insert(0, str(HERE))
     sys.path.insert(1, str(HERE.parent))
+    from children import checkouts, child_json
     from farm import load_average
     from tui_headlines import build_data_dir
 
     print(f"load average {load_average()}")
-    roots = {"this": HERE.parent} | ({"against": args.against.resolve()} if args.against else {})
+    roots = checkouts(args.against)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         build_data_dir(data, args.feeds, args.items)
         walls: dict[str, list[float]] = {name: [] for name in roots}
         for _ in range(args.runs):
             for name, root in roots.items():
-                out = subprocess.run(
-                    [sys.executable, __file__, "--child", root, data],
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                ).stdout.strip()
-                got = json.loads(out.splitlines()[-1])
+                got = child_json(__file__, "--child", root, data)
                 walls[name] += got["walls"]
     for name in roots:
         median = statistics.median(walls[name])

@@ -6,8 +6,10 @@ The feed list counts each tag's unread headlines at every change it shows (a fla
 come in: `HeadlineIndex.tags`, on the event loop), beside the feeds' own counts
 (`unread_counts`); a tag's list is made as a feed's is (`HeadlineIndex.view`). Both measured
 side by side in one run, on an index built in memory (no store, no terminal): `--feeds` feeds
-each under two of seven tags, `--headlines` headlines spread over them. Prints the times and
-their ratios.
+each under two of seven tags, `--headlines` headlines spread over them, one in 100 saved and
+filed under a tag of its own too (`#`: "fishing"), whose headlines a tag's counts and list take
+in; the articles' tags gathered again (`_tagged_articles`, after a load), and the counts after
+`#` on one headline, against the feed rows' counts. Prints the times and their ratios.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ def main() -> None:
             ),
             read=i % 3 == 0,
             cached=False,
+            saved=i % 100 == 0,
+            tags=("fishing", TAGS[i % 7]) if i % 100 == 0 else (),
         )
         for i in range(args.headlines)
     ]
@@ -61,6 +65,17 @@ def main() -> None:
     tag_list = each(lambda: index.view(tag_view("news")))
     counts = each(index.unread_counts)
     tag_counts = each(index.tags)
+
+    def gathered() -> object:
+        index._articles_of = None  # as a reload, or a sync's feed come in, leaves it
+        return index.tags()
+
+    def retagged() -> object:
+        index.set_tags(headlines[100].entry.id, ("fishing", "sea"))  # `#` on one headline
+        return index.tags()
+
+    regathered = each(gathered)
+    one = each(retagged)
     print(
         f"list of a feed {feed_view:.2f} ms, of a tag ({tagged} feeds) {tag_list:.2f} ms:"
         f" {tag_list / feed_view:.2f}x"
@@ -69,6 +84,11 @@ def main() -> None:
         f"the feed rows' counts {counts:.3f} ms, the tag rows' {tag_counts:.3f} ms:"
         f" {tag_counts / counts:.2f}x"
     )
+    print(
+        f"the tag rows' counts with the articles' tags gathered again {regathered:.2f} ms:"
+        f" {regathered / counts:.0f}x the feed rows'"
+    )
+    print(f"the tag rows' counts after `#` on one headline {one:.3f} ms: {one / counts:.0f}x")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,9 @@ the page's declared language and, among single-byte Latin charsets, by one alpha
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from .charset_labels import guessed_codec
 from .charset_sample import (
     _ALPHABETS,
@@ -13,7 +16,7 @@ from .charset_sample import (
     _without_markup,
     _words_to_judge,
 )
-from .japanese_text import japanese_charset
+from .japanese_text import japanese_charset, not_korean_letters
 from .latin_alphabets import (
     ANY_WESTERN,
     WESTERN_ALPHABETS,
@@ -22,6 +25,9 @@ from .latin_alphabets import (
     western_page,
 )
 from .mixed_charset import declared_language
+
+if TYPE_CHECKING:
+    from charset_normalizer.models import CharsetMatch
 
 # Single-byte Latin charsets a detector confuses with one another: any of them reads most bytes
 # of a French or a Czech page as plausible letters, and statistics alone picked Baltic cp1257 for
@@ -73,6 +79,29 @@ def _reads_as_its_western_language(body: bytes, language: str | None) -> bool:
     return reads_as(text, ANY_WESTERN if language == "en" else (WESTERN_ALPHABETS[language],))
 
 
+_KOREAN_CODECS = frozenset({"cp949", "euc_kr", "johab"})
+_SYLLABLE = re.compile("[\uac00-\ud7a3]")
+# Of a long page, one vowel alone may be a slip; a Japanese text read as Korean gives one every
+# few syllables.
+_NOT_KOREAN_SHARE = 0.02
+
+
+def _possible(match: CharsetMatch, sample: bytes) -> bool:
+    """Whether a detector's reading of `sample` can be the page's text: not UTF-16 or UTF-32
+    for bytes without a zero (their ASCII markup read as CJK characters: a short Korean title was
+    "㹤戼摯"), not Korean where the reading writes what Korean doesn't."""
+    encoding = match.encoding
+    if encoding.startswith(("utf_16", "utf_32")):
+        return b"\x00" in sample
+    if encoding in _KOREAN_CODECS:
+        # A vowel alone beside a syllable: a Japanese or Chinese text's hiragana read so,
+        # "港の水位" as "뮐ㅞ욕겁" (`not_korean_letters`).
+        text = str(match)
+        odd = not_korean_letters(text)
+        return odd == 0 or odd < _NOT_KOREAN_SHARE * len(_SYLLABLE.findall(text))
+    return True
+
+
 def _guess(body: bytes) -> str:
     """Statistical detection, for the rare page with no usable declaration that isn't UTF-8."""
     # Imported only when needed: it is slow to load.
@@ -101,7 +130,7 @@ def _guess(body: bytes) -> str:
     if sample.isascii():  # its only letters in attributes (a <meta content>, an alt text)
         sample = body[:65536]
     # Not "preemptive": that would trust the page's <meta>, the very declaration found wanting.
-    matches = list(from_bytes(sample, preemptive_behaviour=False))
+    matches = [m for m in from_bytes(sample, preemptive_behaviour=False) if _possible(m, sample)]
     if not matches:
         return "cp1252"
     best = matches[0]

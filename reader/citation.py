@@ -185,6 +185,8 @@ def _notes(article: Article, markdown: bool, copied: bool = False) -> list[str]:
     """What a reader of the copy must know of it: no article but a list of others, not the
     page's text, or not all of it."""
     lines = [line] if (line := section_front_line(article)) else []
+    if note := clock_note(article):
+        lines.append(f"Note: {note}")
     if note := gone_note(article):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if note := version_note(article, copied=copied):
@@ -217,6 +219,22 @@ def retrieved(article: Article) -> datetime | None:
     if article.fetched_at is None:
         return None
     return retrieved_as_believed(article.fetched_at, article.published, datetime.now(UTC))
+
+
+def clock_note(article: Article) -> str:
+    """What a citation says of a retrieval time `retrieved` mended, the computer's clock wrong
+    when the copy was taken (a laptop's reset to 2000 when its battery ran out): the time given
+    is a bound, not the moment (acc31a F7: the story's own date was given as "Retrieved"
+    without a word). "" for a time as the clock gave it."""
+    taken = article.fetched_at
+    if taken is None or (at := retrieved(article)) is None or at == taken:
+        return ""
+    said = taken.date().isoformat()
+    bound = "the story's own, the earliest" if at > taken else "this moment, the latest"
+    return (
+        f"the computer's clock was wrong when this copy was retrieved (it said {said}): the"
+        f" time given is {bound} it can have been"
+    )
 
 
 def gone_note(article: Article) -> str:

@@ -26,7 +26,7 @@ from .inline_markdown import runs_markdown
 from .models import Article, Inline
 from .safe import safe_line
 from .title_case import proper_nouns, sentence_case, title_case
-from .writer_names import AGENCIES, given_name_first, masthead
+from .writer_names import AGENCIES, given_name_first, masthead, with_suffixes
 
 # `[citation] style`: the metadata block (a line per fact, as `reader show` heads an article),
 # or one line in Chicago's or APA's style.
@@ -44,8 +44,8 @@ def authors(article: Article) -> list[str]:
         names = [given_name_first(p) for p in written.split(";")]
     elif _surname_first(written):  # "Holt, Maren": one writer, not "Holt, and Maren" (A27)
         names = [given_name_first(written)]
-    else:
-        names = written.split(", ")
+    else:  # "Martin Lund, Jr., Ann Lee": the suffix goes with the name before it
+        names = with_suffixes(written.split(", "))
     return [n for n in names if n and n.casefold() != site]
 
 

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .writer_names import NAME_SUFFIXES, name_suffix
+
 # Words a name's surname begins with, kept with it ("van der Berg, Pieter"), as written: a
 # capital "Van" or "De" may be a given name. "ap" and "ferch" are Welsh ("Dafydd ap Gwilym").
 _PARTICLES = {
@@ -24,7 +26,9 @@ _PARTICLES = {
 # the surname runs from them to the end, words that are no particle included ("Mac Giolla
 # Phádraig", "Ní Bhriain", "Ó Súilleabháin").
 _GAELIC = {"Ó", "Ní", "Nic", "Mac", "Mhic", "Mhac", "Uí", "Ua"}
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# A suffix as both styles write it: "Jr." for a byline's "Jr" or "JR", Britain's "Jnr"; a
+# numeral in capitals ("III").
+_STYLED_SUFFIXES = {"jr": "Jr.", "jnr": "Jr.", "sr": "Sr.", "snr": "Sr."}
 # A title before a name, which Chicago and APA leave out ("Dr Samuel Nwosu": "Nwosu, S.", not
 # "Nwosu, D. S."); compared without its full stop and case.
 _HONORIFICS = {
@@ -113,13 +117,16 @@ def parsed_name(name: str, language: str = "") -> Name:
             given=f"{turned.given} {nickname['nickname']}",
             suffix=turned.suffix,
         )
+    # "Martin Lund, Jr.": its suffix after a comma, "Lund, M., Jr." in APA, not a list
+    name, suffix = name_suffix(name)
     words = name.split()
     while len(words) > 2 and words[0].rstrip(".").casefold() in _HONORIFICS:
         words = words[1:]
     name = " ".join(words)
-    suffix = ""
-    if len(words) > 2 and words[-1].casefold() in _SUFFIXES:
+    written = f"{name}, {suffix}" if suffix else name  # as a literal gives it
+    if not suffix and len(words) > 2 and words[-1].casefold() in NAME_SUFFIXES:
         suffix, words = words[-1], words[:-1]
+    suffix = _STYLED_SUFFIXES.get(suffix.casefold().rstrip("."), suffix.upper())
     if (
         len(words) < 2
         or not turnable(name)
@@ -128,7 +135,7 @@ def parsed_name(name: str, language: str = "") -> Name:
         or name.isupper()
         or words[0] in _ARTICLES  # "The Lakeshore Ledger", "Le Monde": an outlet's name
     ):
-        return Name(literal=name)
+        return Name(literal=written)
     if _family_name_first(words):
         return Name(family=words[0], given=" ".join(words[1:]), family_first=True)
     start = len(words) - 1

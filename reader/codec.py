@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from .citation import cited_url, date_source
-from .dates import not_ahead, precision, stated_iso, with_precision
+from .dates import precision, stated_iso, with_precision
 from .list_numbering import NUMBERINGS
 from .models import Article, Block, BlockKind, Enclosure, Entry, Feed, Inline, Reach, made
 
@@ -319,13 +319,13 @@ def _with_anchors(blocks: tuple[Block, ...], anchors: Any) -> tuple[Block, ...]:
 
 
 def article_date(d: dict[str, Any]) -> datetime | None:
-    """When an article's record says it was published, without rebuilding the article, as a
-    list orders it (`not_ahead` of when it was fetched); raises as `article_from_dict` does on
-    a damaged one."""
+    """When an article's record says it was published, without rebuilding the article, as the
+    page said it: never put back to when it was fetched, the computer's clock then, which may
+    have been wrong (acc31a F7: "the page: 2000-01-01"); a list puts one still ahead back as it
+    reads it (`Store.listed_page_dates`). Raises as `article_from_dict` does on a damaged one."""
     if d.get("v") != CODEC_VERSION:
         raise ValueError(f"unknown article record version {d.get('v')!r}")
-    published = with_precision(_parse_dt(d.get("published")), d.get("published_precision") or "")
-    return not_ahead(published, _parse_dt(d.get("fetched_at")))
+    return with_precision(_parse_dt(d.get("published")), d.get("published_precision") or "")
 
 
 def article_fetched_at(d: dict[str, Any]) -> datetime | None:

@@ -184,9 +184,9 @@ refresh_interval = ""
 # r refreshes), and how many uncached articles of the list shown it fetches ahead (0: none).
 refresh_on_open = true
 fetch_ahead = 30
-# Read headlines older than this are dropped after each sync ("180d", "1y"; "" keeps them all,
-# up to 2,000 a feed): not unread ones, nor saved ones, and their cached articles stay (search
-# finds them). The same as `reader cache prune --headlines-older-than`.
+# Read headlines older than this are dropped after each sync ("180d", "6mo", "1y"; "" keeps
+# them all, up to 2,000 a feed): not unread ones, nor saved ones, and their cached articles
+# stay (search finds them). The same as `reader cache prune --headlines-older-than`.
 drop_read_after = ""
 # The headlines each feed keeps, its newest (0: every item it carries, up to 2,000). Those past
 # it go at each refresh, read or not, but saved ones; their cached articles stay (search finds
@@ -242,8 +242,17 @@ style = "block"
 """
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdwy]?)\s*$", re.IGNORECASE)
-_DURATION_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, "y": 31536000}
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
+_DURATION_UNITS = {
+    1: ("s", "sec", "secs", "second", "seconds"),
+    60: ("min", "mins", "minute", "minutes"),
+    3600: ("h", "hr", "hrs", "hour", "hours"),
+    86400: ("d", "day", "days"),
+    604800: ("w", "wk", "wks", "week", "weeks"),
+    2592000: ("mo", "mos", "month", "months"),  # 30 days
+    31536000: ("y", "yr", "yrs", "year", "years"),
+}
+_DURATION_SECONDS = {name: seconds for seconds, names in _DURATION_UNITS.items() for name in names}
 
 
 def parse_size(text: str) -> int:
@@ -261,18 +270,33 @@ def parse_size(text: str) -> int:
     return int(number * 1024 ** " kmgt".index(unit or " "))
 
 
-def parse_duration(text: str) -> float:
-    """ "30d" → seconds; raises ValueError. A number without its unit is refused, as a size's
-    is: `prune --older-than 30` (30 days meant) read seconds and evicted every article."""
+class UnitError(ValueError):
+    """A number whose unit is missing or ambiguous ("30", "3m"): an age mistyped, where a
+    date option would otherwise look for a date in it."""
+
+
+def parse_duration(text: str, *, m_is_minutes: bool = False) -> float:
+    """ "30d", "12h", "3mo", "90min" → seconds (a month 30 days, a year 365); raises ValueError.
+    A number without its unit is refused, as a size's is: `prune --older-than 30` (30 days
+    meant) read seconds and evicted every article. So is a bare "m" for an age: `--older-than
+    3m` was 3 minutes where 3 months was meant, and evicted nearly everything (acc31a F13);
+    only an interval (`m_is_minutes`: how often to refresh, never months) reads it as minutes."""
     match = _DURATION.match(text)
     if not match:
-        raise ValueError(f"not a duration: {text!r} (try 30m, 12h, 30d or 1y)")
-    if not match.group(2):
-        bare = text.strip()
-        raise ValueError(
-            f"{bare!r} needs its unit: {bare}d? (or m for minutes, h, w, y; s for seconds)"
+        raise ValueError(f"not a duration: {text!r} (try 90min, 12h, 30d, 3mo or 1y)")
+    number, unit = match.group(1), match.group(2).lower()
+    if not unit:
+        raise UnitError(
+            f"{number!r} needs its unit: {number}d? (or min for minutes, h, w, mo, y; s for"
+            " seconds)"
         )
-    return float(match.group(1)) * _DURATION_SECONDS[match.group(2).lower()]
+    if unit == "m":
+        if not m_is_minutes:
+            raise UnitError(f"'{number}m' is minutes or months: say {number}min or {number}mo")
+        unit = "min"
+    if unit not in _DURATION_SECONDS:
+        raise ValueError(f"not a duration: {text.strip()!r} (try 90min, 12h, 30d, 3mo or 1y)")
+    return float(number) * _DURATION_SECONDS[unit]
 
 
 def config_path(
@@ -491,7 +515,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         limits=limits,
         site_rules=rules,
         cache_max_bytes=parse_size(max_size) if max_size else 0,
-        refresh_interval=parse_duration(interval) if interval else 0.0,
+        refresh_interval=_refresh_interval(interval),
         refresh_on_open=refresh_on_open,
         fetch_ahead=fetch_ahead,
         drop_read_after=_drop_read_after(drop_after),
@@ -506,6 +530,24 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         keys=keys,
         ignore=ignore,
     )
+
+
+def _refresh_interval(text: str) -> float:
+    """`[feeds] refresh_interval` in seconds (0: off). Its error names it, and offers a bare
+    number as minutes, how often a refresh is written: "'30' needs its unit: 30d?" named no
+    setting and the least likely reading (acc32a A10)."""
+    if not text:
+        return 0.0
+    try:
+        return parse_duration(text, m_is_minutes=True)
+    except UnitError:
+        number = text.strip()
+        raise ValueError(
+            f"feeds.refresh_interval: {number!r} needs its unit: {number}min? (or s for"
+            " seconds, h for hours)"
+        ) from None
+    except ValueError as error:
+        raise ValueError(f"feeds.refresh_interval: {error}") from None
 
 
 def _drop_read_after(text: str) -> float:

@@ -208,3 +208,15 @@ def _parsed(value: str | None) -> datetime | None:
     except (TypeError, ValueError, IndexError):
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def from_timestamp(seconds: object) -> datetime | None:
+    """The moment of a stored time in seconds, None when there is none or it names no date a
+    datetime holds (year 10000, NaN): a record written by an older version, or from a file's
+    date no check bounded, must not stop every list that shows it (acc32b B14)."""
+    if not isinstance(seconds, int | float) or isinstance(seconds, bool):
+        return None
+    try:
+        return datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None

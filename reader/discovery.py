@@ -4,7 +4,7 @@
 as browsers' feed buttons and feed readers do: the `<link rel="alternate" type="application/
 rss+xml" href=…>` elements a page lists them with (the RSS Board's and WHATWG's
 autodiscovery), and only when it lists none a few addresses sites' software publishes its feed
-at. Worker-side: `feed_links` parses the page (CPU work).
+at. Worker-side: `page_feeds` parses the page (CPU work).
 
 Which one to subscribe to. Browsers (Firefox's old feed button, Vivaldi's) and Miniflux list
 every feed a page names and let the reader choose; SimplePie (FreshRSS, Tiny Tiny RSS) and
@@ -21,9 +21,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .safe import safe_line
 from .urls import absolute_url, canonical_url
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # The media types of the feeds a page names that `feeds.parse_feed` reads. JSON Feed
 # ("application/feed+json") is told apart: feedparser 6.0 doesn't read it. Not "application/json"
@@ -40,11 +44,15 @@ few dozen; a hostile page's 10,000 would be as many lines and (chosen among) as 
 
 MAX_TITLE = 100
 
-MAX_HEAD_BYTES = 1024 * 1024
-"""Bytes of a page read for the feeds its head names: a head, inline scripts and styles and all,
-is well under this (a big paper's is 100 to 300 KB). Its body is not read: autodiscovery's links
-stand in the head."""
+MAX_HEAD_LENGTH = 1024 * 1024
+"""Characters of a page its `<body>` tag is looked for in: a head, inline scripts and styles and
+all, is well under this (a big paper's is 100 to 300 KB). The links after it are not read:
+autodiscovery's stand in the head."""
 _BODY_TAG = re.compile(r"<body[\s>/]", re.IGNORECASE)
+_HEAD_ENDS = "reader-head-ends"
+"""Put before a page's `<body>` tag as it is parsed (`<?reader-head-ends?>`), to tell the head's
+links from the body's in the tree: libxml2 keeps it as a comment, or in the text or the
+attribute value the tag stood in (a script's, a comment's)."""
 
 WELL_KNOWN_PATHS = ("/feed", "/rss", "/rss.xml", "/atom.xml", "/feed.xml", "/index.xml")
 """Where sites' software publishes the main feed, tried in this order when a page names none,
@@ -82,35 +90,51 @@ class FeedLink:
         return self.type != JSON_FEED_TYPE
 
 
-def feed_links(
-    body: bytes, page_url: str, header_charset: str | None = None
-) -> tuple[FeedLink, ...]:
+@dataclass(frozen=True, slots=True)
+class PageFeeds:
+    """What `reader add` reads of a web page, from one parse of it."""
+
+    links: tuple[FeedLink, ...]
+    """The feeds the page names (see `page_feeds`)."""
+    article: bool
+    """The page says it is an article (`login_page.declares_article`)."""
+
+
+def page_feeds(body: bytes, page_url: str, header_charset: str | None = None) -> PageFeeds:
     """The feeds the page `body` (fetched from `page_url`, after redirects) names with the
     `<link rel="alternate">` elements of its head, in the page's order, each address once; at
     most `MAX_FEED_LINKS`. Relative addresses are read against the page's `<base href>` if it has one,
-    as a browser reads them."""
-    import lxml.etree
-    import lxml.html
+    as a browser reads them. And whether the page declares itself an article."""
+    from .charset import decode_html
+    from .login_page import declares_article
+    from .page_parsing import parsed_text
 
-    from .charset import decode_html, without_xml_declaration
-
-    text = decode_html(body[:MAX_HEAD_BYTES], header_charset)
-    if opened := _BODY_TAG.search(text):
-        text = text[: opened.start()]  # a long page's body parsed cost seconds, for nothing
-    try:
-        doc = lxml.html.document_fromstring(without_xml_declaration(text))
-    except (lxml.etree.ParserError, ValueError):
-        return ()
-    base = page_url
-    for element in doc.iter("base"):
-        if href := element.get("href"):
-            base = absolute_url(page_url, href) or page_url
-            break  # the first <base href> is the document's base, the rest are not read
-    found: dict[str, FeedLink] = {}
+    text = decode_html(body, header_charset)
+    if opened := _BODY_TAG.search(text, 0, MAX_HEAD_LENGTH):
+        text = f"{text[: opened.start()]}<?{_HEAD_ENDS}?>{text[opened.start() :]}"
+    doc = parsed_text(text)
+    if doc is None:
+        return PageFeeds((), False)
+    base = ""
+    named: list[HtmlElement] = []
     # Wherever the parser put them: libxml2 sends the rest of a head to the body after a stray
     # element in it (a <div> a script wrote there), and the publisher's link is as much the
     # page's there.
-    for element in doc.iter("link"):
+    for node in doc.iter():
+        attributes = node.attrib.values() if isinstance(node.tag, str) else ()
+        if _HEAD_ENDS in (node.text or "") or any(_HEAD_ENDS in v for v in attributes):
+            break
+        if node.tag == "base" and not base and (href := node.get("href")):
+            # The first <base href> is the document's base, the rest are not read.
+            base = absolute_url(page_url, href) or page_url
+        elif node.tag == "link":
+            named.append(node)
+    return PageFeeds(_feed_links(named, page_url, base or page_url), declares_article(doc))
+
+
+def _feed_links(named: list[HtmlElement], page_url: str, base: str) -> tuple[FeedLink, ...]:
+    found: dict[str, FeedLink] = {}
+    for element in named:
         rel = (element.get("rel") or "").lower().split()
         kind = (element.get("type") or "").split(";")[0].strip().lower()
         # "alternate" (every site), or HTML's "feed" (a few); "alternate stylesheet" is a theme.

@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 47
+EXTRACTOR = 49
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -118,7 +118,11 @@ each language read ("منذ ساعتين", "3小时前", "Вчера, 18:40") le
 ("تاریخ انتشار: …"), in figures ("۱۴۰۵/۰۹/۱۴") or after the byline's name read, with their time
 in Iran's zone; Korean "2026. 12. 5.", Thai "05/12/2569", Saudi "… هـ - 3 ديسمبر 2026 م" read and
 their lines left out; a time after "الساعة", "เวลา", "року," kept with its date; a page written decomposed (NFD) read
-composed, its byline's and date's words known ("김민수 기자" is 김민수)."""
+composed, its byline's and date's words known ("김민수 기자" is 김민수). 48: Japanese era dates
+("令和6年5月3日", "平成31年", "元年") and dates in Chinese numerals ("二〇二四年五月三日") read, their
+lines left out; a suffix after a byline's comma ("Martin Lund, Jr") the end of one name; a short
+undeclared EUC-JP title by its one particle, no page of ASCII markup as UTF-16. 49: a consent
+wall whose box cleanup drops told by the text it showed (its <title> no longer the feed's text's)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -1,4 +1,6 @@
-"""The tags a feed is filed under: newsboat's `urls` tags, an OPML file's folders, `reader tag`.
+"""The tags a feed is filed under: newsboat's `urls` tags, an OPML file's folders, `reader tag`;
+and those a saved article is filed under (`reader tag ARTICLE`, a wallabag or Pocket export's),
+by the same rules, kept in its saved record (`saved_tags`).
 
 A feed has none or several, in the order they were given (the first is the folder `reader
 export` nests it in). A tag keeps its case as first given and is compared case-folded, spaces
@@ -42,6 +44,21 @@ def without_tags(tags: Iterable[str], gone: Iterable[str]) -> tuple[str, ...]:
     """`tags` but those of `gone` (case and spaces aside)."""
     dropped = {folded(tag) for given in gone for tag in given.split(",")}
     return tuple(tag for tag in tags if folded(tag) not in dropped)
+
+
+def saved_tags(record: object) -> tuple[str, ...]:
+    """The tags of a saved article's record (`Store.saved`): () for none, or for a record
+    whose tags are not a list of strings (a damaged or foreign one shows none, not an error)."""
+    tags = record.get("tags") if isinstance(record, dict) else None
+    if not isinstance(tags, list):
+        return ()
+    return tuple(tag for tag in tags if isinstance(tag, str) and tag)
+
+
+def hashed_tags(tags: Iterable[str]) -> str:
+    """An article's tags as its line in a list shows them, each after a # as the feed list's
+    tag rows are ("#fishing #long read"); "" for none."""
+    return " ".join(f"#{safe_line(tag, 40)}" for tag in tags)
 
 
 def has_tag(feed: Feed, tag: str) -> bool:

@@ -12,8 +12,9 @@ lowered figures and letters (CO₂, m², XIXᵉ) their own (CO2, m2, XIXe) (`WID
 keyboard types otherwise than another, whatever the query (`SCRIPTS`): Persian's ی ک as Arabic's
 ي ك (and Egyptian spelling's ى and ة as ي and ه), every script's digits as Latin ones (٢٠٢٧,
 ۱۴۰۵, २०२६: 2027, 1405, 2026), katakana as hiragana (ニュース: にゅーす), the commonest Traditional
-Chinese characters as Simplified ones (臺北: 台北, `chinese_variants`); and unless the query has
-it, Turkish's ı as i and Hindi's chandrabindu as the anusvara (ँ: ं).
+Chinese characters as Simplified ones (臺北: 台北, `chinese_variants`); Turkish's ı as i (in the
+query too: a key of its own, no accent); and unless the query has it, Hindi's chandrabindu as
+the anusvara (ँ: ं). Arabic's harakat are left out of a query (`narrowed`) as of the index.
 
 Every fold replaces one character by one, so a match in the folded text is at the same
 indices in the text shown (its highlight lands on the right cells). Text written decomposed
@@ -159,8 +160,13 @@ WIDTH = str.maketrans(_narrowed() | _raised())
 the line's: not an accent, folded whatever the query (as browsers' find folds widths)."""
 _HALF_WIDTH_MARKS = "\uff9e\uff9f"
 """Half-width katakana's voiced and semi-voiced marks, each a character after its kana."""
-LIGATURES = str.maketrans(
+TYPESET = str.maketrans(
     {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+)
+"""The typesetter's ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) → the letters they join: a way of printing,
+not of spelling, shown as the letters in a snippet (French's œ is spelling, and stays)."""
+LIGATURES = str.maketrans(
+    {code: letters for code, letters in TYPESET.items()}
     | {"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"}
 )
 """The Latin ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) → the letters they join (ff fi fl ffi ffl st st),
@@ -182,11 +188,15 @@ _PLAIN = str.maketrans({**SCRIPTS, **PUNCTUATION, **_WIDE})
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u034f"
 """Zero-width space, non-joiner, joiner, word joiner, grapheme joiner: nothing a query types."""
+ARABIC_MARKS = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
+)
+"""Arabic's harakat, Quranic marks, and the tatweel that only stretches a word: optional signs
+most text leaves out, ignored in a query as in the text (`narrowed`)."""
 MARKS = (
     "\u0300-\u036f"  # combining accents (a decomposed é, ệ, ό)
     "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"  # Hebrew points and cantillation
-    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
-    "\u0640"  # Arabic harakat, Quranic marks, and the tatweel that only stretches a word
+    f"{ARABIC_MARKS}"
     "\u093c"  # Hindi's nukta, left out by most typists: "जिला" for "ज़िला" (acc31b M4)
 )
 """Marks a query without them need not match: accents and vowel points, not the vowel signs
@@ -194,17 +204,24 @@ of Indic scripts (letters there: "कल" is not "कुल")."""
 _MARK = re.compile(f"[{MARKS}]")
 
 
+_NO_ACCENT = "ı"
+"""Turkish's dotless ı is a key of its own on a Turkish keyboard, no accent: typed, it finds its
+word however the rest of it is typed ("ıgdır" finds "Iğdır", acc32a A22)."""
+
+
 def has_accent(query: str) -> bool:
     """The query holds an accented letter or a vowel point: then they are matched as typed (as
     a capital makes the case count)."""
-    return any(ord(c) in ACCENTS for c in query) or _MARK.search(query) is not None
+    return any(ord(c) in ACCENTS and c not in _NO_ACCENT for c in query) or (
+        _MARK.search(query) is not None
+    )
 
 
 def skippable(query: str) -> str:
     """The pattern of what may stand between two letters of `query` in the text: zero-width
     characters, and the marks unless the query has one (a hamza typed is no vowel point:
     "أبلغ" still finds "أُبلغ")."""
-    marked = any(ord(c) in ACCENTS and c not in _ARABIC for c in query)
+    marked = any(ord(c) in ACCENTS and c not in _ARABIC and c not in _NO_ACCENT for c in query)
     if marked or _MARK.search(query) is not None:
         return f"[{ZERO_WIDTH}]*"
     return f"[{ZERO_WIDTH}{MARKS}]*"
@@ -278,7 +295,12 @@ def fold(text: str, accents: bool = True) -> str:
     return text.translate(ALL if accents else _PLAIN)
 
 
+_ARABIC_MARK = re.compile(f"[{ARABIC_MARKS}]")
+
+
 def narrowed(query: str) -> str:
     """A query in the usual width, composed as `composed` composes text: "ﾃﾚﾋﾞ" as "テレビ",
-    "ﬁ" as "fi"."""
-    return unicodedata.normalize("NFC", query.translate(WIDTH)).translate(LIGATURES)
+    "ﬁ" as "fi"; without Arabic's harakat, which the text may have or not, as the index has
+    none ("القَاهِرَة" finds "القاهرة", acc32a A22)."""
+    query = unicodedata.normalize("NFC", query.translate(WIDTH)).translate(LIGATURES)
+    return _ARABIC_MARK.sub("", query) if _ARABIC_MARK.search(query) else query

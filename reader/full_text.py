@@ -22,7 +22,7 @@ is (benchmarks/search.py measures both).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -32,7 +32,7 @@ from itertools import islice
 from .cells import terminal_cells
 from .dates import in_local_time
 from .feed_summary import summary_line
-from .fold import composed, fold
+from .fold import TYPESET, composed, fold
 from .keys import link_key
 from .models import Article, BlockKind
 from .reports import Headline
@@ -128,17 +128,22 @@ class _Folded:
 
     def __init__(self, text: str) -> None:
         whole = composed(text)
+        self.given = text
+        """The text as written: what a snippet quotes."""
         self.text = text if whole is None else whole[0]
         self.starts = None if whole is None else whole[1]
         """Per character of `text`, where its cluster starts in the text given (None: the
         same text)."""
+        self.ends = None if whole is None else whole[2]
+        """Per character of `text`, where its cluster ends in the text given."""
         self._folded: dict[bool, str] = {}
 
-    def runs(self, runs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-        """`runs` (start, end) of the text given, as offsets into `text`."""
-        if self.starts is None:
-            return list(runs)
-        return [(bisect_left(self.starts, a), bisect_left(self.starts, b)) for a, b in runs]
+    def given_span(self, at: int, end: int) -> tuple[int, int]:
+        """The span `at`..`end` of `text` as offsets into the text given: a French one's
+        "soeurs Duboeuf" there is "sœurs Dubœuf" (acc32a A8)."""
+        if self.starts is None or self.ends is None or at >= len(self.starts):
+            return at, end
+        return self.starts[at], self.ends[end - 1] if end > at else self.starts[at]
 
     def folded(self, word: _Word) -> str:
         if word.accents not in self._folded:
@@ -267,13 +272,14 @@ def _found(
         byline = _byline_holding(title.split(_APART)[1:], in_head)
     if not in_text:
         return ("", "", byline, "")
+    # Quoted as written, where the words were found in the text composed (`_Folded`: a
+    # French one's "œuvre" as "oeuvre"): the snippet misspelt "sœurs Dubœuf" (acc32a A8).
     at, end, word = _closest(body, in_text)
+    at, end = body.given_span(at, end)
     # The first words from there, in their paragraph (the view finds a query in one), tell
     # the place apart; with one word, its first match is the place already.
-    near = body.text[at : at + NEAR_CHARACTERS].split("\n")[0] if len(in_text) > 1 else ""
-    # A text composed anew (`_Folded`: a French one's "œuvre" as "oeuvre") has its runs
-    # further on.
-    return snippet(body.text, at, end, body.runs(struck())), word, byline, near
+    near = text[at : at + NEAR_CHARACTERS].split("\n")[0] if len(in_text) > 1 else ""
+    return snippet(text, at, end, struck()).translate(TYPESET), word, byline, near
 
 
 def _byline_holding(bylines: list[str], words: list[_Word]) -> str:
@@ -288,7 +294,7 @@ def _byline_holding(bylines: list[str], words: list[_Word]) -> str:
         return ""
     holders = [b for b in folded if any(b.search(w) is not None for w in held)]
     whole = next((b for b in reversed(holders) if all(b.search(w) is not None for w in held)), None)
-    text = whole.text if whole is not None else ", ".join(b.text for b in holders)
+    text = whole.given if whole is not None else ", ".join(b.given for b in holders)
     return safe_line(text, 120)
 
 

@@ -31,6 +31,47 @@ def _is_kana(char: str) -> bool:
     return "\u3041" <= char <= "\u30ff"
 
 
+# A title's worth of wide characters, of which one kana in eight: "東京で初雪" (one in five),
+# "北海道で地震", "ＪＲ北海道の新駅" (one in eight).
+_SHORT = 24
+_SHORT_KANA_SHARE = 1 / 8
+# The hiragana EUC-JP writes with the bytes 0xA4 0xBF–0xF3 (た, っ, て, で, と, に, の, は,
+# へ, ま, む, る, を…: most particles and endings) are, read in EUC-KR, a vowel alone or an old
+# letter out of use: Korean writes neither beside a syllable, only a vowel repeated as tears
+# ("ㅠㅠ"). Its consonants alone it does write ("ㄱ자", L-shaped; "ㅋㅋ"): no tell.
+_NOT_KOREAN_JAMO = re.compile("[\u314f-\u318e]+")
+_WIDE = re.compile("[\uac00-\ud7a3\u4e00-\u9fff]")
+_KANA_BY_KANJI = re.compile("[\u4e00-\u9fff][\u3041-\u30ff]|[\u3041-\u30ff][\u4e00-\u9fff]")
+
+
+def not_korean_letters(korean: str) -> int:
+    """How many runs of vowels alone (or old letters) a Korean reading has beside a syllable or a
+    Chinese character, but for one repeated ("ㅠㅠ"): none in Korean text."""
+    count = 0
+    for run in _NOT_KOREAN_JAMO.finditer(korean):
+        if len(run[0]) > 1 and len(set(run[0])) == 1:
+            continue
+        before, after = korean[run.start() - 1 : run.start()], korean[run.end() : run.end() + 1]
+        count += bool(_WIDE.match(before) or _WIDE.match(after))
+    return count
+
+
+def _short_japanese(text: str, text_bytes: bytes, wide: int, kana: int) -> bool:
+    """A title's few kana decide it: too few for the share a paragraph has, but a particle's
+    bytes read in EUC-KR are a vowel alone among syllables (`not_korean_letters`), which no Korean
+    headline writes, and read as the same kana in a Chinese charset (GB2312 copied the rows).
+    Statistics read "東京で初雪" as Korean, "톺딸ㅗ썽잣" (acc31b M15)."""
+    if wide > _SHORT or kana < _SHORT_KANA_SHARE * wide:
+        return False
+    if not _KANA_BY_KANJI.search(text):
+        return False
+    try:
+        korean = text_bytes.decode("cp949")
+    except UnicodeDecodeError:
+        return True
+    return not_korean_letters(korean) > 0
+
+
 def japanese_charset(text_bytes: bytes) -> str | None:
     """The charset `text_bytes` (a page's text, its markup left out) are Japanese in: EUC-JP
     when they decode in it without an error and kana make a fair share of the wide characters
@@ -46,6 +87,8 @@ def japanese_charset(text_bytes: bytes) -> str | None:
         wide = [char for char in text if char >= _CJK_FROM]
         kana = sum(map(_is_kana, wide))
         if kana >= _FEWEST_KANA and kana >= _KANA_SHARE_AT_LEAST * len(wide):
+            return "euc_jp"
+        if kana and _short_japanese(text, text_bytes, len(wide), kana):
             return "euc_jp"
     try:
         text = text_bytes.decode("cp932")

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
-
-from .charset import decode_html, without_xml_declaration
+from .page_parsing import SHOWN_TEXT, parsed_page
 from .urls import absolute_url, canonical_url, is_web_url, site_of
 
 _MOST_BYTES = 150_000
@@ -44,10 +42,6 @@ _SAID = (
 )
 """What the page's lowered bytes hold if it says so, or it is not parsed (almost none does):
 looked for one by one, as `_SAYS` over the page cost five times as much."""
-_SHOWN_TEXT = (
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
-    " or ancestor::template)]"
-)
 _ADDRESS = re.compile(
     r"^(?:https?://)?(?:(?:[\w-]+\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?(?:[/?#]\S*)?$",
     re.IGNORECASE,
@@ -58,32 +52,60 @@ _ADDRESS = re.compile(
 def leaving_target(body: bytes, url: str, header_charset: str | None = None) -> str | None:
     """Where the "you are leaving" page `body`, fetched from `url`, sends the reader on, or
     None when it is no such page (see the module's docstring)."""
+    found = _targets(body, url, header_charset)
+    if found is None:
+        return None
+    for targets in found[:2]:
+        if len(targets) == 1:
+            return targets.pop()
+    return None
+
+
+def leaving_for_no_page(body: bytes, url: str, header_charset: str | None = None) -> str | None:
+    """The one link of a "you are leaving" page that leads to no web page (`javascript:…`,
+    `file:…`), when that is all it names: the page is no article, and there is none to go on
+    to (it was saved as the article, acc32a A15). None for any other page."""
+    found = _targets(body, url, header_charset)
+    if found is None or any(found[:2]) or len(found[2]) != 1:
+        return None
+    return found[2].pop()
+
+
+def _targets(
+    body: bytes, url: str, header_charset: str | None
+) -> tuple[set[str], set[str], set[str]] | None:
+    """A "you are leaving" page's targets: those written out as a link's text, those on
+    another site, and the links to no web page; None when it is no such page."""
     if len(body) > _MOST_BYTES:
         return None
     lowered = body.lower()
     if not any(said in lowered for said in _SAID):
         return None
-    try:
-        doc = lxml.html.document_fromstring(
-            without_xml_declaration(decode_html(body, header_charset))
-        )
-    except (lxml.etree.ParserError, ValueError):
+    doc = parsed_page(body, header_charset)
+    if doc is None:
         return None
-    shown = " ".join(" ".join(str(text).split()) for text in doc.xpath(_SHOWN_TEXT))
+    shown = " ".join(" ".join(str(text).split()) for text in doc.xpath(SHOWN_TEXT))
     if len(shown.split()) > _MOST_WORDS or not _SAYS.search(shown):
         return None
     here = canonical_url(url)
     written: set[str] = set()
     elsewhere: set[str] = set()
+    nowhere: set[str] = set()
     for link in doc.xpath("//body//a[@href]"):
-        target = absolute_url(url, link.get("href") or "")
-        if not is_web_url(target) or canonical_url(target) == here:
+        href = (link.get("href") or "").strip()
+        target = absolute_url(url, href)
+        if not is_web_url(target):
+            if _NO_PAGE.match(href):
+                nowhere.add(href)
+            continue
+        if canonical_url(target) == here:
             continue
         if _ADDRESS.match(" ".join(link.text_content().split())):
             written.add(target)
         if site_of(target) != site_of(url):
             elsewhere.add(target)
-    for found in (written, elsewhere):
-        if len(found) == 1:
-            return found.pop()
-    return None
+    return written, elsewhere, nowhere
+
+
+_NO_PAGE = re.compile(r"^(?:javascript|data|file|vbscript):", re.IGNORECASE)
+"""A link's scheme that leads to no web page: what a leaving page may name to trick a reader."""

@@ -88,7 +88,7 @@ def login_page_elsewhere(asked: str, ended: str, body: bytes, charset: str | Non
     the page is a login or terms form with no article's text."""
     if not _other_site(asked, ended) or _keeps_address(asked, ended):
         return False
-    from .extract.document import parsed_page
+    from .page_parsing import parsed_page
 
     doc = parsed_page(body, charset)
     return doc is not None and bool(_form_asks(doc)) and not _article_text(doc)
@@ -196,18 +196,15 @@ def _form_asks(doc: HtmlElement) -> str:
     return ""
 
 
-def declares_article(body: bytes, charset: str | None) -> bool:
-    """The page `body` says it is an article (og:type, a publication time, JSON-LD's Article or
+def declares_article(doc: HtmlElement) -> bool:
+    """The page `doc` says it is an article (og:type, a publication time, JSON-LD's Article or
     Posting): a link someone sent, to keep, even where it names its site's feed."""
-    from .extract.document import parsed_page
-
-    doc = parsed_page(body, charset)
-    return doc is not None and bool(doc.xpath(_DECLARED_ARTICLE))
+    return bool(doc.xpath(_DECLARED_ARTICLE))
 
 
 def _article_text(doc: HtmlElement) -> bool:
     """The page holds an article's text, or declares one."""
-    if doc.xpath(_DECLARED_ARTICLE):
+    if declares_article(doc):
         return True
     words = 0
     for text in doc.xpath(_OWN_TEXT):

@@ -18,11 +18,21 @@ UPDATED_MARK = "Δ"
 """Cached, and changed since last read: a sync found a new text (a correction); the copy
 read before is kept as an earlier version."""
 SAVED_MARK = "★"
+ARCHIVED_MARK = "✓"
+"""Saved, and archived: done with, kept (wallabag's and Pocket's archive), in the saved
+mark's place."""
 TAKEN_DOWN_MARK = "⊘"
 """Cached, and its page since taken down (404, 410): the copy is all that is left of it."""
 TAKEN_DOWN = "taken down"
 """The word for a story whose page its site has since taken down (404, 410): `reader list`
 ends a cached one's line with it, the article's header note says it (`citation.gone_note`)."""
+
+
+def saved_mark(headline: Headline) -> str:
+    """What the saved column shows of a headline: archived, saved, or neither (a space)."""
+    if not headline.saved:
+        return " "
+    return ARCHIVED_MARK if headline.archived else SAVED_MARK
 
 
 def offline_mark(headline: Headline) -> str:

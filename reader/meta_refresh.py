@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
+from lxml.html import HtmlElement
 
-from .charset import decode_html, without_xml_declaration
+from .page_parsing import SHOWN_TEXT, parsed_page
 from .urls import absolute_url, canonical_url, is_web_url
 
 MAX_DELAY = 10
@@ -20,11 +20,6 @@ MAX_DELAY = 10
 
 _MENTIONED = re.compile(rb"http-equiv\s*=\s*[\"']?\s*refresh")  # in a lowered page
 _SPACES = " \t\n\f\r"
-_SHOWN_TEXT = (
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
-    " or ancestor::template)]"
-)
-"""The text a page shows (a `<noscript>`'s only without scripts)."""
 
 
 def refresh_target(
@@ -59,11 +54,8 @@ def _page_refresh(body: bytes, header_charset: str | None) -> tuple[int, str] | 
     lowered = body.lower()
     if b"refresh" not in lowered or _MENTIONED.search(lowered) is None:
         return None
-    try:
-        doc = lxml.html.document_fromstring(
-            without_xml_declaration(decode_html(body, header_charset))
-        )
-    except (lxml.etree.ParserError, ValueError):
+    doc = parsed_page(body, header_charset)
+    if doc is None:
         return None
     without_scripts: tuple[int, str] | None = None
     for meta in doc.iter("meta"):
@@ -80,7 +72,7 @@ def _page_refresh(body: bytes, header_charset: str | None) -> tuple[int, str] | 
     return None
 
 
-def _goes_there_anyway(doc: lxml.html.HtmlElement, href: str) -> bool:
+def _goes_there_anyway(doc: HtmlElement, href: str) -> bool:
     """A `<noscript>` refresh to `href` is where the page goes with scripts too: a script of
     it names the address (`location.replace("https:\\/\\/…")`), or the page shows no text of
     its own to stay for."""
@@ -88,7 +80,7 @@ def _goes_there_anyway(doc: lxml.html.HtmlElement, href: str) -> bool:
         href in (script.text or "").replace("\\/", "/") for script in doc.iter("script")
     ):
         return True
-    return not any(str(text).strip() for text in doc.xpath(_SHOWN_TEXT))
+    return not any(str(text).strip() for text in doc.xpath(SHOWN_TEXT))
 
 
 def parse_refresh(content: str) -> tuple[int, str] | None:

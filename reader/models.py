@@ -423,6 +423,10 @@ class Article:
     answers. Filled when it is read from the cache, as `versions` is."""
     gone_status: int = 0
     """The HTTP status that answer had (0: not known)."""
+    unkept: str = ""
+    """Why this copy, fetched now, is not in the cache (`Unwritable`: "the disk is full", "the
+    data directory is read-only"): read and shown, kept nowhere; "" for one the cache holds.
+    No part of its record."""
     section_front: bool = False
     """The page is a section front, a list of teasers to other articles (a paper's "Opinion"
     page), not an article: its blocks are those teasers, each a list item whose headline links

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .keys import entry_id
 from .models import Entry
+from .store.caches import read_only_uri
 from .urls import canonical_url
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -77,9 +78,8 @@ def read_marks(path: Path) -> ReadMarks:
 
 def _from_cache(path: Path) -> ReadMarks:
     # Read-only, so a newsboat running on it meanwhile loses nothing.
-    uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        with closing(sqlite3.connect(uri, uri=True)) as db:
+        with closing(sqlite3.connect(read_only_uri(path.resolve()), uri=True)) as db:
             rows = db.execute(
                 "SELECT feedurl, guid, url FROM rss_item WHERE unread = 0 AND deleted = 0"
             ).fetchall()

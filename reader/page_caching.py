@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from .article_sources import filled_from
-from .models import Article, Entry, ErrorKind, FetchError, Response, SiteRule
+from .models import (
+    Article,
+    Entry,
+    ErrorKind,
+    FetchError,
+    Response,
+    SiteRule,
+    StoreError,
+    Unwritable,
+)
 from .safe import safe_line
 from .sniff import UNSAID_TYPES, feed_type, file_kind, kind_named, looks_like_html
 from .store import Store
@@ -116,10 +125,18 @@ def _not_the_page(url: str, response: Response) -> Extracted | None:
     """What to return in place of reading `response` as `url`'s article: where a page that
     only sends the browser on sends it (`meta_refresh`, `leaving_page`), or a Wi-Fi login page another site's
     address answered with (`login_page_elsewhere`); None for a page to read."""
+    from .leaving_page import leaving_for_no_page
     from .login_page import login_page_elsewhere
 
     if (target := sent_on(response)) is not None:
         return Extracted(refresh=target)
+    if (nowhere := leaving_for_no_page(response.body, response.url, response.charset)) is not None:
+        shown = safe_line(nowhere, 60)
+        raise FetchError(
+            ErrorKind.EXTRACTION,
+            f"a “you are leaving this site” page leading to {shown}, not the article",
+            url,
+        )
     if login_page_elsewhere(url, response.url, response.body, response.charset):
         return Extracted(login_page=True)
     return None
@@ -191,8 +208,13 @@ def extract_for_cache(
     article = replace(filled_from(article, entry), fetched_at=datetime.now(UTC))
     if next_page:
         article = replace(article, incomplete=_unread(1, next_page), incomplete_for_good=False)
-    with whole_write():
-        writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
+    unkept = _put_unless_unwritable(
+        writer, url, article, _packed(response, wire_gzip), fallback_html
+    )
+    if unkept:
+        # Shown, not kept: its later pages and its AMP version are read into the cache
+        # (`Library._download_pages`), which this one never reached.
+        return Extracted(replace(article, unkept=unkept))
     if not next_page:
         # An article's first page is not the article: its AMP one is only tried for a page
         # that is all of it, and gives little.
@@ -204,6 +226,30 @@ def extract_for_cache(
 
     one_page = one_page_url_of(response.body, response.url, response.charset)
     return Extracted(article, next_page=next_page, one_page=one_page)
+
+
+_SHOWN_UNKEPT = frozenset({Unwritable.READ_ONLY, Unwritable.DISK_FULL})
+"""Why a store takes no writes for the rest of the session (not one held for a moment:
+`Unwritable.BUSY` is waited for, the article then kept)."""
+
+
+def _put_unless_unwritable(
+    writer: Store, url: str, article: Article, packed_page: bytes, fallback_html: str
+) -> str:
+    """`writer.put_article(...)`, or why the store can't keep it (a read-only directory, a
+    full disk: `Unwritable`), for the article to be shown all the same (acc31a F18: the feed's
+    text was all a traveller with a full disk got, the site answering). "" once kept."""
+    if writer.read_only_tag:
+        # Opened so: nothing tried, so nothing half written (a value's file on a full disk).
+        return str(writer.read_only_tag)
+    try:
+        with whole_write():
+            writer.put_article(url, article, packed_page, fallback_html)
+    except StoreError as error:
+        if error.unwritable not in _SHOWN_UNKEPT:
+            raise
+        return str(error.unwritable)
+    return ""
 
 
 def renew_for_cache(

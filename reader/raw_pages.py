@@ -47,9 +47,18 @@ def pack_page_list(pages: list[tuple[str, bytes]]) -> bytes:
     return b"".join(parts)
 
 
+class CutShort(ValueError):
+    """A blob of pairs damaged (its end lost, or a length in it): `whole` holds the pairs that
+    came whole before the damage."""
+
+    def __init__(self, message: str, whole: list[tuple[bytes, bytes]]) -> None:
+        super().__init__(message)
+        self.whole = whole
+
+
 def unpack_pairs(blob: bytes, what: str) -> list[tuple[bytes, bytes]]:
     """The pairs of fields of a blob of fields each preceded by its length (4 bytes, big-endian),
-    as `pack_page_list` and the store's kept versions write them; raises ValueError naming
+    as `pack_page_list` and the store's kept versions write them; raises CutShort naming
     `what` when the blob is damaged."""
     fields: list[bytes] = []
     at = 0
@@ -57,12 +66,13 @@ def unpack_pairs(blob: bytes, what: str) -> list[tuple[bytes, bytes]]:
         size = int.from_bytes(blob[at : at + 4], "big")
         field = blob[at + 4 : at + 4 + size]
         if at + 4 > len(blob) or len(field) != size:
-            raise ValueError(f"{what} cut short")
+            break
         fields.append(field)
         at += 4 + size
-    if len(fields) % 2:
-        raise ValueError(f"{what} cut short")
-    return [(fields[i], fields[i + 1]) for i in range(0, len(fields), 2)]
+    pairs = [(fields[i], fields[i + 1]) for i in range(0, len(fields) - 1, 2)]
+    if at < len(blob) or len(fields) % 2:
+        raise CutShort(f"{what} cut short", pairs)
+    return pairs
 
 
 def unpack_page_list(blob: bytes) -> list[tuple[str, bytes]]:

@@ -57,6 +57,11 @@ class Headline:
     taken_down: bool = False
     """Cached, and its page found taken down since (404, 410: `Store.mark_gone`): the copy is
     what is left."""
+    tags: tuple[str, ...] = ()
+    """The tags the article is filed under (saved ones only: `Store.tag_saved`), in order."""
+    archived: bool = False
+    """Saved, and archived: done with, kept (`Store.archive_saved`); read, and in the reader's
+    "Archive", not "Saved"."""
 
 
 _LONG_AGO = datetime.min.replace(tzinfo=UTC)

@@ -4,20 +4,25 @@ browser's bookmarks.html (the Netscape format Instapaper, Raindrop and every bro
 Each link with what the file says of it: its title, when it was added, its tags, whether it
 was read (archived). No network here: the links are saved by `library.saved_imports`.
 
-The HTML formats are read by an HTML parser, never as XML: a bookmarks file's DOCTYPE is no
-attack, and an HTML parser loads no DTD nor entity whatever the file declares."""
+The HTML formats are read by an HTML tokenizer, never as XML: a bookmarks file's DOCTYPE is no
+attack, and it loads no DTD nor entity whatever the file declares; nor does it build a tree,
+whose depth a bookmarks file (never closing a `<DT>`) outgrows."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urlsplit
 
+from .charset import decode_html
 from .safe import safe_line
-from .urls import is_web_url
+from .urls import is_web_url, without_credentials
 
 MAX_EXPORT_BYTES = 256 * 2**20
 """The largest export read: wallabag's JSON carries every article's HTML (a 2,000-entry one is
@@ -40,31 +45,52 @@ class SavedLink:
 @dataclass(frozen=True)
 class SavedExport:
     """The links of an export file, the app it came from ("wallabag", "Pocket", "bookmarks"),
-    and how many entries were left out (no web address)."""
+    and what of the file they leave out or change, counted to be said: entries with no web
+    address, times added that can't be (the year 9999, before 1995: saved as added now)…"""
 
     kind: str
     links: tuple[SavedLink, ...]
     skipped: int = 0
+    bad_dates: int = 0
+    twice: int = 0  # links the file gives again (kept once)
+    notes: tuple[int, int] = (0, 0)  # wallabag's annotations not kept, and on how many links
+    sites: int = 0  # bookmarks of a site's home page or of a feed, left out: no article
+    credentials: int = 0  # links whose name and password were dropped
+
+
+FORMATS = (
+    "`reader import` reads OPML, a list of feed addresses, and wallabag (JSON), Pocket (HTML"
+    " or CSV) and bookmarks.html exports"
+)
+
+
+class ExportError(ValueError):
+    """An export that can't be read (no valid JSON, a CSV field past 128 KB, nesting past what
+    a parser takes), with why in one line."""
 
 
 def read_saved_export(data: bytes) -> SavedExport | None:
     """The links of a read-it-later export or a bookmarks file, told by their shape; None when
-    `data` is none of them (an OPML file, a list of feeds)."""
+    `data` is none of them (an OPML file, a list of feeds). Raises ExportError for one of them
+    that can't be read."""
     kind = export_kind(data)
-    text = _text(data) if kind else None
-    if text is None:
+    if kind in ("Pocket", "bookmarks"):
+        # In the charset it declares, or its BOM says: an old browser's is windows-125x, an
+        # Edge or IE one UTF-16 (acc32b B11).
+        return _html_links(decode_html(data), kind)
+    if not kind:
         return None
+    # A stray bad byte in a title is no reason to refuse a library's links.
+    text = data.decode("utf-8-sig", errors="replace")
     if kind == "wallabag":
         return _wallabag(text)
-    if kind == "Pocket CSV":
-        return _pocket_csv(text)
-    return _html_links(text, kind)
+    return _pocket_csv(text)
 
 
 def export_kind(head: bytes) -> str:
     """What kind of export a file is, told by its start (`head`: its first megabytes will
     do): "wallabag", "Pocket CSV", "Pocket" (HTML), "bookmarks", or "" for none of them."""
-    start = head[:200_000].decode("utf-8-sig", errors="ignore")
+    start = _head_text(head[:200_000])
     first = start.lstrip()[:2000]
     if first.startswith("["):
         return "wallabag"
@@ -72,9 +98,25 @@ def export_kind(head: bytes) -> str:
         return "Pocket CSV"
     if first.lower().startswith("<!doctype netscape-bookmark-file"):
         return "bookmarks"
-    if first.startswith("<") and "time_added=" in start.lower():
+    # Told by its structure, never by a word anywhere in the file: a feed titled
+    # "time_added=1764000000" made the user's own OPML backup a "Pocket export" (acc32b B9).
+    if first.startswith("<") and not _OPML_START.match(first) and _POCKET_LINK.search(start):
         return "Pocket"
     return ""
+
+
+# An XML file (an OPML one) opens with its declaration or its root; Pocket's is an HTML page.
+_OPML_START = re.compile(r"(?:<!--.*?-->\s*)*<(?:\?xml|opml)\b", re.I | re.S)
+# Pocket's links: an `<a>` tag with its own `time_added` attribute.
+_POCKET_LINK = re.compile(r"<a\s[^<>]*\btime_added\s*=", re.I)
+
+
+def _head_text(head: bytes) -> str:
+    """The start of a file as text enough to tell its kind: UTF-16 by its BOM, else UTF-8, any
+    byte that isn't dropped (a windows-1252 bookmarks file's letters are no part of its shape)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head.decode("utf-16", errors="ignore")
+    return head.decode("utf-8-sig", errors="ignore")
 
 
 def read_link_list(data: bytes) -> SavedExport | None:
@@ -92,7 +134,7 @@ def read_link_list(data: bytes) -> SavedExport | None:
             links.append(SavedLink(line))
         else:
             skipped += 1
-    return SavedExport("list", _unique(links), skipped) if links else None
+    return _export("list", links, skipped) if links else None
 
 
 def _text(data: bytes) -> str | None:
@@ -102,15 +144,22 @@ def _text(data: bytes) -> str | None:
         return None
 
 
-def _unique(links: list[SavedLink]) -> tuple[SavedLink, ...]:
-    """Each address once (the first), as an export may list one twice."""
+def _export(kind: str, links: list[SavedLink], skipped: int, **counts: Any) -> SavedExport:
+    """The export of `links`: each without the name and password it held (a file from elsewhere
+    sent them as Basic auth to whatever host it named, acc32b B1), then each address once (the
+    first), as an export may list one twice; those dropped counted."""
+    credentials = 0
     seen: set[str] = set()
     kept = []
     for link in links:
+        if (url := without_credentials(link.url)) != link.url:
+            credentials += 1
+            link = replace(link, url=url)
         if link.url not in seen:
             seen.add(link.url)
             kept.append(link)
-    return tuple(kept)
+    twice = len(links) - len(kept)
+    return SavedExport(kind, tuple(kept), skipped, twice=twice, credentials=credentials, **counts)
 
 
 def _title(value: Any) -> str:
@@ -126,13 +175,17 @@ def _tags(values: Any) -> tuple[str, ...]:
     return tuple(t for name in names if isinstance(name, str) and (t := safe_line(name, 60)))
 
 
+# A time before 1995 or in the year 3000 is no time a link was saved at; one past 9999 in
+# UTC ("9999-12-31T23:59:59-23:59") could not even be read back as a date (acc32b B14).
+_EARLIEST, _LATEST = 788_918_400, 32_503_680_000
+
+
 def _epoch(value: Any) -> datetime | None:
     try:
         seconds = int(str(value).strip())
     except ValueError:
         return None
-    # A time before 1995 or in the year 3000 is no time a link was saved at.
-    if not 788_918_400 <= seconds <= 32_503_680_000:
+    if not _EARLIEST <= seconds <= _LATEST:
         return None
     return datetime.fromtimestamp(seconds, UTC)
 
@@ -142,39 +195,80 @@ def _iso(value: Any) -> datetime | None:
         return None
     try:
         moment = datetime.fromisoformat(value.strip())
-    except ValueError:
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        seconds = moment.timestamp()
+    except (ValueError, OverflowError):
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment if _EARLIEST <= seconds <= _LATEST else None
 
 
-def _wallabag(text: str) -> SavedExport | None:
+def _wallabag(text: str) -> SavedExport:
     """wallabag's JSON: an array of entries, each with `url` (`given_url` the one saved),
-    `title`, `created_at`, `is_archived` and `tags` (labels)."""
-    try:
-        entries = json.loads(text)
-    except ValueError:
-        return None
-    if not isinstance(entries, list) or not any(
-        isinstance(e, dict) and "url" in e for e in entries
-    ):
-        return None
-    links, skipped = [], 0
-    for entry in entries:
+    `title`, `created_at`, `is_archived`, `tags` (labels) and `annotations` (the user's notes,
+    not kept: counted to be said). Read an entry at a time: the whole array made into objects
+    took 27 times the file (a 256 MB one of `{}`s, 7 GB), and only a link of each is kept."""
+    decoder = json.JSONDecoder()
+    links, skipped, bad, notes, noted = [], 0, 0, 0, 0
+    addressed = False  # an entry named a "url", a web one or not
+    at = _skip_space(text, 0)
+    if text[at : at + 1] != "[":
+        raise ExportError("not a wallabag export (JSON): it is no list of entries")
+    at = _skip_space(text, at + 1)
+    first = True
+    while text[at : at + 1] != "]":
+        if not first:
+            if text[at : at + 1] != ",":
+                raise ExportError(f"not a readable wallabag export (JSON): {_where(text, at)}")
+            at = _skip_space(text, at + 1)
+        first = False
+        try:
+            entry, at = decoder.raw_decode(text, at)
+        except RecursionError:
+            raise ExportError("not a wallabag export (JSON): nested too deep") from None
+        except ValueError:
+            raise ExportError(
+                f"not a readable wallabag export (JSON): {_where(text, at)}"
+            ) from None
+        at = _skip_space(text, at)
         url = entry.get("url") if isinstance(entry, dict) else None
+        addressed = addressed or url is not None
         if not isinstance(url, str) or not is_web_url(url.strip()):
             skipped += 1
             continue
         assert isinstance(entry, dict)
+        created = entry.get("created_at")
+        added = _iso(created)
+        bad += added is None and isinstance(created, str) and bool(created.strip())
+        if isinstance(annotations := entry.get("annotations"), list) and annotations:
+            notes += len(annotations)
+            noted += 1
         links.append(
             SavedLink(
                 url.strip(),
                 _title(entry.get("title")),
-                _iso(entry.get("created_at")),
+                added,
                 _tags(entry.get("tags")),
                 bool(entry.get("is_archived")),
             )
         )
-    return SavedExport("wallabag", _unique(links), skipped)
+    if _skip_space(text, at + 1) < len(text):
+        raise ExportError(f"not a readable wallabag export (JSON): {_where(text, at + 1)}")
+    if not links and not skipped:
+        raise ExportError("a wallabag export with no entries: nothing to import")
+    if not addressed:
+        raise ExportError(f'not a wallabag export: no entry of it has a "url" ({FORMATS})')
+    return _export("wallabag", links, skipped, bad_dates=bad, notes=(notes, noted))
+
+
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\r\n":
+        at += 1
+    return at
+
+
+def _where(text: str, at: int) -> str:
+    line = text.count("\n", 0, at) + 1
+    return f"something else than an entry at line {line}"
 
 
 def _is_pocket_csv(start: str) -> bool:
@@ -186,7 +280,12 @@ def _pocket_csv(text: str) -> SavedExport:
     """Pocket's CSV (2025): `title,url,time_added,cursor,tags,status`, tags apart by "|",
     status "unread" or "archive"."""
     links, skipped = [], 0
-    for row in csv.DictReader(io.StringIO(text)):
+    try:
+        rows = list(csv.DictReader(io.StringIO(text)))
+    except csv.Error as error:
+        # Past 128 KB a field is no title nor address: a quote never closed, most likely.
+        raise ExportError(f"not a readable Pocket export (CSV): {error}") from None
+    for row in rows:
         row = {(k or "").strip().lower(): (v or "") for k, v in row.items() if isinstance(v, str)}
         url = row.get("url", "").strip()
         if not is_web_url(url):
@@ -202,34 +301,90 @@ def _pocket_csv(text: str) -> SavedExport:
                 status in ("archive", "archived", "read"),
             )
         )
-    return SavedExport("Pocket", _unique(links), skipped)
+    return _export("Pocket", links, skipped)
+
+
+class _LinkReader(HTMLParser):
+    """The `<a>` tags of a page and the text of each, read as a stream: a bookmarks file never
+    closes its `<DT>`s, so a tree of it nests every bookmark in the one before, and libxml2
+    stopped building it 256 deep, 252 bookmarks into a folder (acc32b B2). No tree here, no
+    depth; entities in attributes and text decoded as a browser would, none declared loaded."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.kind = kind
+        self.links: list[SavedLink] = []
+        self.skipped = 0
+        self.sites = 0
+        self._read = False  # under Pocket's "Read Archive"
+        self._a: dict[str, str] | None = None
+        self._h1: list[str] | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self._close_link()
+            self._a = {name: value or "" for name, value in attrs}
+            self._text = []
+        elif tag == "h1":
+            self._h1 = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._close_link()
+        elif tag == "h1" and self._h1 is not None:
+            # Pocket's sections; a bookmarks file's one h1 is its title.
+            heading = "".join(self._h1).lower()
+            self._read = self.kind == "Pocket" and "archive" in heading
+            self._h1 = None
+
+    def handle_data(self, data: str) -> None:
+        if self._a is not None and sum(map(len, self._text)) < 4000:
+            self._text.append(data)
+        if self._h1 is not None:
+            self._h1.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._close_link()
+
+    def _close_link(self) -> None:
+        if self._a is None:
+            return
+        attrs, self._a = self._a, None
+        url = attrs.get("href", "").strip()
+        if not is_web_url(url):
+            self.skipped += 1
+            return
+        if self.kind == "bookmarks" and _no_article(url):
+            self.sites += 1
+            return
+        added = attrs.get("time_added") or attrs.get("add_date")
+        self.links.append(
+            SavedLink(
+                url,
+                _title("".join(self._text).strip()),
+                _epoch(added),
+                _tags(attrs.get("tags", "")),
+                self._read,
+            )
+        )
 
 
 def _html_links(text: str, kind: str) -> SavedExport:
     """The links of a bookmarks.html (`<DT><A HREF ADD_DATE TAGS>`) or of Pocket's
     ril_export.html (`<a href time_added tags>` under "Unread", then "Read Archive": read)."""
-    import lxml.html
+    reader = _LinkReader(kind)
+    reader.feed(text)
+    reader.close()
+    return _export(kind, reader.links, reader.skipped, sites=reader.sites)
 
-    root = lxml.html.document_fromstring(text)
-    links, skipped = [], 0
-    read = False
-    for element in root.iter("a", "h1"):
-        if element.tag == "h1":
-            # Pocket's sections; a bookmarks file's one h1 is its title.
-            read = kind == "Pocket" and "archive" in element.text_content().lower()
-            continue
-        url = (element.get("href") or "").strip()
-        if not is_web_url(url):
-            skipped += 1
-            continue
-        added = element.get("time_added") or element.get("add_date")
-        links.append(
-            SavedLink(
-                url,
-                _title(element.text_content().strip()),
-                _epoch(added),
-                _tags(element.get("tags") or ""),
-                read,
-            )
-        )
-    return SavedExport(kind, _unique(links), skipped)
+
+_FEED_PATH = re.compile(r"(?:/feed|/rss|/atom|\.rss|\.atom|\.xml|/feed\.json)/?$", re.I)
+
+
+def _no_article(url: str) -> bool:
+    """A browser's bookmark of a site's home page or of a feed: no article to read later, and
+    saved it failed at every sync for good (acc32a A13)."""
+    parts = urlsplit(url)
+    return (parts.path in ("", "/") and not parts.query) or bool(_FEED_PATH.search(parts.path))

@@ -1,4 +1,5 @@
-"""One sync at a time in a data directory.
+"""One sync at a time in a data directory (`SyncLock`), and no repair while it is open
+(`InUseLock`).
 
 Two syncs at once (a cron sync that overran its hour, one typed by hand, the reader's `S`)
 each downloaded and extracted every article: twice the traffic to every site, twice the time,
@@ -87,3 +88,53 @@ class SyncLock:
         if self._fd is not None:
             os.close(self._fd)  # closing the last descriptor lets the lock go
             self._fd = None
+
+
+IN_USE_NAME = "in-use.lock"
+_ALONE_HERE: set[Path] = set()
+"""The data directories this process holds alone (`InUseLock.take(alone=True)`)."""
+
+
+class InUseLock:
+    """A data directory held open. Every store opened on it shares this lock for as long as
+    it is open; `reader repair` takes it alone, and so mends no file a reader is writing: run
+    beside an open reader, repair set the damaged file aside while the reader kept its handle
+    on it, and every mark, place and save made after went into the copy set aside (acc32a
+    A21). Like the sync lock, the system's: it goes with its process, never stale."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / IN_USE_NAME
+        self._key = data_dir.absolute()
+        self._fd: int | None = None
+        self._alone = False
+
+    def take(self, alone: bool = False) -> bool:
+        """Take the lock, shared or `alone`, at once or not at all: True when held (or when
+        there is none to take: a read-only directory, no `flock`)."""
+        if self._fd is not None or fcntl is None:
+            return True
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_CREAT | _OPEN_AS_IS, 0o644)
+        except OSError:
+            return True  # a read-only directory, or a link under its name: none to take
+        try:
+            fcntl.flock(fd, (fcntl.LOCK_EX if alone else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self._fd, self._alone = fd, alone
+        if alone:
+            _ALONE_HERE.add(self._key)
+        return True
+
+    def held_alone_here(self) -> bool:
+        """Whether this very process holds the directory alone: `reader repair` opening the
+        store it mends."""
+        return self._key in _ALONE_HERE
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+            if self._alone:
+                _ALONE_HERE.discard(self._key)

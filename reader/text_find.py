@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .fold import ZERO_WIDTH, fold, narrowed, skippable
+from .fold import ZERO_WIDTH, fold, has_accent, narrowed, skippable
 
 
 def blank(query: str) -> bool:
@@ -29,7 +29,8 @@ def pattern(query: str) -> re.Pattern[str] | None:
     # run of what is no letter or digit: "gold plated" finds "gold-plated" and the other way
     # round, "truth she said" finds "truth,” she said", as a search engine finds them;
     # remembered, a quotation's punctuation and a phrase's hyphenation are not (acc27a A4, A29).
-    parts = re.split(r"(\s+|(?<=\w)-(?=\w))", fold(query, accents=False))
+    # A query without accents has its ı as i too, as the text is folded for it (`has_accent`).
+    parts = re.split(r"(\s+|(?<=\w)-(?=\w))", fold(query, accents=not has_accent(query)))
     # The separators are the odd parts (a lone "-" typed between spaces is a word to find).
     source = "".join(
         (_between(parts[n - 1], parts[n + 1]) if n % 2 else _word(part, skip))

@@ -248,3 +248,12 @@ def not_web_url(text: str) -> str:
     line = f"not an http(s) URL: {safe_line(text, 200)}"
     guess = with_scheme(text)
     return f"{line} (did you mean {safe_line(guess, 210)}?)" if guess else line
+
+
+def without_credentials(url: str) -> str:
+    """`url` without the name and password it may hold (`https://user:pw@host/`): a link from a
+    file sent them as Basic auth to whatever the host is (acc32b B1); browsers ask first."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))

@@ -46,19 +46,49 @@ _SURNAME_FIRST = re.compile(r"([^,]+),\s*([^,]+)")
 _SURNAME_WORDS = 4
 _GIVEN_WORDS = 4
 
+# The generational suffixes a name ends with, after a comma or not: "Martin Lund, Jr.", "Henry
+# Ford III", Britain's "Jnr"; compared case aside.
+NAME_SUFFIXES = frozenset(
+    ["jr", "jr.", "jnr", "jnr.", "sr", "sr.", "snr", "snr.", "ii", "iii", "iv"]
+)
+
+
+def name_suffix(name: str) -> tuple[str, str]:
+    """ "Martin Lund, Jr." → ("Martin Lund", "Jr."): a name and the suffix written after its
+    comma; ("Martin Lund", "") for a name without one."""
+    name = " ".join(name.split())
+    before, comma, suffix = name.rpartition(",")
+    if not comma or not before.strip() or suffix.strip().casefold() not in NAME_SUFFIXES:
+        return name, ""
+    return before.strip(), suffix.strip()
+
+
+def with_suffixes(parts: list[str]) -> list[str]:
+    """The names of a list split at its commas, each suffix put back after the name it ends:
+    ["Martin Lund", "Jr.", "Ann Lee"] → ["Martin Lund, Jr.", "Ann Lee"]; "Jr." is no writer
+    (acc31a: "Martin Lund, Jr" was cited as two authors)."""
+    names: list[str] = []
+    for part in parts:
+        if names and part.strip().casefold() in NAME_SUFFIXES:
+            names[-1] = f"{names[-1]}, {part.strip()}"
+        else:
+            names.append(part)
+    return names
+
 
 def given_name_first(name: str) -> str:
     """ "Adaeze Okafor" for a `citation_author`'s "Okafor, Adaeze": Highwire's and Google
-    Scholar's tags write the surname first, and a citation tool shows the name as it is said.
-    A name without a comma, or with more than one, is kept as written."""
-    name = " ".join(name.split())
+    Scholar's tags write the surname first, and a citation tool shows the name as it is said;
+    "Martin Lund, Jr." for "Lund, Martin, Jr.", and as it is ("Jr." is no given name). A name
+    without a comma, or with more than one, is kept as written."""
+    name, suffix = name_suffix(name)
     written = _SURNAME_FIRST.fullmatch(name)
     if written is None:
-        return name
+        return f"{name}, {suffix}" if suffix else name
     surname, given = written[1].strip(), written[2].strip()
     if len(surname.split()) > _SURNAME_WORDS or len(given.split()) > _GIVEN_WORDS:
-        return name
-    return f"{given} {surname}"
+        return f"{name}, {suffix}" if suffix else name
+    return f"{given} {surname}" + (f", {suffix}" if suffix else "")
 
 
 def masthead(words: str) -> bool:

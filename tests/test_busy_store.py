@@ -12,7 +12,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,28 +25,29 @@ from reader.models import ErrorKind, FetchError, StoreError, Unwritable
 from reader.store import directory
 
 _HOLD = """
-import sqlite3, sys
+import select, sqlite3, sys
 con = sqlite3.connect(sys.argv[1], isolation_level=None)
 con.execute("BEGIN IMMEDIATE")
 con.execute("UPDATE Cache SET access_count = access_count WHERE rowid = 1")
 print("held", flush=True)
-sys.stdin.read()
+select.select([sys.stdin], [], [], float(sys.argv[2]))
 con.execute("COMMIT")
 """
 
 
 @contextmanager
-def held(cache_folder: Path) -> Iterator[None]:
-    """`cache_folder`'s cache held by another process's open write, until the block ends."""
+def held(cache_folder: Path, at_most: float = 3600) -> Iterator[subprocess.Popen[str]]:
+    """`cache_folder`'s cache held by another process's open write, until the block ends (or
+    `at_most` seconds have passed: then the holder lets go by itself)."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", _HOLD, str(cache_folder / "cache.db")],
+        [sys.executable, "-c", _HOLD, str(cache_folder / "cache.db"), str(at_most)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
     assert holder.stdout is not None and holder.stdout.readline() == "held\n"
     try:
-        yield
+        yield holder
     finally:
         holder.communicate("")
 
@@ -97,13 +98,110 @@ def test_a_mark_made_while_the_store_is_held_is_kept_once_it_is_free(
                 await pilot.press("m")
                 await pilot.pause()
                 assert table(app).rows[0].read  # shown at once
-                assert any("is busy" in n and "kept once it is free" in n for n in notices(app))
+                await until(
+                    pilot,
+                    lambda: any(
+                        "is busy" in n and "kept once it is free" in n for n in notices(app)
+                    ),
+                    "the mark said not kept yet",
+                )
             kept = "The data directory is free again: 1 mark kept"
             await until(pilot, lambda: status(app) == kept, "the mark kept")
             return row.entry.id
 
     marked = asyncio.run(run())
     assert marked not in {i["id"] for i in unread(synced_dir)}
+
+
+def test_keys_answer_at_once_while_the_store_is_held_and_the_marks_are_kept_after(
+    synced_dir: Path,
+) -> None:
+    """The first `m` on a held store waited on the event loop for SQLite's 30 s, keys and
+    screen frozen; opening a cached article waited as long for its note of being read. Now
+    both are written in a thread: the keys act while the holder still holds (it lets go by
+    itself after a while, which the old code waited for), and the marks are kept, in order,
+    once it lets go."""
+    from tui_pilot import open_row, started, table, until
+
+    from reader.ui.app import ReaderApp
+
+    async def run() -> tuple[list[str], bool]:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        async with app.run_test(size=(120, 30)) as pilot:
+            await started(pilot)
+            rows = table(app).rows
+            assert not rows[0].read and not rows[1].read and not rows[2].read
+            with (
+                held(synced_dir / "state", at_most=20) as state_holder,
+                held(synced_dir / "articles", at_most=20) as articles_holder,
+            ):
+                await pilot.press("m", "j", "m", "m")  # read, read, unread again
+                await open_row(pilot, 2)  # a cached article: its note waits in a thread
+                await pilot.press("escape")
+                answered = state_holder.poll() is None and articles_holder.poll() is None
+                assert [r.read for r in table(app).rows[:3]] == [True, False, True]
+            await until(pilot, lambda: not app._unkept, "the marks kept")
+            return [r.entry.id for r in rows[:3]], answered
+
+    (first, second, third), answered = asyncio.run(run())
+    assert answered, "the keys waited for the holder to let go"
+    still = {i["id"] for i in unread(synced_dir)}
+    assert first not in still and second in still and third not in still
+
+
+def test_a_mark_the_held_store_refused_is_kept_as_the_reader_quits(
+    synced_dir: Path, short_wait: None
+) -> None:
+    """Refused once (the holder held past SQLite's wait), then the holder gone: quitting
+    before the next try kept nothing of it (the marks waiting were dropped with the reader)."""
+    from tui_pilot import notices, started, table, until
+
+    from reader.ui.app import ReaderApp
+
+    async def run() -> tuple[str, str]:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 3600  # no try but the one at the end
+        app.NOTIFICATION_TIMEOUT = 3600
+        async with app.run_test(size=(120, 30), notifications=True) as pilot:
+            await started(pilot)
+            with held(synced_dir / "state"):
+                await pilot.press("m")
+                await until(pilot, lambda: any("is busy" in n for n in notices(app)), "refused")
+            marked = table(app).rows[0].entry.id
+            await pilot.press("q")
+        return marked, getattr(app, "unkept_at_exit", "")
+
+    marked, said = asyncio.run(run())
+    assert marked not in {i["id"] for i in unread(synced_dir)}
+    assert said == ""
+
+
+def test_a_mark_the_store_still_refuses_as_the_reader_quits_is_said(
+    synced_dir: Path, short_wait: None
+) -> None:
+    from tui_pilot import started, table
+
+    from reader.ui.app import ReaderApp
+
+    async def run() -> tuple[str, str]:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        with ExitStack() as holding:  # held until the reader has ended
+            async with app.run_test(size=(120, 30)) as pilot:
+                await started(pilot)
+                marked = table(app).rows[0].entry.id
+                holding.enter_context(held(synced_dir / "state"))
+                await pilot.press("m", "q")
+        return marked, app.unkept_at_exit
+
+    marked, said = asyncio.run(run())
+    assert said == (
+        f"1 read mark not kept: the data directory {synced_dir} is busy: another program holds"
+        " it (another reader command, a backup or sync tool) and did not let go in 1 s: try again"
+    )
+    assert marked in {i["id"] for i in unread(synced_dir)}
 
 
 def test_an_article_fetched_while_the_store_is_held_says_the_store_is_busy(

@@ -110,6 +110,62 @@ def test_a_short_euc_jp_page_reads_as_japanese(text: str) -> None:
     assert text in decode_html(raw)
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "東京で初雪",
+        "東京で初雪を観測",
+        "北海道で地震",
+        "首相が辞任へ",
+        "円安が進む",
+        "ＪＲ北海道の新駅",
+    ],
+)
+@pytest.mark.parametrize("shape", ["title-and-headline", "title-alone"])
+def test_a_euc_jp_title_with_a_kana_or_two_reads_as_japanese(title: str, shape: str) -> None:
+    """A page that is little more than its title: statistics read "東京で初雪" as Korean,
+    "톺딸ㅗ썽잣" (acc31b M15); its particle, read in EUC-KR, is a vowel alone among
+    syllables, which no Korean headline writes."""
+    text = title if shape == "title-and-headline" else "Photo"
+    raw = brief(text, None, title=title).encode("euc_jp")
+    assert detect_charset(raw) == "euc_jp"
+    assert title in decode_html(raw)
+
+
+@pytest.mark.parametrize(("codec", "title"), [("euc_kr", "귀갓길"), ("big5", "天氣")])
+def test_a_page_of_ascii_markup_and_a_word_is_no_utf_16(codec: str, title: str) -> None:
+    """A title, a headline and a paragraph of one word, no doctype: read as UTF-16 before, its
+    tags as CJK characters ("㹤戼摯㹹格"); UTF-16 writes its ASCII with zero bytes."""
+    page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{title}</p>"
+    raw = f"{page}</body></html>".encode(codec)
+    assert title in decode_html(raw)
+
+
+def test_a_short_euc_jp_feed_declaring_no_encoding_reads_as_japanese() -> None:
+    from reader.feeds import parse_feed
+
+    body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>東京で初雪</title>'
+        "<item><title>東京で初雪</title><link>http://127.0.0.1/1</link></item></channel></rss>"
+    ).encode("euc_jp")
+    parsed = parse_feed(body, "http://127.0.0.1/f.xml", "", "application/rss+xml", None)
+    assert parsed.title == "東京で初雪" and parsed.entries[0].title == "東京で初雪"
+
+
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [
+        ("euc_kr", "ㄱ자 모양 건물"),  # a consonant alone, as Korean writes shapes
+        ("euc_kr", "美대통령 방한"),
+        ("euc_kr", "항구는 화요일에 폐쇄"),
+        ("gbk", "日本の新幹線が開業"),  # a Chinese page may quote Japanese kana
+    ],
+)
+def test_a_short_page_whose_bytes_are_no_tell_keeps_its_reading(codec: str, text: str) -> None:
+    raw = brief(text, None, title=text).encode(codec)
+    assert text in decode_html(raw)
+
+
 SHIFT_JIS_TITLES = [
     "大阪で初雪",  # one kana
     "札幌で大雪を観測した",

@@ -72,6 +72,20 @@ def test_several_authors_in_each_style() -> None:
     assert authors(three) == ["Maren Holt", "Jean-Paul van der Berg", "Ana Ruiz Jr."]
 
 
+def test_a_suffix_after_a_comma_is_part_of_the_name() -> None:
+    """ "Martin Lund, Jr" was two authors, "Martin Lund" and "Jr" (in the JSON's authors and
+    every citation); a name written surname first keeps its suffix at the end."""
+    cached = story(author="Martin Lund, Jr., Reuters")
+    assert authors(cached) == ["Martin Lund, Jr.", "Reuters"]
+    assert apa(story(author="Martin Lund, Jr")).startswith("Lund, M., Jr. (2026")
+    assert chicago(story(author="Lund, Martin, Jr.; Ann Baker")).startswith(
+        'Lund, Martin, Jr., and Ann Baker. "Harbour'
+    )
+    assert csl_item(story(author="Martin Lund, Jr."), "x")["author"] == [
+        {"family": "Lund", "given": "Martin", "suffix": "Jr."}
+    ]
+
+
 def test_gaelic_and_welsh_surnames_keep_their_particle() -> None:
     """ "Ní Bhriain" is the surname: cut before it, a bibliography misspelt the writer's name
     (acc27a A1); a capital "Van" stays a given name as before."""

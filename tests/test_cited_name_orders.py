@@ -59,6 +59,16 @@ NAMES = [
     ("By Park Ji-sung and Maren Holt", "en", "Park Ji-sung and Maren Holt.", None),
     # Western names as before.
     ("By Jean-Luc Martin", "en", "Martin, Jean-Luc.", "Martin, J.-L."),
+    # A suffix after a comma ends the name: "Jr." was cited as a second author.
+    ("By Martin Lund, Jr.", "en", "Lund, Martin, Jr.", "Lund, M., Jr."),
+    (
+        "By Martin Lund, Jr, Ann Baker and Tom Keane",
+        "en",
+        "Lund, Martin, Jr., Ann Baker, and Tom Keane.",
+        "Lund, M., Jr., Baker, A., & Keane, T.",
+    ),
+    ("By Ann Baker and Martin Lund, Jr.", "en", "Baker, Ann, and Martin Lund Jr.", None),
+    ("By Henry Ford, III", "en", "Ford, Henry, III.", "Ford, H., III."),
 ]
 
 

@@ -213,3 +213,41 @@ def test_a_wall_an_older_version_cached_goes_when_opened(data_dir: Path) -> None
             assert (await lib.article(kept, offline=True)).blocks == old.blocks
 
     asyncio.run(run())
+
+
+# A wall whose box cleanup drops as a cookie banner's, its <title> the site's (acc32a A1, A15):
+# taken for a page with no text, its title the feed's text's.
+BOXED_WALL = """<!DOCTYPE html><html><head><title>Harbour Gazette</title></head><body>
+<div class="consent"><h2>We value your privacy</h2><p>We and our partners store and access
+information on your device, such as cookies, and process personal data to personalise ads and
+content.</p><button>Accept all</button><button>Reject all</button>
+<a href="/privacy">Manage options</a></div></body></html>"""
+
+
+def test_a_wall_in_a_box_is_named_and_its_title_is_not_the_articles(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    with pytest.raises(FetchError) as caught:
+        extract_article(BOXED_WALL, "https://www.harbourgazette.example/world/story-14.html")
+    assert caught.value.kind == ErrorKind.CONSENT_WALL
+    base = httpserver.url_for("").rstrip("/")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        rss(base), content_type="application/rss+xml"
+    )
+    for n in (1, 2):
+        httpserver.expect_request(f"/story/{n}").respond_with_data(
+            BOXED_WALL, content_type="text/html; charset=utf-8"
+        )
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(httpserver.url_for("/feed.xml"))
+            await lib.sync()
+            summary = lib.cached_article(f"{base}/story/1")
+            assert summary is not None and summary.partial
+            assert summary.title == "Dredging of the harbour channel to resume"
+            # `reader save` of it says what it is.
+            with pytest.raises(FetchError, match="the site answered with a cookie-consent page"):
+                await lib.save(f"{base}/story/2")
+
+    asyncio.run(run())

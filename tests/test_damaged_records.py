@@ -6,10 +6,14 @@ a bad sector leaves them; the reader run as a process (its warnings on stderr)."
 from __future__ import annotations
 
 import json
+import multiprocessing
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from test_data_dir_trust import reader
+
+from reader.store import Store
 
 
 def listed(home: Path, *args: str) -> list[dict]:
@@ -54,3 +58,41 @@ def test_a_torn_read_marks_record_keeps_its_whole_ids_and_a_copy_aside(synced_di
     (copy,) = synced_dir.glob("read:*.damaged-*")
     assert copy.read_text(encoding="utf-8") == torn
     assert f"; a copy is in {copy}\n" in shown.stderr
+
+
+def _save_links(home: str, count: int) -> None:
+    """`count` links saved one at a time, as an import saves them."""
+    store = Store(Path(home))
+    for n in range(count):
+        store.set_saved(f"http://127.0.0.1:9/story-{n}.html", True, title=f"Story {n} " + "x" * 80)
+
+
+def _read_saved(home: str, writing: Any, damaged: Any) -> None:
+    """Saved read again and again while the links are saved, as an open reader lists them."""
+    store = Store(Path(home))
+    while writing.is_set():
+        store.saved()
+    damaged.value = len(store.problems)
+
+
+def test_a_list_rewritten_in_one_process_is_never_taken_for_damaged_in_another(
+    tmp_path: Path,
+) -> None:
+    """Past ~32 KB a record is kept in a file of its own, a new one at each write; a read in
+    another process that found the row but not its file (deleted as the write ended, before
+    its transaction committed) took the record for damaged and dropped it: an import of 300
+    links kept 27 saved (acc32a A14)."""
+    home = tmp_path / "home"
+    Store(home).close()
+    context = multiprocessing.get_context("spawn")
+    writing, damaged = context.Event(), context.Value("i", -1)
+    writing.set()
+    reading = context.Process(target=_read_saved, args=(str(home), writing, damaged))
+    reading.start()
+    try:
+        _save_links(str(home), 400)
+    finally:
+        writing.clear()
+        reading.join(60)
+    assert damaged.value == 0
+    assert len(Store(home).saved()) == 400

@@ -48,6 +48,15 @@ def dates(line: str) -> tuple[str | None, str | None]:
         ("2026.03.03. 오후 2:05", "2026-03-03T14:05:00"),  # Korean portals
         ("송고2026-03-03 14:05", "2026-03-03T14:05:00"),  # Yonhap: no space after the label
         ("03 मार्च 2026", "2026-03-03"),  # Dainik Bhaskar
+        # Japan's era years (Reiwa 1 is 2019, its first year "元年") and Chinese numerals.
+        ("令和8年3月3日 14時05分", "2026-03-03T14:05:00"),
+        ("令和 8 年 3 月 3 日（火）", "2026-03-03"),
+        ("令和元年5月1日", "2019-05-01"),
+        ("平成31年4月30日", "2019-04-30"),
+        ("令和八年三月三日", "2026-03-03"),
+        ("二〇二六年三月三日", "2026-03-03"),  # People's Daily
+        ("二〇二六年十一月二十三日 14:05", "2026-11-23T14:05:00"),
+        ("二○二六年十月三十一日", "2026-10-31"),  # a circle for the zero
     ],
 )
 def test_a_dateline_in_another_language_dates_the_article(line: str, published: str) -> None:
@@ -99,6 +108,10 @@ def test_a_datelines_labels_in_another_language_tell_publication_from_update(
         "v2026.10.01.3",
         "3/4/2026",  # March 4th or 3 April: either order
         "Ocak 2026",  # a month, no day
+        "平成31年",  # a year alone
+        "令和元年5月",
+        "三十年十月十日",  # no year of the Common Era nor of an era
+        "二〇二六年十三月三日",
     ],
 )
 def test_a_dateline_that_states_no_whole_date_gives_none(line: str) -> None:
@@ -160,12 +173,21 @@ def test_a_date_line_in_the_sites_own_digits_leaves_the_text() -> None:
     """The header shows the declared date; the body's line repeating it in Arabic-Indic or
     full-width digits goes as one in ASCII digits does."""
     head = '<meta property="article:published_time" content="2026-03-03T14:05:00+03:00">'
-    for line in ("٣ مارس ٢٠٢٦", "２０２６年３月３日"):
+    for line in ("٣ مارس ٢٠٢٦", "２０２６年３月３日", "令和8年3月3日", "二〇二六年三月三日"):
         body = f"<article><h1>Fähre</h1><p>{line}</p>{STORY}</article>"
         article = extract_article(
             f"<html><head>{head}</head><body>{body}</body></html>", "https://example.org/a"
         )
         assert article.blocks[0].text.startswith("Die Fähre zur Insel"), line
+
+
+@pytest.mark.parametrize("said", ["令和8年3月3日", "二〇二六年三月三日"])
+def test_a_time_element_saying_an_era_or_numerals_date_dates_the_article(said: str) -> None:
+    """Its text alone (no `datetime`): was no date at all, the citation "(n.d.)" (acc31b M14:
+    "令和8年12月5日", M16: "二〇二六年十二月五日")."""
+    body = f"<article><h1>Fähre</h1><p>Von Anna Berg, <time>{said}</time></p>{STORY}</article>"
+    article = extract_article(f"<html><body>{body}</body></html>", "https://example.org/a")
+    assert article.published is not None and stated_iso(article.published) == "2026-03-03"
 
 
 def test_a_dateline_of_devanagari_signs_is_read_in_time() -> None:
@@ -179,9 +201,10 @@ def test_a_dateline_of_devanagari_signs_is_read_in_time() -> None:
     "lede",
     [
         "2026年3月3日，市政府宣布渡轮航线将于月底停航，岛上居民须改乘公交前往码头。",
+        "二〇二六年三月三日，市政府宣布渡轮航线将于月底停航，岛上居民须改乘公交前往码头。",
         "记者王小明3日从市交通局获悉，渡轮航线将于月底停航，岛上居民须改乘公交前往码头。",
     ],
-    ids=["date-first", "reporter-named"],
+    ids=["date-first", "numerals-first", "reporter-named"],
 )
 def test_a_chinese_lede_stating_the_date_or_its_reporter_stays(lede: str) -> None:
     """Chinese writes no spaces: a lede opening with the day it tells of, or naming its

@@ -13,7 +13,7 @@ from pytest_httpserver import HTTPServer
 
 from reader.cli import main
 from reader.demo.server import DemoServer
-from reader.discovery import MAX_FEED_LINKS, WELL_KNOWN_PATHS, FeedLink, feed_links, main_feed
+from reader.discovery import MAX_FEED_LINKS, WELL_KNOWN_PATHS, FeedLink, main_feed, page_feeds
 from reader.library import Library
 
 RSS = (
@@ -240,6 +240,28 @@ def test_a_shorteners_refresh_is_followed_to_the_article_and_its_feed(
     assert _asked(httpserver) == ["/s/k3bX9", "/dues.html", "/feed.xml"]
 
 
+def test_a_feed_a_shorteners_refresh_leads_to_is_subscribed_at_its_own_address(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A short link to the feed itself: subscribed under the shortener's address, which a sync
+    (following no page's refresh) found to be a web page at every fetch after the first
+    (acc32b B10). The feed's own address is kept; adding the short link again finds it."""
+    feed = _serve_feed(httpserver, "/feed.xml")
+    httpserver.expect_request("/s/pub").respond_with_data(
+        f"<!DOCTYPE html><html><head><title>Redirecting...</title>"
+        f'<meta http-equiv="refresh" content="0; url={feed}"></head><body></body></html>',
+        content_type="text/html; charset=utf-8",
+    )
+    short = httpserver.url_for("/s/pub")
+    code, out, err = _add(data_dir, short, capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith("subscribed: The Harbour Gazette")
+    assert [f["url"] for f in _feeds(data_dir, capsys)] == [feed]
+    code, out, err = _add(data_dir, short, capsys)
+    assert (code, out, err) == (0, f"already subscribed: {feed}\n", "")
+    assert [f["url"] for f in _feeds(data_dir, capsys)] == [feed]
+
+
 def test_no_feed_anywhere_says_so_in_one_line_and_subscribes_to_nothing(
     httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -452,7 +474,7 @@ def test_which_links_name_a_feed() -> None:
         + _alternate("/oembed.xml", "oEmbed", "text/xml+oembed")
         + _alternate("/feed.json", "JSON", "application/feed+json")
     ).replace("</head>", "<div>" + _alternate("/late.xml", "After a stray element") + "</head>")
-    assert feed_links(body.encode(), page) == (
+    assert page_feeds(body.encode(), page).links == (
         FeedLink("https://gazette.example/rss.xml", "All news", "application/rss+xml"),
         FeedLink("https://gazette.example/news/atom.xml", "Atom", "application/atom+xml"),
         FeedLink("https://gazette.example/feed.json", "JSON", "application/feed+json"),
@@ -460,10 +482,27 @@ def test_which_links_name_a_feed() -> None:
             "https://gazette.example/late.xml", "After a stray element", "application/rss+xml"
         ),
     )
-    # In the body, after the head it belongs in: not read (nor is the body parsed at all).
+    # In the body, after the head it belongs in: not read.
     in_body = _page("").replace("</main>", _alternate("/late.xml", "Late") + "</main>")
-    assert feed_links(in_body.encode(), page) == ()
-    assert feed_links(b"", page) == ()
+    assert page_feeds(in_body.encode(), page).links == ()
+    assert page_feeds(b"", page).links == ()
+
+
+def test_an_article_pages_feed_and_its_declaration_come_from_one_reading() -> None:
+    """`reader add` of an article's page reads from one parse both the feed its head names and
+    that it is an article, though it says so in its body (a JSON-LD script after the text,
+    where many sites put it): the body's links are still not the head's."""
+    page = "https://gazette.example/news/dues.html"
+    declared = '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+    body = _page(_alternate("/rss.xml", "All news")).replace(
+        "</main>", declared + _alternate("/late.xml", "Late") + "</main>"
+    )
+    read = page_feeds(body.encode(), page)
+    assert read.links == (
+        FeedLink("https://gazette.example/rss.xml", "All news", "application/rss+xml"),
+    )
+    assert read.article
+    assert not page_feeds(_page(_alternate("/rss.xml")).encode(), page).article
 
 
 def test_a_name_imported_for_a_web_page_goes_to_the_feed_found_on_it(

@@ -163,7 +163,7 @@ def test_list_by_tag_and_tag_commands(tmp_path: Path, httpserver: HTTPServer) ->
     # An unknown tag: one line naming those there are, exit 1.
     unknown = reader(home, "list", "--tag", "sprot")
     assert (unknown.returncode, unknown.stdout) == (1, "")
-    assert unknown.stderr == ("reader: no feed is tagged “sprot” (the tags: local, news, sport)\n")
+    assert unknown.stderr == ("reader: nothing is tagged “sprot” (the tags: local, news, sport)\n")
     assert reader(home, "list", "--tag", "x", "--feed", "Wire").returncode == 2
     # Tagged and untagged by name, case aside; `feeds` and its JSON show them.
     tagged = reader(home, "tag", "Wire", "sport", "Agency")

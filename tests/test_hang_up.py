@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 from hostile_site import rss
+from processes import children, left_running
 from pytest_httpserver import HTTPServer
-from test_travel import alive, children, stopped_sync
+from test_travel import stopped_sync
 from werkzeug import Request, Response
 
 from reader.library import Library
@@ -182,10 +183,7 @@ def test_closing_the_terminal_quits_the_reader_mid_refresh_or_sync(
         status = _status(pid, EXIT_BOUND)
         assert status is not None, f"the reader still runs {EXIT_BOUND:.0f} s after its terminal"
         assert status == 128 + signal.SIGHUP
-        deadline = time.monotonic() + EXIT_BOUND
-        while any(alive(p) for p in workers) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not [p for p in workers if alive(p)], "processes left running"
+        assert not left_running(workers, EXIT_BOUND), "processes left running"
     assert len(before - unread(synced_dir)) == 1  # the one marked, and no other
     assert stopped_sync(synced_dir) == (doing == "sync")  # said at the next start
 
@@ -203,10 +201,7 @@ def test_a_sigterm_quits_the_reader_mid_refresh(
         assert b"Traceback" not in drawn
         status = _status(pid, EXIT_BOUND)
         assert status == 128 + signal.SIGTERM
-        deadline = time.monotonic() + EXIT_BOUND
-        while any(alive(p) for p in workers) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not [p for p in workers if alive(p)], "processes left running"
+        assert not left_running(workers, EXIT_BOUND), "processes left running"
 
 
 def test_closing_the_terminal_stops_a_sync_from_the_command_line(
@@ -229,8 +224,5 @@ def test_closing_the_terminal_stops_a_sync_from_the_command_line(
         status = _status(pid, EXIT_BOUND)
         assert status is not None, f"the sync still runs {EXIT_BOUND:.0f} s after its terminal"
         assert status == 128 + signal.SIGHUP
-        deadline = time.monotonic() + EXIT_BOUND
-        while any(alive(p) for p in workers) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not [p for p in workers if alive(p)], "processes left running"
+        assert not left_running(workers, EXIT_BOUND), "processes left running"
     assert stopped_sync(synced_dir)

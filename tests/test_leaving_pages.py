@@ -15,6 +15,7 @@ from pytest_httpserver import HTTPServer
 from reader.leaving_page import leaving_target
 from reader.library import Library
 from reader.meta_refresh import refresh_target
+from reader.models import FetchError
 from tests.test_library import ARTICLE
 
 LINKEDIN = """<html><head><title>LinkedIn</title></head><body><p>This link will take you to a
@@ -102,5 +103,33 @@ def test_reader_save_goes_on_from_either_to_the_article(
                 assert "silted more quickly" in " ".join(b.text for b in article.blocks)
                 # Saved as the story it leads to (one story, one entry in Saved).
                 assert lib.is_saved(article_url)
+
+    asyncio.run(go())
+
+
+# A leaving page whose one link is no web page (acc32a A15): it was saved as the article.
+NOWHERE = """<!DOCTYPE html><html><head><title>Leaving Harbour Gazette</title></head><body>
+<h1>You are leaving this site</h1>
+<p>This link will take you to a page that's not on Harbour Gazette.</p>
+<p><a href="{target}">{target}</a></p><p><a href="/">Go back</a></p></body></html>"""
+
+
+@pytest.mark.parametrize("target", ["javascript:alert(1)", "file:///etc/passwd"])
+def test_a_leaving_page_to_no_web_page_is_refused(
+    httpserver: HTTPServer, data_dir: Path, target: str
+) -> None:
+    httpserver.expect_request("/out").respond_with_data(
+        NOWHERE.format(target=target), content_type="text/html"
+    )
+    link = httpserver.url_for("/out")
+
+    async def go() -> None:
+        async with Library(data_dir) as lib:
+            with pytest.raises(FetchError) as caught:
+                await lib.save(link)
+            said = caught.value.message
+            assert said.startswith("a “you are leaving this site” page leading to "), said
+            assert target in said and said.endswith(", not the article")
+            assert not lib.is_saved(link) and lib.cached_article(link) is None
 
     asyncio.run(go())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reader.extract import extract_article
 from reader.models import Article
-from tests.tui_pilot import reading, status
+from tests.tui_pilot import showing, status
 
 TABLE = """<html lang="en"><head><title>Harbour contract</title></head><body><article>
 <h1>Harbour contract</h1>
@@ -60,6 +60,10 @@ said: “Nobody asked us. Not once.”</p>
 </article></body></html>"""
 
 
+BUDGET = "£412m budget"
+"""The synced article whose place the test's page is shown in."""
+
+
 def page(html: str) -> Article:
     return extract_article(html, "http://127.0.0.1:8/story.html")
 
@@ -68,9 +72,7 @@ def test_a_table_is_one_step_with_its_caption_and_its_rule_is_no_sentence(
     synced_dir: Path,
 ) -> None:
     async def run() -> None:
-        async with reading(synced_dir, "£412m budget", (80, 24)) as (app, pilot, body):
-            body.show_article(app.screen.headline.entry, page(TABLE))
-            await pilot.pause()
+        async with showing(synced_dir, BUDGET, page(TABLE), (80, 24)) as (app, pilot, body):
             await pilot.press("slash", *"different figure", "enter", "v")
             await pilot.pause()
             assert body.passage_sentences == 1
@@ -99,9 +101,7 @@ def test_a_table_is_one_step_with_its_caption_and_its_rule_is_no_sentence(
 
 def test_a_quotation_running_on_over_a_paragraph_break_is_one_step(synced_dir: Path) -> None:
     async def run() -> None:
-        async with reading(synced_dir, "£412m budget", (80, 24)) as (app, pilot, body):
-            body.show_article(app.screen.headline.entry, page(RUN_ON))
-            await pilot.pause()
+        async with showing(synced_dir, BUDGET, page(RUN_ON), (80, 24)) as (_, pilot, body):
             await pilot.press("slash", *"broken their silence", "enter", "v")
             await pilot.press("right_parenthesis")  # “We were told the rails were safe,” said…
             await pilot.pause()
@@ -118,9 +118,7 @@ def test_a_quotation_running_on_over_a_paragraph_break_is_one_step(synced_dir: P
 
 def test_a_quotation_in_straight_marks_running_on_is_one_step(synced_dir: Path) -> None:
     async def run() -> None:
-        async with reading(synced_dir, "£412m budget", (80, 24)) as (app, pilot, body):
-            body.show_article(app.screen.headline.entry, page(RUN_ON_STRAIGHT))
-            await pilot.pause()
+        async with showing(synced_dir, BUDGET, page(RUN_ON_STRAIGHT), (80, 24)) as (_, pilot, body):
             await pilot.press("slash", *"broken their silence", "enter", "v")
             await pilot.press("right_parenthesis")  # "We were told the rails were safe," said…
             await pilot.pause()
@@ -137,9 +135,7 @@ def test_a_quotation_in_straight_marks_running_on_is_one_step(synced_dir: Path) 
 
 def test_a_block_quotation_is_one_step_with_its_attribution(synced_dir: Path) -> None:
     async def run() -> None:
-        async with reading(synced_dir, "£412m budget", (80, 24)) as (app, pilot, body):
-            body.show_article(app.screen.headline.entry, page(BLOCKQUOTE))
-            await pilot.pause()
+        async with showing(synced_dir, BUDGET, page(BLOCKQUOTE), (80, 24)) as (_, pilot, body):
             await pilot.press("slash", *"asked not", "enter", "v", "right_parenthesis")
             await pilot.pause()
             assert body.selected_quotation.endswith(
@@ -151,9 +147,7 @@ def test_a_block_quotation_is_one_step_with_its_attribution(synced_dir: Path) ->
 
 def test_the_status_says_why_a_passage_stops_at_a_heading(synced_dir: Path) -> None:
     async def run() -> None:
-        async with reading(synced_dir, "£412m budget", (120, 30)) as (app, pilot, body):
-            body.show_article(app.screen.headline.entry, page(SECTIONS))
-            await pilot.pause()
+        async with showing(synced_dir, BUDGET, page(SECTIONS), (120, 30)) as (app, pilot, body):
             await pilot.press("slash", *"Its owner", "enter", "v", "right_parenthesis")
             await pilot.pause()
             assert (
@@ -179,9 +173,7 @@ years.</span> <span class="credit">Photograph: Wenna Couch</span></figcaption></
 
 def test_a_passage_stops_at_a_picture_and_its_caption_and_says_why(synced_dir: Path) -> None:
     async def run() -> None:
-        async with reading(synced_dir, "£412m budget", (120, 30)) as (app, pilot, body):
-            body.show_article(app.screen.headline.entry, page(FIGURE))
-            await pilot.pause()
+        async with showing(synced_dir, BUDGET, page(FIGURE), (120, 30)) as (app, pilot, body):
             await pilot.press("slash", *"sea wall", "enter", "v", "right_parenthesis")
             await pilot.pause()
             assert body.passage_sentences == 2

@@ -4,8 +4,6 @@ again by the next sync; a copy the site can't give again, or gives as something 
 from __future__ import annotations
 
 import asyncio
-import http.server
-import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -16,6 +14,7 @@ import pytest
 from reader.cli import main
 from reader.library import Library
 from reader.reports import SyncReport
+from tests.story_site import StorySite, serving
 
 PUBLISHED = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 TITLE = "Ferry timetable cut for winter"
@@ -33,17 +32,13 @@ def page(sailings: str) -> str:
     )
 
 
-class Site(http.server.ThreadingHTTPServer):
+class Site(StorySite):
     """An Atom feed of one story, its page, and what the test changes between syncs."""
 
     updated = PUBLISHED
     body = page("twice a day")
-    status = 200
     stories = ("/2026/12/ferry.html",)
-    asked: list[str]
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}{path}"
+    feed_type = "application/atom+xml"
 
     def feed(self) -> str:
         return (
@@ -61,34 +56,10 @@ class Site(http.server.ThreadingHTTPServer):
         )
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    server: Site
-
-    def do_GET(self) -> None:
-        self.server.asked.append(self.path)
-        if self.path == "/feed.xml":
-            status, kind, text = 200, "application/atom+xml", self.server.feed()
-        else:
-            status, kind, text = self.server.status, "text/html; charset=utf-8", self.server.body
-        data = text.encode()
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def site() -> Iterator[Site]:
-    server = Site(("127.0.0.1", 0), _Handler)
-    server.asked = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(Site) as server:
+        yield server
 
 
 def corrected_now() -> datetime:

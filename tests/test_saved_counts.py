@@ -15,7 +15,7 @@ from pytest_httpserver import HTTPServer
 
 from reader.library import Library
 from tests.test_saved_links import REVIEW, STORY, _review, cli
-from tests.tui_pilot import screen_text, started, until
+from tests.tui_pilot import running, screen_text, until
 
 
 def _save(data: Path, *urls: str) -> None:
@@ -42,17 +42,12 @@ def _dead_port() -> int:
 
 
 def test_saved_links_and_no_feed_say_where_they_are(httpserver: HTTPServer, tmp_path: Path) -> None:
-    from reader.ui.app import ReaderApp
-
     data = tmp_path / "home"
     _two_saved(httpserver, data)
-    app = ReaderApp(data, refresh_on_start=False)
-    app.prefetch_limit = 0
 
     async def run() -> None:
-        async with app.run_test(size=(120, 24)) as pilot:
-            await started(pilot)
-            assert app.status.endswith("Your 2 saved articles are in Saved.")
+        async with running(data, (120, 24), prefetch=False) as (app, _):
+            assert app.status.startswith("Your 2 saved articles are in Saved. No feeds yet")
             assert "Your 2 saved articles are in Saved." in " ".join(screen_text(app).split())
 
     asyncio.run(run())
@@ -61,8 +56,6 @@ def test_saved_links_and_no_feed_say_where_they_are(httpserver: HTTPServer, tmp_
 def test_no_network_counts_the_saved_articles_readable(
     httpserver: HTTPServer, tmp_path: Path
 ) -> None:
-    from reader.ui.app import ReaderApp
-
     data = tmp_path / "home"
     _two_saved(httpserver, data)
     port = _dead_port()
@@ -72,12 +65,9 @@ def test_no_network_counts_the_saved_articles_readable(
             lib.add_feed(f"http://127.0.0.1:{port}/feed.xml")
 
     asyncio.run(subscribe())
-    app = ReaderApp(data, refresh_on_start=False)
-    app.prefetch_limit = 0
 
     async def run() -> None:
-        async with app.run_test(size=(120, 24)) as pilot:
-            await started(pilot)
+        async with running(data, (120, 24), prefetch=False) as (app, pilot):
             assert app.status.endswith("· 2 available offline")
             await pilot.press("r")
             await until(pilot, lambda: "nothing refreshed" in app.status, "the refresh's end")

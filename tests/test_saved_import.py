@@ -150,13 +150,13 @@ def test_an_export_is_saved_link_by_link_never_subscribed_to(
     export = tmp_path / "export"
     export.write_text(make(urls), encoding="utf-8")
     data = tmp_path / "data"
-    code, printed, said = cli(capsys, data, "import", str(export))
+    code, printed, said = cli(capsys, data, "import", "--fetch-local", str(export))
     assert code == 0, said
     lines = printed.splitlines()
-    read = "; 1 marked read (read or archived there)" if read_kept else ""
+    read = "; 1 archived (read or archived there)" if read_kept else ""
     assert lines[0] == (
         f"3 links {came}: 2 saved for offline reading, 1 saved as a link not fetched yet,"
-        f" 0 failures, 0 already saved{read}"
+        f" 0 kept as links with no article there now, 0 already saved{read}"
     )
     assert lines[1] == "the links not fetched stay in Saved: the next `reader sync` fetches them"
     tags = (
@@ -164,7 +164,10 @@ def test_an_export_is_saved_link_by_link_never_subscribed_to(
         if kind != "bookmarks"
         else "2 tags (fishing, longread)"
     )
-    assert lines[2] == f"not kept: {tags}: articles can't be tagged yet, only feeds"
+    assert (
+        lines[2]
+        == f"filed under {tags.replace(' (', ' as there: ')[:-1]} (`reader list --tag TAG`)"
+    )
     saved, rows, feeds = _saved(data)
     assert feeds == []
     assert set(saved) == {article_key(urls[n]) for n in ("season", "tide", "down")}
@@ -179,10 +182,25 @@ def test_an_export_is_saved_link_by_link_never_subscribed_to(
     assert rows == sorted([down, "The last season", tide])
     if kind == "bookmarks":
         assert "left out 1 entry with no web address" in said  # the bookmarklet
+    # Each filed under its own tags, as the app had it (acc31c W2): the one not fetched too.
+    by_key = {key: record.get("tags") for key, record in saved.items()}
+    assert by_key[article_key(urls["season"])] == ["fishing", "longread"]
+    assert by_key[article_key(urls["down"])] is None
+    energy = None if kind == "bookmarks" else ["energy"]
+    assert by_key[article_key(urls["tide"])] == energy
+    # Archived there: archived here (wallabag's and Pocket's archive, acc31c W5), and read.
+    archived = [key for key, record in saved.items() if record.get("archived")]
+    assert archived == ([article_key(urls["tide"])] if read_kept else [])
+    code, printed, _ = cli(capsys, data, "list", "--tag", "LongRead")
+    assert code == 0 and [line.split("  ")[-1] for line in printed.splitlines()] == [
+        "#fishing #longread"
+    ]
 
     # Imported again: nothing saved twice.
-    code, printed, _ = cli(capsys, data, "import", str(export))
-    assert printed.splitlines()[0].endswith("0 failures, 3 already saved")
+    code, printed, _ = cli(capsys, data, "import", "--fetch-local", str(export))
+    assert printed.splitlines()[0].endswith(
+        "0 kept as links with no article there now, 3 already saved"
+    )
 
 
 def test_the_link_not_fetched_is_fetched_by_the_next_sync(
@@ -192,7 +210,7 @@ def test_the_link_not_fetched_is_fetched_by_the_next_sync(
     export = tmp_path / "ril_export.html"
     export.write_text(_pocket_html(urls), encoding="utf-8")
     data = tmp_path / "data"
-    assert cli(capsys, data, "import", str(export))[0] == 0
+    assert cli(capsys, data, "import", "--fetch-local", str(export))[0] == 0
     httpserver.clear_all_handlers()
     httpserver.expect_request("/down.html").respond_with_data(
         _story("Back up again"), content_type="text/html"
@@ -211,7 +229,7 @@ def test_a_list_of_addresses_is_saved_with_saved_and_subscribed_without(
     listed = tmp_path / "urls.txt"
     listed.write_text(f"# to read\n{urls['season']}\n{urls['tide']}\n", encoding="utf-8")
     data = tmp_path / "data"
-    code, printed, _ = cli(capsys, data, "import", "--saved", str(listed))
+    code, printed, _ = cli(capsys, data, "import", "--fetch-local", "--saved", str(listed))
     assert code == 0
     assert printed.startswith("2 links from a list of addresses: 2 saved for offline reading")
     saved, _, feeds = _saved(data)
@@ -266,7 +284,7 @@ def test_an_archived_short_link_is_read_as_the_story_it_led_to(
         encoding="utf-8",
     )
     data = tmp_path / "data"
-    code, printed, _ = cli(capsys, data, "import", str(export))
+    code, printed, _ = cli(capsys, data, "import", "--fetch-local", str(export))
     assert code == 0 and printed.startswith("1 link from a Pocket export: 1 saved")
     saved, rows, _ = _saved(data)
     assert rows == ["read: Harbour storm closes the ferry"]
@@ -284,7 +302,7 @@ def test_a_wallabag_export_over_the_opml_cap_is_read_whole(
     export = tmp_path / "wallabag.json"
     export.write_text(json.dumps(entries), encoding="utf-8")
     assert export.stat().st_size > 5 * 2**20
-    code, printed, said = cli(capsys, tmp_path / "data", "import", str(export))
+    code, printed, said = cli(capsys, tmp_path / "data", "import", "--fetch-local", str(export))
     assert code == 0, said
     assert printed.startswith("3 links from a wallabag export: 2 saved for offline reading")
     big = tmp_path / "feeds.txt"

@@ -42,6 +42,18 @@ def _page(title: str, site: str, published: str, text: str) -> str:
     )
 
 
+ITEMS = {
+    "ferry": ("Night ferry returns", "/news/ferry.html", "Fri, 20 Nov 2026 08:00:00 +0000"),
+    "bridge": (
+        "Swing bridge shut to lorries",
+        "/news/bridge.html",
+        "Sat, 28 Nov 2026 08:00:00 +0000",
+    ),
+    "market": ("Covered market reopens", "/news/market.html", "Tue, 01 Dec 2026 08:00:00 +0000"),
+}
+"""The feed's items of the stories `_serve_pages` serves: title, path, RFC 822 date."""
+
+
 def _serve_feed(server: HTTPServer, items: list[tuple[str, str, str]]) -> str:
     """An RSS feed at /feed.xml of these (title, path, RFC 822 date) items; its address."""
     body = "".join(
@@ -89,7 +101,7 @@ def test_saved_by_address_is_listed_opened_and_unsaved(
     _serve_pages(httpserver)
     feed = _serve_feed(
         httpserver,
-        [("Covered market reopens", "/news/market.html", "Tue, 01 Dec 2026 08:00:00 +0000")],
+        [ITEMS["market"]],
     )
     run(data, capsys, "add", feed)
     assert run(data, capsys, "sync")[0] == 0
@@ -145,12 +157,8 @@ def test_an_entry_its_feed_dropped_stays_listed_when_saved(
     feed = _serve_feed(
         httpserver,
         [
-            (
-                "Swing bridge shut to lorries",
-                "/news/bridge.html",
-                "Sat, 28 Nov 2026 08:00:00 +0000",
-            ),
-            ("Night ferry returns", "/news/ferry.html", "Fri, 20 Nov 2026 08:00:00 +0000"),
+            ITEMS["bridge"],
+            ITEMS["ferry"],
         ],
     )
     run(data, capsys, "add", feed)
@@ -166,12 +174,8 @@ def test_an_entry_its_feed_dropped_stays_listed_when_saved(
     _serve_feed(
         httpserver,
         [
-            ("Covered market reopens", "/news/market.html", "Tue, 01 Dec 2026 08:00:00 +0000"),
-            (
-                "Swing bridge shut to lorries",
-                "/news/bridge.html",
-                "Sat, 28 Nov 2026 08:00:00 +0000",
-            ),
+            ITEMS["market"],
+            ITEMS["bridge"],
         ],
     )
     assert run(data, capsys, "sync")[0] == 0
@@ -199,12 +203,8 @@ def test_a_saved_article_outlives_its_removed_feed(
     feed = _serve_feed(
         httpserver,
         [
-            (
-                "Swing bridge shut to lorries",
-                "/news/bridge.html",
-                "Sat, 28 Nov 2026 08:00:00 +0000",
-            ),
-            ("Covered market reopens", "/news/market.html", "Tue, 01 Dec 2026 08:00:00 +0000"),
+            ITEMS["bridge"],
+            ITEMS["market"],
         ],
     )
     run(data, capsys, "add", feed)

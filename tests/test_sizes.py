@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.config import load_config, parse_size
+from reader.config import load_config, parse_duration, parse_size
 from tests.test_cli import reader
 
 
@@ -63,7 +63,7 @@ def test_an_age_without_its_unit_is_refused(
     assert main(["--data-dir", str(synced_dir), *argv]) == 2
     said = capsys.readouterr().err.strip()
     number = argv[-1]
-    assert f"'{number}' needs its unit: {number}d? (or m for minutes, h, w, y; s for" in said
+    assert f"'{number}' needs its unit: {number}d? (or min for minutes, h, w, mo, y; s" in said
     assert "\n" not in said
     assert _state(synced_dir, capsys) == before
 
@@ -75,3 +75,62 @@ def test_a_year_alone_is_its_first_day(
     capsys.readouterr()
     assert main(["--data-dir", str(synced_dir), "list", "--since", "2025", "--ids"]) == 0
     assert len(capsys.readouterr().out.split()) == 28
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["cache", "prune", "--older-than", "3m"],
+        ["cache", "prune", "--headlines-older-than", "3m"],
+        ["mark-read", "--before", "3m"],
+        ["list", "--since", "3m"],
+    ],
+)
+def test_an_m_alone_is_refused_as_minutes_or_months(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """`--older-than 3m` was 3 minutes where 3 months was meant: every article not opened in
+    the last 3 minutes would go (acc31a F13). One line says which to write; nothing changed."""
+    before = _state(synced_dir, capsys)
+    assert main(["--data-dir", str(synced_dir), *argv]) == 2
+    said = capsys.readouterr().err.strip()
+    assert said == "reader: '3m' is minutes or months: say 3min or 3mo"
+    assert _state(synced_dir, capsys) == before
+
+
+def test_minutes_and_months_are_written_out() -> None:
+    assert parse_duration("90min") == parse_duration("90 minutes") == 90 * 60
+    assert parse_duration("3mo") == parse_duration("3 months") == 90 * 86400
+    assert parse_duration("1 month") == parse_duration("30d")
+    assert parse_duration("2 weeks") == parse_duration("14 days") == parse_duration("2w")
+    assert parse_duration("1y") == parse_duration("1 year") == 365 * 86400
+    assert parse_duration("3M", m_is_minutes=True) == 180  # how often to refresh: never months
+    with pytest.raises(ValueError, match="not a duration"):
+        parse_duration("2 fortnights")
+
+
+def test_the_configs_age_takes_no_m_alone_but_its_interval_does(tmp_path: Path) -> None:
+    """drop_read_after is an age, "6m" either; refresh_interval = "30m" (the README's
+    example) is how often, minutes."""
+    path = tmp_path / "config.toml"
+    path.write_text('[feeds]\ndrop_read_after = "6m"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="drop_read_after: '6m' is minutes or months: say 6min"):
+        load_config(path)
+    path.write_text('[feeds]\ndrop_read_after = "6mo"\nrefresh_interval = "30m"\n', "utf-8")
+    config = load_config(path)
+    assert (config.drop_read_after, config.refresh_interval) == (180 * 86400, 1800)
+
+
+def test_the_refresh_intervals_error_names_it_and_offers_minutes(tmp_path: Path) -> None:
+    """`refresh_interval = "30"` said "'30' needs its unit: 30d?", naming no setting, and days
+    for how often to refresh (acc32a A10)."""
+    path = tmp_path / "config.toml"
+    path.write_text('[feeds]\nrefresh_interval = "30"\n', encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        load_config(path)
+    assert str(caught.value).endswith(
+        ": feeds.refresh_interval: '30' needs its unit: 30min? (or s for seconds, h for hours)"
+    )
+    path.write_text('[feeds]\nrefresh_interval = "often"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"toml: feeds\.refresh_interval: not a duration"):
+        load_config(path)

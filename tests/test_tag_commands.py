@@ -84,7 +84,7 @@ def test_sync_by_tag_fetches_only_its_feeds_and_their_articles(
         server.clear_log()
     unknown = reader(home, "sync", "--tag", "news,sprot")
     assert (unknown.returncode, unknown.stdout) == (1, "")
-    assert unknown.stderr == "reader: no feed is tagged “sprot” (the tags: news, podcast, sport)\n"
+    assert unknown.stderr == "reader: nothing is tagged “sprot” (the tags: news, podcast, sport)\n"
     assert all(not server.log for server in servers.values())
     # Without --tag, every feed, as before.
     assert reader(home, "sync", "-q").returncode == 0
@@ -134,7 +134,7 @@ def test_mark_read_and_list_by_tag(
     unknown = reader(home, "mark-read", "--tag", "weather")
     assert (unknown.returncode, unknown.stdout) == (1, "")
     assert unknown.stderr == (
-        "reader: no feed is tagged “weather” (the tags: news, podcast, sport)\n"
+        "reader: nothing is tagged “weather” (the tags: news, podcast, sport)\n"
     )
     assert "Regatta" in reader(home, "list", "--unread").stdout  # nothing marked
     assert reader(home, "mark-read", "--tag", "news", "--feed", "Quay").returncode == 2

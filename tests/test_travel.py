@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from cli_run import run_reader
 from hostile_site import rss
+from processes import alive, children, left_running, printed_pids
 from pytest_httpserver import HTTPServer
 from test_cli import reader
 
@@ -375,23 +376,6 @@ def test_site_rules_written_right_still_load(tmp_path: Path) -> None:
 
 
 # -- interruptions and concurrency -----------------------------------------------------------------
-def children(pid: int) -> list[int]:
-    """The processes `pid` started (Linux's /proc)."""
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(c) for c in (task / "children").read_text().split()]
-    return found
-
-
-def alive(pid: int) -> bool:
-    """`pid` still runs (a zombie waiting for its parent to read it has ended)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
 def stopped_sync(home: Path) -> bool:
     lib = Library(home)
     try:
@@ -424,10 +408,7 @@ def test_kill_9_mid_sync_keeps_what_was_cached_and_resumes(tmp_path: Path) -> No
         # last sync stopped before its end, as after a Ctrl-C.
         assert stopped_sync(home)
         # Its workers end with it, not wait for work for ever.
-        deadline = time.monotonic() + 10
-        while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not [pid for pid in workers if alive(pid)], "workers left running"
+        assert not left_running(workers, 10), "workers left running"
         before = [i for i in listed(home) if i["cached"]]
         assert 3 <= len(before) < len(listed(home)) - 1, "the kill should land mid-sync"
         unfinished = 0  # an article over several pages cut off after its first: read on
@@ -459,19 +440,9 @@ def test_workers_spawned_for_a_reader_killed_as_they_start_end_too(tmp_path: Pat
         "    print(' '.join(str(pid) for pid in lib._pool._processes), flush=True)\n"
         "    os.kill(os.getpid(), signal.SIGKILL)\n"
     )
-    # A file, not a pipe: workers left running would hold a pipe open, and the test with it.
-    printed = tmp_path / "pids"
-    with printed.open("w") as out:
-        subprocess.run([sys.executable, str(script)], stdout=out, stderr=subprocess.DEVNULL)
-    workers = [int(pid) for pid in printed.read_text().split()]
+    workers = printed_pids(script)
     assert workers
-    deadline = time.monotonic() + 15
-    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    left = [pid for pid in workers if alive(pid)]
-    for pid in left:
-        os.kill(pid, signal.SIGTERM)
-    assert not left, "workers left running"
+    assert not left_running(workers, 15), "workers left running"
 
 
 def test_closing_ends_a_worker_stuck_on_a_page(tmp_path: Path) -> None:

@@ -9,9 +9,7 @@ real store in tmp_path, the reader driven with Pilot."""
 from __future__ import annotations
 
 import asyncio
-import http.server
 import json
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -33,6 +31,7 @@ from reader.store import Store
 from reader.store.versions import MAX_VERSIONS
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article.article_body import ArticleBody
+from tests.story_site import StorySite, serving
 from tests.tui_pilot import open_titled, reading, running, screen_text, started, status, until
 
 SLUG = "/2026/11/21/bridge-repairs.html"
@@ -59,17 +58,13 @@ CORRECTED = ("Council to spend 2m on bridge repairs", "2 million pounds", "Ruth 
 NOTE = "Correction: the figure is 2 million pounds, given by Ruth Ellis, not Owen Price."
 
 
-class Site(http.server.ThreadingHTTPServer):
+class Site(StorySite):
     """An RSS 2.0 feed of one story (a pubDate, no time of update) and its page; what the
     test changes between syncs."""
 
     title = FIRST[0]
     summary = "The council has set aside money for the swing bridge."
     body = page(*FIRST)
-    asked: list[str]
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}{path}"
 
     def feed(self) -> str:
         return (
@@ -81,34 +76,10 @@ class Site(http.server.ThreadingHTTPServer):
         )
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    server: Site
-
-    def do_GET(self) -> None:
-        self.server.asked.append(self.path)
-        if self.path == "/feed.xml":
-            kind, text = "application/rss+xml", self.server.feed()
-        else:
-            kind, text = "text/html; charset=utf-8", self.server.body
-        data = text.encode()
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def site() -> Iterator[Site]:
-    server = Site(("127.0.0.1", 0), _Handler)
-    server.asked = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(Site) as server:
+        yield server
 
 
 def correct(site: Site) -> None:
@@ -124,6 +95,29 @@ def sync(directory: Path, site: Site) -> SyncReport:
             return await lib.sync()
 
     return asyncio.run(run())
+
+
+def sync_corrected(directory: Path, site: Site) -> SyncReport:
+    """The newsroom's correction (`correct`) fetched by a sync a second after the last: the copy
+    it replaces kept with a retrieval time of its own (to the second)."""
+    time.sleep(1.1)
+    correct(site)
+    return sync(directory, site)
+
+
+def indexed_and_scanned(directory: Path, words: str) -> tuple[list[Hit], list[Hit]]:
+    """The hits of a search for `words` through the search index (which must be there), and by
+    a scan of every cached article."""
+
+    async def both() -> tuple[list[Hit], list[Hit]]:
+        async with Library(directory) as lib:
+            query = Query(words)
+            indexed = search_cached(lib, lib.headlines(), query)
+            assert indexed.indexed
+            scanned = search_cached(lib, lib.headlines(), query, use_index=False)
+            return indexed.hits, scanned.hits
+
+    return asyncio.run(both())
 
 
 def entry_id(directory: Path) -> str:
@@ -306,9 +300,7 @@ def test_a_copy_shown_is_read_from_the_store_once(
     import zlib
 
     sync(data_dir, site)
-    time.sleep(1.1)  # a retrieval time of its own, to the second
-    correct(site)
-    sync(data_dir, site)
+    sync_corrected(data_dir, site)
     read: list[int] = []
     decompress = zlib.decompress
 
@@ -423,9 +415,7 @@ def test_the_header_says_where_v_goes_and_a_copied_citation_no_tool_s_words(
     from tests.test_quoted_markdown import copies
 
     sync(data_dir, site)
-    time.sleep(1.1)  # each copy a retrieval time of its own, to the second
-    correct(site)
-    sync(data_dir, site)
+    sync_corrected(data_dir, site)
     time.sleep(1.1)
     site.title = "Council to spend 3m on bridge repairs"
     site.body = page(site.title, "3 million pounds", "Ann Bell")
@@ -513,9 +503,7 @@ def test_an_earlier_copy_chosen_is_not_said_to_be_superseded_when_the_store_chan
     feed) had the status line say "A newer copy was just fetched: this is copy 1 of 2", of a
     copy chosen as the earlier one, no newer copy fetched."""
     sync(data_dir, site)
-    time.sleep(1.1)
-    correct(site)
-    sync(data_dir, site)
+    sync_corrected(data_dir, site)
 
     async def run() -> None:
         async with reading(data_dir, "bridge repairs", size=(120, 40)) as (app, pilot, body):
@@ -542,9 +530,7 @@ def test_a_search_finds_the_words_of_a_kept_copy_and_says_which(
     sync(data_dir, site)
     ident = entry_id(data_dir)
     assert f"{ident}  " in cli(capsys, *home, "list", "--search", '"4 million pounds"')[1]
-    time.sleep(1.1)  # a retrieval time of its own, to the second
-    correct(site)
-    sync(data_dir, site)
+    sync_corrected(data_dir, site)
 
     code, out, err = cli(capsys, *home, "list", "--search", '"4 million pounds"', "owen")
     assert code == 0, err
@@ -568,16 +554,7 @@ def test_a_search_finds_the_words_of_a_kept_copy_and_says_which(
     assert [row["version"] for row in rows] == [1]
     rows = json.loads(cli(capsys, *home, "list", "--search", '"2 million"', "--json")[1])
     assert [row["version"] for row in rows] == [None]
-
-    async def both() -> tuple[list[Hit], list[Hit]]:
-        async with Library(data_dir) as lib:
-            query = Query('"4 million pounds" price')
-            indexed = search_cached(lib, lib.headlines(), query)
-            assert indexed.indexed
-            scanned = search_cached(lib, lib.headlines(), query, use_index=False)
-            return indexed.hits, scanned.hits
-
-    indexed, scanned = asyncio.run(both())
+    indexed, scanned = indexed_and_scanned(data_dir, '"4 million pounds" price')
     assert [(h.version, h.snippet) for h in indexed] == [(h.version, h.snippet) for h in scanned]
     assert [h.version for h in indexed] == [1]
 
@@ -592,9 +569,7 @@ def test_a_story_is_found_by_the_headline_it_had_before_the_site_changed_it(
     sync(data_dir, site)
     ident = entry_id(data_dir)
     assert cli(capsys, *home, "list", "--search", "bridge")[0] == 0  # the index made now
-    time.sleep(1.1)
-    correct(site)
-    sync(data_dir, site)
+    sync_corrected(data_dir, site)
     for query in ('"spend 4m"', "4m bridge"):
         code, out, err = cli(capsys, *home, "list", "--search", query)
         assert code == 0, (query, err)
@@ -607,25 +582,14 @@ def test_a_story_is_found_by_the_headline_it_had_before_the_site_changed_it(
     # The latest headline's words: no copy named.
     latest = cli(capsys, *home, "list", "--search", '"spend 2m"')[1].splitlines()
     assert len(latest) == 2 and "in the copy" not in latest[1]
-
-    async def both() -> tuple[list[Hit], list[Hit]]:
-        async with Library(data_dir) as lib:
-            query = Query('"spend 4m"')
-            indexed = search_cached(lib, lib.headlines(), query)
-            assert indexed.indexed
-            scanned = search_cached(lib, lib.headlines(), query, use_index=False)
-            return indexed.hits, scanned.hits
-
-    indexed, scanned = asyncio.run(both())
+    indexed, scanned = indexed_and_scanned(data_dir, '"spend 4m"')
     assert [(h.version, h.line) for h in indexed] == [(h.version, h.line) for h in scanned]
     assert [h.version for h in indexed] == [1]
 
 
 def test_F_names_the_kept_copy_its_words_were_found_in(site: Site, data_dir: Path) -> None:
     sync(data_dir, site)
-    time.sleep(1.1)
-    correct(site)
-    sync(data_dir, site)
+    sync_corrected(data_dir, site)
 
     async def run() -> None:
         async with running(data_dir, (160, 30)) as (app, pilot):

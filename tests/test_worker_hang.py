@@ -12,19 +12,14 @@ loop would be. Nothing in the reader knows of it. Real worker processes, real pa
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 from reader.config import FetchLimits
 from reader.extract import extract_file
 from reader.library import Library
 from reader.models import FetchError
+from tests.processes import left_running, printed_pids
 from tests.served_feed import story_page
-from tests.test_travel import alive
 
 LIMITS = FetchLimits(extract_seconds=1.0)
 TOO_SLOW = "took longer than 1 s to extract: not kept"
@@ -101,16 +96,6 @@ def test_page_workers_of_a_fork_server_end_with_a_library_killed(tmp_path: Path)
         "        os.kill(os.getpid(), signal.SIGKILL)\n"
         "    asyncio.run(main())\n"
     )
-    # A file, not a pipe: processes left running would hold a pipe open, and the test with it.
-    printed = tmp_path / "pids"
-    with printed.open("w") as out:
-        subprocess.run([sys.executable, str(script)], stdout=out, stderr=subprocess.DEVNULL)
-    pids = [int(pid) for pid in printed.read_text().split()]
+    pids = printed_pids(script)
     assert len(pids) == 2
-    deadline = time.monotonic() + 15
-    while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    left = [pid for pid in pids if alive(pid)]
-    for pid in left:
-        os.kill(pid, signal.SIGTERM)
-    assert not left, "a page worker or its fork server left running"
+    assert not left_running(pids, 15), "a page worker or its fork server left running"

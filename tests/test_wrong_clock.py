@@ -91,3 +91,38 @@ def test_a_retrieval_time_is_mended_only_where_the_clock_must_have_been_wrong() 
     assert retrieved_as_believed(hour_before, published, now) == hour_before
     # A page dated ahead of now proves nothing of the clock that retrieved it.
     assert retrieved_as_believed(now - 40 * DAY, now + year, now) == now - 40 * DAY
+
+
+def test_a_sync_under_a_clock_reset_to_2000_leaves_no_date_of_the_clocks_for_the_page(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc31a F7: a sync with the clock reset to 2000-01-01 (a dead RTC battery) left its
+    articles listed "(the page: 2000-01-01)" for good, `reextract` too, and their "Retrieved"
+    made up from the story's date with no word of it. Now no date of the clock's is given for
+    the page's, and the copy's retrieval time says it was mended."""
+    home = tmp_path / "home"
+    assert reader(home, "add", serve_stories(httpserver, "Harbour", STORIES)).returncode == 0
+    assert reader(home, "sync").returncode == 0
+    reset = datetime(2000, 1, 1, tzinfo=UTC)
+    lib = Library(home)
+    try:
+        headline = lib.headlines()[0]
+        published = headline.entry.published
+        assert published is not None
+        for h in lib.headlines():
+            # As a sync under that clock cached it (its kept page as it came).
+            article = lib.store.article(h.entry.link)
+            assert article is not None
+            lib.store.put_article(h.entry.link, replace(article, fetched_at=reset))
+    finally:
+        lib.close()
+    for step in ("as cached", "re-extracted"):
+        listing = reader(home, "list")
+        assert listing.returncode == 0 and "the page: 2000" not in listing.stdout, (step, listing)
+        shown = reader(home, "show", "--offline", headline.entry.id)
+        assert f"Retrieved: {published.isoformat(timespec='seconds')}" in shown.stdout, shown
+        assert (
+            "Note: the computer's clock was wrong when this copy was retrieved (it said"
+            " 2000-01-01): the time given is the story's own, the earliest it can have been"
+        ) in shown.stdout, (step, shown.stdout)
+        assert reader(home, "reextract", "--all").returncode == 0

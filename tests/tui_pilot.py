@@ -111,6 +111,18 @@ async def reading(
         yield app, pilot, await open_titled(pilot, words)
 
 
+@asynccontextmanager
+async def showing(
+    data_dir: Path, words: str, article: Article, size: tuple[int, int] = (100, 30)
+) -> AsyncIterator[tuple[ReaderApp, Pilot[object], ArticleBody]]:
+    """`reading` the article titled `words`, with `article` (a page a test made) shown in its
+    place, laid out."""
+    async with reading(data_dir, words, size) as (app, pilot, body):
+        body.show_article(app.screen.headline.entry, article)
+        await pilot.pause()
+        yield app, pilot, body
+
+
 def subscribe(directory: Path, feed_urls: list[str], fetch_articles: int = 0) -> list[Entry]:
     """Subscribe `directory` to feeds and fetch their headlines (and the first few articles)."""
 

@@ -15,7 +15,8 @@ from ..config import config_path, data_dir
 from ..config_shown import defaults_not_in
 from ..dates import in_local_time
 from ..feed_names import names_of, source_name
-from ..marks import SAVED_MARK, TAKEN_DOWN, offline_mark
+from ..feed_tags import hashed_tags
+from ..marks import TAKEN_DOWN, offline_mark, saved_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError
 from ..plural import plural
 from ..reports import SaveOutcome, newest_first
@@ -73,6 +74,8 @@ def headline_json(h: Headline, names: Mapping[str, str]) -> dict[str, Any]:
         "not_article": h.not_article,
         "saved": h.saved,
         "taken_down": h.taken_down,
+        "tags": list(h.tags),
+        "archived": h.archived,
         "enclosures": enclosures_json(e),
     }
 
@@ -85,6 +88,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             f"--since {args.since} is not before --before {args.before}: no headline is"
         )
     # Not offline, of every feed: the saved articles no feed lists are read too (acc31c W7).
+    args.saved = args.saved or args.archived  # the archive is of saved articles
     every_not_offline = args.not_offline and not (args.feed or args.tag or args.saved)
     if args.search is None and not args.json and not args.saved and not every_not_offline:
         return _list_as_read(args, since, before)
@@ -98,6 +102,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             every.sort(key=newest_first)
         if args.not_offline:
             every = [h for h in every if _not_offline(h)]
+        if args.archived:
+            every = [h for h in every if h.archived]
         headlines = between(every, since, before)  # before a search: fewer texts read
         names = names_of(feeds)
         page_dates = lib.store.page_dates()
@@ -252,7 +258,7 @@ def _print_lines(
         e = h.entry
         # Local time, as the reader shows it: a headline's day must not differ between the two.
         when = in_local_time(e.published).strftime("%Y-%m-%d %H:%M") if e.published else " " * 16
-        marks = ("N" if not h.read else " ") + offline_mark(h) + (SAVED_MARK if h.saved else " ")
+        marks = ("N" if not h.read else " ") + offline_mark(h) + saved_mark(h)
         source = sources.get((e.feed_title, e.feed_url))
         if source is None:
             # A feed whose title is blank (once cleaned) is named by its address, as `feeds` does.
@@ -262,6 +268,8 @@ def _print_lines(
         gone = f"  ({TAKEN_DOWN})" if h.taken_down else ""
         if day := page_day(h, page_dates):
             gone += f"  (the page: {day})"
+        if h.tags:
+            gone += f"  {hashed_tags(h.tags)}"
         out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}{gone}")
         if lines.get(id(h)):
             out(f"    {lines[id(h)]}")
@@ -332,6 +340,8 @@ def cmd_show(args: argparse.Namespace) -> int:
                     return EXIT_FAILED
                 err(f"{reason}; showing the text the feed carried")
                 article, status = from_feed, EXIT_FAILED
+            if article.unkept:  # read from the site now; the store takes no writes
+                err(f"shown, not kept: {article.unkept}")
         if args.format in ("json", "csl-json"):
             item_id = target.id if isinstance(target, Entry) else cited_url(article)
             entry = target if isinstance(target, Entry) else None
@@ -429,9 +439,11 @@ def cmd_unsave(args: argparse.Namespace) -> int:
     lib = open_library(args)
     try:
         target = lib.resolve(args.target)
+        tags = lib.tags_of(target)
         if not lib.unsave(target):
             raise CommandError(f"not saved: {args.target}")
-        out("unsaved (the article stays cached until pruned)")
+        went = f"; its tags went: {', '.join(safe_line(t, 40) for t in tags)}" if tags else ""
+        out(f"unsaved (the article stays cached until pruned{went})")
         return EXIT_OK
     finally:
         lib.close()

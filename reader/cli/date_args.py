@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ..config import parse_duration
+from ..config import UnitError, parse_duration
 from .common import UsageError
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 DATE_FORMS = (
     "2026-11-30 (local midnight), 2026-11-30T08:00, 2026-11 (its first day), 2025, or an age:"
-    " 7d, 12h (a number needs its unit)"
+    " 7d, 12h, 3mo, 90min (a number needs its unit)"
 )
 """What a date option takes, for its help."""
 
@@ -24,14 +24,19 @@ DATE_FORMS = (
 def moment(text: str) -> datetime:
     """A date option's moment: a date (2026-11-30, local midnight), a date and time
     (2026-11-30T08:00), a month (2026-11: its first day), a year (2025: its first day), or an
-    age (7d, 12h: that long ago; a bare number needs its unit); raises UsageError."""
+    age (7d, 12h, 3mo: that long ago; a bare number needs its unit, and "3m" says which);
+    raises UsageError."""
     now = datetime.now().astimezone()
-    bare = text.strip().isdigit() and len(text.strip()) != 4  # "2025" is a year: below
+    bare = text.strip().isdigit()
     try:
         age = parse_duration(text)
-    except ValueError as error:
-        if bare:  # `--before 7`, a week meant, marked every headline read (7 seconds)
-            raise UsageError(f"{error}; or a date: 2026-11-30") from None
+    except UnitError as error:
+        # `--before 7`, a week meant, marked every headline read (7 seconds); "3m" is an age
+        # mistyped, not a date; "2025" alone is a year: below
+        if not (bare and len(text.strip()) == 4):
+            raise UsageError(f"{error}; or a date: 2026-11-30" if bare else str(error)) from None
+    except ValueError:
+        pass
     else:
         try:
             return now - timedelta(seconds=age)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..add_answers import add_answer
 from ..feed_names import folded, renamed
 from ..feed_tags import all_tags
-from ..models import Feed
+from ..models import ErrorKind, Feed, FetchError
 from ..plural import plural
 from ..safe import safe_line
 from ..url_display import shown_url
@@ -92,7 +92,14 @@ def cmd_rename(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..opml import MAX_OPML_BYTES
-    from ..saved_exports import MAX_EXPORT_BYTES, export_kind, read_link_list, read_saved_export
+    from ..saved_exports import (
+        FORMATS,
+        MAX_EXPORT_BYTES,
+        ExportError,
+        export_kind,
+        read_link_list,
+        read_saved_export,
+    )
     from ..subscriptions import read_subscriptions
 
     # No more than the cap, which `read_subscriptions` refuses in one line.
@@ -101,7 +108,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         # An export of saved articles may be larger (wallabag's holds every article's HTML).
         data = read_input(args.file, MAX_EXPORT_BYTES, data)
     # A read-it-later app's export is articles to save, never feeds to subscribe to.
-    export = read_saved_export(data) if len(data) <= MAX_EXPORT_BYTES else None
+    try:
+        export = read_saved_export(data) if len(data) <= MAX_EXPORT_BYTES else None
+    except ExportError as error:
+        raise CommandError(str(error)) from None
     if export is None and len(data) > MAX_EXPORT_BYTES:
         raise CommandError(f"the export is larger than {MAX_EXPORT_BYTES // 2**20} MB")
     if export is None and args.saved:
@@ -117,7 +127,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.read_from:
             raise UsageError("--read-from is newsboat's read marks, for feeds: not for saved links")
         return import_saved_links(args, export)
-    read = read_subscriptions(data[: MAX_OPML_BYTES + 1])
+    try:
+        read = read_subscriptions(data[: MAX_OPML_BYTES + 1])
+    except FetchError as error:
+        if error.kind is not ErrorKind.BAD_FEED or not error.message.startswith("not an OPML"):
+            raise
+        # A JSON or HTML file was the other app's export more often than a list of feeds: what
+        # is read is named (acc32a A17).
+        raise CommandError(f"{error.message}; {FORMATS}") from None
     marks = _newsboat_marks(args.read_from) if args.read_from else None  # before any change
     lib = open_library(args)
     try:
@@ -195,13 +212,22 @@ async def _mark_as_newsboat_had(
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .export_articles import check_article_options, cmd_export_articles, write_output
+
+    check_article_options(args)
+    if args.format != "opml":
+        return cmd_export_articles(args)
     from ..opml import to_opml
 
     lib = open_library(args)
     try:
-        out(xml_text(to_opml(lib.feeds()).rstrip("\n")))
+        opml = xml_text(to_opml(lib.feeds()).rstrip("\n"))
     finally:
         lib.close()
+    if args.output in (None, "-"):
+        out(opml)
+    else:
+        write_output(lambda into: into.write((opml + "\n").encode()), args.output)
     return EXIT_OK
 
 

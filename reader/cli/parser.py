@@ -247,24 +247,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "tag",
-        help="file a feed under tags (newsboat's, an OPML file's folders)",
+        help="file a feed, or an article, under tags",
         description="File a feed under one tag or more, after those it has (case kept, compared"
         " case aside): `reader list --tag TAG` lists the headlines of every feed filed under it,"
         " `reader sync --tag TAG` syncs only those feeds and `reader mark-read --tag TAG` marks"
         " their headlines read; the reader's feed list has a row for each tag (t / T go to the"
         " next / previous), and `reader export` writes them as folders. FEED as `rename` takes"
-        " it.",
+        " it. Given an article instead (its id as `reader list` shows it, or the address of one"
+        " listed, cached or saved), the article is filed under the tags: saved for good if it"
+        " wasn't (a tag files it in Saved), listed by `reader list --tag TAG` and in the tag's"
+        " row with the feeds', its tags shown on its line (#tag). In the reader, # tags the"
+        " article chosen or read.",
     )
-    p.add_argument("url", metavar="FEED")
+    p.add_argument("url", metavar="FEED|ARTICLE")
     p.add_argument("tags", metavar="TAG", nargs="+")
     p.set_defaults(func=_later("tags", "cmd_tag"))
 
     p = command(
         "untag",
-        help="take tags off a feed",
-        description="Take one tag or more off a feed (case aside); FEED as `rename` takes it.",
+        help="take tags off a feed, or an article",
+        description="Take one tag or more off a feed (case aside); FEED as `rename` takes it."
+        " An article (as `reader tag` takes it) stays saved.",
     )
-    p.add_argument("url", metavar="FEED")
+    p.add_argument("url", metavar="FEED|ARTICLE")
     p.add_argument("tags", metavar="TAG", nargs="+")
     p.set_defaults(func=_later("tags", "cmd_untag"))
 
@@ -279,9 +284,11 @@ def build_parser() -> argparse.ArgumentParser:
         " A read-it-later export is told by its shape and its links saved to read later, as"
         " `reader save` saves one, never subscribed to: wallabag's JSON, Pocket's"
         " ril_export.html or CSV, a browser's bookmarks.html. Each is fetched now (a link whose"
-        " page doesn't come stays in Saved, for the next sync); the file's title and time added"
-        " are kept, read or archived ones marked read; tags are not (articles can't be tagged"
-        " yet). With --saved, a list of addresses one a line is saved the same way."
+        " page doesn't come stays in Saved, for the next sync), but for one to this computer or"
+        " its network (localhost, 192.168.x, 169.254.x), saved as a link to open (see"
+        " --fetch-local); a name and password in a link are dropped; the file's title and time added"
+        " are kept, read or archived ones marked read, and its tags (`reader list --tag`)."
+        " With --saved, a list of addresses one a line is saved the same way."
         " A name newsboat's file gives as \"~Name\" is kept over the feed's own title, as"
         " `reader rename` keeps one; so is an OPML 2.0 outline's text that is not its title (the"
         " feed's own, as `reader export` writes them). Any other outline's one name (its text,"
@@ -308,16 +315,53 @@ def build_parser() -> argparse.ArgumentParser:
         help="the file's links are articles to save to read later, not feeds (a list of"
         " addresses one a line; an export of wallabag, Pocket or bookmarks is saved without it)",
     )
+    p.add_argument(
+        "--fetch-local",
+        action="store_true",
+        help="fetch now the saved links to this computer or its network too (your own intranet's"
+        " bookmarks): a file from elsewhere could make them ask your router or a cloud's"
+        " metadata address",
+    )
     p.set_defaults(func=_later("feeds", "cmd_import"))
 
     p = command(
         "export",
-        help="print the subscriptions as OPML",
+        help="print the subscriptions as OPML, or write cached articles to Markdown, HTML or EPUB",
         description="Print the subscriptions as OPML 2.0, one outline a line: each feed's name"
         " as its text (your name for it, else its own title) and the title it gives itself as"
         " its title; a tagged feed in a folder named by its first tag, every tag of it in its"
-        ' category attribute ("news,local", as newsboat --export-to-opml2 writes them).',
+        ' category attribute ("news,local", as newsboat --export-to-opml2 writes them).'
+        " With --format markdown, html or epub, write cached articles instead, to read on"
+        " another device with no network (an e-reader): each under its citation, grouped by"
+        " feed in the contents; the cache alone is read (an article not cached is left out and"
+        " counted), pictures stay links to the site, and the file runs no script and loads"
+        " nothing. Which articles: IDs (or `-`: those `reader list --ids` prints, one a line),"
+        " else --feed, --tag, --saved, --unread, --since, --before, else every cached one.",
     )
+    p.add_argument(
+        "--format",
+        choices=("opml", "markdown", "html", "epub"),
+        default="opml",
+        help="opml (the default): the subscriptions; markdown, html (one page) or epub (a"
+        " book, EPUB 3): cached articles",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (written whole, then put in place) rather than to stdout",
+    )
+    p.add_argument("ids", metavar="ID", nargs="*", help="the articles to export, by id or address")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--feed", metavar="FEED", help="only this feed's articles")
+    _add_tag_option(which, "only the articles of the feeds filed under TAG, and those tagged TAG")
+    p.add_argument("--saved", action="store_true", help="only the articles saved for good")
+    p.add_argument("--unread", action="store_true", help="only unread articles")
+    p.add_argument(
+        "--since", metavar="DATE", help=f"only those published at DATE or after: {DATE_FORMS}"
+    )
+    p.add_argument("--before", metavar="DATE", help="only those published before DATE")
+    p.add_argument("--title", help="the book's title (else what was chosen and the day)")
     p.set_defaults(func=_later("feeds", "cmd_export"))
 
     p = command(
@@ -398,10 +442,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FEED",
         help="only this feed's headlines (its address as `reader feeds` shows it, or its name)",
     )
-    _add_tag_option(which, "only the headlines of the feeds filed under TAG")
+    _add_tag_option(
+        which, "only the headlines of the feeds filed under TAG, and the articles tagged TAG"
+    )
     p.add_argument("--unread", action="store_true", help="only unread headlines")
     p.add_argument(
-        "--saved", action="store_true", help="every article saved for good, listed by a feed or not"
+        "--saved",
+        action="store_true",
+        help="every article saved for good, listed by a feed or not (✓: archived)",
+    )
+    p.add_argument(
+        "--archived",
+        action="store_true",
+        help="only the saved articles archived (`reader archive`; with --saved too: the same)",
     )
     p.add_argument(
         "--not-offline",
@@ -502,6 +555,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_later("articles", "cmd_show"))
 
     p = command(
+        "highlights",
+        help="print the passages kept as highlights (h in the reader), each with its note, "
+        "under the article's citation",
+        description="Print the passages kept as highlights (h in the reading view) of one "
+        "article, or of every article with some (the most recently marked first), each with "
+        "its note, then the article's note and its citation as y copies it (in the config's "
+        "[citation] style, or --style's), to paste into a draft. Offline: it reads the store "
+        "only. A highlight whose words the cached copy no longer holds (read again, corrected) "
+        "is printed all the same, said to be so. None kept of the article named: exit 1.",
+    )
+    p.add_argument("target", metavar="ID_OR_URL", nargs="?")
+    p.add_argument(
+        "--format",
+        choices=("markdown", "json"),
+        default="markdown",
+        help="markdown: each passage quoted (> …), its note under it, the citation after them, "
+        "articles apart by a rule (---); json: a list, an object an article (url, title, "
+        "cached, note, citation, highlights: quote, text, note, kept_at, in_text)",
+    )
+    p.add_argument(
+        "--style",
+        choices=CITATION_STYLES,
+        help="the citation's style (block, chicago or apa); the config's [citation] style "
+        "when not given",
+    )
+    p.set_defaults(func=_later("highlights", "cmd_highlights"))
+
+    p = command(
         "diff",
         help="what changed between two copies kept of an article a sync found changed",
         description="Print what changed between two copies kept of an article (a correction, a "
@@ -573,7 +654,9 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="FEED",
             help="only this feed's headlines (its address as `reader feeds` shows it, or its name)",
         )
-        _add_tag_option(which, "only the headlines of the feeds filed under TAG")
+        _add_tag_option(
+            which, "only the headlines of the feeds filed under TAG, and the articles tagged TAG"
+        )
         p.add_argument(
             "--before",
             metavar="DATE",
@@ -589,6 +672,29 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("unsave", help="let a saved article be evicted again")
     p.add_argument("target", metavar="ID_OR_URL")
     p.set_defaults(func=_later("articles", "cmd_unsave"))
+
+    p = command(
+        "archive",
+        help="archive saved articles: done with, kept (saved if not, marked read)",
+        description="Archive articles (ids as `reader list` shows them, or addresses of ones"
+        " listed, cached or saved), as wallabag and Pocket archive: done with, and kept. One"
+        ' not saved is saved for good; each is marked read, and leaves the reader\'s "Saved"'
+        ' for its "Archive" (E there). Opening an article marks it read only: a saved article'
+        " half read stays in Saved until it is archived. `reader list --archived` lists the"
+        " archive, `reader list --saved` every saved article (✓: archived). A wallabag or"
+        " Pocket export's archived links are archived by `reader import`.",
+    )
+    p.add_argument("targets", metavar="ID_OR_URL", nargs="+")
+    p.set_defaults(func=_later("archive", "cmd_archive"))
+
+    p = command(
+        "unarchive",
+        help="take articles out of the archive: back in Saved, still saved",
+        description='Take archived articles out of the archive, back in the reader\'s "Saved"'
+        " (still saved, still read: `reader mark-unread` or m marks one unread).",
+    )
+    p.add_argument("targets", metavar="ID_OR_URL", nargs="+")
+    p.set_defaults(func=_later("archive", "cmd_unarchive"))
 
     p = command(
         "forget",
@@ -622,8 +728,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--older-than",
         metavar="AGE",
-        help="with prune: evict the articles not opened for AGE (30d, 12h…; a number needs its"
-        " unit): since last read, else since cached; read or unread, saved ones aside",
+        help="with prune: evict the articles not opened for AGE (30d, 12h, 3mo, 1y; a number needs"
+        " its unit, and 3m is refused: 3min or 3mo): since last read, else since cached; read or"
+        " unread, saved ones aside",
     )
     p.add_argument(
         "--max-size",
@@ -635,7 +742,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--headlines-older-than",
         metavar="AGE|DATE",
         help="with prune: drop the read headlines, saved ones aside, from before AGE|DATE: an"
-        " age (180d, 26w, 1y) or a date (2026-06-01); an undated one by when it was first synced",
+        " age (180d, 26w, 6mo, 1y) or a date (2026-06-01); an undated one by when it was first synced",
     )
     p.add_argument(
         "--dry-run",
@@ -656,17 +763,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="mend damaged cache files: every record that still reads copied out, the damaged"
         " file kept beside it",
         description="Check the data directory's two cache files (SQLite's own check) and mend a"
-        " damaged one (a bad sector, a write cut short): each record is read on its own, those"
-        " that still read are copied into a sound file that takes its place, and the damaged"
+        " damaged one (a bad sector, a write cut short): the records that still read are copied"
+        " into a sound file that takes its place, those lost counted and named, and the damaged"
         " file is kept beside it (cache.db.damaged-STAMP), never deleted. What could not be read"
         " comes back as other damaged records do: a feed's headlines at the next sync, an"
         " article fetched again; the list of subscriptions, if lost, is made again from each"
         " feed's record. A record kept in a file of its own (over 32 KB) whose file is missing or"
-        " cut short is dropped (a list's whole items kept), and a file no record names (left an"
-        " hour by a write cut short) deleted. A damaged search index is deleted,"
-        " made again by the next search."
-        " Close the reader first; a sync running stops it. Exit 1 when a file could not be"
-        " mended (its first page lost: move it aside).",
+        " cut short is dropped (the whole items of a list or of the Saved list kept), and a file"
+        " no record names (left an hour by a write cut short) deleted. A damaged search index is"
+        " deleted, made again by the next search. A reader open on the directory, or a sync"
+        " running, stops it (nothing changed). Exit 1 when a file could not be mended (its first"
+        " page lost: move it aside).",
     )
     p.add_argument("--dry-run", action="store_true", help="say what it would do, change nothing")
     p.set_defaults(func=_later("repair", "cmd_repair"))

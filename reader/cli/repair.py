@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..config import data_dir
 from ..plural import listed, plural, size_text
+from ..safe import safe_line
 from ..search_index import INDEX_FILE, drop_index
 from ..store.directory import _CACHE_FILES, CACHE_SETTINGS
 from ..store.salvage import (
@@ -19,7 +20,7 @@ from ..store.salvage import (
     problem,
     salvage,
 )
-from ..sync_lock import SyncLock
+from ..sync_lock import InUseLock, SyncLock
 from .common import EXIT_OK, err, out
 
 EXIT_UNMENDED = 1
@@ -34,23 +35,34 @@ def cmd_repair(args: argparse.Namespace) -> int:
     if not lock.take():
         err(f"a sync is running in {root}: repair once it has ended (nothing was changed)")
         return EXIT_UNMENDED
+    in_use = InUseLock(root)
+    if not in_use.take(alone=True):
+        lock.release()
+        err(
+            f"the data directory {root} is open in a reader (or another reader command): close"
+            " it, then repair (nothing was changed)"
+        )
+        return EXIT_UNMENDED
     try:
+        lost_feeds: list[str] = []
         unmended = sum(
-            not _mend(root / folder, holds, args.dry_run) for folder, holds in _CACHE_FILES
+            not _mend(root / folder, holds, args.dry_run, lost_feeds)
+            for folder, holds in _CACHE_FILES
         )
         if not args.dry_run and not unmended:
-            _recover_subscriptions(root)
+            _recover_subscriptions(root, lost_feeds)
         _check_index(root, args.dry_run)
     finally:
+        in_use.release()
         lock.release()
     if args.dry_run:
         out("nothing was changed (--dry-run)")
     return EXIT_UNMENDED if unmended else EXIT_OK
 
 
-def _mend(folder: Path, holds: str, dry_run: bool) -> bool:
+def _mend(folder: Path, holds: str, dry_run: bool, lost_feeds: list[str]) -> bool:
     """The cache file of `folder` checked, and salvaged when damaged: whether it is sound now
-    (or, dry, could be made so)."""
+    (or, dry, could be made so); the feeds whose own records were lost added to `lost_feeds`."""
     path = folder / "cache.db"
     if not path.exists():
         out(f"{path} ({holds}): none yet")
@@ -74,18 +86,55 @@ def _mend(folder: Path, holds: str, dry_run: bool) -> bool:
             f" ({error}): move it aside to start it afresh (nothing was changed)"
         )
         return False
-    records = plural(done.copied + done.lost, "record")
-    lost = f"{done.lost} could not be read" if done.lost else "none lost"
-    if dry_run:
-        out(
-            f"{path} ({holds}) is damaged ({why}): {done.copied} of {records} would be copied out, {lost}"
+    copied = "would be copied out" if dry_run else "copied out into a sound file"
+    if done.uncounted:
+        counted = (
+            f"{plural(done.copied, 'record')} {copied}, some could not be read (how many is"
+            " unknown: its indexes are damaged too)"
         )
     else:
+        lost = f"{done.lost} could not be read" if done.lost else "none lost"
+        counted = f"{done.copied} of {plural(done.copied + done.lost, 'record')} {copied}, {lost}"
+    if done.lost_keys:
+        counted = f"{counted} (lost: {_lost_records(done.lost_keys)})"
+    if dry_run:
+        out(f"{path} ({holds}) is damaged ({why}): {counted}")
+    else:
+        kept = " (what could not be read is there only)" if done.lost or done.uncounted else ""
         out(
-            f"{path} ({holds}) was damaged ({why}): {done.copied} of {records} copied out into a"
-            f" sound file, {lost}; the damaged one kept as {done.aside}"
+            f"{path} ({holds}) was damaged ({why}): {counted}; the damaged one kept as"
+            f" {done.aside}{kept}"
         )
+    if folder.name == "state":
+        lost_feeds.extend(k.removeprefix("feed:") for k in done.lost_keys if k.startswith("feed:"))
     return True
+
+
+_LOST_RECORDS = {
+    "subscriptions": "the list of subscriptions",
+    "saved": "the Saved list (its articles stay cached, no longer saved)",
+}
+"""What a record of the store holds, for those a lost one takes with it."""
+_LOST_PREFIXES = {
+    "feed:": "feeds' own records",
+    "entries:": "feeds' headlines (back at the next sync)",
+    "read:": "feeds' read marks",
+}
+
+
+def _lost_records(keys: tuple[str, ...]) -> str:
+    """The records lost, named: those of the user's own first, then those counted by kind."""
+    named = [_LOST_RECORDS[key] for key in keys if key in _LOST_RECORDS]
+    counts = {prefix: sum(key.startswith(prefix) for key in keys) for prefix in _LOST_PREFIXES}
+    named += [f"{n} {_LOST_PREFIXES[prefix]}" for prefix, n in counts.items() if n]
+    rest = len(keys) - sum(key in _LOST_RECORDS for key in keys) - sum(counts.values())
+    others = [k for k in keys if k not in _LOST_RECORDS and not k.startswith(tuple(_LOST_PREFIXES))]
+    if rest:
+        shown = [safe_line(k, 80) for k in others[:_NAMED]]
+        if rest > _NAMED:
+            shown.append(f"{rest - _NAMED} more")
+        named.append(listed(shown))
+    return "; ".join(named)
 
 
 _NAMED = 5
@@ -94,7 +143,7 @@ _NAMED = 5
 
 def _mend_value_files(folder: Path, holds: str, dry_run: bool) -> None:
     """The records of a sound cache file whose value files are missing or cut short, read as
-    the reader reads them (dropped, a list's whole items kept), counted and named."""
+    the reader reads them (dropped, the whole items of a list or a map kept), counted and named."""
     from ..store import Store
 
     path = folder / "cache.db"
@@ -112,11 +161,13 @@ def _mend_value_files(folder: Path, holds: str, dry_run: bool) -> None:
         return
     store = Store(folder.parent)
     try:
-        for key in broken:
-            store.mend_record(folder.name, key)
+        kept = {key: store.mend_record(folder.name, key) for key in broken}
     finally:
         store.close()
-    out(f"{path} ({holds}): {which}: dropped (the whole items of a list kept)")
+    # Said as it is: "the whole items of a list kept" was said of a Saved list (a map) of
+    # which none were, though 124 of its 300 entries read whole (acc32a A18).
+    whole = [f"{plural(n, 'whole item')} of {key} kept" for key, n in kept.items() if n]
+    out(f"{path} ({holds}): {which}: dropped ({listed(whole) if whole else 'nothing of it whole'})")
 
 
 def _drop_orphans(folder: Path, dry_run: bool) -> None:
@@ -136,15 +187,20 @@ def _drop_orphans(folder: Path, dry_run: bool) -> None:
     out(f"{folder}: {files} no record names ({size}, left by writes cut short) deleted")
 
 
-def _recover_subscriptions(root: Path) -> None:
+def _recover_subscriptions(root: Path, lost_feeds: list[str]) -> None:
+    """The list of subscriptions made again when lost: from each feed's own record, and the
+    feeds whose records were lost too, as the damaged file's key index names them (acc32a
+    A12: two of four subscriptions went without a word)."""
     from ..store import Store
 
     store = Store(root)
     try:
-        if urls := store.recover_subscriptions():
+        if urls := store.recover_subscriptions(lost_feeds):
+            named = [u for u in urls if u in lost_feeds]
+            also = f", of them from the damaged file's index: {listed(named)}" if named else ""
             out(
                 "the list of subscriptions was lost: made again from each feed's own record"
-                f" ({plural(len(urls), 'feed')})"
+                f" ({plural(len(urls), 'feed')}{also})"
             )
     finally:
         store.close()

@@ -28,32 +28,67 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
 
     async def run() -> int:
         try:
-            done = await import_saved(lib, export.links, show)
+            done = await import_saved(lib, export.links, show, args.fetch_local)
         finally:
             finish()
         came = f"from {_FROM[export.kind]}"
         out(
             f"{plural(done.total, 'link')} {came}: {done.fetched} saved for offline reading,"
             f" {done.kept} saved as {'a link' if done.kept == 1 else 'links'} not fetched yet,"
-            f" {plural(len(done.failed), 'failure')},"
+            f" {len(done.failed)} kept as {'a link' if len(done.failed) == 1 else 'links'}"
+            " with no article there now,"
             f" {done.already} already saved"
-            + (f"; {done.read} marked read (read or archived there)" if done.read else "")
+            + (f"; {done.read} archived (read or archived there)" if done.read else "")
         )
         if done.kept or done.failed:
             out("the links not fetched stay in Saved: the next `reader sync` fetches them")
+        if done.local:
+            out(
+                f"saved as {'a link' if done.local == 1 else 'links'}, not fetched:"
+                f" {done.local} to this computer or its network (localhost, 192.168.x, 169.254.x);"
+                " open one to fetch it, or import with --fetch-local"
+            )
+        if export.credentials:
+            err(
+                f"dropped the name and password of {plural(export.credentials, 'link')}: never sent"
+            )
         for url, why in done.failed[:_FAILURES_NAMED]:
-            err(f"failed: {safe_line(url, 200)}: {safe_line(why, 200)}")
+            # Kept in Saved all the same (acc32a A3: "failed" read as dropped).
+            err(
+                f"kept as a link, no article there now: {safe_line(url, 200)}: {safe_line(why, 200)}"
+            )
         if len(done.failed) > _FAILURES_NAMED:
-            err(f"… and {len(done.failed) - _FAILURES_NAMED} more failed")
+            err(f"… and {len(done.failed) - _FAILURES_NAMED} more kept as links so")
         if done.tags:
             named = ", ".join(safe_line(tag, 30) for tag in done.tags[:8])
             more = f" and {len(done.tags) - 8} more" if len(done.tags) > 8 else ""
             out(
-                f"not kept: {plural(len(done.tags), 'tag')} ({named}{more}): articles can't"
-                " be tagged yet, only feeds"
+                f"filed under {plural(len(done.tags), 'tag')} as there: {named}{more}"
+                " (`reader list --tag TAG`)"
+            )
+        if export.bad_dates:
+            err(
+                f"{plural(export.bad_dates, 'date')} added that cannot be (before 1995 or past"
+                " the year 3000): saved as added now"
+            )
+        if export.twice:
+            out(f"{plural(export.twice, 'link')} given twice in the file: saved once")
+        if export.notes[0]:
+            notes, on = export.notes
+            err(
+                f"not kept: {plural(notes, 'annotation')} (wallabag's notes and highlights)"
+                f" on {plural(on, 'article')}: wallabag has them"
+            )
+        if export.sites:
+            err(
+                f"left out {plural(export.sites, 'bookmark')} of a site's home page or a feed:"
+                " no article to read later (`reader add URL` follows a site or a feed)"
             )
         if export.skipped:
-            err(f"left out {plural(export.skipped, 'entry', 'entries')} with no web address")
+            err(
+                f"left out {plural(export.skipped, 'entry', 'entries')} with no web address"
+                " (none, or not http(s): javascript:, file:)"
+            )
         return EXIT_OK
 
     return run_until_done(lib, run())

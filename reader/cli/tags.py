@@ -1,5 +1,6 @@
-"""The tag commands: `reader tag FEED TAG…` and `reader untag FEED TAG…`, and the tags that
-`--tag` names (`reader list`, `sync`, `mark-read`, `mark-unread`)."""
+"""The tag commands: `reader tag FEED TAG…` and `reader untag FEED TAG…` (an article's id or
+address for FEED: a saved article's tags), and the tags that `--tag` names (`reader list`,
+`sync`, `mark-read`, `mark-unread`)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from typing import TYPE_CHECKING
 
 from ..feed_names import folded
 from ..feed_tags import clean_tag
-from ..models import Feed
+from ..keys import looks_like_entry_id
+from ..models import Entry, Feed, FetchError
 from ..safe import safe_line
+from ..urls import is_web_url
 from .common import (
     EXIT_OK,
     CommandError,
@@ -30,9 +33,16 @@ def cmd_tag(args: argparse.Namespace) -> int:
     try:
         feed = lib.tag_feed(args.url, tags)
         if feed is None:
-            raise not_subscribed(lib, args.url)
+            target = _article(lib, args.url)
+            was_saved = lib.is_saved(target)
+            now = lib.tag_article(target, tags)
+            title = article_title(lib, target)
     finally:
         lib.close()
+    if feed is None:
+        saved = "" if was_saved else " (saved for good: a tag files it in Saved)"
+        out(f"tagged: {title}: {_listed_tags(now)}{saved}")
+        return EXIT_OK
     out(f"tagged: {safe_line(feed.display_title, 60)}: {shown_tags(feed)}")
     return EXIT_OK
 
@@ -44,9 +54,14 @@ def cmd_untag(args: argparse.Namespace) -> int:
         before = next((f for f in lib.feeds() if f.url == lib.feed_named(args.url.strip())), None)
         feed = lib.untag_feed(args.url, tags)
         if feed is None:
-            raise not_subscribed(lib, args.url)
+            target = _article(lib, args.url)
+            had_tags = lib.tags_of(target)
+            now = lib.untag_article(target, tags)
+            title = article_title(lib, target)
     finally:
         lib.close()
+    if feed is None:
+        return _untagged(title, had_tags, tags, now)
     had = {folded(tag) for tag in before.tags} if before else set()
     if missing := [tag for tag in tags if folded(tag) not in had]:
         err(f"{safe_line(feed.display_title, 60)} had no tag {_quoted(missing)}")
@@ -58,6 +73,53 @@ def cmd_untag(args: argparse.Namespace) -> int:
         f"untagged: {safe_line(feed.display_title, 60)}: {taken} (its tags now: {shown_tags(feed)})"
     )
     return EXIT_OK
+
+
+def _untagged(title: str, had: tuple[str, ...], asked: list[str], now: tuple[str, ...]) -> int:
+    """What `reader untag ARTICLE TAG…` says, said as of a feed."""
+    had_folded = {folded(tag) for tag in had}
+    if missing := [tag for tag in asked if folded(tag) not in had_folded]:
+        err(f"{title} had no tag {_quoted(missing)}")
+    wanted = {folded(tag) for tag in asked}
+    taken = ", ".join(safe_line(tag, 40) for tag in had if folded(tag) in wanted) or "nothing"
+    out(f"untagged: {title}: {taken} (its tags now: {_listed_tags(now)}; still saved)")
+    return EXIT_OK
+
+
+def _article(lib: Library, given: str) -> Entry | str:
+    """The article `given` names (its id, or the address of one a feed lists, cached or
+    saved) when it names no feed; else the CommandError a feed not subscribed gets. An
+    address known nowhere is not taken for one: a feed's address mistyped would be saved."""
+    text = given.strip()
+    if len(lib.feeds_titled(text)) > 1 or not (looks_like_entry_id(text) or is_web_url(text)):
+        raise not_subscribed(lib, given)
+    try:
+        target = lib.resolve(text)
+    except FetchError as error:
+        raise CommandError(
+            f"no feed or article {safe_line(given, 200)} (`reader feeds` lists the feeds,"
+            " `reader list` the articles' ids)"
+        ) from error
+    if isinstance(target, str) and not (lib.is_saved(target) or lib.store.has_article(target)):
+        raise CommandError(
+            f"not subscribed, and no article at {safe_line(given, 200)} is listed, cached or"
+            " saved: `reader save` it first"
+        )
+    return target
+
+
+def article_title(lib: Library, target: Entry | str) -> str:
+    """The article's title as a line names it: its cached one, its headline's, its address."""
+    url = target.link if isinstance(target, Entry) else target
+    heading = lib.store.article_heading(url) if url else None
+    title = (heading.title if heading else "") or (
+        target.title if isinstance(target, Entry) else ""
+    )
+    return safe_line(title or url, 60)
+
+
+def _listed_tags(tags: tuple[str, ...]) -> str:
+    return ", ".join(safe_line(tag, 40) for tag in tags) or "no tags"
 
 
 def shown_tags(feed: Feed) -> str:
@@ -80,16 +142,16 @@ def named_tags(lib: Library, given: list[str] | None) -> list[str]:
 
 
 def _unknown(lib: Library, missing: list[str]) -> CommandError:
-    """What to say of tags no feed is filed under: those there are, as an unknown feed is
-    said (`not_subscribed`)."""
+    """What to say of tags no feed or article is filed under: those there are, as an unknown
+    feed is said (`not_subscribed`)."""
     there = lib.tags()
     if not there:
         return CommandError(
-            f"no feed is tagged {_quoted(missing)}: none has a tag yet (`reader tag FEED TAG`"
-            " gives one)"
+            f"nothing is tagged {_quoted(missing)}: no feed or article has a tag yet (`reader"
+            " tag FEED TAG` gives a feed one, `reader tag ID TAG` an article)"
         )
     named = ", ".join(safe_line(t, 30) for t in there[:10]) + (" …" if len(there) > 10 else "")
-    return CommandError(f"no feed is tagged {_quoted(missing)} (the tags: {named})")
+    return CommandError(f"nothing is tagged {_quoted(missing)} (the tags: {named})")
 
 
 def tags_named(tags: list[str]) -> str:

@@ -28,7 +28,7 @@ from .article_body import chosen_body, cleaned_page
 from .article_parts import with_article_parts
 from .bluesky import bluesky_post
 from .body_blocks import _SHORT, _fragment_blocks, _longer_text
-from .consent import consent_choices
+from .consent import consent_choices, page_text
 from .document import base_url
 from .finished_article import CUT_BY_NESTING as CUT_BY_NESTING
 from .finished_article import ONLY_ITS_SUMMARY, finished_article
@@ -162,6 +162,7 @@ def extract_page(
         base = base_url(doc, url)
         body = _apply_site_rule(doc, site_rule) if site_rule else None
         choices = consent_choices(doc) if body is None else frozenset[str]()
+        shown = page_text(doc, choices)
         # Before cleanup, which drops the pager and every <noscript>.
         next_page = next_page_url(doc, url, base)
         without_page_contents(doc)
@@ -202,6 +203,7 @@ def extract_page(
             chosen.discussion,
             chosen.teaser_lines,
             choices,
+            shown,
         )
     except RecursionError:
         raise FetchError(

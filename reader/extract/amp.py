@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from ..page_parsing import parsed_page
 from ..urls import absolute_url, canonical_url
-from .document import base_url, parsed_page
+from .document import base_url
 
 
 def amp_url(doc: HtmlElement, url: str, base: str) -> str:

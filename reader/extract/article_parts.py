@@ -52,9 +52,11 @@ def with_article_parts(
     discussion: Thread | None,
     removed: TeaserLines,
     consent_choices: frozenset[str],
+    shown: str = "",
 ) -> Parts:
     """`blocks` with their parts; `removed` the teasers' bylines and kickers the furniture pass
-    found, `consent_choices` the consent choices the page offers (`consent_choices`)."""
+    found, `consent_choices` the consent choices the page offers (`consent_choices`), `shown`
+    the text it showed before cleanup (`consent.page_text`)."""
     if discussion is None:
         # A reply quoting the post it answers is no pull quote of the article's.
         blocks = without_pull_quotes(blocks)
@@ -78,7 +80,7 @@ def with_article_parts(
         blocks = with_author_roles(blocks, page.roles, meta.author)
     # The site's cookie-consent page in the article's place: no article text at all.
     signed = bool(meta.author or meta.published or meta.updated)
-    wall = is_consent_wall(blocks, url, consent_choices, signed)
+    wall = is_consent_wall(blocks, url, consent_choices, signed, shown)
     if wall:
         # Its title and picture are the wall's; only the site and its language hold.
         blocks = ()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import IDEOGRAPHS
-from ..writer_names import ACRONYMS, given_name_first, masthead
+from ..writer_names import ACRONYMS, given_name_first, masthead, name_suffix, with_suffixes
 from .co_credits import CO_WRITER_WORDS, co_credited, credited, is_agency
 
 PARTICLES = frozenset(
@@ -111,8 +111,9 @@ def split_names(names: str, language: str = "") -> list[str]:
         return [co_credited(names)] if names else []
     split = []
     for part in parts[:-1]:
-        listed = [n.strip() for n in part.split(",")]
-        split += listed if all(len(n.split()) >= 2 for n in listed) else [part]
+        # "Martin Lund, Jr, Ann Lee and Tom Berg": three; a suffix is the end of a name
+        listed = with_suffixes([n.strip() for n in part.split(",")])
+        split += listed if all(len(name_suffix(n)[0].split()) >= 2 for n in listed) else [part]
     return [co_credited(n) for n in [*split, parts[-1]] if n]
 
 

@@ -17,9 +17,9 @@ from ..models import (
     Inline,
     words_of,
 )
+from ..page_parsing import HTML_PARSER
 from ..safe import safe_text
 from .blocks import html_to_blocks
-from .document import HTML_PARSER
 from .inserts import strip_inserts
 from .key_points import points_labels
 from .lead import Lead, first_paragraph

@@ -89,15 +89,29 @@ def consent_choices(doc: HtmlElement) -> frozenset[str]:
     return frozenset(labels)
 
 
+_SHOWN_TEXT = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
+
+
+def page_text(doc: HtmlElement, choices: frozenset[str]) -> str:
+    """The text the page's body shows, before cleanup, when it offers a consent choice ("" when
+    it offers none, or says more than a wall does): cleanup drops a wall's box as it drops a
+    cookie banner, and a wall so left with no text was taken for a page with none (acc32a A15)."""
+    if not choices:
+        return ""
+    text = " ".join(" ".join(doc.xpath(_SHOWN_TEXT)).split())
+    return "" if len(text.split()) > _MAX_WORDS else text
+
+
 def is_consent_wall(
-    blocks: tuple[Block, ...], url: str, choices: frozenset[str], signed: bool
+    blocks: tuple[Block, ...], url: str, choices: frozenset[str], signed: bool, shown: str = ""
 ) -> bool:
     """`blocks`, read from the page at `url`, are a consent wall's, not an article's.
     `choices` are `consent_choices` of the page; `signed`, that it declares an author or a
-    date."""
-    if signed or not choices or not blocks or words_of(blocks) > _MAX_WORDS:
+    date; `shown`, the page's text before cleanup (`page_text`), read when no block is left."""
+    if signed or not choices or words_of(blocks) > _MAX_WORDS:
         return False
-    return speaks_as_a_wall(" ".join([*(block.text for block in blocks), *choices]), url)
+    text = " ".join(block.text for block in blocks) if blocks else shown
+    return bool(text) and speaks_as_a_wall(" ".join([text, *choices]), url)
 
 
 def speaks_as_a_wall(text: str, url: str) -> bool:

@@ -77,6 +77,55 @@ _DATES = [
 ]
 
 
+# Japan's era years, by the year before each era's first ("令和6年" is 2024; its first year is
+# written "元年") and a date in Chinese numerals, as Chinese papers and Japanese formal notices
+# write it ("二〇二四年五月三日", "令和六年五月三日", "十月二十三日"). Read as the figures the
+# patterns above take (`western_figures`); only the eras a news story's date can be in.
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+_KANJI_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+_KANJI_NUMBER = "[〇○零一二三四五六七八九十]"
+_KANJI_DATE = re.compile(
+    rf"(?:(?P<era>{'|'.join(_ERAS)})\s*(?P<era_year>元|\d{{1,2}}|{_KANJI_NUMBER}{{1,3}})"
+    rf"|(?P<year>[一二][{''.join(_KANJI_DIGITS)}]{{3}}|(?:19|20)\d\d))\s*年"
+    rf"\s*(?P<month>\d{{1,2}}|{_KANJI_NUMBER}{{1,2}})\s*月"
+    rf"\s*(?P<day>\d{{1,2}}|{_KANJI_NUMBER}{{1,3}})\s*日"
+)
+
+
+def _kanji_number(written: str) -> int:
+    """ "23" for "二十三" (or "23"), "10" for "十", "2024" for "二〇二四": a number written in
+    Chinese numerals, digit by digit or with 十 (ten)."""
+    if written.isdigit():
+        return int(written)
+    tens, ten, units = written.partition("十")
+    if ten:
+        # a part that is no digit ("二二十") makes a number no month or day has
+        tens_value = _KANJI_DIGITS.get(tens, 99) if tens else 1
+        return tens_value * 10 + (_KANJI_DIGITS.get(units, 99) if units else 0)
+    return int("".join(str(_KANJI_DIGITS[c]) for c in written))
+
+
+def western_figures(text: str) -> str:
+    """`text` with its Japanese era dates and its dates in Chinese numerals written in figures
+    of the Common Era: "2024年5月3日" for "令和6年5月3日" and "二〇二四年五月三日" (acc31b M14,
+    M16). Only a whole date (year, month and day) is rewritten; `ascii_digits` first."""
+    if "年" not in text:
+        return text
+
+    def figures(match: re.Match[str]) -> str:
+        if match["era"]:
+            era_year = 1 if match["era_year"] == "元" else _kanji_number(match["era_year"])
+            year = _ERAS[match["era"]] + era_year
+        else:
+            year = _kanji_number(match["year"])
+        month, day = _kanji_number(match["month"]), _kanji_number(match["day"])
+        if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year < 2100):
+            return match[0]
+        return f"{year}年{month}月{day}日"
+
+    return _KANJI_DATE.sub(figures, text)
+
+
 # Where English is written month first ("3/4/2026" is March 4th): the United States and the
 # places it governs or once did. Canada writes both orders; bare "en" may be any of them.
 _MONTH_FIRST = frozenset(["us", "ph", "as", "gu", "mp", "pr", "um", "vi", "fm", "mh", "pw"])

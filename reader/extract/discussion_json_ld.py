@@ -17,9 +17,9 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from ..charset import clean_markup
+from ..page_parsing import HTML_PARSER
 from ..safe import safe_line
 from .discussions import Post, Thread, paragraphs, when
-from .document import HTML_PARSER
 from .json_ld import types_of
 from .page_cleanup import prepare
 

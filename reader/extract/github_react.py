@@ -20,10 +20,10 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from ..charset import clean_markup
+from ..page_parsing import HTML_PARSER
 from ..safe import safe_line, safe_text
 from .discussion_markup import first, has_class, text_of
 from .discussions import Post, Thread, contents, when
-from .document import HTML_PARSER
 from .json_ld import whole_characters
 from .markdown_page import markdown_html
 from .page_cleanup import prepare

@@ -17,6 +17,7 @@ from .sentence_ends import ends_sentence
 from .solar_hijri import solar_hijri_date
 from .written_dates import (
     common_era,
+    date_figures,
     dateline_dates,
     opens_with_date_label,
     states_only_dates,
@@ -37,7 +38,7 @@ def _is_date_line(text: str, published: datetime | None) -> bool:
     if published is None:
         return False
     # "٣ مارس ٢٠٢٦", "２０２６年３月３日": the year and the day in the site's own digits.
-    numbers = set(_NUMBER.findall(ascii_digits(text)))
+    numbers = set(_NUMBER.findall(date_figures(text)))  # "令和6年": 2024
     return (
         str(published.year) in numbers
         and bool(numbers & _days_of(published))
@@ -87,7 +88,7 @@ def _is_bare_dateline(text: str, published: datetime | None, updated: datetime |
     if not dates or not states_only_dates(text):
         return False
     # The Hijri date beside the Gregorian one is the same day, in its own year.
-    numbers = set(_NUMBER.findall(ascii_digits(without_hijri_dates(text))))
+    numbers = set(_NUMBER.findall(date_figures(without_hijri_dates(text))))
     years = {common_era(int(n)) for n in numbers if len(n) == 4}
     return (
         years <= {(d + timedelta(days=shift)).year for d in dates for shift in (-1, 0, 1)}

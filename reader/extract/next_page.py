@@ -201,7 +201,8 @@ def _params(query: str) -> list[str]:
 
 def one_page_url_of(page: bytes, url: str, header_charset: str | None = None) -> str:
     """`one_page_url` of a page not parsed yet; "" when it doesn't parse."""
-    from .document import base_url, parsed_page
+    from ..page_parsing import parsed_page
+    from .document import base_url
 
     doc = parsed_page(page, header_charset)
     return one_page_url(doc, url, base_url(doc, url)) if doc is not None else ""

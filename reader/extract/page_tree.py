@@ -13,7 +13,7 @@ from ..models import (
     FetchError,
     SiteRule,
 )
-from .document import HTML_PARSER
+from ..page_parsing import HTML_PARSER
 from .nesting import (
     cut_by_the_parser,
     flattened,

@@ -27,6 +27,7 @@ from .date_patterns import (
     _order_language,
     _slashed,
     _year,
+    western_figures,
 )
 from .date_patterns import common_era as common_era
 from .month_names import (
@@ -49,9 +50,7 @@ def parse_text_date(text: str, language: str = "") -> datetime | None:
     """The first date `text` states whole, with its time and zone when it gives them; None for
     a text that gives none (or only a relative one: "2 hours ago"). `language` is the page's,
     which says the order of "3/4/2026" and which country's "IST" a time is in."""
-    # Arabic-Indic, Devanagari and full-width digits, one for one: the places found stay
-    # those of `text`.
-    text = ascii_digits(text)
+    text = date_figures(text)
     found = []
     for pattern in _DATES:
         for match in pattern.finditer(text):
@@ -80,6 +79,13 @@ def parse_text_date(text: str, language: str = "") -> datetime | None:
     zone = _zone(clock["zone"] or "", clock["offset"] or "", language)
     moment = datetime.combine(day.date(), at)
     return moment.replace(tzinfo=zone) if zone else moment.replace(tzinfo=ZONE_UNSTATED)
+
+
+def date_figures(text: str) -> str:
+    """`text` with its dates' numbers in ASCII figures: Arabic-Indic, Devanagari and full-width
+    digits one for one, a Japanese era's year and Chinese numerals as the Common Era's figures
+    ("令和6年5月3日", "二〇二四年五月三日": "2024年5月3日")."""
+    return western_figures(ascii_digits(text))
 
 
 def _labelled(text: str, language: str = "") -> tuple[datetime | None, datetime | None, bool]:
@@ -215,7 +221,7 @@ def date_alone(text: str) -> tuple[datetime | None, datetime | None] | None:
     "Updated: 05.03.2024"), as `line_dates` reads them; None for any other line ("Harbour
     City Council", "PORT ELLIS, 1 December 2026 -- The Harbour Authority will…"). A plain
     text's dateline is such a line, under its heading."""
-    line = " ".join(ascii_digits(text).split())
+    line = " ".join(date_figures(text).split())
     for pattern in _DATES:
         match = pattern.search(line)
         if match is None:
@@ -292,7 +298,7 @@ def states_only_dates(text: str) -> bool:
     and zone, its weekday, "Published"/"Updated" and what separates them ("March 5, 2024 10:01
     AM ET", "5 марта 2024, 09:30", "Updated 3:42 PM EST, Tue March 5, 2024", "5 March 2024,
     09:30 · Updated 14:12", "2024年2月5日 18時30分"). A line holding any other word is not."""
-    text = ascii_digits(" ".join(text.split()))
+    text = date_figures(" ".join(text.split()))
     if not text or len(text) > _DATE_ONLY_CHARACTERS:
         return False
     rest, whole = _cut_dates(_DATES, text)

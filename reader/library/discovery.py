@@ -15,9 +15,9 @@ from contextlib import suppress
 from dataclasses import replace
 from urllib.parse import urljoin
 
-from ..discovery import WELL_KNOWN_PATHS, feed_links, main_feed, web_page_answer
+from ..discovery import WELL_KNOWN_PATHS, main_feed, page_feeds, web_page_answer
 from ..feed_names import undecided
-from ..login_page import declares_article, login_page_elsewhere
+from ..login_page import login_page_elsewhere
 from ..models import UNREACHABLE, ErrorKind, FetchError, Response, StoreError
 from ..page_caching import sent_on
 from ..portal import page_print
@@ -59,30 +59,39 @@ class LibraryDiscovery(LibrarySync):
             # A link to a PDF or a picture someone sent: never a feed, whatever it is retried.
             message = f"that address is not a feed but a file ({what}): not subscribed"
             raise FetchError(ErrorKind.NOT_HTML, message, url)
-        fetched = await self._sent_on(fetched)
-        page = await self._web_page(url, fetched)
+        fetched, led_to = await self._sent_on(fetched, url)
+        if led_to != url and isinstance(fetched, Response) and (known := self._subscribed(led_to)):
+            return self._named(await self._again(known, name), name)
+        page = await self._web_page(led_to, fetched)
         if page is None:
-            return await self._subscribe(url, fetched, name)
+            # A feed a shortener's page led to is subscribed at its own address: a sync
+            # follows no page's refresh, and the shortener's owner would choose, at each
+            # fetch, which feed the subscription is (acc32b B10: it failed from the next sync).
+            return await self._subscribe(led_to, fetched, name)
         return self._named(await self._from_page(url, page, name), name)
 
-    async def _sent_on(self, fetched: Response | FetchError) -> Response | FetchError:
-        """`fetched`, or, for a page that only sends the browser on (a shortener's refresh, a
-        "you are leaving this site" page), the page it leads to, up to `_SENT_ON` such steps,
-        as `reader save` follows them: the shortener's "Redirecting..." was named and its site
-        searched for a feed (acc31c W16). No more private than the page that led there."""
+    async def _sent_on(
+        self, fetched: Response | FetchError, url: str
+    ) -> tuple[Response | FetchError, str]:
+        """`fetched` (of `url`), or, for a page that only sends the browser on (a shortener's
+        refresh, a "you are leaving this site" page), the page it leads to, up to `_SENT_ON`
+        such steps, as `reader save` follows them: the shortener's "Redirecting..." was named
+        and its site searched for a feed (acc31c W16). No more private than the page that led
+        there. With the address it was asked at (`url`, when nothing sent it on)."""
         for _ in range(_SENT_ON):
             if isinstance(fetched, FetchError) or not is_html_document(fetched.body):
-                return fetched
+                return fetched, url
             target = await asyncio.to_thread(sent_on, fetched)
             if target is None:
-                return fetched
+                return fetched, url
             try:
                 fetched = await self.fetch_feed(
                     target, ceiling=fetched.reach, lead="a page's refresh"
                 )
             except FetchError as error:
-                return error
-        return fetched
+                return error, url
+            url = target
+        return fetched, url
 
     def _named(self, added: Added, name: str) -> Added:
         """`added`, the feed it found subscribed already given the user's `name` (if any)."""
@@ -152,7 +161,8 @@ class LibraryDiscovery(LibrarySync):
 
     async def _from_page(self, url: str, page: Response, name: str) -> Added:
         # A page read as any other (`page_reads`): under the time limit of one.
-        found = await self._cpu_within_time(feed_links, page.body, page.url, page.charset)
+        read = await self._cpu_within_time(page_feeds, page.body, page.url, page.charset)
+        found = read.links
         readable = tuple(link for link in found if link.readable)
         told = Added(
             "",
@@ -160,7 +170,7 @@ class LibraryDiscovery(LibrarySync):
             page_title=safe_line(html_title(page.body), 80),
             feeds=readable,
             json_feeds=len(found) - len(readable),
-            article_page=await self._cpu(declares_article, page.body, page.charset),
+            article_page=read.article,
         )
         if readable:
             chosen = main_feed(readable)

@@ -32,7 +32,7 @@ from ..page_caching import (
 )
 from ..safe import safe_line
 from ..urls import canonical_url, is_web_url, not_web_url, web_url_problem
-from .failures import _may_come_later, _unexpected_as_fetch_error
+from .failures import _may_come_later, _unexpected_as_fetch_error, storage_failure
 from .leads import CEILING, start_download
 from .page_reads import LibraryPageReads
 from .resources import _link
@@ -97,10 +97,11 @@ class LibraryDownloads(LibraryPageReads):
                 cached = await self._reextract_one(url, fetched_at=at)
         if cached is not None and cached.incomplete and canonical_url(url) in self._inflight:
             # Its first pages are in, and a sync is fetching the others: wait for them too.
-            return await self._fetch_once(url, _entry_of(target), first_page)
+            return await self._fetch_once(url, _entry_of(target), first_page, shown_unkept=True)
         if cached is not None:
-            with suppress(StoreError):  # a full disk or a read-only directory still reads
-                self.store.touch_article(url, seen)
+            # Noted in a thread the article doesn't wait for: opening one on a store another
+            # program holds waited 30 s for the note.
+            self._in_background(self.store.touch_article, url, seen)
             if cached.extractor < EXTRACTOR:
                 cached = await self._upgraded(url, cached)
             return self._numbered(url, cached)
@@ -116,7 +117,7 @@ class LibraryDownloads(LibraryPageReads):
             else:
                 why = "it is not in the cache (never synced, or pruned)"
             raise FetchError(ErrorKind.NOT_CACHED, f"not available offline: {why}", url)
-        return await self._fetch_once(url, _entry_of(target), first_page)
+        return await self._fetch_once(url, _entry_of(target), first_page, shown_unkept=True)
 
     def _numbered(self, url: str, latest: Article) -> Article:
         """The latest copy of `url`'s article told of the earlier ones kept (`versions`), and
@@ -208,9 +209,12 @@ class LibraryDownloads(LibraryPageReads):
         url: str,
         entry: Entry | None,
         first_page: Callable[[Article], None] | None = None,
+        shown_unkept: bool = False,
     ) -> Article:
         """Download and cache `url`, sharing one download among everyone who asks at once
-        (the first to ask hears of its first page)."""
+        (the first to ask hears of its first page). One the store can't keep (a full disk, a
+        read-only directory) fails as FetchError(STORAGE), unless it is to be `shown_unkept`:
+        the reader reading it now has it all the same (`Article.unkept`)."""
         key = canonical_url(url)
         pending = self._inflight.get(key)
         if pending is None:
@@ -222,11 +226,14 @@ class LibraryDownloads(LibraryPageReads):
             self.hear_first_page(url, first_page)
         self._waiting[key] += 1
         try:
-            return await asyncio.shield(pending)
+            article = await asyncio.shield(pending)
         finally:
             self._waiting[key] -= 1
             if not self._waiting[key]:
                 del self._waiting[key]
+        if article.unkept and not shown_unkept:
+            raise storage_failure(self.store.refusal(article.unkept), url)
+        return article
 
     def _give_up_download(self, url: str) -> bool:
         """Stop the download of `url`, which the one who asked no longer wants (a sync whose
@@ -284,6 +291,10 @@ class LibraryDownloads(LibraryPageReads):
                 with suppress(StoreError):
                     self.store.mark_not_an_article(url, error.message)
             raise
+        if first.article is not None and first.article.unkept:
+            # A store that takes no writes: the page read is shown as it is (its AMP version,
+            # its later pages, are read into the cache, which can't take them).
+            return first.article
         if first.amp:
             read = await self._amp(url, first.amp, page_url, entry)
             if read is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..keys import article_key
 from ..models import Entry
@@ -55,6 +56,20 @@ class LibraryFlags(LibraryLookup):
         self.store.set_saved(url, saved, entry, at, title)
         # A reader open in another window lists it in (or out of) Saved: `reader save` in a
         # shell beside it went unseen until a restart (acc31c W15).
+        self.store.note_changed()
+
+    def saved_record(self, target: Entry | str) -> dict[str, Any] | None:
+        """What is kept of the article of `target` saved (its address, when, its title, tags,
+        archive mark), to put back with `restore_saved`; None when it is not saved."""
+        url = _link(target)
+        record = self.store.saved().get(article_key(url)) if url else None
+        return dict(record) if isinstance(record, dict) else None
+
+    def restore_saved(self, target: Entry | str, record: dict[str, Any]) -> None:
+        """Save `target` again as `record` had it (`saved_record`), with no fetch: a link an
+        import kept though its page is a PDF or a 404 was lost for good by `s`, `s`, the
+        second refetching with `reader save`'s rules (acc32a A5)."""
+        self.store.restore_saved(_link(target), record)
         self.store.note_changed()
 
     def is_saved(self, target: Entry | str) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..dates import parse_datetime
+from ..feed_tags import saved_tags
 from ..models import Entry, made
 from ..reports import Headline
 
@@ -24,7 +25,7 @@ class HeadlineMarks:
     not_article: set[str]
     left_out: set[str]
     page_dates: Callable[[], dict[str, str]] = dict
-    """`Store.page_dates`: read once, at the first headline its feed left undated (a store
+    """`Store.listed_page_dates`: read once, at the first headline its feed left undated (a store
     whose feeds all date their items never reads them)."""
     page_date: Callable[[str], str] = lambda _key: ""
     """`Store.page_date`: the date read from one cached article's record."""
@@ -38,7 +39,8 @@ class HeadlineMarks:
 
     def headline(self, entry: Entry, key: str, read: bool) -> Headline:
         cached = bool(key) and key in self.cached
-        is_saved = bool(key) and key in self.saved
+        record = self.saved.get(key) if key else None
+        is_saved = record is not None
         partial = cached and key in self.partial
         # A podcast episode with no page of its own (its enclosure alone) is no article page,
         # as a link to its MP3 is, known without a fetch.
@@ -64,6 +66,8 @@ class HeadlineMarks:
                 "key": key,
                 "updated": updated,
                 "taken_down": taken_down,
+                "tags": saved_tags(record) if record else (),
+                "archived": bool(record.get("archived")) if isinstance(record, dict) else False,
             },
         )
 

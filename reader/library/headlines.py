@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import suppress
-from datetime import UTC, datetime
 from typing import Any
 
+from ..dates import from_timestamp
 from ..gone import asked_lately
 from ..keys import link_key, saved_article_id
 from ..models import Entry, StoreError
@@ -40,22 +40,56 @@ class LibraryHeadlines(LibraryTags):
         saved_only: bool = False,
         tags: Collection[str] = (),
     ) -> list[Headline]:
-        """Entries newest first, of one feed, of the feeds filed under one of `tags`, or of
-        all; `saved_only` of all: every saved article, those no feed lists too
+        """Entries newest first, of one feed, of the feeds and saved articles filed under one
+        of `tags`, or of all; `saved_only` of all: every saved article, those no feed lists too
         (`headlines_and_unlisted`)."""
         urls = self._listed_urls(feed_url, tags)
         marks = self._marks()
         out, listed = self._feed_headlines(urls, marks, unread_only, saved_only)
         if saved_only and not feed_url and not tags:
             out += [h for h in self._unlisted(listed, marks) if not (unread_only and h.read)]
+        if tags and not feed_url:
+            out += self._tagged_articles(tags, urls, listed, marks, unread_only)
         out.sort(key=newest_first)
         return out
+
+    def _tagged_articles(
+        self,
+        tags: Collection[str],
+        read_already: list[str],
+        listed: set[str],
+        marks: HeadlineMarks,
+        unread_only: bool,
+    ) -> list[Headline]:
+        """The saved articles filed under one of `tags` that the feeds at `read_already` don't
+        list: each as the feed listing it lists it (under its id there), else as Saved lists
+        one no feed does."""
+        wanted = self.tagged_keys(tags) - listed
+        if not wanted:
+            return []
+        out: list[Headline] = []
+        every_listed = set(listed)
+        for url in self.store.feed_urls():
+            if url in read_already:
+                continue
+            keys = {key for key, _ in self.store.entry_keys(url)}
+            every_listed |= keys
+            if keys & wanted:
+                headlines = self._feed_headlines([url], marks, unread_only, True)[0]
+                out += [h for h in headlines if _key(h) in wanted]
+        unlisted = self._unlisted(every_listed, marks, wanted)
+        return out + [h for h in unlisted if not (unread_only and h.read)]
 
     def streamed_headlines(
         self, feed_url: str | None = None, unread_only: bool = False, tags: Collection[str] = ()
     ) -> Iterator[Headline]:
         """`headlines(feed_url, unread_only, tags=tags)`, each made as it is asked for
         (`headline_runs`): the first of a year's library comes at once."""
+        if tags and not feed_url:
+            # A tag's saved articles are listed by other feeds, or none, each put in its
+            # place: a tag's list is read whole (a few feeds', not the library's).
+            yield from self.headlines(None, unread_only, tags=tags)
+            return
         urls = self._listed_urls(feed_url, tags)
         marks = self._marks()
         runs = []
@@ -192,7 +226,7 @@ class LibraryHeadlines(LibraryTags):
             store.partial_keys(),
             store.not_article_keys(),
             store.left_out_keys(),
-            store.page_dates,
+            store.listed_page_dates,
             store.page_date,
             updated=store.renewed_keys(),
             gone=store.gone_keys(),
@@ -219,12 +253,17 @@ class LibraryHeadlines(LibraryTags):
             marks.read_now.clear()
         return out, listed
 
-    def _unlisted(self, listed: set[str], marks: HeadlineMarks) -> list[Headline]:
-        """The saved articles none of the `listed` keys is, as headlines (unordered)."""
+    def _unlisted(
+        self, listed: set[str], marks: HeadlineMarks, only: Collection[str] | None = None
+    ) -> list[Headline]:
+        """The saved articles none of the `listed` keys is (of those keys in `only`, when
+        given), as headlines (unordered)."""
         read = self.store.read_ids(UNLISTED)
         shown = self.store.shown_ids()
         out: list[Headline] = []
         for key, record in marks.saved.items():
+            if only is not None and key not in only:
+                continue
             if key not in listed and isinstance(record, dict):
                 entry = self._unlisted_entry(key, record, shown.get(key, [""])[0])
                 out.append(marks.headline(entry, key, entry.id in read))
@@ -249,8 +288,7 @@ class LibraryHeadlines(LibraryTags):
         url = record.get("url")
         url = url if isinstance(url, str) and url else key
         article = self.store.article_heading(url)
-        at = record.get("at")
-        saved_at = datetime.fromtimestamp(at, UTC) if isinstance(at, int | float) else None
+        saved_at = from_timestamp(record.get("at"))
         return Entry(
             id=shown_as or saved_article_id(key),
             feed_url=UNLISTED,

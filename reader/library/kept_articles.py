@@ -10,11 +10,11 @@ from ..citation import cited_address
 from ..config import site_rule_for
 from ..keys import article_key
 from ..models import Article, Entry
-from .flags import LibraryFlags
+from .archiving import LibraryArchiving
 from .resources import _link
 
 
-class LibraryKeptArticles(LibraryFlags):
+class LibraryKeptArticles(LibraryArchiving):
     """The articles a `Library` keeps, read back (offline)."""
 
     def cached_article(self, target: Entry | str) -> Article | None:

@@ -15,6 +15,7 @@ from contextvars import ContextVar
 from ..address_class import Reach, resolved_reach
 from ..models import Entry, StoreError
 from ..store import Store
+from ..store.shown_ids import UNLISTED
 
 CEILING: ContextVar[Reach | None] = ContextVar("reader_download_ceiling", default=None)
 """The most private class of address the download this task is making may reach next; None
@@ -23,8 +24,11 @@ while it is the user's own and no page of it has come yet."""
 
 async def start_download(store: Store, reaches: dict[str, Reach], entry: Entry | None) -> None:
     """Start this task's download of `entry`'s article (None: of an address the user gave)
-    under the ceiling its lead sets."""
-    CEILING.set(None if entry is None else await feed_ceiling(store, reaches, entry))
+    under the ceiling its lead sets. A saved link no feed lists has no lead but the user's
+    own saving it: opened, it is fetched wherever it is (acc32a A2: a saved intranet link was
+    refused "from a public address", a feed's that there was not)."""
+    unlisted = entry is None or entry.feed_url == UNLISTED
+    CEILING.set(None if unlisted else await feed_ceiling(store, reaches, entry))
 
 
 async def feed_ceiling(store: Store, reaches: dict[str, Reach], entry: Entry) -> Reach:

@@ -95,3 +95,10 @@ class LibraryReaderState(LibraryKeptArticles):
         if url:
             record = None if place is None else {"text": _text_mark(article), "place": place}
             self.store.set_reading_place(url, record)
+
+    def remember_place_soon(
+        self, target: Entry | str, article: Article, place: dict[str, int] | None
+    ) -> None:
+        """`remember_place`, in a thread nothing waits for (`_in_background`): the reader's
+        Esc waited on a store another program holds."""
+        self._in_background(self.remember_place, target, article, place)

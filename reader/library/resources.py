@@ -70,6 +70,8 @@ class LibraryResources:
         # took ~0.4 s of a busy machine's event loop), while a key may ask for it on the loop.
         self._fetcher_made = threading.Lock()
         self._inflight: dict[str, asyncio.Future[Article]] = {}
+        # Writes nothing waits for, under way in threads (`_in_background`): `aclose` waits.
+        self._notes: set[asyncio.Future[None]] = set()
         # Downloads of articles over several pages whose first page is in, and who waits to
         # hear of it (`hear_first_page`), by canonical address.
         self._first_pages: dict[str, Article] = {}
@@ -134,7 +136,24 @@ class LibraryResources:
         return self.store.writable_again()
 
     # -- lifecycle -----------------------------------------------------------------------------
+    def _in_background(self, write: Callable[..., object], *args: Any) -> None:
+        """`write(*args)`, a store write no one waits for (a note of an article read, a
+        reading place), run in a thread: another program holding the store (a `reader sync`
+        writing, a backup tool) held the reader's event loop for SQLite's 30 s wait. One the
+        store refuses (held past that wait, a full disk) is not kept: nothing is lost but a
+        note. Called on the event loop."""
+
+        async def write_it() -> None:
+            with suppress(StoreError):
+                await asyncio.to_thread(write, *args)
+
+        task = asyncio.ensure_future(write_it())
+        self._notes.add(task)
+        task.add_done_callback(self._notes.discard)
+
     async def aclose(self) -> None:
+        if self._notes:
+            await asyncio.gather(*self._notes, return_exceptions=True)
         if self._fetcher is not None:
             # What timed out on its last try is asked once by the next run too (`unanswered`).
             unanswered = self._fetcher.retries.unanswered

@@ -1,7 +1,8 @@
 """Links of another read-it-later app's export (`saved_exports`) saved into a `Library`, as
 `reader save` saves one, a few at a time, with when the file says each was added and its title.
 One whose page can't be fetched now is saved as a link all the same, which the next sync
-fetches; those read or archived there are marked read here."""
+fetches; those read or archived there are archived here (and so read), and each is filed
+under the tags it had there."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..address_class import resolved_reach
 from ..keys import article_key, link_key
 from ..models import Entry, FetchError, StoreError
 from ..saved_exports import SavedLink
@@ -32,8 +34,9 @@ class SavedImport:
     kept: int = 0  # saved as links, their page not to be had now: the next sync fetches them
     failed: tuple[tuple[str, str], ...] = ()  # saved as links, no article there now: why
     already: int = 0  # saved before
-    read: int = 0  # marked read, read or archived in the app the file came from
-    tags: tuple[str, ...] = ()  # the tags the file gave, which articles can't take
+    read: int = 0  # archived (and read), read or archived in the app the file came from
+    tags: tuple[str, ...] = ()  # the tags the file gave, each article filed under its own
+    local: int = 0  # to this computer or its network: saved as links, not fetched
 
 
 def _target(lib: Library, listed: dict[str, Entry], url: str) -> Entry | str:
@@ -51,8 +54,12 @@ async def import_saved(
     lib: Library,
     links: tuple[SavedLink, ...],
     progress: Callable[[int, int], None] | None = None,
+    fetch_local: bool = False,
 ) -> SavedImport:
-    """Save every link of `links` (`progress` told how many are done of how many)."""
+    """Save every link of `links` (`progress` told how many are done of how many). A file is
+    a list of leads from elsewhere, not addresses the user typed: a link to this computer or
+    its network is saved as a link, not fetched (unless `fetch_local`), and a name and password
+    in one are dropped by the export (`saved_exports`), never sent (acc32b B1)."""
     listed = lib.entries_by_key()
     before = lib.store.saved()
     targets: list[tuple[SavedLink, Entry | str]] = []
@@ -61,20 +68,27 @@ async def import_saved(
         target = _target(lib, listed, link.url)
         if article_key(target.link if isinstance(target, Entry) else target) in before:
             already += 1
+            if link.tags:  # imported before tags were kept, or tagged here since: added to
+                with suppress(StoreError):
+                    lib.tag_article(target, link.tags)
         else:
             targets.append((link, target))
-    fetched = kept = done = 0
+    fetched = kept = done = local = 0
     failed: list[tuple[str, str]] = []
     read: list[str] = []  # the addresses saved of those read or archived there
-    gate = asyncio.Semaphore(AT_ONCE)
     if progress:
         progress(0, len(targets))
 
     async def one(link: SavedLink, target: Entry | str) -> None:
-        nonlocal fetched, kept, done, already
+        nonlocal fetched, kept, done, already, local
         at = link.added.timestamp() if link.added else None
         saved_as = target.link if isinstance(target, Entry) else target
-        async with gate:
+        # A feed's headline is fetched as its feed's link, under its feed's ceiling.
+        if isinstance(target, str) and not fetch_local and await resolved_reach(target):
+            with suppress(StoreError):
+                lib.set_saved(target, True, at, link.title)
+                local += 1
+        else:
             try:
                 result = await lib.save_or_keep(target, at, link.title, listed)
             except (FetchError, StoreError) as error:
@@ -91,21 +105,34 @@ async def import_saved(
                     kept += 1
                 else:
                     fetched += 1
+        if link.tags:
+            with suppress(StoreError):  # saved all the same: its tags can be given again
+                lib.tag_article(saved_as, link.tags)
         if link.read:
             read.append(saved_as)
         done += 1
         if progress:
             progress(done, len(targets))
 
-    await asyncio.gather(*(one(link, target) for link, target in targets))
+    # A few workers taking the links in turn: a task made for each link up front held a
+    # million-link export's every coroutine in memory before the first was saved (acc32b B3).
+    pending = iter(targets)
+
+    async def worker() -> None:
+        for link, target in pending:
+            await one(link, target)
+
+    await asyncio.gather(*(worker() for _ in range(min(AT_ONCE, len(targets)))))
     marked = _mark_read(lib, read, listed)
     tags = sorted({tag for link in links for tag in link.tags}, key=str.casefold)
-    return SavedImport(len(links), fetched, kept, tuple(failed), already, marked, tuple(tags))
+    return SavedImport(
+        len(links), fetched, kept, tuple(failed), already, marked, tuple(tags), local
+    )
 
 
 def _mark_read(lib: Library, addresses: list[str], listed: dict[str, Entry]) -> int:
-    """Mark read the articles saved at `addresses`: a feed's headline as its feed keeps it, a
-    link no feed lists as the Saved list shows it."""
+    """Archive the articles saved at `addresses` and mark them read: a feed's headline as its
+    feed keeps it, a link no feed lists as the Saved list shows it."""
     saved = lib.store.saved()
     entries = []
     for address in addresses:
@@ -115,4 +142,6 @@ def _mark_read(lib: Library, addresses: list[str], listed: dict[str, Entry]) -> 
         elif isinstance(record := saved.get(key), dict):
             entries.append(lib.unlisted_entry(key, record))
     lib.mark_many_read(entries)
+    for address in addresses:
+        lib.store.archive_saved(address, True)
     return len(entries)

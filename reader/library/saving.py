@@ -15,7 +15,7 @@ from ..reports import SaveOutcome
 from ..store.articles import declared_address
 from ..urls import without_tracking
 from .downloads import LibraryDownloads, _entry_of
-from .failures import passing_failure
+from .failures import passing_failure, storage_failure
 from .resources import _link
 
 
@@ -42,6 +42,8 @@ class LibrarySaving(LibraryDownloads):
         # Cached in part before (not a page that failed just now, tried again at once).
         was_in_part = not offline and bool(url) and self.store.is_incomplete(url)
         article = await self.article(target, offline=offline)
+        if article.unkept:  # fetched, but a store that keeps nothing can't save it either
+            raise storage_failure(self.store.refusal(article.unkept), url)
         if was_in_part and article.incomplete and not article.incomplete_for_good:
             # Saved again, or saved from a feed's headline cached in part: its note promised
             # the pages missing, and the user asking now needn't wait for a sync (acc31c W14).

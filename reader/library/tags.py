@@ -1,11 +1,12 @@
-"""A `Library`'s tags: the feeds filed under each (`feed_tags`), given and taken away."""
+"""A `Library`'s tags: the feeds filed under each (`feed_tags`), given and taken away, and the
+saved articles filed under each (given in `article_tags`)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
 from ..feed_names import folded
-from ..feed_tags import all_tags, tagged
+from ..feed_tags import all_tags, saved_tags, tagged
 from ..models import Feed
 from .subscribed import LibrarySubscribed
 
@@ -14,8 +15,28 @@ class LibraryTags(LibrarySubscribed):
     """The tags of a `Library`'s feeds."""
 
     def tags(self) -> list[str]:
-        """Every tag a feed is filed under, once each (`feed_tags.all_tags`)."""
-        return all_tags(self.store.feeds())
+        """Every tag a feed or a saved article is filed under, once each, sorted as compared
+        (a feed's spelling first)."""
+        found = {folded(tag): tag for tag in self.article_tags()}
+        found.update((folded(tag), tag) for tag in all_tags(self.store.feeds()))
+        return [found[key] for key in sorted(found)]
+
+    def article_tags(self) -> list[str]:
+        """Every tag a saved article is filed under, once each, sorted as compared."""
+        found: dict[str, str] = {}
+        for record in self.store.saved().values():
+            for tag in saved_tags(record):
+                found.setdefault(folded(tag), tag)
+        return [found[key] for key in sorted(found)]
+
+    def tagged_keys(self, tags: Collection[str]) -> set[str]:
+        """The article keys of the saved articles filed under one of `tags` or more."""
+        wanted = {folded(tag) for tag in tags}
+        return {
+            key
+            for key, record in self.store.saved().items()
+            if any(folded(tag) in wanted for tag in saved_tags(record))
+        }
 
     def tag_named(self, tag: str) -> str | None:
         """The tag `tag` names (case and spaces aside), as the feeds spell it; None when no

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..feed_tags import saved_tags
 from ..full_text import Hit, KeptCopy, Query, StruckRuns, search
 from ..keys import link_key
 from ..reports import Headline, merged_newest_first
@@ -189,6 +190,8 @@ def _unlisted_headlines(
                 partial=key in partial,
                 key=key,
                 taken_down=key in gone,
+                tags=saved_tags(saved.get(key)),
+                archived=bool(record.get("archived")),
             )
         )
     return out

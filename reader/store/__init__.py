@@ -11,17 +11,18 @@ being shown. Nothing is evicted implicitly (eviction_policy="none"): what was sy
 (the ids of the headlines that listed the articles no feed lists any more), `feeds`
 (subscriptions, entries, read flags), `articles` (articles, raw pages, later pages, what is no
 article), `versions` (the earlier versions of articles fetched again), `usage` (saved, last
-read, reading places, eviction's view), `retention` (old read headlines dropped).
+read, reading places, eviction's view), `retention` (old read headlines dropped), `highlights`
+(the passages kept of each article, and notes).
 """
 
 from __future__ import annotations
 
 from .directory import DATA_FORMAT
-from .retention import StoreRetention
+from .highlights import StoreHighlights
 from .usage import CachedArticle
 
 __all__ = ["DATA_FORMAT", "CachedArticle", "Store"]
 
 
-class Store(StoreRetention):
+class Store(StoreHighlights):
     """All persistent state of one data directory."""

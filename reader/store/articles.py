@@ -11,7 +11,7 @@ import time
 import zlib
 from collections.abc import Callable
 from contextlib import suppress
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,13 +23,14 @@ from ..codec import (
     struck_from_dict,
     text_from_dict,
 )
-from ..dates import BELIEVED_AHEAD, not_ahead, stated_iso
+from ..dates import BELIEVED_AHEAD, stated_iso
 from ..keys import article_key
 from ..models import Article
 from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
 from ..urls import site_of
 from .directory import _reporting_storage_errors, packed_record
 from .feeds import StoreFeeds
+from .key_ranges import keys_with_prefix, prefix_range, rows_with_prefix
 from .shown_ids import SHOWN_AS
 
 _TIMES_INDEX = "Cache_key_store_time"
@@ -40,7 +41,7 @@ beside the record, so a list of 10,000 headlines reads every one in one query.""
 AHEAD = "ahead:"
 """Per article key, when its page says it was published (epoch seconds), where that is more
 than `BELIEVED_AHEAD` after its retrieval: the clock behind as it was cached, or a page dated
-ahead. `_DATED` holds it put back to the retrieval; a prune reads this one beside every cached
+ahead. `_DATED` holds it too, as the page gave it; a prune reads this one beside every cached
 article's time (`dates.retrieved_as_believed`)."""
 
 # Per article key: the cleaned article, its raw page, the feed's own text of it (the fallback
@@ -145,17 +146,14 @@ class StoreArticles(StoreFeeds):
         backup that skipped them), their rows dropped and reported as damaged records are:
         listed ↓ and passed over by every sync, they opened as "not in the cache" (acc31a
         F17). Their keys, for a sync to fetch them again."""
-        query = (
-            "SELECT key, filename FROM Cache WHERE key >= ? AND key < ? AND filename IS NOT NULL"
-        )
-        rows = self._articles._sql(query, ("article:", "article;")).fetchall()
+        rows = rows_with_prefix(self._articles, "article:", "filename", present=True)
         folder = Path(self._articles.directory)
         gone = set()
         for key, filename in rows:
             if not (folder / filename).is_file():
-                self._value(self._articles, key)  # dropped, read again first (`_get`)
-                if key not in self._articles:
-                    gone.add(str(key)[len("article:") :])
+                self._value(self._articles, f"article:{key}")  # dropped, read again first (`_get`)
+                if f"article:{key}" not in self._articles:
+                    gone.add(key)
         return gone
 
     def not_article_keys(self) -> set[str]:
@@ -166,9 +164,21 @@ class StoreArticles(StoreFeeds):
         """When each cached article says it was published (ISO 8601 as `stated_iso` writes
         it, "" when it says nothing), by key, in one query: what dates a headline its feed
         left undated. An article cached before these were kept has none here (`page_date`)."""
-        query = "SELECT key, value FROM Cache WHERE key >= ? AND key < ?"
-        rows = self._articles._sql(query, (_DATED, _DATED[:-1] + ";")).fetchall()
-        return {str(k)[len(_DATED) :]: v for k, v in rows if isinstance(v, str)}
+        rows = rows_with_prefix(self._articles, _DATED)
+        return {key: value for key, value in rows if isinstance(value, str)}
+
+    def listed_page_dates(self) -> dict[str, str]:
+        """`page_dates` as a list orders the headlines they date: a page dated ahead of now
+        as of when it was read (its row's time of writing), not first for good. One whose time
+        has come since was read under a clock behind, and is listed as the page dates it."""
+        dated = self.page_dates()
+        query = "SELECT key, value, store_time FROM Cache WHERE key >= ? AND key < ?"
+        now = time.time()
+        for key, at, stored in self._articles._sql(query, (AHEAD, AHEAD[:-1] + ";")).fetchall():
+            name = str(key)[len(AHEAD) :]
+            if isinstance(at, float) and at > now and name in dated:
+                dated[name] = stated_iso(datetime.fromtimestamp(min(stored, now), UTC))
+        return dated
 
     def page_date(self, key: str) -> str:
         """When the article cached under `key` says it was published, as `page_dates` gives
@@ -187,19 +197,16 @@ class StoreArticles(StoreFeeds):
                 self._articles.set(_DATED + key, stated)
 
     def _keys_with_prefix(self, prefix: str) -> set[str]:
-        query = "SELECT key FROM Cache WHERE key >= ? AND key < ?"
-        # A range on the primary key's index, not LIKE (which can't use it); ';' follows ':'.
-        rows = self._articles._sql(query, (prefix, prefix[:-1] + ";")).fetchall()
-        return {str(key)[len(prefix) :] for (key,) in rows}
+        """The article keys of the cached records of one kind (`prefix`: "gone:", "failed:")."""
+        return set(keys_with_prefix(self._articles, prefix))
 
     def renewable(self) -> dict[str, float]:
         """When the (first) page of each cached article was downloaded (epoch seconds), by
         key, in one query: what a sync compares with the time its feed says it was updated
         (an article still missing pages is read on from its last page, not again)."""
-        query = "SELECT key, store_time FROM Cache WHERE key >= ? AND key < ?"
-        rows = self._articles._sql(query, ("raw:", "raw;")).fetchall()
+        rows = rows_with_prefix(self._articles, "raw:", "store_time")
         unread = self.incomplete_keys()
-        downloaded = {str(key)[len("raw:") :]: float(at) for key, at in rows}
+        downloaded = {key: float(at) for key, at in rows}
         return {key: at for key, at in downloaded.items() if key not in unread}
 
     def article(self, url: str) -> Article | None:
@@ -222,19 +229,17 @@ class StoreArticles(StoreFeeds):
         anew before every `F`. Storing one (in any process) makes it the latest; dropping one
         changes the count."""
         self._index_article_times()
-        span = ("article:", "article;")
         signature: tuple[object, ...] | None = None
         if self._times_indexed:  # else the sums would read every row
             query = (
                 "SELECT count(*), max(store_time), total(store_time) FROM Cache"
                 " WHERE key >= ? AND key < ?"
             )
-            signature = tuple(self._articles._sql(query, span).fetchone())
+            signature = tuple(self._articles._sql(query, prefix_range("article:")).fetchone())
             kept = self._times_kept
             if kept is not None and kept[0] == signature:
                 return kept[1]
-        query = "SELECT substr(key, 9), store_time FROM Cache WHERE key >= ? AND key < ?"
-        times = dict(self._articles._sql(query, span).fetchall())
+        times = dict(rows_with_prefix(self._articles, "article:", "store_time"))
         # Read after the signature: a change between the two reads again next time.
         self._times_kept = None if signature is None else (signature, times)
         return times
@@ -358,9 +363,12 @@ class StoreArticles(StoreFeeds):
 
     def _put_dated(self, key: str, article: Article) -> None:
         """Keep beside an article being put when its page says it was published (`_DATED`),
-        and that time apart when it is after the retrieval by more than a day (`AHEAD`)."""
+        and that time apart when it is after the retrieval by more than a day (`AHEAD`). The
+        page's date as it gave it: put back to the retrieval, a sync under a clock reset to
+        2000 had its articles listed "(the page: 2000-01-01)" for good (acc31a F7); a list
+        puts a date still ahead back to when it was read (`listed_page_dates`)."""
         published, retrieved = article.published, article.fetched_at
-        self._articles.set(_DATED + key, _stated(not_ahead(published, retrieved)))
+        self._articles.set(_DATED + key, _stated(published))
         if (
             published is not None
             and retrieved is not None
@@ -468,12 +476,10 @@ class StoreArticles(StoreFeeds):
 
     def slow(self) -> dict[str, float]:
         """When each page too slow to read was last found so (epoch seconds), by key."""
-        query = "SELECT key, value FROM Cache WHERE key >= ? AND key < ?"
-        rows = self._articles._sql(query, ("slow:", "slow;")).fetchall()
         found: dict[str, float] = {}
-        for key, value in rows:
+        for key, value in rows_with_prefix(self._articles, "slow:"):
             with suppress(TypeError, ValueError):
-                found[str(key)[len("slow:") :]] = float(value)
+                found[key] = float(value)
         return found
 
     def mark_gone(self, url: str, status: int = 0) -> None:

@@ -72,6 +72,13 @@ def read_only(directory: Path) -> bool:
         return False
 
 
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """The address that opens the SQLite file at `path` without a write (`sqlite3.connect(…,
+    uri=True)`): read-only mode, or `immutable`, which reads the file as it is on disk and needs
+    no room for the write-ahead log's index (what the log still holds is not read)."""
+    return f"{path.absolute().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
+
+
 def _room_to_write(directory: Path) -> bool:
     """Whether the disk holding `directory` takes writes, with room to spare."""
     try:
@@ -132,14 +139,14 @@ class ReadOnlyCache(diskcache.Cache):
         self._local = threading.local()
         self._txn_id = None
         self._uri = ""
-        for mode in ("mode=ro", "immutable=1"):
-            self._uri = f"{(directory / DBNAME).absolute().as_uri()}?{mode}"
+        for immutable in (False, True):
+            self._uri = read_only_uri(directory / DBNAME, immutable=immutable)
             try:
                 settings = dict(self._sql("SELECT key, value FROM Settings").fetchall())
                 break
             except sqlite3.OperationalError:
                 self.close()
-                if mode == "immutable=1":
+                if immutable:
                     raise
         _take(self, settings)
 

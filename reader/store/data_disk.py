@@ -38,7 +38,8 @@ class RefusedRecord(ValueError):
 class MissingValueFile(RefusedRecord):
     """A row whose value's file is gone (a lost write, a backup that skipped it, fsck):
     diskcache reads it as no row at all, so a feed's headlines vanished without a word
-    (acc31a F16)."""
+    (acc31a F16). Or, read once, a value another process replaced between the row and its
+    file being read (`directory._get` reads it again)."""
 
 
 class _PlainData(pickle.Unpickler):

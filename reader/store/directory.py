@@ -22,6 +22,7 @@ import diskcache
 from ..models import StoreError, Unwritable
 from ..plural import plural
 from ..safe import safe_line
+from ..sync_lock import InUseLock
 from .caches import ReadOnlyCache, open_cache, read_only
 from .data_disk import MissingValueFile, RefusedRecord
 
@@ -94,18 +95,24 @@ def _disk_full(error: sqlite3.DatabaseError) -> bool:
     return "full" in str(error) or "disk I/O error" in str(error)
 
 
+def _refused(root: Path, why: Unwritable) -> StoreError:
+    """A write to `root` refused: its disk full, or the directory read-only."""
+    if why == Unwritable.DISK_FULL:
+        return StoreError(
+            f"the disk holding {root} is full (or failing): nothing more could be kept, nothing was lost",
+            why,
+        )
+    return StoreError(
+        f"the data directory {root} is read-only: reading works, nothing new can be cached", why
+    )
+
+
 def _storage_error(root: Path, error: sqlite3.DatabaseError) -> StoreError:
     text = str(error)
     if _disk_full(error):
-        return StoreError(
-            f"the disk holding {root} is full (or failing): nothing more could be kept, nothing was lost",
-            Unwritable.DISK_FULL,
-        )
+        return _refused(root, Unwritable.DISK_FULL)
     if _write_refused(error):
-        return StoreError(
-            f"the data directory {root} is read-only: reading works, nothing new can be cached",
-            Unwritable.READ_ONLY,
-        )
+        return _refused(root, Unwritable.READ_ONLY)
     if "not a database" in text or "malformed" in text:
         if named := _damaged_file(root):
             path, holds = named
@@ -221,8 +228,21 @@ class StoreDirectory:
                 f" though {held}: put back a copy of it, or move it aside to start it afresh"
                 " (nothing was changed)"
             )
+        self._in_use = InUseLock(root)
+        try:
+            self._open(root, settings)
+        except BaseException:
+            self._in_use.release()
+            raise
+
+    def _open(self, root: Path, settings: dict[str, Any]) -> None:
         try:
             root.mkdir(parents=True, exist_ok=True)
+            if not self._in_use.take() and not self._in_use.held_alone_here():
+                raise StoreError(
+                    f"`reader repair` is mending the data directory {root}: try again once it"
+                    " has ended (nothing was changed)"
+                )
             self._state = open_cache(root / "state", **settings)
             self._articles = open_cache(root / "articles", **settings)
         except (sqlite3.DatabaseError, OSError) as error:
@@ -254,6 +274,16 @@ class StoreDirectory:
         self._check_format()
 
     def _check_format(self) -> None:
+        # Called as the directory opens, where no public method's guard turns a damaged page
+        # into the line naming the file and `reader repair`: every command ended in a
+        # traceback on a damaged index page of state's cache file (acc32b B7).
+        try:
+            self._read_format()
+        except sqlite3.DatabaseError as error:
+            self.close()
+            raise _storage_error(self.root, error) from None
+
+    def _read_format(self) -> None:
         found = self._value(self._state, _FORMAT)
         if isinstance(found, int) and found > DATA_FORMAT:
             self.close()
@@ -308,9 +338,17 @@ class StoreDirectory:
         if self.read_only:
             raise StoreError(self.read_only, self.read_only_tag or None)
 
+    def refusal(self, why: str) -> StoreError:
+        """The error of a write refused for `why` (`Unwritable.DISK_FULL` or `READ_ONLY`): in
+        the words the directory was opened to read only with, when it was."""
+        if self.read_only:
+            return StoreError(self.read_only, self.read_only_tag or None)
+        return _refused(self.root, Unwritable(why))
+
     def close(self) -> None:
         self._state.close()
         self._articles.close()
+        self._in_use.release()
 
     # -- records -----------------------------------------------------------------------------
     def _value(self, cache: diskcache.Cache, key: str, default: Any = None) -> Any:
@@ -328,8 +366,10 @@ class StoreDirectory:
     ) -> Any:
         """The JSON record under `key`, or `default`; a damaged one is dropped (a copy of it
         kept in the data directory first when `keep_aside`: the user's own, which no fetch
-        gives back). Of a list cut short (its file's end lost), the items that come whole
-        before the cut are kept: a feed's headlines, its read marks."""
+        gives back). Of a list or a map cut short (its file's end lost), the items that come
+        whole before the cut are kept: a feed's headlines, its read marks, the Saved list. A
+        `default` of `ANY_SHAPE` takes the record's own shape (`reader repair`, which knows
+        only the key)."""
         try:
             raw = _get(cache, key)
         except RefusedRecord as refused:
@@ -345,16 +385,19 @@ class StoreDirectory:
         try:
             return json.loads(text)
         except (TypeError, ValueError):
-            whole = list(json_items(text)) if isinstance(default, list) and text else []
+            whole = _whole_part(text, default)
             self._drop_damaged(cache, key, raw if keep_aside else None, whole=whole)
             return whole or default
 
-    def mend_record(self, folder: str, key: str) -> None:
+    def mend_record(self, folder: str, key: str) -> int:
         """A record of `folder`'s cache (`state` or `articles`) whose file `reader repair`
         found missing or cut short, read as every reading of it would: dropped and reported,
-        the whole items of a list kept, a copy of the user's own (state's) kept aside."""
+        the whole items of a list or a map kept (how many: the number returned), a copy of the
+        user's own (state's) kept aside. Its shape is the record's own: the Saved list is a map,
+        and was dropped whole where 124 of its 300 entries read (acc32a A18)."""
         cache = self._state if folder == "state" else self._articles
-        self._load(cache, key, [], keep_aside=folder == "state")
+        found = self._load(cache, key, ANY_SHAPE, keep_aside=folder == "state")
+        return len(found) if isinstance(found, list | dict) else 0
 
     def _save(self, cache: diskcache.Cache, key: str, value: Any) -> None:
         cache.set(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
@@ -365,7 +408,7 @@ class StoreDirectory:
         key: str,
         held: Any = None,
         why: str = "",
-        whole: list[Any] | None = None,
+        whole: list[Any] | dict[str, Any] | None = None,
     ) -> None:
         """Drop the damaged record under `key`, saying so in one line; what it `held`, when
         given, is kept in a file of the data directory first (and the record kept if it can't
@@ -413,12 +456,31 @@ class StoreDirectory:
 
 
 def _get(cache: diskcache.Cache, key: str, default: Any = None) -> Any:
-    """`cache.get`, read again once when the row's file is missing: another process may have
-    replaced or deleted the value between the row and its file being read."""
+    """`cache.get`, read again when the row's file is missing, with the cache's write lock
+    held: another process may have replaced the value between the row and its file being
+    read. diskcache deletes the old file when the write that replaced it is done, but within
+    a transaction (`transact`: every read-modify-write of the store's) before that
+    transaction commits, so for a moment the row others read still names it: read again
+    once without the lock, a list rewritten at every save (an import saving 300 links, `m`
+    after `m` in another reader) was taken for damaged and dropped, 300 saved links becoming
+    27, 2,600 read marks 172 (acc32a A14). With the lock no write is half done: a row naming
+    a missing file then is one whose file is gone. Where the lock can't be had (a read-only
+    store, one held for long), read again after a moment, as before."""
     try:
         return cache.get(key, default)
     except MissingValueFile:
+        pass
+    try:
+        with cache.transact():
+            return cache.get(key, default)
+    except (diskcache.Timeout, sqlite3.Error):
+        time.sleep(_SETTLING)
         return cache.get(key, default)
+
+
+# How long a read of a record whose file went missing waits for the write under way to
+# commit, where it can't take the cache's lock to wait for it (`_get`).
+_SETTLING = 0.1
 
 
 def packed_record(record: str) -> bytes:
@@ -432,6 +494,50 @@ def record_text(value: Any) -> Any:
     """The JSON text of a record as `packed_record` keeps it, or as it is: a record kept
     before they were compressed is text, and reads as ever."""
     return zlib.decompress(value).decode() if isinstance(value, bytes) else value
+
+
+ANY_SHAPE: Any = object()
+"""The `default` of a record read whatever its shape (`StoreDirectory._load`)."""
+
+
+def _whole_part(text: Any, default: Any) -> list[Any] | dict[str, Any]:
+    """What comes whole before the damage in the JSON `text` of a record whose reading gives
+    `default` when absent: a list's items, a map's entries; nothing of anything else."""
+    if not isinstance(text, str) or not text:
+        return []
+    shape = text.lstrip()[:1] if default is ANY_SHAPE else None
+    if isinstance(default, list) or shape == "[":
+        return list(json_items(text))
+    if isinstance(default, dict) or shape == "{":
+        return dict(json_members(text))
+    return []
+
+
+def json_members(raw: str) -> Iterator[tuple[str, Any]]:
+    """The entries of the JSON object `raw` that come whole before its damage (`json_items`'
+    counterpart for a map: the Saved list)."""
+    skip = _SPACE.match
+    try:
+        at = skip(raw, 0).end()
+        if raw[at] != "{":
+            return
+        at = skip(raw, at + 1).end()
+        if raw[at] == "}":
+            return
+        while True:
+            key, at = _decode_one(raw, at)
+            at = skip(raw, at).end()
+            if not isinstance(key, str) or raw[at] != ":":
+                return
+            value, at = _decode_one(raw, skip(raw, at + 1).end())
+            at = skip(raw, at).end()
+            after = raw[at]  # none (IndexError): the value may be cut short, a number's digits
+            yield key, value
+            if after != ",":
+                return
+            at = skip(raw, at + 1).end()
+    except (IndexError, ValueError):
+        return
 
 
 def json_items(raw: str) -> Iterator[Any]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,6 +18,7 @@ from ..feed_tags import with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import Entry, Feed
 from .directory import _reporting_storage_errors, json_items
+from .key_ranges import keys_with_prefix
 from .shown_ids import UNLISTED, StoreShownIds
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
@@ -167,18 +168,18 @@ class StoreFeeds(StoreShownIds):
             self.note_changed()
         return True
 
-    def recover_subscriptions(self) -> list[str]:
+    def recover_subscriptions(self, also: Sequence[str] = ()) -> list[str]:
         """The list of subscriptions made again from each feed's own record, when it is lost
         (its record damaged, dropped and kept aside) while they are kept: a feed removed has
         its record deleted with it, so each one kept is a subscription. In the order they were
-        first kept; the addresses added back (none when the list reads)."""
+        first kept, then the feeds `also` names (whose own records were lost with the list:
+        `reader repair` read them from the damaged file's index); the addresses added back
+        (none when the list reads)."""
         with self._state.transact():
             if self.feed_urls():
                 return []
-            query = "SELECT key FROM Cache WHERE key >= ? AND key < ? ORDER BY rowid"
-            prefix = _feed_key("")
-            rows = self._state._sql(query, (prefix, prefix[:-1] + ";")).fetchall()
-            urls = [key[len(prefix) :] for (key,) in rows if isinstance(key, str)]
+            urls = keys_with_prefix(self._state, _feed_key(""), in_order=True)
+            urls += [url for url in dict.fromkeys(also) if url not in urls]
             if urls:
                 self._save(self._state, _SUBSCRIPTIONS, urls)
                 self.note_changed()
@@ -477,12 +478,11 @@ class StoreFeeds(StoreShownIds):
     def told(self) -> dict[str, tuple[str, str]]:
         """What the items of the cached articles told anew since a sync last judged them
         said before (title, summary), by article key."""
-        query = "SELECT key FROM Cache WHERE key >= ? AND key < ?"
         found: dict[str, tuple[str, str]] = {}
-        for (name,) in self._articles._sql(query, ("told:", "told;")).fetchall():
-            record = self._load(self._articles, str(name))
+        for key in keys_with_prefix(self._articles, "told:"):
+            record = self._load(self._articles, f"told:{key}")
             if isinstance(record, dict):
-                found[str(name)[len("told:") :]] = (
+                found[key] = (
                     str(record.get("title", "")),
                     str(record.get("summary", "")),
                 )

@@ -3,10 +3,12 @@
 A bad sector or a write cut short damages a page or two of a cache's SQLite file; every
 command that reads past that page stopped with "database disk image is malformed", and the
 only advice was to move the whole file aside: every subscription, saved and read mark, tag and
-cached article with it, for a handful of records (acc31a F4, F5). Here each record is read on
-its own, by its row, so that one on a damaged page is all that is lost: the readable ones go
-into a new file made as diskcache makes one, which takes the damaged one's place; the damaged
-file is kept beside it (`cache.db.damaged-STAMP`, its write-ahead log with it), never deleted.
+cached article with it, for a handful of records (acc31a F4, F5). Here the table is walked
+past each damaged page, and the rows its indexes name that the walk missed read one by one, so
+that those on a damaged page are all that is lost (counted, and named by the key index when it
+reads): the readable ones go, as they are read, into a new file made as diskcache makes one,
+which takes the damaged one's place; the damaged file is kept beside it
+(`cache.db.damaged-STAMP`, its write-ahead log with it), never deleted.
 
 What is lost comes back as the store's other damaged records do: a feed's headlines at the next
 sync (those the feed still lists), an article fetched again; the subscriptions, if their record
@@ -15,10 +17,12 @@ was on a bad page, from each feed's own record (`Store.recover_subscriptions`).
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import sqlite3
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +30,7 @@ from typing import Any
 import diskcache
 from diskcache.core import DBNAME
 
+from .caches import read_only_uri
 from .data_disk import DataDisk
 
 _COLUMNS = (
@@ -33,9 +38,12 @@ _COLUMNS = (
 )
 _VALUE_FILE = re.compile(r"[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{28}\.val")
 """The names diskcache gives the files of values too large for their row."""
-_GIVE_UP_AFTER = 5_000
-"""Rows missing in a row, past the last one read, after which no more are looked for, when the
-highest row number can't be read (its page damaged)."""
+_LOWEST = -(2**63)
+_HIGHEST = 2**63 - 1
+"""The row numbers SQLite allows: a walk of the table starts below the first, past a damaged
+range it looks no further than the last."""
+_BATCH = 500
+"""Rows written to the new file at a time: the damaged file is streamed, never held whole."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +51,10 @@ class Salvage:
     """What a salvage of one cache file kept and lost."""
 
     copied: int
-    lost: int  # rows that could not be read, or whose value file is gone
+    lost: int  # rows known to be there (named by an index) that could not be read, or whose
+    # value file is gone
+    lost_keys: tuple[str, ...]  # the keys of those, as the damaged file's key index names them
+    uncounted: bool  # rows could not be read where no index reads whole: how many, unknown
     aside: Path | None  # the damaged file, kept under this name (None: a dry run)
 
 
@@ -110,10 +121,13 @@ def orphan_value_files(folder: Path) -> list[Path]:
     finally:
         con.close()
     before = time.time() - _ORPHAN_AGE
+    # A folder of it may be a link planted out of the data directory (acc32b B6: another
+    # cache's files were deleted through `state/ab`): only what lies inside is the cache's.
+    inside = DataDisk(str(folder)).holds
     found = []
     for path in folder.glob("[0-9a-f][0-9a-f]/[0-9a-f][0-9a-f]/*.val"):
         name = path.relative_to(folder).as_posix()
-        if _VALUE_FILE.fullmatch(name) and name not in named:
+        if _VALUE_FILE.fullmatch(name) and name not in named and inside(name):
             try:
                 if path.is_file() and path.stat().st_mtime < before:
                     found.append(path)
@@ -130,39 +144,82 @@ def salvage(folder: Path, settings: dict[str, Any], dry_run: bool = False) -> Sa
     source = _connect(folder / DBNAME)
     try:
         source.execute("SELECT count(*) FROM sqlite_master").fetchall()
-        rows, lost = _readable_rows(source)
+        found = _Found(folder)
+        rows = found.kept(_readable_rows(source, found))
+        if dry_run:
+            for _ in rows:
+                pass
+            return found.result(None)
+        fresh = _fresh_folder(folder)
+        try:
+            _write(fresh, settings, rows)
+        except sqlite3.DatabaseError as error:  # "database or disk is full": the new file's
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise OSError(str(error)) from error
+        except BaseException:  # a full disk, a Ctrl-C: the damaged file stays where it was
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
     finally:
         source.close()
-    # A value kept in a file of its own (a page over 32 KB) whose file is gone reads as nothing.
-    kept = [row for row in rows if row[10] is None or (folder / row[10]).is_file()]
-    if dry_run:
-        return Salvage(len(kept), lost + len(rows) - len(kept), None)
-    fresh = folder.parent / f"{folder.name}.repairing"
-    shutil.rmtree(fresh, ignore_errors=True)
-    try:
-        _write(fresh, settings, kept)
-    except sqlite3.DatabaseError as error:  # "database or disk is full": the new file's
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise OSError(str(error)) from error
-    except BaseException:  # a full disk, a Ctrl-C: the damaged file stays where it was
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
     aside = _keep_aside(folder)
     (fresh / DBNAME).replace(folder / DBNAME)
     shutil.rmtree(fresh, ignore_errors=True)
-    return Salvage(len(kept), lost + len(rows) - len(kept), aside)
+    return found.result(aside)
 
 
-def _write(fresh: Path, settings: dict[str, Any], rows: list[Any]) -> None:
-    """A new cache in `fresh`, made as diskcache makes one, holding `rows`."""
+def _fresh_folder(folder: Path) -> Path:
+    """A new, empty folder beside `folder` for the mended file: a leftover of a repair cut
+    short removed first, and a link under its name only unlinked, never followed (acc32b B6:
+    one to another library's cache had that cache opened and its log checkpointed)."""
+    fresh = folder.parent / f"{folder.name}.repairing"
+    if fresh.is_symlink() or (fresh.exists() and not fresh.is_dir()):
+        fresh.unlink()
+    elif fresh.exists():
+        shutil.rmtree(fresh)
+    fresh.mkdir()  # raises if anything took the name meanwhile: nothing is written through it
+    return fresh
+
+
+class _Found:
+    """The rows of a salvage counted as they are read: copied, lost, and whether some were
+    lost uncounted."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.copied = 0
+        self.lost_keys: list[str] = []
+        self.uncounted = False
+
+    def lose(self, key: Any) -> None:
+        self.lost_keys.append(str(key))
+
+    def kept(self, rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+        """`rows` but those whose value is kept in a file of its own that is gone (they read as
+        nothing), counted."""
+        for row in rows:
+            if row[10] is not None and not (self.folder / row[10]).is_file():
+                self.lose(row[1])
+                continue
+            self.copied += 1
+            yield row
+
+    def result(self, aside: Path | None) -> Salvage:
+        keys = tuple(self.lost_keys)
+        return Salvage(self.copied, len(keys), keys, self.uncounted, aside)
+
+
+def _write(fresh: Path, settings: dict[str, Any], rows: Iterator[tuple[Any, ...]]) -> None:
+    """A new cache in `fresh`, made as diskcache makes one, holding `rows` (written as they
+    come, a batch at a time: a cache of gigabytes on a machine of one, acc32b B12)."""
     diskcache.Cache(str(fresh), disk=DataDisk, **settings).close()
     target = sqlite3.connect(fresh / DBNAME, isolation_level=None)
     try:
         target.execute("BEGIN")
-        target.executemany(
-            f"INSERT INTO Cache(rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        while batch := list(itertools.islice(rows, _BATCH)):
+            target.executemany(
+                f"INSERT INTO Cache(rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                batch,
+            )
         target.execute("COMMIT")
         target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
@@ -172,30 +229,96 @@ def _write(fresh: Path, settings: dict[str, Any], rows: list[Any]) -> None:
 def _connect(path: Path) -> sqlite3.Connection:
     if not path.is_file():
         raise FileNotFoundError(f"no cache file at {path}")
-    return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(read_only_uri(path), uri=True)
 
 
-def _readable_rows(source: sqlite3.Connection) -> tuple[list[Any], int]:
-    """Every row of the Cache table that reads, each as (rowid, *_COLUMNS), read one by one:
-    a row on a damaged page is skipped, not the whole table; and how many were skipped."""
-    try:
-        ((top,),) = source.execute("SELECT max(rowid) FROM Cache").fetchall()
-    except sqlite3.DatabaseError:
-        top = None
-    rows: list[Any] = []
-    missed = misses = rowid = 0
-    while (top is None and misses <= _GIVE_UP_AFTER) or (top is not None and rowid < top):
-        rowid += 1
+def _readable_rows(source: sqlite3.Connection, found: _Found) -> Iterator[tuple[Any, ...]]:
+    """Every row of the Cache table that reads, each as (rowid, *_COLUMNS): the table walked in
+    the order of its rows, past each damaged range; then the rows its indexes name that the
+    walk did not reach, each read on its own. Those that don't read are counted lost in
+    `found`, by key; when a range was damaged and no index reads whole, uncounted.
+
+    Row numbers were looked up one by one from 1 to the highest, which never ended on a row
+    numbered 2^62 (acc32b B5), and, with the highest on a damaged page, gave up 5,000 missing
+    numbers on: before the first row of a store whose oldest rows were evicted, copying out
+    nothing and saying "none lost" (acc32a A11)."""
+    seen: set[int] = set()
+    damaged = False
+    after = _LOWEST
+    while after is not None:
         try:
-            found = source.execute(
+            for row in source.execute(
+                f"SELECT rowid, {_COLUMNS} FROM Cache WHERE rowid > ? ORDER BY rowid", (after,)
+            ):
+                after = row[0]
+                seen.add(after)
+                yield row
+            break
+        except sqlite3.DatabaseError:
+            damaged = True
+            after = _past_damage(source, after)
+    named, whole = _indexed(source, seen)
+    found.uncounted = damaged and not whole
+    for rowid, key in named.items():
+        try:
+            rows = source.execute(
                 f"SELECT rowid, {_COLUMNS} FROM Cache WHERE rowid = ?", (rowid,)
             ).fetchall()
         except sqlite3.DatabaseError:
-            missed += 1
-            found = []
-        misses = 0 if found else misses + 1
-        rows += found
-    return rows, missed
+            found.lose(key if key is not None else f"row {rowid}")
+            continue
+        yield from rows
+
+
+def _past_damage(source: sqlite3.Connection, after: int) -> int | None:
+    """The lowest row number past `after` from which the table reads on (a seek into a
+    damaged page fails, one past it succeeds), None when none does: searched by doubling the
+    step, then halving it, some 120 queries a damaged range."""
+    low = after  # a walk from here fails
+    step = 1
+    while True:
+        high = min(after + step, _HIGHEST)
+        if _reads_on(source, high):
+            break
+        if high == _HIGHEST:
+            return None
+        low, step = high, step * 2
+    while high - low > 1:
+        middle = (low + high) // 2
+        if _reads_on(source, middle):
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def _reads_on(source: sqlite3.Connection, after: int) -> bool:
+    try:
+        source.execute(
+            "SELECT rowid FROM Cache WHERE rowid > ? ORDER BY rowid LIMIT 1", (after,)
+        ).fetchall()
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def _indexed(source: sqlite3.Connection, seen: set[int]) -> tuple[dict[int, Any], bool]:
+    """The rows the table's indexes name (every row is in each) that are not in `seen`, with
+    their keys where the key index gives them; and whether one of the indexes read whole."""
+    named: dict[int, Any] = {}
+    whole = False
+    for query in (
+        "SELECT rowid, key FROM Cache INDEXED BY Cache_key_raw",
+        "SELECT rowid, NULL FROM Cache INDEXED BY Cache_expire_time",
+    ):
+        try:
+            for rowid, key in source.execute(query):
+                if rowid not in seen and named.get(rowid) is None:
+                    named[rowid] = key
+            whole = True
+        except sqlite3.DatabaseError:
+            continue
+    return named, whole
 
 
 def _keep_aside(folder: Path) -> Path:

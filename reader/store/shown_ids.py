@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from ..keys import looks_like_entry_id
 from .directory import StoreDirectory, _reporting_storage_errors
+from .key_ranges import rows_with_prefix
 
 UNLISTED = ""
 """The feed of an article no feed lists: none. Its read flag is kept under it as a feed's are
@@ -33,9 +34,8 @@ class StoreShownIds(StoreDirectory):
     def shown_ids(self) -> dict[str, list[str]]:
         """The ids each article no feed lists any more had, the one to list it under first,
         by article key, in one query (for a search among thousands)."""
-        query = "SELECT key, value FROM Cache WHERE key >= ? AND key < ?"
-        rows = self._articles._sql(query, (SHOWN_AS, SHOWN_AS[:-1] + ";")).fetchall()
-        return {str(k)[len(SHOWN_AS) :]: ids for k, v in rows if (ids := _ids(v))}
+        rows = rows_with_prefix(self._articles, SHOWN_AS)
+        return {key: ids for key, value in rows if (ids := _ids(value))}
 
     def shown_id(self, key: str) -> str | None:
         """The id to list the article cached under `key` under, when a headline listed it

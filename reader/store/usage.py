@@ -12,10 +12,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..dates import retrieved_as_believed
+from ..feed_tags import saved_tags, with_tags, without_tags
 from ..keys import article_key
 from ..models import Entry
 from .articles import AHEAD
 from .directory import _reporting_storage_errors
+from .key_ranges import prefix_range, rows_with_prefix
 from .versions import StoreVersions
 
 _SAVED = "saved"
@@ -103,9 +105,58 @@ class StoreUsage(StoreVersions):
                 }
                 if title or before.get("title"):
                     current[key]["title"] = before.get("title") or title
+                for kept in ("tags", "archived"):
+                    if before.get(kept):
+                        current[key][kept] = before[kept]
             else:
                 current.pop(key, None)
             self._save(self._state, _SAVED, current)
+
+    def restore_saved(self, url: str, record: dict[str, Any]) -> None:
+        """Put back the saved record of `url` as it was (`saved()[key]`, taken before it was
+        let go): `s` again after `s`, with no fetch, whatever its page is now."""
+        key = article_key(url)
+        with self._state.transact():
+            current = self.saved()
+            current[key] = dict(record)
+            self._save(self._state, _SAVED, current)
+
+    def tag_saved(
+        self, url: str, add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> tuple[str, ...] | None:
+        """File the saved article of `url` under the tags of `add` too, after its own, and no
+        longer under those of `remove` (case and spaces aside, as a feed's: `feed_tags`); its
+        tags now, None when it is not saved. Kept in its saved record: a tag files an article
+        in the library, so only a saved one has any, and letting it go takes them too."""
+        key = article_key(url)
+        with self._state.transact():
+            current = self.saved()
+            record = current.get(key)
+            if not isinstance(record, dict):
+                return None
+            tags = without_tags(with_tags(saved_tags(record), add), remove)
+            if tags:
+                record["tags"] = list(tags)
+            else:
+                record.pop("tags", None)
+            self._save(self._state, _SAVED, current)
+        return tags
+
+    def archive_saved(self, url: str, archived: bool = True) -> bool:
+        """Archive the saved article of `url` (done with, kept), or take it out of the
+        archive; False when it is not saved. When it was archived is kept in its record."""
+        key = article_key(url)
+        with self._state.transact():
+            current = self.saved()
+            record = current.get(key)
+            if not isinstance(record, dict):
+                return False
+            if archived:
+                record["archived"] = record.get("archived") or time.time()
+            else:
+                record.pop("archived", None)
+            self._save(self._state, _SAVED, current)
+        return True
 
     def touch_article(self, url: str, seen: bool = True) -> None:
         """Record that the article was just read (least recently read goes first on eviction):
@@ -146,9 +197,8 @@ class StoreUsage(StoreVersions):
                 downloaded_at[akey] = stored
         # When each was last read, in one query (a get each: a second at 12,000 articles).
         # A float is kept in the row itself (diskcache's raw mode), as `get` would return it.
-        query = "SELECT key, value FROM Cache WHERE key >= 'read-at:' AND key < 'read-at;'"
-        for key, value in self._articles._sql(query).fetchall():
-            read_at[str(key)[len("read-at:") :]] = value if isinstance(value, float) else 0.0
+        for key, value in rows_with_prefix(self._articles, "read-at:"):
+            read_at[key] = value if isinstance(value, float) else 0.0
         # Cached when its page was downloaded: re-extracting the kept page (`reader reextract`,
         # an upgrade) rewrites the article record, but neither caches nor reads it, so it must
         # not make every article look as recently used as the others to eviction.
@@ -172,7 +222,7 @@ class StoreUsage(StoreVersions):
         them are saved, in two queries: the size limit's check while the cache is under it,
         without reading and ranking every article."""
         kinds = " OR ".join("(key >= ? AND key < ?)" for _ in _SIZED)
-        bounds = [bound for kind in _SIZED for bound in (f"{kind}:", f"{kind};")]
+        bounds = [bound for kind in _SIZED for bound in prefix_range(f"{kind}:")]
         query = (
             "SELECT SUM(CASE WHEN filename IS NULL THEN length(value) ELSE size END) "
             f"FROM Cache c WHERE ({kinds}) AND EXISTS (SELECT 1 FROM Cache a WHERE a.raw = 1 "
@@ -197,9 +247,8 @@ class StoreUsage(StoreVersions):
     def _ahead(self) -> dict[str, float]:
         """The cached articles' pages dated more than a day after they were retrieved
         (`AHEAD`), with that date (epoch seconds), in one query."""
-        query = "SELECT key, value FROM Cache WHERE key >= ? AND key < ?"
-        rows = self._articles._sql(query, (AHEAD, AHEAD[:-1] + ";")).fetchall()
-        return {str(k)[len(AHEAD) :]: v for k, v in rows if isinstance(v, float)}
+        rows = rows_with_prefix(self._articles, AHEAD)
+        return {key: value for key, value in rows if isinstance(value, float)}
 
     def article_size(self, url: str) -> int:
         """The bytes an article takes, as `cached_articles` counts them (0 when not cached)."""

@@ -22,7 +22,8 @@ from ..codec import (
 )
 from ..keys import article_key
 from ..models import Article
-from ..raw_pages import pack_page_list, unpack_pairs
+from ..plural import plural
+from ..raw_pages import CutShort, pack_page_list, unpack_pairs
 from .articles import StoreArticles, _article_record
 from .directory import _reporting_storage_errors, record_text
 
@@ -110,14 +111,30 @@ class StoreVersions(StoreArticles):
         return changed
 
     def _version_list(self, key: str) -> list[tuple[bytes, bytes]]:
-        blob = self._value(self._articles, f"versions:{key}")
+        """The copies kept of the article under `key` (compressed records and raw pages,
+        oldest first). Of a damaged record (its file cut short), the copies that come whole
+        before the damage are kept, not all dropped with it: the earlier copies are a
+        corrected story's evidence, which no fetch gives back (acc31a F14)."""
+        name = f"versions:{key}"
+        blob = self._value(self._articles, name)
         if not isinstance(blob, bytes):
             return []
         try:
             return _unpack(blob)
-        except ValueError:
-            self._drop_damaged(self._articles, f"versions:{key}")
-            return []
+        except CutShort as cut:
+            whole = [pair for pair in cut.whole if _reads(pair[0])]
+            copies = plural(len(whole), "whole copy", "whole copies")
+            why = f"cut short: the {copies} before the cut kept" if whole else "cut short"
+            self._drop_damaged(self._articles, name, why=why)
+            if whole and not self.read_only:
+                self._articles.set(name, _pack(whole))
+            return whole
+
+    def mend_record(self, folder: str, key: str) -> int:
+        # A record of copies is no JSON list: its whole copies kept as its readings keep them.
+        if folder == "articles" and key.startswith("versions:"):
+            return len(self._version_list(key.removeprefix("versions:")))
+        return super().mend_record(folder, key)
 
     def versions(self, url: str) -> list[Article]:
         """The kept earlier versions of the article cached for `url`, oldest first, each as
@@ -223,6 +240,16 @@ def _pack(versions: list[tuple[bytes, bytes]]) -> bytes:
     return b"".join(len(f).to_bytes(4, "big") + f for pair in versions for f in pair)
 
 
+def _reads(record: bytes) -> bool:
+    """Whether a copy's compressed record reads (the pair before a cut may be whole and its
+    record still damaged)."""
+    try:
+        zlib.decompress(record)
+    except zlib.error:
+        return False
+    return True
+
+
 def _unpack(blob: bytes) -> list[tuple[bytes, bytes]]:
-    """`_pack`'s versions; raises ValueError when the blob is damaged."""
+    """`_pack`'s versions; raises CutShort when the blob is damaged."""
     return unpack_pairs(blob, "a version list")

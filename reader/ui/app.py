@@ -19,6 +19,7 @@ them on.
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeAlias
@@ -456,4 +457,6 @@ def run_app(data_dir: Path, config: Config | None = None) -> int:
     app.type_ahead(keys_of(typed_ahead()))  # read last: what is typed until Textual reads
     app.run()
     resume_after_start()  # quit before its first screen was drawn
+    if app.unkept_at_exit:  # the terminal is the shell's again: said where it stays
+        print(f"reader: {app.unkept_at_exit}", file=sys.stderr)
     return app.return_code or 0

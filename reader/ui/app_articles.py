@@ -10,12 +10,13 @@ from collections.abc import Callable
 from contextlib import suppress
 from itertools import islice
 
+from ..feed_tags import saved_tags
 from ..keys import article_key
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..reports import Headline
 from ..url_display import shown_url
 from ..urls import contact_address, is_web_url
-from .app_headlines import ReaderAppHeadlines
+from .app_marks import ReaderAppMarks
 from .browser import NO_BROWSER_HINT, open_in_browser
 from .clipboard import clipboard_commands, copy_with_tools
 from .display import plain
@@ -29,7 +30,7 @@ def _consume(future: asyncio.Future[object]) -> None:
         future.exception()
 
 
-class ReaderAppArticles(ReaderAppHeadlines):
+class ReaderAppArticles(ReaderAppMarks):
     """The reader app's articles, read, saved and fetched ahead (see `ReaderApp`)."""
 
     # -- articles ------------------------------------------------------------------------------
@@ -49,16 +50,31 @@ class ReaderAppArticles(ReaderAppHeadlines):
         self._run(self._toggle_saved(entry), "save")
 
     async def _toggle_saved(self, entry: Entry) -> None:
-        if self.lib.is_saved(entry):
+        title = plain(entry.title or shown_url(entry.link), max_length=120).plain
+        if (record := self.lib.saved_record(entry)) is not None:
+            self._unsaved[entry.id] = record
+            tags = saved_tags(record)
             self.lib.unsave(entry)
             self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
             self._changed([self.index.set_saved(entry.id, False)])
             # Named, with the way back: in "Saved" the row stays till the list is left, and
             # a row off the screen's part looked at was gone unnamed (acc31c W20).
-            title = plain(entry.title or shown_url(entry.link), max_length=120).plain
             key = keymap_of(self).key("save", "the headlines")
-            again = f" · {key} again keeps it" if key else ""
+            again = f" · {key} again keeps it" + (" and its tags" if tags else "") if key else ""
             self.notify(f"Unsaved: {title}{again}", markup=False)
+            self.show_counts()  # one fewer saved: a line with no feed counts them
+            return
+        if (record := self._unsaved.pop(entry.id, None)) is not None:
+            # Put back as it was: refetched, a PDF or a 404 an import kept was refused, and the
+            # link lost for good (acc32a A5).
+            self.lib.restore_saved(entry, record)
+            self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
+            changed = [self.index.set_tags(entry.id, saved_tags(record))]
+            if record.get("archived"):
+                changed.append(self.index.set_archived(entry.id, True))
+            self._changed(changed)
+            self.notify(f"Saved again: {title}", markup=False)
+            self.show_counts()
             return
         try:
             article = await self._download(entry)
@@ -67,8 +83,8 @@ class ReaderAppArticles(ReaderAppHeadlines):
         except FetchError as error:
             if self.lib.keep_unfetched(entry, error):
                 # Offline, or the site down: kept, for the next sync to fetch (acc31c W8).
-                self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
                 self._changed([self.index.set_saved(entry.id, True)])
+                self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
                 shown = f"Saved, not fetched yet ({error.message}): the next sync fetches it."
                 self.notify(plain(shown, max_length=300).plain, markup=False)
                 return
@@ -81,7 +97,84 @@ class ReaderAppArticles(ReaderAppHeadlines):
                 self.index.set_saved(entry.id, True),
             ]
         )
-        self.notify("Saved for good: it stays offline and is never evicted.")
+        self.notify(f"Saved for good: {title}", markup=False)
+        self.show_counts()
+
+    def toggle_archived(self, entry: Entry) -> None:
+        """Archive the article of `entry` (done with, kept: saved if it wasn't, marked read),
+        or take it out of the archive, back in Saved (still read)."""
+        if not entry.link:
+            self.notify("No article to archive: this headline links nowhere.", severity="warning")
+            return
+        archived = not self.lib.is_archived(entry)
+        self.lib.archive(entry, archived)
+        self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
+        self._changed([self.index.set_archived(entry.id, archived)])
+        title = plain(entry.title or shown_url(entry.link), max_length=120).plain
+        key = keymap_of(self).key("archive", "the headlines")
+        again = f" · {key} again takes it back" if key else ""
+        said = f"Archived: {title}{again}" if archived else f"Back in Saved: {title}"
+        self.notify(said, markup=False)
+        if not self._busy:
+            self.status = self.summary()
+
+    def edit_tags(self, entry: Entry) -> None:
+        """Ask for the tags the article of `entry` is filed under (those it has, to change;
+        the tags in use completed), and file it under those given: a tag saves it, none
+        leaves it saved, untagged."""
+        from ..feed_tags import with_tags
+        from .dialogs.feed_input import FeedInputScreen
+        from .tag_completion import TagCompletion
+
+        if not entry.link:
+            self.notify("No article to tag: this headline links nowhere.", severity="warning")
+            return
+        now = self.index.get(entry.id)
+        had = now.tags if now is not None else ()
+        title = plain(entry.title or shown_url(entry.link), max_length=80).plain
+
+        def answered(line: str | None) -> None:
+            if line is not None:
+                self._run(self._retag(entry, had, with_tags((), [line])), "tag")
+
+        in_use = [tag for tag, _count in self.index.tags()]
+        self.push_screen(
+            FeedInputScreen(
+                f"Tags of “{title}”",
+                ", ".join(had),
+                "A comma between two; → takes the tag offered · Enter files it (saved) under"
+                " them; none: untagged · Esc: as it was",
+                TagCompletion(in_use),
+            ),
+            answered,
+        )
+
+    async def _retag(self, entry: Entry, had: tuple[str, ...], wanted: tuple[str, ...]) -> None:
+        from ..feed_names import folded
+
+        if not had and not wanted:
+            return
+        was_saved = self.lib.is_saved(entry)
+        kept = {folded(tag) for tag in wanted}
+        tags = self.lib.tag_article(entry, wanted) if wanted else had
+        if gone := [tag for tag in had if folded(tag) not in kept]:
+            tags = self.lib.untag_article(entry, gone)
+        self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
+        self._changed([self.index.set_tags(entry.id, tags, saved=was_saved or bool(wanted))])
+        self._show_tags(entry, tags)
+        shown = " ".join(f"#{tag}" for tag in tags)
+        saved = "" if was_saved else " (saved for good: a tag files it in Saved)"
+        said = f"Tagged {shown}{saved}" if tags else "No tags now (still saved)"
+        self.notify(plain(said, max_length=300).plain, markup=False)
+
+    def _show_tags(self, entry: Entry, tags: tuple[str, ...]) -> None:
+        """The article of `entry`, open, says its tags now in its header."""
+        article = sys.modules.get(f"{__package__}.screens.article")
+        if article is None:
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, article.ArticleScreen) and screen.headline.entry.id == entry.id:
+                screen.show_tags(tags)
 
     async def read_article(
         self, entry: Entry, first_page: Callable[[Article], None] | None = None
@@ -108,10 +201,9 @@ class ReaderAppArticles(ReaderAppHeadlines):
 
     def remember_place(self, entry: Entry, article: Article, place: Place | None) -> None:
         """Where the reader left an article (None: at its start), for when it is opened again,
-        in this session or the next. A store that can't be written (a full disk) forgets it:
-        no reason to stop the reader going back."""
-        with suppress(StoreError):
-            self.lib.remember_place(entry, article, None if place is None else place.record())
+        in this session or the next; written in a thread. A store that can't be written (a
+        full disk) forgets it: no reason to stop the reader going back."""
+        self.lib.remember_place_soon(entry, article, None if place is None else place.record())
 
     def place_of(self, entry: Entry, article: Article) -> Place | None:
         """Where the reader left `article`, when it is still the text it was left in."""
@@ -125,6 +217,8 @@ class ReaderAppArticles(ReaderAppHeadlines):
         """An entry's article (or its first page) is on screen: read, and in the cache."""
         self.set_read(entry, True)
         self._prefetch_failed.discard(entry.id)
+        if article.unkept:
+            return  # shown, not cached: its row stays unmarked (not offline)
         taken_down = article.gone_at is not None  # the row marked as the header notes it
         self._changed(
             [self.index.set_cached(entry.id, partial=article.in_part, taken_down=taken_down)]
@@ -199,6 +293,9 @@ class ReaderAppArticles(ReaderAppHeadlines):
                 self._prefetch_failed.add(entry.id)
                 if error.kind == ErrorKind.PORTAL:
                     portal = error.message
+                return
+            if article.unkept:  # the disk filled since: not fetched again for nothing
+                self._prefetch_failed.add(entry.id)
                 return
             fetched.append(entry)
             self._changed([self.index.set_cached(entry.id, partial=article.in_part)])

@@ -6,11 +6,10 @@ screen has settled)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from threading import Thread
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from ..models import Entry, StoreError, Unwritable
 from ..plural import plural
 from ..reports import Headline
 from .app_state import ReaderAppState
@@ -20,7 +19,6 @@ from .collector import (
     give_back_memory,
     release_closed_widgets,
 )
-from .display import plain
 from .headlines import HeadlineIndex
 from .keymap import keymap_of
 from .messages import ArticleClosed, HeadlinesChanged
@@ -56,8 +54,9 @@ class ReaderAppHeadlines(ReaderAppState):
         # A thread quitting does not wait for, as `load_rest`'s: every headline of a year's
         # library held `q`'s prompt seconds (what it writes, a list's page dates, is one
         # transaction: all or none of it).
+        kept = self.main_screen.kept_rows()
         self.index = await quittable(
-            HeadlineIndex.load, self.lib, self.config.feed_order, name="reader-headlines"
+            HeadlineIndex.load, self.lib, self.config.feed_order, kept, name="reader-headlines"
         )
         await self._show_loaded(freeze)
 
@@ -194,7 +193,7 @@ class ReaderAppHeadlines(ReaderAppState):
         if not index.feeds:
             add = keymap_of(self).key("add_feed", "the headlines")
             press = f"press {add} to add one (or `reader add URL`)" if add else "`reader add URL`"
-            return f"No feeds yet: {press}, or try `reader demo`.{index.saved_note()}"
+            return index.saved_note(f"No feeds yet: {press}, or try `reader demo`.")
         failed = [f for f in index.feeds if f.last_error]
         # Counts kept by the index: this runs on every cursor move over 10,000 headlines. The
         # most useful first, the count offline last: at 80 columns the line is cut at its end
@@ -213,73 +212,6 @@ class ReaderAppHeadlines(ReaderAppState):
         if changed:
             self.main_screen.post_message(HeadlinesChanged(changed))
 
-    def set_read(self, entry: Entry, read: bool) -> None:
-        self._keep(self.lib.mark_read, entry, read)
-        self._changed([self.index.set_read(entry.id, read)])
-        if not self._busy:
-            self.status = self.summary()
-
-    def mark_many(self, headlines: Iterable[Headline], read: bool) -> list[Headline]:
-        """Set the read flag of many headlines at once (`A`, `C`, and their undoing), a store
-        write per feed; returns those that changed, as they were before."""
-        chosen = []
-        for headline in headlines:
-            now = self.index.get(headline.entry.id)
-            if now is not None and now.read != read:
-                chosen.append(now)
-        self._keep(self.lib.mark_many_read, [h.entry for h in chosen], read)
-        self._changed([self.index.set_read(h.entry.id, read) for h in chosen])
-        if not self._busy:
-            self.status = self.summary()
-        return chosen
-
-    def _keep(self, write: Callable[..., object], *args: Any) -> None:
-        """`write(*args)`, a mark the store keeps; one it can't (a full disk, another program
-        holding the data directory) still shows for this session, and the first such says
-        why, once."""
-        if self._unkept_busy and self._unkept:
-            # Behind the marks waiting already (kept in the order made), and without another
-            # wait of SQLite's on the event loop while the holder still holds it.
-            self._unkept.append((write, args))
-            return
-        try:
-            write(*args)
-        except StoreError as error:
-            self._unkept.append((write, args))  # kept once the store takes it (`keep_again`)
-            self._unkept_busy = error.unwritable == Unwritable.BUSY
-            if self._unkept_busy:
-                shown = f"Not kept yet: {error.args[0].removesuffix(': try again')}; kept once it is free"
-            elif not self._told_not_kept:
-                self._told_not_kept = True
-                shown = f"Marks are not kept: {error}"
-            else:
-                return
-            self.notify(plain(shown, max_length=300).plain, severity="warning", markup=False)
-
-    async def keep_again(self) -> None:
-        """After a full disk: once space is freed, the store takes writes again, and the
-        marks made meanwhile are kept, in the order they were made; the status line drops
-        "the disk is full". Until then, nothing (tried again every few seconds). Likewise
-        once a program holding the data directory lets go of it. The writes run off the
-        event loop: each may wait on the holder."""
-        if not self._unkept and not self.lib.read_only_tag:
-            return
-        if not await asyncio.to_thread(self.lib.writable_again):
-            return
-        unkept, self._unkept = self._unkept, []
-        for at, (write, args) in enumerate(unkept):
-            try:
-                await asyncio.to_thread(write, *args)
-            except StoreError:
-                self._unkept = unkept[at:] + self._unkept  # still refused: the rest wait
-                return
-        busy, self._unkept_busy = self._unkept_busy, False
-        if unkept:
-            again = "The data directory is free again" if busy else "The disk has room again"
-            self.say_for_now(f"{again}: {plural(len(unkept), 'mark')} kept")
-        else:
-            self.show_counts()
-
     def keep_unread_only(self, unread_only: bool) -> None:
         """Remember whether the lists show only unread headlines, for the next start: the
         reader opens as it was left. Written as a read mark is (one small record)."""
@@ -288,10 +220,3 @@ class ReaderAppHeadlines(ReaderAppState):
     def keep_feeds_hidden(self, hidden: bool) -> None:
         """Remember whether the feed list is put away (`f`), for the next start."""
         self.lib.keep_feeds_hidden(hidden)
-
-    def toggle_read(self, entry: Entry) -> bool:
-        """Flip an entry's read flag; returns the new value."""
-        headline = self.index.get(entry.id)
-        read = not (headline.read if headline else self.lib.is_read(entry))
-        self.set_read(entry, read)
-        return read

@@ -73,6 +73,7 @@ class ReaderAppLifecycle(ReaderAppNotices):
                 loop.remove_signal_handler(number)
         self.workers.cancel_all()
         if self.library is not None:
+            await self.keep_marks_before_exit()
             await self.library.aclose()
             self.library = None
 

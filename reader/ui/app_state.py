@@ -99,9 +99,11 @@ class ReaderAppState(App[int]):
         """Set by `exit`: keys typed after `q` start no job (see `_run`)."""
         self._told_not_kept = False
         self._unkept: list[tuple[Callable[..., object], tuple[Any, ...]]] = []
-        """Marks the store refused (a full disk), to keep once it has room (`keep_again`)."""
-        self._unkept_busy = False
-        """Those marks were refused for another program holding the data directory."""
+        """Marks not kept yet, in the order made: being written, or refused by the store (a
+        full disk, another program holding it) until it takes them (`app_marks`)."""
+        self._unsaved: dict[str, dict[str, Any]] = {}
+        """The saved records of the articles `s` unsaved this session, by entry id: `s` again
+        puts one back as it was (its tags, when saved, its archive mark), with no fetch."""
         self.notice_seconds = NOTICE_SECONDS
         """Seconds a line answering one action (`say_for_now`) stays before the idle counts."""
         self._notice = ""

@@ -30,11 +30,16 @@ from ..reports import Headline, newest_first
 _is_read = attrgetter("read")
 
 SAVED_VIEW = "reader:saved"
-"""The view of every saved article, where a feed's address names that feed's (no feed's
-address is this: a feed is subscribed at an http(s) address)."""
+"""The view of every saved article not archived (the reading list), where a feed's address
+names that feed's (no feed's address is this: a feed is subscribed at an http(s) address)."""
+ARCHIVE_VIEW = "reader:archive"
+"""The view of the saved articles archived: done with, kept (`Library.archive`)."""
+LIBRARY_VIEWS = (SAVED_VIEW, ARCHIVE_VIEW)
+"""The views of saved articles, a feed's or not: never shown unread only, each row naming its
+source, a row that leaves the view kept in it until the view is left."""
 TAG_VIEW = "reader:tag:"
 """What a tag's view is named by, the tag after it (`tag_view`): the headlines of every feed
-filed under the tag together."""
+filed under the tag together, and the saved articles filed under it."""
 
 
 def tag_view(tag: str) -> str:
@@ -81,6 +86,19 @@ class HeadlineIndex:
         init=False, repr=False, default=None
     )
     """The feeds' tags (`_tag_feeds`), with the list of feeds they were read from."""
+    _articles_of: dict[str, tuple[str, tuple[str, ...]]] | None = field(
+        init=False, repr=False, default=None
+    )
+    """Each tag of the saved articles, compared (`folded`) → as spelled, and the ids of the
+    headlines filed under it (`_tagged_articles`); None until asked for, and after an edit of
+    an article's tags."""
+    _apart_of: (
+        tuple[dict[str, tuple[str, tuple[str, ...]]], list[Feed], dict[str, tuple[str, ...]]] | None
+    ) = field(init=False, repr=False, default=None)
+    """`_apart_ids` of each tag, with the `_tagged_articles` and the feeds they were found
+    for (held, so that neither is taken for another made since)."""
+    _archived: int | None = field(init=False, repr=False, default=None)
+    """`archived`, once counted; None till then, and after an edit of an archive mark."""
     _newest_in: dict[str, float] = field(init=False, repr=False)
     """Each feed's newest headline's time (epoch seconds), for `feed_order` "newest"."""
     edits: int = field(init=False, repr=False, default=0)
@@ -96,6 +114,7 @@ class HeadlineIndex:
         # a link; each headline's key as the store keeps it (made canonical again, 12,000
         # links took half a second before the first paint).
         self._by_link = self._links()
+        self._tagged_articles()  # here too: ~5 ms of the 40,000 at the first count of a row
         self._unread = Counter(h.entry.feed_url for h in self.headlines if not h.read)
         self._cached_in = Counter(h.entry.feed_url for h in self.headlines if h.cached)
         self._saved_in = Counter(h.entry.feed_url for h in self.headlines if h.saved)
@@ -113,17 +132,26 @@ class HeadlineIndex:
 
     @property
     def saved(self) -> int:
-        """Saved articles, a feed's or not (the saved view's count)."""
+        """Saved articles, a feed's or not, archived or not."""
         return self._saved_in.total()
 
-    def saved_note(self) -> str:
-        """Where the saved articles are, for a line saying there is no feed yet ("" when
-        none is saved): six saved were one row away, unsaid (acc31c W7)."""
+    @property
+    def archived(self) -> int:
+        """Saved articles archived (the archive's count; its row is shown when there is one):
+        counted once, not at each count of the feed list's rows, till one is (un)archived."""
+        if self._archived is None:
+            self._archived = sum(h.archived for h in (*self.headlines, *self.unlisted))
+        return self._archived
+
+    def saved_note(self, line: str) -> str:
+        """`line`, saying there is no feed yet, after where the saved articles are (when one
+        is): six saved were one row away, unsaid (acc31c W7); after the line, they were what a
+        pane of 120 columns cut (acc32a A16)."""
         saved = self.saved
         if not saved:
-            return ""
+            return line
         are = "is" if saved == 1 else "are"
-        return f" Your {plural(saved, 'saved article')} {are} in Saved."
+        return f"Your {plural(saved, 'saved article')} {are} in Saved. {line}"
 
     @property
     def _positions(self) -> dict[str, int]:
@@ -141,10 +169,13 @@ class HeadlineIndex:
     def unread_in(self, feed_url: str | None) -> int:
         """Unread headlines of one feed, of all when `feed_url` is None, of a tag's view or of
         the saved view."""
-        if feed_url == SAVED_VIEW:
-            return sum(not h.read for h in self.view(SAVED_VIEW))
+        if feed_url in LIBRARY_VIEWS:
+            return sum(not h.read for h in self.view(feed_url))
         if (tag := view_tag(feed_url)) is not None:
-            return sum(self._unread[url] for url in self.tagged_urls(tag))
+            apart = (self.get(entry_id) for entry_id in self._apart_ids(tag))
+            return sum(self._unread[url] for url in self.tagged_urls(tag)) + sum(
+                h is not None and not h.read for h in apart
+            )
         return self._unread.total() if feed_url is None else self._unread[feed_url]
 
     def tagged_urls(self, tag: str) -> frozenset[str]:
@@ -152,12 +183,66 @@ class HeadlineIndex:
         return self._tag_feeds().get(folded(tag), ("", frozenset()))[1]
 
     def tags(self) -> list[tuple[str, int]]:
-        """Every tag of the feeds (`feed_tags.all_tags`), with the unread headlines of the
-        feeds filed under it."""
-        return [
-            (tag, sum(self._unread[url] for url in urls))
-            for tag, urls in self._tag_feeds().values()
-        ]
+        """Every tag of the feeds and of the saved articles, sorted as compared (a feed's
+        spelling first), with the unread headlines of its view."""
+        spelled = {key: tag for key, (tag, _ids) in self._tagged_articles().items()}
+        spelled.update((key, tag) for key, (tag, _urls) in self._tag_feeds().items())
+        return [(spelled[key], self.unread_in(tag_view(spelled[key]))) for key in sorted(spelled)]
+
+    def _tagged_articles(self) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """Each tag of the saved articles, compared → as spelled, and the ids of the headlines
+        filed under it, newest first: made once, not at each count of the feed list's rows."""
+        if self._articles_of is None:
+            found: dict[str, tuple[str, list[str]]] = {}
+            for headline in (*self.headlines, *self.unlisted):
+                for tag in headline.tags:
+                    found.setdefault(folded(tag), (tag, []))[1].append(headline.entry.id)
+            self._articles_of = {key: (tag, tuple(ids)) for key, (tag, ids) in found.items()}
+        return self._articles_of
+
+    def _retagged(
+        self, urls: Collection[str], fresh: list[Headline]
+    ) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """`_tagged_articles` with the headlines of the feeds at `urls` replaced by `fresh`."""
+        found: dict[str, tuple[str, list[str]]] = {}
+        for key, (tag, ids) in self._tagged_articles().items():
+            kept = [
+                i for i in ids if (h := self.get(i)) is not None and h.entry.feed_url not in urls
+            ]
+            if kept:
+                found[key] = (tag, kept)
+        for headline in fresh:
+            for tag in headline.tags:
+                found.setdefault(folded(tag), (tag, []))[1].append(headline.entry.id)
+        return {key: (tag, tuple(ids)) for key, (tag, ids) in found.items()}
+
+    def _articles_apart(self, tag: str) -> list[Headline]:
+        """The headlines of the articles filed under `tag` that no feed filed under it lists,
+        newest first: its view's besides its feeds'."""
+        found = (self.get(entry_id) for entry_id in self._apart_ids(tag))
+        # The feeds' and the unlisted ones, each newest first: one list newest first.
+        return sorted((h for h in found if h is not None), key=newest_first)
+
+    def _apart_ids(self, tag: str) -> tuple[str, ...]:
+        """The ids of `_articles_apart`, found once for the articles' tags and the feeds as
+        they are (the tag rows' counts take them in at every change the feed list shows)."""
+        tagged = self._tagged_articles()
+        if (
+            self._apart_of is None
+            or self._apart_of[0] is not tagged
+            or self._apart_of[1] is not self.feeds
+        ):
+            self._apart_of = (tagged, self.feeds, {})
+        key = folded(tag)
+        ids = self._apart_of[2].get(key)
+        if ids is None:
+            urls = self.tagged_urls(tag)
+            ids = self._apart_of[2][key] = tuple(
+                i
+                for i in tagged.get(key, ("", ()))[1]
+                if (h := self.get(i)) is not None and h.entry.feed_url not in urls
+            )
+        return ids
 
     def _tag_feeds(self) -> dict[str, tuple[str, frozenset[str]]]:
         """Each tag, compared (`folded`) → as spelled, and the addresses of its feeds: made
@@ -189,13 +274,25 @@ class HeadlineIndex:
         """Headlines of one feed, read or not; of all when `feed_url` is None, of a tag's
         feeds for its view."""
         if (tag := view_tag(feed_url)) is not None:
-            return sum(self._listed_in[url] for url in self.tagged_urls(tag))
+            listed = sum(self._listed_in[url] for url in self.tagged_urls(tag))
+            return listed + len(self._apart_ids(tag))
         return len(self.headlines) if feed_url is None else self._listed_in[feed_url]
 
     @classmethod
-    def load(cls, library: Library, feed_order: str = "subscribed") -> HeadlineIndex:
-        """Read everything from the store (blocking: call it from a thread)."""
-        return cls(library.feeds(), *library.headlines_and_unlisted(), feed_order=feed_order)
+    def load(
+        cls, library: Library, feed_order: str = "subscribed", kept: Collection[Headline] = ()
+    ) -> HeadlineIndex:
+        """Read everything from the store (blocking: call it from a thread), with the rows of
+        `kept` the store no longer lists (unsaved in "Saved", shown till it is left) among the
+        unlisted: read again without them, "Saved" drew itself short of the row under the
+        cursor, and `s` again unsaved another article (acc32a A20)."""
+        headlines, unlisted = library.headlines_and_unlisted()
+        if kept:
+            listed = {h.entry.id for h in headlines} | {h.entry.id for h in unlisted}
+            if gone := [h for h in kept if h.entry.id not in listed]:
+                gone.sort(key=newest_first)
+                unlisted = list(merge(unlisted, gone, key=newest_first))
+        return cls(library.feeds(), headlines, unlisted, feed_order=feed_order)
 
     @classmethod
     def first(
@@ -221,6 +318,8 @@ class HeadlineIndex:
                     not_article=edited.not_article,
                     left_out=edited.left_out,
                     updated=edited.updated,
+                    tags=edited.tags,
+                    archived=edited.archived,
                 )
 
     def with_feeds(
@@ -266,6 +365,10 @@ class HeadlineIndex:
         # Only rows read again: every headline where it was (the list a copy, not re-made).
         index._position_index = None if urls else self._position_index
         index._by_link = None if urls else self._by_link
+        index._archived = None
+        # Its feeds' articles' tags replaced by those of `fresh`, not gathered again from the
+        # 40,000: a refresh brings feed after feed (~10 ms each on a loaded machine).
+        index._articles_of = self._retagged(urls, fresh) if self._articles_of is not None else None
         index.edits, index._edited = 0, {}
         return index
 
@@ -276,18 +379,31 @@ class HeadlineIndex:
             return list(self.headlines)
         if feed_url == SAVED_VIEW:
             return self.saved_view()
+        if feed_url == ARCHIVE_VIEW:
+            return self.archive_view()
         if (tag := view_tag(feed_url)) is not None:
             urls = self.tagged_urls(tag)
-            return [h for h in self.headlines if h.entry.feed_url in urls]
+            feeds = [h for h in self.headlines if h.entry.feed_url in urls]
+            return _merged(feeds, self._articles_apart(tag))
         return [h for h in self.headlines if h.entry.feed_url == feed_url]
 
     def saved_view(self, keep: Collection[str] = ()) -> list[Headline]:
-        """Every saved article, and those of `keep` (entry ids) saved or not, newest first:
-        the saved view as shown, which keeps the rows unsaved while it is shown (`s` again
-        saves one back)."""
+        """Every saved article not archived, and those of `keep` (entry ids) saved or not,
+        newest first: the saved view as shown, which keeps the rows unsaved (or archived)
+        while it is shown (`s` again saves one back)."""
 
         def listed(headline: Headline) -> bool:
-            return headline.saved or headline.entry.id in keep
+            return (headline.saved and not headline.archived) or headline.entry.id in keep
+
+        feeds, unlisted = filter(listed, self.headlines), filter(listed, self.unlisted)
+        return list(merge(feeds, unlisted, key=newest_first))
+
+    def archive_view(self, keep: Collection[str] = ()) -> list[Headline]:
+        """Every saved article archived, and those of `keep` (entry ids), newest first: the
+        archive as shown, which keeps the rows taken out of it while it is shown."""
+
+        def listed(headline: Headline) -> bool:
+            return (headline.saved and headline.archived) or headline.entry.id in keep
 
         feeds, unlisted = filter(listed, self.headlines), filter(listed, self.unlisted)
         return list(merge(feeds, unlisted, key=newest_first))
@@ -332,8 +448,20 @@ class HeadlineIndex:
         return self._edit(entry_id, read=read)
 
     def set_saved(self, entry_id: str, saved: bool) -> Headline | None:
-        """Record that an article is kept for good (or no longer)."""
-        return self._edit(entry_id, saved=saved)
+        """Record that an article is kept for good (or no longer: its tags went with it)."""
+        if saved:
+            return self._edit(entry_id, saved=True)
+        return self._edit(entry_id, saved=False, tags=(), archived=False)
+
+    def set_archived(self, entry_id: str, archived: bool) -> Headline | None:
+        """Record that an article is archived (saved, read) or no longer (still saved)."""
+        if archived:
+            return self._edit(entry_id, saved=True, archived=True, read=True)
+        return self._edit(entry_id, archived=False)
+
+    def set_tags(self, entry_id: str, tags: tuple[str, ...], saved: bool = True) -> Headline | None:
+        """Record the tags an article is filed under now (saved: a tag saves it)."""
+        return self._edit(entry_id, saved=saved, tags=tags)
 
     def set_cached(
         self, entry_id: str, cached: bool = True, partial: bool = False, taken_down: bool = False
@@ -376,7 +504,13 @@ class HeadlineIndex:
         """Record that an entry's link turned out to be no article page (a PDF, audio)."""
         return self._edit(entry_id, not_article=True)
 
-    def _edit(self, entry_id: str, **changes: bool) -> Headline | None:
+    def _edit(self, entry_id: str, **changes: bool | tuple[str, ...]) -> Headline | None:
+        if "tags" in changes and self._articles_of is not None:
+            tags = changes["tags"]
+            assert isinstance(tags, tuple)
+            self._articles_of = _filed(self._articles_of, entry_id, tags)
+        if "archived" in changes:
+            self._archived = None
         self.edits += 1
         self._edited[entry_id] = self.edits
         position = self._positions.get(entry_id)
@@ -391,7 +525,7 @@ class HeadlineIndex:
         self._saved_in[feed_url] += int(headline.saved) - int(old.saved)
         return headline
 
-    def _edit_unlisted(self, entry_id: str, **changes: bool) -> Headline | None:
+    def _edit_unlisted(self, entry_id: str, **changes: bool | tuple[str, ...]) -> Headline | None:
         # No feed's: in no feed's counts; among those available offline, under no feed ("").
         position = self._unlisted_positions.get(entry_id)
         if position is None:
@@ -402,6 +536,20 @@ class HeadlineIndex:
         self._saved_in[""] += int(headline.saved) - int(old.saved)
         self._cached_in[""] += int(headline.cached) - int(old.cached)
         return headline
+
+
+def _filed(
+    tagged: dict[str, tuple[str, tuple[str, ...]]], entry_id: str, tags: tuple[str, ...]
+) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """`tagged` (`HeadlineIndex._tagged_articles`) with the headline `entry_id` filed under
+    `tags` alone: one `#` edits it, not the 40,000 gathered again."""
+    found = {
+        key: (tag, tuple(i for i in ids if i != entry_id)) for key, (tag, ids) in tagged.items()
+    }
+    for tag in tags:
+        spelled, ids = found.get(folded(tag), (tag, ()))
+        found[folded(tag)] = (spelled, (*ids, entry_id))
+    return {key: pair for key, pair in found.items() if pair[1]}
 
 
 def _merged(kept: list[Headline], fresh: list[Headline]) -> list[Headline]:

@@ -72,7 +72,7 @@ ACTIONS: dict[str, KeyAction] = {
         ("step_feed(-1)",),
     ),
     "next_tag": KeyAction(
-        "the next tag's headlines (every feed filed under it), round the end",
+        "the next tag's headlines (its feeds' and articles'), round the end",
         ("step_tag(1)",),
     ),
     "previous_tag": KeyAction(
@@ -81,6 +81,14 @@ ACTIONS: dict[str, KeyAction] = {
     ),
     "toggle_read": KeyAction("mark read / unread", ("toggle_read",)),
     "save": KeyAction("save for good (kept offline, never evicted) / unsave", ("toggle_saved",)),
+    "archive": KeyAction(
+        "archive the article (done with, kept: saved, read) / back in Saved",
+        ("toggle_archived",),
+    ),
+    "tag": KeyAction(
+        "file the article under tags (saving it), those in use completed; none: untagged",
+        ("tag_article",),
+    ),
     "open_in_browser": KeyAction("open the original page in the browser", ("open_original",)),
     "mark_list_read": KeyAction("mark every headline of the list read", ("mark_list_read",)),
     "mark_all_read": KeyAction("mark every feed's headlines read", ("mark_everything_read",)),
@@ -107,6 +115,12 @@ ACTIONS: dict[str, KeyAction] = {
     "shorter_passage": KeyAction("the passage selected a sentence shorter", ("grow_passage(-1)",)),
     "cite": KeyAction("copy the citation (with the passage selected)", ("cite",)),
     "copy": KeyAction("copy the passage selected, alone", ("screen.copy_text",)),
+    "highlight": KeyAction(
+        "keep the passage selected as a highlight (on one kept: drop it)", ("highlight",)
+    ),
+    "note": KeyAction(
+        "a note on the passage selected (kept as a highlight), else on the article", ("note",)
+    ),
     "whole_note": KeyAction(
         "show whole the editor's note folded atop the story", ("unfold_notes",)
     ),

@@ -1,5 +1,6 @@
 """A one-line question over the screen: the address of a feed to add (`a`), a feed's new name
-(`R`). Enter answers with the line as typed (pasted addresses too), Esc answers nothing."""
+(`R`), an article's tags (`#`, completed from those in use). Enter answers with the line as typed
+(pasted addresses too), Esc answers nothing."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from ..display import plain
@@ -35,7 +37,8 @@ class _Line(Input):
 
 class FeedInputScreen(Dialog[str | None]):
     """Asks `question` (plain text), the line prefilled with `value`; `hint` under it says what
-    an answer does. Dismisses with the line typed, None for Esc."""
+    an answer does; `suggester` completes what is typed. Dismisses with the line typed, None
+    for Esc."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -43,11 +46,14 @@ class FeedInputScreen(Dialog[str | None]):
         Binding("enter", "noop", "OK", show=True),
     ]
 
-    def __init__(self, question: str, value: str = "", hint: str = "") -> None:
+    def __init__(
+        self, question: str, value: str = "", hint: str = "", suggester: Suggester | None = None
+    ) -> None:
         super().__init__()
         self.question = question
         self.value = value
         self.hint = hint
+        self.suggester = suggester
 
     def compose(self) -> ComposeResult:
         yield KeyBar()
@@ -60,6 +66,7 @@ class FeedInputScreen(Dialog[str | None]):
                 max_length=MAX_TYPED,
                 select_on_focus=False,
                 compact=True,
+                suggester=self.suggester,
                 id="feed-input",
             )
             if self.hint:

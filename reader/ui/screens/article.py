@@ -16,7 +16,8 @@ number, "[1]" to "#cite_note-1") goes to its note, marked, and Esc comes back to
 
 `ArticleScreen` is built in layers, a module each, every class adding to the one before it: its
 state and status line (`article_state`), the search (`article_search`), the links
-(`article_links`), the passage to quote and the citation (`article_passage`), its copies
+(`article_links`), the passage to quote and the citation (`article_passage`), the passages
+kept as highlights (`article_highlights`), its copies
 (`article_copies`: `R` fetches the page again, `V` the copies kept, `d` what changed), and
 here what it shows, its keys and which of them act.
 """
@@ -155,7 +156,9 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         self._last_query = ("", None)  # a search is this article's: another one starts afresh
         entry = self.headline.entry
         now = self.reader.index.get(entry.id) or self.headline
-        self.query_one(ArticleBody).show_notice(entry, OPENING if now.cached else FETCHING)
+        body = self.query_one(ArticleBody)
+        body.tags = now.tags
+        body.show_notice(entry, OPENING if now.cached else FETCHING)
         # exclusive: pressing n quickly cancels the wait for the previous article (its download
         # still completes into the cache in the background).
         self.run_worker(self._load(position), group="article", exclusive=True, exit_on_error=False)
@@ -237,6 +240,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         else:
             if self.loaded:
                 self._find_first()
+                self.show_highlights()
             self._show_position()  # a search of the "Fetching article…" line went with it
 
     @property
@@ -321,6 +325,16 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
 
     def action_toggle_saved(self) -> None:
         self.reader.toggle_saved(self.headline.entry)
+
+    def action_toggle_archived(self) -> None:
+        self.reader.toggle_archived(self.headline.entry)
+
+    def action_tag_article(self) -> None:
+        self.reader.edit_tags(self.headline.entry)
+
+    def show_tags(self, tags: tuple[str, ...]) -> None:
+        """The article's tags, given by `#`, in its header."""
+        self.query_one(ArticleBody).show_tags(tags)
 
     def action_toggle_read(self) -> None:
         read = self.reader.toggle_read(self.headline.entry)

@@ -10,10 +10,10 @@ from ...models import Article, Entry, FetchError, StoreError
 from ..dialogs.changes import ChangesScreen
 from ..display import plain
 from ..widgets.article.article_body import ArticleBody
-from .article_passage import ArticleScreenPassage
+from .article_highlights import ArticleScreenHighlights
 
 
-class ArticleScreenCopies(ArticleScreenPassage):
+class ArticleScreenCopies(ArticleScreenHighlights):
     """The reading view's keys for the article's copies (see `ArticleScreen`)."""
 
     def action_refresh_article(self) -> None:
@@ -48,6 +48,7 @@ class ArticleScreenCopies(ArticleScreenPassage):
             body.clear_link()
             self._end_search()
             body.show_article(entry, article, place=place)
+            self.show_highlights()
         said = renewal.said(in_reader=True, copies_key=self.key_of("earlier_version"))
         said = plain(said, max_length=300).plain
         self.notify(said[:1].upper() + said[1:], markup=False)
@@ -83,6 +84,7 @@ class ArticleScreenCopies(ArticleScreenPassage):
         body.clear_link()
         self._end_search()
         body.show_article(entry, other)
+        self.show_highlights()
         self._show_position()  # a newer copy's word, said of the copy shown before, goes
         self._say_which_copy(other)
 

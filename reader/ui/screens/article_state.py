@@ -32,6 +32,7 @@ _PASSAGE_KEYS = (
     ("longer_passage", "longer"),
     ("shorter_passage", "shorter"),
     ("cite", "quotes it"),
+    ("highlight", "keeps it"),
 )
 """The keys the status line names while a passage is selected, and what each does (and Esc,
 which no `[keys]` moves, drops it)."""
@@ -163,6 +164,8 @@ class ArticleScreenState(Screen[str | None]):
             note = FOLLOWED
         elif not note and self._superseded is not None and body.article is self._superseded:
             note = newer_copy_note(self._superseded, self.key_of("earlier_version"))
+        elif not note and body.article is not None and body.article.unkept:
+            note = f"Shown, not kept: {body.article.unkept}"  # read from the site, not offline
         self.query_one(StatusBar).show_note(note, warning=missing)
         # The key bar's search keys, once the search line is closed (it hides the bar), the
         # link's, and Tab only where there are links. A new class restyles the screen (~20 ms):

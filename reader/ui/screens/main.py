@@ -26,7 +26,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 
 from ...reports import Headline
-from ..headlines import SAVED_VIEW
+from ..headlines import LIBRARY_VIEWS, SAVED_VIEW
 from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged
 from ..unknown_keys import say_if_unbound
 from ..widgets.article.search_bar import SearchBar
@@ -41,8 +41,10 @@ from .main_panes import MainScreenPanes
 from .main_search import MainScreenSearch
 from .main_unread import FEEDS
 
-_HEADLINE_ACTIONS = frozenset({"toggle_read", "toggle_saved", "open_original"})
-"""The keys that act on the headline under the cursor (`m`, `s`, `o`)."""
+_HEADLINE_ACTIONS = frozenset(
+    {"toggle_read", "toggle_saved", "open_original", "tag_article", "toggle_archived"}
+)
+"""The keys that act on the headline under the cursor (`m`, `s`, `o`, `#`, `E`)."""
 
 
 class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSearch):
@@ -67,6 +69,10 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
         Binding("m", "toggle_read", "Read/unread"),
         Binding("s", "toggle_saved", "Save"),
         Binding("o", "open_original", "Original"),
+        # The mark a tag has in the lists ("#fishing").
+        Binding("number_sign", "tag_article", "Tag", show=False),
+        # Gmail's archive key, shifted: `e` is many a Colemak user's `down` (its `j`).
+        Binding("E", "toggle_archived", "Archive", show=False),
         # priority: from the feed list too, whose keys would take it otherwise.
         Binding("slash", "search", "Find", show=False, priority=True),
         Binding("n", "step_match(1)", "Next match", show=False),
@@ -132,7 +138,9 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             self._fill_list(message.filled)
             return
         if message.changed is not None:
-            if self.feed_url == SAVED_VIEW and _saved_elsewhere(table, message.changed):
+            if self.feed_url in LIBRARY_VIEWS and _saved_elsewhere(
+                table, message.changed, self.feed_url != SAVED_VIEW
+            ):
                 # Saved in an article the view doesn't list: it joins the view. One unsaved
                 # here stays, its ★ gone, till the view is left (`listed_rows`): `s` again
                 # keeps it, where it left at once, unnamed (acc31c W20).
@@ -145,7 +153,9 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             table.update_headlines(message.changed)
             self._title()
             return
-        if self.feed_url not in (None, SAVED_VIEW, SEARCH_VIEW) and not feeds.holds(self.feed_url):
+        if self.feed_url not in (None, *LIBRARY_VIEWS, SEARCH_VIEW) and not feeds.holds(
+            self.feed_url
+        ):
             self.feed_url = None  # the feed was removed meanwhile (a tag's last feed untagged)
             self._left_at = None  # nor is the headline left in it (`reopen`) in "All feeds"
         if self.show_left_list():
@@ -222,9 +232,23 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             self.reader.toggle_read(headline.entry)
 
     def action_toggle_saved(self) -> None:
+        table = self.query_one(HeadlineTable)
+        headline = table.current
+        if headline is not None:
+            # The cursor now stays on it as the list is drawn again: on the first row, never
+            # moved, it went to a newer save come meanwhile, which `s` again then unsaved.
+            table.placed = True
+            self.reader.toggle_saved(headline.entry)
+
+    def action_toggle_archived(self) -> None:
         headline = self.query_one(HeadlineTable).current
         if headline is not None:
-            self.reader.toggle_saved(headline.entry)
+            self.reader.toggle_archived(headline.entry)
+
+    def action_tag_article(self) -> None:
+        headline = self.query_one(HeadlineTable).current
+        if headline is not None:
+            self.reader.edit_tags(headline.entry)
 
     def action_open_original(self) -> None:
         headline = self.query_one(HeadlineTable).current
@@ -233,6 +257,9 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             self.reader.open_headline(headline.entry)
 
 
-def _saved_elsewhere(table: HeadlineTable, changed: tuple[Headline, ...]) -> bool:
-    """Whether one of the articles `changed` is saved now, and not a row of the saved view."""
-    return any(h.saved and not table.lists(h.entry.id) for h in changed)
+def _saved_elsewhere(
+    table: HeadlineTable, changed: tuple[Headline, ...], archive: bool = False
+) -> bool:
+    """Whether one of the articles `changed` is saved now (archived, for the `archive`), and
+    not a row of the view of those."""
+    return any(h.saved and h.archived == archive and not table.lists(h.entry.id) for h in changed)

@@ -30,9 +30,9 @@ from ...reports import Headline, merged_newest_first
 from ...search_query import finds_anything
 from ..cell_width import cut_to_cells, rich_agreeing, terminal_cells
 from ..display import plain
-from ..headlines import SAVED_VIEW, view_tag
+from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, view_tag
 from ..widgets.article.search_bar import SearchBar, show_search_line
-from ..widgets.main.feed_list import SAVED, FeedList, tag_name
+from ..widgets.main.feed_list import ARCHIVE, SAVED, FeedList, tag_name
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 
@@ -102,7 +102,7 @@ class MainFullText(Screen[None]):
     @property
     def hits_of_one_feed(self) -> bool:
         """The hits shown are one feed's (its name in their title): their rows needn't name it."""
-        return self._scope not in (None, SAVED_VIEW) and view_tag(self._scope) is None
+        return self._scope not in (None, *LIBRARY_VIEWS) and view_tag(self._scope) is None
 
     def scope_name(self) -> str:
         """The name of the list the search is in ("" for every feed's), cut for a line."""
@@ -110,6 +110,8 @@ class MainFullText(Screen[None]):
             return ""
         if self._scope == SAVED_VIEW:
             return SAVED
+        if self._scope == ARCHIVE_VIEW:
+            return ARCHIVE
         feed = self.query_one(FeedList).feeds.get(self._scope)
         name = plain(feed.display_title).plain if feed is not None else ""
         if (tag := view_tag(self._scope)) is not None:

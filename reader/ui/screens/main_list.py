@@ -11,8 +11,8 @@ from rich.text import Text
 from ...feed_names import names_of
 from ...models import Feed
 from ..display import plain, when
-from ..headlines import SAVED_VIEW, view_tag
-from ..widgets.main.feed_list import ALL_FEEDS, SAVED, FeedList, tag_name
+from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, view_tag
+from ..widgets.main.feed_list import ALL_FEEDS, ARCHIVE, SAVED, FeedList, tag_name
 from ..widgets.main.headline_table import HeadlineTable
 from .main_full_text import SEARCH_VIEW, MainFullText
 from .main_marks import MainScreenMarks
@@ -99,7 +99,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
 
     def first_unread_in(self, feed_url: str | None) -> str | None:
         """The first unread headline of a feed or a tag (None for the other lists)."""
-        if feed_url in (None, SAVED_VIEW, SEARCH_VIEW):
+        if feed_url in (None, *LIBRARY_VIEWS, SEARCH_VIEW):
             return None
         listed = self.in_list_order(self.reader.index.view(feed_url))
         first = next((h for h in listed if not h.read), None)
@@ -113,7 +113,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
         table.set_headlines(
             rows,
             keep=keep,
-            show_source=self.feed_url in (None, SAVED_VIEW)
+            show_source=self.feed_url in (None, *LIBRARY_VIEWS)
             or view_tag(self.feed_url) is not None
             or (searched and not self.hits_of_one_feed),
             names=names_of(self.reader.index.feeds),
@@ -166,6 +166,11 @@ class MainScreenList(MainScreenMarks, MainFullText):
             return self.text_empty()
         if not self.reader.index.whole:
             return "Reading the headlines…"
+        if self.feed_url == ARCHIVE_VIEW:
+            archive = self.key_of("archive")
+            return "Nothing archived now" + (
+                f": {archive} on a saved article archives it." if archive else "."
+            )
         if self.feed_url == SAVED_VIEW:
             save = self.key_of("save")
             return "Nothing saved yet" + (
@@ -176,7 +181,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
         if not self.reader.index.feeds:
             add = self.key_of("add_feed")
             press = f"press {add} to add one by its address (or try `reader demo`)" if add else ""
-            return f"No feeds yet: {press or 'try `reader demo`'}.{self.reader.index.saved_note()}"
+            return self.reader.index.saved_note(f"No feeds yet: {press or 'try `reader demo`'}.")
         if fetching := self.reader.fetching_note():
             return fetching
         if self.feed_url is None and self.reader.nothing_fetched:
@@ -200,7 +205,9 @@ class MainScreenList(MainScreenMarks, MainFullText):
         elif (tag := view_tag(self.feed_url)) is not None:
             name = tag_name(tag)
         else:
-            name = Text(SAVED if self.feed_url == SAVED_VIEW else ALL_FEEDS)
+            name = Text(
+                {SAVED_VIEW: SAVED, ARCHIVE_VIEW: ARCHIVE}.get(self.feed_url or "", ALL_FEEDS)
+            )
         table.set_title(name, self.count_tail(self.feed_url, table.rows))
         failed = table.get_component_rich_style("headline-table--failed")
         table.border_subtitle = _feed_health(feed, failed) if feed else ""

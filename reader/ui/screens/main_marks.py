@@ -10,7 +10,7 @@ from textual.binding import Binding
 from ...plural import plural
 from ...reports import Headline
 from ..display import plain
-from ..headlines import SAVED_VIEW, view_tag
+from ..headlines import ARCHIVE_VIEW, SAVED_VIEW, view_tag
 from ..keymap import keymap_of
 from ..widgets.main.feed_list import FeedList, tag_name
 from .main_unread import MainScreenUnread
@@ -86,4 +86,4 @@ class MainScreenMarks(MainScreenUnread):
             return plain(feed.display_title, max_length=60).plain
         if (tag := view_tag(self.feed_url)) is not None:
             return tag_name(tag).plain
-        return "Saved" if self.feed_url == SAVED_VIEW else "every feed"
+        return {SAVED_VIEW: "Saved", ARCHIVE_VIEW: "Archive"}.get(self.feed_url or "", "every feed")

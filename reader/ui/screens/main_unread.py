@@ -22,7 +22,7 @@ from textual.screen import Screen
 
 from ...feed_tags import all_tags
 from ...reports import Headline
-from ..headlines import SAVED_VIEW, tag_view
+from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, tag_view
 from ..keymap import keymap_of
 from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
@@ -64,7 +64,7 @@ class MainScreenUnread(Screen[None]):
     def filtered(self, feed_url: str | None) -> bool:
         """Whether the list of `feed_url` is shown unread only ("Saved" and a search's hits
         never are)."""
-        return self.unread_only and feed_url not in (SAVED_VIEW, SEARCH_VIEW)
+        return self.unread_only and feed_url not in (*LIBRARY_VIEWS, SEARCH_VIEW)
 
     def listed_rows(self, feed_url: str | None) -> list[Headline]:
         """The headlines of `feed_url`'s list as shown: all, or the unread ones and those read
@@ -73,8 +73,15 @@ class MainScreenUnread(Screen[None]):
         if feed_url == SAVED_VIEW:
             keep: set[str] = set()
             if self._listed == (feed_url, False):
-                keep = {h.entry.id for h in self.query_one(HeadlineTable).rows if not h.saved}
+                shown = self.query_one(HeadlineTable).rows
+                keep = {h.entry.id for h in shown if not h.saved or h.archived}
             rows = index.saved_view(keep)
+        elif feed_url == ARCHIVE_VIEW:
+            keep = set()
+            if self._listed == (feed_url, False):
+                shown = self.query_one(HeadlineTable).rows
+                keep = {h.entry.id for h in shown if not (h.saved and h.archived)}
+            rows = index.archive_view(keep)
         elif not self.filtered(feed_url):
             rows = index.view(feed_url)
         else:
@@ -83,6 +90,13 @@ class MainScreenUnread(Screen[None]):
                 keep = {h.entry.id for h in self.query_one(HeadlineTable).rows if h.read}
             rows = index.unread_view(feed_url, keep)
         return self.in_list_order(rows)
+
+    def kept_rows(self) -> list[Headline]:
+        """The rows "Saved" (or the archive) shows though no longer saved: unsaved while it
+        is shown, kept till it is left (`listed_rows`), across a reload too."""
+        if self.feed_url not in LIBRARY_VIEWS or self._listed != (self.feed_url, False):
+            return []
+        return [h for h in self.query_one(HeadlineTable).rows if not h.saved]
 
     def in_list_order(self, rows: list[Headline]) -> list[Headline]:
         """`rows`, newest first and a list of their own (as the index's views make them), in
@@ -124,7 +138,10 @@ class MainScreenUnread(Screen[None]):
                 or tag_view(tag) == self.feed_url
                 or (in_use and feed_list.holds(tag_view(tag)))
             ]
-        feed_list.set_feeds(feeds, unread, index.saved, tags)
+        archived = index.archived
+        # The archive's row while there is one, or while it is shown (its last taken out).
+        archive = archived if archived or self.feed_url == ARCHIVE_VIEW else None
+        feed_list.set_feeds(feeds, unread, index.saved - archived, tags, archive)
         feed_list.border_title = UNREAD_FEEDS if self.unread_only else FEEDS
 
     def count_tail(self, feed_url: str | None, rows: Sequence[Headline]) -> str:
@@ -137,8 +154,10 @@ class MainScreenUnread(Screen[None]):
         unread = index.unread_in(feed_url)
         if self.filtered(feed_url):
             return f" · unread only · {unread} of {index.count_in(feed_url)}"
-        if feed_url == SAVED_VIEW:  # not the rows unsaved, still listed
-            return f" · {unread} unread of {sum(h.saved for h in rows)}"
+        if feed_url == SAVED_VIEW:  # not the rows unsaved (or archived), still listed
+            return f" · {unread} unread of {sum(h.saved and not h.archived for h in rows)}"
+        if feed_url == ARCHIVE_VIEW:
+            return f" · {sum(h.saved and h.archived for h in rows)} archived"
         return f" · {unread} unread of {len(rows)}"
 
     def nothing_unread(self) -> str:

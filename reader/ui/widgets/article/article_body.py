@@ -1,7 +1,7 @@
 """The reading view's text: an article drawn with the Line API in a centred, readable column.
 
-What it shows and how each line is drawn; its state, search, links, passage and wrapping are
-the layers it is built on (`body_state` … `body_layout`).
+What it shows and how each line is drawn; its state, search, links, passage, highlights and
+wrapping are the layers it is built on (`body_state` … `body_layout`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,15 @@ from textual.strip import Strip
 from ....models import Article, Entry
 from ...article_keys import BODY_BINDINGS
 from ...keymap import keymap_of
-from . import anchors, article_header, block_paragraphs, find_in_article, passage
+from . import (
+    anchors,
+    article_header,
+    block_paragraphs,
+    find_in_article,
+    note_paragraphs,
+    passage,
+)
+from .body_highlights import HIGHLIGHT_COMPONENT
 from .body_layout import ArticleLayout
 from .body_links import LINK_COMPONENT, NOTE_COMPONENT
 from .body_search import MATCH_COMPONENTS
@@ -50,6 +58,7 @@ class ArticleBody(ArticleLayout, can_focus=True):
         *MATCH_COMPONENTS,
         LINK_COMPONENT,
         NOTE_COMPONENT,
+        HIGHLIGHT_COMPONENT,
     }
 
     # -- what to show --------------------------------------------------------------------------
@@ -85,7 +94,11 @@ class ArticleBody(ArticleLayout, can_focus=True):
         comes back to (None: at its start, or no article shown)."""
         if self.article is None or self.top_line <= self._rule_line():
             return None
-        return self._place()
+        place = self._place()
+        # Counted without the reader's notes, which are drawn only once read, after the
+        # article opens at its place: the article's note put it a paragraph further down.
+        notes = place and sum(map(note_paragraphs.is_note, self._paragraphs[: place.paragraph]))
+        return replace(place, paragraph=place.paragraph - notes) if place and notes else place
 
     def show_more(self, entry: Entry | None, article: Article) -> None:
         """More of the article shown (its later pages came in, after the first page shown): the
@@ -94,8 +107,12 @@ class ArticleBody(ArticleLayout, can_focus=True):
         in the same order; only the header's note has gone."""
         below_rule = self.top_line - self._rule_line()
         query, current, link = self._query, self._current, self._link
-        opened = self._notes_opened
+        opened, highlights, note = self._notes_opened, self._highlights, self._article_note
         self._set(entry, article, "", "", False)
+        if highlights or note:  # the same article's, its later pages come
+            self._highlights, self._article_note = highlights, note
+            if any(self._notes_drawn()):
+                self._build()
         if opened:
             self.unfold_notes()  # shown whole by `z`: not folded again under the reader's eyes
         self._finish_layout()  # the line to keep at the top may be past the first screen's
@@ -141,6 +158,32 @@ class ArticleBody(ArticleLayout, can_focus=True):
                 message,
                 copies_key=self.copies_key,
                 changes_key=self.changes_key,
+                tags=self.tags,
+            )
+            place = replace(place, paragraph=place.paragraph + len(head) - self._head)
+        self._build(place)
+
+    def show_tags(self, tags: tuple[str, ...]) -> None:
+        """The article shown is filed under `tags` now: its header says so, the reader's
+        place in the text kept (a byline appearing, for an article that had none, is a line
+        more above it)."""
+        if tags == self.tags:
+            return
+        self.tags = tags
+        entry, article, message, _hint, _error = self._content
+        if article is None:
+            return
+        place = self._place()
+        if place is not None and place.paragraph >= self._head:
+            styles = self._built_with or self._styles()
+            head = article_header.header(
+                entry,
+                article,
+                styles,
+                message,
+                copies_key=self.copies_key,
+                changes_key=self.changes_key,
+                tags=tags,
             )
             place = replace(place, paragraph=place.paragraph + len(head) - self._head)
         self._build(place)
@@ -164,9 +207,37 @@ class ArticleBody(ArticleLayout, can_focus=True):
         self._link = None
         self._jumps, self._note = [], None
         self._notes_opened = False
+        # The article shown before's: its own are marked once read (`show_highlights`).
+        self._highlights, self._highlight_spans, self._article_note = (), None, ""
         self._after_layout = []  # the text they waited for has gone
         self._build()
         self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def _notes_changed(self) -> None:
+        place = self._place()
+        if place is None:
+            self._build()
+            return
+        # The same text at the top of the view, counted without the notes: the article's
+        # note added while reading further down moved it a paragraph down.
+        text_above = place.paragraph - sum(
+            map(note_paragraphs.is_note, self._paragraphs[: place.paragraph])
+        )
+        self._build()
+        number, seen = 0, 0
+        while True:
+            self._build_more(number + 1)
+            if number >= len(self._paragraphs):
+                return  # the text is shorter now (a note dropped at its end)
+            if not note_paragraphs.is_note(self._paragraphs[number]):
+                if seen == text_above:
+                    break
+                seen += 1
+            number += 1
+        if self._width:
+            self._go_to(replace(place, paragraph=number))
+        else:  # not laid out yet: there once it is
+            self._pending_place = replace(place, paragraph=number)
 
     def _build(self, place: Place | None = None) -> None:
         """Paragraphs for the content, laid out with `place` at the top (the same content
@@ -175,7 +246,13 @@ class ArticleBody(ArticleLayout, can_focus=True):
         styles = self._built_with = self._styles()
         note = message if article else ""
         paragraphs = article_header.header(
-            entry, article, styles, note, copies_key=self.copies_key, changes_key=self.changes_key
+            entry,
+            article,
+            styles,
+            note,
+            copies_key=self.copies_key,
+            changes_key=self.changes_key,
+            tags=self.tags,
         )
         self._head, self._compact = len(paragraphs), False
         self._header_paragraphs = self._head if article is not None else 0
@@ -184,6 +261,9 @@ class ArticleBody(ArticleLayout, can_focus=True):
         if article is not None:
             # Built as they are laid out: the first screen's first, the rest in slices.
             more = block_paragraphs.paragraphs(article, styles)
+            if any(self._notes_drawn()):  # the reader's own, drawn among the article's
+                highlights, note = self._highlights, self._article_note
+                more = note_paragraphs.with_notes(more, article, highlights, note, styles)
             if not article.incomplete:  # its next pages on their way: not the end yet
                 more = chain(more, [block_paragraphs.end_mark(styles)])
             self._more = more
@@ -285,6 +365,7 @@ class ArticleBody(ArticleLayout, can_focus=True):
         # Styles are baked into the paragraphs: rebuild when the theme really changed them
         # (not on every focus change, which also lands here).
         self._match_styles = self._link_style = self._passage_style = self._note_style = None
+        self._highlight_style = None
         if self.is_mounted and self._paragraphs and self._styles() != self._built_with:
             self._build(self._place())
 
@@ -311,6 +392,7 @@ class ArticleBody(ArticleLayout, can_focus=True):
         column, margin = self._column()
         margin -= self._laid.shift(number, column, self._available())  # a wide table's line
         line = self._laid.lines[number]
+        line = self._marked_highlights(number, line)  # under a match, a link, the passage
         if self._matches is not None and (marks := self._matches.marks(number)):
             if self._match_styles is None:
                 match, current = (self.get_component_rich_style(n) for n in MATCH_COMPONENTS)

@@ -20,6 +20,7 @@ from ....citation import (
     version_note,
 )
 from ....enclosures import enclosure_label, shown_enclosures
+from ....feed_tags import hashed_tags
 from ....models import Article, Enclosure, Entry
 from ....url_display import shown_url
 from ...display import long_date, plain, when
@@ -38,10 +39,12 @@ def header(
     compact: int = 0,
     copies_key: str | None = "V",
     changes_key: str | None = "d",
+    tags: tuple[str, ...] = (),
 ) -> list[Paragraph]:
     """Title, source · author · date, the original URL, and a partial-text notice
     (`partial_note`, else the usual one); the copies kept, and `copies_key`, the key in force
-    that shows them (None: none does), `changes_key` the one that shows what changed.
+    that shows them (None: none does), `changes_key` the one that shows what changed; the
+    `tags` the article is filed under, after the date ("#fishing #long read").
 
     `compact`: the column's width, for a view too low for all of it (see `compact_byline`): the
     title, one line of source, author and date, and the notes; the address and the length are
@@ -88,6 +91,7 @@ def header(
             plain(author, max_length=200, laid_out=True),
             Text(f"{long_date(published)} ({FEEDS_DATE})" if feeds_date else long_date(published)),
             Text(revised),
+            plain(hashed_tags(tags), max_length=400, laid_out=True),
         )
         if part.plain
     ]

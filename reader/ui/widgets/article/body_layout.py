@@ -22,7 +22,7 @@ from textual.geometry import Size
 from ...keymap import keymap_of
 from ...messages import NotesFolded
 from . import article_header, find_in_article, typeset
-from .body_passage import ArticlePassage
+from .body_highlights import ArticleHighlighted
 from .find_in_article import LineMap
 from .paragraph import Layout
 from .reading_place import Place, line_of
@@ -56,8 +56,11 @@ the slices (`go_there_once_laid_out`): down to the place at once, a 700,000-word
 GOING_BACK = "Back to where you were once the text is laid out…"
 
 
-class ArticleLayout(ArticlePassage):
+class ArticleLayout(ArticleHighlighted):
     """The reading view's text, wrapped (see `ArticleBody`)."""
+
+    tags: tuple[str, ...] = ()
+    """The tags the article shown is filed under, its header's byline names (`show_tags`)."""
 
     def _layout(self, place: Place | None = None) -> None:
         """Wrap the paragraphs for the width, when it changed, with `place` at the top of the
@@ -142,6 +145,7 @@ class ArticleLayout(ArticlePassage):
             note,
             copies_key=self.copies_key,
             changes_key=self.changes_key,
+            tags=self.tags,
         )
         lines = len(typeset.layout(whole, column, self.app.console).lines)
         return lines > self.scrollable_content_region.height // 2
@@ -164,6 +168,7 @@ class ArticleLayout(ArticlePassage):
             column if compact else 0,
             self.copies_key,
             self.changes_key,
+            self.tags,
         )
         self._paragraphs[: self._head] = head
         self._compact = compact

@@ -128,22 +128,23 @@ def highlight(line: Strip, characters: tuple[int, int], style: Style) -> Strip:
     return Strip.join([line.crop(0, first), inside, line.crop(last)])
 
 
-def words(selected: Bounds, lines: list[str], line_map: LineMap) -> str:
+def words(selected: Bounds, lines: list[str], line_map: LineMap, labels: bool = True) -> str:
     """The article's own words selected: each paragraph's text as written (its line breaks
     the text's, not the wrapping's), paragraphs apart by a blank line, a table's rows (runs on
     consecutive lines) and a list's items by one break, each item after its bullet or number
-    when taken from its start."""
+    when taken from its start (unless not `labels`: the text's words alone, as a highlight
+    finds them again)."""
     # The runs' texts were made display-safe when the article was typeset (display.plain).
     out = ""
     previous_line = -2
-    for r, (a, b) in sorted(_chosen(selected, lines, line_map).items()):
+    for r, (a, b) in sorted(chosen(selected, lines, line_map).items()):
         run = line_map.runs[r]
         if run.rule:  # the table's, drawn between its rows: no words
             previous_line = run.pieces[-1][0]
             continue
         if out:
             out += "\n" if run.pieces[0][0] == previous_line + 1 else "\n\n"
-        if run.label and not run.text[:a].strip():  # a list item taken from its start
+        if labels and run.label and not run.text[:a].strip():  # an item from its start
             out += f"{run.label} "
         out += run.text[a:b].strip()
         previous_line = run.pieces[-1][0]
@@ -169,7 +170,7 @@ def quotation(
     blocks: list[Block] = []
     rows: dict[int, set[int]] = {}  # a table's paragraph → its rows selected
     starts = [extent.start for extent in extents]
-    for r, (a, b) in sorted(_chosen(selected, lines, line_map).items()):
+    for r, (a, b) in sorted(chosen(selected, lines, line_map).items()):
         run = line_map.runs[r]
         number = bisect_right(starts, run.pieces[0][0]) - 1
         paragraph = paragraphs[number] if 0 <= number < len(paragraphs) else None
@@ -241,7 +242,7 @@ def _cut(block: Block, shown: str, a: int, b: int) -> Block:
     return replace(block, inlines=tuple(cut))
 
 
-def _chosen(selected: Bounds, lines: list[str], line_map: LineMap) -> dict[int, list[int]]:
+def chosen(selected: Bounds, lines: list[str], line_map: LineMap) -> dict[int, list[int]]:
     """The runs selected: run → [first offset, last offset] of it selected."""
     (first, start), (last, end) = selected
     chosen: dict[int, list[int]] = {}  # run → [first offset, last offset] selected

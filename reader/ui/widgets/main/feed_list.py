@@ -1,5 +1,6 @@
-"""The feed list on the left: "All feeds", "Saved" (every article saved for good, a feed's or
-not, with their count), a row for each tag ("#news": the headlines of every feed filed under
+"""The feed list on the left: "All feeds", "Saved" (every article saved for good and not
+archived, a feed's or not, with their count), "Archive" (those archived, when there is one), a
+row for each tag ("#news": the headlines of every feed filed under
 it), then every subscription with its unread count."""
 
 from __future__ import annotations
@@ -23,13 +24,14 @@ from textual.widgets.option_list import Option
 from ....models import Feed
 from ...cell_width import fit_to_cells, terminal_cells
 from ...display import plain
-from ...headlines import SAVED_VIEW, tag_view, view_tag
+from ...headlines import ARCHIVE_VIEW, SAVED_VIEW, tag_view, view_tag
 from ...messages import FeedSelected
 from ..vim_list import VimOptionList
 
 ERROR_MARK = "!"
 ALL_FEEDS = "All feeds"
 SAVED = "Saved"
+ARCHIVE = "Archive"
 TAG_MARK = "#"
 """Before a tag's name in the feed list: a row of a tag's feeds, not a feed."""
 
@@ -63,7 +65,9 @@ class FeedList(VimOptionList):
             tag = view_tag(view)
             feed = self.feeds.get(view or "")
             names.append(
-                tag_name(tag).plain
+                ARCHIVE
+                if view == ARCHIVE_VIEW
+                else tag_name(tag).plain
                 if tag is not None
                 else plain(feed.display_title).plain
                 if feed
@@ -81,12 +85,19 @@ class FeedList(VimOptionList):
         unread: Mapping[str, int],
         saved: int,
         tags: Sequence[tuple[str, int]] = (),
+        archived: int | None = None,
     ) -> None:
-        """Show these feeds with their unread counts, how many articles are `saved`, and a
+        """Show these feeds with their unread counts, how many articles are `saved` (in
+        "Saved", not archived), an "Archive" row of the `archived` ones (None: no row), and a
         row for each tag (with the unread headlines of its feeds) above the feeds, keeping
         the highlighted row."""
+        above = [(ARCHIVE, archived)] if archived is not None else []
+        tags = [*above, *tags]
         rows = (
-            *((tag_view(tag), tag, count, False) for tag, count in tags),
+            *(
+                (ARCHIVE_VIEW if above and n == 0 else tag_view(tag), tag, count, False)
+                for n, (tag, count) in enumerate(tags)
+            ),
             *((f.url, f.display_title, unread.get(f.url, 0), bool(f.last_error)) for f in feeds),
         )
         shown = (saved, rows)
@@ -100,7 +111,12 @@ class FeedList(VimOptionList):
             self._prompt(Text(ALL_FEEDS, style="bold"), sum(unread.values()), False),
             self._prompt(Text(SAVED, style="bold"), saved, False),
         ]
-        made = [*(self._tag_prompt(tag, count) for tag, count in tags)]
+        made = [
+            self._prompt(Text(ARCHIVE, style="bold"), count, False)
+            if above and n == 0
+            else self._tag_prompt(tag, count)
+            for n, (tag, count) in enumerate(tags)
+        ]
         if before is not None and [row[0] for row in before[1]] == [row[0] for row in rows]:
             # The same feeds, some counts or marks changed (`m`, a feed come in during a
             # refresh): only their rows are made again, the highlight and scroll left alone.

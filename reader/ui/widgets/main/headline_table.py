@@ -28,7 +28,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ....feed_names import source_name
-from ....marks import SAVED_MARK, UNREAD_MARK, offline_mark
+from ....feed_tags import hashed_tags
+from ....marks import UNREAD_MARK, offline_mark, saved_mark
 from ....reports import Headline
 from ....url_display import shown_url
 from ...cell_width import fit_to_cells
@@ -506,7 +507,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         # `Text`: a page of new rows (pagedown, G) costs 36 of these in one frame.
         entry = headline.entry
         styles = self._row_styles(is_cursor, headline.read, base)
-        title = plain(entry.title or shown_url(entry.link) or "(untitled)", max_length=500).plain
+        title = plain(_shown_title(headline), max_length=500).plain
         # Measured as the terminal draws it (Devanagari's vowel signs take a cell each, which
         # Rich counts as none): a title cut by Rich's measure pushed the border off the row.
         uncounted, title, padding = fit_to_cells(title, room)
@@ -516,7 +517,7 @@ class HeadlineTable(ScrollView, can_focus=True):
             Segment(" " if headline.read else UNREAD_MARK, styles.marker),
             Segment(" ", blank),
             Segment(offline_mark(headline), styles.offline),
-            Segment(SAVED_MARK if headline.saved else " ", styles.marker),
+            Segment(saved_mark(headline), styles.marker),
             Segment(" ", blank),
         ]
         if columns.time:
@@ -552,7 +553,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         row.append(" " if headline.read else UNREAD_MARK, style("headline-table--marker"))
         row.append(" ")
         row.append(offline_mark(headline), style("headline-table--offline"))
-        row.append(SAVED_MARK if headline.saved else " ", style("headline-table--marker"))
+        row.append(saved_mark(headline), style("headline-table--marker"))
         row.append(" ")
         if columns.time:
             moment = when(entry.published or entry.updated, short=columns.time < TIME_WIDTH)
@@ -565,9 +566,7 @@ class HeadlineTable(ScrollView, can_focus=True):
             source.truncate(columns.source, overflow="ellipsis", pad=True)
             row.append_text(source)
             row.append(GAP_TEXT)
-        row.append_text(
-            plain(entry.title or shown_url(entry.link) or "(untitled)", title_style, max_length=500)
-        )
+        row.append_text(plain(_shown_title(headline), title_style, max_length=500))
         if is_cursor:
             row.truncate(width, overflow="ellipsis", pad=True)  # so the cursor spans the row
             row.stylize(style("headline-table--cursor"))
@@ -577,3 +576,10 @@ class HeadlineTable(ScrollView, can_focus=True):
         text.truncate(width, overflow="ellipsis", pad=True)
         segments = list(text.render(self.app.console))
         return Strip(segments).apply_style(base).crop_extend(0, width, base)
+
+
+def _shown_title(headline: Headline) -> str:
+    """A row's title, its article's tags after it ("… #fishing #long read")."""
+    entry = headline.entry
+    title = entry.title or shown_url(entry.link) or "(untitled)"
+    return f"{title}  {hashed_tags(headline.tags)}" if headline.tags else title

@@ -1,0 +1,298 @@
+"""Cached articles written out as one file, to read on another device (`reader export --format
+markdown|html|epub`): a traveller's e-reader, a browser with no network. Each article is the
+Markdown `reader show --format markdown` prints (its citation first), as HTML by CommonMark's
+own rules with raw HTML off: a page's text reaches the file escaped, never as markup. Pictures
+are links to the site, not kept (none is cached), and a file holds no script and loads
+nothing by itself."""
+
+from __future__ import annotations
+
+import re
+import uuid
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from html import escape
+from typing import Any, BinaryIO
+
+from .models import Article, Block, BlockKind, Inline, picture_label
+from .safe import safe_line, safe_text
+
+# XML 1.0 has no place for these (a lone surrogate from a page decoded with errors, the C0
+# controls `safe_text` keeps: tab and line breaks are allowed); an XHTML file holding one is
+# refused whole by an e-reader's parser.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# A language tag as BCP 47 writes one ("en", "pt-BR", "zh-Hant-TW"); a page's `lang` that is
+# anything else is left out, not written into an attribute.
+_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+
+_CSS = """\
+body { font-family: serif; line-height: 1.5; margin: 0 auto; max-width: 40em; padding: 0 1em; }
+h1 { font-size: 1.5em; line-height: 1.25; }
+blockquote { border-left: 0.2em solid #999; margin-left: 0; padding-left: 1em; }
+table { border-collapse: collapse; } td, th { border: 1px solid #999; padding: 0.2em 0.4em; }
+pre { white-space: pre-wrap; }
+a.picture { font-style: italic; }
+nav li { margin: 0.2em 0; }
+"""
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One article of a book, under the feed it came from."""
+
+    feed: str
+    """The feed's name as the reader shows it; the site's for an article no feed lists."""
+    title: str
+    """Its title as the contents list it: one line."""
+    markdown: str
+    """Its Markdown, its citation first (`reader show --format markdown`)."""
+    address: str
+    """The article's own address: a book of the same addresses is the same book."""
+    language: str = ""
+
+
+def pictures_as_links(article: Article) -> Article:
+    """`article` with each picture a link to it ("Image: Idle cranes"), as a paragraph: a
+    Markdown viewer loads a picture's `![…](…)` from the site, and the files load nothing."""
+    if not any(block.kind == BlockKind.IMAGE for block in article.blocks):
+        return article
+    blocks = tuple(
+        replace(
+            block,
+            kind=BlockKind.PARAGRAPH,
+            inlines=(Inline(picture_label(block.text), href=_picture_address(block)),),
+        )
+        if block.kind == BlockKind.IMAGE
+        else block
+        for block in article.blocks
+    )
+    return replace(article, blocks=blocks)
+
+
+def _picture_address(block: Block) -> str | None:
+    return next((i.href for i in block.inlines if i.href), None)
+
+
+def chapter(feed: str, article: Article, markdown: str) -> Chapter:
+    """The chapter of `article`, whose Markdown (`cli.common.render`) is given."""
+    title = safe_line(article.title or article.url, 300) or "Untitled"
+    language = article.language if _LANGUAGE.fullmatch(article.language or "") else ""
+    return Chapter(safe_line(feed, 200), title, markdown, article.url, language)
+
+
+def _quiet(count: int) -> None:
+    """No one told how far a writer is."""
+
+
+def write_markdown(
+    chapters: Sequence[Chapter], into: BinaryIO, written: Callable[[int], None] = _quiet
+) -> None:
+    """Every chapter's Markdown, a rule between two; `written` told how many are written, as
+    each book's writer tells it."""
+    for number, one in enumerate(_grouped(chapters)):
+        apart = "\n---\n\n" if number else ""
+        into.write(f"{apart}{one.markdown.rstrip()}\n".encode())
+        written(number + 1)
+
+
+def write_html(
+    chapters: Sequence[Chapter],
+    title: str,
+    into: BinaryIO,
+    written: Callable[[int], None] = _quiet,
+) -> None:
+    """One HTML page: the contents, then every article. Its policy lets it load nothing and run
+    nothing, should a browser open it from a disk next to other files."""
+    chapters = _grouped(chapters)
+    head = (
+        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
+        '<meta http-equiv="Content-Security-Policy"'
+        " content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>{_text(title)}</title>\n<style>\n{_CSS}</style>\n</head>\n<body>\n"
+        f"<nav>\n<h1>{_text(title)}</h1>\n{_contents(chapters, lambda n: f'#a{n}')}</nav>\n"
+    )
+    into.write(head.encode())
+    for number, one in enumerate(chapters, 1):
+        article = (
+            f'<hr>\n<article id="a{number}"{_lang(one.language)} dir="auto">\n'
+            f"{_body(one.markdown, xhtml=False)}</article>\n"
+        )
+        into.write(article.encode())
+        written(number)
+    into.write(b"</body>\n</html>\n")
+
+
+def write_epub(
+    chapters: Sequence[Chapter],
+    title: str,
+    made: datetime,
+    into: BinaryIO,
+    written: Callable[[int], None] = _quiet,
+) -> None:
+    """An EPUB 3 book (read by EPUB 2 readers too: it has their table of contents): a chapter
+    an article, opening on the contents, which list the articles under their feeds. Its
+    identifier is the same for the same articles (a reader's library takes a book made again
+    for the same book). Each chapter is written as it is made: a year's articles are never
+    all in memory as XHTML (`into` may be a pipe)."""
+    chapters = _grouped(chapters)
+    names = [f"a{number:05d}.xhtml" for number in range(1, len(chapters) + 1)]
+    book_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, ' '.join(c.address for c in chapters))}"
+    languages = [c.language for c in chapters if c.language]
+    language = max(set(languages), key=languages.count) if languages else "und"
+    modified = made.strftime("%Y-%m-%dT%H:%M:%SZ")
+    nav = (
+        f'<nav epub:type="toc" id="toc">\n<h1>{_text(title)}</h1>\n'
+        f"{_contents(chapters, lambda n: names[n - 1])}</nav>\n"
+    )
+    with zipfile.ZipFile(into, "w", zipfile.ZIP_DEFLATED) as book:
+        # First and stored as it is, as the format asks: a reader knows the file by it.
+        book.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", zipfile.ZIP_STORED)
+        book.writestr("META-INF/container.xml", _CONTAINER)
+        book.writestr("OEBPS/style.css", _CSS)
+        book.writestr("OEBPS/nav.xhtml", _xhtml(title, nav, language))
+        book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id))
+        book.writestr("OEBPS/content.opf", _opf(names, title, book_id, language, modified))
+        for number, (name, one) in enumerate(zip(names, chapters, strict=True), 1):
+            body = f'<section dir="auto">\n{_body(one.markdown, xhtml=True)}</section>\n'
+            book.writestr(f"OEBPS/{name}", _xhtml(one.title, body, one.language or language))
+            written(number)
+
+
+_CONTAINER = """<?xml version="1.0" encoding="utf-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles>
+<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+</rootfiles>
+</container>
+"""
+
+
+def _text(text: str) -> str:
+    """Untrusted text as element content or an attribute's value: escaped, and with nothing
+    XML refuses."""
+    return escape(_NOT_XML.sub("", safe_text(text)), quote=True)
+
+
+def _lang(language: str) -> str:
+    return f' lang="{language}"' if language else ""
+
+
+def _grouped(chapters: Sequence[Chapter]) -> list[Chapter]:
+    """The chapters under their feeds, each feed where its first (newest) article was: the
+    order the contents list them in, which an e-reader's pages must follow."""
+    feeds: dict[str, list[Chapter]] = {}
+    for one in chapters:
+        feeds.setdefault(one.feed, []).append(one)
+    return [one for grouped in feeds.values() for one in grouped]
+
+
+def _by_feed(chapters: Sequence[Chapter]) -> list[tuple[str, list[tuple[int, Chapter]]]]:
+    """The chapters numbered from 1, under their feeds in the order each first comes."""
+    feeds: dict[str, list[tuple[int, Chapter]]] = {}
+    for number, one in enumerate(chapters, 1):
+        feeds.setdefault(one.feed, []).append((number, one))
+    return list(feeds.items())
+
+
+def _contents(chapters: Sequence[Chapter], target: Any) -> str:
+    """The contents as nested lists: each feed, its articles' titles linking to them."""
+    lines = ["<ol>"]
+    for feed, numbered in _by_feed(chapters):
+        lines.append(f"<li><span>{_text(feed or 'Other articles')}</span>\n<ol>")
+        lines += [f'<li><a href="{target(n)}">{_text(one.title)}</a></li>' for n, one in numbered]
+        lines.append("</ol></li>")
+    lines.append("</ol>\n")
+    return "\n".join(lines)
+
+
+def _body(markdown: str, xhtml: bool) -> str:
+    """An article's Markdown as HTML (XHTML for a book)."""
+    return _NOT_XML.sub("", _converter(xhtml).render(safe_text(markdown)))
+
+
+_converters: dict[bool, Any] = {}
+
+
+def _converter(xhtml: bool) -> Any:
+    """CommonMark with GitHub's tables and strike-through, raw HTML off (the text's `<` is a
+    character), links only to what CommonMark deems safe (no `javascript:`), and a picture
+    written as a link to it: the file loads nothing."""
+    made = _converters.get(xhtml)
+    if made is None:
+        from markdown_it import MarkdownIt  # loaded for an export only
+
+        made = MarkdownIt("commonmark", {"html": False, "xhtmlOut": xhtml})
+        made.enable(["table", "strikethrough"])
+
+        def picture(renderer: Any, tokens: Any, at: int, options: Any, env: Any) -> str:
+            token = tokens[at]
+            alt = "".join(child.content for child in token.children or ())
+            source = escape(str(token.attrGet("src") or ""), quote=True)
+            label = f"Image: {escape(alt)}" if alt else "Image"
+            return f'<a class="picture" href="{source}">{label}</a>'
+
+        made.add_render_rule("image", picture)
+        _converters[xhtml] = made
+    return made
+
+
+def _xhtml(title: str, body: str, language: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"'
+        f' xml:lang="{language}" lang="{language}">\n<head>\n<meta charset="utf-8"/>\n'
+        f'<title>{_text(title)}</title>\n<link rel="stylesheet" type="text/css" href="style.css"/>\n'
+        f"</head>\n<body>\n{body}</body>\n</html>\n"
+    )
+
+
+def _opf(names: list[str], title: str, book_id: str, language: str, modified: str) -> str:
+    items = "\n".join(
+        f'<item id="a{n}" href="{name}" media-type="application/xhtml+xml"/>'
+        for n, name in enumerate(names, 1)
+    )
+    spine = "\n".join(f'<itemref idref="a{n}"/>' for n in range(1, len(names) + 1))
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">\n'
+        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
+        f'<dc:identifier id="id">{book_id}</dc:identifier>\n<dc:title>{_text(title)}</dc:title>\n'
+        f'<dc:language>{language}</dc:language>\n<meta property="dcterms:modified">{modified}</meta>\n'
+        "</metadata>\n<manifest>\n"
+        '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>\n'
+        '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>\n'
+        '<item id="css" href="style.css" media-type="text/css"/>\n'
+        f'{items}\n</manifest>\n<spine toc="ncx">\n<itemref idref="nav"/>\n{spine}\n</spine>\n'
+        "</package>\n"
+    )
+
+
+def _ncx(chapters: Sequence[Chapter], names: list[str], title: str, book_id: str) -> str:
+    """EPUB 2's table of contents, for readers from before EPUB 3's (`nav.xhtml`)."""
+    # A feed's point leads where its first article's does: the same place, the same order.
+    points: list[str] = []
+    for feed, numbered in _by_feed(chapters):
+        first = numbered[0][0]
+        points.append(
+            f'<navPoint id="f{first}" playOrder="{first}"><navLabel><text>'
+            f"{_text(feed or 'Other articles')}</text></navLabel>"
+            f'<content src="{names[first - 1]}"/>'
+        )
+        points += [
+            f'<navPoint id="p{number}" playOrder="{number}"><navLabel><text>'
+            f'{_text(one.title)}</text></navLabel><content src="{names[number - 1]}"/>'
+            "</navPoint>"
+            for number, one in numbered
+        ]
+        points.append("</navPoint>")
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1">\n'
+        f'<head><meta name="dtb:uid" content="{book_id}"/></head>\n'
+        f"<docTitle><text>{_text(title)}</text></docTitle>\n<navMap>\n"
+        + "\n".join(points)
+        + "\n</navMap>\n</ncx>\n"
+    )

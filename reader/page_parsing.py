@@ -1,0 +1,53 @@
+"""A downloaded page parsed: the parser every page is read with, and what a page shows.
+
+Outside `extract/` so that what reads a page for one thing only (a refresh, a "you are leaving"
+page, a sign-in form, whether it declares an article) parses it as extraction does without
+importing the extractor.
+"""
+
+from __future__ import annotations
+
+import lxml.etree
+import lxml.html
+from lxml.html import HtmlElement
+
+from .charset import decode_html, without_xml_declaration
+
+HTML_PARSER = lxml.html.HTMLParser(huge_tree=True)
+"""lxml.html's parser, with each element's Python class looked up in C. lxml.html's own lookup
+calls a Python method each time an element is first touched from Python (the extraction passes
+touch each one many times over: a sixth of their time), to give forms and their fields classes
+of their own for filling in forms, which extraction never does. Every element is an
+`HtmlElement` here, as every element but those already was.
+
+`huge_tree`: without it libxml2 stops reading at 256 levels of nesting, and an old page's
+unclosed `<font>`s (one level a paragraph) lost the rest of the article without a word; deep
+trees are flattened after (`nesting`)."""
+HTML_PARSER.set_element_class_lookup(
+    lxml.etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
+
+SHOWN_TEXT = (
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::template)]"
+)
+"""XPath: the text a page shows (a `<noscript>`'s only without scripts)."""
+
+
+def parsed_page(page: bytes, header_charset: str | None = None) -> HtmlElement | None:
+    """The page (as downloaded) decoded as extraction decodes it, and parsed; None when it
+    doesn't parse."""
+    return parsed_text(decode_html(page, header_charset))
+
+
+def parsed_text(text: str) -> HtmlElement | None:
+    """A page's decoded text parsed; None when it doesn't parse."""
+    try:
+        return lxml.html.document_fromstring(without_xml_declaration(text), parser=HTML_PARSER)
+    except (lxml.etree.ParserError, ValueError):
+        return None

@@ -1,0 +1,172 @@
+"""The reading view's highlights: the passage selected kept on the article (`h`), marked in
+its text whenever it is opened again, and dropped by `h` on it again; a note on it, or on the
+article (`a`), drawn under it (at the head of the text) (see `ArticleScreen`).
+`reader highlights` writes them out with the article's citation."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from ...highlights import NO_LONGER_IN_TEXT, ArticleHighlights, Highlight, kept_as, still_in
+from ...models import Article, Entry, StoreError
+from ...plural import plural
+from ..dialogs.feed_input import FeedInputScreen
+from ..display import plain
+from ..widgets.article.article_body import ArticleBody
+from .article_passage import ArticleScreenPassage
+
+LISTED_BY = "reader highlights lists them"
+
+
+def no_longer_found(count: int) -> str:
+    """The notice of an article opened whose text no longer holds `count` of its highlights
+    (re-extracted, corrected): they are kept, not marked."""
+    return f"{plural(count, 'highlight')} {NO_LONGER_IN_TEXT}: kept ({LISTED_BY})."
+
+
+class ArticleScreenHighlights(ArticleScreenPassage):
+    """The reading view's highlight key (see `ArticleScreen`)."""
+
+    async def action_highlight(self) -> None:
+        """`h`: the passage selected (`v`, `)`, or a drag) kept as a highlight of the article,
+        quoted as `y` quotes it; on one kept already, that highlight dropped."""
+        body = self.query_one(ArticleBody)
+        article, entry = body.article, self.headline.entry
+        if article is None or not self.loaded or self._from_feed:
+            self._not_kept_here()
+            return
+        chosen = body.passage_to_keep()
+        if chosen is None:
+            self.app.bell()
+            pairs = (
+                ("select_sentence", "selects a sentence"),
+                ("longer_passage", "makes it longer"),
+            )
+            said = ", ".join(
+                f"{key} {does}" for action, does in pairs if (key := self.key_of(action))
+            )
+            how = f" ({said})" if said else ""
+            self.notify(f"Select a passage to keep as a highlight first{how}.", markup=False)
+            return
+        words, near = chosen
+        kept = body.highlights
+        same = kept_as(kept, words)
+        lib = self.reader.lib
+        try:  # a write to the store: not on the event loop
+            if same is not None:
+                now = await asyncio.to_thread(lib.drop_highlight, entry, words)
+            else:
+                highlight = Highlight(
+                    words, body.quotation(True), body.quotation(False), time.time(), near
+                )
+                now = await asyncio.to_thread(lib.keep_highlight, entry, article, highlight)
+        except StoreError as error:
+            self.notify(plain(error.message, max_length=300).plain, severity="error", markup=False)
+            return
+        if self.headline.entry is not entry or body.article is not article:
+            return  # another article came meanwhile: kept all the same
+        self.clear_selection()
+        body.show_highlights(now.items, now.note)
+        self._show_position()
+        done = "Highlight dropped" if same is not None else "Kept as a highlight"
+        self.notify(f"{done}: {plural(len(now.items), 'highlight')} in this article ({LISTED_BY}).")
+
+    def action_note(self) -> None:
+        """`a`: a note on the passage selected (kept as a highlight too, when it was not), or
+        with none selected on the article; asked in a line holding the note it has, to
+        change; emptied, the note goes. Drawn under the passage (the article's at the head of
+        its text), and printed by `reader highlights` under its quotation."""
+        body = self.query_one(ArticleBody)
+        article, entry = body.article, self.headline.entry
+        if article is None or not self.loaded or self._from_feed:
+            self._not_kept_here()
+            return
+        chosen = body.passage_to_keep()
+        if chosen is None:
+            old, question = body.article_note, "A note on this article"
+        else:
+            same = kept_as(body.highlights, chosen[0])
+            old, question = (same.note if same else ""), "A note on the passage selected"
+        quotation = (body.quotation(True), body.quotation(False)) if chosen else ("", "")
+
+        def entered(note: str | None) -> None:
+            if note is not None:
+                self.run_worker(
+                    self._keep_note(entry, article, chosen, quotation, note),
+                    group="note",
+                    exit_on_error=False,
+                )
+
+        hint = f"Enter keeps it (emptied: none) · Esc: as it was · {LISTED_BY}"
+        self.app.push_screen(FeedInputScreen(question, value=old, hint=hint), entered)
+
+    async def _keep_note(
+        self,
+        entry: Entry,
+        article: Article,
+        chosen: tuple[str, float] | None,
+        quotation: tuple[str, str],
+        note: str,
+    ) -> None:
+        lib = self.reader.lib
+
+        def keep() -> ArticleHighlights:
+            if chosen is None:
+                return lib.note_article(entry, article, note)
+            words, near = chosen
+            highlight = Highlight(words, *quotation, time.time(), near)
+            lib.keep_highlight(entry, article, highlight)  # one kept already stays as it was
+            return lib.note_highlight(entry, words, note)
+
+        try:  # writes to the store: not on the event loop
+            now = await asyncio.to_thread(keep)
+        except StoreError as error:
+            self.notify(plain(error.message, max_length=300).plain, severity="error", markup=False)
+            return
+        body = self.query_one(ArticleBody)
+        if self.headline.entry is not entry or body.article is not article:
+            return
+        self.clear_selection()
+        body.show_highlights(now.items, now.note)
+        self._show_position()
+        what = "the article" if chosen is None else "the highlight"
+        self.notify(f"Note {'kept on' if note.strip() else 'dropped from'} {what}.", markup=False)
+
+    def _not_kept_here(self) -> None:
+        self.app.bell()
+        self.notify(
+            "Highlights and notes are kept on the article itself: not on a notice, nor on the "
+            "feed's text shown in its place.",
+            markup=False,
+        )
+
+    def show_highlights(self) -> None:
+        """Mark the highlights kept of the article shown, once it is."""
+        body = self.query_one(ArticleBody)
+        if body.article is None or self._from_feed:
+            body.show_highlights(())
+            return
+        self.run_worker(
+            self._highlights(self.headline.entry, body.article),
+            group="highlights",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    async def _highlights(self, entry: Entry, article: Article) -> None:
+        def read() -> tuple[ArticleHighlights | None, int]:
+            kept = self.reader.lib.highlights(entry)
+            items = kept.items if kept else ()
+            return kept, sum(not still_in(article, h) for h in items)
+
+        try:  # a read of the store and a search of the text: not on the event loop
+            kept, lost = await asyncio.to_thread(read)
+        except StoreError:
+            return  # the article reads all the same, unmarked
+        body = self.query_one(ArticleBody)
+        if self.headline.entry is not entry or body.article is not article:
+            return
+        body.show_highlights(kept.items if kept else (), kept.note if kept else "")
+        if lost:
+            self.notify(no_longer_found(lost), markup=False)

@@ -1,0 +1,130 @@
+"""The highlights of the article shown (`reader.highlights`), marked in the reading view's
+text: found again by their words in the runs of each layout, whatever its width, and drawn in
+the highlight's style (the theme's, never the page's)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from rich.style import Style
+from textual.strip import Strip
+
+from ....highlights import Highlight, find_passage
+from . import find_in_article, passage
+from .body_passage import ArticlePassage
+from .find_in_article import LineMap, Spans
+
+HIGHLIGHT_COMPONENT = "article-body--highlight"
+"""The component class of a kept passage."""
+
+
+def joined_runs(line_map: LineMap) -> tuple[str, list[int]]:
+    """The runs' texts as one text, a line break between two (a table's rules none), and
+    where each starts in it."""
+    texts = ["" if run.rule else run.text for run in line_map.runs]
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    return "\n".join(texts), starts
+
+
+def highlight_spans(line_map: LineMap, highlights: Sequence[Highlight]) -> Spans:
+    """Where `highlights` are in the runs of `line_map` (those not found: nowhere)."""
+    text, starts = joined_runs(line_map)
+    per_run: list[list[tuple[int, int]]] = [[] for _ in line_map.runs]
+    for highlight in highlights:
+        found = find_passage(text, highlight)
+        if found is None:
+            continue
+        a, b = found
+        for r in range(bisect_right(starts, a) - 1, bisect_right(starts, b - 1)):
+            length = len(line_map.runs[r].text)
+            low, high = max(a - starts[r], 0), min(b - starts[r], length)
+            if low < high:
+                per_run[r].append((low, high))
+    return Spans(line_map, [_merged(spans) for spans in per_run])
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, two overlapping made one (`Spans` takes them so)."""
+    out: list[tuple[int, int]] = []
+    for low, high in sorted(spans):
+        if out and low <= out[-1][1]:
+            out[-1] = (out[-1][0], max(high, out[-1][1]))
+        else:
+            out.append((low, high))
+    return out
+
+
+class ArticleHighlighted(ArticlePassage):
+    """The reading view's text, its highlights marked (see `ArticleBody`)."""
+
+    _highlights: tuple[Highlight, ...] = ()
+    _highlight_spans: tuple[LineMap, int, Spans] | None = None
+    """The layout the marks were found in, how many of its runs then, and where they are."""
+    _highlight_style: Style | None = None
+
+    _article_note = ""
+    """The reader's note on the article shown, drawn at the head of its text."""
+
+    @property
+    def highlights(self) -> tuple[Highlight, ...]:
+        """The highlights marked in the text."""
+        return self._highlights
+
+    @property
+    def article_note(self) -> str:
+        return self._article_note
+
+    def show_highlights(self, highlights: Sequence[Highlight], note: str = "") -> None:
+        """Mark `highlights` in the article shown (none: no marks), their notes under their
+        passages and the article's `note` at the head of its text."""
+        drawn = self._notes_drawn()
+        self._highlights, self._article_note = tuple(highlights), note
+        self._highlight_spans = None
+        if self._notes_drawn() != drawn:
+            self._notes_changed()
+        self.refresh()
+
+    def _notes_drawn(self) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """The notes drawn in the text: the article's, and each highlight's with its words."""
+        notes = tuple((h.words, h.note) for h in self._highlights if h.note)
+        return self._article_note, notes
+
+    def _notes_changed(self) -> None:
+        """The paragraphs built again with the notes now kept (`ArticleBody`)."""
+
+    def passage_to_keep(self) -> tuple[str, float] | None:
+        """The passage selected as a highlight is kept: its words (no bullet nor number) and
+        how far into the text it starts (0 to 1); None when none is selected."""
+        selected = self._selection_bounds()
+        if selected is None:
+            return None
+        kept = passage.words(selected, self.lines, self._line_map, labels=False)
+        if not kept:
+            return None
+        text, starts = joined_runs(self._line_map)
+        first, (a, _b) = min(passage.chosen(selected, self.lines, self._line_map).items())
+        return kept, (starts[first] + a) / max(1, len(text))
+
+    def _marked_highlights(self, number: int, line: Strip) -> Strip:
+        """Screen line `number` (drawn as `line`) with the highlights on it marked."""
+        if not self._highlights:
+            return line
+        laid = self._laid_map
+        cached = self._highlight_spans
+        if cached is None or cached[0] is not laid or cached[1] != len(laid.runs):
+            cached = self._highlight_spans = (
+                laid,
+                len(laid.runs),
+                highlight_spans(laid, self._highlights),
+            )
+        marks = cached[2].marks(number)
+        if not marks:
+            return line
+        if self._highlight_style is None:
+            self._highlight_style = self.get_component_rich_style(HIGHLIGHT_COMPONENT)
+        style = self._highlight_style
+        return find_in_article.highlight(line, marks, None, (style, style))

@@ -1,0 +1,53 @@
+"""The reader's own notes in the reading view: the article's at the head of its text, each
+highlight's under the paragraph its passage ends in. Drawn only (not searched, never quoted),
+in the theme's style, the note's text made display-safe as the page's is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from rich.text import Text
+
+from ....highlights import Highlight, notes_after
+from ....models import Article
+from ...display import plain
+from .paragraph import ArticleStyles, Paragraph
+
+NOTE_MARK = "✎ "
+"""Before a note of the reader's: not the article's words."""
+
+
+def note_paragraph(note: str, styles: ArticleStyles, gap: int = 1) -> Paragraph:
+    """A note of the reader's, as the reading view draws it."""
+    return Paragraph(
+        plain(note, styles.caption, max_length=2000),
+        first=Text(NOTE_MARK, styles.bullet),
+        rest=Text(" " * len(NOTE_MARK)),
+        gap=gap,
+        searched=False,
+    )
+
+
+def is_note(paragraph: Paragraph) -> bool:
+    """`paragraph` is a note of the reader's (`note_paragraph`), not the article's."""
+    return not paragraph.searched and paragraph.first.plain == NOTE_MARK
+
+
+def with_notes(
+    paragraphs: Iterator[Paragraph],
+    article: Article,
+    highlights: Sequence[Highlight],
+    note: str,
+    styles: ArticleStyles,
+) -> Iterator[Paragraph]:
+    """The article's `paragraphs`, its `note` before them and each highlight's note after
+    the paragraph its passage ends in."""
+    after = notes_after(article, highlights)
+    ends = {id(article.blocks[block]): notes for block, notes in after.items()}
+    if note:
+        yield note_paragraph(note, styles)
+    for paragraph in paragraphs:
+        yield paragraph
+        for block in paragraph.blocks:
+            for text in ends.get(id(block), ()):
+                yield note_paragraph(text, styles)

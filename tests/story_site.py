@@ -1,0 +1,67 @@
+"""A news site on 127.0.0.1 that a test changes between syncs: its feed at /feed.xml (each test
+module's own), every other address answered with the story's page, and the paths asked for.
+
+The test sets what the site answers as attributes (`body`, `status`, and its feed's own), read
+afresh by each request."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+
+class StorySite(http.server.ThreadingHTTPServer):
+    """The site: a subclass writes its feed (`feed`) and sets its first page (`body`)."""
+
+    body = ""
+    """The story's page, answered at every address but the feed's."""
+    status = 200
+    """The status the page is answered with."""
+    feed_type = "application/rss+xml"
+    asked: list[str]
+    """The paths asked for, in order."""
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}{path}"
+
+    def feed(self) -> str:
+        raise NotImplementedError
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server: StorySite
+
+    def do_GET(self) -> None:
+        self.server.asked.append(self.path)
+        if self.path == "/feed.xml":
+            status, kind, text = 200, self.server.feed_type, self.server.feed()
+        else:
+            status, kind, text = self.server.status, "text/html; charset=utf-8", self.server.body
+        data = text.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+Site = TypeVar("Site", bound=StorySite)
+
+
+@contextmanager
+def serving(site: type[Site]) -> Iterator[Site]:
+    """A `site` listening on a free port of 127.0.0.1 till the block ends."""
+    server = site(("127.0.0.1", 0), _Handler)
+    server.asked = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()

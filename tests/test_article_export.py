@@ -1,0 +1,190 @@
+"""`reader export --format markdown|html|epub`: cached articles written to one file to read on
+another device with no network (acc31c W6: there was no way but a shell loop to Markdown).
+Read back as an e-reader and a browser would: the EPUB's zip, its package and every chapter
+parsed as XML; the HTML parsed for what it would run or load."""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import lxml.etree as ET
+import lxml.html
+from pytest_httpserver import HTTPServer
+
+from tests.cli_run import run_reader
+from tests.conftest import sync_into
+from tests.served_feed import serve_one_item
+
+OPF = "{http://www.idpf.org/2007/opf}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def _cached(data: Path) -> list[dict]:
+    return [h for h in json.loads(run_reader(data, "list", "--json").stdout) if h["cached"]]
+
+
+def test_an_epub_of_every_cached_article_reads_as_a_book(synced_dir: Path, tmp_path: Path) -> None:
+    book = tmp_path / "trip.epub"
+    done = run_reader(synced_dir, "export", "--format", "epub", "-o", str(book))
+    cached = _cached(synced_dir)
+    assert done.returncode == 0, done.stderr
+    assert f"{len(cached)} articles exported to {book} (epub)" in done.stderr
+    assert "1 article not cached left out" in done.stderr  # the demo's PDF link
+    with zipfile.ZipFile(book) as epub:
+        first = epub.infolist()[0]
+        assert (first.filename, first.compress_type) == ("mimetype", zipfile.ZIP_STORED)
+        assert epub.read("mimetype") == b"application/epub+zip"
+        container = ET.fromstring(epub.read("META-INF/container.xml"))
+        (root,) = [e.get("full-path") for e in container.iter() if e.get("full-path")]
+        package = ET.fromstring(epub.read(root))
+        manifest = {i.get("id"): i.get("href") for i in package.iter(f"{OPF}item")}
+        spine = [i.get("idref") for i in package.iter(f"{OPF}itemref")]
+        assert spine[0] == "nav" and len(spine) == len(cached) + 1
+        titles = []
+        for idref in spine[1:]:
+            chapter = ET.fromstring(epub.read(f"OEBPS/{manifest[idref]}"))  # well-formed XML
+            titles.append(next(chapter.iter(f"{XHTML}h1")).xpath("string()"))
+            assert not list(chapter.iter(f"{XHTML}img", f"{XHTML}script"))
+        nav = ET.fromstring(epub.read("OEBPS/nav.xhtml"))
+        feeds = [s.text for s in nav.iter(f"{XHTML}span")]
+        ET.fromstring(epub.read("OEBPS/toc.ncx"))
+    assert sorted(titles) == sorted(h["title"] for h in cached)
+    assert feeds == list(dict.fromkeys(h["feed_title"] for h in cached))  # newest first
+    assert "Вечерний Вестник" in feeds
+
+
+def test_articles_named_by_id_from_a_list_make_one_html_page(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    listed = run_reader(synced_dir, "list", "--feed", "Northwind Tech Review", "--ids").stdout
+    page = tmp_path / "northwind.html"
+    done = run_reader(
+        synced_dir, "export", "--format", "html", "-o", str(page), "-", stdin=listed.encode()
+    )
+    assert done.returncode == 0, done.stderr
+    wanted = {h["title"] for h in _cached(synced_dir) if h["id"] in listed.split()}
+    document = lxml.html.fromstring(page.read_bytes())
+    shown = {a.xpath("string(.//h1)") for a in document.iter("article")}
+    assert shown == wanted and len(wanted) == len(listed.split()) - 0
+    policy = document.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content')
+    assert policy == ["default-src 'none'; style-src 'unsafe-inline'"]
+    assert not document.xpath("//script | //img | //iframe")
+
+
+def test_pictures_are_links_in_every_format(synced_dir: Path, tmp_path: Path) -> None:
+    """A Markdown viewer loads a picture's `![…](…)` from the site: the files load nothing
+    (acc32b B15), each picture a link saying what it shows."""
+    done = run_reader(synced_dir, "export", "--format", "markdown")
+    assert done.returncode == 0, done.stderr
+    assert "![" not in done.stdout
+    assert "[Image: Four tall cranes with their booms raised" in done.stdout
+
+
+HOSTILE = (
+    "<html><head><title>Pier \x1b]0;pwned\x07 plan &lt;script&gt;alert(1)&lt;/script&gt;</title>"
+    "</head><body><article><h1>Pier \x1b]0;pwned\x07 plan &lt;script&gt;alert(1)&lt;/script&gt;</h1>"
+    + "".join(
+        f"<p>The harbour board met on day {n} and wrote &lt;img src=x onerror=alert(2)&gt; into"
+        " its minutes, which the clerk read out twice to a hall that had come to hear about the"
+        ' pier. <a href="javascript:alert(3)">Read the minutes</a> and'
+        ' <a href="https://example.org/minutes">the real ones</a>.</p>'
+        for n in range(6)
+    )
+    + "</article></body></html>"
+)
+
+
+def test_a_hostile_page_reaches_the_files_as_text(httpserver: HTTPServer, tmp_path: Path) -> None:
+    httpserver.expect_request("/pier.html").respond_with_data(HOSTILE, content_type="text/html")
+    link = httpserver.url_for("/pier.html")
+    feed = serve_one_item(httpserver, "Gazette \x1b[2J", "Pier plan", link)
+    data = tmp_path / "data"
+    sync_into(data, [feed])
+    for form in ("html", "epub", "markdown"):
+        out = tmp_path / f"pier.{form}"
+        done = run_reader(data, "export", "--format", form, "-o", str(out))
+        assert done.returncode == 0, done.stderr
+        if form == "epub":
+            with zipfile.ZipFile(out) as epub:
+                files = [epub.read("OEBPS/a00001.xhtml"), epub.read("OEBPS/nav.xhtml")]
+            pages = [ET.fromstring(file) for file in files]
+            text = b"".join(files).decode()
+        else:
+            text = out.read_text()
+            pages = [lxml.html.fromstring(text)] if form == "html" else []
+        assert "\x1b" not in text and "\x07" not in text
+        assert "javascript:" not in text
+        for page in pages:
+            assert not page.xpath("//*[local-name()='script' or local-name()='img']")
+            assert "<script>alert(1)</script>" in page.xpath("string()")  # words, as words
+        if pages:  # the article's page (not the book's contents)
+            assert "<img src=x onerror=alert(2)>" in pages[0].xpath("string()")
+        assert "pwned" not in text  # the title's OSC sequence gone whole
+        if form != "markdown":
+            assert 'href="https://example.org/minutes"' in text
+
+
+def test_nothing_cached_says_so(demo_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "data"
+    sync_into(data, demo_server.feed_urls[:1], articles=False)
+    done = run_reader(data, "export", "--format", "epub", "-o", str(tmp_path / "x.epub"))
+    assert done.returncode == 1
+    chosen = len(run_reader(data, "list", "--ids").stdout.split())
+    assert (
+        done.stderr
+        == f"reader: nothing to export: {chosen} articles chosen, none cached (`reader sync` first)\n"
+    )
+    # An empty list piped in (a search that found none) is no article, not every one.
+    empty = run_reader(data, "export", "--format", "markdown", "-", stdin=b"")
+    assert empty.returncode == 1 and empty.stdout == ""
+    assert "nothing to export: no article is chosen so" in empty.stderr
+    assert not (tmp_path / "x.epub").exists()
+
+
+def test_opml_stays_the_default_and_refuses_choosing_articles(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    printed = run_reader(synced_dir, "export")
+    assert printed.returncode == 0 and printed.stdout.startswith("<?xml")
+    written = run_reader(synced_dir, "export", "-o", str(tmp_path / "feeds.opml"))
+    assert written.returncode == 0 and (tmp_path / "feeds.opml").read_text() == printed.stdout
+    refused = run_reader(synced_dir, "export", "--saved")
+    assert refused.returncode == 2
+    assert "--saved chooses articles: add --format markdown, html or epub" in refused.stderr
+
+
+def test_a_link_planted_where_the_file_is_written_is_not_followed(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """A fixed ".NAME.part" was opened through a link planted under that name: whoever could
+    write the folder had the export overwrite any file of the user's (acc32b B13)."""
+    shared, victim = tmp_path / "shared", tmp_path / "victim_rc"
+    shared.mkdir()
+    victim.write_text("the victim's own\n")
+    for name in ("out.md", "feeds.opml"):
+        (shared / f".{name}.part").symlink_to(victim)
+    for args in (
+        ("--format", "markdown", "-o", str(shared / "out.md")),
+        ("-o", str(shared / "feeds.opml")),
+    ):
+        done = run_reader(synced_dir, "export", *args)
+        assert done.returncode == 0, done.stderr
+    assert victim.read_text() == "the victim's own\n"
+    assert (shared / "out.md").read_text().startswith("# ")
+    assert not (shared / "out.md").is_symlink()
+    assert (shared / "out.md").stat().st_mode & 0o777 == 0o666 & ~_umask()
+    assert sorted(p.name for p in shared.iterdir()) == [
+        ".feeds.opml.part",
+        ".out.md.part",
+        "feeds.opml",
+        "out.md",
+    ]
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,378 @@
+"""Tags on articles (acc31c W2): `reader tag ARTICLE TAG…` files an article under tags (saving
+it), `reader untag` takes them off, `reader list --tag` lists a tag's articles with its feeds'
+headlines, each line showing its tags; a hostile tag is one plain line. Real feeds and pages on
+127.0.0.1 (`served_feed`), the real commands in-process, a real store in a temp directory; the
+reader's `#` driven by Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from served_feed import serve_stories
+from textual.widgets import Input
+from tui_pilot import open_titled, running, screen_text, subscribe, table, until
+
+from reader.cli import main
+from reader.library import Library
+from reader.models import Entry, Feed
+from reader.reports import Headline
+from reader.ui.dialogs.feed_input import FeedInputScreen
+from reader.ui.headlines import HeadlineIndex, tag_view
+from reader.ui.widgets.main.feed_list import FeedList
+
+STORIES = [("Pilchard boats laid up", 8), ("Lifeboat crew rescue three", 9)]
+
+
+def run(data: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    status = main([*args, "--data-dir", str(data)])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def _ids(data: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
+    """The headlines' ids by title."""
+    status, out, _ = run(data, capsys, "list", "--json")
+    assert status == 0
+    return {row["title"]: row["id"] for row in json.loads(out)}
+
+
+@pytest.fixture
+def synced(tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]) -> Path:
+    data = tmp_path / "home"
+    assert run(data, capsys, "add", serve_stories(httpserver, "Harbour Ledger", STORIES))[0] == 0
+    assert run(data, capsys, "sync")[0] == 0
+    return data
+
+
+def test_an_article_tagged_is_saved_listed_by_its_tag_and_untagged(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = _ids(synced, capsys)
+    pilchards = ids["Pilchard boats laid up"]
+    status, out, err = run(synced, capsys, "tag", pilchards, "fishing", "Long read,fishing")
+    assert (status, err) == (0, "")
+    assert out == (
+        "tagged: Pilchard boats laid up: fishing, Long read"
+        " (saved for good: a tag files it in Saved)\n"
+    )
+    # Given again: nothing twice, the new one after.
+    assert run(synced, capsys, "tag", pilchards, "LONG READ", "sea")[1] == (
+        "tagged: Pilchard boats laid up: fishing, Long read, sea\n"
+    )
+
+    status, out, _ = run(synced, capsys, "list", "--tag", "long read")
+    assert status == 0
+    assert out.splitlines()[0].startswith(pilchards)
+    assert out.splitlines()[0].endswith(
+        "Harbour Ledger: Pilchard boats laid up  #fishing #Long read #sea"
+    )
+    assert len(out.splitlines()) == 1  # the feed isn't tagged: its other headline isn't listed
+    rows = json.loads(run(synced, capsys, "list", "--saved", "--json")[1])
+    assert [(row["title"], row["tags"]) for row in rows] == [
+        ("Pilchard boats laid up", ["fishing", "Long read", "sea"])
+    ]
+
+    status, out, err = run(synced, capsys, "untag", pilchards, "Fishing", "sport")
+    assert status == 0
+    assert err == "reader: Pilchard boats laid up had no tag “sport”\n"
+    assert out == (
+        "untagged: Pilchard boats laid up: fishing (its tags now: Long read, sea; still saved)\n"
+    )
+    status, _, err = run(synced, capsys, "list", "--tag", "fishing")
+    assert status == 1
+    assert err == "reader: nothing is tagged “fishing” (the tags: Long read, sea)\n"
+    # Still saved, as untag said.
+    assert len(json.loads(run(synced, capsys, "list", "--saved", "--json")[1])) == 1
+
+
+def test_a_tag_lists_its_feeds_headlines_and_its_articles_together(
+    synced: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = httpserver.url_for("/feed.xml")
+    ids = _ids(synced, capsys)
+    # A saved article by its address (no feed lists it) and a feed's headline, under one tag.
+    assert run(synced, capsys, "tag", feed, "news")[0] == 0  # a feed still tags as before
+    assert run(synced, capsys, "tag", ids["Lifeboat crew rescue three"], "rescue")[0] == 0
+    status, out, _ = run(synced, capsys, "list", "--tag", "news,rescue", "--json")
+    assert status == 0
+    assert [(row["title"], row["tags"]) for row in json.loads(out)] == [
+        ("Lifeboat crew rescue three", ["rescue"]),
+        ("Pilchard boats laid up", []),
+    ]
+    # Marked read by the tag: its article too.
+    assert run(synced, capsys, "mark-read", "--tag", "rescue")[0] == 0
+    rows = json.loads(run(synced, capsys, "list", "--json")[1])
+    assert {row["title"]: row["read"] for row in rows} == {
+        "Lifeboat crew rescue three": True,
+        "Pilchard boats laid up": False,
+    }
+
+
+def test_an_address_known_nowhere_is_not_tagged_nor_saved(
+    synced: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A feed's address mistyped must not be saved as an article.
+    typo = httpserver.url_for("/fed.xml")
+    status, _, err = run(synced, capsys, "tag", typo, "news")
+    assert status == 1
+    assert err == (
+        f"reader: not subscribed, and no article at {typo} is listed, cached or saved:"
+        " `reader save` it first\n"
+    )
+    assert json.loads(run(synced, capsys, "list", "--saved", "--json")[1]) == []
+    assert run(synced, capsys, "tag", "Harbour Lodger", "news")[2] == (
+        "reader: not subscribed: Harbour Lodger\n"
+    )
+
+
+def test_a_hostile_tag_is_kept_as_one_plain_line(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = _ids(synced, capsys)
+    hostile = "\x1b]8;;http://evil.example\x07click\x1b]8;;\x07\nme"
+    status, out, _ = run(synced, capsys, "tag", ids["Pilchard boats laid up"], hostile)
+    assert status == 0
+    assert "\x1b" not in out and "\x07" not in out
+    rows = json.loads(run(synced, capsys, "list", "--saved", "--json")[1])
+    (tag,) = rows[0]["tags"]
+    assert "\x1b" not in tag and "\x07" not in tag and "\n" not in tag
+    assert "click" in tag
+
+
+def test_the_tag_key_files_a_headline_shows_it_and_its_tags_view(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """`#` on a headline asks for its tags, completing those in use (a feed's here); Enter
+    files it (saved) under them: its row and the article's byline show them, the feed list has
+    the tag's row, which lists it with the tag's feeds' headlines. In the article, `#` again
+    with the line emptied leaves it untagged, still saved."""
+    feed = serve_stories(httpserver, "Harbour Ledger", STORIES)
+    other = HTTPServer(host="127.0.0.1", port=0)
+    other.start()
+    try:
+        _tag_in_the_reader(tmp_path, feed, serve_stories(other, "Quay", [("Regatta off", 10)]))
+    finally:
+        other.clear()
+        other.stop()
+
+
+def _tag_in_the_reader(tmp_path: Path, feed: str, quay: str) -> None:
+    subscribe(tmp_path, [feed, quay])
+    lib = Library(tmp_path)
+    lib.tag_feed(quay, ["sea"])
+    lib.close()
+
+    async def run() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
+            await until(pilot, lambda: len(table(app).rows) == 3, "every headline")
+            titles = [h.entry.title for h in table(app).rows]
+            await pilot.press(*"j" * titles.index("Pilchard boats laid up"))
+            await pilot.press("#")
+            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the question")
+            line = app.screen.query_one(Input)
+            await pilot.press("f", "i", "s", "h", "i", "n", "g", "comma", "space", "s")
+            await until(pilot, lambda: line._suggestion == "fishing, sea", "sea offered")
+            await pilot.press("right", "enter")
+            await until(pilot, lambda: not isinstance(app.screen, FeedInputScreen), "answered")
+            await until(pilot, lambda: "#fishing #sea" in screen_text(app), "the tags in the row")
+            pilchards = next(h for h in table(app).rows if h.entry.title.startswith("Pilchard"))
+            assert pilchards.saved and pilchards.tags == ("fishing", "sea")
+            feeds = app.screen.query_one(FeedList)
+            assert feeds.names[2:4] == ["#fishing", "#sea"]
+            # The tag's row: its feed's headline and the article filed under it.
+            await pilot.press("t", "t")
+            await until(pilot, lambda: len(table(app).rows) == 2, "#sea's headlines")
+            assert {h.entry.title for h in table(app).rows} == {
+                "Pilchard boats laid up",
+                "Regatta off",
+            }
+            assert "#sea · 2 unread of 2" in screen_text(app)
+
+            body = await open_titled(pilot, "Pilchard boats")
+            await until(pilot, lambda: "#fishing #sea" in screen_text(app), "the byline's tags")
+            await pilot.press("#")
+            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the question")
+            assert app.screen.query_one(Input).value == "fishing, sea"
+            await pilot.press("ctrl+u", "enter")
+            await until(pilot, lambda: "#fishing" not in screen_text(app), "the tags gone")
+            assert body.tags == ()
+
+    asyncio.run(run())
+    lib = Library(tmp_path)
+    try:
+        (saved,) = lib.headlines(saved_only=True)
+        assert saved.entry.title == "Pilchard boats laid up" and saved.tags == ()
+        assert lib.tags() == ["sea"]
+    finally:
+        lib.close()
+
+
+def test_s_twice_on_a_tagged_article_keeps_its_tags(tmp_path: Path, httpserver: HTTPServer) -> None:
+    """Unsaving takes an article's tags with it; `s` again, the way back the status line
+    offers, keeps them too."""
+    subscribe(tmp_path, [serve_stories(httpserver, "Harbour Ledger", STORIES)], 2)
+    lib = Library(tmp_path)
+    pilchards = next(h.entry for h in lib.headlines() if h.entry.title.startswith("Pilchard"))
+    lib.tag_article(pilchards, ["fishing"])
+    lib.close()
+
+    async def run() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False, notifications=True) as (
+            app,
+            pilot,
+        ):
+            await until(pilot, lambda: len(table(app).rows) == 2, "every headline")
+            titles = [h.entry.title for h in table(app).rows]
+            await pilot.press(*"j" * titles.index("Pilchard boats laid up"))
+            await pilot.press("s")
+            await until(pilot, lambda: "#fishing" not in screen_text(app), "unsaved")
+            assert "s again keeps it and its tags" in screen_text(app)
+            await pilot.press("s")
+            await until(pilot, lambda: "#fishing" in screen_text(app), "the tag back")
+
+    asyncio.run(run())
+    lib = Library(tmp_path)
+    try:
+        assert lib.tags_of(pilchards) == ("fishing",)
+    finally:
+        lib.close()
+
+
+def test_unsave_says_the_tags_that_went(synced: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pilchards = _ids(synced, capsys)["Pilchard boats laid up"]
+    run(synced, capsys, "tag", pilchards, "fishing", "sea")
+    assert run(synced, capsys, "unsave", pilchards)[1] == (
+        "unsaved (the article stays cached until pruned; its tags went: fishing, sea)\n"
+    )
+    assert run(synced, capsys, "list", "--tag", "fishing")[0] == 1
+
+
+def test_an_article_archived_is_kept_read_and_listed_apart(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader archive`: saved if it wasn't, marked read, listed by `--archived` and marked ✓
+    by `--saved`; opening (reading) another leaves it in the reading list, unarchived."""
+    ids = _ids(synced, capsys)
+    pilchards, lifeboat = ids["Pilchard boats laid up"], ids["Lifeboat crew rescue three"]
+    assert run(synced, capsys, "save", lifeboat)[0] == 0
+    status, out, _ = run(synced, capsys, "archive", pilchards)
+    assert (status, out) == (0, "archived: Pilchard boats laid up (read, saved for good)\n")
+    assert run(synced, capsys, "archive", pilchards)[1] == (
+        "already archived: Pilchard boats laid up\n"
+    )
+    rows = json.loads(run(synced, capsys, "list", "--saved", "--json")[1])
+    assert {row["title"]: (row["archived"], row["read"]) for row in rows} == {
+        "Pilchard boats laid up": (True, True),
+        "Lifeboat crew rescue three": (False, False),
+    }
+    status, out, _ = run(synced, capsys, "list", "--archived")
+    (line,) = out.splitlines()
+    assert line.startswith(pilchards) and "  ↓✓  Harbour Ledger: Pilchard boats laid up" in line
+    assert "★" in run(synced, capsys, "list", "--saved")[1]  # the one not archived
+
+    status, out, _ = run(synced, capsys, "unarchive", pilchards, lifeboat)
+    assert status == 1
+    assert out == "unarchived: Pilchard boats laid up (back in Saved, still read)\n"
+    assert run(synced, capsys, "list", "--archived")[1] == ""
+    assert len(json.loads(run(synced, capsys, "list", "--saved", "--json")[1])) == 2
+
+
+def test_capital_e_archives_an_article_into_the_archive_row_and_back(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """`E` on a headline archives it (saved, read, ✓): the feed list gets "Archive" under
+    "Saved", which lists it while "Saved" no longer does; `E` there puts it back in Saved."""
+    subscribe(tmp_path, [serve_stories(httpserver, "Harbour Ledger", STORIES)])
+    lib = Library(tmp_path)
+    lifeboat = next(h.entry for h in lib.headlines() if h.entry.title.startswith("Lifeboat"))
+    lib.set_saved(lifeboat, True)
+    lib.close()
+
+    async def run() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
+            await until(pilot, lambda: len(table(app).rows) == 2, "every headline")
+            feeds = app.screen.query_one(FeedList)
+            assert "Archive" not in feeds.names
+            titles = [h.entry.title for h in table(app).rows]
+            await pilot.press(*"j" * titles.index("Pilchard boats laid up"))
+            await pilot.press("E")
+            await until(pilot, lambda: "Archive" in feeds.names, "the archive's row")
+            pilchards = next(h for h in table(app).rows if h.entry.title.startswith("Pilchard"))
+            assert pilchards.saved and pilchards.archived and pilchards.read
+            assert feeds.names[:3] == ["All feeds", "Saved", "Archive"]
+            line = next(line for line in screen_text(app).splitlines() if "Pilchard" in line)
+            assert "✓" in line and "●" not in line
+            await pilot.press("tab", "j")  # Saved: the one saved, not the one archived
+            await until(pilot, lambda: len(table(app).rows) == 1, "Saved's")
+            assert table(app).rows[0].entry.title == "Lifeboat crew rescue three"
+            await pilot.press("j")
+            await until(
+                pilot,
+                lambda: [h.entry.title for h in table(app).rows] == ["Pilchard boats laid up"],
+                "Archive's",
+            )
+            assert "Archive · 1 archived" in screen_text(app)
+            await pilot.press("tab", "E")  # back in Saved; the row stays till the list is left
+            await until(pilot, lambda: not table(app).rows[0].archived, "unarchived")
+            assert len(table(app).rows) == 1
+            await pilot.press("tab", "k")
+            await until(pilot, lambda: len(table(app).rows) == 2, "both in Saved")
+
+    asyncio.run(run())
+    lib = Library(tmp_path)
+    try:
+        saved = {h.entry.title: (h.archived, h.read) for h in lib.headlines(saved_only=True)}
+        assert saved == {
+            "Pilchard boats laid up": (False, True),
+            "Lifeboat crew rescue three": (False, False),
+        }
+    finally:
+        lib.close()
+
+
+def test_a_tags_rows_follow_a_refresh_and_a_retag_without_a_reload() -> None:
+    """The reader's index keeps a tag's articles as a refresh replaces a feed's headlines
+    (`with_feeds`) and as `#` files one (`set_tags`), without gathering them again: its view
+    and counts are those of an index read afresh."""
+    feeds = [
+        Feed("http://127.0.0.1:9/a.xml", title="A", tags=("sea",)),
+        Feed("http://127.0.0.1:9/b.xml", title="B"),
+    ]
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+
+    def headline(n: int, feed: Feed, tags: tuple[str, ...] = (), read: bool = False) -> Headline:
+        entry = Entry(
+            f"e{n}", feed.url, f"t{n}", f"http://127.0.0.1:9/{n}.html", now - timedelta(hours=n)
+        )
+        return Headline(entry, read=read, cached=True, saved=bool(tags), tags=tags)
+
+    index = HeadlineIndex(
+        feeds,
+        [headline(1, feeds[1], ("fishing",)), headline(2, feeds[0]), headline(3, feeds[1])],
+    )
+    assert index.tags() == [("fishing", 1), ("sea", 1)]
+    # A refresh of B: its first headline filed under "sea" now, as the store says.
+    fresh = [
+        headline(1, feeds[1], ("sea",)),
+        headline(3, feeds[1]),
+        headline(4, feeds[1], ("sea",), True),
+    ]
+    fresh.sort(key=lambda h: h.entry.id)
+    refreshed = index.with_feeds(feeds, {feeds[1].url}, fresh, index.edits)
+    assert refreshed.tags() == [("sea", 2)]
+    assert [h.entry.id for h in refreshed.view(tag_view("SEA"))] == ["e1", "e2", "e4"]
+    assert refreshed.count_in(tag_view("sea")) == 3
+    # `#` on e3: filed under "Fishing", read meanwhile.
+    refreshed.set_read("e3", True)
+    refreshed.set_tags("e3", ("Fishing",))
+    assert refreshed.tags() == [("Fishing", 0), ("sea", 2)]
+    afresh = HeadlineIndex(feeds, list(refreshed.headlines))
+    assert afresh.tags() == refreshed.tags()
+    for tag in ("sea", "fishing"):
+        assert afresh.view(tag_view(tag)) == refreshed.view(tag_view(tag))

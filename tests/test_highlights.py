@@ -1,0 +1,302 @@
+"""Highlights (`h` in the reading view): the passage selected kept on the article in the store,
+marked in its text when it is opened again, found again after a re-extraction that kept its
+words and kept (said "no longer in the text") after one that did not; `h` on it again drops
+it."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.highlights import Highlight, find_passage
+from reader.keys import article_key
+from reader.library import Library
+from reader.models import Block, BlockKind, Inline
+from reader.ui.widgets.article.body_highlights import HIGHLIGHT_COMPONENT
+from tests.tui_pilot import open_titled, reading, running, screen_text, until
+
+TITLE = "£412m budget"
+SENTENCE = "The substantive budget then passed by 38 votes to 21"
+
+
+def highlight(words: str, near: float = 0.0) -> Highlight:
+    return Highlight(words, f"> {words}", words, 1.0, near)
+
+
+def test_a_passage_is_found_again_by_its_words_whatever_lies_between() -> None:
+    text = "Intro.\nThe vote:\n| For | 31 |\n• It passed, narrowly.\nIt passed,\nnarrowly."
+    assert find_passage(text, highlight("For 31")) == (text.index("For"), text.index(" |\n•"))
+    # Of two places with the same words, the one nearer to where it was kept.
+    second = text.rindex("It passed")
+    assert find_passage(text, highlight("It passed, narrowly.", 0.9))[0] == second  # type: ignore[index]
+    assert find_passage(text, highlight("It passed, narrowly.", 0.1))[0] < second  # type: ignore[index]
+    assert find_passage(text, highlight("passed narrowly at last")) is None
+    assert find_passage("Bypassed", highlight("passed")) is None  # a word whole, not in one
+
+
+def _marked_lines(app: object, body: object) -> list[str]:
+    """The screen lines of the body drawn with the highlight's style somewhere."""
+    style = body.get_component_rich_style(HIGHLIGHT_COMPONENT)  # type: ignore[attr-defined]
+    out = []
+    for y in range(body.size.height):  # type: ignore[attr-defined]
+        strip = body.render_line(y)  # type: ignore[attr-defined]
+        marked = "".join(s.text for s in strip if s.style and s.style.bgcolor == style.bgcolor)
+        if marked.strip():
+            out.append(marked.strip())
+    return out
+
+
+def test_h_keeps_the_passage_marks_it_and_again_drops_it(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 40)) as (app, pilot, body):
+            entry = app.screen.headline.entry
+            await pilot.press("slash", *"substantive budget", "enter", "v")
+            await pilot.pause()
+            assert body.selected_text.startswith(SENTENCE)
+            assert not _marked_lines(app, body)
+            await pilot.press("h")
+            await until(pilot, lambda: bool(body.highlights), "the highlight kept")
+            await pilot.press("escape")  # the search: its matches drawn over the highlight
+            await pilot.pause()
+            kept = app.lib.highlights(entry)
+            assert kept is not None and [h.words for h in kept.items] == [body.highlights[0].words]
+            assert kept.items[0].words.startswith(SENTENCE)
+            assert kept.items[0].quote.startswith(f"> {SENTENCE}")
+            assert body.text_selection is None  # the passage kept, no longer selected
+            marked = " ".join(_marked_lines(app, body))
+            assert "substantive budget then passed" in marked
+            assert "Harbour City Council" not in marked
+            # Opened again, in another run of the reader: marked again.
+        async with running(synced_dir, (60, 40)) as (app, pilot):
+            body = await open_titled(pilot, TITLE)
+            await until(pilot, lambda: bool(body.highlights), "the highlights read")
+            await pilot.pause()
+            assert "passed by 38 votes" in " ".join(_marked_lines(app, body))
+            await pilot.press("slash", *"substantive budget", "enter", "v", "h")
+            await until(pilot, lambda: not body.highlights, "the highlight dropped")
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.lib.highlights(app.screen.headline.entry) is None
+            assert not _marked_lines(app, body)
+
+    asyncio.run(run())
+
+
+def test_h_with_no_passage_says_how_to_select_one(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 30), notifications=True) as (app, pilot, _):
+            await pilot.press("h")
+            await pilot.pause()
+            assert (
+                "Select a passage to keep as a highlight first (v selects a sentence, ) makes it"
+                in screen_text(app)
+            )
+            assert app.lib.highlights(app.screen.headline.entry) is None
+
+    asyncio.run(run())
+
+
+def test_a_highlight_outlives_a_new_extraction_and_is_said_lost_when_its_words_went(
+    synced_dir: Path,
+) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 40), notifications=True) as (app, pilot, b):
+            await pilot.press("slash", *"substantive budget", "enter", "v", "h")
+            await until(pilot, lambda: bool(b.highlights), "the highlight kept")
+            entry = app.screen.headline.entry
+        lib = Library(synced_dir)
+        try:
+            article = lib.cached_article(entry)
+            assert article is not None
+            # Read again into other blocks, the same words: a heading before it, its paragraph
+            # split in two.
+            blocks = list(article.blocks)
+            at = next(n for n, b in enumerate(blocks) if b.text.startswith(SENTENCE))
+            head, tail = blocks[at].text.split(" votes to 21", 1)
+            blocks[at : at + 1] = [
+                Block(BlockKind.HEADING, (Inline("The vote"),), level=2),
+                Block(BlockKind.PARAGRAPH, (Inline(head + " votes"),)),
+                Block(BlockKind.PARAGRAPH, (Inline("to 21" + tail),)),
+            ]
+            lib.store.put_article(entry.link, replace(article, blocks=tuple(blocks)))
+        finally:
+            lib.close()
+        async with running(synced_dir, (100, 40), notifications=True) as (app, pilot):
+            body = await open_titled(pilot, TITLE)
+            await until(pilot, lambda: bool(body.highlights), "the highlights read")
+            await pilot.pause()
+            assert "passed by 38 votes" in " ".join(_marked_lines(app, body))
+            assert "no longer in the text" not in screen_text(app)
+        lib = Library(synced_dir)
+        try:  # corrected: the sentence gone
+            article = lib.cached_article(entry)
+            assert article is not None
+            kept = [b for b in article.blocks if "38 votes" not in b.text and b.text != "to 21"]
+            lib.store.put_article(entry.link, replace(article, blocks=tuple(kept)))
+        finally:
+            lib.close()
+        async with running(synced_dir, (100, 40), notifications=True) as (app, pilot):
+            body = await open_titled(pilot, TITLE)
+            await until(pilot, lambda: "no longer in the text" in screen_text(app), "the notice")
+            assert "1 highlight no longer in the text: kept" in screen_text(app)
+            assert not _marked_lines(app, body)
+            assert len(app.lib.highlights(entry).items) == 1  # type: ignore[union-attr]
+
+    asyncio.run(run())
+
+
+async def _keep(app: object, pilot: object, words: str) -> None:
+    """The sentence holding `words` kept as a highlight by keyboard (`/`, `v`, `h`)."""
+    body = app.screen.query_one("ArticleBody")  # type: ignore[attr-defined]
+    before = len(body.highlights)
+    await pilot.press("slash", *words, "enter", "v", "h")  # type: ignore[attr-defined]
+    await until(pilot, lambda: len(body.highlights) > before, "the highlight kept")  # type: ignore[arg-type]
+    await pilot.press("escape")  # type: ignore[attr-defined]
+
+
+def test_reader_highlights_prints_each_passage_quoted_under_its_citation(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async def run() -> str:
+        async with reading(synced_dir, TITLE, (100, 40)) as (app, pilot, _body):
+            await _keep(app, pilot, "full document runs")
+            await _keep(app, pilot, "substantive budget")
+            return app.screen.headline.entry.id
+
+    entry_id = asyncio.run(run())
+    code = main(["--data-dir", str(synced_dir), "highlights"])
+    printed = capsys.readouterr().out
+    assert code == 0
+    # In the text's order, each as `y` quotes it, the citation after them.
+    first, second = printed.index(f"> {SENTENCE}"), printed.index("> The full document runs")
+    assert first < second < printed.index("# Council approves £412m budget")
+    assert "Priya Raman" in printed.split("# Council approves", 1)[1]
+    assert main(["--data-dir", str(synced_dir), "highlights", entry_id, "--format", "json"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert item["title"].startswith("Council approves £412m budget")
+    assert item["cached"] is True
+    assert [h["in_text"] for h in item["highlights"]] == [True, True]
+    assert item["highlights"][0]["quote"].startswith(f"> {SENTENCE}")
+    assert "Priya Raman" in item["citation"]
+    # An article with none: said, exit 1.
+    lib = Library(synced_dir)
+    try:
+        other = next(h.entry for h in lib.headlines() if TITLE not in h.entry.title)
+    finally:
+        lib.close()
+    assert main(["--data-dir", str(synced_dir), "highlights", other.id]) == 1
+    assert "no highlights kept of" in capsys.readouterr().err
+
+
+def test_a_keeps_a_note_under_the_passage_and_on_the_article(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def lines(app: object) -> list[str]:
+        return screen_text(app).split("\n")  # type: ignore[arg-type]
+
+    def at(app: object, words: str) -> int:
+        return next(n for n, line in enumerate(lines(app)) if words in line)
+
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 50)) as (app, pilot, body):
+            await pilot.press("slash", *"substantive budget", "enter", "v", "a")
+            await pilot.pause()
+            await pilot.press(*"Check the abstention with the clerk", "enter")
+            await until(pilot, lambda: "✎ Check the abstention" in screen_text(app), "the note")
+            # Under the passage's paragraph, before what follows it.
+            note = at(app, "✎ Check the abstention with the clerk")
+            assert at(app, "substantive budget then passed") < note < at(app, "How the groups")
+            (kept,) = body.highlights  # a passage noted is kept as a highlight
+            assert kept.note == "Check the abstention with the clerk"
+            await pilot.press("escape", "g", "a")  # the search cleared, no passage: the article
+            await pilot.pause()
+            await pilot.press(*"Ask the Greens for the vote list", "enter")
+            await until(pilot, lambda: body.article_note != "", "the article's note")
+            await pilot.pause()
+            head = at(app, "✎ Ask the Greens for the vote list")
+            assert at(app, "Priya Raman") < head < at(app, "Harbour City Council has approved")
+        assert main(["--data-dir", str(synced_dir), "highlights"]) == 0
+        printed = capsys.readouterr().out
+        quoted = printed.index(f"> {SENTENCE}")
+        assert printed.index("Note: Check the abstention with the clerk") > quoted
+        assert "Note on the article: Ask the Greens for the vote list" in printed
+        # Opened again: drawn again; the article's note emptied, gone.
+        async with running(synced_dir, (100, 50)) as (app, pilot):
+            body = await open_titled(pilot, TITLE)
+            await until(pilot, lambda: "✎ Ask the Greens" in screen_text(app), "the notes")
+            assert "✎ Check the abstention with the clerk" in screen_text(app)
+            await pilot.press("a")
+            await pilot.pause()
+            await pilot.press("ctrl+u", "enter")
+            await until(pilot, lambda: "✎ Ask the Greens" not in screen_text(app), "dropped")
+            kept_now = app.lib.highlights(app.screen.headline.entry)
+            assert kept_now is not None and kept_now.note == ""
+            assert kept_now.items[0].note == "Check the abstention with the clerk"
+
+    asyncio.run(run())
+
+
+def test_a_note_added_far_down_leaves_the_same_text_at_the_top(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 24)) as (_app, pilot, body):
+            await pilot.press("slash", *"The libraries fight", "enter", "escape")
+            await pilot.pause()
+            await pilot.press(*"jjjjjjjjjjjjjjj")
+            await pilot.pause()
+            top = body.lines[body.top_line]
+            assert top.strip() and body.top_line > 10
+            await pilot.press("a")  # no passage: on the article, drawn at the head of its text
+            await pilot.pause()
+            await pilot.press(*"Ask the Greens", "enter")
+            await until(pilot, lambda: body.article_note != "", "the article's note")
+            await pilot.pause()
+            assert body.lines[body.top_line] == top
+            assert any("✎ Ask the Greens" in line for line in body.lines)
+
+    asyncio.run(run())
+
+
+def test_an_article_with_a_note_opens_again_where_it_was_left(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 24)) as (_app, pilot, body):
+            await pilot.press("a")
+            await pilot.pause()
+            await pilot.press(*"Ask the Greens", "enter")
+            await until(pilot, lambda: body.article_note != "", "the article's note")
+            await pilot.press("slash", *"The libraries fight", "enter", "escape")
+            await pilot.pause()
+            await pilot.press(*"jjjjjjjjjjjjjjj")
+            await pilot.pause()
+            top = body.lines[body.top_line]
+            await pilot.press("escape")  # to the headlines, the place kept
+            await pilot.pause()
+            again = await open_titled(pilot, TITLE)
+            assert again is not body
+            await until(pilot, lambda: again.article_note != "", "the note read again")
+            await pilot.pause()
+            assert again.lines[again.top_line] == top
+
+    asyncio.run(run())
+
+
+def test_a_damaged_highlight_is_left_out_and_the_others_kept(data_dir: Path) -> None:
+    url = "http://127.0.0.1:8/story.html"
+    lib = Library(data_dir)
+    try:
+        good = highlight("It passed, narrowly.").record()
+        record = {"url": url, "title": "Story", "items": [good, {"words": 5}, "junk"]}
+        lib.store._save(lib.store._state, "highlights:" + article_key(url), record)
+        kept = lib.highlights(url)
+        assert kept is not None and [h.words for h in kept.items] == ["It passed, narrowly."]
+        # Not cached: cited by the address and title kept, its words not looked for.
+        (listed,) = lib.every_highlight()
+        assert (listed.cached, listed.article.title, listed.found) == (False, "Story", (True,))
+        lib.store._state.set("highlights:" + article_key(url), b"\xff not json")
+        assert lib.highlights(url) is None and lib.every_highlight() == []
+    finally:
+        lib.close()
