@@ -146,22 +146,7 @@ class ArticleBody(ArticleLayout, can_focus=True):
             article.dropped,
         ):
             return
-        place = self._place()
-        if place is not None and place.paragraph >= self._head:
-            # A header with a line more (the first word of copies) or fewer: the same text at
-            # the top of the view, not the paragraph before or after it.
-            styles = self._built_with or self._styles()
-            head = article_header.header(
-                entry,
-                article,
-                styles,
-                message,
-                copies_key=self.copies_key,
-                changes_key=self.changes_key,
-                tags=self.tags,
-            )
-            place = replace(place, paragraph=place.paragraph + len(head) - self._head)
-        self._build(place)
+        self._build_under_new_header(entry, article, message)
 
     def show_tags(self, tags: tuple[str, ...]) -> None:
         """The article shown is filed under `tags` now: its header says so, the reader's
@@ -173,6 +158,12 @@ class ArticleBody(ArticleLayout, can_focus=True):
         entry, article, message, _hint, _error = self._content
         if article is None:
             return
+        self._build_under_new_header(entry, article, message)
+
+    def _build_under_new_header(self, entry: Entry | None, article: Article, message: str) -> None:
+        """Build the text again under a header with a line more (the first word of copies, a
+        byline of tags) or fewer: the same text at the top of the view, not the paragraph
+        before or after it."""
         place = self._place()
         if place is not None and place.paragraph >= self._head:
             styles = self._built_with or self._styles()
@@ -183,7 +174,7 @@ class ArticleBody(ArticleLayout, can_focus=True):
                 message,
                 copies_key=self.copies_key,
                 changes_key=self.changes_key,
-                tags=tags,
+                tags=self.tags,
             )
             place = replace(place, paragraph=place.paragraph + len(head) - self._head)
         self._build(place)
