@@ -177,6 +177,15 @@ def connect_guard(
             return
         stream = info.get("return_value")
         reach, peer = peer_of(stream)
+        if reach is None and not peer:
+            # Its peer gone as it was made (a host going away mid-sync resets it): a
+            # connection that failed, said as any other, not one refused ("refused a feed's
+            # link from a loopback address to a loopback one" stood for "the network went
+            # away", ci54). Nothing is sent on it either way.
+            await stream.aclose()
+            import httpcore  # loaded by then: it called this
+
+            raise httpcore.ConnectError("the connection closed as it was made")
         if reach is None or reach > ceiling:
             await stream.aclose()
             raise refusal(lead, ceiling, reach or Reach.LOOPBACK, url, peer)

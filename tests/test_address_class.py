@@ -232,3 +232,44 @@ def test_a_name_is_judged_by_the_address_it_resolved_to() -> None:
         assert len(server.log) == 1  # the user's own fetch alone
     else:
         assert said == ["fetched", "fetched"] and len(server.log) == 3
+
+
+def test_a_connection_reset_as_it_is_made_is_a_failed_connection_not_a_refusal() -> None:
+    """A host going away mid-sync resets the connections being made: their peer can't be read,
+    which the guard took for a more private address and refused ("refused a feed's link from a
+    loopback address to a loopback one": ci54), where the sync says the network went away."""
+    import struct
+    import threading
+    import time
+
+    import httpcore
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+
+    connected = threading.Event()
+
+    def reset() -> None:
+        client, _ = server.accept()
+        connected.wait(10)  # reset once made, not as it is made (that fails the connect)
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        client.close()
+
+    threading.Thread(target=reset, daemon=True).start()
+    guard = connect_guard(Reach.LOOPBACK, "a feed's link", "http://127.0.0.1/story.html")
+
+    async def run() -> None:
+        stream = await httpcore.AnyIOBackend().connect_tcp("127.0.0.1", server.getsockname()[1])
+        connected.set()
+        deadline = time.monotonic() + 10
+        while stream.get_extra_info("server_addr") is not None:  # until the reset has come
+            assert time.monotonic() < deadline, "never reset"
+            await asyncio.sleep(0.01)
+        with pytest.raises(httpcore.ConnectError):
+            await guard("connection.connect_tcp.complete", {"return_value": stream})
+
+    try:
+        asyncio.run(run())
+    finally:
+        server.close()
