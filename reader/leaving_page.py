@@ -24,10 +24,16 @@ _MOST_BYTES = 150_000
 _MOST_WORDS = 80
 _SAYS = re.compile(
     r"link will take you|(?:you(?:'|’)re|you are) (?:now )?(?:about to )?leav(?:e|ing)\b|"
-    r"\babout to (?:leave|visit|go to)\b|\bexternal (?:link|site|website|page)\b|"
+    r"\babout to (?:leave|visit|go to)\b|"
     r"(?:page|site|website) (?:that(?:'|’)s |that is )?(?:not on|outside(?: of)?) ",
     re.IGNORECASE,
 )
+_LABELLED = re.compile(r"\bexternal (?:link|site|website|page)\b", re.IGNORECASE)
+"""A label many sites give a link off the site ("(external link)"): an interstitial's words
+only on a page that says next to nothing else. A link post (a title, two sentences of its
+author's, the link "(external link)") was taken for one, and the story it links to saved in
+its place (acc32b B8)."""
+_MOST_WORDS_LABELLED = 25
 _SAID = (
     b"will take you",
     b"about to leave",
@@ -85,7 +91,10 @@ def _targets(
     if doc is None:
         return None
     shown = " ".join(" ".join(str(text).split()) for text in doc.xpath(SHOWN_TEXT))
-    if len(shown.split()) > _MOST_WORDS or not _SAYS.search(shown):
+    words = len(shown.split())
+    if words > _MOST_WORDS:
+        return None
+    if not _SAYS.search(shown) and not (words <= _MOST_WORDS_LABELLED and _LABELLED.search(shown)):
         return None
     here = canonical_url(url)
     written: set[str] = set()

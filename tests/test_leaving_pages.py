@@ -54,6 +54,14 @@ def test_a_leaving_page_names_its_one_target() -> None:
         b"<html><body><p>You are about to leave this site.</p>"
         b'<a href="https://a.example/1">https://a.example/1</a> '
         b'<a href="https://b.example/2">https://b.example/2</a></body></html>',
+        # A link post: a title, two sentences of its author's, its link labelled as many
+        # sites label one off the site (acc32b B8).
+        b"<html><head><title>Linked: The harbour study - Ferry Notes</title></head><body>"
+        b'<header><a href="/">Ferry Notes</a></header><article><h1>Linked: The harbour study'
+        b"</h1><p>A thoughtful piece on why the harbour dredging keeps slipping; worth reading"
+        b" for the second half alone. My view: the council is right to wait for the survey.</p>"
+        b'<p><a href="https://other.example/study.html">other.example/study.html</a>'
+        b" (external link)</p></article></body></html>",
         # An article that says "external link" in its 300 words.
         b"<html><body><p>"
         + b"The council published the report behind an external link on Monday. " * 30
@@ -62,6 +70,15 @@ def test_a_leaving_page_names_its_one_target() -> None:
 )
 def test_what_is_no_leaving_page(page: bytes) -> None:
     assert leaving_target(page, "https://news.example/story") is None
+
+
+def test_a_page_saying_little_but_external_link_still_names_its_target() -> None:
+    page = (
+        b"<html><head><title>Redirect</title></head><body><p>External link:</p>"
+        b'<a href="https://news.example/ferry.html">https://news.example/ferry.html</a>'
+        b"</body></html>"
+    )
+    assert leaving_target(page, "https://forum.example/out?42") == "https://news.example/ferry.html"
 
 
 def test_a_noscript_refresh_where_the_script_goes_too_is_followed() -> None:
