@@ -28,14 +28,23 @@ def no_longer_found(count: int) -> str:
 class ArticleScreenHighlights(ArticleScreenPassage):
     """The reading view's highlight key (see `ArticleScreen`)."""
 
+    def _marked_article(self) -> tuple[ArticleBody, Article, Entry] | None:
+        """The body, article and entry `h` and `a` keep their marks on; None (said) when the
+        article is not loaded or is the feed's text standing in for it."""
+        body = self.query_one(ArticleBody)
+        article = body.article
+        if article is None or not self.loaded or self._from_feed:
+            self._not_kept_here()
+            return None
+        return body, article, self.headline.entry
+
     async def action_highlight(self) -> None:
         """`h`: the passage selected (`v`, `)`, or a drag) kept as a highlight of the article,
         quoted as `y` quotes it; on one kept already, that highlight dropped."""
-        body = self.query_one(ArticleBody)
-        article, entry = body.article, self.headline.entry
-        if article is None or not self.loaded or self._from_feed:
-            self._not_kept_here()
+        shown = self._marked_article()
+        if shown is None:
             return
+        body, article, entry = shown
         chosen = body.passage_to_keep()
         if chosen is None:
             self.app.bell()
@@ -77,11 +86,10 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         with none selected on the article; asked in a line holding the note it has, to
         change; emptied, the note goes. Drawn under the passage (the article's at the head of
         its text), and printed by `reader highlights` under its quotation."""
-        body = self.query_one(ArticleBody)
-        article, entry = body.article, self.headline.entry
-        if article is None or not self.loaded or self._from_feed:
-            self._not_kept_here()
+        shown = self._marked_article()
+        if shown is None:
             return
+        body, article, entry = shown
         chosen = body.passage_to_keep()
         if chosen is None:
             old, question = body.article_note, "A note on this article"
