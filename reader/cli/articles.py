@@ -94,7 +94,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         return _list_as_read(args, since, before)
     lib = open_library(args)
     try:
-        feeds, tags = _listed(lib, args)
+        feeds, tags = listed_feeds(lib, args)
         every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved, tags=tags)
         if every_not_offline and args.search is None:
             unlisted = lib.headlines_and_unlisted()[1]
@@ -185,7 +185,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
 
 
-def _listed(lib: Library, args: argparse.Namespace) -> tuple[list[Feed], list[str]]:
+def listed_feeds(lib: Library, args: argparse.Namespace) -> tuple[list[Feed], list[str]]:
     """Every subscribed feed, and the tags `--tag` names; a CommandError when `--feed` names no
     feed subscribed (read once: by its title, each time every feed's record is read)."""
     feeds = lib.feeds()
@@ -205,7 +205,7 @@ def _list_as_read(args: argparse.Namespace, since: datetime | None, before: date
     however many the feeds keep, and a pipe's reader that has seen enough (`| head`) stops it."""
     lib = open_library(args)
     try:
-        feeds, tags = _listed(lib, args)
+        feeds, tags = listed_feeds(lib, args)
         headlines = within(lib.streamed_headlines(args.feed, args.unread, tags), since, before)
         if args.not_offline:
             headlines = (h for h in headlines if _not_offline(h))

@@ -24,6 +24,7 @@ from ..feed_names import names_of, source_name
 from ..models import Entry, FetchError
 from ..plural import plural
 from ..safe import safe_line
+from .articles import listed_feeds
 from .common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -32,12 +33,10 @@ from .common import (
     config_of,
     counted_progress,
     err,
-    not_subscribed,
     open_library,
     render,
 )
 from .date_args import between, moment
-from .tags import named_tags
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -131,12 +130,9 @@ def _chosen(lib: Library, args: argparse.Namespace) -> list[Entry | str]:
             raise CommandError(error.message) from None
     since = moment(args.since) if args.since is not None else None
     before = moment(args.before) if args.before is not None else None
-    if args.feed and lib.feed_named(args.feed) not in {f.url for f in lib.feeds()}:
-        raise not_subscribed(lib, args.feed)
+    _, tags = listed_feeds(lib, args)  # as `list` reads --feed and --tag
     feed = lib.feed_named(args.feed) if args.feed else None
-    headlines = lib.headlines(
-        feed, unread_only=args.unread, saved_only=args.saved, tags=named_tags(lib, args.tag)
-    )
+    headlines = lib.headlines(feed, unread_only=args.unread, saved_only=args.saved, tags=tags)
     return [h.entry for h in between(headlines, since, before)]
 
 
