@@ -183,10 +183,7 @@ def _lang(language: str) -> str:
 def _grouped(chapters: Sequence[Chapter]) -> list[Chapter]:
     """The chapters under their feeds, each feed where its first (newest) article was: the
     order the contents list them in, which an e-reader's pages must follow."""
-    feeds: dict[str, list[Chapter]] = {}
-    for one in chapters:
-        feeds.setdefault(one.feed, []).append(one)
-    return [one for grouped in feeds.values() for one in grouped]
+    return [one for _, numbered in _by_feed(chapters) for _, one in numbered]
 
 
 def _by_feed(chapters: Sequence[Chapter]) -> list[tuple[str, list[tuple[int, Chapter]]]]:
