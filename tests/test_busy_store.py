@@ -150,6 +150,38 @@ def test_keys_answer_at_once_while_the_store_is_held_and_the_marks_are_kept_afte
     assert first not in still and second in still and third not in still
 
 
+def test_an_article_left_and_opened_again_at_once_opens_where_it_was_left(
+    synced_dir: Path,
+) -> None:
+    """Esc writes the reading place in a thread; an Enter before that write was in (a store
+    another program holds, or only a busy machine: CI's tui_reading benchmark timed out on
+    it) opened the article at the store's older place, here its top. Now the place given is
+    the one read until it is written, and it is written once the holder lets go."""
+    from test_reading_view import _kept_place
+    from tui_pilot import open_titled, reading, until
+
+    from reader.ui.screens.main import MainScreen
+
+    async def run() -> str:
+        async with reading(synced_dir, "Silt Ledger") as (app, pilot, body):
+            await pilot.press(*["right_square_bracket"] * 3, "j", "j")
+            left_at = body.lines[body.top_line]
+            with held(synced_dir / "articles", at_most=30) as holder:
+                await pilot.press("escape")
+                await until(pilot, lambda: isinstance(app.screen, MainScreen), "the list")
+                body = await open_titled(pilot, "Silt Ledger")
+                await until(pilot, lambda: body.article is not None, "the article")
+                await pilot.pause()
+                assert holder.poll() is None  # still held: the place wasn't in the store
+                assert body.lines[body.top_line] == left_at
+            await until(pilot, lambda: not app.lib._places_pending, "the place written")
+            return left_at
+
+    left_at = asyncio.run(run())
+    assert left_at and "Silt Ledger" not in left_at
+    assert _kept_place(synced_dir, "Silt Ledger") is not None
+
+
 def test_a_mark_the_held_store_refused_is_kept_as_the_reader_quits(
     synced_dir: Path, short_wait: None
 ) -> None:

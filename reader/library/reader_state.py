@@ -25,6 +25,14 @@ def _text_mark(article: Article) -> str:
     return digest.hexdigest()
 
 
+_NOT_PENDING = object()  # no place waiting for its write (None is "at the start")
+
+
+def _place_record(article: Article, place: dict[str, int] | None) -> dict[str, object] | None:
+    """A reading place as the store keeps it: with the mark of the text it was measured in."""
+    return None if place is None else {"text": _text_mark(article), "place": place}
+
+
 class LibraryReaderState(LibraryKeptArticles):
     """The reader's state kept in a `Library` for its next start."""
 
@@ -80,8 +88,11 @@ class LibraryReaderState(LibraryKeptArticles):
         """Where the reader left `article` (see `remember_place`), when the text is still the
         one it was left in: a newer revision or a better extraction starts again at the top."""
         url = _link(target)
-        record = self.store.reading_place(url) if url else None
-        if record is None or record.get("text") != _text_mark(article):
+        if not url:
+            return None
+        pending = self._places_pending.get(url, _NOT_PENDING)
+        record = self.store.reading_place(url) if pending is _NOT_PENDING else pending
+        if not isinstance(record, dict) or record.get("text") != _text_mark(article):
             return None
         place = record.get("place")
         return place if isinstance(place, dict) else None
@@ -93,12 +104,27 @@ class LibraryReaderState(LibraryKeptArticles):
         it opens there again, in this session or the next, until the article leaves the cache."""
         url = _link(target)
         if url:
-            record = None if place is None else {"text": _text_mark(article), "place": place}
-            self.store.set_reading_place(url, record)
+            self.store.set_reading_place(url, _place_record(article, place))
 
     def remember_place_soon(
         self, target: Entry | str, article: Article, place: dict[str, int] | None
     ) -> None:
         """`remember_place`, in a thread nothing waits for (`_in_background`): the reader's
-        Esc waited on a store another program holds."""
-        self._in_background(self.remember_place, target, article, place)
+        Esc waited on a store another program holds. Until it is written, `reading_place`
+        answers with it (an Enter right after Esc reopened the article at the store's older
+        place, or at its top)."""
+        url = _link(target)
+        if url:
+            self._places_pending[url] = _place_record(article, place)
+            self._in_background(self._write_pending_place, url)
+
+    def _write_pending_place(self, url: str) -> None:
+        """Write the newest place given for `url`, in a thread; one that fails stays pending
+        (shown this session, as the store can't keep it)."""
+        with self._places_written:
+            record = self._places_pending.get(url, _NOT_PENDING)
+            if record is _NOT_PENDING:
+                return  # an earlier thread wrote the newest
+            self.store.set_reading_place(url, record)
+            if self._places_pending.get(url, _NOT_PENDING) is record:
+                del self._places_pending[url]

@@ -72,6 +72,13 @@ class LibraryResources:
         self._inflight: dict[str, asyncio.Future[Article]] = {}
         # Writes nothing waits for, under way in threads (`_in_background`): `aclose` waits.
         self._notes: set[asyncio.Future[None]] = set()
+        # Reading places given to such a write and not yet in the store, by article address
+        # (a record, or None for "at its start"): an article reopened at once, or on a busy
+        # machine, is opened where it was left, not where the store still says.
+        self._places_pending: dict[str, dict[str, object] | None] = {}
+        # Held by each place's write, so that two writes of one article's place, in two
+        # threads, can't land the older last.
+        self._places_written = threading.Lock()
         # Downloads of articles over several pages whose first page is in, and who waits to
         # hear of it (`hear_first_page`), by canonical address.
         self._first_pages: dict[str, Article] = {}
