@@ -7,6 +7,7 @@ reader's `#` driven by Pilot."""
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -89,6 +90,32 @@ def test_an_article_tagged_is_saved_listed_by_its_tag_and_untagged(
     assert err == "reader: nothing is tagged “fishing” (the tags: Long read, sea)\n"
     # Still saved, as untag said.
     assert len(json.loads(run(synced, capsys, "list", "--saved", "--json")[1])) == 1
+
+
+def test_many_articles_tagged_and_untagged_from_stdin(
+    synced: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reader list --ids … | reader tag - TAG`: each article given on stdin tagged in one
+    process (thousands took a process each: acc33b B2); a line naming none said, the rest
+    tagged all the same, and the exit status says one failed."""
+    ids = _ids(synced, capsys)
+    given = [ids["Pilchard boats laid up"], "ffffffffffff", ids["Lifeboat crew rescue three"]]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(given) + "\n\n"))
+    status, out, err = run(synced, capsys, "tag", "-", "sea")
+    assert status == 1
+    assert out.splitlines() == [
+        "tagged: Pilchard boats laid up: sea (saved for good: a tag files it in Saved)",
+        "tagged: Lifeboat crew rescue three: sea (saved for good: a tag files it in Saved)",
+    ]
+    assert err.count("\n") == 1 and "ffffffffffff" in err
+    rows = json.loads(run(synced, capsys, "list", "--tag", "sea", "--json")[1])
+    assert sorted(row["title"] for row in rows) == sorted(ids)
+    monkeypatch.setattr("sys.stdin", io.StringIO(given[0] + "\n"))
+    status, out, _ = run(synced, capsys, "untag", "-", "sea")
+    assert status == 0
+    assert out == "untagged: Pilchard boats laid up: sea (its tags now: no tags; still saved)\n"
+    rows = json.loads(run(synced, capsys, "list", "--tag", "sea", "--json")[1])
+    assert [row["title"] for row in rows] == ["Lifeboat crew rescue three"]
 
 
 def test_a_tag_lists_its_feeds_headlines_and_its_articles_together(

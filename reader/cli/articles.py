@@ -484,7 +484,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     async def run() -> int:
         # A full or read-only disk keeps none of them: said once, not once an article (acc31a F3).
         lib.store.check_writable()
-        targets = None if every else [lib.resolve(t) for t in args.targets]
+        targets = None if every else list(map(lib.resolver(), args.targets))
         shrunk: list[tuple[str, int, int, str]] = []
         try:
             state = await lib.reextract(targets, shrunk, progress, outdated=args.outdated)

@@ -256,8 +256,10 @@ def build_parser() -> argparse.ArgumentParser:
         " it. Given an article instead (its id as `reader list` shows it, or the address of one"
         " listed, cached or saved), the article is filed under the tags: saved for good if it"
         " wasn't (a tag files it in Saved), listed by `reader list --tag TAG` and in the tag's"
-        " row with the feeds', its tags shown on its line (#tag). In the reader, # tags the"
-        " article chosen or read.",
+        " row with the feeds', its tags shown on its line (#tag). `-` for ARTICLE reads"
+        " articles' ids or addresses from stdin, one a line, as `reader list --ids` prints"
+        " them (`reader list --ids --search harbour | reader tag - harbour`). In the reader,"
+        " # tags the article chosen or read.",
     )
     p.add_argument("url", metavar="FEED|ARTICLE")
     p.add_argument("tags", metavar="TAG", nargs="+")
@@ -267,7 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
         "untag",
         help="take tags off a feed, or an article",
         description="Take one tag or more off a feed (case aside); FEED as `rename` takes it."
-        " An article (as `reader tag` takes it) stays saved.",
+        " An article (as `reader tag` takes it, `-` too) stays saved.",
     )
     p.add_argument("url", metavar="FEED|ARTICLE")
     p.add_argument("tags", metavar="TAG", nargs="+")
