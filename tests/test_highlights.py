@@ -300,3 +300,38 @@ def test_a_damaged_highlight_is_left_out_and_the_others_kept(data_dir: Path) -> 
         assert lib.highlights(url) is None and lib.every_highlight() == []
     finally:
         lib.close()
+
+
+def test_h_dropping_a_noted_highlight_says_so_and_h_again_restores_it_with_its_note(
+    synced_dir: Path,
+) -> None:
+    note = "Check the abstention with the clerk"
+
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 40), notifications=True) as (app, pilot, b):
+            entry = app.screen.headline.entry
+            await pilot.press("slash", *"substantive budget", "enter", "v", "a")
+            await pilot.pause()
+            await pilot.press(*note, "enter")
+            await until(pilot, lambda: bool(b.highlights), "the noted highlight kept")
+            # Selected again (to quote it, say) and h: dropped, said so with the way back.
+            await pilot.press("escape", "slash", *"substantive budget", "enter", "v", "h")
+            await until(pilot, lambda: not b.highlights, "the highlight dropped")
+            shown = " ".join(screen_text(app).split())
+            assert "Highlight and its note dropped (0 highlights in this article)" in shown
+            assert "h again restores them" in shown
+            assert app.lib.highlights(entry) is None
+            await pilot.press("escape", "h")  # nothing selected: the one dropped comes back
+            await until(pilot, lambda: bool(b.highlights), "the highlight restored")
+            kept = app.lib.highlights(entry)
+            assert kept is not None and [h.note for h in kept.items] == [note]
+            assert "Highlight and its note restored" in " ".join(screen_text(app).split())
+            # The same passage selected and h again, twice: dropped, then back with its note.
+            await pilot.press("slash", *"substantive budget", "enter", "v", "h")
+            await until(pilot, lambda: not b.highlights, "dropped again")
+            await pilot.press("escape", "slash", *"substantive budget", "enter", "v", "h")
+            await until(pilot, lambda: bool(b.highlights), "restored again")
+            kept = app.lib.highlights(entry)
+            assert kept is not None and [h.note for h in kept.items] == [note]
+
+    asyncio.run(run())
