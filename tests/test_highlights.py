@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from reader.cli import main
 from reader.highlights import Highlight, find_passage
@@ -333,5 +334,54 @@ def test_h_dropping_a_noted_highlight_says_so_and_h_again_restores_it_with_its_n
             await until(pilot, lambda: bool(b.highlights), "restored again")
             kept = app.lib.highlights(entry)
             assert kept is not None and [h.note for h in kept.items] == [note]
+
+    asyncio.run(run())
+
+
+def test_a_note_pasted_in_lines_is_kept_whole(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pasted = "Source says fees rise 35%, not a third.\r\n\nCheck with rectors' office: +351 239"
+
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 40)) as (app, pilot, body):
+            await pilot.press("a")  # no passage: on the article
+            await pilot.pause()
+            app.post_message(events.Paste(pasted))  # as a terminal's bracketed paste comes
+            await pilot.pause()
+            await pilot.press("enter")
+            await until(pilot, lambda: body.article_note != "", "the article's note")
+            await pilot.press("slash", *"substantive budget", "enter", "v", "a")
+            await pilot.pause()
+            app.post_message(events.Paste("Ask the clerk\nabout the abstention"))
+            await pilot.pause()
+            await pilot.press("enter")
+            await until(pilot, lambda: bool(body.highlights), "the passage's note")
+            kept = app.lib.highlights(app.screen.headline.entry)
+            assert kept is not None
+            assert kept.note == (
+                "Source says fees rise 35%, not a third. Check with rectors' office: +351 239"
+            )
+            assert [h.note for h in kept.items] == ["Ask the clerk about the abstention"]
+
+    asyncio.run(run())
+    assert main(["--data-dir", str(synced_dir), "highlights"]) == 0
+    printed = capsys.readouterr().out
+    assert "Note on the article: Source says fees rise 35%, not a third. Check with" in printed
+    assert "Note: Ask the clerk about the abstention" in printed
+
+
+def test_a_paste_longer_than_the_line_holds_is_said_cut(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 40), notifications=True) as (app, pilot, _):
+            await pilot.press("a")
+            await pilot.pause()
+            await pilot.press(*"Hi ")
+            app.post_message(events.Paste("x" * 1000 + "\n" + "y" * 1500))
+            await pilot.pause()
+            line = app.screen.query_one("Input")
+            assert line.value == "Hi " + "x" * 1000 + " " + "y" * 996
+            shown = " ".join(screen_text(app).split())
+            assert "Only the first 1997 characters of what was pasted kept" in shown
 
     asyncio.run(run())
