@@ -249,7 +249,8 @@ def build_parser() -> argparse.ArgumentParser:
         "tag",
         help="file a feed, or an article, under tags",
         description="File a feed under one tag or more, after those it has (case kept, compared"
-        " case aside): `reader list --tag TAG` lists the headlines of every feed filed under it,"
+        " case aside; a leading # is the tag's mark, as lists write it: '#news' is news):"
+        " `reader list --tag TAG` lists the headlines of every feed filed under it,"
         " `reader sync --tag TAG` syncs only those feeds and `reader mark-read --tag TAG` marks"
         " their headlines read; the reader's feed list has a row for each tag (t / T go to the"
         " next / previous), and `reader export` writes them as folders. FEED as `rename` takes"
