@@ -385,3 +385,51 @@ def test_a_paste_longer_than_the_line_holds_is_said_cut(synced_dir: Path) -> Non
             assert "Only the first 1997 characters of what was pasted kept" in shown
 
     asyncio.run(run())
+
+
+def test_an_article_forgotten_is_cited_as_it_was_when_its_highlights_were_kept(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Forgotten (or evicted), an article with highlights was cited by its title and address
+    alone: its byline, dates and retrieval are kept with them, and `forget` says they are
+    kept (acc33a A6)."""
+    lib = Library(synced_dir)
+    try:
+        entry = next(h.entry for h in lib.headlines() if TITLE in h.entry.title)
+        article = lib.cached_article(entry)
+        assert article is not None and article.fetched_at is not None
+        kept = lib.keep_highlight(entry, article, highlight(SENTENCE))
+        lib.note_highlight(entry, SENTENCE, "Check the abstention")
+        lib.note_article(entry, article, "Ask the Greens")
+        retrieved = article.fetched_at.isoformat(timespec="seconds")
+    finally:
+        lib.close()
+    assert main(["--data-dir", str(synced_dir), "forget", entry.id]) == 0
+    said = capsys.readouterr().out
+    assert "its 1 highlight and 2 notes are kept (reader highlights)" in said
+    assert main(["--data-dir", str(synced_dir), "highlights", entry.id]) == 0
+    printed = capsys.readouterr().out
+    cited = printed.split("# Council approves £412m budget", 1)[1]
+    assert "Author: Priya Raman" in cited and "Published: " in cited
+    assert f"Retrieved: {retrieved}" in cited
+    assert main(["--data-dir", str(synced_dir), "highlights", entry.id, "--format", "json"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert item["cached"] is False and "Priya Raman" in item["citation"]
+    assert kept.cited is not None and kept.cited.blocks == ()  # the citation, not the text
+
+
+def test_highlights_kept_before_their_citation_was_cite_the_headlines_byline(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lib = Library(synced_dir)
+    try:
+        entry = next(h.entry for h in lib.headlines() if TITLE in h.entry.title)
+        record = {"url": entry.link, "title": entry.title, "items": [highlight(SENTENCE).record()]}
+        lib.store._save(lib.store._state, "highlights:" + article_key(entry.link), record)
+        lib.forget(entry)
+    finally:
+        lib.close()
+    assert main(["--data-dir", str(synced_dir), "highlights", entry.id]) == 0
+    cited = capsys.readouterr().out.split("# Council approves £412m budget", 1)[1]
+    assert "Author: Priya Raman" in cited
+    assert "Published: " in cited and "(per the feed)" in cited

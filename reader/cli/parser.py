@@ -564,7 +564,8 @@ def build_parser() -> argparse.ArgumentParser:
         "its note, then the article's note and its citation as y copies it (in the config's "
         "[citation] style, or --style's), to paste into a draft. Offline: it reads the store "
         "only. A highlight whose words the cached copy no longer holds (read again, corrected) "
-        "is printed all the same, said to be so. None kept of the article named: exit 1.",
+        "is printed all the same, said to be so. An article no longer cached is cited as it "
+        "was when they were kept. None kept of the article named: exit 1.",
     )
     p.add_argument("target", metavar="ID_OR_URL", nargs="?")
     p.add_argument(
@@ -703,7 +704,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Drop all that is kept of one article: its cached text, its page, its"
         " other pages and earlier copies, where you left it, and its save (for one saved by"
         " mistake, which `unsave` leaves cached, and searches find, until a prune). A feed's"
-        " headline of it stays, not cached: a sync fetches it again, as any new one.",
+        " headline of it stays, not cached: a sync fetches it again, as any new one. Your"
+        " highlights and notes on it stay (said: `reader highlights` cites them).",
     )
     p.add_argument("target", metavar="ID_OR_URL")
     p.set_defaults(func=_later("articles", "cmd_forget"))

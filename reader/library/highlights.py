@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..highlights import MAX_NOTE, ArticleHighlights, Highlight, still_in
+from ..highlights import MAX_NOTE, ArticleHighlights, Highlight, cited_as, still_in
+from ..keys import article_key
 from ..models import Article, Entry
 from .discovery import LibraryDiscovery
 from .resources import _link
@@ -15,8 +16,8 @@ from .resources import _link
 @dataclass(frozen=True)
 class KeptHighlights:
     """An article's highlights as `reader highlights` writes them: the article they cite
-    (its cached copy, else its address and title as they were when kept) and, per highlight,
-    whether its words are still in the article's text."""
+    (its cached copy, else as it was cited when they were kept, else its headline's facts)
+    and, per highlight, whether its words are still in the article's text."""
 
     article: Article
     cached: bool
@@ -48,7 +49,8 @@ class LibraryHighlights(LibraryDiscovery):
             if kept.same(highlight.words) is not None:
                 return kept
             title = article.title or kept.title
-            return replace(kept, title=title, items=(*kept.items, highlight))
+            items = (*kept.items, highlight)
+            return replace(kept, title=title, items=items, cited=cited_as(article))
 
         return self.store.change_highlights(_link(target), add)
 
@@ -80,7 +82,8 @@ class LibraryHighlights(LibraryDiscovery):
 
         def noted(kept: ArticleHighlights | None) -> ArticleHighlights:
             kept = kept or ArticleHighlights(_link(target))
-            return replace(kept, title=article.title or kept.title, note=_note(note))
+            title = article.title or kept.title
+            return replace(kept, title=title, note=_note(note), cited=cited_as(article))
 
         return self.store.change_highlights(_link(target), noted)
 
@@ -93,10 +96,32 @@ class LibraryHighlights(LibraryDiscovery):
         else:
             every = self.store.every_highlights()
         out = []
+        headlines: dict[str, Entry] | None = None
         for kept in every:
             cached = self.store.article(kept.url)
-            article = cached or Article(kept.url, title=kept.title)
-            found = tuple(cached is None or still_in(cached, h) for h in kept.items)
-            out.append(KeptHighlights(article, cached is not None, kept, found))
+            if cached is None:
+                if kept.cited is None and headlines is None:
+                    headlines = self.entries_by_key()  # read once, for every such article
+                article = kept.cited or _headline_facts(kept, (headlines or {}))
+                found = (True,) * len(kept.items)  # no text to look in
+                out.append(KeptHighlights(article, False, kept, found))
+                continue
+            found = tuple(still_in(cached, h) for h in kept.items)
+            out.append(KeptHighlights(cached, True, kept, found))
         out.sort(key=lambda k: -max((h.at for h in k.kept.items), default=0.0))
         return out
+
+
+def _headline_facts(kept: ArticleHighlights, headlines: dict[str, Entry]) -> Article:
+    """An article no longer cached, its highlights kept before their citation was (`cited`):
+    its address and title, and the byline and date its feed's headline still gives."""
+    entry = headlines.get(article_key(kept.url))
+    if entry is None:
+        return Article(kept.url, title=kept.title)
+    return Article(
+        kept.url,
+        title=kept.title or entry.title,
+        author=entry.author,
+        published=entry.published,
+        published_by_feed=entry.published is not None,
+    )
