@@ -564,8 +564,10 @@ def build_parser() -> argparse.ArgumentParser:
         "its note, then the article's note and its citation as y copies it (in the config's "
         "[citation] style, or --style's), to paste into a draft. Offline: it reads the store "
         "only. A highlight whose words the cached copy no longer holds (read again, corrected) "
-        "is printed all the same, said to be so. An article no longer cached is cited as it "
-        "was when they were kept. None kept of the article named: exit 1.",
+        "is printed under the citation of the earlier copy kept that holds them (copy 1 of 2, "
+        "its retrieval time), as y cites that copy after V; held by none, all the same, said "
+        "to be so. An article no longer cached is cited as it was when they were kept. None "
+        "kept of the article named: exit 1.",
     )
     p.add_argument("target", metavar="ID_OR_URL", nargs="?")
     p.add_argument(

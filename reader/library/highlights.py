@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from ..highlights import MAX_NOTE, ArticleHighlights, Highlight, cited_as, still_in
 from ..keys import article_key
-from ..models import Article, Entry
+from ..models import Article, Entry, FetchError
 from .discovery import LibraryDiscovery
 from .resources import _link
 
@@ -17,12 +17,21 @@ from .resources import _link
 class KeptHighlights:
     """An article's highlights as `reader highlights` writes them: the article they cite
     (its cached copy, else as it was cited when they were kept, else its headline's facts)
-    and, per highlight, whether its words are still in the article's text."""
+    and, per highlight, whether its words are still in the article's text and, when they are
+    not, the earlier copy kept that holds them (None: none does)."""
 
     article: Article
     cached: bool
     kept: ArticleHighlights
     found: tuple[bool, ...]
+    copies: tuple[Article | None, ...] = ()
+    """Per highlight, the earlier copy kept of a corrected article whose text holds its words
+    where the latest's doesn't (numbered: "copy 1 of 2"), to cite it to, as `y` on that copy
+    after `V` does (acc33a A5); None for one in the latest, or in no copy kept."""
+
+    def copy_of(self, index: int) -> Article | None:
+        """The earlier copy `copies` names for highlight `index` (None: the latest's)."""
+        return self.copies[index] if index < len(self.copies) else None
 
 
 def _note(text: str) -> str:
@@ -107,9 +116,44 @@ class LibraryHighlights(LibraryDiscovery):
                 out.append(KeptHighlights(article, False, kept, found))
                 continue
             found = tuple(still_in(cached, h) for h in kept.items)
-            out.append(KeptHighlights(cached, True, kept, found))
+            copies: tuple[Article | None, ...] = ()
+            if not all(found) and (numbered := self._numbered_copies(kept.url)):
+                cached = numbered[-1]  # the latest, its citation naming the copies kept
+                copies = tuple(
+                    None if in_latest else _holding(numbered[:-1], h)
+                    for h, in_latest in zip(kept.items, found, strict=True)
+                )
+            out.append(KeptHighlights(cached, True, kept, found, copies))
         out.sort(key=lambda k: -max((h.at for h in k.kept.items), default=0.0))
         return out
+
+    def _numbered_copies(self, url: str) -> list[Article]:
+        """Every copy kept of the article at `url`, oldest first, each numbered among them as
+        `article_version` numbers it (the latest last); [] while there is one copy. A
+        damaged one left out: the others still cite."""
+        count = len(self.store.version_times(url)) + 1
+        if count < 2:
+            return []
+        copies = []
+        for number in range(1, count + 1):
+            try:
+                copies.append(self.article_version(url, number))
+            except FetchError:
+                continue
+        return copies
+
+
+def _holding(copies: list[Article], highlight: Highlight) -> Article | None:
+    """Of the earlier `copies` (oldest first), the one `highlight` was read in: the last
+    retrieved by the time it was kept that holds its words, else the last that holds them;
+    None when none does."""
+    holding = [copy for copy in copies if still_in(copy, highlight)]
+    then = [
+        copy
+        for copy in holding
+        if copy.fetched_at is not None and copy.fetched_at.timestamp() <= highlight.at
+    ]
+    return (then or holding or [None])[-1]
 
 
 def _headline_facts(kept: ArticleHighlights, headlines: dict[str, Entry]) -> Article:
