@@ -171,6 +171,9 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         except StoreError as error:
             self.notify(plain(error.message, max_length=300).plain, severity="error", markup=False)
             return
+        dropped = self._dropped
+        if chosen is not None and dropped is not None and kept_as([dropped[1]], chosen[0]):
+            self._dropped = None  # kept again with a new note: that one stays, not the old
         body = self.query_one(ArticleBody)
         if self.headline.entry is not entry or body.article is not article:
             return
