@@ -70,7 +70,6 @@ class ArticleScreenHighlights(ArticleScreenPassage):
             return
         words, near = chosen
         same = kept_as(body.highlights, words)
-        dropped = self._dropped
         if same is None and dropped and dropped[0].id == entry.id and kept_as([dropped[1]], words):
             await self._restore(body, article, entry, dropped[1])
             return
