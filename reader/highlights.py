@@ -45,6 +45,10 @@ class Highlight:
     """How far into the text it was (0 to 1): of two places with the same words, the one
     found again."""
     note: str = ""
+    cited: Article | None = None
+    """The copy it was read in as a citation gives it (`cited_as`): what cites it once no copy
+    is cached, a quote taken before a correction to the headline and retrieval it was read
+    under (None: kept before this was)."""
 
     def record(self) -> dict[str, Any]:
         """The highlight as the store keeps it."""
@@ -55,6 +59,7 @@ class Highlight:
             "at": self.at,
             "near": self.near,
             "note": self.note,
+            **({"cited": article_to_dict(self.cited)} if self.cited is not None else {}),
         }
 
     @classmethod
@@ -69,7 +74,19 @@ class Highlight:
         if not all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in (at, near)):
             return None
         words, quote, text, note = texts
-        return cls(words, quote, text, float(at), float(near), note)  # type: ignore[arg-type]
+        cited = _cited_record(record.get("cited"))
+        return cls(words, quote, text, float(at), float(near), note, cited)  # type: ignore[arg-type]
+
+
+def _cited_record(record: object) -> Article | None:
+    """The citation a record keeps (`cited_as`); None for none, or a damaged one (cited by
+    what else is kept, the highlights kept all the same)."""
+    if not isinstance(record, dict):
+        return None
+    try:
+        return article_from_dict(record)
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
 
 
 def cited_as(article: Article) -> Article:
@@ -122,12 +139,7 @@ class ArticleHighlights:
         items = record.get("items")
         kept = [Highlight.from_record(item) for item in items] if isinstance(items, list) else []
         title, note = record.get("title"), record.get("note")
-        cited = None
-        if isinstance(record.get("cited"), dict):
-            try:
-                cited = article_from_dict(record["cited"])
-            except (KeyError, TypeError, ValueError, IndexError):
-                cited = None  # damaged: cited by address and title, the highlights kept
+        cited = _cited_record(record.get("cited"))
         return cls(
             record["url"],
             title if isinstance(title, str) else "",

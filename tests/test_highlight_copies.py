@@ -77,6 +77,16 @@ def test_a_quote_only_an_earlier_copy_holds_is_cited_to_that_copy(
     copy, in_text, citation = by_copy[f"> {BOATS}"]
     assert (copy, in_text) == (None, True) and CORRECTED[0] in citation
 
+    # Forgotten, every copy with it: each still cited as the copy it was read in was.
+    assert main([*home, "forget", ident]) == 0
+    assert "its 2 highlights are kept" in capsys.readouterr().out
+    assert main([*home, "highlights", ident]) == 0
+    printed = capsys.readouterr().out
+    quote_4m, cited_4m = printed.index(f"> {FIGURE_4M}"), printed.index(f"# {FIRST[0]}")
+    boats, cited_2m = printed.index(f"> {BOATS}"), printed.index(f"# {CORRECTED[0]}")
+    assert quote_4m < cited_4m < boats < cited_2m
+    assert retrieved_1.strip() in printed[cited_4m:boats]
+
 
 def test_a_highlight_kept_on_copy_1_after_v_is_cited_to_it(
     site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]

@@ -406,7 +406,7 @@ def test_an_article_forgotten_is_cited_as_it_was_when_its_highlights_were_kept(
         lib.close()
     assert main(["--data-dir", str(synced_dir), "forget", entry.id]) == 0
     said = capsys.readouterr().out
-    assert "its 1 highlight and 2 notes are kept (reader highlights)" in said
+    assert "its 1 highlight and 2 notes are kept: reader highlights lists them" in said
     assert main(["--data-dir", str(synced_dir), "highlights", entry.id]) == 0
     printed = capsys.readouterr().out
     cited = printed.split("# Council approves £412m budget", 1)[1]

@@ -470,12 +470,12 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
 def marks_kept(highlights: int, notes: int) -> str:
     """What `forget` says of your highlights and notes on the article it dropped: kept
-    ("its 2 highlights and 1 note are kept (reader highlights)"); "" for none."""
+    ("its 2 highlights and 1 note are kept: reader highlights lists them"); "" for none."""
     said = [plural(n, noun) for n, noun in ((highlights, "highlight"), (notes, "note")) if n]
     if not said:
         return ""
     verb = "is" if highlights + notes == 1 else "are"
-    return f"its {' and '.join(said)} {verb} kept (reader highlights)"
+    return f"its {' and '.join(said)} {verb} kept: reader highlights lists them"
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:

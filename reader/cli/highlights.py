@@ -45,6 +45,11 @@ def _cited(article: Article, style: str) -> str:
     )
 
 
+def _copy_key(copy: Article) -> tuple[int, str, str]:
+    # Of one copy, whichever highlight names it: those of one article forgotten each keep theirs.
+    return copy.version, str(copy.fetched_at), copy.title
+
+
 def markdown(kept: KeptHighlights, style: str) -> str:
     """An article's highlights as Markdown quotations ("> …", as `y` quotes a passage), each
     with its note under it, then the article's note and its citation. A quotation only an
@@ -53,9 +58,9 @@ def markdown(kept: KeptHighlights, style: str) -> str:
     cited to a page and a time that never had them (acc33a A5)."""
     rows = _in_text_order(kept)
     groups: list[str] = []
-    earlier = {id(copy): copy for _, _, copy in rows if copy is not None}
-    for copy in sorted(earlier.values(), key=lambda copy: copy.version):
-        quoted = [_quoted(h, False) for h, _, held in rows if held is copy]
+    earlier = {_copy_key(copy): copy for _, _, copy in rows if copy is not None}
+    for key, copy in sorted(earlier.items(), key=lambda pair: pair[1].version):
+        quoted = [_quoted(h, False) for h, _, held in rows if held and _copy_key(held) == key]
         groups.append("\n\n".join([*quoted, _cited(copy, style)]))
     parts = [_quoted(h, not found) for h, found, held in rows if held is None]
     if kept.kept.note:
@@ -86,7 +91,7 @@ def item(kept: KeptHighlights, style: str) -> dict[str, Any]:
                 "note": safe_line(h.note),
                 "kept_at": datetime.fromtimestamp(h.at, UTC).isoformat(timespec="seconds"),
                 "in_text": found,
-                "copy": held.version if held is not None else None,
+                "copy": (held.version or None) if held is not None else None,
                 "citation": citation(held or article),
             }
             for h, found, held in _in_text_order(kept)

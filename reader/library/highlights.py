@@ -27,7 +27,8 @@ class KeptHighlights:
     copies: tuple[Article | None, ...] = ()
     """Per highlight, the earlier copy kept of a corrected article whose text holds its words
     where the latest's doesn't (numbered: "copy 1 of 2"), to cite it to, as `y` on that copy
-    after `V` does (acc33a A5); None for one in the latest, or in no copy kept."""
+    after `V` does (acc33a A5); of an article no longer cached, the copy it was read in when
+    that was another (`Highlight.cited`); None for one in the latest, or in no copy kept."""
 
     def copy_of(self, index: int) -> Article | None:
         """The earlier copy `copies` names for highlight `index` (None: the latest's)."""
@@ -58,8 +59,9 @@ class LibraryHighlights(LibraryDiscovery):
             if kept.same(highlight.words) is not None:
                 return kept
             title = article.title or kept.title
-            items = (*kept.items, highlight)
-            return replace(kept, title=title, items=items, cited=cited_as(article))
+            cited = cited_as(article)
+            items = (*kept.items, highlight if highlight.cited else replace(highlight, cited=cited))
+            return replace(kept, title=title, items=items, cited=cited)
 
         return self.store.change_highlights(_link(target), add)
 
@@ -113,7 +115,8 @@ class LibraryHighlights(LibraryDiscovery):
                     headlines = self.entries_by_key()  # read once, for every such article
                 article = kept.cited or _headline_facts(kept, (headlines or {}))
                 found = (True,) * len(kept.items)  # no text to look in
-                out.append(KeptHighlights(article, False, kept, found))
+                read_in = tuple(_other_copy(h.cited, article) for h in kept.items)
+                out.append(KeptHighlights(article, False, kept, found, read_in))
                 continue
             found = tuple(still_in(cached, h) for h in kept.items)
             copies: tuple[Article | None, ...] = ()
@@ -141,6 +144,14 @@ class LibraryHighlights(LibraryDiscovery):
             except FetchError:
                 continue
         return copies
+
+
+def _other_copy(cited: Article | None, article: Article) -> Article | None:
+    """`cited`, the copy a highlight was read in, when it is another than `article`'s (read
+    before a correction, another headline or retrieval); None for the same."""
+    if cited is None or (cited.fetched_at, cited.title) == (article.fetched_at, article.title):
+        return None
+    return cited
 
 
 def _holding(copies: list[Article], highlight: Highlight) -> Article | None:
