@@ -459,11 +459,23 @@ def cmd_forget(args: argparse.Namespace) -> int:
         what += "; unsaved" if gone.saved else ""
         if gone.listed:
             what += "; its headline stays in its feed, not cached"
+        if kept := marks_kept(gone.highlights, gone.notes):
+            what += f"; {kept}"
         named = safe_line(gone.title or shown_url(args.target), 120)
         out(f"forgotten: {named} ({what})")
         return EXIT_OK
     finally:
         lib.close()
+
+
+def marks_kept(highlights: int, notes: int) -> str:
+    """What `forget` says of your highlights and notes on the article it dropped: kept
+    ("its 2 highlights and 1 note are kept: reader highlights lists them"); "" for none."""
+    said = [plural(n, noun) for n, noun in ((highlights, "highlight"), (notes, "note")) if n]
+    if not said:
+        return ""
+    verb = "is" if highlights + notes == 1 else "are"
+    return f"its {' and '.join(said)} {verb} kept: reader highlights lists them"
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:

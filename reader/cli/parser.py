@@ -249,7 +249,8 @@ def build_parser() -> argparse.ArgumentParser:
         "tag",
         help="file a feed, or an article, under tags",
         description="File a feed under one tag or more, after those it has (case kept, compared"
-        " case aside): `reader list --tag TAG` lists the headlines of every feed filed under it,"
+        " case aside; a leading # is the tag's mark, as lists write it: '#news' is news):"
+        " `reader list --tag TAG` lists the headlines of every feed filed under it,"
         " `reader sync --tag TAG` syncs only those feeds and `reader mark-read --tag TAG` marks"
         " their headlines read; the reader's feed list has a row for each tag (t / T go to the"
         " next / previous), and `reader export` writes them as folders. FEED as `rename` takes"
@@ -567,7 +568,10 @@ def build_parser() -> argparse.ArgumentParser:
         "its note, then the article's note and its citation as y copies it (in the config's "
         "[citation] style, or --style's), to paste into a draft. Offline: it reads the store "
         "only. A highlight whose words the cached copy no longer holds (read again, corrected) "
-        "is printed all the same, said to be so. None kept of the article named: exit 1.",
+        "is printed under the citation of the earlier copy kept that holds them (copy 1 of 2, "
+        "its retrieval time), as y cites that copy after V; held by none, all the same, said "
+        "to be so. An article no longer cached is cited as it was when they were kept. None "
+        "kept of the article named: exit 1.",
     )
     p.add_argument("target", metavar="ID_OR_URL", nargs="?")
     p.add_argument(
@@ -706,7 +710,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Drop all that is kept of one article: its cached text, its page, its"
         " other pages and earlier copies, where you left it, and its save (for one saved by"
         " mistake, which `unsave` leaves cached, and searches find, until a prune). A feed's"
-        " headline of it stays, not cached: a sync fetches it again, as any new one.",
+        " headline of it stays, not cached: a sync fetches it again, as any new one. Your"
+        " highlights and notes on it stay (said: `reader highlights` cites them).",
     )
     p.add_argument("target", metavar="ID_OR_URL")
     p.set_defaults(func=_later("articles", "cmd_forget"))

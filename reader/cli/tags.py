@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..feed_names import folded
-from ..feed_tags import clean_tag
+from ..feed_tags import typed_tag
 from ..keys import looks_like_entry_id
 from ..models import Entry, Feed, FetchError
 from ..safe import safe_line
@@ -182,7 +182,7 @@ def named_tags(lib: Library, given: list[str] | None) -> list[str]:
     feeds spell them ([] when not given); else a CommandError naming those there are."""
     if not given:
         return []
-    asked = [tag for one in given for tag in (clean_tag(t) for t in one.split(",")) if tag]
+    asked = [tag for one in given for tag in (typed_tag(t) for t in one.split(",")) if tag]
     if not asked:
         raise UsageError("--tag needs a tag: `reader feeds` lists each feed's tags")
     found = {tag: lib.tag_named(tag) for tag in asked}
@@ -210,8 +210,8 @@ def tags_named(tags: list[str]) -> str:
 
 
 def _tags(given: list[str]) -> list[str]:
-    """The tags given, cleaned (`clean_tag`); a UsageError for one that is none once cleaned."""
-    tags = [clean_tag(tag) for one in given for tag in one.split(",")]  # "a,b": two
+    """The tags given, as kept (`typed_tag`); a UsageError for one that is none so."""
+    tags = [typed_tag(tag) for one in given for tag in one.split(",")]  # "a,b": two
     if not all(tags):
         raise UsageError("a tag is a word or words: an empty one (or control characters) is none")
     return tags
