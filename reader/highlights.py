@@ -149,9 +149,11 @@ def article_text(article: Article) -> str:
     return "\n".join([article.title, *(block.text for block in article.blocks)])
 
 
-def still_in(article: Article, highlight: Highlight) -> bool:
-    """Whether the article's text still holds `highlight`'s words."""
-    return find_passage(article_text(article), highlight) is not None
+def found_in(article: Article, highlights: Sequence[Highlight]) -> tuple[bool, ...]:
+    """Per highlight of `highlights`, whether the article's text still holds its words (the
+    text joined once for all of them)."""
+    text = article_text(article)
+    return tuple(find_passage(text, h) is not None for h in highlights)
 
 
 def notes_after(article: Article, highlights: Sequence[Highlight]) -> dict[int, list[str]]:

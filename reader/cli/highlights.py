@@ -24,12 +24,18 @@ def _in_text_order(kept: KeptHighlights) -> list[tuple[Highlight, bool]]:
     return sorted(pairs, key=lambda pair: pair[0].near)
 
 
-def markdown(kept: KeptHighlights, style: str) -> str:
-    """An article's highlights as Markdown quotations ("> …", as `y` quotes a passage), each
-    with its note under it, then the article's note and its citation."""
+HEADING = "Highlights"
+"""What the highlights are under after an article `reader show` and `reader export` write."""
+
+
+def quotations(kept: KeptHighlights, markdown: bool = True) -> list[str]:
+    """An article's highlights in the text's order, each quoted ("> …", as `y` quotes a
+    passage: in Markdown, or its plain text) with its note under it, then the article's
+    note."""
     parts = []
     for highlight, found in _in_text_order(kept):
-        part = safe_text(highlight.quote).rstrip("\n")
+        quote = highlight.quote if markdown else quoted_text(highlight.text)
+        part = safe_text(quote).rstrip("\n")
         if highlight.note:
             part += f"\n\nNote: {safe_line(highlight.note)}"
         if not found:
@@ -37,9 +43,30 @@ def markdown(kept: KeptHighlights, style: str) -> str:
         parts.append(part)
     if kept.kept.note:
         parts.append(f"Note on the article: {safe_line(kept.kept.note)}")
+    return parts
+
+
+def quoted_text(text: str) -> str:
+    """Plain text quoted as e-mail quotes it, a "> " before each line."""
+    return "\n".join(f"> {line}".rstrip() for line in text.strip("\n").split("\n"))
+
+
+def markdown(kept: KeptHighlights, style: str) -> str:
+    """An article's highlights as Markdown quotations (`quotations`), then its citation."""
     citation = copied_citation(kept.article, style, under_markdown=True, markdown=True)
-    parts.append(safe_text(citation).rstrip("\n"))
-    return "\n\n".join(parts)
+    return "\n\n".join([*quotations(kept), safe_text(citation).rstrip("\n")])
+
+
+def after_article(kept: KeptHighlights | None, markdown: bool = True) -> str:
+    """The article's highlights under a heading, as `reader show` and `reader export` write
+    them after its text ("": none kept). CommonMark has no mark for a passage in the text
+    (`==…==` is an extension most viewers print as it is), and a quotation says what was
+    kept in any viewer, the note under it."""
+    parts = quotations(kept, markdown) if kept else []
+    if not parts:
+        return ""
+    heading = f"## {HEADING}" if markdown else f"{HEADING}\n{'-' * len(HEADING)}"
+    return "\n\n".join([heading, *parts])
 
 
 def item(kept: KeptHighlights, style: str) -> dict[str, Any]:
@@ -51,17 +78,26 @@ def item(kept: KeptHighlights, style: str) -> dict[str, Any]:
         "cached": kept.cached,
         "note": safe_line(kept.kept.note),
         "citation": safe_text(copied_citation(article, style, markdown=False)).rstrip("\n"),
-        "highlights": [
-            {
-                "quote": safe_text(h.quote),
-                "text": safe_text(h.text),
-                "note": safe_line(h.note),
-                "kept_at": datetime.fromtimestamp(h.at, UTC).isoformat(timespec="seconds"),
-                "in_text": found,
-            }
-            for h, found in _in_text_order(kept)
-        ],
+        "highlights": highlight_items(kept),
     }
+
+
+def highlight_items(kept: KeptHighlights | None) -> list[dict[str, Any]]:
+    """Each highlight as JSON gives it (`reader highlights`, `reader show`), in the text's
+    order: its quotation, text, note, when it was kept and whether its words are still in the
+    article's text."""
+    if kept is None:
+        return []
+    return [
+        {
+            "quote": safe_text(h.quote),
+            "text": safe_text(h.text),
+            "note": safe_line(h.note),
+            "kept_at": datetime.fromtimestamp(h.at, UTC).isoformat(timespec="seconds"),
+            "in_text": found,
+        }
+        for h, found in _in_text_order(kept)
+    ]
 
 
 def cmd_highlights(args: argparse.Namespace) -> int:

@@ -524,7 +524,8 @@ def build_parser() -> argparse.ArgumentParser:
         choices=(*formats, "citation", "csl-json"),
         default="text",
         help="text, markdown or json (several articles: a JSON list; `authors` a list; a "
-        "podcast's audio under the header, `enclosures` in json); "
+        "podcast's audio under the header, `enclosures` in json; your highlights after the "
+        "text under Highlights, each quoted with its note, `highlights` in json); "
         "citation: the citation alone, as y in the reader copies it (plain text, or Markdown "
         "with the config's [citation] copy = markdown); csl-json: CSL-JSON items, "
         "which Zotero (File → Import, or from the clipboard), Mendeley and Pandoc read",

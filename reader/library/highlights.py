@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..highlights import MAX_NOTE, ArticleHighlights, Highlight, still_in
+from ..highlights import MAX_NOTE, ArticleHighlights, Highlight, found_in
 from ..models import Article, Entry
 from .discovery import LibraryDiscovery
 from .resources import _link
@@ -84,6 +84,15 @@ class LibraryHighlights(LibraryDiscovery):
 
         return self.store.change_highlights(_link(target), noted)
 
+    def highlights_in(self, target: Entry | str, article: Article) -> KeptHighlights | None:
+        """The highlights and note kept of `target`'s article, each looked for in `article`
+        (the copy `reader show` prints: an earlier one, or the feed's text in its place);
+        None: none kept."""
+        kept = self.highlights(target)
+        if kept is None:
+            return None
+        return KeptHighlights(article, True, kept, found_in(article, kept.items))
+
     def every_highlight(self, target: Entry | str | None = None) -> list[KeptHighlights]:
         """The highlights of `target`'s article, or of every article with some (or a note),
         the most recently marked first; each with the article it cites (offline)."""
@@ -96,7 +105,7 @@ class LibraryHighlights(LibraryDiscovery):
         for kept in every:
             cached = self.store.article(kept.url)
             article = cached or Article(kept.url, title=kept.title)
-            found = tuple(cached is None or still_in(cached, h) for h in kept.items)
+            found = found_in(cached, kept.items) if cached else (True,) * len(kept.items)
             out.append(KeptHighlights(article, cached is not None, kept, found))
         out.sort(key=lambda k: -max((h.at for h in k.kept.items), default=0.0))
         return out
