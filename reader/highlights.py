@@ -172,3 +172,15 @@ def notes_after(article: Article, highlights: Sequence[Highlight]) -> dict[int, 
         if found is not None and (block := bisect_right(starts, found[1] - 1) - 2) >= 0:
             after.setdefault(block, []).append(highlight.note)
     return after
+
+
+def merged_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans (start, end) in order, two overlapping made one: two highlights over the same
+    words are one mark there, not one inside the other."""
+    out: list[tuple[int, int]] = []
+    for low, high in sorted(spans):
+        if out and low <= out[-1][1]:
+            out[-1] = (out[-1][0], max(high, out[-1][1]))
+        else:
+            out.append((low, high))
+    return out

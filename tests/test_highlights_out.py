@@ -5,7 +5,13 @@ size limit leave them, and `reader highlights` still cites their article."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import zipfile
 from pathlib import Path
+
+import lxml.etree as ET
+import lxml.html
 
 from reader.highlights import Highlight, article_text
 from reader.library import Library
@@ -14,6 +20,8 @@ from tests.cli_run import run_reader
 TITLE = "£412m budget"
 SENTENCE = "The substantive budget then passed by 38 votes to 21"
 GONE = "words no page of the demo holds"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+EPUBCHECK = "/usr/bin/epubcheck"
 
 
 def keep(data: Path, title: str, *kept: tuple[str, str]) -> str:
@@ -66,3 +74,62 @@ def test_show_of_an_article_with_none_has_no_section(synced_dir: Path) -> None:
     )
     data = json.loads(run_reader(synced_dir, "show", other.id, "--format", "json").stdout)
     assert data["highlights"] == []
+
+
+# Passages crossing inline markup: the end of a bold label, a link's start and end.
+ACROSS_BOLD = "social care: £171m, up £11.4m"
+ACROSS_LINK = "It is published on our site as a PDF for readers"
+
+
+def _export(data: Path, form: str, out: Path, *choice: str) -> str:
+    done = run_reader(data, "export", "--format", form, "-o", str(out), *choice)
+    assert done.returncode == 0, done.stderr
+    return done.stderr
+
+
+def test_export_marks_the_highlights_in_the_text_and_lists_their_notes(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    kept = ((SENTENCE, "check the abstention"), (ACROSS_BOLD, ""), (ACROSS_LINK, "<b>PDF</b>"))
+    keep(synced_dir, TITLE, *kept)
+    page = tmp_path / "out.html"
+    _export(synced_dir, "html", page)
+    document = lxml.html.fromstring(page.read_bytes())
+    (article,) = [a for a in document.iter("article") if TITLE in a.text_content()]
+    marks = [" ".join(m.text_content().split()) for m in article.iter("mark")]
+    # Each run of text marked apart, inside the element it is in: "social care:" in its <strong>.
+    across_link = ["It is", "published on our site as a PDF", "for readers"]
+    assert marks == [SENTENCE, "social care:", "£171m, up £11.4m", *across_link]
+    (strong,) = [m.getparent() for m in article.iter("mark") if m.text == "social care:"]
+    assert strong.tag == "strong"
+    (aside,) = article.iter("aside")
+    said = aside.text_content()
+    assert said.index(SENTENCE) < said.index("Note: check the abstention") < said.index(ACROSS_LINK)
+    assert "Note: <b>PDF</b>" in said and not list(aside.iter("b"))  # the note's text as text
+    others = [a for a in document.iter("article") if TITLE not in a.text_content()]
+    assert others and not any(a.xpath(".//mark|.//aside") for a in others)
+    # Markdown: listed after the article as `reader show` lists them.
+    markdown = tmp_path / "out.md"
+    _export(synced_dir, "markdown", markdown)
+    assert f"## Highlights\n\n> {SENTENCE}\n\nNote: check the abstention" in markdown.read_text()
+
+
+def test_an_epub_with_highlights_across_markup_checks_clean(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    keep(synced_dir, TITLE, (SENTENCE, "check & see"), (ACROSS_BOLD, ""), (ACROSS_LINK, "x"))
+    book = tmp_path / "marked.epub"
+    said = _export(synced_dir, "epub", book, "--highlighted")
+    assert "1 article exported" in said
+    with zipfile.ZipFile(book) as epub:
+        (name,) = [n for n in epub.namelist() if n.startswith("OEBPS/a")]
+        chapter = ET.fromstring(epub.read(name))  # well-formed XML
+    marks = ["".join(m.itertext()) for m in chapter.iter(f"{XHTML}mark")]
+    assert marks[0] == SENTENCE and len(marks) == 6
+    assert "Note: check & see" in "".join(next(chapter.iter(f"{XHTML}aside")).itertext())
+    if shutil.which("java") and Path(EPUBCHECK).exists():
+        checked = subprocess.run(
+            ["java", "-jar", EPUBCHECK, str(book)], capture_output=True, text=True, check=False
+        )
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        assert "No errors or warnings detected" in checked.stdout + checked.stderr

@@ -4,9 +4,11 @@ each and on the article, and all of them read back with what cites them
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..highlights import MAX_NOTE, ArticleHighlights, Highlight, found_in
+from ..keys import article_key
 from ..models import Article, Entry
 from .discovery import LibraryDiscovery
 from .resources import _link
@@ -92,6 +94,11 @@ class LibraryHighlights(LibraryDiscovery):
         if kept is None:
             return None
         return KeptHighlights(article, True, kept, found_in(article, kept.items))
+
+    def highlighted(self, chosen: Sequence[Entry | str]) -> list[Entry | str]:
+        """Those of `chosen` whose article has highlights or a note kept, in their order."""
+        keys = {article_key(kept.url) for kept in self.store.every_highlights()}
+        return [t for t in chosen if (url := _link(t)) and article_key(url) in keys]
 
     def every_highlight(self, target: Entry | str | None = None) -> list[KeptHighlights]:
         """The highlights of `target`'s article, or of every article with some (or a note),

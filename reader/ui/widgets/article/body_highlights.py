@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from rich.style import Style
 from textual.strip import Strip
 
-from ....highlights import Highlight, find_passage
+from ....highlights import Highlight, find_passage, merged_spans
 from . import find_in_article, passage
 from .body_passage import ArticlePassage
 from .find_in_article import LineMap, Spans
@@ -44,18 +44,7 @@ def highlight_spans(line_map: LineMap, highlights: Sequence[Highlight]) -> Spans
             low, high = max(a - starts[r], 0), min(b - starts[r], length)
             if low < high:
                 per_run[r].append((low, high))
-    return Spans(line_map, [_merged(spans) for spans in per_run])
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans in order, two overlapping made one (`Spans` takes them so)."""
-    out: list[tuple[int, int]] = []
-    for low, high in sorted(spans):
-        if out and low <= out[-1][1]:
-            out[-1] = (out[-1][0], max(high, out[-1][1]))
-        else:
-            out.append((low, high))
-    return out
+    return Spans(line_map, [merged_spans(spans) for spans in per_run])
 
 
 class ArticleHighlighted(ArticlePassage):
