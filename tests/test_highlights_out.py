@@ -133,3 +133,25 @@ def test_an_epub_with_highlights_across_markup_checks_clean(
         )
         assert checked.returncode == 0, checked.stdout + checked.stderr
         assert "No errors or warnings detected" in checked.stdout + checked.stderr
+
+
+def test_highlights_outlive_their_article_forgotten_or_evicted(synced_dir: Path) -> None:
+    forgotten = keep(synced_dir, TITLE, (SENTENCE, "check the abstention"))
+    keep(synced_dir, "Crane operators", ("Eastquay", "the walkout"))
+    assert run_reader(synced_dir, "forget", forgotten).returncode == 0
+    # A limit nothing fits under: every article not saved evicted.
+    pruned = run_reader(synced_dir, "cache", "prune", "--max-size", "1KB")
+    assert pruned.returncode == 0, pruned.stderr
+    headlines = json.loads(run_reader(synced_dir, "list", "--json").stdout)
+    assert headlines and not [h for h in headlines if h["cached"]]
+    listed = run_reader(synced_dir, "highlights")
+    assert listed.returncode == 0, listed.stderr
+    assert f"> {SENTENCE}\n\nNote: check the abstention" in listed.stdout
+    assert "> Eastquay\n\nNote: the walkout" in listed.stdout
+    items = json.loads(run_reader(synced_dir, "highlights", "--format", "json").stdout)
+    assert [item["cached"] for item in items] == [False, False]
+    # Each cited by the title and address kept with it.
+    (budget,) = [item for item in items if TITLE in item["title"]]
+    assert budget["url"].endswith("/gazette/2026/11/23/council-budget-vote.html")
+    assert budget["url"] in budget["citation"] and TITLE in budget["citation"]
+    assert [h["in_text"] for h in budget["highlights"]] == [True]  # not looked for: not cached
