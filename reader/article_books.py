@@ -16,6 +16,8 @@ from datetime import datetime
 from html import escape
 from typing import Any, BinaryIO
 
+from .highlights import Highlight
+from .marked_html import mark_highlights
 from .models import Article, Block, BlockKind, Inline, picture_label
 from .safe import safe_line, safe_text
 
@@ -35,6 +37,8 @@ table { border-collapse: collapse; } td, th { border: 1px solid #999; padding: 0
 pre { white-space: pre-wrap; }
 a.picture { font-style: italic; }
 nav li { margin: 0.2em 0; }
+mark { background: #fe8; color: inherit; }
+aside.highlights { border-top: 1px solid #999; margin-top: 2em; }
 """
 
 
@@ -51,6 +55,10 @@ class Chapter:
     address: str
     """The article's own address: a book of the same addresses is the same book."""
     language: str = ""
+    marked: tuple[Highlight, ...] = ()
+    """Your highlights of it, marked in its text (`<mark>`) in HTML and EPUB."""
+    highlights: str = ""
+    """Your highlights and notes as Markdown, after its text (`reader show`'s "Highlights")."""
 
 
 def pictures_as_links(article: Article) -> Article:
@@ -75,11 +83,20 @@ def _picture_address(block: Block) -> str | None:
     return next((i.href for i in block.inlines if i.href), None)
 
 
-def chapter(feed: str, article: Article, markdown: str) -> Chapter:
-    """The chapter of `article`, whose Markdown (`cli.common.render`) is given."""
+def chapter(
+    feed: str,
+    article: Article,
+    markdown: str,
+    marked: Sequence[Highlight] = (),
+    highlights: str = "",
+) -> Chapter:
+    """The chapter of `article`, whose Markdown (`cli.common.render`) is given, with your
+    highlights to mark in its text and their Markdown to write after it."""
     title = safe_line(article.title or article.url, 300) or "Untitled"
     language = article.language if _LANGUAGE.fullmatch(article.language or "") else ""
-    return Chapter(safe_line(feed, 200), title, markdown, article.url, language)
+    return Chapter(
+        safe_line(feed, 200), title, markdown, article.url, language, tuple(marked), highlights
+    )
 
 
 def _quiet(count: int) -> None:
@@ -93,7 +110,8 @@ def write_markdown(
     each book's writer tells it."""
     for number, one in enumerate(_grouped(chapters)):
         apart = "\n---\n\n" if number else ""
-        into.write(f"{apart}{one.markdown.rstrip()}\n".encode())
+        after = f"\n\n{one.highlights.rstrip()}" if one.highlights else ""
+        into.write(f"{apart}{one.markdown.rstrip()}{after}\n".encode())
         written(number + 1)
 
 
@@ -118,7 +136,7 @@ def write_html(
     for number, one in enumerate(chapters, 1):
         article = (
             f'<hr>\n<article id="a{number}"{_lang(one.language)} dir="auto">\n'
-            f"{_body(one.markdown, xhtml=False)}</article>\n"
+            f"{_chapter_body(one, xhtml=False)}</article>\n"
         )
         into.write(article.encode())
         written(number)
@@ -156,7 +174,7 @@ def write_epub(
         book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id))
         book.writestr("OEBPS/content.opf", _opf(names, title, book_id, language, modified))
         for number, (name, one) in enumerate(zip(names, chapters, strict=True), 1):
-            body = f'<section dir="auto">\n{_body(one.markdown, xhtml=True)}</section>\n'
+            body = f'<section dir="auto">\n{_chapter_body(one, xhtml=True)}</section>\n'
             book.writestr(f"OEBPS/{name}", _xhtml(one.title, body, one.language or language))
             written(number)
 
@@ -205,9 +223,21 @@ def _contents(chapters: Sequence[Chapter], target: Any) -> str:
     return "\n".join(lines)
 
 
-def _body(markdown: str, xhtml: bool) -> str:
-    """An article's Markdown as HTML (XHTML for a book)."""
-    return _NOT_XML.sub("", _converter(xhtml).render(safe_text(markdown)))
+def _chapter_body(one: Chapter, xhtml: bool) -> str:
+    """A chapter's article as HTML (XHTML for a book), your highlights marked in it and
+    listed with their notes after it, aside from its text."""
+    body = _body(one.markdown, xhtml, one.marked)
+    if one.highlights:
+        body += f'<aside class="highlights">\n{_body(one.highlights, xhtml)}</aside>\n'
+    return body
+
+
+def _body(markdown: str, xhtml: bool, marked: Sequence[Highlight] = ()) -> str:
+    """An article's Markdown as HTML (XHTML for a book), the passages `marked` in `<mark>`."""
+    converter = _converter(xhtml)
+    tokens = converter.parse(safe_text(markdown))
+    mark_highlights(tokens, marked)
+    return _NOT_XML.sub("", converter.renderer.render(tokens, converter.options, {}))
 
 
 _converters: dict[bool, Any] = {}

@@ -194,9 +194,11 @@ def article_text(article: Article) -> str:
     return "\n".join([article.title, *(block.text for block in article.blocks)])
 
 
-def still_in(article: Article, highlight: Highlight) -> bool:
-    """Whether the article's text still holds `highlight`'s words."""
-    return find_passage(article_text(article), highlight) is not None
+def found_in(article: Article, highlights: Sequence[Highlight]) -> tuple[bool, ...]:
+    """Per highlight of `highlights`, whether the article's text still holds its words (the
+    text joined once for all of them)."""
+    text = article_text(article)
+    return tuple(find_passage(text, h) is not None for h in highlights)
 
 
 def notes_after(article: Article, highlights: Sequence[Highlight]) -> dict[int, list[str]]:
@@ -215,3 +217,15 @@ def notes_after(article: Article, highlights: Sequence[Highlight]) -> dict[int, 
         if found is not None and (block := bisect_right(starts, found[1] - 1) - 2) >= 0:
             after.setdefault(block, []).append(highlight.note)
     return after
+
+
+def merged_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans (start, end) in order, two overlapping made one: two highlights over the same
+    words are one mark there, not one inside the other."""
+    out: list[tuple[int, int]] = []
+    for low, high in sorted(spans):
+        if out and low <= out[-1][1]:
+            out[-1] = (out[-1][0], max(high, out[-1][1]))
+        else:
+            out.append((low, high))
+    return out

@@ -44,6 +44,7 @@ from .common import (
     unmatched_body,
 )
 from .date_args import between, dates_named, moment, within
+from .highlights import after_article, highlight_items
 from .tags import named_tags
 
 if TYPE_CHECKING:
@@ -342,13 +343,23 @@ def cmd_show(args: argparse.Namespace) -> int:
                 article, status = from_feed, EXIT_FAILED
             if article.unkept:  # read from the site now; the store takes no writes
                 err(f"shown, not kept: {article.unkept}")
+        # Your highlights of it, looked for in the copy printed (a journalist's own marks
+        # travel with the text they were made on).
+        kept = None
+        if args.format not in ("citation", "csl-json"):
+            kept = lib.highlights_in(target, article)
         if args.format in ("json", "csl-json"):
             item_id = target.id if isinstance(target, Entry) else cited_url(article)
             entry = target if isinstance(target, Entry) else None
             items.append(render_item(article, args.format, item_id, entry))
+            if args.format == "json":
+                items[-1]["highlights"] = highlight_items(kept)
+                items[-1]["highlights_note"] = safe_line(kept.kept.note) if kept else ""
         else:
             entry = target if isinstance(target, Entry) else None
             text = render(article, args.format, style, entry, copy).rstrip("\n")
+            if section := after_article(kept, markdown=args.format == "markdown"):
+                text += "\n\n" + section
             one_line = args.format == "citation" and style != "block"
             if one_line:
                 # A reference list is one line an article (`… --ids | xargs reader show

@@ -37,6 +37,7 @@ from .common import (
     render,
 )
 from .date_args import between, moment
+from .highlights import after_article
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     from ..library import Library
 
 # The options that choose articles: no part of an OPML export, which lists feeds.
-_CHOOSING = ("ids", "saved", "unread", "since", "before", "feed", "tag", "title")
+_CHOOSING = ("ids", "saved", "unread", "highlighted", "since", "before", "feed", "tag", "title")
 
 
 def cmd_export_articles(args: argparse.Namespace) -> int:
@@ -134,7 +135,8 @@ def _chosen(lib: Library, args: argparse.Namespace) -> list[Entry | str]:
     _, tags = listed_feeds(lib, args)  # as `list` reads --feed and --tag
     feed = lib.feed_named(args.feed) if args.feed else None
     headlines = lib.headlines(feed, unread_only=args.unread, saved_only=args.saved, tags=tags)
-    return [h.entry for h in between(headlines, since, before)]
+    chosen: list[Entry | str] = [h.entry for h in between(headlines, since, before)]
+    return lib.highlighted(chosen) if args.highlighted else chosen
 
 
 def _chapters(
@@ -154,7 +156,10 @@ def _chapters(
         entry = target if isinstance(target, Entry) else None
         feed = source_name(entry, names) if entry is not None else article.site_name
         article = pictures_as_links(article)
-        chapters.append(chapter(feed, article, render(article, "markdown", style, entry)))
+        kept = lib.highlights_in(target, article)
+        markdown = render(article, "markdown", style, entry)
+        marked = kept.kept.items if kept else ()
+        chapters.append(chapter(feed, article, markdown, marked, after_article(kept)))
     return chapters, missing
 
 
@@ -163,6 +168,8 @@ def _title(args: argparse.Namespace) -> str:
     day = datetime.now().strftime("%Y-%m-%d")
     if args.saved:
         what = "Saved articles"
+    elif args.highlighted:
+        what = "Highlighted articles"
     elif args.feed:
         what = safe_line(args.feed, 80)
     elif args.tag:

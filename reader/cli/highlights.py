@@ -30,8 +30,11 @@ def _in_text_order(kept: KeptHighlights) -> list[tuple[Highlight, bool, Article 
     return sorted(rows, key=lambda row: row[0].near)
 
 
-def _quoted(highlight: Highlight, said_lost: bool) -> str:
-    part = safe_text(highlight.quote).rstrip("\n")
+def _quoted(highlight: Highlight, said_lost: bool, markdown: bool = True) -> str:
+    """A highlight quoted ("> …", as `y` quotes a passage: in Markdown, or its plain text)
+    with its note under it, and, `said_lost`, that its words are not in the copy cached."""
+    quote = highlight.quote if markdown else quoted_text(highlight.text)
+    part = safe_text(quote).rstrip("\n")
     if highlight.note:
         part += f"\n\nNote: {safe_line(highlight.note)}"
     if said_lost:
@@ -48,6 +51,36 @@ def _cited(article: Article, style: str) -> str:
 def _copy_key(copy: Article) -> tuple[int, str, str]:
     # Of one copy, whichever highlight names it: those of one article forgotten each keep theirs.
     return copy.version, str(copy.fetched_at), copy.title
+
+
+HEADING = "Highlights"
+"""What the highlights are under after an article `reader show` and `reader export` write."""
+
+
+def quotations(kept: KeptHighlights, markdown: bool = True) -> list[str]:
+    """An article's highlights in the text's order, each quoted (`_quoted`), then the
+    article's note."""
+    parts = [_quoted(h, not found, markdown) for h, found, _ in _in_text_order(kept)]
+    if kept.kept.note:
+        parts.append(f"Note on the article: {safe_line(kept.kept.note)}")
+    return parts
+
+
+def quoted_text(text: str) -> str:
+    """Plain text quoted as e-mail quotes it, a "> " before each line."""
+    return "\n".join(f"> {line}".rstrip() for line in text.strip("\n").split("\n"))
+
+
+def after_article(kept: KeptHighlights | None, markdown: bool = True) -> str:
+    """The article's highlights under a heading, as `reader show` and `reader export` write
+    them after its text ("": none kept). CommonMark has no mark for a passage in the text
+    (`==…==` is an extension most viewers print as it is), and a quotation says what was
+    kept in any viewer, the note under it."""
+    parts = quotations(kept, markdown) if kept else []
+    if not parts:
+        return ""
+    heading = f"## {HEADING}" if markdown else f"{HEADING}\n{'-' * len(HEADING)}"
+    return "\n\n".join([heading, *parts])
 
 
 def markdown(kept: KeptHighlights, style: str) -> str:
@@ -74,29 +107,41 @@ def item(kept: KeptHighlights, style: str) -> dict[str, Any]:
     """An article's highlights as `--format json` gives them: each with the citation of the
     copy holding its words (`copy`: its number among those kept, for an earlier one)."""
     article = kept.article
-
-    def citation(of: Article) -> str:
-        return safe_text(copied_citation(of, style, markdown=False)).rstrip("\n")
-
     return {
         "url": cited_url(article) or kept.kept.url,
         "title": safe_line(article.title),
         "cached": kept.cached,
         "note": safe_line(kept.kept.note),
-        "citation": citation(article),
-        "highlights": [
-            {
-                "quote": safe_text(h.quote),
-                "text": safe_text(h.text),
-                "note": safe_line(h.note),
-                "kept_at": datetime.fromtimestamp(h.at, UTC).isoformat(timespec="seconds"),
-                "in_text": found,
-                "copy": (held.version or None) if held is not None else None,
-                "citation": citation(held or article),
-            }
-            for h, found, held in _in_text_order(kept)
-        ],
+        "citation": _plain_citation(article, style),
+        "highlights": highlight_items(kept, style),
     }
+
+
+def _plain_citation(article: Article, style: str) -> str:
+    return safe_text(copied_citation(article, style, markdown=False)).rstrip("\n")
+
+
+def highlight_items(kept: KeptHighlights | None, style: str | None = None) -> list[dict[str, Any]]:
+    """Each highlight as JSON gives it (`reader highlights`, `reader show`), in the text's
+    order: its quotation, text, note, when it was kept, whether its words are in the latest
+    copy's text, the number of the earlier copy holding them (else null) and, given a
+    `style`, the citation of the copy holding them."""
+    if kept is None:
+        return []
+    items = []
+    for h, found, held in _in_text_order(kept):
+        one: dict[str, Any] = {
+            "quote": safe_text(h.quote),
+            "text": safe_text(h.text),
+            "note": safe_line(h.note),
+            "kept_at": datetime.fromtimestamp(h.at, UTC).isoformat(timespec="seconds"),
+            "in_text": found,
+            "copy": (held.version or None) if held is not None else None,
+        }
+        if style is not None:
+            one["citation"] = _plain_citation(held or kept.article, style)
+        items.append(one)
+    return items
 
 
 def cmd_highlights(args: argparse.Namespace) -> int:

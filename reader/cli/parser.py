@@ -341,7 +341,9 @@ def build_parser() -> argparse.ArgumentParser:
         " feed in the contents; the cache alone is read (an article not cached is left out and"
         " counted), pictures stay links to the site, and the file runs no script and loads"
         " nothing. Which articles: IDs (or `-`: those `reader list --ids` prints, one a line),"
-        " else --feed, --tag, --saved, --unread, --since, --before, else every cached one.",
+        " else --feed, --tag, --saved, --unread, --highlighted, --since, --before, else every"
+        " cached one. Your highlights are marked in the text (HTML, EPUB) and listed with"
+        " their notes after it, as `reader show` lists them.",
     )
     p.add_argument(
         "--format",
@@ -362,6 +364,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_tag_option(which, "only the articles of the feeds filed under TAG, and those tagged TAG")
     p.add_argument("--saved", action="store_true", help="only the articles saved for good")
     p.add_argument("--unread", action="store_true", help="only unread articles")
+    p.add_argument(
+        "--highlighted",
+        action="store_true",
+        help="only the articles you kept highlights or a note of (h and a in the reader)",
+    )
     p.add_argument(
         "--since", metavar="DATE", help=f"only those published at DATE or after: {DATE_FORMS}"
     )
@@ -529,7 +536,8 @@ def build_parser() -> argparse.ArgumentParser:
         choices=(*formats, "citation", "csl-json"),
         default="text",
         help="text, markdown or json (several articles: a JSON list; `authors` a list; a "
-        "podcast's audio under the header, `enclosures` in json); "
+        "podcast's audio under the header, `enclosures` in json; your highlights after the "
+        "text under Highlights, each quoted with its note, `highlights` in json); "
         "citation: the citation alone, as y in the reader copies it (plain text, or Markdown "
         "with the config's [citation] copy = markdown); csl-json: CSL-JSON items, "
         "which Zotero (File → Import, or from the clipboard), Mendeley and Pandoc read",

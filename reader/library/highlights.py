@@ -4,9 +4,10 @@ each and on the article, and all of them read back with what cites them
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..highlights import MAX_NOTE, ArticleHighlights, Highlight, cited_as, still_in
+from ..highlights import MAX_NOTE, ArticleHighlights, Highlight, cited_as, found_in
 from ..keys import article_key
 from ..models import Article, Entry, FetchError
 from .discovery import LibraryDiscovery
@@ -98,6 +99,20 @@ class LibraryHighlights(LibraryDiscovery):
 
         return self.store.change_highlights(_link(target), noted)
 
+    def highlights_in(self, target: Entry | str, article: Article) -> KeptHighlights | None:
+        """The highlights and note kept of `target`'s article, each looked for in `article`
+        (the copy `reader show` prints: an earlier one, or the feed's text in its place);
+        None: none kept."""
+        kept = self.highlights(target)
+        if kept is None:
+            return None
+        return KeptHighlights(article, True, kept, found_in(article, kept.items))
+
+    def highlighted(self, chosen: Sequence[Entry | str]) -> list[Entry | str]:
+        """Those of `chosen` whose article has highlights or a note kept, in their order."""
+        keys = {article_key(kept.url) for kept in self.store.every_highlights()}
+        return [t for t in chosen if (url := _link(t)) and article_key(url) in keys]
+
     def every_highlight(self, target: Entry | str | None = None) -> list[KeptHighlights]:
         """The highlights of `target`'s article, or of every article with some (or a note),
         the most recently marked first; each with the article it cites (offline)."""
@@ -118,7 +133,7 @@ class LibraryHighlights(LibraryDiscovery):
                 read_in = tuple(_other_copy(h.cited, article) for h in kept.items)
                 out.append(KeptHighlights(article, False, kept, found, read_in))
                 continue
-            found = tuple(still_in(cached, h) for h in kept.items)
+            found = found_in(cached, kept.items)
             copies: tuple[Article | None, ...] = ()
             if not all(found) and (numbered := self._numbered_copies(kept.url)):
                 cached = numbered[-1]  # the latest, its citation naming the copies kept
@@ -158,7 +173,7 @@ def _holding(copies: list[Article], highlight: Highlight) -> Article | None:
     """Of the earlier `copies` (oldest first), the one `highlight` was read in: the last
     retrieved by the time it was kept that holds its words, else the last that holds them;
     None when none does."""
-    holding = [copy for copy in copies if still_in(copy, highlight)]
+    holding = [copy for copy in copies if found_in(copy, [highlight])[0]]
     then = [
         copy
         for copy in holding

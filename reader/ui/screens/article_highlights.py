@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from ...highlights import NO_LONGER_IN_TEXT, ArticleHighlights, Highlight, kept_as, still_in
+from ...highlights import NO_LONGER_IN_TEXT, ArticleHighlights, Highlight, found_in, kept_as
 from ...models import Article, Entry, StoreError
 from ...plural import plural
 from ..dialogs.feed_input import FeedInputScreen
@@ -207,7 +207,7 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         def read() -> tuple[ArticleHighlights | None, int]:
             kept = self.reader.lib.highlights(entry)
             items = kept.items if kept else ()
-            return kept, sum(not still_in(article, h) for h in items)
+            return kept, found_in(article, items).count(False)
 
         try:  # a read of the store and a search of the text: not on the event loop
             kept, lost = await asyncio.to_thread(read)

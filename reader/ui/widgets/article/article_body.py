@@ -199,7 +199,8 @@ class ArticleBody(ArticleLayout, can_focus=True):
         self._jumps, self._note = [], None
         self._notes_opened = False
         # The article shown before's: its own are marked once read (`show_highlights`).
-        self._highlights, self._highlight_spans, self._article_note = (), None, ""
+        self._highlights, self._highlight_marks, self._article_note = (), None, ""
+        self._highlight_search = None
         self._after_layout = []  # the text they waited for has gone
         self._build()
         self.scroll_to(0, 0, animate=False, immediate=True)

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from rich.style import Style
 from textual.strip import Strip
 
-from ....highlights import Highlight, find_passage
+from ....highlight_search import GrowingSearch
+from ....highlights import Highlight, merged_spans
 from . import find_in_article, passage
 from .body_passage import ArticlePassage
-from .find_in_article import LineMap, Spans
+from .find_in_article import LineMap, piece_marks
 
 HIGHLIGHT_COMPONENT = "article-body--highlight"
 """The component class of a kept passage."""
@@ -30,39 +31,31 @@ def joined_runs(line_map: LineMap) -> tuple[str, list[int]]:
     return "\n".join(texts), starts
 
 
-def highlight_spans(line_map: LineMap, highlights: Sequence[Highlight]) -> Spans:
-    """Where `highlights` are in the runs of `line_map` (those not found: nowhere)."""
-    text, starts = joined_runs(line_map)
-    per_run: list[list[tuple[int, int]]] = [[] for _ in line_map.runs]
-    for highlight in highlights:
-        found = find_passage(text, highlight)
+def found_in_runs(search: GrowingSearch) -> dict[int, tuple[list[int], list[int]]]:
+    """Where the highlights `search` found are in the runs it was given (one text a run): per
+    run marked, the starts and ends of its marks, in order (the others: none)."""
+    per_run: dict[int, list[tuple[int, int]]] = {}
+    starts = search.starts
+    for found in search.places():
         if found is None:
             continue
         a, b = found
         for r in range(bisect_right(starts, a) - 1, bisect_right(starts, b - 1)):
-            length = len(line_map.runs[r].text)
-            low, high = max(a - starts[r], 0), min(b - starts[r], length)
+            low, high = max(a - starts[r], 0), min(b - starts[r], len(search.texts[r]))
             if low < high:
-                per_run[r].append((low, high))
-    return Spans(line_map, [_merged(spans) for spans in per_run])
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans in order, two overlapping made one (`Spans` takes them so)."""
-    out: list[tuple[int, int]] = []
-    for low, high in sorted(spans):
-        if out and low <= out[-1][1]:
-            out[-1] = (out[-1][0], max(high, out[-1][1]))
-        else:
-            out.append((low, high))
-    return out
+                per_run.setdefault(r, []).append((low, high))
+    marks = {r: merged_spans(spans) for r, spans in per_run.items()}
+    return {r: ([a for a, _ in spans], [b for _, b in spans]) for r, spans in marks.items()}
 
 
 class ArticleHighlighted(ArticlePassage):
     """The reading view's text, its highlights marked (see `ArticleBody`)."""
 
     _highlights: tuple[Highlight, ...] = ()
-    _highlight_spans: tuple[LineMap, int, Spans] | None = None
+    _highlight_search: tuple[LineMap, GrowingSearch] | None = None
+    """The layout the highlights are looked for in, and the search of its runs so far: a run
+    laid out is searched once, not the whole text again at each slice laid out."""
+    _highlight_marks: tuple[LineMap, int, dict[int, tuple[list[int], list[int]]]] | None = None
     """The layout the marks were found in, how many of its runs then, and where they are."""
     _highlight_style: Style | None = None
 
@@ -83,7 +76,7 @@ class ArticleHighlighted(ArticlePassage):
         passages and the article's `note` at the head of its text."""
         drawn = self._notes_drawn()
         self._highlights, self._article_note = tuple(highlights), note
-        self._highlight_spans = None
+        self._highlight_search = self._highlight_marks = None
         if self._notes_drawn() != drawn:
             self._notes_changed()
         self.refresh()
@@ -95,6 +88,16 @@ class ArticleHighlighted(ArticlePassage):
 
     def _notes_changed(self) -> None:
         """The paragraphs built again with the notes now kept (`ArticleBody`)."""
+
+    def _found_highlights(self, laid: LineMap) -> dict[int, tuple[list[int], list[int]]]:
+        """Where the highlights are in the runs of `laid` (`found_in_runs`), those of its runs
+        not searched yet searched now."""
+        search = self._highlight_search
+        if search is None or search[0] is not laid or len(search[1].texts) > len(laid.runs):
+            search = self._highlight_search = (laid, GrowingSearch(self._highlights))
+        given = len(search[1].texts)
+        search[1].extend(["" if run.rule else run.text for run in laid.runs[given:]])
+        return found_in_runs(search[1])
 
     def passage_to_keep(self) -> tuple[str, float] | None:
         """The passage selected as a highlight is kept: its words (no bullet nor number) and
@@ -114,14 +117,15 @@ class ArticleHighlighted(ArticlePassage):
         if not self._highlights:
             return line
         laid = self._laid_map
-        cached = self._highlight_spans
+        cached = self._highlight_marks
         if cached is None or cached[0] is not laid or cached[1] != len(laid.runs):
-            cached = self._highlight_spans = (
-                laid,
-                len(laid.runs),
-                highlight_spans(laid, self._highlights),
-            )
-        marks = cached[2].marks(number)
+            cached = self._highlight_marks = (laid, len(laid.runs), self._found_highlights(laid))
+        marks = [
+            (left, right, 0)
+            for r, p in laid.by_line.get(number, ())
+            if (found := cached[2].get(r))
+            for left, right, _k in piece_marks(laid.runs[r], p, *found)
+        ]
         if not marks:
             return line
         if self._highlight_style is None:

@@ -268,18 +268,27 @@ class Spans:
         """The spans on screen line `line`: (first cell, end cell, span number)."""
         out = []
         for r, p in self.lines.by_line.get(line, ()):
-            run = self.lines.runs[r]
-            _line, start, end, cell = run.pieces[p]
-            starts, ends = self.starts[r], self.ends[r]
-            k = bisect_right(ends, start)  # the first match ending after the piece starts
-            while k < len(starts) and starts[k] < end:
-                a, b = max(start, starts[k]), min(end, ends[k])
-                if a < b:
-                    left = cell + cell_len(run.text[start:a])
-                    right = left + cell_len(run.text[a:b])
-                    out.append((left, right, self._before[r] + k))
-                k += 1
+            marked = piece_marks(self.lines.runs[r], p, self.starts[r], self.ends[r])
+            out += [(left, right, self._before[r] + k) for left, right, k in marked]
         return out
+
+
+def piece_marks(
+    run: TextRun, piece: int, starts: list[int], ends: list[int]
+) -> list[tuple[int, int, int]]:
+    """The spans of `run` (`starts`, `ends`: in order, none overlapping) on its `piece`: (first
+    cell, end cell, the span's number in the run)."""
+    out = []
+    _line, start, end, cell = run.pieces[piece]
+    k = bisect_right(ends, start)  # the first match ending after the piece starts
+    while k < len(starts) and starts[k] < end:
+        a, b = max(start, starts[k]), min(end, ends[k])
+        if a < b:
+            left = cell + cell_len(run.text[start:a])
+            right = left + cell_len(run.text[a:b])
+            out.append((left, right, k))
+        k += 1
+    return out
 
 
 class PiecedSpans(Spans):

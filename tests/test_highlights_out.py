@@ -1,0 +1,157 @@
+"""Highlights written out with their article: `reader show` (text, Markdown, JSON) lists them
+after the text under "Highlights", each quoted with its note; `reader forget` and the cache's
+size limit leave them, and `reader highlights` still cites their article."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import lxml.etree as ET
+import lxml.html
+
+from reader.highlights import Highlight, article_text
+from reader.library import Library
+from tests.cli_run import run_reader
+
+TITLE = "£412m budget"
+SENTENCE = "The substantive budget then passed by 38 votes to 21"
+GONE = "words no page of the demo holds"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+EPUBCHECK = "/usr/bin/epubcheck"
+
+
+def keep(data: Path, title: str, *kept: tuple[str, str]) -> str:
+    """The highlights `kept` (their words, their note) kept on the article titled `title`, as
+    `h` and `a` keep them: its id."""
+    lib = Library(data)
+    try:
+        entry = next(h.entry for h in lib.headlines() if title in h.entry.title)
+        article = lib.cached_article(entry)
+        assert article is not None
+        text = article_text(article)
+        for at, (words, note) in enumerate(kept):
+            near = text.find(words) / len(text) if words in text else 1.0  # gone: last
+            highlight = Highlight(words, f"> {words}", words, 1000.0 + at, near)
+            lib.keep_highlight(entry, article, highlight)
+            if note:
+                lib.note_highlight(entry, words, note)
+        return entry.id
+    finally:
+        lib.close()
+
+
+def test_show_lists_the_highlights_after_the_article(synced_dir: Path) -> None:
+    entry_id = keep(synced_dir, TITLE, (SENTENCE, "check the abstention"), (GONE, ""))
+    markdown = run_reader(synced_dir, "show", entry_id, "--format", "markdown").stdout
+    text, after = markdown.split("\n## Highlights\n\n")
+    assert SENTENCE in text and "Priya Raman" in text  # the article whole, before
+    assert after.startswith(f"> {SENTENCE}\n\nNote: check the abstention\n\n> {GONE}\n\n")
+    assert "(no longer in the text of the copy cached)" in after
+    plain = run_reader(synced_dir, "show", entry_id).stdout
+    assert f"\nHighlights\n----------\n\n> {SENTENCE}\n\nNote: check the abstention" in plain
+    data = json.loads(run_reader(synced_dir, "show", entry_id, "--format", "json").stdout)
+    assert [(h["text"], h["note"], h["in_text"]) for h in data["highlights"]] == [
+        (SENTENCE, "check the abstention", True),
+        (GONE, "", False),
+    ]
+    assert data["highlights"][0]["kept_at"] == "1970-01-01T00:16:40+00:00"
+    assert data["highlights_note"] == ""
+
+
+def test_show_of_an_article_with_none_has_no_section(synced_dir: Path) -> None:
+    keep(synced_dir, TITLE, (SENTENCE, ""))
+    lib = Library(synced_dir)
+    try:
+        other = next(h.entry for h in lib.headlines() if TITLE not in h.entry.title and h.cached)
+    finally:
+        lib.close()
+    assert (
+        "Highlights" not in run_reader(synced_dir, "show", other.id, "--format", "markdown").stdout
+    )
+    data = json.loads(run_reader(synced_dir, "show", other.id, "--format", "json").stdout)
+    assert data["highlights"] == []
+
+
+# Passages crossing inline markup: the end of a bold label, a link's start and end.
+ACROSS_BOLD = "social care: £171m, up £11.4m"
+ACROSS_LINK = "It is published on our site as a PDF for readers"
+
+
+def _export(data: Path, form: str, out: Path, *choice: str) -> str:
+    done = run_reader(data, "export", "--format", form, "-o", str(out), *choice)
+    assert done.returncode == 0, done.stderr
+    return done.stderr
+
+
+def test_export_marks_the_highlights_in_the_text_and_lists_their_notes(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    kept = ((SENTENCE, "check the abstention"), (ACROSS_BOLD, ""), (ACROSS_LINK, "<b>PDF</b>"))
+    keep(synced_dir, TITLE, *kept)
+    page = tmp_path / "out.html"
+    _export(synced_dir, "html", page)
+    document = lxml.html.fromstring(page.read_bytes())
+    (article,) = [a for a in document.iter("article") if TITLE in a.text_content()]
+    marks = [" ".join(m.text_content().split()) for m in article.iter("mark")]
+    # Each run of text marked apart, inside the element it is in: "social care:" in its <strong>.
+    across_link = ["It is", "published on our site as a PDF", "for readers"]
+    assert marks == [SENTENCE, "social care:", "£171m, up £11.4m", *across_link]
+    (strong,) = [m.getparent() for m in article.iter("mark") if m.text == "social care:"]
+    assert strong.tag == "strong"
+    (aside,) = article.iter("aside")
+    said = aside.text_content()
+    assert said.index(SENTENCE) < said.index("Note: check the abstention") < said.index(ACROSS_LINK)
+    assert "Note: <b>PDF</b>" in said and not list(aside.iter("b"))  # the note's text as text
+    others = [a for a in document.iter("article") if TITLE not in a.text_content()]
+    assert others and not any(a.xpath(".//mark|.//aside") for a in others)
+    # Markdown: listed after the article as `reader show` lists them.
+    markdown = tmp_path / "out.md"
+    _export(synced_dir, "markdown", markdown)
+    assert f"## Highlights\n\n> {SENTENCE}\n\nNote: check the abstention" in markdown.read_text()
+
+
+def test_an_epub_with_highlights_across_markup_checks_clean(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    keep(synced_dir, TITLE, (SENTENCE, "check & see"), (ACROSS_BOLD, ""), (ACROSS_LINK, "x"))
+    book = tmp_path / "marked.epub"
+    said = _export(synced_dir, "epub", book, "--highlighted")
+    assert "1 article exported" in said
+    with zipfile.ZipFile(book) as epub:
+        (name,) = [n for n in epub.namelist() if n.startswith("OEBPS/a")]
+        chapter = ET.fromstring(epub.read(name))  # well-formed XML
+    marks = ["".join(m.itertext()) for m in chapter.iter(f"{XHTML}mark")]
+    assert marks[0] == SENTENCE and len(marks) == 6
+    assert "Note: check & see" in "".join(next(chapter.iter(f"{XHTML}aside")).itertext())
+    if shutil.which("java") and Path(EPUBCHECK).exists():
+        checked = subprocess.run(
+            ["java", "-jar", EPUBCHECK, str(book)], capture_output=True, text=True, check=False
+        )
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        assert "No errors or warnings detected" in checked.stdout + checked.stderr
+
+
+def test_highlights_outlive_their_article_forgotten_or_evicted(synced_dir: Path) -> None:
+    forgotten = keep(synced_dir, TITLE, (SENTENCE, "check the abstention"))
+    keep(synced_dir, "Crane operators", ("Eastquay", "the walkout"))
+    assert run_reader(synced_dir, "forget", forgotten).returncode == 0
+    # A limit nothing fits under: every article not saved evicted.
+    pruned = run_reader(synced_dir, "cache", "prune", "--max-size", "1KB")
+    assert pruned.returncode == 0, pruned.stderr
+    headlines = json.loads(run_reader(synced_dir, "list", "--json").stdout)
+    assert headlines and not [h for h in headlines if h["cached"]]
+    listed = run_reader(synced_dir, "highlights")
+    assert listed.returncode == 0, listed.stderr
+    assert f"> {SENTENCE}\n\nNote: check the abstention" in listed.stdout
+    assert "> Eastquay\n\nNote: the walkout" in listed.stdout
+    items = json.loads(run_reader(synced_dir, "highlights", "--format", "json").stdout)
+    assert [item["cached"] for item in items] == [False, False]
+    # Each cited by the title and address kept with it.
+    (budget,) = [item for item in items if TITLE in item["title"]]
+    assert budget["url"].endswith("/gazette/2026/11/23/council-budget-vote.html")
+    assert budget["url"] in budget["citation"] and TITLE in budget["citation"]
+    assert [h["in_text"] for h in budget["highlights"]] == [True]  # not looked for: not cached
