@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from ..address_class import resolved_reach
 from ..keys import article_key, link_key
 from ..models import Entry, FetchError, StoreError
 from ..saved_exports import SavedLink
+from .saved_batch import SavedBatch
 
 if TYPE_CHECKING:
     from . import Library
@@ -61,16 +61,17 @@ async def import_saved(
     its network is saved as a link, not fetched (unless `fetch_local`), and a name and password
     in one are dropped by the export (`saved_exports`), never sent (acc32b B1)."""
     listed = lib.entries_by_key()
-    before = lib.store.saved()
+    # Every save, tag and archive mark of the import written a batch at a time: one write
+    # each rewrote the whole Saved record, an import square in its links (acc32b B3).
+    batch = SavedBatch(lib.store)
     targets: list[tuple[SavedLink, Entry | str]] = []
     already = 0
     for link in links:
         target = _target(lib, listed, link.url)
-        if article_key(target.link if isinstance(target, Entry) else target) in before:
+        if article_key(target.link if isinstance(target, Entry) else target) in batch.records:
             already += 1
             if link.tags:  # imported before tags were kept, or tagged here since: added to
-                with suppress(StoreError):
-                    lib.tag_article(target, link.tags)
+                batch.save(target, tags=link.tags)
         else:
             targets.append((link, target))
     fetched = kept = done = local = 0
@@ -85,18 +86,16 @@ async def import_saved(
         saved_as = target.link if isinstance(target, Entry) else target
         # A feed's headline is fetched as its feed's link, under its feed's ceiling.
         if isinstance(target, str) and not fetch_local and await resolved_reach(target):
-            with suppress(StoreError):
-                lib.set_saved(target, True, at, link.title)
-                local += 1
+            batch.save(target, at, link.title)
+            local += 1
         else:
             try:
-                result = await lib.save_or_keep(target, at, link.title, listed)
+                result = await lib.save_or_keep(target, at, link.title, listed, batch)
             except (FetchError, StoreError) as error:
                 url = target.link if isinstance(target, Entry) else target
                 failed.append((url, error.message if isinstance(error, FetchError) else str(error)))
                 # Kept all the same, as the file had it: a sync tries it again.
-                with suppress(StoreError):
-                    lib.set_saved(target, True, at, link.title)
+                batch.save(target, at, link.title)
             else:
                 saved_as = result.link or saved_as  # a short link's story is where it led
                 if result.already:  # the same story, saved by another address
@@ -106,10 +105,10 @@ async def import_saved(
                 else:
                     fetched += 1
         if link.tags:
-            with suppress(StoreError):  # saved all the same: its tags can be given again
-                lib.tag_article(saved_as, link.tags)
+            batch.save(saved_as, tags=link.tags)
         if link.read:
             read.append(saved_as)
+        batch.write_if_due()
         done += 1
         if progress:
             progress(done, len(targets))
@@ -122,26 +121,30 @@ async def import_saved(
         for link, target in pending:
             await one(link, target)
 
-    await asyncio.gather(*(worker() for _ in range(min(AT_ONCE, len(targets)))))
-    marked = _mark_read(lib, read, listed)
+    try:
+        await asyncio.gather(*(worker() for _ in range(min(AT_ONCE, len(targets)))))
+        marked = _mark_read(lib, read, listed, batch)
+    finally:
+        batch.flush()  # what was saved before a failure (a full disk, Ctrl-C) is kept
     tags = sorted({tag for link in links for tag in link.tags}, key=str.casefold)
     return SavedImport(
         len(links), fetched, kept, tuple(failed), already, marked, tuple(tags), local
     )
 
 
-def _mark_read(lib: Library, addresses: list[str], listed: dict[str, Entry]) -> int:
+def _mark_read(
+    lib: Library, addresses: list[str], listed: dict[str, Entry], batch: SavedBatch
+) -> int:
     """Archive the articles saved at `addresses` and mark them read: a feed's headline as its
     feed keeps it, a link no feed lists as the Saved list shows it."""
-    saved = lib.store.saved()
     entries = []
     for address in addresses:
         key = article_key(address)
         if (entry := listed.get(key)) is not None:
             entries.append(entry)
-        elif isinstance(record := saved.get(key), dict):
+        elif isinstance(record := batch.records.get(key), dict):
             entries.append(lib.unlisted_entry(key, record))
     lib.mark_many_read(entries)
     for address in addresses:
-        lib.store.archive_saved(address, True)
+        batch.save(address, archived=True)
     return len(entries)

@@ -17,6 +17,7 @@ from ..urls import without_tracking
 from .downloads import LibraryDownloads, _entry_of
 from .failures import passing_failure, storage_failure
 from .resources import _link
+from .saved_batch import SavedBatch
 
 
 class LibrarySaving(LibraryDownloads):
@@ -35,9 +36,11 @@ class LibrarySaving(LibraryDownloads):
         at: float | None = None,
         title: str = "",
         listed: Mapping[str, Entry] | None = None,
-    ) -> tuple[Article, Entry | str]:
-        """`save`: the article, and what it was saved as (`at`, `title`: `set_saved`'s;
-        `listed`: `_story_of`'s)."""
+        batch: SavedBatch | None = None,
+    ) -> tuple[Article, Entry | str, bool]:
+        """`save`: the article, what it was saved as and whether that was saved before (`at`,
+        `title`: `set_saved`'s; `listed`: `_story_of`'s; `batch`: the import's saves, where
+        its flag is kept)."""
         url = _link(target)
         # Cached in part before (not a page that failed just now, tried again at once).
         was_in_part = not offline and bool(url) and self.store.is_incomplete(url)
@@ -50,9 +53,14 @@ class LibrarySaving(LibraryDownloads):
             article = await self._fetch_once(url, _entry_of(target))
         story = target
         if isinstance(target, str):
-            story = await asyncio.to_thread(self._story_of, target, article, listed)
-        self.set_saved(story, True, at, title)
-        return article, story
+            story = await asyncio.to_thread(self._story_of, target, article, listed, batch)
+        saved = batch.records if batch is not None else self.store.saved()
+        already = article_key(_link(story)) in saved
+        if batch is not None:
+            batch.save(story, at, title)
+        else:
+            self.set_saved(story, True, at, title)
+        return article, story, already
 
     async def save_or_keep(
         self,
@@ -60,36 +68,49 @@ class LibrarySaving(LibraryDownloads):
         at: float | None = None,
         title: str = "",
         listed: Mapping[str, Entry] | None = None,
+        batch: SavedBatch | None = None,
     ) -> SaveOutcome:
         """`save`, and when the page can't be had now for a reason that may pass (offline, the
         site down or busy), the link kept in Saved all the same, not fetched yet (the next sync
         fetches it). Any other failure (no article at that address) raises, nothing kept.
         `at` and `title`: when it was saved and its title, as an import gives them; `listed`:
-        the feeds' entries by article key, read once for many saves (`entries_by_key`)."""
-        before = set(self.store.saved())
+        the feeds' entries by article key, read once for many saves (`entries_by_key`);
+        `batch`: an import's saves, kept there to be written with the others."""
         try:
-            article, story = await self._save(target, False, at, title, listed)
+            article, story, already = await self._save(target, False, at, title, listed, batch)
         except FetchError as error:
-            already = article_key(_link(target)) in before
-            if not self.keep_unfetched(target, error, at, title):
+            saved = batch.records if batch is not None else self.store.saved()
+            was = article_key(_link(target)) in saved
+            if not self.keep_unfetched(target, error, at, title, batch):
                 raise
-            return SaveOutcome(None, error, already, _link(target))
-        link = _link(story)
-        return SaveOutcome(article, None, article_key(link) in before, link)
+            return SaveOutcome(None, error, was, _link(target))
+        return SaveOutcome(article, None, already, _link(story))
 
     def keep_unfetched(
-        self, target: Entry | str, error: FetchError, at: float | None = None, title: str = ""
+        self,
+        target: Entry | str,
+        error: FetchError,
+        at: float | None = None,
+        title: str = "",
+        batch: SavedBatch | None = None,
     ) -> bool:
         """Save `target` as a link not fetched yet, its page having failed with `error`, when
         that may pass (offline, the site down or busy: the next sync fetches it); True when
         saved so. A page that is no article, or one to sign in, is not kept."""
         if not passing_failure(error):
             return False
-        self.set_saved(target, True, at, title)
+        if batch is not None:
+            batch.save(target, at, title)
+        else:
+            self.set_saved(target, True, at, title)
         return True
 
     def _story_of(
-        self, url: str, article: Article, listed: Mapping[str, Entry] | None = None
+        self,
+        url: str,
+        article: Article,
+        listed: Mapping[str, Entry] | None = None,
+        batch: SavedBatch | None = None,
     ) -> Entry | str:
         """What a link saved by its address (`url`) is saved as: the story it led to, so that
         one story is one entry in Saved and its feed's headline is the saved one (acc31c W4: a
@@ -97,11 +118,12 @@ class LibrarySaving(LibraryDownloads):
         ended: that address, or the feed's headline or saved article at it; the canonical
         address its page declares: the headline or saved article there when it is the same
         story (a page may declare its section's address). Else `url` itself. `listed`: the
-        feeds' entries by key (read here when needed, when not given)."""
+        feeds' entries by key (read here when needed, when not given); `batch`: an import's
+        saves, read and changed in the store's place."""
         if article.incomplete:
             return url  # its later pages are kept under its own address
         key = article_key(url)
-        saved = self.store.saved()
+        saved = batch.records if batch is not None else self.store.saved()
         by_key: list[Mapping[str, Entry]] = [listed] if listed is not None else []
 
         def known(address: str) -> tuple[Entry | str, str] | None:
@@ -135,5 +157,8 @@ class LibrarySaving(LibraryDownloads):
                 # Its copy is the story's: a feed listing it later finds it cached.
                 self.store.put_article(link, article)
             if key in saved:  # saved before by the link, from an older reader: one entry now
-                self.store.set_saved(url, False)
+                if batch is not None:
+                    batch.unsave(url)
+                else:
+                    self.store.set_saved(url, False)
         return story
