@@ -40,6 +40,10 @@ class SavedLink:
     added: datetime | None = None
     tags: tuple[str, ...] = ()
     read: bool = False  # read or archived in the app it came from
+    kept_text: str = ""
+    """The HTML of the article's text as the app kept it when the page was alive (wallabag's
+    `content`): untrusted as any page, read only when the page doesn't come now."""
+    author: str = ""  # the article's authors as the app read them (wallabag's `published_by`)
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,15 @@ def _title(value: Any) -> str:
     return safe_line(value, 500) if isinstance(value, str) else ""
 
 
+def _html(value: Any) -> str:
+    return value if isinstance(value, str) and value.strip() else ""
+
+
+def _authors(value: Any) -> str:
+    names = value if isinstance(value, list) else [value]
+    return safe_line(", ".join(n for n in names if isinstance(n, str) and n.strip()), 300)
+
+
 def _tags(values: Any) -> tuple[str, ...]:
     if isinstance(values, str):
         values = values.replace("|", ",").split(",")
@@ -204,8 +217,9 @@ def _iso(value: Any) -> datetime | None:
 
 def _wallabag(text: str) -> SavedExport:
     """wallabag's JSON: an array of entries, each with `url` (`given_url` the one saved),
-    `title`, `created_at`, `is_archived`, `tags` (labels) and `annotations` (the user's notes,
-    not kept: counted to be said). Read an entry at a time: the whole array made into objects
+    `title`, `created_at`, `is_archived`, `tags` (labels), `content` (the text wallabag kept,
+    `published_by` its authors) and `annotations` (the user's notes, not kept: counted to be
+    said). Read an entry at a time: the whole array made into objects
     took 27 times the file (a 256 MB one of `{}`s, 7 GB), and only a link of each is kept."""
     decoder = json.JSONDecoder()
     links, skipped, bad, notes, noted = [], 0, 0, 0, 0
@@ -249,6 +263,8 @@ def _wallabag(text: str) -> SavedExport:
                 added,
                 _tags(entry.get("tags")),
                 bool(entry.get("is_archived")),
+                _html(entry.get("content")),
+                _authors(entry.get("published_by")),
             )
         )
     if _skip_space(text, at + 1) < len(text):

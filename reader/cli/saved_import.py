@@ -42,6 +42,14 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
         )
         if done.kept or done.failed:
             out("the links not fetched stay in Saved: the next `reader sync` fetches them")
+        if done.copied:
+            # Said apart: readable offline, though their pages did not come (acc32a A4).
+            out(
+                f"{plural(done.copied, 'link')} whose page did not come (a 404, a PDF, the site"
+                " down) saved with the text wallabag kept as the article: readable offline,"
+                " marked as wallabag's copy (`R` in it, or `reader show --refresh`, asks the"
+                " page again)"
+            )
         if done.local:
             out(
                 f"saved as {'a link' if done.local == 1 else 'links'}, not fetched:"

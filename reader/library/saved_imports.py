@@ -1,8 +1,8 @@
 """Links of another read-it-later app's export (`saved_exports`) saved into a `Library`, as
 `reader save` saves one, a few at a time, with when the file says each was added and its title.
 One whose page can't be fetched now is saved as a link all the same, which the next sync
-fetches; those read or archived there are archived here (and so read), and each is filed
-under the tags it had there."""
+fetches, or cached as the copy of its text the file holds (wallabag's); those read or archived
+there are archived here (and so read), and each is filed under the tags it had there."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ class SavedImport:
     read: int = 0  # archived (and read), read or archived in the app the file came from
     tags: tuple[str, ...] = ()  # the tags the file gave, each article filed under its own
     local: int = 0  # to this computer or its network: saved as links, not fetched
+    copied: int = 0  # their page not coming now, saved and cached as the copy the app kept
 
 
 def _target(lib: Library, listed: dict[str, Entry], url: str) -> Entry | str:
@@ -74,14 +75,14 @@ async def import_saved(
                 batch.save(target, tags=link.tags)
         else:
             targets.append((link, target))
-    fetched = kept = done = local = 0
+    fetched = kept = done = local = copied = 0
     failed: list[tuple[str, str]] = []
     read: list[str] = []  # the addresses saved of those read or archived there
     if progress:
         progress(0, len(targets))
 
     async def one(link: SavedLink, target: Entry | str) -> None:
-        nonlocal fetched, kept, done, already, local
+        nonlocal fetched, kept, done, already, local, copied
         at = link.added.timestamp() if link.added else None
         saved_as = target.link if isinstance(target, Entry) else target
         # A feed's headline is fetched as its feed's link, under its feed's ceiling.
@@ -92,18 +93,24 @@ async def import_saved(
             try:
                 result = await lib.save_or_keep(target, at, link.title, listed, batch)
             except (FetchError, StoreError) as error:
-                url = target.link if isinstance(target, Entry) else target
-                failed.append((url, error.message if isinstance(error, FetchError) else str(error)))
                 # Kept all the same, as the file had it: a sync tries it again.
                 batch.save(target, at, link.title)
+                if await _copy_kept(lib, target, link):
+                    copied += 1
+                else:
+                    url = target.link if isinstance(target, Entry) else target
+                    why = error.message if isinstance(error, FetchError) else str(error)
+                    failed.append((url, why))
             else:
                 saved_as = result.link or saved_as  # a short link's story is where it led
                 if result.already:  # the same story, saved by another address
                     already += 1
-                elif result.article is None:
-                    kept += 1
-                else:
+                elif result.article is not None:
                     fetched += 1
+                elif await _copy_kept(lib, target, link):
+                    copied += 1
+                else:
+                    kept += 1
         if link.tags:
             batch.save(saved_as, tags=link.tags)
         if link.read:
@@ -128,8 +135,21 @@ async def import_saved(
         batch.flush()  # what was saved before a failure (a full disk, Ctrl-C) is kept
     tags = sorted({tag for link in links for tag in link.tags}, key=str.casefold)
     return SavedImport(
-        len(links), fetched, kept, tuple(failed), already, marked, tuple(tags), local
+        len(links), fetched, kept, tuple(failed), already, marked, tuple(tags), local, copied
     )
+
+
+async def _copy_kept(lib: Library, target: Entry | str, link: SavedLink) -> bool:
+    """Cache the text the app kept of `link` (wallabag's) as its article, its page not coming
+    now (a 404, a PDF, the site gone): a years-old library's dead links kept only their titles
+    where the file held their text (acc32a A4). Whether there was one to keep."""
+    if not link.kept_text:
+        return False
+    try:
+        article = await lib.keep_copy(target, link.kept_text, link.title, link.author, link.added)
+    except StoreError:
+        return False
+    return article is not None
 
 
 def _mark_read(

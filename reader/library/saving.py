@@ -1,16 +1,20 @@
 """A `Library`'s articles saved for good: an article cached and kept (`save`), one whose page
-can't be had now kept as a link for the next sync (`save_or_keep`, `keep_unfetched`), and a
-link saved as the story it leads to, so that one story is one entry in Saved (`_story_of`)."""
+can't be had now kept as a link for the next sync (`save_or_keep`, `keep_unfetched`) or as the
+copy another app kept of its text (`keep_copy`), and a link saved as the story it leads to, so
+that one story is one entry in Saved (`_story_of`)."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
 from contextlib import suppress
+from datetime import datetime
 
+from ..article_fallbacks import kept_copy
 from ..keys import article_key
 from ..models import Article, Entry, FetchError, StoreError
 from ..portal import relates
+from ..raw_pages import pack_raw_page
 from ..reports import SaveOutcome
 from ..store.articles import declared_address
 from ..urls import without_tracking
@@ -104,6 +108,32 @@ class LibrarySaving(LibraryDownloads):
         else:
             self.set_saved(target, True, at, title)
         return True
+
+    async def keep_copy(
+        self,
+        target: Entry | str,
+        html: str,
+        title: str = "",
+        author: str = "",
+        retrieved: datetime | None = None,
+        kept_by: str = "wallabag",
+    ) -> Article | None:
+        """Cache as the article of `target`, its page not coming now, the copy of its text
+        another app kept (`html`; `kept_copy`: read in a worker as a page is, marked as that
+        app's, retrieved when it says), the app's HTML as its kept page (`reader reextract`
+        reads it again). None when the copy holds no text, or the worker gave up on it."""
+        url = _link(target)
+        try:
+            article = await self._cpu_within_time(
+                kept_copy, html, url, title, author, retrieved, kept_by
+            )
+        except FetchError:  # past the time a page is given: a hostile copy
+            return None
+        if article is None:
+            return None
+        page = pack_raw_page(html.encode(), "text/html; charset=utf-8")
+        self.store.put_article(url, article, page)
+        return article
 
     def _story_of(
         self,
