@@ -288,7 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
         " the text wallabag kept as its article, marked so), but for one to this computer or"
         " its network (localhost, 192.168.x, 169.254.x), saved as a link to open (see"
         " --fetch-local); a name and password in a link are dropped; the file's title and time added"
-        " are kept, read or archived ones marked read, and its tags (`reader list --tag`)."
+        " are kept, read or archived ones marked read, its tags (`reader list --tag`), and"
+        " wallabag's annotations as highlights with their notes (`reader highlights`)."
         " With --saved, a list of addresses one a line is saved the same way."
         " A name newsboat's file gives as \"~Name\" is kept over the feed's own title, as"
         " `reader rename` keeps one; so is an OPML 2.0 outline's text that is not its title (the"
@@ -559,8 +560,8 @@ def build_parser() -> argparse.ArgumentParser:
         "highlights",
         help="print the passages kept as highlights (h in the reader), each with its note, "
         "under the article's citation",
-        description="Print the passages kept as highlights (h in the reading view) of one "
-        "article, or of every article with some (the most recently marked first), each with "
+        description="Print the passages kept as highlights (h in the reading view, or "
+        "wallabag's annotations, imported with its export) of one article, or of every article with some (the most recently marked first), each with "
         "its note, then the article's note and its citation as y copies it (in the config's "
         "[citation] style, or --style's), to paste into a draft. Offline: it reads the store "
         "only. A highlight whose words the cached copy no longer holds (read again, corrected) "

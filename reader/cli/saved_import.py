@@ -81,11 +81,16 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             )
         if export.twice:
             out(f"{plural(export.twice, 'link')} given twice in the file: saved once")
-        if export.notes[0]:
-            notes, on = export.notes
-            err(
-                f"not kept: {plural(notes, 'annotation')} (wallabag's notes and highlights)"
-                f" on {plural(on, 'article')}: wallabag has them"
+        if done.notes:
+            missing = (
+                f"; {done.notes_missing} of them no longer in the text (kept, and said so)"
+                if done.notes_missing
+                else ""
+            )
+            out(
+                f"kept {plural(done.notes, 'annotation')} (wallabag's notes and highlights) on"
+                f" {plural(done.noted, 'article')} as highlights with their notes"
+                f" (`reader highlights`){missing}"
             )
         if export.sites:
             err(

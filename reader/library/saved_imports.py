@@ -2,7 +2,8 @@
 `reader save` saves one, a few at a time, with when the file says each was added and its title.
 One whose page can't be fetched now is saved as a link all the same, which the next sync
 fetches, or cached as the copy of its text the file holds (wallabag's); those read or archived
-there are archived here (and so read), and each is filed under the tags it had there."""
+there are archived here (and so read), each is filed under the tags it had there, and the
+passages marked there are its highlights, with their notes."""
 
 from __future__ import annotations
 
@@ -38,6 +39,9 @@ class SavedImport:
     tags: tuple[str, ...] = ()  # the tags the file gave, each article filed under its own
     local: int = 0  # to this computer or its network: saved as links, not fetched
     copied: int = 0  # their page not coming now, saved and cached as the copy the app kept
+    notes: int = 0  # passages marked there (wallabag's annotations), kept as highlights
+    noted: int = 0  # the articles they are on
+    notes_missing: int = 0  # of `notes`, those not in the article's copy cached
 
 
 def _target(lib: Library, listed: dict[str, Entry], url: str) -> Entry | str:
@@ -67,12 +71,22 @@ async def import_saved(
     batch = SavedBatch(lib.store)
     targets: list[tuple[SavedLink, Entry | str]] = []
     already = 0
+    notes = noted = missing = 0
+
+    def keep_notes(target: Entry | str, link: SavedLink) -> None:
+        nonlocal notes, noted, missing
+        if link.notes:
+            missing += lib.import_highlights(target, link.notes, link.title)
+            notes += len(link.notes)
+            noted += 1
+
     for link in links:
         target = _target(lib, listed, link.url)
         if article_key(target.link if isinstance(target, Entry) else target) in batch.records:
             already += 1
             if link.tags:  # imported before tags were kept, or tagged here since: added to
                 batch.save(target, tags=link.tags)
+            keep_notes(target, link)  # imported before notes were kept: kept once
         else:
             targets.append((link, target))
     fetched = kept = done = local = copied = 0
@@ -113,6 +127,7 @@ async def import_saved(
                     kept += 1
         if link.tags:
             batch.save(saved_as, tags=link.tags)
+        keep_notes(saved_as, link)
         if link.read:
             read.append(saved_as)
         batch.write_if_due()
@@ -135,7 +150,18 @@ async def import_saved(
         batch.flush()  # what was saved before a failure (a full disk, Ctrl-C) is kept
     tags = sorted({tag for link in links for tag in link.tags}, key=str.casefold)
     return SavedImport(
-        len(links), fetched, kept, tuple(failed), already, marked, tuple(tags), local, copied
+        len(links),
+        fetched,
+        kept,
+        tuple(failed),
+        already,
+        marked,
+        tuple(tags),
+        local,
+        copied,
+        notes,
+        noted,
+        missing,
     )
 
 
