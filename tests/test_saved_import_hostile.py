@@ -199,8 +199,9 @@ def test_a_million_empty_entries_take_no_more_than_the_file() -> None:
 
 
 def test_what_is_not_kept_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """acc32a A19: wallabag's annotations dropped without a word; A3: a link given twice counted
-    nowhere; A13: a bookmarked home page or feed saved as an article, failing each sync."""
+    """acc32a A19: wallabag's annotations dropped without a word (now kept, and said); A3: a
+    link given twice counted nowhere; A13: a bookmarked home page or feed saved as an article,
+    failing each sync."""
     wallabag = tmp_path / "notes.json"
     note = {"text": "my important note", "quote": "ferry timetable"}
     wallabag.write_text(
@@ -216,9 +217,9 @@ def test_what_is_not_kept_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert code == 0, err
     assert printed.startswith("1 link from a wallabag export")
     assert "1 link given twice in the file: saved once" in printed
+    # Kept now, as highlights (their own test: test_saved_import_notes).
     assert (
-        "not kept: 2 annotations (wallabag's notes and highlights) on 1 article: wallabag has them"
-        in err
+        "kept 2 annotations (wallabag's notes and highlights) on 1 article as highlights" in printed
     )
     bookmarks = tmp_path / "bookmarks.html"
     bookmarks.write_text(
