@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from reader.keys import article_key
 from reader.library import Library
 from reader.saved_exports import read_saved_export
 from tests.test_saved_links import STORY, cli
@@ -302,3 +303,59 @@ def test_the_reader_opens_on_a_saved_time_out_of_range(tmp_path: Path) -> None:
     shown = asyncio.run(look())
     assert "Loading headlines" not in shown and "Error" not in shown, shown
     assert "Saved" in shown
+
+
+def test_a_link_an_import_left_unfetched_is_left_by_syncs_and_the_prefetch_too(
+    httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc32b B1's leftover: every `reader sync` (and the reader's fetching ahead in Saved)
+    fetched the link to this computer the import had left for the user to open. Opened, it is
+    fetched; saved again by the user's own asking, it is a saved link as any other."""
+    from reader.ui.headlines import SAVED_VIEW
+    from tests.tui_pilot import running, table, until
+
+    httpserver.expect_request("/secret").respond_with_data(STORY, content_type="text/html")
+    httpserver.expect_request("/mine").respond_with_data(STORY, content_type="text/html")
+    secret, mine = httpserver.url_for("/secret"), httpserver.url_for("/mine")
+    export = tmp_path / "wallabag.json"
+    export.write_text(json.dumps([{"url": secret, "title": "Internal admin"}]), encoding="utf-8")
+    data = tmp_path / "data"
+    assert cli(capsys, data, "import", str(export))[0] == 0
+    code, _, said = cli(capsys, data, "sync")
+    assert code == 0, said
+    assert httpserver.log == []
+
+    async def saved_by_hand() -> None:  # a link of the user's own, saved unfetched
+        async with Library(data, workers="thread") as lib:
+            lib.set_saved(mine, True, title="Mine")
+
+    asyncio.run(saved_by_hand())
+
+    def asked(path: str) -> bool:
+        return any(request.path == path for request, _ in httpserver.log)
+
+    async def look() -> None:
+        async with running(data, (120, 40)) as (app, pilot):
+            app.main_screen.show_feed(SAVED_VIEW)
+            await until(pilot, lambda: asked("/mine"), "the fetch ahead of the user's own")
+            await until(
+                pilot, lambda: not any(w.group == "prefetch" for w in app.workers), "its end"
+            )
+            assert not asked("/secret")
+            rows = table(app).rows
+            assert [r.entry.title for r in rows if r.cached] == ["Mine"]
+
+    asyncio.run(look())
+
+    code, printed, said = cli(capsys, data, "show", secret)  # opened: fetched
+    assert code == 0 and "Harbour storm closes the ferry" in printed, said
+    assert asked("/secret")
+
+    async def saved_again() -> tuple[object, object]:
+        async with Library(data, workers="thread") as lib:
+            lib.store.forget_article(secret)
+            before = lib.store.saved()[article_key(secret)].get("held")
+            lib.set_saved(secret, True)  # `s`, `reader save`: the user's own asking
+            return before, lib.store.saved()[article_key(secret)].get("held")
+
+    assert asyncio.run(saved_again()) == ("local", None)

@@ -14,6 +14,7 @@ from ..gone import asked_lately
 from ..keys import link_key, saved_article_id
 from ..models import Entry, StoreError
 from ..reports import Headline, NotOffline, newest_first
+from ..store.saved import HELD
 from ..store.shown_ids import UNLISTED
 from ..urls import site_host
 from .headline_marks import HeadlineMarks
@@ -120,6 +121,13 @@ class LibraryHeadlines(LibraryTags):
         and of the pages found too slow to read then (`time_limit.within_time`), which only a
         sync a day later, or opening one, asks for again (`gone`)."""
         return asked_lately(self.store.gone()) | asked_lately(self.store.slow())
+
+    def fetched_only_when_opened(self) -> set[str]:
+        """The keys of the articles never fetched ahead of the user (the reader's prefetch),
+        only when opened: those `left_lately`, and the saved links an import left unfetched
+        (to this computer or its network: `SavedChange.held`), which a sync leaves too."""
+        held = {k for k, r in self.store.saved().items() if isinstance(r, dict) and r.get(HELD)}
+        return self.left_lately() | held
 
     def first_headlines(
         self, count: int, unread_only: bool = False

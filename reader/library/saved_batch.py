@@ -46,11 +46,13 @@ class SavedBatch:
         title: str = "",
         tags: Iterable[str] = (),
         archived: bool = False,
+        held: str | None = None,
     ) -> None:
         """Save the article of `target` (`Store.set_saved`'s `at` and `title`), filed under
-        `tags` too, archived when `archived`."""
+        `tags` too, archived when `archived`, left unfetched by syncs for `held`'s reason."""
         entry = target if isinstance(target, Entry) else None
-        self._change(SavedChange(_link(target), entry, at, title, tuple(tags), archived))
+        change = SavedChange(_link(target), entry, at, title, tuple(tags), archived, held=held)
+        self._change(change)
 
     def unsave(self, url: str) -> None:
         self._change(SavedChange(url, saved=False))

@@ -21,6 +21,10 @@ from .saved_batch import SavedBatch
 if TYPE_CHECKING:
     from . import Library
 
+LOCAL = "local"
+"""Why a sync leaves a saved link unfetched (`SavedChange.held`): a file's link to this
+computer or its network, fetched only when the user opens it."""
+
 AT_ONCE = 4
 """Links fetched at once: an export's links are on many sites, but a few hundred on one must
 not all ask it together."""
@@ -101,7 +105,8 @@ async def import_saved(
         saved_as = target.link if isinstance(target, Entry) else target
         # A feed's headline is fetched as its feed's link, under its feed's ceiling.
         if isinstance(target, str) and not fetch_local and await resolved_reach(target):
-            batch.save(target, at, link.title)
+            # Left for the user to open, and by syncs too (acc32b B1: each fetched it).
+            batch.save(target, at, link.title, held=LOCAL)
             local += 1
         else:
             try:

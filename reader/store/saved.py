@@ -17,13 +17,17 @@ from .directory import _reporting_storage_errors
 from .versions import StoreVersions
 
 _SAVED = "saved"
+HELD = "held"
+"""The key of a saved record saying why a sync leaves its link unfetched (`SavedChange.held`)."""
 
 
 @dataclass(frozen=True)
 class SavedChange:
     """One article's change to the Saved record, as `change_saved` makes it: saved (from
     `entry`, when a feed lists it; `at` and `title` as `set_saved` takes them), filed under
-    `tags` too and archived when `archived`; or let go (`saved` False)."""
+    `tags` too and archived when `archived`; or let go (`saved` False). `held`: why a sync
+    leaves it unfetched ("local": a file's link to this computer or its network, fetched only
+    when opened), "" for no reason any more, None to leave it as it was."""
 
     url: str
     entry: Entry | None = None
@@ -32,6 +36,7 @@ class SavedChange:
     tags: tuple[str, ...] = ()
     archived: bool = False
     saved: bool = True
+    held: str | None = None
 
 
 def apply_saved_change(records: dict[str, Any], change: SavedChange) -> None:
@@ -54,9 +59,13 @@ def apply_saved_change(records: dict[str, Any], change: SavedChange) -> None:
     }
     if change.title or before.get("title"):
         record["title"] = before.get("title") or change.title
-    for kept in ("tags", "archived"):
+    for kept in ("tags", "archived", HELD):
         if before.get(kept):
             record[kept] = before[kept]
+    if change.held is not None:
+        record[HELD] = change.held
+        if not change.held:
+            del record[HELD]
     if change.tags and (tags := with_tags(saved_tags(record), change.tags)):
         record["tags"] = list(tags)
     if change.archived:
@@ -80,12 +89,13 @@ class StoreSaved(StoreVersions):
         entry: Entry | None = None,
         at: float | None = None,
         title: str = "",
+        held: str | None = None,
     ) -> None:
         """Save the article of `url` (from `entry`, when a feed lists it), or let it go. Saved
         again, it keeps its address as first saved, when, and the title it came with (`title`: an
         import's, shown until its page is fetched); `at` is when it was saved (now unless an
-        import says)."""
-        self.change_saved([SavedChange(url, entry, at, title, saved=saved)])
+        import says); `held`: `SavedChange`'s."""
+        self.change_saved([SavedChange(url, entry, at, title, saved=saved, held=held)])
 
     def change_saved(self, changes: Iterable[SavedChange]) -> None:
         """Make every change of `changes` to the Saved record, in order, in one write: the
