@@ -287,9 +287,10 @@ def build_parser() -> argparse.ArgumentParser:
         " page doesn't come stays in Saved, for the next sync, or, from wallabag, is saved with"
         " the text wallabag kept as its article, marked so), but for one to this computer or"
         " its network (localhost, 192.168.x, 169.254.x), saved as a link to open, which syncs"
-        " leave too (see --fetch-local); a name and password in a link are dropped; the file's title and time added"
-        " are kept, read or archived ones marked read, its tags (`reader list --tag`), and"
-        " wallabag's annotations as highlights with their notes (`reader highlights`)."
+        " leave too (see --fetch-local); a name and password in a link are dropped; the file's"
+        " title and time added are kept, read or archived ones archived (read, and out of Saved:"
+        " `reader list --archived`), its tags (`reader list --tag`), and wallabag's annotations"
+        " as highlights with their notes (`reader highlights`)."
         " With --saved, a list of addresses one a line is saved the same way."
         " A name newsboat's file gives as \"~Name\" is kept over the feed's own title, as"
         " `reader rename` keeps one; so is an OPML 2.0 outline's text that is not its title (the"
@@ -299,8 +300,9 @@ def build_parser() -> argparse.ArgumentParser:
         " given in the reader it came from stays, a copy of the feed's title follows the title"
         " as the site changes it. Tags are kept: newsboat's, an OPML file's folders (a folder"
         " in a folder: both; a feed in more than 50 is left out) and its outlines' `category`"
-        ' ("news,local"); a feed already subscribed gets the file\'s besides its own. A file'
-        " over 5 MB is refused.",
+        ' ("news,local"); a feed already subscribed gets the file\'s besides its own. An OPML'
+        " file or a list of feeds over 5 MB is refused, a read-it-later export (or a list given"
+        " with --saved) over 256 MB.",
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument(
