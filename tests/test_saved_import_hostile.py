@@ -321,9 +321,12 @@ def test_a_link_an_import_left_unfetched_is_left_by_syncs_and_the_prefetch_too(
     export.write_text(json.dumps([{"url": secret, "title": "Internal admin"}]), encoding="utf-8")
     data = tmp_path / "data"
     assert cli(capsys, data, "import", str(export))[0] == 0
-    code, _, said = cli(capsys, data, "sync")
+    code, printed, said = cli(capsys, data, "sync")
     assert code == 0, said
     assert httpserver.log == []
+    # Not promised to the next sync ("not fetched yet"), as a sync left it.
+    assert "1 saved link to this computer or its network, fetched when opened" in printed + said
+    assert "not fetched yet" not in printed + said
 
     async def saved_by_hand() -> None:  # a link of the user's own, saved unfetched
         async with Library(data, workers="thread") as lib:
