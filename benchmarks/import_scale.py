@@ -1,33 +1,47 @@
 """How `reader import` of a read-it-later export grows with its links (acc32b B3: 4,000 links
-took 42 s of CPU, twice the links four times the time).
+took 42 s of CPU, twice the links four times the time), this checkout against another side by
+side (`--against DIR`, a worktree of main).
 
-    uv run python benchmarks/import_scale.py [--links 1000]
+    uv run python benchmarks/import_scale.py [--links 1000] [--against DIR]
 
-Saves, side by side in one run, `links` and twice as many links of a Pocket CSV into two
-throwaway data directories: each to 127.0.0.1 port 9, so saved as links, not fetched (no network,
-no waiting: what is timed is reading the file and keeping the links). Prints both times and
-their ratio: 2.0 is linear, 4.0 square. Nothing is asserted: this prints numbers.
+Saves `links` and twice as many links of a Pocket CSV into a throwaway data directory each,
+every link to 127.0.0.1 port 9, so saved as a link, not fetched (no network, no waiting: what
+is timed is reading the file and keeping the links); one link in three tagged, one in two
+archived there, as an export's are. Each import runs in a child process of its checkout, the
+checkouts alternating. Prints both times and their ratio per checkout: 2.0 is linear, 4.0
+square. Nothing is asserted: this prints numbers.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from reader.library import Library
-from reader.library.saved_imports import import_saved
-from reader.saved_exports import read_saved_export
+HERE = Path(__file__).resolve().parent
 
 
-def _seconds(links: int) -> float:
-    rows = "".join(f"Link {n},http://127.0.0.1:9/x{n},1764568800,,,unread\n" for n in range(links))
-    data = f"title,url,time_added,cursor,tags,status\n{rows}".encode()
+def pocket_csv(links: int) -> bytes:
+    """A Pocket CSV of `links` links to a closed port, a third tagged, half archived."""
+    rows = "".join(
+        f"Link {n},http://127.0.0.1:9/x{n},1764568800,,{'tag' + str(n % 5) if n % 3 == 0 else ''},"
+        f"{'archive' if n % 2 else 'unread'}\n"
+        for n in range(links)
+    )
+    return f"title,url,time_added,cursor,tags,status\n{rows}".encode()
+
+
+def child(root: Path, links: int) -> None:
+    sys.path.insert(0, str(root))
+    from reader.library import Library
+    from reader.library.saved_imports import import_saved
+    from reader.saved_exports import read_saved_export
+
+    data = pocket_csv(links)
 
     async def run(home: Path) -> None:
         async with Library(home, workers="thread") as lib:
@@ -35,21 +49,45 @@ def _seconds(links: int) -> float:
             assert export is not None and len(export.links) == links
             done = await import_saved(lib, export.links)
             assert done.local == links
+            assert len(lib.store.saved()) == links
 
     with tempfile.TemporaryDirectory() as home:
         start = time.perf_counter()
         asyncio.run(run(Path(home)))
-        return time.perf_counter() - start
+        print(json.dumps(time.perf_counter() - start))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--links", type=int, default=1000)
+    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    one = _seconds(args.links)
-    two = _seconds(2 * args.links)
-    print(f"{args.links} links {one:.2f} s, {2 * args.links} links {two:.2f} s: ×{two / one:.2f}")
+    if args.child:
+        child(Path(args.child[0]), int(args.child[1]))
+        return 0
+    sys.path.insert(0, str(HERE))
+    from children import checkouts, child_json
+    from farm import load_average
+
+    print(f"load average {load_average()}")
+    roots = checkouts(args.against)
+    seconds: dict[str, dict[int, float]] = {name: {} for name in roots}
+    for links in (args.links, 2 * args.links):
+        for name, root in roots.items():
+            seconds[name][links] = child_json(__file__, "--child", root, links)
+    for name, took in seconds.items():
+        one, two = took[args.links], took[2 * args.links]
+        print(
+            f"{name:8} {args.links:,} links {one:.2f} s, {2 * args.links:,} links {two:.2f} s:"
+            f" ×{two / one:.2f}"
+        )
+    if args.against:
+        ratio = seconds["against"][2 * args.links] / seconds["this"][2 * args.links]
+        print(f"against / this at {2 * args.links:,} links: {ratio:.1f}×")
+    print(f"load average {load_average()}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -1,5 +1,6 @@
-"""Worker-side: what may stand in for an article's page, the feed's own text (`feed_text_of`),
-and, for a page that gave little, the address of its AMP version (`amp_if_little`).
+"""Worker-side: what may stand in for an article's page, the feed's own text (`feed_text_of`)
+or the copy another app kept of it (`kept_copy`), and, for a page that gave little, the address
+of its AMP version (`amp_if_little`).
 
 Run by `Library._cpu` in a worker process (or a thread), never on the event loop: the
 extractor's import alone (lxml, readability) takes hundreds of milliseconds, and an article
@@ -11,6 +12,7 @@ its functions runs, so naming it costs the loop nothing.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from .models import Article, Entry
 
@@ -38,3 +40,29 @@ def amp_if_little(cached: Article, body: bytes, page_url: str, charset: str | No
     from .extract.amp import amp_url_of
 
     return amp_url_of(body, page_url, charset) if gave_little(cached) else ""
+
+
+def kept_copy(
+    html: str, url: str, title: str, author: str, retrieved: datetime | None, kept_by: str
+) -> Article | None:
+    """The text another app kept of the page at `url` (`html`: wallabag's `content`, when the
+    page was alive) as the article: read by the extractor as any page is (the app's HTML is no
+    more trusted than the page), under the `title` and `author` the app gave, retrieved when
+    it says (`retrieved`), marked as its copy (`kept_by`). None when it holds no text."""
+    from .extract import extract_article
+    from .models import FetchError
+
+    try:
+        article = extract_article(html.encode(), url, "utf-8", "", None)
+    except FetchError:  # no article in it (a consent wall, a login page the app kept)
+        return None
+    if not article.blocks:
+        return None
+    return replace(
+        article,
+        url=url,
+        title=title or article.title,
+        author=author or article.author,
+        fetched_at=retrieved,
+        kept_by=kept_by,
+    )

@@ -189,6 +189,8 @@ def _notes(article: Article, markdown: bool, copied: bool = False) -> list[str]:
         lines.append(f"Note: {note}")
     if note := gone_note(article):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
+    if note := kept_note(article):
+        lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if note := version_note(article, copied=copied):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if article.partial:
@@ -247,6 +249,17 @@ def gone_note(article: Article) -> str:
     return (
         f"the page {answered} on {article.gone_at.date().isoformat()}: {TAKEN_DOWN}; this is "
         f"the copy retrieved {moment_text(retrieved(article))}"
+    )
+
+
+def kept_note(article: Article) -> str:
+    """What the header says of a copy of the text another app kept (`Article.kept_by`): the
+    reader never read it from the page, whose address is cited. "" for the page's own text."""
+    if not article.kept_by:
+        return ""
+    return (
+        f"this is the text {article.kept_by} kept, retrieved {moment_text(retrieved(article))}:"
+        " the page did not come when it was imported"
     )
 
 

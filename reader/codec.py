@@ -292,6 +292,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         **({"updated_by_feed": True} if article.updated_by_feed else {}),
         # Only when true, as the dates' sources: a record from before it is an article's.
         **({"section_front": True} if article.section_front else {}),
+        # Only when set: a record without it (and one from before) is the page's own text.
+        **({"kept_by": article.kept_by} if article.kept_by else {}),
         "blocks": [_block_to_list(b) for b in article.blocks],
         **_anchors_of(article.blocks),
     }
@@ -339,6 +341,10 @@ def article_fetched_at(d: dict[str, Any]) -> datetime | None:
     return _parse_dt(d.get("fetched_at"))
 
 
+KEPT_BY = ("wallabag",)
+"""The apps whose copy of an article's text an article may be (`Article.kept_by`)."""
+
+
 def article_from_dict(d: dict[str, Any]) -> Article:
     """Rebuild an article; raises KeyError/ValueError/TypeError on a damaged or foreign record."""
     if d.get("v") != CODEC_VERSION:
@@ -366,6 +372,9 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         published_by_feed=bool(d.get("published_by_feed")),
         updated_by_feed=bool(d.get("updated_by_feed")),
         section_front=bool(d.get("section_front")),
+        # Said in the article's header and citation: one of the apps known, nothing a record
+        # from elsewhere makes up.
+        kept_by=d["kept_by"] if d.get("kept_by") in KEPT_BY else "",
         blocks=blocks,
     )
 
@@ -451,4 +460,6 @@ def article_to_json(article: Article) -> dict[str, Any]:
     data["cited_url"] = cited_url(article)
     # Said of every page, so a script tells a section front's teasers from an article's text.
     data["section_front"] = article.section_front
+    # Whose copy the text is ("wallabag"), "" for the page's own.
+    data["kept_by"] = article.kept_by
     return data

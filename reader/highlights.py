@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .codec import article_from_dict, article_to_dict
+from .commonmark import escape_markdown
 from .models import Article
 
 NO_LONGER_IN_TEXT = "no longer in the text"
@@ -187,6 +188,21 @@ def find_passage(text: str, highlight: Highlight) -> tuple[int, int] | None:
         elif match.start() > wanted:
             break  # further from here on
     return best
+
+
+def marked_elsewhere(words: str, note: str, at: float, text: str | None) -> Highlight:
+    """A passage marked in another app (`words`, as it quotes them; a wallabag annotation) as a
+    highlight with its `note`, kept at `at`: found in `text` (the article's, `article_text`),
+    it is the article's own words there and where; not found (or no text yet: the article not
+    cached), the words as given, "no longer in the text" until a copy holds them. Quoted as
+    Markdown as `y` quotes a plain passage."""
+    found = find_passage(text, Highlight(words, "", "", at)) if text else None
+    near = 0.0
+    if found is not None and text:
+        words, near = text[found[0] : found[1]], found[0] / len(text)
+    lines = [line.strip() for line in words.splitlines()]
+    quote = "\n".join(f"> {escape_markdown(line)}" if line else ">" for line in lines)
+    return Highlight(words, quote, "\n".join(lines), at, near, note)
 
 
 def article_text(article: Article) -> str:

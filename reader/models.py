@@ -427,6 +427,10 @@ class Article:
     """Why this copy, fetched now, is not in the cache (`Unwritable`: "the disk is full", "the
     data directory is read-only"): read and shown, kept nowhere; "" for one the cache holds.
     No part of its record."""
+    kept_by: str = ""
+    """Whose copy of the text this is when the reader did not read it from the page: "wallabag"
+    for the text a wallabag export carried, its page not coming when it was imported (a 404, a
+    PDF, the site gone); `fetched_at` is then when wallabag retrieved it. "" for the page's."""
     section_front: bool = False
     """The page is a section front, a list of teasers to other articles (a paper's "Opinion"
     page), not an article: its blocks are those teasers, each a list item whose headline links

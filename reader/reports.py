@@ -215,6 +215,7 @@ class NotOffline:
     in_part: int = 0  # cached, but only part of it (a paywall's teaser, the feed's text)
     taken_down: int = 0  # the site said it is gone: only the feed's text
     not_fetched: int = 0  # never tried, nor failed: a sync the disk filled under stopped first
+    held: int = 0  # saved links an import left unfetched (to this computer): fetched when opened
     disk_full: bool = False  # ...and this sync's was: why they were not
     portal: bool = False  # ...or a login page answered in their pages' place
 
@@ -234,6 +235,13 @@ class NotOffline:
             parts.append(f"{self.not_fetched} not fetched{why}")
         if self.failed:
             parts.append(f"{self.failed} failed")
+        if self.held:
+            parts.append(
+                f"{self.held} to this computer"
+                if short
+                else f"{plural(self.held, 'saved link')} to this computer or its network,"
+                " fetched when opened"
+            )
         if self.not_pages:
             parts.append(
                 f"{self.not_pages} {NOT_ARTICLE_MARK}"

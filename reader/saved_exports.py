@@ -21,7 +21,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .charset import decode_html
-from .safe import safe_line
+from .highlights import MAX_NOTE
+from .safe import safe_line, safe_text
 from .urls import is_web_url, without_credentials
 
 MAX_EXPORT_BYTES = 256 * 2**20
@@ -29,6 +30,20 @@ MAX_EXPORT_BYTES = 256 * 2**20
 tens of MB)."""
 
 _POCKET_CSV_HEADER = ("title", "url", "time_added")
+
+
+@dataclass(frozen=True)
+class SavedNote:
+    """A passage the user marked in the app the export came from, with their note on it
+    (wallabag's annotation): kept here as a highlight (`Library.import_highlights`)."""
+
+    quote: str  # the words marked, as the app quotes them: one line or several
+    note: str = ""
+    at: datetime | None = None  # when it was made
+
+
+MAX_QUOTE = 10_000
+"""As long a passage as is kept of a note: a few paragraphs; the rest is no highlight."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +55,11 @@ class SavedLink:
     added: datetime | None = None
     tags: tuple[str, ...] = ()
     read: bool = False  # read or archived in the app it came from
+    kept_text: str = ""
+    """The HTML of the article's text as the app kept it when the page was alive (wallabag's
+    `content`): untrusted as any page, read only when the page doesn't come now."""
+    author: str = ""  # the article's authors as the app read them (wallabag's `published_by`)
+    notes: tuple[SavedNote, ...] = ()  # the passages marked there, with their notes
 
 
 @dataclass(frozen=True)
@@ -53,7 +73,6 @@ class SavedExport:
     skipped: int = 0
     bad_dates: int = 0
     twice: int = 0  # links the file gives again (kept once)
-    notes: tuple[int, int] = (0, 0)  # wallabag's annotations not kept, and on how many links
     sites: int = 0  # bookmarks of a site's home page or of a feed, left out: no article
     credentials: int = 0  # links whose name and password were dropped
 
@@ -166,6 +185,33 @@ def _title(value: Any) -> str:
     return safe_line(value, 500) if isinstance(value, str) else ""
 
 
+def _html(value: Any) -> str:
+    return value if isinstance(value, str) and value.strip() else ""
+
+
+def _authors(value: Any) -> str:
+    names = value if isinstance(value, list) else [value]
+    return safe_line(", ".join(n for n in names if isinstance(n, str) and n.strip()), 300)
+
+
+def _annotations(values: Any) -> tuple[SavedNote, ...]:
+    """wallabag's annotations of an entry: each the passage it quotes (`quote`), the note
+    (`text`) and when it was made (`created_at`); one quoting nothing and saying nothing left
+    out."""
+    if not isinstance(values, list):
+        return ()
+    notes = []
+    for value in values:
+        if not isinstance(value, dict):
+            continue
+        quote, note = value.get("quote"), value.get("text")
+        quote = safe_text(quote)[:MAX_QUOTE].strip() if isinstance(quote, str) else ""
+        note = safe_line(note[: 2 * MAX_NOTE]) if isinstance(note, str) else ""
+        if quote or note:
+            notes.append(SavedNote(quote, note, _iso(value.get("created_at"))))
+    return tuple(notes)
+
+
 def _tags(values: Any) -> tuple[str, ...]:
     if isinstance(values, str):
         values = values.replace("|", ",").split(",")
@@ -204,11 +250,12 @@ def _iso(value: Any) -> datetime | None:
 
 def _wallabag(text: str) -> SavedExport:
     """wallabag's JSON: an array of entries, each with `url` (`given_url` the one saved),
-    `title`, `created_at`, `is_archived`, `tags` (labels) and `annotations` (the user's notes,
-    not kept: counted to be said). Read an entry at a time: the whole array made into objects
+    `title`, `created_at`, `is_archived`, `tags` (labels), `content` (the text wallabag kept,
+    `published_by` its authors) and `annotations` (the passages the user marked, `quote`, and
+    their notes, `text`). Read an entry at a time: the whole array made into objects
     took 27 times the file (a 256 MB one of `{}`s, 7 GB), and only a link of each is kept."""
     decoder = json.JSONDecoder()
-    links, skipped, bad, notes, noted = [], 0, 0, 0, 0
+    links, skipped, bad = [], 0, 0
     addressed = False  # an entry named a "url", a web one or not
     at = _skip_space(text, 0)
     if text[at : at + 1] != "[":
@@ -239,9 +286,6 @@ def _wallabag(text: str) -> SavedExport:
         created = entry.get("created_at")
         added = _iso(created)
         bad += added is None and isinstance(created, str) and bool(created.strip())
-        if isinstance(annotations := entry.get("annotations"), list) and annotations:
-            notes += len(annotations)
-            noted += 1
         links.append(
             SavedLink(
                 url.strip(),
@@ -249,6 +293,9 @@ def _wallabag(text: str) -> SavedExport:
                 added,
                 _tags(entry.get("tags")),
                 bool(entry.get("is_archived")),
+                _html(entry.get("content")),
+                _authors(entry.get("published_by")),
+                _annotations(entry.get("annotations")),
             )
         )
     if _skip_space(text, at + 1) < len(text):
@@ -257,7 +304,7 @@ def _wallabag(text: str) -> SavedExport:
         raise ExportError("a wallabag export with no entries: nothing to import")
     if not addressed:
         raise ExportError(f'not a wallabag export: no entry of it has a "url" ({FORMATS})')
-    return _export("wallabag", links, skipped, bad_dates=bad, notes=(notes, noted))
+    return _export("wallabag", links, skipped, bad_dates=bad)
 
 
 def _skip_space(text: str, at: int) -> int:

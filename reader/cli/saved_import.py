@@ -42,6 +42,14 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
         )
         if done.kept or done.failed:
             out("the links not fetched stay in Saved: the next `reader sync` fetches them")
+        if done.copied:
+            # Said apart: readable offline, though their pages did not come (acc32a A4).
+            out(
+                f"{plural(done.copied, 'link')} whose page did not come (a 404, a PDF, the site"
+                " down) saved with the text wallabag kept as the article: readable offline,"
+                " marked as wallabag's copy (`R` in it, or `reader show --refresh`, asks the"
+                " page again)"
+            )
         if done.local:
             out(
                 f"saved as {'a link' if done.local == 1 else 'links'}, not fetched:"
@@ -73,11 +81,16 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             )
         if export.twice:
             out(f"{plural(export.twice, 'link')} given twice in the file: saved once")
-        if export.notes[0]:
-            notes, on = export.notes
-            err(
-                f"not kept: {plural(notes, 'annotation')} (wallabag's notes and highlights)"
-                f" on {plural(on, 'article')}: wallabag has them"
+        if done.notes:
+            missing = (
+                f"; {done.notes_missing} of them no longer in the text (kept, and said so)"
+                if done.notes_missing
+                else ""
+            )
+            out(
+                f"kept {plural(done.notes, 'annotation')} (wallabag's notes and highlights) on"
+                f" {plural(done.noted, 'article')} as highlights with their notes"
+                f" (`reader highlights`){missing}"
             )
         if export.sites:
             err(

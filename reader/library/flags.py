@@ -52,10 +52,12 @@ class LibraryFlags(LibraryLookup):
         self, target: Entry | str, saved: bool, at: float | None = None, title: str = ""
     ) -> None:
         """Record the flag only (see `save`, which also makes sure the article is cached);
-        `at` and `title`: when it was saved and its title, as an import gives them."""
+        `at` and `title`: when it was saved and its title, as an import gives them. Saved so,
+        by the user's own asking, a link an import left unfetched (`SavedChange.held`) is
+        fetched by a sync again."""
         url = _link(target)
         entry = target if isinstance(target, Entry) else None
-        self.store.set_saved(url, saved, entry, at, title)
+        self.store.set_saved(url, saved, entry, at, title, held="")
         # A reader open in another window lists it in (or out of) Saved: `reader save` in a
         # shell beside it went unseen until a restart (acc31c W15).
         self.store.note_changed()

@@ -14,6 +14,7 @@ from ..gone import asked_lately
 from ..keys import link_key, saved_article_id
 from ..models import Entry, StoreError
 from ..reports import Headline, NotOffline, newest_first
+from ..store.saved import HELD
 from ..store.shown_ids import UNLISTED
 from ..urls import site_host
 from .headline_marks import HeadlineMarks
@@ -121,6 +122,13 @@ class LibraryHeadlines(LibraryTags):
         sync a day later, or opening one, asks for again (`gone`)."""
         return asked_lately(self.store.gone()) | asked_lately(self.store.slow())
 
+    def fetched_only_when_opened(self) -> set[str]:
+        """The keys of the articles never fetched ahead of the user (the reader's prefetch),
+        only when opened: those `left_lately`, and the saved links an import left unfetched
+        (to this computer or its network: `SavedChange.held`), which a sync leaves too."""
+        held = {k for k, r in self.store.saved().items() if isinstance(r, dict) and r.get(HELD)}
+        return self.left_lately() | held
+
     def first_headlines(
         self, count: int, unread_only: bool = False
     ) -> tuple[list[Headline], list[Headline] | None]:
@@ -173,13 +181,16 @@ class LibraryHeadlines(LibraryTags):
                     counts["not_fetched"] += 1
         # The saved articles no feed lists: one cached in part was left out of the flight
         # check (acc31c W7). Never left out by the size limit.
-        for key in store.saved().keys() - listed:
+        saved = store.saved()
+        for key in saved.keys() - listed:
             if key in cached:
                 counts["in_part"] += key in partial
             elif key in not_pages:
                 counts["not_pages"] += 1
             elif key in failed:
                 counts["taken_down" if key in gone else "failed"] += 1
+            elif isinstance(record := saved[key], dict) and record.get(HELD):
+                counts["held"] += 1  # no sync fetches it: "not fetched yet" promised one would
             else:
                 counts["not_fetched"] += 1
         return NotOffline(**counts)

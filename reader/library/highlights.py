@@ -4,12 +4,23 @@ each and on the article, and all of them read back with what cites them
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..highlights import MAX_NOTE, ArticleHighlights, Highlight, cited_as, found_in
+from ..highlights import (
+    MAX_NOTE,
+    ArticleHighlights,
+    Highlight,
+    article_text,
+    cited_as,
+    found_in,
+    kept_as,
+    marked_elsewhere,
+)
 from ..keys import article_key
 from ..models import Article, Entry, FetchError
+from ..saved_exports import SavedNote
 from .discovery import LibraryDiscovery
 from .resources import _link
 
@@ -112,6 +123,45 @@ class LibraryHighlights(LibraryDiscovery):
         """Those of `chosen` whose article has highlights or a note kept, in their order."""
         keys = {article_key(kept.url) for kept in self.store.every_highlights()}
         return [t for t in chosen if (url := _link(t)) and article_key(url) in keys]
+
+    def import_highlights(
+        self, target: Entry | str, notes: Sequence[SavedNote], title: str = ""
+    ) -> int:
+        """Keep the passages marked in another app (`notes`: wallabag's annotations) as
+        highlights of `target`'s article, each with its note (`marked_elsewhere`), found by
+        their words in its copy cached; one quoting nothing has its note the article's (after
+        the note it has). One of the same words kept already (the file imported again) stays,
+        given the note when it had none. How many are not in the copy cached (kept all the
+        same: "no longer in the text"; none when no copy is cached yet)."""
+        cached = self.store.article(_link(target))
+        text = article_text(cached) if cached is not None else None
+        now = time.time()
+        marked = [
+            marked_elsewhere(n.quote, _note(n.note), n.at.timestamp() if n.at else now, text)
+            for n in notes
+            if n.quote
+        ]
+        article_notes = [_note(n.note) for n in notes if not n.quote and n.note]
+
+        def add(kept: ArticleHighlights | None) -> ArticleHighlights:
+            kept = kept or ArticleHighlights(_link(target))
+            items = list(kept.items)
+            for highlight in marked:
+                same = kept_as(items, highlight.words)
+                if same is None:
+                    items.append(highlight)
+                elif not same.note and highlight.note:
+                    items[items.index(same)] = replace(same, note=highlight.note)
+            note = kept.note
+            for more in article_notes:
+                if more not in note:
+                    note = _note(f"{note} {more}")
+            heading = (cached.title if cached is not None else "") or kept.title or title
+            return replace(kept, title=heading, note=note, items=tuple(items))
+
+        if marked or article_notes:
+            self.store.change_highlights(_link(target), add)
+        return 0 if cached is None else found_in(cached, marked).count(False)
 
     def every_highlight(self, target: Entry | str | None = None) -> list[KeptHighlights]:
         """The highlights of `target`'s article, or of every article with some (or a note),

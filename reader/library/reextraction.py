@@ -122,7 +122,12 @@ class LibraryReextraction(LibraryPruning):
             article = await self._cpu_within_time(
                 reextracted, body, page_url, charset, fallback, rule, later, old
             )
-            article = replace(article, fetched_at=old.fetched_at if old else fetched_at or _now())
+            # Another app's copy (its kept page is that app's HTML) stays said to be one.
+            article = replace(
+                article,
+                fetched_at=old.fetched_at if old else fetched_at or _now(),
+                kept_by=old.kept_by if old else "",
+            )
             with _storage_as_fetch_error(url):
                 self.store.put_article(url, article)
         except FetchError as error:

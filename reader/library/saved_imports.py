@@ -1,14 +1,14 @@
 """Links of another read-it-later app's export (`saved_exports`) saved into a `Library`, as
 `reader save` saves one, a few at a time, with when the file says each was added and its title.
 One whose page can't be fetched now is saved as a link all the same, which the next sync
-fetches; those read or archived there are archived here (and so read), and each is filed
-under the tags it had there."""
+fetches, or cached as the copy of its text the file holds (wallabag's); those read or archived
+there are archived here (and so read), each is filed under the tags it had there, and the
+passages marked there are its highlights, with their notes."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,9 +16,14 @@ from ..address_class import resolved_reach
 from ..keys import article_key, link_key
 from ..models import Entry, FetchError, StoreError
 from ..saved_exports import SavedLink
+from .saved_batch import SavedBatch
 
 if TYPE_CHECKING:
     from . import Library
+
+LOCAL = "local"
+"""Why a sync leaves a saved link unfetched (`SavedChange.held`): a file's link to this
+computer or its network, fetched only when the user opens it."""
 
 AT_ONCE = 4
 """Links fetched at once: an export's links are on many sites, but a few hundred on one must
@@ -37,6 +42,10 @@ class SavedImport:
     read: int = 0  # archived (and read), read or archived in the app the file came from
     tags: tuple[str, ...] = ()  # the tags the file gave, each article filed under its own
     local: int = 0  # to this computer or its network: saved as links, not fetched
+    copied: int = 0  # their page not coming now, saved and cached as the copy the app kept
+    notes: int = 0  # passages marked there (wallabag's annotations), kept as highlights
+    noted: int = 0  # the articles they are on
+    notes_missing: int = 0  # of `notes`, those not in the article's copy cached
 
 
 def _target(lib: Library, listed: dict[str, Entry], url: str) -> Entry | str:
@@ -61,55 +70,72 @@ async def import_saved(
     its network is saved as a link, not fetched (unless `fetch_local`), and a name and password
     in one are dropped by the export (`saved_exports`), never sent (acc32b B1)."""
     listed = lib.entries_by_key()
-    before = lib.store.saved()
+    # Every save, tag and archive mark of the import written a batch at a time: one write
+    # each rewrote the whole Saved record, an import square in its links (acc32b B3).
+    batch = SavedBatch(lib.store)
     targets: list[tuple[SavedLink, Entry | str]] = []
     already = 0
+    notes = noted = missing = 0
+
+    def keep_notes(target: Entry | str, link: SavedLink) -> None:
+        nonlocal notes, noted, missing
+        if link.notes:
+            missing += lib.import_highlights(target, link.notes, link.title)
+            notes += len(link.notes)
+            noted += 1
+
     for link in links:
         target = _target(lib, listed, link.url)
-        if article_key(target.link if isinstance(target, Entry) else target) in before:
+        if article_key(target.link if isinstance(target, Entry) else target) in batch.records:
             already += 1
             if link.tags:  # imported before tags were kept, or tagged here since: added to
-                with suppress(StoreError):
-                    lib.tag_article(target, link.tags)
+                batch.save(target, tags=link.tags)
+            keep_notes(target, link)  # imported before notes were kept: kept once
         else:
             targets.append((link, target))
-    fetched = kept = done = local = 0
+    fetched = kept = done = local = copied = 0
     failed: list[tuple[str, str]] = []
     read: list[str] = []  # the addresses saved of those read or archived there
     if progress:
         progress(0, len(targets))
 
     async def one(link: SavedLink, target: Entry | str) -> None:
-        nonlocal fetched, kept, done, already, local
+        nonlocal fetched, kept, done, already, local, copied
         at = link.added.timestamp() if link.added else None
         saved_as = target.link if isinstance(target, Entry) else target
         # A feed's headline is fetched as its feed's link, under its feed's ceiling.
         if isinstance(target, str) and not fetch_local and await resolved_reach(target):
-            with suppress(StoreError):
-                lib.set_saved(target, True, at, link.title)
-                local += 1
+            # Left for the user to open, and by syncs too (acc32b B1: each fetched it).
+            batch.save(target, at, link.title, held=LOCAL)
+            local += 1
         else:
             try:
-                result = await lib.save_or_keep(target, at, link.title, listed)
+                result = await lib.save_or_keep(target, at, link.title, listed, batch)
             except (FetchError, StoreError) as error:
-                url = target.link if isinstance(target, Entry) else target
-                failed.append((url, error.message if isinstance(error, FetchError) else str(error)))
                 # Kept all the same, as the file had it: a sync tries it again.
-                with suppress(StoreError):
-                    lib.set_saved(target, True, at, link.title)
+                batch.save(target, at, link.title)
+                if await _copy_kept(lib, target, link):
+                    copied += 1
+                else:
+                    url = target.link if isinstance(target, Entry) else target
+                    why = error.message if isinstance(error, FetchError) else str(error)
+                    failed.append((url, why))
             else:
                 saved_as = result.link or saved_as  # a short link's story is where it led
                 if result.already:  # the same story, saved by another address
                     already += 1
-                elif result.article is None:
-                    kept += 1
-                else:
+                elif result.article is not None:
                     fetched += 1
+                elif await _copy_kept(lib, target, link):
+                    copied += 1
+                else:
+                    kept += 1
         if link.tags:
-            with suppress(StoreError):  # saved all the same: its tags can be given again
-                lib.tag_article(saved_as, link.tags)
+            batch.save(saved_as, tags=link.tags)
+        keep_notes(saved_as, link)
         if link.read:
             read.append(saved_as)
+        batch.write_if_due()
         done += 1
         if progress:
             progress(done, len(targets))
@@ -122,26 +148,54 @@ async def import_saved(
         for link, target in pending:
             await one(link, target)
 
-    await asyncio.gather(*(worker() for _ in range(min(AT_ONCE, len(targets)))))
-    marked = _mark_read(lib, read, listed)
+    try:
+        await asyncio.gather(*(worker() for _ in range(min(AT_ONCE, len(targets)))))
+        marked = _mark_read(lib, read, listed, batch)
+    finally:
+        batch.flush()  # what was saved before a failure (a full disk, Ctrl-C) is kept
     tags = sorted({tag for link in links for tag in link.tags}, key=str.casefold)
     return SavedImport(
-        len(links), fetched, kept, tuple(failed), already, marked, tuple(tags), local
+        len(links),
+        fetched,
+        kept,
+        tuple(failed),
+        already,
+        marked,
+        tuple(tags),
+        local,
+        copied,
+        notes,
+        noted,
+        missing,
     )
 
 
-def _mark_read(lib: Library, addresses: list[str], listed: dict[str, Entry]) -> int:
+async def _copy_kept(lib: Library, target: Entry | str, link: SavedLink) -> bool:
+    """Cache the text the app kept of `link` (wallabag's) as its article, its page not coming
+    now (a 404, a PDF, the site gone): a years-old library's dead links kept only their titles
+    where the file held their text (acc32a A4). Whether there was one to keep."""
+    if not link.kept_text:
+        return False
+    try:
+        article = await lib.keep_copy(target, link.kept_text, link.title, link.author, link.added)
+    except StoreError:
+        return False
+    return article is not None
+
+
+def _mark_read(
+    lib: Library, addresses: list[str], listed: dict[str, Entry], batch: SavedBatch
+) -> int:
     """Archive the articles saved at `addresses` and mark them read: a feed's headline as its
     feed keeps it, a link no feed lists as the Saved list shows it."""
-    saved = lib.store.saved()
     entries = []
     for address in addresses:
         key = article_key(address)
         if (entry := listed.get(key)) is not None:
             entries.append(entry)
-        elif isinstance(record := saved.get(key), dict):
+        elif isinstance(record := batch.records.get(key), dict):
             entries.append(lib.unlisted_entry(key, record))
     lib.mark_many_read(entries)
     for address in addresses:
-        lib.store.archive_saved(address, True)
+        batch.save(address, archived=True)
     return len(entries)

@@ -1,22 +1,27 @@
 """A `Library`'s articles saved for good: an article cached and kept (`save`), one whose page
-can't be had now kept as a link for the next sync (`save_or_keep`, `keep_unfetched`), and a
-link saved as the story it leads to, so that one story is one entry in Saved (`_story_of`)."""
+can't be had now kept as a link for the next sync (`save_or_keep`, `keep_unfetched`) or as the
+copy another app kept of its text (`keep_copy`), and a link saved as the story it leads to, so
+that one story is one entry in Saved (`_story_of`)."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
 from contextlib import suppress
+from datetime import datetime
 
+from ..article_fallbacks import kept_copy
 from ..keys import article_key
 from ..models import Article, Entry, FetchError, StoreError
 from ..portal import relates
+from ..raw_pages import pack_raw_page
 from ..reports import SaveOutcome
 from ..store.articles import declared_address
 from ..urls import without_tracking
 from .downloads import LibraryDownloads, _entry_of
 from .failures import passing_failure, storage_failure
 from .resources import _link
+from .saved_batch import SavedBatch
 
 
 class LibrarySaving(LibraryDownloads):
@@ -35,9 +40,11 @@ class LibrarySaving(LibraryDownloads):
         at: float | None = None,
         title: str = "",
         listed: Mapping[str, Entry] | None = None,
-    ) -> tuple[Article, Entry | str]:
-        """`save`: the article, and what it was saved as (`at`, `title`: `set_saved`'s;
-        `listed`: `_story_of`'s)."""
+        batch: SavedBatch | None = None,
+    ) -> tuple[Article, Entry | str, bool]:
+        """`save`: the article, what it was saved as and whether that was saved before (`at`,
+        `title`: `set_saved`'s; `listed`: `_story_of`'s; `batch`: the import's saves, where
+        its flag is kept)."""
         url = _link(target)
         # Cached in part before (not a page that failed just now, tried again at once).
         was_in_part = not offline and bool(url) and self.store.is_incomplete(url)
@@ -50,9 +57,14 @@ class LibrarySaving(LibraryDownloads):
             article = await self._fetch_once(url, _entry_of(target))
         story = target
         if isinstance(target, str):
-            story = await asyncio.to_thread(self._story_of, target, article, listed)
-        self.set_saved(story, True, at, title)
-        return article, story
+            story = await asyncio.to_thread(self._story_of, target, article, listed, batch)
+        saved = batch.records if batch is not None else self.store.saved()
+        already = article_key(_link(story)) in saved
+        if batch is not None:
+            batch.save(story, at, title)
+        else:
+            self.set_saved(story, True, at, title)
+        return article, story, already
 
     async def save_or_keep(
         self,
@@ -60,36 +72,75 @@ class LibrarySaving(LibraryDownloads):
         at: float | None = None,
         title: str = "",
         listed: Mapping[str, Entry] | None = None,
+        batch: SavedBatch | None = None,
     ) -> SaveOutcome:
         """`save`, and when the page can't be had now for a reason that may pass (offline, the
         site down or busy), the link kept in Saved all the same, not fetched yet (the next sync
         fetches it). Any other failure (no article at that address) raises, nothing kept.
         `at` and `title`: when it was saved and its title, as an import gives them; `listed`:
-        the feeds' entries by article key, read once for many saves (`entries_by_key`)."""
-        before = set(self.store.saved())
+        the feeds' entries by article key, read once for many saves (`entries_by_key`);
+        `batch`: an import's saves, kept there to be written with the others."""
         try:
-            article, story = await self._save(target, False, at, title, listed)
+            article, story, already = await self._save(target, False, at, title, listed, batch)
         except FetchError as error:
-            already = article_key(_link(target)) in before
-            if not self.keep_unfetched(target, error, at, title):
+            saved = batch.records if batch is not None else self.store.saved()
+            was = article_key(_link(target)) in saved
+            if not self.keep_unfetched(target, error, at, title, batch):
                 raise
-            return SaveOutcome(None, error, already, _link(target))
-        link = _link(story)
-        return SaveOutcome(article, None, article_key(link) in before, link)
+            return SaveOutcome(None, error, was, _link(target))
+        return SaveOutcome(article, None, already, _link(story))
 
     def keep_unfetched(
-        self, target: Entry | str, error: FetchError, at: float | None = None, title: str = ""
+        self,
+        target: Entry | str,
+        error: FetchError,
+        at: float | None = None,
+        title: str = "",
+        batch: SavedBatch | None = None,
     ) -> bool:
         """Save `target` as a link not fetched yet, its page having failed with `error`, when
         that may pass (offline, the site down or busy: the next sync fetches it); True when
         saved so. A page that is no article, or one to sign in, is not kept."""
         if not passing_failure(error):
             return False
-        self.set_saved(target, True, at, title)
+        if batch is not None:
+            batch.save(target, at, title)
+        else:
+            self.set_saved(target, True, at, title)
         return True
 
+    async def keep_copy(
+        self,
+        target: Entry | str,
+        html: str,
+        title: str = "",
+        author: str = "",
+        retrieved: datetime | None = None,
+        kept_by: str = "wallabag",
+    ) -> Article | None:
+        """Cache as the article of `target`, its page not coming now, the copy of its text
+        another app kept (`html`; `kept_copy`: read in a worker as a page is, marked as that
+        app's, retrieved when it says), the app's HTML as its kept page (`reader reextract`
+        reads it again). None when the copy holds no text, or the worker gave up on it."""
+        url = _link(target)
+        try:
+            article = await self._cpu_within_time(
+                kept_copy, html, url, title, author, retrieved, kept_by
+            )
+        except FetchError:  # past the time a page is given: a hostile copy
+            return None
+        if article is None:
+            return None
+        page = pack_raw_page(html.encode(), "text/html; charset=utf-8")
+        self.store.put_article(url, article, page)
+        return article
+
     def _story_of(
-        self, url: str, article: Article, listed: Mapping[str, Entry] | None = None
+        self,
+        url: str,
+        article: Article,
+        listed: Mapping[str, Entry] | None = None,
+        batch: SavedBatch | None = None,
     ) -> Entry | str:
         """What a link saved by its address (`url`) is saved as: the story it led to, so that
         one story is one entry in Saved and its feed's headline is the saved one (acc31c W4: a
@@ -97,11 +148,12 @@ class LibrarySaving(LibraryDownloads):
         ended: that address, or the feed's headline or saved article at it; the canonical
         address its page declares: the headline or saved article there when it is the same
         story (a page may declare its section's address). Else `url` itself. `listed`: the
-        feeds' entries by key (read here when needed, when not given)."""
+        feeds' entries by key (read here when needed, when not given); `batch`: an import's
+        saves, read and changed in the store's place."""
         if article.incomplete:
             return url  # its later pages are kept under its own address
         key = article_key(url)
-        saved = self.store.saved()
+        saved = batch.records if batch is not None else self.store.saved()
         by_key: list[Mapping[str, Entry]] = [listed] if listed is not None else []
 
         def known(address: str) -> tuple[Entry | str, str] | None:
@@ -135,7 +187,10 @@ class LibrarySaving(LibraryDownloads):
                 # Its copy is the story's: a feed listing it later finds it cached.
                 self.store.put_article(link, article)
             if key in saved:  # saved before by the link, from an older reader: one entry now
-                self.store.set_saved(url, False)
+                if batch is not None:
+                    batch.unsave(url)
+                else:
+                    self.store.set_saved(url, False)
             listing = by_key[0] if by_key else self.entries_by_key()
             if key not in listing and self.store.has_article(link):
                 # The story's copy is the one kept: the link's own was a second story in

@@ -28,6 +28,7 @@ from ..reports import (
     SyncReport,
     nothing_answered,
 )
+from ..store.saved import HELD
 from ..urls import canonical_url
 from .cache_notes import CacheNotes
 from .failures import passing_failure
@@ -61,9 +62,15 @@ class LibrarySync(LibraryFeedRefresh):
             for key, record in self.store.saved().items()
             if key not in listed and isinstance(record, dict)
         }
-        # Entries made only of those to fetch: each reads its article's heading.
-        to_fetch = [(k, self.unlisted_entry(k, r)) for k, r in unlisted.items() if k not in cached]
-        saved_cached = len(unlisted) - len(to_fetch)
+        # Entries made only of those to fetch: each reads its article's heading. A link an
+        # import left unfetched on purpose (to this computer or its network) waits for the
+        # user to open it: every sync fetched it (acc32b B1).
+        to_fetch = [
+            (k, self.unlisted_entry(k, r))
+            for k, r in unlisted.items()
+            if k not in cached and not r.get(HELD)
+        ]
+        saved_cached = sum(k in cached for k in unlisted)
         not_pages = self.store.not_article_keys()
         return headlines, to_fetch, saved_cached, cached, not_pages, incomplete
 

@@ -10,8 +10,9 @@ being shown. Nothing is evicted implicitly (eviction_policy="none"): what was sy
 `directory` (the caches opened, the format, errors as `StoreError`, JSON records), `shown_ids`
 (the ids of the headlines that listed the articles no feed lists any more), `feeds`
 (subscriptions, entries, read flags), `articles` (articles, raw pages, later pages, what is no
-article), `versions` (the earlier versions of articles fetched again), `usage` (saved, last
-read, reading places, eviction's view), `retention` (old read headlines dropped), `highlights`
+article), `versions` (the earlier versions of articles fetched again), `saved` (the articles
+saved for good, their tags and archive marks), `usage` (last read, reading places, eviction's
+view), `retention` (old read headlines dropped), `highlights`
 (the passages kept of each article, and notes).
 """
 

@@ -338,6 +338,9 @@ class StoreArticles(StoreFeeds):
             self._articles.delete(f"gone:{key}")
             self._articles.delete(f"slow:{key}")
             self._articles.delete(f"left-out:{key}")
+            # An article cached at the address is one now: the copy of its text an app kept,
+            # where the page was a PDF, is read here, not sent to the browser.
+            self._articles.delete(f"not-article:{key}")
             self._mark_missing_text(key, article)
             self._put_dated(key, article)
             for address in _other_addresses(key, article):

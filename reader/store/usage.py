@@ -1,6 +1,6 @@
-"""What the reader does with cached articles, in the store: saved for good, when last read,
-where left; the articles as eviction sees them (size, when cached, when last used, saved), and
-those the size limit left out (evicted, or never fetched for it)."""
+"""What the reader does with cached articles, in the store: when last read, where left; the
+articles as eviction sees them (size, when cached, when last used, saved), and those the size
+limit left out (evicted, or never fetched for it)."""
 
 from __future__ import annotations
 
@@ -12,15 +12,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..dates import retrieved_as_believed
-from ..feed_tags import saved_tags, with_tags, without_tags
 from ..keys import article_key
-from ..models import Entry
 from .articles import AHEAD
 from .directory import _reporting_storage_errors
 from .key_ranges import prefix_range, rows_with_prefix
-from .versions import StoreVersions
+from .saved import StoreSaved
 
-_SAVED = "saved"
 _SYNC_STOPPED = "sync-stopped"
 _SYNCS_RUNNING = "syncs-running"
 _PORTALS = "portals"
@@ -68,96 +65,10 @@ class LeftOut:
 
 
 @_reporting_storage_errors
-class StoreUsage(StoreVersions):
-    """The saved flags, reading marks and eviction's view of a `Store`."""
+class StoreUsage(StoreSaved):
+    """The reading marks and eviction's view of a `Store`."""
 
-    # -- saved articles, use and eviction ----------------------------------------------------
-    def saved(self) -> dict[str, dict[str, Any]]:
-        """Saved articles by article key: what entry they came from and when they were saved."""
-        data = self._load(self._state, _SAVED, {}, keep_aside=True)
-        return data if isinstance(data, dict) else {}
-
-    def set_saved(
-        self,
-        url: str,
-        saved: bool,
-        entry: Entry | None = None,
-        at: float | None = None,
-        title: str = "",
-    ) -> None:
-        """Save the article of `url` (from `entry`, when a feed lists it), or let it go. Saved
-        again, it keeps its address as first saved, when, and the title it came with (`title`: an
-        import's, shown until its page is fetched); `at` is when it was saved (now unless an
-        import says)."""
-        key = article_key(url)
-        with self._state.transact():
-            current = self.saved()
-            if saved:
-                before = current.get(key)
-                before = before if isinstance(before, dict) else {}
-                current[key] = {
-                    # The address first saved: saving a variant of it (`?fbclid=…`) is no reason
-                    # to list that one instead (acc31c W4).
-                    "url": before.get("url") or url,
-                    "entry": entry.id if entry else before.get("entry"),
-                    "feed": entry.feed_url if entry else before.get("feed"),
-                    "at": before.get("at") or at or time.time(),
-                }
-                if title or before.get("title"):
-                    current[key]["title"] = before.get("title") or title
-                for kept in ("tags", "archived"):
-                    if before.get(kept):
-                        current[key][kept] = before[kept]
-            else:
-                current.pop(key, None)
-            self._save(self._state, _SAVED, current)
-
-    def restore_saved(self, url: str, record: dict[str, Any]) -> None:
-        """Put back the saved record of `url` as it was (`saved()[key]`, taken before it was
-        let go): `s` again after `s`, with no fetch, whatever its page is now."""
-        key = article_key(url)
-        with self._state.transact():
-            current = self.saved()
-            current[key] = dict(record)
-            self._save(self._state, _SAVED, current)
-
-    def tag_saved(
-        self, url: str, add: Iterable[str] = (), remove: Iterable[str] = ()
-    ) -> tuple[str, ...] | None:
-        """File the saved article of `url` under the tags of `add` too, after its own, and no
-        longer under those of `remove` (case and spaces aside, as a feed's: `feed_tags`); its
-        tags now, None when it is not saved. Kept in its saved record: a tag files an article
-        in the library, so only a saved one has any, and letting it go takes them too."""
-        key = article_key(url)
-        with self._state.transact():
-            current = self.saved()
-            record = current.get(key)
-            if not isinstance(record, dict):
-                return None
-            tags = without_tags(with_tags(saved_tags(record), add), remove)
-            if tags:
-                record["tags"] = list(tags)
-            else:
-                record.pop("tags", None)
-            self._save(self._state, _SAVED, current)
-        return tags
-
-    def archive_saved(self, url: str, archived: bool = True) -> bool:
-        """Archive the saved article of `url` (done with, kept), or take it out of the
-        archive; False when it is not saved. When it was archived is kept in its record."""
-        key = article_key(url)
-        with self._state.transact():
-            current = self.saved()
-            record = current.get(key)
-            if not isinstance(record, dict):
-                return False
-            if archived:
-                record["archived"] = record.get("archived") or time.time()
-            else:
-                record.pop("archived", None)
-            self._save(self._state, _SAVED, current)
-        return True
-
+    # -- use and eviction ---------------------------------------------------------------------
     def touch_article(self, url: str, seen: bool = True) -> None:
         """Record that the article was just read (least recently read goes first on eviction):
         when `seen` (opened in the reader, not printed by a command), a change a sync found in

@@ -279,9 +279,10 @@ class ReaderAppArticles(ReaderAppMarks):
         await self.shown.wait()  # the list first (its network stack would delay the paint)
         # A story its site said was gone (or a page too slow to read) is asked for again by a
         # sync a day later, or when opened: each start and `r` asked the site again for every
-        # dead page near the cursor.
+        # dead page near the cursor. A file's link to this computer or its network, saved
+        # unfetched, is fetched only when opened too (acc32b B1).
         with suppress(StoreError):
-            gone = await asyncio.to_thread(self.lib.left_lately)
+            gone = await asyncio.to_thread(self.lib.fetched_only_when_opened)
             dead = {e.id for e in entries if e.link and article_key(e.link) in gone}
             self._prefetch_failed.update(dead)
             entries = [e for e in entries if e.id not in dead]

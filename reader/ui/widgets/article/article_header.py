@@ -16,6 +16,7 @@ from ....citation import (
     cited_source,
     cited_url,
     gone_note,
+    kept_note,
     section_front_line,
     version_note,
 )
@@ -132,6 +133,10 @@ def header(
         if gone := gone_note(article):
             # The address above no longer gives the story: this copy is what is left of it.
             note = gone[0].upper() + gone[1:] + "."
+            out.append(Paragraph(plain(note, styles.notice, max_length=400)))
+        if kept := kept_note(article):
+            # Not the page's text as the reader read it: another app's copy, and of when.
+            note = kept[0].upper() + kept[1:] + "."
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
         if article.partial:
             note = partial_note or little_given("o")

@@ -1,0 +1,156 @@
+"""The Saved record of a `Store`: the articles saved for good, by article key, each with the
+address first saved, the entry it came from, when, its title, its tags and archive mark; changed
+one article at a time (`set_saved`, `tag_saved`, `archive_saved`) or many in one write
+(`change_saved`: an import's links)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..feed_tags import saved_tags, with_tags, without_tags
+from ..keys import article_key
+from ..models import Entry
+from .directory import _reporting_storage_errors
+from .versions import StoreVersions
+
+_SAVED = "saved"
+HELD = "held"
+"""The key of a saved record saying why a sync leaves its link unfetched (`SavedChange.held`)."""
+
+
+@dataclass(frozen=True)
+class SavedChange:
+    """One article's change to the Saved record, as `change_saved` makes it: saved (from
+    `entry`, when a feed lists it; `at` and `title` as `set_saved` takes them), filed under
+    `tags` too and archived when `archived`; or let go (`saved` False). `held`: why a sync
+    leaves it unfetched ("local": a file's link to this computer or its network, fetched only
+    when opened), "" for no reason any more, None to leave it as it was."""
+
+    url: str
+    entry: Entry | None = None
+    at: float | None = None
+    title: str = ""
+    tags: tuple[str, ...] = ()
+    archived: bool = False
+    saved: bool = True
+    held: str | None = None
+
+
+def apply_saved_change(records: dict[str, Any], change: SavedChange) -> None:
+    """Make `change` to `records` (the Saved record, as `saved` reads it). Saved again, an
+    article keeps its address as first saved, when, its title, tags and archive mark."""
+    key = article_key(change.url)
+    if not change.saved:
+        records.pop(key, None)
+        return
+    before = records.get(key)
+    before = before if isinstance(before, dict) else {}
+    entry = change.entry
+    record: dict[str, Any] = {
+        # The address first saved: saving a variant of it (`?fbclid=…`) is no reason to list
+        # that one instead (acc31c W4).
+        "url": before.get("url") or change.url,
+        "entry": entry.id if entry else before.get("entry"),
+        "feed": entry.feed_url if entry else before.get("feed"),
+        "at": before.get("at") or change.at or time.time(),
+    }
+    if change.title or before.get("title"):
+        record["title"] = before.get("title") or change.title
+    for kept in ("tags", "archived", HELD):
+        if before.get(kept):
+            record[kept] = before[kept]
+    if change.held is not None:
+        record[HELD] = change.held
+        if not change.held:
+            del record[HELD]
+    if change.tags and (tags := with_tags(saved_tags(record), change.tags)):
+        record["tags"] = list(tags)
+    if change.archived:
+        record["archived"] = record.get("archived") or time.time()
+    records[key] = record
+
+
+@_reporting_storage_errors
+class StoreSaved(StoreVersions):
+    """The saved articles of a `Store`."""
+
+    def saved(self) -> dict[str, dict[str, Any]]:
+        """Saved articles by article key: what entry they came from and when they were saved."""
+        data = self._load(self._state, _SAVED, {}, keep_aside=True)
+        return data if isinstance(data, dict) else {}
+
+    def set_saved(
+        self,
+        url: str,
+        saved: bool,
+        entry: Entry | None = None,
+        at: float | None = None,
+        title: str = "",
+        held: str | None = None,
+    ) -> None:
+        """Save the article of `url` (from `entry`, when a feed lists it), or let it go. Saved
+        again, it keeps its address as first saved, when, and the title it came with (`title`: an
+        import's, shown until its page is fetched); `at` is when it was saved (now unless an
+        import says); `held`: `SavedChange`'s."""
+        self.change_saved([SavedChange(url, entry, at, title, saved=saved, held=held)])
+
+    def change_saved(self, changes: Iterable[SavedChange]) -> None:
+        """Make every change of `changes` to the Saved record, in order, in one write: the
+        record is one value, rewritten whole at each write, and an import saving its links
+        one write each took time square in their number (acc32b B3: 2,000 links 29 s). One
+        transaction, so another process reads the record as it was before or after, never
+        half changed; read again within it, so what another process changed since is kept."""
+        with self._state.transact():
+            current = self.saved()
+            for change in changes:
+                apply_saved_change(current, change)
+            self._save(self._state, _SAVED, current)
+
+    def restore_saved(self, url: str, record: dict[str, Any]) -> None:
+        """Put back the saved record of `url` as it was (`saved()[key]`, taken before it was
+        let go): `s` again after `s`, with no fetch, whatever its page is now."""
+        key = article_key(url)
+        with self._state.transact():
+            current = self.saved()
+            current[key] = dict(record)
+            self._save(self._state, _SAVED, current)
+
+    def tag_saved(
+        self, url: str, add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> tuple[str, ...] | None:
+        """File the saved article of `url` under the tags of `add` too, after its own, and no
+        longer under those of `remove` (case and spaces aside, as a feed's: `feed_tags`); its
+        tags now, None when it is not saved. Kept in its saved record: a tag files an article
+        in the library, so only a saved one has any, and letting it go takes them too."""
+        key = article_key(url)
+        with self._state.transact():
+            current = self.saved()
+            record = current.get(key)
+            if not isinstance(record, dict):
+                return None
+            tags = without_tags(with_tags(saved_tags(record), add), remove)
+            if tags:
+                record["tags"] = list(tags)
+            else:
+                record.pop("tags", None)
+            self._save(self._state, _SAVED, current)
+        return tags
+
+    def archive_saved(self, url: str, archived: bool = True) -> bool:
+        """Archive the saved article of `url` (done with, kept), or take it out of the
+        archive; False when it is not saved. When it was archived is kept in its record."""
+        key = article_key(url)
+        with self._state.transact():
+            current = self.saved()
+            record = current.get(key)
+            if not isinstance(record, dict):
+                return False
+            if archived:
+                record["archived"] = record.get("archived") or time.time()
+            else:
+                record.pop("archived", None)
+            self._save(self._state, _SAVED, current)
+        return True

@@ -1,0 +1,114 @@
+"""wallabag's annotations (the passages a user marked there, and their notes) imported as the
+reader's highlights with their notes (acc32a A19: dropped, the notes existing nowhere else once
+wallabag was closed): each found by its words in the article fetched (or in wallabag's copy of
+a page gone), one the text no longer holds kept and said so, as highlights are. Real pages on
+127.0.0.1, a real store, the CLI's own `main`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from tests.test_saved_links import STORY, cli
+
+
+def _note(quote: str, text: str) -> dict[str, object]:
+    return {
+        "user": "me",
+        "annotator_schema_version": "v1.0",
+        "id": 7,
+        "text": text,
+        "created_at": "2025-12-02T09:30:00+01:00",
+        "updated_at": "2025-12-02T09:30:00+01:00",
+        "quote": quote,
+        "ranges": [{"start": "/p[1]", "startOffset": 4, "end": "/p[1]", "endOffset": 40}],
+    }
+
+
+def _export(tmp_path: Path, server: HTTPServer) -> tuple[Path, dict[str, str]]:
+    server.expect_request("/storm.html").respond_with_data(STORY, content_type="text/html")
+    server.expect_request("/gone.html").respond_with_data("Not found", status=404)
+    server.expect_request("/down.html").respond_with_data("down", status=503)
+    urls = {name: server.url_for(f"/{name}.html") for name in ("storm", "gone", "down")}
+    entries = [
+        {
+            "url": urls["storm"],
+            "title": "Harbour storm",
+            "content": "<p>…</p>",
+            "created_at": "2025-12-01T07:00:00+01:00",
+            "annotations": [
+                # Marked across a line break of wallabag's page: found whatever lies between.
+                _note("ferry stayed tied up\n all of Saturday", "my important note"),
+                _note("a sentence the page has since lost", "checked with the operator"),
+                _note("", "the whole piece reads as a press release"),
+                _note("its lamp was lost", "\x1b]52;c;aGk=\x07lamp [bold]gone[/]"),
+            ],
+        },
+        {
+            "url": urls["gone"],
+            "title": "Gone page",
+            "content": "<p>The pier was sold to a developer in March, the records show.</p>",
+            "created_at": "2025-12-01T07:00:00+01:00",
+            "annotations": [_note("sold to a developer", "follow up")],
+        },
+        {
+            "url": urls["down"],
+            "title": "Down page",
+            "content": "",
+            "created_at": "2025-12-01T07:00:00+01:00",
+            "annotations": [_note("words of a page never fetched", "kept for later")],
+        },
+    ]
+    export = tmp_path / "wallabag.json"
+    export.write_text(json.dumps(entries), encoding="utf-8")
+    return export, urls
+
+
+def test_wallabag_annotations_are_kept_as_highlights_with_their_notes(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export, urls = _export(tmp_path, httpserver)
+    data = tmp_path / "data"
+    code, printed, said = cli(capsys, data, "import", "--fetch-local", str(export))
+    assert code == 0, said
+    assert (
+        "kept 6 annotations (wallabag's notes and highlights) on 3 articles as highlights with"
+        " their notes (`reader highlights`); 1 of them no longer in the text (kept, and said so)"
+    ) in printed, printed
+    assert "annotation" not in said
+
+    code, shown, said = cli(capsys, data, "highlights", urls["storm"])
+    assert code == 0, said
+    # The article's own words where they were found, each with its note, in the text's order.
+    assert "> ferry stayed tied up all of Saturday\n\nNote: my important note" in shown, shown
+    assert "> its lamp was lost\n\nNote: ]52;c;aGk=lamp [bold]gone[/]" not in shown
+    assert "Note: lamp [bold]gone[/]" in shown and "\x1b" not in shown and "\x07" not in shown
+    assert shown.index("tied up") < shown.index("its lamp")
+    assert (
+        "> a sentence the page has since lost\n\nNote: checked with the operator\n\n"
+        "(no longer in the text of the copy cached)"
+    ) in shown
+    assert "Note on the article: the whole piece reads as a press release" in shown
+
+    # On wallabag's copy of a page gone: found in it.
+    code, shown, _ = cli(capsys, data, "highlights", "--format", "json", urls["gone"])
+    (kept,) = json.loads(shown)
+    (mark,) = kept["highlights"]
+    assert mark["text"] == "sold to a developer" and mark["note"] == "follow up"
+    assert mark["in_text"] and mark["kept_at"] == "2025-12-02T08:30:00+00:00"
+
+    # On a link not fetched yet: kept, to be found when it comes.
+    code, shown, _ = cli(capsys, data, "highlights", urls["down"])
+    assert "> words of a page never fetched\n\nNote: kept for later" in shown
+
+    # The file imported again: nothing kept twice.
+    code, printed, said = cli(capsys, data, "import", "--fetch-local", str(export))
+    assert code == 0, said
+    code, shown, _ = cli(capsys, data, "highlights", "--format", "json")
+    counts = sorted(len(article["highlights"]) for article in json.loads(shown))
+    assert counts == [1, 1, 3]
+    code, shown, _ = cli(capsys, data, "highlights", urls["storm"])
+    assert shown.count("press release") == 1
