@@ -211,12 +211,3 @@ class ReaderAppHeadlines(ReaderAppState):
         changed = tuple(h for h in headlines if h is not None)
         if changed:
             self.main_screen.post_message(HeadlinesChanged(changed))
-
-    def keep_unread_only(self, unread_only: bool) -> None:
-        """Remember whether the lists show only unread headlines, for the next start: the
-        reader opens as it was left. Written as a read mark is (one small record)."""
-        self.lib.keep_unread_only(unread_only, self.config.unread_only)
-
-    def keep_feeds_hidden(self, hidden: bool) -> None:
-        """Remember whether the feed list is put away (`f`), for the next start."""
-        self.lib.keep_feeds_hidden(hidden)
