@@ -212,9 +212,10 @@ def extract_for_cache(
         writer, url, article, _packed(response, wire_gzip), fallback_html
     )
     if unkept:
-        # Shown, not kept: its later pages and its AMP version are read into the cache
-        # (`Library._download_pages`), which this one never reached.
-        return Extracted(replace(article, unkept=unkept))
+        # Shown, not kept: its later pages are read and added to it, nothing written
+        # (`extend_unkept`); its AMP version is not tried (read into the cache, which this one
+        # never reached).
+        return Extracted(replace(article, unkept=unkept), next_page=next_page)
     if not next_page:
         # An article's first page is not the article: its AMP one is only tried for a page
         # that is all of it, and gives little.
@@ -408,6 +409,31 @@ def extend_for_cache(
     with whole_write():
         writer.add_article_page(url, article, response.url, _packed(response, wire_gzip))
     return Extracted(article, next_page=next_page)
+
+
+def extend_unkept(
+    url: str,
+    response: Response,
+    wire_gzip: bytes | None,
+    rule: SiteRule | None,
+    store: Store | Path,
+    number: int,
+    shown: Article,
+) -> Extracted:
+    """Worker-side: page `number` of an article over several pages that the store can't keep
+    (`Article.unkept`: a full disk, a read-only directory), its text added to `shown`, the
+    pages read so far; nothing written (`extend_for_cache` adds to the cached copy). Nothing
+    is added when the page is another article's or repeats it; `goes_on` when it added."""
+    from .extract import extract_page
+    from .extract.next_page import append_page, continues
+
+    page, next_page = extract_page(response.body, response.url, response.charset, "", rule)
+    if not continues(shown, page):
+        return Extracted(shown)
+    article = append_page(shown, page)
+    if article is shown:
+        return Extracted(shown)
+    return Extracted(article, next_page=next_page, goes_on=True)
 
 
 def renewal_page(
