@@ -129,6 +129,11 @@ class ReaderAppHeadlines(ReaderAppState):
         """Settle once nothing refers to the closed screen any more (its last messages are
         handled): its article, never frozen, is freed by that collection alone."""
         release_closed_widgets()
+        # Counted from the close: one put in hand before (the rest of the headlines read in
+        # as the article was open) came while Textual still held the screen, and froze it.
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+            self._settle_timer = None
         self._settle_soon()
 
     def _settle_soon(self) -> None:
