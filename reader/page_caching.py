@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .article_sources import filled_from
+from .dates import served_time
 from .models import (
     Article,
     Entry,
@@ -161,6 +162,13 @@ def _article_read(
     )
 
 
+def _retrieval(response: Response) -> dict[str, datetime | None]:
+    """An article's retrieval time, the clock's, and its server's where the clock is behind
+    it (`Article.served_at`)."""
+    now = datetime.now(UTC)
+    return {"fetched_at": now, "served_at": served_time(response.date, now)}
+
+
 def extract_for_cache(
     url: str,
     response: Response,
@@ -205,7 +213,7 @@ def extract_for_cache(
     # Until its last page is in, an article over several pages is incomplete: so it stays
     # when the sync is stopped halfway through them. A page that is all of it keeps what its
     # extraction found missing (a page for subscribers).
-    article = replace(filled_from(article, entry), fetched_at=datetime.now(UTC))
+    article = replace(filled_from(article, entry), **_retrieval(response))
     if next_page:
         article = replace(article, incomplete=_unread(1, next_page), incomplete_for_good=False)
     unkept = _put_unless_unwritable(
@@ -283,7 +291,7 @@ def renew_for_cache(
         return Extracted()
     if not relates(entry.title, article.title):
         return Extracted()
-    article = replace(filled_from(article, entry), fetched_at=datetime.now(UTC))
+    article = replace(filled_from(article, entry), **_retrieval(response))
     if next_page:
         # Over several pages: the copy is replaced only once every page is in (a page that
         # fails to come leaves it whole); one still missing pages is read on by the sync.

@@ -122,7 +122,11 @@ class LibraryReextraction(LibraryPruning):
             article = await self._cpu_within_time(
                 reextracted, body, page_url, charset, fallback, rule, later, old
             )
-            article = replace(article, fetched_at=old.fetched_at if old else fetched_at or _now())
+            article = replace(
+                article,
+                fetched_at=old.fetched_at if old else fetched_at or _now(),
+                served_at=old.served_at if old else None,
+            )
             with _storage_as_fetch_error(url):
                 self.store.put_article(url, article)
         except FetchError as error:
