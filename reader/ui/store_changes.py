@@ -15,14 +15,15 @@ class ChangeKind(NamedTuple):
 
     noun: str
     nouns: str
-    short: str
-    """The noun in the status line once kept ("1 mark kept")."""
+    in_status: str = ""
+    """The noun in the status line once kept, when shorter ("1 mark kept"), and its plural
+    an "s" on: "" for `noun` there too."""
 
 
 MARK = ChangeKind("read mark", "read marks", "mark")
-SAVED = ChangeKind("change to Saved", "changes to Saved", "change to Saved")
+SAVED = ChangeKind("change to Saved", "changes to Saved")
 """An article saved, unsaved, archived or tagged."""
-VIEW = ChangeKind("view setting", "view settings", "view setting")
+VIEW = ChangeKind("view setting", "view settings")
 """Unread only, the feed list put away, the list left on: how the next start opens."""
 
 
@@ -41,7 +42,8 @@ class Unkept:
 
 
 def counted(unkept: Iterable[Unkept], short: bool = False) -> str:
-    """The changes of `unkept`, counted by kind: "1 read mark and 2 changes to Saved"."""
+    """The changes of `unkept`, counted by kind: "1 read mark and 2 changes to Saved" ("1
+    mark and …" `short`, for the status line)."""
     totals: dict[ChangeKind, int] = {}
     for change in unkept:
         totals[change.kind] = totals.get(change.kind, 0) + change.count
@@ -49,6 +51,8 @@ def counted(unkept: Iterable[Unkept], short: bool = False) -> str:
     for kind, total in totals.items():
         if not total:
             continue
-        noun, nouns = (kind.short, kind.short + "s") if short else (kind.noun, kind.nouns)
+        noun, nouns = kind.noun, kind.nouns
+        if short and kind.in_status:
+            noun, nouns = kind.in_status, kind.in_status + "s"
         words.append(plural(total, noun, nouns))
     return listed(words)
