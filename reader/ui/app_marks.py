@@ -3,7 +3,7 @@ archived or tagged, the lists' view (unread only, the feed list put away, the li
 Shown at once, and written to the store in a thread, one after another in the order they were
 made. A store another program holds (a `reader sync` writing, a backup tool) makes the writes
 wait there, not the keys: the first `m` on one waited up to 30 s on the event loop (SQLite's
-wait for the holder), and `s`, `E`, `#`, `L` and `f` did until loop33. One the store refuses
+wait for the holder), as `s`, `E`, `#`, `L` and `f` each did. One the store refuses
 (that wait run out, a full disk) waits with those behind it until the store takes writes again
 (`keep_again`); one still waiting when the reader quits is written then, or said on the
 terminal (`unkept_at_exit`).
