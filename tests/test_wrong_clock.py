@@ -174,6 +174,9 @@ def test_an_undated_story_retrieved_under_a_clock_reset_to_2000_is_cited_as_its_
         timeout=120,
     )
     assert synced.returncode == 0, synced.stderr
+    # Not taken for 26 years old by a prune either (acc29b T10's, for a story with no date).
+    pruned = reader(home, "cache", "prune", "--older-than", "30d", "--dry-run")
+    assert pruned.returncode == 0 and "would evict 0 articles" in pruned.stdout, pruned.stdout
     (item,) = json.loads(reader(home, "list", "--json").stdout)
     shown = reader(home, "show", "--offline", item["id"])
     assert shown.returncode == 0, shown.stderr
