@@ -220,7 +220,9 @@ def retrieved(article: Article) -> datetime | None:
     (`dates.retrieved_as_believed`): "Retrieved" before the story existed is no citation."""
     if article.fetched_at is None:
         return None
-    return retrieved_as_believed(article.fetched_at, article.published, datetime.now(UTC))
+    return retrieved_as_believed(
+        article.fetched_at, article.published, datetime.now(UTC), article.served_at
+    )
 
 
 def clock_note(article: Article) -> str:
@@ -231,12 +233,11 @@ def clock_note(article: Article) -> str:
     taken = article.fetched_at
     if taken is None or (at := retrieved(article)) is None or at == taken:
         return ""
-    said = taken.date().isoformat()
+    said = f"the computer's clock was wrong when this copy was retrieved (it said {taken.date()})"
+    if at == article.served_at:
+        return f"{said}: the time given is the site's, as its server answered"
     bound = "the story's own, the earliest" if at > taken else "this moment, the latest"
-    return (
-        f"the computer's clock was wrong when this copy was retrieved (it said {said}): the"
-        f" time given is {bound} it can have been"
-    )
+    return f"{said}: the time given is {bound} it can have been"
 
 
 def gone_note(article: Article) -> str:

@@ -282,6 +282,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "image_url": article.image_url,
         "description": article.description,
         "fetched_at": _dt(article.fetched_at),
+        # Only when kept (the clock was behind): a record without it is the clock's alone.
+        **({"served_at": _dt(article.served_at)} if article.served_at else {}),
         "partial": article.partial,
         "incomplete": article.incomplete,
         "incomplete_for_good": article.incomplete_for_good,
@@ -364,6 +366,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         image_url=d.get("image_url") or "",
         description=d.get("description") or "",
         fetched_at=_parse_dt(d.get("fetched_at")),
+        served_at=_parse_dt(d.get("served_at")),
         partial=bool(d.get("partial")),
         incomplete=str(d.get("incomplete") or ""),
         incomplete_for_good=bool(d.get("incomplete_for_good")),

@@ -124,8 +124,22 @@ def not_ahead(moment: datetime | None, read_at: datetime | None) -> datetime | N
     return read_at
 
 
+def served_time(date_header: str, now: datetime) -> datetime | None:
+    """When a server says it answered (an HTTP Date header, "Sat, 05 Dec 2026 14:50:00 GMT"),
+    where that is more than `BELIEVED_AHEAD` after `now`, the computer's clock as the answer
+    came: that clock is behind (`Article.served_at`). None when they agree, or the header is
+    missing or unreadable. A server behind proves nothing of this clock: not kept."""
+    try:
+        served = parsedate_to_datetime(date_header.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    if served.tzinfo is None:  # "-0000": UTC, as HTTP dates are
+        served = served.replace(tzinfo=UTC)
+    return served if served > now + BELIEVED_AHEAD else None
+
+
 def retrieved_as_believed(
-    retrieved: datetime, published: datetime | None, now: datetime
+    retrieved: datetime, published: datetime | None, now: datetime, served: datetime | None = None
 ) -> datetime:
     """When a copy was retrieved, mended where the clock it was written under was wrong: a time
     after `now` is now (the clock was ahead), and one more than `BELIEVED_AHEAD` before the
@@ -133,9 +147,14 @@ def retrieved_as_believed(
     its battery ran out, a VM resumed from a snapshot), once that time has come: a page dated
     ahead of now proves nothing. The one rule for every reading of a retrieval time: a prune's
     age, a citation's "Retrieved" (a sync 40 days behind had `prune --older-than 30d` evict all
-    it cached, unread, the day the clock was right: acc29b T10)."""
+    it cached, unread, the day the clock was right: acc29b T10). `served`: when the site's
+    server said it answered, kept where the clock was behind (`served_time`): that moment, once
+    it has come, the story's date or none (an undated item retrieved under a clock reset to
+    2000 was cited "Retrieved: 2000-01-01")."""
     if retrieved > now:
         return now
+    if served is not None and retrieved + BELIEVED_AHEAD < served <= now:
+        return served
     if published is not None and published.tzinfo is None:
         published = published.replace(tzinfo=UTC)
     if published is not None and retrieved + BELIEVED_AHEAD < published <= now:

@@ -379,6 +379,7 @@ class Fetcher:
             last_modified=_validator(response.headers.get("last-modified")),
             encoding="" if encoding == "identity" else encoding,
             refresh=response.headers.get("refresh", ""),
+            date=response.headers.get("date", ""),
             reach=reach,
         )
 

@@ -43,6 +43,7 @@ class Response:
     last_modified: str | None = None
     encoding: str = ""  # Content-Encoding still on `body` (only with get(decode=False))
     refresh: str = ""  # a Refresh header, read as a page's meta refresh is (`meta_refresh`)
+    date: str = ""  # the Date header: when the server says it answered (`dates.served_time`)
     # The most public class of address the request came through (`address_class`): how far
     # what the answer leads to (its links, its refresh) may go.
     reach: Reach = Reach.PUBLIC
@@ -386,6 +387,11 @@ class Article:
     """The podcast the page is an episode of ("High Country"), which its citation names beside
     the site (`citation.cited_source`); "" for any other page."""
     fetched_at: datetime | None = None
+    served_at: datetime | None = None
+    """When the site's server said it answered (its Date header), kept only where it is later
+    than the computer's clock said (`fetched_at`) by more than a day: that clock was behind (a
+    laptop's reset to 2000), and a citation's "Retrieved" is the server's time
+    (`dates.retrieved_as_believed`). None for a clock the server agreed with."""
     partial: bool = False  # extraction found little; the body is the feed's own summary
     incomplete: str = ""
     """Why the article lacks some of its text: the later pages of one split over several ("page

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .article_sources import filled_from
+from .dates import served_time
 from .models import (
     Article,
     Entry,
@@ -161,6 +162,13 @@ def _article_read(
     )
 
 
+def _retrieval(response: Response) -> dict[str, datetime | None]:
+    """An article's retrieval time, the clock's, and its server's where the clock is behind
+    it (`Article.served_at`)."""
+    now = datetime.now(UTC)
+    return {"fetched_at": now, "served_at": served_time(response.date, now)}
+
+
 def extract_for_cache(
     url: str,
     response: Response,
@@ -205,16 +213,17 @@ def extract_for_cache(
     # Until its last page is in, an article over several pages is incomplete: so it stays
     # when the sync is stopped halfway through them. A page that is all of it keeps what its
     # extraction found missing (a page for subscribers).
-    article = replace(filled_from(article, entry), fetched_at=datetime.now(UTC))
+    article = replace(filled_from(article, entry), **_retrieval(response))
     if next_page:
         article = replace(article, incomplete=_unread(1, next_page), incomplete_for_good=False)
     unkept = _put_unless_unwritable(
         writer, url, article, _packed(response, wire_gzip), fallback_html
     )
     if unkept:
-        # Shown, not kept: its later pages and its AMP version are read into the cache
-        # (`Library._download_pages`), which this one never reached.
-        return Extracted(replace(article, unkept=unkept))
+        # Shown, not kept: its later pages are read and added to it, nothing written
+        # (`extend_unkept`); its AMP version is not tried (read into the cache, which this one
+        # never reached).
+        return Extracted(replace(article, unkept=unkept), next_page=next_page)
     if not next_page:
         # An article's first page is not the article: its AMP one is only tried for a page
         # that is all of it, and gives little.
@@ -282,7 +291,7 @@ def renew_for_cache(
         return Extracted()
     if not relates(entry.title, article.title):
         return Extracted()
-    article = replace(filled_from(article, entry), fetched_at=datetime.now(UTC))
+    article = replace(filled_from(article, entry), **_retrieval(response))
     if next_page:
         # Over several pages: the copy is replaced only once every page is in (a page that
         # fails to come leaves it whole); one still missing pages is read on by the sync.
@@ -408,6 +417,31 @@ def extend_for_cache(
     with whole_write():
         writer.add_article_page(url, article, response.url, _packed(response, wire_gzip))
     return Extracted(article, next_page=next_page)
+
+
+def extend_unkept(
+    url: str,
+    response: Response,
+    wire_gzip: bytes | None,
+    rule: SiteRule | None,
+    store: Store | Path,
+    number: int,
+    shown: Article,
+) -> Extracted:
+    """Worker-side: page `number` of an article over several pages that the store can't keep
+    (`Article.unkept`: a full disk, a read-only directory), its text added to `shown`, the
+    pages read so far; nothing written (`extend_for_cache` adds to the cached copy). Nothing
+    is added when the page is another article's or repeats it; `goes_on` when it added."""
+    from .extract import extract_page
+    from .extract.next_page import append_page, continues
+
+    page, next_page = extract_page(response.body, response.url, response.charset, "", rule)
+    if not continues(shown, page):
+        return Extracted(shown)
+    article = append_page(shown, page)
+    if article is shown:
+        return Extracted(shown)
+    return Extracted(article, next_page=next_page, goes_on=True)
 
 
 def renewal_page(

@@ -22,6 +22,7 @@ from test_cli import reader
 from reader.demo.server import DemoServer
 from reader.library import Library
 from reader.models import ErrorKind, FetchError, StoreError, Unwritable
+from reader.reports import Headline
 from reader.store import directory
 
 _HOLD = """
@@ -150,6 +151,68 @@ def test_keys_answer_at_once_while_the_store_is_held_and_the_marks_are_kept_afte
     assert first not in still and second in still and third not in still
 
 
+def test_saves_tags_and_the_view_answer_at_once_while_the_store_is_held_and_are_kept_after(
+    synced_dir: Path,
+) -> None:
+    """`s`, `E`, `#`, `L` and `f` wrote on the event loop: on a held store the first of them
+    froze keys and screen for SQLite's wait (here the holder's 20 s, then it lets go). Now
+    they are shown at once and written in a thread, in the order made, with the marks: an
+    article saved then unsaved ends unsaved, one unsaved then saved again keeps its tags."""
+    from tui_pilot import started, table, until
+
+    from reader.ui.app import ReaderApp
+
+    async def run() -> tuple[list[str], bool]:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+
+        def shown(entry_id: str) -> Headline:
+            headline = app.index.get(entry_id)
+            assert headline is not None
+            return headline
+
+        async with app.run_test(size=(120, 30)) as pilot:
+            await started(pilot)
+            ids = [r.entry.id for r in table(app).rows[:4]]
+            assert not any(shown(i).saved for i in ids)
+            with held(synced_dir / "state", at_most=20) as holder:
+                await pilot.press("s", "m")  # saved (cached: no fetch), and read
+                await until(pilot, lambda: shown(ids[0]).saved, "saved")
+                await pilot.press("j", "E")  # archived
+                await pilot.press("j", "#", *"later", "enter")  # tagged: saved
+                await until(pilot, lambda: bool(shown(ids[2]).tags), "tagged")
+                await pilot.press("s")  # unsaved, its tag with it
+                await pilot.press("s")  # saved again as it was: tagged
+                await pilot.press("j", "s", "s")  # saved and let go at once
+                await until(pilot, lambda: not shown(ids[3]).saved, "unsaved")
+                await pilot.press("L", "f")  # unread only, the feed list put away
+                await pilot.pause()
+                answered = holder.poll() is None
+                assert [shown(i).saved for i in ids] == [True, True, True, False]
+                assert shown(ids[1]).archived and shown(ids[2]).tags == ("later",)
+            await until(pilot, lambda: not app._unkept, "the changes kept")
+        return ids, answered
+
+    ids, answered = asyncio.run(run())
+    assert answered, "the keys waited for the holder to let go"
+    lib = Library(synced_dir, workers="thread")
+    try:
+        entries = {h.entry.id: h.entry for h in lib.headlines()}
+        first, archived, tagged, let_go = (entries[i] for i in ids)
+        assert [lib.is_saved(e) for e in (first, archived, tagged, let_go)] == [
+            True,
+            True,
+            True,
+            False,
+        ]
+        assert lib.is_archived(archived) and not lib.is_archived(first)
+        assert lib.tags_of(tagged) == ("later",)
+        assert lib.is_read(first) and lib.is_read(archived)
+        assert lib.unread_only(False) and lib.feeds_hidden()
+    finally:
+        lib.close()
+
+
 def test_an_article_left_and_opened_again_at_once_opens_where_it_was_left(
     synced_dir: Path,
 ) -> None:
@@ -234,6 +297,37 @@ def test_a_mark_the_store_still_refuses_as_the_reader_quits_is_said(
         " it (another reader command, a backup or sync tool) and did not let go in 1 s: try again"
     )
     assert marked in {i["id"] for i in unread(synced_dir)}
+
+
+def test_a_save_the_store_still_refuses_as_the_reader_quits_is_said_with_the_marks(
+    synced_dir: Path, short_wait: None
+) -> None:
+    """`s` on a held store said "Not done: …" in the status line and kept nothing; now it
+    waits its turn with the marks, and one still refused at the end is said as they are."""
+    from tui_pilot import started, table
+
+    from reader.ui.app import ReaderApp
+
+    async def run() -> tuple[str, str]:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        with ExitStack() as holding:  # held until the reader has ended
+            async with app.run_test(size=(120, 30)) as pilot:
+                await started(pilot)
+                saved = table(app).rows[0].entry.id
+                holding.enter_context(held(synced_dir / "state"))
+                await pilot.press("s", "j", "m", "L", "q")
+        return saved, app.unkept_at_exit
+
+    saved, said = asyncio.run(run())
+    assert said == (
+        f"1 change to Saved, 1 read mark and 1 view setting not kept: the data directory"
+        f" {synced_dir} is busy: another program holds it (another reader command, a backup or"
+        " sync tool) and did not let go in 1 s: try again"
+    )
+    assert saved not in {
+        i["id"] for i in json.loads(reader(synced_dir, "list", "--saved", "--json").stdout)
+    }
 
 
 def test_an_article_fetched_while_the_store_is_held_says_the_store_is_busy(

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import threading
 import weakref
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.strip import Strip
@@ -151,3 +153,45 @@ def test_esc_frees_the_article_without_thawing_the_headlines(synced_dir: Path) -
     assert seen, "no full collection after Esc"
     assert min(seen) > frozen // 2, (seen, frozen)
     assert freed
+
+
+def test_the_rest_of_the_headlines_read_in_as_an_article_opens_leave_it_unfrozen(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start reads the newest headlines, then the rest in a thread (`load_rest`), and
+    freezes them: an article opened before they were in was frozen with them, and its screen
+    outlived Esc until a thaw of everything. Now their freeze waits for the settle after it."""
+    from reader.ui.headlines import HeadlineIndex
+
+    rest_may_come = threading.Event()
+    load = HeadlineIndex.load
+
+    def held_back(*args: Any, **kwargs: Any) -> HeadlineIndex:
+        rest_may_come.wait(30)  # the rest comes once the article is open, as on a year's
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(HeadlineIndex, "load", held_back)
+
+    async def run() -> bool:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.first_rows = 3
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: bool(app.index.headlines), "the newest headlines")
+            await pilot.pause()
+            await open_row(pilot, 0)
+            screen = weakref.ref(app.screen)
+            rest_may_come.set()
+            await until(pilot, lambda: app.index.whole, "the rest of the headlines")
+            # The start's work after them over (the network stack): the settle after Esc
+            # then comes once Textual has let go of the screen, as in every other test here.
+            await asyncio.wait_for(app.shown.wait(), 30)
+            await pilot.pause()
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, ArticleScreen), "the list")
+            await pilot.pause()
+            await until(pilot, lambda: app._settle_timer is None, "the settle after Esc")
+            await pilot.pause()
+            gc.collect()  # frozen, the screen would outlive it
+            return screen() is None
+
+    assert asyncio.run(run()), "the closed article was frozen with the headlines"

@@ -108,3 +108,36 @@ def test_the_reader_shows_an_article_a_read_only_dir_cant_keep_and_says_so(
     assert lines > 20
     assert "not kept: the data directory is read-only" in line
     assert files_of(home) == before
+
+
+@pytest.mark.parametrize("unwritable", [read_only, full], ids=["read-only", "full"])
+def test_an_article_over_several_pages_the_store_cant_keep_is_shown_whole(
+    tiny_disk: Path,  # noqa: F811
+    tmp_path: Path,
+    demo_server: DemoServer,
+    unwritable: Callable[[Path], AbstractContextManager[None]],
+) -> None:
+    """Its first page alone was shown, its note saying "the pages after page 1 have not been
+    read yet; the next sync reads on" (no sync had, or could, keep it). Now every page is
+    read and shown, nothing written, and nothing said missing."""
+    from reader.demo.content import load_articles
+    from reader.extract import to_text
+    from reader.library import Library
+
+    home = unsynced(tiny_disk, tmp_path, demo_server)
+    review = next(a for a in load_articles() if a.pages)
+    link = demo_server.base_url + review.path
+    before = files_of(home)
+
+    async def run() -> tuple[str, str, str]:
+        async with Library(home, workers="thread") as lib:
+            article = await lib.article(link)
+            return " ".join(to_text(article).split()), article.incomplete, article.unkept
+
+    with unwritable(tiny_disk):
+        text, incomplete, unkept = asyncio.run(run())
+    assert unkept  # shown, not kept
+    missing = [p for p in review.paragraphs if " ".join(p.split()) not in text]
+    assert not missing
+    assert incomplete == ""
+    assert files_of(home) == before

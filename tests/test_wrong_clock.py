@@ -4,16 +4,22 @@ from now" is asked again, not left for a year."""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
 import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
-from served_feed import serve_stories
+from served_feed import serve_stories, story_page
 from test_cli import reader
 
-from reader.dates import retrieved_as_believed
+from reader.dates import retrieved_as_believed, served_time
 from reader.keys import article_key
 from reader.library import Library
 
@@ -91,6 +97,15 @@ def test_a_retrieval_time_is_mended_only_where_the_clock_must_have_been_wrong() 
     assert retrieved_as_believed(hour_before, published, now) == hour_before
     # A page dated ahead of now proves nothing of the clock that retrieved it.
     assert retrieved_as_believed(now - 40 * DAY, now + year, now) == now - 40 * DAY
+    # The server's answer, kept where the clock was behind it (`served_time`), is the moment.
+    reset = datetime(2000, 1, 1, tzinfo=UTC)
+    answered = now - DAY
+    assert served_time("Fri, 04 Dec 2026 08:00:00 GMT", reset) == answered
+    assert retrieved_as_believed(reset, None, now, answered) == answered
+    assert retrieved_as_believed(reset, published, now, answered) == answered
+    assert served_time("Fri, 04 Dec 2026 08:00:00 GMT", now - 2 * DAY) is None  # agreeing
+    assert served_time("Sat, 01 Jan 2000 00:00:00 GMT", now) is None  # a server behind
+    assert served_time("not a date", now) is None
 
 
 def test_a_sync_under_a_clock_reset_to_2000_leaves_no_date_of_the_clocks_for_the_page(
@@ -126,3 +141,48 @@ def test_a_sync_under_a_clock_reset_to_2000_leaves_no_date_of_the_clocks_for_the
             " 2000-01-01): the time given is the story's own, the earliest it can have been"
         ) in shown.stdout, (step, shown.stdout)
         assert reader(home, "reextract", "--all").returncode == 0
+
+
+def test_an_undated_story_retrieved_under_a_clock_reset_to_2000_is_cited_as_its_server_answered(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """ro32's leftover of acc31a F7: with no date of the story's to mend it by, a sync under a
+    clock reset to 2000 left "Retrieved: 2000-01-01…" in its citation, without a word. The
+    site's server said when it answered (its Date header): that time is given, and said to be
+    the server's. The sync runs under a real wrong clock (faketime), the server on the right one."""
+    if shutil.which("faketime") is None:
+        pytest.skip("faketime (libfaketime) sets a process's clock")
+    base = httpserver.url_for("").rstrip("/")
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Undated</title>'
+        f"<item><title>Harbour wall finished</title><link>{base}/story.html</link></item>"
+        "</channel></rss>"
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed, content_type="application/rss+xml"
+    )
+    page = story_page("Harbour wall finished")
+    httpserver.expect_request("/story.html").respond_with_data(page, content_type="text/html")
+    home = tmp_path / "home"
+    assert reader(home, "add", f"{base}/feed.xml").returncode == 0
+    before = datetime.now(UTC).replace(microsecond=0)
+    synced = subprocess.run(
+        ["faketime", "2000-01-01 00:00:00", sys.executable, "-m", "reader", "sync"],
+        env={**os.environ, "READER_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert synced.returncode == 0, synced.stderr
+    # Not taken for 26 years old by a prune either (acc29b T10's, for a story with no date).
+    pruned = reader(home, "cache", "prune", "--older-than", "30d", "--dry-run")
+    assert pruned.returncode == 0 and "would evict 0 articles" in pruned.stdout, pruned.stdout
+    (item,) = json.loads(reader(home, "list", "--json").stdout)
+    shown = reader(home, "show", "--offline", item["id"])
+    assert shown.returncode == 0, shown.stderr
+    (line,) = [x for x in shown.stdout.splitlines() if x.startswith("Retrieved: ")]
+    assert before <= datetime.fromisoformat(line.removeprefix("Retrieved: ")) <= datetime.now(UTC)
+    assert (
+        "Note: the computer's clock was wrong when this copy was retrieved (it said"
+        " 2000-01-01): the time given is the site's, as its server answered"
+    ) in shown.stdout, shown.stdout

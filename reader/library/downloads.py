@@ -26,6 +26,7 @@ from ..page_caching import (
     Extracted,
     amp_for_cache,
     extend_for_cache,
+    extend_unkept,
     extract_for_cache,
     next_page_of,
     whole_for_cache,
@@ -291,9 +292,9 @@ class LibraryDownloads(LibraryPageReads):
                 with suppress(StoreError):
                     self.store.mark_not_an_article(url, error.message)
             raise
-        if first.article is not None and first.article.unkept:
-            # A store that takes no writes: the page read is shown as it is (its AMP version,
-            # its later pages, are read into the cache, which can't take them).
+        if first.article is not None and first.article.unkept and not first.next_page:
+            # A store that takes no writes: the page read is shown as it is (its AMP version
+            # is read into the cache, which can't take it).
             return first.article
         if first.amp:
             read = await self._amp(url, first.amp, page_url, entry)
@@ -307,7 +308,7 @@ class LibraryDownloads(LibraryPageReads):
             self._first_pages[key] = first.article
             for hearer in self._first_page_hearers.pop(key, []):
                 _tell(hearer, first.article)
-        if first.one_page:
+        if first.one_page and not first.article.unkept:
             whole = await self._one_page(url, first.one_page)
             if whole is not None:
                 return whole
@@ -336,26 +337,34 @@ class LibraryDownloads(LibraryPageReads):
         over several, each fetched and added in turn (`extend_for_cache`), up to
         `max_article_pages`. A page that fails to come ends the article there, with the pages
         that came, marked `incomplete` with the reason: the next sync goes on from there. One
-        that goes on past the cap is marked so for good, saying where it goes on."""
+        that goes on past the cap is marked so for good, saying where it goes on.
+
+        An article the store can't keep (`Article.unkept`: a full disk) is read whole all the
+        same, each page added to it as it is shown (`extend_unkept`), nothing written: its
+        first page alone was shown, saying "the next sync reads on" of pages no sync had."""
+        unkept = bool(article.unkept)
         seen = {canonical_url(page) for page in read}
         cap = self.limits.max_article_pages
         while next_page and len(seen) < cap:
             if canonical_url(next_page) in seen:
                 break
             seen.add(canonical_url(next_page))
+            step, extra = (extend_unkept, (article,)) if unkept else (extend_for_cache, ())
             try:
                 result, _ = await self._fetched(
-                    url, next_page, extend_for_cache, len(seen), lead=_NEXT_PAGE
+                    url, next_page, step, len(seen), *extra, lead=_NEXT_PAGE
                 )
             except FetchError as error:
                 if not _may_come_later(error):
                     break  # the site's own pager is wrong (a 404, no text): the article ends
-                missing = f"page {len(seen)} did not come ({error.message}); the next sync reads on"
+                missing = f"page {len(seen)} did not come ({error.message})"
+                if not unkept:
+                    missing += "; the next sync reads on"
                 return self._kept(url, replace(article, incomplete=missing))
             article = result.article or article
             next_page = result.next_page
         else:
-            if next_page and await self._goes_on(url, next_page, seen):
+            if next_page and await self._goes_on(url, next_page, seen, article):
                 # The address inside the sentence: a full stop after it would be copied with it.
                 # As many as were read: a cap lowered since may have let more in.
                 read = len(seen)
@@ -370,14 +379,18 @@ class LibraryDownloads(LibraryPageReads):
             return self._kept(url, replace(article, incomplete=""))
         return article
 
-    async def _goes_on(self, url: str, next_page: str, seen: set[str]) -> bool:
-        """The article cached under `url`, read to the cap on pages, goes on at `next_page`:
-        a page not read yet, that adds to it (or may: it failed for a reason that may pass)."""
+    async def _goes_on(self, url: str, next_page: str, seen: set[str], article: Article) -> bool:
+        """The article cached under `url` (`article`, when the store can't keep it), read to
+        the cap on pages, goes on at `next_page`: a page not read yet, that adds to it (or
+        may: it failed for a reason that may pass)."""
         if canonical_url(next_page) in seen:
             return False
+        step, extra = (
+            (extend_unkept, (article,)) if article.unkept else (extend_for_cache, (False,))
+        )
         try:
             result, _ = await self._fetched(
-                url, next_page, extend_for_cache, len(seen) + 1, False, lead=_NEXT_PAGE
+                url, next_page, step, len(seen) + 1, *extra, lead=_NEXT_PAGE
             )
         except FetchError as error:
             return _may_come_later(error)
@@ -423,7 +436,10 @@ class LibraryDownloads(LibraryPageReads):
 
     def _kept(self, url: str, article: Article) -> Article:
         """`article` cached again (its pages are kept as they are); a cache that can't be
-        written leaves the one there, which still reads."""
+        written leaves the one there, which still reads. One it can't keep (`Article.unkept`)
+        is not tried."""
+        if article.unkept:
+            return article
         with suppress(StoreError):
             self.store.put_article(url, article)
         return article

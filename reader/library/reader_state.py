@@ -57,9 +57,9 @@ class LibraryReaderState(LibraryKeptArticles):
 
     def keep_unread_only(self, unread_only: bool, configured: bool) -> None:
         """Remember how the reader's lists are shown (`unread_only`) for its next start (and
-        the config's setting then: changed since, it is in force again)."""
-        with suppress(StoreError):  # a read-only or full disk: the next start as configured
-            self.store.set_unread_view(unread_only, configured)
+        the config's setting then: changed since, it is in force again). Raises StoreError
+        (the reader tries again, as with a read mark)."""
+        self.store.set_unread_view(unread_only, configured)
 
     def feeds_hidden(self) -> bool:
         """Whether the reader opens with its feed list put away, as it was left."""
@@ -68,9 +68,9 @@ class LibraryReaderState(LibraryKeptArticles):
         return False
 
     def keep_feeds_hidden(self, hidden: bool) -> None:
-        """Remember whether the feed list is put away, for the reader's next start."""
-        with suppress(StoreError):  # a read-only or full disk: the next start shows it
-            self.store.set_feeds_hidden(hidden)
+        """Remember whether the feed list is put away, for the reader's next start. Raises
+        StoreError."""
+        self.store.set_feeds_hidden(hidden)
 
     def left_list(self) -> tuple[str | None, str | None]:
         """The list the reader was left on (a feed's address, a tag's or the saved view's name;
@@ -80,9 +80,9 @@ class LibraryReaderState(LibraryKeptArticles):
         return None, None
 
     def keep_left_list(self, view: str | None, entry_id: str | None) -> None:
-        """Remember the list shown and the headline under its cursor, for the next start."""
-        with suppress(StoreError):  # a read-only or full disk: the next start on "All feeds"
-            self.store.set_left_list(view, entry_id)
+        """Remember the list shown and the headline under its cursor, for the next start.
+        Raises StoreError."""
+        self.store.set_left_list(view, entry_id)
 
     def reading_place(self, target: Entry | str, article: Article) -> dict[str, int] | None:
         """Where the reader left `article` (see `remember_place`), when the text is still the

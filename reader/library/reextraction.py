@@ -127,6 +127,7 @@ class LibraryReextraction(LibraryPruning):
                 article,
                 fetched_at=old.fetched_at if old else fetched_at or _now(),
                 kept_by=old.kept_by if old else "",
+                served_at=old.served_at if old else None,
             )
             with _storage_as_fetch_error(url):
                 self.store.put_article(url, article)

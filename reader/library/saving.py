@@ -101,7 +101,7 @@ class LibrarySaving(LibraryDownloads):
         """Save `target` as a link not fetched yet, its page having failed with `error`, when
         that may pass (offline, the site down or busy: the next sync fetches it); True when
         saved so. A page that is no article, or one to sign in, is not kept."""
-        if not passing_failure(error):
+        if not self.saves_unfetched(error):
             return False
         if batch is not None:
             batch.save(target, at, title)
@@ -134,6 +134,12 @@ class LibrarySaving(LibraryDownloads):
         page = pack_raw_page(html.encode(), "text/html; charset=utf-8")
         self.store.put_article(url, article, page)
         return article
+
+    @staticmethod
+    def saves_unfetched(error: FetchError) -> bool:
+        """Whether a link whose page failed with `error` is saved all the same, to fetch at
+        the next sync (`keep_unfetched`)."""
+        return passing_failure(error)
 
     def _story_of(
         self,

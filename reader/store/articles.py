@@ -42,7 +42,8 @@ AHEAD = "ahead:"
 """Per article key, when its page says it was published (epoch seconds), where that is more
 than `BELIEVED_AHEAD` after its retrieval: the clock behind as it was cached, or a page dated
 ahead. `_DATED` holds it too, as the page gave it; a prune reads this one beside every cached
-article's time (`dates.retrieved_as_believed`)."""
+article's time (`dates.retrieved_as_believed`). A page undated, retrieved under a clock its
+server was ahead of by as much (`Article.served_at`): when the server answered."""
 
 # Per article key: the cleaned article, its raw page, the feed's own text of it (the fallback
 # for a page that gives little, kept so re-extraction can use it offline), when it was last
@@ -378,6 +379,8 @@ class StoreArticles(StoreFeeds):
             and published - retrieved > BELIEVED_AHEAD
         ):
             self._articles.set(AHEAD + key, published.timestamp())
+        elif article.served_at is not None:  # an undated story: its server's time instead
+            self._articles.set(AHEAD + key, article.served_at.timestamp())
         else:
             self._articles.delete(AHEAD + key)
 

@@ -8,7 +8,9 @@ import asyncio
 import sys
 from collections.abc import Callable
 from contextlib import suppress
+from functools import partial
 from itertools import islice
+from typing import Any
 
 from ..feed_tags import saved_tags
 from ..keys import article_key
@@ -51,12 +53,18 @@ class ReaderAppArticles(ReaderAppMarks):
 
     async def _toggle_saved(self, entry: Entry) -> None:
         title = plain(entry.title or shown_url(entry.link), max_length=120).plain
-        if (record := self.lib.saved_record(entry)) is not None:
-            self._unsaved[entry.id] = record
-            tags = saved_tags(record)
-            self.lib.unsave(entry)
-            self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
+        # As shown, not as the store says: a change made a moment ago may still wait for it
+        # (another program holding it), and `s` again must undo what the list shows.
+        now = self.index.get(entry.id)
+        saved = now.saved if now is not None else await asyncio.to_thread(self.lib.is_saved, entry)
+        if saved:
+            # What `s` again puts back: as shown now, until the store's record is read as it
+            # is unsaved (in its turn, behind the changes waiting).
+            shown = {"tags": list(now.tags), "archived": now.archived} if now else {}
+            self._unsaved[entry.id] = shown
+            self.keep_saved(partial(self._unsave, entry), partial(self._unsaved_as, entry.id))
             self._changed([self.index.set_saved(entry.id, False)])
+            tags = saved_tags(shown)
             # Named, with the way back: in "Saved" the row stays till the list is left, and
             # a row off the screen's part looked at was gone unnamed (acc31c W20).
             key = keymap_of(self).key("save", "the headlines")
@@ -64,11 +72,11 @@ class ReaderAppArticles(ReaderAppMarks):
             self.notify(f"Unsaved: {title}{again}", markup=False)
             self.show_counts()  # one fewer saved: a line with no feed counts them
             return
-        if (record := self._unsaved.pop(entry.id, None)) is not None:
+        if entry.id in self._unsaved:
             # Put back as it was: refetched, a PDF or a 404 an import kept was refused, and the
             # link lost for good (acc32a A5).
-            self.lib.restore_saved(entry, record)
-            self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
+            record = self._unsaved[entry.id]
+            self.keep_saved(partial(self._restore_saved, entry))
             changed = [self.index.set_tags(entry.id, saved_tags(record))]
             if record.get("archived"):
                 changed.append(self.index.set_archived(entry.id, True))
@@ -78,19 +86,18 @@ class ReaderAppArticles(ReaderAppMarks):
             return
         try:
             article = await self._download(entry)
-            self.lib.set_saved(entry, True)
-            self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
         except FetchError as error:
-            if self.lib.keep_unfetched(entry, error):
+            if self.lib.saves_unfetched(error):
                 # Offline, or the site down: kept, for the next sync to fetch (acc31c W8).
+                self.keep_saved(partial(self.lib.set_saved, entry, True))
                 self._changed([self.index.set_saved(entry.id, True)])
-                self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
                 shown = f"Saved, not fetched yet ({error.message}): the next sync fetches it."
                 self.notify(plain(shown, max_length=300).plain, markup=False)
                 return
             shown = plain(f"Not saved: {error.message}", max_length=300).plain
             self.notify(shown, severity="error", markup=False)
             return
+        self.keep_saved(partial(self.lib.set_saved, entry, True))
         self._changed(
             [
                 self.index.set_cached(entry.id, partial=article.in_part),
@@ -100,15 +107,34 @@ class ReaderAppArticles(ReaderAppMarks):
         self.notify(f"Saved for good: {title}", markup=False)
         self.show_counts()
 
+    def _unsave(self, entry: Entry) -> dict[str, Any] | None:
+        """In a thread, in its turn: unsave `entry`; the record it had, for `s` again."""
+        record = self.lib.saved_record(entry)
+        self.lib.unsave(entry)
+        return record
+
+    def _unsaved_as(self, entry_id: str, record: dict[str, Any] | None) -> None:
+        """The store's record of an article unsaved, once read, for `s` again to put back."""
+        if record is not None and entry_id in self._unsaved:
+            self._unsaved[entry_id] = record
+
+    def _restore_saved(self, entry: Entry) -> None:
+        """In a thread, in its turn: `entry` saved again as its unsaving found it."""
+        record = self._unsaved.pop(entry.id, None)
+        if record is None or "url" not in record:  # none in the store (another window unsaved it)
+            self.lib.set_saved(entry, True)
+        else:
+            self.lib.restore_saved(entry, record)
+
     def toggle_archived(self, entry: Entry) -> None:
         """Archive the article of `entry` (done with, kept: saved if it wasn't, marked read),
         or take it out of the archive, back in Saved (still read)."""
         if not entry.link:
             self.notify("No article to archive: this headline links nowhere.", severity="warning")
             return
-        archived = not self.lib.is_archived(entry)
-        self.lib.archive(entry, archived)
-        self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
+        now = self.index.get(entry.id)  # as shown (see `_toggle_saved`)
+        archived = not (now.archived if now is not None else self.lib.is_archived(entry))
+        self.keep_saved(partial(self.lib.archive, entry, archived))
         self._changed([self.index.set_archived(entry.id, archived)])
         title = plain(entry.title or shown_url(entry.link), max_length=120).plain
         key = keymap_of(self).key("archive", "the headlines")
@@ -153,22 +179,29 @@ class ReaderAppArticles(ReaderAppMarks):
         )
 
     async def _retag(self, entry: Entry, had: tuple[str, ...], wanted: tuple[str, ...]) -> None:
-        from ..feed_names import folded
+        from ..feed_tags import with_tags, without_tags
 
         if not had and not wanted:
             return
-        was_saved = self.lib.is_saved(entry)
-        kept = {folded(tag) for tag in wanted}
-        tags = self.lib.tag_article(entry, wanted) if wanted else had
-        if gone := [tag for tag in had if folded(tag) not in kept]:
-            tags = self.lib.untag_article(entry, gone)
-        self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
+        now = self.index.get(entry.id)  # as shown (see `_toggle_saved`)
+        was_saved = now.saved if now is not None else self.lib.is_saved(entry)
+        gone = without_tags(had, wanted)
+        # What the store makes of them (`Store.tag_saved`), shown before it has.
+        tags = without_tags(with_tags(had, wanted), gone)
+        self.keep_saved(partial(self._write_tags, entry, wanted, gone))
         self._changed([self.index.set_tags(entry.id, tags, saved=was_saved or bool(wanted))])
         self._show_tags(entry, tags)
         shown = " ".join(f"#{tag}" for tag in tags)
         saved = "" if was_saved else " (saved for good: a tag files it in Saved)"
         said = f"Tagged {shown}{saved}" if tags else "No tags now (still saved)"
         self.notify(plain(said, max_length=300).plain, markup=False)
+
+    def _write_tags(self, entry: Entry, wanted: tuple[str, ...], gone: tuple[str, ...]) -> None:
+        """In a thread, in its turn: `entry` filed under `wanted` too, no longer under `gone`."""
+        if wanted:
+            self.lib.tag_article(entry, wanted)
+        if gone:
+            self.lib.untag_article(entry, gone)
 
     def _show_tags(self, entry: Entry, tags: tuple[str, ...]) -> None:
         """The article of `entry`, open, says its tags now in its header."""

@@ -129,6 +129,11 @@ class ReaderAppHeadlines(ReaderAppState):
         """Settle once nothing refers to the closed screen any more (its last messages are
         handled): its article, never frozen, is freed by that collection alone."""
         release_closed_widgets()
+        # Counted from the close: one put in hand before (the rest of the headlines read in
+        # as the article was open) came while Textual still held the screen, and froze it.
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+            self._settle_timer = None
         self._settle_soon()
 
     def _settle_soon(self) -> None:
@@ -211,12 +216,3 @@ class ReaderAppHeadlines(ReaderAppState):
         changed = tuple(h for h in headlines if h is not None)
         if changed:
             self.main_screen.post_message(HeadlinesChanged(changed))
-
-    def keep_unread_only(self, unread_only: bool) -> None:
-        """Remember whether the lists show only unread headlines, for the next start: the
-        reader opens as it was left. Written as a read mark is (one small record)."""
-        self.lib.keep_unread_only(unread_only, self.config.unread_only)
-
-    def keep_feeds_hidden(self, hidden: bool) -> None:
-        """Remember whether the feed list is put away (`f`), for the next start."""
-        self.lib.keep_feeds_hidden(hidden)

@@ -1,37 +1,41 @@
-"""The reader app's read marks: shown at once, and written to the store in a thread, one after
-another in the order they were made. A store another program holds (a `reader sync` writing, a
-backup tool) makes the writes wait there, not the keys: the first `m` on one waited up to 30 s
-on the event loop (SQLite's wait for the holder). One the store refuses (that wait run out, a
-full disk) waits with those behind it until the store takes writes again (`keep_again`); one
-still waiting when the reader quits is written then, or said on the terminal (`unkept_at_exit`).
+"""The reader app's changes to the store a key makes: read marks, an article saved, unsaved,
+archived or tagged, the lists' view (unread only, the feed list put away, the list left on).
+Shown at once, and written to the store in a thread, one after another in the order they were
+made. A store another program holds (a `reader sync` writing, a backup tool) makes the writes
+wait there, not the keys: the first `m` on one waited up to 30 s on the event loop (SQLite's
+wait for the holder), as `s`, `E`, `#`, `L` and `f` each did. One the store refuses
+(that wait run out, a full disk) waits with those behind it until the store takes writes again
+(`keep_again`); one still waiting when the reader quits is written then, or said on the
+terminal (`unkept_at_exit`).
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from ..models import Entry, StoreError, Unwritable
-from ..plural import plural
 from ..reports import Headline
 from .app_headlines import ReaderAppHeadlines
 from .display import plain
+from .store_changes import MARK, SAVED, VIEW, ChangeKind, Unkept, counted
 
 
 class ReaderAppMarks(ReaderAppHeadlines):
-    """The reader app's read marks, set and kept (see the module's docstring)."""
+    """The reader app's changes to the store, shown and kept (see the module's docstring)."""
 
     _writing: asyncio.Task[bool] | None = None
-    """The task writing the marks waiting (`_write_marks`), while it runs."""
+    """The task writing the changes waiting (`_write_marks`), while it runs."""
     _marks_refused: StoreError | None = None
-    """Why the store refused the first of the marks waiting; None while it takes them."""
+    """Why the store refused the first of the changes waiting; None while it takes them."""
     unkept_at_exit = ""
-    """What the reader says on the terminal once it has quit: read marks it could not keep
+    """What the reader says on the terminal once it has quit: changes it could not keep
     ("" when every one was kept)."""
 
     def set_read(self, entry: Entry, read: bool) -> None:
-        self._keep(self.lib.mark_read, entry, read)
+        self.keep(Unkept(partial(self.lib.mark_read, entry, read), MARK))
         self._changed([self.index.set_read(entry.id, read)])
         if not self._busy:
             self.status = self.summary()
@@ -44,7 +48,8 @@ class ReaderAppMarks(ReaderAppHeadlines):
             now = self.index.get(headline.entry.id)
             if now is not None and now.read != read:
                 chosen.append(now)
-        self._keep(self.lib.mark_many_read, [h.entry for h in chosen], read)
+        entries = [h.entry for h in chosen]
+        self.keep(Unkept(partial(self.lib.mark_many_read, entries, read), MARK, len(entries)))
         self._changed([self.index.set_read(h.entry.id, read) for h in chosen])
         if not self._busy:
             self.status = self.summary()
@@ -57,11 +62,39 @@ class ReaderAppMarks(ReaderAppHeadlines):
         self.set_read(entry, read)
         return read
 
-    def _keep(self, write: Callable[..., object], *args: Any) -> None:
-        """`write(*args)`, a mark for the store to keep, behind those waiting (kept in the
-        order made). While the store refuses them, `keep_again` tries again: not each key,
-        each trying costing another of SQLite's waits on a held store."""
-        self._unkept.append((write, args))
+    def keep_unread_only(self, unread_only: bool) -> None:
+        """Remember whether the lists show only unread headlines, for the next start: the
+        reader opens as it was left. Kept as a read mark is (one small record)."""
+        configured = self.config.unread_only
+        self.keep(Unkept(partial(self.lib.keep_unread_only, unread_only, configured), VIEW))
+
+    def keep_feeds_hidden(self, hidden: bool) -> None:
+        """Remember whether the feed list is put away (`f`), for the next start."""
+        self.keep(Unkept(partial(self.lib.keep_feeds_hidden, hidden), VIEW))
+
+    def keep_saved(
+        self, write: Callable[[], object], then: Callable[[Any], None] | None = None
+    ) -> None:
+        """`write`, a change to Saved (shown already), kept as the others are (`keep`), and
+        `then` given what it returned; the store's note of it read back after it, so that the
+        look for changes made outside (`_outside_changes`) doesn't take the reader's own for
+        one and read every list again."""
+
+        def written() -> tuple[object, float]:
+            return write(), self.lib.store.changed_at()
+
+        def kept(result: tuple[object, float]) -> None:
+            self._changed_seen = max(self._changed_seen, result[1])
+            if then is not None:
+                then(result[0])
+
+        self.keep(Unkept(written, SAVED, then=kept))
+
+    def keep(self, change: Unkept) -> None:
+        """`change` for the store to keep, behind those waiting (kept in the order made).
+        While the store refuses them, `keep_again` tries again: not each key, each trying
+        costing another of SQLite's waits on a held store."""
+        self._unkept.append(change)
         if self._marks_refused is None or self._marks_refused.unwritable != Unwritable.BUSY:
             self._start_writing()
 
@@ -70,30 +103,32 @@ class ReaderAppMarks(ReaderAppHeadlines):
             self._writing = asyncio.ensure_future(self._write_marks())
 
     async def _write_marks(self) -> bool:
-        """The marks waiting written in turn, each in a thread; True once none waits. The
+        """The changes waiting written in turn, each in a thread; True once none waits. The
         first the store refuses stops them, said in a notice (once for a full disk; each time
         the store is found held)."""
         try:
-            kept = 0
+            kept: list[Unkept] = []
             while self._unkept:
-                write, args = self._unkept[0]
+                change = self._unkept[0]
                 try:
-                    await asyncio.to_thread(write, *args)
+                    result = await asyncio.to_thread(change.write)
                 except StoreError as error:
-                    self._say_refused(error)
+                    self._say_refused(error, change.kind)
                     return False
                 del self._unkept[0]
-                kept += 1
+                kept.append(change)
+                if change.then is not None:
+                    change.then(result)
             refused, self._marks_refused = self._marks_refused, None
             if refused is not None and kept and not self._quitting:
                 busy = refused.unwritable == Unwritable.BUSY
                 again = "The data directory is free again" if busy else "The disk has room again"
-                self.say_for_now(f"{again}: {plural(kept, 'mark')} kept")
+                self.say_for_now(f"{again}: {counted(kept, short=True)} kept")
             return True
         finally:
             self._writing = None
 
-    def _say_refused(self, error: StoreError) -> None:
+    def _say_refused(self, error: StoreError, kind: ChangeKind) -> None:
         was, self._marks_refused = self._marks_refused, error
         if self._quitting:
             return
@@ -104,14 +139,15 @@ class ReaderAppMarks(ReaderAppHeadlines):
             shown = f"Not kept yet: {reason}; kept once it is free"
         elif not self._told_not_kept:
             self._told_not_kept = True
-            shown = f"Marks are not kept: {error}"
+            nouns = "Marks" if kind is MARK else kind.nouns[:1].upper() + kind.nouns[1:]
+            shown = f"{nouns} are not kept: {error}"
         else:
             return
         self.notify(plain(shown, max_length=300).plain, severity="warning", markup=False)
 
     async def keep_again(self) -> None:
         """After a full disk: once space is freed, the store takes writes again, and the
-        marks made meanwhile are kept, in the order they were made; the status line drops
+        changes made meanwhile are kept, in the order they were made; the status line drops
         "the disk is full". Until then, nothing (tried again every few seconds). Likewise
         once a program holding the data directory lets go of it."""
         if self._writing is not None or (not self._unkept and not self.lib.read_only_tag):
@@ -124,18 +160,15 @@ class ReaderAppMarks(ReaderAppHeadlines):
             self.show_counts()
 
     async def keep_marks_before_exit(self) -> None:
-        """The marks still waiting, written before the reader ends (behind the writing under
-        way): one more try; those the store still refuses are said on the terminal once the
-        reader has quit (`unkept_at_exit`), not lost without a word."""
+        """The changes still waiting, written before the reader ends (behind the writing
+        under way): one more try; those the store still refuses are said on the terminal once
+        the reader has quit (`unkept_at_exit`), not lost without a word."""
         if self._writing is not None:
             await asyncio.shield(self._writing)
         if self._unkept and (self._marks_refused is None or not self.lib.read_only_tag):
             self._start_writing()
             if self._writing is not None:
                 await asyncio.shield(self._writing)
-        if self._unkept and self._marks_refused is not None:
-            marks = sum(
-                len(args[0]) if isinstance(args[0], list) else 1 for _, args in self._unkept
-            )
+        if self._unkept and self._marks_refused is not None and (lost := counted(self._unkept)):
             said = plain(str(self._marks_refused), max_length=300).plain
-            self.unkept_at_exit = f"{plural(marks, 'read mark')} not kept: {said}"
+            self.unkept_at_exit = f"{lost} not kept: {said}"

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Coroutine, Sequence
 from contextlib import suppress
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from ..library import Library
 from ..models import Article, StoreError
 from .headlines import HeadlineIndex
 from .screens.main import MainScreen
+from .store_changes import VIEW, Unkept
 from .themes import READER_VARIABLES, TEXTUAL_THEMES, apply_theme, line_filters
 
 OUTSIDE_EVERY = 5.0
@@ -98,9 +100,10 @@ class ReaderAppState(App[int]):
         self._quitting = False
         """Set by `exit`: keys typed after `q` start no job (see `_run`)."""
         self._told_not_kept = False
-        self._unkept: list[tuple[Callable[..., object], tuple[Any, ...]]] = []
-        """Marks not kept yet, in the order made: being written, or refused by the store (a
-        full disk, another program holding it) until it takes them (`app_marks`)."""
+        self._unkept: list[Unkept] = []
+        """Changes not kept yet (read marks, saves), in the order made: being written, or
+        refused by the store (a full disk, another program holding it) until it takes them
+        (`app_marks`)."""
         self._unsaved: dict[str, dict[str, Any]] = {}
         """The saved records of the articles `s` unsaved this session, by entry id: `s` again
         puts one back as it was (its tags, when saved, its archive mark), with no fetch."""
@@ -150,7 +153,14 @@ class ReaderAppState(App[int]):
         if self.library is None or self.library.read_only or not self.main_screen.is_mounted:
             return
         with suppress(NoMatches):  # a screen half torn down: quitting comes first
-            self.library.keep_left_list(*self.main_screen.left_list(reading))
+            view = self.main_screen.left_list(reading)
+            # Written after the screen is given back, with the changes waiting (`app_marks`);
+            # not kept, the next start opens on "All feeds": not worth a line on the terminal.
+            self.keep(Unkept(partial(self.library.keep_left_list, *view), VIEW, count=0))
+
+    def keep(self, change: Unkept) -> None:
+        """`change` for the store to keep, in its turn (`ReaderAppMarks.keep`)."""
+        raise NotImplementedError
 
     def _leave_screen(self) -> None:
         """The terminal's screen given back as the key to quit comes, not once the app has

@@ -23,8 +23,10 @@ which walks only what is not frozen: the closed article. `release_closed_widgets
 frozen with it, and freed by reference counting once `unlink_strips` has undone the cycle each
 of them is in. What else Textual drops once frozen (a key bar's keys made again, a widget's
 styles worked out again) is cyclic; it is freed by a thaw once the frozen objects have grown by
-`THAW_AFTER_GROWTH`, so memory stays bounded however long one reads. An article open when
-the headlines are loaded again (a sync's end) is frozen with them: freed by that thaw.
+`THAW_AFTER_GROWTH`, so memory stays bounded however long one reads. Headlines loaded while
+an article is open (the rest of them, read in at the start as the first is opened) are frozen
+at the settle after it closes, not with it (`freeze_long_lived`); a sync's end or a change
+from outside loads them unfrozen, and its collection only collects while one is open.
 """
 
 from __future__ import annotations
@@ -60,6 +62,9 @@ objects) costs 0.3–0.8 s, once every few hundred articles read on."""
 _frozen_when_collected = 0
 """`gc.get_freeze_count()` after the last full collection of everything (or a freeze of what
 a load made: long-lived, not garbage to come)."""
+_load_unfrozen = False
+"""A load's freeze was put off while an article was open (`freeze_long_lived`): the next
+`collect_and_freeze` outside one counts what it freezes as that load's."""
 
 
 @contextmanager
@@ -142,8 +147,13 @@ def freeze_long_lived() -> None:
 
     A frozen object is never examined again: garbage frozen with the rest is never freed, so
     call this when little garbage is pending (after a load outside a job, or a collection).
+    While an article is open, put off to the settle after it closes (`collect_and_freeze`):
+    frozen with the headlines, the article outlived its screen until a thaw of everything.
     """
-    global _frozen_when_collected
+    global _frozen_when_collected, _load_unfrozen
+    if _reading:
+        _load_unfrozen = True
+        return
     gc.freeze()
     _frozen_when_collected = gc.get_freeze_count()
 
@@ -154,7 +164,7 @@ def collect_and_freeze() -> None:
     Everything is thawed first when the frozen objects have grown too much since it last was
     (see above). While a reading view is open, the collection alone: its article is let go of
     at Esc, and a frozen one is freed only by thawing everything."""
-    global _frozen_when_collected
+    global _frozen_when_collected, _load_unfrozen
     if _reading:
         gc.collect()
         return
@@ -165,8 +175,10 @@ def collect_and_freeze() -> None:
     gc.collect()
     unlink_strips(gc.get_objects())
     gc.freeze()
-    if frozen == 0:  # everything was collected (thawed here)
+    # Everything was collected (thawed here), or what is frozen now is a load's, long-lived.
+    if frozen == 0 or _load_unfrozen:
         _frozen_when_collected = gc.get_freeze_count()
+        _load_unfrozen = False
 
 
 def unlink_strips(objects: Iterable[object]) -> int:
