@@ -115,7 +115,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             from ..library.text_search import search_cached
 
             query = Query(" ".join(args.search))
-            if not query:
+            if not query.finds:
                 err("--search needs a word to look for: reader list --search ferry strike")
                 return EXIT_USAGE
 
