@@ -283,6 +283,34 @@ def test_an_article_archived_is_kept_read_and_listed_apart(
     assert len(json.loads(run(synced, capsys, "list", "--saved", "--json")[1])) == 2
 
 
+def test_show_json_gives_an_articles_tags_and_archive_mark(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader show --format json` carries the marks `list --json` gives: saved, its tags,
+    archived; by its id or its address alike, one article or several."""
+    ids = _ids(synced, capsys)
+    pilchards, lifeboat = ids["Pilchard boats laid up"], ids["Lifeboat crew rescue three"]
+    run(synced, capsys, "tag", pilchards, "fishing", "Long read")
+    run(synced, capsys, "archive", pilchards)
+
+    def marks(*targets: str) -> list[tuple[bool, list[str], bool]]:
+        status, out, err = run(synced, capsys, "show", *targets, "--format", "json", "--offline")
+        assert status == 0, err
+        shown = json.loads(out)
+        items = shown if isinstance(shown, list) else [shown]
+        return [(item["saved"], item["tags"], item["archived"]) for item in items]
+
+    assert marks(pilchards) == [(True, ["fishing", "Long read"], True)]
+    assert marks(pilchards, lifeboat) == [
+        (True, ["fishing", "Long read"], True),
+        (False, [], False),
+    ]
+    link = json.loads(run(synced, capsys, "show", pilchards, "--format", "json")[1])["url"]
+    assert marks(link) == [(True, ["fishing", "Long read"], True)]
+    run(synced, capsys, "unarchive", pilchards)
+    assert marks(pilchards) == [(True, ["fishing", "Long read"], False)]
+
+
 def test_capital_e_archives_an_article_into_the_archive_row_and_back(
     tmp_path: Path, httpserver: HTTPServer
 ) -> None:

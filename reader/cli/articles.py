@@ -15,7 +15,7 @@ from ..config import config_path, data_dir
 from ..config_shown import defaults_not_in
 from ..dates import in_local_time
 from ..feed_names import names_of, source_name
-from ..feed_tags import hashed_tags
+from ..feed_tags import hashed_tags, saved_tags
 from ..marks import TAKEN_DOWN, offline_mark, saved_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError
 from ..plural import plural
@@ -345,7 +345,13 @@ def cmd_show(args: argparse.Namespace) -> int:
         if args.format in ("json", "csl-json"):
             item_id = target.id if isinstance(target, Entry) else cited_url(article)
             entry = target if isinstance(target, Entry) else None
-            items.append(render_item(article, args.format, item_id, entry))
+            item = render_item(article, args.format, item_id, entry)
+            if args.format == "json":  # the reader's marks, as `list --json` gives them
+                record = lib.saved_record(target)
+                item["saved"] = record is not None
+                item["tags"] = list(saved_tags(record))
+                item["archived"] = bool(record and record.get("archived"))
+            items.append(item)
         else:
             entry = target if isinstance(target, Entry) else None
             text = render(article, args.format, style, entry, copy).rstrip("\n")
