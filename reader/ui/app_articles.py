@@ -56,7 +56,7 @@ class ReaderAppArticles(ReaderAppMarks):
             tags = saved_tags(record)
             self.lib.unsave(entry)
             self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
-            self._changed([self.index.set_saved(entry.id, False)])
+            self._changed(self.index.set_saved(entry.id, False))
             # Named, with the way back: in "Saved" the row stays till the list is left, and
             # a row off the screen's part looked at was gone unnamed (acc31c W20).
             key = keymap_of(self).key("save", "the headlines")
@@ -69,9 +69,9 @@ class ReaderAppArticles(ReaderAppMarks):
             # link lost for good (acc32a A5).
             self.lib.restore_saved(entry, record)
             self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
-            changed = [self.index.set_tags(entry.id, saved_tags(record))]
+            changed = self.index.set_tags(entry.id, saved_tags(record))
             if record.get("archived"):
-                changed.append(self.index.set_archived(entry.id, True))
+                changed += self.index.set_archived(entry.id, True)
             self._changed(changed)
             self.notify(f"Saved again: {title}", markup=False)
             self.show_counts()
@@ -83,7 +83,7 @@ class ReaderAppArticles(ReaderAppMarks):
         except FetchError as error:
             if self.lib.keep_unfetched(entry, error):
                 # Offline, or the site down: kept, for the next sync to fetch (acc31c W8).
-                self._changed([self.index.set_saved(entry.id, True)])
+                self._changed(self.index.set_saved(entry.id, True))
                 self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
                 shown = f"Saved, not fetched yet ({error.message}): the next sync fetches it."
                 self.notify(plain(shown, max_length=300).plain, markup=False)
@@ -94,7 +94,7 @@ class ReaderAppArticles(ReaderAppMarks):
         self._changed(
             [
                 self.index.set_cached(entry.id, partial=article.in_part),
-                self.index.set_saved(entry.id, True),
+                *self.index.set_saved(entry.id, True),
             ]
         )
         self.notify(f"Saved for good: {title}", markup=False)
@@ -109,7 +109,7 @@ class ReaderAppArticles(ReaderAppMarks):
         archived = not self.lib.is_archived(entry)
         self.lib.archive(entry, archived)
         self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
-        self._changed([self.index.set_archived(entry.id, archived)])
+        self._changed(self.index.set_archived(entry.id, archived))
         title = plain(entry.title or shown_url(entry.link), max_length=120).plain
         key = keymap_of(self).key("archive", "the headlines")
         again = f" · {key} again takes it back" if key else ""
@@ -160,7 +160,7 @@ class ReaderAppArticles(ReaderAppMarks):
         if gone := [tag for tag in had if folded(tag) not in kept]:
             tags = self.lib.untag_article(entry, gone)
         self._changed_seen = self.lib.store.changed_at()  # its own, shown at once below
-        self._changed([self.index.set_tags(entry.id, tags, saved=was_saved or bool(wanted))])
+        self._changed(self.index.set_tags(entry.id, tags, saved=was_saved or bool(wanted)))
         self._show_tags(entry, tags)
         shown = " ".join(f"#{tag}" for tag in tags)
         saved = "" if was_saved else " (saved for good: a tag files it in Saved)"
