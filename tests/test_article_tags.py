@@ -355,9 +355,10 @@ def test_tagging_or_archiving_an_article_two_feeds_list_marks_each_of_its_rows(
                 "Pilchard fleet stays in port": (True, ("fishing",), True, False),
             }
             # The tag's row (under "Saved" and "Archive"): the article, its marks the same.
+            # `t`, the next tag's row: a tag of articles alone too.
             screen = app.screen
             assert isinstance(screen, MainScreen)
-            screen.show_feed(tag_view("fishing"))
+            await pilot.press("t")
             await until(pilot, lambda: screen.feed_url == tag_view("fishing"), "#fishing")
             assert marks(table(app).rows) == {
                 "Pilchard boats laid up": (True, ("fishing",), True, True),
