@@ -158,8 +158,20 @@ def search_cached(
 def in_tag_lists(store: Store, rows: list[Headline], query: Query) -> list[Headline]:
     """The `rows` in the lists of the tags `query` names (`tag:NAME`), as `--tag` and the
     feed list's tag rows make them: a headline's article filed under the tag, or its feed."""
-    feed_tags = {feed.url: feed.tags for feed in store.feeds() if feed.tags}
-    return [h for h in rows if query.tagged_so((*h.tags, *feed_tags.get(h.entry.feed_url, ())))]
+    feed_tags = {feed.url: feed.tags for feed in store.feeds()}
+    # Told once a feed for the headlines of no tags of their own, nearly all of a year's 51,000
+    # (each told apart took ~0.1 s).
+    by_feed = {url: query.tagged_so(tags) for url, tags in feed_tags.items()}
+    untagged = query.tagged_so(())
+    return [
+        h
+        for h in rows
+        if (
+            query.tagged_so((*h.tags, *feed_tags.get(h.entry.feed_url, ())))
+            if h.tags
+            else by_feed.get(h.entry.feed_url, untagged)
+        )
+    ]
 
 
 FIRST_ROWS = 100
