@@ -217,6 +217,9 @@ text_width = 80
 # source, author, dates, address and time retrieved, a line each), or one line to paste into a
 # draft: "chicago" (Chicago's notes-bibliography entry for a web page) or "apa" (APA 7).
 style = "block"
+# What y copies (and `reader show --format citation` prints): "text", to paste into a CMS, an
+# e-mail or a word processor, or "markdown" (a selected passage a Markdown quote, its links kept).
+copy = "text"
 
 # Keys of your own for the reader's actions (README's Keys lists them); an action given keys
 # loses its default ones. A key may not do two things in one screen.

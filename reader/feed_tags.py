@@ -27,6 +27,19 @@ def clean_tag(tag: str) -> str:
     return safe_line(tag, MAX_TAG_LENGTH)
 
 
+TAG_MARK = "#"
+"""What every list writes before a tag ("#news"): typed before one, the mark, not its name."""
+
+
+def typed_tag(tag: str) -> str:
+    """A tag as the user gives it (`reader tag`, `untag`, `--tag`, `#` in the reader), as it is
+    kept: one leading "#" taken as the mark every list writes before a tag, not part of its
+    name; `#urgent` was kept as "#urgent", listed "##urgent", and `--tag urgent` found nothing
+    (acc33a A13). One mark only: a tag whose name does begin with "#" (kept so before, or a
+    folder of an imported file) is named as the lists show it, "##urgent"."""
+    return clean_tag(clean_tag(tag).removeprefix(TAG_MARK))
+
+
 def with_tags(tags: Iterable[str], more: Iterable[str]) -> tuple[str, ...]:
     """`tags`, then those of `more` they don't have yet (case and spaces aside), each cleaned;
     empty ones left out. A comma separates two tags wherever it is given (`reader tag F

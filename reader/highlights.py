@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .codec import article_from_dict, article_to_dict
 from .models import Article
 
 NO_LONGER_IN_TEXT = "no longer in the text"
@@ -44,6 +45,10 @@ class Highlight:
     """How far into the text it was (0 to 1): of two places with the same words, the one
     found again."""
     note: str = ""
+    cited: Article | None = None
+    """The copy it was read in as a citation gives it (`cited_as`): what cites it once no copy
+    is cached, a quote taken before a correction to the headline and retrieval it was read
+    under (None: kept before this was)."""
 
     def record(self) -> dict[str, Any]:
         """The highlight as the store keeps it."""
@@ -54,6 +59,7 @@ class Highlight:
             "at": self.at,
             "near": self.near,
             "note": self.note,
+            **({"cited": article_to_dict(self.cited)} if self.cited is not None else {}),
         }
 
     @classmethod
@@ -68,18 +74,54 @@ class Highlight:
         if not all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in (at, near)):
             return None
         words, quote, text, note = texts
-        return cls(words, quote, text, float(at), float(near), note)  # type: ignore[arg-type]
+        cited = _cited_record(record.get("cited"))
+        return cls(words, quote, text, float(at), float(near), note, cited)  # type: ignore[arg-type]
+
+
+def _cited_record(record: object) -> Article | None:
+    """The citation a record keeps (`cited_as`); None for none, or a damaged one (cited by
+    what else is kept, the highlights kept all the same)."""
+    if not isinstance(record, dict):
+        return None
+    try:
+        return article_from_dict(record)
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+
+
+def cited_as(article: Article) -> Article:
+    """What of `article` a citation needs, kept with its highlights: its headline, byline,
+    dates, addresses and retrieval, not its text."""
+    return Article(
+        article.url,
+        title=article.title,
+        author=article.author,
+        published=article.published,
+        updated=article.updated,
+        site_name=article.site_name,
+        podcast=article.podcast,
+        language=article.language,
+        canonical_url=article.canonical_url,
+        fetched_at=article.fetched_at,
+        page_url=article.page_url,
+        published_by_feed=article.published_by_feed,
+        updated_by_feed=article.updated_by_feed,
+    )
 
 
 @dataclass(frozen=True)
 class ArticleHighlights:
     """An article's highlights and its note, with what it is cited as when it is no longer
-    cached (its address and title as they were)."""
+    cached (its address and title as they were, and `cited`)."""
 
     url: str
     title: str = ""
     note: str = ""
     items: tuple[Highlight, ...] = field(default_factory=tuple)
+    cited: Article | None = None
+    """The article as it was cited when a highlight or note was last kept (`cited_as`): its
+    byline, dates and retrieval outlive its cached copy (`reader forget`, the size limit),
+    where the address and title alone were cited (acc33a A6). None in a record kept before."""
 
     def record(self) -> dict[str, Any]:
         return {
@@ -87,6 +129,7 @@ class ArticleHighlights:
             "title": self.title,
             "note": self.note,
             "items": [item.record() for item in self.items],
+            **({"cited": article_to_dict(self.cited)} if self.cited is not None else {}),
         }
 
     @classmethod
@@ -96,11 +139,13 @@ class ArticleHighlights:
         items = record.get("items")
         kept = [Highlight.from_record(item) for item in items] if isinstance(items, list) else []
         title, note = record.get("title"), record.get("note")
+        cited = _cited_record(record.get("cited"))
         return cls(
             record["url"],
             title if isinstance(title, str) else "",
             note if isinstance(note, str) else "",
             tuple(item for item in kept if item is not None),
+            cited,
         )
 
     def same(self, words: str) -> Highlight | None:

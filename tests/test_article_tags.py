@@ -7,6 +7,7 @@ reader's `#` driven by Pilot."""
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -90,6 +91,32 @@ def test_an_article_tagged_is_saved_listed_by_its_tag_and_untagged(
     assert err == "reader: nothing is tagged “fishing” (the tags: Long read, sea)\n"
     # Still saved, as untag said.
     assert len(json.loads(run(synced, capsys, "list", "--saved", "--json")[1])) == 1
+
+
+def test_many_articles_tagged_and_untagged_from_stdin(
+    synced: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reader list --ids … | reader tag - TAG`: each article given on stdin tagged in one
+    process (thousands took a process each: acc33b B2); a line naming none said, the rest
+    tagged all the same, and the exit status says one failed."""
+    ids = _ids(synced, capsys)
+    given = [ids["Pilchard boats laid up"], "ffffffffffff", ids["Lifeboat crew rescue three"]]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(given) + "\n\n"))
+    status, out, err = run(synced, capsys, "tag", "-", "sea")
+    assert status == 1
+    assert out.splitlines() == [
+        "tagged: Pilchard boats laid up: sea (saved for good: a tag files it in Saved)",
+        "tagged: Lifeboat crew rescue three: sea (saved for good: a tag files it in Saved)",
+    ]
+    assert err.count("\n") == 1 and "ffffffffffff" in err
+    rows = json.loads(run(synced, capsys, "list", "--tag", "sea", "--json")[1])
+    assert sorted(row["title"] for row in rows) == sorted(ids)
+    monkeypatch.setattr("sys.stdin", io.StringIO(given[0] + "\n"))
+    status, out, _ = run(synced, capsys, "untag", "-", "sea")
+    assert status == 0
+    assert out == "untagged: Pilchard boats laid up: sea (its tags now: no tags; still saved)\n"
+    rows = json.loads(run(synced, capsys, "list", "--tag", "sea", "--json")[1])
+    assert [row["title"] for row in rows] == ["Lifeboat crew rescue three"]
 
 
 def test_a_tag_lists_its_feeds_headlines_and_its_articles_together(
@@ -468,3 +495,60 @@ def test_a_tags_rows_follow_a_refresh_and_a_retag_without_a_reload() -> None:
     assert afresh.tags() == refreshed.tags()
     for tag in ("sea", "fishing"):
         assert afresh.view(tag_view(tag)) == refreshed.view(tag_view(tag))
+
+
+def test_a_tag_typed_with_its_mark_is_kept_without_it(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every list writes a tag after a "#": typed so, the "#" is the mark, not the name
+    (acc33a A13); a name that does begin with one (kept so before) is named as listed."""
+    pilchards = _ids(synced, capsys)["Pilchard boats laid up"]
+    status, out, _ = run(synced, capsys, "tag", pilchards, "#urgent", "#fees, education")
+    assert status == 0
+    assert out.startswith("tagged: Pilchard boats laid up: urgent, fees, education")
+    status, out, _ = run(synced, capsys, "list", "--saved")
+    assert out.rstrip().endswith("#urgent #fees #education")
+    for asked in ("urgent", "#urgent", "#Urgent"):
+        status, out, _ = run(synced, capsys, "list", "--tag", asked)
+        assert status == 0 and out.startswith(pilchards), asked
+    status, out, _ = run(synced, capsys, "untag", pilchards, "#fees")
+    assert status == 0 and "its tags now: urgent, education" in out
+    assert run(synced, capsys, "tag", pilchards, "#")[0] == 2  # the mark alone: no tag
+    # One kept with a "#" in its name before: listed "##old", and named so.
+    lib = Library(synced)
+    try:
+        lib.tag_article(lib.resolve(pilchards), ["#old"])
+    finally:
+        lib.close()
+    assert run(synced, capsys, "list", "--saved")[1].rstrip().endswith("##old")
+    status, out, _ = run(synced, capsys, "list", "--tag", "##old")
+    assert status == 0 and out.startswith(pilchards)
+    status, out, _ = run(synced, capsys, "untag", pilchards, "##old")
+    assert status == 0 and "its tags now: urgent, education" in out
+
+
+def test_the_tag_key_takes_a_tag_typed_with_its_mark(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    feed = serve_stories(httpserver, "Harbour Ledger", STORIES)
+    subscribe(tmp_path, [feed])
+    lib = Library(tmp_path)
+    lib.tag_feed(feed, ["sea"])
+    lib.close()
+
+    async def run_reader() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
+            await until(pilot, lambda: len(table(app).rows) == 2, "every headline")
+            titles = [h.entry.title for h in table(app).rows]
+            await pilot.press(*"j" * titles.index("Pilchard boats laid up"))
+            await pilot.press("#")
+            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the question")
+            line = app.screen.query_one(Input)
+            await pilot.press(*"#urgent", "comma", "space", "#", "s")
+            await until(pilot, lambda: line._suggestion == "#urgent, #sea", "sea offered")
+            await pilot.press("right", "enter")
+            await until(pilot, lambda: "#urgent #sea" in screen_text(app), "the tags in the row")
+            pilchards = next(h for h in table(app).rows if h.entry.title.startswith("Pilchard"))
+            assert pilchards.tags == ("urgent", "sea")
+
+    asyncio.run(run_reader())

@@ -3,6 +3,7 @@ defaults (a file written before `[ui]` existed showed no theme to change)."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import fields
 from pathlib import Path
@@ -52,7 +53,7 @@ def test_an_old_file_is_shown_with_the_settings_it_leaves_out(tmp_path: Path) ->
             "oldest_first": False,
             "text_width": 80,
         },
-        "citation": {"style": "block"},
+        "citation": {"style": "block", "copy": "text"},
     }
     # …and the settings its own sections leave out, commented out under a comment naming the
     # section, as a second `[network]` would make the whole text unreadable as TOML.
@@ -136,6 +137,32 @@ def test_the_readme_names_each_network_setting_and_its_default() -> None:
         value = tomllib.loads(lines[key].partition("#")[0])[key]
         default = getattr(DEFAULT_LIMITS, key)
         assert value != default and f"default {default:.15g}" in lines[key], key
+
+
+def settings_named(text: str) -> dict[str, set[str]]:
+    """The settings a config's text sets or shows commented out, by section."""
+    named: dict[str, set[str]] = {}
+    section = ""
+    for line in text.splitlines():
+        if heading := re.match(r"(?:# ?)?\[+([^\]]+)\]", line):
+            section = heading[1].strip('"')
+        elif setting := re.match(r"(?:# ?)?(\w+) += ", line):
+            named.setdefault(section, set()).add(setting[1])
+    return named
+
+
+def test_the_written_config_holds_every_setting_readmes_example_sets() -> None:
+    """Each setting README's Configuration example sets is in the file `reader config` writes
+    (set or commented out), with its default: `[citation] copy`, the one README names for
+    Markdown quotes, was missing from it (acc33a A7)."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    configuration = readme.partition("\n## Configuration\n")[2].partition("\n## ")[0]
+    example = configuration.partition("```toml\n")[2].partition("\n```")[0]
+    written = settings_named(DEFAULT_CONFIG_TEXT)
+    for section, settings in settings_named(example).items():
+        if section in ("keys", "ignore") or section.startswith("sites."):
+            continue  # the user's own, with no default to write
+        assert settings <= written[section], section
 
 
 def test_a_link_leading_nowhere_under_the_configs_name_is_not_written_through(

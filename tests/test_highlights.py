@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from reader.cli import main
 from reader.highlights import Highlight, find_passage
@@ -300,3 +301,135 @@ def test_a_damaged_highlight_is_left_out_and_the_others_kept(data_dir: Path) -> 
         assert lib.highlights(url) is None and lib.every_highlight() == []
     finally:
         lib.close()
+
+
+def test_h_dropping_a_noted_highlight_says_so_and_h_again_restores_it_with_its_note(
+    synced_dir: Path,
+) -> None:
+    note = "Check the abstention with the clerk"
+
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 40), notifications=True) as (app, pilot, b):
+            entry = app.screen.headline.entry
+            await pilot.press("slash", *"substantive budget", "enter", "v", "a")
+            await pilot.pause()
+            await pilot.press(*note, "enter")
+            await until(pilot, lambda: bool(b.highlights), "the noted highlight kept")
+            # Selected again (to quote it, say) and h: dropped, said so with the way back.
+            await pilot.press("escape", "slash", *"substantive budget", "enter", "v", "h")
+            await until(pilot, lambda: not b.highlights, "the highlight dropped")
+            shown = " ".join(screen_text(app).split())
+            assert "Highlight and its note dropped (0 highlights in this article)" in shown
+            assert "h again restores them" in shown
+            assert app.lib.highlights(entry) is None
+            await pilot.press("escape", "h")  # nothing selected: the one dropped comes back
+            await until(pilot, lambda: bool(b.highlights), "the highlight restored")
+            kept = app.lib.highlights(entry)
+            assert kept is not None and [h.note for h in kept.items] == [note]
+            assert "Highlight and its note restored" in " ".join(screen_text(app).split())
+            # The same passage selected and h again, twice: dropped, then back with its note.
+            await pilot.press("slash", *"substantive budget", "enter", "v", "h")
+            await until(pilot, lambda: not b.highlights, "dropped again")
+            await pilot.press("escape", "slash", *"substantive budget", "enter", "v", "h")
+            await until(pilot, lambda: bool(b.highlights), "restored again")
+            kept = app.lib.highlights(entry)
+            assert kept is not None and [h.note for h in kept.items] == [note]
+
+    asyncio.run(run())
+
+
+def test_a_note_pasted_in_lines_is_kept_whole(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pasted = "Source says fees rise 35%, not a third.\r\n\nCheck with rectors' office: +351 239"
+
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 40)) as (app, pilot, body):
+            await pilot.press("a")  # no passage: on the article
+            await pilot.pause()
+            app.post_message(events.Paste(pasted))  # as a terminal's bracketed paste comes
+            await pilot.pause()
+            await pilot.press("enter")
+            await until(pilot, lambda: body.article_note != "", "the article's note")
+            await pilot.press("slash", *"substantive budget", "enter", "v", "a")
+            await pilot.pause()
+            app.post_message(events.Paste("Ask the clerk\nabout the abstention"))
+            await pilot.pause()
+            await pilot.press("enter")
+            await until(pilot, lambda: bool(body.highlights), "the passage's note")
+            kept = app.lib.highlights(app.screen.headline.entry)
+            assert kept is not None
+            assert kept.note == (
+                "Source says fees rise 35%, not a third. Check with rectors' office: +351 239"
+            )
+            assert [h.note for h in kept.items] == ["Ask the clerk about the abstention"]
+
+    asyncio.run(run())
+    assert main(["--data-dir", str(synced_dir), "highlights"]) == 0
+    printed = capsys.readouterr().out
+    assert "Note on the article: Source says fees rise 35%, not a third. Check with" in printed
+    assert "Note: Ask the clerk about the abstention" in printed
+
+
+def test_a_paste_longer_than_the_line_holds_is_said_cut(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 40), notifications=True) as (app, pilot, _):
+            await pilot.press("a")
+            await pilot.pause()
+            await pilot.press(*"Hi ")
+            app.post_message(events.Paste("x" * 1000 + "\n" + "y" * 1500))
+            await pilot.pause()
+            line = app.screen.query_one("Input")
+            assert line.value == "Hi " + "x" * 1000 + " " + "y" * 996
+            shown = " ".join(screen_text(app).split())
+            assert "Only the first 1997 characters of what was pasted kept" in shown
+
+    asyncio.run(run())
+
+
+def test_an_article_forgotten_is_cited_as_it_was_when_its_highlights_were_kept(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Forgotten (or evicted), an article with highlights was cited by its title and address
+    alone: its byline, dates and retrieval are kept with them, and `forget` says they are
+    kept (acc33a A6)."""
+    lib = Library(synced_dir)
+    try:
+        entry = next(h.entry for h in lib.headlines() if TITLE in h.entry.title)
+        article = lib.cached_article(entry)
+        assert article is not None and article.fetched_at is not None
+        kept = lib.keep_highlight(entry, article, highlight(SENTENCE))
+        lib.note_highlight(entry, SENTENCE, "Check the abstention")
+        lib.note_article(entry, article, "Ask the Greens")
+        retrieved = article.fetched_at.isoformat(timespec="seconds")
+    finally:
+        lib.close()
+    assert main(["--data-dir", str(synced_dir), "forget", entry.id]) == 0
+    said = capsys.readouterr().out
+    assert "its 1 highlight and 2 notes are kept: reader highlights lists them" in said
+    assert main(["--data-dir", str(synced_dir), "highlights", entry.id]) == 0
+    printed = capsys.readouterr().out
+    cited = printed.split("# Council approves £412m budget", 1)[1]
+    assert "Author: Priya Raman" in cited and "Published: " in cited
+    assert f"Retrieved: {retrieved}" in cited
+    assert main(["--data-dir", str(synced_dir), "highlights", entry.id, "--format", "json"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert item["cached"] is False and "Priya Raman" in item["citation"]
+    assert kept.cited is not None and kept.cited.blocks == ()  # the citation, not the text
+
+
+def test_highlights_kept_before_their_citation_was_cite_the_headlines_byline(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lib = Library(synced_dir)
+    try:
+        entry = next(h.entry for h in lib.headlines() if TITLE in h.entry.title)
+        record = {"url": entry.link, "title": entry.title, "items": [highlight(SENTENCE).record()]}
+        lib.store._save(lib.store._state, "highlights:" + article_key(entry.link), record)
+        lib.forget(entry)
+    finally:
+        lib.close()
+    assert main(["--data-dir", str(synced_dir), "highlights", entry.id]) == 0
+    cited = capsys.readouterr().out.split("# Council approves £412m budget", 1)[1]
+    assert "Author: Priya Raman" in cited
+    assert "Published: " in cited and "(per the feed)" in cited

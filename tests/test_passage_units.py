@@ -198,3 +198,36 @@ def test_a_passage_stops_at_a_picture_and_its_caption_and_says_why(synced_dir: P
             assert body.selected_text == "Birds came first. Then the samphire."
 
     asyncio.run(run())
+
+
+LEAD_PHOTO = """<html lang="en"><head><title>School strike</title></head><body><article>
+<h1>School strike</h1>
+<figure><img src="/img/school-strike.jpg" alt="">
+<figcaption>Residents gather outside the school on Tuesday. Photo: Lantern staff</figcaption>
+</figure>
+<p>Teachers at three schools walked out on Tuesday. Classes were cancelled.</p>
+<p>The union says more will follow.</p>
+</article></body></html>"""
+
+
+def test_v_at_the_top_starts_at_the_text_not_the_lead_photo_or_its_caption(
+    synced_dir: Path,
+) -> None:
+    """A news page opens with its photo: `v` at the top selected its "Image" line as the
+    passage, and `)` the caption, before the lede (acc33a A8)."""
+
+    async def run() -> None:
+        async with showing(synced_dir, BUDGET, page(LEAD_PHOTO), (120, 30)) as (_, pilot, body):
+            await pilot.press("g", "v")
+            await pilot.pause()
+            assert body.selected_text == "Teachers at three schools walked out on Tuesday."
+            await pilot.press("right_parenthesis")
+            await pilot.pause()
+            assert body.passage_sentences == 2
+            assert body.selected_text.endswith("Classes were cancelled.")
+            # The caption can still be chosen on purpose (a search, then `v`).
+            await pilot.press("escape", "slash", *"Residents gather", "enter", "v")
+            await pilot.pause()
+            assert body.selected_text.startswith("Residents gather")
+
+    asyncio.run(run())

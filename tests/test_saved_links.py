@@ -236,6 +236,11 @@ def test_an_amp_link_or_a_ref_link_of_a_story_saved_is_the_same_story(
     assert code == 0 and printed.startswith(f"already saved: {title}")
     rows = _saved_rows(data, capsys)
     assert [r["link"] for r in rows] == [canonical]
+    # One story, one copy: the link's own copy (fetched to find the story) was a second
+    # story in searches, unread and unsaved (acc33a A12).
+    code, printed, _ = cli(capsys, data, "list", "--search", "car park", "--json")
+    assert code == 0
+    assert [row["link"] for row in json.loads(printed)] == [canonical]
     # A tracking variant saved again: the address first saved stays the one listed.
     cli(capsys, data, "save", f"{canonical}?fbclid=IwAR0abc")
     assert [r["link"] for r in _saved_rows(data, capsys)] == [canonical]

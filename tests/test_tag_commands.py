@@ -91,6 +91,38 @@ def test_sync_by_tag_fetches_only_its_feeds_and_their_articles(
     assert _asked(servers["podcast"]) == ["/feed.xml", "/story-11.html"]
 
 
+def test_a_tags_sync_says_its_recap_is_of_everything_and_a_tag_no_feed_has_why(
+    tmp_path: Path, servers: dict[str, HTTPServer]
+) -> None:
+    """After `reader sync --tag news` the "not readable offline" line counted the whole
+    cache's, as if of news's feeds; a tag only articles carry synced "0 of 0 feeds" and said
+    no more (acc33a A16)."""
+    home = _subscribed(tmp_path, servers)
+    assert reader(home, "sync", "--no-articles", "-q", "--tag", "sport").returncode == 0
+    synced = reader(home, "sync", "--tag", "news")
+    assert synced.returncode == 0, synced.stderr
+    recap = synced.stderr.splitlines()[-1]
+    assert recap == (
+        "not readable offline: 1 not fetched yet (of every feed and saved article);"
+        " `reader list --not-offline` lists them"
+    )
+    regatta = next(
+        line.split()[0]
+        for line in reader(home, "list").stdout.splitlines()
+        if "Regatta postponed" in line
+    )
+    assert reader(home, "tag", regatta, "rowing").returncode == 0
+    for server in servers.values():
+        server.clear_log()
+    by_tag = reader(home, "sync", "--tag", "rowing")
+    assert (by_tag.returncode, by_tag.stdout) == (1, "")
+    assert by_tag.stderr == (
+        "reader: no feed is tagged rowing: 1 article is, and a sync fetches feeds (`reader"
+        " sync` syncs them all, the saved articles not cached yet with them)\n"
+    )
+    assert all(not server.log for server in servers.values())
+
+
 def _stopped(home: Path) -> bool:
     lib = Library(home)
     try:

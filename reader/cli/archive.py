@@ -23,9 +23,10 @@ def _archive(args: argparse.Namespace, archived: bool) -> int:
     lib = open_library(args)
     status = EXIT_OK
     try:
+        resolve = lib.resolver()
         for given in args.targets:
             try:
-                target = lib.resolve(given)
+                target = resolve(given)
             except FetchError as error:
                 err(error.message)
                 status = EXIT_FAILED

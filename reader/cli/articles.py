@@ -465,11 +465,23 @@ def cmd_forget(args: argparse.Namespace) -> int:
         what += "; unsaved" if gone.saved else ""
         if gone.listed:
             what += "; its headline stays in its feed, not cached"
+        if kept := marks_kept(gone.highlights, gone.notes):
+            what += f"; {kept}"
         named = safe_line(gone.title or shown_url(args.target), 120)
         out(f"forgotten: {named} ({what})")
         return EXIT_OK
     finally:
         lib.close()
+
+
+def marks_kept(highlights: int, notes: int) -> str:
+    """What `forget` says of your highlights and notes on the article it dropped: kept
+    ("its 2 highlights and 1 note are kept: reader highlights lists them"); "" for none."""
+    said = [plural(n, noun) for n, noun in ((highlights, "highlight"), (notes, "note")) if n]
+    if not said:
+        return ""
+    verb = "is" if highlights + notes == 1 else "are"
+    return f"its {' and '.join(said)} {verb} kept: reader highlights lists them"
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
@@ -490,7 +502,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     async def run() -> int:
         # A full or read-only disk keeps none of them: said once, not once an article (acc31a F3).
         lib.store.check_writable()
-        targets = None if every else [lib.resolve(t) for t in args.targets]
+        targets = None if every else list(map(lib.resolver(), args.targets))
         shrunk: list[tuple[str, int, int, str]] = []
         try:
             state = await lib.reextract(targets, shrunk, progress, outdated=args.outdated)

@@ -125,7 +125,8 @@ def _chosen(lib: Library, args: argparse.Namespace) -> list[Entry | str]:
             return []
     if names:
         try:
-            return [lib.resolve(name) for name in names]
+            resolve = lib.resolver()
+            return [resolve(name) for name in names]
         except FetchError as error:
             raise CommandError(error.message) from None
     since = moment(args.since) if args.since is not None else None

@@ -11,6 +11,7 @@ from typing import Any
 from ..citation import cited_url, copied_citation
 from ..highlights import NO_LONGER_IN_TEXT, Highlight
 from ..library.highlights import KeptHighlights
+from ..models import Article
 from ..safe import safe_line, safe_text
 from .common import EXIT_FAILED, EXIT_OK, config_of, err, json_text, open_library, out
 
@@ -19,38 +20,70 @@ _APART = "\n\n---\n\n"
 NONE_KEPT = "no highlights kept yet: h in the reading view keeps the passage selected"
 
 
-def _in_text_order(kept: KeptHighlights) -> list[tuple[Highlight, bool]]:
-    pairs = zip(kept.kept.items, kept.found, strict=True)
-    return sorted(pairs, key=lambda pair: pair[0].near)
+def _in_text_order(kept: KeptHighlights) -> list[tuple[Highlight, bool, Article | None]]:
+    """Each highlight, whether its words are in the latest copy's text, and the earlier copy
+    holding them (None: the latest, or none), in the text's order."""
+    rows = [
+        (h, found, kept.copy_of(n))
+        for n, (h, found) in enumerate(zip(kept.kept.items, kept.found, strict=True))
+    ]
+    return sorted(rows, key=lambda row: row[0].near)
+
+
+def _quoted(highlight: Highlight, said_lost: bool) -> str:
+    part = safe_text(highlight.quote).rstrip("\n")
+    if highlight.note:
+        part += f"\n\nNote: {safe_line(highlight.note)}"
+    if said_lost:
+        part += f"\n\n({NO_LONGER_IN_TEXT} of the copy cached)"
+    return part
+
+
+def _cited(article: Article, style: str) -> str:
+    return safe_text(copied_citation(article, style, under_markdown=True, markdown=True)).rstrip(
+        "\n"
+    )
+
+
+def _copy_key(copy: Article) -> tuple[int, str, str]:
+    # Of one copy, whichever highlight names it: those of one article forgotten each keep theirs.
+    return copy.version, str(copy.fetched_at), copy.title
 
 
 def markdown(kept: KeptHighlights, style: str) -> str:
     """An article's highlights as Markdown quotations ("> …", as `y` quotes a passage), each
-    with its note under it, then the article's note and its citation."""
-    parts = []
-    for highlight, found in _in_text_order(kept):
-        part = safe_text(highlight.quote).rstrip("\n")
-        if highlight.note:
-            part += f"\n\nNote: {safe_line(highlight.note)}"
-        if not found:
-            part += f"\n\n({NO_LONGER_IN_TEXT} of the copy cached)"
-        parts.append(part)
+    with its note under it, then the article's note and its citation. A quotation only an
+    earlier copy kept of a corrected article holds comes under that copy's citation ("copy 1
+    of 2, retrieved …"), as `y` cites it on that copy: under the latest's, its words were
+    cited to a page and a time that never had them (acc33a A5)."""
+    rows = _in_text_order(kept)
+    groups: list[str] = []
+    earlier = {_copy_key(copy): copy for _, _, copy in rows if copy is not None}
+    for key, copy in sorted(earlier.items(), key=lambda pair: pair[1].version):
+        quoted = [_quoted(h, False) for h, _, held in rows if held and _copy_key(held) == key]
+        groups.append("\n\n".join([*quoted, _cited(copy, style)]))
+    parts = [_quoted(h, not found) for h, found, held in rows if held is None]
     if kept.kept.note:
         parts.append(f"Note on the article: {safe_line(kept.kept.note)}")
-    citation = copied_citation(kept.article, style, under_markdown=True, markdown=True)
-    parts.append(safe_text(citation).rstrip("\n"))
-    return "\n\n".join(parts)
+    if parts or not groups:
+        groups.append("\n\n".join([*parts, _cited(kept.article, style)]))
+    return "\n\n".join(groups)
 
 
 def item(kept: KeptHighlights, style: str) -> dict[str, Any]:
-    """An article's highlights as `--format json` gives them."""
+    """An article's highlights as `--format json` gives them: each with the citation of the
+    copy holding its words (`copy`: its number among those kept, for an earlier one)."""
     article = kept.article
+
+    def citation(of: Article) -> str:
+        return safe_text(copied_citation(of, style, markdown=False)).rstrip("\n")
+
     return {
         "url": cited_url(article) or kept.kept.url,
         "title": safe_line(article.title),
         "cached": kept.cached,
         "note": safe_line(kept.kept.note),
-        "citation": safe_text(copied_citation(article, style, markdown=False)).rstrip("\n"),
+        "citation": citation(article),
         "highlights": [
             {
                 "quote": safe_text(h.quote),
@@ -58,8 +91,10 @@ def item(kept: KeptHighlights, style: str) -> dict[str, Any]:
                 "note": safe_line(h.note),
                 "kept_at": datetime.fromtimestamp(h.at, UTC).isoformat(timespec="seconds"),
                 "in_text": found,
+                "copy": (held.version or None) if held is not None else None,
+                "citation": citation(held or article),
             }
-            for h, found in _in_text_order(kept)
+            for h, found, held in _in_text_order(kept)
         ],
     }
 

@@ -249,15 +249,18 @@ def build_parser() -> argparse.ArgumentParser:
         "tag",
         help="file a feed, or an article, under tags",
         description="File a feed under one tag or more, after those it has (case kept, compared"
-        " case aside): `reader list --tag TAG` lists the headlines of every feed filed under it,"
+        " case aside; a leading # is the tag's mark, as lists write it: '#news' is news):"
+        " `reader list --tag TAG` lists the headlines of every feed filed under it,"
         " `reader sync --tag TAG` syncs only those feeds and `reader mark-read --tag TAG` marks"
         " their headlines read; the reader's feed list has a row for each tag (t / T go to the"
         " next / previous), and `reader export` writes them as folders. FEED as `rename` takes"
         " it. Given an article instead (its id as `reader list` shows it, or the address of one"
         " listed, cached or saved), the article is filed under the tags: saved for good if it"
         " wasn't (a tag files it in Saved), listed by `reader list --tag TAG` and in the tag's"
-        " row with the feeds', its tags shown on its line (#tag). In the reader, # tags the"
-        " article chosen or read.",
+        " row with the feeds', its tags shown on its line (#tag). `-` for ARTICLE reads"
+        " articles' ids or addresses from stdin, one a line, as `reader list --ids` prints"
+        " them (`reader list --ids --search harbour | reader tag - harbour`). In the reader,"
+        " # tags the article chosen or read.",
     )
     p.add_argument("url", metavar="FEED|ARTICLE")
     p.add_argument("tags", metavar="TAG", nargs="+")
@@ -267,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
         "untag",
         help="take tags off a feed, or an article",
         description="Take one tag or more off a feed (case aside); FEED as `rename` takes it."
-        " An article (as `reader tag` takes it) stays saved.",
+        " An article (as `reader tag` takes it, `-` too) stays saved.",
     )
     p.add_argument("url", metavar="FEED|ARTICLE")
     p.add_argument("tags", metavar="TAG", nargs="+")
@@ -287,7 +290,8 @@ def build_parser() -> argparse.ArgumentParser:
         " page doesn't come stays in Saved, for the next sync), but for one to this computer or"
         " its network (localhost, 192.168.x, 169.254.x), saved as a link to open (see"
         " --fetch-local); a name and password in a link are dropped; the file's title and time added"
-        " are kept, read or archived ones marked read, and its tags (`reader list --tag`)."
+        " are kept, read or archived ones archived (read, and out of Saved: `reader list"
+        " --archived`), and its tags (`reader list --tag`)."
         " With --saved, a list of addresses one a line is saved the same way."
         " A name newsboat's file gives as \"~Name\" is kept over the feed's own title, as"
         " `reader rename` keeps one; so is an OPML 2.0 outline's text that is not its title (the"
@@ -297,8 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
         " given in the reader it came from stays, a copy of the feed's title follows the title"
         " as the site changes it. Tags are kept: newsboat's, an OPML file's folders (a folder"
         " in a folder: both; a feed in more than 50 is left out) and its outlines' `category`"
-        ' ("news,local"); a feed already subscribed gets the file\'s besides its own. A file'
-        " over 5 MB is refused.",
+        ' ("news,local"); a feed already subscribed gets the file\'s besides its own. An OPML'
+        " file or a list of feeds over 5 MB is refused, a read-it-later export (or a list given"
+        " with --saved) over 256 MB.",
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument(
@@ -564,7 +569,10 @@ def build_parser() -> argparse.ArgumentParser:
         "its note, then the article's note and its citation as y copies it (in the config's "
         "[citation] style, or --style's), to paste into a draft. Offline: it reads the store "
         "only. A highlight whose words the cached copy no longer holds (read again, corrected) "
-        "is printed all the same, said to be so. None kept of the article named: exit 1.",
+        "is printed under the citation of the earlier copy kept that holds them (copy 1 of 2, "
+        "its retrieval time), as y cites that copy after V; held by none, all the same, said "
+        "to be so. An article no longer cached is cited as it was when they were kept. None "
+        "kept of the article named: exit 1.",
     )
     p.add_argument("target", metavar="ID_OR_URL", nargs="?")
     p.add_argument(
@@ -703,7 +711,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Drop all that is kept of one article: its cached text, its page, its"
         " other pages and earlier copies, where you left it, and its save (for one saved by"
         " mistake, which `unsave` leaves cached, and searches find, until a prune). A feed's"
-        " headline of it stays, not cached: a sync fetches it again, as any new one.",
+        " headline of it stays, not cached: a sync fetches it again, as any new one. Your"
+        " highlights and notes on it stay (said: `reader highlights` cites them).",
     )
     p.add_argument("target", metavar="ID_OR_URL")
     p.set_defaults(func=_later("articles", "cmd_forget"))

@@ -41,6 +41,15 @@ def cmd_sync(args: argparse.Namespace) -> int:
         lib.close()
         raise
     feeds = lib.tagged_urls(tags) if tags else None
+    if tags and not feeds:
+        # A tag only articles carry (an import's): a sync of "0 of 0 feeds" said nothing of why.
+        count = len(lib.tagged_keys(tags))
+        lib.close()
+        raise CommandError(
+            f"no feed is tagged {tags_named(tags)}: {plural(count, 'article')}"
+            f" {'is' if count == 1 else 'are'}, and a sync fetches feeds (`reader sync` syncs"
+            " them all, the saved articles not cached yet with them)"
+        )
     # Started when work first comes: a sync of feeds that all answer "not modified" has none.
     lib.workers_when_needed(articles=not args.no_articles)
     show, finish = _no_progress() if args.quiet else _progress_display()
@@ -297,8 +306,10 @@ def print_sync_report(
             sys.stderr,
         )
     if articles and (recap := report.not_offline.line()):
-        # Of every headline, not only this sync's: what the last sync before a flight leaves out.
-        out(f"{recap}; `reader list --not-offline` lists them", sys.stderr)
+        # Of every headline, not only this sync's: what the last sync before a flight leaves
+        # out; after a sync of some feeds, said to be of them all (acc33a A16).
+        of_all = " (of every feed and saved article)" if tags else ""
+        out(f"{recap}{of_all}; `reader list --not-offline` lists them", sys.stderr)
 
 
 NAMED_PER_FEED = 5

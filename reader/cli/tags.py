@@ -5,15 +5,18 @@ address for FEED: a saved article's tags), and the tags that `--tag` names (`rea
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..feed_names import folded
-from ..feed_tags import clean_tag
+from ..feed_tags import typed_tag
 from ..keys import looks_like_entry_id
 from ..models import Entry, Feed, FetchError
 from ..safe import safe_line
 from ..urls import is_web_url
 from .common import (
+    EXIT_FAILED,
     EXIT_OK,
     CommandError,
     UsageError,
@@ -29,6 +32,8 @@ if TYPE_CHECKING:
 
 def cmd_tag(args: argparse.Namespace) -> int:
     tags = _tags(args.tags)
+    if args.url == "-":
+        return _tag_many(args, tags, untag=False)
     lib = open_library(args)
     try:
         feed = lib.tag_feed(args.url, tags)
@@ -49,6 +54,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 def cmd_untag(args: argparse.Namespace) -> int:
     tags = _tags(args.tags)
+    if args.url == "-":
+        return _tag_many(args, tags, untag=True)
     lib = open_library(args)
     try:
         before = next((f for f in lib.feeds() if f.url == lib.feed_named(args.url.strip())), None)
@@ -86,15 +93,58 @@ def _untagged(title: str, had: tuple[str, ...], asked: list[str], now: tuple[str
     return EXIT_OK
 
 
-def _article(lib: Library, given: str) -> Entry | str:
+def _tag_many(args: argparse.Namespace, tags: list[str], untag: bool) -> int:
+    """`reader tag - TAG…` (or untag): the articles whose ids or addresses stdin gives, one a
+    line, as `reader list --ids` prints them; each said in a line as one given alone, one
+    that names no article said and passed over (acc33b B2: thousands took a process each)."""
+    names = [line.strip() for line in sys.stdin if line.strip()]
+    if not names:
+        raise UsageError("no article ids on stdin (`reader list --ids … | reader tag - TAG`)")
+    status = EXIT_OK
+    lib = open_library(args)
+    try:
+        resolve = lib.resolver()
+        for name in names:
+            try:
+                target = _article(lib, name, resolve, feeds=False)
+            except CommandError as error:
+                err(str(error))
+                status = EXIT_FAILED
+                continue
+            if untag:
+                had_tags = lib.tags_of(target)
+                now = lib.untag_article(target, tags)
+                _untagged(article_title(lib, target), had_tags, tags, now)
+                continue
+            was_saved = lib.is_saved(target)
+            now = lib.tag_article(target, tags)
+            saved = "" if was_saved else " (saved for good: a tag files it in Saved)"
+            out(f"tagged: {article_title(lib, target)}: {_listed_tags(now)}{saved}")
+    finally:
+        lib.close()
+    return status
+
+
+def _article(
+    lib: Library,
+    given: str,
+    resolve: Callable[[str], Entry | str] | None = None,
+    feeds: bool = True,
+) -> Entry | str:
     """The article `given` names (its id, or the address of one a feed lists, cached or
-    saved) when it names no feed; else the CommandError a feed not subscribed gets. An
-    address known nowhere is not taken for one: a feed's address mistyped would be saved."""
+    saved) when it names no feed; else the CommandError a feed not subscribed gets (with
+    `feeds` False, given from a list of articles: that it names none). An address known
+    nowhere is not taken for one: a feed's address mistyped would be saved. `resolve`:
+    `Library.resolver`'s, for many."""
     text = given.strip()
-    if len(lib.feeds_titled(text)) > 1 or not (looks_like_entry_id(text) or is_web_url(text)):
+    if not (looks_like_entry_id(text) or is_web_url(text)):
+        if not feeds:
+            raise CommandError(f"not an article's id or address: {safe_line(given, 200)}")
+        raise not_subscribed(lib, given)
+    if feeds and len(lib.feeds_titled(text)) > 1:
         raise not_subscribed(lib, given)
     try:
-        target = lib.resolve(text)
+        target = (resolve or lib.resolve)(text)
     except FetchError as error:
         raise CommandError(
             f"no feed or article {safe_line(given, 200)} (`reader feeds` lists the feeds,"
@@ -132,7 +182,7 @@ def named_tags(lib: Library, given: list[str] | None) -> list[str]:
     feeds spell them ([] when not given); else a CommandError naming those there are."""
     if not given:
         return []
-    asked = [tag for one in given for tag in (clean_tag(t) for t in one.split(",")) if tag]
+    asked = [tag for one in given for tag in (typed_tag(t) for t in one.split(",")) if tag]
     if not asked:
         raise UsageError("--tag needs a tag: `reader feeds` lists each feed's tags")
     found = {tag: lib.tag_named(tag) for tag in asked}
@@ -160,8 +210,8 @@ def tags_named(tags: list[str]) -> str:
 
 
 def _tags(given: list[str]) -> list[str]:
-    """The tags given, cleaned (`clean_tag`); a UsageError for one that is none once cleaned."""
-    tags = [clean_tag(tag) for one in given for tag in one.split(",")]  # "a,b": two
+    """The tags given, as kept (`typed_tag`); a UsageError for one that is none so."""
+    tags = [typed_tag(tag) for one in given for tag in one.split(",")]  # "a,b": two
     if not all(tags):
         raise UsageError("a tag is a word or words: an empty one (or control characters) is none")
     return tags

@@ -21,6 +21,8 @@ class Forgotten:
     cached: bool  # a copy of it was cached: its text, page and earlier versions went
     saved: bool  # it was saved: it no longer is
     listed: bool  # a feed lists it: the headline stays, uncached
+    highlights: int = 0  # your highlights of it, kept (`reader highlights`)
+    notes: int = 0  # your notes on it and its highlights, kept
 
 
 class LibraryFlags(LibraryLookup):
@@ -80,7 +82,8 @@ class LibraryFlags(LibraryLookup):
         """Drop all that is kept of an article (its cached text, raw page, other pages, earlier
         versions, reading place) and its saved flag: one saved by mistake (a consent page, the
         wrong link) goes, where `unsave` left it cached and found by searches until a prune
-        (acc31c W12). A feed's headline of it stays, uncached (a sync may fetch it again)."""
+        (acc31c W12). A feed's headline of it stays, uncached (a sync may fetch it again), and
+        your highlights and notes on it (counted)."""
         url = _link(target)
         article = self.store.article(url) if url else None
         title = article.title if article is not None and article.title else ""
@@ -88,4 +91,10 @@ class LibraryFlags(LibraryLookup):
             title = target.title
         saved = self.unsave(target)
         cached = self.store.forget_article(url) if url else False
-        return Forgotten(title, cached, saved, isinstance(target, Entry) and bool(target.feed_url))
+        listed = isinstance(target, Entry) and bool(target.feed_url)
+        # The reader's own work, not the cache's: kept, and said so (acc33a A6).
+        marks = self.store.highlights(url) if url else None
+        if marks is None:
+            return Forgotten(title, cached, saved, listed)
+        notes = sum(bool(h.note) for h in marks.items) + bool(marks.note)
+        return Forgotten(title, cached, saved, listed, len(marks.items), notes)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..highlights import MAX_NOTE, ArticleHighlights, Highlight, still_in
-from ..models import Article, Entry
+from ..highlights import MAX_NOTE, ArticleHighlights, Highlight, cited_as, still_in
+from ..keys import article_key
+from ..models import Article, Entry, FetchError
 from .discovery import LibraryDiscovery
 from .resources import _link
 
@@ -15,13 +16,23 @@ from .resources import _link
 @dataclass(frozen=True)
 class KeptHighlights:
     """An article's highlights as `reader highlights` writes them: the article they cite
-    (its cached copy, else its address and title as they were when kept) and, per highlight,
-    whether its words are still in the article's text."""
+    (its cached copy, else as it was cited when they were kept, else its headline's facts)
+    and, per highlight, whether its words are still in the article's text and, when they are
+    not, the earlier copy kept that holds them (None: none does)."""
 
     article: Article
     cached: bool
     kept: ArticleHighlights
     found: tuple[bool, ...]
+    copies: tuple[Article | None, ...] = ()
+    """Per highlight, the earlier copy kept of a corrected article whose text holds its words
+    where the latest's doesn't (numbered: "copy 1 of 2"), to cite it to, as `y` on that copy
+    after `V` does (acc33a A5); of an article no longer cached, the copy it was read in when
+    that was another (`Highlight.cited`); None for one in the latest, or in no copy kept."""
+
+    def copy_of(self, index: int) -> Article | None:
+        """The earlier copy `copies` names for highlight `index` (None: the latest's)."""
+        return self.copies[index] if index < len(self.copies) else None
 
 
 def _note(text: str) -> str:
@@ -48,7 +59,9 @@ class LibraryHighlights(LibraryDiscovery):
             if kept.same(highlight.words) is not None:
                 return kept
             title = article.title or kept.title
-            return replace(kept, title=title, items=(*kept.items, highlight))
+            cited = cited_as(article)
+            items = (*kept.items, highlight if highlight.cited else replace(highlight, cited=cited))
+            return replace(kept, title=title, items=items, cited=cited)
 
         return self.store.change_highlights(_link(target), add)
 
@@ -80,7 +93,8 @@ class LibraryHighlights(LibraryDiscovery):
 
         def noted(kept: ArticleHighlights | None) -> ArticleHighlights:
             kept = kept or ArticleHighlights(_link(target))
-            return replace(kept, title=article.title or kept.title, note=_note(note))
+            title = article.title or kept.title
+            return replace(kept, title=title, note=_note(note), cited=cited_as(article))
 
         return self.store.change_highlights(_link(target), noted)
 
@@ -93,10 +107,76 @@ class LibraryHighlights(LibraryDiscovery):
         else:
             every = self.store.every_highlights()
         out = []
+        headlines: dict[str, Entry] | None = None
         for kept in every:
             cached = self.store.article(kept.url)
-            article = cached or Article(kept.url, title=kept.title)
-            found = tuple(cached is None or still_in(cached, h) for h in kept.items)
-            out.append(KeptHighlights(article, cached is not None, kept, found))
+            if cached is None:
+                if kept.cited is None and headlines is None:
+                    headlines = self.entries_by_key()  # read once, for every such article
+                article = kept.cited or _headline_facts(kept, (headlines or {}))
+                found = (True,) * len(kept.items)  # no text to look in
+                read_in = tuple(_other_copy(h.cited, article) for h in kept.items)
+                out.append(KeptHighlights(article, False, kept, found, read_in))
+                continue
+            found = tuple(still_in(cached, h) for h in kept.items)
+            copies: tuple[Article | None, ...] = ()
+            if not all(found) and (numbered := self._numbered_copies(kept.url)):
+                cached = numbered[-1]  # the latest, its citation naming the copies kept
+                copies = tuple(
+                    None if in_latest else _holding(numbered[:-1], h)
+                    for h, in_latest in zip(kept.items, found, strict=True)
+                )
+            out.append(KeptHighlights(cached, True, kept, found, copies))
         out.sort(key=lambda k: -max((h.at for h in k.kept.items), default=0.0))
         return out
+
+    def _numbered_copies(self, url: str) -> list[Article]:
+        """Every copy kept of the article at `url`, oldest first, each numbered among them as
+        `article_version` numbers it (the latest last); [] while there is one copy. A
+        damaged one left out: the others still cite."""
+        count = len(self.store.version_times(url)) + 1
+        if count < 2:
+            return []
+        copies = []
+        for number in range(1, count + 1):
+            try:
+                copies.append(self.article_version(url, number))
+            except FetchError:
+                continue
+        return copies
+
+
+def _other_copy(cited: Article | None, article: Article) -> Article | None:
+    """`cited`, the copy a highlight was read in, when it is another than `article`'s (read
+    before a correction, another headline or retrieval); None for the same."""
+    if cited is None or (cited.fetched_at, cited.title) == (article.fetched_at, article.title):
+        return None
+    return cited
+
+
+def _holding(copies: list[Article], highlight: Highlight) -> Article | None:
+    """Of the earlier `copies` (oldest first), the one `highlight` was read in: the last
+    retrieved by the time it was kept that holds its words, else the last that holds them;
+    None when none does."""
+    holding = [copy for copy in copies if still_in(copy, highlight)]
+    then = [
+        copy
+        for copy in holding
+        if copy.fetched_at is not None and copy.fetched_at.timestamp() <= highlight.at
+    ]
+    return (then or holding or [None])[-1]
+
+
+def _headline_facts(kept: ArticleHighlights, headlines: dict[str, Entry]) -> Article:
+    """An article no longer cached, its highlights kept before their citation was (`cited`):
+    its address and title, and the byline and date its feed's headline still gives."""
+    entry = headlines.get(article_key(kept.url))
+    if entry is None:
+        return Article(kept.url, title=kept.title)
+    return Article(
+        kept.url,
+        title=kept.title or entry.title,
+        author=entry.author,
+        published=entry.published,
+        published_by_feed=entry.published is not None,
+    )

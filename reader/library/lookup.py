@@ -5,6 +5,7 @@ headline links to it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..keys import article_key, looks_like_entry_id, saved_article_id
 from ..models import Entry, ErrorKind, FetchError
@@ -72,23 +73,69 @@ class LibraryLookup(LibraryHeadlines):
 
     def resolve(self, id_or_url: str) -> Entry | str:
         """An entry by id, or a URL to read directly; raises FetchError(NOT_FOUND) otherwise."""
+        return _Lookup(self).resolve(id_or_url)
+
+    def resolver(self) -> Callable[[str], Entry | str]:
+        """`resolve`, for the many ids or addresses one command is given (`reader archive` of
+        3,000, `reader export -`): the feeds' entries and headlines read once for them all,
+        not once each (each took 1.7 s on a year's store: acc33b B1)."""
+        return _Lookup(self, many=True).resolve
+
+
+class _Lookup:
+    """What `LibraryLookup.resolve` reads, read again for each name or, for `many`, once."""
+
+    def __init__(self, lib: LibraryLookup, many: bool = False) -> None:
+        self.lib = lib
+        self.many = many
+        self._by_id: dict[str, Entry] | None = None
+        self._by_key: dict[str, Entry] | None = None
+        self._headlines: list[Headline] | None = None
+
+    def resolve(self, id_or_url: str) -> Entry | str:
         text = id_or_url.strip()
+        lib = self.lib
         if looks_like_entry_id(text):
-            entry = self.entry(text) or dropped_entry(self, text)
+            entry = self._entry(text) or dropped_entry(lib, text)
             if entry is not None:
                 return entry
         if is_web_url(text):
-            headlines = self.headlines()
-            if (entry := _with_link(headlines, text)) is not None:
+            if (entry := self._with_link(text)) is not None:
                 return entry
-            if self.store.has_article(text):
+            if lib.store.has_article(text):
                 return text
             # The address a citation names (where a feed's link redirected to, the page's
             # canonical one) finds the article cached under the feed's link.
-            link = self.store.aliased(text) or text
-            return _with_link(headlines, link) or link
+            link = lib.store.aliased(text) or text
+            return self._with_link(link) or link
         if _ADDRESS_LIKE.match(text) or with_scheme(text):  # "ftp://…", "www.example.org/a"
             raise FetchError(ErrorKind.BAD_URL, not_web_url(text))
         raise FetchError(
             ErrorKind.NOT_FOUND, f"no article with id {safe_line(text, 80)!r} (see `reader list`)"
         )
+
+    def _entry(self, entry_id: str) -> Entry | None:
+        if not self.many:
+            return self.lib.entry(entry_id)
+        if self._by_id is None:
+            self._by_id = {}
+            for url in self.lib.store.feed_urls():  # the first feed's, as `entry` finds it
+                for entry in self.lib.store.entries(url):
+                    self._by_id.setdefault(entry.id, entry)
+        return (
+            self._by_id.get(entry_id)
+            or self.lib._saved_by_id(entry_id)
+            or self.lib._unlisted_by_id(entry_id)
+        )
+
+    def _with_link(self, url: str) -> Entry | None:
+        if self._headlines is None:
+            self._headlines = self.lib.headlines()
+        if not self.many:
+            return _with_link(self._headlines, url)
+        if self._by_key is None:
+            self._by_key = {}
+            for headline in self._headlines:  # the first headline's, as `_with_link` finds it
+                if headline.entry.link:
+                    self._by_key.setdefault(_key(headline), headline.entry)
+        return self._by_key.get(article_key(url))

@@ -136,4 +136,9 @@ class LibrarySaving(LibraryDownloads):
                 self.store.put_article(link, article)
             if key in saved:  # saved before by the link, from an older reader: one entry now
                 self.store.set_saved(url, False)
+            listing = by_key[0] if by_key else self.entries_by_key()
+            if key not in listing and self.store.has_article(link):
+                # The story's copy is the one kept: the link's own was a second story in
+                # searches and exports, unread and unsaved (acc33a A12).
+                self.store.forget_article(url)
         return story

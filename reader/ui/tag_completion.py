@@ -1,6 +1,6 @@
 """The completion of a tag being typed in the tag key's line (`#`): the last tag of the line
-(after its last comma) completed from the tags in use, feeds' and articles', as they are spelled;
-the right arrow (or End) takes it."""
+(after its last comma, a "#" before it the tag's mark) completed from the tags in use, feeds' and
+articles', as they are spelled; the right arrow (or End) takes it."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from textual.suggester import Suggester
 
 from ..feed_names import folded
+from ..feed_tags import TAG_MARK, typed_tag
 
 
 class TagCompletion(Suggester):
@@ -20,10 +21,11 @@ class TagCompletion(Suggester):
 
     async def get_suggestion(self, value: str) -> str | None:
         before, _, typed = value.rpartition(",")
-        start = typed.lstrip()
+        # Typed with its mark ("#ur"), as lists write tags: the name after it completed.
+        start = typed.lstrip().removeprefix(TAG_MARK)
         if not start:
             return None
-        given = {folded(tag) for tag in before.split(",")}
+        given = {folded(typed_tag(tag)) for tag in before.split(",")}
         for tag in self.tags:
             if (
                 len(tag) > len(start)

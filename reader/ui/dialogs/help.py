@@ -97,7 +97,7 @@ KEYS: KeyRows = (
             (") / (", "the passage a sentence longer / shorter"),
             ("y", "copy the citation as plain text (a passage selected: quoted above it)"),
             ("Ctrl-C", "copy the passage selected, alone"),
-            ("h", "keep the passage selected as a highlight (again: drop it)"),
+            ("h", "keep the passage selected as a highlight (on one: drop it; again: restore it)"),
             ("a", "a note on the passage selected (a highlight), else on the article"),
             ("Esc", "drop the passage selected (before a link, a search)"),
             ("V", "of an article that changed: the copy kept before the one shown"),

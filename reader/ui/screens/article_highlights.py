@@ -28,6 +28,11 @@ def no_longer_found(count: int) -> str:
 class ArticleScreenHighlights(ArticleScreenPassage):
     """The reading view's highlight key (see `ArticleScreen`)."""
 
+    _dropped: tuple[Entry, Highlight] | None = None
+    """The highlight `h` last dropped here, its note with it, and the entry it was of: `h`
+    again (with no passage selected, or the same one) keeps it again as it was. One key
+    must not lose a journalist's note for good (acc33a A10)."""
+
     def _marked_article(self) -> tuple[ArticleBody, Article, Entry] | None:
         """The body, article and entry `h` and `a` keep their marks on; None (said) when the
         article is not loaded or is the feed's text standing in for it."""
@@ -40,12 +45,17 @@ class ArticleScreenHighlights(ArticleScreenPassage):
 
     async def action_highlight(self) -> None:
         """`h`: the passage selected (`v`, `)`, or a drag) kept as a highlight of the article,
-        quoted as `y` quotes it; on one kept already, that highlight dropped."""
+        quoted as `y` quotes it; on one kept already, that highlight dropped (its note with it),
+        and `h` again, with no passage selected or the same one, keeps it again as it was."""
         shown = self._marked_article()
         if shown is None:
             return
         body, article, entry = shown
         chosen = body.passage_to_keep()
+        dropped = self._dropped
+        if chosen is None and dropped is not None and dropped[0].id == entry.id:
+            await self._restore(body, article, entry, dropped[1])
+            return
         if chosen is None:
             self.app.bell()
             pairs = (
@@ -59,8 +69,10 @@ class ArticleScreenHighlights(ArticleScreenPassage):
             self.notify(f"Select a passage to keep as a highlight first{how}.", markup=False)
             return
         words, near = chosen
-        kept = body.highlights
-        same = kept_as(kept, words)
+        same = kept_as(body.highlights, words)
+        if same is None and dropped and dropped[0].id == entry.id and kept_as([dropped[1]], words):
+            await self._restore(body, article, entry, dropped[1])
+            return
         lib = self.reader.lib
         try:  # a write to the store: not on the event loop
             if same is not None:
@@ -73,13 +85,39 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         except StoreError as error:
             self.notify(plain(error.message, max_length=300).plain, severity="error", markup=False)
             return
+        self._dropped = (entry, same) if same is not None else None
         if self.headline.entry is not entry or body.article is not article:
             return  # another article came meanwhile: kept all the same
         self.clear_selection()
         body.show_highlights(now.items, now.note)
         self._show_position()
-        done = "Highlight dropped" if same is not None else "Kept as a highlight"
-        self.notify(f"{done}: {plural(len(now.items), 'highlight')} in this article ({LISTED_BY}).")
+        count = f"{plural(len(now.items), 'highlight')} in this article"
+        if same is None:
+            self.notify(f"Kept as a highlight: {count} ({LISTED_BY}).", markup=False)
+            return
+        what, them = ("Highlight and its note", "them") if same.note else ("Highlight", "it")
+        key = self.key_of("highlight")
+        again = f" · {key} again restores {them}" if key else ""
+        self.notify(f"{what} dropped ({count}){again}.", markup=False)
+
+    async def _restore(
+        self, body: ArticleBody, article: Article, entry: Entry, highlight: Highlight
+    ) -> None:
+        """The highlight `h` dropped kept again as it was: its note, when it was kept."""
+        try:  # a write to the store: not on the event loop
+            now = await asyncio.to_thread(self.reader.lib.keep_highlight, entry, article, highlight)
+        except StoreError as error:
+            self.notify(plain(error.message, max_length=300).plain, severity="error", markup=False)
+            return
+        self._dropped = None
+        if self.headline.entry is not entry or body.article is not article:
+            return
+        self.clear_selection()
+        body.show_highlights(now.items, now.note)
+        self._show_position()
+        what = "Highlight and its note" if highlight.note else "Highlight"
+        count = f"{plural(len(now.items), 'highlight')} in this article"
+        self.notify(f"{what} restored: {count} ({LISTED_BY}).", markup=False)
 
     def action_note(self) -> None:
         """`a`: a note on the passage selected (kept as a highlight too, when it was not), or
@@ -132,6 +170,9 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         except StoreError as error:
             self.notify(plain(error.message, max_length=300).plain, severity="error", markup=False)
             return
+        dropped = self._dropped
+        if chosen is not None and dropped is not None and kept_as([dropped[1]], chosen[0]):
+            self._dropped = None  # kept again with a new note: that one stays, not the old
         body = self.query_one(ArticleBody)
         if self.headline.entry is not entry or body.article is not article:
             return

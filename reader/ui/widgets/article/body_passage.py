@@ -124,7 +124,8 @@ class ArticlePassage(ArticleLinks):
     def choose_passage(self) -> bool:
         """`v`: select the sentence at the search's current match, else at the selected link,
         else the first sentence of the article's text starting in view (the header's only when
-        no text is in view; the one running through the top line when none starts there). False when there is no text."""
+        no text is in view; the one running through the top line when none starts there), a
+        picture and its caption passed over. False when there is no text."""
         spans = self._sentence_spans()
         if not spans.total:
             return False
@@ -220,15 +221,22 @@ class ArticlePassage(ArticleLinks):
             start = max(top, text_top) if text_top < top + height else top
         first = spans.first_from(start) or 0
         if start <= spans.span_lines(first)[0] < top + height:
-            return first
+            return self._past_figures(first)
         # A long paragraph fills the view: the sentence its top line is in.
         on_top = self._line_map.by_line.get(top)
         if on_top:
             run, piece = on_top[0]
             found = spans.at(run, self._line_map.runs[run].pieces[piece][1])
             if found is not None:
-                return found
-        return first
+                return self._past_figures(found)
+        return self._past_figures(first)
+
+    def _past_figures(self, sentence: int) -> int:
+        """`sentence`, or the first after it that is no picture's nor caption's: a news page
+        opens with its photo, and `v` at the top selected "Image", then the caption, for a
+        quote of the writer's words (acc33a A8). `sentence` when only pictures follow."""
+        figures = self._figure_sentences()
+        return next((n for n in range(sentence, len(figures)) if not figures[n]), sentence)
 
     def _point(self, run: int, offset: int, end: bool = False) -> Offset:
         """Where character `offset` of `run` is on the screen lines, as a selection names it

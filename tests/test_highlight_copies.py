@@ -1,0 +1,100 @@
+"""`reader highlights` of a corrected article: a quotation only an earlier copy kept holds is
+cited to that copy (its headline, its retrieval time, "copy 1 of 2"), as `y` cites it on that
+copy after `V`, not to the latest copy, which never had its words (acc33a A5). A small news
+site on 127.0.0.1 (`test_versions.Site`), the real store in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.highlights import Highlight
+from reader.library import Library
+from tests.story_site import serving
+from tests.test_versions import CORRECTED, FIRST, Site, entry_id, sync, sync_corrected
+
+FIGURE_4M = (
+    "The council will spend 4 million pounds on repairs to the swing bridge, its spokesman, "
+    "Owen Price, told the transport committee on Thursday evening."
+)
+BOATS = "boat owners say the delays to the spring season will cost the marina dearly"
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    with serving(Site) as server:
+        yield server
+
+
+def _keep(directory: Path, words: str, number: int | None = None) -> None:
+    """A highlight of `words` kept on the article as the reader keeps it, on copy `number`
+    (after `V`) or the latest."""
+    lib = Library(directory)
+    try:
+        entry = lib.headlines()[0].entry
+        article = lib.article_version(entry, number) if number else lib.cached_article(entry)
+        assert article is not None
+        lib.keep_highlight(entry, article, Highlight(words, f"> {words}", words, time.time()))
+    finally:
+        lib.close()
+
+
+def test_a_quote_only_an_earlier_copy_holds_is_cited_to_that_copy(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sync(data_dir, site)
+    _keep(data_dir, FIGURE_4M)  # read before the correction
+    sync_corrected(data_dir, site)
+    _keep(data_dir, BOATS)  # in both copies: the latest's
+    ident = entry_id(data_dir)
+    home = ["--data-dir", str(data_dir)]
+    assert main([*home, "show", ident, "--version", "1", "--format", "citation"]) == 0
+    first = capsys.readouterr().out
+    retrieved_1 = next(x for x in first.splitlines() if x.startswith("Retrieved: "))
+
+    assert main([*home, "highlights", ident]) == 0
+    printed = capsys.readouterr().out
+    quote_4m, cited_4m = printed.index(f"> {FIGURE_4M}"), printed.index(f"# {FIRST[0]}")
+    boats, cited_2m = printed.index(f"> {BOATS}"), printed.index(f"# {CORRECTED[0]}")
+    assert quote_4m < cited_4m < boats < cited_2m
+    under_4m = printed[cited_4m:boats]
+    assert retrieved_1.strip() in under_4m and "Note: copy 1 of 2, retrieved" in under_4m
+    assert "no longer in the text" not in printed  # it is in the copy it is cited to
+    assert "Owen Price" not in printed[cited_2m:]  # nor is the latest said to hold it
+
+    assert main([*home, "highlights", ident, "--format", "json"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert CORRECTED[0] in item["citation"]
+    by_copy = {h["quote"]: (h["copy"], h["in_text"], h["citation"]) for h in item["highlights"]}
+    copy, in_text, citation = by_copy[f"> {FIGURE_4M}"]
+    assert (copy, in_text) == (1, False)
+    assert FIRST[0] in citation and "copy 1 of 2, retrieved" in citation
+    copy, in_text, citation = by_copy[f"> {BOATS}"]
+    assert (copy, in_text) == (None, True) and CORRECTED[0] in citation
+
+    # Forgotten, every copy with it: each still cited as the copy it was read in was.
+    assert main([*home, "forget", ident]) == 0
+    assert "its 2 highlights are kept" in capsys.readouterr().out
+    assert main([*home, "highlights", ident]) == 0
+    printed = capsys.readouterr().out
+    quote_4m, cited_4m = printed.index(f"> {FIGURE_4M}"), printed.index(f"# {FIRST[0]}")
+    boats, cited_2m = printed.index(f"> {BOATS}"), printed.index(f"# {CORRECTED[0]}")
+    assert quote_4m < cited_4m < boats < cited_2m
+    assert retrieved_1.strip() in printed[cited_4m:boats]
+
+
+def test_a_highlight_kept_on_copy_1_after_v_is_cited_to_it(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sync(data_dir, site)
+    sync_corrected(data_dir, site)
+    _keep(data_dir, FIGURE_4M, number=1)  # `V`, then `v` `h` on copy 1
+    assert main(["--data-dir", str(data_dir), "highlights"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.index(f"> {FIGURE_4M}") < printed.index(f"# {FIRST[0]}")
+    assert f"# {CORRECTED[0]}" not in printed  # no highlight, no note of the latest's
