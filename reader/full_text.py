@@ -386,7 +386,7 @@ def search(
     `copies` gives the kept earlier versions of a cached article (oldest first): one whose
     latest copy doesn't hold every word is found by the newest of them that does."""
     hits: list[Hit] = []
-    if not query:
+    if not query.finds:  # a tag's list alone (`tag:NAME`) is narrowed to by the caller
         return hits
     rows = list(headlines)
     titled: list[set[int] | None] = []

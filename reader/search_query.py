@@ -7,13 +7,22 @@ matches it (`text_find.pattern`): smartcase, quotes, dashes, widths and accents 
 `AND`, `OR` and `NOT` are operators only in capitals, as the databases write them ("and",
 "or", "Or" are words to look for); `-` is one only before a letter or a quoted phrase: "-3.2%"
 is a figure to find, a lone "-" a dash.
+
+`tag:NAME` (`tag:"long read"` for a tag of several words) narrows the search to the list of
+that tag, as `--tag` and the feed list's tag row give it: the articles filed under it and the
+headlines of the feeds filed under it; case and spaces aside, as tags are compared.
+`tag:a,b` (or `tag:a OR tag:b`) is either tag's, `-tag:NAME` (`NOT tag:NAME`) leaves its
+list out. A tag is no word: it is not looked for in the text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .feed_names import folded
+from .feed_tags import hashed_tags
 from .fold import MARKS, has_accent, skippable
 from .safe import safe_line
 from .text_find import UNSPACED, blank, pattern, typed, unspaced
@@ -26,6 +35,8 @@ the end)."""
 
 MOST_TERMS = 32
 MOST_PHRASE_WORDS = 64
+TAG_FIELD = "tag:"
+"""What a term naming a tag starts with (`tag:strikes`)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,8 @@ class _Term:
     """`OR` stood before it: the term before it or this one."""
     without: bool = False
     """`-` or `NOT` stood before it: an article holding it is not found."""
+    tag: bool = False
+    """It names a tag (`tag:NAME`, the name its `text`): a list narrowed to, not a word."""
 
 
 def _parsed(query: str) -> list[_Term]:
@@ -54,8 +67,8 @@ def _parsed(query: str) -> list[_Term]:
     and hundreds of megabytes), controls removed as the query is shown."""
     query = safe_line(query)
     out: list[_Term] = []
-    seen: set[tuple[str, bool]] = set()
-    either = without = False
+    seen: set[tuple[str, bool, bool]] = set()
+    either = without = tag = False
     for match in _TERM.finditer(query):
         quoted = match.group(1) is not None
         term = match.group(1) if quoted else match.group(0)
@@ -63,28 +76,36 @@ def _parsed(query: str) -> list[_Term]:
             either = either or (term == "OR" and bool(out))
             without = without or term == "NOT"
             continue
-        if not quoted and term == "-" and query[match.end() : match.end() + 1] in _QUOTES:
+        quote_next = query[match.end() : match.end() + 1] in _QUOTES
+        if not quoted and term == "-" and quote_next:
             without = True  # -"a phrase"
             continue
         if not quoted and term[:1] == "-" and term[1:2].isalpha():
             without, term = True, term[1:]
+        if not quoted and term[: len(TAG_FIELD)].casefold() == TAG_FIELD:
+            term, tag = term[len(TAG_FIELD) :], True
+            if not term and quote_next:
+                continue  # tag:"long read": the name is the phrase next
         words = term.split()
-        if not words:
+        if not words or (tag and not term.strip(",")):
+            tag = False
             continue
         text = " ".join(words[:MOST_PHRASE_WORDS])
-        if (text, without) not in seen:
-            seen.add((text, without))
-            out.append(_Term(text, either and not without, without))
+        if (text, without, tag) not in seen:
+            seen.add((text, without, tag))
+            out.append(_Term(text, either and not without, without, tag))
             if len(out) == MOST_TERMS:
                 break
-        either = without = False
+        either = without = tag = False
     return out
 
 
 def terms(query: str) -> list[str]:
     """A query's words and quoted phrases, in order, as `_parsed` reads them, operators and
     the words they exclude left out."""
-    return list(dict.fromkeys(term.text for term in _parsed(query) if not term.without))
+    return list(
+        dict.fromkeys(term.text for term in _parsed(query) if not term.without and not term.tag)
+    )
 
 
 _HANGUL = "\uac00-\ud7a3"
@@ -146,7 +167,9 @@ def finds_anything(query: str) -> bool:
     """Whether `Query(query)` has a word to find, told without making its patterns: a word's
     (its edges' classes of every script) took tens of ms to compile, on the event loop before
     each `F` (benchmarks/tui_loop_stalls.py); the search's thread makes them."""
-    return any(not term.without and not blank(_bare(term.text)[0]) for term in _parsed(query))
+    return any(
+        not term.without and (term.tag or not blank(_bare(term.text)[0])) for term in _parsed(query)
+    )
 
 
 class Query:
@@ -155,14 +178,29 @@ class Query:
 
     `words` are those an article is found by, in `groups`: every group must have one of its
     words held (a group of several: words typed with `OR` between them); `excluded`, those
-    it must hold none of."""
+    it must hold none of. `tags`, the tags it narrows to (`tag:NAME`): a headline must be in
+    the list of one tag of each group (`tagged_so`), and of none of `excluded_tags`."""
 
     def __init__(self, query: str) -> None:
         self.text = query
         words: list[_Word] = []
         groups: list[list[int]] = []
         excluded: list[_Word] = []
+        tags: list[tuple[str, ...]] = []
+        excluded_tags: list[str] = []
+        after_tag = False
         for term in _parsed(query):
+            if term.tag:
+                names = tuple(name.strip() for name in term.text.split(",") if name.strip())
+                if term.without:
+                    excluded_tags += names
+                elif term.either and after_tag:  # tag:a OR tag:b
+                    tags[-1] += names
+                else:
+                    tags.append(names)
+                after_tag = True
+                continue
+            after_tag = False
             word = _word(term.text)
             if word is None:
                 continue
@@ -176,9 +214,32 @@ class Query:
         self.words: tuple[_Word, ...] = tuple(words)
         self.groups: tuple[tuple[int, ...], ...] = tuple(tuple(g) for g in groups)
         self.excluded: tuple[_Word, ...] = tuple(excluded)
+        self.tags: tuple[tuple[str, ...], ...] = tuple(tags)
+        self.excluded_tags: tuple[str, ...] = tuple(excluded_tags)
+        self._tag_sets = [frozenset(folded(name) for name in group) for group in tags]
+        self._excluded_tag_set = frozenset(folded(name) for name in excluded_tags)
 
     def __bool__(self) -> bool:
         return bool(self.words)
+
+    @property
+    def finds(self) -> bool:
+        """It finds something: a word to look for, or a tag's list (`tag:NAME` alone lists
+        its articles)."""
+        return bool(self.words or self.tags)
+
+    @property
+    def narrowed(self) -> bool:
+        """It names a tag (`tag:NAME`, `-tag:NAME`): only some lists are searched."""
+        return bool(self.tags or self.excluded_tags)
+
+    def tagged_so(self, tags: Iterable[str]) -> bool:
+        """Whether a headline filed under `tags` (its article's and its feed's) is in a list
+        of one tag of each of the query's groups, and in none of those it excludes."""
+        held = {folded(tag) for tag in tags}
+        return held.isdisjoint(self._excluded_tag_set) and all(
+            not held.isdisjoint(group) for group in self._tag_sets
+        )
 
     def per_group(self, per_word: list[set[str] | None]) -> list[set[str] | None]:
         """Given per word the keys of the articles that may hold it (None: any may), those
@@ -194,8 +255,14 @@ class Query:
 
     def described(self) -> str:
         """What was looked for, as a message names it: “word”, "every one of: a b", "a or b",
-        "a and none of: b"."""
+        "a and none of: b"; ", tagged #a" after it for a `tag:a` ("anything tagged #a" for a
+        tag alone)."""
+        return self._words_described() + self._tags_described()
+
+    def _words_described(self) -> str:
         groups = [[_shown(self.words[n].typed) for n in group] for group in self.groups]
+        if not groups:
+            return "anything" if self.tags else ""
         if not self.excluded and all(len(group) == 1 for group in groups):
             if len(groups) == 1:
                 return f"“{safe_line(self.words[0].typed, 80)}”"
@@ -209,12 +276,34 @@ class Query:
             text += " and none of: " + " ".join(_shown(word.typed) for word in self.excluded)
         return text
 
+    def _tags_described(self) -> str:
+        parts = []
+        if self.tags:
+            parts.append(
+                "tagged "
+                + " and ".join(
+                    " or ".join(hashed_tags((tag,)) for tag in group) for group in self.tags
+                )
+            )
+        if self.excluded_tags:
+            parts.append(
+                "not tagged " + " or ".join(hashed_tags((tag,)) for tag in self.excluded_tags)
+            )
+        if not parts:
+            return ""
+        return (", " if self.words else " ") + ", ".join(parts)
+
     def caseless(self) -> Query | None:
         """The same query with case ignored (its words in lower case, the operators kept),
         None when it is already (no capital in a word)."""
         parts = _OPERATOR_OR_OTHER.split(self.text)
         lowered = "".join(p if p in _OPERATORS else p.lower() for p in parts)
-        return None if lowered == self.text else Query(lowered)
+        if lowered == self.text:
+            return None
+        caseless = Query(lowered)
+        # A tag's capital ("tag:Strikes") makes no case count: tags are compared caseless.
+        same = [w.typed for w in caseless.words] == [w.typed for w in self.words]
+        return None if same else caseless
 
     def case_note(self, found: int) -> str:
         """What an empty search says of case when the same query with case ignored finds

@@ -24,6 +24,7 @@ from reader.models import Entry, Feed
 from reader.reports import Headline
 from reader.ui.dialogs.feed_input import FeedInputScreen
 from reader.ui.headlines import HeadlineIndex, tag_view
+from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.main.feed_list import FeedList
 
 STORIES = [("Pilchard boats laid up", 8), ("Lifeboat crew rescue three", 9)]
@@ -308,6 +309,97 @@ def test_an_article_archived_is_kept_read_and_listed_apart(
     assert out == "unarchived: Pilchard boats laid up (back in Saved, still read)\n"
     assert run(synced, capsys, "list", "--archived")[1] == ""
     assert len(json.loads(run(synced, capsys, "list", "--saved", "--json")[1])) == 2
+
+
+def test_show_json_gives_an_articles_tags_and_archive_mark(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader show --format json` carries the marks `list --json` gives: saved, its tags,
+    archived; by its id or its address alike, one article or several."""
+    ids = _ids(synced, capsys)
+    pilchards, lifeboat = ids["Pilchard boats laid up"], ids["Lifeboat crew rescue three"]
+    run(synced, capsys, "tag", pilchards, "fishing", "Long read")
+    run(synced, capsys, "archive", pilchards)
+
+    def marks(*targets: str) -> list[tuple[bool, list[str], bool]]:
+        status, out, err = run(synced, capsys, "show", *targets, "--format", "json", "--offline")
+        assert status == 0, err
+        shown = json.loads(out)
+        items = shown if isinstance(shown, list) else [shown]
+        return [(item["saved"], item["tags"], item["archived"]) for item in items]
+
+    assert marks(pilchards) == [(True, ["fishing", "Long read"], True)]
+    assert marks(pilchards, lifeboat) == [
+        (True, ["fishing", "Long read"], True),
+        (False, [], False),
+    ]
+    link = json.loads(run(synced, capsys, "show", pilchards, "--format", "json")[1])["url"]
+    assert marks(link) == [(True, ["fishing", "Long read"], True)]
+    run(synced, capsys, "unarchive", pilchards)
+    assert marks(pilchards) == [(True, ["fishing", "Long read"], False)]
+
+
+def test_tagging_or_archiving_an_article_two_feeds_list_marks_each_of_its_rows(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """A wire feed lists the Ledger's story too (the same link): `#` on one row files the
+    article, and both rows show its tags and star; `E` archives it in both (the one acted on
+    marked read, as the store marks it); the tag's row lists it; a reload shows the same."""
+    feed = serve_stories(httpserver, "Harbour Ledger", STORIES)
+    story = httpserver.url_for("/story-8.html")
+    httpserver.expect_request("/wire.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Coast Wire</title><item>'
+        f"<title>Pilchard fleet stays in port</title><link>{story}</link>"
+        "<guid>wire-1</guid><pubDate>Tue, 24 Nov 2026 07:00:00 GMT</pubDate></item>"
+        "</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    subscribe(tmp_path, [feed, httpserver.url_for("/wire.xml")])
+    twins = {"Pilchard boats laid up", "Pilchard fleet stays in port"}
+
+    def marks(rows: list[Headline]) -> dict[str, tuple[bool, tuple[str, ...], bool, bool]]:
+        return {
+            h.entry.title: (h.saved, h.tags, h.archived, h.read)
+            for h in rows
+            if h.entry.title in twins
+        }
+
+    async def run() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
+            await until(pilot, lambda: len(table(app).rows) == 3, "every headline")
+            titles = [h.entry.title for h in table(app).rows]
+            await pilot.press(*"j" * titles.index("Pilchard boats laid up"))
+            await pilot.press("#")
+            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the question")
+            await pilot.press(*"fishing", "enter")
+            await until(pilot, lambda: screen_text(app).count("#fishing") == 3, "both rows")
+            tagged = (True, ("fishing",), False, False)
+            assert marks(table(app).rows) == dict.fromkeys(twins, tagged)
+            await pilot.press("E")
+            await until(pilot, lambda: all(h.archived for h in table(app).rows[1:]), "archived")
+            assert marks(table(app).rows) == {
+                "Pilchard boats laid up": (True, ("fishing",), True, True),
+                "Pilchard fleet stays in port": (True, ("fishing",), True, False),
+            }
+            # The tag's row (under "Saved" and "Archive"): the article, its marks the same.
+            # `t`, the next tag's row: a tag of articles alone too.
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("t")
+            await until(pilot, lambda: screen.feed_url == tag_view("fishing"), "#fishing")
+            assert marks(table(app).rows) == {
+                "Pilchard boats laid up": (True, ("fishing",), True, True),
+                "Pilchard fleet stays in port": (True, ("fishing",), True, False),
+            }
+            shown = marks(app.index.view(None))
+
+        lib = Library(tmp_path)
+        try:
+            assert marks(lib.headlines()) == shown  # as a reload reads the store
+        finally:
+            lib.close()
+
+    asyncio.run(run())
 
 
 def test_capital_e_archives_an_article_into_the_archive_row_and_back(

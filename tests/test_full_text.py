@@ -682,3 +682,45 @@ def test_struck_runs_are_read_from_a_record_where_the_text_has_them() -> None:
     # Without their outer spaces, as Markdown marks them; a later line's counted from its start.
     assert [text[a:b] for a, b in struck] == ["€9.4m", ".1m"]
     assert snippet(text, 0, 4, struck) == "Paid ~~€9.4m~~ €6~~.1m~~!"
+
+
+def test_tag_narrows_a_search_to_a_tags_list_and_minus_tag_leaves_it_out(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """`tag:NAME` among the words: only the articles filed under the tag, and the headlines of
+    the feeds filed under it, as `--tag` lists them; case aside, as tags are compared; a tag
+    alone lists its articles; `-tag:NAME` leaves them out. A tag is no word of the text."""
+    data = _synced(tmp_path, httpserver)
+    ids = {
+        line.split(": ", 1)[1][:5]: line.split()[0]
+        for line in reader(data, "list").stdout.splitlines()
+    }
+    assert reader(data, "tag", ids["Ferry"], "Strikes", "long read").returncode == 0
+
+    def titles(*words: str) -> list[str]:
+        found = reader(data, "list", "--search", *words)
+        assert found.returncode in (0, 1), found.stderr
+        return [line.split(": ", 1)[1][:5] for line in found.stdout.splitlines()[::2]]
+
+    assert sorted(titles("winter")) == ["Ferry", "Libra"]  # both hold it
+    assert titles("tag:strikes", "winter") == ["Ferry"]
+    assert titles('TAG:"Long  Read" winter') == ["Ferry"]
+    assert titles("winter", "-tag:STRIKES") == ["Libra"]
+    assert titles("winter NOT tag:strikes") == ["Libra"]
+    assert titles("tag:strikes") == ["Ferry"]  # a tag alone: its articles
+    assert titles("tag:nothing,strikes", "winter") == ["Ferry"]  # either
+    assert titles("tag:nothing OR tag:strikes", "winter") == ["Ferry"]
+    assert titles("tag:strikes", "petition") == []
+    none = reader(data, "list", "--search", "tag:Fishing", "winter")
+    assert none.returncode == 1 and none.stdout == ""
+    assert "no headline or cached article holds “winter”, tagged #Fishing" in none.stderr
+    # A feed's tag: its headlines are in the tag's list.
+    assert reader(data, "tag", httpserver.url_for("/feed.xml"), "harbour").returncode == 0
+    assert sorted(titles("tag:harbour", "winter")) == ["Ferry", "Libra"]
+    assert titles("tag:harbour", "winter", "-tag:strikes") == ["Libra"]
+    as_json = json.loads(reader(data, "list", "--search", "tag:strikes", "--json").stdout)
+    assert [row["title"][:5] for row in as_json] == ["Ferry"]
+    # No feed lists them any more: the saved one found by its own tags, the other not.
+    assert reader(data, "remove", httpserver.url_for("/feed.xml")).returncode == 0
+    assert titles("tag:strikes", "winter") == ["Ferry"]
+    assert titles("winter", "-tag:strikes") == ["Libra"]

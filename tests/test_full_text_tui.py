@@ -379,6 +379,47 @@ def test_F_reads_or_and_minus_and_says_when_a_capital_made_case_count(synced_dir
     asyncio.run(run())
 
 
+def test_F_with_tag_searches_what_is_filed_under_the_tag(synced_dir: Path) -> None:
+    """`tag:NAME` among the words narrows `F` to the tag's articles, a tag alone lists them,
+    `-tag:NAME` leaves them out, as `reader list --search` reads them; the empty hits say the
+    tag."""
+    council = expected(synced_dir, words="council")
+    assert len(council) >= 3
+    tagged = council[1].headline
+    lib = Library(synced_dir, workers="thread")
+    try:
+        lib.tag_article(tagged.entry, ["Budgets"])
+    finally:
+        lib.close()
+
+    async def run() -> None:
+        async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            rest = [h.headline.entry.title for h in council if h.headline != tagged]
+            for words, titles in (
+                ("tag:budgets council", [tagged.entry.title]),
+                ("tag:BUDGETS", [tagged.entry.title]),
+                ("council -tag:budgets", rest),
+            ):
+                keys = [{" ": "space", "-": "minus", ":": "colon"}.get(c, c) for c in words]
+                await pilot.press("F", *keys, "enter")
+                await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the hits")
+                await until(
+                    pilot,
+                    lambda titles=titles: [h.entry.title for h in table(app).rows] == titles,
+                    words,
+                )
+                await pilot.press("escape")
+                await until(pilot, lambda: screen.feed_url is None, "every feed's headlines")
+            await pilot.press("F", *"tag", "colon", *"fishing", "space", *"council", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the empty hits")
+            await until(pilot, lambda: "tagged" in str(table(app).empty_text), "the note")
+            assert "holds “council”, tagged #fishing." in str(table(app).empty_text)
+
+    asyncio.run(run())
+
+
 def test_a_hit_opened_where_the_article_was_left_says_nothing_of_that_place(
     synced_dir: Path,
 ) -> None:

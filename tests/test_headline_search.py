@@ -9,6 +9,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from reader.library import Library
+from reader.ui.dialogs.feed_input import FeedInputScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.search_bar import SearchBar
 from reader.ui.widgets.main.feed_list import FeedList
@@ -140,6 +142,39 @@ def test_titles_are_folded_once_and_matched_each_on_its_own() -> None:
     for typed_so_far in ("s", "st", "sto", "stor", "storm"):
         matching_names(titles, typed_so_far)
     assert headline_search._folded.cache_info().misses == 1
+
+
+def test_slash_finds_a_headline_by_its_tags_as_its_row_shows_them(synced_dir: Path) -> None:
+    """A row shows its article's tags after its title ("#strikes"): `/` finds them there, the
+    one filed before the reader opened and one tagged with `#` since alike."""
+    lib = Library(synced_dir, workers="thread")
+    try:
+        headlines = lib.headlines()
+        first, second = headlines[3], headlines[7]
+        lib.tag_article(first.entry, ["Strikes"])
+    finally:
+        lib.close()
+
+    async def run() -> None:
+        async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):
+            rows = table(app)
+            ids = [h.entry.id for h in rows.rows]
+            await pilot.press("slash", *"#strike")
+            await until(pilot, lambda: rows.cursor == ids.index(first.entry.id), "the tagged row")
+            await pilot.press("enter")
+            await until(pilot, lambda: "Headline 1 of 1 for “#strike”" in status(app), "1 of 1")
+            await pilot.press("escape")
+            rows.cursor = ids.index(second.entry.id)
+            await pilot.press("#")
+            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the question")
+            await pilot.press(*"strikes", "enter")
+            await until(pilot, lambda: rows.rows[rows.cursor].tags == ("strikes",), "tagged")
+            rows.cursor = 0
+            await pilot.press("slash", *"strikes", "enter")
+            await until(pilot, lambda: "Headline 1 of 2 for “strikes”" in status(app), "both")
+            assert rows.cursor == min(ids.index(first.entry.id), ids.index(second.entry.id))
+
+    asyncio.run(run())
 
 
 def test_the_search_line_opens_and_closes_without_restyling_the_list(synced_dir: Path) -> None:

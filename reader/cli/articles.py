@@ -15,7 +15,7 @@ from ..config import config_path, data_dir
 from ..config_shown import defaults_not_in
 from ..dates import in_local_time
 from ..feed_names import names_of, source_name
-from ..feed_tags import hashed_tags
+from ..feed_tags import hashed_tags, saved_tags
 from ..marks import TAKEN_DOWN, offline_mark, saved_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError
 from ..plural import plural
@@ -116,7 +116,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             from ..library.text_search import search_cached
 
             query = Query(" ".join(args.search))
-            if not query:
+            if not query.finds:
                 err("--search needs a word to look for: reader list --search ferry strike")
                 return EXIT_USAGE
 
@@ -351,10 +351,15 @@ def cmd_show(args: argparse.Namespace) -> int:
         if args.format in ("json", "csl-json"):
             item_id = target.id if isinstance(target, Entry) else cited_url(article)
             entry = target if isinstance(target, Entry) else None
-            items.append(render_item(article, args.format, item_id, entry))
-            if args.format == "json":
-                items[-1]["highlights"] = highlight_items(kept)
-                items[-1]["highlights_note"] = safe_line(kept.kept.note) if kept else ""
+            item = render_item(article, args.format, item_id, entry)
+            if args.format == "json":  # the reader's marks, as `list --json` gives them
+                record = lib.saved_record(target)
+                item["saved"] = record is not None
+                item["tags"] = list(saved_tags(record))
+                item["archived"] = bool(record and record.get("archived"))
+                item["highlights"] = highlight_items(kept)
+                item["highlights_note"] = safe_line(kept.kept.note) if kept else ""
+            items.append(item)
         else:
             entry = target if isinstance(target, Entry) else None
             text = render(article, args.format, style, entry, copy).rstrip("\n")

@@ -63,7 +63,7 @@ class ReaderAppArticles(ReaderAppMarks):
             shown = {"tags": list(now.tags), "archived": now.archived} if now else {}
             self._unsaved[entry.id] = shown
             self.keep_saved(partial(self._unsave, entry), partial(self._unsaved_as, entry.id))
-            self._changed([self.index.set_saved(entry.id, False)])
+            self._changed(self.index.set_saved(entry.id, False))
             tags = saved_tags(shown)
             # Named, with the way back: in "Saved" the row stays till the list is left, and
             # a row off the screen's part looked at was gone unnamed (acc31c W20).
@@ -77,9 +77,9 @@ class ReaderAppArticles(ReaderAppMarks):
             # link lost for good (acc32a A5).
             record = self._unsaved[entry.id]
             self.keep_saved(partial(self._restore_saved, entry))
-            changed = [self.index.set_tags(entry.id, saved_tags(record))]
+            changed = self.index.set_tags(entry.id, saved_tags(record))
             if record.get("archived"):
-                changed.append(self.index.set_archived(entry.id, True))
+                changed += self.index.set_archived(entry.id, True)
             self._changed(changed)
             self.notify(f"Saved again: {title}", markup=False)
             self.show_counts()
@@ -90,7 +90,7 @@ class ReaderAppArticles(ReaderAppMarks):
             if self.lib.saves_unfetched(error):
                 # Offline, or the site down: kept, for the next sync to fetch (acc31c W8).
                 self.keep_saved(partial(self.lib.set_saved, entry, True))
-                self._changed([self.index.set_saved(entry.id, True)])
+                self._changed(self.index.set_saved(entry.id, True))
                 shown = f"Saved, not fetched yet ({error.message}): the next sync fetches it."
                 self.notify(plain(shown, max_length=300).plain, markup=False)
                 return
@@ -101,7 +101,7 @@ class ReaderAppArticles(ReaderAppMarks):
         self._changed(
             [
                 self.index.set_cached(entry.id, partial=article.in_part),
-                self.index.set_saved(entry.id, True),
+                *self.index.set_saved(entry.id, True),
             ]
         )
         self.notify(f"Saved for good: {title}", markup=False)
@@ -135,7 +135,7 @@ class ReaderAppArticles(ReaderAppMarks):
         now = self.index.get(entry.id)  # as shown (see `_toggle_saved`)
         archived = not (now.archived if now is not None else self.lib.is_archived(entry))
         self.keep_saved(partial(self.lib.archive, entry, archived))
-        self._changed([self.index.set_archived(entry.id, archived)])
+        self._changed(self.index.set_archived(entry.id, archived))
         title = plain(entry.title or shown_url(entry.link), max_length=120).plain
         key = keymap_of(self).key("archive", "the headlines")
         again = f" · {key} again takes it back" if key else ""
@@ -189,7 +189,7 @@ class ReaderAppArticles(ReaderAppMarks):
         # What the store makes of them (`Store.tag_saved`), shown before it has.
         tags = without_tags(with_tags(had, wanted), gone)
         self.keep_saved(partial(self._write_tags, entry, wanted, gone))
-        self._changed([self.index.set_tags(entry.id, tags, saved=was_saved or bool(wanted))])
+        self._changed(self.index.set_tags(entry.id, tags, saved=was_saved or bool(wanted)))
         self._show_tags(entry, tags)
         shown = " ".join(f"#{tag}" for tag in tags)
         saved = "" if was_saved else " (saved for good: a tag files it in Saved)"

@@ -81,6 +81,9 @@ class HeadlineIndex:
     _by_link: dict[str, str] | None = field(init=False, repr=False)
     """Canonical link → entry id (`by_link`); None until asked for, in an index `with_feeds`
     made."""
+    _shared: dict[str, tuple[str, ...]] | None = field(init=False, repr=False, default=None)
+    """Canonical link → the ids of every headline of it, for the links several list (two
+    feeds, or one under two ids): made with `_by_link`, None with it (`same_article`)."""
     _tags_of: tuple[list[Feed], dict[str, tuple[str, frozenset[str]]]] | None = field(
         init=False, repr=False, default=None
     )
@@ -112,7 +115,7 @@ class HeadlineIndex:
         # Here, in the thread that loads the index, not on the event loop at the first Tab on
         # a link; each headline's key as the store keeps it (made canonical again, 12,000
         # links took half a second before the first paint).
-        self._by_link = self._links()
+        self._by_link, self._shared = self._links()
         self._tagged_articles()  # here too: ~5 ms of the 40,000 at the first count of a row
         self._unread = Counter(h.entry.feed_url for h in self.headlines if not h.read)
         self._cached_in = Counter(h.entry.feed_url for h in self.headlines if h.cached)
@@ -158,12 +161,29 @@ class HeadlineIndex:
             self._position_index = {h.entry.id: i for i, h in enumerate(self.headlines)}
         return self._position_index
 
-    def _links(self) -> dict[str, str]:
+    def _links(self) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+        """`_by_link` and `_shared`, in one pass."""
         by_link: dict[str, str] = {}
+        shared: dict[str, tuple[str, ...]] = {}
         for headline in (*self.headlines, *self.unlisted):  # newest first: the first stays
             if link := headline.entry.link:
-                by_link.setdefault(headline.key or article_key(link), headline.entry.id)
-        return by_link
+                key = headline.key or article_key(link)
+                first = by_link.setdefault(key, headline.entry.id)
+                if first != headline.entry.id:
+                    shared[key] = (*shared.get(key, (first,)), headline.entry.id)
+        return by_link, shared
+
+    def same_article(self, entry_id: str) -> list[str]:
+        """`entry_id`, then the ids of the other headlines of its article (its link listed by
+        another feed too): its saved mark, tags and archive mark are theirs (the store keeps
+        them by the article), its read mark its own."""
+        headline = self.get(entry_id)
+        if headline is None or not headline.entry.link:
+            return [entry_id]
+        if self._shared is None:
+            self._by_link, self._shared = self._links()
+        others = self._shared.get(headline.key or article_key(headline.entry.link), ())
+        return [entry_id, *(i for i in others if i != entry_id)]
 
     def unread_in(self, feed_url: str | None) -> int:
         """Unread headlines of one feed, of all when `feed_url` is None, of a tag's view or of
@@ -364,6 +384,7 @@ class HeadlineIndex:
         # Only rows read again: every headline where it was (the list a copy, not re-made).
         index._position_index = None if urls else self._position_index
         index._by_link = None if urls else self._by_link
+        index._shared = None if urls else self._shared
         index._archived = None
         # Its feeds' articles' tags replaced by those of `fresh`, not gathered again from the
         # 40,000: a refresh brings feed after feed (~10 ms each on a loaded machine).
@@ -438,7 +459,7 @@ class HeadlineIndex:
         """The headline whose article is at `url` (its canonical form), if any feed has it:
         the newest, when several do."""
         if self._by_link is None:
-            self._by_link = self._links()
+            self._by_link, self._shared = self._links()
         entry_id = self._by_link.get(article_key(url)) if url else None
         return None if entry_id is None else self.get(entry_id)
 
@@ -446,21 +467,32 @@ class HeadlineIndex:
         """Record a read flag; returns the updated headline (None if unknown)."""
         return self._edit(entry_id, read=read)
 
-    def set_saved(self, entry_id: str, saved: bool) -> Headline | None:
-        """Record that an article is kept for good (or no longer: its tags went with it)."""
+    def set_saved(self, entry_id: str, saved: bool) -> list[Headline]:
+        """Record that an article is kept for good (or no longer: its tags went with it): the
+        headlines changed, each of it (`same_article`)."""
         if saved:
-            return self._edit(entry_id, saved=True)
-        return self._edit(entry_id, saved=False, tags=(), archived=False)
+            return self._edit_article(entry_id, saved=True)
+        return self._edit_article(entry_id, saved=False, tags=(), archived=False)
 
-    def set_archived(self, entry_id: str, archived: bool) -> Headline | None:
-        """Record that an article is archived (saved, read) or no longer (still saved)."""
-        if archived:
-            return self._edit(entry_id, saved=True, archived=True, read=True)
-        return self._edit(entry_id, archived=False)
+    def set_archived(self, entry_id: str, archived: bool) -> list[Headline]:
+        """Record that an article is archived (saved, the headline acted on read) or no
+        longer (still saved): the headlines changed, each of it (`same_article`)."""
+        if not archived:
+            return self._edit_article(entry_id, archived=False)
+        changed = self._edit_article(entry_id, saved=True, archived=True)
+        # Read as the store marks it: this headline, as its feed keeps it (`Library.archive`).
+        read = self._edit(entry_id, read=True)
+        return [read if h.entry.id == entry_id and read else h for h in changed]
 
-    def set_tags(self, entry_id: str, tags: tuple[str, ...], saved: bool = True) -> Headline | None:
-        """Record the tags an article is filed under now (saved: a tag saves it)."""
-        return self._edit(entry_id, saved=saved, tags=tags)
+    def set_tags(self, entry_id: str, tags: tuple[str, ...], saved: bool = True) -> list[Headline]:
+        """Record the tags an article is filed under now (saved: a tag saves it): the
+        headlines changed, each of it (`same_article`)."""
+        return self._edit_article(entry_id, saved=saved, tags=tags)
+
+    def _edit_article(self, entry_id: str, **changes: bool | tuple[str, ...]) -> list[Headline]:
+        """`_edit` of every headline of the article of `entry_id` (`same_article`)."""
+        edited = (self._edit(i, **changes) for i in self.same_article(entry_id))
+        return [headline for headline in edited if headline is not None]
 
     def set_cached(
         self, entry_id: str, cached: bool = True, partial: bool = False, taken_down: bool = False

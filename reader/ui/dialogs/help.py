@@ -45,7 +45,10 @@ KEYS: KeyRows = (
             ("Ctrl-F / Ctrl-B", "a page down / up, as in less (feeds too)"),
             ("Ctrl-D / Ctrl-U", "half a page down / up (feeds too), as in vim"),
             ("Enter, click", "read the article"),
-            ("/, n / N", "find a headline by its title, a feed by its name; next / previous"),
+            (
+                "/, n / N",
+                "find a headline by its title or #tag, a feed by its name; next / previous",
+            ),
             ("n / N, u", "no search: the next / previous unread one"),
             ("F", "find articles by their text or byline"),
             ("m", "mark read / unread"),

@@ -4,7 +4,6 @@ next / previous unread headline, on into the next feed with unread ones; `J` / `
 
 from __future__ import annotations
 
-from ...feed_tags import all_tags
 from ...models import Feed
 from ...plural import plural
 from ..display import plain
@@ -69,10 +68,13 @@ class MainScreenMoves(MainScreenList):
         """The next (`step` 1) or previous tag of the feed list, round its ends, its feeds'
         headlines shown together; from any other list, the first or the last tag."""
         index = self.reader.index
+        # The feed list's tag rows: the articles' tags too (a tag of articles alone was passed
+        # over, its row reached only by the cursor).
+        shown = index.tags()
         if self.unread_only and index.whole:  # as `J` passes over read feeds (acc28c C4)
-            tags = [tag for tag, count in index.tags() if count or tag_view(tag) == self.feed_url]
+            tags = [tag for tag, count in shown if count or tag_view(tag) == self.feed_url]
         else:
-            tags = all_tags(index.feeds)
+            tags = [tag for tag, _count in shown]
         views = [tag_view(tag) for tag in tags]
         view = feed_beside(views, self.feed_url, step)
         if view is None:

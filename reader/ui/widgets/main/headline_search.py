@@ -2,7 +2,8 @@
 its name: `/` in the feed list).
 
 The query is matched as the reading view's `/` matches it (`find_in_article.pattern`: literal
-text, smartcase, quotes, dashes, widths and accents folded) against each headline's title; the
+text, smartcase, quotes, dashes, widths and accents folded) against each headline's title and
+its tags as its row shows them ("#strikes", `shown_title`); the
 cursor goes to the first match from where it stood, and `n` / `N` go on
 round the list. The letters typed after `/` are the query's, never the list's commands: "/storm"
 was `s`, `t`, `o`, `r`, `m` (unsave, open in the browser, refresh, mark unread)."""
@@ -11,29 +12,42 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import compress, count
+from operator import is_, is_not
 
 from ....fold import composed, fold, has_accent
 from ....reports import Headline
 from ....text_find import pattern, typed
+from .headline_table import shown_title
 
 
 def matching(rows: list[Headline], query: str) -> list[int]:
-    """The positions of the headlines `query` finds, in list order (none for a blank query)."""
+    """The positions of the headlines `query` finds, in list order (none for a blank query):
+    by what each row shows, its title and its article's tags ("#strikes" finds those tagged
+    strikes, as the row says it)."""
     return matching_names(_titles(rows), query)
 
 
-_LAST_TITLED: list[tuple[list[Headline], tuple[str, ...]]] = []
-"""The list last searched (the same object while its rows stay: a row replaced by
-`update_headlines` keeps its title) and its titles."""
+_LAST_TITLED: list[tuple[list[Headline], list[Headline], tuple[str, ...]]] = []
+"""The list last searched (the same object while its rows stay), its rows then and what they
+show: a row replaced by `update_headlines` (tagged, read) is read again, alone."""
 
 
 def _titles(rows: list[Headline]) -> tuple[str, ...]:
-    """The headlines' titles, read once while the list stays: a row's entry is decoded when
-    first asked for, and 38,000 of them took 0.2 s at each letter typed."""
+    """What the headlines' rows show (`shown_title`), read once while the list stays: a row's
+    entry is decoded when first asked for, and 38,000 of them took 0.2 s at each letter typed."""
     if _LAST_TITLED and _LAST_TITLED[0][0] is rows and len(_LAST_TITLED[0][1]) == len(rows):
-        return _LAST_TITLED[0][1]
-    titles = tuple(headline.entry.title for headline in rows)
-    _LAST_TITLED[:] = [(rows, titles)]
+        _rows, then, titles = _LAST_TITLED[0]
+        if all(map(is_, rows, then)):
+            return titles
+        # The rows edited since (`#` tagged one): theirs read again, the rest kept.
+        shown = list(titles)
+        for n in compress(count(), map(is_not, rows, then)):
+            shown[n] = shown_title(rows[n])
+        titles = tuple(shown)
+    else:
+        titles = tuple(shown_title(headline) for headline in rows)
+    _LAST_TITLED[:] = [(rows, list(rows), titles)]
     return titles
 
 

@@ -507,7 +507,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         # `Text`: a page of new rows (pagedown, G) costs 36 of these in one frame.
         entry = headline.entry
         styles = self._row_styles(is_cursor, headline.read, base)
-        title = plain(_shown_title(headline), max_length=500).plain
+        title = plain(shown_title(headline), max_length=500).plain
         # Measured as the terminal draws it (Devanagari's vowel signs take a cell each, which
         # Rich counts as none): a title cut by Rich's measure pushed the border off the row.
         uncounted, title, padding = fit_to_cells(title, room)
@@ -566,7 +566,7 @@ class HeadlineTable(ScrollView, can_focus=True):
             source.truncate(columns.source, overflow="ellipsis", pad=True)
             row.append_text(source)
             row.append(GAP_TEXT)
-        row.append_text(plain(_shown_title(headline), title_style, max_length=500))
+        row.append_text(plain(shown_title(headline), title_style, max_length=500))
         if is_cursor:
             row.truncate(width, overflow="ellipsis", pad=True)  # so the cursor spans the row
             row.stylize(style("headline-table--cursor"))
@@ -578,7 +578,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         return Strip(segments).apply_style(base).crop_extend(0, width, base)
 
 
-def _shown_title(headline: Headline) -> str:
+def shown_title(headline: Headline) -> str:
     """A row's title, its article's tags after it ("… #fishing #long read")."""
     entry = headline.entry
     title = entry.title or shown_url(entry.link) or "(untitled)"
