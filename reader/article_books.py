@@ -38,16 +38,19 @@ nav li { margin: 0.2em 0; }
 """
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chapter:
-    """One article of a book, under the feed it came from."""
+    """One article of a book, under the feed it came from. A year's book lists 50,000 of
+    them: slots, and its text read only when it is written."""
 
     feed: str
     """The feed's name as the reader shows it; the site's for an article no feed lists."""
     title: str
     """Its title as the contents list it: one line."""
-    markdown: str
-    """Its Markdown, its citation first (`reader show --format markdown`)."""
+    markdown: Callable[[], str]
+    """Its Markdown, its citation first (`reader show --format markdown`), read from the cache
+    as the chapter is written: the book never holds every chapter's text at once (756 MB for a
+    year's 51,550 articles)."""
     address: str
     """The article's own address: a book of the same addresses is the same book."""
     language: str = ""
@@ -75,11 +78,12 @@ def _picture_address(block: Block) -> str | None:
     return next((i.href for i in block.inlines if i.href), None)
 
 
-def chapter(feed: str, article: Article, markdown: str) -> Chapter:
-    """The chapter of `article`, whose Markdown (`cli.common.render`) is given."""
-    title = safe_line(article.title or article.url, 300) or "Untitled"
-    language = article.language if _LANGUAGE.fullmatch(article.language or "") else ""
-    return Chapter(safe_line(feed, 200), title, markdown, article.url, language)
+def chapter(feed: str, heading: Article, markdown: Callable[[], str]) -> Chapter:
+    """The chapter of the article `heading` is of (its text need not be in it: the contents
+    list its title), whose Markdown (`cli.common.render`) `markdown` reads."""
+    title = safe_line(heading.title or heading.url, 300) or "Untitled"
+    language = heading.language if _LANGUAGE.fullmatch(heading.language or "") else ""
+    return Chapter(safe_line(feed, 200), title, markdown, heading.url, language)
 
 
 def _quiet(count: int) -> None:
@@ -93,7 +97,7 @@ def write_markdown(
     each book's writer tells it."""
     for number, one in enumerate(_grouped(chapters)):
         apart = "\n---\n\n" if number else ""
-        into.write(f"{apart}{one.markdown.rstrip()}\n".encode())
+        into.write(f"{apart}{one.markdown().rstrip()}\n".encode())
         written(number + 1)
 
 
@@ -118,7 +122,7 @@ def write_html(
     for number, one in enumerate(chapters, 1):
         article = (
             f'<hr>\n<article id="a{number}"{_lang(one.language)} dir="auto">\n'
-            f"{_body(one.markdown, xhtml=False)}</article>\n"
+            f"{_body(one.markdown(), xhtml=False)}</article>\n"
         )
         into.write(article.encode())
         written(number)
@@ -156,7 +160,7 @@ def write_epub(
         book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id))
         book.writestr("OEBPS/content.opf", _opf(names, title, book_id, language, modified))
         for number, (name, one) in enumerate(zip(names, chapters, strict=True), 1):
-            body = f'<section dir="auto">\n{_body(one.markdown, xhtml=True)}</section>\n'
+            body = f'<section dir="auto">\n{_body(one.markdown(), xhtml=True)}</section>\n'
             book.writestr(f"OEBPS/{name}", _xhtml(one.title, body, one.language or language))
             written(number)
 
