@@ -17,7 +17,7 @@ from ..keys import article_key
 from ..models import Entry
 from .articles import AHEAD
 from .directory import _reporting_storage_errors
-from .key_ranges import prefix_range, rows_with_prefix
+from .key_ranges import prefix_range, rows_with_prefix, scanned
 from .versions import StoreVersions
 
 _SAVED = "saved"
@@ -187,7 +187,7 @@ class StoreUsage(StoreVersions):
         read_at: dict[str, float] = {}
         # diskcache keeps small values inline and large ones in files; its table knows both sizes.
         query = "SELECT key, CASE WHEN filename IS NULL THEN length(value) ELSE size END, store_time FROM Cache"
-        for key, size, stored in self._articles._sql(query).fetchall():
+        for key, size, stored in scanned(self._articles, query):
             kind, _, akey = str(key).partition(":")
             if kind in _SIZED:
                 sizes[akey] = sizes.get(akey, 0) + int(size or 0)
