@@ -139,8 +139,8 @@ def write_epub(
     """An EPUB 3 book (read by EPUB 2 readers too: it has their table of contents): a chapter
     an article, opening on the contents, which list the articles under their feeds. Its
     identifier is the same for the same articles (a reader's library takes a book made again
-    for the same book). Each chapter is written as it is made: a year's articles are never
-    all in memory as XHTML (`into` may be a pipe)."""
+    for the same book). Each chapter is read and written as it is made: a year's articles are
+    never all in memory, as Markdown or as XHTML (`into` may be a pipe)."""
     chapters = _grouped(chapters)
     names = [f"a{number:05d}.xhtml" for number in range(1, len(chapters) + 1)]
     book_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, ' '.join(c.address for c in chapters))}"
