@@ -54,7 +54,7 @@ def main() -> None:
                 lib.store.set_saved(url, True)
             start = _median_ms(lib._sync_start, args.repeats)
             every = _median_ms(lib.headlines_and_unlisted, args.repeats)
-            to_fetch = len(lib._sync_start()[1])
+            to_fetch = len(lib._sync_start().to_fetch)
         finally:
             lib.close()
     print(f"{args.saved} saved, {to_fetch} to fetch; median of {args.repeats}:")

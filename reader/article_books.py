@@ -42,23 +42,33 @@ aside.highlights { border-top: 1px solid #999; margin-top: 2em; }
 """
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class ChapterText:
+    """What a chapter holds once read: the article and your marks of it."""
+
+    markdown: str
+    """Its Markdown, its citation first (`reader show --format markdown`)."""
+    marked: tuple[Highlight, ...] = ()
+    """Your highlights of it, marked in its text (`<mark>`) in HTML and EPUB."""
+    highlights: str = ""
+    """Your highlights and notes as Markdown, after its text (`reader show`'s "Highlights")."""
+
+
+@dataclass(frozen=True, slots=True)
 class Chapter:
-    """One article of a book, under the feed it came from."""
+    """One article of a book, under the feed it came from. A year's book lists 50,000 of
+    them: slots, and its text read only when it is written."""
 
     feed: str
     """The feed's name as the reader shows it; the site's for an article no feed lists."""
     title: str
     """Its title as the contents list it: one line."""
-    markdown: str
-    """Its Markdown, its citation first (`reader show --format markdown`)."""
+    text: Callable[[], ChapterText]
+    """Its text and your marks of it, read from the cache as the chapter is written: the book
+    never holds every chapter's text at once (756 MB for a year's 51,550 articles)."""
     address: str
     """The article's own address: a book of the same addresses is the same book."""
     language: str = ""
-    marked: tuple[Highlight, ...] = ()
-    """Your highlights of it, marked in its text (`<mark>`) in HTML and EPUB."""
-    highlights: str = ""
-    """Your highlights and notes as Markdown, after its text (`reader show`'s "Highlights")."""
 
 
 def pictures_as_links(article: Article) -> Article:
@@ -83,20 +93,12 @@ def _picture_address(block: Block) -> str | None:
     return next((i.href for i in block.inlines if i.href), None)
 
 
-def chapter(
-    feed: str,
-    article: Article,
-    markdown: str,
-    marked: Sequence[Highlight] = (),
-    highlights: str = "",
-) -> Chapter:
-    """The chapter of `article`, whose Markdown (`cli.common.render`) is given, with your
-    highlights to mark in its text and their Markdown to write after it."""
-    title = safe_line(article.title or article.url, 300) or "Untitled"
-    language = article.language if _LANGUAGE.fullmatch(article.language or "") else ""
-    return Chapter(
-        safe_line(feed, 200), title, markdown, article.url, language, tuple(marked), highlights
-    )
+def chapter(feed: str, heading: Article, text: Callable[[], ChapterText]) -> Chapter:
+    """The chapter of the article `heading` is of (its text need not be in it: the contents
+    list its title), whose text (`cli.common.render`'s Markdown) and marks `text` reads."""
+    title = safe_line(heading.title or heading.url, 300) or "Untitled"
+    language = heading.language if _LANGUAGE.fullmatch(heading.language or "") else ""
+    return Chapter(safe_line(feed, 200), title, text, heading.url, language)
 
 
 def _quiet(count: int) -> None:
@@ -110,8 +112,9 @@ def write_markdown(
     each book's writer tells it."""
     for number, one in enumerate(_grouped(chapters)):
         apart = "\n---\n\n" if number else ""
-        after = f"\n\n{one.highlights.rstrip()}" if one.highlights else ""
-        into.write(f"{apart}{one.markdown.rstrip()}{after}\n".encode())
+        text = one.text()
+        after = f"\n\n{text.highlights.rstrip()}" if text.highlights else ""
+        into.write(f"{apart}{text.markdown.rstrip()}{after}\n".encode())
         written(number + 1)
 
 
@@ -136,7 +139,7 @@ def write_html(
     for number, one in enumerate(chapters, 1):
         article = (
             f'<hr>\n<article id="a{number}"{_lang(one.language)} dir="auto">\n'
-            f"{_chapter_body(one, xhtml=False)}</article>\n"
+            f"{_chapter_body(one.text(), xhtml=False)}</article>\n"
         )
         into.write(article.encode())
         written(number)
@@ -153,8 +156,8 @@ def write_epub(
     """An EPUB 3 book (read by EPUB 2 readers too: it has their table of contents): a chapter
     an article, opening on the contents, which list the articles under their feeds. Its
     identifier is the same for the same articles (a reader's library takes a book made again
-    for the same book). Each chapter is written as it is made: a year's articles are never
-    all in memory as XHTML (`into` may be a pipe)."""
+    for the same book). Each chapter is read and written as it is made: a year's articles are
+    never all in memory, as Markdown or as XHTML (`into` may be a pipe)."""
     chapters = _grouped(chapters)
     names = [f"a{number:05d}.xhtml" for number in range(1, len(chapters) + 1)]
     book_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, ' '.join(c.address for c in chapters))}"
@@ -174,7 +177,7 @@ def write_epub(
         book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id))
         book.writestr("OEBPS/content.opf", _opf(names, title, book_id, language, modified))
         for number, (name, one) in enumerate(zip(names, chapters, strict=True), 1):
-            body = f'<section dir="auto">\n{_chapter_body(one, xhtml=True)}</section>\n'
+            body = f'<section dir="auto">\n{_chapter_body(one.text(), xhtml=True)}</section>\n'
             book.writestr(f"OEBPS/{name}", _xhtml(one.title, body, one.language or language))
             written(number)
 
@@ -223,12 +226,12 @@ def _contents(chapters: Sequence[Chapter], target: Any) -> str:
     return "\n".join(lines)
 
 
-def _chapter_body(one: Chapter, xhtml: bool) -> str:
+def _chapter_body(text: ChapterText, xhtml: bool) -> str:
     """A chapter's article as HTML (XHTML for a book), your highlights marked in it and
     listed with their notes after it, aside from its text."""
-    body = _body(one.markdown, xhtml, one.marked)
-    if one.highlights:
-        body += f'<aside class="highlights">\n{_body(one.highlights, xhtml)}</aside>\n'
+    body = _body(text.markdown, xhtml, text.marked)
+    if text.highlights:
+        body += f'<aside class="highlights">\n{_body(text.highlights, xhtml)}</aside>\n'
     return body
 
 

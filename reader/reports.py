@@ -115,6 +115,10 @@ class FeedResult:
     """The ids of its headlines this refresh took out of the list, or found out of it (an
     `[[ignore]]` rule's, past `[feeds] max_items`): a sync fetches no article for them, though
     it listed them as it began."""
+    told: tuple[Entry, ...] = ()
+    """Of its items told anew by this fetch (their title or summary changed), each as it was
+    kept before: what a sync compares them with (`retold`), having kept no headline's
+    summary."""
 
     @property
     def asked(self) -> bool:

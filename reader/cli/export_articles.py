@@ -8,12 +8,15 @@ import argparse
 import os
 import sys
 import tempfile
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..article_books import (
     Chapter,
+    ChapterText,
     chapter,
     pictures_as_links,
     write_epub,
@@ -36,13 +39,14 @@ from .common import (
     open_library,
     render,
 )
-from .date_args import between, moment
+from .date_args import moment, within
 from .highlights import after_article
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable, Mapping
 
     from ..library import Library
+    from ..reports import Headline
 
 # The options that choose articles: no part of an OPML export, which lists feeds.
 _CHOOSING = ("ids", "saved", "unread", "highlighted", "since", "before", "feed", "tag", "title")
@@ -60,15 +64,24 @@ def cmd_export_articles(args: argparse.Namespace) -> int:
     update, finish = counted_progress("exporting", "exported")
     lib = open_library(args)
     try:
-        chosen = _chosen(lib, args)
-        style = config_of(args).citation_style
-        ticks = len(chosen) * 2
-        chapters, missing = _chapters(lib, chosen, style, lambda n: update(n, ticks))
-    except BaseException:
-        finish()
-        raise
+        return _export(lib, args, update, finish)
     finally:
+        finish()
         lib.close()
+
+
+def _export(
+    lib: Library,
+    args: argparse.Namespace,
+    update: Callable[[int, int], None],
+    finish: Callable[[], None],
+) -> int:
+    """The export, the library open: the contents read first (each article's heading), then
+    each chapter's text as it is written; `update` and `finish` its progress."""
+    chosen = _chosen(lib, args)
+    style = config_of(args).citation_style
+    ticks = len(chosen) * 2
+    chapters, missing = _chapters(lib, chosen, style, lambda n: update(n, ticks))
     if not chapters:
         finish()
         err(
@@ -91,11 +104,9 @@ def cmd_export_articles(args: argparse.Namespace) -> int:
         else:
             write_markdown(chapters, into, written)
 
-    try:
-        write_output(write, output)
-    finally:
-        finish()
-    where = f" to {output}" if output not in (None, "-") else ""
+    write_output(write, args.output)
+    finish()
+    where = f" to {args.output}" if args.output not in (None, "-") else ""
     left = (
         f"; {plural(missing, 'article')} not cached left out (`reader sync` first)"
         if missing
@@ -115,52 +126,90 @@ def check_article_options(args: argparse.Namespace) -> None:
         )
 
 
-def _chosen(lib: Library, args: argparse.Namespace) -> list[Entry | str]:
+@dataclass(frozen=True, slots=True)
+class _Chosen:
+    """An article asked for, as little of its headline as its chapter needs: a year's
+    51,550 headlines are not kept whole (their summaries, which no chapter shows) while the
+    book is written."""
+
+    link: str
+    """What its article is cached by."""
+    feed: str | None
+    """Its feed's name as a list shows it; None for an address no feed lists (its site's)."""
+    entry: Entry | None
+    """Its headline when it carries files for a player, which the chapter lists."""
+
+
+def _chosen(lib: Library, args: argparse.Namespace) -> list[_Chosen]:
     """The articles asked for: by id or address (`-` reads them from stdin, one a line, as
     `reader list --ids` prints them), else the headlines of the feed, tag, saved or unread
-    ones between the dates, newest first."""
+    ones between the dates, newest first (made one at a time, as `reader list` makes them)."""
     names = list(args.ids)
     if names == ["-"]:
         names = [line.strip() for line in sys.stdin if line.strip()]
         if not names:  # an empty list piped in (a search that found none): not every article
             return []
+    feeds, tags = listed_feeds(lib, args)  # as `list` reads --feed and --tag: the feeds once
+    named = names_of(feeds)
     if names:
         try:
             resolve = lib.resolver()
-            return [resolve(name) for name in names]
+            return [_choice(resolve(name), named) for name in names]
         except FetchError as error:
             raise CommandError(error.message) from None
     since = moment(args.since) if args.since is not None else None
     before = moment(args.before) if args.before is not None else None
-    _, tags = listed_feeds(lib, args)  # as `list` reads --feed and --tag
-    feed = lib.feed_named(args.feed) if args.feed else None
-    headlines = lib.headlines(feed, unread_only=args.unread, saved_only=args.saved, tags=tags)
-    chosen: list[Entry | str] = [h.entry for h in between(headlines, since, before)]
-    return lib.highlighted(chosen) if args.highlighted else chosen
+    if args.saved:  # a few hundred, those no feed lists too: read whole
+        feed = lib.feed_named(args.feed) if args.feed else None
+        headlines: Iterable[Headline] = lib.headlines(
+            feed, unread_only=args.unread, saved_only=True, tags=tags
+        )
+    else:
+        headlines = lib.streamed_headlines(args.feed, args.unread, tags)
+    chosen = [_choice(h.entry, named) for h in within(headlines, since, before)]
+    return _highlighted(lib, chosen) if args.highlighted else chosen
+
+
+def _highlighted(lib: Library, chosen: list[_Chosen]) -> list[_Chosen]:
+    """Those of `chosen` whose article has highlights or a note kept (`--highlighted`)."""
+    marked = set(lib.highlighted([one.link for one in chosen]))
+    return [one for one in chosen if one.link in marked]
+
+
+def _choice(target: Entry | str, names: Mapping[str, str]) -> _Chosen:
+    if not isinstance(target, Entry):
+        return _Chosen(target, None, None)
+    return _Chosen(target.link, source_name(target, names), target if target.enclosures else None)
 
 
 def _chapters(
-    lib: Library, chosen: list[Entry | str], style: str, read: Callable[[int], None]
+    lib: Library, chosen: list[_Chosen], style: str, read: Callable[[int], None]
 ) -> tuple[list[Chapter], int]:
     """The chapters of the cached articles among `chosen`, and how many are not cached; `read`
-    told how many were read so far."""
-    names = names_of(lib.feeds())
+    told how many were read so far. Each chapter's text is read as it is written."""
     chapters: list[Chapter] = []
     missing = 0
-    for count, target in enumerate(chosen, 1):
+    for count, one in enumerate(chosen, 1):
         read(count)
-        article = lib.cached_article(target)
-        if article is None:
+        heading = lib.cached_heading(one.link) if one.link else None
+        if heading is None:
             missing += 1
             continue
-        entry = target if isinstance(target, Entry) else None
-        feed = source_name(entry, names) if entry is not None else article.site_name
-        article = pictures_as_links(article)
-        kept = lib.highlights_in(target, article)
-        markdown = render(article, "markdown", style, entry)
-        marked = kept.kept.items if kept else ()
-        chapters.append(chapter(feed, article, markdown, marked, after_article(kept)))
+        text = partial(_markdown, lib, one.link, style, one.entry)
+        chapters.append(chapter(one.feed or heading.site_name, heading, text))
     return chapters, missing
+
+
+def _markdown(lib: Library, link: str, style: str, entry: Entry | None) -> ChapterText:
+    """The chapter of the article cached for `link`, as `reader show --format markdown`
+    prints it, pictures as links, with your highlights to mark in it and list after it."""
+    article = lib.cached_article(link)
+    if article is None:  # gone since the contents were read: another process's prune
+        return ChapterText("*This article left the cache while the book was made.*")
+    article = pictures_as_links(article)
+    kept = lib.highlights_in(link, article)
+    marked = kept.kept.items if kept else ()
+    return ChapterText(render(article, "markdown", style, entry), marked, after_article(kept))
 
 
 def _title(args: argparse.Namespace) -> str:

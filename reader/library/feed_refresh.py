@@ -141,7 +141,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             # Never kept, listed nor downloaded. The user's expressions over 2,000 items of a
             # page's size each: off the loop a reader draws from.
             entries = await asyncio.to_thread(kept, entries, ignored)
-        new, changed = await self._in_store_thread(
+        new, changed, told = await self._in_store_thread(
             self.store.merge, url, entries, parsed.keys, True
         )
         left_out: set[str] = set()
@@ -179,6 +179,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             entries=tuple(entries),
             changed=changed,
             left_out=frozenset(left_out),
+            told=told,
         )
 
     async def _keep_newest(self, url: str) -> tuple[int, frozenset[str]]:

@@ -5,7 +5,7 @@ no feed lists; what is not readable offline of them."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import suppress
 from typing import Any
 
@@ -244,9 +244,15 @@ class LibraryHeadlines(LibraryTags):
         )
 
     def _feed_headlines(
-        self, urls: list[str], marks: HeadlineMarks, unread_only: bool, saved_only: bool
+        self,
+        urls: list[str],
+        marks: HeadlineMarks,
+        unread_only: bool,
+        saved_only: bool,
+        as_read: Callable[[Entry, str], Entry] | None = None,
     ) -> tuple[list[Headline], set[str]]:
-        """The headlines of these feeds, and the article keys they list (saved or not)."""
+        """The headlines of these feeds, and the article keys they list (saved or not); each
+        entry as `as_read` gives it back, given it and its key (a sync's `lean` ones)."""
         out: list[Headline] = []
         listed: set[str] = set()
         for url in urls:
@@ -257,6 +263,8 @@ class LibraryHeadlines(LibraryTags):
                     continue
                 if saved_only and key not in marks.saved:
                     continue
+                if as_read is not None:
+                    entry = as_read(entry, key)
                 out.append(marks.headline(entry, key, entry.id in read))
         if marks.read_now:
             with suppress(StoreError):  # read again next time: the list stands without it

@@ -21,6 +21,12 @@ class LibraryKeptArticles(LibraryArchiving):
         url = _link(target)
         return self.store.article(url) if url else None
 
+    def cached_heading(self, target: Entry | str) -> Article | None:
+        """The cached article without its text (`Store.article_heading`): its title, site and
+        language, without rebuilding every paragraph; None when it is not cached."""
+        url = _link(target)
+        return self.store.article_heading(url) if url else None
+
     def cached_text(self, target: Entry | str) -> str | None:
         """The cached article's text as a search reads it, a block a line (None: not cached)."""
         url = _link(target)

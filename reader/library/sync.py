@@ -15,64 +15,32 @@ from datetime import datetime, timedelta
 from typing import Literal
 from urllib.parse import urlsplit
 
-from ..gone import asked_lately, taken_down
-from ..keys import article_key, link_key
+from ..gone import taken_down
+from ..keys import article_key
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError, Unwritable
 from ..portal import portal_error
 from ..reports import (
     FeedResult,
-    Headline,
     NotOffline,
     ProgressCallback,
     SyncProgress,
     SyncReport,
     nothing_answered,
 )
-from ..store.saved import HELD
 from ..urls import canonical_url
 from .cache_notes import CacheNotes
 from .failures import passing_failure
-from .feed_refresh import LibraryFeedRefresh
 from .gates import PriorityGate
 from .renewal import Renewal
 from .resources import _now
 from .retold import retold, stamped_times, updated_since
 from .stalled_hosts import StalledHosts
+from .sync_start import LibrarySyncStart
 from .text_search import index_cached
 
 
-class LibrarySync(LibraryFeedRefresh):
+class LibrarySync(LibrarySyncStart):
     """A `Library`'s feeds refreshed, and its articles synced."""
-
-    def _sync_start(
-        self,
-    ) -> tuple[list[Headline], list[tuple[str, Entry]], int, set[str], set[str], set[str]]:
-        """The headlines before the feeds are refreshed; the saved articles no feed lists that
-        are not cached whole (by key), and how many are; the keys of the articles cached
-        whole, those of links known not to be article pages, and those of articles missing
-        some of their pages (read on by the sync)."""
-        incomplete = self.store.incomplete_keys()
-        with suppress(StoreError):  # read only: their rows stay, and are fetched no sooner
-            self.store.drop_missing_files()
-        cached = self.store.article_keys() - incomplete
-        headlines = self.headlines()
-        listed = {h.key or link_key(h.entry.link) for h in headlines}
-        unlisted = {
-            key: record
-            for key, record in self.store.saved().items()
-            if key not in listed and isinstance(record, dict)
-        }
-        # Entries made only of those to fetch: each reads its article's heading. A link an
-        # import left unfetched on purpose (to this computer or its network) waits for the
-        # user to open it: every sync fetched it (acc32b B1).
-        to_fetch = [
-            (k, self.unlisted_entry(k, r))
-            for k, r in unlisted.items()
-            if k not in cached and not r.get(HELD)
-        ]
-        saved_cached = sum(k in cached for k in unlisted)
-        not_pages = self.store.not_article_keys()
-        return headlines, to_fetch, saved_cached, cached, not_pages, incomplete
 
     def _portal_answered(
         self,
@@ -160,26 +128,20 @@ class LibrarySync(LibraryFeedRefresh):
             if error.unwritable == Unwritable.BUSY:
                 raise
         # Thousands of store reads: in a thread, not on the event loop a TUI draws from.
-        headlines, unlisted, saved_cached, cached, not_pages, unfinished = await asyncio.to_thread(
-            self._sync_start
-        )
+        start = await asyncio.to_thread(self._sync_start)
+        headlines, unlisted, cached = start.headlines, start.to_fetch, start.cached
+        unfinished = start.incomplete
         # Every feed's headlines rank the articles under the size limit; those of the feeds
         # synced are the ones fetched.
         every = headlines
         if feeds is not None:
             headlines = [h for h in headlines if h.entry.feed_url in feeds]
             unlisted = []  # a tag's sync: its feeds' articles only
-        # Stories the site said were gone: asked for again once a day, named only the first time.
-        was_gone = await asyncio.to_thread(self.store.gone)
-        # Pages too slow to read (`time_limit.within_time`): left for a day too, not given a
-        # worker's time limit again by every sync.
-        slow = await asyncio.to_thread(self.store.slow)
-        # When each cached article's page came: one its feed says was updated since is fetched
-        # again (a correction, a live blog), once a sync.
-        renewable = await asyncio.to_thread(self.store.renewable)
-        # What items told anew since (refreshes before this sync: the reader's on opening)
-        # said before; this sync's own refresh is compared with `was`.
-        told = await asyncio.to_thread(self.store.told)
+        # Stories the site said were gone: asked for again once a day, named only the first
+        # time. When each cached article's page came: one its feed says was updated since is
+        # fetched again (a correction, a live blog), once a sync. What items told anew since
+        # (refreshes before this sync: the reader's on opening) said before.
+        was_gone, renewable, told = start.gone, start.renewable, start.told
         # The size limit: what it would evict at the end of the sync is not fetched.
         room = limit = await asyncio.to_thread(self._sync_room, every, len(cached))
         by_feed: defaultdict[str, list[Entry]] = defaultdict(list)
@@ -187,10 +149,15 @@ class LibrarySync(LibraryFeedRefresh):
             by_feed[headline.entry.feed_url].append(headline.entry)
         stamped = {url: stamped_times(entries) for url, entries in by_feed.items()}
         renewed: list[Entry] = []
-        # What each headline said before the refresh: a title or summary that changed since
-        # counts as an update in a feed that gives no time of update (`retold`).
-        was = {h.entry.id: h.entry for h in headlines}
-        skip = cached | not_pages | asked_lately(was_gone) | asked_lately(slow)
+        # The headlines listed before the refresh; what the items its feeds told anew said
+        # before it, by id (`FeedResult.told`): a title or summary that changed since counts
+        # as an update in a feed that gives no time of update (`retold`). The headlines kept
+        # no summary to compare with but those the sync fetches (`sync_start.lean`).
+        was = {h.entry.id for h in headlines}
+        told_before: dict[str, Entry] = {}
+        # Pages too slow to read (`time_limit.within_time`) are left for a day too, not given
+        # a worker's time limit again by every sync.
+        skip = start.skipped
         if room is not None:  # fetched once the feeds are in, if theirs answer
             for headline in headlines:
                 if headline.key and headline.key not in skip:
@@ -198,7 +165,7 @@ class LibrarySync(LibraryFeedRefresh):
         known_ids = {h.entry.id for h in headlines}
         already_cached = sum(h.cached for h in headlines)
         # The saved articles no feed lists are the cache's too ("9 cached" said "2", acc31c W7).
-        already_cached += saved_cached if feeds is None else 0
+        already_cached += start.saved_cached if feeds is None else 0
         if unfinished:  # cached, but to be read on: not "already cached"
             already_cached -= sum(h.cached and h.key in unfinished for h in headlines)
         feeds_total = len([url for url in self.store.feed_urls() if feeds is None or url in feeds])
@@ -373,7 +340,9 @@ class LibrarySync(LibraryFeedRefresh):
                 if left is None:
                     error = replace(error, message=f"{error.message}; the next sync asks again")
                 renew_failures.append((entry, error))
-                if (before := was.get(entry.id)) is not None:
+                # As kept before the refresh: told anew by it, else as it is now.
+                before = told_before.get(entry.id) or (entry if entry.id in was else None)
+                if before is not None:
                     with suppress(StoreError):
                         await asyncio.to_thread(
                             self.store.keep_told, article_key(entry.link), before
@@ -391,7 +360,7 @@ class LibrarySync(LibraryFeedRefresh):
                     updated_since(entry, renewable[key])
                     and entry.updated not in stamped.get(entry.feed_url, ())
                 )
-                or retold(was.get(entry.id), entry, renewable[key])
+                or retold(told_before.get(entry.id), entry, renewable[key])
                 or (
                     key in told
                     and retold(
@@ -422,6 +391,7 @@ class LibrarySync(LibraryFeedRefresh):
                 room.hold.heard()
             if result.entries:
                 stamped[result.feed.url] = stamped_times(result.entries)
+            told_before.update((e.id, e) for e in result.told)
             for entry in result.entries:
                 if entry.id not in known_ids:
                     known_ids.add(entry.id)

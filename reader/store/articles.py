@@ -30,7 +30,7 @@ from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
 from ..urls import site_of
 from .directory import _reporting_storage_errors, packed_record
 from .feeds import StoreFeeds
-from .key_ranges import keys_with_prefix, prefix_range, rows_with_prefix
+from .key_ranges import keys_with_prefix, prefix_range, rows_with_prefix, scanned
 from .shown_ids import SHOWN_AS
 
 _TIMES_INDEX = "Cache_key_store_time"
@@ -175,7 +175,7 @@ class StoreArticles(StoreFeeds):
         dated = self.page_dates()
         query = "SELECT key, value, store_time FROM Cache WHERE key >= ? AND key < ?"
         now = time.time()
-        for key, at, stored in self._articles._sql(query, (AHEAD, AHEAD[:-1] + ";")).fetchall():
+        for key, at, stored in scanned(self._articles, query, (AHEAD, AHEAD[:-1] + ";")):
             name = str(key)[len(AHEAD) :]
             if isinstance(at, float) and at > now and name in dated:
                 dated[name] = stated_iso(datetime.fromtimestamp(min(stored, now), UTC))

@@ -348,14 +348,15 @@ class StoreFeeds(StoreShownIds):
         fresh: Iterable[Entry],
         keys: Mapping[str, str] | None = None,
         whole: bool = False,
-    ) -> tuple[list[Entry], bool]:
-        """`merge_entries`, and whether the feed's entries changed in the store: False when
-        they are as kept (a feed fetched again whole, its server asking no `If-None-Match`,
-        with nothing new: its list is not written again, nor read again by a reader)."""
+    ) -> tuple[list[Entry], bool, tuple[Entry, ...]]:
+        """`merge_entries`, whether the feed's entries changed in the store (False when they
+        are as kept: a feed fetched again whole, its server asking no `If-None-Match`, with
+        nothing new: its list is not written again, nor read again by a reader), and the
+        entries as kept before of the items told anew (their title or summary changed)."""
         mine = [e for e in fresh if e.feed_url == feed_url]  # an entry belongs to its own feed only
         with self._state.transact():
             if feed_url not in self.feed_urls():
-                return [], False
+                return [], False, ()
             if dropped := self.dropped(feed_url):
                 # Read in this write's transaction: a retention run in another process (cron's
                 # sync beside the reader's refresh) is either all seen or not begun.
@@ -411,7 +412,7 @@ class StoreFeeds(StoreShownIds):
                 self._state.delete(_content_key(dropped.id))
         for before, entry in retold:
             self._note_told(link_key(entry.link), before)
-        return new, changed_list
+        return new, changed_list, tuple(before for before, _ in retold)
 
     def _keep_unlisted(self, going: Iterable[tuple[str, str, bool]]) -> None:
         """The headlines `going` (id, article key, whether read) leave their feed: each cached

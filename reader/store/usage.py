@@ -15,7 +15,7 @@ from ..dates import retrieved_as_believed
 from ..keys import article_key
 from .articles import AHEAD
 from .directory import _reporting_storage_errors
-from .key_ranges import prefix_range, rows_with_prefix
+from .key_ranges import prefix_range, rows_with_prefix, scanned
 from .saved import StoreSaved
 
 _SYNC_STOPPED = "sync-stopped"
@@ -98,7 +98,7 @@ class StoreUsage(StoreSaved):
         read_at: dict[str, float] = {}
         # diskcache keeps small values inline and large ones in files; its table knows both sizes.
         query = "SELECT key, CASE WHEN filename IS NULL THEN length(value) ELSE size END, store_time FROM Cache"
-        for key, size, stored in self._articles._sql(query).fetchall():
+        for key, size, stored in scanned(self._articles, query):
             kind, _, akey = str(key).partition(":")
             if kind in _SIZED:
                 sizes[akey] = sizes.get(akey, 0) + int(size or 0)

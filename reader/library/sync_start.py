@@ -1,0 +1,106 @@
+"""What a sync reads before it refreshes the feeds (`SyncStart`): the headlines as they were,
+which articles are cached, gone, too slow, downloaded when, told anew since. A headline the
+sync will neither fetch nor compare is read without its texts (`lean`): a year's 51,550
+summaries, authors and feed titles were held through every sync, nothing changed or not."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from dataclasses import dataclass
+
+from ..gone import asked_lately
+from ..keys import link_key
+from ..models import Entry, StoreError, made
+from ..reports import Headline, newest_first
+from ..store.saved import HELD
+from .feed_refresh import LibraryFeedRefresh
+from .retold import updated_since
+
+
+@dataclass(frozen=True)
+class SyncStart:
+    """The store as a sync found it, read in one go off the event loop."""
+
+    headlines: list[Headline]
+    """Every feed's headlines before the refresh, newest first; those whose article the sync
+    cannot fetch nor fetch again have their entry `lean`."""
+    to_fetch: list[tuple[str, Entry]]
+    """The saved articles no feed lists that are not cached whole, by key."""
+    saved_cached: int
+    """How many saved articles no feed lists are cached whole."""
+    cached: set[str]
+    """The keys of the articles cached whole."""
+    not_pages: set[str]
+    """The keys of links known not to be article pages."""
+    incomplete: set[str]
+    """The keys of the articles missing some of their pages (read on by the sync)."""
+    gone: dict[str, float]
+    """When each story its site said was gone was said so (`Store.gone`)."""
+    renewable: dict[str, float]
+    """When each cached article's page was downloaded (`Store.renewable`)."""
+    told: dict[str, tuple[str, str]]
+    """What items told anew since the last sync said before (`Store.told`)."""
+    skipped: set[str]
+    """The keys of the articles the sync does not fetch: cached, no article page, or gone or
+    too slow when last asked (lately: `gone.asked_lately`)."""
+
+
+def lean(entry: Entry) -> Entry:
+    """`entry` without the texts a sync reads only of the articles it fetches or compares
+    (its summary, author and feed's title): the same item as far as the sync goes."""
+    return made(Entry, {**entry.__dict__, "summary": "", "author": "", "feed_title": ""})
+
+
+class LibrarySyncStart(LibraryFeedRefresh):
+    """A `Library`'s reading of its store as a sync starts."""
+
+    def _sync_start(self) -> SyncStart:
+        store = self.store
+        incomplete = store.incomplete_keys()
+        with suppress(StoreError):  # read only: their rows stay, and are fetched no sooner
+            store.drop_missing_files()
+        cached = store.article_keys() - incomplete
+        not_pages, gone, slow = store.not_article_keys(), store.gone(), store.slow()
+        renewable, told = store.renewable(), store.told()
+        skipped = cached | not_pages | asked_lately(gone) | asked_lately(slow)
+
+        def as_read(entry: Entry, key: str) -> Entry:
+            # Whole when the sync may fetch it (not cached, nor left), or fetch it again (its
+            # feed said it changed after the download, or told it anew since): its feed's text
+            # is what a page falls back on, its names are in the report.
+            if (
+                key not in skipped
+                or key in told
+                or (key in renewable and updated_since(entry, renewable[key]))
+            ):
+                return entry
+            return lean(entry)
+
+        headlines = self._feed_headlines(store.feed_urls(), self._marks(), False, False, as_read)[0]
+        headlines.sort(key=newest_first)  # as `headlines()` lists them
+        listed = {h.key or link_key(h.entry.link) for h in headlines}
+        unlisted = {
+            key: record
+            for key, record in store.saved().items()
+            if key not in listed and isinstance(record, dict)
+        }
+        # Entries made only of those to fetch: each reads its article's heading. A link an
+        # import left unfetched on purpose (to this computer or its network) waits for the
+        # user to open it: every sync fetched it (acc32b B1).
+        to_fetch = [
+            (k, self.unlisted_entry(k, r))
+            for k, r in unlisted.items()
+            if k not in cached and not r.get(HELD)
+        ]
+        return SyncStart(
+            headlines,
+            to_fetch,
+            sum(k in cached for k in unlisted),
+            cached,
+            not_pages,
+            incomplete,
+            gone,
+            renewable,
+            told,
+            skipped,
+        )
