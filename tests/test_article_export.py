@@ -90,6 +90,25 @@ def test_a_feed_and_dates_choose_the_articles_list_shows(synced_dir: Path) -> No
     assert titles == wanted and len(wanted) > 1
 
 
+def test_the_progress_counts_the_articles_exported(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A log's progress lines count the articles, each run over them under its own name: one
+    count over both runs read "exported: 152/152" for 76 articles (acc33a A2, acc33b B5)."""
+    from reader.cli import common, main
+
+    monkeypatch.setattr(common, "LINES_FROM", 5)  # the demo's 27 articles: a long run's lines
+    cached = len(_cached(synced_dir))
+    capsys.readouterr()
+    assert main(["--data-dir", str(synced_dir), "export", "--format", "markdown"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[-1].startswith(f"reader: {cached} articles exported")
+    exported = [line for line in lines if line.startswith("exported: ")]
+    assert exported and exported[-1] == f"exported: {cached}/{cached}"
+    assert all(line.endswith(f"/{cached}") for line in exported)
+    assert [line for line in lines if line.startswith("contents read: ")]
+
+
 @pytest.mark.parametrize("form", ["epub", "html", "markdown"])
 def test_each_chapter_is_read_as_it_is_written(form: str) -> None:
     """A year's book held every chapter's Markdown until it was written (756 MB for 51,550

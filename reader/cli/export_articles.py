@@ -80,8 +80,13 @@ def _export(
     each chapter's text as it is written; `update` and `finish` its progress."""
     chosen = _chosen(lib, args)
     style = config_of(args).citation_style
-    ticks = len(chosen) * 2
-    chapters, missing = _chapters(lib, chosen, style, lambda n: update(n, ticks))
+    # Two runs over the articles, each counted as what it is: one count over both read
+    # "exported: 152/152" for 76 articles (acc33a A2, acc33b B5).
+    contents, contents_read = counted_progress("reading the contents", "contents read")
+    try:
+        chapters, missing = _chapters(lib, chosen, style, lambda n: contents(n, len(chosen)))
+    finally:
+        contents_read()
     if not chapters:
         finish()
         err(
@@ -94,7 +99,7 @@ def _export(
     made = datetime.now(UTC)
 
     def written(count: int) -> None:
-        update(len(chosen) + count, ticks)
+        update(count, len(chapters))
 
     def write(into: BinaryIO) -> None:
         if args.format == "epub":
