@@ -90,7 +90,8 @@ def _export(
     if not chapters:
         finish()
         err(
-            f"nothing to export: {plural(missing, 'article')} chosen, none cached (`reader sync` first)"
+            f"nothing to export: {plural(len(missing), 'article')} chosen, none cached"
+            f"{_why_not_cached(lib, missing)}"
             if missing
             else "nothing to export: no article is chosen so (`reader list` takes the same choices)"
         )
@@ -113,12 +114,33 @@ def _export(
     finish()
     where = f" to {args.output}" if args.output not in (None, "-") else ""
     left = (
-        f"; {plural(missing, 'article')} not cached left out (`reader sync` first)"
+        f"; {plural(len(missing), 'article')} not cached left out{_why_not_cached(lib, missing)}"
         if missing
         else ""
     )
     err(f"{plural(len(chapters), 'article')} exported{where} ({args.format}){left}")
     return EXIT_OK
+
+
+_NOT_CACHED = {
+    "to_fetch": "{} not fetched yet (`reader sync` first)",
+    "taken_down": "{} taken down (404, 410)",
+    "not_page": "{} no article page (a PDF, a feed, another file)",
+    "held": "{} to this computer or its network (fetched when opened)",
+    "left_out": "{} left out by the cache's size limit",
+}
+
+
+def _why_not_cached(lib: Library, links: list[str]) -> str:
+    """Why the articles of `links` are not cached, to follow "N articles not cached left out":
+    the hint to sync first only when a sync would fetch them all, else each kind counted. A
+    sync brings no page taken down, no PDF and no link held (acc33a A15)."""
+    kinds = lib.uncached_kinds(links)
+    if set(kinds) == {"to_fetch"}:
+        return " (`reader sync` first)"
+    return ": " + ", ".join(
+        _NOT_CACHED[kind].format(kinds[kind]) for kind in _NOT_CACHED if kinds[kind]
+    )
 
 
 def check_article_options(args: argparse.Namespace) -> None:
@@ -189,16 +211,16 @@ def _choice(target: Entry | str, names: Mapping[str, str]) -> _Chosen:
 
 def _chapters(
     lib: Library, chosen: list[_Chosen], style: str, read: Callable[[int], None]
-) -> tuple[list[Chapter], int]:
-    """The chapters of the cached articles among `chosen`, and how many are not cached; `read`
-    told how many were read so far. Each chapter's text is read as it is written."""
+) -> tuple[list[Chapter], list[str]]:
+    """The chapters of the cached articles among `chosen`, and the links of those not cached;
+    `read` told how many were read so far. Each chapter's text is read as it is written."""
     chapters: list[Chapter] = []
-    missing = 0
+    missing: list[str] = []
     for count, one in enumerate(chosen, 1):
         read(count)
         heading = lib.cached_heading(one.link) if one.link else None
         if heading is None:
-            missing += 1
+            missing.append(one.link)
             continue
         text = partial(_markdown, lib, one.link, style, one.entry)
         chapters.append(chapter(one.feed or heading.site_name, heading, text))
