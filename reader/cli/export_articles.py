@@ -230,7 +230,7 @@ def _chapters(
 def _markdown(lib: Library, link: str, style: str, entry: Entry | None) -> ChapterText:
     """The chapter of the article cached for `link`, as `reader show --format markdown`
     prints it, pictures as links, with your highlights to mark in it and list after it."""
-    article = lib.cached_article(link)
+    article = lib.cached_article_as_shown(link)
     if article is None:  # gone since the contents were read: another process's prune
         return ChapterText("*This article left the cache while the book was made.*")
     article = pictures_as_links(article)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import UTC, datetime
 
 from ..article_sources import read_from
 from ..citation import cited_address
@@ -22,6 +24,21 @@ class LibraryKeptArticles(LibraryArchiving):
     def cached_article(self, target: Entry | str) -> Article | None:
         url = _link(target)
         return self.store.article(url) if url else None
+
+    def cached_article_as_shown(self, target: Entry | str) -> Article | None:
+        """The cached article told when its page was found taken down, as `reader show`
+        prints it: an export of it left the note out (acc33a A3)."""
+        url = _link(target)
+        article = self.store.article(url) if url else None
+        return self._with_gone(url, article) if article is not None else None
+
+    def _with_gone(self, url: str, copy: Article) -> Article:
+        """A cached copy of `url`'s article told when its page was last found taken down."""
+        gone = self.store.gone_at(url)
+        if gone is None:
+            return copy
+        at, status = gone
+        return replace(copy, gone_at=datetime.fromtimestamp(at, UTC), gone_status=status)
 
     def cached_heading(self, target: Entry | str) -> Article | None:
         """The cached article without its text (`Store.article_heading`): its title, site and
