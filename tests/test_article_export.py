@@ -5,6 +5,7 @@ parsed as XML; the HTML parsed for what it would run or load."""
 
 from __future__ import annotations
 
+import fcntl
 import io
 import json
 import os
@@ -308,3 +309,40 @@ def test_what_a_sync_would_not_bring_is_named_not_sent_to_sync(
         "reader: nothing to export: 1 article chosen, none cached: 1 to this computer or its"
         " network (fetched when opened)\n"
     )
+
+
+def test_parts_an_export_killed_midway_left_are_swept_by_the_next(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """acc33b B8: a kill -9 left `.NAME.xxxxxxxx.part` (2 MB, hidden) and every later export to
+    the name left it there. Swept by the next: only a part of that name, nothing another
+    export is writing (locked, or just made), no link followed, no other user's name."""
+    shared, victim = tmp_path / "shared", tmp_path / "victim_rc"
+    shared.mkdir()
+    victim.write_text("the victim's own\n")
+    an_hour_ago = datetime.now().timestamp() - 3600
+
+    def part(name: str, old: bool = True) -> Path:
+        made = shared / name
+        made.write_bytes(b"PK half a book")
+        if old:
+            os.utime(made, (an_hour_ago, an_hour_ago))
+        return made
+
+    killed = [part(".out.epub.ab3_xyz9.part"), part(".out.epub.qq00ww11.part")]
+    writing = part(".out.epub.locked00.part")  # another export writing it now
+    just_made = part(".out.epub.justmade.part", old=False)  # made, not locked yet
+    others = [part(".other.epub.ab3_xyz9.part"), part(".out.epub.part"), part("out.epub.part")]
+    link = shared / ".out.epub.linked00.part"
+    link.symlink_to(victim)
+    os.utime(link, (an_hour_ago, an_hour_ago), follow_symlinks=False)
+    with open(writing, "rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        book = shared / "out.epub"
+        done = run_reader(synced_dir, "export", "--format", "epub", "-o", str(book))
+        assert done.returncode == 0, done.stderr
+    assert not any(p.exists() for p in killed)
+    assert writing.exists() and just_made.exists() and all(p.exists() for p in others)
+    assert link.is_symlink() and victim.read_text() == "the victim's own\n"
+    assert zipfile.is_zipfile(book)
+    assert len(list(shared.iterdir())) == 7  # the book, and what was not to be swept

@@ -25,6 +25,7 @@ from ..article_books import (
 )
 from ..feed_names import names_of, source_name
 from ..models import Entry, FetchError
+from ..part_files import PART_SUFFIX, hold, part_prefix, sweep_stale_parts
 from ..plural import plural
 from ..safe import safe_line
 from .articles import listed_feeds
@@ -269,12 +270,17 @@ def write_output(write: Callable[[BinaryIO], None], output: str | None) -> None:
         # A new file of a name no one could guess or plant a link under (O_EXCL): a fixed
         # ".NAME.part" was opened through a link planted there, overwriting its target with
         # the export (acc32b B13).
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        handle, name = tempfile.mkstemp(
+            prefix=part_prefix(path), suffix=PART_SUFFIX, dir=path.parent
+        )
         partial = Path(name)
+        hold(handle)  # locked until put in place: no later export takes it for a stale one
         os.fchmod(handle, 0o666 & ~_umask())  # as any file a command makes, not mkstemp's 0600
+        sweep_stale_parts(path, partial)
         with os.fdopen(handle, "wb") as into:
             write(into)
-        os.replace(partial, path)
+            into.flush()
+            os.replace(partial, path)  # the lock still held
     except OSError as error:
         if partial is not None:
             partial.unlink(missing_ok=True)
