@@ -107,7 +107,12 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
                 f" {plural(done.noted, 'article')} as highlights with their notes"
                 f" (`reader highlights`){missing}"
             )
-        if export.sites:
+        if export.sites and export.kind == "list":
+            err(
+                f"left out {plural(export.sites, 'address', 'addresses')} of a feed: no article"
+                " to read later (`reader add URL` subscribes to a feed)"
+            )
+        elif export.sites:
             err(
                 f"left out {plural(export.sites, 'bookmark')} of a site's home page or a feed:"
                 " no article to read later (`reader add URL` follows a site or a feed)"
