@@ -74,6 +74,7 @@ class SavedExport:
     bad_dates: int = 0
     twice: int = 0  # links the file gives again (kept once)
     sites: int = 0  # bookmarks of a site's home page or of a feed, left out: no article
+    # (of a list of addresses: those of a feed)
     credentials: int = 0  # links whose name and password were dropped
 
 
@@ -144,16 +145,20 @@ def read_link_list(data: bytes) -> SavedExport | None:
     text = _text(data)
     if text is None:
         return None
-    links, skipped = [], 0
+    links, skipped, feeds = [], 0, 0
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        if is_web_url(line):
-            links.append(SavedLink(line))
-        else:
+        if not is_web_url(line):
             skipped += 1
-    return _export("list", links, skipped) if links else None
+        elif _FEED_PATH.search(urlsplit(line).path):
+            # No article to read later, and kept it was a "file" link every sync counted, as
+            # a bookmarks file's feed was before it was left out (acc33a A9).
+            feeds += 1
+        else:
+            links.append(SavedLink(line))
+    return _export("list", links, skipped, sites=feeds) if links or feeds else None
 
 
 def _text(data: bytes) -> str | None:

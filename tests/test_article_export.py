@@ -5,6 +5,7 @@ parsed as XML; the HTML parsed for what it would run or load."""
 
 from __future__ import annotations
 
+import fcntl
 import io
 import json
 import os
@@ -20,7 +21,7 @@ from pytest_httpserver import HTTPServer
 from reader.article_books import Chapter, ChapterText, write_epub, write_html, write_markdown
 from tests.cli_run import run_reader
 from tests.conftest import sync_into
-from tests.served_feed import serve_one_item
+from tests.served_feed import serve_one_item, story_page
 
 OPF = "{http://www.idpf.org/2007/opf}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -36,7 +37,8 @@ def test_an_epub_of_every_cached_article_reads_as_a_book(synced_dir: Path, tmp_p
     cached = _cached(synced_dir)
     assert done.returncode == 0, done.stderr
     assert f"{len(cached)} articles exported to {book} (epub)" in done.stderr
-    assert "1 article not cached left out" in done.stderr  # the demo's PDF link
+    # The demo's PDF link: no sync brings it (acc33a A15)
+    assert "1 article not cached left out: 1 no article page (a PDF," in done.stderr
     with zipfile.ZipFile(book) as epub:
         first = epub.infolist()[0]
         assert (first.filename, first.compress_type) == ("mimetype", zipfile.ZIP_STORED)
@@ -262,3 +264,85 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def test_what_a_sync_would_not_bring_is_named_not_sent_to_sync(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """acc33a A15: a page taken down, a feed's link and a link held were all "not cached left
+    out (`reader sync` first)", though no sync brings them: the hint only for what one does."""
+    pages = {"story": 200, "gone": 404, "busy": 403}
+    for name, status in pages.items():
+        httpserver.expect_request(f"/{name}.html").respond_with_data(
+            story_page(name.title()), status=status, content_type="text/html"
+        )
+    httpserver.expect_request("/other.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Other</title></channel></rss>',
+        content_type="application/rss+xml",
+    )
+    links = [httpserver.url_for(f"/{name}.html") for name in pages]
+    links.append(httpserver.url_for("/other.xml"))
+    items = "".join(
+        f"<item><title>Item {n}</title><link>{link}</link><guid>{link}</guid></item>"
+        for n, link in enumerate(links)
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title>{items}'
+        "</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    data = tmp_path / "data"
+    sync_into(data, [httpserver.url_for("/feed.xml")])
+    listed = tmp_path / "links.txt"
+    listed.write_text(httpserver.url_for("/held.html") + "\n", encoding="utf-8")
+    assert run_reader(data, "import", "--saved", str(listed)).returncode == 0
+    done = run_reader(data, "export", "--format", "markdown", "-o", str(tmp_path / "all.md"))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.endswith(
+        "1 article exported to {} (markdown); 3 articles not cached left out: 1 not fetched"
+        " yet (`reader sync` first), 1 taken down (404, 410), 1 no article page (a PDF, a"
+        " feed, another file)\n".format(tmp_path / "all.md")
+    )
+    none = run_reader(data, "export", "--saved", "--format", "markdown")
+    assert none.returncode == 1
+    assert none.stderr == (
+        "reader: nothing to export: 1 article chosen, none cached: 1 to this computer or its"
+        " network (fetched when opened)\n"
+    )
+
+
+def test_parts_an_export_killed_midway_left_are_swept_by_the_next(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """acc33b B8: a kill -9 left `.NAME.xxxxxxxx.part` (2 MB, hidden) and every later export to
+    the name left it there. Swept by the next: only a part of that name, nothing another
+    export is writing (locked, or just made), no link followed, no other user's name."""
+    shared, victim = tmp_path / "shared", tmp_path / "victim_rc"
+    shared.mkdir()
+    victim.write_text("the victim's own\n")
+    an_hour_ago = datetime.now().timestamp() - 3600
+
+    def part(name: str, old: bool = True) -> Path:
+        made = shared / name
+        made.write_bytes(b"PK half a book")
+        if old:
+            os.utime(made, (an_hour_ago, an_hour_ago))
+        return made
+
+    killed = [part(".out.epub.ab3_xyz9.part"), part(".out.epub.qq00ww11.part")]
+    writing = part(".out.epub.locked00.part")  # another export writing it now
+    just_made = part(".out.epub.justmade.part", old=False)  # made, not locked yet
+    others = [part(".other.epub.ab3_xyz9.part"), part(".out.epub.part"), part("out.epub.part")]
+    link = shared / ".out.epub.linked00.part"
+    link.symlink_to(victim)
+    os.utime(link, (an_hour_ago, an_hour_ago), follow_symlinks=False)
+    with open(writing, "rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        book = shared / "out.epub"
+        done = run_reader(synced_dir, "export", "--format", "epub", "-o", str(book))
+        assert done.returncode == 0, done.stderr
+    assert not any(p.exists() for p in killed)
+    assert writing.exists() and just_made.exists() and all(p.exists() for p in others)
+    assert link.is_symlink() and victim.read_text() == "the victim's own\n"
+    assert zipfile.is_zipfile(book)
+    assert len(list(shared.iterdir())) == 7  # the book, and what was not to be swept

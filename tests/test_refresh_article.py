@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,35 @@ def test_refresh_of_a_page_taken_down_keeps_the_copy_and_notes_it_until_it_answe
     assert "unchanged since" in err and "answered 404" not in out
     assert reader(data_dir, "show", story, "--offline", "--format", "json") == 0
     assert "gone_at" not in json.loads(capsys.readouterr().out)
+
+
+def test_an_export_notes_a_story_taken_down_as_show_does(
+    site: Site, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc33a A3: `show --format markdown` headed the copy "Note: the page answered 404 …";
+    the same article exported (markdown, html, epub) said nothing of it."""
+    sync(data_dir, site.url("/feed.xml"))
+    story = story_id(data_dir, capsys)
+    site.status, site.body = 404, "<html><body>Not found</body></html>"
+    assert reader(data_dir, "show", story, "--refresh") == 0
+    capsys.readouterr()
+    assert reader(data_dir, "show", story, "--offline", "--format", "markdown") == 0
+    (note,) = [
+        line for line in capsys.readouterr().out.splitlines() if "the page answered 404" in line
+    ]
+    for form in ("markdown", "html", "epub"):
+        book = tmp_path / f"all.{form}"
+        assert reader(data_dir, "export", "--format", form, "-o", str(book)) == 0
+        if form == "epub":
+            with zipfile.ZipFile(book) as epub:
+                text = epub.read("OEBPS/a00001.xhtml").decode()
+        else:
+            text = book.read_text(encoding="utf-8")
+        assert "sail twice a day" in text
+        if form == "markdown":
+            assert note in text
+        else:
+            assert "the page answered 404 on 20" in text and "taken down; this is the copy" in text
 
 
 def test_reader_list_marks_a_cached_story_taken_down_as_show_does(

@@ -234,14 +234,26 @@ def test_a_list_of_addresses_is_saved_with_saved_and_subscribed_without(
     httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     urls = _serve(httpserver)
+    # A feed's address among them is left out, as a bookmarks file's is: kept, it was a
+    # "file" link (↗) in Saved every sync counted (acc33a A9).
+    httpserver.expect_request("/metro/feed.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Metro</title></channel></rss>',
+        content_type="application/rss+xml",
+    )
+    feed = httpserver.url_for("/metro/feed.xml")
     listed = tmp_path / "urls.txt"
-    listed.write_text(f"# to read\n{urls['season']}\n{urls['tide']}\n", encoding="utf-8")
+    listed.write_text(f"# to read\n{urls['season']}\n{feed}\n{urls['tide']}\n", encoding="utf-8")
     data = tmp_path / "data"
-    code, printed, _ = cli(capsys, data, "import", "--fetch-local", "--saved", str(listed))
+    code, printed, said = cli(capsys, data, "import", "--fetch-local", "--saved", str(listed))
     assert code == 0
     assert printed.startswith("2 links from a list of addresses: 2 saved for offline reading")
+    assert said == (
+        "reader: left out 1 address of a feed: no article to read later (`reader add URL`"
+        " subscribes to a feed)\n"
+    )
     saved, _, feeds = _saved(data)
     assert len(saved) == 2 and feeds == []
+    assert [r for r, _ in httpserver.log if r.path == "/metro/feed.xml"] == []  # not asked
 
 
 def test_an_export_that_is_none_of_them_is_refused_in_one_line(

@@ -263,11 +263,16 @@ def test_links_to_this_computer_in_a_file_are_saved_not_fetched(
     code, printed, said = cli(capsys, data, "import", str(export))
     assert code == 0, said
     assert httpserver.log == []  # nothing asked, with or without a password
-    assert printed.startswith("3 links from a wallabag export: 0 saved for offline reading")
+    # The first line counts all 3, not "0 saved as links not fetched yet" (acc33a A1).
+    assert printed.startswith(
+        "3 links from a wallabag export: 0 saved for offline reading, 0 saved as links not"
+        " fetched yet, 3 saved as links to this computer or its network, not fetched, 0 kept"
+        " as links with no article there now, 0 already saved\n"
+    )
     assert "1 link given twice in the file: saved once" in printed
     assert (
-        "saved as links, not fetched: 3 to this computer or its network (localhost, 192.168.x,"
-        " 169.254.x); open one to fetch it, or import with --fetch-local"
+        "the 3 links to this computer or its network (localhost, 192.168.x, 169.254.x) not"
+        " fetched, by a sync either: open one to fetch it, or import with --fetch-local"
     ) in printed
     assert "dropped the name and password of 2 links: never sent" in said
     (shown,) = [

@@ -25,6 +25,7 @@ from ..article_books import (
 )
 from ..feed_names import names_of, source_name
 from ..models import Entry, FetchError
+from ..part_files import PART_SUFFIX, hold, part_prefix, sweep_stale_parts
 from ..plural import plural
 from ..safe import safe_line
 from .articles import listed_feeds
@@ -90,7 +91,8 @@ def _export(
     if not chapters:
         finish()
         err(
-            f"nothing to export: {plural(missing, 'article')} chosen, none cached (`reader sync` first)"
+            f"nothing to export: {plural(len(missing), 'article')} chosen, none cached"
+            f"{_why_not_cached(lib, missing)}"
             if missing
             else "nothing to export: no article is chosen so (`reader list` takes the same choices)"
         )
@@ -113,12 +115,33 @@ def _export(
     finish()
     where = f" to {args.output}" if args.output not in (None, "-") else ""
     left = (
-        f"; {plural(missing, 'article')} not cached left out (`reader sync` first)"
+        f"; {plural(len(missing), 'article')} not cached left out{_why_not_cached(lib, missing)}"
         if missing
         else ""
     )
     err(f"{plural(len(chapters), 'article')} exported{where} ({args.format}){left}")
     return EXIT_OK
+
+
+_NOT_CACHED = {
+    "to_fetch": "{} not fetched yet (`reader sync` first)",
+    "taken_down": "{} taken down (404, 410)",
+    "not_page": "{} no article page (a PDF, a feed, another file)",
+    "held": "{} to this computer or its network (fetched when opened)",
+    "left_out": "{} left out by the cache's size limit",
+}
+
+
+def _why_not_cached(lib: Library, links: list[str]) -> str:
+    """Why the articles of `links` are not cached, to follow "N articles not cached left out":
+    the hint to sync first only when a sync would fetch them all, else each kind counted. A
+    sync brings no page taken down, no PDF and no link held (acc33a A15)."""
+    kinds = lib.uncached_kinds(links)
+    if set(kinds) == {"to_fetch"}:
+        return " (`reader sync` first)"
+    return ": " + ", ".join(
+        _NOT_CACHED[kind].format(kinds[kind]) for kind in _NOT_CACHED if kinds[kind]
+    )
 
 
 def check_article_options(args: argparse.Namespace) -> None:
@@ -189,16 +212,16 @@ def _choice(target: Entry | str, names: Mapping[str, str]) -> _Chosen:
 
 def _chapters(
     lib: Library, chosen: list[_Chosen], style: str, read: Callable[[int], None]
-) -> tuple[list[Chapter], int]:
-    """The chapters of the cached articles among `chosen`, and how many are not cached; `read`
-    told how many were read so far. Each chapter's text is read as it is written."""
+) -> tuple[list[Chapter], list[str]]:
+    """The chapters of the cached articles among `chosen`, and the links of those not cached;
+    `read` told how many were read so far. Each chapter's text is read as it is written."""
     chapters: list[Chapter] = []
-    missing = 0
+    missing: list[str] = []
     for count, one in enumerate(chosen, 1):
         read(count)
         heading = lib.cached_heading(one.link) if one.link else None
         if heading is None:
-            missing += 1
+            missing.append(one.link)
             continue
         text = partial(_markdown, lib, one.link, style, one.entry)
         chapters.append(chapter(one.feed or heading.site_name, heading, text))
@@ -208,7 +231,7 @@ def _chapters(
 def _markdown(lib: Library, link: str, style: str, entry: Entry | None) -> ChapterText:
     """The chapter of the article cached for `link`, as `reader show --format markdown`
     prints it, pictures as links, with your highlights to mark in it and list after it."""
-    article = lib.cached_article(link)
+    article = lib.cached_article_as_shown(link)
     if article is None:  # gone since the contents were read: another process's prune
         return ChapterText("*This article left the cache while the book was made.*")
     article = pictures_as_links(article)
@@ -247,12 +270,17 @@ def write_output(write: Callable[[BinaryIO], None], output: str | None) -> None:
         # A new file of a name no one could guess or plant a link under (O_EXCL): a fixed
         # ".NAME.part" was opened through a link planted there, overwriting its target with
         # the export (acc32b B13).
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        handle, name = tempfile.mkstemp(
+            prefix=part_prefix(path), suffix=PART_SUFFIX, dir=path.parent
+        )
         partial = Path(name)
+        hold(handle)  # locked until put in place: no later export takes it for a stale one
         os.fchmod(handle, 0o666 & ~_umask())  # as any file a command makes, not mkstemp's 0600
+        sweep_stale_parts(path, partial)
         with os.fdopen(handle, "wb") as into:
             write(into)
-        os.replace(partial, path)
+            into.flush()
+            os.replace(partial, path)  # the lock still held
     except OSError as error:
         if partial is not None:
             partial.unlink(missing_ok=True)

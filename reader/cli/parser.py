@@ -320,7 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--saved",
         action="store_true",
         help="the file's links are articles to save to read later, not feeds (a list of"
-        " addresses one a line; an export of wallabag, Pocket or bookmarks is saved without it)",
+        " addresses one a line, a feed's left out: `reader add` it; an export of wallabag,"
+        " Pocket or bookmarks is saved without it)",
     )
     p.add_argument(
         "--fetch-local",

@@ -20,6 +20,10 @@ _FROM = {
 _FAILURES_NAMED = 5
 
 
+def _links(count: int) -> str:
+    return "a link" if count == 1 else "links"
+
+
 def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
     from ..library.saved_imports import import_saved
 
@@ -32,12 +36,23 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
         finally:
             finish()
         came = f"from {_FROM[export.kind]}"
+        # Every link counted once on the first line: one kind left out read as none of
+        # anything, the line after then contradicting it (acc33a A1).
+        parts = [f"{done.fetched} saved for offline reading"]
+        if done.copied:
+            parts.append(f"{done.copied} saved as the text wallabag kept")
+        parts.append(f"{done.kept} saved as {_links(done.kept)} not fetched yet")
+        if done.local:
+            parts.append(
+                f"{done.local} saved as {_links(done.local)} to this computer or its network,"
+                " not fetched"
+            )
+        parts.append(
+            f"{len(done.failed)} kept as {_links(len(done.failed))} with no article there now"
+        )
+        parts.append(f"{done.already} already saved")
         out(
-            f"{plural(done.total, 'link')} {came}: {done.fetched} saved for offline reading,"
-            f" {done.kept} saved as {'a link' if done.kept == 1 else 'links'} not fetched yet,"
-            f" {len(done.failed)} kept as {'a link' if len(done.failed) == 1 else 'links'}"
-            " with no article there now,"
-            f" {done.already} already saved"
+            f"{plural(done.total, 'link')} {came}: {', '.join(parts)}"
             + (f"; {done.read} archived (read or archived there)" if done.read else "")
         )
         if done.kept or done.failed:
@@ -52,8 +67,8 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             )
         if done.local:
             out(
-                f"saved as {'a link' if done.local == 1 else 'links'}, not fetched:"
-                f" {done.local} to this computer or its network (localhost, 192.168.x, 169.254.x);"
+                f"{'the link' if done.local == 1 else f'the {done.local} links'} to this computer"
+                " or its network (localhost, 192.168.x, 169.254.x) not fetched, by a sync either:"
                 " open one to fetch it, or import with --fetch-local"
             )
         if export.credentials:
@@ -92,7 +107,12 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
                 f" {plural(done.noted, 'article')} as highlights with their notes"
                 f" (`reader highlights`){missing}"
             )
-        if export.sites:
+        if export.sites and export.kind == "list":
+            err(
+                f"left out {plural(export.sites, 'address', 'addresses')} of a feed: no article"
+                " to read later (`reader add URL` subscribes to a feed)"
+            )
+        elif export.sites:
             err(
                 f"left out {plural(export.sites, 'bookmark')} of a site's home page or a feed:"
                 " no article to read later (`reader add URL` follows a site or a feed)"

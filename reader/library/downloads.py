@@ -130,14 +130,6 @@ class LibraryDownloads(LibraryPageReads):
         times = (*earlier, latest.fetched_at)
         return replace(latest, versions=times, version=len(times))
 
-    def _with_gone(self, url: str, copy: Article) -> Article:
-        """A cached copy of `url`'s article told when its page was last found taken down."""
-        gone = self.store.gone_at(url)
-        if gone is None:
-            return copy
-        at, status = gone
-        return replace(copy, gone_at=datetime.fromtimestamp(at, UTC), gone_status=status)
-
     def article_version(self, target: Entry | str, number: int) -> Article:
         """The copy `number` (1: the oldest kept) of a cached article a sync fetched again and
         found changed, with its own retrieval time; the last number is the latest copy.

@@ -3,13 +3,17 @@ reads them, and whether a site rule's body selector still finds the article on t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import UTC, datetime
 
 from ..article_sources import read_from
 from ..citation import cited_address
 from ..config import site_rule_for
 from ..keys import article_key
 from ..models import Article, Entry
+from ..store.saved import HELD
 from .archiving import LibraryArchiving
 from .resources import _link
 
@@ -21,11 +25,50 @@ class LibraryKeptArticles(LibraryArchiving):
         url = _link(target)
         return self.store.article(url) if url else None
 
+    def cached_article_as_shown(self, target: Entry | str) -> Article | None:
+        """The cached article told when its page was found taken down, as `reader show`
+        prints it: an export of it left the note out (acc33a A3)."""
+        url = _link(target)
+        article = self.store.article(url) if url else None
+        return self._with_gone(url, article) if article is not None else None
+
+    def _with_gone(self, url: str, copy: Article) -> Article:
+        """A cached copy of `url`'s article told when its page was last found taken down."""
+        gone = self.store.gone_at(url)
+        if gone is None:
+            return copy
+        at, status = gone
+        return replace(copy, gone_at=datetime.fromtimestamp(at, UTC), gone_status=status)
+
     def cached_heading(self, target: Entry | str) -> Article | None:
         """The cached article without its text (`Store.article_heading`): its title, site and
         language, without rebuilding every paragraph; None when it is not cached."""
         url = _link(target)
         return self.store.article_heading(url) if url else None
+
+    def uncached_kinds(self, links: Iterable[str]) -> Counter[str]:
+        """Why the articles of `links` (none cached) are not, counted: "taken_down" (the site
+        answered 404 or 410), "not_page" (a PDF, a feed, no link at all), "held" (a saved
+        link to this computer or its network, fetched when opened), "left_out" (by the size
+        limit), else "to_fetch": what the next sync fetches. The first four no sync brings,
+        and a hint to sync first misled about them (acc33a A15)."""
+        store = self.store
+        gone, not_pages = store.gone_keys(), store.not_article_keys()
+        left_out, saved = store.left_out_keys(), store.saved()
+        kinds: Counter[str] = Counter()
+        for link in links:
+            key = article_key(link) if link else ""
+            if not key or key in not_pages:
+                kinds["not_page"] += 1
+            elif key in gone:
+                kinds["taken_down"] += 1
+            elif isinstance(record := saved.get(key), dict) and record.get(HELD):
+                kinds["held"] += 1
+            elif key in left_out:
+                kinds["left_out"] += 1
+            else:
+                kinds["to_fetch"] += 1
+        return kinds
 
     def cached_text(self, target: Entry | str) -> str | None:
         """The cached article's text as a search reads it, a block a line (None: not cached)."""

@@ -1,0 +1,95 @@
+"""The hidden part file an export writes before putting it in place (`.NAME.xxxxxxxx.part`,
+`tempfile.mkstemp`'s name), held locked (`flock`) while it is written; and those an earlier
+export to the same name left when it was killed (kill -9, a power cut: nothing of it runs to
+remove its part), swept by the next one (acc33b B8: 2 MB of hidden book left for good).
+
+A part is swept only when nothing writes it: no process holds its lock (the system's, gone
+with the process however it ended), and it was last written a while before this export's own
+part was made (an export that has just made its part and not yet locked it keeps it). The
+folder may be shared: a link under a part's name is never followed, a file of another user's,
+or one with another name too, never removed (acc32b B13).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # not on POSIX: no lock tells a part being written, so none is swept
+    fcntl = None  # type: ignore[assignment]
+
+PART_SUFFIX = ".part"
+_NAMED = r"[a-z0-9_]{8}"
+"""The characters `tempfile.mkstemp` names a file with, as many as it takes."""
+
+SETTLED = 10.0
+"""Seconds since a part was last written before a later export takes it for one left by an
+export killed midway, unlocked: between an export's making its part and locking it."""
+
+_OPEN_AS_IS = os.O_RDONLY | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK
+"""A part opened itself, never what a link under its name leads to, and at once (a pipe
+planted under its name would hold `open`)."""
+
+
+def part_prefix(path: Path) -> str:
+    """The start of the name of a part file written for `path` (`tempfile.mkstemp`'s prefix)."""
+    return f".{path.name}."
+
+
+def hold(fd: int) -> None:
+    """Lock the part open as `fd` for as long as it is open: a later export leaves it."""
+    if fcntl is not None:
+        with contextlib.suppress(OSError):  # a folder whose system has no locks: kept as it was
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def sweep_stale_parts(path: Path, own: Path) -> int:
+    """Remove the part files earlier exports to `path` left, `own` (this export's, locked)
+    aside; how many were removed. A folder that can't be read is left as it is."""
+    if fcntl is None:
+        return 0
+    named = re.compile(re.escape(part_prefix(path)) + _NAMED + re.escape(PART_SUFFIX))
+    try:
+        before = os.stat(own).st_mtime - SETTLED
+        entries = [e.name for e in os.scandir(path.parent) if named.fullmatch(e.name)]
+    except OSError:
+        return 0
+    swept = 0
+    for name in entries:
+        if name != own.name:
+            with contextlib.suppress(OSError):  # gone meanwhile, or not ours to open
+                swept += _removed_if_stale(path.parent / name, before)
+    return swept
+
+
+def _removed_if_stale(part: Path, before: float) -> bool:
+    """Remove `part` when it is a part left by a killed export: a regular file of this user's
+    with no other name, last written before `before`, its lock held by no process."""
+    assert fcntl is not None
+    fd = os.open(part, _OPEN_AS_IS)
+    try:
+        found = os.fstat(fd)
+        if (
+            not stat.S_ISREG(found.st_mode)
+            or found.st_uid != os.geteuid()
+            or found.st_nlink != 1
+            or found.st_mtime > before
+        ):
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False  # an export writes it now
+        # Still the file looked at under that name (not one put there since), then removed.
+        named = os.lstat(part)
+        if (named.st_dev, named.st_ino) != (found.st_dev, found.st_ino):
+            return False
+        part.unlink()
+        return True
+    finally:
+        os.close(fd)
