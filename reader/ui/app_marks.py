@@ -3,10 +3,11 @@ archived or tagged, the lists' view (unread only, the feed list put away, the li
 Shown at once, and written to the store in a thread, one after another in the order they were
 made. A store another program holds (a `reader sync` writing, a backup tool) makes the writes
 wait there, not the keys: the first `m` on one waited up to 30 s on the event loop (SQLite's
-wait for the holder), as `s`, `E`, `#`, `L` and `f` each did. One the store refuses
-(that wait run out, a full disk) waits with those behind it until the store takes writes again
-(`keep_again`); one still waiting when the reader quits is written then, or said on the
-terminal (`unkept_at_exit`).
+wait for the holder), as `s`, `E`, `#`, `L` and `f` each did. Each try waits `write_try`
+seconds for the holder, not SQLite's 30 (nothing was said meanwhile: acc33b B6); one the store
+refuses (held past that, a full disk) waits with those behind it until the store takes writes
+again (`keep_again`), the status line saying so; one still waiting when the reader quits is
+written then, or said on the terminal (`unkept_at_exit`).
 """
 
 from __future__ import annotations
@@ -28,8 +29,6 @@ class ReaderAppMarks(ReaderAppHeadlines):
 
     _writing: asyncio.Task[bool] | None = None
     """The task writing the changes waiting (`_write_marks`), while it runs."""
-    _marks_refused: StoreError | None = None
-    """Why the store refused the first of the changes waiting; None while it takes them."""
     unkept_at_exit = ""
     """What the reader says on the terminal once it has quit: changes it could not keep
     ("" when every one was kept)."""
@@ -97,6 +96,8 @@ class ReaderAppMarks(ReaderAppHeadlines):
         self._unkept.append(change)
         if self._marks_refused is None or self._marks_refused.unwritable != Unwritable.BUSY:
             self._start_writing()
+        else:
+            self.show_counts()  # how many wait, in the status line
 
     def _start_writing(self) -> None:
         if self._writing is None:
@@ -111,7 +112,9 @@ class ReaderAppMarks(ReaderAppHeadlines):
             while self._unkept:
                 change = self._unkept[0]
                 try:
-                    result = await asyncio.to_thread(change.write)
+                    result = await asyncio.to_thread(
+                        self.lib.write_waiting_at_most, self.write_try, change.write
+                    )
                 except StoreError as error:
                     self._say_refused(error, change.kind)
                     return False
@@ -133,6 +136,7 @@ class ReaderAppMarks(ReaderAppHeadlines):
         if self._quitting:
             return
         if error.unwritable == Unwritable.BUSY:
+            self.show_counts()  # and for as long as it holds (`_held_note`)
             if was is not None and was.unwritable == Unwritable.BUSY:
                 return
             reason = error.args[0].removesuffix(": try again")

@@ -31,6 +31,13 @@ OUTSIDE_EVERY = 5.0
 """A diskcache read every 5 s: a sync in another window shows here within seconds."""
 
 
+WRITE_TRY = 2.0
+"""Seconds a change a key made (a read mark, a save) waits for another program holding the
+store before the status line says so and it waits its next try, not SQLite's 30 (acc33b B6)."""
+QUIT_WAIT = 5.0
+"""Seconds quitting waits in all for another program holding the store, for the changes still
+to write: then those not written are said on the terminal."""
+
 NOTICE_SECONDS = 10.0
 """How long a line answering one action ("Marked 8 headlines of … read") stays in the status line,
 unless the list shown is left before: then the idle counts are back."""
@@ -100,6 +107,10 @@ class ReaderAppState(App[int]):
         self._quitting = False
         """Set by `exit`: keys typed after `q` start no job (see `_run`)."""
         self._told_not_kept = False
+        self._marks_refused: StoreError | None = None
+        """Why the store refused the first of the changes waiting; None while it takes them."""
+        self.write_try = WRITE_TRY
+        self.quit_wait = QUIT_WAIT
         self._unkept: list[Unkept] = []
         """Changes not kept yet (read marks, saves), in the order made: being written, or
         refused by the store (a full disk, another program holding it) until it takes them
