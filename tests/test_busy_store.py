@@ -435,3 +435,35 @@ def test_a_mark_waiting_on_a_held_store_is_said_in_the_status_line(synced_dir: P
     )
     assert after == said.split(" · ", 1)[1]  # the counts alone again
     assert not set(marked) & {i["id"] for i in unread(synced_dir)}
+
+
+def test_quitting_on_a_held_store_waits_once_in_all_and_says_so(synced_dir: Path) -> None:
+    """`q` on a store another program holds waited SQLite's 30 s for each change still to
+    write, one after another, the screen the shell's already and nothing said: 85 s before
+    the prompt came back (acc33b B6). Now the changes get one wait in all (`quit_wait`), said
+    on the terminal, and what is still not written is said after, as before."""
+    from tui_pilot import started, table
+
+    from reader.ui.app import ReaderApp
+    from reader.ui.app_marks import WAITING_AT_QUIT
+
+    async def run() -> tuple[list[str], str, list[str]]:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.quit_wait = 1
+        with ExitStack() as holding:  # held until the reader has ended
+            async with app.run_test(size=(120, 30)) as pilot:
+                await started(pilot)
+                marked = [r.entry.id for r in table(app).rows[:2]]
+                holding.enter_context(held(synced_dir / "state"))
+                await pilot.press("m", "j", "s", "q")
+        return marked, app.unkept_at_exit, getattr(app, "said_on_terminal", [])
+
+    marked, said, on_terminal = asyncio.run(run())
+    assert on_terminal == [WAITING_AT_QUIT]
+    assert said == (
+        f"1 read mark and 1 change to Saved not kept: the data directory {synced_dir} is busy:"
+        " another program holds it (another reader command, a backup or sync tool) and did not"
+        " let go in 1 s: try again"
+    )
+    assert marked[0] in {i["id"] for i in unread(synced_dir)}

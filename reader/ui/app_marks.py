@@ -23,9 +23,15 @@ from .app_headlines import ReaderAppHeadlines
 from .display import plain
 from .store_changes import MARK, SAVED, VIEW, ChangeKind, Unkept, counted
 
+WAITING_AT_QUIT = "Waiting for the data directory (held by another program)…"
+"""On the terminal, quitting, while the changes still to keep wait for the holder."""
+
 
 class ReaderAppMarks(ReaderAppHeadlines):
     """The reader app's changes to the store, shown and kept (see the module's docstring)."""
+
+    _waiting_said = False
+    """`WAITING_AT_QUIT` is on the terminal."""
 
     _writing: asyncio.Task[bool] | None = None
     """The task writing the changes waiting (`_write_marks`), while it runs."""
@@ -111,9 +117,11 @@ class ReaderAppMarks(ReaderAppHeadlines):
             kept: list[Unkept] = []
             while self._unkept:
                 change = self._unkept[0]
+                # Quitting, the store's own deadline ends the wait (`_give_up_waiting`).
+                wait = self.quit_wait if self._quitting else self.write_try
                 try:
                     result = await asyncio.to_thread(
-                        self.lib.write_waiting_at_most, self.write_try, change.write
+                        self.lib.write_waiting_at_most, wait, change.write
                     )
                 except StoreError as error:
                     self._say_refused(error, change.kind)
@@ -165,14 +173,30 @@ class ReaderAppMarks(ReaderAppHeadlines):
 
     async def keep_marks_before_exit(self) -> None:
         """The changes still waiting, written before the reader ends (behind the writing
-        under way): one more try; those the store still refuses are said on the terminal once
-        the reader has quit (`unkept_at_exit`), not lost without a word."""
+        under way): one more try, all of it within `quit_wait` seconds of quitting
+        (`_give_up_waiting`), said on the terminal while it waits on a held store; those the
+        store still refuses are said there once the reader has quit (`unkept_at_exit`), not
+        lost without a word."""
+        self._give_up_waiting()
         if self._writing is not None:
-            await asyncio.shield(self._writing)
+            await self._waited_for(self._writing)
         if self._unkept and (self._marks_refused is None or not self.lib.read_only_tag):
             self._start_writing()
             if self._writing is not None:
-                await asyncio.shield(self._writing)
+                await self._waited_for(self._writing)
         if self._unkept and self._marks_refused is not None and (lost := counted(self._unkept)):
             said = plain(str(self._marks_refused), max_length=300).plain
             self.unkept_at_exit = f"{lost} not kept: {said}"
+
+    async def _waited_for(self, writing: asyncio.Task[bool]) -> None:
+        """`writing` awaited as the reader quits, the terminal told why when it waits on a
+        held store (found so, or a write waiting past a try): the screen is the shell's
+        already, and the prompt did not come back for seconds, with no word of why."""
+        if not self._waiting_said:
+            refused = self._marks_refused
+            busy = refused is not None and refused.unwritable == Unwritable.BUSY
+            done, _ = await asyncio.wait({writing}, timeout=0 if busy else self.write_try)
+            if not done:
+                self._waiting_said = True
+                self.say_on_terminal(WAITING_AT_QUIT)
+        await asyncio.shield(writing)
