@@ -102,7 +102,8 @@ def test_q_on_a_held_store_says_on_the_terminal_what_it_waits_for(synced_dir: Pa
     """A mark made while another program holds the store is said waiting in the status line;
     quitting then waited SQLite's 30 s for it, and for each write after it, the shell's
     screen back and nothing said (85 s, acc33b B6). Now one wait of a few seconds in all,
-    said on the terminal, then the mark not kept, said as before."""
+    said on the terminal, then the mark not kept, said as before, and the exit status 1 (it
+    was 0, where the commands refused on the same store end in 1)."""
     from test_busy_store import held
 
     with reader_in_pty(synced_dir, columns=160) as reader:
@@ -122,3 +123,4 @@ def test_q_on_a_held_store_says_on_the_terminal_what_it_waits_for(synced_dir: Pa
     waiting = text.index("Waiting for the data directory (held by another program)…\r\n")
     assert text.index("reader: 1 read mark not kept: the data directory ") > waiting
     assert "did not let go in 5 s: try again" in text
+    assert reader.process.returncode == 1  # something done was not kept: as the commands say
