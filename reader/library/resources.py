@@ -33,9 +33,10 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-NOTE_WAIT = 2.0
-"""Seconds a write nothing waits for (`_in_background`) waits for another program holding the
-store, not SQLite's 30: one still waiting as the reader quits held its end back that long."""
+HELD_WAIT = 2.0
+"""Seconds a write in the background (`_in_background`'s, the reader's queued changes) waits
+for another program holding the store, not SQLite's 30: one still waiting as the reader quit
+held its end back that long, and the reader said nothing of it meanwhile (acc33b B6)."""
 
 
 def _link(target: Entry | str) -> str:
@@ -164,13 +165,13 @@ class LibraryResources:
         """`write(*args)`, a store write no one waits for (a note of an article read, a
         reading place), run in a thread: another program holding the store (a `reader sync`
         writing, a backup tool) held the reader's event loop for SQLite's 30 s wait. One the
-        store refuses (held past `NOTE_WAIT`, a full disk) is not kept: nothing is lost but a
+        store refuses (held past `HELD_WAIT`, a full disk) is not kept: nothing is lost but a
         note. Called on the event loop."""
 
         async def write_it() -> None:
             with suppress(StoreError):
                 await asyncio.to_thread(
-                    self.write_waiting_at_most, NOTE_WAIT, partial(write, *args)
+                    self.write_waiting_at_most, HELD_WAIT, partial(write, *args)
                 )
 
         task = asyncio.ensure_future(write_it())

@@ -217,7 +217,7 @@ class ReaderAppHeadlines(ReaderAppState):
         return f"{line} · {index.cached} available offline"
 
     def _held_note(self) -> str:
-        """While another program holds the store past a change's try (`WRITE_TRY`): that it
+        """While another program holds the store past a change's try (`write_try`): that it
         does, and what waits to be written once it lets go ("" otherwise). The first `m` on a
         held store was shown done with no word of it, and quitting lost it (acc33b B6)."""
         refused = self._marks_refused

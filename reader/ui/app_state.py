@@ -21,6 +21,7 @@ from textual.timer import Timer
 
 from ..config import Config
 from ..library import Library
+from ..library.resources import HELD_WAIT
 from ..models import Article, StoreError
 from .headlines import HeadlineIndex
 from .screens.main import MainScreen
@@ -31,9 +32,6 @@ OUTSIDE_EVERY = 5.0
 """A diskcache read every 5 s: a sync in another window shows here within seconds."""
 
 
-WRITE_TRY = 2.0
-"""Seconds a change a key made (a read mark, a save) waits for another program holding the
-store before the status line says so and it waits its next try, not SQLite's 30 (acc33b B6)."""
 QUIT_WAIT = 5.0
 """Seconds quitting waits in all for another program holding the store, for the changes still
 to write: then those not written are said on the terminal."""
@@ -109,8 +107,11 @@ class ReaderAppState(App[int]):
         self._told_not_kept = False
         self._marks_refused: StoreError | None = None
         """Why the store refused the first of the changes waiting; None while it takes them."""
-        self.write_try = WRITE_TRY
+        self.write_try = HELD_WAIT
+        """Seconds a change a key made (a read mark, a save) waits for another program holding
+        the store before the status line says so and it waits its next try."""
         self.quit_wait = QUIT_WAIT
+        """Seconds quitting waits in all for such a program (`_give_up_waiting`)."""
         self._gave_up_waiting = False
         self.said_on_terminal: list[str] = []
         """What quitting said on the terminal while it waited (`say_on_terminal`)."""
