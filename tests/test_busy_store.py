@@ -363,3 +363,107 @@ def test_a_sync_on_a_held_store_stops_at_once_in_one_line(
     error = asyncio.run(run())
     assert error.unwritable == Unwritable.BUSY
     assert str(error).startswith(f"the data directory {synced_dir} is busy: ")
+
+
+def test_a_write_given_a_bound_gives_up_within_it_and_writes_nothing(synced_dir: Path) -> None:
+    """A write on a held store waited SQLite's 30 s whoever waited on it: the reader's `m`
+    said nothing all that while (acc33b B6). Given a bound, it gives up then, in one line."""
+    lib = Library(synced_dir, workers="thread")
+    try:
+        entry = lib.headlines()[0].entry
+        with held(synced_dir / "state"), pytest.raises(StoreError) as refused:
+            lib.write_waiting_at_most(0.5, lambda: lib.mark_read(entry, True))
+        assert refused.value.unwritable == Unwritable.BUSY
+        assert str(refused.value).endswith(" and did not let go in 0.5 s: try again")
+        assert not lib.is_read(entry)
+        lib.mark_read(entry, True)  # the store's own wait again once the bound is over
+        assert lib.is_read(entry)
+    finally:
+        lib.close()
+
+
+def test_once_the_reader_gives_up_waiting_no_write_waits_past_it(synced_dir: Path) -> None:
+    """Quitting on a held store waited SQLite's 30 s for each write still to make, one after
+    another (85 s in acc33b B6). From `give_up_waiting` on, every wait ends by its time."""
+    lib = Library(synced_dir, workers="thread")
+    try:
+        entries = [h.entry for h in lib.headlines()[:2]]
+        with held(synced_dir / "state"):
+            lib.give_up_waiting(0.5)
+            for entry in entries:  # the second has nothing left of the wait
+                with pytest.raises(StoreError) as refused:
+                    lib.mark_read(entry, True)
+                assert str(refused.value).endswith(" and did not let go in 0.5 s: try again")
+        assert not any(lib.is_read(e) for e in entries)
+        lib.mark_read(entries[0], True)  # held no more: written at once
+        assert lib.is_read(entries[0])
+    finally:
+        lib.close()
+
+
+def test_a_mark_waiting_on_a_held_store_is_said_in_the_status_line(synced_dir: Path) -> None:
+    """`m` on a store another program holds showed the mark done and said nothing while it
+    waited SQLite's 30 s; `q` then lost it (acc33b B6). After a try of a couple of seconds
+    the status line says the data directory is busy and what waits to be kept, until it is."""
+    from tui_pilot import started, status, table, until
+
+    from reader.ui.app import ReaderApp
+
+    async def run() -> tuple[str, list[str], str]:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 0.1
+        app.notice_seconds = 0.1
+        async with app.run_test(size=(160, 30)) as pilot:
+            await started(pilot)
+            with held(synced_dir / "state"):
+                await pilot.press("m")
+                busy = "The data directory is busy (another program holds it): "
+                await until(pilot, lambda: status(app).startswith(busy), "the busy store said")
+                await pilot.press("j", "m")
+                await until(pilot, lambda: "2 marks kept" in status(app), "the second mark")
+                said = status(app)
+            kept = "The data directory is free again: 2 marks kept"
+            await until(pilot, lambda: status(app) == kept, "the marks kept")
+            await until(pilot, lambda: "unread of" in status(app), "the counts back")
+            return said, [r.entry.id for r in table(app).rows[:2]], status(app)
+
+    said, marked, after = asyncio.run(run())
+    assert said.startswith(
+        "The data directory is busy (another program holds it): 2 marks kept to write once it"
+        " is free · "
+    )
+    assert after == said.split(" · ", 1)[1]  # the counts alone again
+    assert not set(marked) & {i["id"] for i in unread(synced_dir)}
+
+
+def test_quitting_on_a_held_store_waits_once_in_all_and_says_so(synced_dir: Path) -> None:
+    """`q` on a store another program holds waited SQLite's 30 s for each change still to
+    write, one after another, the screen the shell's already and nothing said: 85 s before
+    the prompt came back (acc33b B6). Now the changes get one wait in all (`quit_wait`), said
+    on the terminal, and what is still not written is said after, as before."""
+    from tui_pilot import started, table
+
+    from reader.ui.app import ReaderApp
+    from reader.ui.app_marks import WAITING_AT_QUIT
+
+    async def run() -> tuple[list[str], str, list[str]]:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.quit_wait = 1
+        with ExitStack() as holding:  # held until the reader has ended
+            async with app.run_test(size=(120, 30)) as pilot:
+                await started(pilot)
+                marked = [r.entry.id for r in table(app).rows[:2]]
+                holding.enter_context(held(synced_dir / "state"))
+                await pilot.press("m", "j", "s", "q")
+        return marked, app.unkept_at_exit, getattr(app, "said_on_terminal", [])
+
+    marked, said, on_terminal = asyncio.run(run())
+    assert on_terminal == [WAITING_AT_QUIT]
+    assert said == (
+        f"1 read mark and 1 change to Saved not kept: the data directory {synced_dir} is busy:"
+        " another program holds it (another reader command, a backup or sync tool) and did not"
+        " let go in 1 s: try again"
+    )
+    assert marked[0] in {i["id"] for i in unread(synced_dir)}

@@ -96,3 +96,31 @@ def test_q_from_an_article_leaves_the_screen_while_the_store_is_busy(synced_dir:
             for lock in locks:
                 lock.close()  # the lock given up: the place is written, the reader ends
         assert reader.process.wait(timeout=30) == 0
+
+
+def test_q_on_a_held_store_says_on_the_terminal_what_it_waits_for(synced_dir: Path) -> None:
+    """A mark made while another program holds the store is said waiting in the status line;
+    quitting then waited SQLite's 30 s for it, and for each write after it, the shell's
+    screen back and nothing said (85 s, acc33b B6). Now one wait of a few seconds in all,
+    said on the terminal, then the mark not kept, said as before, and the exit status 1 (it
+    was 0, where the commands refused on the same store end in 1)."""
+    from test_busy_store import held
+
+    with reader_in_pty(synced_dir, columns=160) as reader:
+        _until(lambda: b"available offline" in reader.screen(), "the headlines on screen")
+        _until(lambda: _refreshed(reader.screen()), "the refresh's end")
+        time.sleep(1)  # the refresh's writes done
+        with held(synced_dir / "state"):
+            reader.type(b"m")
+            _until(
+                lambda: b"The data directory is busy" in _ESCAPES.sub(b"", reader.screen()),
+                "the mark said waiting",
+            )
+            shown = len(reader.screen())
+            reader.type(b"q")
+            _until(lambda: reader.process.poll() is not None, "the reader ended", seconds=120)
+        text = _ESCAPES.sub(b"", reader.screen()[shown:]).decode()
+    waiting = text.index("Waiting for the data directory (held by another program)…\r\n")
+    assert text.index("reader: 1 read mark not kept: the data directory ") > waiting
+    assert "did not let go in 5 s: try again" in text
+    assert reader.process.returncode == 1  # something done was not kept: as the commands say

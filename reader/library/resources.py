@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from contextlib import suppress
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, Self, TypeVar
 
@@ -30,6 +31,12 @@ if (
 
 P = ParamSpec("P")
 T = TypeVar("T")
+
+
+HELD_WAIT = 2.0
+"""Seconds a write in the background (`_in_background`'s, the reader's queued changes) waits
+for another program holding the store, not SQLite's 30: one still waiting as the reader quit
+held its end back that long, and the reader said nothing of it meanwhile (acc33b B6)."""
 
 
 def _link(target: Entry | str) -> str:
@@ -142,17 +149,30 @@ class LibraryResources:
         again (`StoreDirectory.writable_again`)."""
         return self.store.writable_again()
 
+    def write_waiting_at_most(self, seconds: float, write: Callable[[], T]) -> T:
+        """`write()`, here, waiting at most `seconds` for another program holding the store
+        (`StoreDirectory.waiting_at_most`): past them, StoreError(BUSY), nothing written."""
+        with self.store.waiting_at_most(seconds):
+            return write()
+
+    def give_up_waiting(self, after: float) -> None:
+        """No store call waits for another program holding it past `after` seconds from now
+        (`StoreDirectory.give_up_waiting`): the reader quitting."""
+        self.store.give_up_waiting(after)
+
     # -- lifecycle -----------------------------------------------------------------------------
     def _in_background(self, write: Callable[..., object], *args: Any) -> None:
         """`write(*args)`, a store write no one waits for (a note of an article read, a
         reading place), run in a thread: another program holding the store (a `reader sync`
         writing, a backup tool) held the reader's event loop for SQLite's 30 s wait. One the
-        store refuses (held past that wait, a full disk) is not kept: nothing is lost but a
+        store refuses (held past `HELD_WAIT`, a full disk) is not kept: nothing is lost but a
         note. Called on the event loop."""
 
         async def write_it() -> None:
             with suppress(StoreError):
-                await asyncio.to_thread(write, *args)
+                await asyncio.to_thread(
+                    self.write_waiting_at_most, HELD_WAIT, partial(write, *args)
+                )
 
         task = asyncio.ensure_future(write_it())
         self._notes.add(task)

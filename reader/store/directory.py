@@ -10,10 +10,11 @@ import json
 import logging
 import re
 import sqlite3
+import threading
 import time
 import zlib
 from collections.abc import Iterator
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -54,12 +55,14 @@ def _reporting_storage_errors(cls: C) -> C:
         @functools.wraps(method)
         def guarded(self: StoreDirectory, *args: Any, **kwargs: Any) -> Any:
             try:
+                if self._give_up_at is not None:  # each call waits what is left until then
+                    self._set_wait(self._wait_now())
                 return method(self, *args, **kwargs)
             except diskcache.Timeout:
-                raise _busy(self.root, self._settings["timeout"]) from None
+                raise _busy(self.root, self._wait_said()) from None
             except sqlite3.DatabaseError as error:
                 if "database is locked" in str(error):
-                    raise _busy(self.root, self._settings["timeout"]) from None
+                    raise _busy(self.root, self._wait_said()) from None
                 if self.read_only and _write_refused(error):
                     raise StoreError(self.read_only, self.read_only_tag or None) from None
                 raise _storage_error(self.root, error) from None
@@ -214,6 +217,13 @@ class StoreDirectory:
         self.problems: list[str] = []  # damaged records found (and dropped) since opening
         settings = dict(CACHE_SETTINGS)
         self._settings = settings
+        self._waits = threading.local()
+        """This thread's own bound on the wait for another program holding the store, while
+        one is asked (`waiting_at_most`): `bound`, in seconds."""
+        self._give_up_at: float | None = None
+        """When every wait for another program holding the store ends, whatever thread waits
+        (`give_up_waiting`, monotonic clock); None: each waits its bound."""
+        self._give_up_said = 0.0
         if root.exists() and not root.is_dir():
             raise StoreError(f"the data directory {root} is a file, not a directory")
         self.read_only = ""
@@ -349,6 +359,59 @@ class StoreDirectory:
         self._state.close()
         self._articles.close()
         self._in_use.release()
+
+    # -- waits for another program holding the store -----------------------------------------
+    @contextmanager
+    def waiting_at_most(self, seconds: float) -> Iterator[None]:
+        """The calls made in this thread inside the block wait at most `seconds` (not the
+        store's 30 s) for another program holding the store: then they raise
+        StoreError(BUSY), having written nothing, for the caller to say so and try again
+        later. For writes someone is shown waiting on: the reader's queued changes."""
+        before = getattr(self._waits, "bound", None)
+        self._waits.bound = seconds
+        self._set_wait(self._wait_now())
+        try:
+            yield
+        finally:
+            self._waits.bound = before
+            self._set_wait(self._wait_now())
+
+    def give_up_waiting(self, after: float) -> None:
+        """From now on, no call in any thread waits for another program holding the store past
+        `after` seconds from now (a refusal says `after`): the reader quitting, which would
+        otherwise wait SQLite's 30 s for each write still to make."""
+        self._give_up_at = time.monotonic() + after
+        self._give_up_said = after
+
+    def _wait_now(self) -> float:
+        """Seconds a call made now in this thread waits for another program holding the store."""
+        bound = getattr(self._waits, "bound", None)
+        wait = self._settings["timeout"]
+        if bound is not None:
+            wait = min(wait, bound)
+        if self._give_up_at is not None:
+            wait = min(wait, max(0.0, self._give_up_at - time.monotonic()))
+        return wait
+
+    def _wait_said(self) -> float:
+        """The wait a refusal in this thread names: the bound asked, not what was left of it."""
+        bound = getattr(self._waits, "bound", None)
+        said = self._settings["timeout"]
+        if bound is not None:
+            said = min(said, bound)
+        if self._give_up_at is not None:
+            said = min(said, self._give_up_said)
+        return said
+
+    def _set_wait(self, seconds: float) -> None:
+        """This thread's connections wait `seconds` for a holder (diskcache opens one per
+        thread and cache, each with the wait it was opened with)."""
+        if self.read_only:
+            return  # nothing to wait for: nothing is written
+        # A connection that can't be opened is said by the call itself, which opens it too.
+        with suppress(sqlite3.Error, OSError):
+            for cache in (self._state, self._articles):
+                cache._con.execute(f"PRAGMA busy_timeout = {round(seconds * 1000)}")
 
     # -- records -----------------------------------------------------------------------------
     def _value(self, cache: diskcache.Cache, key: str, default: Any = None) -> Any:

@@ -459,4 +459,7 @@ def run_app(data_dir: Path, config: Config | None = None) -> int:
     resume_after_start()  # quit before its first screen was drawn
     if app.unkept_at_exit:  # the terminal is the shell's again: said where it stays
         print(f"reader: {app.unkept_at_exit}", file=sys.stderr)
+        # Something done was lost: a failure, as the commands' own on the same store (a
+        # signal's status, 143 or 129, says more and stays).
+        return app.return_code or 1
     return app.return_code or 0

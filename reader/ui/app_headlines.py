@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from threading import Thread
 from typing import TypeVar
 
+from ..models import Unwritable
 from ..plural import plural
 from ..reports import Headline
 from .app_state import ReaderAppState
@@ -23,6 +24,7 @@ from .headlines import HeadlineIndex
 from .keymap import keymap_of
 from .messages import ArticleClosed, HeadlinesChanged
 from .quittable import quittable
+from .store_changes import counted
 
 T = TypeVar("T")
 
@@ -204,6 +206,8 @@ class ReaderAppHeadlines(ReaderAppState):
         # most useful first, the count offline last: at 80 columns the line is cut at its end
         # ("42912 headlines · 6888 unread · 12093 available offline · 3 feeds failing (ma…").
         line = f"{index.unread_in(None)} unread of {len(index.headlines)}"
+        if held := self._held_note():  # first: a change just made is not in the store yet
+            line = f"{held} · {line}"
         if failed:
             line += f" · {plural(len(failed), 'feed')} failing (marked !)"
         if self.lib.read_only_tag:
@@ -211,6 +215,17 @@ class ReaderAppHeadlines(ReaderAppState):
         if self._sync_stopped:  # quit (or Ctrl-C) mid-sync: the rest is not offline
             line += SYNC_STOPPED
         return f"{line} · {index.cached} available offline"
+
+    def _held_note(self) -> str:
+        """While another program holds the store past a change's try (`write_try`): that it
+        does, and what waits to be written once it lets go ("" otherwise). The first `m` on a
+        held store was shown done with no word of it, and quitting lost it (acc33b B6)."""
+        refused = self._marks_refused
+        if refused is None or refused.unwritable != Unwritable.BUSY:
+            return ""
+        waiting = counted(self._unkept, short=True)
+        kept = f": {waiting} kept to write once it is free" if waiting else ""
+        return f"The data directory is busy (another program holds it){kept}"
 
     def _changed(self, headlines: Iterable[Headline | None]) -> None:
         changed = tuple(h for h in headlines if h is not None)

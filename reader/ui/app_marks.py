@@ -3,10 +3,11 @@ archived or tagged, the lists' view (unread only, the feed list put away, the li
 Shown at once, and written to the store in a thread, one after another in the order they were
 made. A store another program holds (a `reader sync` writing, a backup tool) makes the writes
 wait there, not the keys: the first `m` on one waited up to 30 s on the event loop (SQLite's
-wait for the holder), as `s`, `E`, `#`, `L` and `f` each did. One the store refuses
-(that wait run out, a full disk) waits with those behind it until the store takes writes again
-(`keep_again`); one still waiting when the reader quits is written then, or said on the
-terminal (`unkept_at_exit`).
+wait for the holder), as `s`, `E`, `#`, `L` and `f` each did. Each try waits `write_try`
+seconds for the holder, not SQLite's 30 (nothing was said meanwhile: acc33b B6); one the store
+refuses (held past that, a full disk) waits with those behind it until the store takes writes
+again (`keep_again`), the status line saying so; one still waiting when the reader quits is
+written then, or said on the terminal (`unkept_at_exit`).
 """
 
 from __future__ import annotations
@@ -22,14 +23,18 @@ from .app_headlines import ReaderAppHeadlines
 from .display import plain
 from .store_changes import MARK, SAVED, VIEW, ChangeKind, Unkept, counted
 
+WAITING_AT_QUIT = "Waiting for the data directory (held by another program)…"
+"""On the terminal, quitting, while the changes still to keep wait for the holder."""
+
 
 class ReaderAppMarks(ReaderAppHeadlines):
     """The reader app's changes to the store, shown and kept (see the module's docstring)."""
 
+    _waiting_said = False
+    """`WAITING_AT_QUIT` is on the terminal."""
+
     _writing: asyncio.Task[bool] | None = None
     """The task writing the changes waiting (`_write_marks`), while it runs."""
-    _marks_refused: StoreError | None = None
-    """Why the store refused the first of the changes waiting; None while it takes them."""
     unkept_at_exit = ""
     """What the reader says on the terminal once it has quit: changes it could not keep
     ("" when every one was kept)."""
@@ -97,6 +102,8 @@ class ReaderAppMarks(ReaderAppHeadlines):
         self._unkept.append(change)
         if self._marks_refused is None or self._marks_refused.unwritable != Unwritable.BUSY:
             self._start_writing()
+        else:
+            self.show_counts()  # how many wait, in the status line
 
     def _start_writing(self) -> None:
         if self._writing is None:
@@ -110,8 +117,12 @@ class ReaderAppMarks(ReaderAppHeadlines):
             kept: list[Unkept] = []
             while self._unkept:
                 change = self._unkept[0]
+                # Quitting, the store's own deadline ends the wait (`_give_up_waiting`).
+                wait = self.quit_wait if self._quitting else self.write_try
                 try:
-                    result = await asyncio.to_thread(change.write)
+                    result = await asyncio.to_thread(
+                        self.lib.write_waiting_at_most, wait, change.write
+                    )
                 except StoreError as error:
                     self._say_refused(error, change.kind)
                     return False
@@ -133,6 +144,7 @@ class ReaderAppMarks(ReaderAppHeadlines):
         if self._quitting:
             return
         if error.unwritable == Unwritable.BUSY:
+            self.show_counts()  # and for as long as it holds (`_held_note`)
             if was is not None and was.unwritable == Unwritable.BUSY:
                 return
             reason = error.args[0].removesuffix(": try again")
@@ -161,14 +173,30 @@ class ReaderAppMarks(ReaderAppHeadlines):
 
     async def keep_marks_before_exit(self) -> None:
         """The changes still waiting, written before the reader ends (behind the writing
-        under way): one more try; those the store still refuses are said on the terminal once
-        the reader has quit (`unkept_at_exit`), not lost without a word."""
+        under way): one more try, all of it within `quit_wait` seconds of quitting
+        (`_give_up_waiting`), said on the terminal while it waits on a held store; those the
+        store still refuses are said there once the reader has quit (`unkept_at_exit`), not
+        lost without a word."""
+        self._give_up_waiting()
         if self._writing is not None:
-            await asyncio.shield(self._writing)
+            await self._waited_for(self._writing)
         if self._unkept and (self._marks_refused is None or not self.lib.read_only_tag):
             self._start_writing()
             if self._writing is not None:
-                await asyncio.shield(self._writing)
+                await self._waited_for(self._writing)
         if self._unkept and self._marks_refused is not None and (lost := counted(self._unkept)):
             said = plain(str(self._marks_refused), max_length=300).plain
             self.unkept_at_exit = f"{lost} not kept: {said}"
+
+    async def _waited_for(self, writing: asyncio.Task[bool]) -> None:
+        """`writing` awaited as the reader quits, the terminal told why when it waits on a
+        held store (found so, or a write waiting past a try): the screen is the shell's
+        already, and the prompt did not come back for seconds, with no word of why."""
+        if not self._waiting_said:
+            refused = self._marks_refused
+            busy = refused is not None and refused.unwritable == Unwritable.BUSY
+            done, _ = await asyncio.wait({writing}, timeout=0 if busy else self.write_try)
+            if not done:
+                self._waiting_said = True
+                self.say_on_terminal(WAITING_AT_QUIT)
+        await asyncio.shield(writing)

@@ -21,6 +21,7 @@ from textual.timer import Timer
 
 from ..config import Config
 from ..library import Library
+from ..library.resources import HELD_WAIT
 from ..models import Article, StoreError
 from .headlines import HeadlineIndex
 from .screens.main import MainScreen
@@ -30,6 +31,10 @@ from .themes import READER_VARIABLES, TEXTUAL_THEMES, apply_theme, line_filters
 OUTSIDE_EVERY = 5.0
 """A diskcache read every 5 s: a sync in another window shows here within seconds."""
 
+
+QUIT_WAIT = 5.0
+"""Seconds quitting waits in all for another program holding the store, for the changes still
+to write: then those not written are said on the terminal."""
 
 NOTICE_SECONDS = 10.0
 """How long a line answering one action ("Marked 8 headlines of … read") stays in the status line,
@@ -100,6 +105,16 @@ class ReaderAppState(App[int]):
         self._quitting = False
         """Set by `exit`: keys typed after `q` start no job (see `_run`)."""
         self._told_not_kept = False
+        self._marks_refused: StoreError | None = None
+        """Why the store refused the first of the changes waiting; None while it takes them."""
+        self.write_try = HELD_WAIT
+        """Seconds a change a key made (a read mark, a save) waits for another program holding
+        the store before the status line says so and it waits its next try."""
+        self.quit_wait = QUIT_WAIT
+        """Seconds quitting waits in all for such a program (`_give_up_waiting`)."""
+        self._gave_up_waiting = False
+        self.said_on_terminal: list[str] = []
+        """What quitting said on the terminal while it waited (`say_on_terminal`)."""
         self._unkept: list[Unkept] = []
         """Changes not kept yet (read marks, saves), in the order made: being written, or
         refused by the store (a full disk, another program holding it) until it takes them
@@ -131,6 +146,7 @@ class ReaderAppState(App[int]):
     def exit(self, *args: Any, **kwargs: Any) -> None:
         if not self._quitting:
             self._leave_screen()  # first: what follows writes to the store, which may wait
+            self._give_up_waiting()
             # No article screen is open unless its module was imported: importing it to ask
             # (1.3 s on a busy machine) held up every quit from the headlines, and a hang-up.
             article = sys.modules.get(f"{__package__}.screens.article")
@@ -146,6 +162,15 @@ class ReaderAppState(App[int]):
                 self.library.note_sync_stopped()
         self._quitting = True
         super().exit(*args, **kwargs)
+
+    def _give_up_waiting(self) -> None:
+        """Every store write from now on (the changes still to keep, the place in the article
+        open, the note of a sync stopped) waits `quit_wait` seconds in all for another program
+        holding the store: quitting on a held one waited SQLite's 30 s for each in turn, 85 s
+        before the shell's prompt came back (acc33b B6)."""
+        if self.library is not None and not self._gave_up_waiting:
+            self._gave_up_waiting = True
+            self.library.give_up_waiting(self.quit_wait)
 
     def _keep_left_list(self, reading: str | None) -> None:
         """The list shown and its cursor's headline (the article `reading`, quit from), kept
@@ -171,6 +196,14 @@ class ReaderAppState(App[int]):
         if (leave_screen := getattr(self._driver, "leave_screen", None)) is not None:
             self._begin_batch()  # nothing painted from now on, over the shell's lines
             leave_screen()
+
+    def say_on_terminal(self, line: str) -> None:
+        """`line` on the terminal, once quitting has given its screen back (`_leave_screen`):
+        what the reader still waits for before the shell's prompt comes back."""
+        self.said_on_terminal.append(line)
+        if self._driver is not None and hasattr(self._driver, "leave_screen"):
+            self._driver.write(f"{line}\n")  # raw input, but output as the shell had it
+            self._driver.flush()
 
     def _run(self, work: Coroutine[Any, Any, object], group: str, exclusive: bool = False) -> None:
         """Run a job as a worker; an unexpected error becomes the status line, never a traceback.
