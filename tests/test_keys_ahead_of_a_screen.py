@@ -6,6 +6,7 @@ article, not on the list behind it (K11)."""
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 from reader.ui.app import ReaderApp
@@ -91,5 +92,42 @@ def test_keys_held_for_a_screen_never_ready_act_after_a_while(synced_dir: Path) 
             await app.push_screen(NeverReady())
             burst(app, "xx")
             await until(pilot, lambda: pressed == ["x", "x"], "both keys, in the end")
+
+    asyncio.run(run())
+
+
+def test_keys_held_through_a_stall_of_the_machine_wait_for_their_screen(synced_dir: Path) -> None:
+    """A busy machine runs the reader late, a second and more at a time (load 40): that is no
+    wait of the reader's, and keys held for a screen not ready yet stay held through it, to
+    act once it is. Counted by the clock, the stall let them go on at once, before the keys
+    ahead of them had acted: `/libraries Enter n n` in one burst searched "libaresnnir"
+    (test_find_in_article, 1 run in 4 at load 40)."""
+    from textual.binding import Binding
+    from textual.screen import Screen
+
+    import reader.ui.app as app_module
+
+    pressed: list[str] = []
+
+    class NotReadyYet(Screen[None]):
+        BINDINGS = [Binding("x", "note", "Note")]
+        takes_keys = False
+
+        def action_note(self) -> None:
+            pressed.append("x")
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await started(pilot)
+            screen = NotReadyYet()
+            await app.push_screen(screen)
+            burst(app, "x")
+            await until(pilot, lambda: bool(app._typed_ahead), "the key held")
+            time.sleep(app_module._HELD_AT_MOST + 0.5)  # nothing of the reader runs meanwhile
+            await pilot.pause(0.2)  # the reader's looks at the key held, after the stall
+            assert pressed == [] and app._typed_ahead
+            screen.takes_keys = True
+            await until(pilot, lambda: pressed == ["x"], "the key, once its screen takes it")
 
     asyncio.run(run())
