@@ -14,7 +14,7 @@ from reader.ui.dialogs.feed_input import FeedInputScreen
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.headline_table import HeadlineTable
-from tests.tui_pilot import burst, first_article_row, started, table, until
+from tests.tui_pilot import burst, first_article_row, on_top, started, table, until
 
 
 def test_keys_after_a_go_into_the_address_line(synced_dir: Path) -> None:
@@ -24,7 +24,7 @@ def test_keys_after_a_go_into_the_address_line(synced_dir: Path) -> None:
             await started(pilot)
             cursor = table(app).cursor
             burst(app, "ahttp://x.test/jk/feed")
-            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the line")
+            await on_top(pilot, FeedInputScreen, "the line")
             line = app.screen.query_one("#feed-input")
             await until(pilot, lambda: line.value == "http://x.test/jk/feed", "the address")
             behind = app.main_screen.query_one(HeadlineTable)
@@ -42,9 +42,7 @@ def test_keys_typed_as_a_cached_article_opens_scroll_it(synced_dir: Path) -> Non
             table(app).cursor = row
             await pilot.pause()
             burst(app, "\rjjj")
-            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
-            screen = app.screen
-            assert isinstance(screen, ArticleScreen)
+            screen = await on_top(pilot, ArticleScreen, "the article")
             body = screen.query_one(ArticleBody)
             await until(pilot, lambda: screen.loaded and round(body.scroll_y) == 3, "3 lines on")
             await pilot.press("escape")
@@ -62,8 +60,7 @@ def test_a_search_typed_as_a_cached_article_opens_is_the_articles(synced_dir: Pa
             table(app).cursor = first_article_row(app)
             await pilot.pause()
             burst(app, "\r/the\r")
-            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
-            body = app.screen.query_one(ArticleBody)
+            body = (await on_top(pilot, ArticleScreen, "the article")).query_one(ArticleBody)
             await until(pilot, lambda: body.query == "the", "the article's search")
             assert app.main_screen.headline_query == ""
 
