@@ -97,7 +97,7 @@ def test_keys_held_through_a_stall_of_the_machine_wait_for_their_screen(synced_d
     """A busy machine runs the reader late, a second and more at a time (load 40): that is no
     wait of the reader's, and keys held for a screen not ready yet stay held through it, to
     act once it is. Counted by the clock, the stall let them go on at once, before the keys
-    ahead of them had acted: `/libraries Enter n n` in one burst searched "libaresnnir"
+    ahead of them had acted: `/libraries Enter n n` in one burst searched "librariesn"
     (test_find_in_article, 1 run in 4 at load 40)."""
     from textual.binding import Binding
     from textual.screen import Screen

@@ -113,7 +113,7 @@ class HeldFor:
     idle), each counted up to `most`. Not the clock's time since they were held: a busy
     machine runs the reader late, a second and more at a time (load 40), and that counted as
     the reader waiting for good let keys go on before the keys ahead of them had acted, out of
-    order (`/libraries Enter n n` in one burst searched "libaresnnir")."""
+    order (`/libraries Enter n n` in one burst searched "librariesn")."""
 
     def __init__(self, most: float) -> None:
         self._most = most
