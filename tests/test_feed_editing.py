@@ -124,12 +124,11 @@ async def ask(pilot: Pilot[object], key: str, text: str | None, clear: bool = Fa
 
 async def offered(pilot: Pilot[object], page: str) -> None:
     """`a` with the address of a page naming no feed: the question offering to keep it."""
-    app = pilot.app
     await pilot.press("a")
     await on_top(pilot, FeedInputScreen, "the line")
     await type_in(pilot, page)
     await pilot.press("enter")
-    await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the offer")
+    await on_top(pilot, ConfirmScreen, "the offer")  # its panel is queried next
 
 
 def question(app: ReaderApp) -> str:
