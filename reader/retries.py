@@ -34,7 +34,12 @@ sync read_timeout × articles / per_host (8 minutes for 160 articles)."""
 def gives_up(timeouts_in_a_row: int, per_host: int) -> bool:
     """A sync's articles at one host having timed out `timeouts_in_a_row` times with no answer
     between: the host is given up for that sync (its other articles left for the next)."""
-    return timeouts_in_a_row >= GIVE_UP_ROUNDS * per_host
+    return timeouts_in_a_row >= given_up_after(per_host)
+
+
+def given_up_after(per_host: int) -> int:
+    """The timeouts in a row that give a host up (`gives_up`)."""
+    return GIVE_UP_ROUNDS * per_host
 
 
 def not_back_yet(error: FetchError) -> bool:

@@ -16,7 +16,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from served_feed import serve_stories
 from textual.widgets import Input
-from tui_pilot import open_titled, running, screen_text, subscribe, table, until
+from tui_pilot import on_top, open_titled, running, screen_text, subscribe, table, until
 
 from reader.cli import main
 from reader.library import Library
@@ -202,7 +202,7 @@ def _tag_in_the_reader(tmp_path: Path, feed: str, quay: str) -> None:
             titles = [h.entry.title for h in table(app).rows]
             await pilot.press(*"j" * titles.index("Pilchard boats laid up"))
             await pilot.press("#")
-            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the question")
+            await on_top(pilot, FeedInputScreen, "the question")
             line = app.screen.query_one(Input)
             await pilot.press("f", "i", "s", "h", "i", "n", "g", "comma", "space", "s")
             await until(pilot, lambda: line._suggestion == "fishing, sea", "sea offered")
@@ -225,7 +225,7 @@ def _tag_in_the_reader(tmp_path: Path, feed: str, quay: str) -> None:
             body = await open_titled(pilot, "Pilchard boats")
             await until(pilot, lambda: "#fishing #sea" in screen_text(app), "the byline's tags")
             await pilot.press("#")
-            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the question")
+            await on_top(pilot, FeedInputScreen, "the question")
             assert app.screen.query_one(Input).value == "fishing, sea"
             await pilot.press("ctrl+u", "enter")
             await until(pilot, lambda: "#fishing" not in screen_text(app), "the tags gone")

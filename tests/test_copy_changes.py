@@ -22,7 +22,7 @@ from reader.copy_changes import NO_TEXT_CHANGES, Span, changes_between, word_spa
 from reader.library import Library
 from reader.models import Article, Block, BlockKind, Inline
 from reader.ui.dialogs.changes import ChangesScreen, ChangesText
-from tests.tui_pilot import reading, screen_text, until
+from tests.tui_pilot import on_top, reading, screen_text, until
 
 PATH = "/2026/12/04/harbour-dredging.html"
 FIGURE = "The port authority paid the dredging firm £3m last spring, the accounts show."
@@ -288,7 +288,7 @@ def test_d_in_the_reading_view_shows_the_changes_styled_and_esc_goes_back(
             # The header tells of the key, as of V.
             assert "which is kept: V shows it, d what changed" in " ".join(screen_text(app).split())
             await pilot.press("d")
-            await until(pilot, lambda: isinstance(app.screen, ChangesScreen), "the changes")
+            await on_top(pilot, ChangesScreen, "the changes")
             await until(pilot, lambda: app.screen.query_one(ChangesText).shown, "them drawn")
             await pilot.pause()
             shown = screen_text(app)

@@ -27,7 +27,7 @@ from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.feed_list import FeedList
-from tests.tui_pilot import notices, running, screen_text, subscribe, table, until
+from tests.tui_pilot import notices, on_top, running, screen_text, subscribe, table, until
 
 RSS = (
     '<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
@@ -110,7 +110,7 @@ async def ask(pilot: Pilot[object], key: str, text: str | None, clear: bool = Fa
     Enter; None: Esc."""
     app = pilot.app
     await pilot.press(key)
-    await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the line")
+    await on_top(pilot, FeedInputScreen, "the line")
     if clear:
         line = app.screen.query_one(Input)
         await pilot.press("end", *(["backspace"] * len(line.value)))
@@ -124,12 +124,11 @@ async def ask(pilot: Pilot[object], key: str, text: str | None, clear: bool = Fa
 
 async def offered(pilot: Pilot[object], page: str) -> None:
     """`a` with the address of a page naming no feed: the question offering to keep it."""
-    app = pilot.app
     await pilot.press("a")
-    await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the line")
+    await on_top(pilot, FeedInputScreen, "the line")
     await type_in(pilot, page)
     await pilot.press("enter")
-    await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the offer")
+    await on_top(pilot, ConfirmScreen, "the offer")  # its panel is queried next
 
 
 def question(app: ReaderApp) -> str:
@@ -267,8 +266,7 @@ def test_a_with_an_articles_address_offers_to_save_it_and_read_it(
             panel = app.screen.query_one("#confirm-panel", Static)
             assert "and read it?" in str(panel.render())
             await pilot.press("y")
-            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
-            body = app.screen.query_one(ArticleBody)
+            body = (await on_top(pilot, ArticleScreen, "the article")).query_one(ArticleBody)
             await until(pilot, lambda: "warned managers" in body.text, "its text")
             assert "Saved for good (in Saved): Quay 4 workers say" in notices(app)[-1]
             saved = app.index.view(SAVED_VIEW)
@@ -317,8 +315,7 @@ def test_a_with_an_article_naming_its_sites_feed_subscribes_and_offers_to_keep_i
             assert question(app).startswith("Save the article of that page for good")
             assert question(app).endswith("That page is itself an article.")
             await pilot.press("y")
-            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
-            body = app.screen.query_one(ArticleBody)
+            body = (await on_top(pilot, ArticleScreen, "the article")).query_one(ArticleBody)
             await until(pilot, lambda: "rowing out in all" in body.text, "its text")
             saved = app.index.view(SAVED_VIEW)
             assert [h.entry.title for h in saved] == ["The last keepers of Gull Rock"]
@@ -353,7 +350,7 @@ def test_R_renames_the_feed_shown_and_back_to_its_own_title(
             await pilot.press("tab", "j", "j", "j")  # "All feeds", "Saved", Town Crier, Gazette
             await until(pilot, lambda: screen.feed_url == gazette, "the Gazette shown")
             await pilot.press("R")
-            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the line")
+            await on_top(pilot, FeedInputScreen, "the line")
             line = app.screen.query_one(Input)
             assert line.value == "The Harbour Gazette"  # its name now, to change
             assert "Rename “The Harbour Gazette”" in screen_text(app)
@@ -460,7 +457,7 @@ def test_a_key_typed_in_the_line_is_the_lines(httpserver: HTTPServer, data_dir: 
     async def run() -> None:
         async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
             await pilot.press("a")
-            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the line")
+            await on_top(pilot, FeedInputScreen, "the line")
             await type_in(pilot, "qrD?")
             assert app.screen.query_one(Input).value == "qrD?"
             assert isinstance(app.screen, FeedInputScreen) and app.is_running
@@ -487,7 +484,7 @@ def test_a_feeds_title_from_the_web_is_shown_as_plain_text_in_the_line_and_the_q
             await pilot.press("tab", "j", "j")
             await until(pilot, lambda: screen.feed_url == quay, "the feed shown")
             await pilot.press("R")
-            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the line")
+            await on_top(pilot, FeedInputScreen, "the line")
             assert app.screen.query_one(Input).value == hostile
             assert f"Rename “{hostile}”" in screen_text(app)
             await pilot.press("escape")

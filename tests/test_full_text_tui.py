@@ -22,7 +22,16 @@ from reader.ui.screens.main_full_text import SEARCH_VIEW
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.headline_table import HeadlineTable
 from reader.ui.widgets.status_bar import StatusBar
-from tests.tui_pilot import marked, notices, running, screen_text, status, table, until
+from tests.tui_pilot import (
+    marked,
+    notices,
+    on_top,
+    running,
+    screen_text,
+    status,
+    table,
+    until,
+)
 
 SIZE = (120, 30)
 WORDS = "council budget"
@@ -271,9 +280,7 @@ def test_a_hit_opens_where_its_words_are_together_not_at_the_first_of_one(
             screen = app.screen
             await until(pilot, lambda: getattr(screen, "feed_url", None) == SEARCH_VIEW, "hits")
             await pilot.press("enter")
-            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
-            article = app.screen
-            assert isinstance(article, ArticleScreen)
+            article = await on_top(pilot, ArticleScreen, "the article")
             body = article.query_one(ArticleBody)
             await until(pilot, lambda: body.query == "rules written", "the match found")
             await pilot.pause()
@@ -436,8 +443,7 @@ def test_a_hit_opened_where_the_article_was_left_says_nothing_of_that_place(
             assert isinstance(screen, MainScreen)
             rows = [h.entry.title for h in table(app).rows]
             await pilot.press(*["j"] * rows.index(hit.headline.entry.title), "enter")
-            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
-            body = app.screen.query_one(ArticleBody)
+            body = (await on_top(pilot, ArticleScreen, "the article")).query_one(ArticleBody)
             await until(pilot, lambda: body.article is not None, "its text")
             await pilot.press("right_square_bracket", "right_square_bracket", "j", "j")
             await pilot.press("escape")
@@ -446,8 +452,7 @@ def test_a_hit_opened_where_the_article_was_left_says_nothing_of_that_place(
             await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the hits")
             titles = [h.entry.title for h in table(app).rows]
             await pilot.press(*["j"] * titles.index(hit.headline.entry.title), "enter")
-            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the hit")
-            body = app.screen.query_one(ArticleBody)
+            body = (await on_top(pilot, ArticleScreen, "the hit")).query_one(ArticleBody)
             await until(pilot, lambda: body.match_count > 0, "the hit's words found")
             await pilot.pause()
             assert not any("left off" in notice for notice in notices(app)), notices(app)
@@ -542,8 +547,7 @@ def test_a_hit_of_several_words_is_searched_for_each_and_its_snippet_keeps_struc
             await pilot.press("escape", "F", *"audit", "space", *"indefensible", "enter")
             await until(pilot, lambda: getattr(screen, "feed_url", None) == SEARCH_VIEW, "hits")
             await pilot.press("enter")
-            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
-            body = app.screen.query_one(ArticleBody)
+            body = (await on_top(pilot, ArticleScreen, "the article")).query_one(ArticleBody)
             await until(pilot, lambda: body.match_count > 0, "the hit's words found")
             await pilot.pause()
             assert body.query == "audit indefensible"

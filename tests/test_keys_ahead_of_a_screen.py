@@ -6,6 +6,7 @@ article, not on the list behind it (K11)."""
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 from reader.ui.app import ReaderApp
@@ -13,7 +14,7 @@ from reader.ui.dialogs.feed_input import FeedInputScreen
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.headline_table import HeadlineTable
-from tests.tui_pilot import burst, first_article_row, started, table, until
+from tests.tui_pilot import burst, first_article_row, on_top, started, table, until
 
 
 def test_keys_after_a_go_into_the_address_line(synced_dir: Path) -> None:
@@ -23,7 +24,7 @@ def test_keys_after_a_go_into_the_address_line(synced_dir: Path) -> None:
             await started(pilot)
             cursor = table(app).cursor
             burst(app, "ahttp://x.test/jk/feed")
-            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the line")
+            await on_top(pilot, FeedInputScreen, "the line")
             line = app.screen.query_one("#feed-input")
             await until(pilot, lambda: line.value == "http://x.test/jk/feed", "the address")
             behind = app.main_screen.query_one(HeadlineTable)
@@ -41,9 +42,7 @@ def test_keys_typed_as_a_cached_article_opens_scroll_it(synced_dir: Path) -> Non
             table(app).cursor = row
             await pilot.pause()
             burst(app, "\rjjj")
-            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
-            screen = app.screen
-            assert isinstance(screen, ArticleScreen)
+            screen = await on_top(pilot, ArticleScreen, "the article")
             body = screen.query_one(ArticleBody)
             await until(pilot, lambda: screen.loaded and round(body.scroll_y) == 3, "3 lines on")
             await pilot.press("escape")
@@ -61,8 +60,7 @@ def test_a_search_typed_as_a_cached_article_opens_is_the_articles(synced_dir: Pa
             table(app).cursor = first_article_row(app)
             await pilot.pause()
             burst(app, "\r/the\r")
-            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
-            body = app.screen.query_one(ArticleBody)
+            body = (await on_top(pilot, ArticleScreen, "the article")).query_one(ArticleBody)
             await until(pilot, lambda: body.query == "the", "the article's search")
             assert app.main_screen.headline_query == ""
 
@@ -91,5 +89,42 @@ def test_keys_held_for_a_screen_never_ready_act_after_a_while(synced_dir: Path) 
             await app.push_screen(NeverReady())
             burst(app, "xx")
             await until(pilot, lambda: pressed == ["x", "x"], "both keys, in the end")
+
+    asyncio.run(run())
+
+
+def test_keys_held_through_a_stall_of_the_machine_wait_for_their_screen(synced_dir: Path) -> None:
+    """A busy machine runs the reader late, a second and more at a time (load 40): that is no
+    wait of the reader's, and keys held for a screen not ready yet stay held through it, to
+    act once it is. Counted by the clock, the stall let them go on at once, before the keys
+    ahead of them had acted: `/libraries Enter n n` in one burst searched "librariesn"
+    (test_find_in_article, 1 run in 4 at load 40)."""
+    from textual.binding import Binding
+    from textual.screen import Screen
+
+    import reader.ui.app as app_module
+
+    pressed: list[str] = []
+
+    class NotReadyYet(Screen[None]):
+        BINDINGS = [Binding("x", "note", "Note")]
+        takes_keys = False
+
+        def action_note(self) -> None:
+            pressed.append("x")
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await started(pilot)
+            screen = NotReadyYet()
+            await app.push_screen(screen)
+            burst(app, "x")
+            await until(pilot, lambda: bool(app._typed_ahead), "the key held")
+            time.sleep(app_module._HELD_AT_MOST + 0.5)  # nothing of the reader runs meanwhile
+            await pilot.pause(0.2)  # the reader's looks at the key held, after the stall
+            assert pressed == [] and app._typed_ahead
+            screen.takes_keys = True
+            await until(pilot, lambda: pressed == ["x"], "the key, once its screen takes it")
 
     asyncio.run(run())

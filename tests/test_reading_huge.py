@@ -28,7 +28,7 @@ from reader.ui.widgets.article.block_paragraphs import END_MARK
 from reader.ui.widgets.article.body_layout import GOING_BACK
 from reader.ui.widgets.article.find_in_article import LineMap, PiecedSpans
 from reader.ui.widgets.article.reading_place import Place, line_of
-from tests.tui_pilot import reading, running, screen_text, until
+from tests.tui_pilot import on_top, reading, running, screen_text, until
 
 
 @pytest.fixture(autouse=True)
@@ -236,8 +236,7 @@ def test_an_F_hit_in_a_huge_article_is_found_once_the_rest_is_laid_out(
             screen = app.screen
             await until(pilot, lambda: getattr(screen, "feed_url", None) == SEARCH_VIEW, "hits")
             await pilot.press("enter")
-            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
-            body = app.screen.query_one(ArticleBody)
+            body = (await on_top(pilot, ArticleScreen, "the article")).query_one(ArticleBody)
             # The whole query, each word found as the hit was (words31, acc30a J30).
             await until(pilot, lambda: body.query == "last word", "the hit's match found")
             await pilot.pause()
@@ -429,8 +428,7 @@ def test_an_F_hit_opening_a_huge_article_is_searched_off_the_event_loop(
             screen = app.screen
             await until(pilot, lambda: getattr(screen, "feed_url", None) == SEARCH_VIEW, "hits")
             await pilot.press("enter")
-            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
-            body = app.screen.query_one(ArticleBody)
+            body = (await on_top(pilot, ArticleScreen, "the article")).query_one(ArticleBody)
             await until(pilot, lambda: body.query == "last word", "the hit's match found")
             await pilot.pause()
             assert body.text_size >= SEARCHED_IN_A_THREAD_FROM

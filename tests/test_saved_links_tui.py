@@ -17,7 +17,7 @@ from reader.ui.widgets.article.article_body import ArticleBody
 from tests.test_feed_editing import _serve_feed, offered
 from tests.test_next_page import PARAGRAPHS
 from tests.test_saved_links import STORY, _review, cli
-from tests.tui_pilot import notices, running, subscribe, table, until
+from tests.tui_pilot import notices, on_top, running, subscribe, table, until
 
 
 def test_a_short_link_saved_with_a_opens_the_story_it_leads_to(
@@ -37,8 +37,7 @@ def test_a_short_link_saved_with_a_opens_the_story_it_leads_to(
         async with running(data, (120, 30), prefetch=False, notifications=True) as (app, pilot):
             await offered(pilot, httpserver.url_for("/s/k3bX9"))
             await pilot.press("y")
-            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
-            body = app.screen.query_one(ArticleBody)
+            body = (await on_top(pilot, ArticleScreen, "the article")).query_one(ArticleBody)
             await until(pilot, lambda: "breakwater had held" in body.text, "its text")
             assert "Saved for good (in Saved): Harbour storm" in notices(app)[-1]
             saved = app.index.view(SAVED_VIEW)
@@ -60,8 +59,7 @@ def test_r_on_a_saved_article_missing_a_page_reads_on(
             app.main_screen.show_feed(SAVED_VIEW)
             await pilot.pause()
             await pilot.press("enter")
-            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
-            body = app.screen.query_one(ArticleBody)
+            body = (await on_top(pilot, ArticleScreen, "the article")).query_one(ArticleBody)
             await until(pilot, lambda: PARAGRAPHS[1][0][:40] in body.text, "its first page")
             assert PARAGRAPHS[3][0][:40] not in body.text
             await pilot.press("R")

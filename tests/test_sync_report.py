@@ -566,3 +566,34 @@ def test_a_sync_to_a_log_says_nothing_of_the_index(
     assert main(["--data-dir", str(data_dir), "sync"]) == 0
     said = capsys.readouterr().err
     assert "articles: 1/1" in said and "ndexing" not in said
+
+
+def test_the_articles_queued_once_every_feed_is_in_are_told_before_the_first_is_done(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """Headlines listed before the sync (their feed unchanged, or failing this time) have
+    their articles queued once every feed is in: their number is told then, not with the
+    first of them done. A SIGTERM meanwhile said "interrupted: 5 of 1 article cached for
+    offline (0 not yet)", the total the feeds had brought (test_travel, at load 30)."""
+    from reader.config import FetchLimits
+
+    base = httpserver.url_for("").rstrip("/")
+    items = [(f"Harbour story {n}", f"/story{n}.html", f"g{n}") for n in range(3)]
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed_xml(base, items), content_type="application/rss+xml"
+    )
+    reports: list[SyncProgress] = []
+
+    async def run() -> None:
+        async with Library(data_dir, limits=FetchLimits(retries=0)) as lib:
+            lib.add_feed(base + "/feed.xml")
+            await lib.sync(articles=False)  # the headlines listed, no article fetched
+            httpserver.clear_all_handlers()
+            httpserver.expect_request("/feed.xml").respond_with_data("down", status=500)
+            for _title, path, _guid in items:
+                httpserver.expect_request(path).respond_with_data(ARTICLE, content_type="text/html")
+            await lib.sync(progress=reports.append)
+
+    asyncio.run(run())
+    told = [(p.articles_done, p.articles_total) for p in reports if p.phase == "articles"]
+    assert told[0] == (0, 3) and told[-1] == (3, 3)

@@ -8,11 +8,14 @@ import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 from textual import events
 from textual.app import App
 from textual.keys import _character_to_key
+from textual.notifications import Notification
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from reader.library import Library
 from reader.models import Article, Entry
@@ -21,6 +24,8 @@ from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.headline_table import HeadlineTable
 from reader.ui.widgets.status_bar import StatusBar
+
+OnTop = TypeVar("OnTop", bound=Screen[object])
 
 
 def screen_text(app: App[object]) -> str:
@@ -44,8 +49,14 @@ async def until(
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            status = getattr(pilot.app, "status", "")
-            raise AssertionError(f"timed out waiting for {what} (status: {status!r})")
+            app = pilot.app
+            status = getattr(app, "status", "")
+            # Where the keys went: a flake on a loaded machine is read from this line alone.
+            held = [key.key for key in getattr(app, "_typed_ahead", ())]
+            raise AssertionError(
+                f"timed out waiting for {what} (status: {status!r}; screen {app.screen!r}, "
+                f"focused {app.focused!r}, keys held {held})"
+            )
         await pilot.pause(0.05)
 
 
@@ -61,12 +72,20 @@ def table(app: App[object]) -> HeadlineTable:
     return app.screen.query_one(HeadlineTable)
 
 
+async def on_top(pilot: Pilot[object], kind: type[OnTop], what: str) -> OnTop:
+    """The screen of `kind` once it is on top with its widgets: pushed, a screen is composed
+    a moment later, and a query at once found none of them on a busy machine (NoMatches)."""
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, kind) and app.screen.is_mounted, what)
+    screen = app.screen
+    assert isinstance(screen, kind)
+    return screen
+
+
 async def open_row(pilot: Pilot[object], position: int) -> ArticleScreen:
     table(pilot.app).cursor = position
     await pilot.press("enter")
-    await until(pilot, lambda: isinstance(pilot.app.screen, ArticleScreen), "the reading view")
-    screen = pilot.app.screen
-    assert isinstance(screen, ArticleScreen)
+    screen = await on_top(pilot, ArticleScreen, "the reading view")
     await until(pilot, lambda: screen.loaded, "the article")
     return screen
 
@@ -229,6 +248,20 @@ def line_of(body: ArticleBody, words: str) -> int:
 def notices(app: App[object]) -> list[str]:
     """The notices (toasts) raised so far and not yet gone."""
     return [notification.message for notification in app._notifications]
+
+
+def notices_raised(app: App[object]) -> list[str]:
+    """Every notice raised from now on, kept in order: one toast's own timeout (2 s) took it
+    off the screen before a loaded machine's next keys had raised the one after it."""
+    raised: list[str] = []
+    notify = app.notify
+
+    def noting(message: str, *args: Any, **kwargs: Any) -> Notification:
+        raised.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = noting  # type: ignore[method-assign]
+    return raised
 
 
 def burst(app: App[object], keys: str) -> None:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from ..errors import NoAnswer
 from ..models import ErrorKind, FetchError
 from ..outages import host_of, shown_at
-from ..retries import gives_up
+from ..retries import given_up_after, gives_up
 
 
 class StalledHosts:
@@ -29,7 +29,9 @@ class StalledHosts:
         self.asked: set[str] = set()
         """The hosts asked for articles (`outages` weighs the network's going by them)."""
         self.given_up: dict[str, int] = {}
-        """Each host given up, with the timeouts in a row it was given up after."""
+        """Each host given up, with the timeouts in a row that give it up (`given_up_after`):
+        the count seen as a request's failure came in was one more or two, the tries under way
+        beside it timing out before a busy machine's loop got to that failure."""
         # Each host's requests under way, each with how it is stopped.
         self._under_way: defaultdict[str, dict[str, Callable[[str], bool]]] = defaultdict(dict)
 
@@ -53,7 +55,7 @@ class StalledHosts:
         times = self._in_a_row(link)
         if host in self.given_up or not gives_up(times, self._per_host):
             return
-        self.given_up[host] = times
+        self.given_up[host] = given_up_after(self._per_host)
         for under_way, stop in list(self._under_way[host].items()):  # stalling as the others
             stop(under_way)
 

@@ -415,6 +415,7 @@ class LibrarySync(LibrarySyncStart):
             )
             if room is not None:
                 room.hold.release()
+            queued = len(todo)
             # With no connection, the articles left from before would fail as the feeds did.
             if not nothing_answered(results):
                 subscribed = {result.feed.url for result in results}  # none removed meanwhile
@@ -429,6 +430,10 @@ class LibrarySync(LibrarySyncStart):
                         skip.add(key)
                         todo.append(entry)
                         tasks.append(asyncio.create_task(one(entry, saved=True)))
+            if len(todo) != queued:
+                # Told now, not with the first of them done: a Ctrl-C meanwhile counted the
+                # articles cached against the feeds' last total ("5 of 1 article cached").
+                report("articles")
             await asyncio.gather(*tasks)
         finally:
             if room is not None:

@@ -38,7 +38,7 @@ from .collector import resume_after_start
 from .counts import LINE, STOPPING, CountPrefix, counted, place_of
 from .dialogs.help import HelpScreen
 from .display import plain
-from .key_settling import acts_as_it_comes, takes_keys, unsettled
+from .key_settling import HeldFor, acts_as_it_comes, takes_keys, unsettled
 from .keymap import KeyMap
 from .messages import HeadlinesChanged
 from .quittable import quittable
@@ -48,7 +48,8 @@ _NEVER_HELD = frozenset({"ctrl+q", "ctrl+c"})
 _HELD_POLL = 0.02
 """Seconds between looks at whether the screen on top takes the keys held for it yet."""
 _HELD_AT_MOST = 2.0
-"""Seconds after which keys held for those before them go on anyway: never held for good."""
+"""Seconds the reader waits, free to hand them on, after which keys held for those before them
+go on anyway: never held for good (`HeldFor`: a late poll counts as two)."""
 NEEDS_EVERY_HEADLINE = frozenset(
     {
         "search",  # `/`: its matches
@@ -118,8 +119,6 @@ class ReaderApp(ReaderAppLifecycle):
     held, while the start reads the rest (`load_rest`)."""
     _waiting_name = ""
     """That action's name."""
-    _held_since = 0.0
-    """When the first key held now began to wait (`_hand_on_typed_ahead`)."""
     _looks = 0
     """Counts the looks `_hand_on_soon` scheduled: only the latest acts."""
     _handed_anyway = False
@@ -133,6 +132,8 @@ class ReaderApp(ReaderAppLifecycle):
         """The keys the user set for actions (`[keys]`), in force in every screen and widget."""
         if (rebound := self.keymap.bindings_of(self)) is not None:
             self._bindings = rebound
+        self._held = HeldFor(2 * _HELD_POLL)
+        """How long the first key held now has waited (`_hand_on_typed_ahead`)."""
         self.counts = CountPrefix(self, self._show_count)
         """vim's count before a key (`5j`), taken as keys are handed on (`on_event`)."""
 
@@ -199,7 +200,7 @@ class ReaderApp(ReaderAppLifecycle):
             else:
                 self._typed_ahead = (*self._typed_ahead, held)
             self._holding_keys = True
-            self._held_since = self._held_since or asyncio.get_running_loop().time()
+            self._held.start(asyncio.get_running_loop().time())
             self._hand_on_soon()
             return
         if isinstance(event, events.Key) and not event.is_forwarded and self.counts.take(event):
@@ -246,7 +247,7 @@ class ReaderApp(ReaderAppLifecycle):
         through; posted behind the keys typed after it, it acted after them."""
         self._typed_ahead = (key, *self._typed_ahead)
         self._holding_keys = True
-        self._held_since = self._held_since or asyncio.get_running_loop().time()
+        self._held.start(asyncio.get_running_loop().time())
         self._hand_on_soon()
 
     def _behind(self, key: str) -> DOMNode | None:
@@ -347,18 +348,20 @@ class ReaderApp(ReaderAppLifecycle):
         if self._waiting is not None or not self.screen_stack:
             return  # handed on again once it has acted (`_act_after_waiting`); or closed
         if not self._typed_ahead:
-            self._holding_keys, self._handed_on, self._held_since = False, None, 0.0
+            self._holding_keys, self._handed_on = False, None
+            self._held.stop()
             return
         now = asyncio.get_running_loop().time()
-        self._held_since = self._held_since or now  # the start's keys, held from the first
-        if now - self._held_since < _HELD_AT_MOST and (
+        waited = self._held.look(now)  # the start's keys: held from the first look
+        if waited < _HELD_AT_MOST and (
             self._behind(self._typed_ahead[0].key) is not None or not takes_keys(self.screen)
         ):
             self._hand_on_soon()
             return
         key, self._typed_ahead = self._typed_ahead[0], self._typed_ahead[1:]
-        self._handed_anyway = now - self._held_since >= _HELD_AT_MOST
-        self._handed_on, self._held_since = key, now
+        self._handed_anyway = waited >= _HELD_AT_MOST
+        self._handed_on = key
+        self._held.again(now)
         self.post_message(key)
         self._hand_on_soon()
 

@@ -105,3 +105,38 @@ def takes_keys(screen: Screen[object]) -> bool:
         return False
     ready = getattr(screen, "takes_keys", True)
     return bool(ready)
+
+
+class HeldFor:
+    """How long the keys held have waited with the reader free to hand them on: the time
+    between its looks at them (`ReaderApp._hand_on_typed_ahead`, a poll apart when it is
+    idle), each counted up to `most`. Not the clock's time since they were held: a busy
+    machine runs the reader late, a second and more at a time (load 40), and that counted as
+    the reader waiting for good let keys go on before the keys ahead of them had acted, out of
+    order (`/libraries Enter n n` in one burst searched "librariesn")."""
+
+    def __init__(self, most: float) -> None:
+        self._most = most
+        self._looked = 0.0
+        """When the keys were last looked at; 0.0 when none is held."""
+        self.waited = 0.0
+
+    def start(self, now: float) -> None:
+        """Keys are held from `now`, unless some already were."""
+        if not self._looked:
+            self._looked, self.waited = now, 0.0
+
+    def look(self, now: float) -> float:
+        """A look at the keys held, at `now`: the time they have waited so far."""
+        self.start(now)
+        self.waited += min(max(now - self._looked, 0.0), self._most)
+        self._looked = now
+        return self.waited
+
+    def again(self, now: float) -> None:
+        """A key was handed on at `now`: the next waits afresh."""
+        self._looked, self.waited = now, 0.0
+
+    def stop(self) -> None:
+        """No key is held."""
+        self._looked, self.waited = 0.0, 0.0
