@@ -107,7 +107,6 @@ def cmd_list(args: argparse.Namespace) -> int:
             every = [h for h in every if h.archived]
         headlines = between(every, since, before)  # before a search: fewer texts read
         names = names_of(feeds)
-        page_dates = lib.store.page_dates()
         snippets: dict[int, str] = {}
         versions: dict[int, int | None] = {}
         lines: dict[int, str] = {}
@@ -164,6 +163,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                     + (f" ({outside:,} outside those dates)" if outside else "")
                     + case
                 )
+        # Read for the lines printed only: a search that found none needs no page's date.
+        page_dates = lib.store.page_dates() if headlines else {}
     finally:
         lib.close()
     if args.json:
