@@ -134,10 +134,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     # Every cached article: those no feed lists any more too, but in one feed's.
                     unlisted=unlisted,
                     unread_only=args.unread,
-                    indexing=lambda count: err(
-                        f"indexing {plural(count, 'cached article')} for search"
-                        " (once: later searches index only what is new)…"
-                    ),
+                    indexing=_say_indexing,
                 )
 
             found = searched(headlines)
@@ -185,6 +182,16 @@ def cmd_list(args: argparse.Namespace) -> int:
     _print_lines(headlines, names, lines, page_dates)
     # As grep: a search that finds nothing fails, for a script to tell.
     return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
+
+
+def _say_indexing(done: int, total: int) -> None:
+    """Said once, before the index's catch-up of a search: a line of progress a batch would
+    scroll a script's log."""
+    if done == 0:
+        err(
+            f"indexing {plural(total, 'cached article')} for search"
+            " (once: later searches index only what is new)…"
+        )
 
 
 def listed_feeds(lib: Library, args: argparse.Namespace) -> tuple[list[Feed], list[str]]:

@@ -47,6 +47,15 @@ _SCOPE_CELLS = 30
 """The most of a feed's name the search line's prompt gives ("Find in Harbour Ledger: ")."""
 
 
+def indexing_note(done: int, total: int) -> str:
+    """The status line while a search first brings the index up to date: counted, as a
+    year's takes minutes (acc33b B3: an hour could not be told from a minute)."""
+    # Told from `INDEXING_NOTE_FROM` (300) articles on: always more than one.
+    if done == 0:
+        return f"Indexing {total:,} cached articles for search (once)…"
+    return f"Indexing {done:,} of {total:,} cached articles for search (once)…"
+
+
 class MainFullText(Screen[None]):
     """The main screen's search of every cached article (see `MainScreen`)."""
 
@@ -170,9 +179,8 @@ class MainFullText(Screen[None]):
         lib = self.reader.lib
         status = self.query_one(StatusBar)
 
-        def indexing(count: int) -> None:  # in the search's thread
-            note = f"Indexing {plural(count, 'cached article')} for search (once)…"
-            self.app.call_from_thread(status.show_note, note)
+        def indexing(done: int, total: int) -> None:  # in the search's thread
+            self.app.call_from_thread(status.show_note, indexing_note(done, total))
 
         def page(hits: list[Hit]) -> None:  # in the search's thread
             self.app.call_from_thread(self._hits_so_far, generation, query, hits)
