@@ -16,6 +16,7 @@ from reader.library import Library, text_search
 from reader.ui.app import ReaderApp
 from reader.ui.headlines import SAVED_VIEW
 from reader.ui.messages import SearchClosed
+from reader.ui.screens import main_full_text
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.main_full_text import SEARCH_VIEW
@@ -354,6 +355,7 @@ def test_F_counts_the_articles_it_indexes_first(
     assert total > 10
     monkeypatch.setattr(text_search, "INDEXING_NOTE_FROM", 1)
     monkeypatch.setattr(search_index, "_BATCH", 5)
+    monkeypatch.setattr(main_full_text, "_NOTE_EVERY", 0)  # each batch's count said
     notes: list[str] = []
     shown = StatusBar.show_note
 
