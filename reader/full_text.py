@@ -352,15 +352,25 @@ def _titles_holding(titles: list[str], word: _Word) -> set[int]:
     text (a character no title has and no word matches between two), each composed and folded as
     `_Folded` does one, at a small part of the cost of one at a time."""
     starts: list[int] = []
-    parts: list[str] = []
-    at = 0
-    for title in titles:
-        whole = composed(title)
-        text = fold(title if whole is None else whole[0], word.accents)
-        starts.append(at)
-        parts.append(text)
-        at += len(text) + 1
-    folded = _APART.join(parts)
+    joined = _APART.join(titles)
+    if composed(joined) is None:
+        # Nearly always: every title in NFC already, and folding keeps each character where
+        # it is, so the titles are folded as one text (a year's 51,550 one by one: 0.4 s).
+        folded = fold(joined, word.accents)
+        at = 0
+        for title in titles:
+            starts.append(at)
+            at += len(title) + 1
+    else:
+        parts: list[str] = []
+        at = 0
+        for title in titles:
+            whole = composed(title)
+            text = fold(title if whole is None else whole[0], word.accents)
+            starts.append(at)
+            parts.append(text)
+            at += len(text) + 1
+        folded = _APART.join(parts)
     return {bisect_right(starts, match.start()) - 1 for match in word.found.finditer(folded)}
 
 
@@ -389,29 +399,19 @@ def search(
     if not query.finds:  # a tag's list alone (`tag:NAME`) is narrowed to by the caller
         return hits
     rows = list(headlines)
-    titled: list[set[int] | None] = []
+    keys_of: list[str] = []
     if candidates is not None:
-        # An uncached one's feed text, which no index holds, is looked in as its title is.
-        titles = [
-            heading(h.entry.title, h.entry.author) + ("" if h.cached else f"\n{_feed_text(h)}")
-            for h in rows
-        ]
-        titled = [
-            None if keys is None else _titles_holding(titles, word)
-            for word, keys in zip(query.words, candidates, strict=True)
-        ]
-    for n, headline in enumerate(rows):
+        keys_of = [h.key or link_key(h.entry.link) for h in rows]
+        maybe = _rows_that_may(rows, keys_of, query, candidates)
+        rows_read = [(n, rows[n]) for n in sorted(maybe)]
+    else:
+        rows_read = list(enumerate(rows))
+    for n, headline in rows_read:
         if stopped():
             break
         cached = headline.cached
         if candidates is not None:
-            key = headline.key or link_key(headline.entry.link)
-            may = [
-                keys is None or key in keys or (in_titles is not None and n in in_titles)
-                for keys, in_titles in zip(candidates, titled, strict=True)
-            ]
-            if not all(any(may[w] for w in group) for group in query.groups):
-                continue
+            key = keys_of[n]
             cached = cached or any(keys is not None and key in keys for keys in candidates)
         # With no text of it cached (a PDF's, a podcast's, a page that failed: all there is),
         # its feed's text is searched as an article's is, and is what its hit shows.
@@ -425,6 +425,39 @@ def search(
         elif cached and (kept := copies(headline)):
             hits.extend(_in_copies(query, headline, kept)[:1])
     return hits
+
+
+def _rows_that_may(
+    rows: list[Headline],
+    keys_of: list[str],
+    query: Query,
+    candidates: Sequence[set[str] | None],
+) -> set[int]:
+    """The indices of the `rows` whose article (by `keys_of`) the index names for a word of
+    every group of `query`, or whose title, bylines or (uncached) feed text holds one: the
+    only ones worth reading. Worked out from the index's keys, not row by row: a word nobody
+    holds reads none of a year's 51,550 (acc33b B9)."""
+    titles: list[str] = []
+    maybe: set[int] | None = None  # None: every row
+    for group in query.groups:
+        if any(candidates[w] is None for w in group):
+            continue  # a word too short to narrow: every row may hold one of the group's
+        if not titles:
+            # An uncached one's feed text, which no index holds, is looked in as its title is.
+            titles = [
+                heading(h.entry.title, h.entry.author) + ("" if h.cached else f"\n{_feed_text(h)}")
+                for h in rows
+            ]
+        in_group: set[int] = set()
+        for w in group:
+            keys = candidates[w]
+            in_group |= _titles_holding(titles, query.words[w])
+            if keys:
+                in_group.update(n for n, key in enumerate(keys_of) if key in keys)
+        maybe = in_group if maybe is None else maybe & in_group
+        if not maybe:
+            break  # a group no row may hold: none is read
+    return set(range(len(rows))) if maybe is None else maybe
 
 
 def _feed_text(headline: Headline) -> str:

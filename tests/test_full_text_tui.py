@@ -16,6 +16,7 @@ from reader.library import Library, text_search
 from reader.ui.app import ReaderApp
 from reader.ui.headlines import SAVED_VIEW
 from reader.ui.messages import SearchClosed
+from reader.ui.screens import main_full_text
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.main_full_text import SEARCH_VIEW
@@ -340,6 +341,49 @@ def test_F_shows_the_first_hits_while_it_searches_on(
             assert so_far and "searching on…" in so_far[0]
             first = int(so_far[0].split()[0])
             assert 0 < first < len(hits)
+
+    asyncio.run(run())
+
+
+def test_F_counts_the_articles_it_indexes_first(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first search with no index (or one of an older form) indexes the whole cache first:
+    a year's took half an hour under load with a line that never moved (acc33b B3). It counts
+    now, a batch at a time, then the hits replace the count."""
+    from reader import search_index
+
+    (synced_dir / search_index.INDEX_FILE).unlink()
+    lib = Library(synced_dir, workers="thread")
+    try:
+        total = len(lib.store.article_times())
+    finally:
+        lib.close()
+    assert total > 10
+    monkeypatch.setattr(text_search, "INDEXING_NOTE_FROM", 1)
+    monkeypatch.setattr(search_index, "_BATCH", 5)
+    monkeypatch.setattr(main_full_text, "_NOTE_EVERY", 0)  # each batch's count said
+    notes: list[str] = []
+    shown = StatusBar.show_note
+
+    def noted(bar: StatusBar, note: str, *args: object, **kwargs: object) -> None:
+        notes.append(str(note))
+        shown(bar, note, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(StatusBar, "show_note", noted)
+
+    async def run() -> None:
+        async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("F", *"council", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
+            indexing = [note for note in notes if note.startswith("Indexing")]
+            assert indexing[0] == f"Indexing {total} cached articles for search (once)…"
+            assert indexing[1] == f"Indexing 5 of {total} cached articles for search (once)…"
+            assert indexing[-1] == f"Indexing {total} of {total} cached articles for search (once)…"
+            assert len(indexing) == 1 + -(-total // 5)
+            assert "headlines for “council”" in status(app)
 
     asyncio.run(run())
 

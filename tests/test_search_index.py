@@ -484,3 +484,55 @@ def test_a_search_again_reads_nothing_anew_while_nothing_changed(tmp_path: Path)
     finally:
         other.close()
         lib.close()
+
+
+def test_a_word_the_index_names_no_article_for_walks_no_row(tmp_path: Path) -> None:
+    """A word the index says no article holds, in no title: no text read, no row walked (not
+    even asked whether to stop), where every one of a year's 51,550 was (acc33b B9); a rare
+    word's rows alone are read."""
+    lib, _ = _archive(tmp_path / "data", 40, listed=40)
+    try:
+        headlines = lib.headlines()
+        read: list[str] = []
+        asked: list[int] = []
+
+        def text(h: Headline) -> tuple[str, str, object] | None:
+            read.append(h.entry.link)
+            return lib.searched(h.entry)
+
+        def stopped() -> bool:
+            asked.append(1)
+            return False
+
+        index = SearchIndex(tmp_path / "data" / INDEX_FILE)
+        index.catch_up(lib.store.article_times(), lib.store.indexed_text)
+        for typed, reads in (("zzqxnonword", 0), ("textbook", 6)):
+            query = Query(typed)
+            candidates = [index.candidates(word.typed) for word in query.words]
+            read.clear()
+            asked.clear()
+            hits = search(headlines, query, text, stopped=stopped, candidates=candidates)
+            assert len(hits) == len(read) == len(asked) == reads, typed
+        index.close()
+    finally:
+        lib.close()
+
+
+def test_titles_are_folded_as_one_text_or_one_by_one_alike() -> None:
+    """Titles all in NFC are folded as one text; one not (an accent apart, a ligature) makes
+    them folded one by one: either way each word is found in the title that holds it."""
+    from reader.full_text import _titles_holding
+
+    composed_titles = ["Zürich ferry talks", "Łódź harbour dues", "Quay repairs"]
+    apart = ["Cafe\u0301 owners", "Harbour ﬁnance", "Łódź harbour dues"]
+    for titles, word, found in (
+        (composed_titles, "lodz", {1}),
+        (composed_titles, "zurich", {0}),
+        (composed_titles, "repairs", {2}),
+        (apart, "café", {0}),
+        (apart, "finance", {1}),
+        (apart, "lodz", {2}),
+        (apart, "nothing", set()),
+    ):
+        titles_joined = [heading(t) for t in titles]
+        assert _titles_holding(titles_joined, Query(word).words[0]) == found, (titles, word)

@@ -107,7 +107,6 @@ def cmd_list(args: argparse.Namespace) -> int:
             every = [h for h in every if h.archived]
         headlines = between(every, since, before)  # before a search: fewer texts read
         names = names_of(feeds)
-        page_dates = lib.store.page_dates()
         snippets: dict[int, str] = {}
         versions: dict[int, int | None] = {}
         lines: dict[int, str] = {}
@@ -135,10 +134,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     # Every cached article: those no feed lists any more too, but in one feed's.
                     unlisted=unlisted,
                     unread_only=args.unread,
-                    indexing=lambda count: err(
-                        f"indexing {plural(count, 'cached article')} for search"
-                        " (once: later searches index only what is new)…"
-                    ),
+                    indexing=_say_indexing,
                 )
 
             found = searched(headlines)
@@ -164,6 +160,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                     + (f" ({outside:,} outside those dates)" if outside else "")
                     + case
                 )
+        # Read for the lines printed only: a search that found none needs no page's date.
+        page_dates = lib.store.page_dates() if headlines else {}
     finally:
         lib.close()
     if args.json:
@@ -184,6 +182,16 @@ def cmd_list(args: argparse.Namespace) -> int:
     _print_lines(headlines, names, lines, page_dates)
     # As grep: a search that finds nothing fails, for a script to tell.
     return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
+
+
+def _say_indexing(done: int, total: int) -> None:
+    """Said once, before the index's catch-up of a search: a line of progress a batch would
+    scroll a script's log."""
+    if done == 0:
+        err(
+            f"indexing {plural(total, 'cached article')} for search"
+            " (once: later searches index only what is new)…"
+        )
 
 
 def listed_feeds(lib: Library, args: argparse.Namespace) -> tuple[list[Feed], list[str]]:

@@ -73,7 +73,7 @@ def search_cached(
     unlisted: bool = True,
     unread_only: bool = False,
     stopped: Callable[[], bool] = lambda: False,
-    indexing: Callable[[int], None] = lambda count: None,
+    indexing: Callable[[int, int], None] = lambda done, total: None,
     use_index: bool = True,
     listed_too: Iterable[Headline] = (),
     page: Callable[[list[Hit]], None] | None = None,
@@ -81,7 +81,9 @@ def search_cached(
     """The `headlines` (newest first) `query` finds, and with `unlisted` the cached articles
     none of them links to (each as a headline of no feed, under its site's name, as a saved one
     no feed lists is; with `unread_only`, those not marked read). `indexing` is told first how
-    many articles the index has to catch up with when that takes a while (`INDEXING_NOTE_FROM`).
+    many articles the index has to catch up with when that takes a while (`INDEXING_NOTE_FROM`),
+    and how many of them it has indexed after each batch (done, total; in this thread): a
+    year's first search after the index's form changed takes minutes (acc33b B3).
     Without `use_index`, a scan of every article (what benchmarks/search.py compares with).
     `listed_too`: the headlines a list leaves out of those searched (outside its dates, read):
     their articles are theirs, not searched as ones no headline lists (a saved story came back
@@ -99,8 +101,8 @@ def search_cached(
         try:
             behind, gone = index.behind(stored)
             if len(behind) >= INDEXING_NOTE_FROM:
-                indexing(len(behind))
-            if behind or gone:
+                index.catch_up(stored, store.indexed_text, indexing)
+            elif behind or gone:
                 index.catch_up(stored, store.indexed_text)
             candidates = [index.candidates(word.typed) for word in query.words]
         except sqlite3.OperationalError:

@@ -1,0 +1,111 @@
+"""A search the index answers: a word no article holds, a rare one, in a big cache, this checkout
+against another side by side (`--against DIR`, a worktree of main).
+
+    uv run python benchmarks/search_nothing.py --data-dir COPY [--against DIR] [--runs 3]
+        [--query zzqxnonword --query fernbrake --query "quay fernbrake -harbour"]
+
+`--data-dir` is a copy of a big cache whose search index is up to date (acc33b's year: 51,550
+headlines and articles; a search first catches its index up, so search it once before). Each
+checkout runs in children of its own, taking turns (this, the other, this…: the machine's load
+falls on both alike), `--runs` times:
+- **search**: `library.text_search.search_cached` of every headline and cached article, as
+  `reader list --search` calls it, the headlines read beforehand untimed (they are printed: the
+  same for both);
+- **command**: `reader list --search QUERY` as a user waits for it, the interpreter and imports
+  included.
+Medians, and the ratio other / this. Nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+QUERIES = ("zzqxnonword", "fernbrake", "quay fernbrake -harbour")
+
+
+def child(root: Path, data: Path, query: str) -> None:
+    """One search in this process, by the checkout at `root`; its figures as JSON."""
+    sys.path.insert(0, str(root))
+    from reader.full_text import Query
+    from reader.library import Library
+    from reader.library.text_search import search_cached
+
+    lib = Library(data, workers="thread")
+    try:
+        start = time.perf_counter()
+        headlines = lib.headlines()
+        read = time.perf_counter() - start
+        start = time.perf_counter()
+        found = search_cached(lib, headlines, Query(query))
+        searched = time.perf_counter() - start
+    finally:
+        lib.close()
+    print(json.dumps({"headlines": read, "search": searched, "hits": len(found.hits)}))
+
+
+def command(root: Path, data: Path, query: str) -> float:
+    """`reader list --search QUERY` by the checkout at `root`: its wall clock."""
+    code = f"import sys; sys.path.insert(0, {str(root)!r}); from reader.cli import main; main()"
+    args = [sys.executable, "-c", code, "--data-dir", str(data), "list", "--search", query]
+    start = time.perf_counter()
+    subprocess.run(args, capture_output=True, check=False)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data-dir", type=Path, help="a copy of a big cache (required)")
+    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser.add_argument("--query", action="append", help="a query (again for more)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(Path(args.child[0]), Path(args.child[1]), args.child[2])
+        return 0
+    if args.data_dir is None:
+        parser.error("--data-dir is required: a copy of a big cache, its index up to date")
+    sys.path.insert(0, str(HERE))
+    from children import checkouts, child_json
+    from farm import load_average
+
+    print(f"load average {load_average()}")
+    roots = checkouts(args.against)
+    for query in args.query or QUERIES:
+        searches: dict[str, list[float]] = {name: [] for name in roots}
+        commands: dict[str, list[float]] = {name: [] for name in roots}
+        got: dict[str, dict[str, float]] = {}
+        for _ in range(args.runs):
+            for name, root in roots.items():
+                got[name] = child_json(__file__, "--child", root, args.data_dir, query)
+                searches[name].append(got[name]["search"])
+                commands[name].append(command(root, args.data_dir, query))
+        print(f"\n{query!r}")
+        for name in roots:
+            search, wall = statistics.median(searches[name]), statistics.median(commands[name])
+            print(
+                f"  {name:8} {got[name]['hits']:>6,.0f} hits: search {search * 1000:6.0f} ms"
+                f" (headlines read before it {got[name]['headlines']:.2f} s),"
+                f" command {wall:5.2f} s"
+            )
+        if "against" in roots:
+            search_ratio = statistics.median(searches["against"]) / statistics.median(
+                searches["this"]
+            )
+            wall_ratio = statistics.median(commands["against"]) / statistics.median(
+                commands["this"]
+            )
+            print(f"  against / this: search ×{search_ratio:.1f}, command ×{wall_ratio:.2f}")
+    print(f"\nload average {load_average()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
