@@ -115,11 +115,13 @@ def test_reader_save_goes_on_from_either_to_the_article(
             for path in ("/lnkd/xyz", "/t/Ab12Cd"):
                 link = f"http://127.0.0.1:{httpserver.port}{path}"
                 await lib.save(link)
-                article = lib.cached_article(link)
+                # Saved as the story it leads to (one story, one entry in Saved), its copy
+                # the story's alone: the link's own was a second story (acc33a A12).
+                article = lib.cached_article(article_url)
                 assert article is not None and article.url == article_url
                 assert "silted more quickly" in " ".join(b.text for b in article.blocks)
-                # Saved as the story it leads to (one story, one entry in Saved).
                 assert lib.is_saved(article_url)
+                assert lib.cached_article(link) is None
 
     asyncio.run(go())
 

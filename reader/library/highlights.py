@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..highlights import (
     MAX_NOTE,
@@ -20,9 +21,11 @@ from ..highlights import (
 )
 from ..keys import article_key
 from ..models import Article, Entry, FetchError
-from ..saved_exports import SavedNote
 from .discovery import LibraryDiscovery
 from .resources import _link
+
+if TYPE_CHECKING:  # the exports' reader (and the charsets it loads) only for an import
+    from ..saved_exports import SavedNote
 
 
 @dataclass(frozen=True)
