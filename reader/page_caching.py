@@ -400,16 +400,12 @@ def extend_for_cache(
     its text added to the article's and its raw page kept after the others. Nothing is added
     when the page turns out to be another article's (another title) or repeats the article.
     Not `keep`: nothing is added either, and `goes_on` says whether it would have been."""
-    from .extract import extract_page
-    from .extract.next_page import append_page, continues
-
-    page, next_page = extract_page(response.body, response.url, response.charset, "", rule)
     writer = store_in_worker(store)
     cached = writer.article(url)
-    if cached is None or not continues(cached, page):
+    if cached is None:
         return Extracted(cached)
-    article = append_page(cached, page)
-    if article is cached:
+    article, next_page = _page_added(cached, response, rule)
+    if article is None:
         return Extracted(cached)
     if not keep:
         return Extracted(cached, goes_on=True)
@@ -432,16 +428,26 @@ def extend_unkept(
     (`Article.unkept`: a full disk, a read-only directory), its text added to `shown`, the
     pages read so far; nothing written (`extend_for_cache` adds to the cached copy). Nothing
     is added when the page is another article's or repeats it; `goes_on` when it added."""
+    article, next_page = _page_added(shown, response, rule)
+    if article is None:
+        return Extracted(shown)
+    return Extracted(article, next_page=next_page, goes_on=True)
+
+
+def _page_added(
+    article: Article, response: Response, rule: SiteRule | None
+) -> tuple[Article | None, str]:
+    """`article` with the page `response` holds added after its text, and that page's own
+    next page; None for the article when the page is another article's (another title) or
+    repeats it."""
     from .extract import extract_page
     from .extract.next_page import append_page, continues
 
     page, next_page = extract_page(response.body, response.url, response.charset, "", rule)
-    if not continues(shown, page):
-        return Extracted(shown)
-    article = append_page(shown, page)
-    if article is shown:
-        return Extracted(shown)
-    return Extracted(article, next_page=next_page, goes_on=True)
+    if not continues(article, page):
+        return None, next_page
+    added = append_page(article, page)
+    return (None if added is article else added), next_page
 
 
 def renewal_page(
