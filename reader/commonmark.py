@@ -25,7 +25,9 @@ _DESTINATION_SPECIAL = re.compile(
     r"([\\<>]|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};))"
 )
 _BACKTICKS = re.compile(r"`+")
-_UNDERLINE = re.compile(r"^([ \t]*)(?=(?:=+|-+)[ \t]*$)", re.MULTILINE)
+# A heading's underline ("===", "---"), or a rule of "-"s with spaces between ("-- -", which a
+# page's "-- " before a "-" makes): "*" and "_" rules are escaped wherever they stand.
+_UNDERLINE = re.compile(r"^([ \t]*)(?=(?:=+|-+|(?:-[ \t]*){3,})[ \t]*$)", re.MULTILINE)
 _HEADING_MARK = re.compile(r"^([ \t]*)(?=#{1,6}(?:[ \t]|$))", re.MULTILINE)
 # A heading's closing "#"s, which a parser drops: "Ranked #" would be cited as "Ranked".
 _CLOSING_HASHES = re.compile(r"(?<=[ \t])(?=#+[ \t]*$)")
