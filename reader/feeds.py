@@ -23,6 +23,7 @@ from .config import DEFAULT_LIMITS
 from .dates import parse_datetime, whole
 from .discovery import JSON_FEED_ANSWER, web_page_answer
 from .enclosures import enclosures_of
+from .feed_items import first_items
 from .feed_summary import summary_line
 from .keys import entry_id, link_key
 from .models import Entry, ErrorKind, FetchError
@@ -348,6 +349,9 @@ def parse_feed(
     try:
         text = _feed_text(body, header_charset)
         text, had_dtd = without_dtd(text)
+        # Cut before the parse, which held every item (`feed_items`); after the DTD is gone,
+        # whose declarations may hold anything.
+        text, count = first_items(text, limits.max_feed_items)
         text = with_fewer_attributes(mended_references(text))
     except ValueError as error:
         raise FetchError(ErrorKind.BAD_FEED, f"not a readable feed ({error})", url) from None
@@ -382,8 +386,10 @@ def parse_feed(
         raise FetchError(ErrorKind.BAD_FEED, f"not a readable feed ({what})", url)
     if bad_xml:
         problems.append(_xml_errors(str(complaint)))
-    if len(items) > limits.max_feed_items:
-        problems.append(f"only the newest {limits.max_feed_items} of {len(items)} items kept")
+    # The items counted before the cut; feedparser's count where it read more (tags it mended).
+    count = max(count, len(items))
+    if count > limits.max_feed_items:
+        problems.append(f"only the newest {limits.max_feed_items} of {count} items kept")
     problem = "; ".join(problems)
     feed_title = _title(meta.get("title_detail"), meta.get("title"), limits.max_title_length)
     site_url = absolute_url(base, meta.get("link", "") or "")
