@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Literal
 
 from .chinese_variants import simplified
 from .mark_runs import MOST_MARKS
@@ -184,6 +185,15 @@ _WIDE = {code: SCRIPTS.get(ord(to), to) if len(to) == 1 else to for code, to in 
 ALL = str.maketrans({**SCRIPTS, **PUNCTUATION, **ACCENTS, **_WIDE})
 """Quotes, dashes, accents, widths and scripts' letters and digits folded."""
 _PLAIN = str.maketrans({**SCRIPTS, **PUNCTUATION, **_WIDE})
+UMLAUTS = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
+"""German's umlauts by the vowel they mark: written "ae", "oe", "ue" wherever they can't be
+typed (wires, addresses, English papers: "Mueller" for "Müller"), and so typed."""
+_UMLAUTS_KEPT = str.maketrans(
+    {**SCRIPTS, **PUNCTUATION, **ACCENTS, **_WIDE} | {ord(c): c for c in UMLAUTS.values()}
+)
+Folding = bool | Literal["umlauts"]
+"""How a text is folded for a query (`fold`): its accents folded (True) or kept (False), or
+folded but for German's umlauts ("umlauts"), which a query's "ae", "oe", "ue" find."""
 
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u034f"
@@ -287,11 +297,13 @@ def _ligatures_apart(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(parts), starts, ends
 
 
-def fold(text: str, accents: bool = True) -> str:
-    """`text` with quotes, dashes and widths folded, and accents unless `accents` is False; as
-    long as `text`, each character where it was."""
+def fold(text: str, accents: Folding = True) -> str:
+    """`text` with quotes, dashes and widths folded, and accents unless `accents` is False
+    (all but ä ö ü with "umlauts"); as long as `text`, each character where it was."""
     if text.isascii():  # nothing to fold (a tenth of the time a translation takes)
         return text
+    if accents == "umlauts":
+        return text.translate(_UMLAUTS_KEPT)
     return text.translate(ALL if accents else _PLAIN)
 
 

@@ -20,16 +20,17 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .fold import MARKS, ZERO_WIDTH, composed, fold
+from .fold import MARKS, UMLAUTS, ZERO_WIDTH, composed, fold
 from .text_find import typed
 
 INDEX_FILE = "search-index.sqlite"
 """The index's file in the data directory."""
-SCHEMA = 6
+SCHEMA = 7
 """Bumped when the indexed form, what is indexed or the tables change: an index of another one
 starts afresh (2: the byline indexed with the title and text; an index of 1 lacked it, and its
 prefilter would have dropped every article found by its author alone; 3: a ligature indexed as
@@ -37,7 +38,8 @@ its letters, "certiﬁés" as "certifies"; 4: the kept earlier versions of an ar
 with it; 5: raised and lowered figures and letters as the line's, "CO₂" as "co2", and each kept
 version's title with its byline and text; 6: Arabic and Persian letters of one sound alike
 (ی ي ى, ک ك, ة ه), every script's digits as Latin ones, katakana as hiragana, common
-Traditional Chinese as Simplified, Hindi's nukta skipped, œ as "oe", acc31b)."""
+Traditional Chinese as Simplified, Hindi's nukta skipped, œ as "oe", acc31b; 7: a word with
+ä ö ü also as spelt with ae oe ue, "Müller" as "mueller" too, acc34b D7)."""
 _BATCH = 200
 """Articles indexed per transaction: a catch-up stopped half-way keeps what it did."""
 _WAIT_SECONDS = 30.0
@@ -61,7 +63,17 @@ def indexed_form(text: str) -> str:
     for word in words:
         (plain if word.isascii() else other).append(word)
     loose = f"{' '.join(plain).lower()} {_loose(' '.join(other))}"
+    # A word with German's ä ö ü also as written where they can't be typed, "Müller" as
+    # "mueller" too: a query's "ue" finds ü (`text_find.folding`), and each of its pieces is here.
+    marked = (unicodedata.normalize("NFC", word) for word in other if _UMLAUT.search(word))
+    if spelt := " ".join(word.translate(_SPELT) for word in marked):
+        loose = f"{loose} {_loose(spelt)}"
     return " ".join(dict.fromkeys(loose.split()))
+
+
+# An umlaut, composed or written as its vowel and a diaeresis (U+0308: decomposed text).
+_UMLAUT = re.compile(f"[{''.join(UMLAUTS.values())}]|[aouAOU]\u0308")
+_SPELT = str.maketrans({umlaut: f"{vowel}e" for vowel, umlaut in UMLAUTS.items()})
 
 
 def _loose(text: str) -> str:

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 
 from .feed_names import folded
 from .feed_tags import hashed_tags
-from .fold import MARKS, has_accent, skippable
+from .fold import MARKS, Folding, skippable
 from .safe import safe_line
-from .text_find import UNSPACED, blank, pattern, typed, unspaced
+from .text_find import UNSPACED, blank, folding, pattern, typed, unspaced
 from .word_prefixes import attached_prefix
 
 _QUOTES = '"“”„'
@@ -43,8 +43,9 @@ TAG_FIELD = "tag:"
 class _Word:
     typed: str
     found: re.Pattern[str]
-    accents: bool
-    """The text's accents are folded for it (the word has none)."""
+    accents: Folding
+    """How the text is folded for it (`text_find.folding`): its accents folded when it has
+    none, but ä ö ü when it types ae, oe, ue."""
 
 
 @dataclass(frozen=True)
@@ -132,13 +133,14 @@ def whole_words(found: re.Pattern[str], word: str, prefix: bool = False) -> re.P
     if unspaced().search(word):
         return found
     # A figure is one word with its decimal point or thousands' comma: "9m" is not in
-    # "€0.9m", nor "500" in "1,500" (a reported amount checked against the archive).
+    # "€0.9m", nor "500" in "1,500" (a reported amount checked against the archive). Its unit
+    # written onto it is not: "4.2" finds "£4.2bn", "12" "12m", "40" "40km" (acc34b D7).
     # A mark is part of the word before it ("بالتَّجريف", a decomposed "répart"), though no
     # \w: "جريف" and "part" are not found there.
     start = rf"(?<!{_edge(word[:1])})(?<![{MARKS}])"
     start += r"(?<!\d[.,])" if word[:1].isdigit() else ""
     end = rf"(?!{_edge(word[-1:])})"
-    end = rf"(?![.,]\d){end}" if word[-1:].isdigit() else end
+    end = r"(?![.,]?\d)" if word[-1:].isdigit() else end
     # Korean writes a noun's particles onto its end: the noun typed bare finds "서울시는"
     # (acc31b M2), as Korean search engines find it.
     end = "" if prefix or re.match(f"[{_HANGUL}]", word[-1:]) else end
@@ -154,7 +156,7 @@ def _word(term: str) -> _Word | None:
     found = pattern(word)
     if found is None:
         return None
-    return _Word(word, whole_words(found, word, prefix), not has_accent(typed(word)))
+    return _Word(word, whole_words(found, word, prefix), folding(word))
 
 
 def _bare(term: str) -> tuple[str, bool]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .fold import ZERO_WIDTH, fold, has_accent, narrowed, skippable
+from .fold import UMLAUTS, ZERO_WIDTH, Folding, fold, has_accent, narrowed, skippable
 
 
 def blank(query: str) -> bool:
@@ -30,15 +30,31 @@ def pattern(query: str) -> re.Pattern[str] | None:
     # round, "truth she said" finds "truth,” she said", as a search engine finds them;
     # remembered, a quotation's punctuation and a phrase's hyphenation are not (acc27a A4, A29).
     # A query without accents has its ı as i too, as the text is folded for it (`has_accent`).
-    parts = re.split(r"(\s+|(?<=\w)-(?=\w))", fold(query, accents=not has_accent(query)))
+    folds = folding(query)
+    parts = re.split(r"(\s+|(?<=\w)-(?=\w))", fold(query, accents=folds is not False))
     # The separators are the odd parts (a lone "-" typed between spaces is a word to find).
+    umlauts = folds == "umlauts"
     source = "".join(
-        (_between(parts[n - 1], parts[n + 1]) if n % 2 else _word(part, skip))
+        (_between(parts[n - 1], parts[n + 1]) if n % 2 else _word(part, skip, umlauts))
         for n, part in enumerate(parts)
         if part
     )
     smart = any(c.isupper() for c in query)
     return re.compile(source, 0 if smart else re.IGNORECASE)
+
+
+_UMLAUT_TYPED = re.compile("[aou]e", re.IGNORECASE)
+
+
+def folding(query: str) -> Folding:
+    """How the text is folded for `query` (`fold`, the text `pattern(query)` is matched in): its
+    accents as typed when it has one (`has_accent`), else folded; but German's ä ö ü when it
+    types "ae", "oe" or "ue", which find them ("mueller" finds "Müller" and "Mueller", not
+    "Muller": `_word`)."""
+    query = typed(query)
+    if has_accent(query):
+        return False
+    return "umlauts" if _UMLAUT_TYPED.search(query) else True
 
 
 UNSPACED = (
@@ -71,15 +87,22 @@ _BETWEEN = r"[\W_]+"
 digits, one character at least ("goldplated" is another word)."""
 
 
-def _word(word: str, skip: str) -> str:
+def _word(word: str, skip: str, umlauts: bool = False) -> str:
     """The pattern of one word of a query: each character literal, `skip` after it; and
     German's ß and ss each finding the other ("strasse" finds "Straße", and "Straße" the Swiss
     "Strasse"), as a browser's find does. Capital ẞ and SS likewise; with smartcase's exact
-    case, each finds its own case only."""
+    case, each finds its own case only. With `umlauts` (the text folded but for ä ö ü,
+    `folding`), "ae", "oe", "ue" find those too ("zuerich" finds "Zürich"); a lone a, o, u
+    only itself, as a query typed so types ü as "ue" (and the index holds the word so spelt,
+    `search_index.indexed_form`, not with some of its ü as u and others as ue)."""
     out: list[str] = []
     at = 0
     while at < len(word):
         pair = word[at : at + 2]
+        if umlauts and pair[0] in UMLAUTS and pair[1:].lower() == "e":
+            out.append(f"(?:{pair[0]}{skip}{pair[1]}|{UMLAUTS[pair[0]]}){skip}")
+            at += 2
+            continue
         if pair.lower() == "ss":
             sharp = "ẞ" if pair == "SS" else "ß"
             out.append(f"(?:{pair[0]}{skip}{pair[1]}|{sharp}){skip}")

@@ -207,6 +207,24 @@ def test_sharp_s_and_ss_find_each_other(query: str, found: list[str]) -> None:
     assert found_in(text, query) == found
 
 
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        # German's ü typed as "ue", as wires and English papers write it (acc34b D7); a plain u
+        # still finds ü, as it finds any accent; "ue" not a u written so.
+        ("mueller", ["Müller", "Mueller", "MÜLLER", "Mu\u0308ller"]),
+        ("muller", ["Müller", "Muller", "MÜLLER", "Mu\u0308ller"]),
+        ("Mueller", ["Müller", "Mueller", "Mu\u0308ller"]),  # a capital: the case counts
+        ("oesterreich", ["Österreich"]),
+        ("Baer", ["Bär"]),
+        ("müller", ["Müller", "MÜLLER", "Mu\u0308ller"]),  # an umlaut typed: as typed
+    ],
+)
+def test_umlauts_are_found_by_ae_oe_ue(query: str, found: list[str]) -> None:
+    text = "Karl Müller, Anna Mueller, Jo Muller, MÜLLER, Mu\u0308ller; Österreich, Bär"
+    assert found_in(text, query) == found
+
+
 def test_a_blank_query_finds_nothing() -> None:
     assert pattern("") is None
     assert pattern("   ") is None

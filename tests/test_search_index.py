@@ -34,6 +34,8 @@ _TRICKY = (
     # kana, kanji (Traditional and Simplified) and Hangul (a Latin word's edge, a Korean noun's
     # particle) (acc31b).
     "يیىكکةه٢۲२2ニにｶかーœŒæÆज\u093c\u0901\u0902\u200c北陸臺台서울을"
+    # German's umlauts, composed and not, found by "ue" (acc34b D7).
+    "uUäöüÄÖÜ\u0308"
 )
 _ALPHABET = st.sampled_from(list(_TRICKY + " \n\t.,-'\"xyz"))
 
@@ -173,6 +175,8 @@ _QUERIES = [
     "strasse",
     "STRASSE",
     "zurich ferry",
+    "zuerich ferry",
+    "Zuerich",
     '"gold-plated dredging"',
     "gold-plated dredging",
     "quay",
@@ -212,6 +216,42 @@ def test_the_index_finds_what_the_scan_finds_and_the_unlisted_ones_too(tmp_path:
         assert unlisted[0].cached and unlisted[0].entry.feed_title == "Harbour Ledger"
         # Its id finds it, as `reader show ID` takes it.
         assert lib.entry(unlisted[0].entry.id) == unlisted[0].entry
+    finally:
+        lib.close()
+
+
+def test_ue_finds_u_umlaut_and_a_figure_its_unit_written_on(tmp_path: Path) -> None:
+    """acc34b D7: "mueller" found "Mueller" only, and "4.2" not "£4.2bn"."""
+    lib = Library(tmp_path / "data", workers="thread")
+    url = "http://127.0.0.1:9/feed.xml"
+    lib.add_feed(url)
+    texts = {
+        "mu": "Karl Müller chairs the board.",
+        "mue": "Karl Mueller chairs the board.",
+        "m": "Karl Muller chairs the board.",
+        "bn": "The deal is worth £4.2bn over ten years.",
+        "more": "The deal is worth £4.25bn, or 4.2.1 in the annex.",
+    }
+    entries = []
+    for n, (name, text) in enumerate(texts.items()):
+        link = f"http://127.0.0.1:9/2026/11/{name}.html"
+        blocks = (Block(BlockKind.PARAGRAPH, (Inline(text),)),)
+        lib.store.put_article(link, Article(url=link, title=f"Story {n}", blocks=blocks))
+        entries.append(Entry(id=entry_id(url, link), feed_url=url, title=f"Story {n}", link=link))
+    lib.store.merge_entries(url, entries)
+    try:
+        headlines = lib.headlines()
+
+        def found(query: str) -> set[str]:
+            hits = search_cached(lib, headlines, Query(query)).hits
+            return {hit.headline.entry.link.rsplit("/", 1)[1][:-5] for hit in hits}
+
+        assert found("mueller") == {"mu", "mue"}
+        assert found("Mueller chairs") == {"mu", "mue"}
+        assert found("muller") == {"mu", "m"}
+        assert found("müller") == {"mu"}
+        assert found("4.2") == {"bn"}
+        assert found("4.2bn") == {"bn"}
     finally:
         lib.close()
 

@@ -24,9 +24,9 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from ....fold import composed, fold, has_accent
+from ....fold import Folding, composed, fold
 from ....search_query import Query
-from ....text_find import pattern, typed
+from ....text_find import folding, pattern
 from .paragraph import TextRun
 
 Piece = tuple[int, int, int, int]
@@ -99,7 +99,7 @@ class LineMap:
             self._composed = [composed(text) for text, _pieces in self.searched()]
         return self._composed
 
-    def folded_texts(self, accents: bool) -> list[str]:
+    def folded_texts(self, accents: Folding) -> list[str]:
         """The texts searched as a query is compared with them: composed, quotes and dashes
         folded, and accents too when `accents` (the query has none). Folded once per layout,
         not on every key."""
@@ -128,7 +128,7 @@ def find(
         found = pattern(query)
         if found is None:
             return None
-        searches = [(found, not has_accent(typed(query)))]
+        searches = [(found, folding(query))]
     else:
         searches = [(word.found, word.accents) for word in query.words]
         if not searches:

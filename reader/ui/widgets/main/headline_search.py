@@ -15,9 +15,9 @@ from functools import lru_cache
 from itertools import compress, count
 from operator import is_, is_not
 
-from ....fold import composed, fold, has_accent
+from ....fold import Folding, composed, fold
 from ....reports import Headline
-from ....text_find import pattern, typed
+from ....text_find import folding, pattern
 from .headline_table import shown_title
 
 
@@ -56,7 +56,7 @@ def matching_names(names: list[str] | tuple[str, ...], query: str) -> list[int]:
     found = pattern(query)
     if found is None:
         return []
-    starts, text = _folded(tuple(names), not has_accent(typed(query)))  # a tuple: as is
+    starts, text = _folded(tuple(names), folding(query))  # a tuple: as is
     out: list[int] = []
     at = 0
     while (match := found.search(text, at)) is not None:
@@ -75,7 +75,7 @@ _APART = "\x00"
 
 
 @lru_cache(maxsize=4)
-def _folded(names: tuple[str, ...], accents: bool) -> tuple[list[int], str]:
+def _folded(names: tuple[str, ...], accents: Folding) -> tuple[list[int], str]:
     """The titles composed and folded as a query is compared with them, once for the list and
     not at each letter typed (38,000 titles took 0.4 s a letter: a burst of seven landed
     after 2.7 s, acc30b P3), as one text `_APART`: where each starts, and the text. Kept for
