@@ -1,0 +1,102 @@
+"""A feed of far more items than the reader keeps: what `reader add` and `reader sync` of it
+hold in memory and spend in CPU, this checkout and another side by side (acc34b D5: a 19 MB
+feed of 100,000 items, under the 20 MB cap, of which 2,000 are kept).
+
+    uv run python benchmarks/huge_feed.py [--against CHECKOUT] [--items 100000] [--runs 1]
+
+A loopback server serves the feed (items of ~190 bytes, as acc34b's) and answers each item's
+page with 404 (the sync's page work is not what is measured). Each checkout runs in a Python of
+its own, `PYTHONPATH` naming it, this one first and then `--against` (a worktree of main, say),
+one after the other, so the two are measured at the same load: `add` into a fresh data
+directory, then `sync` of it (the feed read again: the server sends no ETag). Each row gives
+wall time, CPU (user + sys, workers included), the process tree's peak RSS (processes, not
+their threads, sampled every 50 ms) and the load. Nothing is asserted: this prints numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # beside this script
+
+from children import checkouts
+from farm import child_env, load_average, run_measured
+
+
+def feed_of(items: int, base: str) -> bytes:
+    """An RSS feed of `items` short items, newest first, each linking to a page of `base`."""
+    body = "".join(
+        f"<item><title>Item number {i}</title><link>{base}/bf/{i}</link><guid>bf{i}</guid>"
+        "<pubDate>Sat, 05 Dec 2026 10:00:00 +0000</pubDate><description>short</description></item>"
+        for i in range(items)
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>Feed of {items} items</title><link>{base}/</link><description>d</description>"
+        f"{body}</channel></rss>"
+    ).encode()
+
+
+def serve(items: int) -> tuple[ThreadingHTTPServer, str]:
+    """The feed at /feed.xml, 404 for anything else; the server and the feed's address."""
+    feed: list[bytes] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            found = self.path == "/feed.xml"
+            body = feed[0] if found else b"not here"
+            self.send_response(200 if found else 404)
+            self.send_header("Content-Type", "application/rss+xml" if found else "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    feed.append(feed_of(items, base))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"{base}/feed.xml"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser.add_argument("--items", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    server, url = serve(args.items)
+    print(f"feed of {args.items:,} items at {url}", flush=True)
+    try:
+        with tempfile.TemporaryDirectory() as temp:
+            for run in range(args.runs):
+                for name, checkout in checkouts(args.against).items():
+                    data = Path(temp) / f"{name}-{run}"
+                    env = child_env(PYTHONPATH=str(checkout))
+                    for command in (["add", url], ["sync", "-q"]):
+                        load = load_average()
+                        # -P: the checkout on PYTHONPATH, not the current directory's.
+                        cmd = [sys.executable, "-P", "-m", "reader", "--data-dir", str(data)]
+                        cmd += command
+                        result = run_measured(cmd, env=env, timeout=1200)
+                        said = (result.stdout.strip() or result.stderr.strip()).splitlines()
+                        print(
+                            f"{name:8} {command[0]:5} wall {result.wall:6.1f} s  "
+                            f"cpu {result.cpu:6.1f} s  peak tree RSS "
+                            f"{result.peak_rss / 2**20:5.0f} MB  load {load}  "
+                            f"rc {result.returncode}  ({said[-1][:70] if said else ''})",
+                            flush=True,
+                        )
+    finally:
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
