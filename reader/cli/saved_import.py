@@ -59,11 +59,18 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             out("the links not fetched stay in Saved: the next `reader sync` fetches them")
         if done.copied:
             # Said apart: readable offline, though their pages did not come (acc32a A4).
+            local = (
+                f"; {done.local_copied} of them to this computer or its network, not fetched"
+                " (by a sync either)"
+                if done.local_copied
+                else ""
+            )
             out(
                 f"{plural(done.copied, 'link')} whose page did not come (a 404, a PDF, the site"
                 " down) saved with the text wallabag kept as the article: readable offline,"
-                " marked as wallabag's copy (`R` in it, or `reader show --refresh`, asks the"
-                " page again)"
+                " marked as wallabag's copy until a sync fetches the page in its place (not one"
+                " that answered 404, 410 or with no article; `R` in it, or `reader show"
+                f" --refresh`, asks now){local}"
             )
         if done.local:
             out(
