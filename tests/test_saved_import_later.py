@@ -258,3 +258,34 @@ def test_a_files_link_that_leads_to_this_computer_at_the_sync_is_not_asked(
     assert code == 0, said
     assert "The harbour ferry stayed tied up" in shown
     assert len(httpserver.log) == 1
+
+
+RSS = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Metro</title>
+<link>http://example.com/</link><item><title>Tram lines reopen</title>
+<link>http://example.com/trams</link></item></channel></rss>"""
+
+
+def test_a_feed_at_an_address_not_shaped_like_one_is_told_by_what_it_answers(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`/?cat=metro` answering with RSS (also when the server calls it text/html): left out
+    as a feed's address is, not saved as a link to a file every sync counts."""
+    httpserver.expect_request("/", query_string="cat=metro").respond_with_data(
+        RSS, content_type="application/rss+xml"
+    )
+    httpserver.expect_request("/", query_string="cat=sport").respond_with_data(
+        RSS, content_type="text/html"
+    )
+    httpserver.expect_request("/story.html").respond_with_data(STORY, content_type="text/html")
+    metro, sport = httpserver.url_for("/?cat=metro"), httpserver.url_for("/?cat=sport")
+    links = tmp_path / "links.txt"
+    links.write_text(f"{metro}\n{sport}\n{httpserver.url_for('/story.html')}\n", encoding="utf-8")
+    data = tmp_path / "data"
+    code, printed, said = cli(capsys, data, "import", "--saved", "--fetch-local", str(links))
+    assert code == 0, said
+    assert "3 links from a list of addresses: 1 saved for offline reading" in printed, printed
+    assert "2 left out (a feed)" in printed
+    assert "left out 2 links whose address answered with a feed" in said, said
+    code, listed, said = cli(capsys, data, "list", "--saved", "--json")
+    assert code == 0, said
+    assert [item["title"] for item in json.loads(listed)] == [TITLE]

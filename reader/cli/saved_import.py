@@ -51,6 +51,8 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             f"{len(done.failed)} kept as {_links(len(done.failed))} with no article there now"
         )
         parts.append(f"{done.already} already saved")
+        if done.feeds:
+            parts.append(f"{done.feeds} left out (a feed)")
         out(
             f"{plural(done.total, 'link')} {came}: {', '.join(parts)}"
             + (f"; {done.read} archived (read or archived there)" if done.read else "")
@@ -113,6 +115,12 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
                 f"kept {plural(done.notes, 'annotation')} (wallabag's notes and highlights) on"
                 f" {plural(done.noted, 'article')} as highlights with their notes"
                 f" (`reader highlights`){missing}"
+            )
+        if done.feeds:
+            # Told by what its address answered (`/?cat=metro`), not by its shape (acc33a A9).
+            err(
+                f"left out {plural(done.feeds, 'link')} whose address answered with a feed: no"
+                " article to read later (`reader add URL` subscribes to a feed)"
             )
         if export.sites and export.kind == "list":
             err(

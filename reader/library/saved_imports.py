@@ -49,6 +49,7 @@ class SavedImport:
     noted: int = 0  # the articles they are on
     notes_missing: int = 0  # of `notes`, those not in the article's copy cached
     local_copied: int = 0  # of `copied`, those to this computer or its network (not fetched)
+    feeds: int = 0  # left out: their addresses answered with a feed, no article to read later
 
 
 def _target(lib: Library, listed: dict[str, Entry], url: str) -> Entry | str:
@@ -104,7 +105,7 @@ async def import_saved(
         else:
             already += 1
             keep_saved_before(target, link)
-    fetched = kept = done = local = copied = local_copied = 0
+    fetched = kept = done = local = copied = local_copied = feeds = 0
     failed: list[tuple[str, str]] = []
     read: list[str] = []  # the addresses saved of those read or archived there
     if progress:
@@ -122,7 +123,7 @@ async def import_saved(
             local += 1
 
     async def one(link: SavedLink, target: Entry | str, saved_before: bool) -> None:
-        nonlocal fetched, kept, done, already, copied
+        nonlocal done, already, copied
         if saved_before:
             record = batch.records.get(article_key(_link(target)))
             url = _saved_url(record, target) if isinstance(record, dict) else _link(target)
@@ -135,7 +136,7 @@ async def import_saved(
                 progress(done, len(targets))
             return
         at = link.added.timestamp() if link.added else None
-        saved_as = _link(target)
+        saved_as: str | None = _link(target)
         # A feed's headline is fetched as its feed's link, under its feed's ceiling; a link
         # of the file's own only from a public address, judged where the connection is made
         # (`leads.FILE_LINK`): a name's address now may not be the address it has at the fetch.
@@ -143,42 +144,53 @@ async def import_saved(
         if isinstance(target, str) and not fetch_local and await resolved_reach(target):
             await held_local(target, link, at)
         else:
-            try:
-                result = await lib.save_or_keep(target, at, link.title, listed, batch)
-            except (FetchError, StoreError) as error:
-                if isinstance(error, FetchError) and error.refused and isinstance(target, str):
-                    await held_local(target, link, at)  # its name led to this computer now
-                else:
-                    # Kept all the same, as the file had it: a sync tries it again.
-                    batch.save(target, at, link.title)
-                    answer = error if isinstance(error, FetchError) else None
-                    if await _copy_kept(lib, target, link, answer):
-                        copied += 1
-                    else:
-                        why = error.message if isinstance(error, FetchError) else str(error)
-                        failed.append((_link(target), why))
-            else:
-                saved_as = result.link or saved_as  # a short link's story is where it led
-                if result.already:  # the same story, saved by another address
-                    already += 1
-                elif result.article is not None:
-                    fetched += 1
-                elif await _copy_kept(lib, target, link, result.failure):
-                    copied += 1
-                else:
-                    kept += 1
-        if isinstance(target, str) and not fetch_local:
-            # Fetched by syncs from public addresses only, whatever its name resolves to then.
-            batch.save(saved_as, from_file=True)
-        if link.tags:
-            batch.save(saved_as, tags=link.tags)
-        keep_notes(saved_as, link)
-        if link.read:
-            read.append(saved_as)
-        batch.write_if_due()
+            saved_as = await save(link, target, at)
         done += 1
+        if saved_as is not None:  # None: a feed, left out
+            if isinstance(target, str) and not fetch_local:
+                # Fetched by syncs from public addresses only, whatever its name resolves to.
+                batch.save(saved_as, from_file=True)
+            if link.tags:
+                batch.save(saved_as, tags=link.tags)
+            keep_notes(saved_as, link)
+            if link.read:
+                read.append(saved_as)
+            batch.write_if_due()
         if progress:
             progress(done, len(targets))
+
+    async def save(link: SavedLink, target: Entry | str, at: float | None) -> str | None:
+        """Fetch and save the article of `link`, else keep it as a link or as the file's
+        copy: the address saved, None when left out (the address of a feed)."""
+        nonlocal fetched, kept, already, copied, feeds
+        try:
+            result = await lib.save_or_keep(target, at, link.title, listed, batch)
+        except (FetchError, StoreError) as error:
+            answer = error if isinstance(error, FetchError) else None
+            if answer is not None and answer.refused and isinstance(target, str):
+                await held_local(target, link, at)  # its name led to this computer now
+            elif answer and answer.feed and isinstance(target, str) and not link.kept_text:
+                # A feed at an address not shaped like one (`/?cat=metro`): no article to
+                # read later, and kept it was a file link every sync counted (acc33a A9).
+                feeds += 1
+                return None
+            else:
+                # Kept all the same, as the file had it: a sync tries it again.
+                batch.save(target, at, link.title)
+                if await _copy_kept(lib, target, link, answer):
+                    copied += 1
+                else:
+                    failed.append((_link(target), answer.message if answer else str(error)))
+            return _link(target)
+        if result.already:  # the same story, saved by another address
+            already += 1
+        elif result.article is not None:
+            fetched += 1
+        elif await _copy_kept(lib, target, link, result.failure):
+            copied += 1
+        else:
+            kept += 1
+        return result.link or _link(target)  # a short link's story is where it led
 
     # A few workers taking the links in turn: a task made for each link up front held a
     # million-link export's every coroutine in memory before the first was saved (acc32b B3).
@@ -208,6 +220,7 @@ async def import_saved(
         noted,
         missing,
         local_copied,
+        feeds,
     )
 
 
