@@ -98,7 +98,7 @@ async def import_saved(
         record = batch.records.get(article_key(_link(target)))
         if record is None:
             targets.append((link, target, False))
-        elif link.kept_text and not lib.store.has_article(_saved_url(record, target)):
+        elif link.kept_html and not lib.store.has_article(_saved_url(record, target)):
             # Saved before with no copy (its page did not come, a link to this computer):
             # given the file's copy, off the loop, before its notes are looked for in it.
             targets.append((link, target, True))
@@ -169,7 +169,7 @@ async def import_saved(
             answer = error if isinstance(error, FetchError) else None
             if answer is not None and answer.refused and isinstance(target, str):
                 await held_local(target, link, at)  # its name led to this computer now
-            elif answer and answer.feed and isinstance(target, str) and not link.kept_text:
+            elif answer and answer.feed and isinstance(target, str) and not link.kept_html:
                 # A feed at an address not shaped like one (`/?cat=metro`): no article to
                 # read later, and kept it was a file link every sync counted (acc33a A9).
                 feeds += 1
@@ -237,7 +237,7 @@ async def _copy_kept(
     now (a 404, a PDF, the site gone; `answer`: how it failed): a years-old library's dead
     links kept only their titles where the file held their text (acc32a A4). Whether there was
     one to keep."""
-    if not link.kept_text:
+    if not link.kept_html:
         return False
     try:
         article = await lib.keep_copy(
