@@ -18,16 +18,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # beside this script
 
-from children import checkouts
+from children import checkouts, measured
 from farm import child_env, load_average, warm_up
 
 PARAGRAPH = (
@@ -73,25 +70,13 @@ def imported(checkout: Path, file: Path, home: Path) -> str:
     """One import measured, as a line."""
     command = [sys.executable, "-m", "reader", "--data-dir", str(home), "import"]
     load = load_average()
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [*command, "--fetch-local", str(file)],
-        env=child_env(PYTHONPATH=str(checkout)),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
-    assert process.stdout is not None
-    said = process.stdout.read().decode().strip().splitlines()
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    summary = said[0][:90] if said else ""
-    if status != 0:
-        return f"failed ({status}): {summary}"
-    return (
-        f"peak {usage.ru_maxrss / 1024:6.0f} MB  cpu {usage.ru_utime + usage.ru_stime:6.1f} s  "
-        f"wall {wall:6.1f} s  load {load}  ({summary})"
-    )
+    # In the checkout: `-m` puts the working directory first on the path.
+    env = child_env(PYTHONPATH=str(checkout))
+    run = measured([*command, "--fetch-local", str(file)], env, checkout, said_on="stdout")
+    summary = run.said[0][:60] if run.said else ""
+    if run.status != 0:
+        return f"failed ({run.status}): {summary}"
+    return f"{run.figures()}  load {load}  ({summary})"
 
 
 def main() -> None:
