@@ -289,3 +289,49 @@ def test_a_feed_at_an_address_not_shaped_like_one_is_told_by_what_it_answers(
     code, listed, said = cli(capsys, data, "list", "--saved", "--json")
     assert code == 0, said
     assert [item["title"] for item in json.loads(listed)] == [TITLE]
+
+
+def test_the_readers_fetch_ahead_keeps_a_files_link_off_this_computer_too(
+    tmp_path: Path,
+    httpserver: HTTPServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The reader fetching ahead in Saved asks for a link of the user's own on this computer,
+    not for a file's whose name leads there now."""
+    from reader.ui.headlines import SAVED_VIEW
+    from tests.tui_pilot import running, until
+
+    httpserver.expect_request("/admin").respond_with_data(STORY, content_type="text/html")
+    httpserver.expect_request("/mine").respond_with_data(STORY, content_type="text/html")
+    url = f"http://offline.example:{httpserver.port}/admin"
+    real = socket.getaddrinfo
+
+    def offline(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host in ("offline.example", b"offline.example"):
+            raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", offline)
+    links = tmp_path / "links.txt"
+    links.write_text(f"{url}\n", encoding="utf-8")
+    data = tmp_path / "data"
+    assert cli(capsys, data, "import", "--saved", str(links))[0] == 0
+
+    async def saved_by_hand() -> None:
+        async with Library(data, workers="thread") as lib:
+            lib.set_saved(httpserver.url_for("/mine"), True, title="Mine")
+
+    asyncio.run(saved_by_hand())
+    monkeypatch.setattr(socket, "getaddrinfo", _Rebinding("offline.example", 0))
+
+    async def look() -> None:
+        async with running(data, (120, 40)) as (app, pilot):
+            app.main_screen.show_feed(SAVED_VIEW)
+            await until(pilot, lambda: _asked(httpserver, "/mine") > 0, "the user's own")
+            await until(
+                pilot, lambda: not any(w.group == "prefetch" for w in app.workers), "its end"
+            )
+
+    asyncio.run(look())
+    assert _asked(httpserver, "/admin") == 0, httpserver.log
