@@ -16,16 +16,13 @@ from ..address_class import resolved_reach
 from ..keys import article_key, link_key
 from ..models import Entry, FetchError, StoreError
 from ..saved_exports import SavedLink
+from ..store.saved import LOCAL
 from .leads import FILE_LINK
 from .resources import _link
 from .saved_batch import SavedBatch
 
 if TYPE_CHECKING:
     from . import Library
-
-LOCAL = "local"
-"""Why a sync leaves a saved link unfetched (`SavedChange.held`): a file's link to this
-computer or its network, fetched only when the user opens it."""
 
 AT_ONCE = 4
 """Links fetched at once: an export's links are on many sites, but a few hundred on one must

@@ -27,6 +27,7 @@ from ..reports import (
     SyncReport,
     nothing_answered,
 )
+from ..store.saved import LOCAL
 from ..urls import canonical_url
 from .cache_notes import CacheNotes
 from .failures import passing_failure
@@ -35,7 +36,6 @@ from .leads import FILE_LINK
 from .renewal import Renewal
 from .resources import _now
 from .retold import retold, stamped_times, updated_since
-from .saved_imports import LOCAL
 from .stalled_hosts import StalledHosts
 from .sync_start import LibrarySyncStart
 from .text_search import index_cached
@@ -47,7 +47,7 @@ class LibrarySync(LibrarySyncStart):
     async def _hold_file_link(self, url: str, refused: FetchError) -> FetchError:
         """A file's saved link whose name led to this computer or its network at the sync
         (`refused`): left for the user to open from now on, as the import leaves one that
-        led there then (`saved_imports.LOCAL`). The failure, said so."""
+        led there then (`store.saved.LOCAL`). The failure, said so."""
         with suppress(StoreError):
             await asyncio.to_thread(self.store.set_saved, url, True, held=LOCAL)
         why = f"{refused.message}: fetched when you open it"

@@ -19,6 +19,9 @@ from .versions import StoreVersions
 _SAVED = "saved"
 HELD = "held"
 """The key of a saved record saying why a sync leaves its link unfetched (`SavedChange.held`)."""
+LOCAL = "local"
+"""Why a sync leaves a saved link unfetched (`SavedChange.held`): a file's link to this
+computer or its network, fetched only when the user opens it."""
 FROM_FILE = "from_file"
 """The key of a saved record marking its link as one from a file (an import's, not the user's
 own): a sync fetches it from public addresses only (`library.leads.FILE_LINK`)."""
