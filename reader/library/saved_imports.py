@@ -74,7 +74,7 @@ async def import_saved(
     # Every save, tag and archive mark of the import written a batch at a time: one write
     # each rewrote the whole Saved record, an import square in its links (acc32b B3).
     batch = SavedBatch(lib.store)
-    targets: list[tuple[SavedLink, Entry | str]] = []
+    targets: list[tuple[SavedLink, Entry | str, bool]] = []  # with whether saved before
     already = 0
     notes = noted = missing = 0
 
