@@ -335,3 +335,32 @@ def test_the_readers_fetch_ahead_keeps_a_files_link_off_this_computer_too(
 
     asyncio.run(look())
     assert _asked(httpserver, "/admin") == 0, httpserver.log
+
+
+def test_a_copy_an_import_kept_before_the_marks_is_replaced_too(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A copy a reader from before the marks cached (the 33rd session's: no `kept-by:` beside
+    it) is found by the first sync, once, and its page asked for as any other's."""
+    from reader.keys import article_key
+    from reader.store.articles import _COPIES_MARKED, KEPT_BY
+
+    httpserver.expect_request("/story.html").respond_with_data("down", status=503)
+    url = httpserver.url_for("/story.html")
+    export = _wallabag(tmp_path, _entry(url, TITLE, KEPT.format(name="ferry story's")))
+    data = tmp_path / "data"
+    assert cli(capsys, data, "import", "--fetch-local", str(export))[0] == 0
+
+    async def as_before() -> None:
+        async with Library(data, workers="thread") as lib:
+            lib.store._articles.delete(KEPT_BY + article_key(url))
+            lib.store._state.delete(_COPIES_MARKED)
+
+    asyncio.run(as_before())
+    httpserver.clear()
+    httpserver.expect_request("/story.html").respond_with_data(STORY, content_type="text/html")
+    code, _, said = cli(capsys, data, "sync")
+    assert code == 0, said
+    assert "the page in place of wallabag's copy" in said, said
+    code, shown, _ = cli(capsys, data, "show", "--offline", url)
+    assert "The harbour ferry stayed tied up" in shown and "text wallabag kept" not in shown

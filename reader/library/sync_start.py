@@ -104,6 +104,8 @@ class LibrarySyncStart(LibraryFeedRefresh):
             if k not in cached and not r.get(HELD)
         ]
         held = {k for k, r in saved.items() if isinstance(r, dict) and r.get(HELD)}
+        with suppress(StoreError):  # a read-only directory: not marked, not asked for
+            store.mark_copies_cached_before(saved.keys() & cached)
         copies = store.copies_to_replace() - gone.keys() - held
         copies_unlisted = [
             (k, self.unlisted_entry(k, r)) for k, r in unlisted.items() if k in copies

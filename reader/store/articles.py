@@ -9,7 +9,7 @@ import json
 import sqlite3
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from datetime import UTC, datetime
 from functools import partial
@@ -59,6 +59,9 @@ KEPT_BY = "kept-by:"
 """Per article key, whose copy of its text the article cached is (`Article.kept_by`: "wallabag")
 while a sync is to ask for its page, whose article takes its place; "" once the page answered
 that it holds none (a PDF, a page to sign in: `settle_copy`). None for the page's own text."""
+_COPIES_MARKED = "copies-marked"
+"""In the state cache: when the copies cached before `KEPT_BY` marks were kept were marked
+(`mark_copies_cached_before`)."""
 _ARTICLE_PREFIXES = (
     "article:",
     "raw:",
@@ -170,6 +173,20 @@ class StoreArticles(StoreFeeds):
         """The keys of the articles cached as the copy another app kept of their text whose
         pages a sync is to ask for (`KEPT_BY`), in one query."""
         return {key for key, app in rows_with_prefix(self._articles, KEPT_BY) if app}
+
+    def mark_copies_cached_before(self, keys: Iterable[str]) -> None:
+        """Mark (`KEPT_BY`) those of the articles of `keys` (the saved ones: an import saves
+        what it caches so) that are another app's copy, cached by a reader from before the
+        marks (33's wallabag copies, whose pages no sync then asked for), once a directory."""
+        if self.read_only or self._value(self._state, _COPIES_MARKED) is not None:
+            return
+        for key in keys:
+            if KEPT_BY + key in self._articles:
+                continue
+            data = self._load(self._articles, f"article:{key}")
+            if isinstance(data, dict) and isinstance(app := data.get("kept_by"), str) and app:
+                self._articles.set(KEPT_BY + key, app)
+        self._state.set(_COPIES_MARKED, time.time())
 
     def is_kept_copy(self, url: str) -> bool:
         """Whether the article cached for `url` is another app's copy (`KEPT_BY`)."""
