@@ -221,17 +221,16 @@ def test_a_name_rebound_to_this_computer_at_the_fetch_is_not_asked(
     assert not httpserver.log
 
 
-def test_a_files_link_that_leads_to_this_computer_at_the_sync_is_not_asked(
+def _imported_offline(
     tmp_path: Path,
-    httpserver: HTTPServer,
+    server: HTTPServer,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Imported offline (its name resolving to nothing: taken as public), then resolving to
-    127.0.0.1 at the sync: the sync's request is refused before it is sent, and the link is
-    left for the user to open from then on; opening it (the user's own request) fetches it."""
-    httpserver.expect_request("/admin").respond_with_data(STORY, content_type="text/html")
-    url = f"http://offline.example:{httpserver.port}/admin"
+) -> tuple[str, Path]:
+    """A list of one link, offline.example's /admin (a page on `server`), imported while the
+    name resolves to nothing (offline: taken as public); the link and the data directory."""
+    server.expect_request("/admin").respond_with_data(STORY, content_type="text/html")
+    url = f"http://offline.example:{server.port}/admin"
     real = socket.getaddrinfo
 
     def offline(host: Any, *args: Any, **kwargs: Any) -> Any:
@@ -246,7 +245,19 @@ def test_a_files_link_that_leads_to_this_computer_at_the_sync_is_not_asked(
     code, printed, said = cli(capsys, data, "import", "--saved", str(links))
     assert code == 0, said
     assert "1 saved as a link not fetched yet" in printed, printed
+    return url, data
 
+
+def test_a_files_link_that_leads_to_this_computer_at_the_sync_is_not_asked(
+    tmp_path: Path,
+    httpserver: HTTPServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Imported offline (its name resolving to nothing: taken as public), then resolving to
+    127.0.0.1 at the sync: the sync's request is refused before it is sent, and the link is
+    left for the user to open from then on; opening it (the user's own request) fetches it."""
+    url, data = _imported_offline(tmp_path, httpserver, capsys, monkeypatch)
     monkeypatch.setattr(socket, "getaddrinfo", _Rebinding("offline.example", 0))
     code, _, said = cli(capsys, data, "sync")
     assert code == 0, said
@@ -302,21 +313,8 @@ def test_the_readers_fetch_ahead_keeps_a_files_link_off_this_computer_too(
     from reader.ui.headlines import SAVED_VIEW
     from tests.tui_pilot import running, until
 
-    httpserver.expect_request("/admin").respond_with_data(STORY, content_type="text/html")
     httpserver.expect_request("/mine").respond_with_data(STORY, content_type="text/html")
-    url = f"http://offline.example:{httpserver.port}/admin"
-    real = socket.getaddrinfo
-
-    def offline(host: Any, *args: Any, **kwargs: Any) -> Any:
-        if host in ("offline.example", b"offline.example"):
-            raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
-        return real(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", offline)
-    links = tmp_path / "links.txt"
-    links.write_text(f"{url}\n", encoding="utf-8")
-    data = tmp_path / "data"
-    assert cli(capsys, data, "import", "--saved", str(links))[0] == 0
+    _, data = _imported_offline(tmp_path, httpserver, capsys, monkeypatch)
 
     async def saved_by_hand() -> None:
         async with Library(data, workers="thread") as lib:
