@@ -500,8 +500,9 @@ def check_is_page(response: Response) -> None:
     mojibake in the cache (a feed, its items run together under the channel's title)."""
     ctype, body = response.content_type, response.body
     what = file_kind(body, ctype)
+    is_feed = False
     if not what and (feed := feed_type(body)) is not None:
-        what = kind_named(feed, ctype)
+        what, is_feed = kind_named(feed, ctype), True
     if not what:
         if ctype in _HTML_TYPES or ctype in _TEXT_TYPES:
             return  # a text one read as text (`extract.plain_text`): a press release, a transcript
@@ -512,4 +513,5 @@ def check_is_page(response: Response) -> None:
         ErrorKind.NOT_HTML,
         f"not an article page ({what}); open the original link in a browser",
         response.url,
+        feed=is_feed,
     )

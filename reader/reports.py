@@ -279,6 +279,12 @@ class SyncReport:
     # Cached stories asked for again (their feed told them anew) that the site now says are
     # gone: the copy kept, retrieved at the time given (`Store.mark_gone`)
     gone_kept: list[tuple[Entry, FetchError, datetime | None]] = field(default_factory=list)
+    # Saved links from a file whose names led to this computer or its network now: not asked,
+    # left for the user to open from now on (`Library._hold_file_link`)
+    held_local: list[tuple[Entry, FetchError]] = field(default_factory=list)
+    # Saved articles cached as another app's copy (wallabag's) whose page came and took its
+    # place, the copy kept as the earlier one; of `updated` when the text changed
+    copies_replaced: list[Entry] = field(default_factory=list)
     # Articles cached without some of their text, their later pages or the AMP version of a page
     # that gave little (`Article.incomplete` says why)
     incomplete: list[tuple[Entry, Article]] = field(default_factory=list)

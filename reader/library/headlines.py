@@ -187,10 +187,12 @@ class LibraryHeadlines(LibraryTags):
                 counts["in_part"] += key in partial
             elif key in not_pages:
                 counts["not_pages"] += 1
+            elif isinstance(record := saved[key], dict) and record.get(HELD):
+                # No sync fetches it: "not fetched yet" promised one would; nor is it a
+                # failure to mend, its name having led to this computer at a sync.
+                counts["held"] += 1
             elif key in failed:
                 counts["taken_down" if key in gone else "failed"] += 1
-            elif isinstance(record := saved[key], dict) and record.get(HELD):
-                counts["held"] += 1  # no sync fetches it: "not fetched yet" promised one would
             else:
                 counts["not_fetched"] += 1
         return NotOffline(**counts)

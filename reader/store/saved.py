@@ -19,6 +19,12 @@ from .versions import StoreVersions
 _SAVED = "saved"
 HELD = "held"
 """The key of a saved record saying why a sync leaves its link unfetched (`SavedChange.held`)."""
+LOCAL = "local"
+"""Why a sync leaves a saved link unfetched (`SavedChange.held`): a file's link to this
+computer or its network, fetched only when the user opens it."""
+FROM_FILE = "from_file"
+"""The key of a saved record marking its link as one from a file (an import's, not the user's
+own): a sync fetches it from public addresses only (`library.leads.FILE_LINK`)."""
 
 
 @dataclass(frozen=True)
@@ -27,7 +33,9 @@ class SavedChange:
     `entry`, when a feed lists it; `at` and `title` as `set_saved` takes them), filed under
     `tags` too and archived when `archived`; or let go (`saved` False). `held`: why a sync
     leaves it unfetched ("local": a file's link to this computer or its network, fetched only
-    when opened), "" for no reason any more, None to leave it as it was."""
+    when opened), "" for no reason any more (the user's own asking: then no longer a link
+    `from_file` either), None to leave it as it was. `from_file`: a file's link
+    (`FROM_FILE`)."""
 
     url: str
     entry: Entry | None = None
@@ -37,6 +45,7 @@ class SavedChange:
     archived: bool = False
     saved: bool = True
     held: str | None = None
+    from_file: bool = False
 
 
 def apply_saved_change(records: dict[str, Any], change: SavedChange) -> None:
@@ -59,13 +68,16 @@ def apply_saved_change(records: dict[str, Any], change: SavedChange) -> None:
     }
     if change.title or before.get("title"):
         record["title"] = before.get("title") or change.title
-    for kept in ("tags", "archived", HELD):
+    for kept in ("tags", "archived", HELD, FROM_FILE):
         if before.get(kept):
             record[kept] = before[kept]
     if change.held is not None:
         record[HELD] = change.held
         if not change.held:
             del record[HELD]
+            record.pop(FROM_FILE, None)
+    if change.from_file:
+        record[FROM_FILE] = 1
     if change.tags and (tags := with_tags(saved_tags(record), change.tags)):
         record["tags"] = list(tags)
     if change.archived:

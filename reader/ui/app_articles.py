@@ -267,9 +267,13 @@ class ReaderAppArticles(ReaderAppMarks):
         return await self.lib.feed_text(entry)
 
     async def _download(
-        self, entry: Entry, first_page: Callable[[Article], None] | None = None
+        self,
+        entry: Entry,
+        first_page: Callable[[Article], None] | None = None,
+        ahead: bool = False,
     ) -> Article:
-        """`library.article(entry)` in a task of the app's own, awaited through a shield.
+        """`library.article(entry)` in a task of the app's own, awaited through a shield
+        (`article_ahead` when fetched `ahead` of the user: a prefetch).
 
         A worker that stops waiting (the reader pressed `n`, switched feeds) must not cancel
         the Library's wait on a download: the article should still land in the cache, and a
@@ -277,7 +281,12 @@ class ReaderAppArticles(ReaderAppMarks):
         """
         task = self._downloads.get(entry.id)
         if task is None:
-            task = asyncio.ensure_future(self.lib.article(entry, first_page=first_page))
+            fetching = (
+                self.lib.article_ahead(entry)
+                if ahead
+                else self.lib.article(entry, first_page=first_page)
+            )
+            task = asyncio.ensure_future(fetching)
             self._downloads[entry.id] = task
             task.add_done_callback(lambda done: self._downloads.pop(entry.id, None))
             task.add_done_callback(_consume)
@@ -325,7 +334,7 @@ class ReaderAppArticles(ReaderAppMarks):
         async def one(entry: Entry) -> None:
             nonlocal portal
             try:
-                article = await self._download(entry)
+                article = await self._download(entry, ahead=True)
             except FetchError as error:
                 self._prefetch_failed.add(entry.id)
                 if error.kind == ErrorKind.PORTAL:
