@@ -10,7 +10,7 @@ switching feeds or toggling a flag never waits on the disk.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from copy import copy
 from dataclasses import dataclass, field, replace
 from heapq import merge
@@ -24,9 +24,11 @@ from ..keys import article_key
 from ..library import Library
 from ..models import Feed
 from ..plural import plural
-from ..reports import Headline, merged_newest_first, newest_first
+from ..reports import Headline, article_of, merged_newest_first, newest_first, one_each
 
 _is_read = attrgetter("read")
+_is_saved = attrgetter("saved")
+_is_archived = attrgetter("archived")
 
 SAVED_VIEW = "reader:saved"
 """The view of every saved article not archived (the reading list), where a feed's address
@@ -134,16 +136,29 @@ class HeadlineIndex:
 
     @property
     def saved(self) -> int:
-        """Saved articles, a feed's or not, archived or not."""
-        return self._saved_in.total()
+        """Saved articles, a feed's or not, archived or not: each once, however many feeds
+        list it (`one_each`)."""
+        return self._saved_in.total() - self._repeats(_is_saved)
 
     @property
     def archived(self) -> int:
         """Saved articles archived (the archive's count; its row is shown when there is one):
         counted once, not at each count of the feed list's rows, till one is (un)archived."""
         if self._archived is None:
-            self._archived = sum(h.archived for h in (*self.headlines, *self.unlisted))
+            every = sum(h.archived for h in (*self.headlines, *self.unlisted))
+            self._archived = every - self._repeats(_is_archived)
         return self._archived
+
+    def _repeats(self, counted: Callable[[Headline], bool]) -> int:
+        """The rows `counted` holds for beyond the first of their article (its link listed by
+        two feeds, or by one under two ids): taken off a count of rows, it counts articles."""
+        if self._shared is None:
+            self._by_link, self._shared = self._links()
+        extra = 0
+        for ids in self._shared.values():
+            rows = sum(1 for i in ids if (h := self.get(i)) is not None and counted(h))
+            extra += max(0, rows - 1)
+        return extra
 
     def saved_note(self, line: str) -> str:
         """`line`, saying there is no feed yet, after where the saved articles are (when one
@@ -166,8 +181,7 @@ class HeadlineIndex:
         by_link: dict[str, str] = {}
         shared: dict[str, tuple[str, ...]] = {}
         for headline in (*self.headlines, *self.unlisted):  # newest first: the first stays
-            if link := headline.entry.link:
-                key = headline.key or article_key(link)
+            if key := article_of(headline):
                 first = by_link.setdefault(key, headline.entry.id)
                 if first != headline.entry.id:
                     shared[key] = (*shared.get(key, (first,)), headline.entry.id)
@@ -182,7 +196,7 @@ class HeadlineIndex:
             return [entry_id]
         if self._shared is None:
             self._by_link, self._shared = self._links()
-        others = self._shared.get(headline.key or article_key(headline.entry.link), ())
+        others = self._shared.get(article_of(headline), ())
         return [entry_id, *(i for i in others if i != entry_id)]
 
     def unread_in(self, feed_url: str | None) -> int:
@@ -256,11 +270,17 @@ class HeadlineIndex:
         ids = self._apart_of[2].get(key)
         if ids is None:
             urls = self.tagged_urls(tag)
-            ids = self._apart_of[2][key] = tuple(
-                i
-                for i in tagged.get(key, ("", ()))[1]
-                if (h := self.get(i)) is not None and h.entry.feed_url not in urls
-            )
+
+            def apart(entry_id: str) -> bool:
+                """No feed of the tag lists its article (under this id or another)."""
+                return all(
+                    (h := self.get(i)) is not None and h.entry.feed_url not in urls
+                    for i in self.same_article(entry_id)
+                )
+
+            found = (self.get(i) for i in tagged.get(key, ("", ()))[1] if apart(i))
+            rows = one_each(h for h in found if h is not None)
+            ids = self._apart_of[2][key] = tuple(h.entry.id for h in rows)
         return ids
 
     def _tag_feeds(self) -> dict[str, tuple[str, frozenset[str]]]:
@@ -416,7 +436,7 @@ class HeadlineIndex:
             return (headline.saved and not headline.archived) or headline.entry.id in keep
 
         feeds, unlisted = filter(listed, self.headlines), filter(listed, self.unlisted)
-        return list(merge(feeds, unlisted, key=newest_first))
+        return one_each(merge(feeds, unlisted, key=newest_first))
 
     def archive_view(self, keep: Collection[str] = ()) -> list[Headline]:
         """Every saved article archived, and those of `keep` (entry ids), newest first: the
@@ -426,7 +446,7 @@ class HeadlineIndex:
             return (headline.saved and headline.archived) or headline.entry.id in keep
 
         feeds, unlisted = filter(listed, self.headlines), filter(listed, self.unlisted)
-        return list(merge(feeds, unlisted, key=newest_first))
+        return one_each(merge(feeds, unlisted, key=newest_first))
 
     def unread_view(self, feed_url: str | None, keep: Collection[str] = ()) -> list[Headline]:
         """The unread headlines of one feed (of all when `feed_url` is None), and those of
