@@ -19,6 +19,7 @@ from textual.widgets import Input
 from tui_pilot import on_top, open_titled, running, screen_text, subscribe, table, until
 
 from reader.cli import main
+from reader.keys import article_key
 from reader.library import Library
 from reader.models import Entry, Feed
 from reader.reports import Headline
@@ -564,7 +565,7 @@ def test_a_tag_typed_with_its_mark_is_kept_without_it(
     synced: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Every list writes a tag after a "#": typed so, the "#" is the mark, not the name
-    (acc33a A13); a name that does begin with one (kept so before) is named as listed."""
+    (acc33a A13)."""
     pilchards = _ids(synced, capsys)["Pilchard boats laid up"]
     status, out, _ = run(synced, capsys, "tag", pilchards, "#urgent", "#fees, education")
     assert status == 0
@@ -577,17 +578,43 @@ def test_a_tag_typed_with_its_mark_is_kept_without_it(
     status, out, _ = run(synced, capsys, "untag", pilchards, "#fees")
     assert status == 0 and "its tags now: urgent, education" in out
     assert run(synced, capsys, "tag", pilchards, "#")[0] == 2  # the mark alone: no tag
-    # One kept with a "#" in its name before: listed "##old", and named so.
+
+
+def test_a_tag_kept_with_its_mark_before_is_read_without_it(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A tag a reader before acc33a A13 kept with the "#" typed ("#old": listed "##old",
+    named only so) is the tag "old", an article's and a feed's alike: listed "#old", found
+    by `--tag old` and `tag:old`, one with "old" where both are, kept so at the next change."""
+    pilchards = _ids(synced, capsys)["Pilchard boats laid up"]
     lib = Library(synced)
     try:
-        lib.tag_article(lib.resolve(pilchards), ["#old"])
+        entry = lib.resolve(pilchards)
+        assert isinstance(entry, Entry)
+        # The records as that reader wrote them: the store keeps tags as it is given them.
+        lib.store.restore_saved(entry.link, {"url": entry.link, "tags": ["#old", "Old", "#sea"]})
+        lib.tag_feed(entry.feed_url, ["#harbour"])
     finally:
         lib.close()
-    assert run(synced, capsys, "list", "--saved")[1].rstrip().endswith("##old")
-    status, out, _ = run(synced, capsys, "list", "--tag", "##old")
-    assert status == 0 and out.startswith(pilchards)
-    status, out, _ = run(synced, capsys, "untag", pilchards, "##old")
-    assert status == 0 and "its tags now: urgent, education" in out
+    status, out, _ = run(synced, capsys, "list", "--saved")
+    assert out.rstrip().endswith("Pilchard boats laid up  #old #sea")
+    for asked in ("old", "#old"):
+        status, out, _ = run(synced, capsys, "list", "--tag", asked)
+        assert status == 0 and out.startswith(pilchards), asked
+    for asked in ("harbour", "#Harbour"):  # the feed's: both its headlines
+        status, out, _ = run(synced, capsys, "list", "--tag", asked)
+        assert status == 0 and len(out.splitlines()) == 2, asked
+    status, out, _ = run(synced, capsys, "list", "--search", "tag:old", "--ids")
+    assert (status, out) == (0, f"{pilchards}\n")
+    feeds = json.loads(run(synced, capsys, "feeds", "--json")[1])
+    assert [feed["tags"] for feed in feeds] == [["harbour"]]
+    status, out, _ = run(synced, capsys, "untag", pilchards, "#sea")
+    assert status == 0 and "its tags now: old" in out
+    lib = Library(synced)
+    try:
+        assert lib.store.saved()[article_key(entry.link)]["tags"] == ["old"]
+    finally:
+        lib.close()
 
 
 def test_the_tag_key_takes_a_tag_typed_with_its_mark(
