@@ -155,3 +155,42 @@ def test_highlights_outlive_their_article_forgotten_or_evicted(synced_dir: Path)
     assert budget["url"].endswith("/gazette/2026/11/23/council-budget-vote.html")
     assert budget["url"] in budget["citation"] and TITLE in budget["citation"]
     assert [h["in_text"] for h in budget["highlights"]] == [True]  # not looked for: not cached
+
+
+def test_export_marks_the_place_of_words_said_twice_the_highlight_was_made_on(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """A short article says "the first two crossings" in its standfirst and again further
+    down: each highlight is marked where it was kept (its place measured in the article's
+    own text), not at the place nearest that measure in the chapter, whose citation header
+    (source, author, dates, address) comes first: the second was marked at the first."""
+    title, words = "Marram Point ferry resumes after morning fog delays", "first two crossings"
+    lib = Library(synced_dir)
+    try:
+        entry = next(h.entry for h in lib.headlines() if title in h.entry.title)
+        article = lib.cached_article(entry)
+        assert article is not None
+        text = article_text(article)
+        first, second = text.find(words), text.rfind(words)
+        assert 0 < first < second
+    finally:
+        lib.close()
+    for at, where, paragraph in (
+        (first, "the standfirst", "were cancelled"),
+        (second, "after", "thick fog"),
+    ):
+        lib = Library(synced_dir)
+        try:
+            lib.drop_highlight(entry, words)
+            lib.keep_highlight(
+                entry, article, Highlight(words, f"> {words}", words, 1.0, at / len(text))
+            )
+        finally:
+            lib.close()
+        page = tmp_path / "out.html"
+        _export(synced_dir, "html", page)
+        document = lxml.html.fromstring(page.read_bytes())
+        (chapter,) = [a for a in document.iter("article") if a.findtext(".//h1") == title]
+        (mark,) = chapter.iter("mark")
+        assert mark.text == words
+        assert paragraph in mark.getparent().text_content(), where
