@@ -24,9 +24,10 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 EPUBCHECK = "/usr/bin/epubcheck"
 
 
-def keep(data: Path, title: str, *kept: tuple[str, str]) -> str:
+def keep(data: Path, title: str, *kept: tuple[str, str], last: bool = False) -> str:
     """The highlights `kept` (their words, their note) kept on the article titled `title`, as
-    `h` and `a` keep them: its id."""
+    `h` and `a` keep them (of words it says twice, the first, or the `last`), those of the
+    same words kept before dropped: its id."""
     lib = Library(data)
     try:
         entry = next(h.entry for h in lib.headlines() if title in h.entry.title)
@@ -34,7 +35,9 @@ def keep(data: Path, title: str, *kept: tuple[str, str]) -> str:
         assert article is not None
         text = article_text(article)
         for at, (words, note) in enumerate(kept):
-            near = text.find(words) / len(text) if words in text else 1.0  # gone: last
+            lib.drop_highlight(entry, words)
+            place = text.rfind(words) if last else text.find(words)
+            near = place / len(text) if words in text else 1.0  # gone: last
             highlight = Highlight(words, f"> {words}", words, 1000.0 + at, near)
             lib.keep_highlight(entry, article, highlight)
             if note:
@@ -165,32 +168,12 @@ def test_export_marks_the_place_of_words_said_twice_the_highlight_was_made_on(
     own text), not at the place nearest that measure in the chapter, whose citation header
     (source, author, dates, address) comes first: the second was marked at the first."""
     title, words = "Marram Point ferry resumes after morning fog delays", "first two crossings"
-    lib = Library(synced_dir)
-    try:
-        entry = next(h.entry for h in lib.headlines() if title in h.entry.title)
-        article = lib.cached_article(entry)
-        assert article is not None
-        text = article_text(article)
-        first, second = text.find(words), text.rfind(words)
-        assert 0 < first < second
-    finally:
-        lib.close()
-    for at, where, paragraph in (
-        (first, "the standfirst", "were cancelled"),
-        (second, "after", "thick fog"),
-    ):
-        lib = Library(synced_dir)
-        try:
-            lib.drop_highlight(entry, words)
-            lib.keep_highlight(
-                entry, article, Highlight(words, f"> {words}", words, 1.0, at / len(text))
-            )
-        finally:
-            lib.close()
+    for last, paragraph in ((False, "were cancelled"), (True, "thick fog")):
+        keep(synced_dir, title, (words, ""), last=last)
         page = tmp_path / "out.html"
         _export(synced_dir, "html", page)
         document = lxml.html.fromstring(page.read_bytes())
         (chapter,) = [a for a in document.iter("article") if a.findtext(".//h1") == title]
         (mark,) = chapter.iter("mark")
         assert mark.text == words
-        assert paragraph in mark.getparent().text_content(), where
+        assert paragraph in mark.getparent().text_content(), last
