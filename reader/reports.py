@@ -72,12 +72,11 @@ def article_of(headline: Headline) -> str:
     return headline.key or link_key(headline.entry.link)
 
 
-def one_each(headlines: Iterable[Headline], seen: set[str] | None = None) -> list[Headline]:
-    """`headlines` in their order, each article's first only (`article_of`), and none of those
-    in `seen` (which gets theirs): the lists of articles ("Saved", "Archive", a tag's saved
-    ones) have a row an article, where two feeds listing one made two. One that links
-    nowhere is no article two can share: kept."""
-    seen = set() if seen is None else seen
+def one_each(headlines: Iterable[Headline]) -> list[Headline]:
+    """`headlines` in their order, each article's first only (`article_of`): the lists of
+    articles ("Saved", "Archive", a tag's saved ones) have a row an article, where two feeds
+    listing one made two. One that links nowhere is no article two can share: kept."""
+    seen: set[str] = set()
     out: list[Headline] = []
     for headline in headlines:
         key = article_of(headline)

@@ -561,6 +561,44 @@ def test_a_tags_rows_follow_a_refresh_and_a_retag_without_a_reload() -> None:
         assert afresh.view(tag_view(tag)) == refreshed.view(tag_view(tag))
 
 
+def test_an_article_two_feeds_list_is_one_row_of_its_tag_whichever_feeds_it_holds() -> None:
+    """The index's tag view and counts: a story A (tagged "sea") and B both list, filed under
+    "sea" and "fishing": in "#sea" once, A's row (with A's headlines); in "#fishing" once,
+    the newest row; Saved once, Archive once."""
+    feeds = [
+        Feed("http://127.0.0.1:9/a.xml", title="A", tags=("sea",)),
+        Feed("http://127.0.0.1:9/b.xml", title="B"),
+    ]
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    tags = ("sea", "fishing")
+
+    def headline(entry_id: str, feed: Feed, hours: int, link: int) -> Headline:
+        entry = Entry(
+            entry_id,
+            feed.url,
+            entry_id,
+            f"http://127.0.0.1:9/{link}.html",
+            now - timedelta(hours=hours),
+        )
+        saved = link == 1
+        return Headline(entry, False, True, saved, tags=tags if saved else (), archived=saved)
+
+    index = HeadlineIndex(
+        feeds,
+        [
+            headline("b1", feeds[1], 1, 1),
+            headline("a1", feeds[0], 2, 1),
+            headline("a2", feeds[0], 3, 2),
+        ],
+    )
+    assert [h.entry.id for h in index.view(tag_view("sea"))] == ["a1", "a2"]
+    assert [h.entry.id for h in index.view(tag_view("fishing"))] == ["b1"]
+    assert index.tags() == [("fishing", 1), ("sea", 2)]
+    assert (index.count_in(tag_view("sea")), index.count_in(tag_view("fishing"))) == (2, 1)
+    assert [h.entry.id for h in index.archive_view()] == ["b1"]
+    assert (index.saved, index.archived) == (1, 1)
+
+
 def test_a_tag_typed_with_its_mark_is_kept_without_it(
     synced: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -10,7 +10,7 @@ switching feeds or toggling a flag never waits on the disk.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from copy import copy
 from dataclasses import dataclass, field, replace
 from heapq import merge
@@ -27,8 +27,6 @@ from ..plural import plural
 from ..reports import Headline, article_of, merged_newest_first, newest_first, one_each
 
 _is_read = attrgetter("read")
-_is_saved = attrgetter("saved")
-_is_archived = attrgetter("archived")
 
 SAVED_VIEW = "reader:saved"
 """The view of every saved article not archived (the reading list), where a feed's address
@@ -76,8 +74,6 @@ class HeadlineIndex:
     """Unread headlines per feed URL, kept current by the edits (not recounted per key)."""
     _cached_in: Counter[str] = field(init=False, repr=False)
     """Headlines whose article is available offline, per feed URL, kept current the same way."""
-    _saved_in: Counter[str] = field(init=False, repr=False)
-    """Saved articles per feed URL (those no feed lists under ""), kept current the same way."""
     _listed_in: Counter[str] = field(init=False, repr=False)
     """Headlines per feed URL (a list shown unread only says how many it has in all)."""
     _by_link: dict[str, str] | None = field(init=False, repr=False)
@@ -101,8 +97,9 @@ class HeadlineIndex:
     ) = field(init=False, repr=False, default=None)
     """`_apart_ids` of each tag, with the `_tagged_articles` and the feeds they were found
     for (held, so that neither is taken for another made since)."""
-    _archived: int | None = field(init=False, repr=False, default=None)
-    """`archived`, once counted; None till then, and after an edit of an archive mark."""
+    _in_library: tuple[int, int] | None = field(init=False, repr=False, default=None)
+    """`saved` and `archived`, once counted; None till then, and after an edit of a saved or
+    an archive mark."""
     _newest_in: dict[str, float] = field(init=False, repr=False)
     """Each feed's newest headline's time (epoch seconds), for `feed_order` "newest"."""
     edits: int = field(init=False, repr=False, default=0)
@@ -121,8 +118,6 @@ class HeadlineIndex:
         self._tagged_articles()  # here too: ~5 ms of the 40,000 at the first count of a row
         self._unread = Counter(h.entry.feed_url for h in self.headlines if not h.read)
         self._cached_in = Counter(h.entry.feed_url for h in self.headlines if h.cached)
-        self._saved_in = Counter(h.entry.feed_url for h in self.headlines if h.saved)
-        self._saved_in[""] = sum(h.saved for h in self.unlisted)
         # Readable offline too ("the 2 cached articles stay readable" with 9 cached: acc31c W7).
         self._cached_in[""] = sum(h.cached for h in self.unlisted)
         self._listed_in = Counter(h.entry.feed_url for h in self.headlines)
@@ -138,27 +133,30 @@ class HeadlineIndex:
     def saved(self) -> int:
         """Saved articles, a feed's or not, archived or not: each once, however many feeds
         list it (`one_each`)."""
-        return self._saved_in.total() - self._repeats(_is_saved)
+        return self._library_counts()[0]
 
     @property
     def archived(self) -> int:
-        """Saved articles archived (the archive's count; its row is shown when there is one):
-        counted once, not at each count of the feed list's rows, till one is (un)archived."""
-        if self._archived is None:
-            every = sum(h.archived for h in (*self.headlines, *self.unlisted))
-            self._archived = every - self._repeats(_is_archived)
-        return self._archived
+        """Saved articles archived (the archive's count; its row is shown when there is one),
+        each once as `saved` counts them."""
+        return self._library_counts()[1]
 
-    def _repeats(self, counted: Callable[[Headline], bool]) -> int:
-        """The rows `counted` holds for beyond the first of their article (its link listed by
-        two feeds, or by one under two ids): taken off a count of rows, it counts articles."""
-        if self._shared is None:
-            self._by_link, self._shared = self._links()
-        extra = 0
-        for ids in self._shared.values():
-            rows = sum(1 for i in ids if (h := self.get(i)) is not None and counted(h))
-            extra += max(0, rows - 1)
-        return extra
+    def _library_counts(self) -> tuple[int, int]:
+        """`saved` and `archived`: counted once, not at each count of the feed list's rows,
+        till an article is (un)saved or (un)archived; by article (`article_of`), two feeds'
+        rows of one story one."""
+        if self._in_library is None:
+            saved: set[str] = set()
+            archived: set[str] = set()
+            for headline in (*self.headlines, *self.unlisted):
+                if headline.saved or headline.archived:
+                    key = article_of(headline) or headline.entry.id
+                    if headline.saved:
+                        saved.add(key)
+                    if headline.archived:
+                        archived.add(key)
+            self._in_library = (len(saved), len(archived))
+        return self._in_library
 
     def saved_note(self, line: str) -> str:
         """`line`, saying there is no feed yet, after where the saved articles are (when one
@@ -270,16 +268,13 @@ class HeadlineIndex:
         ids = self._apart_of[2].get(key)
         if ids is None:
             urls = self.tagged_urls(tag)
-
-            def apart(entry_id: str) -> bool:
-                """No feed of the tag lists its article (under this id or another)."""
-                return all(
-                    (h := self.get(i)) is not None and h.entry.feed_url not in urls
-                    for i in self.same_article(entry_id)
-                )
-
-            found = (self.get(i) for i in tagged.get(key, ("", ()))[1] if apart(i))
-            rows = one_each(h for h in found if h is not None)
+            found = [h for i in tagged.get(key, ("", ()))[1] if (h := self.get(i)) is not None]
+            # Every row of an article has its tags: one a feed of the tag lists is among
+            # them, and is no row apart, nor are its other feeds' (`one_each`).
+            listed = {article_of(h) for h in found if h.entry.feed_url in urls}
+            rows = one_each(
+                h for h in found if h.entry.feed_url not in urls and article_of(h) not in listed
+            )
             ids = self._apart_of[2][key] = tuple(h.entry.id for h in rows)
         return ids
 
@@ -391,21 +386,20 @@ class HeadlineIndex:
         index.headlines = merged_newest_first(kept, fresh)
         index.unlisted = list(self.unlisted)
         index._unlisted_positions = dict(self._unlisted_positions)
-        counts = (self._unread, self._cached_in, self._saved_in)
-        index._unread, index._cached_in, index._saved_in = (Counter(c) for c in counts)
+        counts = (self._unread, self._cached_in)
+        index._unread, index._cached_in = (Counter(c) for c in counts)
         index._listed_in = Counter(self._listed_in)
         for url in urls:  # these feeds' counts: of their fresh headlines only
-            del index._unread[url], index._cached_in[url], index._saved_in[url]
+            del index._unread[url], index._cached_in[url]
             del index._listed_in[url]
         index._listed_in.update(h.entry.feed_url for h in fresh)
         index._unread.update(h.entry.feed_url for h in fresh if not h.read)
         index._cached_in.update(h.entry.feed_url for h in fresh if h.cached)
-        index._saved_in.update(h.entry.feed_url for h in fresh if h.saved)
         # Only rows read again: every headline where it was (the list a copy, not re-made).
         index._position_index = None if urls else self._position_index
         index._by_link = None if urls else self._by_link
         index._shared = None if urls else self._shared
-        index._archived = None
+        index._in_library = None
         # Its feeds' articles' tags replaced by those of `fresh`, not gathered again from the
         # 40,000: a refresh brings feed after feed (~10 ms each on a loaded machine).
         index._articles_of = self._retagged(urls, fresh) if self._articles_of is not None else None
@@ -560,8 +554,8 @@ class HeadlineIndex:
             tags = changes["tags"]
             assert isinstance(tags, tuple)
             self._articles_of = _filed(self._articles_of, entry_id, tags)
-        if "archived" in changes:
-            self._archived = None
+        if "saved" in changes or "archived" in changes:
+            self._in_library = None
         self.edits += 1
         self._edited[entry_id] = self.edits
         position = self._positions.get(entry_id)
@@ -573,7 +567,6 @@ class HeadlineIndex:
         feed_url = old.entry.feed_url
         self._unread[feed_url] += int(old.read) - int(headline.read)
         self._cached_in[feed_url] += int(headline.cached) - int(old.cached)
-        self._saved_in[feed_url] += int(headline.saved) - int(old.saved)
         return headline
 
     def _edit_unlisted(self, entry_id: str, **changes: bool | tuple[str, ...]) -> Headline | None:
@@ -584,7 +577,6 @@ class HeadlineIndex:
         old = self.unlisted[position]
         headline = replace(old, **changes)
         self.unlisted[position] = headline
-        self._saved_in[""] += int(headline.saved) - int(old.saved)
         self._cached_in[""] += int(headline.cached) - int(old.cached)
         return headline
 
