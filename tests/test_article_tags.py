@@ -557,6 +557,7 @@ def test_a_tags_rows_follow_a_refresh_and_a_retag_without_a_reload() -> None:
     assert refreshed.tags() == [("Fishing", 0), ("sea", 2)]
     afresh = HeadlineIndex(feeds, list(refreshed.headlines))
     assert afresh.tags() == refreshed.tags()
+    assert (afresh.saved, afresh.archived) == (refreshed.saved, refreshed.archived) == (3, 0)
     for tag in ("sea", "fishing"):
         assert afresh.view(tag_view(tag)) == refreshed.view(tag_view(tag))
 
