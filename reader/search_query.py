@@ -192,6 +192,8 @@ class Query:
         for term in _parsed(query):
             if term.tag:
                 names = tuple(tag for name in term.text.split(",") if (tag := typed_tag(name)))
+                if not names:  # `tag:#`: the mark alone names no tag
+                    continue
                 if term.without:
                     excluded_tags += names
                 elif term.either and after_tag:  # tag:a OR tag:b

@@ -643,8 +643,9 @@ def test_a_tag_kept_with_its_mark_before_is_read_without_it(
     for asked in ("harbour", "#Harbour"):  # the feed's: both its headlines
         status, out, _ = run(synced, capsys, "list", "--tag", asked)
         assert status == 0 and len(out.splitlines()) == 2, asked
-    status, out, _ = run(synced, capsys, "list", "--search", "tag:old", "--ids")
-    assert (status, out) == (0, f"{pilchards}\n")
+    for asked in ("tag:old", "tag:#old", "tag:#OLD"):  # the mark taken as `--tag` takes it
+        status, out, _ = run(synced, capsys, "list", "--search", asked, "--ids")
+        assert (status, out) == (0, f"{pilchards}\n"), asked
     feeds = json.loads(run(synced, capsys, "feeds", "--json")[1])
     assert [feed["tags"] for feed in feeds] == [["harbour"]]
     status, out, _ = run(synced, capsys, "untag", pilchards, "#sea")
