@@ -106,12 +106,14 @@ def test_the_reading_view_says_v_shows_the_copy_holding_a_highlight_no_longer_in
     site: Site, data_dir: Path
 ) -> None:
     """A quotation read before the correction is in copy 1 only: the latest copy opened says
-    it is no longer in its text and that `V` shows the copy holding it, where it is marked,
-    nothing said of it then; one in no copy is only said no longer in the text."""
+    it is no longer in its text and that `V` shows the copy holding it, where it is marked;
+    there, one read in the latest is said to be in it, `V` going round to it; one in no copy
+    is only said no longer in the text."""
     sync(data_dir, site)
     _keep(data_dir, FIGURE_4M)  # read before the correction
     _keep(data_dir, "words no copy of the story holds")
     sync_corrected(data_dir, site)
+    _keep(data_dir, CORRECTED[1])  # in the latest only
 
     async def run() -> None:
         async with running(data_dir, (120, 40), prefetch=False) as (app, pilot):
@@ -121,14 +123,17 @@ def test_the_reading_view_says_v_shows_the_copy_holding_a_highlight_no_longer_in
             (said,) = [n for n in raised if NO_LONGER_IN_TEXT in n]
             assert said == (
                 "2 highlights no longer in the text: kept (reader highlights lists them);"
-                " 1 of them is in copy 1 of 2, kept before: V shows it."
+                " 1 of them is in copy 1 of 2: V shows it."
             )
             raised.clear()
             await pilot.press("V")
             await until(pilot, lambda: body.article is not None and body.article.version == 1, "V")
-            await until(pilot, lambda: len(body.highlights) == 2, "the highlights marked")
+            await until(pilot, lambda: len(body.highlights) == 3, "the highlights marked")
             await pilot.pause()
             (said,) = [n for n in raised if NO_LONGER_IN_TEXT in n]
-            assert said == "1 highlight no longer in the text: kept (reader highlights lists them)."
+            assert said == (  # the latest's, from copy 1: V goes round to it
+                "2 highlights no longer in the text: kept (reader highlights lists them);"
+                " 1 of them is in copy 2 of 2: V shows it."
+            )
 
     asyncio.run(run())

@@ -42,7 +42,7 @@ def no_longer_found(
         who = "all are"
     else:
         who = f"{there} of them {'is' if there == 1 else 'are'}"
-    said += f"; {who} in {which}, kept before"
+    said += f"; {who} in {which}"
     if copies_key:
         before = shown.version - 1 or len(shown.versions) - shown.dropped
         shows = "shows it" if copies == [before] else "goes back through the copies"
