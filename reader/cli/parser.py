@@ -12,6 +12,7 @@ from .. import __version__
 from ..config import CITATION_STYLES, THEMES
 from ..discovery import WELL_KNOWN_PATHS
 from ..safe import safe_line
+from ..search_syntax import SEARCH_RULES
 from .date_args import DATE_FORMS
 from .demo import cmd_demo
 
@@ -499,9 +500,7 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",  # the words as typed, quoted or not: `--search ferry strike`
         help="only headlines whose title, byline (the author's name, not the site's) or cached"
         " article text (else the feed's text of it) holds every word, whole, in any"
-        ' order ("words in double quotes": a phrase; port* the words starting so; A OR B either;'
-        " -word or NOT word none holding it; tag:NAME only the articles and feeds filed under"
-        " the tag, -tag:NAME none of them; case ignored"
+        f" order ({SEARCH_RULES}; case ignored"
         " unless a word has a capital, accents unless it has one), each with a line of the text where the words are nearest; every"
         " cached article no feed lists any more too (not with --feed or --saved), and the"
         " earlier copies kept of a corrected one (the line says which); reads the cache"

@@ -148,7 +148,7 @@ class ReaderAppArticles(ReaderAppMarks):
         """Ask for the tags the article of `entry` is filed under (those it has, to change;
         the tags in use completed), and file it under those given: a tag saves it, none
         leaves it saved, untagged."""
-        from ..feed_tags import TAG_MARK, typed_tag, with_tags
+        from ..feed_tags import typed_tag, with_tags
         from .dialogs.feed_input import FeedInputScreen
         from .tag_completion import TagCompletion
 
@@ -168,9 +168,7 @@ class ReaderAppArticles(ReaderAppMarks):
         self.push_screen(
             FeedInputScreen(
                 f"Tags of “{title}”",
-                # A name beginning with the mark (kept so before `typed_tag`) shown with one
-                # more, as lists show it: Enter as it was keeps it as it is.
-                ", ".join(TAG_MARK + tag if tag.startswith(TAG_MARK) else tag for tag in had),
+                ", ".join(had),
                 "A comma between two; → takes the tag offered · Enter files it (saved) under"
                 " them; none: untagged · Esc: as it was",
                 TagCompletion(in_use),

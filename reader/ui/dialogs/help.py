@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ...search_syntax import SEARCH_RULES
 from ..keymap import KeyMap, default_keys, keymap_of
 from ..widgets.key_bar import KeyBar
 from .scrolled import ScrolledDialog
@@ -50,7 +51,7 @@ KEYS: KeyRows = (
                 "find a headline by its title or #tag, a feed by its name; next / previous",
             ),
             ("n / N, u", "no search: the next / previous unread one"),
-            ("F", "find articles by their text or byline"),
+            ("F", f"find articles by their text or byline: every word ({SEARCH_RULES})"),
             ("m", "mark read / unread"),
             ("A / C, U", "mark this list / every feed read; U undoes"),
             ("L", "show only unread headlines and feeds / all"),
