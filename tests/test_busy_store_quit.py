@@ -1,0 +1,139 @@
+"""Quitting the reader on a data directory another program holds (a backup or sync tool, a
+stopped `reader`): `q` ends within its one wait in all (`quit_wait`), whatever was writing
+when it came (a sync's write begun with SQLite's 30 s), the event loop never waiting on the
+store, and what was not kept is said, counted as it is: the feeds of an `A` written before the
+holder came are not among them, the reading places and notes of articles opened written in the
+background are. The real store on a temp dir, held by a second real process
+(test_busy_store's `held`); the reader driven with Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_busy_store import held, short_wait
+
+from reader.library import Library
+from reader.models import StoreError, Unwritable
+
+__all__ = ["short_wait"]  # a fixture of test_busy_store's, used here by its name
+
+
+def test_a_write_waiting_already_when_the_reader_gives_up_ends_its_wait_then(
+    synced_dir: Path,
+) -> None:
+    """A write begun before quitting (a sync's, in a thread of its own) kept the 30 s wait it
+    began with: giving up waiting reached only the calls made after it."""
+    lib = Library(synced_dir, workers="thread")
+    refused: list[StoreError] = []
+    entry = lib.headlines()[0].entry
+
+    def write() -> None:
+        try:
+            lib.mark_read(entry, True)
+        except StoreError as error:
+            refused.append(error)
+
+    try:
+        with held(synced_dir / "state", at_most=20) as holder:
+            writing = threading.Thread(target=write)
+            writing.start()
+            time.sleep(0.5)  # in SQLite's wait by now (the assertions don't depend on it)
+            lib.give_up_waiting(0.5)
+            writing.join()
+            still_held = holder.poll() is None
+        assert still_held, "the write waited for the holder to let go"
+        assert [e.unwritable for e in refused] == [Unwritable.BUSY]
+        assert str(refused[0]).endswith(" and did not let go in 0.5 s: try again")
+        assert not lib.is_read(entry)
+    finally:
+        lib.close()
+
+
+def test_q_during_a_sync_on_a_held_store_ends_within_the_quit_wait(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`q` during a sync whose write waited on the holder waited SQLite's 30 s for that write
+    (the holder's 20 s here), and the note of the sync stopped was written on the event loop,
+    which it held for the quit's wait. Now the reader ends within `quit_wait`, the holder
+    still holding, and the note waits with the changes waiting, in a thread (here behind
+    the list left on, refused: not tried)."""
+    from tui_pilot import started, until
+
+    from reader.ui.app import ReaderApp
+
+    notes: list[bool] = []
+    note = Library.note_sync_stopped
+
+    def noted(lib: Library) -> None:
+        notes.append(threading.current_thread() is threading.main_thread())
+        note(lib)
+
+    monkeypatch.setattr(Library, "note_sync_stopped", noted)
+    seen: dict[str, Any] = {}
+
+    async def run(holding: ExitStack) -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.quit_wait = 1
+        async with app.run_test(size=(120, 30)) as pilot:
+            await started(pilot)
+            seen["holder"] = holding.enter_context(held(synced_dir / "state", at_most=20))
+            await pilot.press("S")  # its first write waits on the holder
+            await until(pilot, lambda: app._busy == "syncing", "the sync under way")
+            await pilot.pause(0.3)
+            await pilot.press("q")
+        seen["app"] = app
+
+    with ExitStack() as holding:  # held until the reader has ended
+        asyncio.run(run(holding))  # the test's own thread is the main thread: the loop's
+        ended_while_held = seen["holder"].poll() is None
+    assert ended_while_held, "quitting waited for the sync's write"
+    assert True not in notes, "the note of the sync stopped was written on the event loop"
+    assert seen["app"].unkept_at_exit == ""  # nothing of the user's was lost
+
+
+def test_the_note_of_a_sync_stopped_by_q_is_written_off_the_event_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui_pilot import started, subscribe, until
+
+    from reader.demo.server import DemoServer
+    from reader.ui.app import ReaderApp
+
+    notes: list[bool] = []
+    note = Library.note_sync_stopped
+
+    def noted(lib: Library) -> None:
+        notes.append(threading.current_thread() is threading.main_thread())
+        note(lib)
+
+    monkeypatch.setattr(Library, "note_sync_stopped", noted)
+    home = tmp_path / "home"
+    server = DemoServer(latency=0.3).start()  # the sync still under way as `q` comes
+    try:
+        subscribe(home, server.feed_urls)
+
+        async def run() -> None:
+            app = ReaderApp(home, refresh_on_start=False)
+            app.prefetch_limit = 0
+            async with app.run_test(size=(120, 30)) as pilot:
+                await started(pilot)
+                await pilot.press("S")
+                await until(pilot, lambda: app._busy == "syncing", "the sync under way")
+                await pilot.press("q")
+
+        asyncio.run(run())  # the test's own thread is the main thread: the loop's
+    finally:
+        server.stop()
+    assert notes == [False]
+    lib = Library(home, workers="thread")
+    try:
+        assert lib.sync_stopped()
+    finally:
+        lib.close()
