@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_busy_store import held, short_wait
+from test_busy_store import held, short_wait, unread
 
 from reader.library import Library
 from reader.models import StoreError, Unwritable
@@ -96,6 +96,46 @@ def test_q_during_a_sync_on_a_held_store_ends_within_the_quit_wait(
     assert ended_while_held, "quitting waited for the sync's write"
     assert True not in notes, "the note of the sync stopped was written on the event loop"
     assert seen["app"].unkept_at_exit == ""  # nothing of the user's was lost
+
+
+def test_a_list_marked_read_partly_written_counts_only_the_feeds_not_written(
+    synced_dir: Path, short_wait: None
+) -> None:
+    """`A` on "All feeds" writes a feed at a time: the holder coming after the first, the
+    reader said every headline of the batch not kept, the first feed's written all the same."""
+    from tui_pilot import started, until
+
+    from reader.ui.app import ReaderApp
+
+    before = len(unread(synced_dir))
+    came: list[bool] = []
+
+    async def run(holding: ExitStack) -> str:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.quit_wait = 1
+        async with app.run_test(size=(120, 30)) as pilot:
+            await started(pilot)
+            store = app.lib.store
+            write = store.set_read_many
+
+            def then_held(*args: Any) -> None:
+                write(*args)
+                if not came:  # the first feed written: the holder comes
+                    holding.enter_context(held(synced_dir / "state"))
+                    came.append(True)
+
+            store.set_read_many = then_held  # type: ignore[method-assign]
+            await pilot.press("A")
+            await until(pilot, lambda: bool(came), "the first feed written")
+            await pilot.press("q")
+        return app.unkept_at_exit
+
+    with ExitStack() as holding:  # held until the reader has ended
+        said = asyncio.run(run(holding))
+    left = len(unread(synced_dir))
+    assert 0 < left < before  # the first feed's written, the others' not
+    assert said.startswith(f"{left} read marks not kept: the data directory {synced_dir} is busy")
 
 
 def test_the_note_of_a_sync_stopped_by_q_is_written_off_the_event_loop(

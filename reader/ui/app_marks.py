@@ -47,14 +47,19 @@ class ReaderAppMarks(ReaderAppHeadlines):
 
     def mark_many(self, headlines: Iterable[Headline], read: bool) -> list[Headline]:
         """Set the read flag of many headlines at once (`A`, `C`, and their undoing), a store
-        write per feed; returns those that changed, as they were before."""
+        write per feed, each a change of its own: the store refusing one (held past a try)
+        after others were written leaves those of the feeds not written waiting, and counted
+        as not kept at the end, not the whole batch. Returns the headlines that changed, as
+        they were before."""
         chosen = []
+        by_feed: dict[str, list[Entry]] = {}
         for headline in headlines:
             now = self.index.get(headline.entry.id)
             if now is not None and now.read != read:
                 chosen.append(now)
-        entries = [h.entry for h in chosen]
-        self.keep(Unkept(partial(self.lib.mark_many_read, entries, read), MARK, len(entries)))
+                by_feed.setdefault(now.entry.feed_url, []).append(now.entry)
+        for entries in by_feed.values():
+            self.keep(Unkept(partial(self.lib.mark_many_read, entries, read), MARK, len(entries)))
         self._changed([self.index.set_read(h.entry.id, read) for h in chosen])
         if not self._busy:
             self.status = self.summary()
