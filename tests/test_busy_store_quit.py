@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from test_busy_store import held, short_wait, unread
+from test_reading_view import _kept_place
 
 from reader.library import Library
 from reader.models import StoreError, Unwritable
@@ -136,6 +137,67 @@ def test_a_list_marked_read_partly_written_counts_only_the_feeds_not_written(
     left = len(unread(synced_dir))
     assert 0 < left < before  # the first feed's written, the others' not
     assert said.startswith(f"{left} read marks not kept: the data directory {synced_dir} is busy")
+
+
+def test_places_and_notes_of_articles_opened_refused_on_a_held_store_are_said_at_quit(
+    synced_dir: Path,
+) -> None:
+    """An article opened and left while the articles' store is held: its note of being opened
+    and its place were given up after a couple of seconds without a word, the place shown in
+    this session only, lost as the reader quit (exit status 0)."""
+    from tui_pilot import open_titled, started, until
+
+    from reader.ui.app import ReaderApp
+    from reader.ui.screens.main import MainScreen
+
+    async def run(holding: ExitStack) -> str:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.quit_wait = 1
+        async with app.run_test(size=(100, 30)) as pilot:
+            await started(pilot)
+            holding.enter_context(held(synced_dir / "articles"))
+            body = await open_titled(pilot, "Silt Ledger")
+            await pilot.press(*["right_square_bracket"] * 3, "j", "escape")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "the list")
+            assert body.reading_place is not None
+            await until(pilot, lambda: not app.lib._notes, "both refused")
+            await pilot.press("q")
+        return app.unkept_at_exit
+
+    with ExitStack() as holding:  # held until the reader has ended
+        said = asyncio.run(run(holding))
+    assert said == (
+        f"1 reading place and 1 note of an article opened not kept: the data directory"
+        f" {synced_dir} is busy: another program holds it (another reader command, a backup or"
+        " sync tool) and did not let go in 1 s: try again"
+    )
+    assert _kept_place(synced_dir, "Silt Ledger") is None
+
+
+def test_a_place_refused_on_a_held_store_is_kept_as_the_reader_quits_once_free(
+    synced_dir: Path,
+) -> None:
+    """Refused while the holder held, then the holder gone: the place was shown for the rest
+    of the session, and lost as the reader quit. Now it is tried again once the store is free
+    (the next look for changes made outside), or as the reader quits."""
+    from tui_pilot import reading, until
+
+    from reader.ui.screens.main import MainScreen
+
+    async def run() -> str:
+        async with reading(synced_dir, "Silt Ledger") as (app, pilot, _body):
+            await pilot.press(*["right_square_bracket"] * 3, "j")
+            with held(synced_dir / "articles"):
+                await pilot.press("escape")
+                await until(pilot, lambda: isinstance(app.screen, MainScreen), "the list")
+                await until(pilot, lambda: not app.lib._notes, "the place refused")
+                assert app.lib._places_pending  # shown this session, not in the store
+            await pilot.press("q")
+        return app.unkept_at_exit
+
+    assert asyncio.run(run()) == ""
+    assert _kept_place(synced_dir, "Silt Ledger") is not None
 
 
 def test_the_note_of_a_sync_stopped_by_q_is_written_off_the_event_loop(
