@@ -9,6 +9,7 @@ background are. The real store on a temp dir, held by a second real process
 from __future__ import annotations
 
 import asyncio
+import shutil
 import threading
 import time
 from contextlib import ExitStack
@@ -16,13 +17,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import sync_into
 from test_busy_store import held, short_wait, unread
 from test_reading_view import _kept_place
+from test_travel import tiny_disk
 
+from reader.demo.server import DemoServer
 from reader.library import Library
 from reader.models import StoreError, Unwritable
 
-__all__ = ["short_wait"]  # a fixture of test_busy_store's, used here by its name
+__all__ = ["short_wait", "tiny_disk"]  # fixtures of other tests', used here by their names
 
 
 def test_a_write_waiting_already_when_the_reader_gives_up_ends_its_wait_then(
@@ -239,3 +243,40 @@ def test_the_note_of_a_sync_stopped_by_q_is_written_off_the_event_loop(
         assert lib.sync_stopped()
     finally:
         lib.close()
+
+
+def test_places_refused_by_a_read_only_data_directory_are_not_said_again_at_quit(
+    tiny_disk: Path,
+    tmp_path: Path,
+    demo_server: DemoServer,
+) -> None:
+    """A read-only directory is said as the reader opens ("nothing new is kept (marks, places,
+    articles)"): the places and notes refused by it are not counted again as the reader quits."""
+    from test_shown_not_kept import read_only
+    from tui_pilot import open_row, started, until
+
+    from reader.ui.app import ReaderApp
+    from reader.ui.screens.main import MainScreen
+
+    made = tmp_path / "made"
+    sync_into(made, demo_server.feed_urls[:1])
+    home = tiny_disk / "home"
+    shutil.copytree(made, home)
+
+    async def run() -> tuple[str, bool]:
+        app = ReaderApp(home, refresh_on_start=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await started(pilot)
+            assert app.lib.read_only
+            await open_row(pilot, 0)
+            await pilot.press(*["right_square_bracket"] * 3, "j", "escape")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "the list")
+            await until(pilot, lambda: not app.lib._notes, "the place refused")
+            refused = bool(app.lib._places_pending)  # shown this session: the store can't keep it
+            await pilot.press("q")
+        return app.unkept_at_exit, refused
+
+    with read_only(tiny_disk):
+        said, refused = asyncio.run(run())
+    # The read mark of the article opened, a change the user made, is said (as it was).
+    assert refused and said.startswith("1 read mark not kept: the data directory ")
