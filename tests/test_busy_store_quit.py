@@ -14,7 +14,7 @@ import threading
 import time
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import sync_into
@@ -26,7 +26,35 @@ from reader.demo.server import DemoServer
 from reader.library import Library
 from reader.models import StoreError, Unwritable
 
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
 __all__ = ["short_wait", "tiny_disk"]  # fixtures of other tests', used here by their names
+
+
+@pytest.fixture
+def sync_stopped_notes(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """For each note of a sync stopped written, whether on the main thread: the event loop's,
+    the tests' `asyncio.run` being called there."""
+    notes: list[bool] = []
+    note = Library.note_sync_stopped
+
+    def noted(lib: Library) -> None:
+        notes.append(threading.current_thread() is threading.main_thread())
+        note(lib)
+
+    monkeypatch.setattr(Library, "note_sync_stopped", noted)
+    return notes
+
+
+def quitting_reader(home: Path) -> ReaderApp:
+    """The reader on `home`, nothing fetched but what a key asks, quitting in 1 s in all."""
+    from reader.ui.app import ReaderApp
+
+    app = ReaderApp(home, refresh_on_start=False)
+    app.prefetch_limit = 0
+    app.quit_wait = 1
+    return app
 
 
 def test_a_write_waiting_already_when_the_reader_gives_up_ends_its_wait_then(
@@ -61,7 +89,7 @@ def test_a_write_waiting_already_when_the_reader_gives_up_ends_its_wait_then(
 
 
 def test_q_during_a_sync_on_a_held_store_ends_within_the_quit_wait(
-    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+    synced_dir: Path, sync_stopped_notes: list[bool]
 ) -> None:
     """`q` during a sync whose write waited on the holder waited SQLite's 30 s for that write
     (the holder's 20 s here), and the note of the sync stopped was written on the event loop,
@@ -70,22 +98,10 @@ def test_q_during_a_sync_on_a_held_store_ends_within_the_quit_wait(
     the list left on, refused: not tried)."""
     from tui_pilot import started, until
 
-    from reader.ui.app import ReaderApp
-
-    notes: list[bool] = []
-    note = Library.note_sync_stopped
-
-    def noted(lib: Library) -> None:
-        notes.append(threading.current_thread() is threading.main_thread())
-        note(lib)
-
-    monkeypatch.setattr(Library, "note_sync_stopped", noted)
     seen: dict[str, Any] = {}
 
     async def run(holding: ExitStack) -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        app.prefetch_limit = 0
-        app.quit_wait = 1
+        app = quitting_reader(synced_dir)
         async with app.run_test(size=(120, 30)) as pilot:
             await started(pilot)
             seen["holder"] = holding.enter_context(held(synced_dir / "state", at_most=20))
@@ -99,7 +115,9 @@ def test_q_during_a_sync_on_a_held_store_ends_within_the_quit_wait(
         asyncio.run(run(holding))  # the test's own thread is the main thread: the loop's
         ended_while_held = seen["holder"].poll() is None
     assert ended_while_held, "quitting waited for the sync's write"
-    assert True not in notes, "the note of the sync stopped was written on the event loop"
+    assert True not in sync_stopped_notes, (
+        "the note of the sync stopped was written on the event loop"
+    )
     assert seen["app"].unkept_at_exit == ""  # nothing of the user's was lost
 
 
@@ -110,15 +128,11 @@ def test_a_list_marked_read_partly_written_counts_only_the_feeds_not_written(
     reader said every headline of the batch not kept, the first feed's written all the same."""
     from tui_pilot import started, until
 
-    from reader.ui.app import ReaderApp
-
     before = len(unread(synced_dir))
     came: list[bool] = []
 
     async def run(holding: ExitStack) -> str:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        app.prefetch_limit = 0
-        app.quit_wait = 1
+        app = quitting_reader(synced_dir)
         async with app.run_test(size=(120, 30)) as pilot:
             await started(pilot)
             store = app.lib.store
@@ -151,13 +165,10 @@ def test_places_and_notes_of_articles_opened_refused_on_a_held_store_are_said_at
     this session only, lost as the reader quit (exit status 0)."""
     from tui_pilot import open_titled, started, until
 
-    from reader.ui.app import ReaderApp
     from reader.ui.screens.main import MainScreen
 
     async def run(holding: ExitStack) -> str:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        app.prefetch_limit = 0
-        app.quit_wait = 1
+        app = quitting_reader(synced_dir)
         async with app.run_test(size=(100, 30)) as pilot:
             await started(pilot)
             holding.enter_context(held(synced_dir / "articles"))
@@ -205,29 +216,19 @@ def test_a_place_refused_on_a_held_store_is_kept_as_the_reader_quits_once_free(
 
 
 def test_the_note_of_a_sync_stopped_by_q_is_written_off_the_event_loop(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, sync_stopped_notes: list[bool]
 ) -> None:
     from tui_pilot import started, subscribe, until
 
     from reader.demo.server import DemoServer
-    from reader.ui.app import ReaderApp
 
-    notes: list[bool] = []
-    note = Library.note_sync_stopped
-
-    def noted(lib: Library) -> None:
-        notes.append(threading.current_thread() is threading.main_thread())
-        note(lib)
-
-    monkeypatch.setattr(Library, "note_sync_stopped", noted)
     home = tmp_path / "home"
     server = DemoServer(latency=0.3).start()  # the sync still under way as `q` comes
     try:
         subscribe(home, server.feed_urls)
 
         async def run() -> None:
-            app = ReaderApp(home, refresh_on_start=False)
-            app.prefetch_limit = 0
+            app = quitting_reader(home)
             async with app.run_test(size=(120, 30)) as pilot:
                 await started(pilot)
                 await pilot.press("S")
@@ -237,7 +238,7 @@ def test_the_note_of_a_sync_stopped_by_q_is_written_off_the_event_loop(
         asyncio.run(run())  # the test's own thread is the main thread: the loop's
     finally:
         server.stop()
-    assert notes == [False]
+    assert sync_stopped_notes == [False]
     lib = Library(home, workers="thread")
     try:
         assert lib.sync_stopped()
@@ -255,7 +256,6 @@ def test_places_refused_by_a_read_only_data_directory_are_not_said_again_at_quit
     from test_shown_not_kept import read_only
     from tui_pilot import open_row, started, until
 
-    from reader.ui.app import ReaderApp
     from reader.ui.screens.main import MainScreen
 
     made = tmp_path / "made"
@@ -264,7 +264,7 @@ def test_places_refused_by_a_read_only_data_directory_are_not_said_again_at_quit
     shutil.copytree(made, home)
 
     async def run() -> tuple[str, bool]:
-        app = ReaderApp(home, refresh_on_start=False)
+        app = quitting_reader(home)
         async with app.run_test(size=(100, 30)) as pilot:
             await started(pilot)
             assert app.lib.read_only
