@@ -22,6 +22,7 @@ from ..cpu_workers import CpuWorkers
 from ..models import Article, Entry, Reach, SiteRule, StoreError
 from ..portal import PortalWatch
 from ..store import Store
+from ..workers import QUIT_GRACE
 
 if (
     TYPE_CHECKING
@@ -260,7 +261,10 @@ class LibraryResources:
         self.close()
 
     def close(self) -> None:
-        self.cpu.close()
+        # Quitting on a held store, its wait over: a worker's write still waiting on the holder
+        # has begun nothing, and its grace held the reader's end 2 s past the quit's 5.
+        left = self.store.give_up_left
+        self.cpu.close(None if left is None else max(QUIT_GRACE, left))
         self.store.close()
 
     async def __aenter__(self) -> Self:

@@ -372,6 +372,13 @@ class StoreDirectory:
             self._waits.bound = before
             self._set_wait(self._waits.wait_now())
 
+    @property
+    def give_up_left(self) -> float | None:
+        """Seconds left until every wait ends (`give_up_waiting`), none below 0; None when
+        no one gave up waiting."""
+        at = self._waits.give_up_at
+        return None if at is None else max(0.0, at - time.monotonic())
+
     def give_up_waiting(self, after: float) -> None:
         """From now on, no call in any thread waits for another program holding the store past
         `after` seconds from now (a refusal says `after`): the reader quitting, which would
