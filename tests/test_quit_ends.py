@@ -82,6 +82,22 @@ def _quits(run: Callable[[], Coroutine[Any, Any, None]], work: Path) -> bool:
     return ended
 
 
+def _writing_worker(work: Path, home: Path) -> tuple[Library, Any]:
+    """A library on `home` whose worker process has begun a write (`quit_work.writing`), held
+    until `work`'s "go"; the library and its pool."""
+    work.mkdir()
+    lib = Library(home, workers="process")
+    lib.start_workers()
+    pool = lib._pool
+    assert pool is not None
+    pool.submit(quit_work.writing, str(work), str(home))
+    deadline = time.monotonic() + WAIT
+    while not (work / "started").exists():
+        assert time.monotonic() < deadline, "the write never began"
+        time.sleep(0.05)
+    return lib, pool
+
+
 def _term_pending(pid: int) -> bool:
     """SIGTERM sent to process `pid` and held back by it (Linux's /proc)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -96,16 +112,8 @@ def test_a_write_under_way_as_the_pool_stops_is_finished_then_the_worker_ends(
 ) -> None:
     monkeypatch.setattr(workers, "_STOP_GRACE", 3600.0)
     work, home = tmp_path / "work", tmp_path / "home"
-    work.mkdir()
-    lib = Library(home, workers="process")
-    lib.start_workers()
-    pool = lib._pool
-    assert pool is not None
-    pool.submit(quit_work.writing, str(work), str(home))
+    lib, pool = _writing_worker(work, home)
     deadline = time.monotonic() + WAIT
-    while not (work / "started").exists():
-        assert time.monotonic() < deadline, "the write never began"
-        time.sleep(0.05)
     pid = int((work / "started").read_text())
     (worker,) = [p for p in pool._processes.values() if p.pid == pid]  # type: ignore[attr-defined]
     closing = threading.Thread(target=lib.close)
@@ -173,16 +181,7 @@ def test_a_worker_s_write_still_waiting_when_the_quit_s_wait_is_over_is_not_wait
     for good: the grace an hour, the write told to go only after)."""
     monkeypatch.setattr(workers, "_STOP_GRACE", 3600.0)
     work, home = tmp_path / "work", tmp_path / "home"
-    work.mkdir()
-    lib = Library(home, workers="process")
-    lib.start_workers()
-    pool = lib._pool
-    assert pool is not None
-    pool.submit(quit_work.writing, str(work), str(home))
-    deadline = time.monotonic() + WAIT
-    while not (work / "started").exists():
-        assert time.monotonic() < deadline, "the write never began"
-        time.sleep(0.05)
+    lib, _ = _writing_worker(work, home)
     lib.give_up_waiting(0)  # the quit's wait for the holder over
     closing = threading.Thread(target=lib.close)
     closing.start()
