@@ -103,7 +103,7 @@ class LibraryDownloads(LibraryPageReads):
         if cached is not None:
             # Noted in a thread the article doesn't wait for: opening one on a store another
             # program holds waited 30 s for the note.
-            self._in_background(self.store.touch_article, url, seen)
+            self._in_background("opened", url, self.store.touch_article, url, seen)
             if cached.extractor < EXTRACTOR:
                 cached = await self._upgraded(url, cached)
             return self._numbered(url, cached)
