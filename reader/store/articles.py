@@ -159,7 +159,8 @@ class StoreArticles(StoreFeeds):
 
     def not_article_keys(self) -> set[str]:
         """The keys of every link known not to be an article page, in one query."""
-        return self._keys_with_prefix("not-article:")
+        rows = rows_with_prefix(self._articles, "not-article:")
+        return {key for key, why in rows if not _pdf_unread_then(why)}
 
     def page_dates(self) -> dict[str, str]:
         """When each cached article says it was published (ISO 8601 as `stated_iso` writes
@@ -458,7 +459,7 @@ class StoreArticles(StoreFeeds):
     def not_an_article(self, url: str) -> str | None:
         """Why a link is known not to be an article page (e.g. its content type), or None."""
         value = self._value(self._articles, f"not-article:{article_key(url)}")
-        return value if isinstance(value, str) else None
+        return value if isinstance(value, str) and not _pdf_unread_then(value) else None
 
     def mark_not_an_article(self, url: str, reason: str) -> None:
         self._articles.set(f"not-article:{article_key(url)}", reason)
@@ -549,3 +550,18 @@ class StoreArticles(StoreFeeds):
                     self._articles.delete(f"also:{address}")
             self.delete_article(key)
         return had
+
+
+_PDF_READ_SINCE = ("with no text in it", "which could not be read", "locked with a password")
+"""What a PDF refused now is refused for (`extract.pdf_document`)."""
+
+
+def _pdf_unread_then(why: object) -> bool:
+    """`why` a link is no article page was given before PDFs were read for their text (every
+    PDF was "not an article page (application/pdf)"): the link is one to fetch again, not to
+    send to the browser for good."""
+    return (
+        isinstance(why, str)
+        and why.startswith("not an article page (application/pdf")
+        and not any(reason in why for reason in _PDF_READ_SINCE)
+    )
