@@ -422,7 +422,7 @@ def build_parser() -> argparse.ArgumentParser:
         " again. Over the config's [cache] max_size it fetches each feed's share of its newest"
         " unread, then the newest unread of any, and no article the limit would evict, and says how many it left out; those are fetched once"
         " the cache has room (opening one fetches it at once). The last line says, of every"
-        " headline, how many will not be readable offline (failed, a link to a PDF or audio,"
+        " headline, how many will not be readable offline (failed, a link to audio or a scan,"
         " only in part): `reader list --not-offline` lists them. With the config's [feeds]"
         " drop_read_after, the read headlines older than that are dropped after it (not saved"
         " ones; their articles stay cached); with [feeds] max_items, each feed keeps only that many"
@@ -528,7 +528,7 @@ def build_parser() -> argparse.ArgumentParser:
         "under its citation; several, one after the other (`reader list --search WORD --ids | "
         "xargs reader show --offline --format markdown > notes.md`). "
         "A headline whose article can't be had (never synced, its site unreachable or refusing "
-        "it or asking to sign in, the story taken down, or its link a PDF, an image or another "
+        "it or asking to sign in, the story taken down, or its link an image, a scanned PDF or another "
         "file, or a podcast episode with no link, only its audio, named on "
         "stderr) prints the text its feed carried "
         "instead, says why on stderr and exits 1. Of several, one not found is said on stderr, "
@@ -820,10 +820,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "extract",
-        help="extract the article from a local HTML or text file ('-' for stdin)",
+        help="extract the article from a local HTML, text or PDF file ('-' for stdin)",
         description="Extract the article of a saved web page, decoding it as a fetch would; a "
-        "plain-text file is read by its lines, as a text/plain page is. A PDF, an image or a "
-        "feed is refused, as a fetch refuses one. A web address is not fetched: `reader show "
+        "plain-text file is read by its lines, as a text/plain page is, a PDF for its text. An image "
+        "or a feed is refused, as a fetch refuses one. A web address is not fetched: `reader show "
         "URL` fetches, caches and prints its article.",
     )
     p.add_argument("file", metavar="FILE")

@@ -167,7 +167,8 @@ class StoreArticles(StoreFeeds):
 
     def not_article_keys(self) -> set[str]:
         """The keys of every link known not to be an article page, in one query."""
-        return self._keys_with_prefix("not-article:")
+        rows = rows_with_prefix(self._articles, "not-article:")
+        return {key for key, why in rows if not _pdf_unread_then(why)}
 
     def copies_to_replace(self) -> set[str]:
         """The keys of the articles cached as the copy another app kept of their text whose
@@ -500,7 +501,7 @@ class StoreArticles(StoreFeeds):
     def not_an_article(self, url: str) -> str | None:
         """Why a link is known not to be an article page (e.g. its content type), or None."""
         value = self._value(self._articles, f"not-article:{article_key(url)}")
-        return value if isinstance(value, str) else None
+        return value if isinstance(value, str) and not _pdf_unread_then(value) else None
 
     def mark_not_an_article(self, url: str, reason: str) -> None:
         self._articles.set(f"not-article:{article_key(url)}", reason)
@@ -591,3 +592,18 @@ class StoreArticles(StoreFeeds):
                     self._articles.delete(f"also:{address}")
             self.delete_article(key)
         return had
+
+
+_PDF_READ_SINCE = ("with no text in it", "which could not be read", "locked with a password")
+"""What a PDF refused now is refused for (`extract.pdf_document`)."""
+
+
+def _pdf_unread_then(why: object) -> bool:
+    """`why` a link is no article page was given before PDFs were read for their text (every
+    PDF was "not an article page (application/pdf)"): the link is one to fetch again, not to
+    send to the browser for good."""
+    return (
+        isinstance(why, str)
+        and why.startswith("not an article page (application/pdf")
+        and not any(reason in why for reason in _PDF_READ_SINCE)
+    )

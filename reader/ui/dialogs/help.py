@@ -122,7 +122,7 @@ KEYS: KeyRows = (
             ("↓", "available offline (the article is cached)"),
             ("½", "cached only in part (the feed's text, or part of the page)"),
             ("Δ", "changed since read: V shows the copy before"),
-            ("↗", "no article page to cache (a PDF, a picture, audio): o opens it"),
+            ("↗", "no article page to cache (a picture, audio, a scan): o opens it"),
             ("⊘", "cached, its page since taken down (404, 410): the copy is what is left"),
             ("!", "the feed's last fetch failed"),
         ),
@@ -219,8 +219,8 @@ KEYS_IN_TEXT: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         "changed since read: {} shows the copy before",
         (("earlier_version", "an article"),),
     ),
-    "no article page to cache (a PDF, a picture, audio): o opens it": (
-        "no article page to cache (a PDF, a picture, audio): {} opens it",
+    "no article page to cache (a picture, audio, a scan): o opens it": (
+        "no article page to cache (a picture, audio, a scan): {} opens it",
         (("open_in_browser", "the headlines"),),
     ),
 }
