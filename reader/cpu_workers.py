@@ -115,9 +115,14 @@ class CpuWorkers:
             return
         starting = asyncio.ensure_future(asyncio.to_thread(self.start))
 
-        def started(_: asyncio.Future[None]) -> None:
+        def started(done: asyncio.Future[None]) -> None:
             if self._starting is starting:
                 self._starting = None
+            if not done.cancelled():
+                # Taken, so that a start the library's close cut short (`stop_pool` ended its
+                # fork server) is no "exception was never retrieved" line after a Ctrl-C; the
+                # work that awaits the start hears of it there.
+                done.exception()
 
         starting.add_done_callback(started)
         self._starting = starting
