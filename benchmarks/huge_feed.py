@@ -3,12 +3,15 @@ hold in memory and spend in CPU, this checkout and another side by side (acc34b 
 feed of 100,000 items, under the 20 MB cap, of which 2,000 are kept).
 
     uv run python benchmarks/huge_feed.py [--against CHECKOUT] [--items 100000] [--runs 1]
+                                          [--tui]
 
 A loopback server serves the feed (items of ~190 bytes, as acc34b's) and answers each item's
 page with 404 (the sync's page work is not what is measured). Each checkout runs in a Python of
 its own, `PYTHONPATH` naming it, this one first and then `--against` (a worktree of main, say),
 one after the other, so the two are measured at the same load: `add` into a fresh data
-directory, then `sync` of it (the feed read again: the server sends no ETag). Each row gives
+directory, then `sync` of it (the feed read again: the server sends no ETag); with `--tui`,
+the reader (Pilot, in a child) opened on a fresh directory subscribed to it, until its refresh
+on start has the 2,000 headlines. Each row gives
 wall time, CPU (user + sys, workers included), the process tree's peak RSS (processes, not
 their threads, sampled every 50 ms) and the load. Nothing is asserted: this prints numbers.
 """
@@ -16,11 +19,15 @@ their threads, sampled every 50 ms) and the load. Nothing is asserted: this prin
 from __future__ import annotations
 
 import argparse
+import asyncio
+import subprocess
 import sys
 import tempfile
 import threading
+from contextlib import suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # beside this script
 
@@ -54,7 +61,8 @@ def serve(items: int) -> tuple[ThreadingHTTPServer, str]:
             self.send_header("Content-Type", "application/rss+xml" if found else "text/plain")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            with suppress(OSError):  # a reader that stopped reading (a sync ending)
+                self.wfile.write(body)
 
         def log_message(self, *args: object) -> None:
             pass
@@ -66,12 +74,44 @@ def serve(items: int) -> tuple[ThreadingHTTPServer, str]:
     return server, f"{base}/feed.xml"
 
 
+async def refreshed_in_reader(data: Path) -> None:
+    """The reader opened on `data` (one feed subscribed), until its refresh on start is done."""
+    from reader.ui.app import ReaderApp
+
+    app = ReaderApp(data, refresh_on_start=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.ready.wait()
+        assert app.library is not None
+        url = app.library.feeds()[0].url
+        while True:
+            await pilot.pause(0.5)
+            done = len(app.library.store.entries(url)) >= 2000
+            if done and not app._busy and not app.refresh_coming:
+                break
+
+
+def tui_row(data: Path, url: str, env: dict[str, str]) -> Any:
+    """The reader's refresh of the feed at `url`, measured in a child of its own."""
+    subscribe = (
+        "import sys; from pathlib import Path; from reader.library import Library; "
+        "lib = Library(Path(sys.argv[1])); lib.add_feed(sys.argv[2]); lib.close()"
+    )
+    subprocess.run([sys.executable, "-P", "-c", subscribe, data, url], env=env, check=True)
+    cmd = [sys.executable, "-P", __file__, "--tui-child", str(data)]
+    return run_measured(cmd, env=env, timeout=1200)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--tui", action="store_true", help="the reader's refresh on start too")
+    parser.add_argument("--tui-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.tui_child:  # a child: the reader's refresh (spawned workers import this again)
+        asyncio.run(refreshed_in_reader(args.tui_child))
+        return
     server, url = serve(args.items)
     print(f"feed of {args.items:,} items at {url}", flush=True)
     try:
@@ -80,12 +120,15 @@ def main() -> None:
                 for name, checkout in checkouts(args.against).items():
                     data = Path(temp) / f"{name}-{run}"
                     env = child_env(PYTHONPATH=str(checkout))
-                    for command in (["add", url], ["sync", "-q"]):
+                    commands = [["add", url], ["sync", "-q"], *([["tui"]] if args.tui else [])]
+                    for command in commands:
                         load = load_average()
                         # -P: the checkout on PYTHONPATH, not the current directory's.
                         cmd = [sys.executable, "-P", "-m", "reader", "--data-dir", str(data)]
-                        cmd += command
-                        result = run_measured(cmd, env=env, timeout=1200)
+                        if command == ["tui"]:
+                            result = tui_row(Path(f"{data}-tui"), url, env)
+                        else:
+                            result = run_measured([*cmd, *command], env=env, timeout=1200)
                         said = (result.stdout.strip() or result.stderr.strip()).splitlines()
                         print(
                             f"{name:8} {command[0]:5} wall {result.wall:6.1f} s  "
