@@ -188,9 +188,7 @@ _PLAIN = str.maketrans({**SCRIPTS, **PUNCTUATION, **_WIDE})
 UMLAUTS = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
 """German's umlauts by the vowel they mark: written "ae", "oe", "ue" wherever they can't be
 typed (wires, addresses, English papers: "Mueller" for "Müller"), and so typed."""
-_UMLAUTS_KEPT = str.maketrans(
-    {**SCRIPTS, **PUNCTUATION, **ACCENTS, **_WIDE} | {ord(c): c for c in UMLAUTS.values()}
-)
+_UMLAUTS_KEPT = ALL | {ord(c): c for c in UMLAUTS.values()}
 Folding = bool | Literal["umlauts"]
 """How a text is folded for a query (`fold`): its accents folded (True) or kept (False), or
 folded but for German's umlauts ("umlauts"), which a query's "ae", "oe", "ue" find."""
