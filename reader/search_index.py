@@ -105,8 +105,10 @@ def trigrams(word: str) -> list[str]:
     are shorter)."""
     # Split at punctuation too: a query's "harbour-committee" finds "harbour committee", and
     # its "r-c" is in no such text (`text_find.pattern`). Fewer pieces only narrow less.
-    # A half-space typed (Persian's ZWNJ) may be a space in the text: a word's edge.
-    parts = _PUNCTUATION.split(_loose(typed(word).replace("\u200c", " ")))
+    # A half-space typed (Persian's ZWNJ) may be a space in the text: a word's edge. So is an
+    # umlaut typed, which finds its "ae", "oe", "ue" too (`text_find._word`): "müller" is
+    # looked up by "lle", "ler", which "Mueller" holds as "Müller" does.
+    parts = _PUNCTUATION.split(_loose(_UMLAUT.sub(" ", typed(word).replace("\u200c", " "))))
     pieces = (part[i : i + 3] for part in parts for i in range(len(part) - 2))
     return list(dict.fromkeys(pieces))
 

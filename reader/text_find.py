@@ -91,7 +91,8 @@ def _word(word: str, skip: str, umlauts: bool = False) -> str:
     """The pattern of one word of a query: each character literal, `skip` after it; and
     German's ß and ss each finding the other ("strasse" finds "Straße", and "Straße" the Swiss
     "Strasse"), as a browser's find does. Capital ẞ and SS likewise; with smartcase's exact
-    case, each finds its own case only. With `umlauts` (the text folded but for ä ö ü,
+    case, each finds its own case only. An ä ö ü typed finds ae oe ue too. With `umlauts`
+    (the text folded but for ä ö ü,
     `folding`), "ae", "oe", "ue" find those too ("zuerich" finds "Zürich"); a lone a, o, u
     only itself, as a query typed so types ü as "ue" (and the index holds the word so spelt,
     `search_index.indexed_form`, not with some of its ü as u and others as ue)."""
@@ -102,6 +103,10 @@ def _word(word: str, skip: str, umlauts: bool = False) -> str:
         if umlauts and pair[0] in UMLAUTS and pair[1:].lower() == "e":
             out.append(f"(?:{pair[0]}{skip}{pair[1]}|{UMLAUTS[pair[0]]}){skip}")
             at += 2
+            continue
+        if word[at] in _SPELT:  # an umlaut typed: as typed, or spelt (the text's accents kept)
+            out.append(f"(?:{word[at]}|{_SPELT[word[at]]}){skip}")
+            at += 1
             continue
         if pair.lower() == "ss":
             sharp = "ẞ" if pair == "SS" else "ß"
@@ -124,6 +129,9 @@ def _word(word: str, skip: str, umlauts: bool = False) -> str:
     return "".join(out)
 
 
+_SPELT = {umlaut: f"{vowel}{'E' if vowel.isupper() else 'e'}" for vowel, umlaut in UMLAUTS.items()}
+"""An umlaut typed → how it is spelt where it can't be written: "Müller" finds "Mueller" (as
+"Straße" finds "Strasse"), "MÜLLER" "MUELLER"."""
 _ZWNJ = "\u200c"
 _ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
 _HALF_SPACE = re.compile(rf"(?<=[^\W\d_]){_ZWNJ}(?=[^\W\d_])")
