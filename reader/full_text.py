@@ -347,7 +347,7 @@ def heading(title: str, *bylines: str) -> str:
     return _APART.join(parts)
 
 
-def _titles_holding(titles: list[str], word: _Word) -> set[int]:
+def titles_holding(titles: list[str], word: _Word) -> set[int]:
     """The indices of the `titles` (`heading`s) holding `word`: all of them searched as one
     text (a character no title has and no word matches between two), each composed and folded as
     `_Folded` does one, at a small part of the cost of one at a time."""
@@ -451,7 +451,7 @@ def _rows_that_may(
         in_group: set[int] = set()
         for w in group:
             keys = candidates[w]
-            in_group |= _titles_holding(titles, query.words[w])
+            in_group |= titles_holding(titles, query.words[w])
             if keys:
                 in_group.update(n for n, key in enumerate(keys_of) if key in keys)
         maybe = in_group if maybe is None else maybe & in_group

@@ -13,7 +13,8 @@ last looked, by the time the cache stored them, and those evicted), so what else
 cache (a reader's `o`, an older version's sync) is seen too. Contentless and without positions
 (`detail=none`): a row can't be taken out, so a row of an article evicted or cached again is
 left behind, unreachable, until there are more of those than live ones and the index starts
-afresh.
+afresh. Beside the articles, the headlines' words, in tables of their own (`search_headlines`):
+a word nothing holds is told without reading a headline (`may_hold`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import search_headlines
 from .fold import MARKS, ZERO_WIDTH, composed, fold
+from .search_headlines import HeadlineWords
 from .text_find import typed
 
 INDEX_FILE = "search-index.sqlite"
@@ -141,11 +144,14 @@ class SearchIndex:
                 "CREATE VIRTUAL TABLE IF NOT EXISTS text USING fts5("
                 "body, tokenize='trigram', detail=none, content='')"
             )
+            search_headlines.create(db)
             db.execute(f"PRAGMA user_version={SCHEMA}")
 
-    def _drop(self) -> None:
+    def _drop(self, headlines: bool = True) -> None:
         for table in ("docs", "meta", "text"):
             self._db.execute(f"DROP TABLE IF EXISTS {table}")
+        if headlines:  # of another form: the articles' rows alone are many left behind
+            search_headlines.drop(self._db)
         self._db.execute("PRAGMA user_version=0")
         self._db.execute("VACUUM")
 
@@ -190,7 +196,7 @@ class SearchIndex:
         indexed = {key for (key,) in self._db.execute("SELECT key FROM docs")}
         replaced = sum(key in indexed for key in new)  # each leaves a row behind, as one gone
         if self._garbage() + replaced + len(gone) > max(1000, len(indexed)):
-            self._drop()
+            self._drop(headlines=False)
             self._create()
             new, gone = list(stored), []
         done = 0
@@ -230,6 +236,26 @@ class SearchIndex:
                     " DO UPDATE SET value = value + excluded.value",
                     (left,),
                 )
+
+    def catch_up_headlines(
+        self, lists: dict[str, float], headlines_of: Callable[[str], Iterable[HeadlineWords]]
+    ) -> int:
+        """Index the headlines of the lists (`lists`: when the store wrote each, by name;
+        `headlines_of` gives a list's words) written since they were indexed, forget the lists
+        gone (`search_headlines`); the headlines indexed."""
+        return search_headlines.catch_up(self._db, lists, headlines_of, indexed_form, _transaction)
+
+    def may_hold(self, word: str) -> bool | None:
+        """Whether a cached article or a headline may hold `word` (a word or phrase of a
+        query), told by the index alone; None when it is too short to tell."""
+        pieces = trigrams(word)
+        if not pieces:
+            return None
+        match = _fts_query(pieces[:32])
+        query = "SELECT 1 FROM text JOIN docs ON docs.id = text.rowid WHERE text MATCH ? LIMIT 1"
+        if self._db.execute(query, (match,)).fetchone() is not None:
+            return True
+        return search_headlines.any_holding(self._db, match)
 
     def candidates(self, word: str) -> set[str] | None:
         """The keys of the articles that may hold `word` (a word or phrase of a query), None
