@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -115,6 +116,43 @@ _caught_up: dict[Path, tuple[tuple[object, ...], dict[str, float]]] = {}
 last found to have nothing to catch up with."""
 
 
+class _Running:
+    """The catch-up of one index file under way in this process (held by `lock`), and who is
+    told how far it is (`tell`): the catch-ups waiting for it too."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self._hearers: list[Callable[[int, int], None]] = []
+        self.last: tuple[int, int] | None = None
+        """How far the catch-up under way is (done, total); None when none is."""
+
+    @contextmanager
+    def heard_by(self, hearer: Callable[[int, int], None]) -> Iterator[None]:
+        """`hearer` told of the catch-up under way while the block runs: at once how far it
+        is, when one is under way, then after each batch."""
+        self._hearers.append(hearer)
+        if self.last is not None:
+            hearer(*self.last)
+        try:
+            yield
+        finally:
+            self._hearers.remove(hearer)
+
+    def tell(self, done: int, total: int) -> None:
+        self.last = None if done == total else (done, total)
+        for hearer in list(self._hearers):
+            hearer(done, total)
+
+
+_running: dict[Path, _Running] = {}
+_running_made = threading.Lock()
+
+
+def _running_for(path: Path) -> _Running:
+    with _running_made:
+        return _running.setdefault(path, _Running())
+
+
 class SearchIndex:
     """The index file of one data directory, open."""
 
@@ -189,7 +227,26 @@ class SearchIndex:
         """Index what the cache holds now (`stored`, by key when it was stored; `text_of` gives
         an article's title, byline and text, None when gone since), forget what it no longer holds;
         the number of articles indexed. Starts afresh when the rows left behind outnumber
-        the live ones."""
+        the live ones.
+
+        One catch-up of an index at a time in a process: another asked for meanwhile (the
+        reader's `F` typed again while the first search's indexing runs, a sync ending) waits
+        for it, told its `progress`, then indexes what is left, if anything. Each read every
+        article's text and indexed the rows the other had not yet committed (acc33b B3's
+        leftover: a search replaced mid-rebuild indexed twice)."""
+        running = _running_for(self.path)
+        with running.heard_by(progress), running.lock:
+            try:
+                return self._catch_up(stored, text_of, running.tell)
+            finally:
+                running.last = None
+
+    def _catch_up(
+        self,
+        stored: dict[str, float],
+        text_of: Callable[[str], str | None],
+        progress: Callable[[int, int], None],
+    ) -> int:
         new, gone = self.behind(stored)
         if not new and not gone:
             return 0
