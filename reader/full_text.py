@@ -434,9 +434,10 @@ def _rows_that_may(
     candidates: Sequence[set[str] | None],
 ) -> set[int]:
     """The indices of the `rows` whose article (by `keys_of`) the index names for a word of
-    every group of `query`, or whose title, bylines or (uncached) feed text holds one: the
-    only ones worth reading. Worked out from the index's keys, not row by row: a word nobody
-    holds reads none of a year's 51,550 (acc33b B9)."""
+    every group of `query`, or whose title, bylines or (uncached) feed text holds one, and
+    whose title and feed's byline hold no word it leaves out (`-word`): the only ones worth
+    reading. Worked out from the index's keys, not row by row: a word nobody holds reads none
+    of a year's 51,550 (acc33b B9)."""
     titles: list[str] = []
     maybe: set[int] | None = None  # None: every row
     for group in query.groups:
@@ -456,8 +457,17 @@ def _rows_that_may(
                 in_group.update(n for n, key in enumerate(keys_of) if key in keys)
         maybe = in_group if maybe is None else maybe & in_group
         if not maybe:
-            break  # a group no row may hold: none is read
-    return set(range(len(rows))) if maybe is None else maybe
+            return maybe  # a group no row may hold: none is read
+    kept = set(range(len(rows))) if maybe is None else maybe
+    if query.excluded:
+        # A row whose title or feed's byline holds a word left out is no hit, whatever its
+        # text (`_found` and `_in_copies` look in them): dropped unread. Its article can't
+        # be, by the index: trigrams tell what an article may hold, never what it holds.
+        order = sorted(kept)
+        heads = [heading(rows[n].entry.title, rows[n].entry.author) for n in order]
+        for word in query.excluded:
+            kept.difference_update(order[i] for i in titles_holding(heads, word))
+    return kept
 
 
 def _feed_text(headline: Headline) -> str:
