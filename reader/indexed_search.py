@@ -65,6 +65,22 @@ def holds_nothing(
     return False
 
 
+def headlines_hold_none(
+    index: SearchIndex, store: Store, query: Query, candidates: list[set[str] | None]
+) -> bool:
+    """Whether, of a group of `query` whose words the index names no article for
+    (`candidates`, per word), no headline may hold a word either, as the store has them (its
+    headlines' part caught up first): then nothing is found, and no headline's title need be
+    looked in (a year's 51,550, ~0.5 s of `F`)."""
+    unheld = [group for group in query.groups if all(candidates[n] == set() for n in group)]
+    if not unheld:
+        return False
+    index.catch_up_headlines(store.headline_lists(), store.headline_words)
+    return any(
+        not any(index.headlines_may_hold(query.words[n].typed) for n in group) for group in unheld
+    )
+
+
 @contextmanager
 def opened_index(store: Store, use_index: bool = True) -> Iterator[SearchIndex | None]:
     """The data directory's index, None when there is none to be had (a read-only directory,

@@ -314,6 +314,12 @@ class SearchIndex:
             return True
         return search_headlines.any_holding(self._db, match)
 
+    def headlines_may_hold(self, word: str) -> bool:
+        """Whether a headline may hold `word` (a word or phrase of a query), told by the index
+        alone; True when it is too short to tell."""
+        pieces = trigrams(word)
+        return not pieces or search_headlines.any_holding(self._db, _fts_query(pieces[:32]))
+
     def candidates(self, word: str) -> set[str] | None:
         """The keys of the articles that may hold `word` (a word or phrase of a query), None
         when it is too short to narrow them (every article may)."""

@@ -12,13 +12,16 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
+from reader import full_text
 from reader.indexed_search import holds_nothing
 from reader.keys import entry_id
 from reader.library import Library
 from reader.library.text_search import search_cached
 from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
 from reader.search_index import INDEX_FILE
-from reader.search_query import Query
+from reader.search_query import Query, _Word
 
 _BASE = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 _FEED = "http://127.0.0.1:9/feed.xml"
@@ -195,3 +198,26 @@ def test_list_search_of_a_word_nothing_holds_is_told_without_the_library(tmp_pat
     # Found by the uncached episode's feed text, through the library.
     assert "Harbour Ledger: Episode 12" in found[0]
     assert found[-2].strip() == "0" and "reader.library" in found[-1]
+
+
+def test_a_search_of_a_word_nothing_holds_looks_in_no_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader's `F` too: no title of the list is looked in (a year's 51,550: ~0.5 s)."""
+    lib = _library(tmp_path / "data")
+    try:
+        walked: list[int] = []
+        titles_holding = full_text.titles_holding
+
+        def counted(titles: list[str], word: _Word) -> set[int]:
+            walked.append(len(titles))
+            return titles_holding(titles, word)
+
+        monkeypatch.setattr(full_text, "titles_holding", counted)
+        assert search_cached(lib, lib.headlines(), Query("nothingzz")).hits == []
+        assert walked == []
+        found = search_cached(lib, lib.headlines(), Query("timetable"))
+        assert [hit.headline.entry.link for hit in found.hits] == [_link(1)]
+        assert walked == [6]
+    finally:
+        lib.close()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..feed_tags import saved_tags
 from ..full_text import Hit, KeptCopy, Query, StruckRuns, search
-from ..indexed_search import caught_up, index_cached, opened_index
+from ..indexed_search import caught_up, headlines_hold_none, index_cached, opened_index
 from ..keys import link_key
 from ..reports import Headline, merged_newest_first
 from ..store.shown_ids import UNLISTED
@@ -60,7 +60,8 @@ def search_cached(
     under a second id, unread and feedless, acc30a J21).
     With `page`, the newest headlines are searched first, in runs (`_chunks`), and `page` is
     given the hits found so far after each run but the last that found more: the first of
-    them shown while the rest are looked for.
+    them shown while the rest are looked for. A group of words the index names no article
+    and no headline for (the `headlines` being the store's) finds nothing, told at once.
     """
     store = lib.store
     stored = store.article_times()
@@ -69,6 +70,8 @@ def search_cached(
         if index is not None:
             caught_up(index, store, stored, indexing)
             candidates = [index.candidates(word.typed) for word in query.words]
+            if headlines_hold_none(index, store, query, candidates):
+                return TextSearch([], True, 0)
     rows = list(headlines)
     extra: list[Headline] = []
     if unlisted:
