@@ -178,23 +178,24 @@ print(sorted(m for m in ("reader.library", "httpx", "asyncio") if m in sys.modul
 """
 
 
+def _listed(data: Path, word: str) -> list[str]:
+    """`reader list --search WORD` run in a child: what it printed, its status and its error
+    line, and which of the library, httpx and asyncio it imported."""
+    return subprocess.run(
+        [sys.executable, "-c", _IMPORTED, str(data), word],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+
+
 def test_list_search_of_a_word_nothing_holds_is_told_without_the_library(tmp_path: Path) -> None:
     """`reader list --search WORD` nothing holds says so without reading a headline, or
     importing the library, the network's client or asyncio (a fifth of a second of its start)."""
     _library(tmp_path / "data").close()
-    said = subprocess.run(
-        [sys.executable, "-c", _IMPORTED, str(tmp_path / "data"), "nothingzz"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
+    said = _listed(tmp_path / "data", "nothingzz")
     assert said == ["1 reader: no headline or cached article holds “nothingzz”", "[]"]
-    found = subprocess.run(
-        [sys.executable, "-c", _IMPORTED, str(tmp_path / "data"), "saltmarsh"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
+    found = _listed(tmp_path / "data", "saltmarsh")
     # Found by the uncached episode's feed text, through the library.
     assert "Harbour Ledger: Episode 12" in found[0]
     assert found[-2].strip() == "0" and "reader.library" in found[-1]
