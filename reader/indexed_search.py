@@ -42,13 +42,17 @@ def index_cached(
 
 
 def holds_nothing(
-    store: Store, query: Query, indexing: Callable[[int, int], None] = lambda done, total: None
+    store: Store,
+    query: Query,
+    indexing: Callable[[int, int], None] = lambda done, total: None,
+    headlines_indexing: Callable[[int, int], None] = lambda done, total: None,
 ) -> bool:
     """Whether the index tells that no headline and no cached article holds `query` (no word of
     one of its groups is in any), with the headlines unread: "nothing" at once, where reading
     a year's 51,000 headlines to search them took a second (acc33b B9's leftover). False when
     it can't tell: no index, a word too short for it, one it may hold. The index is caught up
-    first, as a search catches it up (`indexing` told as `search_cached` tells it)."""
+    first, as a search catches it up (`indexing` told as `search_cached` tells it), and its
+    headlines (`headlines_indexing` told of a first one's lists, `search_headlines`)."""
     if not query.words:
         return False
     stored = store.article_times()
@@ -56,7 +60,7 @@ def holds_nothing(
         if index is None:
             return False
         caught_up(index, store, stored, indexing)
-        index.catch_up_headlines(store.headline_lists(), store.headline_words)
+        index.catch_up_headlines(store.headline_lists(), store.headline_words, headlines_indexing)
         # An article no feed lists is searched when the index names it (`search_cached`).
         return any(
             all(index.may_hold(query.words[n].typed) is False for n in group)

@@ -295,12 +295,18 @@ class SearchIndex:
                 )
 
     def catch_up_headlines(
-        self, lists: dict[str, float], headlines_of: Callable[[str], Iterable[HeadlineWords]]
+        self,
+        lists: dict[str, float],
+        headlines_of: Callable[[str], Iterable[HeadlineWords]],
+        progress: Callable[[int, int], None] = lambda done, total: None,
     ) -> int:
         """Index the headlines of the lists (`lists`: when the store wrote each, by name;
         `headlines_of` gives a list's words) written since they were indexed, forget the lists
-        gone (`search_headlines`); the headlines indexed."""
-        return search_headlines.catch_up(self._db, lists, headlines_of, indexed_form, _transaction)
+        gone (`search_headlines`, which tells `progress` of a first one); the headlines
+        indexed."""
+        return search_headlines.catch_up(
+            self._db, lists, headlines_of, indexed_form, _transaction, progress
+        )
 
     def may_hold(self, word: str) -> bool | None:
         """Whether a cached article or a headline may hold `word` (a word or phrase of a

@@ -177,15 +177,21 @@ def _holds_nothing(args: argparse.Namespace, query: Query, store: Store | None =
     from ..indexed_search import holds_nothing
 
     if store is not None:
-        return holds_nothing(store, query, _say_indexing)
+        return holds_nothing(store, query, _say_indexing, _say_headlines_indexing)
     from ..store import Store
 
     config_of(args)  # a config that doesn't read is said, as every command says it
     alone = Store(data_dir(args.data_dir))
     try:
-        return holds_nothing(alone, query, _say_indexing)
+        return holds_nothing(alone, query, _say_indexing, _say_headlines_indexing)
     finally:
         alone.close()
+
+
+def _say_headlines_indexing(done: int, total: int) -> None:
+    """Said once, before the index first takes in the feeds' headlines (a year's: seconds)."""
+    if done == 0:
+        err("indexing every feed's headlines for search (once)…")
 
 
 def _none_holds(query: Query, since: str | None, before: str | None, outside: int = 0) -> str:
