@@ -34,7 +34,10 @@ def index_cached(
     with opened_index(store) as index:
         if index is None:
             return 0
+        signature = store.article_signature()
         done = index.catch_up(store.article_times(), store.indexed_text, progress)
+        if signature is not None:  # read before the articles: one cached since tells
+            index.note_caught_up_with(signature)
         # The headlines too, as a sync changed them: the next search tells "nothing" at once.
         index.catch_up_headlines(store.headline_lists(), store.headline_words)
         return done
@@ -55,11 +58,14 @@ def holds_nothing(
     headlines (`headlines_indexing` told of a first one's lists, `search_headlines`)."""
     if not query.words:
         return False
-    stored = store.article_times()
+    signature = store.article_signature()
     with opened_index(store) as index:
         if index is None:
             return False
-        caught_up(index, store, stored, indexing)
+        if signature is None or not index.caught_up_with(signature):
+            caught_up(index, store, store.article_times(), indexing)
+            if signature is not None:  # read before the articles: one cached since tells
+                index.note_caught_up_with(signature)
         index.catch_up_headlines(store.headline_lists(), store.headline_words, headlines_indexing)
         # An article no feed lists is searched when the index names it (`search_cached`).
         return any(

@@ -294,6 +294,28 @@ class SearchIndex:
                     (left,),
                 )
 
+    def caught_up_with(self, articles: tuple[object, ...]) -> bool:
+        """Whether the index was last found up to date with the cache when its articles'
+        signature was `articles` (`Store.article_signature`), its own rows as they are now:
+        then it has nothing to catch up with, told without reading either's keys (a fresh
+        process read them all: a year's, ~0.1 s of `reader list --search`)."""
+        row = self._db.execute("SELECT value FROM meta WHERE name = 'caught up'").fetchone()
+        return row is not None and row[0] == self._with_rows(articles)
+
+    def note_caught_up_with(self, articles: tuple[object, ...]) -> None:
+        """Keep that the index is up to date with the cache whose articles' signature was
+        `articles` when they were read (`caught_up_with`)."""
+        self._db.execute(
+            "INSERT INTO meta VALUES ('caught up', ?) ON CONFLICT(name)"
+            " DO UPDATE SET value = excluded.value",
+            (self._with_rows(articles),),
+        )
+
+    def _with_rows(self, articles: tuple[object, ...]) -> str:
+        # An article indexed, in any process, is given a new id; one dropped lowers the count.
+        rows = self._db.execute("SELECT count(*), total(stored), max(id) FROM docs").fetchone()
+        return repr((tuple(articles), tuple(rows)))
+
     def catch_up_headlines(
         self,
         lists: dict[str, float],

@@ -244,3 +244,29 @@ def test_the_first_indexing_of_the_headlines_is_said_once(
     assert capsys.readouterr().err.splitlines() == [
         "reader: no headline or cached article holds “nothingzz”"
     ]
+
+
+def test_an_index_up_to_date_is_told_so_without_reading_every_articles_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new process (`reader list --search`) reads the articles' signature and the index's
+    note of it, not every article's key and time and every row's (a year's: ~0.1 s); an
+    article cached since, by another program, is caught up with all the same."""
+    from reader.store import Store
+
+    data = tmp_path / "data"
+    lib = _library(data)
+    assert holds_nothing(lib.store, Query("nothingzz"))
+    lib.close()
+    store = Store(data)
+    try:
+        with monkeypatch.context() as patched:
+            patched.setattr(store, "article_times", lambda: pytest.fail("every time read"))
+            assert holds_nothing(store, Query("nothingzz"))
+            assert holds_nothing(store, Query("shipwright"))
+        other = Library(data, workers="thread")
+        other.store.put_article(_link(2), _article(2, "Quay", "A shipwright's yard."))
+        other.close()
+        assert not holds_nothing(store, Query("shipwright"))
+    finally:
+        store.close()
