@@ -62,10 +62,7 @@ def holds_nothing(
     with opened_index(store) as index:
         if index is None:
             return False
-        if signature is None or not index.caught_up_with(signature):
-            caught_up(index, store, store.article_times(), indexing)
-            if signature is not None:  # read before the articles: one cached since tells
-                index.note_caught_up_with(signature)
+        caught_up(index, store, signature, None, indexing)
         index.catch_up_headlines(store.headline_lists(), store.headline_words, headlines_indexing)
         # An article no feed lists is searched when the index names it (`search_cached`).
         return any(
@@ -115,12 +112,23 @@ def opened_index(store: Store, use_index: bool = True) -> Iterator[SearchIndex |
 
 
 def caught_up(
-    index: SearchIndex, store: Store, stored: dict[str, float], indexing: Callable[[int, int], None]
+    index: SearchIndex,
+    store: Store,
+    signature: tuple[object, ...] | None,
+    stored: dict[str, float] | None,
+    indexing: Callable[[int, int], None],
 ) -> None:
-    """`index` brought up to date with the cached articles (`stored`), `indexing` told how it
-    goes when that takes a while (`INDEXING_NOTE_FROM`)."""
+    """`index` brought up to date with the cached articles (`stored`, read from the `store`
+    when None), `indexing` told how it goes when that takes a while (`INDEXING_NOTE_FROM`).
+    Nothing read when the index was last found up to date with the articles as their
+    `signature` (`Store.article_signature`, read before `stored`) tells them; noted so after."""
+    if signature is not None and index.caught_up_with(signature):
+        return
+    stored = store.article_times() if stored is None else stored
     behind, gone = index.behind(stored)
     if len(behind) >= INDEXING_NOTE_FROM:
         index.catch_up(stored, store.indexed_text, indexing)
     elif behind or gone:
         index.catch_up(stored, store.indexed_text)
+    if signature is not None:  # read before the articles: one cached since tells
+        index.note_caught_up_with(signature)

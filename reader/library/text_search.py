@@ -64,11 +64,12 @@ def search_cached(
     and no headline for (the `headlines` being the store's) finds nothing, told at once.
     """
     store = lib.store
+    signature = store.article_signature()  # before the times: one stored between tells
     stored = store.article_times()
     candidates: list[set[str] | None] | None = None
     with opened_index(store, use_index) as index:
         if index is not None:
-            caught_up(index, store, stored, indexing)
+            caught_up(index, store, signature, stored, indexing)
             candidates = [index.candidates(word.typed) for word in query.words]
             if headlines_hold_none(index, store, query, candidates):
                 return TextSearch([], True, 0)
