@@ -37,6 +37,7 @@ from .keys import link_key
 from .models import Article, BlockKind
 from .reports import Headline
 from .safe import safe_line
+from .search_headlines import SUMMARY_CHARACTERS
 from .search_query import Query, _Word
 from .writer_names import without_label
 
@@ -56,8 +57,9 @@ _BREAK = re.compile(r"\s+|[，。、；：！？」』）]+|[,.;:!?)]+(?=[^\x00-
 """Where a snippet may start or end, so that it doesn't start or end in a word's middle: a
 space, or after a punctuation mark of Chinese or Japanese, written without spaces ("，", "。",
 "、"), or an ASCII one such a text uses ("2026年11月20日, 审计署…")."""
-_LEAD_SOURCE = 3000
-"""Characters of a feed's summary (tags and all) a lead is made from: far more than a line."""
+_LEAD_SOURCE = SUMMARY_CHARACTERS
+"""Characters of a feed's summary (tags and all) a lead is made from, and searched: as many as
+the index holds of it."""
 _LAST_WORDS = 24
 """Characters at a line's end in which its last break is looked for first (`_last_break`)."""
 

@@ -91,9 +91,9 @@ def headlines_hold_none(
 @contextmanager
 def opened_index(store: Store, use_index: bool = True) -> Iterator[SearchIndex | None]:
     """The data directory's index, None when there is none to be had (a read-only directory,
-    `use_index` False), or when it fails in the block: locked past its wait or the disk full
-    (what it was asked for is then asked of none: a scan finds all), or damaged (dropped, made
-    again by the next search)."""
+    `use_index` False). An error of the index ends the block quietly, what it was to tell
+    untold (a scan finds all): locked past its wait, the disk full, or damaged (then dropped,
+    made again by the next search)."""
     index = None if store.read_only or not use_index else open_index(store.root)
     if index is None:
         yield None

@@ -1,7 +1,7 @@
 """The headlines' part of the search index (`search_index`): each feed's headlines' titles,
 authors and feed texts, and the Saved list's titles and addresses, as trigrams, so a word no
 headline and no cached article holds is told from the index alone, without reading a year's
-51,000 headlines first (`library.text_search.holds_nothing`): "nothing" at once.
+51,000 headlines first (`indexed_search.holds_nothing`): "nothing" at once.
 
 What a search looks for in a headline besides its article (`full_text.search`: its title and
 its feed's byline, and its feed's text when no article of it is cached) is indexed for every
@@ -31,8 +31,8 @@ HeadlineWords = tuple[str, str, str, str]
 byline) and its feed text (the item's summary, HTML)."""
 
 SUMMARY_CHARACTERS = 3000
-"""Characters of a feed's summary whose words are indexed: as many as a search reads of it
-(`full_text._LEAD_SOURCE`)."""
+"""Characters of a feed's summary whose words are indexed, and that a search reads
+(`full_text`): far more than a line."""
 
 TOLD_FROM = 50
 """Lists to index from none from which their progress is told (a year's 250 feeds: ~3 s of CPU,
