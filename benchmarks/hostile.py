@@ -242,6 +242,16 @@ CASES = (
         _json_ld_authors_read,
     ),
     Case(
+        "link-farm-paragraphs",
+        6_250,
+        "50,000 paragraphs of a link and three words, a cookie banner's Accept (2.6 MB): 28 s",
+        lambda n: _story_kept(
+            f"<article>{STORY}</article><div>"
+            + "".join(f'<p><a href="/l{i}">link {i}</a> word word word</p>' for i in range(n))
+            + "</div><div class='cookie-banner'><button>Accept</button></div>"
+        ),
+    ),
+    Case(
         "charset-sample-of-scripts",
         32_000,  # smaller, it takes under a millisecond: too little to time on a shared machine
         "64 KB of '<script>' sampled for the charset: 3.4 s",

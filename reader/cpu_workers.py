@@ -68,16 +68,17 @@ class CpuWorkers:
         not in this process's threads."""
         return self._workers == "process" or self.pages_apart
 
-    def close(self) -> None:
-        """Every pool stopped (`workers.stop_pool`)."""
+    def close(self, grace: float | None = None) -> None:
+        """Every pool stopped (`workers.stop_pool`, a write under way given `grace` seconds
+        when that is shorter than its own)."""
         for pool in (self.pool, self.page_pool):
             if pool is not None:
-                stop_pool(pool)
+                stop_pool(pool, grace=grace)
         self.pool = self.page_pool = None
         for pool, shutting in self.retired.items():
             # Its shutdown, under way, returns once the workers are ended: waited for, not
             # left to the interpreter's exit to cut short (a traceback after a sync's end).
-            stop_pool(pool, shutting)
+            stop_pool(pool, shutting, grace)
         self.retired.clear()
         self._autopsies.clear()
 

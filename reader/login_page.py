@@ -77,9 +77,9 @@ _DECLARED_ARTICLE = (
     " | //script[@type='application/ld+json'][contains(., 'Article') or contains(., 'Posting')]"
 )
 _OWN_TEXT = (
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+    "//body/descendant::text()[not(ancestor::script or ancestor::style or ancestor::noscript"
     " or ancestor::template or ancestor::form)]"
-)
+)  # `descendant::`, not `//text()[…]`: see `page_parsing.SHOWN_TEXT`
 
 
 def login_page_elsewhere(asked: str, ended: str, body: bytes, charset: str | None) -> bool:

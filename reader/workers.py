@@ -170,11 +170,17 @@ def _held_back(*numbers: int) -> Iterator[None]:
 # longer waits on another process's lock (a `reader sync` writing), and has not begun.
 _STOP_GRACE = 2.0
 
+QUIT_GRACE = 0.2
+"""Seconds a worker's write gets at least once the reader's wait for a program holding the
+store is over (`Store.give_up_left`): one still waiting on the holder has begun nothing."""
 
-def stop_pool(pool: Executor, shutting: threading.Thread | None = None) -> None:
+
+def stop_pool(
+    pool: Executor, shutting: threading.Thread | None = None, grace: float | None = None
+) -> None:
     """Shut the CPU pool: queued work cancelled, each worker process ended at once (SIGTERM),
     but for a write to the store under way, which is finished first (`whole_write`), for at
-    most `_STOP_GRACE`. Waiting for the work in hand kept the reader's process up to 2 s after
+    most `_STOP_GRACE` (or `grace`, when shorter). Waiting for the work in hand kept the reader's process up to 2 s after
     `q` (workers still importing the parsers, extracting a page the next sync reads again),
     for ever on a hostile page (an hour-long regular expression in a parser).
 
@@ -192,7 +198,7 @@ def stop_pool(pool: Executor, shutting: threading.Thread | None = None) -> None:
     for process in processes:
         with suppress(OSError, ValueError):
             process.terminate()
-    stopper.join(_STOP_GRACE)
+    stopper.join(_STOP_GRACE if grace is None else min(grace, _STOP_GRACE))
     if stopper.is_alive():
         for process in processes:
             with suppress(OSError, ValueError):

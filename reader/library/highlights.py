@@ -198,6 +198,18 @@ class LibraryHighlights(LibraryDiscovery):
         out.sort(key=lambda k: -max((h.at for h in k.kept.items), default=0.0))
         return out
 
+    def copies_holding(
+        self, target: Entry | str, shown: Article, highlights: Sequence[Highlight]
+    ) -> list[Article | None]:
+        """Per highlight of `highlights` (those the copy `shown` of `target`'s article no
+        longer holds), the other copy kept that does, the one it was read in (`_holding`);
+        None where none does. What the reading view's `V` goes to, to read it marked."""
+        if len(shown.versions) < 2 or not highlights:
+            return [None] * len(highlights)
+        copies = self._numbered_copies(_link(target))
+        others = [copy for copy in copies if copy.version != shown.version or shown.dropped]
+        return [_holding(others, highlight) for highlight in highlights]
+
     def _numbered_copies(self, url: str) -> list[Article]:
         """Every copy kept of the article at `url`, oldest first, each numbered among them as
         `article_version` numbers it (the latest last); [] while there is one copy. A
