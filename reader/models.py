@@ -14,7 +14,6 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 # Offered here too: every layer imports the errors and the word count from reader.models.
-# Reach too, the class of address a fetch came through (`address_class`).
 from .errors import FEED_TEXT_STANDS_IN as FEED_TEXT_STANDS_IN
 from .errors import NO_CONNECTION as NO_CONNECTION
 from .errors import UNREACHABLE as UNREACHABLE
