@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from functools import cached_property
 from typing import Any, TypeVar
 
 # Offered here too: every layer imports the errors and the word count from reader.models.
-# Reach too, the class of address a fetch came through (`address_class`).
-from .address_class import Reach as Reach
 from .errors import FEED_TEXT_STANDS_IN as FEED_TEXT_STANDS_IN
 from .errors import NO_CONNECTION as NO_CONNECTION
 from .errors import UNREACHABLE as UNREACHABLE
@@ -28,6 +26,19 @@ from .url_display import shown_url
 from .word_count import IDEOGRAPHS as IDEOGRAPHS
 from .word_count import count_unit as count_unit
 from .word_count import words_in as words_in
+
+
+class Reach(IntEnum):
+    """How private an address is; a higher value is more private (`address_class` tells it
+    of an address; here, with the models, so that they need none of its networking)."""
+
+    PUBLIC = 0
+    PRIVATE = 1  # a private network's: the LAN, a provider's CGNAT, link-local
+    LOOPBACK = 2  # this computer's own
+
+    @property
+    def noun(self) -> str:
+        return ("public", "private-network", "loopback")[self]
 
 
 @dataclass(frozen=True)

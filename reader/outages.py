@@ -14,10 +14,9 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .errors import NO_CONNECTION, ErrorKind, FetchError, NoAnswer
+from .errors import NO_CONNECTION, ErrorKind, FetchError, NoAnswer, not_back_yet
 from .models import Entry
 from .plural import listed, plural
-from .retries import not_back_yet
 from .url_display import shown_url
 
 

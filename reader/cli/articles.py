@@ -50,12 +50,13 @@ from .tags import named_tags
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
-    from ..full_text import Query
     from ..ignore_rules import IgnoreRule
     from ..library import Library
     from ..library.reextraction import Reextracted
     from ..library.text_search import TextSearch
     from ..reports import Headline
+    from ..search_query import Query
+    from ..store import Store
 
 
 def headline_json(h: Headline, names: Mapping[str, str]) -> dict[str, Any]:
@@ -93,9 +94,23 @@ def cmd_list(args: argparse.Namespace) -> int:
     every_not_offline = args.not_offline and not (args.feed or args.tag or args.saved)
     if args.search is None and not args.json and not args.saved and not every_not_offline:
         return _list_as_read(args, since, before)
+    query: Query | None = None
+    if args.search is not None:
+        from ..search_query import Query  # its fold tables only when searching
+
+        query = Query(" ".join(args.search))
+        if not query.finds:
+            err("--search needs a word to look for: reader list --search ferry strike")
+            return EXIT_USAGE
+        if not (args.feed or args.tag) and _holds_nothing(args, query):
+            err(_none_holds(query, args.since, args.before))
+            return _listed([], args, {}, {}, {}, {}, {})
     lib = open_library(args)
     try:
         feeds, tags = listed_feeds(lib, args)
+        if query is not None and (args.feed or args.tag) and _holds_nothing(args, query, lib.store):
+            err(_none_holds(query, args.since, args.before))
+            return _listed([], args, {}, {}, {}, {}, {})
         every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved, tags=tags)
         if every_not_offline and args.search is None:
             unlisted = lib.headlines_and_unlisted()[1]
@@ -110,14 +125,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         snippets: dict[int, str] = {}
         versions: dict[int, int | None] = {}
         lines: dict[int, str] = {}
-        if args.search is not None:
-            from ..full_text import Query  # its fold tables only when searching
+        if query is not None:
             from ..library.text_search import search_cached
-
-            query = Query(" ".join(args.search))
-            if not query.finds:
-                err("--search needs a word to look for: reader list --search ferry strike")
-                return EXIT_USAGE
 
             unlisted = not (args.feed or args.tag or args.saved or args.not_offline)
             # Those the dates or --unread leave out are still listed: their articles are not
@@ -149,21 +158,64 @@ def cmd_list(args: argparse.Namespace) -> int:
                 caseless = searched(every, lowered).hits if lowered is not None else []
                 within = between([hit.headline for hit in caseless], since, before)
                 case = query.case_note(len(within))
-            if not headlines and since is None and before is None:
-                err(f"no headline or cached article holds {_every_word(query)}{case}")
-            elif not headlines:
                 # "holds" alone would say the words are nowhere in the archive (acc27a A17).
-                outside = len(searched(every).hits)
-                dates = safe_line(dates_named(args.since, args.before), 80)
-                err(
-                    f"no headline or cached article {dates} holds {_every_word(query)}"
-                    + (f" ({outside:,} outside those dates)" if outside else "")
-                    + case
-                )
+                dated = since is not None or before is not None
+                outside = len(searched(every).hits) if dated else 0
+                err(_none_holds(query, args.since, args.before, outside) + case)
         # Read for the lines printed only: a search that found none needs no page's date.
         page_dates = lib.store.page_dates() if headlines else {}
     finally:
         lib.close()
+    return _listed(headlines, args, names, snippets, versions, lines, page_dates)
+
+
+def _holds_nothing(args: argparse.Namespace, query: Query, store: Store | None = None) -> bool:
+    """Whether the search index tells that no headline and no cached article holds `query`
+    (`indexed_search.holds_nothing`), the headlines unread (a year's: a second). Without the
+    library's `store`, a store of the directory opened alone: the library's import (a fifth of
+    a second) is not waited for either."""
+    from ..indexed_search import holds_nothing
+
+    if store is not None:
+        return holds_nothing(store, query, _say_indexing, _say_headlines_indexing)
+    from ..store import Store
+
+    config_of(args)  # a config that doesn't read is said, as every command says it
+    alone = Store(data_dir(args.data_dir))
+    try:
+        return holds_nothing(alone, query, _say_indexing, _say_headlines_indexing)
+    finally:
+        alone.close()
+
+
+def _say_headlines_indexing(done: int, total: int) -> None:
+    """Said once, before the index first takes in the feeds' headlines (a year's: seconds)."""
+    if done == 0:
+        err("indexing every feed's headlines for search (once)…")
+
+
+def _none_holds(query: Query, since: str | None, before: str | None, outside: int = 0) -> str:
+    """What a search that found nothing says: in the dates given, with how many it found
+    outside them."""
+    if since is None and before is None:
+        return f"no headline or cached article holds {_every_word(query)}"
+    dates = safe_line(dates_named(since, before), 80)
+    return f"no headline or cached article {dates} holds {_every_word(query)}" + (
+        f" ({outside:,} outside those dates)" if outside else ""
+    )
+
+
+def _listed(
+    headlines: list[Headline],
+    args: argparse.Namespace,
+    names: Mapping[str, str],
+    snippets: dict[int, str],
+    versions: dict[int, int | None],
+    lines: dict[int, str],
+    page_dates: Mapping[str, Any],
+) -> int:
+    """`reader list`'s output of `headlines` (after a search, with what it found of each), and
+    its status: a search that found nothing fails, for a script to tell, as grep's does."""
     if args.json:
         rows = [
             {**headline_json(h, names), "page_day": page_day(h, page_dates) or None}
@@ -180,7 +232,6 @@ def cmd_list(args: argparse.Namespace) -> int:
         out("\n".join(h.entry.id for h in headlines))
         return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
     _print_lines(headlines, names, lines, page_dates)
-    # As grep: a search that finds nothing fails, for a script to tell.
     return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
 
 
