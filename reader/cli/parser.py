@@ -12,7 +12,7 @@ from .. import __version__
 from ..config import CITATION_STYLES, THEMES
 from ..discovery import WELL_KNOWN_PATHS
 from ..safe import safe_line
-from .date_args import DATE_FORMS
+from .date_args import DATE_FORMS, READ_SINCE_HELP
 from .demo import cmd_demo
 
 
@@ -344,7 +344,8 @@ def build_parser() -> argparse.ArgumentParser:
         " feed in the contents; the cache alone is read (an article not cached is left out and"
         " counted), pictures stay links to the site, and the file runs no script and loads"
         " nothing. Which articles: IDs (or `-`: those `reader list --ids` prints, one a line),"
-        " else --feed, --tag, --saved, --unread, --highlighted, --since, --before, else every"
+        " else --feed, --tag, --saved, --unread, --highlighted, --since, --before, --read-since,"
+        " else every"
         " cached one. Your highlights are marked in the text (HTML, EPUB) and listed with"
         " their notes after it, as `reader show` lists them.",
     )
@@ -376,6 +377,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--since", metavar="DATE", help=f"only those published at DATE or after: {DATE_FORMS}"
     )
     p.add_argument("--before", metavar="DATE", help="only those published before DATE")
+    p.add_argument("--read-since", metavar="WHEN", help=READ_SINCE_HELP)
     p.add_argument("--title", help="the book's title (else what was chosen and the day)")
     p.set_defaults(func=_later("feeds", "cmd_export"))
 
@@ -489,6 +491,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="only headlines published before DATE (the same forms; none undated)",
     )
+    p.add_argument("--read-since", metavar="WHEN", help=READ_SINCE_HELP)
     p.add_argument(
         "--search",
         metavar="WORD",
@@ -507,8 +510,8 @@ def build_parser() -> argparse.ArgumentParser:
     shape.add_argument(
         "--json",
         action="store_true",
-        help="print JSON (id, feed, title, link, published, read, cached, enclosures…; snippet "
-        "and version with --search)",
+        help="print JSON (id, feed, title, link, published, read, read_at: when you last opened"
+        " it, cached, enclosures…; snippet and version with --search)",
     )
     shape.add_argument(
         "--ids",
