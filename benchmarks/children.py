@@ -8,12 +8,13 @@ figures; the child prints what it measured as JSON on its last line.
 from __future__ import annotations
 
 import json
+import statistics
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["checkouts", "child_json"]
+__all__ = ["checkouts", "child_json", "print_walls"]
 
 THIS_CHECKOUT = Path(__file__).resolve().parent.parent
 
@@ -38,3 +39,20 @@ def child_json(
         check=True,
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def print_walls(
+    walls: dict[str, list[float]], what: str, notes: dict[str, str] | None = None
+) -> None:
+    """Each checkout's wall times (seconds, by name as `checkouts` names them): "this  `what`:
+    median … ms (min …, max …)" and its `notes`, then this / against when both ran."""
+    for name, times in walls.items():
+        median = statistics.median(times)
+        print(
+            f"{name:8} {what}: median {median * 1000:.0f} ms"
+            f" (min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})"
+            + (notes or {}).get(name, "")
+        )
+    if walls.get("this") and walls.get("against"):
+        ratio = statistics.median(walls["this"]) / statistics.median(walls["against"])
+        print(f"this / against: {ratio:.2f}×")

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import statistics
 import sys
 import tempfile
 import time
@@ -79,7 +78,7 @@ def main() -> int:
         return 0
     sys.path.insert(0, str(HERE))
     sys.path.insert(1, str(HERE.parent))
-    from children import checkouts, child_json
+    from children import checkouts, child_json, print_walls
     from farm import load_average
     from search import build_data_dir, extracted_texts
 
@@ -97,16 +96,8 @@ def main() -> int:
                 got = child_json(__file__, "--keys", args.keys, "--child", root, data)
                 walls[name] += got["walls"]
                 marked[name] += got["marked"]
-    for name in roots:
-        median = statistics.median(walls[name])
-        print(
-            f"{name:8} {args.keys} n in one burst: median {median * 1000:.0f} ms "
-            f"(min {min(walls[name]) * 1000:.0f}, max {max(walls[name]) * 1000:.0f}); "
-            f"articles of the burst marked read: {marked[name]}"
-        )
-    if args.against:
-        ratio = statistics.median(walls["this"]) / statistics.median(walls["against"])
-        print(f"this / against: {ratio:.2f}×")
+    notes = {name: f"; articles of the burst marked read: {marked[name]}" for name in roots}
+    print_walls(walls, f"{args.keys} n in one burst", notes)
     return 0
 
 
