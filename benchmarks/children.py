@@ -8,13 +8,16 @@ figures; the child prints what it measured as JSON on its last line.
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-__all__ = ["checkouts", "child_json", "print_walls"]
+__all__ = ["Measured", "checkouts", "child_json", "measured", "print_walls"]
 
 THIS_CHECKOUT = Path(__file__).resolve().parent.parent
 
@@ -39,6 +42,40 @@ def child_json(
         check=True,
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A child process run to its end (`measured`): its exit status, its peak RSS
+    (`ru_maxrss`), CPU (user + sys) and wall time, and the lines it wrote."""
+
+    status: int
+    peak_mb: float
+    cpu: float
+    wall: float
+    said: list[str]
+
+    def figures(self) -> str:
+        return f"peak {self.peak_mb:6.0f} MB  cpu {self.cpu:6.1f} s  wall {self.wall:6.1f} s"
+
+
+def measured(
+    command: list[str],
+    env: dict[str, str],
+    cwd: Path | None = None,
+    said_on: Literal["stdout", "stderr"] = "stderr",
+) -> Measured:
+    """Run `command` and measure it (`Measured`), reading what it writes on `said_on` (the
+    other stream is dropped)."""
+    start = time.perf_counter()
+    piped = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, said_on: subprocess.PIPE}
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, **piped)
+    stream = process.stdout if said_on == "stdout" else process.stderr
+    assert stream is not None
+    said = stream.read().decode().strip().splitlines()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    return Measured(status, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, wall, said)
 
 
 def print_walls(

@@ -17,16 +17,13 @@ Nothing is asserted: this prints numbers.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # beside this script
 
-from children import checkouts
+from children import checkouts, measured
 from farm import child_env, load_average
 
 
@@ -34,26 +31,13 @@ def exported(reader: Path, data_dir: Path, form: str, chosen: list[str], out: Pa
     """One export measured: its peak memory, CPU, wall time and the file's size, as a line."""
     cmd = [str(reader), "--data-dir", str(data_dir), "export", "--format", form, *chosen]
     load = load_average()
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [*cmd, "-o", str(out)],
-        env=child_env(),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    assert process.stderr is not None
-    said = process.stderr.read().decode().strip().splitlines()
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    if status != 0:
-        return f"failed ({status}): {said[-1] if said else ''}"
+    run = measured([*cmd, "-o", str(out)], child_env())
+    last = run.said[-1] if run.said else ""
+    if run.status != 0:
+        return f"failed ({run.status}): {last}"
     size = out.stat().st_size / 2**20
     out.unlink()
-    return (
-        f"peak {usage.ru_maxrss / 1024:6.0f} MB  cpu {usage.ru_utime + usage.ru_stime:6.1f} s  "
-        f"wall {wall:6.1f} s  {size:6.1f} MB book  load {load}  ({said[-1] if said else ''})"
-    )
+    return f"{run.figures()}  {size:6.1f} MB book  load {load}  ({last})"
 
 
 def main() -> None:

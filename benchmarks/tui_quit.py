@@ -22,6 +22,11 @@ waits for every headline while the start reads them), and reads what it writes f
 machine, extracting the demo's pages): the process used to wait for their work, up to 2 s,
 before `workers.stop_pool` ended them at once (a write to the store under way finished first).
 
+`--held --first S` quits during a sync on a data directory another program holds (its state store
+held by an open write, tests/test_busy_store.py's `held`, for each run of the reader): the
+sync's first write waits on the holder as `q` comes. A write begun so kept SQLite's 30 s wait
+(held here for `_HELD_AT_MOST`), where the rest of quitting waits 5 s in all (`QUIT_WAIT`).
+
 `--before DIR` runs another checkout of the reader too (its root: `git archive main reader |
 tar -x -C DIR`), beside this one, alternately: a change's before and after in one run. Nothing
 is asserted: this prints medians, and each one's ratio to the floor's.
@@ -37,16 +42,21 @@ import signal
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py, tui_headlines.py beside this
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
+sys.path.insert(2, str(Path(__file__).resolve().parent.parent / "tests"))  # test_busy_store
 
 from farm import child_env, load_average, median, warm_up
+from test_busy_store import held
 from tui_headlines import build_data_dir
 from tui_startup import _ESCAPES, in_pty
 
 _TIMEOUT = 60.0
+_HELD_AT_MOST = 40.0
+"""Seconds the holder of `--held` holds the store at most: then it lets go by itself."""
 _FIRST_WAIT = 0.2
 """Seconds between `--first`'s keys and the `q` timed."""
 LEAVE_ALTERNATE_SCREEN = b"\x1b[?1049l"
@@ -127,6 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--demo", action="store_true", help="also `reader demo`, quit while it fetches ahead"
     )
+    parser.add_argument(
+        "--held", action="store_true", help="the data directory held by another program"
+    )
     args = parser.parse_args(argv)
     warm_up()
     env = child_env(TERM="xterm-256color", COLORTERM="truecolor")
@@ -156,10 +169,17 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.runs):
             for name, (command, marker) in targets.items():
                 first = b"" if name.startswith("floor") else args.first.encode()
-                times[name].append(time_to_quit(command, marker, args.settle, env, first))
+                with ExitStack() as holding:
+                    if args.held and not name.startswith("floor"):
+                        holding.enter_context(held(filled / "state", at_most=_HELD_AT_MOST))
+                    times[name].append(time_to_quit(command, marker, args.settle, env, first))
             loads.append(load_average())
 
-    print(f"TUI quit, `q` typed → {args.runs} runs each, alternating; load {', '.join(loads)}")
+    held_note = ", the data directory held by another program" if args.held else ""
+    print(
+        f"TUI quit, `q` typed → {args.runs} runs each, alternating{held_note};"
+        f" load {', '.join(loads)}"
+    )
     print("seconds from `q` to the alternate screen left, and to the process ended (medians)")
     floors = [median([run[k] for run in times["floor (one Label)"]]) for k in range(2)]
     print(f"{'':<24}{'screen left':>14}{'× floor':>9}{'ended':>10}{'× floor':>9}{'max':>8}")

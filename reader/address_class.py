@@ -221,4 +221,4 @@ def refusal(lead: str, ceiling: Reach, reach: Reach, url: str, peer: str = "") -
     if peer and literal_address(urlsplit(url).hostname or "") is None:
         where += f" (it resolved to {safe_line(peer, 60)})"
     message = f"refused {lead} from a {ceiling.noun} address to a {reach.noun} one: {where}"
-    return FetchError(ErrorKind.BAD_URL, message, url)
+    return FetchError(ErrorKind.BAD_URL, message, url, refused=True)

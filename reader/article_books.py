@@ -52,6 +52,9 @@ class ChapterText:
     """Your highlights of it, marked in its text (`<mark>`) in HTML and EPUB."""
     highlights: str = ""
     """Your highlights and notes as Markdown, after its text (`reader show`'s "Highlights")."""
+    own: str = ""
+    """The article's own text, where the places of `marked` were measured (`article_text`):
+    `markdown` has its citation before it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,17 +232,18 @@ def _contents(chapters: Sequence[Chapter], target: Any) -> str:
 def _chapter_body(text: ChapterText, xhtml: bool) -> str:
     """A chapter's article as HTML (XHTML for a book), your highlights marked in it and
     listed with their notes after it, aside from its text."""
-    body = _body(text.markdown, xhtml, text.marked)
+    body = _body(text.markdown, xhtml, text.marked, text.own)
     if text.highlights:
         body += f'<aside class="highlights">\n{_body(text.highlights, xhtml)}</aside>\n'
     return body
 
 
-def _body(markdown: str, xhtml: bool, marked: Sequence[Highlight] = ()) -> str:
-    """An article's Markdown as HTML (XHTML for a book), the passages `marked` in `<mark>`."""
+def _body(markdown: str, xhtml: bool, marked: Sequence[Highlight] = (), own: str = "") -> str:
+    """An article's Markdown as HTML (XHTML for a book), the passages `marked` in `<mark>`
+    (their places measured in `own`: `ChapterText.own`)."""
     converter = _converter(xhtml)
     tokens = converter.parse(safe_text(markdown))
-    mark_highlights(tokens, marked)
+    mark_highlights(tokens, marked, own)
     return _NOT_XML.sub("", converter.renderer.render(tokens, converter.options, {}))
 
 

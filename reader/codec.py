@@ -12,6 +12,7 @@ from typing import Any
 
 from .citation import cited_url, date_source
 from .dates import precision, stated_iso, with_precision
+from .feed_tags import kept_tags
 from .list_numbering import NUMBERINGS
 from .models import Article, Block, BlockKind, Enclosure, Entry, Feed, Inline, Reach, made
 
@@ -51,11 +52,6 @@ def _text(value: Any) -> str:
 def _count(value: Any) -> int:
     """A whole number field that records from before it lack: 0."""
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
-
-
-def _tags(value: Any) -> tuple[str, ...]:
-    """A feed's tags as kept: a list of texts, which records from before tags lack."""
-    return tuple(tag for tag in value if isinstance(tag, str)) if isinstance(value, list) else ()
 
 
 _from_iso = datetime.fromisoformat
@@ -107,7 +103,7 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         gone_at=_parse_dt(d.get("gone_at")),
         read_with=_count(d.get("read_with")),
         ignored_by=_text(d.get("ignored_by")),
-        tags=_tags(d.get("tags")),
+        tags=kept_tags(d.get("tags")),  # records from before tags have none
     )
 
 

@@ -68,16 +68,17 @@ class CpuWorkers:
         not in this process's threads."""
         return self._workers == "process" or self.pages_apart
 
-    def close(self) -> None:
-        """Every pool stopped (`workers.stop_pool`)."""
+    def close(self, grace: float | None = None) -> None:
+        """Every pool stopped (`workers.stop_pool`, a write under way given `grace` seconds
+        when that is shorter than its own)."""
         for pool in (self.pool, self.page_pool):
             if pool is not None:
-                stop_pool(pool)
+                stop_pool(pool, grace=grace)
         self.pool = self.page_pool = None
         for pool, shutting in self.retired.items():
             # Its shutdown, under way, returns once the workers are ended: waited for, not
             # left to the interpreter's exit to cut short (a traceback after a sync's end).
-            stop_pool(pool, shutting)
+            stop_pool(pool, shutting, grace)
         self.retired.clear()
         self._autopsies.clear()
 
@@ -114,9 +115,14 @@ class CpuWorkers:
             return
         starting = asyncio.ensure_future(asyncio.to_thread(self.start))
 
-        def started(_: asyncio.Future[None]) -> None:
+        def started(done: asyncio.Future[None]) -> None:
             if self._starting is starting:
                 self._starting = None
+            if not done.cancelled():
+                # Taken, so that a start the library's close cut short (`stop_pool` ended its
+                # fork server) is no "exception was never retrieved" line after a Ctrl-C; the
+                # work that awaits the start hears of it there.
+                done.exception()
 
         starting.add_done_callback(started)
         self._starting = starting

@@ -88,6 +88,12 @@ class FetchError(Exception):
     retry_after: float | None = None  # seconds the server asked us to wait
     status: int | None = None  # the HTTP status the server answered with, when it is the cause
     no_answer: NoAnswer | None = None  # nothing answered, and how; None for a failure saying more
+    feed: bool = False
+    """A NOT_HTML answer that is a feed (RSS, Atom), told by its bytes: no article, a feed to
+    subscribe to (`page_caching.check_is_page`)."""
+    refused: bool = False
+    """Not asked: the connection reached an address more private than its lead may lead to (a
+    name resolving to 127.0.0.1: `address_class.refusal`)."""
 
     def __str__(self) -> str:
         return self.message

@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 49
+EXTRACTOR = 50
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -122,7 +122,9 @@ composed, its byline's and date's words known ("김민수 기자" is 김민수).
 ("令和6年5月3日", "平成31年", "元年") and dates in Chinese numerals ("二〇二四年五月三日") read, their
 lines left out; a suffix after a byline's comma ("Martin Lund, Jr") the end of one name; a short
 undeclared EUC-JP title by its one particle, no page of ASCII markup as UTF-16. 49: a consent
-wall whose box cleanup drops told by the text it showed (its <title> no longer the feed's text's)."""
+wall whose box cleanup drops told by the text it showed (its <title> no longer the feed's text's). 50:
+the headline the page prints, which its `<title>` states too, over a JSON-LD headline it never
+prints (a search engine's)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

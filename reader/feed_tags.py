@@ -32,12 +32,25 @@ TAG_MARK = "#"
 
 
 def typed_tag(tag: str) -> str:
-    """A tag as the user gives it (`reader tag`, `untag`, `--tag`, `#` in the reader), as it is
-    kept: one leading "#" taken as the mark every list writes before a tag, not part of its
-    name; `#urgent` was kept as "#urgent", listed "##urgent", and `--tag urgent` found nothing
-    (acc33a A13). One mark only: a tag whose name does begin with "#" (kept so before, or a
-    folder of an imported file) is named as the lists show it, "##urgent"."""
+    """A tag as the user gives it (`reader tag`, `untag`, `--tag`, `tag:` in a search, `#` in
+    the reader), as it is kept: one leading "#" taken as the mark every list writes before a
+    tag, not part of its name; `#urgent` was kept as "#urgent", listed "##urgent", and `--tag
+    urgent` found nothing (acc33a A13)."""
     return clean_tag(clean_tag(tag).removeprefix(TAG_MARK))
+
+
+def kept_tags(value: object) -> tuple[str, ...]:
+    """The tags of a record as kept (a feed's, a saved article's): () for none, or for a value
+    that is not a list of strings (a damaged or foreign record shows none, not an error). One
+    kept with the mark before it (by a reader before `typed_tag`, or an imported folder's
+    name) is read without it: "#urgent" was listed "##urgent" and could be named only so
+    (acc34); with "urgent" kept too, it is that one. Written back so by the next change."""
+    if not isinstance(value, list):
+        return ()
+    tags = tuple(tag for tag in value if isinstance(tag, str) and tag)
+    if not any(tag.startswith(TAG_MARK) for tag in tags):
+        return tags
+    return with_tags((), (typed_tag(tag) for tag in tags))
 
 
 def with_tags(tags: Iterable[str], more: Iterable[str]) -> tuple[str, ...]:
@@ -60,12 +73,8 @@ def without_tags(tags: Iterable[str], gone: Iterable[str]) -> tuple[str, ...]:
 
 
 def saved_tags(record: object) -> tuple[str, ...]:
-    """The tags of a saved article's record (`Store.saved`): () for none, or for a record
-    whose tags are not a list of strings (a damaged or foreign one shows none, not an error)."""
-    tags = record.get("tags") if isinstance(record, dict) else None
-    if not isinstance(tags, list):
-        return ()
-    return tuple(tag for tag in tags if isinstance(tag, str) and tag)
+    """The tags of a saved article's record (`Store.saved`), as `kept_tags` reads them."""
+    return kept_tags(record.get("tags") if isinstance(record, dict) else None)
 
 
 def hashed_tags(tags: Iterable[str]) -> str:

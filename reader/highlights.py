@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,19 +175,42 @@ def passage_pattern(words: str) -> re.Pattern[str] | None:
 def find_passage(text: str, highlight: Highlight) -> tuple[int, int] | None:
     """Where `highlight`'s words are in `text` (start, end), the place nearest to where it
     was kept of several; None when they are no longer there."""
-    pattern = passage_pattern(highlight.words)
-    if pattern is None:
-        return None
     wanted = highlight.near * len(text)
     best: tuple[int, int] | None = None
+    for place in _places(text, highlight):
+        if best is None or abs(place[0] - wanted) < abs(best[0] - wanted):
+            best = place
+        elif place[0] > wanted:
+            break  # further from here on
+    return best
+
+
+def find_passage_after(text: str, highlight: Highlight, own: str) -> tuple[int, int] | None:
+    """`find_passage` in `text`, which ends with the article's own text (`own`, as
+    `article_text` gives it) after words of its own (a chapter's citation header: the
+    title again, the source, the dates, the address): the place `find_passage` finds in
+    `own`, told by how many places of the same words come after it. Its position,
+    measured in `text`, would take the header's length for the text's: in a short article,
+    the other place of words said twice."""
+    found = find_passage(own, highlight)
+    if found is None:
+        return find_passage(text, highlight)
+    after = sum(1 for place in _places(own, highlight) if place[0] > found[0])
+    places = list(_places(text, highlight))
+    if after >= len(places):  # `text` holds fewer: not `own` after all
+        return find_passage(text, highlight)
+    return places[len(places) - 1 - after]
+
+
+def _places(text: str, highlight: Highlight) -> Iterator[tuple[int, int]]:
+    """Every place of `highlight`'s words in `text`, in order."""
+    pattern = passage_pattern(highlight.words)
+    if pattern is None:
+        return
     for match in pattern.finditer(text):
         if match.start() and _WORD.match(text, match.start() - 1):
             continue  # the end of a longer word: "passed" in "Bypassed"
-        if best is None or abs(match.start() - wanted) < abs(best[0] - wanted):
-            best = match.span()
-        elif match.start() > wanted:
-            break  # further from here on
-    return best
+        yield match.span()
 
 
 def marked_elsewhere(words: str, note: str, at: float, text: str | None) -> Highlight:

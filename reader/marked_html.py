@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .highlights import Highlight, find_passage, merged_spans
+from .highlights import Highlight, find_passage, find_passage_after, merged_spans
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -18,9 +18,11 @@ if TYPE_CHECKING:
 _LINE_BREAKS = ("softbreak", "hardbreak")
 
 
-def mark_highlights(tokens: list[Token], highlights: Sequence[Highlight]) -> None:
+def mark_highlights(tokens: list[Token], highlights: Sequence[Highlight], own: str = "") -> None:
     """`tokens` (markdown-it's, of one article) with the text `highlights` cover put between
-    `mark` tokens, which render as `<mark>` and `</mark>` (one not found: not marked)."""
+    `mark` tokens, which render as `<mark>` and `</mark>` (one not found: not marked); `own`:
+    the article's own text (`article_text`), where a highlight's place was measured, the
+    tokens holding a citation header before it (`find_passage_after`)."""
     if not highlights:
         return
     # Every piece of text in the order read: (its inline token, its child's index, its text);
@@ -42,7 +44,9 @@ def mark_highlights(tokens: list[Token], highlights: Sequence[Highlight]) -> Non
     joined = "".join(text for _, _, text in pieces)
     spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for highlight in highlights:
-        found = find_passage(joined, highlight)
+        found = (
+            find_passage_after(joined, highlight, own) if own else find_passage(joined, highlight)
+        )
         if found is None:
             continue
         a, b = found

@@ -28,7 +28,7 @@ from .models import (
     Unwritable,
 )
 from .safe import safe_line
-from .sniff import UNSAID_TYPES, feed_type, file_kind, kind_named, looks_like_html
+from .sniff import PDF, UNSAID_TYPES, binary_type, feed_type, file_kind, kind_named, looks_like_html
 from .store import Store
 from .workers import store_in_worker, whole_write
 
@@ -495,13 +495,16 @@ def _read_from_version(page: Article, known: Article, fetched_at: datetime | Non
 
 
 def check_is_page(response: Response) -> None:
-    """Refuse a file (a PDF, an image, a binary: `sniff.file_kind`) or a feed where an article
-    page was expected, also when the server calls it text/html: decoded as text it would be
+    """Refuse a file (an image, a binary: `sniff.file_kind`; a PDF is read) or a feed where an
+    article page was expected, also when the server calls it text/html: decoded as text it would be
     mojibake in the cache (a feed, its items run together under the channel's title)."""
     ctype, body = response.content_type, response.body
+    if binary_type(body) == PDF:
+        return  # read for its text (`extract.pdf_document`)
     what = file_kind(body, ctype)
+    is_feed = False
     if not what and (feed := feed_type(body)) is not None:
-        what = kind_named(feed, ctype)
+        what, is_feed = kind_named(feed, ctype), True
     if not what:
         if ctype in _HTML_TYPES or ctype in _TEXT_TYPES:
             return  # a text one read as text (`extract.plain_text`): a press release, a transcript
@@ -512,4 +515,5 @@ def check_is_page(response: Response) -> None:
         ErrorKind.NOT_HTML,
         f"not an article page ({what}); open the original link in a browser",
         response.url,
+        feed=is_feed,
     )

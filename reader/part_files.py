@@ -4,10 +4,13 @@ export to the same name left when it was killed (kill -9, a power cut: nothing o
 remove its part), swept by the next one (acc33b B8: 2 MB of hidden book left for good).
 
 A part is swept only when nothing writes it: no process holds its lock (the system's, gone
-with the process however it ended), and it was last written a while before this export's own
-part was made (an export that has just made its part and not yet locked it keeps it). The
-folder may be shared: a link under a part's name is never followed, a file of another user's,
-or one with another name too, never removed (acc32b B13).
+with the process however it ended). An export locks its part before its first byte, so a part
+with something in it and no lock is a dead export's, swept however recently it was written
+(one killed a moment before the next export was left for the export after it). An empty one
+may be an export's that has just made it and not yet locked it: that one is swept once it is
+`SETTLED` old only (nothing in it is lost meanwhile). The folder may be shared: a link under a
+part's name is never followed, a file of another user's, or one with another name too, never
+removed (acc32b B13).
 """
 
 from __future__ import annotations
@@ -28,8 +31,8 @@ _NAMED = r"[a-z0-9_]{8}"
 """The characters `tempfile.mkstemp` names a file with, as many as it takes."""
 
 SETTLED = 10.0
-"""Seconds since a part was last written before a later export takes it for one left by an
-export killed midway, unlocked: between an export's making its part and locking it."""
+"""Seconds since an empty part was made before a later export takes it for one left by an
+export killed between making its part and locking it (it may be locked a moment after)."""
 
 _OPEN_AS_IS = os.O_RDONLY | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK
 """A part opened itself, never what a link under its name leads to, and at once (a pipe
@@ -69,7 +72,8 @@ def sweep_stale_parts(path: Path, own: Path) -> int:
 
 def _removed_if_stale(part: Path, before: float) -> bool:
     """Remove `part` when it is a part left by a killed export: a regular file of this user's
-    with no other name, last written before `before`, its lock held by no process."""
+    with no other name, its lock held by no process, and something in it or last written
+    before `before` (see the module's docstring)."""
     assert fcntl is not None
     fd = os.open(part, _OPEN_AS_IS)
     try:
@@ -78,7 +82,7 @@ def _removed_if_stale(part: Path, before: float) -> bool:
             not stat.S_ISREG(found.st_mode)
             or found.st_uid != os.geteuid()
             or found.st_nlink != 1
-            or found.st_mtime > before
+            or (found.st_size == 0 and found.st_mtime > before)
         ):
             return False
         try:

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from .discovery import FeedLink
 from .errors import NoAnswer
+from .keys import link_key
 from .marks import NOT_ARTICLE_MARK, PARTIAL_MARK
 from .models import NO_CONNECTION, Article, Entry, ErrorKind, Feed, FetchError
 from .outages import Outage, host_of, outages
@@ -62,6 +63,28 @@ class Headline:
     archived: bool = False
     """Saved, and archived: done with, kept (`Store.archive_saved`); read, and in the reader's
     "Archive", not "Saved"."""
+
+
+def article_of(headline: Headline) -> str:
+    """The article a headline is of, as the store keys it (`keys.article_key`): two feeds'
+    headlines of one link are one article, saved, tagged and archived as one; "" for one
+    that links nowhere."""
+    return headline.key or link_key(headline.entry.link)
+
+
+def one_each(headlines: Iterable[Headline]) -> list[Headline]:
+    """`headlines` in their order, each article's first only (`article_of`): the lists of
+    articles ("Saved", "Archive", a tag's saved ones) have a row an article, where two feeds
+    listing one made two. One that links nowhere is no article two can share: kept."""
+    seen: set[str] = set()
+    out: list[Headline] = []
+    for headline in headlines:
+        key = article_of(headline)
+        if key and key in seen:
+            continue
+        seen.add(key)
+        out.append(headline)
+    return out
 
 
 _LONG_AGO = datetime.min.replace(tzinfo=UTC)
@@ -279,6 +302,12 @@ class SyncReport:
     # Cached stories asked for again (their feed told them anew) that the site now says are
     # gone: the copy kept, retrieved at the time given (`Store.mark_gone`)
     gone_kept: list[tuple[Entry, FetchError, datetime | None]] = field(default_factory=list)
+    # Saved links from a file whose names led to this computer or its network now: not asked,
+    # left for the user to open from now on (`Library._hold_file_link`)
+    held_local: list[tuple[Entry, FetchError]] = field(default_factory=list)
+    # Saved articles cached as another app's copy (wallabag's) whose page came and took its
+    # place, the copy kept as the earlier one; of `updated` when the text changed
+    copies_replaced: list[Entry] = field(default_factory=list)
     # Articles cached without some of their text, their later pages or the AMP version of a page
     # that gave little (`Article.incomplete` says why)
     incomplete: list[tuple[Entry, Article]] = field(default_factory=list)

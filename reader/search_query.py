@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .feed_names import folded
-from .feed_tags import hashed_tags
+from .feed_tags import hashed_tags, typed_tag
 from .fold import MARKS, has_accent, skippable
 from .safe import safe_line
 from .text_find import UNSPACED, blank, pattern, typed, unspaced
@@ -191,7 +191,9 @@ class Query:
         after_tag = False
         for term in _parsed(query):
             if term.tag:
-                names = tuple(name.strip() for name in term.text.split(",") if name.strip())
+                names = tuple(tag for name in term.text.split(",") if (tag := typed_tag(name)))
+                if not names:  # `tag:#`: the mark alone names no tag
+                    continue
                 if term.without:
                     excluded_tags += names
                 elif term.either and after_tag:  # tag:a OR tag:b

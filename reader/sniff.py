@@ -12,6 +12,8 @@ from __future__ import annotations
 import codecs
 import re
 
+PDF = "application/pdf"
+"""A PDF's media type: the one file a link may lead to that is read for its text."""
 # Leading bytes of the formats a link may lead to instead of a page, with their media type.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "application/pdf"),

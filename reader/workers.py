@@ -170,11 +170,17 @@ def _held_back(*numbers: int) -> Iterator[None]:
 # longer waits on another process's lock (a `reader sync` writing), and has not begun.
 _STOP_GRACE = 2.0
 
+QUIT_GRACE = 0.2
+"""Seconds a worker's write gets at least once the reader's wait for a program holding the
+store is over (`Store.give_up_left`): one still waiting on the holder has begun nothing."""
 
-def stop_pool(pool: Executor, shutting: threading.Thread | None = None) -> None:
+
+def stop_pool(
+    pool: Executor, shutting: threading.Thread | None = None, grace: float | None = None
+) -> None:
     """Shut the CPU pool: queued work cancelled, each worker process ended at once (SIGTERM),
     but for a write to the store under way, which is finished first (`whole_write`), for at
-    most `_STOP_GRACE`. Waiting for the work in hand kept the reader's process up to 2 s after
+    most `_STOP_GRACE` (or `grace`, when shorter). Waiting for the work in hand kept the reader's process up to 2 s after
     `q` (workers still importing the parsers, extracting a page the next sync reads again),
     for ever on a hostile page (an hour-long regular expression in a parser).
 
@@ -182,8 +188,14 @@ def stop_pool(pool: Executor, shutting: threading.Thread | None = None) -> None:
     may close its wake-up pipe before the interpreter's exit hook writes to it (an EBADF
     traceback after Ctrl-C). Ending the workers lets that shutdown return. A pool whose
     shutdown runs already (`shutting`, a thread started on it) is not shut twice: the second
-    found the first's pipes closed (EBADF)."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
+    found the first's pipes closed (EBADF).
+
+    A pool whose worker a fork server is still making (`process_pool`'s `server`: it makes
+    none before it has imported the workers' modules, tens of seconds of a loaded machine)
+    is not waited for: the pool's `submit` holds its shutdown meanwhile, and a Ctrl-C of a
+    sync as its workers started waited for that import, past 90 s at load 45. The server is
+    ended with the workers then, and the next pool starts another."""
+    processes = _processes_of(pool)
     stopper = shutting or threading.Thread(
         target=pool.shutdown, kwargs={"wait": True, "cancel_futures": True}, daemon=True
     )
@@ -192,12 +204,41 @@ def stop_pool(pool: Executor, shutting: threading.Thread | None = None) -> None:
     for process in processes:
         with suppress(OSError, ValueError):
             process.terminate()
-    stopper.join(_STOP_GRACE)
+    stopper.join(_STOP_GRACE if grace is None else min(grace, _STOP_GRACE))
     if stopper.is_alive():
-        for process in processes:
+        # Those made during the grace too: each would outlive the pool, and the interpreter's
+        # exit waits for every worker it started.
+        for process in {*processes, *_processes_of(pool)}:
             with suppress(OSError, ValueError):
                 process.kill()
+        _end_fork_server(pool)
         stopper.join()
+
+
+def _processes_of(pool: Executor) -> list[Any]:
+    """The worker processes `pool` has started so far (none for a pool of threads)."""
+    return list((getattr(pool, "_processes", None) or {}).values())
+
+
+def _end_fork_server(pool: Executor) -> None:
+    """End the fork server `pool`'s workers are made by, if it is making one for `pool` now
+    (its `submit` holds the shutdown's lock meanwhile): the worker it is making, or waiting
+    to make as its modules import, fails then (EOFError in `submit`), and the pool's shutdown
+    goes on. A shutdown held up by anything else (a worker's write) leaves it alone. The
+    server is multiprocessing's own (there is no public way to stop it); the next pool of
+    the process starts another (`ensure_running` finds it gone)."""
+    context = getattr(pool, "_mp_context", None)
+    if context is None or context.get_start_method() != "forkserver":
+        return
+    submitting = getattr(pool, "_shutdown_lock", None)
+    if submitting is None or not submitting.locked():
+        return
+    from multiprocessing import forkserver
+
+    pid = getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)
+    if pid is not None:
+        with suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
 
 
 def process_pool(count: int, modules: Sequence[str], server: bool = False) -> tuple[Executor, Any]:

@@ -31,8 +31,10 @@ def busy(work: str) -> None:
 
 
 def writing(work: str, home: str) -> None:
-    """An article cached, the write begun before "go" and finished after it."""
-    _started(Path(work))
+    """An article cached, the write begun before "go" and finished after it. "started" is
+    written once the write holds the pool's SIGTERM back: written before, a stop sent between
+    the two ended the worker outside its write, as it should, and the test saw no write."""
     with whole_write():
+        _started(Path(work))
         until_go(Path(work))
         store_in_worker(Path(home)).put_article(KEPT, Article(url=KEPT, title="Kept"))

@@ -316,22 +316,25 @@ def test_parts_an_export_killed_midway_left_are_swept_by_the_next(
 ) -> None:
     """acc33b B8: a kill -9 left `.NAME.xxxxxxxx.part` (2 MB, hidden) and every later export to
     the name left it there. Swept by the next: only a part of that name, nothing another
-    export is writing (locked, or just made), no link followed, no other user's name."""
+    export is writing (locked, or just made: empty), no link followed, no other user's name;
+    one killed a moment before is swept too (written under 10 s before, it was left)."""
     shared, victim = tmp_path / "shared", tmp_path / "victim_rc"
     shared.mkdir()
     victim.write_text("the victim's own\n")
     an_hour_ago = datetime.now().timestamp() - 3600
 
-    def part(name: str, old: bool = True) -> Path:
+    def part(name: str, old: bool = True, written: bytes = b"PK half a book") -> Path:
         made = shared / name
-        made.write_bytes(b"PK half a book")
+        made.write_bytes(written)
         if old:
             os.utime(made, (an_hour_ago, an_hour_ago))
         return made
 
     killed = [part(".out.epub.ab3_xyz9.part"), part(".out.epub.qq00ww11.part")]
+    killed.append(part(".out.epub.just_now.part", old=False))  # killed a moment ago
+    killed.append(part(".out.epub.empty_00.part", written=b""))  # killed before its lock
     writing = part(".out.epub.locked00.part")  # another export writing it now
-    just_made = part(".out.epub.justmade.part", old=False)  # made, not locked yet
+    just_made = part(".out.epub.justmade.part", old=False, written=b"")  # not locked yet
     others = [part(".other.epub.ab3_xyz9.part"), part(".out.epub.part"), part("out.epub.part")]
     link = shared / ".out.epub.linked00.part"
     link.symlink_to(victim)

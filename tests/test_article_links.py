@@ -39,6 +39,7 @@ from tests.tui_pilot import (
     marked,
     notices,
     notices_raised,
+    on_top,
     open_titled,
     reading,
     screen_segments,
@@ -332,7 +333,7 @@ async def link_list(app: ReaderApp, pilot: Pilot[object]) -> tuple[str, str, lis
     walkout = f"{site}/gazette/2026/11/24/harbour-crane-strike.html"
     copied = copies(app)
     await pilot.press("L")
-    assert isinstance(app.screen, LinksScreen)
+    await on_top(pilot, LinksScreen, "the link list")  # composed a moment after it is pushed
     return pdf, walkout, copied
 
 
@@ -415,7 +416,8 @@ def test_a_long_link_list_opens_at_its_full_height_and_keeps_its_cursor_in_view(
             body.show_article(app.screen.headline.entry, article)
             await pilot.pause()
             await pilot.press("L")
-            assert app.screen.query_one("#links-panel").has_class("-long")
+            links = await on_top(pilot, LinksScreen, "the link list")
+            assert links.query_one("#links-panel").has_class("-long")
             await pilot.press("0")  # the tenth
             assert app.screen.chosen == Link("source number 9", "https://s.example/9")
             await pilot.press("G")
@@ -492,6 +494,7 @@ def test_the_list_shows_hostile_link_text_literally_and_each_address_once(
             body.show_article(app.screen.headline.entry, article)
             await pilot.pause()
             await pilot.press("L")
+            await on_top(pilot, LinksScreen, "the link list")
             text = screen_text(app)
             text = text[text.index("╭─ Links (3)") :]  # the panel, not the article behind it
             assert "1. [b]bold[/b] [@click=app.quit]x[/]" in text
@@ -504,6 +507,7 @@ def test_the_list_shows_hostile_link_text_literally_and_each_address_once(
             # An article with no links says so.
             body.show_article(app.screen.headline.entry, Article("https://news.example/x"))
             await pilot.press("L")
+            await on_top(pilot, LinksScreen, "the link list")
             assert NO_LINKS in screen_text(app)
             await pilot.press("c", "escape")
             assert isinstance(app.screen, ArticleScreen)
@@ -887,9 +891,10 @@ def test_the_key_bar_is_made_again_only_when_its_keys_change(
 
     async def run() -> None:
         async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, _body):
-            await pilot.pause(0.3)
+            # Its bar made, once a busy machine gets to it (a fixed 0.3 s was a race).
+            await until(pilot, lambda: "esc Back" in key_bar(app), "the article's key bar")
             await pilot.press("j", "space", "k")
-            await pilot.pause(0.3)
+            await pilot.pause(0.3)  # time for a bar made again for nothing, which none is
             assert made.count("ArticleScreen") == 1 and "esc Back" in key_bar(app)
             await pilot.press("slash", *"the", "enter")
             await until(pilot, lambda: "n Next match" in key_bar(app), "the search's keys")

@@ -19,11 +19,12 @@ from textual.widgets import Input
 from tui_pilot import on_top, open_titled, running, screen_text, subscribe, table, until
 
 from reader.cli import main
+from reader.keys import article_key
 from reader.library import Library
 from reader.models import Entry, Feed
 from reader.reports import Headline
 from reader.ui.dialogs.feed_input import FeedInputScreen
-from reader.ui.headlines import HeadlineIndex, tag_view
+from reader.ui.headlines import ARCHIVE_VIEW, SAVED_VIEW, HeadlineIndex, tag_view
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.main.feed_list import FeedList
 
@@ -339,12 +340,13 @@ def test_show_json_gives_an_articles_tags_and_archive_mark(
     assert marks(pilchards) == [(True, ["fishing", "Long read"], False)]
 
 
-def test_tagging_or_archiving_an_article_two_feeds_list_marks_each_of_its_rows(
-    tmp_path: Path, httpserver: HTTPServer
-) -> None:
-    """A wire feed lists the Ledger's story too (the same link): `#` on one row files the
-    article, and both rows show its tags and star; `E` archives it in both (the one acted on
-    marked read, as the store marks it); the tag's row lists it; a reload shows the same."""
+TWINS = {"Pilchard boats laid up", "Pilchard fleet stays in port"}
+"""The titles two feeds list one story under (`subscribe_twins`)."""
+
+
+def subscribe_twins(data: Path, httpserver: HTTPServer) -> None:
+    """Subscribe `data` to the Ledger and to a wire feed listing its 8 o'clock story too (the
+    same link, another title, an hour earlier)."""
     feed = serve_stories(httpserver, "Harbour Ledger", STORIES)
     story = httpserver.url_for("/story-8.html")
     httpserver.expect_request("/wire.xml").respond_with_data(
@@ -354,14 +356,22 @@ def test_tagging_or_archiving_an_article_two_feeds_list_marks_each_of_its_rows(
         "</channel></rss>",
         content_type="application/rss+xml",
     )
-    subscribe(tmp_path, [feed, httpserver.url_for("/wire.xml")])
-    twins = {"Pilchard boats laid up", "Pilchard fleet stays in port"}
+    subscribe(data, [feed, httpserver.url_for("/wire.xml")])
+
+
+def test_tagging_or_archiving_an_article_two_feeds_list_marks_each_of_its_rows(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """A wire feed lists the Ledger's story too (the same link): `#` on one row files the
+    article, and both rows show its tags and star; `E` archives it in both (the one acted on
+    marked read, as the store marks it); the tag's row lists it; a reload shows the same."""
+    subscribe_twins(tmp_path, httpserver)
 
     def marks(rows: list[Headline]) -> dict[str, tuple[bool, tuple[str, ...], bool, bool]]:
         return {
             h.entry.title: (h.saved, h.tags, h.archived, h.read)
             for h in rows
-            if h.entry.title in twins
+            if h.entry.title in TWINS
         }
 
     async def run() -> None:
@@ -374,22 +384,21 @@ def test_tagging_or_archiving_an_article_two_feeds_list_marks_each_of_its_rows(
             await pilot.press(*"fishing", "enter")
             await until(pilot, lambda: screen_text(app).count("#fishing") == 3, "both rows")
             tagged = (True, ("fishing",), False, False)
-            assert marks(table(app).rows) == dict.fromkeys(twins, tagged)
+            assert marks(table(app).rows) == dict.fromkeys(TWINS, tagged)
             await pilot.press("E")
             await until(pilot, lambda: all(h.archived for h in table(app).rows[1:]), "archived")
             assert marks(table(app).rows) == {
                 "Pilchard boats laid up": (True, ("fishing",), True, True),
                 "Pilchard fleet stays in port": (True, ("fishing",), True, False),
             }
-            # The tag's row (under "Saved" and "Archive"): the article, its marks the same.
-            # `t`, the next tag's row: a tag of articles alone too.
+            # The tag's row (under "Saved" and "Archive"): the article once, its marks the
+            # same. `t`, the next tag's row: a tag of articles alone too.
             screen = app.screen
             assert isinstance(screen, MainScreen)
             await pilot.press("t")
             await until(pilot, lambda: screen.feed_url == tag_view("fishing"), "#fishing")
             assert marks(table(app).rows) == {
                 "Pilchard boats laid up": (True, ("fishing",), True, True),
-                "Pilchard fleet stays in port": (True, ("fishing",), True, False),
             }
             shown = marks(app.index.view(None))
 
@@ -400,6 +409,61 @@ def test_tagging_or_archiving_an_article_two_feeds_list_marks_each_of_its_rows(
             lib.close()
 
     asyncio.run(run())
+
+
+def test_an_article_two_feeds_list_is_one_row_in_saved_the_archive_and_its_tag(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Saved, Archive and a tag's list are lists of articles: the story two feeds list (one
+    link, `article_key`) is one row there, the newest, and one in their counts; "All feeds"
+    still lists each feed's headline."""
+    subscribe_twins(tmp_path, httpserver)
+    lib = Library(tmp_path)
+    try:
+        twin = next(h.entry for h in lib.headlines() if h.entry.title in TWINS)
+        lib.tag_article(twin, ["fishing"])
+    finally:
+        lib.close()
+    newest = "Pilchard boats laid up"
+
+    def titles(rows: list[Headline]) -> list[str]:
+        return [h.entry.title for h in rows]
+
+    async def run_reader() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
+            await until(pilot, lambda: len(table(app).rows) == 3, "every headline")
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            assert app.index.saved == 1
+            feeds = screen.query_one(FeedList)
+            await pilot.press("tab", "j")  # Saved
+            await until(pilot, lambda: screen.feed_url == SAVED_VIEW, "Saved")
+            assert titles(table(app).rows) == [newest]
+            assert "Saved · 1 unread of 1" in screen_text(app)
+            await pilot.press("j")  # #fishing
+            await until(pilot, lambda: screen.feed_url == tag_view("fishing"), "#fishing")
+            assert titles(table(app).rows) == [newest]
+            assert app.index.count_in(tag_view("fishing")) == 1
+            assert ("fishing", 1) in app.index.tags()
+            await pilot.press("tab", "E")
+            await until(pilot, lambda: "Archive" in feeds.names, "the archive's row")
+            assert app.index.archived == 1 and app.index.saved == 1
+            await pilot.press("tab", "k")  # Archive, between Saved and #fishing now
+            await until(pilot, lambda: screen.feed_url == ARCHIVE_VIEW, "Archive")
+            assert titles(table(app).rows) == [newest]
+            assert "Archive · 1 archived" in screen_text(app)
+
+    asyncio.run(run_reader())
+    for listed in (("--saved",), ("--archived",), ("--tag", "fishing")):
+        status, out, _ = run(tmp_path, capsys, "list", *listed, "--json")
+        assert status == 0 and titles_of(out) == [newest], listed
+    status, out, _ = run(tmp_path, capsys, "list", "--json")
+    assert sorted(titles_of(out)) == sorted([*TWINS, "Lifeboat crew rescue three"])
+
+
+def titles_of(listed: str) -> list[str]:
+    """The titles of `reader list --json`'s rows."""
+    return [row["title"] for row in json.loads(listed)]
 
 
 def test_capital_e_archives_an_article_into_the_archive_row_and_back(
@@ -493,15 +557,54 @@ def test_a_tags_rows_follow_a_refresh_and_a_retag_without_a_reload() -> None:
     assert refreshed.tags() == [("Fishing", 0), ("sea", 2)]
     afresh = HeadlineIndex(feeds, list(refreshed.headlines))
     assert afresh.tags() == refreshed.tags()
+    assert (afresh.saved, afresh.archived) == (refreshed.saved, refreshed.archived) == (3, 0)
     for tag in ("sea", "fishing"):
         assert afresh.view(tag_view(tag)) == refreshed.view(tag_view(tag))
+
+
+def test_an_article_two_feeds_list_is_one_row_of_its_tag_whichever_feeds_it_holds() -> None:
+    """The index's tag view and counts: a story A (tagged "sea") and B both list, filed under
+    "sea" and "fishing": in "#sea" once, A's row (with A's headlines); in "#fishing" once,
+    the newest row; Saved once, Archive once."""
+    feeds = [
+        Feed("http://127.0.0.1:9/a.xml", title="A", tags=("sea",)),
+        Feed("http://127.0.0.1:9/b.xml", title="B"),
+    ]
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    tags = ("sea", "fishing")
+
+    def headline(entry_id: str, feed: Feed, hours: int, link: int) -> Headline:
+        entry = Entry(
+            entry_id,
+            feed.url,
+            entry_id,
+            f"http://127.0.0.1:9/{link}.html",
+            now - timedelta(hours=hours),
+        )
+        saved = link == 1
+        return Headline(entry, False, True, saved, tags=tags if saved else (), archived=saved)
+
+    index = HeadlineIndex(
+        feeds,
+        [
+            headline("b1", feeds[1], 1, 1),
+            headline("a1", feeds[0], 2, 1),
+            headline("a2", feeds[0], 3, 2),
+        ],
+    )
+    assert [h.entry.id for h in index.view(tag_view("sea"))] == ["a1", "a2"]
+    assert [h.entry.id for h in index.view(tag_view("fishing"))] == ["b1"]
+    assert index.tags() == [("fishing", 1), ("sea", 2)]
+    assert (index.count_in(tag_view("sea")), index.count_in(tag_view("fishing"))) == (2, 1)
+    assert [h.entry.id for h in index.archive_view()] == ["b1"]
+    assert (index.saved, index.archived) == (1, 1)
 
 
 def test_a_tag_typed_with_its_mark_is_kept_without_it(
     synced: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Every list writes a tag after a "#": typed so, the "#" is the mark, not the name
-    (acc33a A13); a name that does begin with one (kept so before) is named as listed."""
+    (acc33a A13)."""
     pilchards = _ids(synced, capsys)["Pilchard boats laid up"]
     status, out, _ = run(synced, capsys, "tag", pilchards, "#urgent", "#fees, education")
     assert status == 0
@@ -514,17 +617,44 @@ def test_a_tag_typed_with_its_mark_is_kept_without_it(
     status, out, _ = run(synced, capsys, "untag", pilchards, "#fees")
     assert status == 0 and "its tags now: urgent, education" in out
     assert run(synced, capsys, "tag", pilchards, "#")[0] == 2  # the mark alone: no tag
-    # One kept with a "#" in its name before: listed "##old", and named so.
+
+
+def test_a_tag_kept_with_its_mark_before_is_read_without_it(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A tag a reader before acc33a A13 kept with the "#" typed ("#old": listed "##old",
+    named only so) is the tag "old", an article's and a feed's alike: listed "#old", found
+    by `--tag old` and `tag:old`, one with "old" where both are, kept so at the next change."""
+    pilchards = _ids(synced, capsys)["Pilchard boats laid up"]
     lib = Library(synced)
     try:
-        lib.tag_article(lib.resolve(pilchards), ["#old"])
+        entry = lib.resolve(pilchards)
+        assert isinstance(entry, Entry)
+        # The records as that reader wrote them: the store keeps tags as it is given them.
+        lib.store.restore_saved(entry.link, {"url": entry.link, "tags": ["#old", "Old", "#sea"]})
+        lib.tag_feed(entry.feed_url, ["#harbour"])
     finally:
         lib.close()
-    assert run(synced, capsys, "list", "--saved")[1].rstrip().endswith("##old")
-    status, out, _ = run(synced, capsys, "list", "--tag", "##old")
-    assert status == 0 and out.startswith(pilchards)
-    status, out, _ = run(synced, capsys, "untag", pilchards, "##old")
-    assert status == 0 and "its tags now: urgent, education" in out
+    status, out, _ = run(synced, capsys, "list", "--saved")
+    assert out.rstrip().endswith("Pilchard boats laid up  #old #sea")
+    for asked in ("old", "#old"):
+        status, out, _ = run(synced, capsys, "list", "--tag", asked)
+        assert status == 0 and out.startswith(pilchards), asked
+    for asked in ("harbour", "#Harbour"):  # the feed's: both its headlines
+        status, out, _ = run(synced, capsys, "list", "--tag", asked)
+        assert status == 0 and len(out.splitlines()) == 2, asked
+    for asked in ("tag:old", "tag:#old", "tag:#OLD"):  # the mark taken as `--tag` takes it
+        status, out, _ = run(synced, capsys, "list", "--search", asked, "--ids")
+        assert (status, out) == (0, f"{pilchards}\n"), asked
+    feeds = json.loads(run(synced, capsys, "feeds", "--json")[1])
+    assert [feed["tags"] for feed in feeds] == [["harbour"]]
+    status, out, _ = run(synced, capsys, "untag", pilchards, "#sea")
+    assert status == 0 and "its tags now: old" in out
+    lib = Library(synced)
+    try:
+        assert lib.store.saved()[article_key(entry.link)]["tags"] == ["old"]
+    finally:
+        lib.close()
 
 
 def test_the_tag_key_takes_a_tag_typed_with_its_mark(

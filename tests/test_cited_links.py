@@ -18,7 +18,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from tests.served_feed import serve_one_item
-from tests.test_quoted_markdown import copies
+from tests.test_quoted_markdown import copied_by, copies
 from tests.tui_pilot import reading, running, status, subscribe, table, until
 
 TITLE = "Dredging contract doubled without a vote"
@@ -83,8 +83,7 @@ def test_a_quoted_passage_links_its_note_at_the_cited_address(data_dir: Path) ->
         async with reading(data_dir, "Dredging", (100, 40)) as (app, pilot, _body):
             app.config = replace(app.config, citation_copy="markdown")  # Markdown's quoting
             copied = copies(app)
-            await pilot.press("slash", *"Nobody mentioned", "enter", "v", "y")
-            await pilot.pause(0.2)
+            await copied_by(pilot, copied, "slash", *"Nobody mentioned", "enter", "v", "y")
             return copied
 
     (quoted,) = asyncio.run(run())

@@ -282,11 +282,12 @@ def test_extract_file_and_stdin(tmp_path: Path, demo_server: DemoServer) -> None
 
 
 def test_extract_refuses_a_file_that_is_not_a_page(tmp_path: Path) -> None:
-    """A PDF, an image or a program handed to `reader extract` is named, not printed as text."""
+    """A damaged PDF, an image or a program handed to `reader extract` is named, not printed as
+    text."""
     files = {
         "report.pdf": (
             b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >>\n",
-            "application/pdf",
+            "application/pdf, which could not be read",  # one with text is read: test_pdf_articles
         ),
         "photo.html": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "image/png"),
         "program": (Path(sys.executable).read_bytes()[:65536], "application/x-executable"),
@@ -511,8 +512,8 @@ def test_reextract_from_kept_pages_offline(synced_dir: Path) -> None:
     refused = reader(synced_dir, "reextract", pdf["id"])
     assert refused.returncode == 1
     assert refused.stderr.splitlines()[0] == (
-        f"reader: not re-extracted: {pdf['link']}: not an article page (application/pdf); "
-        "open the original link in a browser"
+        f"reader: not re-extracted: {pdf['link']}: not an article page (application/pdf with no "
+        "text in it, pictures of its pages); open the original link in a browser"
     )
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.cells import cell_len
 
 from reader.ui.cell_width import uncounted_cells
-from tests.tui_pilot import reading, screen_text, subscribe_to_page
+from tests.tui_pilot import reading, screen_text, subscribe_to_page, until
 
 TITLE = "Night shift keeps the harbour crane turning"
 SENTENCE = "Thanks 👍🏽 from the harbour crew on the night shift, who kept the crane going."
@@ -37,7 +37,7 @@ def test_a_drag_after_a_skin_tone_selects_the_words_under_the_mouse(tmp_path: Pa
 
     async def run() -> str:
         async with reading(tmp_path, "Night shift", (100, 30)) as (app, pilot, body):
-            await pilot.pause(0.2)
+            await until(pilot, lambda: app.screen.takes_keys, "the article drawn")
             lines = screen_text(app).splitlines()
             y = next(n for n, line in enumerate(lines) if "Thanks" in line)
             line = lines[y]

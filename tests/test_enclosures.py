@@ -211,7 +211,7 @@ def test_the_reading_view_shows_lists_and_opens_an_episodes_audio(
     from reader.ui.dialogs.links import LinksScreen
     from reader.ui.screens.article import ArticleScreen
     from reader.ui.widgets.article.article_body import ArticleBody
-    from tests.tui_pilot import open_row, running, screen_text, table, until
+    from tests.tui_pilot import on_top, open_row, running, screen_text, table, until
 
     async def sync() -> None:
         async with Library(data_dir) as lib:
@@ -229,6 +229,8 @@ def test_the_reading_view_shows_lists_and_opens_an_episodes_audio(
             assert "↗" in line
             table(app).cursor = row
             await pilot.press("o")  # from the list: the episode's audio, its only address
+            # Its address read off the event loop: waited for (at once was a race).
+            await until(pilot, lambda: bool(browser), "the browser handed an address")
             assert browser == [ep0]
 
             screen = await open_row(pilot, row)
@@ -250,7 +252,7 @@ def test_the_reading_view_shows_lists_and_opens_an_episodes_audio(
             shown = screen_text(app)
             assert "Paragraph 0 of the show notes" in shown and "▶ Audio (MP3, 40.1 MB)" in shown
             await pilot.press("L")
-            assert isinstance(app.screen, LinksScreen)
+            await on_top(pilot, LinksScreen, "the link list")  # composed a moment after
             assert ep1 in screen_text(app) and "Audio (MP3, 40.1 MB)" in screen_text(app)
 
     asyncio.run(run())

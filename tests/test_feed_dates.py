@@ -16,7 +16,7 @@ from reader.cli.common import render
 from reader.codec import article_to_json
 from reader.library import Library
 from reader.models import Article
-from tests.test_quoted_markdown import copies
+from tests.test_quoted_markdown import copied_by, copies
 from tests.tui_pilot import reading
 
 TITLE = "Ferry timetable cut for the winter"
@@ -157,8 +157,7 @@ def test_the_reading_view_and_its_citation_say_the_date_is_the_feeds(data_dir: P
     async def run() -> tuple[str, list[str]]:
         async with reading(data_dir, "Ferry timetable", (120, 40)) as (app, pilot, body):
             copied = copies(app)
-            await pilot.press("y")
-            await pilot.pause(0.2)
+            await copied_by(pilot, copied, "y")
             return body.text.splitlines()[1], copied
 
     meta, copied = asyncio.run(run())

@@ -477,8 +477,8 @@ def test_show_of_a_link_that_is_no_article_gives_the_feeds_text_and_names_it(
         shown = reader("show", report["id"], *offline)
         assert shown.returncode == 1, offline
         assert shown.stderr.strip() == (
-            f"reader: {pdf}: not an article page (application/pdf); open the original link "
-            "in a browser; showing the text the feed carried"
+            f"reader: {pdf}: not an article page (application/pdf, which could not be read); "
+            "open the original link in a browser; showing the text the feed carried"
         )
         assert SUMMARY in shown.stdout and "the text the feed carried" in shown.stdout
     # A link no feed carries: only the reason, naming it.

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from reader.full_text import Hit, Query, search
 from reader.library import Library, text_search
+from reader.reports import Headline
 from reader.ui.app import ReaderApp
 from reader.ui.headlines import SAVED_VIEW
 from reader.ui.messages import SearchClosed
@@ -430,18 +431,24 @@ def test_F_reads_or_and_minus_and_says_when_a_capital_made_case_count(synced_dir
     asyncio.run(run())
 
 
-def test_F_with_tag_searches_what_is_filed_under_the_tag(synced_dir: Path) -> None:
-    """`tag:NAME` among the words narrows `F` to the tag's articles, a tag alone lists them,
-    `-tag:NAME` leaves them out, as `reader list --search` reads them; the empty hits say the
-    tag."""
-    council = expected(synced_dir, words="council")
-    assert len(council) >= 3
+def council_tagged(directory: Path) -> tuple[list[Hit], Headline]:
+    """The hits of "council", and the headline of the second, its article tagged "Budgets"."""
+    council = expected(directory, words="council")
     tagged = council[1].headline
-    lib = Library(synced_dir, workers="thread")
+    lib = Library(directory, workers="thread")
     try:
         lib.tag_article(tagged.entry, ["Budgets"])
     finally:
         lib.close()
+    return council, tagged
+
+
+def test_F_with_tag_searches_what_is_filed_under_the_tag(synced_dir: Path) -> None:
+    """`tag:NAME` among the words narrows `F` to the tag's articles, a tag alone lists them,
+    `-tag:NAME` leaves them out, as `reader list --search` reads them; the empty hits say the
+    tag."""
+    council, tagged = council_tagged(synced_dir)
+    assert len(council) >= 3
 
     async def run() -> None:
         async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):
@@ -633,5 +640,49 @@ def test_F_makes_its_words_patterns_off_the_event_loop(
             # First made in the search's thread; the hits' note, naming the words, finds
             # them compiled already (Python's cache of patterns).
             assert threads and threads[0] is not threading.main_thread(), threads
+
+    asyncio.run(run())
+
+
+def test_a_hit_of_a_tag_search_opens_at_its_words_or_with_no_search_for_a_tag_alone(
+    synced_dir: Path,
+) -> None:
+    """`tag:budgets council`'s hit opens at "council", the status line saying the query as
+    typed ("Match 1 of 1 for “tag:budgets council”": the tag is no word, so only council's
+    places are counted); `tag:budgets` alone has no word to find: its hit (the tag's
+    article) opens with no search, saying neither a match nor "No match"."""
+    _council, tagged = council_tagged(synced_dir)
+
+    async def run() -> None:
+        async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            for words, said in (
+                ("tag:budgets council", "Match 1 of 1 for “tag:budgets council”"),
+                ("tag:budgets", ""),
+            ):
+                keys = [{" ": "space", ":": "colon"}.get(c, c) for c in words]
+                await pilot.press("F", *keys, "enter")
+                await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the hits")
+                await until(pilot, lambda: len(table(app).rows) == 1, words)
+                assert table(app).rows[0].entry.id == tagged.entry.id
+                await pilot.press("enter")
+                article = await on_top(pilot, ArticleScreen, "the article")
+                body = article.query_one(ArticleBody)
+                await until(pilot, lambda body=body: body.article is not None, "its text")
+                if said:
+                    await until(pilot, lambda said=said: said in status(app), said)
+                    assert body.query == words and body.match_count == 1
+                else:
+                    for _ in range(5):
+                        await pilot.pause()
+                    assert not body.query and "atch" not in status(app)
+                await pilot.press("escape")
+                await pilot.pause()
+                if app.screen is not screen:  # the first Esc cleared the search
+                    await pilot.press("escape")
+                await until(pilot, lambda: app.screen is screen, "the hits again")
+                await pilot.press("escape")
+                await until(pilot, lambda: screen.feed_url is None, "every feed's headlines")
 
     asyncio.run(run())

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from rich.table import Table
 
+from reader.cli import main
+from reader.search_syntax import SEARCH_RULES
 from reader.ui.dialogs import help as help_dialog
 from reader.ui.dialogs.help import HelpScreen
 from tests.tui_pilot import running, screen_text, until
@@ -48,3 +50,27 @@ def test_the_help_opened_again_does_not_set_its_keys_out_again(
     assert 1 <= first <= 2  # at the panel's width, and without its scrollbar's two cells
     assert second == first  # opened again: nothing set out again
     assert "refresh every feed" in shown
+
+
+def test_the_help_gives_the_search_rules_list_help_gives(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`F`'s row says how a query is written as `reader list --help` says it (one text,
+    `SEARCH_RULES`): phrases, `-word`, `OR` and `tag:NAME` were in the one, not the other."""
+
+    async def run() -> str:
+        async with running(synced_dir, (160, 100), prefetch=False) as (app, pilot):
+            await pilot.press("question_mark")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+            await pilot.pause()
+            return screen_text(app)
+
+    shown = asyncio.run(run())
+    (row,) = [line for line in shown.splitlines() if " F " in line]
+    assert "find articles by their text or byline" in row
+    said = " ".join(shown.split())
+    for rule in ("double quotes", "-word or NOT word", "A OR B either", "tag:NAME", "-tag:NAME"):
+        assert rule in said, rule
+    with pytest.raises(SystemExit):
+        main(["list", "--help"])
+    assert " ".join(SEARCH_RULES.split()) in " ".join(capsys.readouterr().out.split())

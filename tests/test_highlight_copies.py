@@ -5,6 +5,7 @@ site on 127.0.0.1 (`test_versions.Site`), the real store in tmp_path."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import Iterator
@@ -13,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.highlights import Highlight
+from reader.highlights import NO_LONGER_IN_TEXT, Highlight
 from reader.library import Library
 from tests.story_site import serving
 from tests.test_versions import CORRECTED, FIRST, Site, entry_id, sync, sync_corrected
+from tests.tui_pilot import notices_raised, open_titled, running, until
 
 FIGURE_4M = (
     "The council will spend 4 million pounds on repairs to the swing bridge, its spokesman, "
@@ -98,3 +100,54 @@ def test_a_highlight_kept_on_copy_1_after_v_is_cited_to_it(
     printed = capsys.readouterr().out
     assert printed.index(f"> {FIGURE_4M}") < printed.index(f"# {FIRST[0]}")
     assert f"# {CORRECTED[0]}" not in printed  # no highlight, no note of the latest's
+
+
+def test_words_both_copies_hold_kept_on_copy_1_are_cited_to_it(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Kept after `V` on the earlier copy, words the latest holds too are cited to the copy
+    they were read in, as `y` cited them there (acc34b D8: under the latest's headline)."""
+    sync(data_dir, site)
+    sync_corrected(data_dir, site)
+    _keep(data_dir, BOATS, number=1)
+    assert main(["--data-dir", str(data_dir), "highlights"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.index(f"> {BOATS}") < printed.index(f"# {FIRST[0]}")
+    assert f"# {CORRECTED[0]}" not in printed and "no longer in the text" not in printed
+
+
+def test_the_reading_view_says_v_shows_the_copy_holding_a_highlight_no_longer_in_the_text(
+    site: Site, data_dir: Path
+) -> None:
+    """A quotation read before the correction is in copy 1 only: the latest copy opened says
+    it is no longer in its text and that `V` shows the copy holding it, where it is marked;
+    there, one read in the latest is said to be in it, `V` going round to it; one in no copy
+    is only said no longer in the text."""
+    sync(data_dir, site)
+    _keep(data_dir, FIGURE_4M)  # read before the correction
+    _keep(data_dir, "words no copy of the story holds")
+    sync_corrected(data_dir, site)
+    _keep(data_dir, CORRECTED[1])  # in the latest only
+
+    async def run() -> None:
+        async with running(data_dir, (120, 40), prefetch=False) as (app, pilot):
+            raised = notices_raised(app)
+            body = await open_titled(pilot, CORRECTED[0])
+            await until(pilot, lambda: any(NO_LONGER_IN_TEXT in n for n in raised), "the notice")
+            (said,) = [n for n in raised if NO_LONGER_IN_TEXT in n]
+            assert said == (
+                "2 highlights no longer in the text: kept (reader highlights lists them);"
+                " 1 of them is in copy 1 of 2: V shows it."
+            )
+            raised.clear()
+            await pilot.press("V")
+            await until(pilot, lambda: body.article is not None and body.article.version == 1, "V")
+            await until(pilot, lambda: len(body.highlights) == 3, "the highlights marked")
+            await pilot.pause()
+            (said,) = [n for n in raised if NO_LONGER_IN_TEXT in n]
+            assert said == (  # the latest's, from copy 1: V goes round to it
+                "2 highlights no longer in the text: kept (reader highlights lists them);"
+                " 1 of them is in copy 2 of 2: V shows it."
+            )
+
+    asyncio.run(run())

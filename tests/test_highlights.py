@@ -14,7 +14,7 @@ import pytest
 from textual import events
 
 from reader.cli import main
-from reader.highlights import Highlight, find_passage
+from reader.highlights import Highlight, find_passage, find_passage_after
 from reader.keys import article_key
 from reader.library import Library
 from reader.models import Block, BlockKind, Inline
@@ -38,6 +38,22 @@ def test_a_passage_is_found_again_by_its_words_whatever_lies_between() -> None:
     assert find_passage(text, highlight("It passed, narrowly.", 0.1))[0] < second  # type: ignore[index]
     assert find_passage(text, highlight("passed narrowly at last")) is None
     assert find_passage("Bypassed", highlight("passed")) is None  # a word whole, not in one
+
+
+def test_a_passage_is_found_after_a_header_where_it_was_in_the_articles_own_text() -> None:
+    """A text holding the article's own after a header of its own (an export's citation),
+    the header naming the words too: the place kept is told by the places after it."""
+    own = "Gales.\nFerries stop.\nMore later.\nFerries stop again.\nEnd."
+    text = "Gales\nSource: Ferries stop, the wire\nURL: x\n" + own
+    first, second = own.index("Ferries"), own.rindex("Ferries")
+    header = len(text) - len(own)
+    for at in (first, second):
+        kept = highlight("Ferries stop", at / len(own))
+        assert find_passage_after(text, kept, own) == (header + at, header + at + 12)
+        assert find_passage(own, kept) == (at, at + 12)
+    # Its words not in the text it was measured in: as `find_passage` finds them.
+    gone = highlight("the wire", 0.5)
+    assert find_passage_after(text, gone, own) == find_passage(text, gone)
 
 
 def _marked_lines(app: object, body: object) -> list[str]:

@@ -24,9 +24,10 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 EPUBCHECK = "/usr/bin/epubcheck"
 
 
-def keep(data: Path, title: str, *kept: tuple[str, str]) -> str:
+def keep(data: Path, title: str, *kept: tuple[str, str], last: bool = False) -> str:
     """The highlights `kept` (their words, their note) kept on the article titled `title`, as
-    `h` and `a` keep them: its id."""
+    `h` and `a` keep them (of words it says twice, the first, or the `last`), those of the
+    same words kept before dropped: its id."""
     lib = Library(data)
     try:
         entry = next(h.entry for h in lib.headlines() if title in h.entry.title)
@@ -34,7 +35,9 @@ def keep(data: Path, title: str, *kept: tuple[str, str]) -> str:
         assert article is not None
         text = article_text(article)
         for at, (words, note) in enumerate(kept):
-            near = text.find(words) / len(text) if words in text else 1.0  # gone: last
+            lib.drop_highlight(entry, words)
+            place = text.rfind(words) if last else text.find(words)
+            near = place / len(text) if words in text else 1.0  # gone: last
             highlight = Highlight(words, f"> {words}", words, 1000.0 + at, near)
             lib.keep_highlight(entry, article, highlight)
             if note:
@@ -155,3 +158,22 @@ def test_highlights_outlive_their_article_forgotten_or_evicted(synced_dir: Path)
     assert budget["url"].endswith("/gazette/2026/11/23/council-budget-vote.html")
     assert budget["url"] in budget["citation"] and TITLE in budget["citation"]
     assert [h["in_text"] for h in budget["highlights"]] == [True]  # not looked for: not cached
+
+
+def test_export_marks_the_place_of_words_said_twice_the_highlight_was_made_on(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """A short article says "the first two crossings" in its standfirst and again further
+    down: each highlight is marked where it was kept (its place measured in the article's
+    own text), not at the place nearest that measure in the chapter, whose citation header
+    (source, author, dates, address) comes first: the second was marked at the first."""
+    title, words = "Marram Point ferry resumes after morning fog delays", "first two crossings"
+    for last, paragraph in ((False, "were cancelled"), (True, "thick fog")):
+        keep(synced_dir, title, (words, ""), last=last)
+        page = tmp_path / "out.html"
+        _export(synced_dir, "html", page)
+        document = lxml.html.fromstring(page.read_bytes())
+        (chapter,) = [a for a in document.iter("article") if a.findtext(".//h1") == title]
+        (mark,) = chapter.iter("mark")
+        assert mark.text == words
+        assert paragraph in mark.getparent().text_content(), last

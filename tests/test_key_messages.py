@@ -193,7 +193,7 @@ def test_open_in_browser_moved_the_note_over_the_feeds_text_names_it(
             await pilot.press("question_mark")
             await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
             await pilot.press("G")  # its end, the markers
-            marker = "audio): w opens it"  # the marker ↗'s row, its second line
+            marker = "a scan): w opens it"  # the marker ↗'s row, its second line
             await until(pilot, lambda: marker in screen_text(app), "the help's markers")
 
     asyncio.run(run())

@@ -30,7 +30,15 @@ from reader.ui.dialogs.links import LinksScreen
 from reader.ui.display import MiddleCut, middle_cut
 from reader.url_display import shown_host, shown_url
 from tests.test_cli import reader as run_reader
-from tests.tui_pilot import notices, reading, screen_text, status, subscribe_to_page, until
+from tests.tui_pilot import (
+    notices,
+    on_top,
+    reading,
+    screen_text,
+    status,
+    subscribe_to_page,
+    until,
+)
 
 URL = "https://courier.example/2026/12/phishing.html"
 # The tester's five links, and what each must show.
@@ -229,7 +237,7 @@ def test_tab_and_the_link_list_show_each_address_as_where_it_goes(
             assert browser == ["https://пример.рф/"]
 
             await pilot.press("L")
-            assert isinstance(app.screen, LinksScreen)
+            await on_top(pilot, LinksScreen, "the link list")  # composed a moment after
             shown = screen_text(app)
             for _, _, address in SPOOFS:
                 assert address in shown

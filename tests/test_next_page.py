@@ -595,7 +595,8 @@ def test_the_view_starts_on_the_first_page_while_the_others_come(
                 # Read and cached as far as it goes: the first page counts.
                 assert app.lib.is_read(app.screen.headline.entry)
                 await pilot.press("slash", *"float", "enter")
-                await pilot.pause(0.2)
+                # Searched once the text is laid out: waited for, not a fixed 0.2 s.
+                await until(pilot, lambda: body.query == "float", "the search")
                 on_first_page = body.match_count
                 assert body.query == "float" and on_first_page >= 1
                 before = top()

@@ -30,6 +30,7 @@ from reader.ui.widgets.article.body_links import NOTE_COMPONENT
 from tests.tui_pilot import (
     marked,
     notices,
+    on_top,
     reading,
     screen_text,
     status,
@@ -176,7 +177,7 @@ def test_a_note_s_number_chosen_in_the_link_list_goes_to_the_note(data_dir: Path
         async with reading(data_dir, title, (80, 24), notifications=True) as (app, pilot, body):
             screen, top = app.screen, body.top_line
             await pilot.press("L")
-            assert isinstance(app.screen, LinksScreen)
+            await on_top(pilot, LinksScreen, "the link list")
             await pilot.press("enter")  # the first link: "[1]"
             await until(pilot, lambda: app.screen is screen, "the list closed")
             await pilot.pause()

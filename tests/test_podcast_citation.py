@@ -104,15 +104,14 @@ def test_a_page_naming_no_series_cites_its_site_alone(ld: Any) -> None:
 
 
 def test_the_reading_view_and_y_cite_the_podcast(data_dir: Path) -> None:
-    from tests.test_quoted_markdown import copies
+    from tests.test_quoted_markdown import copied_by, copies
 
     subscribe_to_page(data_dir, episode_page(episode(partOfSeries=SERIES)), "Tideline", TITLE)
 
     async def run() -> tuple[str, list[str]]:
         async with reading(data_dir, "lock keeper", (120, 40)) as (app, pilot, body):
             copied = copies(app)
-            await pilot.press("y")
-            await pilot.pause(0.2)
+            await copied_by(pilot, copied, "y")
             return body.text.splitlines()[1], copied
 
     meta, copied = asyncio.run(run())

@@ -82,6 +82,22 @@ def _quits(run: Callable[[], Coroutine[Any, Any, None]], work: Path) -> bool:
     return ended
 
 
+def _writing_worker(work: Path, home: Path) -> tuple[Library, Any]:
+    """A library on `home` whose worker process has begun a write (`quit_work.writing`), held
+    until `work`'s "go"; the library and its pool."""
+    work.mkdir()
+    lib = Library(home, workers="process")
+    lib.start_workers()
+    pool = lib._pool
+    assert pool is not None
+    pool.submit(quit_work.writing, str(work), str(home))
+    deadline = time.monotonic() + WAIT
+    while not (work / "started").exists():
+        assert time.monotonic() < deadline, "the write never began"
+        time.sleep(0.05)
+    return lib, pool
+
+
 def _term_pending(pid: int) -> bool:
     """SIGTERM sent to process `pid` and held back by it (Linux's /proc)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -96,16 +112,8 @@ def test_a_write_under_way_as_the_pool_stops_is_finished_then_the_worker_ends(
 ) -> None:
     monkeypatch.setattr(workers, "_STOP_GRACE", 3600.0)
     work, home = tmp_path / "work", tmp_path / "home"
-    work.mkdir()
-    lib = Library(home, workers="process")
-    lib.start_workers()
-    pool = lib._pool
-    assert pool is not None
-    pool.submit(quit_work.writing, str(work), str(home))
+    lib, pool = _writing_worker(work, home)
     deadline = time.monotonic() + WAIT
-    while not (work / "started").exists():
-        assert time.monotonic() < deadline, "the write never began"
-        time.sleep(0.05)
     pid = int((work / "started").read_text())
     (worker,) = [p for p in pool._processes.values() if p.pid == pid]  # type: ignore[attr-defined]
     closing = threading.Thread(target=lib.close)
@@ -162,3 +170,28 @@ def test_q_ends_the_reader_while_its_headlines_are_read_again(
     assert _quits(run, work), "quitting waited for the headlines' reading"
     left = [t for t in threading.enumerate() if t not in before and not t.daemon]
     assert left == []
+
+
+def test_a_worker_s_write_still_waiting_when_the_quit_s_wait_is_over_is_not_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quitting on a held store: once its 5 s were over, a worker's write still waiting on the
+    holder (a sync's page) got the pool's 2 s of grace after them, 7 s in all before the
+    shell's prompt. It has begun nothing: the worker is ended then (here, a write held back
+    for good: the grace an hour, the write told to go only after)."""
+    monkeypatch.setattr(workers, "_STOP_GRACE", 3600.0)
+    work, home = tmp_path / "work", tmp_path / "home"
+    lib, _ = _writing_worker(work, home)
+    lib.give_up_waiting(0)  # the quit's wait for the holder over
+    closing = threading.Thread(target=lib.close)
+    closing.start()
+    closing.join(3 * WAIT)
+    ended = not closing.is_alive()
+    (work / "go").touch()  # a close that waits for the write ends then
+    closing.join()
+    assert ended, "closing waited for the worker's write"
+    store = Store(home)
+    try:
+        assert store.article(quit_work.KEPT) is None  # ended before it wrote
+    finally:
+        store.close()

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from textual.pilot import Pilot
 
 from reader.ui.app import ReaderApp
-from tests.tui_pilot import reading, subscribe_to_page
+from tests.tui_pilot import reading, subscribe_to_page, until
 
 TITLE = "We kept the lamp lit: a talk with the last keeper of Ardnish"
 PAGE = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
@@ -53,10 +53,18 @@ def copies(app: ReaderApp) -> list[str]:
     return copied
 
 
-async def quote(pilot: Pilot[object], search: str, more: int) -> None:
+async def copied_by(pilot: Pilot[object], copied: list[str], *keys: str) -> None:
+    """Press `keys`, the last a copy's (`y`), and wait until it is on the clipboard (`copied`,
+    from `copies`): keys typed before the article is drawn wait for it (`takes_keys`), and a
+    fixed 0.2 s was a race on a busy machine."""
+    before = len(copied)
+    await pilot.press(*keys)
+    await until(pilot, lambda: len(copied) > before, f"the copy made by {keys[-1]!r}")
+
+
+async def quote(pilot: Pilot[object], copied: list[str], search: str, more: int) -> None:
     """Find `search`, choose its sentence (`v`) and `more` sentences after it, and `y`."""
-    await pilot.press("slash", *search, "enter", "v", *[")"] * more, "y")
-    await pilot.pause(0.2)
+    await copied_by(pilot, copied, "slash", *search, "enter", "v", *[")"] * more, "y")
     await pilot.press("escape", "escape")
 
 
@@ -68,7 +76,7 @@ def quotations(tmp_path: Path, chosen: list[tuple[str, int]]) -> list[str]:
             app.config = replace(app.config, citation_copy="markdown")  # Markdown's quoting
             copied = copies(app)
             for search, more in chosen:
-                await quote(pilot, search, more)
+                await quote(pilot, copied, search, more)
             # The quotation, without the citation under it.
             return [text.split("\n\n# ")[0] for text in copied]
 

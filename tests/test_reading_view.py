@@ -238,7 +238,7 @@ def test_the_key_bar_keeps_back_original_and_help_in_sight(synced_dir: Path, wid
             for key in ("esc Back", "o Original", "? Help"):
                 assert key in keys, (width, keys)
             assert ("L Link list" in keys) == (width >= 120)
-            assert "Not an article page (application/pdf)" in body
+            assert "Not an article page (application/pdf with no text in it" in body
             assert "in a browser" not in body.replace("in your browser", "")
             assert body.count("Press o") == 1
 

@@ -4,6 +4,7 @@ again by the next sync; a copy the site can't give again, or gives as something 
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -160,3 +161,38 @@ def test_a_headline_or_byline_changed_alone_keeps_the_copy_before(
     shown = capsys.readouterr().out
     assert ("Maria Okafor" if edit == "byline" else "and fares rise") in shown
     assert "No changes in the text" in shown
+
+
+class UpdatedOnly(Site):
+    """An Atom feed dating its entry by `<updated>` alone, as RFC 4287 allows and many feeds
+    do (no `<published>`)."""
+
+    def feed(self) -> str:
+        return re.sub(r"<published>[^<]*</published>", "", super().feed())
+
+
+def test_an_entry_dated_by_its_update_alone_is_fetched_again_and_keeps_its_place(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its one date moving past our copy is a correction (acc34a C3): fetched again, said so,
+    and the story keeps its first date (it came first of every list as if new, the old copy
+    shown)."""
+    with serving(UpdatedOnly) as site:
+        feed = site.url("/feed.xml")
+        report, text = sync(data_dir, feed)
+        assert report.articles_fetched == 1 and "sail twice a day" in text
+        site.body = page("three times a day")
+        site.updated = corrected_now()
+        assert main(["--data-dir", str(data_dir), "sync"]) == 0
+        assert "0 failed, 1 updated" in capsys.readouterr().err
+        site.asked.clear()
+        report, text = sync(data_dir, feed)
+        assert "sail three times a day" in text and site.asked == ["/feed.xml"]
+
+    async def dates() -> tuple[datetime | None, datetime | None]:
+        async with Library(data_dir) as lib:
+            entry = lib.headlines()[0].entry
+            return entry.published, entry.updated
+
+    published, updated = asyncio.run(dates())
+    assert published == PUBLISHED and updated == site.updated

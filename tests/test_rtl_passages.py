@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rich.cells import cell_len
 
-from tests.tui_pilot import reading, screen_text, subscribe_to_page
+from tests.tui_pilot import reading, screen_text, subscribe_to_page, until
 
 HEBREW = [
     "המעגן ייסגר הלילה בגלל הרוחות החזקות, וכל הסירות יישארו קשורות עד הבוקר.",
@@ -43,7 +43,7 @@ def test_hebrew_and_arabic_passages_are_set_flush_right(tmp_path: Path) -> None:
 
     async def shown() -> str:
         async with reading(tmp_path, "Quay closed", size=(100, 50)) as (app, pilot, _body):
-            await pilot.pause(0.2)
+            await until(pilot, lambda: app.screen.takes_keys, "the article drawn")
             return screen_text(app)
 
     lines = asyncio.run(shown()).splitlines()

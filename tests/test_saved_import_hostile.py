@@ -14,7 +14,7 @@ from pytest_httpserver import HTTPServer
 
 from reader.keys import article_key
 from reader.library import Library
-from reader.saved_exports import read_saved_export
+from reader.saved_exports import ExportError, read_saved_export
 from tests.test_saved_links import STORY, cli
 
 FAR = "9999-12-31T23:59:59-23:59"  # past 9999-12-31 once in UTC
@@ -367,3 +367,60 @@ def test_a_link_an_import_left_unfetched_is_left_by_syncs_and_the_prefetch_too(
             return before, lib.store.saved()[article_key(secret)].get("held")
 
     assert asyncio.run(saved_again()) == ("local", None)
+
+
+def _wallabag_entries(count: int, words: int, seed: int = 7) -> bytes:
+    """A wallabag export of `count` entries of `words` words of text each, accents, curly
+    quotes and, in one, an emoji among them, as articles have them."""
+    import json
+    import random
+
+    rng = random.Random(seed)
+    vocabulary = ["harbour’s", "café", "quay", "ferry", "“storm”", "night", "crew", "—", "dawn"]
+    vocabulary += [f"w{n}" for n in range(400)]
+    entries = []
+    for n in range(count):
+        text = " ".join(rng.choice(vocabulary) for _ in range(words))
+        if n == count // 2:
+            text += " 🌊"
+        entries.append(
+            {"url": f"https://a.example/{n}", "title": f"Story {n} ’", "content": f"<p>{text}</p>"}
+        )
+    return json.dumps(entries, ensure_ascii=False).encode()
+
+
+def test_the_texts_of_an_export_are_not_held_as_text_whole() -> None:
+    """wall34: the file decoded whole (four bytes a letter for one emoji in it), then every
+    entry's text held through the import: four to eight times the file. Read a chunk at a
+    time, each text kept compressed: less than the file."""
+    import tracemalloc
+
+    data = _wallabag_entries(800, 3_000)
+    tracemalloc.start()
+    export = read_saved_export(data)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert export is not None and len(export.links) == 800
+    assert "🌊" in export.links[400].kept_text and "’" in export.links[0].title
+    assert peak < 0.75 * len(data), (peak, len(data))
+
+
+def test_an_export_read_a_chunk_at_a_time_reads_as_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks of a few bytes split letters, numbers and entries: the same links, and a fault
+    said at the same line."""
+    from reader import saved_exports
+
+    data = b"\xef\xbb\xbf" + _wallabag_entries(12, 30).replace(b"}, {", b"},\n 12345, {")
+    whole = read_saved_export(data)
+    monkeypatch.setattr(saved_exports, "_CHUNK", 5)
+    chunked = read_saved_export(data)
+    assert whole is not None and chunked == whole
+    assert len(whole.links) == 12 and whole.skipped == 11
+    bad = data[:-1] + b",\n\n{oops}]"
+    with pytest.raises(ExportError) as small:
+        read_saved_export(bad)
+    monkeypatch.setattr(saved_exports, "_CHUNK", 1 << 20)
+    with pytest.raises(ExportError) as large:
+        read_saved_export(bad)
+    assert str(small.value) == str(large.value)
+    assert str(large.value).endswith("something else than an entry at line 14"), large.value

@@ -359,7 +359,13 @@ def test_an_article_pruned_by_another_process_loses_its_offline_mark(data_dir: P
         server.stop()  # offline from here on
 
     async def run() -> None:
-        async with running(data_dir, SIZE, prefetch=False) as (app, pilot):
+        app = ReaderApp(data_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        # No look at the store by the clock: past its 5 s (a busy machine's open_row), it saw
+        # the prune, and the other article's mark went too (0 cached, not the 1 asserted).
+        app.outside_every = 3600.0
+        async with app.run_test(size=SIZE) as pilot:
+            await started(pilot)
             rows = table(app).rows
             position = next(i for i, h in enumerate(rows) if h.entry.id == cached.id)
             entry = rows[position].entry

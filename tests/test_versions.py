@@ -32,7 +32,16 @@ from reader.store.versions import MAX_VERSIONS
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article.article_body import ArticleBody
 from tests.story_site import StorySite, serving
-from tests.tui_pilot import open_titled, reading, running, screen_text, started, status, until
+from tests.tui_pilot import (
+    notices_raised,
+    open_titled,
+    reading,
+    running,
+    screen_text,
+    started,
+    status,
+    until,
+)
 
 SLUG = "/2026/11/21/bridge-repairs.html"
 
@@ -412,7 +421,7 @@ def test_the_header_says_where_v_goes_and_a_copied_citation_no_tool_s_words(
     header names the copy V goes to, and a citation copied says which copy it quotes and that
     a later one differs."""
     from reader.ui.app import ReaderApp
-    from tests.test_quoted_markdown import copies
+    from tests.test_quoted_markdown import copied_by, copies
 
     sync(data_dir, site)
     sync_corrected(data_dir, site)
@@ -437,8 +446,7 @@ def test_the_header_says_where_v_goes_and_a_copied_citation_no_tool_s_words(
             assert f"V goes on to copy 1, retrieved {first.isoformat(timespec='seconds')}" in text
             assert "V goes on to it" not in text
             copied = copies(app)
-            await pilot.press("y")
-            await pilot.pause(0.2)
+            await copied_by(pilot, copied, "y")
             await pilot.press("V")
             await until(pilot, lambda: "Owen Price" in shown(app), "copy 1")
             assert "V goes back to it" in shown(app)
@@ -647,7 +655,7 @@ def test_the_copies_line_of_an_article_open_follows_copies_kept_and_dropped_else
     `reader show --refresh` elsewhere went unnoticed, and after a sync elsewhere the header
     still named copies since dropped, its "(2)" another copy's number (acc30a J19)."""
     from reader.ui.app import ReaderApp
-    from tests.test_quoted_markdown import copies
+    from tests.test_quoted_markdown import copied_by, copies
 
     def figure(n: int) -> None:
         site.title = f"Council to spend {n}m on bridge repairs"
@@ -694,8 +702,7 @@ def test_the_copies_line_of_an_article_open_follows_copies_kept_and_dropped_else
             assert f"goes on to copy 2, retrieved {t6}" in shown
             assert t5 not in shown and "which are kept" not in shown
             assert "7 million pounds" in screen_text(app)  # the same text, where it was
-            await pilot.press("y")
-            await pilot.pause(0.2)
+            await copied_by(pilot, copied, "y")
             assert "copy 3 of 4, retrieved " + t7.isoformat(timespec="seconds") in copied[-1]
             time.sleep(1.1)
             figure(9)
@@ -708,8 +715,7 @@ def test_the_copies_line_of_an_article_open_follows_copies_kept_and_dropped_else
             await until(pilot, lambda: "Copy 2 of 4, kept" in header(app), "the header redrawn")
             shown = header(app)
             assert t6 not in shown and f"goes on to copy 1, retrieved {t4}" in shown
-            await pilot.press("y")
-            await pilot.pause(0.2)
+            await copied_by(pilot, copied, "y")
             assert "copy 2 of 4, retrieved " in copied[-1]
 
     asyncio.run(run())
@@ -772,7 +778,7 @@ def test_an_open_copy_dropped_elsewhere_says_it_is_no_longer_kept(
     the status line "this is copy 4 of 5" and `y` cited "copy 4 of 5": no copy kept has that
     number, and this one is not kept."""
     from reader.ui.app import ReaderApp
-    from tests.test_quoted_markdown import copies
+    from tests.test_quoted_markdown import copied_by, copies
 
     def figure(n: int) -> None:
         site.title = f"Council to spend {n}m on bridge repairs"
@@ -807,13 +813,15 @@ def test_an_open_copy_dropped_elsewhere_says_it_is_no_longer_kept(
             assert "This copy, retrieved " in shown and "is no longer kept" in shown
             assert "of 5" not in shown and "Copy 4" not in shown
             assert "5 million pounds" in screen_text(app)  # the same text, where it was
-            await pilot.press("y")
-            await pilot.pause(0.2)
+            await copied_by(pilot, copied, "y")
             assert "no longer kept; the latest, retrieved " in copied[-1]
             assert "copy 4 of" not in copied[-1]
+            raised = notices_raised(app)
             await pilot.press("d")
-            await pilot.pause(0.2)
-            assert isinstance(app.screen, ArticleScreen)  # no copies compared under its name
+            # Said, where copies were compared under its name: waited for, not a fixed pause.
+            await until(pilot, lambda: bool(raised), "what d says of a copy no longer kept")
+            assert raised[-1].startswith("This copy is no longer kept")
+            assert isinstance(app.screen, ArticleScreen)
             await pilot.press("V")  # to the copy before it by time, kept: copy 3
             await until(pilot, lambda: "6 million pounds" in screen_text(app), "copy 3")
             assert "Copy 3 of 4, kept" in header(app)

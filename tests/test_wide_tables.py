@@ -10,11 +10,12 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.style import Style
+from textual.pilot import Pilot
 
 from reader.extract import extract_article
 from reader.ui.widgets.article import block_paragraphs, paragraph, typeset
 from reader.ui.widgets.article.find_in_article import LineMap, find
-from tests.tui_pilot import marked, reading, screen_text, status, subscribe_to_page
+from tests.tui_pilot import marked, reading, screen_text, status, subscribe_to_page, until
 
 HEADINGS = [
     "Year",
@@ -121,15 +122,22 @@ def test_a_table_whose_words_dont_fit_is_stacked_in_the_column() -> None:
     assert max(len(line) for line in lines) <= 76
 
 
+async def searched(pilot: Pilot[object], query: str) -> None:
+    """`query` searched for (`/`), until the status line says what came of it ("Match 1 of
+    1 for “…”", "No match for “…”"): the search waits for the text laid out, and a fixed
+    0.2 s was a race on a busy machine."""
+    await pilot.press("slash", *query, "enter")
+    await until(pilot, lambda: f"for “{query}”" in status(pilot.app), f"the search {query!r}")
+
+
 def test_the_reading_view_at_160_120_and_80_columns(tmp_path: Path) -> None:
     subscribe_to_page(tmp_path, page(), "Quayside Data", "Island ferry in figures", "/ferry.html")
 
     async def at(width: int) -> tuple[str, str, list[str]]:
         async with reading(tmp_path, "Island ferry", size=(width, 40)) as (app, pilot, _body):
-            await pilot.pause(0.2)
+            await until(pilot, lambda: app.screen.takes_keys, "the article drawn")
             shown = screen_text(app)
-            await pilot.press("slash", *"withdrawn", "enter")
-            await pilot.pause(0.2)
+            await searched(pilot, "withdrawn")
             return shown, status(app), marked(app)
 
     shown, found, match = asyncio.run(at(160))
@@ -179,8 +187,7 @@ def test_the_reading_view_finds_a_phrase_over_a_wrapped_cell(tmp_path: Path) -> 
         out = []
         async with reading(tmp_path, "Island ferry", size=(100, 40)) as (app, pilot, _body):
             for query in ("Delayed over an hour", "Evening boat withdrawn in June"):
-                await pilot.press("slash", *query, "enter")
-                await pilot.pause(0.2)
+                await searched(pilot, query)
                 out.append((status(app), marked(app), marked(app, "article-body--match")))
                 await pilot.press("escape")
         return out

@@ -24,6 +24,7 @@ from ..article_books import (
     write_markdown,
 )
 from ..feed_names import names_of, source_name
+from ..highlights import article_text
 from ..models import Entry, FetchError
 from ..part_files import PART_SUFFIX, hold, part_prefix, sweep_stale_parts
 from ..plural import plural
@@ -247,10 +248,12 @@ def _markdown(lib: Library, link: str, style: str, entry: Entry | None) -> Chapt
     article = lib.cached_article_as_shown(link)
     if article is None:  # gone since the contents were read: another process's prune
         return ChapterText("*This article left the cache while the book was made.*")
+    own = article
     article = pictures_as_links(article)
     kept = lib.highlights_in(link, article)
     marked = kept.kept.items if kept else ()
-    return ChapterText(render(article, "markdown", style, entry), marked, after_article(kept))
+    markdown = render(article, "markdown", style, entry)
+    return ChapterText(markdown, marked, after_article(kept), article_text(own) if marked else "")
 
 
 def _title(args: argparse.Namespace) -> str:

@@ -12,6 +12,7 @@ from .. import __version__
 from ..config import CITATION_STYLES, THEMES
 from ..discovery import WELL_KNOWN_PATHS
 from ..safe import safe_line
+from ..search_syntax import SEARCH_RULES
 from .date_args import DATE_FORMS, READ_SINCE_HELP
 from .demo import cmd_demo
 
@@ -288,9 +289,13 @@ def build_parser() -> argparse.ArgumentParser:
         " `reader save` saves one, never subscribed to: wallabag's JSON, Pocket's"
         " ril_export.html or CSV, a browser's bookmarks.html. Each is fetched now (a link whose"
         " page doesn't come stays in Saved, for the next sync, or, from wallabag, is saved with"
-        " the text wallabag kept as its article, marked so), but for one to this computer or"
-        " its network (localhost, 192.168.x, 169.254.x), saved as a link to open, which syncs"
-        " leave too (see --fetch-local); a name and password in a link are dropped; the file's"
+        " the text wallabag kept as its article, marked so, until a sync fetches the page in"
+        " its place; one whose address answers with a feed is left out), but for one to this"
+        " computer or its network (localhost, 192.168.x, 169.254.x), saved as a link to open"
+        " (with wallabag's copy meanwhile), which syncs leave too (see --fetch-local): told by"
+        " the address each connection reaches, at the import and at every sync after it; a"
+        " link saved before with no copy gets the file's; a name and password in a link are"
+        " dropped; the file's"
         " title and time added are kept, read or archived ones archived (read, and out of Saved:"
         " `reader list --archived`), its tags (`reader list --tag`), and wallabag's annotations"
         " as highlights with their notes (`reader highlights`)."
@@ -419,7 +424,7 @@ def build_parser() -> argparse.ArgumentParser:
         " again. Over the config's [cache] max_size it fetches each feed's share of its newest"
         " unread, then the newest unread of any, and no article the limit would evict, and says how many it left out; those are fetched once"
         " the cache has room (opening one fetches it at once). The last line says, of every"
-        " headline, how many will not be readable offline (failed, a link to a PDF or audio,"
+        " headline, how many will not be readable offline (failed, a link to audio or a scan,"
         " only in part): `reader list --not-offline` lists them. With the config's [feeds]"
         " drop_read_after, the read headlines older than that are dropped after it (not saved"
         " ones; their articles stay cached); with [feeds] max_items, each feed keeps only that many"
@@ -498,9 +503,7 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",  # the words as typed, quoted or not: `--search ferry strike`
         help="only headlines whose title, byline (the author's name, not the site's) or cached"
         " article text (else the feed's text of it) holds every word, whole, in any"
-        ' order ("words in double quotes": a phrase; port* the words starting so; A OR B either;'
-        " -word or NOT word none holding it; tag:NAME only the articles and feeds filed under"
-        " the tag, -tag:NAME none of them; case ignored"
+        f" order ({SEARCH_RULES}; case ignored"
         " unless a word has a capital, accents unless it has one), each with a line of the text where the words are nearest; every"
         " cached article no feed lists any more too (not with --feed or --saved), and the"
         " earlier copies kept of a corrected one (the line says which); reads the cache"
@@ -528,7 +531,7 @@ def build_parser() -> argparse.ArgumentParser:
         "under its citation; several, one after the other (`reader list --search WORD --ids | "
         "xargs reader show --offline --format markdown > notes.md`). "
         "A headline whose article can't be had (never synced, its site unreachable or refusing "
-        "it or asking to sign in, the story taken down, or its link a PDF, an image or another "
+        "it or asking to sign in, the story taken down, or its link an image, a scanned PDF or another "
         "file, or a podcast episode with no link, only its audio, named on "
         "stderr) prints the text its feed carried "
         "instead, says why on stderr and exits 1. Of several, one not found is said on stderr, "
@@ -820,10 +823,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "extract",
-        help="extract the article from a local HTML or text file ('-' for stdin)",
+        help="extract the article from a local HTML, text or PDF file ('-' for stdin)",
         description="Extract the article of a saved web page, decoding it as a fetch would; a "
-        "plain-text file is read by its lines, as a text/plain page is. A PDF, an image or a "
-        "feed is refused, as a fetch refuses one. A web address is not fetched: `reader show "
+        "plain-text file is read by its lines, as a text/plain page is, a PDF for its text. An image "
+        "or a feed is refused, as a fetch refuses one. A web address is not fetched: `reader show "
         "URL` fetches, caches and prints its article.",
     )
     p.add_argument("file", metavar="FILE")

@@ -51,6 +51,8 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             f"{len(done.failed)} kept as {_links(len(done.failed))} with no article there now"
         )
         parts.append(f"{done.already} already saved")
+        if done.feeds:
+            parts.append(f"{done.feeds} left out (a feed)")
         out(
             f"{plural(done.total, 'link')} {came}: {', '.join(parts)}"
             + (f"; {done.read} archived (read or archived there)" if done.read else "")
@@ -59,11 +61,18 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             out("the links not fetched stay in Saved: the next `reader sync` fetches them")
         if done.copied:
             # Said apart: readable offline, though their pages did not come (acc32a A4).
+            local = (
+                f"; {done.local_copied} of them to this computer or its network, not fetched"
+                " (by a sync either)"
+                if done.local_copied
+                else ""
+            )
             out(
                 f"{plural(done.copied, 'link')} whose page did not come (a 404, a PDF, the site"
                 " down) saved with the text wallabag kept as the article: readable offline,"
-                " marked as wallabag's copy (`R` in it, or `reader show --refresh`, asks the"
-                " page again)"
+                " marked as wallabag's copy until a sync fetches the page in its place (not one"
+                " that answered 404, 410 or with no article; `R` in it, or `reader show"
+                f" --refresh`, asks now){local}"
             )
         if done.local:
             out(
@@ -106,6 +115,12 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
                 f"kept {plural(done.notes, 'annotation')} (wallabag's notes and highlights) on"
                 f" {plural(done.noted, 'article')} as highlights with their notes"
                 f" (`reader highlights`){missing}"
+            )
+        if done.feeds:
+            # Told by what its address answered (`/?cat=metro`), not by its shape (acc33a A9).
+            err(
+                f"left out {plural(done.feeds, 'link')} whose address answered with a feed: no"
+                " article to read later (`reader add URL` subscribes to a feed)"
             )
         if export.sites and export.kind == "list":
             err(

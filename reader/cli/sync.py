@@ -249,6 +249,29 @@ def print_sync_report(
     _named(
         feeds,
         [
+            # The import kept wallabag's text for want of the page: the page came.
+            (
+                entry,
+                f"the page in place of wallabag's copy: {_title(entry)} <{shown_url(entry.link)}>"
+                f" (wallabag's is kept as the earlier copy: reader show {entry.id} names it)",
+            )
+            for entry in report.copies_replaced
+        ],
+        "more pages in place of wallabag's copies",
+        lists=False,
+    )
+    _named(
+        feeds,
+        [
+            (entry, f"not fetched: {_title(entry)} <{shown_url(entry.link)}>: {error.message}")
+            for entry, error in report.held_local
+        ],
+        "more links from imported files to this computer or its network, not fetched",
+        lists=False,
+    )
+    _named(
+        feeds,
+        [
             # Which ones: a correction matters to whoever quoted the copy before, which is kept.
             (
                 entry,

@@ -1,5 +1,5 @@
-"""Non-HTML files the demo sites serve: the budget report PDF, placeholder images and
-recordings."""
+"""Non-HTML files the demo sites serve: the budget report PDF (scanned, no text in it),
+placeholder images and recordings."""
 
 from __future__ import annotations
 
@@ -11,46 +11,14 @@ import wave
 
 
 def budget_report_pdf() -> bytes:
-    """A small but structurally valid one-page PDF (correct xref offsets).
-
-    A reader should recognise it by its Content-Type and not try to extract it as HTML.
+    """The council's budget report as councils often publish one: a scan of the printed pages,
+    each a picture of its lines (drawn here as bars), no text in it. A reader can't read it,
+    and must say so, naming it as a link to open (where a PDF with text is read as an article).
     """
-    text_lines = [
-        "Harbour City Council",
-        "Revenue and Capital Budget 2027-28: full report",
-        "Net revenue budget: GBP 412.0m. Capital programme: GBP 96.4m.",
-        "Fictional document bundled with the reader demo.",
-    ]
-    stream_ops = ["BT", "/F1 16 Tf", "72 770 Td", "20 TL"]
-    for line in text_lines:
-        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        stream_ops.append(f"({escaped}) Tj T*")
-    stream_ops.append("ET")
-    stream = "\n".join(stream_ops).encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Title (Harbour City Council budget report 2027-28) /Producer (reader demo) >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref_at = len(out)
-    out += b"xref\n0 %d\n" % (len(objects) + 1)
-    out += b"0000000000 65535 f \n"
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\n" % (
-        len(objects) + 1,
-        len(objects),
-    )
-    out += b"startxref\n%d\n%%%%EOF\n" % xref_at
-    return bytes(out)
+    from .pdf_pages import pdf_of_drawings
+
+    bars = [(72, 770 - 22 * row, 300 + (row * 37) % 150, 9) for row in range(28)]
+    return pdf_of_drawings([bars], title="Harbour City Council budget report 2027-28")
 
 
 def placeholder_svg(name: str) -> bytes:

@@ -37,6 +37,7 @@ from .next_page import next_page_url, without_page_contents
 from .page_cleanup import noscript_prose, scripts_off
 from .page_declarations import read_declarations
 from .page_tree import _apply_site_rule, _parse
+from .pdf_document import PDF, pdf_article
 from .picture_alts import without_repeated_alts
 from .playlists import without_playlist_headings
 from .text_metadata import with_text_metadata
@@ -93,11 +94,11 @@ def extract_article(
 
 
 def extract_file(page: bytes, url: str = "", site_rule: SiteRule | None = None) -> Article:
-    """The article of a local file (`reader extract`), which no Content-Type vouches for: a
-    PDF, an image or a feed is refused as a fetch refuses one, by what it is; a file of plain
-    text is read as a text/plain page is."""
+    """The article of a local file (`reader extract`), which no Content-Type vouches for: an
+    image or a feed is refused as a fetch refuses one, by what it is; a PDF is read for its
+    text (`pdf_document`), a file of plain text as a text/plain page is."""
     binary = binary_type(page) or feed_type(page)
-    if binary is not None:
+    if binary is not None and binary != PDF:
         raise FetchError(ErrorKind.NOT_HTML, f"not an article page ({binary})", url)
     return extract_article(page, url, None, "", site_rule)
 
@@ -135,6 +136,8 @@ def extract_page(
     """
     if isinstance(page, bytes):
         binary = binary_type(page)
+        if binary == PDF:
+            return pdf_article(page, url), ""
         if binary is not None:  # a fetch checked already; a local file or stdin has not
             raise FetchError(ErrorKind.NOT_HTML, f"not an article page ({binary})", url)
         if not looks_like_html(page):  # text/plain, or a file of text

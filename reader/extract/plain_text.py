@@ -103,8 +103,8 @@ def _blocks(lines: list[str], margin: int) -> list[Block]:
         return [Block(BlockKind.PREFORMATTED, (Inline("\n".join(lines)),))]
     if all(_QUOTED.match(line) for line in lines):
         quoted = [_QUOTED.sub("", line, count=1) for line in lines]
-        return [Block(BlockKind.QUOTE, _linked(joined_lines(quoted, margin)))]
-    return [Block(BlockKind.PARAGRAPH, _linked(joined_lines(lines, margin)))]
+        return [Block(BlockKind.QUOTE, linked_text(joined_lines(quoted, margin)))]
+    return [Block(BlockKind.PARAGRAPH, linked_text(joined_lines(lines, margin)))]
 
 
 def _list_items(lines: list[str]) -> list[Block]:
@@ -115,10 +115,10 @@ def _list_items(lines: list[str]) -> list[Block]:
             items.append([_BULLET.sub("", line, count=1)])
         else:
             items[-1].append(line.strip())
-    return [Block(BlockKind.LIST_ITEM, _linked(" ".join(item)), level=1) for item in items]
+    return [Block(BlockKind.LIST_ITEM, linked_text(" ".join(item)), level=1) for item in items]
 
 
-def _linked(text: str) -> tuple[Inline, ...]:
+def linked_text(text: str) -> tuple[Inline, ...]:
     """`text` with the addresses written in it as links."""
     inlines: list[Inline] = []
     at = 0

@@ -427,7 +427,8 @@ def article_title(
 
     `for_sharing`: those of the declarations written for link previews (og:title,
     twitter:title): the headline the page prints beats them. A title declared for citing
-    (Dublin Core's, JSON-LD's headline) is the publisher's word on it."""
+    (Dublin Core's, JSON-LD's headline) is the publisher's word on it, unless the page prints
+    another that its `<title>` states too."""
     page_title = " ".join(compared(page_title).split())
     declared = [" ".join(compared(d).split()) for d in declared if d and d.strip()]
     site_names = [compared(name) for name in site_names]
@@ -453,7 +454,14 @@ def article_title(
             shown = " ".join(printed[_norm(chosen)].split())
             return chosen if shown.casefold() == chosen.casefold() else shown
         shared = declared[0] in {" ".join(compared(d).split()) for d in for_sharing}
-        return (shared and printed_headline(doc, page_title, site_names, url)) or titles[0]
+        printed_one = printed_headline(doc, page_title, site_names, url)
+        if shared or (printed_one and _norm(printed_one) in _norm(page_title)):
+            # A title declared for citing that the page neither prints nor titles itself by (a
+            # search engine's headline in its JSON-LD: "Harbour contract audit 2026: hidden
+            # costs… explained") gives way too to the headline its `h1` and `<title>` agree
+            # on: the one its readers saw (acc34b D9).
+            return printed_one or titles[0]
+        return titles[0]
     return headline(doc, page_title, site_names, url) or without_site_name(
         page_title, site_names, url, set(), guess=True
     )

@@ -32,9 +32,10 @@ from ..page_caching import (
     whole_for_cache,
 )
 from ..safe import safe_line
+from ..store.saved import FROM_FILE
 from ..urls import canonical_url, is_web_url, not_web_url, web_url_problem
 from .failures import _may_come_later, _unexpected_as_fetch_error, storage_failure
-from .leads import CEILING, start_download
+from .leads import CEILING, FILE_LINK, start_download
 from .page_reads import LibraryPageReads
 from .resources import _link
 
@@ -102,7 +103,7 @@ class LibraryDownloads(LibraryPageReads):
         if cached is not None:
             # Noted in a thread the article doesn't wait for: opening one on a store another
             # program holds waited 30 s for the note.
-            self._in_background(self.store.touch_article, url, seen)
+            self._in_background("opened", url, self.store.touch_article, url, seen)
             if cached.extractor < EXTRACTOR:
                 cached = await self._upgraded(url, cached)
             return self._numbered(url, cached)
@@ -176,6 +177,16 @@ class LibraryDownloads(LibraryPageReads):
             times = (*times[: number - 1], at, *times[number - 1 :])
             return replace(shown, versions=times, version=number, dropped=True)
         return replace(shown, versions=times, version=number, dropped=False)
+
+    async def article_ahead(self, entry: Entry) -> Article:
+        """`article(entry)` fetched ahead of the user (the reader's prefetch), in a task of its
+        own: a saved link from a file (`FROM_FILE`) only from a public address, as a sync
+        fetches it (`leads.FILE_LINK`); opening it fetches it wherever it is."""
+        url = entry.link
+        record = await asyncio.to_thread(self.store.saved) if url else {}
+        found = record.get(article_key(url)) if url else None
+        FILE_LINK.set(isinstance(found, dict) and bool(found.get(FROM_FILE)))
+        return await self.article(entry)
 
     def hear_first_page(self, url: str, hearer: Callable[[Article], None]) -> None:
         """While `url` is being downloaded: call `hearer` with the article when its first page
@@ -312,7 +323,7 @@ class LibraryDownloads(LibraryPageReads):
         """The article's first page fetched, read by the worker `step` (extracted and cached,
         or read again in place of the copy: `renew_for_cache`), and its address. A page that
         sends the browser on is followed as a redirect is, under the same cap."""
-        target, lead = url, "a feed's link"
+        target, lead = url, "an imported file's link" if FILE_LINK.get() else "a feed's link"
         for _hop in range(self.limits.max_redirects + 1):
             result, page_url = await self._fetched(url, target, step, entry, lead=lead)
             if not result.refresh:

@@ -141,7 +141,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             # Never kept, listed nor downloaded. The user's expressions over 2,000 items of a
             # page's size each: off the loop a reader draws from.
             entries = await asyncio.to_thread(kept, entries, ignored)
-        new, changed, told = await self._in_store_thread(
+        new, changed, told, entries = await self._in_store_thread(
             self.store.merge, url, entries, parsed.keys, True
         )
         left_out: set[str] = set()

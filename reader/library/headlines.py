@@ -11,9 +11,9 @@ from typing import Any
 
 from ..dates import from_timestamp
 from ..gone import asked_lately
-from ..keys import link_key, saved_article_id
+from ..keys import saved_article_id
 from ..models import Entry, StoreError
-from ..reports import Headline, NotOffline, newest_first
+from ..reports import Headline, NotOffline, article_of, newest_first, one_each
 from ..store.saved import HELD
 from ..store.shown_ids import UNLISTED
 from ..urls import site_host
@@ -24,11 +24,6 @@ from .tags import LibraryTags
 
 def _str(value: object) -> str:
     return value if isinstance(value, str) else ""
-
-
-def _key(headline: Headline) -> str:
-    """A headline's article key: the one it came with, else made from its link."""
-    return headline.key or link_key(headline.entry.link)
 
 
 class LibraryHeadlines(LibraryTags):
@@ -43,16 +38,18 @@ class LibraryHeadlines(LibraryTags):
     ) -> list[Headline]:
         """Entries newest first, of one feed, of the feeds and saved articles filed under one
         of `tags`, or of all; `saved_only` of all: every saved article, those no feed lists too
-        (`headlines_and_unlisted`)."""
+        (`headlines_and_unlisted`). A saved article is one row (`one_each`), however many
+        feeds list it."""
         urls = self._listed_urls(feed_url, tags)
         marks = self._marks()
         out, listed = self._feed_headlines(urls, marks, unread_only, saved_only)
         if saved_only and not feed_url and not tags:
             out += [h for h in self._unlisted(listed, marks) if not (unread_only and h.read)]
         if tags and not feed_url:
-            out += self._tagged_articles(tags, urls, listed, marks, unread_only)
+            tagged = self._tagged_articles(tags, urls, listed, marks, unread_only)
+            out += one_each(sorted(tagged, key=newest_first))
         out.sort(key=newest_first)
-        return out
+        return one_each(out) if saved_only else out
 
     def _tagged_articles(
         self,
@@ -77,7 +74,7 @@ class LibraryHeadlines(LibraryTags):
             every_listed |= keys
             if keys & wanted:
                 headlines = self._feed_headlines([url], marks, unread_only, True)[0]
-                out += [h for h in headlines if _key(h) in wanted]
+                out += [h for h in headlines if article_of(h) in wanted]
         unlisted = self._unlisted(every_listed, marks, wanted)
         return out + [h for h in unlisted if not (unread_only and h.read)]
 
@@ -187,10 +184,12 @@ class LibraryHeadlines(LibraryTags):
                 counts["in_part"] += key in partial
             elif key in not_pages:
                 counts["not_pages"] += 1
+            elif isinstance(record := saved[key], dict) and record.get(HELD):
+                # No sync fetches it: "not fetched yet" promised one would; nor is it a
+                # failure to mend, its name having led to this computer at a sync.
+                counts["held"] += 1
             elif key in failed:
                 counts["taken_down" if key in gone else "failed"] += 1
-            elif isinstance(record := saved[key], dict) and record.get(HELD):
-                counts["held"] += 1  # no sync fetches it: "not fetched yet" promised one would
             else:
                 counts["not_fetched"] += 1
         return NotOffline(**counts)
@@ -220,7 +219,7 @@ class LibraryHeadlines(LibraryTags):
         out = []
         cached, partial = marks.cached, marks.partial
         for headline in headlines:
-            key = _key(headline)
+            key = article_of(headline)
             # Sets looked up, no headline made, for the thousands that did not change.
             if key and (key in cached, key in partial) != (headline.cached, headline.partial):
                 out.append(marks.headline(headline.entry, key, headline.read))

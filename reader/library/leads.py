@@ -21,6 +21,13 @@ CEILING: ContextVar[Reach | None] = ContextVar("reader_download_ceiling", defaul
 """The most private class of address the download this task is making may reach next; None
 while it is the user's own and no page of it has come yet."""
 
+FILE_LINK: ContextVar[bool] = ContextVar("reader_file_link", default=False)
+"""The download this task makes of a saved link no feed lists is of a link from a file (an
+import's, `store.saved.FROM_FILE`), asked for by an import or a sync, not the user: it may reach
+public addresses only. Checked on the address each connection reaches, not on what the name
+resolved to at import: a name resolving to a public address then and to 127.0.0.1 at the
+sync (DNS rebinding, or an import made offline, when nothing resolved) is refused."""
+
 
 async def start_download(store: Store, reaches: dict[str, Reach], entry: Entry | None) -> None:
     """Start this task's download of `entry`'s article (None: of an address the user gave)
@@ -28,7 +35,10 @@ async def start_download(store: Store, reaches: dict[str, Reach], entry: Entry |
     own saving it: opened, it is fetched wherever it is (acc32a A2: a saved intranet link was
     refused "from a public address", a feed's that there was not)."""
     unlisted = entry is None or entry.feed_url == UNLISTED
-    CEILING.set(None if unlisted else await feed_ceiling(store, reaches, entry))
+    if unlisted:
+        CEILING.set(Reach.PUBLIC if FILE_LINK.get() else None)
+    else:
+        CEILING.set(await feed_ceiling(store, reaches, entry))
 
 
 async def feed_ceiling(store: Store, reaches: dict[str, Reach], entry: Entry) -> Reach:

@@ -9,11 +9,11 @@ from collections.abc import Callable
 
 from ..keys import article_key, looks_like_entry_id, saved_article_id
 from ..models import Entry, ErrorKind, FetchError
-from ..reports import Headline
+from ..reports import Headline, article_of
 from ..safe import safe_line
 from ..urls import is_web_url, not_web_url, with_scheme
 from .dropped_ids import dropped_entry
-from .headlines import LibraryHeadlines, _key
+from .headlines import LibraryHeadlines
 
 # What is written as an address, not an id: a scheme and "//", or a scheme of no web page.
 _ADDRESS_LIKE = re.compile(r"[a-z][a-z0-9+.-]*://|(?:file|mailto|javascript|data):", re.IGNORECASE)
@@ -22,7 +22,7 @@ _ADDRESS_LIKE = re.compile(r"[a-z][a-z0-9+.-]*://|(?:file|mailto|javascript|data
 def _with_link(headlines: list[Headline], url: str) -> Entry | None:
     wanted = article_key(url)
     for headline in headlines:
-        if headline.entry.link and _key(headline) == wanted:
+        if headline.entry.link and article_of(headline) == wanted:
             return headline.entry
     return None
 
@@ -69,7 +69,7 @@ class LibraryLookup(LibraryHeadlines):
         """Every feed's entries by their article's key: for many addresses looked up at once
         (an import), read once."""
         # Reversed: where two list one story, the newest headline (as `resolve` finds it).
-        return {_key(h): h.entry for h in reversed(self.headlines()) if h.entry.link}
+        return {article_of(h): h.entry for h in reversed(self.headlines()) if h.entry.link}
 
     def resolve(self, id_or_url: str) -> Entry | str:
         """An entry by id, or a URL to read directly; raises FetchError(NOT_FOUND) otherwise."""
@@ -137,5 +137,5 @@ class _Lookup:
             self._by_key = {}
             for headline in self._headlines:  # the first headline's, as `_with_link` finds it
                 if headline.entry.link:
-                    self._by_key.setdefault(_key(headline), headline.entry)
+                    self._by_key.setdefault(article_of(headline), headline.entry)
         return self._by_key.get(article_key(url))

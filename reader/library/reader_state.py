@@ -116,11 +116,12 @@ class LibraryReaderState(LibraryKeptArticles):
         url = _link(target)
         if url:
             self._places_pending[url] = _place_record(article, place)
-            self._in_background(self._write_pending_place, url)
+            self._in_background("place", url, self._write_pending_place, url)
 
     def _write_pending_place(self, url: str) -> None:
         """Write the newest place given for `url`, in a thread; one that fails stays pending
-        (shown this session, as the store can't keep it)."""
+        (shown this session, as the store can't keep it; tried again as the library closes,
+        and counted if still not written: `keep_notes_before_close`)."""
         with self._places_written:
             record = self._places_pending.get(url, _NOT_PENDING)
             if record is _NOT_PENDING:

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from contextlib import suppress
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -21,6 +22,7 @@ from ..cpu_workers import CpuWorkers
 from ..models import Article, Entry, Reach, SiteRule, StoreError
 from ..portal import PortalWatch
 from ..store import Store
+from ..workers import QUIT_GRACE
 
 if (
     TYPE_CHECKING
@@ -37,6 +39,23 @@ HELD_WAIT = 2.0
 """Seconds a write in the background (`_in_background`'s, the reader's queued changes) waits
 for another program holding the store, not SQLite's 30: one still waiting as the reader quit
 held its end back that long, and the reader said nothing of it meanwhile (acc33b B6)."""
+
+
+BackgroundKind = Literal["place", "opened"]
+"""What a write in the background keeps: a reading place, or the note of an article opened
+(when it was last read, for eviction; a change a sync found in it seen)."""
+
+
+@dataclass(frozen=True)
+class NotesNotKept:
+    """The writes in the background the store still refused as the library closed
+    (`keep_notes_before_close`): counted by what they kept, with the store's reason."""
+
+    places: int = 0
+    """Reading places (each shown this session only, not in the next)."""
+    opened: int = 0
+    """Notes of articles opened."""
+    why: StoreError | None = None
 
 
 def _link(target: Entry | str) -> str:
@@ -79,6 +98,11 @@ class LibraryResources:
         self._inflight: dict[str, asyncio.Future[Article]] = {}
         # Writes nothing waits for, under way in threads (`_in_background`): `aclose` waits.
         self._notes: set[asyncio.Future[None]] = set()
+        # Those the store refused, by what they keep and whose (an article's address), to try
+        # again as the library closes, and why the last was refused: a refusal was dropped
+        # without a word, a reading place lost as the reader quit (`keep_notes_before_close`).
+        self._notes_refused: dict[tuple[BackgroundKind, str], Callable[[], object]] = {}
+        self._notes_refusal: StoreError | None = None
         # Reading places given to such a write and not yet in the store, by article address
         # (a record, or None for "at its start"): an article reopened at once, or on a busy
         # machine, is opened where it was left, not where the store still says.
@@ -161,22 +185,67 @@ class LibraryResources:
         self.store.give_up_waiting(after)
 
     # -- lifecycle -----------------------------------------------------------------------------
-    def _in_background(self, write: Callable[..., object], *args: Any) -> None:
-        """`write(*args)`, a store write no one waits for (a note of an article read, a
-        reading place), run in a thread: another program holding the store (a `reader sync`
+    def _in_background(
+        self, kind: BackgroundKind, url: str, write: Callable[..., object], *args: Any
+    ) -> None:
+        """`write(*args)`, a store write no one waits for (the `kind` of note of the article
+        at `url`), run in a thread: another program holding the store (a `reader sync`
         writing, a backup tool) held the reader's event loop for SQLite's 30 s wait. One the
-        store refuses (held past `HELD_WAIT`, a full disk) is not kept: nothing is lost but a
-        note. Called on the event loop."""
+        store refuses (held past `HELD_WAIT`, a full disk) is tried again as the library
+        closes, and counted if it is still refused then (`keep_notes_before_close`); a later
+        one of the same kind and article, written, stands for it. Called on the event loop."""
+        written = partial(write, *args)
 
         async def write_it() -> None:
-            with suppress(StoreError):
-                await asyncio.to_thread(
-                    self.write_waiting_at_most, HELD_WAIT, partial(write, *args)
-                )
+            try:
+                await asyncio.to_thread(self.write_waiting_at_most, HELD_WAIT, written)
+            except StoreError as error:
+                self._note_refused(kind, url, written, error)
+            else:
+                self._notes_refused.pop((kind, url), None)
 
         task = asyncio.ensure_future(write_it())
         self._notes.add(task)
         task.add_done_callback(self._notes.discard)
+
+    def _note_refused(
+        self, kind: BackgroundKind, url: str, write: Callable[[], object], error: StoreError
+    ) -> None:
+        # A store opened to read only was said as the reader opened ("nothing new is kept
+        # (marks, places, articles)"): not again for each article read.
+        if not self.store.read_only:
+            self._notes_refused[kind, url] = write
+            self._notes_refusal = error
+
+    @property
+    def notes_refused(self) -> bool:
+        """Whether writes in the background were refused and wait to be tried again."""
+        return bool(self._notes_refused)
+
+    async def write_refused_notes(self) -> None:
+        """The writes in the background the store refused, tried again in turn until it
+        refuses one (held still, each would wait in turn): a reading place refused while
+        another program held the store is kept once it lets go, not only shown this session.
+        Called on the event loop."""
+        for key, write in list(self._notes_refused.items()):
+            try:
+                await asyncio.to_thread(self.write_waiting_at_most, HELD_WAIT, write)
+            except StoreError as error:
+                self._notes_refusal = error
+                return
+            self._notes_refused.pop(key, None)
+
+    async def keep_notes_before_close(self) -> NotesNotKept:
+        """The writes in the background awaited, and those the store refused tried once more
+        (`write_refused_notes`); what is still not written then, counted. Called on the event
+        loop, before `aclose`."""
+        if self._notes:
+            await asyncio.gather(*self._notes, return_exceptions=True)
+        await self.write_refused_notes()
+        kinds = [kind for kind, _ in self._notes_refused]
+        if not kinds:
+            return NotesNotKept()
+        return NotesNotKept(kinds.count("place"), kinds.count("opened"), self._notes_refusal)
 
     async def aclose(self) -> None:
         if self._notes:
@@ -192,7 +261,10 @@ class LibraryResources:
         self.close()
 
     def close(self) -> None:
-        self.cpu.close()
+        # Quitting on a held store, its wait over: a worker's write still waiting on the holder
+        # has begun nothing, and its grace held the reader's end 2 s past the quit's 5.
+        left = self.store.give_up_left
+        self.cpu.close(None if left is None else max(QUIT_GRACE, left))
         self.store.close()
 
     async def __aenter__(self) -> Self:

@@ -47,11 +47,15 @@ class SavedBatch:
         tags: Iterable[str] = (),
         archived: bool = False,
         held: str | None = None,
+        from_file: bool = False,
     ) -> None:
         """Save the article of `target` (`Store.set_saved`'s `at` and `title`), filed under
-        `tags` too, archived when `archived`, left unfetched by syncs for `held`'s reason."""
+        `tags` too, archived when `archived`, left unfetched by syncs for `held`'s reason, as
+        a file's link when `from_file` (`SavedChange`'s)."""
         entry = target if isinstance(target, Entry) else None
-        change = SavedChange(_link(target), entry, at, title, tuple(tags), archived, held=held)
+        change = SavedChange(
+            _link(target), entry, at, title, tuple(tags), archived, held=held, from_file=from_file
+        )
         self._change(change)
 
     def unsave(self, url: str) -> None:

@@ -16,14 +16,13 @@ from ..address_class import resolved_reach
 from ..keys import article_key, link_key
 from ..models import Entry, FetchError, StoreError
 from ..saved_exports import SavedLink
+from ..store.saved import LOCAL
+from .leads import FILE_LINK
+from .resources import _link
 from .saved_batch import SavedBatch
 
 if TYPE_CHECKING:
     from . import Library
-
-LOCAL = "local"
-"""Why a sync leaves a saved link unfetched (`SavedChange.held`): a file's link to this
-computer or its network, fetched only when the user opens it."""
 
 AT_ONCE = 4
 """Links fetched at once: an export's links are on many sites, but a few hundred on one must
@@ -46,6 +45,8 @@ class SavedImport:
     notes: int = 0  # passages marked there (wallabag's annotations), kept as highlights
     noted: int = 0  # the articles they are on
     notes_missing: int = 0  # of `notes`, those not in the article's copy cached
+    local_copied: int = 0  # of `copied`, those to this computer or its network (not fetched)
+    feeds: int = 0  # left out: their addresses answered with a feed, no article to read later
 
 
 def _target(lib: Library, listed: dict[str, Entry], url: str) -> Entry | str:
@@ -73,7 +74,7 @@ async def import_saved(
     # Every save, tag and archive mark of the import written a batch at a time: one write
     # each rewrote the whole Saved record, an import square in its links (acc32b B3).
     batch = SavedBatch(lib.store)
-    targets: list[tuple[SavedLink, Entry | str]] = []
+    targets: list[tuple[SavedLink, Entry | str, bool]] = []  # with whether saved before
     already = 0
     notes = noted = missing = 0
 
@@ -84,69 +85,117 @@ async def import_saved(
             notes += len(link.notes)
             noted += 1
 
+    def keep_saved_before(target: Entry | str, link: SavedLink) -> None:
+        if link.tags:  # imported before tags were kept, or tagged here since: added to
+            batch.save(target, tags=link.tags)
+        keep_notes(target, link)  # imported before notes were kept: kept once
+
     for link in links:
         target = _target(lib, listed, link.url)
-        if article_key(target.link if isinstance(target, Entry) else target) in batch.records:
-            already += 1
-            if link.tags:  # imported before tags were kept, or tagged here since: added to
-                batch.save(target, tags=link.tags)
-            keep_notes(target, link)  # imported before notes were kept: kept once
+        record = batch.records.get(article_key(_link(target)))
+        if record is None:
+            targets.append((link, target, False))
+        elif link.kept_html and not lib.store.has_article(_saved_url(record, target)):
+            # Saved before with no copy (its page did not come, a link to this computer):
+            # given the file's copy, off the loop, before its notes are looked for in it.
+            targets.append((link, target, True))
         else:
-            targets.append((link, target))
-    fetched = kept = done = local = copied = 0
+            already += 1
+            keep_saved_before(target, link)
+    fetched = kept = done = local = copied = local_copied = feeds = 0
     failed: list[tuple[str, str]] = []
     read: list[str] = []  # the addresses saved of those read or archived there
     if progress:
         progress(0, len(targets))
 
-    async def one(link: SavedLink, target: Entry | str) -> None:
-        nonlocal fetched, kept, done, already, local, copied
-        at = link.added.timestamp() if link.added else None
-        saved_as = target.link if isinstance(target, Entry) else target
-        # A feed's headline is fetched as its feed's link, under its feed's ceiling.
-        if isinstance(target, str) and not fetch_local and await resolved_reach(target):
-            # Left for the user to open, and by syncs too (acc32b B1: each fetched it).
-            batch.save(target, at, link.title, held=LOCAL)
-            local += 1
+    async def held_local(target: str, link: SavedLink, at: float | None) -> None:
+        """Left for the user to open, and by syncs too (acc32b B1: each fetched it), with the
+        copy the file holds meanwhile: the user's own export."""
+        nonlocal local, copied, local_copied
+        batch.save(target, at, link.title, held=LOCAL)
+        if await _copy_kept(lib, target, link):
+            copied += 1
+            local_copied += 1
         else:
-            try:
-                result = await lib.save_or_keep(target, at, link.title, listed, batch)
-            except (FetchError, StoreError) as error:
-                # Kept all the same, as the file had it: a sync tries it again.
-                batch.save(target, at, link.title)
-                if await _copy_kept(lib, target, link):
-                    copied += 1
-                else:
-                    url = target.link if isinstance(target, Entry) else target
-                    why = error.message if isinstance(error, FetchError) else str(error)
-                    failed.append((url, why))
-            else:
-                saved_as = result.link or saved_as  # a short link's story is where it led
-                if result.already:  # the same story, saved by another address
-                    already += 1
-                elif result.article is not None:
-                    fetched += 1
-                elif await _copy_kept(lib, target, link):
-                    copied += 1
-                else:
-                    kept += 1
-        if link.tags:
-            batch.save(saved_as, tags=link.tags)
-        keep_notes(saved_as, link)
-        if link.read:
-            read.append(saved_as)
-        batch.write_if_due()
+            local += 1
+
+    async def one(link: SavedLink, target: Entry | str, saved_before: bool) -> None:
+        nonlocal done, already, copied
+        if saved_before:
+            record = batch.records.get(article_key(_link(target)))
+            url = _saved_url(record, target) if isinstance(record, dict) else _link(target)
+            copied_now = await _copy_kept(lib, url, link)
+            copied += copied_now
+            already += not copied_now
+            keep_saved_before(target, link)
+            done += 1
+            if progress:
+                progress(done, len(targets))
+            return
+        at = link.added.timestamp() if link.added else None
+        saved_as: str | None = _link(target)
+        # A feed's headline is fetched as its feed's link, under its feed's ceiling; a link
+        # of the file's own only from a public address, judged where the connection is made
+        # (`leads.FILE_LINK`): a name's address now may not be the address it has at the fetch.
+        FILE_LINK.set(isinstance(target, str) and not fetch_local)
+        if isinstance(target, str) and not fetch_local and await resolved_reach(target):
+            await held_local(target, link, at)
+        else:
+            saved_as = await save(link, target, at)
         done += 1
+        if saved_as is not None:  # None: a feed, left out
+            if isinstance(target, str) and not fetch_local:
+                # Fetched by syncs from public addresses only, whatever its name resolves to.
+                batch.save(saved_as, from_file=True)
+            if link.tags:
+                batch.save(saved_as, tags=link.tags)
+            keep_notes(saved_as, link)
+            if link.read:
+                read.append(saved_as)
+            batch.write_if_due()
         if progress:
             progress(done, len(targets))
+
+    async def save(link: SavedLink, target: Entry | str, at: float | None) -> str | None:
+        """Fetch and save the article of `link`, else keep it as a link or as the file's
+        copy: the address saved, None when left out (the address of a feed)."""
+        nonlocal fetched, kept, already, copied, feeds
+        try:
+            result = await lib.save_or_keep(target, at, link.title, listed, batch)
+        except (FetchError, StoreError) as error:
+            answer = error if isinstance(error, FetchError) else None
+            if answer is not None and answer.refused and isinstance(target, str):
+                await held_local(target, link, at)  # its name led to this computer now
+            elif answer and answer.feed and isinstance(target, str) and not link.kept_html:
+                # A feed at an address not shaped like one (`/?cat=metro`): no article to
+                # read later, and kept it was a file link every sync counted (acc33a A9).
+                feeds += 1
+                return None
+            else:
+                # Kept all the same, as the file had it: a sync tries it again.
+                batch.save(target, at, link.title)
+                if await _copy_kept(lib, target, link, answer):
+                    copied += 1
+                else:
+                    failed.append((_link(target), answer.message if answer else str(error)))
+            return _link(target)
+        if result.already:  # the same story, saved by another address
+            already += 1
+        elif result.article is not None:
+            fetched += 1
+        elif await _copy_kept(lib, target, link, result.failure):
+            copied += 1
+        else:
+            kept += 1
+        return result.link or _link(target)  # a short link's story is where it led
 
     # A few workers taking the links in turn: a task made for each link up front held a
     # million-link export's every coroutine in memory before the first was saved (acc32b B3).
     pending = iter(targets)
 
     async def worker() -> None:
-        for link, target in pending:
-            await one(link, target)
+        for link, target, saved_before in pending:
+            await one(link, target, saved_before)
 
     try:
         await asyncio.gather(*(worker() for _ in range(min(AT_ONCE, len(targets)))))
@@ -167,17 +216,30 @@ async def import_saved(
         notes,
         noted,
         missing,
+        local_copied,
+        feeds,
     )
 
 
-async def _copy_kept(lib: Library, target: Entry | str, link: SavedLink) -> bool:
+def _saved_url(record: dict[str, object], target: Entry | str) -> str:
+    """The address a saved article is cached under: the one first saved (its record's)."""
+    url = record.get("url")
+    return url if isinstance(url, str) and url else _link(target)
+
+
+async def _copy_kept(
+    lib: Library, target: Entry | str, link: SavedLink, answer: FetchError | None = None
+) -> bool:
     """Cache the text the app kept of `link` (wallabag's) as its article, its page not coming
-    now (a 404, a PDF, the site gone): a years-old library's dead links kept only their titles
-    where the file held their text (acc32a A4). Whether there was one to keep."""
-    if not link.kept_text:
+    now (a 404, a PDF, the site gone; `answer`: how it failed): a years-old library's dead
+    links kept only their titles where the file held their text (acc32a A4). Whether there was
+    one to keep."""
+    if not link.kept_html:
         return False
     try:
-        article = await lib.keep_copy(target, link.kept_text, link.title, link.author, link.added)
+        article = await lib.keep_copy(
+            target, link.kept_text, link.title, link.author, link.added, answer=answer
+        )
     except StoreError:
         return False
     return article is not None

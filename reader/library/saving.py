@@ -11,6 +11,7 @@ from contextlib import suppress
 from datetime import datetime
 
 from ..article_fallbacks import kept_copy
+from ..gone import taken_down
 from ..keys import article_key
 from ..models import Article, Entry, FetchError, StoreError
 from ..portal import relates
@@ -117,11 +118,15 @@ class LibrarySaving(LibraryDownloads):
         author: str = "",
         retrieved: datetime | None = None,
         kept_by: str = "wallabag",
+        answer: FetchError | None = None,
     ) -> Article | None:
         """Cache as the article of `target`, its page not coming now, the copy of its text
         another app kept (`html`; `kept_copy`: read in a worker as a page is, marked as that
         app's, retrieved when it says), the app's HTML as its kept page (`reader reextract`
-        reads it again). None when the copy holds no text, or the worker gave up on it."""
+        reads it again). None when the copy holds no text, or the worker gave up on it.
+        A sync asks for its page, to cache in the copy's place (`Store.copies_to_replace`),
+        unless the page answered for good with no article: `answer` (how it failed now: a 404,
+        a PDF) or what the store knew of it before (taken down, no article page)."""
         url = _link(target)
         try:
             article = await self._cpu_within_time(
@@ -132,7 +137,16 @@ class LibrarySaving(LibraryDownloads):
         if article is None:
             return None
         page = pack_raw_page(html.encode(), "text/html; charset=utf-8")
+        gone, no_page = self.store.gone_at(url), self.store.not_an_article(url)
         self.store.put_article(url, article, page)
+        # The page's last answer stands over the copy (`put_article` clears it): a story taken
+        # down is said so in its header, and no sync asks again for a page that has none.
+        if answer is not None and taken_down(answer):
+            self.store.mark_gone(url, answer.status or 0)
+        elif gone is not None:
+            self.store.mark_gone(url, gone[1])
+        elif no_page or (answer is not None and not passing_failure(answer)):
+            self.store.settle_copy(url)
         return article
 
     @staticmethod

@@ -27,10 +27,12 @@ from ..reports import (
     SyncReport,
     nothing_answered,
 )
+from ..store.saved import LOCAL
 from ..urls import canonical_url
 from .cache_notes import CacheNotes
 from .failures import passing_failure
 from .gates import PriorityGate
+from .leads import FILE_LINK
 from .renewal import Renewal
 from .resources import _now
 from .retold import retold, stamped_times, updated_since
@@ -41,6 +43,15 @@ from .text_search import index_cached
 
 class LibrarySync(LibrarySyncStart):
     """A `Library`'s feeds refreshed, and its articles synced."""
+
+    async def _hold_file_link(self, url: str, refused: FetchError) -> FetchError:
+        """A file's saved link whose name led to this computer or its network at the sync
+        (`refused`): left for the user to open from now on, as the import leaves one that
+        led there then (`store.saved.LOCAL`). The failure, said so."""
+        with suppress(StoreError):
+            await asyncio.to_thread(self.store.set_saved, url, True, held=LOCAL)
+        why = f"{refused.message}: fetched when you open it"
+        return replace(refused, message=why)
 
     def _portal_answered(
         self,
@@ -142,6 +153,9 @@ class LibrarySync(LibrarySyncStart):
         # fetched again (a correction, a live blog), once a sync. What items told anew since
         # (refreshes before this sync: the reader's on opening) said before.
         was_gone, renewable, told = start.gone, start.renewable, start.told
+        # Another app's copy (wallabag's, the page not coming at import): its page asked for at
+        # every sync until it answers, with an article to take its place or with none for good.
+        copies = set(start.copies)
         # The size limit: what it would evict at the end of the sync is not fetched.
         room = limit = await asyncio.to_thread(self._sync_room, every, len(cached))
         by_feed: defaultdict[str, list[Entry]] = defaultdict(list)
@@ -188,6 +202,9 @@ class LibrarySync(LibrarySyncStart):
         not_articles: list[tuple[Entry, FetchError]] = []
         gone: list[tuple[Entry, FetchError]] = []
         gone_kept: list[tuple[Entry, FetchError, datetime | None]] = []
+        held_local: list[tuple[Entry, FetchError]] = []
+        held_now = 0  # of `todo`, those of `held_local`
+        copies_replaced: list[Entry] = []
         still_gone = 0
         held_back = 0  # queued, then left out for the limit (what came before filled it)
         # The keys of every headline's article; the feeds not synced keep theirs as they were.
@@ -237,10 +254,12 @@ class LibrarySync(LibrarySyncStart):
                     room.given_up(key)
 
         async def one(entry: Entry, saved: bool = False) -> None:
-            nonlocal done, unwritable, still_gone, held_back
+            nonlocal done, unwritable, still_gone, held_back, held_now
             key = article_key(entry.link)
             # A saved article is never evicted, so the size limit has no say in fetching it.
             room = None if saved else limit
+            # This task's own: a file's link reaches public addresses only (`FILE_LINK`).
+            FILE_LINK.set(saved and key in start.file_links)
             try:
                 first = await room.turn(key) if room is not None else ()
                 if room is not None:
@@ -271,6 +290,12 @@ class LibrarySync(LibrarySyncStart):
             except FetchError as error:
                 if error.kind == ErrorKind.TIMEOUT:
                     hosts.timed_out(entry.link)
+                if error.refused and saved and key in start.file_links:
+                    held_local.append((entry, await self._hold_file_link(entry.link, error)))
+                    held_now += 1
+                    done += 1
+                    report("articles")
+                    return
                 if room is not None:
                     room.failed(article_key(entry.link))
                 if error.kind == ErrorKind.STORAGE and unwritable is None:
@@ -322,11 +347,22 @@ class LibrarySync(LibrarySyncStart):
             report("articles", entry, article.in_part)
 
         async def renew(entry: Entry) -> None:
+            FILE_LINK.set(article_key(entry.link) in start.file_links)  # as `one`
             async with host_ahead[urlsplit(entry.link).netloc].slot(), ahead.slot():
                 left = hosts.left(entry.link)  # its host given up: not asked again
                 renewal = await self._renew(entry) if left is None else Renewal("failed")
             if renewal.error is not None and renewal.error.kind == ErrorKind.TIMEOUT:
                 hosts.timed_out(entry.link)
+            key = article_key(entry.link)
+            if renewal.error is not None and renewal.error.refused and FILE_LINK.get():
+                held_local.append((entry, await self._hold_file_link(entry.link, renewal.error)))
+                return
+            if key in start.copies and renewal.outcome in ("changed", "kept"):
+                with suppress(StoreError):
+                    if not await asyncio.to_thread(self.store.is_kept_copy, entry.link):
+                        # By the same text too: the page's own now, cached for offline.
+                        copies_replaced.append(entry)
+                        return
             if renewal.outcome == "changed":
                 renewed.append(entry)
             elif renewal.outcome == "gone" and renewal.error is not None:
@@ -350,6 +386,10 @@ class LibrarySync(LibrarySyncStart):
                 return
             with suppress(StoreError):  # judged: its next telling is compared with this one
                 await asyncio.to_thread(self.store.forget_told, article_key(entry.link))
+                if article_key(entry.link) in start.copies:
+                    # The page answered with no article to take the copy's place (a PDF, a
+                    # page to sign in): asked for no more by syncs; `R` still asks.
+                    await asyncio.to_thread(self.store.settle_copy, entry.link)
 
         def fetch(entry: Entry, key: str = "") -> None:
             # A headline's key as the store keeps it; a fresh entry's made from its link.
@@ -371,6 +411,10 @@ class LibrarySync(LibrarySyncStart):
                 )
             ):
                 del renewable[key]
+                tasks.append(asyncio.create_task(renew(entry)))
+                return
+            if key in copies:
+                copies.discard(key)
                 tasks.append(asyncio.create_task(renew(entry)))
                 return
             if not key or key in skip:
@@ -430,6 +474,10 @@ class LibrarySync(LibrarySyncStart):
                         skip.add(key)
                         todo.append(entry)
                         tasks.append(asyncio.create_task(one(entry, saved=True)))
+                for key, entry in start.copies_unlisted if feeds is None else ():
+                    if key in copies:
+                        copies.discard(key)
+                        tasks.append(asyncio.create_task(renew(entry)))
             if len(todo) != queued:
                 # Told now, not with the first of them done: a Ctrl-C meanwhile counted the
                 # articles cached against the feeds' last total ("5 of 1 article cached").
@@ -467,7 +515,7 @@ class LibrarySync(LibrarySyncStart):
             not_offline = replace(not_offline, disk_full=full, portal=portal)
             # One stopped before: this one went to the end (of every feed, or not: `whole`).
             self.store.mark_sync_stopped(False, whole=feeds is None)
-        if fetched or renewed or (pruned and pruned.removed):
+        if fetched or renewed or copies_replaced or (pruned and pruned.removed):
             with suppress(StoreError):
                 self.store.note_changed()
             # Indexed now, off the loop, so the first search after a sync needn't; said while
@@ -488,14 +536,18 @@ class LibrarySync(LibrarySyncStart):
             - len(gone)
             - still_gone
             - held_back
-            - len(at_once),
-            articles_already_cached=already_cached,
+            - held_now
+            - len(at_once)
+            + len(copies_replaced),
+            articles_already_cached=already_cached - len(copies_replaced),
             articles_updated=len(renewed),
             updated=renewed,
             article_failures=failures + renew_failures,
             not_articles=not_articles,
             gone=gone,
             gone_kept=gone_kept,
+            held_local=held_local,
+            copies_replaced=copies_replaced,
             incomplete=incomplete,
             pruned=pruned if pruned and pruned.removed else None,
             headlines_dropped=dropped,

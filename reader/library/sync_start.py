@@ -12,7 +12,7 @@ from ..gone import asked_lately
 from ..keys import link_key
 from ..models import Entry, StoreError, made
 from ..reports import Headline, newest_first
-from ..store.saved import HELD
+from ..store.saved import FROM_FILE, HELD
 from .feed_refresh import LibraryFeedRefresh
 from .retold import updated_since
 
@@ -43,6 +43,16 @@ class SyncStart:
     skipped: set[str]
     """The keys of the articles the sync does not fetch: cached, no article page, or gone or
     too slow when last asked (lately: `gone.asked_lately`)."""
+    copies: set[str]
+    """The keys of the articles cached as the copy another app kept (wallabag's), whose pages
+    the sync asks for, to cache in their place (`Store.copies_to_replace`): not those whose
+    page answered for good with none (404, 410: `gone`; a PDF), nor those left for the user
+    to open (to this computer or its network: `HELD`)."""
+    copies_unlisted: list[tuple[str, Entry]]
+    """Of `copies`, those no feed lists, by key."""
+    file_links: set[str]
+    """The keys of the saved links from a file (`FROM_FILE`): fetched from public addresses
+    only (`leads.FILE_LINK`)."""
 
 
 def lean(entry: Entry) -> Entry:
@@ -79,9 +89,10 @@ class LibrarySyncStart(LibraryFeedRefresh):
         headlines = self._feed_headlines(store.feed_urls(), self._marks(), False, False, as_read)[0]
         headlines.sort(key=newest_first)  # as `headlines()` lists them
         listed = {h.key or link_key(h.entry.link) for h in headlines}
+        saved = store.saved()
         unlisted = {
             key: record
-            for key, record in store.saved().items()
+            for key, record in saved.items()
             if key not in listed and isinstance(record, dict)
         }
         # Entries made only of those to fetch: each reads its article's heading. A link an
@@ -91,6 +102,13 @@ class LibrarySyncStart(LibraryFeedRefresh):
             (k, self.unlisted_entry(k, r))
             for k, r in unlisted.items()
             if k not in cached and not r.get(HELD)
+        ]
+        held = {k for k, r in saved.items() if isinstance(r, dict) and r.get(HELD)}
+        with suppress(StoreError):  # a read-only directory: not marked, not asked for
+            store.mark_copies_cached_before(saved.keys() & cached)
+        copies = store.copies_to_replace() - gone.keys() - held
+        copies_unlisted = [
+            (k, self.unlisted_entry(k, r)) for k, r in unlisted.items() if k in copies
         ]
         return SyncStart(
             headlines,
@@ -103,4 +121,7 @@ class LibrarySyncStart(LibraryFeedRefresh):
             renewable,
             told,
             skipped,
+            copies,
+            copies_unlisted,
+            {k for k, r in saved.items() if isinstance(r, dict) and r.get(FROM_FILE)},
         )

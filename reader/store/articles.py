@@ -9,7 +9,7 @@ import json
 import sqlite3
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from datetime import UTC, datetime
 from functools import partial
@@ -55,6 +55,13 @@ server was ahead of by as much (`Article.served_at`): when the server answered."
 # mark of one changed since last read (`versions`), and the ids of the headlines that listed it
 # once no feed does (`shown_ids`). ("also:" keys are the article's other addresses, keyed by
 # those: `aliased`.)
+KEPT_BY = "kept-by:"
+"""Per article key, whose copy of its text the article cached is (`Article.kept_by`: "wallabag")
+while a sync is to ask for its page, whose article takes its place; "" once the page answered
+that it holds none (a PDF, a page to sign in: `settle_copy`). None for the page's own text."""
+_COPIES_MARKED = "copies-marked"
+"""In the state cache: when the copies cached before `KEPT_BY` marks were kept were marked
+(`mark_copies_cached_before`)."""
 _ARTICLE_PREFIXES = (
     "article:",
     "raw:",
@@ -75,6 +82,7 @@ _ARTICLE_PREFIXES = (
     "renewed:",
     "told:",
     SHOWN_AS,
+    KEPT_BY,
 )
 
 
@@ -159,7 +167,38 @@ class StoreArticles(StoreFeeds):
 
     def not_article_keys(self) -> set[str]:
         """The keys of every link known not to be an article page, in one query."""
-        return self._keys_with_prefix("not-article:")
+        rows = rows_with_prefix(self._articles, "not-article:")
+        return {key for key, why in rows if not _pdf_unread_then(why)}
+
+    def copies_to_replace(self) -> set[str]:
+        """The keys of the articles cached as the copy another app kept of their text whose
+        pages a sync is to ask for (`KEPT_BY`), in one query."""
+        return {key for key, app in rows_with_prefix(self._articles, KEPT_BY) if app}
+
+    def mark_copies_cached_before(self, keys: Iterable[str]) -> None:
+        """Mark (`KEPT_BY`) those of the articles of `keys` (the saved ones: an import saves
+        what it caches so) that are another app's copy, cached by a reader from before the
+        marks (33's wallabag copies, whose pages no sync then asked for), once a directory."""
+        if self.read_only or self._value(self._state, _COPIES_MARKED) is not None:
+            return
+        for key in keys:
+            if KEPT_BY + key in self._articles:
+                continue
+            data = self._load(self._articles, f"article:{key}")
+            if isinstance(data, dict) and isinstance(app := data.get("kept_by"), str) and app:
+                self._articles.set(KEPT_BY + key, app)
+        self._state.set(_COPIES_MARKED, time.time())
+
+    def is_kept_copy(self, url: str) -> bool:
+        """Whether the article cached for `url` is another app's copy (`KEPT_BY`)."""
+        return KEPT_BY + article_key(url) in self._articles
+
+    def settle_copy(self, url: str) -> None:
+        """The page of `url`, cached as another app's copy, answered with no article (a PDF,
+        a page to sign in): the copy stays, and syncs no longer ask for the page."""
+        key = article_key(url)
+        if KEPT_BY + key in self._articles:
+            self._articles.set(KEPT_BY + key, "")
 
     def page_dates(self) -> dict[str, str]:
         """When each cached article says it was published (ISO 8601 as `stated_iso` writes
@@ -344,6 +383,10 @@ class StoreArticles(StoreFeeds):
             self._articles.delete(f"not-article:{key}")
             self._mark_missing_text(key, article)
             self._put_dated(key, article)
+            if not article.kept_by:
+                self._articles.delete(KEPT_BY + key)
+            elif KEPT_BY + key not in self._articles:  # extracted again: settled or not, as was
+                self._articles.set(KEPT_BY + key, article.kept_by)
             for address in _other_addresses(key, article):
                 self._articles.set(f"also:{address}", url)
 
@@ -458,7 +501,7 @@ class StoreArticles(StoreFeeds):
     def not_an_article(self, url: str) -> str | None:
         """Why a link is known not to be an article page (e.g. its content type), or None."""
         value = self._value(self._articles, f"not-article:{article_key(url)}")
-        return value if isinstance(value, str) else None
+        return value if isinstance(value, str) and not _pdf_unread_then(value) else None
 
     def mark_not_an_article(self, url: str, reason: str) -> None:
         self._articles.set(f"not-article:{article_key(url)}", reason)
@@ -549,3 +592,18 @@ class StoreArticles(StoreFeeds):
                     self._articles.delete(f"also:{address}")
             self.delete_article(key)
         return had
+
+
+_PDF_READ_SINCE = ("with no text in it", "which could not be read", "locked with a password")
+"""What a PDF refused now is refused for (`extract.pdf_document`)."""
+
+
+def _pdf_unread_then(why: object) -> bool:
+    """`why` a link is no article page was given before PDFs were read for their text (every
+    PDF was "not an article page (application/pdf)"): the link is one to fetch again, not to
+    send to the browser for good."""
+    return (
+        isinstance(why, str)
+        and why.startswith("not an article page (application/pdf")
+        and not any(reason in why for reason in _PDF_READ_SINCE)
+    )

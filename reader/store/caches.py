@@ -14,6 +14,10 @@ own opening, which sets it up or fails as it always has. `ReadOnlyCache` reads a
 can't be written at all. Both are built on diskcache 5.6's private `_con`/`_local`/`_disk`
 (tests open a full disk's and a read-only directory's caches, and each kind of cache opened
 here). Either way its rows are read by `DataDisk`: as data, never as code.
+
+Both wait for another program holding the cache in short slices (`WaitingCache`), so that a
+wait under way ends when the reader gives up waiting (`StoreDirectory.give_up_waiting`), not
+when SQLite's 30 s it began with are over.
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import diskcache
 from diskcache.core import DBNAME, DEFAULT_SETTINGS, METADATA
@@ -48,18 +54,87 @@ _ROOM_TO_OPEN = 1 << 20
 which the store then opens to read only (`StoreDirectory`)."""
 
 
-def open_cache(directory: Path, *, timeout: float, **settings: Any) -> diskcache.Cache:
+WAIT_SLICE = 0.25
+"""Seconds of each of SQLite's waits for a holder, one after another until the whole wait is
+over: a wait looks this often whether it has been cut short (`Waits.wait_ends`)."""
+
+
+class Waits(Protocol):
+    """How long a write waits for another program holding the cache (`StoreDirectory`)."""
+
+    def wait_ends(self, started: float) -> float:
+        """When (monotonic clock) a wait this thread began at `started` is over: read again
+        after each slice, as it may come sooner meanwhile (the reader quitting)."""
+        ...
+
+    def wait_now(self) -> float:
+        """Seconds a call made now in this thread waits for a holder."""
+        ...
+
+
+class WaitingCache(diskcache.Cache):
+    """A diskcache cache whose writes wait for a holder in slices of `WAIT_SLICE` (see the
+    module's docstring). A wait begun with SQLite's 30 s, in a thread the reader's quitting
+    cannot reach (a sync's write), held the reader's end back that long."""
+
+    waits: Waits | None = None
+    """Whose waits these are; None: SQLite's own, in one go."""
+
+    @property
+    def _sql(self) -> Callable[..., sqlite3.Cursor]:
+        execute = self._con.execute
+        waits = self.waits
+        if waits is None:
+            return execute
+
+        def sql(statement: str, *args: Any) -> sqlite3.Cursor:
+            # diskcache's every write begins so (`_transact`); a failed BEGIN has done nothing.
+            if statement == "BEGIN IMMEDIATE":
+                return _begin_in_slices(execute, waits)
+            return execute(statement, *args)
+
+        return sql
+
+
+def _begin_in_slices(execute: Callable[..., sqlite3.Cursor], waits: Waits) -> sqlite3.Cursor:
+    """BEGIN IMMEDIATE, waiting for a holder `WAIT_SLICE` at a time until `waits` says the
+    wait is over; then SQLite's "database is locked", as one long wait raises it."""
+    started = time.monotonic()
+    try:
+        while True:
+            left = waits.wait_ends(started) - time.monotonic()
+            execute(f"PRAGMA busy_timeout = {_ms(min(WAIT_SLICE, left))}")
+            try:
+                return execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() >= waits.wait_ends(started):
+                    raise
+    finally:
+        execute(f"PRAGMA busy_timeout = {_ms(waits.wait_now())}")
+
+
+def _ms(seconds: float) -> int:
+    return max(0, round(seconds * 1000))
+
+
+def open_cache(
+    directory: Path, *, timeout: float, waits: Waits | None = None, **settings: Any
+) -> WaitingCache:
     """The diskcache cache in `directory`, with `settings` (diskcache's, as its `Cache()`
-    takes them), opened without a write when it is set up with them already."""
+    takes them), opened without a write when it is set up with them already; its writes
+    wait for a holder as `waits` says."""
     if (directory / DBNAME).is_file() and _room_to_write(directory):
         cache = _SetUpCache(directory, timeout)
         try:
             if cache.set_up_with(settings):
+                cache.waits = waits
                 return cache
         except sqlite3.DatabaseError:
             pass  # diskcache's own opening says what is wrong, as it always has
         cache.close()
-    return diskcache.Cache(str(directory), timeout=timeout, disk=DataDisk, **settings)
+    opened = WaitingCache(str(directory), timeout=timeout, disk=DataDisk, **settings)
+    opened.waits = waits
+    return opened
 
 
 def read_only(directory: Path) -> bool:
@@ -98,7 +173,7 @@ def _take(cache: diskcache.Cache, settings: dict[str, Any]) -> None:
     ((cache._page_size,),) = cache._sql("PRAGMA page_size").fetchall()
 
 
-class _SetUpCache(diskcache.Cache):
+class _SetUpCache(WaitingCache):
     """A cache opened as it is on disk (see `open_cache`)."""
 
     def __init__(self, directory: Path, timeout: float) -> None:  # no super(): it writes

@@ -10,7 +10,6 @@ import json
 import logging
 import re
 import sqlite3
-import threading
 import time
 import zlib
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ from ..safe import safe_line
 from ..sync_lock import InUseLock
 from .caches import ReadOnlyCache, open_cache, read_only
 from .data_disk import MissingValueFile, RefusedRecord
+from .holder_waits import HolderWaits
 
 # The name it had before the split into modules: a logging setup may name it.
 log = logging.getLogger("reader.store")
@@ -55,14 +55,14 @@ def _reporting_storage_errors(cls: C) -> C:
         @functools.wraps(method)
         def guarded(self: StoreDirectory, *args: Any, **kwargs: Any) -> Any:
             try:
-                if self._give_up_at is not None:  # each call waits what is left until then
-                    self._set_wait(self._wait_now())
+                if self._waits.give_up_at is not None:  # each call waits what is left then
+                    self._set_wait(self._waits.wait_now())
                 return method(self, *args, **kwargs)
             except diskcache.Timeout:
-                raise _busy(self.root, self._wait_said()) from None
+                raise _busy(self.root, self._waits.said()) from None
             except sqlite3.DatabaseError as error:
                 if "database is locked" in str(error):
-                    raise _busy(self.root, self._wait_said()) from None
+                    raise _busy(self.root, self._waits.said()) from None
                 if self.read_only and _write_refused(error):
                     raise StoreError(self.read_only, self.read_only_tag or None) from None
                 raise _storage_error(self.root, error) from None
@@ -217,13 +217,9 @@ class StoreDirectory:
         self.problems: list[str] = []  # damaged records found (and dropped) since opening
         settings = dict(CACHE_SETTINGS)
         self._settings = settings
-        self._waits = threading.local()
-        """This thread's own bound on the wait for another program holding the store, while
-        one is asked (`waiting_at_most`): `bound`, in seconds."""
-        self._give_up_at: float | None = None
-        """When every wait for another program holding the store ends, whatever thread waits
-        (`give_up_waiting`, monotonic clock); None: each waits its bound."""
-        self._give_up_said = 0.0
+        self._waits = HolderWaits(settings["timeout"])
+        """How long calls wait for another program holding the store (`waiting_at_most`,
+        `give_up_waiting`), the writes under way too (the caches ask it: `WaitingCache`)."""
         if root.exists() and not root.is_dir():
             raise StoreError(f"the data directory {root} is a file, not a directory")
         self.read_only = ""
@@ -253,8 +249,8 @@ class StoreDirectory:
                     f"`reader repair` is mending the data directory {root}: try again once it"
                     " has ended (nothing was changed)"
                 )
-            self._state = open_cache(root / "state", **settings)
-            self._articles = open_cache(root / "articles", **settings)
+            self._state = open_cache(root / "state", waits=self._waits, **settings)
+            self._articles = open_cache(root / "articles", waits=self._waits, **settings)
         except (sqlite3.DatabaseError, OSError) as error:
             if read_only(root):
                 tag = Unwritable.READ_ONLY
@@ -328,11 +324,11 @@ class StoreDirectory:
         if self.read_only_tag != Unwritable.DISK_FULL or read_only(self.root):
             return False
         try:
-            state = open_cache(self.root / "state", **self._settings)
+            state = open_cache(self.root / "state", waits=self._waits, **self._settings)
         except (sqlite3.DatabaseError, OSError):
             return False
         try:
-            articles = open_cache(self.root / "articles", **self._settings)
+            articles = open_cache(self.root / "articles", waits=self._waits, **self._settings)
         except (sqlite3.DatabaseError, OSError):
             state.close()
             return False
@@ -367,41 +363,28 @@ class StoreDirectory:
         store's 30 s) for another program holding the store: then they raise
         StoreError(BUSY), having written nothing, for the caller to say so and try again
         later. For writes someone is shown waiting on: the reader's queued changes."""
-        before = getattr(self._waits, "bound", None)
+        before = self._waits.bound
         self._waits.bound = seconds
-        self._set_wait(self._wait_now())
+        self._set_wait(self._waits.wait_now())
         try:
             yield
         finally:
             self._waits.bound = before
-            self._set_wait(self._wait_now())
+            self._set_wait(self._waits.wait_now())
+
+    @property
+    def give_up_left(self) -> float | None:
+        """Seconds left until every wait ends (`give_up_waiting`), none below 0; None when
+        no one gave up waiting."""
+        at = self._waits.give_up_at
+        return None if at is None else max(0.0, at - time.monotonic())
 
     def give_up_waiting(self, after: float) -> None:
         """From now on, no call in any thread waits for another program holding the store past
         `after` seconds from now (a refusal says `after`): the reader quitting, which would
-        otherwise wait SQLite's 30 s for each write still to make."""
-        self._give_up_at = time.monotonic() + after
-        self._give_up_said = after
-
-    def _wait_now(self) -> float:
-        """Seconds a call made now in this thread waits for another program holding the store."""
-        bound = getattr(self._waits, "bound", None)
-        wait = self._settings["timeout"]
-        if bound is not None:
-            wait = min(wait, bound)
-        if self._give_up_at is not None:
-            wait = min(wait, max(0.0, self._give_up_at - time.monotonic()))
-        return wait
-
-    def _wait_said(self) -> float:
-        """The wait a refusal in this thread names: the bound asked, not what was left of it."""
-        bound = getattr(self._waits, "bound", None)
-        said = self._settings["timeout"]
-        if bound is not None:
-            said = min(said, bound)
-        if self._give_up_at is not None:
-            said = min(said, self._give_up_said)
-        return said
+        otherwise wait SQLite's 30 s for each write still to make. A write waiting already,
+        begun before (a sync's, in its thread), ends its wait then too (`WaitingCache`)."""
+        self._waits.give_up(after)
 
     def _set_wait(self, seconds: float) -> None:
         """This thread's connections wait `seconds` for a holder (diskcache opens one per

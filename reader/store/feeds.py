@@ -110,6 +110,23 @@ def _not_ahead(entry: Entry, before: Entry | None, now: datetime) -> Entry:
     return dataclasses.replace(entry, **changes) if changes else entry
 
 
+def _published_kept(entry: Entry, before: Entry | None) -> Entry:
+    """`entry`, an item its feed dates once (an Atom entry with an `<updated>` and no
+    `<published>`; the date given as both), whose date moved later since its record
+    (`before`): an update of it, so its publication stays the first date and the new one is
+    its time of update. As the feed gives it, an old story came first of every list as if new,
+    and its correction was never fetched (`retold.updated_since` saw no update; acc34a C3)."""
+    if (
+        before is None
+        or before.published is None
+        or entry.updated is None
+        or entry.published != entry.updated
+        or entry.updated <= before.published
+    ):
+        return entry
+    return dataclasses.replace(entry, published=before.published)
+
+
 def _newest_first(entry: Entry) -> tuple[int, float]:
     when = entry.published or entry.updated
     return (0, -when.timestamp()) if when else (1, 0.0)
@@ -355,15 +372,17 @@ class StoreFeeds(StoreShownIds):
         fresh: Iterable[Entry],
         keys: Mapping[str, str] | None = None,
         whole: bool = False,
-    ) -> tuple[list[Entry], bool, tuple[Entry, ...]]:
+    ) -> tuple[list[Entry], bool, tuple[Entry, ...], tuple[Entry, ...]]:
         """`merge_entries`, whether the feed's entries changed in the store (False when they
         are as kept: a feed fetched again whole, its server asking no `If-None-Match`, with
-        nothing new: its list is not written again, nor read again by a reader), and the
-        entries as kept before of the items told anew (their title or summary changed)."""
+        nothing new: its list is not written again, nor read again by a reader), the entries
+        as kept before of the items told anew (their title or summary changed), and `fresh`
+        as kept (a date ahead put back, `_not_ahead`; a publication kept, `_published_kept`):
+        what a sync judges them by."""
         mine = [e for e in fresh if e.feed_url == feed_url]  # an entry belongs to its own feed only
         with self._state.transact():
             if feed_url not in self.feed_urls():
-                return [], False, ()
+                return [], False, (), ()
             if dropped := self.dropped(feed_url):
                 # Read in this write's transaction: a retention run in another process (cron's
                 # sync beside the reader's refresh) is either all seen or not begun.
@@ -374,7 +393,10 @@ class StoreFeeds(StoreShownIds):
             known = {e.id: e for e, _ in records}
             now = time.time()  # one moment for the merge: dates ahead of it, first-seen times
             moment = datetime.fromtimestamp(now, UTC)
-            mine = [_not_ahead(e, known.get(e.id), moment) for e in mine]
+            mine = [
+                _published_kept(_not_ahead(e, known.get(e.id), moment), known.get(e.id))
+                for e in mine
+            ]
             # Each entry's key is written with it: kept from its record while its link is the
             # same, made for a new or moved one (and for a record written without one).
             kept = {e.id: (e.link, k) for e, d in records if (k := _stored_key(d)) is not None}
@@ -419,7 +441,7 @@ class StoreFeeds(StoreShownIds):
                 self._state.delete(_content_key(dropped.id))
         for before, entry in retold:
             self._note_told(link_key(entry.link), before)
-        return new, changed_list, tuple(before for before, _ in retold)
+        return new, changed_list, tuple(before for before, _ in retold), tuple(mine)
 
     def _keep_unlisted(self, going: Iterable[tuple[str, str, bool]]) -> None:
         """The headlines `going` (id, article key, whether read) leave their feed: each cached

@@ -6,9 +6,9 @@ one article at a time (`set_saved`, `tag_saved`, `archive_saved`) or many in one
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from ..feed_tags import saved_tags, with_tags, without_tags
 from ..keys import article_key
@@ -17,8 +17,15 @@ from .directory import _reporting_storage_errors
 from .versions import StoreVersions
 
 _SAVED = "saved"
+_T = TypeVar("_T")
 HELD = "held"
 """The key of a saved record saying why a sync leaves its link unfetched (`SavedChange.held`)."""
+LOCAL = "local"
+"""Why a sync leaves a saved link unfetched (`SavedChange.held`): a file's link to this
+computer or its network, fetched only when the user opens it."""
+FROM_FILE = "from_file"
+"""The key of a saved record marking its link as one from a file (an import's, not the user's
+own): a sync fetches it from public addresses only (`library.leads.FILE_LINK`)."""
 
 
 @dataclass(frozen=True)
@@ -27,7 +34,9 @@ class SavedChange:
     `entry`, when a feed lists it; `at` and `title` as `set_saved` takes them), filed under
     `tags` too and archived when `archived`; or let go (`saved` False). `held`: why a sync
     leaves it unfetched ("local": a file's link to this computer or its network, fetched only
-    when opened), "" for no reason any more, None to leave it as it was."""
+    when opened), "" for no reason any more (the user's own asking: then no longer a link
+    `from_file` either), None to leave it as it was. `from_file`: a file's link
+    (`FROM_FILE`)."""
 
     url: str
     entry: Entry | None = None
@@ -37,6 +46,7 @@ class SavedChange:
     archived: bool = False
     saved: bool = True
     held: str | None = None
+    from_file: bool = False
 
 
 def apply_saved_change(records: dict[str, Any], change: SavedChange) -> None:
@@ -59,13 +69,16 @@ def apply_saved_change(records: dict[str, Any], change: SavedChange) -> None:
     }
     if change.title or before.get("title"):
         record["title"] = before.get("title") or change.title
-    for kept in ("tags", "archived", HELD):
+    for kept in ("tags", "archived", HELD, FROM_FILE):
         if before.get(kept):
             record[kept] = before[kept]
     if change.held is not None:
         record[HELD] = change.held
         if not change.held:
             del record[HELD]
+            record.pop(FROM_FILE, None)
+    if change.from_file:
+        record[FROM_FILE] = 1
     if change.tags and (tags := with_tags(saved_tags(record), change.tags)):
         record["tags"] = list(tags)
     if change.archived:
@@ -100,23 +113,25 @@ class StoreSaved(StoreVersions):
     def change_saved(self, changes: Iterable[SavedChange]) -> None:
         """Make every change of `changes` to the Saved record, in order, in one write: the
         record is one value, rewritten whole at each write, and an import saving its links
-        one write each took time square in their number (acc32b B3: 2,000 links 29 s). One
-        transaction, so another process reads the record as it was before or after, never
-        half changed; read again within it, so what another process changed since is kept."""
-        with self._state.transact():
-            current = self.saved()
-            for change in changes:
-                apply_saved_change(current, change)
-            self._save(self._state, _SAVED, current)
+        one write each took time square in their number (acc32b B3: 2,000 links 29 s)."""
+
+        def change(current: dict[str, Any]) -> bool:
+            for one in changes:
+                apply_saved_change(current, one)
+            return True
+
+        self._rewritten(change)
 
     def restore_saved(self, url: str, record: dict[str, Any]) -> None:
         """Put back the saved record of `url` as it was (`saved()[key]`, taken before it was
         let go): `s` again after `s`, with no fetch, whatever its page is now."""
         key = article_key(url)
-        with self._state.transact():
-            current = self.saved()
+
+        def restore(current: dict[str, Any]) -> bool:
             current[key] = dict(record)
-            self._save(self._state, _SAVED, current)
+            return True
+
+        self._rewritten(restore)
 
     def tag_saved(
         self, url: str, add: Iterable[str] = (), remove: Iterable[str] = ()
@@ -125,32 +140,49 @@ class StoreSaved(StoreVersions):
         longer under those of `remove` (case and spaces aside, as a feed's: `feed_tags`); its
         tags now, None when it is not saved. Kept in its saved record: a tag files an article
         in the library, so only a saved one has any, and letting it go takes them too."""
-        key = article_key(url)
-        with self._state.transact():
-            current = self.saved()
-            record = current.get(key)
-            if not isinstance(record, dict):
-                return None
+
+        def retag(record: dict[str, Any]) -> tuple[str, ...]:
             tags = without_tags(with_tags(saved_tags(record), add), remove)
             if tags:
                 record["tags"] = list(tags)
             else:
                 record.pop("tags", None)
-            self._save(self._state, _SAVED, current)
-        return tags
+            return tags
+
+        return self._edit_saved(url, retag)
 
     def archive_saved(self, url: str, archived: bool = True) -> bool:
         """Archive the saved article of `url` (done with, kept), or take it out of the
         archive; False when it is not saved. When it was archived is kept in its record."""
-        key = article_key(url)
-        with self._state.transact():
-            current = self.saved()
-            record = current.get(key)
-            if not isinstance(record, dict):
-                return False
+
+        def mark(record: dict[str, Any]) -> bool:
             if archived:
                 record["archived"] = record.get("archived") or time.time()
             else:
                 record.pop("archived", None)
-            self._save(self._state, _SAVED, current)
-        return True
+            return True
+
+        return bool(self._edit_saved(url, mark))
+
+    def _edit_saved(self, url: str, edit: Callable[[dict[str, Any]], _T]) -> _T | None:
+        """`edit` made to the saved record of `url` (given it, changing it in place), and
+        what it gave; None, nothing written, when that article is not saved."""
+        key = article_key(url)
+
+        def edited(current: dict[str, Any]) -> _T | None:
+            record = current.get(key)
+            return edit(record) if isinstance(record, dict) else None
+
+        return self._rewritten(edited)
+
+    def _rewritten(self, edit: Callable[[dict[str, Any]], _T | None]) -> _T | None:
+        """The Saved record changed by `edit` (given it whole, changing it in place) and
+        written back, unless `edit` gave None; what it gave. One transaction, so another
+        process reads the record as it was before or after, never half changed; read again
+        within it, so what another process changed since is kept."""
+        with self._state.transact():
+            current = self.saved()
+            done = edit(current)
+            if done is not None:
+                self._save(self._state, _SAVED, current)
+        return done

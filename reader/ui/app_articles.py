@@ -148,7 +148,7 @@ class ReaderAppArticles(ReaderAppMarks):
         """Ask for the tags the article of `entry` is filed under (those it has, to change;
         the tags in use completed), and file it under those given: a tag saves it, none
         leaves it saved, untagged."""
-        from ..feed_tags import TAG_MARK, typed_tag, with_tags
+        from ..feed_tags import typed_tag, with_tags
         from .dialogs.feed_input import FeedInputScreen
         from .tag_completion import TagCompletion
 
@@ -168,9 +168,7 @@ class ReaderAppArticles(ReaderAppMarks):
         self.push_screen(
             FeedInputScreen(
                 f"Tags of “{title}”",
-                # A name beginning with the mark (kept so before `typed_tag`) shown with one
-                # more, as lists show it: Enter as it was keeps it as it is.
-                ", ".join(TAG_MARK + tag if tag.startswith(TAG_MARK) else tag for tag in had),
+                ", ".join(had),
                 "A comma between two; → takes the tag offered · Enter files it (saved) under"
                 " them; none: untagged · Esc: as it was",
                 TagCompletion(in_use),
@@ -267,9 +265,13 @@ class ReaderAppArticles(ReaderAppMarks):
         return await self.lib.feed_text(entry)
 
     async def _download(
-        self, entry: Entry, first_page: Callable[[Article], None] | None = None
+        self,
+        entry: Entry,
+        first_page: Callable[[Article], None] | None = None,
+        ahead: bool = False,
     ) -> Article:
-        """`library.article(entry)` in a task of the app's own, awaited through a shield.
+        """`library.article(entry)` in a task of the app's own, awaited through a shield
+        (`article_ahead` when fetched `ahead` of the user: a prefetch).
 
         A worker that stops waiting (the reader pressed `n`, switched feeds) must not cancel
         the Library's wait on a download: the article should still land in the cache, and a
@@ -277,7 +279,12 @@ class ReaderAppArticles(ReaderAppMarks):
         """
         task = self._downloads.get(entry.id)
         if task is None:
-            task = asyncio.ensure_future(self.lib.article(entry, first_page=first_page))
+            fetching = (
+                self.lib.article_ahead(entry)
+                if ahead
+                else self.lib.article(entry, first_page=first_page)
+            )
+            task = asyncio.ensure_future(fetching)
             self._downloads[entry.id] = task
             task.add_done_callback(lambda done: self._downloads.pop(entry.id, None))
             task.add_done_callback(_consume)
@@ -325,7 +332,7 @@ class ReaderAppArticles(ReaderAppMarks):
         async def one(entry: Entry) -> None:
             nonlocal portal
             try:
-                article = await self._download(entry)
+                article = await self._download(entry, ahead=True)
             except FetchError as error:
                 self._prefetch_failed.add(entry.id)
                 if error.kind == ErrorKind.PORTAL:

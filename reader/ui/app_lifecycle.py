@@ -36,6 +36,8 @@ class ReaderAppLifecycle(ReaderAppNotices):
             return
         if self._unkept or self.library.read_only_tag:
             self._run(self.keep_again(), "keep", exclusive=True)
+        if self.library.notes_refused:  # reading places refused on a held store
+            self._run(self.library.write_refused_notes(), "notes", exclusive=True)
         if self._busy:
             return
         store = self.library.store

@@ -16,13 +16,15 @@ import asyncio
 import time
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from ..models import Entry, StoreError, Unwritable
 from ..reports import Headline
 from .app_headlines import ReaderAppHeadlines
 from .display import plain
-from .store_changes import MARK, SAVED, VIEW, ChangeKind, Unkept, counted
+from .store_changes import MARK, OPENED, PLACE, SAVED, VIEW, ChangeKind, Unkept, counted
+
+T = TypeVar("T")
 
 WAITING_AT_QUIT = "Waiting for the data directory (held by another program)…"
 """On the terminal, quitting, while the changes still to keep wait for the holder."""
@@ -50,14 +52,19 @@ class ReaderAppMarks(ReaderAppHeadlines):
 
     def mark_many(self, headlines: Iterable[Headline], read: bool) -> list[Headline]:
         """Set the read flag of many headlines at once (`A`, `C`, and their undoing), a store
-        write per feed; returns those that changed, as they were before."""
+        write per feed, each a change of its own: the store refusing one (held past a try)
+        after others were written leaves those of the feeds not written waiting, and counted
+        as not kept at the end, not the whole batch. Returns the headlines that changed, as
+        they were before."""
         chosen = []
+        by_feed: dict[str, list[Entry]] = {}
         for headline in headlines:
             now = self.index.get(headline.entry.id)
             if now is not None and now.read != read:
                 chosen.append(now)
-        entries = [h.entry for h in chosen]
-        self.keep(Unkept(partial(self.lib.mark_many_read, entries, read), MARK, len(entries)))
+                by_feed.setdefault(now.entry.feed_url, []).append(now.entry)
+        for entries in by_feed.values():
+            self.keep(Unkept(partial(self.lib.mark_many_read, entries, read), MARK, len(entries)))
         self._changed([self.index.set_read(h.entry.id, read) for h in chosen])
         if not self._busy:
             self.status = self.summary()
@@ -177,9 +184,10 @@ class ReaderAppMarks(ReaderAppHeadlines):
     async def keep_marks_before_exit(self) -> None:
         """The changes still waiting, written before the reader ends (behind the writing
         under way): one more try, all of it within `quit_wait` seconds of quitting
-        (`_give_up_waiting`), said on the terminal while it waits on a held store; those the
-        store still refuses are said there once the reader has quit (`unkept_at_exit`), not
-        lost without a word."""
+        (`_give_up_waiting`), said on the terminal while it waits on a held store; then the
+        reading places and notes of articles opened the store refused in the background, tried
+        again (`Library.keep_notes_before_close`). Those the store still refuses are said there
+        once the reader has quit (`unkept_at_exit`), not lost without a word."""
         self._give_up_waiting()
         if self._writing is not None:
             await self._waited_for(self._writing)
@@ -187,11 +195,15 @@ class ReaderAppMarks(ReaderAppHeadlines):
             self._start_writing()
             if self._writing is not None:
                 await self._waited_for(self._writing)
-        if self._unkept and self._marks_refused is not None and (lost := counted(self._unkept)):
-            said = plain(str(self._marks_refused), max_length=300).plain
+        notes = await self._waited_for(asyncio.ensure_future(self.lib.keep_notes_before_close()))
+        unkept = [] if self._marks_refused is None else [*self._unkept]
+        why = self._marks_refused if counted(unkept) else notes.why
+        unkept += [Unkept.of_none(PLACE, notes.places), Unkept.of_none(OPENED, notes.opened)]
+        if why is not None and (lost := counted(unkept)):
+            said = plain(str(why), max_length=300).plain
             self.unkept_at_exit = f"{lost} not kept: {said}"
 
-    async def _waited_for(self, writing: asyncio.Task[bool]) -> None:
+    async def _waited_for(self, writing: asyncio.Future[T]) -> T:
         """`writing` awaited as the reader quits, the terminal told why when it waits on a
         held store (found so, or a write waiting past a try): the screen is the shell's
         already, and the prompt did not come back for seconds, with no word of why."""
@@ -202,4 +214,4 @@ class ReaderAppMarks(ReaderAppHeadlines):
             if not done:
                 self._waiting_said = True
                 self.say_on_terminal(WAITING_AT_QUIT)
-        await asyncio.shield(writing)
+        return await asyncio.shield(writing)

@@ -158,8 +158,11 @@ class ReaderAppState(App[int]):
                         reading = reading or screen.headline.entry.id
             self._keep_left_list(reading)
             if self._busy == "syncing" and self.library is not None:
-                # Now, while it runs: quitting cancels it. Said at the next start (`summary`).
-                self.library.note_sync_stopped()
+                # Asked now, while it runs: quitting cancels it. Said at the next start
+                # (`summary`); written with the changes waiting, in a thread: on the event
+                # loop, a held store froze it for the whole wait. Not kept, not worth a line:
+                # the record the sync wrote as it began says so all the same.
+                self.keep(Unkept(self.library.note_sync_stopped, VIEW, count=0))
         self._quitting = True
         super().exit(*args, **kwargs)
 

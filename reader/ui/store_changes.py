@@ -25,6 +25,11 @@ SAVED = ChangeKind("change to Saved", "changes to Saved")
 """An article saved, unsaved, archived or tagged."""
 VIEW = ChangeKind("view setting", "view settings")
 """Unread only, the feed list put away, the list left on: how the next start opens."""
+PLACE = ChangeKind("reading place", "reading places")
+"""Where an article was left (written in the background: `Library.remember_place_soon`)."""
+OPENED = ChangeKind("note of an article opened", "notes of articles opened")
+"""When an article was last read (the cache's eviction goes by it), a change a sync found in it
+seen: written in the background as it opens."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,16 @@ class Unkept:
     worth a word when it is not kept (the list the reader was left on)."""
     then: Callable[[Any], None] | None = None
     """Run on the event loop with what `write` returned, once it is kept."""
+
+    @classmethod
+    def of_none(cls, kind: ChangeKind, count: int) -> Unkept:
+        """`count` changes of `kind` that were not written elsewhere (the library's in the
+        background), to count with these."""
+        return cls(_write_nothing, kind, count)
+
+
+def _write_nothing() -> None:
+    """What a change counted only (`Unkept.of_none`) writes."""
 
 
 def counted(unkept: Iterable[Unkept], short: bool = False) -> str:

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ...search_syntax import SEARCH_RULES
 from ..keymap import KeyMap, default_keys, keymap_of
 from ..widgets.key_bar import KeyBar
 from .scrolled import ScrolledDialog
@@ -50,7 +51,7 @@ KEYS: KeyRows = (
                 "find a headline by its title or #tag, a feed by its name; next / previous",
             ),
             ("n / N, u", "no search: the next / previous unread one"),
-            ("F", "find articles by their text or byline"),
+            ("F", f"find articles by their text or byline: every word ({SEARCH_RULES})"),
             ("m", "mark read / unread"),
             ("A / C, U", "mark this list / every feed read; U undoes"),
             ("L", "show only unread headlines and feeds / all"),
@@ -121,7 +122,7 @@ KEYS: KeyRows = (
             ("↓", "available offline (the article is cached)"),
             ("½", "cached only in part (the feed's text, or part of the page)"),
             ("Δ", "changed since read: V shows the copy before"),
-            ("↗", "no article page to cache (a PDF, a picture, audio): o opens it"),
+            ("↗", "no article page to cache (a picture, audio, a scan): o opens it"),
             ("⊘", "cached, its page since taken down (404, 410): the copy is what is left"),
             ("!", "the feed's last fetch failed"),
         ),
@@ -218,8 +219,8 @@ KEYS_IN_TEXT: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         "changed since read: {} shows the copy before",
         (("earlier_version", "an article"),),
     ),
-    "no article page to cache (a PDF, a picture, audio): o opens it": (
-        "no article page to cache (a PDF, a picture, audio): {} opens it",
+    "no article page to cache (a picture, audio, a scan): o opens it": (
+        "no article page to cache (a picture, audio, a scan): {} opens it",
         (("open_in_browser", "the headlines"),),
     ),
 }

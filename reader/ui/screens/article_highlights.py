@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Sequence
 
 from ...highlights import NO_LONGER_IN_TEXT, ArticleHighlights, Highlight, found_in, kept_as
-from ...models import Article, Entry, StoreError
+from ...models import Article, Entry, FetchError, StoreError
 from ...plural import plural
 from ..dialogs.feed_input import FeedInputScreen
 from ..display import plain
@@ -19,10 +20,34 @@ from .article_passage import ArticleScreenPassage
 LISTED_BY = "reader highlights lists them"
 
 
-def no_longer_found(count: int) -> str:
-    """The notice of an article opened whose text no longer holds `count` of its highlights
-    (re-extracted, corrected): they are kept, not marked."""
-    return f"{plural(count, 'highlight')} {NO_LONGER_IN_TEXT}: kept ({LISTED_BY})."
+def no_longer_found(
+    count: int,
+    shown: Article | None = None,
+    held: Sequence[Article | None] = (),
+    copies_key: str | None = None,
+) -> str:
+    """The notice of an article opened whose text (the copy `shown`) no longer holds `count`
+    of its highlights (re-extracted, corrected): they are kept, not marked; those another
+    copy kept holds (`held`, per highlight: `Library.copies_holding`) are said to be there,
+    and the key that shows it (`V`: the copy before the one shown, round from the oldest)."""
+    said = f"{plural(count, 'highlight')} {NO_LONGER_IN_TEXT}: kept ({LISTED_BY})"
+    copies = sorted({copy.version for copy in held if copy is not None})
+    if shown is None or not copies:
+        return said + "."
+    there = sum(copy is not None for copy in held)
+    which = " or ".join(f"copy {number}" for number in copies) + f" of {len(shown.versions)}"
+    if count == 1:
+        who = "it is"
+    elif there == count:
+        who = "all are"
+    else:
+        who = f"{there} of them {'is' if there == 1 else 'are'}"
+    said += f"; {who} in {which}"
+    if copies_key:
+        before = shown.version - 1 or len(shown.versions) - shown.dropped
+        shows = "shows it" if copies == [before] else "goes back through the copies"
+        said += f": {copies_key} {shows}"
+    return said + "."
 
 
 class ArticleScreenHighlights(ArticleScreenPassage):
@@ -204,18 +229,24 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         )
 
     async def _highlights(self, entry: Entry, article: Article) -> None:
-        def read() -> tuple[ArticleHighlights | None, int]:
-            kept = self.reader.lib.highlights(entry)
-            items = kept.items if kept else ()
-            return kept, found_in(article, items).count(False)
+        lib = self.reader.lib
 
-        try:  # a read of the store and a search of the text: not on the event loop
-            kept, lost = await asyncio.to_thread(read)
-        except StoreError:
+        def read() -> tuple[ArticleHighlights | None, list[Article | None]]:
+            kept = lib.highlights(entry)
+            items = kept.items if kept else ()
+            lost = [
+                h for h, found in zip(items, found_in(article, items), strict=True) if not found
+            ]
+            return kept, lib.copies_holding(entry, article, lost)
+
+        try:  # reads of the store and searches of the text: not on the event loop
+            kept, held = await asyncio.to_thread(read)
+        except (StoreError, FetchError):
             return  # the article reads all the same, unmarked
         body = self.query_one(ArticleBody)
         if self.headline.entry is not entry or body.article is not article:
             return
         body.show_highlights(kept.items if kept else (), kept.note if kept else "")
-        if lost:
-            self.notify(no_longer_found(lost), markup=False)
+        if held:
+            key = self.key_of("earlier_version")
+            self.notify(no_longer_found(len(held), article, held, key), markup=False)

@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ....feed_tags import TAG_MARK
 from ....models import Feed
 from ...cell_width import fit_to_cells, terminal_cells
 from ...display import plain
@@ -32,8 +33,6 @@ ERROR_MARK = "!"
 ALL_FEEDS = "All feeds"
 SAVED = "Saved"
 ARCHIVE = "Archive"
-TAG_MARK = "#"
-"""Before a tag's name in the feed list: a row of a tag's feeds, not a feed."""
 
 
 class FeedList(VimOptionList):

@@ -1,0 +1,432 @@
+"""A PDF (a report, a court filing, a press release sent as a file) as an article: its text laid
+out again as headings, paragraphs and lists from where each line stands on its page.
+
+A PDF holds no paragraphs, only pieces of text placed on pages. `pypdf` gives each piece with
+its position and font size; the article is read from their shape:
+- pieces on one baseline, one after the other, are a line;
+- a paragraph ends where the next line stands further below than lines do within one, where
+  the text's size changes, or where a line ending a sentence falls short of the column;
+- a line in a larger size than the body's (or all in bold) that is short is a heading;
+- a line opening with a bullet or a number is a list item, the lines indented under it its own;
+- a word hyphenated at a line's end is whole again ("manip-" "ulation");
+- a page's running head and foot (the same line, page numbers aside, on most pages) and its
+  page number are not text;
+- a paragraph running over a page or a column goes on.
+The file's own Title, Author, dates and language come first; else its first page's largest line
+is the title.
+
+Hostile files: `pypdf`'s inflation limits are set far below its 75 MB defaults, the pages read
+are counted, and the caller runs this in a worker under the page's time limit, as any page.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import re
+import statistics
+import time
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from ..extractor_version import EXTRACTOR
+from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline, words_of
+from ..safe import safe_line, safe_text
+from ..sniff import PDF as PDF
+from .plain_text import linked_text
+
+MAX_PDF_PAGES = 1500
+"""The most pages of one PDF read: a long report's; a file of more is read to here and said cut."""
+_READING_TIME = 15.0
+"""CPU seconds a PDF's pages are read for, well inside a page's time limit (30 s): a long
+report's first pages are the article rather than nothing."""
+_INFLATED_MAX = 40 * 1024 * 1024
+"""The most one stream of a PDF is inflated to (pypdf's limits default to 75 MB each)."""
+_FEWEST_WORDS = 20
+"""Fewer words than this in all its pages: a PDF of pictures (scanned pages), no text to read."""
+
+_BULLET = re.compile(r"^\s*(?:[•◦▪▫●○■□‣⁃∙·\-–—*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+_PAGE_NUMBER = re.compile(
+    r"^\W*(?:(?:page|p\.|seite|página|pagina)\s*)?(?:\d{1,4}|[ivxlc]{1,6})"
+    r"(?:\s*(?:of|/|von|de|di)\s*\d{1,4})?\W*$",
+    re.I,
+)
+_CONTENTS_LINE = re.compile(r"(?:\s?\.){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
+"""A table of contents' entry: its title, dots leading to a page number."""
+_CONTENTS = re.compile(
+    r"^(?:table of )?contents|inhalt(?:sverzeichnis)?|sommaire|table des matières|índice|indice$",
+    re.I,
+)
+_HYPHENATED = re.compile(r"[^\W\d_]{2}-$")
+_POOR_TITLE = re.compile(
+    r"^(?:untitled|microsoft (?:word|powerpoint) - .*|.*\.(?:docx?|pdf|indd|pptx?|odt|tex)|"
+    r"slide \d+|document\d*|\W*)$",
+    re.I,
+)
+
+
+@dataclass
+class _Line:
+    page: int
+    x: float
+    y: float
+    size: float
+    text: str
+    bold: bool = True
+
+
+@dataclass
+class _Pieces:
+    """The pieces of text one page gives, joined into lines as they come."""
+
+    page: int
+    lines: list[_Line] = field(default_factory=list)
+
+    def add(self, text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        if not text or not text.strip(" \n"):
+            if text.endswith("\n") and self.lines:
+                self.lines[-1].text += "\n"
+            return
+        # The piece's place and size on the page: its text matrix under the page's transform.
+        a = tm[0] * cm[0] + tm[1] * cm[2]
+        b = tm[0] * cm[1] + tm[1] * cm[3]
+        c = tm[2] * cm[0] + tm[3] * cm[2]
+        d = tm[2] * cm[1] + tm[3] * cm[3]
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = (c * c + d * d) ** 0.5 or (a * a + b * b) ** 0.5 or 1.0
+        height = round(size * scale * 2) / 2
+        bold = _is_bold(font)
+        last = self.lines[-1] if self.lines else None
+        if (
+            last is not None
+            and not last.text.endswith("\n")
+            and abs(last.y - y) < max(height, last.size) * 0.5
+        ):
+            last.text += text
+            last.bold = last.bold and bold
+            # The line's size is its body's: a footnote's mark or a bullet is smaller.
+            if height > last.size and len(text.strip()) > 2:
+                last.size = height
+            return
+        if last is not None and last.text.endswith("\n"):
+            last.text = last.text.rstrip("\n")
+        self.lines.append(_Line(self.page, x, y, height, text, bold))
+
+    def finished(self) -> list[_Line]:
+        lines = []
+        for line in self.lines:
+            text = " ".join(safe_line(line.text).split())
+            if text:
+                lines.append(replace(line, text=text))
+        return lines
+
+
+def _is_bold(font: Any) -> bool:
+    try:
+        name = str(font.get("/BaseFont", "")) if font is not None else ""
+    except Exception:  # a hostile font dictionary: not bold
+        return False
+    return bool(re.search(r"bold|black|heavy|semibold", name, re.I))
+
+
+def pdf_article(body: bytes, url: str = "") -> Article:
+    """The article of the PDF `body`; FetchError(NOT_HTML) for one that can't be read, is
+    locked, or holds no text (pictures of pages)."""
+    from pypdf import apply_configuration
+
+    # pypdf logs what it mends in a damaged file ("EOF marker not found") to stderr, over the
+    # command's output and the reader's screen.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    with apply_configuration(**_LIMITS):
+        reader = _opened(body, url)
+        lines, cut = _read_pages(reader, url)
+    declared = _declared(reader)
+    shown_title, blocks = _blocks(_without_running_lines(lines), declared[0])
+    if words_of(tuple(blocks)) < _FEWEST_WORDS:
+        raise _refused(url, f"{PDF} with no text in it, pictures of its pages")
+    title, author, published, updated, language = declared
+    return Article(
+        url,
+        title=title or shown_title,
+        author=author,
+        published=published,
+        updated=updated,
+        language=language,
+        blocks=tuple(blocks),
+        incomplete=cut,
+        incomplete_for_good=bool(cut),
+        fetched_at=datetime.now(UTC),
+        extractor=EXTRACTOR,
+    )
+
+
+_LIMITS: dict[str, Any] = {
+    **dict.fromkeys(
+        (
+            "maximum_declared_stream_length",
+            "array_based_stream_maximum_output_length",
+            "jbig2_maximum_output_length",
+            "lzw_maximum_output_length",
+            "run_length_maximum_output_length",
+            "zlib_maximum_output_length",
+            "brotli_maximum_output_length",
+            "image_maximum_buffer_size",
+        ),
+        _INFLATED_MAX,
+    ),
+    "jbig2dec_binary": None,  # never a program of the system's run on a page's bytes
+}
+"""pypdf's limits while a PDF is read: its inflation limits well under its 75 MB defaults."""
+
+
+def _opened(body: bytes, url: str) -> Any:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(body), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise _refused(url, f"{PDF}, locked with a password")
+        _ = reader.pages[0]  # a file with no page tree fails here, not later
+    except FetchError:
+        raise
+    except Exception as error:  # pypdf raises many kinds on a damaged or hostile file
+        raise _unreadable(url, error) from error
+    return reader
+
+
+def _read_pages(reader: Any, url: str) -> tuple[list[list[_Line]], str]:
+    """Each page's lines, and why pages were left unread ("" when none were): past
+    `MAX_PDF_PAGES`, past `_READING_TIME`, or past a damaged page (those before it are read)."""
+    pages: list[list[_Line]] = []
+    began = time.process_time()
+    try:
+        count = len(reader.pages)
+        for number, page in enumerate(reader.pages):
+            if number >= MAX_PDF_PAGES or time.process_time() - began > _READING_TIME:
+                return pages, f"only its first {number} of {count} pages are read"
+            pieces = _Pieces(number)
+            page.extract_text(visitor_text=pieces.add)
+            pages.append(pieces.finished())
+    except Exception as error:
+        if not any(pages):
+            raise _unreadable(url, error) from error
+        why = safe_line(str(error), 60) or type(error).__name__
+        return pages, f"only its first {len(pages)} pages are read (the next is damaged: {why})"
+    return pages, ""
+
+
+def _unreadable(url: str, error: Exception) -> FetchError:
+    """A PDF pypdf can't read (damaged, cut short, hostile): named as any file a link leads to
+    is, its parser's words left out (they speak of xref tables and streams)."""
+    return _refused(url, f"{PDF}, which could not be read")
+
+
+def _refused(url: str, what: str) -> FetchError:
+    """The PDF at `url` is no article: said as a fetch says it of any file, the link to open in
+    a browser named only where there is one (not for a file `reader extract` was given)."""
+    hint = "; open the original link in a browser" if url.startswith(("http:", "https:")) else ""
+    return FetchError(ErrorKind.NOT_HTML, f"not an article page ({what}){hint}", url)
+
+
+def _declared(reader: Any) -> tuple[str, str, datetime | None, datetime | None, str]:
+    """What the file says of itself: title, author, created and modified, language."""
+    title = author = language = ""
+    published = updated = None
+    try:
+        info = reader.metadata
+        if info is not None:
+            title = safe_line(info.title or "", 300)
+            author = safe_line(info.author or "", 200)
+            published = _utc(info.creation_date)
+            updated = _utc(info.modification_date)
+    except Exception:  # a damaged Info dictionary or date: the text's own are read
+        pass
+    try:
+        language = safe_line(str(reader.trailer["/Root"].get("/Lang", "")), 20)
+    except Exception:
+        language = ""
+    if _POOR_TITLE.match(title):
+        title = ""  # "Microsoft Word - draft3.docx", "untitled": a tool's, not the document's
+    if author.lower() in ("", "user", "admin", "administrator", "owner", "unknown"):
+        author = ""
+    if updated is not None and published is not None and updated.date() <= published.date():
+        updated = None
+    return title, author, published, updated, language
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    if not 1990 <= value.year <= datetime.now(UTC).year + 1:
+        return None
+    return value.astimezone(UTC)
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\d+", "#", text.casefold())
+
+
+_EDGE_LINES = 3
+"""Lines at a page's top and at its bottom a running head or foot may be among."""
+
+
+def _without_running_lines(pages: list[list[_Line]]) -> list[_Line]:
+    """Every page's lines, in order, without its running head and foot (a line the same, its
+    numbers aside, at the top or bottom of at least 40% of the pages, three at least) and its
+    page number."""
+    everything = [line for lines in pages for line in lines]
+    if not everything:
+        return []
+    body = _body_size(everything)
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        seen = {_normal(line.text) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
+        edges.update(seen)
+    least = max(3, round(0.4 * len(pages)))
+    running = {text for text, count in edges.items() if count >= least}
+    kept: list[_Line] = []
+    for lines in pages:
+        if len(lines) > 1 and _alone_on_top(lines[0], lines[1], body):
+            lines = lines[1:]
+        for at, line in enumerate(lines):
+            at_edge = at < _EDGE_LINES or at >= len(lines) - _EDGE_LINES
+            # A title page's big title is no running head, though the heads repeat it.
+            running_line = _normal(line.text) in running and line.size <= body + 0.5
+            if at_edge and (running_line or _PAGE_NUMBER.match(line.text)):
+                continue
+            if _CONTENTS_LINE.search(line.text):
+                # A table of contents' line: its page numbers mean nothing here, nor its
+                # heading without it.
+                if kept and _CONTENTS.match(kept[-1].text):
+                    kept.pop()
+                continue
+            kept.append(line)
+    return kept
+
+
+def _alone_on_top(line: _Line, below: _Line, body: float) -> bool:
+    """A page's first line is its running head, though no other page repeats it (a report of
+    two pages): smaller than the body's text and set apart above it."""
+    return line.page > 0 and line.size < body - 0.5 and line.y - below.y > body * 2.5
+
+
+def _blocks(lines: list[_Line], declared_title: str) -> tuple[str, list[Block]]:
+    """The lines as blocks, each run of lines a paragraph, heading or list item; and the title
+    the first page shows (its largest line, when it is larger than the body by far), taken
+    out of them, also when the file declares that title."""
+    if not lines:
+        return "", []
+    body = _body_size(lines)
+    gap = _line_gap(lines, body)
+    width = _column_chars(lines, body)
+    runs: list[list[_Line]] = [[lines[0]]]
+    for before, line in itertools.pairwise(lines):
+        if _breaks(before, line, runs[-1], body, gap, width):
+            runs.append([line])
+        else:
+            runs[-1].append(line)
+    title = ""
+    first_page = [run for run in runs if run[0].page == lines[0].page]
+    top = max(first_page, key=lambda run: run[0].size)
+    if top[0].size >= body * 1.3 and len(top) <= 3:
+        shown = _joined([line.text for line in top])
+        if not declared_title or shown.casefold() == declared_title.casefold():
+            title = shown
+            runs.remove(top)
+    sizes = sorted({run[0].size for run in runs if run[0].size >= body * 1.15}, reverse=True)
+    blocks = [block for run in runs if (block := _block(run, body, sizes)) is not None]
+    return title, _listed(blocks)
+
+
+def _body_size(lines: list[_Line]) -> float:
+    counts: Counter[float] = Counter()
+    for line in lines:
+        counts[line.size] += len(line.text)
+    return counts.most_common(1)[0][0]
+
+
+def _line_gap(lines: list[_Line], body: float) -> float:
+    """How far below one line of the body the next stands, within a paragraph: the commonest."""
+    drops = [
+        round(before.y - line.y, 1)
+        for before, line in itertools.pairwise(lines)
+        if before.page == line.page and before.size == line.size == body and line.y < before.y
+    ]
+    drops = [drop for drop in drops if drop < body * 3]
+    return statistics.median_low(drops) if drops else body * 1.2
+
+
+def _column_chars(lines: list[_Line], body: float) -> int:
+    """How many characters a full line of the body holds: the longest lines' length."""
+    lengths = sorted(len(line.text) for line in lines if line.size == body)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 80
+
+
+def _breaks(
+    before: _Line, line: _Line, run: list[_Line], body: float, gap: float, width: int
+) -> bool:
+    """Whether `line` begins a block of its own after `before`, the last of `run`."""
+    if abs(line.size - before.size) >= 1 or (line.bold != before.bold and len(run) == 1):
+        return True
+    if _BULLET.match(line.text):
+        return True
+    if _BULLET.match(run[0].text) and line.x <= run[0].x + 1:
+        return True  # under a list item, flush with its bullet: the list has ended
+    ended = bool(_SENTENCE_END.search(before.text))
+    if line.page != before.page or line.y > before.y + 1:
+        # A new page or column: the paragraph goes on unless the last line ended it short.
+        return ended and len(before.text) < width * 0.8
+    if before.y - line.y > gap * 1.4:
+        return True
+    if ended and len(before.text) < width * 0.8 and len(run) > 1:
+        return True  # a paragraph's short last line, the next set flush under it
+    # An indented first line, under a full one that ended a sentence.
+    return ended and line.x > run[0].x + body and len(run) > 1
+
+
+def _block(run: list[_Line], body: float, sizes: list[float]) -> Block | None:
+    text = _joined([line.text for line in run])
+    if not text:
+        return None
+    size = run[0].size
+    short = len(text) <= 200 and len(run) <= 3 and not text.endswith((".", ","))
+    if short and size >= body * 1.15:
+        level = min(2 + sizes.index(size), 6) if size in sizes else 3
+        return Block(BlockKind.HEADING, (Inline(text),), level=level)
+    if short and run[0].bold and all(line.bold for line in run) and size >= body - 0.5:
+        return Block(BlockKind.HEADING, (Inline(text),), level=min(2 + len(sizes), 6))
+    if match := _BULLET.match(text):
+        return Block(BlockKind.LIST_ITEM, linked_text(text[match.end() :]), level=1)
+    return Block(BlockKind.PARAGRAPH, linked_text(text))
+
+
+def _joined(lines: list[str]) -> str:
+    """One block's lines as its text: a word hyphenated at a line's end whole again."""
+    text = ""
+    for line in lines:
+        if not text:
+            text = line
+        elif _HYPHENATED.search(text) and line[:1].islower():
+            text = text[:-1] + line
+        else:
+            text += " " + line
+    return safe_text(text).strip()
+
+
+def _listed(blocks: list[Block]) -> list[Block]:
+    """List items with the first of each run marked as starting its list."""
+    out = []
+    for at, block in enumerate(blocks):
+        if block.kind is BlockKind.LIST_ITEM and (
+            at == 0 or blocks[at - 1].kind is not BlockKind.LIST_ITEM
+        ):
+            block = replace(block, starts_list=True)
+        out.append(block)
+    return out

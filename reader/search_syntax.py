@@ -1,0 +1,12 @@
+"""How a search query is written (`search_query` reads it), as the help texts say it: one text
+for `reader list --help` and the reader's help screen (`?`), so that neither leaves out a rule
+the other gives."""
+
+from __future__ import annotations
+
+SEARCH_RULES = (
+    '"words in double quotes": a phrase; port* the words starting so; A OR B either;'
+    " -word or NOT word none holding it; tag:NAME only the articles and feeds filed under"
+    " the tag, -tag:NAME none of them"
+)
+"""The rules of a query beyond its words, each whole, in any order."""
