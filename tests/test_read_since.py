@@ -7,10 +7,16 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.store import Store
 from tests.cli_run import run_reader
+from tests.test_headline_retention import STORIES, listed, run, serve
 from tests.tui_pilot import reading
 
 OPENED = "Council approves"
@@ -54,3 +60,35 @@ def test_read_since_lists_and_exports_only_the_articles_opened(synced_dir: Path)
     assert OPENED in book.stdout
     others = [r["title"] for r in every if r["id"] != row["id"] and r["cached"]]
     assert others and not any(title in book.stdout for title in others)
+
+
+def test_the_times_of_reading_go_with_their_headlines(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A headline retention drops takes its time of reading with it (the feed's record of
+    them would grow for good), one kept keeps its own; a feed removed, all of its."""
+    url = serve(httpserver, STORIES)
+    assert run(data_dir, "add", url) == 0
+    assert run(data_dir, "sync", "--no-articles") == 0
+    ids = {slug: str(h["id"]) for slug, h in listed(data_dir, capsys).items()}
+    store = Store(data_dir)
+    try:
+        entries = {e.id: e for e in store.entries(url)}
+        for slug in ("bridge", "depot"):
+            store.set_read(entries[ids[slug]], True, opened_at=time.time())
+        assert set(store.opened_at(url)) == {ids["bridge"], ids["depot"]}
+    finally:
+        store.close()
+    assert run(data_dir, "cache", "prune", "--headlines-older-than", "180d") == 0
+    store = Store(data_dir)
+    try:
+        assert set(store.opened_at(url)) == {ids["depot"]}
+    finally:
+        store.close()
+    assert run(data_dir, "remove", url) == 0
+    store = Store(data_dir)
+    try:
+        assert store.opened_at(url) == {}
+        assert f"opened:{url}" not in store._state
+    finally:
+        store.close()
