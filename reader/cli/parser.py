@@ -547,7 +547,8 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="text, markdown or json (several articles: a JSON list; `authors` a list; a "
         "podcast's audio under the header, `enclosures` in json; your highlights after the "
-        "text under Highlights, each quoted with its note, `highlights` in json); "
+        "text under Highlights, each quoted with its note, `highlights` in json; when you"
+        " last opened it in the reader, `read_at` in json); "
         "citation: the citation alone, as y in the reader copies it (plain text, or Markdown "
         "with the config's [citation] copy = markdown); csl-json: CSL-JSON items, "
         "which Zotero (File → Import, or from the clipboard), Mendeley and Pandoc read",
