@@ -58,6 +58,12 @@ def _read_key(url: str) -> str:
     return f"read:{url}"
 
 
+def _opened_key(url: str) -> str:
+    # Apart from the read marks, which `A`, `C` and an import set in bulk: when each of the
+    # feed's headlines was last opened in the reader, which only reading sets (acc34a C2).
+    return f"opened:{url}"
+
+
 def _dropped_key(url: str) -> str:
     return f"dropped:{url}"
 
@@ -221,6 +227,7 @@ class StoreFeeds(StoreShownIds):
                 _feed_key(url),
                 _entries_key(url),
                 _read_key(url),
+                _opened_key(url),
                 _dropped_key(url),
                 _dropped_links_key(url),
             ):
@@ -562,11 +569,24 @@ class StoreFeeds(StoreShownIds):
         # (acc31a F15: every read mark of the feed dropped, no copy kept).
         return set(self._load(self._state, _read_key(feed_url), [], keep_aside=True))
 
-    def set_read(self, entry: Entry, read: bool) -> None:
+    def set_read(self, entry: Entry, read: bool, opened_at: float | None = None) -> None:
+        """`opened_at`: the entry's article was opened then (epoch seconds), as well."""
         with self._state.transact():
             ids = self.read_ids(entry.feed_url)
             ids.add(entry.id) if read else ids.discard(entry.id)
             self._save(self._state, _read_key(entry.feed_url), sorted(ids))
+            if opened_at is not None:
+                opened = self.opened_at(entry.feed_url)
+                opened[entry.id] = opened_at
+                self._save(self._state, _opened_key(entry.feed_url), opened)
+
+    def opened_at(self, feed_url: str) -> dict[str, float]:
+        """When each of the feed's headlines was last opened in the reader (epoch seconds),
+        by id: those marked read without being opened (`A`, `C`, an import) are not in it."""
+        data = self._load(self._state, _opened_key(feed_url), {}, keep_aside=True)
+        if not isinstance(data, dict):
+            return {}
+        return {str(k): float(v) for k, v in data.items() if isinstance(v, int | float)}
 
     def set_read_many(self, feed_url: str, entry_ids: Iterable[str], read: bool) -> None:
         """Mark many of one feed's entries at once: one write, not one per entry (`A` on a
