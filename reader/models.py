@@ -133,9 +133,19 @@ def made(cls: type[_D], values: dict[str, Any]) -> _D:
     one of its fields' `values`, without its `__init__`: a frozen dataclass sets each field
     through `object.__setattr__`, and a year's library makes 43,000 entries and as many
     headlines at every start and every `reader list` (a third of the time making them).
-    `values` must name every field (tests/test_made.py checks the callers do)."""
+    `values` must name every field (tests/test_made.py checks the callers do).
+
+    Not `__dict__.update(values)` on the empty `__dict__`: that copies the table of `values`,
+    a dict of its own for each instance (~530 bytes an entry of 12 fields), where one field
+    set first makes the update set each, into the keys the class's instances share (~250
+    bytes): a year's 51,500 entries and headlines held 29 MB less (~190 ns more each, where a
+    loop setting them took ~310)."""
     instance = _new(cls)
-    instance.__dict__.update(values)
+    fields = instance.__dict__
+    for name in values:
+        fields[name] = None
+        break
+    fields.update(values)
     return instance
 
 

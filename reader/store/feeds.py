@@ -145,8 +145,16 @@ def keyed(record: dict[str, Any]) -> tuple[Entry, str]:
     """An entry of `StoreFeeds.entry_records` decoded, with its article key (as
     `keyed_entries` gives them); raises KeyError, TypeError or ValueError for a damaged one."""
     entry = entry_from_dict(record)
+    return entry, _key_of(record, entry)
+
+
+def _key_of(record: dict[str, Any], entry: Entry) -> str:
+    """The article key of `entry`, decoded from `record`: the one kept with it, else made now."""
     key = _stored_key(record)
-    return entry, key if key is not None else link_key(entry.link)
+    if key is None:
+        return link_key(entry.link)
+    # Most keys are the link itself: its string, not a copy (5 MB of a year's headlines).
+    return entry.link if key == entry.link else key
 
 
 @_reporting_storage_errors
@@ -283,10 +291,7 @@ class StoreFeeds(StoreShownIds):
     def keyed_entries(self, feed_url: str) -> list[tuple[Entry, str]]:
         """A feed's entries, each with its article's cache key (`keys.article_key` of its
         link, "" for none): the one kept with it, else made now."""
-        return [
-            (entry, key if (key := _stored_key(record)) is not None else link_key(entry.link))
-            for entry, record in self._records(feed_url)
-        ]
+        return [(entry, _key_of(record, entry)) for entry, record in self._records(feed_url)]
 
     def entry_ids(self, feed_url: str) -> list[str]:
         """The ids of a feed's entries, as `entries` lists them, without making each entry:
