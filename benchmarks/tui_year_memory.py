@@ -9,9 +9,12 @@ articles; its read marks and search index change: use a copy, `cp -a`). Each che
 child process of its own, one after the other (`--runs` times, alternating): the real
 `ReaderApp` under `App.run_test()` (120x40, no refresh on open, nothing fetched ahead), "All
 feeds" shown, and at each step its anonymous resident memory (RssAnon), Python's allocated
-blocks and the objects the collector tracks (frozen ones too):
+blocks and the objects the collector tracks (frozen ones too), and its worker processes' RSS
+and PSS summed (a process tree's RSS counts their pages shared with it again):
 
-- **start**: every headline read (`index.whole`), a second after;
+- **start**: (with `--refresh`, the refresh on open done: "Refreshed …", COPY's feeds served by
+  `year_library.py COPY --serve`) every headline read (`index.whole`: the seconds from the app's making to then
+  are printed too), a second after;
 - **20 opened**: `--opens` articles opened from the top of the list, each read (`loaded`)
   and left with Esc, `j` between;
 - **F hits**: `F`, `--word`, Enter, every hit listed;
@@ -30,6 +33,7 @@ import asyncio
 import gc
 import json
 import sys
+import time
 import tracemalloc
 from collections import Counter
 from pathlib import Path
@@ -45,12 +49,37 @@ def anon_mb() -> float:
     return 0.0
 
 
+def children_mb() -> tuple[int, float, float]:
+    """This process's children (the workers), their RSS and their PSS summed, in MB: what a
+    tester summing a process tree's resident memory counts, and what it shares."""
+    import os
+
+    sys.path.insert(0, str(HERE))
+    from farm import _process_tree
+
+    pids = [p for p in _process_tree(os.getpid()) if p != os.getpid()]
+    rss = pss = 0.0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith(("Rss:", "Pss:")):
+                    kb = int(line.split()[1]) / 1024
+                    rss, pss = (rss + kb, pss) if line.startswith("Rss:") else (rss, pss + kb)
+        except OSError:
+            continue
+    return len(pids), rss, pss
+
+
 def step() -> dict[str, float]:
     gc.collect()
+    workers, rss, pss = children_mb()
     return {
         "rss": anon_mb(),
         "blocks": sys.getallocatedblocks(),
         "objects": len(gc.get_objects()) + gc.get_freeze_count(),
+        "workers": workers,
+        "workers_rss": rss,
+        "workers_pss": pss,
     }
 
 
@@ -76,30 +105,34 @@ def top_types(limit: int = 25) -> list[str]:
     return [f"{n:>10,} {name}" for name, n in counts.most_common(limit)]
 
 
-def child(root: Path, data: Path, opens: int, word: str, trace: bool, types: bool) -> None:
+def child(
+    root: Path, data: Path, opens: int, word: str, trace: bool, types: bool, refresh: bool
+) -> None:
     sys.path.insert(0, str(root))
+    sys.path.insert(1, str(HERE))
     if trace:
         tracemalloc.start()
     from reader.ui.app import ReaderApp
-    from reader.ui.screens.article import ArticleScreen
     from reader.ui.screens.main_full_text import SEARCH_VIEW
     from reader.ui.widgets.main.headline_table import HeadlineTable
 
     report: dict[str, object] = {}
 
     async def run() -> None:
-        app = ReaderApp(data, refresh_on_start=False)
+        # After `root`'s reader is imported: tui_memory puts this checkout's on the path first.
+        from tui_full_text import all_feeds
+        from tui_memory import open_and_leave
+
+        began = time.perf_counter()
+        app = ReaderApp(data, refresh_on_start=refresh)
         app.prefetch_limit = 0
         async with app.run_test(size=(120, 40)) as pilot:
-            await app.ready.wait()
-            await pilot.pause(0.5)
-            for key in ("tab", "g", "enter"):  # "All feeds", whatever the copy was left showing
-                await pilot.press(key)
+            while not (app.index.whole and app.index.headlines):  # whole, empty, at first
+                await pilot.pause(0.01)
+            report["whole_s"] = time.perf_counter() - began
+            while refresh and "Refreshed" not in str(app.status):
                 await pilot.pause(0.2)
-            while not app.index.whole:
-                await pilot.pause(0.2)
-            await pilot.pause(1)
-            report["headlines"] = len(app.index.headlines) if hasattr(app.index, "headlines") else 0
+            await all_feeds(app, pilot)
             report["start"] = step()
             if trace:
                 report["trace start"] = top_lines()
@@ -107,12 +140,7 @@ def child(root: Path, data: Path, opens: int, word: str, trace: bool, types: boo
             table = main.query_one(HeadlineTable)
             table.cursor = 0
             for _ in range(opens):
-                await pilot.press("enter")
-                while not isinstance(app.screen, ArticleScreen) or not app.screen.loaded:
-                    await pilot.pause(0.01)
-                await pilot.pause(0.05)
-                await pilot.press("escape")
-                await pilot.pause(0.05)
+                await open_and_leave(app, pilot)
                 await pilot.press("j")
             await pilot.pause(1)
             report["opened"] = step()
@@ -151,10 +179,13 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--trace", action="store_true", help="where the memory is (tracemalloc)")
     parser.add_argument("--types", action="store_true", help="the objects tracked, by type")
+    parser.add_argument(
+        "--refresh", action="store_true", help="refresh on open (COPY's feeds served)"
+    )
     parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(*args.child, args.opens, args.word, args.trace, args.types)
+        child(*args.child, args.opens, args.word, args.trace, args.types, args.refresh)
         return 0
     if args.data_dir is None:
         parser.error("--data-dir is required: a copy of a year's cache")
@@ -165,7 +196,7 @@ def main() -> int:
     loads = [load_average()]
     roots = checkouts(args.against)
     got: dict[str, list[dict]] = {name: [] for name in roots}
-    extra = ["--opens", args.opens, "--word", args.word]
+    extra = ["--opens", args.opens, "--word", args.word, *(["--refresh"] if args.refresh else [])]
     for _ in range(args.runs):
         for name, root in roots.items():
             got[name].append(child_json(__file__, "--child", root, args.data_dir, *extra))
@@ -196,6 +227,15 @@ def main() -> int:
             medians[name][what] = rss
             cells.append(f"{rss:,.0f} MB, {blocks / 1e6:.2f} M blocks, {objects / 1e6:.2f} M obj")
         print(f"| {name} | " + " | ".join(cells) + " |")
+    for name, runs in got.items():
+        last = runs[-1]["Esc"]
+        print(
+            f"{name}: after Esc {last.get('workers', 0):.0f} worker processes, their RSS"
+            f" {last.get('workers_rss', 0):.0f} MB summed, PSS {last.get('workers_pss', 0):.0f} MB"
+        )
+        seconds = sorted(r["whole_s"] for r in runs if "whole_s" in r)
+        if seconds:
+            print(f"{name}: every headline read {', '.join(f'{s:.2f}' for s in seconds)} s")
     if "against" in medians:
         ratios = " | ".join(f"{medians['this'][w] / medians['against'][w]:.2f}" for w in STEPS)
         print(f"| this / against | {ratios} |")

@@ -3,6 +3,7 @@ one cached as `reader sync` caches it, their dates spread over the last year.
 
     uv run python benchmarks/year_library.py OUT_DIR [--feeds 250] [--items 206] [--read 30d]
                                  [--shapes 12] [--every-page] [--hosts 8] [--processes 2]
+    uv run python benchmarks/year_library.py OUT_DIR --serve
 
 The loopback news farm (benchmarks/farm.py: full news pages of 1,000–1,500 words inside a
 site's furniture, ~93 KB each) serves the feeds, each carrying all of its `--items` items
@@ -32,7 +33,9 @@ article by step 3 alone (a real sync of the whole year: about an hour on two loa
 The defaults make acceptance test B4's year: 51,500 headlines and articles, about 1.5 GB on
 disk. Every article's retrieval time is the day the script ran (a year synced at once). The
 farm is gone when this ends: a reader opened on OUT_DIR finds its feeds' servers down (the
-TUI's refresh on open fails at once; `refresh_on_start=False` skips it).
+TUI's refresh on open fails at once; `refresh_on_start=False` skips it) until `--serve`
+serves its feeds again, as they were, on the addresses they have (a sync where nothing changed:
+every feed "not modified"; articles are served too).
 """
 
 from __future__ import annotations
@@ -275,6 +278,49 @@ def cache_articles(farm: YearFarm, out: Path, processes: int) -> tuple[int, int]
     return sum(d[0] for d in done), sum(d[1] for d in done)
 
 
+def serve(out: Path, shapes: int) -> int:
+    """Serve the feeds of a year this script made, as they were served, on the addresses its
+    feeds name, until Ctrl-C (or SIGTERM): every feed answers its ETag "not modified", for a
+    sync where nothing changed (`sync_unchanged.py`)."""
+    import signal
+    from urllib.parse import urlsplit
+
+    from reader.store import Store
+
+    store = Store(out)
+    try:
+        urls = store.feed_urls()
+        newest = store.entries(urls[0])  # feed 0's item 0 was published at the year's `now`
+    finally:
+        store.close()
+    ports = {split.hostname or "": split.port or 0 for split in map(urlsplit, urls)}
+    now = max(e.published for e in newest if e.published is not None)
+    farm = YearFarm(
+        now,
+        shapes,
+        feeds=len(urls),
+        items=len(newest),
+        latency=0.0,
+        hosts=len(ports),
+        lifetime=24 * 3600.0,
+        ports=ports,
+    )
+    farm.start()
+    if farm.feed_urls != urls:
+        farm.stop()
+        raise SystemExit(f"{out}'s feeds are not those this script serves")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    print(f"serving {out}'s {len(urls)} feeds until Ctrl-C", flush=True)
+    try:
+        while farm.serving:
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        farm.stop()
+    return 0
+
+
 def directory_bytes(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
@@ -291,8 +337,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--read", default="30d", help='headlines older than this marked read ("" for none)'
     )
+    parser.add_argument(
+        "--serve", action="store_true", help="serve OUT_DIR's feeds again, until Ctrl-C"
+    )
     args = parser.parse_args(argv)
     out: Path = args.out_dir.resolve()
+    if args.serve:
+        return serve(out, args.shapes)
     if out.exists() and any(out.iterdir()):
         parser.error(f"{out} is not empty")
     # Not in a checkout: `python -m reader` would import the one in the working directory.
