@@ -4,12 +4,18 @@ opening, the network going mid-sync (said once, first), a page's own failure tol
 from __future__ import annotations
 
 import asyncio
+import socket
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
 from reader.library import Library
+from reader.models import Article
+from reader.reports import SyncReport
+from reader.store import Store
+from tests.failing_site import FailingSite
 from tests.test_library import ARTICLE, feed_xml
+from tests.test_outages import LIMITS
 from tests.tui_pilot import until
 
 
@@ -64,3 +70,64 @@ def test_S_before_the_refresh_on_opening_began_takes_its_place(
     assert sorted(feeds_asked) == [f"/{n}/feed.xml" for n in range(4)], feeds_asked
     assert not any(s.startswith(("Refresh", "Refreshed")) for s in statuses), statuses
     assert statuses[-1].startswith("Synced 4 of 4 feeds · 8 articles cached"), statuses
+
+
+class _FetchedAheadSite(FailingSite):
+    """A site the network takes away after `pages_before` pages; as it goes, the reader's
+    fetch ahead (here: the store written from elsewhere) has cached one story the sync had
+    still to fetch."""
+
+    def __init__(self, data: Path, stories: int, pages_before: int) -> None:
+        self.data = data
+        self.served: set[str] = set()
+        self.ahead = ""
+        super().__init__(stories, "vanish", pages_before)
+
+    def _answer(self, conn: socket.socket) -> None:
+        request = conn.recv(4096, socket.MSG_PEEK)
+        path = request.split(b" ", 2)[1].decode() if b" " in request else ""
+        if path.startswith("/story-"):
+            if self.pages_asked >= self.pages_before and not self.ahead:
+                story = next(
+                    n for n in range(self.stories) if f"/story-{n}.html" not in self.served
+                )
+                self.ahead = f"{self.base}/story-{story}.html"
+                Store(self.data).put_article(self.ahead, Article(url=self.ahead, title="Ahead"))
+            self.served.add(path)
+        super()._answer(conn)
+
+
+def test_the_network_gone_mid_S_is_said_first_and_counts_what_is_still_missing(
+    tmp_path: Path,
+) -> None:
+    """acc34a C8: after `S`, "the network … went away during the sync" came after the counts
+    and the recap, past the right edge even at 220 columns, "S carries on" never seen; and its
+    "not fetched" counted the articles the fetch ahead had cached meanwhile (581 beside the
+    recap's 572 failed)."""
+    from reader.ui.app_sync import sync_summary
+
+    data = tmp_path / "data"
+    site = _FetchedAheadSite(data, stories=10, pages_before=3)
+    try:
+
+        async def go() -> SyncReport:
+            lib = Library(data, limits=LIMITS)
+            try:
+                lib.store.add_feed(site.base + "/feed.xml")
+                return await lib.sync()
+            finally:
+                await lib.aclose()
+
+        report = asyncio.run(go())
+    finally:
+        site.close()
+    assert site.ahead
+    told, _ = report.told_failures()
+    assert [o.articles for o in told] == [report.not_offline.failed] == [6]
+    line = sync_summary(report)
+    host = site.base.removeprefix("http://")
+    assert line.startswith(
+        f"The network or {host} went away during the sync: 6 articles not fetched; S carries "
+        "on · Synced 1 of 1 feed · 3 articles cached for offline"
+    ), line
+    assert line.endswith(f" · cannot connect to {host}"), line

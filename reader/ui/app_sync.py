@@ -63,7 +63,8 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         more = f" and {len(report.updated) - 1} more" if len(report.updated) > 1 else ""
         line += f" · {len(report.updated)} updated ({UPDATED_MARK}): {first}{more}"
     outages, named = report.told_failures()
-    if outages:  # the network gone mid-sync: one thing, said before any article's own failure
+    cut_short = next((o for o in outages if o.cut_short), None)
+    if outages and not cut_short:  # a site refusing: one thing, before any article's own failure
         line += f" · {outages[0].line('S')}"
     for held in report.asked_to_wait:  # a host's "wait 2 minutes": one thing, said once
         line += f" · {held}"
@@ -92,6 +93,13 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         # What stopped the sync, first and short: a line is cut at the screen's width, and
         # "the disk holding … is full" came past the 200th column (acc29b T18).
         return f"{_unwritable(unwritable[0])}: {plural(len(unwritable), 'article')} not cached · {line}"
+    if cut_short:
+        # What cut the sync short comes first, its words last: after the counts, at 220
+        # columns, "S carries on" was past the screen's edge (acc34a C8).
+        if not cut_short.network:  # a host given up: "HOST stopped answering (…): …" first
+            return f"{cut_short.line('S')} · {line}"
+        told = cut_short.line("S", why=False)
+        return f"{told[0].upper()}{told[1:]} · {line} · {cut_short.reason}"
     return line
 
 
