@@ -56,7 +56,8 @@ class Outage:
     everyone: bool = False
     """The sync asked one host for its articles, this one: the network or the site went."""
     feeds: int = 0
-    """The feeds of the hosts given up (`stopped`) not read for it."""
+    """The feeds not read for it: those of the hosts given up (`stopped`), or those the
+    network's going left (`SyncReport.feeds_unreached`)."""
 
     @property
     def cut_short(self) -> bool:
@@ -70,9 +71,10 @@ class Outage:
         words to be said after it (they hid "S carries on" past the screen's edge, acc34a C8)."""
         left = plural(self.articles, "article")
         reason = f" ({self.reason})" if why or not self.network else ""
+        if self.feeds:  # the feeds it left unread (a host given up, the network gone)
+            counts = [plural(self.feeds, "feed")]
+            left = listed(counts + ([left] if self.articles else []))
         if self.stopped and not self.network:
-            counts = [plural(self.feeds, "feed")] if self.feeds else []
-            left = listed(counts + ([left] if self.articles or not counts else []))
             return (
                 f"{listed(list(self.hosts))} stopped answering{reason}: {left} left for "
                 "the next sync"

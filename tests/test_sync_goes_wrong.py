@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import time
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 
+from reader.cli import main
 from reader.library import Library
 from reader.models import Article
 from reader.reports import SyncReport
@@ -16,7 +19,7 @@ from reader.store import Store
 from tests.failing_site import FailingSite
 from tests.test_library import ARTICLE, feed_xml
 from tests.test_outages import LIMITS
-from tests.tui_pilot import until
+from tests.tui_pilot import WAIT, until
 
 
 def _feeds(server: HTTPServer, count: int) -> list[str]:
@@ -131,3 +134,89 @@ def test_the_network_gone_mid_S_is_said_first_and_counts_what_is_still_missing(
         "on · Synced 1 of 1 feed · 3 articles cached for offline"
     ), line
     assert line.endswith(f" · cannot connect to {host}"), line
+
+
+class _GoneAmidFeeds(FailingSite):
+    """A paper's feeds at /feedN.xml: the network goes after `served` of them have been
+    read into the store at `data` (the next one's connection held till then), every
+    connection refused from then on."""
+
+    def __init__(self, data: Path, stories: int, served: int) -> None:
+        self.data = data
+        self.served = served
+        super().__init__(stories)
+
+    def _answer(self, conn: socket.socket) -> None:
+        if len(self.feeds_asked) >= self.served:
+            store = Store(self.data)
+            urls = [f"{self.base}/feed{n}.xml" for n in range(self.served)]
+            deadline = time.monotonic() + WAIT
+            while not all(list(store.entry_keys(url)) for url in urls):
+                assert time.monotonic() < deadline, "the first feeds never read in"
+                time.sleep(0.05)
+            store.close()
+            conn.close()
+            self.gone.set()
+            return
+        super()._answer(conn)
+
+
+def test_the_network_gone_while_feeds_come_is_one_line_and_no_feed_is_marked_failing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc34a C9: the site killed while the feeds were fetched gave a "feed failed: … cannot
+    connect" line for each feed still to come, marked each failing (`!`) for the network's
+    absence, and the feeds' row of the progress counted the articles' failures."""
+    data = tmp_path / "data"
+    site = _GoneAmidFeeds(data, stories=3, served=3)
+    config = tmp_path / "config.toml"
+    # One feed at a time, the fourth held until the first three are read in (in worker
+    # processes: seconds on a busy machine) before the network goes.
+    config.write_text(
+        "[network]\nconnect_timeout = 5.0\nread_timeout = 60.0\ntotal_timeout = 60.0\n"
+        "retries = 2\nper_host = 1\n"
+    )
+    args = ["--data-dir", str(data), "--config", str(config)]
+    lib = Library(data)
+    for n in range(10):
+        lib.store.add_feed(f"{site.base}/feed{n}.xml")
+    lib.close()
+    try:
+        code = main([*args, "sync"])
+    finally:
+        site.close()
+    said = capsys.readouterr().err
+    host = site.base.removeprefix("http://")
+    assert code == 1
+    assert "feed failed" not in said, said
+    gone = [line for line in said.splitlines() if "went away" in line]
+    assert len(gone) == 1 and gone[0].startswith(
+        f"reader: the network or {host} went away during the sync (cannot connect to {host}"
+    ), said
+    assert "7 feeds and 3 articles not fetched; `reader sync` carries on" in gone[0], said
+    lib = Library(data)
+    try:
+        assert [f.url for f in lib.feeds() if f.failing_since or f.last_error] == []
+    finally:
+        lib.close()
+
+
+def test_the_feeds_row_of_the_progress_counts_no_articles_failures(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """acc34a C9: "feeds: 30/30, 214 failed" on 30 feeds: the articles' failures, which the
+    articles' row says; the feeds' failures are named at the end."""
+    from reader.cli.sync import _progress_lines
+    from reader.models import ErrorKind, Feed, FetchError
+    from reader.reports import FeedResult, SyncProgress
+
+    update, _ = _progress_lines()
+    broken = FeedResult(Feed("http://a.example/feed.xml"), error=FetchError(ErrorKind.HTTP, "500"))
+    update(SyncProgress("feeds", 1, 2, 40, 100, failures=30, feed_in=broken))
+    update(SyncProgress("articles", 60, 100, 60, 100, failures=35))
+    update(SyncProgress("feeds", 2, 2, 70, 100, failures=40))
+    assert capsys.readouterr().err.splitlines() == [
+        "feeds: 1/2",
+        "articles: 60/100, 35 failed",
+        "feeds: 2/2",
+    ]

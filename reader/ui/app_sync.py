@@ -47,7 +47,8 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
     if report.no_connection:
         return report.no_connection
     # Those of a host given up are counted in its one line (`outages`).
-    failed_feeds = [r for r in report.feeds if r.error and r.feed.url not in report.feeds_left]
+    left = report.feeds_left.keys() | report.feeds_unreached()  # the network's, said once
+    failed_feeds = [r for r in report.feeds if r.error and r.feed.url not in left]
     line = (
         f"Synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')} · "
         f"{plural(report.articles_fetched, 'article')} cached for offline, "
