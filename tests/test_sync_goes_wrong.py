@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import threading
 import time
+from contextlib import suppress
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -220,3 +223,70 @@ def test_the_feeds_row_of_the_progress_counts_no_articles_failures(
         "articles: 60/100, 35 failed",
         "feeds: 2/2",
     ]
+
+
+class _HostilePages(BaseHTTPRequestHandler):
+    """A feed of three stories: one whole, one redirected to a name that doesn't resolve (a
+    dead link), one answered with 2 MB of headers."""
+
+    def do_GET(self) -> None:
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path == "/feed.xml":
+            items = [("Tide tables revised", "/tide.html", "g1"), ("Dead link", "/redir", "g2")]
+            items.append(("Header flood", "/huge", "g3"))
+            self._send(feed_xml(base, items).encode(), "application/rss+xml")
+        elif self.path == "/tide.html":
+            self._send(ARTICLE.encode(), "text/html; charset=utf-8")
+        elif self.path == "/redir":
+            self.send_response(302)
+            self.send_header("Location", f"http://news-public.nowhere.invalid:{base[-5:]}/x")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        else:
+            self.send_response(200)
+            for n in range(2000):
+                self.send_header(f"X-Junk-{n}", "j" * 1000)
+            self._send(ARTICLE.encode(), "text/html", begun=True)
+
+    def _send(self, body: bytes, kind: str, begun: bool = False) -> None:
+        if not begun:
+            self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        with suppress(OSError):  # the reader hung up on the headers
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_a_dead_redirect_and_a_header_flood_are_each_their_pages_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc34b D6: told as "the network or 127.0.0.1:8771 went away during the sync (cannot
+    find the host … and 1 more)", an outage, while the site's other pages came in the same
+    second; the header flood "broke off the connection", which the server had not."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _HostilePages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    data = str(tmp_path / "data")
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        assert main(["--data-dir", data, "add", f"{base}/feed.xml"]) == 0
+        capsys.readouterr()
+        code = main(["--data-dir", data, "sync"])
+    finally:
+        server.shutdown()
+        server.server_close()
+    said = capsys.readouterr().err
+    assert code == 1
+    assert "went away" not in said and "broke off" not in said, said
+    assert (
+        f"article failed: Dead link <{base}/redir>: its redirect names a host that doesn't exist"
+        " (news-public.nowhere.invalid:"
+    ) in said, said
+    assert (
+        f"article failed: Header flood <{base}/huge>: 127.0.0.1:{base[-5:]} sent headers too "
+        "large (over 100 KB)"
+    ) in said, said
+    assert "1 article cached for offline" in said, said
