@@ -290,3 +290,42 @@ def test_a_dead_redirect_and_a_header_flood_are_each_their_pages_failure(
         "large (over 100 KB)"
     ) in said, said
     assert "1 article cached for offline" in said, said
+
+
+def test_the_network_gone_amid_the_refresh_on_opening_is_said_once_and_marks_no_feed(
+    tmp_path: Path,
+) -> None:
+    """acc34a C9 in the reader: the feeds the network's going left are one clause of the
+    refresh's line, not "failed: … (and 6 other feeds: ! in the feed list)", and no `!`."""
+    from reader.config import Config, FetchLimits
+    from reader.ui.app import ReaderApp
+
+    data = tmp_path / "data"
+    site = _GoneAmidFeeds(data, stories=3, served=3)
+    lib = Library(data)
+    for n in range(10):
+        lib.store.add_feed(f"{site.base}/feed{n}.xml")
+    lib.close()
+    # One feed at a time, each waited for (see `_GoneAmidFeeds`).
+    limits = FetchLimits(connect_timeout=5.0, read_timeout=60.0, total_timeout=60.0, per_host=1)
+    host = site.base.removeprefix("http://")
+
+    async def opening() -> str:
+        app = ReaderApp(data, config=Config(tmp_path / "config.toml", limits=limits))
+        app.prefetch_limit = 0
+        async with app.run_test(size=(200, 20)) as pilot:
+            await until(pilot, lambda: app.status.startswith("Refreshed"), "the refresh")
+            return app.status
+
+    try:
+        said = asyncio.run(opening())
+    finally:
+        site.close()
+    assert said.startswith("Refreshed 3 of 10 feeds: 9 new headlines · the network went away"), said
+    assert f"during the refresh ({host} broke off the connection): 7 feeds not refreshed" in said
+    assert "!" not in said and "failed" not in said, said
+    lib = Library(data)
+    try:
+        assert [f.url for f in lib.feeds() if f.failing_since or f.last_error] == []
+    finally:
+        lib.close()

@@ -8,6 +8,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Collection, Coroutine
 from typing import Any, TypeVar
 
+from ..errors import NoAnswer
 from ..marks import UPDATED_MARK
 from ..models import ErrorKind, FetchError
 from ..plural import plural
@@ -124,6 +125,17 @@ def _brought(
     if any(r.feed.url not in listed for r in results):
         return True
     return any(r.error is None and not r.not_modified and r.changed for r in results)
+
+
+def _network_gone(failed: list[FeedResult]) -> list[FeedResult]:
+    """Of a refresh's `failed` feeds, those the network's going mid-way left (some feeds in,
+    the rest not waited for: `NetworkWatch.went_away`); none when it didn't go."""
+    if not any(r.error and r.error.no_answer == NoAnswer.NOT_ASKED for r in failed):
+        return []
+    return [r for r in failed if r.error and r.error.no_answer in _CUT]
+
+
+_CUT = frozenset({NoAnswer.NOT_ASKED, NoAnswer.REFUSED, NoAnswer.NO_HOST, NoAnswer.BROKEN_OFF})
 
 
 class ReaderAppSync(ReaderAppFill):
@@ -259,6 +271,16 @@ class ReaderAppSync(ReaderAppFill):
         )
         if gone := gone_unasked(results):
             line += f" · {gone}"
+        if cut := _network_gone(failed):
+            # The network went mid-way (the feeds still out not waited for): one thing, said
+            # once; no "!" marks them (`offline`), which "! in the feed list" promised.
+            failed = [r for r in failed if r not in cut]
+            tried = (e for r in cut if (e := r.error) and e.no_answer != NoAnswer.NOT_ASKED)
+            why = next((e.message for e in tried), "")
+            line += (
+                f" · the network went away during the refresh{f' ({why})' if why else ''}: "
+                f"{plural(len(cut), 'feed')} not refreshed"
+            )
         if failed:
             first = failed[0]
             line += f" · failed: {first.feed.display_title}: {first.error.message if first.error else ''}"
