@@ -329,3 +329,33 @@ def test_the_network_gone_amid_the_refresh_on_opening_is_said_once_and_marks_no_
         assert [f.url for f in lib.feeds() if f.failing_since or f.last_error] == []
     finally:
         lib.close()
+
+
+def test_the_network_gone_amid_a_sync_of_the_feeds_alone_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader sync --no-articles` (no article's failure to tell the network by): the feeds
+    the network's going left are one line too, not a "feed failed" each."""
+    data = tmp_path / "data"
+    site = _GoneAmidFeeds(data, stories=3, served=3)
+    config = tmp_path / "config.toml"
+    config.write_text(
+        "[network]\nconnect_timeout = 5.0\nread_timeout = 60.0\ntotal_timeout = 60.0\n"
+        "retries = 2\nper_host = 1\n"
+    )
+    lib = Library(data)
+    for n in range(10):
+        lib.store.add_feed(f"{site.base}/feed{n}.xml")
+    lib.close()
+    try:
+        code = main(["--data-dir", str(data), "--config", str(config), "sync", "--no-articles"])
+    finally:
+        site.close()
+    said = capsys.readouterr().err
+    host = site.base.removeprefix("http://")
+    assert code == 1
+    assert "feed failed" not in said, said
+    assert (
+        f"reader: the network or {host} went away during the sync ({host} broke off the "
+        "connection): 7 feeds not fetched; `reader sync` carries on"
+    ) in said.splitlines(), said
