@@ -164,44 +164,61 @@ class _GoneAmidFeeds(FailingSite):
         super()._answer(conn)
 
 
+def _gone_amid_feeds(tmp_path: Path) -> tuple[_GoneAmidFeeds, Path, Path]:
+    """Ten feeds subscribed to at a `_GoneAmidFeeds` site going after the third; the data
+    directory, and a config asking one feed at a time, each waited for: the fourth held until
+    the first three are read in (in worker processes: seconds on a busy machine)."""
+    data = tmp_path / "data"
+    site = _GoneAmidFeeds(data, stories=3, served=3)
+    config = tmp_path / "config.toml"
+    config.write_text(
+        "[network]\nconnect_timeout = 5.0\nread_timeout = 60.0\ntotal_timeout = 60.0\n"
+        "retries = 2\nper_host = 1\n"
+    )
+    lib = Library(data)
+    for n in range(10):
+        lib.store.add_feed(f"{site.base}/feed{n}.xml")
+    lib.close()
+    return site, data, config
+
+
+def _sync_as_it_goes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], *options: str
+) -> tuple[str, str, Path]:
+    """`reader sync` (with `options`) of `_gone_amid_feeds`: what it said, which named no
+    feed failed, the site's host, the data directory."""
+    site, data, config = _gone_amid_feeds(tmp_path)
+    try:
+        code = main(["--data-dir", str(data), "--config", str(config), "sync", *options])
+    finally:
+        site.close()
+    said = capsys.readouterr().err
+    assert code == 1
+    assert "feed failed" not in said, said
+    return said, site.base.removeprefix("http://"), data
+
+
+def _none_failing(data: Path) -> bool:
+    lib = Library(data)
+    try:
+        return not [f.url for f in lib.feeds() if f.failing_since or f.last_error]
+    finally:
+        lib.close()
+
+
 def test_the_network_gone_while_feeds_come_is_one_line_and_no_feed_is_marked_failing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """acc34a C9: the site killed while the feeds were fetched gave a "feed failed: … cannot
     connect" line for each feed still to come, marked each failing (`!`) for the network's
     absence, and the feeds' row of the progress counted the articles' failures."""
-    data = tmp_path / "data"
-    site = _GoneAmidFeeds(data, stories=3, served=3)
-    config = tmp_path / "config.toml"
-    # One feed at a time, the fourth held until the first three are read in (in worker
-    # processes: seconds on a busy machine) before the network goes.
-    config.write_text(
-        "[network]\nconnect_timeout = 5.0\nread_timeout = 60.0\ntotal_timeout = 60.0\n"
-        "retries = 2\nper_host = 1\n"
-    )
-    args = ["--data-dir", str(data), "--config", str(config)]
-    lib = Library(data)
-    for n in range(10):
-        lib.store.add_feed(f"{site.base}/feed{n}.xml")
-    lib.close()
-    try:
-        code = main([*args, "sync"])
-    finally:
-        site.close()
-    said = capsys.readouterr().err
-    host = site.base.removeprefix("http://")
-    assert code == 1
-    assert "feed failed" not in said, said
+    said, host, data = _sync_as_it_goes(tmp_path, capsys)
     gone = [line for line in said.splitlines() if "went away" in line]
     assert len(gone) == 1 and gone[0].startswith(
         f"reader: the network or {host} went away during the sync (cannot connect to {host}"
     ), said
     assert "7 feeds and 3 articles not fetched; `reader sync` carries on" in gone[0], said
-    lib = Library(data)
-    try:
-        assert [f.url for f in lib.feeds() if f.failing_since or f.last_error] == []
-    finally:
-        lib.close()
+    assert _none_failing(data)
 
 
 def test_the_feeds_row_of_the_progress_counts_no_articles_failures(
@@ -297,21 +314,14 @@ def test_the_network_gone_amid_the_refresh_on_opening_is_said_once_and_marks_no_
 ) -> None:
     """acc34a C9 in the reader: the feeds the network's going left are one clause of the
     refresh's line, not "failed: … (and 6 other feeds: ! in the feed list)", and no `!`."""
-    from reader.config import Config, FetchLimits
+    from reader.config import load_config
     from reader.ui.app import ReaderApp
 
-    data = tmp_path / "data"
-    site = _GoneAmidFeeds(data, stories=3, served=3)
-    lib = Library(data)
-    for n in range(10):
-        lib.store.add_feed(f"{site.base}/feed{n}.xml")
-    lib.close()
-    # One feed at a time, each waited for (see `_GoneAmidFeeds`).
-    limits = FetchLimits(connect_timeout=5.0, read_timeout=60.0, total_timeout=60.0, per_host=1)
+    site, data, config = _gone_amid_feeds(tmp_path)
     host = site.base.removeprefix("http://")
 
     async def opening() -> str:
-        app = ReaderApp(data, config=Config(tmp_path / "config.toml", limits=limits))
+        app = ReaderApp(data, config=load_config(config))
         app.prefetch_limit = 0
         async with app.run_test(size=(200, 20)) as pilot:
             await until(pilot, lambda: app.status.startswith("Refreshed"), "the refresh")
@@ -324,11 +334,7 @@ def test_the_network_gone_amid_the_refresh_on_opening_is_said_once_and_marks_no_
     assert said.startswith("Refreshed 3 of 10 feeds: 9 new headlines · the network went away"), said
     assert f"during the refresh ({host} broke off the connection): 7 feeds not refreshed" in said
     assert "!" not in said and "failed" not in said, said
-    lib = Library(data)
-    try:
-        assert [f.url for f in lib.feeds() if f.failing_since or f.last_error] == []
-    finally:
-        lib.close()
+    assert _none_failing(data)
 
 
 def test_the_network_gone_amid_a_sync_of_the_feeds_alone_is_one_line(
@@ -336,25 +342,7 @@ def test_the_network_gone_amid_a_sync_of_the_feeds_alone_is_one_line(
 ) -> None:
     """`reader sync --no-articles` (no article's failure to tell the network by): the feeds
     the network's going left are one line too, not a "feed failed" each."""
-    data = tmp_path / "data"
-    site = _GoneAmidFeeds(data, stories=3, served=3)
-    config = tmp_path / "config.toml"
-    config.write_text(
-        "[network]\nconnect_timeout = 5.0\nread_timeout = 60.0\ntotal_timeout = 60.0\n"
-        "retries = 2\nper_host = 1\n"
-    )
-    lib = Library(data)
-    for n in range(10):
-        lib.store.add_feed(f"{site.base}/feed{n}.xml")
-    lib.close()
-    try:
-        code = main(["--data-dir", str(data), "--config", str(config), "sync", "--no-articles"])
-    finally:
-        site.close()
-    said = capsys.readouterr().err
-    host = site.base.removeprefix("http://")
-    assert code == 1
-    assert "feed failed" not in said, said
+    said, host, _ = _sync_as_it_goes(tmp_path, capsys, "--no-articles")
     assert (
         f"reader: the network or {host} went away during the sync ({host} broke off the "
         "connection): 7 feeds not fetched; `reader sync` carries on"
