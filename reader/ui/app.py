@@ -440,9 +440,13 @@ class ReaderApp(ReaderAppLifecycle):
             # then imported and set it up there, ~1 s of keys, and `q`, unanswered.
             self.shown.set()
             self.refresh_coming = False  # now started (no suspension between), or not at all
-            if not (self.refresh_on_start and self.index.feeds):
+            # `S` pressed before the refresh on opening began takes its place: that sync
+            # refreshes every feed, and a refresh started beside it asked each feed twice and
+            # took its status line ("Refreshed … 0 new headlines" over its downloads, acc34a C7).
+            refreshing = bool(self.refresh_on_start and self.index.feeds) and not self._job_asked()
+            if not refreshing:
                 self.main_screen.post_message(HeadlinesChanged(filled=frozenset()))
-        if self.refresh_on_start and self.index.feeds:
+        if refreshing:
             await self._refresh()
 
     # -- other keys ----------------------------------------------------------------------------
