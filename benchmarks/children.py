@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-__all__ = ["Measured", "checkouts", "child_json", "measured"]
+__all__ = ["Measured", "checkouts", "child_json", "measured", "print_walls"]
 
 THIS_CHECKOUT = Path(__file__).resolve().parent.parent
 
@@ -75,3 +76,20 @@ def measured(
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     return Measured(status, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, wall, said)
+
+
+def print_walls(
+    walls: dict[str, list[float]], what: str, notes: dict[str, str] | None = None
+) -> None:
+    """Each checkout's wall times (seconds, by name as `checkouts` names them): "this  `what`:
+    median … ms (min …, max …)" and its `notes`, then this / against when both ran."""
+    for name, times in walls.items():
+        median = statistics.median(times)
+        print(
+            f"{name:8} {what}: median {median * 1000:.0f} ms"
+            f" (min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})"
+            + (notes or {}).get(name, "")
+        )
+    if walls.get("this") and walls.get("against"):
+        ratio = statistics.median(walls["this"]) / statistics.median(walls["against"])
+        print(f"this / against: {ratio:.2f}×")

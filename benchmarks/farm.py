@@ -244,6 +244,7 @@ class Farm:
         lifetime: float = 3600.0,
         weight: float = 1.0,
         validators: bool = True,
+        ports: dict[str, int] | None = None,
     ) -> None:
         if not 1 <= hosts <= 254:
             raise ValueError("hosts must be between 1 and 254")
@@ -264,6 +265,8 @@ class Farm:
         self.css_rules = max(1, round(300 * weight))
         self.state_items = max(1, round(80 * weight))
         self.ports: dict[str, int] = {}
+        # The port each host listens on (a data directory's feeds name them); any free one else.
+        self._fixed_ports = dict(ports or {})
         self._resources: dict[tuple[str, str], Resource] = {}
         self._render_lock = threading.Lock()
         self._furniture: dict[int, tuple[str, str]] = {}
@@ -724,7 +727,7 @@ measure our audience. <a href="{base}/privacy">Privacy policy</a></p><button>Acc
                 server = await asyncio.start_server(
                     lambda r, w, h=host: self._handle(h, r, w),
                     host,
-                    0,
+                    self._fixed_ports.get(host, 0),
                     limit=_MAX_REQUEST_HEAD,
                     backlog=512,
                 )

@@ -12,7 +12,7 @@ falls on both alike), `--runs` times:
   `reader list --search` calls it, the headlines read beforehand untimed (they are printed: the
   same for both);
 - **command**: `reader list --search QUERY` as a user waits for it, the interpreter and imports
-  included.
+  included, and its CPU (user and system).
 Medians, and the ratio other / this. Nothing is asserted.
 """
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -50,13 +51,17 @@ def child(root: Path, data: Path, query: str) -> None:
     print(json.dumps({"headlines": read, "search": searched, "hits": len(found.hits)}))
 
 
-def command(root: Path, data: Path, query: str) -> float:
-    """`reader list --search QUERY` by the checkout at `root`: its wall clock."""
+def command(root: Path, data: Path, query: str) -> tuple[float, float]:
+    """`reader list --search QUERY` by the checkout at `root`: its wall clock and its CPU (user
+    and system: steadier than the wall on a loaded machine)."""
     code = f"import sys; sys.path.insert(0, {str(root)!r}); from reader.cli import main; main()"
     args = [sys.executable, "-c", code, "--data-dir", str(data), "list", "--search", query]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(args, capture_output=True, check=False)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> int:
@@ -81,28 +86,32 @@ def main() -> int:
     for query in args.query or QUERIES:
         searches: dict[str, list[float]] = {name: [] for name in roots}
         commands: dict[str, list[float]] = {name: [] for name in roots}
+        cpus: dict[str, list[float]] = {name: [] for name in roots}
         got: dict[str, dict[str, float]] = {}
         for _ in range(args.runs):
             for name, root in roots.items():
                 got[name] = child_json(__file__, "--child", root, args.data_dir, query)
                 searches[name].append(got[name]["search"])
-                commands[name].append(command(root, args.data_dir, query))
+                wall, cpu = command(root, args.data_dir, query)
+                commands[name].append(wall)
+                cpus[name].append(cpu)
         print(f"\n{query!r}")
         for name in roots:
             search, wall = statistics.median(searches[name]), statistics.median(commands[name])
             print(
                 f"  {name:8} {got[name]['hits']:>6,.0f} hits: search {search * 1000:6.0f} ms"
                 f" (headlines read before it {got[name]['headlines']:.2f} s),"
-                f" command {wall:5.2f} s"
+                f" command {wall:5.2f} s, its CPU {statistics.median(cpus[name]):5.2f} s"
             )
         if "against" in roots:
-            search_ratio = statistics.median(searches["against"]) / statistics.median(
-                searches["this"]
+            ratios = [
+                statistics.median(figures["against"]) / statistics.median(figures["this"])
+                for figures in (searches, commands, cpus)
+            ]
+            print(
+                f"  against / this: search ×{ratios[0]:.1f}, command ×{ratios[1]:.2f},"
+                f" its CPU ×{ratios[2]:.2f}"
             )
-            wall_ratio = statistics.median(commands["against"]) / statistics.median(
-                commands["this"]
-            )
-            print(f"  against / this: search ×{search_ratio:.1f}, command ×{wall_ratio:.2f}")
     print(f"\nload average {load_average()}")
     return 0
 

@@ -4,9 +4,11 @@
                                                [--config TOML ...]
 
 DATA_DIR is a data directory whose feeds answer 304 to their ETag (a copy of a year's cache,
-its feeds' server running with its clock not moved: acc30b's site.py). Each run syncs it with
+its feeds' server running with its clock not moved: acc30b's site.py, or `year_library.py
+COPY --serve` for that script's year). Each run syncs it with
 the real CLI (`reader --data-dir DATA_DIR sync -q`), this checkout's and, with `--against`,
-another checkout's (its own `.venv`, as `uv sync` makes it: main, say), one after the other, so
+another checkout's (its own `.venv`, as `uv sync` makes it, else this Python with the checkout
+on its path: a worktree of main, say), one after the other, so
 the two are measured side by side at the same load; each `--config` (a config file: one with
 `max_size = ""`, say) is a row more. A sync with nothing new writes only its feeds' state, so
 the same directory serves every run. Each row gives the medians of wall time, CPU (user + sys,
@@ -17,12 +19,23 @@ prints numbers.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py beside this script
 
 from farm import child_env, load_average, median, run_measured
+
+
+def _reader(checkout: Path) -> list[str]:
+    """The command of `checkout`'s reader: its own `.venv`'s, else this Python's with the
+    checkout first on the path (a worktree has no `.venv`)."""
+    script = checkout / ".venv/bin/reader"
+    if script.is_file():
+        return [str(script)]
+    return ["env", f"PYTHONPATH={checkout}", sys.executable, "-m", "reader"]
 
 
 def main() -> None:
@@ -33,16 +46,17 @@ def main() -> None:
     parser.add_argument("--config", type=Path, action="append", default=[])
     args = parser.parse_args()
     here = Path(__file__).resolve().parent.parent
-    readers = {"this": here / ".venv/bin/reader"}
+    readers = {"this": _reader(here)}
     if args.against:
-        readers["against"] = args.against.resolve() / ".venv/bin/reader"
+        readers["against"] = _reader(args.against.resolve())
+    os.chdir(tempfile.gettempdir())  # not in a checkout: `-m reader` would import its reader
     configs: list[Path | None] = [None, *args.config]
     results: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
     loads: list[str] = []
     for run in range(args.runs):
         for config in configs:
             for name, reader in readers.items():
-                cmd = [str(reader), "--data-dir", str(args.data_dir)]
+                cmd = [*reader, "--data-dir", str(args.data_dir)]
                 if config is not None:
                     cmd += ["--config", str(config)]
                 loads.append(load_average())

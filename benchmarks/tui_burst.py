@@ -73,7 +73,7 @@ def main() -> int:
         return 0
     sys.path.insert(0, str(HERE))
     sys.path.insert(1, str(HERE.parent))
-    from children import checkouts, child_json
+    from children import checkouts, child_json, print_walls
     from tui_headlines import build_data_dir
 
     roots = checkouts(args.against)
@@ -88,12 +88,7 @@ def main() -> int:
                 got = child_json(*command, "--child", root, data)
                 walls[name] += got["walls"]
                 counted[name] += got["counted"]
-    for name in roots:
-        median = statistics.median(walls[name])
-        print(
-            f"{name:8} {args.keys} j in one burst: median {median * 1000:.0f} ms "
-            f"(min {min(walls[name]) * 1000:.0f}, max {max(walls[name]) * 1000:.0f})"
-        )
+    print_walls(walls, f"{args.keys} j in one burst")
     for name in roots:
         if not counted[name]:
             continue
@@ -106,9 +101,6 @@ def main() -> int:
     if args.against and counted["this"] and counted["against"]:
         ratio = statistics.median(counted["this"]) / statistics.median(counted["against"])
         print(f"this / against, {count}j: {ratio:.2f}×")
-    if args.against:
-        ratio = statistics.median(walls["this"]) / statistics.median(walls["against"])
-        print(f"this / against: {ratio:.2f}×")
     return 0
 
 

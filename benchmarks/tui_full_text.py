@@ -24,6 +24,7 @@ import sqlite3
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 
@@ -33,6 +34,19 @@ def anon_mb() -> float:
         if line.startswith("RssAnon:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+async def all_feeds(app: Any, pilot: Any) -> None:
+    """ "All feeds" shown, whatever a copy was left showing, every headline read, and a
+    second's rest."""
+    await app.ready.wait()
+    await pilot.pause(0.5)
+    for key in ("tab", "g", "enter"):
+        await pilot.press(key)
+        await pilot.pause(0.2)
+    while not app.index.whole:
+        await pilot.pause(0.2)
+    await pilot.pause(1)
 
 
 def child(root: Path, data: Path, word: str) -> None:
@@ -45,14 +59,7 @@ def child(root: Path, data: Path, word: str) -> None:
         app = ReaderApp(data, refresh_on_start=False)
         app.prefetch_limit = 0
         async with app.run_test(size=(120, 40)) as pilot:
-            await app.ready.wait()
-            await pilot.pause(0.5)
-            for key in ("tab", "g", "enter"):  # "All feeds", whatever the copy was left showing
-                await pilot.press(key)
-                await pilot.pause(0.2)
-            while not app.index.whole:
-                await pilot.pause(0.2)
-            await pilot.pause(1)
+            await all_feeds(app, pilot)
             main = app.main_screen
             result = {"before": anon_mb()}
             await pilot.press("F", *word)

@@ -22,6 +22,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tui_reading.py beside this script
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
@@ -39,7 +40,6 @@ def objects() -> int:
 
 async def session(data_dir: Path, opens: int, every: int) -> list[dict[str, float]]:
     from reader.ui.app import ReaderApp
-    from reader.ui.screens.article import ArticleScreen
 
     app = ReaderApp(data_dir, refresh_on_start=False)
     points: list[dict[str, float]] = []
@@ -49,13 +49,20 @@ async def session(data_dir: Path, opens: int, every: int) -> list[dict[str, floa
         for done in range(opens + 1):
             if done % every == 0:
                 points.append({"opens": done, "objects": objects(), "rss": rss_mb()})
-            await pilot.press("enter")
-            while not isinstance(app.screen, ArticleScreen) or not app.screen.loaded:
-                await pilot.pause(0.01)
-            await pilot.pause(0.05)
-            await pilot.press("escape")
-            await pilot.pause(0.05)
+            await open_and_leave(app, pilot)
     return points
+
+
+async def open_and_leave(app: Any, pilot: Any) -> None:
+    """Enter on the headline under the cursor, its article read (`loaded`), then Esc."""
+    from reader.ui.screens.article import ArticleScreen
+
+    await pilot.press("enter")
+    while not isinstance(app.screen, ArticleScreen) or not app.screen.loaded:
+        await pilot.pause(0.01)
+    await pilot.pause(0.05)
+    await pilot.press("escape")
+    await pilot.pause(0.05)
 
 
 def child(args: argparse.Namespace) -> None:

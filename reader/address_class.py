@@ -21,26 +21,14 @@ import ipaddress
 import socket
 import unicodedata
 from collections.abc import Awaitable, Callable
-from enum import IntEnum
 from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import ErrorKind, FetchError
+from .models import Reach as Reach
 from .safe import safe_line
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
-
-
-class Reach(IntEnum):
-    """How private an address is; a higher value is more private."""
-
-    PUBLIC = 0
-    PRIVATE = 1  # a private network's: the LAN, a provider's CGNAT, link-local
-    LOOPBACK = 2  # this computer's own
-
-    @property
-    def noun(self) -> str:
-        return ("public", "private-network", "loopback")[self]
 
 
 _LOOPBACK = tuple(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from .dates import whole, zone_unstated
+from .dates import BELIEVED_AHEAD, whole, zone_unstated
 from .extractor_version import FEEDS_DATES_SAID
 from .models import Article, Entry
 
@@ -21,6 +21,22 @@ def read_from(article: Article | None, link: str) -> str:
     if article is None:
         return link
     return article.page_url or article.url or link
+
+
+def dated_before(article: Article, taken: datetime | None) -> Article:
+    """`article` without the dates its page gives more than `BELIEVED_AHEAD` after `taken`,
+    when the copy was retrieved (`dates.taken_at`, None when unknown): a story is not
+    published after it was read, so the page's date is wrong (a page dated 2031, acc34b D3),
+    and no citation gives it; `filled_from` then gives the feed's, as for a page stating none."""
+    if taken is None:
+        return article
+    latest = taken + BELIEVED_AHEAD
+    ahead = {
+        name: None
+        for name in ("published", "updated")
+        if (moment := getattr(article, name)) is not None and moment > latest
+    }
+    return replace(article, **ahead) if ahead else article  # type: ignore[arg-type]
 
 
 def filled_from(article: Article, known: Article | Entry | None) -> Article:

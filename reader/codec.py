@@ -6,6 +6,7 @@ fails to decode as a clear error instead of running code or crashing on load.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -55,6 +56,7 @@ def _count(value: Any) -> int:
 
 
 _from_iso = datetime.fromisoformat
+_intern = sys.intern
 
 
 def _parse_dt(value: Any) -> datetime | None:
@@ -153,20 +155,25 @@ def enclosures_json(entry: Entry) -> list[dict[str, Any]]:
 
 def entry_from_dict(d: dict[str, Any]) -> Entry:
     # `made`, the dates read inline: every feed's entries are decoded at every start.
+    # The feed's address and title and the author are those of many entries: one string each
+    # (JSON makes a string per record; a year's 51,500 held 12 MB of copies), and an entry
+    # updated when it was published one date.
     published, updated = d.get("published"), d.get("updated")
     seen = d.get(SEEN)
+    when = _from_iso(published) if published else None
+    feed_url, author, feed_title = d["feed_url"], d.get("author") or "", d.get("feed_title") or ""
     return made(
         Entry,
         {
             "id": d["id"],
-            "feed_url": d["feed_url"],
+            "feed_url": _intern(feed_url) if type(feed_url) is str else feed_url,
             "title": d.get("title") or "",
             "link": d.get("link") or "",
-            "published": _from_iso(published) if published else None,
-            "updated": _from_iso(updated) if updated else None,
-            "author": d.get("author") or "",
+            "published": when,
+            "updated": (when if updated == published else _from_iso(updated)) if updated else None,
+            "author": _intern(author) if type(author) is str else author,
             "summary": d.get("summary") or "",
-            "feed_title": d.get("feed_title") or "",
+            "feed_title": _intern(feed_title) if type(feed_title) is str else feed_title,
             "content": "",
             "enclosures": _enclosures(d.get("enclosures")),
             # `seen_at`'s test inline (43,000 records at a start): a number, not a bool.

@@ -138,6 +138,18 @@ def served_time(date_header: str, now: datetime) -> datetime | None:
     return served if served > now + BELIEVED_AHEAD else None
 
 
+def taken_at(date_header: str, now: datetime) -> datetime | None:
+    """When a page was retrieved, as far as its server's `Date` header vouches for it: `now`,
+    the computer's clock, when the server's clock is not ahead of it by more than a day (so
+    this one was not behind), the server's when it is (`served_time`); None without a `Date`
+    that reads, when the clock may have been anything."""
+    try:
+        parsedate_to_datetime(date_header.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    return served_time(date_header, now) or now
+
+
 def retrieved_as_believed(
     retrieved: datetime, published: datetime | None, now: datetime, served: datetime | None = None
 ) -> datetime:

@@ -126,3 +126,9 @@ class Unwritable(StrEnum):
     READ_ONLY = "the data directory is read-only"
     BUSY = "the data directory is busy"
     """Another program holds it: a write tried again later may be kept."""
+
+
+def not_back_yet(error: FetchError) -> bool:
+    """A failure a network still rejoining gives: no connection made, or no name found (the
+    failures that are not tried again otherwise: a site that refuses soon won't answer)."""
+    return error.kind == ErrorKind.NETWORK and not error.retryable

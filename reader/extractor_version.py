@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 50
+EXTRACTOR = 51
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -124,7 +124,9 @@ lines left out; a suffix after a byline's comma ("Martin Lund, Jr") the end of o
 undeclared EUC-JP title by its one particle, no page of ASCII markup as UTF-16. 49: a consent
 wall whose box cleanup drops told by the text it showed (its <title> no longer the feed's text's). 50:
 the headline the page prints, which its `<title>` states too, over a JSON-LD headline it never
-prints (a search engine's)."""
+prints (a search engine's). 51: of declared publication dates days apart, the one the printed
+date agrees with (a stale JSON-LD date no "Updated"); the byline over a JSON-LD author its
+`<meta>` or rel="author" link disowns; a next page's repeated headline not between the pages."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

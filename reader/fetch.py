@@ -30,6 +30,7 @@ from .fetch_messages import (
     _network_message,
     _too_large,
     _try_again,
+    page_own_failure,
     too_many_redirects,
 )
 from .models import ErrorKind, FetchError, Response
@@ -220,7 +221,10 @@ class Fetcher:
             retryable = isinstance(
                 exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError
             )
-            message, how = _network_message(_failed_url(exc, url), exc)
+            failed = _failed_url(exc, url)
+            if (own := page_own_failure(url, failed, exc)) is not None:
+                raise own from None
+            message, how = _network_message(failed, exc)
             raise FetchError(
                 ErrorKind.NETWORK, message, url, retryable=retryable, no_answer=how
             ) from None

@@ -54,6 +54,30 @@ def _failed_url(exc: httpx.HTTPError, url: str) -> str:
         return url
 
 
+_HEADERS_TOO_LONG = "Receive buffer too long"
+"""h11's words for an answer whose status line and headers passed httpcore's 100 KB."""
+
+
+def page_own_failure(url: str, failed: str, exc: httpx.HTTPError) -> FetchError | None:
+    """The failure (at `failed`, asking for `url`) as the page's own when it is one, though
+    the network's words would say nothing answered: a redirect naming a host that doesn't
+    exist (a dead link: its site answered), a server sending megabytes of headers (it answered,
+    and will again). Told as the network's, one page's each was "the network or HOST went
+    away", retried at every sync (acc34b D6); None when it may be the network's."""
+    if isinstance(exc, httpx.RemoteProtocolError) and _HEADERS_TOO_LONG in str(exc):
+        return FetchError(
+            ErrorKind.TOO_LARGE, f"{_host(failed)} sent headers too large (over 100 KB)", url
+        )
+    _, how = _network_message(failed, exc)
+    if how == NoAnswer.NO_HOST and _host(failed) != _host(url):
+        return FetchError(
+            ErrorKind.BAD_URL,
+            f"its redirect names a host that doesn't exist ({_host(failed)})",
+            url,
+        )
+    return None
+
+
 def _network_message(url: str, exc: httpx.HTTPError) -> tuple[str, NoAnswer | None]:
     """A network failure in words, and how nothing answered (None: the words say more, as a
     certificate refused does)."""

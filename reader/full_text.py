@@ -37,6 +37,7 @@ from .keys import link_key
 from .models import Article, BlockKind
 from .reports import Headline
 from .safe import safe_line
+from .search_headlines import SUMMARY_CHARACTERS
 from .search_query import Query, _Word
 from .writer_names import without_label
 
@@ -56,8 +57,9 @@ _BREAK = re.compile(r"\s+|[，。、；：！？」』）]+|[,.;:!?)]+(?=[^\x00-
 """Where a snippet may start or end, so that it doesn't start or end in a word's middle: a
 space, or after a punctuation mark of Chinese or Japanese, written without spaces ("，", "。",
 "、"), or an ASCII one such a text uses ("2026年11月20日, 审计署…")."""
-_LEAD_SOURCE = 3000
-"""Characters of a feed's summary (tags and all) a lead is made from: far more than a line."""
+_LEAD_SOURCE = SUMMARY_CHARACTERS
+"""Characters of a feed's summary (tags and all) a lead is made from, and searched: as many as
+the index holds of it."""
 _LAST_WORDS = 24
 """Characters at a line's end in which its last break is looked for first (`_last_break`)."""
 
@@ -347,7 +349,7 @@ def heading(title: str, *bylines: str) -> str:
     return _APART.join(parts)
 
 
-def _titles_holding(titles: list[str], word: _Word) -> set[int]:
+def titles_holding(titles: list[str], word: _Word) -> set[int]:
     """The indices of the `titles` (`heading`s) holding `word`: all of them searched as one
     text (a character no title has and no word matches between two), each composed and folded as
     `_Folded` does one, at a small part of the cost of one at a time."""
@@ -434,9 +436,10 @@ def _rows_that_may(
     candidates: Sequence[set[str] | None],
 ) -> set[int]:
     """The indices of the `rows` whose article (by `keys_of`) the index names for a word of
-    every group of `query`, or whose title, bylines or (uncached) feed text holds one: the
-    only ones worth reading. Worked out from the index's keys, not row by row: a word nobody
-    holds reads none of a year's 51,550 (acc33b B9)."""
+    every group of `query`, or whose title, bylines or (uncached) feed text holds one, and
+    whose title and feed's byline hold no word it leaves out (`-word`): the only ones worth
+    reading. Worked out from the index's keys, not row by row: a word nobody holds reads none
+    of a year's 51,550 (acc33b B9)."""
     titles: list[str] = []
     maybe: set[int] | None = None  # None: every row
     for group in query.groups:
@@ -451,13 +454,22 @@ def _rows_that_may(
         in_group: set[int] = set()
         for w in group:
             keys = candidates[w]
-            in_group |= _titles_holding(titles, query.words[w])
+            in_group |= titles_holding(titles, query.words[w])
             if keys:
                 in_group.update(n for n, key in enumerate(keys_of) if key in keys)
         maybe = in_group if maybe is None else maybe & in_group
         if not maybe:
-            break  # a group no row may hold: none is read
-    return set(range(len(rows))) if maybe is None else maybe
+            return maybe  # a group no row may hold: none is read
+    kept = set(range(len(rows))) if maybe is None else maybe
+    if query.excluded:
+        # A row whose title or feed's byline holds a word left out is no hit, whatever its
+        # text (`_found` and `_in_copies` look in them): dropped unread. Its article can't
+        # be, by the index: trigrams tell what an article may hold, never what it holds.
+        order = sorted(kept)
+        heads = [heading(rows[n].entry.title, rows[n].entry.author) for n in order]
+        for word in query.excluded:
+            kept.difference_update(order[i] for i in titles_holding(heads, word))
+    return kept
 
 
 def _feed_text(headline: Headline) -> str:

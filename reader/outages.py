@@ -14,10 +14,9 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .errors import NO_CONNECTION, ErrorKind, FetchError, NoAnswer
+from .errors import NO_CONNECTION, ErrorKind, FetchError, NoAnswer, not_back_yet
 from .models import Entry
 from .plural import listed, plural
-from .retries import not_back_yet
 from .url_display import shown_url
 
 
@@ -56,26 +55,37 @@ class Outage:
     everyone: bool = False
     """The sync asked one host for its articles, this one: the network or the site went."""
     feeds: int = 0
-    """The feeds of the hosts given up (`stopped`) not read for it."""
+    """The feeds not read for it: those of the hosts given up (`stopped`), or those the
+    network's going left (`SyncReport.feeds_unreached`)."""
 
-    def line(self, again: str = "`reader sync`") -> str:
-        """The outage in one line; `again` (the command or the key) carries on the sync."""
+    @property
+    def cut_short(self) -> bool:
+        """The sync itself was cut short (the network gone, a host given up), not one site's
+        pages refused among others that answered."""
+        return self.network or self.stopped
+
+    def line(self, again: str = "`reader sync`", why: bool = True) -> str:
+        """The outage in one line; `again` (the command or the key) carries on the sync;
+        without `why` (the status line's room), the network's line leaves the first failure's
+        words to be said after it (they hid "S carries on" past the screen's edge, acc34a C8)."""
         left = plural(self.articles, "article")
+        reason = f" ({self.reason})" if why or not self.network else ""
+        if self.feeds:  # the feeds it left unread (a host given up, the network gone)
+            counts = [plural(self.feeds, "feed")]
+            left = listed(counts + ([left] if self.articles else []))
         if self.stopped and not self.network:
-            counts = [plural(self.feeds, "feed")] if self.feeds else []
-            left = listed(counts + ([left] if self.articles or not counts else []))
             return (
-                f"{listed(list(self.hosts))} stopped answering ({self.reason}): {left} left for "
+                f"{listed(list(self.hosts))} stopped answering{reason}: {left} left for "
                 "the next sync"
             )
         if self.network and self.everyone:
             return (
-                f"the network or {self.hosts[0]} went away during the sync ({self.reason}): "
+                f"the network or {self.hosts[0]} went away during the sync{reason}: "
                 f"{left} not fetched; {again} carries on"
             )
         if self.network:
             return (
-                f"the network went away during the sync ({self.reason}): {left} not fetched; "
+                f"the network went away during the sync{reason}: {left} not fetched; "
                 f"{again} carries on"
             )
         return f"{self.reason}: {left} not fetched; the next sync asks again"

@@ -15,8 +15,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .article_sources import filled_from
-from .dates import served_time
+from .article_sources import dated_before, filled_from
+from .dates import served_time, taken_at
 from .models import (
     Article,
     Entry,
@@ -162,11 +162,16 @@ def _article_read(
     )
 
 
-def _retrieval(response: Response) -> dict[str, datetime | None]:
-    """An article's retrieval time, the clock's, and its server's where the clock is behind
-    it (`Article.served_at`)."""
+def _as_retrieved(article: Article, response: Response, entry: Entry) -> Article:
+    """`article`, read from `response`'s page, as retrieved now: its retrieval time, the
+    clock's, and its server's where the clock is behind it (`Article.served_at`); without a
+    date its page (or its feed) gives after that where the server's clock vouches for it
+    (`dated_before`); what the page said nothing of taken from its feed's `entry`."""
     now = datetime.now(UTC)
-    return {"fetched_at": now, "served_at": served_time(response.date, now)}
+    taken = taken_at(response.date, now)
+    # Again once filled in: the feed's date may be as far ahead.
+    article = dated_before(filled_from(dated_before(article, taken), entry), taken)
+    return replace(article, fetched_at=now, served_at=served_time(response.date, now))
 
 
 def extract_for_cache(
@@ -213,7 +218,7 @@ def extract_for_cache(
     # Until its last page is in, an article over several pages is incomplete: so it stays
     # when the sync is stopped halfway through them. A page that is all of it keeps what its
     # extraction found missing (a page for subscribers).
-    article = replace(filled_from(article, entry), **_retrieval(response))
+    article = _as_retrieved(article, response, entry)
     if next_page:
         article = replace(article, incomplete=_unread(1, next_page), incomplete_for_good=False)
     unkept = _put_unless_unwritable(
@@ -291,7 +296,7 @@ def renew_for_cache(
         return Extracted()
     if not relates(entry.title, article.title):
         return Extracted()
-    article = replace(filled_from(article, entry), **_retrieval(response))
+    article = _as_retrieved(article, response, entry)
     if next_page:
         # Over several pages: the copy is replaced only once every page is in (a page that
         # fails to come leaves it whole); one still missing pages is read on by the sync.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .article_sources import filled_from
+from .article_sources import dated_before, filled_from
 from .models import Article, FetchError, SiteRule
 
 KeptPage = tuple[str, bytes, str | None, SiteRule | None]
@@ -38,7 +38,7 @@ def reextracted(
     from .extract.paywall import FOR_SUBSCRIBERS
 
     article = extract_article(body, page_url, charset, fallback_html, rule)
-    article = filled_from(article, old)
+    article = filled_from(_dated_as_fetched(article, old), old)
     if old is not None and old.page_url:
         article = replace(article, url=old.url, page_url=old.page_url)
     for later_url, later_body, later_charset, later_rule in later:
@@ -55,3 +55,20 @@ def reextracted(
             article, incomplete=old.incomplete, incomplete_for_good=old.incomplete_for_good
         )
     return article
+
+
+def _dated_as_fetched(article: Article, old: Article | None) -> Article:
+    """`article` without a date its page gives after the copy was retrieved where the fetch
+    left it out (`page_caching._as_retrieved`), as far as `old`, that copy, tells: whether
+    the server's clock vouched for the computer's is known only then, so a date it kept stays,
+    and where the server's clock was the right one (`served_at`) it is the retrieval time."""
+    if old is None or old.fetched_at is None:
+        return article
+    checked = dated_before(article, old.served_at or old.fetched_at)
+    if old.served_at is not None:
+        return checked
+    return replace(
+        article,
+        published=checked.published if old.published != article.published else article.published,
+        updated=checked.updated if old.updated != article.updated else article.updated,
+    )

@@ -14,7 +14,7 @@ import random
 from collections.abc import Awaitable, Callable
 
 from .config import FetchLimits
-from .errors import ErrorKind, FetchError
+from .errors import ErrorKind, FetchError, not_back_yet
 from .fetch_messages import _try_again
 from .models import Response
 from .stalls import StallWatch, cut_off, paused
@@ -40,12 +40,6 @@ def gives_up(timeouts_in_a_row: int, per_host: int) -> bool:
 def given_up_after(per_host: int) -> int:
     """The timeouts in a row that give a host up (`gives_up`)."""
     return GIVE_UP_ROUNDS * per_host
-
-
-def not_back_yet(error: FetchError) -> bool:
-    """A failure a network still rejoining gives: no connection made, or no name found (the
-    failures that are not tried again otherwise: a site that refuses soon won't answer)."""
-    return error.kind == ErrorKind.NETWORK and not error.retryable
 
 
 class Retries:

@@ -13,19 +13,23 @@ last looked, by the time the cache stored them, and those evicted), so what else
 cache (a reader's `o`, an older version's sync) is seen too. Contentless and without positions
 (`detail=none`): a row can't be taken out, so a row of an article evicted or cached again is
 left behind, unreachable, until there are more of those than live ones and the index starts
-afresh.
+afresh. Beside the articles, the headlines' words, in tables of their own (`search_headlines`):
+a word nothing holds is told without reading a headline (`may_hold`).
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import search_headlines
 from .fold import MARKS, UMLAUTS, ZERO_WIDTH, composed, fold
+from .search_headlines import HeadlineWords
 from .text_find import typed
 
 INDEX_FILE = "search-index.sqlite"
@@ -126,6 +130,43 @@ _caught_up: dict[Path, tuple[tuple[object, ...], dict[str, float]]] = {}
 last found to have nothing to catch up with."""
 
 
+class _Running:
+    """The catch-up of one index file under way in this process (held by `lock`), and who is
+    told how far it is (`tell`): the catch-ups waiting for it too."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self._hearers: list[Callable[[int, int], None]] = []
+        self.last: tuple[int, int] | None = None
+        """How far the catch-up under way is (done, total); None when none is."""
+
+    @contextmanager
+    def heard_by(self, hearer: Callable[[int, int], None]) -> Iterator[None]:
+        """`hearer` told of the catch-up under way while the block runs: at once how far it
+        is, when one is under way, then after each batch."""
+        self._hearers.append(hearer)
+        if self.last is not None:
+            hearer(*self.last)
+        try:
+            yield
+        finally:
+            self._hearers.remove(hearer)
+
+    def tell(self, done: int, total: int) -> None:
+        self.last = None if done == total else (done, total)
+        for hearer in list(self._hearers):
+            hearer(done, total)
+
+
+_running: dict[Path, _Running] = {}
+_running_made = threading.Lock()
+
+
+def _running_for(path: Path) -> _Running:
+    with _running_made:
+        return _running.setdefault(path, _Running())
+
+
 class SearchIndex:
     """The index file of one data directory, open."""
 
@@ -155,11 +196,14 @@ class SearchIndex:
                 "CREATE VIRTUAL TABLE IF NOT EXISTS text USING fts5("
                 "body, tokenize='trigram', detail=none, content='')"
             )
+            search_headlines.create(db)
             db.execute(f"PRAGMA user_version={SCHEMA}")
 
-    def _drop(self) -> None:
+    def _drop(self, headlines: bool = True) -> None:
         for table in ("docs", "meta", "text"):
             self._db.execute(f"DROP TABLE IF EXISTS {table}")
+        if headlines:  # of another form: the articles' rows alone are many left behind
+            search_headlines.drop(self._db)
         self._db.execute("PRAGMA user_version=0")
         self._db.execute("VACUUM")
 
@@ -197,14 +241,33 @@ class SearchIndex:
         """Index what the cache holds now (`stored`, by key when it was stored; `text_of` gives
         an article's title, byline and text, None when gone since), forget what it no longer holds;
         the number of articles indexed. Starts afresh when the rows left behind outnumber
-        the live ones."""
+        the live ones.
+
+        One catch-up of an index at a time in a process: another asked for meanwhile (the
+        reader's `F` typed again while the first search's indexing runs, a sync ending) waits
+        for it, told its `progress`, then indexes what is left, if anything. Each read every
+        article's text and indexed the rows the other had not yet committed (acc33b B3's
+        leftover: a search replaced mid-rebuild indexed twice)."""
+        running = _running_for(self.path)
+        with running.heard_by(progress), running.lock:
+            try:
+                return self._catch_up(stored, text_of, running.tell)
+            finally:
+                running.last = None
+
+    def _catch_up(
+        self,
+        stored: dict[str, float],
+        text_of: Callable[[str], str | None],
+        progress: Callable[[int, int], None],
+    ) -> int:
         new, gone = self.behind(stored)
         if not new and not gone:
             return 0
         indexed = {key for (key,) in self._db.execute("SELECT key FROM docs")}
         replaced = sum(key in indexed for key in new)  # each leaves a row behind, as one gone
         if self._garbage() + replaced + len(gone) > max(1000, len(indexed)):
-            self._drop()
+            self._drop(headlines=False)
             self._create()
             new, gone = list(stored), []
         done = 0
@@ -244,6 +307,60 @@ class SearchIndex:
                     " DO UPDATE SET value = value + excluded.value",
                     (left,),
                 )
+
+    def caught_up_with(self, articles: tuple[object, ...]) -> bool:
+        """Whether the index was last found up to date with the cache when its articles'
+        signature was `articles` (`Store.article_signature`), its own rows as they are now:
+        then it has nothing to catch up with, told without reading either's keys (a fresh
+        process read them all: a year's, ~0.1 s of `reader list --search`)."""
+        row = self._db.execute("SELECT value FROM meta WHERE name = 'caught up'").fetchone()
+        return row is not None and row[0] == self._with_rows(articles)
+
+    def note_caught_up_with(self, articles: tuple[object, ...]) -> None:
+        """Keep that the index is up to date with the cache whose articles' signature was
+        `articles` when they were read (`caught_up_with`)."""
+        self._db.execute(
+            "INSERT INTO meta VALUES ('caught up', ?) ON CONFLICT(name)"
+            " DO UPDATE SET value = excluded.value",
+            (self._with_rows(articles),),
+        )
+
+    def _with_rows(self, articles: tuple[object, ...]) -> str:
+        # An article indexed, in any process, is given a new id; one dropped lowers the count.
+        rows = self._db.execute("SELECT count(*), total(stored), max(id) FROM docs").fetchone()
+        return repr((tuple(articles), tuple(rows)))
+
+    def catch_up_headlines(
+        self,
+        lists: dict[str, float],
+        headlines_of: Callable[[str], Iterable[HeadlineWords]],
+        progress: Callable[[int, int], None] = lambda done, total: None,
+    ) -> int:
+        """Index the headlines of the lists (`lists`: when the store wrote each, by name;
+        `headlines_of` gives a list's words) written since they were indexed, forget the lists
+        gone (`search_headlines`, which tells `progress` of a first one); the headlines
+        indexed."""
+        return search_headlines.catch_up(
+            self._db, lists, headlines_of, indexed_form, _transaction, progress
+        )
+
+    def may_hold(self, word: str) -> bool | None:
+        """Whether a cached article or a headline may hold `word` (a word or phrase of a
+        query), told by the index alone; None when it is too short to tell."""
+        pieces = trigrams(word)
+        if not pieces:
+            return None
+        match = _fts_query(pieces[:32])
+        query = "SELECT 1 FROM text JOIN docs ON docs.id = text.rowid WHERE text MATCH ? LIMIT 1"
+        if self._db.execute(query, (match,)).fetchone() is not None:
+            return True
+        return search_headlines.any_holding(self._db, match)
+
+    def headlines_may_hold(self, word: str) -> bool:
+        """Whether a headline may hold `word` (a word or phrase of a query), told by the index
+        alone; True when it is too short to tell."""
+        pieces = trigrams(word)
+        return not pieces or search_headlines.any_holding(self._db, _fts_query(pieces[:32]))
 
     def candidates(self, word: str) -> set[str] | None:
         """The keys of the articles that may hold `word` (a word or phrase of a query), None

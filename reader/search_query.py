@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from .feed_names import folded
 from .feed_tags import hashed_tags, typed_tag
@@ -42,10 +43,20 @@ TAG_FIELD = "tag:"
 @dataclass(frozen=True)
 class _Word:
     typed: str
-    found: re.Pattern[str]
+    prefix: bool
+    """It ends in `*`: the words starting so are found (`whole_words`)."""
     accents: Folding
     """How the text is folded for it (`text_find.folding`): its accents folded when it has
     none, but ä ö ü when it types ae, oe, ue."""
+
+    @cached_property
+    def found(self) -> re.Pattern[str]:
+        """The word's pattern, made when first matched (`whole_words`): its edges' classes of
+        every script take tens of ms to compile, which a search the index answers at once
+        (`indexed_search.holds_nothing`), or one of a list with no rows, never needs."""
+        found = pattern(self.typed)
+        assert found is not None  # a blank word is no `_Word` (`_word`)
+        return whole_words(found, self.typed, self.prefix)
 
 
 @dataclass(frozen=True)
@@ -153,10 +164,9 @@ def whole_words(found: re.Pattern[str], word: str, prefix: bool = False) -> re.P
 
 def _word(term: str) -> _Word | None:
     word, prefix = _bare(term)
-    found = pattern(word)
-    if found is None:
+    if blank(word):
         return None
-    return _Word(word, whole_words(found, word, prefix), folding(word))
+    return _Word(word, prefix, folding(word))
 
 
 def _bare(term: str) -> tuple[str, bool]:
@@ -166,12 +176,10 @@ def _bare(term: str) -> tuple[str, bool]:
 
 
 def finds_anything(query: str) -> bool:
-    """Whether `Query(query)` has a word to find, told without making its patterns: a word's
-    (its edges' classes of every script) took tens of ms to compile, on the event loop before
-    each `F` (benchmarks/tui_loop_stalls.py); the search's thread makes them."""
-    return any(
-        not term.without and (term.tag or not blank(_bare(term.text)[0])) for term in _parsed(query)
-    )
+    """Whether `Query(query)` has a word to find (or a tag's list), told without making its
+    patterns (`_Word.found`: tens of ms, on the event loop before each `F`,
+    benchmarks/tui_loop_stalls.py); the search's thread makes them."""
+    return Query(query).finds
 
 
 class Query:

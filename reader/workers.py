@@ -254,7 +254,6 @@ def process_pool(count: int, modules: Sequence[str], server: bool = False) -> tu
     one-off command's page workers, a test's). A fork server's first worker waits for it to
     import them: not for a pool started on an event loop a screen is drawn from."""
     # Imported here, not with the library: multiprocessing is no part of `reader list`.
-    from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
     linux = sys.platform.startswith("linux")
@@ -274,13 +273,39 @@ def process_pool(count: int, modules: Sequence[str], server: bool = False) -> tu
         # The command's own modules too: a worker runs the main script again as it starts.
         context.set_forkserver_preload([f"{__package__}.cli", __name__, *modules])
     board = new_board(context, count)
-    pool = ProcessPoolExecutor(
+    pool = _pool_class()(
         max_workers=count,
         mp_context=context,
         initializer=start_worker,
         initargs=(os.getpid(), board),
     )
     return pool, board
+
+
+def _pool_class() -> type[Executor]:
+    """A process pool whose processes (and the fork server, started with the first) start with
+    Ctrl-C held back, as multiprocessing starts its resource tracker: a terminal's Ctrl-C goes
+    to the whole process group, and one taken as a fork server imported the workers' modules,
+    or as a worker started, printed its traceback ("Fatal Python error: init_import_site")
+    above the sync's "interrupted" line (acc34a C1). They never take it: workers ignore it
+    (`start_worker`), the fork server too once its modules are in. This process holds it back
+    only while it starts one (the fork server, not while it imports them), and takes it then."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    class QuietStartPool(ProcessPoolExecutor):
+        def _spawn_process(self) -> None:  # private, there since Python 3.9
+            if self._mp_context.get_start_method() != "forkserver":
+                with _held_back(signal.SIGINT):
+                    super()._spawn_process()
+                return
+            from multiprocessing import forkserver
+
+            # Its workers are forked with its mask: SIGINT held back until they ignore it.
+            with _held_back(signal.SIGINT):
+                forkserver.ensure_running()
+            super()._spawn_process()  # which waits for the server's imports
+
+    return QuietStartPool
 
 
 def worker_modules(feeds: bool = True, articles: bool = True) -> list[str]:

@@ -22,6 +22,7 @@ from reader.copy_changes import NO_TEXT_CHANGES, Span, changes_between, word_spa
 from reader.library import Library
 from reader.models import Article, Block, BlockKind, Inline
 from reader.ui.dialogs.changes import ChangesScreen, ChangesText
+from reader.ui.screens.main import MainScreen
 from tests.tui_pilot import on_top, reading, screen_text, until
 
 PATH = "/2026/12/04/harbour-dredging.html"
@@ -302,6 +303,12 @@ def test_d_in_the_reading_view_shows_the_changes_styled_and_esc_goes_back(
             assert added == ["£4m", "£4m", "declined to say when"]
             await pilot.press("escape")
             await until(pilot, lambda: not isinstance(app.screen, ChangesScreen), "back")
+            # Esc and a key together (one Alt+key): closed, then the key acts on the article
+            # (acc34a C4): q, back to the headlines.
+            await pilot.press("d")
+            await on_top(pilot, ChangesScreen, "the changes again")
+            await pilot.press("alt+q")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "the headlines")
 
     asyncio.run(run())
 

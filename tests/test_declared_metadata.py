@@ -266,3 +266,69 @@ def test_a_string_cut_mid_emoji_in_json_ld_reads_and_caches() -> None:
     article = _extract(ld)
     assert article.author == "Ann \ufffdLee 😀"
     json.dumps(article_to_dict(article), ensure_ascii=False).encode("utf-8")  # caches
+
+
+# acc34b's /cite/stale_ld.html and /cite/author_mismatch.html, in their shape: a template's
+# JSON-LD beside what the page prints.
+_UNDATED_URL = "https://ledger.example/news/ferry-operator-fined-48213"
+
+
+def test_a_stale_json_ld_date_the_printed_dateline_and_meta_disagree_with_is_not_cited() -> None:
+    """JSON-LD's datePublished of 2019 (a recycled block), the `<meta>` and the `<time>` under
+    the byline 2026-11-02, an address with no day in it: cited as 2019, with the real date as
+    an "Updated" the page never declared (acc34b D1)."""
+    head = (
+        '<meta property="article:published_time" content="2026-11-02T08:00:00+01:00">'
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        '"@type":"NewsArticle","datePublished":"2019-03-03T08:00:00+01:00"}</script>'
+    )
+    byline = (
+        '<p class="byline">By <span class="author">Anna Dvořák</span></p>'
+        '<time datetime="2026-11-02T08:00:00+01:00">2026-11-02T08:00:00+01:00</time>'
+    )
+    article = _extract(head, byline, _UNDATED_URL)
+    assert _published(article) == "2026-11-02T08:00:00+01:00"
+    assert article.updated is None
+
+
+def test_an_update_shown_under_the_byline_is_no_witness_of_the_publication() -> None:
+    """The article's one `<time>` labelled "Updated" agrees with the later declaration: that
+    one stays the update, the earlier the publication."""
+    head = _two_publications("2026-12-02T06:00:00-05:00", "2026-11-24T08:00:00-05:00")
+    dateline = 'Updated <time datetime="2026-12-02T06:00:00-05:00">Dec. 2, 2026</time>'
+    article = _extract(head, f'<p class="meta">{dateline}</p>')
+    assert _published(article) == "2026-11-24T08:00:00-05:00"
+
+
+def _cms_user_in_json_ld(others: str, byline: str) -> Article:
+    head = (
+        f"{others}"
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        '"@type":"NewsArticle","author":{"@type":"Person","name":"Petra Webeditor"}}</script>'
+    )
+    return _extract(head, f'<p class="byline">By {byline}</p>', _UNDATED_URL)
+
+
+def test_the_printed_byline_the_meta_agrees_with_beats_the_json_ld_author() -> None:
+    """JSON-LD names the CMS user who posted the story; the byline and `<meta name="author">`
+    the writer: JSON-LD's was cited, and the byline, taken out of the text, shown nowhere
+    (acc34b D2)."""
+    article = _cms_user_in_json_ld(
+        '<meta name="author" content="Tomas Novak">', '<span class="author">Tomas Novak</span>'
+    )
+    assert article.author == "Tomas Novak"
+
+
+def test_a_byline_linked_as_the_author_beats_the_json_ld_author() -> None:
+    article = _cms_user_in_json_ld(
+        "", '<a rel="author" href="/authors/tomas-novak">Tomas Novak</a>, Industry Correspondent'
+    )
+    assert article.author == "Tomas Novak"
+
+
+def test_the_json_ld_author_the_meta_agrees_with_stays() -> None:
+    """The `<meta>` sides with JSON-LD: the byline found may be another story's."""
+    article = _cms_user_in_json_ld(
+        '<meta name="author" content="Petra Webeditor">', '<span class="author">Tomas Novak</span>'
+    )
+    assert article.author == "Petra Webeditor"

@@ -200,3 +200,26 @@ def test_the_key_after_an_esc_acts_before_the_keys_typed_after_it(synced_dir: Pa
             assert feeds.highlighted == last
 
     asyncio.run(run())
+
+
+def test_esc_and_a_key_together_close_the_help_and_the_link_list_then_scroll(
+    synced_dir: Path,
+) -> None:
+    """In the help (`?`) and the link list (`L`) over an article, `Esc j` left the panel open
+    and the j did nothing (acc34a C4): Esc's now, the panel closed, then j's on the article."""
+    from reader.ui.dialogs.help import HelpScreen
+    from reader.ui.dialogs.links import LinksScreen
+
+    async def run() -> None:
+        async with reading(synced_dir, "Council approves", (100, 30)) as (app, pilot, body):
+            top = body.scroll_y
+            for key, panel in (("question_mark", HelpScreen), ("L", LinksScreen)):
+                await pilot.press(key)
+                await until(pilot, lambda panel=panel: isinstance(app.screen, panel), key)
+                before = body.scroll_y
+                await pilot.press("alt+j")
+                await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "closed")
+                await until(pilot, lambda b=before: body.scroll_y == b + 1, "j scrolled")
+            assert body.scroll_y == top + 2
+
+    asyncio.run(run())

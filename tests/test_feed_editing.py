@@ -21,12 +21,14 @@ from textual.widgets import Input, Static
 from reader.library import Library
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.confirm import ConfirmScreen
+from reader.ui.dialogs.feed_choice import FeedChoiceScreen
 from reader.ui.dialogs.feed_input import FeedInputScreen
 from reader.ui.headlines import SAVED_VIEW
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.feed_list import FeedList
+from reader.ui.widgets.vim_list import VimOptionList
 from tests.tui_pilot import notices, on_top, running, screen_text, subscribe, table, until
 
 RSS = (
@@ -182,21 +184,21 @@ def test_a_adds_a_feed_by_its_address_or_a_pages_and_says_why_one_gave_nothing(
             await until(pilot, lambda: isinstance(app.screen, MainScreen), "the offer closed")
             assert "The Bare Page" in app.status and app.status.endswith(": not subscribed")
             assert shown_urls(app) == [town]
-            # A page naming two feeds, neither plainly its main one: which, in a notice.
+            # A page naming two feeds, neither plainly its main one: which, in a list to
+            # choose from by keys (a notice listed them, to be typed in again: acc34b D10);
+            # Esc chooses none.
             await ask(pilot, "a", both_page)
-            await until(
-                pilot,
-                lambda: (
-                    "naming 2 feeds" in app.status
-                    and any("Two Papers: Sport" in n for n in notices(app))
-                ),
-                "the answer and its notice",
-            )
+            await on_top(pilot, FeedChoiceScreen, "the feeds to choose from")
             assert app.status.startswith('That address is a web page ("Two Papers") naming 2')
             assert app.status.endswith(
-                "add the one you want with a and its address (the notice lists them)"
+                "add the one you want with a and its address, or Enter on it here"
             )
-            assert f"{gazette}  Two Papers: News\n{quay}  Two Papers: Sport" in notices(app)
+            assert _choices(app) == [
+                f"Two Papers: News\n{gazette}",
+                f"Two Papers: Sport\n{quay}",
+            ]
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "the list closed")
             assert shown_urls(app) == [town]
 
             # The feed's own address: subscribed, its headlines fetched and shown.
@@ -230,6 +232,37 @@ def test_a_adds_a_feed_by_its_address_or_a_pages_and_says_why_one_gave_nothing(
             assert app.status == f"Already subscribed: {gazette}"
             assert shown_urls(app) == [town, gazette, quay] and screen.feed_url == gazette
         assert [feed["url"] for feed in reader_feeds(data_dir)] == [town, gazette, quay]
+
+    asyncio.run(run())
+
+
+def _choices(app: ReaderApp) -> list[str]:
+    listed = app.screen.query_one(VimOptionList)
+    return [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+
+
+def test_a_page_naming_several_feeds_subscribes_to_the_one_chosen_by_keys(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """`a` and a paper's home page naming two feeds: `j` to the second, Enter: subscribed to
+    it, shown, as `a` and its address would have (acc34b D10)."""
+    town = _serve_feed(httpserver, "/town.xml", "Town Crier", ["Market square reopens"])
+    _serve_feed(httpserver, "/gazette/feed.xml", "The Harbour Gazette", ["Harbour dues rise"])
+    quay = _serve_feed(httpserver, "/quay/rss.xml", "Quay Weekly", ["New pontoon for the quay"])
+    both_page = _serve_page(
+        httpserver, "/both/", "Two Papers", "/gazette/feed.xml", "/quay/rss.xml"
+    )
+    subscribe(data_dir, [town])
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
+            await ask(pilot, "a", both_page)
+            await on_top(pilot, FeedChoiceScreen, "the feeds to choose from")
+            await pilot.press("j", "enter")
+            await until(pilot, lambda: quay in shown_urls(app), "the feed chosen added")
+            await until(pilot, lambda: app.status.startswith("Subscribed"), "its line")
+            assert app.status == "Subscribed: Quay Weekly (1 headline)"
+            assert shown_urls(app) == [town, quay]
 
     asyncio.run(run())
 

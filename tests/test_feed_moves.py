@@ -315,12 +315,13 @@ def test_the_readers_lines_count_a_feed_gone_for_good_apart(
     async def press(key: str, ended: str) -> str:
         async with running(data_dir, (200, 20), prefetch=False) as (app, pilot):
             await pilot.press(key)
-            await until(pilot, lambda: app.status.startswith(ended), "the end")
+            await until(pilot, lambda: ended in app.status, "the end")
             return app.status
 
     synced = asyncio.run(press("S", "Synced"))
-    assert synced.startswith("Synced 1 of 2 feeds · ")
-    assert synced.endswith(f" · 1 gone for good, asked again {again}")
+    # After the line of the articles' site, which refuses them (its stories' links: port 9).
+    assert "Synced 1 of 2 feeds · " in synced
+    assert f" · 1 gone for good, asked again {again}" in synced
     assert "feed failed" not in synced
     refreshed = asyncio.run(press("r", "Refreshed"))
     assert (

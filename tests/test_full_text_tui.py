@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from reader import indexed_search
 from reader.full_text import Hit, Query, search
 from reader.library import Library, text_search
 from reader.reports import Headline
@@ -361,7 +362,7 @@ def test_F_counts_the_articles_it_indexes_first(
     finally:
         lib.close()
     assert total > 10
-    monkeypatch.setattr(text_search, "INDEXING_NOTE_FROM", 1)
+    monkeypatch.setattr(indexed_search, "INDEXING_NOTE_FROM", 1)
     monkeypatch.setattr(search_index, "_BATCH", 5)
     monkeypatch.setattr(main_full_text, "_NOTE_EVERY", 0)  # each batch's count said
     notes: list[str] = []

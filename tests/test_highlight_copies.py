@@ -102,6 +102,20 @@ def test_a_highlight_kept_on_copy_1_after_v_is_cited_to_it(
     assert f"# {CORRECTED[0]}" not in printed  # no highlight, no note of the latest's
 
 
+def test_words_both_copies_hold_kept_on_copy_1_are_cited_to_it(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Kept after `V` on the earlier copy, words the latest holds too are cited to the copy
+    they were read in, as `y` cited them there (acc34b D8: under the latest's headline)."""
+    sync(data_dir, site)
+    sync_corrected(data_dir, site)
+    _keep(data_dir, BOATS, number=1)
+    assert main(["--data-dir", str(data_dir), "highlights"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.index(f"> {BOATS}") < printed.index(f"# {FIRST[0]}")
+    assert f"# {CORRECTED[0]}" not in printed and "no longer in the text" not in printed
+
+
 def test_the_reading_view_says_v_shows_the_copy_holding_a_highlight_no_longer_in_the_text(
     site: Site, data_dir: Path
 ) -> None:

@@ -845,3 +845,38 @@ def test_a_sentence_round_a_pagers_words_stays(line: str, words: str) -> None:
 
 def _counts(result: Reextracted) -> tuple[int, list[tuple[str, FetchError]]]:
     return result.done, result.failures
+
+
+def _story_page(title: str, paragraphs: list[str], after: str = "") -> str:
+    """acc34a's 2-page story: each page repeats the `<h1>`, the second's `<title>` says
+    "(page 2)"."""
+    text = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{title} | Feed 5 Daily</title><link rel="canonical" href="/a/00.html"></head><body><header><h1 class="logo">Feed 5 Daily</h1>
+</header><main><article><h1>Markets: story 0 on the dredging audit</h1>
+<p class="byline">By Ana Ruiz</p>{text}{after}</article></main></body></html>"""
+
+
+def test_a_next_pages_headline_is_not_kept_as_a_heading_between_the_pages(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """The second page's `<h1>`, the headline again, stood between the pages as a section's
+    heading (acc34a C5)."""
+    headline = "Markets: story 0 on the dredging audit"
+    serve(
+        httpserver,
+        {
+            "/a/00.html": _story_page(
+                headline, PARAGRAPHS[1], '<a rel="next" href="/a/00-2.html">Next page</a>'
+            ),
+            "/a/00-2.html": _story_page(f"{headline} (page 2)", PARAGRAPHS[2]),
+        },
+    )
+
+    async def run() -> Article:
+        async with Library(data_dir) as lib:
+            return await lib.article(httpserver.url_for("/a/00.html"))
+
+    article = asyncio.run(run())
+    assert PARAGRAPHS[2][0] in to_text(article)
+    assert [b.text for b in article.blocks if b.text == headline] == []

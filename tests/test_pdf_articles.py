@@ -177,7 +177,7 @@ def test_a_feeds_pdf_is_synced_cached_and_read_offline(
     assert item["cached"] is True
     listed = run_reader(data_dir, "list").stdout
     assert "↗" not in listed
-    httpserver.stop()
+    httpserver.clear_all_handlers()  # the site gone (the server is the session's: not stopped)
     shown = run_reader(data_dir, "show", item["id"], "--offline")
     assert shown.returncode == 0, shown.stderr
     assert FINDINGS in shown.stdout and "Author: Harbour Safety Board" in shown.stdout

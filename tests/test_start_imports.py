@@ -72,3 +72,17 @@ def test_a_command_run_without_worker_processes_imports_no_multiprocessing(tmp_p
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_the_models_and_reports_import_no_network_client_nor_asyncio() -> None:
+    """What every command reads its records into (`models`, `reports`) needs neither httpx nor
+    asyncio (~0.1 s of a start, on `reader list --search`'s way to its answer): an address's
+    reach, and whether a failure is a network's still rejoining, are plain values."""
+    script = (
+        "import sys, reader.models, reader.reports, reader.search_query\n"
+        "print(sorted(m for m in ('httpx', 'asyncio', 'ssl') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

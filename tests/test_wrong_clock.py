@@ -143,6 +143,20 @@ def test_a_sync_under_a_clock_reset_to_2000_leaves_no_date_of_the_clocks_for_the
         assert reader(home, "reextract", "--all").returncode == 0
 
 
+def _one_story(server: HTTPServer, path: str, page: str, dated: str = "") -> str:
+    """Serve a feed at /feed.xml of one item, its page `page` at `path`, `dated` its date's
+    element ("" for none); the server's address."""
+    base = server.url_for("").rstrip("/")
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Ledger</title>'
+        f"<item><title>Harbour wall finished</title><link>{base}{path}</link>{dated}</item>"
+        "</channel></rss>"
+    )
+    server.expect_request("/feed.xml").respond_with_data(feed, content_type="application/rss+xml")
+    server.expect_request(path).respond_with_data(page, content_type="text/html")
+    return base
+
+
 def test_an_undated_story_retrieved_under_a_clock_reset_to_2000_is_cited_as_its_server_answered(
     tmp_path: Path, httpserver: HTTPServer
 ) -> None:
@@ -152,17 +166,7 @@ def test_an_undated_story_retrieved_under_a_clock_reset_to_2000_is_cited_as_its_
     the server's. The sync runs under a real wrong clock (faketime), the server on the right one."""
     if shutil.which("faketime") is None:
         pytest.skip("faketime (libfaketime) sets a process's clock")
-    base = httpserver.url_for("").rstrip("/")
-    feed = (
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Undated</title>'
-        f"<item><title>Harbour wall finished</title><link>{base}/story.html</link></item>"
-        "</channel></rss>"
-    )
-    httpserver.expect_request("/feed.xml").respond_with_data(
-        feed, content_type="application/rss+xml"
-    )
-    page = story_page("Harbour wall finished")
-    httpserver.expect_request("/story.html").respond_with_data(page, content_type="text/html")
+    base = _one_story(httpserver, "/story.html", story_page("Harbour wall finished"))
     home = tmp_path / "home"
     assert reader(home, "add", f"{base}/feed.xml").returncode == 0
     before = datetime.now(UTC).replace(microsecond=0)
@@ -186,3 +190,26 @@ def test_an_undated_story_retrieved_under_a_clock_reset_to_2000_is_cited_as_its_
         "Note: the computer's clock was wrong when this copy was retrieved (it said"
         " 2000-01-01): the time given is the site's, as its server answered"
     ) in shown.stdout, shown.stdout
+
+
+def test_a_page_dated_after_its_retrieval_is_not_cited_by_that_date(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc34b D3: a page declaring 2031 (its server's Date agreeing with the clock) was cited
+    "Published: 2031-01-01" over "Retrieved: 2026-12-05", and once 2031 came its retrieval was
+    moved to that date, blamed on the computer's clock. The page's date is left out: the
+    feed's is cited, said to be the feed's; the same once extracted again from the kept page."""
+    dated = '<meta property="article:published_time" content="2031-01-01T00:00:00Z"></head>'
+    page = story_page("Harbour wall finished").replace("</head>", dated, 1)
+    base = _one_story(
+        httpserver, "/future.html", page, "<pubDate>Tue, 24 Nov 2026 09:00:00 GMT</pubDate>"
+    )
+    home = tmp_path / "home"
+    assert reader(home, "add", f"{base}/feed.xml").returncode == 0
+    assert reader(home, "sync").returncode == 0
+    for step in ("as cached", "re-extracted"):
+        shown = reader(home, "show", "--offline", f"{base}/future.html", "--format", "citation")
+        assert shown.returncode == 0, shown.stderr
+        assert "2031" not in shown.stdout, (step, shown.stdout)
+        assert "Published: 2026-11-24T09:00:00+00:00 (per the feed)" in shown.stdout, shown.stdout
+        assert reader(home, "reextract", "--all").returncode == 0

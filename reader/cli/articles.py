@@ -43,22 +43,25 @@ from .common import (
     run_until_done,
     unmatched_body,
 )
-from .date_args import between, dates_named, moment, within
+from .date_args import between, dates_named, moment, read_since, within
 from .highlights import after_article, highlight_items
 from .tags import named_tags
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
-    from ..full_text import Query
     from ..ignore_rules import IgnoreRule
     from ..library import Library
     from ..library.reextraction import Reextracted
     from ..library.text_search import TextSearch
     from ..reports import Headline
+    from ..search_query import Query
+    from ..store import Store
 
 
-def headline_json(h: Headline, names: Mapping[str, str]) -> dict[str, Any]:
+def headline_json(
+    h: Headline, names: Mapping[str, str], read_at: datetime | None = None
+) -> dict[str, Any]:
     e = h.entry
     return {
         "id": e.id,
@@ -70,6 +73,7 @@ def headline_json(h: Headline, names: Mapping[str, str]) -> dict[str, Any]:
         "author": e.author,
         "published": iso_time(e.published),
         "read": h.read,
+        "read_at": iso_time(read_at),  # last opened in the reader: not marked read unopened
         "cached": h.cached,
         "partial": h.partial,
         "not_article": h.not_article,
@@ -88,14 +92,29 @@ def cmd_list(args: argparse.Namespace) -> int:
         raise UsageError(
             f"--since {args.since} is not before --before {args.before}: no headline is"
         )
+    opened = moment(args.read_since) if args.read_since is not None else None
     # Not offline, of every feed: the saved articles no feed lists are read too (acc31c W7).
     args.saved = args.saved or args.archived  # the archive is of saved articles
     every_not_offline = args.not_offline and not (args.feed or args.tag or args.saved)
     if args.search is None and not args.json and not args.saved and not every_not_offline:
-        return _list_as_read(args, since, before)
+        return _list_as_read(args, since, before, opened)
+    query: Query | None = None
+    if args.search is not None:
+        from ..search_query import Query  # its fold tables only when searching
+
+        query = Query(" ".join(args.search))
+        if not query.finds:
+            err("--search needs a word to look for: reader list --search ferry strike")
+            return EXIT_USAGE
+        if not (args.feed or args.tag) and _holds_nothing(args, query):
+            err(_none_holds(query, args.since, args.before))
+            return _listed([], args, {}, {}, {}, {}, {})
     lib = open_library(args)
     try:
         feeds, tags = listed_feeds(lib, args)
+        if query is not None and (args.feed or args.tag) and _holds_nothing(args, query, lib.store):
+            err(_none_holds(query, args.since, args.before))
+            return _listed([], args, {}, {}, {}, {}, {})
         every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved, tags=tags)
         if every_not_offline and args.search is None:
             unlisted = lib.headlines_and_unlisted()[1]
@@ -105,19 +124,15 @@ def cmd_list(args: argparse.Namespace) -> int:
             every = [h for h in every if _not_offline(h)]
         if args.archived:
             every = [h for h in every if h.archived]
+        read_at = lib.reading_times()
+        every = list(read_since(every, read_at, opened))
         headlines = between(every, since, before)  # before a search: fewer texts read
         names = names_of(feeds)
         snippets: dict[int, str] = {}
         versions: dict[int, int | None] = {}
         lines: dict[int, str] = {}
-        if args.search is not None:
-            from ..full_text import Query  # its fold tables only when searching
+        if query is not None:
             from ..library.text_search import search_cached
-
-            query = Query(" ".join(args.search))
-            if not query.finds:
-                err("--search needs a word to look for: reader list --search ferry strike")
-                return EXIT_USAGE
 
             unlisted = not (args.feed or args.tag or args.saved or args.not_offline)
             # Those the dates or --unread leave out are still listed: their articles are not
@@ -139,7 +154,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
             found = searched(headlines)
             # Those no feed lists are dated by their page: the bounds hold for them too.
-            headlines = between([hit.headline for hit in found.hits], since, before)
+            found_read = read_since([hit.headline for hit in found.hits], read_at, opened)
+            headlines = between(list(found_read), since, before)
             snippets = {id(hit.headline): hit.snippet for hit in found.hits}
             versions = {id(hit.headline): hit.version or None for hit in found.hits}
             lines = {id(hit.headline): hit.line for hit in found.hits}
@@ -149,24 +165,74 @@ def cmd_list(args: argparse.Namespace) -> int:
                 caseless = searched(every, lowered).hits if lowered is not None else []
                 within = between([hit.headline for hit in caseless], since, before)
                 case = query.case_note(len(within))
-            if not headlines and since is None and before is None:
-                err(f"no headline or cached article holds {_every_word(query)}{case}")
-            elif not headlines:
                 # "holds" alone would say the words are nowhere in the archive (acc27a A17).
-                outside = len(searched(every).hits)
-                dates = safe_line(dates_named(args.since, args.before), 80)
-                err(
-                    f"no headline or cached article {dates} holds {_every_word(query)}"
-                    + (f" ({outside:,} outside those dates)" if outside else "")
-                    + case
-                )
+                dated = since is not None or before is not None
+                outside = len(searched(every).hits) if dated else 0
+                err(_none_holds(query, args.since, args.before, outside) + case)
         # Read for the lines printed only: a search that found none needs no page's date.
         page_dates = lib.store.page_dates() if headlines else {}
+        opened_at = {h.entry.id: read_at(h.entry) for h in headlines} if args.json else {}
     finally:
         lib.close()
+    return _listed(headlines, args, names, snippets, versions, lines, page_dates, opened_at)
+
+
+def _holds_nothing(args: argparse.Namespace, query: Query, store: Store | None = None) -> bool:
+    """Whether the search index tells that no headline and no cached article holds `query`
+    (`indexed_search.holds_nothing`), the headlines unread (a year's: a second). Without the
+    library's `store`, a store of the directory opened alone: the library's import (a fifth of
+    a second) is not waited for either."""
+    from ..indexed_search import holds_nothing
+
+    if store is not None:
+        return holds_nothing(store, query, _say_indexing, _say_headlines_indexing)
+    from ..store import Store
+
+    config_of(args)  # a config that doesn't read is said, as every command says it
+    alone = Store(data_dir(args.data_dir))
+    try:
+        return holds_nothing(alone, query, _say_indexing, _say_headlines_indexing)
+    finally:
+        alone.close()
+
+
+def _say_headlines_indexing(done: int, total: int) -> None:
+    """Said once, before the index first takes in the feeds' headlines (a year's: seconds)."""
+    if done == 0:
+        err("indexing every feed's headlines for search (once)…")
+
+
+def _none_holds(query: Query, since: str | None, before: str | None, outside: int = 0) -> str:
+    """What a search that found nothing says: in the dates given, with how many it found
+    outside them."""
+    if since is None and before is None:
+        return f"no headline or cached article holds {_every_word(query)}"
+    dates = safe_line(dates_named(since, before), 80)
+    return f"no headline or cached article {dates} holds {_every_word(query)}" + (
+        f" ({outside:,} outside those dates)" if outside else ""
+    )
+
+
+def _listed(
+    headlines: list[Headline],
+    args: argparse.Namespace,
+    names: Mapping[str, str],
+    snippets: dict[int, str],
+    versions: dict[int, int | None],
+    lines: dict[int, str],
+    page_dates: Mapping[str, Any],
+    opened_at: Mapping[str, datetime | None] | None = None,
+) -> int:
+    """`reader list`'s output of `headlines` (after a search, with what it found of each; when
+    each was last opened in the reader, by entry id, for JSON), and its status: a search that
+    found nothing fails, for a script to tell, as grep's does."""
     if args.json:
+        opened_at = opened_at or {}
         rows = [
-            {**headline_json(h, names), "page_day": page_day(h, page_dates) or None}
+            {
+                **headline_json(h, names, opened_at.get(h.entry.id)),
+                "page_day": page_day(h, page_dates) or None,
+            }
             for h in headlines
         ]
         if args.search is not None:
@@ -180,7 +246,6 @@ def cmd_list(args: argparse.Namespace) -> int:
         out("\n".join(h.entry.id for h in headlines))
         return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
     _print_lines(headlines, names, lines, page_dates)
-    # As grep: a search that finds nothing fails, for a script to tell.
     return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
 
 
@@ -208,7 +273,12 @@ def _not_offline(h: Headline) -> bool:
     return not h.cached or h.partial
 
 
-def _list_as_read(args: argparse.Namespace, since: datetime | None, before: datetime | None) -> int:
+def _list_as_read(
+    args: argparse.Namespace,
+    since: datetime | None,
+    before: datetime | None,
+    opened: datetime | None,
+) -> int:
     """`reader list` with no search, JSON or `--saved` (which read everything first): each line
     printed as its headline is read (`Library.streamed_headlines`), so the first comes at once
     however many the feeds keep, and a pipe's reader that has seen enough (`| head`) stops it."""
@@ -216,6 +286,7 @@ def _list_as_read(args: argparse.Namespace, since: datetime | None, before: date
     try:
         feeds, tags = listed_feeds(lib, args)
         headlines = within(lib.streamed_headlines(args.feed, args.unread, tags), since, before)
+        headlines = read_since(headlines, lib.reading_times(), opened)
         if args.not_offline:
             headlines = (h for h in headlines if _not_offline(h))
         if args.ids:
@@ -362,6 +433,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             item = render_item(article, args.format, item_id, entry)
             if args.format == "json":  # the reader's marks, as `list --json` gives them
                 record = lib.saved_record(target)
+                read_at = lib.reading_times()(target) if isinstance(target, Entry) else None
+                item["read_at"] = iso_time(read_at)
                 item["saved"] = record is not None
                 item["tags"] = list(saved_tags(record))
                 item["archived"] = bool(record and record.get("archived"))

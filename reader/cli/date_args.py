@@ -1,5 +1,5 @@
-"""The dates the commands take (`--since`, `--before`): one parser for every one of them, and
-the headlines between two such moments."""
+"""The dates the commands take (`--since`, `--before`, `--read-since`): one parser for every one
+of them, and the headlines between two such moments, or read since one."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from ..config import UnitError, parse_duration
 from .common import UsageError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
+    from ..models import Entry
     from ..reports import Headline
 
 DATE_FORMS = (
@@ -88,4 +89,26 @@ def within(
         if when is None or (since is not None and when < since):
             continue
         if before is None or when < before:
+            yield headline
+
+
+READ_SINCE_HELP = (
+    "only the articles you opened in the reader at WHEN or after (the same forms: 2h, today's"
+    " date); not those marked read unopened (A, C, an import's marks)"
+)
+
+
+def read_since(
+    headlines: Iterable[Headline],
+    read_at: Callable[[Entry], datetime | None] | None,
+    since: datetime | None,
+) -> Iterator[Headline]:
+    """`--read-since`'s: those of `headlines` whose article was last opened in the reader
+    (`read_at`, `Library.reading_times`) at `since` or after; all of them when `since` is None."""
+    if since is None or read_at is None:
+        yield from headlines
+        return
+    for headline in headlines:
+        at = read_at(headline.entry)
+        if at is not None and at >= since:
             yield headline

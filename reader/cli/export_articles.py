@@ -41,7 +41,7 @@ from .common import (
     open_library,
     render,
 )
-from .date_args import moment, within
+from .date_args import moment, read_since, within
 from .highlights import after_article
 
 if TYPE_CHECKING:
@@ -51,7 +51,18 @@ if TYPE_CHECKING:
     from ..reports import Headline
 
 # The options that choose articles: no part of an OPML export, which lists feeds.
-_CHOOSING = ("ids", "saved", "unread", "highlighted", "since", "before", "feed", "tag", "title")
+_CHOOSING = (
+    "ids",
+    "saved",
+    "unread",
+    "highlighted",
+    "since",
+    "before",
+    "read_since",
+    "feed",
+    "tag",
+    "title",
+)
 
 
 def cmd_export_articles(args: argparse.Namespace) -> int:
@@ -195,7 +206,9 @@ def _chosen(lib: Library, args: argparse.Namespace) -> list[_Chosen]:
         )
     else:
         headlines = lib.streamed_headlines(args.feed, args.unread, tags)
-    chosen = [_choice(h.entry, named) for h in within(headlines, since, before)]
+    opened = moment(args.read_since) if args.read_since is not None else None
+    headlines = read_since(within(headlines, since, before), lib.reading_times(), opened)
+    chosen = [_choice(h.entry, named) for h in headlines]
     return _highlighted(lib, chosen) if args.highlighted else chosen
 
 
@@ -250,6 +263,8 @@ def _title(args: argparse.Namespace) -> str:
         what = "Saved articles"
     elif args.highlighted:
         what = "Highlighted articles"
+    elif args.read_since:
+        what = "Articles read"
     elif args.feed:
         what = safe_line(args.feed, 80)
     elif args.tag:

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import argparse
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..citation import cited_url, copied_citation
 from ..highlights import NO_LONGER_IN_TEXT, Highlight
-from ..library.highlights import KeptHighlights
 from ..models import Article
 from ..safe import safe_line, safe_text
 from .common import EXIT_FAILED, EXIT_OK, config_of, err, json_text, open_library, out
+
+if TYPE_CHECKING:
+    from ..library.highlights import KeptHighlights
 
 _APART = "\n\n---\n\n"
 """Between two articles' highlights in Markdown: a rule, as `reader show` sets articles apart."""

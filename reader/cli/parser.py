@@ -13,7 +13,7 @@ from ..config import CITATION_STYLES, THEMES
 from ..discovery import WELL_KNOWN_PATHS
 from ..safe import safe_line
 from ..search_syntax import SEARCH_RULES
-from .date_args import DATE_FORMS
+from .date_args import DATE_FORMS, READ_SINCE_HELP
 from .demo import cmd_demo
 
 
@@ -349,7 +349,8 @@ def build_parser() -> argparse.ArgumentParser:
         " feed in the contents; the cache alone is read (an article not cached is left out and"
         " counted), pictures stay links to the site, and the file runs no script and loads"
         " nothing. Which articles: IDs (or `-`: those `reader list --ids` prints, one a line),"
-        " else --feed, --tag, --saved, --unread, --highlighted, --since, --before, else every"
+        " else --feed, --tag, --saved, --unread, --highlighted, --since, --before, --read-since,"
+        " else every"
         " cached one. Your highlights are marked in the text (HTML, EPUB) and listed with"
         " their notes after it, as `reader show` lists them.",
     )
@@ -381,6 +382,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--since", metavar="DATE", help=f"only those published at DATE or after: {DATE_FORMS}"
     )
     p.add_argument("--before", metavar="DATE", help="only those published before DATE")
+    p.add_argument("--read-since", metavar="WHEN", help=READ_SINCE_HELP)
     p.add_argument("--title", help="the book's title (else what was chosen and the day)")
     p.set_defaults(func=_later("feeds", "cmd_export"))
 
@@ -494,6 +496,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="only headlines published before DATE (the same forms; none undated)",
     )
+    p.add_argument("--read-since", metavar="WHEN", help=READ_SINCE_HELP)
     p.add_argument(
         "--search",
         metavar="WORD",
@@ -510,8 +513,8 @@ def build_parser() -> argparse.ArgumentParser:
     shape.add_argument(
         "--json",
         action="store_true",
-        help="print JSON (id, feed, title, link, published, read, cached, enclosures…; snippet "
-        "and version with --search)",
+        help="print JSON (id, feed, title, link, published, read, read_at: when you last opened"
+        " it, cached, enclosures…; snippet and version with --search)",
     )
     shape.add_argument(
         "--ids",
@@ -544,7 +547,8 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="text, markdown or json (several articles: a JSON list; `authors` a list; a "
         "podcast's audio under the header, `enclosures` in json; your highlights after the "
-        "text under Highlights, each quoted with its note, `highlights` in json); "
+        "text under Highlights, each quoted with its note, `highlights` in json; when you"
+        " last opened it in the reader, `read_at` in json); "
         "citation: the citation alone, as y in the reader copies it (plain text, or Markdown "
         "with the config's [citation] copy = markdown); csl-json: CSL-JSON items, "
         "which Zotero (File → Import, or from the clipboard), Mendeley and Pandoc read",

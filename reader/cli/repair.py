@@ -119,6 +119,7 @@ _LOST_PREFIXES = {
     "feed:": "feeds' own records",
     "entries:": "feeds' headlines (back at the next sync)",
     "read:": "feeds' read marks",
+    "opened:": "feeds' times of reading",
 }
 
 

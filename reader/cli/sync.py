@@ -179,7 +179,8 @@ def print_sync_report(
     # With nothing answered, a feed that failed to connect or wasn't tried says no more than
     # the line above: a cron job's `-q` mailed 25 such lines an hour through a flight (acc29b
     # T17). One whose failure says more (an untrusted certificate) is still named.
-    left = report.feeds_left  # told in their host's one line (`outages`)
+    # Told in their host's one line, or in the network's (`outages`).
+    left = report.feeds_left.keys() | report.feeds_unreached()
     for result in report.feeds:
         if report.no_connection and result.error and _no_answer(result.error):
             continue
@@ -382,6 +383,13 @@ def _title(entry: Entry) -> str:
     return safe_line(entry.title, 120)
 
 
+def _failed_on_row(progress: SyncProgress) -> str:
+    """The failures on the row of `progress`'s phase: the articles' alone (the feeds' are
+    named at the end); on the feeds' row, "feeds: 30/30, 214 failed" counted articles as
+    feeds (acc34a C9)."""
+    return "" if progress.phase == "feeds" else f"{progress.failures} failed"
+
+
 def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], None]]:
     """A Rich progress display on a terminal; plain lines otherwise (logs, pipes, cron)."""
     if not sys.stderr.isatty():
@@ -418,11 +426,11 @@ def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], No
             else (p.articles_done, p.articles_total)
         )
         if phase not in tasks:
-            tasks[phase] = bar.add_task(phase, total=total, failed="0 failed", rate="")
+            tasks[phase] = bar.add_task(phase, total=total, failed=_failed_on_row(p), rate="")
         task = bar.tasks[tasks[phase]] if tasks[phase] < len(bar.tasks) else None
         elapsed = task.elapsed if task and task.elapsed else 0.0
         rate = f"{done / elapsed:.1f}/s" if elapsed > 0.5 else ""
-        failed = f"{p.failures} failed"
+        failed = _failed_on_row(p)
         bar.update(tasks[phase], completed=done, total=total, failed=failed, rate=rate)
 
     def finish() -> None:
@@ -453,7 +461,7 @@ def _progress_lines() -> tuple[Callable[[SyncProgress], None], Callable[[], None
         if printed.get(phase, -1) >= tenth:
             return
         printed[phase] = tenth
-        failed = f", {p.failures} failed" if p.failures else ""
+        failed = f", {failed}" if (failed := _failed_on_row(p)) and p.failures else ""
         out(f"{phase}: {done}/{total}{failed}", sys.stderr)
 
     return update, lambda: None

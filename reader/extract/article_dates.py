@@ -182,12 +182,21 @@ def article_dates(
         meta.get("og:updated_time"),
     )
 
-    def witnesses() -> list[date]:
+    def witnesses() -> tuple[list[date], list[date]]:
         said = text_dates(doc, language)[0]
-        return [
+        # A `<time>` labelled a revision is among the `modified`, which no witness makes the
+        # publication.
+        own = _parsed(_own_time(doc))
+        shown = [t.date() for t in (said, *own) if t is not None]
+        stated = [
             *(day for url in dict.fromkeys(addresses) if (day := address_day(url))),
-            *(t.date() for t in (said, *less_formal) if t is not None),
+            *(t.date() for t in less_formal if t is not None),
         ]
+        # The `<time>` is among the less formal times too: counted once, as shown.
+        for day in shown[len(shown) - len(own) :]:
+            if day in stated:
+                stated.remove(day)
+        return stated, shown
 
     # Declared times days apart: the one the page's other dates agree with, else the earliest.
     declared = agreed_publication(declared, witnesses, modified)

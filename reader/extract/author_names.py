@@ -166,6 +166,16 @@ def _folded(text: str) -> str:
     return re.sub(r"\W", "", text.casefold())
 
 
+def _none_alike(names: list[str], others: list[str]) -> bool:
+    """No name of `names` shares a word with one of `others`: "Tomas J. Novak" and "Tomas
+    Novak" are one writer's names, as "T. Novak" may be."""
+
+    def words(name: str) -> set[str]:
+        return {w for w in re.findall(r"\w+", name.casefold()) if len(w) > 2}
+
+    return not any(words(a) & words(b) for a in names for b in others)
+
+
 def _is_publisher(name: str, publishers: list[str], page_title: str) -> bool:
     """`name` is the site's or its publisher's: one of `publishers` (og:site_name, JSON-LD's
     publisher, the Twitter account), the part of the page's `<title>` after (or before) its
@@ -240,13 +250,24 @@ def _is_site(name: str, publishers: list[str], page_title: str) -> bool:
 
 
 def chosen_authors(
-    declared: list[str], printed: list[str], publishers: list[str], page_title: str
+    declared: list[str],
+    printed: list[str],
+    publishers: list[str],
+    page_title: str,
+    seconded: list[str] | None = None,
 ) -> list[str]:
     """The article's authors: the `declared` ones (JSON-LD, `<meta>`), else the ones its
     byline `printed`; the byline's when it names the declared ones and more ("By Jane Smith and
     Tom Okafor" beside `<meta name="author" content="Jane Smith">`), or when the declared ones
     are only the site or its newsroom and the byline names someone else. Each without the
-    site's name after it (`without_the_site`)."""
+    site's name after it (`without_the_site`).
+
+    `seconded`, given when `declared` is JSON-LD's, are the names the page gives otherwise (its
+    `<meta>` tags, its `rel="author"` links): a byline naming none of JSON-LD's authors is the
+    one cited when these side with it and not with JSON-LD. A CMS writes the user who posted
+    the story into its JSON-LD ("Petra Webeditor" over "By Tomas Novak" and `<meta
+    name="author" content="Tomas Novak">`, acc34b D2), and the reader sees the byline. The
+    byline alone is not enough: the first one found may be the next story's."""
     declared = [without_the_site(n, publishers, page_title) for n in declared]
     printed = [without_the_site(n, publishers, page_title) for n in printed]
     if not printed:
@@ -256,6 +277,14 @@ def chosen_authors(
     said = {_folded(n) for n in declared}
     shown = {_folded(n) for n in printed}
     if said < shown:
+        return printed
+    if (
+        seconded
+        and _none_alike(declared, printed)
+        and not _none_alike(printed, seconded)
+        and _none_alike(declared, seconded)
+        and not any(_is_publisher(n, publishers, page_title) for n in printed)
+    ):
         return printed
     if all(_is_publisher(n, publishers, page_title) for n in declared) and not any(
         _is_publisher(n, publishers, page_title) for n in printed

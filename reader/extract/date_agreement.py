@@ -17,8 +17,11 @@ _ADDRESS_DAY = re.compile(
 # How far a witness's day may be from a declared time it agrees with: a day either way, for a
 # newsroom's evening in UTC's next day, or a story filed before midnight and put online after.
 _NEAR_DAYS = 1
-# How many of the page's other dates must agree before a declared time is set aside for them.
+# How many of the page's other dates must agree before a declared time is set aside for them;
+# one is enough when it is a date the reader sees (the article's `<time>`, its dateline): a
+# citation gives the date the page prints, not one only its markup states.
 _ENOUGH_WITNESSES = 2
+_ENOUGH_SHOWN = 1
 
 
 def address_day(url: str) -> date | None:
@@ -34,22 +37,30 @@ def address_day(url: str) -> date | None:
 
 def agreed_publication(
     declared: list[datetime],
-    witnesses: Callable[[], list[date]],
+    witnesses: Callable[[], tuple[list[date], list[date]]],
     revisions: list[datetime],
 ) -> list[datetime]:
     """The `declared` publication times the page's other dates agree with, when they fall on
-    days apart and some have several witnesses (`witnesses()`: its address's day, its
-    dateline's, its `<time>`'s, asked only then) while others have none; `declared` as it is
-    otherwise. A declared time that is one of the `revisions` is not the publication however
-    many dates agree with it (NBC declares its latest revision in article:published_time)."""
+    days apart and some have several witnesses, or one the page shows, while others have none
+    (`witnesses()`: the days its markup and address give, and those it shows: its dateline's,
+    its article's `<time>`; asked only then); `declared` as it is otherwise. A JSON-LD
+    `datePublished` a template left from 2019 beside the `<meta>` and the `<time>` under the
+    byline saying 2026-11-02 was cited as 2019, with the real date as an update (acc34b D1).
+    A declared time that is one of the `revisions` is not the publication however many dates
+    agree with it (NBC declares its latest revision in article:published_time)."""
     if len({t.date() for t in declared}) < 2:
         return declared
-    days = witnesses()
+    stated, shown = witnesses()
 
-    def support(moment: datetime) -> int:
+    def support(moment: datetime, days: list[date]) -> int:
         return sum(abs((day - moment.date()).days) <= _NEAR_DAYS for day in days)
 
-    agreed = [t for t in declared if support(t) >= _ENOUGH_WITNESSES and t not in revisions]
-    if agreed and any(support(t) == 0 for t in declared):
+    agreed = [
+        t
+        for t in declared
+        if t not in revisions
+        and (support(t, stated + shown) >= _ENOUGH_WITNESSES or support(t, shown) >= _ENOUGH_SHOWN)
+    ]
+    if agreed and any(support(t, stated + shown) == 0 for t in declared):
         return agreed
     return declared

@@ -86,6 +86,11 @@ class Metadata:
 _MOST_AUTHORS = 100
 
 
+def _author_links(doc: HtmlElement) -> list[HtmlElement]:
+    """The page's links marked as its writer's (`rel="author"`)."""
+    return [a for a in doc.iter("a") if "author" in (a.get("rel") or "").lower().split()]
+
+
 def _most_authors(names: list[str]) -> list[str]:
     return names if len(names) <= _MOST_AUTHORS else [*names[: _MOST_AUTHORS - 1], names[-1]]
 
@@ -261,6 +266,13 @@ def extract_metadata(
     meta_authors = next(
         (named for names in declared_authors if (named := [a for a in names if _is_name(a)])), []
     )
+    # The names the page gives besides JSON-LD's, to weigh those against the byline's
+    # (`chosen_authors`): its `<meta>`'s, its links to a writer's page marked rel="author".
+    seconded = (
+        [*meta_authors, *(" ".join(a.text_content().split()) for a in _author_links(doc))]
+        if authors
+        else []
+    )
     authors = _most_authors(authors or meta_authors)
     byline = page_byline(doc)
     # A journal's (or a proceedings') name: the Source of a paper whose page names no site.
@@ -336,6 +348,7 @@ def extract_metadata(
             journal,
         ],
         page_title,
+        seconded,
     )
 
     # GOV.UK names the department or agency that issued the page, which no other tag names.

@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml.html import HtmlElement
 
-from ..models import Article
+from ..models import Article, BlockKind
 from ..urls import absolute_url, canonical_url, site_host
 
 _DIGIT = re.compile(r"[0-9]")
@@ -328,7 +328,15 @@ def append_page(article: Article, page: Article) -> Article:
     """`article` with the text of its next page after its own, less what it repeats (the
     standfirst, a table of contents of the pages, a picture shown on every page)."""
     seen = set(article.blocks)
-    added = tuple(block for block in page.blocks if block not in seen)
+    headline = _folded_words(article.title)
+    added = tuple(
+        block
+        for block in page.blocks
+        if block not in seen
+        # The headline again over the page (its `<title>` says "(page 2)", so its reading kept
+        # its `<h1>`): shown mid-text as a section's heading (acc34a C5).
+        and not (block.kind == BlockKind.HEADING and _folded_words(block.text) == headline)
+    )
     return replace(article, blocks=article.blocks + added) if added else article
 
 
@@ -344,6 +352,10 @@ def _title_numbers(title: str) -> set[str]:
         and (i == 0 or tokens[i - 1] not in after_page)
         and (i + 1 == len(tokens) or tokens[i + 1] not in before_count)
     }
+
+
+def _folded_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def _title_words(title: str) -> set[str]:

@@ -247,8 +247,10 @@ def _declared(reader: Any) -> tuple[str, str, datetime | None, datetime | None, 
     except Exception:  # a damaged Info dictionary or date: the text's own are read
         pass
     try:
-        language = safe_line(str(reader.trailer["/Root"].get("/Lang", "")), 20)
-    except Exception:
+        lang = reader.trailer["/Root"].get_object().get("/Lang", "")
+        lang = lang.get_object() if hasattr(lang, "get_object") else lang  # an indirect one
+        language = safe_line(str(lang), 20) if isinstance(lang, str) else ""
+    except Exception:  # a damaged catalog: no language said
         language = ""
     if _POOR_TITLE.match(title):
         title = ""  # "Microsoft Word - draft3.docx", "untitled": a tool's, not the document's

@@ -362,7 +362,7 @@ class LibraryFeedRefresh(LibraryRenewal):
                 feed = self.store.feed(url) or Feed(url)
                 results.append(result or _untried(feed, cut.get(url)))
         for result in results:
-            if self._failed_itself(result, watch.answered):
+            if self._failed_itself(result, watch.there):
                 with contextlib.suppress(StoreError):
                     self.store.put_feed(result.feed)  # as `_refresh_feed` left it
         if any(r.new_entries for r in results):

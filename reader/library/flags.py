@@ -3,8 +3,9 @@ every feed), and an article saved for good or let go, or forgotten altogether.""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from ..keys import article_key
@@ -28,8 +29,24 @@ class Forgotten:
 class LibraryFlags(LibraryLookup):
     """The read and saved flags of a `Library`'s entries and articles."""
 
-    def mark_read(self, entry: Entry, read: bool = True) -> None:
-        self.store.set_read(entry, read)
+    def mark_read(self, entry: Entry, read: bool = True, opened_at: float | None = None) -> None:
+        """`opened_at`: the article was opened then (epoch seconds): what `read_at` gives."""
+        self.store.set_read(entry, read, opened_at)
+
+    def reading_times(self) -> Callable[[Entry], datetime | None]:
+        """When an entry's article was last opened in the reader (`mark_read`'s `opened_at`);
+        None for one never opened, marked read or not (`A`, `C`, an import). Each feed's times
+        read once, when one of its entries is first asked about."""
+        feeds: dict[str, dict[str, float]] = {}
+
+        def read_at(entry: Entry) -> datetime | None:
+            opened = feeds.get(entry.feed_url)
+            if opened is None:
+                opened = feeds[entry.feed_url] = self.store.opened_at(entry.feed_url)
+            at = opened.get(entry.id)
+            return None if at is None else datetime.fromtimestamp(at, UTC)
+
+        return read_at
 
     def mark_many_read(self, entries: Iterable[Entry], read: bool = True) -> None:
         """Set the read flag of many entries, a write per feed (marking a feed or every feed

@@ -187,11 +187,12 @@ class LibraryHighlights(LibraryDiscovery):
                 out.append(KeptHighlights(article, False, kept, found, read_in))
                 continue
             found = found_in(cached, kept.items)
+            elsewhere = any(_other_copy(h.cited, cached) is not None for h in kept.items)
             copies: tuple[Article | None, ...] = ()
-            if not all(found) and (numbered := self._numbered_copies(kept.url)):
+            if (not all(found) or elsewhere) and (numbered := self._numbered_copies(kept.url)):
                 cached = numbered[-1]  # the latest, its citation naming the copies kept
                 copies = tuple(
-                    None if in_latest else _holding(numbered[:-1], h)
+                    _read_in(numbered[:-1], h, in_latest)
                     for h, in_latest in zip(kept.items, found, strict=True)
                 )
             out.append(KeptHighlights(cached, True, kept, found, copies))
@@ -232,6 +233,18 @@ def _other_copy(cited: Article | None, article: Article) -> Article | None:
     if cited is None or (cited.fetched_at, cited.title) == (article.fetched_at, article.title):
         return None
     return cited
+
+
+def _read_in(copies: list[Article], highlight: Highlight, in_latest: bool) -> Article | None:
+    """Of the earlier `copies` (oldest first), the one `highlight` cites: the copy it was kept
+    on (after `V`), though the latest holds its words too, as `y` on it cited it (acc34b D8);
+    else, for words the latest no longer holds, the one it was read in (`_holding`); None for
+    the latest."""
+    if highlight.cited is not None and highlight.cited.fetched_at is not None:
+        kept_on = [copy for copy in copies if copy.fetched_at == highlight.cited.fetched_at]
+        if kept_on:
+            return kept_on[-1]
+    return None if in_latest else _holding(copies, highlight)
 
 
 def _holding(copies: list[Article], highlight: Highlight) -> Article | None:

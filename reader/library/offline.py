@@ -37,20 +37,50 @@ class NetworkWatch:
         self._failed: set[str] = set()
         self.answered = False
         """Something answered (a feed, an HTTP error, a login page): the network is there."""
+        self._answered_at: set[str] = set()
+        self._down: set[str] = set()
+        """The hosts whose last feed found no host or no connection (not a timeout: a host
+        stalling is `StalledHosts`'), whatever answered before."""
 
     def heard(self, url: str, error: FetchError | None) -> bool:
         """One feed's outcome; whether the network now looks absent."""
+        host = _host(url)
         if error is None or error.kind not in NO_CONNECTION:
             self.answered = True
+            self._answered_at.add(host)
+            self._down.discard(host)
         else:
-            self._failed.add(_host(url))
+            self._failed.add(host)
+            if error.no_answer in _GONE:
+                self._down.add(host)
         return self.absent
 
     @property
     def absent(self) -> bool:
-        if self.answered or not self._failed:
+        if self.answered:
+            return self.went_away
+        if not self._failed:
             return False
         return self._failed >= self._hosts or network_wide(len(self._failed), len(self._hosts))
+
+    @property
+    def went_away(self) -> bool:
+        """The network went during the refresh: a host that answered in it now takes no
+        connection, and enough hosts do (`network_wide`; the one host of every feed, the
+        site killed mid-sync). The feeds still out would each fail so and be marked failing:
+        18 "feed failed" lines and a "!" each for one outage (acc34a C9)."""
+        if not self._down & self._answered_at:
+            return False
+        return network_wide(len(self._down), len(self._hosts))
+
+    @property
+    def there(self) -> bool:
+        """The network answered, and did not go since: a feed's failure to connect is its own."""
+        return self.answered and not self.went_away
+
+
+_GONE = frozenset({NoAnswer.REFUSED, NoAnswer.NO_HOST})
+"""How a host that answered earlier fails once the network (or the host) has gone."""
 
 
 def not_tried(url: str) -> FetchError:

@@ -6,24 +6,22 @@ the data directory's index (`search_index`) when it can be opened and written; e
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..feed_tags import saved_tags
 from ..full_text import Hit, KeptCopy, Query, StruckRuns, search
+from ..indexed_search import caught_up, headlines_hold_none, index_cached, opened_index
 from ..keys import link_key
 from ..reports import Headline, merged_newest_first
-from ..search_index import drop_index, open_index
 from ..store.shown_ids import UNLISTED
 
 if TYPE_CHECKING:
     from ..store import Store
     from .kept_articles import LibraryKeptArticles
 
-INDEXING_NOTE_FROM = 300
-"""Articles to index before a search from which it says so first (a few seconds)."""
+__all__ = ["TextSearch", "in_tag_lists", "index_cached", "search_cached"]
 
 
 @dataclass(frozen=True)
@@ -35,34 +33,6 @@ class TextSearch:
     """The index narrowed the articles read (False: every one was read, a scan)."""
     unlisted: int
     """The cached articles no headline given lists that were searched too."""
-
-
-def index_cached(
-    store: Store, progress: Callable[[int, int], None] = lambda done, total: None
-) -> int:
-    """The data directory's search index brought up to date with the cache, as a sync ends: it
-    has just cached the articles, and the first search after it found thousands to index
-    first (75 s for a year's sync, acc30b P2). The articles indexed; 0 when there is no index
-    to be had (a read-only directory) or it is busy or damaged: the next search catches up
-    then, as it does with a sync of an older version. `progress` is told the articles indexed
-    and to index, before the first and after each batch (in this thread)."""
-    if store.read_only:
-        return 0
-    index = open_index(store.root)
-    if index is None:
-        return 0
-    damaged = False
-    try:
-        return index.catch_up(store.article_times(), store.indexed_text, progress)
-    except sqlite3.OperationalError:  # busy, the disk full: the next search catches up
-        return 0
-    except sqlite3.DatabaseError:
-        damaged = True
-        return 0
-    finally:
-        index.close()
-        if damaged:
-            drop_index(store.root)
 
 
 def search_cached(
@@ -90,29 +60,19 @@ def search_cached(
     under a second id, unread and feedless, acc30a J21).
     With `page`, the newest headlines are searched first, in runs (`_chunks`), and `page` is
     given the hits found so far after each run but the last that found more: the first of
-    them shown while the rest are looked for.
+    them shown while the rest are looked for. A group of words the index names no article
+    and no headline for (the `headlines` being the store's) finds nothing, told at once.
     """
     store = lib.store
+    signature = store.article_signature()  # before the times: one stored between tells
     stored = store.article_times()
     candidates: list[set[str] | None] | None = None
-    index = None if store.read_only or not use_index else open_index(store.root)
-    if index is not None:
-        damaged = False
-        try:
-            behind, gone = index.behind(stored)
-            if len(behind) >= INDEXING_NOTE_FROM:
-                index.catch_up(stored, store.indexed_text, indexing)
-            elif behind or gone:
-                index.catch_up(stored, store.indexed_text)
+    with opened_index(store, use_index) as index:
+        if index is not None:
+            caught_up(index, store, signature, stored, indexing)
             candidates = [index.candidates(word.typed) for word in query.words]
-        except sqlite3.OperationalError:
-            candidates = None  # locked past its wait, the disk full: a scan finds all
-        except sqlite3.DatabaseError:
-            candidates, damaged = None, True  # this time a scan; the next makes it again
-        finally:
-            index.close()
-            if damaged:
-                drop_index(store.root)
+            if headlines_hold_none(index, store, query, candidates):
+                return TextSearch([], True, 0)
     rows = list(headlines)
     extra: list[Headline] = []
     if unlisted:

@@ -268,14 +268,8 @@ class StoreArticles(StoreFeeds):
         summed times through the times' index: ~6 ms on a year's 51,220, against ~35 ms read
         anew before every `F`. Storing one (in any process) makes it the latest; dropping one
         changes the count."""
-        self._index_article_times()
-        signature: tuple[object, ...] | None = None
-        if self._times_indexed:  # else the sums would read every row
-            query = (
-                "SELECT count(*), max(store_time), total(store_time) FROM Cache"
-                " WHERE key >= ? AND key < ?"
-            )
-            signature = tuple(self._articles._sql(query, prefix_range("article:")).fetchone())
+        signature = self.article_signature()
+        if signature is not None:
             kept = self._times_kept
             if kept is not None and kept[0] == signature:
                 return kept[1]
@@ -283,6 +277,20 @@ class StoreArticles(StoreFeeds):
         # Read after the signature: a change between the two reads again next time.
         self._times_kept = None if signature is None else (signature, times)
         return times
+
+    def article_signature(self) -> tuple[object, ...] | None:
+        """The cached articles' count, latest and summed times of storing, through the times'
+        index (~6 ms on a year's 51,220): they change whenever an article is stored (in any
+        process: it is the latest) or dropped (the count). None when there is no such index
+        (a directory open to read only), where the sums would read every row."""
+        self._index_article_times()
+        if not self._times_indexed:
+            return None
+        query = (
+            "SELECT count(*), max(store_time), total(store_time) FROM Cache"
+            " WHERE key >= ? AND key < ?"
+        )
+        return tuple(self._articles._sql(query, prefix_range("article:")).fetchone())
 
     def _index_article_times(self) -> None:
         """Give `article_times` an index of its own, once a directory: read through the

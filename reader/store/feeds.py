@@ -58,6 +58,12 @@ def _read_key(url: str) -> str:
     return f"read:{url}"
 
 
+def _opened_key(url: str) -> str:
+    # Apart from the read marks, which `A`, `C` and an import set in bulk: when each of the
+    # feed's headlines was last opened in the reader, which only reading sets (acc34a C2).
+    return f"opened:{url}"
+
+
 def _dropped_key(url: str) -> str:
     return f"dropped:{url}"
 
@@ -139,8 +145,16 @@ def keyed(record: dict[str, Any]) -> tuple[Entry, str]:
     """An entry of `StoreFeeds.entry_records` decoded, with its article key (as
     `keyed_entries` gives them); raises KeyError, TypeError or ValueError for a damaged one."""
     entry = entry_from_dict(record)
+    return entry, _key_of(record, entry)
+
+
+def _key_of(record: dict[str, Any], entry: Entry) -> str:
+    """The article key of `entry`, decoded from `record`: the one kept with it, else made now."""
     key = _stored_key(record)
-    return entry, key if key is not None else link_key(entry.link)
+    if key is None:
+        return link_key(entry.link)
+    # Most keys are the link itself: its string, not a copy (5 MB of a year's headlines).
+    return entry.link if key == entry.link else key
 
 
 @_reporting_storage_errors
@@ -221,6 +235,7 @@ class StoreFeeds(StoreShownIds):
                 _feed_key(url),
                 _entries_key(url),
                 _read_key(url),
+                _opened_key(url),
                 _dropped_key(url),
                 _dropped_links_key(url),
             ):
@@ -276,10 +291,7 @@ class StoreFeeds(StoreShownIds):
     def keyed_entries(self, feed_url: str) -> list[tuple[Entry, str]]:
         """A feed's entries, each with its article's cache key (`keys.article_key` of its
         link, "" for none): the one kept with it, else made now."""
-        return [
-            (entry, key if (key := _stored_key(record)) is not None else link_key(entry.link))
-            for entry, record in self._records(feed_url)
-        ]
+        return [(entry, _key_of(record, entry)) for entry, record in self._records(feed_url)]
 
     def entry_ids(self, feed_url: str) -> list[str]:
         """The ids of a feed's entries, as `entries` lists them, without making each entry:
@@ -562,11 +574,24 @@ class StoreFeeds(StoreShownIds):
         # (acc31a F15: every read mark of the feed dropped, no copy kept).
         return set(self._load(self._state, _read_key(feed_url), [], keep_aside=True))
 
-    def set_read(self, entry: Entry, read: bool) -> None:
+    def set_read(self, entry: Entry, read: bool, opened_at: float | None = None) -> None:
+        """`opened_at`: the entry's article was opened then (epoch seconds), as well."""
         with self._state.transact():
             ids = self.read_ids(entry.feed_url)
             ids.add(entry.id) if read else ids.discard(entry.id)
             self._save(self._state, _read_key(entry.feed_url), sorted(ids))
+            if opened_at is not None:
+                opened = self.opened_at(entry.feed_url)
+                opened[entry.id] = opened_at
+                self._save(self._state, _opened_key(entry.feed_url), opened)
+
+    def opened_at(self, feed_url: str) -> dict[str, float]:
+        """When each of the feed's headlines was last opened in the reader (epoch seconds),
+        by id: those marked read without being opened (`A`, `C`, an import) are not in it."""
+        data = self._load(self._state, _opened_key(feed_url), {}, keep_aside=True)
+        if not isinstance(data, dict):
+            return {}
+        return {str(k): float(v) for k, v in data.items() if isinstance(v, int | float)}
 
     def set_read_many(self, feed_url: str, entry_ids: Iterable[str], read: bool) -> None:
         """Mark many of one feed's entries at once: one write, not one per entry (`A` on a

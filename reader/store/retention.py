@@ -32,6 +32,7 @@ from .feeds import (
     _dropped_key,
     _dropped_links_key,
     _entries_key,
+    _opened_key,
     _read_key,
     _stored_key,
     seen_at,
@@ -181,6 +182,9 @@ class StoreRetention(StoreUsage):
         self._take_off_list(url, records, read, {i: link_key(link) for i, link in gone.items()})
         if not read.isdisjoint(gone):
             self._save(self._state, _read_key(url), sorted(read.difference(gone)))
+        if (opened := self.opened_at(url)) and not opened.keys().isdisjoint(gone):
+            kept = {i: at for i, at in opened.items() if i not in gone}
+            self._save(self._state, _opened_key(url), kept)
         dropped = self.dropped(url)
         dropped.update(dict.fromkeys(gone, int(now)))
         self._save(self._state, _dropped_key(url), dropped)

@@ -6,17 +6,23 @@ one article at a time (`set_saved`, `tag_saved`, `archive_saved`) or many in one
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..feed_tags import saved_tags, with_tags, without_tags
 from ..keys import article_key
 from ..models import Entry
 from .directory import _reporting_storage_errors
+from .key_ranges import rows_with_prefix
 from .versions import StoreVersions
 
+if TYPE_CHECKING:
+    from ..search_headlines import HeadlineWords
+
 _SAVED = "saved"
+SAVED_LIST = "\x00saved"
+"""The Saved list's name among the headline lists (`headline_lists`): no feed's address."""
 _T = TypeVar("_T")
 HELD = "held"
 """The key of a saved record saying why a sync leaves its link unfetched (`SavedChange.held`)."""
@@ -94,6 +100,42 @@ class StoreSaved(StoreVersions):
         """Saved articles by article key: what entry they came from and when they were saved."""
         data = self._load(self._state, _SAVED, {}, keep_aside=True)
         return data if isinstance(data, dict) else {}
+
+    def headline_lists(self) -> dict[str, float]:
+        """When the store last wrote each subscribed feed's headlines (by its address) and the
+        Saved list (under `SAVED_LIST`), in one query: what the search index's headlines are
+        compared with (`search_headlines`). A list never written is left out."""
+        subscribed = set(self.feed_urls())
+        times = {
+            key: at
+            for key, at in rows_with_prefix(self._state, "entries:", "store_time")
+            if key in subscribed
+        }
+        row = self._state._sql("SELECT store_time FROM Cache WHERE key = ?", (_SAVED,)).fetchone()
+        if row is not None:
+            times[SAVED_LIST] = row[0]
+        return times
+
+    def headline_words(self, name: str) -> Iterator[HeadlineWords]:
+        """The words of each headline of a list `headline_lists` names, as a search looks in
+        them: of a feed's, its title, author and summary; of the Saved list's, the title it
+        was saved with and its addresses (a saved article no feed lists is headed by them when
+        it has no title of its own)."""
+        if name == SAVED_LIST:
+            for key, record in self.saved().items():
+                if isinstance(record, dict):
+                    title, url = record.get("title"), record.get("url")
+                    url = url if isinstance(url, str) else ""
+                    yield key, title if isinstance(title, str) else "", f"{url} {key}", ""
+            return
+        for record in self.entry_records(name):
+            if isinstance(record, dict) and isinstance(entry := record.get("id"), str):
+                yield (
+                    entry,
+                    _text(record, "title"),
+                    _text(record, "author"),
+                    _text(record, "summary"),
+                )
 
     def set_saved(
         self,
@@ -186,3 +228,8 @@ class StoreSaved(StoreVersions):
             if done is not None:
                 self._save(self._state, _SAVED, current)
         return done
+
+
+def _text(record: dict[str, Any], field: str) -> str:
+    value = record.get(field)
+    return value if isinstance(value, str) else ""

@@ -189,7 +189,7 @@ class ReaderApp(ReaderAppLifecycle):
             and not (event is self._handed_on and self._handed_anyway)
             and (
                 (event is not self._handed_on and self._behind(event.key) is not None)
-                or not takes_keys(self.screen)
+                or not takes_keys(self.screen, event.key)
             )
         ):
             # Keys typed ahead act in order, each where the keys before it have led: they
@@ -234,7 +234,7 @@ class ReaderApp(ReaderAppLifecycle):
         behind = self._behind(self._typed_ahead[0].key) if self._typed_ahead else None
         if behind is not None:
             behind.call_later(look)
-        elif takes_keys(self.screen):
+        elif takes_keys(self.screen, self._typed_ahead[0].key if self._typed_ahead else None):
             self.call_later(look)  # nothing to wait for: on at once
             return
         # Not `set_timer`: Textual drops a one-off timer whose task starts after its time
@@ -354,7 +354,8 @@ class ReaderApp(ReaderAppLifecycle):
         now = asyncio.get_running_loop().time()
         waited = self._held.look(now)  # the start's keys: held from the first look
         if waited < _HELD_AT_MOST and (
-            self._behind(self._typed_ahead[0].key) is not None or not takes_keys(self.screen)
+            self._behind(self._typed_ahead[0].key) is not None
+            or not takes_keys(self.screen, self._typed_ahead[0].key)
         ):
             self._hand_on_soon()
             return
@@ -439,9 +440,13 @@ class ReaderApp(ReaderAppLifecycle):
             # then imported and set it up there, ~1 s of keys, and `q`, unanswered.
             self.shown.set()
             self.refresh_coming = False  # now started (no suspension between), or not at all
-            if not (self.refresh_on_start and self.index.feeds):
+            # `S` pressed before the refresh on opening began takes its place: that sync
+            # refreshes every feed, and a refresh started beside it asked each feed twice and
+            # took its status line ("Refreshed … 0 new headlines" over its downloads, acc34a C7).
+            refreshing = bool(self.refresh_on_start and self.index.feeds) and not self._job_asked()
+            if not refreshing:
                 self.main_screen.post_message(HeadlinesChanged(filled=frozenset()))
-        if self.refresh_on_start and self.index.feeds:
+        if refreshing:
             await self._refresh()
 
     # -- other keys ----------------------------------------------------------------------------

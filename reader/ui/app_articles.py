@@ -249,7 +249,7 @@ class ReaderAppArticles(ReaderAppMarks):
 
     def _opened(self, entry: Entry, article: Article) -> None:
         """An entry's article (or its first page) is on screen: read, and in the cache."""
-        self.set_read(entry, True)
+        self.set_read(entry, True, opened=True)
         self._prefetch_failed.discard(entry.id)
         if article.unkept:
             return  # shown, not cached: its row stays unmarked (not offline)

@@ -6,8 +6,10 @@ renamed, removed. Each says what came of it in the status line, in the words `re
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 
 from ..add_answers import add_answer
+from ..discovery import FeedLink
 from ..feed_names import renamed
 from ..keys import link_key
 from ..models import FetchError
@@ -15,11 +17,9 @@ from ..plural import plural
 from ..urls import is_web_url, not_web_url
 from .app_sync import ReaderAppSync
 from .dialogs.confirm import ConfirmScreen
+from .dialogs.feed_choice import FeedChoiceScreen
 from .display import plain
 from .headlines import SAVED_VIEW
-
-MAX_NOTICE_FEEDS = 8
-"""The feeds a page names listed in the notice under `a`'s line (`reader add` lists 20)."""
 
 
 def sentence(line: str) -> str:
@@ -64,21 +64,19 @@ class ReaderAppFeeds(ReaderAppSync):
             added.page and not added.url and not added.feeds and added.error is None
         ) and not (added.already or added.json_feeds)
         answer = add_answer(
-            added, how_to_add=f"{key} and its address (the notice lists them)", how_to_keep=""
+            added, how_to_add=f"{key} and its address, or Enter on it here", how_to_keep=""
         )
         line = sentence(answer.one_line())
         if article_page and not self._refused("save"):
             self.status = line
             self._offer_to_keep(added.page, f"{line}.")
             return
-        listed = [said.text.strip() for said in answer.lines if said.listed]
-        if listed:
-            shown = "\n".join(listed[:MAX_NOTICE_FEEDS])
-            more = len(listed) - MAX_NOTICE_FEEDS
-            self.notify(
-                shown + (f"\n… and {more} more" if more > 0 else ""), markup=False, timeout=30
-            )
-        elif answer.failed and not added.url:
+        if added.feeds and not added.url and added.error is None:
+            # A page naming several feeds (a paper's sections): chosen from a list, by keys.
+            self.status = line
+            self._choose_feed(added.feeds, added.page)
+            return
+        if answer.failed and not added.url:
             # The status line cuts a long answer before its end ("…: not subscribed", the
             # addresses tried): whole, wrapped, in a notice too (acc27b B14).
             self.notify(line, severity="warning", markup=False, timeout=20)
@@ -94,6 +92,15 @@ class ReaderAppFeeds(ReaderAppSync):
             # A link someone sent, whose page names its site's feed (every WordPress post):
             # subscribing alone left the article itself neither kept nor listed (acc31c W3).
             self._offer_to_keep(added.page, "That page is itself an article.")
+
+    def _choose_feed(self, feeds: Sequence[FeedLink], page: str) -> None:
+        """Offer the feeds the page at `page` names; the one chosen is added as `a` adds one."""
+
+        def chosen(url: str | None) -> None:
+            if url:
+                self.add_feed(url)
+
+        self.push_screen(FeedChoiceScreen(feeds, page), chosen)
 
     def _offer_to_keep(self, page: str, said: str) -> None:
         """Ask whether to save the article of the page at `page` for good, and read it."""

@@ -13,6 +13,7 @@ written then, or said on the terminal (`unkept_at_exit`).
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any, TypeVar
@@ -41,8 +42,10 @@ class ReaderAppMarks(ReaderAppHeadlines):
     """What the reader says on the terminal once it has quit: changes it could not keep
     ("" when every one was kept)."""
 
-    def set_read(self, entry: Entry, read: bool) -> None:
-        self.keep(Unkept(partial(self.lib.mark_read, entry, read), MARK))
+    def set_read(self, entry: Entry, read: bool, opened: bool = False) -> None:
+        """`opened`: the entry's article is on screen now (`reader list --read-since`)."""
+        opened_at = time.time() if opened else None
+        self.keep(Unkept(partial(self.lib.mark_read, entry, read, opened_at), MARK))
         self._changed([self.index.set_read(entry.id, read)])
         if not self._busy:
             self.status = self.summary()

@@ -8,6 +8,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Collection, Coroutine
 from typing import Any, TypeVar
 
+from ..errors import NoAnswer
 from ..marks import UPDATED_MARK
 from ..models import ErrorKind, FetchError
 from ..plural import plural
@@ -47,7 +48,8 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
     if report.no_connection:
         return report.no_connection
     # Those of a host given up are counted in its one line (`outages`).
-    failed_feeds = [r for r in report.feeds if r.error and r.feed.url not in report.feeds_left]
+    left = report.feeds_left.keys() | report.feeds_unreached()  # the network's, said once
+    failed_feeds = [r for r in report.feeds if r.error and r.feed.url not in left]
     line = (
         f"Synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')} · "
         f"{plural(report.articles_fetched, 'article')} cached for offline, "
@@ -63,7 +65,8 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         more = f" and {len(report.updated) - 1} more" if len(report.updated) > 1 else ""
         line += f" · {len(report.updated)} updated ({UPDATED_MARK}): {first}{more}"
     outages, named = report.told_failures()
-    if outages:  # the network gone mid-sync: one thing, said before any article's own failure
+    cut_short = next((o for o in outages if o.cut_short), None)
+    if outages and not cut_short:  # a site refusing: one thing, before any article's own failure
         line += f" · {outages[0].line('S')}"
     for held in report.asked_to_wait:  # a host's "wait 2 minutes": one thing, said once
         line += f" · {held}"
@@ -92,6 +95,13 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         # What stopped the sync, first and short: a line is cut at the screen's width, and
         # "the disk holding … is full" came past the 200th column (acc29b T18).
         return f"{_unwritable(unwritable[0])}: {plural(len(unwritable), 'article')} not cached · {line}"
+    if cut_short:
+        # What cut the sync short comes first, its words last: after the counts, at 220
+        # columns, "S carries on" was past the screen's edge (acc34a C8).
+        if not cut_short.network:  # a host given up: "HOST stopped answering (…): …" first
+            return f"{cut_short.line('S')} · {line}"
+        told = cut_short.line("S", why=False)
+        return f"{told[0].upper()}{told[1:]} · {line} · {cut_short.reason}"
     return line
 
 
@@ -115,6 +125,17 @@ def _brought(
     if any(r.feed.url not in listed for r in results):
         return True
     return any(r.error is None and not r.not_modified and r.changed for r in results)
+
+
+def _network_gone(failed: list[FeedResult]) -> list[FeedResult]:
+    """Of a refresh's `failed` feeds, those the network's going mid-way left (some feeds in,
+    the rest not waited for: `NetworkWatch.went_away`); none when it didn't go."""
+    if not any(r.error and r.error.no_answer == NoAnswer.NOT_ASKED for r in failed):
+        return []
+    return [r for r in failed if r.error and r.error.no_answer in _CUT]
+
+
+_CUT = frozenset({NoAnswer.NOT_ASKED, NoAnswer.REFUSED, NoAnswer.NO_HOST, NoAnswer.BROKEN_OFF})
 
 
 class ReaderAppSync(ReaderAppFill):
@@ -141,6 +162,14 @@ class ReaderAppSync(ReaderAppFill):
             self.status = f"No {group}: {self.library.read_only_tag}, so nothing new can be kept"
             return
         self._run(job(), group, exclusive=True)
+
+    def _job_asked(self) -> bool:
+        """A refresh or a sync runs, or is started and not yet running (its worker waiting
+        for the loop's next turn, `_busy` not set yet)."""
+        return bool(self._busy) or any(
+            worker.group in ("sync", "refresh") and not worker.is_finished
+            for worker in self.workers
+        )
 
     def refresh_view(self, view: str | None) -> None:
         """Refresh the feed of `view` alone, or the feeds filed under its tag (newsboat's `r`);
@@ -242,6 +271,16 @@ class ReaderAppSync(ReaderAppFill):
         )
         if gone := gone_unasked(results):
             line += f" · {gone}"
+        if cut := _network_gone(failed):
+            # The network went mid-way (the feeds still out not waited for): one thing, said
+            # once; no "!" marks them (`offline`), which "! in the feed list" promised.
+            failed = [r for r in failed if r not in cut]
+            tried = (e for r in cut if (e := r.error) and e.no_answer != NoAnswer.NOT_ASKED)
+            why = next((e.message for e in tried), "")
+            line += (
+                f" · the network went away during the refresh{f' ({why})' if why else ''}: "
+                f"{plural(len(cut), 'feed')} not refreshed"
+            )
         if failed:
             first = failed[0]
             line += f" · failed: {first.feed.display_title}: {first.error.message if first.error else ''}"

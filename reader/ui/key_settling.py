@@ -95,16 +95,19 @@ def acts_as_it_comes(bindings: Mapping[str, ActiveBinding], key: str) -> bool:
     return active is not None and active.binding.priority
 
 
-def takes_keys(screen: Screen[object]) -> bool:
-    """Whether the screen on top is ready for a key: mounted, its line or list focused (a
-    dialog's line is focused a moment after it shows), and ready by its own word when it says
-    (`takes_keys`: an article being read from the cache)."""
+def takes_keys(screen: Screen[object], key: str | None = None) -> bool:
+    """Whether the screen on top is ready for a key (`key`, when it is known): mounted, its
+    line or list focused (a dialog's line is focused a moment after it shows), and ready by
+    its own word when it says (`takes_keys`: an article being read from the cache), or ready
+    for that key (`takes_key`: `n` leaves an article not yet drawn for the next)."""
     if not screen.is_mounted:
         return False
     if screen.focused is None and screen.focus_chain:
         return False
-    ready = getattr(screen, "takes_keys", True)
-    return bool(ready)
+    if getattr(screen, "takes_keys", True):
+        return True
+    takes_key = getattr(screen, "takes_key", None)
+    return key is not None and takes_key is not None and bool(takes_key(key))
 
 
 class HeldFor:

@@ -18,8 +18,8 @@ async def say_if_unbound(screen: Screen[object], event: events.Key) -> None:
     """Tell, in a short notice, that `event`'s key does nothing on `screen` now: no binding
     acts on it (Textual's `active_bindings` leaves out those whose `check_action` says no).
     Called from the screen's `on_key`, which the key reaches before the bindings are tried.
-    An Alt+key bound to nothing is Esc and then the key (`_as_escape_then_key`)."""
-    if await _as_escape_then_key(screen, event):
+    An Alt+key bound to nothing is Esc and then the key (`escape_then_key`)."""
+    if await escape_then_key(screen, event):
         return
     character = event.character
     if not event.is_printable or not character or character.isspace():
@@ -35,12 +35,13 @@ async def say_if_unbound(screen: Screen[object], event: events.Key) -> None:
     )
 
 
-async def _as_escape_then_key(screen: Screen[object], event: events.Key) -> bool:
+async def escape_then_key(screen: Screen[object], event: events.Key) -> bool:
     """Esc and a key come as one Alt+key when they arrive together: in one packet over ssh, or
     joined by tmux (its `escape-time`); Textual reads "Esc j" so as Alt+j, and both keys were
     lost ("j: no such key here"). One bound to nothing is taken as the two keys, as ncurses
     programs take them: Esc's action at once (leaving the article, say), then the key, sent on
-    to whatever screen that leaves."""
+    to whatever screen that leaves. The dialogs' (`Dialog.on_key`) as the views': the help, the
+    link list and the changes kept `Esc j` open and did nothing (acc34a C4)."""
     bare = key_after_escape(screen, event.key)
     if bare is None:
         return False
@@ -69,7 +70,7 @@ def hand_on(node: DOMNode, key: str, character: str | None) -> None:
 
 def key_after_escape(screen: Screen[object], key: str) -> str | None:
     """The key that came with an Esc when `key` is the Alt+key Textual reads the two as (see
-    `_as_escape_then_key`) and `screen` binds it to nothing; else None."""
+    `escape_then_key`) and `screen` binds it to nothing; else None."""
     if not key.startswith("alt+") or key in screen.active_bindings:
         return None
     bare = key.removeprefix("alt+")

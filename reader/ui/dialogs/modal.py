@@ -12,16 +12,22 @@ from __future__ import annotations
 from typing import TypeVar
 
 from rich.console import RenderableType
+from textual import events
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen
 
 from ..themes import DimmedScreen
+from ..unknown_keys import escape_then_key
 
 Result = TypeVar("Result")
 
 
 class Dialog(ModalScreen[Result]):
-    """A modal screen whose screen behind is dimmed in the terminal's own colours."""
+    """A modal screen whose screen behind is dimmed in the terminal's own colours. Esc and a
+    key arriving together (one Alt+key to Textual) are Esc, then the key, as in the views."""
+
+    async def on_key(self, event: events.Key) -> None:
+        await escape_then_key(self, event)
 
     def render(self) -> RenderableType:
         behind = super().render()

@@ -102,5 +102,8 @@ def show_search_line(screen: DOMNode, shown: bool) -> None:
 
 
 def search_line_shown(screen: DOMNode) -> bool:
-    """`screen`'s search line is open (`show_search_line`)."""
-    return any(bar.display for bar in screen.query(SearchBar))
+    """`screen`'s search line is open (`show_search_line`). Among the screen's children alone,
+    where both screens put it, with no query: asked by every binding's `check_action` each
+    time a held key looks at the bindings, a query of the screen was most of each `n` of a
+    burst."""
+    return any(isinstance(bar, SearchBar) and bar.display for bar in screen.children)

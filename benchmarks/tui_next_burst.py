@@ -1,0 +1,105 @@
+"""`n` held down in an article: how long a burst of `n` (next article) takes to land on the
+article it leads to, drawn, this checkout against another side by side (`--against DIR`, a
+worktree of main). acc34a's C6: 20 `n` in one burst took 12 s at load 15–30 (newsboat 0.12 s).
+
+    uv run python benchmarks/tui_next_burst.py [--against DIR] [--runs 3] [--keys 20]
+                                               [--data-dir COPY]
+
+A data directory of `--keys` × 2 + 10 cached articles (benchmarks/search.py's: farm pages
+extracted once, untimed), or `--data-dir`, a copy of a cache (acc34a's 600 articles), used as it
+is (its read marks change: use a copy). Each run is a child process per checkout, alternating.
+In each child the real `ReaderApp` (`refresh_on_start=False`, no fetch ahead) runs under
+`App.run_test()` at 120x40; "All feeds"' first headline is opened, then every `n` of a burst is
+queued at once (`tests.tui_pilot.burst`) and the wall clock runs until the reading view shows the
+`--keys`th article after it, drawn (`time.perf_counter`, polled each millisecond); two bursts a
+child. Prints the medians and the ratio, and which articles of the burst were marked read.
+Nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def child(root: Path, data: Path, keys: int) -> None:
+    sys.path.insert(0, str(root))
+    from reader.ui.app import ReaderApp
+    from tests.tui_pilot import burst, open_row, started, until
+
+    async def run() -> dict[str, object]:
+        app = ReaderApp(data, refresh_on_start=False)
+        app.prefetch_limit = 0
+        async with app.run_test(size=(120, 40)) as pilot:
+            await started(pilot)
+            screen = await open_row(pilot, 0)
+            await until(pilot, lambda: screen._drawn, "the first article drawn")
+            await pilot.pause(0.5)
+            walls: list[float] = []
+            marked: list[int] = []
+            for _ in range(2):
+                start_at = screen.position
+                goal = start_at + keys
+                start = time.perf_counter()
+                burst(app, "n" * keys)
+                while not (screen.position == goal and screen._drawn):
+                    if time.perf_counter() - start > 300:
+                        raise SystemExit("the burst did not land in 300 s")
+                    await asyncio.sleep(0.001)
+                walls.append(time.perf_counter() - start)
+                await pilot.pause(0.5)
+                rows = screen.headlines[start_at + 1 : goal + 1]
+                marked.append(
+                    sum(1 for h in rows if (now := app.index.get(h.entry.id)) and now.read)
+                )
+            return {"walls": walls, "marked": marked}
+
+    print(json.dumps(asyncio.run(run())))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keys", type=int, default=20, help="`n` in one burst")
+    parser.add_argument("--sample", type=int, default=20, help="farm pages extracted")
+    parser.add_argument("--data-dir", type=Path, help="a copy of a cache, used in place")
+    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], args.child[1], args.keys)
+        return 0
+    sys.path.insert(0, str(HERE))
+    sys.path.insert(1, str(HERE.parent))
+    from children import checkouts, child_json, print_walls
+    from farm import load_average
+    from search import build_data_dir, extracted_texts
+
+    print(f"load average {load_average()}")
+    roots = checkouts(args.against)
+    walls: dict[str, list[float]] = {name: [] for name in roots}
+    marked: dict[str, list[int]] = {name: [] for name in roots}
+    with tempfile.TemporaryDirectory(prefix="bench-next-burst-") as tmp:
+        data = args.data_dir
+        if data is None:
+            data = Path(tmp) / "data"
+            build_data_dir(data, args.keys * 2 + 10, extracted_texts(args.sample))
+        for _ in range(args.runs):
+            for name, root in roots.items():
+                got = child_json(__file__, "--keys", args.keys, "--child", root, data)
+                walls[name] += got["walls"]
+                marked[name] += got["marked"]
+    notes = {name: f"; articles of the burst marked read: {marked[name]}" for name in roots}
+    print_walls(walls, f"{args.keys} n in one burst", notes)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,246 @@
+"""The reader's memory on a year of articles: a session's anonymous resident memory at each step,
+this checkout against another side by side (`--against DIR`, a worktree of main).
+
+    uv run python benchmarks/tui_year_memory.py --data-dir COPY [--against DIR] [--opens 20]
+                                  [--word harbour] [--runs 1] [--trace] [--types]
+
+`--data-dir` is a copy of a year's cache (benchmarks/year_library.py's: 51,500 headlines and
+articles; its read marks and search index change: use a copy, `cp -a`). Each checkout runs in a
+child process of its own, one after the other (`--runs` times, alternating): the real
+`ReaderApp` under `App.run_test()` (120x40, no refresh on open, nothing fetched ahead), "All
+feeds" shown, and at each step its anonymous resident memory (RssAnon), Python's allocated
+blocks and the objects the collector tracks (frozen ones too), and its worker processes' RSS
+and PSS summed (a process tree's RSS counts their pages shared with it again):
+
+- **start**: (with `--refresh`, the refresh on open done: "Refreshed …", COPY's feeds served by
+  `year_library.py COPY --serve`) every headline read (`index.whole`: the seconds from the app's making to then
+  are printed too), a second after;
+- **20 opened**: `--opens` articles opened from the top of the list, each read (`loaded`)
+  and left with Esc, `j` between;
+- **F hits**: `F`, `--word`, Enter, every hit listed;
+- **Esc**: the search left, 3 s after.
+
+With `--trace`, this checkout's child runs under `tracemalloc` (slower: its own row, not
+compared) and prints, at the start and at the end, the 25 lines of code whose allocations are
+held, by size. With `--types`, the 25 types with the most objects tracked by the collector
+(strings are not: `--trace` counts them). Nothing is asserted: this prints numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import sys
+import time
+import tracemalloc
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+STEPS = ("start", "opened", "F hits", "Esc")
+
+
+def anon_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("RssAnon:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def children_mb() -> tuple[int, float, float]:
+    """This process's children (the workers), their RSS and their PSS summed, in MB: what a
+    tester summing a process tree's resident memory counts, and what it shares."""
+    import os
+
+    sys.path.insert(0, str(HERE))
+    from farm import _process_tree
+
+    pids = [p for p in _process_tree(os.getpid()) if p != os.getpid()]
+    rss = pss = 0.0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith(("Rss:", "Pss:")):
+                    kb = int(line.split()[1]) / 1024
+                    rss, pss = (rss + kb, pss) if line.startswith("Rss:") else (rss, pss + kb)
+        except OSError:
+            continue
+    return len(pids), rss, pss
+
+
+def step() -> dict[str, float]:
+    gc.collect()
+    workers, rss, pss = children_mb()
+    return {
+        "rss": anon_mb(),
+        "blocks": sys.getallocatedblocks(),
+        "objects": len(gc.get_objects()) + gc.get_freeze_count(),
+        "workers": workers,
+        "workers_rss": rss,
+        "workers_pss": pss,
+    }
+
+
+def top_lines(limit: int = 25) -> list[str]:
+    snapshot = tracemalloc.take_snapshot().filter_traces(
+        [tracemalloc.Filter(False, tracemalloc.__file__)]
+    )
+    stats = snapshot.statistics("lineno")
+    total = sum(s.size for s in stats)
+    lines = [f"traced {total / 2**20:.1f} MB in all"]
+    for stat in stats[:limit]:
+        frame = stat.traceback[0]
+        lines.append(
+            f"{stat.size / 2**20:8.1f} MB {stat.count:>9,} blocks  {frame.filename}:{frame.lineno}"
+        )
+    return lines
+
+
+def top_types(limit: int = 25) -> list[str]:
+    gc.unfreeze()  # the frozen generation is not listed by get_objects
+    gc.collect()
+    counts = Counter(type(o).__qualname__ for o in gc.get_objects())
+    return [f"{n:>10,} {name}" for name, n in counts.most_common(limit)]
+
+
+def child(
+    root: Path, data: Path, opens: int, word: str, trace: bool, types: bool, refresh: bool
+) -> None:
+    sys.path.insert(0, str(root))
+    sys.path.insert(1, str(HERE))
+    if trace:
+        tracemalloc.start()
+    from reader.ui.app import ReaderApp
+    from reader.ui.screens.main_full_text import SEARCH_VIEW
+    from reader.ui.widgets.main.headline_table import HeadlineTable
+
+    report: dict[str, object] = {}
+
+    async def run() -> None:
+        # After `root`'s reader is imported: tui_memory puts this checkout's on the path first.
+        from tui_full_text import all_feeds
+        from tui_memory import open_and_leave
+
+        began = time.perf_counter()
+        app = ReaderApp(data, refresh_on_start=refresh)
+        app.prefetch_limit = 0
+        async with app.run_test(size=(120, 40)) as pilot:
+            while not (app.index.whole and app.index.headlines):  # whole, empty, at first
+                await pilot.pause(0.01)
+            report["whole_s"] = time.perf_counter() - began
+            while refresh and "Refreshed" not in str(app.status):
+                await pilot.pause(0.2)
+            await all_feeds(app, pilot)
+            report["start"] = step()
+            if trace:
+                report["trace start"] = top_lines()
+            main = app.main_screen
+            table = main.query_one(HeadlineTable)
+            table.cursor = 0
+            for _ in range(opens):
+                await open_and_leave(app, pilot)
+                await pilot.press("j")
+            await pilot.pause(1)
+            report["opened"] = step()
+            await pilot.press("F", *word)
+
+            async def watch() -> None:  # beside the keys: `press` returns only once idle
+                while main.feed_url != SEARCH_VIEW or not table.rows:
+                    await asyncio.sleep(0.005)
+                while main._so_far is not None or not main.text_hits:
+                    await asyncio.sleep(0.02)
+
+            watching = asyncio.ensure_future(watch())
+            await pilot.press("enter")
+            await watching
+            report["hits"] = len(main.text_hits)
+            await pilot.pause(1)
+            report["F hits"] = step()
+            await pilot.press("escape")
+            await pilot.pause(3)
+            report["Esc"] = step()
+            if trace:
+                report["trace end"] = top_lines()
+            if types:
+                report["types"] = top_types()
+
+    asyncio.run(run())
+    print(json.dumps(report))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data-dir", type=Path, help="a copy of a year's cache (required)")
+    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser.add_argument("--opens", type=int, default=20)
+    parser.add_argument("--word", default="harbour")
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--trace", action="store_true", help="where the memory is (tracemalloc)")
+    parser.add_argument("--types", action="store_true", help="the objects tracked, by type")
+    parser.add_argument(
+        "--refresh", action="store_true", help="refresh on open (COPY's feeds served)"
+    )
+    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child, args.opens, args.word, args.trace, args.types, args.refresh)
+        return 0
+    if args.data_dir is None:
+        parser.error("--data-dir is required: a copy of a year's cache")
+    sys.path.insert(0, str(HERE))
+    from children import checkouts, child_json
+    from farm import load_average
+
+    loads = [load_average()]
+    roots = checkouts(args.against)
+    got: dict[str, list[dict]] = {name: [] for name in roots}
+    extra = ["--opens", args.opens, "--word", args.word, *(["--refresh"] if args.refresh else [])]
+    for _ in range(args.runs):
+        for name, root in roots.items():
+            got[name].append(child_json(__file__, "--child", root, args.data_dir, *extra))
+            loads.append(load_average())
+    if args.trace or args.types:
+        flags = [*(["--trace"] if args.trace else []), *(["--types"] if args.types else [])]
+        traced = child_json(__file__, "--child", HERE.parent, args.data_dir, *extra, *flags)
+        for key in ("trace start", "trace end", "types"):
+            if key in traced:
+                print(f"\n{key}:")
+                print("\n".join(traced[key]))
+        print()
+    first = next(iter(got.values()))[0]
+    print(
+        f"{args.data_dir}: {first['hits']:,} hits for F {args.word}; RssAnon MB (median of "
+        f"{args.runs}), Python's allocated blocks, objects tracked; load {', '.join(loads)}"
+    )
+    print("| checkout | " + " | ".join(STEPS) + " |")
+    print("|---|" + "---:|" * len(STEPS))
+    medians: dict[str, dict[str, float]] = {}
+    for name, runs in got.items():
+        cells = []
+        medians[name] = {}
+        for what in STEPS:
+            rss = sorted(r[what]["rss"] for r in runs)[len(runs) // 2]
+            blocks = sorted(r[what]["blocks"] for r in runs)[len(runs) // 2]
+            objects = sorted(r[what]["objects"] for r in runs)[len(runs) // 2]
+            medians[name][what] = rss
+            cells.append(f"{rss:,.0f} MB, {blocks / 1e6:.2f} M blocks, {objects / 1e6:.2f} M obj")
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    for name, runs in got.items():
+        last = runs[-1]["Esc"]
+        print(
+            f"{name}: after Esc {last.get('workers', 0):.0f} worker processes, their RSS"
+            f" {last.get('workers_rss', 0):.0f} MB summed, PSS {last.get('workers_pss', 0):.0f} MB"
+        )
+        seconds = sorted(r["whole_s"] for r in runs if "whole_s" in r)
+        if seconds:
+            print(f"{name}: every headline read {', '.join(f'{s:.2f}' for s in seconds)} s")
+    if "against" in medians:
+        ratios = " | ".join(f"{medians['this'][w] / medians['against'][w]:.2f}" for w in STEPS)
+        print(f"| this / against | {ratios} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

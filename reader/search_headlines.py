@@ -1,0 +1,180 @@
+"""The headlines' part of the search index (`search_index`): each feed's headlines' titles,
+authors and feed texts, and the Saved list's titles and addresses, as trigrams, so a word no
+headline and no cached article holds is told from the index alone, without reading a year's
+51,000 headlines first (`indexed_search.holds_nothing`): "nothing" at once.
+
+What a search looks for in a headline besides its article (`full_text.search`: its title and
+its feed's byline, and its feed's text when no article of it is cached) is indexed for every
+headline, cached or not (a prefilter: more rows only narrow less), in the indexed form of the
+articles' text (`search_index.indexed_form`). A list (a feed's, the Saved list's) is caught up
+when the store wrote it since it was indexed (`lists`: the time of its record), and only its
+headlines whose words changed are indexed again (each known by a checksum of its words), so a
+sync's few new items cost a few rows, not the feed's 2,000. Rows left behind by headlines
+changed or dropped (contentless, as the articles' are) are counted, and the headlines' part
+alone starts afresh when they outnumber the live ones.
+
+Kept in the index file's own tables, apart from the articles' (`SCHEMA` unchanged): a reader of
+an older version leaves them be, and its syncs are caught up with by the next search.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
+
+from .feed_summary import summary_line
+
+HeadlineWords = tuple[str, str, str, str]
+"""A headline as its words are indexed: its id in its list, its title, its author (the feed's
+byline) and its feed text (the item's summary, HTML)."""
+
+SUMMARY_CHARACTERS = 3000
+"""Characters of a feed's summary whose words are indexed, and that a search reads
+(`full_text`): far more than a line."""
+
+TOLD_FROM = 50
+"""Lists to index from none from which their progress is told (a year's 250 feeds: ~3 s of CPU,
+13 s on a loaded machine)."""
+
+_TABLES = ("head_lists", "head_docs", "head_text", "head_meta")
+
+
+def create(db: sqlite3.Connection) -> None:
+    """The tables, made when missing (in the caller's transaction)."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS head_lists (list TEXT PRIMARY KEY, stored REAL NOT NULL)"
+    )
+    db.execute(
+        # An id is never used again: a row left behind in `head_text` stands for no other.
+        "CREATE TABLE IF NOT EXISTS head_docs (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " list TEXT NOT NULL, entry TEXT NOT NULL, words INTEGER NOT NULL,"
+        " UNIQUE (list, entry))"
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS head_text USING fts5("
+        "body, tokenize='trigram', detail=none, content='')"
+    )
+    db.execute("CREATE TABLE IF NOT EXISTS head_meta (name TEXT PRIMARY KEY, value INTEGER)")
+
+
+def drop(db: sqlite3.Connection) -> None:
+    for table in _TABLES:
+        db.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def behind(db: sqlite3.Connection, lists: dict[str, float]) -> tuple[list[str], list[str]]:
+    """Of the `lists` (by name, when the store wrote each), those not indexed as written now,
+    and the names of those indexed that are gone."""
+    indexed = dict(db.execute("SELECT list, stored FROM head_lists").fetchall())
+    changed = [name for name, at in lists.items() if indexed.get(name) != at]
+    gone = [name for name in indexed if name not in lists]
+    return changed, gone
+
+
+def catch_up(
+    db: sqlite3.Connection,
+    lists: dict[str, float],
+    headlines_of: Callable[[str], Iterable[HeadlineWords]],
+    indexed_form: Callable[[str], str],
+    transaction: Callable[[sqlite3.Connection], AbstractContextManager[None]],
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> int:
+    """Index the headlines of the `lists` written since they were indexed (`headlines_of`
+    gives a list's), forget the lists gone; the headlines indexed. A list at a time, each in
+    one `transaction`: one stopped half-way keeps the lists it did. When every list is to be
+    indexed (none was yet), and they are `TOLD_FROM` or more, `progress` is told the lists
+    done and to do, before the first and after each."""
+    changed, gone = behind(db, lists)
+    if not changed and not gone:
+        return 0
+    live = db.execute("SELECT count(*) FROM head_docs").fetchone()[0]
+    if _garbage(db) > max(1000, live):
+        with transaction(db):
+            drop(db)
+            create(db)
+        changed, gone = list(lists), []
+        live = 0
+    told = progress if not live and len(changed) >= TOLD_FROM else lambda done, total: None
+    told(0, len(changed))
+    done = 0
+    for name in gone:
+        with transaction(db):
+            left = db.execute("DELETE FROM head_docs WHERE list = ?", (name,)).rowcount
+            db.execute("DELETE FROM head_lists WHERE list = ?", (name,))
+            _left_behind(db, left)
+    for n, name in enumerate(changed, 1):
+        rows = list(headlines_of(name))  # read before the lock
+        with transaction(db):
+            done += _index_list(db, name, rows, indexed_form)
+            db.execute(
+                "INSERT INTO head_lists VALUES (?, ?) ON CONFLICT(list)"
+                " DO UPDATE SET stored = excluded.stored",
+                (name, lists[name]),
+            )
+        told(n, len(changed))
+    return done
+
+
+def _index_list(
+    db: sqlite3.Connection,
+    name: str,
+    rows: list[HeadlineWords],
+    indexed_form: Callable[[str], str],
+) -> int:
+    had = {
+        entry: (row_id, words)
+        for row_id, entry, words in db.execute(
+            "SELECT id, entry, words FROM head_docs WHERE list = ?", (name,)
+        )
+    }
+    left = 0
+    done = 0
+    for entry, title, author, summary in rows:
+        summary = summary[:SUMMARY_CHARACTERS]
+        # A checksum of the words as given (not as indexed): told without making the text.
+        words = zlib.crc32(f"{title}\0{author}\0{summary}".encode("utf-8", "surrogatepass"))
+        kept = had.pop(entry, None)
+        if kept is not None:
+            if kept[1] == words:
+                continue
+            db.execute("DELETE FROM head_docs WHERE id = ?", (kept[0],))
+            left += 1
+        cursor = db.execute(
+            "INSERT INTO head_docs (list, entry, words) VALUES (?, ?, ?)", (name, entry, words)
+        )
+        text = f"{title}\n{author}\n{summary_line(summary) if summary else ''}"
+        db.execute(
+            "INSERT INTO head_text (rowid, body) VALUES (?, ?)",
+            (cursor.lastrowid, indexed_form(text)),
+        )
+        done += 1
+    for row_id, _ in had.values():  # no longer in the list
+        db.execute("DELETE FROM head_docs WHERE id = ?", (row_id,))
+        left += 1
+    _left_behind(db, left)
+    return done
+
+
+def _garbage(db: sqlite3.Connection) -> int:
+    row = db.execute("SELECT value FROM head_meta WHERE name = 'garbage'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _left_behind(db: sqlite3.Connection, rows: int) -> None:
+    if rows:
+        db.execute(
+            "INSERT INTO head_meta VALUES ('garbage', ?) ON CONFLICT(name)"
+            " DO UPDATE SET value = value + excluded.value",
+            (rows,),
+        )
+
+
+def any_holding(db: sqlite3.Connection, fts_query: str) -> bool:
+    """Whether a headline may hold what `fts_query` (a trigram query) asks for."""
+    query = (
+        "SELECT 1 FROM head_text JOIN head_docs ON head_docs.id = head_text.rowid"
+        " WHERE head_text MATCH ? LIMIT 1"
+    )
+    return db.execute(query, (fts_query,)).fetchone() is not None
