@@ -110,21 +110,36 @@ def _not_ahead(entry: Entry, before: Entry | None, now: datetime) -> Entry:
     return dataclasses.replace(entry, **changes) if changes else entry
 
 
-def _published_kept(entry: Entry, before: Entry | None) -> Entry:
-    """`entry`, an item its feed dates once (an Atom entry with an `<updated>` and no
-    `<published>`; the date given as both), whose date moved later since its record
-    (`before`): an update of it, so its publication stays the first date and the new one is
-    its time of update. As the feed gives it, an old story came first of every list as if new,
-    and its correction was never fetched (`retold.updated_since` saw no update; acc34a C3)."""
-    if (
-        before is None
-        or before.published is None
-        or entry.updated is None
-        or entry.published != entry.updated
-        or entry.updated <= before.published
-    ):
-        return entry
-    return dataclasses.replace(entry, published=before.published)
+def _redated(entry: Entry, before: Entry | None) -> bool:
+    """`entry` is an item its feed dates once (an Atom entry with an `<updated>` and no
+    `<published>`; the date given as both) whose date moved later since its record (`before`)."""
+    return (
+        before is not None
+        and before.published is not None
+        and entry.updated is not None
+        and entry.published == entry.updated
+        and entry.updated > before.published
+    )
+
+
+def _published_kept(entries: list[Entry], known: Mapping[str, Entry]) -> tuple[list[Entry], bool]:
+    """`entries` (a feed's, fresh), each whose one date moved later since its record in `known`
+    (`_redated`) taken for an update of it: its publication stays the first date, the new one
+    its time of update. As the feed gave it, an old story came first of every list as if new,
+    and its correction was never fetched (`retold.updated_since` saw no update; acc34a C3).
+    Not so when most of them moved (three at least): a feed that dates every item anew at each
+    fetch, as if it were new (acc28a H10), tells no update of any; they stay as given. And
+    whether that was so."""
+    moved = [e for e in entries if _redated(e, known.get(e.id))]
+    listed_before = sum(1 for e in entries if e.id in known)
+    if not moved or (len(moved) >= 3 and 2 * len(moved) > listed_before):
+        return entries, bool(moved)
+    return [
+        dataclasses.replace(e, published=known[e.id].published)
+        if _redated(e, known.get(e.id))
+        else e
+        for e in entries
+    ], False
 
 
 def _newest_first(entry: Entry) -> tuple[int, float]:
@@ -382,8 +397,8 @@ class StoreFeeds(StoreShownIds):
         are as kept: a feed fetched again whole, its server asking no `If-None-Match`, with
         nothing new: its list is not written again, nor read again by a reader), the entries
         as kept before of the items told anew (their title or summary changed), and `fresh`
-        as kept (a date ahead put back, `_not_ahead`; a publication kept, `_published_kept`):
-        what a sync judges them by."""
+        as a sync judges them: each publication kept where its one date moved
+        (`_published_kept`)."""
         mine = [e for e in fresh if e.feed_url == feed_url]  # an entry belongs to its own feed only
         with self._state.transact():
             if feed_url not in self.feed_urls():
@@ -398,10 +413,16 @@ class StoreFeeds(StoreShownIds):
             known = {e.id: e for e, _ in records}
             now = time.time()  # one moment for the merge: dates ahead of it, first-seen times
             moment = datetime.fromtimestamp(now, UTC)
-            mine = [
-                _published_kept(_not_ahead(e, known.get(e.id), moment), known.get(e.id))
-                for e in mine
-            ]
+            # What a sync judges the items by: as the feed gives them, a date far ahead
+            # and all (`updated_since` takes one for an update), each publication kept.
+            judged, _ = _published_kept(mine, known)
+            stored = []
+            for fresh_one, as_judged in zip(mine, judged, strict=True):
+                made = _not_ahead(fresh_one, known.get(fresh_one.id), moment)
+                if as_judged.published != fresh_one.published:  # kept: not ahead, it was read
+                    made = dataclasses.replace(made, published=as_judged.published)
+                stored.append(made)
+            mine = stored
             # Each entry's key is written with it: kept from its record while its link is the
             # same, made for a new or moved one (and for a record written without one).
             kept = {e.id: (e.link, k) for e, d in records if (k := _stored_key(d)) is not None}
@@ -446,7 +467,7 @@ class StoreFeeds(StoreShownIds):
                 self._state.delete(_content_key(dropped.id))
         for before, entry in retold:
             self._note_told(link_key(entry.link), before)
-        return new, changed_list, tuple(before for before, _ in retold), tuple(mine)
+        return new, changed_list, tuple(before for before, _ in retold), tuple(judged)
 
     def _keep_unlisted(self, going: Iterable[tuple[str, str, bool]]) -> None:
         """The headlines `going` (id, article key, whether read) leave their feed: each cached
