@@ -124,6 +124,16 @@ async def ask(pilot: Pilot[object], key: str, text: str | None, clear: bool = Fa
     await until(pilot, lambda: isinstance(app.screen, MainScreen), "the dialog closed")
 
 
+async def ask_choosing(pilot: Pilot[object], page: str) -> None:
+    """`a` with the address of a page naming several feeds: the list to choose one from (the
+    line's dialog gives way to it at once: the main screen may never be on top between)."""
+    await pilot.press("a")
+    await on_top(pilot, FeedInputScreen, "the line")
+    await type_in(pilot, page)
+    await pilot.press("enter")
+    await on_top(pilot, FeedChoiceScreen, "the feeds to choose from")
+
+
 async def offered(pilot: Pilot[object], page: str) -> None:
     """`a` with the address of a page naming no feed: the question offering to keep it."""
     await pilot.press("a")
@@ -187,8 +197,7 @@ def test_a_adds_a_feed_by_its_address_or_a_pages_and_says_why_one_gave_nothing(
             # A page naming two feeds, neither plainly its main one: which, in a list to
             # choose from by keys (a notice listed them, to be typed in again: acc34b D10);
             # Esc chooses none.
-            await ask(pilot, "a", both_page)
-            await on_top(pilot, FeedChoiceScreen, "the feeds to choose from")
+            await ask_choosing(pilot, both_page)
             assert app.status.startswith('That address is a web page ("Two Papers") naming 2')
             assert app.status.endswith(
                 "add the one you want with a and its address, or Enter on it here"
@@ -256,8 +265,7 @@ def test_a_page_naming_several_feeds_subscribes_to_the_one_chosen_by_keys(
 
     async def run() -> None:
         async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
-            await ask(pilot, "a", both_page)
-            await on_top(pilot, FeedChoiceScreen, "the feeds to choose from")
+            await ask_choosing(pilot, both_page)
             await pilot.press("j", "enter")
             await until(pilot, lambda: quay in shown_urls(app), "the feed chosen added")
             await until(pilot, lambda: app.status.startswith("Subscribed"), "its line")

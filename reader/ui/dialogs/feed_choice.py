@@ -28,7 +28,7 @@ def _option(feed: FeedLink) -> Option:
         row.append_text(plain(feed.title, max_length=120))
         row.append("\n")
     row.append_text(plain(feed.url, max_length=300))
-    return Option(row, id=feed.url)
+    return Option(row)
 
 
 class FeedChoiceScreen(Dialog[str | None]):
@@ -61,7 +61,7 @@ class FeedChoiceScreen(Dialog[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(event.option.id)
+        self.dismiss(self.feeds[event.option_index].url)
 
     def action_choose_none(self) -> None:
         self.dismiss(None)
