@@ -195,3 +195,32 @@ def test_a_feeds_pdf_is_synced_cached_and_read_offline(
             assert "What the inspectors asked for" in body.text
 
     asyncio.run(run())
+
+
+def test_a_table_of_contents_is_left_out_and_a_sentence_opening_with_its_word_kept() -> None:
+    """Its page numbers mean nothing in the reader, nor its heading without it; a paragraph
+    that opens with "Contents" is text."""
+    lines = [
+        Placed("Contents", 72, 760, 15, bold=True),
+        Placed("1 Findings . . . . . . . . . . . . . . . . . . . . 2", 72, 740),
+        Placed("2 Costs . . . . . . . . . . . . . . . . . . . . . . 3", 72, 726),
+        Placed("Contents of the inspectors' report were shown to the harbour board on", 72, 690),
+        Placed("Tuesday, a week before the report itself was published on the authority's", 72, 676),
+        Placed("website, with its findings on the cranes and the costs of their repair.", 72, 662),
+    ]  # fmt: skip
+    article = extract_file(pdf_of_lines([lines]), "")
+    texts = [b.text for b in article.blocks]
+    assert texts == [
+        "Contents of the inspectors' report were shown to the harbour board on Tuesday, a week "
+        "before the report itself was published on the authority's website, with its findings "
+        "on the cranes and the costs of their repair."
+    ]
+    # A line of text opening with the word, right above a contents' line, is no heading of it.
+    lines = [
+        Placed("Contents checked by the harbour board's own engineers in March 2026.", 72, 760),
+        Placed("1 Findings . . . . . . . . . . . . . . . . . . . . 2", 72, 740),
+        Placed("The inspectors found the boom of crane 4 cracked along an old weld, and the", 72, 700),
+        Placed("crack grown in the storm until the boom could no longer carry a container.", 72, 686),
+    ]  # fmt: skip
+    texts = [b.text for b in extract_file(pdf_of_lines([lines]), "").blocks]
+    assert texts[0] == "Contents checked by the harbour board's own engineers in March 2026."

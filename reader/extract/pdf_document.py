@@ -58,9 +58,11 @@ _PAGE_NUMBER = re.compile(
 _CONTENTS_LINE = re.compile(r"(?:\s?\.){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
 """A table of contents' entry: its title, dots leading to a page number."""
 _CONTENTS = re.compile(
-    r"^(?:table of )?contents|inhalt(?:sverzeichnis)?|sommaire|table des matières|índice|indice$",
+    r"^(?:(?:table of )?contents|inhalt(?:sverzeichnis)?|sommaire|table des matières|índice"
+    r"|indice)$",
     re.I,
 )
+"""A table of contents' heading, alone on its line."""
 _HYPHENATED = re.compile(r"[^\W\d_]{2}-$")
 _POOR_TITLE = re.compile(
     r"^(?:untitled|microsoft (?:word|powerpoint) - .*|.*\.(?:docx?|pdf|indd|pptx?|odt|tex)|"
