@@ -14,6 +14,12 @@ import re
 
 PDF = "application/pdf"
 """A PDF's media type: the one file a link may lead to that is read for its text."""
+PDF_WITHOUT_TEXT = f"{PDF} with no text in it, pictures of its pages"
+PDF_LOCKED = f"{PDF}, locked with a password"
+PDF_UNREADABLE = f"{PDF}, which could not be read"
+PDF_REFUSALS = (PDF_WITHOUT_TEXT, PDF_LOCKED, PDF_UNREADABLE)
+"""What a PDF refused as no article page is named (`extract.pdf_document`); one named
+otherwise was refused before PDFs were read (`Store.not_an_article`)."""
 # Leading bytes of the formats a link may lead to instead of a page, with their media type.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "application/pdf"),

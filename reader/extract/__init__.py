@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ..charset import clean_markup, decode_html, in_nfc
 from ..models import Article, Entry, ErrorKind, FetchError, SiteRule, words_of
 from ..render import to_markdown, to_text
-from ..sniff import binary_type, feed_type, looks_like_html
+from ..sniff import PDF, binary_type, feed_type, looks_like_html
 from ..start_tags import with_fewer_attributes
 from .article_body import chosen_body, cleaned_page
 from .article_parts import with_article_parts
@@ -37,7 +37,7 @@ from .next_page import next_page_url, without_page_contents
 from .page_cleanup import noscript_prose, scripts_off
 from .page_declarations import read_declarations
 from .page_tree import _apply_site_rule, _parse
-from .pdf_document import PDF, pdf_article
+from .pdf_document import pdf_article
 from .picture_alts import without_repeated_alts
 from .playlists import without_playlist_headings
 from .text_metadata import with_text_metadata

@@ -35,7 +35,7 @@ from typing import Any
 from ..extractor_version import EXTRACTOR
 from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline, words_of
 from ..safe import safe_line, safe_text
-from ..sniff import PDF as PDF
+from ..sniff import PDF_LOCKED, PDF_UNREADABLE, PDF_WITHOUT_TEXT
 from .plain_text import linked_text
 
 MAX_PDF_PAGES = 1500
@@ -150,7 +150,7 @@ def pdf_article(body: bytes, url: str = "") -> Article:
     declared = _declared(reader)
     shown_title, blocks = _blocks(_without_running_lines(lines), declared[0])
     if words_of(tuple(blocks)) < _FEWEST_WORDS:
-        raise _refused(url, f"{PDF} with no text in it, pictures of its pages")
+        raise _refused(url, PDF_WITHOUT_TEXT)
     title, author, published, updated, language = declared
     return Article(
         url,
@@ -192,7 +192,7 @@ def _opened(body: bytes, url: str) -> Any:
     try:
         reader = PdfReader(io.BytesIO(body), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise _refused(url, f"{PDF}, locked with a password")
+            raise _refused(url, PDF_LOCKED)
         _ = reader.pages[0]  # a file with no page tree fails here, not later
     except FetchError:
         raise
@@ -225,7 +225,7 @@ def _read_pages(reader: Any, url: str) -> tuple[list[list[_Line]], str]:
 def _unreadable(url: str, error: Exception) -> FetchError:
     """A PDF pypdf can't read (damaged, cut short, hostile): named as any file a link leads to
     is, its parser's words left out (they speak of xref tables and streams)."""
-    return _refused(url, f"{PDF}, which could not be read")
+    return _refused(url, PDF_UNREADABLE)
 
 
 def _refused(url: str, what: str) -> FetchError:

@@ -27,6 +27,7 @@ from ..dates import BELIEVED_AHEAD, stated_iso
 from ..keys import article_key
 from ..models import Article
 from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
+from ..sniff import PDF_REFUSALS
 from ..urls import site_of
 from .directory import _reporting_storage_errors, packed_record
 from .feeds import StoreFeeds
@@ -602,10 +603,6 @@ class StoreArticles(StoreFeeds):
         return had
 
 
-_PDF_READ_SINCE = ("with no text in it", "which could not be read", "locked with a password")
-"""What a PDF refused now is refused for (`extract.pdf_document`)."""
-
-
 def _pdf_unread_then(why: object) -> bool:
     """`why` a link is no article page was given before PDFs were read for their text (every
     PDF was "not an article page (application/pdf)"): the link is one to fetch again, not to
@@ -613,5 +610,5 @@ def _pdf_unread_then(why: object) -> bool:
     return (
         isinstance(why, str)
         and why.startswith("not an article page (application/pdf")
-        and not any(reason in why for reason in _PDF_READ_SINCE)
+        and not any(f"({refused})" in why for refused in PDF_REFUSALS)
     )

@@ -122,24 +122,21 @@ def _redated(entry: Entry, before: Entry | None) -> bool:
     )
 
 
-def _published_kept(entries: list[Entry], known: Mapping[str, Entry]) -> tuple[list[Entry], bool]:
+def _published_kept(entries: list[Entry], known: Mapping[str, Entry]) -> list[Entry]:
     """`entries` (a feed's, fresh), each whose one date moved later since its record in `known`
     (`_redated`) taken for an update of it: its publication stays the first date, the new one
     its time of update. As the feed gave it, an old story came first of every list as if new,
     and its correction was never fetched (`retold.updated_since` saw no update; acc34a C3).
     Not so when most of them moved (three at least): a feed that dates every item anew at each
-    fetch, as if it were new (acc28a H10), tells no update of any; they stay as given. And
-    whether that was so."""
-    moved = [e for e in entries if _redated(e, known.get(e.id))]
+    fetch, as if it were new (acc28a H10), tells no update of any; they stay as given."""
+    moved = {e.id for e in entries if _redated(e, known.get(e.id))}
     listed_before = sum(1 for e in entries if e.id in known)
     if not moved or (len(moved) >= 3 and 2 * len(moved) > listed_before):
-        return entries, bool(moved)
+        return entries
     return [
-        dataclasses.replace(e, published=known[e.id].published)
-        if _redated(e, known.get(e.id))
-        else e
+        dataclasses.replace(e, published=known[e.id].published) if e.id in moved else e
         for e in entries
-    ], False
+    ]
 
 
 def _newest_first(entry: Entry) -> tuple[int, float]:
@@ -415,7 +412,7 @@ class StoreFeeds(StoreShownIds):
             moment = datetime.fromtimestamp(now, UTC)
             # What a sync judges the items by: as the feed gives them, a date far ahead
             # and all (`updated_since` takes one for an update), each publication kept.
-            judged, _ = _published_kept(mine, known)
+            judged = _published_kept(mine, known)
             stored = []
             for fresh_one, as_judged in zip(mine, judged, strict=True):
                 made = _not_ahead(fresh_one, known.get(fresh_one.id), moment)
