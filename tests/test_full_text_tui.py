@@ -313,6 +313,20 @@ def test_a_hit_found_by_its_title_alone_shows_its_article_s_first_words(synced_d
     asyncio.run(run())
 
 
+def _status_notes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every note the status line is given from now on, in order (a count a batch at a time is
+    gone before a test could read it off the screen)."""
+    notes: list[str] = []
+    shown = StatusBar.show_note
+
+    def noted(bar: StatusBar, note: str, *args: object, **kwargs: object) -> None:
+        notes.append(str(note))
+        shown(bar, note, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(StatusBar, "show_note", noted)
+    return notes
+
+
 def test_F_shows_the_first_hits_while_it_searches_on(
     synced_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -322,14 +336,7 @@ def test_F_shows_the_first_hits_while_it_searches_on(
     hits = expected(synced_dir, words="council")
     assert len(hits) >= 4
     monkeypatch.setattr(text_search, "FIRST_ROWS", 2)
-    notes: list[str] = []
-    shown = StatusBar.show_note
-
-    def noted(bar: StatusBar, note: str, *args: object, **kwargs: object) -> None:
-        notes.append(str(note))
-        shown(bar, note, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(StatusBar, "show_note", noted)
+    notes = _status_notes(monkeypatch)
 
     async def run() -> None:
         async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):
@@ -365,14 +372,7 @@ def test_F_counts_the_articles_it_indexes_first(
     monkeypatch.setattr(indexed_search, "INDEXING_NOTE_FROM", 1)
     monkeypatch.setattr(search_index, "_BATCH", 5)
     monkeypatch.setattr(main_full_text, "_NOTE_EVERY", 0)  # each batch's count said
-    notes: list[str] = []
-    shown = StatusBar.show_note
-
-    def noted(bar: StatusBar, note: str, *args: object, **kwargs: object) -> None:
-        notes.append(str(note))
-        shown(bar, note, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(StatusBar, "show_note", noted)
+    notes = _status_notes(monkeypatch)
 
     async def run() -> None:
         async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):

@@ -9,6 +9,9 @@ import asyncio
 import time
 from pathlib import Path
 
+from textual.binding import Binding
+from textual.screen import Screen
+
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.feed_input import FeedInputScreen
 from reader.ui.screens.article import ArticleScreen
@@ -67,26 +70,31 @@ def test_a_search_typed_as_a_cached_article_opens_is_the_articles(synced_dir: Pa
     asyncio.run(run())
 
 
+class _NotReady(Screen[None]):
+    """A screen that says it takes no keys yet (an article still being read), noting each `x`
+    it is given in `pressed`."""
+
+    BINDINGS = [Binding("x", "note", "Note")]
+
+    def __init__(self, pressed: list[str]) -> None:
+        super().__init__()
+        self.pressed = pressed
+        self.takes_keys = False
+
+    def action_note(self) -> None:
+        self.pressed.append("x")
+
+
 def test_keys_held_for_a_screen_never_ready_act_after_a_while(synced_dir: Path) -> None:
     """A screen that never says it takes keys (an article whose reading hangs) gets them
     anyway after `_HELD_AT_MOST`: keys are never held for good."""
-    from textual.binding import Binding
-    from textual.screen import Screen
-
     pressed: list[str] = []
-
-    class NeverReady(Screen[None]):
-        BINDINGS = [Binding("x", "note", "Note")]
-        takes_keys = False
-
-        def action_note(self) -> None:
-            pressed.append("x")
 
     async def run() -> None:
         app = ReaderApp(synced_dir, refresh_on_start=False)
         async with app.run_test(size=(80, 24)) as pilot:
             await started(pilot)
-            await app.push_screen(NeverReady())
+            await app.push_screen(_NotReady(pressed))
             burst(app, "xx")
             await until(pilot, lambda: pressed == ["x", "x"], "both keys, in the end")
 
@@ -99,25 +107,15 @@ def test_keys_held_through_a_stall_of_the_machine_wait_for_their_screen(synced_d
     act once it is. Counted by the clock, the stall let them go on at once, before the keys
     ahead of them had acted: `/libraries Enter n n` in one burst searched "librariesn"
     (test_find_in_article, 1 run in 4 at load 40)."""
-    from textual.binding import Binding
-    from textual.screen import Screen
-
     import reader.ui.app as app_module
 
     pressed: list[str] = []
-
-    class NotReadyYet(Screen[None]):
-        BINDINGS = [Binding("x", "note", "Note")]
-        takes_keys = False
-
-        def action_note(self) -> None:
-            pressed.append("x")
 
     async def run() -> None:
         app = ReaderApp(synced_dir, refresh_on_start=False)
         async with app.run_test(size=(80, 24)) as pilot:
             await started(pilot)
-            screen = NotReadyYet()
+            screen = _NotReady(pressed)
             await app.push_screen(screen)
             burst(app, "x")
             await until(pilot, lambda: bool(app._typed_ahead), "the key held")

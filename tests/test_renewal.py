@@ -84,6 +84,20 @@ def sync(directory: Path, feed: str) -> tuple[SyncReport, str]:
     return asyncio.run(run())
 
 
+def corrected_and_synced_again(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[SyncReport, str]:
+    """The story corrected on `site` after our copy: `reader sync` says it updated one (and
+    failed none); then another sync, asking only for the feed (`site.asked` from there), and
+    the cached text after it."""
+    site.body = page("three times a day")
+    site.updated = corrected_now()
+    assert main(["--data-dir", str(data_dir), "sync"]) == 0
+    assert "0 failed, 1 updated" in capsys.readouterr().err
+    site.asked.clear()
+    return sync(data_dir, site.url("/feed.xml"))
+
+
 def test_an_article_updated_after_our_copy_is_fetched_again(
     site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -97,12 +111,7 @@ def test_an_article_updated_after_our_copy_is_fetched_again(
     assert site.asked == ["/feed.xml"]
 
     # Corrected after our copy: the next sync has the correction, and says so; once.
-    site.body = page("three times a day")
-    site.updated = corrected_now()
-    assert main(["--data-dir", str(data_dir), "sync"]) == 0
-    assert "0 failed, 1 updated" in capsys.readouterr().err
-    site.asked.clear()
-    report, text = sync(data_dir, feed)
+    report, text = corrected_and_synced_again(site, data_dir, capsys)
     assert "sail three times a day" in text and "twice" not in text
     assert site.asked == ["/feed.xml"] and report.articles_updated == 0
 
@@ -181,12 +190,7 @@ def test_an_entry_dated_by_its_update_alone_is_fetched_again_and_keeps_its_place
         feed = site.url("/feed.xml")
         report, text = sync(data_dir, feed)
         assert report.articles_fetched == 1 and "sail twice a day" in text
-        site.body = page("three times a day")
-        site.updated = corrected_now()
-        assert main(["--data-dir", str(data_dir), "sync"]) == 0
-        assert "0 failed, 1 updated" in capsys.readouterr().err
-        site.asked.clear()
-        report, text = sync(data_dir, feed)
+        report, text = corrected_and_synced_again(site, data_dir, capsys)
         assert "sail three times a day" in text and site.asked == ["/feed.xml"]
 
     async def dates() -> tuple[datetime | None, datetime | None]:
