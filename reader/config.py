@@ -21,6 +21,7 @@ from .models import SiteRule
 
 if TYPE_CHECKING:
     from .ignore_rules import IgnoreRule
+    from .search_feeds import SearchFeed
 
 APP_NAME = "reader-tui"
 USER_AGENT = f"reader-tui/{__version__} (terminal news reader; offline cache)"
@@ -108,6 +109,8 @@ class Config:
     keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # `[[ignore]]`: the items a sync leaves out, newsboat's killfile (`ignore_rules`).
     ignore: tuple[IgnoreRule, ...] = ()
+    # `[[search]]`: searches kept as rows of the feed list, newsboat's query feeds (`search_feeds`).
+    searches: tuple[SearchFeed, ...] = ()
 
     def rule_for(self, url: str) -> SiteRule | None:
         return site_rule_for(self.site_rules, url)
@@ -242,6 +245,13 @@ copy = "text"
 # [[ignore]]
 # feed = "#sport"
 # text = "betting odds"
+
+# Searches kept as rows of the feed list (newsboat's query feeds, over the articles' text too):
+# choosing one lists the headlines F would find with its words, and `reader list --feed NAME`
+# prints them. The words are F's: "a phrase", OR, -word to leave out, tag:NAME for a tag's list.
+# [[search]]
+# name = "Harbour strike"
+# words = 'harbour strike -football'
 """
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
@@ -351,7 +361,7 @@ def _ca_file(value: Any) -> str:
     return str(path)
 
 
-_SECTIONS = {"network", "cache", "feeds", "ui", "citation", "keys", "sites", "ignore"}
+_SECTIONS = {"network", "cache", "feeds", "ui", "citation", "keys", "sites", "ignore", "search"}
 # Limits under which nothing could be fetched at all (0 retries, 0 backoff are choices).
 _NOT_ZERO = {
     *("connect_timeout", "read_timeout", "total_timeout"),
@@ -429,8 +439,8 @@ def _check_keys(data: dict[str, Any]) -> None:
     for section, value in data.items():
         if section not in _SECTIONS:
             raise ValueError(f"unknown section [{section}]")
-        if section == "ignore":
-            continue  # rules, each a table: [[ignore]] (`ignore_rules`)
+        if section in ("ignore", "search"):
+            continue  # each a table: [[ignore]] (`ignore_rules`), [[search]] (`search_feeds`)
         if not isinstance(value, dict):
             raise ValueError(f"{section} must be a table: [{section}]")
     for section, known in (
@@ -513,6 +523,11 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         from .ignore_rules import ignore_rules
 
         ignore = ignore_rules(data["ignore"])
+    searches = ()
+    if "search" in data:
+        from .search_feeds import search_feeds
+
+        searches = search_feeds(data["search"])
     return Config(
         path=path,
         limits=limits,
@@ -532,6 +547,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         citation_copy=copy,
         keys=keys,
         ignore=ignore,
+        searches=searches,
     )
 
 

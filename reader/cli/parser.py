@@ -462,7 +462,8 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument(
         "--feed",
         metavar="FEED",
-        help="only this feed's headlines (its address as `reader feeds` shows it, or its name)",
+        help="only this feed's headlines (its address as `reader feeds` shows it, or its name);"
+        " or a search feed's hits (its name: [[search]] in the config)",
     )
     _add_tag_option(
         which, "only the headlines of the feeds filed under TAG, and the articles tagged TAG"
