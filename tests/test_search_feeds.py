@@ -23,7 +23,7 @@ from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.main.feed_list import FeedList
 from reader.ui.widgets.main.headline_table import HeadlineTable
 from tests.cli_run import run_reader
-from tests.tui_pilot import running, screen_text, table, until
+from tests.tui_pilot import running, screen_text, status, table, until
 
 STORMS = 'storm -ferries "Storm Idris" OR gales'
 NAME = "Storm watch"
@@ -192,5 +192,27 @@ def test_the_reader_reopens_on_a_search_feed_and_searches_it_again(synced_dir: P
         # A search feed gone from the config: "All feeds".
         async with running(synced_dir, (120, 30), prefetch=False) as (app, pilot):
             assert app.screen.feed_url is None  # type: ignore[attr-defined]
+
+    asyncio.run(run())
+
+
+def test_A_in_a_search_feed_marks_its_hits_read_and_U_unread_again(synced_dir: Path) -> None:
+    hits = found(synced_dir, STORMS)
+    ids = {h.headline.entry.id for h in hits}
+
+    async def run() -> None:
+        config = _config(synced_dir)
+        async with running(synced_dir, (120, 30), prefetch=False, config=config) as (app, pilot):
+            every = len(app.index.headlines)
+            await pilot.press("tab", "j", "j", "enter")
+            await until(pilot, lambda: len(table(app).rows) == len(hits), "the hits")
+            await pilot.press("A")
+            await until(pilot, lambda: _row_count(app, NAME) == "", "no unread hit")
+            assert f"Marked {len(hits)} headlines of ⌕ {NAME} read" in status(app)
+            # Those alone: every other headline is unread still.
+            read = {h.entry.id for h in app.index.headlines if h.read}
+            assert read == ids and len(read) < every
+            await pilot.press("U")
+            await until(pilot, lambda: _row_count(app, NAME) == str(len(hits)), "unread again")
 
     asyncio.run(run())

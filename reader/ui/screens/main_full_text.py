@@ -56,6 +56,11 @@ _SCOPE_CELLS = 30
 """The most of a feed's name the search line's prompt gives ("Find in Harbour Ledger: ")."""
 
 
+def lists_hits(view: str | None) -> bool:
+    """Whether `view`'s list is a search's hits: `F`'s, or a search feed's."""
+    return view == SEARCH_VIEW or view_search_feed(view) is not None
+
+
 def indexing_note(done: int, total: int) -> str:
     """The status line while a search first brings the index up to date: counted, as a
     year's takes minutes (acc33b B3: an hour could not be told from a minute)."""
@@ -104,7 +109,7 @@ class MainFullText(Screen[None]):
     @property
     def showing_hits(self) -> bool:
         """The list shown is a search's hits: `F`'s, or a search feed's."""
-        return self.feed_url == SEARCH_VIEW or view_search_feed(self.feed_url) is not None
+        return lists_hits(self.feed_url)
 
     def search_feed(self, view: str | None) -> SearchFeed | None:
         """The search feed of `view` (None: it is no search feed's, or the config has it no

@@ -22,11 +22,11 @@ from textual.screen import Screen
 
 from ...feed_tags import all_tags
 from ...reports import Headline
-from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, tag_view, view_search_feed
+from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, tag_view
 from ..keymap import keymap_of
 from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
-from .main_full_text import SEARCH_VIEW
+from .main_full_text import lists_hits
 
 if TYPE_CHECKING:
     from ..app import ReaderApp
@@ -67,8 +67,7 @@ class MainScreenUnread(Screen[None]):
     def filtered(self, feed_url: str | None) -> bool:
         """Whether the list of `feed_url` is shown unread only ("Saved" and a search's hits
         never are)."""
-        hits = feed_url == SEARCH_VIEW or view_search_feed(feed_url) is not None
-        return self.unread_only and feed_url not in LIBRARY_VIEWS and not hits
+        return self.unread_only and feed_url not in LIBRARY_VIEWS and not lists_hits(feed_url)
 
     def listed_rows(self, feed_url: str | None) -> list[Headline]:
         """The headlines of `feed_url`'s list as shown: all, or the unread ones and those read
@@ -161,7 +160,7 @@ class MainScreenUnread(Screen[None]):
     def count_tail(self, feed_url: str | None, rows: Sequence[Headline]) -> str:
         """What the list's title says after its name: how many are unread, of how many."""
         index = self.reader.index
-        if feed_url == SEARCH_VIEW or view_search_feed(feed_url) is not None:
+        if lists_hits(feed_url):
             return f" · {sum(not h.read for h in rows)} unread of {len(rows)}"
         if not index.whole:
             return READING
