@@ -216,3 +216,18 @@ def test_A_in_a_search_feed_marks_its_hits_read_and_U_unread_again(synced_dir: P
             await until(pilot, lambda: _row_count(app, NAME) == str(len(hits)), "unread again")
 
     asyncio.run(run())
+
+
+def test_reader_feeds_lists_the_search_feeds_after_the_feeds(synced_dir: Path) -> None:
+    (synced_dir / "config.toml").write_text(CONFIG, encoding="utf-8")
+    lines = run_reader(synced_dir, "feeds").stdout.splitlines()
+    assert lines[-4:] == [
+        f"⌕ {NAME}",
+        f"    a search: {STORMS}",
+        "⌕ Nothing",
+        "    a search: zzqxnonword",
+    ]
+    assert lines[0].startswith("The Harbour Gazette")
+    # Not among the failing feeds, nor in JSON's list of feeds.
+    assert "⌕" not in run_reader(synced_dir, "feeds", "--failing").stdout
+    assert "⌕" not in run_reader(synced_dir, "feeds", "--json").stdout

@@ -13,6 +13,7 @@ from ..feed_tags import all_tags
 from ..models import ErrorKind, Feed, FetchError
 from ..plural import plural
 from ..safe import safe_line
+from ..search_feeds import SEARCH_MARK
 from ..url_display import shown_url
 from ..urls import is_web_url, not_web_url
 from .common import (
@@ -21,6 +22,7 @@ from .common import (
     EXIT_USAGE,
     CommandError,
     UsageError,
+    config_of,
     err,
     iso_time,
     json_text,
@@ -268,7 +270,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_OK
-    if not rows:
+    searches = () if args.failing else config_of(args).searches
+    if not rows and not searches:
         out("no failing feeds" if args.failing else "no feeds yet: add one with `reader add URL`")
     for feed, total, unread in rows:
         out(f"{safe_line(feed.display_title, 60)}  ({unread} unread of {total})")
@@ -288,6 +291,9 @@ def cmd_feeds(args: argparse.Namespace) -> int:
             out("    never synced")
         if feed.problem:
             out(f"    warning: {safe_line(feed.problem)}")
+    for search in searches:  # not searched: a year's archive would hold `feeds` for seconds
+        out(f"{SEARCH_MARK} {search.name}")
+        out(f"    a search: {safe_line(search.words)}")
     return EXIT_OK
 
 

@@ -394,7 +394,8 @@ def build_parser() -> argparse.ArgumentParser:
         " and under a name of yours the title the feed gives itself. A failing feed says since"
         " when it fails and when it last worked; one that moved for good (a 301 or 308 to a"
         " feed) says where it is fetched from now; one gone for good (410) is asked again"
-        " weekly, not at every sync.",
+        " weekly, not at every sync. The config's search feeds ([[search]]) follow, each with"
+        " its words (`reader list --feed NAME` lists its hits).",
     )
     p.add_argument("--json", action="store_true", help='print JSON (name: yours, "" for none)')
     p.add_argument(
