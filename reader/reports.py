@@ -162,7 +162,6 @@ class Added:
     page_title: str = ""  # made safe
     found_at: Literal["", "link", "path"] = ""  # named by the page, or at a well-known path
     feeds: tuple[FeedLink, ...] = ()  # every readable feed the page names, in its order
-    json_feeds: int = 0  # JSON Feeds it names, which reader doesn't read
     error: FetchError | None = None  # why no feed was subscribed to on a page that names one
     replaced: str = ""  # the web page's address subscribed before, dropped for its feed
     unanswered: FetchError | None = None  # why the well-known addresses were not all asked

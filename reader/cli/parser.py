@@ -204,9 +204,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "add",
-        help="subscribe to a feed (RSS or Atom URL, or a web page naming one) and fetch its"
-        " headlines",
-        description="Subscribe to a feed (RSS or Atom URL) and fetch its headlines. Given a web"
+        help="subscribe to a feed (RSS, Atom or JSON Feed URL, or a web page naming one) and"
+        " fetch its headlines",
+        description="Subscribe to a feed (RSS, Atom or JSON Feed URL) and fetch its headlines."
+        " Given a web"
         " page's address (a site's home page, an article), its feed is found and subscribed to:"
         ' the one its <link rel="alternate"> names, comment feeds and the same feed in another'
         " format set aside; when it names several they are listed to choose from (exit 1); when"
