@@ -280,12 +280,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "import",
-        help="subscribe to every feed of an OPML file, or of a list of addresses one a line "
-        "(newsboat's urls file); save every link of a wallabag, Pocket or bookmarks export; "
-        "'-' for stdin",
+        help="subscribe to every feed of an OPML file, a list of addresses one a line "
+        "(newsboat's urls file), newsraft's feeds file, nom's config.yml or lemon24's reader's "
+        "database; save every link of a wallabag, Pocket or bookmarks export; '-' for stdin",
         description="Subscribe to every feed of an OPML file, or of a list of addresses one a"
         " line (newsboat's urls file); '-' reads stdin. Without --read-from nothing is fetched:"
-        " `reader sync` does."
+        " `reader sync` does. newsraft's feeds file (its sections as tags, its names kept: told"
+        " by its @ sections, its [period] or {limit}, or its name, feeds), nom's config.yml (its"
+        " feeds' url and name) and lemon24's reader's database (its feeds, their titles and"
+        " tags, and its read marks: the feeds fetched now for them) are read too. A file naming"
+        " no feed is said to, exit 1."
         " A read-it-later export is told by its shape and its links saved to read later, as"
         " `reader save` saves one, never subscribed to: wallabag's JSON, Pocket's"
         " ril_export.html or CSV, a browser's bookmarks.html. Each is fetched now (a link whose"
