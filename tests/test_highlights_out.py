@@ -177,3 +177,19 @@ def test_export_marks_the_place_of_words_said_twice_the_highlight_was_made_on(
         (mark,) = chapter.iter("mark")
         assert mark.text == words
         assert paragraph in mark.getparent().text_content(), last
+
+
+def test_a_note_is_text_in_markdown_as_the_article_is(synced_dir: Path) -> None:
+    """A note in Markdown is escaped as the article's text is: "<b>13:02</b>" shows as typed
+    and an imported file's `<script>` is no tag in a Markdown CMS (acc35b F16); in plain text
+    it is as typed."""
+    note = "confirmed by the press office <b>13:02</b>, *twice*"
+    entry_id = keep(synced_dir, TITLE, (SENTENCE, note))
+    escaped = "confirmed by the press office \\<b\\>13:02\\</b\\>, \\*twice\\*"
+    markdown = run_reader(synced_dir, "show", entry_id, "--format", "markdown").stdout
+    assert f"Note: {escaped}" in markdown
+    assert "<b>" not in markdown.split("## Highlights", 1)[1]
+    listed = run_reader(synced_dir, "highlights", entry_id).stdout
+    assert f"Note: {escaped}" in listed
+    plain = run_reader(synced_dir, "show", entry_id).stdout
+    assert f"Note: {note}" in plain
