@@ -353,7 +353,8 @@ class SyncReport:
         return {
             r.feed.url
             for r in self.feeds
-            if r.error and r.error.no_answer is not None and r.feed.url not in left
+            # Not one whose failure is its own (`kept`: a site down before the network went).
+            if r.error and r.error.no_answer is not None and not r.kept and r.feed.url not in left
         }
 
     def _feeds_outage(self, unreached: set[str]) -> Outage:

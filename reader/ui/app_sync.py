@@ -132,7 +132,8 @@ def _network_gone(failed: list[FeedResult]) -> list[FeedResult]:
     the rest not waited for: `NetworkWatch.went_away`); none when it didn't go."""
     if not any(r.error and r.error.no_answer == NoAnswer.NOT_ASKED for r in failed):
         return []
-    return [r for r in failed if r.error and r.error.no_answer in _CUT]
+    # Not one whose failure is its own (`kept`: a site down before the network went).
+    return [r for r in failed if r.error and r.error.no_answer in _CUT and not r.kept]
 
 
 _CUT = frozenset({NoAnswer.NOT_ASKED, NoAnswer.REFUSED, NoAnswer.NO_HOST, NoAnswer.BROKEN_OFF})
