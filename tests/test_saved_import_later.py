@@ -362,3 +362,56 @@ def test_a_copy_an_import_kept_before_the_marks_is_replaced_too(
     assert "the page in place of wallabag's copy" in said, said
     code, shown, _ = cli(capsys, data, "show", "--offline", url)
     assert "The harbour ferry stayed tied up" in shown and "text wallabag kept" not in shown
+
+
+def test_a_files_link_saved_by_a_reader_from_before_the_mark_is_guarded_too(
+    tmp_path: Path,
+    httpserver: HTTPServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A file's link as a reader from before `FROM_FILE` saved it (no mark in its record) is
+    a file's link to the first sync all the same: its name resolving to 127.0.0.1 then, the
+    request is refused before it is sent. That sync fetched it wherever its name led. A link
+    the user saved whose page came (cached whole: no sync fetches it) is left as it was."""
+    from reader.keys import article_key
+    from reader.store.saved import _FILE_LINKS_MARKED, FROM_FILE
+
+    url, data = _imported_offline(tmp_path, httpserver, capsys, monkeypatch)
+    httpserver.expect_request("/own.html").respond_with_data(STORY, content_type="text/html")
+    own = httpserver.url_for("/own.html")
+    assert cli(capsys, data, "save", own)[0] == 0
+
+    async def as_before() -> None:
+        async with Library(data, workers="thread") as lib:
+            record = lib.store.saved()[article_key(url)]
+            record.pop(FROM_FILE, None)
+            lib.store.restore_saved(url, record)
+            lib.store._state.delete(_FILE_LINKS_MARKED)
+
+    asyncio.run(as_before())
+    assert FROM_FILE not in _saved_record(data, url)
+    monkeypatch.setattr(socket, "getaddrinfo", _Rebinding("offline.example", 0))
+    code, _, said = cli(capsys, data, "sync")
+    assert code == 0, said
+    assert _asked(httpserver, "/admin") == 0, httpserver.log
+    assert "(it resolved to 127.0.0.1): fetched when you open it" in said, said
+    assert _saved_record(data, url).get(HELD)
+    assert FROM_FILE not in _saved_record(data, own)
+
+
+def test_a_link_saved_by_hand_on_a_new_directory_is_never_taken_for_a_files(
+    tmp_path: Path,
+) -> None:
+    """Marking a reader from before the mark's links is done before this reader's first
+    change to Saved: a link the user saves with its page not coming (not cached) is theirs."""
+    from reader.store import Store
+    from reader.store.saved import FROM_FILE
+
+    store = Store(tmp_path / "data")
+    try:
+        store.set_saved("http://intranet.example/wiki/page", True)
+        assert not store.mark_file_links_saved_before()
+        assert [FROM_FILE in r for r in store.saved().values()] == [False]
+    finally:
+        store.close()
