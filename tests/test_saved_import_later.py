@@ -415,3 +415,48 @@ def test_a_link_saved_by_hand_on_a_new_directory_is_never_taken_for_a_files(
         assert [FROM_FILE in r for r in store.saved().values()] == [False]
     finally:
         store.close()
+
+
+_STORY_TEXT = (
+    "<p>The harbour ferry stayed tied up all of Saturday as a storm drove waves over the"
+    " breakwater, and the crossing will not run again before Sunday evening, its operator"
+    " said.</p><p>Passengers were told to take the long road round the estuary, a drive of an"
+    " hour and a half.</p>"
+)
+_OTHER_TEXT = (
+    "<p>The council approved next year's budget on Thursday night after a four-hour debate,"
+    " with the library's opening hours cut and the swimming pool's roof to be mended.</p>"
+)
+
+
+def test_a_retitled_page_whose_text_is_the_copys_takes_its_place(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """wallabag's title and the page's share no word (the site retitled the story): the
+    page, whose text is the copy's but for a correction, is the story, and takes the copy's
+    place; it was taken for another page, and the copy kept for good. A page whose text is
+    another story's still leaves the copy."""
+    for path in ("/story.html", "/other.html"):
+        httpserver.expect_request(path).respond_with_data("down", status=503)
+    story, other = httpserver.url_for("/story.html"), httpserver.url_for("/other.html")
+    export = _wallabag(
+        tmp_path,
+        {**_entry(story, "Crossing cancelled as gale hits estuary", _STORY_TEXT), "id": 1},
+        {**_entry(other, "Council budget approved", _OTHER_TEXT), "id": 2},
+    )
+    data = tmp_path / "data"
+    code, printed, said = cli(capsys, data, "import", "--fetch-local", str(export))
+    assert code == 0, said
+    assert "2 saved as the text wallabag kept" in printed, printed
+
+    httpserver.clear()
+    for path in ("/story.html", "/other.html"):
+        httpserver.expect_request(path).respond_with_data(STORY, content_type="text/html")
+    code, _, said = cli(capsys, data, "sync")
+    assert code == 0, said
+    replaced = [line for line in said.splitlines() if "in place of wallabag's copy" in line]
+    assert len(replaced) == 1 and "Crossing cancelled as gale hits estuary" in replaced[0], said
+    code, shown, _ = cli(capsys, data, "show", "--offline", story)
+    assert "before Monday morning" in shown and "text wallabag kept" not in shown, shown
+    code, shown, _ = cli(capsys, data, "show", "--offline", other)
+    assert "Note: this is the text wallabag kept" in shown and "budget" in shown, shown
