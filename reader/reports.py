@@ -305,6 +305,10 @@ class SyncReport:
     # Saved links from a file whose names led to this computer or its network now: not asked,
     # left for the user to open from now on (`Library._hold_file_link`)
     held_local: list[tuple[Entry, FetchError]] = field(default_factory=list)
+    # Saved links no feed lists, saved unreached (an import's, a save offline), whose addresses
+    # answered with a feed: taken out of Saved, as an import or a save that reaches one leaves
+    # it out (`reader add URL` follows a feed)
+    feeds_unsaved: list[tuple[Entry, FetchError]] = field(default_factory=list)
     # Saved articles cached as another app's copy (wallabag's) whose page came and took its
     # place, the copy kept as the earlier one; of `updated` when the text changed
     copies_replaced: list[Entry] = field(default_factory=list)

@@ -460,3 +460,49 @@ def test_a_retitled_page_whose_text_is_the_copys_takes_its_place(
     assert "before Monday morning" in shown and "text wallabag kept" not in shown, shown
     code, shown, _ = cli(capsys, data, "show", "--offline", other)
     assert "Note: this is the text wallabag kept" in shown and "budget" in shown, shown
+
+
+def test_a_feed_the_import_could_not_reach_is_left_out_at_the_sync(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`/?cat=metro` down at the import (503: saved as a link, as any page may be) and
+    answering with RSS at the sync: left out of Saved then and said, as the import leaves out
+    one it reaches; it stayed in Saved as "not an article page" for good, every recap
+    counting it."""
+    httpserver.expect_request("/", query_string="cat=metro").respond_with_data("down", status=503)
+    metro = httpserver.url_for("/?cat=metro")
+    links = tmp_path / "links.txt"
+    links.write_text(f"{metro}\n", encoding="utf-8")
+    data = tmp_path / "data"
+    code, printed, said = cli(capsys, data, "import", "--saved", "--fetch-local", str(links))
+    assert code == 0, said
+    assert "1 saved as a link not fetched yet" in printed, printed
+    assert "(one whose address answers with a feed is left out then)" in printed, printed
+
+    httpserver.clear()
+    httpserver.expect_request("/", query_string="cat=metro").respond_with_data(
+        RSS, content_type="application/rss+xml"
+    )
+    code, _, said = cli(capsys, data, "sync")
+    assert code == 0, said
+    assert [line for line in said.splitlines() if "left out of Saved" in line] == [
+        f"reader: left out of Saved: {metro} <{metro}>: its address answers with a feed, no"
+        " article to read later (`reader add URL` subscribes)"
+    ], said
+    assert "0 articles cached for offline, 0 already cached, 0 failed" in said, said
+    assert "not an article" not in said, said
+    code, listed, said = cli(capsys, data, "list", "--saved", "--json")
+    assert code == 0, said
+    assert json.loads(listed) == []
+
+
+def test_the_S_line_counts_the_feeds_left_out_of_saved() -> None:
+    from reader.errors import ErrorKind, FetchError
+    from reader.models import Entry
+    from reader.reports import SyncReport
+    from reader.ui.app_sync import sync_summary
+
+    link = "http://news.example/?cat=metro"
+    error = FetchError(ErrorKind.NOT_HTML, "not an article page (RSS)", link, feed=True)
+    report = SyncReport(feeds_unsaved=[(Entry("e1", "", "", link), error)])
+    assert "1 saved link left out of Saved: a feed, no article" in sync_summary(report)

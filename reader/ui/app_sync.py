@@ -87,6 +87,9 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         count = len(report.not_articles)
         what = plural(count, "link is not an article page", "links are not article pages")
         line += f" · {what}" + (f" ({browser_key} opens it in the browser)" if browser_key else "")
+    if report.feeds_unsaved:
+        count = len(report.feeds_unsaved)
+        line += f" · {plural(count, 'saved link')} left out of Saved: a feed, no article"
     if failed_feeds:
         line += f" · {plural(len(failed_feeds), 'feed')} failed"
     if gone := gone_unasked(report.feeds):
