@@ -329,12 +329,19 @@ class SyncReport:
     # and again, each with the timeouts in a row it was given up after (`retries.gives_up`)
     article_hosts: frozenset[str] = frozenset()
     given_up: dict[str, int] = field(default_factory=dict)
+    # The hosts that refused with the network there (`outages.AnswerOrder.alone`): down on
+    # their own, no sign of the network's going
+    down_alone: frozenset[str] = frozenset()
 
     def told_failures(self) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
         """The article failures that one reason outside them explains (the network gone, a
         host refusing or given up), a line each; and those left to name one by one."""
         told, named = outages(
-            self.article_failures, self.article_hosts, self.given_up, self.feeds_left
+            self.article_failures,
+            self.article_hosts,
+            self.given_up,
+            self.feeds_left,
+            self.down_alone,
         )
         if unreached := self.feeds_unreached(told):
             if any(o.network for o in told):
@@ -349,7 +356,9 @@ class SyncReport:
         them said once each for one outage (acc34a C9). The network went when the articles'
         outage says so, or when the refresh stopped waiting for feeds after some came."""
         if told is None:
-            told = outages(self.article_failures, self.article_hosts, self.given_up)[0]
+            told = outages(
+                self.article_failures, self.article_hosts, self.given_up, alone=self.down_alone
+            )[0]
         cut = any(r.error and r.error.no_answer == NoAnswer.NOT_ASKED for r in self.feeds)
         if self.no_connection or not (cut or any(o.network for o in told)):
             return set()

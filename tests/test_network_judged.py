@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 from reader.cli import main
 from reader.config import FetchLimits
@@ -21,6 +22,7 @@ from reader.library import Library
 from reader.reports import FeedResult, SyncReport
 from tests.no_network import dead_port
 from tests.silent_host import Listener
+from tests.test_library import ARTICLE, feed_xml
 from tests.test_sync_goes_wrong import _gone_amid_feeds
 from tests.tui_pilot import WAIT
 
@@ -224,3 +226,46 @@ def test_a_site_down_from_the_start_is_named_apart_from_the_network_going(
     ), said
     assert gone[0].endswith(": 7 feeds not fetched; `reader sync` carries on"), said
     assert _failing(data) == {dead}
+
+
+def test_three_dead_sites_beside_one_answering_every_article_are_no_network_gone(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A feed's stories on four hosts: three refusing from the start, the fourth answering
+    every one of its own, after. Three hosts of four refusing ("half and three at least")
+    said "the network went away during the sync (…): 3 articles not fetched", with every
+    other article cached; each dead site's article is its own failure, named."""
+    dead = [f"http://127.0.0.1:{dead_port()}" for _ in range(3)]
+    items = [(f"Quay story {n}", f"/story-{n}.html", f"g{n}") for n in range(3)]
+    for n, (title, path, _) in enumerate(items):
+        page = ARTICLE.replace("Tide tables revised", title).replace("Tuesday", f"day {n}")
+        httpserver.expect_request(path).respond_with_data(page, content_type="text/html")
+    base = httpserver.url_for("")[:-1]
+    body = feed_xml(base, items).replace(
+        "</channel>",
+        "".join(
+            f"<item><title>Dead site {n}</title><link>{site}/story.html</link>"
+            f"<guid>d{n}</guid></item>"
+            for n, site in enumerate(dead)
+        )
+        + "</channel>",
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        body, content_type="application/rss+xml"
+    )
+    config = tmp_path / "config.toml"
+    # One request at a time to a host: the live site's later stories answer after the dead
+    # sites' refusals.
+    config.write_text("[network]\nretries = 0\nper_host = 1\n")
+    args = ["--data-dir", str(tmp_path / "data"), "--config", str(config)]
+    assert main([*args, "add", f"{base}/feed.xml"]) == 0
+    capsys.readouterr()
+    main([*args, "sync"])
+    said = capsys.readouterr().err
+    assert "went away" not in said, said
+    for n, site in enumerate(dead):
+        assert (
+            f"article failed: Dead site {n} <{site}/story.html>: cannot connect to "
+            f"{site.removeprefix('http://')}"
+        ) in said, said
+    assert "3 articles cached for offline" in said, said

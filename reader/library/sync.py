@@ -580,4 +580,5 @@ class LibrarySync(LibrarySyncStart):
             not_offline=not_offline,
             article_hosts=frozenset(hosts.asked),
             given_up=dict(hosts.given_up),
+            down_alone=self.fetcher.down_alone(),
         )
