@@ -35,6 +35,18 @@ def _asked(server: HTTPServer, path: str) -> int:
     return sum(request.path == path for request, _ in server.log)
 
 
+def _import_list(
+    capsys: pytest.CaptureFixture[str], data: Path, urls: list[str], *options: str
+) -> str:
+    """`reader import --saved` (with `options`) of a list of `urls` into `data`, which must
+    end well: what it printed."""
+    links = data.parent / f"links-{len(list(data.parent.iterdir()))}.txt"
+    links.write_text("".join(f"{url}\n" for url in urls), encoding="utf-8")
+    code, printed, said = cli(capsys, data, "import", "--saved", *options, str(links))
+    assert code == 0, said
+    return printed
+
+
 def _saved_record(data: Path, url: str) -> dict[str, Any]:
     async def read() -> dict[str, Any]:
         async with Library(data, workers="thread") as lib:
@@ -151,14 +163,9 @@ def test_a_link_saved_before_with_no_copy_gets_the_files_copy(
     httpserver.expect_request("/alive.html").respond_with_data(STORY, content_type="text/html")
     down, alive = httpserver.url_for("/down.html"), httpserver.url_for("/alive.html")
     local = httpserver.url_for("/local.html")
-    first = tmp_path / "links.txt"
-    first.write_text(f"{down}\n{alive}\n", encoding="utf-8")
     data = tmp_path / "data"
-    code, printed, said = cli(capsys, data, "import", "--saved", "--fetch-local", str(first))
-    assert code == 0, said
-    (tmp_path / "local.txt").write_text(f"{local}\n", encoding="utf-8")
-    code, printed, said = cli(capsys, data, "import", "--saved", str(tmp_path / "local.txt"))
-    assert code == 0, said
+    _import_list(capsys, data, [down, alive], "--fetch-local")
+    printed = _import_list(capsys, data, [local])
     assert "1 saved as a link to this computer or its network" in printed, printed
     code, _, _ = cli(capsys, data, "show", "--offline", down)
     assert code != 0  # no copy yet
@@ -471,11 +478,8 @@ def test_a_feed_the_import_could_not_reach_is_left_out_at_the_sync(
     counting it."""
     httpserver.expect_request("/", query_string="cat=metro").respond_with_data("down", status=503)
     metro = httpserver.url_for("/?cat=metro")
-    links = tmp_path / "links.txt"
-    links.write_text(f"{metro}\n", encoding="utf-8")
     data = tmp_path / "data"
-    code, printed, said = cli(capsys, data, "import", "--saved", "--fetch-local", str(links))
-    assert code == 0, said
+    printed = _import_list(capsys, data, [metro], "--fetch-local")
     assert "1 saved as a link not fetched yet" in printed, printed
     assert "(one whose address answers with a feed is left out then)" in printed, printed
 
