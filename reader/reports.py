@@ -377,7 +377,9 @@ class SyncReport:
         errors = [r.error for r in results if r.error]
         tried = [e for e in errors if e.no_answer != NoAnswer.NOT_ASKED]
         reason = (tried or errors)[0].message
-        lone = len({host_of(r.feed.url) for r in self.feeds}) == 1
+        # Of the hosts not down on their own (a feed's own failure, `kept`): one going with
+        # the others there can't be told from the network's.
+        lone = len({host_of(r.feed.url) for r in self.feeds if not (r.error and r.kept)}) == 1
         return Outage(hosts, reason, 0, network=True, everyone=lone, feeds=len(results))
 
     @property
