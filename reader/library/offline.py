@@ -61,7 +61,7 @@ class NetworkWatch:
         self._unexplained: list[str] = []  # feeds failing to connect since the last answer
         self._own: set[str] = set()
         """Feeds whose failure to connect is their own: the network answered after it, or
-        answered before it with no sign of going."""
+        it was refused with the network there and no sign of going."""
 
     def answer(self, url: str) -> None:
         """The answer of the feed at `url` came (its bytes, not yet parsed, or an HTTP
@@ -98,9 +98,12 @@ class NetworkWatch:
                 self._refused += 1
             self._unexplained.append(url)
         elif self.answered:  # the network answered, and nothing has gone since
-            self._own.add(url)
             if host not in self._answered_at:
                 self._dead.add(host)
+            if error.no_answer in _GONE:  # a refusal, at once: the host's own
+                self._own.add(url)
+            else:  # broken off, timed out: maybe the going's first sign, judged by what follows
+                self._unexplained.append(url)
         else:
             self._unexplained.append(url)
         return self.absent
