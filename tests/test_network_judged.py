@@ -17,7 +17,7 @@ from pytest_httpserver import HTTPServer
 
 from reader.cli import main
 from reader.config import FetchLimits
-from reader.errors import NoAnswer
+from reader.errors import ErrorKind, FetchError, NoAnswer
 from reader.library import Library
 from reader.reports import FeedResult, SyncReport
 from tests.no_network import dead_port
@@ -270,3 +270,34 @@ def test_three_dead_sites_beside_one_answering_every_article_are_no_network_gone
             f"{site.removeprefix('http://')}"
         ) in said, said
     assert "3 articles cached for offline" in said, said
+
+
+def _refused(url: str) -> FetchError:
+    return FetchError(ErrorKind.NETWORK, "cannot connect", url, no_answer=NoAnswer.REFUSED)
+
+
+def test_the_watch_takes_one_refusal_for_no_going_and_two_for_one() -> None:
+    """The order the watch hears a small library in: a dead site, a paper answering, then
+    refusing; one refusal is a server restarting, the second its going (the network's, or
+    the paper's alone, of two hosts one of which was dead)."""
+    from reader.library.offline import NetworkWatch
+
+    dead, paper = "http://dead.example/feed.xml", [f"http://paper.example/{n}" for n in range(4)]
+    watch = NetworkWatch([dead, *paper])
+    assert not watch.heard(dead, _refused(dead))
+    watch.answer(paper[0])  # its bytes in, still read
+    assert not watch.heard(paper[1], _refused(paper[1]))
+    assert watch.heard(paper[2], _refused(paper[2]))
+    assert watch.own_failure(dead) and not watch.own_failure(paper[1])
+
+
+def test_the_watch_takes_a_refusal_followed_by_an_answer_for_the_hosts_own() -> None:
+    from reader.library.offline import NetworkWatch
+
+    urls = [f"http://site{n}.example/feed.xml" for n in range(4)]
+    watch = NetworkWatch(urls)
+    watch.answer(urls[0])
+    assert not watch.heard(urls[1], _refused(urls[1]))
+    watch.answer(urls[2])  # the network there after it: site1 is down on its own
+    assert watch.own_failure(urls[1])
+    assert not watch.heard(urls[1], _refused(urls[1])) and not watch.absent
