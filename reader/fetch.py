@@ -169,6 +169,11 @@ class Fetcher:
         """How the last try of `url` failed, while a request of it is tried again (else None)."""
         return self.retries.failed_try(url)
 
+    def down_alone(self) -> frozenset[str]:
+        """The hosts (`outages.host_of`) that refused with the network there: something
+        answered after (`outages.AnswerOrder`)."""
+        return self.retries.order.alone()
+
     def timeouts_in_a_row(self, url: str) -> int:
         """The requests to `url`'s host that timed out since the last it answered whole."""
         return self.retries.unanswered.in_a_row(_host_key(url))

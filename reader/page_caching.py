@@ -278,7 +278,8 @@ def renew_for_cache(
     read again, its feed saying `entry` was updated since, and cached in place of the copy
     there (kept as an earlier version when its text changed: `Store.renew_article`; only then
     is the article returned) when the page is still that story (its title shares a word with the headline:
-    `portal.relates`), whole and on one page; the first of several pages comes back
+    `portal.relates`; or, in place of another app's copy, its text is the copy's:
+    `same_story`), whole and on one page; the first of several pages comes back
     `staged`, for `renewal_page` to add the others to. Anything else (a page that sends on, one that
     gives little, a login page, another page) leaves the copy as it is: Extracted() with no
     article. A page that gives nothing raises, as extraction does, and so does one to sign in
@@ -294,7 +295,7 @@ def renew_for_cache(
     cached = writer.article(url)
     if cached is None or article.partial or gave_little(article):
         return Extracted()
-    if not relates(entry.title, article.title):
+    if not relates(entry.title, article.title) and not _copy_of(cached, article):
         return Extracted()
     article = _as_retrieved(article, response, entry)
     if next_page:
@@ -310,6 +311,15 @@ def renew_for_cache(
     if not renewed:
         return Extracted()
     return Extracted(article)
+
+
+def _copy_of(cached: Article, article: Article) -> bool:
+    """`cached` is the copy another app kept (wallabag's) of the story `article` is: by their
+    texts, the titles being the app's and the site's, maybe retitled since."""
+    from .full_text import article_text
+    from .same_story import same_text
+
+    return bool(cached.kept_by) and same_text(article_text(cached), article_text(article))
 
 
 # Another version of the article (on one page, AMP) is taken for the whole of it only when it
