@@ -190,7 +190,7 @@ def _opened(body: bytes, url: str) -> Any:
     from pypdf import PdfReader
 
     try:
-        reader = PdfReader(io.BytesIO(body), strict=False)
+        reader = PdfReader(io.BufferedReader(io.BytesIO(body)), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise _refused(url, PDF_LOCKED)
         _ = reader.pages[0]  # a file with no page tree fails here, not later
@@ -206,6 +206,7 @@ def _read_pages(reader: Any, url: str) -> tuple[list[list[_Line]], str]:
     `MAX_PDF_PAGES`, past `_READING_TIME`, or past a damaged page (those before it are read)."""
     pages: list[list[_Line]] = []
     began = time.process_time()
+    kept = 0
     try:
         count = len(reader.pages)
         for number, page in enumerate(reader.pages):
@@ -214,12 +215,29 @@ def _read_pages(reader: Any, url: str) -> tuple[list[list[_Line]], str]:
             pieces = _Pieces(number)
             page.extract_text(visitor_text=pieces.add)
             pages.append(pieces.finished())
+            kept = _pictures_let_go(reader, kept)
     except Exception as error:
         if not any(pages):
             raise _unreadable(url, error) from error
         why = safe_line(str(error), 60) or type(error).__name__
         return pages, f"only its first {len(pages)} pages are read (the next is damaged: {why})"
     return pages, ""
+
+
+def _pictures_let_go(reader: Any, since: int) -> int:
+    """The pictures a page's text led pypdf to (their bytes read, never decoded: an image
+    XObject is looked at only to see it is no form) let go of, of the objects it resolved
+    since the first `since` it keeps; how many it keeps now. Kept, a 50 MB report's
+    photographs were all held at once, beside the file itself."""
+    from pypdf.generic import StreamObject
+
+    resolved = getattr(reader, "resolved_objects", None)
+    if not isinstance(resolved, dict):
+        return 0
+    for key, value in list(itertools.islice(resolved.items(), since, None)):
+        if isinstance(value, StreamObject) and value.get("/Subtype") == "/Image":
+            del resolved[key]
+    return len(resolved)
 
 
 def _unreadable(url: str, error: Exception) -> FetchError:
