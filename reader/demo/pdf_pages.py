@@ -4,7 +4,8 @@ tests' PDFs. Stdlib only, like the rest of the demo.
 `report_pdf` sets a document's title, paragraphs, headings and lists on A4 pages in Helvetica,
 wrapped to the column, with a running head and a page number at each page's foot, and says in
 its Info dictionary what it is (title, author, date). `pdf_of_lines` places each line where it
-is told, for tests of layouts a report doesn't have (two columns, a drawn page with no text).
+is told, for tests of layouts a report doesn't have (two columns, a drawn page with no text),
+and draws a link annotation over a line given one.
 Text is written in WinAnsiEncoding (windows-1252), the encoding the standard fonts use.
 """
 
@@ -25,13 +26,23 @@ would, near enough."""
 
 @dataclass(frozen=True)
 class Placed:
-    """One line of text on a page: where its baseline starts, its size, its font."""
+    """One line of text on a page (or a piece of one): where its baseline starts, its size,
+    its font, and the address a link annotation over it leads to ("": none). A link with no
+    text is drawn over the place alone (a picture's, 100 by 50 points)."""
 
     text: str
     x: float
     y: float
     size: float = 11.0
     bold: bool = False
+    link: str = ""
+
+    def link_area(self) -> tuple[float, float, float, float]:
+        """The rectangle a word processor draws a link over: the words' box."""
+        if not self.text:
+            return (self.x, self.y, self.x + 100, self.y + 50)
+        width = len(self.text) * self.size * _AVERAGE_WIDTH
+        return (self.x, self.y - self.size * 0.25, self.x + width, self.y + self.size * 0.9)
 
 
 def _escaped(text: str) -> bytes:
@@ -71,7 +82,8 @@ def pdf_of_lines(
         )
         for lines in pages
     ]
-    return _pdf(streams, title, author, created, compress, pictures)
+    links = [[(line.link, line.link_area()) for line in lines if line.link] for lines in pages]
+    return _pdf(streams, title, author, created, compress, pictures, links)
 
 
 def _pdf(
@@ -81,6 +93,7 @@ def _pdf(
     created: datetime | None,
     compress: bool,
     pictures: list[bytes] | None = None,
+    links: list[list[tuple[str, tuple[float, float, float, float]]]] | None = None,
 ) -> bytes:
     """A PDF of one page for each content stream, in Helvetica (regular as F1, bold as F2),
     each page's picture (`pdf_of_lines`) drawn first as its /Im1."""
@@ -111,11 +124,28 @@ def _pdf(
         if compress:
             stream, filters = zlib.compress(stream), b" /Filter /FlateDecode"
         content = add(b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(stream), filters, stream))
+        annotations = [
+            add(
+                b"<< /Type /Annot /Subtype /Link /Rect [%.1f %.1f %.1f %.1f] /Border [0 0 0] "
+                b"/A << /S /URI /URI (%s) >> >>" % (*area, _escaped(address))
+            )
+            for address, area in (links[number] if links else [])
+        ]
+        annots = b" /Annots [%s]" % b" ".join(b"%d 0 R" % n for n in annotations)
         kids.append(
             add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
-                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >>%s >> >>"
-                % (pages_at, _PAGE_WIDTH, _PAGE_HEIGHT, content, regular, bold, images)
+                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >>%s >>%s >>"
+                % (
+                    pages_at,
+                    _PAGE_WIDTH,
+                    _PAGE_HEIGHT,
+                    content,
+                    regular,
+                    bold,
+                    images,
+                    annots if annotations else b"",
+                )
             )
         )
     objects[pages_at - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
