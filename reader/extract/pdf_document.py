@@ -28,7 +28,7 @@ import re
 import statistics
 import time
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -36,6 +36,7 @@ from ..extractor_version import EXTRACTOR
 from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline, words_of
 from ..safe import safe_line, safe_text
 from ..sniff import PDF_LOCKED, PDF_UNREADABLE, PDF_WITHOUT_TEXT
+from .pdf_lines import Line, Pieces
 from .pdf_links import PageLink, linked_inlines, listed_links, page_links
 from .plain_text import linked_text
 
@@ -70,84 +71,6 @@ _POOR_TITLE = re.compile(
     r"slide \d+|document\d*|\W*)$",
     re.I,
 )
-
-
-@dataclass
-class _Line:
-    page: int
-    x: float
-    y: float
-    size: float
-    text: str
-    bold: bool = True
-    links: list[tuple[str, str]] = field(default_factory=list)
-    """The pieces of the line a link annotation covers: their words, and the address."""
-
-
-@dataclass
-class _Pieces:
-    """The pieces of text one page gives, joined into lines as they come."""
-
-    page: int
-    links: list[PageLink] = field(default_factory=list)
-    lines: list[_Line] = field(default_factory=list)
-
-    def add(self, text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
-        if not text or not text.strip(" \n"):
-            if text.endswith("\n") and self.lines:
-                self.lines[-1].text += "\n"
-            return
-        # The piece's place and size on the page: its text matrix under the page's transform.
-        a = tm[0] * cm[0] + tm[1] * cm[2]
-        b = tm[0] * cm[1] + tm[1] * cm[3]
-        c = tm[2] * cm[0] + tm[3] * cm[2]
-        d = tm[2] * cm[1] + tm[3] * cm[3]
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        scale = (c * c + d * d) ** 0.5 or (a * a + b * b) ** 0.5 or 1.0
-        height = round(size * scale * 2) / 2
-        bold = _is_bold(font)
-        last = self.lines[-1] if self.lines else None
-        if (
-            last is not None
-            and not last.text.endswith("\n")
-            and abs(last.y - y) < max(height, last.size) * 0.5
-        ):
-            last.text += text
-            last.bold = last.bold and bold
-            # The line's size is its body's: a footnote's mark or a bullet is smaller.
-            if height > last.size and len(text.strip()) > 2:
-                last.size = height
-            self._mark_link(last, text, x, y, height)
-            return
-        if last is not None and last.text.endswith("\n"):
-            last.text = last.text.rstrip("\n")
-        self.lines.append(_Line(self.page, x, y, height, text, bold))
-        self._mark_link(self.lines[-1], text, x, y, height)
-
-    def _mark_link(self, line: _Line, text: str, x: float, y: float, height: float) -> None:
-        """Note the piece `text` as a link's when a link annotation of the page covers it."""
-        words = " ".join(safe_line(text).split())
-        for link in self.links:
-            if words and link.covers(x, y, len(words) * height * 0.5):
-                line.links.append((words, link.url))
-                return
-
-    def finished(self) -> list[_Line]:
-        lines = []
-        for line in self.lines:
-            text = " ".join(safe_line(line.text).split())
-            if text:
-                lines.append(replace(line, text=text))
-        return lines
-
-
-def _is_bold(font: Any) -> bool:
-    try:
-        name = str(font.get("/BaseFont", "")) if font is not None else ""
-    except Exception:  # a hostile font dictionary: not bold
-        return False
-    return bool(re.search(r"bold|black|heavy|semibold", name, re.I))
 
 
 def pdf_article(body: bytes, url: str = "") -> Article:
@@ -219,11 +142,11 @@ def _opened(body: bytes, url: str) -> Any:
     return reader
 
 
-def _read_pages(reader: Any, url: str) -> tuple[list[list[_Line]], list[PageLink], str]:
+def _read_pages(reader: Any, url: str) -> tuple[list[list[Line]], list[PageLink], str]:
     """Each page's lines, the links the pages carry (`pdf_links`), and why pages were left
     unread ("" when none were): past `MAX_PDF_PAGES`, past `_READING_TIME`, or past a damaged
     page (those before it are read)."""
-    pages: list[list[_Line]] = []
+    pages: list[list[Line]] = []
     links: list[PageLink] = []
     began = time.process_time()
     kept = 0
@@ -232,7 +155,7 @@ def _read_pages(reader: Any, url: str) -> tuple[list[list[_Line]], list[PageLink
         for number, page in enumerate(reader.pages):
             if number >= MAX_PDF_PAGES or time.process_time() - began > _READING_TIME:
                 return pages, links, f"only its first {number} of {count} pages are read"
-            pieces = _Pieces(number, page_links(page, url))
+            pieces = Pieces(number, page_links(page, url))
             links += pieces.links
             page.extract_text(visitor_text=pieces.add)
             pages.append(pieces.finished())
@@ -321,7 +244,7 @@ _EDGE_LINES = 3
 """Lines at a page's top and at its bottom a running head or foot may be among."""
 
 
-def _without_running_lines(pages: list[list[_Line]], body: float) -> list[_Line]:
+def _without_running_lines(pages: list[list[Line]], body: float) -> list[Line]:
     """Every page's lines, in order, without its running head and foot (a line the same, its
     numbers aside, at the top or bottom of at least 40% of the pages, three at least) and its
     page number; `body` is the size of the body's text."""
@@ -331,7 +254,7 @@ def _without_running_lines(pages: list[list[_Line]], body: float) -> list[_Line]
         edges.update(seen)
     least = max(3, round(0.4 * len(pages)))
     running = {text for text, count in edges.items() if count >= least}
-    kept: list[_Line] = []
+    kept: list[Line] = []
     for lines in pages:
         if len(lines) > 1 and _alone_on_top(lines[0], lines[1], body):
             lines = lines[1:]
@@ -351,13 +274,13 @@ def _without_running_lines(pages: list[list[_Line]], body: float) -> list[_Line]
     return kept
 
 
-def _alone_on_top(line: _Line, below: _Line, body: float) -> bool:
+def _alone_on_top(line: Line, below: Line, body: float) -> bool:
     """A page's first line is its running head, though no other page repeats it (a report of
     two pages): smaller than the body's text and set apart above it."""
     return line.page > 0 and line.size < body - 0.5 and line.y - below.y > body * 2.5
 
 
-def _blocks(lines: list[_Line], declared_title: str, body: float) -> tuple[str, list[Block]]:
+def _blocks(lines: list[Line], declared_title: str, body: float) -> tuple[str, list[Block]]:
     """The lines as blocks, each run of lines a paragraph, heading or list item; and the title
     the first page shows (its largest line, when it is larger than the body by far), taken
     out of them, also when the file declares that title."""
@@ -365,7 +288,7 @@ def _blocks(lines: list[_Line], declared_title: str, body: float) -> tuple[str, 
         return "", []
     gap = _line_gap(lines, body)
     width = _column_chars(lines, body)
-    runs: list[list[_Line]] = [[lines[0]]]
+    runs: list[list[Line]] = [[lines[0]]]
     for before, line in itertools.pairwise(lines):
         if _breaks(before, line, runs[-1], body, gap, width):
             runs.append([line])
@@ -384,7 +307,7 @@ def _blocks(lines: list[_Line], declared_title: str, body: float) -> tuple[str, 
     return title, _listed(blocks)
 
 
-def _body_size(lines: list[_Line]) -> float:
+def _body_size(lines: list[Line]) -> float:
     """The size most of the text is set in, by its characters (0 for no text)."""
     counts: Counter[float] = Counter()
     for line in lines:
@@ -392,7 +315,7 @@ def _body_size(lines: list[_Line]) -> float:
     return counts.most_common(1)[0][0] if counts else 0.0
 
 
-def _line_gap(lines: list[_Line], body: float) -> float:
+def _line_gap(lines: list[Line], body: float) -> float:
     """How far below one line of the body the next stands, within a paragraph: the commonest."""
     drops = [
         round(before.y - line.y, 1)
@@ -403,15 +326,13 @@ def _line_gap(lines: list[_Line], body: float) -> float:
     return statistics.median_low(drops) if drops else body * 1.2
 
 
-def _column_chars(lines: list[_Line], body: float) -> int:
+def _column_chars(lines: list[Line], body: float) -> int:
     """How many characters a full line of the body holds: the longest lines' length."""
     lengths = sorted(len(line.text) for line in lines if line.size == body)
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 
-def _breaks(
-    before: _Line, line: _Line, run: list[_Line], body: float, gap: float, width: int
-) -> bool:
+def _breaks(before: Line, line: Line, run: list[Line], body: float, gap: float, width: int) -> bool:
     """Whether `line` begins a block of its own after `before`, the last of `run`."""
     if abs(line.size - before.size) >= 1 or (line.bold != before.bold and len(run) == 1):
         return True
@@ -431,7 +352,7 @@ def _breaks(
     return ended and line.x > run[0].x + body and len(run) > 1
 
 
-def _block(run: list[_Line], body: float, sizes: list[float]) -> Block | None:
+def _block(run: list[Line], body: float, sizes: list[float]) -> Block | None:
     text = _joined([line.text for line in run])
     if not text:
         return None
