@@ -24,7 +24,7 @@ from reader.extract import extract_file
 from reader.models import BlockKind
 from reader.store import Store
 from tests.cli_run import run_reader
-from tests.served_feed import serve_one_item
+from tests.served_feed import serve_pdf_item
 from tests.tui_pilot import open_titled, running, until
 
 FINDINGS = (
@@ -157,10 +157,8 @@ def test_a_feeds_pdf_is_synced_cached_and_read_offline(
     readable offline (no ↗), and with the server gone `show` prints it and the reader opens it,
     its citation naming the report's author and date."""
     data_dir = tmp_path / "d"
-    link = httpserver.url_for("/files/eastquay-report.pdf")
-    feed = serve_one_item(httpserver, "Port Notices", "Inspectors' report", link, "Read.")
-    httpserver.expect_request("/files/eastquay-report.pdf").respond_with_data(
-        _report(), content_type="application/pdf"
+    feed, link = serve_pdf_item(
+        httpserver, "Inspectors' report", "/files/eastquay-report.pdf", _report()
     )
     assert run_reader(data_dir, "add", feed).returncode == 0
     # What a sync before PDFs were read remembered of the link: fetched again all the same.
