@@ -251,3 +251,24 @@ def test_the_feeds_date_is_kept_in_the_record_and_a_damaged_one_costs_no_article
         read = article_from_dict({**record, "feed_date": damaged})
         assert read.feed_date is None and read.blocks == article.blocks
     assert "feed_date" not in article_to_json(article)
+
+
+def test_the_feeds_date_never_makes_a_revision_the_publication() -> None:
+    """A feed dating the item by its latest revision (an Atom feed's `updated` alone) agrees
+    with the page's declared revision: the publication stays the page's first date."""
+    from datetime import UTC, datetime
+
+    from reader.extract import extract_article
+
+    revised = TWO_DATES.replace(
+        '"datePublished": "2026-11-12T08:00:00Z"',
+        '"datePublished": "2026-11-12T08:00:00Z", "dateModified": "2026-12-03T19:40:00Z"',
+    )
+    fed = datetime(2026, 12, 3, 20, 0, tzinfo=UTC)
+    article = extract_article(revised, "https://times.example/ferry.html", fed=fed)
+    assert article.published == datetime(2026, 11, 12, 8, 0, tzinfo=UTC)
+    assert article.updated == datetime(2026, 12, 3, 19, 40, tzinfo=UTC)
+    # The page alone, as `reader extract` reads it: the same, the feed deciding nothing here.
+    assert extract_article(revised, "https://times.example/ferry.html").published == (
+        article.published
+    )
