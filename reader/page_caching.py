@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .article_sources import dated_before, filled_from
 from .dates import served_time, taken_at
@@ -31,6 +31,9 @@ from .safe import safe_line
 from .sniff import PDF, UNSAID_TYPES, binary_type, feed_type, file_kind, kind_named, looks_like_html
 from .store import Store
 from .workers import store_in_worker, whole_write
+
+if TYPE_CHECKING:
+    from .config import FetchLimits
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
@@ -56,14 +59,17 @@ class Extracted:
     packed: bytes = b""
 
 
-def _inflated(response: Response, max_bytes: int) -> tuple[Response, bytes | None]:
-    """The response with its body decompressed and checked to be a page, and the body as the
-    server sent it when that was gzip (kept as it came: see `pack_raw_page`)."""
-    from .content_coding import decode_body
+def _inflated(response: Response, limits: FetchLimits) -> tuple[Response, bytes | None]:
+    """The response with its body decompressed (to a page's cap, or a PDF's: `decode_page`)
+    and checked to be a page, and the body as the server sent it when that was gzip (kept as
+    it came: see `pack_raw_page`)."""
+    from .content_coding import decode_page
 
     wire_gzip = response.body if response.encoding.strip().lower() in ("gzip", "x-gzip") else None
     if response.encoding:
-        body = decode_body(response.body, response.encoding, max_bytes, response.url)
+        body = decode_page(
+            response.body, response.encoding, response.content_type, limits, response.url
+        )
         response = replace(response, body=body, encoding="")
     check_is_page(response)
     return response, wire_gzip
@@ -83,7 +89,7 @@ def read_page(
     login_pages: frozenset[bytes],
     url: str,
     response: Response,
-    max_bytes: int,
+    limits: FetchLimits,
     *args: Any,
 ) -> Extracted:
     """Worker-side: the page `response` brought (still compressed, as it came) inflated and
@@ -96,7 +102,7 @@ def read_page(
     is a Wi-Fi login page too."""
     from .portal import page_print
 
-    response, wire_gzip = _inflated(response, max_bytes)
+    response, wire_gzip = _inflated(response, limits)
     seen = page_print(response.body)
     if seen is not None and seen[0] in login_pages:
         return Extracted(seen=seen)

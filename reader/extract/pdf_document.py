@@ -36,6 +36,7 @@ from ..extractor_version import EXTRACTOR
 from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline, words_of
 from ..safe import safe_line, safe_text
 from ..sniff import PDF_LOCKED, PDF_UNREADABLE, PDF_WITHOUT_TEXT
+from .pdf_links import PageLink, linked_inlines, listed_links, page_links
 from .plain_text import linked_text
 
 MAX_PDF_PAGES = 1500
@@ -79,6 +80,8 @@ class _Line:
     size: float
     text: str
     bold: bool = True
+    links: list[tuple[str, str]] = field(default_factory=list)
+    """The pieces of the line a link annotation covers: their words, and the address."""
 
 
 @dataclass
@@ -86,6 +89,7 @@ class _Pieces:
     """The pieces of text one page gives, joined into lines as they come."""
 
     page: int
+    links: list[PageLink] = field(default_factory=list)
     lines: list[_Line] = field(default_factory=list)
 
     def add(self, text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
@@ -114,10 +118,20 @@ class _Pieces:
             # The line's size is its body's: a footnote's mark or a bullet is smaller.
             if height > last.size and len(text.strip()) > 2:
                 last.size = height
+            self._mark_link(last, text, x, y, height)
             return
         if last is not None and last.text.endswith("\n"):
             last.text = last.text.rstrip("\n")
         self.lines.append(_Line(self.page, x, y, height, text, bold))
+        self._mark_link(self.lines[-1], text, x, y, height)
+
+    def _mark_link(self, line: _Line, text: str, x: float, y: float, height: float) -> None:
+        """Note the piece `text` as a link's when a link annotation of the page covers it."""
+        words = " ".join(safe_line(text).split())
+        for link in self.links:
+            if words and link.covers(x, y, len(words) * height * 0.5):
+                line.links.append((words, link.url))
+                return
 
     def finished(self) -> list[_Line]:
         lines = []
@@ -146,9 +160,13 @@ def pdf_article(body: bytes, url: str = "") -> Article:
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     with apply_configuration(**_LIMITS):
         reader = _opened(body, url)
-        lines, cut = _read_pages(reader, url)
+        lines, links, cut = _read_pages(reader, url)
     declared = _declared(reader)
-    shown_title, blocks = _blocks(_without_running_lines(lines), declared[0])
+    # The body's size, measured once over every line: the running heads and page numbers left
+    # out are too few to change it (the same on every PDF the tests and the demo read).
+    body = _body_size([line for page in lines for line in page])
+    shown_title, blocks = _blocks(_without_running_lines(lines, body), declared[0], body)
+    blocks += listed_links(links, blocks)
     if words_of(tuple(blocks)) < _FEWEST_WORDS:
         raise _refused(url, PDF_WITHOUT_TEXT)
     title, author, published, updated, language = declared
@@ -190,7 +208,7 @@ def _opened(body: bytes, url: str) -> Any:
     from pypdf import PdfReader
 
     try:
-        reader = PdfReader(io.BytesIO(body), strict=False)
+        reader = PdfReader(io.BufferedReader(io.BytesIO(body)), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise _refused(url, PDF_LOCKED)
         _ = reader.pages[0]  # a file with no page tree fails here, not later
@@ -201,25 +219,47 @@ def _opened(body: bytes, url: str) -> Any:
     return reader
 
 
-def _read_pages(reader: Any, url: str) -> tuple[list[list[_Line]], str]:
-    """Each page's lines, and why pages were left unread ("" when none were): past
-    `MAX_PDF_PAGES`, past `_READING_TIME`, or past a damaged page (those before it are read)."""
+def _read_pages(reader: Any, url: str) -> tuple[list[list[_Line]], list[PageLink], str]:
+    """Each page's lines, the links the pages carry (`pdf_links`), and why pages were left
+    unread ("" when none were): past `MAX_PDF_PAGES`, past `_READING_TIME`, or past a damaged
+    page (those before it are read)."""
     pages: list[list[_Line]] = []
+    links: list[PageLink] = []
     began = time.process_time()
+    kept = 0
     try:
         count = len(reader.pages)
         for number, page in enumerate(reader.pages):
             if number >= MAX_PDF_PAGES or time.process_time() - began > _READING_TIME:
-                return pages, f"only its first {number} of {count} pages are read"
-            pieces = _Pieces(number)
+                return pages, links, f"only its first {number} of {count} pages are read"
+            pieces = _Pieces(number, page_links(page, url))
+            links += pieces.links
             page.extract_text(visitor_text=pieces.add)
             pages.append(pieces.finished())
+            kept = _pictures_let_go(reader, kept)
     except Exception as error:
         if not any(pages):
             raise _unreadable(url, error) from error
         why = safe_line(str(error), 60) or type(error).__name__
-        return pages, f"only its first {len(pages)} pages are read (the next is damaged: {why})"
-    return pages, ""
+        cut = f"only its first {len(pages)} pages are read (the next is damaged: {why})"
+        return pages, links, cut
+    return pages, links, ""
+
+
+def _pictures_let_go(reader: Any, since: int) -> int:
+    """The pictures a page's text led pypdf to (their bytes read, never decoded: an image
+    XObject is looked at only to see it is no form) let go of, of the objects it resolved
+    since the first `since` it keeps; how many it keeps now. Kept, a 50 MB report's
+    photographs were all held at once, beside the file itself."""
+    from pypdf.generic import StreamObject
+
+    resolved = getattr(reader, "resolved_objects", None)
+    if not isinstance(resolved, dict):
+        return 0
+    for key, value in list(itertools.islice(resolved.items(), since, None)):
+        if isinstance(value, StreamObject) and value.get("/Subtype") == "/Image":
+            del resolved[key]
+    return len(resolved)
 
 
 def _unreadable(url: str, error: Exception) -> FetchError:
@@ -281,14 +321,10 @@ _EDGE_LINES = 3
 """Lines at a page's top and at its bottom a running head or foot may be among."""
 
 
-def _without_running_lines(pages: list[list[_Line]]) -> list[_Line]:
+def _without_running_lines(pages: list[list[_Line]], body: float) -> list[_Line]:
     """Every page's lines, in order, without its running head and foot (a line the same, its
     numbers aside, at the top or bottom of at least 40% of the pages, three at least) and its
-    page number."""
-    everything = [line for lines in pages for line in lines]
-    if not everything:
-        return []
-    body = _body_size(everything)
+    page number; `body` is the size of the body's text."""
     edges: Counter[str] = Counter()
     for lines in pages:
         seen = {_normal(line.text) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
@@ -321,13 +357,12 @@ def _alone_on_top(line: _Line, below: _Line, body: float) -> bool:
     return line.page > 0 and line.size < body - 0.5 and line.y - below.y > body * 2.5
 
 
-def _blocks(lines: list[_Line], declared_title: str) -> tuple[str, list[Block]]:
+def _blocks(lines: list[_Line], declared_title: str, body: float) -> tuple[str, list[Block]]:
     """The lines as blocks, each run of lines a paragraph, heading or list item; and the title
     the first page shows (its largest line, when it is larger than the body by far), taken
     out of them, also when the file declares that title."""
     if not lines:
         return "", []
-    body = _body_size(lines)
     gap = _line_gap(lines, body)
     width = _column_chars(lines, body)
     runs: list[list[_Line]] = [[lines[0]]]
@@ -350,10 +385,11 @@ def _blocks(lines: list[_Line], declared_title: str) -> tuple[str, list[Block]]:
 
 
 def _body_size(lines: list[_Line]) -> float:
+    """The size most of the text is set in, by its characters (0 for no text)."""
     counts: Counter[float] = Counter()
     for line in lines:
         counts[line.size] += len(line.text)
-    return counts.most_common(1)[0][0]
+    return counts.most_common(1)[0][0] if counts else 0.0
 
 
 def _line_gap(lines: list[_Line], body: float) -> float:
@@ -399,16 +435,23 @@ def _block(run: list[_Line], body: float, sizes: list[float]) -> Block | None:
     text = _joined([line.text for line in run])
     if not text:
         return None
+    marks = [mark for line in run for mark in line.links]
     size = run[0].size
     short = len(text) <= 200 and len(run) <= 3 and not text.endswith((".", ","))
     if short and size >= body * 1.15:
         level = min(2 + sizes.index(size), 6) if size in sizes else 3
-        return Block(BlockKind.HEADING, (Inline(text),), level=level)
+        return Block(BlockKind.HEADING, linked_inlines(text, marks, _unlinked), level=level)
     if short and run[0].bold and all(line.bold for line in run) and size >= body - 0.5:
-        return Block(BlockKind.HEADING, (Inline(text),), level=min(2 + len(sizes), 6))
+        level = min(2 + len(sizes), 6)
+        return Block(BlockKind.HEADING, linked_inlines(text, marks, _unlinked), level=level)
     if match := _BULLET.match(text):
-        return Block(BlockKind.LIST_ITEM, linked_text(text[match.end() :]), level=1)
-    return Block(BlockKind.PARAGRAPH, linked_text(text))
+        item = linked_inlines(text[match.end() :], marks, linked_text)
+        return Block(BlockKind.LIST_ITEM, item, level=1)
+    return Block(BlockKind.PARAGRAPH, linked_inlines(text, marks, linked_text))
+
+
+def _unlinked(text: str) -> tuple[Inline, ...]:
+    return (Inline(text),)
 
 
 def _joined(lines: list[str]) -> str:
