@@ -36,7 +36,10 @@ from ..extractor_version import EXTRACTOR
 from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline, words_of
 from ..safe import safe_line, safe_text
 from ..sniff import PDF_LOCKED, PDF_UNREADABLE, PDF_WITHOUT_TEXT
+from .math import RAISED_DIGITS
+from .pdf_hyphens import Vocabulary
 from .pdf_links import PageLink, linked_inlines, listed_links, page_links
+from .pdf_rows import cell_text, page_rows, tables
 from .plain_text import linked_text
 
 MAX_PDF_PAGES = 1500
@@ -46,8 +49,6 @@ _READING_TIME = 15.0
 report's first pages are the article rather than nothing."""
 _INFLATED_MAX = 40 * 1024 * 1024
 """The most one stream of a PDF is inflated to (pypdf's limits default to 75 MB each)."""
-_FEWEST_WORDS = 20
-"""Fewer words than this in all its pages: a PDF of pictures (scanned pages), no text to read."""
 
 _BULLET = re.compile(r"^\s*(?:[•◦▪▫●○■□‣⁃∙·\-–—*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
@@ -82,6 +83,15 @@ class _Line:
     bold: bool = True
     links: list[tuple[str, str]] = field(default_factory=list)
     """The pieces of the line a link annotation covers: their words, and the address."""
+    cells: tuple[tuple[float, str], ...] = ()
+    """Where each of the row's pieces set apart starts, and its text: a table's cells, a label
+    and its amount (`pdf_rows`); none for a line of one piece."""
+    pieces: list[tuple[float, str, float]] = field(default_factory=list)
+    """The pieces the line was put together from: where each starts, its text and size."""
+    table: int = 0
+    """The number of the table the line is a row of (from 1), 0 for none."""
+    header: bool = False
+    """The row heads its table's columns."""
 
 
 @dataclass
@@ -107,12 +117,21 @@ class _Pieces:
         scale = (c * c + d * d) ** 0.5 or (a * a + b * b) ** 0.5 or 1.0
         height = round(size * scale * 2) / 2
         bold = _is_bold(font)
+        text = _winansi_bullets(text, font)
         last = self.lines[-1] if self.lines else None
         if (
             last is not None
             and not last.text.endswith("\n")
             and abs(last.y - y) < max(height, last.size) * 0.5
         ):
+            if _NOTE_MARK.fullmatch(text) and _note_mark(last, height, y):
+                # A note's mark, raised and smaller: set raised as the HTML extractor sets a
+                # <sup>, so "members.¹ Councillor" ends its sentence at "members.".
+                text = text.strip().translate(RAISED_DIGITS)
+                px, ptext, psize = last.pieces[-1]
+                last.pieces[-1] = (px, ptext + text, psize)
+            else:
+                last.pieces.append((x, text, height))
             last.text += text
             last.bold = last.bold and bold
             # The line's size is its body's: a footnote's mark or a bullet is smaller.
@@ -122,7 +141,7 @@ class _Pieces:
             return
         if last is not None and last.text.endswith("\n"):
             last.text = last.text.rstrip("\n")
-        self.lines.append(_Line(self.page, x, y, height, text, bold))
+        self.lines.append(_Line(self.page, x, y, height, text, bold, pieces=[(x, text, height)]))
         self._mark_link(self.lines[-1], text, x, y, height)
 
     def _mark_link(self, line: _Line, text: str, x: float, y: float, height: float) -> None:
@@ -137,9 +156,39 @@ class _Pieces:
         lines = []
         for line in self.lines:
             text = " ".join(safe_line(line.text).split())
+            pieces = [(x, " ".join(safe_line(t).split()), size) for x, t, size in line.pieces]
             if text:
-                lines.append(replace(line, text=text))
+                lines.append(replace(line, text=text, pieces=[p for p in pieces if p[1]]))
         return lines
+
+
+_NOTE_MARK = re.compile(r"\s*\d{1,3}\s*")
+
+
+def _note_mark(line: _Line, height: float, y: float) -> bool:
+    """Whether figures of `height` at `y` added to `line` are a note's mark: smaller, not
+    lowered, right after a word or its full stop (a chemical formula's "CO2" is no note)."""
+    before = line.text.rstrip("\n")[-1:]
+    return (
+        height < line.size * 0.85
+        and y >= line.y - 0.5
+        and (before.islower() or before in ".,;:)\"'”’")
+    )
+
+
+def _winansi_bullets(text: str, font: Any) -> str:
+    """The text with WinAnsiEncoding's unused codes (127 and up, that the PDF standard says
+    show a bullet, and that reportlab writes its bullets with) as the bullet they show."""
+    if "\x7f" not in text:
+        return text
+    try:
+        encoding = font.get("/Encoding") if font is not None else None
+        encoding = encoding.get_object() if hasattr(encoding, "get_object") else encoding
+        if hasattr(encoding, "get"):
+            encoding = encoding.get("/BaseEncoding")
+    except Exception:  # a hostile font dictionary: the code is dropped as a control's
+        return text
+    return text.replace("\x7f", "•") if str(encoding) == "/WinAnsiEncoding" else text
 
 
 def _is_bold(font: Any) -> bool:
@@ -167,7 +216,7 @@ def pdf_article(body: bytes, url: str = "") -> Article:
     body = _body_size([line for page in lines for line in page])
     shown_title, blocks = _blocks(_without_running_lines(lines, body), declared[0], body)
     blocks += listed_links(links, blocks)
-    if words_of(tuple(blocks)) < _FEWEST_WORDS:
+    if not words_of(tuple(blocks)):
         raise _refused(url, PDF_WITHOUT_TEXT)
     title, author, published, updated, language = declared
     return Article(
@@ -235,7 +284,7 @@ def _read_pages(reader: Any, url: str) -> tuple[list[list[_Line]], list[PageLink
             pieces = _Pieces(number, page_links(page, url))
             links += pieces.links
             page.extract_text(visitor_text=pieces.add)
-            pages.append(pieces.finished())
+            pages.append(page_rows(pieces.finished()))
             kept = _pictures_let_go(reader, kept)
     except Exception as error:
         if not any(pages):
@@ -331,6 +380,20 @@ def _without_running_lines(pages: list[list[_Line]], body: float) -> list[_Line]
         edges.update(seen)
     least = max(3, round(0.4 * len(pages)))
     running = {text for text, count in edges.items() if count >= least}
+    if len(pages) == 2:
+        # Two pages: a line smaller than the body's at the edge of both (a filing's footer).
+        running |= {
+            _normal(line.text)
+            for line in pages[0][:_EDGE_LINES] + pages[0][-_EDGE_LINES:]
+            if edges[_normal(line.text)] == 2 and line.size < body - 0.5
+        }
+    # Lines that are the same on every page but for a number, and nothing else (a register of
+    # 3,000 pages, one entry a page): the text, not its running heads.
+    return _kept_lines(pages, body, running) or _kept_lines(pages, body, set())
+
+
+def _kept_lines(pages: list[list[_Line]], body: float, running: set[str]) -> list[_Line]:
+    """The pages' lines but the `running` ones at a page's edges, page numbers and contents."""
     kept: list[_Line] = []
     for lines in pages:
         if len(lines) > 1 and _alone_on_top(lines[0], lines[1], body):
@@ -365,9 +428,11 @@ def _blocks(lines: list[_Line], declared_title: str, body: float) -> tuple[str, 
         return "", []
     gap = _line_gap(lines, body)
     width = _column_chars(lines, body)
+    lines = tables(lines, gap)
+    words = Vocabulary(line.text for line in lines)
     runs: list[list[_Line]] = [[lines[0]]]
     for before, line in itertools.pairwise(lines):
-        if _breaks(before, line, runs[-1], body, gap, width):
+        if before.table or line.table or _breaks(before, line, runs[-1], body, gap, width):
             runs.append([line])
         else:
             runs[-1].append(line)
@@ -380,7 +445,7 @@ def _blocks(lines: list[_Line], declared_title: str, body: float) -> tuple[str, 
             title = shown
             runs.remove(top)
     sizes = sorted({run[0].size for run in runs if run[0].size >= body * 1.15}, reverse=True)
-    blocks = [block for run in runs if (block := _block(run, body, sizes)) is not None]
+    blocks = [block for run in runs if (block := _block(run, body, sizes, words)) is not None]
     return title, _listed(blocks)
 
 
@@ -431,11 +496,13 @@ def _breaks(
     return ended and line.x > run[0].x + body and len(run) > 1
 
 
-def _block(run: list[_Line], body: float, sizes: list[float]) -> Block | None:
-    text = _joined([line.text for line in run])
+def _block(run: list[_Line], body: float, sizes: list[float], words: Vocabulary) -> Block | None:
+    text = _joined([line.text for line in run], words)
     if not text:
         return None
     marks = [mark for line in run for mark in line.links]
+    if run[0].table:
+        return _table_row(run[0], marks)
     size = run[0].size
     short = len(text) <= 200 and len(run) <= 3 and not text.endswith((".", ","))
     if short and size >= body * 1.15:
@@ -446,22 +513,41 @@ def _block(run: list[_Line], body: float, sizes: list[float]) -> Block | None:
         return Block(BlockKind.HEADING, linked_inlines(text, marks, _unlinked), level=level)
     if match := _BULLET.match(text):
         item = linked_inlines(text[match.end() :], marks, linked_text)
-        return Block(BlockKind.LIST_ITEM, item, level=1)
+        ordinal, numbering = _item_number(match.group())
+        return Block(BlockKind.LIST_ITEM, item, level=1, ordinal=ordinal, numbering=numbering)
     return Block(BlockKind.PARAGRAPH, linked_inlines(text, marks, linked_text))
+
+
+def _item_number(mark: str) -> tuple[int, str]:
+    """A list item's number and numbering by its mark: (3, "") for "3." or "(3)", (2, "a")
+    for "b)"; (0, "") for a bullet."""
+    mark = mark.strip(" ().")
+    if mark.isdigit():
+        return int(mark), ""
+    if len(mark) == 1 and "a" <= mark <= "z":
+        return ord(mark) - ord("a") + 1, "a"
+    return 0, ""
+
+
+def _table_row(line: _Line, marks: list[tuple[str, str]]) -> Block:
+    """A row of a table the page sets in columns: its cells apart, dot leaders left out."""
+    cells = tuple(linked_inlines(cell_text(text), marks, linked_text) for _, text in line.cells)
+    return Block(BlockKind.TABLE_ROW, (), 1, line.table, cells, line.header)
 
 
 def _unlinked(text: str) -> tuple[Inline, ...]:
     return (Inline(text),)
 
 
-def _joined(lines: list[str]) -> str:
-    """One block's lines as its text: a word hyphenated at a line's end whole again."""
+def _joined(lines: list[str], words: Vocabulary | None = None) -> str:
+    """One block's lines as its text: a word hyphenated at a line's end whole again, a
+    compound's hyphen kept (`pdf_hyphens`: by the document's `words`)."""
     text = ""
     for line in lines:
         if not text:
             text = line
-        elif _HYPHENATED.search(text) and line[:1].islower():
-            text = text[:-1] + line
+        elif _HYPHENATED.search(text):
+            text = (words or Vocabulary(())).joined(text, line)
         else:
             text += " " + line
     return safe_text(text).strip()
