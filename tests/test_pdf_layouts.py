@@ -1,0 +1,174 @@
+"""PDF layouts public bodies use, read so that a quote or a figure says what the page says
+(acc35b F19, F1, F10, F17, F11, F2): a statement's dot leaders keep each amount with its label,
+a court filing's margin line numbers stay out of its sentences, a list's bullets and numbers
+and a table's columns are kept, a compound's hyphen at a line's end kept, a raised note mark
+raised, and a PDF of one typed line read, not called a scan.
+
+Real parts: PDFs written by the demo's own writer (`reader.demo.pdf_pages`), each piece of text
+placed as a word processor places it, read by pypdf; a loopback server (pytest-httpserver) and
+the store on disk for a feed's PDFs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+
+from reader.demo.pdf_pages import Placed, pdf_of_lines
+from reader.extract import extract_file
+from reader.models import BlockKind
+from reader.render import to_markdown
+from tests.cli_run import run_reader
+
+
+def _read(lines: list[Placed], *more: list[Placed]):
+    return extract_file(pdf_of_lines([lines, *more]), "")
+
+
+def _statement() -> list[Placed]:
+    lines = [
+        Placed("The statement below sets out what the port authority paid for dredging.", 72, 760)
+    ]
+    for n, (label, amount) in enumerate(_ITEMS):
+        y = 735 - 15 * n
+        lines += [Placed(f"{label} {'.' * (60 - len(label))}", 72, y), Placed(amount, 415, y)]
+    lines.append(Placed("The total exceeds the figure reported to the council in March.", 72, 650))
+    return lines
+
+
+_ITEMS = [("Channel dredging, phase 2", "£2,400,000"), ("Emergency sediment removal", "£2,750,000"),
+          ("Total", "£9,400,000")]  # fmt: skip
+
+
+def test_a_statements_amounts_stay_beside_their_labels_across_dot_leaders() -> None:
+    article = _read(_statement())
+    items = _ITEMS
+    rows = [b for b in article.blocks if b.kind is BlockKind.TABLE_ROW]
+    assert [[" ".join(i.text for i in cell) for cell in row.cells] for row in rows] == [
+        [label, amount] for label, amount in items
+    ]
+    assert "| Emergency sediment removal | £2,750,000 |" in to_markdown(article)
+
+
+def test_pleading_papers_line_numbers_stay_out_of_the_sentences() -> None:
+    text = [
+        "Plaintiff moves this Court for an order compelling Defendant to produce all",
+        "variation orders issued under the dredging contract between 1 January 2025 and 31",
+        "December 2025. Defendant has refused to produce the documents despite three",
+        "written requests, the last dated 2 October 2026, and no privilege attaches to them.",
+    ]
+    pages = []
+    for page in range(2):
+        lines = []
+        for n in range(1, 29):
+            y = 720 - 24 * n
+            lines.append(Placed(str(n), 60 - 6 * len(str(n)), y, 12))
+            if page == 0 and n <= len(text):
+                lines.append(Placed(text[n - 1], 80, y, 12))
+        pages.append(lines)
+    article = _read(*pages)
+    assert [b.text for b in article.blocks] == [" ".join(text)]
+
+
+def test_bullets_and_numbers_set_apart_from_their_text_and_a_tables_columns_are_kept() -> None:
+    lines = [Placed("The committee makes the following recommendations to the council.", 72, 760)]
+    y = 740
+    for mark, item in [("•", "Publish every variation order within 28 days."),
+                       ("•", "Commission an independent audit of the works."),
+                       ("1.", "The harbour master gave evidence on 12 March."),
+                       ("2.", "The finance director gave evidence on 19 March.")]:  # fmt: skip
+        lines += [Placed(mark, 80, y), Placed(item, 95, y)]
+        y -= 16
+    for row in [("Quarter", "Budgeted (€m)", "Paid (€m)"), ("Q1 2025", "1.5", "2.1"),
+                ("Q2 2025", "1.5", "2.8")]:  # fmt: skip
+        lines += [Placed(cell, x, y) for cell, x in zip(row, (80, 200, 320), strict=True)]
+        y -= 16
+    lines.append(
+        Placed("The committee will review progress in June 2027, after the works.", 72, y - 10)
+    )
+    blocks = _read(lines).blocks
+    items = [(b.ordinal, b.text) for b in blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == [
+        (0, "Publish every variation order within 28 days."),
+        (0, "Commission an independent audit of the works."),
+        (1, "The harbour master gave evidence on 12 March."),
+        (2, "The finance director gave evidence on 19 March."),
+    ]
+    rows = [b for b in blocks if b.kind is BlockKind.TABLE_ROW]
+    assert [[" ".join(i.text for i in c) for c in row.cells] for row in rows] == [
+        ["Quarter", "Budgeted (€m)", "Paid (€m)"], ["Q1 2025", "1.5", "2.1"], ["Q2 2025", "1.5", "2.8"]
+    ]  # fmt: skip
+    assert rows[0].header and not rows[1].header
+
+
+def test_a_compounds_hyphen_at_a_lines_end_is_kept_and_a_broken_word_joined() -> None:
+    lines = ["The board agreed that the dredging contrac-", "tor would report monthly. A follow-",
+             "up meeting with the Baden-", "Württemberg delegation and the self-",
+             "employed pilots was set for 14 January, when the board",
+             "will hear from the pilots' union and the harbour master."]  # fmt: skip
+    article = _read([Placed(line, 72, 760 - 14 * n) for n, line in enumerate(lines)])
+    assert [b.text for b in article.blocks] == [
+        "The board agreed that the dredging contractor would report monthly. A follow-up "
+        "meeting with the Baden-Württemberg delegation and the self-employed pilots was set "
+        "for 14 January, when the board will hear from the pilots' union and the harbour master."
+    ]
+
+
+def test_a_raised_note_mark_is_raised_and_a_one_line_pdf_is_read() -> None:
+    lines = [
+        Placed("The difference of 3.3 million euros was not reported to members.", 72, 760, 10),
+        Placed("1", 380, 764, 7),
+        Placed(" Councillor Ingrid Müller asked for a full account by 15 January.", 384, 760, 10),
+    ]
+    article = _read(lines)
+    assert "members.¹ Councillor" in article.blocks[0].text
+    one = _read([Placed("The council budget for 2027 is £412m, up 3.2% on the year.", 72, 760)])
+    assert [b.text for b in one.blocks] == [
+        "The council budget for 2027 is £412m, up 3.2% on the year."
+    ]
+
+
+def test_a_feeds_statement_and_one_line_notice_are_synced_and_shown_as_printed(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """Through a feed: the statement's amounts beside their labels in `reader show`, and a
+    press notice of one typed line cached as an article (it was "no text in it, pictures of
+    its pages", exit 1, at every sync)."""
+    data_dir = tmp_path / "d"
+    statement = httpserver.url_for("/files/statement.pdf")
+    notice = httpserver.url_for("/files/notice.pdf")
+    httpserver.expect_request("/files/statement.pdf").respond_with_data(
+        pdf_of_lines([_statement()], title="Statement of dredging costs"),
+        content_type="application/pdf",
+    )
+    httpserver.expect_request("/files/notice.pdf").respond_with_data(
+        pdf_of_lines(
+            [[Placed("The council budget for 2027 is £412m, up 3.2% on the year.", 72, 760)]]
+        ),
+        content_type="application/pdf",
+    )
+    entries = "".join(
+        f"<item><title>{link[-12:]}</title><link>{link}</link><guid>{link}</guid></item>"
+        for link in (statement, notice)
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Council documents</title>'
+        f"{entries}</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    assert run_reader(data_dir, "add", httpserver.url_for("/feed.xml")).returncode == 0
+    synced = run_reader(data_dir, "sync")
+    assert synced.returncode == 0, synced.stderr
+    items = json.loads(run_reader(data_dir, "list", "--json").stdout)
+    assert [item["cached"] for item in items] == [True, True]
+    shown = {
+        item["title"]: run_reader(data_dir, "show", item["id"], "--offline").stdout
+        for item in items
+    }
+    statement_text = next(text for text in shown.values() if "Emergency" in text)
+    (line,) = [line for line in statement_text.splitlines() if "Emergency" in line]
+    assert re.search(r"Emergency sediment removal\W+£2,750,000$", line), line
+    assert any("£412m, up 3.2% on the year" in text for text in shown.values())
