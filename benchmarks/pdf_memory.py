@@ -8,10 +8,13 @@ Writes a report of about `mb` MB (`reader.demo.pdf_pages.report_pdf`: 150 paragr
 to it on 127.0.0.1 (a stdlib server in this process), and has each checkout's `reader sync` read
 it into a throwaway data directory, in a child process of its own, the checkouts alternating. A
 checkout whose page cap is under the PDF's size (main's 10 MB) is given `[network] max_bytes` of
-64 MB in its config, so that it reads it at all. Each line gives the child's own peak RSS (the
-event loop's process: the download) and its largest worker's (the one that read the PDF: VmHWM
-of each process of its tree, sampled every 20 ms), its CPU (itself and its workers) and wall time, what the sync said, the data directory's
-size after it, and the load. Nothing is asserted: this prints numbers.
+64 MB in its config, so that it reads it at all. First, a worker's part alone, in a process of
+its own: `read_page` with `extract_for_cache` given the page pickled as the pool sends it (its
+RSS then, and its peak from there, VmHWM reset through /proc/self/clear_refs; its CPU). Then the
+sync: the command's own peak RSS (the event loop's process: the download) and that of each other
+process of its tree (VmHWM, sampled every 20 ms; a worker forked from a fork server may be missed),
+their CPU, the wall time, what the sync said, the data directory's size after it, and the load.
+Nothing is asserted: this prints numbers.
 """
 
 from __future__ import annotations

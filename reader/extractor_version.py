@@ -127,7 +127,8 @@ the headline the page prints, which its `<title>` states too, over a JSON-LD hea
 prints (a search engine's). 51: of declared publication dates days apart, the one the printed
 date agrees with (a stale JSON-LD date no "Updated"); the byline over a JSON-LD author its
 `<meta>` or rel="author" link disowns; a next page's repeated headline not between the pages.
-52: a PDF's link annotations its links, on the words they cover (`extract.pdf_links`)."""
+52: a PDF's link annotations its links, on the words they cover (`extract.pdf_links`), its
+columns given interleaved read one after the other (`extract.pdf_lines`)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

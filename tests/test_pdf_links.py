@@ -19,7 +19,7 @@ from reader.demo.pdf_pages import Placed, pdf_of_lines
 from reader.extract import extract_file
 from reader.models import BlockKind
 from tests.cli_run import run_reader
-from tests.served_feed import serve_one_item
+from tests.served_feed import serve_pdf_item
 from tests.tui_pilot import open_titled, running, screen_text, until
 
 REPORT = "https://port.example/eastquay-report.pdf"
@@ -73,11 +73,7 @@ def test_a_pdfs_links_are_synced_and_exported_and_listed_by_l(
     """Synced from a feed's link, the PDF's links are in its Markdown offline and in the
     reading view's link list (`L`); the script's and the file's are nowhere."""
     data_dir = tmp_path / "d"
-    link = httpserver.url_for("/files/findings.pdf")
-    feed = serve_one_item(httpserver, "Port Notices", "Inspectors' findings", link, "Read.")
-    httpserver.expect_request("/files/findings.pdf").respond_with_data(
-        _document(), content_type="application/pdf"
-    )
+    feed, _ = serve_pdf_item(httpserver, "Inspectors' findings", "/files/findings.pdf", _document())
     assert run_reader(data_dir, "add", feed).returncode == 0
     assert run_reader(data_dir, "sync").returncode == 0
     (item,) = json.loads(run_reader(data_dir, "list", "--json").stdout)

@@ -28,7 +28,7 @@ import re
 import statistics
 import time
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -36,8 +36,8 @@ from ..extractor_version import EXTRACTOR
 from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline, words_of
 from ..safe import safe_line, safe_text
 from ..sniff import PDF_LOCKED, PDF_UNREADABLE, PDF_WITHOUT_TEXT
-from .math import RAISED_DIGITS
 from .pdf_hyphens import Vocabulary
+from .pdf_lines import Line, Pieces
 from .pdf_links import PageLink, linked_inlines, listed_links, page_links
 from .pdf_rows import cell_text, page_rows, tables
 from .plain_text import linked_text
@@ -71,132 +71,6 @@ _POOR_TITLE = re.compile(
     r"slide \d+|document\d*|\W*)$",
     re.I,
 )
-
-
-@dataclass
-class _Line:
-    page: int
-    x: float
-    y: float
-    size: float
-    text: str
-    bold: bool = True
-    links: list[tuple[str, str]] = field(default_factory=list)
-    """The pieces of the line a link annotation covers: their words, and the address."""
-    cells: tuple[tuple[float, str], ...] = ()
-    """Where each of the row's pieces set apart starts, and its text: a table's cells, a label
-    and its amount (`pdf_rows`); none for a line of one piece."""
-    pieces: list[tuple[float, str, float]] = field(default_factory=list)
-    """The pieces the line was put together from: where each starts, its text and size."""
-    table: int = 0
-    """The number of the table the line is a row of (from 1), 0 for none."""
-    header: bool = False
-    """The row heads its table's columns."""
-
-
-@dataclass
-class _Pieces:
-    """The pieces of text one page gives, joined into lines as they come."""
-
-    page: int
-    links: list[PageLink] = field(default_factory=list)
-    lines: list[_Line] = field(default_factory=list)
-
-    def add(self, text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
-        if not text or not text.strip(" \n"):
-            if text.endswith("\n") and self.lines:
-                self.lines[-1].text += "\n"
-            return
-        # The piece's place and size on the page: its text matrix under the page's transform.
-        a = tm[0] * cm[0] + tm[1] * cm[2]
-        b = tm[0] * cm[1] + tm[1] * cm[3]
-        c = tm[2] * cm[0] + tm[3] * cm[2]
-        d = tm[2] * cm[1] + tm[3] * cm[3]
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        scale = (c * c + d * d) ** 0.5 or (a * a + b * b) ** 0.5 or 1.0
-        height = round(size * scale * 2) / 2
-        bold = _is_bold(font)
-        text = _winansi_bullets(text, font)
-        last = self.lines[-1] if self.lines else None
-        if (
-            last is not None
-            and not last.text.endswith("\n")
-            and abs(last.y - y) < max(height, last.size) * 0.5
-        ):
-            if _NOTE_MARK.fullmatch(text) and _note_mark(last, height, y):
-                # A note's mark, raised and smaller: set raised as the HTML extractor sets a
-                # <sup>, so "members.¹ Councillor" ends its sentence at "members.".
-                text = text.strip().translate(RAISED_DIGITS)
-                px, ptext, psize = last.pieces[-1]
-                last.pieces[-1] = (px, ptext + text, psize)
-            else:
-                last.pieces.append((x, text, height))
-            last.text += text
-            last.bold = last.bold and bold
-            # The line's size is its body's: a footnote's mark or a bullet is smaller.
-            if height > last.size and len(text.strip()) > 2:
-                last.size = height
-            self._mark_link(last, text, x, y, height)
-            return
-        if last is not None and last.text.endswith("\n"):
-            last.text = last.text.rstrip("\n")
-        self.lines.append(_Line(self.page, x, y, height, text, bold, pieces=[(x, text, height)]))
-        self._mark_link(self.lines[-1], text, x, y, height)
-
-    def _mark_link(self, line: _Line, text: str, x: float, y: float, height: float) -> None:
-        """Note the piece `text` as a link's when a link annotation of the page covers it."""
-        words = " ".join(safe_line(text).split())
-        for link in self.links:
-            if words and link.covers(x, y, len(words) * height * 0.5):
-                line.links.append((words, link.url))
-                return
-
-    def finished(self) -> list[_Line]:
-        lines = []
-        for line in self.lines:
-            text = " ".join(safe_line(line.text).split())
-            pieces = [(x, " ".join(safe_line(t).split()), size) for x, t, size in line.pieces]
-            if text:
-                lines.append(replace(line, text=text, pieces=[p for p in pieces if p[1]]))
-        return lines
-
-
-_NOTE_MARK = re.compile(r"\s*\d{1,3}\s*")
-
-
-def _note_mark(line: _Line, height: float, y: float) -> bool:
-    """Whether figures of `height` at `y` added to `line` are a note's mark: smaller, not
-    lowered, right after a word or its full stop (a chemical formula's "CO2" is no note)."""
-    before = line.text.rstrip("\n")[-1:]
-    return (
-        height < line.size * 0.85
-        and y >= line.y - 0.5
-        and (before.islower() or before in ".,;:)\"'”’")
-    )
-
-
-def _winansi_bullets(text: str, font: Any) -> str:
-    """The text with WinAnsiEncoding's unused codes (127 and up, that the PDF standard says
-    show a bullet, and that reportlab writes its bullets with) as the bullet they show."""
-    if "\x7f" not in text:
-        return text
-    try:
-        encoding = font.get("/Encoding") if font is not None else None
-        encoding = encoding.get_object() if hasattr(encoding, "get_object") else encoding
-        if hasattr(encoding, "get"):
-            encoding = encoding.get("/BaseEncoding")
-    except Exception:  # a hostile font dictionary: the code is dropped as a control's
-        return text
-    return text.replace("\x7f", "•") if str(encoding) == "/WinAnsiEncoding" else text
-
-
-def _is_bold(font: Any) -> bool:
-    try:
-        name = str(font.get("/BaseFont", "")) if font is not None else ""
-    except Exception:  # a hostile font dictionary: not bold
-        return False
-    return bool(re.search(r"bold|black|heavy|semibold", name, re.I))
 
 
 def pdf_article(body: bytes, url: str = "") -> Article:
@@ -268,11 +142,11 @@ def _opened(body: bytes, url: str) -> Any:
     return reader
 
 
-def _read_pages(reader: Any, url: str) -> tuple[list[list[_Line]], list[PageLink], str]:
+def _read_pages(reader: Any, url: str) -> tuple[list[list[Line]], list[PageLink], str]:
     """Each page's lines, the links the pages carry (`pdf_links`), and why pages were left
     unread ("" when none were): past `MAX_PDF_PAGES`, past `_READING_TIME`, or past a damaged
     page (those before it are read)."""
-    pages: list[list[_Line]] = []
+    pages: list[list[Line]] = []
     links: list[PageLink] = []
     began = time.process_time()
     kept = 0
@@ -281,7 +155,7 @@ def _read_pages(reader: Any, url: str) -> tuple[list[list[_Line]], list[PageLink
         for number, page in enumerate(reader.pages):
             if number >= MAX_PDF_PAGES or time.process_time() - began > _READING_TIME:
                 return pages, links, f"only its first {number} of {count} pages are read"
-            pieces = _Pieces(number, page_links(page, url))
+            pieces = Pieces(number, page_links(page, url))
             links += pieces.links
             page.extract_text(visitor_text=pieces.add)
             pages.append(page_rows(pieces.finished()))
@@ -370,7 +244,7 @@ _EDGE_LINES = 3
 """Lines at a page's top and at its bottom a running head or foot may be among."""
 
 
-def _without_running_lines(pages: list[list[_Line]], body: float) -> list[_Line]:
+def _without_running_lines(pages: list[list[Line]], body: float) -> list[Line]:
     """Every page's lines, in order, without its running head and foot (a line the same, its
     numbers aside, at the top or bottom of at least 40% of the pages, three at least) and its
     page number; `body` is the size of the body's text."""
@@ -392,9 +266,9 @@ def _without_running_lines(pages: list[list[_Line]], body: float) -> list[_Line]
     return _kept_lines(pages, body, running) or _kept_lines(pages, body, set())
 
 
-def _kept_lines(pages: list[list[_Line]], body: float, running: set[str]) -> list[_Line]:
+def _kept_lines(pages: list[list[Line]], body: float, running: set[str]) -> list[Line]:
     """The pages' lines but the `running` ones at a page's edges, page numbers and contents."""
-    kept: list[_Line] = []
+    kept: list[Line] = []
     for lines in pages:
         if len(lines) > 1 and _alone_on_top(lines[0], lines[1], body):
             lines = lines[1:]
@@ -414,13 +288,13 @@ def _kept_lines(pages: list[list[_Line]], body: float, running: set[str]) -> lis
     return kept
 
 
-def _alone_on_top(line: _Line, below: _Line, body: float) -> bool:
+def _alone_on_top(line: Line, below: Line, body: float) -> bool:
     """A page's first line is its running head, though no other page repeats it (a report of
     two pages): smaller than the body's text and set apart above it."""
     return line.page > 0 and line.size < body - 0.5 and line.y - below.y > body * 2.5
 
 
-def _blocks(lines: list[_Line], declared_title: str, body: float) -> tuple[str, list[Block]]:
+def _blocks(lines: list[Line], declared_title: str, body: float) -> tuple[str, list[Block]]:
     """The lines as blocks, each run of lines a paragraph, heading or list item; and the title
     the first page shows (its largest line, when it is larger than the body by far), taken
     out of them, also when the file declares that title."""
@@ -430,7 +304,7 @@ def _blocks(lines: list[_Line], declared_title: str, body: float) -> tuple[str, 
     width = _column_chars(lines, body)
     lines = tables(lines, gap)
     words = Vocabulary(line.text for line in lines)
-    runs: list[list[_Line]] = [[lines[0]]]
+    runs: list[list[Line]] = [[lines[0]]]
     for before, line in itertools.pairwise(lines):
         if before.table or line.table or _breaks(before, line, runs[-1], body, gap, width):
             runs.append([line])
@@ -449,7 +323,7 @@ def _blocks(lines: list[_Line], declared_title: str, body: float) -> tuple[str, 
     return title, _listed(blocks)
 
 
-def _body_size(lines: list[_Line]) -> float:
+def _body_size(lines: list[Line]) -> float:
     """The size most of the text is set in, by its characters (0 for no text)."""
     counts: Counter[float] = Counter()
     for line in lines:
@@ -457,7 +331,7 @@ def _body_size(lines: list[_Line]) -> float:
     return counts.most_common(1)[0][0] if counts else 0.0
 
 
-def _line_gap(lines: list[_Line], body: float) -> float:
+def _line_gap(lines: list[Line], body: float) -> float:
     """How far below one line of the body the next stands, within a paragraph: the commonest."""
     drops = [
         round(before.y - line.y, 1)
@@ -468,15 +342,13 @@ def _line_gap(lines: list[_Line], body: float) -> float:
     return statistics.median_low(drops) if drops else body * 1.2
 
 
-def _column_chars(lines: list[_Line], body: float) -> int:
+def _column_chars(lines: list[Line], body: float) -> int:
     """How many characters a full line of the body holds: the longest lines' length."""
     lengths = sorted(len(line.text) for line in lines if line.size == body)
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 
-def _breaks(
-    before: _Line, line: _Line, run: list[_Line], body: float, gap: float, width: int
-) -> bool:
+def _breaks(before: Line, line: Line, run: list[Line], body: float, gap: float, width: int) -> bool:
     """Whether `line` begins a block of its own after `before`, the last of `run`."""
     if abs(line.size - before.size) >= 1 or (line.bold != before.bold and len(run) == 1):
         return True
@@ -496,7 +368,7 @@ def _breaks(
     return ended and line.x > run[0].x + body and len(run) > 1
 
 
-def _block(run: list[_Line], body: float, sizes: list[float], words: Vocabulary) -> Block | None:
+def _block(run: list[Line], body: float, sizes: list[float], words: Vocabulary) -> Block | None:
     text = _joined([line.text for line in run], words)
     if not text:
         return None
@@ -529,7 +401,7 @@ def _item_number(mark: str) -> tuple[int, str]:
     return 0, ""
 
 
-def _table_row(line: _Line, marks: list[tuple[str, str]]) -> Block:
+def _table_row(line: Line, marks: list[tuple[str, str]]) -> Block:
     """A row of a table the page sets in columns: its cells apart, dot leaders left out."""
     cells = tuple(linked_inlines(cell_text(text), marks, linked_text) for _, text in line.cells)
     return Block(BlockKind.TABLE_ROW, (), 1, line.table, cells, line.header)

@@ -20,6 +20,8 @@ from ..urls import link_url
 
 _MOST_LINKS = 500
 """Link annotations read of one page: a hostile file's million cost time, not links."""
+_MOST_LISTED = 200
+"""Links listed after the text at most: a file of a thousand pages, a link over each picture."""
 _KEPT_SCHEMES = ("http:", "https:", "mailto:")
 
 
@@ -113,12 +115,15 @@ def linked_inlines(
 
 
 def listed_links(links: list[PageLink], blocks: list[Block]) -> list[Block]:
-    """The links of `links` no block holds, each a list item of its address, in order."""
+    """The links of `links` no block holds, each a list item of its address, in order (the
+    first `_MOST_LISTED`)."""
     placed = {inline.href for block in blocks for inline in block.inlines if inline.href}
     listed: list[Block] = []
     for link in links:
         if link.url in placed:
             continue
+        if len(listed) == _MOST_LISTED:
+            break
         placed.add(link.url)
         shown = safe_line(link.url.removeprefix("mailto:"), 300)
         inlines = (Inline(shown, href=link.url),)

@@ -18,10 +18,8 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .pdf_document import _Line
+from .pdf_lines import Line
 
 _LEADER = re.compile(r"\s*(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){4,})\s*$")
 """Dot leaders (or a rule of underscores) closing a piece: the label of the amount after it."""
@@ -38,10 +36,10 @@ _FEWEST_LINE_NUMBERS = 8
 """Margin numbers on a page, at least: pleading paper numbers 25 to 28 lines."""
 
 
-def page_rows(lines: list[_Line]) -> list[_Line]:
+def page_rows(lines: list[Line]) -> list[Line]:
     """One page's lines without its margin line numbers, and with the lines on one baseline,
     one after the other left to right, joined into one row, its cells apart."""
-    rows: list[_Line] = []
+    rows: list[Line] = []
     for line in _without_line_numbers(lines):
         last = rows[-1] if rows else None
         if last is None or not _on_one_row(last, line):
@@ -59,7 +57,7 @@ def page_rows(lines: list[_Line]) -> list[_Line]:
     return [replace(row, cells=_cells(row.pieces)) for row in rows]
 
 
-def _on_one_row(last: _Line, line: _Line) -> bool:
+def _on_one_row(last: Line, line: Line) -> bool:
     return abs(last.y - line.y) < 0.25 * max(last.size, line.size) and line.x > last.pieces[-1][0]
 
 
@@ -81,7 +79,7 @@ def _cells(pieces: list[tuple[float, str, float]]) -> tuple[tuple[float, str], .
     return tuple(cells) if len(cells) > 1 else ()
 
 
-def _without_line_numbers(lines: list[_Line]) -> list[_Line]:
+def _without_line_numbers(lines: list[Line]) -> list[Line]:
     """The page's lines without the numbers pleading paper sets down its left margin: whole
     numbers, each a piece of its own opening its line, counting up from the top, all left of
     every other piece of text on the page, eight at least."""
@@ -117,7 +115,7 @@ def cell_text(text: str) -> str:
     return _LEADER.sub("", text)
 
 
-def tables(lines: list[_Line], gap: float) -> list[_Line]:
+def tables(lines: list[Line], gap: float) -> list[Line]:
     """The lines with the rows of each table numbered (`table`, from 1) and its heading row
     marked: runs of rows, each below the last by less than two lines' gap, with as many cells
     in the same columns (each starting, or ending, where the row above's does), or rows of a
@@ -143,7 +141,7 @@ def tables(lines: list[_Line], gap: float) -> list[_Line]:
     return out
 
 
-def _same_table(above: _Line, row: _Line, gap: float) -> bool:
+def _same_table(above: Line, row: Line, gap: float) -> bool:
     if not row.cells or len(row.cells) != len(above.cells) or row.page != above.page:
         return False
     if not 0 < above.y - row.y < gap * 2.2:
@@ -156,7 +154,7 @@ def _same_table(above: _Line, row: _Line, gap: float) -> bool:
     return True
 
 
-def _heading_row(run: list[_Line]) -> bool:
+def _heading_row(run: list[Line]) -> bool:
     """Whether a table's first row heads its columns: bold, or words over rows of figures."""
     first = run[0]
     if len(run) < 2:
