@@ -117,17 +117,21 @@ def test_a_compounds_hyphen_at_a_lines_end_is_kept_and_a_broken_word_joined() ->
     ]
 
 
-def test_a_raised_note_mark_is_raised_and_a_one_line_pdf_is_read() -> None:
+def test_a_raised_note_mark_is_raised_and_the_notes_at_the_foot_kept_apart() -> None:
+    """ "members.¹ Councillor" is two sentences, as `v` takes them; each note its paragraph."""
     lines = [
         Placed("The difference of 3.3 million euros was not reported to members.", 72, 760, 10),
         Placed("1", 380, 764, 7),
         Placed(" Councillor Ingrid Müller asked for a full account by 15 January.", 384, 760, 10),
+        Placed("The board heard no written report on the contract's costs in 2025.", 72, 746, 10),
+        Placed("1 Minutes of the Audit Committee, 12 March 2026, item 7.", 72, 90, 7),
+        Placed("2 The chief executive disputes this account; see his letter.", 72, 80, 7),
     ]
-    article = _read(lines)
-    assert "members.¹ Councillor" in article.blocks[0].text
-    one = _read([Placed("The council budget for 2027 is £412m, up 3.2% on the year.", 72, 760)])
-    assert [b.text for b in one.blocks] == [
-        "The council budget for 2027 is £412m, up 3.2% on the year."
+    texts = [b.text for b in _read(lines).blocks]
+    assert texts[0].startswith("The difference of 3.3 million euros was not reported to members.¹ ")
+    assert texts[1:] == [
+        "1 Minutes of the Audit Committee, 12 March 2026, item 7.",
+        "2 The chief executive disputes this account; see his letter.",
     ]
 
 

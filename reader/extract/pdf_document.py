@@ -306,7 +306,12 @@ def _blocks(lines: list[Line], declared_title: str, body: float) -> tuple[str, l
     words = Vocabulary(line.text for line in lines)
     runs: list[list[Line]] = [[lines[0]]]
     for before, line in itertools.pairwise(lines):
-        if before.table or line.table or _breaks(before, line, runs[-1], body, gap, width):
+        if (
+            before.table
+            or line.table
+            or _opens_note(before, line, body)
+            or _breaks(before, line, runs[-1], body, gap, width)
+        ):
             runs.append([line])
         else:
             runs[-1].append(line)
@@ -321,6 +326,19 @@ def _blocks(lines: list[Line], declared_title: str, body: float) -> tuple[str, l
     sizes = sorted({run[0].size for run in runs if run[0].size >= body * 1.15}, reverse=True)
     blocks = [block for run in runs if (block := _block(run, body, sizes, words)) is not None]
     return title, _listed(blocks)
+
+
+_NOTE_NUMBER = re.compile(r"\d{1,3}\s+\S")
+
+
+def _opens_note(before: Line, line: Line, body: float) -> bool:
+    """Whether `line` opens a footnote of its own: smaller than the body's text, opening with
+    its number, under a line that ended a sentence (the notes at a page's foot, one a line)."""
+    return (
+        line.size < body - 0.5
+        and bool(_NOTE_NUMBER.match(line.text))
+        and bool(_SENTENCE_END.search(before.text))
+    )
 
 
 def _body_size(lines: list[Line]) -> float:
