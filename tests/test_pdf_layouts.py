@@ -176,3 +176,14 @@ def test_a_feeds_statement_and_one_line_notice_are_synced_and_shown_as_printed(
     (line,) = [line for line in statement_text.splitlines() if "Emergency" in line]
     assert re.search(r"Emergency sediment removal\W+£2,750,000$", line), line
     assert any("£412m, up 3.2% on the year" in text for text in shown.values())
+
+
+def test_a_lines_runs_given_at_its_own_start_are_one_line_not_two_columns() -> None:
+    """pypdf gives the runs of one text object (a word in bold, the text after an escape code)
+    at the object's start: three such lines are no page in two columns, and a run opening
+    with a dash no list item."""
+    runs = [("The harbour board heard on Tuesday that", " – as the contractor admitted – the"),
+            ("extra tonnage was billed at the emergency", " rate for eleven months, although the"),
+            ("storms had ended in March and no member", " of the board had been told of the rate.")]  # fmt: skip
+    lines = [Placed(run, 72, 760 - 14 * n) for n, pair in enumerate(runs) for run in pair]
+    assert [b.text for b in _read(lines).blocks] == [" ".join("".join(pair) for pair in runs)]

@@ -179,7 +179,7 @@ def columns_apart(lines: list[Line]) -> list[Line]:
     starts = Counter(
         round(x / _SAME_PLACE)
         for line in lines
-        for x, at in line.joins
+        for x, at in _moved_on(line)
         if len(line.text[:at].strip()) >= _LONG and len(line.text[at:].strip()) >= _LONG
     )
     columns = sorted(key * _SAME_PLACE for key, count in starts.items() if count >= _BESIDE)
@@ -187,7 +187,7 @@ def columns_apart(lines: list[Line]) -> list[Line]:
         return lines
     apart: list[Line] = []
     for line in lines:
-        cuts = [(x, at) for x, at in line.joins if _column_of(x, columns, exact=True)]
+        cuts = [(x, at) for x, at in _moved_on(line) if _column_of(x, columns, exact=True)]
         begin, x = 0, line.x
         for after, at in [*cuts, (0.0, len(line.text))]:
             part = line.text[begin:at]
@@ -198,6 +198,13 @@ def columns_apart(lines: list[Line]) -> list[Line]:
             begin, x = at, after
     # Stable: each column's lines in the file's order, top to bottom.
     return sorted(apart, key=lambda line: _column_of(line.x, columns))
+
+
+def _moved_on(line: Line) -> list[tuple[float, int]]:
+    """The line's joins that start right of where it starts: `pypdf` gives the pieces of one
+    text object (a bold word, a run after an escape code) at the object's start, which is no
+    column's."""
+    return [(x, at) for x, at in line.joins if x > line.x + _SAME_PLACE]
 
 
 def _column_of(x: float, columns: list[float], exact: bool = False) -> int:
