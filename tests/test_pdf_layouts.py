@@ -187,3 +187,19 @@ def test_a_lines_runs_given_at_its_own_start_are_one_line_not_two_columns() -> N
             ("storms had ended in March and no member", " of the board had been told of the rate.")]  # fmt: skip
     lines = [Placed(run, 72, 760 - 14 * n) for n, pair in enumerate(runs) for run in pair]
     assert [b.text for b in _read(lines).blocks] == [" ".join("".join(pair) for pair in runs)]
+
+
+def test_a_tables_rows_numbered_down_its_first_column_keep_their_numbers() -> None:
+    """Ten rows "1 | Eastquay | 412" alone on a page are a table, not pleading paper's margin."""
+    ports = ["Eastquay", "Westpier", "Northdock", "Southbank", "Harbourton", "Millford",
+             "Seagate", "Rockport", "Bayview", "Tideway"]  # fmt: skip
+    lines = []
+    for n, port in enumerate(ports, 1):
+        y = 760 - 16 * n
+        lines += [Placed(str(n), 72, y), Placed(port, 120, y), Placed(str(400 + n), 300, y)]
+    rows = [b for b in _read(lines).blocks if b.kind is BlockKind.TABLE_ROW]
+    assert [[" ".join(i.text for i in c) for c in row.cells] for row in rows][:2] == [
+        ["1", "Eastquay", "401"],
+        ["2", "Westpier", "402"],
+    ]
+    assert len(rows) == 10

@@ -98,6 +98,8 @@ def _without_line_numbers(lines: list[Line]) -> list[Line]:
     counting = sum(b == a + 1 for a, b in itertools.pairwise(values))
     if len(column) < _FEWEST_LINE_NUMBERS or counting < 0.8 * (len(column) - 1):
         return lines
+    if sum(_beside(line, lines) >= 2 for line in column) > len(column) / 2:
+        return lines  # a table's rows numbered down its first column: two cells beside each
     numbered = {id(line) for line in column}
     kept = []
     for line in lines:
@@ -108,6 +110,11 @@ def _without_line_numbers(lines: list[Line]) -> list[Line]:
             text = line.text[len(number) :].lstrip() if line.text.startswith(number) else line.text
             kept.append(replace(line, x=rest[0][0], text=text, pieces=rest))
     return kept
+
+
+def _beside(line: Line, lines: list[Line]) -> int:
+    """How many pieces stand on `line`'s baseline besides its own."""
+    return sum(len(other.pieces) for other in lines if abs(other.y - line.y) < line.size / 4) - 1
 
 
 def cell_text(text: str) -> str:
