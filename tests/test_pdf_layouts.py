@@ -15,6 +15,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.demo.pdf_pages import Placed, pdf_of_lines
@@ -24,8 +25,14 @@ from reader.render import to_markdown
 from tests.cli_run import run_reader
 
 
-def _read(lines: list[Placed], *more: list[Placed]):
-    return extract_file(pdf_of_lines([lines, *more]), "")
+def _read(lines: list[Placed], *more: list[Placed], line_ends: bool = False):
+    return extract_file(pdf_of_lines([lines, *more], line_ends=line_ends), "")
+
+
+# Each piece in a text object of its own, on one baseline with the last, or ending its line
+# (T*, as reportlab's drawString writes): pypdf gives the first as pieces of one line, the
+# second as lines of their own.
+WRITINGS = pytest.mark.parametrize("line_ends", [False, True], ids=["pieces", "line-ends"])
 
 
 def _statement() -> list[Placed]:
@@ -43,8 +50,9 @@ _ITEMS = [("Channel dredging, phase 2", "£2,400,000"), ("Emergency sediment rem
           ("Total", "£9,400,000")]  # fmt: skip
 
 
-def test_a_statements_amounts_stay_beside_their_labels_across_dot_leaders() -> None:
-    article = _read(_statement())
+@WRITINGS
+def test_a_statements_amounts_stay_beside_their_labels_across_dot_leaders(line_ends: bool) -> None:
+    article = _read(_statement(), line_ends=line_ends)
     items = _ITEMS
     rows = [b for b in article.blocks if b.kind is BlockKind.TABLE_ROW]
     assert [[" ".join(i.text for i in cell) for cell in row.cells] for row in rows] == [
@@ -53,7 +61,8 @@ def test_a_statements_amounts_stay_beside_their_labels_across_dot_leaders() -> N
     assert "| Emergency sediment removal | £2,750,000 |" in to_markdown(article)
 
 
-def test_pleading_papers_line_numbers_stay_out_of_the_sentences() -> None:
+@WRITINGS
+def test_pleading_papers_line_numbers_stay_out_of_the_sentences(line_ends: bool) -> None:
     text = [
         "Plaintiff moves this Court for an order compelling Defendant to produce all",
         "variation orders issued under the dredging contract between 1 January 2025 and 31",
@@ -69,11 +78,14 @@ def test_pleading_papers_line_numbers_stay_out_of_the_sentences() -> None:
             if page == 0 and n <= len(text):
                 lines.append(Placed(text[n - 1], 80, y, 12))
         pages.append(lines)
-    article = _read(*pages)
+    article = _read(*pages, line_ends=line_ends)
     assert [b.text for b in article.blocks] == [" ".join(text)]
 
 
-def test_bullets_and_numbers_set_apart_from_their_text_and_a_tables_columns_are_kept() -> None:
+@WRITINGS
+def test_bullets_and_numbers_set_apart_from_their_text_and_a_tables_columns_are_kept(
+    line_ends: bool,
+) -> None:
     lines = [Placed("The committee makes the following recommendations to the council.", 72, 760)]
     y = 740
     for mark, item in [("•", "Publish every variation order within 28 days."),
@@ -89,7 +101,7 @@ def test_bullets_and_numbers_set_apart_from_their_text_and_a_tables_columns_are_
     lines.append(
         Placed("The committee will review progress in June 2027, after the works.", 72, y - 10)
     )
-    blocks = _read(lines).blocks
+    blocks = _read(lines, line_ends=line_ends).blocks
     items = [(b.ordinal, b.text) for b in blocks if b.kind is BlockKind.LIST_ITEM]
     assert items == [
         (0, "Publish every variation order within 28 days."),
@@ -203,3 +215,18 @@ def test_a_tables_rows_numbered_down_its_first_column_keep_their_numbers() -> No
         ["2", "Westpier", "402"],
     ]
     assert len(rows) == 10
+
+
+@WRITINGS
+def test_two_columns_given_line_by_line_across_the_page_are_read_one_after_the_other(
+    line_ends: bool,
+) -> None:
+    left = ["The left column tells of the harbour board", "and the contractor who billed the",
+            "extra tonnage at the emergency rate."]  # fmt: skip
+    right = ["The right column tells of the council,", "which was not told of the rate until",
+             "the audit began in the autumn."]  # fmt: skip
+    lines = []
+    for n, (one, other) in enumerate(zip(left, right, strict=True)):
+        lines += [Placed(one, 72, 760 - 13 * n, 10), Placed(other, 320, 760 - 13 * n, 10)]
+    text = " ".join(b.text for b in _read(lines, line_ends=line_ends).blocks)
+    assert text == " ".join(left + right)

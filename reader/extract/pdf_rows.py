@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import replace
 
-from .pdf_lines import Line
+from .pdf_lines import _BESIDE, _LONG, _SAME_PLACE, Line
 
 _LEADER = re.compile(r"\s*(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){4,})\s*$")
 """Dot leaders (or a rule of underscores) closing a piece: the label of the amount after it."""
@@ -54,7 +55,38 @@ def page_rows(lines: list[Line]) -> list[Line]:
             pieces=last.pieces + line.pieces,
             links=last.links + line.links,
         )
-    return [replace(row, cells=_cells(row.pieces)) for row in rows]
+    return _columns_apart([replace(row, cells=_cells(row.pieces)) for row in rows])
+
+
+def _columns_apart(rows: list[Line]) -> list[Line]:
+    """The rows, where they are a page's two columns of text given line by line across the
+    page (a line of the left column, then the line beside it in the right one, each its own
+    text object), taken apart again and read column after column: as `pdf_lines.columns_apart`
+    does for such lines given in one text object, by the same signs (cells of 15 characters
+    or more on either side of a start shared by three rows)."""
+    starts = Counter(
+        round(x / _SAME_PLACE)
+        for row in rows
+        for (_, before), (x, text) in itertools.pairwise(row.cells)
+        if len(before) >= _LONG and len(text) >= _LONG and not _LEADER.search(before)
+    )
+    columns = sorted(key * _SAME_PLACE for key, count in starts.items() if count >= _BESIDE)
+    if not columns:
+        return rows
+    apart: list[Line] = []
+    for row in rows:
+        parts: list[list[tuple[float, str, float]]] = [[]]
+        for piece in row.pieces:
+            if parts[-1] and any(abs(piece[0] - start) <= _SAME_PLACE for start in columns):
+                parts.append([])
+            parts[-1].append(piece)
+        if len(parts) == 1:
+            apart.append(row)
+            continue
+        for part in parts:
+            text = " ".join(text for _, text, _ in part)
+            apart.append(replace(row, x=part[0][0], text=text, pieces=part, cells=_cells(part)))
+    return sorted(apart, key=lambda line: sum(line.x >= start - _SAME_PLACE for start in columns))
 
 
 def _on_one_row(last: Line, line: Line) -> bool:
