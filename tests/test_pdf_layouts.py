@@ -230,3 +230,29 @@ def test_two_columns_given_line_by_line_across_the_page_are_read_one_after_the_o
         lines += [Placed(one, 72, 760 - 13 * n, 10), Placed(other, 320, 760 - 13 * n, 10)]
     text = " ".join(b.text for b in _read(lines, line_ends=line_ends).blocks)
     assert text == " ".join(left + right)
+
+
+def test_a_link_in_a_tables_cell_is_the_cells_and_not_listed_again() -> None:
+    url = "https://harbourton.example/orders/vo-17"
+    lines = [Placed("The orders the council published this year, with their amounts.", 72, 760)]
+    for n, (order, amount) in enumerate([("Variation order 17", "£412,000"),
+                                         ("Variation order 18", "£96,500")]):  # fmt: skip
+        y = 740 - 16 * n
+        link = url if n == 0 else ""
+        lines += [Placed(order, 80, y, link=link), Placed(amount, 300, y)]
+    blocks = _read(lines).blocks
+    rows = [b for b in blocks if b.kind is BlockKind.TABLE_ROW]
+    assert [i.href for i in rows[0].cells[0]] == [url]
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH] + [BlockKind.TABLE_ROW] * 2
+
+
+def test_a_register_whose_every_line_repeats_with_its_number_is_read_not_called_a_scan() -> None:
+    """Every line is the same on each page but for a number, and there is nothing else: that
+    is the text, not running heads (it was all left out, and the PDF called a scan)."""
+    pages = [
+        [Placed(f"Hansard volume 812, page {n}.", 72, 760),
+         Placed(f"The Minister answered question {n} on harbour dredging costs.", 72, 740)]
+        for n in range(1, 6)
+    ]  # fmt: skip
+    text = " ".join(b.text for b in _read(*pages).blocks)
+    assert "The Minister answered question 3 on harbour dredging costs." in text
