@@ -127,6 +127,14 @@ def test_a_compounds_hyphen_at_a_lines_end_is_kept_and_a_broken_word_joined() ->
         "meeting with the Baden-Württemberg delegation and the self-employed pilots was set "
         "for 14 January, when the board will hear from the pilots' union and the harbour master."
     ]
+    # Words broken where a compound's part would be: whole again.
+    lines = ["The board set a new thresh-", "old for the ex-", "pected costs of the works, which",
+             "the contractor called selfish."]  # fmt: skip
+    article = _read([Placed(line, 72, 760 - 14 * n) for n, line in enumerate(lines)])
+    assert [b.text for b in article.blocks] == [
+        "The board set a new threshold for the expected costs of the works, which the "
+        "contractor called selfish."
+    ]
 
 
 def test_a_raised_note_mark_is_raised_and_the_notes_at_the_foot_kept_apart() -> None:

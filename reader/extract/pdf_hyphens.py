@@ -14,13 +14,15 @@ import re
 from collections.abc import Iterable
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_HYPHENATED_HEADS = frozenset({"self", "ex", "all", "half", "quasi", "cross", "well"})
-"""First parts English writes with a hyphen ("self-employed", "ex-minister")."""
+_HYPHENATED_HEADS = frozenset({"self", "half", "quasi", "cross", "well"})
+"""First parts English writes with a hyphen ("self-employed", "half-year"), before a part of
+four letters or more ("self-ish" is "selfish" broken). Not "ex": "ex-pected" is a word broken."""
 _HYPHENATED_TAILS = frozenset(
     {"up", "based", "led", "owned", "run", "funded", "related", "term", "free", "wide"}
-    | {"scale", "level", "elect", "old", "making", "style", "like", "born"}
+    | {"scale", "level", "elect", "making", "style"}
 )
-"""Last parts English writes with a hyphen ("follow-up", "state-owned", "long-term")."""
+"""Last parts English writes with a hyphen ("follow-up", "state-owned", "long-term"). Not
+"old" nor "born": "thresh-old" and "stub-born" are words broken."""
 
 
 class Vocabulary:
@@ -43,10 +45,11 @@ class Vocabulary:
         last = whole.split("-", 1)[0].casefold()
         if f"{first}{last}" in self.words:
             return text[:-1] + line
-        if whole[0].isupper() or f"{first}-{last}" in self.words:
+        capitals = whole.isupper() and head.isupper()  # a heading in capitals: no sign
+        if (whole[0].isupper() and not capitals) or f"{first}-{last}" in self.words:
             return text + line
-        if first in _HYPHENATED_HEADS or last in _HYPHENATED_TAILS:
+        if (first in _HYPHENATED_HEADS and len(last) >= 4) or last in _HYPHENATED_TAILS:
             return text + line
-        if whole[0].islower():
+        if whole[0].islower() or capitals:
             return text[:-1] + line
         return f"{text} {line}"
