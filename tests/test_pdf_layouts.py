@@ -264,3 +264,19 @@ def test_a_register_whose_every_line_repeats_with_its_number_is_read_not_called_
     ]  # fmt: skip
     text = " ".join(b.text for b in _read(*pages).blocks)
     assert "The Minister answered question 3 on harbour dredging costs." in text
+
+
+def test_a_judgments_numbered_paragraphs_keep_their_numbers() -> None:
+    """Paragraph numbers in the margin, one to a paragraph of one to three lines, are cited
+    ("at 7"): not pleading paper's line numbers."""
+    lines, y = [], 780
+    for n in range(1, 11):
+        lines.append(Placed(str(n), 60, y))
+        for row in range(1 + n % 3):
+            lines.append(
+                Placed(f"Paragraph {n} of the judgment, line {row + 1}, on the harbour", 90, y)
+            )
+            y -= 14
+        y -= 8
+    texts = [b.text for b in _read(lines).blocks]
+    assert any(text.startswith("7 Paragraph 7 of the judgment") for text in texts), texts

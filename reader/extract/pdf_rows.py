@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from collections import Counter
 from dataclasses import replace
 
@@ -113,8 +114,8 @@ def _cells(pieces: list[tuple[float, str, float]]) -> tuple[tuple[float, str], .
 
 def _without_line_numbers(lines: list[Line]) -> list[Line]:
     """The page's lines without the numbers pleading paper sets down its left margin: whole
-    numbers, each a piece of its own opening its line, counting up from the top, all left of
-    every other piece of text on the page, eight at least."""
+    numbers, each a piece of its own opening its line, counting up from the top one line
+    apart, all left of every other piece of text on the page, eight at least."""
     numbers = [line for line in lines if _LINE_NUMBER.fullmatch(line.pieces[0][1])]
     if len(numbers) < _FEWEST_LINE_NUMBERS:
         return lines
@@ -132,6 +133,10 @@ def _without_line_numbers(lines: list[Line]) -> list[Line]:
         return lines
     if sum(_beside(line, lines) >= 2 for line in column) > len(column) / 2:
         return lines  # a table's rows numbered down its first column: two cells beside each
+    steps = [above.y - below.y for above, below in itertools.pairwise(column)]
+    step = statistics.median(steps)
+    if sum(abs(gap - step) <= 1.5 for gap in steps) < 0.8 * len(steps):
+        return lines  # a judgment's numbered paragraphs: a number every few lines, unevenly
     numbered = {id(line) for line in column}
     kept = []
     for line in lines:
@@ -171,13 +176,23 @@ def tables(lines: list[Line], gap: float) -> list[Line]:
             end += 1
         run = out[at:end]
         leaders = all(_LEADER.search(row.cells[0][1]) for row in run)
-        if len(run) > 1 or leaders:
+        if (len(run) > 1 and not _hanging(run)) or leaders:
             count += 1
             head = _heading_row(run)
             for n, row in enumerate(run):
                 out[at + n] = replace(row, table=count, header=head and n == 0)
         at = end
     return out
+
+
+def _hanging(run: list[Line]) -> bool:
+    """Whether rows of two cells are paragraphs hung from their numbers or marks ("7  The
+    court heard…", a judgment's numbered paragraphs): a short first cell, a line of text
+    after it."""
+    return all(
+        len(row.cells) == 2 and len(row.cells[0][1]) <= 4 and len(row.cells[1][1]) >= 20
+        for row in run
+    )
 
 
 def _same_table(above: Line, row: Line, gap: float) -> bool:
