@@ -64,6 +64,14 @@ class FetchLimits:
     max_title_length: int = 500
     max_feed_items: int = 2000  # per feed document, and per feed kept on disk (history included)
     ca_file: str = ""  # PEM certificates trusted besides the usual ones (a company's own CA)
+    # The User-Agent every request sends; "": reader's own (USER_AGENT). Some sites and CDNs
+    # turn away any agent that is not a browser's (HTTP 403), newsboat's `user-agent`.
+    user_agent: str = ""
+
+    @property
+    def agent(self) -> str:
+        """The User-Agent header sent."""
+        return self.user_agent or USER_AGENT
 
     def page_bytes(self, pdf: bool) -> int:
         """The most of a page read, in bytes once decoded: a PDF's (never less than any
@@ -180,6 +188,10 @@ pdf_max_bytes = {_LIMITS.pdf_max_bytes}
 extract_seconds = {_LIMITS.extract_seconds}
 # A PEM file of certificate authorities to trust besides the usual ones (e.g. a company's).
 ca_file = "{_LIMITS.ca_file}"
+# The User-Agent sent with every request ("" for reader's own, "{USER_AGENT}").
+# Some sites answer a feed with HTTP 403 to any agent that is not a browser's: give one here,
+# e.g. "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0".
+user_agent = "{_LIMITS.user_agent}"
 
 [cache]
 # Size limit of the article cache, applied after each sync ("500MB", "2GB"; "" for none).
@@ -373,6 +385,14 @@ def _ca_file(value: Any) -> str:
     return str(path)
 
 
+def _user_agent(value: Any) -> str:
+    # A header value is one line of printable ASCII: anything else httpx refuses at each request,
+    # which would fail every fetch with a message far from its cause.
+    if not isinstance(value, str) or not all(" " <= c <= "~" for c in value):
+        raise ValueError("network.user_agent must be one line of plain ASCII text, in quotes")
+    return value.strip()
+
+
 _SECTIONS = {"network", "cache", "feeds", "ui", "citation", "keys", "sites", "ignore", "search"}
 # Limits under which nothing could be fetched at all (0 retries, 0 backoff are choices).
 _NOT_ZERO = {
@@ -479,6 +499,9 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
             raise ValueError(f"unknown setting network.{key}")
         if key == "ca_file":
             changes[key] = _ca_file(value)
+            continue
+        if key == "user_agent":
+            changes[key] = _user_agent(value)
             continue
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise ValueError(f"network.{key} must be a positive number")

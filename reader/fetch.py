@@ -20,7 +20,7 @@ import httpx
 
 from .address_class import Reach, connect_guard, host_reach, peer_of, refusal
 from .charset_labels import charset_from_content_type
-from .config import DEFAULT_LIMITS, USER_AGENT, FetchLimits
+from .config import DEFAULT_LIMITS, FetchLimits
 from .cookies import HostOnlyCookies
 from .dates import parse_datetime
 from .errors import NoAnswer
@@ -89,7 +89,7 @@ class Fetcher:
     def __init__(self, limits: FetchLimits = DEFAULT_LIMITS) -> None:
         self.limits = limits
         self._client = httpx.AsyncClient(
-            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br"},
+            headers={"User-Agent": limits.agent, "Accept-Encoding": "gzip, deflate, br"},
             timeout=httpx.Timeout(
                 limits.read_timeout, connect=limits.connect_timeout, pool=limits.total_timeout
             ),

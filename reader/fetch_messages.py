@@ -32,6 +32,13 @@ def _try_again(seconds: float) -> str:
     return f"try again later (the site asks to wait {asked})"
 
 
+# Said after a feed's HTTP 403 while reader sends its own User-Agent.
+AGENT_HINT = (
+    " (some sites refuse readers that are not a browser: [network] user_agent in the config"
+    " sends another)"
+)
+
+
 def too_many_redirects(url: str, limit: int) -> FetchError:
     """The error of a chain of redirects from `url` longer than `limit`."""
     return FetchError(ErrorKind.HTTP, f"more than {limit} redirects from {_host(url)}", url)

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from ..address_class import Reach
 from ..feed_names import copies_own_title
+from ..fetch_messages import AGENT_HINT
 from ..ignore_rules import kept, rules_for, rules_mark
 from ..login_page import login_page_elsewhere
 from ..models import (
@@ -223,15 +224,22 @@ class LibraryFeedRefresh(LibraryRenewal):
         """A feed's answer, as every feed is asked for (what it accepts, its size limit);
         `ceiling` and `lead` as `Fetcher.get` takes them, for an address a server gave
         (`moved_to`, a page's feed link)."""
-        return await self.fetcher.get(
-            url,
-            etag=etag,
-            last_modified=last_modified,
-            accept=FEED_ACCEPT,
-            max_bytes=self.limits.feed_max_bytes,
-            ceiling=ceiling,
-            lead=lead,
-        )
+        try:
+            return await self.fetcher.get(
+                url,
+                etag=etag,
+                last_modified=last_modified,
+                accept=FEED_ACCEPT,
+                max_bytes=self.limits.feed_max_bytes,
+                ceiling=ceiling,
+                lead=lead,
+            )
+        except FetchError as error:
+            if error.status == 403 and not self.limits.user_agent:
+                # Sites and CDNs that turn away agents that are not a browser's answer so; the
+                # bare "HTTP 403 Forbidden" left a user no way to know a setting would do.
+                raise replace(error, message=f"{error.message}{AGENT_HINT}") from None
+            raise
 
     async def _fetch_subscribed(self, feed: Feed) -> tuple[Response, str]:
         """A subscribed feed's answer and the address it was asked at: where it moved for
