@@ -69,4 +69,4 @@ def test_a_user_agent_that_is_no_header_value_is_refused_in_one_line(
     config.write_text('[network]\nuser_agent = "Mozilla\\r\\nX-Evil: 1"\n')
     code, said = _run(capsys, tmp_path / "data", "--config", str(config), "feeds")
     assert code != 0
-    assert "network.user_agent" in said and len(said.strip().splitlines()) == 1
+    assert "network.user_agent must be one line" in said and len(said.strip().splitlines()) == 1
