@@ -11,6 +11,7 @@ from concurrent.futures import BrokenExecutor
 from contextlib import suppress
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from ..address_class import resolved_reach
@@ -33,6 +34,7 @@ from ..page_caching import (
 )
 from ..safe import safe_line
 from ..store.saved import FROM_FILE
+from ..too_large_links import as_link, outgrown
 from ..urls import canonical_url, is_web_url, not_web_url, web_url_problem
 from .failures import _may_come_later, _unexpected_as_fetch_error, storage_failure
 from .leads import CEILING, FILE_LINK, start_download
@@ -107,7 +109,7 @@ class LibraryDownloads(LibraryPageReads):
             if cached.extractor < EXTRACTOR:
                 cached = await self._upgraded(url, cached)
             return self._numbered(url, cached)
-        known = self.store.not_an_article(url)
+        known = self.store.not_an_article(url, partial(outgrown, limits=self.limits))
         if known:
             raise FetchError(ErrorKind.NOT_HTML, known, url)
         if offline:
@@ -296,12 +298,14 @@ class LibraryDownloads(LibraryPageReads):
         try:
             first, page_url = await self._first_page(url, entry)
         except FetchError as error:
+            # Too large to read: a link to open, as a file that is no article is (`too_large_links`).
+            error = as_link(error) or error
             if error.kind == ErrorKind.NOT_HTML:
                 # Remembered, so a sync doesn't download the PDF again and offline reading can
                 # say why.
                 with suppress(StoreError):
                     self.store.mark_not_an_article(url, error.message)
-            raise
+            raise error from None
         if first.article is not None and first.article.unkept and not first.next_page:
             # A store that takes no writes: the page read is shown as it is (its AMP version
             # is read into the cache, which can't take it).

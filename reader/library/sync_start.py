@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import partial
 
 from ..gone import asked_lately
 from ..keys import link_key
 from ..models import Entry, StoreError, made
 from ..reports import Headline, newest_first
 from ..store.saved import FROM_FILE, HELD
+from ..too_large_links import outgrown
 from .feed_refresh import LibraryFeedRefresh
 from .retold import updated_since
 
@@ -70,7 +72,11 @@ class LibrarySyncStart(LibraryFeedRefresh):
         with suppress(StoreError):  # read only: their rows stay, and are fetched no sooner
             store.drop_missing_files()
         cached = store.article_keys() - incomplete
-        not_pages, gone, slow = store.not_article_keys(), store.gone(), store.slow()
+        not_pages, gone, slow = (
+            store.not_article_keys(partial(outgrown, limits=self.limits)),
+            store.gone(),
+            store.slow(),
+        )
         renewable, told = store.renewable(), store.told()
         skipped = cached | not_pages | asked_lately(gone) | asked_lately(slow)
 

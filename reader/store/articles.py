@@ -166,10 +166,15 @@ class StoreArticles(StoreFeeds):
                     gone.add(key)
         return gone
 
-    def not_article_keys(self) -> set[str]:
-        """The keys of every link known not to be an article page, in one query."""
+    def not_article_keys(self, again: Callable[[object], bool] | None = None) -> set[str]:
+        """The keys of every link known not to be an article page, in one query; those whose
+        reason `again` says is to be fetched again (a limit since raised) left out."""
         rows = rows_with_prefix(self._articles, "not-article:")
-        return {key for key, why in rows if not _pdf_unread_then(why)}
+        return {
+            key
+            for key, why in rows
+            if not _pdf_unread_then(why) and not (again is not None and again(why))
+        }
 
     def copies_to_replace(self) -> set[str]:
         """The keys of the articles cached as the copy another app kept of their text whose
@@ -507,9 +512,12 @@ class StoreArticles(StoreFeeds):
             self._drop_damaged(self._articles, f"fallback:{article_key(url)}")
             return ""
 
-    def not_an_article(self, url: str) -> str | None:
-        """Why a link is known not to be an article page (e.g. its content type), or None."""
+    def not_an_article(self, url: str, again: Callable[[object], bool] | None = None) -> str | None:
+        """Why a link is known not to be an article page (e.g. its content type), or None; None
+        too when `again` says that reason is to be fetched again (`not_article_keys`)."""
         value = self._value(self._articles, f"not-article:{article_key(url)}")
+        if again is not None and again(value):
+            return None
         return value if isinstance(value, str) and not _pdf_unread_then(value) else None
 
     def mark_not_an_article(self, url: str, reason: str) -> None:
