@@ -206,10 +206,11 @@ def test_dns_failure_says_so() -> None:
     assert error.kind == ErrorKind.NETWORK and "DNS" in error.message
 
 
-def test_tls_failure_says_so(httpserver: HTTPServer) -> None:
+def test_tls_answered_in_plain_http_is_the_links_failure(httpserver: HTTPServer) -> None:
+    """The server answered (in plain http): no network failure (acc35b F15)."""
     httpserver.expect_request("/").respond_with_data("plain http")
     error = error_of(httpserver.url_for("/").replace("http://", "https://"), FetchLimits(retries=0))
-    assert error.kind == ErrorKind.NETWORK and "TLS" in error.message
+    assert error.kind == ErrorKind.BAD_URL and "does not speak https" in error.message
 
 
 def test_brotli_bodies_are_decoded(httpserver: HTTPServer) -> None:
