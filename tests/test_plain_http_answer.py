@@ -12,6 +12,10 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.cli import main
+from reader.config import FetchLimits
+from reader.models import ErrorKind
+from tests.test_fetch import error_of
+from tests.test_http2 import H2Site, h2_site  # noqa: F401 (the fixture)
 
 PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body><article>
 <h1>{title}</h1>
@@ -55,3 +59,13 @@ def test_an_https_link_answered_in_plain_http_is_its_own_failure(
         assert "does not speak https (it answered in plain http)" in said
         assert "Old bookmark" in said
         assert code == 1  # an article failed: the sync says so, as for a 404
+
+
+def test_a_certificate_refused_is_still_the_secure_connections_failure(
+    h2_site: H2Site,  # noqa: F811
+) -> None:
+    """Only a handshake answered in plain http is the link's: a certificate no authority trusted
+    vouches for stays "secure connection … failed (TLS: …)"."""
+    error = error_of(f"{h2_site.base}/ferry.html", FetchLimits(retries=0))
+    assert error.kind == ErrorKind.NETWORK
+    assert "secure connection" in error.message and "does not speak https" not in error.message
