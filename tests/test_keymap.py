@@ -264,6 +264,31 @@ def test_keys_shared_by_design_may_be_set_together() -> None:
     assert KeyMap(tomllib.loads(lines)).keys
 
 
+def test_the_arrows_may_move_between_the_panes(synced_dir: Path) -> None:
+    """A newsraft user's h and l are back and open, the pane moves ← and →: Textual's sideways
+    scrolling, which the lists never do, held the arrows, and `[keys]` refused them as a clash
+    with an action it can't name (acc35a E12). Set, ← goes to the feed list and → back."""
+    keys = {
+        "back": ("h", "q", "escape"),
+        "open": ("l", "enter"),
+        "highlight": ("H",),
+        "feeds_pane": ("left",),
+        "headlines_pane": ("right",),
+    }
+    assert KeyMap(keys).keys
+
+    async def run() -> None:
+        async with keyed(synced_dir, keys) as (app, pilot):
+            rows = table(app)
+            assert app.screen.focused is rows
+            await pilot.press("left")
+            await until(pilot, lambda: isinstance(app.screen.focused, FeedList), "← to the feeds")
+            await pilot.press("right")
+            await until(pilot, lambda: app.screen.focused is rows, "→ to the headlines")
+
+    asyncio.run(run())
+
+
 def test_keys_are_read_from_the_config(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text('[keys]\nquit = ["Q", "ctrl+q"]\nhelp = "?"\n', encoding="utf-8")
@@ -317,7 +342,7 @@ def test_the_readmes_examples_are_good_keys() -> None:
     text = README.read_text(encoding="utf-8")
     examples = re.findall(r"```toml\n(.*?)```", text, re.S)
     keys = [tomllib.loads(example).get("keys") for example in examples]
-    assert len([k for k in keys if k]) == 3
+    assert len([k for k in keys if k]) == 4
     for example in filter(None, keys):
         assert KeyMap(example).keys
 
@@ -326,7 +351,7 @@ def test_the_readmes_newsboat_keys_pass_reader_config(data_dir: Path) -> None:
     """The `[keys]` block README gives newsboat's users loads with no clash: `reader config`
     on a data directory whose config is that block, as README.md holds it (acc27b B16)."""
     text = README.read_text(encoding="utf-8")
-    section = text.split("### From newsboat", 1)[1].split("\n## ", 1)[0]
+    section = text.split("### From newsboat", 1)[1].split("\n## ", 1)[0].split("\n### ")[0]
     (block,) = re.findall(r"```toml\n(.*?)```", section, re.S)
     keys = tomllib.loads(block)["keys"]
     assert {"next_unread", "previous_unread", "next_article"} <= set(keys)
@@ -336,6 +361,21 @@ def test_the_readmes_newsboat_keys_pass_reader_config(data_dir: Path) -> None:
     assert result.returncode == 0, result
     assert result.stderr == ""
     assert 'previous_unread = ["N", "p"]' in result.stdout
+
+
+def test_the_readmes_newsraft_keys_pass_reader_config(data_dir: Path) -> None:
+    """The `[keys]` block README gives newsraft's and nom's users loads with no clash, the
+    arrows moving between the panes (acc35a E12)."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split("### Keys from newsraft or nom", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```toml\n(.*?)```", section, re.S)
+    keys = tomllib.loads(block)["keys"]
+    assert keys["feeds_pane"] == ["left"] and keys["back"][0] == "h"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "config.toml").write_text(block, encoding="utf-8")
+    result = reader(data_dir, "config")
+    assert result.returncode == 0, result
+    assert result.stderr == ""
 
 
 def test_every_row_of_the_help_names_its_actions() -> None:
