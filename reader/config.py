@@ -255,10 +255,12 @@ copy = "text"
 # open_in_browser = ["o", "O"]
 
 # Rules for sites the generic extractor gets wrong: CSS selectors of the article body and of
-# elements to remove first. The host covers its subdomains; quote it, as here.
+# elements to remove first. The host covers its subdomains; quote it, as here. A site that
+# turns readers away (HTTP 403) may be sent a User-Agent of its own.
 # [sites."example.com"]
 # body = "div.story-text"
 # drop = [".promo", "#related"]
+# user_agent = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 
 # Items a sync leaves out (newsboat's ignore-article): never listed nor downloaded, and those
 # kept before the rule go at the next sync, but saved ones. Each of title, author, link and
@@ -385,11 +387,11 @@ def _ca_file(value: Any) -> str:
     return str(path)
 
 
-def _user_agent(value: Any) -> str:
+def _user_agent(value: Any, name: str = "network.user_agent") -> str:
     # A header value is one line of printable ASCII: anything else httpx refuses at each request,
     # which would fail every fetch with a message far from its cause.
     if not isinstance(value, str) or not all(" " <= c <= "~" for c in value):
-        raise ValueError("network.user_agent must be one line of plain ASCII text, in quotes")
+        raise ValueError(f"{name} must be one line of plain ASCII text, in quotes")
     return value.strip()
 
 
@@ -400,7 +402,7 @@ _NOT_ZERO = {
     *("max_bytes", "pdf_max_bytes", "feed_max_bytes", "max_title_length", "max_feed_items"),
     "extract_seconds",
 }
-_SITE_KEYS = {"body", "drop"}
+_SITE_KEYS = {"body", "drop", "user_agent"}
 
 
 def _site_rule(host: str, rule: Any) -> SiteRule:
@@ -419,7 +421,9 @@ def _site_rule(host: str, rule: Any) -> SiteRule:
         raise ValueError(f'sites."{host}": a site is a host name, as [sites."{named}"]')
     for key in rule:
         if key not in _SITE_KEYS:
-            raise ValueError(f'unknown setting sites."{host}".{key} (a site takes body and drop)')
+            raise ValueError(
+                f'unknown setting sites."{host}".{key} (a site takes body, drop and user_agent)'
+            )
     body, drop = rule.get("body", ""), rule.get("drop", [])
     if (
         not isinstance(body, str)
@@ -430,7 +434,8 @@ def _site_rule(host: str, rule: Any) -> SiteRule:
     for key, selectors in (("body", [body] if body else []), ("drop", drop)):
         for selector in selectors:
             _check_selector(f'sites."{host}".{key}', selector)
-    return SiteRule(body=body, drop=tuple(drop))
+    agent = _user_agent(rule.get("user_agent", ""), f'sites."{host}".user_agent')
+    return SiteRule(body=body, drop=tuple(drop), user_agent=agent)
 
 
 def _host_named(key: str) -> str:

@@ -20,7 +20,7 @@ import httpx
 
 from .address_class import Reach, connect_guard, host_reach, peer_of, refusal
 from .charset_labels import charset_from_content_type
-from .config import DEFAULT_LIMITS, FetchLimits
+from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
 from .cookies import HostOnlyCookies
 from .dates import parse_datetime
 from .errors import NoAnswer
@@ -33,7 +33,7 @@ from .fetch_messages import (
     page_own_failure,
     too_many_redirects,
 )
-from .models import ErrorKind, FetchError, Response
+from .models import ErrorKind, FetchError, Response, SiteRule
 from .retries import Retries
 from .safe import safe_line
 from .urls import absolute_url, address_controls, is_web_url, not_web_url, web_url_problem
@@ -86,8 +86,12 @@ def _tls_context(ca_file: str) -> ssl.SSLContext:
 class Fetcher:
     """Downloads pages and feeds under one policy. Create one per event loop; close it with `aclose`."""
 
-    def __init__(self, limits: FetchLimits = DEFAULT_LIMITS) -> None:
+    def __init__(
+        self, limits: FetchLimits = DEFAULT_LIMITS, sites: dict[str, SiteRule] | None = None
+    ) -> None:
         self.limits = limits
+        # The sites given a User-Agent of their own (`[sites."host"] user_agent`), by host.
+        self._agents = {host: rule for host, rule in (sites or {}).items() if rule.user_agent}
         self._client = httpx.AsyncClient(
             headers={"User-Agent": limits.agent, "Accept-Encoding": "gzip, deflate, br"},
             timeout=httpx.Timeout(
@@ -114,6 +118,17 @@ class Fetcher:
         # The most private class of address each host name reached, and that address.
         self._reached: dict[str, tuple[Reach, str]] = {}
         self.retries = Retries(limits, self._pause_host)
+
+    def agent_of(self, url: str) -> str:
+        """The User-Agent sent to `url`'s host: its site's own, else `[network] user_agent`'s."""
+        rule = site_rule_for(self._agents, url)
+        return rule.user_agent if rule is not None else self.limits.agent
+
+    def _headers(self, url: str, headers: dict[str, str]) -> dict[str, str]:
+        """A hop's headers: a site with an agent of its own is sent it (each hop: a redirect
+        may lead to another host)."""
+        rule = site_rule_for(self._agents, url)
+        return headers if rule is None else {**headers, "User-Agent": rule.user_agent}
 
     async def aclose(self) -> None:
         await self.retries.aclose()
@@ -264,7 +279,7 @@ class Fetcher:
                 extensions = {} if ceiling is None else {"trace": connect_guard(ceiling, lead, url)}
                 try:
                     request = self._client.build_request(
-                        "GET", url, headers=headers, extensions=extensions
+                        "GET", url, headers=self._headers(url, headers), extensions=extensions
                     )
                 except (httpx.InvalidURL, ValueError):  # IDNAError is a ValueError
                     # Not sent at all: the address asked for is at fault, not a server.

@@ -201,6 +201,7 @@ class SiteRule:
 
     body: str = ""  # CSS selector of the article body: used instead of the generic guess
     drop: tuple[str, ...] = ()  # CSS selectors of elements to remove first
+    user_agent: str = ""  # the User-Agent sent to it ("": `[network] user_agent`'s)
 
 
 @dataclass(frozen=True)

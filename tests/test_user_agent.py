@@ -70,3 +70,21 @@ def test_a_user_agent_that_is_no_header_value_is_refused_in_one_line(
     code, said = _run(capsys, tmp_path / "data", "--config", str(config), "feeds")
     assert code != 0
     assert "network.user_agent must be one line" in said and len(said.strip().splitlines()) == 1
+
+
+def test_a_site_may_be_sent_an_agent_of_its_own(
+    httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`[sites."host"] user_agent`: that host is sent it, every other reader's own."""
+    agents: list[str] = []
+    url = _serve(httpserver, agents)
+    other = url.replace("localhost", "127.0.0.1") if "localhost" in url else url
+    own = other.replace("127.0.0.1", "localhost")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "config.toml").write_text(f'[sites."localhost"]\nuser_agent = "{BROWSER}"\n')
+    assert _run(capsys, data, "add", own)[0] == 0
+    assert agents[-1] == BROWSER
+    code, said = _run(capsys, data, "add", other)
+    assert code == 1 and "[network] user_agent" in said
+    assert agents[-1].startswith("reader-tui/")

@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import Any, TypeVar
 
 from ..address_class import Reach
+from ..config import USER_AGENT
 from ..feed_names import copies_own_title
 from ..fetch_messages import AGENT_HINT
 from ..ignore_rules import kept, rules_for, rules_mark
@@ -235,7 +236,7 @@ class LibraryFeedRefresh(LibraryRenewal):
                 lead=lead,
             )
         except FetchError as error:
-            if error.status == 403 and not self.limits.user_agent:
+            if error.status == 403 and self.fetcher.agent_of(url) == USER_AGENT:
                 # Sites and CDNs that turn away agents that are not a browser's answer so; the
                 # bare "HTTP 403 Forbidden" left a user no way to know a setting would do.
                 raise replace(error, message=f"{error.message}{AGENT_HINT}") from None

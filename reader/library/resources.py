@@ -279,7 +279,7 @@ class LibraryResources:
             if self._fetcher is None:
                 from ..fetch import Fetcher
 
-                fetcher = Fetcher(self.limits)
+                fetcher = Fetcher(self.limits, self.site_rules)
                 with suppress(StoreError):
                     fetcher.retries.unanswered.remember(self.store.unanswered())
                 self._fetcher = fetcher
