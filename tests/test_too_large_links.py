@@ -11,19 +11,13 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from reader.cli import main
+from tests.test_user_agent import _run
 
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Council papers</title>
 <link>{base}/</link><item><title>Annual accounts 2026</title><link>{base}/accounts.pdf</link>
 <guid>accounts-2026</guid><description>The council's accounts.</description></item>
 </channel></rss>"""
 PDF = b"%PDF-1.4\n" + b"0" * 300_000  # over the 200 KB limit set below
-
-
-def _run(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str]:
-    code = main(["--data-dir", str(data), *args])
-    captured = capsys.readouterr()
-    return code, captured.out + captured.err
 
 
 def test_a_pdf_over_the_limit_is_a_link_kept_not_a_failure_at_each_sync(
