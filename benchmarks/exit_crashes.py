@@ -41,38 +41,14 @@ import certifi
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py, tui_headlines.py beside this
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
+sys.path.insert(2, str(Path(__file__).resolve().parent.parent / "tests"))  # test_exit_tls
 
 from farm import child_env, load_average
+from test_exit_tls import ENDING_CHILD
 from tui_headlines import build_data_dir
 from tui_startup import in_pty
 
 _TIMEOUT = 120.0
-
-_FETCHER_CHILD = """
-import os, sys, threading, time
-
-ca_file = sys.argv[1]
-
-
-def reading() -> bool:
-    for fd in os.listdir("/proc/self/fd"):
-        try:
-            if os.readlink(f"/proc/self/fd/{fd}") == ca_file:
-                return True
-        except OSError:
-            pass
-    return False
-
-
-from reader.config import FetchLimits
-from reader.fetch import Fetcher
-
-threading.Thread(target=Fetcher, args=(FetchLimits(ca_file=ca_file),), daemon=True).start()
-deadline = time.monotonic() + 60
-while not reading() and time.monotonic() < deadline:
-    time.sleep(0.001)
-time.sleep(0.05)  # into the authorities
-"""
 
 
 def _ended_by(returncode: int) -> str:
@@ -84,7 +60,7 @@ def _ended_by(returncode: int) -> str:
 
 def fetcher_run(checkout: Path, ca_file: str, env: dict[str, str]) -> str:
     child = subprocess.run(
-        [sys.executable, "-c", _FETCHER_CHILD, ca_file],
+        [sys.executable, "-c", ENDING_CHILD, ca_file, "0.05"],  # 50 ms into the file
         env={**env, "PYTHONPATH": str(checkout)},
         cwd=tempfile.gettempdir(),
         capture_output=True,

@@ -19,7 +19,9 @@ import pytest
 _COPIES = 5
 """certifi's authorities this many times over (1.2 MB): read in 0.1 s quiet, seconds at load."""
 
-_CHILD = """
+ENDING_CHILD = """
+# python -c ENDING_CHILD CA_FILE [SECONDS]: ends SECONDS after a thread making a Fetcher that
+# trusts CA_FILE has opened it; its last exit handler says whether the file was still being read.
 import atexit, os, sys, threading, time
 
 ca_file = sys.argv[1]
@@ -44,8 +46,10 @@ from reader.fetch import Fetcher
 # As the reader's start makes its network stack: in a thread the interpreter's end leaves.
 limits = FetchLimits(ca_file=ca_file)
 threading.Thread(target=Fetcher, args=(limits,), daemon=True).start()
-while not reading():
+deadline = time.monotonic() + 120
+while not reading() and time.monotonic() < deadline:
     time.sleep(0.001)
+time.sleep(float(sys.argv[2]) if len(sys.argv) > 2 else 0)
 # The interpreter ends here, the thread inside OpenSSL.
 """
 
@@ -55,6 +59,6 @@ def test_the_process_ends_once_a_tls_context_under_way_is_made(tmp_path: Path) -
     authorities = tmp_path / "many-authorities.pem"
     authorities.write_text(Path(certifi.where()).read_text() * _COPIES)
     ended = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(authorities)], capture_output=True, timeout=300
+        [sys.executable, "-c", ENDING_CHILD, str(authorities)], capture_output=True, timeout=300
     )
     assert (ended.returncode, ended.stdout.decode(), ended.stderr.decode()) == (0, "read\n", "")
