@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from ..library.reextraction import Reextracted
     from ..library.text_search import TextSearch
     from ..reports import Headline
+    from ..search_feeds import SearchFeed
     from ..search_query import Query
     from ..store import Store
 
@@ -95,6 +96,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     opened = moment(args.read_since) if args.read_since is not None else None
     # Not offline, of every feed: the saved articles no feed lists are read too (acc31c W7).
     args.saved = args.saved or args.archived  # the archive is of saved articles
+    if args.feed and (search := _search_feed_named(args)) is not None:
+        # A search feed (`[[search]]`) lists what its words find, as its row in the reader does.
+        args.search, args.feed = [search.words, *(args.search or [])], None
     every_not_offline = args.not_offline and not (args.feed or args.tag or args.saved)
     if args.search is None and not args.json and not args.saved and not every_not_offline:
         return _list_as_read(args, since, before, opened)
@@ -257,6 +261,21 @@ def _say_indexing(done: int, total: int) -> None:
             f"indexing {plural(total, 'cached article')} for search"
             " (once: later searches index only what is new)…"
         )
+
+
+def _search_feed_named(args: argparse.Namespace) -> SearchFeed | None:
+    """The config's search feed `--feed` names, unless a subscribed feed has that name too
+    (its own: a search feed is chosen by a name alone, a feed by its address too)."""
+    from ..search_feeds import search_feed_named
+
+    found = search_feed_named(config_of(args).searches, args.feed)
+    if found is None:
+        return None
+    lib = open_library(args)
+    try:
+        return found if lib.feed_named(args.feed) not in lib.store.feed_urls() else None
+    finally:
+        lib.close()
 
 
 def listed_feeds(lib: Library, args: argparse.Namespace) -> tuple[list[Feed], list[str]]:
@@ -645,7 +664,7 @@ def cmd_config(args: argparse.Namespace) -> int:
     if args.path:  # where it is, or would be: asking writes nothing (acc28b D9)
         out(str(path))
         return EXIT_OK
-    config = config_of(args)  # creates it with commented defaults the first time
+    config = config_of(args, create_named=True)  # made with commented defaults the first time
     check_keys(config)  # the TUI's keys too, which only the TUI would meet otherwise
     try:
         text = path.read_text(encoding="utf-8")
