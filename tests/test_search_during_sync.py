@@ -34,8 +34,8 @@ WORD = "consultation"
 
 
 @pytest.fixture
-def site() -> Iterator[tuple[HTTPServer, threading.Event]]:
-    """The site, and the event that lets its later pages come."""
+def subscribed(tmp_path: Path) -> Iterator[tuple[Path, threading.Event]]:
+    """A data directory subscribed to the site, and the event that lets its later pages come."""
     server = HTTPServer(threaded=True)
     server.start()
     rest = threading.Event()
@@ -44,8 +44,10 @@ def site() -> Iterator[tuple[HTTPServer, threading.Event]]:
         if path not in FIRST:
             rest.wait(60)
 
-    serve_stories(server, "Harbour", STORIES, wait_page=later_pages)
-    yield server, rest
+    home = tmp_path / "home"
+    feed = serve_stories(server, "Harbour", STORIES, wait_page=later_pages)
+    assert reader(home, "add", feed).returncode == 0
+    yield home, rest
     rest.set()
     server.clear()
     server.stop()
@@ -73,11 +75,9 @@ def _until_cached(home: Path, count: int, sync: subprocess.Popen[str]) -> None:
 
 
 def test_reader_list_search_during_a_sync_says_it_is_under_way(
-    tmp_path: Path, site: tuple[HTTPServer, threading.Event]
+    subscribed: tuple[Path, threading.Event],
 ) -> None:
-    server, rest = site
-    home = tmp_path / "home"
-    assert reader(home, "add", server.url_for("/feed.xml")).returncode == 0
+    home, rest = subscribed
     env = {**os.environ, "READER_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
     sync = subprocess.Popen(
         [sys.executable, "-m", "reader", "sync"],
@@ -117,11 +117,9 @@ def test_reader_list_search_during_a_sync_says_it_is_under_way(
 
 
 def test_F_during_a_sync_says_it_is_under_way(
-    tmp_path: Path, site: tuple[HTTPServer, threading.Event]
+    subscribed: tuple[Path, threading.Event],
 ) -> None:
-    server, rest = site
-    home = tmp_path / "home"
-    assert reader(home, "add", server.url_for("/feed.xml")).returncode == 0
+    home, rest = subscribed
 
     async def sync_elsewhere() -> None:
         async with Library(home, workers="thread") as lib:
