@@ -4,9 +4,14 @@ script until one is needed."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+
+from conftest import sync_into
+
+from reader.demo.server import DemoServer
 
 _LOADED = """
 import sys
@@ -86,3 +91,67 @@ def test_the_models_and_reports_import_no_network_client_nor_asyncio() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+# Runs the CLI in this process and prints which of the given modules it imported.
+_IMPORTED_BY_COMMAND = """
+import contextlib, io, json, sys
+from reader.cli import main
+watched, argv = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(argv)
+print(code, json.dumps(sorted(m for m in watched if m in sys.modules)))
+"""
+
+
+def _imported_by(argv: list[str], watched: list[str]) -> tuple[int, list[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTED_BY_COMMAND, json.dumps(watched), json.dumps(argv)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    code, modules = done.stdout.split(" ", 1)
+    return int(code), json.loads(modules)
+
+
+def test_a_sync_with_nothing_new_imports_no_parser_nor_search_nor_comparison(
+    data_dir: Path, demo_server: DemoServer
+) -> None:
+    """`reader sync` whose feeds all answer "not modified" parses no feed (feedparser and chardet
+    under it), indexes nothing (the search's modules) and compares no copies (`word_diff`'s
+    patterns): each imported at its first use, they were a third of such a sync's start-up."""
+    sync_into(data_dir, demo_server.feed_urls[:2], articles=False)
+    code, imported = _imported_by(
+        ["--data-dir", str(data_dir), "sync", "-q", "--no-articles"],
+        ["httpx", "feedparser", "reader.feeds", "reader.full_text", "reader.copy_changes"],
+    )
+    assert code == 0
+    assert imported == ["httpx"]  # it fetched: the check sees what it imported
+
+
+def test_listing_the_feeds_imports_no_network_client(
+    data_dir: Path, demo_server: DemoServer
+) -> None:
+    """`reader feeds` and `reader list` read the store alone: httpx (~40 ms of a start, with
+    http.client and ssl under it) comes with the first fetch."""
+    sync_into(data_dir, demo_server.feed_urls[:1], articles=False)
+    for command in ("feeds", "list"):
+        code, imported = _imported_by(
+            ["--data-dir", str(data_dir), command], ["httpx", "feedparser", "reader.fetch"]
+        )
+        assert (code, imported) == (0, []), command
+
+
+def test_the_charset_rules_look_up_no_codec_until_asked() -> None:
+    """The charset rules name forty-odd codecs; each lookup imports that codec's module (the
+    CJK ones are the costliest), so they are looked up when a charset is first read."""
+    script = (
+        "import sys, reader.charset_labels as c\n"
+        "print('encodings.cp932' in sys.modules, end=' ')\n"
+        "print(c.normalise_charset('shift_jis'), c.normalise_charset('latin-1'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["False", "cp932", "cp1252"]
