@@ -155,3 +155,30 @@ def test_the_charset_rules_look_up_no_codec_until_asked() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.split() == ["False", "cp932", "cp1252"]
+
+
+def test_listing_headlines_imports_no_citation_nor_highlight_rules(
+    data_dir: Path, demo_server: DemoServer
+) -> None:
+    """Citations (their styles, the rules for writers' names) and highlights are `show`'s: the
+    other article commands (`list` in a shell loop above all) don't import them."""
+    sync_into(data_dir, demo_server.feed_urls[:1], articles=False)
+    code, imported = _imported_by(
+        ["--data-dir", str(data_dir), "list"],
+        ["reader.citation_styles", "reader.cited_names", "reader.writer_names"],
+    )
+    assert (code, imported) == (0, [])
+
+
+def test_the_screen_imports_the_article_search_when_first_searching() -> None:
+    """`F`'s search of the cached text (`full_text`, `library.text_search` and the name rules
+    under them) is imported in the search's thread when first asked, not at every start."""
+    script = (
+        "import sys, reader.cli, reader.ui.app\n"
+        "print(sorted(m for m in ('reader.full_text', 'reader.library.text_search',"
+        " 'reader.writer_names') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
