@@ -1,7 +1,7 @@
 """The fixed cost of each CLI command, this checkout beside another and beside newsboat.
 
     uv run python benchmarks/cli_against_newsboat.py [--before DIR] [--runs 5] [--feeds 25]
-                                                     [--items 40] [--latency 0.02]
+                                                     [--items 40] [--latency 0.02] [--hosts 4]
 
 A loopback farm (benchmarks/farm.py) serves `--feeds` RSS feeds; a data directory of one feed and
 one of all of them are synced once, untimed (headlines only), for each checkout. Then, in rounds
@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--feeds", type=int, default=25)
     parser.add_argument("--items", type=int, default=40)
     parser.add_argument("--latency", type=float, default=0.02)
+    parser.add_argument("--hosts", type=int, default=4, help="loopback addresses 127.0.0.1…N")
     args = parser.parse_args(argv)
 
     warm_up()
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[tuple[str, str, list[str]]] = []  # (case, who, command)
     with (
         tempfile.TemporaryDirectory(prefix="bench-cli-") as tmp_name,
-        Farm(feeds=args.feeds, items=args.items, latency=args.latency, hosts=4) as farm,
+        Farm(feeds=args.feeds, items=args.items, latency=args.latency, hosts=args.hosts) as farm,
     ):
         tmp = Path(tmp_name)
         one, every = farm.feed_urls[:1], farm.feed_urls
