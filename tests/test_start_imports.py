@@ -31,6 +31,14 @@ def _loaded(*argv: str) -> tuple[set[str], str]:
     return set(modules.split()), func
 
 
+def _printed(script: str) -> str:
+    """What a Python of its own running `script` prints (stripped)."""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
 def test_the_screen_loads_no_commands_module() -> None:
     modules, func = _loaded("--data-dir", "/nowhere")
     assert func == "-"
@@ -56,10 +64,7 @@ def test_the_screens_imports_compile_no_pattern_of_a_whole_script() -> None:
         "print(sum(isinstance(key[1], str) and ('\\u4e00' in key[1] or '\\u1e00' in key[1])"
         " for key in re._cache))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == "0"
+    assert _printed(script) == "0"
 
 
 def test_a_command_run_without_worker_processes_imports_no_multiprocessing(tmp_path: Path) -> None:
@@ -73,10 +78,7 @@ def test_a_command_run_without_worker_processes_imports_no_multiprocessing(tmp_p
         "print(sorted(m for m in sys.modules if m.startswith(('multiprocessing', "
         "'concurrent.futures.process'))))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == "[]"
+    assert _printed(script) == "[]"
 
 
 def test_the_models_and_reports_import_no_network_client_nor_asyncio() -> None:
@@ -87,10 +89,7 @@ def test_the_models_and_reports_import_no_network_client_nor_asyncio() -> None:
         "import sys, reader.models, reader.reports, reader.search_query\n"
         "print(sorted(m for m in ('httpx', 'asyncio', 'ssl') if m in sys.modules))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == "[]"
+    assert _printed(script) == "[]"
 
 
 # Runs the CLI in this process and prints which of the given modules it imported.
@@ -151,10 +150,7 @@ def test_the_charset_rules_look_up_no_codec_until_asked() -> None:
         "print('encodings.cp932' in sys.modules, end=' ')\n"
         "print(c.normalise_charset('shift_jis'), c.normalise_charset('latin-1'))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    assert done.stdout.split() == ["False", "cp932", "cp1252"]
+    assert _printed(script).split() == ["False", "cp932", "cp1252"]
 
 
 def test_listing_headlines_imports_no_citation_nor_highlight_rules(
@@ -178,7 +174,4 @@ def test_the_screen_imports_the_article_search_when_first_searching() -> None:
         "print(sorted(m for m in ('reader.full_text', 'reader.library.text_search',"
         " 'reader.writer_names') if m in sys.modules))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == "[]"
+    assert _printed(script) == "[]"
