@@ -8,8 +8,6 @@ import sys
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..citation import cited_url, moment_text
-from ..citation_styles import reference_order
 from ..codec import enclosures_json
 from ..config import config_path, data_dir
 from ..config_shown import defaults_not_in
@@ -44,7 +42,6 @@ from .common import (
     unmatched_body,
 )
 from .date_args import between, moment, read_since, within
-from .highlights import after_article, highlight_items
 from .search_said import holds_nothing, indexing_said, none_holds, say_syncing
 from .tags import named_tags
 
@@ -336,6 +333,12 @@ _APART = {"markdown": "\n\n---\n\n", "text": "\n\n" + "─" * 40 + "\n\n", "cita
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    # Here, not at the top: citations and highlights (their name rules, their styles) are
+    # `show`'s, and `reader list` in a shell loop paid their import at every start.
+    from ..citation import cited_url, moment_text
+    from ..citation_styles import reference_order
+    from .highlights import after_article, highlight_items
+
     if args.refresh and args.offline:
         raise UsageError("--refresh fetches the page again: not with --offline")
     config = config_of(args)

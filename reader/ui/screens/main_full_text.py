@@ -28,12 +28,10 @@ from textual import work
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...full_text import Hit, Query
-from ...library.text_search import TextSearch, search_cached
 from ...plural import plural
 from ...reports import Headline, merged_newest_first
 from ...search_feeds import SearchFeed, search_feed_named
-from ...search_query import finds_anything
+from ...search_query import Query, finds_anything
 from ..cell_width import cut_to_cells, rich_agreeing, terminal_cells
 from ..display import plain
 from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, view_search_feed, view_tag
@@ -44,6 +42,8 @@ from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
+    from ...full_text import Hit
+    from ...library.text_search import TextSearch
     from ..app import ReaderApp
 
 SEARCH_VIEW = "reader:search"
@@ -152,6 +152,10 @@ class MainFullText(Screen[None]):
         listed, unlisted = list(index.headlines), list(index.unlisted)
 
         def run() -> dict[str, list[Hit]]:  # in a thread of its own
+            # The search's modules are imported in its thread, when first searched: at the
+            # top they were a share of every start of the reader's screen.
+            from ...library.text_search import search_cached
+
             rows = merged_newest_first(listed, unlisted)
             return {f.name: search_cached(lib, rows, Query(f.words)).hits for f in searches}
 
@@ -280,6 +284,8 @@ class MainFullText(Screen[None]):
             self.app.call_from_thread(self._hits_so_far, generation, query, hits, into)
 
         def run() -> tuple[TextSearch, str, bool]:  # in the search's thread
+            from ...library.text_search import search_cached
+
             # Read before: what it has not cached yet is searched by its feed's text only.
             syncing = lib.store.sync_under_way() is not None
             rows = merged_newest_first(listed, unlisted)
