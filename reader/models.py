@@ -440,6 +440,9 @@ class Article:
     is read from the cache, no part of its record; empty while there is one copy."""
     version: int = 0
     """Which of `versions` this copy is (1: the oldest); 0 while there is one copy."""
+    repeats: frozenset[int] = frozenset()
+    """The numbers of the earlier `versions` that say what the latest says, word for word (an
+    edit undone): a citation names only the copies that differ. Filled as `versions` is."""
     dropped: bool = False
     """This copy, read while it was kept, is kept no longer (a later fetch dropped it, the
     copies' rule): `versions` are those kept and its own time where it falls among them,
