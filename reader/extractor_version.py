@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 52
+EXTRACTOR = 53
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -128,7 +128,9 @@ prints (a search engine's). 51: of declared publication dates days apart, the on
 date agrees with (a stale JSON-LD date no "Updated"); the byline over a JSON-LD author its
 `<meta>` or rel="author" link disowns; a next page's repeated headline not between the pages.
 52: a PDF's link annotations its links, on the words they cover (`extract.pdf_links`), its
-columns given interleaved read one after the other (`extract.pdf_lines`)."""
+columns given interleaved read one after the other (`extract.pdf_lines`). 53: a byline's
+co-writer printed without the link its first writer has ("By <a>Maren Holt</a> and Jonas Berg")
+among its writers."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):
