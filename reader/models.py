@@ -461,6 +461,9 @@ class Article:
     """Whose copy of the text this is when the reader did not read it from the page: "wallabag"
     for the text a wallabag export carried, its page not coming when it was imported (a 404, a
     PDF, the site gone); `fetched_at` is then when wallabag retrieved it. "" for the page's."""
+    document: bool = False
+    """Read from a document file (a PDF: a council's report, a court's filing), not a web page:
+    cited as a report, its site the publisher, not as a newspaper's article (acc35b F8)."""
     section_front: bool = False
     """The page is a section front, a list of teasers to other articles (a paper's "Opinion"
     page), not an article: its blocks are those teasers, each a list item whose headline links
