@@ -17,7 +17,6 @@ which would read through it too. Nothing is asserted.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import sqlite3
@@ -25,6 +24,8 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from children import checkouts, child_json, compared, comparison_parser, quiet_reader
 
 HERE = Path(__file__).resolve().parent
 
@@ -51,14 +52,11 @@ async def all_feeds(app: Any, pilot: Any) -> None:
 
 def child(root: Path, data: Path, word: str) -> None:
     sys.path.insert(0, str(root))
-    from reader.ui.app import ReaderApp
     from reader.ui.screens.main_full_text import SEARCH_VIEW
     from reader.ui.widgets.main.headline_table import HeadlineTable
 
     async def run() -> dict[str, float]:
-        app = ReaderApp(data, refresh_on_start=False)
-        app.prefetch_limit = 0
-        async with app.run_test(size=(120, 40)) as pilot:
+        async with quiet_reader(data) as (app, pilot):
             await all_feeds(app, pilot)
             main = app.main_screen
             result = {"before": anon_mb()}
@@ -104,22 +102,13 @@ def times_index(data: Path, make: bool) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data-dir", type=Path, help="a copy of a big cache (required)")
-    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser = comparison_parser(__doc__, "a copy of a big cache")
     parser.add_argument("--word", default="harbour")
-    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(args.child[0], args.child[1], args.word)
+    args = compared(parser, child, lambda args: (args.word,))
+    if args is None:
         return 0
-    if args.data_dir is None:
-        parser.error("--data-dir is required: a copy of a big cache")
-    sys.path.insert(0, str(HERE))
-    from children import checkouts, child_json
     from farm import load_average
 
-    print(f"load average {load_average()}")
     roots = checkouts(args.against)
     for name, root in roots.items():
         took = times_index(args.data_dir, make=name == "this")

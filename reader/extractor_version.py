@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 53
+EXTRACTOR = 55
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -128,9 +128,16 @@ prints (a search engine's). 51: of declared publication dates days apart, the on
 date agrees with (a stale JSON-LD date no "Updated"); the byline over a JSON-LD author its
 `<meta>` or rel="author" link disowns; a next page's repeated headline not between the pages.
 52: a PDF's link annotations its links, on the words they cover (`extract.pdf_links`), its
-columns given interleaved read one after the other (`extract.pdf_lines`). 53: a byline's
-co-writer printed without the link its first writer has ("By <a>Maren Holt</a> and Jonas Berg")
-among its writers."""
+columns given interleaved read one after the other (`extract.pdf_lines`). 53: of declared
+publication dates days apart, the one the item's feed dates it by agrees with (that date kept
+with the article, `Article.feed_date`, for extraction again); a byline's number no date writes
+("Reporter 5-0") and an ordinal suffix ("Henry Ford 2nd") kept in the name. 54: a PDF's pieces on
+one baseline one row (`extract.pdf_rows`): a statement's label and amount across dot leaders and
+aligned cells a table, a bullet or number set apart its item's, pleading paper's margin line
+numbers left out; a compound's hyphen at a line's end kept (`extract.pdf_hyphens`); a raised
+note mark raised; a PDF of a line or two of text read. 55: a byline's co-writer printed without
+the link its first writer has ("By <a>Maren Holt</a> and Jonas Berg") among its writers; a PDF
+a document (`Article.document`, cited as a report), a tool's "anonymous" no author."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -150,11 +150,12 @@ def _not_the_page(url: str, response: Response) -> Extracted | None:
 
 
 def _article_read(
-    url: str, response: Response, fallback_html: str, rule: SiteRule | None
+    url: str, response: Response, fallback_html: str, rule: SiteRule | None, entry: Entry | None
 ) -> tuple[Article, str]:
     """`response`'s page extracted as the article asked for at `url`, and the address of its
     next page: refused (FetchError(SIGN_IN), nothing read) when it is a page to sign in or
-    accept terms (`login_page.refuse_sign_in_page`), told on extraction's own parse."""
+    accept terms (`login_page.refuse_sign_in_page`), told on extraction's own parse. The date
+    its feed's `entry` gives is a witness between the page's own (`extract_page`'s `fed`)."""
     from .extract import extract_page
     from .login_page import refuse_sign_in_page
 
@@ -165,6 +166,7 @@ def _article_read(
         fallback_html,
         rule,
         check_page=partial(refuse_sign_in_page, url, response.url),
+        fed=entry.published if entry else None,
     )
 
 
@@ -211,7 +213,7 @@ def extract_for_cache(
     writer = store_in_worker(store)
     fallback_html = writer.feed_html(entry) if entry else ""
     try:
-        article, next_page = _article_read(url, response, fallback_html, rule)
+        article, next_page = _article_read(url, response, fallback_html, rule, entry)
     except FetchError as error:
         # A page scripts fill, for a feed without text, or a consent wall its AMP version
         # doesn't put up: that version may hold the article.
@@ -297,7 +299,7 @@ def renew_for_cache(
         return elsewhere
     writer = store_in_worker(store)
     fallback_html = writer.feed_html(entry)
-    article, next_page = _article_read(url, response, fallback_html, rule)
+    article, next_page = _article_read(url, response, fallback_html, rule, entry)
     cached = writer.article(url)
     if cached is None or article.partial or gave_little(article):
         return Extracted()
@@ -365,9 +367,10 @@ def whole_for_cache(
     from .extract import extract_page
     from .extract.next_page import continues
 
-    page, next_page = extract_page(response.body, response.url, response.charset, "", rule)
     writer = store_in_worker(store)
     cached = writer.article(url)
+    fed = cached.feed_date if cached else None
+    page, next_page = extract_page(response.body, response.url, response.charset, "", rule, fed=fed)
     if cached is None or page.partial or not continues(cached, page):
         return Extracted()
     # A site that ignores the request answers with the first page again (its pager and all),
@@ -398,11 +401,14 @@ def amp_for_cache(
 
     writer = store_in_worker(store)
     fallback_html = writer.feed_html(entry) if entry else writer.fallback_html(url)
-    page, next_page = extract_page(
-        response.body, response.url, response.charset, fallback_html, rule
-    )
     cached = writer.article(url)
-    known = cached or Article(url=page_url, title=entry.title if entry else "")
+    fed = entry.published if entry else cached.feed_date if cached else None
+    page, next_page = extract_page(
+        response.body, response.url, response.charset, fallback_html, rule, fed=fed
+    )
+    # What its feed says, for a page that gave nothing to cache: a date the AMP one states
+    # none of is the feed's, said so, as for any page.
+    known = cached or filled_from(Article(url=page_url), entry)
     # An AMP page with pages of its own is not the article whole: the page's text stays.
     if gave_little(page) or next_page or not continues(known, page):
         return Extracted()

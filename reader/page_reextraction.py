@@ -38,7 +38,9 @@ def reextracted(
     from .extract.paywall import FOR_SUBSCRIBERS
     from .extract.pdf_document import placeholder_author
 
-    article = extract_article(body, page_url, charset, fallback_html, rule)
+    # The feed's date weighs the page's again as it did when the page was read.
+    fed = old.feed_date if old is not None else None
+    article = extract_article(body, page_url, charset, fallback_html, rule, fed)
     if old is not None and article.document and placeholder_author(old.author):
         old = replace(old, author="")  # a tool's "anonymous" an older reading took for a writer
     article = filled_from(_dated_as_fetched(article, old), old)

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import lxml.etree as ET
 import lxml.html
+from pytest_httpserver import HTTPServer
 
 from reader.highlights import Highlight, article_text
 from reader.library import Library
 from tests.cli_run import run_reader
+from tests.test_saved_links import STORY
 
 TITLE = "£412m budget"
 SENTENCE = "The substantive budget then passed by 38 votes to 21"
@@ -193,3 +195,34 @@ def test_a_note_is_text_in_markdown_as_the_article_is(synced_dir: Path) -> None:
     assert f"Note: {escaped}" in listed
     plain = run_reader(synced_dir, "show", entry_id).stdout
     assert f"Note: {note}" in plain
+
+
+def test_export_highlighted_takes_every_highlighted_article_or_says_which_it_left(
+    synced_dir: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """`--highlighted` is what `reader highlights` lists: an article no feed lists (a link
+    saved by its address) with highlights too; narrowed by a feed, those outside are counted
+    on stderr (they were left out unsaid, acc35b F3)."""
+    keep(synced_dir, TITLE, (SENTENCE, "check"))
+    httpserver.expect_request("/storm.html").respond_with_data(STORY, content_type="text/html")
+    url = httpserver.url_for("/storm.html")
+    assert run_reader(synced_dir, "save", url).returncode == 0
+    lib = Library(synced_dir)
+    try:
+        article = lib.cached_article(url)
+        assert article is not None
+        words = "stayed tied up all of Saturday"
+        near = article_text(article).find(words) / len(article_text(article))
+        lib.keep_highlight(url, article, Highlight(words, f"> {words}", words, 2000.0, near))
+        feed = next(h.entry.feed_url for h in lib.headlines() if TITLE in h.entry.title)
+    finally:
+        lib.close()
+    out = tmp_path / "marked.md"
+    said = _export(synced_dir, "markdown", out, "--highlighted")
+    book = out.read_text(encoding="utf-8")
+    assert SENTENCE in book and "Harbour storm closes the ferry" in book
+    assert "left out" not in said
+    narrowed = _export(synced_dir, "markdown", out, "--highlighted", "--feed", feed)
+    book = out.read_text(encoding="utf-8")
+    assert SENTENCE in book and "Harbour storm closes the ferry" not in book
+    assert "1 highlighted article outside the choice (--feed) left out" in narrowed

@@ -664,7 +664,7 @@ def cmd_config(args: argparse.Namespace) -> int:
     if args.path:  # where it is, or would be: asking writes nothing (acc28b D9)
         out(str(path))
         return EXIT_OK
-    config = config_of(args)  # creates it with commented defaults the first time
+    config = config_of(args, create_named=True)  # made with commented defaults the first time
     check_keys(config)  # the TUI's keys too, which only the TUI would meet otherwise
     try:
         text = path.read_text(encoding="utf-8")

@@ -381,7 +381,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--highlighted",
         action="store_true",
-        help="only the articles you kept highlights or a note of (h and a in the reader)",
+        help="only the articles you kept highlights or a note of (h and a in the reader): every"
+        " one `reader highlights` lists, or, with another choice, those of it",
     )
     p.add_argument(
         "--since", metavar="DATE", help=f"only those published at DATE or after: {DATE_FORMS}"

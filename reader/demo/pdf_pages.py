@@ -70,14 +70,17 @@ def pdf_of_lines(
     created: datetime | None = None,
     compress: bool = True,
     pictures: list[bytes] | None = None,
+    line_ends: bool = False,
 ) -> bytes:
     """A PDF of `pages`, each its lines placed as given; an Info dictionary of what is given.
     `pictures`, one for each page, are photographs' bytes (JPEG, as a scanner or a camera
-    writes them) drawn under the page's text, as a report's pages carry them."""
+    writes them) drawn under the page's text, as a report's pages carry them. With
+    `line_ends`, each piece ends its line (T*), as reportlab's `drawString` writes it."""
+    end, lead = (b" T*", b" 14 TL") if line_ends else (b"", b"")  # T* moves down by TL
     streams = [
         b"".join(
-            b"BT /F%d %.1f Tf %.2f %.2f Td (%s) Tj ET\n"
-            % (2 if line.bold else 1, line.size, line.x, line.y, _escaped(line.text))
+            b"BT /F%d %.1f Tf%s %.2f %.2f Td (%s) Tj%s ET\n"
+            % (2 if line.bold else 1, line.size, lead, line.x, line.y, _escaped(line.text), end)
             for line in lines
         )
         for lines in pages

@@ -36,8 +36,10 @@ from ..extractor_version import EXTRACTOR
 from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline, words_of
 from ..safe import safe_line, safe_text
 from ..sniff import PDF_LOCKED, PDF_UNREADABLE, PDF_WITHOUT_TEXT
+from .pdf_hyphens import Vocabulary
 from .pdf_lines import Line, Pieces
 from .pdf_links import PageLink, linked_inlines, listed_links, page_links
+from .pdf_rows import cell_text, page_rows, tables
 from .plain_text import linked_text
 
 MAX_PDF_PAGES = 1500
@@ -47,8 +49,6 @@ _READING_TIME = 15.0
 report's first pages are the article rather than nothing."""
 _INFLATED_MAX = 40 * 1024 * 1024
 """The most one stream of a PDF is inflated to (pypdf's limits default to 75 MB each)."""
-_FEWEST_WORDS = 20
-"""Fewer words than this in all its pages: a PDF of pictures (scanned pages), no text to read."""
 
 _BULLET = re.compile(r"^\s*(?:[•◦▪▫●○■□‣⁃∙·\-–—*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
@@ -106,7 +106,7 @@ def pdf_article(body: bytes, url: str = "") -> Article:
     body = _body_size([line for page in lines for line in page])
     shown_title, blocks = _blocks(_without_running_lines(lines, body), declared[0], body)
     blocks += listed_links(links, blocks)
-    if words_of(tuple(blocks)) < _FEWEST_WORDS:
+    if not words_of(tuple(blocks)):
         raise _refused(url, PDF_WITHOUT_TEXT)
     title, author, published, updated, language = declared
     return Article(
@@ -175,7 +175,7 @@ def _read_pages(reader: Any, url: str) -> tuple[list[list[Line]], list[PageLink]
             pieces = Pieces(number, page_links(page, url))
             links += pieces.links
             page.extract_text(visitor_text=pieces.add)
-            pages.append(pieces.finished())
+            pages.append(page_rows(pieces.finished()))
             kept = _pictures_let_go(reader, kept)
     except Exception as error:
         if not any(pages):
@@ -271,6 +271,20 @@ def _without_running_lines(pages: list[list[Line]], body: float) -> list[Line]:
         edges.update(seen)
     least = max(3, round(0.4 * len(pages)))
     running = {text for text, count in edges.items() if count >= least}
+    if len(pages) == 2:
+        # Two pages: a line smaller than the body's at the edge of both (a filing's footer).
+        running |= {
+            _normal(line.text)
+            for line in pages[0][:_EDGE_LINES] + pages[0][-_EDGE_LINES:]
+            if edges[_normal(line.text)] == 2 and line.size < body - 0.5
+        }
+    # Lines that are the same on every page but for a number, and nothing else (a register of
+    # 3,000 pages, one entry a page): the text, not its running heads.
+    return _kept_lines(pages, body, running) or _kept_lines(pages, body, set())
+
+
+def _kept_lines(pages: list[list[Line]], body: float, running: set[str]) -> list[Line]:
+    """The pages' lines but the `running` ones at a page's edges, page numbers and contents."""
     kept: list[Line] = []
     for lines in pages:
         if len(lines) > 1 and _alone_on_top(lines[0], lines[1], body):
@@ -305,9 +319,16 @@ def _blocks(lines: list[Line], declared_title: str, body: float) -> tuple[str, l
         return "", []
     gap = _line_gap(lines, body)
     width = _column_chars(lines, body)
+    lines = tables(lines, gap)
+    words = Vocabulary(line.text for line in lines)
     runs: list[list[Line]] = [[lines[0]]]
     for before, line in itertools.pairwise(lines):
-        if _breaks(before, line, runs[-1], body, gap, width):
+        if (
+            before.table
+            or line.table
+            or _opens_note(before, line, body)
+            or _breaks(before, line, runs[-1], body, gap, width)
+        ):
             runs.append([line])
         else:
             runs[-1].append(line)
@@ -320,8 +341,21 @@ def _blocks(lines: list[Line], declared_title: str, body: float) -> tuple[str, l
             title = shown
             runs.remove(top)
     sizes = sorted({run[0].size for run in runs if run[0].size >= body * 1.15}, reverse=True)
-    blocks = [block for run in runs if (block := _block(run, body, sizes)) is not None]
+    blocks = [block for run in runs if (block := _block(run, body, sizes, words)) is not None]
     return title, _listed(blocks)
+
+
+_NOTE_NUMBER = re.compile(r"\d{1,3}\s+\S")
+
+
+def _opens_note(before: Line, line: Line, body: float) -> bool:
+    """Whether `line` opens a footnote of its own: smaller than the body's text, opening with
+    its number, under a line that ended a sentence (the notes at a page's foot, one a line)."""
+    return (
+        line.size < body - 0.5
+        and bool(_NOTE_NUMBER.match(line.text))
+        and bool(_SENTENCE_END.search(before.text))
+    )
 
 
 def _body_size(lines: list[Line]) -> float:
@@ -369,11 +403,13 @@ def _breaks(before: Line, line: Line, run: list[Line], body: float, gap: float, 
     return ended and line.x > run[0].x + body and len(run) > 1
 
 
-def _block(run: list[Line], body: float, sizes: list[float]) -> Block | None:
-    text = _joined([line.text for line in run])
+def _block(run: list[Line], body: float, sizes: list[float], words: Vocabulary) -> Block | None:
+    text = _joined([line.text for line in run], words)
     if not text:
         return None
     marks = [mark for line in run for mark in line.links]
+    if run[0].table:
+        return _table_row(run[0], marks)
     size = run[0].size
     short = len(text) <= 200 and len(run) <= 3 and not text.endswith((".", ","))
     if short and size >= body * 1.15:
@@ -384,22 +420,41 @@ def _block(run: list[Line], body: float, sizes: list[float]) -> Block | None:
         return Block(BlockKind.HEADING, linked_inlines(text, marks, _unlinked), level=level)
     if match := _BULLET.match(text):
         item = linked_inlines(text[match.end() :], marks, linked_text)
-        return Block(BlockKind.LIST_ITEM, item, level=1)
+        ordinal, numbering = _item_number(match.group())
+        return Block(BlockKind.LIST_ITEM, item, level=1, ordinal=ordinal, numbering=numbering)
     return Block(BlockKind.PARAGRAPH, linked_inlines(text, marks, linked_text))
+
+
+def _item_number(mark: str) -> tuple[int, str]:
+    """A list item's number and numbering by its mark: (3, "") for "3." or "(3)", (2, "a")
+    for "b)"; (0, "") for a bullet."""
+    mark = mark.strip(" ().")
+    if mark.isdigit():
+        return int(mark), ""
+    if len(mark) == 1 and "a" <= mark <= "z":
+        return ord(mark) - ord("a") + 1, "a"
+    return 0, ""
+
+
+def _table_row(line: Line, marks: list[tuple[str, str]]) -> Block:
+    """A row of a table the page sets in columns: its cells apart, dot leaders left out."""
+    cells = tuple(linked_inlines(cell_text(text), marks, linked_text) for _, text in line.cells)
+    return Block(BlockKind.TABLE_ROW, (), 1, line.table, cells, line.header)
 
 
 def _unlinked(text: str) -> tuple[Inline, ...]:
     return (Inline(text),)
 
 
-def _joined(lines: list[str]) -> str:
-    """One block's lines as its text: a word hyphenated at a line's end whole again."""
+def _joined(lines: list[str], words: Vocabulary | None = None) -> str:
+    """One block's lines as its text: a word hyphenated at a line's end whole again, a
+    compound's hyphen kept (`pdf_hyphens`: by the document's `words`)."""
     text = ""
     for line in lines:
         if not text:
             text = line
-        elif _HYPHENATED.search(text) and line[:1].islower():
-            text = text[:-1] + line
+        elif _HYPHENATED.search(text):
+            text = (words or Vocabulary(())).joined(text, line)
         else:
             text += " " + line
     return safe_text(text).strip()

@@ -117,7 +117,12 @@ def linked_inlines(
 def listed_links(links: list[PageLink], blocks: list[Block]) -> list[Block]:
     """The links of `links` no block holds, each a list item of its address, in order (the
     first `_MOST_LISTED`)."""
-    placed = {inline.href for block in blocks for inline in block.inlines if inline.href}
+    placed = {
+        inline.href
+        for block in blocks
+        for inline in (*block.inlines, *(i for cell in block.cells for i in cell))
+        if inline.href
+    }
     listed: list[Block] = []
     for link in links:
         if link.url in placed:
