@@ -19,7 +19,7 @@ HOLLMICHEL = "https://somanybooksblog.com/2013/04/25/the-reading-brain-differenc
 
 
 def test_the_handbook_s_web_page_example() -> None:
-    """MLA Handbook (8th ed., p. 110; the form unchanged in the 9th, 5.96)."""
+    """The MLA Handbook's example of a blog post (8th ed.; the form unchanged in the 9th)."""
     article = Article(
         HOLLMICHEL,
         title="The Reading Brain: Differences between Digital and Print",
@@ -35,6 +35,25 @@ def test_the_handbook_s_web_page_example() -> None:
         "the-reading-brain-differences-between-digital-and-print/."
     )
     assert " *So Many Books, So Little Time*, 25 Apr. 2013, " in mla(article, markdown=True)
+
+
+def test_a_magazine_s_web_page_as_mla_guides_give_it() -> None:
+    """The example of an abbreviated month in MLA guides (QuillBot's "MLA month abbreviations"):
+    the "www." kept, the scheme gone; "a" lower case inside the title, "SNL" as written."""
+    article = Article(
+        "https://www.architecturaldigest.com/gallery/heidi-gardner-inside-the-snl-stars-midcentury-disco-fantasy",
+        title="Inside SNL Star Heidi Gardner’s Midcentury Home, A Disco Fantasy Come True",
+        author="Mel Studach",
+        published=datetime(2024, 10, 29, 10, 0, tzinfo=UTC),
+        site_name="Architectural Digest",
+        language="en-US",
+        fetched_at=RETRIEVED,
+    )
+    assert mla(article) == (
+        'Studach, Mel. "Inside SNL Star Heidi Gardner’s Midcentury Home, a Disco Fantasy Come'
+        ' True." Architectural Digest, 29 Oct. 2024, www.architecturaldigest.com/gallery/'
+        "heidi-gardner-inside-the-snl-stars-midcentury-disco-fantasy."
+    )
 
 
 def test_two_authors_and_three() -> None:
