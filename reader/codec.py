@@ -293,6 +293,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "canonical_url": article.canonical_url,
         "image_url": article.image_url,
         "description": article.description,
+        # Only when true: a record without it (and one from before) is a web page's.
+        **({"document": True} if article.document else {}),
         "fetched_at": _dt(article.fetched_at),
         # Only when kept (the clock was behind): a record without it is the clock's alone.
         **({"served_at": _dt(article.served_at)} if article.served_at else {}),
@@ -379,6 +381,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         canonical_url=d.get("canonical_url") or "",
         image_url=d.get("image_url") or "",
         description=d.get("description") or "",
+        document=bool(d.get("document")),
         fetched_at=_parse_dt(d.get("fetched_at")),
         served_at=_parse_dt(d.get("served_at")),
         partial=bool(d.get("partial")),
@@ -481,4 +484,6 @@ def article_to_json(article: Article) -> dict[str, Any]:
     data["section_front"] = article.section_front
     # Whose copy the text is ("wallabag"), "" for the page's own.
     data["kept_by"] = article.kept_by
+    # A document file's (a PDF's) text, cited as a report, or a web page's.
+    data["document"] = article.document
     return data

@@ -444,6 +444,9 @@ class Article:
     is read from the cache, no part of its record; empty while there is one copy."""
     version: int = 0
     """Which of `versions` this copy is (1: the oldest); 0 while there is one copy."""
+    repeats: frozenset[int] = frozenset()
+    """The numbers of the earlier `versions` that say what the latest says, word for word (an
+    edit undone): a citation names only the copies that differ. Filled as `versions` is."""
     dropped: bool = False
     """This copy, read while it was kept, is kept no longer (a later fetch dropped it, the
     copies' rule): `versions` are those kept and its own time where it falls among them,
@@ -462,6 +465,9 @@ class Article:
     """Whose copy of the text this is when the reader did not read it from the page: "wallabag"
     for the text a wallabag export carried, its page not coming when it was imported (a 404, a
     PDF, the site gone); `fetched_at` is then when wallabag retrieved it. "" for the page's."""
+    document: bool = False
+    """Read from a document file (a PDF: a council's report, a court's filing), not a web page:
+    cited as a report, its site the publisher, not as a newspaper's article (acc35b F8)."""
     section_front: bool = False
     """The page is a section front, a list of teasers to other articles (a paper's "Opinion"
     page), not an article: its blocks are those teasers, each a list item whose headline links
