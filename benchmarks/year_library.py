@@ -3,12 +3,17 @@ one cached as `reader sync` caches it, their dates spread over the last year.
 
     uv run python benchmarks/year_library.py OUT_DIR [--feeds 250] [--items 206] [--read 30d]
                                  [--shapes 12] [--every-page] [--hosts 8] [--processes 2]
-    uv run python benchmarks/year_library.py OUT_DIR --serve
+                                 [--full-content]
+    uv run python benchmarks/year_library.py OUT_DIR --serve [--full-content]
 
 The loopback news farm (benchmarks/farm.py: full news pages of 1,000–1,500 words inside a
 site's furniture, ~93 KB each) serves the feeds, each carrying all of its `--items` items
 (RSS 2.0, a title and a sentence or two of summary each), dated evenly over the 365 days
-before now (each feed's a few minutes from the next's). OUT_DIR (new, or empty) is subscribed
+before now (each feed's a few minutes from the next's). With `--full-content`, half the feeds
+(the odd ones) carry each item whole instead, 5–20 KB of HTML, as blogs' feeds do, in three
+ways by turns (`YearFarm.content_style`): an excerpt in `<description>` and the whole in
+`<content:encoded>` (WordPress, Ghost, Substack), the whole in `<content:encoded>` alone
+(Medium), the whole in `<description>` (Hugo); `--serve` must be given it too. OUT_DIR (new, or empty) is subscribed
 to them, and the year is cached in three steps:
 
 1. `reader sync --no-articles` (this checkout's CLI) keeps every headline.
@@ -49,6 +54,7 @@ import sys
 import time
 from dataclasses import fields, is_dataclass, replace
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -56,7 +62,18 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py beside this script
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
 
-from farm import Farm, Resource, child_env, load_average, run_measured, subscribe
+from farm import (
+    _NAMES,
+    SECTIONS,
+    Farm,
+    Resource,
+    _esc,
+    _Prose,
+    child_env,
+    load_average,
+    run_measured,
+    subscribe,
+)
 
 _YEAR = timedelta(days=365)
 
@@ -67,11 +84,81 @@ class YearFarm(Farm):
     (`swaps`). Article pages are rendered each time they are asked for: a year's would fill
     the memory."""
 
-    def __init__(self, now: datetime, shapes: int, **kwargs: Any) -> None:
+    def __init__(
+        self, now: datetime, shapes: int, full_content: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.now = now
         self.shapes = shapes
+        self.full_content = full_content
         self._shape_pages: dict[tuple[int, int], bytes] = {}
+        self._shape_texts: dict[tuple[int, int], str] = {}
+
+    def content_style(self, feed: int) -> str:
+        """How a feed carries its items' text with `full_content`: "" a sentence or two in
+        `<description>` (every even feed, as without it); else the article whole, 5–20 KB of
+        HTML, as blogs' feeds carry it: "excerpt" (WordPress, Ghost, Substack: an excerpt in
+        `<description>`, the whole in `<content:encoded>`), "encoded" (Medium: the whole in
+        `<content:encoded>` alone, which feedparser takes for the summary too), "description"
+        (Hugo, Blogger's RSS: the whole in `<description>`)."""
+        if not self.full_content or feed % 2 == 0:
+            return ""
+        return ("excerpt", "encoded", "description")[(feed // 2) % 3]
+
+    def _item_html(self, feed: int, item: int) -> str:
+        """An item's whole text: its shape's paragraphs (5–20 KB a shape, drawn once per feed
+        and shape) under its own title, so that no two items' texts are one."""
+        shape = self.shape_of(item)
+        key = (feed, shape)
+        body = self._shape_texts.get(key)
+        if body is None:
+            rng = random.Random(f"{self.seed}:{feed}:{shape}:content")
+            prose, target, parts, size = _Prose(rng), rng.randint(5_000, 20_000), [], 0
+            while size < target:
+                text, _ = prose.paragraph()
+                parts.append(f"<p>{_esc(text)}</p>")
+                size += len(parts[-1]) + 1
+            body = self._shape_texts[key] = "\n".join(parts)
+        return f"<h2>{_esc(self._story_title(feed, item))}</h2>\n{body}"
+
+    def _render_feed(self, feed: int) -> bytes:
+        style = self.content_style(feed)
+        if not style:
+            return super()._render_feed(feed)
+        base = self.base_url(self.host_of(feed))
+        rng = random.Random(f"{self.seed}:{feed}:feed")
+        prose = _Prose(rng)
+        items = []
+        for i in range(self.n_items):
+            link = base + self.article_path(feed, i)
+            summary, _ = prose.paragraph((1, 2))
+            whole = f"<![CDATA[{self._item_html(feed, i)}]]>"
+            text = {
+                "excerpt": f"<description>{_esc(summary)} […]</description>"
+                f"<content:encoded>{whole}</content:encoded>",
+                "encoded": f"<content:encoded>{whole}</content:encoded>",
+                "description": f"<description>{whole}</description>",
+            }[style]
+            items.append(
+                "<item>"
+                f"<title>{_esc(self._story_title(feed, i))}</title>"
+                f"<link>{_esc(link)}</link>"
+                f'<guid isPermaLink="true">{_esc(link)}</guid>'
+                f"<pubDate>{format_datetime(self._published(feed, i), usegmt=True)}</pubDate>"
+                f"<author>desk@example.org ({_esc(rng.choice(_NAMES))})</author>"
+                f"<category>{SECTIONS[feed % len(SECTIONS)]}</category>"
+                f"{text}</item>"
+            )
+        return (
+            '<?xml version="1.0" encoding="utf-8"?>\n'
+            '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+            f"<channel><title>{_esc(self._feed_title(feed))}</title>"
+            f"<link>{base}/</link>"
+            f"<description>Generated news for benchmarks, feed {feed}</description>"
+            f"<lastBuildDate>{format_datetime(self._published(feed, 0), usegmt=True)}</lastBuildDate>"
+            + "".join(items)
+            + "</channel></rss>\n"
+        ).encode()
 
     def _published(self, feed: int, item: int) -> datetime:
         step = _YEAR / max(1, self.n_items)
@@ -278,7 +365,7 @@ def cache_articles(farm: YearFarm, out: Path, processes: int) -> tuple[int, int]
     return sum(d[0] for d in done), sum(d[1] for d in done)
 
 
-def serve(out: Path, shapes: int) -> int:
+def serve(out: Path, shapes: int, full_content: bool) -> int:
     """Serve the feeds of a year this script made, as they were served, on the addresses its
     feeds name, until Ctrl-C (or SIGTERM): every feed answers its ETag "not modified", for a
     sync where nothing changed (`sync_unchanged.py`)."""
@@ -298,6 +385,7 @@ def serve(out: Path, shapes: int) -> int:
     farm = YearFarm(
         now,
         shapes,
+        full_content,
         feeds=len(urls),
         items=len(newest),
         latency=0.0,
@@ -338,12 +426,17 @@ def main(argv: list[str] | None = None) -> int:
         "--read", default="30d", help='headlines older than this marked read ("" for none)'
     )
     parser.add_argument(
+        "--full-content",
+        action="store_true",
+        help="every odd feed carries its items whole, 5–20 KB of HTML (also to --serve them)",
+    )
+    parser.add_argument(
         "--serve", action="store_true", help="serve OUT_DIR's feeds again, until Ctrl-C"
     )
     args = parser.parse_args(argv)
     out: Path = args.out_dir.resolve()
     if args.serve:
-        return serve(out, args.shapes)
+        return serve(out, args.shapes, args.full_content)
     if out.exists() and any(out.iterdir()):
         parser.error(f"{out} is not empty")
     # Not in a checkout: `python -m reader` would import the one in the working directory.
@@ -356,6 +449,7 @@ def main(argv: list[str] | None = None) -> int:
     farm = YearFarm(
         now,
         shapes,
+        args.full_content,
         feeds=args.feeds,
         items=args.items,
         latency=0.0,

@@ -195,6 +195,15 @@ class Entry:
         return self.enclosures[0].url
 
 
+SUMMARY_HELD = 3000
+"""Characters of an item's summary that a headline of a list holds (`Entry.summary`), a
+longer one cut there: as many as a search reads of it and its words indexed
+(`search_headlines`), where a feed carrying its articles whole in their summaries (Medium's
+`content:encoded` alone, Hugo's `description`: 5–20 KB each, kept to 20,000 characters) made
+a year's headlines hold hundreds of megabytes of them. A summary this long may be cut: what
+shows it whole reads it from the store (`Store.feed_html`)."""
+
+
 @dataclass(frozen=True)
 class SiteRule:
     """What the user told us about one site the generic extractor gets wrong (config.toml)."""

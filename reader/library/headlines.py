@@ -12,7 +12,7 @@ from typing import Any
 from ..dates import from_timestamp
 from ..gone import asked_lately
 from ..keys import saved_article_id
-from ..models import Entry, StoreError
+from ..models import SUMMARY_HELD, Entry, StoreError
 from ..reports import Headline, NotOffline, article_of, newest_first, one_each
 from ..store.saved import HELD
 from ..store.shown_ids import UNLISTED
@@ -249,14 +249,16 @@ class LibraryHeadlines(LibraryTags):
         unread_only: bool,
         saved_only: bool,
         as_read: Callable[[Entry, str], Entry] | None = None,
+        held: int = SUMMARY_HELD,
     ) -> tuple[list[Headline], set[str]]:
         """The headlines of these feeds, and the article keys they list (saved or not); each
-        entry as `as_read` gives it back, given it and its key (a sync's `lean` ones)."""
+        entry as `as_read` gives it back, given it and its key (a sync's `lean` ones), its
+        summary cut to `held` characters (0: whole, as a sync compares them)."""
         out: list[Headline] = []
         listed: set[str] = set()
         for url in urls:
             read = self.store.read_ids(url)
-            for entry, key in self.store.keyed_entries(url):
+            for entry, key in self.store.keyed_entries(url, held):
                 listed.add(key)
                 if unread_only and entry.id in read:
                     continue

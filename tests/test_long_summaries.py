@@ -1,0 +1,131 @@
+"""A feed carrying its articles whole in their summaries (Medium's `content:encoded` alone,
+which feedparser takes for the summary; Hugo's whole `description`): the headlines listed hold
+the start of each (`SUMMARY_HELD`: as much as a search reads), and whatever shows the feed's
+text reads it whole from the store (the article's fallback when its page gives nothing), while
+a sync still compares them whole. Real parts: a loopback server of this test's own, the store
+on disk, the worker processes."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.extract import to_text
+from reader.library import Library
+from reader.models import SUMMARY_HELD, Entry
+
+PARAGRAPHS = [
+    f"Paragraph {n} of the harbour inquiry: the board heard from the pilots, the dredging "
+    f"contractor and the fishermen's association about the silting of berth {n}, and asked "
+    "for the soundings of the last ten winters before it rules."
+    for n in range(1, 41)
+]
+LAST = "The quillback survey closes the report: its count is the lowest since records began."
+WHOLE = "".join(f"<p>{p}</p>" for p in [*PARAGRAPHS, LAST])
+SHORT = "High water at 06:10 and 18:32."
+# A page built by scripts: nothing to read but what the feed carried.
+SCRIPT_BUILT = (
+    "<!doctype html><html><head><title>{}</title></head><body><div id='app'></div>"
+    "<script>render()</script></body></html>"
+)
+
+
+def rss(base: str) -> str:
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Harbour Notes</title><link>{base}/</link>
+<item><title>The harbour inquiry's report</title><link>{base}/inquiry.html</link>
+<guid>inquiry</guid><pubDate>Thu, 26 Nov 2026 09:00:00 GMT</pubDate>
+<content:encoded><![CDATA[{WHOLE}]]></content:encoded></item>
+<item><title>Tide times</title><link>{base}/tides.html</link><guid>tides</guid>
+<pubDate>Thu, 26 Nov 2026 08:00:00 GMT</pubDate><description>{SHORT}</description></item>
+</channel></rss>"""
+
+
+@pytest.fixture
+def site() -> Iterator[HTTPServer]:
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    base = server.url_for("").rstrip("/")
+    server.expect_request("/feed.xml").respond_with_data(
+        rss(base), content_type="application/rss+xml"
+    )
+    for page in ("/inquiry.html", "/tides.html"):
+        server.expect_request(page).respond_with_data(
+            SCRIPT_BUILT.format(page[1:-5]), content_type="text/html"
+        )
+    yield server
+    server.stop()
+
+
+def _by_title(entries: list[Entry]) -> dict[str, Entry]:
+    return {e.title: e for e in entries}
+
+
+def test_headlines_listed_hold_a_long_summarys_start_and_its_article_has_it_whole(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    url = site.url_for("/feed.xml")
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(url)
+            await lib.refresh()
+            kept = _by_title(lib.store.entries(url))["The harbour inquiry's report"]
+            assert kept.summary == WHOLE and len(WHOLE) > 2 * SUMMARY_HELD  # kept whole
+            lists = {
+                "headlines": lib.headlines(),
+                "streamed": list(lib.streamed_headlines()),
+                "first": lib.first_headlines(10)[0],
+                "and unlisted": lib.headlines_and_unlisted()[0],
+                "feeds'": lib.feeds_headlines([url]),
+                "the feed's": lib.headlines(url),
+            }
+            for name, headlines in lists.items():
+                listed = _by_title([h.entry for h in headlines])
+                inquiry = listed["The harbour inquiry's report"]
+                assert inquiry.summary == WHOLE[:SUMMARY_HELD], name
+                assert listed["Tide times"].summary == SHORT, name
+            # What shows the feed's text reads it whole: the offline view, and the article's
+            # fallback when its page gives nothing (in a worker process).
+            assert lib.store.feed_html(inquiry) == WHOLE
+            offline = await lib.feed_text(inquiry)
+            assert offline is not None and LAST in to_text(offline)
+            article = await lib.article(inquiry)
+            assert article.partial and LAST in to_text(article)
+            assert PARAGRAPHS[0] in to_text(article)
+            # A sync compares what an item says with what it said (`retold`): whole.
+            start = lib._sync_start()
+            synced = _by_title([h.entry for h in start.headlines])
+            assert synced["Tide times"].summary == SHORT
+            # Its article now cached, the sync's start holds it lean (no summary at all).
+            assert synced["The harbour inquiry's report"].summary in ("", WHOLE)
+
+    asyncio.run(run())
+
+
+def test_a_sync_reads_the_summaries_of_what_it_may_fetch_whole(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    url = site.url_for("/feed.xml")
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(url)
+            await lib.refresh()
+            start = lib._sync_start()
+            synced = _by_title([h.entry for h in start.headlines])
+            assert synced["The harbour inquiry's report"].summary == WHOLE
+            report = await lib.sync()
+            assert report.ok
+            cached = lib.cached_article(site.url_for("/inquiry.html"))
+            assert cached is not None and cached.partial and LAST in to_text(cached)
+            # Told as before at a refresh after: nothing kept to judge as told anew.
+            await lib.refresh()
+            assert lib.store.told() == {}
+
+    asyncio.run(run())
