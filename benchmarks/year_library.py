@@ -76,6 +76,7 @@ from farm import (
 )
 
 _YEAR = timedelta(days=365)
+_FEED_WORDS = 1_800
 
 
 class YearFarm(Farm):
@@ -106,17 +107,34 @@ class YearFarm(Farm):
         return ("excerpt", "encoded", "description")[(feed // 2) % 3]
 
     def _item_html(self, feed: int, item: int) -> str:
-        """An item's whole text: its shape's paragraphs (5–20 KB a shape, drawn once per feed
-        and shape) under its own title, so that no two items' texts are one."""
+        """An item's whole text: its shape's paragraphs and pictures (5–20 KB a shape, drawn
+        once per feed and shape) under its own title, so that no two items' texts are one.
+        Never more than `_FEED_WORDS` words, a blog's pictures making up the rest: twice the
+        words of its page (1,000 at the least) and the feed's text would be the article
+        (`extract.body_blocks._longer_text`), unlike a blog's own."""
         shape = self.shape_of(item)
         key = (feed, shape)
         body = self._shape_texts.get(key)
         if body is None:
             rng = random.Random(f"{self.seed}:{feed}:{shape}:content")
-            prose, target, parts, size = _Prose(rng), rng.randint(5_000, 20_000), [], 0
+            prose, target, parts = _Prose(rng), rng.randint(5_000, 20_000), []
+            size = words = 0
             while size < target:
-                text, _ = prose.paragraph()
-                parts.append(f"<p>{_esc(text)}</p>")
+                if words < _FEED_WORDS and len(parts) % 4 != 3:
+                    text, n = prose.paragraph()
+                    parts.append(f'<p class="wp-block-paragraph">{_esc(text)}</p>')
+                    words += n
+                else:
+                    picture = f"https://cdn.example.org/uploads/{feed}/{shape}-{len(parts)}"
+                    parts.append(
+                        '<figure class="wp-block-image size-large">'
+                        f'<img src="{picture}-1024x683.jpg" alt="" width="1024" height="683"'
+                        f' srcset="{picture}-1024x683.jpg 1024w, {picture}-300x200.jpg 300w,'
+                        f' {picture}-768x512.jpg 768w" sizes="(max-width: 1024px) 100vw,'
+                        ' 1024px" loading="lazy" decoding="async"/>'
+                        f"<figcaption>{_esc(prose.word().capitalize())}</figcaption></figure>"
+                    )
+                    words += 1
                 size += len(parts[-1]) + 1
             body = self._shape_texts[key] = "\n".join(parts)
         return f"<h2>{_esc(self._story_title(feed, item))}</h2>\n{body}"

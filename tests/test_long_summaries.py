@@ -1,7 +1,8 @@
 """A feed carrying its articles whole in their summaries (Medium's `content:encoded` alone,
 which feedparser takes for the summary; Hugo's whole `description`): the headlines listed hold
-the start of each (`SUMMARY_HELD`: as much as a search reads), and whatever shows the feed's
-text reads it whole from the store (the article's fallback when its page gives nothing), while
+the start of each (`SUMMARY_HELD`: as much as a search reads; none of it when the article is
+cached, whose text a search reads), and whatever shows the feed's text reads it whole from the
+store (the article's fallback when its page gives nothing), while
 a sync still compares them whole. Real parts: a loopback server of this test's own, the store
 on disk, the worker processes."""
 
@@ -15,7 +16,10 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.extract import to_text
+from reader.feed_summary import summary_line
+from reader.full_text import Query, snippet
 from reader.library import Library
+from reader.library.text_search import search_cached
 from reader.models import SUMMARY_HELD, Entry
 
 PARAGRAPHS = [
@@ -98,12 +102,42 @@ def test_headlines_listed_hold_a_long_summarys_start_and_its_article_has_it_whol
             article = await lib.article(inquiry)
             assert article.partial and LAST in to_text(article)
             assert PARAGRAPHS[0] in to_text(article)
-            # A sync compares what an item says with what it said (`retold`): whole.
-            start = lib._sync_start()
-            synced = _by_title([h.entry for h in start.headlines])
-            assert synced["Tide times"].summary == SHORT
-            # Its article now cached, the sync's start holds it lean (no summary at all).
-            assert synced["The harbour inquiry's report"].summary in ("", WHOLE)
+            # Its article cached, its headline holds none of the summary: a search reads
+            # the article's text; what shows the feed's text still reads it whole.
+            listed = _by_title([h.entry for h in lib.headlines()])
+            cached = listed["The harbour inquiry's report"]
+            assert cached.summary == "" and cached.summary_cut
+            assert lib.store.feed_html(cached) == WHOLE
+            hits = search_cached(lib, lib.headlines(), Query("quillback")).hits
+            assert [h.headline.entry.title for h in hits] == ["The harbour inquiry's report"]
+
+    asyncio.run(run())
+
+
+def test_a_headline_whose_article_goes_holds_the_start_a_search_reads_again(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    url = site.url_for("/feed.xml")
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(url)
+            await lib.refresh()
+            await lib.article(_by_title(lib.store.entries(url))["The harbour inquiry's report"])
+            headlines = lib.headlines()
+            (was,) = [h for h in headlines if h.entry.title == "The harbour inquiry's report"]
+            assert was.cached and was.entry.summary == ""
+            # Gone from the cache (the size limit, a prune) while the list stands: a search
+            # reads the feed's text of it, as of a headline never cached, and its lead.
+            assert lib.store.forget_article(was.entry.link)
+            hits = search_cached(lib, headlines, Query("soundings"), use_index=False).hits
+            assert [h.headline.entry.id for h in hits] == [was.entry.id]
+            assert "silting of berth 1, and asked for the soundings" in hits[0].snippet
+            titled = search_cached(lib, headlines, Query("report"), use_index=False).hits
+            assert [h.lead for h in titled] == [snippet(summary_line(WHOLE), 0, 0)]
+            # The list follows the cache: the headline holds the start again.
+            (now,) = lib.recached(headlines)
+            assert not now.cached and now.entry.summary == WHOLE[:SUMMARY_HELD]
 
     asyncio.run(run())
 

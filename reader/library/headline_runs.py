@@ -70,7 +70,7 @@ def _made(
     for n, (record, place) in enumerate(zip(records, places, strict=True)):
         if unread_only and record["id"] in read:
             continue
-        entry, key = keyed(record, SUMMARY_HELD)
+        entry, key = keyed(record, SUMMARY_HELD, marks.cached)
         yield place, turn, n, marks.headline(entry, key, entry.id in read)
 
 
@@ -131,7 +131,7 @@ class _Head:
                 if self.unread_only and record["id"] in self.read:
                     self.cut = True
                     continue
-                entry, key = keyed(record, SUMMARY_HELD)
+                entry, key = keyed(record, SUMMARY_HELD, self.marks.cached)
                 headline = self.marks.headline(entry, key, entry.id in self.read)
                 place = newest_first(headline)
                 if place < last:

@@ -88,7 +88,7 @@ class LibrarySyncStart(LibraryFeedRefresh):
 
         # Their summaries whole: what one fetched is compared with (`retold`), and kept.
         urls, marks = store.feed_urls(), self._marks()
-        headlines = self._feed_headlines(urls, marks, False, False, as_read, held=0)[0]
+        headlines = self._feed_headlines(urls, marks, False, False, as_read, held=None)[0]
         headlines.sort(key=newest_first)  # as `headlines()` lists them
         listed = {h.key or link_key(h.entry.link) for h in headlines}
         saved = store.saved()

@@ -103,14 +103,14 @@ def search_cached(
         return store.searched_copies(key) if key in copied else []
 
     if page is None:
-        hits = search(rows, query, text, stopped=stopped, candidates=candidates, copies=copies)
+        hits = search(rows, query, text, stopped, candidates, copies, store.feed_summary)
         return TextSearch(hits, candidates is not None, len(extra))
     hits = []
     chunks = list(_chunks(rows))
     for n, chunk in enumerate(chunks, 1):
         if stopped():
             break
-        found = search(chunk, query, text, stopped=stopped, candidates=candidates, copies=copies)
+        found = search(chunk, query, text, stopped, candidates, copies, store.feed_summary)
         hits += found
         if found and n < len(chunks):  # the last run's are the whole list returned
             page(list(hits))  # a copy: the caller may keep it while the search goes on

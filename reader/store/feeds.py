@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,7 +16,7 @@ from ..config import DEFAULT_LIMITS
 from ..dates import not_ahead
 from ..feed_tags import with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
-from ..models import SUMMARY_HELD, Entry, Feed
+from ..models import Entry, Feed
 from .directory import _reporting_storage_errors, json_items
 from .key_ranges import keys_with_prefix
 from .shown_ids import UNLISTED, StoreShownIds
@@ -153,21 +153,28 @@ def _checked_id(record: dict[str, Any]) -> str:
     return entry_id
 
 
-def keyed(record: dict[str, Any], held: int = 0) -> tuple[Entry, str]:
+def keyed(
+    record: dict[str, Any], held: int | None = None, cached: Container[str] = ()
+) -> tuple[Entry, str]:
     """An entry of `StoreFeeds.entry_records` decoded, with its article key (as
-    `keyed_entries` gives them, `held` too); raises KeyError, TypeError or ValueError for a
-    damaged one."""
-    entry = entry_from_dict(record, held)
-    return entry, _key_of(record, entry)
+    `keyed_entries` gives them, `held` and `cached` too); raises KeyError, TypeError or
+    ValueError for a damaged one."""
+    if not isinstance(record, dict):
+        raise TypeError(f"an entry's record is a {type(record).__name__}")
+    key = _key_of(record)
+    if held and key and key in cached:
+        held = 0  # the article's text is what a search reads
+    return entry_from_dict(record, held), key
 
 
-def _key_of(record: dict[str, Any], entry: Entry) -> str:
-    """The article key of `entry`, decoded from `record`: the one kept with it, else made now."""
+def _key_of(record: dict[str, Any]) -> str:
+    """The article key of `record`'s entry: the one kept with it, else made now."""
+    link = record.get("link") or ""
     key = _stored_key(record)
     if key is None:
-        return link_key(entry.link)
+        return link_key(link)
     # Most keys are the link itself: its string, not a copy (5 MB of a year's headlines).
-    return entry.link if key == entry.link else key
+    return link if key == link else key
 
 
 @_reporting_storage_errors
@@ -301,12 +308,19 @@ class StoreFeeds(StoreShownIds):
     def entries(self, feed_url: str) -> list[Entry]:
         return [entry for entry, _ in self._records(feed_url)]
 
-    def keyed_entries(self, feed_url: str, held: int = 0) -> list[tuple[Entry, str]]:
+    def keyed_entries(
+        self, feed_url: str, held: int | None = None, cached: Container[str] = ()
+    ) -> list[tuple[Entry, str]]:
         """A feed's entries, each with its article's cache key (`keys.article_key` of its
         link, "" for none): the one kept with it, else made now. `held`: each summary cut to
-        that many characters (`entry_from_dict`), 0 for all of it."""
-        records = self._records(feed_url, held)
-        return [(entry, _key_of(record, entry)) for entry, record in records]
+        that many characters (`entry_from_dict`; None: whole), to none of them where the
+        article is cached (its key in `cached`)."""
+        data = self._load(self._state, _entries_key(feed_url), [])
+        try:
+            return [keyed(d, held, cached) for d in data]
+        except (KeyError, TypeError, ValueError):
+            self._drop_damaged(self._state, _entries_key(feed_url))
+            return []
 
     def entry_ids(self, feed_url: str) -> list[str]:
         """The ids of a feed's entries, as `entries` lists them, without making each entry:
@@ -362,12 +376,11 @@ class StoreFeeds(StoreShownIds):
         undated = _NO_PUBLISHED in raw and _NO_UPDATED in raw
         return json_items(raw), not undated
 
-    def _records(self, feed_url: str, held: int = 0) -> list[tuple[Entry, dict[str, Any]]]:
-        """A feed's entries with the records they were read from (a damaged list dropped);
-        `held` as `keyed_entries`'."""
+    def _records(self, feed_url: str) -> list[tuple[Entry, dict[str, Any]]]:
+        """A feed's entries with the records they were read from (a damaged list dropped)."""
         data = self._load(self._state, _entries_key(feed_url), [])
         try:
-            return [(entry_from_dict(d, held), d) for d in data]
+            return [(entry_from_dict(d), d) for d in data]
         except (KeyError, TypeError, ValueError):
             self._drop_damaged(self._state, _entries_key(feed_url))
             return []
@@ -591,23 +604,20 @@ class StoreFeeds(StoreShownIds):
         feed, else kept here), else its summary, whole: a headline listed holds its start
         (`SUMMARY_HELD`), the rest read from its record. Extraction's fallback and the offline
         view."""
-        html = entry.content or self.entry_content(entry.id)
-        if html:
-            return html
-        if len(entry.summary) == SUMMARY_HELD:  # perhaps cut: its record has it whole
-            return self._whole_summary(entry) or entry.summary
-        return entry.summary
+        return entry.content or self.entry_content(entry.id) or self.feed_summary(entry)
 
-    def _whole_summary(self, entry: Entry) -> str:
-        """The summary its feed's list keeps of `entry`, "" when the list holds it no more
-        (or is damaged). Decoded record by record up to it, not the list whole (a feed of
-        2,000 items carrying each whole in its summary: 40 MB)."""
+    def feed_summary(self, entry: Entry) -> str:
+        """`entry`'s summary whole: read from its feed's list when a list held only its start
+        (`Entry.summary_cut`), record by record up to it, not the list whole (a feed of 2,000
+        items each whole in its summary: 40 MB); the start held when the list has it no more."""
+        if not entry.summary_cut:
+            return entry.summary
         records, _ = self.entry_records_lazily(entry.feed_url)
         for record in records:  # up to the damage, in a damaged list
             if isinstance(record, dict) and record.get("id") == entry.id:
                 summary = record.get("summary")
-                return summary if isinstance(summary, str) else ""
-        return ""
+                return summary if isinstance(summary, str) else entry.summary
+        return entry.summary
 
     def read_ids(self, feed_url: str) -> set[str]:
         # The user's own, which no fetch gives back: a damaged record is copied aside first
