@@ -54,7 +54,6 @@ import sys
 import time
 from dataclasses import fields, is_dataclass, replace
 from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -62,18 +61,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py beside this script
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
 
-from farm import (
-    _NAMES,
-    SECTIONS,
-    Farm,
-    Resource,
-    _esc,
-    _Prose,
-    child_env,
-    load_average,
-    run_measured,
-    subscribe,
-)
+from farm import Farm, Resource, _esc, _Prose, child_env, load_average, run_measured, subscribe
 
 _YEAR = timedelta(days=365)
 _FEED_WORDS = 1_800
@@ -139,44 +127,24 @@ class YearFarm(Farm):
             body = self._shape_texts[key] = "\n".join(parts)
         return f"<h2>{_esc(self._story_title(feed, item))}</h2>\n{body}"
 
-    def _render_feed(self, feed: int) -> bytes:
+    def _item_text(self, feed: int, item: int, summary: str) -> str:
         style = self.content_style(feed)
         if not style:
-            return super()._render_feed(feed)
-        base = self.base_url(self.host_of(feed))
-        rng = random.Random(f"{self.seed}:{feed}:feed")
-        prose = _Prose(rng)
-        items = []
-        for i in range(self.n_items):
-            link = base + self.article_path(feed, i)
-            summary, _ = prose.paragraph((1, 2))
-            whole = f"<![CDATA[{self._item_html(feed, i)}]]>"
-            text = {
-                "excerpt": f"<description>{_esc(summary)} […]</description>"
-                f"<content:encoded>{whole}</content:encoded>",
-                "encoded": f"<content:encoded>{whole}</content:encoded>",
-                "description": f"<description>{whole}</description>",
-            }[style]
-            items.append(
-                "<item>"
-                f"<title>{_esc(self._story_title(feed, i))}</title>"
-                f"<link>{_esc(link)}</link>"
-                f'<guid isPermaLink="true">{_esc(link)}</guid>'
-                f"<pubDate>{format_datetime(self._published(feed, i), usegmt=True)}</pubDate>"
-                f"<author>desk@example.org ({_esc(rng.choice(_NAMES))})</author>"
-                f"<category>{SECTIONS[feed % len(SECTIONS)]}</category>"
-                f"{text}</item>"
+            return super()._item_text(feed, item, summary)
+        whole = f"<![CDATA[{self._item_html(feed, item)}]]>"
+        if style == "excerpt":
+            return (
+                f"<description>{_esc(summary)} […]</description>"
+                f"<content:encoded>{whole}</content:encoded>"
             )
-        return (
-            '<?xml version="1.0" encoding="utf-8"?>\n'
-            '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
-            f"<channel><title>{_esc(self._feed_title(feed))}</title>"
-            f"<link>{base}/</link>"
-            f"<description>Generated news for benchmarks, feed {feed}</description>"
-            f"<lastBuildDate>{format_datetime(self._published(feed, 0), usegmt=True)}</lastBuildDate>"
-            + "".join(items)
-            + "</channel></rss>\n"
-        ).encode()
+        if style == "encoded":
+            return f"<content:encoded>{whole}</content:encoded>"
+        return f"<description>{whole}</description>"
+
+    def _rss_open(self, feed: int) -> str:
+        if not self.content_style(feed):
+            return super()._rss_open(feed)
+        return '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
 
     def _published(self, feed: int, item: int) -> datetime:
         step = _YEAR / max(1, self.n_items)

@@ -9,7 +9,7 @@ on disk, the worker processes."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,8 @@ from reader.full_text import Query, snippet
 from reader.library import Library
 from reader.library.text_search import search_cached
 from reader.models import SUMMARY_HELD, Entry
+from tests.served_feed import serving
+from tests.test_feed_text import SCRIPT_BUILT
 
 PARAGRAPHS = [
     f"Paragraph {n} of the harbour inquiry: the board heard from the pilots, the dredging "
@@ -31,11 +33,6 @@ PARAGRAPHS = [
 LAST = "The quillback survey closes the report: its count is the lowest since records began."
 WHOLE = "".join(f"<p>{p}</p>" for p in [*PARAGRAPHS, LAST])
 SHORT = "High water at 06:10 and 18:32."
-# A page built by scripts: nothing to read but what the feed carried.
-SCRIPT_BUILT = (
-    "<!doctype html><html><head><title>{}</title></head><body><div id='app'></div>"
-    "<script>render()</script></body></html>"
-)
 
 
 def rss(base: str) -> str:
@@ -52,16 +49,11 @@ def rss(base: str) -> str:
 
 @pytest.fixture
 def site() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    base = server.url_for("").rstrip("/")
-    server.expect_request("/feed.xml").respond_with_data(
-        rss(base), content_type="application/rss+xml"
-    )
-    for page in ("/inquiry.html", "/tides.html"):
-        server.expect_request(page).respond_with_data(
-            SCRIPT_BUILT.format(page[1:-5]), content_type="text/html"
-        )
+    # Built by scripts: only the feed's text to read. Two pages alike would be a portal's.
+    pages = {
+        page: SCRIPT_BUILT.replace("Tide app", page) for page in ("/inquiry.html", "/tides.html")
+    }
+    server = serving(rss, pages)
     yield server
     server.stop()
 
@@ -70,96 +62,96 @@ def _by_title(entries: list[Entry]) -> dict[str, Entry]:
     return {e.title: e for e in entries}
 
 
+def _refreshed(data_dir: Path, url: str, then: Callable[[Library], Awaitable[None]]) -> None:
+    """Subscribe `data_dir` to the feed at `url`, refresh it, and run `then` on the library."""
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(url)
+            await lib.refresh()
+            await then(lib)
+
+    asyncio.run(run())
+
+
 def test_headlines_listed_hold_a_long_summarys_start_and_its_article_has_it_whole(
     site: HTTPServer, data_dir: Path
 ) -> None:
     url = site.url_for("/feed.xml")
 
-    async def run() -> None:
-        async with Library(data_dir) as lib:
-            lib.add_feed(url)
-            await lib.refresh()
-            kept = _by_title(lib.store.entries(url))["The harbour inquiry's report"]
-            assert kept.summary == WHOLE and len(WHOLE) > 2 * SUMMARY_HELD  # kept whole
-            lists = {
-                "headlines": lib.headlines(),
-                "streamed": list(lib.streamed_headlines()),
-                "first": lib.first_headlines(10)[0],
-                "and unlisted": lib.headlines_and_unlisted()[0],
-                "feeds'": lib.feeds_headlines([url]),
-                "the feed's": lib.headlines(url),
-            }
-            for name, headlines in lists.items():
-                listed = _by_title([h.entry for h in headlines])
-                inquiry = listed["The harbour inquiry's report"]
-                assert inquiry.summary == WHOLE[:SUMMARY_HELD], name
-                assert listed["Tide times"].summary == SHORT, name
-            # What shows the feed's text reads it whole: the offline view, and the article's
-            # fallback when its page gives nothing (in a worker process).
-            assert lib.store.feed_html(inquiry) == WHOLE
-            offline = await lib.feed_text(inquiry)
-            assert offline is not None and LAST in to_text(offline)
-            article = await lib.article(inquiry)
-            assert article.partial and LAST in to_text(article)
-            assert PARAGRAPHS[0] in to_text(article)
-            # Its article cached, its headline holds none of the summary: a search reads
-            # the article's text; what shows the feed's text still reads it whole.
-            listed = _by_title([h.entry for h in lib.headlines()])
-            cached = listed["The harbour inquiry's report"]
-            assert cached.summary == "" and cached.summary_cut
-            assert lib.store.feed_html(cached) == WHOLE
-            hits = search_cached(lib, lib.headlines(), Query("quillback")).hits
-            assert [h.headline.entry.title for h in hits] == ["The harbour inquiry's report"]
+    async def check(lib: Library) -> None:
+        kept = _by_title(lib.store.entries(url))["The harbour inquiry's report"]
+        assert kept.summary == WHOLE and len(WHOLE) > 2 * SUMMARY_HELD  # kept whole
+        lists = {
+            "headlines": lib.headlines(),
+            "streamed": list(lib.streamed_headlines()),
+            "first": lib.first_headlines(10)[0],
+            "and unlisted": lib.headlines_and_unlisted()[0],
+            "feeds'": lib.feeds_headlines([url]),
+            "the feed's": lib.headlines(url),
+        }
+        for name, headlines in lists.items():
+            listed = _by_title([h.entry for h in headlines])
+            inquiry = listed["The harbour inquiry's report"]
+            assert inquiry.summary == WHOLE[:SUMMARY_HELD], name
+            assert listed["Tide times"].summary == SHORT, name
+        # What shows the feed's text reads it whole: the offline view, and the article's
+        # fallback when its page gives nothing (in a worker process).
+        assert lib.store.feed_html(inquiry) == WHOLE
+        offline = await lib.feed_text(inquiry)
+        assert offline is not None and LAST in to_text(offline)
+        article = await lib.article(inquiry)
+        assert article.partial and LAST in to_text(article)
+        assert PARAGRAPHS[0] in to_text(article)
+        # Its article cached, its headline holds none of the summary: a search reads
+        # the article's text; what shows the feed's text still reads it whole.
+        listed = _by_title([h.entry for h in lib.headlines()])
+        cached = listed["The harbour inquiry's report"]
+        assert cached.summary == "" and cached.summary_cut
+        assert lib.store.feed_html(cached) == WHOLE
+        hits = search_cached(lib, lib.headlines(), Query("quillback")).hits
+        assert [h.headline.entry.title for h in hits] == ["The harbour inquiry's report"]
 
-    asyncio.run(run())
+    _refreshed(data_dir, url, check)
 
 
 def test_a_headline_whose_article_goes_holds_the_start_a_search_reads_again(
     site: HTTPServer, data_dir: Path
 ) -> None:
-    url = site.url_for("/feed.xml")
+    async def check(lib: Library) -> None:
+        url = lib.store.feed_urls()[0]
+        await lib.article(_by_title(lib.store.entries(url))["The harbour inquiry's report"])
+        headlines = lib.headlines()
+        (was,) = [h for h in headlines if h.entry.title == "The harbour inquiry's report"]
+        assert was.cached and was.entry.summary == ""
+        # Gone from the cache (the size limit, a prune) while the list stands: a search
+        # reads the feed's text of it, as of a headline never cached, and its lead.
+        assert lib.store.forget_article(was.entry.link)
+        hits = search_cached(lib, headlines, Query("soundings"), use_index=False).hits
+        assert [h.headline.entry.id for h in hits] == [was.entry.id]
+        assert "silting of berth 1, and asked for the soundings" in hits[0].snippet
+        titled = search_cached(lib, headlines, Query("report"), use_index=False).hits
+        assert [h.lead for h in titled] == [snippet(summary_line(WHOLE), 0, 0)]
+        # The list follows the cache: the headline holds the start again.
+        (now,) = lib.recached(headlines)
+        assert not now.cached and now.entry.summary == WHOLE[:SUMMARY_HELD]
 
-    async def run() -> None:
-        async with Library(data_dir) as lib:
-            lib.add_feed(url)
-            await lib.refresh()
-            await lib.article(_by_title(lib.store.entries(url))["The harbour inquiry's report"])
-            headlines = lib.headlines()
-            (was,) = [h for h in headlines if h.entry.title == "The harbour inquiry's report"]
-            assert was.cached and was.entry.summary == ""
-            # Gone from the cache (the size limit, a prune) while the list stands: a search
-            # reads the feed's text of it, as of a headline never cached, and its lead.
-            assert lib.store.forget_article(was.entry.link)
-            hits = search_cached(lib, headlines, Query("soundings"), use_index=False).hits
-            assert [h.headline.entry.id for h in hits] == [was.entry.id]
-            assert "silting of berth 1, and asked for the soundings" in hits[0].snippet
-            titled = search_cached(lib, headlines, Query("report"), use_index=False).hits
-            assert [h.lead for h in titled] == [snippet(summary_line(WHOLE), 0, 0)]
-            # The list follows the cache: the headline holds the start again.
-            (now,) = lib.recached(headlines)
-            assert not now.cached and now.entry.summary == WHOLE[:SUMMARY_HELD]
-
-    asyncio.run(run())
+    _refreshed(data_dir, site.url_for("/feed.xml"), check)
 
 
 def test_a_sync_reads_the_summaries_of_what_it_may_fetch_whole(
     site: HTTPServer, data_dir: Path
 ) -> None:
-    url = site.url_for("/feed.xml")
+    async def check(lib: Library) -> None:
+        start = lib._sync_start()
+        synced = _by_title([h.entry for h in start.headlines])
+        assert synced["The harbour inquiry's report"].summary == WHOLE
+        report = await lib.sync()
+        assert report.ok
+        cached = lib.cached_article(site.url_for("/inquiry.html"))
+        assert cached is not None and cached.partial and LAST in to_text(cached)
+        # Told as before at a refresh after: nothing kept to judge as told anew.
+        await lib.refresh()
+        assert lib.store.told() == {}
 
-    async def run() -> None:
-        async with Library(data_dir) as lib:
-            lib.add_feed(url)
-            await lib.refresh()
-            start = lib._sync_start()
-            synced = _by_title([h.entry for h in start.headlines])
-            assert synced["The harbour inquiry's report"].summary == WHOLE
-            report = await lib.sync()
-            assert report.ok
-            cached = lib.cached_article(site.url_for("/inquiry.html"))
-            assert cached is not None and cached.partial and LAST in to_text(cached)
-            # Told as before at a refresh after: nothing kept to judge as told anew.
-            await lib.refresh()
-            assert lib.store.told() == {}
-
-    asyncio.run(run())
+    _refreshed(data_dir, site.url_for("/feed.xml"), check)
