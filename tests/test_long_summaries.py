@@ -9,6 +9,7 @@ on disk, the worker processes."""
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from reader.full_text import Query, snippet
 from reader.library import Library
 from reader.library.text_search import search_cached
 from reader.models import SUMMARY_HELD, Entry
+from reader.store import Store
 from tests.served_feed import serving
 from tests.test_feed_text import SCRIPT_BUILT
 
@@ -155,3 +157,29 @@ def test_a_sync_reads_the_summaries_of_what_it_may_fetch_whole(
         assert lib.store.told() == {}
 
     _refreshed(data_dir, site.url_for("/feed.xml"), check)
+
+
+def test_a_summary_is_read_whole_from_its_record_however_its_list_was_written(
+    data_dir: Path,
+) -> None:
+    store = Store(data_dir)
+    try:
+        url = "https://notes.example/feed.xml"
+        store.add_feed(url)
+        items = [
+            Entry(f"n{n}", url, f"Note {n}", f"https://notes.example/{n}", summary=f"{n} {WHOLE}")
+            for n in range(3)
+        ]
+        store.merge_entries(url, items)
+        cut = [entry for entry, _ in store.keyed_entries(url, SUMMARY_HELD)]
+        assert all(e.summary_cut and len(e.summary) == SUMMARY_HELD for e in cut)
+        assert [store.feed_summary(e) for e in cut] == [e.summary for e in items]
+        # Written with other spacing (by hand, another program): read record by record.
+        key = f"entries:{url}"
+        store._state.set(key, json.dumps(json.loads(store._state.get(key)), indent=1))
+        assert [store.feed_summary(e) for e in cut] == [e.summary for e in items]
+        # No longer listed: the start held is all there is.
+        store._state.set(key, "[]")
+        assert store.feed_summary(cut[0]) == cut[0].summary
+    finally:
+        store.close()

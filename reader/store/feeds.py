@@ -17,7 +17,7 @@ from ..dates import not_ahead
 from ..feed_tags import with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import Entry, Feed
-from .directory import _reporting_storage_errors, json_items
+from .directory import _reporting_storage_errors, decode_one, json_items
 from .key_ranges import keys_with_prefix
 from .shown_ids import UNLISTED, StoreShownIds
 
@@ -607,13 +607,23 @@ class StoreFeeds(StoreShownIds):
         return entry.content or self.entry_content(entry.id) or self.feed_summary(entry)
 
     def feed_summary(self, entry: Entry) -> str:
-        """`entry`'s summary whole: read from its feed's list when a list held only its start
-        (`Entry.summary_cut`), record by record up to it, not the list whole (a feed of 2,000
-        items each whole in its summary: 40 MB); the start held when the list has it no more."""
+        """`entry`'s summary whole: read from its record in its feed's list when a list held
+        only its start (`Entry.summary_cut`), the record alone decoded, not the list (a feed
+        of 2,000 items each whole in its summary: 40 MB); the start held when the list has
+        it no more."""
         if not entry.summary_cut:
             return entry.summary
-        records, _ = self.entry_records_lazily(entry.feed_url)
-        for record in records:  # up to the damage, in a damaged list
+        raw = self._value(self._state, _entries_key(entry.feed_url))
+        if not isinstance(raw, str):
+            return entry.summary
+        # Found by its text: each record opens with its id, as `_save` writes it; else (a list
+        # written otherwise) decoded record by record up to it.
+        at = raw.find(f'{{"id":{json.dumps(entry.id, ensure_ascii=False)},')
+        try:
+            records = iter([decode_one(raw, at)[0]]) if at >= 0 else json_items(raw)
+        except ValueError:  # damaged
+            records = iter(())
+        for record in records:
             if isinstance(record, dict) and record.get("id") == entry.id:
                 summary = record.get("summary")
                 return summary if isinstance(summary, str) else entry.summary
