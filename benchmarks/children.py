@@ -2,22 +2,36 @@
 
 A benchmark that compares checkouts (this one, and a worktree of main named by `--against`) runs
 each in a fresh Python of its own, so neither's imports, caches or garbage reach the other's
-figures; the child prints what it measured as JSON on its last line.
+figures; the child prints what it measured as JSON on its last line. The arguments such a
+benchmark takes (`comparison_parser`, `compared`) and the reader a child drives under Pilot
+(`quiet_reader`) are set up here once for all of them.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-__all__ = ["Measured", "checkouts", "child_json", "measured", "print_walls"]
+__all__ = [
+    "Measured",
+    "checkouts",
+    "child_json",
+    "compared",
+    "comparison_parser",
+    "measured",
+    "print_walls",
+    "quiet_reader",
+]
 
 THIS_CHECKOUT = Path(__file__).resolve().parent.parent
 
@@ -93,3 +107,60 @@ def print_walls(
     if walls.get("this") and walls.get("against"):
         ratio = statistics.median(walls["this"]) / statistics.median(walls["against"])
         print(f"this / against: {ratio:.2f}×")
+
+
+def comparison_parser(doc: str, data_dir: str = "") -> argparse.ArgumentParser:
+    """The arguments of a benchmark that measures this checkout beside another (`--against`),
+    each in a child of its own (`--child`, hidden): described by the first paragraph of its
+    `doc`; with `data_dir`, its `--data-dir` first, which `compared` requires (`data_dir` says
+    what it must be: "a copy of a big cache"). The script adds its own options after these."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    if data_dir:
+        parser.add_argument("--data-dir", type=Path, help=f"{data_dir} (required)")
+    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser.set_defaults(required_data_dir=data_dir)
+    return parser
+
+
+def compared(
+    parser: argparse.ArgumentParser,
+    child: Callable[..., object],
+    options: Callable[[argparse.Namespace], tuple[object, ...]] = lambda args: (),
+    child_types: tuple[Callable[[str], object], ...] = (Path, Path),
+    load: bool = True,
+) -> argparse.Namespace | None:
+    """The benchmark's arguments, parsed by `parser` (`comparison_parser`), for its parent to
+    go on with: the load average said first (not with `load` False), a missing `--data-dir`
+    refused. In a child (`--child` and one value each of `child_types`: the checkout, its data
+    directory…) `child` is run instead with those values and the script's `options` of the
+    arguments, and None is returned: the script ends there."""
+    parser.add_argument("--child", nargs=len(child_types), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(
+            *(kind(value) for kind, value in zip(child_types, args.child, strict=True)),
+            *options(args),
+        )
+        return None
+    if args.required_data_dir and args.data_dir is None:
+        parser.error(f"--data-dir is required: {args.required_data_dir}")
+    if load:
+        from farm import load_average
+
+        print(f"load average {load_average()}")
+    return args
+
+
+@asynccontextmanager
+async def quiet_reader(
+    data: Path, size: tuple[int, int] = (120, 40)
+) -> AsyncIterator[tuple[Any, Any]]:
+    """The real `ReaderApp` on `data` under `App.run_test()` at `size`, as a child measures
+    it: no refresh on start, no fetching ahead; (the app, its Pilot). The reader imported is
+    the child's checkout's, first on `sys.path`."""
+    from reader.ui.app import ReaderApp
+
+    app = ReaderApp(data, refresh_on_start=False)
+    app.prefetch_limit = 0
+    async with app.run_test(size=size) as pilot:
+        yield app, pilot

@@ -16,7 +16,6 @@ asserted.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import shutil
@@ -24,6 +23,8 @@ import statistics
 import sys
 import tempfile
 from pathlib import Path
+
+from children import checkouts, child_json, compared, comparison_parser, quiet_reader
 
 HERE = Path(__file__).resolve().parent
 KEYS = {"s": "save", "E": "archive", "L": "unread only", "f": "feed list", "m": "read mark"}
@@ -35,15 +36,12 @@ def child(root: Path, data: Path, hold: float) -> None:
     from test_busy_store import held
     from tui_loop_stalls import longest_stall
 
-    from reader.ui.app import ReaderApp
     from reader.ui.widgets.main.headline_table import HeadlineTable
     from tests.tui_pilot import burst
 
     async def run() -> dict[str, float]:
-        app = ReaderApp(data, refresh_on_start=False)
-        app.prefetch_limit = 0
         out: dict[str, float] = {}
-        async with app.run_test(size=(120, 30)) as pilot:
+        async with quiet_reader(data, (120, 30)) as (app, pilot):
             await app.shown.wait()  # the start's work over (the network stack, the workers)
             await pilot.pause(1)
             rows = app.main_screen.query_one(HeadlineTable)
@@ -64,21 +62,15 @@ def child(root: Path, data: Path, hold: float) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser = comparison_parser(__doc__)
     parser.add_argument("--hold", type=float, default=3.0, help="seconds the store is held")
     parser.add_argument("--runs", type=int, default=2)
-    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(args.child[0], args.child[1], args.hold)
+    args = compared(parser, child, lambda args: (args.hold,))
+    if args is None:
         return 0
-    sys.path.insert(0, str(HERE))
-    from children import checkouts, child_json
     from farm import load_average
     from tui_headlines import build_data_dir
 
-    print(f"load average {load_average()}")
     roots = checkouts(args.against)
     stalls: dict[str, dict[str, list[float]]] = {name: {k: [] for k in KEYS} for name in roots}
     with tempfile.TemporaryDirectory(prefix="bench-held-keys-") as tmp:

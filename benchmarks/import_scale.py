@@ -14,13 +14,14 @@ square. Nothing is asserted: this prints numbers.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from children import checkouts, child_json, compared, comparison_parser
 
 HERE = Path(__file__).resolve().parent
 
@@ -58,19 +59,13 @@ def child(root: Path, links: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = comparison_parser(__doc__)
     parser.add_argument("--links", type=int, default=1000)
-    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
-    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(Path(args.child[0]), int(args.child[1]))
+    args = compared(parser, child, child_types=(Path, int))
+    if args is None:
         return 0
-    sys.path.insert(0, str(HERE))
-    from children import checkouts, child_json
     from farm import load_average
 
-    print(f"load average {load_average()}")
     roots = checkouts(args.against)
     seconds: dict[str, dict[int, float]] = {name: {} for name in roots}
     for links in (args.links, 2 * args.links):

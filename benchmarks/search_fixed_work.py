@@ -14,13 +14,14 @@ first run, when nothing is read yet, apart). Nothing is asserted.
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from children import checkouts, compared, comparison_parser
 
 HERE = Path(__file__).resolve().parent
 STEPS = ("article_times", "behind", "listed keys")
@@ -54,22 +55,14 @@ def child(root: Path, data: Path, runs: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data-dir", type=Path, help="a copy of a big cache (required)")
-    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser = comparison_parser(__doc__, "a copy of a big cache")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(args.child[0], args.child[1], args.runs)
+    args = compared(parser, child, lambda args: (args.runs,))
+    if args is None:
         return 0
-    if args.data_dir is None:
-        parser.error("--data-dir is required: a copy of a big cache")
-    sys.path.insert(0, str(HERE))
     from farm import load_average
 
-    print(f"load average {load_average()}")
-    roots = {"this": HERE.parent} | ({"against": args.against.resolve()} if args.against else {})
+    roots = checkouts(args.against)
     for name, root in roots.items():
         command = [sys.executable, __file__, "--child", root, args.data_dir]
         command += ["--runs", str(args.runs)]

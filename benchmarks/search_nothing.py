@@ -18,7 +18,6 @@ Medians, and the ratio other / this. Nothing is asserted.
 
 from __future__ import annotations
 
-import argparse
 import json
 import resource
 import statistics
@@ -26,6 +25,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from children import checkouts, child_json, compared, comparison_parser
 
 HERE = Path(__file__).resolve().parent
 QUERIES = ("zzqxnonword", "fernbrake", "quay fernbrake -harbour")
@@ -65,23 +66,14 @@ def command(root: Path, data: Path, query: str) -> tuple[float, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data-dir", type=Path, help="a copy of a big cache (required)")
-    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser = comparison_parser(__doc__, "a copy of a big cache, its index up to date")
     parser.add_argument("--query", action="append", help="a query (again for more)")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(Path(args.child[0]), Path(args.child[1]), args.child[2])
+    args = compared(parser, child, child_types=(Path, Path, str))
+    if args is None:
         return 0
-    if args.data_dir is None:
-        parser.error("--data-dir is required: a copy of a big cache, its index up to date")
-    sys.path.insert(0, str(HERE))
-    from children import checkouts, child_json
     from farm import load_average
 
-    print(f"load average {load_average()}")
     roots = checkouts(args.against)
     for query in args.query or QUERIES:
         searches: dict[str, list[float]] = {name: [] for name in roots}

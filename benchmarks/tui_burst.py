@@ -16,7 +16,6 @@ is timed on the count too, in the same child: `200j` in one burst, against the 2
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import statistics
@@ -25,20 +24,19 @@ import tempfile
 import time
 from pathlib import Path
 
+from children import checkouts, child_json, compared, comparison_parser, print_walls, quiet_reader
+
 HERE = Path(__file__).resolve().parent
 
 
 def child(root: Path, data: Path, keys: int, count: int) -> None:
     sys.path.insert(0, str(root))
-    from reader.ui.app import ReaderApp
     from tests.tui_pilot import burst, started, table
 
     counts = (root / "reader" / "ui" / "counts.py").exists()
 
     async def run() -> dict[str, object]:
-        app = ReaderApp(data, refresh_on_start=False)
-        app.prefetch_limit = 0
-        async with app.run_test(size=(120, 40)) as pilot:
+        async with quiet_reader(data) as (app, pilot):
             await started(pilot)
             rows = table(app)
             walls: dict[str, list[float]] = {"walls": [], "counted": []}
@@ -60,20 +58,15 @@ def child(root: Path, data: Path, keys: int, count: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser = comparison_parser(__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keys", type=int, default=200)
     parser.add_argument("--count", type=int, help="the count timed (default: --keys)")
-    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    count = args.count or args.keys
-    if args.child:
-        child(args.child[0], args.child[1], args.keys, count)
+    args = compared(parser, child, lambda args: (args.keys, args.count or args.keys), load=False)
+    if args is None:
         return 0
-    sys.path.insert(0, str(HERE))
+    count = args.count or args.keys
     sys.path.insert(1, str(HERE.parent))
-    from children import checkouts, child_json, print_walls
     from tui_headlines import build_data_dir
 
     roots = checkouts(args.against)

@@ -25,18 +25,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 
+from children import quiet_reader
 from farm import load_average
 from tui_reading import build_data_dir, generated_article
 
 
 async def reopen(data: Path, keep: bool) -> tuple[float, float]:
-    from reader.ui.app import ReaderApp
     from reader.ui.screens.article import ArticleScreen
     from reader.ui.widgets.article.article_body import ArticleBody
 
-    app = ReaderApp(data, refresh_on_start=False)
-    app.prefetch_limit = 0
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with quiet_reader(data) as (app, pilot):
         await app.ready.wait()
         await pilot.pause()
         start = time.perf_counter()

@@ -17,7 +17,6 @@ brings it back once Esc has cleared it. Nothing is asserted.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import statistics
@@ -26,6 +25,8 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from children import checkouts, child_json, compared, comparison_parser
 
 HERE = Path(__file__).resolve().parent
 QUERY = "ministers"
@@ -99,21 +100,15 @@ def child(root: Path, data: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser = comparison_parser(__doc__)
     parser.add_argument("--words", type=int, nargs="+", default=[15_000, 700_000])
-    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(args.child[0], args.child[1])
+    args = compared(parser, child)
+    if args is None:
         return 0
-    sys.path.insert(0, str(HERE))
     sys.path.insert(1, str(HERE.parent))
-    from children import checkouts, child_json
     from farm import load_average
     from tui_reading import build_data_dir, generated_article
 
-    print(f"load average {load_average()}")
     roots = checkouts(args.against)
     for words in args.words:
         with tempfile.TemporaryDirectory(prefix="bench-find-") as tmp:

@@ -29,7 +29,6 @@ import argparse
 import asyncio
 import os
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -38,8 +37,14 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py, tui_reading.py beside this
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
 
-from farm import load_average
-from tui_reading import build_data_dir, generated_article, parse_size, send_key, warm_up_tui
+from tui_reading import (
+    alternated_runs,
+    build_data_dir,
+    generated_article,
+    parse_size,
+    send_key,
+    warm_up_tui,
+)
 
 from reader.extractor_version import EXTRACTOR
 from reader.highlights import Highlight, article_text, find_passage
@@ -178,14 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("TZ", "UTC")
     warm_up_tui()
     modes = ["anew", "once"]
-    load = [load_average()]
-    runs: list[Run] = []
-    with tempfile.TemporaryDirectory(prefix="bench-highlight-slices-") as tmp:
-        build(Path(tmp), args.words)
-        for repeat in range(max(1, args.repeats)):
-            for mode in modes if repeat % 2 == 0 else modes[::-1]:  # neither always first
-                runs.append(asyncio.run(measure(Path(tmp), mode, args.size)))
-                load.append(load_average())
+    runs: list[Run]
+    runs, load = alternated_runs(
+        build, measure, modes, args.words, args.repeats, args.size, "bench-highlight-slices-"
+    )
     print(f"A generated article of {args.words:,} words, {runs[0].lines:,} lines at {args.size}")
     print(f"load average (1 min) during the runs: {', '.join(load)}")
     print(

@@ -38,7 +38,6 @@ import importlib
 import os
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -51,10 +50,10 @@ if "--reader-from" in sys.argv:  # another checkout's reader (an older commit's)
     sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--reader-from") + 1]).resolve()))
     importlib.import_module("reader")  # bound now: tui_reading puts this checkout first
 
-from farm import load_average
 from tui_reading import (
     FrameClock,
     _Waiter,
+    alternated_runs,
     build_data_dir,
     generated_article,
     parse_size,
@@ -266,14 +265,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("TZ", "UTC")
     warm_up_tui()
     modes = ["sliced"] if args.sliced_only else ["sliced", "one go"]
-    load = [load_average()]
-    runs: list[Run] = []
-    with tempfile.TemporaryDirectory(prefix="bench-tui-huge-") as tmp:
-        build(Path(tmp), args.words)
-        for repeat in range(max(1, args.repeats)):
-            for mode in modes if repeat % 2 == 0 else modes[::-1]:  # neither always first
-                runs.append(asyncio.run(measure(Path(tmp), mode, args.size)))
-                load.append(load_average())
+    runs: list[Run]
+    runs, load = alternated_runs(
+        build, measure, modes, args.words, args.repeats, args.size, "bench-tui-huge-"
+    )
     print(f"A generated article of {args.words:,} words, {runs[0].lines:,} lines at {args.size}")
     print(f"reader from {Path(sys.modules['reader'].__file__ or '').parent.parent}")
     print(f"load average (1 min) during the runs: {', '.join(load)}")

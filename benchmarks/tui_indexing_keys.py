@@ -18,7 +18,6 @@ and the last of the status line's indexing notes. Nothing is asserted.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import statistics
@@ -27,21 +26,20 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from children import checkouts, child_json, compared, comparison_parser, quiet_reader
+
 HERE = Path(__file__).resolve().parent
 
 
 def child(root: Path, data: Path, word: str, keys: int, again: bool) -> None:
     sys.path.insert(0, str(root))
-    from reader.ui.app import ReaderApp
     from reader.ui.screens.main_full_text import SEARCH_VIEW
     from reader.ui.widgets.main.headline_table import HeadlineTable
     from reader.ui.widgets.status_bar import StatusBar
     from tests.tui_pilot import burst
 
     async def run() -> dict[str, object]:
-        app = ReaderApp(data, refresh_on_start=False)
-        app.prefetch_limit = 0
-        async with app.run_test(size=(120, 40)) as pilot:
+        async with quiet_reader(data) as (app, pilot):
 
             async def until(ready: Callable[[], bool]) -> None:
                 while not ready():
@@ -105,29 +103,20 @@ def warm(data: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data-dir", type=Path, help="a copy of a big cache (required)")
-    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser = comparison_parser(__doc__, "a copy of a big cache")
     parser.add_argument("--word", default="harbour")
     parser.add_argument("--keys", type=int, default=20)
     parser.add_argument(
         "--again", action="store_true", help="F, the word and Enter again after the keys"
     )
-    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(args.child[0], args.child[1], args.word, args.keys, args.again)
+    args = compared(parser, child, lambda args: (args.word, args.keys, args.again))
+    if args is None:
         return 0
-    if args.data_dir is None:
-        parser.error("--data-dir is required: a copy of a big cache")
-    sys.path.insert(0, str(HERE))
     sys.path.insert(1, str(HERE.parent))
-    from children import checkouts, child_json
     from farm import load_average
 
     from reader.search_index import drop_index
 
-    print(f"load average {load_average()}")
     for name, root in checkouts(args.against).items():
         drop_index(args.data_dir)  # the first search makes it whole, as after a change of form
         warm(args.data_dir)

@@ -13,13 +13,14 @@ of its own, taking turns (this, the other, this…: the machine's load falls on 
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
 import sys
 import timeit
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from children import checkouts, child_json, compared, comparison_parser
 
 HERE = Path(__file__).resolve().parent
 TOGGLES = 200
@@ -62,20 +63,14 @@ def child(root: Path, count: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser = comparison_parser(__doc__)
     parser.add_argument("--headlines", type=int, default=43_000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(Path(args.child[0]), int(args.child[1]))
+    args = compared(parser, child, child_types=(Path, int))
+    if args is None:
         return 0
-    sys.path.insert(0, str(HERE))
-    from children import checkouts, child_json
     from farm import load_average
 
-    print(f"load average {load_average()}")
     roots = checkouts(args.against)
     times: dict[str, dict[str, list[float]]] = {name: {"s": [], "E": []} for name in roots}
     for _ in range(args.runs):

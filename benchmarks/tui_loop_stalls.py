@@ -17,7 +17,6 @@ the same search again. Nothing is asserted.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import gc
 import json
@@ -27,6 +26,8 @@ import sys
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+
+from children import checkouts, compared, comparison_parser, quiet_reader
 
 HERE = Path(__file__).resolve().parent
 
@@ -70,17 +71,14 @@ async def longest_stall(
 
 def child(root: Path, data: Path, word: str, opens: int, after: float) -> None:
     sys.path.insert(0, str(root))
-    from reader.ui.app import ReaderApp
     from reader.ui.screens.article import ArticleScreen
     from reader.ui.screens.main_full_text import SEARCH_VIEW
     from reader.ui.widgets.main.headline_table import HeadlineTable
     from tests.tui_pilot import burst
 
     async def run() -> dict[str, object]:
-        app = ReaderApp(data, refresh_on_start=False)
-        app.prefetch_limit = 0
         out: dict[str, object] = {"esc": []}
-        async with app.run_test(size=(120, 40)) as pilot:
+        async with quiet_reader(data) as (app, pilot):
 
             async def until(ready: Callable[[], bool]) -> None:
                 while not ready():
@@ -132,24 +130,16 @@ def ms(seconds: float) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data-dir", type=Path, help="a copy of a big cache (required)")
-    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser = comparison_parser(__doc__, "a copy of a big cache")
     parser.add_argument("--word", default="harbour")
     parser.add_argument("--opens", type=int, default=5, help="articles opened and left")
     parser.add_argument("--after", type=float, default=2.5, help="seconds watched after Esc")
-    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(args.child[0], args.child[1], args.word, args.opens, args.after)
+    args = compared(parser, child, lambda args: (args.word, args.opens, args.after))
+    if args is None:
         return 0
-    if args.data_dir is None:
-        parser.error("--data-dir is required: a copy of a big cache")
-    sys.path.insert(0, str(HERE))
     from farm import load_average
 
-    print(f"load average {load_average()}")
-    roots = {"this": HERE.parent} | ({"against": args.against.resolve()} if args.against else {})
+    roots = checkouts(args.against)
     for name, root in roots.items():
         command = [sys.executable, __file__, "--child", root, args.data_dir, "--word", args.word]
         command += ["--opens", str(args.opens), "--after", str(args.after)]

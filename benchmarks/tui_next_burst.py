@@ -18,7 +18,6 @@ Nothing is asserted.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import sys
@@ -26,18 +25,17 @@ import tempfile
 import time
 from pathlib import Path
 
+from children import checkouts, child_json, compared, comparison_parser, print_walls, quiet_reader
+
 HERE = Path(__file__).resolve().parent
 
 
 def child(root: Path, data: Path, keys: int) -> None:
     sys.path.insert(0, str(root))
-    from reader.ui.app import ReaderApp
     from tests.tui_pilot import burst, open_row, started, until
 
     async def run() -> dict[str, object]:
-        app = ReaderApp(data, refresh_on_start=False)
-        app.prefetch_limit = 0
-        async with app.run_test(size=(120, 40)) as pilot:
+        async with quiet_reader(data) as (app, pilot):
             await started(pilot)
             screen = await open_row(pilot, 0)
             await until(pilot, lambda: screen._drawn, "the first article drawn")
@@ -65,24 +63,17 @@ def child(root: Path, data: Path, keys: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser = comparison_parser(__doc__)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keys", type=int, default=20, help="`n` in one burst")
     parser.add_argument("--sample", type=int, default=20, help="farm pages extracted")
     parser.add_argument("--data-dir", type=Path, help="a copy of a cache, used in place")
-    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(args.child[0], args.child[1], args.keys)
+    args = compared(parser, child, lambda args: (args.keys,))
+    if args is None:
         return 0
-    sys.path.insert(0, str(HERE))
     sys.path.insert(1, str(HERE.parent))
-    from children import checkouts, child_json, print_walls
-    from farm import load_average
     from search import build_data_dir, extracted_texts
 
-    print(f"load average {load_average()}")
     roots = checkouts(args.against)
     walls: dict[str, list[float]] = {name: [] for name in roots}
     marked: dict[str, list[int]] = {name: [] for name in roots}

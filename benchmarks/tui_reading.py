@@ -55,7 +55,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py beside this script
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
@@ -698,6 +698,33 @@ def _ms(values: list[float]) -> str:
 def parse_size(text: str) -> tuple[int, int]:
     width, _, height = text.lower().partition("x")
     return int(width), int(height)
+
+
+R = TypeVar("R")
+
+
+def alternated_runs(
+    build: Callable[[Path, int], object],
+    measure: Callable[[Path, str, tuple[int, int]], Any],
+    modes: list[str],
+    words: int,
+    repeats: int,
+    size: tuple[int, int],
+    prefix: str,
+) -> tuple[list[R], list[str]]:
+    """Each of `modes` measured `repeats` times (`measure`, a coroutine function giving an R)
+    on an article of `words` built once (`build`) in a temporary directory named by `prefix`,
+    which mode goes first alternating so that neither always does; the runs, and the load
+    averages (1 min) before them and after each."""
+    load = [load_average()]
+    runs: list[R] = []
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        build(Path(tmp), words)
+        for repeat in range(max(1, repeats)):
+            for mode in modes if repeat % 2 == 0 else modes[::-1]:
+                runs.append(asyncio.run(measure(Path(tmp), mode, size)))
+                load.append(load_average())
+    return runs, load
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,6 @@ headline), twice a child. Prints the medians and the ratio. Nothing is asserted.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import statistics
@@ -23,20 +22,19 @@ import tempfile
 import time
 from pathlib import Path
 
+from children import checkouts, child_json, compared, comparison_parser, quiet_reader
+
 HERE = Path(__file__).resolve().parent
 QUERY = "900 of feed 37"
 
 
 def child(root: Path, data: Path) -> None:
     sys.path.insert(0, str(root))
-    from reader.ui.app import ReaderApp
     from reader.ui.widgets.article.search_bar import SearchBar
     from tests.tui_pilot import burst, started, table
 
     async def run() -> dict[str, object]:
-        app = ReaderApp(data, refresh_on_start=False)
-        app.prefetch_limit = 0
-        async with app.run_test(size=(120, 40)) as pilot:
+        async with quiet_reader(data) as (app, pilot):
             await started(pilot)
             rows = table(app)
             target = next(
@@ -62,23 +60,17 @@ def child(root: Path, data: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser = comparison_parser(__doc__)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--feeds", type=int, default=40)
     parser.add_argument("--items", type=int, default=950)
-    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(args.child[0], args.child[1])
+    args = compared(parser, child)
+    if args is None:
         return 0
-    sys.path.insert(0, str(HERE))
     sys.path.insert(1, str(HERE.parent))
-    from children import checkouts, child_json
     from farm import load_average
     from tui_headlines import build_data_dir
 
-    print(f"load average {load_average()}")
     roots = checkouts(args.against)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"

@@ -28,7 +28,6 @@ held, by size. With `--types`, the 25 types with the most objects tracked by the
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import gc
 import json
@@ -37,6 +36,8 @@ import time
 import tracemalloc
 from collections import Counter
 from pathlib import Path
+
+from children import checkouts, child_json, compared, comparison_parser
 
 HERE = Path(__file__).resolve().parent
 STEPS = ("start", "opened", "F hits", "Esc")
@@ -171,9 +172,7 @@ def child(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data-dir", type=Path, help="a copy of a year's cache (required)")
-    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser = comparison_parser(__doc__, "a copy of a year's cache")
     parser.add_argument("--opens", type=int, default=20)
     parser.add_argument("--word", default="harbour")
     parser.add_argument("--runs", type=int, default=1)
@@ -182,15 +181,14 @@ def main() -> int:
     parser.add_argument(
         "--refresh", action="store_true", help="refresh on open (COPY's feeds served)"
     )
-    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(*args.child, args.opens, args.word, args.trace, args.types, args.refresh)
+    args = compared(
+        parser,
+        child,
+        lambda args: (args.opens, args.word, args.trace, args.types, args.refresh),
+        load=False,
+    )
+    if args is None:
         return 0
-    if args.data_dir is None:
-        parser.error("--data-dir is required: a copy of a year's cache")
-    sys.path.insert(0, str(HERE))
-    from children import checkouts, child_json
     from farm import load_average
 
     loads = [load_average()]

@@ -289,7 +289,7 @@ def _cache_feeds(feeds: list[int]) -> tuple[int, int]:
                 frozenset(),
                 response.url,
                 response,
-                DEFAULT_LIMITS.max_bytes,
+                DEFAULT_LIMITS,
                 None,
                 out,
                 entry,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .discovery import JSON_FEED_ANSWER, WELL_KNOWN_PATHS, web_page_answer
+from .discovery import WELL_KNOWN_PATHS, web_page_answer
 from .feed_names import clean_name
 from .plural import plural
 from .reports import Added
@@ -127,10 +127,7 @@ def _no_feed_chosen(added: Added, how_to_add: str, how_to_keep: str) -> AddAnswe
         if len(added.feeds) > MAX_LISTED:
             lines.append(Said(f"  … and {len(added.feeds) - MAX_LISTED} more", listed=True))
         return AddAnswer(lines, True)
-    if added.json_feeds:
-        why = f"it names only {JSON_FEED_ANSWER}"
-    else:
-        why = f"it names none, and its site has none at {', '.join(WELL_KNOWN_PATHS)}"
+    why = f"it names none, and its site has none at {', '.join(WELL_KNOWN_PATHS)}"
     if added.unanswered is not None:
         problem = added.unanswered
         why = f"it names none, and its site stopped answering at {problem.url}: {problem.message}"

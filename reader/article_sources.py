@@ -47,6 +47,10 @@ def filled_from(article: Article, known: Article | Entry | None) -> Article:
     if known is None:
         return article
     article = _zoned_as_known(article, known)
+    # The feed's date, kept for extraction again to weigh the page's dates with (`fed`).
+    witness = known.published if isinstance(known, Entry) else known.feed_date
+    if witness is not None and article.feed_date is None:
+        article = replace(article, feed_date=witness)
     source = known.feed_title if isinstance(known, Entry) else known.site_name
     wanted = {
         "title": known.title,

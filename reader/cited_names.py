@@ -27,8 +27,11 @@ _PARTICLES = {
 # Phádraig", "Ní Bhriain", "Ó Súilleabháin").
 _GAELIC = {"Ó", "Ní", "Nic", "Mac", "Mhic", "Mhac", "Uí", "Ua"}
 # A suffix as both styles write it: "Jr." for a byline's "Jr" or "JR", Britain's "Jnr"; a
-# numeral in capitals ("III").
-_STYLED_SUFFIXES = {"jr": "Jr.", "jnr": "Jr.", "sr": "Sr.", "snr": "Sr."}
+# numeral in capitals ("III"); an ordinal as written ("2nd").
+_STYLED_SUFFIXES = {
+    **{"jr": "Jr.", "jnr": "Jr.", "sr": "Sr.", "snr": "Sr."},
+    **{"2nd": "2nd", "3rd": "3rd", "4th": "4th"},
+}
 # A title before a name, which Chicago and APA leave out ("Dr Samuel Nwosu": "Nwosu, S.", not
 # "Nwosu, D. S."); compared without its full stop and case.
 _HONORIFICS = {

@@ -65,6 +65,15 @@ def _parse_dt(value: Any) -> datetime | None:
     return datetime.fromisoformat(value)
 
 
+def _witness_date(value: Any) -> datetime | None:
+    """A record's `Article.feed_date`, None when it is not one: a witness the article can do
+    without, so a damaged one costs no article."""
+    try:
+        return _parse_dt(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
 def feed_to_dict(feed: Feed) -> dict[str, Any]:
     return {
         "url": feed.url,
@@ -303,6 +312,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         # Only when true: a record without it (and one from before) has the page's dates.
         **({"published_by_feed": True} if article.published_by_feed else {}),
         **({"updated_by_feed": True} if article.updated_by_feed else {}),
+        # Only when known: a record without it was read with no feed's date to weigh.
+        **({"feed_date": _dt(article.feed_date)} if article.feed_date else {}),
         # Only when true, as the dates' sources: a record from before it is an article's.
         **({"section_front": True} if article.section_front else {}),
         # Only when set: a record without it (and one from before) is the page's own text.
@@ -385,6 +396,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         extractor=int(d.get("extractor") or 0),
         published_by_feed=bool(d.get("published_by_feed")),
         updated_by_feed=bool(d.get("updated_by_feed")),
+        feed_date=_witness_date(d.get("feed_date")),
         section_front=bool(d.get("section_front")),
         # Said in the article's header and citation: one of the apps known, nothing a record
         # from elsewhere makes up.
@@ -463,6 +475,7 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "updated_precision",
         "published_by_feed",
         "updated_by_feed",
+        "feed_date",
     ):
         data.pop(key, None)
     data["published"] = stated_iso(article.published) if article.published else None

@@ -21,6 +21,7 @@ from .models import SiteRule
 
 if TYPE_CHECKING:
     from .ignore_rules import IgnoreRule
+    from .search_feeds import SearchFeed
 
 APP_NAME = "reader-tui"
 USER_AGENT = f"reader-tui/{__version__} (terminal news reader; offline cache)"
@@ -53,6 +54,9 @@ class FetchLimits:
     backoff: float = 0.5  # seconds before the first retry; doubled each time, with jitter
     max_retry_after: float = 30.0  # a longer Retry-After is reported, not waited for
     max_bytes: int = 10 * 1024 * 1024  # decoded body; larger pages are refused
+    # A PDF's: a council's report or a court's filing is 10-60 MB, mostly its photographs and
+    # scans, of which only the text is read (`extract.pdf_document`).
+    pdf_max_bytes: int = 60 * 1024 * 1024
     # CPU seconds a worker may spend reading one page (`time_limit.within_time`); past them the
     # page is not kept: a hostile one held a worker for hours, and the sync with it.
     extract_seconds: float = 30.0
@@ -60,6 +64,11 @@ class FetchLimits:
     max_title_length: int = 500
     max_feed_items: int = 2000  # per feed document, and per feed kept on disk (history included)
     ca_file: str = ""  # PEM certificates trusted besides the usual ones (a company's own CA)
+
+    def page_bytes(self, pdf: bool) -> int:
+        """The most of a page read, in bytes once decoded: a PDF's (never less than any
+        page's), or any other page's."""
+        return max(self.pdf_max_bytes, self.max_bytes) if pdf else self.max_bytes
 
 
 DEFAULT_LIMITS = FetchLimits()
@@ -108,6 +117,8 @@ class Config:
     keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # `[[ignore]]`: the items a sync leaves out, newsboat's killfile (`ignore_rules`).
     ignore: tuple[IgnoreRule, ...] = ()
+    # `[[search]]`: searches kept as rows of the feed list, newsboat's query feeds (`search_feeds`).
+    searches: tuple[SearchFeed, ...] = ()
 
     def rule_for(self, url: str) -> SiteRule | None:
         return site_rule_for(self.site_rules, url)
@@ -159,6 +170,10 @@ retries = {_LIMITS.retries}
 # The most of an article's page read, in bytes once decoded ({_LIMITS.max_bytes / 2**20:g} MB):
 # a larger one is refused, and said to be (so is a saved page `reader extract` is given).
 max_bytes = {_LIMITS.max_bytes}
+# The most of a PDF read ({_LIMITS.pdf_max_bytes / 2**20:g} MB): a council's report or a court's
+# filing is mostly photographs and scans; each further max_bytes of one past the first gives its
+# download another total_timeout.
+pdf_max_bytes = {_LIMITS.pdf_max_bytes}
 # CPU seconds of a worker reading one page: past them it is stopped and the page not kept,
 # said in one line ("took longer than {_LIMITS.extract_seconds:g} s to extract: not kept"); a
 # sync tries it again a day later. A page made to be slow held a worker, and a sync, for hours.
@@ -242,6 +257,13 @@ copy = "text"
 # [[ignore]]
 # feed = "#sport"
 # text = "betting odds"
+
+# Searches kept as rows of the feed list (newsboat's query feeds, over the articles' text too):
+# choosing one lists the headlines F would find with its words, and `reader list --feed NAME`
+# prints them. The words are F's: "a phrase", OR, -word to leave out, tag:NAME for a tag's list.
+# [[search]]
+# name = "Harbour strike"
+# words = 'harbour strike -football'
 """
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
@@ -351,11 +373,11 @@ def _ca_file(value: Any) -> str:
     return str(path)
 
 
-_SECTIONS = {"network", "cache", "feeds", "ui", "citation", "keys", "sites", "ignore"}
+_SECTIONS = {"network", "cache", "feeds", "ui", "citation", "keys", "sites", "ignore", "search"}
 # Limits under which nothing could be fetched at all (0 retries, 0 backoff are choices).
 _NOT_ZERO = {
     *("connect_timeout", "read_timeout", "total_timeout"),
-    *("max_bytes", "feed_max_bytes", "max_title_length", "max_feed_items"),
+    *("max_bytes", "pdf_max_bytes", "feed_max_bytes", "max_title_length", "max_feed_items"),
     "extract_seconds",
 }
 _SITE_KEYS = {"body", "drop"}
@@ -429,8 +451,8 @@ def _check_keys(data: dict[str, Any]) -> None:
     for section, value in data.items():
         if section not in _SECTIONS:
             raise ValueError(f"unknown section [{section}]")
-        if section == "ignore":
-            continue  # rules, each a table: [[ignore]] (`ignore_rules`)
+        if section in ("ignore", "search"):
+            continue  # each a table: [[ignore]] (`ignore_rules`), [[search]] (`search_feeds`)
         if not isinstance(value, dict):
             raise ValueError(f"{section} must be a table: [{section}]")
     for section, known in (
@@ -513,6 +535,11 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         from .ignore_rules import ignore_rules
 
         ignore = ignore_rules(data["ignore"])
+    searches = ()
+    if "search" in data:
+        from .search_feeds import search_feeds
+
+        searches = search_feeds(data["search"])
     return Config(
         path=path,
         limits=limits,
@@ -532,6 +559,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         citation_copy=copy,
         keys=keys,
         ignore=ignore,
+        searches=searches,
     )
 
 

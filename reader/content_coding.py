@@ -8,16 +8,41 @@ beside extraction, off the event loop. The cap applies to what comes out, so a s
 from __future__ import annotations
 
 import zlib
+from typing import TYPE_CHECKING
 
 from .models import ErrorKind, FetchError
+from .sniff import PDF, is_pdf
+
+if TYPE_CHECKING:
+    from .config import FetchLimits
 
 _CHUNK = 16 * 1024
 
 
-def _too_large(limit: int, url: str) -> FetchError:
+def too_large(limit: int, url: str, pdf: bool = False) -> FetchError:
+    """The error of a body past `limit` bytes (a PDF's larger limit when `pdf`), not read."""
+    what = "a PDF larger" if pdf else "larger"
     return FetchError(
-        ErrorKind.TOO_LARGE, f"larger than {limit / (1024 * 1024):g} MB, not downloaded", url
+        ErrorKind.TOO_LARGE, f"{what} than {limit / (1024 * 1024):g} MB, not downloaded", url
     )
+
+
+def decode_page(
+    body: bytes, encoding: str, content_type: str, limits: FetchLimits, url: str = ""
+) -> bytes:
+    """A page's body with its Content-Encoding undone (`decode_body`), to the most a page is
+    read: a PDF's more when the server calls it one (the body then checked to be one)."""
+    said_pdf = content_type == PDF
+    most = limits.page_bytes(pdf=said_pdf)
+    try:
+        body = decode_body(body, encoding, most, url)
+    except FetchError as error:
+        if error.kind is ErrorKind.TOO_LARGE and most > limits.max_bytes:
+            raise too_large(most, url, pdf=True) from None
+        raise
+    if len(body) > limits.max_bytes and not is_pdf(body):
+        raise too_large(limits.max_bytes, url)
+    return body
 
 
 def _inflate(body: bytes, wbits: int, limit: int, url: str) -> bytes:
@@ -29,7 +54,7 @@ def _inflate(body: bytes, wbits: int, limit: int, url: str) -> bytes:
         out.append(piece)
         size += len(piece)
     if size > limit:
-        raise _too_large(limit, url)
+        raise too_large(limit, url)
     return b"".join(out)
 
 
@@ -47,7 +72,7 @@ def _unbrotli(body: bytes, limit: int, url: str) -> bytes:
             piece = decompressor.process(data, output_buffer_limit=limit + 1 - size)
             size += len(piece)
             if size > limit:
-                raise _too_large(limit, url)
+                raise too_large(limit, url)
             out.append(piece)
             data = b""  # the rest of the output is asked for with no more input
             if decompressor.can_accept_more_data() or not piece:

@@ -29,14 +29,19 @@ from .urls import absolute_url, canonical_url
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-# The media types of the feeds a page names that `feeds.parse_feed` reads. JSON Feed
-# ("application/feed+json") is told apart: feedparser 6.0 doesn't read it. Not "application/json"
-# or "text/xml": WordPress names its REST API and oEmbed documents so on every page.
-FEED_TYPES = frozenset(
-    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/x-rss+xml"}
-)
+# The media types of the feeds a page names that `feeds.parse_feed` reads: RSS, Atom, RDF and
+# JSON Feed (`json_feed`). Not "application/json" or "text/xml": WordPress names its REST API and
+# oEmbed documents so on every page.
 JSON_FEED_TYPE = "application/feed+json"
-JSON_FEED_ANSWER = "a JSON Feed, which reader does not read"
+FEED_TYPES = frozenset(
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/x-rss+xml",
+        JSON_FEED_TYPE,
+    }
+)
 
 MAX_FEED_LINKS = 50
 """Feed links read from one page, the rest not looked at: a site names a few, a section index a
@@ -83,11 +88,6 @@ class FeedLink:
     url: str
     title: str = ""
     type: str = ""
-
-    @property
-    def readable(self) -> bool:
-        """Whether `reader` can read it (not a JSON Feed)."""
-        return self.type != JSON_FEED_TYPE
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +140,7 @@ def _feed_links(named: list[HtmlElement], page_url: str, base: str) -> tuple[Fee
         # "alternate" (every site), or HTML's "feed" (a few); "alternate stylesheet" is a theme.
         if not {"alternate", "feed"} & set(rel) or "stylesheet" in rel:
             continue
-        if kind not in FEED_TYPES and kind != JSON_FEED_TYPE:
+        if kind not in FEED_TYPES:
             continue
         url = absolute_url(base, element.get("href") or "")
         if not url or canonical_url(url) == canonical_url(page_url):
@@ -177,9 +177,10 @@ def _format_blind(link: FeedLink) -> str:
 
 def main_feed(links: tuple[FeedLink, ...]) -> FeedLink | None:
     """The feed among `links` that is plainly the site's main feed (see the module's note), or
-    None when the reader is to choose among several (or there is none it can read)."""
-    kept = [link for link in links if link.readable and not is_comments_feed(link)]
+    None when the reader is to choose among several. Of one feed in several formats, its RSS
+    or Atom over its JSON Feed: the formats every reader has read longest."""
+    kept = [link for link in links if not is_comments_feed(link)]
     names = {_format_blind(link) for link in kept}
     if len(kept) == 1 or (len(names) == 1 and "" not in names):
-        return kept[0]
+        return min(kept, key=lambda link: link.type == JSON_FEED_TYPE)
     return None

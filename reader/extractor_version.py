@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 51
+EXTRACTOR = 54
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -126,7 +126,16 @@ wall whose box cleanup drops told by the text it showed (its <title> no longer t
 the headline the page prints, which its `<title>` states too, over a JSON-LD headline it never
 prints (a search engine's). 51: of declared publication dates days apart, the one the printed
 date agrees with (a stale JSON-LD date no "Updated"); the byline over a JSON-LD author its
-`<meta>` or rel="author" link disowns; a next page's repeated headline not between the pages."""
+`<meta>` or rel="author" link disowns; a next page's repeated headline not between the pages.
+52: a PDF's link annotations its links, on the words they cover (`extract.pdf_links`), its
+columns given interleaved read one after the other (`extract.pdf_lines`). 53: of declared
+publication dates days apart, the one the item's feed dates it by agrees with (that date kept
+with the article, `Article.feed_date`, for extraction again); a byline's number no date writes
+("Reporter 5-0") and an ordinal suffix ("Henry Ford 2nd") kept in the name. 54: a PDF's pieces on
+one baseline one row (`extract.pdf_rows`): a statement's label and amount across dot leaders and
+aligned cells a table, a bullet or number set apart its item's, pleading paper's margin line
+numbers left out; a compound's hyphen at a line's end kept (`extract.pdf_hyphens`); a raised
+note mark raised; a PDF of a line or two of text read."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

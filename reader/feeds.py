@@ -21,10 +21,11 @@ import feedparser.mixin
 from .charset import decode, detect_feed_charset
 from .config import DEFAULT_LIMITS
 from .dates import parse_datetime, whole
-from .discovery import JSON_FEED_ANSWER, web_page_answer
+from .discovery import web_page_answer
 from .enclosures import enclosures_of
 from .feed_items import first_items
 from .feed_summary import summary_line
+from .json_feed import NotAJsonFeed, feedparser_shaped
 from .keys import entry_id, link_key
 from .models import Entry, ErrorKind, FetchError
 from .safe import safe_line
@@ -337,11 +338,24 @@ def parse_feed(
         # A moved feed's site, an error page sent with 200, a Wi-Fi login page: what it is
         # says more than the XML parser's complaints about it.
         raise FetchError(ErrorKind.BAD_FEED, web_page_answer(html_title(body)), url)
-    if is_json_feed(body):
-        # Named for what it is, not as XML with errors (feedparser 6 reads RSS and Atom only).
-        raise FetchError(ErrorKind.BAD_FEED, f"{JSON_FEED_ANSWER} (RSS and Atom only)", url)
     limits = DEFAULT_LIMITS
     base = base_url or url
+    if is_json_feed(body):
+        try:
+            parsed, count = feedparser_shaped(body, limits.max_feed_items)
+        except NotAJsonFeed as error:
+            raise FetchError(ErrorKind.BAD_FEED, f"not a readable feed ({error})", url) from None
+        return _feed_of(parsed, count, [], url, base)
+    parsed, count, problems = _parsed_xml(body, url, content_type, header_charset)
+    return _feed_of(parsed, count, problems, url, base)
+
+
+def _parsed_xml(
+    body: bytes, url: str, content_type: str, header_charset: str | None
+) -> tuple[Any, int, list[str]]:
+    """feedparser's reading of an RSS or Atom feed, its count of items (before those past the
+    limit were cut), and the problems met on the way (a DOCTYPE left out)."""
+    limits = DEFAULT_LIMITS
     # No content-location, no sanitising and no relative-URI pass: they were a third of the
     # parse time (an urljoin per element), and nothing here needs them. Links are made absolute
     # below; feed HTML is never rendered as markup (titles go through safe_line, a summary
@@ -370,11 +384,16 @@ def parse_feed(
             f"not a readable feed ({type(error).__name__}: {safe_line(error, 120)})",
             url,
         ) from None
+    problems = ["its DOCTYPE was ignored (no entities expanded)"] if had_dtd else []
+    return parsed, count, problems
+
+
+def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) -> ParsedFeed:
+    """The feed `parsed` (feedparser's result, or a JSON Feed shaped as one) as the reader keeps
+    it; `count` is how many items it had before the cut to the limit."""
+    limits = DEFAULT_LIMITS
     meta = parsed.get("feed", {})
     items = parsed.get("entries", [])
-    problems = []
-    if had_dtd:
-        problems.append("its DOCTYPE was ignored (no entities expanded)")
     complaint = parsed.get("bozo_exception", "")
     # A feed served as application/octet-stream or text/plain is well-formed XML all the same,
     # read as such: no problem of its own for `reader feeds` to show.

@@ -24,11 +24,11 @@ from .config import DEFAULT_LIMITS, USER_AGENT, FetchLimits
 from .cookies import HostOnlyCookies
 from .dates import parse_datetime
 from .errors import NoAnswer
+from .fetch_body import Allowance, read_body
 from .fetch_messages import (
     _failed_url,
     _host,
     _network_message,
-    _too_large,
     _try_again,
     page_own_failure,
     too_many_redirects,
@@ -147,6 +147,8 @@ class Fetcher:
         With `decode=False` the body is returned as it came over the wire (gzip, br…, named in
         `Response.encoding`) for a worker to decompress (`content_coding.decode_body`), so the
         event loop doesn't spend its time inflating pages; `max_bytes` then caps the wire bytes.
+        Without `max_bytes`, a page's cap is `FetchLimits.max_bytes`, and a PDF's
+        `pdf_max_bytes` (`fetch_body`).
         """
         if not is_web_url(url):
             message = f"not an http(s) link: {safe_line(url, 200)}"
@@ -161,13 +163,21 @@ class Fetcher:
         if last_modified := _validator(last_modified):
             headers["If-Modified-Since"] = last_modified
         limit = max_bytes or self.limits.max_bytes
+        pdf_limit = 0 if max_bytes else self.limits.page_bytes(pdf=True)
         return await self.retries.run(
-            url, _host_key(url), lambda: self._attempt(url, headers, limit, decode, ceiling, lead)
+            url,
+            _host_key(url),
+            lambda: self._attempt(url, headers, limit, pdf_limit, decode, ceiling, lead),
         )
 
     def failed_try(self, url: str) -> FetchError | None:
         """How the last try of `url` failed, while a request of it is tried again (else None)."""
         return self.retries.failed_try(url)
+
+    def down_alone(self) -> frozenset[str]:
+        """The hosts (`outages.host_of`) that refused with the network there: something
+        answered after (`outages.AnswerOrder`)."""
+        return self.retries.order.alone()
 
     def timeouts_in_a_row(self, url: str) -> int:
         """The requests to `url`'s host that timed out since the last it answered whole."""
@@ -184,22 +194,24 @@ class Fetcher:
         url: str,
         headers: dict[str, str],
         limit: int,
+        pdf_limit: int,
         decode: bool,
         ceiling: Reach | None,
         lead: str,
     ) -> Response:
+        allowance = Allowance(limit, pdf_limit, self.limits.total_timeout)
         try:
             # The whole deadline starts once the request has its connection slot (`_follow`):
             # a sync queues more requests to a host than it has slots, and time spent queued
             # failed requests never sent as "no complete answer within 20 s".
-            async with asyncio.timeout(None) as deadline:
-                return await self._follow(url, headers, limit, decode, ceiling, lead, deadline)
+            async with asyncio.timeout(None) as allowance.deadline:
+                return await self._follow(url, headers, allowance, decode, ceiling, lead)
         except TimeoutError:
             # Not tried again: a server that trickled its answer past the whole deadline will
             # trickle it again, and three tries held a reader 60 s saying "within 20 s".
             raise FetchError(
                 ErrorKind.TIMEOUT,
-                f"no complete answer within {self.limits.total_timeout:g} s from {_host(url)}",
+                f"no complete answer within {allowance.granted:g} s from {_host(url)}",
                 url,
                 no_answer=NoAnswer.TIMED_OUT,
             ) from None
@@ -233,11 +245,10 @@ class Fetcher:
         self,
         url: str,
         headers: dict[str, str],
-        limit: int,
+        allowance: Allowance,
         decode: bool,
         ceiling: Reach | None,
         lead: str,
-        deadline: asyncio.Timeout | None = None,
     ) -> Response:
         moved, permanent = "", True  # where the address has moved for good (`Response.moved`)
         for _hop in range(self.limits.max_redirects + 1):
@@ -249,9 +260,7 @@ class Fetcher:
             async with self._per_host[_host_key(url)], self._global:
                 # Queued behind the request its 429 answered: not sent once the host said wait.
                 self.retries.check_held(url, _host_key(url))
-                if deadline is not None and deadline.when() is None:
-                    loop = asyncio.get_running_loop()
-                    deadline.reschedule(loop.time() + self.limits.total_timeout)
+                allowance.start()
                 extensions = {} if ceiling is None else {"trace": connect_guard(ceiling, lead, url)}
                 try:
                     request = self._client.build_request(
@@ -291,7 +300,7 @@ class Fetcher:
                         permanent = permanent and response.status_code in _PERMANENT
                         moved = url if permanent else moved
                         continue
-                    done = await self._complete(url, response, limit, decode, ceiling)
+                    done = await self._complete(url, response, allowance, decode, ceiling)
                     return replace(done, moved=moved) if moved else done
                 finally:
                     await response.aclose()
@@ -319,7 +328,7 @@ class Fetcher:
         self,
         url: str,
         response: httpx.Response,
-        limit: int,
+        allowance: Allowance,
         decode: bool = True,
         reach: Reach = Reach.PUBLIC,
     ) -> Response:
@@ -353,30 +362,26 @@ class Fetcher:
                 retryable=status in _TRANSIENT,
                 status=status,
             )
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
-            raise FetchError(ErrorKind.TOO_LARGE, _too_large(limit), url)
-        chunks: list[bytes] = []
-        size = 0
+        content_type = response.headers.get("content-type", "")
         encoding = response.headers.get("content-encoding", "").strip().lower()
         # Always the bytes as they came: httpx's own decoders inflate with no cap on what
         # comes out (a 3 KB "gzip, gzip" feed took 6 GB, on the event loop).
-        async for chunk in response.aiter_raw():
-            size += len(chunk)
-            if size > limit:
-                raise FetchError(ErrorKind.TOO_LARGE, _too_large(limit), url)
-            chunks.append(chunk)
-        body = b"".join(chunks)
+        media_type = content_type.split(";")[0].strip().lower()
+        body = await read_body(response, allowance, url, media_type, encoding)
         if decode and encoding and encoding != "identity":
-            from .content_coding import decode_body
+            from .content_coding import decode_body, decode_page
 
-            body = await asyncio.to_thread(decode_body, body, encoding, limit, url)
+            if allowance.pdf_limit:  # a page's, a PDF's
+                body = await asyncio.to_thread(
+                    decode_page, body, encoding, media_type, self.limits, url
+                )
+            else:
+                body = await asyncio.to_thread(decode_body, body, encoding, allowance.limit, url)
             encoding = ""
-        content_type = response.headers.get("content-type", "")
         return Response(
             url=url,
             status=status,
-            content_type=content_type.split(";")[0].strip().lower(),
+            content_type=media_type,
             charset=charset_from_content_type(content_type),
             body=body,
             etag=_validator(response.headers.get("etag")),

@@ -222,10 +222,35 @@ def marked_elsewhere(words: str, note: str, at: float, text: str | None) -> High
     found = find_passage(text, Highlight(words, "", "", at)) if text else None
     near = 0.0
     if found is not None and text:
-        words, near = text[found[0] : found[1]], found[0] / len(text)
+        start, end = _with_edges(text, found, words)
+        words, near = text[start:end], start / len(text)
     lines = [line.strip() for line in words.splitlines()]
     quote = "\n".join(f"> {escape_markdown(line)}" if line else ">" for line in lines)
     return Highlight(words, quote, "\n".join(lines), at, near, note)
+
+
+_LEADING_MARKS = re.compile(r"^[^\w\s]+")
+_TRAILING_MARKS = re.compile(r"[^\w\s]+$")
+
+
+def _with_edges(text: str, found: tuple[int, int], words: str) -> tuple[int, int]:
+    """The span `found` of `text` (its words, as `find_passage` matches them) widened over
+    the punctuation the passage as quoted starts or ends with, where the text has as many
+    marks there: wallabag's quote of `… as "opaque, slow and unaccountable"` kept its closing
+    quotation mark (acc35b F4), and its marks stay balanced."""
+    start, end = found
+    quoted = words.strip()
+    if (lead := _LEADING_MARKS.search(quoted)) is not None:
+        before = len(lead.group())
+        while (
+            before and start > 0 and not text[start - 1].isspace() and not text[start - 1].isalnum()
+        ):
+            start, before = start - 1, before - 1
+    if (trail := _TRAILING_MARKS.search(quoted)) is not None:
+        after = len(trail.group())
+        while after and end < len(text) and not text[end].isspace() and not text[end].isalnum():
+            end, after = end + 1, after - 1
+    return start, end
 
 
 def article_text(article: Article) -> str:

@@ -448,6 +448,10 @@ class Article:
     citation says so ("per the feed"), since the page may print another."""
     updated_by_feed: bool = False
     """`updated` is the feed's too."""
+    feed_date: datetime | None = None
+    """The date the item's feed gave it when the page was read (`Entry.published`), kept for
+    extraction again to weigh the page's dates with as that read did (`extract_page`'s `fed`);
+    no date of the article's, and cited only as `published` says (`published_by_feed`)."""
     versions: tuple[datetime | None, ...] = ()
     """When each copy kept of the article was retrieved, oldest first, this one among them: a
     sync that found its text changed keeps the one before (`Store.versions`). Filled when it

@@ -65,6 +65,9 @@ class Subscriptions:
 
     found: list[Found] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
+    read_as: str = ""
+    """What the file was read as when its shape alone told ("newsraft's feeds file"); "" for
+    OPML and newsboat's urls, which say so themselves."""
 
 
 def parse_opml(data: bytes) -> list[tuple[str, str]]:

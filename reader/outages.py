@@ -39,6 +39,35 @@ def shown_at(url: str) -> str:
     return urlsplit(shown_url(url)).netloc or host_of(url)
 
 
+class AnswerOrder:
+    """The order in which a run's requests were answered or refused, every try's (as it ends,
+    not as the page is read): which hosts were down on their own, the network there after.
+
+    "The network went" is judged by enough hosts refusing, and a site dead from the start
+    refuses as the network gone does: three dead sites and one answering every article, or a
+    dead one and one refusing a single article, made "the network went away during the
+    sync". A host whose last refusal came before an answer from anywhere refused with the
+    network there (`alone`)."""
+
+    def __init__(self) -> None:
+        self._tries = 0
+        self._last_answer = 0
+        self._refused: dict[str, int] = {}  # each host's last refusal, by its try's number
+
+    def tried(self, url: str, error: FetchError | None) -> None:
+        """A try of `url` ended: answered (`error` None, or one saying the server answered),
+        or failed."""
+        self._tries += 1
+        if error is None or error.kind not in NO_CONNECTION:
+            self._last_answer = self._tries
+        elif error.no_answer in (NoAnswer.REFUSED, NoAnswer.NO_HOST):
+            self._refused[host_of(url)] = self._tries
+
+    def alone(self) -> frozenset[str]:
+        """The hosts (`host_of`) down on their own: refused, then something answered."""
+        return frozenset(h for h, at in self._refused.items() if at < self._last_answer)
+
+
 @dataclass(frozen=True)
 class Outage:
     """Articles of a sync left unfetched for one reason outside them, told in one line."""
@@ -96,6 +125,7 @@ def outages(
     hosts_asked: Collection[str],
     given_up: Mapping[str, int] | None = None,
     feeds_left: Mapping[str, str] | None = None,
+    alone: Collection[str] = (),
 ) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
     """The `failures` of a sync's articles told by outage, and those left to name each.
 
@@ -103,7 +133,8 @@ def outages(
     stopped asking, each with the timeouts in a row it was given up after, and `feeds_left`
     the feeds not read for it (their addresses, each with its host). A host's failures to
     connect are one outage when two articles or more failed so; when enough hosts failed
-    (`network_wide`), theirs and the given-up hosts' are one: the network went.
+    (`network_wide`), theirs and the given-up hosts' are one: the network went. Hosts down on
+    their own (`alone`: `AnswerOrder.alone`) weigh nothing for it, and are told apart.
     """
     given_up = given_up or {}
     feeds_left = feeds_left or {}
@@ -129,17 +160,28 @@ def outages(
         else:
             left.append((entry, error))
     named = left
-    failed = {*unreached, *stopped}
+    failed = {*unreached, *stopped} - set(alone)
+    weighed = (set(hosts_asked) | failed) - set(alone)
+    told: list[Outage] = []
     # Hosts given up alone are said so: a host's stalling is no sign of the network's.
-    if unreached and network_wide(len(failed), len(set(hosts_asked) | failed)):
-        every = [f for group in (*unreached.values(), *stopped.values()) for f in group]
+    if failed & unreached.keys() and network_wide(len(failed), len(weighed)):
+        every = [
+            f
+            for by_host in (unreached, stopped)
+            for h, fs in by_host.items()
+            if h in failed
+            for f in fs
+        ]
         shown = tuple(dict.fromkeys(shown_at(entry.link) for entry, _ in every))
         reasons = list(dict.fromkeys(error.message for _, error in every))
         reason = reasons[0] + (f" and {len(reasons) - 1} more" if len(reasons) > 1 else "")
-        lone = len(set(hosts_asked) | failed) == 1
-        outage = Outage(shown, reason, len(every), network=True, everyone=lone)
-        return [outage], named
-    told: list[Outage] = []
+        lone = len(weighed) == 1
+        told.append(Outage(shown, reason, len(every), network=True, everyone=lone))
+        # The hosts down on their own, each its own line (or its one article named).
+        for host, group in unreached.items():
+            if host not in failed:
+                _told_apart(group, told, named)
+        return told, named
     # Several hosts stalling (one hotel's Wi-Fi): one line naming them all, their feeds too.
     links = {host: group[0][0].link for host, group in stopped.items()}
     for url, host in feeds_left.items():
@@ -163,9 +205,18 @@ def outages(
             left.append((entry, error))
     named = left
     for group in (*unreached.values(), *broken.values()):
-        if len(group) < 2:  # one article: its title says more than a count
-            named.extend(group)
-            continue
-        entry, error = group[0]
-        told.append(Outage((shown_at(entry.link),), error.message, len(group)))
+        _told_apart(group, told, named)
     return told, named
+
+
+def _told_apart(
+    group: list[tuple[Entry, FetchError]],
+    told: list[Outage],
+    named: list[tuple[Entry, FetchError]],
+) -> None:
+    """One host's articles failing for one reason: a line (`told`), or, one article, named."""
+    if len(group) < 2:  # one article: its title says more than a count
+        named.extend(group)
+        return
+    entry, error = group[0]
+    told.append(Outage((shown_at(entry.link),), error.message, len(group)))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .article_sources import dated_before, filled_from
 from .dates import served_time, taken_at
@@ -31,6 +31,9 @@ from .safe import safe_line
 from .sniff import PDF, UNSAID_TYPES, binary_type, feed_type, file_kind, kind_named, looks_like_html
 from .store import Store
 from .workers import store_in_worker, whole_write
+
+if TYPE_CHECKING:
+    from .config import FetchLimits
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
@@ -56,14 +59,17 @@ class Extracted:
     packed: bytes = b""
 
 
-def _inflated(response: Response, max_bytes: int) -> tuple[Response, bytes | None]:
-    """The response with its body decompressed and checked to be a page, and the body as the
-    server sent it when that was gzip (kept as it came: see `pack_raw_page`)."""
-    from .content_coding import decode_body
+def _inflated(response: Response, limits: FetchLimits) -> tuple[Response, bytes | None]:
+    """The response with its body decompressed (to a page's cap, or a PDF's: `decode_page`)
+    and checked to be a page, and the body as the server sent it when that was gzip (kept as
+    it came: see `pack_raw_page`)."""
+    from .content_coding import decode_page
 
     wire_gzip = response.body if response.encoding.strip().lower() in ("gzip", "x-gzip") else None
     if response.encoding:
-        body = decode_body(response.body, response.encoding, max_bytes, response.url)
+        body = decode_page(
+            response.body, response.encoding, response.content_type, limits, response.url
+        )
         response = replace(response, body=body, encoding="")
     check_is_page(response)
     return response, wire_gzip
@@ -83,7 +89,7 @@ def read_page(
     login_pages: frozenset[bytes],
     url: str,
     response: Response,
-    max_bytes: int,
+    limits: FetchLimits,
     *args: Any,
 ) -> Extracted:
     """Worker-side: the page `response` brought (still compressed, as it came) inflated and
@@ -96,7 +102,7 @@ def read_page(
     is a Wi-Fi login page too."""
     from .portal import page_print
 
-    response, wire_gzip = _inflated(response, max_bytes)
+    response, wire_gzip = _inflated(response, limits)
     seen = page_print(response.body)
     if seen is not None and seen[0] in login_pages:
         return Extracted(seen=seen)
@@ -144,11 +150,12 @@ def _not_the_page(url: str, response: Response) -> Extracted | None:
 
 
 def _article_read(
-    url: str, response: Response, fallback_html: str, rule: SiteRule | None
+    url: str, response: Response, fallback_html: str, rule: SiteRule | None, entry: Entry | None
 ) -> tuple[Article, str]:
     """`response`'s page extracted as the article asked for at `url`, and the address of its
     next page: refused (FetchError(SIGN_IN), nothing read) when it is a page to sign in or
-    accept terms (`login_page.refuse_sign_in_page`), told on extraction's own parse."""
+    accept terms (`login_page.refuse_sign_in_page`), told on extraction's own parse. The date
+    its feed's `entry` gives is a witness between the page's own (`extract_page`'s `fed`)."""
     from .extract import extract_page
     from .login_page import refuse_sign_in_page
 
@@ -159,6 +166,7 @@ def _article_read(
         fallback_html,
         rule,
         check_page=partial(refuse_sign_in_page, url, response.url),
+        fed=entry.published if entry else None,
     )
 
 
@@ -205,7 +213,7 @@ def extract_for_cache(
     writer = store_in_worker(store)
     fallback_html = writer.feed_html(entry) if entry else ""
     try:
-        article, next_page = _article_read(url, response, fallback_html, rule)
+        article, next_page = _article_read(url, response, fallback_html, rule, entry)
     except FetchError as error:
         # A page scripts fill, for a feed without text, or a consent wall its AMP version
         # doesn't put up: that version may hold the article.
@@ -278,7 +286,8 @@ def renew_for_cache(
     read again, its feed saying `entry` was updated since, and cached in place of the copy
     there (kept as an earlier version when its text changed: `Store.renew_article`; only then
     is the article returned) when the page is still that story (its title shares a word with the headline:
-    `portal.relates`), whole and on one page; the first of several pages comes back
+    `portal.relates`; or, in place of another app's copy, its text is the copy's:
+    `same_story`), whole and on one page; the first of several pages comes back
     `staged`, for `renewal_page` to add the others to. Anything else (a page that sends on, one that
     gives little, a login page, another page) leaves the copy as it is: Extracted() with no
     article. A page that gives nothing raises, as extraction does, and so does one to sign in
@@ -290,11 +299,11 @@ def renew_for_cache(
         return elsewhere
     writer = store_in_worker(store)
     fallback_html = writer.feed_html(entry)
-    article, next_page = _article_read(url, response, fallback_html, rule)
+    article, next_page = _article_read(url, response, fallback_html, rule, entry)
     cached = writer.article(url)
     if cached is None or article.partial or gave_little(article):
         return Extracted()
-    if not relates(entry.title, article.title):
+    if not relates(entry.title, article.title) and not _copy_of(cached, article):
         return Extracted()
     article = _as_retrieved(article, response, entry)
     if next_page:
@@ -310,6 +319,15 @@ def renew_for_cache(
     if not renewed:
         return Extracted()
     return Extracted(article)
+
+
+def _copy_of(cached: Article, article: Article) -> bool:
+    """`cached` is the copy another app kept (wallabag's) of the story `article` is: by their
+    texts, the titles being the app's and the site's, maybe retitled since."""
+    from .full_text import article_text
+    from .same_story import same_text
+
+    return bool(cached.kept_by) and same_text(article_text(cached), article_text(article))
 
 
 # Another version of the article (on one page, AMP) is taken for the whole of it only when it
@@ -329,9 +347,10 @@ def whole_for_cache(
     from .extract import extract_page
     from .extract.next_page import continues
 
-    page, next_page = extract_page(response.body, response.url, response.charset, "", rule)
     writer = store_in_worker(store)
     cached = writer.article(url)
+    fed = cached.feed_date if cached else None
+    page, next_page = extract_page(response.body, response.url, response.charset, "", rule, fed=fed)
     if cached is None or page.partial or not continues(cached, page):
         return Extracted()
     # A site that ignores the request answers with the first page again (its pager and all),
@@ -362,11 +381,14 @@ def amp_for_cache(
 
     writer = store_in_worker(store)
     fallback_html = writer.feed_html(entry) if entry else writer.fallback_html(url)
-    page, next_page = extract_page(
-        response.body, response.url, response.charset, fallback_html, rule
-    )
     cached = writer.article(url)
-    known = cached or Article(url=page_url, title=entry.title if entry else "")
+    fed = entry.published if entry else cached.feed_date if cached else None
+    page, next_page = extract_page(
+        response.body, response.url, response.charset, fallback_html, rule, fed=fed
+    )
+    # What its feed says, for a page that gave nothing to cache: a date the AMP one states
+    # none of is the feed's, said so, as for any page.
+    known = cached or filled_from(Article(url=page_url), entry)
     # An AMP page with pages of its own is not the article whole: the page's text stays.
     if gave_little(page) or next_page or not continues(known, page):
         return Extracted()

@@ -162,7 +162,6 @@ class Added:
     page_title: str = ""  # made safe
     found_at: Literal["", "link", "path"] = ""  # named by the page, or at a well-known path
     feeds: tuple[FeedLink, ...] = ()  # every readable feed the page names, in its order
-    json_feeds: int = 0  # JSON Feeds it names, which reader doesn't read
     error: FetchError | None = None  # why no feed was subscribed to on a page that names one
     replaced: str = ""  # the web page's address subscribed before, dropped for its feed
     unanswered: FetchError | None = None  # why the well-known addresses were not all asked
@@ -305,6 +304,10 @@ class SyncReport:
     # Saved links from a file whose names led to this computer or its network now: not asked,
     # left for the user to open from now on (`Library._hold_file_link`)
     held_local: list[tuple[Entry, FetchError]] = field(default_factory=list)
+    # Saved links no feed lists, saved unreached (an import's, a save offline), whose addresses
+    # answered with a feed: taken out of Saved, as an import or a save that reaches one leaves
+    # it out (`reader add URL` follows a feed)
+    feeds_unsaved: list[tuple[Entry, FetchError]] = field(default_factory=list)
     # Saved articles cached as another app's copy (wallabag's) whose page came and took its
     # place, the copy kept as the earlier one; of `updated` when the text changed
     copies_replaced: list[Entry] = field(default_factory=list)
@@ -325,12 +328,19 @@ class SyncReport:
     # and again, each with the timeouts in a row it was given up after (`retries.gives_up`)
     article_hosts: frozenset[str] = frozenset()
     given_up: dict[str, int] = field(default_factory=dict)
+    # The hosts that refused with the network there (`outages.AnswerOrder.alone`): down on
+    # their own, no sign of the network's going
+    down_alone: frozenset[str] = frozenset()
 
     def told_failures(self) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
         """The article failures that one reason outside them explains (the network gone, a
         host refusing or given up), a line each; and those left to name one by one."""
         told, named = outages(
-            self.article_failures, self.article_hosts, self.given_up, self.feeds_left
+            self.article_failures,
+            self.article_hosts,
+            self.given_up,
+            self.feeds_left,
+            self.down_alone,
         )
         if unreached := self.feeds_unreached(told):
             if any(o.network for o in told):
@@ -345,7 +355,9 @@ class SyncReport:
         them said once each for one outage (acc34a C9). The network went when the articles'
         outage says so, or when the refresh stopped waiting for feeds after some came."""
         if told is None:
-            told = outages(self.article_failures, self.article_hosts, self.given_up)[0]
+            told = outages(
+                self.article_failures, self.article_hosts, self.given_up, alone=self.down_alone
+            )[0]
         cut = any(r.error and r.error.no_answer == NoAnswer.NOT_ASKED for r in self.feeds)
         if self.no_connection or not (cut or any(o.network for o in told)):
             return set()
@@ -353,7 +365,8 @@ class SyncReport:
         return {
             r.feed.url
             for r in self.feeds
-            if r.error and r.error.no_answer is not None and r.feed.url not in left
+            # Not one whose failure is its own (`kept`: a site down before the network went).
+            if r.error and r.error.no_answer is not None and not r.kept and r.feed.url not in left
         }
 
     def _feeds_outage(self, unreached: set[str]) -> Outage:
@@ -363,7 +376,9 @@ class SyncReport:
         errors = [r.error for r in results if r.error]
         tried = [e for e in errors if e.no_answer != NoAnswer.NOT_ASKED]
         reason = (tried or errors)[0].message
-        lone = len({host_of(r.feed.url) for r in self.feeds}) == 1
+        # Of the hosts not down on their own (a feed's own failure, `kept`): one going with
+        # the others there can't be told from the network's.
+        lone = len({host_of(r.feed.url) for r in self.feeds if not (r.error and r.kept)}) == 1
         return Outage(hosts, reason, 0, network=True, everyone=lone, feeds=len(results))
 
     @property

@@ -17,6 +17,7 @@ from .config import FetchLimits
 from .errors import ErrorKind, FetchError, not_back_yet
 from .fetch_messages import _try_again
 from .models import Response
+from .outages import AnswerOrder
 from .stalls import StallWatch, cut_off, paused
 from .unanswered import Unanswered
 
@@ -50,6 +51,7 @@ class Retries:
         self._pause_host = pause_host  # nothing more to a host until its 429's wait has passed
         self.stalls = StallWatch()  # the reader's own pauses, not charged to a request
         self.unanswered = Unanswered()  # what timed out on its last try: asked once
+        self.order = AnswerOrder()  # which hosts refused with the network there
         # Host: the loop's time its long 429 wait ends. Eighty more requests in the second after
         # a "Retry-After: 120" (acc29b T9) only prolong a rate limit on a hotel's shared address.
         self._held: dict[str, float] = {}
@@ -95,10 +97,12 @@ class Retries:
                     failure, stalled = error, cut_off(error) and self.stalls.stalled_since(began)
                 else:
                     self.unanswered.tried(host, None)
+                    self.order.tried(url, None)
                     self.unanswered.outcome(url, host, None)
                     return answer
             if not stalled:  # the reader's own pause is no timeout of the host's
                 self.unanswered.tried(host, failure)
+                self.order.tried(url, failure)
                 self._failed_tries[url] = failure
             if stalled and not resumed:
                 resumed = True  # the reader's pause, not the site's: once more, not counted

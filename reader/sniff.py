@@ -20,9 +20,16 @@ PDF_UNREADABLE = f"{PDF}, which could not be read"
 PDF_REFUSALS = (PDF_WITHOUT_TEXT, PDF_LOCKED, PDF_UNREADABLE)
 """What a PDF refused as no article page is named (`extract.pdf_document`); one named
 otherwise was refused before PDFs were read (`Store.not_an_article`)."""
+
+
+def is_pdf(body: bytes) -> bool:
+    """Whether `body` (or its first bytes) is a PDF's, by its signature."""
+    return body.startswith(b"%PDF")
+
+
 # Leading bytes of the formats a link may lead to instead of a page, with their media type.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "application/pdf"),
+    (b"%PDF", PDF),  # `is_pdf`
     (b"\x89PNG\r\n\x1a\n", "image/png"),
     (b"\xff\xd8\xff", "image/jpeg"),
     (b"GIF87a", "image/gif"),

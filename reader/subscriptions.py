@@ -25,11 +25,26 @@ _NEWSBOAT_KINDS = {
 }
 
 
-def read_subscriptions(data: bytes) -> Subscriptions:
-    """The subscriptions of an OPML file or of a list of addresses, told apart by their first
-    character. Raises FetchError(BAD_FEED) for a file that is neither."""
+def read_subscriptions(data: bytes, name: str = "") -> Subscriptions:
+    """The subscriptions of an OPML file, of a list of addresses (newsboat's urls), of
+    newsraft's feeds file or of nom's config.yml (`other_readers`), told apart by their shape
+    (and `name`, the file's: newsraft's is "feeds"). Raises FetchError(BAD_FEED) for a file that
+    is none of them."""
     if data.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").startswith((b"<", b"\x00<", b"<\x00")):
         return read_opml(data)
+    if len(data) <= MAX_OPML_BYTES:
+        from .other_readers import (
+            is_newsraft_feeds,
+            is_nom_config,
+            read_newsraft_feeds,
+            read_nom_config,
+        )
+
+        text = data.decode("utf-8-sig", errors="replace")
+        if is_nom_config(text):
+            return read_nom_config(text)
+        if is_newsraft_feeds(text, name) and "\ufffd" not in text:
+            return read_newsraft_feeds(text)
     return read_address_list(data)
 
 

@@ -47,9 +47,10 @@ _SURNAME_WORDS = 4
 _GIVEN_WORDS = 4
 
 # The generational suffixes a name ends with, after a comma or not: "Martin Lund, Jr.", "Henry
-# Ford III", Britain's "Jnr"; compared case aside.
+# Ford III", Britain's "Jnr", the ordinals some papers write ("Henry Ford 2nd"); compared case
+# aside.
 NAME_SUFFIXES = frozenset(
-    ["jr", "jr.", "jnr", "jnr.", "sr", "sr.", "snr", "snr.", "ii", "iii", "iv"]
+    ["jr", "jr.", "jnr", "jnr.", "sr", "sr.", "snr", "snr.", "ii", "iii", "iv", "2nd", "3rd", "4th"]
 )
 
 

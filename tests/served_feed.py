@@ -38,6 +38,15 @@ def serve_one_item(
     return server.url_for("/feed.xml")
 
 
+def serve_pdf_item(server: HTTPServer, title: str, path: str, pdf: bytes) -> tuple[str, str]:
+    """Serve a feed of one item, `title`, linking to the PDF `pdf` served at `path`: the feed's
+    address and the PDF's."""
+    link = server.url_for(path)
+    feed = serve_one_item(server, "Port Notices", title, link, "Read.")
+    server.expect_request(path).respond_with_data(pdf, content_type="application/pdf")
+    return feed, link
+
+
 def story_page(title: str, times: int = 1) -> str:
     """A news page of a few paragraphs about `title`, the reader's extraction reads as an
     article: about the same size whatever the title; `times` as long, the paragraphs said

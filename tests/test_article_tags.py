@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 from served_feed import serve_stories
+from textual.pilot import Pilot
 from textual.widgets import Input
 from tui_pilot import on_top, open_titled, running, screen_text, subscribe, table, until
 
@@ -23,6 +24,7 @@ from reader.keys import article_key
 from reader.library import Library
 from reader.models import Entry, Feed
 from reader.reports import Headline
+from reader.ui.app import ReaderApp
 from reader.ui.dialogs.feed_input import FeedInputScreen
 from reader.ui.headlines import ARCHIVE_VIEW, SAVED_VIEW, HeadlineIndex, tag_view
 from reader.ui.screens.main import MainScreen
@@ -191,6 +193,15 @@ def test_the_tag_key_files_a_headline_shows_it_and_its_tags_view(
         other.stop()
 
 
+async def _tags_asked(app: ReaderApp, pilot: Pilot[object], headlines: int) -> None:
+    """Once the list has its `headlines`, `#` on "Pilchard boats laid up": its tags asked."""
+    await until(pilot, lambda: len(table(app).rows) == headlines, "every headline")
+    titles = [h.entry.title for h in table(app).rows]
+    await pilot.press(*"j" * titles.index("Pilchard boats laid up"))
+    await pilot.press("#")
+    await on_top(pilot, FeedInputScreen, "the question")
+
+
 def _tag_in_the_reader(tmp_path: Path, feed: str, quay: str) -> None:
     subscribe(tmp_path, [feed, quay])
     lib = Library(tmp_path)
@@ -199,11 +210,7 @@ def _tag_in_the_reader(tmp_path: Path, feed: str, quay: str) -> None:
 
     async def run() -> None:
         async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
-            await until(pilot, lambda: len(table(app).rows) == 3, "every headline")
-            titles = [h.entry.title for h in table(app).rows]
-            await pilot.press(*"j" * titles.index("Pilchard boats laid up"))
-            await pilot.press("#")
-            await on_top(pilot, FeedInputScreen, "the question")
+            await _tags_asked(app, pilot, 3)
             line = app.screen.query_one(Input)
             await pilot.press("f", "i", "s", "h", "i", "n", "g", "comma", "space", "s")
             await until(pilot, lambda: line._suggestion == "fishing, sea", "sea offered")
@@ -227,7 +234,7 @@ def _tag_in_the_reader(tmp_path: Path, feed: str, quay: str) -> None:
             await until(pilot, lambda: "#fishing #sea" in screen_text(app), "the byline's tags")
             await pilot.press("#")
             await on_top(pilot, FeedInputScreen, "the question")
-            assert app.screen.query_one(Input).value == "fishing, sea"
+            assert app.screen.query_one(Input).value == "fishing, sea, "
             await pilot.press("ctrl+u", "enter")
             await until(pilot, lambda: "#fishing" not in screen_text(app), "the tags gone")
             assert body.tags == ()
@@ -682,3 +689,33 @@ def test_the_tag_key_takes_a_tag_typed_with_its_mark(
             assert pilchards.tags == ("urgent", "sea")
 
     asyncio.run(run_reader())
+
+
+def test_a_tag_typed_after_those_an_article_has_is_one_more(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """`#` fills its line with the article's tags and a comma after them: typed on, a word is
+    a tag of its own (the line ended in the last tag: "Überwachungweek49", acc35b F7)."""
+    subscribe(tmp_path, [serve_stories(httpserver, "Harbour Ledger", STORIES)], 2)
+    lib = Library(tmp_path)
+    pilchards = next(h.entry for h in lib.headlines() if h.entry.title.startswith("Pilchard"))
+    lib.tag_article(pilchards, ["Überwachung", "ferries"])
+    lib.close()
+
+    async def run() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
+            await _tags_asked(app, pilot, 2)
+            await pilot.press(*"week49", "enter")
+            await until(pilot, lambda: "#week49" in screen_text(app), "the tag in the row")
+            row = next(h for h in table(app).rows if h.entry.title.startswith("Pilchard"))
+            assert row.tags == ("Überwachung", "ferries", "week49")
+            # Enter on the line as it was filled: the same tags, none empty.
+            await pilot.press("#")
+            await on_top(pilot, FeedInputScreen, "the question again")
+            await pilot.press("enter")
+            await until(pilot, lambda: not isinstance(app.screen, FeedInputScreen), "answered")
+            await pilot.pause()
+            row = next(h for h in table(app).rows if h.entry.title.startswith("Pilchard"))
+            assert row.tags == ("Überwachung", "ferries", "week49")
+
+    asyncio.run(run())

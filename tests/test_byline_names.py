@@ -123,3 +123,42 @@ def test_a_time_saying_another_moment_than_its_datetime_dates_the_update_by_its_
 def test_a_newsroom_named_with_a_number_keeps_it(byline: str, author: str) -> None:
     """Cut at its first digit, "Channel 4 News" was cited as "Channel" (tester K16)."""
     assert author_of(byline) == author
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ('<p class="byline">By Reporter 5-0</p>', "Reporter 5-0"),
+        ('<p class="byline">By Reporter 12-0 | Staff</p>', "Reporter 12-0"),
+        ('<p class="byline">By Reporter 5-0, Dec. 3, 2026</p>', "Reporter 5-0"),
+        ('<p class="byline">By Reporter 5-0 10:05 AM</p>', "Reporter 5-0"),
+        ('<p class="byline">By Henry Ford 2nd</p>', "Henry Ford 2nd"),
+        ('<meta name="author" content="Reporter 5-0">', "Reporter 5-0"),
+        # What stays cut: a pair a date may write, a date, a count, a job, "By".
+        ('<p class="byline">By Ann Lee 3-12</p>', "Ann Lee"),
+        ('<p class="byline">By Ann Lee 3rd December 2026</p>', "Ann Lee"),
+        ('<p class="byline">By Ann Lee 5 min read</p>', "Ann Lee"),
+        ('<p class="byline">By Ann Lee, Staff Writer</p>', "Ann Lee"),
+        ('<p class="byline">By Ann Lee | Staff</p>', "Ann Lee"),
+        # Names whole: suffixes, particles, hyphens, initials, CJK.
+        ('<p class="byline">By Martin Luther King Jr.</p>', "Martin Luther King Jr."),
+        ('<p class="byline">By Henry Ford III</p>', "Henry Ford III"),
+        ('<p class="byline">By Pieter van der Berg</p>', "Pieter van der Berg"),
+        ('<p class="byline">By Jean-Paul Sartre, Correspondent</p>', "Jean-Paul Sartre"),
+        ('<p class="byline">By J. R. R. Tolkien</p>', "J. R. R. Tolkien"),
+        ('<p class="byline">By 王小明</p>', "王小明"),
+        ('<p class="byline">By Ann Lee and Tom Berg</p>', "Ann Lee, Tom Berg"),
+    ],
+)
+def test_a_name_s_own_number_stays_and_a_date_s_goes(byline: str, author: str) -> None:
+    """Cut at its first digit, the byline "By Reporter 5-0" was cited "Reporter" (acc34a), a
+    job no one is; a pair no date writes ("5-0") and a generational ordinal ("2nd") end a name
+    as its own. Placed in the head, a `<meta>` is read as the page's declaration."""
+    if byline.startswith("<meta"):
+        page = f"""<html><head><title>Bus subsidies - Ledger</title>{byline}</head><body>
+<div id="the_content" class="article"><h1>China weighs cutting bus subsidies</h1>
+<div class="article-content">{STORY}</div></div></body></html>"""
+        got = extract_article(page, "https://ledger.example/2026-12-03/bus-subsidies").author
+    else:
+        got = author_of(byline)
+    assert got == author

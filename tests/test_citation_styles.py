@@ -86,6 +86,14 @@ def test_a_suffix_after_a_comma_is_part_of_the_name() -> None:
     ]
 
 
+def test_an_ordinal_suffix_is_the_name_s_and_a_newsroom_s_number_its_own() -> None:
+    """ "Henry Ford 2nd" was cited "2nd, Henry Ford": the ordinal is a suffix, as "III" is;
+    "Reporter 5-0" is cited as written."""
+    assert apa(story(author="Henry Ford 2nd")).startswith("Ford, H., 2nd. (2026")
+    assert chicago(story(author="Henry Ford 2nd")).startswith('Ford, Henry, 2nd. "Harbour')
+    assert apa(story(author="Reporter 5-0")).startswith("Reporter 5-0. (2026")
+
+
 def test_gaelic_and_welsh_surnames_keep_their_particle() -> None:
     """ "Ní Bhriain" is the surname: cut before it, a bibliography misspelt the writer's name
     (acc27a A1); a capital "Van" stays a given name as before."""

@@ -3,7 +3,10 @@ defaults (a file written before `[ui]` existed showed no theme to change)."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import tomllib
 from dataclasses import fields
 from pathlib import Path
@@ -194,3 +197,25 @@ def test_the_readme_names_every_network_cap_with_its_default() -> None:
             continue  # the example's, checked above
         default = getattr(DEFAULT_LIMITS, cap.name)
         assert f"`{cap.name} = {default}`" in configuration, cap.name
+
+
+def test_a_config_named_that_is_not_there_is_one_line_and_no_file(tmp_path: Path) -> None:
+    """`--config` (or READER_CONFIG) naming no file: a typo ran on the defaults, silently, and
+    left a file of them under the mistaken name (acc35a E11); `reader config` makes it."""
+    typo = tmp_path / "mine.tml"
+    for command in (["feeds"], ["list"], ["sync", "--no-articles"]):
+        done = reader(tmp_path / "home", "--config", str(typo), *command)
+        assert done.returncode == 1, command
+        assert done.stderr == (
+            f"reader: no config file at {typo}: `reader --config {typo} config` makes one"
+            " with the defaults\n"
+        )
+        assert not typo.exists()
+    env = {**os.environ, "READER_CONFIG": str(typo), "READER_HOME": str(tmp_path / "home")}
+    named = subprocess.run(
+        [sys.executable, "-m", "reader", "feeds"], capture_output=True, text=True, env=env
+    )
+    assert named.returncode == 1 and "no config file at" in named.stderr
+    made = reader(tmp_path / "home", "--config", str(typo), "config")
+    assert made.returncode == 0 and typo.read_text(encoding="utf-8") == DEFAULT_CONFIG_TEXT
+    assert reader(tmp_path / "home", "--config", str(typo), "feeds").returncode == 0

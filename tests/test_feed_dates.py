@@ -164,3 +164,111 @@ def test_the_reading_view_and_its_citation_say_the_date_is_the_feeds(data_dir: P
     # TZ=UTC in tests.
     assert meta.endswith("Thursday 3 December 2026, 20:00 UTC (per the feed)"), meta
     assert copied and "Published: 2026-12-03T20:00:00+00:00 (per the feed)" in copied[-1]
+
+
+# A page declaring two publication dates weeks apart, and nothing else to tell them by: the
+# JSON-LD's is a draft's, left by the CMS (the story went out on 3 December, as its feed says).
+TWO_DATES = UNDATED.replace(
+    "<title>",
+    '<meta property="article:published_time" content="2026-12-03T19:40:00Z">'
+    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry",'
+    ' "datePublished": "2026-11-12T08:00:00Z"}</script><title>',
+)
+
+
+def test_the_feeds_date_decides_between_two_the_page_declares(data_dir: Path) -> None:
+    """Cited by the earlier of its two declarations, the story was dated three weeks before it
+    went out, its real date given as an update; the feed, dating the item 3 December, is the
+    witness: the page's own 19:40 is cited, said to be the page's, and stays so when the page
+    is extracted again (an upgrade's `reader reextract`), offline, with no feed to ask."""
+    article = synced(data_dir, TWO_DATES)
+    shown = article_to_json(article)
+    assert shown["published"] == "2026-12-03T19:40:00+00:00"
+    assert shown["published_source"] == "page"
+    assert article.updated is None
+
+    async def run() -> Article | None:
+        async with Library(data_dir) as lib:
+            assert (await lib.reextract()).done == 1
+            return lib.cached_article(article.url)
+
+    again = asyncio.run(run())
+    assert again is not None and again.published == article.published
+
+
+def test_the_feeds_date_never_stands_for_the_pages_own(data_dir: Path) -> None:
+    """A feed dating the item on neither of the page's days decides nothing: the page's earlier
+    date is cited, as without a feed, and no date of the feed's is made the page's."""
+    other = TWO_DATES.replace("2026-12-03T19:40:00Z", "2026-12-20T19:40:00Z")
+    article = synced(data_dir, other)
+    shown = article_to_json(article)
+    assert shown["published"] == "2026-11-12T08:00:00+00:00"
+    assert shown["published_source"] == "page"
+
+
+def test_an_undated_amp_version_of_a_page_that_gave_nothing_is_cited_with_the_feeds_date(
+    data_dir: Path,
+) -> None:
+    """A page scripts fill, its feed carrying no text, read from its AMP version, which states
+    no date: cited with no date at all, where any other page stating none is cited with the
+    feed's, said so."""
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    link = server.url_for("/ferry.html")
+    shell = f"""<!doctype html><html lang="en"><head><title>{TITLE}</title>
+<link rel="amphtml" href="/amp/ferry.html"></head><body><div id="root"></div></body></html>"""
+    server.expect_request("/feed.xml").respond_with_data(
+        FEED.format(title=TITLE, link=link), content_type="application/rss+xml"
+    )
+    server.expect_request("/ferry.html").respond_with_data(shell, content_type="text/html")
+    server.expect_request("/amp/ferry.html").respond_with_data(UNDATED, content_type="text/html")
+
+    async def run() -> Article | None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(server.url_for("/feed.xml"))
+            assert (await lib.sync()).articles_fetched == 1
+            return lib.cached_article(link)
+
+    try:
+        article = asyncio.run(run())
+    finally:
+        server.stop()
+    assert article is not None and article.page_url.endswith("/amp/ferry.html")
+    citation = render(article, "markdown").split("\n\n")[0]
+    assert "Published: 2026-12-03T20:00:00+00:00 (per the feed)" in citation
+
+
+def test_the_feeds_date_is_kept_in_the_record_and_a_damaged_one_costs_no_article(
+    data_dir: Path,
+) -> None:
+    from reader.codec import article_from_dict, article_to_dict
+
+    article = synced(data_dir, TWO_DATES)
+    record = article_to_dict(article)
+    assert record["feed_date"] == "2026-12-03T20:00:00+00:00"
+    assert article_from_dict(record) == article
+    for damaged in ("the third of December", 20261203, ["2026"]):
+        read = article_from_dict({**record, "feed_date": damaged})
+        assert read.feed_date is None and read.blocks == article.blocks
+    assert "feed_date" not in article_to_json(article)
+
+
+def test_the_feeds_date_never_makes_a_revision_the_publication() -> None:
+    """A feed dating the item by its latest revision (an Atom feed's `updated` alone) agrees
+    with the page's declared revision: the publication stays the page's first date."""
+    from datetime import UTC, datetime
+
+    from reader.extract import extract_article
+
+    revised = TWO_DATES.replace(
+        '"datePublished": "2026-11-12T08:00:00Z"',
+        '"datePublished": "2026-11-12T08:00:00Z", "dateModified": "2026-12-03T19:40:00Z"',
+    )
+    fed = datetime(2026, 12, 3, 20, 0, tzinfo=UTC)
+    article = extract_article(revised, "https://times.example/ferry.html", fed=fed)
+    assert article.published == datetime(2026, 11, 12, 8, 0, tzinfo=UTC)
+    assert article.updated == datetime(2026, 12, 3, 19, 40, tzinfo=UTC)
+    # The page alone, as `reader extract` reads it: the same, the feed deciding nothing here.
+    assert extract_article(revised, "https://times.example/ferry.html").published == (
+        article.published
+    )

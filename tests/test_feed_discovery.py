@@ -266,9 +266,8 @@ def test_no_feed_anywhere_says_so_in_one_line_and_subscribes_to_nothing(
     httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # A site answering every address with its home page (a script-built one) has no feed
-    # there either; a JSON Feed is named but not read.
-    head = _alternate("/feed.json", "Harbour Gazette", "application/feed+json")
-    page = _serve_page(httpserver, "/", head)
+    # there either.
+    page = _serve_page(httpserver, "/", "")
     httpserver.expect_request("/rss").respond_with_data(
         _page(""), content_type="text/html; charset=utf-8"
     )
@@ -276,11 +275,11 @@ def test_no_feed_anywhere_says_so_in_one_line_and_subscribes_to_nothing(
     assert (code, out) == (1, "")
     assert err == (
         'reader: the server answered with a web page ("The Harbour Gazette"), not a feed, and '
-        "no feed was found on that page either (it names only a JSON Feed, which reader does "
-        "not read): not subscribed; `reader save URL` keeps that page's article for good, "
-        "`reader show URL` prints it\n"
+        "no feed was found on that page either (it names none, and its site has none at "
+        f"{', '.join(WELL_KNOWN_PATHS)}): not subscribed; `reader save URL` keeps that page's"
+        " article for good, `reader show URL` prints it\n"
     )
-    assert _asked(httpserver) == ["/", *WELL_KNOWN_PATHS]  # each once, the JSON Feed not asked
+    assert _asked(httpserver) == ["/", *WELL_KNOWN_PATHS]  # each once
 
     httpserver.clear_log()
     other = _serve_page(httpserver, "/about.html", "", "About us")
@@ -616,20 +615,43 @@ JSON_FEED = json.dumps(
 
 
 @pytest.mark.parametrize("content_type", ["application/feed+json", "application/json"])
-def test_a_json_feed_is_named_for_what_it_is(
+def test_a_json_feed_is_subscribed_to_and_read(
     httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str], content_type: str
 ) -> None:
-    """Given a JSON Feed's own address, `add` says it is one, which reader does not read: it
-    said "not a readable feed (the feed's XML has errors, read anyway (not well-formed …))",
-    calling a JSON document broken XML (acc30c)."""
+    """Given a JSON Feed's own address, `add` subscribes to it and reads its items, as
+    newsraft, nom and lemon24's reader do: it said "a JSON Feed, which reader does not read"
+    and kept the feed subscribed, failing at every sync (acc35a E3)."""
     httpserver.expect_request("/feed.json").respond_with_data(JSON_FEED, content_type=content_type)
     url = httpserver.url_for("/feed.json")
     code, out, err = _add(data_dir, url, capsys)
-    assert (code, out) == (1, "")
-    assert err.splitlines()[0] == (
-        f"reader: subscribed to {url}, but its first fetch failed: a JSON Feed, which reader "
-        "does not read (RSS and Atom only)"
+    assert (code, err) == (0, "")
+    assert out.startswith("subscribed: Harbour Gazette")
+    assert main(["--data-dir", str(data_dir), "list", "--json"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert (item["title"], item["link"]) == ("Ferry", "https://gazette.example/a.html")
+
+
+def test_a_page_naming_its_feed_in_two_formats_is_subscribed_to_its_rss(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One feed named as JSON Feed first and RSS after: its RSS, the format read longest; a
+    page naming a JSON Feed alone: that one."""
+    head = _alternate("/feed.json", "Harbour Gazette JSON Feed", "application/feed+json")
+    head += _alternate("/rss.xml", "Harbour Gazette RSS")
+    both = _serve_page(httpserver, "/both.html", head)
+    _serve_feed(httpserver, "/rss.xml")
+    code, _, err = _add(data_dir, both, capsys)
+    assert (code, err) == (0, "")
+    assert [f["url"] for f in _feeds(data_dir, capsys)] == [httpserver.url_for("/rss.xml")]
+    only = _serve_page(
+        httpserver, "/json.html", _alternate("/feed.json", "Gazette", "application/feed+json")
     )
+    httpserver.expect_request("/feed.json").respond_with_data(
+        JSON_FEED, content_type="application/feed+json"
+    )
+    code, _, err = _add(data_dir, only, capsys)
+    assert (code, err) == (0, "")
+    assert httpserver.url_for("/feed.json") in [f["url"] for f in _feeds(data_dir, capsys)]
 
 
 def test_a_page_whose_feed_link_is_dead_subscribes_nothing(

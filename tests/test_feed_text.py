@@ -90,7 +90,7 @@ def run_reader(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "reader", "--data-dir", str(data_dir), *args],
         capture_output=True,
         text=True,
-        env={**os.environ, "READER_CONFIG": str(data_dir / "none.toml")},
+        env={**os.environ, "READER_CONFIG": os.devnull},  # no settings
     )
 
 

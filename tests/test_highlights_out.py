@@ -12,10 +12,12 @@ from pathlib import Path
 
 import lxml.etree as ET
 import lxml.html
+from pytest_httpserver import HTTPServer
 
 from reader.highlights import Highlight, article_text
 from reader.library import Library
 from tests.cli_run import run_reader
+from tests.test_saved_links import STORY
 
 TITLE = "£412m budget"
 SENTENCE = "The substantive budget then passed by 38 votes to 21"
@@ -177,3 +179,50 @@ def test_export_marks_the_place_of_words_said_twice_the_highlight_was_made_on(
         (mark,) = chapter.iter("mark")
         assert mark.text == words
         assert paragraph in mark.getparent().text_content(), last
+
+
+def test_a_note_is_text_in_markdown_as_the_article_is(synced_dir: Path) -> None:
+    """A note in Markdown is escaped as the article's text is: "<b>13:02</b>" shows as typed
+    and an imported file's `<script>` is no tag in a Markdown CMS (acc35b F16); in plain text
+    it is as typed."""
+    note = "confirmed by the press office <b>13:02</b>, *twice*"
+    entry_id = keep(synced_dir, TITLE, (SENTENCE, note))
+    escaped = "confirmed by the press office \\<b\\>13:02\\</b\\>, \\*twice\\*"
+    markdown = run_reader(synced_dir, "show", entry_id, "--format", "markdown").stdout
+    assert f"Note: {escaped}" in markdown
+    assert "<b>" not in markdown.split("## Highlights", 1)[1]
+    listed = run_reader(synced_dir, "highlights", entry_id).stdout
+    assert f"Note: {escaped}" in listed
+    plain = run_reader(synced_dir, "show", entry_id).stdout
+    assert f"Note: {note}" in plain
+
+
+def test_export_highlighted_takes_every_highlighted_article_or_says_which_it_left(
+    synced_dir: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """`--highlighted` is what `reader highlights` lists: an article no feed lists (a link
+    saved by its address) with highlights too; narrowed by a feed, those outside are counted
+    on stderr (they were left out unsaid, acc35b F3)."""
+    keep(synced_dir, TITLE, (SENTENCE, "check"))
+    httpserver.expect_request("/storm.html").respond_with_data(STORY, content_type="text/html")
+    url = httpserver.url_for("/storm.html")
+    assert run_reader(synced_dir, "save", url).returncode == 0
+    lib = Library(synced_dir)
+    try:
+        article = lib.cached_article(url)
+        assert article is not None
+        words = "stayed tied up all of Saturday"
+        near = article_text(article).find(words) / len(article_text(article))
+        lib.keep_highlight(url, article, Highlight(words, f"> {words}", words, 2000.0, near))
+        feed = next(h.entry.feed_url for h in lib.headlines() if TITLE in h.entry.title)
+    finally:
+        lib.close()
+    out = tmp_path / "marked.md"
+    said = _export(synced_dir, "markdown", out, "--highlighted")
+    book = out.read_text(encoding="utf-8")
+    assert SENTENCE in book and "Harbour storm closes the ferry" in book
+    assert "left out" not in said
+    narrowed = _export(synced_dir, "markdown", out, "--highlighted", "--feed", feed)
+    book = out.read_text(encoding="utf-8")
+    assert SENTENCE in book and "Harbour storm closes the ferry" not in book
+    assert "1 highlighted article outside the choice (--feed) left out" in narrowed

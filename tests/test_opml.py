@@ -265,8 +265,11 @@ def test_a_feed_in_more_than_50_folders_is_left_out_in_one_line(tmp_path: Path) 
         assert (deep.found, deep.skipped) == ([], {"nested in more than 50 folders": 1})
     (tmp_path / "deep.opml").write_bytes(_nested(100_000))
     imported = reader(tmp_path / "home", "import", str(tmp_path / "deep.opml"))
-    assert imported.returncode == 0
-    assert imported.stderr == "reader: left out 1 feed nested in more than 50 folders\n"
+    assert imported.returncode == 1  # nothing else in it: a file naming no feed
+    assert imported.stderr == (
+        "reader: left out 1 feed nested in more than 50 folders\n"
+        f"reader: {tmp_path / 'deep.opml'} names no feed to subscribe to\n"
+    )
 
 
 def _memory_capped() -> None:

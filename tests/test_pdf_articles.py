@@ -24,7 +24,7 @@ from reader.extract import extract_file
 from reader.models import BlockKind
 from reader.store import Store
 from tests.cli_run import run_reader
-from tests.served_feed import serve_one_item
+from tests.served_feed import serve_pdf_item
 from tests.tui_pilot import open_titled, running, until
 
 FINDINGS = (
@@ -157,10 +157,8 @@ def test_a_feeds_pdf_is_synced_cached_and_read_offline(
     readable offline (no ↗), and with the server gone `show` prints it and the reader opens it,
     its citation naming the report's author and date."""
     data_dir = tmp_path / "d"
-    link = httpserver.url_for("/files/eastquay-report.pdf")
-    feed = serve_one_item(httpserver, "Port Notices", "Inspectors' report", link, "Read.")
-    httpserver.expect_request("/files/eastquay-report.pdf").respond_with_data(
-        _report(), content_type="application/pdf"
+    feed, link = serve_pdf_item(
+        httpserver, "Inspectors' report", "/files/eastquay-report.pdf", _report()
     )
     assert run_reader(data_dir, "add", feed).returncode == 0
     # What a sync before PDFs were read remembered of the link: fetched again all the same.
@@ -224,3 +222,30 @@ def test_a_table_of_contents_is_left_out_and_a_sentence_opening_with_its_word_ke
     ]  # fmt: skip
     texts = [b.text for b in extract_file(pdf_of_lines([lines]), "").blocks]
     assert texts[0] == "Contents checked by the harbour board's own engineers in March 2026."
+
+
+def test_columns_the_file_gives_interleaved_are_read_one_after_the_other() -> None:
+    """A page in two columns whose content stream gives each line of the left column and then
+    the line beside it in the right one (as some layout programs write them): read column by
+    column, not each left line run into the right one beside it."""
+    left = [
+        "The harbour board met on Tuesday to hear the inspectors,",
+        "who had spent a month on the eastern quay and found the",
+        "boom of crane 4 cracked along a weld made in the refit of",
+        "2019, the crack grown in the storm of February.",
+    ]
+    right = [
+        "The board's chair said the repairs would be paid for from",
+        "the reserve for the eastern quay, and that the insurers had",
+        "agreed to pay two thirds of the cost of a new boom for the",
+        "crane, to be welded to the maker's current standard.",
+    ]
+    lines = [Placed("Eastquay: the board's hearing", 72, 760, 18, bold=True)]
+    for n, (on_the_left, on_the_right) in enumerate(zip(left, right, strict=True)):
+        lines += [
+            Placed(on_the_left, 72, 700 - 14 * n, 9),
+            Placed(on_the_right, 320, 700 - 14 * n, 9),
+        ]
+    article = extract_file(pdf_of_lines([lines]), "")
+    assert article.title == "Eastquay: the board's hearing"
+    assert [b.text for b in article.blocks] == [" ".join(left), " ".join(right)]

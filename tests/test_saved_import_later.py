@@ -35,6 +35,18 @@ def _asked(server: HTTPServer, path: str) -> int:
     return sum(request.path == path for request, _ in server.log)
 
 
+def _import_list(
+    capsys: pytest.CaptureFixture[str], data: Path, urls: list[str], *options: str
+) -> str:
+    """`reader import --saved` (with `options`) of a list of `urls` into `data`, which must
+    end well: what it printed."""
+    links = data.parent / f"links-{len(list(data.parent.iterdir()))}.txt"
+    links.write_text("".join(f"{url}\n" for url in urls), encoding="utf-8")
+    code, printed, said = cli(capsys, data, "import", "--saved", *options, str(links))
+    assert code == 0, said
+    return printed
+
+
 def _saved_record(data: Path, url: str) -> dict[str, Any]:
     async def read() -> dict[str, Any]:
         async with Library(data, workers="thread") as lib:
@@ -151,14 +163,9 @@ def test_a_link_saved_before_with_no_copy_gets_the_files_copy(
     httpserver.expect_request("/alive.html").respond_with_data(STORY, content_type="text/html")
     down, alive = httpserver.url_for("/down.html"), httpserver.url_for("/alive.html")
     local = httpserver.url_for("/local.html")
-    first = tmp_path / "links.txt"
-    first.write_text(f"{down}\n{alive}\n", encoding="utf-8")
     data = tmp_path / "data"
-    code, printed, said = cli(capsys, data, "import", "--saved", "--fetch-local", str(first))
-    assert code == 0, said
-    (tmp_path / "local.txt").write_text(f"{local}\n", encoding="utf-8")
-    code, printed, said = cli(capsys, data, "import", "--saved", str(tmp_path / "local.txt"))
-    assert code == 0, said
+    _import_list(capsys, data, [down, alive], "--fetch-local")
+    printed = _import_list(capsys, data, [local])
     assert "1 saved as a link to this computer or its network" in printed, printed
     code, _, _ = cli(capsys, data, "show", "--offline", down)
     assert code != 0  # no copy yet
@@ -362,3 +369,144 @@ def test_a_copy_an_import_kept_before_the_marks_is_replaced_too(
     assert "the page in place of wallabag's copy" in said, said
     code, shown, _ = cli(capsys, data, "show", "--offline", url)
     assert "The harbour ferry stayed tied up" in shown and "text wallabag kept" not in shown
+
+
+def test_a_files_link_saved_by_a_reader_from_before_the_mark_is_guarded_too(
+    tmp_path: Path,
+    httpserver: HTTPServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A file's link as a reader from before `FROM_FILE` saved it (no mark in its record) is
+    a file's link to the first sync all the same: its name resolving to 127.0.0.1 then, the
+    request is refused before it is sent. That sync fetched it wherever its name led. A link
+    the user saved whose page came (cached whole: no sync fetches it) is left as it was."""
+    from reader.keys import article_key
+    from reader.store.saved import _FILE_LINKS_MARKED, FROM_FILE
+
+    url, data = _imported_offline(tmp_path, httpserver, capsys, monkeypatch)
+    httpserver.expect_request("/own.html").respond_with_data(STORY, content_type="text/html")
+    own = httpserver.url_for("/own.html")
+    assert cli(capsys, data, "save", own)[0] == 0
+
+    async def as_before() -> None:
+        async with Library(data, workers="thread") as lib:
+            record = lib.store.saved()[article_key(url)]
+            record.pop(FROM_FILE, None)
+            lib.store.restore_saved(url, record)
+            lib.store._state.delete(_FILE_LINKS_MARKED)
+
+    asyncio.run(as_before())
+    assert FROM_FILE not in _saved_record(data, url)
+    monkeypatch.setattr(socket, "getaddrinfo", _Rebinding("offline.example", 0))
+    code, _, said = cli(capsys, data, "sync")
+    assert code == 0, said
+    assert _asked(httpserver, "/admin") == 0, httpserver.log
+    assert "(it resolved to 127.0.0.1): fetched when you open it" in said, said
+    assert _saved_record(data, url).get(HELD)
+    assert FROM_FILE not in _saved_record(data, own)
+
+
+def test_a_link_saved_by_hand_on_a_new_directory_is_never_taken_for_a_files(
+    tmp_path: Path,
+) -> None:
+    """Marking a reader from before the mark's links is done before this reader's first
+    change to Saved: a link the user saves with its page not coming (not cached) is theirs."""
+    from reader.store import Store
+    from reader.store.saved import FROM_FILE
+
+    store = Store(tmp_path / "data")
+    try:
+        store.set_saved("http://intranet.example/wiki/page", True)
+        assert not store.mark_file_links_saved_before()
+        assert [FROM_FILE in r for r in store.saved().values()] == [False]
+    finally:
+        store.close()
+
+
+_STORY_TEXT = (
+    "<p>The harbour ferry stayed tied up all of Saturday as a storm drove waves over the"
+    " breakwater, and the crossing will not run again before Sunday evening, its operator"
+    " said.</p><p>Passengers were told to take the long road round the estuary, a drive of an"
+    " hour and a half.</p>"
+)
+_OTHER_TEXT = (
+    "<p>The council approved next year's budget on Thursday night after a four-hour debate,"
+    " with the library's opening hours cut and the swimming pool's roof to be mended.</p>"
+)
+
+
+def test_a_retitled_page_whose_text_is_the_copys_takes_its_place(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """wallabag's title and the page's share no word (the site retitled the story): the
+    page, whose text is the copy's but for a correction, is the story, and takes the copy's
+    place; it was taken for another page, and the copy kept for good. A page whose text is
+    another story's still leaves the copy."""
+    for path in ("/story.html", "/other.html"):
+        httpserver.expect_request(path).respond_with_data("down", status=503)
+    story, other = httpserver.url_for("/story.html"), httpserver.url_for("/other.html")
+    export = _wallabag(
+        tmp_path,
+        {**_entry(story, "Crossing cancelled as gale hits estuary", _STORY_TEXT), "id": 1},
+        {**_entry(other, "Council budget approved", _OTHER_TEXT), "id": 2},
+    )
+    data = tmp_path / "data"
+    code, printed, said = cli(capsys, data, "import", "--fetch-local", str(export))
+    assert code == 0, said
+    assert "2 saved as the text wallabag kept" in printed, printed
+
+    httpserver.clear()
+    for path in ("/story.html", "/other.html"):
+        httpserver.expect_request(path).respond_with_data(STORY, content_type="text/html")
+    code, _, said = cli(capsys, data, "sync")
+    assert code == 0, said
+    replaced = [line for line in said.splitlines() if "in place of wallabag's copy" in line]
+    assert len(replaced) == 1 and "Crossing cancelled as gale hits estuary" in replaced[0], said
+    code, shown, _ = cli(capsys, data, "show", "--offline", story)
+    assert "before Monday morning" in shown and "text wallabag kept" not in shown, shown
+    code, shown, _ = cli(capsys, data, "show", "--offline", other)
+    assert "Note: this is the text wallabag kept" in shown and "budget" in shown, shown
+
+
+def test_a_feed_the_import_could_not_reach_is_left_out_at_the_sync(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`/?cat=metro` down at the import (503: saved as a link, as any page may be) and
+    answering with RSS at the sync: left out of Saved then and said, as the import leaves out
+    one it reaches; it stayed in Saved as "not an article page" for good, every recap
+    counting it."""
+    httpserver.expect_request("/", query_string="cat=metro").respond_with_data("down", status=503)
+    metro = httpserver.url_for("/?cat=metro")
+    data = tmp_path / "data"
+    printed = _import_list(capsys, data, [metro], "--fetch-local")
+    assert "1 saved as a link not fetched yet" in printed, printed
+    assert "(one whose address answers with a feed is left out then)" in printed, printed
+
+    httpserver.clear()
+    httpserver.expect_request("/", query_string="cat=metro").respond_with_data(
+        RSS, content_type="application/rss+xml"
+    )
+    code, _, said = cli(capsys, data, "sync")
+    assert code == 0, said
+    assert [line for line in said.splitlines() if "left out of Saved" in line] == [
+        f"reader: left out of Saved: {metro} <{metro}>: its address answers with a feed, no"
+        " article to read later (`reader add URL` subscribes)"
+    ], said
+    assert "0 articles cached for offline, 0 already cached, 0 failed" in said, said
+    assert "not an article" not in said, said
+    code, listed, said = cli(capsys, data, "list", "--saved", "--json")
+    assert code == 0, said
+    assert json.loads(listed) == []
+
+
+def test_the_S_line_counts_the_feeds_left_out_of_saved() -> None:
+    from reader.errors import ErrorKind, FetchError
+    from reader.models import Entry
+    from reader.reports import SyncReport
+    from reader.ui.app_sync import sync_summary
+
+    link = "http://news.example/?cat=metro"
+    error = FetchError(ErrorKind.NOT_HTML, "not an article page (RSS)", link, feed=True)
+    report = SyncReport(feeds_unsaved=[(Entry("e1", "", "", link), error)])
+    assert "1 saved link left out of Saved: a feed, no article" in sync_summary(report)

@@ -85,7 +85,9 @@ def test_wallabag_annotations_are_kept_as_highlights_with_their_notes(
     # The article's own words where they were found, each with its note, in the text's order.
     assert "> ferry stayed tied up all of Saturday\n\nNote: my important note" in shown, shown
     assert "> its lamp was lost\n\nNote: ]52;c;aGk=lamp [bold]gone[/]" not in shown
-    assert "Note: lamp [bold]gone[/]" in shown and "\x1b" not in shown and "\x07" not in shown
+    # Text, never markup: Markdown's brackets escaped as the article's are (acc35b F16).
+    assert "Note: lamp \\[bold\\]gone\\[/\\]" in shown
+    assert "\x1b" not in shown and "\x07" not in shown
     assert shown.index("tied up") < shown.index("its lamp")
     assert (
         "> a sentence the page has since lost\n\nNote: checked with the operator\n\n"
@@ -112,3 +114,32 @@ def test_wallabag_annotations_are_kept_as_highlights_with_their_notes(
     assert counts == [1, 1, 3]
     code, shown, _ = cli(capsys, data, "highlights", urls["storm"])
     assert shown.count("press release") == 1
+
+
+def test_an_annotation_ending_in_a_quotation_mark_keeps_it(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The passage found by its words is widened over the marks the quote starts or ends with:
+    `"opaque, slow and unaccountable"` kept its closing mark (acc35b F4)."""
+    page = (
+        "<html><head><title>Inquiry</title></head><body><article><h1>Inquiry</h1>"
+        "<p>The inquiry heard from forty residents over two days of evidence.</p>"
+        '<p>Residents described the process as "opaque, slow and unaccountable". Officers'
+        " disagreed, saying every step had been published.</p></article></body></html>"
+    )
+    httpserver.expect_request("/inquiry.html").respond_with_data(page, content_type="text/html")
+    url = httpserver.url_for("/inquiry.html")
+    quote = 'Residents described the process as "opaque, slow and unaccountable"'
+    export = tmp_path / "wallabag.json"
+    entry = {"url": url, "title": "Inquiry", "content": "<p>…</p>", "annotations": []}
+    entry["annotations"] = [_note(quote, "lead quote"), _note("“opaque, slow", "")]
+    export.write_text(json.dumps([entry]), encoding="utf-8")
+    data = tmp_path / "data"
+    code, _, said = cli(capsys, data, "import", "--fetch-local", str(export))
+    assert code == 0, said
+    code, shown, _ = cli(capsys, data, "highlights", "--format", "json", url)
+    (kept,) = json.loads(shown)
+    words = [mark["text"] for mark in kept["highlights"]]
+    # The text's own marks: its straight quotes, for the curly one the other app typed.
+    assert words == [quote, '"opaque, slow']
+    assert all(mark["in_text"] for mark in kept["highlights"])

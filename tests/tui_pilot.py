@@ -17,6 +17,7 @@ from textual.notifications import Notification
 from textual.pilot import Pilot
 from textual.screen import Screen
 
+from reader.config import Config
 from reader.library import Library
 from reader.models import Article, Entry
 from reader.ui.app import ReaderApp
@@ -109,10 +110,12 @@ async def running(
     *,
     prefetch: bool = True,
     notifications: bool = False,
+    config: Config | None = None,
 ) -> AsyncIterator[tuple[ReaderApp, Pilot[object]]]:
     """The app on `directory` at `size`, started; without `prefetch`, no article is fetched
-    to change the rows. `notifications` as Textual's `run_test` has it."""
-    app = ReaderApp(directory, refresh_on_start=False)
+    to change the rows. `notifications` as Textual's `run_test` has it; `config`, the app's
+    (else the directory's config.toml, as the reader reads it)."""
+    app = ReaderApp(directory, refresh_on_start=False, config=config)
     if not prefetch:
         app.prefetch_limit = 0
     async with app.run_test(size=size, notifications=notifications) as pilot:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -106,9 +107,20 @@ def to_nowhere(stream: TextIO) -> None:
         pass
 
 
-def config_of(args: argparse.Namespace) -> Config:
+def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
+    """The config the command runs on. One named by `--config` or READER_CONFIG that isn't
+    there is a mistake said in one line (a typo ran on the defaults, silently, and left a file
+    of them under the mistaken name; acc35a E11), but for `reader config` (`create_named`),
+    which makes it; the default place's is made with commented defaults the first time."""
+    path = config_path(args.config, args.data_dir)
+    named = bool(args.config or os.environ.get("READER_CONFIG"))
+    if named and not create_named and not path.exists() and not path.is_symlink():
+        raise CommandError(
+            f"no config file at {safe_line(str(path), 300)}: `reader --config"
+            f" {safe_line(str(path), 300)} config` makes one with the defaults"
+        )
     try:
-        return load_config(config_path(args.config, args.data_dir))
+        return load_config(path)
     except ConfigError as error:
         raise CommandError(str(error)) from None
 

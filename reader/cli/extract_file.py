@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Article, FetchError, SiteRule
 from ..safe import safe_line
+from ..sniff import is_pdf
 from .common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -38,13 +39,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
         err(f"extract reads a saved page; to fetch {args.file} use: reader show {args.file}")
         return EXIT_USAGE
     config = config_of(args)
-    limit = config.limits.max_bytes
     name = "the input" if args.file == "-" else args.file
-    page = read_input(args.file, limit)  # no more than a fetch would take
+    # No more than a fetch would take: a page's cap, or a PDF's.
+    limit = config.limits.max_bytes
+    page = read_input(args.file, limit)
+    pdf = is_pdf(page)
+    if len(page) > limit and pdf:
+        limit = config.limits.page_bytes(pdf=True)
+        page = read_input(args.file, limit, page)
     if len(page) > limit:
         raise CommandError(
             f"{safe_line(name, 200)} is over {limit / 1048576:g} MB: more than reader reads of a "
-            "page (a fetch stops there too)"
+            f"{'PDF' if pdf else 'page'} (a fetch stops there too)"
         )
     url = args.url or ""
     try:

@@ -13,6 +13,7 @@ from ..feed_tags import all_tags
 from ..models import ErrorKind, Feed, FetchError
 from ..plural import plural
 from ..safe import safe_line
+from ..search_feeds import SEARCH_MARK
 from ..url_display import shown_url
 from ..urls import is_web_url, not_web_url
 from .common import (
@@ -21,6 +22,7 @@ from .common import (
     EXIT_USAGE,
     CommandError,
     UsageError,
+    config_of,
     err,
     iso_time,
     json_text,
@@ -36,6 +38,7 @@ from .tags import shown_tags
 if TYPE_CHECKING:
     from ..library import Library
     from ..newsboat_marks import ReadMarks
+    from ..opml import Subscriptions
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -91,6 +94,7 @@ def cmd_rename(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from ..lemon24_library import is_sqlite
     from ..opml import MAX_OPML_BYTES
     from ..saved_exports import (
         FORMATS,
@@ -102,6 +106,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     from ..subscriptions import read_subscriptions
 
+    if args.file != "-" and is_sqlite(Path(args.file)):
+        return _import_lemon24(args)
     # No more than the cap, which `read_subscriptions` refuses in one line.
     data = read_input(args.file, MAX_OPML_BYTES)
     if len(data) > MAX_OPML_BYTES and (args.saved or export_kind(data)):
@@ -129,7 +135,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         del data  # the file's bytes: its links are all the import needs (up to 256 MB)
         return import_saved_links(args, export)
     try:
-        read = read_subscriptions(data[: MAX_OPML_BYTES + 1])
+        read = read_subscriptions(data[: MAX_OPML_BYTES + 1], args.file)
     except FetchError as error:
         if error.kind is not ErrorKind.BAD_FEED or not error.message.startswith("not an OPML"):
             raise
@@ -137,6 +143,36 @@ def cmd_import(args: argparse.Namespace) -> int:
         # is read is named (acc32a A17).
         raise CommandError(f"{error.message}; {FORMATS}") from None
     marks = _newsboat_marks(args.read_from) if args.read_from else None  # before any change
+    return _subscribe_all(args, read, marks, "newsboat")
+
+
+def _import_lemon24(args: argparse.Namespace) -> int:
+    """`reader import` of lemon24's reader's database: its feeds, their titles and tags, and
+    its read marks applied as newsboat's are (`lemon24_library`)."""
+    from ..lemon24_library import read_lemon24
+
+    if args.saved:
+        raise UsageError("--saved takes a read-it-later export or a list of links, not a database")
+    if args.read_from:
+        raise UsageError("lemon24's reader's database brings its own read marks: no --read-from")
+    try:
+        read, marks = read_lemon24(Path(args.file))
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    return _subscribe_all(args, read, marks, "lemon24's reader")
+
+
+def _subscribe_all(
+    args: argparse.Namespace, read: Subscriptions, marks: ReadMarks | None, source: str
+) -> int:
+    """Every feed `read` names subscribed to, filed under its tags; then, with `marks`, each
+    fetched and the headlines `source` had read marked read."""
+    if not read.found:
+        for why, count in read.skipped.items():
+            err(f"left out {plural(count, 'feed')} {why}")
+        raise CommandError(f"{safe_line(args.file, 200)} names no feed to subscribe to")
+    if read.read_as:
+        out(f"read as {read.read_as}")
     lib = open_library(args)
     try:
         added = sum(lib.add_feed(found.url, found.title, found.name) for found in read.found)
@@ -160,7 +196,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     for why, count in read.skipped.items():
         err(f"left out {plural(count, 'feed')} {why}")
     if marks is not None:
-        return run_until_done(lib, _mark_as_newsboat_had(lib, urls, marks, args))
+        return run_until_done(lib, _mark_as_newsboat_had(lib, urls, marks, args, source))
     return EXIT_OK
 
 
@@ -176,10 +212,10 @@ def _newsboat_marks(path: str) -> ReadMarks:
 
 
 async def _mark_as_newsboat_had(
-    lib: Library, urls: list[str], marks: ReadMarks, args: argparse.Namespace
+    lib: Library, urls: list[str], marks: ReadMarks, args: argparse.Namespace, source: str
 ) -> int:
-    """Each imported feed fetched (its headlines only), then its headlines newsboat had read
-    marked read: a mark needs its headline in the store to land on. No sync lock taken, as
+    """Each imported feed fetched (its headlines only), then its headlines `source` (newsboat,
+    lemon24's reader) had read marked read: a mark needs its headline in the store to land on. No sync lock taken, as
     `reader mark-read` takes none: the lock keeps two syncs from downloading everything twice,
     and a sync beside this loses no mark, each write of a feed's marks (theirs, a merge, a
     drop of old ones) being one store transaction that reads them afresh (`set_read_many`)."""
@@ -194,20 +230,27 @@ async def _mark_as_newsboat_had(
     total = sum(len(lib.headlines(url)) for url in fetched)
     out(
         f"fetched {plural(len(fetched), 'feed')} ({plural(total, 'headline')}): "
-        f"{len(marked)} marked read as newsboat had them ({len(marks)} read in newsboat's list)"
+        f"{len(marked)} marked read as {source} had them ({len(marks)} read in {source}'s"
+        " list)"
     )
     if failed:
         names = ", ".join(safe_line(feed.display_title, 40) for feed in failed[:3])
         more = f" and {len(failed) - 3} more" if len(failed) > 3 else ""
+        again = f"{args.file} --read-from {args.read_from}" if args.read_from else args.file
         err(
             f"{plural(len(failed), 'feed')} could not be fetched ({names}{more}): their read"
-            f" marks are not applied; `reader import {args.file} --read-from {args.read_from}`"
-            " again applies them once they answer"
+            f" marks are not applied; `reader import {again}` again applies them once they"
+            " answer"
         )
-    if marks.flagged:
+    if marks.flagged and source == "newsboat":
         err(
             f"newsboat's flags on {plural(marks.flagged, 'article')} are not carried over"
             " (flags mean what each user gives them): `s` in the reader saves one for good"
+        )
+    elif marks.flagged:
+        err(
+            f"{source}'s important mark on {plural(marks.flagged, 'article')} is not carried"
+            " over: `s` in the reader saves one for good"
         )
     return EXIT_OK
 
@@ -268,7 +311,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_OK
-    if not rows:
+    searches = () if args.failing else config_of(args).searches
+    if not rows and not searches:
         out("no failing feeds" if args.failing else "no feeds yet: add one with `reader add URL`")
     for feed, total, unread in rows:
         out(f"{safe_line(feed.display_title, 60)}  ({unread} unread of {total})")
@@ -288,6 +332,9 @@ def cmd_feeds(args: argparse.Namespace) -> int:
             out("    never synced")
         if feed.problem:
             out(f"    warning: {safe_line(feed.problem)}")
+    for search in searches:  # not searched: a year's archive would hold `feeds` for seconds
+        out(f"{SEARCH_MARK} {search.name}")
+        out(f"    a search: {safe_line(search.words)}")
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..citation import cited_url, copied_citation
+from ..commonmark import escape_markdown
 from ..highlights import NO_LONGER_IN_TEXT, Highlight
 from ..models import Article
 from ..safe import safe_line, safe_text
@@ -38,7 +39,7 @@ def _quoted(highlight: Highlight, said_lost: bool, markdown: bool = True) -> str
     quote = highlight.quote if markdown else quoted_text(highlight.text)
     part = safe_text(quote).rstrip("\n")
     if highlight.note:
-        part += f"\n\nNote: {safe_line(highlight.note)}"
+        part += f"\n\nNote: {_note(highlight.note, markdown)}"
     if said_lost:
         part += f"\n\n({NO_LONGER_IN_TEXT} of the copy cached)"
     return part
@@ -64,8 +65,16 @@ def quotations(kept: KeptHighlights, markdown: bool = True) -> list[str]:
     article's note."""
     parts = [_quoted(h, not found, markdown) for h, found, _ in _in_text_order(kept)]
     if kept.kept.note:
-        parts.append(f"Note on the article: {safe_line(kept.kept.note)}")
+        parts.append(f"Note on the article: {_note(kept.kept.note, markdown)}")
     return parts
+
+
+def _note(note: str, markdown: bool) -> str:
+    """A note as typed (or as an import's file had it), one line: in Markdown, text as the
+    article's is, never markup ("<b>13:02</b>" shown so, an imported `<script>` no tag; acc35b
+    F16)."""
+    line = safe_line(note)
+    return escape_markdown(line) if markdown else line
 
 
 def quoted_text(text: str) -> str:

@@ -204,9 +204,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "add",
-        help="subscribe to a feed (RSS or Atom URL, or a web page naming one) and fetch its"
-        " headlines",
-        description="Subscribe to a feed (RSS or Atom URL) and fetch its headlines. Given a web"
+        help="subscribe to a feed (RSS, Atom or JSON Feed URL, or a web page naming one) and"
+        " fetch its headlines",
+        description="Subscribe to a feed (RSS, Atom or JSON Feed URL) and fetch its headlines."
+        " Given a web"
         " page's address (a site's home page, an article), its feed is found and subscribed to:"
         ' the one its <link rel="alternate"> names, comment feeds and the same feed in another'
         " format set aside; when it names several they are listed to choose from (exit 1); when"
@@ -279,12 +280,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "import",
-        help="subscribe to every feed of an OPML file, or of a list of addresses one a line "
-        "(newsboat's urls file); save every link of a wallabag, Pocket or bookmarks export; "
-        "'-' for stdin",
+        help="subscribe to every feed of an OPML file, a list of addresses one a line "
+        "(newsboat's urls file), newsraft's feeds file, nom's config.yml or lemon24's reader's "
+        "database; save every link of a wallabag, Pocket or bookmarks export; '-' for stdin",
         description="Subscribe to every feed of an OPML file, or of a list of addresses one a"
         " line (newsboat's urls file); '-' reads stdin. Without --read-from nothing is fetched:"
-        " `reader sync` does."
+        " `reader sync` does. newsraft's feeds file (its sections as tags, its names kept: told"
+        " by its @ sections, its [period] or {limit}, or its name, feeds), nom's config.yml (its"
+        " feeds' url and name) and lemon24's reader's database (its feeds, their titles and"
+        " tags, and its read marks: the feeds fetched now for them) are read too. A file naming"
+        " no feed is said to, exit 1."
         " A read-it-later export is told by its shape and its links saved to read later, as"
         " `reader save` saves one, never subscribed to: wallabag's JSON, Pocket's"
         " ril_export.html or CSV, a browser's bookmarks.html. Each is fetched now (a link whose"
@@ -376,7 +381,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--highlighted",
         action="store_true",
-        help="only the articles you kept highlights or a note of (h and a in the reader)",
+        help="only the articles you kept highlights or a note of (h and a in the reader): every"
+        " one `reader highlights` lists, or, with another choice, those of it",
     )
     p.add_argument(
         "--since", metavar="DATE", help=f"only those published at DATE or after: {DATE_FORMS}"
@@ -394,7 +400,8 @@ def build_parser() -> argparse.ArgumentParser:
         " and under a name of yours the title the feed gives itself. A failing feed says since"
         " when it fails and when it last worked; one that moved for good (a 301 or 308 to a"
         " feed) says where it is fetched from now; one gone for good (410) is asked again"
-        " weekly, not at every sync.",
+        " weekly, not at every sync. The config's search feeds ([[search]]) follow, each with"
+        " its words (`reader list --feed NAME` lists its hits).",
     )
     p.add_argument("--json", action="store_true", help='print JSON (name: yours, "" for none)')
     p.add_argument(
@@ -462,7 +469,8 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument(
         "--feed",
         metavar="FEED",
-        help="only this feed's headlines (its address as `reader feeds` shows it, or its name)",
+        help="only this feed's headlines (its address as `reader feeds` shows it, or its name);"
+        " or a search feed's hits (its name: [[search]] in the config)",
     )
     _add_tag_option(
         which, "only the headlines of the feeds filed under TAG, and the articles tagged TAG"

@@ -58,7 +58,10 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             + (f"; {done.read} archived (read or archived there)" if done.read else "")
         )
         if done.kept or done.failed:
-            out("the links not fetched stay in Saved: the next `reader sync` fetches them")
+            out(
+                "the links not fetched stay in Saved: the next `reader sync` fetches them (one"
+                " whose address answers with a feed is left out then)"
+            )
         if done.copied:
             # Said apart: readable offline, though their pages did not come (acc32a A4).
             local = (

@@ -273,6 +273,19 @@ def print_sync_report(
     _named(
         feeds,
         [
+            (
+                entry,
+                f"left out of Saved: {_title(entry)} <{shown_url(entry.link)}>: its address"
+                " answers with a feed, no article to read later (`reader add URL` subscribes)",
+            )
+            for entry, _ in report.feeds_unsaved
+        ],
+        "more saved links left out of Saved: their addresses answer with a feed",
+        lists=False,
+    )
+    _named(
+        feeds,
+        [
             # Which ones: a correction matters to whoever quoted the copy before, which is kept.
             (
                 entry,

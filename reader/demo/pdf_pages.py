@@ -4,12 +4,14 @@ tests' PDFs. Stdlib only, like the rest of the demo.
 `report_pdf` sets a document's title, paragraphs, headings and lists on A4 pages in Helvetica,
 wrapped to the column, with a running head and a page number at each page's foot, and says in
 its Info dictionary what it is (title, author, date). `pdf_of_lines` places each line where it
-is told, for tests of layouts a report doesn't have (two columns, a drawn page with no text).
+is told, for tests of layouts a report doesn't have (two columns, a drawn page with no text),
+and draws a link annotation over a line given one.
 Text is written in WinAnsiEncoding (windows-1252), the encoding the standard fonts use.
 """
 
 from __future__ import annotations
 
+import random
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,13 +26,23 @@ would, near enough."""
 
 @dataclass(frozen=True)
 class Placed:
-    """One line of text on a page: where its baseline starts, its size, its font."""
+    """One line of text on a page (or a piece of one): where its baseline starts, its size,
+    its font, and the address a link annotation over it leads to ("": none). A link with no
+    text is drawn over the place alone (a picture's, 100 by 50 points)."""
 
     text: str
     x: float
     y: float
     size: float = 11.0
     bold: bool = False
+    link: str = ""
+
+    def link_area(self) -> tuple[float, float, float, float]:
+        """The rectangle a word processor draws a link over: the words' box."""
+        if not self.text:
+            return (self.x, self.y, self.x + 100, self.y + 50)
+        width = len(self.text) * self.size * _AVERAGE_WIDTH
+        return (self.x, self.y - self.size * 0.25, self.x + width, self.y + self.size * 0.9)
 
 
 def _escaped(text: str) -> bytes:
@@ -57,23 +69,37 @@ def pdf_of_lines(
     author: str = "",
     created: datetime | None = None,
     compress: bool = True,
+    pictures: list[bytes] | None = None,
+    line_ends: bool = False,
 ) -> bytes:
-    """A PDF of `pages`, each its lines placed as given; an Info dictionary of what is given."""
+    """A PDF of `pages`, each its lines placed as given; an Info dictionary of what is given.
+    `pictures`, one for each page, are photographs' bytes (JPEG, as a scanner or a camera
+    writes them) drawn under the page's text, as a report's pages carry them. With
+    `line_ends`, each piece ends its line (T*), as reportlab's `drawString` writes it."""
+    end, lead = (b" T*", b" 14 TL") if line_ends else (b"", b"")  # T* moves down by TL
     streams = [
         b"".join(
-            b"BT /F%d %.1f Tf %.2f %.2f Td (%s) Tj ET\n"
-            % (2 if line.bold else 1, line.size, line.x, line.y, _escaped(line.text))
+            b"BT /F%d %.1f Tf%s %.2f %.2f Td (%s) Tj%s ET\n"
+            % (2 if line.bold else 1, line.size, lead, line.x, line.y, _escaped(line.text), end)
             for line in lines
         )
         for lines in pages
     ]
-    return _pdf(streams, title, author, created, compress)
+    links = [[(line.link, line.link_area()) for line in lines if line.link] for lines in pages]
+    return _pdf(streams, title, author, created, compress, pictures, links)
 
 
 def _pdf(
-    streams: list[bytes], title: str, author: str, created: datetime | None, compress: bool
+    streams: list[bytes],
+    title: str,
+    author: str,
+    created: datetime | None,
+    compress: bool,
+    pictures: list[bytes] | None = None,
+    links: list[list[tuple[str, tuple[float, float, float, float]]]] | None = None,
 ) -> bytes:
-    """A PDF of one page for each content stream, in Helvetica (regular as F1, bold as F2)."""
+    """A PDF of one page for each content stream, in Helvetica (regular as F1, bold as F2),
+    each page's picture (`pdf_of_lines`) drawn first as its /Im1."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -87,16 +113,42 @@ def _pdf(
     pages_at = len(objects) + 1
     add(b"")  # the page tree, written once its pages are numbered
     kids = []
-    for stream in streams:
+    for number, stream in enumerate(streams):
+        images = b""
+        if pictures:
+            picture = add(
+                b"<< /Type /XObject /Subtype /Image /Width 1200 /Height 900 /ColorSpace "
+                b"/DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\n"
+                b"stream\n%s\nendstream" % (len(pictures[number]), pictures[number])
+            )
+            images = b" /XObject << /Im1 %d 0 R >>" % picture
+            stream = b"q 451 0 0 338 72 300 cm /Im1 Do Q\n" + stream
         filters = b""
         if compress:
             stream, filters = zlib.compress(stream), b" /Filter /FlateDecode"
         content = add(b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(stream), filters, stream))
+        annotations = [
+            add(
+                b"<< /Type /Annot /Subtype /Link /Rect [%.1f %.1f %.1f %.1f] /Border [0 0 0] "
+                b"/A << /S /URI /URI (%s) >> >>" % (*area, _escaped(address))
+            )
+            for address, area in (links[number] if links else [])
+        ]
+        annots = b" /Annots [%s]" % b" ".join(b"%d 0 R" % n for n in annotations)
         kids.append(
             add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
-                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>"
-                % (pages_at, _PAGE_WIDTH, _PAGE_HEIGHT, content, regular, bold)
+                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >>%s >>%s >>"
+                % (
+                    pages_at,
+                    _PAGE_WIDTH,
+                    _PAGE_HEIGHT,
+                    content,
+                    regular,
+                    bold,
+                    images,
+                    annots if annotations else b"",
+                )
             )
         )
     objects[pages_at - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
@@ -148,10 +200,13 @@ def report_pdf(
     author: str = "",
     created: datetime | None = None,
     running_head: str = "",
+    picture_bytes: int = 0,
 ) -> bytes:
     """A report set on A4 pages: its title large on the first, then `blocks`, each ("p",
     text), ("h", heading) or ("li", list item), wrapped to the column; every page with
-    `running_head` at its top (from the second) and its number at its foot."""
+    `running_head` at its top (from the second) and its number at its foot. With
+    `picture_bytes`, each page carries a photograph of about that many bytes (JPEG's, which
+    do not compress: a council's report of photographs of the site is 10 to 60 MB)."""
     pages: list[list[Placed]] = [[]]
     y = _TOP
 
@@ -181,4 +236,8 @@ def report_pdf(
         lines.append(Placed(str(number), _PAGE_WIDTH / 2, 50, 9))
         if running_head and number > 1:
             lines.insert(0, Placed(running_head, _LEFT, 805, 9))
-    return pdf_of_lines(pages, title=title, author=author, created=created)
+    pictures = None
+    if picture_bytes:
+        noise = random.Random(len(pages))
+        pictures = [b"\xff\xd8\xff\xe0" + noise.randbytes(picture_bytes) for _ in pages]
+    return pdf_of_lines(pages, title=title, author=author, created=created, pictures=pictures)

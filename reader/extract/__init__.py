@@ -17,6 +17,7 @@ without scripts, or the feed's summary is the fallback.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..charset import clean_markup, decode_html, in_nfc
@@ -88,9 +89,10 @@ def extract_article(
     header_charset: str | None = None,
     fallback_html: str = "",
     site_rule: SiteRule | None = None,
+    fed: datetime | None = None,
 ) -> Article:
     """Extract the article of one page (see `extract_page`)."""
-    return extract_page(page, url, header_charset, fallback_html, site_rule)[0]
+    return extract_page(page, url, header_charset, fallback_html, site_rule, fed=fed)[0]
 
 
 def extract_file(page: bytes, url: str = "", site_rule: SiteRule | None = None) -> Article:
@@ -111,6 +113,7 @@ def extract_page(
     site_rule: SiteRule | None = None,
     noscript: bool = False,
     check_page: Callable[[HtmlElement], None] | None = None,
+    fed: datetime | None = None,
 ) -> tuple[Article, str]:
     """Extract the article of one page, and the address of its next page when the article is
     split over several (`next_page`), else "".
@@ -133,6 +136,11 @@ def extract_page(
     `check_page` is given the page's tree as parsed, before anything reads or changes it: the
     caller's test that the page is an article's at all (`login_page.refuse_sign_in_page`),
     which raises FetchError to refuse it. One parse serves both.
+
+    `fed` is the date the item's feed gives it, when a feed linked to the page: where the page
+    declares publication dates days apart, it is a witness for the one it agrees with
+    (`date_agreement`); never a date of the page's (`article_sources.filled_from` gives it,
+    said to be the feed's, to a page that states none).
     """
     if isinstance(page, bytes):
         binary = binary_type(page)
@@ -157,7 +165,7 @@ def extract_page(
         doc, cut = _parse(html)
         if check_page is not None:
             check_page(doc)
-        declarations = read_declarations(doc, url)
+        declarations = read_declarations(doc, url, fed)
         meta, paywall = declarations.meta, declarations.paywall
         # A saved page read without its address (`reader extract page.html`) still names it in
         # its canonical link: relative links resolve against that instead of being lost.
@@ -186,7 +194,7 @@ def extract_page(
                 # The whole article, as declared: its other pages would only repeat it.
                 blocks, next_page = from_declared, ""
             elif readable_without_scripts and words_of(blocks) < _SHORT:
-                read = _read_without_scripts(html, url, fallback_html, site_rule)
+                read = _read_without_scripts(html, url, fallback_html, site_rule, fed)
                 # Only the article itself: more of its own text than the page showed.
                 if (
                     read
@@ -216,13 +224,19 @@ def extract_page(
 
 
 def _read_without_scripts(
-    html: str, url: str, fallback_html: str, site_rule: SiteRule | None
+    html: str, url: str, fallback_html: str, site_rule: SiteRule | None, fed: datetime | None
 ) -> tuple[Article, str] | None:
     """The page as a browser with scripts off shows it, extracted; None when that gives no
     article either."""
     try:
         return extract_page(
-            scripts_off(_parse(html)[0]), url, None, fallback_html, site_rule, noscript=True
+            scripts_off(_parse(html)[0]),
+            url,
+            None,
+            fallback_html,
+            site_rule,
+            noscript=True,
+            fed=fed,
         )
     except FetchError:
         return None

@@ -125,10 +125,13 @@ def article_dates(
     parsely: dict[str, Any],
     language: str = "",
     addresses: tuple[str, ...] = (),
+    fed: datetime | None = None,
 ) -> tuple[datetime | None, datetime | None]:
     """When the page was first published and last updated, as it declares them; its datelines
     read as a page in `language` writes them ("03/12/2026" day first in Indonesian).
-    `addresses`, the page's own (its link, its canonical), may name its day."""
+    `addresses`, the page's own (its link, its canonical), may name its day; `fed`, the date
+    the item's feed gives it, is a witness among the page's own declarations, never a date of
+    its own (`date_agreement`)."""
     # Both declared and different: the earlier is the first publication, the one a citation
     # gives; sites put the latest revision in one of them (NBC its dateModified in
     # article:published_time, Medium its last republishing).
@@ -196,7 +199,9 @@ def article_dates(
         for day in shown[len(shown) - len(own) :]:
             if day in stated:
                 stated.remove(day)
-        return stated, shown
+        # The feed's date for the item, which its publisher's system gives apart from the page's
+        # markup: as good a witness as a date the page shows.
+        return stated, [*shown, *([fed.date()] if fed is not None else [])]
 
     # Declared times days apart: the one the page's other dates agree with, else the earliest.
     declared = agreed_publication(declared, witnesses, modified)

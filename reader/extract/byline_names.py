@@ -142,6 +142,10 @@ _MAX_NAME = 100
 _NAME_DIGITS = r"(?<![^\W\d_])[^\W\d_]{1,3}\d{1,2}(?![\w/.:])|(?<![\w/])24/7(?![\w/])"
 
 
+_NAME_END = r"\s*(?:$|[|,;•·]|\s(?:and|&)\s)|\s+\d"
+"""Where a name ends: the line's end, a separator, a list's "and", a date or time."""
+
+
 # A newsroom named with a number standing apart: "Channel 4 News", "9 News", "Studio 54 Staff"
 # (before a capitalised word that is no month, weekday nor count, and no date's year after it:
 # "12 Dezembro 2026" is a date), and "Team 7" or "Reporter 7" at the end (one digit: "Ann Lee
@@ -155,7 +159,21 @@ _SPACED_NAME_NUMBER = re.compile(
     r"(?:^|(?<=[^\W\d_]\s))\d{1,3}"
     rf"(?=\s+(?!(?i:{_MONTHS}|{_WEEKDAYS}|{_COUNTED})\b)[A-ZÀ-ÖØ-Þ][^\W\d_]*(?![^\W\d_])(?!\s*\d))"
     r"|(?<=[^\W\d_]\s)\d(?=\s*$)"
+    # Where a name ends (`_NAME_END`): a pair of numbers no
+    # date writes, "Reporter 5-0" (cut at its digits, it was cited "Reporter", a job), and a
+    # generational ordinal, "Henry Ford 2nd" (`writer_names.NAME_SUFFIXES`).
+    rf"|(?<=[^\W\d_]\s)(?:\d{{1,3}}-\d{{1,3}}|(?i:2nd|3rd|4th))(?={_NAME_END})"
 )
+
+
+def _may_be_a_day(number: str) -> bool:
+    """`number` is two numbers a date may write ("3-12", "12-3": a month and a day either way
+    round), not "5-0" nor "12-40"."""
+    first, dash, second = number.partition("-")
+    if not dash:
+        return False
+    low, high = sorted((int(first), int(second)))
+    return 1 <= low <= 12 and 1 <= high <= 31
 
 
 _DATE_BEFORE = re.compile(rf"(?:^|\W)(?:{_MONTHS}|{_WEEKDAYS})\.?\s+$", re.IGNORECASE)
@@ -163,8 +181,8 @@ _DATE_BEFORE = re.compile(rf"(?:^|\W)(?:{_MONTHS}|{_WEEKDAYS})\.?\s+$", re.IGNOR
 
 def _masked_unless_dated(match: re.Match[str]) -> str:
     """The newsroom's number hidden from `_first_number`, unless a month or a weekday is the
-    word before it ("Mar 3": a date, no "Channel 4")."""
-    if _DATE_BEFORE.search(match.string, 0, match.start()):
+    word before it ("Mar 3": a date, no "Channel 4"), or it is a pair a date may be ("3-12")."""
+    if _DATE_BEFORE.search(match.string, 0, match.start()) or _may_be_a_day(match.group()):
         return match.group()
     return "x" * len(match.group())
 

@@ -42,8 +42,9 @@ def agreed_publication(
 ) -> list[datetime]:
     """The `declared` publication times the page's other dates agree with, when they fall on
     days apart and some have several witnesses, or one the page shows, while others have none
-    (`witnesses()`: the days its markup and address give, and those it shows: its dateline's,
-    its article's `<time>`; asked only then); `declared` as it is otherwise. A JSON-LD
+    (`witnesses()`: the days its markup and address give, and those it shows, its dateline's,
+    its article's `<time>`, or its feed gives the item; asked only then); `declared` as it is
+    otherwise. A JSON-LD
     `datePublished` a template left from 2019 beside the `<meta>` and the `<time>` under the
     byline saying 2026-11-02 was cited as 2019, with the real date as an update (acc34b D1).
     A declared time that is one of the `revisions` is not the publication however many dates

@@ -214,10 +214,14 @@ def _canonical(doc: HtmlElement, url: str, meta: dict[str, str], ld: dict[str, A
 
 
 def extract_metadata(
-    doc: HtmlElement, url: str, json_ld: list[dict[str, Any]] | None = None
+    doc: HtmlElement,
+    url: str,
+    json_ld: list[dict[str, Any]] | None = None,
+    fed: datetime | None = None,
 ) -> Metadata:
     """Read the metadata of the page `doc` (the whole page, before any cleaning); `json_ld`,
-    its `json_ld_objects` when they are already read."""
+    its `json_ld_objects` when they are already read; `fed`, the date the item's feed gives
+    it, a witness between the page's dates when they disagree (`article_dates`)."""
     meta_values = _meta_values(doc)
     meta = _meta(meta_values)
     objects = json_ld_objects(doc) if json_ld is None else json_ld
@@ -382,8 +386,9 @@ def extract_metadata(
             *doc.xpath("//time/@datetime"),
         ],
     )
-    published, updated = article_dates(doc, meta, ld, parsely, dates_in, (url, canonical))
-    declared_dates = article_dates(_no_elements(), meta, ld, parsely, dates_in, (url, canonical))
+    addresses = (url, canonical)
+    published, updated = article_dates(doc, meta, ld, parsely, dates_in, addresses, fed)
+    declared_dates = article_dates(_no_elements(), meta, ld, parsely, dates_in, addresses, fed)
     image = _first(
         meta.get("og:image"),
         meta.get("og:image:url"),

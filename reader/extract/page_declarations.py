@@ -7,6 +7,7 @@ read (permalinks, labels, a layout in `<font>`), and drops an endless-scroll pag
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -49,8 +50,9 @@ class Declarations:
     paywall: Paywall
 
 
-def read_declarations(doc: HtmlElement, url: str) -> Declarations:
-    """What `doc` (the page at `url`) declares, before anything cleans it."""
+def read_declarations(doc: HtmlElement, url: str, fed: datetime | None = None) -> Declarations:
+    """What `doc` (the page at `url`) declares, before anything cleans it; `fed`, the date the
+    item's feed gives it, weighs its dates (`metadata.extract_metadata`)."""
     # Before the headline is read from the page's `h1`.
     without_heading_permalinks(doc)
     spaced_heading_separators(doc)
@@ -60,7 +62,7 @@ def read_declarations(doc: HtmlElement, url: str) -> Declarations:
     without_link_columns(doc)
     # Read before `prepare` removes the scripts that hold it.
     json_ld = json_ld_objects(doc)
-    meta = extract_metadata(doc, url, json_ld)
+    meta = extract_metadata(doc, url, json_ld, fed)
     # Before anything else reads the body: an endless-scroll page's next story is not this
     # page's (its byline, its wall, its body).
     without_next_stories(doc, (meta.title, doc.findtext(".//title") or ""), meta.canonical_url)

@@ -28,7 +28,7 @@ import re
 import statistics
 import time
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -36,6 +36,10 @@ from ..extractor_version import EXTRACTOR
 from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline, words_of
 from ..safe import safe_line, safe_text
 from ..sniff import PDF_LOCKED, PDF_UNREADABLE, PDF_WITHOUT_TEXT
+from .pdf_hyphens import Vocabulary
+from .pdf_lines import Line, Pieces
+from .pdf_links import PageLink, linked_inlines, listed_links, page_links
+from .pdf_rows import cell_text, page_rows, tables
 from .plain_text import linked_text
 
 MAX_PDF_PAGES = 1500
@@ -45,8 +49,6 @@ _READING_TIME = 15.0
 report's first pages are the article rather than nothing."""
 _INFLATED_MAX = 40 * 1024 * 1024
 """The most one stream of a PDF is inflated to (pypdf's limits default to 75 MB each)."""
-_FEWEST_WORDS = 20
-"""Fewer words than this in all its pages: a PDF of pictures (scanned pages), no text to read."""
 
 _BULLET = re.compile(r"^\s*(?:[•◦▪▫●○■□‣⁃∙·\-–—*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
@@ -71,71 +73,6 @@ _POOR_TITLE = re.compile(
 )
 
 
-@dataclass
-class _Line:
-    page: int
-    x: float
-    y: float
-    size: float
-    text: str
-    bold: bool = True
-
-
-@dataclass
-class _Pieces:
-    """The pieces of text one page gives, joined into lines as they come."""
-
-    page: int
-    lines: list[_Line] = field(default_factory=list)
-
-    def add(self, text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
-        if not text or not text.strip(" \n"):
-            if text.endswith("\n") and self.lines:
-                self.lines[-1].text += "\n"
-            return
-        # The piece's place and size on the page: its text matrix under the page's transform.
-        a = tm[0] * cm[0] + tm[1] * cm[2]
-        b = tm[0] * cm[1] + tm[1] * cm[3]
-        c = tm[2] * cm[0] + tm[3] * cm[2]
-        d = tm[2] * cm[1] + tm[3] * cm[3]
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        scale = (c * c + d * d) ** 0.5 or (a * a + b * b) ** 0.5 or 1.0
-        height = round(size * scale * 2) / 2
-        bold = _is_bold(font)
-        last = self.lines[-1] if self.lines else None
-        if (
-            last is not None
-            and not last.text.endswith("\n")
-            and abs(last.y - y) < max(height, last.size) * 0.5
-        ):
-            last.text += text
-            last.bold = last.bold and bold
-            # The line's size is its body's: a footnote's mark or a bullet is smaller.
-            if height > last.size and len(text.strip()) > 2:
-                last.size = height
-            return
-        if last is not None and last.text.endswith("\n"):
-            last.text = last.text.rstrip("\n")
-        self.lines.append(_Line(self.page, x, y, height, text, bold))
-
-    def finished(self) -> list[_Line]:
-        lines = []
-        for line in self.lines:
-            text = " ".join(safe_line(line.text).split())
-            if text:
-                lines.append(replace(line, text=text))
-        return lines
-
-
-def _is_bold(font: Any) -> bool:
-    try:
-        name = str(font.get("/BaseFont", "")) if font is not None else ""
-    except Exception:  # a hostile font dictionary: not bold
-        return False
-    return bool(re.search(r"bold|black|heavy|semibold", name, re.I))
-
-
 def pdf_article(body: bytes, url: str = "") -> Article:
     """The article of the PDF `body`; FetchError(NOT_HTML) for one that can't be read, is
     locked, or holds no text (pictures of pages)."""
@@ -146,10 +83,14 @@ def pdf_article(body: bytes, url: str = "") -> Article:
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     with apply_configuration(**_LIMITS):
         reader = _opened(body, url)
-        lines, cut = _read_pages(reader, url)
+        lines, links, cut = _read_pages(reader, url)
     declared = _declared(reader)
-    shown_title, blocks = _blocks(_without_running_lines(lines), declared[0])
-    if words_of(tuple(blocks)) < _FEWEST_WORDS:
+    # The body's size, measured once over every line: the running heads and page numbers left
+    # out are too few to change it (the same on every PDF the tests and the demo read).
+    body = _body_size([line for page in lines for line in page])
+    shown_title, blocks = _blocks(_without_running_lines(lines, body), declared[0], body)
+    blocks += listed_links(links, blocks)
+    if not words_of(tuple(blocks)):
         raise _refused(url, PDF_WITHOUT_TEXT)
     title, author, published, updated, language = declared
     return Article(
@@ -190,7 +131,7 @@ def _opened(body: bytes, url: str) -> Any:
     from pypdf import PdfReader
 
     try:
-        reader = PdfReader(io.BytesIO(body), strict=False)
+        reader = PdfReader(io.BufferedReader(io.BytesIO(body)), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise _refused(url, PDF_LOCKED)
         _ = reader.pages[0]  # a file with no page tree fails here, not later
@@ -201,25 +142,47 @@ def _opened(body: bytes, url: str) -> Any:
     return reader
 
 
-def _read_pages(reader: Any, url: str) -> tuple[list[list[_Line]], str]:
-    """Each page's lines, and why pages were left unread ("" when none were): past
-    `MAX_PDF_PAGES`, past `_READING_TIME`, or past a damaged page (those before it are read)."""
-    pages: list[list[_Line]] = []
+def _read_pages(reader: Any, url: str) -> tuple[list[list[Line]], list[PageLink], str]:
+    """Each page's lines, the links the pages carry (`pdf_links`), and why pages were left
+    unread ("" when none were): past `MAX_PDF_PAGES`, past `_READING_TIME`, or past a damaged
+    page (those before it are read)."""
+    pages: list[list[Line]] = []
+    links: list[PageLink] = []
     began = time.process_time()
+    kept = 0
     try:
         count = len(reader.pages)
         for number, page in enumerate(reader.pages):
             if number >= MAX_PDF_PAGES or time.process_time() - began > _READING_TIME:
-                return pages, f"only its first {number} of {count} pages are read"
-            pieces = _Pieces(number)
+                return pages, links, f"only its first {number} of {count} pages are read"
+            pieces = Pieces(number, page_links(page, url))
+            links += pieces.links
             page.extract_text(visitor_text=pieces.add)
-            pages.append(pieces.finished())
+            pages.append(page_rows(pieces.finished()))
+            kept = _pictures_let_go(reader, kept)
     except Exception as error:
         if not any(pages):
             raise _unreadable(url, error) from error
         why = safe_line(str(error), 60) or type(error).__name__
-        return pages, f"only its first {len(pages)} pages are read (the next is damaged: {why})"
-    return pages, ""
+        cut = f"only its first {len(pages)} pages are read (the next is damaged: {why})"
+        return pages, links, cut
+    return pages, links, ""
+
+
+def _pictures_let_go(reader: Any, since: int) -> int:
+    """The pictures a page's text led pypdf to (their bytes read, never decoded: an image
+    XObject is looked at only to see it is no form) let go of, of the objects it resolved
+    since the first `since` it keeps; how many it keeps now. Kept, a 50 MB report's
+    photographs were all held at once, beside the file itself."""
+    from pypdf.generic import StreamObject
+
+    resolved = getattr(reader, "resolved_objects", None)
+    if not isinstance(resolved, dict):
+        return 0
+    for key, value in list(itertools.islice(resolved.items(), since, None)):
+        if isinstance(value, StreamObject) and value.get("/Subtype") == "/Image":
+            del resolved[key]
+    return len(resolved)
 
 
 def _unreadable(url: str, error: Exception) -> FetchError:
@@ -281,21 +244,31 @@ _EDGE_LINES = 3
 """Lines at a page's top and at its bottom a running head or foot may be among."""
 
 
-def _without_running_lines(pages: list[list[_Line]]) -> list[_Line]:
+def _without_running_lines(pages: list[list[Line]], body: float) -> list[Line]:
     """Every page's lines, in order, without its running head and foot (a line the same, its
     numbers aside, at the top or bottom of at least 40% of the pages, three at least) and its
-    page number."""
-    everything = [line for lines in pages for line in lines]
-    if not everything:
-        return []
-    body = _body_size(everything)
+    page number; `body` is the size of the body's text."""
     edges: Counter[str] = Counter()
     for lines in pages:
         seen = {_normal(line.text) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
         edges.update(seen)
     least = max(3, round(0.4 * len(pages)))
     running = {text for text, count in edges.items() if count >= least}
-    kept: list[_Line] = []
+    if len(pages) == 2:
+        # Two pages: a line smaller than the body's at the edge of both (a filing's footer).
+        running |= {
+            _normal(line.text)
+            for line in pages[0][:_EDGE_LINES] + pages[0][-_EDGE_LINES:]
+            if edges[_normal(line.text)] == 2 and line.size < body - 0.5
+        }
+    # Lines that are the same on every page but for a number, and nothing else (a register of
+    # 3,000 pages, one entry a page): the text, not its running heads.
+    return _kept_lines(pages, body, running) or _kept_lines(pages, body, set())
+
+
+def _kept_lines(pages: list[list[Line]], body: float, running: set[str]) -> list[Line]:
+    """The pages' lines but the `running` ones at a page's edges, page numbers and contents."""
+    kept: list[Line] = []
     for lines in pages:
         if len(lines) > 1 and _alone_on_top(lines[0], lines[1], body):
             lines = lines[1:]
@@ -315,24 +288,30 @@ def _without_running_lines(pages: list[list[_Line]]) -> list[_Line]:
     return kept
 
 
-def _alone_on_top(line: _Line, below: _Line, body: float) -> bool:
+def _alone_on_top(line: Line, below: Line, body: float) -> bool:
     """A page's first line is its running head, though no other page repeats it (a report of
     two pages): smaller than the body's text and set apart above it."""
     return line.page > 0 and line.size < body - 0.5 and line.y - below.y > body * 2.5
 
 
-def _blocks(lines: list[_Line], declared_title: str) -> tuple[str, list[Block]]:
+def _blocks(lines: list[Line], declared_title: str, body: float) -> tuple[str, list[Block]]:
     """The lines as blocks, each run of lines a paragraph, heading or list item; and the title
     the first page shows (its largest line, when it is larger than the body by far), taken
     out of them, also when the file declares that title."""
     if not lines:
         return "", []
-    body = _body_size(lines)
     gap = _line_gap(lines, body)
     width = _column_chars(lines, body)
-    runs: list[list[_Line]] = [[lines[0]]]
+    lines = tables(lines, gap)
+    words = Vocabulary(line.text for line in lines)
+    runs: list[list[Line]] = [[lines[0]]]
     for before, line in itertools.pairwise(lines):
-        if _breaks(before, line, runs[-1], body, gap, width):
+        if (
+            before.table
+            or line.table
+            or _opens_note(before, line, body)
+            or _breaks(before, line, runs[-1], body, gap, width)
+        ):
             runs.append([line])
         else:
             runs[-1].append(line)
@@ -345,18 +324,32 @@ def _blocks(lines: list[_Line], declared_title: str) -> tuple[str, list[Block]]:
             title = shown
             runs.remove(top)
     sizes = sorted({run[0].size for run in runs if run[0].size >= body * 1.15}, reverse=True)
-    blocks = [block for run in runs if (block := _block(run, body, sizes)) is not None]
+    blocks = [block for run in runs if (block := _block(run, body, sizes, words)) is not None]
     return title, _listed(blocks)
 
 
-def _body_size(lines: list[_Line]) -> float:
+_NOTE_NUMBER = re.compile(r"\d{1,3}\s+\S")
+
+
+def _opens_note(before: Line, line: Line, body: float) -> bool:
+    """Whether `line` opens a footnote of its own: smaller than the body's text, opening with
+    its number, under a line that ended a sentence (the notes at a page's foot, one a line)."""
+    return (
+        line.size < body - 0.5
+        and bool(_NOTE_NUMBER.match(line.text))
+        and bool(_SENTENCE_END.search(before.text))
+    )
+
+
+def _body_size(lines: list[Line]) -> float:
+    """The size most of the text is set in, by its characters (0 for no text)."""
     counts: Counter[float] = Counter()
     for line in lines:
         counts[line.size] += len(line.text)
-    return counts.most_common(1)[0][0]
+    return counts.most_common(1)[0][0] if counts else 0.0
 
 
-def _line_gap(lines: list[_Line], body: float) -> float:
+def _line_gap(lines: list[Line], body: float) -> float:
     """How far below one line of the body the next stands, within a paragraph: the commonest."""
     drops = [
         round(before.y - line.y, 1)
@@ -367,15 +360,13 @@ def _line_gap(lines: list[_Line], body: float) -> float:
     return statistics.median_low(drops) if drops else body * 1.2
 
 
-def _column_chars(lines: list[_Line], body: float) -> int:
+def _column_chars(lines: list[Line], body: float) -> int:
     """How many characters a full line of the body holds: the longest lines' length."""
     lengths = sorted(len(line.text) for line in lines if line.size == body)
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 
-def _breaks(
-    before: _Line, line: _Line, run: list[_Line], body: float, gap: float, width: int
-) -> bool:
+def _breaks(before: Line, line: Line, run: list[Line], body: float, gap: float, width: int) -> bool:
     """Whether `line` begins a block of its own after `before`, the last of `run`."""
     if abs(line.size - before.size) >= 1 or (line.bold != before.bold and len(run) == 1):
         return True
@@ -395,30 +386,58 @@ def _breaks(
     return ended and line.x > run[0].x + body and len(run) > 1
 
 
-def _block(run: list[_Line], body: float, sizes: list[float]) -> Block | None:
-    text = _joined([line.text for line in run])
+def _block(run: list[Line], body: float, sizes: list[float], words: Vocabulary) -> Block | None:
+    text = _joined([line.text for line in run], words)
     if not text:
         return None
+    marks = [mark for line in run for mark in line.links]
+    if run[0].table:
+        return _table_row(run[0], marks)
     size = run[0].size
     short = len(text) <= 200 and len(run) <= 3 and not text.endswith((".", ","))
     if short and size >= body * 1.15:
         level = min(2 + sizes.index(size), 6) if size in sizes else 3
-        return Block(BlockKind.HEADING, (Inline(text),), level=level)
+        return Block(BlockKind.HEADING, linked_inlines(text, marks, _unlinked), level=level)
     if short and run[0].bold and all(line.bold for line in run) and size >= body - 0.5:
-        return Block(BlockKind.HEADING, (Inline(text),), level=min(2 + len(sizes), 6))
+        level = min(2 + len(sizes), 6)
+        return Block(BlockKind.HEADING, linked_inlines(text, marks, _unlinked), level=level)
     if match := _BULLET.match(text):
-        return Block(BlockKind.LIST_ITEM, linked_text(text[match.end() :]), level=1)
-    return Block(BlockKind.PARAGRAPH, linked_text(text))
+        item = linked_inlines(text[match.end() :], marks, linked_text)
+        ordinal, numbering = _item_number(match.group())
+        return Block(BlockKind.LIST_ITEM, item, level=1, ordinal=ordinal, numbering=numbering)
+    return Block(BlockKind.PARAGRAPH, linked_inlines(text, marks, linked_text))
 
 
-def _joined(lines: list[str]) -> str:
-    """One block's lines as its text: a word hyphenated at a line's end whole again."""
+def _item_number(mark: str) -> tuple[int, str]:
+    """A list item's number and numbering by its mark: (3, "") for "3." or "(3)", (2, "a")
+    for "b)"; (0, "") for a bullet."""
+    mark = mark.strip(" ().")
+    if mark.isdigit():
+        return int(mark), ""
+    if len(mark) == 1 and "a" <= mark <= "z":
+        return ord(mark) - ord("a") + 1, "a"
+    return 0, ""
+
+
+def _table_row(line: Line, marks: list[tuple[str, str]]) -> Block:
+    """A row of a table the page sets in columns: its cells apart, dot leaders left out."""
+    cells = tuple(linked_inlines(cell_text(text), marks, linked_text) for _, text in line.cells)
+    return Block(BlockKind.TABLE_ROW, (), 1, line.table, cells, line.header)
+
+
+def _unlinked(text: str) -> tuple[Inline, ...]:
+    return (Inline(text),)
+
+
+def _joined(lines: list[str], words: Vocabulary | None = None) -> str:
+    """One block's lines as its text: a word hyphenated at a line's end whole again, a
+    compound's hyphen kept (`pdf_hyphens`: by the document's `words`)."""
     text = ""
     for line in lines:
         if not text:
             text = line
-        elif _HYPHENATED.search(text) and line[:1].islower():
-            text = text[:-1] + line
+        elif _HYPHENATED.search(text):
+            text = (words or Vocabulary(())).joined(text, line)
         else:
             text += " " + line
     return safe_text(text).strip()

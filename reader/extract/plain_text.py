@@ -118,12 +118,27 @@ def _list_items(lines: list[str]) -> list[Block]:
     return [Block(BlockKind.LIST_ITEM, linked_text(" ".join(item)), level=1) for item in items]
 
 
+def _unbracketed(address: str) -> str:
+    """`address` cut at a "]" no "[" of it opened: "[link=http://evil]click[/link]" (a
+    forum's markup, a PDF's text) links "http://evil", not a host "evil]click[" no browser
+    reads (acc35b F12); an IPv6 host's brackets ("http://[::1]:8080/") are its own."""
+    depth = 0
+    for at, character in enumerate(address):
+        if character == "[":
+            depth += 1
+        elif character == "]":
+            if depth == 0:
+                return address[:at]
+            depth -= 1
+    return address
+
+
 def linked_text(text: str) -> tuple[Inline, ...]:
     """`text` with the addresses written in it as links."""
     inlines: list[Inline] = []
     at = 0
     for match in _ADDRESS.finditer(text):
-        address = match.group().rstrip(_ADDRESS_END)
+        address = _unbracketed(match.group()).rstrip(_ADDRESS_END)
         if match.group().endswith(")") and "(" in address:
             address += ")"  # a Wikipedia-style address: its own closing parenthesis
         if match.start() > at:

@@ -163,17 +163,15 @@ class LibraryDiscovery(LibrarySync):
         # A page read as any other (`page_reads`): under the time limit of one.
         read = await self._cpu_within_time(page_feeds, page.body, page.url, page.charset)
         found = read.links
-        readable = tuple(link for link in found if link.readable)
         told = Added(
             "",
             page=url,
             page_title=safe_line(html_title(page.body), 80),
-            feeds=readable,
-            json_feeds=len(found) - len(readable),
+            feeds=found,
             article_page=read.article,
         )
-        if readable:
-            chosen = main_feed(readable)
+        if found:
+            chosen = main_feed(found)
             if chosen is None:
                 return told  # the reader chooses
             if known := self._subscribed(chosen.url):
@@ -245,6 +243,5 @@ def _page_of(told: Added) -> dict[str, object]:
         "page_title": told.page_title,
         "found_at": told.found_at,
         "feeds": told.feeds,
-        "json_feeds": told.json_feeds,
         "article_page": told.article_page,
     }

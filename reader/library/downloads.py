@@ -183,10 +183,17 @@ class LibraryDownloads(LibraryPageReads):
         own: a saved link from a file (`FROM_FILE`) only from a public address, as a sync
         fetches it (`leads.FILE_LINK`); opening it fetches it wherever it is."""
         url = entry.link
-        record = await asyncio.to_thread(self.store.saved) if url else {}
+        record = await asyncio.to_thread(self._saved_marked) if url else {}
         found = record.get(article_key(url)) if url else None
         FILE_LINK.set(isinstance(found, dict) and bool(found.get(FROM_FILE)))
         return await self.article(entry)
+
+    def _saved_marked(self) -> dict[str, dict[str, Any]]:
+        """The Saved record, a file's links among it marked as such when a reader from
+        before the mark saved them (`Store.mark_file_links_saved_before`)."""
+        with suppress(StoreError):
+            self.store.mark_file_links_saved_before()
+        return self.store.saved()
 
     def hear_first_page(self, url: str, hearer: Callable[[Article], None]) -> None:
         """While `url` is being downloaded: call `hearer` with the article when its first page

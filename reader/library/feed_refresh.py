@@ -50,7 +50,11 @@ class LibraryFeedRefresh(LibraryRenewal):
     """A `Library`'s feeds refreshed over the network."""
 
     async def refresh_feed(
-        self, url: str, fetched: Response | FetchError | None = None, unanswered: bool = True
+        self,
+        url: str,
+        fetched: Response | FetchError | None = None,
+        unanswered: bool = True,
+        answered: Callable[[], None] | None = None,
     ) -> FeedResult:
         """Fetch one feed (conditionally) and merge its entries; errors are kept on the feed.
         `fetched` is its answer already in hand (`add` fetched it to see whether it is a feed
@@ -58,9 +62,10 @@ class LibraryFeedRefresh(LibraryRenewal):
         that may be the network's (`NO_CONNECTION`), or a web page in the feed's place, is not
         kept: `refresh` keeps it once it knows the network is there (`offline`) and no login
         page answered for every site (`portal`). A login page's answer is never kept: the feed
-        was not reached."""
+        was not reached. `answered` hears that its answer came, before it is read (`refresh`'s
+        `NetworkWatch`: a feed being parsed is an answer)."""
         try:
-            return await self._refresh_feed(url, fetched, unanswered)
+            return await self._refresh_feed(url, fetched, unanswered, answered)
         except StoreError as error:
             return FeedResult(Feed(url), error=storage_failure(error, url))
         except Exception as error:
@@ -77,7 +82,11 @@ class LibraryFeedRefresh(LibraryRenewal):
             return FeedResult(feed, error=failure)
 
     async def _refresh_feed(
-        self, url: str, fetched: Response | FetchError | None, unanswered: bool
+        self,
+        url: str,
+        fetched: Response | FetchError | None,
+        unanswered: bool,
+        answered: Callable[[], None] | None = None,
     ) -> FeedResult:
         from ..feeds import parse_feed
 
@@ -91,6 +100,8 @@ class LibraryFeedRefresh(LibraryRenewal):
                 response = fetched
             else:
                 response, asked = await self._fetch_subscribed(feed)
+            if answered is not None:
+                answered()
             # Moved for good: fetched from the new address from now on (`Feed.moved_to`).
             moved = response.moved or (asked if asked != url else "")
             if moved and canonical_url(moved) == canonical_url(url):
@@ -301,7 +312,9 @@ class LibraryFeedRefresh(LibraryRenewal):
             else:
                 try:
                     with stalling.asking(link, stop):
-                        result = await self.refresh_feed(url, unanswered=False)
+                        result = await self.refresh_feed(
+                            url, unanswered=False, answered=lambda: watch.answer(url)
+                        )
                 except asyncio.CancelledError:
                     task = asyncio.current_task()
                     if url in stalled and task is not None and task.uncancel() == 0:
@@ -357,14 +370,19 @@ class LibraryFeedRefresh(LibraryRenewal):
         subscribed = set(self.store.feed_urls())  # without those removed meanwhile
         results: list[FeedResult] = []
         for url, task in zip(urls, tasks, strict=True):
-            if url in subscribed:
-                result = task.result() if task.done() and not task.cancelled() else None
-                feed = self.store.feed(url) or Feed(url)
-                results.append(result or _untried(feed, cut.get(url)))
-        for result in results:
-            if self._failed_itself(result, watch.there):
+            if url not in subscribed:
+                continue
+            result = task.result() if task.done() and not task.cancelled() else None
+            if result is None:
+                results.append(_untried(self.store.feed(url) or Feed(url), cut.get(url)))
+            elif self._failed_itself(result, watch.own_failure(url)):
                 with contextlib.suppress(StoreError):
                     self.store.put_feed(result.feed)  # as `_refresh_feed` left it
+                # Kept: a feed's own failure (a site down from the start), named as such,
+                # not counted among the feeds the network's going left.
+                results.append(replace(result, kept=True))
+            else:
+                results.append(result)
         if any(r.new_entries for r in results):
             with contextlib.suppress(StoreError):
                 self.store.note_changed()
@@ -405,4 +423,4 @@ def _left_gone(feed: Feed) -> FeedResult:
 def _untried(feed: Feed, cut: FetchError | None = None) -> FeedResult:
     """A feed not waited for once the network was found absent: as it was, not marked failed;
     its failure that of its last try (`cut`), when it was asked."""
-    return FeedResult(feed, error=cut or not_tried(feed.url))
+    return FeedResult(feed, error=cut or not_tried(feed.url), kept=False)

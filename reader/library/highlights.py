@@ -124,8 +124,14 @@ class LibraryHighlights(LibraryDiscovery):
 
     def highlighted(self, chosen: Sequence[Entry | str]) -> list[Entry | str]:
         """Those of `chosen` whose article has highlights or a note kept, in their order."""
-        keys = {article_key(kept.url) for kept in self.store.every_highlights()}
+        keys = {article_key(url) for url in self.highlighted_links()}
         return [t for t in chosen if (url := _link(t)) and article_key(url) in keys]
+
+    def highlighted_links(self) -> list[str]:
+        """The address of every article with highlights or a note kept, the one most recently
+        marked first (a feed's story, a saved link, an import's article, one read by its
+        address: `reader highlights` lists them all)."""
+        return [kept.url for kept in self.store.every_highlights()]
 
     def import_highlights(
         self, target: Entry | str, notes: Sequence[SavedNote], title: str = ""

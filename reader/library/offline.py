@@ -30,7 +30,17 @@ def _host(url: str) -> str:
 
 
 class NetworkWatch:
-    """The answers of one refresh's feeds as they come, to tell when the network is absent."""
+    """The answers of one refresh's feeds as they come, to tell when the network is absent.
+
+    A host's failure to connect is weighed by when it came: before anything answered, every
+    host failing so is the network absent (`absent`); once something answered, a host that
+    fails so is down on its own (`_dead`: it weighs nothing either way, a dead site in a
+    library of two made "every host refusing" of the other's one refusal) until a host that
+    answered in this refresh fails so too (`_going`): from then on each host failing so
+    counts for the network's going, until anything answers again. A feed's answer counts as
+    its bytes come (`answer`), not once it is parsed: a big feed in a worker for seconds was
+    no answer yet, and two refusals elsewhere meanwhile stopped the refresh with it in hand.
+    """
 
     def __init__(self, urls: Iterable[str]) -> None:
         self._hosts = {_host(url) for url in urls}
@@ -38,21 +48,64 @@ class NetworkWatch:
         self.answered = False
         """Something answered (a feed, an HTTP error, a login page): the network is there."""
         self._answered_at: set[str] = set()
+        self._arrived: set[str] = set()  # the feeds whose answer came
+        self._dead: set[str] = set()
+        """Hosts down on their own: they found no host or no connection while the network
+        answered (none had gone since the last answer), and have not answered since."""
+        self._going = False
+        """A host that answered in this refresh failed to connect since the last answer."""
         self._down: set[str] = set()
-        """The hosts whose last feed found no host or no connection (not a timeout: a host
-        stalling is `StalledHosts`'), whatever answered before."""
+        """The hosts that found no host or no connection since the going began (not a
+        timeout: a host stalling is `StalledHosts'`)."""
+        self._refused = 0  # the feeds that failed so since the going began
+        self._unexplained: list[str] = []  # feeds failing to connect since the last answer
+        self._own: set[str] = set()
+        """Feeds whose failure to connect is their own: the network answered after it, or
+        it was refused with the network there and no sign of going."""
+
+    def answer(self, url: str) -> None:
+        """The answer of the feed at `url` came (its bytes, not yet parsed, or an HTTP
+        error): the network is there, and so is its host."""
+        if url in self._arrived:
+            return
+        self._arrived.add(url)
+        host = _host(url)
+        if not self.answered:  # those that failed before: on their own
+            self._dead |= self._failed
+        self.answered = True
+        self._answered_at.add(host)
+        self._own.update(self._unexplained)
+        self._unexplained.clear()
+        self._dead |= self._down  # they failed while the network was there: their own
+        self._dead.discard(host)
+        self._down.clear()
+        self._going = False
+        self._refused = 0
 
     def heard(self, url: str, error: FetchError | None) -> bool:
         """One feed's outcome; whether the network now looks absent."""
-        host = _host(url)
         if error is None or error.kind not in NO_CONNECTION:
-            self.answered = True
-            self._answered_at.add(host)
-            self._down.discard(host)
-        else:
-            self._failed.add(host)
-            if error.no_answer in _GONE:
+            self.answer(url)
+            return self.absent
+        host = _host(url)
+        self._failed.add(host)
+        gone = error.no_answer in _GONE and host not in self._dead
+        if gone and host in self._answered_at:
+            self._going = True  # a host that answered in this refresh
+        if self._going:
+            if gone:
                 self._down.add(host)
+                self._refused += 1
+            self._unexplained.append(url)
+        elif self.answered:  # the network answered, and nothing has gone since
+            if host not in self._answered_at:
+                self._dead.add(host)
+            if error.no_answer in _GONE:  # a refusal, at once: the host's own
+                self._own.add(url)
+            else:  # broken off, timed out: maybe the going's first sign, judged by what follows
+                self._unexplained.append(url)
+        else:
+            self._unexplained.append(url)
         return self.absent
 
     @property
@@ -66,17 +119,20 @@ class NetworkWatch:
     @property
     def went_away(self) -> bool:
         """The network went during the refresh: a host that answered in it now takes no
-        connection, and enough hosts do (`network_wide`; the one host of every feed, the
-        site killed mid-sync). The feeds still out would each fail so and be marked failing:
-        18 "feed failed" lines and a "!" each for one outage (acc34a C9)."""
-        if not self._down & self._answered_at:
+        connection, and enough hosts do since, of those not down on their own
+        (`network_wide`; the one host of every feed, the site killed mid-sync). The feeds
+        still out would each fail so and be marked failing: 18 "feed failed" lines and a "!"
+        each for one outage (acc34a C9). Two feeds failing so at least: one refusal is a
+        server restarting as well (a small library's one live host stopped the refresh)."""
+        if not self._going or self._refused < 2:
             return False
-        return network_wide(len(self._down), len(self._hosts))
+        return network_wide(len(self._down), len(self._hosts - self._dead))
 
-    @property
-    def there(self) -> bool:
-        """The network answered, and did not go since: a feed's failure to connect is its own."""
-        return self.answered and not self.went_away
+    def own_failure(self, url: str) -> bool:
+        """The failure of the feed at `url` to connect is its own, to be kept on it: the
+        network answered after it, or before it with no sign of going, or answered and did
+        not go."""
+        return url in self._own or (self.answered and not self.went_away)
 
 
 _GONE = frozenset({NoAnswer.REFUSED, NoAnswer.NO_HOST})

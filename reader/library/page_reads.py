@@ -60,7 +60,7 @@ class LibraryPageReads(LibraryReextraction):
                 self._portal.known(),
                 url,
                 response,
-                self.limits.max_bytes,
+                self.limits,
                 site_rule_for(self.site_rules, response.url),
                 self._worker_store,
                 *extra,

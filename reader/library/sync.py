@@ -204,6 +204,7 @@ class LibrarySync(LibrarySyncStart):
         gone_kept: list[tuple[Entry, FetchError, datetime | None]] = []
         held_local: list[tuple[Entry, FetchError]] = []
         held_now = 0  # of `todo`, those of `held_local`
+        feeds_unsaved: list[tuple[Entry, FetchError]] = []
         copies_replaced: list[Entry] = []
         still_gone = 0
         held_back = 0  # queued, then left out for the limit (what came before filled it)
@@ -293,6 +294,17 @@ class LibrarySync(LibrarySyncStart):
                 if error.refused and saved and key in start.file_links:
                     held_local.append((entry, await self._hold_file_link(entry.link, error)))
                     held_now += 1
+                    done += 1
+                    report("articles")
+                    return
+                if error.feed and saved:
+                    # A link saved while it could not be reached (an import's, or `reader save`
+                    # offline) whose address answers with a feed: left out of Saved, as an
+                    # import or a save that reaches one leaves it (acc33a A9), not kept as "not
+                    # an article page" for good.
+                    with suppress(StoreError):
+                        await asyncio.to_thread(self.set_saved, entry.link, False)
+                    feeds_unsaved.append((entry, error))
                     done += 1
                     report("articles")
                     return
@@ -547,6 +559,7 @@ class LibrarySync(LibrarySyncStart):
             - still_gone
             - held_back
             - held_now
+            - len(feeds_unsaved)
             - len(at_once)
             + len(copies_replaced),
             articles_already_cached=already_cached - len(copies_replaced),
@@ -557,6 +570,7 @@ class LibrarySync(LibrarySyncStart):
             gone=gone,
             gone_kept=gone_kept,
             held_local=held_local,
+            feeds_unsaved=feeds_unsaved,
             copies_replaced=copies_replaced,
             incomplete=incomplete,
             pruned=pruned if pruned and pruned.removed else None,
@@ -566,4 +580,5 @@ class LibrarySync(LibrarySyncStart):
             not_offline=not_offline,
             article_hosts=frozenset(hosts.asked),
             given_up=dict(hosts.given_up),
+            down_alone=self.fetcher.down_alone(),
         )

@@ -92,6 +92,10 @@ class LibrarySyncStart(LibraryFeedRefresh):
         headlines.sort(key=newest_first)  # as `headlines()` lists them
         listed = {h.key or link_key(h.entry.link) for h in headlines}
         saved = store.saved()
+        with suppress(StoreError):  # a read-only directory: not marked, not asked for
+            store.mark_copies_cached_before(saved.keys() & cached)
+            if store.mark_file_links_saved_before():  # a reader from before the mark's
+                saved = store.saved()
         unlisted = {
             key: record
             for key, record in saved.items()
@@ -106,8 +110,6 @@ class LibrarySyncStart(LibraryFeedRefresh):
             if k not in cached and not r.get(HELD)
         ]
         held = {k for k, r in saved.items() if isinstance(r, dict) and r.get(HELD)}
-        with suppress(StoreError):  # a read-only directory: not marked, not asked for
-            store.mark_copies_cached_before(saved.keys() & cached)
         copies = store.copies_to_replace() - gone.keys() - held
         copies_unlisted = [
             (k, self.unlisted_entry(k, r)) for k, r in unlisted.items() if k in copies

@@ -32,6 +32,9 @@ computer or its network, fetched only when the user opens it."""
 FROM_FILE = "from_file"
 """The key of a saved record marking its link as one from a file (an import's, not the user's
 own): a sync fetches it from public addresses only (`library.leads.FILE_LINK`)."""
+_FILE_LINKS_MARKED = "file-links-marked"
+"""When the saved links a reader from before `FROM_FILE` left were marked as a file's, once a
+directory (`mark_file_links_saved_before`)."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,49 @@ class StoreSaved(StoreVersions):
 
         self._rewritten(change)
 
+    def mark_file_links_saved_before(self) -> bool:
+        """Mark as a file's the saved links a reader from before the mark left
+        (`_file_links_marked`), once a directory, as its Saved record is read for a sync or
+        the reader's fetching ahead; whether any was."""
+        if self.read_only or self._value(self._state, _FILE_LINKS_MARKED) is not None:
+            return False
+        with self._state.transact():
+            current = self.saved()
+            marked = self._file_links_marked(current)
+            if marked:
+                self._save(self._state, _SAVED, current)
+        return marked > 0
+
+    def _file_links_marked(self, current: dict[str, Any]) -> int:
+        """Mark as a file's (`FROM_FILE`) the links of `current` (the Saved record) that a
+        reader from before the mark left for a sync to fetch, once a directory: before the
+        first change this reader makes to the record, or its first read for a sync; how many.
+        An import's links carried no mark then, and syncs fetched them wherever their names
+        led (DNS rebinding; a name resolving to nothing at an import made offline). Nothing in
+        such a record tells an import's link from one saved by hand while its page did not
+        come, so each link no feed lists that a sync would fetch (not cached whole, or cached
+        as another app's copy) or that an import left unfetched (`HELD`) is taken for a
+        file's: a sync fetches it from public addresses only, opening it fetches it wherever
+        it is, and saving it again by hand makes it the user's own. A link cached whole is
+        fetched by no sync: left as it was. What this reader saves after is never marked so."""
+        if self._value(self._state, _FILE_LINKS_MARKED) is not None:
+            return 0
+        marked = 0
+        if current:
+            whole = self.article_keys() - self.incomplete_keys()
+            copies = self.copies_to_replace()
+            for key, record in current.items():
+                if (
+                    isinstance(record, dict)
+                    and not record.get(FROM_FILE)
+                    and not record.get("entry")  # a feed's: fetched under its feed's reach
+                    and (record.get(HELD) or key not in whole or key in copies)
+                ):
+                    record[FROM_FILE] = 1
+                    marked += 1
+        self._state.set(_FILE_LINKS_MARKED, time.time())
+        return marked
+
     def restore_saved(self, url: str, record: dict[str, Any]) -> None:
         """Put back the saved record of `url` as it was (`saved()[key]`, taken before it was
         let go): `s` again after `s`, with no fetch, whatever its page is now."""
@@ -224,8 +270,9 @@ class StoreSaved(StoreVersions):
         within it, so what another process changed since is kept."""
         with self._state.transact():
             current = self.saved()
+            marked = self._file_links_marked(current)
             done = edit(current)
-            if done is not None:
+            if done is not None or marked:
                 self._save(self._state, _SAVED, current)
         return done
 

@@ -60,9 +60,10 @@ class ReaderAppFeeds(ReaderAppSync):
         key = keys.shown("add_feed", "a") if keys else "a"
         # A page naming no feed is most likely an article's, a link someone sent: offered to
         # be kept and read here, where the line ended in "not subscribed" (acc30a J29).
-        article_page = bool(
-            added.page and not added.url and not added.feeds and added.error is None
-        ) and not (added.already or added.json_feeds)
+        article_page = (
+            bool(added.page and not added.url and not added.feeds and added.error is None)
+            and not added.already
+        )
         answer = add_answer(
             added, how_to_add=f"{key} and its address, or Enter on it here", how_to_keep=""
         )

@@ -87,6 +87,9 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         count = len(report.not_articles)
         what = plural(count, "link is not an article page", "links are not article pages")
         line += f" · {what}" + (f" ({browser_key} opens it in the browser)" if browser_key else "")
+    if report.feeds_unsaved:
+        count = len(report.feeds_unsaved)
+        line += f" · {plural(count, 'saved link')} left out of Saved: a feed, no article"
     if failed_feeds:
         line += f" · {plural(len(failed_feeds), 'feed')} failed"
     if gone := gone_unasked(report.feeds):
@@ -132,7 +135,8 @@ def _network_gone(failed: list[FeedResult]) -> list[FeedResult]:
     the rest not waited for: `NetworkWatch.went_away`); none when it didn't go."""
     if not any(r.error and r.error.no_answer == NoAnswer.NOT_ASKED for r in failed):
         return []
-    return [r for r in failed if r.error and r.error.no_answer in _CUT]
+    # Not one whose failure is its own (`kept`: a site down before the network went).
+    return [r for r in failed if r.error and r.error.no_answer in _CUT and not r.kept]
 
 
 _CUT = frozenset({NoAnswer.NOT_ASKED, NoAnswer.REFUSED, NoAnswer.NO_HOST, NoAnswer.BROKEN_OFF})

@@ -42,6 +42,22 @@ TAG_VIEW = "reader:tag:"
 filed under the tag together, and the saved articles filed under it."""
 
 
+SEARCH_FEED_VIEW = "reader:find:"
+"""What a search feed's view is named by, its name after it (`search_feed_view`): the headlines
+its words find (`search_feeds`), as `F` finds them."""
+
+
+def search_feed_view(name: str) -> str:
+    return SEARCH_FEED_VIEW + name
+
+
+def view_search_feed(view: str | None) -> str | None:
+    """The name of the search feed `view` is of; None for any other view."""
+    if view is not None and view.startswith(SEARCH_FEED_VIEW):
+        return view[len(SEARCH_FEED_VIEW) :]
+    return None
+
+
 def tag_view(tag: str) -> str:
     """The view of the feeds filed under `tag`."""
     return TAG_VIEW + tag

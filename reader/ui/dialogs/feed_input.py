@@ -83,6 +83,8 @@ class FeedInputScreen(Dialog[str | None]):
             yield Static(plain(self.question, max_length=300), id="feed-input-question")
             # The prefilled name is a title from the web (or the user's): made safe like any.
             shown = plain(self.value, max_length=MAX_TYPED).plain
+            if self.value.endswith(", ") and shown.endswith(","):
+                shown += " "  # a list to type on after (the tags' line): the cursor after it
             yield _Line(
                 value=shown,
                 max_length=MAX_TYPED,

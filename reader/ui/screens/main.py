@@ -131,6 +131,8 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
         table = self.query_one(HeadlineTable)
         feeds = self.query_one(FeedList)
         self.show_feeds()
+        if message.whole or (message.changed is None and message.filled is None):
+            self.count_search_feeds()  # the headlines read anew
         if message.whole:
             self._fill_rest()
             return
@@ -170,6 +172,9 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             self.leave_list()
             self.feed_url = message.feed_url
             self.reader.notice_over()  # `A`'s count was of the list left
+            if self.search_feed(message.feed_url) is not None:
+                self.show_search_feed()
+                return
             self._show_list(keep=self.place_in(message.feed_url))
 
     def on_headline_chosen(self, message: HeadlineChosen) -> None:
@@ -177,7 +182,7 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
 
         table = self.query_one(HeadlineTable)
         screen = ArticleScreen(list(table.rows), message.position)
-        if self.feed_url == SEARCH_VIEW:
+        if self.showing_hits:
             screen.find_first = self.first_words()
         self.app.push_screen(screen, self._returned)
 

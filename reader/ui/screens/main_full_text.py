@@ -11,6 +11,10 @@ Harbour Ledger: words"). Its hits take the headline list's place, newest first, 
 line of its text where the words are closest; Enter reads one at that match (in the kept earlier
 copy the words were found in, when the latest doesn't hold them); Esc (or a feed chosen) goes
 back to the list it came from.
+
+A search feed (`search_feeds`, config.toml's `[[search]]`) is such a search kept: choosing its
+row in the feed list searches its words as `F` from "All feeds" does, its hits its list (under
+its view, `search_feed_view`, not `SEARCH_VIEW`: Esc goes back to the feeds, as from a feed's).
 """
 
 from __future__ import annotations
@@ -28,12 +32,14 @@ from ...full_text import Hit, Query
 from ...library.text_search import TextSearch, search_cached
 from ...plural import plural
 from ...reports import Headline, merged_newest_first
+from ...search_feeds import SearchFeed, search_feed_named
 from ...search_query import finds_anything
 from ..cell_width import cut_to_cells, rich_agreeing, terminal_cells
 from ..display import plain
-from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, view_tag
+from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, view_search_feed, view_tag
+from ..quittable import quittable
 from ..widgets.article.search_bar import SearchBar, show_search_line
-from ..widgets.main.feed_list import ARCHIVE, SAVED, FeedList, tag_name
+from ..widgets.main.feed_list import ARCHIVE, SAVED, FeedList, search_name, tag_name
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 
@@ -46,8 +52,16 @@ address is this: a feed is subscribed at an http(s) address)."""
 PROMPT = "Find in articles: "
 _NOTE_EVERY = 0.25
 """Seconds between two of the indexing's counts in the status line (`indexing_note`)."""
+SYNCING = " · a sync is under way: F again once it ends searches what it caches"
+"""Said of hits found while a sync caches articles: an article it fetches next may hold the
+words where its feed's text, searched meanwhile, doesn't."""
 _SCOPE_CELLS = 30
 """The most of a feed's name the search line's prompt gives ("Find in Harbour Ledger: ")."""
+
+
+def lists_hits(view: str | None) -> bool:
+    """Whether `view`'s list is a search's hits: `F`'s, or a search feed's."""
+    return view == SEARCH_VIEW or view_search_feed(view) is not None
 
 
 def indexing_note(done: int, total: int) -> str:
@@ -62,6 +76,8 @@ def indexing_note(done: int, total: int) -> str:
 class MainFullText(Screen[None]):
     """The main screen's search of every cached article (see `MainScreen`)."""
 
+    _search_feed_hits: dict[str, frozenset[str]]  # `MainScreenUnread`'s
+
     def __init__(self) -> None:
         super().__init__()
         self.feed_url: str | None = None
@@ -70,6 +86,8 @@ class MainFullText(Screen[None]):
         self.text_hits: list[Hit] = []
         self._case_note = ""
         """For no hits, what the query with case ignored finds (`Query.case_note`)."""
+        self._while_syncing = False
+        """The hits shown were found while a sync cached articles (`SYNCING`)."""
         self._text_typing = False
         """The search line open is `F`'s, not `/`'s."""
         self._back_to: str | None = None
@@ -86,15 +104,78 @@ class MainFullText(Screen[None]):
         self._so_far: int | None = None
         """The hits found so far by the search going on under its first ones shown (None:
         it has ended, or none is shown yet)."""
+        self._feed_searching = False
+        """A search feed's search is going on, none of its hits shown yet."""
 
     @property
     def reader(self) -> ReaderApp:
         return cast("ReaderApp", self.app)
 
+    @property
+    def showing_hits(self) -> bool:
+        """The list shown is a search's hits: `F`'s, or a search feed's."""
+        return lists_hits(self.feed_url)
+
+    def search_feed(self, view: str | None) -> SearchFeed | None:
+        """The search feed of `view` (None: it is no search feed's, or the config has it no
+        more)."""
+        name = view_search_feed(view)
+        return None if name is None else search_feed_named(self.reader.config.searches, name)
+
+    def show_search_feed(self) -> None:
+        """The search feed shown (its row chosen, `J`, the reader reopened on it): its words
+        searched again, every cached article's, its hits its list as they are found."""
+        feed = self.search_feed(self.feed_url)
+        if feed is None:
+            self.feed_url = None
+            self.show_view()
+            return
+        self._generation += 1  # a search still going on stops
+        self._scope, self.text_query, self._case_note, self._so_far = None, feed.words, "", None
+        self._drop_hits()
+        self._hits_noted = self._feed_searching = True
+        self.show_view()
+        self.query_one(StatusBar).show_note(f"Searching for “{feed.words}”…")
+        self.call_after_refresh(self._search_text, feed.words, None, self.feed_url)
+
+    def count_search_feeds(self) -> None:
+        """Search every search feed's words again (the headlines were read anew: the start,
+        a refresh or a sync), off the UI loop, for their rows' counts; the one shown gets its
+        new hits, the cursor left where it is."""
+        if self.reader.config.searches and self.reader.index.whole:
+            self._count_search_feeds()
+
+    @work(exclusive=True, group="search-feed-counts")
+    async def _count_search_feeds(self) -> None:
+        index, lib = self.reader.index, self.reader.lib
+        searches = self.reader.config.searches
+        listed, unlisted = list(index.headlines), list(index.unlisted)
+
+        def run() -> dict[str, list[Hit]]:  # in a thread of its own
+            rows = merged_newest_first(listed, unlisted)
+            return {f.name: search_cached(lib, rows, Query(f.words)).hits for f in searches}
+
+        found = await quittable(run, name="reader-search-feed-counts")
+        self._search_feed_hits = {
+            name: frozenset(hit.headline.entry.id for hit in hits) for name, hits in found.items()
+        }
+        shown = self.search_feed(self.feed_url)
+        if shown is not None and not self._feed_searching and shown.name in found:
+            current = self.query_one(HeadlineTable).current
+            self.text_hits = found[shown.name]
+            self.show_view(current.entry.id if current else None)
+        self.show_feeds()
+
+    def show_feeds(self) -> None:
+        raise NotImplementedError  # MainScreenUnread's
+
     def action_search_text(self) -> None:
         """Open the search line for words to find in the cached articles of the list shown:
-        every one from "All feeds", a feed's from its headlines, the same again from the hits."""
-        if self.feed_url != SEARCH_VIEW:
+        every one from "All feeds" (and from a search feed's hits), a feed's from its
+        headlines, the same again from the hits."""
+        if view_search_feed(self.feed_url) is not None:
+            self._scope = None
+        elif self.feed_url != SEARCH_VIEW:
             self._scope = self.feed_url
         self._text_typing = True
         show_search_line(self, True)
@@ -172,7 +253,9 @@ class MainFullText(Screen[None]):
         return self._text_typing
 
     @work(exclusive=True, group="full-text")
-    async def _search_text(self, query: str, scope: str | None) -> None:
+    async def _search_text(self, query: str, scope: str | None, into: str = SEARCH_VIEW) -> None:
+        """Search; the hits shown as the list of `into`: `F`'s view, or a search feed's (shown
+        only while that search feed is, `show_search_feed`)."""
         self._generation += 1
         generation = self._generation
         index = self.reader.index
@@ -194,9 +277,11 @@ class MainFullText(Screen[None]):
                 loop.call_soon_threadsafe(status.show_note, indexing_note(done, total))
 
         def page(hits: list[Hit]) -> None:  # in the search's thread
-            self.app.call_from_thread(self._hits_so_far, generation, query, hits)
+            self.app.call_from_thread(self._hits_so_far, generation, query, hits, into)
 
-        def run() -> tuple[TextSearch, str]:  # in the search's thread
+        def run() -> tuple[TextSearch, str, bool]:  # in the search's thread
+            # Read before: what it has not cached yet is searched by its feed's text only.
+            syncing = lib.store.sync_under_way() is not None
             rows = merged_newest_first(listed, unlisted)
             asked = Query(query)
             found = search_cached(
@@ -210,43 +295,49 @@ class MainFullText(Screen[None]):
             )
             lowered = asked.caseless() if not found.hits else None
             if lowered is None:
-                return found, ""
+                return found, "", syncing
             stopped = lambda: self._generation != generation  # noqa: E731
             again = search_cached(lib, rows, lowered, unlisted=every, stopped=stopped)
-            return found, asked.case_note(len(again.hits))
+            return found, asked.case_note(len(again.hits)), syncing
 
-        found, case_note = await asyncio.to_thread(run)
+        found, case_note, syncing = await asyncio.to_thread(run)
         if self._generation != generation:
             return
+        self._while_syncing = syncing
         self._so_far = None
         if self._paged == generation:
-            if self.feed_url == SEARCH_VIEW:  # the first ones shown: the cursor stays put
+            if self.feed_url == into:  # the first ones shown: the cursor stays put
                 current = self.query_one(HeadlineTable).current
                 self.text_hits, self._case_note = found.hits, case_note
                 self.show_view(current.entry.id if current else None)
             return
-        self._show_hits(query, found.hits, case_note)
+        if into == SEARCH_VIEW or self.feed_url == into:
+            self._show_hits(query, found.hits, case_note, into)
 
-    def _show_hits(self, query: str, hits: list[Hit], case_note: str = "") -> None:
+    def _show_hits(
+        self, query: str, hits: list[Hit], case_note: str = "", into: str = SEARCH_VIEW
+    ) -> None:
         self.text_query, self.text_hits, self._case_note = query, hits, case_note
-        if self.feed_url != SEARCH_VIEW:
+        self._feed_searching = False
+        if self.feed_url != into:
             self._back_to = self.feed_url
-        self.feed_url = SEARCH_VIEW
+        self.feed_url = into
         self.show_view()
-        self.query_one(HeadlineTable).focus()
+        if into == SEARCH_VIEW:  # a search feed's row is chosen as a feed's: the focus stays
+            self.query_one(HeadlineTable).focus()
         self.show_hits_note()
 
-    def _hits_so_far(self, generation: int, query: str, hits: list[Hit]) -> None:
+    def _hits_so_far(self, generation: int, query: str, hits: list[Hit], into: str) -> None:
         """A search's hits so far: the first shown at once (a year's cache held a common
         word's for a minute, acc30b P2), the count of the next said; the whole list replaces
         them when it ends. Left meanwhile (a feed chosen), the search stops."""
         if self._generation != generation:
             return
-        if self._paged != generation:
+        if self._paged != generation and (into == SEARCH_VIEW or self.feed_url == into):
             self._paged = generation
             self._so_far = len(hits)
-            self._show_hits(query, hits)
-        elif self.feed_url != SEARCH_VIEW:
+            self._show_hits(query, hits, "", into)
+        elif self.feed_url != into:
             self._generation += 1
             self._so_far = None
             self.text_hits = []
@@ -265,6 +356,8 @@ class MainFullText(Screen[None]):
         return {h.headline.entry.id: h for h in self.text_hits if h.word or h.version}
 
     def text_title(self) -> Text:
+        if (feed := self.search_feed(self.feed_url)) is not None:
+            return search_name(feed.name)
         name = self.scope_name()
         title = Text(f"Search in {name}: " if name else "Search: ")
         return title.append_text(plain(self.text_query, max_length=60))
@@ -272,9 +365,17 @@ class MainFullText(Screen[None]):
     def text_empty(self) -> str:
         name = self.scope_name()
         where = f" of {name}" if name else ""
+        if self.feed_url != SEARCH_VIEW:  # a search feed's: Esc goes to the feeds, as a feed's
+            if self._feed_searching:
+                return "Searching…"
+            return (
+                f"No headline or cached article holds"
+                f" {plain(Query(self.text_query).described()).plain}{self._case_note}."
+            )
         return (
             f"No headline or cached article{where} holds"
-            f" {plain(Query(self.text_query).described()).plain}{self._case_note}. Esc goes back."
+            f" {plain(Query(self.text_query).described()).plain}{self._case_note}"
+            f"{SYNCING if self._while_syncing else ''}. Esc goes back."
         )
 
     def text_details(self) -> dict[str, str]:
@@ -283,25 +384,31 @@ class MainFullText(Screen[None]):
 
     def show_hits_note(self) -> None:
         """How many hits, for what, in the status line (cleared once they are left)."""
-        if self.feed_url != SEARCH_VIEW:
+        if not self.showing_hits:
+            self._feed_searching = False
             if self._hits_noted:  # left for a feed chosen in the feed list
                 self._hits_noted = False
                 self.query_one(StatusBar).show_note("")
                 self._drop_hits()
             return
         self._hits_noted = True
+        if self._feed_searching:
+            return  # before a search feed's first hits: "Searching for …"
         name = self.scope_name()
         where = f" in {name}" if name else ""
+        back = " (Esc goes back)" if self.feed_url == SEARCH_VIEW else ""
         if self._so_far is not None:
             count = plural(self._so_far, "headline")
             self.query_one(StatusBar).show_note(
                 f"{count} so far{where} for “{self.text_query}”, the newest first;"
-                " searching on… (Esc goes back)"
+                f" searching on…{back}"
             )
             return
         count = plural(len(self.text_hits), "headline")
+        # A search feed's are searched again as the headlines are read anew (`search_feeds`).
+        syncing = SYNCING if self._while_syncing and self.feed_url == SEARCH_VIEW else ""
         self.query_one(StatusBar).show_note(
-            f"{count}{where} for “{self.text_query}” (Esc goes back)"
+            f"{count}{where} for “{self.text_query}”{syncing}{back}"
         )
 
     def leave_text_search(self) -> None:
@@ -311,6 +418,9 @@ class MainFullText(Screen[None]):
         self.feed_url, self.text_query = self._back_to, ""
         self._drop_hits()
         self.query_one(StatusBar).show_note("")
+        if self.search_feed(self.feed_url) is not None:
+            self.show_search_feed()  # `F` from a search feed's hits: found again
+            return
         self.show_view()
 
     def _drop_hits(self) -> None:

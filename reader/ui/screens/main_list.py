@@ -11,7 +11,7 @@ from rich.text import Text
 from ...feed_names import names_of
 from ...models import Feed
 from ..display import plain, when
-from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, view_tag
+from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, view_search_feed, view_tag
 from ..widgets.main.feed_list import ALL_FEEDS, ARCHIVE, SAVED, FeedList, tag_name
 from ..widgets.main.headline_table import HeadlineTable
 from .main_full_text import SEARCH_VIEW, MainFullText
@@ -40,6 +40,8 @@ class MainScreenList(MainScreenMarks, MainFullText):
         feed and the story a reader was on (acc29a K9). A feed removed since: "All feeds"
         (`MainScreen.on_headlines_changed`)."""
         self.feed_url = None if view == SEARCH_VIEW else view
+        if view_search_feed(view) is not None and self.search_feed(view) is None:
+            self.feed_url = None  # a search feed the config has no more
         self._left_at, self._reopening = entry_id, True
 
     def left_list(self, reading: str | None) -> tuple[str | None, str | None]:
@@ -60,6 +62,10 @@ class MainScreenList(MainScreenMarks, MainFullText):
             return False
         self._reopening = False
         self.query_one(FeedList).select(self.feed_url)
+        if self.search_feed(self.feed_url) is not None:
+            self._left_at = None  # its hits are found again, the newest first
+            self.show_search_feed()
+            return True
         self._show_list(keep=self._left_at)
         self._place_left()
         return True
@@ -99,7 +105,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
 
     def first_unread_in(self, feed_url: str | None) -> str | None:
         """The first unread headline of a feed or a tag (None for the other lists)."""
-        if feed_url in (None, *LIBRARY_VIEWS, SEARCH_VIEW):
+        if feed_url in (None, *LIBRARY_VIEWS, SEARCH_VIEW) or view_search_feed(feed_url):
             return None
         listed = self.in_list_order(self.reader.index.view(feed_url))
         first = next((h for h in listed if not h.read), None)
@@ -107,7 +113,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
 
     def _show_list(self, keep: str | None = None) -> None:
         table = self.query_one(HeadlineTable)
-        searched = self.feed_url == SEARCH_VIEW
+        searched = self.showing_hits
         rows = self.text_rows() if searched else self.listed_rows(self.feed_url)
         table.empty_text = self._empty_text()
         table.set_headlines(
@@ -152,7 +158,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
         shown, the cursor and the view left where the user has them (`HeadlineTable.refill`)."""
         table = self.query_one(HeadlineTable)
         table.empty_text = self._empty_text()
-        if self.feed_url != SEARCH_VIEW:  # `F` waited for them (`ReaderApp.run_action`)
+        if not self.showing_hits:  # `F` waited for them (`ReaderApp.run_action`)
             table.refill(self.listed_rows(self.feed_url))
             self.note_listed(self.feed_url)
         if table.placed:  # the user moved meanwhile: where they are stands
@@ -162,7 +168,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
 
     def _empty_text(self) -> str:
         """What the list says when it has no headlines."""
-        if self.feed_url == SEARCH_VIEW:
+        if self.showing_hits:
             return self.text_empty()
         if not self.reader.index.whole:
             return "Reading the headlines…"
@@ -200,7 +206,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
         if feed is not None:
             name = plain(feed.display_title, max_length=60)
-        elif self.feed_url == SEARCH_VIEW:
+        elif self.showing_hits:
             name = self.text_title()
         elif (tag := view_tag(self.feed_url)) is not None:
             name = tag_name(tag)

@@ -10,9 +10,11 @@ from textual.binding import Binding
 from ...plural import plural
 from ...reports import Headline
 from ..display import plain
-from ..headlines import ARCHIVE_VIEW, SAVED_VIEW, view_tag
+from ..headlines import ARCHIVE_VIEW, SAVED_VIEW, view_search_feed, view_tag
 from ..keymap import keymap_of
-from ..widgets.main.feed_list import FeedList, tag_name
+from ..widgets.main.feed_list import FeedList, search_name, tag_name
+from ..widgets.main.headline_table import HeadlineTable
+from .main_full_text import SEARCH_VIEW, lists_hits
 from .main_unread import MainScreenUnread
 
 
@@ -41,9 +43,14 @@ class MainScreenMarks(MainScreenUnread):
         return keymap_of(self.app).keys_of("the headlines", *actions)
 
     def action_mark_list_read(self) -> None:
-        """`A`: every headline of the list shown read (a feed's, all of them, the saved)."""
+        """`A`: every headline of the list shown read (a feed's, all of them, the saved, a
+        search's hits)."""
         name = self._list_name()
-        self._mark_read(self.reader.index.view(self.feed_url), f"of {name}", f"in {name}")
+        if lists_hits(self.feed_url):
+            rows = list(self.query_one(HeadlineTable).rows)
+        else:
+            rows = self.reader.index.view(self.feed_url)
+        self._mark_read(rows, f"of {name}", f"in {name}")
 
     def action_mark_everything_read(self) -> None:
         """`C`: every feed's headlines read, once confirmed (newsboat asks too)."""
@@ -86,4 +93,8 @@ class MainScreenMarks(MainScreenUnread):
             return plain(feed.display_title, max_length=60).plain
         if (tag := view_tag(self.feed_url)) is not None:
             return tag_name(tag).plain
+        if (search := view_search_feed(self.feed_url)) is not None:
+            return search_name(search).plain
+        if self.feed_url == SEARCH_VIEW:
+            return "the search's hits"
         return {SAVED_VIEW: "Saved", ARCHIVE_VIEW: "Archive"}.get(self.feed_url or "", "every feed")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ...models import Feed
 from ...plural import plural
 from ..display import plain
-from ..headlines import LIBRARY_VIEWS, tag_view, view_tag
+from ..headlines import LIBRARY_VIEWS, tag_view, view_search_feed, view_tag
 from ..unread import feed_beside, next_feed_with_unread, next_unread, wrapped
 from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
@@ -87,6 +87,8 @@ class MainScreenMoves(MainScreenList):
         """The feed after the one shown (in the feed list's order) with unread headlines,
         when one feed is shown: "All feeds", "Saved" and a tag's feeds have no next."""
         if self.feed_url in (None, *LIBRARY_VIEWS) or view_tag(self.feed_url) is not None:
+            return None
+        if view_search_feed(self.feed_url) is not None:
             return None
         index = self.reader.index
         return next_feed_with_unread(index.feeds, self.feed_url, index.unread_counts())

@@ -26,7 +26,7 @@ from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, tag_view
 from ..keymap import keymap_of
 from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
-from .main_full_text import SEARCH_VIEW
+from .main_full_text import lists_hits
 
 if TYPE_CHECKING:
     from ..app import ReaderApp
@@ -53,6 +53,9 @@ class MainScreenUnread(Screen[None]):
         self._listed: tuple[str | None, bool] | None = None
         """The list the table holds (its feed, and whether unread only): the rows read in it
         stay while it is shown again (a reload, a refresh filling it)."""
+        self._search_feed_hits: dict[str, frozenset[str]] = {}
+        """By search feed's name, the entry ids of its hits, as last counted
+        (`MainFullText.count_search_feeds`): its row's count is of those unread."""
 
     @property
     def reader(self) -> ReaderApp:
@@ -64,7 +67,7 @@ class MainScreenUnread(Screen[None]):
     def filtered(self, feed_url: str | None) -> bool:
         """Whether the list of `feed_url` is shown unread only ("Saved" and a search's hits
         never are)."""
-        return self.unread_only and feed_url not in (*LIBRARY_VIEWS, SEARCH_VIEW)
+        return self.unread_only and feed_url not in LIBRARY_VIEWS and not lists_hits(feed_url)
 
     def listed_rows(self, feed_url: str | None) -> list[Headline]:
         """The headlines of `feed_url`'s list as shown: all, or the unread ones and those read
@@ -141,13 +144,23 @@ class MainScreenUnread(Screen[None]):
         archived = index.archived
         # The archive's row while there is one, or while it is shown (its last taken out).
         archive = archived if archived or self.feed_url == ARCHIVE_VIEW else None
-        feed_list.set_feeds(feeds, unread, index.saved - archived, tags, archive)
+        searches = self.search_feed_rows()
+        feed_list.set_feeds(feeds, unread, index.saved - archived, tags, archive, searches)
         feed_list.border_title = UNREAD_FEEDS if self.unread_only else FEEDS
+
+    def search_feed_rows(self) -> list[tuple[str, int]]:
+        """Each search feed's name and its unread hits, as last counted, for the feed list."""
+        index = self.reader.index
+        rows = []
+        for feed in self.reader.config.searches:
+            ids = self._search_feed_hits.get(feed.name, frozenset())
+            rows.append((feed.name, sum(not h.read for i in ids if (h := index.get(i)))))
+        return rows
 
     def count_tail(self, feed_url: str | None, rows: Sequence[Headline]) -> str:
         """What the list's title says after its name: how many are unread, of how many."""
         index = self.reader.index
-        if feed_url == SEARCH_VIEW:
+        if lists_hits(feed_url):
             return f" · {sum(not h.read for h in rows)} unread of {len(rows)}"
         if not index.whole:
             return READING

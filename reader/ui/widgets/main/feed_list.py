@@ -1,7 +1,8 @@
 """The feed list on the left: "All feeds", "Saved" (every article saved for good and not
 archived, a feed's or not, with their count), "Archive" (those archived, when there is one), a
 row for each tag ("#news": the headlines of every feed filed under
-it), then every subscription with its unread count."""
+it), a row for each search feed ("⌕ Harbour strike": what its words find, `search_feeds`),
+then every subscription with its unread count."""
 
 from __future__ import annotations
 
@@ -23,9 +24,17 @@ from textual.widgets.option_list import Option
 
 from ....feed_tags import TAG_MARK
 from ....models import Feed
+from ....search_feeds import SEARCH_MARK
 from ...cell_width import fit_to_cells, terminal_cells
 from ...display import plain
-from ...headlines import ARCHIVE_VIEW, SAVED_VIEW, tag_view, view_tag
+from ...headlines import (
+    ARCHIVE_VIEW,
+    SAVED_VIEW,
+    search_feed_view,
+    tag_view,
+    view_search_feed,
+    view_tag,
+)
 from ...messages import FeedSelected
 from ..vim_list import VimOptionList
 
@@ -45,7 +54,7 @@ class FeedList(VimOptionList):
         super().__init__(id=id, classes=classes)
         self._urls: list[str | None] = [None, SAVED_VIEW]
         """The view of each option, by position: None (all feeds), `SAVED_VIEW`, a tag's
-        (`tag_view`), a feed's URL."""
+        (`tag_view`), a search feed's (`search_feed_view`), a feed's URL."""
         self.feeds: dict[str, Feed] = {}
         self._shown: tuple[int, tuple[tuple[str, str, int, bool], ...]] | None = None
         """What the rows show now (saved; view, title, unread, failing of each tag and feed),
@@ -62,12 +71,15 @@ class FeedList(VimOptionList):
         names = [ALL_FEEDS, SAVED]
         for view in self._urls[2:]:
             tag = view_tag(view)
+            search = view_search_feed(view)
             feed = self.feeds.get(view or "")
             names.append(
                 ARCHIVE
                 if view == ARCHIVE_VIEW
                 else tag_name(tag).plain
                 if tag is not None
+                else search_name(search).plain
+                if search is not None
                 else plain(feed.display_title).plain
                 if feed
                 else ""
@@ -85,11 +97,12 @@ class FeedList(VimOptionList):
         saved: int,
         tags: Sequence[tuple[str, int]] = (),
         archived: int | None = None,
+        searches: Sequence[tuple[str, int]] = (),
     ) -> None:
         """Show these feeds with their unread counts, how many articles are `saved` (in
-        "Saved", not archived), an "Archive" row of the `archived` ones (None: no row), and a
-        row for each tag (with the unread headlines of its feeds) above the feeds, keeping
-        the highlighted row."""
+        "Saved", not archived), an "Archive" row of the `archived` ones (None: no row), a
+        row for each tag (with the unread headlines of its feeds) and one for each search
+        feed (with its unread hits) above the feeds, keeping the highlighted row."""
         above = [(ARCHIVE, archived)] if archived is not None else []
         tags = [*above, *tags]
         rows = (
@@ -97,6 +110,7 @@ class FeedList(VimOptionList):
                 (ARCHIVE_VIEW if above and n == 0 else tag_view(tag), tag, count, False)
                 for n, (tag, count) in enumerate(tags)
             ),
+            *((search_feed_view(name), name, count, False) for name, count in searches),
             *((f.url, f.display_title, unread.get(f.url, 0), bool(f.last_error)) for f in feeds),
         )
         shown = (saved, rows)
@@ -116,16 +130,19 @@ class FeedList(VimOptionList):
             else self._tag_prompt(tag, count)
             for n, (tag, count) in enumerate(tags)
         ]
+        made += [
+            self._prompt(_FeedTitle(search_name(name)), count, False) for name, count in searches
+        ]
         if before is not None and [row[0] for row in before[1]] == [row[0] for row in rows]:
             # The same feeds, some counts or marks changed (`m`, a feed come in during a
             # refresh): only their rows are made again, the highlight and scroll left alone.
             pairs = zip(before[1], rows, strict=True)
             changed = [n for n, (old, new) in enumerate(pairs) if old != new]
             for position in changed:
-                if position < len(tags):
+                if position < len(made):
                     prompts.append(made[position])
                 else:
-                    prompts.append(self._feed_prompt(feeds[position - len(tags)], unread))
+                    prompts.append(self._feed_prompt(feeds[position - len(made)], unread))
             for index, prompt in zip([0, 1, *(n + 2 for n in changed)], prompts, strict=True):
                 self.replace_option_prompt_at_index(index, prompt)
             return
@@ -179,6 +196,12 @@ class FeedList(VimOptionList):
         event.stop()
         self.post_message(FeedSelected(self.selected_url))
         self.screen.focus_next()
+
+
+def search_name(name: str) -> Text:
+    """What the feed list and the headlines' title call a search feed's row ("⌕ Harbour
+    strike"), safe."""
+    return plain(f"{SEARCH_MARK} {name}", max_length=100)
 
 
 def tag_name(tag: str) -> Text:

@@ -1,0 +1,138 @@
+"""The subscription files of other terminal readers, for `reader import`: newsraft's `feeds`
+file and nom's `config.yml` (newsboat's `urls` is `subscriptions.read_address_list`'s, OPML
+`opml.read_opml`'s, lemon24's reader's database `lemon24_library`'s).
+
+newsraft's `feeds` (its man page, FEEDS FILE): a feed line is an address, then its name in
+double quotes, then an update period in minutes in square brackets and an item limit in curly
+ones, each optional; `@ Section` lines file the feeds after them in that section (`@ Global`,
+every feed's, files them in none); `$(command)` lines are a command's output, which the reader
+never runs; `#` lines are comments. Its sections are the reader's tags, its names the feeds'
+names. Its "Name" is why it needs reading apart: in newsboat's `urls` a quoted word after the
+address is a tag.
+
+nom's `config.yml`: a `feeds:` list of `- url: …` items, each with an optional `name: …`; the
+rest of the file (openers, backends, colours) is nom's own. Read line by line, as the little
+YAML it writes: no YAML library, and nothing of a file but those two keys reaches a feed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .feed_tags import with_tags
+from .opml import MAX_OUTLINES, Found, Subscriptions, why_left_out
+from .safe import safe_line
+from .urls import is_web_url
+
+_NEWSRAFT_FEED = re.compile(
+    r'^(?P<url>\S+)(?:\s+"(?P<name>[^"]*)")?(?:\s+\[\d*\])?(?:\s+\{\d*\})?(?:\s+\[\d*\])?\s*$'
+)
+_NEWSRAFT_SECTION = re.compile(r"^@\s*(?P<name>.*?)(?:\s+\[\d*\])?(?:\s+\{\d*\})?\s*$")
+_NEWSRAFT_ONLY = re.compile(r"^(?:@|\$\()|\s(?:\[\d+\]|\{\d+\})\s*$", re.MULTILINE)
+"""What only a newsraft feeds file has: a section or a command line, a period or a limit."""
+_GLOBAL = "global"
+"""newsraft's section of every feed: a feed under it is in no section of its own."""
+
+
+def is_newsraft_feeds(text: str, name: str) -> bool:
+    """Whether `text` (the file named `name`) is newsraft's feeds file, not newsboat's urls:
+    by a line only newsraft writes, or by its name ("feeds", newsraft's; newsboat's is "urls")."""
+    return bool(_NEWSRAFT_ONLY.search(text)) or name.rsplit("/", 1)[-1] == "feeds"
+
+
+def read_newsraft_feeds(text: str) -> Subscriptions:
+    """newsraft's feeds file: each feed with its name and its section as a tag."""
+    section = ""
+    read = Subscriptions(read_as="newsraft's feeds file (sections as tags)")
+    seen: set[str] = set()
+    for line in (line.strip() for line in text.splitlines()):
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("@"):
+            matched = _NEWSRAFT_SECTION.match(line)
+            named = safe_line(matched["name"], 200) if matched else ""
+            section = "" if named.casefold() == _GLOBAL else named
+            continue
+        if line.startswith("$("):
+            _count(
+                read,
+                "of newsraft's $(command) kind (a command's output: the reader runs no commands)",
+            )
+            continue
+        feed = _NEWSRAFT_FEED.match(line)
+        if feed is None:
+            _count(read, "whose line could not be read")
+            continue
+        tags = (section,) if section else ()
+        add_found(read, seen, feed["url"], feed["name"] or "", tags)
+        if len(read.found) >= MAX_OUTLINES:
+            break
+    return read
+
+
+_NOM_FEEDS = re.compile(r"^feeds\s*:\s*(?:#.*)?$", re.MULTILINE)
+_NOM_ITEM = re.compile(r"^(?P<indent>\s*)-\s+(?P<rest>.*)$")
+_NOM_KEY = re.compile(r"^(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*?)\s*$")
+
+
+def is_nom_config(text: str) -> bool:
+    """Whether `text` is nom's config.yml: a top-level `feeds:` list."""
+    return bool(_NOM_FEEDS.search(text))
+
+
+def read_nom_config(text: str) -> Subscriptions:
+    """nom's config.yml: the `url` and `name` of each item of its `feeds:` list."""
+    items: list[dict[str, str]] = []
+    inside = False
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace() and not line.startswith("-"):
+            inside = bool(_NOM_FEEDS.match(line))  # another top-level key ends the list
+            continue
+        if not inside:
+            continue
+        item = _NOM_ITEM.match(line)
+        if item is not None:
+            items.append({})
+            line = item["rest"]
+        pair = _NOM_KEY.match(line.strip())
+        if pair is not None and items and pair["key"] in ("url", "name"):
+            items[-1][pair["key"]] = _yaml_scalar(pair["value"])
+    read = Subscriptions(read_as="nom's config.yml")
+    seen: set[str] = set()
+    for item in items:
+        if url := item.get("url"):
+            add_found(read, seen, url, item.get("name", ""), ())
+        if len(read.found) >= MAX_OUTLINES:
+            break
+    return read
+
+
+def _yaml_scalar(value: str) -> str:
+    """A plain, single- or double-quoted YAML scalar as its text (a comment after a plain one
+    left out)."""
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return value[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+    return re.sub(r"\s+#.*$", "", value)
+
+
+def add_found(
+    into: Subscriptions, seen: set[str], url: str, name: str, tags: Iterable[str]
+) -> None:
+    """The feed at `url` named `name` (the user's) and filed under `tags` added to `into`, but
+    an address given before (`seen`) or no http(s) one (counted, by why)."""
+    if url in seen:
+        return
+    seen.add(url)
+    if not is_web_url(url):
+        _count(into, why_left_out(url))
+        return
+    into.found.append(Found(url, safe_line(name, 500), tags=with_tags((), tags)))
+
+
+def _count(into: Subscriptions, why: str) -> None:
+    into.skipped[why] = into.skipped.get(why, 0) + 1
