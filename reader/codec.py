@@ -162,12 +162,19 @@ def enclosures_json(entry: Entry) -> list[dict[str, Any]]:
     ]
 
 
-def entry_from_dict(d: dict[str, Any]) -> Entry:
+def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
+    """The entry of record `d`; `held`: its summary cut to that many characters when longer
+    (`Entry.summary_cut`: a headline listed), None for all of it."""
     # `made`, the dates read inline: every feed's entries are decoded at every start.
     # The feed's address and title and the author are those of many entries: one string each
     # (JSON makes a string per record; a year's 51,500 held 12 MB of copies), and an entry
     # updated when it was published one date.
     published, updated = d.get("published"), d.get("updated")
+    summary = d.get("summary") or ""
+    cut = held is not None and len(summary) > held
+    if cut:
+        # A copy of its start: the record's string, the whole, is let go with the record.
+        summary = summary[:held]
     seen = d.get(SEEN)
     when = _from_iso(published) if published else None
     feed_url, author, feed_title = d["feed_url"], d.get("author") or "", d.get("feed_title") or ""
@@ -181,12 +188,13 @@ def entry_from_dict(d: dict[str, Any]) -> Entry:
             "published": when,
             "updated": (when if updated == published else _from_iso(updated)) if updated else None,
             "author": _intern(author) if type(author) is str else author,
-            "summary": d.get("summary") or "",
+            "summary": summary,
             "feed_title": _intern(feed_title) if type(feed_title) is str else feed_title,
             "content": "",
             "enclosures": _enclosures(d.get("enclosures")),
             # `seen_at`'s test inline (43,000 records at a start): a number, not a bool.
             "first_seen": seen if type(seen) in _NUMBERS else None,
+            "summary_cut": cut,
         },
     )
 

@@ -185,6 +185,12 @@ class Entry:
     None for one fresh from its feed, or kept by a reader from before this was noted of dated
     items. A feed can date its items as it likes (anew at every fetch); this it can't move.
     Not part of the item: the same item fresh from its feed and kept is equal."""
+    summary_cut: bool = field(default=False, compare=False)
+    """`summary` is only the start of the feed's: a headline listed holds its first
+    `SUMMARY_HELD` characters, none of it when its article is cached (a search reads the
+    article's text instead). What shows the feed's text reads it whole from the store
+    (`Store.feed_html`, `Store.feed_summary`). False for one whole (fresh from its feed, read
+    by a sync)."""
 
     @property
     def address(self) -> str:
@@ -193,6 +199,14 @@ class Entry:
         if self.link or not self.enclosures:
             return self.link
         return self.enclosures[0].url
+
+
+SUMMARY_HELD = 3000
+"""Characters of an item's summary that a headline of a list holds (`Entry.summary`), a
+longer one cut there (`Entry.summary_cut`): as many as a search reads of it and its words
+indexed (`search_headlines`), where a feed carrying its articles whole in their summaries
+(Medium's `content:encoded` alone, Hugo's `description`: 5–20 KB each, kept to 20,000
+characters) made a year's headlines hold hundreds of megabytes of them."""
 
 
 @dataclass(frozen=True)

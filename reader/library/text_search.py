@@ -109,7 +109,14 @@ def search_cached(
 
     def searched(rows: list[Headline], unheld: _Unheld = unheld) -> list[Hit]:
         return search(
-            rows, query, text, stopped=stopped, candidates=candidates, copies=copies, unheld=unheld
+            rows,
+            query,
+            text,
+            stopped=stopped,
+            candidates=candidates,
+            copies=copies,
+            unheld=unheld,
+            summary_of=store.feed_summary,
         )
 
     if page is None:
