@@ -429,12 +429,11 @@ class Farm:
                 f"<pubDate>{format_datetime(self._published(feed, i), usegmt=True)}</pubDate>"
                 f"<author>desk@example.org ({_esc(rng.choice(_NAMES))})</author>"
                 f"<category>{SECTIONS[feed % len(SECTIONS)]}</category>"
-                f"<description>{_esc(summary)}</description>"
-                "</item>"
+                f"{self._item_text(feed, i, summary)}</item>"
             )
         return (
             '<?xml version="1.0" encoding="utf-8"?>\n'
-            '<rss version="2.0"><channel>'
+            f"{self._rss_open(feed)}<channel>"
             f"<title>{_esc(self._feed_title(feed))}</title>"
             f"<link>{base}/</link>"
             f"<description>Generated news for benchmarks, feed {feed}</description>"
@@ -442,6 +441,13 @@ class Farm:
             + "".join(items)
             + "</channel></rss>\n"
         ).encode()
+
+    def _item_text(self, feed: int, item: int, summary: str) -> str:
+        """What an item says of its story: a sentence or two of summary."""
+        return f"<description>{_esc(summary)}</description>"
+
+    def _rss_open(self, feed: int) -> str:
+        return '<rss version="2.0">'
 
     def _site_furniture(self, feed: int) -> tuple[str, str]:
         """The mega-menu and the inline style sheet: the same on every page of one site."""

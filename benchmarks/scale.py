@@ -82,10 +82,10 @@ class Library:
 def _readers(before: Path | None) -> dict[str, list[str]]:
     here = Path(__file__).resolve().parent.parent
     if before is None:
-        return {"reader": ["env", f"PYTHONPATH={here}", sys.executable, "-m", "reader"]}
+        return {"reader": ["env", f"PYTHONPATH={here}", sys.executable, "-P", "-m", "reader"]}
     return {
-        "before": ["env", f"PYTHONPATH={before.resolve()}", sys.executable, "-m", "reader"],
-        "after": ["env", f"PYTHONPATH={here}", sys.executable, "-m", "reader"],
+        "before": ["env", f"PYTHONPATH={before.resolve()}", sys.executable, "-P", "-m", "reader"],
+        "after": ["env", f"PYTHONPATH={here}", sys.executable, "-P", "-m", "reader"],
     }
 
 

@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.before:
             here = Path(__file__).resolve().parent.parent
             for name, root in (("before", args.before.resolve()), ("after", here)):
-                module = ["env", f"PYTHONPATH={root}", sys.executable, "-m", "reader"]
+                module = ["env", f"PYTHONPATH={root}", sys.executable, "-P", "-m", "reader"]
                 for more in ([], ["--json"]):
                     shown = " ".join(["reader list", *more])
                     cli = [*module, "--data-dir", str(data), "list", *more]

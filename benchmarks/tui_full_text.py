@@ -3,16 +3,19 @@ search takes and gives back when it is left, this checkout against another side 
 (`--against DIR`, a worktree of main).
 
     uv run python benchmarks/tui_full_text.py --data-dir COPY [--against DIR] [--word harbour]
+        [--word "harbour -sofia" …]
 
 `--data-dir` is a copy of a big cache (acc30b's year: 51,220 headlines and articles; its read
 marks and its search index change: use a copy). Each checkout runs in a child process of its
 own, one after the other: the real `ReaderApp` under `App.run_test()` (120x40), "All feeds"
 shown and every headline read, then `F`, the word, Enter, and the wall clock until the first
-hits are listed and until the whole list replaces them; then Esc. The child reports its
+hits are listed and until the whole list replaces them (and the process's CPU meanwhile, its
+threads' too); then Esc. The child reports its
 anonymous resident memory (RssAnon) before `F`, with the hits shown, and 3 s after Esc. The
 articles' index of their times (`StoreArticles._index_article_times`) is made before this
 checkout's child (its making, once a directory, is printed) and dropped before the other's,
-which would read through it too. Nothing is asserted.
+which would read through it too. Each `--word` (a query: spaces, `-word`, quotes typed as keys)
+is searched in turn by each checkout. Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -50,6 +53,10 @@ async def all_feeds(app: Any, pilot: Any) -> None:
     await pilot.pause(1)
 
 
+_KEYS = {" ": "space", "-": "minus", '"': "quotation_mark", "*": "asterisk"}
+"""The keys of the characters of a query that are no key's name."""
+
+
 def child(root: Path, data: Path, word: str) -> None:
     sys.path.insert(0, str(root))
     from reader.ui.screens.main_full_text import SEARCH_VIEW
@@ -60,7 +67,7 @@ def child(root: Path, data: Path, word: str) -> None:
             await all_feeds(app, pilot)
             main = app.main_screen
             result = {"before": anon_mb()}
-            await pilot.press("F", *word)
+            await pilot.press("F", *(_KEYS.get(char, char) for char in word))
 
             async def watch() -> None:  # beside the keys: `press` returns only once idle
                 while main.feed_url != SEARCH_VIEW or not main.query_one(HeadlineTable).rows:
@@ -69,9 +76,10 @@ def child(root: Path, data: Path, word: str) -> None:
                 while main._so_far is not None or not main.text_hits:
                     await asyncio.sleep(0.02)
                 result["all"] = time.perf_counter() - start
+                result["cpu"] = time.process_time() - cpu
 
             watching = asyncio.ensure_future(watch())
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             await pilot.press("enter")
             await watching
             result["hits"] = len(main.text_hits)
@@ -103,21 +111,23 @@ def times_index(data: Path, make: bool) -> float:
 
 def main() -> int:
     parser = comparison_parser(__doc__, "a copy of a big cache")
-    parser.add_argument("--word", default="harbour")
-    args = compared(parser, child, lambda args: (args.word,))
+    parser.add_argument("--word", action="append", help="a query (again for more; harbour)")
+    args = compared(parser, child, lambda args: ((args.word or ["harbour"])[0],))
     if args is None:
         return 0
     from farm import load_average
 
     roots = checkouts(args.against)
-    for name, root in roots.items():
+    words = args.word or ["harbour"]
+    for word, (name, root) in ((w, r) for w in words for r in roots.items()):
         took = times_index(args.data_dir, make=name == "this")
         if name == "this":
             print(f"the articles' index of their times made in {took:.2f} s (once a directory)")
-        got = child_json(__file__, "--child", root, args.data_dir, "--word", args.word)
+        got = child_json(__file__, "--child", root, args.data_dir, "--word", word)
         print(
-            f"{name:8} F {args.word} ({got['hits']:,.0f} hits): first hits {got['first']:.2f} s,"
-            f" all {got['all']:.1f} s; RssAnon {got['before']:.0f} MB before F,"
+            f"{name:8} F {word} ({got['hits']:,.0f} hits): first hits {got['first']:.2f} s,"
+            f" all {got['all']:.1f} s (the process's CPU {got['cpu']:.1f} s);"
+            f" RssAnon {got['before']:.0f} MB before F,"
             f" {got['with_hits']:.0f} MB with the hits, {got['after']:.0f} MB after Esc"
             f" ({got['after'] - got['before']:+.0f} MB)"
         )

@@ -3,12 +3,17 @@ one cached as `reader sync` caches it, their dates spread over the last year.
 
     uv run python benchmarks/year_library.py OUT_DIR [--feeds 250] [--items 206] [--read 30d]
                                  [--shapes 12] [--every-page] [--hosts 8] [--processes 2]
-    uv run python benchmarks/year_library.py OUT_DIR --serve
+                                 [--full-content]
+    uv run python benchmarks/year_library.py OUT_DIR --serve [--full-content]
 
 The loopback news farm (benchmarks/farm.py: full news pages of 1,000–1,500 words inside a
 site's furniture, ~93 KB each) serves the feeds, each carrying all of its `--items` items
 (RSS 2.0, a title and a sentence or two of summary each), dated evenly over the 365 days
-before now (each feed's a few minutes from the next's). OUT_DIR (new, or empty) is subscribed
+before now (each feed's a few minutes from the next's). With `--full-content`, half the feeds
+(the odd ones) carry each item whole instead, 5–20 KB of HTML, as blogs' feeds do, in three
+ways by turns (`YearFarm.content_style`): an excerpt in `<description>` and the whole in
+`<content:encoded>` (WordPress, Ghost, Substack), the whole in `<content:encoded>` alone
+(Medium), the whole in `<description>` (Hugo); `--serve` must be given it too. OUT_DIR (new, or empty) is subscribed
 to them, and the year is cached in three steps:
 
 1. `reader sync --no-articles` (this checkout's CLI) keeps every headline.
@@ -56,9 +61,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py beside this script
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
 
-from farm import Farm, Resource, child_env, load_average, run_measured, subscribe
+from farm import Farm, Resource, _esc, _Prose, child_env, load_average, run_measured, subscribe
 
 _YEAR = timedelta(days=365)
+_FEED_WORDS = 1_800
 
 
 class YearFarm(Farm):
@@ -67,11 +73,78 @@ class YearFarm(Farm):
     (`swaps`). Article pages are rendered each time they are asked for: a year's would fill
     the memory."""
 
-    def __init__(self, now: datetime, shapes: int, **kwargs: Any) -> None:
+    def __init__(
+        self, now: datetime, shapes: int, full_content: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.now = now
         self.shapes = shapes
+        self.full_content = full_content
         self._shape_pages: dict[tuple[int, int], bytes] = {}
+        self._shape_texts: dict[tuple[int, int], str] = {}
+
+    def content_style(self, feed: int) -> str:
+        """How a feed carries its items' text with `full_content`: "" a sentence or two in
+        `<description>` (every even feed, as without it); else the article whole, 5–20 KB of
+        HTML, as blogs' feeds carry it: "excerpt" (WordPress, Ghost, Substack: an excerpt in
+        `<description>`, the whole in `<content:encoded>`), "encoded" (Medium: the whole in
+        `<content:encoded>` alone, which feedparser takes for the summary too), "description"
+        (Hugo, Blogger's RSS: the whole in `<description>`)."""
+        if not self.full_content or feed % 2 == 0:
+            return ""
+        return ("excerpt", "encoded", "description")[(feed // 2) % 3]
+
+    def _item_html(self, feed: int, item: int) -> str:
+        """An item's whole text: its shape's paragraphs and pictures (5–20 KB a shape, drawn
+        once per feed and shape) under its own title, so that no two items' texts are one.
+        Never more than `_FEED_WORDS` words, a blog's pictures making up the rest: twice the
+        words of its page (1,000 at the least) and the feed's text would be the article
+        (`extract.body_blocks._longer_text`), unlike a blog's own."""
+        shape = self.shape_of(item)
+        key = (feed, shape)
+        body = self._shape_texts.get(key)
+        if body is None:
+            rng = random.Random(f"{self.seed}:{feed}:{shape}:content")
+            prose, target, parts = _Prose(rng), rng.randint(5_000, 20_000), []
+            size = words = 0
+            while size < target:
+                if words < _FEED_WORDS and len(parts) % 4 != 3:
+                    text, n = prose.paragraph()
+                    parts.append(f'<p class="wp-block-paragraph">{_esc(text)}</p>')
+                    words += n
+                else:
+                    picture = f"https://cdn.example.org/uploads/{feed}/{shape}-{len(parts)}"
+                    parts.append(
+                        '<figure class="wp-block-image size-large">'
+                        f'<img src="{picture}-1024x683.jpg" alt="" width="1024" height="683"'
+                        f' srcset="{picture}-1024x683.jpg 1024w, {picture}-300x200.jpg 300w,'
+                        f' {picture}-768x512.jpg 768w" sizes="(max-width: 1024px) 100vw,'
+                        ' 1024px" loading="lazy" decoding="async"/>'
+                        f"<figcaption>{_esc(prose.word().capitalize())}</figcaption></figure>"
+                    )
+                    words += 1
+                size += len(parts[-1]) + 1
+            body = self._shape_texts[key] = "\n".join(parts)
+        return f"<h2>{_esc(self._story_title(feed, item))}</h2>\n{body}"
+
+    def _item_text(self, feed: int, item: int, summary: str) -> str:
+        style = self.content_style(feed)
+        if not style:
+            return super()._item_text(feed, item, summary)
+        whole = f"<![CDATA[{self._item_html(feed, item)}]]>"
+        if style == "excerpt":
+            return (
+                f"<description>{_esc(summary)} […]</description>"
+                f"<content:encoded>{whole}</content:encoded>"
+            )
+        if style == "encoded":
+            return f"<content:encoded>{whole}</content:encoded>"
+        return f"<description>{whole}</description>"
+
+    def _rss_open(self, feed: int) -> str:
+        if not self.content_style(feed):
+            return super()._rss_open(feed)
+        return '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
 
     def _published(self, feed: int, item: int) -> datetime:
         step = _YEAR / max(1, self.n_items)
@@ -278,7 +351,7 @@ def cache_articles(farm: YearFarm, out: Path, processes: int) -> tuple[int, int]
     return sum(d[0] for d in done), sum(d[1] for d in done)
 
 
-def serve(out: Path, shapes: int) -> int:
+def serve(out: Path, shapes: int, full_content: bool) -> int:
     """Serve the feeds of a year this script made, as they were served, on the addresses its
     feeds name, until Ctrl-C (or SIGTERM): every feed answers its ETag "not modified", for a
     sync where nothing changed (`sync_unchanged.py`)."""
@@ -298,6 +371,7 @@ def serve(out: Path, shapes: int) -> int:
     farm = YearFarm(
         now,
         shapes,
+        full_content,
         feeds=len(urls),
         items=len(newest),
         latency=0.0,
@@ -338,12 +412,17 @@ def main(argv: list[str] | None = None) -> int:
         "--read", default="30d", help='headlines older than this marked read ("" for none)'
     )
     parser.add_argument(
+        "--full-content",
+        action="store_true",
+        help="every odd feed carries its items whole, 5–20 KB of HTML (also to --serve them)",
+    )
+    parser.add_argument(
         "--serve", action="store_true", help="serve OUT_DIR's feeds again, until Ctrl-C"
     )
     args = parser.parse_args(argv)
     out: Path = args.out_dir.resolve()
     if args.serve:
-        return serve(out, args.shapes)
+        return serve(out, args.shapes, args.full_content)
     if out.exists() and any(out.iterdir()):
         parser.error(f"{out} is not empty")
     # Not in a checkout: `python -m reader` would import the one in the working directory.
@@ -356,6 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     farm = YearFarm(
         now,
         shapes,
+        args.full_content,
         feeds=args.feeds,
         items=args.items,
         latency=0.0,

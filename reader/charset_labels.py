@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE
@@ -27,24 +28,30 @@ _ALIASES = {
     "x-gbk": "gb18030",
     "x-euc-jp": "euc_jp",
 }
+
+
 # Codecs browsers replace with a superset, whatever the label: a page that says latin-1 or
 # ASCII is decoded as windows-1252 (its curly quotes are 0x93/0x94), GB2312 as GB18030, Shift_JIS
 # as Microsoft's (①, 髙), and so on. Decoded by the label's letter, those characters were lost.
-_SUPERSETS = {
-    codecs.lookup(name).name: superset
-    for name, superset in {
-        "latin_1": "cp1252",
-        "ascii": "cp1252",
-        "iso8859_9": "cp1254",
-        "iso8859_11": "cp874",
-        "tis_620": "cp874",
-        "gb2312": "gb18030",
-        "gbk": "gb18030",
-        "shift_jis": "cp932",
-        "euc_kr": "cp949",
-        "big5": "big5hkscs",
-    }.items()
-}
+# Looked up on first use, as `_web_codecs` is: each lookup imports its codec's module, and the
+# forty-odd of them were a share of every command's start-up.
+@cache
+def _supersets() -> dict[str, str]:
+    return {
+        codecs.lookup(name).name: superset
+        for name, superset in {
+            "latin_1": "cp1252",
+            "ascii": "cp1252",
+            "iso8859_9": "cp1254",
+            "iso8859_11": "cp874",
+            "tis_620": "cp874",
+            "gb2312": "gb18030",
+            "gbk": "gb18030",
+            "shift_jis": "cp932",
+            "euc_kr": "cp949",
+            "big5": "big5hkscs",
+        }.items()
+    }
 
 
 # Charsets no browser decodes a page with: UTF-7 turns "+ADw-script+AD4-" into "<script>".
@@ -54,20 +61,22 @@ _NOT_FOR_PAGES = frozenset(
 
 
 # The codecs of the WHATWG Encoding Standard's encodings, the only ones a browser decodes a page
-# with (after `_SUPERSETS`). Python's codec registry also knows "base64", "zlib", "rot13" (bytes
+# with (after `_supersets`). Python's codec registry also knows "base64", "zlib", "rot13" (bytes
 # to bytes, which `bytes.decode` refuses with LookupError), and UTF-32 or EBCDIC (cp500, cp037),
 # which no browser reads: a page or feed naming one is read as naming none, and its bytes decide.
-_WEB_CODECS = frozenset(
-    codecs.lookup(name).name
-    for name in (
-        "utf_8", "utf_16", "utf_16_le", "utf_16_be", "cp866", "iso8859_2", "iso8859_3",
-        "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_10",
-        "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "koi8_r", "koi8_u", "mac_roman",
-        "mac_cyrillic", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
-        "cp1256", "cp1257", "cp1258", "gb18030", "big5hkscs", "euc_jp", "iso2022_jp", "cp932",
-        "cp949",
-    )
-)  # fmt: skip
+@cache
+def _web_codecs() -> frozenset[str]:
+    return frozenset(
+        codecs.lookup(name).name
+        for name in (
+            "utf_8", "utf_16", "utf_16_le", "utf_16_be", "cp866", "iso8859_2", "iso8859_3",
+            "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_10",
+            "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "koi8_r", "koi8_u",
+            "mac_roman", "mac_cyrillic", "cp874", "cp1250", "cp1251", "cp1252", "cp1253",
+            "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "gb18030", "big5hkscs", "euc_jp",
+            "iso2022_jp", "cp932", "cp949",
+        )
+    )  # fmt: skip
 
 
 # Text codecs of Python's that read no charset: they raise on any byte ("undefined"), turn a
@@ -85,7 +94,7 @@ def _codec_of(label: str) -> str | None:
     # `_is_text_encoding` is False for the bytes-to-bytes and str-to-str codecs (base64, rot13).
     if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
         return None
-    return _SUPERSETS.get(info.name, info.name)
+    return _supersets().get(info.name, info.name)
 
 
 def normalise_charset(label: str | None) -> str | None:
@@ -98,7 +107,7 @@ def normalise_charset(label: str | None) -> str | None:
     if label.replace("_", "-") in _NOT_FOR_PAGES:
         return None
     name = _codec_of(label)
-    return name if name in _WEB_CODECS else None
+    return name if name in _web_codecs() else None
 
 
 def guessed_codec(name: str) -> str | None:

@@ -293,6 +293,8 @@ def version_note(
     if article.dropped:
         return _dropped_note(article, in_reader, copied, key)
     if number == len(times):
+        if article.repeats & set(range(1, number)):
+            return _repeated_note(article, in_reader, copied, key, changes_key)
         if copied:
             kept = " and ".join(moment_text(at) for at in times[:-1])
             return f"the text changed since the {_copies(len(times) - 1)} retrieved {kept}"
@@ -310,10 +312,12 @@ def version_note(
         else:
             how = ": reader show --version N prints one, reader diff what changed"
         return f"the text changed since the copies retrieved {kept}, which are kept{how}"
+    latest = f"the latest, retrieved {moment_text(times[-1])}"
     if copied:
+        said = "says the same" if number in article.repeats else "differs"
         return (
-            f"copy {number} of {len(times)}, retrieved {moment_text(times[number - 1])}; the latest, "
-            f"retrieved {moment_text(times[-1])}, differs"
+            f"copy {number} of {len(times)}, retrieved {moment_text(times[number - 1])}; "
+            f"{latest}, {said}"
         )
     if not in_reader:
         how = " (reader show without --version prints it)"
@@ -324,10 +328,39 @@ def version_note(
     else:
         # It steps to the copy before this one, to the latest only from the oldest.
         how = f" ({key} goes on to copy {number - 1}, retrieved {moment_text(times[number - 2])})"
+    if number in article.repeats:
+        return f"copy {number} of {len(times)}, kept: {latest}, says the same{how}"
     return (
         f"copy {number} of {len(times)}, kept: the text changed in the copy retrieved "
         f"{moment_text(times[-1])}{how}"
     )
+
+
+def _repeated_note(
+    article: Article, in_reader: bool, copied: bool, key: str | None, changes_key: str | None
+) -> str:
+    """`version_note` of the latest copy when an earlier one says what it says (an edit
+    undone, acc35b F14): the copies that differ named apart from those that say the same,
+    not "the text changed since" a copy it is word for word."""
+    times = article.versions[:-1]
+    numbered = not copied and len(times) > 1
+
+    def said(numbers: list[int]) -> str:
+        moments = (moment_text(times[n - 1]) + (f" ({n})" if numbered else "") for n in numbers)
+        return f"the {_copies(len(numbers))} retrieved {' and '.join(moments)}"
+
+    differ = [n for n in range(1, len(times) + 1) if n not in article.repeats]
+    same = [n for n in range(1, len(times) + 1) if n in article.repeats]
+    note = f"{said(same)} said the same as this one"
+    if differ:
+        note = f"the text differs from {said(differ)}; {note}"
+    if copied:
+        return note
+    if in_reader:
+        how = _keys_said(key, changes_key, "them" if len(times) > 1 else "it")
+    else:
+        how = ": reader show --version N prints one, reader diff what changed"
+    return f"{note}; {'they are' if len(times) > 1 else 'it is'} kept{how}"
 
 
 def _dropped_note(article: Article, in_reader: bool, copied: bool, key: str | None) -> str:

@@ -1,8 +1,9 @@
 """An article's citation as one line to paste into a draft or an e-mail, in Chicago's
-notes-bibliography style for a web page or in APA 7's for a news article online, and as a
-CSL-JSON item, which Zotero, Mendeley and Pandoc import. Plain functions over `Article`.
+notes-bibliography style for a web page or in APA 7's for a news article online (a document,
+a PDF, as each cites a report), and as a CSL-JSON item, which Zotero, Mendeley and Pandoc
+import; MLA 9's entry is in `citation_mla`. Plain functions over `Article`.
 
-Both styles are English ones: their dates and words ("accessed", "n.d.") are English whatever
+The styles are English ones: their dates and words ("accessed", "n.d.") are English whatever
 the article's language, and only its title stays as the page wrote it (recased only when it
 is English). A name in a script whose names are not given name first, or not initialised
 (Chinese, Japanese, Korean, Arabic, Hebrew…), is cited as written, neither inverted nor cut
@@ -46,7 +47,21 @@ def authors(article: Article) -> list[str]:
         names = [given_name_first(written)]
     else:  # "Martin Lund, Jr., Ann Lee": the suffix goes with the name before it
         names = with_suffixes(written.split(", "))
-    return [n for n in names if n and n.casefold() != site]
+    # A document's is its author, the body that issues it ("Harbourton Council"), as a report
+    # is cited.
+    return [n for n in names if n and (article.document or n.casefold() != site)]
+
+
+def cited_names(article: Article) -> list[Name]:
+    """The `authors` as the styles cite them (`parsed_name`); a document's author that is its
+    publisher, a body ("Harbourton Council"), as written, not turned round as a person's."""
+    site = " ".join(safe_line(cited_source(article)).split()).casefold()
+    return [
+        Name(literal=n)
+        if article.document and n.casefold() == site
+        else parsed_name(n, article.language)
+        for n in authors(article)
+    ]
 
 
 def _surname_first(name: str) -> bool:
@@ -88,7 +103,9 @@ def _apa_authors(names: list[Name]) -> str:
     return _listed(shown, "&")
 
 
-def _english(article: Article, title: str) -> bool:
+def is_english(article: Article, title: str) -> bool:
+    """The title is English, by the page's language, or by its letters where it declares none
+    (Latin letters, ASCII): only an English one is recased."""
     language = article.language.casefold()
     if language:
         return language == "en" or language.startswith("en-")
@@ -99,16 +116,18 @@ def _said(day: date) -> str:
     return f"{month_name(day)} {day.day}, {day.year}"
 
 
-def _ended(text: str) -> str:
+def ended(text: str) -> str:
     """`text` ending a sentence: a period after it, unless it ends in one (or in "?", "!")."""
     return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
-def _accessed(article: Article) -> date | None:
+def accessed_day(article: Article) -> date | None:
+    """The day the cited copy was retrieved, in the local zone (the styles' "accessed")."""
     return in_local_time(at).date() if (at := retrieved(article)) else None
 
 
-def _title(article: Article) -> str:
+def cited_title(article: Article) -> str:
+    """The title as a citation gives it, or its address when it has none."""
     return safe_line(article.title) or shown_cited_url(article)
 
 
@@ -120,7 +139,7 @@ def _no_link(runs: tuple[Inline, ...], href: str) -> str:  # a citation's runs l
     return "".join(run.text for run in runs)
 
 
-def _italic(name: str, markdown: bool) -> str:
+def in_italics(name: str, markdown: bool) -> str:
     """The publication's name, which both styles set in italics: `*Coastal Courier*` in
     Markdown (a "*" or "_" of the name escaped), as written in plain text."""
     if not markdown or not name:
@@ -129,35 +148,56 @@ def _italic(name: str, markdown: bool) -> str:
 
 
 def chicago(article: Article, markdown: bool = False) -> str:
-    """Chicago's bibliography entry for a web page: `Holt, Maren. "Harbour Contract Costs
-    Twice What Council Was Told." Harbour Ledger, November 20, 2026. URL (accessed December
-    4, 2026).` No author: the title first; no date: the date it was accessed alone.
+    """Chicago's bibliography entry for a web page (CMOS 17 and 18, 14.206): `Holt, Maren.
+    "Harbour Contract Costs Twice What Council Was Told." Harbour Ledger, November 20, 2026.
+    Accessed December 4, 2026. URL.` No author: the title first; no date: the day accessed
+    alone. The day accessed goes before the URL, as the 17th and 18th editions place it
+    (14.233), not after it in brackets, the 15th's "(accessed …)". Chicago asks for it only of
+    a page with no date, and allows it where a discipline wants it: kept for every page, since
+    a news page changes and what is cited is the copy retrieved that day (the day a quote must
+    be checked against; corrections are common). A document (a PDF) as a report (14.220):
+    `Author. Title. Publisher, 2026. Accessed …. URL.`, the title in italics.
     `markdown`: written in Markdown, the page's words escaped, the publication in italics."""
     text = escape_inline if markdown else _as_written
-    title = _title(article)
-    title = title_case(title) if _english(article, title) else title
-    # A quotation inside the title takes single quotes inside Chicago's double ones.
-    title = title.replace('"', "'").replace("“", "‘").replace("”", "’")
+    title = cited_title(article)
+    title = title_case(title) if is_english(article, title) else title
     parts = []
-    names = [parsed_name(n, article.language) for n in authors(article)]
+    names = cited_names(article)
     if names:
-        parts.append(text(_ended(_chicago_authors(names))))
-    parts.append(f'"{text(_ended(title))}"')
+        parts.append(text(ended(_chicago_authors(names))))
     source = safe_line(cited_source(article))
     published = article.published.date() if article.published else None
     modified = article.updated.date() if article.updated and not published else None
-    # A page dated only by its revision is cited with it, as Chicago cites a revision date
-    # (14.207): "last modified December 3, 2026".
-    said = _said(published) if published else f"last modified {_said(modified)}" if modified else ""
-    tail = ", ".join(p for p in (source, said) if p)
-    if tail:
-        # The period after the name's italics, or none when it ends in one ("Courier Inc.").
-        end = _ended(tail)[len(tail) :]
-        parts.append(", ".join(p for p in (_italic(source, markdown), said) if p) + end)
+    if article.document:
+        parts.append(in_italics(title, markdown) + ended(title)[len(title) :])
+        said = str(published.year) if published else str(modified.year) if modified else ""
+        tail = ", ".join(p for p in (source, said) if p)
+        if tail:
+            parts.append(text(ended(tail)))
+    else:
+        # A quotation inside the title takes single quotes inside Chicago's double ones.
+        title = title.replace('"', "'").replace("“", "‘").replace("”", "’")
+        parts.append(f'"{text(ended(title))}"')
+        # A page dated only by its revision is cited with it, as Chicago cites a revision
+        # date (14.207): "last modified December 3, 2026".
+        said = (
+            _said(published)
+            if published
+            else f"last modified {_said(modified)}"
+            if modified
+            else ""
+        )
+        tail = ", ".join(p for p in (source, said) if p)
+        if tail:
+            # The period after the name's italics, or none when it ends in one ("Courier Inc.").
+            end = ended(tail)[len(tail) :]
+            parts.append(", ".join(p for p in (in_italics(source, markdown), said) if p) + end)
     url = shown_cited_url(article)
-    accessed = _accessed(article)
+    accessed = accessed_day(article)
+    if url and accessed:
+        parts.append(f"Accessed {_said(accessed)}.")
     if url:
-        parts.append(text(f"{url} (accessed {_said(accessed)})." if accessed else _ended(url)))
+        parts.append(text(ended(url)))
     return " ".join(parts)
 
 
@@ -165,24 +205,36 @@ def apa(article: Article, markdown: bool = False) -> str:
     """APA 7's reference for a news article online: `Holt, M. (2026, November 20). Harbour
     contract costs twice what council was told. Harbour Ledger. URL`. No author: the title
     in its place; no date: "(n.d.)" and the day it was retrieved, the page being one that
-    changes. `markdown`: written in Markdown, the page's words escaped, the publication in
+    changes. A document (a PDF) as a report (APA 7, 10.4): `Author. (2026). Title. Publisher.
+    URL`, the year alone, the title in italics, the publisher left out where it is the
+    author. `markdown`: written in Markdown, the page's words escaped, the publication in
     italics."""
     text = escape_inline if markdown else _as_written
-    title = _title(article)
-    title = sentence_case(title, proper_nouns(article)) if _english(article, title) else title
-    names = [parsed_name(n, article.language) for n in authors(article)]
+    title = cited_title(article)
+    title = sentence_case(title, proper_nouns(article)) if is_english(article, title) else title
+    names = cited_names(article)
     # A page dated only by its "Updated" line: that is the date it shows, which APA cites.
     dated = article.published or article.updated
     published = dated.date() if dated else None
-    when = (
-        f"({published.year}, {month_name(published)} {published.day})." if published else "(n.d.)."
-    )
-    title = text(_ended(title))
-    parts = [text(_ended(_apa_authors(names))), when, title] if names else [title, when]
-    if source := safe_line(cited_source(article)):
-        parts.append(_italic(source, markdown) + _ended(source)[len(source) :])
+    if published is None:
+        when = "(n.d.)."
+    elif article.document:
+        when = f"({published.year})."
+    else:
+        when = f"({published.year}, {month_name(published)} {published.day})."
+    if article.document:
+        title = in_italics(title, markdown) + ended(title)[len(title) :]
+    else:
+        title = text(ended(title))
+    parts = [text(ended(_apa_authors(names))), when, title] if names else [title, when]
+    source = safe_line(cited_source(article))
+    if article.document and [n.casefold() for n in authors(article)] == [source.casefold()]:
+        source = ""  # the body that wrote it publishes it: named once, as its author
+    if source:
+        shown = text(source) if article.document else in_italics(source, markdown)
+        parts.append(shown + ended(source)[len(source) :])
     url = shown_cited_url(article)
-    accessed = _accessed(article)
+    accessed = accessed_day(article)
     if url:
         parts.append(
             text(
@@ -200,9 +252,9 @@ def reference_order(article: Article) -> str:
     no one; accents and case aside ("Élodie" with "Elodie", "Weiß" with "Weiss")."""
     names = authors(article)
     if names:
-        key = parsed_name(names[0], article.language).inverted()
+        key = cited_names(article)[0].inverted()
     else:
-        key = _LEADING_ARTICLE.sub("", _title(article).lstrip("\"'“‘«"), count=1)
+        key = _LEADING_ARTICLE.sub("", cited_title(article).lstrip("\"'“‘«"), count=1)
     folded = unicodedata.normalize("NFKD", key.casefold())
     return "".join(c for c in folded if not unicodedata.combining(c))
 
@@ -213,6 +265,10 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 def citation_line(article: Article, style: str, markdown: bool = False) -> str:
     """The article's citation in `style`, one of `LINE_STYLES`; in Markdown inline (its line's
     start left to the caller to escape) with `markdown`."""
+    if style == "mla":
+        from .citation_mla import mla  # it cites with this module's functions
+
+        return mla(article, markdown)
     return apa(article, markdown) if style == "apa" else chicago(article, markdown)
 
 
@@ -222,13 +278,15 @@ def _date_parts(day: date) -> dict[str, Any]:
 
 def csl_item(article: Article, item_id: str) -> dict[str, Any]:
     """The article as a CSL-JSON item (`reader show --format csl-json`): a newspaper article,
-    its writers each apart (surname and given names, or `literal` as written), its dates as
-    date parts."""
+    or a document (a PDF) a report its site publishes (acc35b F8: Zotero took a council's
+    report for a newspaper's article, the feed's name the newspaper); its writers each apart
+    (surname and given names, or `literal` as written), its dates as date parts."""
+    source = safe_line(cited_source(article))
     item: dict[str, Any] = {
         "id": item_id,
-        "type": "article-newspaper",
+        "type": "report" if article.document else "article-newspaper",
         "title": safe_line(article.title),
-        "container-title": safe_line(cited_source(article)),
+        "publisher" if article.document else "container-title": source,
         "author": [
             {"literal": n.literal}
             if n.literal
@@ -237,7 +295,7 @@ def csl_item(article: Article, item_id: str) -> dict[str, Any]:
                 "given": n.given,
                 **({"suffix": n.suffix} if n.suffix else {}),
             }
-            for n in (parsed_name(a, article.language) for a in authors(article))
+            for n in cited_names(article)
         ],
         "URL": shown_cited_url(article),
         "language": safe_line(article.language),
@@ -245,6 +303,6 @@ def csl_item(article: Article, item_id: str) -> dict[str, Any]:
     }
     if dated := article.published or article.updated:
         item["issued"] = _date_parts(dated.date())
-    if accessed := _accessed(article):
+    if accessed := accessed_day(article):
         item["accessed"] = _date_parts(accessed)
     return {key: value for key, value in item.items() if value}

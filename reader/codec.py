@@ -162,12 +162,19 @@ def enclosures_json(entry: Entry) -> list[dict[str, Any]]:
     ]
 
 
-def entry_from_dict(d: dict[str, Any]) -> Entry:
+def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
+    """The entry of record `d`; `held`: its summary cut to that many characters when longer
+    (`Entry.summary_cut`: a headline listed), None for all of it."""
     # `made`, the dates read inline: every feed's entries are decoded at every start.
     # The feed's address and title and the author are those of many entries: one string each
     # (JSON makes a string per record; a year's 51,500 held 12 MB of copies), and an entry
     # updated when it was published one date.
     published, updated = d.get("published"), d.get("updated")
+    summary = d.get("summary") or ""
+    cut = held is not None and len(summary) > held
+    if cut:
+        # A copy of its start: the record's string, the whole, is let go with the record.
+        summary = summary[:held]
     seen = d.get(SEEN)
     when = _from_iso(published) if published else None
     feed_url, author, feed_title = d["feed_url"], d.get("author") or "", d.get("feed_title") or ""
@@ -181,12 +188,13 @@ def entry_from_dict(d: dict[str, Any]) -> Entry:
             "published": when,
             "updated": (when if updated == published else _from_iso(updated)) if updated else None,
             "author": _intern(author) if type(author) is str else author,
-            "summary": d.get("summary") or "",
+            "summary": summary,
             "feed_title": _intern(feed_title) if type(feed_title) is str else feed_title,
             "content": "",
             "enclosures": _enclosures(d.get("enclosures")),
             # `seen_at`'s test inline (43,000 records at a start): a number, not a bool.
             "first_seen": seen if type(seen) in _NUMBERS else None,
+            "summary_cut": cut,
         },
     )
 
@@ -293,6 +301,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "canonical_url": article.canonical_url,
         "image_url": article.image_url,
         "description": article.description,
+        # Only when true: a record without it (and one from before) is a web page's.
+        **({"document": True} if article.document else {}),
         "fetched_at": _dt(article.fetched_at),
         # Only when kept (the clock was behind): a record without it is the clock's alone.
         **({"served_at": _dt(article.served_at)} if article.served_at else {}),
@@ -379,6 +389,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         canonical_url=d.get("canonical_url") or "",
         image_url=d.get("image_url") or "",
         description=d.get("description") or "",
+        document=bool(d.get("document")),
         fetched_at=_parse_dt(d.get("fetched_at")),
         served_at=_parse_dt(d.get("served_at")),
         partial=bool(d.get("partial")),
@@ -481,4 +492,6 @@ def article_to_json(article: Article) -> dict[str, Any]:
     data["section_front"] = article.section_front
     # Whose copy the text is ("wallabag"), "" for the page's own.
     data["kept_by"] = article.kept_by
+    # A document file's (a PDF's) text, cited as a report, or a web page's.
+    data["document"] = article.document
     return data

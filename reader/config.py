@@ -133,7 +133,7 @@ class Config:
 
 
 THEMES = ("dark", "light", "terminal")
-CITATION_STYLES = ("block", "chicago", "apa")
+CITATION_STYLES = ("block", "chicago", "apa", "mla")
 CITATION_COPIES = ("text", "markdown")
 """`[citation] style`: the metadata block `reader show` heads an article with, or one line in
 Chicago's or APA's style (`citation_styles`)."""
@@ -242,7 +242,8 @@ text_width = 80
 [citation]
 # How y in an article cites it, and `reader show` above the text: "block" (the title, then the
 # source, author, dates, address and time retrieved, a line each), or one line to paste into a
-# draft: "chicago" (Chicago's notes-bibliography entry for a web page) or "apa" (APA 7).
+# draft: "chicago" (Chicago's notes-bibliography entry for a web page), "apa" (APA 7) or "mla"
+# (MLA 9).
 style = "block"
 # What y copies (and `reader show --format citation` prints): "text", to paste into a CMS, an
 # e-mail or a word processor, or "markdown" (a selected passage a Markdown quote, its links kept).

@@ -20,7 +20,7 @@ from typing import Literal
 
 from .dates import stated_iso
 from .models import Article, BlockKind
-from .word_diff import KEYS, WORD_AND_SPACE, Opcode, Span, Words, spans_from, whole
+from .word_diff import Opcode, Span, Words, keys, spans_from, whole, word_and_space
 
 MAX_WORDS_COMPARED = 60_000
 """Words (both copies') compared word by word in one diff, all changed paragraphs together:
@@ -221,8 +221,8 @@ def _paired(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int, int,
     added", not "Paragraphs 3–4"."""
     if len(old) == len(new) == 1:
         return [(0, 1, 0, 1)]
-    old_counts = [Counter(KEYS.findall(p)) for p in old]
-    new_counts = [Counter(KEYS.findall(p)) for p in new]
+    old_counts = [Counter(keys().findall(p)) for p in old]
+    new_counts = [Counter(keys().findall(p)) for p in new]
     if len(old) == len(new) and all(
         _likeness(a, b) >= UNLIKE for a, b in zip(old_counts, new_counts, strict=True)
     ):
@@ -306,13 +306,13 @@ def shown_spans(
     for n, span in enumerate(spans):
         lead = span.text[: len(span.text) - len(span.text.lstrip())]
         if span.kind != "same":
-            if longest and len(words := WORD_AND_SPACE.findall(span.text)) > longest:
+            if longest and len(words := word_and_space().findall(span.text)) > longest:
                 more = len(words) - longest
                 text = lead + "".join(words[:longest]).rstrip() + f" … ({more:,} words more)"
                 span = Span(span.kind, text)
             shown.append(span)
             continue
-        words = WORD_AND_SPACE.findall(span.text)
+        words = word_and_space().findall(span.text)
         if len(words) <= 2 * context + 4:
             shown.append(span)
             continue

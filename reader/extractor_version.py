@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 54
+EXTRACTOR = 55
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -135,7 +135,9 @@ with the article, `Article.feed_date`, for extraction again); a byline's number 
 one baseline one row (`extract.pdf_rows`): a statement's label and amount across dot leaders and
 aligned cells a table, a bullet or number set apart its item's, pleading paper's margin line
 numbers left out; a compound's hyphen at a line's end kept (`extract.pdf_hyphens`); a raised
-note mark raised; a PDF of a line or two of text read."""
+note mark raised; a PDF of a line or two of text read. 55: a byline's co-writer printed without
+the link its first writer has ("By <a>Maren Holt</a> and Jonas Berg") among its writers; a PDF
+a document (`Article.document`, cited as a report), a tool's "anonymous" no author."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

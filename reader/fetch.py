@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from .address_class import Reach, connect_guard, host_reach, peer_of, refusal
+from .before_exit import finished_before_exit
 from .charset_labels import charset_from_content_type
 from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
 from .cookies import HostOnlyCookies
@@ -83,6 +84,26 @@ def _tls_context(ca_file: str) -> ssl.SSLContext:
     return context
 
 
+def _client(limits: FetchLimits) -> httpx.AsyncClient:
+    """The one httpx client of a `Fetcher`."""
+    return httpx.AsyncClient(
+        headers={"User-Agent": limits.agent, "Accept-Encoding": "gzip, deflate, br"},
+        timeout=httpx.Timeout(
+            limits.read_timeout, connect=limits.connect_timeout, pool=limits.total_timeout
+        ),
+        limits=httpx.Limits(
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_connections,
+        ),
+        follow_redirects=False,
+        verify=_tls_context(limits.ca_file) if limits.ca_file else True,
+        http2=True,  # used where a server offers it over TLS (ALPN); plain http stays HTTP/1.1
+        trust_env=False,  # a proxy from the environment must not see loopback or private reading
+        event_hooks={"response": [_check_redirect]},
+        cookies=HostOnlyCookies(),  # no site's cookie sent to another (`cookies`)
+    )
+
+
 class Fetcher:
     """Downloads pages and feeds under one policy. Create one per event loop; close it with `aclose`."""
 
@@ -92,22 +113,10 @@ class Fetcher:
         self.limits = limits
         # The sites given a User-Agent of their own (`[sites."host"] user_agent`), by host.
         self._agents = {host: rule for host, rule in (sites or {}).items() if rule.user_agent}
-        self._client = httpx.AsyncClient(
-            headers={"User-Agent": limits.agent, "Accept-Encoding": "gzip, deflate, br"},
-            timeout=httpx.Timeout(
-                limits.read_timeout, connect=limits.connect_timeout, pool=limits.total_timeout
-            ),
-            limits=httpx.Limits(
-                max_connections=limits.max_connections,
-                max_keepalive_connections=limits.max_connections,
-            ),
-            follow_redirects=False,
-            verify=_tls_context(limits.ca_file) if limits.ca_file else True,
-            http2=True,  # used where a server offers it over TLS (ALPN); plain http stays HTTP/1.1
-            trust_env=False,  # a proxy from the environment must not see loopback or private reading
-            event_hooks={"response": [_check_redirect]},
-            cookies=HostOnlyCookies(),  # no site's cookie sent to another (`cookies`)
-        )
+        # Its TLS context (certifi's authorities read by OpenSSL, the GIL let go) is finished
+        # before the process ends, whatever thread makes it: see `before_exit`.
+        with finished_before_exit():
+            self._client = _client(limits)
         self._global = asyncio.Semaphore(limits.max_connections)
         self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(limits.per_host)

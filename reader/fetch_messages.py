@@ -6,13 +6,17 @@ not its rules; `too_many_redirects` is also the error of a chain of pages sendin
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import httpx
 
 from .errors import NoAnswer
 from .models import ErrorKind, FetchError
 from .safe import safe_line
+
+if TYPE_CHECKING:
+    # Only under the functions that tell an exception of its: `fetch` has imported httpx by
+    # then, and the commands that fetch nothing (`reader feeds`, `list`) don't pay its import.
+    import httpx
 
 
 def _try_again(seconds: float) -> str:
@@ -71,6 +75,8 @@ def page_own_failure(url: str, failed: str, exc: httpx.HTTPError) -> FetchError 
     exist (a dead link: its site answered), a server sending megabytes of headers (it answered,
     and will again). Told as the network's, one page's each was "the network or HOST went
     away", retried at every sync (acc34b D6); None when it may be the network's."""
+    import httpx
+
     if isinstance(exc, httpx.RemoteProtocolError) and _HEADERS_TOO_LONG in str(exc):
         return FetchError(
             ErrorKind.TOO_LARGE, f"{_host(failed)} sent headers too large (over 100 KB)", url
@@ -108,6 +114,8 @@ def _answered_in_plain_http(exc: httpx.HTTPError) -> bool:
 def _network_message(url: str, exc: httpx.HTTPError) -> tuple[str, NoAnswer | None]:
     """A network failure in words, and how nothing answered (None: the words say more, as a
     certificate refused does)."""
+    import httpx
+
     if isinstance(exc, httpx.ConnectError):
         detail = str(exc)
         if "SSL" in detail or "certificate" in detail.lower():

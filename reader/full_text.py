@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
@@ -34,7 +34,7 @@ from .dates import in_local_time
 from .feed_summary import summary_line
 from .fold import TYPESET, composed, fold
 from .keys import link_key
-from .models import Article, BlockKind
+from .models import Article, BlockKind, Entry
 from .reports import Headline
 from .safe import safe_line
 from .search_headlines import SUMMARY_CHARACTERS
@@ -244,13 +244,18 @@ NEAR_CHARACTERS = 80
 
 
 def _found(
-    query: Query, title: str, text: str, struck: StruckRuns = list
+    query: Query,
+    title: str,
+    text: str,
+    struck: StruckRuns = list,
+    unheld: Container[int] = (),
 ) -> tuple[str, str, str, str] | None:
     """The snippet of `text` (the runs `struck` gives marked), the word matched first in it
     ("", "" when `text` holds none of them), the byline holding a word `text` doesn't
     (`Hit.byline`) and where in `text` the words are nearest (`Hit.near`) when a word of each
     of the query's groups is in `title` (a `heading`) or `text` and none it excludes, else
-    None."""
+    None. `unheld`: the words it excludes (by their place in `query.excluded`) that the index
+    tells `text` can't hold, not looked for in it."""
     head = _Folded(title)
     body = _Folded(text)
     in_text: list[_Word] = []
@@ -267,7 +272,12 @@ def _found(
             held = True
         if not held:
             return None
-    if any(body.search(w) is not None or head.search(w) is not None for w in query.excluded):
+    # An excluded word absent is looked for through the whole text (a year's `harbour -sofia`:
+    # a third of the search's time), unless the index tells it is absent.
+    if any(
+        head.search(w) is not None or (n not in unheld and body.search(w) is not None)
+        for n, w in enumerate(query.excluded)
+    ):
         return None
     byline = ""
     if in_head and _APART in title:
@@ -383,6 +393,8 @@ def search(
     stopped: Callable[[], bool] = lambda: False,
     candidates: Sequence[set[str] | None] | None = None,
     copies: Callable[[Headline], Sequence[KeptCopy]] = lambda headline: (),
+    unheld: Callable[[str], Container[int]] = lambda key: (),
+    summary_of: Callable[[Entry], str] = lambda entry: entry.summary,
 ) -> list[Hit]:
     """The headlines `query` finds, in the order given, their cached articles' texts and
     bylines read by `cached_text` (`Library.searched`: only for those the list marks cached);
@@ -396,7 +408,14 @@ def search(
     list doesn't mark it cached (a sync in another process cached it since).
 
     `copies` gives the kept earlier versions of a cached article (oldest first): one whose
-    latest copy doesn't hold every word is found by the newest of them that does."""
+    latest copy doesn't hold every word is found by the newest of them that does.
+
+    `unheld`, by an article's key, the words `query` excludes (by their place in
+    `query.excluded`) that the index tells its cached text can't hold (`_found`).
+
+    `summary_of` gives an entry's summary whole (`Store.feed_summary`), asked only of one
+    whose list held less of it than a search reads (`Entry.summary_cut`: its article was
+    cached, and its text unread or empty)."""
     hits: list[Hit] = []
     if not query.finds:  # a tag's list alone (`tag:NAME`) is narrowed to by the caller
         return hits
@@ -404,7 +423,7 @@ def search(
     keys_of: list[str] = []
     if candidates is not None:
         keys_of = [h.key or link_key(h.entry.link) for h in rows]
-        maybe = _rows_that_may(rows, keys_of, query, candidates)
+        maybe = _rows_that_may(rows, keys_of, query, candidates, summary_of)
         rows_read = [(n, rows[n]) for n in sorted(maybe)]
     else:
         rows_read = list(enumerate(rows))
@@ -418,11 +437,14 @@ def search(
         # With no text of it cached (a PDF's, a podcast's, a page that failed: all there is),
         # its feed's text is searched as an article's is, and is what its hit shows.
         got = cached_text(headline) if cached else None
-        text, byline, struck = got or (_feed_text(headline), "", list)
+        text, byline, struck = got or (_feed_text(headline, summary_of), "", list)
         title = heading(headline.entry.title, headline.entry.author, byline)
-        found = _found(query, title, text, struck)
+        # Only of its cached text: a feed's text, searched in its place, is in no article's row.
+        key = keys_of[n] if keys_of else headline.key or link_key(headline.entry.link)
+        absent = unheld(key) if got else ()
+        found = _found(query, title, text, struck, absent)
         if found is not None:
-            lead = "" if found[0] or found[2] else _lead(text, headline.entry.summary)
+            lead = "" if found[0] or found[2] else _lead(text, headline, summary_of)
             hits.append(Hit(headline, *found, lead=lead, query=query.text))
         elif cached and (kept := copies(headline)):
             hits.extend(_in_copies(query, headline, kept)[:1])
@@ -434,6 +456,7 @@ def _rows_that_may(
     keys_of: list[str],
     query: Query,
     candidates: Sequence[set[str] | None],
+    summary_of: Callable[[Entry], str],
 ) -> set[int]:
     """The indices of the `rows` whose article (by `keys_of`) the index names for a word of
     every group of `query`, or whose title, bylines or (uncached) feed text holds one, and
@@ -448,7 +471,8 @@ def _rows_that_may(
         if not titles:
             # An uncached one's feed text, which no index holds, is looked in as its title is.
             titles = [
-                heading(h.entry.title, h.entry.author) + ("" if h.cached else f"\n{_feed_text(h)}")
+                heading(h.entry.title, h.entry.author)
+                + ("" if h.cached else f"\n{_feed_text(h, summary_of)}")
                 for h in rows
             ]
         in_group: set[int] = set()
@@ -472,16 +496,25 @@ def _rows_that_may(
     return kept
 
 
-def _feed_text(headline: Headline) -> str:
+def _summary(headline: Headline, summary_of: Callable[[Entry], str]) -> str:
+    """As much of a headline's feed text (its summary, HTML) as a lead is made from: its
+    entry's, unless its list held less of it (`Entry.summary_cut`), then `summary_of`'s."""
+    entry = headline.entry
+    if entry.summary_cut and len(entry.summary) < _LEAD_SOURCE:
+        return summary_of(entry)[:_LEAD_SOURCE]
+    return entry.summary[:_LEAD_SOURCE]
+
+
+def _feed_text(headline: Headline, summary_of: Callable[[Entry], str]) -> str:
     """The words of a headline's feed text (its summary), one line, as much as a lead is
     made from."""
-    return summary_line(headline.entry.summary[:_LEAD_SOURCE])
+    return summary_line(_summary(headline, summary_of))
 
 
-def _lead(text: str, summary: str) -> str:
-    """The first words of `text`, else of the feed's `summary` (HTML), a snippet's width."""
+def _lead(text: str, headline: Headline, summary_of: Callable[[Entry], str]) -> str:
+    """The first words of `text`, else of the headline's feed text, a snippet's width."""
     if not text or text.isspace():
-        text = summary_line(summary[:_LEAD_SOURCE])
+        text = _feed_text(headline, summary_of)
     return snippet(text, 0, 0) if text else ""
 
 

@@ -185,6 +185,12 @@ class Entry:
     None for one fresh from its feed, or kept by a reader from before this was noted of dated
     items. A feed can date its items as it likes (anew at every fetch); this it can't move.
     Not part of the item: the same item fresh from its feed and kept is equal."""
+    summary_cut: bool = field(default=False, compare=False)
+    """`summary` is only the start of the feed's: a headline listed holds its first
+    `SUMMARY_HELD` characters, none of it when its article is cached (a search reads the
+    article's text instead). What shows the feed's text reads it whole from the store
+    (`Store.feed_html`, `Store.feed_summary`). False for one whole (fresh from its feed, read
+    by a sync)."""
 
     @property
     def address(self) -> str:
@@ -193,6 +199,14 @@ class Entry:
         if self.link or not self.enclosures:
             return self.link
         return self.enclosures[0].url
+
+
+SUMMARY_HELD = 3000
+"""Characters of an item's summary that a headline of a list holds (`Entry.summary`), a
+longer one cut there (`Entry.summary_cut`): as many as a search reads of it and its words
+indexed (`search_headlines`), where a feed carrying its articles whole in their summaries
+(Medium's `content:encoded` alone, Hugo's `description`: 5–20 KB each, kept to 20,000
+characters) made a year's headlines hold hundreds of megabytes of them."""
 
 
 @dataclass(frozen=True)
@@ -445,6 +459,9 @@ class Article:
     is read from the cache, no part of its record; empty while there is one copy."""
     version: int = 0
     """Which of `versions` this copy is (1: the oldest); 0 while there is one copy."""
+    repeats: frozenset[int] = frozenset()
+    """The numbers of the earlier `versions` that say what the latest says, word for word (an
+    edit undone): a citation names only the copies that differ. Filled as `versions` is."""
     dropped: bool = False
     """This copy, read while it was kept, is kept no longer (a later fetch dropped it, the
     copies' rule): `versions` are those kept and its own time where it falls among them,
@@ -463,6 +480,9 @@ class Article:
     """Whose copy of the text this is when the reader did not read it from the page: "wallabag"
     for the text a wallabag export carried, its page not coming when it was imported (a 404, a
     PDF, the site gone); `fetched_at` is then when wallabag retrieved it. "" for the page's."""
+    document: bool = False
+    """Read from a document file (a PDF: a council's report, a court's filing), not a web page:
+    cited as a report, its site the publisher, not as a newspaper's article (acc35b F8)."""
     section_front: bool = False
     """The page is a section front, a list of teasers to other articles (a paper's "Opinion"
     page), not an article: its blocks are those teasers, each a list item whose headline links

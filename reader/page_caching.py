@@ -306,6 +306,7 @@ def renew_for_cache(
     if not relates(entry.title, article.title) and not _copy_of(cached, article):
         return Extracted()
     article = _as_retrieved(article, response, entry)
+    article = _first_issued(cached, article)
     if next_page:
         # Over several pages: the copy is replaced only once every page is in (a page that
         # fails to come leaves it whole); one still missing pages is read on by the sync.
@@ -319,6 +320,25 @@ def renew_for_cache(
     if not renewed:
         return Extracted()
     return Extracted(article)
+
+
+def _first_issued(cached: Article, article: Article) -> Article:
+    """`article`, a document read again, dated as first issued: a council's PDF exported again
+    with a correction carries a new creation date, which is when it was corrected, not when it
+    was published (acc35b F8: the corrected copy was cited as published then). The copy's date
+    stays its publication, the new one its update."""
+    was, now = cached.published, article.published
+    if (
+        not article.document  # the copy cached before documents were told may not say so
+        or was is None
+        or now is None
+        or cached.published_by_feed
+        or article.published_by_feed
+        or now <= was
+    ):
+        return article
+    updated = article.updated if article.updated is not None and article.updated > now else now
+    return replace(article, published=was, updated=updated, updated_by_feed=False)
 
 
 def _copy_of(cached: Article, article: Article) -> bool:

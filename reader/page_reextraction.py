@@ -36,10 +36,13 @@ def reextracted(
     from .extract import extract_article
     from .extract.next_page import append_page, continues
     from .extract.paywall import FOR_SUBSCRIBERS
+    from .extract.pdf_document import placeholder_author
 
     # The feed's date weighs the page's again as it did when the page was read.
     fed = old.feed_date if old is not None else None
     article = extract_article(body, page_url, charset, fallback_html, rule, fed)
+    if old is not None and article.document and placeholder_author(old.author):
+        old = replace(old, author="")  # a tool's "anonymous" an older reading took for a writer
     article = filled_from(_dated_as_fetched(article, old), old)
     if old is not None and old.page_url:
         article = replace(article, url=old.url, page_url=old.page_url)

@@ -25,14 +25,15 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 
 from .feed_summary import summary_line
+from .models import SUMMARY_HELD
 
 HeadlineWords = tuple[str, str, str, str]
 """A headline as its words are indexed: its id in its list, its title, its author (the feed's
 byline) and its feed text (the item's summary, HTML)."""
 
-SUMMARY_CHARACTERS = 3000
+SUMMARY_CHARACTERS = SUMMARY_HELD
 """Characters of a feed's summary whose words are indexed, and that a search reads
-(`full_text`): far more than a line."""
+(`full_text`): far more than a line, and what a headline listed holds of it."""
 
 TOLD_FROM = 50
 """Lists to index from none from which their progress is told (a year's 250 feeds: ~3 s of CPU,

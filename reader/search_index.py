@@ -112,12 +112,33 @@ def trigrams(word: str) -> list[str]:
     # A half-space typed (Persian's ZWNJ) may be a space in the text: a word's edge. So is an
     # umlaut typed, which finds its "ae", "oe", "ue" too (`text_find._word`): "müller" is
     # looked up by "lle", "ler", which "Mueller" holds as "Müller" does.
+    # A figure and the unit typed onto it may be apart in the text ("12.5m", "12.5 m"), a long
+    # figure's groups too ("3500", "3,500"): each looked up alone, right-aligned in threes
+    # (`text_find.figure_gaps`).
     parts = _PUNCTUATION.split(_loose(_UMLAUT.sub(" ", typed(word).replace("\u200c", " "))))
+    parts = [piece for part in parts for piece in _figures_apart(part)]
     pieces = (part[i : i + 3] for part in parts for i in range(len(part) - 2))
     return list(dict.fromkeys(pieces))
 
 
 _PUNCTUATION = re.compile(r"[\W_]+")
+_DIGITS_OR_NOT = re.compile(r"\d+|\D+")
+
+
+def _figures_apart(part: str) -> list[str]:
+    """`part` cut where digits meet letters, and a run of four digits or more into its
+    thousands' groups, counted from the right."""
+    if not any(c.isdigit() for c in part):
+        return [part]
+    out: list[str] = []
+    for run in _DIGITS_OR_NOT.findall(part):
+        if run[0].isdigit() and len(run) > 3:
+            head = len(run) % 3
+            out += [run[:head]] if head else []
+            out += [run[at : at + 3] for at in range(head, len(run), 3)]
+        else:
+            out.append(run)
+    return out
 
 
 def _fts_query(pieces: list[str]) -> str:

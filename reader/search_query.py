@@ -24,7 +24,7 @@ from functools import cached_property
 
 from .feed_names import folded
 from .feed_tags import hashed_tags, typed_tag
-from .fold import MARKS, Folding, skippable
+from .fold import MARKS, Folding, fold, has_accent, skippable
 from .safe import safe_line
 from .text_find import UNSPACED, blank, folding, pattern, typed, unspaced
 from .word_prefixes import attached_prefix
@@ -162,6 +162,14 @@ def whole_words(found: re.Pattern[str], word: str, prefix: bool = False) -> re.P
     return re.compile(rf"{start}{attached}(?:{found.pattern}){end}", found.flags)
 
 
+def _tag_key(name: str) -> tuple[str, bool]:
+    """A tag a query names as it is compared (`Query.tagged_so`): case and spaces aside, and its
+    accents too when it types none, as a word's are ("tag:uberwachung" is the list of
+    "Überwachung", acc35b F6; "tag:Überwachung" not of "Uberwachung")."""
+    key = folded(name)
+    return (key, False) if has_accent(key) else (fold(key), True)
+
+
 def _word(term: str) -> _Word | None:
     word, prefix = _bare(term)
     if blank(word):
@@ -228,8 +236,8 @@ class Query:
         self.excluded: tuple[_Word, ...] = tuple(excluded)
         self.tags: tuple[tuple[str, ...], ...] = tuple(tags)
         self.excluded_tags: tuple[str, ...] = tuple(excluded_tags)
-        self._tag_sets = [frozenset(folded(name) for name in group) for group in tags]
-        self._excluded_tag_set = frozenset(folded(name) for name in excluded_tags)
+        self._tag_sets = [frozenset(map(_tag_key, group)) for group in tags]
+        self._excluded_tag_set = frozenset(map(_tag_key, excluded_tags))
 
     def __bool__(self) -> bool:
         return bool(self.words)
@@ -248,7 +256,8 @@ class Query:
     def tagged_so(self, tags: Iterable[str]) -> bool:
         """Whether a headline filed under `tags` (its article's and its feed's) is in a list
         of one tag of each of the query's groups, and in none of those it excludes."""
-        held = {folded(tag) for tag in tags}
+        names = [folded(tag) for tag in tags]
+        held = {(name, False) for name in names} | {(fold(name), True) for name in names}
         return held.isdisjoint(self._excluded_tag_set) and all(
             not held.isdisjoint(group) for group in self._tag_sets
         )

@@ -97,8 +97,11 @@ def _word(word: str, skip: str, umlauts: bool = False) -> str:
     only itself, as a query typed so types ü as "ue" (and the index holds the word so spelt,
     `search_index.indexed_form`, not with some of its ü as u and others as ue)."""
     out: list[str] = []
+    gaps = figure_gaps(word)
     at = 0
     while at < len(word):
+        if at in gaps:
+            out.append(gaps[at])
         pair = word[at : at + 2]
         if umlauts and pair[0] in UMLAUTS and pair[1:].lower() == "e":
             out.append(f"(?:{pair[0]}{skip}{pair[1]}|{UMLAUTS[pair[0]]}){skip}")
@@ -127,6 +130,30 @@ def _word(word: str, skip: str, umlauts: bool = False) -> str:
             out.append(re.escape(word[at]) + skip)
         at += 1
     return "".join(out)
+
+
+_THOUSANDS = "[,.\u00a0\u2009\u202f ]?"
+"""What a figure typed without its thousands' separators finds between its groups: "3500" finds
+"3,500", "3.500" (German's), "3 500" and "3 500" (French's thin space) as wires write them."""
+_UNIT_GAP = "[ \u00a0\u2009\u202f]?°?"
+"""What a unit typed onto its figure finds between them: "12.5m" finds "12.5 m", "38C" "38°C"
+and "38 °C" (acc35b F6); typed with the space, only so."""
+_FIGURE = re.compile(r"(?<![\d.,])\d{4,}")
+"""The whole-number part of a figure long enough to have thousands (not digits after a point)."""
+
+
+def figure_gaps(word: str) -> dict[int, str]:
+    """By place in `word`, what the text may hold before that character that the query doesn't
+    type: a thousands' separator between a long figure's groups, counted from its right, and a
+    space or a degree sign between a figure and the unit typed onto it."""
+    gaps: dict[int, str] = {}
+    for run in _FIGURE.finditer(word):
+        for at in range(run.end() - 3, run.start(), -3):
+            gaps[at] = _THOUSANDS
+    for at in range(1, len(word)):
+        if word[at - 1].isdigit() and word[at].isalpha():
+            gaps[at] = _UNIT_GAP
+    return gaps
 
 
 _SPELT = {umlaut: f"{vowel}{'E' if vowel.isupper() else 'e'}" for vowel, umlaut in UMLAUTS.items()}

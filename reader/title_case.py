@@ -92,8 +92,33 @@ def sentence_case(title: str, names: frozenset[str] = frozenset()) -> str:
         # sentence ("— and what to do about it").
         starts = n == 0 or out[-1].endswith((":", "?", "!"))
         kept = starts or _keeps_case(word) or word == "I" or _bare(word) in names
-        out.append(word if kept else word.lower())
+        out.append(word if kept or _calendar_name(words, n) else word.lower())
     return " ".join(out)
+
+
+# The names of months and days, proper nouns in English whatever the sentence (acc35b F18: a
+# PDF's "Harbour Board Minutes, 3 December" was cited "…, 3 december"). "May" and "March" are
+# verbs too: a month only beside a day or a year ("3 March", "May 2026").
+_MONTHS = frozenset(
+    [
+        *("january", "february", "april", "june", "july", "august", "september", "october"),
+        *("november", "december", "jan", "feb", "apr", "aug", "sept", "oct", "nov", "dec"),
+    ]
+)
+_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_VERB_MONTHS = frozenset(["may", "march"])
+
+
+def _calendar_name(words: list[str], n: int) -> bool:
+    """`words[n]` is a month's or a day's name, capitalised as written."""
+    word = words[n]
+    bare = _bare(word)
+    if not word[:1].isupper():
+        return False
+    if bare in _MONTHS or bare in _DAYS:
+        return True
+    beside = [w.strip(",.;:()") for w in words[max(n - 1, 0) : n] + words[n + 1 : n + 2]]
+    return bare in _VERB_MONTHS and any(w.isdigit() for w in beside)
 
 
 # Where an article writes whole sentences: a heading or a table cell is set in a case of its own.

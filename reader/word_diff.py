@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 SpanKind = Literal["same", "removed", "added"]
@@ -22,7 +23,7 @@ _REWRITE = 3
 # word's edge alone ("Ruiz," is "Ruiz" and ",": a name with a comma after it is the same name),
 # and a character of Chinese or Japanese alone (written with no spaces: "3億円" is a changed
 # figure, not a changed sentence). `Words` keeps the whitespace between them, so that both
-# copies' own spacing is given back exactly; `WORD_AND_SPACE` (a word with the
+# copies' own spacing is given back exactly; `word_and_space` (a word with the
 # whitespace after it) is how the faces count words shown.
 _UNSPACED = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _EDGE = ".,;:!?…()\\[\\]{}\"'“”‘’«»¿¡—"
@@ -32,9 +33,25 @@ _KEY = (
     f"|[^\\s{_UNSPACED}{_EDGE}](?:[^\\s{_UNSPACED}]*[^\\s{_UNSPACED}{_EDGE}])?"
     f"|[{_EDGE}]"
 )
-KEYS = re.compile(_KEY)
-_SPLIT = re.compile(f"({_KEY})")
-WORD_AND_SPACE = re.compile(f"[{_UNSPACED}]\\s*|[^\\s{_UNSPACED}]+\\s*")
+
+
+# Compiled on first use, not at import: the three cost a sync's start-up ~13 ms of CPU, and
+# only a corrected article's comparison needs them.
+@cache
+def keys() -> re.Pattern[str]:
+    """The words compared, one match each."""
+    return re.compile(_KEY)
+
+
+@cache
+def _split() -> re.Pattern[str]:
+    return re.compile(f"({_KEY})")
+
+
+@cache
+def word_and_space() -> re.Pattern[str]:
+    """A word with the whitespace after it."""
+    return re.compile(f"[{_UNSPACED}]\\s*|[^\\s{_UNSPACED}]+\\s*")
 
 
 @dataclass(frozen=True)
@@ -65,7 +82,7 @@ class Words:
     @classmethod
     def of(cls, text: str) -> Words:
         # Every character but whitespace is some word's: what is between them is spacing.
-        parts = _SPLIT.split(text)
+        parts = _split().split(text)
         return cls(parts[1::2], parts[::2])
 
     def text(self, start: int, end: int) -> str:

@@ -10,6 +10,20 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 
+def serving(feed: Callable[[str], str], pages: dict[str, str]) -> HTTPServer:
+    """A server started on 127.0.0.1 answering /feed.xml with the RSS `feed` makes of its
+    address, and each path of `pages` with its HTML."""
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    base = server.url_for("").rstrip("/")
+    server.expect_request("/feed.xml").respond_with_data(
+        feed(base), content_type="application/rss+xml"
+    )
+    for path, html in pages.items():
+        server.expect_request(path).respond_with_data(html, content_type="text/html")
+    return server
+
+
 def serve_one_item(
     server: HTTPServer, channel: str, title: str, link: str, description: str = ""
 ) -> str:

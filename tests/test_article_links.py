@@ -574,7 +574,7 @@ def test_y_copies_one_line_in_the_configured_style_with_a_passage_quoted_above_i
             copied = copies(app)
             await pilot.press("y")
             assert copied == [chicago(article) + "\n"]
-            assert f'"{article.title.split()[0]}' in copied[0] and "(accessed " in copied[0]
+            assert f'"{article.title.split()[0]}' in copied[0] and " Accessed " in copied[0]
             assert "Retrieved:" not in copied[0] and not copied[0].startswith("#")
             # A passage chosen (v) is quoted above the line, in Markdown: the line is escaped
             # as Markdown too, so a page's title becomes no link or code in the notes, and

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 from served_feed import serve_stories
+from textual.pilot import Pilot
 from textual.widgets import Input
 from tui_pilot import on_top, open_titled, running, screen_text, subscribe, table, until
 
@@ -23,6 +24,7 @@ from reader.keys import article_key
 from reader.library import Library
 from reader.models import Entry, Feed
 from reader.reports import Headline
+from reader.ui.app import ReaderApp
 from reader.ui.dialogs.feed_input import FeedInputScreen
 from reader.ui.headlines import ARCHIVE_VIEW, SAVED_VIEW, HeadlineIndex, tag_view
 from reader.ui.screens.main import MainScreen
@@ -191,6 +193,15 @@ def test_the_tag_key_files_a_headline_shows_it_and_its_tags_view(
         other.stop()
 
 
+async def _tags_asked(app: ReaderApp, pilot: Pilot[object], headlines: int) -> None:
+    """Once the list has its `headlines`, `#` on "Pilchard boats laid up": its tags asked."""
+    await until(pilot, lambda: len(table(app).rows) == headlines, "every headline")
+    titles = [h.entry.title for h in table(app).rows]
+    await pilot.press(*"j" * titles.index("Pilchard boats laid up"))
+    await pilot.press("#")
+    await on_top(pilot, FeedInputScreen, "the question")
+
+
 def _tag_in_the_reader(tmp_path: Path, feed: str, quay: str) -> None:
     subscribe(tmp_path, [feed, quay])
     lib = Library(tmp_path)
@@ -199,11 +210,7 @@ def _tag_in_the_reader(tmp_path: Path, feed: str, quay: str) -> None:
 
     async def run() -> None:
         async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
-            await until(pilot, lambda: len(table(app).rows) == 3, "every headline")
-            titles = [h.entry.title for h in table(app).rows]
-            await pilot.press(*"j" * titles.index("Pilchard boats laid up"))
-            await pilot.press("#")
-            await on_top(pilot, FeedInputScreen, "the question")
+            await _tags_asked(app, pilot, 3)
             line = app.screen.query_one(Input)
             await pilot.press("f", "i", "s", "h", "i", "n", "g", "comma", "space", "s")
             await until(pilot, lambda: line._suggestion == "fishing, sea", "sea offered")
@@ -697,11 +704,7 @@ def test_a_tag_typed_after_those_an_article_has_is_one_more(
 
     async def run() -> None:
         async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
-            await until(pilot, lambda: len(table(app).rows) == 2, "every headline")
-            titles = [h.entry.title for h in table(app).rows]
-            await pilot.press(*"j" * titles.index("Pilchard boats laid up"))
-            await pilot.press("#")
-            await on_top(pilot, FeedInputScreen, "the question")
+            await _tags_asked(app, pilot, 2)
             await pilot.press(*"week49", "enter")
             await until(pilot, lambda: "#week49" in screen_text(app), "the tag in the row")
             row = next(h for h in table(app).rows if h.entry.title.startswith("Pilchard"))

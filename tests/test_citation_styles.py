@@ -33,7 +33,7 @@ URL = "https://ledger.example/2026/11/20/harbour-contract-costs"
 def test_the_tester_s_article_in_chicago_and_apa() -> None:
     assert chicago(story()) == (
         'Holt, Maren. "Harbour Contract Costs Twice What Council Was Told." Harbour Ledger,'
-        f" November 20, 2026. {URL} (accessed December 4, 2026)."
+        f" November 20, 2026. Accessed December 4, 2026. {URL}."
     )
     assert apa(story()) == (
         "Holt, M. (2026, November 20). Harbour contract costs twice what council was told."
@@ -52,7 +52,7 @@ def test_no_author_puts_the_title_first_and_no_date_says_n_d_with_the_day_retrie
     letter = story(author="", published=None, title="Letter: the harbour deal needs daylight?")
     assert chicago(letter) == (
         '"Letter: The Harbour Deal Needs Daylight?" Harbour Ledger.'
-        f" {URL} (accessed December 4, 2026)."
+        f" Accessed December 4, 2026. {URL}."
     )
     assert apa(letter) == (
         "Letter: The harbour deal needs daylight? (n.d.). Harbour Ledger."
@@ -327,7 +327,7 @@ def test_every_style_gives_a_hostile_canonical_address_as_one_word() -> None:
     odd = "https://ledger.example/2026/11/20/harbour?a=>b)c](javascript:alert(1))<x> y"
     encoded = "https://ledger.example/2026/11/20/harbour?a=%3Eb)c](javascript:alert(1))%3Cx%3E%20y"
     article = story(canonical_url=odd)
-    assert chicago(article).endswith(f" {encoded} (accessed December 4, 2026).")
+    assert chicago(article).endswith(f" Accessed December 4, 2026. {encoded}.")
     assert apa(article).endswith(f" Harbour Ledger. {encoded}")
     assert f"URL: {encoded}" in header_lines(article)
     assert f"URL: <{encoded}>" in header_lines(article, markdown=True)

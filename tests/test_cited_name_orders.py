@@ -5,6 +5,7 @@ J23."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -99,7 +100,10 @@ def cited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
             # A reference list is in the style's order: each article's line found by its
             # address.
             lines = result.stdout.splitlines()
-            shown[style] = [next(line for line in lines if f"{url} " in f"{line} ") for url in urls]
+            shown[style] = [
+                next(line for line in lines if re.search(rf"{re.escape(url)}\.? ", f"{line} "))
+                for url in urls
+            ]
     return shown
 
 
@@ -120,7 +124,7 @@ def test_a_story_dated_only_by_its_updated_line_is_cited_with_that_date(
 ) -> None:
     """Was Chicago's accessed date alone and APA's "(n.d.)" and "Retrieved …, from"."""
     chicago, apa = cited["chicago"][-1], cited["apa"][-1]
-    assert "Quay Post, last modified December 3, 2026. http://127.0.0.1:" in chicago, chicago
+    assert "Quay Post, last modified December 3, 2026. Accessed " in chicago, chicago
     assert apa.startswith("Keane, T. (2026, December 3). Old fish market"), apa
     assert "n.d." not in apa and "Retrieved" not in apa
 

@@ -26,6 +26,7 @@ from reader.models import Enclosure, ErrorKind, FetchError
 from reader.render import to_text
 from reader.store import Store
 from reader.urls import LONGEST_ENCLOSURE
+from tests.served_feed import serving
 
 MP3 = 42_000_000
 NOTES = "The harbour master on the dredging vote, and what the winter timetable means."
@@ -60,13 +61,7 @@ NOTES_PAGE = (
 
 @pytest.fixture
 def site() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    base = server.url_for("").rstrip("/")
-    server.expect_request("/feed.xml").respond_with_data(
-        podcast(base), content_type="application/rss+xml"
-    )
-    server.expect_request("/notes/1.html").respond_with_data(NOTES_PAGE, content_type="text/html")
+    server = serving(podcast, {"/notes/1.html": NOTES_PAGE})
     yield server
     server.clear()
     server.stop()

@@ -29,7 +29,7 @@ from reader.library.reextraction import Reextracted
 from reader.models import Article, Entry, FetchError
 from reader.store import Store
 from reader.store import feeds as store_feeds
-from tests.served_feed import serve_one_item
+from tests.served_feed import serve_one_item, serving
 
 STORY = [
     "The ferry company confirmed on Thursday that the Marram Point crossing will run a reduced "
@@ -78,14 +78,7 @@ def rss(base: str) -> str:
 
 @pytest.fixture
 def site() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    base = server.url_for("").rstrip("/")
-    server.expect_request("/feed.xml").respond_with_data(
-        rss(base), content_type="application/rss+xml"
-    )
-    server.expect_request("/ferry.html").respond_with_data(PAYWALL, content_type="text/html")
-    server.expect_request("/tides.html").respond_with_data(SCRIPT_BUILT, content_type="text/html")
+    server = serving(rss, {"/ferry.html": PAYWALL, "/tides.html": SCRIPT_BUILT})
     yield server
     if server.is_running():
         server.stop()

@@ -188,12 +188,17 @@ def test_the_text_rule_reads_the_feeds_full_text_of_a_kept_item(
     ],
 )
 def test_a_bad_rule_is_named_in_one_line(tmp_path: Path, text: str, said: str) -> None:
+    message = config_refused(tmp_path, text)
+    assert said in message and "\n" not in message and message.startswith("bad setting in")
+
+
+def config_refused(tmp_path: Path, text: str) -> str:
+    """What loading a config.toml of `text` says, which it must refuse."""
     path = tmp_path / "config.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
         load_config(path)
-    message = str(caught.value)
-    assert said in message and "\n" not in message and message.startswith("bad setting in")
+    return str(caught.value)
 
 
 def test_r_in_the_reader_takes_away_what_a_new_rule_matches(

@@ -61,15 +61,15 @@ def test_show_prints_the_citation_alone_in_the_style_asked_or_configured(
         assert "). " in line and "http://127.0.0.1:" in line, line
     (synced_dir / "config.toml").write_text('[citation]\nstyle = "chicago"\n')
     chicago = reader(synced_dir, "show", first, "--offline", "--format", "citation")
-    assert chicago.stdout.count("\n") == 1 and "(accessed " in chicago.stdout
+    assert chicago.stdout.count("\n") == 1 and " Accessed " in chicago.stdout
     # The article's own header takes the configured line in the block's place.
     text = reader(synced_dir, "show", first, "--offline").stdout
-    assert "(accessed " in text and "Retrieved: " not in text
-    (synced_dir / "config.toml").write_text('[citation]\nstyle = "mla"\n')
+    assert " Accessed " in text and "Retrieved: " not in text
+    (synced_dir / "config.toml").write_text('[citation]\nstyle = "harvard"\n')
     bad = reader(synced_dir, "show", first, "--offline")
     assert (
         bad.returncode == 1
-        and "citation.style must be one of 'block', 'chicago', 'apa'" in bad.stderr
+        and "citation.style must be one of 'block', 'chicago', 'apa', 'mla'" in bad.stderr
     )
 
 

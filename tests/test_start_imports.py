@@ -4,9 +4,14 @@ script until one is needed."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+
+from conftest import sync_into
+
+from reader.demo.server import DemoServer
 
 _LOADED = """
 import sys
@@ -24,6 +29,14 @@ def _loaded(*argv: str) -> tuple[set[str], str]:
     )
     modules, func = done.stdout.splitlines()
     return set(modules.split()), func
+
+
+def _printed(script: str) -> str:
+    """What a Python of its own running `script` prints (stripped)."""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
 
 
 def test_the_screen_loads_no_commands_module() -> None:
@@ -51,10 +64,7 @@ def test_the_screens_imports_compile_no_pattern_of_a_whole_script() -> None:
         "print(sum(isinstance(key[1], str) and ('\\u4e00' in key[1] or '\\u1e00' in key[1])"
         " for key in re._cache))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == "0"
+    assert _printed(script) == "0"
 
 
 def test_a_command_run_without_worker_processes_imports_no_multiprocessing(tmp_path: Path) -> None:
@@ -68,10 +78,7 @@ def test_a_command_run_without_worker_processes_imports_no_multiprocessing(tmp_p
         "print(sorted(m for m in sys.modules if m.startswith(('multiprocessing', "
         "'concurrent.futures.process'))))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == "[]"
+    assert _printed(script) == "[]"
 
 
 def test_the_models_and_reports_import_no_network_client_nor_asyncio() -> None:
@@ -82,7 +89,89 @@ def test_the_models_and_reports_import_no_network_client_nor_asyncio() -> None:
         "import sys, reader.models, reader.reports, reader.search_query\n"
         "print(sorted(m for m in ('httpx', 'asyncio', 'ssl') if m in sys.modules))\n"
     )
+    assert _printed(script) == "[]"
+
+
+# Runs the CLI in this process and prints which of the given modules it imported.
+_IMPORTED_BY_COMMAND = """
+import contextlib, io, json, sys
+from reader.cli import main
+watched, argv = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(argv)
+print(code, json.dumps(sorted(m for m in watched if m in sys.modules)))
+"""
+
+
+def _imported_by(argv: list[str], watched: list[str]) -> tuple[int, list[str]]:
     done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        [sys.executable, "-c", _IMPORTED_BY_COMMAND, json.dumps(watched), json.dumps(argv)],
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    assert done.stdout.strip() == "[]"
+    code, modules = done.stdout.split(" ", 1)
+    return int(code), json.loads(modules)
+
+
+def test_a_sync_with_nothing_new_imports_no_parser_nor_search_nor_comparison(
+    data_dir: Path, demo_server: DemoServer
+) -> None:
+    """`reader sync` whose feeds all answer "not modified" parses no feed (feedparser and chardet
+    under it), indexes nothing (the search's modules) and compares no copies (`word_diff`'s
+    patterns): each imported at its first use, they were a third of such a sync's start-up."""
+    sync_into(data_dir, demo_server.feed_urls[:2], articles=False)
+    code, imported = _imported_by(
+        ["--data-dir", str(data_dir), "sync", "-q", "--no-articles"],
+        ["httpx", "feedparser", "reader.feeds", "reader.full_text", "reader.copy_changes"],
+    )
+    assert code == 0
+    assert imported == ["httpx"]  # it fetched: the check sees what it imported
+
+
+def test_listing_the_feeds_imports_no_network_client(
+    data_dir: Path, demo_server: DemoServer
+) -> None:
+    """`reader feeds` and `reader list` read the store alone: httpx (~40 ms of a start, with
+    http.client and ssl under it) comes with the first fetch."""
+    sync_into(data_dir, demo_server.feed_urls[:1], articles=False)
+    for command in ("feeds", "list"):
+        code, imported = _imported_by(
+            ["--data-dir", str(data_dir), command], ["httpx", "feedparser", "reader.fetch"]
+        )
+        assert (code, imported) == (0, []), command
+
+
+def test_the_charset_rules_look_up_no_codec_until_asked() -> None:
+    """The charset rules name forty-odd codecs; each lookup imports that codec's module (the
+    CJK ones are the costliest), so they are looked up when a charset is first read."""
+    script = (
+        "import sys, reader.charset_labels as c\n"
+        "print('encodings.cp932' in sys.modules, end=' ')\n"
+        "print(c.normalise_charset('shift_jis'), c.normalise_charset('latin-1'))\n"
+    )
+    assert _printed(script).split() == ["False", "cp932", "cp1252"]
+
+
+def test_listing_headlines_imports_no_citation_nor_highlight_rules(
+    data_dir: Path, demo_server: DemoServer
+) -> None:
+    """Citations (their styles, the rules for writers' names) and highlights are `show`'s: the
+    other article commands (`list` in a shell loop above all) don't import them."""
+    sync_into(data_dir, demo_server.feed_urls[:1], articles=False)
+    code, imported = _imported_by(
+        ["--data-dir", str(data_dir), "list"],
+        ["reader.citation_styles", "reader.cited_names", "reader.writer_names"],
+    )
+    assert (code, imported) == (0, [])
+
+
+def test_the_screen_imports_the_article_search_when_first_searching() -> None:
+    """`F`'s search of the cached text (`full_text`, `library.text_search` and the name rules
+    under them) is imported in the search's thread when first asked, not at every start."""
+    script = (
+        "import sys, reader.cli, reader.ui.app\n"
+        "print(sorted(m for m in ('reader.full_text', 'reader.library.text_search',"
+        " 'reader.writer_names') if m in sys.modules))\n"
+    )
+    assert _printed(script) == "[]"

@@ -799,7 +799,8 @@ def test_an_open_copy_dropped_elsewhere_says_it_is_no_longer_kept(
         async with app.run_test(size=(120, 40)) as pilot:
             await started(pilot)
             body = await open_titled(pilot, "5m on bridge")
-            await until(pilot, lambda: "which are kept" in header(app), "the latest, 5m again")
+            # 5 said again: "the copy retrieved … (2) said the same as this one; they are kept"
+            await until(pilot, lambda: "kept: V shows them" in header(app), "the latest, 5m again")
             copied = copies(app)
             figure(8)
             assert await asyncio.to_thread(refresh_elsewhere, data_dir, site) == "changed"

@@ -8,8 +8,6 @@ import sys
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..citation import cited_url, moment_text
-from ..citation_styles import reference_order
 from ..codec import enclosures_json
 from ..config import config_path, data_dir
 from ..config_shown import defaults_not_in
@@ -43,8 +41,8 @@ from .common import (
     run_until_done,
     unmatched_body,
 )
-from .date_args import between, dates_named, moment, read_since, within
-from .highlights import after_article, highlight_items
+from .date_args import between, moment, read_since, within
+from .search_said import holds_nothing, indexing_said, none_holds, say_syncing
 from .tags import named_tags
 
 if TYPE_CHECKING:
@@ -57,7 +55,6 @@ if TYPE_CHECKING:
     from ..reports import Headline
     from ..search_feeds import SearchFeed
     from ..search_query import Query
-    from ..store import Store
 
 
 def headline_json(
@@ -110,14 +107,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         if not query.finds:
             err("--search needs a word to look for: reader list --search ferry strike")
             return EXIT_USAGE
-        if not (args.feed or args.tag) and _holds_nothing(args, query):
-            err(_none_holds(query, args.since, args.before))
+        if not (args.feed or args.tag) and holds_nothing(args, query):
             return _listed([], args, {}, {}, {}, {}, {})
     lib = open_library(args)
     try:
         feeds, tags = listed_feeds(lib, args)
-        if query is not None and (args.feed or args.tag) and _holds_nothing(args, query, lib.store):
-            err(_none_holds(query, args.since, args.before))
+        if query is not None and (args.feed or args.tag) and holds_nothing(args, query, lib.store):
             return _listed([], args, {}, {}, {}, {}, {})
         every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved, tags=tags)
         if every_not_offline and args.search is None:
@@ -143,6 +138,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             # searched as ones no headline lists.
             narrowed = unlisted and (args.unread or since is not None or before is not None)
             listed_too = lib.headlines() if narrowed else []
+            # Read before: what it has not cached yet is searched by its feed's text only.
+            syncing = lib.store.sync_under_way()
 
             def searched(rows: list[Headline], asked: Query = query) -> TextSearch:
                 return search_cached(
@@ -153,9 +150,10 @@ def cmd_list(args: argparse.Namespace) -> int:
                     # Every cached article: those no feed lists any more too, but in one feed's.
                     unlisted=unlisted,
                     unread_only=args.unread,
-                    indexing=_say_indexing,
+                    indexing=indexing_said(syncing),
                 )
 
+            uncached = sum(not h.cached for h in headlines) if syncing is not None else 0
             found = searched(headlines)
             # Those no feed lists are dated by their page: the bounds hold for them too.
             found_read = read_since([hit.headline for hit in found.hits], read_at, opened)
@@ -172,49 +170,14 @@ def cmd_list(args: argparse.Namespace) -> int:
                 # "holds" alone would say the words are nowhere in the archive (acc27a A17).
                 dated = since is not None or before is not None
                 outside = len(searched(every).hits) if dated else 0
-                err(_none_holds(query, args.since, args.before, outside) + case)
+                err(none_holds(query, args.since, args.before, outside) + case)
+            say_syncing(syncing, uncached)
         # Read for the lines printed only: a search that found none needs no page's date.
         page_dates = lib.store.page_dates() if headlines else {}
         opened_at = {h.entry.id: read_at(h.entry) for h in headlines} if args.json else {}
     finally:
         lib.close()
     return _listed(headlines, args, names, snippets, versions, lines, page_dates, opened_at)
-
-
-def _holds_nothing(args: argparse.Namespace, query: Query, store: Store | None = None) -> bool:
-    """Whether the search index tells that no headline and no cached article holds `query`
-    (`indexed_search.holds_nothing`), the headlines unread (a year's: a second). Without the
-    library's `store`, a store of the directory opened alone: the library's import (a fifth of
-    a second) is not waited for either."""
-    from ..indexed_search import holds_nothing
-
-    if store is not None:
-        return holds_nothing(store, query, _say_indexing, _say_headlines_indexing)
-    from ..store import Store
-
-    config_of(args)  # a config that doesn't read is said, as every command says it
-    alone = Store(data_dir(args.data_dir))
-    try:
-        return holds_nothing(alone, query, _say_indexing, _say_headlines_indexing)
-    finally:
-        alone.close()
-
-
-def _say_headlines_indexing(done: int, total: int) -> None:
-    """Said once, before the index first takes in the feeds' headlines (a year's: seconds)."""
-    if done == 0:
-        err("indexing every feed's headlines for search (once)…")
-
-
-def _none_holds(query: Query, since: str | None, before: str | None, outside: int = 0) -> str:
-    """What a search that found nothing says: in the dates given, with how many it found
-    outside them."""
-    if since is None and before is None:
-        return f"no headline or cached article holds {_every_word(query)}"
-    dates = safe_line(dates_named(since, before), 80)
-    return f"no headline or cached article {dates} holds {_every_word(query)}" + (
-        f" ({outside:,} outside those dates)" if outside else ""
-    )
 
 
 def _listed(
@@ -251,16 +214,6 @@ def _listed(
         return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
     _print_lines(headlines, names, lines, page_dates)
     return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
-
-
-def _say_indexing(done: int, total: int) -> None:
-    """Said once, before the index's catch-up of a search: a line of progress a batch would
-    scroll a script's log."""
-    if done == 0:
-        err(
-            f"indexing {plural(total, 'cached article')} for search"
-            " (once: later searches index only what is new)…"
-        )
 
 
 def _search_feed_named(args: argparse.Namespace) -> SearchFeed | None:
@@ -374,17 +327,18 @@ def _print_lines(
             out(f"    {lines[id(h)]}")
 
 
-def _every_word(query: Query) -> str:
-    """The words (and "phrases") of a query, as a message names what was looked for."""
-    return query.described()
-
-
 # Between two articles `reader show ID ID…` prints (a Markdown rule, a line of plain text, a
 # blank line between citations in blocks; one-line citations one under the other, a list).
 _APART = {"markdown": "\n\n---\n\n", "text": "\n\n" + "─" * 40 + "\n\n", "citation": "\n"}
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    # Here, not at the top: citations and highlights (their name rules, their styles) are
+    # `show`'s, and `reader list` in a shell loop paid their import at every start.
+    from ..citation import cited_url, moment_text
+    from ..citation_styles import reference_order
+    from .highlights import after_article, highlight_items
+
     if args.refresh and args.offline:
         raise UsageError("--refresh fetches the page again: not with --offline")
     config = config_of(args)

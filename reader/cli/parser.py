@@ -565,7 +565,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--style",
         choices=CITATION_STYLES,
         help="the citation's style: block (a line for each of source, author, dates, address, "
-        "time retrieved), or one line in chicago or apa style (with --format citation, a copy's "
+        "time retrieved), or one line in chicago, apa or mla style (with --format citation, a "
+        "copy's "
         "notes on stderr); the config's [citation] style "
         "when not given (block, unless set)",
     )
@@ -612,7 +613,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--style",
         choices=CITATION_STYLES,
-        help="the citation's style (block, chicago or apa); the config's [citation] style "
+        help="the citation's style (block, chicago, apa or mla); the config's [citation] style "
         "when not given",
     )
     p.set_defaults(func=_later("highlights", "cmd_highlights"))

@@ -323,19 +323,34 @@ def page_byline(doc: HtmlElement) -> list[str]:
     for place, _, el in candidates:
         if place == 2:
             break
-        for parts in _name_parts(el):
-            # "By Wang Xintong and Denise Jia": two writers, as their links would be.
-            written = [
-                n
-                for part in parts
-                if not _place_and_outlet(part)
-                for n in split_names(clean_byline(part), language)
-            ]
-            names = without_jobs([n for n in dict.fromkeys(written) if looks_like_name(n)])
+        tries = [_names_in(parts, language) for parts in _name_parts(el)]
+        for names in tries:
             if names:
                 above = _line_above(el) if place == 1 else ""
-                return [above] if above else names
+                return [above] if above else _with_unlinked(names, tries[-1])
     return []
+
+
+def _names_in(parts: list[str], language: str) -> list[str]:
+    """The writers `parts` of a byline (`_name_parts`) name, each apart: "By Wang Xintong and
+    Denise Jia" is two, as their links would be."""
+    written = [
+        n
+        for part in parts
+        if not _place_and_outlet(part)
+        for n in split_names(clean_byline(part), language)
+    ]
+    return without_jobs([n for n in dict.fromkeys(written) if looks_like_name(n)])
+
+
+def _with_unlinked(marked: list[str], whole: list[str]) -> list[str]:
+    """The byline's writers: those its markup names (`marked`: its links, `rel="author"`), or
+    those its whole text names when they are these and more, a co-writer printed without a
+    link ("By <a rel="author">Maren Holt</a> and Jonas Berg", acc35b F13: Jonas Berg was
+    dropped). A text naming them otherwise ("Jasjeev Gandhiok, New Delhi") is no such list."""
+    folded = {" ".join(n.split()).casefold() for n in marked}
+    more = {" ".join(n.split()).casefold() for n in whole}
+    return whole if folded < more else marked
 
 
 # How many lines of a post, from its top, may hold the line that signs it.

@@ -73,6 +73,22 @@ _POOR_TITLE = re.compile(
 )
 
 
+_PLACEHOLDER_AUTHORS = frozenset(
+    [
+        *("", "user", "admin", "administrator", "owner", "unknown", "anonymous", "author"),
+        *("none", "default", "n/a", "windows user", "microsoft office user"),
+    ]
+)
+"""What a PDF's tool writes as Author when no one set one: reportlab's "anonymous" and
+"(anonymous)", Word's "Windows User" and "Microsoft Office User", the account's "Administrator"
+(acc35b F18: "anonymous" was cited as the author). Compared without brackets and case."""
+
+
+def placeholder_author(name: str) -> bool:
+    """`name` is a tool's placeholder for no author (`_PLACEHOLDER_AUTHORS`), or none."""
+    return name.strip("()[]<> ").casefold() in _PLACEHOLDER_AUTHORS
+
+
 def pdf_article(body: bytes, url: str = "") -> Article:
     """The article of the PDF `body`; FetchError(NOT_HTML) for one that can't be read, is
     locked, or holds no text (pictures of pages)."""
@@ -105,6 +121,7 @@ def pdf_article(body: bytes, url: str = "") -> Article:
         incomplete_for_good=bool(cut),
         fetched_at=datetime.now(UTC),
         extractor=EXTRACTOR,
+        document=True,
     )
 
 
@@ -219,7 +236,7 @@ def _declared(reader: Any) -> tuple[str, str, datetime | None, datetime | None, 
         language = ""
     if _POOR_TITLE.match(title):
         title = ""  # "Microsoft Word - draft3.docx", "untitled": a tool's, not the document's
-    if author.lower() in ("", "user", "admin", "administrator", "owner", "unknown"):
+    if placeholder_author(author):
         author = ""
     if updated is not None and published is not None and updated.date() <= published.date():
         updated = None

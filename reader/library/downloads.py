@@ -127,11 +127,12 @@ class LibraryDownloads(LibraryPageReads):
         """The latest copy of `url`'s article told of the earlier ones kept (`versions`), and
         of its page found taken down since (`gone_at`)."""
         latest = self._with_gone(url, latest)
-        earlier = self.store.version_times(url)  # not the copies themselves: each open asks
+        # Not the copies themselves: each open asks.
+        earlier, repeats = self.store.version_times_and_repeats(url)
         if not earlier:
             return latest
         times = (*earlier, latest.fetched_at)
-        return replace(latest, versions=times, version=len(times))
+        return replace(latest, versions=times, version=len(times), repeats=repeats)
 
     def article_version(self, target: Entry | str, number: int) -> Article:
         """The copy `number` (1: the oldest kept) of a cached article a sync fetched again and
@@ -142,7 +143,7 @@ class LibraryDownloads(LibraryPageReads):
         if latest is None:
             raise FetchError(ErrorKind.NOT_CACHED, "not available offline: not in the cache", url)
         # The one copy asked for rebuilt, not all; each read once.
-        kept, earlier = self.store.version_and_times(url, number)
+        kept, earlier, repeats = self.store.version_times_repeats(url, number)
         count = len(earlier) + 1
         if not 1 <= number <= count:
             have = "one copy is" if count == 1 else f"copies 1 to {count} are"
@@ -151,7 +152,7 @@ class LibraryDownloads(LibraryPageReads):
         if chosen is None:
             raise FetchError(ErrorKind.NOT_FOUND, f"version {number} is damaged", url)
         times = (*earlier, latest.fetched_at) if earlier else ()
-        copy = replace(chosen, versions=times, version=number if earlier else 0)
+        copy = replace(chosen, versions=times, version=number if earlier else 0, repeats=repeats)
         return self._with_gone(url, copy)
 
     def superseded(self, target: Entry | str, shown: Article) -> Article | None:
@@ -169,7 +170,8 @@ class LibraryDownloads(LibraryPageReads):
             shown.author,
         ):
             return None  # fetched again unchanged: still the text there is
-        times = (*self.store.version_times(url), latest.fetched_at)  # not every copy rebuilt
+        earlier, repeats = self.store.version_times_and_repeats(url)  # not every copy rebuilt
+        times = (*earlier, latest.fetched_at)
         number = next((n for n, at in enumerate(times, 1) if at == shown.fetched_at), 0)
         if not number:
             # Dropped since from those kept (`MAX_VERSIONS`): still on screen, so numbered
@@ -178,7 +180,7 @@ class LibraryDownloads(LibraryPageReads):
             number = 1 + sum(1 for t in times if at is not None and t is not None and t < at)
             times = (*times[: number - 1], at, *times[number - 1 :])
             return replace(shown, versions=times, version=number, dropped=True)
-        return replace(shown, versions=times, version=number, dropped=False)
+        return replace(shown, versions=times, version=number, dropped=False, repeats=repeats)
 
     async def article_ahead(self, entry: Entry) -> Article:
         """`article(entry)` fetched ahead of the user (the reader's prefetch), in a task of its

@@ -90,8 +90,6 @@ class LibraryFeedRefresh(LibraryRenewal):
         unanswered: bool,
         answered: Callable[[], None] | None = None,
     ) -> FeedResult:
-        from ..feeds import parse_feed
-
         feed = self.store.feed(url) or Feed(url)
         seen = None  # a web page's fingerprint and title, when one came in the feed's place
         try:
@@ -126,6 +124,10 @@ class LibraryFeedRefresh(LibraryRenewal):
                     login_page_elsewhere, url, response.url, response.body, response.charset
                 )
                 self._watch_for_portal(seen, answer, alone)
+            # Imported here, not above: feedparser (and chardet under it) is a sixth of a
+            # sync's start-up, and a sync whose feeds all answer "not modified" parses none.
+            from ..feeds import parse_feed
+
             parsed = await self._cpu(
                 parse_feed,
                 response.body,

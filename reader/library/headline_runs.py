@@ -22,6 +22,7 @@ from itertools import islice
 from operator import itemgetter
 from typing import Any
 
+from ..models import SUMMARY_HELD
 from ..reports import Headline, newest_first, newest_first_at
 from ..store.feeds import keyed
 from .headline_marks import HeadlineMarks
@@ -69,7 +70,7 @@ def _made(
     for n, (record, place) in enumerate(zip(records, places, strict=True)):
         if unread_only and record["id"] in read:
             continue
-        entry, key = keyed(record)
+        entry, key = keyed(record, SUMMARY_HELD, marks.cached)
         yield place, turn, n, marks.headline(entry, key, entry.id in read)
 
 
@@ -130,7 +131,7 @@ class _Head:
                 if self.unread_only and record["id"] in self.read:
                     self.cut = True
                     continue
-                entry, key = keyed(record)
+                entry, key = keyed(record, SUMMARY_HELD, self.marks.cached)
                 headline = self.marks.headline(entry, key, entry.id in self.read)
                 place = newest_first(headline)
                 if place < last:

@@ -12,7 +12,7 @@ from typing import Any
 from ..dates import from_timestamp
 from ..gone import asked_lately
 from ..keys import saved_article_id
-from ..models import Entry, StoreError
+from ..models import SUMMARY_HELD, Entry, StoreError
 from ..reports import Headline, NotOffline, article_of, newest_first, one_each
 from ..store.saved import HELD
 from ..store.shown_ids import UNLISTED
@@ -218,15 +218,36 @@ class LibraryHeadlines(LibraryTags):
         marks = self._marks()
         out = []
         cached, partial = marks.cached, marks.partial
+        changed = []
         for headline in headlines:
             key = article_of(headline)
             # Sets looked up, no headline made, for the thousands that did not change.
             if key and (key in cached, key in partial) != (headline.cached, headline.partial):
-                out.append(marks.headline(headline.entry, key, headline.read))
+                changed.append((headline, key))
+        held = self._summaries_held([h.entry for h, k in changed if k not in cached])
+        for headline, key in changed:
+            entry = held.get(headline.entry.id, headline.entry)
+            out.append(marks.headline(entry, key, headline.read))
         if marks.read_now:
             with suppress(StoreError):  # read again next time
                 self.store.keep_page_dates(marks.read_now)
         return out
+
+    def _summaries_held(self, entries: list[Entry]) -> dict[str, Entry]:
+        """Of `entries`, whose articles are no longer cached (evicted), those listed while
+        they were, holding none of their summaries (`Entry.summary_cut`), as a list holds
+        them now, by id: the start a search reads of an uncached one's feed text, each feed's
+        list read once."""
+        wanted: dict[str, set[str]] = {}
+        for entry in entries:
+            if entry.summary_cut and len(entry.summary) < SUMMARY_HELD:
+                wanted.setdefault(entry.feed_url, set()).add(entry.id)
+        held: dict[str, Entry] = {}
+        for url, ids in wanted.items():
+            for entry, _ in self.store.keyed_entries(url, SUMMARY_HELD):
+                if entry.id in ids:
+                    held[entry.id] = entry
+        return held
 
     def _marks(self) -> HeadlineMarks:
         store = self.store
@@ -249,14 +270,17 @@ class LibraryHeadlines(LibraryTags):
         unread_only: bool,
         saved_only: bool,
         as_read: Callable[[Entry, str], Entry] | None = None,
+        held: int | None = SUMMARY_HELD,
     ) -> tuple[list[Headline], set[str]]:
         """The headlines of these feeds, and the article keys they list (saved or not); each
-        entry as `as_read` gives it back, given it and its key (a sync's `lean` ones)."""
+        entry as `as_read` gives it back, given it and its key (a sync's `lean` ones), its
+        summary cut to `held` characters, none where its article is cached
+        (`Entry.summary_cut`; None: whole, as a sync compares them)."""
         out: list[Headline] = []
         listed: set[str] = set()
         for url in urls:
             read = self.store.read_ids(url)
-            for entry, key in self.store.keyed_entries(url):
+            for entry, key in self.store.keyed_entries(url, held, marks.cached):
                 listed.add(key)
                 if unread_only and entry.id in read:
                     continue

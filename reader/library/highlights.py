@@ -249,7 +249,10 @@ def _read_in(copies: list[Article], highlight: Highlight, in_latest: bool) -> Ar
     if highlight.cited is not None and highlight.cited.fetched_at is not None:
         kept_on = [copy for copy in copies if copy.fetched_at == highlight.cited.fetched_at]
         if kept_on:
-            return kept_on[-1]
+            # A copy the latest says word for word (an edit undone) is cited as the latest:
+            # "the latest … differs" under a quote it still holds told of a change there is
+            # not (acc35b F14).
+            return None if kept_on[-1].version in kept_on[-1].repeats else kept_on[-1]
     return None if in_latest else _holding(copies, highlight)
 
 

@@ -11,10 +11,9 @@ import asyncio
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..citation import moment_text
-from ..copy_changes import CopyChanges, changes_between
 from ..gone import taken_down
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..page_caching import Extracted
@@ -25,6 +24,9 @@ from .failures import _may_come_later, _unexpected_as_fetch_error
 from .leads import start_download
 from .resources import _link
 from .saving import LibrarySaving
+
+if TYPE_CHECKING:
+    from ..copy_changes import CopyChanges
 
 Outcome = Literal["changed", "unchanged", "kept", "gone", "failed", "completed"]
 
@@ -232,4 +234,8 @@ class LibraryRenewal(LibrarySaving):
         older = newer - 1 if older is None else older
         if older == newer:
             raise FetchError(ErrorKind.NOT_FOUND, f"copy {older} is the same copy twice", url)
+        # Here, not at the top: the word-by-word comparison is `reader diff`'s and `V`'s alone,
+        # and its patterns cost every other command's start-up.
+        from ..copy_changes import changes_between
+
         return changes_between(self.article_version(url, older), self.article_version(url, newer))

@@ -38,7 +38,6 @@ from .resources import _now
 from .retold import retold, stamped_times, updated_since
 from .stalled_hosts import StalledHosts
 from .sync_start import LibrarySyncStart
-from .text_search import index_cached
 
 
 class LibrarySync(LibrarySyncStart):
@@ -536,6 +535,10 @@ class LibrarySync(LibrarySyncStart):
 
             def indexing(done: int, total: int) -> None:  # in the index's thread
                 loop.call_soon_threadsafe(report, "indexing", None, False, None, (done, total))
+
+            # Imported here: the search's modules are a tenth of a sync's start-up, and a
+            # sync that brought nothing indexes nothing.
+            from .text_search import index_cached
 
             with suppress(StoreError):
                 await asyncio.to_thread(index_cached, self.store, indexing)

@@ -92,7 +92,9 @@ class LibrarySyncStart(LibraryFeedRefresh):
                 return entry
             return lean(entry)
 
-        headlines = self._feed_headlines(store.feed_urls(), self._marks(), False, False, as_read)[0]
+        # Their summaries whole: what one fetched is compared with (`retold`), and kept.
+        urls, marks = store.feed_urls(), self._marks()
+        headlines = self._feed_headlines(urls, marks, False, False, as_read, held=None)[0]
         headlines.sort(key=newest_first)  # as `headlines()` lists them
         listed = {h.key or link_key(h.entry.link) for h in headlines}
         saved = store.saved()

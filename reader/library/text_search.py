@@ -61,18 +61,23 @@ def search_cached(
     With `page`, the newest headlines are searched first, in runs (`_chunks`), and `page` is
     given the hits found so far after each run but the last that found more: the first of
     them shown while the rest are looked for. A group of words the index names no article
-    and no headline for (the `headlines` being the store's) finds nothing, told at once.
+    and no headline for (the `headlines` being the store's) finds nothing, told at once. A word
+    it leaves out (`-word`) is looked for only in the texts the index names for it
+    (`_Unheld`).
     """
     store = lib.store
     signature = store.article_signature()  # before the times: one stored between tells
     stored = store.article_times()
     candidates: list[set[str] | None] | None = None
+    unheld = _Unheld(stored, [])
     with opened_index(store, use_index) as index:
         if index is not None:
             caught_up(index, store, signature, stored, indexing)
             candidates = [index.candidates(word.typed) for word in query.words]
             if headlines_hold_none(index, store, query, candidates):
                 return TextSearch([], True, 0)
+            if signature is not None:  # what was written meanwhile is told by it (`_Unheld`)
+                unheld = _Unheld(stored, [index.candidates(w.typed) for w in query.excluded])
     rows = list(headlines)
     extra: list[Headline] = []
     if unlisted:
@@ -102,19 +107,74 @@ def search_cached(
         key = headline.key or link_key(headline.entry.link)
         return store.searched_copies(key) if key in copied else []
 
+    def searched(rows: list[Headline], unheld: _Unheld = unheld) -> list[Hit]:
+        return search(
+            rows,
+            query,
+            text,
+            stopped=stopped,
+            candidates=candidates,
+            copies=copies,
+            unheld=unheld,
+            summary_of=store.feed_summary,
+        )
+
     if page is None:
-        hits = search(rows, query, text, stopped=stopped, candidates=candidates, copies=copies)
-        return TextSearch(hits, candidates is not None, len(extra))
-    hits = []
-    chunks = list(_chunks(rows))
-    for n, chunk in enumerate(chunks, 1):
-        if stopped():
-            break
-        found = search(chunk, query, text, stopped=stopped, candidates=candidates, copies=copies)
-        hits += found
-        if found and n < len(chunks):  # the last run's are the whole list returned
-            page(list(hits))  # a copy: the caller may keep it while the search goes on
+        hits = searched(rows)
+    else:
+        hits = []
+        chunks = list(_chunks(rows))
+        for n, chunk in enumerate(chunks, 1):
+            if stopped():
+                break
+            found = searched(chunk)
+            hits += found
+            if found and n < len(chunks):  # the last run's are the whole list returned
+                page(list(hits))  # a copy: the caller may keep it while the search goes on
+    if unheld.told:
+        # Cached again (or at all) since the index caught up: looked in whole.
+        again = unheld.written_since(store, signature)
+        if again:
+            whole = _Unheld(stored, [])
+            hits = [
+                found
+                for hit in hits
+                for found in (
+                    searched([hit.headline], whole)
+                    if (hit.headline.key or link_key(hit.headline.entry.link)) in again
+                    else (hit,)
+                )
+            ]
     return TextSearch(hits, candidates is not None, len(extra))
+
+
+class _Unheld:
+    """By a cached article's key, the words a query leaves out (by their place in
+    `Query.excluded`) that the index tells its text can't hold: not looked for in it
+    (`full_text.search`'s `unheld`), where an absent word was looked for through every hit's
+    whole text (a third of a year's `F harbour -sofia`). The index tells of the articles as
+    they were when it caught up (`stored`); one cached again since is looked in whole
+    (`written_since`)."""
+
+    def __init__(self, stored: dict[str, float], excluded: list[set[str] | None]) -> None:
+        self._stored = stored
+        self._excluded = [(n, keys) for n, keys in enumerate(excluded) if keys is not None]
+        self.told = False
+        """It told of a word unheld: the hits are checked against what was written since."""
+
+    def __call__(self, key: str) -> list[int]:
+        if not self._excluded or key not in self._stored:  # not indexed: it can't tell
+            return []
+        absent = [n for n, keys in self._excluded if key not in keys]
+        self.told = self.told or bool(absent)
+        return absent
+
+    def written_since(self, store: Store, signature: tuple[object, ...] | None) -> set[str]:
+        """The keys of the articles cached, again or at all, since the index was caught up
+        with `stored` (their `signature` then)."""
+        if store.article_signature() == signature:
+            return set()
+        return {key for key, at in store.article_times().items() if self._stored.get(key) != at}
 
 
 def in_tag_lists(store: Store, rows: list[Headline], query: Query) -> list[Headline]:

@@ -41,7 +41,7 @@ _FORMAT = "format"
 
 C = TypeVar("C", bound=type)
 
-_decode_one = json.JSONDecoder().raw_decode
+decode_one = json.JSONDecoder().raw_decode
 _SPACE = re.compile(r"[ \t\n\r]*")
 # What a copy of a damaged record is not named with (`_keep_aside`): a key's address's "/",
 # and anything a shell or another system would read otherwise.
@@ -571,11 +571,11 @@ def json_members(raw: str) -> Iterator[tuple[str, Any]]:
         if raw[at] == "}":
             return
         while True:
-            key, at = _decode_one(raw, at)
+            key, at = decode_one(raw, at)
             at = skip(raw, at).end()
             if not isinstance(key, str) or raw[at] != ":":
                 return
-            value, at = _decode_one(raw, skip(raw, at + 1).end())
+            value, at = decode_one(raw, skip(raw, at + 1).end())
             at = skip(raw, at).end()
             after = raw[at]  # none (IndexError): the value may be cut short, a number's digits
             yield key, value
@@ -600,7 +600,7 @@ def json_items(raw: str) -> Iterator[Any]:
         if raw[at] == "]":
             return
         while True:
-            item, at = _decode_one(raw, at)
+            item, at = decode_one(raw, at)
             yield item
             at = skip(raw, at).end()
             if raw[at] != ",":

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,7 +17,7 @@ from ..dates import not_ahead
 from ..feed_tags import with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import Entry, Feed
-from .directory import _reporting_storage_errors, json_items
+from .directory import _reporting_storage_errors, decode_one, json_items
 from .key_ranges import keys_with_prefix
 from .shown_ids import UNLISTED, StoreShownIds
 
@@ -153,20 +153,28 @@ def _checked_id(record: dict[str, Any]) -> str:
     return entry_id
 
 
-def keyed(record: dict[str, Any]) -> tuple[Entry, str]:
+def keyed(
+    record: dict[str, Any], held: int | None = None, cached: Container[str] = ()
+) -> tuple[Entry, str]:
     """An entry of `StoreFeeds.entry_records` decoded, with its article key (as
-    `keyed_entries` gives them); raises KeyError, TypeError or ValueError for a damaged one."""
-    entry = entry_from_dict(record)
-    return entry, _key_of(record, entry)
+    `keyed_entries` gives them, `held` and `cached` too); raises KeyError, TypeError or
+    ValueError for a damaged one."""
+    if not isinstance(record, dict):
+        raise TypeError(f"an entry's record is a {type(record).__name__}")
+    key = _key_of(record)
+    if held and key and key in cached:
+        held = 0  # the article's text is what a search reads
+    return entry_from_dict(record, held), key
 
 
-def _key_of(record: dict[str, Any], entry: Entry) -> str:
-    """The article key of `entry`, decoded from `record`: the one kept with it, else made now."""
+def _key_of(record: dict[str, Any]) -> str:
+    """The article key of `record`'s entry: the one kept with it, else made now."""
+    link = record.get("link") or ""
     key = _stored_key(record)
     if key is None:
-        return link_key(entry.link)
+        return link_key(link)
     # Most keys are the link itself: its string, not a copy (5 MB of a year's headlines).
-    return entry.link if key == entry.link else key
+    return link if key == link else key
 
 
 @_reporting_storage_errors
@@ -300,10 +308,19 @@ class StoreFeeds(StoreShownIds):
     def entries(self, feed_url: str) -> list[Entry]:
         return [entry for entry, _ in self._records(feed_url)]
 
-    def keyed_entries(self, feed_url: str) -> list[tuple[Entry, str]]:
+    def keyed_entries(
+        self, feed_url: str, held: int | None = None, cached: Container[str] = ()
+    ) -> list[tuple[Entry, str]]:
         """A feed's entries, each with its article's cache key (`keys.article_key` of its
-        link, "" for none): the one kept with it, else made now."""
-        return [(entry, _key_of(record, entry)) for entry, record in self._records(feed_url)]
+        link, "" for none): the one kept with it, else made now. `held`: each summary cut to
+        that many characters (`entry_from_dict`; None: whole), to none of them where the
+        article is cached (its key in `cached`)."""
+        data = self._load(self._state, _entries_key(feed_url), [])
+        try:
+            return [keyed(d, held, cached) for d in data]
+        except (KeyError, TypeError, ValueError):
+            self._drop_damaged(self._state, _entries_key(feed_url))
+            return []
 
     def entry_ids(self, feed_url: str) -> list[str]:
         """The ids of a feed's entries, as `entries` lists them, without making each entry:
@@ -584,8 +601,33 @@ class StoreFeeds(StoreShownIds):
 
     def feed_html(self, entry: Entry) -> str:
         """The text the feed carried for `entry`: its full content (in hand when fresh from the
-        feed, else kept here), else its summary. Extraction's fallback and the offline view."""
-        return entry.content or self.entry_content(entry.id) or entry.summary
+        feed, else kept here), else its summary, whole: a headline listed holds its start
+        (`SUMMARY_HELD`), the rest read from its record. Extraction's fallback and the offline
+        view."""
+        return entry.content or self.entry_content(entry.id) or self.feed_summary(entry)
+
+    def feed_summary(self, entry: Entry) -> str:
+        """`entry`'s summary whole: read from its record in its feed's list when a list held
+        only its start (`Entry.summary_cut`), the record alone decoded, not the list (a feed
+        of 2,000 items each whole in its summary: 40 MB); the start held when the list has
+        it no more."""
+        if not entry.summary_cut:
+            return entry.summary
+        raw = self._value(self._state, _entries_key(entry.feed_url))
+        if not isinstance(raw, str):
+            return entry.summary
+        # Found by its text: each record opens with its id, as `_save` writes it; else (a list
+        # written otherwise) decoded record by record up to it.
+        at = raw.find(f'{{"id":{json.dumps(entry.id, ensure_ascii=False)},')
+        try:
+            records = iter([decode_one(raw, at)[0]]) if at >= 0 else json_items(raw)
+        except ValueError:  # damaged
+            records = iter(())
+        for record in records:
+            if isinstance(record, dict) and record.get("id") == entry.id:
+                summary = record.get("summary")
+                return summary if isinstance(summary, str) else entry.summary
+        return entry.summary
 
     def read_ids(self, feed_url: str) -> set[str]:
         # The user's own, which no fetch gives back: a damaged record is copied aside first

@@ -258,6 +258,14 @@ class StoreUsage(StoreSaved):
             runs[str(os.getpid())] = [_boot_id(), time.time()]
             self._save(self._state, _SYNCS_RUNNING, runs)
 
+    def sync_under_way(self) -> int | None:
+        """The process id of a sync caching articles in this directory now (this process's
+        too), None when none is: a search meanwhile finds what it has cached so far."""
+        for pid, run in self._syncs_running().items():
+            if _running(pid, run):
+                return int(pid)
+        return None
+
     def _syncs_running(self) -> dict[str, list[Any]]:
         """The syncs started and not ended, by process id: the boot they ran in, and when."""
         data = self._load(self._state, _SYNCS_RUNNING, {})

@@ -60,6 +60,7 @@ class ReaderAppHeadlines(ReaderAppState):
         self.index = await quittable(
             HeadlineIndex.load, self.lib, self.config.feed_order, kept, name="reader-headlines"
         )
+        self.give_back_memory()  # what reading every list freed (`load_rest`)
         await self._show_loaded(freeze)
 
     async def load_first(self) -> None:
@@ -87,6 +88,10 @@ class ReaderAppHeadlines(ReaderAppState):
             return  # read whole meanwhile (a reload): that one stands
         index.take_edits(first)
         self.index = index
+        # Every feed's list was read, its records decoded and let go, the summaries a list's
+        # headlines hold none of among them (`Entry.summary_cut`): a year of feeds carrying
+        # their articles whole left ~200 MB of them in the C heap.
+        self.give_back_memory()
         if not self._busy:
             freeze_long_lived()  # as `reload` does
             self._settle_soon()

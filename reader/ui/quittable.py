@@ -1,7 +1,9 @@
 """Work in a thread of its own that quitting does not wait for: `asyncio.to_thread`'s threads
 are waited for as the interpreter exits, and `q` pressed while one read the rest of the headlines
 or imported the network stack left the terminal's prompt waiting for it (two seconds on a busy
-machine). Only for work that writes nothing: what it was doing is dropped with the process."""
+machine). Only for work that writes nothing: what it was doing is dropped with the process;
+work inside a C library that must not be cut off by the process's end is done under
+`before_exit.finished_before_exit` (the network stack's TLS context, made in `fetch`)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,10 @@ import threading
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from typing import Any, TypeVar, cast
+
+# Its exit handler registered now, by the main thread: the first `Fetcher` is made by one of
+# these threads, whose import of `before_exit` could otherwise come as the interpreter ends.
+from .. import before_exit  # noqa: F401
 
 T = TypeVar("T")
 

@@ -28,12 +28,10 @@ from textual import work
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...full_text import Hit, Query
-from ...library.text_search import TextSearch, search_cached
 from ...plural import plural
 from ...reports import Headline, merged_newest_first
 from ...search_feeds import SearchFeed, search_feed_named
-from ...search_query import finds_anything
+from ...search_query import Query, finds_anything
 from ..cell_width import cut_to_cells, rich_agreeing, terminal_cells
 from ..display import plain
 from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, view_search_feed, view_tag
@@ -44,6 +42,8 @@ from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
+    from ...full_text import Hit
+    from ...library.text_search import TextSearch
     from ..app import ReaderApp
 
 SEARCH_VIEW = "reader:search"
@@ -52,6 +52,9 @@ address is this: a feed is subscribed at an http(s) address)."""
 PROMPT = "Find in articles: "
 _NOTE_EVERY = 0.25
 """Seconds between two of the indexing's counts in the status line (`indexing_note`)."""
+SYNCING = " · a sync is under way: F again once it ends searches what it caches"
+"""Said of hits found while a sync caches articles: an article it fetches next may hold the
+words where its feed's text, searched meanwhile, doesn't."""
 _SCOPE_CELLS = 30
 """The most of a feed's name the search line's prompt gives ("Find in Harbour Ledger: ")."""
 
@@ -83,6 +86,8 @@ class MainFullText(Screen[None]):
         self.text_hits: list[Hit] = []
         self._case_note = ""
         """For no hits, what the query with case ignored finds (`Query.case_note`)."""
+        self._while_syncing = False
+        """The hits shown were found while a sync cached articles (`SYNCING`)."""
         self._text_typing = False
         """The search line open is `F`'s, not `/`'s."""
         self._back_to: str | None = None
@@ -147,6 +152,10 @@ class MainFullText(Screen[None]):
         listed, unlisted = list(index.headlines), list(index.unlisted)
 
         def run() -> dict[str, list[Hit]]:  # in a thread of its own
+            # The search's modules are imported in its thread, when first searched: at the
+            # top they were a share of every start of the reader's screen.
+            from ...library.text_search import search_cached
+
             rows = merged_newest_first(listed, unlisted)
             return {f.name: search_cached(lib, rows, Query(f.words)).hits for f in searches}
 
@@ -274,7 +283,11 @@ class MainFullText(Screen[None]):
         def page(hits: list[Hit]) -> None:  # in the search's thread
             self.app.call_from_thread(self._hits_so_far, generation, query, hits, into)
 
-        def run() -> tuple[TextSearch, str]:  # in the search's thread
+        def run() -> tuple[TextSearch, str, bool]:  # in the search's thread
+            from ...library.text_search import search_cached
+
+            # Read before: what it has not cached yet is searched by its feed's text only.
+            syncing = lib.store.sync_under_way() is not None
             rows = merged_newest_first(listed, unlisted)
             asked = Query(query)
             found = search_cached(
@@ -288,14 +301,15 @@ class MainFullText(Screen[None]):
             )
             lowered = asked.caseless() if not found.hits else None
             if lowered is None:
-                return found, ""
+                return found, "", syncing
             stopped = lambda: self._generation != generation  # noqa: E731
             again = search_cached(lib, rows, lowered, unlisted=every, stopped=stopped)
-            return found, asked.case_note(len(again.hits))
+            return found, asked.case_note(len(again.hits)), syncing
 
-        found, case_note = await asyncio.to_thread(run)
+        found, case_note, syncing = await asyncio.to_thread(run)
         if self._generation != generation:
             return
+        self._while_syncing = syncing
         self._so_far = None
         if self._paged == generation:
             if self.feed_url == into:  # the first ones shown: the cursor stays put
@@ -366,7 +380,8 @@ class MainFullText(Screen[None]):
             )
         return (
             f"No headline or cached article{where} holds"
-            f" {plain(Query(self.text_query).described()).plain}{self._case_note}. Esc goes back."
+            f" {plain(Query(self.text_query).described()).plain}{self._case_note}"
+            f"{SYNCING if self._while_syncing else ''}. Esc goes back."
         )
 
     def text_details(self) -> dict[str, str]:
@@ -396,7 +411,11 @@ class MainFullText(Screen[None]):
             )
             return
         count = plural(len(self.text_hits), "headline")
-        self.query_one(StatusBar).show_note(f"{count}{where} for “{self.text_query}”{back}")
+        # A search feed's are searched again as the headlines are read anew (`search_feeds`).
+        syncing = SYNCING if self._while_syncing and self.feed_url == SEARCH_VIEW else ""
+        self.query_one(StatusBar).show_note(
+            f"{count}{where} for “{self.text_query}”{syncing}{back}"
+        )
 
     def leave_text_search(self) -> None:
         """Back to the view the hits replaced."""

@@ -1,0 +1,123 @@
+"""A PDF is cited as a document, not a newspaper's article (acc35b F8): CSL-JSON's `report`
+with its site as publisher, APA 7's and Chicago's report forms with the year, MLA 9's; a PDF
+exported again with a correction keeps the first copy's date as published, the new one its
+update. A PDF tool's placeholder author ("anonymous", "(anonymous)", "Administrator") is no
+author, and APA's sentence case keeps a month's name (acc35b F18).
+
+Real parts: PDFs written by the demo's writer and read by pypdf, a loopback server
+(pytest-httpserver), the store on disk."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.citation_mla import mla
+from reader.citation_styles import apa, chicago, csl_item
+from reader.demo.pdf_pages import report_pdf
+from reader.extract import extract_file
+from tests.cli_run import run_reader
+from tests.served_feed import serve_pdf_item
+
+FINDINGS = (
+    "The audit committee found that the dredging contract had been varied eleven times without "
+    "the approval the standing orders require, and that the variations added a third to its cost."
+)
+BLOCKS = [("p", f"{FINDINGS} (Part {n}.)") for n in range(1, 6)]
+TITLE = "Dredging Contract Review: Audit Committee Report"
+URL = "https://harbourton.example/docs/council-report.pdf"
+
+
+def _pdf(title: str = TITLE, author: str = "Ingrid Müller", day: int = 3, note: str = "") -> bytes:
+    blocks = [*BLOCKS, ("p", note)] if note else BLOCKS
+    created = datetime(2026, 11, day, 9, 30, tzinfo=UTC)
+    return report_pdf(title, blocks, author=author, created=created)
+
+
+def _report(title: str = TITLE, author: str = "Ingrid Müller") -> object:
+    article = extract_file(_pdf(title, author), URL)
+    retrieved = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
+    return replace(article, site_name="Harbourton Council", fetched_at=retrieved)
+
+
+def test_a_pdf_is_cited_as_a_report_in_every_style() -> None:
+    article = _report()
+    assert article.document
+    assert chicago(article) == (
+        "Müller, Ingrid. Dredging Contract Review: Audit Committee Report. Harbourton Council,"
+        f" 2026. Accessed December 4, 2026. {URL}."
+    )
+    assert chicago(article, markdown=True).startswith(
+        "Müller, Ingrid. *Dredging Contract Review: Audit Committee Report*. Harbourton"
+    )
+    assert apa(article) == (
+        "Müller, I. (2026). Dredging contract review: Audit committee report. Harbourton"
+        f" Council. {URL}"
+    )
+    assert "(2026). *Dredging contract review: Audit committee report*." in apa(article, True)
+    assert mla(article) == (
+        "Müller, Ingrid. Dredging Contract Review: Audit Committee Report. Harbourton Council,"
+        " 3 Nov. 2026, harbourton.example/docs/council-report.pdf."
+    )
+    item = csl_item(article, "x")
+    assert item["type"] == "report" and item["publisher"] == "Harbourton Council"
+    assert "container-title" not in item
+
+
+def test_a_body_that_writes_and_publishes_a_report_is_named_once() -> None:
+    article = replace(_report(author="Harbourton Council"), site_name="Harbourton Council")
+    assert apa(article) == (
+        f"Harbourton Council. (2026). Dredging contract review: Audit committee report. {URL}"
+    )
+    assert mla(article).startswith(
+        "Harbourton Council. Dredging Contract Review: Audit Committee Report. 3 Nov. 2026, "
+    )
+
+
+@pytest.mark.parametrize(
+    "placeholder", ["anonymous", "(anonymous)", "Administrator", "Windows User", "Author"]
+)
+def test_a_pdf_tool_s_placeholder_is_no_author(placeholder: str) -> None:
+    article = _report("Harbour Board Minutes, 3 December", placeholder)
+    assert article.author == ""
+    assert chicago(article).startswith("Harbour Board Minutes, 3 December. Harbourton Council,")
+    assert apa(article).startswith("Harbour board minutes, 3 December. (2026). Harbourton")
+
+
+def test_apa_s_sentence_case_keeps_month_and_day_names() -> None:
+    article = replace(_report(), title="Council To Meet On Monday, 3 March, Over Dredging")
+    assert apa(article).startswith("Müller, I. (2026). Council to meet on Monday, 3 March, over")
+    verb = replace(_report(), title="Council May Vote Again In Spring")
+    assert "Council may vote again in spring." in apa(verb)
+
+
+def test_a_corrected_pdf_exported_again_keeps_its_first_date_as_published(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "d"
+    feed, _ = serve_pdf_item(httpserver, "Audit report", "/docs/report.pdf", _pdf())
+    assert run_reader(data_dir, "add", feed).returncode == 0
+    assert run_reader(data_dir, "sync").returncode == 0
+    (item,) = json.loads(run_reader(data_dir, "list", "--json").stdout)
+    corrected = _pdf(day=5, note="Correction: the variations were ten, not eleven.")
+    httpserver.clear_all_handlers()
+    httpserver.expect_request("/docs/report.pdf").respond_with_data(
+        corrected, content_type="application/pdf"
+    )
+    refreshed = run_reader(data_dir, "show", item["id"], "--refresh")
+    assert refreshed.returncode == 0, refreshed.stderr
+    assert "kept as copy 1" in refreshed.stderr
+    shown = json.loads(
+        run_reader(data_dir, "show", item["id"], "--offline", "--format", "json").stdout
+    )
+    assert shown["published"] == "2026-11-03T09:30:00+00:00"
+    assert shown["updated"] == "2026-11-05T09:30:00+00:00"
+    assert shown["document"] is True
+    cited = run_reader(data_dir, "show", item["id"], "--offline", "--format", "csl-json").stdout
+    (csl,) = json.loads(cited)
+    assert csl["type"] == "report" and csl["issued"] == {"date-parts": [[2026, 11, 3]]}

@@ -1,0 +1,86 @@
+"""Figures and units as wires and reports write them (acc35b F6): a figure typed with its unit
+on finds it written with a space or a degree sign ("12.5m" finds "12.5 m", "38C" "38°C"), one
+typed without its thousands' separators finds them ("3500" finds "3,500", "3 500", "3.500"),
+and a tag typed without accents finds the tag written with them ("tag:uberwachung"); through the
+search index as a sync leaves it, and in an article's own `/`, which matches as the search does."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.library import Library
+from reader.search_index import trigrams
+from reader.search_query import Query
+from tests.cli_run import run_reader
+from tests.served_feed import serve_one_item
+
+TEXT = (
+    "The new channel is 4.2 km long and 12.5 m deep, for ships of up to 3,500 tonnes. Crews"
+    " stopped work when the quay reached 38°C. The fee, £4.2bn over 14.2 years, rose to"
+    " 1.500 Euro a berth in the German paper and 12 500 in the French one; 12.5 metres is"
+    " a ship's draught, 3.5 its speed."
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("12.5m", ["12.5 m"]),
+        ("4.2km", ["4.2 km"]),
+        ("38C", ["38°C"]),
+        ("3500", ["3,500"]),
+        ("1500", ["1.500"]),
+        ("12500", ["12 500"]),
+        ("4.2", ["4.2", "4.2"]),  # "4.2 km" and "£4.2bn", not "14.2"
+        ("14.2", ["14.2"]),
+        ('"12.5 m"', ["12.5 m"]),  # typed with its space: as before
+        ("3,500", ["3,500"]),
+        # Not the tail of "3,500"; French's "12 500" can't be told from a 500 of its own.
+        ("500", ["500"]),
+        ("12.5me", []),  # "12.5 metres" is no "12.5me"
+        ("35", []),
+    ],
+)
+def test_a_figure_is_found_as_it_is_written(typed: str, found: list[str]) -> None:
+    (word,) = Query(typed).words
+    assert [match.group() for match in word.found.finditer(TEXT)] == found
+
+
+def test_the_index_narrows_a_figure_by_what_every_writing_of_it_holds() -> None:
+    assert trigrams("3500") == ["500"]  # "3,500", "3 500", "3500" each hold it
+    assert trigrams("1234567") == ["234", "567"]
+    assert trigrams("4.2km") == trigrams("12.5m") == []
+    assert trigrams("covid19") == ["cov", "ovi", "vid"]
+
+
+def test_reader_list_finds_figures_and_an_accented_tag_through_the_index(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    page = (
+        "<html><head><title>Channel deepened</title></head><body><article><h1>Channel"
+        f" deepened</h1><p>{TEXT}</p><p>{TEXT}</p></article></body></html>"
+    )
+    httpserver.expect_request("/channel.html").respond_with_data(page, content_type="text/html")
+    link = httpserver.url_for("/channel.html")
+    feed = serve_one_item(httpserver, "Port Notices", "Channel deepened", link)
+    data = tmp_path / "data"
+
+    async def sync() -> None:
+        async with Library(data, workers="thread") as lib:
+            lib.add_feed(feed)
+            await lib.sync(articles=True)
+            (headline,) = lib.headlines()
+            lib.tag_article(headline.entry, ["Überwachung"])
+
+    asyncio.run(sync())
+    for typed in ("12.5m", "4.2km", "38C", "3500", "tag:uberwachung", "tag:Überwachung 3500"):
+        listed = run_reader(data, "list", "--search", typed, "--json")
+        assert listed.returncode == 0, (typed, listed.stderr)
+        assert [h["title"] for h in json.loads(listed.stdout)] == ["Channel deepened"], typed
+    for typed in ("12.5me", "3600", "tag:überwachungen", "tag:Überwachung -3500"):
+        assert run_reader(data, "list", "--search", typed).returncode == 1, typed

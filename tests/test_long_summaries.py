@@ -1,0 +1,185 @@
+"""A feed carrying its articles whole in their summaries (Medium's `content:encoded` alone,
+which feedparser takes for the summary; Hugo's whole `description`): the headlines listed hold
+the start of each (`SUMMARY_HELD`: as much as a search reads; none of it when the article is
+cached, whose text a search reads), and whatever shows the feed's text reads it whole from the
+store (the article's fallback when its page gives nothing), while
+a sync still compares them whole. Real parts: a loopback server of this test's own, the store
+on disk, the worker processes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.extract import to_text
+from reader.feed_summary import summary_line
+from reader.full_text import Query, snippet
+from reader.library import Library
+from reader.library.text_search import search_cached
+from reader.models import SUMMARY_HELD, Entry
+from reader.store import Store
+from tests.served_feed import serving
+from tests.test_feed_text import SCRIPT_BUILT
+
+PARAGRAPHS = [
+    f"Paragraph {n} of the harbour inquiry: the board heard from the pilots, the dredging "
+    f"contractor and the fishermen's association about the silting of berth {n}, and asked "
+    "for the soundings of the last ten winters before it rules."
+    for n in range(1, 41)
+]
+LAST = "The quillback survey closes the report: its count is the lowest since records began."
+WHOLE = "".join(f"<p>{p}</p>" for p in [*PARAGRAPHS, LAST])
+SHORT = "High water at 06:10 and 18:32."
+
+
+def rss(base: str) -> str:
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Harbour Notes</title><link>{base}/</link>
+<item><title>The harbour inquiry's report</title><link>{base}/inquiry.html</link>
+<guid>inquiry</guid><pubDate>Thu, 26 Nov 2026 09:00:00 GMT</pubDate>
+<content:encoded><![CDATA[{WHOLE}]]></content:encoded></item>
+<item><title>Tide times</title><link>{base}/tides.html</link><guid>tides</guid>
+<pubDate>Thu, 26 Nov 2026 08:00:00 GMT</pubDate><description>{SHORT}</description></item>
+</channel></rss>"""
+
+
+@pytest.fixture
+def site() -> Iterator[HTTPServer]:
+    # Built by scripts: only the feed's text to read. Two pages alike would be a portal's.
+    pages = {
+        page: SCRIPT_BUILT.replace("Tide app", page) for page in ("/inquiry.html", "/tides.html")
+    }
+    server = serving(rss, pages)
+    yield server
+    server.stop()
+
+
+def _by_title(entries: list[Entry]) -> dict[str, Entry]:
+    return {e.title: e for e in entries}
+
+
+def _refreshed(data_dir: Path, url: str, then: Callable[[Library], Awaitable[None]]) -> None:
+    """Subscribe `data_dir` to the feed at `url`, refresh it, and run `then` on the library."""
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(url)
+            await lib.refresh()
+            await then(lib)
+
+    asyncio.run(run())
+
+
+def test_headlines_listed_hold_a_long_summarys_start_and_its_article_has_it_whole(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    url = site.url_for("/feed.xml")
+
+    async def check(lib: Library) -> None:
+        kept = _by_title(lib.store.entries(url))["The harbour inquiry's report"]
+        assert kept.summary == WHOLE and len(WHOLE) > 2 * SUMMARY_HELD  # kept whole
+        lists = {
+            "headlines": lib.headlines(),
+            "streamed": list(lib.streamed_headlines()),
+            "first": lib.first_headlines(10)[0],
+            "and unlisted": lib.headlines_and_unlisted()[0],
+            "feeds'": lib.feeds_headlines([url]),
+            "the feed's": lib.headlines(url),
+        }
+        for name, headlines in lists.items():
+            listed = _by_title([h.entry for h in headlines])
+            inquiry = listed["The harbour inquiry's report"]
+            assert inquiry.summary == WHOLE[:SUMMARY_HELD], name
+            assert listed["Tide times"].summary == SHORT, name
+        # What shows the feed's text reads it whole: the offline view, and the article's
+        # fallback when its page gives nothing (in a worker process).
+        assert lib.store.feed_html(inquiry) == WHOLE
+        offline = await lib.feed_text(inquiry)
+        assert offline is not None and LAST in to_text(offline)
+        article = await lib.article(inquiry)
+        assert article.partial and LAST in to_text(article)
+        assert PARAGRAPHS[0] in to_text(article)
+        # Its article cached, its headline holds none of the summary: a search reads
+        # the article's text; what shows the feed's text still reads it whole.
+        listed = _by_title([h.entry for h in lib.headlines()])
+        cached = listed["The harbour inquiry's report"]
+        assert cached.summary == "" and cached.summary_cut
+        assert lib.store.feed_html(cached) == WHOLE
+        hits = search_cached(lib, lib.headlines(), Query("quillback")).hits
+        assert [h.headline.entry.title for h in hits] == ["The harbour inquiry's report"]
+
+    _refreshed(data_dir, url, check)
+
+
+def test_a_headline_whose_article_goes_holds_the_start_a_search_reads_again(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    async def check(lib: Library) -> None:
+        url = lib.store.feed_urls()[0]
+        await lib.article(_by_title(lib.store.entries(url))["The harbour inquiry's report"])
+        headlines = lib.headlines()
+        (was,) = [h for h in headlines if h.entry.title == "The harbour inquiry's report"]
+        assert was.cached and was.entry.summary == ""
+        # Gone from the cache (the size limit, a prune) while the list stands: a search
+        # reads the feed's text of it, as of a headline never cached, and its lead.
+        assert lib.store.forget_article(was.entry.link)
+        hits = search_cached(lib, headlines, Query("soundings"), use_index=False).hits
+        assert [h.headline.entry.id for h in hits] == [was.entry.id]
+        assert "silting of berth 1, and asked for the soundings" in hits[0].snippet
+        titled = search_cached(lib, headlines, Query("report"), use_index=False).hits
+        assert [h.lead for h in titled] == [snippet(summary_line(WHOLE), 0, 0)]
+        # The list follows the cache: the headline holds the start again.
+        (now,) = lib.recached(headlines)
+        assert not now.cached and now.entry.summary == WHOLE[:SUMMARY_HELD]
+
+    _refreshed(data_dir, site.url_for("/feed.xml"), check)
+
+
+def test_a_sync_reads_the_summaries_of_what_it_may_fetch_whole(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    async def check(lib: Library) -> None:
+        start = lib._sync_start()
+        synced = _by_title([h.entry for h in start.headlines])
+        assert synced["The harbour inquiry's report"].summary == WHOLE
+        report = await lib.sync()
+        assert report.ok
+        cached = lib.cached_article(site.url_for("/inquiry.html"))
+        assert cached is not None and cached.partial and LAST in to_text(cached)
+        # Told as before at a refresh after: nothing kept to judge as told anew.
+        await lib.refresh()
+        assert lib.store.told() == {}
+
+    _refreshed(data_dir, site.url_for("/feed.xml"), check)
+
+
+def test_a_summary_is_read_whole_from_its_record_however_its_list_was_written(
+    data_dir: Path,
+) -> None:
+    store = Store(data_dir)
+    try:
+        url = "https://notes.example/feed.xml"
+        store.add_feed(url)
+        items = [
+            Entry(f"n{n}", url, f"Note {n}", f"https://notes.example/{n}", summary=f"{n} {WHOLE}")
+            for n in range(3)
+        ]
+        store.merge_entries(url, items)
+        cut = [entry for entry, _ in store.keyed_entries(url, SUMMARY_HELD)]
+        assert all(e.summary_cut and len(e.summary) == SUMMARY_HELD for e in cut)
+        assert [store.feed_summary(e) for e in cut] == [e.summary for e in items]
+        # Written with other spacing (by hand, another program): read record by record.
+        key = f"entries:{url}"
+        store._state.set(key, json.dumps(json.loads(store._state.get(key)), indent=1))
+        assert [store.feed_summary(e) for e in cut] == [e.summary for e in items]
+        # No longer listed: the start held is all there is.
+        store._state.set(key, "[]")
+        assert store.feed_summary(cut[0]) == cut[0].summary
+    finally:
+        store.close()
