@@ -107,6 +107,8 @@ def _answered_in_plain_http(exc: httpx.HTTPError) -> bool:
     answering (an old bookmark's https to a site serving http only), so it is that link's
     failure, not the network's. Said as "the network or HOST went away during the sync" at
     every sync while 40 other articles of the host came (acc35b F15)."""
+    import httpx
+
     detail = str(exc)
     return isinstance(exc, httpx.ConnectError) and any(w in detail for w in _PLAIN_HTTP_ANSWER)
 
