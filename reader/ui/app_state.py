@@ -127,6 +127,9 @@ class ReaderAppState(App[int]):
         self._notice = ""
         """That line, while it is the status line's (`say_for_now`)."""
         self._notice_timer: Timer | None = None
+        self._held_status = ""
+        """What a refresh or a sync said (its progress, its summary) while a line answering a
+        key held the status line (`show_unasked`): shown once that line gives way."""
         self._counts_line = ""
         """The idle counts last put together (`summary`): whether the status line shows them."""
         self._sync_stopped = False
