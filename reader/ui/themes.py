@@ -6,6 +6,9 @@ own below ($reader-heading…), which each theme sets to what reads on its backg
 "lighten" shades, right for headings on a dark background, are pale on a white one). "terminal"
 is an ANSI theme: the terminal's default foreground and background, and its own palette for the
 few colours, so a light terminal stays light, as newsboat draws by default.
+
+On the Linux console the scroll bars' thumbs are drawn in whole cells and the notices' edge in
+full blocks (`fit_linux_console`): its fonts lack the eighth blocks Textual draws them with.
 """
 
 from __future__ import annotations
@@ -20,9 +23,11 @@ from textual.app import App
 from textual.color import Color
 from textual.filter import ANSIToTruecolor, LineFilter, Monochrome, NoColor
 from textual.renderables.background_screen import BackgroundScreen
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.theme import BUILTIN_THEMES, Theme
 
 from ..config import THEMES
+from ..marks import LINUX_CONSOLE
 
 READER_VARIABLES = ("reader-heading", "reader-link", "reader-source")
 """The colours reader.tcss takes from the theme besides Textual's."""
@@ -130,6 +135,22 @@ def apply_theme(app: App[object], setting: str) -> None:
     dark = app.current_theme.dark
     app.set_class(dark, "-dark-mode", update=False)
     app.set_class(not dark, "-light-mode", update=False)
+
+
+class _WholeCells(ScrollBarRender):
+    """A scroll bar whose thumb starts and ends at a cell's edge: no ▁▂▃▄▅▆▇ (nor ▉▊▋▌▍▎▏
+    across), which the Linux console's fonts don't have."""
+
+    VERTICAL_BARS = [" "] * len(ScrollBarRender.VERTICAL_BARS)
+    HORIZONTAL_BARS = [" "] * len(ScrollBarRender.HORIZONTAL_BARS)
+
+
+def fit_linux_console(app: App[object]) -> None:
+    """On the Linux console (`marks.LINUX_CONSOLE`): scroll bars in whole cells, and the
+    class `-linux-console` for reader.tcss (the notices' edge). Elsewhere Textual's own
+    scroll bars (set back: every app of a test run shares the class)."""
+    ScrollBar.renderer = _WholeCells if LINUX_CONSOLE else ScrollBarRender
+    app.set_class(LINUX_CONSOLE, "-linux-console", update=False)
 
 
 _NO_COLOR = NoColor()
