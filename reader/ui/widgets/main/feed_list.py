@@ -59,6 +59,8 @@ class FeedList(VimOptionList):
         self._shown: tuple[int, tuple[tuple[str, str, int, bool], ...]] | None = None
         """What the rows show now (saved; view, title, unread, failing of each tag and feed),
         to skip rebuilding the same."""
+        self._widest = 0
+        """Cells the widest name takes."""
         self._width: int | None = None
         """The width set (None: the stylesheet's)."""
         self._names = _Names()
@@ -127,9 +129,12 @@ class FeedList(VimOptionList):
         same_rows = before is not None and [row[:2] for row in before[1]] == [
             row[:2] for row in rows
         ]
-        self.fit_width(self.app.size.width)
         if not same_rows:
-            self._names.clear()  # the rows' names anew, as their titles are made below
+            self._names.clear()
+            # Measured once per set of names, not at each count that changes (a refresh).
+            titles = (ALL_FEEDS, SAVED, *(row[1] for row in rows))
+            self._widest = max(terminal_cells(title) for title in titles)
+        self.fit_width(self.app.size.width)  # the rows' names anew, as their titles are made below
         prompts = [
             self._prompt(Text(ALL_FEEDS, style="bold"), sum(unread.values()), False),
             self._prompt(Text(SAVED, style="bold"), saved, False),
@@ -182,12 +187,12 @@ class FeedList(VimOptionList):
 
     def _wanted(self) -> int:
         """Cells the list takes to show every row whole: the mark, the name and the count,
-        each after a blank (`_row`), the scroll bar and the border."""
+        each after a blank (`_row`), the scroll bar and the border (the widest name and the
+        longest count, which may be two rows')."""
         saved, rows = self._shown or (0, ())
-        counts = [(ALL_FEEDS, sum(row[2] for row in rows)), (SAVED, saved)]
-        counts += [(title, unread) for _view, title, unread, _failed in rows]
-        widest = max(terminal_cells(title) + len(str(unread or "")) for title, unread in counts)
-        return widest + 4 + 1 + 2
+        counts = (sum(row[2] for row in rows), saved, *(row[2] for row in rows))
+        digits = max(len(str(count or "")) for count in counts)
+        return self._widest + digits + 4 + 1 + 2
 
     def _tag_prompt(self, tag: str, unread: int) -> _OneLine:
         return self._prompt(_FeedTitle(tag_name(tag), self._names), unread, False)
