@@ -133,7 +133,7 @@ class FeedList(VimOptionList):
             self._names.clear()
             # Measured once per set of names, not at each count that changes (a refresh).
             titles = (ALL_FEEDS, SAVED, *(row[1] for row in rows))
-            self._widest = max(terminal_cells(title) for title in titles)
+            self._widest = max(len(t) if t.isascii() else terminal_cells(t) for t in titles)
         self.fit_width(self.app.size.width)  # the rows' names anew, as their titles are made below
         prompts = [
             self._prompt(Text(ALL_FEEDS, style="bold"), sum(unread.values()), False),
