@@ -61,6 +61,8 @@ class FeedList(VimOptionList):
         to skip rebuilding the same."""
         self._widest = 0
         """Cells the widest name takes."""
+        self._columns = 0
+        """The terminal's width the list's width was set at."""
         self._width: int | None = None
         """The width set (None: the stylesheet's)."""
         self._names = _Names()
@@ -130,11 +132,21 @@ class FeedList(VimOptionList):
             row[:2] for row in rows
         ]
         if not same_rows:
-            self._names.clear()
+            self._names.clear()  # the rows' names anew, as their titles are made below
             # Measured once per set of names, not at each count that changes (a refresh).
-            titles = (ALL_FEEDS, SAVED, *(row[1] for row in rows))
-            self._widest = max(len(t) if t.isascii() else terminal_cells(t) for t in titles)
-        self.fit_width(self.app.size.width)  # the rows' names anew, as their titles are made below
+            self._widest = max(
+                _cells(ALL_FEEDS),
+                _cells(SAVED),
+                *(_cells(tag) + 2 for tag, _count in tags),  # "#news", "⌕ strike"
+                *(_cells(name) + 2 for name, _count in searches),
+                *(
+                    _cells(feed.display_title)
+                    if feed.name or feed.title
+                    else min(ADDRESS_CELLS, _cells(feed.display_title))
+                    for feed in feeds
+                ),
+            )
+        self.fit_width(self.app.size.width)
         prompts = [
             self._prompt(Text(ALL_FEEDS, style="bold"), sum(unread.values()), False),
             self._prompt(Text(SAVED, style="bold"), saved, False),
@@ -179,7 +191,11 @@ class FeedList(VimOptionList):
         width = feed_list_width(columns, self._wanted()) if columns >= NARROW else None
         if width == self._width:
             return
-        self._width = width
+        if width is not None and self._width is not None and columns == self._columns:
+            # Only wider at one terminal width: narrowing as feeds come in (an address giving
+            # way to a shorter title) moved every headline's column under the reader's eyes.
+            width = max(width, self._width)
+        self._width, self._columns = width, columns
         if width is None:
             self.styles.clear_rule("width")
         else:
@@ -255,6 +271,15 @@ def feed_list_width(columns: int, wanted: int) -> int:
     headlines' pane ending in 20 blank cells meanwhile (acc35a E5)."""
     most = max(FLOOR, min(CEILING, int(columns * SHARE)))
     return max(FEWEST, min(wanted, most))
+
+
+ADDRESS_CELLS = 20
+"""Cells a feed named by its address (never fetched: "feed.xml · 127.0.0.1:8761") widens the
+list by at most: its path comes first, and it is a name for a moment."""
+
+
+def _cells(name: str) -> int:
+    return len(name) if name.isascii() else terminal_cells(name)
 
 
 def search_name(name: str) -> Text:
