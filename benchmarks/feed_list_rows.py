@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -72,26 +71,18 @@ def main() -> int:
         child(Path(args.child[0]), int(args.child[1]))
         return 0
     sys.path.insert(0, str(HERE))
-    from children import checkouts, child_json
+    from children import taking_turns
     from farm import load_average
 
     print(f"load average {load_average()}")
-    roots = checkouts(args.against)
-    times: dict[str, dict[str, list[float]]] = {name: {"filled": [], "count": []} for name in roots}
-    for _ in range(args.runs):
-        for name, root in roots.items():
-            got = child_json(__file__, "--child", root, args.feeds)
-            for key, took in got.items():
-                times[name][key].append(took)
-    for name in roots:
-        said = ", ".join(f"{k} {statistics.median(v):.1f} ms" for k, v in times[name].items())
-        print(f"  {name:8} {said} (filled and drawn; one count changed and drawn)")
-    if "against" in roots:
-        ratios = ", ".join(
-            f"{k} ×{statistics.median(times['against'][k]) / statistics.median(v):.2f}"
-            for k, v in times["this"].items()
-        )
-        print(f"  against / this: {ratios}")
+    taking_turns(
+        __file__,
+        args.against,
+        args.runs,
+        [args.feeds],
+        "filled and drawn; one count changed and drawn",
+        1,
+    )
     print(f"load average {load_average()}")
     return 0
 
