@@ -14,13 +14,12 @@ of its own, taking turns (this, the other, this…: the machine's load falls on 
 from __future__ import annotations
 
 import json
-import statistics
 import sys
 import timeit
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from children import checkouts, child_json, compared, comparison_parser
+from children import compared, comparison_parser
 
 HERE = Path(__file__).resolve().parent
 TOGGLES = 200
@@ -69,24 +68,12 @@ def main() -> int:
     args = compared(parser, child, child_types=(Path, int))
     if args is None:
         return 0
+    from children import taking_turns
     from farm import load_average
 
-    roots = checkouts(args.against)
-    times: dict[str, dict[str, list[float]]] = {name: {"s": [], "E": []} for name in roots}
-    for _ in range(args.runs):
-        for name, root in roots.items():
-            got = child_json(__file__, "--child", root, args.headlines)
-            for key, took in got.items():
-                times[name][key].append(took)
-    for name in roots:
-        said = ", ".join(f"{k} {statistics.median(v):.3f} ms" for k, v in times[name].items())
-        print(f"  {name:8} {said} (an edit and the counts after it)")
-    if "against" in roots:
-        ratios = ", ".join(
-            f"{k} ×{statistics.median(times['against'][k]) / statistics.median(v):.0f}"
-            for k, v in times["this"].items()
-        )
-        print(f"  against / this: {ratios}")
+    taking_turns(
+        __file__, args.against, args.runs, [args.headlines], "an edit and the counts after it", 3
+    )
     print(f"load average {load_average()}")
     return 0
 

@@ -3,24 +3,56 @@ so the two never say different things (the CLI doesn't import the UI, for its st
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .reports import Headline
 
+
+def on_linux_console() -> bool:
+    """Whether the terminal is the Linux console (TERM=linux): its fonts (console-setup's
+    Lat15, Uni2, Uni3 and Terminus ones) hold a few hundred glyphs, not ↗ ★ ✓ Δ ⏎ ▌ ↪ nor the
+    scroll bars' ▁▄▅▇, which it shows as its one replacement glyph: saved, archived and audio
+    headlines looked alike (acc35a E13, from the fonts' Unicode tables)."""
+    return os.environ.get("TERM") == "linux"
+
+
+LINUX_CONSOLE = on_linux_console()
+"""Read once, as the marks below are."""
+
+
+def _mark(drawn: str, console: str) -> str:
+    """`drawn`, or on the Linux console `console`: a mark in every one of its fonts (ASCII,
+    Latin-1, or one of the few others they all have: → • ■ ●)."""
+    return console if LINUX_CONSOLE else drawn
+
+
 UNREAD_MARK = "●"
 OFFLINE_MARK = "↓"
 PARTIAL_MARK = "½"
 """Cached, but only part of the article: the feed's text stands in, or the page gave part."""
-NOT_ARTICLE_MARK = "↗"
+NOT_ARTICLE_MARK = _mark("↗", "→")
 """No article page to cache (a PDF, an image, audio): the link opens in a browser or player."""
-UPDATED_MARK = "Δ"
+UPDATED_MARK = _mark("Δ", "~")
 """Cached, and changed since last read: a sync found a new text (a correction); the copy
 read before is kept as an earlier version."""
-SAVED_MARK = "★"
-ARCHIVED_MARK = "✓"
+SAVED_MARK = _mark("★", "*")
+ARCHIVED_MARK = _mark("✓", "+")
 """Saved, and archived: done with, kept (wallabag's and Pocket's archive), in the saved
 mark's place."""
+QUOTE_BAR = _mark("▌", "|")
+"""Down the left of a quotation in the reading view (`QUOTE_BAR_RIGHT` of one set right to
+left)."""
+QUOTE_BAR_RIGHT = _mark("▐", "|")
+FOLD_MARK = _mark("↪", "»")
+"""Before the rest of a line of code folded at the column's edge, as editors mark it."""
+PICTURE_MARK = _mark("▣", "■")
+"""Before a picture's label in the reading view."""
+NOTE_MARK = _mark("✎", "»")
+"""Before a note of the reader's in the reading view: not the article's words."""
+ENTER_KEY = _mark("⏎", "Enter")
+"""The Enter key as the key bar names it (Textual's ⏎)."""
 TAKEN_DOWN_MARK = "⊘"
 """Cached, and its page since taken down (404, 410): the copy is all that is left of it."""
 TAKEN_DOWN = "taken down"

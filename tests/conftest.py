@@ -25,6 +25,10 @@ time.tzset()  # and in this process, where the commands run too (tests/cli_run.p
 # clipboard tests put tools of their own on the PATH and set these themselves.
 for _name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX"):
     os.environ.pop(_name, None)
+# Drawn as on a terminal of millions of colours, whatever the one running the tests (TERM=xterm
+# with no COLORTERM has 16, and the reader's themes for 16 are others: `themes`), so that
+# snapshots and colours don't depend on it; tests of 16 colours set TERM and COLORTERM themselves.
+os.environ["COLORTERM"] = "truecolor"
 # The reader's own modules compiled once, as uv compiles the dependencies (`compile-bytecode` in
 # pyproject.toml): where PYTHONDONTWRITEBYTECODE is set each `reader` command, extraction worker
 # and xdist worker the tests start would compile them again (half test_cli.py's CPU, measured).

@@ -33,6 +33,7 @@ from textual.widget import Widget
 
 from ..config import Config
 from ..library import Library
+from ..marks import ENTER_KEY
 from .app_lifecycle import ReaderAppLifecycle
 from .collector import resume_after_start
 from .counts import LINE, STOPPING, CountPrefix, counted, place_of
@@ -136,6 +137,10 @@ class ReaderApp(ReaderAppLifecycle):
         """How long the first key held now has waited (`_hand_on_typed_ahead`)."""
         self.counts = CountPrefix(self, self._show_count)
         """vim's count before a key (`5j`), taken as keys are handed on (`on_event`)."""
+
+    def get_key_display(self, binding: Binding) -> str:
+        # Textual names Enter "⏎", a glyph the Linux console's fonts lack (`marks.ENTER_KEY`).
+        return super().get_key_display(binding).replace("⏎", ENTER_KEY)
 
     def action_help_quit(self) -> None:
         """Ctrl-C, which quits no Textual app (it copies a selection): said in the reader's

@@ -176,13 +176,29 @@ class ReaderAppHeadlines(ReaderAppState):
         self.status = self._notice = line
 
     def notice_over(self) -> None:
-        """The line `say_for_now` put up, if still there, gives way to the idle counts."""
+        """The line `say_for_now` put up, if still there, gives way to what a refresh said
+        meanwhile (`show_unasked`), else to the idle counts."""
         if self._notice_timer is not None:
             self._notice_timer.stop()
             self._notice_timer = None
-        if self._notice and self.status == self._notice and not self._busy:
-            self.status = self.summary()
+        held, self._held_status = self._held_status, ""
+        if self._notice and self.status == self._notice:
+            if held:
+                self.status = held
+            elif not self._busy:
+                self.status = self.summary()
         self._notice = ""
+
+    def show_unasked(self, line: str) -> None:
+        """`line`, from what happens unasked (a refresh's progress, its summary), in the status
+        line; while a line answering a key is up (`say_for_now`), after it: the refresh on
+        opening put "Refreshed 20 of 24 feeds" over `A`'s "Marked 295 headlines read · U marks
+        them unread again", which was never read (acc35a E7)."""
+        if self._notice_timer is not None and self.status == self._notice:
+            self._held_status = line
+        else:
+            self._held_status = ""
+            self.status = line
 
     def summary(self) -> str:
         """The idle status line: counts over every feed."""

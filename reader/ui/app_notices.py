@@ -21,6 +21,13 @@ class ReaderAppNotices(ReaderAppFeeds):
         else:
             self._take_back(lambda shown: message(shown.message))
 
+    def say_for_now(self, line: str) -> None:
+        """The notices shown taken back as `line` answers the key just pressed: the newest
+        answer is the one read. "No feed chosen" (from `R` a moment before) hid `A`'s "Marked
+        314 headlines read · U marks them unread again" on the status line's row (acc35a E7)."""
+        self._take_back(lambda _shown: True)
+        super().say_for_now(line)
+
     def on_notify(self, event: Notify) -> None:
         """A notice said again while it is still shown (`n` held down at the last article, `]`
         at the last heading) replaces the one shown: twenty copies stacked up over the text."""

@@ -26,7 +26,13 @@ from ..models import Article, StoreError
 from .headlines import HeadlineIndex
 from .screens.main import MainScreen
 from .store_changes import VIEW, Unkept
-from .themes import READER_VARIABLES, TEXTUAL_THEMES, apply_theme, line_filters
+from .themes import (
+    READER_VARIABLES,
+    TEXTUAL_THEMES,
+    apply_theme,
+    fit_linux_console,
+    line_filters,
+)
 
 OUTSIDE_EVERY = 5.0
 """A diskcache read every 5 s: a sync in another window shows here within seconds."""
@@ -56,6 +62,7 @@ class ReaderAppState(App[int]):
         self.data_dir = data_dir
         self.config = config or Config(data_dir / "config.toml")
         apply_theme(self, self.config.theme)
+        fit_linux_console(self)
         self.refresh_on_start = refresh_on_start and self.config.refresh_on_open
         self.library: Library | None = None
         self.index = HeadlineIndex()
@@ -127,6 +134,9 @@ class ReaderAppState(App[int]):
         self._notice = ""
         """That line, while it is the status line's (`say_for_now`)."""
         self._notice_timer: Timer | None = None
+        self._held_status = ""
+        """What a refresh or a sync said (its progress, its summary) while a line answering a
+        key held the status line (`show_unasked`): shown once that line gives way."""
         self._counts_line = ""
         """The idle counts last put together (`summary`): whether the status line shows them."""
         self._sync_stopped = False

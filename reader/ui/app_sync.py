@@ -237,7 +237,7 @@ class ReaderAppSync(ReaderAppFill):
             await self._reload_feeds()
         else:
             await self.reload(freeze=False)
-        self.status = summary(result)
+        self.show_unasked(summary(result))
         if busy == "syncing":
             self.check_open_articles()  # a changed copy of one open may have come
         # The garbage the job left waited for now (no full collection during it): one
@@ -335,13 +335,16 @@ class ReaderAppSync(ReaderAppFill):
         if self._busy != "syncing":  # a refresh of the feeds alone
             if progress.phase == "feeds":
                 total = progress.feeds_total
-                self.status = f"Refreshing {plural(total, 'feed')}… ({progress.feeds_done} done)"
+                self.show_unasked(
+                    f"Refreshing {plural(total, 'feed')}… ({progress.feeds_done} done)"
+                )
             return
         if progress.cached is not None:
             self._arrived[progress.cached.id] = progress.in_part
         if progress.phase == "indexing":
             # Shown at once, not batched: the sync's end pauses for it (seconds for thousands).
-            self.status = self._pending_status = progress.indexing_line()
+            self._pending_status = progress.indexing_line()
+            self.show_unasked(self._pending_status)
             return
         line = f"Syncing: articles {progress.articles_done}/{progress.articles_total}"
         if not progress.feeds_finished:
@@ -352,7 +355,7 @@ class ReaderAppSync(ReaderAppFill):
         if not self._flush_pending:
             # Show this now, then batch what arrives meanwhile: a few screen updates a
             # second, however fast articles come in.
-            self.status = line
+            self.show_unasked(line)
             self._flush_pending = True
             self.set_timer(SYNC_UPDATE_INTERVAL, self._flush_sync_progress)
 
@@ -367,4 +370,4 @@ class ReaderAppSync(ReaderAppFill):
             changed.append(headline)
         self._changed(changed)
         if self._busy == "syncing" and self._pending_status:
-            self.status = self._pending_status
+            self.show_unasked(self._pending_status)

@@ -50,6 +50,8 @@ SCREEN_BINDINGS = [
     Binding("shift+tab", "previous_link", "Previous link", show=False),
     Binding("L", "list_links", "Link list"),
     Binding("y", "cite", "Cite"),
+    # newsraft's copy-link key: free here (the link list's `c` copies the link it shows).
+    Binding("c", "copy_article_address", "Copy address", show=False),
     Binding("v", "choose_passage", "Select sentence", show=False),
     Binding("right_parenthesis", "grow_passage(1)", "Longer passage", show=False),
     Binding("left_parenthesis", "grow_passage(-1)", "Shorter passage", show=False),

@@ -4,6 +4,10 @@ snippets are measured by it too)."""
 
 from __future__ import annotations
 
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+
 from ..cells import (
     as_written,
     cluster_cells,
@@ -22,6 +26,7 @@ __all__ = [
     "cluster_starts",
     "clusters",
     "cut_to_cells",
+    "fit_apart",
     "fit_to_cells",
     "fold_to_cells",
     "rich_agreeing",
@@ -53,3 +58,60 @@ def fit_to_cells(text: str, cells: int) -> tuple[str, str, str]:
         cut = cut_to_cells(text, cells - 1)  # a wide letter that doesn't fit leaves a blank
         shown = cut + " " * (cells - 1 - terminal_cells(cut)) + "…"
     return rich_only_cells(uncounted_cells(shown)), shown, " " * (cells - terminal_cells(shown))
+
+
+def fit_apart(names: Iterable[str], cells: int) -> dict[str, str]:
+    """Each of `names` too long for `cells` cells, as a list shows it so that names cut alike
+    still differ: those whose cut starts are the same ("Harbour Times — B…" for "… Business"
+    and "… Budget", eleven "Harbour Time…" of one publisher, acc35a E5) keep their start up to
+    the words they share, then "…", then what tells them apart ("Harbour…Business",
+    "Harbour…Budget"), as the end of "BBC News - World" and "BBC News - UK" is what matters.
+    Those that fit, or whose cut differs from every other's, are left out: `fit_to_cells`
+    cuts them at the end. What it gives takes at most `cells` cells."""
+    if cells < 5:  # no room for a start, "…" and a part
+        return {}
+    groups: defaultdict[str, set[str]] = defaultdict(set)
+    for name in names:
+        # A cell an ASCII character: measured by length where it can be (500 names of one
+        # feed list, each cut by halves for its start: ~100 ms of the event loop at load 30).
+        if len(name) <= cells // 2 or (len(name) <= cells and name.isascii()):
+            continue
+        if name.isascii() or terminal_cells(name) > cells:
+            start = name[: cells - 1]
+            groups[start if start.isascii() else cut_to_cells(name, cells - 1)].add(name)
+    fitted: dict[str, str] = {}
+    for alike in groups.values():
+        if len(alike) < 2:
+            continue
+        shared = _shared_words(alike)
+        owns = {name: name[len(shared) :].lstrip() for name in alike}
+        # One start for the group, so that their own parts line up: as long as the longest
+        # own part leaves, a third of the cells at least (else own parts are cut too).
+        longest = max(terminal_cells(own) for own in owns.values())
+        head_cells = max(min(terminal_cells(shared), max(1, cells // 3)), cells - 1 - longest)
+        # Within the shared start: a name is longer than `cells`, so its own part leaves it
+        # fewer cells than the start takes. Cut once for the group.
+        head = cut_to_cells(shared, head_cells).rstrip()
+        room = cells - 1 - terminal_cells(head)  # for its own part, after "…"
+        for name, own in owns.items():
+            if not own:
+                continue  # the shared start is the whole name: cut at the end as before
+            if terminal_cells(own) > room:
+                own = cut_to_cells(own, room - 1) + "…"
+            fitted[name] = f"{head}…{own}"
+    return fitted
+
+
+def _shared_words(names: set[str]) -> str:
+    """The start `names` share, back to the end of a word (a space, a dash or a colon after
+    it): "Harbour Times — " of "Harbour Times — Tech" and "… Transport", not "Harbour Times —
+    T". The whole shared start when no word ends in it."""
+    first, last = min(names), max(names)
+    length = 0
+    while length < min(len(first), len(last)) and first[length] == last[length]:
+        length += 1
+    shared = first[:length]
+    for end in range(len(shared), 0, -1):
+        if shared[end - 1].isspace() or unicodedata.category(shared[end - 1])[0] == "P":
+            return shared[:end]
+    return shared

@@ -113,6 +113,9 @@ ACTIONS: dict[str, KeyAction] = {
     "select_sentence": KeyAction("select a sentence to quote", ("choose_passage",)),
     "longer_passage": KeyAction("the passage selected a sentence longer", ("grow_passage(1)",)),
     "shorter_passage": KeyAction("the passage selected a sentence shorter", ("grow_passage(-1)",)),
+    "copy_article_address": KeyAction(
+        "copy the article's address (with a link selected: the link's)", ("copy_article_address",)
+    ),
     "cite": KeyAction("copy the citation (with the passage selected)", ("cite",)),
     "copy": KeyAction("copy the passage selected, alone", ("screen.copy_text",)),
     "highlight": KeyAction(

@@ -6,6 +6,9 @@ own below ($reader-heading…), which each theme sets to what reads on its backg
 "lighten" shades, right for headings on a dark background, are pale on a white one). "terminal"
 is an ANSI theme: the terminal's default foreground and background, and its own palette for the
 few colours, so a light terminal stays light, as newsboat draws by default.
+
+On the Linux console the scroll bars' thumbs are drawn in whole cells and the notices' edge in
+full blocks (`fit_linux_console`): its fonts lack the eighth blocks Textual draws them with.
 """
 
 from __future__ import annotations
@@ -20,9 +23,11 @@ from textual.app import App
 from textual.color import Color
 from textual.filter import ANSIToTruecolor, LineFilter, Monochrome, NoColor
 from textual.renderables.background_screen import BackgroundScreen
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.theme import BUILTIN_THEMES, Theme
 
 from ..config import THEMES
+from ..marks import LINUX_CONSOLE
 
 READER_VARIABLES = ("reader-heading", "reader-link", "reader-source")
 """The colours reader.tcss takes from the theme besides Textual's."""
@@ -105,6 +110,53 @@ TEXTUAL_THEMES = {"dark": _DARK, "light": _LIGHT, "terminal": _TERMINAL}
 """The Textual theme of each `[ui] theme` setting (config.THEMES)."""
 assert set(TEXTUAL_THEMES) == set(THEMES)
 
+# A terminal of 16 colours (TERM=xterm, TERM=linux) gets each colour as the nearest of its 16
+# (Rich's VGA palette): light's dark orange came out yellow and its blue keys cyan, on white
+# (1.7:1 and 2:1 in xterm's palette); dark's cursor white on cyan (1.9:1), its orange accent
+# the bright red of a failing feed's `!` (acc35a E6). These take colours that are the 16
+# themselves, chosen to read on the theme's background in xterm's palette and the console's.
+_VGA_BLUE, _VGA_MAGENTA, _VGA_GREY, _VGA_DARK_GREY, _VGA_YELLOW = (
+    "#0000AA",
+    "#AA00AA",
+    "#AAAAAA",
+    "#555555",
+    "#FFFF55",
+)
+_DARK_16 = replace(
+    _DARK,
+    name="reader-dark-16",
+    accent=_VGA_YELLOW,
+    warning=_VGA_YELLOW,
+    variables={
+        **_DARK.variables,
+        "footer-key-foreground": _VGA_YELLOW,
+        "block-cursor-background": _VGA_BLUE,
+        "block-cursor-foreground": "#FFFFFF",
+        "block-cursor-blurred-background": _VGA_DARK_GREY,
+    },
+)
+_LIGHT_16 = replace(
+    _LIGHT,
+    name="reader-light-16",
+    accent=_VGA_MAGENTA,
+    warning=_VGA_MAGENTA,
+    secondary=_VGA_BLUE,
+    variables={
+        **_LIGHT.variables,
+        "footer-key-foreground": _VGA_BLUE,
+        "block-cursor-background": _VGA_DARK_GREY,
+        "block-cursor-foreground": "#FFFFFF",
+        "block-cursor-blurred-background": _VGA_GREY,
+        "panel-lighten-2": _VGA_GREY,  # the border of the pane not in use: white on white
+        "scrollbar": _VGA_DARK_GREY,
+        "scrollbar-hover": _VGA_DARK_GREY,
+        "scrollbar-active": "#000000",
+    },
+)
+SIXTEEN_COLOUR_THEMES = {"dark": _DARK_16, "light": _LIGHT_16, "terminal": _TERMINAL}
+"""The theme of each setting on a terminal of 16 colours (or 8): `terminal` is its palette's
+already."""
+
 
 def no_color_asked() -> bool:
     """NO_COLOR set and not empty (no-color.org): an empty one asks nothing."""
@@ -113,23 +165,42 @@ def no_color_asked() -> bool:
 
 def apply_theme(app: App[object], setting: str) -> None:
     """Give `app`, as it is made, the colours of `setting` (one of config.THEMES), or none at
-    all under NO_COLOR (with `line_filters`).
+    all under NO_COLOR (with `line_filters`); on a terminal of 16 colours, its colours that
+    read there (`SIXTEEN_COLOUR_THEMES`).
 
     Textual takes a NO_COLOR set even empty, and on a theme of its own colours turns them grey
     (its Monochrome filter: the dark slab stayed, in greys). Here it is the terminal theme with
     every colour taken out: the terminal's own foreground and background, as `ls` and `less`
     show under NO_COLOR, the cursor and the matches in reverse video (reader.tcss's `:ansi`)."""
-    for theme in TEXTUAL_THEMES.values():
+    for theme in (*TEXTUAL_THEMES.values(), _DARK_16, _LIGHT_16):
         app.register_theme(theme)
     app.no_color = no_color_asked()
+    few = app.console.color_system in ("standard", "windows")
+    themes = SIXTEEN_COLOUR_THEMES if few else TEXTUAL_THEMES
     # Set as the app is made, before its stylesheet is read: `app.theme = …` runs a watcher
     # that reads the whole stylesheet again (40–150 ms of the start, before the first screen).
     # The stylesheet, made already, takes the theme's colours; its rules are not read yet.
-    app.set_reactive(App.theme, TEXTUAL_THEMES["terminal" if app.no_color else setting].name)
+    app.set_reactive(App.theme, themes["terminal" if app.no_color else setting].name)
     app.stylesheet.set_variables(app.get_css_variables())
     dark = app.current_theme.dark
     app.set_class(dark, "-dark-mode", update=False)
     app.set_class(not dark, "-light-mode", update=False)
+
+
+class _WholeCells(ScrollBarRender):
+    """A scroll bar whose thumb starts and ends at a cell's edge: no ▁▂▃▄▅▆▇ (nor ▉▊▋▌▍▎▏
+    across), which the Linux console's fonts don't have."""
+
+    VERTICAL_BARS = [" "] * len(ScrollBarRender.VERTICAL_BARS)
+    HORIZONTAL_BARS = [" "] * len(ScrollBarRender.HORIZONTAL_BARS)
+
+
+def fit_linux_console(app: App[object]) -> None:
+    """On the Linux console (`marks.LINUX_CONSOLE`): scroll bars in whole cells, and the
+    class `-linux-console` for reader.tcss (the notices' edge). Elsewhere Textual's own
+    scroll bars (set back: every app of a test run shares the class)."""
+    ScrollBar.renderer = _WholeCells if LINUX_CONSOLE else ScrollBarRender
+    app.set_class(LINUX_CONSOLE, "-linux-console", update=False)
 
 
 _NO_COLOR = NoColor()

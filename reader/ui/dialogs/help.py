@@ -12,6 +12,16 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ...marks import (
+    ARCHIVED_MARK,
+    NOT_ARTICLE_MARK,
+    OFFLINE_MARK,
+    PARTIAL_MARK,
+    SAVED_MARK,
+    TAKEN_DOWN_MARK,
+    UNREAD_MARK,
+    UPDATED_MARK,
+)
 from ...search_syntax import SEARCH_RULES
 from ..keymap import KeyMap, default_keys, keymap_of
 from ..widgets.key_bar import KeyBar
@@ -97,6 +107,7 @@ KEYS: KeyRows = (
             ("v", "select a sentence to quote (the match's, the link's, or in view)"),
             (") / (", "the passage a sentence longer / shorter"),
             ("y", "copy the citation as plain text (a passage selected: quoted above it)"),
+            ("c", "copy the article's address (newsraft's c; a link selected: the link's)"),
             ("Ctrl-C", "copy the passage selected, alone"),
             ("h", "keep the passage selected as a highlight (on one: drop it; again: restore it)"),
             ("a", "a note on the passage selected (a highlight), else on the article"),
@@ -116,14 +127,17 @@ KEYS: KeyRows = (
     (
         "Markers",
         (
-            ("●", "unread"),
-            ("★", "saved for good"),
-            ("✓", "archived: saved, done with (E; in Archive, not Saved)"),
-            ("↓", "available offline (the article is cached)"),
-            ("½", "cached only in part (the feed's text, or part of the page)"),
-            ("Δ", "changed since read: V shows the copy before"),
-            ("↗", "no article page to cache (a picture, audio, a scan): o opens it"),
-            ("⊘", "cached, its page since taken down (404, 410): the copy is what is left"),
+            (UNREAD_MARK, "unread"),
+            (SAVED_MARK, "saved for good"),
+            (ARCHIVED_MARK, "archived: saved, done with (E; in Archive, not Saved)"),
+            (OFFLINE_MARK, "available offline (the article is cached)"),
+            (PARTIAL_MARK, "cached only in part (the feed's text, or part of the page)"),
+            (UPDATED_MARK, "changed since read: V shows the copy before"),
+            (NOT_ARTICLE_MARK, "no article page to cache (a picture, audio, a scan): o opens it"),
+            (
+                TAKEN_DOWN_MARK,
+                "cached, its page since taken down (404, 410): the copy is what is left",
+            ),
             ("!", "the feed's last fetch failed"),
         ),
     ),
@@ -171,6 +185,7 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
     "v": ("select_sentence",),
     ") / (": ("longer_passage", "shorter_passage"),
     "y": ("cite",),
+    "c": ("copy_article_address",),
     "Ctrl-C": ("copy",),
     "h": ("highlight",),
     "z": ("whole_note",),

@@ -11,6 +11,7 @@ from textual.actions import SkipAction
 
 from ...citation import copied_citation
 from ...models import Article, FetchError, StoreError
+from ...url_display import shown_url
 from ..messages import PassageChanged
 from ..widgets.article.article_body import ArticleBody
 from .article_links import ArticleScreenLinks
@@ -18,6 +19,14 @@ from .article_links import ArticleScreenLinks
 
 class ArticleScreenPassage(ArticleScreenLinks):
     """The reading view's citation and passage keys (see `ArticleScreen`)."""
+
+    def action_copy_article_address(self) -> None:
+        """`c`: the article's address on the clipboard (newsraft's copy-link key), or the
+        link's while one is selected (Tab), as the link list's `c` copies its link's."""
+        body = self.query_one(ArticleBody)
+        article = body.article.url if body.article else self.headline.entry.link
+        address = shown_url(body.link_address or article)  # one line, no controls
+        self.reader.copy_text(address, "Address", address)
 
     def action_cite(self) -> None:
         """The article's citation on the clipboard, in the config's `[citation] style`: title,

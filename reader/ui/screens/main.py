@@ -116,6 +116,9 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
         if not self.searching:
             await say_if_unbound(self, event)
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one(FeedList).fit_width(event.size.width)
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # `-feeds-active`: the feed list is the pane in use, so a narrow screen shows it.
         # While `/` finds a feed, the feed list stays in use: on a narrow screen it stays shown,

@@ -11,6 +11,7 @@ from dataclasses import replace
 from rich.style import Style
 from rich.text import Text
 
+from ....marks import FOLD_MARK, PICTURE_MARK, QUOTE_BAR
 from ....models import Article, Block, BlockKind, Inline, picture_label
 from ....tables import group_blocks, table_shape
 from ....url_display import shown_url
@@ -22,8 +23,6 @@ from .table_links import _linked
 
 _CAPTIONED = (BlockKind.IMAGE, BlockKind.MEDIA)
 """The lines a caption sits right under."""
-FOLD_MARK = "↪"
-"""Before the rest of a line of code folded at the column's edge, as editors mark it."""
 
 
 END_MARK = "— end —"
@@ -76,7 +75,7 @@ def paragraphs(article: Article, styles: ArticleStyles) -> Iterator[Paragraph]:
         if not tight and first.quoted_with(previous):
             # The quote's bar runs on through the blank line between its paragraphs (and its
             # list).
-            bar = Text("▌ ", styles.quote_bar)
+            bar = Text(f"{QUOTE_BAR} ", styles.quote_bar)
             between = Paragraph(Text(end=""), bar, bar, gap=0)
             yield _right_to_left(between) if rtl else between
             gap = 0
@@ -87,7 +86,7 @@ def paragraphs(article: Article, styles: ArticleStyles) -> Iterator[Paragraph]:
         )
         if first.quoted and first.kind != BlockKind.TABLE_ROW:
             # A quotation's list item, behind the quote's bar as its words are.
-            bar = Text("▌ " * first.quoted, styles.quote_bar)
+            bar = Text(f"{QUOTE_BAR} " * first.quoted, styles.quote_bar)
             paragraph = replace(
                 paragraph,
                 first=bar + paragraph.first,
@@ -189,7 +188,7 @@ def _block(block: Block, styles: ArticleStyles, gap: int, digits: int = 0) -> Pa
             text, links = _inlines(block.inlines, styles, style)
             return Paragraph(text, gap=gap, links=links, heading=True)
         case BlockKind.QUOTE:
-            bar = Text("▌ " * max(1, block.level), styles.quote_bar)
+            bar = Text(f"{QUOTE_BAR} " * max(1, block.level), styles.quote_bar)
             text, links = _inlines(block.inlines, styles, styles.quote)
             return Paragraph(text, bar, bar, gap=gap, links=links)
         case BlockKind.LIST_ITEM:
@@ -224,7 +223,9 @@ def _block(block: Block, styles: ArticleStyles, gap: int, digits: int = 0) -> Pa
             href = next((i.href for i in block.inlines if i.href), None)
             label = (Inline(picture_label(block.text), href),)
             text, links = _inlines(label, styles, styles.caption)
-            return Paragraph(text, Text("▣ ", styles.bullet), Text("  "), gap=gap, links=links)
+            return Paragraph(
+                text, Text(f"{PICTURE_MARK} ", styles.bullet), Text("  "), gap=gap, links=links
+            )
     if block.note:
         # In the header's muted colour: the newsroom's word about the story, not the story.
         # (A style of its own cost every restyle of the view one more component class.)

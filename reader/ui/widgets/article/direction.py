@@ -13,6 +13,7 @@ from collections import Counter
 
 from rich.text import Text
 
+from ....marks import QUOTE_BAR, QUOTE_BAR_RIGHT
 from ....models import Article
 
 RTL_LANGUAGES = frozenset(
@@ -81,7 +82,7 @@ def _strong_letters(text: str) -> tuple[int, int]:
     return rtl, ltr
 
 
-_MIRRORED = str.maketrans("▌▶", "▐◀")
+_MIRRORED = str.maketrans(f"{QUOTE_BAR}▶", f"{QUOTE_BAR_RIGHT}◀")
 """A prefix's marks, pointing at the text from its right."""
 
 

@@ -8,13 +8,13 @@ from collections.abc import Iterator, Sequence
 
 from rich.text import Text
 
+from .... import marks
 from ....highlights import Highlight, notes_after
 from ....models import Article
 from ...display import plain
 from .paragraph import ArticleStyles, Paragraph
 
-NOTE_MARK = "✎ "
-"""Before a note of the reader's: not the article's words."""
+NOTE_MARK = f"{marks.NOTE_MARK} "
 
 
 def note_paragraph(note: str, styles: ArticleStyles, gap: int = 1) -> Paragraph:

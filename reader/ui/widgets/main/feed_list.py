@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 from ....feed_tags import TAG_MARK
 from ....models import Feed
 from ....search_feeds import SEARCH_MARK
-from ...cell_width import fit_to_cells, terminal_cells
+from ...cell_width import fit_apart, fit_to_cells, terminal_cells
 from ...display import plain
 from ...headlines import (
     ARCHIVE_VIEW,
@@ -59,6 +59,14 @@ class FeedList(VimOptionList):
         self._shown: tuple[int, tuple[tuple[str, str, int, bool], ...]] | None = None
         """What the rows show now (saved; view, title, unread, failing of each tag and feed),
         to skip rebuilding the same."""
+        self._widest = 0
+        """Cells the widest name takes."""
+        self._columns = 0
+        """The terminal's width the list's width was set at."""
+        self._width: int | None = None
+        """The width set (None: the stylesheet's)."""
+        self._names = _Names()
+        """The names of the rows, cut so that they differ (`fit_apart`)."""
 
     @property
     def selected_url(self) -> str | None:
@@ -120,6 +128,25 @@ class FeedList(VimOptionList):
             # of Rich tables would cost ~20 ms of the event loop for nothing.
             return
         before, self._shown = self._shown, shown
+        same_rows = before is not None and [row[:2] for row in before[1]] == [
+            row[:2] for row in rows
+        ]
+        if not same_rows:
+            self._names.clear()  # the rows' names anew, as their titles are made below
+            # Measured once per set of names, not at each count that changes (a refresh).
+            self._widest = max(
+                _cells(ALL_FEEDS),
+                _cells(SAVED),
+                *(_cells(tag) + 2 for tag, _count in tags),  # "#news", "⌕ strike"
+                *(_cells(name) + 2 for name, _count in searches),
+                *(
+                    _cells(feed.display_title)
+                    if feed.name or feed.title
+                    else min(ADDRESS_CELLS, _cells(feed.display_title))
+                    for feed in feeds
+                ),
+            )
+        self.fit_width(self.app.size.width)
         prompts = [
             self._prompt(Text(ALL_FEEDS, style="bold"), sum(unread.values()), False),
             self._prompt(Text(SAVED, style="bold"), saved, False),
@@ -131,9 +158,10 @@ class FeedList(VimOptionList):
             for n, (tag, count) in enumerate(tags)
         ]
         made += [
-            self._prompt(_FeedTitle(search_name(name)), count, False) for name, count in searches
+            self._prompt(_FeedTitle(search_name(name), self._names), count, False)
+            for name, count in searches
         ]
-        if before is not None and [row[0] for row in before[1]] == [row[0] for row in rows]:
+        if before is not None and same_rows:
             # The same feeds, some counts or marks changed (`m`, a feed come in during a
             # refresh): only their rows are made again, the highlight and scroll left alone.
             pairs = zip(before[1], rows, strict=True)
@@ -157,17 +185,43 @@ class FeedList(VimOptionList):
             self.set_options(options)
             self.highlighted = self._urls.index(keep) if keep in self._urls else 0
 
+    def fit_width(self, columns: int) -> None:
+        """As wide as the terminal's `columns` give it (`feed_list_width`), from 80 columns
+        on; under 80 the stylesheet's (`MainScreen.-narrow`)."""
+        width = feed_list_width(columns, self._wanted()) if columns >= NARROW else None
+        if width == self._width:
+            return
+        if width is not None and self._width is not None and columns == self._columns:
+            # Only wider at one terminal width: narrowing as feeds come in (an address giving
+            # way to a shorter title) moved every headline's column under the reader's eyes.
+            width = max(width, self._width)
+        self._width, self._columns = width, columns
+        if width is None:
+            self.styles.clear_rule("width")
+        else:
+            self.styles.width = width
+
+    def _wanted(self) -> int:
+        """Cells the list takes to show every row whole: the mark, the name and the count,
+        each after a blank (`_row`), the scroll bar and the border (the widest name and the
+        longest count, which may be two rows')."""
+        saved, rows = self._shown or (0, ())
+        counts = (sum(row[2] for row in rows), saved, *(row[2] for row in rows))
+        digits = max(len(str(count or "")) for count in counts)
+        return self._widest + digits + 4 + 1 + 2
+
     def _tag_prompt(self, tag: str, unread: int) -> _OneLine:
-        return self._prompt(_FeedTitle(tag_name(tag)), unread, False)
+        return self._prompt(_FeedTitle(tag_name(tag), self._names), unread, False)
 
     def _feed_prompt(self, feed: Feed, unread: Mapping[str, int]) -> _OneLine:
         if feed.name or feed.title:
-            title = _FeedTitle(plain(feed.display_title, max_length=200))
+            title = _FeedTitle(plain(feed.display_title, max_length=200), self._names)
         else:
             # Named by its address (never fetched): what tells three feeds of one site apart
             # is its path, cut off at the end ("http://127.0.0.1:8761/er…" thrice, acc27b B3):
             # the path first, then its site.
-            title = _FeedTitle(plain(_path_first(feed.display_title), max_length=200))
+            address = _path_first(feed.display_title)
+            title = _FeedTitle(plain(address, max_length=200), self._names)
         return self._prompt(title, unread.get(feed.url, 0), bool(feed.last_error))
 
     def _prompt(self, title: Text | _FeedTitle, unread: int, failed: bool) -> _OneLine:
@@ -196,6 +250,36 @@ class FeedList(VimOptionList):
         event.stop()
         self.post_message(FeedSelected(self.selected_url))
         self.screen.focus_next()
+
+
+NARROW = 80
+"""Under this many columns the feed list shows only while in use (`MainScreen.-narrow`)."""
+SHARE = 0.29
+"""Of the terminal's width, the most the feed list takes (between FLOOR and CEILING): at 80
+columns FLOOR, which leaves the headlines' title its 28 cells beside a source (TITLE_MIN)."""
+FLOOR = 23
+"""Cells the feed list may always take: a name of 15 (`fit_apart`: "Harbou…Business")."""
+CEILING = 40
+FEWEST = 22
+"""Cells the feed list keeps even when its names are short: "All feeds" and a count."""
+
+
+def feed_list_width(columns: int, wanted: int) -> int:
+    """The feed list's width on a terminal of `columns` (80 or more) for rows that take
+    `wanted` cells whole: as wide as they need, up to a share of the terminal. Fixed at 22
+    from 80 to 119 columns, eleven feeds of one publisher all read "Harbour Time…", the
+    headlines' pane ending in 20 blank cells meanwhile (acc35a E5)."""
+    most = max(FLOOR, min(CEILING, int(columns * SHARE)))
+    return max(FEWEST, min(wanted, most))
+
+
+ADDRESS_CELLS = 20
+"""Cells a feed named by its address (never fetched: "feed.xml · 127.0.0.1:8761") widens the
+list by at most: its path comes first, and it is a name for a moment."""
+
+
+def _cells(name: str) -> int:
+    return len(name) if name.isascii() else terminal_cells(name)
 
 
 def search_name(name: str) -> Text:
@@ -236,19 +320,48 @@ class _OneLine(RichVisual):
         return strips
 
 
+class _Names:
+    """The names of the list's rows, and how each is cut at a width so that it differs from
+    the others (`fit_apart`): made once per width, for every row."""
+
+    def __init__(self) -> None:
+        self._names: set[str] = set()
+        self._fitted: dict[int, dict[str, str]] = {}
+
+    def clear(self) -> None:
+        self._names.clear()
+        self._fitted.clear()
+
+    def add(self, name: str) -> None:
+        if name not in self._names:
+            self._names.add(name)
+            self._fitted.clear()
+
+    def fit(self, name: str, cells: int) -> str:
+        """`name` as its row shows it in `cells` cells (cut at the end still by the caller)."""
+        fitted = self._fitted.get(cells)
+        if fitted is None:
+            fitted = self._fitted[cells] = fit_apart(self._names, cells)
+        return fitted.get(name, name)
+
+
 class _FeedTitle:
     """A feed's (safe) title cut to its column as the terminal draws it (`fit_to_cells`): cut
-    by Rich's measure, a Devanagari one ran past the list's border."""
+    by Rich's measure, a Devanagari one ran past the list's border. Titles cut alike are cut
+    in the middle instead (`_Names`), so that the rows say which feed is which."""
 
-    def __init__(self, shown: Text) -> None:
+    def __init__(self, shown: Text, names: _Names) -> None:
         # A Text, as only display.plain makes them here: the title is safe by its type.
         self.shown = shown
+        self._names = names
+        names.add(shown.plain)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, max(1, terminal_cells(self.shown.plain)))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield Segment("".join(fit_to_cells(self.shown.plain, options.max_width)))
+        cut = self._names.fit(self.shown.plain, options.max_width)
+        yield Segment("".join(fit_to_cells(cut, options.max_width)))
 
 
 def _path_first(address: str) -> str:

@@ -440,10 +440,13 @@ class HeadlineTable(ScrollView, can_focus=True):
         position, line = divmod(y + round(self.scroll_y), self.row_lines)
         base = self._base_style()
         if not self.rows:
-            if y != 0:
-                return Strip.blank(width, base)
+            # Folded, not cut: "None of the 2 feeds could be fetched (…). Press r to retry."
+            # is what to do, and the pane beside a feed list as wide as its names is narrower.
             style = self.get_component_rich_style("headline-table--empty")
-            return self._strip(Text(" " + self.empty_text, style=style), width, base)
+            folded = Text(self.empty_text, style=style).wrap(self.app.console, max(1, width - 1))
+            if y >= len(folded):
+                return Strip.blank(width, base)
+            return self._strip(Text(" ") + folded[y], width, base)
         if position >= len(self.rows):
             return Strip.blank(width, base)
         key = (position, width, position == self.cursor, line)

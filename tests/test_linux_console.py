@@ -1,0 +1,65 @@
+"""On the Linux console (TERM=linux) the reader draws only glyphs its fonts have: ↗ ★ ✓ Δ ⏎ ▌
+↪ and the scroll bars' eighth blocks are in none of console-setup's Lat15, Uni2, Uni3 or
+Terminus fonts, which showed each as their replacement glyph (acc35a E13). The marks are read
+as the process starts, so the reader runs in a process of its own, driven by Pilot there, on
+the synced demo data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+MISSING = set("↗★✓Δ⏎▌▐↪▣✎⌕▁▂▃▄▅▆▇▉▊▋▍▎▏")
+"""Glyphs the reader may draw that the console's usual fonts lack."""
+
+SCRIPT = """
+import asyncio, sys
+from pathlib import Path
+from tests.tui_pilot import running, screen_text
+
+async def main() -> None:
+    async with running(Path(sys.argv[1]), (80, 24), prefetch=False, notifications=True) as (
+        app,
+        pilot,
+    ):
+        await pilot.press("s")  # saved: its mark in the row
+        await pilot.pause(0.5)
+        print(screen_text(app))
+        await pilot.press("enter")  # an article, its scroll bar
+        await pilot.pause(2)
+        print(screen_text(app))
+
+asyncio.run(main())
+"""
+
+
+def _screens(data: Path, term: str) -> str:
+    env = {**os.environ, "TERM": term, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    env.pop("NO_COLOR", None)
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(data)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+@pytest.mark.parametrize("term", ["linux"])
+def test_the_linux_console_gets_glyphs_its_fonts_have(synced_dir: Path, term: str) -> None:
+    shown = _screens(synced_dir, term)
+    assert "Saved for good" in shown
+    assert "Enter Open" in shown  # the key bar, where Textual writes ⏎
+    assert not MISSING & set(shown), sorted(MISSING & set(shown))
+
+
+def test_other_terminals_keep_the_marks(synced_dir: Path) -> None:
+    shown = _screens(synced_dir, "xterm-256color")
+    assert "⏎ Open" in shown and "★" in shown
