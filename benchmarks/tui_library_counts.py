@@ -21,7 +21,6 @@ from pathlib import Path
 
 from children import compared, comparison_parser
 
-HERE = Path(__file__).resolve().parent
 TOGGLES = 200
 
 
