@@ -51,6 +51,7 @@ def test_the_xdg_directories_then_the_home_s_then_those_chosen(tmp_path: Path) -
         str(home / "mine"),
         str(home / "mine" / "config.toml"),
     )
+    (home / "my.toml").write_text("", encoding="utf-8")  # one named must be there (acc35a E11)
     assert places(home, READER_HOME="~/mine", READER_CONFIG="~/my.toml", **xdg) == (
         str(home / "mine"),
         str(home / "my.toml"),

@@ -496,9 +496,9 @@ def test_the_recap_is_counted_without_making_every_headline_again(
             lib.add_feed(site.url_for("/feed.xml"))
             making = lib._feed_headlines  # every list's headlines are made by it
 
-            def counted(*args: Any) -> Any:
+            def counted(*args: Any, **kwargs: Any) -> Any:
                 made.append(1)
-                return making(*args)
+                return making(*args, **kwargs)
 
             monkeypatch.setattr(lib, "_feed_headlines", counted)
             report = await lib.sync()
