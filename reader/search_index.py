@@ -25,12 +25,13 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from pathlib import Path
 
 from . import search_headlines
 from .fold import MARKS, UMLAUTS, ZERO_WIDTH, composed, fold
 from .search_headlines import HeadlineWords
-from .text_find import typed
+from .text_find import figure_gaps, typed
 
 INDEX_FILE = "search-index.sqlite"
 """The index's file in the data directory."""
@@ -122,23 +123,17 @@ def trigrams(word: str) -> list[str]:
 
 
 _PUNCTUATION = re.compile(r"[\W_]+")
-_DIGITS_OR_NOT = re.compile(r"\d+|\D+")
 
 
 def _figures_apart(part: str) -> list[str]:
-    """`part` cut where digits meet letters, and a run of four digits or more into its
-    thousands' groups, counted from the right."""
-    if not any(c.isdigit() for c in part):
+    """`part` cut where the text may hold what the query doesn't type between its figures'
+    pieces (`text_find.figure_gaps`, the one rule the search's pattern follows too): a long
+    figure's thousands' groups, and a figure and the unit typed onto it."""
+    gaps = sorted(figure_gaps(part))
+    if not gaps:
         return [part]
-    out: list[str] = []
-    for run in _DIGITS_OR_NOT.findall(part):
-        if run[0].isdigit() and len(run) > 3:
-            head = len(run) % 3
-            out += [run[:head]] if head else []
-            out += [run[at : at + 3] for at in range(head, len(run), 3)]
-        else:
-            out.append(run)
-    return out
+    bounds = [0, *gaps, len(part)]
+    return [part[low:high] for low, high in pairwise(bounds)]
 
 
 def _fts_query(pieces: list[str]) -> str:
