@@ -12,6 +12,7 @@ from pathlib import Path
 from textual.binding import Binding
 from textual.screen import Screen
 
+from reader.models import Article, Entry
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.feed_input import FeedInputScreen
 from reader.ui.screens.article import ArticleScreen
@@ -51,6 +52,57 @@ def test_keys_typed_as_a_cached_article_opens_scroll_it(synced_dir: Path) -> Non
             await pilot.press("escape")
             await until(pilot, lambda: app.screen is app.main_screen, "the list")
             assert table(app).cursor == row  # the `j`s were the article's, not the list's
+
+    asyncio.run(run())
+
+
+def test_keys_wait_for_a_cached_article_read_slowly(synced_dir: Path) -> None:
+    """A cached article a busy machine takes seconds to read (a fresh-clone CI): the `j`s
+    typed behind Enter wait for its text, longer than keys wait for any screen, and scroll
+    it; Esc typed while one is read waits no longer than that, and goes back."""
+    import reader.ui.app as app_module
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await started(pilot)
+            rows = [
+                i
+                for i, h in enumerate(table(app).rows)
+                if h.cached and h.entry.link.endswith(".html")
+            ]
+            first, second = (table(app).rows[i].entry.id for i in rows[:2])
+            # The disk's answers: late past the usual wait, then later than any wait.
+            late = {first: app_module._HELD_AT_MOST + 1.5, second: 600.0}
+            library = app.lib
+            read = library.article
+
+            async def read_slowly(entry: Entry, *args: object, **kwargs: object) -> Article:
+                await asyncio.sleep(late.pop(entry.id, 0.0))
+                return await read(entry, *args, **kwargs)
+
+            library.article = read_slowly  # type: ignore[method-assign]
+            table(app).cursor = rows[0]
+            await pilot.pause()
+            burst(app, "\rjjj")
+            screen = await on_top(pilot, ArticleScreen, "the article")
+            body = screen.query_one(ArticleBody)
+            await until(pilot, lambda: screen.loaded and screen.takes_keys, "the text")
+            await until(pilot, lambda: round(body.scroll_y) == 3, "3 lines on")
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is app.main_screen, "the list")
+            assert table(app).cursor == rows[0]  # the `j`s were the article's
+
+            table(app).cursor = rows[1]
+            await pilot.pause()
+            burst(app, "\r")
+            screen = await on_top(pilot, ArticleScreen, "the next article")
+            # Esc and `q` wait as keys wait for any screen; `j` for the text.
+            assert screen.keys_wait_for("escape") == screen.keys_wait_for("q") == 0.0
+            assert screen.keys_wait_for("j") > app_module._HELD_AT_MOST
+            burst(app, "\x1b")
+            await until(pilot, lambda: app.screen is app.main_screen, "back")
+            assert not screen.loaded and not late  # back without its text
 
     asyncio.run(run())
 

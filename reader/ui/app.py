@@ -39,7 +39,7 @@ from .collector import resume_after_start
 from .counts import LINE, STOPPING, CountPrefix, counted, place_of
 from .dialogs.help import HelpScreen
 from .display import plain
-from .key_settling import HeldFor, acts_as_it_comes, takes_keys, unsettled
+from .key_settling import HeldFor, acts_as_it_comes, held_at_most, takes_keys, unsettled
 from .keymap import KeyMap
 from .messages import HeadlinesChanged
 from .quittable import quittable
@@ -358,14 +358,15 @@ class ReaderApp(ReaderAppLifecycle):
             return
         now = asyncio.get_running_loop().time()
         waited = self._held.look(now)  # the start's keys: held from the first look
-        if waited < _HELD_AT_MOST and (
+        most = held_at_most(self.screen, self._typed_ahead[0].key, _HELD_AT_MOST)
+        if waited < most and (
             self._behind(self._typed_ahead[0].key) is not None
             or not takes_keys(self.screen, self._typed_ahead[0].key)
         ):
             self._hand_on_soon()
             return
         key, self._typed_ahead = self._typed_ahead[0], self._typed_ahead[1:]
-        self._handed_anyway = waited >= _HELD_AT_MOST
+        self._handed_anyway = waited >= most
         self._handed_on = key
         self._held.again(now)
         self.post_message(key)

@@ -110,6 +110,14 @@ def takes_keys(screen: Screen[object], key: str | None = None) -> bool:
     return key is not None and takes_key is not None and bool(takes_key(key))
 
 
+def held_at_most(screen: Screen[object], key: str, most: float) -> float:
+    """How long `key`, held for `screen`, waits before it goes on anyway: `most`, or longer
+    when the screen says its own wait for that key is sure to end (`keys_wait_for`: a cached
+    article being read, however slowly a busy machine reads it, is shown or says why not)."""
+    wait_for = getattr(screen, "keys_wait_for", None)
+    return most if wait_for is None else max(most, float(wait_for(key)))
+
+
 class HeldFor:
     """How long the keys held have waited with the reader free to hand them on: the time
     between its looks at them (`ReaderApp._hand_on_typed_ahead`, a poll apart when it is

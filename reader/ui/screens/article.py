@@ -62,6 +62,11 @@ never used (acc30b P1)."""
 _MORE_COMING = "its next pages are on their way"
 _LEAVING = frozenset({"next", "previous", "next_unread"})
 """The actions that show another article of the list in this screen (`takes_key`)."""
+_CACHED_READ_AT_MOST = 15.0
+"""Seconds keys typed as a cached article opens (`Enter j j j`) wait for its text at most:
+read from the disk, it comes, but a busy machine took more than the 2 s keys otherwise wait
+for a screen (`ReaderApp._hand_on_typed_ahead`), and the `j`s, handed on before there was
+text to scroll, were lost (a fresh-clone CI, 1 run in many)."""
 BACK_AT_PLACE_SECONDS = 3.0
 """How long it stays over the column's last lines: long enough to read, not a page's worth."""
 PLACE_SAVE_DELAY = 1.5
@@ -263,6 +268,18 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         # (An article over several pages: its first, once drawn, takes them; see `_load`.)
         now = self.reader.index.get(self.headline.entry.id)
         return not (now.cached if now is not None else self.headline.cached)
+
+    def keys_wait_for(self, key: str) -> float:
+        """How long `key`, held while this article is on its way, may wait for it
+        (`key_settling.held_at_most`): a cached article's text is sure to come, and a key
+        that leaves it (Esc, `q`) waits no longer than keys wait for any screen, so a read
+        that hangs on a disk another program holds never keeps the reader from going back."""
+        if self.takes_keys:
+            return 0.0
+        active = self.active_bindings.get(key)
+        if active is not None and active.binding.action == "back":
+            return 0.0
+        return _CACHED_READ_AT_MOST
 
     def takes_key(self, key: str) -> bool:
         """Whether `key`, typed while this article is on its way (`takes_keys` false), acts at
