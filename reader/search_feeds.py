@@ -6,6 +6,10 @@ feeds ("harbour strike -football") names it once, instead of typing it again aft
 A search feed's words are the search's own (`search_query`): words, "phrases", `OR`, `-word`,
 `tag:NAME` to keep to a tag's list. It has no address: the name is how it is chosen, so two may
 not share one (case and spaces aside, as feeds' names are compared).
+
+They are kept in the config, or in the data directory (`reader search-feed add`, the reader's
+`S` after `F`: `store.search_feeds`); both show, the config's winning a clash of names (`merged`)
+and the one it hides said by `reader search-feed list`.
 """
 
 from __future__ import annotations
@@ -24,10 +28,13 @@ _MOST_WORDS = 1000  # the search's own limits cut a query further (`search_query
 
 @dataclass(frozen=True)
 class SearchFeed:
-    """One `[[search]]` table."""
+    """One `[[search]]` table, or one kept in the data directory (`kept`)."""
 
     name: str
     words: str
+    kept: bool = False
+    """Kept in the data directory, not the config: the reader and `reader search-feed remove`
+    can take it away."""
 
     def named(self, name: str) -> bool:
         return folded(name) == folded(self.name)
@@ -66,3 +73,42 @@ def _search_feed(where: str, table: dict[str, Any]) -> SearchFeed:
 
 def search_feed_named(feeds: tuple[SearchFeed, ...], name: str) -> SearchFeed | None:
     return next((feed for feed in feeds if feed.named(name)), None)
+
+
+def new_search_feed(name: str, words: str) -> SearchFeed:
+    """A search feed to keep in the data directory; ValueError saying what is wrong."""
+    from .search_query import Query
+
+    if not isinstance(name, str) or not clean_name(name) or len(name) > _MOST_NAME:
+        raise ValueError(
+            f"a search feed's name is what the feed list calls it: a word or more,"
+            f" {_MOST_NAME} characters at most"
+        )
+    if not isinstance(words, str) or len(words) > _MOST_WORDS or not Query(words).finds:
+        raise ValueError(
+            "a search feed's words are what to look for, as F takes them: harbour strike -football"
+        )
+    return SearchFeed(clean_name(name), words.strip(), kept=True)
+
+
+def kept_search_feeds(records: list[dict[str, Any]]) -> tuple[SearchFeed, ...]:
+    """The search feeds the data directory keeps (a record this reader can't take passed over:
+    only a newer reader writes one)."""
+    found: list[SearchFeed] = []
+    for record in records:
+        try:
+            feed = new_search_feed(record.get("name"), record.get("words"))  # type: ignore[arg-type]
+        except ValueError:
+            continue
+        if not any(other.named(feed.name) for other in found):
+            found.append(feed)
+    return tuple(found)
+
+
+def merged(
+    configured: tuple[SearchFeed, ...], kept: tuple[SearchFeed, ...]
+) -> tuple[tuple[SearchFeed, ...], tuple[SearchFeed, ...]]:
+    """The search feeds shown (the config's, then those kept in the data directory) and those
+    kept that a config's of the same name hides."""
+    hidden = tuple(feed for feed in kept if search_feed_named(configured, feed.name))
+    return configured + tuple(f for f in kept if f not in hidden), hidden

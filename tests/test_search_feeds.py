@@ -217,13 +217,22 @@ def test_A_in_a_search_feed_marks_its_hits_read_and_U_unread_again(synced_dir: P
 
 def test_reader_feeds_lists_the_search_feeds_after_the_feeds(synced_dir: Path) -> None:
     (synced_dir / "config.toml").write_text(CONFIG, encoding="utf-8")
+    hits = found(synced_dir, STORMS)
     lines = run_reader(synced_dir, "feeds").stdout.splitlines()
     assert lines[-4:] == [
-        f"⌕ {NAME}",
+        f"⌕ {NAME}  ({len(hits)} unread of {len(hits)})",
         f"    a search: {STORMS}",
-        "⌕ Nothing",
+        "⌕ Nothing  (0 unread of 0)",
         "    a search: zzqxnonword",
     ]
+    # As the reader's row counts them: those read are not.
+    lib = Library(synced_dir, workers="thread")
+    try:
+        lib.mark_read(hits[0].headline.entry)
+    finally:
+        lib.close()
+    lines = run_reader(synced_dir, "feeds").stdout.splitlines()
+    assert lines[-4] == f"⌕ {NAME}  ({len(hits) - 1} unread of {len(hits)})"
     assert lines[0].startswith("The Harbour Gazette")
     # Not among the failing feeds, nor in JSON's list of feeds.
     assert "⌕" not in run_reader(synced_dir, "feeds", "--failing").stdout

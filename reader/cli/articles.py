@@ -93,12 +93,29 @@ def cmd_list(args: argparse.Namespace) -> int:
     opened = moment(args.read_since) if args.read_since is not None else None
     # Not offline, of every feed: the saved articles no feed lists are read too (acc31c W7).
     args.saved = args.saved or args.archived  # the archive is of saved articles
-    if args.feed and (search := _search_feed_named(args)) is not None:
-        # A search feed (`[[search]]`) lists what its words find, as its row in the reader does.
+    # Opened once for a name `--feed` gives: a search feed's or a feed's, the library tells.
+    lib = open_library(args) if args.feed else None
+    try:
+        return _list_of(args, since, before, opened, lib)
+    finally:
+        if lib is not None:
+            lib.close()
+
+
+def _list_of(
+    args: argparse.Namespace,
+    since: datetime | None,
+    before: datetime | None,
+    opened: datetime | None,
+    given: Library | None,
+) -> int:
+    """`reader list`, on the library `given` (None: opened when one is needed)."""
+    if given is not None and (search := _search_feed_named(given, args.feed)) is not None:
+        # A search feed lists what its words find, as its row in the reader does.
         args.search, args.feed = [search.words, *(args.search or [])], None
     every_not_offline = args.not_offline and not (args.feed or args.tag or args.saved)
     if args.search is None and not args.json and not args.saved and not every_not_offline:
-        return _list_as_read(args, since, before, opened)
+        return _list_as_read(args, since, before, opened, given)
     query: Query | None = None
     if args.search is not None:
         from ..search_query import Query  # its fold tables only when searching
@@ -109,7 +126,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         if not (args.feed or args.tag) and holds_nothing(args, query):
             return _listed([], args, {}, {}, {}, {}, {})
-    lib = open_library(args)
+    lib = given or open_library(args)
     try:
         feeds, tags = listed_feeds(lib, args)
         if query is not None and (args.feed or args.tag) and holds_nothing(args, query, lib.store):
@@ -176,7 +193,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         page_dates = lib.store.page_dates() if headlines else {}
         opened_at = {h.entry.id: read_at(h.entry) for h in headlines} if args.json else {}
     finally:
-        lib.close()
+        if given is None:
+            lib.close()
     return _listed(headlines, args, names, snippets, versions, lines, page_dates, opened_at)
 
 
@@ -216,19 +234,13 @@ def _listed(
     return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
 
 
-def _search_feed_named(args: argparse.Namespace) -> SearchFeed | None:
-    """The config's search feed `--feed` names, unless a subscribed feed has that name too
-    (its own: a search feed is chosen by a name alone, a feed by its address too)."""
+def _search_feed_named(lib: Library, name: str) -> SearchFeed | None:
+    """The search feed `--feed` names, unless a subscribed feed has that name too (its own: a
+    search feed is chosen by a name alone, a feed by its address too)."""
     from ..search_feeds import search_feed_named
 
-    found = search_feed_named(config_of(args).searches, args.feed)
-    if found is None:
-        return None
-    lib = open_library(args)
-    try:
-        return found if lib.feed_named(args.feed) not in lib.store.feed_urls() else None
-    finally:
-        lib.close()
+    found = search_feed_named(lib.search_feeds(), name)
+    return found if found is None or lib.feed_named(name) not in lib.store.feed_urls() else None
 
 
 def listed_feeds(lib: Library, args: argparse.Namespace) -> tuple[list[Feed], list[str]]:
@@ -250,11 +262,12 @@ def _list_as_read(
     since: datetime | None,
     before: datetime | None,
     opened: datetime | None,
+    given: Library | None = None,
 ) -> int:
     """`reader list` with no search, JSON or `--saved` (which read everything first): each line
     printed as its headline is read (`Library.streamed_headlines`), so the first comes at once
     however many the feeds keep, and a pipe's reader that has seen enough (`| head`) stops it."""
-    lib = open_library(args)
+    lib = given or open_library(args)
     try:
         feeds, tags = listed_feeds(lib, args)
         headlines = within(lib.streamed_headlines(args.feed, args.unread, tags), since, before)
@@ -271,7 +284,8 @@ def _list_as_read(
         else:
             _print_lines(headlines, names_of(feeds), {}, lib.store.page_dates())
     finally:
-        lib.close()
+        if given is None:
+            lib.close()
     return EXIT_OK
 
 

@@ -155,10 +155,13 @@ class _Parser(argparse.ArgumentParser):
                 hint = (
                     "`reader add URL` subscribes to its feed, `reader show URL` prints its article"
                 )
-            if hint is None and (near := get_close_matches(word, self.commands, n=1)):
-                hint = f"did you mean `reader {near[0]}`?"
-            if hint is None and (near := get_close_matches(word.lower(), _OTHER_NAMES, n=1)):
-                hint = _OTHER_NAMES[near[0]]  # "serch"
+            # The nearest of a command and another reader's name for one: "serch" is nearer
+            # `search` (`list --search`) than `search-feed`.
+            nearest = get_close_matches(word.lower(), [*self.commands, *_OTHER_NAMES], n=1)
+            if hint is None and nearest and nearest[0] in self.commands:
+                hint = f"did you mean `reader {nearest[0]}`?"
+            elif hint is None and nearest:
+                hint = _OTHER_NAMES[nearest[0]]  # "serch"
             # `word` as argparse quoted it: a control character typed comes written out, as \x1b.
             message = f"'{safe_line(word, 40)}' is not a command"
             message += f": {hint}" if hint else " (`reader --help` lists them)"
@@ -400,8 +403,8 @@ def build_parser() -> argparse.ArgumentParser:
         " and under a name of yours the title the feed gives itself. A failing feed says since"
         " when it fails and when it last worked; one that moved for good (a 301 or 308 to a"
         " feed) says where it is fetched from now; one gone for good (410) is asked again"
-        " weekly, not at every sync. The config's search feeds ([[search]]) follow, each with"
-        " its words (`reader list --feed NAME` lists its hits).",
+        " weekly, not at every sync. The search feeds follow (`reader search-feed`), each with"
+        " its unread hits and its words (`reader list --feed NAME` lists its hits).",
     )
     p.add_argument("--json", action="store_true", help='print JSON (name: yours, "" for none)')
     p.add_argument(
@@ -410,6 +413,46 @@ def build_parser() -> argparse.ArgumentParser:
         help="only the feeds whose last fetch failed, the longest failing first",
     )
     p.set_defaults(func=_later("feeds", "cmd_feeds"))
+
+    p = command(
+        "search-feed",
+        help="keep a search as a row of the feed list (add, remove, list)",
+        description="Keep a search as a search feed: a row of the reader's feed list (⌕ NAME)"
+        " listing what its words find in the articles' text, as F does, with its unread hits"
+        " counted; `reader list --feed NAME` lists them, `reader feeds` counts them. Kept in the"
+        " data directory, beside the config's [[search]] tables (a config's of the same name wins"
+        " and `list` says so). In the reader, S after F's hits keeps that search, and the key"
+        " that unsubscribes from a feed takes one away.",
+    )
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    q = actions.add_parser(
+        "add",
+        parents=[place],
+        help="keep a search feed (one of that name gets these words)",
+        description='Keep WORDS (as F takes them: words, "phrases", OR, -word, tag:NAME) as'
+        " the search feed NAME; one kept by that name already gets these words.",
+    )
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("words", metavar="WORDS", nargs="+")
+    q._negative_number_matcher = re.compile(r"^-[\d.,]|^-[^\W\d_]")  # -word: as `list --search`
+    q.set_defaults(func=_later("search_feeds", "cmd_search_feed_add"))
+    q = actions.add_parser(
+        "remove",
+        parents=[place],
+        help="take a search feed away",
+        description="Take the search feed NAME away (case and spaces aside); the config's are"
+        " taken away in its file.",
+    )
+    q.add_argument("name", metavar="NAME")
+    q.set_defaults(func=_later("search_feeds", "cmd_search_feed_remove"))
+    q = actions.add_parser(
+        "list",
+        parents=[place],
+        help="list the search feeds, the config's and those kept here",
+        description="List the search feeds with their words: the config's, then those kept in"
+        " the data directory.",
+    )
+    q.set_defaults(func=_later("search_feeds", "cmd_search_feed_list"))
 
     p = command(
         "sync",

@@ -17,7 +17,8 @@ and read, watched for a login page's), `downloads` (articles fetched and cached,
 `saving` (articles saved for good, a link as the story it leads to), `renewal` (a cached article's page fetched again: a sync's, or `refresh_article`'s on demand),
 `feed_refresh` (feeds refreshed), `sync` (every feed refreshed, every article fetched),
 `discovery` (`add`: a feed subscribed to, found first when the address is a web page's),
-`highlights` (passages kept of articles, and notes). `limit`
+`highlights` (passages kept of articles, and notes), `search_feeds` (the config's
+searches and those kept in the data directory). `limit`
 (what a sync leaves out for the size limit) and `limit_keeps` (the limit's order of eviction and
 each feed's share of it) are a policy the layers use, no layer; so is `leads` (how private an address a download may be led to, by its feed and
 its pages).
@@ -25,8 +26,8 @@ its pages).
 
 from __future__ import annotations
 
-from .highlights import LibraryHighlights
+from .search_feeds import LibrarySearchFeeds
 
 
-class Library(LibraryHighlights):
+class Library(LibrarySearchFeeds):
     """Subscriptions, headlines and articles of one data directory."""

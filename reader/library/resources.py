@@ -30,6 +30,7 @@ if (
     from ..fetch import Fetcher
     from ..ignore_rules import IgnoreRule
     from ..reports import FeedResult
+    from ..search_feeds import SearchFeed
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -80,8 +81,11 @@ class LibraryResources:
         drop_read_after: float = 0.0,
         ignore: Sequence[IgnoreRule] = (),
         max_items: int = 0,
+        searches: Sequence[SearchFeed] = (),
     ) -> None:
         self.data_dir = data_dir
+        # The config's `[[search]]` tables (`LibrarySearchFeeds`: those kept here besides).
+        self.configured_searches = tuple(searches)
         self.limits = limits
         self.cache_max_bytes = cache_max_bytes  # applied after each sync; 0 for no limit
         # Seconds after which a read headline is dropped, after each sync (`retention`); 0: never
@@ -151,6 +155,7 @@ class LibraryResources:
             site_rules=config.site_rules,
             ignore=config.ignore,
             max_items=config.max_items,
+            searches=config.searches,
         )
 
     @property
