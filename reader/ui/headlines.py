@@ -25,6 +25,7 @@ from ..library import Library
 from ..models import Feed
 from ..plural import plural
 from ..reports import Headline, article_of, merged_newest_first, newest_first, one_each
+from ..search_feeds import SearchFeed
 
 _is_read = attrgetter("read")
 _is_saved = attrgetter("saved")
@@ -82,6 +83,9 @@ class HeadlineIndex:
     view a prefix of its whole list, every count short."""
     feed_order: str = "subscribed"
     """The order of `feeds` (`[ui] feed_order`): they are kept in it, as they come in too."""
+    search_feeds: tuple[SearchFeed, ...] = ()
+    """The search feeds (`Library.search_feeds`: the config's and those kept in the data
+    directory), read with the headlines; the reader's own `S` and removal change them here."""
     _position_index: dict[str, int] | None = field(init=False, repr=False)
     """Entry id → position in `headlines`, for the in-place edits below (`_positions`); None
     until asked for, in an index `with_feeds` made (feeds coming in one after another)."""
@@ -331,7 +335,10 @@ class HeadlineIndex:
             if gone := [h for h in kept if h.entry.id not in listed]:
                 gone.sort(key=newest_first)
                 unlisted = list(merge(unlisted, gone, key=newest_first))
-        return cls(library.feeds(), headlines, unlisted, feed_order=feed_order)
+        searches = library.search_feeds()
+        return cls(
+            library.feeds(), headlines, unlisted, feed_order=feed_order, search_feeds=searches
+        )
 
     @classmethod
     def first(
@@ -341,7 +348,8 @@ class HeadlineIndex:
         to draw before the rest is read (`whole` when they were all there is; blocking)."""
         headlines, unlisted = library.first_headlines(count, unread_only)
         whole = unlisted is not None
-        return cls(library.feeds(), headlines, unlisted or [], whole, feed_order)
+        searches = library.search_feeds()
+        return cls(library.feeds(), headlines, unlisted or [], whole, feed_order, searches)
 
     def take_edits(self, first: HeadlineIndex) -> None:
         """Keep the flags edited in `first` (read, saved, cached while the rest was read) in

@@ -49,6 +49,9 @@ ACTIONS: dict[str, KeyAction] = {
         "find a headline by its title, a feed by its name, a word in the article", ("search",)
     ),
     "search_articles": KeyAction("find articles by their cached text too", ("search_text",)),
+    "keep_search": KeyAction(
+        "keep the words of F's hits as a search feed, a row of the feed list", ("keep_search",)
+    ),
     "next_match": KeyAction(
         "the next headline or match found", ("step_match(1)", "next_match", "repeat_search(1)")
     ),
@@ -103,7 +106,9 @@ ACTIONS: dict[str, KeyAction] = {
     ),
     "add_feed": KeyAction("add a feed by its address, or a web page's", ("add_feed",)),
     "rename_feed": KeyAction("rename the feed shown (empty: its own title)", ("rename_feed",)),
-    "remove_feed": KeyAction("remove the feed shown, once you say yes", ("remove_feed",)),
+    "remove_feed": KeyAction(
+        "remove the feed (or search feed) shown, once you say yes", ("remove_feed",)
+    ),
     "next_heading": KeyAction("the next heading (a live blog's update)", ("heading(1)",)),
     "previous_heading": KeyAction("the previous heading", ("heading(-1)",)),
     "next_link": KeyAction("select the next link of the article", ("next_link",)),

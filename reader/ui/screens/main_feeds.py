@@ -15,6 +15,7 @@ from textual.screen import Screen
 from ...models import Feed
 from ...plural import plural
 from ..display import plain
+from ..headlines import view_search_feed
 from ..widgets.main.feed_list import FeedList
 
 if TYPE_CHECKING:
@@ -89,9 +90,16 @@ class MainScreenFeeds(Screen[None]):
             value=before,
         )
 
+    if TYPE_CHECKING:
+
+        def remove_search_feed(self) -> None: ...  # `MainSearchFeeds`'
+
     def action_remove_feed(self) -> None:
         from ..dialogs.confirm import ConfirmScreen
 
+        if view_search_feed(self.feed_url) is not None:
+            self.remove_search_feed()
+            return
         feed = self._feed_shown()
         if feed is None:
             self.notify(NO_FEED, timeout=3, markup=False)

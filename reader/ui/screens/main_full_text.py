@@ -120,7 +120,7 @@ class MainFullText(Screen[None]):
         """The search feed of `view` (None: it is no search feed's, or the config has it no
         more)."""
         name = view_search_feed(view)
-        return None if name is None else search_feed_named(self.reader.config.searches, name)
+        return None if name is None else search_feed_named(self.reader.index.search_feeds, name)
 
     def show_search_feed(self) -> None:
         """The search feed shown (its row chosen, `J`, the reader reopened on it): its words
@@ -142,13 +142,13 @@ class MainFullText(Screen[None]):
         """Search every search feed's words again (the headlines were read anew: the start,
         a refresh or a sync), off the UI loop, for their rows' counts; the one shown gets its
         new hits, the cursor left where it is."""
-        if self.reader.config.searches and self.reader.index.whole:
+        if self.reader.index.search_feeds and self.reader.index.whole:
             self._count_search_feeds()
 
     @work(exclusive=True, group="search-feed-counts")
     async def _count_search_feeds(self) -> None:
         index, lib = self.reader.index, self.reader.lib
-        searches = self.reader.config.searches
+        searches = self.reader.index.search_feeds
         listed, unlisted = list(index.headlines), list(index.unlisted)
 
         def run() -> dict[str, list[Hit]]:  # in a thread of its own

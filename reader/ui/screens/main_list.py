@@ -40,8 +40,6 @@ class MainScreenList(MainScreenMarks, MainFullText):
         feed and the story a reader was on (acc29a K9). A feed removed since: "All feeds"
         (`MainScreen.on_headlines_changed`)."""
         self.feed_url = None if view == SEARCH_VIEW else view
-        if view_search_feed(view) is not None and self.search_feed(view) is None:
-            self.feed_url = None  # a search feed the config has no more
         self._left_at, self._reopening = entry_id, True
 
     def left_list(self, reading: str | None) -> tuple[str | None, str | None]:
@@ -61,6 +59,9 @@ class MainScreenList(MainScreenMarks, MainFullText):
         if not self._reopening:
             return False
         self._reopening = False
+        if view_search_feed(self.feed_url) is not None and self.search_feed(self.feed_url) is None:
+            # A search feed taken away since (told by the headlines' read: it reads them).
+            self.feed_url = None
         self.query_one(FeedList).select(self.feed_url)
         if self.search_feed(self.feed_url) is not None:
             self._left_at = None  # its hits are found again, the newest first

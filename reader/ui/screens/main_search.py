@@ -12,10 +12,11 @@ from ..widgets.article.search_bar import SearchBar, search_line_shown, show_sear
 from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
-from .main_full_text import SEARCH_VIEW, MainFullText
+from .main_full_text import SEARCH_VIEW
+from .main_search_feeds import MainSearchFeeds
 
 
-class MainScreenSearch(MainFullText):
+class MainScreenSearch(MainSearchFeeds):
     """`/`, `n` / `N` over the kept search, and Esc clearing it (see `MainScreen`)."""
 
     def __init__(self) -> None:

@@ -152,7 +152,7 @@ class MainScreenUnread(Screen[None]):
         """Each search feed's name and its unread hits, as last counted, for the feed list."""
         index = self.reader.index
         rows = []
-        for feed in self.reader.config.searches:
+        for feed in self.reader.index.search_feeds:
             ids = self._search_feed_hits.get(feed.name, frozenset())
             rows.append((feed.name, sum(not h.read for i in ids if (h := index.get(i)))))
         return rows

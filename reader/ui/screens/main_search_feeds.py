@@ -1,0 +1,131 @@
+"""Search feeds made and taken away in the reader: `+` on `F`'s hits keeps their words as a
+search feed (its name asked, the words offered), a row of the feed list from then on; the key
+that removes a feed (`D`), on a search feed's row, takes it away once asked. Kept in the data
+directory (`Library.keep_search_feed`); the config's `[[search]]` are its file's to change."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import work
+from textual.binding import Binding
+
+from ...models import StoreError
+from ...search_feeds import search_feed_named
+from ..display import plain
+from ..headlines import view_search_feed
+from ..widgets.main.feed_list import FeedList
+from ..widgets.status_bar import StatusBar
+from .main_full_text import SEARCH_VIEW, MainFullText
+
+NO_HITS = "No search to keep: F finds articles by their words, then + keeps them as a feed."
+
+
+class MainSearchFeeds(MainFullText):
+    """`+` and the removal of a search feed (see `MainScreen`)."""
+
+    BINDINGS = [Binding("plus", "keep_search", "Keep search", show=False)]
+
+    def action_keep_search(self) -> None:
+        """Ask the name to keep the words of `F`'s hits shown by, as a search feed."""
+        if self.feed_url != SEARCH_VIEW or not self.text_query:
+            shown = self.search_feed(self.feed_url)
+            note = f"{plain(f'⌕ {shown.name}').plain} is kept already." if shown else NO_HITS
+            self.notify(note, timeout=4, markup=False)
+            return
+        from ..dialogs.feed_input import FeedInputScreen
+
+        words = self.text_query
+        scoped = self._scope is not None
+        hint = "Enter keeps it: a row of the feed list, its unread hits counted · Esc: not kept"
+        if scoped:
+            hint = "Enter keeps it (searching every feed, as its row does) · Esc: not kept"
+
+        def entered(name: str | None) -> None:
+            if name is not None and name.strip():
+                self._keep_search(name, words, None if scoped else frozenset(self._hit_ids()))
+
+        question = f"Keep “{plain(words, max_length=60).plain}” as a search feed named:"
+        self.app.push_screen(FeedInputScreen(question, value=words[:100], hint=hint), entered)
+
+    def _hit_ids(self) -> list[str]:
+        return [hit.headline.entry.id for hit in self.text_hits]
+
+    @work(group="search-feed-keep")
+    async def _keep_search(self, name: str, words: str, hits: frozenset[str] | None) -> None:
+        """Keep it, in a thread; its row shown, counted by `hits` (what `F` found in every
+        feed: its own search would find them again) or, `F` having searched a list, searched."""
+        lib = self.reader.lib
+        if lib.read_only_tag:
+            self.reader.status = f"Not kept: {lib.read_only_tag}, so nothing new can be kept"
+            return
+
+        def keep() -> tuple[str, str | None, float]:
+            feed, was = lib.keep_search_feed(name, words)
+            self.reader.index.search_feeds = lib.search_feeds()
+            return feed.name, was, lib.store.changed_at()
+
+        try:
+            kept, was, changed = await asyncio.to_thread(keep)
+        except (ValueError, StoreError) as error:
+            self.query_one(StatusBar).show_note(f"Not kept: {error}")
+            return
+        self.reader._changed_seen = changed  # its own change: no reading every headline again
+        if hits is not None:
+            self._search_feed_hits = {**self._search_feed_hits, kept: hits}
+            self.show_feeds()
+        else:
+            self.count_search_feeds()
+        line = f"Kept as ⌕ {kept} in the feed list" + (f" (it searched “{was}”)" if was else "")
+        self.query_one(StatusBar).show_note(plain(line, max_length=200).plain)
+
+    def remove_search_feed(self) -> None:
+        """The search feed shown taken away, once the user says yes (the config's: said how)."""
+        from ..dialogs.confirm import ConfirmScreen
+
+        feed = self.search_feed(self.feed_url)
+        if feed is None:
+            return
+        name = plain(feed.name, max_length=60).plain
+        if not feed.kept:
+            self.notify(
+                f"⌕ {name} is the config's: its [[search]] table in config.toml takes it away.",
+                timeout=5,
+                markup=False,
+            )
+            return
+        question = (
+            f"Remove the search feed “{name}” ({plain(feed.words, max_length=80).plain})?"
+            " Its hits stay in their feeds. (y / n)"
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._remove_search_feed(feed.name)
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    @work(group="search-feed-keep")
+    async def _remove_search_feed(self, name: str) -> None:
+        lib = self.reader.lib
+
+        def drop() -> float:
+            lib.drop_search_feed(name)
+            self.reader.index.search_feeds = lib.search_feeds()
+            return lib.store.changed_at()
+
+        try:
+            self.reader._changed_seen = await asyncio.to_thread(drop)
+        except (ValueError, StoreError) as error:
+            self.query_one(StatusBar).show_note(f"Not removed: {error}")
+            return
+        if search_feed_named(self.reader.index.search_feeds, name) is None:
+            self._search_feed_hits = {
+                n: ids for n, ids in self._search_feed_hits.items() if n != name
+            }
+        if view_search_feed(self.feed_url) is not None and self.search_feed(self.feed_url) is None:
+            self.feed_url = None  # "All feeds"
+            self.query_one(FeedList).select(None)
+            self.show_view()
+        self.show_feeds()
+        self.query_one(StatusBar).show_note(plain(f"Removed: ⌕ {name}", max_length=120).plain)
