@@ -5,6 +5,7 @@ unsubscribe key); their hits counted (`reader feeds`, the reader's feed list).""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..search_feeds import (
@@ -88,13 +89,22 @@ class LibrarySearchFeeds(LibraryHighlights):
         feeds: Sequence[SearchFeed],
         rows: Sequence[Headline],
         indexing: Callable[[int, int], None] = lambda done, total: None,
+        passed: Callable[[str], bool] = lambda name: False,
     ) -> dict[str, list[Hit]]:
         """By name, what each of `feeds` finds in `rows` (every headline, newest first) and
         the cached articles none of them lists, as `F` from "All feeds" finds it (`indexing`:
-        told of the index's catch-up, as `search_cached` tells it)."""
+        told of the index's catch-up, as `search_cached` tells it). One `passed` names (before
+        or while it is searched: it is asked again and again) is left out: the reader's own
+        search of the search feed shown finds the same."""
         from ..library.text_search import search_cached  # the search's modules when searched
         from ..search_query import Query
 
-        return {
-            f.name: search_cached(self, rows, Query(f.words), indexing=indexing).hits for f in feeds
-        }
+        found: dict[str, list[Hit]] = {}
+        for feed in feeds:
+            if passed(feed.name):
+                continue
+            stopped = partial(passed, feed.name)
+            hits = search_cached(self, rows, Query(feed.words), indexing=indexing, stopped=stopped)
+            if not stopped():
+                found[feed.name] = hits.hits
+        return found

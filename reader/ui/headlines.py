@@ -129,11 +129,15 @@ class HeadlineIndex:
     """How many in-place edits (`set_read`…) this index has had."""
     _edited: dict[str, int] = field(init=False, repr=False)
     """Entry id → the number of its last edit (`edits` then), for `with_feeds`."""
+    _edit_log: list[str] = field(init=False, repr=False)
+    """The entry id of each edit, in turn (`edited_since`): what a count kept beside the index
+    (a search feed's unread hits) looks at again, not every id it counts."""
 
     def __post_init__(self) -> None:
         self._position_index = {h.entry.id: i for i, h in enumerate(self.headlines)}
         self._unlisted_positions = {h.entry.id: i for i, h in enumerate(self.unlisted)}
         self._edited = {}
+        self._edit_log = []
         # Here, in the thread that loads the index, not on the event loop at the first Tab on
         # a link; each headline's key as the store keeps it (made canonical again, 12,000
         # links took half a second before the first paint).
@@ -424,7 +428,7 @@ class HeadlineIndex:
         # Its feeds' articles' tags replaced by those of `fresh`, not gathered again from the
         # 40,000: a refresh brings feed after feed (~10 ms each on a loaded machine).
         index._articles_of = self._retagged(urls, fresh) if self._articles_of is not None else None
-        index.edits, index._edited = 0, {}
+        index.edits, index._edited, index._edit_log = 0, {}, []
         return index
 
     def view(self, feed_url: str | None) -> list[Headline]:
@@ -478,6 +482,11 @@ class HeadlineIndex:
             start = at + 1
         rows += filterfalse(_is_read, headlines[start:])
         return rows
+
+    def edited_since(self, edits: int) -> list[str]:
+        """The ids of the headlines edited since this index had `edits` edits (one edited
+        twice: twice)."""
+        return self._edit_log[edits:]
 
     def unread_counts(self) -> Counter[str]:
         """Unread headlines per feed URL."""
@@ -577,6 +586,7 @@ class HeadlineIndex:
             self._articles_of = _filed(self._articles_of, entry_id, tags)
         self.edits += 1
         self._edited[entry_id] = self.edits
+        self._edit_log.append(entry_id)
         position = self._positions.get(entry_id)
         if position is None:
             return self._edit_unlisted(entry_id, **changes)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import weakref
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -34,7 +35,14 @@ from ...search_feeds import SearchFeed, search_feed_named
 from ...search_query import Query, finds_anything
 from ..cell_width import cut_to_cells, rich_agreeing, terminal_cells
 from ..display import plain
-from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, view_search_feed, view_tag
+from ..headlines import (
+    ARCHIVE_VIEW,
+    LIBRARY_VIEWS,
+    SAVED_VIEW,
+    HeadlineIndex,
+    view_search_feed,
+    view_tag,
+)
 from ..quittable import quittable
 from ..widgets.article.search_bar import SearchBar, show_search_line
 from ..widgets.main.feed_list import ARCHIVE, SAVED, FeedList, search_name, tag_name
@@ -45,6 +53,7 @@ if TYPE_CHECKING:
     from ...full_text import Hit
     from ...library.text_search import TextSearch
     from ..app import ReaderApp
+    from ..search_feed_counts import SearchFeedCounts
 
 SEARCH_VIEW = "reader:search"
 """The view of a text search's hits, where a feed's address names that feed's (no feed's
@@ -76,7 +85,7 @@ def indexing_note(done: int, total: int) -> str:
 class MainFullText(Screen[None]):
     """The main screen's search of every cached article (see `MainScreen`)."""
 
-    _search_feed_hits: dict[str, frozenset[str]]  # `MainScreenUnread`'s
+    search_feed_counts: SearchFeedCounts  # `MainScreenUnread`'s
 
     def __init__(self) -> None:
         super().__init__()
@@ -106,6 +115,11 @@ class MainFullText(Screen[None]):
         it has ended, or none is shown yet)."""
         self._feed_searching = False
         """A search feed's search is going on, none of its hits shown yet."""
+        self._own_searches: dict[str, weakref.ReferenceType[HeadlineIndex]] = {}
+        """By name, the search feeds searched by their own search (`show_search_feed`, going
+        on or done), and the index each searched: the counts' search of that index
+        (`count_search_feeds`, in its thread) leaves them to it, their words not searched
+        twice (choosing a row as the counts were searched after a sync searched it twice)."""
 
     @property
     def reader(self) -> ReaderApp:
@@ -148,21 +162,25 @@ class MainFullText(Screen[None]):
     @work(exclusive=True, group="search-feed-counts")
     async def _count_search_feeds(self) -> None:
         index, lib = self.reader.index, self.reader.lib
-        searches = self.reader.index.search_feeds
+        searches = index.search_feeds
         listed, unlisted = list(index.headlines), list(index.unlisted)
 
         def run() -> dict[str, list[Hit]]:  # in a thread of its own
-            # The search's modules are imported in its thread, when first searched: at the
-            # top they were a share of every start of the reader's screen.
-            from ...library.text_search import search_cached
-
             rows = merged_newest_first(listed, unlisted)
-            return {f.name: search_cached(lib, rows, Query(f.words)).hits for f in searches}
+
+            # The one shown, searched meanwhile by its own search, is counted by that search.
+            def passed(name: str) -> bool:
+                own = self._own_searches.get(name)
+                return own is not None and own() is index
+
+            return lib.search_feed_hits(searches, rows, passed=passed)
 
         found = await quittable(run, name="reader-search-feed-counts")
-        self._search_feed_hits = {
-            name: frozenset(hit.headline.entry.id for hit in hits) for name, hits in found.items()
-        }
+        counts = self.search_feed_counts
+        counts.keep_only(feed.name for feed in self.reader.index.search_feeds)
+        counts.found(
+            {name: frozenset(hit.headline.entry.id for hit in hits) for name, hits in found.items()}
+        )
         shown = self.search_feed(self.feed_url)
         if shown is not None and not self._feed_searching and shown.name in found:
             current = self.query_one(HeadlineTable).current
@@ -263,6 +281,9 @@ class MainFullText(Screen[None]):
         self._generation += 1
         generation = self._generation
         index = self.reader.index
+        counted = view_search_feed(into)
+        if counted is not None:
+            self._own_searches[counted] = weakref.ref(index)
         every = scope is None
         listed = list(index.headlines) if every else self._scope_rows()
         unlisted = list(index.unlisted) if every else []
@@ -308,7 +329,14 @@ class MainFullText(Screen[None]):
 
         found, case_note, syncing = await asyncio.to_thread(run)
         if self._generation != generation:
+            if counted is not None:  # stopped: the counts' search counts it
+                self._own_searches.pop(counted, None)
             return
+        if counted is not None:  # its row's count, from what its search found
+            self.search_feed_counts.found(
+                {counted: frozenset(hit.headline.entry.id for hit in found.hits)}
+            )
+            self.show_feeds()
         self._while_syncing = syncing
         self._so_far = None
         if self._paged == generation:

@@ -11,7 +11,6 @@ from textual import work
 from textual.binding import Binding
 
 from ...models import StoreError
-from ...search_feeds import search_feed_named
 from ..display import plain
 from ..headlines import view_search_feed
 from ..widgets.main.feed_list import FeedList
@@ -72,7 +71,7 @@ class MainSearchFeeds(MainFullText):
             return
         self.reader._changed_seen = changed  # its own change: no reading every headline again
         if hits is not None:
-            self._search_feed_hits = {**self._search_feed_hits, kept: hits}
+            self.search_feed_counts.found({kept: hits})
             self.show_feeds()
         else:
             self.count_search_feeds()
@@ -119,10 +118,7 @@ class MainSearchFeeds(MainFullText):
         except (ValueError, StoreError) as error:
             self.query_one(StatusBar).show_note(f"Not removed: {error}")
             return
-        if search_feed_named(self.reader.index.search_feeds, name) is None:
-            self._search_feed_hits = {
-                n: ids for n, ids in self._search_feed_hits.items() if n != name
-            }
+        self.search_feed_counts.keep_only(f.name for f in self.reader.index.search_feeds)
         if view_search_feed(self.feed_url) is not None and self.search_feed(self.feed_url) is None:
             self.feed_url = None  # "All feeds"
             self.query_one(FeedList).select(None)

@@ -24,6 +24,7 @@ from ...feed_tags import all_tags
 from ...reports import Headline
 from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, tag_view
 from ..keymap import keymap_of
+from ..search_feed_counts import SearchFeedCounts
 from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from .main_full_text import lists_hits
@@ -53,9 +54,9 @@ class MainScreenUnread(Screen[None]):
         self._listed: tuple[str | None, bool] | None = None
         """The list the table holds (its feed, and whether unread only): the rows read in it
         stay while it is shown again (a reload, a refresh filling it)."""
-        self._search_feed_hits: dict[str, frozenset[str]] = {}
-        """By search feed's name, the entry ids of its hits, as last counted
-        (`MainFullText.count_search_feeds`): its row's count is of those unread."""
+        self.search_feed_counts = SearchFeedCounts()
+        """Each search feed's hits, as last counted (`MainFullText.count_search_feeds`), and
+        the unread among them, its row's count."""
 
     @property
     def reader(self) -> ReaderApp:
@@ -150,12 +151,8 @@ class MainScreenUnread(Screen[None]):
 
     def search_feed_rows(self) -> list[tuple[str, int]]:
         """Each search feed's name and its unread hits, as last counted, for the feed list."""
-        index = self.reader.index
-        rows = []
-        for feed in self.reader.index.search_feeds:
-            ids = self._search_feed_hits.get(feed.name, frozenset())
-            rows.append((feed.name, sum(not h.read for i in ids if (h := index.get(i)))))
-        return rows
+        index, counts = self.reader.index, self.search_feed_counts
+        return [(feed.name, counts.unread(index, feed.name)) for feed in index.search_feeds]
 
     def count_tail(self, feed_url: str | None, rows: Sequence[Headline]) -> str:
         """What the list's title says after its name: how many are unread, of how many."""
