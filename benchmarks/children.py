@@ -192,3 +192,47 @@ def taking_turns(
             for k, v in times["this"].items()
         )
         print(f"  against / this: {ratios}")
+
+
+def index_comparison(
+    script: str, doc: str, child: Callable[[Path, int], None], what: str, digits: int = 3
+) -> int:
+    """The `main` of a script timing the reader's index in memory (`--headlines` of them,
+    `--runs` turns): its `child` run in this checkout and `--against`'s by turns
+    (`taking_turns`), the load average after."""
+    from farm import load_average
+
+    parser = comparison_parser(doc)
+    parser.add_argument("--headlines", type=int, default=43_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = compared(parser, child, child_types=(Path, int))
+    if args is None:
+        return 0
+    taking_turns(script, args.against, args.runs, [args.headlines], what, digits)
+    print(f"load average {load_average()}")
+    return 0
+
+
+def index_in_memory(
+    root: Path,
+    count: int,
+    read: Callable[[int], bool] = lambda n: False,
+    saved: Callable[[int], bool] = lambda n: False,
+) -> Any:
+    """A `HeadlineIndex` of the checkout at `root` (put first on `sys.path`), no store behind
+    it: `count` headlines of 60 feeds, a minute apart, the nth `read` and `saved` as told."""
+    sys.path.insert(0, str(root))
+    from datetime import UTC, datetime, timedelta
+
+    from reader.models import Entry, Feed
+    from reader.reports import Headline
+    from reader.ui.headlines import HeadlineIndex
+
+    feeds = [Feed(f"http://127.0.0.1:9/{n}.xml", title=f"Feed {n}") for n in range(60)]
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    rows = []
+    for n in range(count):
+        feed, link = feeds[n % 60], f"http://127.0.0.1:9/{n}.html"
+        entry = Entry(f"e{n}", feed.url, f"t{n}", link, now - timedelta(minutes=n))
+        rows.append(Headline(entry, read(n), True, saved=saved(n), key=link))
+    return HeadlineIndex(feeds, rows)

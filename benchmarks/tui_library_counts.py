@@ -14,31 +14,17 @@ of its own, taking turns (this, the other, this…: the machine's load falls on 
 from __future__ import annotations
 
 import json
-import sys
 import timeit
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from children import compared, comparison_parser
+from children import index_comparison, index_in_memory
 
 TOGGLES = 200
 
 
 def child(root: Path, count: int) -> None:
     """Both toggles timed in this process, by the checkout at `root`; ms each, as JSON."""
-    sys.path.insert(0, str(root))
-    from reader.models import Entry, Feed
-    from reader.reports import Headline
-    from reader.ui.headlines import HeadlineIndex
-
-    feeds = [Feed(f"http://127.0.0.1:9/{n}.xml", title=f"Feed {n}") for n in range(60)]
-    now = datetime(2026, 12, 1, tzinfo=UTC)
-    rows = []
-    for n in range(count):
-        feed, link = feeds[n % 60], f"http://127.0.0.1:9/{n}.html"
-        entry = Entry(f"e{n}", feed.url, f"t{n}", link, now - timedelta(minutes=n))
-        rows.append(Headline(entry, False, True, saved=n % 100 == 0, key=link))
-    index = HeadlineIndex(feeds, rows)
+    index = index_in_memory(root, count, saved=lambda n: n % 100 == 0)
 
     def save() -> int:
         index.set_saved("e5", True)
@@ -61,20 +47,7 @@ def child(root: Path, count: int) -> None:
 
 
 def main() -> int:
-    parser = comparison_parser(__doc__)
-    parser.add_argument("--headlines", type=int, default=43_000)
-    parser.add_argument("--runs", type=int, default=5)
-    args = compared(parser, child, child_types=(Path, int))
-    if args is None:
-        return 0
-    from children import taking_turns
-    from farm import load_average
-
-    taking_turns(
-        __file__, args.against, args.runs, [args.headlines], "an edit and the counts after it", 3
-    )
-    print(f"load average {load_average()}")
-    return 0
+    return index_comparison(__file__, __doc__, child, "an edit and the counts after it")
 
 
 if __name__ == "__main__":

@@ -421,38 +421,38 @@ def build_parser() -> argparse.ArgumentParser:
         " listing what its words find in the articles' text, as F does, with its unread hits"
         " counted; `reader list --feed NAME` lists them, `reader feeds` counts them. Kept in the"
         " data directory, beside the config's [[search]] tables (a config's of the same name wins"
-        " and `list` says so). In the reader, S after F's hits keeps that search, and the key"
-        " that unsubscribes from a feed takes one away.",
+        " and `list` says so). In the reader, + on F's hits keeps their search, and D on a"
+        " search feed's row takes it away.",
     )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    q = actions.add_parser(
+
+    def action(name: str, line: str, description: str) -> argparse.ArgumentParser:
+        q = actions.add_parser(name, parents=[place], help=line, description=description)
+        q.set_defaults(func=_later("search_feeds", f"cmd_search_feed_{name}"))
+        return q
+
+    q = action(
         "add",
-        parents=[place],
-        help="keep a search feed (one of that name gets these words)",
-        description='Keep WORDS (as F takes them: words, "phrases", OR, -word, tag:NAME) as'
-        " the search feed NAME; one kept by that name already gets these words.",
+        "keep a search feed (one of that name gets these words)",
+        'Keep WORDS (as F takes them: words, "phrases", OR, -word, tag:NAME) as the search feed'
+        " NAME; one kept by that name already gets these words.",
     )
     q.add_argument("name", metavar="NAME")
     q.add_argument("words", metavar="WORDS", nargs="+")
     q._negative_number_matcher = re.compile(r"^-[\d.,]|^-[^\W\d_]")  # -word: as `list --search`
-    q.set_defaults(func=_later("search_feeds", "cmd_search_feed_add"))
-    q = actions.add_parser(
+    q = action(
         "remove",
-        parents=[place],
-        help="take a search feed away",
-        description="Take the search feed NAME away (case and spaces aside); the config's are"
-        " taken away in its file.",
+        "take a search feed away",
+        "Take the search feed NAME away (case and spaces aside); the config's are taken away in"
+        " its file.",
     )
     q.add_argument("name", metavar="NAME")
-    q.set_defaults(func=_later("search_feeds", "cmd_search_feed_remove"))
-    q = actions.add_parser(
+    action(
         "list",
-        parents=[place],
-        help="list the search feeds, the config's and those kept here",
-        description="List the search feeds with their words: the config's, then those kept in"
-        " the data directory.",
+        "list the search feeds, the config's and those kept here",
+        "List the search feeds with their words: the config's, then those kept in the data"
+        " directory.",
     )
-    q.set_defaults(func=_later("search_feeds", "cmd_search_feed_list"))
 
     p = command(
         "sync",
