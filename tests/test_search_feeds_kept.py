@@ -122,7 +122,8 @@ def test_plus_keeps_Fs_search_as_a_row_and_D_takes_it_away(synced_dir: Path) -> 
             assert isinstance(screen, MainScreen)
             feeds = screen.query_one(FeedList)
             await pilot.press("plus")  # no search's hits: nothing to keep, said
-            await until(pilot, lambda: not isinstance(app.screen, FeedInputScreen), "not asked")
+            await until(pilot, lambda: "No search to keep: F finds" in _notes(app), "said")
+            assert not isinstance(app.screen, FeedInputScreen)
             await pilot.press("F", *"storm", "enter")
             await until(pilot, lambda: len(table(app).rows) == len(hits), "the hits")
             await pilot.press("plus")
