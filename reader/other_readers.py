@@ -17,8 +17,10 @@ YAML it writes: no YAML library, and nothing of a file but those two keys reache
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from .feed_tags import with_tags
 from .opml import MAX_OUTLINES, Found, Subscriptions, why_left_out
@@ -110,6 +112,35 @@ def read_nom_config(text: str) -> Subscriptions:
     return read
 
 
+_NOM_DATABASE = re.compile(r"^database\s*:\s*(?P<value>.*?)\s*$", re.MULTILINE)
+
+
+def newsraft_database() -> Path:
+    """Where newsraft keeps its database (its read marks): the first of its places there is
+    one at (its src/path.c), else the first, where it makes one."""
+    home = Path.home()
+    data = os.environ.get("XDG_DATA_HOME")
+    places = [Path(data)] if data else []
+    places += [home / ".local" / "share"]
+    found = [place / "newsraft" / "newsraft.sqlite3" for place in places]
+    found.append(home / ".newsraft" / "newsraft.sqlite3")
+    return next((path for path in found if path.is_file()), found[0])
+
+
+def nom_database(config: str, text: str) -> Path:
+    """Where nom keeps its database (its read marks) for its config.yml `config` (text
+    `text`): beside it, named by its `database:` key, else nom.db."""
+    named = _NOM_DATABASE.search(text)
+    name = _yaml_scalar(named["value"]) if named else ""
+    if config == "-":
+        home = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+        folder = Path(home) / "nom"
+    else:
+        folder = Path(config).absolute().parent
+    # nom joins the two as Go's filepath.Join does: a name starting with "/" is still inside.
+    return folder / (name.lstrip("/") or "nom.db")
+
+
 def _yaml_scalar(value: str) -> str:
     """A plain, single- or double-quoted YAML scalar as its text (a comment after a plain one
     left out)."""
@@ -121,17 +152,24 @@ def _yaml_scalar(value: str) -> str:
 
 
 def add_found(
-    into: Subscriptions, seen: set[str], url: str, name: str, tags: Iterable[str]
+    into: Subscriptions,
+    seen: set[str],
+    url: str,
+    name: str,
+    tags: Iterable[str],
+    title: str = "",
 ) -> None:
-    """The feed at `url` named `name` (the user's) and filed under `tags` added to `into`, but
-    an address given before (`seen`) or no http(s) one (counted, by why)."""
+    """The feed at `url` named `name` (the user's) and filed under `tags` added to `into` (with
+    `title`, its own as the other reader last had it), but an address given before (`seen`) or
+    no http(s) one (counted, by why)."""
     if url in seen:
         return
     seen.add(url)
     if not is_web_url(url):
         _count(into, why_left_out(url))
         return
-    into.found.append(Found(url, safe_line(name, 500), tags=with_tags((), tags)))
+    found = Found(url, safe_line(name, 500), safe_line(title, 500), with_tags((), tags))
+    into.found.append(found)
 
 
 def _count(into: Subscriptions, why: str) -> None:
