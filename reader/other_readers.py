@@ -10,9 +10,10 @@ never runs; `#` lines are comments. Its sections are the reader's tags, its name
 names. Its "Name" is why it needs reading apart: in newsboat's `urls` a quoted word after the
 address is a tag.
 
-nom's `config.yml`: a `feeds:` list of `- url: …` items, each with an optional `name: …`; the
-rest of the file (openers, backends, colours) is nom's own. Read line by line, as the little
-YAML it writes: no YAML library, and nothing of a file but those two keys reaches a feed.
+nom's `config.yml`: a `feeds:` list of `- url: …` items, each with an optional `name: …` and
+`tags:` (a list under it, or `[a, b]`), its tags here too; the rest of the file (openers,
+backends, colours) is nom's own. Read line by line, as the little YAML it writes: no YAML
+library, and nothing of a file but those three keys reaches a feed.
 """
 
 from __future__ import annotations
@@ -84,9 +85,11 @@ def is_nom_config(text: str) -> bool:
 
 
 def read_nom_config(text: str) -> Subscriptions:
-    """nom's config.yml: the `url` and `name` of each item of its `feeds:` list."""
-    items: list[dict[str, str]] = []
+    """nom's config.yml: the `url`, `name` and `tags` of each item of its `feeds:` list."""
+    items: list[tuple[dict[str, str], list[str]]] = []  # each feed's keys and its tags
     inside = False
+    level: int | None = None  # the indentation of the list's dashes
+    key = ""  # the item's key last given: a dash deeper than the list's is one of its values
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -97,16 +100,28 @@ def read_nom_config(text: str) -> Subscriptions:
             continue
         item = _NOM_ITEM.match(line)
         if item is not None:
-            items.append({})
+            indent = len(item["indent"])
+            level = indent if level is None else level
+            if indent > level:  # `tags:` given as a list under it
+                if key == "tags" and items:
+                    items[-1][1].append(_yaml_scalar(item["rest"]))
+                continue
+            items.append(({}, []))
             line = item["rest"]
         pair = _NOM_KEY.match(line.strip())
-        if pair is not None and items and pair["key"] in ("url", "name"):
-            items[-1][pair["key"]] = _yaml_scalar(pair["value"])
+        if pair is None or not items:
+            continue
+        key = pair["key"]
+        if key in ("url", "name"):
+            items[-1][0][key] = _yaml_scalar(pair["value"])
+        elif key == "tags" and pair["value"].startswith("["):  # `tags: [ai, tech]`
+            listed = pair["value"].strip("[] ").split(",")
+            items[-1][1].extend(tag for tag in map(_yaml_scalar, map(str.strip, listed)) if tag)
     read = Subscriptions(read_as="nom's config.yml")
     seen: set[str] = set()
-    for item in items:
-        if url := item.get("url"):
-            add_found(read, seen, url, item.get("name", ""), ())
+    for keys, tags in items:
+        if url := keys.get("url"):
+            add_found(read, seen, url, keys.get("name", ""), tags)
         if len(read.found) >= MAX_OUTLINES:
             break
     return read

@@ -80,7 +80,7 @@ def test_a_file_named_feeds_is_newsraft_s_and_one_named_urls_newsboat_s(
     }
 
 
-def test_nom_s_config_brings_its_feeds_and_their_names(tmp_path: Path, data_dir: Path) -> None:
+def test_nom_s_config_brings_its_feeds_their_names_and_tags(tmp_path: Path, data_dir: Path) -> None:
     path = tmp_path / "config.yml"
     path.write_text(
         "showread: false\n"
@@ -90,8 +90,12 @@ def test_nom_s_config_brings_its_feeds_and_their_names(tmp_path: Path, data_dir:
         "feeds:\n"
         "  - url: https://news.example/a.xml\n"
         "    # the desk's own\n"
+        "    tags:\n"  # as its README writes them, before the name here: a name kept all the same
+        "      - harbour\n"
+        "      - 'local news'\n"
         "    name: Harbour desk\n"
         "  - url: 'https://news.example/b.xml'\n"
+        "    tags: [essays, long]\n"
         '  - name: "Essays, long"\n'
         '    url: "https://news.example/c.xml"  \n'
         "  - url: ftp://news.example/d.xml\n"
@@ -104,11 +108,11 @@ def test_nom_s_config_brings_its_feeds_and_their_names(tmp_path: Path, data_dir:
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "read as nom's config.yml"
     assert "left out 1 feed whose address is not http(s)" in done.stderr
-    feeds = [(f["url"], f["name"]) for f in _feeds(data_dir)]
+    feeds = [(f["url"], f["name"], f["tags"]) for f in _feeds(data_dir)]
     assert feeds == [
-        ("https://news.example/a.xml", "Harbour desk"),
-        ("https://news.example/b.xml", ""),
-        ("https://news.example/c.xml", "Essays, long"),
+        ("https://news.example/a.xml", "Harbour desk", ["harbour", "local news"]),
+        ("https://news.example/b.xml", "", ["essays", "long"]),
+        ("https://news.example/c.xml", "Essays, long", []),
     ]
 
 

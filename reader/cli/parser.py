@@ -288,7 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
         " line (newsboat's urls file); '-' reads stdin. Without --read-from nothing is fetched:"
         " `reader sync` does. newsraft's feeds file (its sections as tags, its names kept: told"
         " by its @ sections, its [period] or {limit}, or its name, feeds) and nom's config.yml"
-        " (its feeds' url and name) are read too, and say where each keeps its read marks (a"
+        " (its feeds' url, name and tags) are read too, and say where each keeps its read marks (a"
         " database, for --read-from). A reader's SQLite database, told by its tables, brings its"
         " feeds and its read marks, the feeds fetched now for them: newsraft's newsraft.sqlite3,"
         " nom's nom.db, lemon24's reader's (its feeds' titles and tags too); the articles"
