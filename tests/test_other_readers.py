@@ -189,8 +189,8 @@ def test_lemon24_s_database_brings_feeds_titles_tags_and_read_marks(
     assert lines[-2].startswith("fetched 1 feed (4 headlines): 2 marked read as lemon24's")
     # Its important mark, as newsraft's: an article to keep, saved here (`reader save`).
     assert lines[-1] == (
-        "saved 1 article lemon24's reader marked important: 1 for offline reading (`reader list"
-        " --saved`)"
+        "saved 1 article lemon24's reader marked important (`reader list --saved`): 1 for"
+        " offline reading"
     )
     assert "1 feed could not be fetched" in done.stderr  # news.example: no such site here
     feeds = {str(f["url"]): (f["name"], f["tags"]) for f in _feeds(data_dir)}

@@ -167,9 +167,9 @@ def test_newsraft_s_database_brings_its_feeds_read_marks_and_important_articles(
     assert (
         # E is a link of the database's own to this computer: saved, not fetched, as an
         # export's links are (`saved_imports`); D is its feed's headline.
-        "saved 2 articles newsraft marked important: 1 for offline reading, 1 as a link to this"
-        " computer or its network, not fetched (open one to fetch it) (`reader list --saved`)"
-        in lines
+        "saved 2 articles newsraft marked important (`reader list --saved`): 1 for offline"
+        " reading, 1 as a link to this computer or its network, not fetched (open one to fetch"
+        " it)" in lines
     )
     assert "1 feed could not be fetched (Never here)" in done.stderr
     assert "left out 1 article newsraft marked important with no web address" in done.stderr
@@ -199,7 +199,10 @@ def test_nom_s_config_says_where_its_database_is_and_takes_it_with_read_from(
     done = reader(data_dir, "import", str(config), "--read-from", str(tmp_path / "mine.db"))
     assert done.returncode == 0, done.stderr
     assert "fetched 1 feed (4 headlines): 2 marked read as nom had them" in done.stdout
-    assert "saved 2 articles nom marked favourite: 1 for offline reading" in done.stdout
+    assert (
+        "saved 2 articles nom marked favourite (`reader list --saved`): 1 for offline"
+        in done.stdout
+    )
     assert _feeds(data_dir) == {feed: ("Harbour ledger", [])}  # the config's feeds alone
     assert _unread(data_dir) == ["C only title", "D"]
     assert _saved(data_dir) == ["D", "Essay gone from the feed"]

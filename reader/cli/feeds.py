@@ -277,7 +277,7 @@ def _links(count: int) -> str:
 
 def _stars_saved(saved: SavedImport, marks: ReadMarks) -> str:
     """The line of the starred articles saved: how many, and how each was kept."""
-    parts = [f"{saved.fetched} for offline reading"]
+    parts = [f"{saved.fetched} for offline reading"] if saved.fetched else []
     if saved.kept:  # the site down or busy now
         parts.append(f"{saved.kept} as {_links(saved.kept)} the next `reader sync` fetches")
     if saved.failed:
@@ -292,8 +292,8 @@ def _stars_saved(saved: SavedImport, marks: ReadMarks) -> str:
     if saved.feeds:
         parts.append(f"{saved.feeds} left out (a feed)")
     return (
-        f"saved {plural(saved.total, 'article')} {marks.source} marked {marks.star}:"
-        f" {', '.join(parts)} (`reader list --saved`)"
+        f"saved {plural(saved.total, 'article')} {marks.source} marked {marks.star} (`reader"
+        f" list --saved`): {', '.join(parts) or 'none fetched'}"
     )
 
 
