@@ -6,7 +6,8 @@ Each is opened read-only: a reader running on it meanwhile loses nothing.
 
 newsraft's (its src/db.c): `feeds` (`feed_url`, the feed's own `title`) and `items` (`feed_url`,
 `guid`, `link`, `title`, `unread`, `important`); its names and sections are in its feeds file,
-not here. It names an item by its GUID, else its link, else its title, as the reader keys one.
+not here, and its `feeds` keeps every feed it ever fetched, those taken out of that file since
+too. It names an item by its GUID, else its link, else its title, as the reader keys one.
 nom's (its internal/store/store.go): one `items` table (`feedurl`, `guid`, `link`, `title`,
 `readat` set when read, `favourite`) and its `migrations`; its feeds are those its items
 are of (it drops the items of a feed taken out of its config.yml, but its favourites), their
@@ -28,6 +29,11 @@ from .read_marks import ReadMarks, starred_links
 from .store.caches import read_only_uri
 
 _Read = tuple[Subscriptions, ReadMarks]
+_KEEP = (
+    " its feeds file names its feeds, their names and sections: import that with --read-from"
+    " this database to keep them)"
+)
+_NOM_KEEP = _KEEP.replace("feeds file", "config.yml").replace("sections", "tags")
 
 
 def read_database(path: Path) -> _Read:
@@ -107,7 +113,9 @@ def _read_newsraft(db: sqlite3.Connection) -> _Read:
     feeds = db.execute("SELECT feed_url, title FROM feeds ORDER BY rowid").fetchall()
     read = db.execute("SELECT feed_url, guid, link FROM items WHERE unread = 0").fetchall()
     starred = db.execute("SELECT link, title FROM items WHERE important = 1 ORDER BY rowid")
-    found = Subscriptions(read_as="newsraft's database (its read marks and important articles)")
+    found = Subscriptions(
+        read_as=f"newsraft's database (its read marks and important articles;{_KEEP}"
+    )
     seen: set[str] = set()
     for url, title in feeds:
         add_found(found, seen, str(url), "", (), title if isinstance(title, str) else "")
@@ -129,7 +137,7 @@ def _read_nom(db: sqlite3.Connection) -> _Read:
         if favourites
         else "SELECT link, title FROM items WHERE 0"
     )
-    found = Subscriptions(read_as="nom's database (its read marks and favourites)")
+    found = Subscriptions(read_as=f"nom's database (its read marks and favourites;{_NOM_KEEP}")
     seen: set[str] = set()
     for (url,) in feeds:
         add_found(found, seen, str(url), "", ())

@@ -158,7 +158,11 @@ def test_newsraft_s_database_brings_its_feeds_read_marks_and_important_articles(
     done = reader(data_dir, "import", str(database))
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0] == "read as newsraft's database (its read marks and important articles)"
+    assert lines[0] == (
+        "read as newsraft's database (its read marks and important articles; its feeds file"
+        " names its feeds, their names and sections: import that with --read-from this database"
+        " to keep them)"
+    )
     assert "2 feeds added" in lines[1]
     assert (
         "fetched 1 feed (4 headlines): 3 marked read as newsraft had them (4 read in newsraft's"
@@ -216,7 +220,10 @@ def test_nom_s_database_alone_subscribes_the_feeds_its_items_are_of(
     _nom_db(database, feed, base)
     done = reader(data_dir, "import", str(database))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[0] == "read as nom's database (its read marks and favourites)"
+    assert done.stdout.splitlines()[0].startswith(
+        "read as nom's database (its read marks and favourites; its config.yml names its feeds,"
+        " their names and tags:"
+    )
     assert set(_feeds(data_dir)) == {feed, ELSEWHERE}
     assert _unread(data_dir) == ["C only title", "D"]
 
