@@ -1,6 +1,7 @@
 """The subscription files of other terminal readers, for `reader import`: newsraft's `feeds`
 file and nom's `config.yml` (newsboat's `urls` is `subscriptions.read_address_list`'s, OPML
-`opml.read_opml`'s, lemon24's reader's database `lemon24_library`'s).
+`opml.read_opml`'s, the readers' databases `reader_databases`'s), and where newsraft and nom
+keep their databases (their read marks), which those files don't name.
 
 newsraft's `feeds` (its man page, FEEDS FILE): a feed line is an address, then its name in
 double quotes, then an update period in minutes in square brackets and an item limit in curly

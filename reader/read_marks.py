@@ -2,9 +2,9 @@
 cache.db or `-E` list: `newsboat_marks`; newsraft's, nom's and lemon24's reader's databases:
 `reader_databases`), applied once each feed is fetched (`library.imported_marks`).
 
-A mark names an item as the other reader did: by its GUID, else its link (newsboat, newsraft
-and lemon24's reader fall back on the link, then the title, as `feeds.parse_feed` keys an
-entry), so it finds its headline by the entry id that key makes in its feed, else by the link
+A mark names an item as the other reader did: by its GUID, else its link (newsboat and
+newsraft then its title, as `feeds.parse_feed` keys an entry; lemon24's reader and nom by the
+link), so it finds its headline by the entry id that key makes in its feed, else by the link
 the other reader had (a GUID that changed since). A star (newsraft's and lemon24's reader's
 "important", nom's "favourite": each keeps those past its limits and lists them apart) is an
 article to keep: saved here, as `reader save` keeps one for good.
