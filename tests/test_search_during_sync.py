@@ -157,3 +157,79 @@ def test_F_during_a_sync_says_it_is_under_way(
     )
     assert hits_after == 12
     assert after.startswith(f"12 headlines for “{WORD}” (Esc goes back)")
+
+
+def test_a_search_during_a_sync_of_headlines_only_says_it_is_under_way(tmp_path: Path) -> None:
+    """`reader sync --no-articles` is a sync under way too (acc36 S2): it wrote no record of
+    itself, and a search meanwhile said nothing of it."""
+    server = HTTPServer(threaded=True)
+    server.start()
+    asked, answer = threading.Event(), threading.Event()
+
+    def held_feed() -> None:
+        asked.set()
+        answer.wait(60)
+
+    home = tmp_path / "home"
+    feed = serve_stories(server, "Harbour", STORIES[:2])
+    assert reader(home, "add", feed).returncode == 0
+    server.clear()
+    serve_stories(server, "Harbour", STORIES, wait_feed=held_feed)
+    env = {**os.environ, "READER_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    sync = subprocess.Popen(
+        [sys.executable, "-m", "reader", "sync", "--no-articles"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    nothing = "reader: no headline or cached article holds “zzqxnonword”\n"
+    try:
+        assert asked.wait(60), sync.communicate()  # its feed asked for: the sync under way
+        during = reader(home, "list", "--search", "zzqxnonword")
+        assert during.returncode == 1
+        assert during.stderr == nothing + (
+            f"reader: a sync (pid {sync.pid}) is under way: what it has not cached yet isn't"
+            " searched; search again once it ends\n"
+        )
+    finally:
+        answer.set()
+        assert sync.wait(timeout=120) == 0, sync.communicate()
+        server.clear()
+        server.stop()
+    assert reader(home, "list", "--search", "zzqxnonword").stderr == nothing
+    store = Store(home)
+    try:
+        assert store.sync_under_way() is None and not store.sync_stopped()
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("articles", [True, False])
+def test_a_sync_killed_leaves_articles_uncached_only_if_it_fetched_them(
+    tmp_path: Path, articles: bool
+) -> None:
+    """A process gone without a word mid-sync is a sync stopped, articles left for the next;
+    one of headlines only left none: its record (acc36 S2) says nothing of it."""
+    Store(tmp_path).close()
+    marked = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from reader.store import Store;"
+            f" Store(Path(sys.argv[1])).mark_sync_running(articles={articles}); import os; os._exit(0)",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert marked.returncode == 0, marked.stderr
+    store = Store(tmp_path)
+    try:
+        assert store.sync_under_way() is None  # its process is gone
+        assert store.sync_stopped() is articles
+        store.mark_sync_running(articles=False)  # a sync of headlines only, run to its end
+        store.mark_sync_stopped(False, whole=False)
+        assert store.sync_stopped() is articles  # the stopped one's articles still to come
+    finally:
+        store.close()
