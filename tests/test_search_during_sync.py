@@ -7,7 +7,6 @@ test has searched."""
 from __future__ import annotations
 
 import asyncio
-import os
 import subprocess
 import sys
 import threading
@@ -25,6 +24,7 @@ from reader.library import Library
 from reader.store import Store
 from reader.ui.app import ReaderApp
 from reader.ui.screens.main_full_text import SEARCH_VIEW
+from tests.cli_run import started_reader
 
 STORIES = [(f"Harbour story {hour}", hour) for hour in range(12)]
 FIRST = ("/story-11.html", "/story-10.html")
@@ -78,14 +78,7 @@ def test_reader_list_search_during_a_sync_says_it_is_under_way(
     subscribed: tuple[Path, threading.Event],
 ) -> None:
     home, rest = subscribed
-    env = {**os.environ, "READER_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
-    sync = subprocess.Popen(
-        [sys.executable, "-m", "reader", "sync"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    sync = started_reader(home, "sync")
     try:
         _until_cached(home, len(FIRST), sync)
         under_way = (
@@ -175,14 +168,7 @@ def test_a_search_during_a_sync_of_headlines_only_says_it_is_under_way(tmp_path:
     assert reader(home, "add", feed).returncode == 0
     server.clear()
     serve_stories(server, "Harbour", STORIES, wait_feed=held_feed)
-    env = {**os.environ, "READER_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
-    sync = subprocess.Popen(
-        [sys.executable, "-m", "reader", "sync", "--no-articles"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    sync = started_reader(home, "sync", "--no-articles")
     nothing = "reader: no headline or cached article holds “zzqxnonword”\n"
     try:
         assert asked.wait(60), sync.communicate()  # its feed asked for: the sync under way
