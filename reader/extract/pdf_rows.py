@@ -10,7 +10,9 @@ are one row again, its cells apart where a wide gap or dot leaders stand between
 label and its amount across dot leaders).
 
 Pleading paper (a US court filing) numbers its lines 1 to 28 down the left margin: a column of
-whole numbers, counting up, left of all the page's text, is no text of the article.
+whole numbers, counting up, left of all the page's text, is no text of the article. A filing's
+caption, its parties and its case number either side of a column of ")", is read one side after
+the other (`pdf_captions`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ import statistics
 from collections import Counter
 from dataclasses import replace
 
-from .pdf_lines import _BESIDE, _LONG, _SAME_PLACE, Line
+from .pdf_captions import captions_apart
+from .pdf_lines import _BESIDE, _LONG, _SAME_PLACE, Line, in_bands
 
 _LEADER = re.compile(r"\s*(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){4,})\s*$")
 """Dot leaders (or a rule of underscores) closing a piece: the label of the amount after it."""
@@ -56,6 +59,7 @@ def page_rows(lines: list[Line]) -> list[Line]:
             pieces=last.pieces + line.pieces,
             links=last.links + line.links,
         )
+    rows = captions_apart(rows)
     return _columns_apart([replace(row, cells=_cells(row.pieces)) for row in rows])
 
 
@@ -74,7 +78,7 @@ def _columns_apart(rows: list[Line]) -> list[Line]:
     columns = sorted(key * _SAME_PLACE for key, count in starts.items() if count >= _BESIDE)
     if not columns:
         return rows
-    apart: list[Line] = []
+    apart: list[list[Line]] = []
     for row in rows:
         parts: list[list[tuple[float, str, float]]] = [[]]
         for piece in row.pieces:
@@ -82,15 +86,26 @@ def _columns_apart(rows: list[Line]) -> list[Line]:
                 parts.append([])
             parts[-1].append(piece)
         if len(parts) == 1:
-            apart.append(row)
+            apart.append([row])
             continue
-        for part in parts:
-            text = " ".join(text for _, text, _ in part)
-            apart.append(replace(row, x=part[0][0], text=text, pieces=part, cells=_cells(part)))
-    return sorted(apart, key=lambda line: sum(line.x >= start - _SAME_PLACE for start in columns))
+        apart.append(
+            [
+                replace(
+                    row,
+                    x=part[0][0],
+                    text=" ".join(text for _, text, _ in part),
+                    pieces=part,
+                    cells=_cells(part),
+                )
+                for part in parts
+            ]
+        )
+    return in_bands(apart, columns)
 
 
 def _on_one_row(last: Line, line: Line) -> bool:
+    if last.entry or line.entry:
+        return False  # a list's columns, already taken apart
     return abs(last.y - line.y) < 0.25 * max(last.size, line.size) and line.x > last.pieces[-1][0]
 
 
