@@ -285,3 +285,45 @@ def test_a_press_releases_footer_on_every_page_is_left_out(
     for footer in ("Horizon House", "Bristol", "Page 1", "Page 2", "Press office"):
         assert footer not in text
     assert text.count("The company's chief executive said it would not appeal") == pages
+
+
+_ATTORNEY = ["Jane Smith (SBN 123456)", "SMITH LAW GROUP", "100 Main Street, Los Angeles, CA 90012",
+             "Attorneys for Plaintiff John Doe"]  # fmt: skip
+_CAPTION = [("JOHN DOE, an individual,", "Case No. 26STCV01234"), ("", ""),
+            ("Plaintiff,", "COMPLAINT FOR DAMAGES"), ("", ""), ("v.", "DEMAND FOR JURY TRIAL"),
+            ("", ""), ("ACME CORP., a Delaware corporation; and", ""),
+            ("DOES 1 through 50, inclusive,", ""), ("", ""), ("Defendants.", "")]  # fmt: skip
+
+
+@WRITINGS
+def test_a_pleadings_attorney_block_keeps_its_lines_and_its_caption_its_sides(
+    line_ends: bool,
+) -> None:
+    """On pleading paper (its margin numbered 1 to 28), a California complaint: the attorney's
+    name, firm and address one a line (they ran into one line, "(SBN 123456) SMITH LAW GROUP
+    100 Main Street"), the caption's parties, then its case number."""
+    lines = [Placed(str(n), 60 - 6 * len(str(n)), 740 - 24 * n, 12) for n in range(1, 29)]
+    lines += [Placed(text, 80, 716 - 12 * n, 12) for n, text in enumerate(_ATTORNEY)]
+    lines.append(Placed("SUPERIOR COURT OF THE STATE OF CALIFORNIA", 170, 644, 12, True))
+    for n, (left, right) in enumerate(_CAPTION):
+        y = 596 - 12 * n
+        if left:
+            indented = left in ("Plaintiff,", "v.", "Defendants.")
+            lines.append(Placed(left, 180 if indented else 80, y, 12))
+        lines.append(Placed(")", 330, y, 12))
+        if right:
+            lines.append(Placed(right, 345, y, 12))
+    lines += [Placed(text, 80, 452 - 24 * n, 12) for n, text in enumerate(_COMPLAINT)]
+    texts = [b.text for b in _read([lines], line_ends=line_ends).blocks]
+    assert texts[:10] == [
+        "\n".join(_ATTORNEY),
+        "SUPERIOR COURT OF THE STATE OF CALIFORNIA",
+        "JOHN DOE, an individual,",
+        "Plaintiff,",
+        "v.",
+        "ACME CORP., a Delaware corporation; and DOES 1 through 50, inclusive,",
+        "Defendants.",
+        "Case No. 26STCV01234",
+        "COMPLAINT FOR DAMAGES",
+        "DEMAND FOR JURY TRIAL",
+    ]

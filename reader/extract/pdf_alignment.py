@@ -13,6 +13,8 @@ from .pdf_lines import Line, line_end
 
 RULE = re.compile(r"(?:[-–—_*=~·•]\s?){3,}")
 """A line of dashes (or underscores, stars) drawn as text: a judgment's heading's rules."""
+_GOES_ON = re.compile(r"[.!?:;…,-]$|\b(?:and|or|of|the|a|to|in|for)$", re.I)
+"""A line's end that the next line goes on from (a sentence's end, a comma, a word broken)."""
 FLANKED = re.compile(r"[-–—]\s.*\s[-–—]")
 """A word between dashes ("- and -", between a judgment's parties): no list item's."""
 
@@ -35,8 +37,16 @@ def set_as_lines(run: list[Line], body: float, width: int, margin: float) -> boo
     """Whether a paragraph's lines are lines of their own, kept apart by line breaks: short
     lines set in from the text's left `margin` (centred or flush right: counsel under a
     judgment's parties, one a line; an address), where no column's edge ends them."""
-    return (
-        len(run) > 1
-        and all(len(line.text) < width * 0.7 for line in run)
-        and all(line.x > margin + 2 * body for line in run)
+    if len(run) < 2 or any(len(line.text) >= width * 0.7 for line in run):
+        return False
+    if all(line.x > margin + 2 * body for line in run):
+        return True
+    # Flush left, each line well short of the column, none ending a sentence or a word broken
+    # at its end, none after the first going on in lower case (a narrow box's sentence): an
+    # address, an attorney's block, a signature's lines.
+    return all(
+        len(line.text) < width * 0.6
+        and not _GOES_ON.search(line.text)
+        and (at == 0 or not line.text[:1].islower())
+        for at, line in enumerate(run)
     )
