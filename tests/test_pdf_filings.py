@@ -327,3 +327,18 @@ def test_a_pleadings_attorney_block_keeps_its_lines_and_its_caption_its_sides(
         "COMPLAINT FOR DAMAGES",
         "DEMAND FOR JURY TRIAL",
     ]
+
+
+def test_a_column_of_section_marks_before_a_tables_numbers_is_no_caption() -> None:
+    """ "§" set apart before each section's number, down a table: its rows stay rows (nothing
+    stands left of the column, so it is no caption's)."""
+    lines = [Placed("The sections the amendment changes, with what each of them governs.", 72, 760)]
+    sections = [("101", "Definitions"), ("102", "Licences for dredging"), ("103", "Fees"),
+                ("104", "Inspections of the works"), ("105", "Penalties")]  # fmt: skip
+    for n, (number, what) in enumerate(sections):
+        y = 740 - 16 * n
+        lines += [Placed("§", 80, y), Placed(number, 92, y), Placed(what, 200, y)]
+    rows = [b for b in _read([lines]).blocks if b.kind is BlockKind.TABLE_ROW]
+    assert [[" ".join(i.text for i in c) for c in row.cells] for row in rows] == [
+        [f"§ {number}", what] for number, what in sections
+    ]

@@ -43,6 +43,8 @@ def captions_apart(rows: list[Line]) -> list[Line]:
         pieces = [piece for piece in row.pieces if not _divider(piece, x)]
         left += _side(row, [piece for piece in pieces if piece[0] < x], "left")
         right += _side(row, [piece for piece in pieces if piece[0] > x], "right")
+    if len(left) < 2 or not right:
+        return rows  # a column of "§" before a table's section numbers: no parties beside it
     taken = set(inside)
     first = inside[0]
     before = [row for n, row in enumerate(rows[:first]) if n not in taken]
