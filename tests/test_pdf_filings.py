@@ -50,16 +50,20 @@ _COMPLAINT = [
 ]
 
 
-def _caption(divider: str, cell_after_cell: bool) -> list[Placed]:
+def _caption(divider: str, cell_after_cell: bool | None) -> list[Placed]:
     """A complaint's first page: the court, the caption (the parties left of a column of
     `divider`, the case number and the document's name right of it), the text under it. Given
     row by row across the page, or (a word processor's table) its left cell, its column of
-    dividers and its right cell one after the other."""
+    dividers and its right cell one after the other; or (None) row by row, each divider and
+    the text right of it one piece, a tab between them."""
     left, column, right = [], [], []
     for n, text in enumerate(_PARTIES):
         y = 690 - 14 * n
         if text.strip():
             left.append(Placed(text.strip(), 72 + 6 * (len(text) - len(text.lstrip())), y))
+        if n in _CASE and cell_after_cell is None:
+            column.append(Placed(f"{divider}\t{_CASE[n]}", 300, y))
+            continue
         column.append(Placed(divider, 300, y))
         if n in _CASE:
             right.append(Placed(_CASE[n], 330, y))
@@ -78,9 +82,11 @@ def _caption(divider: str, cell_after_cell: bool) -> list[Placed]:
 
 @WRITINGS
 @pytest.mark.parametrize("divider", [")", "§"])
-@pytest.mark.parametrize("cell_after_cell", [False, True], ids=["rows", "cells"])
+@pytest.mark.parametrize(
+    "cell_after_cell", [False, True, None], ids=["rows", "cells", "divider-and-text"]
+)
 def test_a_complaints_caption_reads_its_parties_then_its_case_number(
-    line_ends: bool, divider: str, cell_after_cell: bool
+    line_ends: bool, divider: str, cell_after_cell: bool | None
 ) -> None:
     """The parties down the left of the column of ")" (Texas courts set "§"), the case number
     and the document's name down its right: one side, then the other, each line of the right

@@ -11,6 +11,7 @@ out, whichever order the file gives the pieces in (row by row, or a table's cell
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .pdf_lines import _SAME_PLACE, Line
@@ -29,9 +30,11 @@ def captions_apart(rows: list[Line]) -> list[Line]:
     """One page's rows, those a caption's column of dividers stands on taken apart: the pieces
     left of the column as lines of their own top to bottom, then those right of it, where the
     first of those rows was; the dividers left out. `rows` as they are on a page with none."""
+    given = rows
+    rows = [_divider_apart(row) for row in rows]
     column = _divider_column(rows)
     if not column:
-        return rows
+        return given
     x = column[0][0]
     top = max(y for _, y, _ in column) + column[0][2] * 0.5
     bottom = min(y for _, y, _ in column) - column[0][2] * 0.5
@@ -44,7 +47,7 @@ def captions_apart(rows: list[Line]) -> list[Line]:
         left += _side(row, [piece for piece in pieces if piece[0] < x], "left")
         right += _side(row, [piece for piece in pieces if piece[0] > x], "right")
     if len(left) < 2 or not right:
-        return rows  # a column of "§" before a table's section numbers: no parties beside it
+        return given  # a column of "§" before a table's section numbers: no parties beside it
     taken = set(inside)
     first = inside[0]
     before = [row for n, row in enumerate(rows[:first]) if n not in taken]
@@ -52,6 +55,25 @@ def captions_apart(rows: list[Line]) -> list[Line]:
     # Stable: lines of one side at one height keep the file's order.
     ordered = sorted(left, key=lambda line: -line.y) + sorted(right, key=lambda line: -line.y)
     return before + ordered + after
+
+
+_LEADING = re.compile(r"([)§])\s+(\S.*)")
+"""A divider and the right side's text in one piece (") Case No. 1:26-cv-01234"), a tab
+between them."""
+
+
+def _divider_apart(row: Line) -> Line:
+    """The row with a divider opening a piece set apart from the text after it, that text
+    placed a divider's width and a tab's further on, about; the row itself when there is none."""
+    if not any(_LEADING.fullmatch(text) for _, text, _ in row.pieces):
+        return row
+    pieces: list[tuple[float, str, float]] = []
+    for x, text, size in row.pieces:
+        if match := _LEADING.fullmatch(text):
+            pieces += [(x, match[1], size), (x + size, match[2], size)]
+        else:
+            pieces.append((x, text, size))
+    return replace(row, pieces=pieces)
 
 
 def _divider(piece: tuple[float, str, float], x: float) -> bool:
