@@ -140,7 +140,7 @@ the link its first writer has ("By <a>Maren Holt</a> and Jonas Berg") among its 
 a document (`Article.document`, cited as a report), a tool's "anonymous" no author. 56: a court
 filing's caption its parties, then its case number, the column of ")" between them left out
 (`extract.pdf_captions`); a list set in two columns (a council's attendance) one name a block,
-where it stands on its page; a judgment's heading's lines set apart by their alignment, its
+where it stands on its page; a table's last row with fewer cells (a total) its row; a judgment's heading's lines set apart by their alignment, its
 rules of dashes left out, "- and -" no list item, short centred lines and an attorney's block
 of short lines kept as lines; a running
 foot of four lines, or one the file gives before the page's text, left out."""

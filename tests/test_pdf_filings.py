@@ -348,3 +348,35 @@ def test_a_column_of_section_marks_before_a_tables_numbers_is_no_caption() -> No
     assert [[" ".join(i.text for i in c) for c in row.cells] for row in rows] == [
         [f"§ {number}", what] for number, what in sections
     ]
+
+
+_SHORT_NAMES = [("Cllr A Smith (Chair)", "Cllr D Jones", "Cllr G Hill"),
+                ("Cllr B Brown", "Cllr E Evans", "Cllr H Ives"),
+                ("Cllr C White", "", "Cllr F Green")]  # fmt: skip
+
+
+@WRITINGS
+def test_a_tables_last_row_with_cells_left_empty_is_its_row(line_ends: bool) -> None:
+    """Names in three columns, the last row two (they ran into one line, "Cllr C White Cllr F
+    Green", under a table of the rest), and a budget's total under its quarters' figures, its
+    middle column empty: the tables' last rows, the empty cells empty."""
+    lines = [Placed("Present:", 72, 715, 11, True)]
+    columns = (90, 250, 410)
+    for n, row in enumerate(_SHORT_NAMES):
+        lines += [
+            Placed(name, x, 697 - 14 * n) for name, x in zip(row, columns, strict=True) if name
+        ]
+    lines.append(Placed("The committee noted the spending on the harbour works so far.", 72, 640))
+    budget = [("Quarter", "Budgeted (€m)", "Paid (€m)"), ("Q1 2025", "1.5", "2.1"),
+              ("Q2 2025", "1.5", "2.8"), ("Total", "", "4.9")]  # fmt: skip
+    for n, row in enumerate(budget):
+        lines += [
+            Placed(cell, x, 620 - 16 * n) for cell, x in zip(row, columns, strict=True) if cell
+        ]
+    lines.append(
+        Placed("The committee will review progress in June 2027, after the works.", 72, 540)
+    )
+    rows = [b for b in _read([lines], line_ends=line_ends).blocks if b.kind is BlockKind.TABLE_ROW]
+    cells = [[" ".join(i.text for i in c) for c in row.cells] for row in rows]
+    assert cells == [list(row) for row in _SHORT_NAMES + budget]
+    assert [row.ordinal for row in rows] == [1, 1, 1, 2, 2, 2, 2]

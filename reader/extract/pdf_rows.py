@@ -192,12 +192,37 @@ def tables(lines: list[Line], gap: float) -> list[Line]:
         run = out[at:end]
         leaders = all(_LEADER.search(row.cells[0][1]) for row in run)
         if (len(run) > 1 and not _hanging(run)) or leaders:
+            if end < len(out) and (last := _last_row(run, out[end], gap)) is not None:
+                out[end] = last
+                end += 1
+                run = out[at:end]
             count += 1
             head = _heading_row(run)
             for n, row in enumerate(run):
                 out[at + n] = replace(row, table=count, header=head and n == 0)
         at = end
     return out
+
+
+def _last_row(run: list[Line], row: Line, gap: float) -> Line | None:
+    """`row` as the last of the table `run` is, with fewer cells, each under one of the
+    table's columns (the last row of names set in three columns: two of them), the columns it
+    leaves empty empty; None when it is no row of that table."""
+    above = run[-1]
+    if len(row.cells) < 2 or len(row.cells) >= len(above.cells) or row.page != above.page:
+        return None
+    if not 0 < above.y - row.y < gap * 2.2:
+        return None
+    em = max(row.size, above.size)
+    cells = [(x, "") for x, _ in above.cells]
+    for x, text in row.cells:
+        column = min(range(len(cells)), key=lambda n: abs(above.cells[n][0] - x))
+        start, over = above.cells[column]
+        ends_apart = abs((start + len(over) * em * _WIDTH) - (x + len(text) * em * _WIDTH))
+        if (abs(start - x) > 4 * em and ends_apart > 2 * em) or cells[column][1]:
+            return None
+        cells[column] = (x, text)
+    return replace(row, cells=tuple(cells))
 
 
 def _hanging(run: list[Line]) -> bool:
