@@ -380,3 +380,28 @@ def test_a_tables_last_row_with_cells_left_empty_is_its_row(line_ends: bool) -> 
     cells = [[" ".join(i.text for i in c) for c in row.cells] for row in rows]
     assert cells == [list(row) for row in _SHORT_NAMES + budget]
     assert [row.ordinal for row in rows] == [1, 1, 1, 2, 2, 2, 2]
+
+
+_LEFT = ["The harbour board met on Tuesday to hear", "the inspectors, who had spent a month on",
+         "the eastern quay and found the boom of", "crane 4 cracked along a weld made in the",
+         "refit of 2019, the crack grown in a storm."]  # fmt: skip
+_RIGHT = ["The board's chair said the repairs would", "be paid for from the reserve, and that",
+          "the insurers had agreed to pay a third."]  # fmt: skip
+
+
+@WRITINGS
+def test_columns_given_line_by_line_stay_above_the_text_under_them(line_ends: bool) -> None:
+    """Two columns the file gives a line of each at a time, the left one longer, then a line
+    across the page: the left column, the right one, then that line (the right column was
+    read after it, the page's last words)."""
+    lines = [Placed("Eastquay: the board's hearing", 72, 760, 18, bold=True)]
+    for n, text in enumerate(_LEFT):
+        lines.append(Placed(text, 72, 700 - 14 * n, 9))
+        if n < len(_RIGHT):
+            lines.append(Placed(_RIGHT[n], 320, 700 - 14 * n, 9))
+    under = (
+        "Reporting by the Harbour Gazette's newsroom, with the board's own minutes of the hearing."
+    )
+    lines.append(Placed(under, 72, 600, 9))
+    texts = [b.text for b in _read([lines], line_ends=line_ends).blocks]
+    assert texts == [" ".join(_LEFT), " ".join(_RIGHT), under]

@@ -39,8 +39,10 @@ def set_as_lines(run: list[Line], body: float, width: int, margin: float) -> boo
     judgment's parties, one a line; an address), where no column's edge ends them."""
     if len(run) < 2 or any(len(line.text) >= width * 0.7 for line in run):
         return False
-    if all(line.x > margin + 2 * body for line in run):
-        return True
+    if all(line.x > margin + 2 * body for line in run) and any(
+        abs(line.x - run[0].x) > 1 for line in run
+    ):
+        return True  # centred or flush right; a column's lines start at one place
     # Flush left, each line well short of the column, none ending a sentence or a word broken
     # at its end, none after the first going on in lower case (a narrow box's sentence): an
     # address, an attorney's block, a signature's lines.

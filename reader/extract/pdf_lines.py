@@ -214,7 +214,8 @@ def in_bands(parts: list[list[Line]], columns: list[float]) -> list[Line]:
     to the last under it within one column) column after column, each column's lines in the
     file's order; the lines above and below a band where they stand (a council's minutes'
     "Present:" and the item under its two columns of names). A band whose columns' lines all
-    stop well short of the next column is a list set in columns: each part an `entry`."""
+    stop well short of the next column, none going on in lower case, is a list set in
+    columns: each part an `entry`."""
     out: list[Line] = []
     band: list[list[Line]] = []
     for line in parts:
@@ -247,7 +248,9 @@ def _read_across(band: list[list[Line]], columns: list[float]) -> list[Line]:
         for line in lines
         if (column := _column_of(line.x, columns)) < len(columns)
     )
-    return [replace(line, entry=True) for line in lines] if short else lines
+    # A column of prose goes on from line to line in lower case; names and items do not.
+    entries = short and not any(line.text.strip()[:1].islower() for line in lines)
+    return [replace(line, entry=True) for line in lines] if entries else lines
 
 
 def line_end(line: Line) -> float:
