@@ -405,3 +405,22 @@ def test_columns_given_line_by_line_stay_above_the_text_under_them(line_ends: bo
     lines.append(Placed(under, 72, 600, 9))
     texts = [b.text for b in _read([lines], line_ends=line_ends).blocks]
     assert texts == [" ".join(_LEFT), " ".join(_RIGHT), under]
+
+
+def test_a_note_set_under_a_tables_columns_is_no_row_of_it() -> None:
+    """ "Note:" under a table's first column and its words from the second: a line of text,
+    not a last row with its third cell empty."""
+    lines = [Placed("The spending on the harbour works so far, by quarter.", 72, 700)]
+    budget = [("Quarter", "Budgeted (€m)", "Paid (€m)"), ("Q1 2025", "1.5", "2.1"),
+              ("Q2 2025", "1.5", "2.8")]  # fmt: skip
+    for n, row in enumerate(budget):
+        lines += [
+            Placed(cell, x, 680 - 16 * n) for cell, x in zip(row, (90, 250, 410), strict=True)
+        ]
+    note = "the figures are in millions of euros and include VAT."
+    lines += [Placed("Note:", 90, 634), Placed(note, 250, 634)]
+    blocks = _read([lines]).blocks
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH] + [BlockKind.TABLE_ROW] * 3 + [
+        BlockKind.PARAGRAPH
+    ]
+    assert blocks[-1].text == f"Note: {note}"

@@ -217,6 +217,9 @@ def _last_row(run: list[Line], row: Line, gap: float) -> Line | None:
     cells = [(x, "") for x, _ in above.cells]
     for x, text in row.cells:
         column = min(range(len(cells)), key=lambda n: abs(above.cells[n][0] - x))
+        longest = max(len(line.cells[column][1]) for line in run)
+        if len(text) > 2 * longest + 4:
+            return None  # a note's line under the table, no cell of its columns
         start, over = above.cells[column]
         ends_apart = abs((start + len(over) * em * _WIDTH) - (x + len(text) * em * _WIDTH))
         if (abs(start - x) > 4 * em and ends_apart > 2 * em) or cells[column][1]:
