@@ -259,12 +259,15 @@ _FINDINGS = [
 
 
 def _release(footer_first: bool, pages: int = 4) -> list[list[Placed]]:
-    """A press release whose every page carries the agency's address and "Page N of M" at its
-    foot (the address over two lines, the page number beside its second, the press office
-    under them: four lines), before the page's text in the file or after it."""
+    """A press release whose every page carries the agency's name atop it, and its address and
+    "Page N of M" at its foot (the address over two lines, the page number beside its second,
+    the press office under them: four lines), before the page's text in the file or after
+    it."""
     out = []
     for page in range(pages):
-        lines = [Placed("NEWS RELEASE", 72, 790, 18, True)] if page == 0 else []
+        lines = [Placed("Environment Agency | News release | 4 December 2026", 72, 810, 8)]
+        if page == 0:
+            lines.append(Placed("NEWS RELEASE", 72, 780, 18, True))
         y = 740
         # Each page's text its own (the same line atop most pages is a running head).
         for n, line in enumerate(_FINDINGS[3 * page :] + _FINDINGS[: 3 * page]):
@@ -288,8 +291,9 @@ def test_a_press_releases_footer_on_every_page_is_left_out(
     line_ends: bool, footer_first: bool, pages: int
 ) -> None:
     text = to_markdown(_read(_release(footer_first, pages), line_ends=line_ends))
-    for footer in ("Horizon House", "Bristol", "Page 1", "Page 2", "Press office"):
+    for footer in ("Horizon House", "Bristol", "Page 1", "Page 2", "Press office", "| News"):
         assert footer not in text
+    assert text.count("NEWS RELEASE") == 1
     assert text.count("The company's chief executive said it would not appeal") == pages
 
 
