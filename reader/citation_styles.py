@@ -23,6 +23,7 @@ from .commonmark import escape_inline
 from .config import CITATION_STYLES
 from .dates import in_local_time
 from .english_dates import month_name
+from .english_text import SAMPLE, reads_as_english
 from .inline_markdown import runs_markdown
 from .models import Article, Inline
 from .safe import safe_line
@@ -104,12 +105,23 @@ def _apa_authors(names: list[Name]) -> str:
 
 
 def is_english(article: Article, title: str) -> bool:
-    """The title is English, by the page's language, or by its letters where it declares none
-    (Latin letters, ASCII): only an English one is recased."""
+    """The title is English, by the page's language; where it declares none, by the words of
+    the title and of the article's first paragraphs (`english_text`): only an English one is
+    recased. A title in ASCII letters alone was taken for English, and a German one's nouns
+    lower-cased for APA (acc36 S4). Where they say too little (a title of names, no text
+    cached) the title stays as the page wrote it: a case the page chose is no mistake, a
+    language's nouns lowered by a rule of another's is."""
     language = article.language.casefold()
     if language:
         return language == "en" or language.startswith("en-")
-    return turnable(title) and title.isascii()
+    if not turnable(title):
+        return False
+    read = [title]
+    for block in article.blocks:
+        if sum(map(len, read)) >= SAMPLE:
+            break
+        read.append(block.text)
+    return reads_as_english(" ".join(read)) is True
 
 
 def _said(day: date) -> str:

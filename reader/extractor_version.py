@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 55
+EXTRACTOR = 56
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -137,7 +137,13 @@ aligned cells a table, a bullet or number set apart its item's, pleading paper's
 numbers left out; a compound's hyphen at a line's end kept (`extract.pdf_hyphens`); a raised
 note mark raised; a PDF of a line or two of text read. 55: a byline's co-writer printed without
 the link its first writer has ("By <a>Maren Holt</a> and Jonas Berg") among its writers; a PDF
-a document (`Article.document`, cited as a report), a tool's "anonymous" no author."""
+a document (`Article.document`, cited as a report), a tool's "anonymous" no author. 56: a court
+filing's caption its parties, then its case number, the column of ")" between them left out
+(`extract.pdf_captions`); a list set in two columns (a council's attendance) one name a block,
+where it stands on its page; a table's last row with fewer cells (a total) its row; a judgment's heading's lines set apart by their alignment, its
+rules of dashes left out, "- and -" no list item, short centred lines and an attorney's block
+of short lines kept as lines; a running
+foot of four lines, or one the file gives before the page's text, left out."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

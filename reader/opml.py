@@ -59,6 +59,14 @@ class Found(NamedTuple):
     categories its outline names (`feed_tags`)."""
 
 
+class MarksElsewhere(NamedTuple):
+    """The database where the reader a subscription file came from keeps its read marks."""
+
+    source: str  # the reader: "newsraft"
+    stars: str  # what it keeps besides: "important articles"
+    database: str  # its path
+
+
 @dataclass
 class Subscriptions:
     """The feeds of a file, in order, and how many entries were left out, by why."""
@@ -68,6 +76,9 @@ class Subscriptions:
     read_as: str = ""
     """What the file was read as when its shape alone told ("newsraft's feeds file"); "" for
     OPML and newsboat's urls, which say so themselves."""
+    marks_in: MarksElsewhere | None = None
+    """Where the reader the file came from keeps its read marks (newsraft, nom: a database),
+    for `--read-from`; None when the file holds them or says nothing of them."""
 
 
 def parse_opml(data: bytes) -> list[tuple[str, str]]:

@@ -1,6 +1,7 @@
 """The subscription files of other terminal readers, for `reader import`: newsraft's `feeds`
 file and nom's `config.yml` (newsboat's `urls` is `subscriptions.read_address_list`'s, OPML
-`opml.read_opml`'s, lemon24's reader's database `lemon24_library`'s).
+`opml.read_opml`'s, the readers' databases `reader_databases`'s), and where newsraft and nom
+keep their databases (their read marks), which those files don't name.
 
 newsraft's `feeds` (its man page, FEEDS FILE): a feed line is an address, then its name in
 double quotes, then an update period in minutes in square brackets and an item limit in curly
@@ -10,15 +11,18 @@ never runs; `#` lines are comments. Its sections are the reader's tags, its name
 names. Its "Name" is why it needs reading apart: in newsboat's `urls` a quoted word after the
 address is a tag.
 
-nom's `config.yml`: a `feeds:` list of `- url: …` items, each with an optional `name: …`; the
-rest of the file (openers, backends, colours) is nom's own. Read line by line, as the little
-YAML it writes: no YAML library, and nothing of a file but those two keys reaches a feed.
+nom's `config.yml`: a `feeds:` list of `- url: …` items, each with an optional `name: …` and
+`tags:` (a list under it, or `[a, b]`), its tags here too; the rest of the file (openers,
+backends, colours) is nom's own. Read line by line, as the little YAML it writes: no YAML
+library, and nothing of a file but those three keys reaches a feed.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from .feed_tags import with_tags
 from .opml import MAX_OUTLINES, Found, Subscriptions, why_left_out
@@ -82,9 +86,11 @@ def is_nom_config(text: str) -> bool:
 
 
 def read_nom_config(text: str) -> Subscriptions:
-    """nom's config.yml: the `url` and `name` of each item of its `feeds:` list."""
-    items: list[dict[str, str]] = []
+    """nom's config.yml: the `url`, `name` and `tags` of each item of its `feeds:` list."""
+    items: list[tuple[dict[str, str], list[str]]] = []  # each feed's keys and its tags
     inside = False
+    level: int | None = None  # the indentation of the list's dashes
+    key = ""  # the item's key last given: a dash deeper than the list's is one of its values
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -95,19 +101,60 @@ def read_nom_config(text: str) -> Subscriptions:
             continue
         item = _NOM_ITEM.match(line)
         if item is not None:
-            items.append({})
+            indent = len(item["indent"])
+            level = indent if level is None else level
+            if indent > level:  # `tags:` given as a list under it
+                if key == "tags" and items:
+                    items[-1][1].append(_yaml_scalar(item["rest"]))
+                continue
+            items.append(({}, []))
             line = item["rest"]
         pair = _NOM_KEY.match(line.strip())
-        if pair is not None and items and pair["key"] in ("url", "name"):
-            items[-1][pair["key"]] = _yaml_scalar(pair["value"])
+        if pair is None or not items:
+            continue
+        key = pair["key"]
+        if key in ("url", "name"):
+            items[-1][0][key] = _yaml_scalar(pair["value"])
+        elif key == "tags" and pair["value"].startswith("["):  # `tags: [ai, tech]`
+            listed = pair["value"].strip("[] ").split(",")
+            items[-1][1].extend(tag for tag in map(_yaml_scalar, map(str.strip, listed)) if tag)
     read = Subscriptions(read_as="nom's config.yml")
     seen: set[str] = set()
-    for item in items:
-        if url := item.get("url"):
-            add_found(read, seen, url, item.get("name", ""), ())
+    for keys, tags in items:
+        if url := keys.get("url"):
+            add_found(read, seen, url, keys.get("name", ""), tags)
         if len(read.found) >= MAX_OUTLINES:
             break
     return read
+
+
+_NOM_DATABASE = re.compile(r"^database\s*:\s*(?P<value>.*?)\s*$", re.MULTILINE)
+
+
+def newsraft_database() -> Path:
+    """Where newsraft keeps its database (its read marks): the first of its places there is
+    one at (its src/path.c), else the first, where it makes one."""
+    home = Path.home()
+    data = os.environ.get("XDG_DATA_HOME")
+    places = [Path(data)] if data else []
+    places += [home / ".local" / "share"]
+    found = [place / "newsraft" / "newsraft.sqlite3" for place in places]
+    found.append(home / ".newsraft" / "newsraft.sqlite3")
+    return next((path for path in found if path.is_file()), found[0])
+
+
+def nom_database(config: str, text: str) -> Path:
+    """Where nom keeps its database (its read marks) for its config.yml `config` (text
+    `text`): beside it, named by its `database:` key, else nom.db."""
+    named = _NOM_DATABASE.search(text)
+    name = _yaml_scalar(named["value"]) if named else ""
+    if config == "-":
+        home = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+        folder = Path(home) / "nom"
+    else:
+        folder = Path(config).absolute().parent
+    # nom joins the two as Go's filepath.Join does: a name starting with "/" is still inside.
+    return folder / (name.lstrip("/") or "nom.db")
 
 
 def _yaml_scalar(value: str) -> str:
@@ -121,17 +168,24 @@ def _yaml_scalar(value: str) -> str:
 
 
 def add_found(
-    into: Subscriptions, seen: set[str], url: str, name: str, tags: Iterable[str]
+    into: Subscriptions,
+    seen: set[str],
+    url: str,
+    name: str,
+    tags: Iterable[str],
+    title: str = "",
 ) -> None:
-    """The feed at `url` named `name` (the user's) and filed under `tags` added to `into`, but
-    an address given before (`seen`) or no http(s) one (counted, by why)."""
+    """The feed at `url` named `name` (the user's) and filed under `tags` added to `into` (with
+    `title`, its own as the other reader last had it), but an address given before (`seen`) or
+    no http(s) one (counted, by why)."""
     if url in seen:
         return
     seen.add(url)
     if not is_web_url(url):
         _count(into, why_left_out(url))
         return
-    into.found.append(Found(url, safe_line(name, 500), tags=with_tags((), tags)))
+    found = Found(url, safe_line(name, 500), safe_line(title, 500), with_tags((), tags))
+    into.found.append(found)
 
 
 def _count(into: Subscriptions, why: str) -> None:

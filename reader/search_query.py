@@ -30,9 +30,15 @@ from .text_find import UNSPACED, blank, folding, pattern, typed, unspaced
 from .word_prefixes import attached_prefix
 
 _QUOTES = '"“”„'
-_TERM = re.compile(f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]?|[^\\s{_QUOTES}]+")
+_TERM = re.compile(
+    f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]?"
+    "|(?<!\\S)(\\d{1,3}(?:[ \u00a0\u2009\u202f]\\d{3})+)(?!\\S)"
+    f"|[^\\s{_QUOTES}]+"
+)
 """A word of a query, or the words between two double quotes (a closing one left out: to
-the end)."""
+the end), or a figure typed in groups of three as French papers write it ("12 500"): one word,
+its groups put together ("12500", which finds "12 500" and "12,500"), as its groups alone are no
+figure of it (`text_find.figure_edges`)."""
 
 MOST_TERMS = 32
 MOST_PHRASE_WORDS = 64
@@ -54,7 +60,7 @@ class _Word:
         """The word's pattern, made when first matched (`whole_words`): its edges' classes of
         every script take tens of ms to compile, which a search the index answers at once
         (`indexed_search.holds_nothing`), or one of a list with no rows, never needs."""
-        found = pattern(self.typed)
+        found = pattern(self.typed, open_end=self.prefix)
         assert found is not None  # a blank word is no `_Word` (`_word`)
         return whole_words(found, self.typed, self.prefix)
 
@@ -84,6 +90,8 @@ def _parsed(query: str) -> list[_Term]:
     for match in _TERM.finditer(query):
         quoted = match.group(1) is not None
         term = match.group(1) if quoted else match.group(0)
+        if match.group(2):
+            term = "".join(term.split())
         if not quoted and term in ("AND", "OR", "NOT"):
             either = either or (term == "OR" and bool(out))
             without = without or term == "NOT"

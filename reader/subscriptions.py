@@ -11,7 +11,15 @@ from collections import Counter
 
 from .feed_tags import with_tags
 from .models import ErrorKind, FetchError
-from .opml import MAX_OPML_BYTES, MAX_OUTLINES, Found, Subscriptions, read_opml, why_left_out
+from .opml import (
+    MAX_OPML_BYTES,
+    MAX_OUTLINES,
+    Found,
+    MarksElsewhere,
+    Subscriptions,
+    read_opml,
+    why_left_out,
+)
 from .safe import safe_line
 from .urls import is_web_url
 
@@ -36,15 +44,23 @@ def read_subscriptions(data: bytes, name: str = "") -> Subscriptions:
         from .other_readers import (
             is_newsraft_feeds,
             is_nom_config,
+            newsraft_database,
+            nom_database,
             read_newsraft_feeds,
             read_nom_config,
         )
 
         text = data.decode("utf-8-sig", errors="replace")
         if is_nom_config(text):
-            return read_nom_config(text)
+            read = read_nom_config(text)
+            database = str(nom_database(name or "-", text))
+            read.marks_in = MarksElsewhere("nom", "favourites", database)
+            return read
         if is_newsraft_feeds(text, name) and "\ufffd" not in text:
-            return read_newsraft_feeds(text)
+            read = read_newsraft_feeds(text)
+            database = str(newsraft_database())
+            read.marks_in = MarksElsewhere("newsraft", "important articles", database)
+            return read
     return read_address_list(data)
 
 

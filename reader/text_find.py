@@ -16,9 +16,11 @@ def blank(query: str) -> bool:
     return not typed(query).strip()
 
 
-def pattern(query: str) -> re.Pattern[str] | None:
+def pattern(query: str, open_end: bool = False) -> re.Pattern[str] | None:
     """The regular expression finding `query` literally in text folded as `folded_texts` folds
-    it for the query (None for a blank query)."""
+    it for the query (None for a blank query); a figure at its start or end not as a piece of a
+    longer figure written in groups (`figure_edges`), at its start only when `open_end` (a
+    search's `500*`, the words starting so)."""
     if blank(query):
         return None
     query = typed(query)
@@ -39,8 +41,9 @@ def pattern(query: str) -> re.Pattern[str] | None:
         for n, part in enumerate(parts)
         if part
     )
+    start, end = figure_edges(query)
     smart = any(c.isupper() for c in query)
-    return re.compile(source, 0 if smart else re.IGNORECASE)
+    return re.compile(start + source + ("" if open_end else end), 0 if smart else re.IGNORECASE)
 
 
 _UMLAUT_TYPED = re.compile("[aou]e", re.IGNORECASE)
@@ -132,9 +135,33 @@ def _word(word: str, skip: str, umlauts: bool = False) -> str:
     return "".join(out)
 
 
-_THOUSANDS = "[,.\u00a0\u2009\u202f ]?"
+_GROUP_MARK = "[,.\u00a0\u2009\u202f ]"
+"""What stands between a long figure's groups of three: "3,500", "3.500" (German's), "3 500" and
+"3\u202f500" (French's thin space) as wires write them."""
+_THOUSANDS = f"{_GROUP_MARK}?"
 """What a figure typed without its thousands' separators finds between its groups: "3500" finds
-"3,500", "3.500" (German's), "3 500" and "3 500" (French's thin space) as wires write them."""
+"3,500", "3.500", "3 500"."""
+# A group of one to three digits, the first of a figure written in groups or one after a mark:
+# "12 " of "12 500", "234 " of "1 234 500"; not "2019 " of "in 2019 500 people" (no group).
+_GROUP_BEFORE = "|".join(f"(?<=(?<!\\d)\\d{{{n}}}{_GROUP_MARK})" for n in (1, 2, 3))
+_GROUP_ENDING = "|".join(f"(?<=(?<!\\d)\\d{{{n}}})" for n in (1, 2, 3))
+_NOT_A_LATER_GROUP = f"(?!(?:{_GROUP_BEFORE})\\d{{3}}(?!\\d))"
+_NOT_BEFORE_A_GROUP = f"(?!(?:{_GROUP_ENDING}){_GROUP_MARK}\\d{{3}}(?!\\d))"
+
+
+def figure_edges(query: str) -> tuple[str, str]:
+    """What must hold before and after a match of `query` (patterns matching no text) when it
+    starts or ends with a figure: that figure is no piece of a longer one written in groups of
+    three. "500" is not found in "12 500", "12,500", "12.500" nor in "500 000", "500,000", as a
+    reporter checking an amount means no such figure (acc36 S1); "500" in "500", "500.5" or
+    "in 2019 500 people" is. Typed with its groups ("12 500"), the figure is found whole. French's
+    "12 500" and a list's "12 500" can't be told apart: taken for the figure, as papers write it."""
+    query = query.strip()
+    start = _NOT_A_LATER_GROUP if query[:1].isdigit() else ""
+    end = _NOT_BEFORE_A_GROUP if query[-1:].isdigit() else ""
+    return start, end
+
+
 _UNIT_GAP = "[ \u00a0\u2009\u202f]?°?"
 """What a unit typed onto its figure finds between them: "12.5m" finds "12.5 m", "38C" "38°C"
 and "38 °C" (acc35b F6); typed with the space, only so."""

@@ -56,10 +56,26 @@ def _needs_a_process(args: tuple[str, ...]) -> bool:
     return True  # the command's asyncio.run can't run inside a running loop
 
 
+def started_reader(data_dir: Path, *args: str) -> subprocess.Popen[str]:
+    """`reader ARGS` with READER_HOME=`data_dir` started as a process of its own and left to
+    run (a sync a test searches or waits beside), its stderr a pipe, its stdout thrown away."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "reader", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_environment(data_dir),
+    )
+
+
+def _environment(data_dir: Path) -> dict[str, str]:
+    return {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+
+
 def _in_a_process(
     data_dir: Path, args: tuple[str, ...], stdin: bytes | None
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+    env = _environment(data_dir)
     return subprocess.run(
         [sys.executable, "-m", "reader", *args],
         input=stdin.decode() if stdin is not None else None,

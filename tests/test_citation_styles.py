@@ -48,6 +48,39 @@ def test_a_title_in_sentence_case_is_set_in_headline_case_for_chicago_and_kept_f
     assert ". Timeline: How the harbour deal with NATO was done in Quayside. " in apa(article)
 
 
+def _paragraphs(*texts: str) -> tuple[Block, ...]:
+    return tuple(Block(BlockKind.PARAGRAPH, (Inline(text),)) for text in texts)
+
+
+GERMAN = "Hafenvertrag kostet die Stadt doppelt so viel, wie der Stadtrat erfuhr"
+NOUNS = "Neue Kosten in Hamburg"
+"""A German headline of nouns: its every word but "in" capitalised, as an English one in
+headline case has them."""
+GERMAN_TEXT = _paragraphs(
+    "Der Vertrag mit der Baggerfirma kostet die Stadt 12 Millionen Euro, und nicht sechs, wie"
+    " der Rat im Frühjahr erfuhr. Die Prüfer haben die Rechnungen auch für das Jahr 2025 gelesen."
+)
+
+
+def test_a_title_of_no_declared_language_is_recased_only_when_its_words_are_english() -> None:
+    """A German title in ASCII letters on a page naming no language was taken for English:
+    its nouns lower-cased for APA ("Neue kosten in hamburg"), its small words capitalised for
+    Chicago ("Kostet Die Stadt Doppelt so Viel"), acc36 S4."""
+    german = story(title=NOUNS, language="", blocks=GERMAN_TEXT)
+    assert f". {NOUNS}. Harbour Ledger." in apa(german)
+    assert f'"{NOUNS}."' in chicago(german)
+    # Its title's words say it alone, with no text cached.
+    assert f'"{GERMAN}."' in chicago(story(title=GERMAN, language=""))
+    assert f". {GERMAN}. Harbour Ledger." in apa(story(title=GERMAN, language=""))
+    # No word of the title says its language, and no text is cached: left as written.
+    assert f". {NOUNS}. Harbour Ledger." in apa(story(title=NOUNS, language=""))
+    # English with no language declared is recased as before, by its text's words or its own.
+    text = _paragraphs("The council was told the contract would cost half of what it did.")
+    english = story(language="", blocks=text)
+    assert ". Harbour contract costs twice what council was told. " in apa(english)
+    assert ". Harbour contract costs twice what council was told. " in apa(story(language=""))
+
+
 def test_no_author_puts_the_title_first_and_no_date_says_n_d_with_the_day_retrieved() -> None:
     letter = story(author="", published=None, title="Letter: the harbour deal needs daylight?")
     assert chicago(letter) == (

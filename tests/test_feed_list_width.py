@@ -9,11 +9,12 @@ import asyncio
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
+from textual.app import App
 
 from reader.ui.cell_width import fit_apart, terminal_cells
 from reader.ui.widgets.main.feed_list import CEILING, FEWEST, FeedList
 from reader.ui.widgets.main.headline_table import SOURCE_MIN_WIDTH, TITLE_MIN, columns_for
-from tests.tui_pilot import running, screen_text, subscribe, table
+from tests.tui_pilot import running, screen_text, subscribe, table, until
 
 SECTIONS = ("Business", "Budget", "Climate", "Culture", "Tech", "Transport")
 PUBLISHER = "Harbour Times — "
@@ -64,6 +65,43 @@ def test_feeds_of_one_publisher_read_apart_at_every_width(
             # Wide enough, every name whole, the list no wider than they need.
             assert all(f"{PUBLISHER}{section}" in screen_text(app) for section in SECTIONS)
             assert width < CEILING
+
+    asyncio.run(run())
+
+
+def _sources(app: App[object]) -> list[str] | None:
+    """The source cells of the headlines' rows on screen, read where the table's columns put
+    them; None until each row's title is where they say (the table laid out at its width)."""
+    region = table(app).scrollable_content_region
+    columns = columns_for(region.width)
+    title_at = region.x + columns.prefix
+    lines = screen_text(app).splitlines()[region.y : region.y + len(SECTIONS)]
+    titles = tuple(f"{section} story" for section in SECTIONS)
+    if len(lines) < len(SECTIONS) or not all(line[title_at:].startswith(titles) for line in lines):
+        return None
+    source_at = title_at - 2 - columns.source  # the source, then its gap, then the title
+    return [line[source_at : source_at + columns.source].strip() for line in lines]
+
+
+def test_all_feeds_sources_of_one_publisher_read_apart_at_every_width(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """ "All feeds" named six feeds of one publisher "Harbour T…" alike in its source column
+    (acc36 S3): cut in the middle as the feed list cuts them, each row says its section."""
+    data = tmp_path / "data"
+    subscribe(data, _feeds(httpserver))
+
+    async def run() -> None:
+        async with running(data, (80, 24), prefetch=False) as (app, pilot):
+            for columns in (80, 90, 100, 120, 150, 200):
+                await pilot.resize_terminal(columns, 24)
+                await until(pilot, lambda: _sources(app) is not None, f"the rows at {columns}")
+                sources = _sources(app)
+                assert sources is not None
+                assert len(set(sources)) == len(SECTIONS), (columns, sources)
+                # Newest first: the last subscribed's story is the newest.
+                for source, section in zip(sources, reversed(SECTIONS), strict=True):
+                    assert section[:3] in source, (columns, sources)
 
     asyncio.run(run())
 

@@ -16,6 +16,8 @@ from pytest_httpserver import HTTPServer
 from reader.library import Library
 from reader.search_index import trigrams
 from reader.search_query import Query
+from reader.ui.widgets.article.find_in_article import LineMap, find
+from reader.ui.widgets.article.paragraph import TextRun
 from tests.cli_run import run_reader
 from tests.served_feed import serve_one_item
 
@@ -40,8 +42,10 @@ TEXT = (
         ("14.2", ["14.2"]),
         ('"12.5 m"', ["12.5 m"]),  # typed with its space: as before
         ("3,500", ["3,500"]),
-        # Not the tail of "3,500"; French's "12 500" can't be told from a 500 of its own.
-        ("500", ["500"]),
+        # Not the tail of "3,500", nor of French's "12 500" (acc36 S1): typed in groups, found.
+        ("500", []),
+        ("12", []),
+        ("12 500", ["12 500"]),
         ("12.5me", []),  # "12.5 metres" is no "12.5me"
         ("35", []),
     ],
@@ -49,6 +53,39 @@ TEXT = (
 def test_a_figure_is_found_as_it_is_written(typed: str, found: list[str]) -> None:
     (word,) = Query(typed).words
     assert [match.group() for match in word.found.finditer(TEXT)] == found
+
+
+GROUPED = (
+    "Fees: 500 a berth, 12 500 a year in Le Monde, 12,500 and 12.500 elsewhere, 12\u202f500 in"
+    " Libération; 500 000 visitors, or 500,000; 1 234 500 tonnes; in 2019 500 people."
+)
+
+
+def _found_by_slash(query: str) -> list[str]:
+    """What an article's `/` finds of `query` in `GROUPED`, one paragraph."""
+    spans = find(LineMap([TextRun(GROUPED, ((0, 0, len(GROUPED), 0),))]), query)
+    assert spans is not None
+    return [GROUPED[s:e] for s, e in zip(spans.starts[0], spans.ends[0], strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        # A figure typed alone is none of a longer figure's groups, its tail or its head.
+        ("500", ["500", "500"]),  # "500 a berth", "in 2019 500 people"
+        ("12", []),
+        ("2019", ["2019"]),  # "2019 500": a year's four digits are no group
+        ("234", []),
+        # Typed with its groups, or without them, the whole figure is found however written.
+        ("12 500", ["12 500", "12,500", "12.500", "12\u202f500"]),
+        ("12500", ["12 500", "12,500", "12.500", "12\u202f500"]),
+        ("500 000", ["500 000", "500,000"]),
+        ("1 234 500", ["1 234 500"]),
+    ],
+)
+def test_a_figure_typed_alone_is_no_piece_of_a_grouped_one(typed: str, found: list[str]) -> None:
+    assert [m.group() for word in Query(typed).words for m in word.found.finditer(GROUPED)] == found
+    assert _found_by_slash(typed) == found
 
 
 def test_the_index_narrows_a_figure_by_what_every_writing_of_it_holds() -> None:
@@ -80,9 +117,10 @@ def test_reader_list_finds_figures_and_an_accented_tag_through_the_index(
             lib.tag_article(headline.entry, ["Überwachung"])
 
     asyncio.run(sync())
-    for typed in ("12.5m", "4.2km", "38C", "3500", "tag:uberwachung", "tag:Überwachung 3500"):
+    found = ("12.5m", "4.2km", "38C", "3500", "12 500", "tag:uberwachung", "tag:Überwachung 3500")
+    for typed in found:
         listed = run_reader(data, "list", "--search", typed, "--json")
         assert listed.returncode == 0, (typed, listed.stderr)
         assert [h["title"] for h in json.loads(listed.stdout)] == ["Channel deepened"], typed
-    for typed in ("12.5me", "3600", "tag:überwachungen", "tag:Überwachung -3500"):
+    for typed in ("12.5me", "3600", "500", "12", "tag:überwachungen", "tag:Überwachung -3500"):
         assert run_reader(data, "list", "--search", typed).returncode == 1, typed

@@ -113,7 +113,7 @@ def test_a_file_that_is_no_newsboat_cache_changes_nothing(tmp_path: Path, data_d
     db.close()
     result = reader(data_dir, "import", str(urls), "--read-from", str(other))
     assert result.returncode == 1, result
-    assert result.stderr.count("\n") == 1 and "not newsboat's cache.db" in result.stderr
+    assert result.stderr.count("\n") == 1 and "nor newsboat's cache.db" in result.stderr
     assert "no feeds yet" in reader(data_dir, "feeds").stdout
 
 

@@ -14,6 +14,7 @@ from pytest_httpserver import HTTPServer
 
 from tests.test_cli import reader
 from tests.test_newsboat_marks import RSS_ITEM, serve_feed
+from tests.test_saved_links import STORY
 
 NEWSRAFT = """\
 # newsraft feeds file
@@ -79,7 +80,7 @@ def test_a_file_named_feeds_is_newsraft_s_and_one_named_urls_newsboat_s(
     }
 
 
-def test_nom_s_config_brings_its_feeds_and_their_names(tmp_path: Path, data_dir: Path) -> None:
+def test_nom_s_config_brings_its_feeds_their_names_and_tags(tmp_path: Path, data_dir: Path) -> None:
     path = tmp_path / "config.yml"
     path.write_text(
         "showread: false\n"
@@ -89,8 +90,12 @@ def test_nom_s_config_brings_its_feeds_and_their_names(tmp_path: Path, data_dir:
         "feeds:\n"
         "  - url: https://news.example/a.xml\n"
         "    # the desk's own\n"
+        "    tags:\n"  # as its README writes them, before the name here: a name kept all the same
+        "      - harbour\n"
+        "      - 'local news'\n"
         "    name: Harbour desk\n"
         "  - url: 'https://news.example/b.xml'\n"
+        "    tags: [essays, long]\n"
         '  - name: "Essays, long"\n'
         '    url: "https://news.example/c.xml"  \n'
         "  - url: ftp://news.example/d.xml\n"
@@ -103,11 +108,11 @@ def test_nom_s_config_brings_its_feeds_and_their_names(tmp_path: Path, data_dir:
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "read as nom's config.yml"
     assert "left out 1 feed whose address is not http(s)" in done.stderr
-    feeds = [(f["url"], f["name"]) for f in _feeds(data_dir)]
+    feeds = [(f["url"], f["name"], f["tags"]) for f in _feeds(data_dir)]
     assert feeds == [
-        ("https://news.example/a.xml", "Harbour desk"),
-        ("https://news.example/b.xml", ""),
-        ("https://news.example/c.xml", "Essays, long"),
+        ("https://news.example/a.xml", "Harbour desk", ["harbour", "local news"]),
+        ("https://news.example/b.xml", "", ["essays", "long"]),
+        ("https://news.example/c.xml", "Essays, long", []),
     ]
 
 
@@ -153,6 +158,7 @@ def test_lemon24_s_database_brings_feeds_titles_tags_and_read_marks(
 ) -> None:
     feed = serve_feed(httpserver)
     base = httpserver.url_for("/")
+    httpserver.expect_request("/d.html").respond_with_data(STORY, content_type="text/html")
     other = "http://news.example/never.xml"
     database = tmp_path / "db.sqlite"
     with sqlite3.connect(database) as db:
@@ -180,12 +186,17 @@ def test_lemon24_s_database_brings_feeds_titles_tags_and_read_marks(
     lines = done.stdout.splitlines()
     assert lines[0] == "read as lemon24's reader's database (its titles, tags, read marks)"
     assert "2 feeds added" in lines[1]
-    assert lines[-1].startswith("fetched 1 feed (4 headlines): 2 marked read as lemon24's")
+    assert lines[-2].startswith("fetched 1 feed (4 headlines): 2 marked read as lemon24's")
+    # Its important mark, as newsraft's: an article to keep, saved here (`reader save`).
+    assert lines[-1] == (
+        "saved 1 article lemon24's reader marked important (`reader list --saved`): 1 for"
+        " offline reading"
+    )
     assert "1 feed could not be fetched" in done.stderr  # news.example: no such site here
-    assert "important mark on 1 article is not carried over" in done.stderr
     feeds = {str(f["url"]): (f["name"], f["tags"]) for f in _feeds(data_dir)}
     assert feeds[feed] == ("My ledger", ["harbour"])  # a plugin's record is no tag
     listed = json.loads(reader(data_dir, "list", "--json").stdout)
+    assert [h["title"] for h in listed if h["saved"]] == ["D"]
     assert sorted((h["title"], h["read"]) for h in listed) == [
         ("A", True),
         ("B", True),
@@ -209,5 +220,8 @@ def test_another_sqlite_file_is_named_in_one_line(tmp_path: Path, data_dir: Path
         db.execute("CREATE TABLE notes (text TEXT)")
     done = reader(data_dir, "import", str(other))
     assert done.returncode == 1
-    assert "is an SQLite database, but not lemon24's reader's" in done.stderr
+    assert done.stderr == (
+        f"reader: {other} is an SQLite database, but not newsraft's, nom's, lemon24's reader's"
+        " nor newsboat's cache.db\n"
+    )
     assert _feeds(data_dir) == []

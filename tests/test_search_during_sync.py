@@ -7,7 +7,6 @@ test has searched."""
 from __future__ import annotations
 
 import asyncio
-import os
 import subprocess
 import sys
 import threading
@@ -25,6 +24,7 @@ from reader.library import Library
 from reader.store import Store
 from reader.ui.app import ReaderApp
 from reader.ui.screens.main_full_text import SEARCH_VIEW
+from tests.cli_run import started_reader
 
 STORIES = [(f"Harbour story {hour}", hour) for hour in range(12)]
 FIRST = ("/story-11.html", "/story-10.html")
@@ -78,14 +78,7 @@ def test_reader_list_search_during_a_sync_says_it_is_under_way(
     subscribed: tuple[Path, threading.Event],
 ) -> None:
     home, rest = subscribed
-    env = {**os.environ, "READER_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
-    sync = subprocess.Popen(
-        [sys.executable, "-m", "reader", "sync"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    sync = started_reader(home, "sync")
     try:
         _until_cached(home, len(FIRST), sync)
         under_way = (
@@ -157,3 +150,72 @@ def test_F_during_a_sync_says_it_is_under_way(
     )
     assert hits_after == 12
     assert after.startswith(f"12 headlines for “{WORD}” (Esc goes back)")
+
+
+def test_a_search_during_a_sync_of_headlines_only_says_it_is_under_way(tmp_path: Path) -> None:
+    """`reader sync --no-articles` is a sync under way too (acc36 S2): it wrote no record of
+    itself, and a search meanwhile said nothing of it."""
+    server = HTTPServer(threaded=True)
+    server.start()
+    asked, answer = threading.Event(), threading.Event()
+
+    def held_feed() -> None:
+        asked.set()
+        answer.wait(60)
+
+    home = tmp_path / "home"
+    feed = serve_stories(server, "Harbour", STORIES[:2])
+    assert reader(home, "add", feed).returncode == 0
+    server.clear()
+    serve_stories(server, "Harbour", STORIES, wait_feed=held_feed)
+    sync = started_reader(home, "sync", "--no-articles")
+    nothing = "reader: no headline or cached article holds “zzqxnonword”\n"
+    try:
+        assert asked.wait(60), sync.communicate()  # its feed asked for: the sync under way
+        during = reader(home, "list", "--search", "zzqxnonword")
+        assert during.returncode == 1
+        assert during.stderr == nothing + (
+            f"reader: a sync (pid {sync.pid}) is under way: what it has not cached yet isn't"
+            " searched; search again once it ends\n"
+        )
+    finally:
+        answer.set()
+        assert sync.wait(timeout=120) == 0, sync.communicate()
+        server.clear()
+        server.stop()
+    assert reader(home, "list", "--search", "zzqxnonword").stderr == nothing
+    store = Store(home)
+    try:
+        assert store.sync_under_way() is None and not store.sync_stopped()
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("articles", [True, False])
+def test_a_sync_killed_leaves_articles_uncached_only_if_it_fetched_them(
+    tmp_path: Path, articles: bool
+) -> None:
+    """A process gone without a word mid-sync is a sync stopped, articles left for the next;
+    one of headlines only left none: its record (acc36 S2) says nothing of it."""
+    Store(tmp_path).close()
+    marked = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from reader.store import Store;"
+            f" Store(Path(sys.argv[1])).mark_sync_running(articles={articles}); import os; os._exit(0)",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert marked.returncode == 0, marked.stderr
+    store = Store(tmp_path)
+    try:
+        assert store.sync_under_way() is None  # its process is gone
+        assert store.sync_stopped() is articles
+        store.mark_sync_running(articles=False)  # a sync of headlines only, run to its end
+        store.mark_sync_stopped(False, whole=False)
+        assert store.sync_stopped() is articles  # the stopped one's articles still to come
+    finally:
+        store.close()

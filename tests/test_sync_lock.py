@@ -7,26 +7,18 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from reader.sync_lock import SyncLock
+from tests.cli_run import started_reader
 from tests.tui_pilot import running, status
 
 
 def test_a_second_sync_waits_for_the_first_and_says_so(synced_dir: Path) -> None:
     held = SyncLock(synced_dir)
     assert held.take()
-    env = {**os.environ, "READER_HOME": str(synced_dir), "PYTHONIOENCODING": "utf-8"}
-    sync = subprocess.Popen(
-        [sys.executable, "-m", "reader", "sync", "--no-articles"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    sync = started_reader(synced_dir, "sync", "--no-articles")
     try:
         assert sync.stderr is not None
         said = sync.stderr.readline()

@@ -22,6 +22,7 @@ from .common import (
     EXIT_USAGE,
     CommandError,
     UsageError,
+    counted_progress,
     err,
     iso_time,
     json_text,
@@ -36,8 +37,9 @@ from .tags import shown_tags
 
 if TYPE_CHECKING:
     from ..library import Library
-    from ..newsboat_marks import ReadMarks
-    from ..opml import Subscriptions
+    from ..library.saved_imports import SavedImport
+    from ..opml import MarksElsewhere, Subscriptions
+    from ..read_marks import ReadMarks
     from ..search_feeds import SearchFeed
 
 
@@ -94,8 +96,8 @@ def cmd_rename(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..lemon24_library import is_sqlite
     from ..opml import MAX_OPML_BYTES
+    from ..read_marks import is_sqlite
     from ..saved_exports import (
         FORMATS,
         MAX_EXPORT_BYTES,
@@ -107,7 +109,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ..subscriptions import read_subscriptions
 
     if args.file != "-" and is_sqlite(Path(args.file)):
-        return _import_lemon24(args)
+        return _import_database(args)
     # No more than the cap, which `read_subscriptions` refuses in one line.
     data = read_input(args.file, MAX_OPML_BYTES)
     if len(data) > MAX_OPML_BYTES and (args.saved or export_kind(data)):
@@ -131,7 +133,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         from .saved_import import import_saved_links
 
         if args.read_from:
-            raise UsageError("--read-from is newsboat's read marks, for feeds: not for saved links")
+            raise UsageError(
+                "--read-from is another reader's read marks, for feeds: not for saved links"
+            )
         del data  # the file's bytes: its links are all the import needs (up to 256 MB)
         return import_saved_links(args, export)
     try:
@@ -142,31 +146,29 @@ def cmd_import(args: argparse.Namespace) -> int:
         # A JSON or HTML file was the other app's export more often than a list of feeds: what
         # is read is named (acc32a A17).
         raise CommandError(f"{error.message}; {FORMATS}") from None
-    marks = _newsboat_marks(args.read_from) if args.read_from else None  # before any change
-    return _subscribe_all(args, read, marks, "newsboat")
+    marks = _read_marks(args.read_from) if args.read_from else None  # before any change
+    return _subscribe_all(args, read, marks)
 
 
-def _import_lemon24(args: argparse.Namespace) -> int:
-    """`reader import` of lemon24's reader's database: its feeds, their titles and tags, and
-    its read marks applied as newsboat's are (`lemon24_library`)."""
-    from ..lemon24_library import read_lemon24
+def _import_database(args: argparse.Namespace) -> int:
+    """`reader import` of another reader's database (newsraft's, nom's, lemon24's reader's):
+    its feeds, and its read marks and stars applied once they are fetched (`reader_databases`)."""
+    from ..reader_databases import read_database
 
     if args.saved:
         raise UsageError("--saved takes a read-it-later export or a list of links, not a database")
     if args.read_from:
-        raise UsageError("lemon24's reader's database brings its own read marks: no --read-from")
+        raise UsageError("a reader's database brings its own read marks: no --read-from")
     try:
-        read, marks = read_lemon24(Path(args.file))
+        read, marks = read_database(Path(args.file))
     except ValueError as error:
         raise CommandError(str(error)) from None
-    return _subscribe_all(args, read, marks, "lemon24's reader")
+    return _subscribe_all(args, read, marks)
 
 
-def _subscribe_all(
-    args: argparse.Namespace, read: Subscriptions, marks: ReadMarks | None, source: str
-) -> int:
+def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMarks | None) -> int:
     """Every feed `read` names subscribed to, filed under its tags; then, with `marks`, each
-    fetched and the headlines `source` had read marked read."""
+    fetched, the headlines the other reader had read marked read and those it starred saved."""
     if not read.found:
         for why, count in read.skipped.items():
             err(f"left out {plural(count, 'feed')} {why}")
@@ -196,11 +198,27 @@ def _subscribe_all(
     for why, count in read.skipped.items():
         err(f"left out {plural(count, 'feed')} {why}")
     if marks is not None:
-        return run_until_done(lib, _mark_as_newsboat_had(lib, urls, marks, args, source))
+        return run_until_done(lib, _apply_marks(lib, urls, marks, args))
+    if read.marks_in:
+        _say_where_marks_are(args.file, read.marks_in)
     return EXIT_OK
 
 
-def _newsboat_marks(path: str) -> ReadMarks:
+def _say_where_marks_are(file: str, marks: MarksElsewhere) -> None:
+    """Where the reader a file came from keeps its read marks, and how to bring them."""
+    import shlex
+
+    database = Path(marks.database)
+    there = "" if database.is_file() else " (none there now: where it keeps one by default)"
+    out(
+        f"{marks.source} keeps its read marks and {marks.stars} in its database,"
+        f" {safe_line(marks.database, 300)}{there}: `reader import"
+        f" {safe_line(shlex.quote(file), 300)} --read-from"
+        f" {safe_line(shlex.quote(marks.database), 300)}` brings them (the feeds fetched then)"
+    )
+
+
+def _read_marks(path: str) -> ReadMarks:
     from ..newsboat_marks import read_marks
 
     try:
@@ -211,48 +229,72 @@ def _newsboat_marks(path: str) -> ReadMarks:
         raise CommandError(str(error)) from None
 
 
-async def _mark_as_newsboat_had(
-    lib: Library, urls: list[str], marks: ReadMarks, args: argparse.Namespace, source: str
+async def _apply_marks(
+    lib: Library, urls: list[str], marks: ReadMarks, args: argparse.Namespace
 ) -> int:
-    """Each imported feed fetched (its headlines only), then its headlines `source` (newsboat,
-    lemon24's reader) had read marked read: a mark needs its headline in the store to land on. No sync lock taken, as
-    `reader mark-read` takes none: the lock keeps two syncs from downloading everything twice,
-    and a sync beside this loses no mark, each write of a feed's marks (theirs, a merge, a
-    drop of old ones) being one store transaction that reads them afresh (`set_read_many`)."""
-    import asyncio
+    """`imported_marks.apply_marks`, said: the feeds fetched, the headlines marked read, the
+    starred articles saved, and what was not brought across."""
+    from ..library.imported_marks import apply_marks
 
-    results = await asyncio.gather(*(lib.refresh_feed(url) for url in urls))
-    failed = [result.feed for result in results if result.error is not None]
-    fetched = [url for url, result in zip(urls, results, strict=True) if result.error is None]
-    unread = (h.entry for url in fetched for h in lib.headlines(url) if not h.read)
-    marked = marks.read_ones(unread)
-    lib.mark_many_read(marked)
-    total = sum(len(lib.headlines(url)) for url in fetched)
+    source = marks.source
+    show, finish = counted_progress(f"saving {source}'s {marks.star} articles", "saved")
+    try:
+        done = await apply_marks(lib, urls, marks, show)
+    finally:
+        finish()
     out(
-        f"fetched {plural(len(fetched), 'feed')} ({plural(total, 'headline')}): "
-        f"{len(marked)} marked read as {source} had them ({len(marks)} read in {source}'s"
+        f"fetched {plural(done.fetched, 'feed')} ({plural(done.headlines, 'headline')}): "
+        f"{done.marked} marked read as {source} had them ({len(marks)} read in {source}'s"
         " list)"
     )
-    if failed:
-        names = ", ".join(safe_line(feed.display_title, 40) for feed in failed[:3])
-        more = f" and {len(failed) - 3} more" if len(failed) > 3 else ""
+    if done.saved is not None:
+        out(_stars_saved(done.saved, marks))
+    if done.failed:
+        names = ", ".join(safe_line(feed.display_title, 40) for feed in done.failed[:3])
+        more = f" and {len(done.failed) - 3} more" if len(done.failed) > 3 else ""
         again = f"{args.file} --read-from {args.read_from}" if args.read_from else args.file
         err(
-            f"{plural(len(failed), 'feed')} could not be fetched ({names}{more}): their read"
+            f"{plural(len(done.failed), 'feed')} could not be fetched ({names}{more}): their read"
             f" marks are not applied; `reader import {again}` again applies them once they"
             " answer"
         )
-    if marks.flagged and source == "newsboat":
+    if marks.flagged:
         err(
             f"newsboat's flags on {plural(marks.flagged, 'article')} are not carried over"
             " (flags mean what each user gives them): `s` in the reader saves one for good"
         )
-    elif marks.flagged:
+    if marks.unlinked_stars:
         err(
-            f"{source}'s important mark on {plural(marks.flagged, 'article')} is not carried"
-            " over: `s` in the reader saves one for good"
+            f"left out {plural(marks.unlinked_stars, 'article')} {source} marked {marks.star}"
+            " with no web address: nothing to save"
         )
     return EXIT_OK
+
+
+def _links(count: int) -> str:
+    return "a link" if count == 1 else "links"
+
+
+def _stars_saved(saved: SavedImport, marks: ReadMarks) -> str:
+    """The line of the starred articles saved: how many, and how each was kept."""
+    parts = [f"{saved.fetched} for offline reading"] if saved.fetched else []
+    if saved.kept:  # the site down or busy now
+        parts.append(f"{saved.kept} as {_links(saved.kept)} the next `reader sync` fetches")
+    if saved.failed:
+        parts.append(f"{len(saved.failed)} as {_links(len(saved.failed))}, no article there now")
+    if saved.local:  # as an export's links are (`saved_imports.import_saved`)
+        parts.append(
+            f"{saved.local} as {_links(saved.local)} to this computer or its network, not"
+            " fetched (open one to fetch it)"
+        )
+    if saved.already:
+        parts.append(f"{saved.already} saved before")
+    if saved.feeds:
+        parts.append(f"{saved.feeds} left out (a feed)")
+    return (
+        f"saved {plural(saved.total, 'article')} {marks.source} marked {marks.star} (`reader"
+        f" list --saved`): {', '.join(parts) or 'none fetched'}"
+    )
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -284,15 +284,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "import",
         help="subscribe to every feed of an OPML file, a list of addresses one a line "
-        "(newsboat's urls file), newsraft's feeds file, nom's config.yml or lemon24's reader's "
-        "database; save every link of a wallabag, Pocket or bookmarks export; '-' for stdin",
+        "(newsboat's urls file), newsraft's feeds file or database, nom's config.yml or database, "
+        "or lemon24's reader's database; save every link of a wallabag, Pocket or bookmarks "
+        "export; '-' for stdin",
         description="Subscribe to every feed of an OPML file, or of a list of addresses one a"
         " line (newsboat's urls file); '-' reads stdin. Without --read-from nothing is fetched:"
         " `reader sync` does. newsraft's feeds file (its sections as tags, its names kept: told"
-        " by its @ sections, its [period] or {limit}, or its name, feeds), nom's config.yml (its"
-        " feeds' url and name) and lemon24's reader's database (its feeds, their titles and"
-        " tags, and its read marks: the feeds fetched now for them) are read too. A file naming"
-        " no feed is said to, exit 1."
+        " by its @ sections, its [period] or {limit}, or its name, feeds) and nom's config.yml"
+        " (its feeds' url, name and tags) are read too, and say where each keeps its read marks (a"
+        " database, for --read-from). A reader's SQLite database, told by its tables, brings its"
+        " feeds and its read marks, the feeds fetched now for them: newsraft's newsraft.sqlite3,"
+        " nom's nom.db, lemon24's reader's (its feeds' titles and tags too); the articles"
+        " newsraft or lemon24's reader marked important, or nom favourite, are saved as `reader"
+        " save` saves one. A file naming no feed is said to, exit 1."
         " A read-it-later export is told by its shape and its links saved to read later, as"
         " `reader save` saves one, never subscribed to: wallabag's JSON, Pocket's"
         " ril_export.html or CSV, a browser's bookmarks.html. Each is fetched now (a link whose"
@@ -323,11 +327,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument(
         "--read-from",
-        metavar="NEWSBOAT_CACHE",
-        help="newsboat's read marks: its cache.db (~/.newsboat/cache.db, or"
-        " ~/.local/share/newsboat/cache.db; read only) or the list `newsboat -E FILE` exports;"
-        " the feeds are fetched (their headlines) and those newsboat had read marked read."
-        " Its flags are not carried over",
+        metavar="DATABASE",
+        help="the read marks of the reader the file came from: newsboat's cache.db"
+        " (~/.newsboat/cache.db, or ~/.local/share/newsboat/cache.db) or the list `newsboat -E"
+        " FILE` exports, newsraft's database (~/.local/share/newsraft/newsraft.sqlite3), nom's"
+        " (~/.config/nom/nom.db) or lemon24's reader's, read only; the file's feeds are fetched"
+        " (their headlines) and those it had read marked read, its important or favourite"
+        " articles saved. newsboat's flags are not carried over",
     )
     p.add_argument(
         "--saved",

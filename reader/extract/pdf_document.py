@@ -9,9 +9,15 @@ its position and font size; the article is read from their shape:
 - a line in a larger size than the body's (or all in bold) that is short is a heading;
 - a line opening with a bullet or a number is a list item, the lines indented under it its own;
 - a word hyphenated at a line's end is whole again ("manip-" "ulation");
-- a page's running head and foot (the same line, page numbers aside, on most pages) and its
-  page number are not text;
-- a paragraph running over a page or a column goes on.
+- a page's running head and foot (the same line, page numbers aside, on most pages, among its
+  lines first or last in the file or highest or lowest on the page) and its page number are
+  not text;
+- a paragraph running over a page or a column goes on;
+- short lines set on no one edge or centre (a judgment's heading: citation flush right, court
+  on the left, judge centred) are blocks apart, short lines set in from the margin (counsel,
+  centred one a line) a paragraph of lines, a line of dashes no text;
+- a court filing's caption's sides (`pdf_captions`) and a list's entries set in columns
+  (`pdf_lines.in_bands`) are blocks of their own.
 The file's own Title, Author, dates and language come first; else its first page's largest line
 is the title.
 
@@ -36,6 +42,7 @@ from ..extractor_version import EXTRACTOR
 from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline, words_of
 from ..safe import safe_line, safe_text
 from ..sniff import PDF_LOCKED, PDF_UNREADABLE, PDF_WITHOUT_TEXT
+from .pdf_alignment import FLANKED, RULE, aligned_apart, set_as_lines
 from .pdf_hyphens import Vocabulary
 from .pdf_lines import Line, Pieces
 from .pdf_links import PageLink, linked_inlines, listed_links, page_links
@@ -266,17 +273,17 @@ def _without_running_lines(pages: list[list[Line]], body: float) -> list[Line]:
     numbers aside, at the top or bottom of at least 40% of the pages, three at least) and its
     page number; `body` is the size of the body's text."""
     edges: Counter[str] = Counter()
-    for lines in pages:
-        seen = {_normal(line.text) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
-        edges.update(seen)
+    at_edges = [_at_edge(lines) for lines in pages]
+    for lines, at_edge in zip(pages, at_edges, strict=True):
+        edges.update({_normal(lines[at].text) for at in at_edge})
     least = max(3, round(0.4 * len(pages)))
     running = {text for text, count in edges.items() if count >= least}
     if len(pages) == 2:
         # Two pages: a line smaller than the body's at the edge of both (a filing's footer).
         running |= {
-            _normal(line.text)
-            for line in pages[0][:_EDGE_LINES] + pages[0][-_EDGE_LINES:]
-            if edges[_normal(line.text)] == 2 and line.size < body - 0.5
+            _normal(pages[0][at].text)
+            for at in at_edges[0]
+            if edges[_normal(pages[0][at].text)] == 2 and pages[0][at].size < body - 0.5
         }
     # Lines that are the same on every page but for a number, and nothing else (a register of
     # 3,000 pages, one entry a page): the text, not its running heads.
@@ -289,11 +296,11 @@ def _kept_lines(pages: list[list[Line]], body: float, running: set[str]) -> list
     for lines in pages:
         if len(lines) > 1 and _alone_on_top(lines[0], lines[1], body):
             lines = lines[1:]
+        at_edge = _at_edge(lines)
         for at, line in enumerate(lines):
-            at_edge = at < _EDGE_LINES or at >= len(lines) - _EDGE_LINES
             # A title page's big title is no running head, though the heads repeat it.
             running_line = _normal(line.text) in running and line.size <= body + 0.5
-            if at_edge and (running_line or _PAGE_NUMBER.match(line.text)):
+            if at in at_edge and (running_line or _PAGE_NUMBER.match(line.text)):
                 continue
             if _CONTENTS_LINE.search(line.text):
                 # A table of contents' line: its page numbers mean nothing here, nor its
@@ -303,6 +310,17 @@ def _kept_lines(pages: list[list[Line]], body: float, running: set[str]) -> list
                 continue
             kept.append(line)
     return kept
+
+
+def _at_edge(lines: list[Line]) -> set[int]:
+    """Which of a page's lines a running head or foot may be: the first and last
+    `_EDGE_LINES` the file gives, and those on its `_EDGE_LINES` highest and lowest
+    baselines (a footer of four lines, an address beside "Page 3 of 12"; a footer the file
+    gives before the page's text)."""
+    at_edge = {*range(min(_EDGE_LINES, len(lines))), *range(len(lines))[-_EDGE_LINES:]}
+    baselines = sorted({round(line.y) for line in lines})
+    edge_baselines = {*baselines[:_EDGE_LINES], *baselines[-_EDGE_LINES:]}
+    return at_edge | {at for at, line in enumerate(lines) if round(line.y) in edge_baselines}
 
 
 def _alone_on_top(line: Line, below: Line, body: float) -> bool:
@@ -341,7 +359,12 @@ def _blocks(lines: list[Line], declared_title: str, body: float) -> tuple[str, l
             title = shown
             runs.remove(top)
     sizes = sorted({run[0].size for run in runs if run[0].size >= body * 1.15}, reverse=True)
-    blocks = [block for run in runs if (block := _block(run, body, sizes, words)) is not None]
+    margin = Counter(round(line.x) for line in lines).most_common(1)[0][0]
+    blocks = [
+        block
+        for run in runs
+        if (block := _block(run, body, sizes, words, width, margin)) is not None
+    ]
     return title, _listed(blocks)
 
 
@@ -371,7 +394,11 @@ def _line_gap(lines: list[Line], body: float) -> float:
     drops = [
         round(before.y - line.y, 1)
         for before, line in itertools.pairwise(lines)
-        if before.page == line.page and before.size == line.size == body and line.y < before.y
+        if before.page == line.page
+        and before.size == line.size == body
+        and line.y < before.y
+        # A caption's lines stand as its rows do, each side's its own: no paragraph's.
+        and not (before.caption or line.caption)
     ]
     drops = [drop for drop in drops if drop < body * 3]
     return statistics.median_low(drops) if drops else body * 1.2
@@ -387,6 +414,12 @@ def _breaks(before: Line, line: Line, run: list[Line], body: float, gap: float, 
     """Whether `line` begins a block of its own after `before`, the last of `run`."""
     if abs(line.size - before.size) >= 1 or (line.bold != before.bold and len(run) == 1):
         return True
+    if RULE.fullmatch(line.text) or RULE.fullmatch(before.text):
+        return True
+    if line.entry or before.entry:
+        return True  # a list set in columns: one name, one entry
+    if line.caption != before.caption or line.caption == "right":
+        return True  # a caption's sides apart, its case number apart from the document's name
     if _BULLET.match(line.text):
         return True
     if _BULLET.match(run[0].text) and line.x <= run[0].x + 1:
@@ -395,7 +428,7 @@ def _breaks(before: Line, line: Line, run: list[Line], body: float, gap: float, 
     if line.page != before.page or line.y > before.y + 1:
         # A new page or column: the paragraph goes on unless the last line ended it short.
         return ended and len(before.text) < width * 0.8
-    if before.y - line.y > gap * 1.4:
+    if before.y - line.y > gap * 1.4 or aligned_apart(before, line, body, width):
         return True
     if ended and len(before.text) < width * 0.8 and len(run) > 1:
         return True  # a paragraph's short last line, the next set flush under it
@@ -403,9 +436,16 @@ def _breaks(before: Line, line: Line, run: list[Line], body: float, gap: float, 
     return ended and line.x > run[0].x + body and len(run) > 1
 
 
-def _block(run: list[Line], body: float, sizes: list[float], words: Vocabulary) -> Block | None:
+def _block(
+    run: list[Line],
+    body: float,
+    sizes: list[float],
+    words: Vocabulary,
+    width: int,
+    margin: float,
+) -> Block | None:
     text = _joined([line.text for line in run], words)
-    if not text:
+    if not text or RULE.fullmatch(text):
         return None
     marks = [mark for line in run for mark in line.links]
     if run[0].table:
@@ -418,10 +458,13 @@ def _block(run: list[Line], body: float, sizes: list[float], words: Vocabulary) 
     if short and run[0].bold and all(line.bold for line in run) and size >= body - 0.5:
         level = min(2 + len(sizes), 6)
         return Block(BlockKind.HEADING, linked_inlines(text, marks, _unlinked), level=level)
-    if match := _BULLET.match(text):
+    # A caption's "v." is no item, nor "- and -" between a judgment's parties.
+    if (match := _BULLET.match(text)) and not (run[0].caption or FLANKED.fullmatch(text)):
         item = linked_inlines(text[match.end() :], marks, linked_text)
         ordinal, numbering = _item_number(match.group())
         return Block(BlockKind.LIST_ITEM, item, level=1, ordinal=ordinal, numbering=numbering)
+    if set_as_lines(run, body, width, margin):
+        text = "\n".join(_joined([line.text]) for line in run)
     return Block(BlockKind.PARAGRAPH, linked_inlines(text, marks, linked_text))
 
 

@@ -1,7 +1,8 @@
 """A PDF page's pieces of text joined into lines (`Pieces`), as `pypdf` gives them: where each
 stands and its size, the pieces a link annotation covers (`pdf_links`), and the columns of a page
 set side by side whose lines the file gives interleaved (a line of the left column, then the line
-beside it in the right one: `columns_apart`). What the lines make (paragraphs, headings) is
+beside it in the right one: `columns_apart`, only where the columns stand: `in_bands`). What
+the lines make (paragraphs, headings) is
 `pdf_document`'s.
 """
 
@@ -42,6 +43,13 @@ class Line:
     """The number of the table the line is a row of (from 1), 0 for none."""
     header: bool = False
     """The row heads its table's columns."""
+    entry: bool = False
+    """The line is an entry of a list set in columns (a council's attendance, one name a line):
+    a block of its own (`in_bands`)."""
+    caption: str = ""
+    """The side of a court filing's caption the line is on ("left": the parties, "right": the
+    case number and the document's name, each line a block of its own), "" for none
+    (`pdf_captions`)."""
 
 
 @dataclass
@@ -185,19 +193,69 @@ def columns_apart(lines: list[Line]) -> list[Line]:
     columns = sorted(key * _SAME_PLACE for key, count in starts.items() if count >= _BESIDE)
     if not columns:
         return lines
-    apart: list[Line] = []
+    parts: list[list[Line]] = []
     for line in lines:
         cuts = [(x, at) for x, at in _moved_on(line) if _column_of(x, columns, exact=True)]
+        parts.append([])
         begin, x = 0, line.x
         for after, at in [*cuts, (0.0, len(line.text))]:
             part = line.text[begin:at]
             if part.strip():
                 words = " ".join(part.split())
                 links = [mark for mark in line.links if mark[0] in words]
-                apart.append(replace(line, x=x, text=part, links=links, joins=[]))
+                parts[-1].append(replace(line, x=x, text=part, links=links, joins=[]))
             begin, x = at, after
-    # Stable: each column's lines in the file's order, top to bottom.
-    return sorted(apart, key=lambda line: _column_of(line.x, columns))
+    return in_bands(parts, columns)
+
+
+def in_bands(parts: list[list[Line]], columns: list[float]) -> list[Line]:
+    """The parts of a page's lines (each line's, several for one taken apart at `columns`'
+    starts) in reading order: in each band of lines set in columns (from a line taken apart
+    to the last under it within one column) column after column, each column's lines in the
+    file's order; the lines above and below a band where they stand (a council's minutes'
+    "Present:" and the item under its two columns of names). A band whose columns' lines all
+    stop well short of the next column, none going on in lower case, is a list set in
+    columns: each part an `entry`."""
+    out: list[Line] = []
+    band: list[list[Line]] = []
+    for line in parts:
+        if band and not _band_goes_on(band[-1][0], line, columns):
+            out += _read_across(band, columns)
+            band = []
+        if len(line) > 1 or band:
+            band.append(line)
+        else:
+            out += line
+    return out + _read_across(band, columns)
+
+
+def _band_goes_on(above: Line, line: list[Line], columns: list[float]) -> bool:
+    """Whether `line` is in the band `above` is in: taken apart too, or within one column and
+    right under it (a column's last line, the column beside it ended)."""
+    if len(line) > 1:
+        return True
+    (only,) = line
+    crosses = any(
+        only.x < start - _SAME_PLACE < line_end(only) - 3 * only.size for start in columns
+    )
+    return only.page == above.page and not crosses and 0 < above.y - only.y <= 2 * only.size
+
+
+def _read_across(band: list[list[Line]], columns: list[float]) -> list[Line]:
+    lines = sorted((part for line in band for part in line), key=lambda p: _column_of(p.x, columns))
+    short = all(
+        line_end(line) < columns[column] - 4 * line.size
+        for line in lines
+        if (column := _column_of(line.x, columns)) < len(columns)
+    )
+    # A column of prose goes on from line to line in lower case; names and items do not.
+    entries = short and not any(line.text.strip()[:1].islower() for line in lines)
+    return [replace(line, entry=True) for line in lines] if entries else lines
+
+
+def line_end(line: Line) -> float:
+    """Where the line ends on the page, about: a character is half an em wide."""
+    return line.x + len(line.text.strip()) * line.size * 0.5
 
 
 def _moved_on(line: Line) -> list[tuple[float, int]]:

@@ -10,7 +10,9 @@ are one row again, its cells apart where a wide gap or dot leaders stand between
 label and its amount across dot leaders).
 
 Pleading paper (a US court filing) numbers its lines 1 to 28 down the left margin: a column of
-whole numbers, counting up, left of all the page's text, is no text of the article.
+whole numbers, counting up, left of all the page's text, is no text of the article. A filing's
+caption, its parties and its case number either side of a column of ")", is read one side after
+the other (`pdf_captions`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ import statistics
 from collections import Counter
 from dataclasses import replace
 
-from .pdf_lines import _BESIDE, _LONG, _SAME_PLACE, Line
+from .pdf_captions import captions_apart
+from .pdf_lines import _BESIDE, _LONG, _SAME_PLACE, Line, in_bands
 
 _LEADER = re.compile(r"\s*(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){4,})\s*$")
 """Dot leaders (or a rule of underscores) closing a piece: the label of the amount after it."""
@@ -56,6 +59,7 @@ def page_rows(lines: list[Line]) -> list[Line]:
             pieces=last.pieces + line.pieces,
             links=last.links + line.links,
         )
+    rows = captions_apart(rows)
     return _columns_apart([replace(row, cells=_cells(row.pieces)) for row in rows])
 
 
@@ -74,7 +78,7 @@ def _columns_apart(rows: list[Line]) -> list[Line]:
     columns = sorted(key * _SAME_PLACE for key, count in starts.items() if count >= _BESIDE)
     if not columns:
         return rows
-    apart: list[Line] = []
+    apart: list[list[Line]] = []
     for row in rows:
         parts: list[list[tuple[float, str, float]]] = [[]]
         for piece in row.pieces:
@@ -82,15 +86,26 @@ def _columns_apart(rows: list[Line]) -> list[Line]:
                 parts.append([])
             parts[-1].append(piece)
         if len(parts) == 1:
-            apart.append(row)
+            apart.append([row])
             continue
-        for part in parts:
-            text = " ".join(text for _, text, _ in part)
-            apart.append(replace(row, x=part[0][0], text=text, pieces=part, cells=_cells(part)))
-    return sorted(apart, key=lambda line: sum(line.x >= start - _SAME_PLACE for start in columns))
+        apart.append(
+            [
+                replace(
+                    row,
+                    x=part[0][0],
+                    text=" ".join(text for _, text, _ in part),
+                    pieces=part,
+                    cells=_cells(part),
+                )
+                for part in parts
+            ]
+        )
+    return in_bands(apart, columns)
 
 
 def _on_one_row(last: Line, line: Line) -> bool:
+    if last.entry or line.entry:
+        return False  # a list's columns, already taken apart
     return abs(last.y - line.y) < 0.25 * max(last.size, line.size) and line.x > last.pieces[-1][0]
 
 
@@ -177,12 +192,40 @@ def tables(lines: list[Line], gap: float) -> list[Line]:
         run = out[at:end]
         leaders = all(_LEADER.search(row.cells[0][1]) for row in run)
         if (len(run) > 1 and not _hanging(run)) or leaders:
+            if end < len(out) and (last := _last_row(run, out[end], gap)) is not None:
+                out[end] = last
+                end += 1
+                run = out[at:end]
             count += 1
             head = _heading_row(run)
             for n, row in enumerate(run):
                 out[at + n] = replace(row, table=count, header=head and n == 0)
         at = end
     return out
+
+
+def _last_row(run: list[Line], row: Line, gap: float) -> Line | None:
+    """`row` as the last of the table `run` is, with fewer cells, each under one of the
+    table's columns (the last row of names set in three columns: two of them), the columns it
+    leaves empty empty; None when it is no row of that table."""
+    above = run[-1]
+    if len(row.cells) < 2 or len(row.cells) >= len(above.cells) or row.page != above.page:
+        return None
+    if not 0 < above.y - row.y < gap * 2.2:
+        return None
+    em = max(row.size, above.size)
+    cells = [(x, "") for x, _ in above.cells]
+    for x, text in row.cells:
+        column = min(range(len(cells)), key=lambda n: abs(above.cells[n][0] - x))
+        longest = max(len(line.cells[column][1]) for line in run)
+        if len(text) > 2 * longest + 4:
+            return None  # a note's line under the table, no cell of its columns
+        start, over = above.cells[column]
+        ends_apart = abs((start + len(over) * em * _WIDTH) - (x + len(text) * em * _WIDTH))
+        if (abs(start - x) > 4 * em and ends_apart > 2 * em) or cells[column][1]:
+            return None
+        cells[column] = (x, text)
+    return replace(row, cells=tuple(cells))
 
 
 def _hanging(run: list[Line]) -> bool:

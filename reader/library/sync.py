@@ -92,6 +92,17 @@ class LibrarySync(LibrarySyncStart):
             return (await asyncio.to_thread(self.drop_read_headlines, before)).dropped
         return 0
 
+    async def _mark_running(self, articles: bool) -> None:
+        """The sync starting recorded as under way (`store.mark_sync_running`)."""
+        try:
+            await asyncio.to_thread(self.store.mark_sync_running, articles)
+        except StoreError as error:
+            # A full disk: the sync says so itself, article by article. Another program
+            # holding the store: every feed and article would wait for it in turn, to keep
+            # nothing, each said apart (acc31a F19): the one line, now.
+            if error.unwritable == Unwritable.BUSY:
+                raise
+
     async def sync(
         self,
         articles: bool = True,
@@ -112,7 +123,14 @@ class LibrarySync(LibrarySyncStart):
         self.store.check_writable()
         feeds = frozenset(feeds) if feeds is not None else None  # looked up per headline
         if not articles:
-            results = await self.refresh(progress, feeds=feeds, again="the next sync")
+            # Under way for a search meanwhile, as a sync of articles is (`sync_under_way`):
+            # "a sync is under way" said while its headlines come in.
+            await self._mark_running(articles=False)
+            try:
+                results = await self.refresh(progress, feeds=feeds, again="the next sync")
+            finally:
+                with suppress(StoreError):  # a note: the headlines are in all the same
+                    await asyncio.to_thread(self.store.mark_sync_stopped, False, False)
             if self._portal.last_seen > started:
                 results = self._portal_answered(results, [], [], [])
             dropped = await self._drop_old_read()
@@ -129,14 +147,7 @@ class LibrarySync(LibrarySyncStart):
             )
         # Until it ends, a process killed mid-sync (the battery out at the gate) is a sync
         # stopped before its end, as a Ctrl-C is: the reader opened next says so.
-        try:
-            await asyncio.to_thread(self.store.mark_sync_running)
-        except StoreError as error:
-            # A full disk: the sync says so itself, article by article. Another program
-            # holding the store: every feed and article would wait for it in turn, to keep
-            # nothing, each said apart (acc31a F19): the one line, now.
-            if error.unwritable == Unwritable.BUSY:
-                raise
+        await self._mark_running(articles=True)
         # Thousands of store reads: in a thread, not on the event loop a TUI draws from.
         start = await asyncio.to_thread(self._sync_start)
         headlines, unlisted, cached = start.headlines, start.to_fetch, start.cached

@@ -20,6 +20,8 @@ from .saved import StoreSaved
 
 _SYNC_STOPPED = "sync-stopped"
 _SYNCS_RUNNING = "syncs-running"
+_HEADLINES_ONLY = "headlines"
+"""What a sync of headlines only adds to its record."""
 _PORTALS = "portals"
 _UNANSWERED = "unanswered"
 _UNREAD_VIEW = "unread-view"
@@ -223,56 +225,76 @@ class StoreUsage(StoreSaved):
     # -- a sync stopped before its end -------------------------------------------------------
     def sync_stopped(self) -> bool:
         """A sync was stopped (Ctrl-C, the reader quit, or its process killed: `kill -9`, the
-        battery run out) and none has ended since."""
+        battery run out) and none has ended since. Not one of headlines only: it left no
+        article uncached (`reader sync --no-articles` says nothing of a Ctrl-C either)."""
         if self._value(self._state, _SYNC_STOPPED) is not None:
             return True
-        return any(not _running(pid, run) for pid, run in self._syncs_running().items())
+        return any(
+            not _running(pid, run) and not _headlines_only(run)
+            for pid, run in self._syncs_running().items()
+        )
 
     def mark_sync_stopped(self, stopped: bool = True, whole: bool = True) -> None:
         """A sync is being stopped (`stopped`), or one has ended: none stopped before counts,
-        unless this one was not `whole` (a tag's feeds: the others' articles may still be left
-        by the one stopped)."""
+        unless this one was not `whole` (a tag's feeds, or headlines only: the others'
+        articles may still be left by the one stopped)."""
         if stopped:
             self._state.set(_SYNC_STOPPED, time.time())
             return
-        runs = self._syncs_running()
         mine = str(os.getpid())
-        if mine in runs or (whole and any(not _running(pid, run) for pid, run in runs.items())):
+
+        def kept(pid: str, run: list[Any]) -> bool:
+            # A sync gone without a word is its mark of articles left, until a whole one
+            # ends; one of headlines only left none.
+            if pid == mine:
+                return False
+            return _running(pid, run) or (not whole and not _headlines_only(run))
+
+        if not all(kept(pid, run) for pid, run in self._syncs_running().items()):
             with self._state.transact():
                 runs = self._syncs_running()
                 self._save(
                     self._state,
                     _SYNCS_RUNNING,
-                    {k: v for k, v in runs.items() if k != mine and (_running(k, v) or not whole)},
+                    {pid: run for pid, run in runs.items() if kept(pid, run)},
                 )
         if (
             whole and self._value(self._state, _SYNC_STOPPED) is not None
         ):  # a write only when there is one
             self._state.delete(_SYNC_STOPPED)
 
-    def mark_sync_running(self) -> None:
+    def mark_sync_running(self, articles: bool = True) -> None:
         """A sync starts in this process: until it ends (`mark_sync_stopped(False)`), a process
-        gone without a word (killed, the machine off) leaves it as a sync stopped."""
+        gone without a word (killed, the machine off) leaves it as a sync stopped. One of
+        headlines only (`articles` False, `reader sync --no-articles`) is under way all the
+        same for a search meanwhile (`sync_under_way`), and gone it left no article uncached."""
+        run: list[Any] = [_boot_id(), time.time()]
         with self._state.transact():
             runs = self._syncs_running()
-            runs[str(os.getpid())] = [_boot_id(), time.time()]
+            runs[str(os.getpid())] = run if articles else [*run, _HEADLINES_ONLY]
             self._save(self._state, _SYNCS_RUNNING, runs)
 
     def sync_under_way(self) -> int | None:
-        """The process id of a sync caching articles in this directory now (this process's
-        too), None when none is: a search meanwhile finds what it has cached so far."""
+        """The process id of a sync in this directory now (this process's too), of articles
+        or of headlines only, None when none is: a search meanwhile finds what it has cached so
+        far."""
         for pid, run in self._syncs_running().items():
             if _running(pid, run):
                 return int(pid)
         return None
 
     def _syncs_running(self) -> dict[str, list[Any]]:
-        """The syncs started and not ended, by process id: the boot they ran in, and when."""
+        """The syncs started and not ended, by process id: the boot they ran in, and when (and
+        `_HEADLINES_ONLY` for one of headlines only: a record an older version skips)."""
         data = self._load(self._state, _SYNCS_RUNNING, {})
         if not isinstance(data, dict):
             return {}
         return {
-            k: v for k, v in data.items() if k.isdigit() and isinstance(v, list) and len(v) == 2
+            k: v
+            for k, v in data.items()
+            if k.isdigit()
+            and isinstance(v, list)
+            and (len(v) == 2 or (len(v) == 3 and _headlines_only(v)))
         }
 
     def disk_usage(self) -> int:
@@ -326,6 +348,11 @@ def _boot_id() -> str:
             return boot.read().strip()
     except OSError:
         return ""
+
+
+def _headlines_only(run: list[Any]) -> bool:
+    """A sync's record (`StoreUsage._syncs_running`) is of one of headlines only."""
+    return run[2:] == [_HEADLINES_ONLY]
 
 
 def _running(pid: str, run: list[Any]) -> bool:

@@ -21,6 +21,7 @@ from ..cells import (
 )
 
 __all__ = [
+    "NamesApart",
     "as_written",
     "cluster_cells",
     "cluster_starts",
@@ -115,3 +116,29 @@ def _shared_words(names: set[str]) -> str:
         if shared[end - 1].isspace() or unicodedata.category(shared[end - 1])[0] == "P":
             return shared[:end]
     return shared
+
+
+class NamesApart:
+    """The names a list shows (the feed list's rows, the headlines' sources), and how each is
+    cut at a width so that it differs from the others (`fit_apart`): made once per width, for
+    every row."""
+
+    def __init__(self) -> None:
+        self._names: set[str] = set()
+        self._fitted: dict[int, dict[str, str]] = {}
+
+    def clear(self) -> None:
+        self._names.clear()
+        self._fitted.clear()
+
+    def add(self, name: str) -> None:
+        if name not in self._names:
+            self._names.add(name)
+            self._fitted.clear()
+
+    def fit(self, name: str, cells: int) -> str:
+        """`name` as its row shows it in `cells` cells (cut at the end still by the caller)."""
+        fitted = self._fitted.get(cells)
+        if fitted is None:
+            fitted = self._fitted[cells] = fit_apart(self._names, cells)
+        return fitted.get(name, name)

@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 from ....feed_tags import TAG_MARK
 from ....models import Feed
 from ....search_feeds import SEARCH_MARK
-from ...cell_width import fit_apart, fit_to_cells, terminal_cells
+from ...cell_width import NamesApart, fit_to_cells, terminal_cells
 from ...display import plain
 from ...headlines import (
     ARCHIVE_VIEW,
@@ -65,7 +65,7 @@ class FeedList(VimOptionList):
         """The terminal's width the list's width was set at."""
         self._width: int | None = None
         """The width set (None: the stylesheet's)."""
-        self._names = _Names()
+        self._names = NamesApart()
         """The names of the rows, cut so that they differ (`fit_apart`)."""
 
     @property
@@ -320,37 +320,12 @@ class _OneLine(RichVisual):
         return strips
 
 
-class _Names:
-    """The names of the list's rows, and how each is cut at a width so that it differs from
-    the others (`fit_apart`): made once per width, for every row."""
-
-    def __init__(self) -> None:
-        self._names: set[str] = set()
-        self._fitted: dict[int, dict[str, str]] = {}
-
-    def clear(self) -> None:
-        self._names.clear()
-        self._fitted.clear()
-
-    def add(self, name: str) -> None:
-        if name not in self._names:
-            self._names.add(name)
-            self._fitted.clear()
-
-    def fit(self, name: str, cells: int) -> str:
-        """`name` as its row shows it in `cells` cells (cut at the end still by the caller)."""
-        fitted = self._fitted.get(cells)
-        if fitted is None:
-            fitted = self._fitted[cells] = fit_apart(self._names, cells)
-        return fitted.get(name, name)
-
-
 class _FeedTitle:
     """A feed's (safe) title cut to its column as the terminal draws it (`fit_to_cells`): cut
     by Rich's measure, a Devanagari one ran past the list's border. Titles cut alike are cut
-    in the middle instead (`_Names`), so that the rows say which feed is which."""
+    in the middle instead (`NamesApart`), so that the rows say which feed is which."""
 
-    def __init__(self, shown: Text, names: _Names) -> None:
+    def __init__(self, shown: Text, names: NamesApart) -> None:
         # A Text, as only display.plain makes them here: the title is safe by its type.
         self.shown = shown
         self._names = names
