@@ -86,6 +86,10 @@ class Outage:
     feeds: int = 0
     """The feeds not read for it: those of the hosts given up (`stopped`), or those the
     network's going left (`SyncReport.feeds_unreached`)."""
+    in_part: tuple[str, ...] = ()
+    """The articles (their links) it cut off after their first pages, a later page failing as
+    its others did: counted in its line, not "not all of it: … page 3 did not come" each, 12–15
+    lines under the one that said the network went (acc36a G8)."""
 
     @property
     def cut_short(self) -> bool:
@@ -107,17 +111,15 @@ class Outage:
                 f"{listed(list(self.hosts))} stopped answering{reason}: {left} left for "
                 "the next sync"
             )
+        left += " not fetched" + (f", {len(self.in_part)} only in part" if self.in_part else "")
         if self.network and self.everyone:
             return (
                 f"the network or {self.hosts[0]} went away during the sync{reason}: "
-                f"{left} not fetched; {again} carries on"
+                f"{left}; {again} carries on"
             )
         if self.network:
-            return (
-                f"the network went away during the sync{reason}: {left} not fetched; "
-                f"{again} carries on"
-            )
-        return f"{self.reason}: {left} not fetched; the next sync asks again"
+            return f"the network went away during the sync{reason}: {left}; {again} carries on"
+        return f"{self.reason}: {left}; the next sync asks again"
 
 
 def outages(
@@ -126,6 +128,7 @@ def outages(
     given_up: Mapping[str, int] | None = None,
     feeds_left: Mapping[str, str] | None = None,
     alone: Collection[str] = (),
+    in_part: Iterable[tuple[Entry, str]] = (),
 ) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
     """The `failures` of a sync's articles told by outage, and those left to name each.
 
@@ -135,6 +138,8 @@ def outages(
     connect are one outage when two articles or more failed so; when enough hosts failed
     (`network_wide`), theirs and the given-up hosts' are one: the network went. Hosts down on
     their own (`alone`: `AnswerOrder.alone`) weigh nothing for it, and are told apart.
+    `in_part`: the articles cached without their later pages, each with why
+    (`Article.incomplete`); those whose page failed as the network's hosts did are its too.
     """
     given_up = given_up or {}
     feeds_left = feeds_left or {}
@@ -173,10 +178,18 @@ def outages(
             for f in fs
         ]
         shown = tuple(dict.fromkeys(shown_at(entry.link) for entry, _ in every))
-        reasons = list(dict.fromkeys(error.message for _, error in every))
-        reason = reasons[0] + (f" and {len(reasons) - 1} more" if len(reasons) > 1 else "")
+        # Hosts, not messages: one host's failure in two wordings made "and 4 more" of four
+        # hosts in all (acc36a G9).
+        more = len(shown) - 1
+        reason = every[0][1].message + (f" and {plural(more, 'more host')}" if more else "")
         lone = len(weighed) == 1
-        told.append(Outage(shown, reason, len(every), network=True, everyone=lone))
+        messages = {f"did not come ({error.message})" for _, error in every}
+        cut = tuple(
+            entry.link
+            for entry, why in in_part
+            if host_of(entry.link) in failed and any(m in why for m in messages)
+        )
+        told.append(Outage(shown, reason, len(every), network=True, everyone=lone, in_part=cut))
         # The hosts down on their own, each its own line (or its one article named).
         for host, group in unreached.items():
             if host not in failed:

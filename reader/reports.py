@@ -197,17 +197,21 @@ class SyncProgress:
     def feeds_finished(self) -> bool:
         return self.feeds_done >= self.feeds_total
 
-    def stopped(self, again: str, articles: bool = True, cached: int | None = None) -> str:
+    def stopped(
+        self, again: str, articles: bool = True, cached: int | None = None, in_part: int = 0
+    ) -> str:
         """What a sync interrupted here leaves, in one line: the summary's counts so far and
         that `again` (the command or the key) carries on; what was cached stays. Without
         `articles`, a sync of the feeds alone. `cached`: the articles it cached as counted on
         disk once it stopped, those in flight as it was stopped among them (its workers finish
-        a write under way), when known: "0 of 160 cached" was said of 5 (acc29b T7)."""
+        a write under way), when known: "0 of 160 cached" was said of 5 (acc29b T7). `in_part`:
+        of those, the ones cached without their later pages (`½`), said so: "82 cached" counted
+        10 a sync had only the first page of (acc36a G5)."""
         if cached is not None and cached > self.articles_cached:
             moved = min(cached - self.articles_cached, self.articles_total - self.articles_done)
             done = self.articles_done + moved
             return replace(self, articles_cached=cached, articles_done=done).stopped(
-                again, articles
+                again, articles, in_part=in_part
             )
         feeds = f" with {self.feeds_done} of {self.feeds_total} feeds in"
         if self.feeds_finished:
@@ -221,10 +225,11 @@ class SyncProgress:
             # page, a story taken down or one the size limit leaves out: done with, uncached.
             missing = self.articles_total - self.articles_done + self.failures
             failed = f", {self.failures} of them failed" if self.failures else ""
+            part = f"{in_part} only in part {PARTIAL_MARK}, " if in_part else ""
             line = (
                 f"interrupted{feeds}: {self.articles_cached} of "
                 f"{plural(self.articles_total, 'article')} cached for offline "
-                f"({missing} not yet{failed})"
+                f"({part}{missing} not yet{failed})"
             )
         if self.already_cached:
             line += f", {self.already_cached} already cached"
@@ -237,6 +242,7 @@ class NotOffline:
     or readable in part: a recap said at the end of each sync, not only of its own new ones."""
 
     failed: int = 0  # the last try to fetch it failed (the next sync tries again)
+    left: int = 0  # of `failed`, this sync's left for the next (`SyncReport.left_and_failed`)
     not_pages: int = 0  # its link is no article page: a PDF, an image, audio
     in_part: int = 0  # cached, but only part of it (a paywall's teaser, the feed's text)
     taken_down: int = 0  # the site said it is gone: only the feed's text
@@ -259,8 +265,10 @@ class NotOffline:
                 else " yet"
             )
             parts.append(f"{self.not_fetched} not fetched{why}")
-        if self.failed:
-            parts.append(f"{self.failed} failed")
+        if self.left:
+            parts.append(f"{self.left} left for the next sync")
+        if self.failed > self.left:
+            parts.append(f"{self.failed - self.left} failed")
         if self.held:
             parts.append(
                 f"{self.held} to this computer"
@@ -341,6 +349,7 @@ class SyncReport:
             self.given_up,
             self.feeds_left,
             self.down_alone,
+            [(e, a.incomplete) for e, a in self.incomplete if not a.incomplete_for_good],
         )
         if unreached := self.feeds_unreached(told):
             if any(o.network for o in told):
@@ -348,6 +357,31 @@ class SyncReport:
             else:  # the feeds alone (`--no-articles`, or every article came first)
                 told = [self._feeds_outage(unreached), *told]
         return told, named
+
+    def incomplete_named(self, told: list[Outage]) -> list[tuple[Entry, Article]]:
+        """The articles cached without some of their text, but those an outage of `told`
+        (`told_failures`) counts in its line (`Outage.in_part`): to name one by one."""
+        cut = {link for outage in told for link in outage.in_part}
+        return [(e, a) for e, a in self.incomplete if e.link not in cut]
+
+    def left_and_failed(
+        self, told: list[Outage], named: list[tuple[Entry, FetchError]]
+    ) -> tuple[int, int]:
+        """Of the articles that did not come (`told_failures`), those left for the next sync
+        (the network gone, a host given up or asking to wait: none of their own doing), and
+        those that failed on their own. 56 said "left for the next sync" by a 429 came back as
+        "56 failed" in the last line, 119 "not fetched" for the network too (acc36a G6, G8).
+        Those a login page answered for are neither: its line counts them (acc29b T16)."""
+        left = sum(o.articles for o in told if o.cut_short)
+        left += sum(error.asks_to_wait for _, error in named)
+        failed = sum(error.kind != ErrorKind.PORTAL for _, error in self.article_failures) - left
+        return left, max(failed, 0)
+
+    def offline_recap(self, short: bool = False) -> str:
+        """`not_offline`'s line, this sync's articles left for the next one (a 429, the network
+        gone) said so, not counted among the failed (`left_and_failed`)."""
+        left, _ = self.left_and_failed(*self.told_failures())
+        return replace(self.not_offline, left=min(left, self.not_offline.failed)).line(short)
 
     def feeds_unreached(self, told: list[Outage] | None = None) -> set[str]:
         """The feeds the network's going mid-sync left unread (`told`: the sync's outages, as

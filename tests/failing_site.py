@@ -28,8 +28,12 @@ class FailingSite(Listener):
         pages_before: int = 0,
         host: str = "127.0.0.1",
         port: int = 0,
+        paged: bool = False,
     ) -> None:
         self.mode: Mode = mode
+        # Each story over two pages (/story-N.html, then ?page=2); "vanish" counts the
+        # second pages alone, "stall" stalls them alone: stories caught after their first.
+        self.paged = paged
         self.pages_before = pages_before
         self.stories = stories
         self.pages_asked = 0
@@ -78,8 +82,17 @@ class FailingSite(Listener):
             self.feeds_asked.append(path)
             body, kind = self.feed().encode(), "application/rss+xml"
         else:
-            self.pages_asked += 1
-            body, kind = story_page(f"Harbour story {path}").encode(), "text/html; charset=utf-8"
+            second = path.endswith("?page=2")
+            self.pages_asked += second or not self.paged
+            page = story_page(f"Harbour story {path}")
+            if self.paged:
+                # Its pager as WordPress's: the count, and the next page's link in the head.
+                onward = f"{path}?page=2"
+                count = f"<p>Page {1 + second} of 2</p>"
+                page = page.replace("</article>", f"{count}</article>")
+                if not second:
+                    page = page.replace("</head>", f'<link rel="next" href="{onward}"></head>')
+            body, kind = page.encode(), "text/html; charset=utf-8"
             if self.mode == "vanish" and self.pages_asked > self.pages_before:
                 # The network gone: this connection dropped unanswered, and no more taken.
                 conn.close()
@@ -87,7 +100,8 @@ class FailingSite(Listener):
                 return
         head = f"HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {len(body)}\r\n"
         conn.sendall(head.encode() + b"Connection: close\r\n\r\n")
-        if self.mode == "stall all" or (self.mode == "stall" and not feed):
+        stalls = not feed and (not self.paged or path.endswith("?page=2"))
+        if self.mode == "stall all" or (self.mode == "stall" and stalls):
             conn.sendall(body[: len(body) // 2])
             self.held.append(conn)  # and nothing more
             return

@@ -6,6 +6,7 @@ that failed for its own reason is still named (acc29b T2, T4)."""
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from reader.errors import ErrorKind, FetchError
 from reader.library import Library
 from reader.models import Entry
 from reader.outages import outages
+from reader.plural import plural
 from reader.reports import SyncReport
 from reader.ui.app_sync import sync_summary
 from tests.failing_site import FailingSite
@@ -215,7 +217,7 @@ def test_every_host_refusing_is_the_network() -> None:
     ]
     told, named = outages(refused, {"a.example", "b.example", "c.example", "d.example"})
     assert [o.line("S") for o in told] == [
-        "the network went away during the sync (cannot connect to a.example and 2 more): "
+        "the network went away during the sync (cannot connect to a.example and 2 more hosts): "
         "3 articles not fetched; S carries on"
     ]
     assert named == []
@@ -260,3 +262,26 @@ def test_a_host_is_given_up_after_six_timeouts_in_a_row_however_late_its_failure
     assert list(hosts.given_up.values()) == [6]
     left = hosts.left("http://a.example/3")
     assert left is not None and "timed out 6 times in a row" in left.message
+
+
+def test_stories_the_network_cut_after_their_first_page_are_in_its_one_line(
+    tmp_path: Path, sites: list[FailingSite], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc36a G8, G6: the network's one line was followed by a "not all of it: … page 2 did
+    not come (cannot connect …)" line per story caught mid-way, all for its cause; and the
+    last line counted its "not fetched" as "failed"."""
+    site = FailingSite(stories=16, mode="vanish", pages_before=2, paged=True)
+    sites.append(site)
+    code, said = cli_sync(tmp_path, site, capsys)
+    assert code == 1
+    assert "not all of it" not in said
+    assert "more articles cached only in part" not in said
+    gone = [line for line in said.splitlines() if "went away during the sync" in line]
+    assert len(gone) == 1
+    found = re.search(r": (\d+) articles? not fetched, (\d+) only in part; `reader sync`", gone[0])
+    assert found, gone[0]
+    not_fetched, in_part = map(int, found.groups())
+    assert in_part >= 1
+    assert f", {plural(in_part, 'article')} incomplete" in said  # the ½ ones, counted apart
+    # Neither failed: the next sync fetches them.
+    assert f"{not_fetched} left for the next sync, 0 failed" in said

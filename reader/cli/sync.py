@@ -76,7 +76,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     stopped_by = _stop_on_terminate()
     # Taken after the workers were forked: a worker must not hold the lock past this process.
     lock = SyncLock(lib.data_dir)
-    cached_before = 0
+    cached_before: set[str] = set()
     try:
         if not lock.take():
             if not args.quiet:
@@ -85,33 +85,42 @@ def cmd_sync(args: argparse.Namespace) -> int:
                     f"another sync{f' (pid {holder})' if holder else ''} is running: waiting for it"
                 )
             lock.take(wait=True)
-        cached_before = lib.articles_cached()  # to count on disk what a Ctrl-C leaves cached
+        # To count on disk what a Ctrl-C leaves cached, and how much of it is only in part.
+        cached_before = lib.store.article_keys()
         return run_until_done(lib, run())
     except KeyboardInterrupt:
         if not last or last[0].phase == "done":
             raise  # before any feed was asked for, or while the summary was printed
         # Said, not just "interrupted": what a traveller reads boarding is how much is offline.
-        cached = _cached_since(lib.data_dir, cached_before) if not args.no_articles else None
-        err(last[0].stopped("`reader sync`", articles=not args.no_articles, cached=cached))
+        cached, in_part = (
+            _cached_since(lib.data_dir, cached_before) if not args.no_articles else (None, 0)
+        )
+        err(
+            last[0].stopped(
+                "`reader sync`", articles=not args.no_articles, cached=cached, in_part=in_part
+            )
+        )
         return 128 + stopped_by[0] if stopped_by else EXIT_INTERRUPTED
     finally:
         lock.release()
 
 
-def _cached_since(data_dir: Path, before: int) -> int | None:
-    """The articles cached in `data_dir` since there were `before`, counted once a stopped
-    sync's workers have ended (the articles they were writing as it stopped are in); None
-    when the store can't say."""
+def _cached_since(data_dir: Path, before: set[str]) -> tuple[int | None, int]:
+    """The articles cached in `data_dir` since those of `before` (their keys), counted once a
+    stopped sync's workers have ended (the articles they were writing as it stopped are in),
+    and how many of them lack their later pages (`Store.incomplete_keys`); None when the store
+    can't say."""
     from ..library import Library
 
     try:
         after = Library(data_dir)
     except StoreError:
-        return None
+        return None, 0
     try:
-        return after.articles_cached() - before
+        new = after.store.article_keys() - before
+        return len(new), len(new & after.store.incomplete_keys())
     except StoreError:
-        return None
+        return None, 0
     finally:
         after.close()
 
@@ -144,12 +153,6 @@ def _stop_on_terminate() -> list[int]:
     if hang_up is not None and signal.getsignal(hang_up) != signal.SIG_IGN:
         signal.signal(hang_up, terminate)
     return got
-
-
-def _failed(report: SyncReport) -> int:
-    """The articles that failed, but those a login page answered for: the page, said once
-    first, is the one failure, and the last line counts them as not fetched (acc29b T16)."""
-    return sum(error.kind != ErrorKind.PORTAL for _, error in report.article_failures)
 
 
 def _no_answer(error: FetchError) -> bool:
@@ -304,7 +307,7 @@ def print_sync_report(
                 entry,
                 f"not all of it: {_title(entry)} <{shown_url(entry.link)}>: {article.incomplete}",
             )
-            for entry, article in report.incomplete
+            for entry, article in report.incomplete_named(outages)
         ],
         "more articles cached only in part",
     )
@@ -317,9 +320,12 @@ def print_sync_report(
         f"({plural(new, 'new headline')}{f'; {gone}' if gone else ''})"
     )
     if articles:
+        left, failed = report.left_and_failed(outages, named)
         line += (
             f"; {plural(report.articles_fetched, 'article')} cached for offline, "
-            f"{report.articles_already_cached} already cached, {_failed(report)} failed"
+            f"{report.articles_already_cached} already cached, "
+            + (f"{left} left for the next sync, " if left else "")
+            + f"{failed} failed"
         )
         if report.articles_updated:
             line += f", {report.articles_updated} updated"
@@ -342,7 +348,7 @@ def print_sync_report(
             " config's [feeds] drop_read_after (their cached articles stay)",
             sys.stderr,
         )
-    if articles and (recap := report.not_offline.line()):
+    if articles and (recap := report.offline_recap()):
         # Of every headline, not only this sync's: what the last sync before a flight leaves
         # out; after a sync of some feeds, said to be of them all (acc33a A16).
         of_all = " (of every feed and saved article)" if tags else ""

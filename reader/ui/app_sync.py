@@ -55,7 +55,7 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         f"{plural(report.articles_fetched, 'article')} cached for offline, "
         f"{report.articles_already_cached} already cached"
     )
-    if recap := report.not_offline.line(short=True):
+    if recap := report.offline_recap(short=True):
         # Of every headline (the marks in the list say which), before this sync's failures:
         # the line is cut at the screen's width, and this is what the traveller boards with.
         line += f" · {recap}"
@@ -73,9 +73,10 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
     if failures := [(e, f) for e, f in named if not f.asks_to_wait and f.kind != ErrorKind.STORAGE]:
         entry, error = failures[0]
         line += f" · {len(failures)} failed (e.g. {entry.title}: {error.message})"
-    if report.incomplete:
-        missing = plural(len(report.incomplete), "article")
-        reads_on = any(not a.incomplete_for_good for _, a in report.incomplete)
+    # Those the network's going cut off are counted in its line (`Outage.in_part`).
+    if incomplete := report.incomplete_named(outages):
+        missing = plural(len(incomplete), "article")
+        reads_on = any(not a.incomplete_for_good for _, a in incomplete)
         line += f" · {missing} incomplete" + (" (the next sync reads on)" if reads_on else "")
     if report.gone:
         line += f" · {len(report.gone)} taken down (the feed's text stands in)"

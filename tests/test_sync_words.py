@@ -1,0 +1,65 @@
+"""What `reader sync` says when it is cut short on a bad network: the articles it has only the
+first page of counted as such, not as cached whole (acc36a G5)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from failing_site import FailingSite
+from test_cli import reader
+
+from reader.library import Library
+from reader.marks import PARTIAL_MARK
+
+
+def _in_part(home: Path) -> int:
+    lib = Library(home)
+    try:
+        return len(lib.store.incomplete_keys())
+    finally:
+        lib.close()
+
+
+def test_an_interrupted_sync_counts_the_articles_it_has_the_first_page_of(
+    tmp_path: Path,
+) -> None:
+    """acc36a G5: "interrupted: 82 of 240 articles cached for offline (158 not yet)" counted
+    10 it had only the first page of, `½` in the list."""
+    site = FailingSite(stories=3, mode="stall", paged=True)  # every second page stalls
+    home = tmp_path / "home"
+    config = home / "config.toml"
+    home.mkdir()
+    config.write_text("[network]\nread_timeout = 120.0\ntotal_timeout = 300.0\nretries = 0\n")
+    try:
+        assert reader(home, "add", site.base + "/feed.xml").returncode == 0
+        sync = subprocess.Popen(
+            [sys.executable, "-m", "reader", "sync"],
+            env={**os.environ, "READER_HOME": str(home)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            # Each story's first page kept, its second under way (stalled): the sync stopped.
+            deadline = time.monotonic() + 120
+            while _in_part(home) < 3 and time.monotonic() < deadline and sync.poll() is None:
+                time.sleep(0.1)
+            assert _in_part(home) == 3
+            sync.send_signal(signal.SIGTERM)
+            _, said = sync.communicate(timeout=60)
+        finally:
+            if sync.poll() is None:
+                sync.kill()
+        assert sync.returncode == 128 + signal.SIGTERM, said
+        assert (
+            f"interrupted: 3 of 3 articles cached for offline (3 only in part {PARTIAL_MARK}, "
+            in said
+        ), said
+    finally:
+        site.close()
+
