@@ -353,8 +353,20 @@ def prepare_process_workers() -> None:
         usable = sys.stderr is not None and sys.stderr.fileno() >= 0
     except (AttributeError, OSError, ValueError):
         usable = False
-    if usable:
-        resource_tracker.ensure_running()
-    elif sys.__stderr__ is not None:
-        with redirect_stderr(sys.__stderr__):
+    # The tracker outlives a parent killed with -9, cleans up its pool's semaphores, and said
+    # so on the terminal ("There appear to be 6 leaked semaphore objects…") after the shell's
+    # prompt (acc36a G7): the cleanup is the tracker's job, the warning no news to the user. Its
+    # interpreter takes this process's -W options as it starts (and this process, none).
+    sys.warnoptions.append(_TRACKER_QUIET)
+    try:
+        if usable:
             resource_tracker.ensure_running()
+        elif sys.__stderr__ is not None:
+            with redirect_stderr(sys.__stderr__):
+                resource_tracker.ensure_running()
+    finally:
+        sys.warnoptions.remove(_TRACKER_QUIET)
+
+
+_TRACKER_QUIET = "ignore::UserWarning:multiprocessing.resource_tracker"
+"""The resource tracker's warnings silenced, in its own interpreter (`prepare_process_workers`)."""

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from failing_site import FailingSite
+from processes import children, left_running
 from test_cli import reader
 
 from reader.library import Library
@@ -63,3 +64,40 @@ def test_an_interrupted_sync_counts_the_articles_it_has_the_first_page_of(
     finally:
         site.close()
 
+
+def test_kill_9_of_a_sync_leaves_no_warning_on_the_terminal(tmp_path: Path) -> None:
+    """acc36a G7: multiprocessing's resource tracker outlived the killed sync and printed
+    "resource_tracker: There appear to be 6 leaked semaphore objects to clean up at shutdown"
+    into whatever the user did next."""
+    site = FailingSite(stories=6, mode="stall")  # every page held: the sync is mid-way
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text("[network]\nread_timeout = 120.0\ntotal_timeout = 300.0\n")
+    said = tmp_path / "stderr.txt"
+    try:
+        assert reader(home, "add", site.base + "/feed.xml").returncode == 0
+        with said.open("w") as terminal:
+            sync = subprocess.Popen(
+                [sys.executable, "-m", "reader", "sync"],
+                env={**os.environ, "READER_HOME": str(home)},
+                stdout=subprocess.DEVNULL,
+                stderr=terminal,
+            )
+        try:
+            # Its workers (and the tracker) started: pages asked, the answers held.
+            deadline = time.monotonic() + 120
+            while site.pages_asked < 2 and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert site.pages_asked >= 2
+            started = children(sync.pid)
+            assert started
+            sync.kill()
+            sync.wait()
+        finally:
+            if sync.poll() is None:
+                sync.kill()
+        # The tracker and the workers see their parent gone and end; what they print is in.
+        assert not left_running(started, 30)
+        assert "leaked" not in said.read_text(), said.read_text()
+    finally:
+        site.close()
