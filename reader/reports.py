@@ -16,7 +16,7 @@ from .keys import link_key
 from .marks import NOT_ARTICLE_MARK, PARTIAL_MARK
 from .models import NO_CONNECTION, Article, Entry, ErrorKind, Feed, FetchError
 from .outages import Outage, host_of, outages, shown_at
-from .plural import plural, size_text
+from .plural import listed, plural, size_text
 from .url_display import shown_url
 
 
@@ -187,6 +187,21 @@ class SyncProgress:
     already_cached: int = 0  # the articles the headlines list that were cached before
     indexed: int = 0  # as it ends ("indexing"): of `to_index`, the articles the search index took
     to_index: int = 0
+    # As it ends: every article left under way, nothing queued, counted by host (the most
+    # first): what the sync waits for (`waiting_line`)
+    waiting: tuple[tuple[str, int], ...] = ()
+
+    def waiting_line(self, stop: str = "") -> str:
+        """What a sync's end waits for ("waiting for the last 7 articles, at 127.0.0.2:8736…"),
+        or "": 7 stalled pages held "202/209" still for ~30 s with nothing saying that the
+        rest was done (acc36a G4). `stop`: the key that stops it keeping what came."""
+        if not self.waiting:
+            return ""
+        count = sum(n for _, n in self.waiting)
+        hosts = [host for host, _ in self.waiting]
+        at = listed(hosts[:2] + ([plural(len(hosts) - 2, "more host")] if len(hosts) > 2 else []))
+        keeps = f"; {stop} keeps what came" if stop else ""
+        return f"waiting for the last {plural(count, 'article')}, at {at}{keeps}"
 
     def indexing_line(self) -> str:
         """What a sync does as it ends while the search index takes in what it cached (~8 s

@@ -3,6 +3,7 @@ first page of counted as such, not as cached whole (acc36a G5)."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -13,9 +14,11 @@ from pathlib import Path
 from failing_site import FailingSite
 from processes import children, left_running
 from test_cli import reader
+from tui_pilot import started, until
 
 from reader.library import Library
 from reader.marks import PARTIAL_MARK
+from reader.ui.app import ReaderApp
 
 
 def _in_part(home: Path) -> int:
@@ -99,5 +102,70 @@ def test_kill_9_of_a_sync_leaves_no_warning_on_the_terminal(tmp_path: Path) -> N
         # The tracker and the workers see their parent gone and end; what they print is in.
         assert not left_running(started, 30)
         assert "leaked" not in said.read_text(), said.read_text()
+    finally:
+        site.close()
+
+
+def test_a_syncs_end_says_what_it_waits_for(tmp_path: Path) -> None:
+    """acc36a G4: 7 stalled articles held the progress at "202/209" for ~30 s with nothing
+    saying that the rest was done and what it waited for."""
+    site = FailingSite(stories=3, mode="stall", paged=True)  # every second page stalls
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text(
+        # Long enough for the line to come first; short, so the old code's sync ends soon.
+        "[network]\nread_timeout = 20.0\ntotal_timeout = 60.0\nretries = 0\nper_host = 4\n"
+    )
+    try:
+        assert reader(home, "add", site.base + "/feed.xml").returncode == 0
+        sync = subprocess.Popen(
+            [sys.executable, "-m", "reader", "sync"],
+            env={**os.environ, "READER_HOME": str(home)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert sync.stderr is not None
+            said = []
+            for line in sync.stderr:  # until the line comes, or the sync ends without it
+                said.append(line)
+                if line.startswith("waiting for"):
+                    break
+            sync.send_signal(signal.SIGTERM)
+            sync.communicate(timeout=60)
+        finally:
+            if sync.poll() is None:
+                sync.kill()
+        host = site.base.removeprefix("http://")
+        assert said[-1] == f"waiting for the last 3 articles, at {host}; Ctrl-C keeps what came\n"
+    finally:
+        site.close()
+
+
+def test_the_readers_sync_says_what_its_end_waits_for(tmp_path: Path) -> None:
+    """acc36a G4, the reader's `S`: "Syncing: articles 202/209, 9 failed" sat still for ~30 s
+    on stalled articles."""
+    site = FailingSite(stories=3, mode="stall", paged=True)  # every second page stalls
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text(
+        "[network]\nread_timeout = 120.0\ntotal_timeout = 300.0\nretries = 0\nper_host = 4\n"
+    )
+    host = site.base.removeprefix("http://")
+    waits = f"Syncing: articles 0/3 · waiting for the last 3 articles, at {host}"
+
+    async def run() -> None:
+        app = ReaderApp(home, refresh_on_start=False)
+        app.prefetch_limit = 0
+        async with app.run_test(size=(160, 30)) as pilot:
+            await started(pilot)
+            await pilot.press("S")
+            await until(pilot, lambda: app.status.startswith(waits), "the waiting line")
+            app.exit()
+
+    try:
+        assert reader(home, "add", site.base + "/feed.xml").returncode == 0
+        asyncio.run(run())
     finally:
         site.close()

@@ -423,6 +423,7 @@ def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], No
         TextColumn("{task.fields[rate]:>10}"),  # blank until there is one: not a bare "/s"
         TextColumn("{task.fields[failed]}"),
         TimeElapsedColumn(),
+        TextColumn("{task.fields[waiting]}"),  # as it ends: the stalled articles it waits for
         console=Console(stderr=True),
         transient=True,
     )
@@ -434,7 +435,7 @@ def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], No
         if p.phase == "indexing":
             # A row of its own as the sync ends, drawn at once: the index may take seconds.
             if "indexing" not in tasks:
-                tasks["indexing"] = bar.add_task(p.indexing_line(), failed="", rate="")
+                tasks["indexing"] = bar.add_task(p.indexing_line(), failed="", rate="", waiting="")
             bar.update(tasks["indexing"], completed=p.indexed, total=p.to_index)
             bar.refresh()
             return
@@ -445,18 +446,27 @@ def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], No
             else (p.articles_done, p.articles_total)
         )
         if phase not in tasks:
-            tasks[phase] = bar.add_task(phase, total=total, failed=_failed_on_row(p), rate="")
+            tasks[phase] = bar.add_task(
+                phase, total=total, failed=_failed_on_row(p), rate="", waiting=""
+            )
         task = bar.tasks[tasks[phase]] if tasks[phase] < len(bar.tasks) else None
         elapsed = task.elapsed if task and task.elapsed else 0.0
         rate = f"{done / elapsed:.1f}/s" if elapsed > 0.5 else ""
         failed = _failed_on_row(p)
-        bar.update(tasks[phase], completed=done, total=total, failed=failed, rate=rate)
+        waiting = p.waiting_line(_STOP) if phase == "articles" else ""
+        bar.update(
+            tasks[phase], completed=done, total=total, failed=failed, rate=rate, waiting=waiting
+        )
 
     def finish() -> None:
         if tasks:
             bar.stop()
 
     return update, finish
+
+
+_STOP = "Ctrl-C"
+"""What stops `reader sync`, keeping what came (`SyncProgress.waiting_line`)."""
 
 
 def _no_progress() -> tuple[Callable[[SyncProgress], None], Callable[[], None]]:
@@ -470,6 +480,9 @@ def _progress_lines() -> tuple[Callable[[SyncProgress], None], Callable[[], None
     def update(p: SyncProgress) -> None:
         if p.phase in ("indexing", "done"):  # the index: a terminal's bar only
             return
+        if (waiting := p.waiting_line(_STOP)) and "waiting" not in printed:
+            printed["waiting"] = 1  # once: a log needs no countdown
+            out(waiting, sys.stderr)
         phase = p.phase
         done, total = (
             (p.feeds_done, p.feeds_total)

@@ -48,6 +48,16 @@ class StalledHosts:
         finally:
             self._under_way[host].pop(link, None)
 
+    def waiting_on(self) -> dict[str, int]:
+        """The article downloads under way, counted by host (as shown: `shown_at`), the most
+        first."""
+        counts = {
+            shown_at(next(iter(links))): n
+            for links in self._under_way.values()
+            if (n := sum(stop == self._stop for stop in links.values()))
+        }
+        return dict(sorted(counts.items(), key=lambda item: -item[1]))
+
     def timed_out(self, link: str) -> None:
         """`link`'s request timed out: its host given up if its tries (this one's and
         others') timed out so often in a row that the rest would too."""

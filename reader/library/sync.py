@@ -231,6 +231,14 @@ class LibrarySync(LibrarySyncStart):
             self.limits.per_host, self.fetcher.timeouts_in_a_row, self._give_up_download
         )
 
+        def tail() -> tuple[tuple[str, int], ...]:
+            # Every feed in, nothing queued: the articles left are under way, each host's
+            # counted, for the progress to say what the sync's end waits for.
+            if feeds_done < feeds_total or done >= len(todo):
+                return ()
+            under = hosts.waiting_on()
+            return tuple(under.items()) if sum(under.values()) >= len(todo) - done else ()
+
         def report(
             phase: Literal["feeds", "articles", "indexing", "done"],
             arrived: Entry | None = None,
@@ -239,6 +247,7 @@ class LibrarySync(LibrarySyncStart):
             indexed: tuple[int, int] = (0, 0),
         ) -> None:
             if progress:
+                waiting = tail() if phase == "articles" else ()
                 progress(
                     SyncProgress(
                         phase,
@@ -253,6 +262,7 @@ class LibrarySync(LibrarySyncStart):
                         len(fetched),
                         already_cached,
                         *indexed,
+                        waiting,
                     )
                 )
 
@@ -296,6 +306,8 @@ class LibrarySync(LibrarySyncStart):
                     # Known uncached (see _sync_start): no record read per article on the loop,
                     # only a key looked up (is it an article to read on?).
                     with hosts.asking(entry.link):
+                        if tail():  # the last to start: the sync's end waits for these
+                            report("articles")
                         # A saved link is an address the user gave, led as `reader save` leads it.
                         article = await self._fetch_once(entry.link, None if saved else entry)
             except FetchError as error:

@@ -352,6 +352,8 @@ class ReaderAppSync(ReaderAppFill):
             line = f"Syncing: feeds {progress.feeds_done}/{progress.feeds_total}, " + line[9:]
         if progress.failures:
             line += f", {progress.failures} failed"
+        if waiting := progress.waiting_line():
+            line += f" · {waiting}"
         self._pending_status = line
         if not self._flush_pending:
             # Show this now, then batch what arrives meanwhile: a few screen updates a
