@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import IO
 
 from failing_site import FailingSite
 from processes import children, left_running
@@ -19,6 +20,30 @@ from tui_pilot import started, until
 from reader.library import Library
 from reader.marks import PARTIAL_MARK
 from reader.ui.app import ReaderApp
+
+
+def _subscribed(tmp_path: Path, site: FailingSite, timeout: float = 120.0) -> Path:
+    """A reader's home subscribed to `site`'s feed, its pages waited for `timeout` seconds
+    each, asked once: a stalled page is under way for as long."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text(
+        f"[network]\nread_timeout = {timeout}\ntotal_timeout = {timeout * 3}\nretries = 0\n"
+        "per_host = 4\n"
+    )
+    assert reader(home, "add", site.base + "/feed.xml").returncode == 0
+    return home
+
+
+def _sync(home: Path, stderr: IO[str] | int = subprocess.PIPE) -> subprocess.Popen[str]:
+    """`reader sync` on `home`, in a process of its own: its stderr to `stderr`."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "reader", "sync"],
+        env={**os.environ, "READER_HOME": str(home)},
+        stdout=subprocess.DEVNULL,
+        stderr=stderr,
+        text=True,
+    )
 
 
 def _in_part(home: Path) -> int:
@@ -35,19 +60,9 @@ def test_an_interrupted_sync_counts_the_articles_it_has_the_first_page_of(
     """acc36a G5: "interrupted: 82 of 240 articles cached for offline (158 not yet)" counted
     10 it had only the first page of, `½` in the list."""
     site = FailingSite(stories=3, mode="stall", paged=True)  # every second page stalls
-    home = tmp_path / "home"
-    config = home / "config.toml"
-    home.mkdir()
-    config.write_text("[network]\nread_timeout = 120.0\ntotal_timeout = 300.0\nretries = 0\n")
     try:
-        assert reader(home, "add", site.base + "/feed.xml").returncode == 0
-        sync = subprocess.Popen(
-            [sys.executable, "-m", "reader", "sync"],
-            env={**os.environ, "READER_HOME": str(home)},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        home = _subscribed(tmp_path, site)
+        sync = _sync(home)
         try:
             # Each story's first page kept, its second under way (stalled): the sync stopped.
             deadline = time.monotonic() + 120
@@ -73,19 +88,11 @@ def test_kill_9_of_a_sync_leaves_no_warning_on_the_terminal(tmp_path: Path) -> N
     "resource_tracker: There appear to be 6 leaked semaphore objects to clean up at shutdown"
     into whatever the user did next."""
     site = FailingSite(stories=6, mode="stall")  # every page held: the sync is mid-way
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / "config.toml").write_text("[network]\nread_timeout = 120.0\ntotal_timeout = 300.0\n")
     said = tmp_path / "stderr.txt"
     try:
-        assert reader(home, "add", site.base + "/feed.xml").returncode == 0
+        home = _subscribed(tmp_path, site)
         with said.open("w") as terminal:
-            sync = subprocess.Popen(
-                [sys.executable, "-m", "reader", "sync"],
-                env={**os.environ, "READER_HOME": str(home)},
-                stdout=subprocess.DEVNULL,
-                stderr=terminal,
-            )
+            sync = _sync(home, terminal)
         try:
             # Its workers (and the tracker) started: pages asked, the answers held.
             deadline = time.monotonic() + 120
@@ -110,21 +117,9 @@ def test_a_syncs_end_says_what_it_waits_for(tmp_path: Path) -> None:
     """acc36a G4: 7 stalled articles held the progress at "202/209" for ~30 s with nothing
     saying that the rest was done and what it waited for."""
     site = FailingSite(stories=3, mode="stall", paged=True)  # every second page stalls
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / "config.toml").write_text(
-        # Long enough for the line to come first; short, so the old code's sync ends soon.
-        "[network]\nread_timeout = 20.0\ntotal_timeout = 60.0\nretries = 0\nper_host = 4\n"
-    )
     try:
-        assert reader(home, "add", site.base + "/feed.xml").returncode == 0
-        sync = subprocess.Popen(
-            [sys.executable, "-m", "reader", "sync"],
-            env={**os.environ, "READER_HOME": str(home)},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        # Long enough for the line to come first; short, so the old code's sync ends soon.
+        sync = _sync(_subscribed(tmp_path, site, timeout=20.0))
         try:
             assert sync.stderr is not None
             said = []
@@ -147,15 +142,10 @@ def test_the_readers_sync_says_what_its_end_waits_for(tmp_path: Path) -> None:
     """acc36a G4, the reader's `S`: "Syncing: articles 202/209, 9 failed" sat still for ~30 s
     on stalled articles."""
     site = FailingSite(stories=3, mode="stall", paged=True)  # every second page stalls
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / "config.toml").write_text(
-        "[network]\nread_timeout = 120.0\ntotal_timeout = 300.0\nretries = 0\nper_host = 4\n"
-    )
     host = site.base.removeprefix("http://")
     waits = f"Syncing: articles 0/3 · waiting for the last 3 articles, at {host}"
 
-    async def run() -> None:
+    async def run(home: Path) -> None:
         app = ReaderApp(home, refresh_on_start=False)
         app.prefetch_limit = 0
         async with app.run_test(size=(160, 30)) as pilot:
@@ -165,7 +155,6 @@ def test_the_readers_sync_says_what_its_end_waits_for(tmp_path: Path) -> None:
             app.exit()
 
     try:
-        assert reader(home, "add", site.base + "/feed.xml").returncode == 0
-        asyncio.run(run())
+        asyncio.run(run(_subscribed(tmp_path, site)))
     finally:
         site.close()

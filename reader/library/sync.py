@@ -231,10 +231,12 @@ class LibrarySync(LibrarySyncStart):
             self.limits.per_host, self.fetcher.timeouts_in_a_row, self._give_up_download
         )
 
+        all_queued = False  # every feed in, and the articles listed before queued after them
+
         def tail() -> tuple[tuple[str, int], ...]:
-            # Every feed in, nothing queued: the articles left are under way, each host's
-            # counted, for the progress to say what the sync's end waits for.
-            if feeds_done < feeds_total or done >= len(todo):
+            # Every article queued, none waiting its turn: those left are under way, each
+            # host's counted, for the progress to say what the sync's end waits for.
+            if not all_queued or done >= len(todo):
                 return ()
             under = hosts.waiting_on()
             return tuple(under.items()) if sum(under.values()) >= len(todo) - done else ()
@@ -512,9 +514,11 @@ class LibrarySync(LibrarySyncStart):
                     if key in copies:
                         copies.discard(key)
                         tasks.append(asyncio.create_task(renew(entry)))
-            if len(todo) != queued:
+            all_queued = True
+            if len(todo) != queued or tail():
                 # Told now, not with the first of them done: a Ctrl-C meanwhile counted the
-                # articles cached against the feeds' last total ("5 of 1 article cached").
+                # articles cached against the feeds' last total ("5 of 1 article cached");
+                # or every one left under way already, what the sync's end waits for.
                 report("articles")
             await asyncio.gather(*tasks)
         finally:
