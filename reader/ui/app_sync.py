@@ -156,6 +156,8 @@ class ReaderAppSync(ReaderAppFill):
             # A sync refreshes every feed too: the refresh gives way to it at once (the one on
             # opening, say), rather than turning away the `S` pressed at the gate.
             self._sync_next = True
+            # Its feeds asked, or being asked, are the sync's: not asked again (acc36a G1).
+            self.lib.hand_over_refresh()
             self._job_task.cancel()
             self.status = "Syncing: starting…"
             return
@@ -300,6 +302,7 @@ class ReaderAppSync(ReaderAppFill):
     async def _sync(self) -> None:
         lock = SyncLock(self.lib.data_dir)
         if not lock.take():
+            self.lib.drop_handed_over()  # the other sync asks those feeds
             # A cron sync, or `reader sync` in another window: not a second download of it
             # all; what it caches is marked here as it comes (`headline_marks`).
             holder = lock.holder()
@@ -319,6 +322,7 @@ class ReaderAppSync(ReaderAppFill):
                 lambda report: report.feeds,
             )
         finally:
+            self.lib.drop_handed_over()  # taken over by now, unless the sync stopped before
             lock.release()
 
     def _browser_key(self) -> str | None:
