@@ -949,6 +949,9 @@ def test_y_hands_the_citation_to_the_desktop_clipboard_and_tmux_where_they_are(
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
     monkeypatch.setenv("DISPLAY", ":7")
     monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    # These tools always end: a loaded machine can take past the reader's 2 s for a hung one
+    # to start a shell, and the citation goes to OSC 52 alone (the next test tests a hang).
+    monkeypatch.setattr(clipboard, "TOOL_TIMEOUT", 15.0)
 
     async def run() -> None:
         async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
