@@ -579,7 +579,10 @@ def tiny_disk(tmp_path: Path):
         pytest.skip("mounting a small tmpfs to fill needs root")
     mount = tmp_path / "tiny"
     mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], check=True)
+    # Room for the filler to free more than the reader's own writes take once it is gone: at
+    # 2 MB the synced data's WAL files (1.8 MB) left the filler little, which the reader's
+    # writes on a loaded machine took back (its WAL, its search index), full again for good.
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)], check=True)
     yield mount
     # Lazily: a test's Library leaves SQLite connections open in the threads it used.
     subprocess.run(["umount", "--lazy", str(mount)], check=False)
