@@ -172,10 +172,7 @@ class ReaderAppSync(ReaderAppFill):
     def _job_asked(self) -> bool:
         """A refresh or a sync runs, or is started and not yet running (its worker waiting
         for the loop's next turn, `_busy` not set yet)."""
-        return bool(self._busy) or any(
-            worker.group in ("sync", "refresh") and not worker.is_finished
-            for worker in self.workers
-        )
+        return bool(self._busy) or self._under_way("sync", "refresh")
 
     def refresh_view(self, view: str | None) -> None:
         """Refresh the feed of `view` alone, or the feeds filed under its tag (newsboat's `r`);
