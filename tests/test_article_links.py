@@ -949,6 +949,9 @@ def test_y_hands_the_citation_to_the_desktop_clipboard_and_tmux_where_they_are(
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
     monkeypatch.setenv("DISPLAY", ":7")
     monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    # These tools always end: a loaded machine can take past the reader's 2 s for a hung one
+    # to start a shell, and the citation goes to OSC 52 alone (the next test tests a hang).
+    monkeypatch.setattr(clipboard, "TOOL_TIMEOUT", 15.0)
 
     async def run() -> None:
         async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
@@ -971,9 +974,15 @@ def test_a_notice_takes_the_status_line_not_the_lines_of_the_article(synced_dir:
     blank line above and below its text, covered the last two lines the reader was on."""
 
     async def run() -> None:
-        async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, _body):
+        async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
             await pilot.press("G")
-            await pilot.pause(0.3)
+            # The end drawn (a loaded machine drew it later than a fixed pause after the key).
+            end = next(line for line in reversed(body.lines) if line.strip())
+            await until(
+                pilot,
+                lambda: body.scroll_y == body.max_scroll_y and end in screen_text(app),
+                "the article's end on screen",
+            )
             before = screen_text(app).splitlines()
             await pilot.press("s")  # saved for good: a notice
             await until(pilot, lambda: "Saved for good" in screen_text(app), "the notice")

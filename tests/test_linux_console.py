@@ -19,7 +19,9 @@ MISSING = set("↗★✓Δ⏎▌▐↪▣✎⌕▁▂▃▄▅▆▇▉▊▋▍
 SCRIPT = """
 import asyncio, sys
 from pathlib import Path
-from tests.tui_pilot import running, screen_text
+from reader.marks import SAVED_MARK
+from reader.ui.screens.article import ArticleScreen
+from tests.tui_pilot import on_top, running, screen_text, until
 
 async def main() -> None:
     async with running(Path(sys.argv[1]), (80, 24), prefetch=False, notifications=True) as (
@@ -27,10 +29,15 @@ async def main() -> None:
         pilot,
     ):
         await pilot.press("s")  # saved: its mark in the row
-        await pilot.pause(0.5)
+        await until(
+            pilot,
+            lambda: "Saved for good" in screen_text(app) and SAVED_MARK in screen_text(app),
+            "the notice and the row's mark",
+        )
         print(screen_text(app))
         await pilot.press("enter")  # an article, its scroll bar
-        await pilot.pause(2)
+        screen = await on_top(pilot, ArticleScreen, "the reading view")
+        await until(pilot, lambda: screen.takes_keys, "the article drawn")
         print(screen_text(app))
 
 asyncio.run(main())

@@ -15,7 +15,8 @@ address), `flags` (read and saved), `article_tags` (saved articles filed under t
 `reextraction` (articles extracted again from the pages kept), `page_reads` (each page downloaded
 and read, watched for a login page's), `downloads` (articles fetched and cached, page by page),
 `saving` (articles saved for good, a link as the story it leads to), `renewal` (a cached article's page fetched again: a sync's, or `refresh_article`'s on demand),
-`feed_refresh` (feeds refreshed), `sync` (every feed refreshed, every article fetched),
+`feed_refresh` (feeds refreshed; `feed_handover`, a refresh's fetches of feeds a sync started
+in its place takes over), `sync` (every feed refreshed, every article fetched),
 `discovery` (`add`: a feed subscribed to, found first when the address is a web page's),
 `highlights` (passages kept of articles, and notes), `search_feeds` (the config's
 searches and those kept in the data directory). `limit`

@@ -6,6 +6,7 @@ there, and what a feed carried read when the page can't be had."""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor
 from contextlib import suppress
@@ -235,6 +236,8 @@ class LibraryDownloads(LibraryPageReads):
         if pending is None:
             pending = asyncio.ensure_future(self._download(url, entry))
             self._inflight[key] = pending
+            # Before it leaves `_inflight`: never neither under way nor noted as cached.
+            pending.add_done_callback(partial(self._note_cached, key))
             pending.add_done_callback(lambda _f: self._download_done(key))
             pending.add_done_callback(_consume_error)
         if first_page is not None:
@@ -263,6 +266,17 @@ class LibraryDownloads(LibraryPageReads):
             return False
         pending.cancel()
         return True
+
+    def _note_cached(self, key: str, download: asyncio.Future[Article]) -> None:
+        if download.cancelled() or download.exception() is not None:
+            return
+        article = download.result()
+        if not article.incomplete and not article.unkept:
+            self._cached_lately[key] = time.monotonic()
+
+    def cached_since(self, url: str, since: float) -> bool:
+        """`url`'s article was downloaded and cached whole here since `since` (monotonic)."""
+        return self._cached_lately.get(canonical_url(url), -1.0) >= since
 
     def _download_done(self, key: str) -> None:
         self._inflight.pop(key, None)

@@ -11,6 +11,7 @@ from asyncio import FIRST_COMPLETED
 from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import timedelta
+from functools import partial
 from typing import Any, TypeVar
 
 from ..address_class import Reach
@@ -33,6 +34,7 @@ from ..portal import Answer, page_print
 from ..reports import FeedResult, ProgressCallback, SyncProgress
 from ..urls import canonical_url
 from .failures import storage_failure, unforeseen_failure
+from .feed_handover import FeedAsks
 from .offline import NetworkWatch, not_tried
 from .renewal import LibraryRenewal
 from .resources import _now
@@ -272,6 +274,29 @@ class LibraryFeedRefresh(LibraryRenewal):
             self._refreshing[url] = None
             task.cancel()
 
+    def hand_over_refresh(self) -> bool:
+        """The running refresh is about to be stopped for a sync: its fetches of feeds under
+        way are left running, and the sync's refresh takes them and those done over (each
+        feed asked once). False when no refresh runs."""
+        if self._feed_asks is None:
+            return False
+        self._feed_asks.handed_over = True
+        self._handed_over = self._feed_asks
+        return True
+
+    def drop_handed_over(self) -> None:
+        """No sync took over a refresh's fetches (another program's sync ran, say): stopped,
+        and no later refresh takes their answers, old by then, for its own."""
+        if self._handed_over is not None:
+            self._handed_over.drop()
+            self._handed_over = None
+
+    def _answered(self, url: str) -> None:
+        """A feed's answer came: the running refresh's watch hears of it (that of the sync
+        which took over the fetch, when it was begun by a refresh stopped for it)."""
+        if self._feed_asks is not None:
+            self._feed_asks.answered(url)
+
     async def refresh(
         self,
         progress: ProgressCallback | None = None,
@@ -293,6 +318,10 @@ class LibraryFeedRefresh(LibraryRenewal):
         done = 0
         watch = NetworkWatch(urls)
         absent = asyncio.Event()
+        # The fetches a refresh stopped for this sync left under way or done: taken over.
+        taken, self._handed_over = self._handed_over, None
+        mine = FeedAsks(watch, dict(taken.asks) if taken is not None else {})
+        self._feed_asks = mine
         # A host timing out again and again is given up, as a sync's articles' is: its feeds
         # still to come not waited for (hotel Wi-Fi stalling every answer held the reader's
         # refresh on opening 2 minutes, acc29b T15).
@@ -321,12 +350,16 @@ class LibraryFeedRefresh(LibraryRenewal):
             elif (left := stalling.left(link, again)) is not None:
                 result = FeedResult(feed or Feed(url), error=left, kept=False)
             else:
+                ask = mine.asks.get(url)
                 try:
                     with stalling.asking(link, stop):
-                        result = await self.refresh_feed(
-                            url, unanswered=False, answered=lambda: watch.answer(url)
-                        )
+                        if ask is None or ask.cancelled():
+                            answered = partial(self._answered, url)
+                            ask = mine.start(url, self.refresh_feed(url, None, False, answered))
+                        result = await asyncio.shield(ask)
                 except asyncio.CancelledError:
+                    if ask is not None and not mine.handed_over:
+                        ask.cancel()  # not a sync's to take over: stopped with this refresh
                     task = asyncio.current_task()
                     if url in stalled and task is not None and task.uncancel() == 0:
                         left = stalling.left(link, again) or not_tried(url)
@@ -378,6 +411,10 @@ class LibraryFeedRefresh(LibraryRenewal):
             self._refreshing = {}
             for task in tasks:
                 task.cancel()  # the rest when the network is absent; all after a Ctrl-C
+            if self._feed_asks is mine:
+                self._feed_asks = None
+            if not mine.handed_over:
+                mine.drop()
         subscribed = set(self.store.feed_urls())  # without those removed meanwhile
         results: list[FeedResult] = []
         for url, task in zip(urls, tasks, strict=True):

@@ -31,6 +31,7 @@ if (
     from ..ignore_rules import IgnoreRule
     from ..reports import FeedResult
     from ..search_feeds import SearchFeed
+    from .feed_handover import FeedAsks
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -136,6 +137,14 @@ class LibraryResources:
         # The running refresh's fetch of each feed, by its URL; None for one stopped as it was
         # unsubscribed from meanwhile (`LibraryFeedRefresh.stop_refreshing`).
         self._refreshing: dict[str, asyncio.Task[FeedResult | None] | None] = {}
+        # The running refresh's fetches of its feeds, and those of a refresh stopped for a
+        # sync that takes them over (`hand_over_refresh`), until the sync's refresh does.
+        self._feed_asks: FeedAsks | None = None
+        self._handed_over: FeedAsks | None = None
+        # When each article (by canonical address) was last downloaded and cached whole here
+        # (the reader's fetch ahead, an article opened): a sync that found it uncached at its
+        # start counts it as already cached, not fetched again (acc36a G1).
+        self._cached_lately: dict[str, float] = {}
         # Feeds' merges into the store, one at a time, in a thread (`_in_store_thread`), on
         # the loop that made the lock.
         self._merging: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None

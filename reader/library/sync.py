@@ -217,6 +217,7 @@ class LibrarySync(LibrarySyncStart):
         feeds_unsaved: list[tuple[Entry, FetchError]] = []
         copies_replaced: list[Entry] = []
         still_gone = 0
+        cached_meanwhile = 0  # of `todo`, those another download cached (`cached_since`)
         held_back = 0  # queued, then left out for the limit (what came before filled it)
         # The keys of every headline's article; the feeds not synced keep theirs as they were.
         listed = {h.key for h in every if feeds is not None and h.entry.feed_url not in feeds}
@@ -262,7 +263,7 @@ class LibrarySync(LibrarySyncStart):
                         in_part,
                         feed,
                         len(fetched),
-                        already_cached,
+                        already_cached + cached_meanwhile,
                         *indexed,
                         waiting,
                     )
@@ -277,7 +278,7 @@ class LibrarySync(LibrarySyncStart):
                     room.given_up(key)
 
         async def one(entry: Entry, saved: bool = False) -> None:
-            nonlocal done, unwritable, still_gone, held_back, held_now
+            nonlocal done, unwritable, still_gone, held_back, held_now, cached_meanwhile
             key = article_key(entry.link)
             # A saved article is never evicted, so the size limit has no say in fetching it.
             room = None if saved else limit
@@ -305,13 +306,18 @@ class LibrarySync(LibrarySyncStart):
                             report("articles")
                             return
                         give_up_outranked()
-                    # Known uncached (see _sync_start): no record read per article on the loop,
-                    # only a key looked up (is it an article to read on?).
-                    with hosts.asking(entry.link):
-                        if tail():  # the last to start: the sync's end waits for these
-                            report("articles")
-                        # A saved link is an address the user gave, led as `reader save` leads it.
-                        article = await self._fetch_once(entry.link, None if saved else entry)
+                    if self.cached_since(entry.link, started):
+                        # The reader's fetch ahead (or an article opened) cached it since the
+                        # sync began: already cached, not downloaded again (acc36a G1).
+                        article = None
+                    else:
+                        # Known uncached (see _sync_start): no record read per article on the
+                        # loop, only a key looked up (is it an article to read on?).
+                        with hosts.asking(entry.link):
+                            if tail():  # the last to start: the sync's end waits for these
+                                report("articles")
+                            # A saved link is an address the user gave, led as `reader save`.
+                            article = await self._fetch_once(entry.link, None if saved else entry)
             except FetchError as error:
                 if error.kind == ErrorKind.TIMEOUT:
                     hosts.timed_out(entry.link)
@@ -369,10 +375,13 @@ class LibrarySync(LibrarySyncStart):
                 if room is not None:
                     room.failed(key)
                 raise
-            if article.incomplete:
+            if article is None:
+                cached_meanwhile += 1
+            elif article.incomplete:
                 incomplete.append((entry, article))
-            fetched.append(entry)
-            notes.cached()
+            if article is not None:
+                fetched.append(entry)
+                notes.cached()
             if room is not None:
                 size = 0  # not measured: the prune at the end still is
                 with suppress(StoreError):
@@ -380,7 +389,7 @@ class LibrarySync(LibrarySyncStart):
                 room.cached(key, size)
                 give_up_outranked()
             done += 1
-            report("articles", entry, article.in_part)
+            report("articles", entry, article is not None and article.in_part)
 
         async def renew(entry: Entry) -> None:
             FILE_LINK.set(article_key(entry.link) in start.file_links)  # as `one`
@@ -591,8 +600,9 @@ class LibrarySync(LibrarySyncStart):
             - held_now
             - len(feeds_unsaved)
             - len(at_once)
+            - cached_meanwhile
             + len(copies_replaced),
-            articles_already_cached=already_cached - len(copies_replaced),
+            articles_already_cached=already_cached + cached_meanwhile - len(copies_replaced),
             articles_updated=len(renewed),
             updated=renewed,
             article_failures=unfetched + renew_failures,

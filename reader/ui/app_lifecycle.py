@@ -34,10 +34,14 @@ class ReaderAppLifecycle(ReaderAppNotices):
         marks, the count available offline and what `F` searches follow it)."""
         if self.library is None:
             return
-        if self._unkept or self.library.read_only_tag:
-            self._run(self.keep_again(), "keep", exclusive=True)
-        if self.library.notes_refused:  # reading places refused on a held store
-            self._run(self.library.write_refused_notes(), "notes", exclusive=True)
+        # Not started again while one is under way: restarted as exclusive at each look, one
+        # whose thread took longer than `outside_every` (a busy machine) was cancelled by the
+        # next, every time, and the marks made on a full disk were never kept once space was
+        # freed, the status line saying "the disk is full" for good.
+        if (self._unkept or self.library.read_only_tag) and not self._under_way("keep"):
+            self._run(self.keep_again(), "keep")
+        if self.library.notes_refused and not self._under_way("notes"):  # on a held store
+            self._run(self.library.write_refused_notes(), "notes")
         if self._busy:
             return
         store = self.library.store

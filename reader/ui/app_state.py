@@ -241,6 +241,10 @@ class ReaderAppState(App[int]):
         # The function, not a coroutine made now: the worker makes it when it starts.
         self.run_worker(guarded, group=group, exclusive=exclusive, exit_on_error=False)
 
+    def _under_way(self, *groups: str) -> bool:
+        """Whether a job of one of `groups` (`_run`) is started and not finished."""
+        return any(worker.group in groups and not worker.is_finished for worker in self.workers)
+
     @property
     def lib(self) -> Library:
         if self.library is None:

@@ -157,6 +157,8 @@ class ReaderAppSync(ReaderAppFill):
             # A sync refreshes every feed too: the refresh gives way to it at once (the one on
             # opening, say), rather than turning away the `S` pressed at the gate.
             self._sync_next = True
+            # Its feeds asked, or being asked, are the sync's: not asked again (acc36a G1).
+            self.lib.hand_over_refresh()
             self._job_task.cancel()
             self.status = "Syncing: starting…"
             return
@@ -171,10 +173,7 @@ class ReaderAppSync(ReaderAppFill):
     def _job_asked(self) -> bool:
         """A refresh or a sync runs, or is started and not yet running (its worker waiting
         for the loop's next turn, `_busy` not set yet)."""
-        return bool(self._busy) or any(
-            worker.group in ("sync", "refresh") and not worker.is_finished
-            for worker in self.workers
-        )
+        return bool(self._busy) or self._under_way("sync", "refresh")
 
     def refresh_view(self, view: str | None) -> None:
         """Refresh the feed of `view` alone, or the feeds filed under its tag (newsboat's `r`);
@@ -301,6 +300,7 @@ class ReaderAppSync(ReaderAppFill):
     async def _sync(self) -> None:
         lock = SyncLock(self.lib.data_dir)
         if not lock.take():
+            self.lib.drop_handed_over()  # the other sync asks those feeds
             # A cron sync, or `reader sync` in another window: not a second download of it
             # all; what it caches is marked here as it comes (`headline_marks`).
             holder = lock.holder()
@@ -320,6 +320,7 @@ class ReaderAppSync(ReaderAppFill):
                 lambda report: report.feeds,
             )
         finally:
+            self.lib.drop_handed_over()  # taken over by now, unless the sync stopped before
             lock.release()
 
     def _browser_key(self) -> str | None:
