@@ -21,6 +21,7 @@ from reader.extract import to_text
 from reader.library import Library
 from reader.page_handover import BY_FILE_FROM
 from reader.part_files import PART_SUFFIX
+from tests.test_pdf_sizes import _feed
 
 _PARAGRAPH = (
     "The inspectors found that the boom of crane 4 had cracked along a weld made during the "
@@ -38,18 +39,12 @@ def test_a_big_pdf_is_held_once_by_the_loops_process_and_let_go_of_once_read(
     assert size > 3 * BY_FILE_FROM
     httpserver.expect_request("/report.pdf").respond_with_data(pdf, content_type="application/pdf")
     del pdf
-    link = httpserver.url_for("/report.pdf")
-    httpserver.expect_request("/feed.xml").respond_with_data(
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Port Notices</title>'
-        f"<item><title>Eastquay storm damage</title><link>{link}</link><guid>{link}</guid>"
-        "</item></channel></rss>",
-        content_type="application/rss+xml",
-    )
+    feed = _feed(httpserver, [("Eastquay storm damage", "/report.pdf")])
 
     async def run() -> None:
         async with Library(data_dir) as lib:
             assert lib.cpu.pages_in_processes
-            lib.add_feed(httpserver.url_for("/feed.xml"))
+            lib.add_feed(feed)
             await lib.refresh()
             (headline,) = lib.headlines()
             gc.collect()
