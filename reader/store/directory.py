@@ -304,7 +304,13 @@ class StoreDirectory:
             # A directory from before the marker (or a new one): its records are checked one by
             # one as they are read, so marking it is all the upgrade there is to do.
             with suppress(sqlite3.DatabaseError, OSError):
+                if found is None:
+                    self._marked_new()
                 self._state.set(_FORMAT, DATA_FORMAT)
+
+    def _marked_new(self) -> None:
+        """A directory with no format marked (new, or from before the marker) as of this
+        format where it holds nothing to upgrade (`StoreFeeds` says)."""
 
     def _open_to_read(self, reason: str, error: Exception) -> None:
         """The caches opened to read only, for `reason`; `error`'s message when they can't be."""

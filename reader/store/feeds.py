@@ -649,6 +649,12 @@ class StoreFeeds(StoreShownIds):
             return
         self.merge_entries(feed_url, ())
 
+    def _marked_new(self) -> None:
+        # A new directory's lists are written cut: none to cut once (a write saved at every
+        # start, which a store held by another program made wait).
+        if self._value(self._state, _SUBSCRIPTIONS) is None:
+            self._state.set(_SUMMARIES_APART, time.time())
+
     def summaries_to_cut(self) -> bool:
         """Whether lists written before long summaries were kept apart may be left
         (`cut_summaries` not yet run to its end on this directory, open to write)."""
