@@ -7,7 +7,9 @@ in the data directory with the time, for a day), is asked once, and so is a time
 until the host answers again. Any answer clears it, and a host that answers anything (an
 answer's head, the rest of it cut off or not) has its full tries back: a failure other than a
 timeout at a host that timed out lately is tried again as before, a connection it breaks off
-mid-body too (acc36a G10: one page stalling cost a neighbour page its tries).
+mid-body too (acc36a G10: one page stalling cost a neighbour page its tries). A try that made
+no connection (refused, no name found: offline) says nothing of whether the address answers in
+time, and leaves what its last timeout said.
 
 It also counts each host's timeouts in a row (every try's, this run's only), nothing coming
 whole in between: what a sync gives a host up after (`retries.gives_up`).
@@ -18,11 +20,13 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from .errors import NO_CONNECTION, ErrorKind, FetchError
+from .errors import NO_CONNECTION, ErrorKind, FetchError, NoAnswer
 
 REMEMBERED = 24 * 3600.0  # seconds a timeout counts for the runs after it
 _MOST = 500  # addresses remembered; the oldest go first
 _CLOCKS_APART = 60.0  # seconds two processes' clocks may differ
+# No connection made: offline, or the host down; nothing of how it answers when it does.
+_NOT_REACHED = frozenset({NoAnswer.REFUSED, NoAnswer.NO_HOST, NoAnswer.NOT_ASKED})
 
 
 class Unanswered:
@@ -75,7 +79,10 @@ class Unanswered:
             while len(self._addresses) > _MOST:
                 del self._addresses[next(iter(self._addresses))]
             return
-        # An answer, a refusal, a name not found: the host is there, or failing fast.
+        if error is not None and error.no_answer in _NOT_REACHED:
+            # Offline, a timed-out page would time out again once back: still asked once.
+            return
+        # An answer, whole or in part, or one failing fast: the host is there.
         if self._addresses.pop(url, None) is not None:
             self.changed = True
         if self._hosts.pop(host, None) is not None:

@@ -285,3 +285,25 @@ def test_a_host_whose_page_head_came_has_its_tries_back(hotel: Callable[..., Hot
 
     assert b"Pumps to be replaced" in asyncio.run(go())
     assert host.asked == {"/stall.html": 3, "/late.html": 2}
+
+
+def test_a_page_that_timed_out_is_still_asked_once_after_an_offline_try(
+    hotel: Callable[..., HotelHost],
+) -> None:
+    """A try that could not connect (offline) says nothing of whether the page answers in
+    time: the page that stalled before is asked once when the network is back (acc36a's
+    observation: a first sync back online asked each stalled page three times)."""
+    host = hotel()
+
+    async def go() -> None:
+        async with Fetcher(HOTEL) as fetcher:
+            await failing(fetcher, host.url + "stall.html")
+            assert host.asked == {"/stall.html": 3}
+            host.close()  # offline: connections refused
+            refused = await failing(fetcher, host.url + "stall.html")
+            assert refused.kind == ErrorKind.NETWORK
+            back = hotel(port=host.port)
+            await failing(fetcher, host.url + "stall.html")
+            assert back.asked == {"/stall.html": 1}
+
+    asyncio.run(go())
