@@ -14,6 +14,8 @@ RSS then, and its peak from there, VmHWM reset through /proc/self/clear_refs; it
 sync: the command's own peak RSS (the event loop's process: the download) and that of each other
 process of its tree (VmHWM, sampled every 20 ms; a worker forked from a fork server may be missed),
 their CPU, the wall time, what the sync said, the data directory's size after it, and the load.
+Between the two, the PDF opened as the reader's screen opens it (`Library.article` in a process
+of its own, the event loop's: its RSS before, its peak from there and its RSS after).
 Nothing is asserted: this prints numbers.
 """
 
@@ -107,6 +109,50 @@ made = page_caching.read_page(
 )
 print(json.dumps({"ready": ready, "peak": status("VmHWM:"), "cpu": time.process_time() - cpu, "words": made.article.word_count}))
 """.replace("import pickle", "import json, pickle")
+
+
+_OPENED = """
+import asyncio, json, sys
+from pathlib import Path
+from reader.library import Library
+def status(field):
+    for line in open("/proc/self/status"):
+        if line.startswith(field):
+            return int(line.split()[1]) / 1024
+async def main():
+    async with Library(Path(sys.argv[2])) as lib:
+        lib.add_feed(sys.argv[1])
+        await lib.refresh()
+        (headline,) = lib.headlines()
+        ready = status("VmRSS:")
+        open("/proc/self/clear_refs", "w").write("5")  # VmHWM from here
+        article = await lib.article(headline.entry)
+        print(json.dumps({"ready": ready, "peak": status("VmHWM:"), "after": status("VmRSS:"),
+                          "words": article.word_count}))
+if __name__ == "__main__":
+    asyncio.run(main())
+"""
+
+
+def opened(checkout: Path, feed: str, work: Path) -> dict[str, float]:
+    """The PDF opened as the reader's screen opens it (`Library.article` on the event loop's
+    process, the page read by a worker), in a process of its own: its RSS before, its peak
+    from there and its RSS after."""
+    env = child_env(PYTHONPATH=str(checkout))
+    data = Path(tempfile.mkdtemp(dir=work))
+    if not caps_pdfs(checkout):
+        (data / "config.toml").write_text(f"[network]\nmax_bytes = {64 * 2**20}\n")
+    script = work / "opened.py"  # a file, not `-c`: the workers' fork server imports it
+    script.write_text(_OPENED)
+    done = subprocess.run(
+        [sys.executable, str(script), feed, str(data)],
+        env=env,
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def pickled(pdf: bytes, work: Path) -> Path:
@@ -227,6 +273,12 @@ def main() -> int:
                     f"{name:8} run {run_number + 1}: a worker's read_page: RSS {read['ready']:5.0f}"
                     f" MB holding the page pickled, peak {read['peak']:5.0f} MB, cpu "
                     f"{read['cpu']:5.1f} s, {read['words']} words, load {load_average()}"
+                )
+                shown = opened(checkout, feed, Path(work))
+                print(
+                    f"{name:8} run {run_number + 1}: opened (the reader's loop process): RSS "
+                    f"{shown['ready']:5.0f} MB, peak {shown['peak']:5.0f} MB, after "
+                    f"{shown['after']:5.0f} MB, {shown['words']} words, load {load_average()}"
                 )
                 got = run(checkout, feed, Path(work))
                 print(

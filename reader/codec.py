@@ -6,6 +6,7 @@ fails to decode as a clear error instead of running code or crashing on load.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from dataclasses import replace
 from datetime import datetime
@@ -164,7 +165,8 @@ def enclosures_json(entry: Entry) -> list[dict[str, Any]]:
 
 def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
     """The entry of record `d`; `held`: its summary cut to that many characters when longer
-    (`Entry.summary_cut`: a headline listed), None for all of it."""
+    (`Entry.summary_cut`: a headline listed), None for all the record holds (of a long one,
+    its start: `SUMMARY_APART`)."""
     # `made`, the dates read inline: every feed's entries are decoded at every start.
     # The feed's address and title and the author are those of many entries: one string each
     # (JSON makes a string per record; a year's 51,500 held 12 MB of copies), and an entry
@@ -194,7 +196,8 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
             "enclosures": _enclosures(d.get("enclosures")),
             # `seen_at`'s test inline (43,000 records at a start): a number, not a bool.
             "first_seen": seen if type(seen) in _NUMBERS else None,
-            "summary_cut": cut,
+            # A record's start of a long summary is cut too: the whole is kept apart.
+            "summary_cut": cut or SUMMARY_APART in d,
         },
     )
 
@@ -203,6 +206,17 @@ _NUMBERS = frozenset((int, float))
 SEEN = "seen_at"
 """The key of an entry's record that says when the item was first kept (`Entry.first_seen`):
 written by the store, not by `entry_to_dict` (a fresh entry has none)."""
+
+
+SUMMARY_APART = "summary_apart"
+"""The key of an entry's record whose summary is only the start of the feed's (its first
+`SUMMARY_HELD` characters), the whole kept apart (`Store.feed_summary`): a fingerprint of the
+whole (`summary_print`), what a refresh tells a changed one by. Written by the store."""
+
+
+def summary_print(summary: str) -> str:
+    """A fingerprint of a summary kept apart (`SUMMARY_APART`)."""
+    return hashlib.blake2b(summary.encode(), digest_size=12).hexdigest()
 
 
 def seen_at(d: dict[str, Any]) -> float | None:

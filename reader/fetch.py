@@ -296,6 +296,8 @@ class Fetcher:
                         ErrorKind.BAD_URL, f"not a valid web address: {safe_line(url, 200)}", url
                     ) from None
                 response = await self._client.send(request, stream=True)
+                # Its head came: the host is answering, whatever comes of the body.
+                self.retries.unanswered.answering(_host_key(url))
                 try:
                     # Checked again on the answer: a connection kept open from an earlier
                     # request is not guarded as it is made (`_check_before` is what keeps a

@@ -97,9 +97,10 @@ class Hit:
     retrieved: datetime | None = None
     """When that version was retrieved."""
     headlined: str = ""
-    """That version's headline, safe to show, when it differs from the headline's own and
-    holds a word its text doesn't ("" otherwise, and for the latest copy): the story was
-    found by the headline it had before the site changed it."""
+    """The article's own title (that version's, for a kept copy), safe to show, when it
+    differs from the feed's headline and holds a word its text doesn't ("" otherwise): the
+    story was found by the headline it had before the site changed it, or by the title it
+    gives itself (a PDF's, acc36a G2)."""
     query: str = ""
     """The query it was found by, as typed: the reading view opened from the hit searches
     the article for every word of it, as the hit was found (acc30a J30)."""
@@ -120,7 +121,9 @@ class Hit:
             copy = f"in the copy retrieved {when} (--version {self.version}, V)"
             if self.headlined:
                 copy += f", headlined “{self.headlined}”"
-        said = " · ".join(part for part in (by, copy, self.snippet) if part)
+        titled = f"titled “{self.headlined}”" if self.headlined and not self.version else ""
+        text = self.snippet or (self.lead if titled else "")
+        said = " · ".join(part for part in (by, titled, copy, text) if part)
         return said or self.lead or TITLE_ALONE
 
 
@@ -389,15 +392,16 @@ def titles_holding(titles: list[str], word: _Word) -> set[int]:
 def search(
     headlines: Iterable[Headline],
     query: Query,
-    cached_text: Callable[[Headline], tuple[str, str, StruckRuns] | None],
+    cached_text: Callable[[Headline], tuple[str, str, StruckRuns, str] | None],
     stopped: Callable[[], bool] = lambda: False,
     candidates: Sequence[set[str] | None] | None = None,
     copies: Callable[[Headline], Sequence[KeptCopy]] = lambda headline: (),
     unheld: Callable[[str], Container[int]] = lambda key: (),
     summary_of: Callable[[Entry], str] = lambda entry: entry.summary,
 ) -> list[Hit]:
-    """The headlines `query` finds, in the order given, their cached articles' texts and
-    bylines read by `cached_text` (`Library.searched`: only for those the list marks cached);
+    """The headlines `query` finds, in the order given, their cached articles' texts, bylines
+    and own titles read by `cached_text` (`Library.searched`: only for those the list marks
+    cached; an article's title is searched beside its headline's, acc36a G2);
     `stopped` is asked between two (a search the reader replaced by another ends early); with
     each text, where its struck-through runs are, for the snippet.
 
@@ -437,15 +441,18 @@ def search(
         # With no text of it cached (a PDF's, a podcast's, a page that failed: all there is),
         # its feed's text is searched as an article's is, and is what its hit shows.
         got = cached_text(headline) if cached else None
-        text, byline, struck = got or (_feed_text(headline, summary_of), "", list)
-        title = heading(headline.entry.title, headline.entry.author, byline)
+        text, byline, struck, own = got or (_feed_text(headline, summary_of), "", list, "")
+        title = heading(_titles(headline, own), headline.entry.author, byline)
         # Only of its cached text: a feed's text, searched in its place, is in no article's row.
         key = keys_of[n] if keys_of else headline.key or link_key(headline.entry.link)
         absent = unheld(key) if got else ()
         found = _found(query, title, text, struck, absent)
         if found is not None:
             lead = "" if found[0] or found[2] else _lead(text, headline, summary_of)
-            hits.append(Hit(headline, *found, lead=lead, query=query.text))
+            titled = (
+                _title_holding(query, own) if not found[0] and own != headline.entry.title else ""
+            )
+            hits.append(Hit(headline, *found, lead=lead, headlined=titled, query=query.text))
         elif cached and (kept := copies(headline)):
             hits.extend(_in_copies(query, headline, kept)[:1])
     return hits
@@ -531,17 +538,31 @@ def _headline_holding(query: Query, title: str, text: str) -> str:
     return safe_line(title, 200) if held else ""
 
 
+def _title_holding(query: Query, own: str) -> str:
+    """An article's own title, safe to show, when it holds a word of `query` (a hit with no
+    snippet, its text holding none: what it was found by), else ""."""
+    head = _Folded(own.replace(_APART, ""))
+    held = any(head.search(w) is not None for w in query.words)
+    return safe_line(own.replace(_APART, ""), 200) if held else ""
+
+
+def _titles(headline: Headline, own: str) -> str:
+    """The titles a headline is searched by: its feed's, and its article's own when that is
+    another (a PDF's title, a page's heading reworded from the feed's, a kept copy's)."""
+    own = own.replace(_APART, "")
+    if own and own != headline.entry.title:
+        return f"{headline.entry.title}\n{own}"
+    return headline.entry.title
+
+
 def _in_copies(query: Query, headline: Headline, kept: Sequence[KeptCopy]) -> list[Hit]:
     """The hit in the newest of the `kept` versions (oldest first) holding every word in its
     title, byline or text, or in the headline's: a story is found by the headline it had
     before the site changed it (what other outlets quoted, acc30a J10) as by its text then."""
     for version in range(len(kept), 0, -1):
         retrieved, copy_title, byline, text, struck = kept[version - 1]
-        titles = headline.entry.title
         own = copy_title.replace(_APART, "")
-        if own and own != titles:
-            titles = f"{titles}\n{own}"
-        title = heading(titles, headline.entry.author, byline)
+        title = heading(_titles(headline, own), headline.entry.author, byline)
         if (found := _found(query, title, text, struck)) is not None:
             then = _headline_holding(query, own, text) if own != headline.entry.title else ""
             return [

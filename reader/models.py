@@ -189,8 +189,9 @@ class Entry:
     """`summary` is only the start of the feed's: a headline listed holds its first
     `SUMMARY_HELD` characters, none of it when its article is cached (a search reads the
     article's text instead). What shows the feed's text reads it whole from the store
-    (`Store.feed_html`, `Store.feed_summary`). False for one whole (fresh from its feed, read
-    by a sync)."""
+    (`Store.feed_html`, `Store.feed_summary`), where a longer one is kept apart from its
+    record, which holds its start too (`codec.SUMMARY_APART`). False for one whole (fresh from
+    its feed, or short)."""
 
     @property
     def address(self) -> str:

@@ -27,6 +27,7 @@ from .models import (
     StoreError,
     Unwritable,
 )
+from .page_handover import HandedOver
 from .safe import safe_line
 from .sniff import PDF, UNSAID_TYPES, binary_type, feed_type, file_kind, kind_named, looks_like_html
 from .store import Store
@@ -88,7 +89,7 @@ def read_page(
     step: Callable[..., Extracted],
     login_pages: frozenset[bytes],
     url: str,
-    response: Response,
+    response: Response | HandedOver,
     limits: FetchLimits,
     *args: Any,
 ) -> Extracted:
@@ -99,9 +100,11 @@ def read_page(
     (`portal.page_print`), for `Library` to watch for a Wi-Fi login page with; a page of a
     fingerprint in `login_pages`, known for one, is not read. A page to sign in, refused by
     `step`, comes back as `sign_in`, with its fingerprint: one such page answering for others
-    is a Wi-Fi login page too."""
+    is a Wi-Fi login page too. A big page comes by a file (`page_handover.HandedOver`)."""
     from .portal import page_print
 
+    if isinstance(response, HandedOver):  # a big page, by a file (`page_handover`)
+        response = response.taken()
     response, wire_gzip = _inflated(response, limits)
     seen = page_print(response.body)
     if seen is not None and seen[0] in login_pages:

@@ -1,7 +1,8 @@
 """When a failed request is tried again: a failure that may pass (a timeout, a reset, a 502/503/
 504, a 429) up to `retries` times, after a growing wait or the one a 429 asks for; once, at once
 and not counted, when it was cut off across a pause of the reader (`stalls`); and not at all when
-it timed out on its last try (`unanswered`). Just after such a pause, a connection refused or a
+it timed out on its last try, or times out at a host that did and has not answered since
+(`unanswered`). Just after such a pause, a connection refused or a
 name not found is tried again for some seconds: the network rejoining (`WAKE_WINDOW`). A sync
 gives up a host that times out again and again (`gives_up`). A 429 asking for a longer wait than
 `max_retry_after` holds its host: nothing more is sent to it until then, each request failing at
@@ -116,7 +117,7 @@ class Retries:
             if failure.asks_to_wait and failure.retry_after is not None:
                 until = asyncio.get_running_loop().time() + failure.retry_after
                 self._held[host] = max(self._held.get(host, 0.0), until)
-            retries = self.unanswered.retries(url, host, self.limits.retries)
+            retries = self.unanswered.retries(url, host, self.limits.retries, failure)
             if gives_up(self.unanswered.in_a_row(host), self.limits.per_host):
                 retries = 0  # a host that stalls every request: a sync gives it up
             if not failure.retryable or tried >= retries:

@@ -3,9 +3,13 @@
 A feed or an article that never answers held every sync for its timeout three times over (read
 timeout × (1 + retries), ~35 s), even a re-sync at the gate with nothing new. Tries again are for
 a failure that passes; one that timed out on its last try, in this run or the one before (kept
-in the data directory with the time, for a day), is asked once. Any answer clears it, and a
-host that answers anything has its full tries back: a transient failure on a host that answers
-is tried again as before.
+in the data directory with the time, for a day), is asked once, and so is a timeout at its host
+until the host answers again. Any answer clears it, and a host that answers anything (an
+answer's head, the rest of it cut off or not) has its full tries back: a failure other than a
+timeout at a host that timed out lately is tried again as before, a connection it breaks off
+mid-body too (acc36a G10: one page stalling cost a neighbour page its tries). A try that made
+no connection (refused, no name found: offline) says nothing of whether the address answers in
+time, and leaves what its last timeout said.
 
 It also counts each host's timeouts in a row (every try's, this run's only), nothing coming
 whole in between: what a sync gives a host up after (`retries.gives_up`).
@@ -16,11 +20,13 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from .errors import NO_CONNECTION, ErrorKind, FetchError
+from .errors import NO_CONNECTION, ErrorKind, FetchError, NoAnswer
 
 REMEMBERED = 24 * 3600.0  # seconds a timeout counts for the runs after it
 _MOST = 500  # addresses remembered; the oldest go first
 _CLOCKS_APART = 60.0  # seconds two processes' clocks may differ
+# No connection made: offline, or the host down; nothing of how it answers when it does.
+_NOT_REACHED = frozenset({NoAnswer.REFUSED, NoAnswer.NO_HOST, NoAnswer.NOT_ASKED})
 
 
 class Unanswered:
@@ -45,12 +51,21 @@ class Unanswered:
         """The tries at `host` that timed out since the last that came whole."""
         return self._in_a_row.get(host, 0)
 
-    def retries(self, url: str, host: str, retries: int) -> int:
-        """How many times a failed request to `url` (on `host`) is tried again."""
+    def retries(self, url: str, host: str, retries: int, failure: FetchError) -> int:
+        """How many times a request to `url` (on `host`) that failed with `failure` is tried
+        again: none when `url` timed out lately, nor when it timed out at a host that did."""
         lately = time.time() - REMEMBERED
-        if self._addresses.get(url, 0.0) > lately or self._hosts.get(host, 0.0) > lately:
+        if self._addresses.get(url, 0.0) > lately:
+            return 0
+        if failure.kind == ErrorKind.TIMEOUT and self._hosts.get(host, 0.0) > lately:
             return 0
         return retries
+
+    def answering(self, host: str) -> None:
+        """An answer's head came from `host` (whole or not to come): it is there, and its
+        requests have their tries back."""
+        if self._hosts.pop(host, None) is not None:
+            self.changed = True
 
     def outcome(self, url: str, host: str, error: FetchError | None) -> None:
         """Note how the last try of `url` ended: `error` None for an answer; a timeout the
@@ -64,7 +79,10 @@ class Unanswered:
             while len(self._addresses) > _MOST:
                 del self._addresses[next(iter(self._addresses))]
             return
-        # An answer, a refusal, a name not found: the host is there, or failing fast.
+        if error is not None and error.no_answer in _NOT_REACHED:
+            # Offline, a timed-out page would time out again once back: still asked once.
+            return
+        # An answer, whole or in part, or one failing fast: the host is there.
         if self._addresses.pop(url, None) is not None:
             self.changed = True
         if self._hosts.pop(host, None) is not None:

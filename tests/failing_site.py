@@ -11,7 +11,7 @@ import threading
 from typing import Literal
 
 from tests.served_feed import story_page
-from tests.silent_host import Listener
+from tests.silent_host import Listener, request_path
 
 Mode = Literal["normal", "vanish", "stall", "stall all", "drop all", "drop pages"]
 
@@ -69,14 +69,9 @@ class FailingSite(Listener):
         self._sock.close()
 
     def _answer(self, conn: socket.socket) -> None:
-        request = b""
-        while b"\r\n\r\n" not in request:
-            chunk = conn.recv(4096)
-            if not chunk:
-                conn.close()
-                return
-            request += chunk
-        path = request.split(b" ", 2)[1].decode()
+        path = request_path(conn)
+        if path is None:
+            return
         feed = path.startswith("/feed") and path.endswith(".xml")
         if feed:
             self.feeds_asked.append(path)

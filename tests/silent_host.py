@@ -35,6 +35,19 @@ class Listener:
         self._sock.close()
 
 
+def request_path(conn: socket.socket) -> str | None:
+    """The path a request read off `conn` asks for; None, the connection closed, when it
+    ended before its head did."""
+    request = b""
+    while b"\r\n\r\n" not in request:
+        chunk = conn.recv(4096)
+        if not chunk:
+            conn.close()
+            return None
+        request += chunk
+    return request.split(b" ", 2)[1].decode()
+
+
 class SilentHost(Listener):
     def __init__(self) -> None:
         self.first = threading.Event()

@@ -309,7 +309,7 @@ def test_a_hit_found_by_its_title_alone_shows_what_it_is_about() -> None:
     def hit(title: str, cached: str | None, summary: str = "", author: str = "") -> str:
         entry = Entry("id", "https://x.example/feed", title, "https://x.example/a", author=author)
         headline = Headline(replace(entry, summary=summary), False, cached is not None)
-        found = search([headline], Query("ferry"), lambda h: (cached or "", "", list))
+        found = search([headline], Query("ferry"), lambda h: (cached or "", "", list, ""))
         assert len(found) == 1
         return found[0].line
 
@@ -345,7 +345,7 @@ def test_a_hit_names_one_byline_not_the_feeds_and_the_pages_both() -> None:
     def line(query: str, page_byline: str) -> str:
         headline = Headline(entry, False, True)
         found = search(
-            [headline], Query(query), lambda h: ("The channel was dredged.", page_byline, list)
+            [headline], Query(query), lambda h: ("The channel was dredged.", page_byline, list, "")
         )
         assert len(found) == 1
         return found[0].line
@@ -386,7 +386,7 @@ def test_a_hits_byline_says_by_once(
     found = search(
         [Headline(entry, False, True)],
         Query(query),
-        lambda h: ("The channel was dredged.", page_byline, list),
+        lambda h: ("The channel was dredged.", page_byline, list, ""),
     )
     assert [hit.line for hit in found] == [f"by {said}"]
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 
+from reader.codec import SUMMARY_APART
 from reader.extract import to_text
 from reader.feed_summary import summary_line
 from reader.full_text import Query, snippet
@@ -23,8 +25,10 @@ from reader.library import Library
 from reader.library.text_search import search_cached
 from reader.models import SUMMARY_HELD, Entry
 from reader.store import Store
+from tests.cli_run import run_reader
 from tests.served_feed import serving
 from tests.test_feed_text import SCRIPT_BUILT
+from tests.tui_pilot import running, until
 
 PARAGRAPHS = [
     f"Paragraph {n} of the harbour inquiry: the board heard from the pilots, the dredging "
@@ -83,7 +87,9 @@ def test_headlines_listed_hold_a_long_summarys_start_and_its_article_has_it_whol
 
     async def check(lib: Library) -> None:
         kept = _by_title(lib.store.entries(url))["The harbour inquiry's report"]
-        assert kept.summary == WHOLE and len(WHOLE) > 2 * SUMMARY_HELD  # kept whole
+        # Its record holds the start, the whole kept apart (`SUMMARY_APART`).
+        assert kept.summary == WHOLE[:SUMMARY_HELD] and kept.summary_cut
+        assert lib.store.feed_summary(kept) == WHOLE and len(WHOLE) > 2 * SUMMARY_HELD
         lists = {
             "headlines": lib.headlines(),
             "streamed": list(lib.streamed_headlines()),
@@ -147,7 +153,9 @@ def test_a_sync_reads_the_summaries_of_what_it_may_fetch_whole(
     async def check(lib: Library) -> None:
         start = lib._sync_start()
         synced = _by_title([h.entry for h in start.headlines])
-        assert synced["The harbour inquiry's report"].summary == WHOLE
+        # As its record holds it (the start), its feed's text whole where a page falls back.
+        assert synced["The harbour inquiry's report"].summary == WHOLE[:SUMMARY_HELD]
+        assert lib.store.feed_html(synced["The harbour inquiry's report"]) == WHOLE
         report = await lib.sync()
         assert report.ok
         cached = lib.cached_article(site.url_for("/inquiry.html"))
@@ -174,8 +182,10 @@ def test_a_summary_is_read_whole_from_its_record_however_its_list_was_written(
         cut = [entry for entry, _ in store.keyed_entries(url, SUMMARY_HELD)]
         assert all(e.summary_cut and len(e.summary) == SUMMARY_HELD for e in cut)
         assert [store.feed_summary(e) for e in cut] == [e.summary for e in items]
+        # A list from before they were kept apart, each record holding its summary whole.
+        key = as_written_before(store, url, items)
+        assert [store.feed_summary(e) for e in cut] == [e.summary for e in items]
         # Written with other spacing (by hand, another program): read record by record.
-        key = f"entries:{url}"
         store._state.set(key, json.dumps(json.loads(store._state.get(key)), indent=1))
         assert [store.feed_summary(e) for e in cut] == [e.summary for e in items]
         # No longer listed: the start held is all there is.
@@ -183,3 +193,98 @@ def test_a_summary_is_read_whole_from_its_record_however_its_list_was_written(
         assert store.feed_summary(cut[0]) == cut[0].summary
     finally:
         store.close()
+
+
+def as_written_before(store: Store, url: str, items: list[Entry]) -> str:
+    """The feed's list in `store` as a reader from before long summaries were kept apart left
+    it (data format 5): each record holding the summary of its item (`items`) whole, nothing
+    kept apart, no list cut yet; the list's key."""
+    key = f"entries:{url}"
+    whole = {e.id: e.summary for e in items}
+    records = json.loads(store._state.get(key))
+    for record in records:
+        record["summary"] = whole[record["id"]]
+        record.pop(SUMMARY_APART, None)
+        store._state.delete(f"summary:{record['id']}")
+    store._state.set(key, json.dumps(records, ensure_ascii=False, separators=(",", ":")))
+    store._state.delete("summaries_apart")
+    store._state.set("format", 5)
+    return key
+
+
+def test_a_directory_from_before_has_its_lists_cut_once_nothing_lost(data_dir: Path) -> None:
+    """A data directory whose lists hold long summaries whole (format 5) opened to write (any
+    command: `reader list` here) has each list written again once, each record holding the
+    start, the whole kept apart; the items, their order, marks and feed's texts as they were;
+    the same items fetched again are not told anew, one changed past its start is."""
+    url = "https://notes.example/feed.xml"
+    items = [
+        Entry(f"n{n}", url, f"Note {n}", f"https://notes.example/{n}", summary=f"{n} {WHOLE}")
+        for n in range(3)
+    ] + [Entry("tides", url, "Tide times", "https://notes.example/tides", summary=SHORT)]
+    store = Store(data_dir)
+    try:
+        store.add_feed(url)
+        store.merge_entries(url, items)
+        store.set_read(items[1], True)
+        key = as_written_before(store, url, items)
+        before = store._state.get(key)
+        listed = store.keyed_entries(url)
+    finally:
+        store.close()
+    done = run_reader(data_dir, "list", "--json")
+    assert done.returncode == 0, done.stderr
+    store = Store(data_dir)
+    try:
+        after = store._state.get(key)
+        assert len(after) < len(before) / 2
+        records = json.loads(after)
+        assert all(len(r["summary"]) <= SUMMARY_HELD for r in records)
+        assert [SUMMARY_APART in r for r in records] == [True, True, True, False]
+        # As listed before, in order, keys, first sight and all, their summaries read whole.
+        now = [(replace(e, summary=store.feed_summary(e)), k) for e, k in store.keyed_entries(url)]
+        assert now == listed
+        assert [e.first_seen for e, _ in now] == [e.first_seen for e, _ in listed]
+        assert store.read_ids(url) == {items[1].id}
+        entries = store.entries(url)
+        assert [store.feed_summary(e) for e in entries] == [e.summary for e in items]
+        assert [store.feed_html(e) for e in entries] == [e.summary for e in items]
+        assert not store.summaries_to_cut()
+        # The items as the feed gives them again: nothing changed, none told anew.
+        _, changed, told, _ = store.merge(url, items)
+        assert not changed and told == ()
+        # One changed past the start its record holds: told anew, as it said before whole.
+        retold = replace(items[0], summary=items[0].summary.replace("lowest", "highest"))
+        assert retold.summary[:SUMMARY_HELD] == items[0].summary[:SUMMARY_HELD]
+        _, changed, told, _ = store.merge(url, [retold, *items[1:]])
+        assert changed and [(e.id, e.summary) for e in told] == [(items[0].id, items[0].summary)]
+        assert store.feed_summary(store.entries(url)[0]) == retold.summary
+    finally:
+        store.close()
+
+
+def test_the_reader_cuts_a_directory_from_before_once_its_start_is_done(data_dir: Path) -> None:
+    """The reader started on a directory whose lists hold long summaries whole lists them as
+    they are, and cuts them once its start is done, in a thread (its loop draws meanwhile)."""
+    url = "https://notes.example/feed.xml"
+    items = [
+        Entry(f"n{n}", url, f"Note {n}", f"https://notes.example/{n}", summary=f"{n} {WHOLE}")
+        for n in range(3)
+    ]
+    store = Store(data_dir)
+    try:
+        store.add_feed(url)
+        store.merge_entries(url, items)
+        key = as_written_before(store, url, items)
+        before = len(store._state.get(key))
+    finally:
+        store.close()
+
+    async def run() -> None:
+        async with running(data_dir, (100, 30), prefetch=False) as (app, pilot):
+            assert [h.entry.title for h in app.index.headlines] == ["Note 0", "Note 1", "Note 2"]
+            await until(pilot, lambda: len(app.lib.store._state.get(key)) < before / 2, "cut")
+            entries = app.lib.store.entries(url)
+            assert [app.lib.store.feed_html(e) for e in entries] == [e.summary for e in items]
+
+    asyncio.run(run())

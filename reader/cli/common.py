@@ -160,7 +160,9 @@ def open_library(
 ) -> Library:
     from ..library import Library
 
-    return Library.configured(data_dir(args.data_dir), config_of(args), workers)
+    lib = Library.configured(data_dir(args.data_dir), config_of(args), workers)
+    lib.keep_summaries_apart()  # once for a directory from before they were
+    return lib
 
 
 def iso_time(value: Any) -> str | None:

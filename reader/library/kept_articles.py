@@ -77,12 +77,13 @@ class LibraryKeptArticles(LibraryArchiving):
 
     def searched(
         self, target: Entry | str
-    ) -> tuple[str, str, Callable[[], list[tuple[int, int]]]] | None:
+    ) -> tuple[str, str, Callable[[], list[tuple[int, int]]], str] | None:
         """The cached article's text and byline as a search reads them (`full_text.search`),
-        and where its struck-through runs are in the text; None when it is not cached."""
+        where its struck-through runs are in the text, and its own title (a PDF's, a page's
+        heading: "" for none); None when it is not cached."""
         url = _link(target)
         found = self.store.searched_by_key(article_key(url)) if url else None
-        return None if found is None else (found[2], found[1], found[3])
+        return None if found is None else (found[2], found[1], found[3], found[0])
 
     def cited_address(self, entry: Entry) -> str:
         """The address `entry`'s page is cited and opened by (`citation.cited_address`): its

@@ -12,8 +12,9 @@ from typing import Any
 
 from ..config import site_rule_for
 from ..keys import article_key
-from ..models import Entry, StoreError
+from ..models import Entry, Response, StoreError
 from ..page_caching import Extracted, extract_for_cache, read_page
+from ..page_handover import HandedOver, hand_over, release
 from ..portal import Answer, portal_error, relates
 from ..urls import canonical_url
 from .failures import _storage_as_fetch_error
@@ -53,18 +54,27 @@ class LibraryPageReads(LibraryReextraction):
             CEILING.set(response.reach)
         # Caching the page clears why the article had failed: put back if it is taken out.
         failed_before = (self.store.last_failure(url) or "") if step is extract_for_cache else ""
-        with _storage_as_fetch_error(url):
-            result = await self._cpu_within_time(
-                read_page,
-                step,
-                self._portal.known(),
-                url,
-                response,
-                self.limits,
-                site_rule_for(self.site_rules, response.url),
-                self._worker_store,
-                *extra,
-            )
+        # A big page goes to a worker process by a file, its body let go of here (a 50 MB
+        # PDF was held twice by the loop's process: the body and its pickle).
+        sent: Response | HandedOver = response
+        if self.cpu.pages_in_processes:
+            response, sent = await hand_over(response, self.data_dir)
+        try:
+            with _storage_as_fetch_error(url):
+                result = await self._cpu_within_time(
+                    read_page,
+                    step,
+                    self._portal.known(),
+                    url,
+                    sent,
+                    self.limits,
+                    site_rule_for(self.site_rules, response.url),
+                    self._worker_store,
+                    *extra,
+                )
+        finally:
+            release(sent)
+        del sent
         seen = result.seen
         first = seen is not None and step is extract_for_cache
         if result.sign_in is not None:

@@ -5,6 +5,7 @@ each article."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from contextlib import suppress
 
 from ..models import Article, Entry, StoreError
@@ -35,6 +36,18 @@ def _place_record(article: Article, place: dict[str, int] | None) -> dict[str, o
 
 class LibraryReaderState(LibraryKeptArticles):
     """The reader's state kept in a `Library` for its next start."""
+
+    def keep_summaries_apart(self, stopped: Callable[[], bool] = lambda: False) -> int:
+        """Once for a data directory open to write: the headline lists written before long
+        summaries were kept apart written again, each record holding a summary's start
+        (`Store.cut_summaries`, a feed at a time until `stopped`); how many were. One that
+        can't be written (a full disk, a store held) is left for the next start."""
+        if self.read_only:
+            return 0
+        with suppress(StoreError):
+            if self.store.summaries_to_cut():
+                return self.store.cut_summaries(stopped)
+        return 0
 
     def sync_stopped(self) -> bool:
         """A sync was stopped before its end (Ctrl-C, the reader quit) and none ended since."""

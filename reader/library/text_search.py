@@ -94,12 +94,12 @@ def search_cached(
     if query.narrowed:
         rows = in_tag_lists(store, rows, query)
 
-    def text(headline: Headline) -> tuple[str, str, StruckRuns] | None:
+    def text(headline: Headline) -> tuple[str, str, StruckRuns, str] | None:
         if not headline.key:
             return lib.searched(headline.entry)
         # Read by its key: no address made canonical again for each.
         found = store.searched_by_key(headline.key)
-        return None if found is None else (found[2], found[1], found[3])
+        return None if found is None else (found[2], found[1], found[3], found[0])
 
     copied = store.copied_keys()
 

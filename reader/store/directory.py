@@ -35,8 +35,11 @@ log = logging.getLogger("reader.store")
 # 2: raw pages may be kept as the server's own gzip stream. 3: articles may hold table rows,
 # which a format-2 reader can't decode (it would drop those articles as damaged); format-2
 # articles read as they are. 4: articles may hold media lines (a recording's or a video's link),
-# which a format-3 reader can't decode either. 5: articles may hold pictures' lines.
-DATA_FORMAT = 5
+# which a format-3 reader can't decode either. 5: articles may hold pictures' lines. 6: an
+# entry's record may hold only the start of a long summary, the whole kept apart
+# (`codec.SUMMARY_APART`), which a format-5 reader would take for all of it (its offline view
+# showing 3,000 characters, its refresh telling every such item anew).
+DATA_FORMAT = 6
 _FORMAT = "format"
 
 C = TypeVar("C", bound=type)
@@ -301,7 +304,13 @@ class StoreDirectory:
             # A directory from before the marker (or a new one): its records are checked one by
             # one as they are read, so marking it is all the upgrade there is to do.
             with suppress(sqlite3.DatabaseError, OSError):
+                if found is None:
+                    self._marked_new()
                 self._state.set(_FORMAT, DATA_FORMAT)
+
+    def _marked_new(self) -> None:
+        """A directory with no format marked (new, or from before the marker) as of this
+        format where it holds nothing to upgrade (`StoreFeeds` says)."""
 
     def _open_to_read(self, reason: str, error: Exception) -> None:
         """The caches opened to read only, for `reason`; `error`'s message when they can't be."""

@@ -7,16 +7,25 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from ..codec import SEEN, entry_from_dict, entry_to_dict, feed_from_dict, feed_to_dict, seen_at
+from ..codec import (
+    SEEN,
+    SUMMARY_APART,
+    entry_from_dict,
+    entry_to_dict,
+    feed_from_dict,
+    feed_to_dict,
+    seen_at,
+    summary_print,
+)
 from ..config import DEFAULT_LIMITS
 from ..dates import not_ahead
 from ..feed_tags import with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
-from ..models import Entry, Feed
+from ..models import SUMMARY_HELD, Entry, Feed
 from .directory import _reporting_storage_errors, decode_one, json_items
 from .key_ranges import keys_with_prefix
 from .shown_ids import UNLISTED, StoreShownIds
@@ -28,6 +37,8 @@ feed that flickers (a cache serving an older copy of it now and then, a "most re
 otherwise bring it back, new and unread, the next time it carried it."""
 _from_iso = datetime.fromisoformat
 _SUBSCRIPTIONS = "subscriptions"
+# When every list's long summaries were kept apart (`cut_summaries`): none left to cut since.
+_SUMMARIES_APART = "summaries_apart"
 # An entry's record holds its article's cache key, and the version of `article_key` that made
 # it: read back instead of made again from the link at every list (a reader from before them
 # ignores both; one with another version makes the key again).
@@ -80,6 +91,12 @@ def _content_key(entry_id: str) -> str:
     return f"content:{entry_id}"
 
 
+def _summary_key(entry_id: str) -> str:
+    # Apart from the list too: the whole of a summary longer than a list's record holds
+    # (`SUMMARY_APART`), wanted only where the feed's text is shown or stands for the article.
+    return f"summary:{entry_id}"
+
+
 def _stored_key(record: dict[str, Any]) -> str | None:
     """The article key kept in an entry's record, when this `article_key` made it; else None
     (a record written before keys were kept, or by a reader whose keys differ)."""
@@ -88,13 +105,40 @@ def _stored_key(record: dict[str, Any]) -> str | None:
     return key if right else None
 
 
-def _record(entry: Entry, kept: tuple[str, str], seen: float) -> dict[str, Any]:
+def _record(entry: Entry, kept: tuple[str, str], seen: float, apart: str) -> dict[str, Any]:
     """An entry's record, with its article key: `kept`'s (the link it was made from, the
     key) when the link is still that one, else made now; and when it was first kept
-    (`seen`)."""
+    (`seen`). A summary longer than `SUMMARY_HELD` holds its start, the whole kept apart
+    (`_summary_key`, written by the caller) and its fingerprint in the record; `apart`: that
+    of the whole of one only the start of which `entry` holds (`Entry.summary_cut`)."""
     link, key = kept
     key = key if link == entry.link and link else link_key(entry.link)
-    return {**entry_to_dict(entry), _KEY: key, _KEY_VERSION: ARTICLE_KEY_VERSION, _SEEN: seen}
+    record = {**entry_to_dict(entry), _KEY: key, _KEY_VERSION: ARTICLE_KEY_VERSION, _SEEN: seen}
+    if entry.summary_cut:
+        record[SUMMARY_APART] = apart
+    elif len(entry.summary) > SUMMARY_HELD:
+        # A feed carrying its articles whole in their summaries (Medium's, Hugo's: 5-20 KB
+        # each) made every start read and decode megabytes of them a feed.
+        record["summary"] = entry.summary[:SUMMARY_HELD]
+        record[SUMMARY_APART] = summary_print(entry.summary)
+    return record
+
+
+def _summary_held(record: dict[str, Any]) -> bool:
+    """The record holds a summary whole that its list now keeps apart: written before they
+    were (`_record`)."""
+    summary = record.get("summary")
+    return isinstance(summary, str) and len(summary) > SUMMARY_HELD and SUMMARY_APART not in record
+
+
+def _told_anew(before: Entry, apart: str | None, now: Entry) -> bool:
+    """The item `now` (fresh from its feed) says something else than its record did
+    (`before`, with `apart`, its `SUMMARY_APART`): its title or its summary, whole."""
+    if before.title != now.title:
+        return True
+    if before.summary_cut and not now.summary_cut:  # its record holds the start alone
+        return len(now.summary) <= SUMMARY_HELD or summary_print(now.summary) != apart
+    return before.summary != now.summary
 
 
 def _not_ahead(entry: Entry, before: Entry | None, now: datetime) -> Entry:
@@ -251,6 +295,7 @@ class StoreFeeds(StoreShownIds):
             self._save(self._state, _SUBSCRIPTIONS, [u for u in urls if u != url])
             for entry, _ in entries:
                 self._state.delete(_content_key(entry.id))
+                self._state.delete(_summary_key(entry.id))
             for key in (
                 _feed_key(url),
                 _entries_key(url),
@@ -441,6 +486,7 @@ class StoreFeeds(StoreShownIds):
             # same, made for a new or moved one (and for a record written without one).
             kept = {e.id: (e.link, k) for e, d in records if (k := _stored_key(d)) is not None}
             seen = {e.id: at for e, d in records if (at := seen_at(d)) is not None}
+            apart = {e.id: d.get(SUMMARY_APART) for e, d in records if SUMMARY_APART in d}
             if keys:
                 kept.update((e.id, (e.link, keys[e.id])) for e in mine if e.id in keys)
             new = [e for e in mine if e.id not in known]
@@ -455,17 +501,17 @@ class StoreFeeds(StoreShownIds):
             # it said before is kept for the next sync to judge (`retold`), however many
             # refreshes (the reader's on opening) come first.
             retold = [
-                (known[e.id], e)
+                (self._whole(known[e.id]), e)
                 for e in mine
-                if e.id in known
-                and (known[e.id].title != e.title or known[e.id].summary != e.summary)
+                if e.id in known and _told_anew(known[e.id], apart.get(e.id), e)
             ]
             known.update((e.id, e) for e in mine)
             ordered = sorted(known.values(), key=_newest_first)
+            listed = ordered[:MAX_ENTRIES_PER_FEED]
             written = [
                 # Whole seconds: 43,000 records carry it, and nothing needs it finer.
-                _record(e, kept.get(e.id, ("", "")), seen.get(e.id, int(now)))
-                for e in ordered[:MAX_ENTRIES_PER_FEED]
+                _record(e, kept.get(e.id, ("", "")), seen.get(e.id, int(now)), apart.get(e.id, ""))
+                for e in listed
             ]
             # A feed served whole again with nothing new (most are, every refresh): 2,000
             # records not encoded and written again for nothing, 60 times at a reader's start.
@@ -474,11 +520,17 @@ class StoreFeeds(StoreShownIds):
                 self._save(self._state, _entries_key(feed_url), written)
             for entry in changed:
                 self._state.set(_content_key(entry.id), entry.content)
+            for entry, record in zip(listed, written, strict=True):
+                # A long summary whole, apart: new, changed, or held by its record till now.
+                print_ = record.get(SUMMARY_APART)
+                if print_ is not None and not entry.summary_cut and print_ != apart.get(entry.id):
+                    self._state.set(_summary_key(entry.id), entry.summary)
             if going := ordered[MAX_ENTRIES_PER_FEED:]:
                 read = self.read_ids(feed_url)
                 self._keep_unlisted((e.id, link_key(e.link), e.id in read) for e in going)
             for dropped in going:
                 self._state.delete(_content_key(dropped.id))
+                self._state.delete(_summary_key(dropped.id))
         for before, entry in retold:
             self._note_told(link_key(entry.link), before)
         return new, changed_list, tuple(before for before, _ in retold), tuple(judged)
@@ -532,8 +584,9 @@ class StoreFeeds(StoreShownIds):
 
     def keep_told(self, key: str, before: Entry) -> None:
         """Keep what an item said before (`before`) for a sync to judge again: its article
-        could not be fetched again this time (a page of it did not come)."""
-        self._note_told(key, before)
+        could not be fetched again this time (a page of it did not come). Its summary whole,
+        as its next telling is compared with (`_whole`: a list's entry may hold its start)."""
+        self._note_told(key, self._whole(before))
 
     def _note_told(self, key: str, before: Entry) -> None:
         """Keep what an item said before it was told anew, for its cached article (the
@@ -585,14 +638,49 @@ class StoreFeeds(StoreShownIds):
 
     def keep_keys(self, feed_url: str) -> None:
         """Write the article keys into a feed's entries kept without them (a store from before
-        keys were kept, or written with other keys): a feed that never changes is never merged
-        again, and its keys would be made again at every read."""
+        keys were kept, or written with other keys), and keep apart the long summaries its
+        records hold whole (`_summary_held`): a feed that never changes is never merged again,
+        and its keys would be made again at every read."""
         data = self._load(self._state, _entries_key(feed_url), [])
         if isinstance(data, list) and all(
-            isinstance(d, dict) and _stored_key(d) is not None for d in data
+            isinstance(d, dict) and _stored_key(d) is not None and not _summary_held(d)
+            for d in data
         ):
             return
         self.merge_entries(feed_url, ())
+
+    def _marked_new(self) -> None:
+        # A new directory's lists are written cut: none to cut once (a write saved at every
+        # start, which a store held by another program made wait).
+        if self._value(self._state, _SUBSCRIPTIONS) is None:
+            self._state.set(_SUMMARIES_APART, time.time())
+
+    def summaries_to_cut(self) -> bool:
+        """Whether lists written before long summaries were kept apart may be left
+        (`cut_summaries` not yet run to its end on this directory, open to write)."""
+        return not self.read_only and self._value(self._state, _SUMMARIES_APART) is None
+
+    def cut_summaries(self, stopped: Callable[[], bool] = lambda: False) -> int:
+        """Once for a directory: every feed's list whose records hold long summaries whole
+        (written before they were kept apart, `_record`) written again, each holding its
+        start, the whole kept apart; how many lists were. Every start read and decoded them
+        whole (a feed carrying its articles in their summaries: 5-20 KB a record). A feed at a
+        time, in its own transaction: one stopped (`stopped`, a reader quitting) or killed
+        part way leaves each list whole or cut, and the next goes on."""
+        cut = 0
+        for url in self.feed_urls():
+            if stopped():
+                return cut
+            records, _ = self.entry_records_lazily(url)
+            try:
+                held = any(isinstance(d, dict) and _summary_held(d) for d in records)
+            except ValueError:  # damaged: left to the reading that copies it aside
+                held = False
+            if held:
+                self.merge_entries(url, ())
+                cut += 1
+        self._state.set(_SUMMARIES_APART, time.time())
+        return cut
 
     def entry_content(self, entry_id: str) -> str:
         """The feed's full text of an entry (see `Entry.content`), or ""."""
@@ -607,12 +695,16 @@ class StoreFeeds(StoreShownIds):
         return entry.content or self.entry_content(entry.id) or self.feed_summary(entry)
 
     def feed_summary(self, entry: Entry) -> str:
-        """`entry`'s summary whole: read from its record in its feed's list when a list held
-        only its start (`Entry.summary_cut`), the record alone decoded, not the list (a feed
-        of 2,000 items each whole in its summary: 40 MB); the start held when the list has
-        it no more."""
+        """`entry`'s summary whole when a list held only its start (`Entry.summary_cut`): kept
+        apart (`_summary_key`) when longer than its record holds, else read from its record
+        in its feed's list, the record alone decoded, not the list (a feed of 2,000 items each
+        whole in its summary, as a list from before they were kept apart holds them: 40 MB);
+        the start held when neither has it any more."""
         if not entry.summary_cut:
             return entry.summary
+        whole = self._value(self._state, _summary_key(entry.id))
+        if isinstance(whole, str):
+            return whole
         raw = self._value(self._state, _entries_key(entry.feed_url))
         if not isinstance(raw, str):
             return entry.summary
@@ -628,6 +720,12 @@ class StoreFeeds(StoreShownIds):
                 summary = record.get("summary")
                 return summary if isinstance(summary, str) else entry.summary
         return entry.summary
+
+    def _whole(self, entry: Entry) -> Entry:
+        """`entry`, decoded from its record, with its summary whole (`feed_summary`)."""
+        if not entry.summary_cut:
+            return entry
+        return dataclasses.replace(entry, summary=self.feed_summary(entry), summary_cut=False)
 
     def read_ids(self, feed_url: str) -> set[str]:
         # The user's own, which no fetch gives back: a damaged record is copied aside first

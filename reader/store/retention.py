@@ -35,6 +35,7 @@ from .feeds import (
     _opened_key,
     _read_key,
     _stored_key,
+    _summary_key,
     seen_at,
 )
 from .usage import StoreUsage
@@ -205,6 +206,7 @@ class StoreRetention(StoreUsage):
         self._save(self._state, _entries_key(url), [d for e, d in records if e.id not in gone])
         for entry_id in gone:
             self._state.delete(_content_key(entry_id))
+            self._state.delete(_summary_key(entry_id))
 
     def _saved_test(self) -> Callable[[Entry, dict[str, Any]], bool]:
         """Whether a headline (its entry and record) is saved, its entry's or its article's;
@@ -249,6 +251,8 @@ class StoreRetention(StoreUsage):
 
 
 def _with_text(store: StoreRetention, entry: Entry) -> Entry:
-    """`entry` with the feed's full text of it, which its record leaves apart."""
+    """`entry` with the feed's full text of it and its summary whole, which its record leaves
+    apart."""
     content = store.entry_content(entry.id)
+    entry = store._whole(entry)
     return replace(entry, content=content) if content else entry

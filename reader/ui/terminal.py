@@ -10,13 +10,63 @@ during a refresh (its event loop stuck for good, so a SIGTERM did nothing either
   never got past it. Here a write the terminal takes no more is dropped instead.
 - A hang-up comes with a SIGCONT, on which the driver starts its terminal mode over (a second
   output thread, a second input thread) as if back from a SIGTSTP, though it was never stopped.
+
+And one that kept a laptop awake: its input thread looks at the terminal every 0.1 s, input or
+not (to see whether to stop, and whether a lone Esc has waited long enough to be the Esc key),
+so the reader left idle woke 10 times a second (acc36a G3). Here it waits on the terminal and a
+pipe that a stop writes to, with no timeout once the keys have rested (`_TICKING`).
 """
 
 from __future__ import annotations
 
+import os
+import selectors
+import threading
+import time
+from codecs import getincrementaldecoder
+from contextlib import suppress
 from typing import IO, Any
 
+from textual import constants
+from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
+
+_TICKING = max(constants.ESCAPE_DELAY, 0.1) + 0.5
+"""Seconds after the last input during which the input thread still wakes every 0.1 s, as
+Textual's does, for the parser's timeouts (a lone Esc is the Esc key once `ESCAPE_DELAY` has
+passed with nothing after it); idle past that, it sleeps until input or a stop comes."""
+
+
+class _WakingEvent(threading.Event):
+    """The driver's `exit_event`, which also wakes the input thread as it is set: that thread
+    no longer looks at the event every 0.1 s. A pipe for each run of the thread (`opened`),
+    closed as it ends: a Ctrl-Z ends it (and closes the driver), `fg` starts another."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._ends: tuple[int, int] | None = None
+        self._lock = threading.Lock()  # no write to an end closed (and its number reused)
+
+    def opened(self) -> int:
+        """A new pipe's read end, which a byte reaches once the event is set."""
+        self.closed()
+        with self._lock:
+            self._ends = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+            return self._ends[0]
+
+    def set(self) -> None:
+        super().set()
+        with self._lock:
+            if self._ends is not None:
+                with suppress(OSError):  # full: a wake already waiting
+                    os.write(self._ends[1], b"!")
+
+    def closed(self) -> None:
+        with self._lock:
+            ends, self._ends = self._ends, None
+        for end in ends or ():
+            with suppress(OSError):
+                os.close(end)
 
 
 class _Drawn:
@@ -59,6 +109,44 @@ class ReaderDriver(LinuxDriver):
         if self._file is not None:
             self._file = _Drawn(self._file)  # type: ignore[assignment]
         self._suspended = False
+        self.exit_event = _WakingEvent()
+
+    def run_input_thread(self) -> None:
+        """Textual's `LinuxDriver.run_input_thread` (8.2), waiting without a timeout once the
+        keys have rested (see the module's docstring); tests/test_idle_wakeups.py notices a
+        change of Textual's."""
+        waking = self.exit_event
+        assert isinstance(waking, _WakingEvent)
+        stop = waking.opened()
+        selector = selectors.SelectSelector()  # as Textual's: a tty, or a file
+        selector.register(self.fileno, selectors.EVENT_READ, "input")
+        selector.register(stop, selectors.EVENT_READ, "stop")
+        parser = XTermParser(self._debug)
+        decode = getincrementaldecoder("utf-8")().decode
+        last_input = time.monotonic()
+
+        def process(events: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> bool:
+            """Whether input came (the terminal is the one input registered)."""
+            came = False
+            if any(key.data == "input" for key, _mask in events):
+                data = decode(os.read(self.fileno, 1024 * 4), final=final)
+                came = bool(data)  # none: a piped stdin at its end
+                for event in parser.feed(data) if came else ():
+                    self.process_message(event)
+            for event in parser.tick():
+                self.process_message(event)
+            return came
+
+        try:
+            while not waking.is_set():
+                ticking = time.monotonic() - last_input < _TICKING
+                if process(selector.select(0.1 if ticking else None)):
+                    last_input = time.monotonic()
+            selector.unregister(stop)
+            process(selector.select(0.1), final=True)
+        finally:
+            selector.close()
+            waking.closed()
 
     def leave_screen(self) -> None:
         """Give the terminal's screen back now, as `stop_application_mode` will once the app
