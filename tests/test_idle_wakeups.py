@@ -129,6 +129,31 @@ def test_the_input_thread_sleeps_when_idle_and_still_reads_keys_and_esc() -> Non
         os.close(slave)
 
 
+def test_the_input_thread_ends_with_its_input() -> None:
+    """Input that has ended (a terminal hung up, a piped stdin at its end) is always ready to
+    read and reads nothing: the thread ends, as no key can come any more, where it kept
+    looking at it, a core spinning until the reader quit. The keys before the end are read."""
+    read_end, write_end = os.pipe()
+
+    async def run() -> None:
+        app = _App()
+        driver = ReaderDriver(app)  # type: ignore[arg-type]
+        driver.fileno = read_end
+        thread = threading.Thread(target=driver.run_input_thread, daemon=True)
+        thread.start()
+        os.write(write_end, b"j")
+        os.close(write_end)
+        await asyncio.to_thread(thread.join, _WAIT)
+        assert not thread.is_alive()  # its stop never asked for
+        assert [e.key for e in app.events if isinstance(e, events.Key)] == ["j"]
+        driver.close()
+
+    try:
+        asyncio.run(run())
+    finally:
+        os.close(read_end)
+
+
 def _idle_worker(parent: int, ready: Any, pid: Any) -> None:
     from reader.workers import start_worker
 

@@ -125,14 +125,19 @@ class ReaderDriver(LinuxDriver):
         decode = getincrementaldecoder("utf-8")().decode
         last_input = time.monotonic()
 
-        def process(events: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> bool:
-            """Whether input came (the terminal is the one input registered)."""
+        def process(
+            events: list[tuple[selectors.SelectorKey, int]], final: bool = False
+        ) -> bool | None:
+            """Whether input came (the terminal is the one input registered); None when the
+            input has ended (a piped stdin at its end, a terminal hung up)."""
             came = False
             if any(key.data == "input" for key, _mask in events):
-                data = decode(os.read(self.fileno, 1024 * 4), final=final)
-                came = bool(data)  # none: a piped stdin at its end
-                for event in parser.feed(data) if came else ():
+                read = os.read(self.fileno, 1024 * 4)
+                if not read:
+                    return None
+                for event in parser.feed(decode(read, final=final)):
                     self.process_message(event)
+                came = True
             for event in parser.tick():
                 self.process_message(event)
             return came
@@ -140,7 +145,12 @@ class ReaderDriver(LinuxDriver):
         try:
             while not waking.is_set():
                 ticking = time.monotonic() - last_input < _TICKING
-                if process(selector.select(0.1 if ticking else None)):
+                came = process(selector.select(0.1 if ticking else None))
+                if came is None:
+                    # Ended for good, as Textual's thread ends: read on, a select that is
+                    # always ready kept the thread spinning a core until the reader quit.
+                    break
+                if came:
                     last_input = time.monotonic()
             selector.unregister(stop)
             process(selector.select(0.1), final=True)
