@@ -129,8 +129,10 @@ class ReaderAppHeadlines(ReaderAppState):
         if self._settle_timer is not None:
             self._settle_timer.stop()
             self._settle_timer = None
-        if not self._busy:
-            collect_and_freeze()
+        if not self._busy and not collect_and_freeze():
+            # A closed article's screen still held (a busy machine had not handled its last
+            # messages): not frozen with the rest, a moment more (`collector._closed`).
+            self._settle_soon()
 
     def on_article_closed(self, _message: ArticleClosed) -> None:
         """Settle once nothing refers to the closed screen any more (its last messages are

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -54,6 +55,15 @@ _deferred: list[int] = []
 _saved: tuple[int, int, int] | None = None
 _reading = 0
 """Reading views open (`reading_opened`)."""
+_closed: list[weakref.ref[object]] = []
+"""Reading views closed and not yet seen gone (`reading_closed`): Textual holds one a moment
+after its close, until its last messages are handled; frozen then with the rest, it outlived
+them, until a thaw of everything (a busy machine's settle came before they were handled)."""
+_closed_waits = 0
+"""Collections since the first of `_closed` closed that found it still held."""
+CLOSED_WAITS = 10
+"""Freezes put off while a closed view is still held, after which what is left is frozen all
+the same (something keeping a view for good must not stop freezing)."""
 
 THAW_AFTER_GROWTH = 50_000
 """Objects frozen since everything was last collected, past which the next `collect_and_freeze`
@@ -114,10 +124,12 @@ def reading_opened() -> None:
     _defer(READING_THRESHOLD)
 
 
-def reading_closed() -> None:
-    """A reading view has closed (see `reading_opened`)."""
+def reading_closed(view: object) -> None:
+    """A reading view has closed (see `reading_opened`): `view`, not frozen with what is left
+    until it has gone (`_closed`)."""
     global _reading
     _reading -= 1
+    _closed.append(weakref.ref(view))
     _resume(READING_THRESHOLD)
 
 
@@ -158,27 +170,46 @@ def freeze_long_lived() -> None:
     _frozen_when_collected = gc.get_freeze_count()
 
 
-def collect_and_freeze() -> None:
+def _closed_held() -> bool:
+    """Whether a closed reading view is still held, and its freeze may yet be put off."""
+    global _closed_waits
+    _closed[:] = [view for view in _closed if view() is not None]
+    if not _closed:
+        _closed_waits = 0
+        return False
+    if _closed_waits >= CLOSED_WAITS:
+        _closed.clear()
+        _closed_waits = 0
+        return False
+    _closed_waits += 1
+    return True
+
+
+def collect_and_freeze() -> bool:
     """One full collection (what a job left, a closed article), then freeze the survivors,
     their lines out of the cycles that would keep them once they are gone (`unlink_strips`).
     Everything is thawed first when the frozen objects have grown too much since it last was
     (see above). While a reading view is open, the collection alone: its article is let go of
-    at Esc, and a frozen one is freed only by thawing everything."""
+    at Esc, and a frozen one is freed only by thawing everything. Nor while a closed one is
+    still held after the collection (`_closed`): False then, for a settle to come again."""
     global _frozen_when_collected, _load_unfrozen
     if _reading:
         gc.collect()
-        return
+        return True
     frozen = gc.get_freeze_count()
     if frozen > _frozen_when_collected + THAW_AFTER_GROWTH:
         gc.unfreeze()
         frozen = 0
     gc.collect()
+    if _closed_held():
+        return False
     unlink_strips(gc.get_objects())
     gc.freeze()
     # Everything was collected (thawed here), or what is frozen now is a load's, long-lived.
     if frozen == 0 or _load_unfrozen:
         _frozen_when_collected = gc.get_freeze_count()
         _load_unfrozen = False
+    return True
 
 
 def unlink_strips(objects: Iterable[object]) -> int:

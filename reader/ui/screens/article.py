@@ -118,7 +118,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         self.app.app_suspend_signal.unsubscribe(self)
         if self._save_timer is not None:
             self._save_timer.stop()
-        reading_closed()
+        reading_closed(self)
         self.app.post_message(ArticleClosed())
 
     def remember_place(self) -> None:
