@@ -14,6 +14,7 @@ from ..safe import safe_line
 from ..search_index import INDEX_FILE, drop_index
 from ..store.directory import _CACHE_FILES, CACHE_SETTINGS
 from ..store.salvage import (
+    OUTSIDE,
     broken_value_files,
     database_problem,
     orphan_value_files,
@@ -153,10 +154,15 @@ def _mend_value_files(folder: Path, holds: str, dry_run: bool) -> None:
     if not broken:
         out(f"{path} ({holds}): sound")
         return
-    names = [f"{key} ({damage})" for key, damage in list(broken.items())[:_NAMED]]
+    kinds = [kind for kind in _DAMAGES if kind in broken.values()]
+    # Each key's damage said where the line names several.
+    names = [
+        key if len(kinds) == 1 else f"{key} ({damage})"
+        for key, damage in list(broken.items())[:_NAMED]
+    ]
     if len(broken) > _NAMED:
         names.append(f"{len(broken) - _NAMED} more")
-    which = f"the file of {plural(len(broken), 'record')} is missing or cut short ({listed(names)})"
+    which = f"the file of {plural(len(broken), 'record')} is {' or '.join(kinds)} ({listed(names)})"
     if dry_run:
         out(f"{path} ({holds}): {which}: {'it' if len(broken) == 1 else 'they'} would be dropped")
         return
@@ -168,7 +174,20 @@ def _mend_value_files(folder: Path, holds: str, dry_run: bool) -> None:
     # Said as it is: "the whole items of a list kept" was said of a Saved list (a map) of
     # which none were, though 124 of its 300 entries read whole (acc32a A18).
     whole = [f"{plural(n, 'whole item')} of {key} kept" for key, n in kept.items() if n]
-    out(f"{path} ({holds}): {which}: dropped ({listed(whole) if whole else 'nothing of it whole'})")
+    done = listed(whole) if whole else "nothing of it whole"
+    if outside := sum(damage == OUTSIDE for damage in broken.values()):
+        # A record naming someone's file (planted, or a copy's paths): it goes, the file stays.
+        left = (
+            "the file outside left as it is"
+            if outside == 1
+            else "the files outside left as they are"
+        )
+        done = f"{done}; {left}"
+    out(f"{path} ({holds}): {which}: dropped ({done})")
+
+
+_DAMAGES = ("missing", "cut short", "longer than its record says", OUTSIDE)
+"""What `broken_value_files` finds, in the order a line names them."""
 
 
 def _drop_orphans(folder: Path, dry_run: bool) -> None:
