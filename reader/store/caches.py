@@ -26,7 +26,8 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -94,6 +95,28 @@ class WaitingCache(diskcache.Cache):
             return execute(statement, *args)
 
         return sql
+
+    @contextmanager
+    def _transact(
+        self, retry: bool = False, filename: str | None = None
+    ) -> Iterator[tuple[Callable[..., sqlite3.Cursor], Callable[[str | None], None]]]:
+        """diskcache's transaction, the files of the values replaced or deleted inside a
+        `transact()` removed once the whole of it has committed. diskcache removes them as
+        each write inside it ends, before the commit: a transaction then undone (Ctrl-C, an
+        error) or a process killed before its commit left rows naming deleted files, a feed's
+        whole list of headlines read as missing and dropped (a command killed inside the
+        rewrite of a list, `cut_summaries`). Undone, the files its writes made stay unnamed
+        (`reader repair` deletes such files an hour on)."""
+        if threading.get_ident() == self._txn_id:  # inside: the outer one removes them
+            yield self._sql, self._replaced.append
+            return
+        replaced: list[str | None] = []
+        with super()._transact(retry, filename) as (sql, cleanup):
+            self._replaced = replaced
+            yield sql, cleanup
+        for name in replaced:
+            if name is not None:
+                self._disk.remove(name)
 
 
 def _begin_in_slices(execute: Callable[..., sqlite3.Cursor], waits: Waits) -> sqlite3.Cursor:
