@@ -246,7 +246,19 @@ def _write(fresh: Path, settings: dict[str, Any], rows: Iterator[tuple[Any, ...]
 def _connect(path: Path) -> sqlite3.Connection:
     if not path.is_file():
         raise FileNotFoundError(f"no cache file at {path}")
-    return sqlite3.connect(read_only_uri(path), uri=True)
+    con = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        con.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.OperationalError as error:
+        if "unable to open" not in str(error):
+            return con  # damaged: what reads it says how
+        # A read-only disk, where SQLite can't make the shared memory its log needs: read as
+        # it is on disk. `reader repair` called both sound files damaged there, "move it aside".
+        con.close()
+        return sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
+    except sqlite3.DatabaseError:
+        pass  # damaged: what reads it says how
+    return con
 
 
 def _readable_rows(source: sqlite3.Connection, found: _Found) -> Iterator[tuple[Any, ...]]:
