@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 from pathlib import Path
 
+from test_data_dir_trust import reader as in_a_process
 from test_shown_not_kept import read_only
 from test_travel import tiny_disk  # noqa: F401  (a fixture)
 
@@ -87,3 +89,36 @@ def test_the_reader_refuses_to_save_on_a_read_only_mount_in_one_line(
 
     with read_only(tiny_disk):
         asyncio.run(run())
+
+
+def test_a_copy_whose_latest_changes_are_in_its_log_says_so(
+    tiny_disk: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """A library copied while a reader had it open (its changes still in the write-ahead log)
+    and its -shm files left out (as backup tools leave them out), on a read-only disk: SQLite
+    can read the log only with one, so the caches were read as they are on disk, and the
+    reader said "no feeds yet" of a library of two. Now it says why, in one line."""
+    made = tmp_path / "made"
+    home = tiny_disk / "home"
+    store = Store(made)
+    try:
+        _library(made)  # a second store on it: the first keeps the log open, unmerged
+        shutil.copytree(made, home)
+    finally:
+        store.close()
+    assert (home / "state" / "cache.db-wal").stat().st_size > 0
+    for shm in home.glob("*/cache.db-shm"):
+        shm.unlink()
+    with read_only(tiny_disk):
+        shown = in_a_process(home, "feeds")  # its warning on stderr, not taken by pytest's logging
+    assert shown.returncode == 0
+    assert shown.stderr.splitlines() == [
+        f"the data directory {home} is read-only: what is cached reads, nothing new is kept"
+        " (marks, places, articles); its latest changes, in state/cache.db-wal, can't be read"
+        " here (no -shm file beside it, none can be made): a copy of the directory on a"
+        " writable disk reads them"
+    ]
+    copy = tmp_path / "copy"
+    shutil.copytree(home, copy)
+    assert FEEDS[1] in run_reader(copy, "feeds").stdout  # as the line says

@@ -186,6 +186,14 @@ def _room_to_write(directory: Path) -> bool:
     return room.f_bavail * room.f_frsize >= _ROOM_TO_OPEN and not read_only(directory)
 
 
+def _holds_log(directory: Path) -> bool:
+    """Whether the cache in `directory` has a write-ahead log holding changes."""
+    try:
+        return (directory / f"{DBNAME}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
 def _take(cache: diskcache.Cache, settings: dict[str, Any]) -> None:
     """`cache` set to use `settings`, read from its Settings table, as `diskcache.Cache()`
     leaves a cache it has opened."""
@@ -237,6 +245,9 @@ class ReadOnlyCache(diskcache.Cache):
         self._local = threading.local()
         self._txn_id = None
         self._uri = ""
+        self.log_unread = False
+        """Read as it is on disk (`immutable`) while its write-ahead log holds changes: those
+        are not read (a copy made while a reader had it open, its -shm file left out)."""
         for immutable in (False, True):
             self._uri = read_only_uri(directory / DBNAME, immutable=immutable)
             try:
@@ -246,6 +257,7 @@ class ReadOnlyCache(diskcache.Cache):
                 self.close()
                 if immutable:
                     raise
+        self.log_unread = immutable and _holds_log(directory)
         _take(self, settings)
 
     @property
