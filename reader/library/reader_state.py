@@ -39,8 +39,8 @@ def summaries_line(feeds: int) -> str:
     """What a face says as the headline lists an earlier version wrote are rewritten (up to
     `feeds` of them): what it is, that it happens once, and that stopping it loses nothing."""
     return (
-        f"rewriting the headline lists of {plural(feeds, 'feed')} for this version, once:"
-        " a few seconds (stopped, nothing is lost and the next start goes on)"
+        f"rewriting the headline lists of {plural(feeds, 'feed')} for this version, once"
+        " (a few seconds; stopping it loses nothing)"
     )
 
 
