@@ -161,7 +161,7 @@ def open_library(
     from ..library import Library
 
     lib = Library.configured(data_dir(args.data_dir), config_of(args), workers)
-    lib.keep_summaries_apart()  # once for a directory from before they were
+    lib.keep_summaries_apart(starting=err)  # once for a directory from before they were
     return lib
 
 

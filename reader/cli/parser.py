@@ -855,12 +855,14 @@ def build_parser() -> argparse.ArgumentParser:
         " file is kept beside it (cache.db.damaged-STAMP), never deleted. What could not be read"
         " comes back as other damaged records do: a feed's headlines at the next sync, an"
         " article fetched again; the list of subscriptions, if lost, is made again from each"
-        " feed's record. A record kept in a file of its own (over 32 KB) whose file is missing or"
-        " cut short is dropped (the whole items of a list or of the Saved list kept), and a file"
-        " no record names (left an hour by a write cut short) deleted. A damaged search index is"
-        " deleted, made again by the next search. A reader open on the directory, or a sync"
-        " running, stops it (nothing changed). Exit 1 when a file could not be mended (its first"
-        " page lost: move it aside).",
+        " feed's record. A record kept in a file of its own (over 32 KB) whose file is missing,"
+        " cut short or outside its cache's folder is dropped (the whole items of a list or of the"
+        " Saved list kept; a file outside left as it is), and a file no record names (left an"
+        " hour by a write cut short) deleted. A damaged search index is deleted, made again by"
+        " the next search. A read-only directory is checked only, as --dry-run checks it. A"
+        " reader open on the directory, or a sync running, stops it (nothing changed). Exit 1"
+        " when a file could not be mended (its first page lost: move it aside), or was found"
+        " damaged on a read-only directory.",
     )
     p.add_argument("--dry-run", action="store_true", help="say what it would do, change nothing")
     p.set_defaults(func=_later("repair", "cmd_repair"))

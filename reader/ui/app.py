@@ -454,9 +454,8 @@ class ReaderApp(ReaderAppLifecycle):
                 self.main_screen.post_message(HeadlinesChanged(filled=frozenset()))
         if refreshing:
             await self._refresh()
-        # Once for a directory from before long summaries were kept apart: its lists written
-        # again, in a thread, after the start and its refresh; quitting stops it between feeds.
-        await asyncio.to_thread(self.lib.keep_summaries_apart, lambda: self._quitting)
+        # After the start and its refresh: the list read and drawn first.
+        await self.keep_summaries_apart()
 
     # -- other keys ----------------------------------------------------------------------------
     def action_help(self) -> None:
