@@ -109,6 +109,13 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
     return line
 
 
+def _finishing_line(taken_over: int) -> str:
+    """What `S` says when pressed as a refresh is read in: the sync starts after it, its
+    feeds in (`taken_over` of them) not asked again."""
+    feeds = f" ({plural(taken_over, 'feed')} in, not asked again)" if taken_over else ""
+    return f"Syncing: finishing the refresh{feeds}…"
+
+
 def _unwritable(error: FetchError) -> str:
     """Why the store took no writes, in a few words: the store's own (`Unwritable`)."""
     return error.unwritable.capitalize() if error.unwritable else "The cache takes no writes"
@@ -158,9 +165,17 @@ class ReaderAppSync(ReaderAppFill):
             # opening, say), rather than turning away the `S` pressed at the gate.
             self._sync_next = True
             # Its feeds asked, or being asked, are the sync's: not asked again (acc36a G1).
-            self.lib.hand_over_refresh()
+            self._taken_over = self.lib.hand_over_refresh() or 0
             self._job_task.cancel()
-            self.status = "Syncing: starting…"
+            self.status = _finishing_line(self._taken_over)
+            return
+        if self._finishing == "refreshing" and group == "sync" and not self._busy:
+            # Every feed in, the list being read in: the sync takes the refresh's feeds over
+            # and starts once it is (`_job`), rather than asking every feed again.
+            if not self._sync_next:
+                self._sync_next = True
+                self._taken_over = self.lib.hand_over_refresh() or 0
+            self.status = _finishing_line(self._taken_over)
             return
         if self._busy:
             self.notify(f"Already busy ({self._busy}); try again when it is done.")
@@ -193,7 +208,7 @@ class ReaderAppSync(ReaderAppFill):
         await self._job(
             "refreshing",
             f"Refreshing {name}…",
-            self.lib.refresh(progress=self._show_progress, feeds=feeds),
+            self.lib.refresh(progress=self._show_progress, feeds=feeds, kept_for_sync=True),
             self._refresh_summary,
             lambda results: results,
         )
@@ -223,10 +238,41 @@ class ReaderAppSync(ReaderAppFill):
         finally:
             self._busy = ""
             self._job_task = None
+            if busy == "syncing":
+                self._taken_over = 0
             self._filling_ends(results)
             if self._sync_next:
                 self._sync_next = False
                 self.call_later(self.action_sync)
+        self._finishing = busy
+        try:
+            await self._read_in(busy, results, seen, listed)
+        finally:
+            self._finishing = ""
+            sync_next, self._sync_next = self._sync_next, False
+            if sync_next:
+                self.call_later(self.action_sync)  # with this refresh's feeds (`_run_alone`)
+            elif self.library is not None:
+                self.library.drop_handed_over()  # read in: a sync from now on asks again
+        if sync_next:
+            return  # the sync's line is the status line's, not this refresh's summary
+        self.show_unasked(summary(result))
+        if busy == "syncing":
+            self.check_open_articles()  # a changed copy of one open may have come
+        # The garbage the job left waited for now (no full collection during it): one
+        # collection (50–180 ms measured on a busy 2-core machine), once, after the result is
+        # on screen.
+        self.set_timer(COLLECT_AFTER_JOB, collect_and_freeze)
+
+    async def _read_in(
+        self,
+        busy: str,
+        results: list[FeedResult],
+        seen: tuple[float, float],
+        listed: frozenset[str],
+    ) -> None:
+        """What a refresh or a sync brought read in: the list, or a refresh that brought no
+        headline, the feeds' rows alone (`_reload_feeds`)."""
         # A reload the job started must not finish after this one: it would put the idle
         # counts over the job's result line.
         self.workers.cancel_group(self, "reload")
@@ -237,13 +283,6 @@ class ReaderAppSync(ReaderAppFill):
             await self._reload_feeds()
         else:
             await self.reload(freeze=False)
-        self.show_unasked(summary(result))
-        if busy == "syncing":
-            self.check_open_articles()  # a changed copy of one open may have come
-        # The garbage the job left waited for now (no full collection during it): one
-        # collection (50–180 ms measured on a busy 2-core machine), once, after the result is
-        # on screen.
-        self.set_timer(COLLECT_AFTER_JOB, collect_and_freeze)
 
     def _changed_seen_pair(self) -> tuple[float, float]:
         return self._changed_seen, self._cached_seen
@@ -314,7 +353,7 @@ class ReaderAppSync(ReaderAppFill):
         try:
             await self._job(
                 "syncing",
-                "Syncing: starting…",
+                _finishing_line(self._taken_over) if self._taken_over else "Syncing: starting…",
                 self.lib.sync(progress=self._show_progress),
                 lambda report: sync_summary(report, self._browser_key()),
                 lambda report: report.feeds,
@@ -343,6 +382,10 @@ class ReaderAppSync(ReaderAppFill):
             return
         if progress.cached is not None:
             self._arrived[progress.cached.id] = progress.in_part
+        if progress.phase == "feeds" and progress.feeds_done < self._taken_over:
+            # The feeds a refresh brought are being counted in: its line stands, not a count
+            # from 0 as if they were asked again.
+            return
         if progress.phase == "indexing":
             # Shown at once, not batched: the sync's end pauses for it (seconds for thousands).
             self._pending_status = progress.indexing_line()
