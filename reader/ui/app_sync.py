@@ -394,8 +394,8 @@ class ReaderAppSync(ReaderAppFill):
         line = f"Syncing: articles {progress.articles_done}/{progress.articles_total}"
         if not progress.feeds_finished:
             line = f"Syncing: feeds {progress.feeds_done}/{progress.feeds_total}, " + line[9:]
-        if progress.failures:
-            line += f", {progress.failures} failed"
+        if failed := progress.failures_line():
+            line += f", {failed}"
         if waiting := progress.waiting_line():
             line += f" · {waiting}"
         self._pending_status = line
