@@ -205,16 +205,17 @@ class SyncProgress:
         sync, 3 failed"), "" when none."""
         return ", ".join(left_and_failed_words(self.left, self.failures))
 
-    def waiting_line(self, stop: str = "") -> str:
+    def waiting_line(self, stop: str = "", does: str = "keeps what came") -> str:
         """What a sync's end waits for ("waiting for the last 7 articles, at 127.0.0.2:8736…"),
         or "": 7 stalled pages held "202/209" still for ~30 s with nothing saying that the
-        rest was done (acc36a G4). `stop`: the key that stops it keeping what came."""
+        rest was done (acc36a G4). `stop`: the key that stops it, which `does` so ("Ctrl-C
+        keeps what came"; the reader's "Q quits, keeping what came")."""
         if not self.waiting:
             return ""
         count = sum(n for _, n in self.waiting)
         hosts = [host for host, _ in self.waiting]
         at = listed(hosts[:2] + ([plural(len(hosts) - 2, "more host")] if len(hosts) > 2 else []))
-        keeps = f"; {stop} keeps what came" if stop else ""
+        keeps = f"; {stop} {does}" if stop else ""
         return f"waiting for the last {plural(count, 'article')}, at {at}{keeps}"
 
     def indexing_line(self) -> str:

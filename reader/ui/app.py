@@ -145,7 +145,7 @@ class ReaderApp(ReaderAppLifecycle):
     def action_help_quit(self) -> None:
         """Ctrl-C, which quits no Textual app (it copies a selection): said in the reader's
         words and spelling of its keys, not Textual's "Press ctrl+q to quit the app"."""
-        keys = self.keymap.shown("quit", "Q")
+        keys = self.keymap.shown("quit", self.keymap.key_everywhere("quit") or "")
         self.notify(f"Ctrl-C does not quit the reader: {keys} does", markup=False)
 
     def get_driver_class(self) -> type[Driver]:

@@ -396,7 +396,9 @@ class ReaderAppSync(ReaderAppFill):
             line = f"Syncing: feeds {progress.feeds_done}/{progress.feeds_total}, " + line[9:]
         if failed := progress.failures_line():
             line += f", {failed}"
-        if waiting := progress.waiting_line():
+        # Quitting is what stops a sync here (the next `S` carries on): its key in force.
+        quit_key = keymap_of(self).key_everywhere("quit") or ""
+        if waiting := progress.waiting_line(quit_key, "quits, keeping what came"):
             line += f" · {waiting}"
         self._pending_status = line
         if not self._flush_pending:
