@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from reader.config import load_config
 from reader.library import Library
 from reader.ui.app import ReaderApp
 from tests.test_library import ARTICLE, feed_xml
@@ -89,6 +90,18 @@ def held_site() -> Iterator[HeldSite]:
         server.server_close()
 
 
+def subscribe(data: Path, site: HeldSite) -> None:
+    """`data` subscribed to the site's feeds, their headlines in."""
+
+    async def headlines() -> None:
+        async with Library(data) as lib:
+            for path in FEEDS:
+                lib.add_feed(site.url(path))
+            await lib.sync(articles=False)
+
+    asyncio.run(headlines())
+
+
 def test_S_during_the_refresh_and_fetch_ahead_asks_nothing_twice(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
@@ -97,21 +110,15 @@ def test_S_during_the_refresh_and_fetch_ahead_asks_nothing_twice(tmp_path: Path)
         "[network]\nper_host = 8\nread_timeout = 120\ntotal_timeout = 240\n"
     )
     with held_site() as site:
-
-        async def headlines() -> None:
-            async with Library(data) as lib:
-                for path in FEEDS:
-                    lib.add_feed(site.url(path))
-                await lib.sync(articles=False)
-
-        asyncio.run(headlines())
+        subscribe(data, site)
         site.gates["/f2.xml"].clear()
         site.gates["/f3.xml"].clear()
         site.asked.clear()
         site.answered.clear()
 
         async def gate() -> None:
-            app = ReaderApp(data)  # refreshes on opening, and fetches the articles ahead
+            # Refreshes on opening, and fetches the articles ahead.
+            app = ReaderApp(data, config=load_config(data / "config.toml"))
             async with app.run_test(size=(120, 20)) as pilot:
                 await until(
                     pilot,
@@ -152,14 +159,7 @@ def test_S_as_the_refresh_is_read_in_asks_no_feed_again(tmp_path: Path) -> None:
     data.mkdir()
     with held_site() as site:
         site.release(*HELD)  # nothing held: the refresh ends, its list is what is held
-
-        async def headlines() -> None:
-            async with Library(data) as lib:
-                for path in FEEDS:
-                    lib.add_feed(site.url(path))
-                await lib.sync(articles=False)
-
-        asyncio.run(headlines())
+        subscribe(data, site)
         site.asked.clear()
 
         async def gate() -> None:
