@@ -201,3 +201,35 @@ def test_S_as_the_refresh_is_read_in_asks_no_feed_again(tmp_path: Path) -> None:
                 assert not counted, f"the feeds counted again: {counted}"
 
         asyncio.run(gate())
+
+
+def test_a_refresh_that_ended_is_taken_over_only_until_it_is_read_in(tmp_path: Path) -> None:
+    """The reader's refresh (`kept_for_sync`) keeps its answers for a sync asked for as it is
+    read in (`hand_over_refresh`); once read in (`drop_handed_over`), a sync asks again."""
+    data = tmp_path / "data"
+    data.mkdir()
+    with held_site() as site:
+        site.release(*HELD)
+        subscribe(data, site)
+
+        def feeds_asked() -> dict[str, int]:
+            asked = {path: site.asked[path] for path in FEEDS}
+            site.asked.clear()
+            return asked
+
+        async def go() -> None:
+            async with Library(data) as lib:
+                feeds_asked()
+                await lib.refresh(kept_for_sync=True)
+                assert lib.hand_over_refresh() == len(FEEDS)
+                await lib.sync(articles=False)
+                assert feeds_asked() == dict.fromkeys(FEEDS, 1)  # the refresh's asks alone
+                await lib.refresh(kept_for_sync=True)
+                lib.drop_handed_over()  # read in
+                assert lib.hand_over_refresh() is None
+                await lib.sync(articles=False)
+                assert feeds_asked() == dict.fromkeys(FEEDS, 2)
+                await lib.refresh()  # not the reader's: nothing kept
+                assert lib.hand_over_refresh() is None
+
+        asyncio.run(go())

@@ -99,6 +99,9 @@ class ReaderAppSync(ReaderAppFill):
             return
         if self.library is not None and self.library.read_only_tag:
             self.status = f"No {group}: {self.library.read_only_tag}, so nothing new can be kept"
+            # A refresh's feeds handed over for this sync: not for a later refresh to take.
+            self.library.drop_handed_over()
+            self._taken_over = 0
             return
         self._run(job(), group, exclusive=True)
 
@@ -257,6 +260,7 @@ class ReaderAppSync(ReaderAppFill):
         lock = SyncLock(self.lib.data_dir)
         if not lock.take():
             self.lib.drop_handed_over()  # the other sync asks those feeds
+            self._taken_over = 0
             # A cron sync, or `reader sync` in another window: not a second download of it
             # all; what it caches is marked here as it comes (`headline_marks`).
             holder = lock.holder()
