@@ -406,7 +406,7 @@ def _failed_on_row(progress: SyncProgress) -> str:
     """The failures on the row of `progress`'s phase: the articles' alone (the feeds' are
     named at the end); on the feeds' row, "feeds: 30/30, 214 failed" counted articles as
     feeds (acc34a C9)."""
-    return "" if progress.phase == "feeds" else f"{progress.failures} failed"
+    return "" if progress.phase == "feeds" else progress.failures_line() or "0 failed"
 
 
 def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], None]]:
