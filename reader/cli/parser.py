@@ -412,7 +412,12 @@ def build_parser() -> argparse.ArgumentParser:
         " weekly, not at every sync. The search feeds follow (`reader search-feed`), each with"
         " its unread hits and its words (`reader list --feed NAME` lists its hits).",
     )
-    p.add_argument("--json", action="store_true", help='print JSON (name: yours, "" for none)')
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='print JSON: a row per feed ("kind": "feed"; name: yours, "" for none), then one per'
+        ' search feed ("kind": "search", with its "words"; its "url" "")',
+    )
     p.add_argument(
         "--failing",
         action="store_true",
