@@ -187,7 +187,7 @@ def _list_of(
                 # "holds" alone would say the words are nowhere in the archive (acc27a A17).
                 dated = since is not None or before is not None
                 outside = len(searched(every).hits) if dated else 0
-                err(none_holds(query, args.since, args.before, outside) + case)
+                err(none_holds(query, args.since, args.before, outside, args.unread) + case)
             say_syncing(syncing, uncached)
         # Read for the lines printed only: a search that found none needs no page's date.
         page_dates = lib.store.page_dates() if headlines else {}

@@ -423,13 +423,11 @@ def _search_feed_counts(
     listed, unlisted = lib.headlines_and_unlisted()
     rows = merged_newest_first(listed, unlisted)
     found = lib.search_feed_hits(searches, rows, indexing_said(lib.store.sync_under_way()))
-    # A cached article no headline lists is no unread headline: the reader's row counts none.
-    ids = {h.entry.id for h in rows}
+    # A cached article no headline lists any more (its feed dropped it, or was removed) is
+    # unread until marked read, as `reader list --feed NAME --unread` lists it and the
+    # reader's row counts it.
     return {
-        name: (
-            sum(not h.read and h.entry.id in ids for h in (hit.headline for hit in hits)),
-            len(hits),
-        )
+        name: (sum(not hit.headline.read for hit in hits), len(hits))
         for name, hits in found.items()
     }
 
