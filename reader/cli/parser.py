@@ -427,13 +427,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "search-feed",
-        help="keep a search as a row of the feed list (add, remove, list)",
+        help="keep a search as a row of the feed list (add, remove, rename, list)",
         description="Keep a search as a search feed: a row of the reader's feed list (⌕ NAME)"
         " listing what its words find in the articles' text, as F does, with its unread hits"
         " counted; `reader list --feed NAME` lists them, `reader feeds` counts them. Kept in the"
         " data directory, beside the config's [[search]] tables (a config's of the same name wins"
-        " and `list` says so). In the reader, + on F's hits keeps their search, and D on a"
-        " search feed's row takes it away.",
+        " and `list` says so). In the reader, + on F's hits keeps their search, R on a search"
+        " feed's row renames it and D takes it away.",
     )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -458,6 +458,14 @@ def build_parser() -> argparse.ArgumentParser:
         " its file.",
     )
     q.add_argument("name", metavar="NAME")
+    q = action(
+        "rename",
+        "name a search feed otherwise",
+        "Name the search feed NAME (case and spaces aside) NEW_NAME, its words kept; the"
+        " config's are renamed in its file.",
+    )
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("new_name", metavar="NEW_NAME")
     action(
         "list",
         "list the search feeds, the config's and those kept here",

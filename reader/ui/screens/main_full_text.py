@@ -140,6 +140,12 @@ class MainFullText(Screen[None]):
         """The list shown is a search's hits: `F`'s, or a search feed's."""
         return lists_hits(self.feed_url)
 
+    @property
+    def hits_coming(self) -> bool:
+        """The hits shown are not all there are yet: a search feed's search has shown none,
+        or a search goes on under its first ones shown."""
+        return self.showing_hits and (self._feed_searching or self._so_far is not None)
+
     def search_feed(self, view: str | None) -> SearchFeed | None:
         """The search feed of `view` (None: it is no search feed's, or the config has it no
         more)."""
