@@ -13,6 +13,7 @@ from textual.binding import Binding
 
 from ...feed_names import folded
 from ...models import StoreError
+from ...search_feeds import SearchFeed
 from ..display import plain
 from ..headlines import search_feed_view, view_search_feed
 from ..widgets.main.feed_list import FeedList
@@ -81,21 +82,28 @@ class MainSearchFeeds(MainFullText):
         line = f"Kept as ⌕ {kept} in the feed list" + (f" (it searched “{was}”)" if was else "")
         self.query_one(StatusBar).show_note(plain(line, max_length=200).plain)
 
+    def _kept_shown(self, config_does: str) -> SearchFeed | None:
+        """The search feed shown, when the data directory keeps it; one of the config's is
+        said to be its file's (what its table there `config_does`), and None."""
+        feed = self.search_feed(self.feed_url)
+        if feed is not None and not feed.kept:
+            name = plain(feed.name, max_length=60).plain
+            self.notify(
+                f"⌕ {name} is the config's: its [[search]] table in config.toml {config_does}.",
+                timeout=5,
+                markup=False,
+            )
+            return None
+        return feed
+
     def rename_search_feed(self) -> None:
         """Ask the name to give the search feed shown (the config's: said how)."""
         from ..dialogs.feed_input import FeedInputScreen
 
-        feed = self.search_feed(self.feed_url)
+        feed = self._kept_shown("names it")
         if feed is None:
             return
         name = plain(feed.name, max_length=60).plain
-        if not feed.kept:
-            self.notify(
-                f"⌕ {name} is the config's: its [[search]] table in config.toml names it.",
-                timeout=5,
-                markup=False,
-            )
-            return
 
         def entered(line: str | None) -> None:
             if line is not None and line.strip() and line.strip() != feed.name:
@@ -144,17 +152,10 @@ class MainSearchFeeds(MainFullText):
         """The search feed shown taken away, once the user says yes (the config's: said how)."""
         from ..dialogs.confirm import ConfirmScreen
 
-        feed = self.search_feed(self.feed_url)
+        feed = self._kept_shown("takes it away")
         if feed is None:
             return
         name = plain(feed.name, max_length=60).plain
-        if not feed.kept:
-            self.notify(
-                f"⌕ {name} is the config's: its [[search]] table in config.toml takes it away.",
-                timeout=5,
-                markup=False,
-            )
-            return
         question = (
             f"Remove the search feed “{name}” ({plain(feed.words, max_length=80).plain})?"
             " Its hits stay in their feeds. (y / n)"
