@@ -108,9 +108,10 @@ def test_A_on_a_search_feed_marks_every_hit_read_those_of_no_feed_too(synced_dir
             await until(pilot, lambda: screen.feed_url == search_feed_view(NAME), "its row")
             await until(pilot, lambda: len(table(app).rows) == total, "its hits")
             await pilot.press("A")  # on its row in the feed list, as on a feed's
+            said = f"Marked {total} headlines of ⌕ {NAME} read"
+            await until(pilot, lambda: said in status(app), "said")
             await until(pilot, lambda: _count(app) == "", "no unread hit")
-            assert f"Marked {total} headlines of ⌕ {NAME} read" in status(app)
-            assert all(h.read for h in table(app).rows)
+            await until(pilot, lambda: all(h.read for h in table(app).rows), "shown read")
             await until(pilot, lambda: not app._unkept, "the marks kept")
             # As the commands count them, while the reader is open.
             assert _unread_said(synced_dir) == (f"⌕ {NAME}  (0 unread of {total})", [])
@@ -161,11 +162,11 @@ def test_R_on_a_search_feeds_row_renames_it_or_says_the_config_names_it(synced_d
             assert asked.query_one(Input).value == "Gales"
             await pilot.press("ctrl+u", *"Gale warnings", "enter")
             renamed = search_feed_view("Gale warnings")
-            await until(pilot, lambda: screen.feed_url == renamed, "renamed")
-            assert "Renamed: ⌕ Gale warnings" in status(app)
+            await until(pilot, lambda: "Renamed: ⌕ Gale warnings" in status(app), "renamed")
+            assert screen.feed_url == renamed
             assert "⌕ Gale warnings" in feeds.names and "⌕ Gales" not in feeds.names
             assert feeds.selected_url == renamed and screen.focused is feeds
-            assert "⌕ Gale warnings" in str(table(app).border_title)
+            await until(pilot, lambda: "⌕ Gale warnings" in str(table(app).border_title), "title")
             assert len(table(app).rows) == len(gales)
             # Another's name is refused in one line, nothing renamed.
             await pilot.press("R")
