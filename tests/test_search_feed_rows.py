@@ -94,6 +94,44 @@ def test_feeds_and_list_unread_count_a_removed_feeds_hits_alike(synced_dir: Path
     assert listed.stderr.startswith("reader: no unread headline or cached article holds storm")
 
 
+def test_mark_read_feed_marks_a_search_feeds_hits_as_A_on_its_row(synced_dir: Path) -> None:
+    (synced_dir / "config.toml").write_text(CONFIG, encoding="utf-8")
+    total, _loose = _feedless(synced_dir)
+    hits = found(synced_dir, STORMS)
+    dates = sorted(h.headline.entry.published for h in hits if h.headline.entry.published)
+    before = dates[-1].strftime("%Y-%m-%d")  # the newest's day: not it
+    older = sum(
+        h.headline.entry.published < dates[-1].replace(hour=0, minute=0, second=0, microsecond=0)
+        for h in hits
+    )
+    assert 0 < older < total
+    marked = run_reader(synced_dir, "mark-read", "--feed", NAME.lower(), "--before", before)
+    assert (marked.returncode, marked.stdout) == (
+        0,
+        f"Marked {older} headline{'s' * (older != 1)} of ⌕ {NAME} read.\n",
+    )
+    assert _unread_said(synced_dir)[0] == f"⌕ {NAME}  ({total - older} unread of {total})"
+    marked = run_reader(synced_dir, "mark-read", "--feed", NAME)
+    assert (
+        marked.stdout
+        == f"Marked {total - older} headline{'s' * (total - older != 1)} of ⌕ {NAME} read.\n"
+    )
+    assert _unread_said(synced_dir) == (f"⌕ {NAME}  (0 unread of {total})", [])
+    # Those alone: the other feeds' headlines are unread still.
+    assert "(0 unread" not in run_reader(synced_dir, "feeds").stdout.splitlines()[0]
+    again = run_reader(synced_dir, "mark-unread", "--feed", NAME)
+    assert again.stdout == f"Marked {total} headlines of ⌕ {NAME} unread.\n"
+    assert len(_unread_said(synced_dir)[1]) == total
+    # A feed's command given a search feed's name says what it is, in one line.
+    for command in (["tag", NAME, "news"], ["rename", NAME, "x"], ["remove", NAME]):
+        refused = run_reader(synced_dir, *command)
+        assert refused.returncode == 1
+        assert refused.stderr == (
+            f"reader: not subscribed: {NAME} is a search feed ({STORMS}):"
+            " `reader search-feed` renames or removes it\n"
+        )
+
+
 def test_A_on_a_search_feed_marks_every_hit_read_those_of_no_feed_too(synced_dir: Path) -> None:
     (synced_dir / "config.toml").write_text(CONFIG, encoding="utf-8")  # the commands' too
     total, loose = _feedless(synced_dir)

@@ -745,13 +745,15 @@ def build_parser() -> argparse.ArgumentParser:
             description=f"Mark headlines {state}: every feed's, one feed's with --feed, or those"
             " of the feeds filed under a tag with --tag, and only those published before a date"
             " with --before (a headline without a date is left as it is). In the reader, A"
-            " marks the list shown read (a feed's, a tag's) and C every feed.",
+            " marks the list shown read (a feed's, a tag's, a search feed's hits) and C every"
+            " feed.",
         )
         which = p.add_mutually_exclusive_group()
         which.add_argument(
             "--feed",
             metavar="FEED",
-            help="only this feed's headlines (its address as `reader feeds` shows it, or its name)",
+            help="only this feed's headlines (its address as `reader feeds` shows it, or its"
+            " name), or a search feed's hits (its name)",
         )
         _add_tag_option(
             which, "only the headlines of the feeds filed under TAG, and the articles tagged TAG"
