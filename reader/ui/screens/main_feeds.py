@@ -1,7 +1,8 @@
 """The main screen's subscriptions, changed without leaving the reader: `a` adds a feed by its
 address or a site's (the feed found as `reader add` finds it), `R` renames the feed shown (in the
 feed list, or whose headlines are shown; empty: its own title again), `D` or Delete removes it
-once the user says yes; on a search feed's row, those two are the search feed's (`MainSearchFeeds`). The work is the app's (`app_feeds`): the network in a worker, the store
+once the user says yes; on a search feed's row, those two are the search feed's
+(`MainSearchFeeds`). The work is the app's (`app_feeds`): the network in a worker, the store
 written off the screen's loop."""
 
 from __future__ import annotations
