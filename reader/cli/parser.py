@@ -410,7 +410,8 @@ def build_parser() -> argparse.ArgumentParser:
         " when it fails and when it last worked; one that moved for good (a 301 or 308 to a"
         " feed) says where it is fetched from now; one gone for good (410) is asked again"
         " weekly, not at every sync. The search feeds follow (`reader search-feed`), each with"
-        " its unread hits and its words (`reader list --feed NAME` lists its hits).",
+        " its unread hits and its words (`reader list --feed NAME` lists its hits, `reader"
+        " mark-read --feed NAME` marks them read).",
     )
     p.add_argument(
         "--json",
