@@ -48,6 +48,23 @@ def too_many_redirects(url: str, limit: int) -> FetchError:
     return FetchError(ErrorKind.HTTP, f"more than {limit} redirects from {_host(url)}", url)
 
 
+# Cells of an address said in a failure's words: a signed CDN address fits whole.
+_ADDRESS_CELLS = 200
+
+
+def invalid_url(url: str, error: Exception) -> str:
+    """Why `url` can't be sent (httpx's `error`: "URL too long", an IDNA error), and the address
+    cut in its middle (`cells.middle_cut`): a 1 MB link was cut after 200 characters of "aaa…"
+    without a word of what was wrong with it (acc37b I2)."""
+    from .cells import middle_cut
+
+    address = middle_cut(safe_line(url), _ADDRESS_CELLS)
+    why = safe_line(error, 100)
+    if why == "URL too long":
+        why = f"{len(url):,} characters long"
+    return f"not a valid web address{f' ({why})' if why else ''}: {address}"
+
+
 def _host(url: str) -> str:
     return safe_line(urlsplit(url).netloc, 100) or "the server"
 
