@@ -4,12 +4,10 @@ host that doesn't exist" (acc37b I7); a redirect to a host that doesn't exist st
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 from reader.cli import main
 
@@ -20,41 +18,24 @@ _LINKS = {
 }
 
 
-class _Site(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        if self.path == "/redir":
-            self.send_response(302)
-            self.send_header("Location", "http://news-public.nowhere.invalid/x")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        items = "".join(
-            f"<item><title>{title}</title><link>{link if '://' in link else base + link}</link>"
-            f"<guid>{n}</guid></item>"
-            for n, (title, link) in enumerate(_LINKS.items())
-        )
-        body = (
-            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-            f"<title>Abroad</title>{items}</channel></rss>"
-        ).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/rss+xml")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def site(httpserver: HTTPServer) -> str:
+    """A feed of `_LINKS` at /feed.xml, and /redir sending on to a host that doesn't exist."""
+    base = httpserver.url_for("").rstrip("/")
+    items = "".join(
+        f"<item><title>{title}</title><link>{link if '://' in link else base + link}</link>"
+        f"<guid>{n}</guid></item>"
+        for n, (title, link) in enumerate(_LINKS.items())
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>Abroad</title>{items}</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    httpserver.expect_request("/redir").respond_with_data(
+        "", status=302, headers={"Location": "http://news-public.nowhere.invalid/x"}
+    )
+    return base
 
 
 def test_an_international_host_that_doesnt_resolve_is_the_networks_failure(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,13 +25,9 @@ forty minutes per day per device, after which you may buy a day pass at the desk
 
 
 @pytest.fixture
-def server() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    yield server
-    server.clear()
-    if server.is_running():
-        server.stop()
+def server(httpserver: HTTPServer) -> HTTPServer:
+    """pytest-httpserver's server, by a name that says what it plays: the sites."""
+    return httpserver
 
 
 def _feed(server: HTTPServer, path: str, channel: str, items: list[tuple[str, str]]) -> str:
