@@ -181,6 +181,7 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, netloc, parts.path or "/", _untracked(parts.query), ""))
 
 
+@lru_cache(maxsize=65536)
 def page_address(url: str) -> str:
     """The address of the page `url` names, for telling whether two addresses are one page:
     `canonical_url` without a user name (which the reader leaves out where it shows and cites
