@@ -31,6 +31,7 @@ from .fetch_messages import (
     _host,
     _network_message,
     _try_again,
+    invalid_url,
     page_own_failure,
     too_many_redirects,
 )
@@ -291,11 +292,9 @@ class Fetcher:
                     request = self._client.build_request(
                         "GET", url, headers=self._headers(url, headers), extensions=extensions
                     )
-                except (httpx.InvalidURL, ValueError):  # IDNAError is a ValueError
+                except (httpx.InvalidURL, ValueError) as error:  # IDNAError is a ValueError
                     # Not sent at all: the address asked for is at fault, not a server.
-                    raise FetchError(
-                        ErrorKind.BAD_URL, f"not a valid web address: {safe_line(url, 200)}", url
-                    ) from None
+                    raise FetchError(ErrorKind.BAD_URL, invalid_url(url, error), url) from None
                 HEAD_CAME.set(False)  # a redirect's head before it is no answer of this one
                 response = await self._client.send(request, stream=True)
                 # Its head came: the host answers, unless its body stalls (`Retries`).
