@@ -112,6 +112,6 @@ def test_a_syndicated_page_naming_its_own_host_keeps_its_name(data_dir: Path) ->
 
 
 def test_an_ordinary_page_is_cited_by_its_name(data_dir: Path) -> None:
-    ident, host = cached(data_dir, '<meta property="og:site_name" content="Coastal Courier">')
+    ident, _ = cached(data_dir, '<meta property="og:site_name" content="Coastal Courier">')
     assert "Source: Coastal Courier\n" in show(data_dir, ident, "--format", "citation")
     assert "read at" not in show(data_dir, ident, "--format", "citation", "--style", "apa")
