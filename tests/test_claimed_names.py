@@ -7,15 +7,13 @@ page keep their name as it was (acc37b I3). Real parts: the pages and their feed
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 
 from tests.served_feed import serve_one_item, story_page
+from tests.test_cli import reader
 from tests.tui_pilot import subscribe
 
 TITLE = "Leak at the ministry"
@@ -46,15 +44,9 @@ def claiming(name: str, claimed: str) -> str:
 
 
 def show(data_dir: Path, ident: str, *args: str) -> str:
-    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "reader", "show", ident, "--offline", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=True,
-    ).stdout
+    done = reader(data_dir, "show", ident, "--offline", *args)
+    assert done.returncode == 0, done
+    return done.stdout
 
 
 def cached(data_dir: Path, head: str) -> tuple[str, str]:
