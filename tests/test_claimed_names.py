@@ -6,6 +6,7 @@ page keep their name as it was (acc37b I3). Real parts: the pages and their feed
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from pytest_httpserver import HTTPServer
 
 from tests.served_feed import serve_one_item, story_page
 from tests.test_cli import reader
-from tests.tui_pilot import subscribe
+from tests.test_quoted_markdown import copied_by, copies
+from tests.tui_pilot import reading, subscribe
 
 TITLE = "Leak at the ministry"
 
@@ -107,3 +109,18 @@ def test_an_ordinary_page_is_cited_by_its_name(data_dir: Path) -> None:
     ident, _ = cached(data_dir, '<meta property="og:site_name" content="Coastal Courier">')
     assert "Source: Coastal Courier\n" in show(data_dir, ident, "--format", "citation")
     assert "read at" not in show(data_dir, ident, "--format", "citation", "--style", "apa")
+
+
+def test_y_in_the_reading_view_copies_the_host_beside_the_name(
+    hostile: tuple[Path, str, str],
+) -> None:
+    data_dir, _, host = hostile
+
+    async def run() -> list[str]:
+        async with reading(data_dir, "Leak at the ministry", (100, 30)) as (app, pilot, _body):
+            copied = copies(app)
+            await copied_by(pilot, copied, "y")
+            return copied
+
+    (citation,) = asyncio.run(run())
+    assert f"BBC News (as the page names itself; read at {host})" in citation
