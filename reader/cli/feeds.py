@@ -197,11 +197,32 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         out(f"{plural(len(tagged), 'feed')} filed under {plural(len(tags), 'tag')}: {named}{more}")
     for why, count in read.skipped.items():
         err(f"left out {plural(count, 'feed')} {why}")
+    if read.newsboat:
+        _say_newsboat_leftovers(args.file, read, marks is not None)
     if marks is not None:
         return run_until_done(lib, _apply_marks(lib, urls, marks, args))
     if read.marks_in:
         _say_where_marks_are(args.file, read.marks_in)
     return EXIT_OK
+
+
+def _say_newsboat_leftovers(file: str, read: Subscriptions, marked: bool) -> None:
+    """What a newsboat user's file left behind: its read marks (unless `marked`: brought with
+    --read-from), the tags `newsboat -e` leaves out, its config's killfile and macros."""
+    from ..newsboat_leftovers import (
+        NEWSBOAT_OPML_TAGS,
+        config_leftovers,
+        newsboat_config,
+        newsboat_marks,
+    )
+
+    opml = read.newsboat == "opml"
+    if not marked and (where := newsboat_marks(file, opml)):
+        _say_where_marks_are(file, where)
+    if opml and not any(found.tags for found in read.found):
+        err(NEWSBOAT_OPML_TAGS)
+    if (config := newsboat_config(file)) and (line := config_leftovers(config)):
+        err(line)
 
 
 def _say_where_marks_are(file: str, marks: MarksElsewhere) -> None:
@@ -210,8 +231,9 @@ def _say_where_marks_are(file: str, marks: MarksElsewhere) -> None:
 
     database = Path(marks.database)
     there = "" if database.is_file() else " (none there now: where it keeps one by default)"
+    kept = f"read marks and {marks.stars}" if marks.stars else "read marks"
     out(
-        f"{marks.source} keeps its read marks and {marks.stars} in its database,"
+        f"{marks.source} keeps its {kept} in its database,"
         f" {safe_line(marks.database, 300)}{there}: `reader import"
         f" {safe_line(shlex.quote(file), 300)} --read-from"
         f" {safe_line(shlex.quote(marks.database), 300)}` brings them (the feeds fetched then)"
