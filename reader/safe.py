@@ -10,6 +10,7 @@ overrides that could reorder what a reader sees. Markup is never interpreted: ca
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .mark_runs import capped_marks
 
@@ -69,8 +70,15 @@ _CONTROL = re.compile(
 # nothing (their letters have no joined forms), yet terminals that cluster graphemes draw the
 # two letters in one cell where Rich counts two, and the row came out a cell short, the last
 # frame's border left on screen (acc37b I5). An emoji's and an Indic or Persian word's stay.
+# Compiled when a joiner is first met, not at every start (tests/test_start_imports.py).
 _ALPHABET_LETTER = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1fff"
-_IDLE_JOINER = re.compile(f"(?<=[{_ALPHABET_LETTER}])\u200d(?=[{_ALPHABET_LETTER}])")
+
+
+@cache
+def _idle_joiner() -> re.Pattern[str]:
+    return re.compile(f"(?<=[{_ALPHABET_LETTER}])\u200d(?=[{_ALPHABET_LETTER}])")
+
+
 # In one line (a title, a name), the zero-width space, the word joiner and the Mongolian vowel
 # separator (a format character since Unicode 6.3, drawn as nothing): two titles or names that
 # look the same would differ. Text keeps them (Thai and Khmer mark where words break with the
@@ -102,7 +110,7 @@ def safe_text(text: object) -> str:
         return s
     s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     s = _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", s))
-    return _IDLE_JOINER.sub("", s) if "\u200d" in s else s
+    return _idle_joiner().sub("", s) if "\u200d" in s else s
 
 
 def safe_line(text: object, max_length: int = 0) -> str:
