@@ -321,7 +321,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     lib = open_library(args)
     try:
         rows = lib.feed_counts()
-        searches = () if args.failing or args.json else lib.search_feeds()
+        searches = () if args.failing else lib.search_feeds()  # none ever fails
         counts = _search_feed_counts(lib, searches)
     finally:
         lib.close()
@@ -335,6 +335,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
             json_text(
                 [
                     {
+                        "kind": "feed",
                         "url": feed.url,
                         "name": feed.name,
                         "title": feed.title,
@@ -352,6 +353,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                     }
                     for feed, total, unread in rows
                 ]
+                + [_search_feed_json(search, *counts[search.name]) for search in searches]
             )
         )
         return EXIT_OK
@@ -382,6 +384,32 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _search_feed_json(search: SearchFeed, unread: int, total: int) -> dict[str, object]:
+    """A search feed's row of `reader feeds --json`: a feed's keys, each of the type it has in a
+    feed's row ("" for the address it has not: a script's string work on it stays sound, a
+    blank line of newsboat's `urls` is passed over; null for the syncs, as a feed never synced
+    has none), its words, and whether the data directory keeps it (else the config)."""
+    return {
+        "kind": "search",
+        "url": "",
+        "name": search.name,
+        "title": "",
+        "site_url": "",
+        "entries": total,
+        "unread": unread,
+        "last_success": None,
+        "last_error": None,
+        "last_error_at": None,
+        "problem": None,
+        "failing_since": None,
+        "moved_to": "",
+        "gone_at": None,
+        "tags": [],
+        "words": search.words,
+        "kept": search.kept,
+    }
+
+
 def _search_feed_counts(
     lib: Library, searches: tuple[SearchFeed, ...]
 ) -> dict[str, tuple[int, int]]:
@@ -395,13 +423,11 @@ def _search_feed_counts(
     listed, unlisted = lib.headlines_and_unlisted()
     rows = merged_newest_first(listed, unlisted)
     found = lib.search_feed_hits(searches, rows, indexing_said(lib.store.sync_under_way()))
-    # A cached article no headline lists is no unread headline: the reader's row counts none.
-    ids = {h.entry.id for h in rows}
+    # A cached article no headline lists any more (its feed dropped it, or was removed) is
+    # unread until marked read, as `reader list --feed NAME --unread` lists it and the
+    # reader's row counts it.
     return {
-        name: (
-            sum(not h.read and h.entry.id in ids for h in (hit.headline for hit in hits)),
-            len(hits),
-        )
+        name: (sum(not hit.headline.read for hit in hits), len(hits))
         for name, hits in found.items()
     }
 
