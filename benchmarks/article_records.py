@@ -29,9 +29,15 @@ from reader.store.directory import packed_record, record_text
 
 
 def _value(root: Path, filename: str | None, value: object) -> str:
-    if filename is not None:
-        return (root / filename).read_text(encoding="utf-8")
-    return value.decode() if isinstance(value, bytes) else str(value)
+    """A record's JSON text, whether kept packed (`packed_record`, now) or as text (before),
+    in the database or in a file of its own."""
+    raw = (root / filename).read_bytes() if filename is not None else value
+    if isinstance(raw, bytes):
+        try:
+            return record_text(raw)
+        except zlib.error:  # a text record in a file of its own
+            return raw.decode()
+    return str(raw)
 
 
 def _read_ms(record: object, repeats: int) -> float:
@@ -63,9 +69,7 @@ def main() -> None:
     plain = packed = 0
     texts = []
     for _key, filename, value in rows:
-        text = _value(root, filename, value)
-        if isinstance(value, bytes) and filename is None:
-            text = zlib.decompress(value).decode()  # already packed: measured as its text
+        text = _value(root, filename, value)  # one already packed is measured as its text
         texts.append(text)
         plain += len(text.encode())
         packed += len(packed_record(text))

@@ -47,16 +47,19 @@ def child_json(
 ) -> Any:
     """Run this Python with `args` (a script and its child's arguments, or `-c` and code) and
     return the JSON value of the last line it printed: what came before is the child's to say
-    (a library's warning, a progress line) and is not read. A child that fails raises."""
-    out = subprocess.run(
+    (a library's warning, a progress line) and is not read. A child that fails raises, with
+    the end of what it said on stderr (its traceback)."""
+    done = subprocess.run(
         [sys.executable, *map(str, args)],
         env=env,
         capture_output=True,
         text=True,
         timeout=timeout,
-        check=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"child {args[:3]} exited {done.returncode}:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 @dataclass(frozen=True)

@@ -26,24 +26,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py beside this script
 
-from farm import Farm, child_env, load_average, median, run_measured, warm_up
+from farm import Farm, checkout_reader, child_env, load_average, median, run_measured, warm_up
 
 HERE = Path(__file__).resolve().parent.parent
 
 
 def _reader(root: Path, data: Path) -> list[str]:
-    # -P: `python -m` puts the working directory first on the path, before PYTHONPATH, so run
-    # from inside a checkout both "checkouts" were that one.
-    return [
-        "env",
-        f"PYTHONPATH={root}",
-        sys.executable,
-        "-P",
-        "-m",
-        "reader",
-        "--data-dir",
-        str(data),
-    ]
+    """The reader of the checkout at `root` on the data directory `data` (`checkout_reader`)."""
+    return [*checkout_reader(root), "--data-dir", str(data)]
 
 
 def _prepare(root: Path, data: Path, urls: list[str]) -> None:

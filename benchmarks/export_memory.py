@@ -24,12 +24,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # beside this script
 
 from children import checkouts, measured
-from farm import child_env, load_average
+from farm import checkout_reader, child_env, load_average
 
 
-def exported(reader: Path, data_dir: Path, form: str, chosen: list[str], out: Path) -> str:
+def exported(reader: list[str], data_dir: Path, form: str, chosen: list[str], out: Path) -> str:
     """One export measured: its peak memory, CPU, wall time and the file's size, as a line."""
-    cmd = [str(reader), "--data-dir", str(data_dir), "export", "--format", form, *chosen]
+    cmd = [*reader, "--data-dir", str(data_dir), "export", "--format", form, *chosen]
     load = load_average()
     run = measured([*cmd, "-o", str(out)], child_env())
     last = run.said[-1] if run.said else ""
@@ -55,7 +55,7 @@ def main() -> None:
             print(f"{form}, {what}:", flush=True)
             for name, checkout in checkouts(args.against).items():
                 line = exported(
-                    checkout / ".venv/bin/reader",
+                    checkout_reader(checkout),
                     args.data_dir,
                     form,
                     chosen,

@@ -50,6 +50,8 @@ __all__ = [
     "Farm",
     "FarmStats",
     "RunResult",
+    "checkout_python",
+    "checkout_reader",
     "child_env",
     "load_average",
     "loopback_hosts",
@@ -945,12 +947,26 @@ def run_measured(
     )
 
 
+def checkout_python(checkout: Path) -> Path:
+    """The Python to run `checkout`'s reader with: its own `.venv`'s (as `uv sync` makes it),
+    else this one (a worktree has no `.venv`)."""
+    python = checkout / ".venv" / "bin" / "python"
+    return python if python.is_file() else Path(sys.executable)
+
+
+def checkout_reader(checkout: Path) -> list[str]:
+    """The `reader` command of the checkout whose root is `checkout`, whatever the environment
+    installed: `python -m reader` with that root alone on `PYTHONPATH`, and `-P` so the working
+    directory (another checkout, perhaps) comes before it on no path. The console script of an
+    environment may be another checkout's (an editable install of main's, at another data
+    format than this checkout's code writes), and an inherited `PYTHONPATH` would win over it."""
+    root = checkout.resolve()
+    return ["env", f"PYTHONPATH={root}", str(checkout_python(root)), "-P", "-m", "reader"]
+
+
 def reader_command() -> list[str]:
-    """The real `reader` CLI of this environment (its console script), else `python -m reader`."""
-    script = Path(sys.executable).with_name("reader")
-    if script.is_file():
-        return [str(script)]
-    return [sys.executable, "-m", "reader"]
+    """This checkout's `reader` command (`checkout_reader`)."""
+    return checkout_reader(Path(__file__).resolve().parent.parent)
 
 
 def subscribe(data_dir: Path, urls: list[str]) -> None:

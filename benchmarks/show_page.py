@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py beside this script
 
-from farm import child_env, load_average, median, run_measured
+from farm import checkout_reader, child_env, load_average, median, run_measured
 
 HERE = Path(__file__).resolve().parent.parent
 
@@ -55,23 +55,23 @@ def main() -> None:
     )
     parser.add_argument("--cached", action="store_true", help="time a show from the cache")
     args = parser.parse_args()
-    readers = {"this": HERE / ".venv/bin/reader"}
+    readers = {"this": checkout_reader(HERE)}
     if args.against:
-        readers["against"] = args.against.resolve() / ".venv/bin/reader"
+        readers["against"] = checkout_reader(args.against)
     server, url = _serve(args.page.read_bytes())
     results: dict[str, list[tuple[float, float]]] = {}
     loads: list[str] = []
     env = child_env()
     with tempfile.TemporaryDirectory() as scratch:
         for name, reader in readers.items():  # once untimed: .pyc files written
-            run_measured([str(reader), "--data-dir", f"{scratch}/warm-{name}", "show", url], env)
+            run_measured([*reader, "--data-dir", f"{scratch}/warm-{name}", "show", url], env)
         for run in range(args.runs):
             for name, reader in readers.items():
                 home = f"{scratch}/{name}-{run}"
                 if args.cached:
-                    run_measured([str(reader), "--data-dir", home, "show", url], env=env)
+                    run_measured([*reader, "--data-dir", home, "show", url], env=env)
                 loads.append(load_average())
-                result = run_measured([str(reader), "--data-dir", home, "show", url], env=env)
+                result = run_measured([*reader, "--data-dir", home, "show", url], env=env)
                 if result.returncode != 0:
                     print(f"{name} exit {result.returncode}: {result.stderr.strip()[-300:]}")
                 cpu = max(result.cpu, result.main_cpu + result.others_cpu)

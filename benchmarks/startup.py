@@ -9,9 +9,13 @@ wall time (the target is < 0.3 s). For each command the script also runs `reader
 look at `sys.modules` and prints which heavy packages the path imported: `textual` must not be one
 of them, and `-X importtime` names the slowest imports.
 
-`--before DIR` adds `reader list` (and `--json`) of another checkout of the reader (its root:
-`git archive main | tar -x -C DIR`, say), run as `PYTHONPATH=DIR python -m reader`, beside this
-checkout's run the same way, in the same rounds: a change's before and after, side by side.
+`--before DIR` runs another checkout of the reader (its root: a worktree of main, or `git
+archive main | tar -x -C DIR`) beside this one, each as `PYTHONPATH=ROOT python -P -m reader`,
+in the same rounds: `--help`, `list` and `feeds` on the big directory, and on a second one
+subscribed to one feed of the farm with its articles cached, `show` of one of them and `sync`
+(the farm still up: "not modified", nothing new), as `benchmarks/cli_against_newsboat.py`
+times it beside newsboat. The table gives each one's median wall and CPU time (user + sys,
+its workers' too) and the ratio after / before: a change's before and after, side by side.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py beside this 
 
 from farm import (
     Farm,
+    checkout_reader,
     child_env,
     load_average,
     median,
@@ -81,7 +86,7 @@ def slowest_imports(argv: list[str], top: int = 6) -> list[tuple[str, float]]:
     """The `top` imports of `reader ARGV` with the largest cumulative time (python -X importtime),
     leaving out what the interpreter imports before any of reader's code runs."""
     proc = subprocess.run(
-        [sys.executable, "-X", "importtime", *reader_command()[-1:], *argv],
+        [*reader_command()[:3], "-X", "importtime", *reader_command()[3:], *argv],
         env=child_env(),
         capture_output=True,
         text=True,
@@ -108,18 +113,47 @@ def slowest_imports(argv: list[str], top: int = 6) -> list[tuple[str, float]]:
     return sorted(mine.items(), key=lambda r: -r[1])[:top]
 
 
-def build_data_dir(directory: Path, feeds: int, items: int) -> int:
-    """A data directory with feeds × items headlines from a farm; returns the headline count."""
-    with Farm(feeds=feeds, items=items, latency=0.0, hosts=4) as farm:
-        subscribe(directory, farm.feed_urls)
-        result = run_measured(
-            [*reader_command(), "--data-dir", str(directory), "sync", "--no-articles"],
-            env=child_env(),
-            sample=False,
-        )
+def build_data_dir(directory: Path, urls: list[str], articles: bool = False) -> int:
+    """A data directory subscribed to `urls` of a running farm and synced (only their headlines
+    unless `articles`); returns the headline count."""
+    subscribe(directory, urls)
+    more = [] if articles else ["--no-articles"]
+    result = run_measured(
+        [*reader_command(), "--data-dir", str(directory), "sync", *more],
+        env=child_env(),
+        sample=False,
+    )
     if result.returncode != 0:
         raise RuntimeError(f"reader sync failed: {result.stderr[-2000:]}")
     return int(result.stderr.strip().splitlines()[-1].split("(")[1].split()[0])
+
+
+def first_id(directory: Path) -> str:
+    """The id of the newest headline of `directory` (`reader list --ids`)."""
+    done = run_measured(
+        [*reader_command(), "--data-dir", str(directory), "list", "--ids"],
+        env=child_env(),
+        sample=False,
+    )
+    return done.stdout.split()[0]
+
+
+def side_by_side(before: Path, data: Path, one: Path) -> list[tuple[str, list[str]]]:
+    """The commands compared, each of `before`'s checkout then this one's."""
+    shown = first_id(one)
+    cases = [
+        ("--help", ["--help"]),
+        ("list", ["--data-dir", str(data), "list"]),
+        ("feeds", ["--data-dir", str(data), "feeds"]),
+        ("show (cached)", ["--data-dir", str(one), "show", shown]),
+        ("sync (1 feed, nothing new)", ["--data-dir", str(one), "sync", "-q"]),
+    ]
+    here = Path(__file__).resolve().parent.parent
+    return [
+        (f"{name}: {case}", [*checkout_reader(root), *argv])
+        for case, argv in cases
+        for name, root in (("before", before), ("after", here))
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -131,9 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     warm_up()
-    with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
-        data = Path(tmp) / "data"
-        headlines = build_data_dir(data, args.feeds, args.items)
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp,
+        Farm(feeds=args.feeds, items=args.items, latency=0.0, hosts=4) as farm,
+    ):
+        data, one = Path(tmp) / "data", Path(tmp) / "one"
+        headlines = build_data_dir(data, farm.feed_urls)
         reader = reader_command()
         commands: list[tuple[str, list[str], list[str] | None]] = [
             ("python -c pass", [sys.executable, "-c", "pass"], None),
@@ -150,13 +187,10 @@ def main(argv: list[str] | None = None) -> int:
             ),
         ]
         if args.before:
-            here = Path(__file__).resolve().parent.parent
-            for name, root in (("before", args.before.resolve()), ("after", here)):
-                module = ["env", f"PYTHONPATH={root}", sys.executable, "-P", "-m", "reader"]
-                for more in ([], ["--json"]):
-                    shown = " ".join(["reader list", *more])
-                    cli = [*module, "--data-dir", str(data), "list", *more]
-                    commands.append((f"{name}: {shown} (python -m)", cli, None))
+            build_data_dir(one, farm.feed_urls[:1], articles=True)
+            commands += [
+                (n, cmd, None) for n, cmd in side_by_side(args.before.resolve(), data, one)
+            ]
         env = child_env()
         load = [load_average()]
         walls: dict[str, list[float]] = {name: [] for name, _, _ in commands}
@@ -186,19 +220,36 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("|---|---:|---:|---:|---:|---|---|")
     for name, _, _ in commands:
+        if name.startswith(("before", "after")):
+            continue
         m = median(walls[name])
         if name in checks:
             loaded, _exit = checks[name]
             verdict = "met" if m < TARGET else f"missed by {m - TARGET:.3f} s"
             mods = ", ".join(loaded) or "none"
-        elif name.startswith(("before", "after")):
-            verdict, mods = "", "-"
         else:
             verdict, mods = "(baseline)", "-"
         print(
             f"| {name} | {m:.3f} | {min(walls[name]):.3f} | {m - base:.3f} "
             f"| {median(cpus[name]):.3f} | {verdict} | {mods} |"
         )
+    if args.before:
+        print()
+        print(f"before: {args.before.resolve()}; after: this checkout (python -P -m reader, each)")
+        print()
+        print(
+            "| command | wall before s | wall after s | after ÷ before | CPU before s | CPU after s | after ÷ before |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for name, _, _ in commands:
+            if not name.startswith("after: "):
+                continue
+            case = name.removeprefix("after: ")
+            wb, wa = median(walls[f"before: {case}"]), median(walls[name])
+            cb, ca = median(cpus[f"before: {case}"]), median(cpus[name])
+            print(
+                f"| {case} | {wb:.3f} | {wa:.3f} | {wa / wb:.2f} | {cb:.3f} | {ca:.3f} | {ca / cb:.2f} |"
+            )
     print()
     for name, (loaded, _exit) in checks.items():
         print(f"{name}: textual imported: {'YES' if 'textual' in loaded else 'no'}")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py beside this script
 
-from farm import child_env, load_average, median
+from farm import checkout_python, child_env, load_average, median
 
 PARTS = ("_sync_room", "not_offline")
 
@@ -62,20 +62,20 @@ def main() -> None:
     parser.add_argument("--max-size", default="2GB")
     args = parser.parse_args()
     here = Path(__file__).resolve().parent.parent
-    pythons = {"this": here / ".venv/bin/python"}
+    roots = {"this": here}
     if args.against:
-        pythons["against"] = args.against.resolve() / ".venv/bin/python"
-    results: dict[str, list[dict[str, list[float]]]] = {name: [] for name in pythons}
+        roots["against"] = args.against.resolve()
+    results: dict[str, list[dict[str, list[float]]]] = {name: [] for name in roots}
     loads: list[str] = []
     for run in range(args.runs):
-        for name, python in pythons.items():
+        for name, root in roots.items():
             loads.append(load_average())
             done = subprocess.run(
-                [str(python), "-c", CHILD, str(args.data_dir), args.max_size],
+                [str(checkout_python(root)), "-c", CHILD, str(args.data_dir), args.max_size],
                 capture_output=True,
                 text=True,
                 env=child_env(),
-                cwd=python.parent.parent.parent,  # `-c` imports from where it runs
+                cwd=root,  # `-c` imports from where it runs
                 check=False,
             )
             if done.returncode != 0:

@@ -44,7 +44,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py beside this script
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
 
-from farm import Farm, child_env, load_average, reader_command, run_measured, subscribe, warm_up
+from farm import (
+    Farm,
+    checkout_reader,
+    child_env,
+    load_average,
+    reader_command,
+    run_measured,
+    subscribe,
+    warm_up,
+)
 
 from reader.library import Library
 
@@ -219,13 +228,10 @@ def main(argv: list[str] | None = None) -> int:
 
     readers = {"this": reader_command()}
     if args.against is not None:
-        other = args.against.resolve() / ".venv" / "bin" / "reader"
-        if not other.is_file():
-            parser.error(f"no reader at {other}: run `uv sync` in that checkout")
-        readers["against"] = [str(other)]
+        readers["against"] = checkout_reader(args.against)
         # Its .pyc files written before it is measured, as `warm_up` does for this one.
         modules = "import reader.cli, reader.library, reader.fetch, reader.feeds, reader.extract"
-        subprocess.run([str(other.with_name("python")), "-c", modules], env=child_env(), check=True)
+        subprocess.run([*readers["against"][:-2], "-c", modules], env=child_env(), check=True)
     warm_up()
     for case in args.cases.split(","):
         (run_room_case if args.room_for_all else run_case)(*parse_case(case), args, readers)

@@ -26,16 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py beside this script
 
-from farm import child_env, load_average, median, run_measured
-
-
-def _reader(checkout: Path) -> list[str]:
-    """The command of `checkout`'s reader: its own `.venv`'s, else this Python's with the
-    checkout first on the path (a worktree has no `.venv`)."""
-    script = checkout / ".venv/bin/reader"
-    if script.is_file():
-        return [str(script)]
-    return ["env", f"PYTHONPATH={checkout}", sys.executable, "-m", "reader"]
+from farm import checkout_reader, child_env, load_average, median, run_measured
 
 
 def main() -> None:
@@ -46,9 +37,9 @@ def main() -> None:
     parser.add_argument("--config", type=Path, action="append", default=[])
     args = parser.parse_args()
     here = Path(__file__).resolve().parent.parent
-    readers = {"this": _reader(here)}
+    readers = {"this": checkout_reader(here)}
     if args.against:
-        readers["against"] = _reader(args.against.resolve())
+        readers["against"] = checkout_reader(args.against.resolve())
     os.chdir(tempfile.gettempdir())  # not in a checkout: `-m reader` would import its reader
     configs: list[Path | None] = [None, *args.config]
     results: dict[tuple[str, str], list[tuple[float, float, int]]] = {}

@@ -73,9 +73,9 @@ def build(data_dir: Path, words: int) -> None:
     lib = Library(data_dir, workers="thread")
     try:
         for fraction in (0.01, 0.5, 0.98):
-            block = next(
-                b for b in article.blocks if b.text and text.find(b.text) >= fraction * len(text)
-            )
+            texts = [b for b in article.blocks if b.text]
+            # The first block from that point on; the last in an article too short for one.
+            block = next((b for b in texts if text.find(b.text) >= fraction * len(text)), texts[-1])
             words_kept = " ".join(block.text.split()[:8])
             near = text.find(block.text) / len(text)
             lib.keep_highlight(entry, article, Highlight(words_kept, "", words_kept, 1.0, near))

@@ -25,10 +25,15 @@ from pathlib import Path
 from children import checkouts, child_json, compared, comparison_parser, quiet_reader
 
 HERE = Path(__file__).resolve().parent
-QUERY = "900 of feed 37"
 
 
-def child(root: Path, data: Path) -> None:
+def query(feeds: int, items: int) -> str:
+    """The words `/` looks for: story 900 of feed 37, deep in the list (the last one of a
+    smaller library's)."""
+    return f"{min(900, items - 1)} of feed {min(37, feeds - 1)}"
+
+
+def child(root: Path, data: Path, feeds: int, items: int) -> None:
     sys.path.insert(0, str(root))
     from reader.ui.widgets.article.search_bar import SearchBar
     from tests.tui_pilot import burst, started, table
@@ -37,17 +42,16 @@ def child(root: Path, data: Path) -> None:
         async with quiet_reader(data) as (app, pilot):
             await started(pilot)
             rows = table(app)
-            target = next(
-                n for n, h in enumerate(rows.rows) if "Story 900 of feed 37:" in h.entry.title
-            )
+            words = query(feeds, items)
+            target = next(n for n, h in enumerate(rows.rows) if f"Story {words}:" in h.entry.title)
             walls = []
             for _ in range(2):
                 rows.cursor = 0
                 await pilot.pause(0.3)
                 start = time.perf_counter()
-                burst(app, "/" + QUERY)
+                burst(app, "/" + words)
                 bar = app.screen.query_one(SearchBar)
-                while (bar.input.value != QUERY or rows.cursor != target) and (
+                while (bar.input.value != words or rows.cursor != target) and (
                     time.perf_counter() - start < 60
                 ):
                     await asyncio.sleep(0.001)
@@ -64,7 +68,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--feeds", type=int, default=40)
     parser.add_argument("--items", type=int, default=950)
-    args = compared(parser, child)
+    args = compared(parser, child, lambda args: (args.feeds, args.items))
     if args is None:
         return 0
     sys.path.insert(1, str(HERE.parent))
@@ -78,12 +82,21 @@ def main() -> int:
         walls: dict[str, list[float]] = {name: [] for name in roots}
         for _ in range(args.runs):
             for name, root in roots.items():
-                got = child_json(__file__, "--child", root, data)
+                got = child_json(
+                    __file__,
+                    "--child",
+                    root,
+                    data,
+                    "--feeds",
+                    args.feeds,
+                    "--items",
+                    args.items,
+                )
                 walls[name] += got["walls"]
     for name in roots:
         median = statistics.median(walls[name])
         print(
-            f"{name:8} /{QUERY} in one burst over {got['rows']:,} headlines: median"
+            f"{name:8} /{query(args.feeds, args.items)} in one burst over {got['rows']:,} headlines: median"
             f" {median * 1000:.0f} ms (min {min(walls[name]) * 1000:.0f},"
             f" max {max(walls[name]) * 1000:.0f})"
         )

@@ -259,7 +259,9 @@ def _cache_feeds(feeds: list[int]) -> tuple[int, int]:
     shapes: dict[int, tuple[Any, str]] = {}
     current: list[tuple[int, int]] = [(0, 0)]
 
-    def read_once(url: str, response: Any, fallback_html: str, rule: Any) -> tuple[Any, str]:
+    def read_once(
+        url: str, response: Any, fallback_html: str, rule: Any, entry: Any
+    ) -> tuple[Any, str]:
         feed, item = current[0]
         article, next_page = shapes[farm.shape_of(item)]
         swaps = farm.swaps(feed, item)
@@ -271,10 +273,10 @@ def _cache_feeds(feeds: list[int]) -> tuple[int, int]:
         shapes.clear()
         entries = {e.link: e for e in _ENTRIES[feed]}
         for shape in range(min(farm.shapes, farm.n_items)):  # extracted as the pages are
-            response = page_caching._inflated(_response(farm, feed, shape), 10**9)[0]
+            response = page_caching._inflated(_response(farm, feed, shape), DEFAULT_LIMITS)[0]
             entry = entries[response.url]
             fallback = page_caching.store_in_worker(out).feed_html(entry)
-            shapes[shape] = extract(response.url, response, fallback, None)
+            shapes[shape] = extract(response.url, response, fallback, None, entry)
         check = (
             random.Random(feed).randrange(farm.shapes, farm.n_items)
             if (farm.n_items > farm.shapes)
@@ -298,14 +300,14 @@ def _cache_feeds(feeds: list[int]) -> tuple[int, int]:
                 raise RuntimeError(f"{response.url}: not cached as one page: {made!r:.300}")
             cached += 1
             if item == check:
-                inflated = page_caching._inflated(response, 10**9)[0]
+                inflated = page_caching._inflated(response, DEFAULT_LIMITS)[0]
                 fallback = page_caching.store_in_worker(out).feed_html(entry)
                 # Each stamped with the time it was made at: the retrieval's, set in its place.
                 real, mine = (
                     (replace(a, fetched_at=None), page)
                     for a, page in (
-                        extract(inflated.url, inflated, fallback, None),
-                        read_once(inflated.url, inflated, fallback, None),
+                        extract(inflated.url, inflated, fallback, None, entry),
+                        read_once(inflated.url, inflated, fallback, None, entry),
                     )
                 )
                 if real != mine:

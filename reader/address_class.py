@@ -16,7 +16,6 @@ Stdlib only: the models use `Reach`.
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
 import socket
 import unicodedata
@@ -186,6 +185,8 @@ async def resolved_reach(url: str, timeout: float = 5.0) -> Reach:
     one least trusted); public when it doesn't resolve. For a lead whose start was never
     fetched by this version of the reader (a feed not refreshed since), nothing better is
     known."""
+    import asyncio
+
     host = urlsplit(url).hostname or ""
     known = host_reach(host)
     if known is not None:

@@ -5,14 +5,13 @@ in a worker process, even for a library whose other work is done in threads."""
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import os
 import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor, ThreadPoolExecutor
-from typing import Any, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 from .errors import ErrorKind, FetchError
 from .time_limit import too_slow, within_time
@@ -24,6 +23,9 @@ from .workers import (
     stop_pool,
     worker_modules,
 )
+
+if TYPE_CHECKING:
+    import asyncio
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -111,6 +113,8 @@ class CpuWorkers:
     def start_soon(self) -> None:
         """Start the workers asked for `when_needed` now, in a thread (their server takes a
         second to import the extractor): a sync's first page is on its way."""
+        import asyncio
+
         if self._when_needed is None or self.pool is not None or self._starting is not None:
             return
         starting = asyncio.ensure_future(asyncio.to_thread(self.start))
@@ -129,6 +133,8 @@ class CpuWorkers:
 
     async def _started(self) -> None:
         """The pool started (`start`); off the loop when it waits for a server."""
+        import asyncio
+
         if self.pool is not None:
             return
         self.start_soon()
@@ -180,6 +186,8 @@ class CpuWorkers:
         pages were read only by the next sync.) A page past its time limit fails alone too,
         and the work after it gets new workers (`_retire`); what had not started on the old
         ones is sent to the new."""
+        import asyncio
+
         work = (within_time, within, fn, *args) if within else (fn, *args)
         unexplained = 0  # breaks that ended no work: a pool that can't start, say
         while True:
@@ -212,6 +220,8 @@ class CpuWorkers:
         """Of a broken pool, the work the system ended a worker under (`workers.ended_work`):
         found once, by the first of its work to hear of the break, once its workers have
         ended; the pool let go of."""
+        import asyncio
+
         found = self._autopsies.get(pool)
         if found is None:
             processes = list((getattr(pool, "_processes", None) or {}).values())

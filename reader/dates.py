@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from email.utils import parsedate_to_datetime
 
 
 class _Unstated(tzinfo):
@@ -129,6 +128,8 @@ def served_time(date_header: str, now: datetime) -> datetime | None:
     where that is more than `BELIEVED_AHEAD` after `now`, the computer's clock as the answer
     came: that clock is behind (`Article.served_at`). None when they agree, or the header is
     missing or unreadable. A server behind proves nothing of this clock: not kept."""
+    from email.utils import parsedate_to_datetime  # here: every command imports this module
+
     try:
         served = parsedate_to_datetime(date_header.strip())
     except (TypeError, ValueError, IndexError):
@@ -143,6 +144,8 @@ def taken_at(date_header: str, now: datetime) -> datetime | None:
     the computer's clock, when the server's clock is not ahead of it by more than a day (so
     this one was not behind), the server's when it is (`served_time`); None without a `Date`
     that reads, when the clock may have been anything."""
+    from email.utils import parsedate_to_datetime
+
     try:
         parsedate_to_datetime(date_header.strip())
     except (TypeError, ValueError, IndexError):
@@ -234,6 +237,8 @@ def _parsed(value: str | None) -> datetime | None:
         pass
     else:
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=ZONE_UNSTATED)
+    from email.utils import parsedate_to_datetime
+
     try:
         parsed = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):

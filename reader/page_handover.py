@@ -8,7 +8,6 @@ loop removes it, and one a killed reader left is swept by the next handover.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import tempfile
 from contextlib import suppress
@@ -48,6 +47,8 @@ async def hand_over(response: Response, folder: Path) -> tuple[Response, Respons
     to a file in `folder` (off the loop) and let go of, kept by neither; a small one, or one
     that can't be written (a full disk, a read-only directory), as it is, pickled with it.
     `release` what was sent once the worker is done with it."""
+    import asyncio
+
     if len(response.body) < BY_FILE_FROM:
         return response, response
     try:

@@ -10,7 +10,6 @@ once with the host's answer (`FetchError.asks_to_wait`)."""
 
 from __future__ import annotations
 
-import asyncio
 import random
 from collections.abc import Awaitable, Callable
 
@@ -62,6 +61,8 @@ class Retries:
 
     def check_held(self, url: str, host: str) -> None:
         """Raises, as its 429 would, for a request of `url` to a host that asked to wait."""
+        import asyncio
+
         left = self._held.get(host, 0.0) - asyncio.get_running_loop().time()
         if left > 0:
             raise FetchError(
@@ -89,6 +90,8 @@ class Retries:
     async def _run(
         self, url: str, host: str, attempt: Callable[[], Awaitable[Response]]
     ) -> Response:
+        import asyncio
+
         tried, resumed, waited = 0, False, 0.0
         while True:
             with self.stalls.watch() as began:

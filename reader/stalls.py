@@ -12,13 +12,16 @@ reader is not woken twice a second.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .errors import ErrorKind, FetchError
+
+if TYPE_CHECKING:
+    import asyncio
 
 TICK = 0.5  # seconds between heartbeats while a request is in flight
 GAP = 3.0  # a heartbeat this late: the reader was not running in between
@@ -49,6 +52,8 @@ class StallWatch:
     def watch(self) -> Iterator[float]:
         """Watch for gaps while the block runs (on an event loop); gives the time it began,
         for `stalled_since`, to be asked before the block ends."""
+        import asyncio
+
         if self._heart is None or self._heart.done():
             self._beat = running_clock()
             self._heart = asyncio.get_running_loop().create_task(self._beating())
@@ -77,6 +82,8 @@ class StallWatch:
         return running_clock() - self._last_gap_end < seconds
 
     async def _beating(self) -> None:
+        import asyncio
+
         while self._watching > 0:
             await asyncio.sleep(self.tick)
             self._note_beat()
@@ -89,6 +96,8 @@ class StallWatch:
         self._beat = now
 
     async def aclose(self) -> None:
+        import asyncio
+
         if self._heart is not None:
             self._heart.cancel()
             with suppress(asyncio.CancelledError):

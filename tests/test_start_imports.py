@@ -129,15 +129,19 @@ def test_a_sync_with_nothing_new_imports_no_parser_nor_search_nor_comparison(
     assert imported == ["httpx"]  # it fetched: the check sees what it imported
 
 
-def test_listing_the_feeds_imports_no_network_client(
+def test_listing_the_feeds_imports_no_network_client_nor_asyncio(
     data_dir: Path, demo_server: DemoServer
 ) -> None:
     """`reader feeds` and `reader list` read the store alone: httpx (~40 ms of a start, with
-    http.client and ssl under it) comes with the first fetch."""
+    http.client and ssl under it) comes with the first fetch, asyncio (a third of `reader
+    list`'s CPU, ssl, subprocess and logging under it) with the first event loop: the
+    library's modules import it in the functions that use it; `email.utils` (socket, calendar
+    and the mail's charsets under it: a tenth of `reader --help`) with the first HTTP date."""
     sync_into(data_dir, demo_server.feed_urls[:1], articles=False)
     for command in ("feeds", "list"):
         code, imported = _imported_by(
-            ["--data-dir", str(data_dir), command], ["httpx", "feedparser", "reader.fetch"]
+            ["--data-dir", str(data_dir), command],
+            ["httpx", "feedparser", "reader.fetch", "asyncio", "ssl", "email.utils"],
         )
         assert (code, imported) == (0, []), command
 

@@ -5,7 +5,6 @@ follow a `reader sync` run from cron, not only once it ends."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 from contextlib import suppress
 from typing import TYPE_CHECKING
@@ -13,6 +12,8 @@ from typing import TYPE_CHECKING
 from ..models import StoreError
 
 if TYPE_CHECKING:
+    import asyncio
+
     from ..store import Store
 
 NOTE_CACHED_EVERY = 2.0
@@ -32,6 +33,8 @@ class CacheNotes:
 
     def cached(self) -> None:
         """An article was just cached (on the event loop the sync runs on)."""
+        import asyncio
+
         if self._later is not None:
             return  # a note is coming
         wait = self._noted + self._every - time.monotonic()

@@ -10,7 +10,6 @@ removed or replaced on the way, so a search that finds nothing leaves the librar
 
 from __future__ import annotations
 
-import asyncio
 from contextlib import suppress
 from dataclasses import replace
 from urllib.parse import urljoin
@@ -78,6 +77,8 @@ class LibraryDiscovery(LibrarySync):
         such steps, as `reader save` follows them: the shortener's "Redirecting..." was named
         and its site searched for a feed (acc31c W16). No more private than the page that led
         there. With the address it was asked at (`url`, when nothing sent it on)."""
+        import asyncio
+
         for _ in range(_SENT_ON):
             if isinstance(fetched, FetchError) or not is_html_document(fetched.body):
                 return fetched, url
@@ -145,6 +146,8 @@ class LibraryDiscovery(LibrarySync):
         """`fetched` when it is a web page whose feeds are to be looked for; None for a feed,
         a failure, and a network's login page sent from elsewhere (its own message says so
         when the feed is read: `LibraryFeedRefresh._refresh_feed`)."""
+        import asyncio
+
         if isinstance(fetched, FetchError) or not is_html_document(fetched.body):
             return None
         seen = await asyncio.to_thread(page_print, fetched.body)

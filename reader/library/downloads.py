@@ -5,7 +5,6 @@ there, and what a feed carried read when the page can't be had."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor
@@ -13,7 +12,7 @@ from contextlib import suppress
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..address_class import resolved_reach
 from ..article_fallbacks import amp_if_little, feed_text_of
@@ -41,6 +40,9 @@ from .failures import _may_come_later, _unexpected_as_fetch_error, storage_failu
 from .leads import CEILING, FILE_LINK, start_download
 from .page_reads import LibraryPageReads
 from .resources import _link
+
+if TYPE_CHECKING:
+    import asyncio
 
 _NEXT_PAGE = "a page's next-page link"
 _AMP = "a page's AMP link"
@@ -79,6 +81,8 @@ class LibraryDownloads(LibraryPageReads):
         `incomplete`), for a reader to start on while the rest comes. Not `seen` (printed by
         `reader show`, its citation taken), a change a sync found in it stays news (Δ).
         """
+        import asyncio
+
         url = _link(target)
         if not url and isinstance(target, Entry) and target.enclosures:
             raise episode_only(target)
@@ -187,6 +191,8 @@ class LibraryDownloads(LibraryPageReads):
         """`article(entry)` fetched ahead of the user (the reader's prefetch), in a task of its
         own: a saved link from a file (`FROM_FILE`) only from a public address, as a sync
         fetches it (`leads.FILE_LINK`); opening it fetches it wherever it is."""
+        import asyncio
+
         url = entry.link
         record = await asyncio.to_thread(self._saved_marked) if url else {}
         found = record.get(article_key(url)) if url else None
@@ -231,6 +237,8 @@ class LibraryDownloads(LibraryPageReads):
         (the first to ask hears of its first page). One the store can't keep (a full disk, a
         read-only directory) fails as FetchError(STORAGE), unless it is to be `shown_unkept`:
         the reader reading it now has it all the same (`Article.unkept`)."""
+        import asyncio
+
         key = canonical_url(url)
         pending = self._inflight.get(key)
         if pending is None:

@@ -6,12 +6,13 @@ reader is still reading in: `S` pressed then asked every feed again."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import asyncio
+
     from ..reports import FeedResult
     from .offline import NetworkWatch
 
@@ -29,6 +30,8 @@ class FeedAsks:
 
     def start(self, url: str, fetch: Coroutine[Any, Any, FeedResult]) -> asyncio.Future[FeedResult]:
         """`fetch`, the feed at `url`'s, under way in a task of its own."""
+        import asyncio
+
         ask = self.asks[url] = asyncio.ensure_future(fetch)
         # Its error seen: no refresh may be left to hear of it.
         ask.add_done_callback(lambda done: done.cancelled() or done.exception())

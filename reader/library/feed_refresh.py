@@ -5,9 +5,7 @@ them and downloads their articles, because `add` (`discovery`) refreshes one fee
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-from asyncio import FIRST_COMPLETED
 from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import timedelta
@@ -92,6 +90,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         unanswered: bool,
         answered: Callable[[], None] | None = None,
     ) -> FeedResult:
+        import asyncio
+
         feed = self.store.feed(url) or Feed(url)
         seen = None  # a web page's fingerprint and title, when one came in the feed's place
         try:
@@ -212,6 +212,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         on the event loop, 60 feeds' merges held a reader's screen and keys for seconds as
         its refresh on opening came in. One at a time (`_merging`): they would only wait on
         each other's store transaction, holding the threads the reader reads with."""
+        import asyncio
+
         loop = asyncio.get_running_loop()
         if self._merging is None or self._merging[0] is not loop:
             self._merging = (loop, asyncio.Lock())  # a CLI command may run several loops
@@ -320,6 +322,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         A feed unsubscribed from meanwhile is left out: not heard of, not in the results.
         `kept_for_sync`: once it has ended, what came is kept for a sync asked for before its
         face has read it in (`hand_over_refresh`), until then (`drop_handed_over`)."""
+        import asyncio
+
         self.store.check_writable()
         urls = self.store.feed_urls()
         if feeds is not None:
@@ -408,7 +412,9 @@ class LibraryFeedRefresh(LibraryRenewal):
             stopped = asyncio.create_task(absent.wait())
             pending = set(tasks)
             while pending and not stopped.done():
-                _, pending = await asyncio.wait({*pending, stopped}, return_when=FIRST_COMPLETED)
+                _, pending = await asyncio.wait(
+                    {*pending, stopped}, return_when=asyncio.FIRST_COMPLETED
+                )
                 pending.discard(stopped)
             stopped.cancel()
             ended = True

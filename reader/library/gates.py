@@ -6,11 +6,14 @@ as a fair semaphore would. Over the limit, the downloads are held until the feed
 
 from __future__ import annotations
 
-import asyncio
 import heapq
 import itertools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import asyncio
 
 Priority = tuple[float, ...]
 """The lower, the sooner let in."""
@@ -34,6 +37,8 @@ class PriorityGate:
             self._release()
 
     async def _acquire(self, priority: Priority) -> None:
+        import asyncio
+
         if self._free > 0 and not self._waiting:
             self._free -= 1
             return
@@ -76,6 +81,8 @@ class PriorityHold:
 
     def heard(self) -> None:
         """Something came in (a feed's headlines): the hold lasts `quiet` seconds more at most."""
+        import asyncio
+
         if self._held is None or self._releasing:
             return
         if self._timer is not None:
@@ -83,6 +90,8 @@ class PriorityHold:
         self._timer = asyncio.get_running_loop().call_later(self.quiet, self.release)
 
     async def wait(self, priority: Priority = ()) -> None:
+        import asyncio
+
         if self._held is None:
             return
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
@@ -96,6 +105,8 @@ class PriorityHold:
         effect once the tasks already started have run up to their first wait: the last feed's
         downloads, started as its headlines came, are held and let go in their place among the
         others, not after all of them."""
+        import asyncio
+
         if self._held is None or self._releasing:
             return
         self._releasing = True

@@ -3,13 +3,16 @@ every one fits, the whole `limit.SyncRoom` made only if the sync brings the cach
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..models import Entry
 from ..store.usage import CachedArticle, LeftOut
 from .gates import Priority, PriorityHold
 from .limit import HEADLINES_QUIET, SyncRoom
+
+if TYPE_CHECKING:
+    import asyncio
 
 Measure = Callable[[], tuple[list[CachedArticle], dict[str, LeftOut]]]
 """Reads the cached articles and those left out, as a `SyncRoom` is made from (in a thread)."""
@@ -93,6 +96,8 @@ class Headroom:
 
     def _rank(self) -> None:
         """Start making the whole room, once."""
+        import asyncio
+
         if self._making is not None:
             return
         listed = self._listed + [(entry, False) for entry in self._noted]
@@ -135,6 +140,8 @@ class Headroom:
         self._full = full
 
     async def _ranking(self) -> SyncRoom:
+        import asyncio
+
         self._rank()
         assert self._making is not None
         await asyncio.shield(self._making)

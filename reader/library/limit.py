@@ -28,17 +28,20 @@ Opening the article fetches it at once, whatever the limit says.
 
 from __future__ import annotations
 
-import asyncio
 import bisect
 import itertools
 import time
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..keys import article_key
 from ..models import Entry
 from ..store.usage import CachedArticle, LeftOut
 from .gates import Priority, PriorityHold
 from .limit_keeps import Rank, Ranking, Room
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["HEADLINES_QUIET", "Rank", "Ranking", "Room", "SyncRoom"]
 
@@ -173,6 +176,8 @@ class SyncRoom:
         them to come, measured, and is tried again: turned away at once, the sync left out
         the last article the cache had room for (27 kept where 28 fit, fetched by the next
         sync). One at a time: those ranked under it, guessed alike, fit only if it does."""
+        import asyncio
+
         while not self._counted and self._probe is not None:
             await self._probe.wait()
         if not self.keeps(key):

@@ -3,7 +3,6 @@ site rule (`reader reextract`), or one cached by an older extractor as it is ope
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
@@ -59,6 +58,8 @@ class LibraryReextraction(LibraryPruning):
         and Japanese): the user is told of it, and its kept page still holds it all.
         A few at a time (`_AT_ONCE`), not all: 12,000 at once held 350 MB of pages and articles.
         """
+        import asyncio
+
         if targets is None:
             urls = [a.key for a in self.store.cached_articles()]
         else:

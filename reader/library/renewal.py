@@ -7,7 +7,6 @@ told by `copy_changes`."""
 
 from __future__ import annotations
 
-import asyncio
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -97,6 +96,8 @@ class LibraryRenewal(LibrarySaving):
         ("unchanged" is told apart by `refresh_article`) or "failed". A failure, a login
         page, a page that is no longer the story leave the copy as it was: nothing cached is
         lost."""
+        import asyncio
+
         from ..page_caching import renew_for_cache
 
         try:
@@ -126,6 +127,8 @@ class LibraryRenewal(LibrarySaving):
         copy as it was, its `failed` naming the page, and so does an article that runs on past
         the cap (Extracted()). A page of another article ends the article there, as in a first
         download."""
+        import asyncio
+
         from ..page_caching import renewal_page
 
         url, staged, next_page = entry.link, first.staged, first.next_page
@@ -161,6 +164,8 @@ class LibraryRenewal(LibrarySaving):
         correction the feed told only in a figure): what came of it, with the latest copy
         after it. Raises FetchError(NOT_CACHED) when the article is not cached (reading it
         fetches it), and the failure when the site can't be reached: the copy stays."""
+        import asyncio
+
         url = _link(target)
         cached = await asyncio.to_thread(self.store.article_heading, url) if url else None
         if cached is None:
@@ -195,6 +200,8 @@ class LibraryRenewal(LibrarySaving):
         """`refresh_article` of an article cached without some of its pages: the pages
         missing read on from the last one kept, as a sync does ("completed" once all are in),
         not its first page read again and refused for being only the start (acc31c W14)."""
+        import asyncio
+
         entry = target if isinstance(target, Entry) and target.feed_url else None
         article = await self._fetch_once(url, entry)
         if article.incomplete:

@@ -4,7 +4,6 @@ work (`CpuWorkers`), opened on first use and closed with it; and the two reading
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 from collections import Counter, defaultdict
@@ -23,6 +22,9 @@ from ..models import Article, Entry, Reach, SiteRule, StoreError
 from ..portal import PortalWatch
 from ..store import Store
 from ..workers import QUIT_GRACE
+
+if TYPE_CHECKING:
+    import asyncio
 
 if (
     TYPE_CHECKING
@@ -212,6 +214,8 @@ class LibraryResources:
         store refuses (held past `HELD_WAIT`, a full disk) is tried again as the library
         closes, and counted if it is still refused then (`keep_notes_before_close`); a later
         one of the same kind and article, written, stands for it. Called on the event loop."""
+        import asyncio
+
         written = partial(write, *args)
 
         async def write_it() -> None:
@@ -245,6 +249,8 @@ class LibraryResources:
         refuses one (held still, each would wait in turn): a reading place refused while
         another program held the store is kept once it lets go, not only shown this session.
         Called on the event loop."""
+        import asyncio
+
         for key, write in list(self._notes_refused.items()):
             try:
                 await asyncio.to_thread(self.write_waiting_at_most, HELD_WAIT, write)
@@ -257,6 +263,8 @@ class LibraryResources:
         """The writes in the background awaited, and those the store refused tried once more
         (`write_refused_notes`); what is still not written then, counted. Called on the event
         loop, before `aclose`."""
+        import asyncio
+
         if self._notes:
             await asyncio.gather(*self._notes, return_exceptions=True)
         await self.write_refused_notes()
@@ -266,6 +274,8 @@ class LibraryResources:
         return NotesNotKept(kinds.count("place"), kinds.count("opened"), self._notes_refusal)
 
     async def aclose(self) -> None:
+        import asyncio
+
         if self._notes:
             await asyncio.gather(*self._notes, return_exceptions=True)
         if self._fetcher is not None:

@@ -5,7 +5,6 @@ that one story is one entry in Saved (`_story_of`)."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
 from contextlib import suppress
 from datetime import datetime
@@ -46,6 +45,8 @@ class LibrarySaving(LibraryDownloads):
         """`save`: the article, what it was saved as and whether that was saved before (`at`,
         `title`: `set_saved`'s; `listed`: `_story_of`'s; `batch`: the import's saves, where
         its flag is kept)."""
+        import asyncio
+
         url = _link(target)
         # Cached in part before (not a page that failed just now, tried again at once).
         was_in_part = not offline and bool(url) and self.store.is_incomplete(url)

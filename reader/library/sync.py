@@ -5,14 +5,13 @@ and the cache pruned to its limit (none fetched that the limit would evict then:
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections import defaultdict
 from collections.abc import Collection
 from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from ..gone import taken_down
@@ -40,6 +39,9 @@ from .retold import retold, stamped_times, updated_since
 from .stalled_hosts import StalledHosts
 from .sync_start import LibrarySyncStart
 
+if TYPE_CHECKING:
+    import asyncio
+
 
 class LibrarySync(LibrarySyncStart):
     """A `Library`'s feeds refreshed, and its articles synced."""
@@ -48,6 +50,8 @@ class LibrarySync(LibrarySyncStart):
         """A file's saved link whose name led to this computer or its network at the sync
         (`refused`): left for the user to open from now on, as the import leaves one that
         led there then (`store.saved.LOCAL`). The failure, said so."""
+        import asyncio
+
         with suppress(StoreError):
             await asyncio.to_thread(self.store.set_saved, url, True, held=LOCAL)
         why = f"{refused.message}: fetched when you open it"
@@ -86,6 +90,8 @@ class LibrarySync(LibrarySyncStart):
     async def _drop_old_read(self) -> int:
         """The read headlines older than `drop_read_after` dropped, after a sync: how many (0
         with the setting off, or a store that takes no writes)."""
+        import asyncio
+
         if not self.drop_read_after:
             return 0
         before = _now() - timedelta(seconds=self.drop_read_after)
@@ -95,6 +101,8 @@ class LibrarySync(LibrarySyncStart):
 
     async def _mark_running(self, articles: bool) -> None:
         """The sync starting recorded as under way (`store.mark_sync_running`)."""
+        import asyncio
+
         try:
             await asyncio.to_thread(self.store.mark_sync_running, articles)
         except StoreError as error:
@@ -120,6 +128,8 @@ class LibrarySync(LibrarySyncStart):
         most for a slow one (`limit.HEADLINES_QUIET`), to go newest first. Articles left
         uncached by an interrupted sync come last.
         """
+        import asyncio
+
         started = time.monotonic()
         self.store.check_writable()
         feeds = frozenset(feeds) if feeds is not None else None  # looked up per headline
