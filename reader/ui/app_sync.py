@@ -210,6 +210,8 @@ class ReaderAppSync(ReaderAppFill):
         feeds come, and is read again whole after."""
         self._busy = busy
         self._job_task = asyncio.current_task()
+        # The workers, started on demand, start now: their imports overlap the job's network.
+        self.lib.start_workers_soon()
         self.status = status
         self._filling_starts()
         results: list[FeedResult] = []
