@@ -334,19 +334,13 @@ def worker_modules(feeds: bool = True, articles: bool = True) -> list[str]:
     return [f"{__package__}.{name}" for name in names]
 
 
-def parse_feed(
-    body: bytes,
-    url: str,
-    base_url: str = "",
-    content_type: str = "",
-    header_charset: str | None = None,
-) -> ParsedFeed:
-    """`feeds.parse_feed`, imported where it runs: in a worker, not in the process that hands
-    it the feed (feedparser and chardet, ~4.5 MB of a TUI's resident memory, for a function
-    it only names)."""
+def parse_feed(*args: Any) -> ParsedFeed:
+    """`feeds.parse_feed(*args)`, imported where it runs: in a worker, not in the process
+    that hands it the feed (feedparser and chardet, ~4.5 MB of a TUI's resident memory, for a
+    function it only names)."""
     from .feeds import parse_feed as parsed
 
-    return parsed(body, url, base_url, content_type, header_charset)
+    return parsed(*args)
 
 
 def import_modules(modules: Sequence[str]) -> None:
