@@ -314,10 +314,11 @@ class LibraryResources:
         after `idle_end` seconds without work (`CpuWorkers.on_demand`): a reader left open."""
         self.cpu.on_demand(idle_end)
 
-    def start_workers_soon(self) -> None:
+    def start_workers_soon(self, feeds: bool = True, articles: bool = True) -> None:
         """Start the workers asked for `workers_when_needed` now, in a thread: a sync's first
-        page is on its way (`CpuWorkers.start_soon`)."""
-        self.cpu.start_soon()
+        page is on its way (`CpuWorkers.start_soon`; a refresh's `feeds`, or pages'
+        `articles`, what the first worker started on demand is warmed with)."""
+        self.cpu.start_soon(feeds, articles)
 
     def start_page_workers(self) -> None:
         """Start the workers that read pages now, at a command's start: forked, before any

@@ -210,8 +210,9 @@ class ReaderAppSync(ReaderAppFill):
         feeds come, and is read again whole after."""
         self._busy = busy
         self._job_task = asyncio.current_task()
-        # The workers, started on demand, start now: their imports overlap the job's network.
-        self.lib.start_workers_soon()
+        # The workers, started on demand, start now: their imports overlap the job's network
+        # (the parser's; a sync's pages import the extractor as the first comes).
+        self.lib.start_workers_soon(articles=False)
         self.status = status
         self._filling_starts()
         results: list[FeedResult] = []
