@@ -11,7 +11,8 @@ import os
 import signal
 import threading
 from collections.abc import Callable
-from concurrent.futures import BrokenExecutor, Executor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, Future, ThreadPoolExecutor
+from contextlib import suppress
 from typing import Any, Literal, ParamSpec, TypeVar
 
 from .errors import ErrorKind, FetchError
@@ -54,6 +55,10 @@ class CpuWorkers:
         ended; None: kept until the library closes."""
         self._busy = 0  # the work in `run` now
         self._warm: list[str] = []  # what the next pool started on demand imports first
+        # That import under way in the pool's first worker: the work that comes meanwhile waits
+        # for it, where the pool would spawn a second worker for the work, the two importing
+        # at once on a busy machine (a page read after idle took 10.4 s at load 21-26).
+        self._warming: Future[None] | None = None
         self._idle_timer: asyncio.TimerHandle | None = None
         self.pages_apart = workers == "thread" and hasattr(signal, "setitimer")
         """Whether pages are read in a worker process of their own, their time limit holding
@@ -108,10 +113,11 @@ class CpuWorkers:
         # On demand, spawned: a fork server would outlive the pool it made, holding the
         # workers' imports (~45 MB) while the reader sits idle.
         server = self._when_needed is not None and self.idle_end is None
-        self.pool, self._boards[self.pool] = process_pool(count, modules, server=server)
+        pool, board = process_pool(count, modules, server=server)
         if self.idle_end is None:
+            self.pool, self._boards[pool] = pool, board
             for _ in range(count):
-                self.pool.submit(import_modules, modules)
+                pool.submit(import_modules, modules)
             return
         # On demand, one worker warmed with what the work on its way needs (`start_soon`),
         # or none for work already here (its worker imports what it takes): reading an
@@ -119,7 +125,9 @@ class CpuWorkers:
         # refresh's feeds, a sync's pages).
         warm, self._warm = self._warm, []
         if warm:
-            self.pool.submit(import_modules, warm)
+            self._warming = pool.submit(import_modules, warm)
+        # Made known once its warming is: work that saw it before went to a second worker.
+        self.pool, self._boards[pool] = pool, board
 
     def when_needed(self, articles: bool = True) -> None:
         """Start the pool for CPU work when work first comes (`run`), not before: a sync
@@ -235,6 +243,12 @@ class CpuWorkers:
         while True:
             if not (within and self.pages_apart):
                 await self._started()
+            if (warming := self._warming) is not None:
+                if not warming.done():
+                    with suppress(Exception):  # a pool that failed to start fails the work
+                        await asyncio.shield(asyncio.wrap_future(warming))
+                if self._warming is warming:
+                    self._warming = None
             pool = self._pool_for(pages=bool(within))
             board = self._boards.get(pool)
             token = next(self._tokens)
