@@ -4,6 +4,13 @@ a refresh of N feeds on a host stalling every feed beside 2 on a live one instea
 
     uv run python benchmarks/stalling_host.py [--stories 40] [--read-timeout 0.5] [--per-host 4]
     uv run python benchmarks/stalling_host.py --feeds 20
+    uv run python benchmarks/stalling_host.py --against ../main [--paged] [--runs 3]
+
+`--against DIR` syncs in this checkout and in another (a worktree of main), each in a Python of
+its own, taking turns `--runs` times: their median walls side by side, the pages asked, the
+articles failed or cached in part, and whether the host was given up. `--paged` stalls each
+story's second page alone (its first comes whole), as a hotel link stalling now and then does:
+no give-up there, each stalled page's tries are what the sync's end waits for.
 
 The host (tests/failing_site.py, on 127.0.0.1, in this process: it only waits) answers its feed,
 then every article page with its headers and half its body, and nothing more. Each sync starts
@@ -20,12 +27,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# A child (`--child ROOT …`) imports the reader of the checkout it measures.
+sys.path.insert(
+    0,
+    sys.argv[sys.argv.index("--child") + 1]
+    if "--child" in sys.argv
+    else str(Path(__file__).resolve().parent.parent),
+)
 
 from reader import retries
 from reader.config import FetchLimits
@@ -34,26 +49,76 @@ from reader.library.stalled_hosts import StalledHosts
 from tests.failing_site import FailingSite
 
 
-def one_sync(stories: int, limits: FetchLimits) -> tuple[float, int, int]:
-    """A sync of a fresh data directory against a stalling host: its wall time, the pages the
-    host was asked for and the articles that failed."""
-    site = FailingSite(stories=stories, mode="stall")
+def one_sync(
+    stories: int, limits: FetchLimits, paged: bool = False
+) -> tuple[float, int, int, int, bool]:
+    """A sync of a fresh data directory against a stalling host (with `paged`, stalling each
+    story's second page alone): its wall time, the pages the host was asked for, the articles
+    that failed and those cached in part, and whether the host was given up."""
+    site = FailingSite(stories=stories, mode="stall", paged=paged)
     try:
         with tempfile.TemporaryDirectory() as data:
 
-            async def go() -> int:
+            async def go() -> tuple[int, int, bool]:
                 lib = Library(Path(data), limits=limits)
                 try:
                     lib.store.add_feed(site.base + "/feed.xml")
-                    return len((await lib.sync()).article_failures)
+                    report = await lib.sync()
+                    failed, in_part = len(report.article_failures), len(report.incomplete)
+                    return failed, in_part, bool(report.given_up)
                 finally:
                     await lib.aclose()
 
             began = time.perf_counter()
-            failed = asyncio.run(go())
-            return time.perf_counter() - began, site.pages_asked, failed
+            failed, in_part, given_up = asyncio.run(go())
+            return time.perf_counter() - began, site.pages_asked, failed, in_part, given_up
     finally:
         site.close()
+
+
+def against(other: Path, args: argparse.Namespace) -> None:
+    """This checkout's syncs and `other`'s, taking turns (`--runs`), side by side."""
+    from children import checkouts, child_json
+    from farm import load_average
+
+    print(f"load average {load_average()}")
+    walls: dict[str, list[float]] = {}
+    said: dict[str, list[object]] = {}
+    child = [args.stories, args.read_timeout, args.per_host, int(args.paged)]
+    for _ in range(args.runs):
+        for name, root in checkouts(other).items():
+            wall, *rest = child_json(__file__, "--child", root, *child)
+            walls.setdefault(name, []).append(wall)
+            said[name] = rest
+    what = "every second page stalling" if args.paged else "every page stalling"
+    print(
+        f"{args.stories} stories, {what}, read timeout {args.read_timeout} s, per_host "
+        f"{args.per_host}, {args.runs} runs each:"
+    )
+    for name, times in walls.items():
+        asked, failed, in_part, given_up = said[name]
+        print(
+            f"{name:>8}: median {statistics.median(times):6.2f} s (min {min(times):.2f}, max "
+            f"{max(times):.2f}), last run: {asked} pages asked, {failed} articles failed, "
+            f"{in_part} in part, host given up: {'yes' if given_up else 'no'}"
+        )
+    ratio = statistics.median(walls["against"]) / statistics.median(walls["this"])
+    print(f"against / this: {ratio:.2f}×")
+
+
+def child(stories: int, read_timeout: float, per_host: int, paged: int) -> None:
+    """One sync in this process (the checkout `ROOT`'s reader), printed as JSON."""
+    wall, *rest = one_sync(stories, _limits(read_timeout, per_host), bool(paged))
+    print(json.dumps([wall, *rest]))
+
+
+def _limits(read_timeout: float, per_host: int) -> FetchLimits:
+    return FetchLimits(
+        connect_timeout=2.0,
+        read_timeout=read_timeout,
+        total_timeout=read_timeout * 10,
+        per_host=per_host,
+    )
 
 
 def one_refresh(feeds: int, limits: FetchLimits) -> tuple[float, int, int]:
@@ -100,13 +165,19 @@ def main() -> None:
     parser.add_argument("--read-timeout", type=float, default=0.5)
     parser.add_argument("--per-host", type=int, default=4)
     parser.add_argument("--feeds", type=int, default=0, help="a refresh of this many feeds")
+    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser.add_argument("--paged", action="store_true", help="stall second pages alone")
+    parser.add_argument("--runs", type=int, default=3, help="with --against: syncs each")
+    parser.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    limits = FetchLimits(
-        connect_timeout=2.0,
-        read_timeout=args.read_timeout,
-        total_timeout=args.read_timeout * 10,
-        per_host=args.per_host,
-    )
+    if args.child:
+        _, stories, read_timeout, per_host, paged = args.child
+        child(int(stories), float(read_timeout), int(per_host), int(paged))
+        return
+    if args.against:
+        against(args.against, args)
+        return
+    limits = _limits(args.read_timeout, args.per_host)
     if args.feeds:
         refreshes(args.feeds, limits)
         return
@@ -114,7 +185,7 @@ def main() -> None:
     walls = {}
     for name, give_up in (("with the give-up", rounds), ("without", 10**9)):
         retries.GIVE_UP_ROUNDS = give_up
-        wall, asked, failed = one_sync(args.stories, limits)
+        wall, asked, failed, _, _ = one_sync(args.stories, limits)
         walls[name] = wall
         print(f"{name:>17}: {wall:6.2f} s, {asked} pages asked, {failed} articles failed")
     retries.GIVE_UP_ROUNDS = rounds

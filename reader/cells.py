@@ -290,3 +290,27 @@ def cut_to_cells(text: str, cells: int) -> str:
             (start for start in cluster_starts(text[: fits + 1]) if start <= fits), default=0
         )
     return text[:fits]
+
+
+def middle_cut(text: str, cells: int) -> str:
+    """`text` cut to at most `cells` terminal cells, two thirds before a "…" and the rest after
+    it ("https://example.org/news/2024/…/story.html"); whole when it fits. The link list's
+    addresses and the command line's lines naming a link (a feed's 1 MB link was a 1 MB line
+    of every sync's, its reason cut off: acc37b I2) are cut so."""
+    if cell_len(text) <= cells:
+        return text
+    head_cells = (cells - 1) * 2 // 3
+    tail_cells = cells - 1 - head_cells
+    head = _cells_from(text, head_cells)
+    tail = _cells_from(text[::-1], tail_cells)[::-1]
+    return f"{head}…{tail}"
+
+
+def _cells_from(text: str, cells: int) -> str:
+    """The longest start of `text` that takes at most `cells` cells."""
+    taken = 0
+    for n, char in enumerate(text):
+        taken += cell_len(char)
+        if taken > cells:
+            return text[:n]
+    return text

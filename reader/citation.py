@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from urllib.parse import urldefrag, urlsplit
 
+from .claimed_names import claimed_elsewhere
 from .commonmark import autolink, escape_line_starts, escape_markdown
 from .dates import retrieved_as_believed, stated_iso
 from .marks import TAKEN_DOWN
@@ -105,15 +106,30 @@ def _section_of(canonical: str, url: str) -> bool:
 
 
 def cited_source(article: Article) -> str:
-    """Where the article appeared, as a citation names it: the site, and for a podcast's
-    episode the podcast before it, as Chicago cites one ("High Country (podcast), Mountain
-    Public Radio"); a podcast's own site named once."""
+    """Where the article appeared, as a citation names it: the site (`cited_site`), and for a
+    podcast's episode the podcast before it, as Chicago cites one ("High Country (podcast),
+    Mountain Public Radio"); a podcast's own site named once."""
     podcast = " ".join(article.podcast.split())
+    site = cited_site(article)
     if not podcast:
-        return article.site_name
+        return site
     named = f"{podcast} (podcast)"
+    return (
+        f"{named}, {site}" if site and article.site_name.casefold() != podcast.casefold() else named
+    )
+
+
+def cited_site(article: Article) -> str:
+    """The site's name as a citation gives it: the page's own, and where that name goes with
+    the page's claim to be another site's (its canonical address there, which `cited_url`
+    refuses: `claimed_names`), the host it was read at beside it ("BBC News (as the page names
+    itself; read at 127.0.0.1:18738)"), so that a pasted Source does not vouch for what the
+    address does not bear out."""
     site = article.site_name
-    return f"{named}, {site}" if site and site.casefold() != podcast.casefold() else named
+    if not claimed_elsewhere(site, article.url, article.canonical_url):
+        return site
+    host = urlsplit(shown_url(article.url)).netloc
+    return f"{site} (as the page names itself; read at {host})"
 
 
 # Said after a date the feed gave for the item, the page giving none: a journalist can't tell

@@ -31,12 +31,14 @@ from .fetch_messages import (
     _host,
     _network_message,
     _try_again,
+    invalid_url,
     page_own_failure,
     too_many_redirects,
 )
 from .models import ErrorKind, FetchError, Response, SiteRule
 from .retries import Retries
 from .safe import safe_line
+from .unanswered import HEAD_CAME
 from .urls import absolute_url, address_controls, is_web_url, not_web_url, web_url_problem
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -290,14 +292,13 @@ class Fetcher:
                     request = self._client.build_request(
                         "GET", url, headers=self._headers(url, headers), extensions=extensions
                     )
-                except (httpx.InvalidURL, ValueError):  # IDNAError is a ValueError
+                except (httpx.InvalidURL, ValueError) as error:  # IDNAError is a ValueError
                     # Not sent at all: the address asked for is at fault, not a server.
-                    raise FetchError(
-                        ErrorKind.BAD_URL, f"not a valid web address: {safe_line(url, 200)}", url
-                    ) from None
+                    raise FetchError(ErrorKind.BAD_URL, invalid_url(url, error), url) from None
+                HEAD_CAME.set(False)  # a redirect's head before it is no answer of this one
                 response = await self._client.send(request, stream=True)
-                # Its head came: the host is answering, whatever comes of the body.
-                self.retries.unanswered.answering(_host_key(url))
+                # Its head came: the host answers, unless its body stalls (`Retries`).
+                HEAD_CAME.set(True)
                 try:
                     # Checked again on the answer: a connection kept open from an earlier
                     # request is not guarded as it is made (`_check_before` is what keeps a

@@ -48,8 +48,39 @@ def too_many_redirects(url: str, limit: int) -> FetchError:
     return FetchError(ErrorKind.HTTP, f"more than {limit} redirects from {_host(url)}", url)
 
 
+# Cells of an address said in a failure's words: a signed CDN address fits whole.
+_ADDRESS_CELLS = 200
+
+
+def invalid_url(url: str, error: Exception) -> str:
+    """Why `url` can't be sent (httpx's `error`: "URL too long", an IDNA error), and the address
+    cut in its middle (`cells.middle_cut`): a 1 MB link was cut after 200 characters of "aaa…"
+    without a word of what was wrong with it (acc37b I2)."""
+    from .cells import middle_cut
+
+    address = middle_cut(safe_line(url), _ADDRESS_CELLS)
+    why = safe_line(error, 100)
+    if why == "URL too long":
+        why = f"{len(url):,} characters long"
+    return f"not a valid web address{f' ({why})' if why else ''}: {address}"
+
+
 def _host(url: str) -> str:
     return safe_line(urlsplit(url).netloc, 100) or "the server"
+
+
+def _same_host(a: str, b: str) -> bool:
+    """`a` and `b` name one host as a request is sent to it: its international name in
+    punycode, as httpx asks the DNS for it ("bücher.example" is "xn--bcher-kva.example"), in
+    lower case, without a user name or the scheme's own port. Compared as written, every link
+    to an international name that didn't resolve was "its redirect names a host that doesn't
+    exist", its own failure, not the network's (acc37b I7)."""
+    import httpx
+
+    try:
+        return httpx.URL(a).netloc == httpx.URL(b).netloc
+    except (httpx.InvalidURL, UnicodeError, ValueError):
+        return _host(a) == _host(b)
 
 
 def _too_large(limit: int) -> str:
@@ -88,7 +119,7 @@ def page_own_failure(url: str, failed: str, exc: httpx.HTTPError) -> FetchError 
             url,
         )
     _, how = _network_message(failed, exc)
-    if how == NoAnswer.NO_HOST and _host(failed) != _host(url):
+    if how == NoAnswer.NO_HOST and not _same_host(failed, url):
         return FetchError(
             ErrorKind.BAD_URL,
             f"its redirect names a host that doesn't exist ({_host(failed)})",

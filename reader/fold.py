@@ -194,8 +194,17 @@ Folding = bool | Literal["umlauts"]
 folded but for German's umlauts ("umlauts"), which a query's "ae", "oe", "ue" find."""
 
 
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u034f"
-"""Zero-width space, non-joiner, joiner, word joiner, grapheme joiner: nothing a query types."""
+ZERO_WIDTH = (
+    "\u200b\u200c\u200d\u2060\u034f"
+    "\u2061\u2062\u2063\u2064\u206a\u206b\u206c\u206d\u206e\u206f\u17b4\u17b5"
+    "\U0001d173\U0001d174\U0001d175\U0001d176\U0001d177\U0001d178\U0001d179\U0001d17a"
+)
+"""Zero-width space, non-joiner, joiner, word joiner, grapheme joiner: nothing a query types.
+Nor the other characters that draw nothing and mean nothing in a news text, which a hostile
+page puts inside a name to hide it from a search ("Sm\u2062ith", acc37b I4): the invisible
+operators of mathematics (U+2061–2064), the deprecated format characters (U+206A–206F), the
+Khmer inherent vowels Unicode says not to use (U+17B4–17B5) and music's beam and phrase marks
+(U+1D173–1D17A). An article cached before `safe` removed them is found all the same."""
 ARABIC_MARKS = (
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
 )

@@ -59,6 +59,10 @@ class Found(NamedTuple):
     categories its outline names (`feed_tags`)."""
 
 
+NEWSBOAT_OPML_TITLE = "newsboat - Exported Feeds"
+"""The `<title>` newsboat gives the OPML it writes (`-e` and `--export-to-opml2`)."""
+
+
 class MarksElsewhere(NamedTuple):
     """The database where the reader a subscription file came from keeps its read marks."""
 
@@ -79,6 +83,10 @@ class Subscriptions:
     marks_in: MarksElsewhere | None = None
     """Where the reader the file came from keeps its read marks (newsraft, nom: a database),
     for `--read-from`; None when the file holds them or says nothing of them."""
+    newsboat: str = ""
+    """"urls" for a list of addresses (newsboat's urls file's shape), "opml" for the OPML
+    newsboat writes (`NEWSBOAT_OPML_TITLE`): what it leaves behind is said
+    (`newsboat_leftovers`); "" for any other file."""
 
 
 def parse_opml(data: bytes) -> list[tuple[str, str]]:
@@ -202,7 +210,9 @@ def read_opml(data: bytes) -> Subscriptions:
         found.append(Found(url, *outline_names(outline, version), tags))
         if len(found) >= MAX_OUTLINES:
             break
-    return Subscriptions(found, dict(skipped))
+    title = root.findtext("head/title") or ""
+    newsboat = "opml" if title.strip() == NEWSBOAT_OPML_TITLE else ""
+    return Subscriptions(found, dict(skipped), newsboat=newsboat)
 
 
 def _outlines(root: Element) -> Iterator[tuple[Element, tuple[str, ...] | None]]:

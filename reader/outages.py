@@ -10,8 +10,9 @@ article) is still named.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .errors import NO_CONNECTION, ErrorKind, FetchError, NoAnswer, not_back_yet
@@ -37,6 +38,58 @@ def host_of(url: str) -> str:
 def shown_at(url: str) -> str:
     """The host (and port) of `url` as a line names it (`shown_url`)."""
     return urlsplit(shown_url(url)).netloc or host_of(url)
+
+
+def stopped_with_host(error: FetchError, given_up: bool) -> bool:
+    """An article's failure that is its host's, that host given up (`given_up`: it timed out
+    again and again, `retries.gives_up`): it failed to connect or to answer in time as the
+    host stopped answering, or was not asked after."""
+    return given_up and error.kind in NO_CONNECTION
+
+
+def left_for_later(error: FetchError, given_up: bool) -> bool:
+    """An article's failure that is none of its own, the article left for the next sync: said
+    so, not counted failed, by a sync's progress as it goes (`LeftAndFailed`) and by its summary
+    alike (`SyncReport.left_and_failed`). Its host was given up (`stopped_with_host`), or asked
+    to wait longer than a sync does (a 429: `FetchError.asks_to_wait`)."""
+    return error.asks_to_wait or stopped_with_host(error, given_up)
+
+
+def left_and_failed_words(left: int, failed: int) -> list[str]:
+    """The articles that did not come in the words every line uses: "12 left for the next
+    sync", "3 failed" (`failed` counting all of them, the `left` among them)."""
+    words = [f"{left} left for the next sync"] if left else []
+    return words + ([f"{failed - left} failed"] if failed > left else [])
+
+
+@dataclass
+class LeftAndFailed:
+    """A sync's article failures counted as they come, as its summary will count them
+    (`left_for_later`): the progress said "214 failed" of what the summary called "left for
+    the next sync". A host's earlier failures move over to `left` once it is given up."""
+
+    failed: int = 0
+    """Every failure counted, those left for the next sync among them."""
+    left: int = 0
+    _open: Counter[str] = field(default_factory=Counter)
+    """By host, the failures counted not left that its being given up would leave."""
+    _given_up: set[str] = field(default_factory=set)
+
+    def add(self, link: str, error: FetchError, given_up: Collection[str]) -> None:
+        """One more failure, of `link`, with the hosts given up so far."""
+        self.settle(given_up)
+        host = host_of(link)
+        self.failed += 1
+        if left_for_later(error, host in given_up):
+            self.left += 1
+        elif stopped_with_host(error, True):
+            self._open[host] += 1
+
+    def settle(self, given_up: Collection[str]) -> None:
+        """The hosts given up since (`given_up`: all so far): their failures left."""
+        for host in set(given_up) - self._given_up:
+            self._given_up.add(host)
+            self.left += self._open.pop(host, 0)
 
 
 class AnswerOrder:
@@ -148,7 +201,7 @@ def outages(
     named: list[tuple[Entry, FetchError]] = []
     for entry, error in failures:
         host = host_of(entry.link)
-        if host in given_up and error.kind in NO_CONNECTION:
+        if stopped_with_host(error, host in given_up):
             stopped.setdefault(host, []).append((entry, error))
         elif not_back_yet(error):  # no connection made: the same for every article there
             unreached.setdefault(host, []).append((entry, error))

@@ -17,9 +17,11 @@ import hashlib
 import re
 import time
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from .models import ErrorKind, FetchError
 from .safe import safe_line
+from .urls import page_address
 
 # How long an answer is remembered: a sync, or the minutes a reader spends on a login page.
 WINDOW = 15 * 60.0
@@ -51,6 +53,8 @@ class Answer:
     article: str = ""  # the link of the article it is the first page of
     unrelated: bool = False  # ...whose headline its title shares no word with
     failed_before: str = ""  # ...why it had failed to come before (put back when taken out)
+    headlined: bool = False  # ...whose headline its title shares a word with: that story
+    listed_by: str = ""  # ...the feed whose headline it is, "" for an address opened alone
     at: float = field(default_factory=time.monotonic)
 
 
@@ -102,16 +106,27 @@ def relates(headline: str, title: str) -> bool:
 
 
 def _host(url: str) -> str:
-    return url.split("://", 1)[-1].split("/", 1)[0]
+    return urlsplit(page_address(url)).netloc
 
 
-def _in_place_of_others(a: Answer, b: Answer) -> bool:
+def _in_place_of_others(a: Answer, b: Answer, story: bool = False) -> bool:
     """One page came back for `a` and for `b`, which a real site never does: a feed's address
     and an article's give different pages, and so do two articles at addresses of their own.
     Two links that lead to one article (a tracker's, a shortener's) end at the same address;
     two feeds of one site may both be sent to its home page. The pages of one article (its
-    later pages, its AMP or one-page version) may be one page: a site ignoring "?view=all"."""
-    if a.asked == b.asked or (a.article and a.article == b.article):
+    later pages, its AMP or one-page version) may be one page: a site ignoring "?view=all".
+
+    Two spellings of one address are one page (`page_address`: "/story" and "/story/", one
+    with a user name), and two articles are compared by their paths alone: a feed listing
+    another's story twice ("http://127.0.0.1/s" and "http://localhost/s", which one server
+    answers alike, under headlines of its own) lists one page. Nor do two articles tell
+    anything of a page that is known to be a story (`story`: titled as another headline it
+    answered for, acc37b I1): a feed naming it twice under other headlines, at two addresses a
+    site serves it at ("/story/123/any-slug"), would make a login page of a paper's article;
+    only a feed's address answered with it tells, as a login page answers every feed. Nor do
+    two headlines of one feed: a feed's own items can't condemn a page another feed links to;
+    a login page answers for every feed's, and for addresses opened alone."""
+    if page_address(a.asked) == page_address(b.asked) or (a.article and a.article == b.article):
         return False
     if not (a.feed or a.unrelated) or not (b.feed or b.unrelated):
         return False  # a page titled as its headline is that story, at two addresses
@@ -119,14 +134,17 @@ def _in_place_of_others(a: Answer, b: Answer) -> bool:
         return True
     if a.feed:
         return _host(a.asked) != _host(b.asked)
+    if story or (a.listed_by and a.listed_by == b.listed_by):
+        return False
     # A live blog's entries link to its one page, each with a query of its own
     # ("live.html?block=2"), each headlined as its entry, not as the page: one page at one path.
     return _path(a.ended) != _path(b.ended)
 
 
 def _path(url: str) -> str:
-    """`url` without its query: the page a site serves whatever the query asks of it."""
-    return url.split("?", 1)[0]
+    """The path of `url` as `page_address` reads it, without its host and query: the page a
+    site serves whatever the query asks of it, under whichever of its names."""
+    return urlsplit(page_address(url)).path
 
 
 class PortalWatch:
@@ -176,10 +194,11 @@ class PortalWatch:
         self._forget_before(now - self.window)
         earlier = self._answers.setdefault(print_, [])
         known = self._portals.get(print_)
+        story = any(e.headlined for e in (*earlier, answer))
         if (
             known is None
             and not login_page
-            and not any(_in_place_of_others(answer, e) for e in earlier)
+            and not any(_in_place_of_others(answer, e, story) for e in earlier)
         ):
             earlier.append(answer)
             self._count += 1

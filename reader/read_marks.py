@@ -5,7 +5,8 @@ cache.db or `-E` list: `newsboat_marks`; newsraft's, nom's and lemon24's reader'
 A mark names an item as the other reader did: by its GUID, else its link (newsboat and
 newsraft then its title, as `feeds.parse_feed` keys an entry; lemon24's reader and nom by the
 link), so it finds its headline by the entry id that key makes in its feed, else by the link
-the other reader had (a GUID that changed since). A star (newsraft's and lemon24's reader's
+the other reader had (a GUID that changed since); newsraft's items of no GUID, link nor title,
+which it names by a hash of their content, by their text (`newsraft_items`). A star (newsraft's and lemon24's reader's
 "important", nom's "favourite": each keeps those past its limits and lists them apart) is an
 article to keep: saved here, as `reader save` keeps one for good.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from .keys import entry_id
 from .models import Entry
+from .newsraft_items import item_text
 from .safe import safe_line
 from .saved_exports import SavedLink
 from .urls import canonical_url, is_web_url, without_credentials
@@ -50,12 +52,19 @@ class ReadMarks:
     """What `source` calls a star ("important", nom's "favourite")."""
     unlinked_stars: int = 0
     """Starred items with no web address: nothing to save."""
+    texts: tuple[tuple[str, str], ...] = ()
+    """Read items it named by their text alone (newsraft's of no GUID, link nor title, named
+    by a hash of their content): (feed address, the item's text as `item_text` makes it)."""
     _by_feed: dict[str, tuple[set[str], set[str]]] = field(
         default_factory=dict, compare=False, repr=False
     )
     _grouped: dict[str, list[tuple[str, str]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _by_text: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _texts_grouped: dict[str, set[str]] = field(default_factory=dict, compare=False, repr=False)
+    """`texts` by their feed's canonical address, and by each feed's address as asked, made
+    once (as `_grouped`)."""
     """The (GUID, link) marks by their feed's canonical address ("" for any feed), made once:
     read again for each feed, a database of 100,000 read items and its 200 feeds canonicalised
     twenty million addresses."""
@@ -71,7 +80,26 @@ class ReadMarks:
         ids, links = self._of(entry.feed_url)
         if entry.id in ids:
             return True
-        return bool(entry.link) and canonical_url(entry.link) in links
+        if entry.link and canonical_url(entry.link) in links:
+            return True
+        texts = self._texts_of(entry.feed_url)
+        return bool(texts) and any(
+            item_text(text) in texts for text in (entry.summary, entry.content) if text
+        )
+
+    def _texts_of(self, feed_url: str) -> frozenset[str]:
+        if not self.texts:
+            return frozenset()
+        if (known := self._by_text.get(feed_url)) is None:
+            if not self._texts_grouped:  # each feed's address canonicalised once, as `_group`
+                canonical: dict[str, str] = {}
+                for feed, text in self.texts:
+                    if feed not in canonical:
+                        canonical[feed] = canonical_url(feed)
+                    self._texts_grouped.setdefault(canonical[feed], set()).add(text)
+            known = frozenset(self._texts_grouped.get(canonical_url(feed_url), ()))
+            self._by_text[feed_url] = known
+        return known
 
     def _of(self, feed_url: str) -> tuple[set[str], set[str]]:
         if (known := self._by_feed.get(feed_url)) is None:

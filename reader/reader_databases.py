@@ -7,7 +7,8 @@ Each is opened read-only: a reader running on it meanwhile loses nothing.
 newsraft's (its src/db.c): `feeds` (`feed_url`, the feed's own `title`) and `items` (`feed_url`,
 `guid`, `link`, `title`, `unread`, `important`); its names and sections are in its feeds file,
 not here, and its `feeds` keeps every feed it ever fetched, those taken out of that file since
-too. It names an item by its GUID, else its link, else its title, as the reader keys one.
+too. It names an item by its GUID, else its link, else its title, as the reader keys one, else
+by a hash of its content: such an item is found by its text (`newsraft_items`).
 nom's (its internal/store/store.go): one `items` table (`feedurl`, `guid`, `link`, `title`,
 `readat` set when read, `favourite`) and its `migrations`; its feeds are those its items
 are of (it drops the items of a feed taken out of its config.yml, but its favourites), their
@@ -19,10 +20,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from .lemon24_library import read_lemon24
 from .newsboat_marks import cache_marks
+from .newsraft_items import content_texts, newsraft_hashes
 from .opml import Subscriptions
 from .other_readers import add_found
 from .read_marks import ReadMarks, starred_links
@@ -112,6 +115,18 @@ def _reader_of(path: Path, kind: str) -> Callable[[sqlite3.Connection], _Read]:
 def _read_newsraft(db: sqlite3.Connection) -> _Read:
     feeds = db.execute("SELECT feed_url, title FROM feeds ORDER BY rowid").fetchall()
     read = db.execute("SELECT feed_url, guid, link FROM items WHERE unread = 0").fetchall()
+    # Its items of no title nor link, named by a hash of their content: found by their text.
+    # The content's bytes as they are: a C string, not always UTF-8.
+    hashed = db.execute(
+        "SELECT feed_url, guid, CAST(content AS BLOB) FROM items WHERE unread = 0"
+        " AND coalesce(link, '') = '' AND coalesce(title, '') = '' AND length(guid) = 64"
+    )
+    texts = tuple(
+        (str(feed), text)
+        for feed, guid, content in hashed
+        if feed and isinstance(content, bytes) and guid in newsraft_hashes(content)
+        for text in content_texts(content)
+    )
     starred = db.execute("SELECT link, title FROM items WHERE important = 1 ORDER BY rowid")
     found = Subscriptions(
         read_as=f"newsraft's database (its read marks and important articles;{_KEEP}"
@@ -119,7 +134,7 @@ def _read_newsraft(db: sqlite3.Connection) -> _Read:
     seen: set[str] = set()
     for url, title in feeds:
         add_found(found, seen, str(url), "", (), title if isinstance(title, str) else "")
-    return found, _marks(read, starred, "newsraft", "important")
+    return found, replace(_marks(read, starred, "newsraft", "important"), texts=texts)
 
 
 def _read_nom(db: sqlite3.Connection) -> _Read:

@@ -15,7 +15,14 @@ from .errors import NoAnswer
 from .keys import link_key
 from .marks import NOT_ARTICLE_MARK, PARTIAL_MARK
 from .models import NO_CONNECTION, Article, Entry, ErrorKind, Feed, FetchError
-from .outages import Outage, host_of, outages, shown_at
+from .outages import (
+    Outage,
+    host_of,
+    left_and_failed_words,
+    left_for_later,
+    outages,
+    shown_at,
+)
 from .plural import listed, plural, size_text
 from .url_display import shown_url
 
@@ -190,17 +197,25 @@ class SyncProgress:
     # As it ends: every article left under way, nothing queued, counted by host (the most
     # first): what the sync waits for (`waiting_line`)
     waiting: tuple[tuple[str, int], ...] = ()
+    # Of `failures`, those left for the next sync, as the summary counts them (`LeftAndFailed`)
+    left: int = 0
 
-    def waiting_line(self, stop: str = "") -> str:
+    def failures_line(self) -> str:
+        """The articles that did not come so far, in the summary's words ("12 left for the next
+        sync, 3 failed"), "" when none."""
+        return ", ".join(left_and_failed_words(self.left, self.failures))
+
+    def waiting_line(self, stop: str = "", does: str = "keeps what came") -> str:
         """What a sync's end waits for ("waiting for the last 7 articles, at 127.0.0.2:8736…"),
         or "": 7 stalled pages held "202/209" still for ~30 s with nothing saying that the
-        rest was done (acc36a G4). `stop`: the key that stops it keeping what came."""
+        rest was done (acc36a G4). `stop`: the key that stops it, which `does` so ("Ctrl-C
+        keeps what came"; the reader's "Q quits, keeping what came")."""
         if not self.waiting:
             return ""
         count = sum(n for _, n in self.waiting)
         hosts = [host for host, _ in self.waiting]
         at = listed(hosts[:2] + ([plural(len(hosts) - 2, "more host")] if len(hosts) > 2 else []))
-        keeps = f"; {stop} keeps what came" if stop else ""
+        keeps = f"; {stop} {does}" if stop else ""
         return f"waiting for the last {plural(count, 'article')}, at {at}{keeps}"
 
     def indexing_line(self) -> str:
@@ -280,10 +295,7 @@ class NotOffline:
                 else " yet"
             )
             parts.append(f"{self.not_fetched} not fetched{why}")
-        if self.left:
-            parts.append(f"{self.left} left for the next sync")
-        if self.failed > self.left:
-            parts.append(f"{self.failed - self.left} failed")
+        parts += left_and_failed_words(self.left, self.failed)
         if self.held:
             parts.append(
                 f"{self.held} to this computer"
@@ -388,7 +400,7 @@ class SyncReport:
         "56 failed" in the last line, 119 "not fetched" for the network too (acc36a G6, G8).
         Those a login page answered for are neither: its line counts them (acc29b T16)."""
         left = sum(o.articles for o in told if o.cut_short)
-        left += sum(error.asks_to_wait for _, error in named)
+        left += sum(left_for_later(f, host_of(e.link) in self.given_up) for e, f in named)
         failed = sum(error.kind != ErrorKind.PORTAL for _, error in self.article_failures) - left
         return left, max(failed, 0)
 

@@ -20,7 +20,7 @@ from .fetch_messages import _try_again
 from .models import Response
 from .outages import AnswerOrder
 from .stalls import StallWatch, cut_off, paused
-from .unanswered import Unanswered
+from .unanswered import HEAD_CAME, Unanswered
 
 WAKE_WINDOW = 15.0
 """Seconds after a pause of the reader (a lid closed mid-sync) in which a connection refused or
@@ -92,6 +92,7 @@ class Retries:
         tried, resumed, waited = 0, False, 0.0
         while True:
             with self.stalls.watch() as began:
+                HEAD_CAME.set(False)
                 try:
                     answer = await attempt()
                 except FetchError as error:
@@ -105,6 +106,11 @@ class Retries:
                 self.unanswered.tried(host, failure)
                 self.order.tried(url, failure)
                 self._failed_tries[url] = failure
+                if HEAD_CAME.get() and failure.kind == ErrorKind.TIMEOUT:
+                    # Its body stalled: its host's other pages' stalls are not tried again.
+                    self.unanswered.stalled(url, host)
+                elif HEAD_CAME.get():
+                    self.unanswered.answering(host)  # it answers: its tries back
             if stalled and not resumed:
                 resumed = True  # the reader's pause, not the site's: once more, not counted
                 continue

@@ -55,10 +55,22 @@ _DOCUMENT_ESCAPE_SEQUENCE = re.compile(
 # title, and the interlinear annotation marks (U+FFF9–FFFB), which no text on the web means.
 # And the noncharacters (U+FDD0–FDEF, U+FFFE, U+FFFF), which XML forbids: one in a feed's
 # title made `reader export`'s OPML a file other readers refuse whole.
+# And the format characters that draw nothing and mean nothing in news: the invisible operators
+# of mathematics (U+2061–2064), the deprecated format characters (U+206A–206F), music's beam and
+# phrase marks (U+1D173–1D17A). "Minister Sm\u2062ith" looked like Smith and was not found as
+# one, in the list, the index, a citation and the clipboard (acc37b I4; `fold.ZERO_WIDTH`
+# finds the ones already cached).
 _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff\u00ad"
-    "\ufff9-\ufffb\U000e0000-\U000e007f\ufdd0-\ufdef\ufffe\uffff]"
+    "\ufff9-\ufffb\U000e0000-\U000e007f\ufdd0-\ufdef\ufffe\uffff"
+    "\u2061-\u2064\u206a-\u206f\U0001d173-\U0001d17a]"
 )
+# A zero-width joiner between two letters of the Latin, Greek or Cyrillic alphabets joins
+# nothing (their letters have no joined forms), yet terminals that cluster graphemes draw the
+# two letters in one cell where Rich counts two, and the row came out a cell short, the last
+# frame's border left on screen (acc37b I5). An emoji's and an Indic or Persian word's stay.
+_ALPHABET_LETTER = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1fff"
+_IDLE_JOINER = re.compile(f"(?<=[{_ALPHABET_LETTER}])\u200d(?=[{_ALPHABET_LETTER}])")
 # In one line (a title, a name), the zero-width space, the word joiner and the Mongolian vowel
 # separator (a format character since Unicode 6.3, drawn as nothing): two titles or names that
 # look the same would differ. Text keeps them (Thai and Khmer mark where words break with the
@@ -89,8 +101,8 @@ def safe_text(text: object) -> str:
     if s.isprintable():
         return s
     s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    s = _ESCAPE_SEQUENCE.sub("", s)
-    return _CONTROL.sub("", s)
+    s = _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", s))
+    return _IDLE_JOINER.sub("", s) if "\u200d" in s else s
 
 
 def safe_line(text: object, max_length: int = 0) -> str:

@@ -35,7 +35,7 @@ from .text_find import figure_gaps, typed
 
 INDEX_FILE = "search-index.sqlite"
 """The index's file in the data directory."""
-SCHEMA = 7
+SCHEMA = 8
 """Bumped when the indexed form, what is indexed or the tables change: an index of another one
 starts afresh (2: the byline indexed with the title and text; an index of 1 lacked it, and its
 prefilter would have dropped every article found by its author alone; 3: a ligature indexed as
@@ -44,7 +44,9 @@ with it; 5: raised and lowered figures and letters as the line's, "CO₂" as "co
 version's title with its byline and text; 6: Arabic and Persian letters of one sound alike
 (ی ي ى, ک ك, ة ه), every script's digits as Latin ones, katakana as hiragana, common
 Traditional Chinese as Simplified, Hindi's nukta skipped, œ as "oe", acc31b; 7: a word with
-ä ö ü also as spelt with ae oe ue, "Müller" as "mueller" too, acc34b D7)."""
+ä ö ü also as spelt with ae oe ue, "Müller" as "mueller" too, acc34b D7; 8: the invisible
+operators, deprecated format characters, Khmer inherent vowels and music's format marks
+skipped as zero-width ones are, "Sm\u2062ith" as "smith", acc37b I4)."""
 _BATCH = 200
 """Articles indexed per transaction: a catch-up stopped half-way keeps what it did."""
 _WAIT_SECONDS = 30.0

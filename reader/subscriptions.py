@@ -27,7 +27,12 @@ from .urls import is_web_url
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 # newsboat's own kinds of feed, which are no address to fetch.
 _NEWSBOAT_KINDS = {
-    "query": "of newsboat's query: kind (a search over other feeds, with no address)",
+    "query": (
+        "of newsboat's query: kind (a search over other feeds, with no address): the reader's"
+        " is a search feed (`reader search-feed add NAME WORDS…`, or `+` on `F`'s hits), which"
+        " finds words in the articles' text, not newsboat's expressions over an item's fields,"
+        " so none is made from it"
+    ),
     "exec": "of newsboat's exec: kind (a command's output: the reader runs no commands)",
     "filter": "of newsboat's filter: kind (a command's output: the reader runs no commands)",
 }
@@ -79,7 +84,7 @@ def read_address_list(data: bytes) -> Subscriptions:
         raise FetchError(
             ErrorKind.BAD_FEED, "not an OPML file nor a list of feed addresses (not UTF-8 text)"
         ) from None
-    result = Subscriptions()
+    result = Subscriptions(newsboat="urls")
     skipped: Counter[str] = Counter()
     seen: set[str] = set()
     lines = [line.strip() for line in text.splitlines()]

@@ -1,5 +1,5 @@
-"""One sync at a time in a data directory (`SyncLock`), and no repair while it is open
-(`InUseLock`).
+"""One sync at a time in a data directory (`SyncLock`), one reader (`ReaderLock`), and no
+repair while it is open (`InUseLock`).
 
 Two syncs at once (a cron sync that overran its hour, one typed by hand, the reader's `S`)
 each downloaded and extracted every article: twice the traffic to every site, twice the time,
@@ -38,8 +38,10 @@ def _ours(fd: int) -> bool:
 class SyncLock:
     """The data directory's sync lock, taken by this process or not."""
 
+    name = LOCK_NAME
+
     def __init__(self, data_dir: Path) -> None:
-        self.path = data_dir / LOCK_NAME
+        self.path = data_dir / self.name
         self._fd: int | None = None
 
     def take(self, wait: bool = False) -> bool:
@@ -88,6 +90,15 @@ class SyncLock:
         if self._fd is not None:
             os.close(self._fd)  # closing the last descriptor lets the lock go
             self._fd = None
+
+
+class ReaderLock(SyncLock):
+    """One reader (the TUI) at a time in a data directory, as newsboat has it. Two kept their
+    lists and marks apart: neither saw what the other wrote, and one's `U` after its `A` made
+    unread again a feed the other had caught up (acc37a H1). The commands (`reader list`,
+    `show`, a cron's `sync`) run beside it, as before."""
+
+    name = "reader.lock"
 
 
 IN_USE_NAME = "in-use.lock"

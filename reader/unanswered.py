@@ -4,10 +4,12 @@ A feed or an article that never answers held every sync for its timeout three ti
 timeout × (1 + retries), ~35 s), even a re-sync at the gate with nothing new. Tries again are for
 a failure that passes; one that timed out on its last try, in this run or the one before (kept
 in the data directory with the time, for a day), is asked once, and so is a timeout at its host
-until the host answers again. Any answer clears it, and a host that answers anything (an
-answer's head, the rest of it cut off or not) has its full tries back: a failure other than a
-timeout at a host that timed out lately is tried again as before, a connection it breaks off
-mid-body too (acc36a G10: one page stalling cost a neighbour page its tries). A try that made
+until the host answers again. Any answer clears it, and a host that answers (a page whole, a
+503, a body cut off) has its full tries back: a failure other than a timeout at a host that
+timed out lately is tried again as before, a connection it breaks off mid-body too (acc36a G10:
+one page stalling cost a neighbour page its tries). A body that stalls after its head is no
+answer: it marks its host as a timeout for good does, and the next page stalling there is asked
+once (a host stalling every body gave each new page its three tries). A try that made
 no connection (refused, no name found: offline) says nothing of whether the address answers in
 time, and leaves what its last timeout said.
 
@@ -18,6 +20,7 @@ whole in between: what a sync gives a host up after (`retries.gives_up`).
 from __future__ import annotations
 
 import time
+from contextvars import ContextVar
 from typing import Any
 
 from .errors import NO_CONNECTION, ErrorKind, FetchError, NoAnswer
@@ -29,6 +32,11 @@ _CLOCKS_APART = 60.0  # seconds two processes' clocks may differ
 _NOT_REACHED = frozenset({NoAnswer.REFUSED, NoAnswer.NO_HOST, NoAnswer.NOT_ASKED})
 
 
+HEAD_CAME: ContextVar[bool] = ContextVar("HEAD_CAME", default=False)
+"""The try under way in this task had its answer's head come (`Fetcher`): a timeout after it is
+its body stalling, not the host's giving no answer."""
+
+
 class Unanswered:
     """When each address and host last timed out (epoch seconds), as long as nothing since
     has answered."""
@@ -38,6 +46,9 @@ class Unanswered:
         self._hosts: dict[str, float] = {}
         self.changed = False  # since `remember`: worth keeping for the next run
         self._in_a_row: dict[str, int] = {}
+        # Each host marked by a body that stalled there (`stalled`), with that request's
+        # address: its mark costs the host's other requests their tries, not its own.
+        self._stalled_by: dict[str, str] = {}
 
     def tried(self, host: str, error: FetchError | None) -> None:
         """Note how one try at `host` ended (every try, not only the last): `error` None for
@@ -58,19 +69,32 @@ class Unanswered:
         if self._addresses.get(url, 0.0) > lately:
             return 0
         if failure.kind == ErrorKind.TIMEOUT and self._hosts.get(host, 0.0) > lately:
-            return 0
+            return retries if self._stalled_by.get(host) == url else 0
         return retries
 
     def answering(self, host: str) -> None:
-        """An answer's head came from `host` (whole or not to come): it is there, and its
-        requests have their tries back."""
+        """An answer came from `host`, its head and whatever came of its body but a stall (a
+        503, a body cut off): it is there, and its requests have their tries back."""
+        self._stalled_by.pop(host, None)
         if self._hosts.pop(host, None) is not None:
             self.changed = True
+
+    def stalled(self, url: str, host: str) -> None:
+        """An answer's head came from `host` for `url`, then its body stalled past the read
+        timeout: the host stalls, as a neighbour's timeout for good says (`outcome`), and a
+        timeout of its other requests is not tried again (their heads give no tries back,
+        `answering`); `url`'s own tries stand, its page perhaps the one stalling."""
+        if self._hosts.get(host, 0.0) > time.time() - REMEMBERED:
+            return  # marked already, by a timeout for good or another's stall
+        self._hosts[host] = time.time()
+        self._stalled_by[host] = url
+        self.changed = True
 
     def outcome(self, url: str, host: str, error: FetchError | None) -> None:
         """Note how the last try of `url` ended: `error` None for an answer; a timeout the
         reader's own pause caused is not the site's, and not to be passed here."""
         if error is not None and error.kind == ErrorKind.TIMEOUT:
+            self._stalled_by.pop(host, None)  # a mark for every request there
             now = time.time()
             self._addresses.pop(url, None)  # re-inserted: the newest last
             self._addresses[url] = now
@@ -85,6 +109,7 @@ class Unanswered:
         # An answer, whole or in part, or one failing fast: the host is there.
         if self._addresses.pop(url, None) is not None:
             self.changed = True
+        self._stalled_by.pop(host, None)
         if self._hosts.pop(host, None) is not None:
             self.changed = True
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from functools import lru_cache
-from urllib.parse import SplitResult, quote, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit, urlunsplit
 
 from .safe import safe_line
 
@@ -178,6 +179,28 @@ def canonical_url(url: str) -> str:
     if port and not (scheme == "http" and port == 80) and not (scheme == "https" and port == 443):
         netloc = f"{netloc}:{port}"
     return urlunsplit((scheme, netloc, parts.path or "/", _untracked(parts.query), ""))
+
+
+@lru_cache(maxsize=65536)
+def page_address(url: str) -> str:
+    """The address of the page `url` names, for telling whether two addresses are one page:
+    `canonical_url` without a user name (which the reader leaves out where it shows and cites
+    an address: `url_display`), its path read as a server reads it ("%63" is "c", "/a/./b" and
+    "/a//b" are "/a/b", one trailing "/" or an index file's name changes nothing) and in one
+    case (a Windows server's paths are any case). Not a cache key: two of these may still be
+    two pages on some site, which is why it serves only to say two addresses may be one."""
+    canonical = canonical_url(url)
+    try:
+        parts = urlsplit(canonical)
+    except ValueError:
+        return canonical
+    path = _INDEX_FILE.sub("", unquote(parts.path).casefold())
+    path = posixpath.normpath("/" + path.lstrip("/"))
+    return urlunsplit((parts.scheme, parts.netloc.rpartition("@")[2], path, parts.query, ""))
+
+
+# A directory's own page, named or not ("/news/" and "/news/index.html").
+_INDEX_FILE = re.compile(r"(?<=/)(?:index|default)\.(?:html?|php|aspx?)$")
 
 
 def _untracked(query: str) -> str:

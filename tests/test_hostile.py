@@ -215,9 +215,9 @@ SMALL = FetchLimits(max_bytes=2 * 1024 * 1024, read_timeout=2.0, total_timeout=3
 @pytest.mark.parametrize(
     ("path", "kind"),
     [
-        # Past the cap: a link to open (↗, o), not read (`too_large_links`).
-        ("/gzip-bomb.html", ErrorKind.NOT_HTML),
-        ("/endless.html", ErrorKind.NOT_HTML),
+        # A web page past the cap: a failure, asked again a day later (`too_large_links`).
+        ("/gzip-bomb.html", ErrorKind.TOO_LARGE),
+        ("/endless.html", ErrorKind.TOO_LARGE),
         ("/trickle.html", ErrorKind.TIMEOUT),
     ],
 )
@@ -227,7 +227,7 @@ def test_caps_on_bytes_and_time(
     started = time.monotonic()
     error = article_error(data_dir, hostile.url_for(path), SMALL)
     assert error.kind == kind
-    assert kind != ErrorKind.NOT_HTML or "larger than 2 MB, not downloaded" in error.message
+    assert kind != ErrorKind.TOO_LARGE or error.message == "larger than 2 MB, not downloaded"
     assert time.monotonic() - started < 8
 
 

@@ -177,7 +177,10 @@ def test_a_newsboat_urls_file_is_imported_as_it_is(tmp_path: Path) -> None:
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout.startswith("3 feeds added, 0 already subscribed")
     assert imported.stderr.splitlines() == [
-        "reader: left out 1 feed of newsboat's query: kind (a search over other feeds, with no address)",
+        "reader: left out 1 feed of newsboat's query: kind (a search over other feeds, with no"
+        " address): the reader's is a search feed (`reader search-feed add NAME WORDS…`, or `+`"
+        " on `F`'s hits), which finds words in the articles' text, not newsboat's expressions"
+        " over an item's fields, so none is made from it",
         "reader: left out 1 feed of newsboat's exec: kind (a command's output: the reader runs no commands)",
         "reader: left out 1 feed of newsboat's filter: kind (a command's output: the reader runs no commands)",
         "reader: left out 1 feed whose address is not http(s)",

@@ -132,7 +132,9 @@ def test_a_file_naming_no_feed_is_one_line_and_exit_1(tmp_path: Path, data_dir: 
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
         "reader: left out 1 feed of newsboat's query: kind (a search over other feeds, with no"
-        " address)",
+        " address): the reader's is a search feed (`reader search-feed add NAME WORDS…`, or `+`"
+        " on `F`'s hits), which finds words in the articles' text, not newsboat's expressions"
+        " over an item's fields, so none is made from it",
         f"reader: {queries} names no feed to subscribe to",
     ]
     assert _feeds(data_dir) == []

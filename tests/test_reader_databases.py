@@ -8,6 +8,7 @@ the file, marks from the database). A database locked by newsraft running is one
 
 from __future__ import annotations
 
+import html
 import json
 import sqlite3
 from pathlib import Path
@@ -269,3 +270,58 @@ def test_a_database_newsraft_holds_locked_is_one_line(tmp_path: Path, data_dir: 
         " while it runs): quit it, then import again\n"
     )
     assert _feeds(data_dir) == {}
+
+
+# newsraft's items of no GUID, link nor title: their content as its database keeps it, and
+# the GUID newsraft gave each, its src/string.c's `newsraft_simple_hash` of that content (the
+# function compiled from newsraft 0.34's source with gcc on x86-64, where C's char is signed).
+_MICRO_POSTS = [
+    (
+        "<p>Low tide at noon.</p>",
+        r".6kqo:)pfLW|pIP5Ke16\ r`%_~?aV><fqUbYWl4c\e<P>:!_E|k63:NC#e#RzDk",
+        0,
+    ),
+    (
+        "Ferry café: ça marche",
+        'qN_?Za*iLH{*GKm@YXH$;A>2Eoszu>"tZ_[z2=#JtZ3aRhnXcjMz"G%,Trny"uFc',
+        0,
+    ),
+    (
+        "<p>Storm warning lifted.</p>",
+        'sD~XB"l>o7V1UosiWJA5O@pYZR;4Jd*1-FIM@8v;Q^XS&+-5#h&Cs[Z:0 ki){CA',
+        1,
+    ),
+]
+
+
+def test_newsraft_s_items_named_by_a_hash_of_their_text_are_found_by_it(
+    httpserver: HTTPServer, tmp_path: Path, data_dir: Path
+) -> None:
+    """A feed of micro-posts (no title, no link, no GUID): newsraft names each by a hash of its
+    content, the reader by the start of its text; its read marks found them by neither."""
+    items = "".join(
+        f"<item><description>{html.escape(text)}</description></item>"
+        for text, _, _ in _MICRO_POSTS
+    )
+    httpserver.expect_request("/posts.xml").respond_with_data(
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Posts</title>'
+        f"<link>{httpserver.url_for('/')}</link>{items}</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    feed = httpserver.url_for("/posts.xml")
+    database = tmp_path / "newsraft.sqlite3"
+    with sqlite3.connect(database) as db:
+        db.executescript(NEWSRAFT_TABLES)
+        db.execute("INSERT INTO feeds (feed_url, title) VALUES (?, 'Posts')", (feed,))
+        db.executemany(
+            "INSERT INTO items (feed_url, guid, content, unread) VALUES (?, ?, ?, ?)",
+            [
+                (feed, guid, f"\x1f^\x1ftype=text/html\x1ftext={text}", unread)
+                for text, guid, unread in _MICRO_POSTS
+            ],
+        )
+    db.close()
+    done = reader(data_dir, "import", str(database))
+    assert done.returncode == 0, done.stderr
+    assert "fetched 1 feed (3 headlines): 2 marked read as newsraft had them" in done.stdout
+    assert _unread(data_dir) == ["Storm warning lifted."]

@@ -126,6 +126,33 @@ def test_a_line_drops_what_draws_nothing_and_xml_forbids() -> None:
     assert safe_text("ก\u200bข\ufffe") == "ก\u200bข"
 
 
+def test_format_characters_that_draw_and_mean_nothing_are_removed() -> None:
+    """acc37b I4: "Minister Sm\u2062ith" showed as Smith, was cited and copied with the
+    invisible operator inside, and was not found by a search for Smith. I5: a joiner between
+    two Latin letters joins nothing, and a terminal that clusters graphemes drew the two in one
+    cell, the row a cell short. The joiners of an emoji, Hindi and Persian stay."""
+    for hidden in ["\u2061", "\u2062", "\u2063", "\u2064", "\u206a", "\u206f", "\U0001d173"]:
+        assert safe_line(f"Minister Sm{hidden}ith resigns") == "Minister Smith resigns"
+        assert safe_text(f"Ann Sm{hidden}ith\nquoted") == "Ann Smith\nquoted"
+    assert safe_line("Ann Sm\u200dith, Кре\u200dмль, Ἀθ\u200dῆναι") == "Ann Smith, Кремль, Ἀθῆναι"
+    kept = "👩\u200d💻 क्\u200dष می\u200cخواهم Sm\u200d"
+    assert safe_text(kept) == kept
+
+
+def test_a_search_finds_a_name_holding_an_invisible_character() -> None:
+    """Text cached before `safe` removed them (or any that reaches the search) still holds them:
+    the search skips them as it skips a zero-width space, and the index looks the word up by
+    the letters around them."""
+    from reader.full_text import Query, matches
+    from reader.search_index import indexed_form, trigrams
+
+    for hidden in ["\u2062", "\u206b", "\u17b4", "\U0001d17a", "\u200b"]:
+        text = f"The minister, Sm{hidden}ith, resigned."
+        assert matches(Query("Smith"), "", text) not in (None, ""), repr(hidden)
+        form = indexed_form(text)
+        assert all(piece in form for piece in trigrams("smith")), (hidden, form)
+
+
 def test_an_address_holding_what_draws_nothing_is_percent_encoded() -> None:
     """As a browser's address bar shows it: `…/real?x%E2%80%8B` is not `…/real?x`."""
     from reader.urls import absolute_url, is_web_url

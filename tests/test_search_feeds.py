@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -234,6 +235,44 @@ def test_reader_feeds_lists_the_search_feeds_after_the_feeds(synced_dir: Path) -
     lines = run_reader(synced_dir, "feeds").stdout.splitlines()
     assert lines[-4] == f"⌕ {NAME}  ({len(hits) - 1} unread of {len(hits)})"
     assert lines[0].startswith("The Harbour Gazette")
-    # Not among the failing feeds, nor in JSON's list of feeds.
+    # Not among the failing feeds.
     assert "⌕" not in run_reader(synced_dir, "feeds", "--failing").stdout
-    assert "⌕" not in run_reader(synced_dir, "feeds", "--json").stdout
+    assert run_reader(synced_dir, "feeds", "--failing", "--json").stdout.strip() == "[]"
+
+
+def test_reader_feeds_json_lists_the_search_feeds_as_its_text_does(synced_dir: Path) -> None:
+    (synced_dir / "config.toml").write_text(CONFIG, encoding="utf-8")
+    kept = run_reader(synced_dir, "search-feed", "add", "Gales", "gales")
+    assert kept.returncode == 0, kept.stderr
+    lib = Library(synced_dir, workers="thread")
+    try:
+        lib.mark_read(found(synced_dir, STORMS)[0].headline.entry)
+    finally:
+        lib.close()
+    text = run_reader(synced_dir, "feeds").stdout.splitlines()
+    rows = json.loads(run_reader(synced_dir, "feeds", "--json").stdout)
+    feeds = [row for row in rows if row["kind"] == "feed"]
+    searches = [row for row in rows if row["kind"] == "search"]
+    assert rows == feeds + searches  # the feeds first, as the text lists them
+    # The same feeds and search feeds, with the same counts, in the same order.
+    named = [line for line in text if not line.startswith(" ")]
+    assert named == [
+        *(
+            f"{row['name'] or row['title']}  ({row['unread']} unread of {row['entries']})"
+            for row in feeds
+        ),
+        *(f"⌕ {row['name']}  ({row['unread']} unread of {row['entries']})" for row in searches),
+    ]
+    assert [(row["name"], row["words"], row["kept"]) for row in searches] == [
+        (NAME, STORMS, False),
+        ("Nothing", "zzqxnonword", False),
+        ("Gales", "gales", True),
+    ]
+    assert searches[0]["unread"] == searches[0]["entries"] - 1 > 0
+    # A script reading a feed's row reads a search feed's: every key, of the same type.
+    for row in searches:
+        assert set(feeds[0]) <= set(row)
+        for key, value in feeds[0].items():
+            if value is not None and row[key] is not None:
+                assert type(row[key]) is type(value), key
+        assert (row["url"], row["tags"]) == ("", [])

@@ -9,14 +9,16 @@ import asyncio
 import http.server
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+from reader.config import load_config
 from reader.library import Library
 from reader.ui.app import ReaderApp
 from tests.test_library import ARTICLE, feed_xml
-from tests.tui_pilot import WAIT, until
+from tests.tui_pilot import WAIT, started, until
 
 FEEDS = {
     "/f0.xml": [("Tide tables revised", "/a0.html", "a0")],
@@ -88,6 +90,18 @@ def held_site() -> Iterator[HeldSite]:
         server.server_close()
 
 
+def subscribe(data: Path, site: HeldSite) -> None:
+    """`data` subscribed to the site's feeds, their headlines in."""
+
+    async def headlines() -> None:
+        async with Library(data) as lib:
+            for path in FEEDS:
+                lib.add_feed(site.url(path))
+            await lib.sync(articles=False)
+
+    asyncio.run(headlines())
+
+
 def test_S_during_the_refresh_and_fetch_ahead_asks_nothing_twice(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
@@ -96,21 +110,15 @@ def test_S_during_the_refresh_and_fetch_ahead_asks_nothing_twice(tmp_path: Path)
         "[network]\nper_host = 8\nread_timeout = 120\ntotal_timeout = 240\n"
     )
     with held_site() as site:
-
-        async def headlines() -> None:
-            async with Library(data) as lib:
-                for path in FEEDS:
-                    lib.add_feed(site.url(path))
-                await lib.sync(articles=False)
-
-        asyncio.run(headlines())
+        subscribe(data, site)
         site.gates["/f2.xml"].clear()
         site.gates["/f3.xml"].clear()
         site.asked.clear()
         site.answered.clear()
 
         async def gate() -> None:
-            app = ReaderApp(data)  # refreshes on opening, and fetches the articles ahead
+            # Refreshes on opening, and fetches the articles ahead.
+            app = ReaderApp(data, config=load_config(data / "config.toml"))
             async with app.run_test(size=(120, 20)) as pilot:
                 await until(
                     pilot,
@@ -141,3 +149,87 @@ def test_S_during_the_refresh_and_fetch_ahead_asks_nothing_twice(tmp_path: Path)
                 assert "0 articles cached for offline, 4 already cached" in app.status
 
         asyncio.run(gate())
+
+
+def test_S_as_the_refresh_is_read_in_asks_no_feed_again(tmp_path: Path) -> None:
+    """`S` pressed once the refresh on opening has every feed in, while the reader still reads
+    its list in: the sync waits for it and takes its feeds over, saying so, rather than asking
+    every feed again and counting them from 0."""
+    data = tmp_path / "data"
+    data.mkdir()
+    with held_site() as site:
+        site.release(*HELD)  # nothing held: the refresh ends, its list is what is held
+        subscribe(data, site)
+        site.asked.clear()
+
+        async def gate() -> None:
+            app = ReaderApp(data)  # refreshes on opening
+            app.prefetch_limit = 0
+            app.outside_every = 3600.0  # no look for another program's changes reads it in
+            reading_in, go_on = asyncio.Event(), asyncio.Event()
+            armed = True
+
+            def held(read: Callable[..., Awaitable[None]]) -> Callable[..., Awaitable[None]]:
+                async def read_in(*args: Any, **kwargs: Any) -> None:
+                    nonlocal armed
+                    if armed:  # the first: the refresh's own, after its feeds
+                        armed = False
+                        reading_in.set()
+                        await go_on.wait()
+                    await read(*args, **kwargs)
+
+                return read_in
+
+            app.reload = held(app.reload)  # type: ignore[method-assign]
+            app._reload_feeds = held(app._reload_feeds)  # type: ignore[method-assign]
+            said: list[str] = []
+            async with app.run_test(size=(160, 20)) as pilot:
+                await started(pilot)
+                app.watch(app, "status", lambda line: said.append(line))
+                await until(pilot, reading_in.is_set, "the refresh's list being read in")
+                assert sum(site.asked[path] for path in FEEDS) == len(FEEDS)
+                assert not app._busy  # its network part over
+                await pilot.press("S")
+                await until(pilot, lambda: "finishing the refresh" in app.status, "S's answer")
+                assert app.status == "Syncing: finishing the refresh (4 feeds in, not asked again)…"
+                go_on.set()
+                await until(pilot, lambda: app.status.startswith("Synced"), "the sync's end")
+                again = {path: site.asked[path] for path in FEEDS if site.asked[path] != 1}
+                assert not again, f"feeds asked again: {again}"
+                assert app.status.startswith("Synced 4 of 4 feeds · 4 articles cached for offline")
+                counted = [line for line in said if "Syncing: feeds" in line]
+                assert not counted, f"the feeds counted again: {counted}"
+
+        asyncio.run(gate())
+
+
+def test_a_refresh_that_ended_is_taken_over_only_until_it_is_read_in(tmp_path: Path) -> None:
+    """The reader's refresh (`kept_for_sync`) keeps its answers for a sync asked for as it is
+    read in (`hand_over_refresh`); once read in (`drop_handed_over`), a sync asks again."""
+    data = tmp_path / "data"
+    data.mkdir()
+    with held_site() as site:
+        site.release(*HELD)
+        subscribe(data, site)
+
+        def feeds_asked() -> dict[str, int]:
+            asked = {path: site.asked[path] for path in FEEDS}
+            site.asked.clear()
+            return asked
+
+        async def go() -> None:
+            async with Library(data) as lib:
+                feeds_asked()
+                await lib.refresh(kept_for_sync=True)
+                assert lib.hand_over_refresh() == len(FEEDS)
+                await lib.sync(articles=False)
+                assert feeds_asked() == dict.fromkeys(FEEDS, 1)  # the refresh's asks alone
+                await lib.refresh(kept_for_sync=True)
+                lib.drop_handed_over()  # read in
+                assert lib.hand_over_refresh() is None
+                await lib.sync(articles=False)
+                assert feeds_asked() == dict.fromkeys(FEEDS, 2)
+                await lib.refresh()  # not the reader's: nothing kept
+                assert lib.hand_over_refresh() is None
+
+        asyncio.run(go())

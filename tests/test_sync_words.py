@@ -12,11 +12,13 @@ import time
 from pathlib import Path
 from typing import IO
 
+import pytest
 from failing_site import FailingSite
 from processes import children, left_running
 from test_cli import reader
 from tui_pilot import started, until
 
+from reader.config import load_config
 from reader.library import Library
 from reader.marks import PARTIAL_MARK
 from reader.ui.app import ReaderApp
@@ -138,23 +140,33 @@ def test_a_syncs_end_says_what_it_waits_for(tmp_path: Path) -> None:
         site.close()
 
 
-def test_the_readers_sync_says_what_its_end_waits_for(tmp_path: Path) -> None:
+@pytest.mark.parametrize("keys", ["", 'quit = ["x", "ctrl+q"]'])
+def test_the_readers_sync_says_what_its_end_waits_for(tmp_path: Path, keys: str) -> None:
     """acc36a G4, the reader's `S`: "Syncing: articles 202/209, 9 failed" sat still for ~30 s
-    on stalled articles."""
+    on stalled articles. The line names the key that stops it, the one in force (quitting:
+    `q` is "back" from a feed's headlines and from an article, `Q` quits from anywhere)."""
     site = FailingSite(stories=3, mode="stall", paged=True)  # every second page stalls
     host = site.base.removeprefix("http://")
-    waits = f"Syncing: articles 0/3 · waiting for the last 3 articles, at {host}"
+    quit_key = "x" if keys else "Q"
+    waits = (
+        f"Syncing: articles 0/3 · waiting for the last 3 articles, at {host}; "
+        f"{quit_key} quits, keeping what came"
+    )
 
     async def run(home: Path) -> None:
-        app = ReaderApp(home, refresh_on_start=False)
+        app = ReaderApp(home, refresh_on_start=False, config=load_config(home / "config.toml"))
         app.prefetch_limit = 0
         async with app.run_test(size=(160, 30)) as pilot:
             await started(pilot)
             await pilot.press("S")
-            await until(pilot, lambda: app.status.startswith(waits), "the waiting line")
+            await until(pilot, lambda: app.status.startswith("Syncing: articles 0/3 ·"), "it")
+            assert app.status == waits
             app.exit()
 
     try:
-        asyncio.run(run(_subscribed(tmp_path, site)))
+        home = _subscribed(tmp_path, site)
+        with (home / "config.toml").open("a") as config:
+            config.write(f"[keys]\n{keys}\n")
+        asyncio.run(run(home))
     finally:
         site.close()

@@ -78,21 +78,38 @@ def test_a_list_cut_short_keeps_its_whole_items(big_feed: Path) -> None:
     assert reader(big_feed, "list", "--ids").stdout.split() == kept_ids  # kept, said once
 
 
-@pytest.mark.parametrize("damage", ["missing", "cut short"])
-def test_repair_finds_a_missing_or_short_value_file(big_feed: Path, damage: str) -> None:
+@pytest.mark.parametrize("damage", ["missing", "cut short", "outside the cache's folder"])
+def test_repair_finds_a_missing_or_short_value_file(
+    big_feed: Path, damage: str, tmp_path: Path
+) -> None:
+    """A record naming a file outside its cache's folder (an absolute path: a planted row, a
+    copy's) was "cut short", someone's file measured against the record's size, or "sound"
+    had the sizes matched: every reading drops it unread. Said as it is, the record dropped,
+    that file left as it is."""
     key, file = entries_file(big_feed)
+    outside = tmp_path / "someones-thesis.odt"
     if damage == "missing":
         file.unlink()
-    else:
+    elif damage == "cut short":
         with file.open("r+b") as kept:
             kept.truncate(100)
+    else:
+        outside.write_bytes(file.read_bytes())  # the same size as the record says, even
+        with sqlite3.connect(big_feed / "state" / "cache.db") as con:
+            con.execute("UPDATE Cache SET filename = ? WHERE key = ?", (str(outside), key))
+        con.close()
     db = big_feed / "state" / "cache.db"
     dry = reader(big_feed, "repair", "--dry-run")
-    which = f"{db} (subscriptions, headlines and read marks): the file of 1 record is missing or cut short ({key} ({damage}))"
+    which = (
+        f"{db} (subscriptions, headlines and read marks): the file of 1 record is {damage} ({key})"
+    )
     assert f"{which}: it would be dropped\n" in dry.stdout
     done = reader(big_feed, "repair")
     assert done.returncode == 0, done.stderr
-    assert f"{which}: dropped (nothing of it whole)\n" in done.stdout
+    left = "; the file outside left as it is" if outside.exists() else ""
+    assert f"{which}: dropped (nothing of it whole{left})\n" in done.stdout
+    if outside.exists():
+        assert outside.read_bytes() == file.read_bytes()
     again = reader(big_feed, "repair")
     assert f"{db} (subscriptions, headlines and read marks): sound\n" in again.stdout
     assert reader(big_feed, "list", "--ids").stderr == ""

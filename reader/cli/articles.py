@@ -39,6 +39,7 @@ from .common import (
     render,
     render_item,
     run_until_done,
+    search_feed_given,
     unmatched_body,
 )
 from .date_args import between, moment, read_since, within
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
     from ..library.reextraction import Reextracted
     from ..library.text_search import TextSearch
     from ..reports import Headline
-    from ..search_feeds import SearchFeed
     from ..search_query import Query
 
 
@@ -110,7 +110,7 @@ def _list_of(
     given: Library | None,
 ) -> int:
     """`reader list`, on the library `given` (None: opened when one is needed)."""
-    if given is not None and (search := _search_feed_named(given, args.feed)) is not None:
+    if given is not None and (search := search_feed_given(given, args.feed)) is not None:
         # A search feed lists what its words find, as its row in the reader does.
         args.search, args.feed = [search.words, *(args.search or [])], None
     every_not_offline = args.not_offline and not (args.feed or args.tag or args.saved)
@@ -187,7 +187,7 @@ def _list_of(
                 # "holds" alone would say the words are nowhere in the archive (acc27a A17).
                 dated = since is not None or before is not None
                 outside = len(searched(every).hits) if dated else 0
-                err(none_holds(query, args.since, args.before, outside) + case)
+                err(none_holds(query, args.since, args.before, outside, args.unread) + case)
             say_syncing(syncing, uncached)
         # Read for the lines printed only: a search that found none needs no page's date.
         page_dates = lib.store.page_dates() if headlines else {}
@@ -232,15 +232,6 @@ def _listed(
         return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
     _print_lines(headlines, names, lines, page_dates)
     return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
-
-
-def _search_feed_named(lib: Library, name: str) -> SearchFeed | None:
-    """The search feed `--feed` names, unless a subscribed feed has that name too (its own: a
-    search feed is chosen by a name alone, a feed by its address too)."""
-    from ..search_feeds import search_feed_named
-
-    found = search_feed_named(lib.search_feeds(), name)
-    return found if found is None or lib.feed_named(name) not in lib.store.feed_urls() else None
 
 
 def listed_feeds(lib: Library, args: argparse.Namespace) -> tuple[list[Feed], list[str]]:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..config import Config
     from ..library import Library
     from ..models import Article, Entry
+    from ..search_feeds import SearchFeed
 
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -46,7 +47,22 @@ def not_subscribed(lib: Library, given: str) -> CommandError:
             f"{len(shared)} feeds are named {safe_line(given, 80)}: give one's address: "
             + ", ".join(safe_line(url, 200) for url in shared)
         )
+    search = search_feed_given(lib, given)
+    if search is not None:  # `reader tag`, `rename`, `remove` of a search feed's name
+        return CommandError(
+            f"not subscribed: {safe_line(given, 200)} is a search feed"
+            f" ({safe_line(search.words, 200)}): `reader search-feed` renames or removes it"
+        )
     return CommandError(f"not subscribed: {safe_line(given, 200)}")
+
+
+def search_feed_given(lib: Library, name: str) -> SearchFeed | None:
+    """The search feed `--feed` names, unless a subscribed feed has that name too (its own: a
+    search feed is chosen by a name alone, a feed by its address too)."""
+    from ..search_feeds import search_feed_named
+
+    found = search_feed_named(lib.search_feeds(), name)
+    return found if found is None or lib.feed_named(name) not in lib.store.feed_urls() else None
 
 
 def out(text: str = "", stream: TextIO | None = None, styled: bool = False) -> None:
@@ -161,7 +177,7 @@ def open_library(
     from ..library import Library
 
     lib = Library.configured(data_dir(args.data_dir), config_of(args), workers)
-    lib.keep_summaries_apart()  # once for a directory from before they were
+    lib.keep_summaries_apart(starting=err)  # once for a directory from before they were
     return lib
 
 

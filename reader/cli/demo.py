@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..config import data_dir
+from ..sync_lock import ReaderLock
 from .common import (
+    EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
@@ -131,12 +134,26 @@ def cmd_tui(args: argparse.Namespace) -> int:
             " reader show"
         )
         return EXIT_USAGE
+    root = data_dir(args.data_dir)
+    lock = ReaderLock(root)
+    with contextlib.suppress(OSError):  # a directory that can't be made: the store says so
+        root.mkdir(parents=True, exist_ok=True)
+    if not lock.take():
+        holder = lock.holder()
+        err(
+            f"the library in {root} is open in another reader{f' (pid {holder})' if holder else ''}:"
+            " read there, or quit it first (reader list, show and sync work beside it)"
+        )
+        return EXIT_FAILED
     from ..ui.collector import pause_for_start
 
     pause_for_start()  # until the first screen is drawn: the imports make no garbage
     from ..ui.app import run_app
 
-    return run_app(data_dir(args.data_dir), config)
+    try:
+        return run_app(root, config)
+    finally:
+        lock.release()
 
 
 def tui_config(args: argparse.Namespace) -> Config:

@@ -197,11 +197,32 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         out(f"{plural(len(tagged), 'feed')} filed under {plural(len(tags), 'tag')}: {named}{more}")
     for why, count in read.skipped.items():
         err(f"left out {plural(count, 'feed')} {why}")
+    if read.newsboat:
+        _say_newsboat_leftovers(args.file, read, marks is not None)
     if marks is not None:
         return run_until_done(lib, _apply_marks(lib, urls, marks, args))
     if read.marks_in:
         _say_where_marks_are(args.file, read.marks_in)
     return EXIT_OK
+
+
+def _say_newsboat_leftovers(file: str, read: Subscriptions, marked: bool) -> None:
+    """What a newsboat user's file left behind: its read marks (unless `marked`: brought with
+    --read-from), the tags `newsboat -e` leaves out, its config's killfile and macros."""
+    from ..newsboat_leftovers import (
+        NEWSBOAT_OPML_TAGS,
+        config_leftovers,
+        newsboat_config,
+        newsboat_marks,
+    )
+
+    opml = read.newsboat == "opml"
+    if not marked and (where := newsboat_marks(file, opml)):
+        _say_where_marks_are(file, where)
+    if opml and not any(found.tags for found in read.found):
+        err(NEWSBOAT_OPML_TAGS)
+    if (config := newsboat_config(file)) and (line := config_leftovers(config)):
+        err(line)
 
 
 def _say_where_marks_are(file: str, marks: MarksElsewhere) -> None:
@@ -210,8 +231,9 @@ def _say_where_marks_are(file: str, marks: MarksElsewhere) -> None:
 
     database = Path(marks.database)
     there = "" if database.is_file() else " (none there now: where it keeps one by default)"
+    kept = f"read marks and {marks.stars}" if marks.stars else "read marks"
     out(
-        f"{marks.source} keeps its read marks and {marks.stars} in its database,"
+        f"{marks.source} keeps its {kept} in its database,"
         f" {safe_line(marks.database, 300)}{there}: `reader import"
         f" {safe_line(shlex.quote(file), 300)} --read-from"
         f" {safe_line(shlex.quote(marks.database), 300)}` brings them (the feeds fetched then)"
@@ -321,7 +343,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     lib = open_library(args)
     try:
         rows = lib.feed_counts()
-        searches = () if args.failing or args.json else lib.search_feeds()
+        searches = () if args.failing else lib.search_feeds()  # none ever fails
         counts = _search_feed_counts(lib, searches)
     finally:
         lib.close()
@@ -335,6 +357,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
             json_text(
                 [
                     {
+                        "kind": "feed",
                         "url": feed.url,
                         "name": feed.name,
                         "title": feed.title,
@@ -352,6 +375,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                     }
                     for feed, total, unread in rows
                 ]
+                + [_search_feed_json(search, *counts[search.name]) for search in searches]
             )
         )
         return EXIT_OK
@@ -382,6 +406,32 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _search_feed_json(search: SearchFeed, unread: int, total: int) -> dict[str, object]:
+    """A search feed's row of `reader feeds --json`: a feed's keys, each of the type it has in a
+    feed's row ("" for the address it has not: a script's string work on it stays sound, a
+    blank line of newsboat's `urls` is passed over; null for the syncs, as a feed never synced
+    has none), its words, and whether the data directory keeps it (else the config)."""
+    return {
+        "kind": "search",
+        "url": "",
+        "name": search.name,
+        "title": "",
+        "site_url": "",
+        "entries": total,
+        "unread": unread,
+        "last_success": None,
+        "last_error": None,
+        "last_error_at": None,
+        "problem": None,
+        "failing_since": None,
+        "moved_to": "",
+        "gone_at": None,
+        "tags": [],
+        "words": search.words,
+        "kept": search.kept,
+    }
+
+
 def _search_feed_counts(
     lib: Library, searches: tuple[SearchFeed, ...]
 ) -> dict[str, tuple[int, int]]:
@@ -395,13 +445,11 @@ def _search_feed_counts(
     listed, unlisted = lib.headlines_and_unlisted()
     rows = merged_newest_first(listed, unlisted)
     found = lib.search_feed_hits(searches, rows, indexing_said(lib.store.sync_under_way()))
-    # A cached article no headline lists is no unread headline: the reader's row counts none.
-    ids = {h.entry.id for h in rows}
+    # A cached article no headline lists any more (its feed dropped it, or was removed) is
+    # unread until marked read, as `reader list --feed NAME --unread` lists it and the
+    # reader's row counts it.
     return {
-        name: (
-            sum(not h.read and h.entry.id in ids for h in (hit.headline for hit in hits)),
-            len(hits),
-        )
+        name: (sum(not hit.headline.read for hit in hits), len(hits))
         for name, hits in found.items()
     }
 

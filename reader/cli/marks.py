@@ -1,14 +1,23 @@
-"""The marking commands: mark-read and mark-unread, of a feed, of a tag's feeds or of every
-feed, and of the headlines before a date (newsboat's `A` and `C`, for scripts and for catching up at once)."""
+"""The marking commands: mark-read and mark-unread, of a feed, of a search feed's hits, of a
+tag's feeds or of every feed, and of the headlines before a date (newsboat's `A` and `C`, for
+scripts and for catching up at once)."""
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ..plural import plural
-from .common import EXIT_OK, not_subscribed, open_library, out
+from ..safe import safe_line
+from ..search_feeds import SEARCH_MARK
+from .common import EXIT_OK, not_subscribed, open_library, out, search_feed_given
 from .date_args import between, moment
 from .tags import named_tags, tags_named
+
+if TYPE_CHECKING:
+    from ..library import Library
+    from ..reports import Headline
+    from ..search_feeds import SearchFeed
 
 
 def cmd_mark_read(args: argparse.Namespace) -> int:
@@ -22,19 +31,23 @@ def cmd_mark_unread(args: argparse.Namespace) -> int:
 def _mark(args: argparse.Namespace, read: bool) -> int:
     before = moment(args.before) if args.before is not None else None
     lib = open_library(args)
+    search = None
     try:
+        search = search_feed_given(lib, args.feed) if args.feed else None
         # The feed named once (by its title, each time every feed's record is read).
-        if args.feed and lib.feed_named(args.feed) not in {f.url for f in lib.feeds()}:
+        if args.feed and not search and lib.feed_named(args.feed) not in lib.store.feed_urls():
             raise not_subscribed(lib, args.feed)
         tags = named_tags(lib, args.tag)
-        headlines = lib.headlines(args.feed, tags=tags)
+        headlines = _hits(lib, search) if search else lib.headlines(args.feed, tags=tags)
         # A headline without a date is before no date: `--before` leaves it as it is.
         chosen = [h for h in between(headlines, None, before) if h.read != read]
         lib.mark_many_read((h.entry for h in chosen), read)
     finally:
         lib.close()
     where = (
-        "of the feed"
+        f"of {SEARCH_MARK} {safe_line(search.name, 60)}"
+        if search
+        else "of the feed"
         if args.feed
         else f"of the feeds tagged {tags_named(tags)}"
         if tags
@@ -43,3 +56,14 @@ def _mark(args: argparse.Namespace, read: bool) -> int:
     state = "read" if read else "unread"
     out(f"Marked {plural(len(chosen), 'headline')} {where} {state}.")
     return EXIT_OK
+
+
+def _hits(lib: Library, search: SearchFeed) -> list[Headline]:
+    """What a search feed's words find, as its row in the reader lists them: those no feed
+    lists any more too (`reader list --feed NAME`)."""
+    from ..reports import merged_newest_first
+    from .search_said import indexing_said
+
+    rows = merged_newest_first(*lib.headlines_and_unlisted())
+    found = lib.search_feed_hits((search,), rows, indexing_said(lib.store.sync_under_way()))
+    return [hit.headline for hit in found.get(search.name, [])]

@@ -296,7 +296,11 @@ def build_parser() -> argparse.ArgumentParser:
         " feeds and its read marks, the feeds fetched now for them: newsraft's newsraft.sqlite3,"
         " nom's nom.db, lemon24's reader's (its feeds' titles and tags too); the articles"
         " newsraft or lemon24's reader marked important, or nom favourite, are saved as `reader"
-        " save` saves one. A file naming no feed is said to, exit 1."
+        " save` saves one. A file naming no feed is said to, exit 1. newsboat's urls file or"
+        " OPML says where its cache.db is (for --read-from), that `newsboat -e` left the tags"
+        " out, and what its config beside it (or in ~/.newsboat) holds that is not carried over:"
+        " ignore-article rules (the reader's [[ignore]] does their work) and macros; a query:"
+        " line, left out, names the search feed."
         " A read-it-later export is told by its shape and its links saved to read later, as"
         " `reader save` saves one, never subscribed to: wallabag's JSON, Pocket's"
         " ril_export.html or CSV, a browser's bookmarks.html. Each is fetched now (a link whose"
@@ -410,9 +414,15 @@ def build_parser() -> argparse.ArgumentParser:
         " when it fails and when it last worked; one that moved for good (a 301 or 308 to a"
         " feed) says where it is fetched from now; one gone for good (410) is asked again"
         " weekly, not at every sync. The search feeds follow (`reader search-feed`), each with"
-        " its unread hits and its words (`reader list --feed NAME` lists its hits).",
+        " its unread hits and its words (`reader list --feed NAME` lists its hits, `reader"
+        " mark-read --feed NAME` marks them read).",
     )
-    p.add_argument("--json", action="store_true", help='print JSON (name: yours, "" for none)')
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='print JSON: a row per feed ("kind": "feed"; name: yours, "" for none), then one per'
+        ' search feed ("kind": "search", with its "words"; its "url" "")',
+    )
     p.add_argument(
         "--failing",
         action="store_true",
@@ -422,13 +432,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "search-feed",
-        help="keep a search as a row of the feed list (add, remove, list)",
+        help="keep a search as a row of the feed list (add, remove, rename, list)",
         description="Keep a search as a search feed: a row of the reader's feed list (⌕ NAME)"
         " listing what its words find in the articles' text, as F does, with its unread hits"
         " counted; `reader list --feed NAME` lists them, `reader feeds` counts them. Kept in the"
         " data directory, beside the config's [[search]] tables (a config's of the same name wins"
-        " and `list` says so). In the reader, + on F's hits keeps their search, and D on a"
-        " search feed's row takes it away.",
+        " and `list` says so). In the reader, + on F's hits keeps their search, R on a search"
+        " feed's row renames it and D takes it away.",
     )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -453,6 +463,14 @@ def build_parser() -> argparse.ArgumentParser:
         " its file.",
     )
     q.add_argument("name", metavar="NAME")
+    q = action(
+        "rename",
+        "name a search feed otherwise",
+        "Name the search feed NAME (case and spaces aside) NEW_NAME, its words kept; the"
+        " config's are renamed in its file.",
+    )
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("new_name", metavar="NEW_NAME")
     action(
         "list",
         "list the search feeds, the config's and those kept here",
@@ -732,13 +750,15 @@ def build_parser() -> argparse.ArgumentParser:
             description=f"Mark headlines {state}: every feed's, one feed's with --feed, or those"
             " of the feeds filed under a tag with --tag, and only those published before a date"
             " with --before (a headline without a date is left as it is). In the reader, A"
-            " marks the list shown read (a feed's, a tag's) and C every feed.",
+            " marks the list shown read (a feed's, a tag's, a search feed's hits) and C every"
+            " feed.",
         )
         which = p.add_mutually_exclusive_group()
         which.add_argument(
             "--feed",
             metavar="FEED",
-            help="only this feed's headlines (its address as `reader feeds` shows it, or its name)",
+            help="only this feed's headlines (its address as `reader feeds` shows it, or its"
+            " name), or a search feed's hits (its name)",
         )
         _add_tag_option(
             which, "only the headlines of the feeds filed under TAG, and the articles tagged TAG"
@@ -855,12 +875,14 @@ def build_parser() -> argparse.ArgumentParser:
         " file is kept beside it (cache.db.damaged-STAMP), never deleted. What could not be read"
         " comes back as other damaged records do: a feed's headlines at the next sync, an"
         " article fetched again; the list of subscriptions, if lost, is made again from each"
-        " feed's record. A record kept in a file of its own (over 32 KB) whose file is missing or"
-        " cut short is dropped (the whole items of a list or of the Saved list kept), and a file"
-        " no record names (left an hour by a write cut short) deleted. A damaged search index is"
-        " deleted, made again by the next search. A reader open on the directory, or a sync"
-        " running, stops it (nothing changed). Exit 1 when a file could not be mended (its first"
-        " page lost: move it aside).",
+        " feed's record. A record kept in a file of its own (over 32 KB) whose file is missing,"
+        " cut short or outside its cache's folder is dropped (the whole items of a list or of the"
+        " Saved list kept; a file outside left as it is), and a file no record names (left an"
+        " hour by a write cut short) deleted. A damaged search index is deleted, made again by"
+        " the next search. A read-only directory is checked only, as --dry-run checks it. A"
+        " reader open on the directory, or a sync running, stops it (nothing changed). Exit 1"
+        " when a file could not be mended (its first page lost: move it aside), or was found"
+        " damaged on a read-only directory.",
     )
     p.add_argument("--dry-run", action="store_true", help="say what it would do, change nothing")
     p.set_defaults(func=_later("repair", "cmd_repair"))

@@ -12,8 +12,10 @@ from ..config import data_dir
 from ..plural import listed, plural, size_text
 from ..safe import safe_line
 from ..search_index import INDEX_FILE, drop_index
+from ..store.caches import read_only
 from ..store.directory import _CACHE_FILES, CACHE_SETTINGS
 from ..store.salvage import (
+    OUTSIDE,
     broken_value_files,
     database_problem,
     orphan_value_files,
@@ -43,34 +45,50 @@ def cmd_repair(args: argparse.Namespace) -> int:
             " it, then repair (nothing was changed)"
         )
         return EXIT_UNMENDED
+    # A read-only directory (a read-only mount, a copy on a disc): checked, as --dry-run
+    # checks it, nothing mended; what would be said so.
+    unwritable = read_only(root)
+    dry_run = args.dry_run or unwritable
     try:
         lost_feeds: list[str] = []
+        damaged: list[Path] = []
         unmended = sum(
-            not _mend(root / folder, holds, args.dry_run, lost_feeds)
+            not _mend(root / folder, holds, dry_run, lost_feeds, damaged)
             for folder, holds in _CACHE_FILES
         )
-        if not args.dry_run and not unmended:
+        if not dry_run and not unmended:
             _recover_subscriptions(root, lost_feeds)
-        _check_index(root, args.dry_run)
+        _check_index(root, dry_run)
     finally:
         in_use.release()
         lock.release()
+    if unwritable:
+        out(
+            f"nothing was changed: the data directory {root} is read-only (a copy of it on a"
+            " writable disk can be repaired)"
+        )
+        return EXIT_UNMENDED if damaged else EXIT_OK
     if args.dry_run:
         out("nothing was changed (--dry-run)")
     return EXIT_UNMENDED if unmended else EXIT_OK
 
 
-def _mend(folder: Path, holds: str, dry_run: bool, lost_feeds: list[str]) -> bool:
+def _mend(
+    folder: Path, holds: str, dry_run: bool, lost_feeds: list[str], damaged: list[Path]
+) -> bool:
     """The cache file of `folder` checked, and salvaged when damaged: whether it is sound now
-    (or, dry, could be made so); the feeds whose own records were lost added to `lost_feeds`."""
+    (or, dry, could be made so); the feeds whose own records were lost added to `lost_feeds`,
+    the folder to `damaged` when it was."""
     path = folder / "cache.db"
     if not path.exists():
         out(f"{path} ({holds}): none yet")
         return True
     found = problem(folder)
     if not found:
-        _mend_value_files(folder, holds, dry_run)
+        if _mend_value_files(folder, holds, dry_run):
+            damaged.append(folder)
         return True
+    damaged.append(folder)
     why = found.strip().splitlines()[-1]
     try:
         done = salvage(folder, dict(CACHE_SETTINGS), dry_run)
@@ -142,9 +160,10 @@ _NAMED = 5
 """Records a line names, of those whose files are broken: the rest counted."""
 
 
-def _mend_value_files(folder: Path, holds: str, dry_run: bool) -> None:
+def _mend_value_files(folder: Path, holds: str, dry_run: bool) -> bool:
     """The records of a sound cache file whose value files are missing or cut short, read as
-    the reader reads them (dropped, the whole items of a list or a map kept), counted and named."""
+    the reader reads them (dropped, the whole items of a list or a map kept), counted and
+    named; whether there were any."""
     from ..store import Store
 
     path = folder / "cache.db"
@@ -152,14 +171,19 @@ def _mend_value_files(folder: Path, holds: str, dry_run: bool) -> None:
     broken = broken_value_files(folder)
     if not broken:
         out(f"{path} ({holds}): sound")
-        return
-    names = [f"{key} ({damage})" for key, damage in list(broken.items())[:_NAMED]]
+        return False
+    kinds = [kind for kind in _DAMAGES if kind in broken.values()]
+    # Each key's damage said where the line names several.
+    names = [
+        key if len(kinds) == 1 else f"{key} ({damage})"
+        for key, damage in list(broken.items())[:_NAMED]
+    ]
     if len(broken) > _NAMED:
         names.append(f"{len(broken) - _NAMED} more")
-    which = f"the file of {plural(len(broken), 'record')} is missing or cut short ({listed(names)})"
+    which = f"the file of {plural(len(broken), 'record')} is {' or '.join(kinds)} ({listed(names)})"
     if dry_run:
         out(f"{path} ({holds}): {which}: {'it' if len(broken) == 1 else 'they'} would be dropped")
-        return
+        return True
     store = Store(folder.parent)
     try:
         kept = {key: store.mend_record(folder.name, key) for key in broken}
@@ -168,7 +192,21 @@ def _mend_value_files(folder: Path, holds: str, dry_run: bool) -> None:
     # Said as it is: "the whole items of a list kept" was said of a Saved list (a map) of
     # which none were, though 124 of its 300 entries read whole (acc32a A18).
     whole = [f"{plural(n, 'whole item')} of {key} kept" for key, n in kept.items() if n]
-    out(f"{path} ({holds}): {which}: dropped ({listed(whole) if whole else 'nothing of it whole'})")
+    done = listed(whole) if whole else "nothing of it whole"
+    if outside := sum(damage == OUTSIDE for damage in broken.values()):
+        # A record naming someone's file (planted, or a copy's paths): it goes, the file stays.
+        left = (
+            "the file outside left as it is"
+            if outside == 1
+            else "the files outside left as they are"
+        )
+        done = f"{done}; {left}"
+    out(f"{path} ({holds}): {which}: dropped ({done})")
+    return True
+
+
+_DAMAGES = ("missing", "cut short", "longer than its record says", OUTSIDE)
+"""What `broken_value_files` finds, in the order a line names them."""
 
 
 def _drop_orphans(folder: Path, dry_run: bool) -> None:

@@ -47,13 +47,17 @@ def holds_nothing(args: argparse.Namespace, query: Query, store: Store | None = 
         alone.close()
 
 
-def none_holds(query: Query, since: str | None, before: str | None, outside: int = 0) -> str:
+def none_holds(
+    query: Query, since: str | None, before: str | None, outside: int = 0, unread: bool = False
+) -> str:
     """What a search that found nothing says: in the dates given, with how many it found
-    outside them."""
+    outside them; with `unread` (`--unread`), of those unread (a search feed's hits all read
+    are no news, not nowhere)."""
+    which = "no unread headline" if unread else "no headline"
     if since is None and before is None:
-        return f"no headline or cached article holds {query.described()}"
+        return f"{which} or cached article holds {query.described()}"
     dates = safe_line(dates_named(since, before), 80)
-    return f"no headline or cached article {dates} holds {query.described()}" + (
+    return f"{which} or cached article {dates} holds {query.described()}" + (
         f" ({outside:,} outside those dates)" if outside else ""
     )
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..cells import middle_cut
 from ..discovery import WEB_PAGE_ANSWER
 from ..models import Entry, ErrorKind, FetchError, StoreError
 from ..plural import plural, size_text
@@ -204,7 +205,7 @@ def print_sync_report(
     _named(
         feeds,
         [
-            (entry, f"article failed: {_title(entry)} <{shown_url(entry.link)}>: {error.message}")
+            (entry, f"article failed: {_title(entry)} <{_link(entry)}>: {error.message}")
             for entry, error in named
             if error.kind not in (ErrorKind.STORAGE, ErrorKind.PORTAL) and not error.asks_to_wait
         ],
@@ -219,7 +220,7 @@ def print_sync_report(
     _named(
         feeds,
         [
-            (entry, f"not cached: {_title(entry)} <{shown_url(entry.link)}>: {error.message}")
+            (entry, f"not cached: {_title(entry)} <{_link(entry)}>: {error.message}")
             for entry, error in report.not_articles
         ],
         "more links not cached (a file, not an article)",
@@ -229,7 +230,7 @@ def print_sync_report(
         [
             (
                 entry,
-                f"taken down: {_title(entry)} <{shown_url(entry.link)}>: {error.message} (its"
+                f"taken down: {_title(entry)} <{_link(entry)}>: {error.message} (its"
                 " feed's text stands in; syncs ask again in a day)",
             )
             for entry, error in report.gone
@@ -242,7 +243,7 @@ def print_sync_report(
             # A story quietly taken down is news to whoever cites it: its copy is what is left.
             (
                 entry,
-                f"taken down: {_title(entry)} <{shown_url(entry.link)}>: {error.message}: the"
+                f"taken down: {_title(entry)} <{_link(entry)}>: {error.message}: the"
                 f" copy{_retrieved(before)} is kept (reader show {entry.id} notes it)",
             )
             for entry, error, before in report.gone_kept
@@ -256,7 +257,7 @@ def print_sync_report(
             # The import kept wallabag's text for want of the page: the page came.
             (
                 entry,
-                f"the page in place of wallabag's copy: {_title(entry)} <{shown_url(entry.link)}>"
+                f"the page in place of wallabag's copy: {_title(entry)} <{_link(entry)}>"
                 f" (wallabag's is kept as the earlier copy: reader show {entry.id} names it)",
             )
             for entry in report.copies_replaced
@@ -267,7 +268,7 @@ def print_sync_report(
     _named(
         feeds,
         [
-            (entry, f"not fetched: {_title(entry)} <{shown_url(entry.link)}>: {error.message}")
+            (entry, f"not fetched: {_title(entry)} <{_link(entry)}>: {error.message}")
             for entry, error in report.held_local
         ],
         "more links from imported files to this computer or its network, not fetched",
@@ -278,7 +279,7 @@ def print_sync_report(
         [
             (
                 entry,
-                f"left out of Saved: {_title(entry)} <{shown_url(entry.link)}>: its address"
+                f"left out of Saved: {_title(entry)} <{_link(entry)}>: its address"
                 " answers with a feed, no article to read later (`reader add URL` subscribes)",
             )
             for entry, _ in report.feeds_unsaved
@@ -292,7 +293,7 @@ def print_sync_report(
             # Which ones: a correction matters to whoever quoted the copy before, which is kept.
             (
                 entry,
-                f"updated: {_title(entry)} <{shown_url(entry.link)}>: "
+                f"updated: {_title(entry)} <{_link(entry)}>: "
                 f"the earlier copy is kept (reader show {entry.id} names it)",
             )
             for entry in report.updated
@@ -305,7 +306,7 @@ def print_sync_report(
         [
             (
                 entry,
-                f"not all of it: {_title(entry)} <{shown_url(entry.link)}>: {article.incomplete}",
+                f"not all of it: {_title(entry)} <{_link(entry)}>: {article.incomplete}",
             )
             for entry, article in report.incomplete_named(outages)
         ],
@@ -402,11 +403,22 @@ def _title(entry: Entry) -> str:
     return safe_line(entry.title, 120)
 
 
+# Cells of a link in a line of the report: a signed CDN address fits whole.
+_LINK_CELLS = 200
+
+
+def _link(entry: Entry) -> str:
+    """An entry's link in a line of the report, as shown (`shown_url`) and cut in its middle
+    past `_LINK_CELLS` as the link list cuts it: its host and its end both read, and the reason
+    after it (a feed's 1 MB link was a 1 MB line of every sync's, cut before its reason)."""
+    return middle_cut(shown_url(entry.link), _LINK_CELLS)
+
+
 def _failed_on_row(progress: SyncProgress) -> str:
     """The failures on the row of `progress`'s phase: the articles' alone (the feeds' are
     named at the end); on the feeds' row, "feeds: 30/30, 214 failed" counted articles as
     feeds (acc34a C9)."""
-    return "" if progress.phase == "feeds" else f"{progress.failures} failed"
+    return "" if progress.phase == "feeds" else progress.failures_line() or "0 failed"
 
 
 def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], None]]:

@@ -302,7 +302,9 @@ class LibraryDownloads(LibraryPageReads):
                     self.store.mark_failed(url, error.message)
                     if taken_down(error):
                         self.store.mark_gone(url, error.status or 0)
-                    if error.kind == ErrorKind.TOO_SLOW:  # not read again by every sync
+                    # Not read again by every sync: too slow to extract, or a web page over
+                    # the size cap (`too_large_links`).
+                    if error.kind in (ErrorKind.TOO_SLOW, ErrorKind.TOO_LARGE):
                         self.store.mark_slow(url)
             raise
 
@@ -314,7 +316,8 @@ class LibraryDownloads(LibraryPageReads):
         try:
             first, page_url = await self._first_page(url, entry)
         except FetchError as error:
-            # Too large to read: a link to open, as a file that is no article is (`too_large_links`).
+            # A PDF too large to read: a link to open, as a file that is no article is
+            # (`too_large_links`).
             error = as_link(error) or error
             if error.kind == ErrorKind.NOT_HTML:
                 # Remembered, so a sync doesn't download the PDF again and offline reading can

@@ -1,7 +1,8 @@
 """A refresh's fetches of its feeds, by address, that a sync started in its place takes over
 (`Library.hand_over_refresh`): a feed the refresh has asked is not asked again, its answer
 awaited or taken as it came (acc36a G1: `S` during the refresh on opening asked 35 of 40
-feeds twice over a slow hotel link)."""
+feeds twice over a slow hotel link). So are those of a refresh just ended whose list the
+reader is still reading in: `S` pressed then asked every feed again."""
 
 from __future__ import annotations
 
@@ -35,6 +36,19 @@ class FeedAsks:
 
     def answered(self, url: str) -> None:
         self.watch.answer(url)
+
+    def answered_only(self) -> FeedAsks:
+        """These asks as a refresh that ended leaves them: those that came to an answer (a
+        feed's failure is one), the rest (stopped with the network gone) dropped."""
+        for url, ask in list(self.asks.items()):
+            if not ask.done() or ask.cancelled():
+                ask.cancel()
+                del self.asks[url]
+        return self
+
+    def done(self) -> int:
+        """How many of the feeds asked have their answer in."""
+        return sum(ask.done() and not ask.cancelled() for ask in self.asks.values())
 
     def drop(self) -> None:
         """The fetches still under way stopped: no refresh will hear of them."""

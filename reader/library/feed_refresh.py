@@ -274,22 +274,28 @@ class LibraryFeedRefresh(LibraryRenewal):
             self._refreshing[url] = None
             task.cancel()
 
-    def hand_over_refresh(self) -> bool:
+    def hand_over_refresh(self) -> int | None:
         """The running refresh is about to be stopped for a sync: its fetches of feeds under
         way are left running, and the sync's refresh takes them and those done over (each
-        feed asked once). False when no refresh runs."""
-        if self._feed_asks is None:
-            return False
-        self._feed_asks.handed_over = True
-        self._handed_over = self._feed_asks
-        return True
+        feed asked once). With none running, the one that ended last is taken over whole, as
+        long as its face has not read it in (`drop_handed_over`): its feeds asked seconds ago
+        are not asked again. How many feeds are in already; None when there is no refresh to
+        take over."""
+        asks, self._refreshed = self._feed_asks or self._refreshed, None
+        if asks is None:
+            return None
+        asks.handed_over = True
+        self._handed_over = asks
+        return asks.done()
 
     def drop_handed_over(self) -> None:
-        """No sync took over a refresh's fetches (another program's sync ran, say): stopped,
-        and no later refresh takes their answers, old by then, for its own."""
-        if self._handed_over is not None:
-            self._handed_over.drop()
-            self._handed_over = None
+        """No sync took over a refresh's fetches (another program's sync ran, say; or the
+        refresh that ended has been read in): stopped, and no later refresh takes their
+        answers, old by then, for its own."""
+        for asks in (self._handed_over, self._refreshed):
+            if asks is not None:
+                asks.drop()
+        self._handed_over = self._refreshed = None
 
     def _answered(self, url: str) -> None:
         """A feed's answer came: the running refresh's watch hears of it (that of the sync
@@ -304,13 +310,16 @@ class LibraryFeedRefresh(LibraryRenewal):
         feeds: Collection[str] | None = None,
         again: str = "the next refresh",
         hosts: StalledHosts | None = None,
+        kept_for_sync: bool = False,
     ) -> list[FeedResult]:
         """Refresh every feed at once, or those of `feeds` (subscribed addresses: a tag's);
         `on_feed` hears each result as it comes in. Once the network looks absent
         (`offline`), the feeds still out are not waited for: they fail as not tried, and no
         feed is marked failed for it; nor those of a host given up (`StalledHosts`: a sync's
         own `hosts`, its articles' timeouts and its feeds' counted together), left for `again`.
-        A feed unsubscribed from meanwhile is left out: not heard of, not in the results."""
+        A feed unsubscribed from meanwhile is left out: not heard of, not in the results.
+        `kept_for_sync`: once it has ended, what came is kept for a sync asked for before its
+        face has read it in (`hand_over_refresh`), until then (`drop_handed_over`)."""
         self.store.check_writable()
         urls = self.store.feed_urls()
         if feeds is not None:
@@ -322,6 +331,10 @@ class LibraryFeedRefresh(LibraryRenewal):
         taken, self._handed_over = self._handed_over, None
         mine = FeedAsks(watch, dict(taken.asks) if taken is not None else {})
         self._feed_asks = mine
+        if self._refreshed is not None:  # this one's fetches are newer
+            self._refreshed.drop()
+            self._refreshed = None
+        ended = False  # every feed in (or the network found absent), not stopped
         # A host timing out again and again is given up, as a sync's articles' is: its feeds
         # still to come not waited for (hotel Wi-Fi stalling every answer held the reader's
         # refresh on opening 2 minutes, acc29b T15).
@@ -398,6 +411,7 @@ class LibraryFeedRefresh(LibraryRenewal):
                 _, pending = await asyncio.wait({*pending, stopped}, return_when=FIRST_COMPLETED)
                 pending.discard(stopped)
             stopped.cancel()
+            ended = True
             # A feed under way as the network was found absent was asked: its failed try says
             # what came of it ("broke off the connection"), not "not tried" (acc29b T12).
             link_of = {url: link for link, url in asked_at.items()}
@@ -413,7 +427,9 @@ class LibraryFeedRefresh(LibraryRenewal):
                 task.cancel()  # the rest when the network is absent; all after a Ctrl-C
             if self._feed_asks is mine:
                 self._feed_asks = None
-            if not mine.handed_over:
+            if not mine.handed_over and ended and kept_for_sync:
+                self._refreshed = mine.answered_only()
+            elif not mine.handed_over:
                 mine.drop()
         subscribed = set(self.store.feed_urls())  # without those removed meanwhile
         results: list[FeedResult] = []

@@ -97,14 +97,16 @@ class LibraryPageReads(LibraryReextraction):
             # Known for a login page or not (it may have become known while the worker read
             # it): the watch takes out what was cached from it.
             entry = extra[0] if extra and isinstance(extra[0], Entry) else None
-            unrelated = entry is not None and not relates(entry.title, result.article.title)
+            related = entry is not None and relates(entry.title, result.article.title)
             answer = Answer(
                 canonical_url(target),
                 canonical_url(response.url),
                 False,
                 url,
-                unrelated,
+                entry is not None and not related,
                 failed_before,
+                headlined=related,
+                listed_by=entry.feed_url if entry is not None else "",
             )
             self._watch_for_portal(seen, answer)
         elif seen is not None and (title := self._portal.title(seen[0])) is not None:

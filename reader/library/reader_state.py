@@ -9,6 +9,7 @@ from collections.abc import Callable
 from contextlib import suppress
 
 from ..models import Article, Entry, StoreError
+from ..plural import plural
 from .kept_articles import LibraryKeptArticles
 from .resources import _link
 
@@ -34,19 +35,39 @@ def _place_record(article: Article, place: dict[str, int] | None) -> dict[str, o
     return None if place is None else {"text": _text_mark(article), "place": place}
 
 
+def summaries_line(feeds: int) -> str:
+    """What a face says as the headline lists an earlier version wrote are rewritten (up to
+    `feeds` of them): what it is, that it happens once, and that stopping it loses nothing."""
+    return (
+        f"rewriting the headline lists of {plural(feeds, 'feed')} for this version, once"
+        " (a few seconds; stopping it loses nothing)"
+    )
+
+
 class LibraryReaderState(LibraryKeptArticles):
     """The reader's state kept in a `Library` for its next start."""
 
-    def keep_summaries_apart(self, stopped: Callable[[], bool] = lambda: False) -> int:
+    def keep_summaries_apart(
+        self,
+        stopped: Callable[[], bool] = lambda: False,
+        starting: Callable[[str], None] | None = None,
+    ) -> int:
         """Once for a data directory open to write: the headline lists written before long
         summaries were kept apart written again, each record holding a summary's start
         (`Store.cut_summaries`, a feed at a time until `stopped`); how many were. One that
-        can't be written (a full disk, a store held) is left for the next start."""
+        can't be written (a full disk, a store held) is left for the next start. `starting`
+        is given the line that says so, once, before the first list is written: a few seconds
+        on a year's library, which the first command after an upgrade spent without a word."""
         if self.read_only:
             return 0
+
+        def said(feeds: int) -> None:
+            if starting is not None:
+                starting(summaries_line(feeds))
+
         with suppress(StoreError):
             if self.store.summaries_to_cut():
-                return self.store.cut_summaries(stopped)
+                return self.store.cut_summaries(stopped, said)
         return 0
 
     def sync_stopped(self) -> bool:

@@ -141,6 +141,10 @@ class LibraryResources:
         # sync that takes them over (`hand_over_refresh`), until the sync's refresh does.
         self._feed_asks: FeedAsks | None = None
         self._handed_over: FeedAsks | None = None
+        # The fetches of the refresh that ended last (`kept_for_sync`: the reader's), each
+        # done, until its face has read it in (`drop_handed_over`): a sync asked for meanwhile
+        # takes them over as it would a running refresh's.
+        self._refreshed: FeedAsks | None = None
         # When each article (by canonical address) was last downloaded and cached whole here
         # (the reader's fetch ahead, an article opened): a sync that found it uncached at its
         # start counts it as already cached, not fetched again (acc36a G1).

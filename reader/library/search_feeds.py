@@ -63,6 +63,39 @@ class LibrarySearchFeeds(LibraryHighlights):
         self.store.note_changed()  # a reader open in another window shows it
         return feed, (was[0] if was else None)
 
+    def rename_search_feed(self, name: str, new_name: str) -> SearchFeed | None:
+        """The search feed `name` names, kept in the data directory, named `new_name` (its
+        words and its place among them kept): it as renamed (None: none is kept by `name`).
+        ValueError for a name it can't take or another search feed has, `SearchFeedClash`
+        for one of the config's, which only its file renames."""
+        configured = search_feed_named(self.configured_searches, name)
+        if configured is not None:
+            raise SearchFeedClash(
+                f"the search {configured.name!r} is the config's: its [[search]] table there"
+                " names it"
+            )
+        renamed: list[SearchFeed] = []
+
+        def change(records: list[dict[str, object]]) -> list[dict[str, object]]:
+            kept = kept_search_feeds(records)
+            renamed.clear()
+            for feed in kept:
+                if feed.named(name):
+                    renamed.append(new_search_feed(new_name, feed.words))
+            if renamed and any(
+                f.named(renamed[0].name) and not f.named(name)
+                for f in (*kept, *self.configured_searches)
+            ):
+                raise ValueError(f"another search feed is named {renamed[0].name!r}")
+            return [
+                {"name": (renamed[0] if f.named(name) else f).name, "words": f.words} for f in kept
+            ]
+
+        self.store.change_search_feeds(change)
+        if renamed:
+            self.store.note_changed()  # a reader open in another window shows it
+        return renamed[0] if renamed else None
+
     def drop_search_feed(self, name: str) -> SearchFeed | None:
         """The search feed `name` names taken out of the data directory (None: none is kept
         there); `SearchFeedClash` for one of the config's, which only its file takes away."""

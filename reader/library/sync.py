@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from ..gone import taken_down
 from ..keys import article_key
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError, Unwritable
+from ..outages import LeftAndFailed
 from ..portal import portal_error
 from ..reports import (
     FeedResult,
@@ -242,6 +243,12 @@ class LibrarySync(LibrarySyncStart):
             under = hosts.waiting_on()
             return tuple(under.items()) if sum(under.values()) >= len(todo) - done else ()
 
+        counted = LeftAndFailed()  # `failures` as the summary will count them
+
+        def failed(entry: Entry, error: FetchError) -> None:
+            failures.append((entry, error))
+            counted.add(entry.link, error, hosts.given_up)
+
         def report(
             phase: Literal["feeds", "articles", "indexing", "done"],
             arrived: Entry | None = None,
@@ -251,6 +258,7 @@ class LibrarySync(LibrarySyncStart):
         ) -> None:
             if progress:
                 waiting = tail() if phase == "articles" else ()
+                counted.settle(hosts.given_up)
                 progress(
                     SyncProgress(
                         phase,
@@ -266,6 +274,7 @@ class LibrarySync(LibrarySyncStart):
                         already_cached + cached_meanwhile,
                         *indexed,
                         waiting,
+                        counted.left,
                     )
                 )
 
@@ -342,10 +351,10 @@ class LibrarySync(LibrarySyncStart):
                     room.failed(article_key(entry.link))
                 if error.kind == ErrorKind.STORAGE and unwritable is None:
                     unwritable = error
-                if not taken_down(error):
-                    (not_articles if error.kind == ErrorKind.NOT_HTML else failures).append(
-                        (entry, error)
-                    )
+                if not taken_down(error) and error.kind == ErrorKind.NOT_HTML:
+                    not_articles.append((entry, error))
+                elif not taken_down(error):
+                    failed(entry, error)
                 elif article_key(entry.link) in was_gone:
                     still_gone += 1  # named when it went
                 else:
@@ -364,7 +373,7 @@ class LibrarySync(LibrarySyncStart):
                     room.failed(key)
                 if (left := hosts.left(entry.link)) is not None and task and not task.cancelling():
                     # Its download stopped with its host's (`StalledHosts.timed_out`).
-                    failures.append((entry, left))
+                    failed(entry, left)
                     done += 1
                     report("articles")
                     with suppress(StoreError):

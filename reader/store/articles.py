@@ -613,10 +613,14 @@ class StoreArticles(StoreFeeds):
 
 def _pdf_unread_then(why: object) -> bool:
     """`why` a link is no article page was given before PDFs were read for their text (every
-    PDF was "not an article page (application/pdf)"): the link is one to fetch again, not to
+    PDF was "not an article page (application/pdf)"), or before a web page over the size cap
+    was a failure asked again a day later ("larger than 10 MB, not downloaded …": one endless
+    answer condemned a 20 KB page for good, acc37b I6): the link is one to fetch again, not to
     send to the browser for good."""
-    return (
-        isinstance(why, str)
-        and why.startswith("not an article page (application/pdf")
-        and not any(f"({refused})" in why for refused in PDF_REFUSALS)
+    return isinstance(why, str) and (
+        why.startswith("larger than ")
+        or (
+            why.startswith("not an article page (application/pdf")
+            and not any(f"({refused})" in why for refused in PDF_REFUSALS)
+        )
     )

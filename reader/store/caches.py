@@ -26,7 +26,8 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -94,6 +95,28 @@ class WaitingCache(diskcache.Cache):
             return execute(statement, *args)
 
         return sql
+
+    @contextmanager
+    def _transact(
+        self, retry: bool = False, filename: str | None = None
+    ) -> Iterator[tuple[Callable[..., sqlite3.Cursor], Callable[[str | None], None]]]:
+        """diskcache's transaction, the files of the values replaced or deleted inside a
+        `transact()` removed once the whole of it has committed. diskcache removes them as
+        each write inside it ends, before the commit: a transaction then undone (Ctrl-C, an
+        error) or a process killed before its commit left rows naming deleted files, a feed's
+        whole list of headlines read as missing and dropped (a command killed inside the
+        rewrite of a list, `cut_summaries`). Undone, the files its writes made stay unnamed
+        (`reader repair` deletes such files an hour on)."""
+        if threading.get_ident() == self._txn_id:  # inside: the outer one removes them
+            yield self._sql, self._replaced.append
+            return
+        replaced: list[str | None] = []
+        with super()._transact(retry, filename) as (sql, cleanup):
+            self._replaced = replaced
+            yield sql, cleanup
+        for name in replaced:
+            if name is not None:
+                self._disk.remove(name)
 
 
 def _begin_in_slices(execute: Callable[..., sqlite3.Cursor], waits: Waits) -> sqlite3.Cursor:
@@ -163,6 +186,14 @@ def _room_to_write(directory: Path) -> bool:
     return room.f_bavail * room.f_frsize >= _ROOM_TO_OPEN and not read_only(directory)
 
 
+def _holds_log(directory: Path) -> bool:
+    """Whether the cache in `directory` has a write-ahead log holding changes."""
+    try:
+        return (directory / f"{DBNAME}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
 def _take(cache: diskcache.Cache, settings: dict[str, Any]) -> None:
     """`cache` set to use `settings`, read from its Settings table, as `diskcache.Cache()`
     leaves a cache it has opened."""
@@ -214,6 +245,9 @@ class ReadOnlyCache(diskcache.Cache):
         self._local = threading.local()
         self._txn_id = None
         self._uri = ""
+        self.log_unread = False
+        """Read as it is on disk (`immutable`) while its write-ahead log holds changes: those
+        are not read (a copy made while a reader had it open, its -shm file left out)."""
         for immutable in (False, True):
             self._uri = read_only_uri(directory / DBNAME, immutable=immutable)
             try:
@@ -223,6 +257,7 @@ class ReadOnlyCache(diskcache.Cache):
                 self.close()
                 if immutable:
                     raise
+        self.log_unread = immutable and _holds_log(directory)
         _take(self, settings)
 
     @property

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import diskcache
+from diskcache.core import DBNAME
 
 from ..models import StoreError, Unwritable
 from ..plural import plural
@@ -321,6 +322,21 @@ class StoreDirectory:
             if isinstance(error, sqlite3.DatabaseError):
                 raise _storage_error(self.root, error) from None
             raise StoreError(f"cannot open the data directory {self.root}: {error}") from None
+        unread = [
+            f"{folder}/{DBNAME}-wal"
+            for folder, cache in (("state", self._state), ("articles", self._articles))
+            if cache.log_unread
+        ]
+        if unread:
+            # Its latest changes there, unread: "no feeds yet" was all a copy made while a
+            # reader had it open showed, its -shm files left out, on a read-only disk.
+            logs = " and ".join(unread)
+            reason = (
+                f"{reason}; its latest changes, in {logs}, can't be read here (no -shm file"
+                " beside it, none can be made): a copy of the directory on a writable disk"
+                " reads them"
+            )
+            log.warning(safe_line(reason))
         self.read_only = reason
         self._check_format()
 

@@ -660,15 +660,22 @@ class StoreFeeds(StoreShownIds):
         (`cut_summaries` not yet run to its end on this directory, open to write)."""
         return not self.read_only and self._value(self._state, _SUMMARIES_APART) is None
 
-    def cut_summaries(self, stopped: Callable[[], bool] = lambda: False) -> int:
+    def cut_summaries(
+        self,
+        stopped: Callable[[], bool] = lambda: False,
+        starting: Callable[[int], None] | None = None,
+    ) -> int:
         """Once for a directory: every feed's list whose records hold long summaries whole
         (written before they were kept apart, `_record`) written again, each holding its
         start, the whole kept apart; how many lists were. Every start read and decoded them
         whole (a feed carrying its articles in their summaries: 5-20 KB a record). A feed at a
         time, in its own transaction: one stopped (`stopped`, a reader quitting) or killed
-        part way leaves each list whole or cut, and the next goes on."""
+        part way leaves each list whole or cut, and the next goes on. `starting` is told, once,
+        before the first list is written, how many feeds are left to look at (a few seconds'
+        work on a library of a year: said, not left for the user to take for a hang)."""
         cut = 0
-        for url in self.feed_urls():
+        urls = self.feed_urls()
+        for n, url in enumerate(urls):
             if stopped():
                 return cut
             records, _ = self.entry_records_lazily(url)
@@ -677,6 +684,8 @@ class StoreFeeds(StoreShownIds):
             except ValueError:  # damaged: left to the reading that copies it aside
                 held = False
             if held:
+                if not cut and starting is not None:
+                    starting(len(urls) - n)
                 self.merge_entries(url, ())
                 cut += 1
         self._state.set(_SUMMARIES_APART, time.time())

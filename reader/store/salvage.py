@@ -80,10 +80,17 @@ def database_problem(path: Path) -> str:
     return "" if found == "ok" else found
 
 
+OUTSIDE = "outside the cache's folder"
+"""What `broken_value_files` says of a record naming a file outside its cache's folder (an
+absolute path, "../../x", a link leading out): the reader never reads such a file (`DataDisk`),
+nor deletes it with the record."""
+
+
 def broken_value_files(folder: Path) -> dict[str, str]:
-    """The records of `folder`'s cache whose value is kept in a file of its own that is gone
-    or not the size its row gives (a lost or cut-short write, a backup that skipped it):
-    "missing" or "cut short", by key. SQLite's own check sees only its file (acc31a F16)."""
+    """The records of `folder`'s cache whose value is kept in a file of its own that is gone,
+    not the size its row gives (a lost or cut-short write, a backup that skipped it) or not
+    the cache's (`OUTSIDE`): "missing", "cut short", "longer than its record says" or
+    `OUTSIDE`, by key. SQLite's own check sees only its file (acc31a F16)."""
     con = _connect(folder / DBNAME)
     try:
         rows = con.execute(
@@ -91,15 +98,23 @@ def broken_value_files(folder: Path) -> dict[str, str]:
         ).fetchall()
     finally:
         con.close()
+    inside = DataDisk(str(folder)).holds
     broken = {}
     for key, filename, size in rows:
+        # Checked first: a file outside was measured, and called cut short, or sound when its
+        # size happened to match, though every reading drops the record unread.
+        if not inside(filename):
+            broken[str(key)] = OUTSIDE
+            continue
         try:
             found = (folder / filename).stat().st_size
         except OSError:
             broken[str(key)] = "missing"
             continue
-        if found != size:
+        if found < size:
             broken[str(key)] = "cut short"
+        elif found > size:
+            broken[str(key)] = "longer than its record says"
     return broken
 
 
@@ -186,6 +201,7 @@ class _Found:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._inside = DataDisk(str(folder)).holds
         self.copied = 0
         self.lost_keys: list[str] = []
         self.uncounted = False
@@ -195,9 +211,10 @@ class _Found:
 
     def kept(self, rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
         """`rows` but those whose value is kept in a file of its own that is gone (they read as
-        nothing), counted."""
+        nothing) or outside the cache's folder (never read: copied, it would stay so), counted."""
         for row in rows:
-            if row[10] is not None and not (self.folder / row[10]).is_file():
+            name = row[10]
+            if name is not None and not (self._inside(name) and (self.folder / name).is_file()):
                 self.lose(row[1])
                 continue
             self.copied += 1
@@ -229,7 +246,19 @@ def _write(fresh: Path, settings: dict[str, Any], rows: Iterator[tuple[Any, ...]
 def _connect(path: Path) -> sqlite3.Connection:
     if not path.is_file():
         raise FileNotFoundError(f"no cache file at {path}")
-    return sqlite3.connect(read_only_uri(path), uri=True)
+    con = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        con.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.OperationalError as error:
+        if "unable to open" not in str(error):
+            return con  # damaged: what reads it says how
+        # A read-only disk, where SQLite can't make the shared memory its log needs: read as
+        # it is on disk. `reader repair` called both sound files damaged there, "move it aside".
+        con.close()
+        return sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
+    except sqlite3.DatabaseError:
+        pass  # damaged: what reads it says how
+    return con
 
 
 def _readable_rows(source: sqlite3.Connection, found: _Found) -> Iterator[tuple[Any, ...]]:

@@ -9,7 +9,7 @@ in bulk runs in a thread, so the screen never waits.
 `ReaderApp` is built in layers, a module each, every class adding to the one before it (each
 calls only what is defined below it): `app_state` (what the app holds, its jobs, quitting),
 `app_headlines` (the headlines loaded and marked), `app_articles` (articles read, saved,
-fetched ahead; links followed), `app_sync` (refresh and sync), `app_feeds` (feeds added,
+fetched ahead; links followed), `app_sync` (refresh and sync; `sync_lines`, what its end says), `app_feeds` (feeds added,
 renamed, removed), `app_notices` (notices replaced and taken back), `app_lifecycle` (changes
 from outside, the start's waits, the end); this module adds the keys (those typed ahead, and
 those that wait for every headline as the start reads them) and the start itself, which hands
@@ -150,7 +150,7 @@ class ReaderApp(ReaderAppLifecycle):
     def action_help_quit(self) -> None:
         """Ctrl-C, which quits no Textual app (it copies a selection): said in the reader's
         words and spelling of its keys, not Textual's "Press ctrl+q to quit the app"."""
-        keys = self.keymap.shown("quit", "Q")
+        keys = self.keymap.shown("quit", self.keymap.key_everywhere("quit") or "")
         self.notify(f"Ctrl-C does not quit the reader: {keys} does", markup=False)
 
     def get_driver_class(self) -> type[Driver]:
@@ -458,9 +458,8 @@ class ReaderApp(ReaderAppLifecycle):
                 self.main_screen.post_message(HeadlinesChanged(filled=frozenset()))
         if refreshing:
             await self._refresh()
-        # Once for a directory from before long summaries were kept apart: its lists written
-        # again, in a thread, after the start and its refresh; quitting stops it between feeds.
-        await asyncio.to_thread(self.lib.keep_summaries_apart, lambda: self._quitting)
+        # After the start and its refresh: the list read and drawn first.
+        await self.keep_summaries_apart()
 
     # -- other keys ----------------------------------------------------------------------------
     def action_help(self) -> None:

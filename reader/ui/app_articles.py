@@ -12,6 +12,7 @@ from functools import partial
 from itertools import islice
 from typing import Any
 
+from ..errors import Unwritable
 from ..feed_tags import saved_tags
 from ..keys import article_key
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
@@ -48,7 +49,15 @@ class ReaderAppArticles(ReaderAppMarks):
                 screen.run_worker(screen.check_newer_copy, group="newer", exit_on_error=False)
 
     def toggle_saved(self, entry: Entry) -> None:
-        """Keep an article for good (fetching it first if needed), or let it go again."""
+        """Keep an article for good (fetching it first if needed), or let it go again. Not on
+        a read-only data directory, which no later moment makes writable (a full disk's saves
+        wait for room): it fetched the article to keep nothing, and said "Saved for good", or
+        "Saved, not fetched yet … the next sync fetches it" offline, of what no sync would."""
+        if self.library is not None and self.library.read_only_tag == Unwritable.READ_ONLY:
+            now = self.index.get(entry.id)
+            what = "unsave" if now is not None and now.saved else "save"
+            self.status = f"No {what}: {Unwritable.READ_ONLY}, so nothing new can be kept"
+            return
         self._run(self._toggle_saved(entry), "save")
 
     async def _toggle_saved(self, entry: Entry) -> None:

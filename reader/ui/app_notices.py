@@ -1,9 +1,11 @@
-"""The reader app's notices: one said again while still shown replaces it, and one that no
-longer holds is taken back."""
+"""The reader app's notices: one said again while still shown replaces it, one that no
+longer holds is taken back, and the line a rewrite of the store's lists says while it runs."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
+from contextlib import suppress
 
 from textual.notifications import Notification, Notify
 
@@ -20,6 +22,25 @@ class ReaderAppNotices(ReaderAppFeeds):
             self._take_back(lambda shown: shown.message == message)
         else:
             self._take_back(lambda shown: message(shown.message))
+
+    async def keep_summaries_apart(self) -> None:
+        """Once for a directory from before long summaries were kept apart: its lists written
+        again, in a thread, said in the status line while it runs (a few seconds on a year's
+        library: taken for a hang, unsaid); quitting stops it between feeds."""
+        loop = asyncio.get_running_loop()
+        said = ""
+
+        def starting(line: str) -> None:  # in the thread
+            nonlocal said
+            said = line[:1].upper() + line[1:]
+            with suppress(RuntimeError):  # the loop closed: the reader is gone
+                loop.call_soon_threadsafe(self.show_unasked, said)
+
+        await asyncio.to_thread(self.lib.keep_summaries_apart, lambda: self._quitting, starting)
+        if said and self._held_status == said:
+            self._held_status = ""  # held behind a key's answer: over before it was shown
+        if said and self.status == said and not self._busy:
+            self.status = self.summary()
 
     def say_for_now(self, line: str) -> None:
         """The notices shown taken back as `line` answers the key just pressed: the newest

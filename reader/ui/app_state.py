@@ -87,7 +87,13 @@ class ReaderAppState(App[int]):
         """When a sync running elsewhere last said it cached articles, as read in here
         (`Store.cached_at`)."""
         self._sync_next = False
-        """A sync is to start as soon as the refresh it stopped has ended."""
+        """A sync is to start as soon as the refresh it stopped (or let finish) has ended."""
+        self._finishing = ""
+        """The job ("refreshing", "syncing") whose work is done while its end is read in (the
+        list reloaded, its line said): a sync asked for then takes a refresh's feeds over."""
+        self._taken_over = 0
+        """The feeds in that the sync starting took over from a refresh (`hand_over_refresh`):
+        its line says so until it has counted them, not "feeds 0/40" as if asking again."""
         # How many uncached articles of the list on screen are fetched ahead of the reader.
         self.prefetch_limit = self.config.fetch_ahead
         self._downloads: dict[str, asyncio.Future[Article]] = {}

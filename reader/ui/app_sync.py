@@ -9,13 +9,11 @@ from collections.abc import Awaitable, Callable, Collection, Coroutine
 from typing import Any, TypeVar
 
 from ..errors import NoAnswer
-from ..marks import UPDATED_MARK
-from ..models import ErrorKind, FetchError
+from ..models import ErrorKind
 from ..plural import plural
 from ..reports import (
     FeedResult,
     SyncProgress,
-    SyncReport,
     gone_unasked,
     nothing_answered,
     still_readable,
@@ -26,10 +24,10 @@ from ..sync_lock import SyncLock
 from .app_fill import ReaderAppFill
 from .app_headlines import SYNC_STOPPED
 from .collector import collect_and_freeze, full_collections_deferred
-from .display import plain
 from .headlines import view_tag
 from .keymap import keymap_of
 from .messages import HeadlinesChanged
+from .sync_lines import finishing_line, sync_summary
 
 SYNC_UPDATE_INTERVAL = 0.5
 """During a sync, how often (seconds) new offline markers and the progress line are shown."""
@@ -38,80 +36,6 @@ COLLECT_AFTER_JOB = 2.0
 
 
 T = TypeVar("T")
-
-
-def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
-    """The status line a finished sync leaves: what came, what failed, what is missing (a link
-    that is no article page: `browser_key`, the key in force, opens it; None: none does)."""
-    if report.portal:
-        return report.portal[0].upper() + report.portal[1:]
-    if report.no_connection:
-        return report.no_connection
-    # Those of a host given up are counted in its one line (`outages`).
-    left = report.feeds_left.keys() | report.feeds_unreached()  # the network's, said once
-    failed_feeds = [r for r in report.feeds if r.error and r.feed.url not in left]
-    line = (
-        f"Synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')} · "
-        f"{plural(report.articles_fetched, 'article')} cached for offline, "
-        f"{report.articles_already_cached} already cached"
-    )
-    if recap := report.offline_recap(short=True):
-        # Of every headline (the marks in the list say which), before this sync's failures:
-        # the line is cut at the screen's width, and this is what the traveller boards with.
-        line += f" · {recap}"
-    if report.updated:
-        # Which: whoever quoted the copy before (kept; V shows it) must know it changed.
-        first = plain(report.updated[0].title, max_length=80).plain
-        more = f" and {len(report.updated) - 1} more" if len(report.updated) > 1 else ""
-        line += f" · {len(report.updated)} updated ({UPDATED_MARK}): {first}{more}"
-    outages, named = report.told_failures()
-    cut_short = next((o for o in outages if o.cut_short), None)
-    if outages and not cut_short:  # a site refusing: one thing, before any article's own failure
-        line += f" · {outages[0].line('S')}"
-    for held in report.asked_to_wait:  # a host's "wait 2 minutes": one thing, said once
-        line += f" · {held}"
-    if failures := [(e, f) for e, f in named if not f.asks_to_wait and f.kind != ErrorKind.STORAGE]:
-        entry, error = failures[0]
-        line += f" · {len(failures)} failed (e.g. {entry.title}: {error.message})"
-    # Those the network's going cut off are counted in its line (`Outage.in_part`).
-    if incomplete := report.incomplete_named(outages):
-        missing = plural(len(incomplete), "article")
-        reads_on = any(not a.incomplete_for_good for _, a in incomplete)
-        line += f" · {missing} incomplete" + (" (the next sync reads on)" if reads_on else "")
-    if report.gone:
-        line += f" · {len(report.gone)} taken down (the feed's text stands in)"
-    if report.gone_kept:
-        line += f" · {len(report.gone_kept)} cached taken down (the copy is kept)"
-    if report.full:
-        line += f" · {report.full}"
-    if report.not_articles:
-        count = len(report.not_articles)
-        what = plural(count, "link is not an article page", "links are not article pages")
-        line += f" · {what}" + (f" ({browser_key} opens it in the browser)" if browser_key else "")
-    if report.feeds_unsaved:
-        count = len(report.feeds_unsaved)
-        line += f" · {plural(count, 'saved link')} left out of Saved: a feed, no article"
-    if failed_feeds:
-        line += f" · {plural(len(failed_feeds), 'feed')} failed"
-    if gone := gone_unasked(report.feeds):
-        line += f" · {gone}"
-    if unwritable := [f for _, f in report.article_failures if f.kind == ErrorKind.STORAGE]:
-        # What stopped the sync, first and short: a line is cut at the screen's width, and
-        # "the disk holding … is full" came past the 200th column (acc29b T18).
-        return f"{_unwritable(unwritable[0])}: {plural(len(unwritable), 'article')} not cached · {line}"
-    if cut_short:
-        # What cut the sync short comes first, its words last: after the counts, at 220
-        # columns, "S carries on" was past the screen's edge (acc34a C8).
-        if not cut_short.network:  # a host given up: "HOST stopped answering (…): …" first
-            return f"{cut_short.line('S')} · {line}"
-        told = cut_short.line("S", why=False)
-        return f"{told[0].upper()}{told[1:]} · {line} · {cut_short.reason}"
-    return line
-
-
-def _unwritable(error: FetchError) -> str:
-    """Why the store took no writes, in a few words: the store's own (`Unwritable`)."""
-    return error.unwritable.capitalize() if error.unwritable else "The cache takes no writes"
 
 
 def _brought(
@@ -158,15 +82,26 @@ class ReaderAppSync(ReaderAppFill):
             # opening, say), rather than turning away the `S` pressed at the gate.
             self._sync_next = True
             # Its feeds asked, or being asked, are the sync's: not asked again (acc36a G1).
-            self.lib.hand_over_refresh()
+            self._taken_over = self.lib.hand_over_refresh() or 0
             self._job_task.cancel()
-            self.status = "Syncing: starting…"
+            self.status = finishing_line(self._taken_over)
+            return
+        if self._finishing == "refreshing" and group == "sync" and not self._busy:
+            # Every feed in, the list being read in: the sync takes the refresh's feeds over
+            # and starts once it is (`_job`), rather than asking every feed again.
+            if not self._sync_next:
+                self._sync_next = True
+                self._taken_over = self.lib.hand_over_refresh() or 0
+            self.status = finishing_line(self._taken_over)
             return
         if self._busy:
             self.notify(f"Already busy ({self._busy}); try again when it is done.")
             return
         if self.library is not None and self.library.read_only_tag:
             self.status = f"No {group}: {self.library.read_only_tag}, so nothing new can be kept"
+            # A refresh's feeds handed over for this sync: not for a later refresh to take.
+            self.library.drop_handed_over()
+            self._taken_over = 0
             return
         self._run(job(), group, exclusive=True)
 
@@ -193,7 +128,7 @@ class ReaderAppSync(ReaderAppFill):
         await self._job(
             "refreshing",
             f"Refreshing {name}…",
-            self.lib.refresh(progress=self._show_progress, feeds=feeds),
+            self.lib.refresh(progress=self._show_progress, feeds=feeds, kept_for_sync=True),
             self._refresh_summary,
             lambda results: results,
         )
@@ -227,10 +162,41 @@ class ReaderAppSync(ReaderAppFill):
         finally:
             self._busy = ""
             self._job_task = None
+            if busy == "syncing":
+                self._taken_over = 0
             self._filling_ends(results)
             if self._sync_next:
                 self._sync_next = False
                 self.call_later(self.action_sync)
+        self._finishing = busy
+        try:
+            await self._read_in(busy, results, seen, listed)
+        finally:
+            self._finishing = ""
+            sync_next, self._sync_next = self._sync_next, False
+            if sync_next:
+                self.call_later(self.action_sync)  # with this refresh's feeds (`_run_alone`)
+            elif self.library is not None:
+                self.library.drop_handed_over()  # read in: a sync from now on asks again
+        if sync_next:
+            return  # the sync's line is the status line's, not this refresh's summary
+        self.show_unasked(summary(result))
+        if busy == "syncing":
+            self.check_open_articles()  # a changed copy of one open may have come
+        # The garbage the job left waited for now (no full collection during it): one
+        # collection (50–180 ms measured on a busy 2-core machine), once, after the result is
+        # on screen.
+        self.set_timer(COLLECT_AFTER_JOB, collect_and_freeze)
+
+    async def _read_in(
+        self,
+        busy: str,
+        results: list[FeedResult],
+        seen: tuple[float, float],
+        listed: frozenset[str],
+    ) -> None:
+        """What a refresh or a sync brought read in: the list, or a refresh that brought no
+        headline, the feeds' rows alone (`_reload_feeds`)."""
         # A reload the job started must not finish after this one: it would put the idle
         # counts over the job's result line.
         self.workers.cancel_group(self, "reload")
@@ -241,13 +207,6 @@ class ReaderAppSync(ReaderAppFill):
             await self._reload_feeds()
         else:
             await self.reload(freeze=False)
-        self.show_unasked(summary(result))
-        if busy == "syncing":
-            self.check_open_articles()  # a changed copy of one open may have come
-        # The garbage the job left waited for now (no full collection during it): one
-        # collection (50–180 ms measured on a busy 2-core machine), once, after the result is
-        # on screen.
-        self.set_timer(COLLECT_AFTER_JOB, collect_and_freeze)
 
     def _changed_seen_pair(self) -> tuple[float, float]:
         return self._changed_seen, self._cached_seen
@@ -305,6 +264,7 @@ class ReaderAppSync(ReaderAppFill):
         lock = SyncLock(self.lib.data_dir)
         if not lock.take():
             self.lib.drop_handed_over()  # the other sync asks those feeds
+            self._taken_over = 0
             # A cron sync, or `reader sync` in another window: not a second download of it
             # all; what it caches is marked here as it comes (`headline_marks`).
             holder = lock.holder()
@@ -318,7 +278,7 @@ class ReaderAppSync(ReaderAppFill):
         try:
             await self._job(
                 "syncing",
-                "Syncing: starting…",
+                finishing_line(self._taken_over) if self._taken_over else "Syncing: starting…",
                 self.lib.sync(progress=self._show_progress),
                 lambda report: sync_summary(report, self._browser_key()),
                 lambda report: report.feeds,
@@ -347,6 +307,10 @@ class ReaderAppSync(ReaderAppFill):
             return
         if progress.cached is not None:
             self._arrived[progress.cached.id] = progress.in_part
+        if progress.phase == "feeds" and progress.feeds_done < self._taken_over:
+            # The feeds a refresh brought are being counted in: its line stands, not a count
+            # from 0 as if they were asked again.
+            return
         if progress.phase == "indexing":
             # Shown at once, not batched: the sync's end pauses for it (seconds for thousands).
             self._pending_status = progress.indexing_line()
@@ -355,9 +319,11 @@ class ReaderAppSync(ReaderAppFill):
         line = f"Syncing: articles {progress.articles_done}/{progress.articles_total}"
         if not progress.feeds_finished:
             line = f"Syncing: feeds {progress.feeds_done}/{progress.feeds_total}, " + line[9:]
-        if progress.failures:
-            line += f", {progress.failures} failed"
-        if waiting := progress.waiting_line():
+        if failed := progress.failures_line():
+            line += f", {failed}"
+        # Quitting is what stops a sync here (the next `S` carries on): its key in force.
+        quit_key = keymap_of(self).key_everywhere("quit") or ""
+        if waiting := progress.waiting_line(quit_key, "quits, keeping what came"):
             line += f" · {waiting}"
         self._pending_status = line
         if not self._flush_pending:

@@ -17,7 +17,7 @@ from rich.measure import Measurement
 from rich.style import Style, StyleType
 from rich.text import Text
 
-from ..cells import rich_agreeing
+from ..cells import middle_cut, rich_agreeing
 from ..dates import date_only, in_local_time, zone_unstated
 from ..english_dates import month_name, weekday_name
 from ..safe import safe_line, safe_text
@@ -102,25 +102,3 @@ class MiddleCut:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, min(cell_len(self.text), options.max_width))
-
-
-def middle_cut(text: str, cells: int) -> str:
-    """`text` cut to at most `cells` terminal cells, two thirds before a "…" and the rest after
-    it ("https://example.org/news/2024/…/story.html"); whole when it fits."""
-    if cell_len(text) <= cells:
-        return text
-    head_cells = (cells - 1) * 2 // 3
-    tail_cells = cells - 1 - head_cells
-    head = _cells_from(text, head_cells)
-    tail = _cells_from(text[::-1], tail_cells)[::-1]
-    return f"{head}…{tail}"
-
-
-def _cells_from(text: str, cells: int) -> str:
-    """The longest start of `text` that takes at most `cells` cells."""
-    taken = 0
-    for n, char in enumerate(text):
-        taken += cell_len(char)
-        if taken > cells:
-            return text[:n]
-    return text

@@ -91,6 +91,11 @@ class HeadlineIndex:
     until asked for, in an index `with_feeds` made (feeds coming in one after another)."""
     _unlisted_positions: dict[str, int] = field(init=False, repr=False)
     """The same for `unlisted`."""
+    _found: dict[str, Headline] = field(init=False, repr=False)
+    """By entry id, the hits of a search that no headline is (`hold_found`): cached articles
+    whose feed dropped them or was removed, which `F` and a search feed find. Held so that a
+    read mark of one (`m`, `A`) is kept and shown, and counted in its search feed's row, as a
+    headline's is; in no view, and in no count of a feed or of Saved."""
     _unread: Counter[str] = field(init=False, repr=False)
     """Unread headlines per feed URL, kept current by the edits (not recounted per key)."""
     _cached_in: Counter[str] = field(init=False, repr=False)
@@ -136,6 +141,7 @@ class HeadlineIndex:
     def __post_init__(self) -> None:
         self._position_index = {h.entry.id: i for i, h in enumerate(self.headlines)}
         self._unlisted_positions = {h.entry.id: i for i, h in enumerate(self.unlisted)}
+        self._found = {}
         self._edited = {}
         self._edit_log = []
         # Here, in the thread that loads the index, not on the event loop at the first Tab on
@@ -403,6 +409,7 @@ class HeadlineIndex:
         index.headlines = merged_newest_first(kept, fresh)
         index.unlisted = list(self.unlisted)
         index._unlisted_positions = dict(self._unlisted_positions)
+        index._found = dict(self._found)
         counts = (self._unread, self._cached_in)
         index._unread, index._cached_in = (Counter(c) for c in counts)
         index._listed_in = Counter(self._listed_in)
@@ -497,7 +504,15 @@ class HeadlineIndex:
         if position is not None:
             return self.headlines[position]
         position = self._unlisted_positions.get(entry_id)
-        return None if position is None else self.unlisted[position]
+        return self._found.get(entry_id) if position is None else self.unlisted[position]
+
+    def hold_found(self, hits: Iterable[Headline]) -> None:
+        """Hold the hits of a search that no headline of the index is (`_found`), each as the
+        search found it unless held already (a mark made since is newer than the search's
+        read of the store)."""
+        for headline in hits:
+            if self.get(headline.entry.id) is None:
+                self._found[headline.entry.id] = headline
 
     def by_link(self, url: str) -> Headline | None:
         """The headline whose article is at `url` (its canonical form), if any feed has it:
@@ -610,7 +625,10 @@ class HeadlineIndex:
         # No feed's: in no feed's counts; among those available offline, under no feed ("").
         position = self._unlisted_positions.get(entry_id)
         if position is None:
-            return None
+            found = self._found.get(entry_id)
+            if found is not None:  # in no count: its mark kept as shown
+                self._found[entry_id] = found = replace(found, **changes)
+            return found
         old = self.unlisted[position]
         headline = replace(old, **changes)
         self.unlisted[position] = headline

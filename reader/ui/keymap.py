@@ -107,6 +107,16 @@ class KeyMap:
         keys = self.keys.get(action)
         return shown_key(keys[0]) if keys else defaults[0]
 
+    def key_everywhere(self, action: str) -> str | None:
+        """The one key a line read on any screen (the status line's) names for `action`: the
+        first the user gave it, else its first default that does that and nothing else in the
+        headlines and in an article ("Q" to quit: `q` goes back from a feed's headlines and
+        from an article); None when none does."""
+        keys = self.keys.get(action)
+        if keys:
+            return shown_key(keys[0])
+        return next(iter(_sole_defaults(action)), None)
+
     def keys_of(self, place: str, *actions: str) -> str:
         """The keys of `actions` in `place` (`key`) together, "n / N"; "" when none has one."""
         return " / ".join(key for action in actions if (key := self.key(action, place)))
@@ -298,6 +308,19 @@ def _named(action: str) -> str:
         return action
     bare = action.rpartition(".")[2].partition("(")[0]
     return f"{_OWN_ACTIONS.get(bare, bare)} (a key not set in [keys])"
+
+
+@cache
+def _sole_defaults(action: str) -> tuple[str, ...]:
+    """The default keys that do `action` and nothing else both in the headlines and in an
+    article, the screens a status line shows over, as the help writes them."""
+    places = [
+        _doing(kind._merged_bindings or BindingsMap() for kind in _nodes(place))
+        for place in ("the headlines", "an article")
+    ]
+    keys = [key for key in places[0] if all(doing.get(key) == [action] for doing in places)]
+    keys.sort(key=lambda key: len(key) > 1)  # the letters first, as the help lists them
+    return tuple(shown_key(key) for key in keys)
 
 
 @cache

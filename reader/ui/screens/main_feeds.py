@@ -1,7 +1,8 @@
 """The main screen's subscriptions, changed without leaving the reader: `a` adds a feed by its
 address or a site's (the feed found as `reader add` finds it), `R` renames the feed shown (in the
 feed list, or whose headlines are shown; empty: its own title again), `D` or Delete removes it
-once the user says yes. The work is the app's (`app_feeds`): the network in a worker, the store
+once the user says yes; on a search feed's row, those two are the search feed's
+(`MainSearchFeeds`). The work is the app's (`app_feeds`): the network in a worker, the store
 written off the screen's loop."""
 
 from __future__ import annotations
@@ -71,6 +72,9 @@ class MainScreenFeeds(Screen[None]):
         self.reader.refresh_view(self.feed_url)
 
     def action_rename_feed(self) -> None:
+        if view_search_feed(self.feed_url) is not None:
+            self.rename_search_feed()
+            return
         feed = self._feed_shown()
         if feed is None:
             self.notify(NO_FEED, timeout=3, markup=False)
@@ -93,6 +97,8 @@ class MainScreenFeeds(Screen[None]):
     if TYPE_CHECKING:
 
         def remove_search_feed(self) -> None: ...  # `MainSearchFeeds`'
+
+        def rename_search_feed(self) -> None: ...  # `MainSearchFeeds`'
 
     def action_remove_feed(self) -> None:
         from ..dialogs.confirm import ConfirmScreen

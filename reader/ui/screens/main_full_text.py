@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import time
 import weakref
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -33,6 +34,7 @@ from ...plural import plural
 from ...reports import Headline, merged_newest_first
 from ...search_feeds import SearchFeed, search_feed_named
 from ...search_query import Query, finds_anything
+from ...store.shown_ids import UNLISTED
 from ..cell_width import cut_to_cells, rich_agreeing, terminal_cells
 from ..display import plain
 from ..headlines import (
@@ -71,6 +73,14 @@ _SCOPE_CELLS = 30
 def lists_hits(view: str | None) -> bool:
     """Whether `view`'s list is a search's hits: `F`'s, or a search feed's."""
     return view == SEARCH_VIEW or view_search_feed(view) is not None
+
+
+def of_no_feed(hits: Iterable[Hit]) -> list[Headline]:
+    """Of `hits`, the headlines of no feed: a saved one the index lists under Saved, or a
+    cached article whose feed dropped it or was removed, which the index holds once found
+    (`HeadlineIndex.hold_found`). Sifted in the search's thread: a common word's hits are
+    tens of thousands, these a few."""
+    return [hit.headline for hit in hits if hit.headline.entry.feed_url == UNLISTED]
 
 
 def indexing_note(done: int, total: int) -> str:
@@ -130,6 +140,12 @@ class MainFullText(Screen[None]):
         """The list shown is a search's hits: `F`'s, or a search feed's."""
         return lists_hits(self.feed_url)
 
+    @property
+    def hits_coming(self) -> bool:
+        """The hits shown are not all there are yet: a search feed's search has shown none,
+        or a search goes on under its first ones shown."""
+        return self.showing_hits and (self._feed_searching or self._so_far is not None)
+
     def search_feed(self, view: str | None) -> SearchFeed | None:
         """The search feed of `view` (None: it is no search feed's, or the config has it no
         more)."""
@@ -165,7 +181,7 @@ class MainFullText(Screen[None]):
         searches = index.search_feeds
         listed, unlisted = list(index.headlines), list(index.unlisted)
 
-        def run() -> dict[str, list[Hit]]:  # in a thread of its own
+        def run() -> tuple[dict[str, list[Hit]], list[Headline]]:  # in a thread of its own
             rows = merged_newest_first(listed, unlisted)
 
             # The one shown, searched meanwhile by its own search, is counted by that search.
@@ -173,9 +189,11 @@ class MainFullText(Screen[None]):
                 own = self._own_searches.get(name)
                 return own is not None and own() is index
 
-            return lib.search_feed_hits(searches, rows, passed=passed)
+            found = lib.search_feed_hits(searches, rows, passed=passed)
+            return found, [h for hits in found.values() for h in of_no_feed(hits)]
 
-        found = await quittable(run, name="reader-search-feed-counts")
+        found, loose = await quittable(run, name="reader-search-feed-counts")
+        self.reader.index.hold_found(loose)  # counted unread as the list shows them
         counts = self.search_feed_counts
         counts.keep_only(feed.name for feed in self.reader.index.search_feeds)
         counts.found(
@@ -302,9 +320,10 @@ class MainFullText(Screen[None]):
                 loop.call_soon_threadsafe(status.show_note, indexing_note(done, total))
 
         def page(hits: list[Hit]) -> None:  # in the search's thread
-            self.app.call_from_thread(self._hits_so_far, generation, query, hits, into)
+            loose = of_no_feed(hits)
+            self.app.call_from_thread(self._hits_so_far, generation, query, hits, into, loose)
 
-        def run() -> tuple[TextSearch, str, bool]:  # in the search's thread
+        def run() -> tuple[TextSearch, str, bool, list[Headline]]:  # in the search's thread
             from ...library.text_search import search_cached
 
             # Read before: what it has not cached yet is searched by its feed's text only.
@@ -322,16 +341,17 @@ class MainFullText(Screen[None]):
             )
             lowered = asked.caseless() if not found.hits else None
             if lowered is None:
-                return found, "", syncing
+                return found, "", syncing, of_no_feed(found.hits)
             stopped = lambda: self._generation != generation  # noqa: E731
             again = search_cached(lib, rows, lowered, unlisted=every, stopped=stopped)
-            return found, asked.case_note(len(again.hits)), syncing
+            return found, asked.case_note(len(again.hits)), syncing, []
 
-        found, case_note, syncing = await asyncio.to_thread(run)
+        found, case_note, syncing, loose = await asyncio.to_thread(run)
         if self._generation != generation:
             if counted is not None:  # stopped: the counts' search counts it
                 self._own_searches.pop(counted, None)
             return
+        self.reader.index.hold_found(loose)  # marked read as a headline is (`m`, `A`)
         if counted is not None:  # its row's count, from what its search found
             self.search_feed_counts.found(
                 {counted: frozenset(hit.headline.entry.id for hit in found.hits)}
@@ -361,12 +381,16 @@ class MainFullText(Screen[None]):
             self.query_one(HeadlineTable).focus()
         self.show_hits_note()
 
-    def _hits_so_far(self, generation: int, query: str, hits: list[Hit], into: str) -> None:
+    def _hits_so_far(
+        self, generation: int, query: str, hits: list[Hit], into: str, loose: list[Headline]
+    ) -> None:
         """A search's hits so far: the first shown at once (a year's cache held a common
         word's for a minute, acc30b P2), the count of the next said; the whole list replaces
-        them when it ends. Left meanwhile (a feed chosen), the search stops."""
+        them when it ends. Left meanwhile (a feed chosen), the search stops. `loose`: those
+        of them of no feed (`of_no_feed`)."""
         if self._generation != generation:
             return
+        self.reader.index.hold_found(loose)
         if self._paged != generation and (into == SEARCH_VIEW or self.feed_url == into):
             self._paged = generation
             self._so_far = len(hits)

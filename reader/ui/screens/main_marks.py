@@ -5,6 +5,8 @@ of them marked; the status line says how many."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
 
 from ...plural import plural
@@ -20,6 +22,11 @@ from .main_unread import MainScreenUnread
 
 class MainScreenMarks(MainScreenUnread):
     """`A`, `C` and `U` over the headlines shown (see `MainScreen`)."""
+
+    if TYPE_CHECKING:
+
+        @property
+        def hits_coming(self) -> bool: ...  # `MainFullText`'s
 
     BINDINGS = [
         Binding("A", "mark_list_read", "Mark feed read", show=False),
@@ -46,6 +53,11 @@ class MainScreenMarks(MainScreenUnread):
         """`A`: every headline of the list shown read (a feed's, all of them, the saved, a
         search's hits)."""
         name = self._list_name()
+        if lists_hits(self.feed_url) and self.hits_coming:
+            # Those shown would be marked, not those still to come that its row counts.
+            key = self.key_of("mark_list_read") or "A"
+            self.reader.say_for_now(f"Still searching: {key} marks {name}'s hits once all found.")
+            return
         if lists_hits(self.feed_url):
             rows = list(self.query_one(HeadlineTable).rows)
         else:

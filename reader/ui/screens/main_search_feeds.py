@@ -1,7 +1,8 @@
-"""Search feeds made and taken away in the reader: `+` on `F`'s hits keeps their words as a
-search feed (its name asked, the words offered), a row of the feed list from then on; the key
-that removes a feed (`D`), on a search feed's row, takes it away once asked. Kept in the data
-directory (`Library.keep_search_feed`); the config's `[[search]]` are its file's to change."""
+"""Search feeds made, renamed and taken away in the reader: `+` on `F`'s hits keeps their
+words as a search feed (its name asked, the words offered), a row of the feed list from then
+on; the keys that rename a feed (`R`) and remove one (`D`), on a search feed's row, rename it
+and take it away once asked. Kept in the data directory (`Library.keep_search_feed`); the
+config's `[[search]]` are its file's to change."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ import asyncio
 from textual import work
 from textual.binding import Binding
 
+from ...feed_names import folded
 from ...models import StoreError
+from ...search_feeds import SearchFeed
 from ..display import plain
-from ..headlines import view_search_feed
+from ..headlines import search_feed_view, view_search_feed
 from ..widgets.main.feed_list import FeedList
+from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 from .main_full_text import SEARCH_VIEW, MainFullText
 
@@ -78,21 +82,80 @@ class MainSearchFeeds(MainFullText):
         line = f"Kept as ⌕ {kept} in the feed list" + (f" (it searched “{was}”)" if was else "")
         self.query_one(StatusBar).show_note(plain(line, max_length=200).plain)
 
+    def _kept_shown(self, config_does: str) -> SearchFeed | None:
+        """The search feed shown, when the data directory keeps it; one of the config's is
+        said to be its file's (what its table there `config_does`), and None."""
+        feed = self.search_feed(self.feed_url)
+        if feed is not None and not feed.kept:
+            name = plain(feed.name, max_length=60).plain
+            self.notify(
+                f"⌕ {name} is the config's: its [[search]] table in config.toml {config_does}.",
+                timeout=5,
+                markup=False,
+            )
+            return None
+        return feed
+
+    def rename_search_feed(self) -> None:
+        """Ask the name to give the search feed shown (the config's: said how)."""
+        from ..dialogs.feed_input import FeedInputScreen
+
+        feed = self._kept_shown("names it")
+        if feed is None:
+            return
+        name = plain(feed.name, max_length=60).plain
+
+        def entered(line: str | None) -> None:
+            if line is not None and line.strip() and line.strip() != feed.name:
+                self._rename_search_feed(feed.name, line)
+
+        words = plain(feed.words, max_length=60).plain
+        hint = f"Enter renames it, its words kept ({words}) · Esc: as it was"
+        question = f"Rename the search feed “{name}”"
+        self.app.push_screen(FeedInputScreen(question, value=feed.name, hint=hint), entered)
+
+    @work(group="search-feed-keep")
+    async def _rename_search_feed(self, name: str, new_name: str) -> None:
+        lib = self.reader.lib
+
+        def rename() -> tuple[str | None, float]:
+            feed = lib.rename_search_feed(name, new_name)
+            self.reader.index.search_feeds = lib.search_feeds()
+            return (feed.name if feed else None), lib.store.changed_at()
+
+        try:
+            renamed, self.reader._changed_seen = await asyncio.to_thread(rename)
+        except (ValueError, StoreError) as error:
+            self.query_one(StatusBar).show_note(f"Not renamed: {error}")
+            return
+        if renamed is None:  # taken away meanwhile (another window)
+            return
+        # Its hits as counted, and its own search, are the renamed one's: not searched again.
+        counts = self.search_feed_counts
+        if name in counts.hits:
+            counts.found({renamed: counts.hits[name]})
+        counts.keep_only(f.name for f in self.reader.index.search_feeds)
+        if name in self._own_searches:
+            self._own_searches[renamed] = self._own_searches.pop(name)
+        shown = view_search_feed(self.feed_url)
+        here = shown is not None and folded(shown) == folded(name)
+        if here:
+            self.feed_url = search_feed_view(renamed)
+        self.show_feeds()
+        self.query_one(FeedList).select(self.feed_url)
+        if here:  # its list's title: the cursor left where it is
+            current = self.query_one(HeadlineTable).current
+            self.show_view(current.entry.id if current else None)
+        self.query_one(StatusBar).show_note(plain(f"Renamed: ⌕ {renamed}", max_length=120).plain)
+
     def remove_search_feed(self) -> None:
         """The search feed shown taken away, once the user says yes (the config's: said how)."""
         from ..dialogs.confirm import ConfirmScreen
 
-        feed = self.search_feed(self.feed_url)
+        feed = self._kept_shown("takes it away")
         if feed is None:
             return
         name = plain(feed.name, max_length=60).plain
-        if not feed.kept:
-            self.notify(
-                f"⌕ {name} is the config's: its [[search]] table in config.toml takes it away.",
-                timeout=5,
-                markup=False,
-            )
-            return
         question = (
             f"Remove the search feed “{name}” ({plain(feed.words, max_length=80).plain})?"
             " Its hits stay in their feeds. (y / n)"

@@ -1,0 +1,84 @@
+"""What a newsboat user's subscriptions file does not bring, said where the import ends (acc37a
+H6): the read marks, which newsboat keeps in its cache.db (`--read-from` brings them); the tags
+`newsboat -e` leaves out of its OPML; and its config's killfile (`ignore-article`) and macros,
+which no subscriptions file holds.
+
+The killfile is not carried over: the reader's `[[ignore]]` rules live in the user's own
+config.toml, which the reader never rewrites (its comments stay as written), so the lines are
+counted and the rule that does their work named.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from .opml import MarksElsewhere
+from .plural import plural
+from .safe import safe_line
+
+_CONFIG_LINE = re.compile(r"\s*(ignore-article|macro)\s")
+_MOST_CONFIG_BYTES = 4 * 2**20  # a config is a page of lines: larger is no newsboat config
+
+
+def _homes() -> list[Path]:
+    """newsboat's own directories, as it looks for them: ~/.newsboat, else the XDG ones."""
+    home = Path.home()
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "newsboat"
+    data = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share") / "newsboat"
+    return [home / ".newsboat", config, data]
+
+
+def newsboat_marks(file: str, opml: bool) -> MarksElsewhere | None:
+    """Where newsboat keeps the read marks of the subscriptions in `file`: its cache.db beside
+    the file (~/.newsboat/urls), else where newsboat keeps one by default. For newsboat's OPML
+    the default is named when there is none (`_say_where_marks_are` says so); for a list of
+    addresses, which need not be newsboat's, None."""
+    beside = Path(file).parent / "cache.db"
+    places = [beside, *(home / "cache.db" for home in _homes())]
+    found = next((place for place in places if place.is_file()), None)
+    if found is None and not opml:
+        return None
+    return MarksElsewhere("newsboat", "", str(found or Path.home() / ".newsboat" / "cache.db"))
+
+
+def newsboat_config(file: str) -> Path | None:
+    """newsboat's config for the subscriptions in `file`: the one beside it (~/.newsboat/urls
+    and ~/.newsboat/config), else newsboat's own; None when there is none."""
+    places = [Path(file).parent / "config", *(home / "config" for home in _homes()[:2])]
+    return next((place for place in places if place.is_file()), None)
+
+
+def config_leftovers(config: Path) -> str:
+    """The line saying what `config` holds that no import brings (its `ignore-article` rules
+    and its macros); "" when it holds neither or can't be read."""
+    try:
+        if config.stat().st_size > _MOST_CONFIG_BYTES:
+            return ""
+        text = config.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    kinds = [m[1] for line in text.splitlines() if (m := _CONFIG_LINE.match(line))]
+    rules, macros = kinds.count("ignore-article"), kinds.count("macro")
+    if not (rules or macros):
+        return ""
+    parts = []
+    if rules:
+        parts.append(
+            f"{plural(rules, 'ignore-article rule')} (an [[ignore]] rule in the reader's own"
+            " config.toml does what one did: README, Leaving items out; `reader config` names"
+            " the file)"
+        )
+    if macros:
+        parts.append(f"{plural(macros, 'macro')} (the reader has none)")
+    return (
+        f"not carried over from newsboat's config, {safe_line(str(config), 300)}: "
+        + " and ".join(parts)
+    )
+
+
+NEWSBOAT_OPML_TAGS = (
+    "newsboat -e leaves its tags out of the OPML it writes: import its urls file instead, or the"
+    " OPML `newsboat --export-to-opml2` writes, and the feeds are filed under them"
+)

@@ -1,0 +1,44 @@
+"""One reader (the TUI) at a time on a data directory, as newsboat has it (acc37a H1): two
+kept their lists and marks apart, neither seeing what the other wrote, and one's `U` after its
+`A` made unread again a feed the other had caught up. The commands run beside it. Real
+readers, each on a terminal of its own (a pseudo-terminal)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from test_hang_up import EXIT_BOUND, _status, under_terminal, until_shown
+
+
+def test_a_second_reader_on_a_library_is_refused_and_the_commands_run_beside_it(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "library"
+    with under_terminal(home) as (first, window):
+        until_shown(window, rb"No feeds yet")
+        with under_terminal(home) as (second, second_window):
+            said = until_shown(second_window, rb"open in another reader[^\r\n]*")
+            assert _status(second, EXIT_BOUND) == 1
+        assert f"the library in {home} is open in another reader (pid {first})".encode() in said
+        assert b"\x1b[?1049h" not in said  # refused before it took the screen
+        # A command beside it runs as before (a cron's sync, a script's list).
+        listed = subprocess.run(
+            [sys.executable, "-m", "reader", "--data-dir", str(home), "feeds"],
+            capture_output=True,
+            text=True,
+            timeout=EXIT_BOUND,
+        )
+        assert listed.returncode == 0, listed.stderr
+        os.write(window.fd, b"q")
+        until_shown(window, re.escape(b"\x1b[?1049l"))  # read on: a full terminal stops it
+        assert _status(first, EXIT_BOUND) == 0
+    # The first gone, its lock with it: the next reader opens.
+    with under_terminal(home) as (third, window):
+        until_shown(window, rb"No feeds yet")
+        os.write(window.fd, b"q")
+        until_shown(window, re.escape(b"\x1b[?1049l"))
+        assert _status(third, EXIT_BOUND) == 0
