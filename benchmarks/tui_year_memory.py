@@ -3,14 +3,16 @@ this checkout against another side by side (`--against DIR`, a worktree of main)
 
     uv run python benchmarks/tui_year_memory.py --data-dir COPY [--against DIR] [--opens 20]
                                   [--word harbour] [--runs 1] [--trace] [--types]
+                                  [--fetch] [--idle SECONDS]
 
 `--data-dir` is a copy of a year's cache (benchmarks/year_library.py's: 51,500 headlines and
 articles; its read marks and search index change: use a copy, `cp -a`). Each checkout runs in a
 child process of its own, one after the other (`--runs` times, alternating): the real
 `ReaderApp` under `App.run_test()` (120x40, no refresh on open, nothing fetched ahead), "All
 feeds" shown, and at each step its anonymous resident memory (RssAnon), Python's allocated
-blocks and the objects the collector tracks (frozen ones too), and its worker processes' RSS
-and PSS summed (a process tree's RSS counts their pages shared with it again):
+blocks and the objects the collector tracks (frozen ones too), its worker processes' RSS
+and PSS summed (a process tree's RSS counts their pages shared with it again), and the whole
+tree's (the reader's process and its children: the workers, multiprocessing's resource tracker):
 
 - **start**: (with `--refresh`, the refresh on open done: "Refreshed …", COPY's feeds served by
   `year_library.py COPY --serve`) every headline read (`index.whole`: the seconds from the app's making to then
@@ -18,7 +20,13 @@ and PSS summed (a process tree's RSS counts their pages shared with it again):
 - **20 opened**: `--opens` articles opened from the top of the list, each read (`loaded`)
   and left with Esc, `j` between;
 - **F hits**: `F`, `--word`, Enter, every hit listed;
-- **Esc**: the search left, 3 s after.
+- **Esc**: the search left, 3 s after;
+- **fetched** (with `--fetch`, COPY's site served by `year_library.py COPY --serve`): the
+  first headline's page fetched again and read by a worker (`R` in an article:
+  `Library.refresh_article`), timed;
+- **idle** (with `--idle SECONDS`): nothing done for that long, then (with `--fetch`) the
+  same page fetched again, timed: what the first page read after a spell of idleness waits
+  for (a worker started again, where they end when idle).
 
 With `--trace`, this checkout's child runs under `tracemalloc` (slower: its own row, not
 compared) and prints, at the start and at the end, the 25 lines of code whose allocations are
@@ -31,6 +39,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import json
+import statistics
 import sys
 import time
 import tracemalloc
@@ -40,7 +49,7 @@ from pathlib import Path
 from children import checkouts, child_json, compared, comparison_parser
 
 HERE = Path(__file__).resolve().parent
-STEPS = ("start", "opened", "F hits", "Esc")
+STEPS = ("start", "opened", "F hits", "Esc", "fetched", "idle")
 
 
 def anon_mb() -> float:
@@ -71,10 +80,24 @@ def children_mb() -> tuple[int, float, float]:
     return len(pids), rss, pss
 
 
+def own_mb() -> tuple[float, float]:
+    """This process's RSS and PSS, in MB."""
+    rss = pss = 0.0
+    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+        if line.startswith("Rss:"):
+            rss = int(line.split()[1]) / 1024
+        elif line.startswith("Pss:"):
+            pss = int(line.split()[1]) / 1024
+    return rss, pss
+
+
 def step() -> dict[str, float]:
     gc.collect()
     workers, rss, pss = children_mb()
+    own_rss, own_pss = own_mb()
     return {
+        "tree_rss": own_rss + rss,
+        "tree_pss": own_pss + pss,
         "rss": anon_mb(),
         "blocks": sys.getallocatedblocks(),
         "objects": len(gc.get_objects()) + gc.get_freeze_count(),
@@ -107,7 +130,15 @@ def top_types(limit: int = 25) -> list[str]:
 
 
 def child(
-    root: Path, data: Path, opens: int, word: str, trace: bool, types: bool, refresh: bool
+    root: Path,
+    data: Path,
+    opens: int,
+    word: str,
+    trace: bool,
+    types: bool,
+    refresh: bool,
+    fetch: bool,
+    idle: float,
 ) -> None:
     sys.path.insert(0, str(root))
     sys.path.insert(1, str(HERE))
@@ -162,6 +193,22 @@ def child(
             await pilot.press("escape")
             await pilot.pause(3)
             report["Esc"] = step()
+            entry = table.rows[0].entry
+
+            async def fetched(name: str) -> None:
+                began = time.perf_counter()
+                await app.lib.refresh_article(entry)
+                report[name] = time.perf_counter() - began
+
+            if fetch:
+                await fetched("fetch_s")
+                await pilot.pause(1)
+                report["fetched"] = step()
+            if idle:
+                await asyncio.sleep(idle)
+                report["idle"] = step()
+                if fetch:
+                    await fetched("fetch_after_idle_s")
             if trace:
                 report["trace end"] = top_lines()
             if types:
@@ -181,10 +228,24 @@ def main() -> int:
     parser.add_argument(
         "--refresh", action="store_true", help="refresh on open (COPY's feeds served)"
     )
+    parser.add_argument(
+        "--fetch", action="store_true", help="a page fetched again, timed (COPY's site served)"
+    )
+    parser.add_argument(
+        "--idle", type=float, default=0.0, help="seconds left idle after the rest (0: none)"
+    )
     args = compared(
         parser,
         child,
-        lambda args: (args.opens, args.word, args.trace, args.types, args.refresh),
+        lambda args: (
+            args.opens,
+            args.word,
+            args.trace,
+            args.types,
+            args.refresh,
+            args.fetch,
+            args.idle,
+        ),
         load=False,
     )
     if args is None:
@@ -194,7 +255,16 @@ def main() -> int:
     loads = [load_average()]
     roots = checkouts(args.against)
     got: dict[str, list[dict]] = {name: [] for name in roots}
-    extra = ["--opens", args.opens, "--word", args.word, *(["--refresh"] if args.refresh else [])]
+    extra = [
+        "--opens",
+        args.opens,
+        "--word",
+        args.word,
+        "--idle",
+        args.idle,
+        *(["--refresh"] if args.refresh else []),
+        *(["--fetch"] if args.fetch else []),
+    ]
     for _ in range(args.runs):
         for name, root in roots.items():
             got[name].append(child_json(__file__, "--child", root, args.data_dir, *extra))
@@ -208,35 +278,50 @@ def main() -> int:
                 print("\n".join(traced[key]))
         print()
     first = next(iter(got.values()))[0]
+    steps = [what for what in STEPS if what in first]
+
+    def median(runs: list[dict], what: str, key: str) -> float:
+        return statistics.median(r[what][key] for r in runs)
+
     print(
         f"{args.data_dir}: {first['hits']:,} hits for F {args.word}; RssAnon MB (median of "
         f"{args.runs}), Python's allocated blocks, objects tracked; load {', '.join(loads)}"
     )
-    print("| checkout | " + " | ".join(STEPS) + " |")
-    print("|---|" + "---:|" * len(STEPS))
-    medians: dict[str, dict[str, float]] = {}
+    print("| checkout | " + " | ".join(steps) + " |")
+    print("|---|" + "---:|" * len(steps))
     for name, runs in got.items():
-        cells = []
-        medians[name] = {}
-        for what in STEPS:
-            rss = sorted(r[what]["rss"] for r in runs)[len(runs) // 2]
-            blocks = sorted(r[what]["blocks"] for r in runs)[len(runs) // 2]
-            objects = sorted(r[what]["objects"] for r in runs)[len(runs) // 2]
-            medians[name][what] = rss
-            cells.append(f"{rss:,.0f} MB, {blocks / 1e6:.2f} M blocks, {objects / 1e6:.2f} M obj")
+        cells = [
+            f"{median(runs, what, 'rss'):,.0f} MB, {median(runs, what, 'blocks') / 1e6:.2f} M"
+            f" blocks, {median(runs, what, 'objects') / 1e6:.2f} M obj"
+            for what in steps
+        ]
         print(f"| {name} | " + " | ".join(cells) + " |")
+    print("\nThe process tree (the reader and its children): RSS / PSS summed, MB (children)")
+    print("| checkout | " + " | ".join(steps) + " |")
+    print("|---|" + "---:|" * len(steps))
     for name, runs in got.items():
-        last = runs[-1]["Esc"]
-        print(
-            f"{name}: after Esc {last.get('workers', 0):.0f} worker processes, their RSS"
-            f" {last.get('workers_rss', 0):.0f} MB summed, PSS {last.get('workers_pss', 0):.0f} MB"
+        cells = [
+            f"{median(runs, what, 'tree_rss'):,.0f} / {median(runs, what, 'tree_pss'):,.0f}"
+            f" ({median(runs, what, 'workers'):.0f})"
+            for what in steps
+        ]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    if "against" in got:
+        ratios = " | ".join(
+            f"{median(got['this'], w, 'tree_rss') / median(got['against'], w, 'tree_rss'):.2f}"
+            f" / {median(got['this'], w, 'tree_pss') / median(got['against'], w, 'tree_pss'):.2f}"
+            for w in steps
         )
+        print(f"| this / against | {ratios} |")
+    for name, runs in got.items():
         seconds = sorted(r["whole_s"] for r in runs if "whole_s" in r)
         if seconds:
             print(f"{name}: every headline read {', '.join(f'{s:.2f}' for s in seconds)} s")
-    if "against" in medians:
-        ratios = " | ".join(f"{medians['this'][w] / medians['against'][w]:.2f}" for w in STEPS)
-        print(f"| this / against | {ratios} |")
+        for key, what in (("fetch_s", "a page fetched again"), ("fetch_after_idle_s", "idle")):
+            if key in runs[0]:
+                times = ", ".join(f"{r[key] * 1000:.0f}" for r in runs)
+                label = what if key == "fetch_s" else f"the same after {args.idle:.0f} s idle"
+                print(f"{name}: {label}: {times} ms")
     return 0
 
 

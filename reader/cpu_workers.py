@@ -10,7 +10,8 @@ import os
 import signal
 import threading
 from collections.abc import Callable
-from concurrent.futures import BrokenExecutor, Executor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, Future, ThreadPoolExecutor
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 from .errors import ErrorKind, FetchError
@@ -19,6 +20,7 @@ from .workers import (
     ended_work,
     import_modules,
     noted_work,
+    prepare_process_workers,
     process_pool,
     stop_pool,
     worker_modules,
@@ -50,6 +52,16 @@ class CpuWorkers:
         # their own; and whether they will read articles.
         self._when_needed: bool | None = None
         self._starting: asyncio.Future[None] | None = None  # their start, in a thread
+        self.idle_end: float | None = None
+        """Seconds a pool started on demand (`on_demand`) is kept with no work before it is
+        ended; None: kept until the library closes."""
+        self._busy = 0  # the work in `run` now
+        self._warm: list[str] = []  # what the next pool started on demand imports first
+        # That import under way in the pool's first worker: the work that comes meanwhile waits
+        # for it, where the pool would spawn a second worker for the work, the two importing
+        # at once on a busy machine (a page read after idle took 10.4 s at load 21-26).
+        self._warming: Future[None] | None = None
+        self._idle_timer: asyncio.TimerHandle | None = None
         self.pages_apart = workers == "thread" and hasattr(signal, "setitimer")
         """Whether pages are read in a worker process of their own, their time limit holding
         only in a process (`time_limit.cpu_limit`), by a library whose other work is done in
@@ -77,7 +89,10 @@ class CpuWorkers:
             if pool is not None:
                 stop_pool(pool, grace=grace)
         self.pool = self.page_pool = None
-        for pool, shutting in self.retired.items():
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+            self._idle_timer = None
+        for pool, shutting in list(self.retired.items()):
             # Its shutdown, under way, returns once the workers are ended: waited for, not
             # left to the interpreter's exit to cut short (a traceback after a sync's end).
             stop_pool(pool, shutting, grace)
@@ -97,10 +112,24 @@ class CpuWorkers:
         if self._when_needed is not None:
             articles = self._when_needed
         modules = worker_modules(articles=articles)
-        server = self._when_needed is not None
-        self.pool, self._boards[self.pool] = process_pool(count, modules, server=server)
-        for _ in range(count):
-            self.pool.submit(import_modules, modules)
+        # On demand, spawned: a fork server would outlive the pool it made, holding the
+        # workers' imports (~45 MB) while the reader sits idle.
+        server = self._when_needed is not None and self.idle_end is None
+        pool, board = process_pool(count, modules, server=server)
+        if self.idle_end is None:
+            self.pool, self._boards[pool] = pool, board
+            for _ in range(count):
+                pool.submit(import_modules, modules)
+            return
+        # On demand, one worker warmed with what the work on its way needs (`start_soon`),
+        # or none for work already here (its worker imports what it takes): reading an
+        # article takes one, and the pool spawns the others as more work comes at once (a
+        # refresh's feeds, a sync's pages).
+        warm, self._warm = self._warm, []
+        if warm:
+            self._warming = pool.submit(import_modules, warm)
+        # Made known once its warming is: work that saw it before went to a second worker.
+        self.pool, self._boards[pool] = pool, board
 
     def when_needed(self, articles: bool = True) -> None:
         """Start the pool for CPU work when work first comes (`run`), not before: a sync
@@ -110,13 +139,30 @@ class CpuWorkers:
         process runs by then are in none of them."""
         self._when_needed = articles
 
-    def start_soon(self) -> None:
+    def on_demand(self, idle_end: float) -> None:
+        """Start the pool when work first comes (`run`) or is on its way (`start_soon`), its
+        workers spawned as the work needs them, and end it once it has had no work for
+        `idle_end` seconds: a reader left open keeps no worker (each ~45 MB of imports) for
+        work that may not come for hours. The next work starts another (~0.6 s of a worker's
+        CPU, the page's download meanwhile)."""
+        self._when_needed = True
+        self.idle_end = idle_end
+
+    def start_soon(self, feeds: bool = True, articles: bool = True) -> None:
         """Start the workers asked for `when_needed` now, in a thread (their server takes a
-        second to import the extractor): a sync's first page is on its way."""
+        second to import the extractor): a sync's first page is on its way. Started on
+        demand (`on_demand`), the first is warmed with what parses `feeds` or reads pages
+        (`articles`): a refresh's worker never imports the extractor (~0.4 s, ~17 MB)."""
         import asyncio
 
         if self._when_needed is None or self.pool is not None or self._starting is not None:
             return
+        if self.idle_end is not None:
+            self._warm = worker_modules(feeds, articles)
+            # Here, not in the thread: started by a TUI, it puts the real stderr in place of
+            # the app's for a moment (`prepare_process_workers`), which the app's own thread
+            # would write to meanwhile. A fork and exec, once.
+            prepare_process_workers()
         starting = asyncio.ensure_future(asyncio.to_thread(self.start))
 
         def started(done: asyncio.Future[None]) -> None:
@@ -127,6 +173,8 @@ class CpuWorkers:
                 # fork server) is no "exception was never retrieved" line after a Ctrl-C; the
                 # work that awaits the start hears of it there.
                 done.exception()
+
+            self._idle_soon()  # should no work come, warmed for nothing
 
         starting.add_done_callback(started)
         self._starting = starting
@@ -186,6 +234,16 @@ class CpuWorkers:
         pages were read only by the next sync.) A page past its time limit fails alone too,
         and the work after it gets new workers (`_retire`); what had not started on the old
         ones is sent to the new."""
+        self._busy += 1
+        try:
+            return await self._run(fn, *args, within=within)
+        finally:
+            self._busy -= 1
+            if not self._busy:
+                self._idle_soon()
+
+    async def _run(self, fn: Callable[P, T], *args: Any, within: float = 0.0) -> T:
+        """`run`'s work, counted busy by it."""
         import asyncio
 
         work = (within_time, within, fn, *args) if within else (fn, *args)
@@ -193,6 +251,12 @@ class CpuWorkers:
         while True:
             if not (within and self.pages_apart):
                 await self._started()
+            if (warming := self._warming) is not None:
+                if not warming.done():
+                    with suppress(Exception):  # a pool that failed to start fails the work
+                        await asyncio.shield(asyncio.wrap_future(warming))
+                if self._warming is warming:
+                    self._warming = None
             pool = self._pool_for(pages=bool(within))
             board = self._boards.get(pool)
             token = next(self._tokens)
@@ -215,6 +279,36 @@ class CpuWorkers:
                 if pool in self.retired and task is not None and not task.cancelling():
                     continue  # not started when its pool was retired: on the new one
                 raise
+
+    def _idle_soon(self) -> None:
+        """End the pool started on demand `idle_end` seconds from now, unless work comes
+        meanwhile (`_end_if_idle`): one timer, moved on by each work's end."""
+        if self.idle_end is None or self.pool is None:
+            return
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        self._idle_timer = loop.call_later(self.idle_end, self._end_if_idle)
+
+    def _end_if_idle(self) -> None:
+        """The pool ended, if still without work and not starting: its workers stopped in a
+        thread (`stop_pool`: idle, they end at once), waited for by `close` meanwhile."""
+        self._idle_timer = None
+        pool = self.pool
+        if pool is None or self._busy or self._starting is not None:
+            return
+        self._let_go(pool)
+        self._boards.pop(pool, None)
+
+        def stop() -> None:
+            stop_pool(pool)
+            self.retired.pop(pool, None)
+
+        stopping = threading.Thread(target=stop, name="reader-idle-pool", daemon=True)
+        self.retired[pool] = stopping
+        stopping.start()
 
     async def _ended_in(self, pool: Executor) -> dict[int, int]:
         """Of a broken pool, the work the system ended a worker under (`workers.ended_work`):

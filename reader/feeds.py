@@ -11,7 +11,6 @@ import html
 import re
 import time
 import unicodedata
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,7 +26,7 @@ from .feed_items import first_items
 from .feed_summary import summary_line
 from .json_feed import NotAJsonFeed, feedparser_shaped
 from .keys import entry_id, link_key
-from .models import Entry, ErrorKind, FetchError
+from .models import Entry, ErrorKind, FetchError, ParsedFeed
 from .safe import safe_line
 from .sniff import html_title, is_html_document, is_json_feed
 from .start_tags import with_fewer_attributes
@@ -173,17 +172,6 @@ def _feed_text(body: bytes, header_charset: str | None) -> str:
     else:
         codec = detect_feed_charset(body, header_charset)
     return decode(body, codec)
-
-
-@dataclass(frozen=True)
-class ParsedFeed:
-    title: str
-    site_url: str
-    entries: tuple[Entry, ...]
-    problem: str = ""  # feedparser's complaint about a malformed feed it still read ("bozo")
-    keys: dict[str, str] = field(default_factory=dict)
-    """Each entry's article key by its id, made here (a worker's CPU), not as the entries are
-    merged on the event loop a TUI draws from (12,000 of them at a first sync)."""
 
 
 def _when(struct: time.struct_time | None, written: Any = None) -> datetime | None:

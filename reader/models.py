@@ -211,6 +211,21 @@ characters) made a year's headlines hold hundreds of megabytes of them."""
 
 
 @dataclass(frozen=True)
+class ParsedFeed:
+    """A downloaded feed as `feeds.parse_feed` read it: here, not in `feeds`, so that the
+    process handed it by a worker unpickles it without importing feedparser."""
+
+    title: str
+    site_url: str
+    entries: tuple[Entry, ...]
+    problem: str = ""  # feedparser's complaint about a malformed feed it still read ("bozo")
+    keys: dict[str, str] = field(default_factory=dict)
+    """Each entry's article key by its id, made where the feed is parsed (a worker's CPU),
+    not as the entries are merged on the event loop a TUI draws from (12,000 of them at a
+    first sync)."""
+
+
+@dataclass(frozen=True)
 class SiteRule:
     """What the user told us about one site the generic extractor gets wrong (config.toml)."""
 

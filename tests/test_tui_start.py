@@ -1,5 +1,6 @@
-"""The TUI's start-up: what the first screen doesn't need waits until it is drawn (the worker
-processes, the fetch ahead, the cyclic garbage collector paused for the imports)."""
+"""The TUI's start-up: what the first screen doesn't need waits until it is drawn (the network
+stack, the fetch ahead, the cyclic garbage collector paused for the imports), and the worker
+processes start only when work comes for them (tests/test_workers_on_demand.py)."""
 
 from __future__ import annotations
 
@@ -24,16 +25,16 @@ class _Watched(ReaderApp):
     """The reader, noting what had started when its first screen was about to be drawn."""
 
     CSS_PATH = str(Path(app_module.__file__).with_name(ReaderApp.CSS_PATH))  # not beside this file
-    pool_before_paint: object = "not reached"
+    fetcher_before_paint: object = "not reached"
     shown_before_paint: str = ""
 
     async def _painted(self) -> None:
-        self.pool_before_paint = self.lib._pool
+        self.fetcher_before_paint = self.lib._fetcher
         await super()._painted()
         self.shown_before_paint = screen_text(self)
 
 
-def test_the_workers_start_after_the_first_screen_and_the_collector_runs_again(
+def test_the_network_stack_is_made_after_the_first_screen_and_the_collector_runs_again(
     tmp_path: Path,
 ) -> None:
     async def run() -> None:
@@ -41,8 +42,9 @@ def test_the_workers_start_after_the_first_screen_and_the_collector_runs_again(
         async with app.run_test(size=(100, 30)) as pilot:
             await asyncio.wait_for(app.shown.wait(), WAIT)
             await pilot.pause()
-            assert app.pool_before_paint is None  # not started with the app
-            assert app.lib._pool is not None  # but once the list was on screen
+            assert app.fetcher_before_paint is None  # not made with the app
+            assert app.lib._fetcher is not None  # but once the list was on screen
+            assert app.lib._pool is None  # no work for the workers: none started
             assert "No feeds yet" in app.shown_before_paint
             assert app.main_screen.query_one(HeadlineTable).rows == []
             assert gc.isenabled()
@@ -61,8 +63,8 @@ def test_keys_pressed_as_the_list_shows_keep_the_starts_work_waiting(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An article opened as soon as the list showed shared the CPU with the worker processes'
-    start and the network stack's import: the start's remaining work waits for the keys to
-    rest. (The rest is made 10 s here so that a loaded machine's slow keys still come within
+    start (started on demand now) and the network stack's import: the start's remaining work
+    waits for the keys to rest. (The rest is made 10 s here so that a loaded machine's slow keys still come within
     it: at 1 s, keys held up more than that on a machine running two suites at once let the
     work start mid-keys, ci54; 3 s left little room at load 45, 9 suites at once.)"""
     monkeypatch.setattr(lifecycle_module, "_KEYS_REST", 10.0)
@@ -79,9 +81,9 @@ def test_keys_pressed_as_the_list_shows_keep_the_starts_work_waiting(
                 await pilot.press("j")
                 await asyncio.sleep(0.1)
                 assert not app.shown.is_set()
-                assert app.lib._pool is None
+                assert app.lib._fetcher is None
             await asyncio.wait_for(app.shown.wait(), WAIT)
-            assert app.lib._pool is not None
+            assert app.lib._fetcher is not None
 
     asyncio.run(run())
 

@@ -31,6 +31,7 @@ from ..models import (
 from ..portal import Answer, page_print
 from ..reports import FeedResult, ProgressCallback, SyncProgress
 from ..urls import canonical_url
+from ..workers import parse_feed
 from .failures import storage_failure, unforeseen_failure
 from .feed_handover import FeedAsks
 from .offline import NetworkWatch, not_tried
@@ -126,10 +127,9 @@ class LibraryFeedRefresh(LibraryRenewal):
                     login_page_elsewhere, url, response.url, response.body, response.charset
                 )
                 self._watch_for_portal(seen, answer, alone)
-            # Imported here, not above: feedparser (and chardet under it) is a sixth of a
-            # sync's start-up, and a sync whose feeds all answer "not modified" parses none.
-            from ..feeds import parse_feed
-
+            # feedparser (and chardet under it) imported by the worker alone (`parse_feed`):
+            # a sixth of a sync's start-up, and a sync whose feeds all answer "not modified"
+            # parses none.
             parsed = await self._cpu(
                 parse_feed,
                 response.body,

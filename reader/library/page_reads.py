@@ -46,7 +46,8 @@ class LibraryPageReads(LibraryReextraction):
         one-page version, read in place of the pages)."""
         # The body comes still compressed: the worker inflates it once, checks it, takes the
         # fingerprint a login page is told by, and reads it (all CPU work, off the loop a TUI
-        # draws from).
+        # draws from). Workers started on demand start now, their imports beside the download.
+        self.start_workers_soon(feeds=False)
         response = await self.fetcher.get(target, decode=False, ceiling=CEILING.get(), lead=lead)
         if canonical_url(url) in self._inflight:
             self._pages_in.add(canonical_url(url))  # cached from here on: not given up

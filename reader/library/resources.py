@@ -323,10 +323,16 @@ class LibraryResources:
         all answer "not modified" has none (`CpuWorkers.when_needed`)."""
         self.cpu.when_needed(articles)
 
-    def start_workers_soon(self) -> None:
+    def workers_on_demand(self, idle_end: float) -> None:
+        """Start the pool for CPU work when work first comes or is on its way, and end it
+        after `idle_end` seconds without work (`CpuWorkers.on_demand`): a reader left open."""
+        self.cpu.on_demand(idle_end)
+
+    def start_workers_soon(self, feeds: bool = True, articles: bool = True) -> None:
         """Start the workers asked for `workers_when_needed` now, in a thread: a sync's first
-        page is on its way (`CpuWorkers.start_soon`)."""
-        self.cpu.start_soon()
+        page is on its way (`CpuWorkers.start_soon`; a refresh's `feeds`, or pages'
+        `articles`, what the first worker started on demand is warmed with)."""
+        self.cpu.start_soon(feeds, articles)
 
     def start_page_workers(self) -> None:
         """Start the workers that read pages now, at a command's start: forked, before any

@@ -49,6 +49,11 @@ _NEVER_HELD = frozenset({"ctrl+q", "ctrl+c"})
 _HELD_POLL = 0.02
 """Seconds between looks at whether the screen on top takes the keys held for it yet."""
 _HELD_AT_MOST = 2.0
+
+WORKERS_IDLE_END = 120.0
+"""Seconds the worker processes (feed parsing, reading pages) stay with no work before they
+end: started again by the next refresh, sync or download of a page (`CpuWorkers.on_demand`),
+their ~0.6 s of imports beside its network."""
 """Seconds the reader waits, free to hand them on, after which keys held for those before them
 go on anyway: never held for good (`HeldFor`: a late poll counts as two)."""
 NEEDS_EVERY_HEADLINE = frozenset(
@@ -375,6 +380,7 @@ class ReaderApp(ReaderAppLifecycle):
     def on_mount(self) -> None:
         try:
             self.library = Library.configured(self.data_dir, self.config, workers="process")
+            self.library.workers_on_demand(WORKERS_IDLE_END)
         except Exception as error:  # unreadable directory, a store another program locks…
             reason = plain(f"reader: cannot open {self.data_dir}: {error or type(error).__name__}")
             self.exit(1, return_code=1, message=reason)
@@ -433,8 +439,6 @@ class ReaderApp(ReaderAppLifecycle):
             self.ready.set()
             await self._until_keys_rest()
             resume_after_start()
-            # Before the refresh needs them: their start overlaps its network.
-            self.lib.start_workers()
             # The network stack (httpx, its TLS context) and the feeds' parsers cost ~100 ms
             # to import and set up, ~1 s on a busy machine: paid now, in a thread (one quitting
             # does not wait for), not on the loop as the refresh or the first article needs

@@ -6,7 +6,6 @@ it (`on_mount`, `_start`)."""
 from __future__ import annotations
 
 import asyncio
-import importlib
 import signal
 import threading
 
@@ -84,9 +83,9 @@ class ReaderAppLifecycle(ReaderAppNotices):
             self.library = None
 
     def _network_stack(self) -> None:
-        """In a thread: import what the network and the feeds need, and make the client (used
-        on the loop: httpx binds it to the loop of its first request)."""
-        importlib.import_module("reader.feeds")
+        """In a thread: import what the network needs, and make the client (used on the loop:
+        httpx binds it to the loop of its first request). The feeds' parser is the workers'
+        alone (`workers.parse_feed`)."""
         self.lib.fetcher  # noqa: B018 — made once, here
 
     async def _painted(self) -> None:

@@ -145,6 +145,10 @@ class ReaderAppSync(ReaderAppFill):
         feeds come, and is read again whole after."""
         self._busy = busy
         self._job_task = asyncio.current_task()
+        # The workers, started on demand, start now: their imports overlap the job's network
+        # (the parser's, and the extractor's for the pages a sync or the fetch ahead reads
+        # after: imported as the first page came, it held them seconds on a busy machine).
+        self.lib.start_workers_soon(articles=busy == "syncing" or self.prefetch_limit > 0)
         self.status = status
         self._filling_starts()
         results: list[FeedResult] = []
