@@ -115,7 +115,8 @@ class LibraryHeadlines(LibraryTags):
 
     def left_lately(self) -> set[str]:
         """The keys of the stories their site said were gone (404, 410) less than a day ago,
-        and of the pages found too slow to read then (`time_limit.within_time`), which only a
+        and of the pages found too slow to read then (`time_limit.within_time`) or larger than
+        a page is read (`too_large_links`), which only a
         sync a day later, or opening one, asks for again (`gone`)."""
         return asked_lately(self.store.gone()) | asked_lately(self.store.slow())
 

@@ -537,7 +537,8 @@ class StoreArticles(StoreFeeds):
 
     def mark_slow(self, url: str) -> None:
         """Record that the page of `url` took longer to read than a worker may take
-        (`time_limit.within_time`), now: a sync leaves it for a day (`gone.asked_lately`)."""
+        (`time_limit.within_time`), or was larger than a page is read (`too_large_links`),
+        now: a sync leaves it for a day (`gone.asked_lately`)."""
         self._articles.set(f"slow:{article_key(url)}", repr(time.time()))
 
     def slow(self) -> dict[str, float]:
