@@ -428,3 +428,48 @@ def test_a_note_set_under_a_tables_columns_is_no_row_of_it() -> None:
         BlockKind.PARAGRAPH
     ]
     assert blocks[-1].text == f"Note: {note}"
+
+
+def _typed_caption(right_apart: bool) -> list[Placed]:
+    """A complaint's caption typed as a typewriter sets it, in Courier: each row's party text
+    padded with spaces to the column of ")" in the same run ("ACME CORP., a Delaware
+    corporation,   )"), the case number after it in that run too, or (`right_apart`) a run of
+    its own right of the column."""
+    rows = []
+    for n, text in enumerate(_PARTIES):
+        y = 690 - 14 * n
+        row = f"{text:<40})"
+        if n in _CASE and not right_apart:
+            row += f"   {_CASE[n]}"
+        rows.append(Placed(row, 72, y, 10, typed=True))
+        if n in _CASE and right_apart:
+            rows.append(Placed(_CASE[n], 72 + 44 * 6, y, 10, typed=True))
+    return [
+        _centred("IN THE UNITED STATES DISTRICT COURT", 740, bold=True),
+        _centred("FOR THE DISTRICT OF DELAWARE", 726, bold=True),
+        *rows,
+        _centred("COMPLAINT", 520, bold=True),
+        *[Placed(line, 72, 495 - 14 * n) for n, line in enumerate(_COMPLAINT)],
+    ]
+
+
+@WRITINGS
+@pytest.mark.parametrize("right_apart", [False, True], ids=["one-run", "case-number-apart"])
+def test_a_typed_captions_parenthesis_ending_the_parties_run_is_its_column(
+    line_ends: bool, right_apart: bool
+) -> None:
+    """The ")" typed at the end of each party's run, after the spaces padding it to its
+    column, is the caption's column: the parties, then the case number, the ")" left out (it
+    ran into one paragraph, ") )" and all, with the case number inside it)."""
+    article = _read([_typed_caption(right_apart)], line_ends=line_ends)
+    assert [(b.kind, b.text) for b in article.blocks][1:9] == [
+        (BlockKind.PARAGRAPH, "JANE ROE, on behalf of herself and all others similarly situated,"),
+        (BlockKind.PARAGRAPH, "Plaintiff,"),
+        (BlockKind.PARAGRAPH, "v."),
+        (BlockKind.PARAGRAPH, "ACME CORP., a Delaware corporation,"),
+        (BlockKind.PARAGRAPH, "Defendant."),
+        (BlockKind.PARAGRAPH, "Case No. 1:26-cv-01234"),
+        (BlockKind.PARAGRAPH, "CLASS ACTION COMPLAINT"),
+        (BlockKind.PARAGRAPH, "JURY TRIAL DEMANDED"),
+    ]
+
