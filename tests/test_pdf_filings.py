@@ -473,3 +473,69 @@ def test_a_typed_captions_parenthesis_ending_the_parties_run_is_its_column(
         (BlockKind.PARAGRAPH, "JURY TRIAL DEMANDED"),
     ]
 
+
+_OPINION = [
+    "The district court granted summary judgment to the defendant, holding that the kettle's",
+    "warning label was adequate as a matter of law. We review that ruling de novo and reverse.",
+]
+
+
+def _opinion() -> list[Placed]:
+    """An appellate opinion's page as a court's word processor sets it: its section heads
+    (numbered, or in capitals, or set apart by space above) in bold, and bold short lines in
+    the run of its text, under its last line at the paragraph's spacing: a syllabus's "Held:"
+    opening the holding, a party's name on a line of its own, and "It is so ordered."."""
+    y = 760
+    placed: list[Placed] = []
+
+    def line(text: str, bold: bool = False, before: float = 0, x: float = 72) -> None:
+        nonlocal y
+        y -= before
+        placed.append(Placed(text, x, y, 11, bold))
+        y -= 14
+
+    line("OPINION", bold=True, x=270)
+    line("I. BACKGROUND", bold=True, before=14)
+    line(_OPINION[0], before=6)
+    line(_OPINION[1])
+    line("Held:", bold=True)
+    line("A warning that does not say the base may melt is no warning of that danger, and a")
+    line("jury could find it inadequate.")
+    line("Standard of review", bold=True, before=14)
+    line("We review the grant of summary judgment de novo, viewing the evidence in the light")
+    line("most favourable to the appellant:")
+    line("JANE ROE", bold=True)
+    line("whose kitchen burned on 3 March 2025.")
+    line("II. DISCUSSION", bold=True, before=14)
+    line("The judgment is reversed and the case remanded for trial.")
+    line("It is so ordered.", bold=True)
+    return placed
+
+
+def test_a_judgments_bold_short_lines_in_its_text_are_no_headings() -> None:
+    """Bold short lines in the run of an opinion's text, under its last line at the spacing of
+    its lines ("Held:", a party's name), are the text's, not headings; its section heads,
+    numbered, in capitals or set apart by space, stay headings."""
+    article = _read([_opinion()])
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        (BlockKind.HEADING, "OPINION"),
+        (BlockKind.HEADING, "I. BACKGROUND"),
+        (BlockKind.PARAGRAPH, " ".join(_OPINION)),
+        (BlockKind.PARAGRAPH, "Held:"),
+        (
+            BlockKind.PARAGRAPH,
+            "A warning that does not say the base may melt is no warning of that danger, and a "
+            "jury could find it inadequate.",
+        ),
+        (BlockKind.HEADING, "Standard of review"),
+        (
+            BlockKind.PARAGRAPH,
+            "We review the grant of summary judgment de novo, viewing the evidence in the light "
+            "most favourable to the appellant:",
+        ),
+        (BlockKind.PARAGRAPH, "JANE ROE"),
+        (BlockKind.PARAGRAPH, "whose kitchen burned on 3 March 2025."),
+        (BlockKind.HEADING, "II. DISCUSSION"),
+        (BlockKind.PARAGRAPH, "The judgment is reversed and the case remanded for trial."),
+        (BlockKind.PARAGRAPH, "It is so ordered."),
+    ]

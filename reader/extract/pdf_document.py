@@ -362,10 +362,44 @@ def _blocks(lines: list[Line], declared_title: str, body: float) -> tuple[str, l
     margin = Counter(round(line.x) for line in lines).most_common(1)[0][0]
     blocks = [
         block
-        for run in runs
-        if (block := _block(run, body, sizes, words, width, margin)) is not None
+        for above, run, below in zip([None, *runs], runs, [*runs[1:], None], strict=False)
+        if (
+            block := _block(
+                run, body, sizes, words, width, margin, _in_text(above, run, below, gap)
+            )
+        )
+        is not None
     ]
     return title, _listed(blocks)
+
+
+_SECTION_NUMBER = re.compile(
+    r"(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.|[A-Z]\.|\(\w{1,4}\))\s+\S"
+)
+"""A section head's number: "3.", "2.1", "IV.", "B.", "(a)"."""
+
+
+def _in_text(
+    above: list[Line] | None, run: list[Line], below: list[Line] | None, gap: float
+) -> bool:
+    """Whether the short run stands in the run of the text, emphasised, not as its heading: no
+    wider space above it than between the text's lines, plain text above and under it (no
+    rule, no bold line), no section number, and no capitals
+    standing between a sentence's end and a sentence (a syllabus's "Held:", a party's name
+    in bold, "whose kitchen…" going on under it)."""
+    first = run[0]
+    if above is None or below is None or _SECTION_NUMBER.match(first.text):
+        return False
+    last = above[-1]
+    if last.page != first.page or first.y > last.y or last.y - first.y > gap * 1.4:
+        return False  # a page's or column's first line, or one set apart by space
+    if last.bold or below[0].bold or RULE.fullmatch(last.text) or FLANKED.fullmatch(last.text):
+        return False  # among bold lines (a judgment's heading), under a rule or "- and -"
+    text = " ".join(line.text for line in run)
+    capitals = text.isupper() and sum(ch.isalpha() for ch in text) >= 3
+    opening = below[0].text[:1]
+    heads = bool(_SENTENCE_END.search(last.text)) and (opening.isupper() or opening.isdigit())
+    return not (capitals and heads)
 
 
 _NOTE_NUMBER = re.compile(r"\d{1,3}\s+\S")
@@ -414,6 +448,9 @@ def _breaks(before: Line, line: Line, run: list[Line], body: float, gap: float, 
     """Whether `line` begins a block of its own after `before`, the last of `run`."""
     if abs(line.size - before.size) >= 1 or (line.bold != before.bold and len(run) == 1):
         return True
+    ended = bool(_SENTENCE_END.search(before.text))
+    if line.bold and not before.bold and ended and len(line.text) < width * 0.5:
+        return True  # a bold short line after a sentence's end ("Held:") is none of it
     if RULE.fullmatch(line.text) or RULE.fullmatch(before.text):
         return True
     if line.entry or before.entry:
@@ -424,7 +461,6 @@ def _breaks(before: Line, line: Line, run: list[Line], body: float, gap: float, 
         return True
     if _BULLET.match(run[0].text) and line.x <= run[0].x + 1:
         return True  # under a list item, flush with its bullet: the list has ended
-    ended = bool(_SENTENCE_END.search(before.text))
     if line.page != before.page or line.y > before.y + 1:
         # A new page or column: the paragraph goes on unless the last line ended it short.
         return ended and len(before.text) < width * 0.8
@@ -443,6 +479,7 @@ def _block(
     words: Vocabulary,
     width: int,
     margin: float,
+    in_text: bool = False,
 ) -> Block | None:
     text = _joined([line.text for line in run], words)
     if not text or RULE.fullmatch(text):
@@ -455,7 +492,13 @@ def _block(
     if short and size >= body * 1.15:
         level = min(2 + sizes.index(size), 6) if size in sizes else 3
         return Block(BlockKind.HEADING, linked_inlines(text, marks, _unlinked), level=level)
-    if short and run[0].bold and all(line.bold for line in run) and size >= body - 0.5:
+    if (
+        short
+        and run[0].bold
+        and all(line.bold for line in run)
+        and size >= body - 0.5
+        and not (in_text and abs(size - body) < 0.5)
+    ):
         level = min(2 + len(sizes), 6)
         return Block(BlockKind.HEADING, linked_inlines(text, marks, _unlinked), level=level)
     # A caption's "v." is no item, nor "- and -" between a judgment's parties.
