@@ -11,12 +11,15 @@ placed as a word processor places it, read by pypdf.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.demo.pdf_pages import Placed, pdf_of_lines
 from reader.extract import extract_file
 from reader.models import Article, BlockKind
 from reader.render import to_markdown
+from tests.cli_run import run_reader
 
 _WIDTH = 595
 
@@ -539,3 +542,30 @@ def test_a_judgments_bold_short_lines_in_its_text_are_no_headings() -> None:
         (BlockKind.PARAGRAPH, "The judgment is reversed and the case remanded for trial."),
         (BlockKind.PARAGRAPH, "It is so ordered."),
     ]
+
+
+_SCANNED_PAGE = b"\xff\xd8\xff\xe0" + bytes(4000) + b"\xff\xd9"
+"""A scanner's picture of a page, as far as a reader that never decodes pictures can tell."""
+
+
+@pytest.mark.parametrize("stamps", [1, 2], ids=["header", "header-and-footer"])
+def test_a_scanned_filing_stamped_by_the_courts_e_filing_is_named_a_scan(
+    tmp_path: Path, stamps: int
+) -> None:
+    """A filing scanned and filed: each page a picture, the court's e-filing header ("Case
+    1:26-cv-01234 Document 12 Filed 12/03/26 Page 3 of 6") the only text on it, and a footer
+    too. `reader extract` says in one line that it holds no text (it printed the stamps, one
+    after the other, as the article)."""
+    pages = [
+        [
+            Placed(f"Case 1:26-cv-01234-ABC Document 12 Filed 12/03/26 Page {n} of 6", 72, 810, 8),
+            *[Placed(f"Scanned by the clerk, sheet {n}", 72, 40, 8)][: stamps - 1],
+        ]
+        for n in range(1, 7)
+    ]
+    (tmp_path / "filing.pdf").write_bytes(pdf_of_lines(pages, pictures=[_SCANNED_PAGE] * 6))
+    done = run_reader(tmp_path / "d", "extract", str(tmp_path / "filing.pdf"))
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        "reader: not an article page (application/pdf with no text in it, pictures of its pages)\n"
+    )
