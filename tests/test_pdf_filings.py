@@ -71,9 +71,12 @@ def _caption(divider: str, cell_after_cell: bool | None) -> list[Placed]:
         if n in _CASE:
             right.append(Placed(_CASE[n], 330, y))
     if cell_after_cell:
-        caption = left + column + right
-    else:
-        caption = sorted(left + column + right, key=lambda piece: (-piece.y, piece.x))
+        return _complaint(left + column + right)
+    return _complaint(sorted(left + column + right, key=lambda piece: (-piece.y, piece.x)))
+
+
+def _complaint(caption: list[Placed]) -> list[Placed]:
+    """A complaint's first page: the court, `caption`, the text under it."""
     return [
         _centred("IN THE UNITED STATES DISTRICT COURT", 740, bold=True),
         _centred("FOR THE DISTRICT OF DELAWARE", 726, bold=True),
@@ -81,6 +84,20 @@ def _caption(divider: str, cell_after_cell: bool | None) -> list[Placed]:
         _centred("COMPLAINT", 520, bold=True),
         *[Placed(line, 72, 495 - 14 * n) for n, line in enumerate(_COMPLAINT)],
     ]
+
+
+_CAPTION_READ = [
+    (BlockKind.PARAGRAPH, "JANE ROE, on behalf of herself and all others similarly situated,"),
+    (BlockKind.PARAGRAPH, "Plaintiff,"),
+    (BlockKind.PARAGRAPH, "v."),
+    (BlockKind.PARAGRAPH, "ACME CORP., a Delaware corporation,"),
+    (BlockKind.PARAGRAPH, "Defendant."),
+    (BlockKind.PARAGRAPH, "Case No. 1:26-cv-01234"),
+    (BlockKind.PARAGRAPH, "CLASS ACTION COMPLAINT"),
+    (BlockKind.PARAGRAPH, "JURY TRIAL DEMANDED"),
+]
+"""The caption's blocks as a journalist quotes them: the parties, then the case number and the
+document's name, each a block of its own."""
 
 
 @WRITINGS
@@ -97,14 +114,7 @@ def test_a_complaints_caption_reads_its_parties_then_its_case_number(
     article = _read([_caption(divider, cell_after_cell)], line_ends=line_ends)
     assert [(b.kind, b.text) for b in article.blocks] == [
         (BlockKind.HEADING, "IN THE UNITED STATES DISTRICT COURT FOR THE DISTRICT OF DELAWARE"),
-        (BlockKind.PARAGRAPH, "JANE ROE, on behalf of herself and all others similarly situated,"),
-        (BlockKind.PARAGRAPH, "Plaintiff,"),
-        (BlockKind.PARAGRAPH, "v."),
-        (BlockKind.PARAGRAPH, "ACME CORP., a Delaware corporation,"),
-        (BlockKind.PARAGRAPH, "Defendant."),
-        (BlockKind.PARAGRAPH, "Case No. 1:26-cv-01234"),
-        (BlockKind.PARAGRAPH, "CLASS ACTION COMPLAINT"),
-        (BlockKind.PARAGRAPH, "JURY TRIAL DEMANDED"),
+        *_CAPTION_READ,
         (BlockKind.HEADING, "COMPLAINT"),
         (BlockKind.PARAGRAPH, " ".join(_COMPLAINT)),
     ]
@@ -447,13 +457,7 @@ def _typed_caption(right_apart: bool) -> list[Placed]:
         rows.append(Placed(row, 72, y, 10, typed=True))
         if n in _CASE and right_apart:
             rows.append(Placed(_CASE[n], 72 + 44 * 6, y, 10, typed=True))
-    return [
-        _centred("IN THE UNITED STATES DISTRICT COURT", 740, bold=True),
-        _centred("FOR THE DISTRICT OF DELAWARE", 726, bold=True),
-        *rows,
-        _centred("COMPLAINT", 520, bold=True),
-        *[Placed(line, 72, 495 - 14 * n) for n, line in enumerate(_COMPLAINT)],
-    ]
+    return _complaint(rows)
 
 
 @WRITINGS
@@ -465,16 +469,7 @@ def test_a_typed_captions_parenthesis_ending_the_parties_run_is_its_column(
     column, is the caption's column: the parties, then the case number, the ")" left out (it
     ran into one paragraph, ") )" and all, with the case number inside it)."""
     article = _read([_typed_caption(right_apart)], line_ends=line_ends)
-    assert [(b.kind, b.text) for b in article.blocks][1:9] == [
-        (BlockKind.PARAGRAPH, "JANE ROE, on behalf of herself and all others similarly situated,"),
-        (BlockKind.PARAGRAPH, "Plaintiff,"),
-        (BlockKind.PARAGRAPH, "v."),
-        (BlockKind.PARAGRAPH, "ACME CORP., a Delaware corporation,"),
-        (BlockKind.PARAGRAPH, "Defendant."),
-        (BlockKind.PARAGRAPH, "Case No. 1:26-cv-01234"),
-        (BlockKind.PARAGRAPH, "CLASS ACTION COMPLAINT"),
-        (BlockKind.PARAGRAPH, "JURY TRIAL DEMANDED"),
-    ]
+    assert [(b.kind, b.text) for b in article.blocks][1:9] == _CAPTION_READ
 
 
 _OPINION = [
