@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 56
+EXTRACTOR = 57
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -143,7 +143,10 @@ filing's caption its parties, then its case number, the column of ")" between th
 where it stands on its page; a table's last row with fewer cells (a total) its row; a judgment's heading's lines set apart by their alignment, its
 rules of dashes left out, "- and -" no list item, short centred lines and an attorney's block
 of short lines kept as lines; a running
-foot of four lines, or one the file gives before the page's text, left out."""
+foot of four lines, or one the file gives before the page's text, left out. 57: a caption
+typed with its ")" in the parties' runs, padded to its column with spaces, taken apart as one
+set in pieces; a judgment's bold short lines in the run of its text ("Held:", a party's name)
+no headings."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

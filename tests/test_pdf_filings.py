@@ -11,12 +11,15 @@ placed as a word processor places it, read by pypdf.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.demo.pdf_pages import Placed, pdf_of_lines
 from reader.extract import extract_file
 from reader.models import Article, BlockKind
 from reader.render import to_markdown
+from tests.cli_run import run_reader
 
 _WIDTH = 595
 
@@ -68,9 +71,12 @@ def _caption(divider: str, cell_after_cell: bool | None) -> list[Placed]:
         if n in _CASE:
             right.append(Placed(_CASE[n], 330, y))
     if cell_after_cell:
-        caption = left + column + right
-    else:
-        caption = sorted(left + column + right, key=lambda piece: (-piece.y, piece.x))
+        return _complaint(left + column + right)
+    return _complaint(sorted(left + column + right, key=lambda piece: (-piece.y, piece.x)))
+
+
+def _complaint(caption: list[Placed]) -> list[Placed]:
+    """A complaint's first page: the court, `caption`, the text under it."""
     return [
         _centred("IN THE UNITED STATES DISTRICT COURT", 740, bold=True),
         _centred("FOR THE DISTRICT OF DELAWARE", 726, bold=True),
@@ -78,6 +84,20 @@ def _caption(divider: str, cell_after_cell: bool | None) -> list[Placed]:
         _centred("COMPLAINT", 520, bold=True),
         *[Placed(line, 72, 495 - 14 * n) for n, line in enumerate(_COMPLAINT)],
     ]
+
+
+_CAPTION_READ = [
+    (BlockKind.PARAGRAPH, "JANE ROE, on behalf of herself and all others similarly situated,"),
+    (BlockKind.PARAGRAPH, "Plaintiff,"),
+    (BlockKind.PARAGRAPH, "v."),
+    (BlockKind.PARAGRAPH, "ACME CORP., a Delaware corporation,"),
+    (BlockKind.PARAGRAPH, "Defendant."),
+    (BlockKind.PARAGRAPH, "Case No. 1:26-cv-01234"),
+    (BlockKind.PARAGRAPH, "CLASS ACTION COMPLAINT"),
+    (BlockKind.PARAGRAPH, "JURY TRIAL DEMANDED"),
+]
+"""The caption's blocks as a journalist quotes them: the parties, then the case number and the
+document's name, each a block of its own."""
 
 
 @WRITINGS
@@ -94,14 +114,7 @@ def test_a_complaints_caption_reads_its_parties_then_its_case_number(
     article = _read([_caption(divider, cell_after_cell)], line_ends=line_ends)
     assert [(b.kind, b.text) for b in article.blocks] == [
         (BlockKind.HEADING, "IN THE UNITED STATES DISTRICT COURT FOR THE DISTRICT OF DELAWARE"),
-        (BlockKind.PARAGRAPH, "JANE ROE, on behalf of herself and all others similarly situated,"),
-        (BlockKind.PARAGRAPH, "Plaintiff,"),
-        (BlockKind.PARAGRAPH, "v."),
-        (BlockKind.PARAGRAPH, "ACME CORP., a Delaware corporation,"),
-        (BlockKind.PARAGRAPH, "Defendant."),
-        (BlockKind.PARAGRAPH, "Case No. 1:26-cv-01234"),
-        (BlockKind.PARAGRAPH, "CLASS ACTION COMPLAINT"),
-        (BlockKind.PARAGRAPH, "JURY TRIAL DEMANDED"),
+        *_CAPTION_READ,
         (BlockKind.HEADING, "COMPLAINT"),
         (BlockKind.PARAGRAPH, " ".join(_COMPLAINT)),
     ]
@@ -428,3 +441,126 @@ def test_a_note_set_under_a_tables_columns_is_no_row_of_it() -> None:
         BlockKind.PARAGRAPH
     ]
     assert blocks[-1].text == f"Note: {note}"
+
+
+def _typed_caption(right_apart: bool) -> list[Placed]:
+    """A complaint's caption typed as a typewriter sets it, in Courier: each row's party text
+    padded with spaces to the column of ")" in the same run ("ACME CORP., a Delaware
+    corporation,   )"), the case number after it in that run too, or (`right_apart`) a run of
+    its own right of the column."""
+    rows = []
+    for n, text in enumerate(_PARTIES):
+        y = 690 - 14 * n
+        row = f"{text:<40})"
+        if n in _CASE and not right_apart:
+            row += f"   {_CASE[n]}"
+        rows.append(Placed(row, 72, y, 10, typed=True))
+        if n in _CASE and right_apart:
+            rows.append(Placed(_CASE[n], 72 + 44 * 6, y, 10, typed=True))
+    return _complaint(rows)
+
+
+@WRITINGS
+@pytest.mark.parametrize("right_apart", [False, True], ids=["one-run", "case-number-apart"])
+def test_a_typed_captions_parenthesis_ending_the_parties_run_is_its_column(
+    line_ends: bool, right_apart: bool
+) -> None:
+    """The ")" typed at the end of each party's run, after the spaces padding it to its
+    column, is the caption's column: the parties, then the case number, the ")" left out (it
+    ran into one paragraph, ") )" and all, with the case number inside it)."""
+    article = _read([_typed_caption(right_apart)], line_ends=line_ends)
+    assert [(b.kind, b.text) for b in article.blocks][1:9] == _CAPTION_READ
+
+
+_OPINION = [
+    "The district court granted summary judgment to the defendant, holding that the kettle's",
+    "warning label was adequate as a matter of law. We review that ruling de novo and reverse.",
+]
+
+
+def _opinion() -> list[Placed]:
+    """An appellate opinion's page as a court's word processor sets it: its section heads
+    (numbered, or in capitals, or set apart by space above) in bold, and bold short lines in
+    the run of its text, under its last line at the paragraph's spacing: a syllabus's "Held:"
+    opening the holding, a party's name on a line of its own, and "It is so ordered."."""
+    y = 760
+    placed: list[Placed] = []
+
+    def line(text: str, bold: bool = False, before: float = 0, x: float = 72) -> None:
+        nonlocal y
+        y -= before
+        placed.append(Placed(text, x, y, 11, bold))
+        y -= 14
+
+    line("OPINION", bold=True, x=270)
+    line("I. BACKGROUND", bold=True, before=14)
+    line(_OPINION[0], before=6)
+    line(_OPINION[1])
+    line("Held:", bold=True)
+    line("A warning that does not say the base may melt is no warning of that danger, and a")
+    line("jury could find it inadequate.")
+    line("Standard of review", bold=True, before=14)
+    line("We review the grant of summary judgment de novo, viewing the evidence in the light")
+    line("most favourable to the appellant:")
+    line("JANE ROE", bold=True)
+    line("whose kitchen burned on 3 March 2025.")
+    line("II. DISCUSSION", bold=True, before=14)
+    line("The judgment is reversed and the case remanded for trial.")
+    line("It is so ordered.", bold=True)
+    return placed
+
+
+def test_a_judgments_bold_short_lines_in_its_text_are_no_headings() -> None:
+    """Bold short lines in the run of an opinion's text, under its last line at the spacing of
+    its lines ("Held:", a party's name), are the text's, not headings; its section heads,
+    numbered, in capitals or set apart by space, stay headings."""
+    article = _read([_opinion()])
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        (BlockKind.HEADING, "OPINION"),
+        (BlockKind.HEADING, "I. BACKGROUND"),
+        (BlockKind.PARAGRAPH, " ".join(_OPINION)),
+        (BlockKind.PARAGRAPH, "Held:"),
+        (
+            BlockKind.PARAGRAPH,
+            "A warning that does not say the base may melt is no warning of that danger, and a "
+            "jury could find it inadequate.",
+        ),
+        (BlockKind.HEADING, "Standard of review"),
+        (
+            BlockKind.PARAGRAPH,
+            "We review the grant of summary judgment de novo, viewing the evidence in the light "
+            "most favourable to the appellant:",
+        ),
+        (BlockKind.PARAGRAPH, "JANE ROE"),
+        (BlockKind.PARAGRAPH, "whose kitchen burned on 3 March 2025."),
+        (BlockKind.HEADING, "II. DISCUSSION"),
+        (BlockKind.PARAGRAPH, "The judgment is reversed and the case remanded for trial."),
+        (BlockKind.PARAGRAPH, "It is so ordered."),
+    ]
+
+
+_SCANNED_PAGE = b"\xff\xd8\xff\xe0" + bytes(4000) + b"\xff\xd9"
+"""A scanner's picture of a page, as far as a reader that never decodes pictures can tell."""
+
+
+@pytest.mark.parametrize("stamps", [1, 2], ids=["header", "header-and-footer"])
+def test_a_scanned_filing_stamped_by_the_courts_e_filing_is_named_a_scan(
+    tmp_path: Path, stamps: int
+) -> None:
+    """A filing scanned and filed: each page a picture, the court's e-filing header ("Case
+    1:26-cv-01234 Document 12 Filed 12/03/26 Page 3 of 6") the only text on it, and a footer
+    too. `reader extract` says in one line that it holds no text (it printed the stamps, one
+    after the other, as the article)."""
+    pages = [
+        [
+            Placed(f"Case 1:26-cv-01234-ABC Document 12 Filed 12/03/26 Page {n} of 6", 72, 810, 8),
+            *[Placed(f"Scanned by the clerk, sheet {n}", 72, 40, 8)][: stamps - 1],
+        ]
+        for n in range(1, 7)
+    ]
+    (tmp_path / "filing.pdf").write_bytes(pdf_of_lines(pages, pictures=[_SCANNED_PAGE] * 6))
+    done = run_reader(tmp_path / "d", "extract", str(tmp_path / "filing.pdf"))
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        "reader: not an article page (application/pdf with no text in it, pictures of its pages)\n"
+    )

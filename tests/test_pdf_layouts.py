@@ -280,3 +280,44 @@ def test_a_judgments_numbered_paragraphs_keep_their_numbers() -> None:
         y -= 8
     texts = [b.text for b in _read(lines).blocks]
     assert any(text.startswith("7 Paragraph 7 of the judgment") for text in texts), texts
+
+
+_ACCOMMODATION = [
+    (["Bed and breakfast hotels (including", "shared annexes)"], "4,210", "5,030"),
+    (["Nightly paid, self-contained"], "21,870", "23,140"),
+    (["Hostels, including reception", "centres and refuges"], "6,305", "6,118"),
+    (["Private sector accommodation", "leased by the authority"], "9,440", "9,902"),
+    (["Total"], "41,825", "44,190"),
+]
+
+
+@WRITINGS
+def test_a_statistical_releases_table_keeps_a_cell_wrapped_over_two_lines_in_its_row(
+    line_ends: bool,
+) -> None:
+    """A government release's table whose first column's labels wrap over two lines: each
+    label whole in its row, beside its figures (the rest of a label was a paragraph of its
+    own, and the rows after it ran into one paragraph, "centres and refuges Private sector
+    accommodation 9,440 9,902 …"); the text under the table stays a paragraph."""
+    lines = [
+        Placed("Table 3: Households in temporary accommodation, by type", 72, 760, 11, True),
+        Placed("Type of accommodation", 72, 736, 10, True),
+        Placed("March 2025", 300, 736, 10, True),
+        Placed("March 2026", 400, 736, 10, True),
+    ]
+    y = 718
+    for label, before, now in _ACCOMMODATION:
+        lines += [Placed(label[0], 72, y, 10), Placed(before, 300, y, 10), Placed(now, 400, y, 10)]
+        lines += [Placed(rest, 72, y - 12, 10) for rest in label[1:]]
+        y -= 12 * len(label) + 6
+    note = "The number in bed and breakfast hotels rose by a fifth on the year before."
+    lines.append(Placed(note, 72, y - 20, 11))
+    blocks = _read(lines, line_ends=line_ends).blocks
+    assert [(b.kind, b.text) for b in blocks[1:]] == [
+        (BlockKind.TABLE_ROW, "Type of accommodation | March 2025 | March 2026"),
+        *[
+            (BlockKind.TABLE_ROW, f"{' '.join(label)} | {before} | {now}")
+            for label, before, now in _ACCOMMODATION
+        ],
+        (BlockKind.PARAGRAPH, note),
+    ]

@@ -36,6 +36,8 @@ class Placed:
     size: float = 11.0
     bold: bool = False
     link: str = ""
+    typed: bool = False
+    """Set in Courier, a typewriter's fixed width (a caption padded to its column with spaces)."""
 
     def link_area(self) -> tuple[float, float, float, float]:
         """The rectangle a word processor draws a link over: the words' box."""
@@ -80,7 +82,15 @@ def pdf_of_lines(
     streams = [
         b"".join(
             b"BT /F%d %.1f Tf%s %.2f %.2f Td (%s) Tj%s ET\n"
-            % (2 if line.bold else 1, line.size, lead, line.x, line.y, _escaped(line.text), end)
+            % (
+                3 if line.typed else 2 if line.bold else 1,
+                line.size,
+                lead,
+                line.x,
+                line.y,
+                _escaped(line.text),
+                end,
+            )
             for line in lines
         )
         for lines in pages
@@ -98,7 +108,7 @@ def _pdf(
     pictures: list[bytes] | None = None,
     links: list[list[tuple[str, tuple[float, float, float, float]]]] | None = None,
 ) -> bytes:
-    """A PDF of one page for each content stream, in Helvetica (regular as F1, bold as F2),
+    """A PDF of one page for each content stream, in Helvetica (regular as F1, bold as F2; Courier as F3),
     each page's picture (`pdf_of_lines`) drawn first as its /Im1."""
     objects: list[bytes] = []
 
@@ -110,6 +120,7 @@ def _pdf(
                   b"/Encoding /WinAnsiEncoding >>")  # fmt: skip
     bold = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold "
                b"/Encoding /WinAnsiEncoding >>")  # fmt: skip
+    typed = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>")
     pages_at = len(objects) + 1
     add(b"")  # the page tree, written once its pages are numbered
     kids = []
@@ -138,7 +149,7 @@ def _pdf(
         kids.append(
             add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
-                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >>%s >>%s >>"
+                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R >>%s >>%s >>"
                 % (
                     pages_at,
                     _PAGE_WIDTH,
@@ -146,6 +157,7 @@ def _pdf(
                     content,
                     regular,
                     bold,
+                    typed,
                     images,
                     annots if annotations else b"",
                 )

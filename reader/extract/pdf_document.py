@@ -106,12 +106,13 @@ def pdf_article(body: bytes, url: str = "") -> Article:
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     with apply_configuration(**_LIMITS):
         reader = _opened(body, url)
-        lines, links, cut = _read_pages(reader, url)
+        lines, links, cut, pictured = _read_pages(reader, url)
     declared = _declared(reader)
     # The body's size, measured once over every line: the running heads and page numbers left
     # out are too few to change it (the same on every PDF the tests and the demo read).
     body = _body_size([line for page in lines for line in page])
-    shown_title, blocks = _blocks(_without_running_lines(lines, body), declared[0], body)
+    kept = _without_running_lines(lines, body, pictured)
+    shown_title, blocks = _blocks(kept, declared[0], body)
     blocks += listed_links(links, blocks)
     if not words_of(tuple(blocks)):
         raise _refused(url, PDF_WITHOUT_TEXT)
@@ -166,19 +167,20 @@ def _opened(body: bytes, url: str) -> Any:
     return reader
 
 
-def _read_pages(reader: Any, url: str) -> tuple[list[list[Line]], list[PageLink], str]:
-    """Each page's lines, the links the pages carry (`pdf_links`), and why pages were left
+def _read_pages(reader: Any, url: str) -> tuple[list[list[Line]], list[PageLink], str, int]:
+    """Each page's lines, the links the pages carry (`pdf_links`), why pages were left
     unread ("" when none were): past `MAX_PDF_PAGES`, past `_READING_TIME`, or past a damaged
-    page (those before it are read)."""
+    page (those before it are read); and how many of the pages read draw a picture."""
     pages: list[list[Line]] = []
     links: list[PageLink] = []
     began = time.process_time()
-    kept = 0
+    kept = pictured = 0
     try:
         count = len(reader.pages)
         for number, page in enumerate(reader.pages):
             if number >= MAX_PDF_PAGES or time.process_time() - began > _READING_TIME:
-                return pages, links, f"only its first {number} of {count} pages are read"
+                return pages, links, f"only its first {number} of {count} pages are read", pictured
+            pictured += _draws_picture(page)
             pieces = Pieces(number, page_links(page, url))
             links += pieces.links
             page.extract_text(visitor_text=pieces.add)
@@ -189,8 +191,20 @@ def _read_pages(reader: Any, url: str) -> tuple[list[list[Line]], list[PageLink]
             raise _unreadable(url, error) from error
         why = safe_line(str(error), 60) or type(error).__name__
         cut = f"only its first {len(pages)} pages are read (the next is damaged: {why})"
-        return pages, links, cut
-    return pages, links, ""
+        return pages, links, cut, pictured
+    return pages, links, "", pictured
+
+
+def _draws_picture(page: Any) -> bool:
+    """Whether the page's resources hold a picture (an image XObject: a scan's page is one);
+    its bytes are not decoded."""
+    try:
+        resources = page.get("/Resources")
+        objects = resources.get_object().get("/XObject") if resources is not None else None
+        objects = objects.get_object() if objects is not None else {}
+        return any(objects[name].get_object().get("/Subtype") == "/Image" for name in objects)
+    except Exception:  # a hostile resource dictionary: no picture told
+        return False
 
 
 def _pictures_let_go(reader: Any, since: int) -> int:
@@ -268,10 +282,11 @@ _EDGE_LINES = 3
 """Lines at a page's top and at its bottom a running head or foot may be among."""
 
 
-def _without_running_lines(pages: list[list[Line]], body: float) -> list[Line]:
+def _without_running_lines(pages: list[list[Line]], body: float, pictured: int = 0) -> list[Line]:
     """Every page's lines, in order, without its running head and foot (a line the same, its
     numbers aside, at the top or bottom of at least 40% of the pages, three at least) and its
-    page number; `body` is the size of the body's text."""
+    page number; `body` is the size of the body's text, `pictured` how many pages draw a
+    picture."""
     edges: Counter[str] = Counter()
     at_edges = [_at_edge(lines) for lines in pages]
     for lines, at_edge in zip(pages, at_edges, strict=True):
@@ -285,9 +300,20 @@ def _without_running_lines(pages: list[list[Line]], body: float) -> list[Line]:
             for at in at_edges[0]
             if edges[_normal(pages[0][at].text)] == 2 and pages[0][at].size < body - 0.5
         }
+    if kept := _kept_lines(pages, body, running):
+        return kept
+    if pictured == len(pages) and all(len(lines) <= _STAMP_LINES for lines in pages):
+        # Pictures of pages, each stamped with a line or two (a court's e-filing header,
+        # "Case 1:26-cv-01234 Document 12 Filed 12/03/26 Page 3 of 30"): a scan, no text.
+        return []
     # Lines that are the same on every page but for a number, and nothing else (a register of
     # 3,000 pages, one entry a page): the text, not its running heads.
-    return _kept_lines(pages, body, running) or _kept_lines(pages, body, set())
+    return _kept_lines(pages, body, set())
+
+
+_STAMP_LINES = 2
+"""The most lines a scan's page may carry stamped over its picture (a court's e-filing header
+and footer)."""
 
 
 def _kept_lines(pages: list[list[Line]], body: float, running: set[str]) -> list[Line]:
@@ -362,10 +388,44 @@ def _blocks(lines: list[Line], declared_title: str, body: float) -> tuple[str, l
     margin = Counter(round(line.x) for line in lines).most_common(1)[0][0]
     blocks = [
         block
-        for run in runs
-        if (block := _block(run, body, sizes, words, width, margin)) is not None
+        for above, run, below in zip([None, *runs], runs, [*runs[1:], None], strict=False)
+        if (
+            block := _block(
+                run, body, sizes, words, width, margin, _in_text(above, run, below, gap)
+            )
+        )
+        is not None
     ]
     return title, _listed(blocks)
+
+
+_SECTION_NUMBER = re.compile(
+    r"(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.|[A-Z]\.|\(\w{1,4}\))\s+\S"
+)
+"""A section head's number: "3.", "2.1", "IV.", "B.", "(a)"."""
+
+
+def _in_text(
+    above: list[Line] | None, run: list[Line], below: list[Line] | None, gap: float
+) -> bool:
+    """Whether the short run stands in the run of the text, emphasised, not as its heading: no
+    wider space above it than between the text's lines, plain text above and under it (no
+    rule, no bold line), no section number, and no capitals
+    standing between a sentence's end and a sentence (a syllabus's "Held:", a party's name
+    in bold, "whose kitchen…" going on under it)."""
+    first = run[0]
+    if above is None or below is None or _SECTION_NUMBER.match(first.text):
+        return False
+    last = above[-1]
+    if last.page != first.page or first.y > last.y or last.y - first.y > gap * 1.4:
+        return False  # a page's or column's first line, or one set apart by space
+    if last.bold or below[0].bold or RULE.fullmatch(last.text) or FLANKED.fullmatch(last.text):
+        return False  # among bold lines (a judgment's heading), under a rule or "- and -"
+    text = " ".join(line.text for line in run)
+    capitals = text.isupper() and sum(ch.isalpha() for ch in text) >= 3
+    opening = below[0].text[:1]
+    heads = bool(_SENTENCE_END.search(last.text)) and (opening.isupper() or opening.isdigit())
+    return not (capitals and heads)
 
 
 _NOTE_NUMBER = re.compile(r"\d{1,3}\s+\S")
@@ -414,6 +474,9 @@ def _breaks(before: Line, line: Line, run: list[Line], body: float, gap: float, 
     """Whether `line` begins a block of its own after `before`, the last of `run`."""
     if abs(line.size - before.size) >= 1 or (line.bold != before.bold and len(run) == 1):
         return True
+    ended = bool(_SENTENCE_END.search(before.text))
+    if line.bold and not before.bold and ended and len(line.text) < width * 0.5:
+        return True  # a bold short line after a sentence's end ("Held:") is none of it
     if RULE.fullmatch(line.text) or RULE.fullmatch(before.text):
         return True
     if line.entry or before.entry:
@@ -424,7 +487,6 @@ def _breaks(before: Line, line: Line, run: list[Line], body: float, gap: float, 
         return True
     if _BULLET.match(run[0].text) and line.x <= run[0].x + 1:
         return True  # under a list item, flush with its bullet: the list has ended
-    ended = bool(_SENTENCE_END.search(before.text))
     if line.page != before.page or line.y > before.y + 1:
         # A new page or column: the paragraph goes on unless the last line ended it short.
         return ended and len(before.text) < width * 0.8
@@ -443,6 +505,7 @@ def _block(
     words: Vocabulary,
     width: int,
     margin: float,
+    in_text: bool = False,
 ) -> Block | None:
     text = _joined([line.text for line in run], words)
     if not text or RULE.fullmatch(text):
@@ -455,7 +518,13 @@ def _block(
     if short and size >= body * 1.15:
         level = min(2 + sizes.index(size), 6) if size in sizes else 3
         return Block(BlockKind.HEADING, linked_inlines(text, marks, _unlinked), level=level)
-    if short and run[0].bold and all(line.bold for line in run) and size >= body - 0.5:
+    if (
+        short
+        and run[0].bold
+        and all(line.bold for line in run)
+        and size >= body - 0.5
+        and not (in_text and abs(size - body) < 0.5)
+    ):
         level = min(2 + len(sizes), 6)
         return Block(BlockKind.HEADING, linked_inlines(text, marks, _unlinked), level=level)
     # A caption's "v." is no item, nor "- and -" between a judgment's parties.

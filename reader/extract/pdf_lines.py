@@ -74,6 +74,10 @@ class Pieces:
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = (c * c + d * d) ** 0.5 or (a * a + b * b) ** 0.5 or 1.0
         height = round(size * scale * 2) / 2
+        padded = _PADDED_DIVIDER.search(text) if ")" in text or "§" in text else None
+        if padded:
+            self._divider_apart(text, padded, cm, tm, font, size)
+            return
         bold = _is_bold(font)
         text = _winansi_bullets(text, font)
         last = self.lines[-1] if self.lines else None
@@ -101,6 +105,26 @@ class Pieces:
         self.lines.append(Line(self.page, x, y, height, text, bold, sizes=[height]))
         self._mark_link(self.lines[-1], text, x, y, height)
 
+    def _divider_apart(
+        self,
+        text: str,
+        padded: re.Match[str],
+        cm: list[float],
+        tm: list[float],
+        font: Any,
+        size: float,
+    ) -> None:
+        """Add a run typed with a caption's divider inside it ("ACME CORP.,     )   Case No. 1"),
+        the spaces padding it to its column, as the text before it, the divider and the text
+        after it, each where the font's advance puts it (`pdf_captions` finds the column by
+        where its dividers stand)."""
+        at, after = padded.start(1), padded.end()
+        for start, part in ((0, text[:at]), (at, padded[1]), (after, text[after:])):
+            if part.strip(" \t\n") or (part and start == after and part.endswith("\n")):
+                shift = _advance(text[:start], font) * size
+                moved = [*tm[:4], tm[4] + shift * tm[0], tm[5] + shift * tm[1]]
+                self.add(part, cm, moved, font, size)
+
     def _mark_link(self, line: Line, text: str, x: float, y: float, height: float) -> None:
         """Note the piece `text` as a link's when a link annotation of the page covers it."""
         words = " ".join(safe_line(text).split())
@@ -116,6 +140,37 @@ class Pieces:
             if text:
                 lines.append(replace(line, text=text, pieces=_pieces(line)))
         return lines
+
+
+_DIVIDERS = ")§"
+_PADDED_DIVIDER = re.compile(r"(?:^|(?<=\S))(?:[ \t]{2,}|\t)([)§])(?=[ \t\n]|$)")
+"""A caption's divider typed inside a run, after the spaces (or a tab) padding the parties'
+text, or nothing, to its column, and before a space or the run's end. (pypdf gives a run set
+apart on its line after one space of its own: " )" is a run of its own.)"""
+
+
+def _advance(text: str, font: Any) -> float:
+    """How far `text` moves the pen, in ems of its font: by the font's own widths where it
+    gives them, a fixed width's 0.6 (Courier, a typewriter's caption), else an average."""
+    try:
+        widths = font.get("/Widths") if font is not None else None
+        first = int(font.get("/FirstChar", 0)) if widths is not None else 0
+        widths = [float(width) for width in widths.get_object()] if widths is not None else None
+        name = str(font.get("/BaseFont", "")) if font is not None else ""
+    except Exception:  # a hostile font dictionary: an average width
+        widths, name = None, ""
+    if widths:
+        known = [w for w in widths if w > 0] or [500.0]
+        average = sum(known) / len(known)
+        return (
+            sum(
+                widths[ord(ch) - first] if 0 <= ord(ch) - first < len(widths) else average
+                for ch in text
+            )
+            / 1000
+        )
+    fixed = re.search(r"courier|mono", name, re.I)
+    return len(text) * (0.6 if fixed else 0.5)
 
 
 def _pieces(line: Line) -> list[tuple[float, str, float]]:
@@ -188,7 +243,12 @@ def columns_apart(lines: list[Line]) -> list[Line]:
         round(x / _SAME_PLACE)
         for line in lines
         for x, at in _moved_on(line)
-        if len(line.text[:at].strip()) >= _LONG and len(line.text[at:].strip()) >= _LONG
+        if len(line.text[:at].strip()) >= _LONG
+        and len(line.text[at:].strip()) >= _LONG
+        # A caption's column of ")" typed in the parties' runs, and the case number right of
+        # it: no column of text (pdf_captions takes the caption apart).
+        and line.text[at:].lstrip()[:1] not in _DIVIDERS
+        and line.text[:at].rstrip()[-1:] not in _DIVIDERS
     )
     columns = sorted(key * _SAME_PLACE for key, count in starts.items() if count >= _BESIDE)
     if not columns:

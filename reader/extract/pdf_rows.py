@@ -187,8 +187,13 @@ def tables(lines: list[Line], gap: float) -> list[Line]:
             at += 1
             continue
         end = at + 1
-        while end < len(out) and _same_table(out[end - 1], out[end], gap):
-            end += 1
+        while end < len(out):
+            if _same_table(out[end - 1], out[end], gap):
+                end += 1
+            elif (folded := _wrapped_cell(out[end - 1], out[end : end + 2], gap)) is not None:
+                out[end - 1 : end + 1] = [folded]
+            else:
+                break
         run = out[at:end]
         leaders = all(_LEADER.search(row.cells[0][1]) for row in run)
         if (len(run) > 1 and not _hanging(run)) or leaders:
@@ -202,6 +207,34 @@ def tables(lines: list[Line], gap: float) -> list[Line]:
                 out[at + n] = replace(row, table=count, header=head and n == 0)
         at = end
     return out
+
+
+def _wrapped_cell(row: Line, after: list[Line], gap: float) -> Line | None:
+    """`row` with the line under it, set in one of its cells' columns at the spacing of a
+    paragraph's lines, as the rest of that cell ("Bed and breakfast hotels (including" over
+    "shared annexes)", its other cells figures), where the table goes on under it; None when
+    the line is no such rest."""
+    if len(after) < 2 or len(row.cells) < 2:
+        return None
+    line, below = after
+    if line.cells or line.page != row.page or abs(line.size - row.size) >= 1:
+        return None
+    if not 0 < row.y - line.y <= gap * 1.3:
+        return None
+    em = line.size
+    starts = [x for x, _ in row.cells]
+    column = next((n for n, x in enumerate(starts) if abs(x - line.x) <= 2), None)
+    if column is None or not all(
+        re.search(r"\d", text) for n, (_, text) in enumerate(row.cells) if n != column
+    ):
+        return None  # only a label beside its figures wraps so (a term's text is prose)
+    end = line.x + len(line.text) * em * _WIDTH
+    if column + 1 < len(starts) and end > starts[column + 1] - em:
+        return None  # runs across the next column: a line of text, not a cell's
+    cells = list(row.cells)
+    cells[column] = (cells[column][0], f"{cells[column][1]} {line.text}")
+    folded = replace(row, y=line.y, cells=tuple(cells), text=f"{row.text} {line.text}")
+    return folded if _same_table(folded, below, gap) else None
 
 
 def _last_row(run: list[Line], row: Line, gap: float) -> Line | None:
