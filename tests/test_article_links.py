@@ -301,12 +301,14 @@ def test_a_link_to_the_article_itself_opens_nothing_more(
             screens = len(app.screen_stack)
             await pilot.press("tab")
             assert status(app).startswith("Link 1 of 1: http")  # no "reads it here"
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("enter")
-            assert notices(app)[-1] == "That link is to this very article."
+            this_one = "That link is to this very article."
+            assert raised == [this_one]
             await pilot.press("escape", "L", "enter")
             await pilot.pause()
             assert len(app.screen_stack) == screens + 1  # the list, still open over the article
-            assert notices(app)[-1] == "That link is to this very article." and browser == []
+            assert raised == [this_one, this_one] and browser == []
 
     asyncio.run(run())
 
@@ -351,9 +353,10 @@ def test_l_lists_the_links_to_open_or_copy(synced_dir: Path, browser: list[str])
             assert "browser" not in screen_text(app)
             await pilot.press("enter")
             assert browser == [pdf]
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("down", "c")
             assert copied == [walkout]
-            await until(pilot, lambda: notices(app)[-1] == osc_52("Address", walkout), "notice")
+            await until(pilot, lambda: raised[-1:] == [osc_52("Address", walkout)], "notice")
             await pilot.press("escape")
             assert isinstance(app.screen, ArticleScreen)
 
@@ -385,8 +388,9 @@ def test_a_number_goes_to_its_link_and_enter_opens_it(synced_dir: Path, browser:
             await pilot.press("2", "c", "1", "c")
             assert copied == [walkout, pdf]
             assert browser == [] and isinstance(app.screen, LinksScreen)
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("3")
-            await until(pilot, lambda: "No link 3: the list has 2." in notices(app), "notice")
+            await until(pilot, lambda: "No link 3: the list has 2." in raised, "notice")
             await pilot.press("enter")  # still on link 1
             assert browser == [pdf]
 
@@ -538,6 +542,7 @@ def test_y_copies_the_citation_as_reader_show_heads_it(synced_dir: Path) -> None
             assert not quote.startswith(">") and "*" not in quote and cited == plain
             await pilot.press("escape")
             markdown(app)
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("y")
             assert copied[-1] == markdown_header(article).rstrip() + "\n"
             citation, title = copied[-1], article.title
@@ -545,7 +550,7 @@ def test_y_copies_the_citation_as_reader_show_heads_it(synced_dir: Path) -> None
             assert f"URL: <{article.url}>" in citation and "Source: The Harbour Gazette" in citation
             assert article.fetched_at is not None
             assert f"Retrieved: {article.fetched_at.isoformat(timespec='seconds')}" in citation
-            await until(pilot, lambda: notices(app)[-1] == osc_52("Citation", title), "notice")
+            await until(pilot, lambda: raised[-1:] == [osc_52("Citation", title)], "notice")
 
             # A hostile title is cited without its escape sequence, and the notice is plain text.
             hostile = Article(
@@ -555,7 +560,7 @@ def test_y_copies_the_citation_as_reader_show_heads_it(synced_dir: Path) -> None
             await pilot.press("y")
             assert copied[-1] == "# \\[b\\]Bold claim\\[/b\\]\nURL: <https://news.example/t.html>\n"
             shown = osc_52("Citation", "[b]Bold claim[/b]")
-            await until(pilot, lambda: notices(app)[-1] == shown, "plain notice")
+            await until(pilot, lambda: raised[-1:] == [shown], "plain notice")
 
     asyncio.run(run())
 
@@ -670,10 +675,11 @@ def test_a_passage_selected_is_quoted_above_the_citation(synced_dir: Path) -> No
             assert drawn == passage
             assert selection_readable(app)  # not the theme's colour on the same colour
             copied = copies(app)
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("y")
             citation = markdown_header(body.article).rstrip() + "\n"
             assert copied == [f"> {passage}\n\n{citation}"]
-            await until(pilot, lambda: notices(app)[-1] == osc_52("Quote", passage), "notice")
+            await until(pilot, lambda: raised[-1:] == [osc_52("Quote", passage)], "notice")
             await pilot.press("ctrl+c")
             assert copied[-1] == passage and isinstance(app.screen, ArticleScreen)
             # Esc drops the selection first; the article stays.
@@ -958,9 +964,10 @@ def test_y_hands_the_citation_to_the_desktop_clipboard_and_tmux_where_they_are(
             markdown(app)
             assert body.article is not None
             citation = markdown_header(body.article).rstrip() + "\n"
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("y")
             shown = f"Citation copied: {body.article.title}"
-            await until(pilot, lambda: bool(notices(app)) and notices(app)[-1] == shown, "copy")
+            await until(pilot, lambda: raised[-1:] == [shown], "copy")
             assert (tmp_path / "x.text").read_text() == citation
             assert (tmp_path / "x.args").read_text().split() == ["-selection", "clipboard"]
             assert (tmp_path / "t.text").read_text() == citation
@@ -1006,11 +1013,13 @@ def test_a_clipboard_tool_that_fails_or_hangs_leaves_the_terminal_s_osc_52_said(
         async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
             assert body.article is not None
             title = body.article.title
+            said = [osc_52("Citation", title)]
             for variable in ("DISPLAY", "WAYLAND_DISPLAY"):  # xclip fails; wl-copy hangs
-                app.clear_notifications()
+                # Kept past the toast's own timeout, at any load: each key's notices alone.
+                raised = notices_raised(app)
                 monkeypatch.setenv(variable, ":7")
                 await pilot.press("y")
-                await until(pilot, lambda: notices(app) == [osc_52("Citation", title)], variable)
+                await until(pilot, lambda r=raised: r == said, variable)
                 monkeypatch.delenv(variable)
 
     asyncio.run(run())
@@ -1118,8 +1127,9 @@ def test_the_key_bar_offers_tab_only_in_an_article_with_links(synced_dir: Path) 
             assert not body.link_count
             assert "tab Links" not in key_bar(app)
             assert "o Original" in key_bar(app)
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("tab")
-            assert notices(app) == ["This article has no links to select."]
+            assert raised == ["This article has no links to select."]
             await pilot.press("escape")
             await open_titled(pilot, BUDGET)
             assert "tab Links" in key_bar(app)
