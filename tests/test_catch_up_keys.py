@@ -18,16 +18,7 @@ from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.main.feed_list import FeedList
 from reader.ui.widgets.main.headline_table import Columns, HeadlineTable, columns_for
-from tests.tui_pilot import (
-    notices,
-    notices_raised,
-    open_row,
-    running,
-    screen_text,
-    status,
-    table,
-    until,
-)
+from tests.tui_pilot import notices_raised, open_row, running, screen_text, status, table, until
 
 
 async def choose_feed(pilot: Pilot[object], number: int) -> None:
@@ -148,13 +139,14 @@ def test_n_walks_the_unread_headlines_on_into_the_next_feed(synced_dir: Path) ->
             await pilot.pause()
             await pilot.press("m")  # the one under the cursor too
             await pilot.pause()
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("n")
             await pilot.pause()
             assert screen.feed_url not in (None, first_feed)
             current = table(app).current
             assert current is not None and not current.read
             assert current.entry.feed_url == screen.feed_url
-            assert any(note.startswith("On to ") for note in notices(app))
+            assert any(note.startswith("On to ") for note in raised)
             assert screen.query_one(FeedList).selected_url == screen.feed_url
             # With a search kept, `n` is its next match again.
             await pilot.press("slash", *"a", "enter")
@@ -324,11 +316,12 @@ def test_esc_and_a_key_arriving_together_are_both_taken(synced_dir: Path) -> Non
             pilot,
         ):
             await open_row(pilot, 2)
+            raised = notices_raised(app)  # none raised, not merely none left on screen
             await pilot.press("alt+j")
             await until(pilot, lambda: not isinstance(app.screen, ArticleScreen), "the list")
             await pilot.pause()
             assert table(app).cursor == 3
-            assert notices(app) == []
+            assert raised == []
             await open_row(pilot, 2)
             await pilot.press("alt+shift+g")  # Esc G: back, and to the last headline
             await until(pilot, lambda: not isinstance(app.screen, ArticleScreen), "the list")
@@ -337,9 +330,9 @@ def test_esc_and_a_key_arriving_together_are_both_taken(synced_dir: Path) -> Non
             await pilot.press("alt+x")  # Esc x: x is no key here, and says so as x
             # The x handed on after the Esc has acted: a moment later on a busy machine.
             said = "x: no such key here — ? lists the keys"
-            await until(pilot, lambda: said in notices(app), "the notice of x")
+            await until(pilot, lambda: said in raised, "the notice of x")
             await pilot.press("ctrl+c")  # in the reader's words, not Textual's "ctrl+q"
             ctrl_c = "Ctrl-C does not quit the reader: Q does"
-            await until(pilot, lambda: notices(app)[-1:] == [ctrl_c], "the notice of Ctrl-C")
+            await until(pilot, lambda: raised[-1:] == [ctrl_c], "the notice of Ctrl-C")
 
     asyncio.run(run())

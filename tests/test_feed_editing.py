@@ -29,7 +29,7 @@ from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.feed_list import FeedList
 from reader.ui.widgets.vim_list import VimOptionList
-from tests.tui_pilot import notices, on_top, running, screen_text, subscribe, table, until
+from tests.tui_pilot import notices_raised, on_top, running, screen_text, subscribe, table, until
 
 RSS = (
     '<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
@@ -306,10 +306,12 @@ def test_a_with_an_articles_address_offers_to_save_it_and_read_it(
             )
             panel = app.screen.query_one("#confirm-panel", Static)
             assert "and read it?" in str(panel.render())
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("y")
             body = (await on_top(pilot, ArticleScreen, "the article")).query_one(ArticleBody)
             await until(pilot, lambda: "warned managers" in body.text, "its text")
-            assert "Saved for good (in Saved): Quay 4 workers say" in notices(app)[-1]
+            said = "Saved for good (in Saved): Quay 4 workers say"
+            await until(pilot, lambda: any(said in n for n in raised), "the saving said")
             saved = app.index.view(SAVED_VIEW)
             assert [h.entry.title for h in saved] == [
                 "Quay 4 workers say safety warnings were ignored"
@@ -458,11 +460,13 @@ def test_D_removes_the_feed_shown_on_yes_only(httpserver: HTTPServer, data_dir: 
             assert isinstance(screen, MainScreen)
             await pilot.press("tab", "j", "j", "j")
             await until(pilot, lambda: screen.feed_url == gazette, "the Gazette shown")
+            asked = "Remove “The Harbour Gazette”? Its 2 headlines and their read"
             for no in ("n", "escape"):
                 await pilot.press("D")
-                await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+                await on_top(pilot, ConfirmScreen, "the question")
+                # Drawn a refresh after it is mounted: later on a busy machine.
+                await until(pilot, lambda: asked in screen_text(app), "the question drawn")
                 question = screen_text(app)
-                assert "Remove “The Harbour Gazette”? Its 2 headlines and their read" in question
                 assert "1 saved article stays in Saved" in question
                 await pilot.press("enter")  # no answer: typed ahead, it removes nothing
                 await pilot.pause()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
+from tests.test_catch_up_keys import choose_feed
 from tests.tui_pilot import running, screen_text, subscribe
 
 SIZE = (60, 20)
@@ -93,7 +94,7 @@ def test_a_devanagari_headline_keeps_its_row(tmp_path: Path, httpserver: HTTPSer
                 assert source.endswith("…") and gap == "  "
                 assert FEED.startswith(source[:-1].rstrip())
             # The feed's own list, no source column: the short title has room to be whole.
-            await pilot.press("tab", "down", "down", "enter")
+            await choose_feed(pilot, 0)  # its headlines in use, once Tab's focus is in
             await pilot.pause()
             rows = rows_shown(screen_text(app))
             short = "".join(rows[SHORT])
@@ -135,7 +136,7 @@ def test_a_devanagari_feed_title_fits_the_border(tmp_path: Path, httpserver: HTT
 
     async def run() -> None:
         async with running(data, (40, 20), prefetch=False) as (app, pilot):
-            await pilot.press("tab", "down", "down", "enter")  # the feed, not all feeds, not saved
+            await choose_feed(pilot, 0)  # the feed, not all feeds, not saved
             await pilot.pause()
             top = drawn(screen_text(app).splitlines()[0])
             # What the terminal keeps: the cells before the last one, which the fill (counted

@@ -79,6 +79,25 @@ class _App:
         self.events.append(message)
         return True
 
+    def keys(self) -> list[str]:
+        return [e.key for e in self.events if isinstance(e, events.Key)]
+
+
+def _reading(fileno: int) -> tuple[_App, ReaderDriver, threading.Thread]:
+    """The reader's driver reading `fileno` (called in a running loop, as the driver needs
+    one), its input thread started; the events it hands on kept by the `_App`."""
+    app = _App()
+    driver = ReaderDriver(app)  # type: ignore[arg-type]
+    driver.fileno = fileno
+    return app, driver, _input_thread(driver)
+
+
+def _input_thread(driver: ReaderDriver) -> threading.Thread:
+    """`driver`'s input thread, started."""
+    thread = threading.Thread(target=driver.run_input_thread, daemon=True)
+    thread.start()
+    return thread
+
 
 def test_the_input_thread_sleeps_when_idle_and_still_reads_keys_and_esc() -> None:
     """Keys and a lone Esc (the Esc key once `ESCAPE_DELAY` passes with nothing after it) come
@@ -89,21 +108,16 @@ def test_the_input_thread_sleeps_when_idle_and_still_reads_keys_and_esc() -> Non
     handlers = {s: signal.getsignal(s) for s in (signal.SIGTSTP, signal.SIGCONT)}
 
     async def run() -> None:
-        app = _App()
-        driver = ReaderDriver(app)  # type: ignore[arg-type]
-        driver.fileno = slave
-        thread = threading.Thread(target=driver.run_input_thread, daemon=True)
-        thread.start()
-        keys = lambda: [e.key for e in app.events if isinstance(e, events.Key)]  # noqa: E731
+        app, driver, thread = _reading(slave)
         os.write(master, b"j")
-        await until_true(lambda: keys() == ["j"], "j read")
+        await until_true(lambda: app.keys() == ["j"], "j read")
         os.write(master, b"\x1b")
-        await until_true(lambda: keys() == ["j", "escape"], "a lone Esc read as the Esc key")
+        await until_true(lambda: app.keys() == ["j", "escape"], "a lone Esc read as the Esc key")
         tid = thread.native_id
         assert tid is not None
         await until_true(lambda: _waits_with_no_timeout(tid), "the input thread asleep")
         os.write(master, b"k")  # woken by the key, not by a clock
-        await until_true(lambda: keys() == ["j", "escape", "k"], "k read")
+        await until_true(lambda: app.keys() == ["j", "escape", "k"], "k read")
         driver.exit_event.set()
         await asyncio.to_thread(thread.join, _WAIT)
         assert not thread.is_alive()
@@ -111,10 +125,9 @@ def test_the_input_thread_sleeps_when_idle_and_still_reads_keys_and_esc() -> Non
         # does (`suspend_application_mode`, `disable_input`, `start_application_mode`).
         driver.close()
         driver.exit_event.clear()
-        again = threading.Thread(target=driver.run_input_thread, daemon=True)
-        again.start()
+        again = _input_thread(driver)
         os.write(master, b"l")
-        await until_true(lambda: keys()[-1:] == ["l"], "l read after a suspend")
+        await until_true(lambda: app.keys()[-1:] == ["l"], "l read after a suspend")
         driver.exit_event.set()
         await asyncio.to_thread(again.join, _WAIT)
         assert not again.is_alive()
@@ -136,16 +149,12 @@ def test_the_input_thread_ends_with_its_input() -> None:
     read_end, write_end = os.pipe()
 
     async def run() -> None:
-        app = _App()
-        driver = ReaderDriver(app)  # type: ignore[arg-type]
-        driver.fileno = read_end
-        thread = threading.Thread(target=driver.run_input_thread, daemon=True)
-        thread.start()
+        app, driver, thread = _reading(read_end)
         os.write(write_end, b"j")
         os.close(write_end)
         await asyncio.to_thread(thread.join, _WAIT)
         assert not thread.is_alive()  # its stop never asked for
-        assert [e.key for e in app.events if isinstance(e, events.Key)] == ["j"]
+        assert app.keys() == ["j"]
         driver.close()
 
     try:

@@ -25,7 +25,7 @@ from reader.ui.screens import article as article_screen
 from reader.ui.widgets.article.article_body import ArticleBody
 from tests.no_network import feed_elsewhere
 from tests.tui_pilot import (
-    notices,
+    notices_raised,
     open_row,
     open_titled,
     screen_text,
@@ -124,9 +124,10 @@ def test_refresh_moved_the_empty_list_and_a_failed_refresh_name_its_key(tmp_path
             )
             await until(pilot, lambda: empty in screen_text(app), "the empty list's line")
             assert "F5 Refresh" in key_bar(app) or "f5 Refresh" in key_bar(app)
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("r")
             await pilot.pause()
-            assert "r: no such key here — ? lists the keys" in notices(app)
+            assert "r: no such key here — ? lists the keys" in raised
             assert not app._busy
             await pilot.press("f5")
             ended = ("Refreshed", "No connection")
@@ -221,11 +222,13 @@ def test_top_and_undo_moved_their_messages_name_them(
             await pilot.press(*["right_square_bracket"] * 3, "j", "j")
             left_at = body.top_line
             await pilot.press("escape")
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             body = await open_titled(pilot, "Silt Ledger")
             await until(pilot, lambda: body.article is not None, "the article")
+            back = "Back where you left off (H for the top)."
+            await until(pilot, lambda: raised[-1:] == [back], "the place said")
             await pilot.pause()
             assert body.top_line == left_at > 0
-            assert notices(app)[-1] == "Back where you left off (H for the top)."
             await pilot.press("g")
             await pilot.pause()
             assert body.top_line == left_at

@@ -14,7 +14,7 @@ import pytest
 from reader.cli import main
 from tests.test_renewal import TITLE, Site, corrected_now, page, sync
 from tests.test_renewal import site as site  # the fixture, by name
-from tests.tui_pilot import notices, open_titled, reading, screen_text, until
+from tests.tui_pilot import notices_raised, open_titled, reading, screen_text, until
 
 
 def reader(data_dir: Path, *args: str) -> int:
@@ -193,10 +193,11 @@ def test_r_in_the_article_fetches_its_page_again_and_shows_the_new_copy_in_place
     async def run() -> None:
         async with reading(data_dir, TITLE, (120, 40), notifications=True) as (app, pilot, body):
             await until(pilot, lambda: "sail twice a day" in screen_text(app), "the copy")
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("R")
             await until(pilot, lambda: "three times a day" in screen_text(app), "the new copy")
-            await until(pilot, lambda: any("changed since" in n for n in notices(app)), "said")
-            said = next(n for n in notices(app) if "changed since" in n)
+            await until(pilot, lambda: any("changed since" in n for n in raised), "said")
+            said = next(n for n in raised if "changed since" in n)
             assert "kept as copy 1 (V shows it)" in said
             assert body.article is not None and body.article.version == 2
             await pilot.press("V")
@@ -207,7 +208,8 @@ def test_r_in_the_article_fetches_its_page_again_and_shows_the_new_copy_in_place
             await pilot.press("V", "R")
             await until(pilot, lambda: "answered 404" in screen_text(app), "the note")
             assert "three times a day" in screen_text(app)
-            assert any(n.startswith(f"{TITLE}: taken down: HTTP 404") for n in notices(app))
+            down = f"{TITLE}: taken down: HTTP 404"
+            await until(pilot, lambda: any(n.startswith(down) for n in raised), "taken down said")
             # Back in the list, its row is marked so, as `reader list` marks it (acc28c C10).
             await pilot.press("escape")
             await until(pilot, lambda: "⊘" in screen_text(app), "the taken-down mark")
@@ -218,7 +220,7 @@ def test_r_in_the_article_fetches_its_page_again_and_shows_the_new_copy_in_place
             site.shutdown()
             site.server_close()
             await pilot.press("R")
-            await until(pilot, lambda: any("Not fetched again" in n for n in notices(app)), "said")
+            await until(pilot, lambda: any("Not fetched again" in n for n in raised), "said")
             assert "three times a day" in screen_text(app)
 
     asyncio.run(run())
@@ -240,9 +242,10 @@ def test_r_names_the_key_the_user_gave_the_copies_kept(site: Site, data_dir: Pat
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             await open_titled(pilot, TITLE)
             await until(pilot, lambda: "sail twice a day" in screen_text(app), "the copy")
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("R")
-            await until(pilot, lambda: any("changed since" in n for n in notices(app)), "said")
-            said = next(n for n in notices(app) if "changed since" in n)
+            await until(pilot, lambda: any("changed since" in n for n in raised), "said")
+            said = next(n for n in raised if "changed since" in n)
             assert "kept as copy 1 (W shows it)" in said
             shown = " ".join(screen_text(app).split())
             assert "which is kept: W shows it" in shown and "V shows" not in shown

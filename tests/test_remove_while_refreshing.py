@@ -26,7 +26,7 @@ from reader.library import Library
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.confirm import ConfirmScreen
 from reader.ui.screens.main import MainScreen
-from tests.tui_pilot import WAIT, notices, until
+from tests.tui_pilot import WAIT, notices_raised, until
 
 SIZE = (120, 30)
 CLIFF_BEFORE = ["Lighthouse keeper retires", "Storm warning for the coast"]
@@ -180,15 +180,14 @@ def test_D_during_a_refresh_removes_the_feed_at_once_and_the_refresh_keeps_nothi
             assert screen.feed_url == cliff_url
             await pilot.press("D")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("y")
             # At once, its answer still held: the refresh lets it go, and ends with the others.
             await until(pilot, lambda: cliff_url not in [f.url for f in app.index.feeds], "removed")
             assert not any(h.entry.feed_url == cliff_url for h in app.index.view(None))
             await until(pilot, lambda: not app._busy, "the refresh's end")
             assert not cliff.go.is_set()
-            await until(
-                pilot, lambda: "Unsubscribed: Cliff Gazette" in notices(app), "the removal said"
-            )
+            await until(pilot, lambda: "Unsubscribed: Cliff Gazette" in raised, "the removal said")
 
             def as_the_refresh_left_it() -> None:
                 # The refresh's line, or the idle counts a reload after it put there (a busy

@@ -17,7 +17,7 @@ from reader.ui.widgets.article.article_body import ArticleBody
 from tests.test_feed_editing import _serve_feed, offered
 from tests.test_next_page import PARAGRAPHS
 from tests.test_saved_links import STORY, _review, cli
-from tests.tui_pilot import notices, on_top, running, subscribe, table, until
+from tests.tui_pilot import notices_raised, on_top, running, subscribe, table, until
 
 
 def test_a_short_link_saved_with_a_opens_the_story_it_leads_to(
@@ -36,10 +36,12 @@ def test_a_short_link_saved_with_a_opens_the_story_it_leads_to(
     async def run() -> None:
         async with running(data, (120, 30), prefetch=False, notifications=True) as (app, pilot):
             await offered(pilot, httpserver.url_for("/s/k3bX9"))
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("y")
             body = (await on_top(pilot, ArticleScreen, "the article")).query_one(ArticleBody)
             await until(pilot, lambda: "breakwater had held" in body.text, "its text")
-            assert "Saved for good (in Saved): Harbour storm" in notices(app)[-1]
+            said = "Saved for good (in Saved): Harbour storm"
+            await until(pilot, lambda: any(said in n for n in raised), "the saving said")
             saved = app.index.view(SAVED_VIEW)
             assert [h.entry.link for h in saved] == [httpserver.url_for("/2026/storm.html")]
 
@@ -62,9 +64,11 @@ def test_r_on_a_saved_article_missing_a_page_reads_on(
             body = (await on_top(pilot, ArticleScreen, "the article")).query_one(ArticleBody)
             await until(pilot, lambda: PARAGRAPHS[1][0][:40] in body.text, "its first page")
             assert PARAGRAPHS[3][0][:40] not in body.text
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("R")
             await until(pilot, lambda: PARAGRAPHS[3][0][:40] in body.text, "its last page")
-            assert any("the article is whole now" in n for n in notices(app))
+            whole = "the article is whole now"
+            await until(pilot, lambda: any(whole in n for n in raised), "the article whole said")
 
     asyncio.run(run())
 
@@ -83,9 +87,12 @@ def test_s_on_a_headline_whose_site_is_down_saves_it_for_the_next_sync(
     async def run() -> None:
         async with running(data, (120, 30), prefetch=False, notifications=True) as (app, pilot):
             await until(pilot, lambda: bool(table(app).rows), "the headline")
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("s")
             await until(pilot, lambda: table(app).rows[0].saved, "the saved mark")
-            assert notices(app)[-1].startswith("Saved, not fetched yet (HTTP 503")
+            # Said once the fetch has failed, in a worker: after the mark, shown at once.
+            said = "Saved, not fetched yet (HTTP 503"
+            await until(pilot, lambda: any(n.startswith(said) for n in raised[-1:]), "said")
             # The mark shows at once; the save is written in a thread of its own (loop33).
             entry = table(app).rows[0].entry
             await until(pilot, lambda: app.lib.is_saved(entry), "the save written")

@@ -16,7 +16,7 @@ from pytest_httpserver import HTTPServer
 from reader.library import Library
 from reader.ui.headlines import SAVED_VIEW
 from tests.test_saved_links import cli
-from tests.tui_pilot import notices, running, table, until
+from tests.tui_pilot import notices_raised, running, table, until
 
 
 def _entry(n: int, url: str, title: str) -> dict[str, object]:
@@ -84,9 +84,11 @@ def test_s_twice_puts_back_a_pdf_and_a_404_an_import_kept(
                 await pilot.press("s")
                 entry = headline.entry
                 await until(pilot, lambda e=entry: not app.lib.is_saved(e), "unsaved")
+                raised = notices_raised(app)  # kept past the toast's own timeout, at any load
                 await pilot.press("s")
                 await until(pilot, lambda e=entry: app.lib.is_saved(e), "saved again")
-                assert f"Saved again: {entry.title}" in notices(app)[-1]
+                said = f"Saved again: {entry.title}"
+                await until(pilot, lambda s=said, r=raised: any(s in n for n in r[-1:]), "said")
                 await until(pilot, lambda r=row: table(app).rows[r].saved, "starred again")
             assert table(app).rows[titles.index("PDF report")].tags == ("papers",)
 

@@ -18,7 +18,7 @@ from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.main.feed_list import FeedList
 from reader.ui.widgets.main.headline_table import HeadlineTable
-from tests.tui_pilot import notices, running, screen_segments, screen_text, table, until
+from tests.tui_pilot import notices_raised, running, screen_segments, screen_text, table, until
 
 PAGE = (
     "<!doctype html><html><head><title>Tide tables [bold]misprinted[/bold] | Quay Weekly</title>"
@@ -94,10 +94,11 @@ def test_the_saved_view_lists_every_saved_article_and_unsaves_at_once(
             # Unsaved while reading it, it stays in the view behind, unstarred, and is named;
             # saved again, it is starred again.
             behind = app.main_screen.query_one(HeadlineTable)
+            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("s")
             await until(pilot, lambda: not behind.rows[1].saved, "the row unstarred")
             said = "Unsaved: Tide tables [bold]misprinted[/bold] · s again keeps it"
-            await until(pilot, lambda: said in notices(app), "the article named")
+            await until(pilot, lambda: said in raised, "the article named")
             assert [h.entry.id for h in behind.rows] == [h.entry.id for h in rows]
             await pilot.press("s")
             await until(pilot, lambda: behind.rows[1].saved, "the row starred again")

@@ -21,6 +21,7 @@ from reader.config import Config
 from reader.library import Library
 from reader.models import Article, Entry
 from reader.ui.app import ReaderApp
+from reader.ui.key_settling import unsettled
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.headline_table import HeadlineTable
@@ -59,6 +60,26 @@ async def until(
                 f"focused {app.focused!r}, keys held {held})"
             )
         await pilot.pause(0.05)
+
+
+async def keys_handled(pilot: Pilot[object]) -> None:
+    """Every key pressed so far handled, then a pause: none held by the reader (waiting for a
+    screen to show, a focus to move, an article to be drawn: handed on by a 20 ms poll) nor
+    queued on its way. A pause alone returned with one still held on a starved machine
+    (Textual's `wait_for_idle` takes a starved process for an idle one)."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+
+    def handled() -> bool:
+        at_the_app = (app._pending_message, *app._message_queue.values)
+        return (
+            not app._holding_keys
+            and not any(isinstance(message, events.Key) for message in at_the_app)
+            and unsettled(app, None, every_key=True) is None
+        )
+
+    await until(pilot, handled, "the keys pressed to be handled")
+    await pilot.pause()
 
 
 async def started(pilot: Pilot[object]) -> ReaderApp:

@@ -131,7 +131,7 @@ class ReaderAppHeadlines(ReaderAppState):
             self._settle_timer = None
         if not self._busy and not collect_and_freeze():
             # A closed article's screen still held (a busy machine had not handled its last
-            # messages): not frozen with the rest, a moment more (`collector._closed`).
+            # messages): not frozen with the rest, a moment more (`collector._ReadingViews.closed`).
             self._settle_soon()
 
     def on_article_closed(self, _message: ArticleClosed) -> None:

@@ -36,6 +36,7 @@ import sys
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -53,17 +54,39 @@ year's reader), the article walked once in that many keys, not every twenty-odd.
 _deferred: list[int] = []
 """The thresholds asked for by the deferrals in force (a job's, a reading view's)."""
 _saved: tuple[int, int, int] | None = None
-_reading = 0
-"""Reading views open (`reading_opened`)."""
-_closed: list[weakref.ref[object]] = []
-"""Reading views closed and not yet seen gone (`reading_closed`): Textual holds one a moment
-after its close, until its last messages are handled; frozen then with the rest, it outlived
-them, until a thaw of everything (a busy machine's settle came before they were handled)."""
-_closed_waits = 0
-"""Collections since the first of `_closed` closed that found it still held."""
 CLOSED_WAITS = 10
 """Freezes put off while a closed view is still held, after which what is left is frozen all
 the same (something keeping a view for good must not stop freezing)."""
+
+
+@dataclass
+class _ReadingViews:
+    """The reading views opened and closed (`reading_opened`, `reading_closed`)."""
+
+    open: int = 0
+    """Reading views open."""
+    closed: list[weakref.ref[object]] = field(default_factory=list)
+    """Reading views closed and not yet seen gone: Textual holds one a moment after its close,
+    until its last messages are handled; frozen then with the rest, it outlived them, until a
+    thaw of everything (a busy machine's settle came before they were handled)."""
+    closed_waits: int = 0
+    """Collections since the first of `closed` closed that found it still held."""
+
+    def closed_held(self) -> bool:
+        """Whether a closed reading view is still held, and its freeze may yet be put off."""
+        self.closed[:] = [view for view in self.closed if view() is not None]
+        if not self.closed:
+            self.closed_waits = 0
+            return False
+        if self.closed_waits >= CLOSED_WAITS:
+            self.closed.clear()
+            self.closed_waits = 0
+            return False
+        self.closed_waits += 1
+        return True
+
+
+_views = _ReadingViews()
 
 THAW_AFTER_GROWTH = 50_000
 """Objects frozen since everything was last collected, past which the next `collect_and_freeze`
@@ -119,17 +142,15 @@ def _set_deferred() -> None:
 def reading_opened() -> None:
     """A reading view is open: full collections rarer until it closes (`READING_THRESHOLD`),
     and what it is made of collected, not frozen, by `collect_and_freeze` (see above)."""
-    global _reading
-    _reading += 1
+    _views.open += 1
     _defer(READING_THRESHOLD)
 
 
 def reading_closed(view: object) -> None:
     """A reading view has closed (see `reading_opened`): `view`, not frozen with what is left
-    until it has gone (`_closed`)."""
-    global _reading
-    _reading -= 1
-    _closed.append(weakref.ref(view))
+    until it has gone (`_ReadingViews.closed`)."""
+    _views.open -= 1
+    _views.closed.append(weakref.ref(view))
     _resume(READING_THRESHOLD)
 
 
@@ -163,26 +184,11 @@ def freeze_long_lived() -> None:
     frozen with the headlines, the article outlived its screen until a thaw of everything.
     """
     global _frozen_when_collected, _load_unfrozen
-    if _reading:
+    if _views.open:
         _load_unfrozen = True
         return
     gc.freeze()
     _frozen_when_collected = gc.get_freeze_count()
-
-
-def _closed_held() -> bool:
-    """Whether a closed reading view is still held, and its freeze may yet be put off."""
-    global _closed_waits
-    _closed[:] = [view for view in _closed if view() is not None]
-    if not _closed:
-        _closed_waits = 0
-        return False
-    if _closed_waits >= CLOSED_WAITS:
-        _closed.clear()
-        _closed_waits = 0
-        return False
-    _closed_waits += 1
-    return True
 
 
 def collect_and_freeze() -> bool:
@@ -191,9 +197,10 @@ def collect_and_freeze() -> bool:
     Everything is thawed first when the frozen objects have grown too much since it last was
     (see above). While a reading view is open, the collection alone: its article is let go of
     at Esc, and a frozen one is freed only by thawing everything. Nor while a closed one is
-    still held after the collection (`_closed`): False then, for a settle to come again."""
+    still held after the collection (`_ReadingViews.closed`): False then, for a settle to come
+    again."""
     global _frozen_when_collected, _load_unfrozen
-    if _reading:
+    if _views.open:
         gc.collect()
         return True
     frozen = gc.get_freeze_count()
@@ -201,7 +208,7 @@ def collect_and_freeze() -> bool:
         gc.unfreeze()
         frozen = 0
     gc.collect()
-    if _closed_held():
+    if _views.closed_held():
         return False
     unlink_strips(gc.get_objects())
     gc.freeze()

@@ -276,10 +276,8 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         that hangs on a disk another program holds never keeps the reader from going back."""
         if self.takes_keys:
             return 0.0
-        active = self.active_bindings.get(key)
-        if active is not None and active.binding.action == "back":
-            return 0.0
-        return _CACHED_READ_AT_MOST
+        action, _enabled = self._action_of(key)
+        return 0.0 if action == "back" else _CACHED_READ_AT_MOST
 
     def takes_key(self, key: str) -> bool:
         """Whether `key`, typed while this article is on its way (`takes_keys` false), acts at
@@ -289,8 +287,14 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         12 s at load (acc34a C6)."""
         if self.came_from is not None:  # back to the article the link was in first
             return False
+        action, enabled = self._action_of(key)
+        return enabled and action in _LEAVING
+
+    def _action_of(self, key: str) -> tuple[str, bool]:
+        """The action `key` is bound to here now and whether it is enabled (`check_action`),
+        ("", False) when it is bound to nothing: what a key held for the article would do."""
         active = self.active_bindings.get(key)
-        return active is not None and active.enabled and active.binding.action in _LEAVING
+        return (active.binding.action, active.enabled) if active is not None else ("", False)
 
     # -- actions -------------------------------------------------------------------------------
     async def on_key(self, event: events.Key) -> None:
