@@ -76,11 +76,12 @@ class CpuWorkers:
         self._boards: dict[Executor, Any] = {}
         self._autopsies: dict[Executor, asyncio.Future[dict[int, int]]] = {}
         self._tokens = itertools.count(1)
-        # The work handed to each kind of pool (pages apart, or not) at once: as much as it has
-        # workers, the rest waiting here by priority rather than in the pool's own queue, which
-        # is first come first served: an article opened as a refresh's 300 feeds came in was
-        # read after all their parses (acc37a H2), and goes first now (`priority_gate.rank`).
-        self._turns = {False: PriorityGate(_worker_count(workers)), True: PriorityGate(1)}
+        # The work handed to each kind of pool (pages apart, or not) at once: twice its workers
+        # (one queued for each, so that none waits for the loop to hand it the next), the
+        # rest waiting here by priority rather than in the pool's own queue, which is first
+        # come first served: an article opened as a refresh's 300 feeds came in was read after
+        # all their parses (acc37a H2), and goes first now (`priority_gate.rank`).
+        self._turns = {False: PriorityGate(2 * _worker_count(workers)), True: PriorityGate(2)}
 
     @property
     def pages_in_processes(self) -> bool:

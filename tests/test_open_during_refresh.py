@@ -129,7 +129,8 @@ def test_article_opened_during_a_held_refresh_is_shown(
 
 def test_work_the_user_waits_for_goes_before_the_queued() -> None:
     """Both workers busy and three pieces of background work queued: the one the user waits
-    for, asked last, runs next, once a worker is free (the other held meanwhile)."""
+    for, asked last, runs once a worker is free (the other held meanwhile), after the pieces
+    the pool keeps ready (one for each worker), before the rest."""
     ran: list[str] = []
     free = {name: threading.Event() for name in ("held0", "held1")}
     both_busy = threading.Barrier(3)
@@ -163,4 +164,4 @@ def test_work_the_user_waits_for_goes_before_the_queued() -> None:
             workers.close()
 
     asyncio.run(run())
-    assert ran == ["held0", "article", "feed0", "feed1", "feed2", "held1"]
+    assert ran == ["held0", "feed0", "feed1", "article", "feed2", "held1"]
