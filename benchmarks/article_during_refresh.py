@@ -134,6 +134,7 @@ def run_child(tree: Path, data: Path, url: str, after: int, script: Path) -> dic
         capture_output=True,
         text=True,
         check=False,
+        cwd=script.parent,  # not a checkout: its workers' server would import `reader` from it
     )
     if done.returncode:
         raise SystemExit(f"{tree}: {done.stderr[:3000]}")
