@@ -15,6 +15,7 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 from .errors import ErrorKind, FetchError
+from .priority_gate import PriorityGate, rank
 from .time_limit import too_slow, within_time
 from .workers import (
     ended_work,
@@ -75,6 +76,12 @@ class CpuWorkers:
         self._boards: dict[Executor, Any] = {}
         self._autopsies: dict[Executor, asyncio.Future[dict[int, int]]] = {}
         self._tokens = itertools.count(1)
+        # The work handed to each kind of pool (pages apart, or not) at once: twice its workers
+        # (one queued for each, so that none waits for the loop to hand it the next), the
+        # rest waiting here by priority rather than in the pool's own queue, which is first
+        # come first served: an article opened as a refresh's 300 feeds came in was read after
+        # all their parses (acc37a H2), and goes first now (`priority_gate.rank`).
+        self._turns = {False: PriorityGate(2 * _worker_count(workers)), True: PriorityGate(2)}
 
     @property
     def pages_in_processes(self) -> bool:
@@ -106,9 +113,9 @@ class CpuWorkers:
         if self.pool is not None:
             return
         if self._workers != "process":
-            self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="reader-cpu")
+            self.pool = ThreadPoolExecutor(_worker_count("thread"), thread_name_prefix="reader-cpu")
             return
-        count = max(1, min(4, os.cpu_count() or 2))
+        count = _worker_count("process")
         if self._when_needed is not None:
             articles = self._when_needed
         modules = worker_modules(articles=articles)
@@ -257,28 +264,30 @@ class CpuWorkers:
                         await asyncio.shield(asyncio.wrap_future(warming))
                 if self._warming is warming:
                     self._warming = None
-            pool = self._pool_for(pages=bool(within))
-            board = self._boards.get(pool)
-            token = next(self._tokens)
-            call = (noted_work, token, *work) if board is not None else work
-            try:
-                return await asyncio.get_running_loop().run_in_executor(pool, *call)
-            except BrokenExecutor:  # BrokenProcessPool, its module not imported before a pool
-                ended = await self._ended_in(pool)
-                if token in ended and within and ended[token] == -_SIGXCPU:
-                    raise too_slow(within) from None
-                unexplained += not ended
-                if token in ended or board is None or unexplained == _UNEXPLAINED_BREAKS:
+            apart = bool(within) and self.pages_apart
+            async with self._turns[apart].slot(rank()):
+                pool = self._pool_for(pages=bool(within))
+                board = self._boards.get(pool)
+                token = next(self._tokens)
+                call = (noted_work, token, *work) if board is not None else work
+                try:
+                    return await asyncio.get_running_loop().run_in_executor(pool, *call)
+                except BrokenExecutor:  # BrokenProcessPool, its module not imported before
+                    ended = await self._ended_in(pool)
+                    if token in ended and within and ended[token] == -_SIGXCPU:
+                        raise too_slow(within) from None
+                    unexplained += not ended
+                    if token in ended or board is None or unexplained == _UNEXPLAINED_BREAKS:
+                        raise
+                except FetchError as error:
+                    if error.kind == ErrorKind.TOO_SLOW:
+                        self._retire(pool)
                     raise
-            except FetchError as error:
-                if error.kind == ErrorKind.TOO_SLOW:
-                    self._retire(pool)
-                raise
-            except asyncio.CancelledError:
-                task = asyncio.current_task()
-                if pool in self.retired and task is not None and not task.cancelling():
-                    continue  # not started when its pool was retired: on the new one
-                raise
+                except asyncio.CancelledError:
+                    task = asyncio.current_task()
+                    if pool in self.retired and task is not None and not task.cancelling():
+                        continue  # not started when its pool was retired: on the new one
+                    raise
 
     def _idle_soon(self) -> None:
         """End the pool started on demand `idle_end` seconds from now, unless work comes
@@ -347,3 +356,8 @@ class CpuWorkers:
         )
         self.retired[pool] = shutting
         shutting.start()
+
+
+def _worker_count(workers: Literal["process", "thread"]) -> int:
+    """The workers of a library's pool for CPU work (`CpuWorkers.start`)."""
+    return max(1, min(4, os.cpu_count() or 2)) if workers == "process" else 2

@@ -12,6 +12,8 @@ from __future__ import annotations
 import asyncio
 import ssl
 from collections import defaultdict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
@@ -36,6 +38,7 @@ from .fetch_messages import (
     too_many_redirects,
 )
 from .models import ErrorKind, FetchError, Response, SiteRule
+from .priority_gate import USER_WAITS, PriorityGate, rank, user_waits
 from .retries import Retries
 from .safe import safe_line
 from .unanswered import HEAD_CAME
@@ -44,6 +47,10 @@ from .urls import absolute_url, address_controls, is_web_url, not_web_url, web_u
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
 _TRANSIENT = frozenset({502, 503, 504})
+RESERVED = 2
+"""Connections over `max_connections` kept for the requests of an article the user waits for
+(`priority_gate.USER_WAITS`): a refresh's requests to slow hosts holding every slot held the
+article opened meanwhile until one came back."""
 
 
 def _host_key(url: str) -> str:
@@ -94,7 +101,7 @@ def _client(limits: FetchLimits) -> httpx.AsyncClient:
             limits.read_timeout, connect=limits.connect_timeout, pool=limits.total_timeout
         ),
         limits=httpx.Limits(
-            max_connections=limits.max_connections,
+            max_connections=limits.max_connections + RESERVED,
             max_keepalive_connections=limits.max_connections,
         ),
         follow_redirects=False,
@@ -119,9 +126,13 @@ class Fetcher:
         # before the process ends, whatever thread makes it: see `before_exit`.
         with finished_before_exit():
             self._client = _client(limits)
-        self._global = asyncio.Semaphore(limits.max_connections)
-        self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
-            lambda: asyncio.Semaphore(limits.per_host)
+        # Let in by priority (`priority_gate.rank`): the requests of an article the user waits
+        # for before those a refresh queued (300 feeds on one host queued the article behind
+        # them all, acc37a H2); and past the global cap, into its `RESERVED` connections.
+        self._global = PriorityGate(limits.max_connections)
+        self._reserved = asyncio.Semaphore(RESERVED)
+        self._per_host: defaultdict[str, PriorityGate] = defaultdict(
+            lambda: PriorityGate(limits.per_host)
         )
         self._host_resume: dict[
             str, float
@@ -283,7 +294,7 @@ class Fetcher:
             resume = self._host_resume.get(_host_key(url), 0.0) - asyncio.get_running_loop().time()
             if resume > 0:
                 await asyncio.sleep(resume)
-            async with self._per_host[_host_key(url)], self._global:
+            async with self._per_host[_host_key(url)].slot(rank()), self._connection():
                 # Queued behind the request its 429 answered: not sent once the host said wait.
                 self.retries.check_held(url, _host_key(url))
                 allowance.start()
@@ -332,6 +343,43 @@ class Fetcher:
                 finally:
                     await response.aclose()
         raise too_many_redirects(url, self.limits.max_redirects)
+
+    @asynccontextmanager
+    async def _connection(self) -> AsyncIterator[None]:
+        """A place under the global cap; for a request the user waits for, a reserved one when
+        the cap is reached. The host's own cap (`per_host`) holds for it all the same."""
+        if await self._queued_till_had():
+            try:
+                yield
+            finally:
+                self._global.release()
+            return
+        if user_waits() and not self._global.open and not self._reserved.locked():
+            async with self._reserved:
+                yield
+            return
+        async with self._global.slot(rank()):
+            yield
+
+    async def _queued_till_had(self) -> bool:
+        """A request no one waits for yet (a prefetch's) queued for a global place: True once
+        it has one; False at once for one the user waits for, and once the user comes to
+        wait for it (the article opened): it takes a reserved place then, not left queued
+        behind a refresh's slow requests."""
+        urgency = USER_WAITS.get()
+        if urgency is None or urgency.waits or self._global.open:
+            return False
+        slot = asyncio.ensure_future(self._global.acquire(rank()))
+        try:
+            await asyncio.wait({slot, urgency.raised()}, return_when=asyncio.FIRST_COMPLETED)
+        except BaseException:
+            if not slot.cancel() and not slot.cancelled() and slot.exception() is None:
+                self._global.release()  # had its place as the request was stopped
+            raise
+        if slot.done():
+            return True
+        slot.cancel()  # a place handed to it as it is cancelled is passed on (`PriorityGate`)
+        return False
 
     def _check_before(self, url: str, ceiling: Reach, lead: str) -> None:
         """Refuse a request led to `url` before it is sent, when its host is known to be more

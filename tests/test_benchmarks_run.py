@@ -25,6 +25,9 @@ TMP = "{tmp}"  # an empty directory of the test's own
 THIS = "{root}"  # this checkout, as the "other" one of a script comparing two
 
 SMALLEST: dict[str, tuple[str, ...]] = {
+    "article_during_refresh": (
+        *("--against", THIS, "--runs", "1", "--feeds", "6", "--items", "3", "--after", "1"),
+    ),
     "article_records": (DATA, "--sample", "3", "--repeats", "1"),
     "cli_against_newsboat": (
         *("--runs", "1", "--feeds", "1", "--items", "2", "--latency", "0", "--hosts", "1"),

@@ -5,6 +5,7 @@ there, and what a feed carried read when the page can't be had."""
 
 from __future__ import annotations
 
+import contextvars
 import time
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor
@@ -32,6 +33,7 @@ from ..page_caching import (
     next_page_of,
     whole_for_cache,
 )
+from ..priority_gate import USER_WAITS, Urgency, user_waits
 from ..safe import safe_line
 from ..store.saved import FROM_FILE
 from ..too_large_links import as_link, outgrown
@@ -73,6 +75,7 @@ class LibraryDownloads(LibraryPageReads):
         offline: bool = False,
         first_page: Callable[[Article], None] | None = None,
         seen: bool = True,
+        waits: bool = True,
     ) -> Article:
         """The cleaned article of an entry or URL: from the cache, else fetched and cached.
 
@@ -80,9 +83,13 @@ class LibraryDownloads(LibraryPageReads):
         pages, fetched now, is handed to `first_page` as soon as its first page is in (marked
         `incomplete`), for a reader to start on while the rest comes. Not `seen` (printed by
         `reader show`, its citation taken), a change a sync found in it stays news (Δ).
+        The user `waits` for it (not a prefetch): its download and reading go before the
+        queued work of a refresh under way (`priority_gate.USER_WAITS`).
         """
         import asyncio
 
+        if waits:
+            USER_WAITS.set(Urgency(True))
         url = _link(target)
         if not url and isinstance(target, Entry) and target.enclosures:
             raise episode_only(target)
@@ -197,7 +204,7 @@ class LibraryDownloads(LibraryPageReads):
         record = await asyncio.to_thread(self._saved_marked) if url else {}
         found = record.get(article_key(url)) if url else None
         FILE_LINK.set(isinstance(found, dict) and bool(found.get(FROM_FILE)))
-        return await self.article(entry)
+        return await self.article(entry, waits=False)
 
     def _saved_marked(self) -> dict[str, dict[str, Any]]:
         """The Saved record, a file's links among it marked as such when a reader from
@@ -217,6 +224,13 @@ class LibraryDownloads(LibraryPageReads):
             _tell(hearer, self._first_pages[key])
         else:
             self._first_page_hearers[key].append(hearer)
+
+    def wait_for(self, url: str) -> None:
+        """The user now waits for the download of `url` under way (a prefetch's, the article
+        opened): it goes before the refresh's queued work from here on (`Urgency`)."""
+        urgency = self._urgencies.get(canonical_url(url))
+        if urgency is not None:
+            urgency.raise_()
 
     async def feed_text(self, entry: Entry) -> Article | None:
         """The text the feed carried for `entry` (its full content, else its summary) as a
@@ -242,12 +256,19 @@ class LibraryDownloads(LibraryPageReads):
         key = canonical_url(url)
         pending = self._inflight.get(key)
         if pending is None:
-            pending = asyncio.ensure_future(self._download(url, entry))
+            # Its own urgency, which a reader opening it later raises (a prefetch's download).
+            urgency = self._urgencies[key] = Urgency(user_waits())
+            context = contextvars.copy_context()
+            context.run(USER_WAITS.set, urgency)
+            download = self._download(url, entry)
+            pending = asyncio.get_running_loop().create_task(download, context=context)
             self._inflight[key] = pending
             # Before it leaves `_inflight`: never neither under way nor noted as cached.
             pending.add_done_callback(partial(self._note_cached, key))
             pending.add_done_callback(lambda _f: self._download_done(key))
             pending.add_done_callback(_consume_error)
+        elif user_waits() and key in self._urgencies:
+            self._urgencies[key].raise_()
         if first_page is not None:
             self.hear_first_page(url, first_page)
         self._waiting[key] += 1
@@ -288,6 +309,7 @@ class LibraryDownloads(LibraryPageReads):
 
     def _download_done(self, key: str) -> None:
         self._inflight.pop(key, None)
+        self._urgencies.pop(key, None)
         self._pages_in.discard(key)
         self._first_pages.pop(key, None)
         self._first_page_hearers.pop(key, None)

@@ -8,56 +8,14 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import asyncio
 
-Priority = tuple[float, ...]
-"""The lower, the sooner let in."""
+from ..priority_gate import Priority, PriorityGate
 
-
-class PriorityGate:
-    """At most `slots` holders at once; a slot freed goes to the waiter of the lowest
-    priority, the first to come among equals."""
-
-    def __init__(self, slots: int) -> None:
-        self._free = slots
-        self._waiting: list[tuple[Priority, int, asyncio.Future[None]]] = []
-        self._arrival = itertools.count()
-
-    @asynccontextmanager
-    async def slot(self, priority: Priority = ()) -> AsyncIterator[None]:
-        await self._acquire(priority)
-        try:
-            yield
-        finally:
-            self._release()
-
-    async def _acquire(self, priority: Priority) -> None:
-        import asyncio
-
-        if self._free > 0 and not self._waiting:
-            self._free -= 1
-            return
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._waiting, (priority, next(self._arrival), future))
-        try:
-            await future
-        except asyncio.CancelledError:
-            if future.done() and not future.cancelled():
-                self._release()  # handed the slot as it was cancelled: passed on
-            raise
-
-    def _release(self) -> None:
-        while self._waiting:
-            _, _, future = heapq.heappop(self._waiting)
-            if not future.done():  # one cancelled while waiting is skipped
-                future.set_result(None)
-                return
-        self._free += 1
+__all__ = ["Priority", "PriorityGate", "PriorityHold"]
 
 
 class PriorityHold:

@@ -20,6 +20,7 @@ from ..config import DEFAULT_LIMITS, Config, FetchLimits
 from ..cpu_workers import CpuWorkers
 from ..models import Article, Entry, Reach, SiteRule, StoreError
 from ..portal import PortalWatch
+from ..priority_gate import Urgency
 from ..store import Store
 from ..workers import QUIT_GRACE
 
@@ -103,6 +104,8 @@ class LibraryResources:
         # took ~0.4 s of a busy machine's event loop), while a key may ask for it on the loop.
         self._fetcher_made = threading.Lock()
         self._inflight: dict[str, asyncio.Future[Article]] = {}
+        # Whether the user waits for each download under way (`priority_gate.Urgency`).
+        self._urgencies: dict[str, Urgency] = {}
         # Writes nothing waits for, under way in threads (`_in_background`): `aclose` waits.
         self._notes: set[asyncio.Future[None]] = set()
         # Those the store refused, by what they keep and whose (an article's address), to try

@@ -299,9 +299,12 @@ class ReaderAppArticles(ReaderAppMarks):
             self._downloads[entry.id] = task
             task.add_done_callback(lambda done: self._downloads.pop(entry.id, None))
             task.add_done_callback(_consume)
-        elif first_page is not None and entry.link:
-            # Under way already (a prefetch): its first page is still worth hearing of.
-            self.lib.hear_first_page(entry.link, first_page)
+        elif not ahead and entry.link:
+            # Under way already (a prefetch), queued behind a refresh maybe: the user waits
+            # for it now, so it goes first (acc37a H2).
+            self.lib.wait_for(entry.link)
+            if first_page is not None:  # its first page is still worth hearing of
+                self.lib.hear_first_page(entry.link, first_page)
         try:
             return await asyncio.shield(task)
         except FetchError as error:
