@@ -20,11 +20,12 @@ from tests.test_library import ARTICLE, feed_xml
 from tests.tui_pilot import WAIT, open_row, started, subscribe, until
 
 
-def _workers() -> list[int]:
+def _workers(before: frozenset[int] = frozenset()) -> list[int]:
     """This process's worker processes running now (spawned; not the resource tracker, which
-    the pools of a process share)."""
+    the pools of a process share), but those of `before`: an earlier test's in this process
+    (pytest-xdist's) may still be ending."""
     found = []
-    for pid in children(os.getpid()):
+    for pid in set(children(os.getpid())) - before:
         try:
             command = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
@@ -42,13 +43,14 @@ def test_no_worker_starts_for_a_reader_that_has_no_work_for_one(tmp_path: Path) 
     async def run() -> None:
         app = ReaderApp(tmp_path, refresh_on_start=False)
         app.prefetch_limit = 0
+        before = frozenset(_workers())
         async with app.run_test(size=(100, 30)) as pilot:
             await started(pilot)
             await asyncio.wait_for(app.shown.wait(), WAIT)
             await until(pilot, lambda: not app._busy, "the start's work")
             await pilot.pause(0.5)
             assert app.lib._pool is None
-            assert _workers() == []
+            assert _workers(before) == []
 
     asyncio.run(run())
 
@@ -72,17 +74,18 @@ def test_the_workers_end_when_idle_and_an_article_opens_after(
     async def run() -> None:
         app = ReaderApp(tmp_path)  # the refresh on opening: its feed parsed in a worker
         app.prefetch_limit = 0  # the article fetched once the workers have gone
+        before = frozenset(_workers())
         async with app.run_test(size=(100, 30)) as pilot:
             await started(pilot)
             await until(pilot, lambda: len(httpserver.log) > asked, "the refresh's request")
             await until(pilot, lambda: not app._busy, "the refresh's end")
             await until(pilot, lambda: app.lib._pool is None, "the pool ended when idle")
-            await until(pilot, lambda: not _workers(), "its workers gone")
+            await until(pilot, lambda: not _workers(before), "its workers gone")
             app.lib.cpu.idle_end = WAIT * 10  # the next pool seen before its own idle end
             screen = await open_row(pilot, 0)
             body = screen.query_one(ArticleBody)
             assert body.article is not None
             assert "harbour master" in " ".join(b.text for b in body.article.blocks)
-            assert _workers(), "a worker started again for the page"
+            assert _workers(before), "a worker started again for the page"
 
     asyncio.run(run())
