@@ -19,7 +19,7 @@ from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError
 from ..plural import plural
 from ..reports import SaveOutcome, newest_first
 from ..safe import safe_line
-from ..url_display import shown_url
+from ..url_display import line_url, shown_url
 from .common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -383,7 +383,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                     # "Open the original link in a browser" is no help to someone who asked by id
                     # and never saw the link: name it.
                     link = target.address if isinstance(target, Entry) else target
-                    reason = f"{shown_url(link)}: {reason}"
+                    reason = f"{line_url(link)}: {reason}"
                 # Offline, the site down, or a PDF where a page was expected: the text the feed
                 # carried is better than nothing, and the exit status still says the article
                 # itself could not be had.
@@ -578,12 +578,11 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         finally:
             finish()
         for url, error in state.failures:
-            err(f"not re-extracted: {shown_url(url)}: {error.message}")
+            err(f"not re-extracted: {line_url(url)}: {error.message}")
         for url, before, now, unit in sorted(shrunk):
             # A site rule that drops too much shows here, not when the article is next read.
             # Counted as the reading view counts it: characters for Chinese and Japanese.
-            address = safe_line(shown_url(url), 200)
-            out(f"much shorter now: {address}: {before:,} → {now:,} {unit}", sys.stderr)
+            out(f"much shorter now: {line_url(url)}: {before:,} → {now:,} {unit}", sys.stderr)
         if shrunk:
             out(
                 "(each page is kept whole: a site rule mended, reextract brings its text back)",
