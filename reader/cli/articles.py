@@ -228,7 +228,8 @@ def _listed(
         out(json_text(rows))
         return EXIT_FAILED if args.search is not None and not rows else EXIT_OK
     if args.ids:
-        out("\n".join(h.entry.id for h in headlines))
+        for h in headlines:  # none: no line at all (an empty one was an empty id to `read`)
+            out(h.entry.id)
         return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
     _print_lines(headlines, names, lines, page_dates)
     return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
@@ -266,12 +267,8 @@ def _list_as_read(
         if args.not_offline:
             headlines = (h for h in headlines if _not_offline(h))
         if args.ids:
-            printed = False
-            for h in headlines:
+            for h in headlines:  # none: no line at all, as when the list is read whole
                 out(h.entry.id)
-                printed = True
-            if not printed:
-                out()  # as the ids of a list read whole, joined: one empty line
         else:
             _print_lines(headlines, names_of(feeds), {}, lib.store.page_dates())
     finally:
