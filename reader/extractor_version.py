@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 57
+EXTRACTOR = 58
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -146,7 +146,9 @@ of short lines kept as lines; a running
 foot of four lines, or one the file gives before the page's text, left out. 57: a caption
 typed with its ")" in the parties' runs, padded to its column with spaces, taken apart as one
 set in pieces; a judgment's bold short lines in the run of its text ("Held:", a party's name)
-no headings."""
+no headings. 58: a Japanese or Chinese byline's reporter where the byline names the paper or
+the agency too ("関西日報 記者 A", "共同通信 A"), holds the date after a separator ("【東京＝A】 ·
+date"), or opens the lede ("【東京＝A】東京都は…")."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):
