@@ -148,7 +148,7 @@ typed with its ")" in the parties' runs, padded to its column with spaces, taken
 set in pieces; a judgment's bold short lines in the run of its text ("Held:", a party's name)
 no headings. 58: a Japanese or Chinese byline's reporter where the byline names the paper or
 the agency too ("関西日報 記者 A", "共同通信 A"), holds the date after a separator ("【東京＝A】 ·
-date"), or opens the lede ("【東京＝A】東京都は…"); a Korean page labelled EUC-JP read in Korean."""
+date"), or opens the lede ("【東京＝A】東京都は…"); a Korean page labelled EUC-JP read in Korean; a title's ideographic space kept."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):
