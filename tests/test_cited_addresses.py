@@ -28,26 +28,32 @@ PAGE = (
 )
 
 
+# (path, language, title, author, text)
+STORIES = [
+    (
+        ARABIC,
+        "ar",
+        "افتتاح الخط الثالث للمترو",
+        "أحمد منصور",
+        "افتتحت الحكومة اليوم الخط الثالث لمترو القاهرة بحضور عدد من الوزراء.",
+    ),
+    (
+        CHINESE,
+        "zh-CN",
+        "地铁新线开通",
+        "王明",
+        "本市地铁新线今天正式开通运营，全长三十公里，共设二十座车站。",
+    ),
+]
+
+
 @pytest.fixture
 def served(httpserver: HTTPServer) -> dict[str, str]:
-    httpserver.expect_request(ARABIC).respond_with_data(
-        PAGE.format(
-            lang="ar",
-            title="افتتاح الخط الثالث للمترو",
-            author="أحمد منصور",
-            text="افتتحت الحكومة اليوم الخط الثالث لمترو القاهرة بحضور عدد من الوزراء.",
-        ),
-        content_type="text/html; charset=utf-8",
-    )
-    httpserver.expect_request(CHINESE).respond_with_data(
-        PAGE.format(
-            lang="zh-CN",
-            title="地铁新线开通",
-            author="王明",
-            text="本市地铁新线今天正式开通运营，全长三十公里，共设二十座车站。",
-        ),
-        content_type="text/html; charset=utf-8",
-    )
+    for path, lang, title, author, text in STORIES:
+        httpserver.expect_request(path).respond_with_data(
+            PAGE.format(lang=lang, title=title, author=author, text=text),
+            content_type="text/html; charset=utf-8",
+        )
     base = httpserver.url_for("").rstrip("/")
     # One link as read, one percent-encoded, as Arabic and Chinese sites publish them.
     return {"ar": base + ARABIC, "zh": base + CHINESE_ENCODED, "base": base}

@@ -715,6 +715,10 @@ def test_scrolling_keys_typed_quickly_each_move_the_view_at_once(
     asyncio.run(run())
 
 
+def one_paragraph(url: str, title: str, text: str) -> Article:
+    return Article(url, title=title, blocks=(Block(BlockKind.PARAGRAPH, (Inline(text),)),))
+
+
 def test_french_punctuation_and_no_break_spaces_are_not_wrapped_apart() -> None:
     """French sets a space before ? ! : ; » and after «, often a plain one; a no-break space
     binds a number to its unit. Wrapped there, a line began with a lone "?" or "»", or ended
@@ -723,11 +727,7 @@ def test_french_punctuation_and_no_break_spaces_are_not_wrapped_apart() -> None:
         "« Le bac reprend. » Le capitaine l’a annoncé ce matin. Vraiment ? Oui ! Le billet "
         "coûte 3\u00a0€ : moins qu’avant ; 10\u202f000 passagers attendus. « Enfin ! » dit-il."
     )
-    article = Article(
-        "https://news.example/bac.html",
-        title="Le bac",
-        blocks=(Block(BlockKind.PARAGRAPH, (Inline(text),)),),
-    )
+    article = one_paragraph("https://news.example/bac.html", "Le bac", text)
     for width in range(24, 90):
         lines = [line.strip() for line in view_lines(article, width) if line.strip()]
         assert "".join("".join(lines).split()) == "".join(text.split()), width  # none lost
@@ -743,11 +743,7 @@ def test_a_figure_grouped_with_spaces_is_not_wrapped_apart() -> None:
         "Главную ёлку Москвы установят 20 декабря, а украшать её будут 3 000 шаров и "
         "12 500 000 огоньков; в 2026 300 волонтёров помогут с монтажом на площади."
     )
-    article = Article(
-        "https://news.example/tree.html",
-        title="Ёлка",
-        blocks=(Block(BlockKind.PARAGRAPH, (Inline(text),)),),
-    )
+    article = one_paragraph("https://news.example/tree.html", "Ёлка", text)
     breaks_in_the_year = 0
     for width in range(20, 90):
         lines = [line.strip() for line in view_lines(article, width) if line.strip()]
