@@ -23,6 +23,7 @@ from .models import SiteRule
 if TYPE_CHECKING:
     from .ignore_rules import IgnoreRule
     from .search_feeds import SearchFeed
+    from .user_commands import UserCommand
 
 APP_NAME = "reader-tui"
 USER_AGENT = f"reader-tui/{__version__} (terminal news reader; offline cache)"
@@ -128,6 +129,8 @@ class Config:
     ignore: tuple[IgnoreRule, ...] = ()
     # `[[search]]`: searches kept as rows of the feed list, newsboat's query feeds (`search_feeds`).
     searches: tuple[SearchFeed, ...] = ()
+    # `[[command]]`: programs of the user's on a key, newsboat's macros (`user_commands`).
+    commands: tuple[UserCommand, ...] = ()
 
     def rule_for(self, url: str) -> SiteRule | None:
         return site_rule_for(self.site_rules, url)
@@ -375,7 +378,9 @@ def load_config(path: Path, create: bool = True) -> Config:
     try:
         return _from_toml(path, data)
     except (TypeError, ValueError) as error:
-        raise ConfigError(f"bad setting in {path}: {error}") from None
+        # Every fault a line, each naming the file (`[[command]]` says all of its at once).
+        lines = str(error).split("\n")
+        raise ConfigError("\n".join(f"bad setting in {path}: {line}" for line in lines)) from None
 
 
 def _ca_file(value: Any) -> str:
@@ -397,7 +402,10 @@ def _user_agent(value: Any, name: str = "network.user_agent") -> str:
     return value.strip()
 
 
-_SECTIONS = {"network", "cache", "feeds", "ui", "citation", "keys", "sites", "ignore", "search"}
+_SECTIONS = {
+    *("network", "cache", "feeds", "ui", "citation", "keys", "sites", "ignore", "search"),
+    "command",
+}
 # Limits under which nothing could be fetched at all (0 retries, 0 backoff are choices).
 _NOT_ZERO = {
     *("connect_timeout", "read_timeout", "total_timeout"),
@@ -478,8 +486,10 @@ def _check_keys(data: dict[str, Any]) -> None:
     for section, value in data.items():
         if section not in _SECTIONS:
             raise ValueError(f"unknown section [{section}]")
-        if section in ("ignore", "search"):
-            continue  # each a table: [[ignore]] (`ignore_rules`), [[search]] (`search_feeds`)
+        if section in ("ignore", "search", "command"):
+            # each a table: [[ignore]] (`ignore_rules`), [[search]] (`search_feeds`),
+            # [[command]] (`user_commands`)
+            continue
         if not isinstance(value, dict):
             raise ValueError(f"{section} must be a table: [{section}]")
     for section, known in (
@@ -571,6 +581,11 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         from .search_feeds import search_feeds
 
         searches = search_feeds(data["search"])
+    commands = ()
+    if "command" in data:
+        from .user_commands import user_commands
+
+        commands = user_commands(data["command"])
     return Config(
         path=path,
         limits=limits,
@@ -591,6 +606,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         keys=keys,
         ignore=ignore,
         searches=searches,
+        commands=commands,
     )
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding, BindingsMap
 
 from ..plural import listed
+from ..user_commands import UserCommand
 from .key_actions import ACTION_OF, ACTIONS
 from .key_names import key_name, shown_key
 
@@ -47,10 +48,16 @@ _OWN_ACTIONS = {
 class KeyMap:
     """The keys of the actions the user set (Textual's names), checked."""
 
-    def __init__(self, keys: Mapping[str, Iterable[str]] | None = None) -> None:
+    def __init__(
+        self,
+        keys: Mapping[str, Iterable[str]] | None = None,
+        commands: tuple[UserCommand, ...] = (),
+    ) -> None:
         """Raises ValueError for a key map that can't be applied whole: every fault found, a
         line each (a config moving newsboat's keys met its clashes one run at a time)."""
         self.keys: dict[str, tuple[str, ...]] = {}
+        self.commands: tuple[tuple[UserCommand, str], ...] = ()
+        """The user's `[[command]]`s, each with its key by Textual's name."""
         faults: list[str] = []
         for action, written in (keys or {}).items():
             try:
@@ -59,15 +66,45 @@ class KeyMap:
                 faults.append(str(fault))
         if self.keys:
             faults += _clashes(self)
+        commands_keyed = []
+        for command in commands:
+            try:
+                commands_keyed.append((command, _command_key(command)))
+            except ValueError as fault:
+                faults.append(str(fault))
+        self.commands = tuple(commands_keyed)
+        if self.commands:
+            faults += _command_clashes(self)
         if faults:
             raise ValueError("\n".join(faults))
 
     def __bool__(self) -> bool:
-        return bool(self.keys)
+        return bool(self.keys) or bool(self.commands)
 
     def bindings_of(self, node: DOMNode) -> BindingsMap | None:
-        """`node`'s bindings with the keys set, or None when none of its actions has any."""
-        return self.remap(node._bindings) if self.keys else None
+        """`node`'s bindings with the keys set, or None when none of its actions has any; a
+        screen a command works in (its `command_place`) gets a binding for each."""
+        rebound = self.remap(node._bindings) if self.keys else None
+        place = getattr(node, "command_place", None)
+        mine = self.commands_in(place) if isinstance(place, str) else ()
+        if not mine:
+            return rebound
+        keys = {
+            key: list(bound) for key, bound in (rebound or node._bindings).key_to_bindings.items()
+        }
+        for number, command, key in mine:
+            binding = Binding(key, f"user_command({number})", command.name, show=True)
+            keys.setdefault(key, []).append(binding)
+        return BindingsMap.from_keys(keys)
+
+    def commands_in(self, place: str) -> tuple[tuple[int, UserCommand, str], ...]:
+        """The commands whose keys work in `place` ("headlines", "article"): each with its
+        number (its action's parameter) and its key."""
+        return tuple(
+            (number, command, key)
+            for number, (command, key) in enumerate(self.commands)
+            if command.works_in(place)
+        )
 
     def remap(self, bindings: BindingsMap) -> BindingsMap | None:
         """`bindings` with the keys set put in place of their actions' own (None: unchanged).
@@ -155,6 +192,56 @@ def _keys_of(action: str, written: Iterable[str]) -> tuple[str, ...]:
     if not names:
         raise ValueError(f"keys.{action}: give it a key, or leave it out")
     return tuple(names)
+
+
+def _command_key(command: UserCommand) -> str:
+    """`command`'s key by Textual's name; ValueError, in one line, as `[keys]` says it."""
+    name = key_name(command.key)
+    if name is None:
+        raise ValueError(
+            f'{command.table}: {command.key!r} is not a key name (as in "M", "ctrl+y", "f6")'
+        )
+    if (same := _TERMINAL_SENDS_AS.get(name)) is not None:
+        raise ValueError(
+            f"{command.table}: {command.key!r} reaches the reader as {same}: a terminal"
+            " sends the two as one byte; give it another key"
+        )
+    return name
+
+
+_COMMAND_PLACES = {"headlines": "the headlines", "article": "an article"}
+
+
+def _command_clashes(keymap: KeyMap) -> list[str]:
+    """A line for each command whose key does something already where it works (the keys as
+    set), or another command's there."""
+    clashing: dict[tuple[str, str], list[str]] = {}  # what is said, and where
+    for place, named in _COMMAND_PLACES.items():
+        kinds = _nodes(named)
+        maps = (keymap.remap(m) or m for kind in kinds if (m := kind._merged_bindings))
+        doing = _doing(maps)
+        taken: dict[str, UserCommand] = {}
+        for _number, command, key in keymap.commands_in(place):
+            shown = shown_key(key)
+            if actions := doing.get(key):
+                said = f'{command.table}: key "{shown}" is {_action_word(actions[0])}\'s'
+                fix = "give the command another key"
+            elif (other := taken.get(key)) is not None:
+                said = f'{command.table}: key "{shown}" is {other.table}\'s too'
+                fix = "give one of them another key"
+            else:
+                taken[key] = command
+                continue
+            clashing.setdefault((said, fix), []).append(named)
+    return [f"{said} in {listed(where)}: {fix}" for (said, fix), where in clashing.items()]
+
+
+def _action_word(action: str) -> str:
+    """An action as a line about a key names it: the user's name, else what it does."""
+    if action in ACTIONS:
+        return action
+    bare = action.rpartition(".")[2].partition("(")[0]
+    return _OWN_ACTIONS.get(bare, bare)
 
 
 def _rebind(bindings: list[Binding], keys: tuple[str, ...]) -> list[Binding]:

@@ -27,7 +27,18 @@ async def say_if_unbound(screen: Screen[object], event: events.Key) -> None:
     if event.key in screen.active_bindings:
         return
     key = plain(character, max_length=4).plain
-    help_keys = keymap_of(screen.app).shown("help", "?")
+    keymap = keymap_of(screen.app)
+    help_keys = keymap.shown("help", "?")
+    # A key of the user's `[[command]]`s that works in the other screen says where it does.
+    elsewhere = next((c for c, k in keymap.commands if k == event.key), None)
+    if elsewhere is not None:
+        place = {"headlines": "in the headlines", "article": "in an article"}[elsewhere.where]
+        screen.notify(
+            f"{key}: {elsewhere.name} runs {place} only — {help_keys} lists the keys",
+            timeout=NOTICE_SECONDS,
+            markup=False,
+        )
+        return
     screen.notify(
         f"{key}: no such key here — {help_keys} lists the keys",
         timeout=NOTICE_SECONDS,

@@ -55,6 +55,9 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
     takes_counts = True
     """A count before a key (`5j`, `10G`) counts in the headlines and the feed list (`counts`)."""
 
+    command_place = "headlines"
+    """Where the user's `[[command]]`s bind their keys (`KeyMap.bindings_of`)."""
+
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
     """Classes by terminal width: `reader.tcss` narrows or hides the feed list and the key bar."""
 
@@ -257,6 +260,16 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
         headline = self.query_one(HeadlineTable).current
         if headline is not None:
             self.reader.edit_tags(headline.entry)
+
+    def action_user_command(self, number: int) -> None:
+        """The user's command `number` on the headline under the cursor."""
+        from ..user_command_runs import RunOn, run_user_command
+
+        headline = self.query_one(HeadlineTable).current
+        if headline is None:
+            self.notify("No headline here to run it on.")
+            return
+        run_user_command(self.reader, number, RunOn(headline.entry))
 
     def action_open_original(self) -> None:
         headline = self.query_one(HeadlineTable).current
