@@ -277,6 +277,15 @@ copy = "text"
 # feed = "#sport"
 # text = "betting odds"
 
+# Programs of yours on a key (newsboat's macro, bookmark-cmd and pipe-to), never run by a shell:
+# each {{url}}, {{title}}, {{feed}}, {{id}}, {{citation}} or {{file}} (the article's Markdown) one argument.
+# where = "headlines", "article" or "both"; input = "text" or "markdown" pipes the article in;
+# terminal = true gives the program the screen (less, vim) while the reader steps aside.
+# [[command]]
+# key = "M"
+# name = "mpv"
+# run = ["mpv", "--no-terminal", "--", "{{url}}"]
+
 # Searches kept as rows of the feed list (newsboat's query feeds, over the articles' text too):
 # choosing one lists the headlines F would find with its words, and `reader list --feed NAME`
 # prints them. The words are F's: "a phrase", OR, -word to leave out, tag:NAME for a tag's list.

@@ -12,6 +12,7 @@ import signal
 import stat
 import sys
 import time
+import tomllib
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
@@ -350,3 +351,17 @@ def test_faults_are_said_a_line_each_all_at_once(data_dir: Path, recorder: Path)
     config.write_text(config.read_text().replace('"J"', '"ctrl+y"'))
     assert reader(data_dir, "config").returncode == 0
     assert [c.name for c in load_config(config).commands] == ["player", "clash", "shelf", "nothing"]
+
+
+def test_the_readmes_commands_are_good_ones() -> None:
+    """README's example of Commands of your own reads, and its keys are free where they work."""
+    from reader.ui.keymap import KeyMap
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Commands of your own", 1)[1]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    commands = user_commands(tomllib.loads(example)["command"])
+    assert [c.name for c in commands] == ["mpv", "bookmark", "less", "words"]
+    assert KeyMap({}, commands).commands  # no clash: ValueError otherwise
+    default = load_config(Path("unused"), create=False)
+    assert default.commands == ()
