@@ -25,6 +25,7 @@ from textual.pilot import Pilot
 from reader.config import Config, load_config
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.help import HelpScreen
+from reader.ui.widgets.main.feed_list import FeedList
 from reader.user_commands import UserCommand, run_in_terminal, user_commands
 from tests.conftest import sync_into
 from tests.pty_reader import reader_in_pty
@@ -365,3 +366,23 @@ def test_the_readmes_commands_are_good_ones() -> None:
     assert KeyMap({}, commands).commands  # no clash: ValueError otherwise
     default = load_config(Path("unused"), create=False)
     assert default.commands == ()
+
+
+def test_not_from_the_feed_list_nor_typed_in_a_search(synced_dir: Path, recorder: Path) -> None:
+    """As `o`: the headline under the cursor is out of mind in the feed list, and an M typed
+    into a search is a letter of it."""
+
+    async def check() -> None:
+        async with commanded(synced_dir, command()) as (app, pilot, said):
+            raised = notices_raised(app)
+            await pilot.press("slash", "M")
+            await until(pilot, lambda: getattr(app.focused, "value", "") == "M", "M typed")
+            await pilot.press("escape", "escape")
+            await pilot.press("tab")
+            await until(pilot, lambda: isinstance(app.focused, FeedList), "the feed list")
+            await pilot.press("M")
+            line = "M: record runs on a headline or an article, not here"
+            await until(pilot, lambda: any(line in notice for notice in raised), "the notice")
+            assert runs(recorder) == [] and not said
+
+    asyncio.run(check())

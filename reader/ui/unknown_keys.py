@@ -32,9 +32,9 @@ async def say_if_unbound(screen: Screen[object], event: events.Key) -> None:
     # A key of the user's `[[command]]`s that works in the other screen says where it does.
     elsewhere = next((c for c, k in keymap.commands if k == event.key), None)
     if elsewhere is not None:
-        place = {"headlines": "in the headlines", "article": "in an article"}[elsewhere.where]
+        place = _COMMAND_PLACES[elsewhere.where]
         screen.notify(
-            f"{key}: {elsewhere.name} runs {place} only — {help_keys} lists the keys",
+            f"{key}: {elsewhere.name} runs {place} — {help_keys} lists the keys",
             timeout=NOTICE_SECONDS,
             markup=False,
         )
@@ -44,6 +44,13 @@ async def say_if_unbound(screen: Screen[object], event: events.Key) -> None:
         timeout=NOTICE_SECONDS,
         markup=False,
     )
+
+
+_COMMAND_PLACES = {
+    "headlines": "in the headlines only",
+    "article": "in an article only",
+    "both": "on a headline or an article, not here",
+}
 
 
 async def escape_then_key(screen: Screen[object], event: events.Key) -> bool:

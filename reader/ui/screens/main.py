@@ -43,8 +43,10 @@ from .main_unread import FEEDS
 
 _HEADLINE_ACTIONS = frozenset(
     {"toggle_read", "toggle_saved", "open_original", "tag_article", "toggle_archived"}
+    | {"user_command"}
 )
-"""The keys that act on the headline under the cursor (`m`, `s`, `o`, `#`, `E`)."""
+"""The keys that act on the headline under the cursor (`m`, `s`, `o`, `#`, `E`, and the user's
+`[[command]]`s')."""
 
 
 class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSearch):
@@ -224,6 +226,8 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             return not self.searching and (not in_feeds or parameters == (1,))
         if action == "undo_marking":
             return bool(self._unmarked) and not self.searching
+        if action == "user_command" and self.searching:
+            return False
         if action.startswith("mark_") or action in (
             "to_pane",
             "step_feed",
