@@ -144,6 +144,7 @@ def test_placeholders_reach_the_program_each_one_argument(
     cleaned of its controls, never run by a shell; the article's text is piped in and its
     Markdown is in {file}, removed once the program ends."""
     run = ["record-args", "--", "{title}", "{url}", "{feed}", "{id}", "{file}", "t={title}"]
+    run.append("{citation}")
     mine = command(run=run, input="text")
 
     async def check() -> None:
@@ -156,6 +157,8 @@ def test_placeholders_reach_the_program_each_one_argument(
             title = '"$(touch pwned)" it\'s `id`; rm -rf ~ & x red > out'
             assert got["argv"][:5] == ["--", title, entry.link, "Port News", entry.id]
             assert got["argv"][6] == f"t={title}"
+            citation = got["argv"][7]  # `y`'s, its lines one
+            assert "Harbour" in citation and entry.link in citation and "\n" not in citation
             assert not Path(got["argv"][5]).exists()  # {file}, removed after
             assert "# Harbour strike" in got["file"] and "cranes stood still" in got["file"]
             assert "cranes stood still" in got["stdin"] and "# " not in got["stdin"]

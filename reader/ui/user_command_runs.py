@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
 
-from ..citation import cited_address, copied_citation
+from ..citation import cited_address, cited_article, copied_citation
 from ..models import Article, Entry
 from ..render import to_markdown, to_text
 from ..user_commands import (
@@ -109,16 +109,8 @@ def _made(app: ReaderApp, command: UserCommand, on: RunOn, article: Article | No
     }
     style = app.config.citation_style
     if "citation" in uses:
-        cited = article or Article(
-            entry.link,
-            title=entry.title,
-            author=entry.author,
-            published=entry.published,
-            site_name=entry.feed_title,
-            published_by_feed=True,
-        )
         values["citation"] = copied_citation(
-            cited, style, markdown=app.config.citation_copy == "markdown"
+            cited_article(entry, article), style, markdown=app.config.citation_copy == "markdown"
         )
     file = ""
     if "file" in uses and article is not None:
