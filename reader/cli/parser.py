@@ -916,7 +916,8 @@ def build_parser() -> argparse.ArgumentParser:
         " of the settings it leaves out",
         description="Print the config file (created with commented defaults), then the defaults"
         " in force of the settings it leaves out. A setting it can't read stops it, as every"
-        " command, with one line; an [[ignore]] rule whose feed is no feed subscribed to (a tag"
+        " command, with one line (every fault of [keys] and [[command]] at once: a key doing two"
+        " things in one screen, a command's program not on PATH); an [[ignore]] rule whose feed is no feed subscribed to (a tag"
         " misspelt, a feed removed since) is named on stderr.",
     )
     p.add_argument(
