@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingsMap
 
 from ..plural import listed
 from ..user_commands import UserCommand
+from .command_keys import command_clashes, command_key
 from .key_actions import ACTION_OF, ACTIONS
 from .key_names import key_name, shown_key
 
@@ -69,12 +70,12 @@ class KeyMap:
         commands_keyed = []
         for command in commands:
             try:
-                commands_keyed.append((command, _command_key(command)))
+                commands_keyed.append((command, command_key(command, _TERMINAL_SENDS_AS)))
             except ValueError as fault:
                 faults.append(str(fault))
         self.commands = tuple(commands_keyed)
         if self.commands:
-            faults += _command_clashes(self)
+            faults += command_clashes(self, self._doing_in, _action_word)
         if faults:
             raise ValueError("\n".join(faults))
 
@@ -96,6 +97,10 @@ class KeyMap:
             binding = Binding(key, f"user_command({number})", command.name, show=True)
             keys.setdefault(key, []).append(binding)
         return BindingsMap.from_keys(keys)
+
+    def _doing_in(self, place: str) -> dict[str, list[str]]:
+        """What each key does in `place` ("the headlines"), with the keys set."""
+        return _doing(self.remap(m) or m for kind in _nodes(place) if (m := kind._merged_bindings))
 
     def commands_in(self, place: str) -> tuple[tuple[int, UserCommand, str], ...]:
         """The commands whose keys work in `place` ("headlines", "article"): each with its
@@ -192,48 +197,6 @@ def _keys_of(action: str, written: Iterable[str]) -> tuple[str, ...]:
     if not names:
         raise ValueError(f"keys.{action}: give it a key, or leave it out")
     return tuple(names)
-
-
-def _command_key(command: UserCommand) -> str:
-    """`command`'s key by Textual's name; ValueError, in one line, as `[keys]` says it."""
-    name = key_name(command.key)
-    if name is None:
-        raise ValueError(
-            f'{command.table}: {command.key!r} is not a key name (as in "M", "ctrl+y", "f6")'
-        )
-    if (same := _TERMINAL_SENDS_AS.get(name)) is not None:
-        raise ValueError(
-            f"{command.table}: {command.key!r} reaches the reader as {same}: a terminal"
-            " sends the two as one byte; give it another key"
-        )
-    return name
-
-
-_COMMAND_PLACES = {"headlines": "the headlines", "article": "an article"}
-
-
-def _command_clashes(keymap: KeyMap) -> list[str]:
-    """A line for each command whose key does something already where it works (the keys as
-    set), or another command's there."""
-    clashing: dict[tuple[str, str], list[str]] = {}  # what is said, and where
-    for place, named in _COMMAND_PLACES.items():
-        kinds = _nodes(named)
-        maps = (keymap.remap(m) or m for kind in kinds if (m := kind._merged_bindings))
-        doing = _doing(maps)
-        taken: dict[str, UserCommand] = {}
-        for _number, command, key in keymap.commands_in(place):
-            shown = shown_key(key)
-            if actions := doing.get(key):
-                said = f'{command.table}: key "{shown}" is {_action_word(actions[0])}\'s'
-                fix = "give the command another key"
-            elif (other := taken.get(key)) is not None:
-                said = f'{command.table}: key "{shown}" is {other.table}\'s too'
-                fix = "give one of them another key"
-            else:
-                taken[key] = command
-                continue
-            clashing.setdefault((said, fix), []).append(named)
-    return [f"{said} in {listed(where)}: {fix}" for (said, fix), where in clashing.items()]
 
 
 def _action_word(action: str) -> str:
@@ -356,9 +319,8 @@ def _clashes(keymap: KeyMap) -> list[str]:
     """A line for each key that would do two things or more (where, together)."""
     sharing = _sharing()
     clashing: dict[str, tuple[list[str], list[str]]] = {}  # a key's actions and places
-    for place, kinds in _places().items():
-        maps = (keymap.remap(m) or m for kind in kinds if (m := kind._merged_bindings))
-        for key, actions in _doing(maps).items():
+    for place in PLACES:
+        for key, actions in keymap._doing_in(place).items():
             for number, first in enumerate(actions):
                 for second in actions[number + 1 :]:
                     if frozenset((first, second)) in sharing or _gives_way(place, first, second):
