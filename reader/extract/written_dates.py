@@ -262,9 +262,12 @@ _ZONE_NAME = re.compile(
 # units of a date and a time, the Common Era's mark.
 _DATELINE_REST = re.compile(
     r"(?<!\w)(?:on|at|le|am|um|el|de|del|a las|alle|ore|às|om|o|godz|в|о|saat|г|года|р|r|à|kl"
-    rf"|{WEEKDAYS})(?!\w)"
+    # Thai's "at the time" before the hour ("เวلา 14:30 น.").
+    rf"|เวลา|{WEEKDAYS})(?!\w)"
+    # A Thai weekday joined to its "ที่" ("on the"): "วันพฤหัสบดีที่ 3 ธันวาคม 2569".
+    r"|(?<!\w)วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)ที่"
     r"|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|(?<!\S)น\.|[（(][月火水木金土日월화수목금토일][）)]"
-    r"|[年月日時时分년월일시분]|午前|午後|上午|下午|오전|오후"
+    r"|[年月日時时分년월일시분]|午前|午後|上午|下午|오전|오후|民國|民国|中華|中华"
     # Arabic's "م" after a Gregorian year beside a Hijri one ("3 ديسمبر 2026 م").
     r"|(?<!\w)م(?!\w)",
     re.IGNORECASE,
