@@ -191,3 +191,39 @@ def test_show_cites_a_solar_hijri_declared_date_as_its_gregorian_day(
     assert status == 0 and json.loads(out)["published"] == "2026-12-05T10:30:00+03:30"
     status, out = run(tmp_path, capsys, "show", url, "--offline", "--format", "citation")
     assert status == 0 and "1405" not in out and "2026" in out
+
+
+def test_a_feeds_east_asian_dates_are_read_as_their_day_and_time(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """J15: feedparser read "2026年12月03日 10:00" as the 1st of the month at midnight."""
+    dates = {
+        "a": "2026年12月03日 10:00",
+        "b": "2026年12月3日 10:00",
+        "c": "2026년 12월 2일 09:30",
+        "d": "2026年12月03日",
+        "e": "Чт, 03 дек 2026 10:00:00 +0300",
+    }
+    items = "".join(
+        f"<item><title>{name}</title><link>http://127.0.0.1:9/{name}</link>"
+        f"<guid>{name}</guid><pubDate>{written}</pubDate></item>"
+        for name, written in dates.items()
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Dates</title>'
+        f"{items}</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    assert run(tmp_path, capsys, "add", httpserver.url_for("/feed.xml"))[0] == 0
+    status, out = run(tmp_path, capsys, "list", "--json")
+    assert status == 0
+    listed = {row["title"]: row["published"] for row in json.loads(out)}
+    assert listed == {
+        "a": "2026-12-03T10:00:00+00:00",
+        "b": "2026-12-03T10:00:00+00:00",
+        "c": "2026-12-02T09:30:00+00:00",
+        "d": "2026-12-03T00:00:00+00:00",
+        "e": "2026-12-03T10:00:00+03:00",
+    }
+    status, out = run(tmp_path, capsys, "list", "--since", "2026-12-02", "--json")
+    assert status == 0 and len(json.loads(out)) == 5
