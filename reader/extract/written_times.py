@@ -98,7 +98,7 @@ def _zone(name: str, offset: str, language: str = "") -> tzinfo | None:
     is not one zone. "ET" is a region's zone, its offset that of the date it is given with;
     "IST" the zone of the country the page's `language` is of, when it is one of its."""
     name = name.casefold()
-    if name.startswith(ARABIC_ZONE_WORD):
+    if name.startswith(ARABIC_ZONE_WORD) or re.match(ARABIC_ZONE, name, re.IGNORECASE):
         return arabic_zone(name)
     countries = _BY_COUNTRY.get(name, {})
     language = language.casefold()
