@@ -232,3 +232,28 @@ def test_a_feeds_east_asian_dates_are_read_as_their_day_and_time(
     }
     status, out = run(tmp_path, capsys, "list", "--since", "2026-12-02", "--json")
     assert status == 0 and len(json.loads(out)) == 5
+
+
+def test_the_list_dates_synced_pages_as_they_are_cited(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A feed giving no dates: the list's dates are its pages', 1405 AD and 10:30 before."""
+    pages = {
+        "fa": _page("fa", "", _LD.format("1405-09-14T10:30:00+03:30")),
+        "ar": _page("ar", "الخميس 3 ديسمبر 2026 - 10:30 مساءً"),
+    }
+    items = ""
+    for name, page in pages.items():
+        httpserver.expect_request(f"/{name}.html").respond_with_data(page, content_type="text/html")
+        link = httpserver.url_for(f"/{name}.html")
+        items += f"<item><title>{name}</title><link>{link}</link><guid>{name}</guid></item>"
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>',
+        content_type="application/rss+xml",
+    )
+    assert run(tmp_path, capsys, "add", httpserver.url_for("/feed.xml"))[0] == 0
+    assert run(tmp_path, capsys, "sync")[0] == 0
+    status, out = run(tmp_path, capsys, "list", "--json")
+    assert status == 0
+    listed = {row["title"]: row["published"] for row in json.loads(out)}
+    assert listed == {"fa": "2026-12-05T10:30:00+03:30", "ar": "2026-12-03T22:30:00"}
