@@ -152,7 +152,7 @@ cited 12 hours early), and the zone named after the mark ("بتوقيت القا
 in a declared field ("1405-09-14" in article:published_time, JSON-LD, `<time datetime>`) of a
 Persian page or an `.ir`/`.af` address its Gregorian day, a Buddhist Era one ("2569-…") of a Thai
 page its Common Era's, a Hijri year elsewhere no date (the printed one cited); Taiwan's Minguo
-years ("中華民國115年12月4日", "115年12月4日") read; a Thai date line opening "วันพฤหัสบดีที่" and an
+years ("中華民國115年12月4日", "115年12月4日", on a zh-TW page "115/12/04") read; a Thai date line opening "วันพฤหัสบดีที่" and an
 Israeli `<time>`'s "06.12.26" saying the header's day left out of the text; "بتوقيت القدس" and five more
 Arab capitals, Greek's "ώρα Ελλάδος" and Hebrew's "שעון ישראל" their zones (`extract
 .declared_calendars`, acc38a J14, J16, J17, J19)."""

@@ -71,6 +71,7 @@ def _first_paragraph(article: Article) -> str:
         # J16: Taiwan's Minguo years, 1911 behind.
         ("zh-TW", "中華民國115年12月4日", "2026-12-04"),
         ("zh-TW", "115年12月4日 14時30分", "2026-12-04T14:30:00"),
+        ("zh-TW", "115/12/04 14:30", "2026-12-04T14:30:00"),
         # J17: read before, but left atop the text.
         ("th", "วันพฤหัสบดีที่ 3 ธันวาคม 2569 เวลา 14:30 น.", "2026-12-03T14:30:00"),
     ],
@@ -81,6 +82,15 @@ def test_a_date_line_gives_the_time_its_writer_means_and_leaves_the_text(
     article = extract_article(_page(language, date_line), "https://news.example/story.html")
     assert article.published is not None and stated_iso(article.published) == cited
     assert _first_paragraph(article) == _LEDE[language]
+
+
+def test_a_slashed_minguo_date_is_read_on_taiwans_pages_only() -> None:
+    """On a page of mainland Chinese "115/12/04" says nothing sure: no date, the line kept."""
+    article = extract_article(
+        _page("zh-TW", "115/12/04 14:30").replace("zh-TW", "zh-CN"), "https://a.example/"
+    )
+    assert article.published is None
+    assert _first_paragraph(article) == "115/12/04 14:30"
 
 
 def test_an_israeli_time_elements_short_date_leaves_the_text() -> None:

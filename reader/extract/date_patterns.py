@@ -98,6 +98,24 @@ _KANJI_DATE = re.compile(
 )
 
 
+# Taiwan's Minguo year in figures, year first: "115/12/04 14:30", read on a page of Taiwan's
+# Chinese only (elsewhere three figures and two may be anything).
+MINGUO_SLASHED = re.compile(
+    r"(?<![\d/])(?P<minguo>1[0-4]\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])"
+)
+_TAIWANS = ("zh-tw", "zh-hant")
+
+
+def minguo_figures(text: str, language: str) -> str:
+    """`text` with its Minguo years written "115/12/04" given as the Common Era's
+    ("2026/12/04") when `language` is Taiwan's Chinese ("zh-TW", "zh-Hant-TW")."""
+    if not language.replace("_", "-").casefold().startswith(_TAIWANS):
+        return text
+    return MINGUO_SLASHED.sub(
+        lambda m: f"{int(m['minguo']) + _MINGUO['民國']}/{m['month']}/{m['day']}", text
+    )
+
+
 def _kanji_number(written: str) -> int:
     """ "23" for "二十三" (or "23"), "10" for "十", "2024" for "二〇二四": a number written in
     Chinese numerals, digit by digit or with 十 (ten)."""
