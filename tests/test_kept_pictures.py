@@ -1,0 +1,252 @@
+"""An article's pictures kept for reading offline (`reader.pictures`, `[cache] keep_pictures`):
+a sync keeps those whose bytes are a raster picture (never an SVG, nor an HTML page calling
+itself a PNG, nor one past its cap), `reader show --format json` says which, they go with their
+article and count in its size, a download stopped midway keeps none, and the reading view marks
+a kept one and opens its copy offline.
+
+Served by real servers on 127.0.0.1 (pytest-httpserver), the pictures real PNG and JPEG bytes
+(`tests.picture_bytes`)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import stat
+import threading
+import webbrowser
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from reader.library import Library
+from tests.cli_run import run_reader
+from tests.picture_bytes import jpeg, png
+from tests.served_feed import serve_one_item
+from tests.tui_pilot import notices_raised, reading, screen_text, until
+
+TITLE = "Cranes stand idle at Eastquay"
+SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+BIG = png(40, 40, noise=True)  # 4.9 KB: over the cap the tests set
+SMALL_CAP = 1500
+
+
+def page(base: str) -> str:
+    sentences = (
+        "The council confirmed on Monday that the cranes at Eastquay would stand idle until the "
+        "dispute over the new rosters is settled, after talks broke down late on Friday night.",
+        "Dockers who spoke at the gate were divided: some welcomed the pause, others asked why "
+        "the notice had been posted so late in the season and who would pay for the delay.",
+        "A spokesperson for the port said the decision had not been taken lightly and that the "
+        "figures would be published in full before the end of the month, as the law requires.",
+        "The harbour committee will hear the matter again in the spring, when the tides and the "
+        "budget are both better known and the consultation has been read by every member.",
+    )
+    figures = (
+        '<figure><img src="/crane.jpg" alt="Idle cranes at Eastquay"><figcaption>The cranes, '
+        "idle since Friday.</figcaption></figure>",
+        '<figure><img src="/map.svg" alt="Map of the quay"><figcaption>The quay and its '
+        "berths.</figcaption></figure>",
+        '<figure><img src="/chart.png" alt="Chart of tonnage"><figcaption>Tonnage by '
+        "month.</figcaption></figure>",
+        '<figure><img src="/aerial.png" alt="The port from the air"><figcaption>The port from '
+        "the air.</figcaption></figure>",
+    )
+    body = "".join(f"<p>{s}</p>{f}" for s, f in zip(sentences, figures, strict=True))
+    return (
+        f'<html><head><title>{TITLE}</title><meta property="og:image" content="{base}/lead.png">'
+        f"</head><body><article><h1>{TITLE}</h1>{body}</article></body></html>"
+    )
+
+
+def serve(server: HTTPServer) -> tuple[str, str]:
+    """The feed of one story with five pictures: a PNG (its lead image), a JPEG, an SVG, an
+    HTML page served as image/png and a PNG over `SMALL_CAP`. The feed's address and the
+    story's."""
+    base = server.url_for("").rstrip("/")
+    link = f"{base}/story.html"
+    feed = serve_one_item(server, "Port News", TITLE, link)
+    server.expect_request("/story.html").respond_with_data(page(base), content_type="text/html")
+    server.expect_request("/lead.png").respond_with_data(png(), content_type="image/png")
+    server.expect_request("/crane.jpg").respond_with_data(jpeg(), content_type="image/jpeg")
+    server.expect_request("/map.svg").respond_with_data(SVG, content_type="image/png")
+    server.expect_request("/chart.png").respond_with_data(
+        "<html><body>Not found</body></html>", content_type="image/png"
+    )
+    server.expect_request("/aerial.png").respond_with_data(BIG, content_type="image/png")
+    return feed, link
+
+
+@pytest.fixture
+def server() -> Iterator[HTTPServer]:
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    yield server
+    if server.is_running():
+        server.stop()
+
+
+def synced(data_dir: Path, server: HTTPServer, keep: str = "") -> str:
+    """`reader sync` into `data_dir` of the story of `serve`, its pictures capped at
+    `SMALL_CAP` each; the server stopped after (offline from here). The story's address."""
+    feed, link = serve(server)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "config.toml").write_text(
+        f"[network]\npicture_max_bytes = {SMALL_CAP}\n" + (f"[cache]\n{keep}\n" if keep else "")
+    )
+    assert run_reader(data_dir, "add", feed).returncode == 0
+    synced = run_reader(data_dir, "sync")
+    assert synced.returncode == 0, synced.stderr
+    server.stop()
+    return link
+
+
+def test_a_sync_keeps_the_pictures_whose_bytes_are_pictures(
+    data_dir: Path, server: HTTPServer
+) -> None:
+    link = synced(data_dir, server)
+    base = link.rsplit("/", 1)[0]
+    shown = run_reader(data_dir, "show", "--offline", "--format", "json", link)
+    assert shown.returncode == 0, shown.stderr
+    pictures = {p["url"].rsplit("/", 1)[1]: p for p in json.loads(shown.stdout)["pictures"]}
+    assert [p["url"] for p in json.loads(shown.stdout)["pictures"]][:2] == [
+        f"{base}/lead.png",
+        f"{base}/crane.jpg",
+    ]
+    assert pictures["lead.png"]["kept"] and pictures["crane.jpg"]["kept"]
+    # Whatever they were served as: an SVG is a program, an HTML page no picture.
+    for refused in ("map.svg", "chart.png"):
+        assert not pictures[refused]["kept"]
+        assert "no JPEG, PNG, GIF, WebP or AVIF picture" in pictures[refused]["why"]
+    assert not pictures["aerial.png"]["kept"]
+    assert pictures["aerial.png"]["why"].startswith("larger than")
+
+    async def read() -> None:
+        async with Library(data_dir) as lib:
+            kept = lib.kept_picture(link, f"{base}/crane.jpg")
+            assert kept is not None and kept[1] == jpeg() and kept[0].media_type == "image/jpeg"
+            assert lib.kept_picture(link, f"{base}/map.svg") is None
+            # The bytes are kept under names of the cache's own, never the address's.
+            names = [p.name for p in data_dir.rglob("*")]
+            assert not any("crane" in name or "lead" in name for name in names)
+
+    asyncio.run(read())
+
+
+def test_keep_pictures_false_keeps_none(data_dir: Path, server: HTTPServer) -> None:
+    link = synced(data_dir, server, keep="keep_pictures = false")
+    shown = run_reader(data_dir, "show", "--offline", "--format", "json", link)
+    assert shown.returncode == 0, shown.stderr
+    assert not any(p["kept"] for p in json.loads(shown.stdout)["pictures"])
+    assert not any(r.path.endswith((".png", ".jpg", ".svg")) for r, _ in server.log)
+
+
+def test_pictures_count_in_their_article_and_go_with_it(data_dir: Path, server: HTTPServer) -> None:
+    link = synced(data_dir, server)
+
+    async def check() -> None:
+        async with Library(data_dir) as lib:
+            sizes = lib.store.article_size(link)
+            assert lib.store.pictures_total() == len(png()) + len(jpeg())
+            assert sizes > lib.store.pictures_total()
+            report = lib.prune(max_bytes=0)
+            assert report.removed == 1 and report.freed_bytes == sizes
+            assert lib.store.pictures(link) == [] and lib.store.pictures_total() == 0
+
+    asyncio.run(check())
+
+
+def test_a_download_stopped_midway_keeps_no_picture(data_dir: Path, server: HTTPServer) -> None:
+    """The library closed (the reader quit, a kill) while a picture is on its way: the pictures
+    that came are not kept either, nor counted (written together, once all are in)."""
+    _feed, link = serve(server)
+    asked = threading.Event()
+    answer = threading.Event()
+
+    def slow(_request: Request) -> Response:
+        asked.set()
+        answer.wait(30)
+        return Response(BIG, content_type="image/png")
+
+    server.clear()
+    base = server.url_for("").rstrip("/")
+    server.expect_request("/story.html").respond_with_data(page(base), content_type="text/html")
+    server.expect_request("/lead.png").respond_with_data(png(), content_type="image/png")
+    server.expect_request("/crane.jpg").respond_with_handler(slow)
+
+    async def run() -> None:
+        lib = Library(data_dir, keep_pictures=True)
+        try:
+            await lib.article(link)
+            await asyncio.to_thread(asked.wait, 30)
+        finally:
+            await lib.aclose()
+            answer.set()
+        async with Library(data_dir) as again:
+            assert again.store.article(link) is not None  # the text is cached
+            assert again.store.pictures(link) == []
+            assert again.store.pictures_total() == 0
+
+    asyncio.run(run())
+
+
+def _browser_script(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """BROWSER set to a script that writes down what it is given to open; where it writes."""
+    record = tmp_path / "opened.txt"
+    script = tmp_path / "browser.sh"
+    script.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> {record}\n')
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("BROWSER", str(script))
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    # `webbrowser` reads BROWSER once, on its first use in the process.
+    monkeypatch.setattr(webbrowser, "_tryorder", None)
+    monkeypatch.setattr(webbrowser, "_browsers", {})
+    return record
+
+
+def test_the_reading_view_marks_a_kept_picture_and_o_opens_it_offline(
+    data_dir: Path, server: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link = synced(data_dir, server)
+    base = link.rsplit("/", 1)[0]
+    record = _browser_script(tmp_path, monkeypatch)
+
+    async def run() -> None:
+        async with reading(data_dir, "Cranes", (100, 60), notifications=True) as (
+            app,
+            pilot,
+            body,
+        ):
+            raised = notices_raised(app)
+            text = screen_text(app)
+            assert "Image: Idle cranes at Eastquay ✓ kept" in text
+            assert "Image: Map of the quay ✓" not in text and "Image: Map of the quay" in text
+            await pilot.press("tab")  # the first link: the crane's picture
+            assert body.link_address == f"{base}/crane.jpg"
+            await pilot.press("o")
+            await until(pilot, record.exists, "the browser given the picture kept")
+            opened = record.read_text().split()
+            assert len(opened) == 1 and opened[0].startswith("file://")
+            copy = Path(opened[0].removeprefix("file://"))
+            assert copy.suffix == ".jpg" and copy.read_bytes() == jpeg()
+            assert base not in opened[0]
+            await until(
+                pilot,
+                lambda: any("Opened the picture kept" in n for n in raised),
+                "the notice",
+            )
+            # One not kept: why, in one line, and its address to the browser as before.
+            await pilot.press("tab")
+            assert body.link_address == f"{base}/map.svg"
+            await pilot.press("o")
+            await until(pilot, lambda: len(record.read_text().split()) == 2, "the SVG's address")
+            assert record.read_text().split()[1] == f"{base}/map.svg"
+            said = [n for n in raised if n.startswith("Picture not kept:")]
+            assert said and "no JPEG, PNG, GIF, WebP or AVIF picture" in said[-1]
+
+    asyncio.run(run())
+    assert os.environ.get("BROWSER") == str(tmp_path / "browser.sh")
