@@ -152,6 +152,8 @@ def test_pictures_count_in_their_article_and_go_with_it(data_dir: Path, server: 
             sizes = lib.store.article_size(link)
             assert lib.store.pictures_total() == len(png()) + len(jpeg())
             assert sizes > lib.store.pictures_total()
+            stats = lib.cache_stats()
+            assert stats.pictures_bytes == len(png()) + len(jpeg()) and stats.pictures_articles == 1
             report = lib.prune(max_bytes=0)
             assert report.removed == 1 and report.freed_bytes == sizes
             assert lib.store.pictures(link) == [] and lib.store.pictures_total() == 0
