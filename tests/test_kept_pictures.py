@@ -252,3 +252,30 @@ def test_the_reading_view_marks_a_kept_picture_and_o_opens_it_offline(
 
     asyncio.run(run())
     assert os.environ.get("BROWSER") == str(tmp_path / "browser.sh")
+
+
+def test_the_epub_export_holds_the_kept_pictures(data_dir: Path, server: HTTPServer) -> None:
+    """A book to read on a flight shows the pictures kept (files of its own, in its manifest),
+    and links those not kept, as before."""
+    import zipfile
+
+    link = synced(data_dir, server)
+    base = link.rsplit("/", 1)[0]
+    book = data_dir.parent / "trip.epub"
+    made = run_reader(data_dir, "export", "--format", "epub", "-o", str(book))
+    assert made.returncode == 0, made.stderr
+    with zipfile.ZipFile(book) as opened:
+        names = opened.namelist()
+        files = sorted(n for n in names if n.startswith("OEBPS/pictures/"))
+        # The crane's: the lead image (kept) is shown in no chapter, so not in the book.
+        assert [n.rpartition(".")[2] for n in files] == ["jpg"]
+        assert opened.read(files[0]) == jpeg()
+        opf = opened.read("OEBPS/content.opf").decode()
+        for name in files:
+            assert f'href="{name.removeprefix("OEBPS/")}"' in opf
+        assert 'media-type="image/jpeg"' in opf
+        chapter = opened.read(next(n for n in names if n.endswith("a00001.xhtml"))).decode()
+    crane = next(n for n in files if n.endswith(".jpg")).removeprefix("OEBPS/")
+    assert f'<img class="picture" src="{crane}" alt="Idle cranes at Eastquay" />' in chapter
+    assert f'href="{base}/map.svg">Image: Map of the quay</a>' in chapter
+    assert "crane.jpg" not in chapter  # shown from the book, not linked to the site

@@ -88,12 +88,25 @@ class StorePictures(StoreSearchFeeds):
             self._save(self._articles, PICTURES + key, record)
 
     def kept_picture_data(self, url: str) -> dict[str, bytes]:
-        """The bytes of every kept picture of the article at `url`, by address."""
-        return {
-            p.url: found[1]
-            for p in self.pictures(url)
-            if p.kept and (found := self.picture_bytes(url, p.url)) is not None
-        }
+        """The bytes of every kept picture of the article at `url`, by address (their record
+        and bytes read once; one whose bytes are not what was kept is left out)."""
+        from ..pictures import digest
+
+        key = article_key(url)
+        found = self._load(self._articles, PICTURES + key, {})
+        data = self._value(self._articles, PICTURE_DATA + key)
+        if not isinstance(found, dict) or not isinstance(data, bytes):
+            return {}
+        bodies: dict[str, bytes] = {}
+        for address, held in found.items():
+            kept = _picture(address, held)
+            if kept is None or not kept.kept or not isinstance(held, dict):
+                continue
+            start = int(held.get("at") or 0)
+            body = data[start : start + kept.size]
+            if digest(body) == kept.sha:
+                bodies[address] = body
+        return bodies
 
     def pictures_total(self) -> int:
         """The bytes every article's kept pictures take, in one query."""
