@@ -40,10 +40,18 @@ class KeptPicture:
     media_type: str = ""
     size: int = 0
     why: str = ""
+    again: bool = False
+    """Not kept for a reason that may pass (the network, a server busy): tried again by the
+    article's next download, or its next opening online."""
 
     @property
     def kept(self) -> bool:
         return bool(self.sha)
+
+    @property
+    def settled(self) -> bool:
+        """Kept, or refused for good (no picture, over a cap): not asked for again."""
+        return self.kept or (bool(self.why) and not self.again)
 
 
 def picture_type(body: bytes) -> str | None:
@@ -79,6 +87,13 @@ def pictures_json(article: Article) -> list[dict[str, object]]:
             item["why"] = not_kept[address]
         shown.append(item)
     return shown
+
+
+def pictures_to_fetch(article: Article, known: list[KeptPicture]) -> bool:
+    """Whether some of `article`'s pictures are neither kept nor refused for good (`known`:
+    the store's record of them): a download or an opening online fetches those."""
+    settled = {p.url for p in known if p.settled}
+    return any(address not in settled for address in article_pictures(article))
 
 
 def digest(body: bytes) -> str:

@@ -279,3 +279,44 @@ def test_the_epub_export_holds_the_kept_pictures(data_dir: Path, server: HTTPSer
     assert f'<img class="picture" src="{crane}" alt="Idle cranes at Eastquay" />' in chapter
     assert f'href="{base}/map.svg">Image: Map of the quay</a>' in chapter
     assert "crane.jpg" not in chapter  # shown from the book, not linked to the site
+
+
+def test_a_picture_the_network_failed_is_fetched_when_the_article_is_next_opened(
+    data_dir: Path, server: HTTPServer
+) -> None:
+    """A picture that failed for a reason that may pass (its server busy) is asked for again
+    by the article's next opening online, behind it; one refused for good (an SVG) is not."""
+    _feed, link = serve(server)
+    busy = threading.Event()
+    busy.set()
+
+    def crane(_request: Request) -> Response:
+        if busy.is_set():
+            return Response("busy", status=503, headers={"Retry-After": "0"})
+        return Response(jpeg(), content_type="image/jpeg")
+
+    server.clear()
+    base = server.url_for("").rstrip("/")
+    server.expect_request("/story.html").respond_with_data(page(base), content_type="text/html")
+    server.expect_request("/lead.png").respond_with_data(png(), content_type="image/png")
+    server.expect_request("/crane.jpg").respond_with_handler(crane)
+    server.expect_request("/map.svg").respond_with_data(SVG, content_type="image/png")
+
+    async def run() -> None:
+        async with Library(data_dir, keep_pictures=True) as lib:
+            await lib.article(link)
+            await lib.pictures_settled()
+            first = {p.url.rsplit("/", 1)[1]: p for p in lib.pictures_of(link)}
+            assert first["lead.png"].kept and not first["crane.jpg"].kept
+            assert "503" in first["crane.jpg"].why and first["crane.jpg"].again
+            svg_asked = sum(r.path == "/map.svg" for r, _ in server.log)
+            busy.clear()
+            opened = await lib.article(link)  # from the cache
+            assert f"{base}/crane.jpg" not in opened.kept_pictures
+            await lib.pictures_settled()
+            assert lib.kept_picture(link, f"{base}/crane.jpg") is not None
+            assert sum(r.path == "/map.svg" for r, _ in server.log) == svg_asked
+            again = await lib.article(link, offline=True)
+            assert {f"{base}/lead.png", f"{base}/crane.jpg"} == again.kept_pictures
+
+    asyncio.run(run())

@@ -120,7 +120,12 @@ class LibraryDownloads(LibraryPictures):
             self._in_background("opened", url, self.store.touch_article, url, seen)
             if cached.extractor < EXTRACTOR:
                 cached = await self._upgraded(url, cached)
-            return self._numbered(url, cached)
+            shown = self._numbered(url, cached)
+            if not offline and not cached.incomplete:
+                # Its pictures not kept yet (cached before they were, or the network failing
+                # them), fetched behind it: none of its own reading waits.
+                self.keep_pictures_later(url, shown, _entry_of(target))
+            return shown
         known = self.store.not_an_article(url, partial(outgrown, limits=self.limits))
         if known:
             raise FetchError(ErrorKind.NOT_HTML, known, url)

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import contextvars
 from contextlib import suppress
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from ..models import Article, ErrorKind, FetchError, StoreError
+from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..pictures import ACCEPT, KeptPicture, article_pictures, digest, picture_type
 from ..plural import size_text
 from ..priority_gate import PICTURES, USER_WAITS
 from ..safe import safe_line
-from .leads import CEILING
+from ..urls import canonical_url
+from .failures import _may_come_later
+from .leads import CEILING, start_download
 from .page_reads import LibraryPageReads
 
 if TYPE_CHECKING:
@@ -36,37 +38,43 @@ def _seen(future: asyncio.Future[Any]) -> None:
 class LibraryPictures(LibraryPageReads):
     """A `Library`'s kept pictures: fetched after an article's text, read back to open."""
 
-    def keep_pictures_later(self, url: str, article: Article) -> None:
+    def keep_pictures_later(
+        self, url: str, article: Article, opened: Entry | Literal[False] | None = False
+    ) -> None:
         """Start the download of the pictures of `article`, cached under `url` just now, in a
-        task of its own that nothing waits for but a sync's end (`pictures_settled`)."""
+        task of its own that nothing waits for but a sync's end (`pictures_settled`); or, of
+        one cached before and `opened` now (its entry, None for an address of the user's),
+        those neither kept nor refused for good, led as a download of it would be."""
         import asyncio
 
         if not self.keep_pictures or article.unkept or not article_pictures(article):
             return
+        key = canonical_url(url)
+        if key in self._picture_tasks:
+            return  # under way: the article opened as its download keeps them
         if self._picture_turns is None:
             self._picture_turns = asyncio.Semaphore(4)
         context = contextvars.copy_context()
         context.run(USER_WAITS.set, None)  # the user waits for the text, not its pictures
         context.run(PICTURES.set, True)
         task = asyncio.get_running_loop().create_task(
-            self._keep_pictures(url, article, CEILING.get()), context=context
+            self._keep_pictures(url, article, CEILING.get(), opened), context=context
         )
-        tasks = self._picture_tasks
-        tasks.add(task)
-        task.add_done_callback(tasks.discard)
+        self._picture_tasks[key] = task
+        task.add_done_callback(lambda _done: self._picture_tasks.pop(key, None))
         task.add_done_callback(_seen)
 
     async def pictures_settled(self) -> None:
         """Wait for the pictures being fetched to be kept (a sync's end, before its prune)."""
         import asyncio
 
-        while tasks := self._picture_tasks:
+        while tasks := list(self._picture_tasks.values()):
             await asyncio.gather(*tasks, return_exceptions=True)
 
     async def aclose(self) -> None:
         import asyncio
 
-        tasks = self._picture_tasks
+        tasks = list(self._picture_tasks.values())
         for task in tasks:
             task.cancel()  # nothing is kept of an article's pictures till all are in
         if tasks:
@@ -85,15 +93,24 @@ class LibraryPictures(LibraryPageReads):
             return self.store.picture_bytes(url, picture)
         return None
 
-    async def _keep_pictures(self, url: str, article: Article, ceiling: Reach | None) -> None:
+    async def _keep_pictures(
+        self,
+        url: str,
+        article: Article,
+        ceiling: Reach | None,
+        opened: Entry | Literal[False] | None = False,
+    ) -> None:
         import asyncio
 
         assert self._picture_turns is not None  # made as the task was
         async with self._picture_turns:
             known = {p.url: p for p in await asyncio.to_thread(self.store.pictures, url)}
             wanted = article_pictures(article)
-            if all(address in known for address in wanted):
+            if all(address in known and known[address].settled for address in wanted):
                 return
+            if opened is not False:
+                await start_download(self.store, self._feed_reaches, opened)
+                ceiling = CEILING.get()
             bodies = await asyncio.to_thread(self.store.kept_picture_data, url) if known else {}
             stored = await asyncio.to_thread(self.store.pictures_total)
             limits = self.limits
@@ -102,7 +119,7 @@ class LibraryPictures(LibraryPageReads):
             pictures: list[KeptPicture] = []
             for number, address in enumerate(wanted, 1):
                 had = known.get(address)
-                if had is not None and (had.kept or had.why):
+                if had is not None and had.settled:
                     pictures.append(had)
                     continue
                 if number > limits.article_max_pictures:
@@ -139,7 +156,8 @@ class LibraryPictures(LibraryPageReads):
                 address, accept=ACCEPT, max_bytes=cap, ceiling=ceiling, lead=_LEAD
             )
         except FetchError as error:
-            return KeptPicture(address, why=safe_line(error.message, 300)), None
+            why = safe_line(error.message, 300)
+            return KeptPicture(address, why=why, again=_may_come_later(error)), None
         found = picture_type(response.body)
         if found is None:
             said = safe_line(response.content_type or "no type", 80)

@@ -94,7 +94,7 @@ class LibraryResources:
         self.keep_pictures = keep_pictures
         # The downloads of articles' pictures under way (`pictures`), and a turn for each of
         # a few articles at once: each holds its pictures (20 MB at most) till all are in.
-        self._picture_tasks: set[asyncio.Task[None]] = set()
+        self._picture_tasks: dict[str, asyncio.Task[None]] = {}  # by the article's address
         self._picture_turns: asyncio.Semaphore | None = None  # made on the loop, when needed
         # The config's `[[search]]` tables (`LibrarySearchFeeds`: those kept here besides).
         self.configured_searches = tuple(searches)

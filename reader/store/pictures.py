@@ -27,7 +27,7 @@ def _picture(url: str, held: object) -> KeptPicture | None:
         return KeptPicture(
             url, str(held["sha"]), str(held.get("type") or ""), int(held.get("size") or 0)
         )
-    return KeptPicture(url, why=str(held.get("why") or "not kept"))
+    return KeptPicture(url, why=str(held.get("why") or "not kept"), again=bool(held.get("again")))
 
 
 @_reporting_storage_errors
@@ -78,6 +78,8 @@ class StorePictures(StoreSearchFeeds):
                 data += body
             else:
                 record[picture.url] = {"why": picture.why or "not kept"}
+                if picture.again:
+                    record[picture.url]["again"] = True
         with self._articles.transact():
             if f"article:{key}" not in self._articles:
                 return
