@@ -22,7 +22,9 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from reader.config import FetchLimits
 from reader.library import Library
+from reader.pictures import KeptPicture
 from tests.cli_run import run_reader
 from tests.picture_bytes import jpeg, png
 from tests.served_feed import serve_one_item
@@ -320,3 +322,32 @@ def test_a_picture_the_network_failed_is_fetched_when_the_article_is_next_opened
             assert {f"{base}/lead.png", f"{base}/crane.jpg"} == again.kept_pictures
 
     asyncio.run(run())
+
+
+def test_the_pictures_kept_stay_within_their_limits(data_dir: Path, server: HTTPServer) -> None:
+    """One article's pictures past its count, and every article's past their bytes, are not
+    kept, each saying which limit; the latter asked again once there is room."""
+    from dataclasses import replace
+
+    from reader.config import DEFAULT_LIMITS
+
+    _feed, link = serve(server)
+
+    async def run(limits: FetchLimits) -> dict[str, KeptPicture]:
+        async with Library(data_dir, limits=limits, keep_pictures=True) as lib:
+            lib.store.forget_article(link)
+            await lib.article(link)
+            await lib.pictures_settled()
+            return {p.url.rsplit("/", 1)[1]: p for p in lib.pictures_of(link)}
+
+    two = asyncio.run(run(replace(DEFAULT_LIMITS, article_max_pictures=2)))
+    assert two["lead.png"].kept and two["crane.jpg"].kept
+    assert two["map.svg"].why == "past the 2 pictures kept of one article"
+    assert not two["map.svg"].again
+    room = len(png()) + 10
+    full = asyncio.run(run(replace(DEFAULT_LIMITS, pictures_max_bytes=room)))
+    assert full["lead.png"].kept and not full["crane.jpg"].kept
+    assert (
+        full["crane.jpg"].why.startswith("past the ") and "every article's" in full["crane.jpg"].why
+    )
+    assert full["crane.jpg"].again

@@ -12,7 +12,7 @@ import contextvars
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..models import Article, Entry, ErrorKind, FetchError, StoreError
+from ..models import Article, Entry, FetchError, StoreError
 from ..pictures import ACCEPT, KeptPicture, article_pictures, digest, picture_type
 from ..plural import size_text
 from ..priority_gate import PICTURES, USER_WAITS
@@ -140,7 +140,8 @@ class LibraryPictures(LibraryPageReads):
                         else (limits.pictures_max_bytes, "every article's pictures")
                     )
                     why = f"past the {size_text(cap)} kept of {whose}"
-                    picture = KeptPicture(address, why=why)
+                    # Every article's: asked again once eviction has made room.
+                    picture = KeptPicture(address, why=why, again=left > room)
                 pictures.append(picture)
             with suppress(StoreError):  # a full disk: the text is kept, its pictures not
                 await asyncio.to_thread(self.store.put_pictures, url, pictures, bodies)
@@ -165,8 +166,3 @@ class LibraryPictures(LibraryPageReads):
             return KeptPicture(address, why=why), None
         body = response.body
         return KeptPicture(address, digest(body), found, len(body)), body
-
-
-def not_kept_error(picture: KeptPicture) -> FetchError:
-    """Why a picture of an article is not there to open offline, as an error to show."""
-    return FetchError(ErrorKind.NOT_CACHED, f"picture not kept: {picture.why}", picture.url)
