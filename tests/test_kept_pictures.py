@@ -17,6 +17,7 @@ import threading
 import webbrowser
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -24,11 +25,13 @@ from werkzeug import Request, Response
 
 from reader.config import FetchLimits
 from reader.library import Library
-from reader.pictures import KeptPicture
 from tests.cli_run import run_reader
 from tests.picture_bytes import jpeg, png
 from tests.served_feed import serve_one_item
 from tests.tui_pilot import notices_raised, reading, screen_text, until
+
+if TYPE_CHECKING:
+    from reader.pictures import KeptPicture
 
 TITLE = "Cranes stand idle at Eastquay"
 SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
@@ -351,3 +354,49 @@ def test_the_pictures_kept_stay_within_their_limits(data_dir: Path, server: HTTP
         full["crane.jpg"].why.startswith("past the ") and "every article's" in full["crane.jpg"].why
     )
     assert full["crane.jpg"].again
+
+
+def test_a_sync_killed_while_a_picture_comes_keeps_none_of_its_articles(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """kill -9 of a sync with one of an article's pictures on its way: its text stays cached,
+    none of its pictures is kept or counted, and `reader repair` finds nothing to mend."""
+    import signal
+
+    from tests.cli_run import started_reader
+
+    asked, answer = threading.Event(), threading.Event()
+
+    def slow(_request: Request) -> Response:
+        asked.set()
+        answer.wait(60)
+        return Response(jpeg(), content_type="image/jpeg")
+
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    try:
+        base = server.url_for("").rstrip("/")
+        link = f"{base}/story.html"
+        feed = serve_one_item(server, "Port News", TITLE, link)
+        server.expect_request("/story.html").respond_with_data(page(base), content_type="text/html")
+        server.expect_request("/lead.png").respond_with_data(png(), content_type="image/png")
+        server.expect_request("/crane.jpg").respond_with_handler(slow)
+        assert run_reader(data_dir, "add", feed).returncode == 0
+        sync = started_reader(data_dir, "sync")
+        try:
+            assert asked.wait(90), "the crane's picture was never asked for"
+        finally:
+            sync.send_signal(signal.SIGKILL)
+            sync.wait(30)
+            answer.set()
+    finally:
+        server.stop()
+    stats = run_reader(data_dir, "cache", "--json")
+    assert stats.returncode == 0, stats.stderr
+    held = json.loads(stats.stdout)
+    assert held["articles"] == 1 and held["pictures_bytes"] == 0
+    shown = run_reader(data_dir, "show", "--offline", "--format", "json", link)
+    assert shown.returncode == 0, shown.stderr
+    assert not any(p["kept"] for p in json.loads(shown.stdout)["pictures"])
+    repair = run_reader(data_dir, "repair")
+    assert repair.returncode == 0, repair.stderr + repair.stdout
