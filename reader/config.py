@@ -8,6 +8,7 @@ concurrency caps, retries, redirect and size caps).
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -218,7 +219,7 @@ pictures_max_bytes = {_LIMITS.pictures_max_bytes}
 # (their text and page, both compressed): the files take about 30 % more, and the
 # headlines, not counted, theirs (README: cache prune). A sync fetches no article the limit would evict, and what it
 # left out is fetched once it fits (opening one fetches it). KB, MB, GB count in 1,024s; a
-# number needs its unit ("500MB"; "500B" for bytes).
+# number needs its unit, in quotes ("500MB"; "500B" for bytes; a bare 500 is refused).
 max_size = ""
 # Whether a sync (and opening an article) keeps the article's pictures (its figures and lead
 # image, never an icon or an advert) after its text, to open offline: JPEG, PNG, GIF, WebP
@@ -535,23 +536,24 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
             continue
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise ValueError(f"network.{key} must be a positive number")
+        # TOML's nan and inf are floats: nan passed every check, and every fetch then "did
+        # not answer in time" (acc38b K8).
+        if not math.isfinite(value):
+            raise ValueError(f"network.{key} must be a finite number, not {value}")
+        if known[key] == "int" and value != int(value):
+            raise ValueError(f"network.{key} must be a whole number, not {value}")
         if value == 0 and key in _NOT_ZERO:
             raise ValueError(f"network.{key} must be more than 0 (no fetch could finish)")
         changes[key] = int(value) if known[key] == "int" else float(value)
     limits = replace(FetchLimits(), **changes)
     if limits.max_connections < 1 or limits.per_host < 1:
         raise ValueError("network.max_connections and network.per_host must be at least 1")
-    max_size = data.get("cache", {}).get("max_size", "") or ""
-    # A number written bare in TOML (max_size = 500000000) is bytes: its type says so.
-    max_size = f"{max_size}B" if isinstance(max_size, int) else str(max_size)
+    max_size = str(_unit_given(data, "cache", "max_size", "MB", "B for bytes"))
     keep_pictures = data.get("cache", {}).get("keep_pictures", True)
     if not isinstance(keep_pictures, bool):
         raise ValueError("cache.keep_pictures must be true or false")
     feeds = data.get("feeds", {})
-    interval = feeds.get("refresh_interval", "") or ""
-    # A number written bare in TOML (refresh_interval = 1800) is seconds: its type says so.
-    bare = isinstance(interval, int | float) and not isinstance(interval, bool)
-    interval = f"{interval}s" if bare else str(interval)
+    interval = str(_unit_given(data, "feeds", "refresh_interval", "min", "s for seconds"))
     drop_after = str(feeds.get("drop_read_after", "") or "")
     refresh_on_open = feeds.get("refresh_on_open", True)
     if not isinstance(refresh_on_open, bool):
@@ -618,6 +620,21 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         ignore=ignore,
         searches=searches,
     )
+
+
+def _unit_given(data: dict[str, Any], section: str, key: str, unit: str, other: str) -> Any:
+    """`[section] key` as written, refused when it is a bare number: its unit is missing
+    whichever unit a reader of the code might think the type implies. `max_size = 500` was
+    500 bytes and the next cron `sync -q` evicted 158 of 160 cached articles without a word,
+    though `"500"` was refused (acc38b K3); `refresh_interval = 30`, 30 seconds."""
+    value = data.get(section, {}).get(key, "") or ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = str(int(value)) if value == int(value) else str(value)
+        raise ValueError(
+            f'{section}.{key} = {number} needs its unit, in quotes: {key} = "{number}{unit}"?'
+            f" ({other})"
+        )
+    return value
 
 
 def _refresh_interval(text: str) -> float:

@@ -45,6 +45,20 @@ def shown_url(url: str) -> str:
     return unbroken_url(f"{scheme.lower()}://{shown_host(host)}{port}{rest}")
 
 
+# Cells of an address on one of the command line's lines: a signed CDN address fits whole.
+LINE_URL_CELLS = 200
+
+
+def line_url(url: str) -> str:
+    """`url` as a line of the command line names it: as shown (`shown_url`), and cut in its
+    middle past `LINE_URL_CELLS` as the link list cuts it, its host and its end both read and
+    the reason after it too (a feed's 1 MB link was a 1 MB line of every sync's, cut before its
+    reason: acc37b I2; `reextract` printed it whole)."""
+    from .cells import middle_cut
+
+    return middle_cut(shown_url(url), LINE_URL_CELLS)
+
+
 def unbroken_url(url: str) -> str:
     """`url` with what would end it where it is pasted or written (a space, "<", ">")
     percent-encoded, as a browser sends them: one word in a line of text, a citation or a

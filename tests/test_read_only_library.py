@@ -86,6 +86,13 @@ def test_the_reader_refuses_to_save_on_a_read_only_mount_in_one_line(
             assert not app._under_way("save")
             assert not any("Saved" in n.message for n in app._notifications)
             assert not app.index.headlines[0].saved
+            # `a`, `R` and `D` ask nothing they couldn't keep: refused before their question.
+            main = app.screen
+            for key, what in (("a", "add"), ("R", "rename"), ("D", "remove")):
+                await pilot.press(key)
+                said = f"No {what}: the data directory is read-only, so nothing new can be kept"
+                await until(pilot, lambda said=said: app.status == said, f"{key} refused")
+                assert app.screen is main, key
 
     with read_only(tiny_disk):
         asyncio.run(run())

@@ -19,7 +19,7 @@ from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError
 from ..plural import plural
 from ..reports import SaveOutcome, newest_first
 from ..safe import safe_line
-from ..url_display import shown_url
+from ..url_display import line_url, shown_url
 from .common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -228,7 +228,8 @@ def _listed(
         out(json_text(rows))
         return EXIT_FAILED if args.search is not None and not rows else EXIT_OK
     if args.ids:
-        out("\n".join(h.entry.id for h in headlines))
+        for h in headlines:  # none: no line at all (an empty one was an empty id to `read`)
+            out(h.entry.id)
         return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
     _print_lines(headlines, names, lines, page_dates)
     return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
@@ -266,12 +267,8 @@ def _list_as_read(
         if args.not_offline:
             headlines = (h for h in headlines if _not_offline(h))
         if args.ids:
-            printed = False
-            for h in headlines:
+            for h in headlines:  # none: no line at all, as when the list is read whole
                 out(h.entry.id)
-                printed = True
-            if not printed:
-                out()  # as the ids of a list read whole, joined: one empty line
         else:
             _print_lines(headlines, names_of(feeds), {}, lib.store.page_dates())
     finally:
@@ -383,7 +380,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                     # "Open the original link in a browser" is no help to someone who asked by id
                     # and never saw the link: name it.
                     link = target.address if isinstance(target, Entry) else target
-                    reason = f"{shown_url(link)}: {reason}"
+                    reason = f"{line_url(link)}: {reason}"
                 # Offline, the site down, or a PDF where a page was expected: the text the feed
                 # carried is better than nothing, and the exit status still says the article
                 # itself could not be had.
@@ -578,12 +575,11 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         finally:
             finish()
         for url, error in state.failures:
-            err(f"not re-extracted: {shown_url(url)}: {error.message}")
+            err(f"not re-extracted: {line_url(url)}: {error.message}")
         for url, before, now, unit in sorted(shrunk):
             # A site rule that drops too much shows here, not when the article is next read.
             # Counted as the reading view counts it: characters for Chinese and Japanese.
-            address = safe_line(shown_url(url), 200)
-            out(f"much shorter now: {address}: {before:,} → {now:,} {unit}", sys.stderr)
+            out(f"much shorter now: {line_url(url)}: {before:,} → {now:,} {unit}", sys.stderr)
         if shrunk:
             out(
                 "(each page is kept whole: a site rule mended, reextract brings its text back)",

@@ -177,6 +177,24 @@ class _Parser(argparse.ArgumentParser):
         return parsed
 
 
+class _Version(argparse.Action):
+    """`--version`: the release, and the data format the reader writes and its extractor's
+    version, which change between releases (two builds 2,600 commits and formats 2 and 6
+    apart both said "reader 0.1.0", and a newer library's refusal names its format: acc38b
+    K2). Read when asked, not at every command's start."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from ..extractor_version import EXTRACTOR
+        from ..store.directory import DATA_FORMAT
+
+        line = f"reader {__version__} (data format {DATA_FORMAT}, extractor {EXTRACTOR})"
+        print(line)  # on stdout, as argparse's own version action prints
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="reader",
@@ -188,7 +206,11 @@ def build_parser() -> argparse.ArgumentParser:
         "143 stopped by SIGTERM (`timeout`, a service stopped), as Ctrl-C, "
         "129 stopped by SIGHUP (its terminal closed).",
     )
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument(
+        "--version",
+        action=_Version,
+        help="show the version, the data format it writes and its extractor's, and exit",
+    )
     _add_place_options(parser, None)
     _add_theme_option(parser, None)
     # Each command takes them too, after its name ("reader list --data-dir DIR"); given there,

@@ -9,14 +9,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..cells import middle_cut
 from ..discovery import WEB_PAGE_ANSWER
 from ..models import Entry, ErrorKind, FetchError, StoreError
 from ..plural import plural, size_text
 from ..reports import SyncProgress, gone_unasked, synced_feeds
 from ..safe import safe_line
 from ..sync_lock import SyncLock
-from ..url_display import shown_url
+from ..url_display import line_url
 from .common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -405,15 +404,9 @@ def _title(entry: Entry) -> str:
     return safe_line(entry.title, 120)
 
 
-# Cells of a link in a line of the report: a signed CDN address fits whole.
-_LINK_CELLS = 200
-
-
 def _link(entry: Entry) -> str:
-    """An entry's link in a line of the report, as shown (`shown_url`) and cut in its middle
-    past `_LINK_CELLS` as the link list cuts it: its host and its end both read, and the reason
-    after it (a feed's 1 MB link was a 1 MB line of every sync's, cut before its reason)."""
-    return middle_cut(shown_url(entry.link), _LINK_CELLS)
+    """An entry's link in a line of the report (`line_url`)."""
+    return line_url(entry.link)
 
 
 def _failed_on_row(progress: SyncProgress) -> str:

@@ -30,8 +30,9 @@ def sentence(line: str) -> str:
 class ReaderAppFeeds(ReaderAppSync):
     """The reader app's subscriptions added, renamed and removed (see `ReaderApp`)."""
 
-    def _refused(self, what: str) -> bool:
-        """True (and the status line says why) when the store can't keep a change now."""
+    def refuses(self, what: str) -> bool:
+        """True (and the status line says why) when the store can't keep a change now: asked
+        before a key's question too, so a read-only library never asks for what it won't keep."""
         if self.library is not None and self.library.read_only_tag:
             self.status = f"No {what}: {self.library.read_only_tag}, so nothing new can be kept"
             return True
@@ -42,7 +43,7 @@ class ReaderAppFeeds(ReaderAppSync):
         """Subscribe to the feed at `address`, or to the one found on the web page there, as
         `reader add` does; its headlines fetched, it is shown. Nothing changes on a failure."""
         address = address.strip()
-        if not address or self._refused("add"):
+        if not address or self.refuses("add"):
             return
         if not is_web_url(address):
             self.status = sentence(not_web_url(address))
@@ -68,7 +69,7 @@ class ReaderAppFeeds(ReaderAppSync):
             added, how_to_add=f"{key} and its address, or Enter on it here", how_to_keep=""
         )
         line = sentence(answer.one_line())
-        if article_page and not self._refused("save"):
+        if article_page and not self.refuses("save"):
             self.status = line
             self._offer_to_keep(added.page, f"{line}.")
             return
@@ -89,7 +90,7 @@ class ReaderAppFeeds(ReaderAppSync):
             self.main_screen.call_later(self._show_added, added.url, line)
         else:
             self.status = line
-        if added.url and added.article_page and not self._refused("save"):
+        if added.url and added.article_page and not self.refuses("save"):
             # A link someone sent, whose page names its site's feed (every WordPress post):
             # subscribing alone left the article itself neither kept nor listed (acc31c W3).
             self._offer_to_keep(added.page, "That page is itself an article.")
@@ -158,7 +159,7 @@ class ReaderAppFeeds(ReaderAppSync):
     # -- rename and remove ---------------------------------------------------------------------
     def rename_feed(self, url: str, name: str) -> None:
         """Show the feed at `url` by the user's `name` ("": by its own title again)."""
-        if not self._refused("rename"):
+        if not self.refuses("rename"):
             self._run(self._rename(url, name), "rename")
 
     async def _rename(self, url: str, name: str) -> None:
@@ -174,7 +175,7 @@ class ReaderAppFeeds(ReaderAppSync):
         """Unsubscribe from the feed at `url`, as `reader remove` does: its headlines and read
         marks go, the articles cached and saved stay. `then_show`: the feed shown after it.
         During a refresh or a sync too: it lets the feed go (`Library.stop_refreshing`)."""
-        if not self._refused("remove"):
+        if not self.refuses("remove"):
             self._run(self._remove(url, then_show, during=bool(self._busy)), "remove")
 
     async def _remove(self, url: str, then_show: str | None, during: bool) -> None:

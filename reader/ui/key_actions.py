@@ -105,7 +105,9 @@ ACTIONS: dict[str, KeyAction] = {
         ("toggle_feed_list",),
     ),
     "add_feed": KeyAction("add a feed by its address, or a web page's", ("add_feed",)),
-    "rename_feed": KeyAction("rename the feed shown (empty: its own title)", ("rename_feed",)),
+    "rename_feed": KeyAction(
+        "rename the feed or search feed shown (a feed's emptied: its own title)", ("rename_feed",)
+    ),
     "remove_feed": KeyAction(
         "remove the feed (or search feed) shown, once you say yes", ("remove_feed",)
     ),

@@ -75,7 +75,7 @@ KEYS: KeyRows = (
             ("t / T", "the next / previous tag's headlines: its feeds' and articles' together"),
             ("f", "put the feed list away (Tab brings it in) / show it"),
             ("a", "add a feed: its address, or a web page's (its feed found, or it saved)"),
-            ("R", "rename the feed shown (empty: back to its own title)"),
+            ("R", "rename the feed or search feed shown (a feed's emptied: its own title)"),
             ("Ctrl-R", "refresh the feed shown alone (a tag's row: its feeds)"),
             ("D, Del", "remove the feed or search feed shown (asks first; saved articles stay)"),
             ("q / Esc", "a feed's headlines: back to the feeds"),

@@ -62,6 +62,8 @@ class MainScreenFeeds(Screen[None]):
         self.app.push_screen(FeedInputScreen(question, value=value, hint=hint), entered)
 
     def action_add_feed(self) -> None:
+        if self.reader.refuses("add"):
+            return
         self._ask_line(
             "Add a feed: its address, or a web page's",
             "Enter adds it (a page's feed is found) · Esc: nothing added",
@@ -72,6 +74,8 @@ class MainScreenFeeds(Screen[None]):
         self.reader.refresh_view(self.feed_url)
 
     def action_rename_feed(self) -> None:
+        if self.reader.refuses("rename"):
+            return
         if view_search_feed(self.feed_url) is not None:
             self.rename_search_feed()
             return
@@ -103,6 +107,8 @@ class MainScreenFeeds(Screen[None]):
     def action_remove_feed(self) -> None:
         from ..dialogs.confirm import ConfirmScreen
 
+        if self.reader.refuses("remove"):
+            return
         if view_search_feed(self.feed_url) is not None:
             self.remove_search_feed()
             return

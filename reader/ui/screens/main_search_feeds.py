@@ -36,6 +36,8 @@ class MainSearchFeeds(MainFullText):
             note = f"{plain(f'⌕ {shown.name}').plain} is kept already." if shown else NO_HITS
             self.notify(note, timeout=4, markup=False)
             return
+        if self.reader.refuses("search feed kept"):
+            return
         from ..dialogs.feed_input import FeedInputScreen
 
         words = self.text_query
@@ -59,9 +61,6 @@ class MainSearchFeeds(MainFullText):
         """Keep it, in a thread; its row shown, counted by `hits` (what `F` found in every
         feed: its own search would find them again) or, `F` having searched a list, searched."""
         lib = self.reader.lib
-        if lib.read_only_tag:
-            self.reader.status = f"Not kept: {lib.read_only_tag}, so nothing new can be kept"
-            return
 
         def keep() -> tuple[str, str | None, float]:
             feed, was = lib.keep_search_feed(name, words)
