@@ -400,3 +400,45 @@ def test_a_sync_killed_while_a_picture_comes_keeps_none_of_its_articles(
     assert not any(p["kept"] for p in json.loads(shown.stdout)["pictures"])
     repair = run_reader(data_dir, "repair")
     assert repair.returncode == 0, repair.stderr + repair.stdout
+
+
+def test_a_page_on_the_network_may_not_lead_its_pictures_to_this_computer(
+    data_dir: Path,
+) -> None:
+    """A page's pictures are led as its links are (`leads`): from a page on the machine's
+    network address, a picture on loopback, or one redirected there, is refused and never
+    asked for; one on the page's own server is kept."""
+    from tests.test_private_redirects import interface_address
+
+    outer = HTTPServer(host=interface_address(), port=0)
+    inner = HTTPServer(host="127.0.0.1", port=0)
+    outer.start()
+    inner.start()
+    try:
+        base = f"http://{outer.host}:{outer.port}"
+        secret = f"http://127.0.0.1:{inner.port}/secret.png"
+        inner.expect_request("/secret.png").respond_with_data(png(), content_type="image/png")
+        html = page(base).replace("/map.svg", secret).replace("/chart.png", "/moved.png")
+        outer.expect_request("/story.html").respond_with_data(html, content_type="text/html")
+        outer.expect_request("/lead.png").respond_with_data(png(), content_type="image/png")
+        outer.expect_request("/crane.jpg").respond_with_data(jpeg(), content_type="image/jpeg")
+        outer.expect_request("/moved.png").respond_with_data(
+            "", status=302, headers={"Location": secret}
+        )
+        feed = serve_one_item(outer, "Port News", TITLE, f"{base}/story.html")
+
+        async def run() -> dict[str, KeptPicture]:
+            async with Library(data_dir, keep_pictures=True) as lib:
+                lib.add_feed(feed)
+                await lib.sync()
+                return {p.url: p for p in lib.pictures_of(f"{base}/story.html")}
+
+        pictures = asyncio.run(run())
+    finally:
+        outer.stop()
+        inner.stop()
+    assert pictures[f"{base}/crane.jpg"].kept
+    for refused in (secret, f"{base}/moved.png"):
+        assert not pictures[refused].kept
+        assert "to a loopback one" in pictures[refused].why, pictures[refused].why
+    assert inner.log == []
