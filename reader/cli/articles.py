@@ -346,6 +346,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     config = config_of(args)
     style, copy = args.style or config.citation_style, config.citation_copy
     lib = open_library(args)
+    # A print of the text: the pictures' downloads behind it would be stopped as it ends,
+    # nothing kept (a sync, or the reader opening it, keeps them).
+    lib.keep_pictures = False
     if not args.offline:
         # Its page is read by a worker process, under its time limit: forked now, before any
         # thread, it starts in a few ms (`CpuWorkers.start_pages`).
