@@ -6,13 +6,14 @@ articles first (~28 s); now at most the last few hundred."""
 
 from __future__ import annotations
 
-import asyncio
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from ..models import StoreError
 
 if TYPE_CHECKING:
+    import asyncio
+
     from ..store import Store
 
 INDEX_EVERY = 500
@@ -38,11 +39,15 @@ class SyncIndexing:
         if self._since < self._every or (self._running and not self._running.done()):
             return
         self._since = 0
+        import asyncio  # here: a command that syncs nothing needs no event loop (start-up)
+
         self._running = asyncio.get_running_loop().create_task(self._catch_up())
 
     async def _catch_up(self) -> None:
         # Imported here: the search's modules are a tenth of a sync's start-up, and a sync
         # of a few articles indexes at its end alone.
+        import asyncio
+
         from ..indexed_search import index_cached
 
         with suppress(StoreError):
