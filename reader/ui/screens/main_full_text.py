@@ -30,6 +30,7 @@ from textual import work
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ...models import StoreError
 from ...plural import plural
 from ...reports import Headline, merged_newest_first
 from ...search_feeds import SearchFeed, search_feed_named
@@ -479,7 +480,10 @@ class MainFullText(Screen[None]):
                 if not hits:
                     continue
                 lib, query = self.reader.lib, Query(hits[0].query)
-                found = await asyncio.to_thread(detailed, lib, hits, query)
+                try:
+                    found = await asyncio.to_thread(detailed, lib, hits, query)
+                except StoreError:
+                    break  # the cache busy or unreadable: "…" stays, the hits do too
                 if lines is not self._lines:
                     continue  # another list shown meanwhile: its rows ask for their own
                 lines.fill(found)
