@@ -55,6 +55,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "repair_memory": ("--rows", "20"),
     "saved_sync_start": ("--saved", "5", "--uncached", "2", "--repeats", "1"),
     "search_after_sync": ("--articles", "5", "--sample", "2"),
+    "search_common_words": ("--articles", "30", "--runs", "1", "--against", THIS),
     "search_fixed_work": ("--data-dir", DATA, "--runs", "1"),
     "search_nothing": ("--data-dir", DATA, "--runs", "1"),
     "search_pages": ("--articles", "5", "--sample", "2"),
