@@ -321,7 +321,8 @@ def build_parser() -> argparse.ArgumentParser:
         " save` saves one. A file naming no feed is said to, exit 1. newsboat's urls file or"
         " OPML says where its cache.db is (for --read-from), that `newsboat -e` left the tags"
         " out, and what its config beside it (or in ~/.newsboat) holds that is not carried over:"
-        " ignore-article rules (the reader's [[ignore]] does their work) and macros; a query:"
+        " ignore-article rules (the reader's [[ignore]] does their work) and macros (its"
+        " [[command]] runs a program on a key); a query:"
         " line, left out, names the search feed."
         " A read-it-later export is told by its shape and its links saved to read later, as"
         " `reader save` saves one, never subscribed to: wallabag's JSON, Pocket's"
@@ -531,6 +532,13 @@ def build_parser() -> argparse.ArgumentParser:
         " sync carries on.",
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
+    p.add_argument(
+        "--no-pictures",
+        action="store_true",
+        help="keep no article's pictures this time, whatever the config's [cache] keep_pictures"
+        " (on by default: each article's pictures, JPEG, PNG, GIF, WebP and AVIF only, are kept"
+        " after its text for reading offline, within [network] picture_max_bytes and its kin)",
+    )
     _add_tag_option(
         p,
         "only the feeds filed under TAG and their articles",
@@ -915,7 +923,8 @@ def build_parser() -> argparse.ArgumentParser:
         " of the settings it leaves out",
         description="Print the config file (created with commented defaults), then the defaults"
         " in force of the settings it leaves out. A setting it can't read stops it, as every"
-        " command, with one line; an [[ignore]] rule whose feed is no feed subscribed to (a tag"
+        " command, with one line (every fault of [keys] and [[command]] at once: a key doing two"
+        " things in one screen, a command's program not on PATH); an [[ignore]] rule whose feed is no feed subscribed to (a tag"
         " misspelt, a feed removed since) is named on stderr.",
     )
     p.add_argument(
