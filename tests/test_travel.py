@@ -163,7 +163,7 @@ def test_cache_stats_and_unsave(synced_dir: Path) -> None:
         and "size on disk" in stats.stdout
     )
     item = listed(synced_dir)[0]
-    assert reader(synced_dir, "unsave", item["id"]).returncode == 1
+    assert reader(synced_dir, "unsave", item["id"]).returncode == 0
     assert reader(synced_dir, "save", item["id"]).returncode == 0
     assert reader(synced_dir, "unsave", item["id"]).returncode == 0
     assert listed(synced_dir, "--saved") == []

@@ -259,7 +259,7 @@ async def _apply_marks(
     from ..library.imported_marks import apply_marks
 
     source = marks.source
-    show, finish = counted_progress(f"saving {source}'s {marks.star} articles", "saved")
+    show, finish = counted_progress(f"saving {source}'s {marks.star} articles")
     try:
         done = await apply_marks(lib, urls, marks, show)
     finally:

@@ -85,6 +85,11 @@ def _port(text: str) -> int:
     return port
 
 
+_IDS_HELP = (
+    "articles by their id (as `reader list` shows it) or address; `-` reads them from stdin, one"
+    " a line, as `reader list --ids` prints them"
+)
+
 _NO_COMMAND = re.compile(r"argument COMMAND: invalid choice: '(.*)' \(choose from .*\)", re.S)
 # What other readers (newsboat, lemon24/reader, a shell's habits) call a command, and where the
 # reader has it: `reader search WORD` said only "invalid choice" and named 21 commands.
@@ -403,6 +408,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--before", metavar="DATE", help="only those published before DATE")
     p.add_argument("--read-since", metavar="WHEN", help=READ_SINCE_HELP)
     p.add_argument("--title", help="the book's title (else what was chosen and the day)")
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar (drawn on stderr only when stdout is the terminal or a file, never"
+        " into a pipe or a log), no summary line: only what failed",
+    )
     p.set_defaults(func=_later("feeds", "cmd_export"))
 
     p = command(
@@ -613,7 +625,7 @@ def build_parser() -> argparse.ArgumentParser:
         "instead, says why on stderr and exits 1. Of several, one not found is said on stderr, "
         "the others printed, and the exit status is 1.",
     )
-    p.add_argument("targets", metavar="ID_OR_URL", nargs="+")
+    p.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
     p.add_argument(
         "--offline", action="store_true", help="never touch the network; exit 1 if not cached"
     )
@@ -724,19 +736,26 @@ def build_parser() -> argparse.ArgumentParser:
         description="Re-run the extractor on the raw pages kept beside cached articles, without the network: "
         "useful after an upgrade improved extraction (`--outdated`: an article opened is redone"
         " anyway, this does the rest now, for search), or a site rule was set in the config"
-        " (`--all`, or the articles named). It shows its progress, and a Ctrl-C says how far it"
+        " (`--all`, or the articles named). It shows its progress on a terminal, and a Ctrl-C says how far it"
         " went. Each "
         "article that comes out with under half its words (a rule that drops too much) is named "
         "with its words before and after; its page is kept whole, so a mended rule brings the "
         "text back.",
     )
-    p.add_argument("targets", nargs="*", metavar="ID_OR_URL")
+    p.add_argument("targets", nargs="*", metavar="ID_OR_URL", help=_IDS_HELP)
     p.add_argument("--all", action="store_true", help="every cached article")
     p.add_argument(
         "--outdated",
         action="store_true",
         help="every cached article an older extractor made (after an upgrade; run again after a"
         " Ctrl-C, it carries on with the rest)",
+    )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar (drawn on stderr only when stdout is the terminal or a file, never"
+        " into a pipe or a log), no summary: only what failed and what came out much shorter",
     )
     p.set_defaults(func=_later("articles", "cmd_reextract"))
 
@@ -770,13 +789,18 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.set_defaults(func=func)
 
-    p = command("save", help="keep an article for good (cached now, never evicted)")
-    p.add_argument("target", metavar="ID_OR_URL")
+    p = command("save", help="keep articles for good (cached now, never evicted)")
+    p.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
     p.add_argument("--offline", action="store_true", help="only if already cached")
     p.set_defaults(func=_later("articles", "cmd_save"))
 
-    p = command("unsave", help="let a saved article be evicted again")
-    p.add_argument("target", metavar="ID_OR_URL")
+    p = command(
+        "unsave",
+        help="let saved articles be evicted again",
+        description="Let saved articles be evicted again. One not saved is said to be, exit 0:"
+        " nothing to do is no failure.",
+    )
+    p.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
     p.set_defaults(func=_later("articles", "cmd_unsave"))
 
     p = command(
@@ -790,7 +814,7 @@ def build_parser() -> argparse.ArgumentParser:
         " archive, `reader list --saved` every saved article (✓: archived). A wallabag or"
         " Pocket export's archived links are archived by `reader import`.",
     )
-    p.add_argument("targets", metavar="ID_OR_URL", nargs="+")
+    p.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
     p.set_defaults(func=_later("archive", "cmd_archive"))
 
     p = command(
@@ -799,7 +823,7 @@ def build_parser() -> argparse.ArgumentParser:
         description='Take archived articles out of the archive, back in the reader\'s "Saved"'
         " (still saved, still read: `reader mark-unread` or m marks one unread).",
     )
-    p.add_argument("targets", metavar="ID_OR_URL", nargs="+")
+    p.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
     p.set_defaults(func=_later("archive", "cmd_unarchive"))
 
     p = command(
@@ -811,7 +835,7 @@ def build_parser() -> argparse.ArgumentParser:
         " headline of it stays, not cached: a sync fetches it again, as any new one. Your"
         " highlights and notes on it stay (said: `reader highlights` cites them).",
     )
-    p.add_argument("target", metavar="ID_OR_URL")
+    p.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
     p.set_defaults(func=_later("articles", "cmd_forget"))
 
     p = command(
