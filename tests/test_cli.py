@@ -619,7 +619,7 @@ def test_site_rule_from_config_picks_body_and_drops(tmp_path: Path, httpserver) 
 
     (home / "config.toml").write_text('[sites."localhost"]\nbody = 42\n')
     bad = reader(home, "list")
-    assert bad.returncode == 1 and "sites" in bad.stderr
+    assert bad.returncode == 78 and "sites" in bad.stderr
 
 
 def test_reextract_names_the_articles_a_site_rule_left_much_shorter(
@@ -682,7 +682,7 @@ def test_a_bad_selector_in_a_site_rule_is_one_line_naming_it_and_the_cache_stays
     (home / "config.toml").write_text(good + f'\n[sites."localhost"]\n{rule}\n')
     for command in (["reextract", "--all"], ["list"]):
         bad = reader(home, *command)
-        assert bad.returncode == 1 and bad.stderr.count("\n") == 1, bad.stderr
+        assert bad.returncode == 78 and bad.stderr.count("\n") == 1, bad.stderr
         assert named in bad.stderr and "CSS selector" in bad.stderr, bad.stderr
     (home / "config.toml").write_text(good)
     assert reader(home, "show", url, "--offline").stdout == before

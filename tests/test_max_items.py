@@ -113,7 +113,7 @@ def test_a_bad_max_items_is_one_line(
     data_dir.mkdir(parents=True)
     data_dir.joinpath("config.toml").write_text(f"[feeds]\nmax_items = {value}\n", "utf-8")
     capsys.readouterr()
-    assert run(data_dir, "list") == 1
+    assert run(data_dir, "list") == 78
     said = capsys.readouterr().err.strip().splitlines()
     assert said[-1].endswith(
         "feeds.max_items must be a whole number from 1 to 2,000, or 0 for every item"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import sys
 from pathlib import Path
 
@@ -163,3 +164,79 @@ def test_progress_is_drawn_only_where_the_output_is_the_terminal_or_a_file(
             stream.close()
         for fd in (terminal, other_end, reading):
             os.close(fd)
+
+
+def _mark_format(home: Path, format_number: int) -> None:
+    """`home` marked as written by a reader of `format_number`, as an older reader leaves it."""
+    from reader.store import Store
+
+    store = Store(home)
+    try:
+        store._state.set("format", format_number)
+    finally:
+        store.close()
+
+
+def test_an_older_library_is_read_as_it_is_and_its_upgrade_said_once(synced_dir: Path) -> None:
+    """`reader list` upgraded a library an older reader shares (a synced folder, another
+    machine) without a word, locking that reader out (acc38b K1): the commands that only read
+    leave it as it is; the first that writes upgrades it and says so, once."""
+    _mark_format(synced_dir, 5)
+    one = _ids(synced_dir)[0]
+    for command in (
+        ["list", "--json"],
+        ["feeds"],
+        ["show", one, "--offline"],
+        ["export", "--format", "markdown"],
+        ["cache"],
+    ):
+        done = run_reader(synced_dir, *command)
+        assert done.returncode == 0 and "upgraded" not in done.stderr, (command, done.stderr)
+    upgraded = run_reader(synced_dir, "mark-read", "--before", "2000-01-01")
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert upgraded.stderr == (
+        f"reader: the data directory {synced_dir} was upgraded from format 5 to 6: readers"
+        " from before 2026-12-05 can no longer open it\n"
+    )
+    again = run_reader(synced_dir, "mark-read", "--before", "2000-01-01")
+    assert (again.returncode, again.stderr) == (0, "")
+
+
+def _documented_fields() -> dict[str, tuple[set[str], set[str]]]:
+    """README's JSON output section: each table's fields by the line heading it, those a row
+    says are given "only" for some apart."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### JSON output\n", 1)[1].split("\n## ", 1)[0]
+    tables: dict[str, tuple[set[str], set[str]]] = {}
+    heading = ""
+    for line in section.splitlines():
+        if line.startswith("`reader "):
+            heading = line.split("`")[1]
+            tables[heading] = (set(), set())
+        elif line.startswith("| `") and heading:
+            cell, _, said = [*line.split(" | "), "", ""][:3]
+            names = set(re.findall(r"`([a-z_]+)`", cell))
+            tables[heading][1 if said.startswith("only") else 0].update(names)
+    return tables
+
+
+def test_the_json_fields_readme_lists_are_those_printed(synced_dir: Path) -> None:
+    """README's JSON output lists every field of every command's JSON, and no other (acc38b
+    K14): a field added to one without a word there fails this."""
+    documented = _documented_fields()
+    listed = json.loads(run_reader(synced_dir, "list", "--json").stdout)
+    always, _ = documented["reader list --json"]
+    assert {key for row in listed for key in row} == always
+    word = listed[0]["title"].split()[0]
+    found = json.loads(run_reader(synced_dir, "list", "--search", word, "--json").stdout)
+    extra, _ = documented["reader list --search WORDS --json"]
+    assert found and set(found[0]) == always | extra
+    shown = run_reader(synced_dir, "show", listed[0]["id"], "--offline", "--format", "json")
+    always, sometimes = documented["reader show --format json"]
+    assert always <= set(json.loads(shown.stdout)) <= always | sometimes
+    assert run_reader(synced_dir, "search-feed", "add", "Storms", "storm").returncode == 0
+    rows = json.loads(run_reader(synced_dir, "feeds", "--json").stdout)
+    always, _ = documented["reader feeds --json"]
+    search_only = {"words", "kept"}
+    assert {key for row in rows if row["kind"] == "feed" for key in row} == always - search_only
+    assert {key for row in rows if row["kind"] == "search" for key in row} == always

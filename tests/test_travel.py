@@ -331,7 +331,7 @@ def test_bad_config_is_one_clear_line(tmp_path: Path) -> None:
     home.mkdir()
     (home / "config.toml").write_text("[network]\nper_host = 'many'\n")
     result = reader(home, "list")
-    assert result.returncode == 1
+    assert result.returncode == 78
     assert (
         result.stderr.count("\n") == 1
         and "config.toml" in result.stderr
@@ -362,7 +362,7 @@ def test_config_mistake_in_any_section_is_named(tmp_path: Path, text: str, named
     home.mkdir()
     (home / "config.toml").write_text(text)
     result = reader(home, "list")
-    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert result.returncode == 78 and result.stderr.count("\n") == 1
     assert named in result.stderr and "config.toml" in result.stderr
 
 

@@ -95,7 +95,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     # Not offline, of every feed: the saved articles no feed lists are read too (acc31c W7).
     args.saved = args.saved or args.archived  # the archive is of saved articles
     # Opened once for a name `--feed` gives: a search feed's or a feed's, the library tells.
-    lib = open_library(args) if args.feed else None
+    lib = open_library(args, upgrade=False) if args.feed else None
     try:
         return _list_of(args, since, before, opened, lib)
     finally:
@@ -127,7 +127,7 @@ def _list_of(
             return EXIT_USAGE
         if not (args.feed or args.tag) and holds_nothing(args, query):
             return _listed([], args, {}, {}, {}, {}, {})
-    lib = given or open_library(args)
+    lib = given or open_library(args, upgrade=False)
     try:
         feeds, tags = listed_feeds(lib, args)
         if query is not None and (args.feed or args.tag) and holds_nothing(args, query, lib.store):
@@ -259,7 +259,7 @@ def _list_as_read(
     """`reader list` with no search, JSON or `--saved` (which read everything first): each line
     printed as its headline is read (`Library.streamed_headlines`), so the first comes at once
     however many the feeds keep, and a pipe's reader that has seen enough (`| head`) stops it."""
-    lib = given or open_library(args)
+    lib = given or open_library(args, upgrade=False)
     try:
         feeds, tags = listed_feeds(lib, args)
         headlines = within(lib.streamed_headlines(args.feed, args.unread, tags), since, before)
@@ -349,7 +349,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         raise UsageError("--refresh fetches the page again: not with --offline")
     config = config_of(args)
     style, copy = args.style or config.citation_style, config.citation_copy
-    lib = open_library(args)
+    lib = open_library(args, upgrade=not args.offline)  # --offline reads only
     if not args.offline:
         # Its page is read by a worker process, under its time limit: forked now, before any
         # thread, it starts in a few ms (`CpuWorkers.start_pages`).

@@ -232,11 +232,24 @@ def read_input(name: str, most: int, start: bytes = b"") -> bytes:
 
 
 def open_library(
-    args: argparse.Namespace, workers: Literal["process", "thread"] = "thread"
+    args: argparse.Namespace,
+    workers: Literal["process", "thread"] = "thread",
+    upgrade: bool = True,
 ) -> Library:
+    """The library the command runs on. `upgrade`: False for a command that only reads, which
+    reads a directory of an older format as it is rather than lock an older reader out of it
+    (acc38b K1); one that upgrades it says so, once."""
     from ..library import Library
 
-    lib = Library.configured(data_dir(args.data_dir), config_of(args), workers)
+    config = config_of(args)
+    lib = Library.configured(data_dir(args.data_dir), config, workers, upgrade)
+    if (older := lib.store.upgraded_from) is not None:
+        from ..store.directory import DATA_FORMAT, DATA_FORMAT_SINCE
+
+        err(
+            f"the data directory {lib.data_dir} was upgraded from format {older} to"
+            f" {DATA_FORMAT}: readers from before {DATA_FORMAT_SINCE} can no longer open it"
+        )
     lib.keep_summaries_apart(starting=err)  # once for a directory from before they were
     return lib
 

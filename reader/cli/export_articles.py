@@ -79,7 +79,7 @@ def cmd_export_articles(args: argparse.Namespace) -> int:
         raise UsageError("articles named by id are exported as they are: no other choice with them")
     # A year's articles take minutes: each read from the cache, then written.
     update, finish = counted_progress("exporting", args.quiet)
-    lib = open_library(args)
+    lib = open_library(args, upgrade=False)
     try:
         return _export(lib, args, update, finish)
     finally:

@@ -157,7 +157,7 @@ def highlight_items(kept: KeptHighlights | None, style: str | None = None) -> li
 
 def cmd_highlights(args: argparse.Namespace) -> int:
     style = args.style or config_of(args).citation_style
-    lib = open_library(args)
+    lib = open_library(args, upgrade=False)
     try:
         target = lib.resolve(args.target) if args.target else None
         every = lib.every_highlight(target)

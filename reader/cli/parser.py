@@ -187,8 +187,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reader",
         description="A terminal news reader that keeps the full, cleaned text of articles readable offline. "
         "With no command, opens the reader (TUI).",
-        epilog="Exit status: 0 success, 1 something failed (named on stderr), 2 bad usage, "
-        "130 stopped by Ctrl-C (what was cached stays), "
+        epilog="Exit status: 0 success, or nothing to do or nothing matched (a search with no hit:"
+        " said on stderr), 1 something failed (named on stderr; a data directory that isn't there:"
+        " only add, import, demo, config and the reader make one), 2 bad usage, 75 try again"
+        " later (the data directory held by another program, its disk full), 78 a config file"
+        " to mend, 130 stopped by Ctrl-C (what was cached stays), "
         "141 output cut short by a closed pipe (`reader list | head`), "
         "143 stopped by SIGTERM (`timeout`, a service stopped), as Ctrl-C, "
         "129 stopped by SIGHUP (its terminal closed).",
@@ -595,7 +598,8 @@ def build_parser() -> argparse.ArgumentParser:
         " unless a word has a capital, accents unless it has one), each with a line of the text where the words are nearest; every"
         " cached article no feed lists any more too (not with --feed or --saved), and the"
         " earlier copies kept of a corrected one (the line says which); reads the cache"
-        " only, through its search index; exit 1 when none holds them",
+        " only, through its search index; none holding them is said on stderr, exit 0 (nothing"
+        " matched is no failure)",
     )
     shape = p.add_mutually_exclusive_group()
     shape.add_argument(
@@ -633,7 +637,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=(*formats, "citation", "csl-json"),
         default="text",
-        help="text, markdown or json (several articles: a JSON list; `authors` a list; a "
+        help="text, markdown or json (one id given: one object; several, or `-`: a JSON list;"
+        " each with its `id` and `feed` as `reader list --json` gives them, every field in"
+        " README's JSON output; `authors` a list; a "
         "podcast's audio under the header, `enclosures` in json; your highlights after the "
         "text under Highlights, each quoted with its note, `highlights` in json; when you"
         " last opened it in the reader, `read_at` in json); "
@@ -679,7 +685,7 @@ def build_parser() -> argparse.ArgumentParser:
         "is printed under the citation of the earlier copy kept that holds them (copy 1 of 2, "
         "its retrieval time), as y cites that copy after V; held by none, all the same, said "
         "to be so. An article no longer cached is cited as it was when they were kept. None "
-        "kept of the article named: exit 1.",
+        "kept of the article named: said on stderr, exit 0.",
     )
     p.add_argument("target", metavar="ID_OR_URL", nargs="?")
     p.add_argument(
