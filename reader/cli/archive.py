@@ -42,7 +42,7 @@ def _archive(args: argparse.Namespace, archived: bool) -> int:
                 status = EXIT_FAILED
                 continue
             if not archived and not lib.is_archived(target):
-                out(f"not archived: {safe_line(given, 120)}")  # nothing to do: no failure
+                err(f"not archived: {safe_line(given, 120)}")  # nothing to do: no failure
                 continue
             was_saved = lib.is_saved(target)
             was = lib.archive(target, archived)

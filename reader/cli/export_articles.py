@@ -135,7 +135,7 @@ def _export(
         if missing
         else ""
     )
-    if left or not args.quiet:  # -q: said only when some were left out
+    if not args.quiet:  # for cron: an article not cached is not a failure
         err(f"{plural(len(chapters), 'article')} exported{where} ({args.format}){left}")
     return EXIT_OK
 

@@ -416,7 +416,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--quiet",
         action="store_true",
         help="no progress bar (drawn on stderr only when stdout is the terminal or a file, never"
-        " into a pipe or a log), no summary line: only what failed",
+        " into a pipe or a log), no summary line (of what was exported and left out): for cron",
     )
     p.set_defaults(func=_later("feeds", "cmd_export"))
 
