@@ -260,7 +260,8 @@ class StoreDirectory:
             if not self._in_use.take() and not self._in_use.held_alone_here():
                 raise StoreError(
                     f"`reader repair` is mending the data directory {root}: try again once it"
-                    " has ended (nothing was changed)"
+                    " has ended (nothing was changed)",
+                    Unwritable.BUSY,  # exit 75 (EX_TEMPFAIL): a later try runs
                 )
             self._state = open_cache(root / "state", waits=self._waits, **settings)
             self._articles = open_cache(root / "articles", waits=self._waits, **settings)
