@@ -213,6 +213,13 @@ def build_parser() -> argparse.ArgumentParser:
             kwargs["description"] = f"{line[0].upper()}{line[1:]}."
         return sub.add_parser(name, parents=[place], **kwargs)
 
+    def taking_articles(name: str, module: str, **kwargs: Any) -> argparse.ArgumentParser:
+        """A command acting on the articles given (several, or `-`: `given_ids`)."""
+        q = command(name, **kwargs)
+        q.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
+        q.set_defaults(func=_later(module, f"cmd_{name}"))
+        return q
+
     p = command(
         "add",
         help="subscribe to a feed (RSS, Atom or JSON Feed URL, or a web page naming one) and"
@@ -795,21 +802,20 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.set_defaults(func=func)
 
-    p = command("save", help="keep articles for good (cached now, never evicted)")
-    p.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
+    p = taking_articles(
+        "save", "articles", help="keep articles for good (cached now, never evicted)"
+    )
     p.add_argument("--offline", action="store_true", help="only if already cached")
-    p.set_defaults(func=_later("articles", "cmd_save"))
 
-    p = command(
+    taking_articles(
         "unsave",
+        "articles",
         help="let saved articles be evicted again",
         description="Let saved articles be evicted again. One not saved is said to be, exit 0:"
         " nothing to do is no failure.",
     )
-    p.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
-    p.set_defaults(func=_later("articles", "cmd_unsave"))
-
-    p = command(
+    taking_articles(
+        "archive",
         "archive",
         help="archive saved articles: done with, kept (saved if not, marked read)",
         description="Archive articles (ids as `reader list` shows them, or addresses of ones"
@@ -820,20 +826,17 @@ def build_parser() -> argparse.ArgumentParser:
         " archive, `reader list --saved` every saved article (✓: archived). A wallabag or"
         " Pocket export's archived links are archived by `reader import`.",
     )
-    p.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
-    p.set_defaults(func=_later("archive", "cmd_archive"))
-
-    p = command(
+    taking_articles(
         "unarchive",
+        "archive",
         help="take articles out of the archive: back in Saved, still saved",
         description='Take archived articles out of the archive, back in the reader\'s "Saved"'
         " (still saved, still read: `reader mark-unread` or m marks one unread).",
     )
-    p.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
-    p.set_defaults(func=_later("archive", "cmd_unarchive"))
 
-    p = command(
+    taking_articles(
         "forget",
+        "articles",
         help="drop an article from the cache: its text, page and copies (and its save)",
         description="Drop all that is kept of one article: its cached text, its page, its"
         " other pages and earlier copies, where you left it, and its save (for one saved by"
@@ -841,8 +844,6 @@ def build_parser() -> argparse.ArgumentParser:
         " headline of it stays, not cached: a sync fetches it again, as any new one. Your"
         " highlights and notes on it stay (said: `reader highlights` cites them).",
     )
-    p.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
-    p.set_defaults(func=_later("articles", "cmd_forget"))
 
     p = command(
         "cache",
