@@ -39,7 +39,7 @@ def run_reader(
 ) -> subprocess.CompletedProcess[str]:
     """`reader ARGS` with READER_HOME=`data_dir`, as `subprocess.run(…, text=True)` returns it.
     `data_dir` is made if it isn't there, as a test's home for a library (`mktemp -d`): a
-    command that reads one refuses a directory that isn't there (`check_library`)."""
+    command that reads one refuses a directory that isn't there (`library_missing`)."""
     if not data_dir.exists() and not data_dir.is_symlink():  # a file's name: its own test
         data_dir.mkdir(parents=True)
     if _needs_a_process(args):

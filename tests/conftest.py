@@ -48,7 +48,7 @@ def demo_server() -> Iterator[DemoServer]:
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    """An empty directory for a library: the commands take one (`reader.cli.common.check_library`
+    """An empty directory for a library: the commands take one (`reader.cli.common.library_missing`
     refuses only a directory that isn't there)."""
     made = tmp_path / "data"
     made.mkdir()

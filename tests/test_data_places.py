@@ -27,7 +27,7 @@ def places(home: Path, *argv: str, **env: str) -> tuple[str, str]:
             cwd=home,
         )
 
-    # A directory not there is named by the line refusing it (`check_library`), not made.
+    # A directory not there is named by the line refusing it (`library_missing`), not made.
     refused = run("cache", "--json")
     assert refused.returncode == 1, refused.stderr
     found = re.fullmatch(r"reader: no library at (.*): `reader add`.*\n", refused.stderr)

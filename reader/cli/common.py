@@ -153,19 +153,21 @@ STARTS_A_LIBRARY = frozenset({"add", "import", "demo", "config", None})
 start on a new machine is a new user's); `extract` reads a file, not a library."""
 
 
-def check_library(args: argparse.Namespace) -> None:
-    """A command that reads or syncs a library refuses a data directory that isn't there:
-    making it afresh, parents and all, turned a typo or an archive disk not mounted into an
-    empty library that every cron run "synced" with exit 0 (acc38b K4). An empty directory is
-    taken (a test's, a script's `mktemp -d`): the store starts its library there."""
+def library_missing(args: argparse.Namespace) -> CommandError | None:
+    """What a command that reads or syncs a library says of a data directory that isn't there,
+    None when it is (or the command makes one): making it afresh, parents and all, turned a typo
+    or an archive disk not mounted into an empty library that every cron run "synced" with
+    exit 0 (acc38b K4). An empty directory is taken (a test's, a script's `mktemp -d`): the
+    store starts its library there."""
     if args.command in STARTS_A_LIBRARY or args.command == "extract":
-        return
+        return None
     root = data_dir(args.data_dir)
-    if not root.exists() and not root.is_symlink():
-        raise CommandError(
-            f"no library at {safe_line(str(root), 300)}: `reader add`, `reader import` or"
-            " `reader demo` starts one"
-        )
+    if root.exists() or root.is_symlink():
+        return None
+    return CommandError(
+        f"no library at {safe_line(str(root), 300)}: `reader add`, `reader import` or"
+        " `reader demo` starts one"
+    )
 
 
 def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
@@ -173,7 +175,6 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
     there is a mistake said in one line (a typo ran on the defaults, silently, and left a file
     of them under the mistaken name; acc35a E11), but for `reader config` (`create_named`),
     which makes it; the default place's is made with commented defaults the first time."""
-    check_library(args)  # before the config is made there, with its directory
     path = config_path(args.config, args.data_dir)
     named = bool(args.config or os.environ.get("READER_CONFIG"))
     if named and not create_named and not path.exists() and not path.is_symlink():
@@ -181,10 +182,15 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
             f"no config file at {safe_line(str(path), 300)}: `reader --config"
             f" {safe_line(str(path), 300)} config` makes one with the defaults"
         )
+    missing = library_missing(args)
     try:
-        return load_config(path)
+        # Read, not made, in a data directory that isn't there: a config's fault is said first.
+        config = load_config(path, create=missing is None)
     except ConfigError as error:
         raise ConfigFault(str(error)) from None
+    if missing is not None:
+        raise missing
+    return config
 
 
 def check_keys(config: Config) -> None:
