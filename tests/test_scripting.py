@@ -32,6 +32,7 @@ def _ids(home: Path, *options: str) -> list[str]:
         ["show", "abc123", "--offline"],
         ["mark-read"],
         ["export"],
+        ["save", "abc123"],
         ["search-feed", "list"],
         ["cache"],
     ],

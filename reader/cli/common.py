@@ -161,6 +161,12 @@ def library_missing(args: argparse.Namespace) -> CommandError | None:
     store starts its library there."""
     if args.command in STARTS_A_LIBRARY or args.command == "extract":
         return None
+    if (
+        args.command in ("save", "show")
+        and not args.offline
+        and all(target.startswith(("http://", "https://")) for target in args.targets)
+    ):
+        return None  # a page to fetch and keep: read-later's first step, as `add` a feed's
     root = data_dir(args.data_dir)
     if root.exists() or root.is_symlink():
         return None

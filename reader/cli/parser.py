@@ -189,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the reader (TUI).",
         epilog="Exit status: 0 success, or nothing to do or nothing matched (a search with no hit:"
         " said on stderr), 1 something failed (named on stderr; a data directory that isn't there:"
-        " only add, import, demo, config and the reader make one), 2 bad usage, 75 try again"
+        " only add, import, demo, config, save URL, show URL and the reader make one), 2 bad usage, 75 try again"
         " later (the data directory held by another program, its disk full), 78 a config file"
         " to mend, 130 stopped by Ctrl-C (what was cached stays), "
         "141 output cut short by a closed pipe (`reader list | head`), "
