@@ -12,7 +12,7 @@ from .claimed_names import claimed_elsewhere
 from .commonmark import autolink, escape_line_starts, escape_markdown
 from .dates import retrieved_as_believed, stated_iso
 from .marks import TAKEN_DOWN
-from .models import Article, Block, Inline
+from .models import Article, Block, Entry, Inline
 from .safe import safe_line
 from .url_display import shown_url
 from .urls import is_web_url, site_host, without_tracking
@@ -40,6 +40,21 @@ def cited_address(link: str, article: Article | None) -> str:
     list alike: its cached `article`'s (`cited_url`), else its `link` without the tracking
     parameters feeds add."""
     return cited_url(article) if article is not None and article.url else without_tracking(link)
+
+
+def cited_article(entry: Entry, article: Article | None) -> Article:
+    """What `entry` is cited by: its `article`, else, while it isn't shown or cached, what its
+    feed says of it (`y` in the reading view, a `[[command]]`'s {citation})."""
+    if article is not None:
+        return article
+    return Article(
+        entry.link,
+        title=entry.title,
+        author=entry.author,
+        published=entry.published,
+        site_name=entry.feed_title,
+        published_by_feed=True,
+    )
 
 
 def shown_cited_url(article: Article) -> str:

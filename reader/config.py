@@ -8,6 +8,7 @@ concurrency caps, retries, redirect and size caps).
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -22,6 +23,7 @@ from .models import SiteRule
 if TYPE_CHECKING:
     from .ignore_rules import IgnoreRule
     from .search_feeds import SearchFeed
+    from .user_commands import UserCommand
 
 APP_NAME = "reader-tui"
 USER_AGENT = f"reader-tui/{__version__} (terminal news reader; offline cache)"
@@ -67,6 +69,13 @@ class FetchLimits:
     # The User-Agent every request sends; "": reader's own (USER_AGENT). Some sites and CDNs
     # turn away any agent that is not a browser's (HTTP 403), newsboat's `user-agent`.
     user_agent: str = ""
+    # An article's pictures kept for reading offline (`[cache] keep_pictures`, `pictures`):
+    # one picture, all of one article's, how many of one article's, and the whole store of
+    # them (past it no more are fetched until eviction makes room).
+    picture_max_bytes: int = 5 * 1024 * 1024
+    article_pictures_max_bytes: int = 20 * 1024 * 1024
+    article_max_pictures: int = 30
+    pictures_max_bytes: int = 1024 * 1024 * 1024
 
     @property
     def agent(self) -> str:
@@ -93,6 +102,9 @@ class Config:
     path: Path
     limits: FetchLimits = field(default_factory=FetchLimits)
     cache_max_bytes: int = 0  # 0: no limit. Applied by each sync; saved articles are kept.
+    # An article's pictures fetched after its text and kept with it, for reading offline
+    # (`pictures`); within the `picture_*` limits of `FetchLimits`.
+    keep_pictures: bool = True
     refresh_interval: float = 0.0  # seconds between feed refreshes while the TUI is open; 0: off
     # What the TUI fetches unasked: the feeds as it opens, and the first uncached articles of
     # the list shown. Off, it opens on what was synced without a byte of network (a metered
@@ -127,6 +139,8 @@ class Config:
     ignore: tuple[IgnoreRule, ...] = ()
     # `[[search]]`: searches kept as rows of the feed list, newsboat's query feeds (`search_feeds`).
     searches: tuple[SearchFeed, ...] = ()
+    # `[[command]]`: programs of the user's on a key, newsboat's macros (`user_commands`).
+    commands: tuple[UserCommand, ...] = ()
 
     def rule_for(self, url: str) -> SiteRule | None:
         return site_rule_for(self.site_rules, url)
@@ -192,6 +206,13 @@ ca_file = "{_LIMITS.ca_file}"
 # Some sites answer a feed with HTTP 403 to any agent that is not a browser's: give one here,
 # e.g. "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0".
 user_agent = "{_LIMITS.user_agent}"
+# The pictures kept of an article ([cache] keep_pictures): the most of one picture
+# ({_LIMITS.picture_max_bytes / 2**20:g} MB), of one article's together ({_LIMITS.article_pictures_max_bytes / 2**20:g} MB), how many of one
+# article's, and of every article's ({_LIMITS.pictures_max_bytes / 2**30:g} GB: past it no more are kept till some go).
+picture_max_bytes = {_LIMITS.picture_max_bytes}
+article_pictures_max_bytes = {_LIMITS.article_pictures_max_bytes}
+article_max_pictures = {_LIMITS.article_max_pictures}
+pictures_max_bytes = {_LIMITS.pictures_max_bytes}
 
 [cache]
 # Size limit of the article cache, applied after each sync ("500MB", "2GB"; "" for none).
@@ -201,8 +222,13 @@ user_agent = "{_LIMITS.user_agent}"
 # (their text and page, both compressed): the files take about 30 % more, and the
 # headlines, not counted, theirs (README: cache prune). A sync fetches no article the limit would evict, and what it
 # left out is fetched once it fits (opening one fetches it). KB, MB, GB count in 1,024s; a
-# number needs its unit ("500MB"; "500B" for bytes).
+# number needs its unit, in quotes ("500MB"; "500B" for bytes; a bare 500 is refused).
 max_size = ""
+# Whether a sync (and opening an article) keeps the article's pictures (its figures and lead
+# image, never an icon or an advert) after its text, to open offline: JPEG, PNG, GIF, WebP
+# and AVIF only, within the picture limits above. They go with their article, and the size
+# limit counts them. false: none kept, each an "Image: ..." line linking to the site.
+keep_pictures = true
 
 [feeds]
 # How often the reader refreshes feeds while it is open ("30m", "2h"; "" for never).
@@ -272,6 +298,15 @@ copy = "text"
 # [[ignore]]
 # feed = "#sport"
 # text = "betting odds"
+
+# Programs of yours on a key (newsboat's macro, bookmark-cmd and pipe-to), never run by a shell:
+# each {{url}}, {{title}}, {{feed}}, {{id}}, {{citation}} or {{file}} (the article's Markdown) one argument.
+# where = "headlines", "article" or "both"; input = "text" or "markdown" pipes the article in;
+# terminal = true gives the program the screen (less, vim) while the reader steps aside.
+# [[command]]
+# key = "M"
+# name = "mpv"
+# run = ["mpv", "--no-terminal", "--", "{{url}}"]
 
 # Searches kept as rows of the feed list (newsboat's query feeds, over the articles' text too):
 # choosing one lists the headlines F would find with its words, and `reader list --feed NAME`
@@ -374,7 +409,9 @@ def load_config(path: Path, create: bool = True) -> Config:
     try:
         return _from_toml(path, data)
     except (TypeError, ValueError) as error:
-        raise ConfigError(f"bad setting in {path}: {error}") from None
+        # Every fault a line, each naming the file (`[[command]]` says all of its at once).
+        lines = str(error).split("\n")
+        raise ConfigError("\n".join(f"bad setting in {path}: {line}" for line in lines)) from None
 
 
 def _ca_file(value: Any) -> str:
@@ -396,12 +433,17 @@ def _user_agent(value: Any, name: str = "network.user_agent") -> str:
     return value.strip()
 
 
-_SECTIONS = {"network", "cache", "feeds", "ui", "citation", "keys", "sites", "ignore", "search"}
+_SECTIONS = {
+    *("network", "cache", "feeds", "ui", "citation", "keys", "sites", "ignore", "search"),
+    "command",
+}
 # Limits under which nothing could be fetched at all (0 retries, 0 backoff are choices).
 _NOT_ZERO = {
     *("connect_timeout", "read_timeout", "total_timeout"),
     *("max_bytes", "pdf_max_bytes", "feed_max_bytes", "max_title_length", "max_feed_items"),
     "extract_seconds",
+    *("picture_max_bytes", "article_pictures_max_bytes", "article_max_pictures"),
+    "pictures_max_bytes",
 }
 _SITE_KEYS = {"body", "drop", "user_agent"}
 
@@ -477,12 +519,14 @@ def _check_keys(data: dict[str, Any]) -> None:
     for section, value in data.items():
         if section not in _SECTIONS:
             raise ValueError(f"unknown section [{section}]")
-        if section in ("ignore", "search"):
-            continue  # each a table: [[ignore]] (`ignore_rules`), [[search]] (`search_feeds`)
+        if section in ("ignore", "search", "command"):
+            # each a table: [[ignore]] (`ignore_rules`), [[search]] (`search_feeds`),
+            # [[command]] (`user_commands`)
+            continue
         if not isinstance(value, dict):
             raise ValueError(f"{section} must be a table: [{section}]")
     for section, known in (
-        ("cache", {"max_size"}),
+        ("cache", {"max_size", "keep_pictures"}),
         (
             "feeds",
             {"refresh_interval", "refresh_on_open", "fetch_ahead", "drop_read_after", "max_items"},
@@ -511,20 +555,24 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
             continue
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise ValueError(f"network.{key} must be a positive number")
+        # TOML's nan and inf are floats: nan passed every check, and every fetch then "did
+        # not answer in time" (acc38b K8).
+        if not math.isfinite(value):
+            raise ValueError(f"network.{key} must be a finite number, not {value}")
+        if known[key] == "int" and value != int(value):
+            raise ValueError(f"network.{key} must be a whole number, not {value}")
         if value == 0 and key in _NOT_ZERO:
             raise ValueError(f"network.{key} must be more than 0 (no fetch could finish)")
         changes[key] = int(value) if known[key] == "int" else float(value)
     limits = replace(FetchLimits(), **changes)
     if limits.max_connections < 1 or limits.per_host < 1:
         raise ValueError("network.max_connections and network.per_host must be at least 1")
-    max_size = data.get("cache", {}).get("max_size", "") or ""
-    # A number written bare in TOML (max_size = 500000000) is bytes: its type says so.
-    max_size = f"{max_size}B" if isinstance(max_size, int) else str(max_size)
+    max_size = str(_unit_given(data, "cache", "max_size", "MB", "B for bytes"))
+    keep_pictures = data.get("cache", {}).get("keep_pictures", True)
+    if not isinstance(keep_pictures, bool):
+        raise ValueError("cache.keep_pictures must be true or false")
     feeds = data.get("feeds", {})
-    interval = feeds.get("refresh_interval", "") or ""
-    # A number written bare in TOML (refresh_interval = 1800) is seconds: its type says so.
-    bare = isinstance(interval, int | float) and not isinstance(interval, bool)
-    interval = f"{interval}s" if bare else str(interval)
+    interval = str(_unit_given(data, "feeds", "refresh_interval", "min", "s for seconds"))
     drop_after = str(feeds.get("drop_read_after", "") or "")
     refresh_on_open = feeds.get("refresh_on_open", True)
     if not isinstance(refresh_on_open, bool):
@@ -569,11 +617,17 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         from .search_feeds import search_feeds
 
         searches = search_feeds(data["search"])
+    commands = ()
+    if "command" in data:
+        from .user_commands import user_commands
+
+        commands = user_commands(data["command"])
     return Config(
         path=path,
         limits=limits,
         site_rules=rules,
         cache_max_bytes=parse_size(max_size) if max_size else 0,
+        keep_pictures=keep_pictures,
         refresh_interval=_refresh_interval(interval),
         refresh_on_open=refresh_on_open,
         fetch_ahead=fetch_ahead,
@@ -589,7 +643,23 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         keys=keys,
         ignore=ignore,
         searches=searches,
+        commands=commands,
     )
+
+
+def _unit_given(data: dict[str, Any], section: str, key: str, unit: str, other: str) -> Any:
+    """`[section] key` as written, refused when it is a bare number: its unit is missing
+    whichever unit a reader of the code might think the type implies. `max_size = 500` was
+    500 bytes and the next cron `sync -q` evicted 158 of 160 cached articles without a word,
+    though `"500"` was refused (acc38b K3); `refresh_interval = 30`, 30 seconds."""
+    value = data.get(section, {}).get(key, "") or ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = str(int(value)) if value == int(value) else str(value)
+        raise ValueError(
+            f'{section}.{key} = {number} needs its unit, in quotes: {key} = "{number}{unit}"?'
+            f" ({other})"
+        )
+    return value
 
 
 def _refresh_interval(text: str) -> float:

@@ -71,7 +71,10 @@ def config_leftovers(config: Path) -> str:
             " the file)"
         )
     if macros:
-        parts.append(f"{plural(macros, 'macro')} (the reader has none)")
+        parts.append(
+            f"{plural(macros, 'macro')} (a [[command]] in config.toml runs a program on a key:"
+            " README, Commands of your own)"
+        )
     return (
         f"not carried over from newsboat's config, {safe_line(str(config), 300)}: "
         + " and ".join(parts)

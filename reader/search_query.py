@@ -326,7 +326,9 @@ class Query:
         """The same query with case ignored (its words in lower case, the operators kept),
         None when it is already (no capital in a word)."""
         parts = _OPERATOR_OR_OTHER.split(self.text)
-        lowered = "".join(p if p in _OPERATORS else p.lower() for p in parts)
+        # Turkish's capital İ is i in lower case, not Python's "i" + a combining dot (which
+        # found nothing, so `İSTANBUL` had no hint where `ISTANBUL` had one: acc38a J4).
+        lowered = "".join(p if p in _OPERATORS else p.replace("İ", "i").lower() for p in parts)
         if lowered == self.text:
             return None
         caseless = Query(lowered)

@@ -72,6 +72,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "sync_prefetch": (
         *("--feeds", "1", "--items", "2", "--latency", "0", "--hosts", "1", "--sample", "2"),
     ),
+    "sync_pictures": ("--runs", "1"),
     "sync_unchanged": (DATA, "--runs", "1"),
     "tui_burst": ("--runs", "1", "--keys", "3"),
     "tui_far_place": ("--words", "500", "--repeats", "1"),

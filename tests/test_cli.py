@@ -56,6 +56,8 @@ def reader(
 def test_version_and_help_on_every_subcommand(data_dir: Path) -> None:
     result = reader(data_dir, "--version")
     assert result.returncode == 0 and result.stdout.startswith("reader ")
+    # The data format written and the extractor's version beside the release (acc38b K2).
+    assert re.fullmatch(r"reader \S+ \(data format \d+, extractor \d+\)\n", result.stdout)
     for command in SUBCOMMANDS:
         result = reader(data_dir, command, "--help")
         assert result.returncode == 0, command
@@ -856,3 +858,16 @@ def test_a_port_out_of_range_is_a_usage_error_not_a_traceback(data_dir: Path) ->
         assert result.returncode == 2, result.stderr
         assert result.stderr.startswith("usage: reader demo ")
         assert f"argument --port: not a port: '{port}' (0 to 65535" in result.stderr
+
+
+def test_list_ids_of_nothing_prints_nothing(synced_dir: Path) -> None:
+    """`list --ids` matching nothing printed one empty line: `wc -l` counted 1 unread, a
+    `while read id` loop got an empty id, `xargs reader show` ran with none (acc38b K13)."""
+    for args in (
+        ["--search", "zzqqxxunfound"],
+        ["--since", "2099-01-01"],
+        ["--unread", "--since", "2099-01"],
+    ):
+        done = reader(synced_dir, "list", "--ids", *args)
+        assert done.stdout == "", args
+    assert reader(synced_dir, "list", "--ids").stdout.count("\n") == 28

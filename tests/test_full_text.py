@@ -724,3 +724,14 @@ def test_tag_narrows_a_search_to_a_tags_list_and_minus_tag_leaves_it_out(
     assert reader(data, "remove", httpserver.url_for("/feed.xml")).returncode == 0
     assert titles("tag:strikes", "winter") == ["Ferry"]
     assert titles("winter", "-tag:strikes") == ["Libra"]
+
+
+def test_a_turkish_capital_dotted_i_query_gets_the_case_hint() -> None:
+    """`İSTANBUL` as a Turkish keyboard types it in capitals: lowered by Python it was
+    "i̇stanbul" (i and a combining dot), which found nothing, so no hint (acc38a J4)."""
+    from reader.search_query import Query
+
+    lowered = Query("İSTANBUL OR IĞDIR").caseless()
+    assert (
+        lowered is not None and lowered.text == "istanbul OR iğdir"
+    )  # ı is i to the search anyway

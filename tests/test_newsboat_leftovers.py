@@ -65,7 +65,7 @@ def test_a_newsboat_urls_import_names_what_it_leaves_behind(tmp_path: Path, data
     (killfile,) = [line for line in errors if "ignore-article" in line]
     assert killfile.startswith(f"reader: not carried over from newsboat's config, {config}: ")
     assert "2 ignore-article rules (an [[ignore]] rule in the reader's own config.toml" in killfile
-    assert "and 1 macro (the reader has none)" in killfile
+    assert "and 1 macro (a [[command]] in config.toml runs a program on a key:" in killfile
     assert not any("newsboat -e" in line for line in errors)  # the urls file has the tags
 
 

@@ -229,7 +229,8 @@ def _listed(
         out(json_text(rows))
         return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
     if args.ids:
-        out("\n".join(h.entry.id for h in headlines))
+        for h in headlines:  # none: no line at all (an empty one was an empty id to `read`)
+            out(h.entry.id)
         return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
     _print_lines(headlines, names, lines, page_dates)
     return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
@@ -267,12 +268,8 @@ def _list_as_read(
         if args.not_offline:
             headlines = (h for h in headlines if _not_offline(h))
         if args.ids:
-            printed = False
-            for h in headlines:
+            for h in headlines:  # none: no line at all, as when the list is read whole
                 out(h.entry.id)
-                printed = True
-            if not printed:
-                out()  # as the ids of a list read whole, joined: one empty line
         else:
             _print_lines(headlines, names_of(feeds), {}, lib.store.page_dates())
     finally:
@@ -350,6 +347,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     config = config_of(args)
     style, copy = args.style or config.citation_style, config.citation_copy
     lib = open_library(args, upgrade=not args.offline)  # --offline reads only
+    # A print of the text: the pictures' downloads behind it would be stopped as it ends,
+    # nothing kept (a sync, or the reader opening it, keeps them).
+    lib.keep_pictures = False
     if not args.offline:
         # Its page is read by a worker process, under its time limit: forked now, before any
         # thread, it starts in a few ms (`CpuWorkers.start_pages`).

@@ -193,7 +193,10 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
         # Read, not made, in a data directory that isn't there: a config's fault is said first.
         config = load_config(path, create=missing is None)
     except ConfigError as error:
-        raise ConfigFault(str(error)) from None
+        *before, last = str(error).split("\n")  # `[[command]]`'s faults, every one a line
+        for line in before:
+            err(line)
+        raise ConfigFault(last) from None
     if missing is not None:
         raise missing
     return config
@@ -201,18 +204,23 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
 
 def check_keys(config: Config) -> None:
     """The config's `[keys]` checked as the TUI puts them in place (the names of the actions and
-    the keys, no key doing two things in one screen): a line a fault, before anything starts."""
-    if not config.keys:
+    the keys, no key doing two things in one screen), and its `[[command]]`s' keys and programs
+    (on PATH): a line a fault, before anything starts."""
+    if not config.keys and not config.commands:
         return
     from ..ui.keymap import KeyMap  # here: the other commands never load the TUI
+    from ..user_commands import missing_programs
 
+    faults = missing_programs(config.commands, str(config.path))
     try:
-        KeyMap(config.keys)
+        KeyMap(config.keys, config.commands)
     except ValueError as error:
-        *before, last = str(error).split("\n")  # every fault, a line each
+        faults += [f"bad setting in {config.path}: {line}" for line in str(error).split("\n")]
+    if faults:
+        *before, last = faults  # every fault, a line each
         for line in before:
-            err(f"bad setting in {config.path}: {line}")
-        raise ConfigFault(f"bad setting in {config.path}: {last}") from None
+            err(line)
+        raise ConfigFault(last)
 
 
 def given_ids(names: Sequence[str]) -> list[str]:
@@ -318,6 +326,7 @@ def render_item(
     if fmt == "csl-json":
         return csl_item(article, item_id)
     from ..codec import article_to_json, enclosures_json
+    from ..pictures import pictures_json
     from ..render import to_markdown, to_text
 
     data = article_to_json(article)
@@ -327,6 +336,7 @@ def render_item(
     data["word_count"] = article.word_count
     data["word_count_unit"] = article.count_unit  # "characters" for Chinese and Japanese
     data["enclosures"] = enclosures_json(entry) if entry is not None else []
+    data["pictures"] = pictures_json(article)
     if article.versions:  # the copies kept of an article a sync found changed
         data["version"] = article.version
         data["versions"] = [

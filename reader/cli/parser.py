@@ -182,6 +182,24 @@ class _Parser(argparse.ArgumentParser):
         return parsed
 
 
+class _Version(argparse.Action):
+    """`--version`: the release, and the data format the reader writes and its extractor's
+    version, which change between releases (two builds 2,600 commits and formats 2 and 6
+    apart both said "reader 0.1.0", and a newer library's refusal names its format: acc38b
+    K2). Read when asked, not at every command's start."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from ..extractor_version import EXTRACTOR
+        from ..store.directory import DATA_FORMAT
+
+        line = f"reader {__version__} (data format {DATA_FORMAT}, extractor {EXTRACTOR})"
+        print(line)  # on stdout, as argparse's own version action prints
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="reader",
@@ -196,7 +214,11 @@ def build_parser() -> argparse.ArgumentParser:
         "143 stopped by SIGTERM (`timeout`, a service stopped), as Ctrl-C, "
         "129 stopped by SIGHUP (its terminal closed).",
     )
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument(
+        "--version",
+        action=_Version,
+        help="show the version, the data format it writes and its extractor's, and exit",
+    )
     _add_place_options(parser, None)
     _add_theme_option(parser, None)
     # Each command takes them too, after its name ("reader list --data-dir DIR"); given there,
@@ -314,7 +336,8 @@ def build_parser() -> argparse.ArgumentParser:
         " save` saves one. A file naming no feed is said to, exit 1. newsboat's urls file or"
         " OPML says where its cache.db is (for --read-from), that `newsboat -e` left the tags"
         " out, and what its config beside it (or in ~/.newsboat) holds that is not carried over:"
-        " ignore-article rules (the reader's [[ignore]] does their work) and macros; a query:"
+        " ignore-article rules (the reader's [[ignore]] does their work) and macros (its"
+        " [[command]] runs a program on a key); a query:"
         " line, left out, names the search feed."
         " A read-it-later export is told by its shape and its links saved to read later, as"
         " `reader save` saves one, never subscribed to: wallabag's JSON, Pocket's"
@@ -531,6 +554,13 @@ def build_parser() -> argparse.ArgumentParser:
         " sync carries on.",
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
+    p.add_argument(
+        "--no-pictures",
+        action="store_true",
+        help="keep no article's pictures this time, whatever the config's [cache] keep_pictures"
+        " (on by default: each article's pictures, JPEG, PNG, GIF, WebP and AVIF only, are kept"
+        " after its text for reading offline, within [network] picture_max_bytes and its kin)",
+    )
     _add_tag_option(
         p,
         "only the feeds filed under TAG and their articles",
@@ -924,7 +954,8 @@ def build_parser() -> argparse.ArgumentParser:
         " of the settings it leaves out",
         description="Print the config file (created with commented defaults), then the defaults"
         " in force of the settings it leaves out. A setting it can't read stops it, as every"
-        " command, with one line; an [[ignore]] rule whose feed is no feed subscribed to (a tag"
+        " command, with one line (every fault of [keys] and [[command]] at once: a key doing two"
+        " things in one screen, a command's program not on PATH); an [[ignore]] rule whose feed is no feed subscribed to (a tag"
         " misspelt, a feed removed since) is named on stderr.",
     )
     p.add_argument(

@@ -549,6 +549,8 @@ class LibrarySync(LibrarySyncStart):
                 # or every one left under way already, what the sync's end waits for.
                 report("articles")
             await asyncio.gather(*tasks)
+            # The articles' pictures (`pictures`), kept before the prune weighs the cache.
+            await self.pictures_settled()
         finally:
             if room is not None:
                 room.hold.release()  # a refresh stopped by an error: none is left waiting

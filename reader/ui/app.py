@@ -134,7 +134,9 @@ class ReaderApp(ReaderAppLifecycle):
         self, data_dir: Path, *, refresh_on_start: bool = True, config: Config | None = None
     ) -> None:
         super().__init__(data_dir, refresh_on_start=refresh_on_start, config=config)
-        self.keymap = KeyMap(self.config.keys)  # the CLI checked it: a test's may raise here
+        self.keymap = KeyMap(
+            self.config.keys, self.config.commands
+        )  # the CLI checked it: a test's may raise here
         """The keys the user set for actions (`[keys]`), in force in every screen and widget."""
         if (rebound := self.keymap.bindings_of(self)) is not None:
             self._bindings = rebound

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding, BindingsMap
 
 from ..plural import listed
+from ..user_commands import UserCommand
+from .command_keys import command_clashes, command_key
 from .key_actions import ACTION_OF, ACTIONS
 from .key_names import key_name, shown_key
 
@@ -47,10 +49,16 @@ _OWN_ACTIONS = {
 class KeyMap:
     """The keys of the actions the user set (Textual's names), checked."""
 
-    def __init__(self, keys: Mapping[str, Iterable[str]] | None = None) -> None:
+    def __init__(
+        self,
+        keys: Mapping[str, Iterable[str]] | None = None,
+        commands: tuple[UserCommand, ...] = (),
+    ) -> None:
         """Raises ValueError for a key map that can't be applied whole: every fault found, a
         line each (a config moving newsboat's keys met its clashes one run at a time)."""
         self.keys: dict[str, tuple[str, ...]] = {}
+        self.commands: tuple[tuple[UserCommand, str], ...] = ()
+        """The user's `[[command]]`s, each with its key by Textual's name."""
         faults: list[str] = []
         for action, written in (keys or {}).items():
             try:
@@ -59,15 +67,49 @@ class KeyMap:
                 faults.append(str(fault))
         if self.keys:
             faults += _clashes(self)
+        commands_keyed = []
+        for command in commands:
+            try:
+                commands_keyed.append((command, command_key(command, _TERMINAL_SENDS_AS)))
+            except ValueError as fault:
+                faults.append(str(fault))
+        self.commands = tuple(commands_keyed)
+        if self.commands:
+            faults += command_clashes(self, self._doing_in, _action_word)
         if faults:
             raise ValueError("\n".join(faults))
 
     def __bool__(self) -> bool:
-        return bool(self.keys)
+        return bool(self.keys) or bool(self.commands)
 
     def bindings_of(self, node: DOMNode) -> BindingsMap | None:
-        """`node`'s bindings with the keys set, or None when none of its actions has any."""
-        return self.remap(node._bindings) if self.keys else None
+        """`node`'s bindings with the keys set, or None when none of its actions has any; a
+        screen a command works in (its `command_place`) gets a binding for each."""
+        rebound = self.remap(node._bindings) if self.keys else None
+        place = getattr(node, "command_place", None)
+        mine = self.commands_in(place) if isinstance(place, str) else ()
+        if not mine:
+            return rebound
+        keys = {
+            key: list(bound) for key, bound in (rebound or node._bindings).key_to_bindings.items()
+        }
+        for number, command, key in mine:
+            binding = Binding(key, f"user_command({number})", command.name, show=True)
+            keys.setdefault(key, []).append(binding)
+        return BindingsMap.from_keys(keys)
+
+    def _doing_in(self, place: str) -> dict[str, list[str]]:
+        """What each key does in `place` ("the headlines"), with the keys set."""
+        return _doing(self.remap(m) or m for kind in _nodes(place) if (m := kind._merged_bindings))
+
+    def commands_in(self, place: str) -> tuple[tuple[int, UserCommand, str], ...]:
+        """The commands whose keys work in `place` ("headlines", "article"): each with its
+        number (its action's parameter) and its key."""
+        return tuple(
+            (number, command, key)
+            for number, (command, key) in enumerate(self.commands)
+            if command.works_in(place)
+        )
 
     def remap(self, bindings: BindingsMap) -> BindingsMap | None:
         """`bindings` with the keys set put in place of their actions' own (None: unchanged).
@@ -155,6 +197,14 @@ def _keys_of(action: str, written: Iterable[str]) -> tuple[str, ...]:
     if not names:
         raise ValueError(f"keys.{action}: give it a key, or leave it out")
     return tuple(names)
+
+
+def _action_word(action: str) -> str:
+    """An action as a line about a key names it: the user's name, else what it does."""
+    if action in ACTIONS:
+        return action
+    bare = action.rpartition(".")[2].partition("(")[0]
+    return _OWN_ACTIONS.get(bare, bare)
 
 
 def _rebind(bindings: list[Binding], keys: tuple[str, ...]) -> list[Binding]:
@@ -269,9 +319,8 @@ def _clashes(keymap: KeyMap) -> list[str]:
     """A line for each key that would do two things or more (where, together)."""
     sharing = _sharing()
     clashing: dict[str, tuple[list[str], list[str]]] = {}  # a key's actions and places
-    for place, kinds in _places().items():
-        maps = (keymap.remap(m) or m for kind in kinds if (m := kind._merged_bindings))
-        for key, actions in _doing(maps).items():
+    for place in PLACES:
+        for key, actions in keymap._doing_in(place).items():
             for number, first in enumerate(actions):
                 for second in actions[number + 1 :]:
                     if frozenset((first, second)) in sharing or _gives_way(place, first, second):

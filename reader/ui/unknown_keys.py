@@ -27,12 +27,30 @@ async def say_if_unbound(screen: Screen[object], event: events.Key) -> None:
     if event.key in screen.active_bindings:
         return
     key = plain(character, max_length=4).plain
-    help_keys = keymap_of(screen.app).shown("help", "?")
+    keymap = keymap_of(screen.app)
+    help_keys = keymap.shown("help", "?")
+    # A key of the user's `[[command]]`s that works in the other screen says where it does.
+    elsewhere = next((c for c, k in keymap.commands if k == event.key), None)
+    if elsewhere is not None:
+        place = _COMMAND_PLACES[elsewhere.where]
+        screen.notify(
+            f"{key}: {elsewhere.name} runs {place} — {help_keys} lists the keys",
+            timeout=NOTICE_SECONDS,
+            markup=False,
+        )
+        return
     screen.notify(
         f"{key}: no such key here — {help_keys} lists the keys",
         timeout=NOTICE_SECONDS,
         markup=False,
     )
+
+
+_COMMAND_PLACES = {
+    "headlines": "in the headlines only",
+    "article": "in an article only",
+    "both": "on a headline or an article, not here",
+}
 
 
 async def escape_then_key(screen: Screen[object], event: events.Key) -> bool:

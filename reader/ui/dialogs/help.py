@@ -23,6 +23,7 @@ from ...marks import (
     UPDATED_MARK,
 )
 from ...search_syntax import SEARCH_RULES
+from ..key_names import shown_key
 from ..keymap import KeyMap, default_keys, keymap_of
 from ..widgets.key_bar import KeyBar
 from .scrolled import ScrolledDialog
@@ -120,7 +121,7 @@ KEYS: KeyRows = (
             ("s", "save for good / unsave"),
             ("#", "tag the article (saving it); an empty line: untagged"),
             ("E", "archive the article (saved, read: in Archive) / back in Saved"),
-            ("o", "open the original page in the browser"),
+            ("o", "open the original page in the browser (a picture selected: its copy kept)"),
             ("z", "a low terminal: the editor's note folded atop the story, whole"),
             ("Esc / q", "back to the headlines (or to the article whose link was read)"),
         ),
@@ -249,6 +250,30 @@ def keys_shown(keymap: KeyMap) -> KeyRows:
     """`KEYS` with the keys the user set: a row of an action given keys lists its actions'
     keys, those set and the others' own (a second row of the same actions is left out)."""
     if not keymap:
+        return KEYS
+    return _with_commands(_keys_set(keymap), keymap)
+
+
+_WHERE = {"both": "", "headlines": " (in the headlines)", "article": " (in an article)"}
+
+
+def _with_commands(sections: KeyRows, keymap: KeyMap) -> KeyRows:
+    """`sections` and a section of the user's `[[command]]`s, each by its name and program."""
+    if not keymap.commands:
+        return sections
+    rows = tuple(
+        (
+            shown_key(key),
+            f"{command.name}: runs {command.program}{_WHERE[command.where]}"
+            + (", in the terminal" if command.terminal else ""),
+        )
+        for command, key in keymap.commands
+    )
+    return (*sections, ("Your commands", rows))
+
+
+def _keys_set(keymap: KeyMap) -> KeyRows:
+    if not keymap.keys:
         return KEYS
     sections: list[tuple[str, tuple[tuple[str, str], ...]]] = []
     for section, rows in KEYS:

@@ -88,6 +88,9 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
     takes_counts = True
     """A count before a key (`5j`: five lines) counts here (`counts`)."""
 
+    command_place = "article"
+    """Where the user's `[[command]]`s bind their keys (`KeyMap.bindings_of`)."""
+
     _body: ArticleBody | None = None
     """The body composed, for `check_action`: Textual asks it of every binding each time the
     active bindings are made (a key held looks at them), and a query of the screen for it made
@@ -359,9 +362,27 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
 
     def action_open_original(self) -> None:
         """The page in the browser at the address its citation gives: the feed's tracking
-        parameters ("?utm_source=rss") left out, as `y` and the link list leave them."""
-        article = self.query_one(ArticleBody).article
+        parameters ("?utm_source=rss") left out, as `y` and the link list leave them. With a
+        picture's line selected, that picture: the copy kept for reading offline when there
+        is one (`open_picture`)."""
+        body = self.query_one(ArticleBody)
+        article = body.article
+        if body.selected_link is not None and self.reader.open_picture(
+            self.headline.entry, article, body.link_address
+        ):
+            return
         self.reader.open_original(cited_address(self.headline.entry.address, article))
+
+    def action_user_command(self, number: int) -> None:
+        """The user's command `number` on the article, or the link selected in it."""
+        from ...citation import cited_link
+        from ..user_command_runs import RunOn, run_user_command
+
+        body = self.query_one(ArticleBody)
+        link = body.link_address if body.selected_link is not None else ""
+        if link and body.article is not None and body.article.url:
+            link = cited_link(body.article, link)  # as `y` and the link list cite it
+        run_user_command(self.reader, number, RunOn(self.headline.entry, body.article, link))
 
     def action_toggle_saved(self) -> None:
         self.reader.toggle_saved(self.headline.entry)

@@ -9,8 +9,8 @@ import asyncio
 
 from textual.actions import SkipAction
 
-from ...citation import copied_citation
-from ...models import Article, FetchError, StoreError
+from ...citation import cited_article, copied_citation
+from ...models import FetchError, StoreError
 from ...url_display import shown_url
 from ..messages import PassageChanged
 from ..widgets.article.article_body import ArticleBody
@@ -34,15 +34,7 @@ class ArticleScreenPassage(ArticleScreenLinks):
         line in Chicago's or APA's style (the feed's facts, while the article isn't shown).
         With a passage selected (a drag of the mouse), the passage quoted above it: a quote
         and where it comes from, in one paste."""
-        entry = self.headline.entry
-        article = self.query_one(ArticleBody).article or Article(
-            entry.link,
-            title=entry.title,
-            author=entry.author,
-            published=entry.published,
-            site_name=entry.feed_title,
-            published_by_feed=True,
-        )
+        article = cited_article(self.headline.entry, self.query_one(ArticleBody).article)
         style = self.reader.config.citation_style
         # Plain text unless `[citation] copy = "markdown"`: "# ", "> " and two trailing spaces
         # came out as they are in a CMS, an e-mail or a word processor (acc30a J15).

@@ -43,8 +43,10 @@ from .main_unread import FEEDS
 
 _HEADLINE_ACTIONS = frozenset(
     {"toggle_read", "toggle_saved", "open_original", "tag_article", "toggle_archived"}
+    | {"user_command"}
 )
-"""The keys that act on the headline under the cursor (`m`, `s`, `o`, `#`, `E`)."""
+"""The keys that act on the headline under the cursor (`m`, `s`, `o`, `#`, `E`, and the user's
+`[[command]]`s')."""
 
 
 class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSearch):
@@ -54,6 +56,9 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
 
     takes_counts = True
     """A count before a key (`5j`, `10G`) counts in the headlines and the feed list (`counts`)."""
+
+    command_place = "headlines"
+    """Where the user's `[[command]]`s bind their keys (`KeyMap.bindings_of`)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
     """Classes by terminal width: `reader.tcss` narrows or hides the feed list and the key bar."""
@@ -221,6 +226,8 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             return not self.searching and (not in_feeds or parameters == (1,))
         if action == "undo_marking":
             return bool(self._unmarked) and not self.searching
+        if action == "user_command" and self.searching:
+            return False
         if action.startswith("mark_") or action in (
             "to_pane",
             "step_feed",
@@ -257,6 +264,16 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
         headline = self.query_one(HeadlineTable).current
         if headline is not None:
             self.reader.edit_tags(headline.entry)
+
+    def action_user_command(self, number: int) -> None:
+        """The user's command `number` on the headline under the cursor."""
+        from ..user_command_runs import RunOn, run_user_command
+
+        headline = self.query_one(HeadlineTable).current
+        if headline is None:
+            self.notify("No headline here to run it on.")
+            return
+        run_user_command(self.reader, number, RunOn(headline.entry))
 
     def action_open_original(self) -> None:
         headline = self.query_one(HeadlineTable).current

@@ -1,0 +1,166 @@
+"""The user's `[[command]]`s run from their keys (`reader.user_commands`): on the headline under
+the cursor or the article read, what they name read from the cache off the event loop, the
+status line saying "Running mpv…" and then how it ended.
+
+A background program is waited for by a daemon thread of its own, never the event loop nor
+asyncio's executor (whose threads the reader's end waits for: quitting would wait on mpv), and
+one still running when the reader ends is left running. One that needs the terminal runs while
+the reader steps aside (`App.suspend`), and the reader comes back as it was when it ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from contextlib import suppress
+from dataclasses import dataclass
+from threading import Thread
+from typing import TYPE_CHECKING
+
+from textual.app import SuspendNotSupported
+
+from ..citation import cited_address, cited_article, copied_citation
+from ..models import Article, Entry
+from ..render import to_markdown, to_text
+from ..user_commands import (
+    NotRun,
+    Started,
+    UserCommand,
+    argv_of,
+    markdown_file,
+    not_started,
+    run_in_terminal,
+    start,
+)
+
+if TYPE_CHECKING:
+    from .app import ReaderApp
+
+
+@dataclass(frozen=True)
+class RunOn:
+    """What a command runs on: a headline's entry, the article shown (None in the headlines:
+    read from the cache), and the link selected in it ("" for none), as it is cited."""
+
+    entry: Entry
+    article: Article | None = None
+    link: str = ""
+
+
+@dataclass
+class _Made:
+    """A command's arguments and input, made off the event loop, and the file to remove."""
+
+    argv: list[str]
+    data: bytes | None
+    file: str
+
+
+def run_user_command(app: ReaderApp, number: int, on: RunOn) -> None:
+    """Run the user's command `number` (its key's action parameter) on `on`."""
+    command = app.keymap.commands[number][0]
+    app._run(_run(app, command, on), "user-command")
+
+
+async def _run(app: ReaderApp, command: UserCommand, on: RunOn) -> None:
+    article = on.article
+    if article is None and (command.uses & {"url", "citation", "file"} or command.input):
+        article = await asyncio.to_thread(app.lib.cached_article, on.entry)
+    if command.needs_article and article is None:
+        app.say_for_now(
+            f"{command.name}: the article's text isn't cached: open it first (or sync), then again"
+        )
+        return
+    try:
+        made = await asyncio.to_thread(_made, app, command, on, article)
+    except NotRun as refused:
+        app.say_for_now(str(refused))
+        return
+    except OSError as error:  # no room for {file} in the temporary directory
+        app.say_for_now(f"{command.name}: its file could not be written: {error.strerror}")
+        return
+    if command.terminal:
+        _in_terminal(app, command, made)
+        return
+    try:
+        started = start(made.argv, made.data)
+    except OSError as error:
+        _remove(made.file)
+        app.say_for_now(not_started(command, error))
+        return
+    app.say_for_now(f"Running {command.name}…")
+    loop = asyncio.get_running_loop()
+    Thread(
+        target=_wait,
+        args=(loop, app, command, started, made.file),
+        name="reader-command",
+        daemon=True,
+    ).start()
+
+
+def _made(app: ReaderApp, command: UserCommand, on: RunOn, article: Article | None) -> _Made:
+    """The arguments with the article's facts in place, its input, and its {file}."""
+    entry, uses = on.entry, command.uses
+    values = {
+        "url": on.link or cited_address(entry.address, article),
+        "title": entry.title or (article.title if article is not None else ""),
+        "feed": entry.feed_title or (article.site_name if article is not None else ""),
+        "id": entry.id,
+    }
+    style = app.config.citation_style
+    if "citation" in uses:
+        values["citation"] = copied_citation(
+            cited_article(entry, article), style, markdown=app.config.citation_copy == "markdown"
+        )
+    file = ""
+    if "file" in uses and article is not None:
+        values["file"] = file = markdown_file(to_markdown(article, style=style))
+    try:
+        argv = argv_of(command, values)
+    except NotRun:
+        _remove(file)
+        raise
+    data = None
+    if command.input and article is not None:
+        text = to_text(article, style=style) if command.input == "text" else None
+        data = (text or to_markdown(article, style=style)).encode("utf-8")
+    return _Made(argv, data, file)
+
+
+def _in_terminal(app: ReaderApp, command: UserCommand, made: _Made) -> None:
+    """`command` in the foreground, the reader stepped aside until it ends."""
+    try:
+        with app.suspend():
+            code = run_in_terminal(made.argv, made.data)
+    except SuspendNotSupported:
+        app.say_for_now(f"{command.name} needs the terminal, which the reader can't give up here")
+        return
+    except OSError as error:
+        app.say_for_now(not_started(command, error))
+        return
+    finally:
+        _remove(made.file)
+    app.say_for_now(f"{command.name} ended (exit {code})" if code >= 0 else f"{command.name} ended")
+
+
+def _wait(
+    loop: asyncio.AbstractEventLoop,
+    app: ReaderApp,
+    command: UserCommand,
+    started: Started,
+    file: str,
+) -> None:
+    """In a daemon thread: the program's end said in the status line, its {file} removed."""
+    try:
+        line = started.wait(command.name)
+    finally:
+        _remove(file)
+    # Not `call_from_thread`, which waits for the answer: the reader may have ended meanwhile.
+    with suppress(RuntimeError):  # its loop closed: nobody to tell
+        loop.call_soon_threadsafe(app.say_for_now, line)
+
+
+def _remove(path: str) -> None:
+    if path:
+        with suppress(OSError):
+            os.unlink(path)

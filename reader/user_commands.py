@@ -1,0 +1,306 @@
+"""Commands of the user's own on a key (config.toml's `[[command]]`, newsboat's `macro`,
+`bookmark-cmd` and pipe-to): a program run on the article under the cursor or read, its
+address, title, feed, id or citation put in its arguments, its text on its standard input or in
+a file.
+
+A program is never run by a shell: `run` is an argument list, and a string is split as a shell
+would split it, once, when the config is read. Each placeholder ("{url}") is replaced inside
+the one argument it is written in, whatever the value holds (spaces, quotes, `;`, `$(…)`): a
+title from the web can't become a second argument, a command or a redirection. Its control
+characters and line breaks are removed (`safe_line`), and a value that would start an argument
+with "-" is refused unless "--" comes before it (the program's end of its options).
+
+A program runs in the background, in a session of its own (the reader's Ctrl-C and its end
+never reach it; one outliving the reader runs on), its output away from the screen and its
+first line of errors kept to be said; one that needs the terminal (`terminal = true`: less,
+vim) runs in the foreground while the reader steps aside (the TUI's part). No `textual` here.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import string
+import subprocess
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import IO, Any
+
+from .safe import safe_line
+
+PLACEHOLDERS = ("url", "title", "feed", "id", "citation", "file")
+"""What `{…}` in `run` may name: the article's address as read (a selected link's in an
+article), its title, its feed's name, its id (as `reader show` takes it), its citation as `y`
+copies it, and a temporary file holding its Markdown (removed once the program ends)."""
+PLACES = ("both", "headlines", "article")
+"""Where a command's key works (`where`)."""
+INPUTS = ("", "text", "markdown")
+"""What a command's standard input gets (`input`): nothing, or the article as plain text or as
+Markdown (newsboat's pipe-to)."""
+_SETTINGS = ("key", "name", "run", "where", "input", "terminal")
+_MOST_NAME = 40
+_SAID_ERROR = 300  # characters of a program's first line of errors said
+
+
+@dataclass(frozen=True)
+class UserCommand:
+    """One `[[command]]` table."""
+
+    key: str
+    """As written (`[keys]`' spelling): the TUI reads it (`reader.ui.keymap`)."""
+    name: str
+    """What the help, the key bar and the status line call it."""
+    run: tuple[str, ...]
+    """The program and its arguments, placeholders and all."""
+    where: str = "both"
+    input: str = ""
+    terminal: bool = False
+    table: str = ""
+    """How a fault names it: 'command (2) "mpv"'."""
+
+    @property
+    def program(self) -> str:
+        return self.run[0]
+
+    @property
+    def uses(self) -> frozenset[str]:
+        """The placeholders its `run` names."""
+        return frozenset(name for element in self.run for name in _fields(element))
+
+    def works_in(self, place: str) -> bool:
+        """Whether its key works in `place`: "headlines" or "article"."""
+        return self.where in ("both", place)
+
+    @property
+    def needs_article(self) -> bool:
+        """Whether it needs the article's text (cached), not the headline's facts alone."""
+        return bool(self.input) or "file" in self.uses
+
+
+def user_commands(value: Any) -> tuple[UserCommand, ...]:
+    """The config's `[[command]]` tables; ValueError with a line for each fault of each table
+    (every one at once: one edit fixes them all), naming it by its number down the file."""
+    if not isinstance(value, list) or not all(isinstance(table, dict) for table in value):
+        raise ValueError("command: write each as a table, [[command]] then key, name and run = […]")
+    found: list[UserCommand] = []
+    faults: list[str] = []
+    for number, table in enumerate(value, 1):
+        name = table.get("name")
+        where = f"command ({number})" + (
+            f' "{safe_line(name, 40)}"' if isinstance(name, str) else ""
+        )
+        command, said = _command(where, table)
+        faults += said
+        if command is not None:
+            found.append(command)
+    if faults:
+        raise ValueError("\n".join(faults))
+    return tuple(found)
+
+
+def _command(where: str, table: dict[str, Any]) -> tuple[UserCommand | None, list[str]]:
+    faults = [
+        f"{where}: unknown setting {key} (a command takes {', '.join(_SETTINGS)})"
+        for key in table
+        if key not in _SETTINGS
+    ]
+    key, name = table.get("key"), table.get("name")
+    if not isinstance(key, str) or not key:
+        faults.append(f'{where}: key is the key that runs it, as [keys] writes one: key = "M"')
+    if not isinstance(name, str) or not safe_line(name) or len(name) > _MOST_NAME:
+        faults.append(
+            f"{where}: name is what the help and the status line call it, {_MOST_NAME}"
+            ' characters at most: name = "mpv"'
+        )
+    run = _argv(where, table.get("run"), faults)
+    place = table.get("where", "both")
+    if place not in PLACES:
+        faults.append(f"{where}: where is one of {', '.join(map(repr, PLACES))}, not {place!r}")
+    given = table.get("input", "")
+    if given not in INPUTS:
+        faults.append(f'{where}: input is "text" or "markdown" (the article on its standard input)')
+    terminal = table.get("terminal", False)
+    if not isinstance(terminal, bool):
+        faults.append(f"{where}: terminal is true (it needs the screen, as less does) or false")
+    if faults:
+        return None, faults
+    command = UserCommand(
+        key,
+        safe_line(name),
+        run,
+        place,
+        given,
+        terminal,
+        table=where,  # type: ignore[arg-type]
+    )
+    return command, []
+
+
+def _argv(where: str, run: Any, faults: list[str]) -> tuple[str, ...]:
+    """`run` as an argument list: a list of strings as it is, a string split as a shell splits
+    it (quotes and backslashes; never run by one)."""
+    if isinstance(run, str):
+        try:
+            argv = shlex.split(run)
+        except ValueError as error:  # an unclosed quote
+            faults.append(f"{where}: run can't be split into arguments ({error})")
+            return ()
+    elif isinstance(run, list) and all(isinstance(element, str) for element in run):
+        argv = list(run)
+    else:
+        faults.append(f'{where}: run is the program and its arguments: run = ["mpv", "{{url}}"]')
+        return ()
+    if not argv or not argv[0].strip():
+        faults.append(f'{where}: run is empty: give the program, run = ["mpv", "{{url}}"]')
+        return ()
+    for element in argv:
+        try:
+            names = list(_fields(element))
+        except ValueError as error:  # a lone "{" or "}"
+            faults.append(f"{where}: {element!r} in run: {error} (a brace itself is {{{{ or }}}})")
+            continue
+        for name in names:
+            if name not in PLACEHOLDERS:
+                known = ", ".join(f"{{{known}}}" for known in PLACEHOLDERS)
+                faults.append(f"{where}: run names {{{name}}}, no such placeholder ({known})")
+    if "{" in argv[0] and not faults:
+        faults.append(f"{where}: the program is named, not a placeholder: {argv[0]!r}")
+    return tuple(argv)
+
+
+def _fields(element: str) -> list[str]:
+    """The placeholders named in one argument; ValueError for one that is not one's shape."""
+    names = []
+    for _text, name, spec, conversion in string.Formatter().parse(element):
+        if name is None:
+            continue
+        if spec or conversion or not name.isidentifier():
+            raise ValueError(f"{{{name}}} is not a placeholder's shape, as {{url}}")
+        names.append(name)
+    return names
+
+
+def missing_programs(commands: tuple[UserCommand, ...], config: str) -> list[str]:
+    """A line for each command whose program is not found (on PATH, or at the path given)."""
+    return [
+        f"bad setting in {config}: {command.table}: no program {command.program!r} on PATH"
+        for command in commands
+        if shutil.which(os.path.expanduser(command.program)) is None
+    ]
+
+
+class NotRun(Exception):
+    """A command that can't run on this article, the one line saying why."""
+
+
+def argv_of(command: UserCommand, values: Mapping[str, str]) -> list[str]:
+    """`command`'s arguments with `values` in place, each one line without control characters;
+    NotRun when a value would start an argument with "-" where no "--" came before it."""
+    argv = [os.path.expanduser(command.program)]
+    ended = False
+    for element in command.run[1:]:
+        if element == "--":
+            ended = True
+        names = _fields(element)
+        written = element.format_map({name: _value(values.get(name, "")) for name in names})
+        if names and written.startswith("-") and not element.startswith("-") and not ended:
+            raise NotRun(
+                f"{command.name}: the article's {names[0]} starts with “-”, which {command.program}"
+                f' would take for an option: write "--" before {{{names[0]}}} in its run'
+            )
+        argv.append(written)
+    return argv
+
+
+def _value(text: str) -> str:
+    return safe_line(text)
+
+
+def input_file(data: bytes | None) -> IO[bytes] | None:
+    """A file holding `data`, read from its start, to be a program's standard input (no pipe
+    to write it through: a program that never reads it holds nothing up), already unlinked."""
+    if data is None:
+        return None
+    file = tempfile.TemporaryFile()  # noqa: SIM115 (the caller closes it once handed over)
+    file.write(data)
+    file.seek(0)
+    return file
+
+
+def markdown_file(markdown: str) -> str:
+    """A temporary file holding `markdown` ({file}), its path: the caller removes it."""
+    handle, path = tempfile.mkstemp(prefix="reader-", suffix=".md")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.write(markdown)
+    return path
+
+
+@dataclass
+class Started:
+    """A program started in the background (`start`)."""
+
+    process: subprocess.Popen[bytes]
+    errors: IO[bytes]
+
+    def wait(self, name: str) -> str:
+        """Waits for its end (in a thread of the caller's: never the UI's loop), then the line
+        saying it: "mpv ended (exit 0)", or its first line of errors on a failure."""
+        code = self.process.wait()
+        try:
+            self.errors.seek(0)
+            first = next(
+                (line for line in self.errors.read(64 * 1024).splitlines() if line.strip()), b""
+            )
+        finally:
+            self.errors.close()
+        said = safe_line(first.decode("utf-8", "replace"), _SAID_ERROR)
+        if code != 0 and said:
+            return f"{name} ended (exit {_exit(code)}): {said}"
+        return f"{name} ended (exit {_exit(code)})"
+
+
+def _exit(code: int) -> str:
+    return f"signal {-code}" if code < 0 else str(code)
+
+
+def start(argv: list[str], data: bytes | None) -> Started:
+    """`argv` started in a session of its own, its output away from the screen; OSError when
+    it can't start."""
+    stdin = input_file(data)
+    errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by `Started.wait`)
+    try:
+        process = subprocess.Popen(
+            argv,
+            stdin=stdin if stdin is not None else subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            start_new_session=True,  # the reader's Ctrl-C, its end, its terminal's hang-up
+            close_fds=True,
+        )
+    except BaseException:
+        errors.close()
+        raise
+    finally:
+        if stdin is not None:
+            stdin.close()  # the program has its own copy
+    return Started(process, errors)
+
+
+def run_in_terminal(argv: list[str], data: bytes | None) -> int:
+    """`argv` run in the foreground on this terminal, waited for; its exit status. OSError when
+    it can't start."""
+    stdin = input_file(data)
+    try:
+        return subprocess.run(argv, stdin=stdin, check=False).returncode
+    finally:
+        if stdin is not None:
+            stdin.close()
+
+
+def not_started(command: UserCommand, error: OSError) -> str:
+    """The line saying `command` could not start."""
+    why = error.strerror or str(error)
+    program = safe_line(os.path.basename(command.program), 60)
+    return f"{command.name}: {program} could not start: {safe_line(why, 200)}"
