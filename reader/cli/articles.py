@@ -527,7 +527,7 @@ def cmd_unsave(args: argparse.Namespace) -> int:
         tags = lib.tags_of(target)
         if not lib.unsave(target):
             # Nothing to do is no failure (README, Exit status): said, exit 0.
-            out(f"not saved: {safe_line(name, 200)}")
+            err(f"not saved: {safe_line(name, 200)}")
             return
         went = f"; its tags went: {', '.join(safe_line(t, 40) for t in tags)}" if tags else ""
         out(f"unsaved (the article stays cached until pruned{went})")
