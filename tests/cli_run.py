@@ -37,7 +37,11 @@ _OWN_PROCESS = frozenset({"sync", "reextract", "demo"})
 def run_reader(
     data_dir: Path, *args: str, stdin: bytes | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """`reader ARGS` with READER_HOME=`data_dir`, as `subprocess.run(…, text=True)` returns it."""
+    """`reader ARGS` with READER_HOME=`data_dir`, as `subprocess.run(…, text=True)` returns it.
+    `data_dir` is made if it isn't there, as a test's home for a library (`mktemp -d`): a
+    command that reads one refuses a directory that isn't there (`library_missing`)."""
+    if not data_dir.exists() and not data_dir.is_symlink():  # a file's name: its own test
+        data_dir.mkdir(parents=True)
     if _needs_a_process(args):
         return _in_a_process(data_dir, args, stdin)
     return _in_this_process(data_dir, args, stdin)
@@ -59,6 +63,8 @@ def _needs_a_process(args: tuple[str, ...]) -> bool:
 def started_reader(data_dir: Path, *args: str) -> subprocess.Popen[str]:
     """`reader ARGS` with READER_HOME=`data_dir` started as a process of its own and left to
     run (a sync a test searches or waits beside), its stderr a pipe, its stdout thrown away."""
+    if not data_dir.exists() and not data_dir.is_symlink():  # a file's name: its own test
+        data_dir.mkdir(parents=True)
     return subprocess.Popen(
         [sys.executable, "-m", "reader", *args],
         stdout=subprocess.DEVNULL,

@@ -48,7 +48,11 @@ def demo_server() -> Iterator[DemoServer]:
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
+    """An empty directory for a library: the commands take one (`reader.cli.common.library_missing`
+    refuses only a directory that isn't there)."""
+    made = tmp_path / "data"
+    made.mkdir()
+    return made
 
 
 def sync_into(directory: Path, feed_urls: list[str], articles: bool = True) -> None:

@@ -12,6 +12,7 @@ import os
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import lxml.etree as ET
 import lxml.html
@@ -95,20 +96,37 @@ def test_a_feed_and_dates_choose_the_articles_list_shows(synced_dir: Path) -> No
 def test_the_progress_counts_the_articles_exported(
     synced_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A log's progress lines count the articles, each run over them under its own name: one
-    count over both runs read "exported: 152/152" for 76 articles (acc33a A2, acc33b B5)."""
-    from reader.cli import common, main
+    """The progress counts the articles, each run over them under its own name: one count over
+    both runs read "exported: 152/152" for 76 articles (acc33a A2, acc33b B5)."""
+    from reader.cli import export_articles, main
 
-    monkeypatch.setattr(common, "LINES_FROM", 5)  # the demo's 27 articles: a long run's lines
+    told: dict[str, list[tuple[int, int]]] = {}
+
+    def progress(doing: str, quiet: bool = False) -> tuple[Any, Any]:
+        counts = told.setdefault(doing, [])
+        return (lambda seen, total: counts.append((seen, total))), lambda: None
+
+    monkeypatch.setattr(export_articles, "counted_progress", progress)
     cached = len(_cached(synced_dir))
     capsys.readouterr()
     assert main(["--data-dir", str(synced_dir), "export", "--format", "markdown"]) == 0
     lines = capsys.readouterr().err.splitlines()
-    assert lines[-1].startswith(f"reader: {cached} articles exported")
-    exported = [line for line in lines if line.startswith("exported: ")]
-    assert exported and exported[-1] == f"exported: {cached}/{cached}"
-    assert all(line.endswith(f"/{cached}") for line in exported)
-    assert [line for line in lines if line.startswith("contents read: ")]
+    assert len(lines) == 1 and lines[0].startswith(f"reader: {cached} articles exported")
+    assert told["exporting"][-1] == (cached, cached)
+    assert all(total == cached for _, total in told["exporting"])
+    seen, total = told["reading the contents"][-1]  # every one chosen, the uncached too
+    assert seen == total >= cached
+
+
+def test_export_and_reextract_print_no_progress_into_a_pipe_or_a_log(synced_dir: Path) -> None:
+    """Piped or logged (cron), no progress lines: the summary alone, and with -q nothing at all
+    when all went well (acc38b K6: 22 lines of "exported: n/160" mailed every run)."""
+    done = run_reader(synced_dir, "export", "--format", "markdown")
+    assert done.returncode == 0 and len(done.stderr.splitlines()) == 1, done.stderr
+    quiet = run_reader(synced_dir, "export", "--format", "markdown", "-q")
+    assert (quiet.returncode, quiet.stderr) == (0, "") and quiet.stdout == done.stdout
+    again = run_reader(synced_dir, "reextract", "--all", "-q")
+    assert (again.returncode, again.stderr) == (0, ""), again.stderr
 
 
 @pytest.mark.parametrize("form", ["epub", "html", "markdown"])

@@ -205,7 +205,7 @@ def test_a_config_named_that_is_not_there_is_one_line_and_no_file(tmp_path: Path
     typo = tmp_path / "mine.tml"
     for command in (["feeds"], ["list"], ["sync", "--no-articles"]):
         done = reader(tmp_path / "home", "--config", str(typo), *command)
-        assert done.returncode == 1, command
+        assert done.returncode == 78, command
         assert done.stderr == (
             f"reader: no config file at {typo}: `reader --config {typo} config` makes one"
             " with the defaults\n"
@@ -215,7 +215,7 @@ def test_a_config_named_that_is_not_there_is_one_line_and_no_file(tmp_path: Path
     named = subprocess.run(
         [sys.executable, "-m", "reader", "feeds"], capture_output=True, text=True, env=env
     )
-    assert named.returncode == 1 and "no config file at" in named.stderr
+    assert named.returncode == 78 and "no config file at" in named.stderr
     made = reader(tmp_path / "home", "--config", str(typo), "config")
     assert made.returncode == 0 and typo.read_text(encoding="utf-8") == DEFAULT_CONFIG_TEXT
     assert reader(tmp_path / "home", "--config", str(typo), "feeds").returncode == 0

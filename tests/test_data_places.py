@@ -3,8 +3,8 @@ lives", run as a user runs it (`reader config --path`, `reader cache --json`'s `
 
 from __future__ import annotations
 
-import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +17,8 @@ def places(home: Path, *argv: str, **env: str) -> tuple[str, str]:
     base = {k: v for k, v in os.environ.items() if k not in PLACES}
     base.update(HOME=str(home), PYTHONIOENCODING="utf-8", **env)
 
-    def run(*args: str) -> str:
-        done = subprocess.run(
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
             [sys.executable, "-m", "reader", *argv, *args],
             capture_output=True,
             text=True,
@@ -26,10 +26,15 @@ def places(home: Path, *argv: str, **env: str) -> tuple[str, str]:
             timeout=120,
             cwd=home,
         )
-        assert done.returncode == 0, done.stderr
-        return done.stdout
 
-    return json.loads(run("cache", "--json"))["data_dir"], run("config", "--path").strip()
+    # A directory not there is named by the line refusing it (`library_missing`), not made.
+    refused = run("cache", "--json")
+    assert refused.returncode == 1, refused.stderr
+    found = re.fullmatch(r"reader: no library at (.*): `reader add`.*\n", refused.stderr)
+    assert found is not None, refused.stderr
+    configured = run("config", "--path")
+    assert configured.returncode == 0, configured.stderr
+    return found.group(1), configured.stdout.strip()
 
 
 def test_the_xdg_directories_then_the_home_s_then_those_chosen(tmp_path: Path) -> None:

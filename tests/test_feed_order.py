@@ -104,9 +104,9 @@ def test_newest_moves_a_feed_up_as_a_refresh_brings_its_story(
 
 
 def test_a_bad_order_is_one_line(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    data_dir.mkdir(parents=True)
+    data_dir.mkdir(parents=True, exist_ok=True)
     data_dir.joinpath("config.toml").write_text('[ui]\nfeed_order = "unread"\n')
-    assert main(["--data-dir", str(data_dir), "feeds"]) == 1
+    assert main(["--data-dir", str(data_dir), "feeds"]) == 78
     said = capsys.readouterr().err.strip().splitlines()
     assert said[-1].endswith(
         "ui.feed_order must be one of 'subscribed', 'title', 'newest', not 'unread'"

@@ -149,7 +149,7 @@ def test_list_search_phrases_says_when_none_and_covers_every_cached_article(
     assert "cutting the late crossing to Marram Point" in lines[1]
     # The words apart are no phrase.
     none = reader(data, "list", "--search", '"crossing late"')
-    assert none.returncode == 1 and none.stdout == ""
+    assert none.returncode == 0 and none.stdout == ""
     assert "no headline or cached article holds “crossing late”" in none.stderr
     # The snippet is where the words are nearest each other: "the" and "April" in the last
     # paragraph, not the first "the".
@@ -158,7 +158,7 @@ def test_list_search_phrases_says_when_none_and_covers_every_cached_article(
     # With dates, "holds" alone would be untrue of the archive: the dates are named, and how
     # many hold the words outside them (acc27a A17).
     later = reader(data, "list", "--search", "lodz", "--since", "2026-12-05")
-    assert later.returncode == 1 and later.stdout == ""
+    assert later.returncode == 0 and later.stdout == ""
     assert (
         "no headline or cached article since 2026-12-05 holds “lodz” (1 outside those dates)"
     ) in later.stderr
@@ -558,10 +558,10 @@ def test_or_minus_and_not_are_read_and_a_capital_finding_nothing_says_so(
     assert [t[: len(library)] for t in titles("winter", "AND", "petition")] == [library]
     assert len(titles("winter")) == 2
     gone = reader(data, "list", "--search", "lodz", "-ferry")
-    assert gone.returncode == 1 and gone.stdout == ""
+    assert gone.returncode == 0 and gone.stdout == ""
     assert "holds lodz and none of: ferry" in gone.stderr
     capitals = reader(data, "list", "--search", "LODZ", "OR", "PETITION")
-    assert capitals.returncode == 1, capitals.stdout
+    assert capitals.returncode == 0, capitals.stdout
     assert (
         "holds LODZ or PETITION (a capital makes case count: lodz OR petition finds 2)"
         in capitals.stderr
@@ -597,7 +597,7 @@ def test_a_headline_with_no_text_cached_is_found_by_its_feeds_text(
         head, line = found.stdout.splitlines()
         assert "Full audit report (PDF)" in head
         assert line == "    The auditor’s report on the dredging contract.", synced
-    assert reader(data, "list", "--search", "auditor", "-dredging").returncode == 1
+    assert reader(data, "list", "--search", "auditor", "-dredging").returncode == 0
     lib = Library(data, workers="thread")
     try:
         query = Query("auditor")
@@ -636,7 +636,7 @@ def test_a_saved_undated_story_is_not_found_again_under_a_second_id_by_dates_or_
     assert reader(data, "list", "--search", "skerry", "--ids").stdout.split() == [ident]
     for dates in (["--since", "2026-12-01"], ["--before", "2030-12-10"], ["--unread"]):
         found = reader(data, "list", "--search", "skerry", *dates)
-        assert found.returncode == 1 and found.stdout == "", (dates, found.stdout)
+        assert found.returncode == 0 and found.stdout == "", (dates, found.stdout)
     outside = reader(data, "list", "--search", "skerry", "--since", "2026-12-01")
     assert "(1 outside those dates)" in outside.stderr
 
@@ -712,7 +712,7 @@ def test_tag_narrows_a_search_to_a_tags_list_and_minus_tag_leaves_it_out(
     assert titles("tag:nothing OR tag:strikes", "winter") == ["Ferry"]
     assert titles("tag:strikes", "petition") == []
     none = reader(data, "list", "--search", "tag:Fishing", "winter")
-    assert none.returncode == 1 and none.stdout == ""
+    assert none.returncode == 0 and none.stdout == ""
     assert "no headline or cached article holds “winter”, tagged #Fishing" in none.stderr
     # A feed's tag: its headlines are in the tag's list.
     assert reader(data, "tag", httpserver.url_for("/feed.xml"), "harbour").returncode == 0

@@ -287,7 +287,7 @@ def test_a_setting_that_would_drop_everything_is_refused(
         ('"six months"', "feeds.drop_read_after: not a duration"),
     ):
         config.write_text(f"[feeds]\ndrop_read_after = {value}\n", encoding="utf-8")
-        assert run(data_dir, "feeds") == 1
+        assert run(data_dir, "feeds") == 78
         assert said in capsys.readouterr().err
     config.write_text('[feeds]\nrefresh_interval = ""\n', encoding="utf-8")
     assert run(data_dir, "config") == 0

@@ -240,7 +240,7 @@ def test_a_bad_key_stops_the_reader_and_reader_config_in_one_line(
     (data_dir / "config.toml").write_text(f"[keys]\n{keys}\n", encoding="utf-8")
     for command in ((), ("config",)):
         result = reader(data_dir, *command)
-        assert result.returncode == 1, result
+        assert result.returncode == 78, result
         assert result.stdout == ""
         assert result.stderr.count("\n") == 1 and line in result.stderr
         assert result.stderr.startswith(f"reader: bad setting in {data_dir / 'config.toml'}: ")

@@ -169,7 +169,7 @@ def test_a_tags_sync_keeps_what_the_limit_left_out_of_the_other_feeds(
 def test_the_cli_says_what_the_limit_left_out(
     site: HTTPServer, data_dir: Path, limit: int, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data_dir.mkdir()
+    data_dir.mkdir(exist_ok=True)
     (data_dir / "config.toml").write_text(f'[cache]\nmax_size = "{limit}B"\n', encoding="utf-8")
     assert main(["--data-dir", str(data_dir), "add", site.url_for("/feed.xml")]) == 0
     for _ in range(2):

@@ -79,7 +79,7 @@ def test_every_fault_of_keys_is_told_in_one_run(data_dir: Path) -> None:
     )
     for command in ((), ("config",)):
         result = reader(data_dir, *command)
-        assert result.returncode == 1, result
+        assert result.returncode == 78, result
         assert result.stdout == ""
         lines = result.stderr.splitlines()
         assert len(lines) == 3, result.stderr

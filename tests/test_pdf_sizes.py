@@ -56,7 +56,7 @@ def test_a_big_pdf_is_read_under_its_own_cap_and_a_page_as_big_is_not(
     gzipped on the wire are read and cached; a page of HTML as large, one calling itself a PDF
     and a PDF past its own cap are refused, each named in one line."""
     data_dir = tmp_path / "d"
-    data_dir.mkdir()
+    data_dir.mkdir(exist_ok=True)
     (data_dir / "config.toml").write_text(_CAPS)
     big = _report(2)
     assert 2**20 < len(big) < 3 * 2**20
@@ -103,7 +103,7 @@ def test_extract_reads_a_big_pdf_file_and_refuses_one_past_its_cap(tmp_path: Pat
     """`reader extract` takes what a fetch takes: a PDF over a page's cap is read; one past a
     PDF's is refused, said so in one line."""
     data_dir = tmp_path / "d"
-    data_dir.mkdir()
+    data_dir.mkdir(exist_ok=True)
     (data_dir / "config.toml").write_text(_CAPS)
     (tmp_path / "big.pdf").write_bytes(_report(2))
     done = run_reader(data_dir, "extract", str(tmp_path / "big.pdf"))

@@ -68,7 +68,7 @@ def test_show_prints_the_citation_alone_in_the_style_asked_or_configured(
     (synced_dir / "config.toml").write_text('[citation]\nstyle = "harvard"\n')
     bad = reader(synced_dir, "show", first, "--offline")
     assert (
-        bad.returncode == 1
+        bad.returncode == 78
         and "citation.style must be one of 'block', 'chicago', 'apa', 'mla'" in bad.stderr
     )
 

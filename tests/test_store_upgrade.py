@@ -22,6 +22,7 @@ import pytest
 from reader.library.reader_state import summaries_line
 from reader.models import Entry
 from reader.store import Store
+from reader.store.directory import DATA_FORMAT, DATA_FORMAT_SINCE
 from tests.cli_run import run_reader
 from tests.test_long_summaries import WHOLE, as_written_before
 from tests.tui_pilot import running, until
@@ -67,7 +68,7 @@ def _held(store: Store) -> dict[str, Any]:
 
 def _lists_cut(data_dir: Path) -> list[bool]:
     """Which feeds' lists were written again (their records holding a summary's start)."""
-    store = Store(data_dir)
+    store = Store(data_dir, upgrade=False)  # looked at, not upgraded
     try:
         return [len(store._state.get(f"entries:{url}")) < 4 * len(WHOLE) for url in FEEDS]
     finally:
@@ -83,12 +84,25 @@ def _check_kept(data_dir: Path, before: dict[str, Any]) -> None:
         store.close()
 
 
+_UPGRADED = (
+    f"the data directory {{}} was upgraded from format 5 to {DATA_FORMAT}: readers from before"
+    f" {DATA_FORMAT_SINCE} can no longer open it"
+)
+
+
 def test_a_command_says_once_that_it_rewrites_the_lists(data_dir: Path) -> None:
     before = old_library(data_dir)
-    first = run_reader(data_dir, "list", "--json")
+    # A command that only reads reads it as it is (acc38b K1): an older reader still opens it.
+    read = run_reader(data_dir, "list", "--json")
+    assert (read.returncode, read.stderr) == (0, "")
+    assert len(json.loads(read.stdout)) == 4 * len(FEEDS)
+    assert _lists_cut(data_dir) == [False] * len(FEEDS)
+    first = run_reader(data_dir, "mark-read", "--before", "2000-01-01")  # one that writes
     assert first.returncode == 0, first.stderr
-    assert first.stderr == f"reader: {summaries_line(len(FEEDS))}\n"
-    assert len(json.loads(first.stdout)) == 4 * len(FEEDS)
+    assert (
+        first.stderr
+        == f"reader: {_UPGRADED.format(data_dir)}\nreader: {summaries_line(len(FEEDS))}\n"
+    )
     assert _lists_cut(data_dir) == [True] * len(FEEDS)
     again = run_reader(data_dir, "list", "--json")
     assert again.returncode == 0 and again.stderr == ""  # once: nothing left to say
@@ -118,7 +132,7 @@ def held(self, url, fresh, *args, **kwargs):
 
 
 Store.merge_entries = held
-sys.exit(main(["list", "--json"]))
+sys.exit(main(["mark-read", "--before", "2000-01-01"]))
 """
 
 
@@ -137,6 +151,7 @@ def test_a_command_stopped_inside_the_rewrite_loses_nothing_and_the_next_goes_on
     )
     try:
         assert command.stderr is not None
+        assert command.stderr.readline() == f"reader: {_UPGRADED.format(data_dir)}\n"
         said = command.stderr.readline()
         assert said == f"reader: {summaries_line(len(FEEDS))}\n"
         assert command.stderr.readline() == "inside\n"

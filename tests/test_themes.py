@@ -312,7 +312,7 @@ def test_the_config_names_the_theme_and_a_wrong_one_is_one_line(tmp_path: Path) 
     ):
         (home / "config.toml").write_text(text)
         result = reader(home, "list")
-        assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+        assert result.returncode == 78 and result.stderr.count("\n") == 1, result.stderr
         assert named in result.stderr and "config.toml" in result.stderr
 
 

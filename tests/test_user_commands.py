@@ -320,7 +320,7 @@ def test_a_terminal_command_has_the_screen_and_the_reader_comes_back(
 
 
 def test_faults_are_said_a_line_each_all_at_once(data_dir: Path, recorder: Path) -> None:
-    data_dir.mkdir(parents=True)
+    data_dir.mkdir(parents=True, exist_ok=True)
     config = data_dir / "config.toml"
     config.write_text(
         '[[command]]\nkey = "M"\nname = "player"\nrun = ["no-such-player-here", "{url}"]\n'
@@ -331,7 +331,7 @@ def test_faults_are_said_a_line_each_all_at_once(data_dir: Path, recorder: Path)
     )
     for args in ((), ("config",)):
         result = reader(data_dir, *args)
-        assert result.returncode == 1, result
+        assert result.returncode == 78, result
         lines = result.stderr.splitlines()
         assert all(line.startswith(f"reader: bad setting in {config}: command (") for line in lines)
         assert 'command (3) "shelf": run names {nope}, no such placeholder' in lines[0]
@@ -342,7 +342,7 @@ def test_faults_are_said_a_line_each_all_at_once(data_dir: Path, recorder: Path)
     )
     for args in ((), ("config",)):
         result = reader(data_dir, *args)
-        assert result.returncode == 1, result
+        assert result.returncode == 78, result
         lines = result.stderr.splitlines()
         assert len(lines) == 2, lines
         assert "command (1) \"player\": no program 'no-such-player-here' on PATH" in lines[0]
@@ -351,7 +351,7 @@ def test_faults_are_said_a_line_each_all_at_once(data_dir: Path, recorder: Path)
         config.read_text().replace("no-such-player-here", "record-args").replace('"j"', '"J"')
     )
     result = reader(data_dir, "config")
-    assert result.returncode == 1 and 'key "J" is next_feed\'s in the headlines' in result.stderr
+    assert result.returncode == 78 and 'key "J" is next_feed\'s in the headlines' in result.stderr
     config.write_text(config.read_text().replace('"J"', '"ctrl+y"'))
     assert reader(data_dir, "config").returncode == 0
     assert [c.name for c in load_config(config).commands] == ["player", "clash", "shelf", "nothing"]

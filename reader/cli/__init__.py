@@ -18,10 +18,9 @@ from .common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_PIPE_CLOSED,
-    EXIT_USAGE,
     CommandError,
-    UsageError,
     err,
+    failure_status,
     fit_output_to_locale,
     to_nowhere,
 )
@@ -44,13 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except BrokenPipeError:
         return _stdout_closed()
-    except UsageError as error:
-        err(str(error))
-        return EXIT_USAGE
     except (CommandError, StoreError, FetchError) as error:
         # Failures are values with a one-line message: the faces never show a traceback.
         err(str(error))
-        return EXIT_FAILED
+        return failure_status(error)
     except KeyboardInterrupt:
         err("interrupted")
         return EXIT_INTERRUPTED

@@ -7,7 +7,7 @@ import argparse
 
 from ..models import FetchError
 from ..safe import safe_line
-from .common import EXIT_FAILED, EXIT_OK, err, open_library, out
+from .common import EXIT_FAILED, EXIT_OK, err, given_ids, open_library, out
 from .tags import article_title
 
 
@@ -24,7 +24,7 @@ def _archive(args: argparse.Namespace, archived: bool) -> int:
     status = EXIT_OK
     try:
         resolve = lib.resolver()
-        for given in args.targets:
+        for given in given_ids(args.targets):
             try:
                 target = resolve(given)
             except FetchError as error:
@@ -42,8 +42,7 @@ def _archive(args: argparse.Namespace, archived: bool) -> int:
                 status = EXIT_FAILED
                 continue
             if not archived and not lib.is_archived(target):
-                err(f"not archived: {safe_line(given, 120)}")
-                status = EXIT_FAILED
+                err(f"not archived: {safe_line(given, 120)}")  # nothing to do: no failure
                 continue
             was_saved = lib.is_saved(target)
             was = lib.archive(target, archived)

@@ -31,6 +31,7 @@ from .common import (
     config_of,
     counted_progress,
     err,
+    given_ids,
     iso_time,
     json_text,
     not_subscribed,
@@ -47,7 +48,7 @@ from .search_said import holds_nothing, indexing_said, none_holds, say_syncing
 from .tags import named_tags
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Awaitable, Callable, Iterable, Mapping
 
     from ..ignore_rules import IgnoreRule
     from ..library import Library
@@ -94,7 +95,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     # Not offline, of every feed: the saved articles no feed lists are read too (acc31c W7).
     args.saved = args.saved or args.archived  # the archive is of saved articles
     # Opened once for a name `--feed` gives: a search feed's or a feed's, the library tells.
-    lib = open_library(args) if args.feed else None
+    lib = open_library(args, upgrade=False) if args.feed else None
     try:
         return _list_of(args, since, before, opened, lib)
     finally:
@@ -126,7 +127,7 @@ def _list_of(
             return EXIT_USAGE
         if not (args.feed or args.tag) and holds_nothing(args, query):
             return _listed([], args, {}, {}, {}, {}, {})
-    lib = given or open_library(args)
+    lib = given or open_library(args, upgrade=False)
     try:
         feeds, tags = listed_feeds(lib, args)
         if query is not None and (args.feed or args.tag) and holds_nothing(args, query, lib.store):
@@ -231,13 +232,13 @@ def _listed(
                 for row, h in zip(rows, headlines, strict=True)
             ]
         out(json_text(rows))
-        return EXIT_FAILED if args.search is not None and not rows else EXIT_OK
+        return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
     if args.ids:
         for h in headlines:  # none: no line at all (an empty one was an empty id to `read`)
             out(h.entry.id)
-        return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
+        return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
     _print_lines(headlines, names, lines, page_dates)
-    return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
+    return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
 
 
 def listed_feeds(lib: Library, args: argparse.Namespace) -> tuple[list[Feed], list[str]]:
@@ -264,7 +265,7 @@ def _list_as_read(
     """`reader list` with no search, JSON or `--saved` (which read everything first): each line
     printed as its headline is read (`Library.streamed_headlines`), so the first comes at once
     however many the feeds keep, and a pipe's reader that has seen enough (`| head`) stops it."""
-    lib = given or open_library(args)
+    lib = given or open_library(args, upgrade=False)
     try:
         feeds, tags = listed_feeds(lib, args)
         headlines = within(lib.streamed_headlines(args.feed, args.unread, tags), since, before)
@@ -350,7 +351,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         raise UsageError("--refresh fetches the page again: not with --offline")
     config = config_of(args)
     style, copy = args.style or config.citation_style, config.citation_copy
-    lib = open_library(args)
+    lib = open_library(args, upgrade=not args.offline)  # --offline reads only
     # A print of the text: the pictures' downloads behind it would be stopped as it ends,
     # nothing kept (a sync, or the reader opening it, keeps them).
     lib.keep_pictures = False
@@ -415,6 +416,11 @@ def cmd_show(args: argparse.Namespace) -> int:
             entry = target if isinstance(target, Entry) else None
             item = render_item(article, args.format, item_id, entry)
             if args.format == "json":  # the reader's marks, as `list --json` gives them
+                # Its id and feed as `list --json` gives them, so that `list --ids | xargs
+                # show --format json` keys each object back (acc38b K7); null for an address
+                # no feed lists, saved or shown by it.
+                item["id"] = target.id if isinstance(target, Entry) else None
+                item["feed"] = (target.feed_url or None) if isinstance(target, Entry) else None
                 record = lib.saved_record(target)
                 read_at = lib.reading_times()(target) if isinstance(target, Entry) else None
                 item["read_at"] = iso_time(read_at)
@@ -460,13 +466,17 @@ def cmd_show(args: argparse.Namespace) -> int:
         err(renewal.said())
         return EXIT_OK
 
+    names = given_ids(args.targets)
+    # One object for the one id given; a list for several, or for `-` (however many it reads).
+    listed = len(args.targets) > 1 or "-" in args.targets
+
     async def run() -> int:
         status = EXIT_OK
-        for name in args.targets:
+        for name in names:
             try:
                 done = await show(name)
             except FetchError as error:  # no such id, or no web address: the others still go
-                if len(args.targets) == 1:
+                if not listed:
                     raise
                 err(error.message)
                 done = EXIT_FAILED
@@ -476,7 +486,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         # read newest first (`reader list --ids`), and `sort` misplaces "Élodie" and "Weiß".
         for _, line in sorted(references, key=lambda reference: reference[0]):
             out(line)
-        if args.format == "csl-json" or (args.format == "json" and len(args.targets) > 1):
+        if args.format == "csl-json" or (args.format == "json" and listed):
             # CSL-JSON is a list of items, one or many; several articles' JSON is a list too.
             out(json_text(items))
         elif items:
@@ -491,8 +501,8 @@ def cmd_save(args: argparse.Namespace) -> int:
     if not args.offline:
         lib.start_page_workers()  # as `show` does
 
-    async def run() -> int:
-        target = lib.resolve(args.target)
+    async def save(name: str) -> None:
+        target = lib.resolve(name)
         if args.offline:
             already = lib.is_saved(target)
             outcome = SaveOutcome(await lib.save(target, offline=True), None, already)
@@ -505,47 +515,75 @@ def cmd_save(args: argparse.Namespace) -> int:
                 f"saved as a link, not fetched yet ({safe_line(outcome.failure.message, 200)}): "
                 "the next sync fetches it"
             )
-            return EXIT_OK
+            return
         said = "already saved" if outcome.already else "saved for good"
         out(f"{said}: {safe_line(article.title or article.url, 120)}")
         if article.incomplete:
             out(f"not all of it: {safe_line(article.incomplete, 300)}")
-        return EXIT_OK
 
-    return run_until_done(lib, run())
+    return run_until_done(lib, each_article(args.targets, save))
 
 
 def cmd_unsave(args: argparse.Namespace) -> int:
     lib = open_library(args)
-    try:
-        target = lib.resolve(args.target)
+
+    async def unsave(name: str) -> None:
+        target = lib.resolve(name)
         tags = lib.tags_of(target)
         if not lib.unsave(target):
-            raise CommandError(f"not saved: {args.target}")
+            # Nothing to do is no failure (README, Exit status): said, exit 0.
+            err(f"not saved: {safe_line(name, 200)}")
+            return
         went = f"; its tags went: {', '.join(safe_line(t, 40) for t in tags)}" if tags else ""
         out(f"unsaved (the article stays cached until pruned{went})")
-        return EXIT_OK
+
+    import asyncio  # here: `reader list` doesn't need it
+
+    try:
+        return asyncio.run(each_article(args.targets, unsave))
     finally:
         lib.close()
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
     lib = open_library(args)
-    try:
-        gone = lib.forget(lib.resolve(args.target))
+
+    async def forget(name: str) -> None:
+        gone = lib.forget(lib.resolve(name))
         if not gone.cached and not gone.saved:
-            raise CommandError(f"nothing kept of {safe_line(args.target, 120)}: not cached")
+            # Nothing to do is no failure (README, Exit status): said, exit 0.
+            err(f"nothing kept of {safe_line(name, 120)}: not cached")
+            return
         what = "its cached text, page and copies" if gone.cached else "nothing cached"
         what += "; unsaved" if gone.saved else ""
         if gone.listed:
             what += "; its headline stays in its feed, not cached"
         if kept := marks_kept(gone.highlights, gone.notes):
             what += f"; {kept}"
-        named = safe_line(gone.title or shown_url(args.target), 120)
+        named = safe_line(gone.title or shown_url(name), 120)
         out(f"forgotten: {named} ({what})")
-        return EXIT_OK
+
+    import asyncio  # here: `reader list` doesn't need it
+
+    try:
+        return asyncio.run(each_article(args.targets, forget))
     finally:
         lib.close()
+
+
+async def each_article(given: list[str], act: Callable[[str], Awaitable[None]]) -> int:
+    """`act` on each article given (`-`: those stdin names), as `archive` takes several: one
+    that fails is said in its line and the others still go; exit 1 when one failed."""
+    status = EXIT_OK
+    for name in given_ids(given):
+        try:
+            await act(name)
+        except (FetchError, CommandError) as error:
+            if len(given) == 1 and given != ["-"]:
+                raise
+            err(error.message if isinstance(error, FetchError) else str(error))
+            status = EXIT_FAILED
+    return status
 
 
 def marks_kept(highlights: int, notes: int) -> str:
@@ -566,7 +604,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     # Workers of their own even for one article: only a process's work can be held to the
     # time limit of a page (`within_time`), and stopped past it.
     lib = open_library(args, workers="process")
-    show, finish = _reextract_progress()
+    show, finish = _reextract_progress(args.quiet)
     last: list[Reextracted] = []
 
     def progress(state: Reextracted) -> None:
@@ -576,7 +614,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     async def run() -> int:
         # A full or read-only disk keeps none of them: said once, not once an article (acc31a F3).
         lib.store.check_writable()
-        targets = None if every else list(map(lib.resolver(), args.targets))
+        targets = None if every else list(map(lib.resolver(), given_ids(args.targets)))
         shrunk: list[tuple[str, int, int, str]] = []
         try:
             state = await lib.reextract(targets, shrunk, progress, outdated=args.outdated)
@@ -594,6 +632,8 @@ def cmd_reextract(args: argparse.Namespace) -> int:
                 sys.stderr,
             )
         current = f", {state.current} already current" if args.outdated else ""
+        if args.quiet:  # for cron: the failures alone, said above
+            return EXIT_OK if not state.failures else EXIT_FAILED
         out(
             f"re-extracted {plural(state.done, 'article')} from their kept pages{current}; "
             f"{len(state.failures)} failed",
@@ -616,9 +656,11 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
 
 
-def _reextract_progress() -> tuple[Callable[[Reextracted], None], Callable[[], None]]:
-    """A progress bar on a terminal, a line per tenth of a long run otherwise (a log, a pipe)."""
-    update, finish = counted_progress("re-extracting", "re-extracted")
+def _reextract_progress(
+    quiet: bool,
+) -> tuple[Callable[[Reextracted], None], Callable[[], None]]:
+    """A progress bar on a terminal (`counted_progress`)."""
+    update, finish = counted_progress("re-extracting", quiet)
     return (lambda state: update(state.seen, state.total)), finish
 
 

@@ -39,7 +39,7 @@ def cmd_cache(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.action == "prune":
         return _prune(args)
-    lib = open_library(args)
+    lib = open_library(args, upgrade=False)
     try:
         stats = lib.cache_stats()
     finally:

@@ -31,7 +31,7 @@ _MARKS = {"removed": ("[-", "-]"), "added": ("{+", "+}")}
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    lib = open_library(args)
+    lib = open_library(args, upgrade=False)
     try:
         target = lib.resolve(args.target)
         changes = lib.copy_changes(target, args.older, args.newer)

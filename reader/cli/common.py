@@ -8,7 +8,7 @@ import codecs
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# sysexits.h's, which cron wrappers and supervisors know: try again later (the library held by
+# another program, a full disk), and a config file to mend, told from a command line's mistake.
+EXIT_TRY_AGAIN = 75  # EX_TEMPFAIL
+EXIT_CONFIG = 78  # EX_CONFIG
 EXIT_PIPE_CLOSED = 128 + 13  # killed by SIGPIPE, as a shell reports it
 EXIT_INTERRUPTED = 128 + 2  # Ctrl-C (SIGINT), as a shell reports it
 
@@ -32,10 +36,31 @@ class CommandError(Exception):
     """A failure to report in one line and exit 1."""
 
 
+class ConfigFault(CommandError):
+    """A config file the reader can't run on (a bad value, bad TOML, a missing file named):
+    one line naming the file and the key, exit 78 (EX_CONFIG), so a cron wrapper tells the file
+    to mend from its own command line (2) and from a failure (1)."""
+
+
 class UsageError(CommandError):
     """An argument the command can't take (a date that is none, two that contradict): one
     line and exit 2, as argparse's own, so a script tells its own mistake from "nothing
     matched"."""
+
+
+def failure_status(error: Exception) -> int:
+    """The exit status of a command ended by `error` (README, Exit status): 75 for what a later
+    try may do (the library held by another program, its disk full), 78 for a config to mend,
+    2 for a command line's mistake, else 1."""
+    if isinstance(error, UsageError):
+        return EXIT_USAGE
+    if isinstance(error, ConfigFault):
+        return EXIT_CONFIG
+    from ..errors import Unwritable
+
+    if getattr(error, "unwritable", None) in (Unwritable.BUSY, Unwritable.DISK_FULL):
+        return EXIT_TRY_AGAIN
+    return EXIT_FAILED
 
 
 def not_subscribed(lib: Library, given: str) -> CommandError:
@@ -123,6 +148,34 @@ def to_nowhere(stream: TextIO) -> None:
         pass
 
 
+STARTS_A_LIBRARY = frozenset({"add", "import", "demo", "config", None})
+"""The commands that make a data directory that isn't there (None: the reader itself, whose first
+start on a new machine is a new user's); `extract` reads a file, not a library."""
+
+
+def library_missing(args: argparse.Namespace) -> CommandError | None:
+    """What a command that reads or syncs a library says of a data directory that isn't there,
+    None when it is (or the command makes one): making it afresh, parents and all, turned a typo
+    or an archive disk not mounted into an empty library that every cron run "synced" with
+    exit 0 (acc38b K4). An empty directory is taken (a test's, a script's `mktemp -d`): the
+    store starts its library there."""
+    if args.command in STARTS_A_LIBRARY or args.command == "extract":
+        return None
+    if (
+        args.command in ("save", "show")
+        and not args.offline
+        and all(target.startswith(("http://", "https://")) for target in args.targets)
+    ):
+        return None  # a page to fetch and keep: read-later's first step, as `add` a feed's
+    root = data_dir(args.data_dir)
+    if root.exists() or root.is_symlink():
+        return None
+    return CommandError(
+        f"no library at {safe_line(str(root), 300)}: `reader add`, `reader import` or"
+        " `reader demo` starts one"
+    )
+
+
 def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
     """The config the command runs on. One named by `--config` or READER_CONFIG that isn't
     there is a mistake said in one line (a typo ran on the defaults, silently, and left a file
@@ -131,17 +184,22 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
     path = config_path(args.config, args.data_dir)
     named = bool(args.config or os.environ.get("READER_CONFIG"))
     if named and not create_named and not path.exists() and not path.is_symlink():
-        raise CommandError(
+        raise ConfigFault(
             f"no config file at {safe_line(str(path), 300)}: `reader --config"
             f" {safe_line(str(path), 300)} config` makes one with the defaults"
         )
+    missing = library_missing(args)
     try:
-        return load_config(path)
+        # Read, not made, in a data directory that isn't there: a config's fault is said first.
+        config = load_config(path, create=missing is None)
     except ConfigError as error:
         *before, last = str(error).split("\n")  # `[[command]]`'s faults, every one a line
         for line in before:
             err(line)
-        raise CommandError(last) from None
+        raise ConfigFault(last) from None
+    if missing is not None:
+        raise missing
+    return config
 
 
 def check_keys(config: Config) -> None:
@@ -162,7 +220,21 @@ def check_keys(config: Config) -> None:
         *before, last = faults  # every fault, a line each
         for line in before:
             err(line)
-        raise CommandError(last)
+        raise ConfigFault(last)
+
+
+def given_ids(names: Sequence[str]) -> list[str]:
+    """The articles a command is given, by id or address: `-` among them reads more from stdin,
+    one a line, as `reader list --ids` prints them (blank lines passed over). The one reading
+    of them for every command that takes articles (acc38b K9: `save -` was "no article with
+    id '-'" where `tag -` took the ids)."""
+    found: list[str] = []
+    for name in names:
+        if name == "-":
+            found.extend(line.strip() for line in sys.stdin if line.strip())
+        else:
+            found.append(name)
+    return found
 
 
 def read_input(name: str, most: int, start: bytes = b"") -> bytes:
@@ -180,11 +252,24 @@ def read_input(name: str, most: int, start: bytes = b"") -> bytes:
 
 
 def open_library(
-    args: argparse.Namespace, workers: Literal["process", "thread"] = "thread"
+    args: argparse.Namespace,
+    workers: Literal["process", "thread"] = "thread",
+    upgrade: bool = True,
 ) -> Library:
+    """The library the command runs on. `upgrade`: False for a command that only reads, which
+    reads a directory of an older format as it is rather than lock an older reader out of it
+    (acc38b K1); one that upgrades it says so, once."""
     from ..library import Library
 
-    lib = Library.configured(data_dir(args.data_dir), config_of(args), workers)
+    config = config_of(args)
+    lib = Library.configured(data_dir(args.data_dir), config, workers, upgrade)
+    if (older := lib.store.upgraded_from) is not None:
+        from ..store.directory import DATA_FORMAT, DATA_FORMAT_SINCE
+
+        err(
+            f"the data directory {lib.data_dir} was upgraded from format {older} to"
+            f" {DATA_FORMAT}: readers from before {DATA_FORMAT_SINCE} can no longer open it"
+        )
     lib.keep_summaries_apart(starting=err)  # once for a directory from before they were
     return lib
 
@@ -271,28 +356,30 @@ def unmatched_body(selector: str) -> str:
     )
 
 
-LINES_FROM = 100
-"""Items from which a long run not on a terminal says how far it is, a line a tenth."""
+def progress_shown() -> bool:
+    """Whether a long run draws its progress bar: on a terminal's stderr, and only when its
+    output goes to that terminal or to a file. Piped (`| less`) the bar was drawn into the
+    pager's screen (acc38b K11); from cron or into a log, its lines were mailed every run
+    and `2>/dev/null` threw the errors away with them (K6): the summary line says it all."""
+    if not sys.stderr.isatty():
+        return False
+    if sys.stdout.isatty():
+        return True
+    import stat
+
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError):  # no file descriptor (a test's capture)
+        return False
 
 
 def counted_progress(
-    doing: str, done: str
+    doing: str, quiet: bool = False
 ) -> tuple[Callable[[int, int], None], Callable[[], None]]:
-    """How far a run over many items is (told `seen` of `total`): a progress bar on a terminal
-    ("re-extracting"), a line per tenth of a long run otherwise ("re-extracted: 40/400", for a
-    log or a pipe); and what ends it."""
-    if not sys.stderr.isatty():
-        printed = [-1]
-
-        def line(seen: int, total: int) -> None:
-            if total < LINES_FROM:
-                return  # a log of a few items needs only the summary
-            tenth = seen * 10 // total
-            if tenth > printed[0]:
-                printed[0] = tenth
-                out(f"{done}: {seen}/{total}", sys.stderr)
-
-        return line, lambda: None
+    """How far a run over many items is (told `seen` of `total`): a progress bar ("re-
+    extracting") where `progress_shown`, unless `quiet` (`-q`); and what ends it."""
+    if quiet or not progress_shown():
+        return (lambda seen, total: None), lambda: None
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from ..config import data_dir
 from ..sync_lock import ReaderLock
 from .common import (
-    EXIT_FAILED,
     EXIT_OK,
+    EXIT_TRY_AGAIN,
     EXIT_USAGE,
     CommandError,
     check_keys,
@@ -144,7 +144,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
             f"the library in {root} is open in another reader{f' (pid {holder})' if holder else ''}:"
             " read there, or quit it first (reader list, show and sync work beside it)"
         )
-        return EXIT_FAILED
+        return EXIT_TRY_AGAIN  # locked: 75, as a store held by another program
     from ..ui.collector import pause_for_start
 
     pause_for_start()  # until the first screen is drawn: the imports make no garbage

@@ -40,6 +40,7 @@ from .common import (
     config_of,
     counted_progress,
     err,
+    given_ids,
     open_library,
     render,
 )
@@ -78,8 +79,8 @@ def cmd_export_articles(args: argparse.Namespace) -> int:
     if args.ids and any(getattr(args, name, None) for name in _CHOOSING[1:-1]):
         raise UsageError("articles named by id are exported as they are: no other choice with them")
     # A year's articles take minutes: each read from the cache, then written.
-    update, finish = counted_progress("exporting", "exported")
-    lib = open_library(args)
+    update, finish = counted_progress("exporting", args.quiet)
+    lib = open_library(args, upgrade=False)
     try:
         return _export(lib, args, update, finish)
     finally:
@@ -99,7 +100,7 @@ def _export(
     style = config_of(args).citation_style
     # Two runs over the articles, each counted as what it is: one count over both read
     # "exported: 152/152" for 76 articles (acc33a A2, acc33b B5).
-    contents, contents_read = counted_progress("reading the contents", "contents read")
+    contents, contents_read = counted_progress("reading the contents", args.quiet)
     try:
         chapters, missing = _chapters(
             lib, chosen, style, lambda n: contents(n, len(chosen)), args.format == "epub"
@@ -137,7 +138,8 @@ def _export(
         if missing
         else ""
     )
-    err(f"{plural(len(chapters), 'article')} exported{where} ({args.format}){left}")
+    if not args.quiet:  # for cron: an article not cached is not a failure
+        err(f"{plural(len(chapters), 'article')} exported{where} ({args.format}){left}")
     return EXIT_OK
 
 
@@ -190,11 +192,11 @@ def _chosen(lib: Library, args: argparse.Namespace) -> list[_Chosen]:
     """The articles asked for: by id or address (`-` reads them from stdin, one a line, as
     `reader list --ids` prints them), else the headlines of the feed, tag, saved or unread
     ones between the dates, newest first (made one at a time, as `reader list` makes them)."""
-    names = list(args.ids)
-    if names == ["-"]:
-        names = [line.strip() for line in sys.stdin if line.strip()]
-        if not names:  # an empty list piped in (a search that found none): not every article
-            return []
+    names = given_ids(args.ids)
+    if (
+        args.ids and not names
+    ):  # an empty list piped in (a search that found none): not every article
+        return []
     feeds, tags = listed_feeds(lib, args)  # as `list` reads --feed and --tag: the feeds once
     named = names_of(feeds)
     if names:

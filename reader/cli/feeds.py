@@ -259,7 +259,7 @@ async def _apply_marks(
     from ..library.imported_marks import apply_marks
 
     source = marks.source
-    show, finish = counted_progress(f"saving {source}'s {marks.star} articles", "saved")
+    show, finish = counted_progress(f"saving {source}'s {marks.star} articles")
     try:
         done = await apply_marks(lib, urls, marks, show)
     finally:
@@ -327,7 +327,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return cmd_export_articles(args)
     from ..opml import to_opml
 
-    lib = open_library(args)
+    lib = open_library(args, upgrade=False)
     try:
         opml = xml_text(to_opml(lib.feeds()).rstrip("\n"))
     finally:
@@ -340,7 +340,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
-    lib = open_library(args)
+    lib = open_library(args, upgrade=False)
     try:
         rows = lib.feed_counts()
         searches = () if args.failing else lib.search_feeds()  # none ever fails

@@ -13,7 +13,7 @@ from ..commonmark import escape_markdown
 from ..highlights import NO_LONGER_IN_TEXT, Highlight
 from ..models import Article
 from ..safe import safe_line, safe_text
-from .common import EXIT_FAILED, EXIT_OK, config_of, err, json_text, open_library, out
+from .common import EXIT_OK, config_of, err, json_text, open_library, out
 
 if TYPE_CHECKING:
     from ..library.highlights import KeptHighlights
@@ -157,7 +157,7 @@ def highlight_items(kept: KeptHighlights | None, style: str | None = None) -> li
 
 def cmd_highlights(args: argparse.Namespace) -> int:
     style = args.style or config_of(args).citation_style
-    lib = open_library(args)
+    lib = open_library(args, upgrade=False)
     try:
         target = lib.resolve(args.target) if args.target else None
         every = lib.every_highlight(target)
@@ -170,7 +170,7 @@ def cmd_highlights(args: argparse.Namespace) -> int:
     if every:
         return EXIT_OK
     if target is not None:
-        err(f"no highlights kept of {safe_line(args.target, 120)}")
-        return EXIT_FAILED
+        err(f"no highlights kept of {safe_line(args.target, 120)}")  # nothing matched: exit 0
+        return EXIT_OK
     err(NONE_KEPT)
     return EXIT_OK

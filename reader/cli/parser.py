@@ -85,6 +85,11 @@ def _port(text: str) -> int:
     return port
 
 
+_IDS_HELP = (
+    "articles by their id (as `reader list` shows it) or address; `-` reads them from stdin, one"
+    " a line, as `reader list --ids` prints them"
+)
+
 _NO_COMMAND = re.compile(r"argument COMMAND: invalid choice: '(.*)' \(choose from .*\)", re.S)
 # What other readers (newsboat, lemon24/reader, a shell's habits) call a command, and where the
 # reader has it: `reader search WORD` said only "invalid choice" and named 21 commands.
@@ -200,8 +205,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reader",
         description="A terminal news reader that keeps the full, cleaned text of articles readable offline. "
         "With no command, opens the reader (TUI).",
-        epilog="Exit status: 0 success, 1 something failed (named on stderr), 2 bad usage, "
-        "130 stopped by Ctrl-C (what was cached stays), "
+        epilog="Exit status: 0 success, or nothing to do or nothing matched (a search with no hit:"
+        " said on stderr), 1 something failed (named on stderr; a data directory that isn't there:"
+        " only add, import, demo, config, save URL, show URL and the reader make one), 2 bad usage, 75 try again"
+        " later (the data directory held by another program, its disk full), 78 a config file"
+        " to mend, 130 stopped by Ctrl-C (what was cached stays), "
         "141 output cut short by a closed pipe (`reader list | head`), "
         "143 stopped by SIGTERM (`timeout`, a service stopped), as Ctrl-C, "
         "129 stopped by SIGHUP (its terminal closed).",
@@ -226,6 +234,13 @@ def build_parser() -> argparse.ArgumentParser:
         if "description" not in kwargs and (line := kwargs.get("help")):
             kwargs["description"] = f"{line[0].upper()}{line[1:]}."
         return sub.add_parser(name, parents=[place], **kwargs)
+
+    def taking_articles(name: str, module: str, **kwargs: Any) -> argparse.ArgumentParser:
+        """A command acting on the articles given (several, or `-`: `given_ids`)."""
+        q = command(name, **kwargs)
+        q.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
+        q.set_defaults(func=_later(module, f"cmd_{name}"))
+        return q
 
     p = command(
         "add",
@@ -426,6 +441,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--before", metavar="DATE", help="only those published before DATE")
     p.add_argument("--read-since", metavar="WHEN", help=READ_SINCE_HELP)
     p.add_argument("--title", help="the book's title (else what was chosen and the day)")
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar (drawn on stderr only when stdout is the terminal or a file, never"
+        " into a pipe or a log), no summary line (of what was exported and left out): for cron",
+    )
     p.set_defaults(func=_later("feeds", "cmd_export"))
 
     p = command(
@@ -613,7 +635,8 @@ def build_parser() -> argparse.ArgumentParser:
         " unless a word has a capital, accents unless it has one), each with a line of the text where the words are nearest; every"
         " cached article no feed lists any more too (not with --feed or --saved), and the"
         " earlier copies kept of a corrected one (the line says which); reads the cache"
-        " only, through its search index; exit 1 when none holds them",
+        " only, through its search index; none holding them is said on stderr, exit 0 (nothing"
+        " matched is no failure)",
     )
     shape = p.add_mutually_exclusive_group()
     shape.add_argument(
@@ -643,7 +666,7 @@ def build_parser() -> argparse.ArgumentParser:
         "instead, says why on stderr and exits 1. Of several, one not found is said on stderr, "
         "the others printed, and the exit status is 1.",
     )
-    p.add_argument("targets", metavar="ID_OR_URL", nargs="+")
+    p.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
     p.add_argument(
         "--offline", action="store_true", help="never touch the network; exit 1 if not cached"
     )
@@ -651,7 +674,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=(*formats, "citation", "csl-json"),
         default="text",
-        help="text, markdown or json (several articles: a JSON list; `authors` a list; a "
+        help="text, markdown or json (one id given: one object; several, or `-`: a JSON list;"
+        " each with its `id` and `feed` as `reader list --json` gives them, every field in"
+        " README's JSON output; `authors` a list; a "
         "podcast's audio under the header, `enclosures` in json; your highlights after the "
         "text under Highlights, each quoted with its note, `highlights` in json; when you"
         " last opened it in the reader, `read_at` in json); "
@@ -697,7 +722,7 @@ def build_parser() -> argparse.ArgumentParser:
         "is printed under the citation of the earlier copy kept that holds them (copy 1 of 2, "
         "its retrieval time), as y cites that copy after V; held by none, all the same, said "
         "to be so. An article no longer cached is cited as it was when they were kept. None "
-        "kept of the article named: exit 1.",
+        "kept of the article named: said on stderr, exit 0.",
     )
     p.add_argument("target", metavar="ID_OR_URL", nargs="?")
     p.add_argument(
@@ -754,19 +779,26 @@ def build_parser() -> argparse.ArgumentParser:
         description="Re-run the extractor on the raw pages kept beside cached articles, without the network: "
         "useful after an upgrade improved extraction (`--outdated`: an article opened is redone"
         " anyway, this does the rest now, for search), or a site rule was set in the config"
-        " (`--all`, or the articles named). It shows its progress, and a Ctrl-C says how far it"
+        " (`--all`, or the articles named). It shows its progress on a terminal, and a Ctrl-C says how far it"
         " went. Each "
         "article that comes out with under half its words (a rule that drops too much) is named "
         "with its words before and after; its page is kept whole, so a mended rule brings the "
         "text back.",
     )
-    p.add_argument("targets", nargs="*", metavar="ID_OR_URL")
+    p.add_argument("targets", nargs="*", metavar="ID_OR_URL", help=_IDS_HELP)
     p.add_argument("--all", action="store_true", help="every cached article")
     p.add_argument(
         "--outdated",
         action="store_true",
         help="every cached article an older extractor made (after an upgrade; run again after a"
         " Ctrl-C, it carries on with the rest)",
+    )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar (drawn on stderr only when stdout is the terminal or a file, never"
+        " into a pipe or a log), no summary: only what failed and what came out much shorter",
     )
     p.set_defaults(func=_later("articles", "cmd_reextract"))
 
@@ -800,16 +832,20 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.set_defaults(func=func)
 
-    p = command("save", help="keep an article for good (cached now, never evicted)")
-    p.add_argument("target", metavar="ID_OR_URL")
+    p = taking_articles(
+        "save", "articles", help="keep articles for good (cached now, never evicted)"
+    )
     p.add_argument("--offline", action="store_true", help="only if already cached")
-    p.set_defaults(func=_later("articles", "cmd_save"))
 
-    p = command("unsave", help="let a saved article be evicted again")
-    p.add_argument("target", metavar="ID_OR_URL")
-    p.set_defaults(func=_later("articles", "cmd_unsave"))
-
-    p = command(
+    taking_articles(
+        "unsave",
+        "articles",
+        help="let saved articles be evicted again",
+        description="Let saved articles be evicted again. One not saved is said to be, exit 0:"
+        " nothing to do is no failure.",
+    )
+    taking_articles(
+        "archive",
         "archive",
         help="archive saved articles: done with, kept (saved if not, marked read)",
         description="Archive articles (ids as `reader list` shows them, or addresses of ones"
@@ -820,20 +856,17 @@ def build_parser() -> argparse.ArgumentParser:
         " archive, `reader list --saved` every saved article (✓: archived). A wallabag or"
         " Pocket export's archived links are archived by `reader import`.",
     )
-    p.add_argument("targets", metavar="ID_OR_URL", nargs="+")
-    p.set_defaults(func=_later("archive", "cmd_archive"))
-
-    p = command(
+    taking_articles(
         "unarchive",
+        "archive",
         help="take articles out of the archive: back in Saved, still saved",
         description='Take archived articles out of the archive, back in the reader\'s "Saved"'
         " (still saved, still read: `reader mark-unread` or m marks one unread).",
     )
-    p.add_argument("targets", metavar="ID_OR_URL", nargs="+")
-    p.set_defaults(func=_later("archive", "cmd_unarchive"))
 
-    p = command(
+    taking_articles(
         "forget",
+        "articles",
         help="drop an article from the cache: its text, page and copies (and its save)",
         description="Drop all that is kept of one article: its cached text, its page, its"
         " other pages and earlier copies, where you left it, and its save (for one saved by"
@@ -841,8 +874,6 @@ def build_parser() -> argparse.ArgumentParser:
         " headline of it stays, not cached: a sync fetches it again, as any new one. Your"
         " highlights and notes on it stay (said: `reader highlights` cites them).",
     )
-    p.add_argument("target", metavar="ID_OR_URL")
-    p.set_defaults(func=_later("articles", "cmd_forget"))
 
     p = command(
         "cache",

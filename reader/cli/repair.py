@@ -23,7 +23,7 @@ from ..store.salvage import (
     salvage,
 )
 from ..sync_lock import InUseLock, SyncLock
-from .common import EXIT_OK, err, out
+from .common import EXIT_OK, EXIT_TRY_AGAIN, err, out
 
 EXIT_UNMENDED = 1
 
@@ -36,7 +36,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
     lock = SyncLock(root)
     if not lock.take():
         err(f"a sync is running in {root}: repair once it has ended (nothing was changed)")
-        return EXIT_UNMENDED
+        return EXIT_TRY_AGAIN
     in_use = InUseLock(root)
     if not in_use.take(alone=True):
         lock.release()
@@ -44,7 +44,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
             f"the data directory {root} is open in a reader (or another reader command): close"
             " it, then repair (nothing was changed)"
         )
-        return EXIT_UNMENDED
+        return EXIT_TRY_AGAIN
     # A read-only directory (a read-only mount, a copy on a disc): checked, as --dry-run
     # checks it, nothing mended; what would be said so.
     unwritable = read_only(root)

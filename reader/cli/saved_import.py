@@ -28,7 +28,7 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
     from ..library.saved_imports import import_saved
 
     lib = open_library(args)
-    show, finish = counted_progress("saving", "saved")
+    show, finish = counted_progress("saving")
 
     async def run() -> int:
         try:

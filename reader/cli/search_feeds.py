@@ -55,7 +55,7 @@ def cmd_search_feed_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_search_feed_list(args: argparse.Namespace) -> int:
-    lib = open_library(args)
+    lib = open_library(args, upgrade=False)
     try:
         shown, hidden = lib.search_feeds(), lib.hidden_search_feeds()
     finally:

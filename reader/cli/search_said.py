@@ -40,7 +40,7 @@ def holds_nothing(args: argparse.Namespace, query: Query, store: Store | None = 
     from ..store import Store
 
     config_of(args)  # a config that doesn't read is said, as every command says it
-    alone = Store(data_dir(args.data_dir))
+    alone = Store(data_dir(args.data_dir), upgrade=False)  # reading only
     try:
         return told(alone)
     finally:

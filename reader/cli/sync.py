@@ -20,6 +20,7 @@ from .common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_TRY_AGAIN,
     CommandError,
     err,
     open_library,
@@ -73,7 +74,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         finally:
             finish()
         print_sync_report(lib, report, articles=not args.no_articles, quiet=args.quiet, tags=tags)
-        return EXIT_OK if report.ok else EXIT_FAILED
+        return _sync_status(report)
 
     stopped_by = _stop_on_terminate()
     # Taken after the workers were forked: a worker must not hold the lock past this process.
@@ -165,6 +166,22 @@ def _no_answer(error: FetchError) -> bool:
 
 def _interrupt() -> None:
     raise KeyboardInterrupt
+
+
+def _sync_status(report: SyncReport) -> int:
+    """0 when everything came through; 75 (EX_TEMPFAIL: try again later) when all that failed
+    was the data directory taking no more (a full disk, another program holding it), which a
+    later sync finishes with nothing lost; else 1 (README, Exit status)."""
+    if report.ok:
+        return EXIT_OK
+    from ..errors import Unwritable
+
+    later = (Unwritable.DISK_FULL, Unwritable.BUSY)
+    if all(r.error is None for r in report.feeds) and all(
+        error.unwritable in later for _, error in report.article_failures
+    ):
+        return EXIT_TRY_AGAIN
+    return EXIT_FAILED
 
 
 def print_sync_report(

@@ -5,7 +5,6 @@ address for FEED: a saved article's tags), and the tags that `--tag` names (`rea
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,7 @@ from .common import (
     CommandError,
     UsageError,
     err,
+    given_ids,
     not_subscribed,
     open_library,
     out,
@@ -97,9 +97,9 @@ def _tag_many(args: argparse.Namespace, tags: list[str], untag: bool) -> int:
     """`reader tag - TAG…` (or untag): the articles whose ids or addresses stdin gives, one a
     line, as `reader list --ids` prints them; each said in a line as one given alone, one
     that names no article said and passed over (acc33b B2: thousands took a process each)."""
-    names = [line.strip() for line in sys.stdin if line.strip()]
-    if not names:
-        raise UsageError("no article ids on stdin (`reader list --ids … | reader tag - TAG`)")
+    names = given_ids(["-"])
+    if not names:  # a search that found none piped in: nothing to do, no failure
+        return EXIT_OK
     status = EXIT_OK
     lib = open_library(args)
     try:

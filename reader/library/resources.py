@@ -86,6 +86,7 @@ class LibraryResources:
         ignore: Sequence[IgnoreRule] = (),
         max_items: int = 0,
         searches: Sequence[SearchFeed] = (),
+        upgrade: bool = True,
         keep_pictures: bool = False,
     ) -> None:
         self.data_dir = data_dir
@@ -105,7 +106,7 @@ class LibraryResources:
         self.max_items = max_items  # the headlines a feed keeps, its newest; 0: all it carries
         self.site_rules = site_rules or {}
         self.ignore = tuple(ignore)  # the items a refresh leaves out (`ignore_rules`)
-        self.store = Store(data_dir)
+        self.store = Store(data_dir, upgrade)  # an older format upgraded, unless to read only
         self.cpu = CpuWorkers(workers)
         self._fetcher: Fetcher | None = None
         # Held while it is made: the reader makes it in a thread at its start (its TLS context
@@ -168,7 +169,11 @@ class LibraryResources:
 
     @classmethod
     def configured(
-        cls, data_dir: Path, config: Config, workers: Literal["process", "thread"] = "thread"
+        cls,
+        data_dir: Path,
+        config: Config,
+        workers: Literal["process", "thread"] = "thread",
+        upgrade: bool = True,
     ) -> Self:
         """A library of `data_dir` as the user's `config` sets it up: the reader's and every
         command's."""
@@ -182,6 +187,7 @@ class LibraryResources:
             ignore=config.ignore,
             max_items=config.max_items,
             searches=config.searches,
+            upgrade=upgrade,
             keep_pictures=config.keep_pictures,
         )
 

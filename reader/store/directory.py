@@ -41,6 +41,9 @@ log = logging.getLogger("reader.store")
 # (`codec.SUMMARY_APART`), which a format-5 reader would take for all of it (its offline view
 # showing 3,000 characters, its refresh telling every such item anew).
 DATA_FORMAT = 6
+DATA_FORMAT_SINCE = "2026-12-05"
+"""The day DATA_FORMAT was last raised: a reader from before it refuses a directory of this
+format, which the line saying it was upgraded names (acc38b K1)."""
 _FORMAT = "format"
 
 C = TypeVar("C", bound=type)
@@ -216,8 +219,14 @@ CACHE_SETTINGS: dict[str, Any] = {
 class StoreDirectory:
     """The caches of one data directory, opened and closed (see `Store`)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, upgrade: bool = True) -> None:
         self.root = root
+        self._upgrade = upgrade
+        """Whether a directory of an older format is upgraded as it opens; not for a command
+        that only reads (`reader list`), which reads it as it is, as on a read-only disk."""
+        self.upgraded_from: int | None = None
+        """The older format this opening upgraded the directory from, for the caller to say
+        once: an older reader (another machine's, a cron box's) can no longer open it."""
         self.problems: list[str] = []  # damaged records found (and dropped) since opening
         settings = dict(CACHE_SETTINGS)
         self._settings = settings
@@ -251,7 +260,8 @@ class StoreDirectory:
             if not self._in_use.take() and not self._in_use.held_alone_here():
                 raise StoreError(
                     f"`reader repair` is mending the data directory {root}: try again once it"
-                    " has ended (nothing was changed)"
+                    " has ended (nothing was changed)",
+                    Unwritable.BUSY,  # exit 75 (EX_TEMPFAIL): a later try runs
                 )
             self._state = open_cache(root / "state", waits=self._waits, **settings)
             self._articles = open_cache(root / "articles", waits=self._waits, **settings)
@@ -302,12 +312,25 @@ class StoreDirectory:
                 f"this one reads {DATA_FORMAT}); upgrade reader-tui to read it (nothing was changed)"
             )
         if found != DATA_FORMAT and not self.read_only:
+            if isinstance(found, int) and not self._upgrade:
+                # Read as it is, as on a read-only disk: the older reader sharing it (a synced
+                # folder, another machine) still opens it after a `reader list` here.
+                self._state.close()
+                self._articles.close()
+                self._open_to_read(
+                    f"the data directory {self.root} is of an older format ({found}): read as it"
+                    " is; a command that changes it upgrades it",
+                    OSError(f"cannot open the data directory {self.root}"),
+                )
+                return
             # A directory from before the marker (or a new one): its records are checked one by
             # one as they are read, so marking it is all the upgrade there is to do.
             with suppress(sqlite3.DatabaseError, OSError):
                 if found is None:
                     self._marked_new()
                 self._state.set(_FORMAT, DATA_FORMAT)
+                if isinstance(found, int):
+                    self.upgraded_from = found
 
     def _marked_new(self) -> None:
         """A directory with no format marked (new, or from before the marker) as of this

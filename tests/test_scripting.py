@@ -1,0 +1,243 @@
+"""The command line as an archivist's cron jobs and shell scripts use it (acc38b): a data
+directory that isn't there refused rather than made empty, exit statuses a wrapper can act on,
+ids from stdin for every command taking articles, `show --format json` keyed by id, and no
+progress drawn into a pipe. The real commands on the demo site's synced library."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import common
+from tests.cli_run import run_reader
+
+
+def _ids(home: Path, *options: str) -> list[str]:
+    return run_reader(home, "list", "--ids", *options).stdout.split()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list"],
+        ["list", "--json"],
+        ["sync", "-q"],
+        ["feeds"],
+        ["show", "abc123", "--offline"],
+        ["mark-read"],
+        ["export"],
+        ["save", "abc123"],
+        ["search-feed", "list"],
+        ["cache"],
+    ],
+)
+def test_a_data_directory_not_there_is_refused_not_made(tmp_path: Path, command: list[str]) -> None:
+    """A typo or an archive disk not mounted: one line, exit 1, and nothing made (parents
+    neither), where an empty library "synced" with exit 0 every cron run (acc38b K4)."""
+    missing = tmp_path / "archive" / "reader"
+    home = tmp_path / "home"
+    done = run_reader(home, "--data-dir", str(missing), *command)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == (
+        f"reader: no library at {missing}: `reader add`, `reader import` or `reader demo`"
+        " starts one\n"
+    )
+    assert not (tmp_path / "archive").exists()
+
+
+def test_import_and_config_start_a_library_where_none_is(tmp_path: Path) -> None:
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<opml version="2.0"><body><outline type="rss" text="Harbour"'
+        ' xmlUrl="http://127.0.0.1:9/feed.xml"/></body></opml>',
+        encoding="utf-8",
+    )
+    made = tmp_path / "new" / "lib"
+    done = run_reader(tmp_path / "home", "--data-dir", str(made), "import", str(opml))
+    assert done.returncode == 0, done.stderr
+    listed = run_reader(tmp_path / "home", "--data-dir", str(made), "feeds", "--json")
+    assert [row["url"] for row in json.loads(listed.stdout)] == ["http://127.0.0.1:9/feed.xml"]
+    shown = run_reader(tmp_path / "home", "--data-dir", str(tmp_path / "c"), "config")
+    assert shown.returncode == 0 and (tmp_path / "c" / "config.toml").exists()
+
+
+def test_exit_statuses_a_cron_wrapper_acts_on(synced_dir: Path) -> None:
+    """Nothing matched or nothing to do: 0, said on stderr; a config to mend: 78 (EX_CONFIG),
+    told from a command line's mistake (2) and a failure (1) (acc38b K5)."""
+    nothing = run_reader(synced_dir, "list", "--search", "zzqxnonword", "--ids")
+    assert (nothing.returncode, nothing.stdout.strip()) == (0, "")
+    assert "no headline or cached article holds" in nothing.stderr
+    one = _ids(synced_dir)[0]
+    assert run_reader(synced_dir, "unsave", one).returncode == 0
+    assert run_reader(synced_dir, "highlights", one).returncode == 0
+    (synced_dir / "config.toml").write_text('[ui]\ntheme = "solarized"\n', encoding="utf-8")
+    bad = run_reader(synced_dir, "list")
+    assert bad.returncode == 78 and bad.stderr.startswith("reader: bad setting in ")
+    (synced_dir / "config.toml").write_text("[ui\n", encoding="utf-8")
+    assert run_reader(synced_dir, "list").returncode == 78
+    (synced_dir / "config.toml").unlink()
+    assert run_reader(synced_dir, "show", "nosuchid", "--offline").returncode == 1
+    assert run_reader(synced_dir, "list", "--since", "yesterday").returncode == 2
+
+
+def test_show_json_objects_carry_their_id_and_feed(synced_dir: Path) -> None:
+    """`list --ids | xargs show --format json`: each object keyed back to its id (acc38b K7);
+    one id given, one object; several or `-`, a list."""
+    first, second = _ids(synced_dir)[:2]
+    feeds = {
+        row["id"]: row["feed"]
+        for row in json.loads(run_reader(synced_dir, "list", "--json").stdout)
+    }
+    one = json.loads(run_reader(synced_dir, "show", first, "--offline", "--format", "json").stdout)
+    assert (one["id"], one["feed"]) == (first, feeds[first])
+    both = run_reader(synced_dir, "show", first, second, "--offline", "--format", "json")
+    assert [(o["id"], o["feed"]) for o in json.loads(both.stdout)] == [
+        (first, feeds[first]),
+        (second, feeds[second]),
+    ]
+    piped = run_reader(
+        synced_dir, "show", "-", "--offline", "--format", "json", stdin=f"{first}\n".encode()
+    )
+    assert [o["id"] for o in json.loads(piped.stdout)] == [first]
+
+
+def test_every_command_taking_articles_takes_them_from_stdin(synced_dir: Path) -> None:
+    """`reader list --ids … | reader save -` as `| reader tag -` (acc38b K9), and `save`,
+    `unsave`, `forget` take several as `archive` does."""
+    first, second, third = _ids(synced_dir)[:3]
+    piped = f"{first}\n\n{second}\n".encode()
+    saved = run_reader(synced_dir, "save", "-", "--offline", stdin=piped)
+    assert saved.returncode == 0, saved.stderr
+    assert set(_ids(synced_dir, "--saved")) == {first, second}
+    assert run_reader(synced_dir, "unsave", first, second).returncode == 0
+    assert _ids(synced_dir, "--saved") == []
+    assert run_reader(synced_dir, "save", first, third, "--offline").returncode == 0
+    assert set(_ids(synced_dir, "--saved")) == {first, third}
+    archived = run_reader(synced_dir, "archive", "-", stdin=f"{third}\n".encode())
+    assert archived.returncode == 0, archived.stderr
+    assert _ids(synced_dir, "--archived") == [third]
+    shown = run_reader(synced_dir, "show", "-", "--offline", stdin=f"{first}\n{third}\n".encode())
+    assert shown.returncode == 0 and shown.stdout.count("\n\n") > 2
+    forgot = run_reader(synced_dir, "forget", "-", stdin=f"{second}\n".encode())
+    assert forgot.returncode == 0 and forgot.stdout.startswith("forgotten: ")
+    assert second in _ids(synced_dir, "--not-offline")
+    # One of several naming nothing is said; the others still go; exit 1.
+    mixed = run_reader(synced_dir, "unsave", "nosuchid", first)
+    assert mixed.returncode == 1 and "nosuchid" in mixed.stderr
+    assert _ids(synced_dir, "--saved") == [third]
+    # An empty list piped in (a search that found none): nothing to do.
+    assert run_reader(synced_dir, "save", "-", stdin=b"").returncode == 0
+    assert run_reader(synced_dir, "tag", "-", "port", stdin=b"").returncode == 0
+
+
+def test_progress_is_drawn_only_where_the_output_is_the_terminal_or_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reader export --format markdown | less`: the bar was drawn on the terminal less owns
+    (acc38b K11); from cron, its lines were mailed every run (K6)."""
+    terminal, other_end = pty.openpty()
+    reading, writing = os.pipe()
+    as_file = (tmp_path / "out.md").open("w")
+    tty_err = os.fdopen(os.dup(terminal), "w")
+    piped_out = os.fdopen(writing, "w")
+    try:
+        tty_out = os.fdopen(os.dup(terminal), "w")
+        monkeypatch.setattr(sys, "stderr", tty_err)
+        monkeypatch.setattr(sys, "stdout", tty_out)
+        assert common.progress_shown()
+        monkeypatch.setattr(sys, "stdout", as_file)
+        assert common.progress_shown()  # `reader export > book.md`
+        monkeypatch.setattr(sys, "stdout", piped_out)
+        assert not common.progress_shown()  # `| less`
+        monkeypatch.setattr(sys, "stdout", tty_out)
+        monkeypatch.setattr(sys, "stderr", as_file)
+        assert not common.progress_shown()  # `2>>log`
+        monkeypatch.undo()
+        tty_out.close()
+    finally:
+        for stream in (as_file, tty_err, piped_out):
+            stream.close()
+        for fd in (terminal, other_end, reading):
+            os.close(fd)
+
+
+def _mark_format(home: Path, format_number: int) -> None:
+    """`home` marked as written by a reader of `format_number`, as an older reader leaves it."""
+    from reader.store import Store
+
+    store = Store(home)
+    try:
+        store._state.set("format", format_number)
+    finally:
+        store.close()
+
+
+def test_an_older_library_is_read_as_it_is_and_its_upgrade_said_once(synced_dir: Path) -> None:
+    """`reader list` upgraded a library an older reader shares (a synced folder, another
+    machine) without a word, locking that reader out (acc38b K1): the commands that only read
+    leave it as it is; the first that writes upgrades it and says so, once."""
+    _mark_format(synced_dir, 5)
+    one = _ids(synced_dir)[0]
+    for command in (
+        ["list", "--json"],
+        ["feeds"],
+        ["show", one, "--offline"],
+        ["export", "--format", "markdown"],
+        ["cache"],
+    ):
+        done = run_reader(synced_dir, *command)
+        assert done.returncode == 0 and "upgraded" not in done.stderr, (command, done.stderr)
+    upgraded = run_reader(synced_dir, "mark-read", "--before", "2000-01-01")
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert upgraded.stderr == (
+        f"reader: the data directory {synced_dir} was upgraded from format 5 to 6: readers"
+        " from before 2026-12-05 can no longer open it\n"
+    )
+    again = run_reader(synced_dir, "mark-read", "--before", "2000-01-01")
+    assert (again.returncode, again.stderr) == (0, "")
+
+
+def _documented_fields() -> dict[str, tuple[set[str], set[str]]]:
+    """README's JSON output section: each table's fields by the line heading it, those a row
+    says are given "only" for some apart."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### JSON output\n", 1)[1].split("\n## ", 1)[0]
+    tables: dict[str, tuple[set[str], set[str]]] = {}
+    heading = ""
+    for line in section.splitlines():
+        if line.startswith("`reader "):
+            heading = line.split("`")[1]
+            tables[heading] = (set(), set())
+        elif line.startswith("| `") and heading:
+            cell, _, said = [*line.split(" | "), "", ""][:3]
+            names = set(re.findall(r"`([a-z_]+)`", cell))
+            tables[heading][1 if said.startswith("only") else 0].update(names)
+    return tables
+
+
+def test_the_json_fields_readme_lists_are_those_printed(synced_dir: Path) -> None:
+    """README's JSON output lists every field of every command's JSON, and no other (acc38b
+    K14): a field added to one without a word there fails this."""
+    documented = _documented_fields()
+    listed = json.loads(run_reader(synced_dir, "list", "--json").stdout)
+    always, _ = documented["reader list --json"]
+    assert {key for row in listed for key in row} == always
+    word = listed[0]["title"].split()[0]
+    found = json.loads(run_reader(synced_dir, "list", "--search", word, "--json").stdout)
+    extra, _ = documented["reader list --search WORDS --json"]
+    assert found and set(found[0]) == always | extra
+    shown = run_reader(synced_dir, "show", listed[0]["id"], "--offline", "--format", "json")
+    always, sometimes = documented["reader show --format json"]
+    assert always <= set(json.loads(shown.stdout)) <= always | sometimes
+    assert run_reader(synced_dir, "search-feed", "add", "Storms", "storm").returncode == 0
+    rows = json.loads(run_reader(synced_dir, "feeds", "--json").stdout)
+    always, _ = documented["reader feeds --json"]
+    search_only = {"words", "kept"}
+    assert {key for row in rows if row["kind"] == "feed" for key in row} == always - search_only
+    assert {key for row in rows if row["kind"] == "search" for key in row} == always
