@@ -339,7 +339,7 @@ class MainFullText(Screen[None]):
                 indexing=indexing,
                 page=page,
             )
-            lowered = asked.caseless() if not found.hits else None
+            lowered = asked.loosened() if not found.hits else None
             if lowered is None:
                 return found, "", syncing, of_no_feed(found.hits)
             stopped = lambda: self._generation != generation  # noqa: E731
