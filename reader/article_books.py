@@ -2,16 +2,16 @@
 markdown|html|epub`): a traveller's e-reader, a browser with no network. Each article is the
 Markdown `reader show --format markdown` prints (its citation first), as HTML by CommonMark's
 own rules with raw HTML off: a page's text reaches the file escaped, never as markup. Pictures
-are links to the site, not kept (none is cached), and a file holds no script and loads
-nothing by itself."""
+are links to the site, but in a book those kept for offline (`reader.pictures`), which it
+holds; and a file holds no script and loads nothing by itself."""
 
 from __future__ import annotations
 
 import re
 import uuid
 import zipfile
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from html import escape
 from typing import Any, BinaryIO
@@ -55,6 +55,9 @@ class ChapterText:
     own: str = ""
     """The article's own text, where the places of `marked` were measured (`article_text`):
     `markdown` has its citation before it."""
+    pictures: dict[str, bytes] = field(default_factory=dict)
+    """Its pictures kept for offline, by their file's name in a book (`book_pictures`): the
+    Markdown's `![…](pictures/NAME)`, which a book shows and other files link."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,22 +77,49 @@ class Chapter:
     language: str = ""
 
 
-def pictures_as_links(article: Article) -> Article:
+def pictures_as_links(article: Article, kept: dict[str, str] | None = None) -> Article:
     """`article` with each picture a link to it ("Image: Idle cranes"), as a paragraph: a
-    Markdown viewer loads a picture's `![…](…)` from the site, and the files load nothing."""
+    Markdown viewer loads a picture's `![…](…)` from the site, and the files load nothing. One
+    `kept` in the book (by address, its file's name there: `book_pictures`) stays a picture,
+    of that file."""
     if not any(block.kind == BlockKind.IMAGE for block in article.blocks):
         return article
+    kept = kept or {}
+
+    def shown(block: Block) -> Block:
+        address = _picture_address(block)
+        if address in kept:
+            inlines = tuple(replace(i, href=f"{_PICTURES}{kept[address]}") for i in block.inlines)
+            return replace(block, inlines=inlines)
+        label = (Inline(picture_label(block.text), href=address),)
+        return replace(block, kind=BlockKind.PARAGRAPH, inlines=label)
+
     blocks = tuple(
-        replace(
-            block,
-            kind=BlockKind.PARAGRAPH,
-            inlines=(Inline(picture_label(block.text), href=_picture_address(block)),),
-        )
-        if block.kind == BlockKind.IMAGE
-        else block
-        for block in article.blocks
+        shown(block) if block.kind == BlockKind.IMAGE else block for block in article.blocks
     )
     return replace(article, blocks=blocks)
+
+
+_PICTURES = "pictures/"
+"""Where a book keeps the pictures kept of its articles, beside their chapters."""
+
+
+def book_pictures(kept: dict[str, bytes], article: Article) -> dict[str, tuple[str, bytes]]:
+    """The kept pictures (by address: `Store.kept_picture_data`) of `article`'s text as files
+    of a book: by address, each file's name (its hash and its type's extension, never the
+    address's) and its bytes; one whose bytes are no picture kept is left a link, and its lead
+    image, which no chapter shows, is left out."""
+    from .pictures import KEPT_TYPES, digest, picture_type
+
+    shown = {_picture_address(b) for b in article.blocks if b.kind == BlockKind.IMAGE}
+    files: dict[str, tuple[str, bytes]] = {}
+    for address, body in kept.items():
+        if address not in shown:
+            continue
+        found = picture_type(body)
+        if found is not None:
+            files[address] = (f"{digest(body)[:32]}{KEPT_TYPES[found]}", body)
+    return files
 
 
 def _picture_address(block: Block) -> str | None:
@@ -178,11 +208,20 @@ def write_epub(
         book.writestr("OEBPS/style.css", _CSS)
         book.writestr("OEBPS/nav.xhtml", _xhtml(title, nav, language))
         book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id))
-        book.writestr("OEBPS/content.opf", _opf(names, title, book_id, language, modified))
+        pictures: dict[str, str] = {}  # each file's name in the book, and its media type
         for number, (name, one) in enumerate(zip(names, chapters, strict=True), 1):
-            body = f'<section dir="auto">\n{_chapter_body(one.text(), xhtml=True)}</section>\n'
+            text = one.text()
+            for picture, data in text.pictures.items():
+                if picture not in pictures:  # one picture in two articles: one file
+                    book.writestr(f"OEBPS/{_PICTURES}{picture}", data, zipfile.ZIP_STORED)
+                    pictures[picture] = _PICTURE_TYPES[picture.rpartition(".")[2]]
+            body = f'<section dir="auto">\n{_chapter_body(text, xhtml=True)}</section>\n'
             book.writestr(f"OEBPS/{name}", _xhtml(one.title, body, one.language or language))
             written(number)
+        # Written last: its manifest lists the pictures the chapters brought.
+        book.writestr(
+            "OEBPS/content.opf", _opf(names, title, book_id, language, modified, pictures)
+        )
 
 
 _CONTAINER = """<?xml version="1.0" encoding="utf-8"?>
@@ -231,20 +270,29 @@ def _contents(chapters: Sequence[Chapter], target: Any) -> str:
 
 def _chapter_body(text: ChapterText, xhtml: bool) -> str:
     """A chapter's article as HTML (XHTML for a book), your highlights marked in it and
-    listed with their notes after it, aside from its text."""
-    body = _body(text.markdown, xhtml, text.marked, text.own)
+    listed with their notes after it, aside from its text; its kept pictures shown in a book
+    (`ChapterText.pictures`)."""
+    body = _body(text.markdown, xhtml, text.marked, text.own, text.pictures if xhtml else {})
     if text.highlights:
         body += f'<aside class="highlights">\n{_body(text.highlights, xhtml)}</aside>\n'
     return body
 
 
-def _body(markdown: str, xhtml: bool, marked: Sequence[Highlight] = (), own: str = "") -> str:
+def _body(
+    markdown: str,
+    xhtml: bool,
+    marked: Sequence[Highlight] = (),
+    own: str = "",
+    pictures: Mapping[str, bytes] | None = None,
+) -> str:
     """An article's Markdown as HTML (XHTML for a book), the passages `marked` in `<mark>`
-    (their places measured in `own`: `ChapterText.own`)."""
+    (their places measured in `own`: `ChapterText.own`), the `pictures` the book holds
+    shown."""
     converter = _converter(xhtml)
     tokens = converter.parse(safe_text(markdown))
     mark_highlights(tokens, marked, own)
-    return _NOT_XML.sub("", converter.renderer.render(tokens, converter.options, {}))
+    env = {"pictures": pictures or {}}
+    return _NOT_XML.sub("", converter.renderer.render(tokens, converter.options, env))
 
 
 _converters: dict[bool, Any] = {}
@@ -264,7 +312,12 @@ def _converter(xhtml: bool) -> Any:
         def picture(renderer: Any, tokens: Any, at: int, options: Any, env: Any) -> str:
             token = tokens[at]
             alt = "".join(child.content for child in token.children or ())
-            source = escape(str(token.attrGet("src") or ""), quote=True)
+            src = str(token.attrGet("src") or "")
+            if src.startswith(_PICTURES) and src.removeprefix(_PICTURES) in env["pictures"]:
+                # A picture the book holds (`book_pictures`: our own file name), shown.
+                end = " />" if options.get("xhtmlOut") else ">"
+                return f'<img class="picture" src="{escape(src)}" alt="{escape(alt)}"{end}'
+            source = escape(src, quote=True)
             label = f"Image: {escape(alt)}" if alt else "Image"
             return f'<a class="picture" href="{source}">{label}</a>'
 
@@ -283,11 +336,24 @@ def _xhtml(title: str, body: str, language: str) -> str:
     )
 
 
-def _opf(names: list[str], title: str, book_id: str, language: str, modified: str) -> str:
+_PICTURE_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif"}
+_PICTURE_TYPES |= {"webp": "image/webp", "avif": "image/avif"}
+
+
+def _opf(
+    names: list[str],
+    title: str,
+    book_id: str,
+    language: str,
+    modified: str,
+    pictures: Mapping[str, str] | None = None,
+) -> str:
     items = "\n".join(
         f'<item id="a{n}" href="{name}" media-type="application/xhtml+xml"/>'
         for n, name in enumerate(names, 1)
     )
+    for n, (name, media_type) in enumerate((pictures or {}).items(), 1):
+        items += f'\n<item id="p{n}" href="{_PICTURES}{name}" media-type="{media_type}"/>'
     spine = "\n".join(f'<itemref idref="a{n}"/>' for n in range(1, len(names) + 1))
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'

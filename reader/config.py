@@ -69,6 +69,13 @@ class FetchLimits:
     # The User-Agent every request sends; "": reader's own (USER_AGENT). Some sites and CDNs
     # turn away any agent that is not a browser's (HTTP 403), newsboat's `user-agent`.
     user_agent: str = ""
+    # An article's pictures kept for reading offline (`[cache] keep_pictures`, `pictures`):
+    # one picture, all of one article's, how many of one article's, and the whole store of
+    # them (past it no more are fetched until eviction makes room).
+    picture_max_bytes: int = 5 * 1024 * 1024
+    article_pictures_max_bytes: int = 20 * 1024 * 1024
+    article_max_pictures: int = 30
+    pictures_max_bytes: int = 1024 * 1024 * 1024
 
     @property
     def agent(self) -> str:
@@ -95,6 +102,9 @@ class Config:
     path: Path
     limits: FetchLimits = field(default_factory=FetchLimits)
     cache_max_bytes: int = 0  # 0: no limit. Applied by each sync; saved articles are kept.
+    # An article's pictures fetched after its text and kept with it, for reading offline
+    # (`pictures`); within the `picture_*` limits of `FetchLimits`.
+    keep_pictures: bool = True
     refresh_interval: float = 0.0  # seconds between feed refreshes while the TUI is open; 0: off
     # What the TUI fetches unasked: the feeds as it opens, and the first uncached articles of
     # the list shown. Off, it opens on what was synced without a byte of network (a metered
@@ -196,6 +206,13 @@ ca_file = "{_LIMITS.ca_file}"
 # Some sites answer a feed with HTTP 403 to any agent that is not a browser's: give one here,
 # e.g. "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0".
 user_agent = "{_LIMITS.user_agent}"
+# The pictures kept of an article ([cache] keep_pictures): the most of one picture
+# ({_LIMITS.picture_max_bytes / 2**20:g} MB), of one article's together ({_LIMITS.article_pictures_max_bytes / 2**20:g} MB), how many of one
+# article's, and of every article's ({_LIMITS.pictures_max_bytes / 2**30:g} GB: past it no more are kept till some go).
+picture_max_bytes = {_LIMITS.picture_max_bytes}
+article_pictures_max_bytes = {_LIMITS.article_pictures_max_bytes}
+article_max_pictures = {_LIMITS.article_max_pictures}
+pictures_max_bytes = {_LIMITS.pictures_max_bytes}
 
 [cache]
 # Size limit of the article cache, applied after each sync ("500MB", "2GB"; "" for none).
@@ -207,6 +224,11 @@ user_agent = "{_LIMITS.user_agent}"
 # left out is fetched once it fits (opening one fetches it). KB, MB, GB count in 1,024s; a
 # number needs its unit, in quotes ("500MB"; "500B" for bytes; a bare 500 is refused).
 max_size = ""
+# Whether a sync (and opening an article) keeps the article's pictures (its figures and lead
+# image, never an icon or an advert) after its text, to open offline: JPEG, PNG, GIF, WebP
+# and AVIF only, within the picture limits above. They go with their article, and the size
+# limit counts them. false: none kept, each an "Image: ..." line linking to the site.
+keep_pictures = true
 
 [feeds]
 # How often the reader refreshes feeds while it is open ("30m", "2h"; "" for never).
@@ -420,6 +442,8 @@ _NOT_ZERO = {
     *("connect_timeout", "read_timeout", "total_timeout"),
     *("max_bytes", "pdf_max_bytes", "feed_max_bytes", "max_title_length", "max_feed_items"),
     "extract_seconds",
+    *("picture_max_bytes", "article_pictures_max_bytes", "article_max_pictures"),
+    "pictures_max_bytes",
 }
 _SITE_KEYS = {"body", "drop", "user_agent"}
 
@@ -502,7 +526,7 @@ def _check_keys(data: dict[str, Any]) -> None:
         if not isinstance(value, dict):
             raise ValueError(f"{section} must be a table: [{section}]")
     for section, known in (
-        ("cache", {"max_size"}),
+        ("cache", {"max_size", "keep_pictures"}),
         (
             "feeds",
             {"refresh_interval", "refresh_on_open", "fetch_ahead", "drop_read_after", "max_items"},
@@ -544,6 +568,9 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     if limits.max_connections < 1 or limits.per_host < 1:
         raise ValueError("network.max_connections and network.per_host must be at least 1")
     max_size = str(_unit_given(data, "cache", "max_size", "MB", "B for bytes"))
+    keep_pictures = data.get("cache", {}).get("keep_pictures", True)
+    if not isinstance(keep_pictures, bool):
+        raise ValueError("cache.keep_pictures must be true or false")
     feeds = data.get("feeds", {})
     interval = str(_unit_given(data, "feeds", "refresh_interval", "min", "s for seconds"))
     drop_after = str(feeds.get("drop_read_after", "") or "")
@@ -600,6 +627,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         limits=limits,
         site_rules=rules,
         cache_max_bytes=parse_size(max_size) if max_size else 0,
+        keep_pictures=keep_pictures,
         refresh_interval=_refresh_interval(interval),
         refresh_on_open=refresh_on_open,
         fetch_ahead=fetch_ahead,

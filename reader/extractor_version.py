@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 57
+EXTRACTOR = 58
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -146,7 +146,16 @@ of short lines kept as lines; a running
 foot of four lines, or one the file gives before the page's text, left out. 57: a caption
 typed with its ")" in the parties' runs, padded to its column with spaces, taken apart as one
 set in pieces; a judgment's bold short lines in the run of its text ("Held:", a party's name)
-no headings."""
+no headings. 58: an afternoon's mark after the time in Arabic ("10:30 م", "مساءً"), Greek ("μ.μ.")
+and Persian ("ب.ظ", which lost the date) and Hindi's "अपराह्न" before it read (an evening story was
+cited 12 hours early), and the zone named after the mark ("بتوقيت القاهرة"); a Solar Hijri year
+in a declared field ("1405-09-14" in article:published_time, JSON-LD, `<time datetime>`) of a
+Persian page or an `.ir`/`.af` address its Gregorian day, a Buddhist Era one ("2569-…") of a Thai
+page its Common Era's, a Hijri year elsewhere no date (the printed one cited); Taiwan's Minguo
+years ("中華民國115年12月4日", "115年12月4日", on a zh-TW page "115/12/04") read; a Thai date line opening "วันพฤหัสบดีที่" and an
+Israeli `<time>`'s "06.12.26" saying the header's day left out of the text; "بتوقيت القدس" and five more
+Arab capitals, Greek's "ώρα Ελλάδος" and Hebrew's "שעון ישראל" their zones (`extract
+.declared_calendars`, acc38a J14, J16, J17, J19)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -179,18 +179,41 @@ def _when(struct: time.struct_time | None, written: Any = None) -> datetime | No
     with: an Atom "2026-12-03T10:15:00+01:00" was cited as 09:15 UTC, a time its publisher never
     printed. The written string is trusted only when it is the same moment (feedparser reads
     formats `parse_datetime` doesn't: W3CDTF's "2026-12-03T10:15+01:00", old RSS misspellings)."""
+    stated = parse_datetime(written) if isinstance(written, str) else None
+    said = _in_words(written) if stated is None else None
     if not struct:
-        return None
+        return said
     try:
         moment = datetime.fromtimestamp(calendar.timegm(struct), UTC)
     except (OverflowError, ValueError, OSError):
-        return None
-    stated = parse_datetime(written) if isinstance(written, str) else None
+        return said
     # A date alone or a time without a zone stays as feedparser read it: sorting headlines and
     # `reader list` have always taken such a feed time as UTC.
     if stated is not None and whole(stated) and stated == moment:
         return stated
+    # feedparser reads "2026年12月03日 10:00" (Chinese CMSes' pubDate) as the 1st of the month
+    # at midnight, its year and month alone (acc38a J15): the words' own day, and time if given.
+    if said is not None and ((said.hour, said.minute) != (0, 0) or said.date() != moment.date()):
+        return said
     return moment
+
+
+# A date written in a feed's date field is this long at most; a longer value is no date.
+_WORDED_DATE = 40
+
+
+def _in_words(written: Any) -> datetime | None:
+    """The moment a feed's date field states in words no standard knows ("2026年12月03日
+    10:00", "2026년 12월 3일", "Чт, 03 дек 2026 10:00:00 +0300", "15.12.2026 10:00"), as a
+    dateline's text is read; a time without its zone, or a date alone, in UTC as feedparser
+    takes one. None for anything else."""
+    if not isinstance(written, str) or len(written.strip()) > _WORDED_DATE:
+        return None
+    # Here, not at the top: the extractor's modules are many, and most feeds' dates are standard.
+    from .extract.written_dates import parse_text_date
+
+    said = parse_text_date(written.strip())
+    return said if said is None or whole(said) else said.replace(tzinfo=UTC)
 
 
 def _strip_tags(html: Any) -> str:

@@ -32,7 +32,7 @@ from itertools import islice
 from .cells import terminal_cells
 from .dates import in_local_time
 from .feed_summary import summary_line
-from .fold import TYPESET, composed, fold
+from .fold import TYPESET, Folding, composed, fold
 from .keys import link_key
 from .models import Article, BlockKind, Entry
 from .reports import Headline
@@ -104,6 +104,10 @@ class Hit:
     query: str = ""
     """The query it was found by, as typed: the reading view opened from the hit searches
     the article for every word of it, as the hit was found (acc30a J30)."""
+    pending: bool = False
+    """Found, its line not worked out yet (`search`'s `details`): no snippet, byline, place
+    nor lead; `word` is the query's first found in the text. `library.text_search.detailed`
+    works them out, for the hits shown."""
 
     @property
     def line(self) -> str:
@@ -141,7 +145,8 @@ class _Folded:
         same text)."""
         self.ends = None if whole is None else whole[2]
         """Per character of `text`, where its cluster ends in the text given."""
-        self._folded: dict[bool, str] = {}
+        self._folded: dict[Folding, str] = {}
+        self._lowered: dict[Folding, str] = {}
 
     def given_span(self, at: int, end: int) -> tuple[int, int]:
         """The span `at`..`end` of `text` as offsets into the text given: a French one's
@@ -156,7 +161,13 @@ class _Folded:
         return self._folded[word.accents]
 
     def search(self, word: _Word) -> re.Match[str] | None:
-        return word.found.search(self.folded(word))
+        text = self.folded(word)
+        if text.isascii():  # as most news text is once folded: its letters looked for first
+            lowered = self._lowered.get(word.accents)
+            if lowered is None:
+                lowered = self._lowered[word.accents] = text.lower()
+            return word.search_ascii(text, lowered)
+        return word.found.search(text)
 
 
 def article_text(article: Article) -> str:
@@ -252,13 +263,16 @@ def _found(
     text: str,
     struck: StruckRuns = list,
     unheld: Container[int] = (),
+    bare: bool = False,
 ) -> tuple[str, str, str, str] | None:
     """The snippet of `text` (the runs `struck` gives marked), the word matched first in it
     ("", "" when `text` holds none of them), the byline holding a word `text` doesn't
     (`Hit.byline`) and where in `text` the words are nearest (`Hit.near`) when a word of each
     of the query's groups is in `title` (a `heading`) or `text` and none it excludes, else
     None. `unheld`: the words it excludes (by their place in `query.excluded`) that the index
-    tells `text` can't hold, not looked for in it."""
+    tells `text` can't hold, not looked for in it. `bare`: whether it matches, alone (no
+    snippet, byline nor place; the first word found in `text` as the word matched): a
+    common word's thousands of hits, most never shown, cost twice as much with theirs."""
     head = _Folded(title)
     body = _Folded(text)
     in_text: list[_Word] = []
@@ -282,6 +296,8 @@ def _found(
         for n, w in enumerate(query.excluded)
     ):
         return None
+    if bare:
+        return ("", in_text[0].typed if in_text else "", "", "")
     byline = ""
     if in_head and _APART in title:
         byline = _byline_holding(title.split(_APART)[1:], in_head)
@@ -398,6 +414,7 @@ def search(
     copies: Callable[[Headline], Sequence[KeptCopy]] = lambda headline: (),
     unheld: Callable[[str], Container[int]] = lambda key: (),
     summary_of: Callable[[Entry], str] = lambda entry: entry.summary,
+    details: int | None = None,
 ) -> list[Hit]:
     """The headlines `query` finds, in the order given, their cached articles' texts, bylines
     and own titles read by `cached_text` (`Library.searched`: only for those the list marks
@@ -419,7 +436,10 @@ def search(
 
     `summary_of` gives an entry's summary whole (`Store.feed_summary`), asked only of one
     whose list held less of it than a search reads (`Entry.summary_cut`: its article was
-    cached, and its text unread or empty)."""
+    cached, and its text unread or empty).
+
+    `details`: how many hits (the first found) are given their line (snippet, byline, place,
+    lead), the rest `Hit.pending` (None: every one)."""
     hits: list[Hit] = []
     if not query.finds:  # a tag's list alone (`tag:NAME`) is narrowed to by the caller
         return hits
@@ -446,8 +466,11 @@ def search(
         # Only of its cached text: a feed's text, searched in its place, is in no article's row.
         key = keys_of[n] if keys_of else headline.key or link_key(headline.entry.link)
         absent = unheld(key) if got else ()
-        found = _found(query, title, text, struck, absent)
-        if found is not None:
+        bare = details is not None and len(hits) >= details
+        found = _found(query, title, text, struck, absent, bare)
+        if found is not None and bare:
+            hits.append(Hit(headline, *found, query=query.text, pending=True))
+        elif found is not None:
             lead = "" if found[0] or found[2] else _lead(text, headline, summary_of)
             titled = (
                 _title_holding(query, own) if not found[0] and own != headline.entry.title else ""

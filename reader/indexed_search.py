@@ -23,14 +23,17 @@ INDEXING_NOTE_FROM = 300
 
 
 def index_cached(
-    store: Store, progress: Callable[[int, int], None] = lambda done, total: None
+    store: Store,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+    headlines: bool = True,
 ) -> int:
     """The data directory's search index brought up to date with the cache, as a sync ends: it
     has just cached the articles, and the first search after it found thousands to index
     first (75 s for a year's sync, acc30b P2). The articles indexed; 0 when there is no index
     to be had (a read-only directory) or it is busy or damaged: the next search catches up
     then, as it does with a sync of an older version. `progress` is told the articles indexed
-    and to index, before the first and after each batch (in this thread)."""
+    and to index, before the first and after each batch (in this thread). Without
+    `headlines`, the articles alone (a sync's catch-up while it goes on: its end does both)."""
     with opened_index(store) as index:
         if index is None:
             return 0
@@ -39,7 +42,8 @@ def index_cached(
         if signature is not None:  # read before the articles: one cached since tells
             index.note_caught_up_with(signature)
         # The headlines too, as a sync changed them: the next search tells "nothing" at once.
-        index.catch_up_headlines(store.headline_lists(), store.headline_words)
+        if headlines:
+            index.catch_up_headlines(store.headline_lists(), store.headline_words)
         return done
     return 0  # busy, the disk full, damaged: the next search catches up
 

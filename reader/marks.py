@@ -49,6 +49,9 @@ FOLD_MARK = _mark("↪", "»")
 """Before the rest of a line of code folded at the column's edge, as editors mark it."""
 PICTURE_MARK = _mark("▣", "■")
 """Before a picture's label in the reading view."""
+KEPT_PICTURE = _mark("✓ kept", "(kept)")
+"""After the label of a picture kept for reading offline (`reader.pictures`): `o` on it opens
+the copy kept."""
 NOTE_MARK = _mark("✎", "»")
 """Before a note of the reader's in the reading view: not the article's words."""
 ENTER_KEY = _mark("⏎", "Enter")

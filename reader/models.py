@@ -488,6 +488,12 @@ class Article:
     answers. Filled when it is read from the cache, as `versions` is."""
     gone_status: int = 0
     """The HTTP status that answer had (0: not known)."""
+    kept_pictures: frozenset[str] = frozenset()
+    """The addresses of its pictures kept for reading offline (`reader.pictures`): filled
+    when it is read from the cache, as `versions` is, no part of its record."""
+    pictures_not_kept: tuple[tuple[str, str], ...] = ()
+    """Those of its pictures a download tried and did not keep, each with why in one line
+    ("larger than 5 MB, not downloaded"); filled as `kept_pictures` is."""
     unkept: str = ""
     """Why this copy, fetched now, is not in the cache (`Unwritable`: "the disk is full", "the
     data directory is read-only"): read and shown, kept nowhere; "" for one the cache holds.

@@ -111,6 +111,14 @@ def user_waits() -> bool:
     return urgency is not None and urgency.waits
 
 
+PICTURES: ContextVar[bool] = ContextVar("reader_pictures", default=False)
+"""Set for the download of an article's pictures (`LibraryPictures`): after any article's
+text, a sync's or one opened, since a picture is worth less than a story to read."""
+
+
 def rank() -> Priority:
-    """The priority of the work under way here: first when the user waits for it."""
-    return (0,) if user_waits() else (1,)
+    """The priority of the work under way here: first when the user waits for it, last for
+    a picture's."""
+    if user_waits():
+        return (0,)
+    return (2,) if PICTURES.get() else (1,)

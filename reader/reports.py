@@ -582,6 +582,10 @@ class CacheStats:
     oldest: datetime | None
     newest: datetime | None
     left_out: int = 0  # articles the size limit left out (`limit`) that a headline lists
+    # The pictures kept of articles for reading offline (`pictures`): of how many articles,
+    # and their bytes (counted in the articles' size).
+    pictures_articles: int = 0
+    pictures_bytes: int = 0
 
 
 @dataclass(frozen=True)

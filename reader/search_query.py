@@ -41,6 +41,7 @@ its groups put together ("12500", which finds "12 500" and "12,500"), as its gro
 figure of it (`text_find.figure_edges`)."""
 
 MOST_TERMS = 32
+_LETTER_RUN = re.compile("[A-Za-z]+")
 MOST_PHRASE_WORDS = 64
 TAG_FIELD = "tag:"
 """What a term naming a tag starts with (`tag:strikes`)."""
@@ -63,6 +64,44 @@ class _Word:
         found = pattern(self.typed, open_end=self.prefix)
         assert found is not None  # a blank word is no `_Word` (`_word`)
         return whole_words(found, self.typed, self.prefix)
+
+    @cached_property
+    def letters(self) -> tuple[tuple[str, ...], bool]:
+        """The runs of ASCII letters of the word as its pattern is made of them (`pattern`),
+        in lower case when case doesn't count, and whether the first starts it: in a text
+        folded for it that is all ASCII, each run of every match stands whole, as typed (the
+        marks and zero-width characters the pattern skips between two letters, German's ß
+        for "ss", an umlaut for "ae", an Arabic or Hebrew prefix aren't ASCII; a figure's
+        gaps are between digits, or a digit and a letter)."""
+        query = typed(self.typed)
+        query = fold(query, accents=folding(query) is not False)
+        runs = _LETTER_RUN.findall(query)
+        leading = bool(runs) and query.startswith(runs[0])
+        if self.found.flags & re.IGNORECASE:
+            runs = [run.lower() for run in runs]
+        return tuple(runs), leading
+
+    def search_ascii(self, text: str, lowered: str) -> re.Match[str] | None:
+        """The word's first match in `text`, folded for it and all ASCII (`lowered`: it in
+        lower case), as `found.search` gives it: None at once when a run of its `letters` is
+        missing, else tried only where its first run stands when that starts it. The pattern
+        run at every place of the text, its edges' lookbehinds and the marks it may skip
+        between each two letters, took 0.12 ms an article for a phrase no article held: most
+        of `F "senate treaty harbour"` over 29,000 articles holding each word (acc37a H4)."""
+        runs, leading = self.letters
+        within = lowered if self.found.flags & re.IGNORECASE else text
+        if any(run not in within for run in runs):
+            return None
+        if not leading:
+            return self.found.search(text)
+        # Every match starts where its first run does (its lookbehinds read the text before).
+        first = runs[0]
+        at = within.find(first)
+        while at >= 0:
+            if (match := self.found.match(text, at)) is not None:
+                return match
+            at = within.find(first, at + 1)
+        return None
 
 
 @dataclass(frozen=True)

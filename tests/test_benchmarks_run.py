@@ -55,6 +55,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "repair_memory": ("--rows", "20"),
     "saved_sync_start": ("--saved", "5", "--uncached", "2", "--repeats", "1"),
     "search_after_sync": ("--articles", "5", "--sample", "2"),
+    "search_common_words": ("--articles", "30", "--runs", "1", "--against", THIS),
     "search_fixed_work": ("--data-dir", DATA, "--runs", "1"),
     "search_nothing": ("--data-dir", DATA, "--runs", "1"),
     "search_pages": ("--articles", "5", "--sample", "2"),
@@ -72,6 +73,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "sync_prefetch": (
         *("--feeds", "1", "--items", "2", "--latency", "0", "--hosts", "1", "--sample", "2"),
     ),
+    "sync_pictures": ("--runs", "1"),
     "sync_unchanged": (DATA, "--runs", "1"),
     "tui_burst": ("--runs", "1", "--keys", "3"),
     "tui_far_place": ("--words", "500", "--repeats", "1"),

@@ -40,6 +40,8 @@ def test_cache_json_says_what_it_holds(
         "max_items",
         "disk_bytes",
         "search_index_bytes",
+        "pictures_bytes",
+        "pictures_articles",
         "oldest",
         "newest",
     }

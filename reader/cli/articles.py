@@ -158,7 +158,9 @@ def _list_of(
             # Read before: what it has not cached yet is searched by its feed's text only.
             syncing = lib.store.sync_under_way()
 
-            def searched(rows: list[Headline], asked: Query = query) -> TextSearch:
+            def searched(
+                rows: list[Headline], asked: Query = query, lines: bool = False
+            ) -> TextSearch:
                 return search_cached(
                     lib,
                     rows,
@@ -168,10 +170,13 @@ def _list_of(
                     unlisted=unlisted,
                     unread_only=args.unread,
                     indexing=indexing_said(syncing),
+                    # A hit's line (its snippet) only where it is printed: not for the ids
+                    # alone, nor for a count (most of a common word's search, acc37a H4).
+                    details=None if lines else 0,
                 )
 
             uncached = sum(not h.cached for h in headlines) if syncing is not None else 0
-            found = searched(headlines)
+            found = searched(headlines, lines=not args.ids)
             # Those no feed lists are dated by their page: the bounds hold for them too.
             found_read = read_since([hit.headline for hit in found.hits], read_at, opened)
             headlines = between(list(found_read), since, before)
@@ -346,6 +351,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     config = config_of(args)
     style, copy = args.style or config.citation_style, config.citation_copy
     lib = open_library(args)
+    # A print of the text: the pictures' downloads behind it would be stopped as it ends,
+    # nothing kept (a sync, or the reader opening it, keeps them).
+    lib.keep_pictures = False
     if not args.offline:
         # Its page is read by a worker process, under its time limit: forked now, before any
         # thread, it starts in a few ms (`CpuWorkers.start_pages`).

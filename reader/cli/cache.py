@@ -69,6 +69,9 @@ def cmd_cache(args: argparse.Namespace) -> int:
         )
         out(f"left out        {stats.left_out}: {why}")
     out(f"size on disk    {size_text(stats.disk_bytes)}")
+    if stats.pictures_bytes:
+        of = plural(stats.pictures_articles, "article")
+        out(f"pictures        {size_text(stats.pictures_bytes)} of it, kept of {of} for offline")
     if index:
         out(f"search index    {size_text(index)} of it (made again by a search when deleted)")
     out(f"oldest          {when(stats.oldest)}")
@@ -90,6 +93,8 @@ def _stats_json(lib: Library, stats: CacheStats, index: int) -> dict[str, Any]:
         "max_items": lib.max_items or None,
         "disk_bytes": stats.disk_bytes,
         "search_index_bytes": index,
+        "pictures_bytes": stats.pictures_bytes,
+        "pictures_articles": stats.pictures_articles,
         "oldest": iso_time(stats.oldest),
         "newest": iso_time(stats.newest),
     }

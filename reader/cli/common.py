@@ -241,6 +241,7 @@ def render_item(
     if fmt == "csl-json":
         return csl_item(article, item_id)
     from ..codec import article_to_json, enclosures_json
+    from ..pictures import pictures_json
     from ..render import to_markdown, to_text
 
     data = article_to_json(article)
@@ -250,6 +251,7 @@ def render_item(
     data["word_count"] = article.word_count
     data["word_count_unit"] = article.count_unit  # "characters" for Chinese and Japanese
     data["enclosures"] = enclosures_json(entry) if entry is not None else []
+    data["pictures"] = pictures_json(article)
     if article.versions:  # the copies kept of an article a sync found changed
         data["version"] = article.version
         data["versions"] = [

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from ..article_books import (
     Chapter,
     ChapterText,
+    book_pictures,
     chapter,
     pictures_as_links,
     write_epub,
@@ -100,7 +101,9 @@ def _export(
     # "exported: 152/152" for 76 articles (acc33a A2, acc33b B5).
     contents, contents_read = counted_progress("reading the contents", "contents read")
     try:
-        chapters, missing = _chapters(lib, chosen, style, lambda n: contents(n, len(chosen)))
+        chapters, missing = _chapters(
+            lib, chosen, style, lambda n: contents(n, len(chosen)), args.format == "epub"
+        )
     finally:
         contents_read()
     if not chapters:
@@ -244,10 +247,15 @@ def _choice(target: Entry | str, names: Mapping[str, str]) -> _Chosen:
 
 
 def _chapters(
-    lib: Library, chosen: list[_Chosen], style: str, read: Callable[[int], None]
+    lib: Library,
+    chosen: list[_Chosen],
+    style: str,
+    read: Callable[[int], None],
+    pictures: bool = False,
 ) -> tuple[list[Chapter], list[str]]:
     """The chapters of the cached articles among `chosen`, and the links of those not cached;
-    `read` told how many were read so far. Each chapter's text is read as it is written."""
+    `read` told how many were read so far. Each chapter's text is read as it is written, with
+    the pictures kept of it when a book takes `pictures` (an EPUB)."""
     chapters: list[Chapter] = []
     missing: list[str] = []
     for count, one in enumerate(chosen, 1):
@@ -256,23 +264,33 @@ def _chapters(
         if heading is None:
             missing.append(one.link)
             continue
-        text = partial(_markdown, lib, one.link, style, one.entry)
+        text = partial(_markdown, lib, one.link, style, one.entry, pictures)
         chapters.append(chapter(one.feed or heading.site_name, heading, text))
     return chapters, missing
 
 
-def _markdown(lib: Library, link: str, style: str, entry: Entry | None) -> ChapterText:
+def _markdown(
+    lib: Library, link: str, style: str, entry: Entry | None, pictures: bool = False
+) -> ChapterText:
     """The chapter of the article cached for `link`, as `reader show --format markdown`
-    prints it, pictures as links, with your highlights to mark in it and list after it."""
+    prints it, pictures as links (but those kept for offline, in a book that takes
+    `pictures`: `book_pictures`), with your highlights to mark in it and list after it."""
     article = lib.cached_article_as_shown(link)
     if article is None:  # gone since the contents were read: another process's prune
         return ChapterText("*This article left the cache while the book was made.*")
     own = article
-    article = pictures_as_links(article)
+    files = book_pictures(lib.store.kept_picture_data(link), own) if pictures else {}
+    article = pictures_as_links(article, {address: name for address, (name, _) in files.items()})
     kept = lib.highlights_in(link, article)
     marked = kept.kept.items if kept else ()
     markdown = render(article, "markdown", style, entry)
-    return ChapterText(markdown, marked, after_article(kept), article_text(own) if marked else "")
+    return ChapterText(
+        markdown,
+        marked,
+        after_article(kept),
+        article_text(own) if marked else "",
+        {name: body for name, body in files.values()},
+    )
 
 
 def _title(args: argparse.Namespace) -> str:

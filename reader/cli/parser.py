@@ -532,6 +532,13 @@ def build_parser() -> argparse.ArgumentParser:
         " sync carries on.",
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
+    p.add_argument(
+        "--no-pictures",
+        action="store_true",
+        help="keep no article's pictures this time, whatever the config's [cache] keep_pictures"
+        " (on by default: each article's pictures, JPEG, PNG, GIF, WebP and AVIF only, are kept"
+        " after its text for reading offline, within [network] picture_max_bytes and its kin)",
+    )
     _add_tag_option(
         p,
         "only the feeds filed under TAG and their articles",

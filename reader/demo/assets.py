@@ -7,7 +7,9 @@ import hashlib
 import html
 import io
 import math
+import struct
 import wave
+import zlib
 
 
 def budget_report_pdf() -> bytes:
@@ -33,6 +35,39 @@ def placeholder_svg(name: str) -> bytes:
         f'<text x="24" y="430" font-family="sans-serif" font-size="20" fill="#fff">{label}</text>'
         "</svg>"
     ).encode()
+
+
+def placeholder_png(name: str) -> bytes:
+    """A small deterministic PNG for a figure (`placeholder_svg`'s picture: sky over sea, its
+    colours by a hash of its file name), with a noisy sea so that it weighs what a small photo
+    does (~20 KB): a picture a sync can keep (`reader.pictures` keeps no SVG)."""
+    digest = hashlib.sha1(name.encode()).digest()
+    sky, sea = digest[:3], digest[3:6]
+    width, height = 320, 180
+    noise = b"".join(hashlib.sha256(digest + b"%d" % n).digest() for n in range(width * 3))
+    rows = []
+    for y in range(height):
+        wave_at = 120 + int(10 * math.sin(y / 7))
+        if y < wave_at:
+            rows.append(b"\x00" + sky * width)
+        else:
+            start = (y * 97) % (len(noise) - width * 3)
+            speckle = noise[start : start + width * 3]
+            rows.append(
+                b"\x00" + bytes((c & 0x3F) | (sea[i % 3] & 0xC0) for i, c in enumerate(speckle))
+            )
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + crc
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def placeholder_wav(name: str) -> bytes:

@@ -26,7 +26,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from urllib.parse import quote, unquote, urlsplit
 
-from .assets import STATIC_FILES, budget_report_pdf, placeholder_svg, placeholder_wav
+from .assets import (
+    STATIC_FILES,
+    budget_report_pdf,
+    placeholder_png,
+    placeholder_svg,
+    placeholder_wav,
+)
 from .content import NON_ARTICLE_LINKS, load_articles, tag_href
 from .feeds import build_feed, feed_entries, last_modified
 from .sites import SITE_ORDER, SITES
@@ -39,7 +45,9 @@ from .templates import (
     render_site_front,
 )
 
-_MEDIA_PATH = re.compile(r"^/(?:gazette|northwind|vestnik)/media/[a-z0-9-]+\.(?P<kind>svg|wav)$")
+_MEDIA_PATH = re.compile(
+    r"^/(?:gazette|northwind|vestnik)/media/[a-z0-9-]+\.(?P<kind>svg|png|wav)$"
+)
 _COMPRESSIBLE = ("text/", "application/rss+xml", "application/atom+xml", "image/svg+xml")
 # Errors that just mean the client went away; they are expected and must stay quiet.
 _DISCONNECTS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
@@ -191,6 +199,8 @@ class _Handler(BaseHTTPRequestHandler):
             name = path.rsplit("/", 1)[1]
             if media["kind"] == "wav":
                 return Resource(placeholder_wav(name), "audio/wav")
+            if media["kind"] == "png":
+                return Resource(placeholder_png(name), "image/png")
             return Resource(placeholder_svg(name), "image/svg+xml")
         return None
 

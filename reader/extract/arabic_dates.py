@@ -1,5 +1,5 @@
 """Dates as Arabic papers write them beside what `written_dates` reads: a zone named by its
-place ("14:05 بتوقيت الإمارات", 14:05 UAE time), and the Hijri date printed beside the Gregorian
+place ("14:05 بتوقيت الإمارات", 14:05 UAE time; Greek's and Hebrew's "Greece time", "Israel time" too), and the Hijri date printed beside the Gregorian
 one ("الأربعاء 2 ديسمبر 2026 - 11 جمادى الآخرة 1448 هـ"), the same day, passed over."""
 
 from __future__ import annotations
@@ -22,15 +22,40 @@ _ZONES = {
     **dict.fromkeys(["بيروت", "لبنان"], "Asia/Beirut"),
     **dict.fromkeys(["بغداد", "العراق"], "Asia/Baghdad"),
     **dict.fromkeys(["غرينتش", "غرينيتش", "جرينتش"], "UTC"),
+    # Places of one zone each the Levant's and the Maghreb's papers name (not "عمان": Amman's
+    # and Oman's, written alike).
+    **dict.fromkeys(["القدس", "فلسطين"], "Asia/Jerusalem"),
+    **dict.fromkeys(["دمشق", "سوريا"], "Asia/Damascus"),
+    **dict.fromkeys(["الرباط", "المغرب"], "Africa/Casablanca"),
+    **dict.fromkeys(["تونس"], "Africa/Tunis"),
+    **dict.fromkeys(["الجزائر"], "Africa/Algiers"),
+    **dict.fromkeys(["الخرطوم", "السودان"], "Africa/Khartoum"),
 }
-ARABIC_ZONE = rf"{ARABIC_ZONE_WORD}\s+(?:" + "|".join(sorted(_ZONES, key=len, reverse=True)) + ")"
+# The same said in Greek and Hebrew: "ώρα Ελλάδος" (Greece time), "שעון ישראל" (Israel time).
+# Looked up casefolded: Greek's final "ς" is then "σ".
+_COUNTRY_TIMES = {
+    name.casefold(): zone
+    for name, zone in (
+        ("ώρα Ελλάδος", "Europe/Athens"),
+        ("ώρα Ελλάδας", "Europe/Athens"),
+        ("שעון ישראל", "Asia/Jerusalem"),
+    )
+}
+ARABIC_ZONE = (
+    rf"(?:{ARABIC_ZONE_WORD}\s+(?:"
+    + "|".join(sorted(_ZONES, key=len, reverse=True))
+    + r")|ώρα\s+ελλάδ(?:ος|ας)|שעון\s+ישראל)"
+)
 
 
 def arabic_zone(name: str) -> tzinfo | None:
-    """The zone "بتوقيت الإمارات" names (Asia/Dubai, +04:00), or None for a place not known."""
-    place = " ".join(name.split()[1:])
+    """The zone "بتوقيت الإمارات" names (Asia/Dubai, +04:00), or "ώρα Ελλάδος", "שעון ישראל";
+    None for a place not known."""
+    words = name.casefold().split()
     try:
-        return ZoneInfo(_ZONES[place])
+        if words and words[0] == ARABIC_ZONE_WORD:
+            return ZoneInfo(_ZONES[" ".join(words[1:])])
+        return ZoneInfo(_COUNTRY_TIMES[" ".join(words)])
     except (KeyError, ZoneInfoNotFoundError):  # a system without the zone database
         return None
 

@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 
 from ..dates import date_only, falls_on, parse_datetime, whole, zone_unstated
 from .date_agreement import address_day, agreed_publication
+from .declared_calendars import in_common_era
 from .marked_times import (
     _hentry_published_time,
     _hentry_update_time,
@@ -33,10 +34,17 @@ def _before(moment: datetime, other: datetime) -> bool:
     return moment.date() < other.date()
 
 
-def _parsed(*values: Any) -> list[datetime]:
+def _parsed(*values: Any, language: str = "", address: str = "") -> list[datetime]:
     """The times among `values` (strings, or whatever else a JSON-LD value may be) that read
-    as one, in order."""
-    return [t for v in values if isinstance(v, str) and (t := _declared_time(v)) is not None]
+    as one, in order; in the Gregorian calendar, as a page in `language` at `address` writes
+    another's year (`in_common_era`)."""
+    return [
+        c
+        for v in values
+        if isinstance(v, str)
+        and (t := _declared_time(v)) is not None
+        and (c := in_common_era(t, language, address)) is not None
+    ]
 
 
 # A Unix time in seconds or milliseconds, as some CMSs declare one ("1709631000").
@@ -137,7 +145,11 @@ def article_dates(
     # article:published_time, Medium its last republishing).
     microdata = _itemprop_times(doc)
     rdfa = _rdfa_times(doc)
-    declared = _parsed(
+
+    def parsed(*values: Any) -> list[datetime]:
+        return _parsed(*values, language=language, address=next(iter(addresses), ""))
+
+    declared = parsed(
         meta.get("article:published_time"),
         ld.get("datePublished"),
         # A live blog's: when its coverage began.
@@ -145,7 +157,7 @@ def article_dates(
         # GOV.UK's: its first publication (its other dates are of the latest change).
         meta.get("govuk:first-published-at"),
     )
-    less_formal = _parsed(
+    less_formal = parsed(
         meta.get("parsely-pub-date"),
         parsely.get("pub_date"),
         # Not OpenGraph's, but what Mastodon's servers declare of a post.
@@ -171,7 +183,7 @@ def article_dates(
     )
     found = declared + less_formal
     declared = [_with_time(t, found) for t in declared]
-    modified = _parsed(
+    modified = parsed(
         meta.get("article:modified_time"),
         ld.get("dateModified"),
         meta.get("datemodified"),
@@ -189,7 +201,7 @@ def article_dates(
         said = text_dates(doc, language)[0]
         # A `<time>` labelled a revision is among the `modified`, which no witness makes the
         # publication.
-        own = _parsed(_own_time(doc))
+        own = parsed(_own_time(doc))
         shown = [t.date() for t in (said, *own) if t is not None]
         stated = [
             *(day for url in dict.fromkeys(addresses) if (day := address_day(url))),
@@ -214,7 +226,7 @@ def article_dates(
     # build time may be any time).
     modified = modified or [
         t
-        for t in _parsed(
+        for t in parsed(
             meta.get("last-modified"), meta.get("dcterms:modified"), meta.get("dc:date:modified")
         )
         if published is None or t >= published

@@ -82,14 +82,38 @@ _DATES = [
 # write it ("二〇二四年五月三日", "令和六年五月三日", "十月二十三日"). Read as the figures the
 # patterns above take (`western_figures`); only the eras a news story's date can be in.
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+# Taiwan's Minguo (Republic of China) years, 1911 behind ("中華民國115年12月4日" is 4 December
+# 2026), as its government and many of its sites write them; a year of three figures before
+# 年 (and 月 and 日 after it) no other calendar a news story's date is in has (acc38a J16).
+_MINGUO = {"中華民國": 1911, "中华民国": 1911, "民國": 1911, "民国": 1911}
+_ERA_YEARS = _ERAS | _MINGUO
 _KANJI_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 _KANJI_NUMBER = "[〇○零一二三四五六七八九十]"
 _KANJI_DATE = re.compile(
-    rf"(?:(?P<era>{'|'.join(_ERAS)})\s*(?P<era_year>元|\d{{1,2}}|{_KANJI_NUMBER}{{1,3}})"
-    rf"|(?P<year>[一二][{''.join(_KANJI_DIGITS)}]{{3}}|(?:19|20)\d\d))\s*年"
+    rf"(?:(?P<era>{'|'.join(_ERA_YEARS)})\s*(?P<era_year>元|\d{{1,3}}|{_KANJI_NUMBER}{{1,3}})"
+    rf"|(?P<year>[一二][{''.join(_KANJI_DIGITS)}]{{3}}|(?:19|20)\d\d)|(?<!\d)(?P<minguo>1\d\d))"
+    r"\s*年"
     rf"\s*(?P<month>\d{{1,2}}|{_KANJI_NUMBER}{{1,2}})\s*月"
     rf"\s*(?P<day>\d{{1,2}}|{_KANJI_NUMBER}{{1,3}})\s*日"
 )
+
+
+# Taiwan's Minguo year in figures, year first: "115/12/04 14:30", read on a page of Taiwan's
+# Chinese only (elsewhere three figures and two may be anything).
+MINGUO_SLASHED = re.compile(
+    r"(?<![\d/])(?P<minguo>1[0-4]\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])"
+)
+_TAIWANS = ("zh-tw", "zh-hant")
+
+
+def minguo_figures(text: str, language: str) -> str:
+    """`text` with its Minguo years written "115/12/04" given as the Common Era's
+    ("2026/12/04") when `language` is Taiwan's Chinese ("zh-TW", "zh-Hant-TW")."""
+    if not language.replace("_", "-").casefold().startswith(_TAIWANS):
+        return text
+    return MINGUO_SLASHED.sub(
+        lambda m: f"{int(m['minguo']) + _MINGUO['民國']}/{m['month']}/{m['day']}", text
+    )
 
 
 def _kanji_number(written: str) -> int:
@@ -106,16 +130,18 @@ def _kanji_number(written: str) -> int:
 
 
 def western_figures(text: str) -> str:
-    """`text` with its Japanese era dates and its dates in Chinese numerals written in figures
-    of the Common Era: "2024年5月3日" for "令和6年5月3日" and "二〇二四年五月三日" (acc31b M14,
-    M16). Only a whole date (year, month and day) is rewritten; `ascii_digits` first."""
+    """`text` with its Japanese era dates, Taiwan's Minguo ones and its dates in Chinese
+    numerals written in figures of the Common Era: "2024年5月3日" for "令和6年5月3日",
+    "民國113年5月3日" and "二〇二四年五月三日" (acc31b M14, M16). Only a whole date (year, month and day) is rewritten; `ascii_digits` first."""
     if "年" not in text:
         return text
 
     def figures(match: re.Match[str]) -> str:
         if match["era"]:
             era_year = 1 if match["era_year"] == "元" else _kanji_number(match["era_year"])
-            year = _ERAS[match["era"]] + era_year
+            year = _ERA_YEARS[match["era"]] + era_year
+        elif match["minguo"]:
+            year = _MINGUO["民國"] + int(match["minguo"])
         else:
             year = _kanji_number(match["year"])
         month, day = _kanji_number(match["month"]), _kanji_number(match["day"])

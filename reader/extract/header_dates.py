@@ -7,7 +7,7 @@ calendar; and how long such lines and a sentence are. header_lines.py leaves the
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from ..dates import ascii_digits
 from ..models import words_in
@@ -79,12 +79,33 @@ def _is_labelled_date(text: str, published: datetime | None) -> bool:
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+# Israeli sites' "06.12.26" (a `<time>`'s text between the byline and the lede): the day, the
+# month and the year's last two figures, maybe its time; read only as the header's day.
+_SHORT_YEAR_DATE = re.compile(r"([0-3]\d)\.([01]\d)\.(\d\d)(?:,?\s*[0-2]?\d:[0-5]\d)?")
+
+
+def _is_short_year_dateline(text: str, dates: list[datetime]) -> bool:
+    """The line is "06.12.26" (with its time, maybe) and says the day of one of `dates`, a day
+    either side for the time zone (acc38a J17)."""
+    found = _SHORT_YEAR_DATE.fullmatch(text.strip())
+    if found is None:
+        return False
+    day, month, year = (int(part) for part in found.groups())
+    try:
+        said = date(2000 + year, month, day)
+    except ValueError:
+        return False
+    return any(abs(said - known.date()) <= timedelta(days=1) for known in dates)
+
+
 def _is_bare_dateline(text: str, published: datetime | None, updated: datetime | None) -> bool:
     """The line is a date and nothing else ("March 5, 2024 10:01 AM ET", "5 марта 2024, 09:30",
     "Updated March 6") and says the header's: each year and month it names is that of the
     publication or the revision (a day either side, for the time zone), and it names the day of
     one. A date the header does not give is the page's to say: the line stays."""
     dates = [d for d in (published, updated) if d is not None]
+    if _is_short_year_dateline(text, dates):
+        return True
     if not dates or not states_only_dates(text):
         return False
     # The Hijri date beside the Gregorian one is the same day, in its own year.

@@ -42,7 +42,11 @@ _DATE = (
     rf"(?:(?P<day>[0-3]?\d)\s+(?P<month>[^\W\d_]+)\s+{_YEAR}"
     r"|(?P<nyear>13\d\d|14[0-3]\d)/(?P<nmonth>[01]?\d)/(?P<nday>[0-3]?\d)(?![\d/]))"
 )
-_CLOCK = r"(?:[\s،,\-–|]+(?:ساعت\s+)?(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?(?!\d))?"
+# The time may be of 12 hours, its half after it: "ق.ظ" (before noon), "ب.ظ" (after noon).
+_CLOCK = (
+    r"(?:[\s،,\-–|]+(?:ساعت\s+)?(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?(?!\d)"
+    r"(?:\s*(?P<half>[قب])\.\s?ظ\.?)?)?"
+)
 _WEEKDAY = r"(?:[^\W\d_]+(?:\s[^\W\d_]+)?[\s،,]+)?"
 _LINE = re.compile(rf"(?:{_LABEL})?{_WEEKDAY}{_DATE}{_CLOCK}\s*")
 # The same at a line's end, after a name: "نویسنده: مریم احمدی ۱۴ آذر ۱۴۰۵".
@@ -77,9 +81,12 @@ def solar_hijri_moment(text: str, after_name: bool = False) -> datetime | None:
     if not 1 <= month <= 12 or not 1 <= day <= (31 if month <= 6 else 30):
         return None
     day_of = gregorian(year, month, day)
-    if found["hour"] is None or int(found["hour"]) > 23:
+    hour = int(found["hour"] or 99)
+    if found["half"]:
+        hour = hour % 12 + (12 if found["half"] == "ب" else 0) if 1 <= hour <= 12 else 99
+    if hour > 23:
         return on_date(day_of)
-    at = time(int(found["hour"]), int(found["minute"]))
+    at = time(hour, int(found["minute"]))
     try:
         return datetime.combine(day_of, at, ZoneInfo(zone))
     except ZoneInfoNotFoundError:  # a system without the zone database

@@ -24,9 +24,11 @@ from .date_patterns import (
     _DAY,
     _MONTH,
     _WORD_START,
+    MINGUO_SLASHED,
     _order_language,
     _slashed,
     _year,
+    minguo_figures,
     western_figures,
 )
 from .date_patterns import common_era as common_era
@@ -49,8 +51,9 @@ _PUBLISHED = re.compile(rf"\b{PUBLISHED_WORDS}\b|{PUBLISHED_WORDS_CJK}", re.IGNO
 def parse_text_date(text: str, language: str = "") -> datetime | None:
     """The first date `text` states whole, with its time and zone when it gives them; None for
     a text that gives none (or only a relative one: "2 hours ago"). `language` is the page's,
-    which says the order of "3/4/2026" and which country's "IST" a time is in."""
-    text = date_figures(text)
+    which says the order of "3/4/2026", which country's "IST" a time is in, and whether
+    "115/12/04" is Taiwan's Minguo year."""
+    text = minguo_figures(date_figures(text), language)
     found = []
     for pattern in _DATES:
         for match in pattern.finditer(text):
@@ -250,6 +253,8 @@ _DAY_AND_MONTH = [
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH}", re.IGNORECASE),
     re.compile(rf"{_WORD_START}{_MONTH}\s+{_DAY}(?!\d)", re.IGNORECASE),
     re.compile(r"(?<!\d)(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"),
+    # Taiwan's "115/12/04": what else the line holds is the question here, the day the header's.
+    MINGUO_SLASHED,
 ]
 _TIME_ALONE = re.compile(rf"(?<![\d:.]){_TIME}(?![\d:])", re.IGNORECASE)
 _ZONE_NAME = re.compile(
@@ -262,9 +267,12 @@ _ZONE_NAME = re.compile(
 # units of a date and a time, the Common Era's mark.
 _DATELINE_REST = re.compile(
     r"(?<!\w)(?:on|at|le|am|um|el|de|del|a las|alle|ore|às|om|o|godz|в|о|saat|г|года|р|r|à|kl"
-    rf"|{WEEKDAYS})(?!\w)"
+    # Thai's "at the time" before the hour ("เวلา 14:30 น.").
+    rf"|เวลา|{WEEKDAYS})(?!\w)"
+    # A Thai weekday joined to its "ที่" ("on the"): "วันพฤหัสบดีที่ 3 ธันวาคม 2569".
+    r"|(?<!\w)วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)ที่"
     r"|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|(?<!\S)น\.|[（(][月火水木金土日월화수목금토일][）)]"
-    r"|[年月日時时分년월일시분]|午前|午後|上午|下午|오전|오후"
+    r"|[年月日時时分년월일시분]|午前|午後|上午|下午|오전|오후|民國|民国|中華|中华"
     # Arabic's "م" after a Gregorian year beside a Hijri one ("3 ديسمبر 2026 م").
     r"|(?<!\w)م(?!\w)",
     re.IGNORECASE,

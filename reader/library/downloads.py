@@ -40,7 +40,7 @@ from ..too_large_links import as_link, outgrown
 from ..urls import canonical_url, is_web_url, not_web_url, web_url_problem
 from .failures import _may_come_later, _unexpected_as_fetch_error, storage_failure
 from .leads import CEILING, FILE_LINK, start_download
-from .page_reads import LibraryPageReads
+from .pictures import LibraryPictures
 from .resources import _link
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def _tell(hearer: Callable[[Article], None], article: Article) -> None:
         hearer(article)
 
 
-class LibraryDownloads(LibraryPageReads):
+class LibraryDownloads(LibraryPictures):
     """A `Library`'s articles, read from the cache or downloaded into it."""
 
     # -- articles ------------------------------------------------------------------------------
@@ -120,7 +120,12 @@ class LibraryDownloads(LibraryPageReads):
             self._in_background("opened", url, self.store.touch_article, url, seen)
             if cached.extractor < EXTRACTOR:
                 cached = await self._upgraded(url, cached)
-            return self._numbered(url, cached)
+            shown = self._numbered(url, cached)
+            if not offline and not cached.incomplete:
+                # Its pictures not kept yet (cached before they were, or the network failing
+                # them), fetched behind it: none of its own reading waits.
+                self.keep_pictures_later(url, shown, _entry_of(target))
+            return shown
         known = self.store.not_an_article(url, partial(outgrown, limits=self.limits))
         if known:
             raise FetchError(ErrorKind.NOT_HTML, known, url)
@@ -139,6 +144,12 @@ class LibraryDownloads(LibraryPageReads):
         """The latest copy of `url`'s article told of the earlier ones kept (`versions`), and
         of its page found taken down since (`gone_at`)."""
         latest = self._with_gone(url, latest)
+        if pictures := self.pictures_of(url):
+            latest = replace(
+                latest,
+                kept_pictures=frozenset(p.url for p in pictures if p.kept),
+                pictures_not_kept=tuple((p.url, p.why) for p in pictures if not p.kept),
+            )
         # Not the copies themselves: each open asks.
         earlier, repeats = self.store.version_times_and_repeats(url)
         if not earlier:
@@ -318,7 +329,10 @@ class LibraryDownloads(LibraryPageReads):
         await start_download(self.store, self._feed_reaches, entry)
         try:
             with _unexpected_as_fetch_error(url):
-                return await self._download_pages(url, entry)
+                article = await self._download_pages(url, entry)
+            # Its pictures after its text, led as its last page was (`leads`).
+            self.keep_pictures_later(url, article)
+            return article
         except FetchError as error:
             if error.kind not in (ErrorKind.NOT_HTML, ErrorKind.STORAGE, ErrorKind.PORTAL) and (
                 not isinstance(error.__cause__, BrokenExecutor)  # a worker ended under it

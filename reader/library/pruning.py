@@ -35,6 +35,8 @@ class LibraryPruning(LibraryReaderState):
             oldest=datetime.fromtimestamp(min(times), UTC) if times else None,
             newest=datetime.fromtimestamp(max(times), UTC) if times else None,
             left_out=len(self.store.left_out_keys()),
+            pictures_articles=self.store.pictures_count(),
+            pictures_bytes=self.store.pictures_total(),
         )
 
     def prune(

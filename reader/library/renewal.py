@@ -116,6 +116,9 @@ class LibraryRenewal(LibrarySaving):
             except StoreError:
                 return Renewal("failed", error=error)
             return Renewal("gone", copy.fetched_at if copy else None, error)
+        if result.article is not None:
+            # A changed text may show other pictures: those not kept yet are fetched.
+            self.keep_pictures_later(entry.link, result.article)
         return Renewal("changed" if result.article is not None else "kept", error=result.failed)
 
     async def _renew_pages(self, entry: Entry, first: Extracted) -> Extracted:

@@ -86,8 +86,16 @@ class LibraryResources:
         ignore: Sequence[IgnoreRule] = (),
         max_items: int = 0,
         searches: Sequence[SearchFeed] = (),
+        keep_pictures: bool = False,
     ) -> None:
         self.data_dir = data_dir
+        # Whether an article's download keeps its pictures (`pictures`): the config's
+        # `[cache] keep_pictures`, which `configured` gives; off for a library made in code.
+        self.keep_pictures = keep_pictures
+        # The downloads of articles' pictures under way (`pictures`), and a turn for each of
+        # a few articles at once: each holds its pictures (20 MB at most) till all are in.
+        self._picture_tasks: dict[str, asyncio.Task[None]] = {}  # by the article's address
+        self._picture_turns: asyncio.Semaphore | None = None  # made on the loop, when needed
         # The config's `[[search]]` tables (`LibrarySearchFeeds`: those kept here besides).
         self.configured_searches = tuple(searches)
         self.limits = limits
@@ -174,6 +182,7 @@ class LibraryResources:
             ignore=config.ignore,
             max_items=config.max_items,
             searches=config.searches,
+            keep_pictures=config.keep_pictures,
         )
 
     @property

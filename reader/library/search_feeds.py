@@ -123,12 +123,14 @@ class LibrarySearchFeeds(LibraryHighlights):
         rows: Sequence[Headline],
         indexing: Callable[[int, int], None] = lambda done, total: None,
         passed: Callable[[str], bool] = lambda name: False,
+        details: int | None = None,
     ) -> dict[str, list[Hit]]:
         """By name, what each of `feeds` finds in `rows` (every headline, newest first) and
         the cached articles none of them lists, as `F` from "All feeds" finds it (`indexing`:
         told of the index's catch-up, as `search_cached` tells it). One `passed` names (before
         or while it is searched: it is asked again and again) is left out: the reader's own
-        search of the search feed shown finds the same."""
+        search of the search feed shown finds the same. `details`: how many of each one's
+        first hits are given their lines (`search_cached`'s)."""
         from ..library.text_search import search_cached  # the search's modules when searched
         from ..search_query import Query
 
@@ -137,7 +139,14 @@ class LibrarySearchFeeds(LibraryHighlights):
             if passed(feed.name):
                 continue
             stopped = partial(passed, feed.name)
-            hits = search_cached(self, rows, Query(feed.words), indexing=indexing, stopped=stopped)
+            hits = search_cached(
+                self,
+                rows,
+                Query(feed.words),
+                indexing=indexing,
+                stopped=stopped,
+                details=details,
+            )
             if not stopped():
                 found[feed.name] = hits.hits
         return found

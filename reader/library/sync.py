@@ -37,6 +37,7 @@ from .renewal import Renewal
 from .resources import _now
 from .retold import retold, stamped_times, updated_since
 from .stalled_hosts import StalledHosts
+from .sync_indexing import SyncIndexing
 from .sync_start import LibrarySyncStart
 
 if TYPE_CHECKING:
@@ -235,6 +236,7 @@ class LibrarySync(LibrarySyncStart):
         incomplete: list[tuple[Entry, Article]] = []
         fetched: list[Entry] = []
         notes = CacheNotes(self.store)  # for a reader open in another window meanwhile
+        indexing_along = SyncIndexing(self.store)  # a sync stopped leaves little to index
         # The cache refusing a write (a full disk) refuses the next too: the articles still to
         # come are not downloaded only to be thrown away, each failing with this one reason.
         unwritable: FetchError | None = None
@@ -401,6 +403,7 @@ class LibrarySync(LibrarySyncStart):
             if article is not None:
                 fetched.append(entry)
                 notes.cached()
+                indexing_along.cached()
             if room is not None:
                 size = 0  # not measured: the prune at the end still is
                 with suppress(StoreError):
@@ -549,6 +552,8 @@ class LibrarySync(LibrarySyncStart):
                 # or every one left under way already, what the sync's end waits for.
                 report("articles")
             await asyncio.gather(*tasks)
+            # The articles' pictures (`pictures`), kept before the prune weighs the cache.
+            await self.pictures_settled()
         finally:
             if room is not None:
                 room.hold.release()  # a refresh stopped by an error: none is left waiting
@@ -595,6 +600,7 @@ class LibrarySync(LibrarySyncStart):
             # sync that brought nothing indexes nothing.
             from .text_search import index_cached
 
+            await indexing_along.finished()  # the rest, said as it goes
             with suppress(StoreError):
                 await asyncio.to_thread(index_cached, self.store, indexing)
         # Those the reader's fetch ahead (or another sync) cached whole meanwhile are not left

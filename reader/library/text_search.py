@@ -7,7 +7,7 @@ the data directory's index (`search_index`) when it can be opened and written; e
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..feed_tags import saved_tags
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..store import Store
     from .kept_articles import LibraryKeptArticles
 
-__all__ = ["TextSearch", "in_tag_lists", "index_cached", "search_cached"]
+__all__ = ["TextSearch", "detailed", "in_tag_lists", "index_cached", "search_cached"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ def search_cached(
     use_index: bool = True,
     listed_too: Iterable[Headline] = (),
     page: Callable[[list[Hit]], None] | None = None,
+    details: int | None = None,
 ) -> TextSearch:
     """The `headlines` (newest first) `query` finds, and with `unlisted` the cached articles
     none of them links to (each as a headline of no feed, under its site's name, as a saved one
@@ -63,7 +64,9 @@ def search_cached(
     them shown while the rest are looked for. A group of words the index names no article
     and no headline for (the `headlines` being the store's) finds nothing, told at once. A word
     it leaves out (`-word`) is looked for only in the texts the index names for it
-    (`_Unheld`).
+    (`_Unheld`). `details`: how many of the first hits are given their line (snippet, byline,
+    place), the rest left `Hit.pending` for `detailed` to work out when shown (None: every
+    one): a common word's 29,000 hits took twice as long with theirs (acc37a H4).
     """
     store = lib.store
     signature = store.article_signature()  # before the times: one stored between tells
@@ -94,6 +97,62 @@ def search_cached(
     if query.narrowed:
         rows = in_tag_lists(store, rows, query)
 
+    text, copies = _readers(lib)
+
+    def searched(
+        rows: list[Headline], unheld: _Unheld = unheld, details: int | None = details
+    ) -> list[Hit]:
+        return search(
+            rows,
+            query,
+            text,
+            stopped=stopped,
+            candidates=candidates,
+            copies=copies,
+            unheld=unheld,
+            summary_of=store.feed_summary,
+            details=details,
+        )
+
+    if page is None:
+        hits = searched(rows)
+    else:
+        hits = []
+        chunks = list(_chunks(rows))
+        for n, chunk in enumerate(chunks, 1):
+            if stopped():
+                break
+            found = searched(chunk, details=None if details is None else details - len(hits))
+            hits += found
+            if found and n < len(chunks):  # the last run's are the whole list returned
+                page(list(hits))  # a copy: the caller may keep it while the search goes on
+    if unheld.told:
+        # Cached again (or at all) since the index caught up: looked in whole.
+        again = unheld.written_since(store, signature)
+        if again:
+            whole = _Unheld(stored, [])
+            hits = [
+                found
+                for hit in hits
+                for found in (
+                    searched([hit.headline], whole, 0 if hit.pending else None)
+                    if (hit.headline.key or link_key(hit.headline.entry.link)) in again
+                    else (hit,)
+                )
+            ]
+    return TextSearch(hits, candidates is not None, len(extra))
+
+
+def _readers(
+    lib: LibraryKeptArticles,
+) -> tuple[
+    Callable[[Headline], tuple[str, str, StruckRuns, str] | None],
+    Callable[[Headline], list[KeptCopy]],
+]:
+    """What a search reads of a headline: its cached article's text, byline, struck runs and
+    own title (`full_text.search`'s `cached_text`), and its kept earlier copies."""
+    store = lib.store
+
     def text(headline: Headline) -> tuple[str, str, StruckRuns, str] | None:
         if not headline.key:
             return lib.searched(headline.entry)
@@ -107,45 +166,33 @@ def search_cached(
         key = headline.key or link_key(headline.entry.link)
         return store.searched_copies(key) if key in copied else []
 
-    def searched(rows: list[Headline], unheld: _Unheld = unheld) -> list[Hit]:
-        return search(
-            rows,
-            query,
-            text,
-            stopped=stopped,
-            candidates=candidates,
-            copies=copies,
-            unheld=unheld,
-            summary_of=store.feed_summary,
-        )
+    return text, copies
 
-    if page is None:
-        hits = searched(rows)
-    else:
-        hits = []
-        chunks = list(_chunks(rows))
-        for n, chunk in enumerate(chunks, 1):
-            if stopped():
-                break
-            found = searched(chunk)
-            hits += found
-            if found and n < len(chunks):  # the last run's are the whole list returned
-                page(list(hits))  # a copy: the caller may keep it while the search goes on
-    if unheld.told:
-        # Cached again (or at all) since the index caught up: looked in whole.
-        again = unheld.written_since(store, signature)
-        if again:
-            whole = _Unheld(stored, [])
-            hits = [
-                found
-                for hit in hits
-                for found in (
-                    searched([hit.headline], whole)
-                    if (hit.headline.key or link_key(hit.headline.entry.link)) in again
-                    else (hit,)
-                )
-            ]
-    return TextSearch(hits, candidates is not None, len(extra))
+
+def detailed(lib: LibraryKeptArticles, hits: Sequence[Hit], query: Query) -> list[Hit]:
+    """The `hits` (of `query`, by `search_cached`) with their lines worked out where pending
+    (`Hit.pending`): each one's article read and matched again, as a search of it alone
+    finds it. One no longer found so (its article cached anew meanwhile) is kept as found,
+    no longer pending, with no line of its own."""
+    pending = [hit for hit in hits if hit.pending]
+    if not pending:
+        return list(hits)
+    text, copies = _readers(lib)
+    keys = {hit.headline.key or link_key(hit.headline.entry.link) for hit in pending}
+    # Named by "the index" for every word: each one read, whatever its list says of its cache.
+    again = search(
+        [hit.headline for hit in pending],
+        query,
+        text,
+        candidates=[keys] * len(query.words),
+        copies=copies,
+        summary_of=lib.store.feed_summary,
+    )
+    found = {hit.headline.entry.id: hit for hit in again}
+    return [
+        found.get(hit.headline.entry.id) or replace(hit, pending=False) if hit.pending else hit
+        for hit in hits
+    ]
 
 
 class _Unheld:

@@ -13,17 +13,18 @@ being shown. Nothing is evicted implicitly (eviction_policy="none"): what was sy
 article), `versions` (the earlier versions of articles fetched again), `saved` (the articles
 saved for good, their tags and archive marks), `usage` (last read, reading places, eviction's
 view), `retention` (old read headlines dropped), `highlights`
-(the passages kept of each article, and notes), `search_feeds` (the search feeds kept here).
+(the passages kept of each article, and notes), `search_feeds` (the search feeds kept here), `pictures` (the
+pictures kept of each article, for reading offline).
 """
 
 from __future__ import annotations
 
 from .directory import DATA_FORMAT
-from .search_feeds import StoreSearchFeeds
+from .pictures import StorePictures
 from .usage import CachedArticle
 
 __all__ = ["DATA_FORMAT", "CachedArticle", "Store"]
 
 
-class Store(StoreSearchFeeds):
+class Store(StorePictures):
     """All persistent state of one data directory."""

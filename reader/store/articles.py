@@ -76,6 +76,8 @@ _ARTICLE_PREFIXES = (
     "gone:",
     "slow:",
     "place:",
+    "pictures:",
+    "picture-data:",
     "left-out:",
     _DATED,
     AHEAD,

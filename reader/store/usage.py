@@ -29,7 +29,7 @@ _FEEDS_HIDDEN = "feeds-hidden"
 _LEFT_LIST = "left-list"
 _LEFT_OUT_FIELDS = ("size", "cached_at", "last_used", "at")
 # What an article takes in the cache, as eviction counts it: its earlier versions too.
-_SIZED = ("article", "raw", "fallback", "pages", "versions")
+_SIZED = ("article", "raw", "fallback", "pages", "versions", "pictures", "picture-data")
 
 
 def _believed(retrieved: float, published: float | None, now: float) -> float:

@@ -428,6 +428,41 @@ class ReaderAppArticles(ReaderAppMarks):
     async def _open_headline(self, entry: Entry) -> None:
         self.open_original(await asyncio.to_thread(self.lib.cited_address, entry))
 
+    def open_picture(self, reading: Entry, article: Article | None, address: str) -> bool:
+        """`address`, a picture of `article` (the one of `reading` shown), opened from the copy
+        kept for reading offline (`reader.pictures`), off the event loop; one not kept in the
+        browser as any link, said why it was not kept. False when `address` is none of its
+        pictures (nothing done)."""
+        from ..pictures import article_pictures
+
+        if article is None or address not in article_pictures(article):
+            return False
+        self._run(self._open_picture(reading, address), "open")
+        return True
+
+    async def _open_picture(self, reading: Entry, address: str) -> None:
+        from ..pictures import opened_copy
+
+        found = await asyncio.to_thread(self.lib.kept_picture, reading.link, address)
+        if found is None:
+            known = await asyncio.to_thread(self.lib.pictures_of, reading.link)
+            why = next((p.why for p in known if p.url == address and p.why), "")
+            if why:
+                shown = plain(f"Picture not kept: {why}.", max_length=300).plain
+                self.notify(shown, severity="warning", markup=False)
+            self.open_original(address)
+            return
+        try:
+            path = await asyncio.to_thread(opened_copy, *found)
+        except OSError as error:
+            self.notify(f"The picture kept could not be copied to open: {error}", markup=False)
+            return
+        if open_in_browser(self, path.as_uri()):
+            self.notify(f"Opened the picture kept offline: {path}", markup=False)
+        else:
+            message = f"No browser could open the picture kept, {path}. {NO_BROWSER_HINT}"
+            self.notify(message, severity="warning", markup=False)
+
     def open_original(self, url: str) -> None:
         """Open an article's page in the web browser (http and https links only)."""
         if not url or not is_web_url(url):

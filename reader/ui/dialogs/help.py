@@ -121,7 +121,7 @@ KEYS: KeyRows = (
             ("s", "save for good / unsave"),
             ("#", "tag the article (saving it); an empty line: untagged"),
             ("E", "archive the article (saved, read: in Archive) / back in Saved"),
-            ("o", "open the original page in the browser"),
+            ("o", "open the original page in the browser (a picture selected: its copy kept)"),
             ("z", "a low terminal: the editor's note folded atop the story, whole"),
             ("Esc / q", "back to the headlines (or to the article whose link was read)"),
         ),

@@ -362,8 +362,15 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
 
     def action_open_original(self) -> None:
         """The page in the browser at the address its citation gives: the feed's tracking
-        parameters ("?utm_source=rss") left out, as `y` and the link list leave them."""
-        article = self.query_one(ArticleBody).article
+        parameters ("?utm_source=rss") left out, as `y` and the link list leave them. With a
+        picture's line selected, that picture: the copy kept for reading offline when there
+        is one (`open_picture`)."""
+        body = self.query_one(ArticleBody)
+        article = body.article
+        if body.selected_link is not None and self.reader.open_picture(
+            self.headline.entry, article, body.link_address
+        ):
+            return
         self.reader.open_original(cited_address(self.headline.entry.address, article))
 
     def action_user_command(self, number: int) -> None:

@@ -40,6 +40,12 @@ class ArticleScreenLinks(ArticleScreenSearch):
             body.follow(note)
             self._show_position()
             return
+        article = body.article
+        kept = article.kept_pictures if article is not None else frozenset()
+        if body.link_address in kept and self.reader.open_picture(
+            self.headline.entry, article, body.link_address
+        ):
+            return  # the copy kept, offline too
         self.reader.open_link(body.link_address, self.headline.entry)
 
     def action_go_back(self) -> None:

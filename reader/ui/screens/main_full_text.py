@@ -30,6 +30,7 @@ from textual import work
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ...models import StoreError
 from ...plural import plural
 from ...reports import Headline, merged_newest_first
 from ...search_feeds import SearchFeed, search_feed_named
@@ -45,6 +46,7 @@ from ..headlines import (
     view_search_feed,
     view_tag,
 )
+from ..hit_lines import HitLines
 from ..quittable import quittable
 from ..widgets.article.search_bar import SearchBar, show_search_line
 from ..widgets.main.feed_list import ARCHIVE, SAVED, FeedList, search_name, tag_name
@@ -68,6 +70,12 @@ SYNCING = " · a sync is under way: F again once it ends searches what it caches
 words where its feed's text, searched meanwhile, doesn't."""
 _SCOPE_CELLS = 30
 """The most of a feed's name the search line's prompt gives ("Find in Harbour Ledger: ")."""
+_LINES_FIRST = 100
+"""The hits a search gives their lines as it finds them (the first page's, `FIRST_ROWS`): the
+rest are worked out as their rows are drawn (`HitLines`)."""
+_LINES_AHEAD = 40
+"""Pending hits after those drawn whose lines are worked out with theirs: the next screens
+`j` or a page down shows."""
 
 
 def lists_hits(view: str | None) -> bool:
@@ -125,6 +133,12 @@ class MainFullText(Screen[None]):
         it has ended, or none is shown yet)."""
         self._feed_searching = False
         """A search feed's search is going on, none of its hits shown yet."""
+        self._lines: HitLines | None = None
+        """The lines under the hits' rows, as the list shown reads them (`text_details`)."""
+        self._wanted: set[str] = set()
+        """The entry ids of the rows drawn whose hits' lines are pending (`HitLines`)."""
+        self._filling = False
+        """`_fill_lines` is under way, or asked for."""
         self._own_searches: dict[str, weakref.ReferenceType[HeadlineIndex]] = {}
         """By name, the search feeds searched by their own search (`show_search_feed`, going
         on or done), and the index each searched: the counts' search of that index
@@ -189,7 +203,8 @@ class MainFullText(Screen[None]):
                 own = self._own_searches.get(name)
                 return own is not None and own() is index
 
-            found = lib.search_feed_hits(searches, rows, passed=passed)
+            # Counted: their lines worked out only if shown (`HitLines`).
+            found = lib.search_feed_hits(searches, rows, passed=passed, details=0)
             return found, [h for hits in found.values() for h in of_no_feed(hits)]
 
         found, loose = await quittable(run, name="reader-search-feed-counts")
@@ -338,12 +353,13 @@ class MainFullText(Screen[None]):
                 stopped=lambda: self._generation != generation,
                 indexing=indexing,
                 page=page,
+                details=_LINES_FIRST,
             )
             lowered = asked.loosened() if not found.hits else None
             if lowered is None:
                 return found, "", syncing, of_no_feed(found.hits)
             stopped = lambda: self._generation != generation  # noqa: E731
-            again = search_cached(lib, rows, lowered, unlisted=every, stopped=stopped)
+            again = search_cached(lib, rows, lowered, unlisted=every, stopped=stopped, details=0)
             return found, asked.case_note(len(again.hits)), syncing, []
 
         found, case_note, syncing, loose = await asyncio.to_thread(run)
@@ -436,9 +452,57 @@ class MainFullText(Screen[None]):
             f"{SYNCING if self._while_syncing else ''}. Esc goes back."
         )
 
-    def text_details(self) -> dict[str, str]:
-        """By entry id, the line each hit's row shows under it (its byline, its snippet)."""
-        return {hit.headline.entry.id: hit.line for hit in self.text_hits}
+    def text_details(self) -> HitLines:
+        """By entry id, the line each hit's row shows under it (its byline, its snippet), a
+        pending one's worked out when its row is drawn."""
+        self._wanted.clear()
+        self._lines = HitLines(self.text_hits, self._want_line)
+        return self._lines
+
+    def _want_line(self, entry_id: str) -> None:
+        """A pending hit's row drawn: its line worked out, with those of the other rows drawn
+        meanwhile (once the screen is)."""
+        self._wanted.add(entry_id)
+        if not self._filling:
+            self._filling = True
+            self.call_after_refresh(self._fill_lines)
+
+    @work(group="hit-lines")
+    async def _fill_lines(self) -> None:
+        """The lines of the pending hits whose rows were drawn, and of the next few, worked
+        out in a thread (each one's article read and matched again), then drawn."""
+        from ...library.text_search import detailed  # the search's modules, loaded by now
+
+        try:
+            while self._wanted and (lines := self._lines) is not None:
+                wanted, self._wanted = self._wanted, set()
+                hits = self._lines_to_fill(lines, wanted)
+                if not hits:
+                    continue
+                lib, query = self.reader.lib, Query(hits[0].query)
+                try:
+                    found = await asyncio.to_thread(detailed, lib, hits, query)
+                except StoreError:
+                    break  # the cache busy or unreadable: "…" stays, the hits do too
+                if lines is not self._lines:
+                    continue  # another list shown meanwhile: its rows ask for their own
+                lines.fill(found)
+                filled = {hit.headline.entry.id: hit for hit in found}
+                self.text_hits = [filled.get(h.headline.entry.id, h) for h in self.text_hits]
+                self.query_one(HeadlineTable).redraw_details()
+        finally:
+            self._filling = False
+
+    def _lines_to_fill(self, lines: HitLines, wanted: set[str]) -> list[Hit]:
+        """The pending hits of the `wanted` rows, and the `_LINES_AHEAD` pending ones after
+        the last of them in the list."""
+        at = [n for n, hit in enumerate(self.text_hits) if hit.headline.entry.id in wanted]
+        if not at:
+            return []
+        after = self.text_hits[at[-1] + 1 : at[-1] + 1 + _LINES_AHEAD]
+        ids = [self.text_hits[n].headline.entry.id for n in at]
+        ids += [hit.headline.entry.id for hit in after]
+        return [hit for i in ids if (hit := lines.hit(i)) is not None and hit.pending]
 
     def show_hits_note(self) -> None:
         """How many hits, for what, in the status line (cleared once they are left)."""

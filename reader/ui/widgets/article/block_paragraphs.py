@@ -11,7 +11,7 @@ from dataclasses import replace
 from rich.style import Style
 from rich.text import Text
 
-from ....marks import FOLD_MARK, PICTURE_MARK, QUOTE_BAR
+from ....marks import FOLD_MARK, KEPT_PICTURE, PICTURE_MARK, QUOTE_BAR
 from ....models import Article, Block, BlockKind, Inline, picture_label
 from ....tables import group_blocks, table_shape
 from ....url_display import shown_url
@@ -82,7 +82,7 @@ def paragraphs(article: Article, styles: ArticleStyles) -> Iterator[Paragraph]:
         paragraph = (
             _table(group, styles, gap)
             if first.kind == BlockKind.TABLE_ROW
-            else _block(first, styles, gap, widths.get(id(first), 0))
+            else _block(first, styles, gap, widths.get(id(first), 0), article.kept_pictures)
         )
         if first.quoted and first.kind != BlockKind.TABLE_ROW:
             # A quotation's list item, behind the quote's bar as its words are.
@@ -179,9 +179,16 @@ def _table(rows: tuple[Block, ...], styles: ArticleStyles, gap: int) -> Paragrap
     return Paragraph(Text(end=""), indent, indent, gap=gap, table=table)
 
 
-def _block(block: Block, styles: ArticleStyles, gap: int, digits: int = 0) -> Paragraph:
+def _block(
+    block: Block,
+    styles: ArticleStyles,
+    gap: int,
+    digits: int = 0,
+    kept: frozenset[str] = frozenset(),
+) -> Paragraph:
     """One block as a paragraph; a numbered list's item with its number set right in `digits`
-    places (its list's widest)."""
+    places (its list's widest); a picture among those `kept` (`Article.kept_pictures`) said
+    to be, for it opens offline."""
     match block.kind:
         case BlockKind.HEADING:
             style = styles.heading if block.level <= 2 else styles.subheading
@@ -223,6 +230,8 @@ def _block(block: Block, styles: ArticleStyles, gap: int, digits: int = 0) -> Pa
             href = next((i.href for i in block.inlines if i.href), None)
             label = (Inline(picture_label(block.text), href),)
             text, links = _inlines(label, styles, styles.caption)
+            if href in kept:
+                text.append(f" {KEPT_PICTURE}", styles.meta)
             return Paragraph(
                 text, Text(f"{PICTURE_MARK} ", styles.bullet), Text("  "), gap=gap, links=links
             )

@@ -437,6 +437,11 @@ class HeadlineTable(ScrollView, can_focus=True):
         super().notify_style_update()
         self._forget_styles()
 
+    def redraw_details(self) -> None:
+        """Draw the rows again: their `details` (a search's lines) changed."""
+        self._strips.clear()
+        self.refresh()
+
     def _forget_styles(self) -> None:
         # The cursor's colours depend on focus; a theme or CSS change alters every style.
         self._strips.clear()

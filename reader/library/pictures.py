@@ -1,0 +1,168 @@
+"""An article's pictures fetched after its text and kept with it, for reading offline
+(`[cache] keep_pictures`): each download of an article (a sync's, one opened, the reader's
+fetch ahead) starts its pictures' download when its text is cached, behind every article's
+text (`priority_gate.PICTURES`), a few articles' at a time; a sync waits for them before its
+end (its prune counts them). Each picture is led as the article's page was (`leads`), capped
+as `FetchLimits.picture_*` says, and kept only if its bytes are a raster image
+(`pictures.picture_type`)."""
+
+from __future__ import annotations
+
+import contextvars
+from contextlib import suppress
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..models import Article, Entry, FetchError, StoreError
+from ..pictures import ACCEPT, KeptPicture, article_pictures, digest, picture_type
+from ..plural import size_text
+from ..priority_gate import PICTURES, USER_WAITS
+from ..safe import safe_line
+from ..urls import canonical_url
+from .failures import _may_come_later
+from .leads import CEILING, start_download
+from .page_reads import LibraryPageReads
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from ..address_class import Reach
+
+_LEAD = "an article's picture"
+
+
+def _seen(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()
+
+
+class LibraryPictures(LibraryPageReads):
+    """A `Library`'s kept pictures: fetched after an article's text, read back to open."""
+
+    def keep_pictures_later(
+        self, url: str, article: Article, opened: Entry | Literal[False] | None = False
+    ) -> None:
+        """Start the download of the pictures of `article`, cached under `url` just now, in a
+        task of its own that nothing waits for but a sync's end (`pictures_settled`); or, of
+        one cached before and `opened` now (its entry, None for an address of the user's),
+        those neither kept nor refused for good, led as a download of it would be."""
+        import asyncio
+
+        if not self.keep_pictures or article.unkept or not article_pictures(article):
+            return
+        key = canonical_url(url)
+        if key in self._picture_tasks:
+            return  # under way: the article opened as its download keeps them
+        if self._picture_turns is None:
+            self._picture_turns = asyncio.Semaphore(4)
+        context = contextvars.copy_context()
+        context.run(USER_WAITS.set, None)  # the user waits for the text, not its pictures
+        context.run(PICTURES.set, True)
+        task = asyncio.get_running_loop().create_task(
+            self._keep_pictures(url, article, CEILING.get(), opened), context=context
+        )
+        self._picture_tasks[key] = task
+        task.add_done_callback(lambda _done: self._picture_tasks.pop(key, None))
+        task.add_done_callback(_seen)
+
+    async def pictures_settled(self) -> None:
+        """Wait for the pictures being fetched to be kept (a sync's end, before its prune)."""
+        import asyncio
+
+        while tasks := list(self._picture_tasks.values()):
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def aclose(self) -> None:
+        import asyncio
+
+        tasks = list(self._picture_tasks.values())
+        for task in tasks:
+            task.cancel()  # nothing is kept of an article's pictures till all are in
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+        await super().aclose()
+
+    def pictures_of(self, url: str) -> list[KeptPicture]:
+        """What is known of the pictures of the article at `url`: each kept, or why not."""
+        with suppress(StoreError):
+            return self.store.pictures(url)
+        return []
+
+    def kept_picture(self, url: str, picture: str) -> tuple[KeptPicture, bytes] | None:
+        """The kept picture at `picture` of the article at `url`, with its bytes, or None."""
+        with suppress(StoreError):
+            return self.store.picture_bytes(url, picture)
+        return None
+
+    async def _keep_pictures(
+        self,
+        url: str,
+        article: Article,
+        ceiling: Reach | None,
+        opened: Entry | Literal[False] | None = False,
+    ) -> None:
+        import asyncio
+
+        assert self._picture_turns is not None  # made as the task was
+        async with self._picture_turns:
+            known = {p.url: p for p in await asyncio.to_thread(self.store.pictures, url)}
+            wanted = article_pictures(article)
+            if all(address in known and known[address].settled for address in wanted):
+                return
+            if opened is not False:
+                await start_download(self.store, self._feed_reaches, opened)
+                ceiling = CEILING.get()
+            bodies = await asyncio.to_thread(self.store.kept_picture_data, url) if known else {}
+            stored = await asyncio.to_thread(self.store.pictures_total)
+            limits = self.limits
+            room = limits.pictures_max_bytes - stored + sum(map(len, bodies.values()))
+            left = limits.article_pictures_max_bytes - sum(map(len, bodies.values()))
+            pictures: list[KeptPicture] = []
+            for number, address in enumerate(wanted, 1):
+                had = known.get(address)
+                if had is not None and had.settled:
+                    pictures.append(had)
+                    continue
+                if number > limits.article_max_pictures:
+                    why = f"past the {limits.article_max_pictures} pictures kept of one article"
+                    pictures.append(KeptPicture(address, why=why))
+                    continue
+                picture, body = await self._one_picture(address, ceiling, min(left, room))
+                if body is not None:
+                    left -= len(body)
+                    room -= len(body)
+                    bodies[address] = body
+                elif picture.why.startswith("larger than") and min(left, room) < (
+                    limits.picture_max_bytes
+                ):
+                    cap, whose = (
+                        (limits.article_pictures_max_bytes, "one article's pictures")
+                        if left <= room
+                        else (limits.pictures_max_bytes, "every article's pictures")
+                    )
+                    why = f"past the {size_text(cap)} kept of {whose}"
+                    # Every article's: asked again once eviction has made room.
+                    picture = KeptPicture(address, why=why, again=left > room)
+                pictures.append(picture)
+            with suppress(StoreError):  # a full disk: the text is kept, its pictures not
+                await asyncio.to_thread(self.store.put_pictures, url, pictures, bodies)
+
+    async def _one_picture(
+        self, address: str, ceiling: Reach | None, room: int
+    ) -> tuple[KeptPicture, bytes | None]:
+        cap = min(self.limits.picture_max_bytes, room)
+        if cap <= 0:
+            return KeptPicture(address, why="larger than the room left"), None
+        try:
+            response = await self.fetcher.get(
+                address, accept=ACCEPT, max_bytes=cap, ceiling=ceiling, lead=_LEAD
+            )
+        except FetchError as error:
+            why = safe_line(error.message, 300)
+            return KeptPicture(address, why=why, again=_may_come_later(error)), None
+        found = picture_type(response.body)
+        if found is None:
+            said = safe_line(response.content_type or "no type", 80)
+            why = f"its bytes are no JPEG, PNG, GIF, WebP or AVIF picture (sent as {said})"
+            return KeptPicture(address, why=why), None
+        body = response.body
+        return KeptPicture(address, digest(body), found, len(body)), body

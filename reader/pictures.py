@@ -1,0 +1,113 @@
+"""An article's pictures kept for reading offline: which of its pictures are kept, what a
+picture's bytes must be to be kept, and where a kept one is copied to be opened.
+
+A picture is kept only when its bytes are a raster image by their first bytes (JPEG, PNG, GIF,
+WebP, AVIF), whatever its server calls it: an SVG is a program a viewer runs, an HTML page
+answering for a picture is no picture. Its name on disk is never the address's (`Store`
+keeps it; `opened_copy` names a copy by the hash of its bytes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .models import Article, BlockKind
+from .sniff import binary_type
+from .urls import is_web_url
+
+KEPT_TYPES = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "image/avif": ".avif",
+}
+"""The pictures kept, by the type their bytes say, with the extension a copy is opened with."""
+
+ACCEPT = "image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9"
+
+
+@dataclass(frozen=True, slots=True)
+class KeptPicture:
+    """One picture of an article as the store has it: kept (`sha`, `media_type`, `size`), or
+    not, and `why` in one line."""
+
+    url: str
+    sha: str = ""
+    media_type: str = ""
+    size: int = 0
+    why: str = ""
+    again: bool = False
+    """Not kept for a reason that may pass (the network, a server busy): tried again by the
+    article's next download, or its next opening online."""
+
+    @property
+    def kept(self) -> bool:
+        return bool(self.sha)
+
+    @property
+    def settled(self) -> bool:
+        """Kept, or refused for good (no picture, over a cap): not asked for again."""
+        return self.kept or (bool(self.why) and not self.again)
+
+
+def picture_type(body: bytes) -> str | None:
+    """The media type of `body` when it is a picture to keep, by its first bytes; else None."""
+    found = binary_type(body)
+    return found if found in KEPT_TYPES else None
+
+
+def article_pictures(article: Article) -> list[str]:
+    """The addresses of `article`'s pictures, in the order read: its lead image, then each
+    figure of its text (`BlockKind.IMAGE`: the extractor left out icons, adverts and
+    decorations); each once, web addresses only."""
+    found: dict[str, None] = {}
+    if article.image_url and is_web_url(article.image_url):
+        found[article.image_url] = None
+    for block in article.blocks:
+        if block.kind != BlockKind.IMAGE:
+            continue
+        for inline in block.inlines:
+            if inline.href and is_web_url(inline.href):
+                found.setdefault(inline.href, None)
+    return list(found)
+
+
+def pictures_json(article: Article) -> list[dict[str, object]]:
+    """Each of `article`'s pictures as `reader show --format json` gives it: its address,
+    whether it is kept for reading offline, and why not when a download tried it."""
+    not_kept = dict(article.pictures_not_kept)
+    shown: list[dict[str, object]] = []
+    for address in article_pictures(article):
+        item: dict[str, object] = {"url": address, "kept": address in article.kept_pictures}
+        if address in not_kept:
+            item["why"] = not_kept[address]
+        shown.append(item)
+    return shown
+
+
+def pictures_to_fetch(article: Article, known: list[KeptPicture]) -> bool:
+    """Whether some of `article`'s pictures are neither kept nor refused for good (`known`:
+    the store's record of them): a download or an opening online fetches those."""
+    settled = {p.url for p in known if p.settled}
+    return any(address not in settled for address in article_pictures(article))
+
+
+def digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+def opened_copy(picture: KeptPicture, body: bytes) -> Path:
+    """A copy of a kept picture in the temporary directory, named by its hash with its type's
+    extension (a viewer goes by it), for a browser or viewer to open."""
+    folder = Path(tempfile.gettempdir()) / "reader-pictures"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    path = folder / f"{picture.sha[:32]}{KEPT_TYPES.get(picture.media_type, '')}"
+    if not path.exists() or path.stat().st_size != len(body):
+        part = path.with_suffix(path.suffix + ".part")
+        part.write_bytes(body)
+        part.replace(path)
+    return path

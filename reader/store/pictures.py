@@ -1,0 +1,126 @@
+"""The pictures kept of each cached article (`reader.pictures`), beside it in the articles'
+cache: a record of each picture (kept, or why not) under `pictures:KEY`, and the kept ones'
+bytes one after another under `picture-data:KEY`, written together in one transaction. So a
+kill mid-download leaves nothing counted as kept (diskcache's file of a value written before
+its row is an orphan `reader repair` drops), and an article's eviction or removal takes its
+pictures with it (`articles._ARTICLE_PREFIXES`), and the size limit counts them
+(`usage._SIZED`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..keys import article_key
+from ..pictures import KeptPicture
+from .directory import _reporting_storage_errors
+from .key_ranges import prefix_range
+from .search_feeds import StoreSearchFeeds
+
+PICTURES = "pictures:"
+PICTURE_DATA = "picture-data:"
+
+
+def _picture(url: str, held: object) -> KeptPicture | None:
+    if not isinstance(held, dict):
+        return None
+    if held.get("sha"):
+        return KeptPicture(
+            url, str(held["sha"]), str(held.get("type") or ""), int(held.get("size") or 0)
+        )
+    return KeptPicture(url, why=str(held.get("why") or "not kept"), again=bool(held.get("again")))
+
+
+@_reporting_storage_errors
+class StorePictures(StoreSearchFeeds):
+    """The kept pictures of a `Store`'s articles."""
+
+    def pictures(self, url: str) -> list[KeptPicture]:
+        """What is known of the pictures of the article at `url`, in the article's order."""
+        found = self._load(self._articles, PICTURES + article_key(url), {})
+        if not isinstance(found, dict):
+            return []
+        return [p for u, held in found.items() if (p := _picture(u, held)) is not None]
+
+    def picture_bytes(self, url: str, picture: str) -> tuple[KeptPicture, bytes] | None:
+        """The kept picture at address `picture` of the article at `url`, and its bytes; None
+        when it is not kept (or its bytes are damaged: they must be what was kept)."""
+        from ..pictures import digest
+
+        key = article_key(url)
+        found = self._load(self._articles, PICTURES + key, {})
+        held = found.get(picture) if isinstance(found, dict) else None
+        kept = _picture(picture, held)
+        if kept is None or not kept.kept or not isinstance(held, dict):
+            return None
+        data = self._value(self._articles, PICTURE_DATA + key)
+        if not isinstance(data, bytes):
+            return None
+        start = int(held.get("at") or 0)
+        body = data[start : start + kept.size]
+        return (kept, body) if digest(body) == kept.sha else None
+
+    def put_pictures(self, url: str, pictures: list[KeptPicture], bodies: dict[str, bytes]) -> None:
+        """Keep what is known of the article's `pictures`, the bytes of the kept ones given in
+        `bodies` by address (each checked by its caller), in one transaction. Not kept when the
+        article has left the cache meanwhile (evicted as they came)."""
+        key = article_key(url)
+        record: dict[str, Any] = {}
+        data = bytearray()
+        for picture in pictures:
+            body = bodies.get(picture.url)
+            if picture.kept and body is not None:
+                record[picture.url] = {
+                    "sha": picture.sha,
+                    "type": picture.media_type,
+                    "size": len(body),
+                    "at": len(data),
+                }
+                data += body
+            else:
+                record[picture.url] = {"why": picture.why or "not kept"}
+                if picture.again:
+                    record[picture.url]["again"] = True
+        with self._articles.transact():
+            if f"article:{key}" not in self._articles:
+                return
+            if data:
+                self._articles.set(PICTURE_DATA + key, bytes(data))
+            else:
+                self._articles.delete(PICTURE_DATA + key)
+            self._save(self._articles, PICTURES + key, record)
+
+    def kept_picture_data(self, url: str) -> dict[str, bytes]:
+        """The bytes of every kept picture of the article at `url`, by address (their record
+        and bytes read once; one whose bytes are not what was kept is left out)."""
+        from ..pictures import digest
+
+        key = article_key(url)
+        found = self._load(self._articles, PICTURES + key, {})
+        data = self._value(self._articles, PICTURE_DATA + key)
+        if not isinstance(found, dict) or not isinstance(data, bytes):
+            return {}
+        bodies: dict[str, bytes] = {}
+        for address, held in found.items():
+            kept = _picture(address, held)
+            if kept is None or not kept.kept or not isinstance(held, dict):
+                continue
+            start = int(held.get("at") or 0)
+            body = data[start : start + kept.size]
+            if digest(body) == kept.sha:
+                bodies[address] = body
+        return bodies
+
+    def pictures_total(self) -> int:
+        """The bytes every article's kept pictures take, in one query."""
+        query = (
+            "SELECT SUM(CASE WHEN filename IS NULL THEN length(value) ELSE size END) "
+            "FROM Cache WHERE key >= ? AND key < ?"
+        )
+        (total,) = self._articles._sql(query, prefix_range(PICTURE_DATA)).fetchone()
+        return int(total or 0)
+
+    def pictures_count(self) -> int:
+        """How many articles have pictures kept."""
+        query = "SELECT COUNT(*) FROM Cache WHERE key >= ? AND key < ?"
+        (count,) = self._articles._sql(query, prefix_range(PICTURE_DATA)).fetchone()
+        return int(count or 0)
