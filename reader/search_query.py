@@ -393,7 +393,8 @@ class Query:
             return ""
         words = [word.typed for word in (*self.words, *self.excluded)]
         capital = any(_lowered(word) != word for word in words)
-        marked = any(unmarked(word) != word for word in words)
+        # Turkish's İ is a capital, no mark: its lower case has none.
+        marked = any(unmarked(_lowered(word)) != _lowered(word) for word in words)
         if capital and marked:
             counts = "a capital and a mark typed make case and marks count"
         else:

@@ -85,6 +85,8 @@ def test_a_mark_typed_gets_the_hint_a_capital_gets() -> None:
         " (a capital and a mark typed make case and marks count: cafe finds 2)"
     )
     assert Query("OKONKWO").case_note(6) == " (a capital makes case count: okonkwo finds 6)"
+    assert Query("İSTANBUL").case_note(1) == " (a capital makes case count: istanbul finds 1)"
+    assert Query("गाड़ियाँ").case_note(1) == (" (a mark typed makes marks count: गाडियां finds 1)")
     assert Query("okonkwo").loosened() is None and Query("okonkwo").case_note(3) == ""
 
 
