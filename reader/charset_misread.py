@@ -1,7 +1,8 @@
 """A declared charset the bytes contradict or misread: how unlike text a decoding is, the
 declared legacy charset overruled when it reads the page as a mess, the charsets to try in its
 place, and the sibling of its family that reads the page as real text where the declared one
-reads mojibake (KOI8-R labelled windows-1251, ISO-8859-2 labelled windows-1250)."""
+reads mojibake (KOI8-R labelled windows-1251, ISO-8859-2 labelled windows-1250), and Korean
+labelled with a Japanese charset on a page that names Korean."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from collections.abc import Iterator
 
 from .charset_guess import _guess
 from .charset_labels import sniff_meta_charset
-from .charset_sample import _ALPHABETS, _words_to_judge
+from .charset_sample import _ALPHABETS, _without_markup, _words_to_judge
 from .cyrillic_text import CYRILLIC_FAMILY, NON_ASCII_PUNCTUATION, cyrillic_likelihood
+from .japanese_text import korean_labelled_japanese
 from .latin_alphabets import latin_9_labelled_latin_1, turkish_labelled_latin_1
 from .mixed_charset import declared_language
 
@@ -166,4 +168,7 @@ def _misread_sibling(body: bytes, declared: str) -> str | None:
         )
         # Twice as clean: a foreign name's letter fits neither reading.
         return other if 2 * theirs < ours else None
+    if korean_labelled_japanese(_without_markup(body[:65536]), declared, declared_language(body)):
+        # EUC-KR labelled EUC-JP: the same byte layout, read without an error as kanji.
+        return "cp949"
     return None

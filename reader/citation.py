@@ -14,7 +14,7 @@ from .dates import retrieved_as_believed, stated_iso
 from .marks import TAKEN_DOWN
 from .models import Article, Block, Entry, Inline
 from .safe import safe_line
-from .url_display import shown_url
+from .url_display import cited_form, shown_url
 from .urls import is_web_url, site_host, without_tracking
 
 
@@ -59,9 +59,10 @@ def cited_article(entry: Entry, article: Article | None) -> Article:
 
 def shown_cited_url(article: Article) -> str:
     """The address a citation gives (`cited_url`) as every style shows it: as where it goes,
-    and one word (`shown_url`). APA's and Chicago's line gave a canonical
-    address with a space as it was, and a pasted citation's address broke there."""
-    return shown_url(cited_url(article))
+    and one word (`shown_url`), its path's letters percent-encoded (`cited_form`). APA's and
+    Chicago's line gave a canonical address with a space as it was, and a pasted citation's
+    address broke there."""
+    return cited_form(cited_url(article))
 
 
 def own_addresses(article: Article, link: str = "") -> set[str]:

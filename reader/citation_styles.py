@@ -13,12 +13,12 @@ family name first in Latin letters ("Wang Xiaoming") keeps its order (`cited_nam
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from typing import Any
 
 from .citation import cited_source, retrieved, shown_cited_url
 from .cited_names import Name, parsed_name, turnable
+from .collation import sort_key
 from .commonmark import escape_inline
 from .config import CITATION_STYLES
 from .dates import in_local_time
@@ -261,14 +261,14 @@ def apa(article: Article, markdown: bool = False) -> str:
 def reference_order(article: Article) -> str:
     """Where the article's reference goes in a list in either style: by its first author's
     surname and given names, or by its title past an article ("The", "A", "An") where it names
-    no one; accents and case aside ("Élodie" with "Elodie", "Weiß" with "Weiss")."""
+    no one; accents and case aside ("Élodie" with "Elodie", "Weiß" with "Weiss"), a Cyrillic
+    alphabet's letters in its order ("Ґудзь" before "Петров")."""
     names = authors(article)
     if names:
         key = cited_names(article)[0].inverted()
     else:
         key = _LEADING_ARTICLE.sub("", cited_title(article).lstrip("\"'“‘«"), count=1)
-    folded = unicodedata.normalize("NFKD", key.casefold())
-    return "".join(c for c in folded if not unicodedata.combining(c))
+    return sort_key(key)
 
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)

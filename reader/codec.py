@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from .citation import cited_url, date_source
+from .citation import date_source, shown_cited_url
 from .dates import precision, stated_iso, with_precision
 from .feed_tags import kept_tags
 from .list_numbering import NUMBERINGS
@@ -500,8 +500,9 @@ def article_to_json(article: Article) -> dict[str, Any]:
     # Whose each date is: the page's, or the feed's for the item when the page gave none.
     data["published_source"] = date_source(article.published, article.published_by_feed)
     data["updated_source"] = date_source(article.updated, article.updated_by_feed)
-    # The address the citation gives ("url" is the one read, tracking parameters and all).
-    data["cited_url"] = cited_url(article)
+    # The address the citation gives, as it gives it ("url" is the one read, tracking
+    # parameters and all, its letters as read).
+    data["cited_url"] = shown_cited_url(article)
     # Said of every page, so a script tells a section front's teasers from an article's text.
     data["section_front"] = article.section_front
     # Whose copy the text is ("wallabag"), "" for the page's own.

@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 58
+EXTRACTOR = 59
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -155,7 +155,10 @@ page its Common Era's, a Hijri year elsewhere no date (the printed one cited); T
 years ("中華民國115年12月4日", "115年12月4日", on a zh-TW page "115/12/04") read; a Thai date line opening "วันพฤหัสบดีที่" and an
 Israeli `<time>`'s "06.12.26" saying the header's day left out of the text; "بتوقيت القدس" and five more
 Arab capitals, Greek's "ώρα Ελλάδος" and Hebrew's "שעון ישראל" their zones (`extract
-.declared_calendars`, acc38a J14, J16, J17, J19)."""
+.declared_calendars`, acc38a J14, J16, J17, J19). 59: a Japanese or Chinese byline's reporter where the byline names the paper or the agency
+too ("関西日報 記者 A", "共同通信 A"), holds the date after a separator ("【東京＝A】 · date"), or
+opens the lede ("【東京＝A】東京都は…"); a Korean page labelled EUC-JP read in Korean; a title's
+ideographic space kept (acc38a J1, J2, J3, J6, J7)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -97,3 +97,33 @@ def japanese_charset(text_bytes: bytes) -> str | None:
     if _NOT_SHIFT_JIS_TEXT.search(text) or not any(map(_is_kana, text)):
         return None
     return "cp932"
+
+
+_JAPANESE_LABELS = frozenset({"euc_jp", "cp932"})
+# Of the wide characters a Korean reading gives, how many must be syllables: Korean prose is
+# nearly all Hangul, its few Chinese characters names and terms.
+_SYLLABLE_SHARE_AT_LEAST = 0.8
+_FEWEST_SYLLABLES = 4
+
+
+def korean_labelled_japanese(text_bytes: bytes, declared: str, language: str | None) -> bool:
+    """`text_bytes` (a page's text, its markup left out) are Korean labelled with a Japanese
+    charset: the page names Korean (`<html lang="ko">`), the Japanese charset reads not one kana
+    in them, and Windows' Korean reads them as syllables and no vowel alone among them. Read in
+    EUC-JP, EUC-KR's bytes decode without an error into kanji soup ("採至獣澗 戚腰"), where a
+    Japanese text is a fair share kana (acc38a J6)."""
+    if declared not in _JAPANESE_LABELS or (language or "").split("-")[0] != "ko":
+        return False
+    if text_bytes.isascii() or japanese_charset(text_bytes) is not None:
+        return False
+    try:
+        korean = text_bytes.decode("cp949")
+    except UnicodeDecodeError:
+        return False
+    wide = _WIDE.findall(korean)
+    syllables = sum("\uac00" <= char <= "\ud7a3" for char in wide)
+    return (
+        syllables >= _FEWEST_SYLLABLES
+        and syllables >= _SYLLABLE_SHARE_AT_LEAST * len(wide)
+        and not_korean_letters(korean) == 0
+    )

@@ -43,3 +43,19 @@ def text_as_html(text: str) -> str:
     margin = max((len(line.rstrip()) for c in chunks for line in c.split("\n")), default=0)
     paragraphs = (joined_lines(chunk.split("\n"), margin) for chunk in chunks)
     return "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+
+
+# Every space but the ideographic one (U+3000), which Japanese and Chinese headlines set between
+# two phrases ("閣議決定　電気・ガス補助を延長") as a typesetter's space of a character's width:
+# written as an ASCII space it is a visible typo to a Japanese desk (acc38a J7).
+_SPACES = re.compile(r"\s+")
+
+
+def _one_space(run: re.Match[str]) -> str:
+    return "\u3000" if "\u3000" in run.group() else " "
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: each run of spaces and line breaks one space, none at the ends, as
+    `" ".join(text.split())` gives, but a run holding an ideographic space that space."""
+    return _SPACES.sub(_one_space, text).strip()

@@ -271,3 +271,44 @@ def test_an_icelandic_name_or_page_labelled_latin_1_keeps_its_label(body: str, l
     raw = news_page('<meta charset="iso-8859-1">', "Port", body, lang).encode("cp1252")
     assert detect_charset(raw) == "cp1252"
     assert body in decode_html(raw)
+
+
+KOREAN_TITLE = "부산시, 해운대 해수욕장 겨울 축제 개최"
+KOREAN = "부산시는 이번 주말 해운대 해수욕장에서 겨울 빛 축제를 연다고 밝혔다. 축제는 내년 2월까지 이어진다."
+JAPANESE_TITLE = "大阪で初雪、平年より１０日早く"
+JAPANESE = "大阪管区気象台は４日、大阪市内で初雪を観測したと発表した。平年より１０日早い。"
+
+
+def test_a_korean_page_labelled_euc_jp_is_cached_in_korean(tmp_path, httpserver) -> None:
+    """EUC-KR bytes served as EUC-JP on a page naming Korean (acc38a J6): EUC-JP reads them
+    without an error, as kanji and not one kana ("採至獣, 背錘企"); the page is read in Korean."""
+    from reader.extract import to_text
+    from reader.library import Library
+
+    body = news_page("", KOREAN_TITLE, KOREAN, "ko").encode("euc_kr")
+    httpserver.expect_request("/busan.html").respond_with_data(
+        body, content_type="text/html; charset=euc-jp"
+    )
+
+    async def read() -> tuple[str, str]:
+        async with Library(tmp_path) as lib:
+            article = await lib.article(httpserver.url_for("/busan.html"))
+            return article.title, to_text(article)
+
+    title, text = asyncio.run(read())
+    assert title == KOREAN_TITLE and KOREAN in text
+
+
+@pytest.mark.parametrize("where", ["header", "meta"])
+def test_a_korean_page_labelled_japanese_reads_in_korean(where: str) -> None:
+    meta = '<meta charset="euc-jp">' if where == "meta" else ""
+    raw = news_page(meta, KOREAN_TITLE, KOREAN, "ko").encode("euc_kr")
+    assert KOREAN in decode_html(raw, "euc-jp" if where == "header" else None)
+
+
+@pytest.mark.parametrize("lang", ["ja", "ko", "en"])
+def test_a_japanese_page_in_euc_jp_keeps_its_label_whatever_language_it_names(lang: str) -> None:
+    """Its kana tell it Japanese, even on a page that names Korean by mistake."""
+    raw = news_page('<meta charset="euc-jp">', JAPANESE_TITLE, JAPANESE, lang).encode("euc_jp")
+    assert detect_charset(raw) == "euc_jp"
+    assert JAPANESE in decode_html(raw)

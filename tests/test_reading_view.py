@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -714,6 +715,10 @@ def test_scrolling_keys_typed_quickly_each_move_the_view_at_once(
     asyncio.run(run())
 
 
+def one_paragraph(url: str, title: str, text: str) -> Article:
+    return Article(url, title=title, blocks=(Block(BlockKind.PARAGRAPH, (Inline(text),)),))
+
+
 def test_french_punctuation_and_no_break_spaces_are_not_wrapped_apart() -> None:
     """French sets a space before ? ! : ; » and after «, often a plain one; a no-break space
     binds a number to its unit. Wrapped there, a line began with a lone "?" or "»", or ended
@@ -722,17 +727,35 @@ def test_french_punctuation_and_no_break_spaces_are_not_wrapped_apart() -> None:
         "« Le bac reprend. » Le capitaine l’a annoncé ce matin. Vraiment ? Oui ! Le billet "
         "coûte 3\u00a0€ : moins qu’avant ; 10\u202f000 passagers attendus. « Enfin ! » dit-il."
     )
-    article = Article(
-        "https://news.example/bac.html",
-        title="Le bac",
-        blocks=(Block(BlockKind.PARAGRAPH, (Inline(text),)),),
-    )
+    article = one_paragraph("https://news.example/bac.html", "Le bac", text)
     for width in range(24, 90):
         lines = [line.strip() for line in view_lines(article, width) if line.strip()]
         assert "".join("".join(lines).split()) == "".join(text.split()), width  # none lost
         for line in lines:
             assert line[0] not in "?!:;»" and not line.endswith("«"), (width, line)
             assert not line.endswith(("3", "10")), (width, line)
+
+
+def test_a_figure_grouped_with_spaces_is_not_wrapped_apart() -> None:
+    """Russian, French, Ukrainian write "3 000" with a plain space (acc38a J9): a line ended
+    "будут 3" and the next began "000 шаров."; a year before a number still breaks."""
+    text = (
+        "Главную ёлку Москвы установят 20 декабря, а украшать её будут 3 000 шаров и "
+        "12 500 000 огоньков; в 2026 300 волонтёров помогут с монтажом на площади."
+    )
+    article = one_paragraph("https://news.example/tree.html", "Ёлка", text)
+    breaks_in_the_year = 0
+    for width in range(20, 90):
+        lines = [line.strip() for line in view_lines(article, width) if line.strip()]
+        assert "".join("".join(lines).split()) == "".join(text.split()), width  # none lost
+        for line, after in pairwise(lines):
+            assert not (line.endswith(("3", "12", "500")) and after[:3] in ("000", "500")), (
+                width,
+                line,
+                after,
+            )
+            breaks_in_the_year += line.endswith("2026") and after.startswith("300")
+    assert breaks_in_the_year  # two numbers, no figure: the line may break between them
 
 
 def test_v_in_a_short_article_chooses_its_first_sentence_not_the_title(synced_dir: Path) -> None:

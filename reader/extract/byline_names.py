@@ -23,6 +23,7 @@ from .byline_places import (
     without_outlet,
     without_place,
 )
+from .paper_reporters import paper_reporter
 from .wire_datelines import wire_byline
 from .written_dates import parse_text_date
 
@@ -274,11 +275,31 @@ def _joined_apart(text: str) -> str:
     return text
 
 
+# A byline element's date after a separator: "【東京＝山田太郎】 · 2026年12月4日".
+_SEPARATED_TAIL = re.compile(r"\s*[|•·](?:\s.*)?$|\s[-–—](?:\s.*)?$")
+
+
+def _before_the_date(text: str) -> str:
+    """`text` without what follows a separator when what comes before it is a wire's dateline
+    or a name in brackets ("【東京＝山田太郎】 · date"): read with its date, the dateline was
+    read as no dateline, and the brackets as round no whole (cited "【東京＝山田太郎】", or
+    "新华社北京" of "新华社北京12月5日电（记者王晓明） · date")."""
+    head = _SEPARATED_TAIL.sub("", text)
+    if head == text or not head:
+        return text
+    if wire_byline(head) is not None or paper_reporter(head) or _unbracketed(head) != head:
+        return head
+    return text
+
+
 def clean_byline(text: str) -> str:
     """The name(s) in a byline's text, without "By", the date or the job after them or a
     separator, or brackets round them all; written in capitals ("JANE SMITH"), as a citation
     writes a name."""
-    wire = wire_byline(" ".join(text.split()))
+    text = _before_the_date(" ".join(text.split()))
+    wire = wire_byline(text)
+    if wire is None:
+        wire = paper_reporter(text)
     if wire is not None:
         return wire  # "新华社北京12月5日电（记者王小明）": the reporters, not the agency
     photo_essay = _PHOTOS_THEN_TEXT.match(text)

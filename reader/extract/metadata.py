@@ -17,6 +17,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from ..safe import safe_line
+from ..text_shape import one_line
 from ..urls import absolute_url, canonical_url
 from .article_dates import article_dates
 from .author_names import (
@@ -242,7 +243,7 @@ def extract_metadata(
     )
     title_el = doc.find(".//title")
     page_title = title_el.text_content() if title_el is not None else ""
-    titles = [" ".join(t.split()) for t in (page_title, meta.get("og:title", "")) if t]
+    titles = [one_line(t) for t in (page_title, meta.get("og:title", "")) if t]
     # An address (a writer's page on the site) names nobody, in JSON-LD as in a `<meta>`; nor
     # does the site named as an Organization (the BBC's author is "BBC News"): the Source says
     # it, and a byline or a `<meta>` may name the writer.

@@ -17,6 +17,7 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from ..models import IDEOGRAPHS, words_in
+from ..text_shape import one_line
 from ..urls import site_host
 from .byline import byline_place
 from .furniture import names_of
@@ -314,7 +315,7 @@ def _badge(node: HtmlElement) -> bool:
 def heading_texts(el: HtmlElement) -> list[str]:
     """The ways a heading may state the headline: whole, without its labels, its first line."""
     texts = (heading_text(el), heading_text(el, labels=False), heading_text(el, first_line=True))
-    return [t for t in dict.fromkeys(" ".join(t.split()) for t in texts) if t]
+    return [t for t in dict.fromkeys(one_line(t) for t in texts) if t]
 
 
 def _post_title(doc: HtmlElement, title_words: set[str]) -> str:
@@ -395,7 +396,7 @@ def printed_headline(doc: HtmlElement, page_title: str, site_names: list[str], u
     h1s = [
         text
         for h1 in doc.iter("h1")
-        if _words(text := " ".join(heading_text(h1).split())) >= _HEADLINE_WORDS
+        if _words(text := one_line(heading_text(h1))) >= _HEADLINE_WORDS
         and byline_place(h1) < 2
         and not _is_site_name(text, site_names, url)
     ]
@@ -407,9 +408,9 @@ def printed_headline(doc: HtmlElement, page_title: str, site_names: list[str], u
         return stated[0]
     own = list(
         dict.fromkeys(
-            " ".join(heading_text(h1).split())
+            one_line(heading_text(h1))
             for h1 in doc.iter("h1")
-            if _of_the_article(h1) and " ".join(heading_text(h1).split()) in h1s
+            if _of_the_article(h1) and one_line(heading_text(h1)) in h1s
         )
     )
     return own[0] if len(own) == 1 else ""
@@ -429,8 +430,8 @@ def article_title(
     twitter:title): the headline the page prints beats them. A title declared for citing
     (Dublin Core's, JSON-LD's headline) is the publisher's word on it, unless the page prints
     another that its `<title>` states too."""
-    page_title = " ".join(compared(page_title).split())
-    declared = [" ".join(compared(d).split()) for d in declared if d and d.strip()]
+    page_title = one_line(compared(page_title))
+    declared = [one_line(compared(d)) for d in declared if d and d.strip()]
     site_names = [compared(name) for name in site_names]
     # A page that declares the site's own title ("Yahoo News - Latest News & Headlines") on every
     # article has told nothing about this one.
@@ -451,9 +452,9 @@ def article_title(
         if chosen := next((t for t in titles if _norm(t) in printed), ""):
             # In the page's own typography ("harbour\u2019s" over the metadata's "harbour's"),
             # its case as declared.
-            shown = " ".join(printed[_norm(chosen)].split())
+            shown = one_line(printed[_norm(chosen)])
             return chosen if shown.casefold() == chosen.casefold() else shown
-        shared = declared[0] in {" ".join(compared(d).split()) for d in for_sharing}
+        shared = declared[0] in {one_line(compared(d)) for d in for_sharing}
         printed_one = printed_headline(doc, page_title, site_names, url)
         if shared or (printed_one and _norm(printed_one) in _norm(page_title)):
             # A title declared for citing that the page neither prints nor titles itself by (a

@@ -19,6 +19,7 @@ import re
 
 from ..models import Block, BlockKind
 from .byline_names import looks_like_name
+from .paper_reporters import lede_reporter
 from .syndication import syndicated
 from .wire_datelines import CHINESE, KOREAN, dateline_names
 
@@ -87,7 +88,7 @@ def closing_credit(block: Block) -> str:
 
 def wire_reporters(blocks: tuple[Block, ...]) -> str:
     """The reporters a Korean or Chinese wire lede names ("(서울=연합뉴스) 이수진 기자 = …" gives
-    "이수진"), or a Tribun story's credit over its lede or under its end, for a page that
+    "이수진"), or a Japanese paper's ("【東京＝山田太郎】…" gives "山田太郎"), or a Tribun story's credit over its lede or under its end, for a page that
     declares no author: the story's own byline. "" when none."""
     paragraphs = [b for b in blocks[: _LOOK_AHEAD * 2] if b.kind == BlockKind.PARAGRAPH]
     for block in paragraphs[:_LOOK_AHEAD]:
@@ -95,6 +96,8 @@ def wire_reporters(blocks: tuple[Block, ...]) -> str:
         found = _KOREAN_DATELINE.match(text) or _CHINESE_DATELINE.match(text)
         if found is not None and found["names"]:
             return dateline_names(found["names"])
+        if names := lede_reporter(text):
+            return names  # a Japanese paper's "【東京＝山田太郎】東京都は…"
         if names := lede_credit(block):
             return names
     return next(

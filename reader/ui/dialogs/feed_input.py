@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from ...plural import plural
 from ..display import plain
 from ..unknown_keys import character_of, hand_on, key_after_escape
+from ..widgets.cell_input import CellInput
 from ..widgets.key_bar import KeyBar
 from .modal import Dialog
 
@@ -21,7 +22,7 @@ MAX_TYPED = 2000
 """As long a line as the input takes: an address, a name (`feed_names.MAX_NAME_LENGTH`)."""
 
 
-class _Line(Input):
+class _Line(CellInput):
     """The dialog's line. Esc and a key arriving together (ssh, tmux's escape-time), read as
     Alt+key, went into the line as the key: Esc's (no answer), then the key's, as in the
     search lines (`search_bar`)."""

@@ -13,10 +13,11 @@ from textual.widgets import Input, Static
 from ...display import plain
 from ...messages import SearchClosed, SearchEdited
 from ...unknown_keys import character_of, hand_on, key_after_escape
+from ..cell_input import CellInput
 from ..key_bar import KeyBar
 
 
-class QueryInput(Input):
+class QueryInput(CellInput):
     """The query's line. Keys typed after the Enter or Esc that closes it, in the same burst
     (a paste, keys bunched over SSH: `/word`, Enter, `n n`), are not the query's: the app
     holds them until the search has closed (`key_settling`: `SearchClosed` is on its way).

@@ -128,8 +128,13 @@ def layout(
 # Spaces no line may break at: Rich breaks at any whitespace, a no-break one too ("3 €",
 # "10 000"), and French sets a space, often a plain one, before ? ! : ; » and after «: a line
 # began with a lone "?" or "»". Each is held by a stand-in that is no space while wrapping.
+# Nor the plain space a figure's thousands are grouped with ("3 000", "12 500 000": Russian,
+# French, Ukrainian…), which search reads as one figure: a line ended "будут 3" and the next
+# began "000 шаров." (acc38a J9). A group of one to three digits before it (a year's four, "in
+# 2026 300 people", are two numbers), and three after.
 _NO_BREAK = re.compile(
     r"[\u00a0\u202f\u2007]|[ \t](?=[?!:;»](?:\s|$|[.,)»]))|(?:(?<=^«)|(?<=\s«))[ \t]"
+    r"|(?:(?<=(?<!\d)\d)|(?<=(?<!\d)\d\d)|(?<=(?<!\d)\d{3})|(?<=\d \d{3})) (?=\d{3}(?!\d))"
 )
 
 

@@ -1,0 +1,37 @@
+"""A one-line input whose cursor stands where the terminal draws the end of what is typed.
+
+Textual places the cursor (the terminal's own, and the input's scroll) by Rich's measure, which
+gives Hindi's, Bengali's and Tamil's spacing vowel signs ("ि", "ा", "ो") no cell, where xterm,
+VTE, Konsole and tmux draw each in one (`reader.cells`): after "ज़िला अस्पतालों" the cursor stood
+four cells inside the word, and the line, drawn wider than measured, pushed what follows it on
+the row (a hint) past the edge (acc38a J11). Here the cursor is placed by the terminal's
+measure, and the row ends with as many cells Rich counts and the terminal doesn't draw."""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.expand_tabs import expand_tabs_inline
+from textual.strip import Strip
+from textual.widgets import Input
+
+from ..cell_width import rich_only_cells, terminal_cells, uncounted_cells
+
+
+class CellInput(Input):
+    """An `Input` measured as the terminal draws it."""
+
+    def _position_to_cell(self, position: int) -> int:
+        return terminal_cells(expand_tabs_inline(self.value[:position], 4))
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        extra = uncounted_cells(self.value) if y == 0 and not self.password else 0
+        if extra <= 0:
+            return strip
+        # The text is drawn `extra` cells wider than measured: as many of the blanks after it
+        # go, and blanks the terminal steps back over take their place in Rich's count. Before
+        # the text: the row's last cell (the cursor's room past the end) is cut off by the
+        # compositor, and with it what was put there.
+        length = strip.cell_length
+        kept = strip.crop(0, max(length - extra, 0))
+        return Strip([Segment(rich_only_cells(extra), self.rich_style), *kept], length)
