@@ -14,7 +14,7 @@ keyboard types otherwise than another, whatever the query (`SCRIPTS`): Persian's
 ۱۴۰۵, २०२६: 2027, 1405, 2026), katakana as hiragana (ニュース: にゅーす), the commonest Traditional
 Chinese characters as Simplified ones (臺北: 台北, `chinese_variants`); Turkish's ı as i (in the
 query too: a key of its own, no accent); and unless the query has it, Hindi's chandrabindu as
-the anusvara (ँ: ं). Arabic's harakat are left out of a query (`narrowed`) as of the index.
+the anusvara (ँ: ं), whether the query has a nukta or not (each mark typed or not apart). Arabic's harakat are left out of a query (`narrowed`) as of the index.
 
 Every fold replaces one character by one, so a match in the folded text is at the same
 indices in the text shown (its highlight lands on the right cells). Text written decomposed
@@ -210,15 +210,18 @@ ARABIC_MARKS = (
 )
 """Arabic's harakat, Quranic marks, and the tatweel that only stretches a word: optional signs
 most text leaves out, ignored in a query as in the text (`narrowed`)."""
+NUKTA = "\u093c"
+"""Hindi's nukta, left out by most typists: "जिला" for "ज़िला" (acc31b M4)."""
 MARKS = (
     "\u0300-\u036f"  # combining accents (a decomposed é, ệ, ό)
     "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"  # Hebrew points and cantillation
     f"{ARABIC_MARKS}"
-    "\u093c"  # Hindi's nukta, left out by most typists: "जिला" for "ज़िला" (acc31b M4)
+    f"{NUKTA}"
 )
 """Marks a query without them need not match: accents and vowel points, not the vowel signs
 of Indic scripts (letters there: "कल" is not "कुल")."""
 _MARK = re.compile(f"[{MARKS}]")
+_POINT = re.compile(f"[{MARKS.replace(NUKTA, '')}]")
 
 
 _NO_ACCENT = "ı"
@@ -228,20 +231,34 @@ word however the rest of it is typed ("ıgdır" finds "Iğdır", acc32a A22)."""
 
 def has_accent(query: str) -> bool:
     """The query holds an accented letter or a vowel point: then they are matched as typed (as
-    a capital makes the case count)."""
+    a capital makes the case count). Hindi's nukta is not one here: typed, it counts
+    (`skippable`), but the chandrabindu is still folded for it, as each of the two marks is
+    typed or not apart ("गाड़ियां" finds "गाड़ियाँ", acc38a J13)."""
     return any(ord(c) in ACCENTS and c not in _NO_ACCENT for c in query) or (
-        _MARK.search(query) is not None
+        _POINT.search(query) is not None
     )
 
 
 def skippable(query: str) -> str:
     """The pattern of what may stand between two letters of `query` in the text: zero-width
     characters, and the marks unless the query has one (a hamza typed is no vowel point:
-    "أبلغ" still finds "أُبلغ")."""
-    marked = any(ord(c) in ACCENTS and c not in _ARABIC and c not in _NO_ACCENT for c in query)
+    "أبلغ" still finds "أُبلغ"; nor is a chandrabindu a nukta: "गाडियाँ" finds "गाड़ियाँ")."""
+    marked = any(
+        ord(c) in ACCENTS and c not in _ARABIC and c not in _DEVANAGARI and c not in _NO_ACCENT
+        for c in query
+    )
     if marked or _MARK.search(query) is not None:
         return f"[{ZERO_WIDTH}]*"
     return f"[{ZERO_WIDTH}{MARKS}]*"
+
+
+_UNMARKED = {code: plain for code, plain in ACCENTS.items() if chr(code) not in _NO_ACCENT}
+
+
+def unmarked(query: str) -> str:
+    """`query` without its accents and marks (as a query typed without them, which finds them
+    too): what an empty search's hint offers (`search_query.Query.loosened`, acc38a J5)."""
+    return _MARK.sub("", query.translate(_UNMARKED))
 
 
 def composed(text: str) -> tuple[str, list[int], list[int]] | None:

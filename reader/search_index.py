@@ -32,6 +32,7 @@ from . import search_headlines
 from .fold import MARKS, UMLAUTS, ZERO_WIDTH, composed, fold
 from .search_headlines import HeadlineWords
 from .text_find import figure_gaps, typed
+from .word_prefixes import elided_article
 
 INDEX_FILE = "search-index.sqlite"
 """The index's file in the data directory."""
@@ -118,7 +119,11 @@ def trigrams(word: str) -> list[str]:
     # A figure and the unit typed onto it may be apart in the text ("12.5m", "12.5 m"), a long
     # figure's groups too ("3500", "3,500"): each looked up alone, right-aligned in threes
     # (`text_find.figure_gaps`).
-    parts = _PUNCTUATION.split(_loose(_UMLAUT.sub(" ", typed(word).replace("\u200c", " "))))
+    # A word typed with its article may be found without its first letter ("الشباب" in
+    # "للشباب", "הנמל" in "לנמל": `word_prefixes.elided_article`), which either form holds.
+    word = typed(word)
+    word = elided_article(word) or word
+    parts = _PUNCTUATION.split(_loose(_UMLAUT.sub(" ", word.replace("\u200c", " "))))
     parts = [piece for part in parts for piece in _figures_apart(part)]
     pieces = (part[i : i + 3] for part in parts for i in range(len(part) - 2))
     return list(dict.fromkeys(pieces))

@@ -24,10 +24,10 @@ from functools import cached_property
 
 from .feed_names import folded
 from .feed_tags import hashed_tags, typed_tag
-from .fold import MARKS, Folding, fold, has_accent, skippable
+from .fold import MARKS, Folding, fold, has_accent, skippable, unmarked
 from .safe import safe_line
 from .text_find import UNSPACED, blank, folding, pattern, typed, unspaced
-from .word_prefixes import attached_prefix
+from .word_prefixes import attached_prefix, elided_article, elided_before
 
 _QUOTES = '"“”„'
 _TERM = re.compile(
@@ -205,8 +205,16 @@ def whole_words(found: re.Pattern[str], word: str, prefix: bool = False) -> re.P
     # Arabic's article and Hebrew's one-letter words are written onto the word: "تجريف"
     # finds "التجريف", "נמל" "הנמל".
     as_typed = typed(word)
-    attached = attached_prefix(as_typed, skippable(as_typed))
-    return re.compile(rf"{start}{attached}(?:{found.pattern}){end}", found.flags)
+    skip = skippable(as_typed)
+    body = rf"{attached_prefix(as_typed, skip)}(?:{found.pattern})"
+    # A word typed with its article finds it where a preposition swallowed it: "الشباب"
+    # "للشباب", "הנמל" "לנמל" (acc38a J10).
+    rest = elided_article(as_typed)
+    elided = None if rest is None else pattern(rest, open_end=prefix)
+    # The text is folded for the word: the rest's pattern only if it folds it alike.
+    if elided is not None and rest is not None and folding(rest) == folding(as_typed):
+        body = rf"(?:{body}|{elided_before(as_typed, skip)}(?:{elided.pattern}))"
+    return re.compile(rf"{start}{body}{end}", found.flags)
 
 
 def _tag_key(name: str) -> tuple[str, bool]:
@@ -361,27 +369,41 @@ class Query:
             return ""
         return (", " if self.words else " ") + ", ".join(parts)
 
-    def caseless(self) -> Query | None:
-        """The same query with case ignored (its words in lower case, the operators kept),
-        None when it is already (no capital in a word)."""
+    def loosened(self) -> Query | None:
+        """The same query with case and marks ignored (its words in lower case, without their
+        accents and vowel points, the operators kept), None when it is already (no capital nor
+        mark in a word)."""
         parts = _OPERATOR_OR_OTHER.split(self.text)
         # Turkish's capital İ is i in lower case, not Python's "i" + a combining dot (which
         # found nothing, so `İSTANBUL` had no hint where `ISTANBUL` had one: acc38a J4).
-        lowered = "".join(p if p in _OPERATORS else p.replace("İ", "i").lower() for p in parts)
-        if lowered == self.text:
+        loose = "".join(p if p in _OPERATORS else unmarked(_lowered(p)) for p in parts)
+        if loose == self.text:
             return None
-        caseless = Query(lowered)
+        loosened = Query(loose)
         # A tag's capital ("tag:Strikes") makes no case count: tags are compared caseless.
-        same = [w.typed for w in caseless.words] == [w.typed for w in self.words]
-        return None if same else caseless
+        same = [w.typed for w in loosened.words] == [w.typed for w in self.words]
+        return None if same else loosened
 
     def case_note(self, found: int) -> str:
-        """What an empty search says of case when the same query with case ignored finds
-        `found` headlines (acc30a J12: "OKONKWO" copied from wire copy found nothing)."""
-        lowered = self.caseless()
-        if lowered is None or not found:
+        """What an empty search says of case and marks when the same query with them ignored
+        (`loosened`) finds `found` headlines (acc30a J12: "OKONKWO" copied from wire copy found
+        nothing; acc38a J5: nor did a pointed Hebrew word, "נָמֵל")."""
+        loosened = self.loosened()
+        if loosened is None or not found:
             return ""
-        return f" (a capital makes case count: {safe_line(lowered.text, 80)} finds {found:,})"
+        words = [word.typed for word in (*self.words, *self.excluded)]
+        capital = any(_lowered(word) != word for word in words)
+        # Turkish's İ is a capital, no mark: its lower case has none.
+        marked = any(unmarked(_lowered(word)) != _lowered(word) for word in words)
+        if capital and marked:
+            counts = "a capital and a mark typed make case and marks count"
+        else:
+            counts = "a capital makes case count" if capital else "a mark typed makes marks count"
+        return f" ({counts}: {safe_line(loosened.text, 80)} finds {found:,})"
+
+
+def _lowered(text: str) -> str:
+    return text.replace("İ", "i").lower()
 
 
 _OPERATORS = ("AND", "OR", "NOT")

@@ -393,7 +393,7 @@ def test_F_counts_the_articles_it_indexes_first(
 def test_F_reads_or_and_minus_and_says_when_a_capital_made_case_count(synced_dir: Path) -> None:
     """`OR` between two words finds either, `-word` leaves out what holds it, as news
     databases read them; a query in capitals finding nothing says what it finds in lower case
-    (acc30a J12)."""
+    (acc30a J12), one with an accent what it finds without (acc38a J5)."""
     either = expected(synced_dir, words="zqxv OR budget")
     assert either and [h.headline for h in either] == [
         h.headline for h in expected(synced_dir, words="budget")
@@ -428,6 +428,17 @@ def test_F_reads_or_and_minus_and_says_when_a_capital_made_case_count(synced_dir
                 "No headline or cached article holds every one of: COUNCIL BUDGET (a capital"
                 f" makes case count: council budget finds {lowered})"
             ) in str(table(app).empty_text)
+            # An accent typed says so too, one note with a capital (acc38a J5).
+            for typed, counts in (
+                ("cóuncil", "a mark typed makes marks count"),
+                ("Cóuncil", "a capital and a mark typed make case and marks count"),
+            ):
+                await pilot.press("escape")
+                await until(pilot, lambda: screen.feed_url is None, "every feed's headlines")
+                await pilot.press("F", *typed, "space", *"budget", "enter")
+                await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the empty hits")
+                note = f"({counts}: council budget finds {lowered})"
+                await until(pilot, lambda note=note: note in str(table(app).empty_text), note)
 
     asyncio.run(run())
 

@@ -163,28 +163,39 @@ _SEARCHES = [
 ]
 
 
-def test_list_search_and_tags_find_the_words_as_typed(
-    tmp_path: Path, httpserver: HTTPServer
+def serve_pages(
+    httpserver: HTTPServer,
+    pages: dict[str, tuple[str, str, str]],
+    feed: str = "/feed.xml",
+    name: str = "Dünya",
 ) -> None:
-    """Real pages cached by a sync, searched through the index by `reader list --search`; a
-    feed tagged "İSTANBUL" listed by `--tag istanbul` (acc31b M12)."""
+    """A feed at `feed` listing `pages` (by path: the language, title and text of each), and
+    each page, served in UTF-8."""
     items = "".join(
         f"<item><title>{title} {path}</title><link>{httpserver.url_for(path)}</link>"
         f"<pubDate>Sat, 05 Dec 2026 0{n}:00:00 +0000</pubDate></item>"
-        for n, (path, (_lang, title, _text)) in enumerate(_PAGES.items())
+        for n, (path, (_lang, title, _text)) in enumerate(pages.items())
     )
-    httpserver.expect_request("/feed.xml").respond_with_data(
-        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Dünya</title>{items}'
+    httpserver.expect_request(feed).respond_with_data(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{name}</title>{items}'
         "</channel></rss>",
         content_type="application/rss+xml",
     )
-    for path, (lang, title, text) in _PAGES.items():
+    for path, (lang, title, text) in pages.items():
         body = f"<p>{text}</p><p>{text}</p>"
         httpserver.expect_request(path).respond_with_data(
             f"<!doctype html><html lang={lang}><head><meta charset=utf-8><title>{title}</title>"
             f"</head><body><article><h1>{title}</h1>{body}</article></body></html>",
             content_type="text/html; charset=utf-8",
         )
+
+
+def test_list_search_and_tags_find_the_words_as_typed(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """Real pages cached by a sync, searched through the index by `reader list --search`; a
+    feed tagged "İSTANBUL" listed by `--tag istanbul` (acc31b M12)."""
+    serve_pages(httpserver, _PAGES)
     data = tmp_path / "home"
     assert reader(data, "add", httpserver.url_for("/feed.xml")).returncode == 0
     assert reader(data, "sync").returncode == 0

@@ -185,8 +185,9 @@ def _list_of(
             versions = {id(hit.headline): hit.version or None for hit in found.hits}
             lines = {id(hit.headline): hit.line for hit in found.hits}
             if not headlines:
-                # A name copied from wire copy in capitals is found in lower case (acc30a J12).
-                lowered = query.caseless()
+                # A name copied from wire copy in capitals is found in lower case (acc30a J12),
+                # a pointed or accented word without its marks (acc38a J5).
+                lowered = query.loosened()
                 caseless = searched(every, lowered).hits if lowered is not None else []
                 within = between([hit.headline for hit in caseless], since, before)
                 case = query.case_note(len(within))

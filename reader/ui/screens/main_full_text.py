@@ -355,7 +355,7 @@ class MainFullText(Screen[None]):
                 page=page,
                 details=_LINES_FIRST,
             )
-            lowered = asked.caseless() if not found.hits else None
+            lowered = asked.loosened() if not found.hits else None
             if lowered is None:
                 return found, "", syncing, of_no_feed(found.hits)
             stopped = lambda: self._generation != generation  # noqa: E731
