@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import timedelta
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..address_class import Reach
 from ..config import USER_AGENT
@@ -38,6 +38,9 @@ from .offline import NetworkWatch, not_tried
 from .renewal import LibraryRenewal
 from .resources import _now
 from .stalled_hosts import StalledHosts
+
+if TYPE_CHECKING:
+    from .network_hold import NetworkHold
 
 GONE_ASKED_EVERY = timedelta(days=7)
 """How often a feed whose address answered 410 Gone is asked again: a publisher's "gone for
@@ -313,6 +316,7 @@ class LibraryFeedRefresh(LibraryRenewal):
         again: str = "the next refresh",
         hosts: StalledHosts | None = None,
         kept_for_sync: bool = False,
+        network: NetworkHold | None = None,
     ) -> list[FeedResult]:
         """Refresh every feed at once, or those of `feeds` (subscribed addresses: a tag's);
         `on_feed` hears each result as it comes in. Once the network looks absent
@@ -321,7 +325,9 @@ class LibraryFeedRefresh(LibraryRenewal):
         own `hosts`, its articles' timeouts and its feeds' counted together), left for `again`.
         A feed unsubscribed from meanwhile is left out: not heard of, not in the results.
         `kept_for_sync`: once it has ended, what came is kept for a sync asked for before its
-        face has read it in (`hand_over_refresh`), until then (`drop_handed_over`)."""
+        face has read it in (`hand_over_refresh`), until then (`drop_handed_over`).
+        `network`: a sync's hold (`network_hold`), holding a feed that failed as the network
+        went until it is back, and asking it again then, as the sync's articles are."""
         import asyncio
 
         self.store.check_writable()
@@ -330,6 +336,8 @@ class LibraryFeedRefresh(LibraryRenewal):
             urls = [url for url in urls if url in feeds]
         done = 0
         watch = NetworkWatch(urls)
+        if network is not None:
+            network.expect(urls)
         absent = asyncio.Event()
         # The fetches a refresh stopped for this sync left under way or done: taken over.
         taken, self._handed_over = self._handed_over, None
@@ -374,6 +382,15 @@ class LibraryFeedRefresh(LibraryRenewal):
                             answered = partial(self._answered, url)
                             ask = mine.start(url, self.refresh_feed(url, None, False, answered))
                         result = await asyncio.shield(ask)
+                        while network is not None and await _held(network, link, result):
+                            answered = partial(self._answered, url)
+                            ask = mine.start(url, self.refresh_feed(url, None, False, answered))
+                            result = await asyncio.shield(ask)
+                except FetchError as left:
+                    if network is None or not network.left:
+                        raise
+                    # Held for the network, not back within its wait: left as not asked.
+                    result = FeedResult(feed or Feed(url), error=left, kept=False)
                 except asyncio.CancelledError:
                     if ask is not None and not mine.handed_over:
                         ask.cancel()  # not a sync's to take over: stopped with this refresh
@@ -471,6 +488,15 @@ class LibraryFeedRefresh(LibraryRenewal):
         if error.kind in NO_CONNECTION and not answered:
             return False
         return self._portal.answered_by_portal(canonical_url(result.feed.url)) is None
+
+
+async def _held(network: NetworkHold, link: str, result: FeedResult) -> bool:
+    """A feed's `result` failing as the network went (`NetworkHold.again`): True once it is
+    back, to be asked again; raises the feed's failure as left when it was not back in time."""
+    if result.error is None:
+        network.answered(link)
+        return False
+    return await network.again(link, result.error, 0.0)
 
 
 def _working(feed: Feed) -> Feed:

@@ -323,6 +323,11 @@ class ReaderAppSync(ReaderAppFill):
             line += f", {failed}"
         # Quitting is what stops a sync here (the next `S` carries on): its key in force.
         quit_key = keymap_of(self).key_everywhere("quit") or ""
+        if gone := progress.network_line(quit_key, "quits, keeping what came"):
+            # First, and at once: the network's going is the one thing to know (acc38).
+            self._pending_status = f"Syncing: {gone} · {line[9:]}"
+            self.show_unasked(self._pending_status)
+            return
         if waiting := progress.waiting_line(quit_key, "quits, keeping what came"):
             line += f" · {waiting}"
         self._pending_status = line
