@@ -211,10 +211,14 @@ class SyncProgress:
         "failed" were counted of articles the network's going alone kept back."""
         if self.network_went is None:
             return ""
-        held = self.articles_total - self.articles_done
+        held = (
+            plural(self.articles_total - self.articles_done, "article")
+            if self.articles_total
+            else plural(self.feeds_total - self.feeds_done, "feed")  # a refresh's, or none yet
+        )
         keeps = f"; {stop} {does}" if stop else ""
         return (
-            f"the network went at {self.network_went:%H:%M}: {plural(held, 'article')} held "
+            f"the network went at {self.network_went:%H:%M}: {held} held "
             f"until it is back ({self.network_wait:g} s at most){keeps}"
         )
 

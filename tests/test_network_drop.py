@@ -211,3 +211,68 @@ def test_the_reader_s_sync_says_the_network_went_and_carries_on_when_it_is_back(
         asyncio.run(run())
     finally:
         net.close()
+
+
+def test_q_quits_the_reader_while_its_sync_waits_for_the_network(tmp_path: Path) -> None:
+    """`Q` while `S` holds its articles for the network (its wait far longer than the test's):
+    the reader quits, not waiting out the hold, and every article cached before stays."""
+    net = DroppingNetwork(hosts=3, feeds=2, stories=5)
+    data = tmp_path / "data"
+    data.mkdir()
+    wait = 3 * WAIT
+    (data / "config.toml").write_text(f"[network]\nbackoff = 0.01\nnetwork_wait = {wait:g}\n")
+    _subscribe(data, net)
+    net.drop_after(8)
+
+    async def run() -> None:
+        app = ReaderApp(data, refresh_on_start=False, config=load_config(data / "config.toml"))
+        app.prefetch_limit = 0
+        async with app.run_test(size=(200, 20)) as pilot:
+            await started(pilot)
+            await pilot.press("S")
+            await until(pilot, lambda: "the network went at" in app.status, "the network gone")
+            before.update(app.lib.store.article_keys())
+            await pilot.press("Q")
+            await until(pilot, lambda: not app.is_running, "the reader to quit")
+
+    async def cached() -> set[str]:
+        async with Library(data, limits=LIMITS) as lib:
+            return lib.store.article_keys()
+
+    before: set[str] = set()
+    try:
+        asyncio.run(run())
+        assert before <= asyncio.run(cached())
+    finally:
+        net.close()
+
+
+def test_the_refresh_on_opening_holds_its_feeds_while_the_network_is_gone(tmp_path: Path) -> None:
+    """The reader opens on a network that drops as its third feed of six is asked: the status
+    line says the network went, the feeds still out held (not "the network went away during
+    the refresh: 4 feeds not refreshed"), and once it is back every feed comes in."""
+    net = DroppingNetwork(hosts=3, feeds=2, stories=5)
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "config.toml").write_text(f"[network]\nbackoff = 0.01\nnetwork_wait = {WAIT:g}\n")
+    _subscribe(data, net)
+    net.drop_after_feeds(2)
+
+    async def run() -> None:
+        app = ReaderApp(data, config=load_config(data / "config.toml"))
+        app.prefetch_limit = 0
+        async with app.run_test(size=(200, 20)) as pilot:
+            await until(pilot, lambda: "the network went at" in app.status, "the network gone")
+            assert re.match(
+                r"Refreshing: the network went at \d\d:\d\d: \d feeds? held until it is back",
+                app.status,
+            ), app.status
+            net.back()
+            await until(pilot, lambda: app.status.startswith("Refreshed"), "the refresh's end")
+            assert app.status.startswith("Refreshed 6 of 6 feeds"), app.status
+            assert "went" not in app.status and "failed" not in app.status, app.status
+
+    try:
+        asyncio.run(run())
+    finally:
+        net.close()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import timedelta
 from functools import partial
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from ..address_class import Reach
 from ..config import USER_AGENT
@@ -34,13 +34,11 @@ from ..urls import canonical_url
 from ..workers import parse_feed
 from .failures import storage_failure, unforeseen_failure
 from .feed_handover import FeedAsks
+from .network_hold import NetworkHold
 from .offline import NetworkWatch, not_tried
 from .renewal import LibraryRenewal
 from .resources import _now
 from .stalled_hosts import StalledHosts
-
-if TYPE_CHECKING:
-    from .network_hold import NetworkHold
 
 GONE_ASKED_EVERY = timedelta(days=7)
 """How often a feed whose address answered 410 Gone is asked again: a publisher's "gone for
@@ -302,9 +300,13 @@ class LibraryFeedRefresh(LibraryRenewal):
                 asks.drop()
         self._handed_over = self._refreshed = None
 
-    def _answered(self, url: str) -> None:
+    def _answered(self, url: str, network: NetworkHold | None = None, link: str = "") -> None:
         """A feed's answer came: the running refresh's watch hears of it (that of the sync
-        which took over the fetch, when it was begun by a refresh stopped for it)."""
+        which took over the fetch, when it was begun by a refresh stopped for it), and the
+        `network` hold of the refresh that asked it (at `link`) as its bytes come, not once
+        they are parsed (seconds, as the workers start)."""
+        if network is not None:
+            network.answered(link or url)
         if self._feed_asks is not None:
             self._feed_asks.answered(url)
 
@@ -317,6 +319,7 @@ class LibraryFeedRefresh(LibraryRenewal):
         hosts: StalledHosts | None = None,
         kept_for_sync: bool = False,
         network: NetworkHold | None = None,
+        hold_network: bool = False,
     ) -> list[FeedResult]:
         """Refresh every feed at once, or those of `feeds` (subscribed addresses: a tag's);
         `on_feed` hears each result as it comes in. Once the network looks absent
@@ -327,7 +330,9 @@ class LibraryFeedRefresh(LibraryRenewal):
         `kept_for_sync`: once it has ended, what came is kept for a sync asked for before its
         face has read it in (`hand_over_refresh`), until then (`drop_handed_over`).
         `network`: a sync's hold (`network_hold`), holding a feed that failed as the network
-        went until it is back, and asking it again then, as the sync's articles are."""
+        went until it is back, and asking it again then, as the sync's articles are;
+        `hold_network`, a hold of its own (the reader's `r` and its refresh on opening), said
+        in its progress."""
         import asyncio
 
         self.store.check_writable()
@@ -336,6 +341,23 @@ class LibraryFeedRefresh(LibraryRenewal):
             urls = [url for url in urls if url in feeds]
         done = 0
         watch = NetworkWatch(urls)
+        own_hold: NetworkHold | None = None
+
+        def said(p: SyncProgress | None = None) -> SyncProgress:
+            # The feeds' count, and the network's going while its own hold holds them.
+            p = p or SyncProgress("feeds", done, len(urls))
+            if own_hold is None:
+                return p
+            went = own_hold.went_at if own_hold.gone else None
+            wait, left = self.limits.network_wait, own_hold.left
+            return replace(p, network_went=went, network_wait=wait, network_left=left)
+
+        if network is None and hold_network:
+            own_hold = network = NetworkHold(
+                self.limits.network_wait,
+                self.limits.connect_timeout,
+                lambda: progress(said()) if progress else None,
+            )
         if network is not None:
             network.expect(urls)
         absent = asyncio.Event()
@@ -379,11 +401,11 @@ class LibraryFeedRefresh(LibraryRenewal):
                 try:
                     with stalling.asking(link, stop):
                         if ask is None or ask.cancelled():
-                            answered = partial(self._answered, url)
+                            answered = partial(self._answered, url, network, link)
                             ask = mine.start(url, self.refresh_feed(url, None, False, answered))
                         result = await asyncio.shield(ask)
                         while network is not None and await _held(network, link, result):
-                            answered = partial(self._answered, url)
+                            answered = partial(self._answered, url, network, link)
                             ask = mine.start(url, self.refresh_feed(url, None, False, answered))
                             result = await asyncio.shield(ask)
                 except FetchError as left:
@@ -410,14 +432,14 @@ class LibraryFeedRefresh(LibraryRenewal):
                 # Unsubscribed from while it was fetched (here, or by `reader remove`): the
                 # store kept nothing of it, and nothing hears of it.
                 if progress:
-                    progress(SyncProgress("feeds", done, len(urls)))
+                    progress(said())
                 return None
             if result.asked and watch.heard(url, result.error):
                 absent.set()
             if on_feed:
                 on_feed(result)
             if progress:
-                progress(SyncProgress("feeds", done, len(urls), feed_in=result))
+                progress(said(SyncProgress("feeds", done, len(urls), feed_in=result)))
             return result
 
         if progress:
@@ -445,6 +467,8 @@ class LibraryFeedRefresh(LibraryRenewal):
                 and (failure := self.fetcher.failed_try(link_of.get(url, url))) is not None
             }
         finally:
+            if own_hold is not None:
+                await own_hold.aclose()
             self._refreshing = {}
             for task in tasks:
                 task.cancel()  # the rest when the network is absent; all after a Ctrl-C
