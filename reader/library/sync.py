@@ -149,7 +149,9 @@ class LibrarySync(LibrarySyncStart):
             # "a sync is under way" said while its headlines come in.
             await self._mark_running(articles=False)
             try:
-                results = await self.refresh(progress, feeds=feeds, again="the next sync")
+                results = await self.refresh(
+                    progress, feeds=feeds, again="the next sync", hold_network=True
+                )
             finally:
                 with suppress(StoreError):  # a note: the headlines are in all the same
                     await asyncio.to_thread(self.store.mark_sync_stopped, False, False)
