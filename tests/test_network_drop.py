@@ -13,15 +13,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from reader.cli import main
-from reader.config import FetchLimits, load_config
+from reader.config import Config, FetchLimits, load_config
 from reader.errors import FetchError
 from reader.library import Library
 from reader.reports import SyncProgress, SyncReport
 from reader.ui.app import ReaderApp
 from tests.dropping_network import DroppingNetwork
-from tests.tui_pilot import WAIT, started, until
+from tests.tui_pilot import WAIT, running, until
 
 LIMITS = FetchLimits(retries=1, backoff=0.01, network_wait=WAIT)
 
@@ -58,19 +59,29 @@ def _sync(
     return asyncio.run(go())
 
 
-def test_a_network_drop_then_return_mid_sync_finishes_every_article(tmp_path: Path) -> None:
-    """Every site stops after 8 pages (connections refused, those under way cut) and starts
-    again on its port once the sync says the network went: every article comes, none was
-    ever counted failed, and the live line said the network went, not "N failed"."""
+def _synced_across(
+    tmp_path: Path, drop: Callable[[DroppingNetwork], None]
+) -> tuple[DroppingNetwork, list[SyncProgress], SyncReport, set[str]]:
+    """A sync of three sites' six feeds (30 articles) whose network `drop` drops, back as
+    soon as the sync says it went: the sites, the progress heard, the report, the keys
+    cached."""
     net = DroppingNetwork(hosts=3, feeds=2, stories=5)
     try:
         data = tmp_path / "data"
         _subscribe(data, net)
-        net.drop_after(8)
+        drop(net)
         heard: list[SyncProgress] = []
         report, cached = _sync(data, LIMITS, heard, net.back)
     finally:
         net.close()
+    return net, heard, report, cached
+
+
+def test_a_network_drop_then_return_mid_sync_finishes_every_article(tmp_path: Path) -> None:
+    """Every site stops after 8 pages (connections refused, those under way cut) and starts
+    again on its port once the sync says the network went: every article comes, none was
+    ever counted failed, and the live line said the network went, not "N failed"."""
+    net, heard, report, cached = _synced_across(tmp_path, lambda net: net.drop_after(8))
     gone = [p for p in heard if p.network_went is not None]
     assert gone, "the live line never said the network went"
     assert re.match(
@@ -87,18 +98,11 @@ def test_a_network_drop_amid_the_feeds_holds_them_too(tmp_path: Path) -> None:
     """The sites stop as the third feed of six is asked, and start again once the sync says
     the network went: the feeds still out are asked again then (not left "not tried" with
     their articles never listed), and every article comes."""
-    net = DroppingNetwork(hosts=3, feeds=2, stories=5)
-    try:
-        data = tmp_path / "data"
-        _subscribe(data, net)
-        net.drop_after_feeds(2)
-        heard: list[SyncProgress] = []
-        report, cached = _sync(data, LIMITS, heard, net.back)
-    finally:
-        net.close()
-    assert any(p.network_went is not None for p in heard)
-    assert [r.feed.url for r in report.feeds if r.error] == []
-    assert report.article_failures == []
+    _, heard, report, cached = _synced_across(tmp_path, lambda net: net.drop_after_feeds(2))
+    lines = [(p.phase, p.feeds_done, p.articles_done, p.network_line()) for p in heard]
+    assert any(p.network_went is not None for p in heard), lines
+    assert [(r.feed.url, r.error.message) for r in report.feeds if r.error] == [], lines
+    assert report.article_failures == [], lines
     assert len(cached) == 30
 
 
@@ -175,27 +179,38 @@ def test_one_host_down_among_live_ones_is_that_hosts_failure_not_the_networks(
     assert len(cached) + len(report.article_failures) == 30
 
 
+def _reader_sites(tmp_path: Path, wait: float = WAIT) -> tuple[DroppingNetwork, Path]:
+    """Three sites of two feeds of five articles, subscribed to in a data directory whose
+    config waits `wait` seconds for the network: the sites, and the directory."""
+    net = DroppingNetwork(hosts=3, feeds=2, stories=5)
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "config.toml").write_text(f"[network]\nbackoff = 0.01\nnetwork_wait = {wait:g}\n")
+    _subscribe(data, net)
+    return net, data
+
+
+def _config(data: Path) -> Config:
+    return load_config(data / "config.toml")
+
+
+async def _synced_into_a_drop(pilot: Pilot[object], app: ReaderApp) -> None:
+    """`S` pressed, the network dropping mid-way (`drop_after`): once the status says so."""
+    await pilot.press("S")
+    await until(pilot, lambda: "the network went at" in app.status, "the network gone")
+
+
 def test_the_reader_s_sync_says_the_network_went_and_carries_on_when_it_is_back(
     tmp_path: Path,
 ) -> None:
     """`S` in the reader: the status line says at once that the network went (not a count of
     failures), and once the sites are back the sync ends with every article cached."""
-    net = DroppingNetwork(hosts=3, feeds=2, stories=5)
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "config.toml").write_text(
-        f"[network]\nretries = 1\nbackoff = 0.01\nnetwork_wait = {WAIT:g}\n"
-    )
-    _subscribe(data, net)
+    net, data = _reader_sites(tmp_path)
     net.drop_after(8)
 
     async def run() -> None:
-        app = ReaderApp(data, refresh_on_start=False, config=load_config(data / "config.toml"))
-        app.prefetch_limit = 0
-        async with app.run_test(size=(200, 20)) as pilot:
-            await started(pilot)
-            await pilot.press("S")
-            await until(pilot, lambda: "the network went at" in app.status, "the network gone")
+        async with running(data, (200, 20), prefetch=False, config=_config(data)) as (app, pilot):
+            await _synced_into_a_drop(pilot, app)
             assert re.match(
                 r"Syncing: the network went at \d\d:\d\d: \d+ articles? held until it is back "
                 rf"\({WAIT:g} s at most\); Q quits, keeping what came",
@@ -216,21 +231,13 @@ def test_the_reader_s_sync_says_the_network_went_and_carries_on_when_it_is_back(
 def test_q_quits_the_reader_while_its_sync_waits_for_the_network(tmp_path: Path) -> None:
     """`Q` while `S` holds its articles for the network (its wait far longer than the test's):
     the reader quits, not waiting out the hold, and every article cached before stays."""
-    net = DroppingNetwork(hosts=3, feeds=2, stories=5)
-    data = tmp_path / "data"
-    data.mkdir()
-    wait = 3 * WAIT
-    (data / "config.toml").write_text(f"[network]\nbackoff = 0.01\nnetwork_wait = {wait:g}\n")
-    _subscribe(data, net)
+    net, data = _reader_sites(tmp_path, wait=3 * WAIT)
     net.drop_after(8)
+    before: set[str] = set()
 
     async def run() -> None:
-        app = ReaderApp(data, refresh_on_start=False, config=load_config(data / "config.toml"))
-        app.prefetch_limit = 0
-        async with app.run_test(size=(200, 20)) as pilot:
-            await started(pilot)
-            await pilot.press("S")
-            await until(pilot, lambda: "the network went at" in app.status, "the network gone")
+        async with running(data, (200, 20), prefetch=False, config=_config(data)) as (app, pilot):
+            await _synced_into_a_drop(pilot, app)
             before.update(app.lib.store.article_keys())
             await pilot.press("Q")
             await until(pilot, lambda: not app.is_running, "the reader to quit")
@@ -239,7 +246,6 @@ def test_q_quits_the_reader_while_its_sync_waits_for_the_network(tmp_path: Path)
         async with Library(data, limits=LIMITS) as lib:
             return lib.store.article_keys()
 
-    before: set[str] = set()
     try:
         asyncio.run(run())
         assert before <= asyncio.run(cached())
@@ -251,15 +257,11 @@ def test_the_refresh_on_opening_holds_its_feeds_while_the_network_is_gone(tmp_pa
     """The reader opens on a network that drops as its third feed of six is asked: the status
     line says the network went, the feeds still out held (not "the network went away during
     the refresh: 4 feeds not refreshed"), and once it is back every feed comes in."""
-    net = DroppingNetwork(hosts=3, feeds=2, stories=5)
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "config.toml").write_text(f"[network]\nbackoff = 0.01\nnetwork_wait = {WAIT:g}\n")
-    _subscribe(data, net)
+    net, data = _reader_sites(tmp_path)
     net.drop_after_feeds(2)
 
     async def run() -> None:
-        app = ReaderApp(data, config=load_config(data / "config.toml"))
+        app = ReaderApp(data, config=_config(data))
         app.prefetch_limit = 0
         async with app.run_test(size=(200, 20)) as pilot:
             await until(pilot, lambda: "the network went at" in app.status, "the network gone")

@@ -404,7 +404,9 @@ class LibraryFeedRefresh(LibraryRenewal):
                             answered = partial(self._answered, url, network, link)
                             ask = mine.start(url, self.refresh_feed(url, None, False, answered))
                         result = await asyncio.shield(ask)
-                        while network is not None and await _held(network, link, result):
+                        began = 0.0  # a first ask's (perhaps another refresh's): not known
+                        while network is not None and await _held(network, link, result, began):
+                            began = network.now()
                             answered = partial(self._answered, url, network, link)
                             ask = mine.start(url, self.refresh_feed(url, None, False, answered))
                             result = await asyncio.shield(ask)
@@ -514,13 +516,14 @@ class LibraryFeedRefresh(LibraryRenewal):
         return self._portal.answered_by_portal(canonical_url(result.feed.url)) is None
 
 
-async def _held(network: NetworkHold, link: str, result: FeedResult) -> bool:
-    """A feed's `result` failing as the network went (`NetworkHold.again`): True once it is
-    back, to be asked again; raises the feed's failure as left when it was not back in time."""
+async def _held(network: NetworkHold, link: str, result: FeedResult, began: float) -> bool:
+    """A feed's `result`, of an ask begun at `began`, failing as the network went
+    (`NetworkHold.again`): True once it is back, to be asked again; raises the feed's failure
+    as left when it was not back in time."""
     if result.error is None:
-        network.answered(link)
+        network.answered(link, began)
         return False
-    return await network.again(link, result.error, 0.0)
+    return await network.again(link, result.error, began)
 
 
 def _working(feed: Feed) -> Feed:

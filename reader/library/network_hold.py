@@ -79,6 +79,7 @@ class NetworkHold:
         self._answered: dict[str, str] = {}  # hosts that answered in this sync, with a link
         self._alone: set[str] = set()  # hosts down on their own, until they answer
         self._probation: set[str] = set()  # held when it came back: refusing again, alone
+        self._again_once: set[str] = set()  # asked as it went, failed once it was back
         # Failures being judged: host, when it failed, and the verdict awaited (True: gone).
         self._suspects: list[tuple[str, float, asyncio.Future[bool]]] = []
         self._prober: asyncio.Task[None] | None = None
@@ -166,6 +167,11 @@ class NetworkHold:
             return False
         if self.gone:  # under way as the network went: held with the rest
             await self.ready(url)
+            return True
+        if host in self._probation and began < self._there_at and url not in self._again_once:
+            # Asked while the network was gone, its failure come after it was back (a reset
+            # tried again across the return): asked once more, not taken for the host's own.
+            self._again_once.add(url)
             return True
         if host in self._alone or host in self._probation:
             self._probation.discard(host)
