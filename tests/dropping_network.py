@@ -9,9 +9,11 @@ thread a connection; pages served are counted."""
 
 from __future__ import annotations
 
+import errno
 import socket
 import struct
 import threading
+import time
 from typing import Literal
 
 from tests.served_feed import story_page
@@ -32,7 +34,16 @@ class _Site:
     def open(self) -> None:
         sock = socket.socket()
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", self.port))
+        for _ in range(200):
+            try:
+                sock.bind(("127.0.0.1", self.port))
+                break
+            except OSError as error:
+                # Its port taken meanwhile, by a connection of its own still ending or a
+                # client's connection elsewhere given it as its own: free again soon.
+                if error.errno != errno.EADDRINUSE:
+                    raise
+                time.sleep(0.05)
         sock.listen(64)
         sock.settimeout(0.05)
         self.port = sock.getsockname()[1]
@@ -40,6 +51,7 @@ class _Site:
         threading.Thread(target=self._accept, args=(sock,), daemon=True).start()
 
     def close(self) -> None:
+        """Connections refused from now on, until `open`."""
         if self._sock is not None:
             self._sock.close()
             self._sock = None
@@ -150,20 +162,20 @@ class DroppingNetwork:
         return True
 
     def feed_served(self) -> bool:
-        """One more feed about to be served: False (and the network dropped) when it is the
-        one `drop_after_feeds` counted to."""
+        """One more feed about to be served: False, once the network is dropped, for those
+        after the ones `drop_after_feeds` counted (held unanswered until then)."""
         with self._lock:
-            drop = self.drop_at_feed is not None and self.feeds_served >= self.drop_at_feed
-            if drop:
-                self.drop_at_feed = None
-            else:
+            held = self.drop_at_feed is not None and self.feeds_served >= self.drop_at_feed
+            if not held:
                 self.feeds_served += 1
-        if drop:
-            self.drop()
-        return not drop
+        if held:
+            self.dropped.wait(30.0)  # until the test drops it, its reader having read the rest
+            return False
+        return True
 
     def drop_after_feeds(self, feeds: int) -> None:
-        """The network drops by itself as the feed after `feeds` feeds is asked."""
+        """The feeds after the first `feeds` are held unanswered until `drop` (a test calls it
+        once its reader has read those in), then cut."""
         self.drop_at_feed = feeds
 
     def cut(self, conn: socket.socket) -> None:
@@ -185,6 +197,8 @@ class DroppingNetwork:
 
     def drop(self) -> None:
         """Every site stops at once: connections refused, those under way cut."""
+        if self.state == "down":
+            return
         self.state = "down"
         for site in self.sites:
             site.close()
@@ -197,7 +211,8 @@ class DroppingNetwork:
         self.dropped.set()
 
     def back(self) -> None:
-        """Every site answers again, each on its own port."""
+        """Every site answers again, each on its own port (feeds no longer held)."""
+        self.drop_at_feed = None
         for conn in self._held:
             conn.close()
         self._held.clear()

@@ -37,10 +37,15 @@ def _subscribe(data: Path, net: DroppingNetwork) -> None:
 
 
 def _sync(
-    data: Path, limits: FetchLimits, heard: list[SyncProgress], went: Callable[[], None]
+    data: Path,
+    limits: FetchLimits,
+    heard: list[SyncProgress],
+    went: Callable[[], None],
+    feeds_in: tuple[int, Callable[[], None]] = (0, lambda: None),
 ) -> tuple[SyncReport, set[str]]:
     """A sync of `data`, its progress kept in `heard`, `went` called the first time it says
-    the network went; the report, and the keys cached after it."""
+    the network went, and `feeds_in`'s call once so many feeds are in; the report, and the
+    keys cached after it."""
 
     async def go() -> tuple[SyncReport, set[str]]:
         said = False
@@ -48,6 +53,8 @@ def _sync(
         def progress(p: SyncProgress) -> None:
             nonlocal said
             heard.append(p)
+            if feeds_in[0] and p.feeds_done == feeds_in[0] and not said:
+                feeds_in[1]()
             if p.network_went is not None and not said:
                 said = True
                 went()
@@ -60,18 +67,18 @@ def _sync(
 
 
 def _synced_across(
-    tmp_path: Path, drop: Callable[[DroppingNetwork], None]
+    tmp_path: Path, drop: Callable[[DroppingNetwork], None], feeds_in: int = 0
 ) -> tuple[DroppingNetwork, list[SyncProgress], SyncReport, set[str]]:
     """A sync of three sites' six feeds (30 articles) whose network `drop` drops, back as
     soon as the sync says it went: the sites, the progress heard, the report, the keys
-    cached."""
+    cached. With `feeds_in`, the network dropped once so many feeds are in."""
     net = DroppingNetwork(hosts=3, feeds=2, stories=5)
     try:
         data = tmp_path / "data"
         _subscribe(data, net)
         drop(net)
         heard: list[SyncProgress] = []
-        report, cached = _sync(data, LIMITS, heard, net.back)
+        report, cached = _sync(data, LIMITS, heard, net.back, (feeds_in, net.drop))
     finally:
         net.close()
     return net, heard, report, cached
@@ -95,10 +102,12 @@ def test_a_network_drop_then_return_mid_sync_finishes_every_article(tmp_path: Pa
 
 
 def test_a_network_drop_amid_the_feeds_holds_them_too(tmp_path: Path) -> None:
-    """The sites stop as the third feed of six is asked, and start again once the sync says
-    the network went: the feeds still out are asked again then (not left "not tried" with
-    their articles never listed), and every article comes."""
-    _, heard, report, cached = _synced_across(tmp_path, lambda net: net.drop_after_feeds(2))
+    """The sites stop once two feeds of six are in (the others held unanswered till then),
+    and start again once the sync says the network went: the feeds still out are asked again
+    then (not left "not tried" with their articles never listed), and every article comes."""
+    _, heard, report, cached = _synced_across(
+        tmp_path, lambda net: net.drop_after_feeds(2), feeds_in=2
+    )
     lines = [(p.phase, p.feeds_done, p.articles_done, p.network_line()) for p in heard]
     assert any(p.network_went is not None for p in heard), lines
     assert [(r.feed.url, r.error.message) for r in report.feeds if r.error] == [], lines
@@ -254,9 +263,10 @@ def test_q_quits_the_reader_while_its_sync_waits_for_the_network(tmp_path: Path)
 
 
 def test_the_refresh_on_opening_holds_its_feeds_while_the_network_is_gone(tmp_path: Path) -> None:
-    """The reader opens on a network that drops as its third feed of six is asked: the status
-    line says the network went, the feeds still out held (not "the network went away during
-    the refresh: 4 feeds not refreshed"), and once it is back every feed comes in."""
+    """The reader opens on a network that drops once two feeds of six are in (the others
+    held unanswered till then): the status line says the network went, the feeds still out
+    held (not "the network went away during the refresh: 4 feeds not refreshed", or a "!" on
+    each), and once it is back every feed comes in."""
     net, data = _reader_sites(tmp_path)
     net.drop_after_feeds(2)
 
@@ -264,6 +274,8 @@ def test_the_refresh_on_opening_holds_its_feeds_while_the_network_is_gone(tmp_pa
         app = ReaderApp(data, config=_config(data))
         app.prefetch_limit = 0
         async with app.run_test(size=(200, 20)) as pilot:
+            await until(pilot, lambda: "(2 done)" in app.status, "two feeds in")
+            net.drop()
             await until(pilot, lambda: "the network went at" in app.status, "the network gone")
             assert re.match(
                 r"Refreshing: the network went at \d\d:\d\d: \d feeds? held until it is back",

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from ..address_class import Reach
 from ..config import USER_AGENT
+from ..errors import NoAnswer
 from ..feed_names import copies_own_title
 from ..fetch_messages import AGENT_HINT
 from ..ignore_rules import kept, rules_for, rules_mark
@@ -510,6 +511,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         "not a feed" came before the page was known for one)."""
         error = result.error
         if error is None or result.kept or error.kind == ErrorKind.PORTAL:
+            return False
+        if error.no_answer == NoAnswer.NOT_ASKED:  # left when the network was not back
             return False
         if error.kind in NO_CONNECTION and not answered:
             return False

@@ -13,10 +13,13 @@ and a TCP connection to a host that answered in this sync is tried every few sec
 connects, every article held is tried again; when none has for `wait` seconds, the articles
 left fail as left for the next sync (`left`), what came staying cached.
 
-One host can't be told from the network: a sync whose every other host is unknown or down
-fails its articles as before. A host refusing again right after the network came back is down
-on its own (a dead site refused before the drop too), and so is one refusing with the network
-found there since.
+One host can't be told from the network: a sync whose every other host is down alone, or
+has not answered since it began, fails its articles as before, at once once judged so; nor
+can a network absent from the start (nothing answered in the sync: "No connection" says it).
+A host refusing again right after the network came back is down on its own (a dead site
+refused before the drop too), and so is one refusing with the network found there since; a
+request asked as it went and failing once it is back is asked once more. The feeds of a
+refresh are held as a sync's articles are (`feed_refresh`).
 """
 
 from __future__ import annotations
@@ -44,6 +47,10 @@ T = TypeVar("T")
 JUDGED_AFTER = 0.3
 """Seconds a host's failure to connect waits for others' (and for answers under way) before
 it is judged."""
+
+FIRST_ANSWER_WAIT = 1.5
+"""Seconds it waits when nothing has answered in the sync yet: answers under way as the
+network went, not yet read, tell a drop from a network absent from the start."""
 
 PROBE_EVERY = (0.5, 1.0, 1.0, 2.0)
 """Seconds between probes while the network is gone: soon at first (a blip), then every 2 s."""
@@ -74,12 +81,16 @@ class NetworkHold:
         self._gone_since = 0.0  # monotonic; 0 while the network is there
         self._back = asyncio.Event()
         self._back.set()
+        self._first_answer = asyncio.Event()
         self._there_at = 0.0  # monotonic: the latest moment the network was known there
         self._hosts: set[str] = set()  # every host the sync asks (`expect`)
         self._answered: dict[str, str] = {}  # hosts that answered in this sync, with a link
         self._alone: set[str] = set()  # hosts down on their own, until they answer
         self._probation: set[str] = set()  # held when it came back: refusing again, alone
         self._again_once: set[str] = set()  # asked as it went, failed once it was back
+        # Hosts whose failures stood, no other host there to tell them apart by: theirs stand
+        # at once (not each waiting its judgement) until another host answers.
+        self._untold: set[str] = set()
         # Failures being judged: host, when it failed, and the verdict awaited (True: gone).
         self._suspects: list[tuple[str, float, asyncio.Future[bool]]] = []
         self._prober: asyncio.Task[None] | None = None
@@ -109,8 +120,14 @@ class NetworkHold:
         connect) to a request begun at `began` (`now`): the network was there then. A feed's
         (its request's beginning not known here) names a host to probe, and no more."""
         host = host_of(url)
+        if not self._answered:
+            # The sync's first answer: hosts that failed before it are down alone (dead
+            # sites refuse at once, before anything is read in), as `NetworkWatch` has it.
+            self._there(self.now())
         self._answered[host] = url
         self._hosts.add(host)
+        self._untold.clear()  # a host there: failures can be told apart again
+        self._first_answer.set()
         self._alone.discard(host)
         self._probation.discard(host)
         self._there(began)
@@ -177,8 +194,8 @@ class NetworkHold:
             self._probation.discard(host)
             self._alone.add(host)  # refusing with the network there: its own
             return False
-        if not self._hosts - {host}:
-            return False  # the sync's one host: it can't be told from the network
+        if host in self._untold or not self._hosts - {host} - self._alone:
+            return False  # the sync's one host (or one left): it can't be told from the network
         failed_at = self.now()
         if self._there_at > failed_at:
             self._alone.add(host)
@@ -212,6 +229,10 @@ class NetworkHold:
 
         try:
             await asyncio.sleep(JUDGED_AFTER)
+            if not self._answered:  # answers under way may not be read yet (a busy machine)
+                with suppress(TimeoutError):
+                    async with asyncio.timeout(FIRST_ANSWER_WAIT - JUDGED_AFTER):
+                        await self._first_answer.wait()
             while self._suspects and not self.gone:
                 if self._judged_gone():
                     self._went()
@@ -219,6 +240,7 @@ class NetworkHold:
                 failing = {h for h, _, _ in self._suspects} | self._alone | self._probation
                 others = [link for h, link in self._answered.items() if h not in failing]
                 if not others:  # nothing to tell them apart by: their failures stand
+                    self._untold.update(h for h, _, _ in self._suspects)
                     for _, _, verdict in self._suspects:
                         if not verdict.done():
                             verdict.set_result(False)
