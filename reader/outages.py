@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from .errors import NO_CONNECTION, ErrorKind, FetchError, NoAnswer, not_back_yet
@@ -51,8 +52,13 @@ def left_for_later(error: FetchError, given_up: bool) -> bool:
     """An article's failure that is none of its own, the article left for the next sync: said
     so, not counted failed, by a sync's progress as it goes (`LeftAndFailed`) and by its summary
     alike (`SyncReport.left_and_failed`). Its host was given up (`stopped_with_host`), or asked
-    to wait longer than a sync does (a 429: `FetchError.asks_to_wait`)."""
-    return error.asks_to_wait or stopped_with_host(error, given_up)
+    to wait longer than a sync does (a 429: `FetchError.asks_to_wait`), or held while the
+    network was gone and not asked (`library.network_hold`)."""
+    return (
+        error.asks_to_wait
+        or stopped_with_host(error, given_up)
+        or error.no_answer == NoAnswer.NOT_ASKED
+    )
 
 
 def left_and_failed_words(left: int, failed: int) -> list[str]:
@@ -143,6 +149,8 @@ class Outage:
     """The articles (their links) it cut off after their first pages, a later page failing as
     its others did: counted in its line, not "not all of it: … page 3 did not come" each, 12–15
     lines under the one that said the network went (acc36a G8)."""
+    went_at: datetime | None = None
+    """When the network went, not back within the sync's wait (`library.network_hold`)."""
 
     @property
     def cut_short(self) -> bool:
@@ -164,6 +172,13 @@ class Outage:
                 f"{listed(list(self.hosts))} stopped answering{reason}: {left} left for "
                 "the next sync"
             )
+        if self.network and self.went_at is not None:
+            # Waited for, then left: held, never failed; said as the traveller sees it.
+            part = f" ({len(self.in_part)} only in part)" if self.in_part else ""
+            return (
+                f"the network went at {self.went_at:%H:%M}{reason}: {left}{part} left for the "
+                f"next sync; {again} carries on"
+            )
         left += " not fetched" + (f", {len(self.in_part)} only in part" if self.in_part else "")
         if self.network and self.everyone:
             return (
@@ -182,6 +197,7 @@ def outages(
     feeds_left: Mapping[str, str] | None = None,
     alone: Collection[str] = (),
     in_part: Iterable[tuple[Entry, str]] = (),
+    went_at: datetime | None = None,
 ) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
     """The `failures` of a sync's articles told by outage, and those left to name each.
 
@@ -193,6 +209,8 @@ def outages(
     their own (`alone`: `AnswerOrder.alone`) weigh nothing for it, and are told apart.
     `in_part`: the articles cached without their later pages, each with why
     (`Article.incomplete`); those whose page failed as the network's hosts did are its too.
+    `went_at`: when the network went mid-sync and was waited for in vain (`network_hold`):
+    the network's outage whatever the count of hosts.
     """
     given_up = given_up or {}
     feeds_left = feeds_left or {}
@@ -222,7 +240,8 @@ def outages(
     weighed = (set(hosts_asked) | failed) - set(alone)
     told: list[Outage] = []
     # Hosts given up alone are said so: a host's stalling is no sign of the network's.
-    if failed & unreached.keys() and network_wide(len(failed), len(weighed)):
+    went = went_at is not None and bool(failed & unreached.keys())
+    if went or (failed & unreached.keys() and network_wide(len(failed), len(weighed))):
         every = [
             f
             for by_host in (unreached, stopped)
@@ -234,7 +253,11 @@ def outages(
         # Hosts, not messages: one host's failure in two wordings made "and 4 more" of four
         # hosts in all (acc36a G9).
         more = len(shown) - 1
-        reason = every[0][1].message + (f" and {plural(more, 'more host')}" if more else "")
+        first = every[0][1].message
+        if went_at is not None:  # held, then left: the hosts, not the words of the leaving
+            tried = [e for _, e in every if e.no_answer != NoAnswer.NOT_ASKED]
+            first = tried[0].message if tried else f"no connection to {shown[0]}"
+        reason = first + (f" and {plural(more, 'more host')}" if more else "")
         lone = len(weighed) == 1
         messages = {f"did not come ({error.message})" for _, error in every}
         cut = tuple(
@@ -242,7 +265,17 @@ def outages(
             for entry, why in in_part
             if host_of(entry.link) in failed and any(m in why for m in messages)
         )
-        told.append(Outage(shown, reason, len(every), network=True, everyone=lone, in_part=cut))
+        told.append(
+            Outage(
+                shown,
+                reason,
+                len(every),
+                network=True,
+                everyone=lone,
+                in_part=cut,
+                went_at=went_at,
+            )
+        )
         # The hosts down on their own, each its own line (or its one article named).
         for host, group in unreached.items():
             if host not in failed:

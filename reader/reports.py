@@ -199,6 +199,28 @@ class SyncProgress:
     waiting: tuple[tuple[str, int], ...] = ()
     # Of `failures`, those left for the next sync, as the summary counts them (`LeftAndFailed`)
     left: int = 0
+    # While the network is gone mid-sync, when it went (`library.network_hold`): the articles
+    # still to come held until it is back, for `network_wait` seconds at most
+    network_went: datetime | None = None
+    network_wait: float = 0.0
+    network_left: bool = False  # the network not back within `network_wait`: the rest left
+
+    def network_line(self, stop: str = "", does: str = "keeps what came") -> str:
+        """While the network is gone mid-sync, the one thing a live line says ("the network
+        went at 14:02: 180 articles held until it is back, 60 s at most"), or "": 214
+        "failed" were counted of articles the network's going alone kept back."""
+        if self.network_went is None:
+            return ""
+        held = (
+            plural(self.articles_total - self.articles_done, "article")
+            if self.articles_total
+            else plural(self.feeds_total - self.feeds_done, "feed")  # a refresh's, or none yet
+        )
+        keeps = f"; {stop} {does}" if stop else ""
+        return (
+            f"the network went at {self.network_went:%H:%M}: {held} held "
+            f"until it is back ({self.network_wait:g} s at most){keeps}"
+        )
 
     def failures_line(self) -> str:
         """The articles that did not come so far, in the summary's words ("12 left for the next
@@ -366,6 +388,9 @@ class SyncReport:
     # The hosts that refused with the network there (`outages.AnswerOrder.alone`): down on
     # their own, no sign of the network's going
     down_alone: frozenset[str] = frozenset()
+    # When the network went mid-sync, not back within `network_wait` (`library.network_hold`):
+    # the articles held then left for the next sync
+    network_went: datetime | None = None
 
     def told_failures(self) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
         """The article failures that one reason outside them explains (the network gone, a
@@ -377,6 +402,7 @@ class SyncReport:
             self.feeds_left,
             self.down_alone,
             [(e, a.incomplete) for e, a in self.incomplete if not a.incomplete_for_good],
+            self.network_went,
         )
         if unreached := self.feeds_unreached(told):
             if any(o.network for o in told):

@@ -49,6 +49,10 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "limit_room": ("--articles", "20", "--feeds", "2", "--new", "3", "--runs", "1"),
     "list_memory": (DATA, "--runs", "1"),
     "missing_files": (DATA, "--runs", "1"),
+    "network_drop": (
+        *("--against", THIS, "--runs", "1", "--hosts", "2", "--feeds", "1", "--stories", "2"),
+        *("--after", "1", "--drop", "0.2"),
+    ),
     "pdf_layout_speed": ("--pages", "2", "--runs", "1"),
     "pdf_memory": ("--mb", "1", "--runs", "1"),
     "reextract_freeze": ("--runs", "1"),

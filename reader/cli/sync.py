@@ -477,7 +477,8 @@ def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], No
         elapsed = task.elapsed if task and task.elapsed else 0.0
         rate = f"{done / elapsed:.1f}/s" if elapsed > 0.5 else ""
         failed = _failed_on_row(p)
-        waiting = p.waiting_line(_STOP) if phase == "articles" else ""
+        # The network gone: said at once, its held articles neither failed nor waited on.
+        waiting = p.network_line(_STOP) or (p.waiting_line(_STOP) if phase == "articles" else "")
         bar.update(
             tasks[phase], completed=done, total=total, failed=failed, rate=rate, waiting=waiting
         )
@@ -504,6 +505,17 @@ def _progress_lines() -> tuple[Callable[[SyncProgress], None], Callable[[], None
     def update(p: SyncProgress) -> None:
         if p.phase in ("indexing", "done"):  # the index: a terminal's bar only
             return
+        went = p.network_went is not None
+        if went != bool(printed.get("network")):
+            # As it goes and comes back, each said once: a log needs no countdown.
+            printed["network"] = went
+            back = (
+                f"the network did not come back within {p.network_wait:g} s: the rest is left"
+                " for the next sync"
+                if p.network_left
+                else "the network is back: carrying on"
+            )
+            out(p.network_line(_STOP) if went else back, sys.stderr)
         if (waiting := p.waiting_line(_STOP)) and "waiting" not in printed:
             printed["waiting"] = 1  # once: a log needs no countdown
             out(waiting, sys.stderr)

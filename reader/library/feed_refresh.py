@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from ..address_class import Reach
 from ..config import USER_AGENT
+from ..errors import NoAnswer
 from ..feed_names import copies_own_title
 from ..fetch_messages import AGENT_HINT
 from ..ignore_rules import kept, rules_for, rules_mark
@@ -34,6 +35,7 @@ from ..urls import canonical_url
 from ..workers import parse_feed
 from .failures import storage_failure, unforeseen_failure
 from .feed_handover import FeedAsks
+from .network_hold import NetworkHold
 from .offline import NetworkWatch, not_tried
 from .renewal import LibraryRenewal
 from .resources import _now
@@ -299,9 +301,13 @@ class LibraryFeedRefresh(LibraryRenewal):
                 asks.drop()
         self._handed_over = self._refreshed = None
 
-    def _answered(self, url: str) -> None:
+    def _answered(self, url: str, network: NetworkHold | None = None, link: str = "") -> None:
         """A feed's answer came: the running refresh's watch hears of it (that of the sync
-        which took over the fetch, when it was begun by a refresh stopped for it)."""
+        which took over the fetch, when it was begun by a refresh stopped for it), and the
+        `network` hold of the refresh that asked it (at `link`) as its bytes come, not once
+        they are parsed (seconds, as the workers start)."""
+        if network is not None:
+            network.answered(link or url)
         if self._feed_asks is not None:
             self._feed_asks.answered(url)
 
@@ -313,6 +319,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         again: str = "the next refresh",
         hosts: StalledHosts | None = None,
         kept_for_sync: bool = False,
+        network: NetworkHold | None = None,
+        hold_network: bool = False,
     ) -> list[FeedResult]:
         """Refresh every feed at once, or those of `feeds` (subscribed addresses: a tag's);
         `on_feed` hears each result as it comes in. Once the network looks absent
@@ -321,7 +329,11 @@ class LibraryFeedRefresh(LibraryRenewal):
         own `hosts`, its articles' timeouts and its feeds' counted together), left for `again`.
         A feed unsubscribed from meanwhile is left out: not heard of, not in the results.
         `kept_for_sync`: once it has ended, what came is kept for a sync asked for before its
-        face has read it in (`hand_over_refresh`), until then (`drop_handed_over`)."""
+        face has read it in (`hand_over_refresh`), until then (`drop_handed_over`).
+        `network`: a sync's hold (`network_hold`), holding a feed that failed as the network
+        went until it is back, and asking it again then, as the sync's articles are;
+        `hold_network`, a hold of its own (the reader's `r` and its refresh on opening), said
+        in its progress."""
         import asyncio
 
         self.store.check_writable()
@@ -330,6 +342,25 @@ class LibraryFeedRefresh(LibraryRenewal):
             urls = [url for url in urls if url in feeds]
         done = 0
         watch = NetworkWatch(urls)
+        own_hold: NetworkHold | None = None
+
+        def said(p: SyncProgress | None = None) -> SyncProgress:
+            # The feeds' count, and the network's going while its own hold holds them.
+            p = p or SyncProgress("feeds", done, len(urls))
+            if own_hold is None:
+                return p
+            went = own_hold.went_at if own_hold.gone else None
+            wait, left = self.limits.network_wait, own_hold.left
+            return replace(p, network_went=went, network_wait=wait, network_left=left)
+
+        if network is None and hold_network:
+            own_hold = network = NetworkHold(
+                self.limits.network_wait,
+                self.limits.connect_timeout,
+                lambda: progress(said()) if progress else None,
+            )
+        if network is not None:
+            network.expect(urls)
         absent = asyncio.Event()
         # The fetches a refresh stopped for this sync left under way or done: taken over.
         taken, self._handed_over = self._handed_over, None
@@ -371,9 +402,20 @@ class LibraryFeedRefresh(LibraryRenewal):
                 try:
                     with stalling.asking(link, stop):
                         if ask is None or ask.cancelled():
-                            answered = partial(self._answered, url)
+                            answered = partial(self._answered, url, network, link)
                             ask = mine.start(url, self.refresh_feed(url, None, False, answered))
                         result = await asyncio.shield(ask)
+                        began = 0.0  # a first ask's (perhaps another refresh's): not known
+                        while network is not None and await _held(network, link, result, began):
+                            began = network.now()
+                            answered = partial(self._answered, url, network, link)
+                            ask = mine.start(url, self.refresh_feed(url, None, False, answered))
+                            result = await asyncio.shield(ask)
+                except FetchError as left:
+                    if network is None or not network.left:
+                        raise
+                    # Held for the network, not back within its wait: left as not asked.
+                    result = FeedResult(feed or Feed(url), error=left, kept=False)
                 except asyncio.CancelledError:
                     if ask is not None and not mine.handed_over:
                         ask.cancel()  # not a sync's to take over: stopped with this refresh
@@ -393,14 +435,14 @@ class LibraryFeedRefresh(LibraryRenewal):
                 # Unsubscribed from while it was fetched (here, or by `reader remove`): the
                 # store kept nothing of it, and nothing hears of it.
                 if progress:
-                    progress(SyncProgress("feeds", done, len(urls)))
+                    progress(said())
                 return None
             if result.asked and watch.heard(url, result.error):
                 absent.set()
             if on_feed:
                 on_feed(result)
             if progress:
-                progress(SyncProgress("feeds", done, len(urls), feed_in=result))
+                progress(said(SyncProgress("feeds", done, len(urls), feed_in=result)))
             return result
 
         if progress:
@@ -428,6 +470,8 @@ class LibraryFeedRefresh(LibraryRenewal):
                 and (failure := self.fetcher.failed_try(link_of.get(url, url))) is not None
             }
         finally:
+            if own_hold is not None:
+                await own_hold.aclose()
             self._refreshing = {}
             for task in tasks:
                 task.cancel()  # the rest when the network is absent; all after a Ctrl-C
@@ -468,9 +512,21 @@ class LibraryFeedRefresh(LibraryRenewal):
         error = result.error
         if error is None or result.kept or error.kind == ErrorKind.PORTAL:
             return False
+        if error.no_answer == NoAnswer.NOT_ASKED:  # left when the network was not back
+            return False
         if error.kind in NO_CONNECTION and not answered:
             return False
         return self._portal.answered_by_portal(canonical_url(result.feed.url)) is None
+
+
+async def _held(network: NetworkHold, link: str, result: FeedResult, began: float) -> bool:
+    """A feed's `result`, of an ask begun at `began`, failing as the network went
+    (`NetworkHold.again`): True once it is back, to be asked again; raises the feed's failure
+    as left when it was not back in time."""
+    if result.error is None:
+        network.answered(link, began)
+        return False
+    return await network.again(link, result.error, began)
 
 
 def _working(feed: Feed) -> Feed:

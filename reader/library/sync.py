@@ -11,12 +11,22 @@ from collections.abc import Collection
 from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
+from ..errors import NoAnswer
 from ..gone import taken_down
 from ..keys import article_key
-from ..models import Article, Entry, ErrorKind, FetchError, StoreError, Unwritable
+from ..models import (
+    NO_CONNECTION,
+    Article,
+    Entry,
+    ErrorKind,
+    FetchError,
+    StoreError,
+    Unwritable,
+)
 from ..outages import LeftAndFailed
 from ..portal import portal_error
 from ..reports import (
@@ -33,6 +43,7 @@ from .cache_notes import CacheNotes
 from .failures import passing_failure
 from .gates import PriorityGate
 from .leads import FILE_LINK
+from .network_hold import NetworkHold
 from .renewal import Renewal
 from .resources import _now
 from .retold import retold, stamped_times, updated_since
@@ -139,7 +150,9 @@ class LibrarySync(LibrarySyncStart):
             # "a sync is under way" said while its headlines come in.
             await self._mark_running(articles=False)
             try:
-                results = await self.refresh(progress, feeds=feeds, again="the next sync")
+                results = await self.refresh(
+                    progress, feeds=feeds, again="the next sync", hold_network=True
+                )
             finally:
                 with suppress(StoreError):  # a note: the headlines are in all the same
                     await asyncio.to_thread(self.store.mark_sync_stopped, False, False)
@@ -244,6 +257,12 @@ class LibrarySync(LibrarySyncStart):
         hosts = StalledHosts(
             self.limits.per_host, self.fetcher.timeouts_in_a_row, self._give_up_download
         )
+        # The network going mid-sync holds the articles until it is back (`network_wait`).
+        network = NetworkHold(
+            self.limits.network_wait,
+            self.limits.connect_timeout,
+            lambda: report("articles") if feeds_done >= feeds_total else report("feeds"),
+        )
 
         all_queued = False  # every feed in, and the articles listed before queued after them
 
@@ -287,6 +306,9 @@ class LibrarySync(LibrarySyncStart):
                         *indexed,
                         waiting,
                         counted.left,
+                        network.went_at if network.gone else None,
+                        self.limits.network_wait,
+                        network.left,
                     )
                 )
 
@@ -338,10 +360,17 @@ class LibrarySync(LibrarySyncStart):
                             if tail():  # the last to start: the sync's end waits for these
                                 report("articles")
                             # A saved link is an address the user gave, led as `reader save`.
-                            article = await self._fetch_once(entry.link, None if saved else entry)
+                            article = await network.asked(
+                                entry.link,
+                                partial(self._fetch_once, entry.link, None if saved else entry),
+                            )
             except FetchError as error:
                 if error.kind == ErrorKind.TIMEOUT:
                     hosts.timed_out(entry.link)
+                if network.left and error.no_answer == NoAnswer.NOT_ASKED:
+                    # Kept, so reading it offline says why it isn't there.
+                    with suppress(StoreError):
+                        await asyncio.to_thread(self.store.mark_failed, entry.link, error.message)
                 if error.refused and saved and key in start.file_links:
                     held_local.append((entry, await self._hold_file_link(entry.link, error)))
                     held_now += 1
@@ -498,6 +527,8 @@ class LibrarySync(LibrarySyncStart):
         def feed_in(result: FeedResult) -> None:
             nonlocal feeds_done, already_cached
             feeds_done += 1
+            if result.error is None or result.error.kind not in NO_CONNECTION:
+                network.answered(result.feed.moved_to or result.feed.url)
             if room is not None:
                 room.hold.heard()
             if result.entries:
@@ -522,7 +553,7 @@ class LibrarySync(LibrarySyncStart):
         report("feeds")
         try:
             results = await self.refresh(
-                on_feed=feed_in, feeds=feeds, again="the next sync", hosts=hosts
+                on_feed=feed_in, feeds=feeds, again="the next sync", hosts=hosts, network=network
             )
             if room is not None:
                 room.hold.release()
@@ -555,6 +586,7 @@ class LibrarySync(LibrarySyncStart):
             # The articles' pictures (`pictures`), kept before the prune weighs the cache.
             await self.pictures_settled()
         finally:
+            await network.aclose()
             if room is not None:
                 room.hold.release()  # a refresh stopped by an error: none is left waiting
             for task in tasks:
@@ -645,5 +677,6 @@ class LibrarySync(LibrarySyncStart):
             not_offline=not_offline,
             article_hosts=frozenset(hosts.asked),
             given_up=dict(hosts.given_up),
-            down_alone=self.fetcher.down_alone(),
+            down_alone=self.fetcher.down_alone() | network.alone,
+            network_went=network.went_at if network.left else None,
         )

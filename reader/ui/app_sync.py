@@ -128,7 +128,9 @@ class ReaderAppSync(ReaderAppFill):
         await self._job(
             "refreshing",
             f"Refreshing {name}…",
-            self.lib.refresh(progress=self._show_progress, feeds=feeds, kept_for_sync=True),
+            self.lib.refresh(
+                progress=self._show_progress, feeds=feeds, kept_for_sync=True, hold_network=True
+            ),
             self._refresh_summary,
             lambda results: results,
         )
@@ -299,7 +301,10 @@ class ReaderAppSync(ReaderAppFill):
         if progress.feed_in is not None:
             self._feed_in(progress.feed_in)
         if self._busy != "syncing":  # a refresh of the feeds alone
-            if progress.phase == "feeds":
+            quit_key = keymap_of(self).key_everywhere("quit") or ""
+            if gone := progress.network_line(quit_key, "quits"):
+                self.show_unasked(f"Refreshing: {gone}")
+            elif progress.phase == "feeds":
                 total = progress.feeds_total
                 self.show_unasked(
                     f"Refreshing {plural(total, 'feed')}… ({progress.feeds_done} done)"
@@ -323,6 +328,11 @@ class ReaderAppSync(ReaderAppFill):
             line += f", {failed}"
         # Quitting is what stops a sync here (the next `S` carries on): its key in force.
         quit_key = keymap_of(self).key_everywhere("quit") or ""
+        if gone := progress.network_line(quit_key, "quits, keeping what came"):
+            # First, and at once: the network's going is the one thing to know (acc38).
+            self._pending_status = f"Syncing: {gone} · {line[9:]}"
+            self.show_unasked(self._pending_status)
+            return
         if waiting := progress.waiting_line(quit_key, "quits, keeping what came"):
             line += f" · {waiting}"
         self._pending_status = line
