@@ -37,7 +37,6 @@ from reader.ui.widgets.key_bar import KeyBar
 from tests.tui_pilot import (
     line_of,
     marked,
-    notices,
     notices_raised,
     on_top,
     open_titled,
@@ -267,12 +266,13 @@ def test_n_and_p_in_an_article_opened_by_a_link_go_on_from_the_article_it_was_in
                 linked = app.screen
                 assert isinstance(linked, ArticleScreen)
                 await until(pilot, lambda s=linked: s.loaded, "its text")
+                raised = notices_raised(app)  # a toast gone by the look would say nothing
                 await pilot.press(key)
                 await until(pilot, lambda: app.screen is budget, "the list's article")
                 await until(pilot, lambda: budget.loaded, "the next article")
                 assert budget.position == expected
                 assert budget.headline is budget.headlines[expected]
-                assert not any("of the list" in notice for notice in notices(app))
+                assert not any("of the list" in notice for notice in raised), raised
 
     asyncio.run(run())
 

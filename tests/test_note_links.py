@@ -29,7 +29,7 @@ from reader.ui.screens.article_state import FOLLOWED
 from reader.ui.widgets.article.body_links import NOTE_COMPONENT
 from tests.tui_pilot import (
     marked,
-    notices,
+    notices_raised,
     on_top,
     reading,
     screen_text,
@@ -180,11 +180,17 @@ def test_a_note_s_number_chosen_in_the_link_list_goes_to_the_note(data_dir: Path
             screen, top = app.screen, body.top_line
             await pilot.press("L")
             await on_top(pilot, LinksScreen, "the link list")
+            raised = notices_raised(app)  # a toast gone by the look at load would say nothing
             await pilot.press("enter")  # the first link: "[1]"
             await until(pilot, lambda: app.screen is screen, "the list closed")
-            await pilot.pause()
-            assert "Penhale, R. (1984)." in " ".join(" ".join(marked(app, NOTE_COMPONENT)).split())
-            assert "That link is to this very article." not in notices(app)
+            await until(
+                pilot,
+                lambda: (
+                    "Penhale, R. (1984)." in " ".join(" ".join(marked(app, NOTE_COMPONENT)).split())
+                ),
+                "the note marked",
+            )
+            assert "That link is to this very article." not in raised, raised
             await pilot.press("escape")
             await pilot.pause()
             assert body.top_line == top and app.screen is screen
