@@ -274,14 +274,18 @@ def notices(app: App[object]) -> list[str]:
     return [notification.message for notification in app._notifications]
 
 
-def notices_raised(app: App[object]) -> list[str]:
+def notices_raised(app: App[object], timeout: float | None = None) -> list[str]:
     """Every notice raised from now on, kept in order: one toast's own timeout (2 s) took it
-    off the screen before a loaded machine's next keys had raised the one after it."""
+    off the screen before a loaded machine's next keys had raised the one after it. With
+    `timeout`, each is shown that long in place of its own (an hour: off the screen only when
+    the reader takes it back, so that a check of its absence tests that)."""
     raised: list[str] = []
     notify = app.notify
 
     def noting(message: str, *args: Any, **kwargs: Any) -> Notification:
         raised.append(str(message))
+        if timeout is not None:
+            kwargs["timeout"] = timeout
         return notify(message, *args, **kwargs)
 
     app.notify = noting  # type: ignore[method-assign]
