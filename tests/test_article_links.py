@@ -175,9 +175,11 @@ def test_esc_drops_the_link_then_goes_back_and_another_article_starts_without_on
             await pilot.press("escape")
             assert app.screen is screen and body.selected_link is None
             assert body.top_line == top  # dropping it does not move the view
-            assert "Link" not in status(app) and "esc Back" in key_bar(app)
+            assert "Link" not in status(app)
+            # The key bar is drawn again at a refresh after the key: later on a busy machine.
+            await until(pilot, lambda: "esc Back" in key_bar(app), "the article's keys")
             await pilot.press("escape")
-            assert isinstance(app.screen, MainScreen)
+            await on_top(pilot, MainScreen, "the headlines")
 
             # n with a link selected: the next article, with none selected.
             body = await open_titled(pilot, BUDGET)
