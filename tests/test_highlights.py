@@ -325,7 +325,8 @@ async def drop_the_search(pilot: Pilot[object], body: ArticleBody) -> None:
     """Esc, the search kept dropped, before `/` starts the next: typed at once, a `/` acted
     before the Esc typed ahead of it (1 run in 10 with tests.starved_pilot at load 15-19),
     the Esc closed the new search line, and the query's letters went to the article as keys
-    (`s` saved it, `n` went on to the next article, where `v h` kept a highlight)."""
+    (`s` saved it, `n` went on to the next article, where `v h` kept a highlight). Fixed in
+    `key_settling` and tested in test_priority_keys_in_a_burst; here the highlights are."""
     await pilot.press("escape")
     await until(pilot, lambda: not body.query, "the search dropped")
 

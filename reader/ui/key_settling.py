@@ -81,11 +81,15 @@ def unsettled(
         if any(acting(m) for m in (node._pending_message, *node._message_queue.values)):
             return node
         node = node.parent
+    # The app's next message too, which Textual takes out of its queue to see whether it
+    # replaces the one in hand (`_peek_message`): an Esc back from the article waited there,
+    # unseen, while a `/` typed after it but queued before it acted, and the Esc then closed
+    # the search line the `/` had opened (the query's letters went to the article as keys).
     if any(
         isinstance(message, events.Key)
         and (message.is_forwarded or message is handed_on)
         and acting(message)
-        for message in app._message_queue.values
+        for message in (app._pending_message, *app._message_queue.values)
     ):
         return app
     return None
