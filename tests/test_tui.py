@@ -39,6 +39,7 @@ from tests.tui_pilot import (
     first_article_row,
     notices,
     notices_raised,
+    on_top,
     open_row,
     reading,
     running,
@@ -800,14 +801,17 @@ def test_the_help_lists_home_end_in_an_article_and_the_quit_key(synced_dir: Path
 
     async def run() -> None:
         async with reading(synced_dir, "Silt Ledger") as (app, pilot, body):
+            # A long text is laid out in slices: End goes to its end once they are all in.
+            await until(pilot, lambda: not body.laying_out, "the text laid out")
             await pilot.press("end")
-            assert body.scroll_y == body.max_scroll_y > 0
+            await until(pilot, lambda: body.scroll_y == body.max_scroll_y > 0, "the end")
             await pilot.press("home")
-            assert body.scroll_y == 0
+            await until(pilot, lambda: body.scroll_y == 0, "the top")
             await pilot.press("question_mark")
-            assert isinstance(app.screen, HelpScreen)
-            help_text = screen_text(app)
-            assert "Ctrl-Q" in help_text and "g / G, Home / End" in help_text
+            await on_top(pilot, HelpScreen, "the help")
+            # Drawn a refresh after it is on top: later than a pause on a busy machine.
+            await until(pilot, lambda: "Ctrl-Q" in screen_text(app), "the help drawn")
+            assert "g / G, Home / End" in screen_text(app)
             await pilot.press("ctrl+q")
             await until(pilot, lambda: not app.is_running, "the reader to quit")
 
