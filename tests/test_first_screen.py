@@ -154,6 +154,15 @@ class _Gated(ReaderApp):
         await super().load_rest()
 
 
+def _every_headline(directory: Path) -> list[Headline]:
+    """The headlines of `directory`'s list, every one, in its order."""
+    lib = Library(directory, workers="thread")
+    try:
+        return lib.headlines()
+    finally:
+        lib.close()
+
+
 async def _first_shown(pilot: Pilot[object]) -> _Gated:
     app = pilot.app
     assert isinstance(app, _Gated)
@@ -165,9 +174,7 @@ async def _first_shown(pilot: Pilot[object]) -> _Gated:
 def test_the_newest_show_first_and_the_rest_joins_them_where_the_user_is(
     generated_dir: Path,
 ) -> None:
-    lib = Library(generated_dir, workers="thread")
-    whole = lib.headlines()
-    lib.close()
+    whole = _every_headline(generated_dir)
 
     async def run() -> None:
         app = _Gated(generated_dir)
@@ -214,9 +221,7 @@ def test_the_newest_show_first_and_the_rest_joins_them_where_the_user_is(
 def test_a_key_needing_every_headline_waits_for_them_and_enter_does_not(
     generated_dir: Path,
 ) -> None:
-    lib = Library(generated_dir, workers="thread")
-    whole = lib.headlines()
-    lib.close()
+    whole = _every_headline(generated_dir)
 
     async def run() -> None:
         app = _Gated(generated_dir)
@@ -251,9 +256,7 @@ def test_a_key_typed_in_one_burst_after_one_waiting_for_every_headline_waits_beh
     up the list first, handed to it behind `G` before `G` had said it waits (moving keys
     need not wait for the keys before them), and `G` then went to the oldest, not the one
     above it. `G` waits for every headline, and `k` waits for it."""
-    lib = Library(generated_dir, workers="thread")
-    whole = lib.headlines()
-    lib.close()
+    whole = _every_headline(generated_dir)
 
     async def run() -> None:
         app = _Gated(generated_dir)
