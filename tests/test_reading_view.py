@@ -386,6 +386,8 @@ def test_brackets_go_from_heading_to_heading(synced_dir: Path) -> None:
 
     async def run() -> None:
         async with reading(synced_dir, "Silt Ledger") as (_app, pilot, body):
+            # A long text is laid out in slices: `G` goes to its end once they are all in.
+            await until(pilot, lambda: not body.laying_out, "the text laid out")
             assert body.article is not None
             headings = [b.text for b in body.article.blocks if b.kind == BlockKind.HEADING]
             assert len(headings) >= 3
@@ -412,6 +414,8 @@ def test_brackets_say_when_there_is_no_heading_to_go_to(synced_dir: Path) -> Non
     async def run() -> None:
         async with reading(synced_dir, "Silt Ledger", notifications=True) as (app, pilot, body):
             raised = notices_raised(app)  # their 2 s ran out before a loaded machine's look
+            # A long text is laid out in slices: `G` goes to its end once they are all in.
+            await until(pilot, lambda: not body.laying_out, "the text laid out")
             await pilot.press("G", "right_square_bracket")
             assert raised[-1] == NO_HEADING_BELOW
             await pilot.press("g", "left_square_bracket")

@@ -628,10 +628,11 @@ def test_ten_thousand_headlines_and_a_long_article_work(data_dir: Path) -> None:
             screen = await open_row(pilot, 0)
             body = screen.query_one(ArticleBody)
             body.show_article(entries[0], long_article)
-            await pilot.pause()
-            assert "A very long read" in screen_text(app)
+            await until(pilot, lambda: "A very long read" in screen_text(app), "the long read")
+            # A long text is laid out in slices: `G` goes to its end once they are all in.
+            await until(pilot, lambda: not body.laying_out, "the text laid out")
             await pilot.press("G")
-            assert body.scroll_y > 500
+            await until(pilot, lambda: body.scroll_y > 500, "its end")
 
     asyncio.run(run())
 
