@@ -32,6 +32,7 @@ from tests.tui_pilot import (
     notices_raised,
     on_top,
     reading,
+    resize,
     screen_text,
     status,
     subscribe_to_page,
@@ -159,8 +160,7 @@ def test_after_a_resize_esc_still_comes_back_to_the_note_s_number(data_dir: Path
             await pilot.press("tab")
             assert selects(app, "fn1")
             await pilot.press("enter")
-            await pilot.resize_terminal(60, 20)
-            await pilot.pause()
+            await resize(pilot, 60, 20)
             assert "Measured with marker horizons" in " ".join(screen_text(app).split())
             await pilot.press("escape")
             await pilot.pause()

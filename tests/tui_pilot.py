@@ -82,6 +82,17 @@ async def keys_handled(pilot: Pilot[object]) -> None:
     await pilot.pause()
 
 
+async def resize(pilot: Pilot[object], width: int, height: int) -> None:
+    """The terminal made `width` x `height`, the screen laid out at that size, then a pause for
+    the widgets' own resize events: Textual resizes at a timer after the event (1/120 s) and
+    lays out at the refresh after it, later than `resize_terminal`'s pause on a busy machine
+    (a note folded for a lower terminal was looked for before it was)."""
+    await pilot.resize_terminal(width, height)
+    compositor = pilot.app.screen._compositor
+    await until(pilot, lambda: compositor.size == (width, height), f"{width}x{height} laid out")
+    await pilot.pause()
+
+
 async def started(pilot: Pilot[object]) -> ReaderApp:
     app = pilot.app
     assert isinstance(app, ReaderApp)
