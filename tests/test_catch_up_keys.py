@@ -188,14 +188,19 @@ def test_q_goes_back_to_the_feed_list_and_Q_quits(synced_dir: Path) -> None:
             await asyncio.wait_for(app.ready.wait(), 40)
             await choose_feed(pilot, 0)
             screen = app.screen
-            assert isinstance(screen, MainScreen) and not screen.has_class("-feeds-active")
+            assert isinstance(screen, MainScreen)
+            # The feed list hidden, and shown again, at the focus's move: later than a pause
+            # on a busy machine.
+            await until(pilot, lambda: not screen.has_class("-feeds-active"), "the feeds hidden")
             await pilot.press("j", "q")
-            await pilot.pause()
-            assert isinstance(app.screen.focused, FeedList) and app.is_running
-            assert screen.has_class("-feeds-active")  # shown again on a narrow screen
-            await pilot.press("enter", "escape")  # Esc goes back as well
-            await pilot.pause()
-            assert isinstance(app.screen.focused, FeedList) and app.is_running
+            await until(pilot, lambda: isinstance(app.screen.focused, FeedList), "the feed list")
+            assert app.is_running
+            await until(pilot, lambda: screen.has_class("-feeds-active"), "the feeds shown")
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen.focused, HeadlineTable), "a feed")
+            await pilot.press("escape")  # Esc goes back as well
+            await until(pilot, lambda: isinstance(app.screen.focused, FeedList), "the feed list")
+            assert app.is_running
             await pilot.press("enter", "Q")
             await pilot.pause()
         assert app.return_code in (0, None) and app.library is None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reader.models import Article, Block, BlockKind, Inline
 from tests.test_reading_view import terminal_cells
-from tests.tui_pilot import marked, reading, view_lines
+from tests.tui_pilot import marked, reading, resize, view_lines
 
 CHINESE = (
     "“你去吗？”他问。港口管理局周二表示，由于强风持续，所有渡轮将停航至周四。“我们不能冒险。”"
@@ -75,8 +75,7 @@ def test_chinese_and_japanese_lines_start_with_no_closing_mark_and_end_with_no_o
         async with reading(synced_dir, "£412m budget", (60, 30)) as (app, pilot, body):
             body.show_article(app.screen.headline.entry, article)
             for width in (60, 71, 84, 100):
-                await pilot.resize_terminal(width, 30)
-                await pilot.pause()
+                await resize(pilot, width, 30)
                 column = body._width
                 lines = [line.rstrip() for line in body.lines]
                 assert max(terminal_cells(line) for line in lines) <= column
@@ -174,8 +173,7 @@ def test_ambiguous_width_signs_skin_tones_and_flags_stay_in_the_column(synced_di
         async with reading(synced_dir, "£412m budget", (60, 30)) as (app, pilot, body):
             body.show_article(app.screen.headline.entry, article)
             for width in (20, 23, 25, 31, 44, 57, 71, 84):
-                await pilot.resize_terminal(width, 30)
-                await pilot.pause()
+                await resize(pilot, width, 30)
                 column = body._width
                 lines = [line.rstrip() for line in body.lines]
                 wrapped = lines_of(lines, SIGNS)

@@ -6,6 +6,7 @@ demo data."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -20,14 +21,20 @@ def _key_bar(text: str) -> str:
     return text.splitlines()[-1]
 
 
-async def _made_again(pilot: Pilot[object], before: str) -> None:
-    """Until the key bar is no longer `before`, and made whole ("tab" is in both lists')."""
+def _bar_of(pilot: Pilot[object], headline_keys: bool) -> Callable[[], bool]:
+    """Whether the key bar is the headlines' (`headline_keys`) or the feed list's, made whole
+    ("tab" is in both lists'): it is made again after the focus moved, when a busy machine gets
+    to it, and one of its draws on the way differed from the last bar without being the next
+    one whole (Textual's idle wait at its first look)."""
 
     def made() -> bool:
         bar = _key_bar(screen_text(pilot.app))
-        return bar != before and "tab Feeds/headlines" in bar
+        offered = [key in bar for key in HEADLINE_KEYS]
+        return "tab Feeds/headlines" in bar and (
+            all(offered) if headline_keys else not any(offered)
+        )
 
-    await until(pilot, made, "the key bar made again")
+    return made
 
 
 def test_headline_keys_are_not_offered_or_done_from_the_feed_list(
@@ -35,17 +42,10 @@ def test_headline_keys_are_not_offered_or_done_from_the_feed_list(
 ) -> None:
     async def run() -> None:
         async with running(synced_dir, (160, 30), prefetch=False) as (app, pilot):
-            bar = _key_bar(screen_text(app))
-            assert all(key in bar for key in HEADLINE_KEYS), bar
+            await until(pilot, _bar_of(pilot, headline_keys=True), "the headlines' keys")
             await pilot.press("tab")
-            await pilot.pause()
-            assert isinstance(app.screen.focused, FeedList)
-            # The key bar is made again after the focus moved, when a busy machine gets to it
-            # (a fixed 0.2 s was a race).
-            await _made_again(pilot, bar)
-            bar = _key_bar(screen_text(app))
-            assert not any(key in bar for key in HEADLINE_KEYS), bar
-            assert "tab Feeds/headlines" in bar
+            await until(pilot, lambda: isinstance(app.screen.focused, FeedList), "the feeds")
+            await until(pilot, _bar_of(pilot, headline_keys=False), "the feed list's keys")
             headline = table(app).current
             assert headline is not None and not headline.read and not headline.saved
             await pilot.press("m", "s", "o")
@@ -55,13 +55,12 @@ def test_headline_keys_are_not_offered_or_done_from_the_feed_list(
             assert browser == []
             # In the headlines, the same keys act on the headline under the cursor.
             await pilot.press("tab")
-            await _made_again(pilot, bar)
-            assert all(key in _key_bar(screen_text(app)) for key in HEADLINE_KEYS)
+            await until(pilot, _bar_of(pilot, headline_keys=True), "the headlines' keys")
             await pilot.press("m", "o")
             # The address `o` opens is read off the event loop: waited for, not one refresh.
             await until(pilot, lambda: bool(browser), "the browser handed an address")
             current = table(app).current
-            assert current is not None and current.read
-            assert browser == [current.entry.link]
+            assert current is not None and current.read  # once: m in the feed list did nothing
+            assert browser == [current.entry.link] and not current.saved  # nor did o and s
 
     asyncio.run(run())

@@ -14,7 +14,7 @@ from textual.app import App
 from reader.ui.cell_width import fit_apart, terminal_cells
 from reader.ui.widgets.main.feed_list import CEILING, FEWEST, FeedList
 from reader.ui.widgets.main.headline_table import SOURCE_MIN_WIDTH, TITLE_MIN, columns_for
-from tests.tui_pilot import running, screen_text, subscribe, table, until
+from tests.tui_pilot import resize, running, screen_text, subscribe, table, until
 
 SECTIONS = ("Business", "Budget", "Climate", "Culture", "Tech", "Transport")
 PUBLISHER = "Harbour Times — "
@@ -45,8 +45,7 @@ def test_feeds_of_one_publisher_read_apart_at_every_width(
     async def run() -> None:
         async with running(data, (80, 24), prefetch=False) as (app, pilot):
             for columns in range(80, 201, 10):
-                await pilot.resize_terminal(columns, 24)
-                await pilot.pause()
+                await resize(pilot, columns, 24)
                 feeds = app.screen.query_one(FeedList)
                 width = feeds.outer_size.width
                 assert FEWEST <= width <= CEILING

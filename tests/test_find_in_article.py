@@ -30,6 +30,7 @@ from tests.tui_pilot import (
     notices_raised,
     open_titled,
     reading,
+    resize,
     screen_segments,
     screen_text,
     status,
@@ -348,8 +349,7 @@ def test_a_match_low_in_the_view_stays_in_view_when_the_window_shrinks(
             body.scroll_to(y=first - height + 3, animate=False, immediate=True)
             await pilot.pause()
             assert marked(app) == ["Tolland"]
-            await pilot.resize_terminal(*size)
-            await pilot.pause()
+            await resize(pilot, *size)
             assert body.current_match == 1
             assert marked(app) == ["Tolland"], size
 

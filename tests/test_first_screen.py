@@ -29,7 +29,7 @@ from reader.ui.screens.main_unread import COUNTING, FEEDS
 from reader.ui.widgets.article.search_bar import SearchBar
 from reader.ui.widgets.main.feed_list import FeedList
 from tests.test_streamed_list import library_dir  # noqa: F401 — a fixture
-from tests.tui_pilot import WAIT, notices_raised, status, table, until
+from tests.tui_pilot import WAIT, burst, keys_handled, notices_raised, status, table, until
 
 FEEDS_N, ITEMS = 4, 30
 _BASE = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -154,6 +154,15 @@ class _Gated(ReaderApp):
         await super().load_rest()
 
 
+def _every_headline(directory: Path) -> list[Headline]:
+    """The headlines of `directory`'s list, every one, in its order."""
+    lib = Library(directory, workers="thread")
+    try:
+        return lib.headlines()
+    finally:
+        lib.close()
+
+
 async def _first_shown(pilot: Pilot[object]) -> _Gated:
     app = pilot.app
     assert isinstance(app, _Gated)
@@ -165,9 +174,7 @@ async def _first_shown(pilot: Pilot[object]) -> _Gated:
 def test_the_newest_show_first_and_the_rest_joins_them_where_the_user_is(
     generated_dir: Path,
 ) -> None:
-    lib = Library(generated_dir, workers="thread")
-    whole = lib.headlines()
-    lib.close()
+    whole = _every_headline(generated_dir)
 
     async def run() -> None:
         app = _Gated(generated_dir)
@@ -214,9 +221,7 @@ def test_the_newest_show_first_and_the_rest_joins_them_where_the_user_is(
 def test_a_key_needing_every_headline_waits_for_them_and_enter_does_not(
     generated_dir: Path,
 ) -> None:
-    lib = Library(generated_dir, workers="thread")
-    whole = lib.headlines()
-    lib.close()
+    whole = _every_headline(generated_dir)
 
     async def run() -> None:
         app = _Gated(generated_dir)
@@ -240,6 +245,33 @@ def test_a_key_needing_every_headline_waits_for_them_and_enter_does_not(
             await asyncio.wait_for(app.ready.wait(), WAIT)
             await until(pilot, lambda: rows.cursor == len(whole) - 2, "G, then k")
             assert rows.current is not None and rows.current.entry.id == whole[-2].entry.id
+
+    asyncio.run(run())
+
+
+def test_a_key_typed_in_one_burst_after_one_waiting_for_every_headline_waits_behind_it(
+    generated_dir: Path,
+) -> None:
+    """`G k` in one burst (a paste, a fast typist over ssh) as the rest is read: the `k` went
+    up the list first, handed to it behind `G` before `G` had said it waits (moving keys
+    need not wait for the keys before them), and `G` then went to the oldest, not the one
+    above it. `G` waits for every headline, and `k` waits for it."""
+    whole = _every_headline(generated_dir)
+
+    async def run() -> None:
+        app = _Gated(generated_dir)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _first_shown(pilot)
+            rows = table(app)
+            raised = notices_raised(app)
+            await pilot.press("j", "j")
+            await until(pilot, lambda: rows.cursor == 2, "j j")
+            burst(app, "Gk")
+            await until(pilot, lambda: WAITING_FOR_THE_REST in raised, "G waiting")
+            app.rest_may_come.set()
+            await asyncio.wait_for(app.ready.wait(), WAIT)
+            await keys_handled(pilot)
+            assert rows.cursor == len(whole) - 2  # G, then k
 
     asyncio.run(run())
 

@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.pilot import Pilot
 
 from reader.cli import main
 from reader.highlights import Highlight, find_passage, find_passage_after
 from reader.keys import article_key
 from reader.library import Library
 from reader.models import Block, BlockKind, Inline
+from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.article.body_highlights import HIGHLIGHT_COMPONENT
 from tests.tui_pilot import open_titled, reading, running, screen_text, until
 
@@ -319,6 +321,16 @@ def test_a_damaged_highlight_is_left_out_and_the_others_kept(data_dir: Path) -> 
         lib.close()
 
 
+async def drop_the_search(pilot: Pilot[object], body: ArticleBody) -> None:
+    """Esc, the search kept dropped, before `/` starts the next: typed at once, a `/` acted
+    before the Esc typed ahead of it (1 run in 10 with tests.starved_pilot at load 15-19),
+    the Esc closed the new search line, and the query's letters went to the article as keys
+    (`s` saved it, `n` went on to the next article, where `v h` kept a highlight). Fixed in
+    `key_settling` and tested in test_priority_keys_in_a_burst; here the highlights are."""
+    await pilot.press("escape")
+    await until(pilot, lambda: not body.query, "the search dropped")
+
+
 def test_h_dropping_a_noted_highlight_says_so_and_h_again_restores_it_with_its_note(
     synced_dir: Path,
 ) -> None:
@@ -332,7 +344,8 @@ def test_h_dropping_a_noted_highlight_says_so_and_h_again_restores_it_with_its_n
             await pilot.press(*note, "enter")
             await until(pilot, lambda: bool(b.highlights), "the noted highlight kept")
             # Selected again (to quote it, say) and h: dropped, said so with the way back.
-            await pilot.press("escape", "slash", *"substantive budget", "enter", "v", "h")
+            await drop_the_search(pilot, b)
+            await pilot.press("slash", *"substantive budget", "enter", "v", "h")
             await until(pilot, lambda: not b.highlights, "the highlight dropped")
             # The notice is drawn at a refresh after it is raised: later on a busy machine.
             said = "Highlight and its note dropped (0 highlights in this article)"
@@ -348,7 +361,8 @@ def test_h_dropping_a_noted_highlight_says_so_and_h_again_restores_it_with_its_n
             # The same passage selected and h again, twice: dropped, then back with its note.
             await pilot.press("slash", *"substantive budget", "enter", "v", "h")
             await until(pilot, lambda: not b.highlights, "dropped again")
-            await pilot.press("escape", "slash", *"substantive budget", "enter", "v", "h")
+            await drop_the_search(pilot, b)
+            await pilot.press("slash", *"substantive budget", "enter", "v", "h")
             await until(pilot, lambda: bool(b.highlights), "restored again")
             kept = app.lib.highlights(entry)
             assert kept is not None and [h.note for h in kept.items] == [note]

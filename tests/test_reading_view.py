@@ -387,6 +387,8 @@ def test_brackets_go_from_heading_to_heading(synced_dir: Path) -> None:
 
     async def run() -> None:
         async with reading(synced_dir, "Silt Ledger") as (_app, pilot, body):
+            # A long text is laid out in slices: `G` goes to its end once they are all in.
+            await until(pilot, lambda: not body.laying_out, "the text laid out")
             assert body.article is not None
             headings = [b.text for b in body.article.blocks if b.kind == BlockKind.HEADING]
             assert len(headings) >= 3
@@ -413,6 +415,8 @@ def test_brackets_say_when_there_is_no_heading_to_go_to(synced_dir: Path) -> Non
     async def run() -> None:
         async with reading(synced_dir, "Silt Ledger", notifications=True) as (app, pilot, body):
             raised = notices_raised(app)  # their 2 s ran out before a loaded machine's look
+            # A long text is laid out in slices: `G` goes to its end once they are all in.
+            await until(pilot, lambda: not body.laying_out, "the text laid out")
             await pilot.press("G", "right_square_bracket")
             assert raised[-1] == NO_HEADING_BELOW
             await pilot.press("g", "left_square_bracket")
@@ -696,6 +700,11 @@ def test_scrolling_keys_typed_quickly_each_move_the_view_at_once(
 
     async def run() -> None:
         async with reading(synced_dir, "Silt Ledger") as (app, pilot, body):
+            # Laid out whole first: `G` typed while a long text is still laid out in slices
+            # goes to its end once they are in, after the keys typed behind it (on purpose:
+            # the keys are answered meanwhile), which a pause leaves on a busy machine.
+            await until(pilot, lambda: not body.laying_out, "the text laid out")
+            await pilot.pause()
             page = body.scrollable_content_region.height
             bottom = round(body.max_scroll_y)
             target = expected(bottom, page)
@@ -996,22 +1005,31 @@ def test_the_scrollbar_shows_the_place_an_article_reopens_at(synced_dir: Path) -
 
     async def run() -> None:
         async with reading(synced_dir, "Silt Ledger") as (app, pilot, body):
-            await pilot.press("G", "escape")
+            # A long text is laid out in slices: `G` goes to its end once they are all in,
+            # which is after a pause on a busy machine (and Esc then left it at the top).
+            await pilot.press("G")
+            await until(pilot, lambda: not body.laying_out and body.top_line > 0, "the end")
+            await pilot.press("escape")
             body = await open_titled(pilot, "Silt Ledger")
-            await until(pilot, lambda: body.article is not None, "the article")
-            assert body.scroll_y > body.max_scroll_y / 2
+            # Gone back to once the slices are in, as far down as it is.
+            await until(pilot, lambda: body.scroll_y > body.max_scroll_y / 2, "its place")
             assert body.show_vertical_scrollbar
             assert body.vertical_scrollbar.position == body.scroll_y
-            # As drawn: the thumb (cells unlike the track's) in the lower half of the column.
-            region = body.vertical_scrollbar.region
-            strips = app.screen._compositor.render_strips()
-            column = [
-                tuple((seg.text, seg.style) for seg in strips[y].crop(region.x, region.right))
-                for y in range(region.y, region.bottom)
-            ]
-            track = max(set(column), key=column.count)
-            rows = [y for y, cells in enumerate(column) if cells != track]
-            assert rows and min(rows) > region.height // 2, rows
+
+            def thumb() -> list[int]:
+                """The rows of the scrollbar's column drawn unlike its track's (the thumb)."""
+                region = body.vertical_scrollbar.region
+                strips = app.screen._compositor.render_strips()
+                column = [
+                    tuple((seg.text, seg.style) for seg in strips[y].crop(region.x, region.right))
+                    for y in range(region.y, region.bottom)
+                ]
+                track = max(set(column), key=column.count)
+                return [y for y, cells in enumerate(column) if cells != track]
+
+            # As drawn, at a refresh after the scroll: in the lower half of the column.
+            half = body.vertical_scrollbar.region.height // 2
+            await until(pilot, lambda: bool(thumb()) and min(thumb()) > half, "the thumb down")
 
     asyncio.run(run())
 

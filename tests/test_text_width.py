@@ -14,7 +14,7 @@ from reader.config import ConfigError, load_config
 from reader.extract import extract_article
 from reader.models import Article
 from reader.ui.app import ReaderApp
-from tests.tui_pilot import notices, open_titled, reading, screen_text, until
+from tests.tui_pilot import notices, open_titled, reading, resize, screen_text, until
 
 SENTENCE = (
     "The estuary trust counted the wading birds on the new marsh every week of the winter, "
@@ -84,8 +84,7 @@ def test_how_far_in_an_article_the_view_is_is_at_the_status_lines_end(
             first = _right_end(app)
             assert first == f"0% · {minutes} min left", first
             _percent, left = first.split(" · ")
-            await pilot.resize_terminal(100, 45)
-            await pilot.pause()
+            await resize(pilot, 100, 45)
             taller = _right_end(app)
             assert taller == first, taller
             await pilot.press("space", "space", "space")

@@ -39,6 +39,7 @@ from tests.tui_pilot import (
     first_article_row,
     notices,
     notices_raised,
+    on_top,
     open_row,
     reading,
     running,
@@ -627,10 +628,11 @@ def test_ten_thousand_headlines_and_a_long_article_work(data_dir: Path) -> None:
             screen = await open_row(pilot, 0)
             body = screen.query_one(ArticleBody)
             body.show_article(entries[0], long_article)
-            await pilot.pause()
-            assert "A very long read" in screen_text(app)
+            await until(pilot, lambda: "A very long read" in screen_text(app), "the long read")
+            # A long text is laid out in slices: `G` goes to its end once they are all in.
+            await until(pilot, lambda: not body.laying_out, "the text laid out")
             await pilot.press("G")
-            assert body.scroll_y > 500
+            await until(pilot, lambda: body.scroll_y > 500, "its end")
 
     asyncio.run(run())
 
@@ -800,14 +802,17 @@ def test_the_help_lists_home_end_in_an_article_and_the_quit_key(synced_dir: Path
 
     async def run() -> None:
         async with reading(synced_dir, "Silt Ledger") as (app, pilot, body):
+            # A long text is laid out in slices: End goes to its end once they are all in.
+            await until(pilot, lambda: not body.laying_out, "the text laid out")
             await pilot.press("end")
-            assert body.scroll_y == body.max_scroll_y > 0
+            await until(pilot, lambda: body.scroll_y == body.max_scroll_y > 0, "the end")
             await pilot.press("home")
-            assert body.scroll_y == 0
+            await until(pilot, lambda: body.scroll_y == 0, "the top")
             await pilot.press("question_mark")
-            assert isinstance(app.screen, HelpScreen)
-            help_text = screen_text(app)
-            assert "Ctrl-Q" in help_text and "g / G, Home / End" in help_text
+            await on_top(pilot, HelpScreen, "the help")
+            # Drawn a refresh after it is on top: later than a pause on a busy machine.
+            await until(pilot, lambda: "Ctrl-Q" in screen_text(app), "the help drawn")
+            assert "g / G, Home / End" in screen_text(app)
             await pilot.press("ctrl+q")
             await until(pilot, lambda: not app.is_running, "the reader to quit")
 

@@ -82,6 +82,17 @@ async def keys_handled(pilot: Pilot[object]) -> None:
     await pilot.pause()
 
 
+async def resize(pilot: Pilot[object], width: int, height: int) -> None:
+    """The terminal made `width` x `height`, the screen laid out at that size, then a pause for
+    the widgets' own resize events: Textual resizes at a timer after the event (1/120 s) and
+    lays out at the refresh after it, later than `resize_terminal`'s pause on a busy machine
+    (a note folded for a lower terminal was looked for before it was)."""
+    await pilot.resize_terminal(width, height)
+    compositor = pilot.app.screen._compositor
+    await until(pilot, lambda: compositor.size == (width, height), f"{width}x{height} laid out")
+    await pilot.pause()
+
+
 async def started(pilot: Pilot[object]) -> ReaderApp:
     app = pilot.app
     assert isinstance(app, ReaderApp)
@@ -274,14 +285,18 @@ def notices(app: App[object]) -> list[str]:
     return [notification.message for notification in app._notifications]
 
 
-def notices_raised(app: App[object]) -> list[str]:
+def notices_raised(app: App[object], timeout: float | None = None) -> list[str]:
     """Every notice raised from now on, kept in order: one toast's own timeout (2 s) took it
-    off the screen before a loaded machine's next keys had raised the one after it."""
+    off the screen before a loaded machine's next keys had raised the one after it. With
+    `timeout`, each is shown that long in place of its own (an hour: off the screen only when
+    the reader takes it back, so that a check of its absence tests that)."""
     raised: list[str] = []
     notify = app.notify
 
     def noting(message: str, *args: Any, **kwargs: Any) -> Notification:
         raised.append(str(message))
+        if timeout is not None:
+            kwargs["timeout"] = timeout
         return notify(message, *args, **kwargs)
 
     app.notify = noting  # type: ignore[method-assign]

@@ -270,7 +270,9 @@ class ReaderApp(ReaderAppLifecycle):
         bindings = self.screen.active_bindings
         if acts_as_it_comes(bindings, key):
             return behind
-        return unsettled(self, self._handed_on, bindings=bindings)
+        # While the start reads the rest, a key that waits for it (`G`) is waited for in turn.
+        waiting = () if self.index.whole else NEEDS_EVERY_HEADLINE
+        return unsettled(self, self._handed_on, bindings=bindings, waiting=waiting)
 
     def _quits_at_once(self, key: str, ahead: tuple[events.Key, ...]) -> bool:
         """A key held (`on_event`, `ahead` the keys held before it) that quits is handled as

@@ -9,7 +9,7 @@ ready for them."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from textual import events
 from textual.app import App
@@ -48,6 +48,7 @@ def unsettled(
     handed_on: events.Key | None,
     every_key: bool = False,
     bindings: Mapping[str, ActiveBinding] | None = None,
+    waiting: Collection[str] = (),
 ) -> DOMNode | None:
     """A queue where a key typed earlier still waits, or what it posted: on the path from the
     widget focused up to its screen (an unbound key bubbles up, queue by queue), or back at the
@@ -55,7 +56,9 @@ def unsettled(
     when they are through. Keys typed later, still at the app, don't count: they are held in
     turn. Keys that only move (`_STAYING`) count only for `every_key`: for a key that acts as
     it comes (a priority binding, `/`), which must not act before them. `bindings`: the
-    screen's active ones, when the caller has them (Textual makes them anew at each look)."""
+    screen's active ones, when the caller has them (Textual makes them anew at each look).
+    `waiting`: actions that count though they only move, as they may wait before they do
+    (`G` for every headline while the start reads them: a `k` typed after it went up first)."""
     staying: dict[str, bool] = {}  # by key: a burst holds hundreds of the same few
 
     def acting(message: object) -> bool:
@@ -69,7 +72,7 @@ def unsettled(
         if key not in staying:
             active = (app.screen.active_bindings if bindings is None else bindings).get(key)
             name = active.binding.action.split("(", 1)[0].rsplit(".", 1)[-1] if active else ""
-            staying[key] = name in _STAYING
+            staying[key] = name in _STAYING and name not in waiting
         return not staying[key]
 
     node: DOMNode | None = app.focused or app.screen
@@ -78,11 +81,15 @@ def unsettled(
         if any(acting(m) for m in (node._pending_message, *node._message_queue.values)):
             return node
         node = node.parent
+    # The app's next message too, which Textual takes out of its queue to see whether it
+    # replaces the one in hand (`_peek_message`): an Esc back from the article waited there,
+    # unseen, while a `/` typed after it but queued before it acted, and the Esc then closed
+    # the search line the `/` had opened (the query's letters went to the article as keys).
     if any(
         isinstance(message, events.Key)
         and (message.is_forwarded or message is handed_on)
         and acting(message)
-        for message in app._message_queue.values
+        for message in (app._pending_message, *app._message_queue.values)
     ):
         return app
     return None
