@@ -679,6 +679,10 @@ def test_disk_full_mid_sync_stops_downloading_and_says_so_once(
     told = [line for line in err if line.startswith("reader:") and "article" in line]
     assert len(told) == 1 and told[0].startswith(f"reader: {count} articles not cached: ")
     assert "is full" in told[0]
+    # The summary calls them left for the next sync, as for the network gone, not "60
+    # failed" over the line saying "60 not fetched (the disk was full)" (acc38b K12).
+    summary = next(line for line in err if line.startswith("synced "))
+    assert summary.endswith(f" {count} left for the next sync, 0 failed"), summary
     # The last line counts them, as `reader list --not-offline` does (acc29b T5: it left out
     # every article the full disk stopped).
     assert err[-1] == (
