@@ -159,5 +159,5 @@ def test_a_missing_ca_file_is_a_config_error(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text(f'[network]\nca_file = "{tmp_path / "nope.pem"}"\n', encoding="utf-8")
     result = _reader(tmp_path / "data", config, "feeds")
-    assert result.returncode == 1
+    assert result.returncode == 78  # EX_CONFIG, as every bad setting
     assert result.stderr.count("\n") == 1 and "network.ca_file" in result.stderr

@@ -29,10 +29,12 @@ SLOW = ["Lighthouse keeper retires", "Storm warning for the coast", "New pier li
 
 
 def _feed(base: str, name: str, titles: list[str], day: int) -> str:
-    """An RSS feed of `titles`, the first the newest, all on Nov `day` 2026."""
+    """An RSS feed of `titles`, the first the newest, all on Nov `day` 2026, half an hour
+    apart (an hour apart, forty went to "-19:00:00", a time no reader reads alike)."""
     items = "".join(
         f"<item><title>{title}</title><link>{base}/{name}/story{n}.html</link>"
-        f"<guid>{name}-{n}</guid><pubDate>Tue, {day} Nov 2026 {20 - n}:00:00 GMT</pubDate></item>"
+        f"<guid>{name}-{n}</guid><pubDate>Tue, {day} Nov 2026 {(1200 - 30 * n) // 60:02d}:"
+        f"{(1200 - 30 * n) % 60:02d}:00 GMT</pubDate></item>"
         for n, title in enumerate(titles)
     )
     return (

@@ -194,9 +194,9 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
         from ..extractor_version import EXTRACTOR
         from ..store.directory import DATA_FORMAT
+        from .common import out
 
-        line = f"reader {__version__} (data format {DATA_FORMAT}, extractor {EXTRACTOR})"
-        print(line)  # on stdout, as argparse's own version action prints
+        out(f"reader {__version__} (data format {DATA_FORMAT}, extractor {EXTRACTOR})")
         parser.exit()
 
 
