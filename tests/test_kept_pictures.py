@@ -442,3 +442,35 @@ def test_a_page_on_the_network_may_not_lead_its_pictures_to_this_computer(
         assert not pictures[refused].kept
         assert "to a loopback one" in pictures[refused].why, pictures[refused].why
     assert inner.log == []
+
+
+def test_a_kept_pictures_copy_goes_only_in_a_folder_of_the_users_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copies went in a fixed-name folder of the shared temporary directory: one made there
+    first by another user, or a link to theirs, had the viewer open their file, or the copy
+    written through their link."""
+    import os
+    import tempfile
+
+    from reader.pictures import KeptPicture, digest, opened_copy
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    body = png()
+    picture = KeptPicture("http://example.org/a.png", digest(body), "image/png", len(body))
+    folder = tmp_path / f"reader-pictures-{os.getuid()}"
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    folder.symlink_to(theirs)  # a link to another's folder
+    with pytest.raises(OSError, match="not a folder of this user's alone"):
+        opened_copy(picture, body)
+    assert not any(theirs.iterdir())
+    folder.unlink()
+    folder.mkdir(mode=0o777)
+    folder.chmod(0o777)  # anyone may write in it
+    with pytest.raises(OSError, match="not a folder of this user's alone"):
+        opened_copy(picture, body)
+    folder.rmdir()
+    copy = opened_copy(picture, body)  # made afresh: the user's alone
+    assert copy.parent == folder and copy.read_bytes() == body
+    assert folder.stat().st_mode & 0o777 == 0o700
