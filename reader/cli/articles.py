@@ -667,6 +667,10 @@ def _reextract_progress(
 
 def cmd_config(args: argparse.Namespace) -> int:
     path = config_path(args.config, args.data_dir)
+    if args.from_newsboat is not None:
+        from .from_newsboat import cmd_from_newsboat
+
+        return cmd_from_newsboat(args)
     if args.path:  # where it is, or would be: asking writes nothing (acc28b D9)
         out(str(path))
         return EXIT_OK

@@ -966,6 +966,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print only its path (where it will be, if it is not yet: nothing is written)",
     )
+    p.add_argument(
+        "--from-newsboat",
+        nargs="?",
+        const="",
+        metavar="CONFIG",
+        help="print the ignore-article rules (killfile) of newsboat's config (~/.newsboat/config"
+        " or ~/.config/newsboat/config, else CONFIG) as [[ignore]] tables, each under its line,"
+        ' to add to this config: `reader config --from-newsboat >> "$(reader config --path)"`;'
+        " a line they can't say (an age, flags) is a comment saying why, a rule already in this"
+        " config left out; nothing is written",
+    )
     p.set_defaults(func=_later("articles", "cmd_config"))
 
     p = command(
