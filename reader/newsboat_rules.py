@@ -36,6 +36,7 @@ _WHY_NOT = {
     "unread": "read or unread: L shows the unread alone",
     "flags": "newsboat's flags, which the reader has not",
     "tags": 'a feed\'s tags: write feed = "#tag" in the table',
+    "description": "a feed's description",
 }
 
 
@@ -51,11 +52,12 @@ class Converted:
     line: str
     tables: list[dict[str, str]] = field(default_factory=list)
     why_not: str = ""
+    """Why it has no tables; beside tables, why a branch of its `or` has none."""
 
 
 def killfile(text: str) -> Iterator[Converted]:
     """Each `ignore-article` line of a newsboat config's `text`, converted."""
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in _logical_lines(text):
         try:
             words = _config_words(line)
         except NotConverted as why:
@@ -68,10 +70,27 @@ def killfile(text: str) -> Iterator[Converted]:
         try:
             if len(words) != 3:
                 raise NotConverted('it takes a feed ("*" for every feed) and one filter')
-            converted.tables = _tables(words[1], words[2])
+            converted.tables, converted.why_not = _tables(words[1], words[2])
         except NotConverted as why:
             converted.why_not = str(why)
         yield converted
+
+
+def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The config's lines with their numbers, one ending in a backslash joined to the next, as
+    newsboat joins them (a long killfile line is written over several)."""
+    held: list[str] = []
+    first = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if not held:
+            first = number
+        if line.endswith("\\"):
+            held.append(line[:-1])
+            continue
+        yield first, " ".join(part.strip() for part in (*held, line)) if held else line
+        held = []
+    if held:
+        yield first, " ".join(part.strip() for part in held)
 
 
 def _config_words(line: str) -> list[str]:
@@ -194,28 +213,39 @@ class _Parser:
         return [[_Test(attribute, operator, found)]]
 
 
-def _tables(feed: str, filter_text: str) -> list[dict[str, str]]:
-    tables = []
+def _tables(feed: str, filter_text: str) -> tuple[list[dict[str, str]], str]:
+    """The rules a filter makes, and why those of its `or`'s branches that make none don't:
+    leaving a branch out leaves fewer items out, never more, so the others still serve."""
+    tables, why_not = [], []
     for tests in _Parser(filter_text).parse():
-        table: dict[str, str] = {}
-        if feed != "*":
-            table["feed"] = feed
-        by_field: dict[str, list[_Test]] = {}
-        for test in tests:
-            if test.attribute in _FEED_ATTRIBUTES:
-                _feed_test(table, test)
-            elif test.attribute in _FIELDS:
-                by_field.setdefault(_FIELDS[test.attribute], []).append(test)
-            else:
-                why = _WHY_NOT.get(test.attribute, f"{test.attribute}, which a rule can't test")
-                raise NotConverted(f"it tests {why}")
-        if not by_field:
-            raise NotConverted("it tests no headline, author, link or text, which a rule must")
-        for name, field_tests in by_field.items():
-            table[name] = _pattern(field_tests)
-        _check(table)
-        tables.append(table)
-    return tables
+        try:
+            tables.append(_table(feed, tests))
+        except NotConverted as why:
+            why_not.append(str(why))
+    if not tables:
+        raise NotConverted(why_not[0])
+    return tables, "; ".join(dict.fromkeys(why_not))
+
+
+def _table(feed: str, tests: list[_Test]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    if feed != "*":
+        table["feed"] = feed
+    by_field: dict[str, list[_Test]] = {}
+    for test in tests:
+        if test.attribute in _FEED_ATTRIBUTES:
+            _feed_test(table, test)
+        elif test.attribute in _FIELDS:
+            by_field.setdefault(_FIELDS[test.attribute], []).append(test)
+        else:
+            why = _WHY_NOT.get(test.attribute, f"{test.attribute}, which a rule can't test")
+            raise NotConverted(f"it tests {why}")
+    if not by_field:
+        raise NotConverted("it tests no headline, author, link or text, which a rule must")
+    for name, field_tests in by_field.items():
+        table[name] = _pattern(field_tests)
+    _check(table)
+    return table
 
 
 def _feed_test(table: dict[str, str], test: _Test) -> None:
@@ -231,14 +261,14 @@ def _feed_test(table: dict[str, str], test: _Test) -> None:
 def _pattern(tests: list[_Test]) -> str:
     """One regular expression doing the work of every test of one field."""
     parts = [_one_pattern(test) for test in tests]
-    if len(parts) == 1 and tests[0].operator == "=~":
+    if len(parts) == 1 and tests[0].operator in ("=~", "#"):
         return parts[0][1]
     if len(parts) == 1 and tests[0].operator in ("=", "=="):
         return f"^{parts[0][1]}$"
     # Lookaheads from the start: each test is tried on the whole value, in any order.
     looks = []
     for test, (positive, pattern) in zip(tests, parts, strict=True):
-        anywhere = test.operator in ("=~", "!~")
+        anywhere = test.operator in ("=~", "!~", "#", "!#")
         body = f"[\\s\\S]*?(?:{pattern})" if anywhere else f"(?:{pattern})$"
         looks.append(f"(?={body})" if positive else f"(?!{body})")
     return "^" + "".join(looks)
@@ -248,9 +278,12 @@ def _one_pattern(test: _Test) -> tuple[bool, str]:
     """(whether the value must be found, its pattern) for one test."""
     if test.operator in ("=~", "!~"):
         return test.operator == "=~", _python_regex(test.value)
+    # re.escape's "\ " and "\#" are for verbose expressions: a rule is read plainly.
+    escaped = re.escape(test.value).replace("\\ ", " ").replace("\\#", "#")
     if test.operator in ("=", "==", "!="):
-        # re.escape's "\ " for a space is for verbose expressions: a rule is read plainly.
-        return test.operator != "!=", re.escape(test.value).replace("\\ ", " ")
+        return test.operator != "!=", escaped
+    if test.operator in ("#", "!#"):  # one of the field's words, told apart by spaces
+        return test.operator == "#", f"(?<!\\S){escaped}(?!\\S)"
     raise NotConverted(
         f"{test.attribute} {test.operator} …: a rule matches words, not numbers or lists"
     )

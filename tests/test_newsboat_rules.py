@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from reader.ignore_rules import ignore_rules
 from reader.newsboat_rules import killfile
 from tests.test_ignore_rules import run, serve, titles
 
@@ -133,3 +134,24 @@ def test_a_value_with_quotes_and_controls_is_valid_toml() -> None:
     (table,) = converted.tables
     read = tomllib.loads(toml_table(table))["ignore"][0]
     assert read == table
+
+
+def test_words_of_a_field_an_or_s_branches_and_a_continued_line() -> None:
+    """`#` is one of a field's space-separated words (newsboat 2.21 on the same items left out
+    the same ones); an `or` branch no rule can say is left out, the others kept; a line ending
+    in a backslash goes on on the next."""
+    text = (
+        'ignore-article "*" \\\n'
+        '  "title !# \\"[OC]\\" and \\\n'
+        '  title !~ \\"shorts|Sponsored\\""\n'
+        'ignore-article "*" "title # \\"#shorts\\" or description # \\"#shorts\\""\n'
+    )
+    first, second = killfile(text)
+    assert first.line_number == 1 and not first.why_not
+    ((rule,),) = [ignore_rules(first.tables)[0].patterns]
+    shown = ["[OC] my desktop", "my desktop", "watch #shorts now", "[OC]x", "Sponsored deal"]
+    left_out = [title for title in shown if rule[1].search(title)]
+    assert left_out == ["my desktop", "[OC]x"]
+    assert second.line_number == 4
+    assert second.why_not == "it tests a feed's description"
+    assert second.tables == [{"title": "(?<!\\S)#shorts(?!\\S)"}]

@@ -43,10 +43,10 @@ def cmd_from_newsboat(args: argparse.Namespace) -> int:
     out("# patterns ignore case). Added to the reader's config by")
     out('#   reader config --from-newsboat >> "$(reader config --path)"')
     out(f"# (that config: {own})")
-    tables = not_converted = already = 0
+    tables = not_converted = already = in_part = 0
     for line in lines:
         said = f"# line {line.line_number}: {safe_line(line.line, 300)}"
-        if line.why_not:
+        if line.why_not and not line.tables:
             not_converted += 1
             out(f"\n{said}\n# not converted: {safe_line(line.why_not, 300)}")
             continue
@@ -57,10 +57,15 @@ def cmd_from_newsboat(args: argparse.Namespace) -> int:
             continue
         tables += len(new)
         out(f"\n{said}")
+        if line.why_not:  # an `or` of which some branches make no rule
+            in_part += 1
+            out(f"# in part, the rest left out: {safe_line(line.why_not, 300)}")
         out("\n".join(toml_table(table) for table in new).rstrip("\n"))
     parts = [f"{plural(tables, 'rule')} printed"]
     if already:
         parts.append(f"{already} already in the reader's config")
+    if in_part:
+        parts.append(f"{plural(in_part, 'line')} converted in part")
     if not_converted:
         parts.append(f"{plural(not_converted, 'line')} not converted (each said why, in a comment)")
     err(f"from {plural(len(lines), 'ignore-article line')}: " + ", ".join(parts))
