@@ -209,13 +209,28 @@ def _fields(element: str) -> list[str]:
     return names
 
 
-def missing_programs(commands: tuple[UserCommand, ...], config: str) -> list[str]:
-    """A line for each command whose program is not found (on PATH, or at the path given)."""
+def missing_programs(commands: tuple[UserCommand, ...]) -> list[str]:
+    """A line for each command whose program is not found here (`not_found`): no fault of
+    the config, which may be another computer's too (a clipboard tool of one desktop, absent
+    from a server): `reader config` says so, and its key says so when pressed."""
     return [
-        f"bad setting in {config}: {command.table}: no program {command.program!r} on PATH"
+        f"{command.table}: {missing} here: its key says so when pressed"
         for command in commands
-        if shutil.which(os.path.expanduser(command.program)) is None
+        if (missing := not_found(command))
     ]
+
+
+def not_found(command: UserCommand) -> str:
+    """ "no program 'wl-copy' on PATH" when `command`'s program is not found (on PATH, or at
+    the path written); "" when it is."""
+    program = os.path.expanduser(command.program)
+    if os.sep in command.program:  # a path: one there that can't run says why as it starts
+        if os.path.lexists(program):
+            return ""
+    elif shutil.which(program) is not None:
+        return ""
+    where = "on PATH" if os.sep not in command.program else "there"
+    return f"no program {safe_line(command.program, 200)!r} {where}"
 
 
 class NotRun(Exception):
@@ -240,9 +255,9 @@ def argv_of(command: UserCommand, values: Mapping[str, str]) -> list[str]:
         an_option = written.startswith("-") and not element.startswith("-")
         if names and an_option and not ended and not is_value:
             raise NotRun(
-                f"{command.name}: the {names[0]} starts with “-”, which {command.program}"
-                f' would take for an option: write "--" before {{{names[0]}}} in run, or'
-                " name the option taking it in value_options"
+                f"{command.name}: the {names[0]} starts with “-”, which {_shown(command)}"
+                f' would take for an option: write "--" before {{{names[0]}}} in run (or see'
+                " value_options)"
             )
         argv.append(written)
         previous = element
@@ -334,5 +349,9 @@ def run_in_terminal(argv: list[str], data: bytes | None) -> int:
 def not_started(command: UserCommand, error: OSError) -> str:
     """The line saying `command` could not start."""
     why = error.strerror or str(error)
-    program = safe_line(os.path.basename(command.program), 60)
-    return f"{command.name}: {program} could not start: {safe_line(why, 200)}"
+    return f"{command.name}: {_shown(command)} could not start: {safe_line(why, 200)}"
+
+
+def _shown(command: UserCommand) -> str:
+    """Its program as a line names it: by its file's name, not its path."""
+    return safe_line(os.path.basename(command.program), 60)

@@ -173,7 +173,8 @@ def test_a_programs_file_outlives_the_reader_until_it_ends(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A program still running as the reader ends reads its {file} later all the same, and
-    the file goes once the program ends (it was left in the temporary directory for good)."""
+    the file goes once the program ends (it was left in the temporary directory for good). A
+    command's program not found here stops nothing: its key says so."""
     script = tmp_path / "bin" / "wait-then-copy"
     script.write_text(WAIT_THEN_COPY.format(python=sys.executable), encoding="utf-8")
     script.chmod(0o755)
@@ -184,11 +185,15 @@ def test_a_programs_file_outlives_the_reader_until_it_ends(
     monkeypatch.setenv("GO", str(go))
     monkeypatch.setenv("COPIED", str(copied))
     (synced_dir / "config.toml").write_text(
-        '[[command]]\nkey = "M"\nname = "later"\nrun = ["wait-then-copy", "{file}"]\n',
+        '[[command]]\nkey = "M"\nname = "later"\nrun = ["wait-then-copy", "{file}"]\n'
+        # A program of another computer's (a clipboard tool of a desktop): the reader starts.
+        '[[command]]\nkey = "ctrl+y"\nname = "copy"\nrun = ["wl-copy-absent", "{citation}"]\n',
         encoding="utf-8",
     )
     with reader_in_pty(synced_dir) as shown:
         _until(lambda: b"available offline" in shown.screen(), "the headlines on screen")
+        shown.type(b"\x19")  # Ctrl-Y
+        _until(lambda: b"no program 'wl-copy-absent' on PATH" in shown.screen(), "its line")
         shown.type(b"M")
         _until(lambda: recorder.exists() and recorder.read_text().strip(), "the program")
         shown.type(b"Q")
@@ -209,7 +214,7 @@ def test_a_value_after_an_option_named_taking_it_runs(recorder: Path) -> None:  
     values = {"title": "-x", "feed": "-rf"}
     grep = command(run=["record-args", "-e", "{title}"], value_options=["-e"])
     assert argv_of(grep, values) == ["record-args", "-e", "-x"]
-    with pytest.raises(NotRun, match="name the option taking it in value_options"):
+    with pytest.raises(NotRun, match=r"in run \(or see value_options\)"):
         argv_of(command(run=["record-args", "-e", "{title}"]), values)
     both = command(run=["record-args", "-e", "{title}", "-f", "{feed}"], value_options=["-e"])
     with pytest.raises(NotRun, match=r"the feed starts with “-”"):

@@ -35,6 +35,7 @@ from ..user_commands import (
     Started,
     UserCommand,
     argv_of,
+    not_found,
     not_started,
     run_in_terminal,
     start,
@@ -70,6 +71,10 @@ def run_user_command(app: ReaderApp, number: int, on: RunOn) -> None:
 
 
 async def _run(app: ReaderApp, command: UserCommand, on: RunOn) -> None:
+    # Before any fetch or stepping aside: the config may be another computer's too.
+    if missing := not_found(command):
+        app.say_for_now(f"{command.name}: {missing}, not run")
+        return
     article = on.article
     if article is None and (command.uses & {"url", "citation", "file"} or command.input):
         article = await asyncio.to_thread(app.lib.cached_article, on.entry)
