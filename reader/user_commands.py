@@ -242,7 +242,8 @@ def argv_of(command: UserCommand, values: Mapping[str, str]) -> list[str]:
     NotRun when a value would start an argument with "-" where the program could take it for
     an option: not after "--" (the end of the options), nor as the value of an option named in
     `value_options` (grep's "-e": "-x" after it is the pattern), nor inside an argument that
-    starts with "-" as written ("--title={title}": the option's value)."""
+    starts with "-" as written ("--title={title}": the option's value). One written starting
+    with "~/" starts in the user's home, as a shell has it (a value's "~" is a "~")."""
     argv = [os.path.expanduser(command.program)]
     ended = False
     previous = ""  # the argument before, as written
@@ -252,6 +253,8 @@ def argv_of(command: UserCommand, values: Mapping[str, str]) -> list[str]:
             ended = True
         names = _fields(element)
         written = element.format_map({name: _value(values.get(name, "")) for name in names})
+        if element.startswith("~/"):  # as written: a shell's home ("~/notes/{title}.md")
+            written = os.path.expanduser("~") + written[1:]
         an_option = written.startswith("-") and not element.startswith("-")
         if names and an_option and not ended and not is_value:
             raise NotRun(

@@ -225,3 +225,17 @@ def test_a_value_after_an_option_named_taking_it_runs(recorder: Path) -> None:  
     with pytest.raises(ValueError, match="value_options names '-o', not an option of run"):
         table = {"key": "M", "name": "g", "run": ["record-args", "{title}", "-o"]}
         user_commands([{**table, "value_options": ["-o"]}])
+
+
+def test_an_argument_written_from_home_starts_there(
+    recorder: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`~/` written at an argument's start is the home directory, as a shell has it (a user's
+    `cp {file} ~/saved/` made a folder named "~"); a "~" a title brings is a "~"."""
+    from reader.user_commands import argv_of
+
+    monkeypatch.setenv("HOME", "/home/ann")
+    saving = command(run=["record-args", "~/saved/{title}.md", "--", "{title}", "x~/y", "~user"])
+    argv = argv_of(saving, {"title": "~/evil"})
+    assert argv[1:] == ["/home/ann/saved/~/evil.md", "--", "~/evil", "x~/y", "~user"]
