@@ -99,6 +99,13 @@ def test_an_article_not_cached_is_fetched_first(
 
         async def check() -> None:
             async with commanded(directory, mine) as (app, pilot, said):
+                said_while = app.say_while_shown
+
+                def saying(line: str) -> None:
+                    said.append(line)
+                    said_while(line)
+
+                app.say_while_shown = saying  # type: ignore[method-assign]
                 entry = table(app).current.entry
                 assert not table(app).current.cached
                 await pilot.press("M")

@@ -121,7 +121,8 @@ async def _fetched(
     """The article of `entry`, not cached, fetched as opening it would; else the text its
     feed carried, with why the page could not be had; (None, "") when neither can be had,
     said in the status line."""
-    app.say_for_now(f"{command.name}: fetching the article first…")
+    # Until its answer replaces it: a slow site takes longer than a line's `notice_seconds`.
+    app.say_while_shown(f"{command.name}: fetching the article first…")
     try:
         return await app.fetched_article(entry), ""
     except FetchError as error:
