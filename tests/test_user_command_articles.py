@@ -197,20 +197,23 @@ def test_a_programs_file_outlives_the_reader_until_it_ends(
         '[[command]]\nkey = "ctrl+y"\nname = "copy"\nrun = ["wl-copy-absent", "{citation}"]\n',
         encoding="utf-8",
     )
-    with reader_in_pty(synced_dir) as shown:
-        _until(lambda: b"available offline" in shown.screen(), "the headlines on screen")
-        shown.type(b"\x19")  # Ctrl-Y
-        _until(lambda: b"no program 'wl-copy-absent' on PATH" in shown.screen(), "its line")
-        shown.type(b"M")
-        _until(lambda: recorder.exists() and recorder.read_text().strip(), "the program")
-        shown.type(b"Q")
-        assert shown.process.wait(timeout=60) == 0
-    file = Path(recorder.read_text().strip())
-    assert file.parent == temporary / f"reader-commands-{os.getuid()}"
-    assert file.exists()  # not cut off: the program has yet to read it
-    go.touch()
-    _until(lambda: copied.exists() and "# " in copied.read_text(encoding="utf-8"), "the copy")
-    _until(lambda: not file.exists(), "the file removed once the program ended")
+    try:
+        with reader_in_pty(synced_dir) as shown:
+            _until(lambda: b"available offline" in shown.screen(), "the headlines on screen")
+            shown.type(b"\x19")  # Ctrl-Y
+            _until(lambda: b"no program 'wl-copy-absent' on PATH" in shown.screen(), "its line")
+            shown.type(b"M")
+            _until(lambda: recorder.exists() and recorder.read_text().strip(), "the program")
+            shown.type(b"Q")
+            assert shown.process.wait(timeout=60) == 0
+        file = Path(recorder.read_text().strip())
+        assert file.parent == temporary / f"reader-commands-{os.getuid()}"
+        assert file.exists()  # not cut off: the program has yet to read it
+        go.touch()
+        _until(lambda: copied.exists() and "# " in copied.read_text(encoding="utf-8"), "the copy")
+        _until(lambda: not file.exists(), "the file removed once the program ended")
+    finally:
+        go.touch()  # the program ends, whatever failed
 
 
 def test_a_value_after_an_option_named_taking_it_runs(recorder: Path) -> None:  # noqa: F811
