@@ -689,6 +689,11 @@ def cmd_config(args: argparse.Namespace) -> int:
         out(f"\n# Not in {path.name}, so in force with their defaults:\n")
         out(unset)
     _rules_covering_nothing(args, config.ignore)
+    if config.commands:
+        from ..user_commands import missing_programs
+
+        for line in missing_programs(config.commands):
+            err(line)
     return EXIT_OK
 
 
