@@ -51,6 +51,65 @@ def test_a_data_directory_not_there_is_refused_not_made(tmp_path: Path, command:
     assert not (tmp_path / "archive").exists()
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list", "--ids"],
+        ["sync", "-q"],
+        ["feeds", "--json"],
+        ["show", "abc123", "--offline"],
+        ["mark-read"],
+        ["export"],
+        ["cache"],
+        ["highlights"],
+    ],
+)
+def test_an_empty_directory_is_refused_as_one_not_there_is(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """An unmounted mount point (or a forgotten `mkdir`) is an empty directory: it was taken as
+    a library and filled, an empty one every cron run "synced" with exit 0 (cli38's K4 left
+    it). Refused, nothing written in it."""
+    mount_point = tmp_path / "mnt" / "archive"
+    mount_point.mkdir(parents=True)
+    done = run_reader(tmp_path / "home", "--data-dir", str(mount_point), *command)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        f"reader: {mount_point} is empty: no library there (not mounted?); `reader add`,"
+        " `reader import` or `reader demo` starts one\n"
+    )
+    assert list(mount_point.iterdir()) == []
+
+
+def test_extract_makes_nothing_in_the_data_directory(tmp_path: Path) -> None:
+    """`reader extract` reads a file: given a data directory that isn't there it made it, and
+    wrote a config.toml of the defaults in it (and in an empty one): a library begun as a side
+    effect. Where a config is, its site rules are read."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><article><h1>Harbour</h1><p>The channel is clear again after a summer of"
+        " dredging, the harbour master said on Friday.</p><p class='hours'>The harbour office"
+        " is open on Saturdays from nine until noon for mooring permits.</p></article></body>"
+        "</html>",
+        encoding="utf-8",
+    )
+    home = tmp_path / "home"
+    missing, empty = tmp_path / "none", tmp_path / "empty"
+    empty.mkdir()
+    for data in (missing, empty):
+        done = run_reader(home, "--data-dir", str(data), "extract", str(page))
+        assert done.returncode == 0, done.stderr
+        assert "The channel is clear" in done.stdout and "mooring permits" in done.stdout
+    assert not missing.exists() and list(empty.iterdir()) == []
+    (empty / "config.toml").write_text(
+        '[sites."example.org"]\ndrop = [".hours"]\n', encoding="utf-8"
+    )
+    url = ("--url", "https://example.org/harbour")
+    done = run_reader(home, "--data-dir", str(empty), "extract", str(page), *url)
+    assert done.returncode == 0 and "mooring permits" not in done.stdout
+    assert [p.name for p in empty.iterdir()] == ["config.toml"]
+
+
 def test_import_and_config_start_a_library_where_none_is(tmp_path: Path) -> None:
     opml = tmp_path / "subs.opml"
     opml.write_text(
@@ -65,6 +124,13 @@ def test_import_and_config_start_a_library_where_none_is(tmp_path: Path) -> None
     assert [row["url"] for row in json.loads(listed.stdout)] == ["http://127.0.0.1:9/feed.xml"]
     shown = run_reader(tmp_path / "home", "--data-dir", str(tmp_path / "c"), "config")
     assert shown.returncode == 0 and (tmp_path / "c" / "config.toml").exists()
+    # An empty directory (a new disk's mount point, mounted) is started as a library by them.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = run_reader(tmp_path / "home", "--data-dir", str(empty), "import", str(opml))
+    assert done.returncode == 0, done.stderr
+    listed = run_reader(tmp_path / "home", "--data-dir", str(empty), "feeds", "--json")
+    assert [row["url"] for row in json.loads(listed.stdout)] == ["http://127.0.0.1:9/feed.xml"]
 
 
 def test_exit_statuses_a_cron_wrapper_acts_on(synced_dir: Path) -> None:
