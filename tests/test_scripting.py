@@ -11,6 +11,7 @@ import pty
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -282,7 +283,7 @@ def _documented_fields() -> dict[str, tuple[set[str], set[str]]]:
             tables[heading] = (set(), set())
         elif line.startswith("| `") and heading:
             cell, _, said = [*line.split(" | "), "", ""][:3]
-            names = set(re.findall(r"`([a-z_]+)`", cell))
+            names = set(re.findall(r"`([a-z_.]+)`", cell))
             tables[heading][1 if said.startswith("only") else 0].update(names)
     return tables
 
@@ -307,3 +308,51 @@ def test_the_json_fields_readme_lists_are_those_printed(synced_dir: Path) -> Non
     search_only = {"words", "kept"}
     assert {key for row in rows if row["kind"] == "feed" for key in row} == always - search_only
     assert {key for row in rows if row["kind"] == "search" for key in row} == always
+
+
+def _printed_fields(printed: Any, documented: set[str]) -> set[str]:
+    """The fields of the JSON `printed` (an object, or a list of them) by README's names: `a.b`
+    for each field `b` of the object `a`, or of each object in the list `a`, where README names
+    the fields of `a` (an object keyed by addresses, `by_feed`, is one field)."""
+    parents = {name.rsplit(".", 1)[0] for name in documented if "." in name}
+    found: set[str] = set()
+
+    def walk(value: Any, path: str) -> None:
+        for one in value if isinstance(value, list) else [value]:
+            if not isinstance(one, dict):
+                continue
+            for key, inner in one.items():
+                found.add(path + key)
+                if path + key in parents:
+                    walk(inner, f"{path}{key}.")
+
+    walk(printed, "")
+    return found
+
+
+def test_the_json_fields_readme_lists_for_cache_prune_and_highlights_are_those_printed(
+    synced_dir: Path,
+) -> None:
+    """`reader cache --json`, `cache prune --json` and `highlights --format json` were described
+    beside their commands, held by no test to what they print (README had no word of the
+    pictures' fields): now each is a table of README's JSON output, and held to it here."""
+    from tests.test_highlights_out import SENTENCE, TITLE, keep
+
+    documented = _documented_fields()
+    held = json.loads(run_reader(synced_dir, "cache", "--json").stdout)
+    always, _ = documented["reader cache --json"]
+    assert _printed_fields(held, always) == always
+    keep(synced_dir, TITLE, (SENTENCE, "check the abstention"))
+    kept = json.loads(run_reader(synced_dir, "highlights", "--format", "json").stdout)
+    always, _ = documented["reader highlights --format json"]
+    assert kept and _printed_fields(kept, always) == always
+    # Every part of a prune given, as the config's limits give them all (dry: nothing goes).
+    (synced_dir / "config.toml").write_text(
+        '[cache]\nmax_size = "1KB"\n[feeds]\ndrop_read_after = "1d"\nmax_items = 2\n',
+        encoding="utf-8",
+    )
+    assert run_reader(synced_dir, "mark-read").returncode == 0
+    pruned = run_reader(synced_dir, "cache", "prune", "--dry-run", "--json")
+    assert pruned.returncode == 0, pruned.stderr
+    always, _ = documented["reader cache prune --json"]
+    assert _printed_fields(json.loads(pruned.stdout), always) == always

@@ -8,12 +8,13 @@ import codecs
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from ..config import ConfigError, config_path, data_dir, load_config
 from ..dates import stated_iso
+from ..models import FetchError
 from ..safe import safe_line, safe_text
 
 if TYPE_CHECKING:
@@ -239,6 +240,12 @@ def check_keys(config: Config) -> None:
         raise ConfigFault(last)
 
 
+ARTICLES_APART = {"markdown": "\n\n---\n\n", "text": "\n\n" + "─" * 40 + "\n\n", "citation": "\n"}
+"""Between two articles a command given several prints (`show`, `diff`): a Markdown rule, a line
+of plain text, a blank line between citations in blocks (one-line citations one under the
+other, a list)."""
+
+
 def given_ids(names: Sequence[str]) -> list[str]:
     """The articles a command is given, by id or address: `-` among them reads more from stdin,
     one a line, as `reader list --ids` prints them (blank lines passed over). The one reading
@@ -251,6 +258,23 @@ def given_ids(names: Sequence[str]) -> list[str]:
         else:
             found.append(name)
     return found
+
+
+async def each_article(given: list[str], act: Callable[[str], Awaitable[None]]) -> int:
+    """`act` on each article given (`-`: those stdin names), as `archive` takes several: one
+    that fails is said in its line and the others still go; exit 1 when one failed. One given
+    alone fails the command as its own error. Every command taking several articles: `save`,
+    `unsave`, `forget`, `diff`, `highlights`."""
+    status = EXIT_OK
+    for name in given_ids(given):
+        try:
+            await act(name)
+        except (FetchError, CommandError) as error:
+            if len(given) == 1 and given != ["-"]:
+                raise
+            err(error.message if isinstance(error, FetchError) else str(error))
+            status = EXIT_FAILED
+    return status
 
 
 def read_input(name: str, most: int, start: bytes = b"") -> bytes:
