@@ -5,6 +5,8 @@ progress drawn into a pipe. The real commands on the demo site's synced library.
 
 from __future__ import annotations
 
+import asyncio
+import io
 import json
 import os
 import pty
@@ -270,9 +272,78 @@ def test_an_older_library_is_read_as_it_is_and_its_upgrade_said_once(synced_dir:
     assert (again.returncode, again.stderr) == (0, "")
 
 
+def _format_of(home: Path) -> int | None:
+    from reader.store import Store
+
+    store = Store(home, upgrade=False)
+    try:
+        return store.older_format
+    finally:
+        store.close()
+
+
+def test_the_reader_asks_before_it_upgrades_an_older_library(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader upgraded an older library without a word, as `reader list` did (acc38b K1):
+    it asks before it starts, and no (or no answer) reads it as it is."""
+    from reader.cli.demo import _upgrade_agreed
+
+    assert _upgrade_agreed(synced_dir) is True  # of the reader's own format: nothing to ask
+    assert capsys.readouterr().err == ""
+    _mark_format(synced_dir, 5)
+    for answer, agreed in (("\n", False), ("", False), ("n\n", False), ("y\n", True)):
+        monkeypatch.setattr("sys.stdin", io.StringIO(answer))
+        assert _upgrade_agreed(synced_dir) is agreed
+        assert capsys.readouterr().err == (
+            f"reader: the data directory {synced_dir} is of an older format (5): the reader keeps"
+            " marks, places and its refresh in it once it is upgraded to format 6, which"
+            " readers from before it can no longer open\n"
+            "reader: upgrade it now? y: upgrade it; n (or Enter): read it as it is, keeping"
+            " nothing\n"
+        )
+    assert _format_of(synced_dir) == 5  # asking changed nothing
+
+
+def test_the_reader_reads_an_older_library_as_it_is_or_says_its_upgrade(synced_dir: Path) -> None:
+    """Opened not to upgrade it, the reader reads it as it is: browsing (an article opened, a
+    mark) leaves it of its format, said in a notice; opened to upgrade it, the notice says so,
+    as every command's first write does."""
+    from reader.ui.app import ReaderApp
+    from tests.tui_pilot import notices_raised, open_row, started
+
+    _mark_format(synced_dir, 5)
+
+    async def run(upgrade: bool) -> list[str]:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.upgrade = upgrade
+        app.prefetch_limit = 0
+        raised = notices_raised(app)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await started(pilot)
+            await open_row(pilot, 0)
+            await pilot.press("escape", "m")
+        return raised
+
+    said = asyncio.run(run(False))
+    assert said[0] == (
+        f"the data directory {synced_dir} is of an older format (5): read as it is; a command"
+        " that changes it upgrades it"
+    )
+    assert _format_of(synced_dir) == 5
+    said = asyncio.run(run(True))
+    assert said[0] == (
+        f"The data directory {synced_dir} was upgraded from format 5 to 6: readers from before"
+        " 2026-12-05 can no longer open it"
+    )
+    assert _format_of(synced_dir) is None
+    assert not [n for n in asyncio.run(run(True)) if "upgraded" in n]  # said once
+
+
 def _documented_fields() -> dict[str, tuple[set[str], set[str]]]:
     """README's JSON output section: each table's fields by the line heading it, those a row
-    says are given "only" for some apart."""
+    says are given "only" for some apart; `a.b` the field `b` of the object `a`, or of each
+    object in the list `a`."""
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme.split("### JSON output\n", 1)[1].split("\n## ", 1)[0]
     tables: dict[str, tuple[set[str], set[str]]] = {}

@@ -304,12 +304,9 @@ def open_library(
     config = config_of(args)
     lib = Library.configured(data_dir(args.data_dir), config, workers, upgrade)
     if (older := lib.store.upgraded_from) is not None:
-        from ..store.directory import DATA_FORMAT, DATA_FORMAT_SINCE
+        from ..store.directory import upgrade_said
 
-        err(
-            f"the data directory {lib.data_dir} was upgraded from format {older} to"
-            f" {DATA_FORMAT}: readers from before {DATA_FORMAT_SINCE} can no longer open it"
-        )
+        err(upgrade_said(lib.data_dir, older))
     lib.keep_summaries_apart(starting=err)  # once for a directory from before they were
     return lib
 
