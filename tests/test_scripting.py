@@ -306,12 +306,16 @@ def test_the_reader_asks_before_it_upgrades_an_older_library(
 
 
 def test_the_reader_reads_an_older_library_as_it_is_or_says_its_upgrade(synced_dir: Path) -> None:
-    """Opened not to upgrade it, the reader reads it as it is: browsing (an article opened, a
-    mark) leaves it of its format, said in a notice; opened to upgrade it, the notice says so,
-    as every command's first write does."""
+    """Opened not to upgrade it, the reader reads it as it is, as on a read-only disk: browsing
+    (an article opened, fetched and shown though not cached; a mark) leaves it of its format
+    and unchanged, said in a notice and the status line; opened to upgrade it, the notice says
+    so, as every command's first write does."""
     from reader.ui.app import ReaderApp
-    from tests.tui_pilot import notices_raised, open_row, started
+    from reader.ui.widgets.article.article_body import ArticleBody
+    from tests.tui_pilot import notices_raised, open_titled, started, status, until
 
+    first = json.loads(run_reader(synced_dir, "list", "--json").stdout)[0]
+    assert run_reader(synced_dir, "forget", first["id"]).returncode == 0  # for the reader to fetch
     _mark_format(synced_dir, 5)
 
     async def run(upgrade: bool) -> list[str]:
@@ -321,7 +325,11 @@ def test_the_reader_reads_an_older_library_as_it_is_or_says_its_upgrade(synced_d
         raised = notices_raised(app)
         async with app.run_test(size=(100, 30)) as pilot:
             await started(pilot)
-            await open_row(pilot, 0)
+            if not upgrade:  # said for as long as it is open, as a read-only disk is
+                said = "the data directory is of an older format: nothing new is kept"
+                await until(pilot, lambda: said in status(app), "the status line")
+            body = await open_titled(pilot, first["title"])
+            assert isinstance(body, ArticleBody) and len(body.lines) > 5  # its text, fetched
             await pilot.press("escape", "m")
         return raised
 
@@ -331,6 +339,12 @@ def test_the_reader_reads_an_older_library_as_it_is_or_says_its_upgrade(synced_d
         " that changes it upgrades it"
     )
     assert _format_of(synced_dir) == 5
+    (row,) = [
+        r
+        for r in json.loads(run_reader(synced_dir, "list", "--json").stdout)
+        if r["id"] == first["id"]
+    ]
+    assert (row["cached"], row["read"]) == (False, False)  # shown, nothing kept
     said = asyncio.run(run(True))
     assert said[0] == (
         f"The data directory {synced_dir} was upgraded from format 5 to 6: readers from before"

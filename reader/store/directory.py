@@ -335,6 +335,7 @@ class StoreDirectory:
                     " is; a command that changes it upgrades it",
                     OSError(f"cannot open the data directory {self.root}"),
                 )
+                self.read_only_tag = Unwritable.OLDER_FORMAT
                 return
             # A directory from before the marker (or a new one): its records are checked one by
             # one as they are read, so marking it is all the upgrade there is to do.
