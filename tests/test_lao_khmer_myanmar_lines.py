@@ -11,7 +11,6 @@ article of our own shown in place of the council budget's.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import unicodedata
 from itertools import pairwise
@@ -21,7 +20,7 @@ import pytest
 
 from reader.models import Article, Block, BlockKind, Inline
 from tests.test_reading_view import terminal_cells
-from tests.tui_pilot import reading, resize, view_lines
+from tests.tui_pilot import paragraph_lines, view_lines
 
 # Our own texts, each one run of letters between two spaces as these scripts set a sentence.
 # Lao: Laos has many mountains, and the Mekong flows past the capital, Vientiane.
@@ -75,21 +74,12 @@ def test_lines_break_between_syllables_at_every_width(text: str) -> None:
 
 
 def test_lao_khmer_and_myanmar_lines_in_the_reading_view(synced_dir: Path) -> None:
+    texts = (LAO, KHMER, MYANMAR)
     article = Article(
         "https://news.example/capital.html",
         title="Capital",
-        blocks=tuple(Block(BlockKind.PARAGRAPH, (Inline(t),)) for t in (LAO, KHMER, MYANMAR)),
+        blocks=tuple(Block(BlockKind.PARAGRAPH, (Inline(t),)) for t in texts),
     )
-
-    async def run() -> None:
-        async with reading(synced_dir, "£412m budget", (80, 24)) as (app, pilot, body):
-            body.show_article(app.screen.headline.entry, article)
-            for size in ((80, 24), (120, 40)):
-                await resize(pilot, *size)
-                lines = [line.rstrip() for line in body.lines]
-                for text in (LAO, KHMER, MYANMAR):
-                    first = next(n for n, line in enumerate(lines) if line.startswith(text[:3]))
-                    end = next(n for n in range(first, len(lines)) if not lines[n])
-                    _check(text, lines[first:end], body._width)
-
-    asyncio.run(run())
+    for width, paragraphs in paragraph_lines(synced_dir, article, [t[:3] for t in texts]):
+        for text, lines in zip(texts, paragraphs, strict=True):
+            _check(text, lines, width)
