@@ -85,3 +85,29 @@ def test_a_name_and_a_sites_name_keep_their_ideographic_space(
         assert main(args) == 0
         cited = capsys.readouterr().out
         assert "山田\u3000太郎" in cited and "東都新聞\u3000電子版" in cited, (style, cited)
+
+
+_STORY = "高雄市政府宣布，輕軌環狀線今日全線通車，市長出席典禮，並表示將持續改善大眾運輸。"
+
+
+@pytest.mark.parametrize(
+    ("language", "byline", "authors"),
+    [
+        # A Chinese paper pads a two-character name to a third's width: one name, written whole.
+        ("zh", "本报记者\u3000王\u3000明", "王明"),
+        ("zh", "记者\u3000王\u3000明\u3000李华", "王明, 李华"),
+        ("zh-TW", "記者\u3000陳\u3000明／台北報導", "陳明"),
+        ("zh", "新华社北京12月5日电（记者\u3000王\u3000明）", "王明"),
+        # A Japanese name's space parts the family name from the given one: kept.
+        ("ja", "林\u3000修", "林\u3000修"),
+    ],
+)
+def test_a_chinese_name_padded_to_three_characters_is_one_name(
+    language: str, byline: str, authors: str
+) -> None:
+    page = (
+        f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><title>標題</title>'
+        f'</head><body><article><h1>標題</h1><div class="byline"><span class="author">{byline}'
+        f"</span></div><p>{_STORY}</p><p>{_STORY}</p><p>{_STORY}</p></article></body></html>"
+    )
+    assert extract_article(page, "https://news.example.cn/a.html").author == authors

@@ -15,6 +15,7 @@ from ..models import IDEOGRAPHS
 from ..text_shape import one_line
 from ..writer_names import ACRONYMS, given_name_first, masthead, name_suffix, with_suffixes
 from .co_credits import CO_WRITER_WORDS, co_credited, credited, is_agency
+from .wire_datelines import unpadded
 
 PARTICLES = frozenset(
     [
@@ -98,9 +99,9 @@ def split_names(names: str, language: str = "") -> list[str]:
     Ledger") is an outlet's or a place's, and other words in brackets ("Gilles Rof
     (Marseille)") the writer's own. A page in Chinese (`language`) lists its writers apart
     by spaces."""
-    names = credited(one_line(names))
-    listed = names.split()
     chinese = language.casefold().startswith("zh")
+    names = credited(unpadded(one_line(names)) if chinese else one_line(names))
+    listed = names.split()
     if chinese:
         # "本报记者 王小明 通讯员 李华": the paper's reporter and its correspondent, each named
         # after the role.
