@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.cells import cut_to_cells, fold_to_cells
 from reader.models import Article, Block, BlockKind, Inline
 from tests.test_reading_view import terminal_cells
 from tests.tui_pilot import paragraph_lines, view_lines
@@ -32,12 +33,16 @@ LAO = (
 KHMER = (
     "ព្រះរាជាណាចក្រកម្ពុជាមានរាជធានីភ្នំពេញដែលជាទីក្រុងធំជាងគេបំផុតនៅក្នុងប្រទេស ប្រជាជនជាច្រើនធ្វើដំណើរទៅផ្សារនៅពេលព្រឹក"
 )
-# Myanmar: the country lies in South-East Asia, its capital Naypyidaw.
-MYANMAR = "မြန်မာနိုင်ငံသည်အရှေ့တောင်အာရှတွင်တည်ရှိပြီးနေပြည်တော်သည်မြို့တော်ဖြစ်သည် ရန်ကုန်မြို့တွင်လူဦးရေအများဆုံးနေထိုင်ကြသည်"
+# Myanmar: the country lies in South-East Asia, its capital Naypyidaw; Mandalay (its "န္တ"
+# stacked) is its second city.
+MYANMAR = (
+    "မြန်မာနိုင်ငံသည်အရှေ့တောင်အာရှတွင်တည်ရှိပြီးနေပြည်တော်သည်မြို့တော်ဖြစ်သည် "
+    "ရန်ကုန်မြို့တွင်လူဦးရေအများဆုံးနေထိုင်ကြသည် မန္တလေးမြို့သည်ဒုတိယအကြီးဆုံးမြို့ဖြစ်သည်"
+)
 WORDS = {
     LAO: ("ຫຼາຍ", "ເຂົາ", "ເຊິ່ງ", "ເປັນ", "ເມືອງ", "ຫຼວງ", "ເພື່ອ"),
     KHMER: ("ព្រះ", "ក្រ", "ភ្នំ", "ក្នុង", "ប្រ", "ច្រើន", "ធ្វើ", "ផ្សារ", "ព្រឹក"),
-    MYANMAR: ("မြန်", "နိုင်", "ရှေ့", "တောင်", "ပြည်", "တော်", "မြို့", "ဖြစ်"),
+    MYANMAR: ("မြန်", "နိုင်", "ရှေ့", "တောင်", "ပြည်", "တော်", "မြို့", "ဖြစ်", "မန္တ"),
 }
 """Syllables of each text: never broken."""
 # No line ends with a Lao vowel written before its consonant, a coeng or a virama; none starts
@@ -80,6 +85,19 @@ def test_lao_khmer_and_myanmar_lines_in_the_reading_view(synced_dir: Path) -> No
         title="Capital",
         blocks=tuple(Block(BlockKind.PARAGRAPH, (Inline(t),)) for t in texts),
     )
-    for width, paragraphs in paragraph_lines(synced_dir, article, [t[:3] for t in texts]):
+    # Columns of 35 and 56 cells (where Rich broke all three, and Khmer), then 80.
+    sizes = ((39, 24), (60, 24), (120, 40))
+    for width, paragraphs in paragraph_lines(synced_dir, article, [t[:3] for t in texts], sizes):
         for text, lines in zip(texts, paragraphs, strict=True):
             _check(text, lines, width)
+
+
+@pytest.mark.parametrize("text", [KHMER, MYANMAR], ids=["khmer", "myanmar"])
+def test_a_row_cut_or_a_cell_folded_keeps_a_subscript_with_its_base(text: str) -> None:
+    """A headline's row cut with "…", a table's cell folded: never after a coeng or a virama,
+    which left the consonant above without the one written below it."""
+    for cells in range(1, 40):
+        assert not re.search(f"[{_NO_END}]$", cut_to_cells(text, cells)), cells
+        pieces = fold_to_cells(text, cells)
+        assert "".join(pieces) == text
+        assert not any(re.search(f"[{_NO_END}]$", piece) for piece in pieces), (cells, pieces)

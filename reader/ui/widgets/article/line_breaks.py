@@ -85,10 +85,9 @@ _MYANMAR = "\u1000-\u109f"
 # instead ("ច្រើន"'s "ន"): only a consonant written with one is surely a syllable's first.
 _KHMER_STARTS = "[\u1780-\u17a2][\u17b6-\u17d3\u17dd]|[\u17a3-\u17b3]"
 _MYANMAR_STARTS = "\u1000-\u1021\u1023-\u102a\u103f"
-_COENG = "\u17d2"
-"""Khmer's sign that writes the consonant after it below the one before: one syllable."""
 _VIRAMA = "\u1039"
-"""Myanmar's stacker, which does the same."""
+"""Myanmar's stacker, which writes the consonant after it below the one before (as Khmer's
+coeng does): one cluster with it (`cells.clusters`), never a line's start."""
 _ASAT = "\u103a"
 """Myanmar's killer: the consonant it follows ends the syllable before, it starts none."""
 _CLUSTERED = re.compile(
@@ -107,19 +106,18 @@ _BREAK = re.compile(
     rf"|(?<=[{_THAI_ENDS}])(?=[{_THAI_LETTERS}{LEADING_VOWELS}])"
     rf"|(?<=[{_LAO}])(?<![{_LAO_LEADING}])(?=[{_LAO_LEADING}])"
     rf"|(?<=[{_LAO_ENDS}])(?=[{_LAO_LETTERS}{_LAO_LEADING}])"
-    rf"|(?<=[{_KHMER}])(?<!{_COENG})(?={_KHMER_STARTS})"
+    rf"|(?<=[{_KHMER}])(?={_KHMER_STARTS})"
     rf"|(?<=[{_MYANMAR}])(?<!{_VIRAMA})(?=[{_MYANMAR_STARTS}](?![{_ASAT}{_VIRAMA}])))"
     rf"(?![{_NO_START}])(?<![{_NO_END}])"
 )
 _UNFOLDED = re.compile(
-    f"(?<=[{LEADING_VOWELS}{_LAO_LEADING}{_COENG}{_VIRAMA}])"
+    f"(?<=[{LEADING_VOWELS}{_LAO_LEADING}])"
     "|(?=[\u0e30\u0e32\u0e33\u0e45\u0e46\u0e2f\u0eb0\u0eb2\u0eb3\u0ec6\u0eaf])"
 )
 """Where a stretch of Thai or Lao with no break in a line's width is never folded: after a
 vowel written before its consonant, or before one written after it ("ะ", "า", "ำ"; "ະ", "າ",
 "ຳ") or a sign that ends a word ("ๆ", "ฯ"; "ໆ", "ຯ"); they take a cell of their own, as a
-consonant does. Nor after Khmer's coeng or Myanmar's virama, which join the next consonant to
-the syllable."""
+consonant does."""
 
 
 Spans = Sequence[tuple[int, int]]
@@ -260,8 +258,7 @@ def _breaks(line: str, width: int, keep: Spans = ()) -> list[int]:
 
 def _thai_fold(line: str, start: int, fold: int, starts: set[int] | None) -> int:
     """`fold` moved back, past clusters, to where a Thai or Lao vowel is not cut from the
-    consonant it is read with, nor a subscript consonant from the one above it (`_UNFOLDED`);
-    where it was if no such place is after `start`."""
+    consonant it is read with (`_UNFOLDED`); where it was if no such place is after `start`."""
     back = fold
     while back - 1 > start and _UNFOLDED.match(line, back):
         back -= 1
