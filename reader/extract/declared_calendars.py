@@ -83,8 +83,9 @@ def written_in_common_era(written: str, language: str, address: str) -> datetime
     states when its year is another calendar's, read from its own figures and converted as
     `in_common_era` converts; None when it is in neither form, its year is the Gregorian one,
     or `language` and `address` name no calendar it can be. Read as written, not after a
-    parser took it to UTC: "1405-07-01T01:00+03:30" is the 30th of the sixth month in UTC,
-    which the Solar Hijri's 31-day months put a day off, and three days at Esfand's end."""
+    parser took it to UTC: "1405-07-01T01:00+03:30" is the 30th of the sixth month in UTC by
+    the Gregorian months' lengths, a day off in the Solar Hijri's 31-day months, and the 1st of
+    the third month was put three days back (a Gregorian February's 28th)."""
     value = ascii_digits(written.strip())
     if found := _ISO.fullmatch(value):
         year, month, day = int(found["year"]), int(found["month"]), int(found["day"])
@@ -107,7 +108,7 @@ def written_in_common_era(written: str, language: str, address: str) -> datetime
         if hour > 23 or minute > 59 or second > 59:
             return None
         return datetime.combine(common, time(hour, minute, second, tzinfo=tz))
-    said = parsedate_tz(value) if value[-1:].isdigit() or value[-1:].isalpha() else None
+    said = parsedate_tz(value) if value else None
     if said is None or not _other_calendar(said[0]):
         return None
     common = _common_day(said[0], said[1], said[2], language, address)
