@@ -24,7 +24,7 @@ _OTHER_YEAR = re.compile(r"(?<!\d)(?:1[34]|2[56])\d\d(?!\d)")
 # RFC 822's shape with the day and the month named in another language than English: "Per, 03
 # Ara 2026 10:00:00 +0300" (Turkish), "Mi, 09 Mär 2026 …", "do, 03 dec 2026 …" (Dutch), what a
 # CMS's localized strftime writes. The weekday is whatever word comes first (RFC 822 ignores it
-# too); the month one of `_MONTHS`.
+# too); the month one of `_MONTH_NAMES`.
 _LOCALIZED = re.compile(
     r"(?:[^\W\d_][^\W\d_.]*\.?,?\s+)?(?P<day>\d{1,2})\.?\s+(?P<month>[^\W\d_][^\W\d_.]*)\.?,?"
     r"\s+(?P<year>\d{4}),?(?P<rest>(?:\s+\d{1,2}:\d\d(?::\d\d)?)?(?:\s+[+-]?\w+)?)\s*"
@@ -49,7 +49,7 @@ _ABBREVIATIONS = (
 # Their other spellings: without the letters of the language's own ("Şub" typed "Sub"), and
 # the other ways of cutting a name ("Mrz", "févr" as "fév", "сент", "нояб", Latin "yan", "noy").
 _MORE = {
-    "sub": 2, "agu": 8, "mrz": 3, "fevr": 2, "fév": 2, "fev": 2, "avri": 4, "aou": 8, "aout": 8,
+    "sub": 2, "agu": 8, "mrz": 3, "fevr": 2, "fév": 2, "fev": 2, "aou": 8, "aout": 8,
     "dec": 12, "sept": 9, "set": 9, "paz": 10, "февр": 2, "сент": 9, "нояб": 11, "yan": 1,
     "iyn": 6, "iyl": 7, "sen": 9, "noy": 11, "noya": 11,
 }  # fmt: skip
