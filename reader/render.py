@@ -20,6 +20,7 @@ from .inline_markdown import runs_markdown
 from .markdown_lists import ListLayout
 from .models import Article, Block, BlockKind, Enclosure, Inline, picture_label
 from .tables import group_blocks, table_shape
+from .text_shape import one_line
 from .url_display import shown_url
 from .urls import contact_address
 
@@ -131,7 +132,7 @@ def table_to_markdown(rows: tuple[Block, ...], lists: ListLayout | None = None) 
             for i in cell
         )
         # Every "|" of the cell's text, in code and addresses too, or the row splits there.
-        return _CELL_PIPE.sub(r"\1\\|", " ".join(_runs_md(runs).split()))
+        return _CELL_PIPE.sub(r"\1\\|", one_line(_runs_md(runs)))
 
     head, body = (rows[0], rows[1:]) if rows[0].header else (None, rows)
     # The heading row is bold in every renderer already: "**Votes**" there would be noise.
@@ -286,7 +287,7 @@ def table_to_text(rows: tuple[Block, ...]) -> str:
     under the heading row, columns of figures flush right. Plain text is not wrapped, so neither
     are the cells."""
     shape = table_shape(rows)
-    grid = [[" ".join(_plain(c).split()) for c in row.cells] for row in rows]
+    grid = [[one_line(_plain(c)) for c in row.cells] for row in rows]
     for cells in grid:
         cells += [""] * (shape.columns - len(cells))
     widths = [max(terminal_cells(cells[c]) for cells in grid) for c in range(shape.columns)]
