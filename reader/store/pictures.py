@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..keys import article_key
-from ..pictures import KeptPicture
+from ..pictures import KeptPicture, past_every_articles
 from .directory import _reporting_storage_errors
 from .key_ranges import prefix_range
 from .search_feeds import StoreSearchFeeds
@@ -59,35 +59,54 @@ class StorePictures(StoreSearchFeeds):
         body = data[start : start + kept.size]
         return (kept, body) if digest(body) == kept.sha else None
 
-    def put_pictures(self, url: str, pictures: list[KeptPicture], bodies: dict[str, bytes]) -> None:
+    def put_pictures(
+        self,
+        url: str,
+        pictures: list[KeptPicture],
+        bodies: dict[str, bytes],
+        most: int | None = None,
+    ) -> list[KeptPicture] | None:
         """Keep what is known of the article's `pictures`, the bytes of the kept ones given in
-        `bodies` by address (each checked by its caller), in one transaction. Not kept when the
-        article has left the cache meanwhile (evicted as they came)."""
+        `bodies` by address (each checked by its caller), in one transaction; what was kept,
+        or None when nothing was: the article has left the cache meanwhile (evicted as they
+        came). With `most`, every article's pictures together stay within `most` bytes: a
+        picture past it is not kept, to be asked again (`again`) once eviction makes room.
+        Counted under the transaction's lock, every writer's pictures already in: four
+        articles' pictures coming at once each counted room against the same total, and
+        passed 1 GB by up to 80 MB."""
         key = article_key(url)
-        record: dict[str, Any] = {}
-        data = bytearray()
-        for picture in pictures:
-            body = bodies.get(picture.url)
-            if picture.kept and body is not None:
-                record[picture.url] = {
-                    "sha": picture.sha,
-                    "type": picture.media_type,
-                    "size": len(body),
-                    "at": len(data),
-                }
-                data += body
-            else:
-                record[picture.url] = {"why": picture.why or "not kept"}
-                if picture.again:
-                    record[picture.url]["again"] = True
         with self._articles.transact():
             if f"article:{key}" not in self._articles:
-                return
+                return None
+            room = None if most is None else most - self._pictures_total(but=key)
+            kept: list[KeptPicture] = []
+            record: dict[str, Any] = {}
+            data = bytearray()
+            for picture in pictures:
+                body = bodies.get(picture.url)
+                if picture.kept and body is not None and room is not None and len(body) > room:
+                    assert most is not None
+                    picture = KeptPicture(picture.url, why=past_every_articles(most), again=True)
+                if picture.kept and body is not None:
+                    record[picture.url] = {
+                        "sha": picture.sha,
+                        "type": picture.media_type,
+                        "size": len(body),
+                        "at": len(data),
+                    }
+                    data += body
+                    room = None if room is None else room - len(body)
+                else:
+                    record[picture.url] = {"why": picture.why or "not kept"}
+                    if picture.again:
+                        record[picture.url]["again"] = True
+                kept.append(picture)
             if data:
                 self._articles.set(PICTURE_DATA + key, bytes(data))
             else:
                 self._articles.delete(PICTURE_DATA + key)
             self._save(self._articles, PICTURES + key, record)
+        return kept
 
     def kept_picture_data(self, url: str) -> dict[str, bytes]:
         """The bytes of every kept picture of the article at `url`, by address (their record
@@ -112,11 +131,16 @@ class StorePictures(StoreSearchFeeds):
 
     def pictures_total(self) -> int:
         """The bytes every article's kept pictures take, in one query."""
+        return self._pictures_total()
+
+    def _pictures_total(self, but: str = "") -> int:
+        """`pictures_total`, less the pictures of the article whose key is `but`."""
         query = (
             "SELECT SUM(CASE WHEN filename IS NULL THEN length(value) ELSE size END) "
-            "FROM Cache WHERE key >= ? AND key < ?"
+            "FROM Cache WHERE key >= ? AND key < ? AND key != ?"
         )
-        (total,) = self._articles._sql(query, prefix_range(PICTURE_DATA)).fetchone()
+        bounds = (*prefix_range(PICTURE_DATA), PICTURE_DATA + but)
+        (total,) = self._articles._sql(query, bounds).fetchone()
         return int(total or 0)
 
     def pictures_count(self) -> int:
