@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -48,18 +46,10 @@ def story(title: str, picture: str) -> str:
     )
 
 
-@pytest.fixture
-def server() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    server.start()
-    yield server
-    if server.is_running():
-        server.stop()
-
-
 def test_four_articles_pictures_at_once_stay_within_every_articles_cap(
-    data_dir: Path, server: HTTPServer
+    data_dir: Path, threaded_server: HTTPServer
 ) -> None:
+    server = threaded_server
     together = threading.Barrier(STORIES, timeout=60)
     broken: list[str] = []
 

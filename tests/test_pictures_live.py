@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -28,18 +26,10 @@ CRANES = "Idle cranes at Eastquay by the empty berths of the north pier, at dusk
 "✓ kept" after it takes one line more, above the reader's place in the text."""
 
 
-@pytest.fixture
-def server() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    server.start()
-    yield server
-    if server.is_running():
-        server.stop()
-
-
 def test_the_open_articles_pictures_are_marked_kept_as_they_come(
-    data_dir: Path, server: HTTPServer
+    data_dir: Path, threaded_server: HTTPServer
 ) -> None:
+    server = threaded_server
     asked, answer = threading.Event(), threading.Event()
 
     def crane(_request: Request) -> Response:

@@ -7,10 +7,8 @@ Served by real servers on 127.0.0.1 (pytest-httpserver), which count what is ask
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -24,18 +22,10 @@ HELD_AT_MOST = 3.0
 are at once when `show` starts their download; when it does not, the page answers then."""
 
 
-@pytest.fixture
-def server() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    server.start()
-    yield server
-    if server.is_running():
-        server.stop()
-
-
 def test_show_says_which_pictures_are_kept_in_text_and_markdown(
-    data_dir: Path, server: HTTPServer
+    data_dir: Path, threaded_server: HTTPServer
 ) -> None:
+    server = threaded_server
     link = synced(data_dir, server)
     base = link.rsplit("/", 1)[0]
     text = run_reader(data_dir, "show", "--offline", link)
@@ -51,10 +41,11 @@ def test_show_says_which_pictures_are_kept_in_text_and_markdown(
     assert f"![Map of the quay](<{base}/map.svg>)" in lines
 
 
-def test_show_asks_for_no_picture(data_dir: Path, server: HTTPServer) -> None:
+def test_show_asks_for_no_picture(data_dir: Path, threaded_server: HTTPServer) -> None:
     """Two articles shown, the second's page held until the first's pictures are asked for
     (at most `HELD_AT_MOST`): a download started for the first would ask while `show` waits
     for the second, whatever the machine's load; none is asked for."""
+    server = threaded_server
     base = server.url_for("").rstrip("/")
     pictures_asked = threading.Event()
 
