@@ -59,7 +59,8 @@ class ReaderAppArticles(ReaderAppMarks):
         if article is None or self._quitting:
             return
         for screen in self.screen_stack:
-            if isinstance(screen, article.ArticleScreen):
+            # One not mounted yet reads the article, and what is kept of it, as it opens.
+            if isinstance(screen, article.ArticleScreen) and screen.is_mounted:
                 screen.show_kept_pictures(url, pictures)
 
     def toggle_saved(self, entry: Entry) -> None:
