@@ -667,6 +667,10 @@ def _reextract_progress(
 
 def cmd_config(args: argparse.Namespace) -> int:
     path = config_path(args.config, args.data_dir)
+    if args.from_newsboat is not None:
+        from .from_newsboat import cmd_from_newsboat
+
+        return cmd_from_newsboat(args)
     if args.path:  # where it is, or would be: asking writes nothing (acc28b D9)
         out(str(path))
         return EXIT_OK
@@ -685,6 +689,11 @@ def cmd_config(args: argparse.Namespace) -> int:
         out(f"\n# Not in {path.name}, so in force with their defaults:\n")
         out(unset)
     _rules_covering_nothing(args, config.ignore)
+    if config.commands:
+        from ..user_commands import missing_programs
+
+        for line in missing_programs(config.commands):
+            err(line)
     return EXIT_OK
 
 

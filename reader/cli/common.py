@@ -204,14 +204,14 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
 
 def check_keys(config: Config) -> None:
     """The config's `[keys]` checked as the TUI puts them in place (the names of the actions and
-    the keys, no key doing two things in one screen), and its `[[command]]`s' keys and programs
-    (on PATH): a line a fault, before anything starts."""
+    the keys, no key doing two things in one screen), and its `[[command]]`s' keys: a line a
+    fault, before anything starts. (A command's program not found is no fault of the file:
+    `reader config` says so, `user_commands.missing_programs`.)"""
     if not config.keys and not config.commands:
         return
     from ..ui.keymap import KeyMap  # here: the other commands never load the TUI
-    from ..user_commands import missing_programs
 
-    faults = missing_programs(config.commands, str(config.path))
+    faults: list[str] = []
     try:
         KeyMap(config.keys, config.commands)
     except ValueError as error:

@@ -958,13 +958,26 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the config file (created with commented defaults), then the defaults"
         " in force of the settings it leaves out. A setting it can't read stops it, as every"
         " command, with one line (every fault of [keys] and [[command]] at once: a key doing two"
-        " things in one screen, a command's program not on PATH); an [[ignore]] rule whose feed is no feed subscribed to (a tag"
-        " misspelt, a feed removed since) is named on stderr.",
+        " things in one screen); an [[ignore]] rule whose feed is no feed subscribed to (a tag"
+        " misspelt, a feed removed since) and a [[command]] whose program is not on PATH here"
+        " (the file may be another computer's too: the reader starts, its key says so) are"
+        " named on stderr.",
     )
     p.add_argument(
         "--path",
         action="store_true",
         help="print only its path (where it will be, if it is not yet: nothing is written)",
+    )
+    p.add_argument(
+        "--from-newsboat",
+        nargs="?",
+        const="",
+        metavar="CONFIG",
+        help="print the ignore-article rules (killfile) of newsboat's config (~/.newsboat/config"
+        " or ~/.config/newsboat/config, else CONFIG) as [[ignore]] tables, each under its line,"
+        ' to add to this config: `reader config --from-newsboat >> "$(reader config --path)"`;'
+        " a line they can't say (an age, flags) is a comment saying why, a rule already in this"
+        " config left out; nothing is written",
     )
     p.set_defaults(func=_later("articles", "cmd_config"))
 

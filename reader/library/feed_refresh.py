@@ -21,6 +21,7 @@ from ..ignore_rules import kept, rules_for, rules_mark
 from ..login_page import login_page_elsewhere
 from ..models import (
     FEED_READING_VERSION,
+    GONE_ASKED_EVERY,
     NO_CONNECTION,
     Entry,
     ErrorKind,
@@ -41,7 +42,6 @@ from .renewal import LibraryRenewal
 from .resources import _now
 from .stalled_hosts import StalledHosts
 
-GONE_ASKED_EVERY = timedelta(days=7)
 """How often a feed whose address answered 410 Gone is asked again: a publisher's "gone for
 good" is not asked at every sync, nor reported by every cron run (a site may bring it back)."""
 _MINUTE = timedelta(minutes=1)  # two processes' clocks apart

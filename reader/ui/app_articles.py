@@ -273,9 +273,20 @@ class ReaderAppArticles(ReaderAppMarks):
             return None
         return None if record is None else Place.from_record(record)
 
+    async def fetched_article(self, entry: Entry) -> Article:
+        """An entry's article, cached or fetched now, not marked read: a program of the
+        user's is given it (`user_command_runs`). Raises FetchError."""
+        article = await self._download(entry)
+        self._in_cache(entry, article)
+        return article
+
     def _opened(self, entry: Entry, article: Article) -> None:
         """An entry's article (or its first page) is on screen: read, and in the cache."""
         self.set_read(entry, True, opened=True)
+        self._in_cache(entry, article)
+
+    def _in_cache(self, entry: Entry, article: Article) -> None:
+        """Its row marked available offline, as `article` was had."""
         self._prefetch_failed.discard(entry.id)
         if article.unkept:
             return  # shown, not cached: its row stays unmarked (not offline)
