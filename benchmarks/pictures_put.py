@@ -2,17 +2,17 @@
 of one article's pictures, this checkout against another side by side (`--against DIR`, a
 worktree of main). Since the pics39 helper it counts every article's pictures under the cache's
 transaction, so that `pictures_max_bytes` holds however many articles' pictures come at once:
-one more query of the pictures' rows, with the write lock held, once the room left is within
-what other writers may add meanwhile (`leeway`); far from the cap, one outside it.
+one more query of the pictures' rows before the write, outside the lock, and again under it
+only when another article's pictures were written in between.
 
     uv run python benchmarks/pictures_put.py [--held 10000] [--puts 200] [--runs 3] [--against DIR]
 
 Each run, in a child process of each checkout in turn: a fresh store holding `--held` articles'
 pictures (one row of 20 KB each, one in five of 60 KB: a file of diskcache's own), then `--puts`
-articles' pictures kept (five of 20 KB each), timed one by one: far from `pictures_max_bytes`
-(8 GB), and near it (within `leeway`: each counted under the lock, none refused); and one count
-of every article's pictures (`Store.pictures_total`) after each, how long the lock is held by
-one made under it. Prints the median and the 90th percentile of one put, and the ratio of this
+articles' pictures kept (five of 20 KB each, none past the cap), timed one by one, and one count
+of every article's pictures (`Store.pictures_total`) after each: what a put waits for when
+another article's pictures came between its count and its write, and it counts again under the
+cache's lock. Prints the median and the 90th percentile of one put, and the ratio of this
 checkout's to the other's. Nothing is asserted.
 """
 
@@ -35,7 +35,7 @@ from reader.keys import article_key
 from reader.pictures import KeptPicture, digest
 from reader.store import Store
 
-held, puts, near = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "near"
+held, puts = int(sys.argv[1]), int(sys.argv[2])
 store = Store(Path(tempfile.mkdtemp()))
 small, large = os.urandom(20_000), os.urandom(60_000)
 capped = "most" in inspect.signature(store.put_pictures).parameters
@@ -45,9 +45,7 @@ for n in range(held):  # kept as each checkout keeps them
     body = large if n % 5 == 0 else small
     picture = KeptPicture(url + ".png", digest(body), "image/png", len(body))
     store.put_pictures(url, [picture], {picture.url: body})
-# Near the cap: every put's room counted under the lock (none refused); far: 8 GB of room.
-most = store.pictures_total() + puts * 100_000 + 1 if near else 8 * 2**30
-extra = {"most": most, "leeway": 8 * 20 * 2**20} if capped else {}
+extra = {"most": store.pictures_total() + puts * 100_000} if capped else {}  # none refused
 times, counts = [], []
 for n in range(puts):
     url = f"https://news.example/{n}.html"
@@ -64,10 +62,10 @@ print(json.dumps({"capped": capped, "times": times, "counts": counts}))
 """
 
 
-def run(checkout: Path, held: int, puts: int, where: str) -> dict[str, object]:
+def run(checkout: Path, held: int, puts: int) -> dict[str, object]:
     env = child_env(PYTHONPATH=str(checkout.resolve()))
     done = subprocess.run(
-        [str(checkout_python(checkout)), "-P", "-c", CHILD, str(held), str(puts), where],
+        [str(checkout_python(checkout)), "-P", "-c", CHILD, str(held), str(puts)],
         env=env,
         capture_output=True,
         text=True,
@@ -90,22 +88,21 @@ def main() -> int:
     args = parser.parse_args()
     here = Path(__file__).resolve().parent.parent
     checkouts = {"this": here, **({"against": args.against} if args.against else {})}
-    for where in ("far", "near"):
-        medians: dict[str, list[float]] = {name: [] for name in checkouts}
-        for number in range(args.runs):
-            for name, checkout in checkouts.items():
-                got = run(checkout, args.held, args.puts, where)
-                times = [t * 1000 for t in got["times"]]  # type: ignore[union-attr]
-                counts = [t * 1000 for t in got["counts"]]  # type: ignore[union-attr]
-                medians[name].append(median(times))
-                print(
-                    f"{where:4} {name:7} run {number + 1}: one put {median(times):6.1f} ms "
-                    f"(median), {percentile(times, 0.9):6.1f} ms (90%); one count of them all "
-                    f"{median(counts):5.1f} ms; a cap given: {got['capped']}; load {load_average()}"
-                )
-        if args.against:
-            ratio = median(medians["this"]) / median(medians["against"])
-            print(f"{where}: this ÷ against, median of the runs' medians: {ratio:.2f}×")
+    medians: dict[str, list[float]] = {name: [] for name in checkouts}
+    for number in range(args.runs):
+        for name, checkout in checkouts.items():
+            got = run(checkout, args.held, args.puts)
+            times = [t * 1000 for t in got["times"]]  # type: ignore[union-attr]
+            counts = [t * 1000 for t in got["counts"]]  # type: ignore[union-attr]
+            medians[name].append(median(times))
+            print(
+                f"{name:7} run {number + 1}: one put {median(times):6.1f} ms (median), "
+                f"{percentile(times, 0.9):6.1f} ms (90%); one count of them all "
+                f"{median(counts):5.1f} ms; a cap given: {got['capped']}; load {load_average()}"
+            )
+    if args.against:
+        ratio = median(medians["this"]) / median(medians["against"])
+        print(f"this ÷ against, median of the runs' medians: {ratio:.2f}×")
     return 0
 
 

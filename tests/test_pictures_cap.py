@@ -14,6 +14,7 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -84,3 +85,46 @@ def test_four_articles_pictures_at_once_stay_within_every_articles_cap(
     assert total <= CAP, f"{total} bytes of pictures kept under a cap of {CAP}"
     assert total == 2 * len(PICTURE)
     assert whys == [f"past the {CAP / 1024:.1f} KB kept of every article's pictures"] * 2
+
+
+def test_a_put_counts_again_when_another_articles_came_after_its_count(
+    data_dir: Path, threaded_server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The count made outside the cache's lock is taken as it is only while no article's
+    pictures were written since: another article's kept between the two (another task's,
+    another process's) has it counted again, under the lock. Ordered here by running the other
+    article's put right after the first count."""
+    from reader.pictures import KeptPicture, digest
+    from reader.store import Store
+
+    server = threaded_server
+    base = server.url_for("").rstrip("/")
+    for n in range(2):
+        page = story(f"Berth {n} stands idle", f"/chart{n}.png")
+        server.expect_request(f"/story{n}.html").respond_with_data(page, content_type="text/html")
+    first, other = f"{base}/story0.html", f"{base}/story1.html"
+    cap = len(PICTURE) * 3 // 2  # room for one
+    shown = KeptPicture(f"{base}/chart0.png", digest(PICTURE), "image/png", len(PICTURE))
+    theirs = KeptPicture(f"{base}/chart1.png", digest(PICTURE), "image/png", len(PICTURE))
+    counted_first = Store._pictures_counted
+    came: list[object] = []
+
+    def counted_then_another(store: Store, but: str) -> tuple[int, int]:
+        got = counted_first(store, but)
+        if not came:
+            came.append(None)  # once: the other's put counts too
+            came[0] = store.put_pictures(other, [theirs], {theirs.url: PICTURE}, cap)
+        return got
+
+    async def run() -> tuple[list[KeptPicture] | None, int]:
+        async with Library(data_dir) as lib:  # the texts cached, no picture
+            await lib.article(first)
+            await lib.article(other)
+            monkeypatch.setattr(Store, "_pictures_counted", counted_then_another)
+            kept = lib.store.put_pictures(first, [shown], {shown.url: PICTURE}, cap)
+            return kept, lib.store.pictures_total()
+
+    kept, total = asyncio.run(run())
+    assert came and came[0] == [theirs]  # the other article's, kept between count and write
+    assert kept is not None and not kept[0].kept and kept[0].again
+    assert total == len(PICTURE) <= cap

@@ -35,10 +35,6 @@ if TYPE_CHECKING:
     from ..address_class import Reach
 
 _LEAD = "an article's picture"
-_OTHERS_AT_ONCE = 8
-"""How many articles' pictures other downloads may keep while one counts those kept: four at
-once in each of two processes (the reader's, a sync's); within that much room of
-`pictures_max_bytes`, each is counted again under the store's lock (`Store.put_pictures`)."""
 
 
 def _seen(future: asyncio.Future[Any]) -> None:
@@ -161,12 +157,7 @@ class LibraryPictures(LibraryPageReads):
             kept = None
             with suppress(StoreError):  # a full disk: the text is kept, its pictures not
                 kept = await asyncio.to_thread(
-                    self.store.put_pictures,
-                    url,
-                    pictures,
-                    bodies,
-                    limits.pictures_max_bytes,
-                    _OTHERS_AT_ONCE * limits.article_pictures_max_bytes,
+                    self.store.put_pictures, url, pictures, bodies, limits.pictures_max_bytes
                 )
             if kept is not None and self.pictures_kept is not None:
                 self.pictures_kept(url, kept)

@@ -18,6 +18,10 @@ from .search_feeds import StoreSearchFeeds
 
 PICTURES = "pictures:"
 PICTURE_DATA = "picture-data:"
+PICTURE_WRITES = "picture-writes"
+"""How many times articles' pictures have been written (`put_pictures`), bumped in the same
+transaction as each: a count of every article's pictures made outside that transaction holds
+in it while this has not moved (an article gone since only leaves more room)."""
 
 
 def _picture(url: str, held: object) -> KeptPicture | None:
@@ -65,7 +69,6 @@ class StorePictures(StoreSearchFeeds):
         pictures: list[KeptPicture],
         bodies: dict[str, bytes],
         most: int | None = None,
-        leeway: int = 0,
     ) -> list[KeptPicture] | None:
         """Keep what is known of the article's `pictures`, the bytes of the kept ones given in
         `bodies` by address (each checked by its caller), in one transaction; what was kept,
@@ -73,26 +76,32 @@ class StorePictures(StoreSearchFeeds):
         came). With `most`, every article's pictures together stay within `most` bytes: a
         picture past it is not kept, to be asked again (`again`) once eviction makes room.
 
-        Counted under the transaction's lock, every writer's pictures already in (four
-        articles' pictures coming at once each counted room against the same total, and
-        passed 1 GB by up to 80 MB), once the count made before it, outside the lock, leaves
-        less room than `leeway`, the most other writers may add meanwhile: a count takes 30
-        ms at 10,000 articles' pictures, and under the lock every article's put waited for
-        it (`benchmarks/pictures_put.py`)."""
+        Every article's pictures are counted as of the transaction, every writer's already in
+        (four articles' pictures coming at once each counted their room against the same
+        total, and passed 1 GB by up to 80 MB): by a count made before it, outside its lock,
+        when no article's pictures were written since (`PICTURE_WRITES`), else again under
+        it. A count takes 30 ms at 10,000 articles' pictures, and made under the lock every
+        writer waited for it (`benchmarks/pictures_put.py`)."""
         key = article_key(url)
-        held = sum(len(bodies[p.url]) for p in pictures if p.kept and p.url in bodies)
-        near = most is not None and self._pictures_total(but=key) + held + leeway > most
+        counted = self._pictures_counted(but=key) if most is not None else None
         with self._articles.transact():
             if f"article:{key}" not in self._articles:
                 return None
-            room = None if most is None or not near else most - self._pictures_total(but=key)
+            writes = self._value(self._articles, PICTURE_WRITES, 0)
+            writes = writes if isinstance(writes, int) else 0
+            room = None
+            if most is not None:
+                if counted is None or counted[1] != writes:  # another article's came meanwhile
+                    counted = (self._pictures_total(but=key), writes)
+                room = most - counted[0]
+            self._articles.set(PICTURE_WRITES, writes + 1)
             kept: list[KeptPicture] = []
             record: dict[str, Any] = {}
             data = bytearray()
             for picture in pictures:
                 body = bodies.get(picture.url)
                 if picture.kept and body is not None and room is not None and len(body) > room:
-                    assert most is not None
+                    assert most is not None  # `room` is counted only for it
                     picture = KeptPicture(picture.url, why=past_every_articles(most), again=True)
                 if picture.kept and body is not None:
                     record[picture.url] = {
@@ -139,6 +148,18 @@ class StorePictures(StoreSearchFeeds):
     def pictures_total(self) -> int:
         """The bytes every article's kept pictures take, in one query."""
         return self._pictures_total()
+
+    def _pictures_counted(self, but: str) -> tuple[int, int]:
+        """`_pictures_total(but)`, and how many times articles' pictures had been written
+        then (`PICTURE_WRITES`), read in one statement: of one moment of the cache."""
+        query = (
+            "SELECT SUM(CASE WHEN filename IS NULL THEN length(value) ELSE size END), "
+            "(SELECT value FROM Cache WHERE key = ? AND raw = 1) "
+            "FROM Cache WHERE key >= ? AND key < ? AND key != ?"
+        )
+        bounds = (PICTURE_WRITES, *prefix_range(PICTURE_DATA), PICTURE_DATA + but)
+        total, writes = self._articles._sql(query, bounds).fetchone()
+        return int(total or 0), writes if isinstance(writes, int) else 0
 
     def _pictures_total(self, but: str = "") -> int:
         """`pictures_total`, less the pictures of the article whose key is `but`."""
