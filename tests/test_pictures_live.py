@@ -26,10 +26,10 @@ CRANES = "Idle cranes at Eastquay by the empty berths of the north pier, at dusk
 "✓ kept" after it takes one line more, above the reader's place in the text."""
 
 
-def test_the_open_articles_pictures_are_marked_kept_as_they_come(
-    data_dir: Path, threaded_server: HTTPServer
-) -> None:
-    server = threaded_server
+def serve_story(server: HTTPServer, data_dir: Path) -> tuple[threading.Event, threading.Event]:
+    """The story of `tests.test_kept_pictures` (its crane's picture's words `CRANES`), its
+    headline listed in `data_dir`, its article not fetched. The crane's picture is held until
+    the second event is set; the first is set once it is asked for."""
     asked, answer = threading.Event(), threading.Event()
 
     def crane(_request: Request) -> Response:
@@ -47,7 +47,15 @@ def test_the_open_articles_pictures_are_marked_kept_as_they_come(
     server.expect_request("/map.svg").respond_with_data(SVG, content_type="image/png")
     server.expect_request("/chart.png").respond_with_data(png(), content_type="image/png")
     server.expect_request("/aerial.png").respond_with_data(BIG, content_type="image/png")
-    subscribe(data_dir, [feed])  # its headline listed, its article not fetched
+    subscribe(data_dir, [feed])
+    return asked, answer
+
+
+def test_the_open_articles_pictures_are_marked_kept_as_they_come(
+    data_dir: Path, threaded_server: HTTPServer
+) -> None:
+    base = threaded_server.url_for("").rstrip("/")
+    asked, answer = serve_story(threaded_server, data_dir)
 
     async def run() -> None:
         async with running(data_dir, (90, 24)) as (app, pilot):
@@ -84,5 +92,30 @@ def test_the_open_articles_pictures_are_marked_kept_as_they_come(
             assert body.link_address == selected and body.match_count == 1
             assert said.startswith("Link 2 of 4: ")  # how far in (its ruler) moves on
             assert status(app).startswith(said.split("  ")[0])
+
+    asyncio.run(run())
+
+
+def test_an_article_the_readers_sync_cached_is_marked_as_its_pictures_come(
+    data_dir: Path, threaded_server: HTTPServer
+) -> None:
+    """`S`, then the first article synced read while its pictures still come (behind every
+    article's text): the sync's download marks them as it keeps them."""
+    asked, answer = serve_story(threaded_server, data_dir)
+
+    async def run() -> None:
+        async with running(data_dir, (90, 24), prefetch=False) as (_app, pilot):
+            try:
+                await pilot.press("S")
+                await until(pilot, asked.is_set, "the sync's download of its pictures")
+                body = await open_titled(pilot, "Cranes")  # cached by the sync
+                assert body.article is not None and not body.article.kept_pictures
+                assert KEPT_PICTURE not in body.text
+            finally:
+                answer.set()
+            await until(
+                pilot, lambda: KEPT_PICTURE in body.text, "the pictures marked kept as they came"
+            )
+            assert body.text.count(KEPT_PICTURE) == 3
 
     asyncio.run(run())
