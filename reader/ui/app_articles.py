@@ -68,10 +68,11 @@ class ReaderAppArticles(ReaderAppMarks):
         a read-only data directory, which no later moment makes writable (a full disk's saves
         wait for room): it fetched the article to keep nothing, and said "Saved for good", or
         "Saved, not fetched yet … the next sync fetches it" offline, of what no sync would."""
-        if self.library is not None and self.library.read_only_tag == Unwritable.READ_ONLY:
+        tag = self.library.read_only_tag if self.library is not None else ""
+        if tag in (Unwritable.READ_ONLY, Unwritable.OLDER_FORMAT):
             now = self.index.get(entry.id)
             what = "unsave" if now is not None and now.saved else "save"
-            self.status = f"No {what}: {Unwritable.READ_ONLY}, so nothing new can be kept"
+            self.status = f"No {what}: {tag}, so nothing new can be kept"
             return
         self._run(self._toggle_saved(entry), "save")
 
