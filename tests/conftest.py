@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 from reader.demo.server import DemoServer, start_demo_server
 from reader.library import Library
@@ -108,3 +109,14 @@ def sites() -> Iterator[list[FailingSite]]:
     yield made
     for site in made:
         site.close()
+
+
+@pytest.fixture
+def threaded_server() -> Iterator[HTTPServer]:
+    """A pytest-httpserver on 127.0.0.1 answering each request in a thread of its own: one
+    handler may hold its answer (till the test lets it go) while others are answered."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    yield server
+    if server.is_running():
+        server.stop()

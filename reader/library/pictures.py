@@ -13,7 +13,14 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..models import Article, Entry, FetchError, StoreError
-from ..pictures import ACCEPT, KeptPicture, article_pictures, digest, picture_type
+from ..pictures import (
+    ACCEPT,
+    KeptPicture,
+    article_pictures,
+    digest,
+    past_every_articles,
+    picture_type,
+)
 from ..plural import size_text
 from ..priority_gate import PICTURES, USER_WAITS
 from ..safe import safe_line
@@ -139,12 +146,21 @@ class LibraryPictures(LibraryPageReads):
                         if left <= room
                         else (limits.pictures_max_bytes, "every article's pictures")
                     )
-                    why = f"past the {size_text(cap)} kept of {whose}"
+                    why = (
+                        past_every_articles(cap)
+                        if left > room
+                        else f"past the {size_text(cap)} kept of {whose}"
+                    )
                     # Every article's: asked again once eviction has made room.
                     picture = KeptPicture(address, why=why, again=left > room)
                 pictures.append(picture)
+            kept = None
             with suppress(StoreError):  # a full disk: the text is kept, its pictures not
-                await asyncio.to_thread(self.store.put_pictures, url, pictures, bodies)
+                kept = await asyncio.to_thread(
+                    self.store.put_pictures, url, pictures, bodies, limits.pictures_max_bytes
+                )
+            if kept is not None and self.pictures_kept is not None:
+                self.pictures_kept(url, kept)
 
     async def _one_picture(
         self, address: str, ceiling: Reach | None, room: int

@@ -388,6 +388,7 @@ class ReaderApp(ReaderAppLifecycle):
                 self.data_dir, self.config, workers="process", upgrade=self.upgrade
             )
             self.library.workers_on_demand(WORKERS_IDLE_END)
+            self.library.pictures_kept = self.pictures_kept
         except Exception as error:  # unreadable directory, a store another program locks…
             reason = plain(f"reader: cannot open {self.data_dir}: {error or type(error).__name__}")
             self.exit(1, return_code=1, message=reason)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from functools import partial
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Unwritable
 from ..feed_tags import saved_tags
@@ -25,6 +25,9 @@ from .clipboard import clipboard_commands, copy_with_tools
 from .display import plain
 from .keymap import keymap_of
 from .widgets.article.reading_place import Place
+
+if TYPE_CHECKING:
+    from ..pictures import KeptPicture
 
 
 def _consume(future: asyncio.Future[object]) -> None:
@@ -47,6 +50,18 @@ class ReaderAppArticles(ReaderAppMarks):
         for screen in self.screen_stack:
             if isinstance(screen, article.ArticleScreen):
                 screen.run_worker(screen.check_newer_copy, group="newer", exit_on_error=False)
+
+    def pictures_kept(self, url: str, pictures: list[KeptPicture]) -> None:
+        """The library kept the pictures of the article at `url` (`Library.pictures_kept`:
+        after its text, of an article opened, fetched ahead or synced): the article open
+        marks them at once (`ArticleScreen.show_kept_pictures`), not at its next opening."""
+        article = sys.modules.get(f"{__package__}.screens.article")
+        if article is None or self._quitting:
+            return
+        for screen in self.screen_stack:
+            # One not mounted yet reads the article, and what is kept of it, as it opens.
+            if isinstance(screen, article.ArticleScreen) and screen.is_mounted:
+                screen.show_kept_pictures(url, pictures)
 
     def toggle_saved(self, entry: Entry) -> None:
         """Keep an article for good (fetching it first if needed), or let it go again. Not on
