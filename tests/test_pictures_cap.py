@@ -128,3 +128,61 @@ def test_a_put_counts_again_when_another_articles_came_after_its_count(
     assert came and came[0] == [theirs]  # the other article's, kept between count and write
     assert kept is not None and not kept[0].kept and kept[0].again
     assert total == len(PICTURE) <= cap
+
+
+def test_an_article_counted_far_from_the_cap_is_counted_again_when_others_filled_it(
+    data_dir: Path, threaded_server: HTTPServer
+) -> None:
+    """An article whose pictures took long to come counted every article's far from the cap as
+    its download began; many other articles' pictures, kept one after another meanwhile
+    (through the other turns), filled the cache up to the cap. Its put must not take its count
+    for the truth: what came since is not bounded by the articles under way at once."""
+    server = threaded_server
+    asked, let_go = threading.Event(), threading.Event()
+
+    def held(request: Request) -> Response:
+        asked.set()
+        let_go.wait(timeout=120)
+        return Response(PICTURE, content_type="image/png")
+
+    others = 21
+    cap = 20 * len(PICTURE) + len(PICTURE) // 2  # room for twenty
+    base = server.url_for("").rstrip("/")
+    links = []
+    for n in range(others + 1):
+        title = f"Berth {n} stands idle"
+        server.expect_request(f"/story{n}.html").respond_with_data(
+            story(title, f"/chart{n}.png"), content_type="text/html"
+        )
+        if n == 0:
+            server.expect_request("/chart0.png").respond_with_handler(held)
+        else:
+            server.expect_request(f"/chart{n}.png").respond_with_data(
+                PICTURE, content_type="image/png"
+            )
+        links.append(f"{base}/story{n}.html")
+    # Far from the cap, as the first article's download begins, by more than eight articles'.
+    limits = replace(
+        DEFAULT_LIMITS, pictures_max_bytes=cap, article_pictures_max_bytes=2 * len(PICTURE)
+    )
+
+    async def run() -> tuple[int, int]:
+        async with Library(data_dir, limits=limits, keep_pictures=True) as lib:
+            kept: dict[str, asyncio.Event] = {link: asyncio.Event() for link in links}
+            lib.pictures_kept = lambda url, _pictures: kept[url].set()
+            try:
+                await lib.article(links[0])
+                await asyncio.to_thread(asked.wait, 60)  # its count made, its picture held
+                assert asked.is_set()
+                for link in links[1:]:  # one after another, each kept before the next
+                    await lib.article(link)
+                    await kept[link].wait()
+                filled = lib.store.pictures_total()
+            finally:
+                let_go.set()
+            await lib.pictures_settled()
+            return filled, lib.store.pictures_total()
+
+    filled, total = asyncio.run(run())
+    assert filled == 20 * len(PICTURE)  # the others up to the cap, the last refused
+    assert total <= cap, f"{total} bytes of pictures kept under a cap of {cap}"

@@ -123,9 +123,11 @@ class LibraryPictures(LibraryPageReads):
                 await start_download(self.store, self._feed_reaches, opened)
                 ceiling = CEILING.get()
             bodies = await asyncio.to_thread(self.store.kept_picture_data, url) if known else {}
-            stored = await asyncio.to_thread(self.store.pictures_total)
+            # Every other article's, as this one's download begins: the put takes it as its
+            # count while what was written since can't reach the cap (`put_pictures`).
+            counted = await asyncio.to_thread(self.store.pictures_counted, url)
             limits = self.limits
-            room = limits.pictures_max_bytes - stored + sum(map(len, bodies.values()))
+            room = limits.pictures_max_bytes - counted[0]
             left = limits.article_pictures_max_bytes - sum(map(len, bodies.values()))
             pictures: list[KeptPicture] = []
             for number, address in enumerate(wanted, 1):
@@ -158,16 +160,9 @@ class LibraryPictures(LibraryPageReads):
                     # Every article's: asked again once eviction has made room.
                     picture = KeptPicture(address, why=why, again=left > room)
                 pictures.append(picture)
-            # Counted again as they are kept only near the cap: far from it, what the articles
-            # under way here and in a second process (a cron sync beside the reader) can add
-            # since `stored` was counted can't reach it, and the count (40 ms at 10,000
-            # articles' pictures) would be made twice an article for nothing.
-            near = (
-                stored
-                + sum(map(len, bodies.values()))
-                + 2 * PICTURE_TURNS * (limits.article_pictures_max_bytes)
-                >= limits.pictures_max_bytes
-            )
+            # Counted again as they are kept only when what other articles' puts may have
+            # added since `counted` could reach the cap: far from it the count (40 ms at
+            # 10,000 articles' pictures) would be made twice an article for nothing.
             kept = None
             with suppress(StoreError):  # a full disk: the text is kept, its pictures not
                 kept = await asyncio.to_thread(
@@ -175,7 +170,9 @@ class LibraryPictures(LibraryPageReads):
                     url,
                     pictures,
                     bodies,
-                    limits.pictures_max_bytes if near else None,
+                    limits.pictures_max_bytes,
+                    counted,
+                    limits.article_pictures_max_bytes,
                 )
             if kept is not None and self.pictures_kept is not None:
                 self.pictures_kept(url, kept)

@@ -69,6 +69,8 @@ class StorePictures(StoreSearchFeeds):
         pictures: list[KeptPicture],
         bodies: dict[str, bytes],
         most: int | None = None,
+        counted: tuple[int, int] | None = None,
+        each_most: int | None = None,
     ) -> list[KeptPicture] | None:
         """Keep what is known of the article's `pictures`, the bytes of the kept ones given in
         `bodies` by address (each checked by its caller), in one transaction; what was kept,
@@ -81,9 +83,17 @@ class StorePictures(StoreSearchFeeds):
         total, and passed 1 GB by up to 80 MB): by a count made before it, outside its lock,
         when no article's pictures were written since (`PICTURE_WRITES`), else again under
         it. A count takes 30 ms at 10,000 articles' pictures, and made under the lock every
-        writer waited for it (`benchmarks/pictures_put.py`)."""
+        writer waited for it (`benchmarks/pictures_put.py`).
+
+        `counted`: that count made earlier by the caller (`pictures_counted`, as its download
+        began), so that a put far from the cap counts nothing more. Articles' pictures written
+        since it leave it short by at most `each_most` bytes a write (one article's cap): while
+        that much more still fits, nothing is counted again; else it is, under the lock. How
+        many were written since is not bounded by the articles under way at once (others come
+        one after another through the turns while one download is slow)."""
         key = article_key(url)
-        counted = self._pictures_counted(but=key) if most is not None else None
+        if most is not None and counted is None:
+            counted = self._pictures_counted(but=key)
         with self._articles.transact():
             if f"article:{key}" not in self._articles:
                 return None
@@ -91,9 +101,19 @@ class StorePictures(StoreSearchFeeds):
             writes = writes if isinstance(writes, int) else 0
             room = None
             if most is not None:
-                if counted is None or counted[1] != writes:  # another article's came meanwhile
-                    counted = (self._pictures_total(but=key), writes)
-                room = most - counted[0]
+                assert counted is not None  # made above when not given
+                since = writes - counted[1]  # articles' pictures written since the count
+                adding = sum(len(bodies[p.url]) for p in pictures if p.kept and p.url in bodies)
+                if since == 0:
+                    room = most - counted[0]
+                elif (
+                    since > 0
+                    and each_most is not None
+                    and counted[0] + since * each_most + adding <= most
+                ):
+                    pass  # whatever came since, this still fits: `room` None, nothing refused
+                else:  # another article's came meanwhile, and may have filled it
+                    room = most - self._pictures_total(but=key)
             self._articles.set(PICTURE_WRITES, writes + 1)
             kept: list[KeptPicture] = []
             record: dict[str, Any] = {}
@@ -148,6 +168,11 @@ class StorePictures(StoreSearchFeeds):
     def pictures_total(self) -> int:
         """The bytes every article's kept pictures take, in one query."""
         return self._pictures_total()
+
+    def pictures_counted(self, url: str) -> tuple[int, int]:
+        """The bytes every other article's kept pictures take than the one at `url`'s, and how
+        many times articles' pictures had been written then: `put_pictures`'s `counted`."""
+        return self._pictures_counted(but=article_key(url))
 
     def _pictures_counted(self, but: str) -> tuple[int, int]:
         """`_pictures_total(but)`, and how many times articles' pictures had been written
