@@ -30,6 +30,10 @@ _MOST_RULES = 16
 """Rules one line may become: newsboat's `(a or b) and (c or d) …` multiplies out, and a line
 that would make more is better rewritten by hand than pasted as dozens of tables."""
 
+_MOST_NESTED = 50
+"""Parentheses within parentheses a filter may have: past a few hundred the parser's
+recursion ended the command in a traceback."""
+
 _WHY_NOT = {
     "age": "an item's age: [feeds] drop_read_after drops read items by age",
     "date": "an item's date: [feeds] drop_read_after drops read items by age",
@@ -162,6 +166,7 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.tokens = _filter_tokens(text)
         self.at = 0
+        self.depth = 0  # parentheses open: each takes three of Python's frames
 
     def parse(self) -> list[list[_Test]]:
         rules = self._any()
@@ -196,8 +201,12 @@ class _Parser:
     def _one(self) -> list[list[_Test]]:
         kind, value = self._peek()
         if kind == "paren" and value == "(":
+            if self.depth >= _MOST_NESTED:
+                raise NotConverted(f"its parentheses nested more than {_MOST_NESTED} deep")
             self.at += 1
+            self.depth += 1
             rules = self._any()
+            self.depth -= 1
             if self._peek() != ("paren", ")"):
                 raise NotConverted("a parenthesis in its filter is not closed")
             self.at += 1

@@ -116,6 +116,10 @@ def test_newsboat_s_own_config_is_found_and_nothing_is_written(
         ('ignore-article "*" "title =~ \\"[\\""', "is no regular expression"),
         ('ignore-article "*"', 'it takes a feed ("*" for every feed) and one filter'),
         ('ignore-article "*" "(title =~ \\"a\\""', "a parenthesis in its filter is not closed"),
+        (  # nested past Python's recursion: a RecursionError's traceback before
+            'ignore-article "*" "' + "(" * 400 + 'title = \\"x\\"' + ")" * 400 + '"',
+            "parentheses nested",
+        ),
     ],
 )
 def test_a_line_no_rule_can_say_says_why(line: str, why: str) -> None:
