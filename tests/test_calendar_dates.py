@@ -373,3 +373,27 @@ def test_the_list_dates_synced_pages_as_they_are_cited(
     assert status == 0
     listed = {row["title"]: row["published"] for row in json.loads(out)}
     assert listed == {"fa": "2026-12-05T10:30:00+03:30", "ar": "2026-12-03T22:30:00"}
+
+
+def test_a_persian_feeds_date_with_an_offset_past_a_day_costs_no_item(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An offset of 99 hours (a hostile or broken feed) made Python's timezone raise while the
+    Solar Hijri date was read from its figures: the feed's every item lost with the sync's
+    'could not read the feed'. Now that zone is none: the items stand, dated as feedparser
+    read them."""
+    dates = {
+        "a": "1405-09-14T10:30:00+03:30",
+        "b": "1405-09-14T10:30:00+99:99",
+        "c": "Sat, 14 Sep 1405 10:30:00 +9999",
+    }
+    listed = _listed(tmp_path, httpserver, capsys, _feed("fa-IR", dates))
+    assert set(listed) == {"a", "b", "c"}
+    assert listed["a"] == "2026-12-05T10:30:00+03:30"
+
+
+def test_a_pages_declared_solar_hijri_date_with_an_offset_past_a_day_is_no_date() -> None:
+    """The same date declared on a Persian page raised out of the extraction (lang39)."""
+    head = _META.format("1405-09-14T10:30:00+99:99")
+    article = extract_article(_page("fa", "", head), "https://www.example.ir/a")
+    assert article.published is None

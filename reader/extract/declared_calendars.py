@@ -69,6 +69,9 @@ def in_common_era(moment: datetime, language: str, address: str) -> datetime | N
     return datetime.combine(day, moment.timetz()) if day is not None else None
 
 
+_DAY = timedelta(hours=24)
+"""What a zone's offset stays under (and Python's `timezone` requires)."""
+
 # A declared date as ISO 8601 writes one, read figure by figure: "1405-02-31" (the Solar Hijri's
 # first six months have 31 days) is no date Python's Gregorian parsers read.
 _ISO = re.compile(
@@ -103,7 +106,9 @@ def written_in_common_era(written: str, language: str, address: str) -> datetime
         else:
             sign = -1 if zone[0] == "-" else 1
             hours, minutes = int(zone[1:3]), int(zone[-2:])
-            tz = timezone(sign * timedelta(hours=hours, minutes=minutes))
+            if (offset := timedelta(hours=hours, minutes=minutes)) >= _DAY:
+                return None  # "+99:99": no zone (Python's timezone raises for one)
+            tz = timezone(sign * offset)
         hour, minute, second = int(found["hour"]), int(found["minute"]), int(found["second"] or 0)
         if hour > 23 or minute > 59 or second > 59:
             return None
@@ -113,6 +118,8 @@ def written_in_common_era(written: str, language: str, address: str) -> datetime
         return None
     common = _common_day(said[0], said[1], said[2], language, address)
     if common is None or not (said[3] <= 23 and said[4] <= 59 and said[5] <= 59):
+        return None
+    if abs(said[9] or 0) >= _DAY.total_seconds():  # "+9999": no zone
         return None
     offset = timezone(timedelta(seconds=said[9] or 0))  # RFC 822's without a zone is UTC
     return datetime.combine(common, time(said[3], said[4], said[5], tzinfo=offset))
