@@ -94,10 +94,15 @@ def _rule(number: int, table: dict[str, Any]) -> IgnoreRule:
             raise ValueError(f"{where}: {name} is a regular expression, in quotes")
         try:
             pattern = re.compile(text, re.IGNORECASE)
-        except re.error as error:
-            raise ValueError(
-                f"{where}: {name} {text!r} is no regular expression ({error})"
-            ) from None
+        except (re.error, OverflowError, RecursionError) as error:
+            # Python's parser says "a{4294967296}" and groups nested 500 deep in its own
+            # words, not re.error's: a traceback from every command before.
+            why = (
+                error
+                if isinstance(error, re.error)
+                else "it repeats or nests past what Python's take"
+            )
+            raise ValueError(f"{where}: {name} {text!r} is no regular expression ({why})") from None
         if _backtracks(pattern):
             raise ValueError(
                 f"{where}: {name} {text!r} backtracks: a feed's text of {_PUMPED} letters made "

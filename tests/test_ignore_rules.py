@@ -185,6 +185,9 @@ def test_the_text_rule_reads_the_feeds_full_text_of_a_kept_item(
             "rule 2): text '(\\\\w+\\\\s?)+$' backtracks: a feed's text of 40 letters",
         ),
         ('[[ignore]]\nauthor = "(x+x+)+y"', "rule 1): author '(x+x+)+y' backtracks"),
+        # Past Python's parser: an OverflowError's, a RecursionError's traceback before.
+        ('[[ignore]]\ntitle = "a{4294967296}"', "title 'a{4294967296}' is no regular expr"),
+        ('[[ignore]]\ntitle = "' + "(" * 496 + ")" * 496 + '"', "is no regular expression"),
     ],
 )
 def test_a_bad_rule_is_named_in_one_line(tmp_path: Path, text: str, said: str) -> None:
