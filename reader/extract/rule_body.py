@@ -47,7 +47,7 @@ def without_furniture_in(body: HtmlElement) -> None:
     asking for an e-mail address, bylines, controls), then the boxes named as newsletters,
     sign-ups, promotions or share tools, which the generic pass leaves to readability's
     scoring (a box of three paragraphs of prose could be the article) and a rule skips."""
-    strip_page_furniture(body)
+    strip_page_furniture(body, rule_body=True)
     for el in list(body.iter()):
         if el is body or not isinstance(el.tag, str) or not attached(el, body):
             continue
