@@ -41,6 +41,7 @@ from .page_tree import _apply_site_rule, _parse
 from .pdf_document import pdf_article
 from .picture_alts import without_repeated_alts
 from .playlists import without_playlist_headings
+from .script_data import script_data_html
 from .text_metadata import with_text_metadata
 from .text_pages import _text_article
 
@@ -190,6 +191,13 @@ def extract_page(
         if body is None:
             # A page built by scripts has little or no article in its HTML; its JSON-LD may.
             from_declared = _longer_text(declarations.declared, blocks, base)
+            if not from_declared and declarations.script_data and words_of(blocks) < _SHORT:
+                # Nor that: the text its scripts would render, in their data (`script_data`).
+                from_declared = _longer_text(
+                    script_data_html(declarations.script_data, meta.title, meta.description),
+                    blocks,
+                    base,
+                )
             if from_declared:
                 # The whole article, as declared: its other pages would only repeat it.
                 blocks, next_page = from_declared, ""

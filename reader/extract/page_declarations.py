@@ -29,6 +29,7 @@ from .next_story import without_next_stories
 from .page_cleanup import without_heading_permalinks
 from .paywall import Paywall, read_paywall
 from .scoreboard import scoreboard_line
+from .script_data import script_data
 from .syndication import declared_outlet
 
 
@@ -48,6 +49,9 @@ class Declarations:
     scoreboard: Block | None
     roles: list[tuple[str, str]]
     paywall: Paywall
+    script_data: tuple[str, ...] = ()
+    """The texts of its scripts' data (Next.js's `__NEXT_DATA__`…), read only when its HTML
+    gives little (`script_data`)."""
 
 
 def read_declarations(doc: HtmlElement, url: str, fed: datetime | None = None) -> Declarations:
@@ -91,5 +95,15 @@ def read_declarations(doc: HtmlElement, url: str, fed: datetime | None = None) -
     # Before cleanup, which drops the paywalled part it names (a "paywall" box is furniture).
     paywall = read_paywall(json_ld, doc)
     return Declarations(
-        json_ld, meta, declared, headline_source, live_blog, right_set, scoreboard, roles, paywall
+        json_ld,
+        meta,
+        declared,
+        headline_source,
+        live_blog,
+        right_set,
+        scoreboard,
+        roles,
+        paywall,
+        # Before `prepare` removes the scripts that hold it.
+        script_data(doc),
     )
