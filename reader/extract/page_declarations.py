@@ -18,7 +18,7 @@ from .author_roles import author_roles
 from .credit_line import right_set_lines
 from .declared_body import declared_body_html
 from .font_headline import mark_font_headline
-from .heading_parts import spaced_heading_separators
+from .heading_parts import spaced_heading_separators, subtitle_out_of_headline
 from .info_lines import headline_info_source
 from .json_ld import json_ld_objects
 from .kickers import without_headline_labels
@@ -60,6 +60,7 @@ def read_declarations(doc: HtmlElement, url: str, fed: datetime | None = None) -
     # Before the headline is read from the page's `h1`.
     without_heading_permalinks(doc)
     spaced_heading_separators(doc)
+    subtitle_out_of_headline(doc)
     # Before the headline and byline are read: an old layout's are set in <font> and <i>.
     mark_font_headline(doc)
     without_headline_labels(doc)
