@@ -53,6 +53,7 @@ from .quotes import attribution_elements
 from .readable_unlikely import named_unlikely
 from .screen_reader import SCREEN_READER_CLASS, is_screen_reader_only, show_icon_labels
 from .signup import signup_boxes
+from .slide_counters import without_slide_counters
 from .teasers import TeaserLines
 
 # Never article text, wherever they are.
@@ -253,6 +254,8 @@ def strip_page_furniture(
     for thread in comment_threads(body):
         if attached(thread, body):
             drop(thread)
+    # Before the buttons go: the carousel's count is told by the buttons beside it.
+    without_slide_counters(body)
     for el in list(body.iter(*_CONTROLS)):
         drop(el)
     # A thread's posts: their author lines are no byline of the page's to drop.
