@@ -11,8 +11,15 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from .furniture import (
+    BOX_WORDS,
+    HEADING_TAGS,
+    TOKEN_SPLIT,
+    element_names,
+    link_density,
+    text_length,
+)
 from .furniture import FACT_BOX as FACT_BOX
-from .furniture import HEADING_TAGS, TOKEN_SPLIT, element_names, link_density, text_length
 
 _FACT_ITEMS = range(1, 16)
 """A box of facts lists a few: a menu or a site map lists more."""
@@ -20,34 +27,20 @@ _FACT_CHARS = 200
 """The longest fact: a figure with its label, or a sentence; not a paragraph of prose."""
 _PROSE_CHARS = 80
 """A paragraph of the article's prose beside the box, which tells it is set in the text."""
-_NOT_FACTS = frozenset(
-    {
-        "newsletter",
-        "newsletters",
-        "signup",
-        "subscribe",
-        "subscription",
-        "promo",
-        "promotion",
-        "share",
-        "sharing",
-        "social",
-        "cta",
-        "donate",
-        "related",
-        "ad",
-        "ads",
-        "advert",
-        "advertisement",
-        "sponsored",
-        "comments",
-        "nav",
-        "menu",
-        "tags",
-        "author",
-        "bio",
-    }
-)
+_NOT_FACTS = BOX_WORDS | {
+    "related",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "sponsored",
+    "comments",
+    "nav",
+    "menu",
+    "tags",
+    "author",
+    "bio",
+}
 """Names that say what the box is for, whatever it lists."""
 
 

@@ -282,6 +282,29 @@ _WALL_NAMES = re.compile(r"pay-?wall|reg-?wall")
 # Where the article's sentences are, each element holding a few: a sentence of them naming
 # subscribers ("registered voters", "its assassination") is no wall unless it says a wall's words.
 _TEXT_TAGS = frozenset({"p", "li", "blockquote", "dd", "td", "figcaption", *HEADING_TAGS})
+BOX_WORDS = frozenset(
+    {
+        "newsletter",
+        "newsletters",
+        "signup",
+        "subscribe",
+        "subscription",
+        "promo",
+        "promotion",
+        "share",
+        "sharing",
+        "shares",
+        "sharebar",
+        "sharetools",
+        "social",
+        "cta",
+        "donate",
+        "donation",
+        "donations",
+    }
+)
+"""Names of the boxes a site sets inside its story (newsletter, sign-up, share, promotion
+boxes), which neither a site rule's `body` (`rule_body`) nor a box of facts (`fact_boxes`) is."""
 FACT_BOX = "data-reader-fact-box"
 """Set on a box of facts within the article (`fact_boxes.is_fact_box`), kept by the page's
 clean-up: no later pass takes it for furniture by its names ("sidebar factbox")."""
