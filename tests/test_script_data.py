@@ -9,7 +9,7 @@ import pytest
 
 from reader.errors import FetchError
 from reader.extract import extract_article
-from reader.extract.script_data import script_data_html
+from reader.extract.script_data import script_data_article
 
 URL = "https://harbourton.example/news/bus-depot.html"
 TITLE = "Bus depot plan approved despite objections"
@@ -57,7 +57,16 @@ def texts(html: str) -> list[str]:
 
 
 def test_an_article_only_in_next_data_is_read_from_it_not_the_teasers_beside_it() -> None:
-    assert texts(page(next_data(NEXT))) == PARAGRAPHS
+    article = extract_article(page(next_data(NEXT)), URL)
+    assert [block.text for block in article.blocks] == PARAGRAPHS
+    assert article.author == "Ana Silva"  # its object's "byline"
+
+
+def test_the_writers_an_article_object_names_as_objects_are_its_authors() -> None:
+    story = {"title": TITLE, "author": [{"name": "Ana Silva"}, {"name": "Tom Averill"}]}
+    story["body"] = [{"text": text} for text in PARAGRAPHS]
+    article = extract_article(page(next_data({"props": {"story": story}})), URL)
+    assert article.author == "Ana Silva, Tom Averill"
 
 
 def test_a_state_variable_holding_the_body_as_html_is_read() -> None:
@@ -83,4 +92,4 @@ def test_the_pages_own_html_comes_first() -> None:
 
 
 def test_strings_that_speak_of_another_story_are_not_the_article() -> None:
-    assert script_data_html((json.dumps({"related": OTHERS}),), TITLE, "") == ""
+    assert script_data_article((json.dumps({"related": OTHERS}),), TITLE, "") == ("", [])

@@ -53,23 +53,52 @@ def script_data(doc: HtmlElement) -> tuple[str, ...]:
     return tuple(found)
 
 
-def script_data_html(blobs: tuple[str, ...], title: str, description: str) -> str:
+def script_data_article(
+    blobs: tuple[str, ...], title: str, description: str
+) -> tuple[str, list[str]]:
     """The article's paragraphs in the page's script data, as HTML ("" when none speaks of
-    `title` or `description`): each string of plain text a `<p>`, a string of HTML as it is."""
+    `title` or `description`): each string of plain text a `<p>`, a string of HTML as it is;
+    and the names of its writers the object holding them gives ("byline", "author")."""
     topic = {w.lower() for w in _WORD.findall(f"{title} {description}")}
     if not topic:
-        return ""
+        return "", []
     best: list[str] = []
+    best_owner: dict[str, Any] | None = None
     best_length = 0
     for blob in blobs:
         data = _parsed(blob)
         if data is None:
             continue
-        for group in _prose_groups(data):
+        for group, owner in _prose_groups(data):
             length = sum(len(text) for text in group)
             if length > best_length and _speaks_of(group, topic):
-                best, best_length = group, length
-    return "\n".join(text if _HTML.search(text) else f"<p>{html.escape(text)}</p>" for text in best)
+                best, best_owner, best_length = group, owner, length
+    body = "\n".join(text if _HTML.search(text) else f"<p>{html.escape(text)}</p>" for text in best)
+    return body, _writers(best_owner) if isinstance(best_owner, dict) else []
+
+
+_WRITER_KEYS = ("byline", "author", "authors", "authorName", "writer", "writers")
+_NAME_CHARS = 80
+_NAME_WORDS = 6
+
+
+def _writers(owner: dict[str, Any]) -> list[str]:
+    """The names the article's object gives its writers: a name, an object with a "name", or
+    a list of either; nothing longer than a name."""
+    for key in _WRITER_KEYS:
+        value = owner.get(key)
+        names = []
+        for item in (value if isinstance(value, list) else [value])[:20]:
+            name = item.get("name") if isinstance(item, dict) else item
+            if (
+                isinstance(name, str)
+                and 0 < len(name.strip()) <= _NAME_CHARS
+                and len(name.split()) <= _NAME_WORDS
+            ):
+                names.append(" ".join(name.split()))
+        if names:
+            return names
+    return []
 
 
 def _parsed(blob: str) -> Any:
@@ -82,34 +111,32 @@ def _parsed(blob: str) -> Any:
     return value if isinstance(value, (dict, list)) else None
 
 
-def _prose_groups(data: Any) -> list[list[str]]:
+def _prose_groups(data: Any) -> list[tuple[list[str], dict[str, Any] | None]]:
     """The data's strings of prose, grouped by the list holding them (a string outside any list
-    a group of its own), in the data's order."""
-    groups: dict[int, list[str]] = {}
-    order: list[int] = []
-    # (value, the id of the nearest list holding it, or None)
-    stack: list[tuple[Any, int | None]] = [(data, None)]
+    a group of its own), in the data's order; each with the object holding that list (or that
+    string), where the article's writers are named."""
+    groups: dict[int, tuple[list[str], dict[str, Any] | None]] = {}
+    # (value, the id of the nearest list holding it or None, the object holding that list, the
+    # object holding the value itself)
+    stack: list[tuple[Any, int | None, Any, Any]] = [(data, None, None, None)]
     seen = 0
     lone = -1
     while stack and seen < _MOST_VALUES:
-        value, holder = stack.pop()
+        value, holder, owner, parent = stack.pop()
         seen += 1
         if isinstance(value, str):
             if not _is_prose(value):
                 continue
             if holder is None:
-                key, lone = lone, lone - 1
+                key, lone, owner = lone, lone - 1, parent
             else:
                 key = holder
-            if key not in groups:
-                groups[key] = []
-                order.append(key)
-            groups[key].append(value.strip())
+            groups.setdefault(key, ([], owner))[0].append(value.strip())
         elif isinstance(value, dict):
-            stack.extend((v, holder) for v in reversed(list(value.values())))
+            stack.extend((v, holder, owner, value) for v in reversed(list(value.values())))
         elif isinstance(value, list):
-            stack.extend((v, id(value)) for v in reversed(value))
-    return [groups[key] for key in order]
+            stack.extend((v, id(value), parent, None) for v in reversed(value))
+    return list(groups.values())
 
 
 def _is_prose(text: str) -> bool:
