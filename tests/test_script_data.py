@@ -93,3 +93,11 @@ def test_the_pages_own_html_comes_first() -> None:
 
 def test_strings_that_speak_of_another_story_are_not_the_article() -> None:
     assert script_data_article((json.dumps({"related": OTHERS}),), TITLE, "") == ("", [])
+
+
+def test_data_nested_past_the_parsers_depth_is_not_read_and_fails_nothing() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    script = f'<script id="__NEXT_DATA__" type="application/json">{deep}</script>'
+    shown = "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:1])
+    article = extract_article(page(script, f"<article><h1>{TITLE}</h1>{shown}</article>"), URL)
+    assert [block.text for block in article.blocks] == PARAGRAPHS[:1]

@@ -103,10 +103,11 @@ def _writers(owner: dict[str, Any]) -> list[str]:
 
 def _parsed(blob: str) -> Any:
     """The JSON value at the start of `blob` (a state variable's object, its `;` after it), or
-    None: a script that is not plain data (Nuxt 2's function call) is not read."""
+    None: a script that is not plain data (Nuxt 2's function call) is not read, nor data
+    nested past the parser's depth (which would have failed the whole page)."""
     try:
         value, _ = json.JSONDecoder().raw_decode(blob.lstrip())
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return value if isinstance(value, (dict, list)) else None
 
