@@ -54,6 +54,14 @@ class KeptPicture:
         return self.kept or (bool(self.why) and not self.again)
 
 
+def past_every_articles(most: int) -> str:
+    """Why a picture is not kept when every article's pictures together have reached `most`
+    bytes (`[network] pictures_max_bytes`): asked again once eviction makes room."""
+    from .plural import size_text
+
+    return f"past the {size_text(most)} kept of every article's pictures"
+
+
 def picture_type(body: bytes) -> str | None:
     """The media type of `body` when it is a picture to keep, by its first bytes; else None."""
     found = binary_type(body)

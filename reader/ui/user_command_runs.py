@@ -29,7 +29,6 @@ from ..command_files import markdown_file, remove
 from ..feed_names import names_of, source_name
 from ..models import FEED_TEXT_STANDS_IN, Article, Entry, FetchError, StoreError
 from ..render import to_markdown, to_text
-from ..safe import safe_line
 from ..user_commands import (
     NotRun,
     Started,
@@ -40,6 +39,7 @@ from ..user_commands import (
     run_in_terminal,
     start,
 )
+from .display import plain
 
 if TYPE_CHECKING:
     from .app import ReaderApp
@@ -126,7 +126,7 @@ async def _fetched(
     try:
         return await app.fetched_article(entry), ""
     except FetchError as error:
-        reason = safe_line(error.message, 200).split("; open the original", 1)[0]
+        reason = plain(error.message, max_length=200).plain.split("; open the original", 1)[0]
         if error.kind in FEED_TEXT_STANDS_IN:
             with suppress(FetchError, StoreError):  # its text too slow to read: not run
                 if (from_feed := await app.read_feed_text(entry)) is not None:
@@ -136,7 +136,7 @@ async def _fetched(
 
 
 def _why(error: OSError) -> str:
-    return safe_line(error.strerror or str(error), 200)
+    return plain(error.strerror or str(error), max_length=200).plain
 
 
 def _made(
