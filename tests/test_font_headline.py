@@ -111,3 +111,35 @@ def test_a_left_column_of_menu_links_is_no_part_of_the_story() -> None:
 def test_a_report_by_line_at_the_stories_end_names_its_author() -> None:
     article = _menu_page("", end="<i>Report by Mary Care</i>")
     assert article.author == "Mary Care"
+
+
+def _three_columns(right: str) -> Article:
+    """The same layout with a right-hand column beside the story (acc39a L8)."""
+    html = (
+        "<html><head><title>Dale Advertiser - Mill to close with loss of 300 jobs</title></head>"
+        '<body><table width="760"><tr><td width="150" valign="top">'
+        '<a href="/">Home</a><br><a href="/news.htm">News</a><br><a href="/sport.htm">Sport'
+        '</a><br><a href="/letters.htm">Letters</a></td>'
+        f'<td valign="top"><font face="Georgia" size="3">{TEXT}</font></td>'
+        f'<td width="160" valign="top">{right}</td></tr></table></body></html>'
+    )
+    return extract_article(html, URL)
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        '<b>Latest</b><br><a href="/1">Darts league results</a><br>'
+        '<a href="/2">Church fete raises £900 for the new roof</a>',
+        '<a href="/1">Darts league results</a><br><a href="/2">Church fete raises £900</a>',
+    ],
+)
+def test_a_right_column_of_other_headlines_is_no_part_of_the_story(right: str) -> None:
+    text = to_text(_three_columns(right), header=False)
+    assert text.startswith("The owners of the Riverside mill")
+    assert "Darts" not in text and "Church fete" not in text and "Latest" not in text
+
+
+def test_a_column_with_words_of_its_own_beside_the_story_is_kept() -> None:
+    right = "<b>Editor's note</b><br>The mill's owners did not answer our calls this week."
+    assert "did not answer our calls" in to_text(_three_columns(right), header=False)

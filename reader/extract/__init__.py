@@ -17,12 +17,14 @@ without scripts, or the feed's summary is the fallback.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..charset import clean_markup, decode_html, in_nfc
 from ..models import Article, Entry, ErrorKind, FetchError, SiteRule, words_of
 from ..render import to_markdown, to_text
+from ..safe import safe_line
 from ..sniff import PDF, binary_type, feed_type, looks_like_html
 from ..start_tags import with_fewer_attributes
 from .article_body import chosen_body, cleaned_page
@@ -30,6 +32,7 @@ from .article_parts import with_article_parts
 from .bluesky import bluesky_post
 from .body_blocks import _SHORT, _fragment_blocks, _longer_text
 from .consent import consent_choices, page_text
+from .declared_authors import _joined_names
 from .document import base_url
 from .finished_article import CUT_BY_NESTING as CUT_BY_NESTING
 from .finished_article import ONLY_ITS_SUMMARY, finished_article
@@ -41,6 +44,7 @@ from .page_tree import _apply_site_rule, _parse
 from .pdf_document import pdf_article
 from .picture_alts import without_repeated_alts
 from .playlists import without_playlist_headings
+from .script_data import script_data_article
 from .text_metadata import with_text_metadata
 from .text_pages import _text_article
 
@@ -190,6 +194,14 @@ def extract_page(
         if body is None:
             # A page built by scripts has little or no article in its HTML; its JSON-LD may.
             from_declared = _longer_text(declarations.declared, blocks, base)
+            if not from_declared and declarations.script_data and words_of(blocks) < _SHORT:
+                # Nor that: the text its scripts would render, in their data (`script_data`).
+                scripted, writers = script_data_article(
+                    declarations.script_data, meta.title, meta.description
+                )
+                from_declared = _longer_text(scripted, blocks, base)
+                if from_declared and writers and not meta.author:
+                    meta = replace(meta, author=safe_line(_joined_names(writers), 300))
             if from_declared:
                 # The whole article, as declared: its other pages would only repeat it.
                 blocks, next_page = from_declared, ""

@@ -250,7 +250,7 @@ def link_density(el: HtmlElement) -> float:
 
 def is_furniture(el: HtmlElement) -> bool:
     """True for an element whose role or class/id says it is page furniture, not article text."""
-    if el.tag in ("html", "body", "article", "main"):
+    if el.tag in ("html", "body", "article", "main") or el.get(FACT_BOX) is not None:
         return False
     if el.get("role") in FURNITURE_ROLES:
         return True
@@ -282,6 +282,32 @@ _WALL_NAMES = re.compile(r"pay-?wall|reg-?wall")
 # Where the article's sentences are, each element holding a few: a sentence of them naming
 # subscribers ("registered voters", "its assassination") is no wall unless it says a wall's words.
 _TEXT_TAGS = frozenset({"p", "li", "blockquote", "dd", "td", "figcaption", *HEADING_TAGS})
+BOX_WORDS = frozenset(
+    {
+        "newsletter",
+        "newsletters",
+        "signup",
+        "subscribe",
+        "subscription",
+        "promo",
+        "promotion",
+        "share",
+        "sharing",
+        "shares",
+        "sharebar",
+        "sharetools",
+        "social",
+        "cta",
+        "donate",
+        "donation",
+        "donations",
+    }
+)
+"""Names of the boxes a site sets inside its story (newsletter, sign-up, share, promotion
+boxes), which neither a site rule's `body` (`rule_body`) nor a box of facts (`fact_boxes`) is."""
+FACT_BOX = "data-reader-fact-box"
+"""Set on a box of facts within the article (`fact_boxes.is_fact_box`), kept by the page's
+clean-up: no later pass takes it for furniture by its names ("sidebar factbox")."""
 PAID_PART = "data-reader-paid-part"
 """Set on the part of the page its declaration names as the paywalled (subscribers') text: the
 article, whatever its name says."""

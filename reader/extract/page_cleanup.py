@@ -26,6 +26,7 @@ from .byline_elements import _author_boxes, _byline_line, _is_byline, _names_aut
 from .comment_threads import comment_threads
 from .corrections import keeps_notes
 from .credits import credits_into_captions, label_credits, unnamed_screen_reader_labels
+from .fact_boxes import FACT_BOX, is_fact_box
 from .folded import unfold_read_more
 from .forms import text_forms_as_boxes
 from .forum_posts import ThreadPosts, thread_posts
@@ -52,6 +53,7 @@ from .quotes import attribution_elements
 from .readable_unlikely import named_unlikely
 from .screen_reader import SCREEN_READER_CLASS, is_screen_reader_only, show_icon_labels
 from .signup import signup_boxes
+from .slide_counters import without_slide_counters
 from .teasers import TeaserLines
 
 # Never article text, wherever they are.
@@ -212,9 +214,12 @@ def _may_be_furniture(el: HtmlElement) -> bool:
     )
 
 
-def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> TeaserLines:
+def strip_page_furniture(
+    doc: HtmlElement, posts: ThreadPosts | None = None, rule_body: bool = False
+) -> TeaserLines:
     """First pass, on the whole page before readability scores it. `posts`: the page's forum
-    posts (`thread_posts`), when they were asked for already.
+    posts (`thread_posts`), when they were asked for already. `rule_body`: `doc` is the
+    article's element a site rule names, all of it the article's.
 
     Returns the bylines it removed that follow a linked headline and the kickers set over one,
     by the headline's `href`: on a section front they are the teaser's, not furniture (see
@@ -249,6 +254,8 @@ def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> 
     for thread in comment_threads(body):
         if attached(thread, body):
             drop(thread)
+    # Before the buttons go: the carousel's count is told by the buttons beside it.
+    without_slide_counters(body)
     for el in list(body.iter(*_CONTROLS)):
         drop(el)
     # A thread's posts: their author lines are no byline of the page's to drop.
@@ -275,6 +282,11 @@ def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> 
             link = el.find(".//a[@href]")
             headline = link.get("href", "") if link is not None else ""
         if _is_page_furniture(el, texts, story) and not holds_article(el, around, story):
+            in_story = rule_body or (story is not None and attached(el, story))
+            if (in_story or story is None) and is_fact_box(el, in_story):
+                # The article's figures, whatever the box is named ("sidebar").
+                el.set(FACT_BOX, "")
+                continue
             byline = _is_byline(el, texts)
             if not byline and keeps_notes(el):
                 # The article's correction in its footer ("article-footer") stays in its place.

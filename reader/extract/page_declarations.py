@@ -18,7 +18,7 @@ from .author_roles import author_roles
 from .credit_line import right_set_lines
 from .declared_body import declared_body_html
 from .font_headline import mark_font_headline
-from .heading_parts import spaced_heading_separators
+from .heading_parts import spaced_heading_separators, subtitle_out_of_headline
 from .info_lines import headline_info_source
 from .json_ld import json_ld_objects
 from .kickers import without_headline_labels
@@ -29,6 +29,7 @@ from .next_story import without_next_stories
 from .page_cleanup import without_heading_permalinks
 from .paywall import Paywall, read_paywall
 from .scoreboard import scoreboard_line
+from .script_data import script_data
 from .syndication import declared_outlet
 
 
@@ -48,6 +49,9 @@ class Declarations:
     scoreboard: Block | None
     roles: list[tuple[str, str]]
     paywall: Paywall
+    script_data: tuple[str, ...] = ()
+    """The texts of its scripts' data (Next.js's `__NEXT_DATA__`…), read only when its HTML
+    gives little (`script_data`)."""
 
 
 def read_declarations(doc: HtmlElement, url: str, fed: datetime | None = None) -> Declarations:
@@ -56,6 +60,7 @@ def read_declarations(doc: HtmlElement, url: str, fed: datetime | None = None) -
     # Before the headline is read from the page's `h1`.
     without_heading_permalinks(doc)
     spaced_heading_separators(doc)
+    subtitle_out_of_headline(doc)
     # Before the headline and byline are read: an old layout's are set in <font> and <i>.
     mark_font_headline(doc)
     without_headline_labels(doc)
@@ -91,5 +96,15 @@ def read_declarations(doc: HtmlElement, url: str, fed: datetime | None = None) -
     # Before cleanup, which drops the paywalled part it names (a "paywall" box is furniture).
     paywall = read_paywall(json_ld, doc)
     return Declarations(
-        json_ld, meta, declared, headline_source, live_blog, right_set, scoreboard, roles, paywall
+        json_ld,
+        meta,
+        declared,
+        headline_source,
+        live_blog,
+        right_set,
+        scoreboard,
+        roles,
+        paywall,
+        # Before `prepare` removes the scripts that hold it.
+        script_data(doc),
     )

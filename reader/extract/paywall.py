@@ -282,8 +282,36 @@ def wall_on_page(doc: HtmlElement) -> bool:
             and (says_wall(text) or says_wall(" ".join(box.itertext())) or _named_wall(box, text))
             and not around_the_page(box)
             and not _text_goes_on_after(box)
+            and not _after_the_text_it_hides(box)
         ):
             return True
+    return False
+
+
+def _after_the_text_it_hides(box: HtmlElement) -> bool:
+    """The box follows the text it stands over, on the page whole: a box named for the wall
+    holding the article's paragraphs (Bloomberg's `class="paywall"`, which its script hides
+    after a reader's free articles) comes just before it. Those paragraphs are read as the
+    article, so "Subscribe to read the rest" under them cuts nothing (acc39a L6: the whole
+    article marked "not all of it")."""
+    for el in (box, *box.iterancestors()):
+        before = el.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        if before is not None:
+            return WALL_NAME.search(names_of(before)) is not None and _prose_in(before)
+        if el.tag in ("article", "main", "body"):
+            return False
+    return False
+
+
+def _prose_in(el: HtmlElement) -> bool:
+    prose = 0
+    for para in el.iter("p"):
+        if len(" ".join(para.text_content().split())) >= _PROSE_CHARS:
+            prose += 1
+            if prose >= _PROSE_AFTER:
+                return True
     return False
 
 

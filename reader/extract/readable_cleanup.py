@@ -14,6 +14,7 @@ from readability.readability import REGEXES
 
 from .climb import clean_length
 from .corrections import is_article_note
+from .fact_boxes import FACT_BOX
 from .furniture import is_furniture, names_of
 from .heading_boxes import (
     box_heads_something,
@@ -126,6 +127,11 @@ class _CleanUp(Document):
                 allowed[el] = True
                 for inner in el.iterdescendants("div", "section", "aside"):
                     allowed[inner] = True
+        for box in node.xpath(f".//*[@{FACT_BOX}]"):
+            # A box of facts the page's clean-up kept ("sidebar factbox"): its names score it,
+            # and its list, below zero.
+            for el in box.iter("div", "section", "aside", "ul", "ol", "dl", "table"):
+                allowed[el] = True
         for div in node.iter("div"):
             if self._is_short_paragraph(div):
                 allowed[div] = True

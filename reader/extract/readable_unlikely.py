@@ -10,6 +10,7 @@ from readability.readability import REGEXES
 
 from .article_guard import ARTICLE_TEXT
 from .corrections import keeps_notes
+from .fact_boxes import FACT_BOX
 from .furniture import names_of
 from .quotes import attribution_elements
 from .readable_cleanup import _FOOTNOTES, _HEADINGS
@@ -60,7 +61,7 @@ def remove_unlikely(html: HtmlElement) -> None:
             and not any(a.tag in ("table", "pre", "code") for a in elem.iterancestors())
             and next(elem.iter("main", "article", "math"), None) is None
             # The paragraphs of an article the page names as furniture throughout.
-            and not elem.xpath(f"descendant-or-self::*[@{ARTICLE_TEXT}]")
+            and not elem.xpath(f"descendant-or-self::*[@{ARTICLE_TEXT} or @{FACT_BOX}]")
             # The article's correction in its footer ("story-footer") stays in its place.
             and not keeps_notes(elem)
         ):

@@ -11,31 +11,9 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from .article_guard import ARTICLE_TEXT
-from .furniture import TOKEN_SPLIT, attached, drop, element_names, text_length
+from .furniture import BOX_WORDS, TOKEN_SPLIT, attached, drop, element_names, text_length
 from .page_cleanup import strip_page_furniture
 
-_BOX_WORDS = frozenset(
-    {
-        "newsletter",
-        "newsletters",
-        "signup",
-        "subscribe",
-        "subscription",
-        "promo",
-        "promotion",
-        "share",
-        "sharing",
-        "shares",
-        "sharebar",
-        "sharetools",
-        "social",
-        "cta",
-        "donate",
-        "donation",
-        "donations",
-    }
-)
-"""Names of the boxes a site sets inside its story, which no rule means as the story's."""
 _BOX_STEMS = ("sign-up", "share-", "newsletter")
 _KEPT = 100
 """Characters of the body that must stay without a box for the box to go: a body that is
@@ -47,7 +25,7 @@ def without_furniture_in(body: HtmlElement) -> None:
     asking for an e-mail address, bylines, controls), then the boxes named as newsletters,
     sign-ups, promotions or share tools, which the generic pass leaves to readability's
     scoring (a box of three paragraphs of prose could be the article) and a rule skips."""
-    strip_page_furniture(body)
+    strip_page_furniture(body, rule_body=True)
     for el in list(body.iter()):
         if el is body or not isinstance(el.tag, str) or not attached(el, body):
             continue
@@ -63,6 +41,6 @@ def _names_a_box(el: HtmlElement) -> bool:
     names = element_names(el)
     if not names.strip():
         return False
-    return any(stem in names for stem in _BOX_STEMS) or not _BOX_WORDS.isdisjoint(
+    return any(stem in names for stem in _BOX_STEMS) or not BOX_WORDS.isdisjoint(
         TOKEN_SPLIT.split(names)
     )
