@@ -48,14 +48,19 @@ class LibraryFlags(LibraryLookup):
 
         return read_at
 
-    def mark_many_read(self, entries: Iterable[Entry], read: bool = True) -> None:
+    def mark_many_read(
+        self, entries: Iterable[Entry], read: bool = True, elsewhere: bool = True
+    ) -> None:
         """Set the read flag of many entries, a write per feed (marking a feed or every feed
-        read)."""
-        by_feed: dict[str, list[str]] = {}
-        for entry in entries:
-            by_feed.setdefault(entry.feed_url, []).append(entry.id)
-        for feed_url, ids in by_feed.items():
-            self.store.set_read_many(feed_url, ids, read)
+        read), and (`elsewhere`) of the other feeds' headlines of their articles: an article
+        read is read wherever it is listed (`Store.mark_entries`)."""
+        self.store.mark_entries(entries, read, elsewhere)
+
+    def mark_elsewhere(self, entries: Iterable[Entry], read: bool = True) -> None:
+        """Set the read flag of the other feeds' headlines of the articles of `entries`
+        (marked in their own feeds by `mark_many_read(..., elsewhere=False)`): every feed's
+        list read once for a batch marked a feed at a time."""
+        self.store.mark_elsewhere(entries, read)
 
     def is_read(self, entry: Entry) -> bool:
         return entry.id in self.store.read_ids(entry.feed_url)

@@ -113,6 +113,16 @@ class LibraryHeadlines(LibraryTags):
             return self.tagged_urls(tags)
         return self.store.feed_urls()
 
+    def shared_articles(self) -> dict[str, tuple[str, ...]]:
+        """The articles several feeds list, by key: the addresses of those feeds, in the
+        order they are subscribed in (`reports.also_in` names the others of a row's)."""
+        where: dict[str, list[str]] = {}
+        for url in self.store.feed_urls():
+            for key in dict.fromkeys(key for key, _ in self.store.entry_keys(url)):
+                if key:
+                    where.setdefault(key, []).append(url)
+        return {key: tuple(urls) for key, urls in where.items() if len(urls) > 1}
+
     def left_lately(self) -> set[str]:
         """The keys of the stories their site said were gone (404, 410) less than a day ago,
         and of the pages found too slow to read then (`time_limit.within_time`) or larger than

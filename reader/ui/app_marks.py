@@ -46,7 +46,8 @@ class ReaderAppMarks(ReaderAppHeadlines):
         """`opened`: the entry's article is on screen now (`reader list --read-since`)."""
         opened_at = time.time() if opened else None
         self.keep(Unkept(partial(self.lib.mark_read, entry, read, opened_at), MARK))
-        self._changed([self.index.set_read(entry.id, read)])
+        # Its article read in every feed listing it, as the store marks it (acc39b Q3).
+        self._changed(self.index.set_read_everywhere(entry.id, read))
         if not self._busy:
             self.status = self.summary()
 
@@ -58,13 +59,19 @@ class ReaderAppMarks(ReaderAppHeadlines):
         they were before."""
         chosen = []
         by_feed: dict[str, list[Entry]] = {}
-        for headline in headlines:
+        # The other feeds' headlines of their articles too: an article read is read wherever
+        # it is listed (acc39b Q3), marked by one more change, every list read once.
+        for headline in self.index.with_elsewhere(headlines):
             now = self.index.get(headline.entry.id)
             if now is not None and now.read != read:
                 chosen.append(now)
                 by_feed.setdefault(now.entry.feed_url, []).append(now.entry)
         for entries in by_feed.values():
-            self.keep(Unkept(partial(self.lib.mark_many_read, entries, read), MARK, len(entries)))
+            mark = partial(self.lib.mark_many_read, entries, read, False)
+            self.keep(Unkept(mark, MARK, len(entries)))
+        if chosen:  # the store may list them where the index does not (one read in part)
+            marked = [h.entry for h in chosen]
+            self.keep(Unkept(partial(self.lib.mark_elsewhere, marked, read), MARK, 0))
         self._changed([self.index.set_read(h.entry.id, read) for h in chosen])
         if not self._busy:
             self.status = self.summary()

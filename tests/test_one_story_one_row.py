@@ -1,0 +1,183 @@
+"""One story, one row (acc39b Q1, Q3): an item its feed republishes under another id (a new
+GUID, its link tracked) is the headline it was, read if it was, under its id; an article two
+feeds list, read in one, is read in the other, and "All feeds" lists it once. Real feeds on
+127.0.0.1, the real CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from tests.served_feed import story_page
+
+# Each feed's items as the server gives them now: (title, path of the link, guid or "", hour).
+Items = list[tuple[str, str, str, int]]
+
+
+def reader(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
+
+
+def ok(data_dir: Path, *args: str) -> str:
+    result = reader(data_dir, *args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout + result.stderr
+
+
+def listed(data_dir: Path, *args: str) -> list[dict[str, object]]:
+    result = reader(data_dir, "list", "--json", *args)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+class Site:
+    """Feeds at /NAME.xml whose items a test changes between syncs, and their pages."""
+
+    def __init__(self, server: HTTPServer) -> None:
+        self.server = server
+        self.feeds: dict[str, Items] = {}
+        self.pages: list[str] = []  # the paths of the pages asked for, in order
+        server.expect_request("/", method="GET").respond_with_data("")  # never asked
+        server.no_handler_status_code = 404
+
+        def answer(request: Request) -> Response:
+            path = request.path
+            if path.endswith(".xml") and path[1:-4] in self.feeds:
+                return Response(self._feed(path[1:-4]), content_type="application/rss+xml")
+            self.pages.append(request.full_path.rstrip("?"))
+            return Response(story_page(path.strip("/")), content_type="text/html")
+
+        import re
+
+        server.expect_request(re.compile(r"/.*")).respond_with_handler(answer)
+
+    def url(self, path: str) -> str:
+        return self.server.url_for(path)
+
+    def _feed(self, name: str) -> str:
+        items = "".join(
+            f"<item><title>{title}</title><link>{self.url(link).replace('&', '&amp;')}</link>"
+            + (f"<guid isPermaLink='false'>{guid}</guid>" if guid else "")
+            + f"<pubDate>Tue, 24 Nov 2026 {hour:02d}:00:00 GMT</pubDate></item>"
+            for title, link, guid, hour in self.feeds[name]
+        )
+        return (
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>{name.title()}</title>'
+            f"{items}</channel></rss>"
+        )
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    yield Site(server)
+    server.clear()
+    server.stop()
+
+
+def by_title(rows: list[dict[str, object]]) -> dict[str, list[dict[str, object]]]:
+    out: dict[str, list[dict[str, object]]] = {}
+    for row in rows:
+        out.setdefault(str(row["title"]), []).append(row)
+    return out
+
+
+def test_a_republished_item_is_the_headline_it_was(site: Site, data_dir: Path) -> None:
+    site.feeds["port"] = [
+        ("Tariff suspended", "/a/tariff.html", "urn:port:1", 9),
+        ("Lease doubled", "/a/lease.html", "", 8),
+        ("Live: the storm", "/live.html", "urn:port:live:1", 7),
+    ]
+    feed = site.url("/port.xml")
+    ok(data_dir, "add", feed)
+    ok(data_dir, "sync")
+    before = {str(r["title"]): r for r in listed(data_dir)}
+    ok(data_dir, "mark-read", "--feed", feed)
+    fetched = list(site.pages)
+
+    # Republished: one under a new GUID, one with its link tracked; the live page's next
+    # update is an item of its own at the same address.
+    site.feeds["port"] = [
+        ("Tariff suspended", "/a/tariff.html", "urn:port:1:republished", 9),
+        ("Lease doubled", "/a/lease.html?utm_source=rss&utm_medium=feed", "", 8),
+        ("Live: the storm passes", "/live.html", "urn:port:live:2", 10),
+    ]
+    out = ok(data_dir, "sync")
+    assert "1 new headline" in out, out
+    rows = by_title(listed(data_dir))
+    for title in ("Tariff suspended", "Lease doubled"):
+        assert len(rows[title]) == 1, rows[title]
+        (row,) = rows[title]
+        assert row["id"] == before[title]["id"]  # ids are stable
+        assert row["read"] is True
+    assert rows["Lease doubled"][0]["link"] == site.url(
+        "/a/lease.html?utm_source=rss&utm_medium=feed"
+    )  # the feed's newest item data
+    # The live page: two items, the new one new and unread.
+    assert rows["Live: the storm"][0]["read"] is True
+    assert rows["Live: the storm passes"][0]["read"] is False
+    assert site.pages[len(fetched) :] == []  # nothing downloaded again
+    assert listed(data_dir, "--unread") == rows["Live: the storm passes"]
+
+    # Its id opens it.
+    result = reader(data_dir, "show", str(before["Tariff suspended"]["id"]), "--format", "json")
+    shown = json.loads(result.stdout)
+    assert shown["id"] == before["Tariff suspended"]["id"]
+
+
+def test_an_article_two_feeds_list_is_read_in_both(site: Site, data_dir: Path) -> None:
+    site.feeds["education"] = [
+        ("Port authority suspends tariff", "/a/tariff.html", "urn:ed:10", 10),
+        ("School opens", "/a/school.html", "urn:ed:9", 9),
+    ]
+    site.feeds["culture"] = [
+        ("Port authority suspends tariff", "/a/tariff.html", "", 10),
+        ("Concert", "/a/concert.html", "", 8),
+    ]
+    education, culture = site.url("/education.xml"), site.url("/culture.xml")
+    ok(data_dir, "add", education)
+    ok(data_dir, "add", culture)
+    ok(data_dir, "sync")
+    ok(data_dir, "mark-read", "--feed", education)
+
+    of_culture = by_title(listed(data_dir, "--feed", culture))
+    assert of_culture["Port authority suspends tariff"][0]["read"] is True
+    assert of_culture["Concert"][0]["read"] is False
+    assert {r["title"] for r in listed(data_dir, "--unread")} == {"Concert"}
+
+    # "All feeds" lists it once, saying which other feed lists it; each feed's list has it.
+    everything = by_title(listed(data_dir))
+    (shared,) = everything["Port authority suspends tariff"]
+    assert shared["also_in"] == [culture]
+    assert len(listed(data_dir, "--feed", culture)) == 2
+    assert "also in Culture" in ok(data_dir, "list")
+
+    # Unread follows it too.
+    ok(data_dir, "mark-unread", "--feed", education)
+    of_culture = by_title(listed(data_dir, "--feed", culture))
+    assert of_culture["Port authority suspends tariff"][0]["read"] is False
+
+    # Read again; a third feed listing it later has it read as it comes.
+    ok(data_dir, "mark-read", "--feed", culture)
+    site.feeds["wire"] = [("Tariff (wire)", "/a/tariff.html?utm_source=wire", "", 11)]
+    ok(data_dir, "add", site.url("/wire.xml"))
+    ok(data_dir, "sync", "--no-articles")
+    (wire,) = listed(data_dir, "--feed", site.url("/wire.xml"))
+    assert wire["read"] is True
+    assert [r["title"] for r in listed(data_dir, "--unread")] == ["School opens"]
