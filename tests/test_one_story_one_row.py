@@ -5,8 +5,10 @@ feeds list, read in one, is read in the other, and "All feeds" lists it once. Re
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,9 +16,12 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
+from served_feed import story_page
+from tui_pilot import on_top, running, screen_text, subscribe, table, until
 from werkzeug import Request, Response
 
-from tests.served_feed import story_page
+from reader.library import Library
+from reader.ui.screens.article import ArticleScreen
 
 # Each feed's items as the server gives them now: (title, path of the link, guid or "", hour).
 Items = list[tuple[str, str, str, int]]
@@ -181,3 +186,56 @@ def test_an_article_two_feeds_list_is_read_in_both(site: Site, data_dir: Path) -
     (wire,) = listed(data_dir, "--feed", site.url("/wire.xml"))
     assert wire["read"] is True
     assert [r["title"] for r in listed(data_dir, "--unread")] == ["School opens"]
+
+
+def test_reading_it_in_the_reader_reads_it_in_every_feed(site: Site, tmp_path: Path) -> None:
+    """In the reader: "All feeds" lists the article two feeds list once, saying where else,
+    and counts it once; opened in one feed's list, it is read in the other's too, its count
+    and "All feeds"' one less, and so in the store."""
+    site.feeds["education"] = [
+        ("Port authority suspends tariff", "/a/tariff.html", "urn:ed:10", 10),
+        ("School opens", "/a/school.html", "urn:ed:9", 9),
+    ]
+    site.feeds["culture"] = [
+        ("Port authority suspends tariff", "/a/tariff.html", "", 10),
+        ("Concert", "/a/concert.html", "", 8),
+    ]
+    subscribe(tmp_path, [site.url("/education.xml"), site.url("/culture.xml")])
+    education, culture = site.url("/education.xml"), site.url("/culture.xml")
+
+    def count_of(app: object, name: str) -> int | None:
+        found = re.search(rf"{name}\s+(\d+)", screen_text(app))  # type: ignore[arg-type]
+        return int(found[1]) if found else None
+
+    async def run() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
+            await until(pilot, lambda: len(table(app).rows) == 3, "every headline")
+            assert "Port authority suspends tariff (also in Culture)" in screen_text(app)
+            assert count_of(app, "All feeds") == 3
+            assert app.index.unread_counts() == {education: 2, culture: 2}
+            await pilot.press("tab")  # the feed list: All feeds, Saved, Education, Culture
+            await pilot.press("j", "j", "enter")
+            await until(pilot, lambda: len(table(app).rows) == 2, "Education's headlines")
+            assert {h.entry.feed_url for h in table(app).rows} == {education}
+            titles = [h.entry.title for h in table(app).rows]
+            table(app).cursor = titles.index("Port authority suspends tariff")
+            await pilot.press("enter")
+            screen = await on_top(pilot, ArticleScreen, "the reading view")
+            await until(pilot, lambda: screen.loaded, "the article")
+            await pilot.press("escape")
+            await until(pilot, lambda: count_of(app, "All feeds") == 2, "All feeds' count")
+            assert app.index.unread_counts() == {education: 1, culture: 1}
+            assert count_of(app, "Culture") == 1
+
+    asyncio.run(run())
+    lib = Library(tmp_path)
+    try:
+        read = {(h.entry.feed_url, h.entry.title): h.read for h in lib.headlines()}
+    finally:
+        lib.close()
+    assert read == {
+        (education, "Port authority suspends tariff"): True,
+        (education, "School opens"): False,
+        (culture, "Port authority suspends tariff"): True,
+        (culture, "Concert"): False,
+    }

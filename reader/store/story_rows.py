@@ -9,8 +9,8 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from ..keys import link_key
 from ..models import Entry
-from ..urls import page_address
 from .directory import decode_one
 from .shown_ids import StoreShownIds
 
@@ -27,9 +27,11 @@ def republished(fresh: Sequence[Entry], known: Mapping[str, Entry]) -> dict[str,
     """Of `fresh` (every item a feed carries now), those new to it that are an item it listed
     before, under another id, by the id that item has (`known`, its headlines as kept): the
     feed no longer carries that one, and the new one has its headline and its date and links
-    to its page (`urls.page_address`: the link without `utm_` parameters, a trailing "/" or
-    "index.html" changes nothing). A feed republishing a story with a new GUID, or with its
-    link tracked, made a second row of it, unread and counted new (acc39b Q1). A page a feed
+    to its article (`keys.link_key`: the link as `canonical_url` reads it, `utm_` parameters
+    left out), under whose key its saved mark, tags, highlights and copies are kept. A feed
+    republishing a story with a new GUID, or with its link tracked, made a second row of it,
+    unread and counted new (acc39b Q1). Not by `urls.page_address` (a trailing "/"): two such
+    addresses may be two pages, and the article's marks would not follow it. A page a feed
     lists several times (a live page: each update its own item, headline and time) stays a
     row an item: its items' headlines or dates differ."""
     new = [e for e in fresh if e.id not in known and e.link]
@@ -39,14 +41,14 @@ def republished(fresh: Sequence[Entry], known: Mapping[str, Entry]) -> dict[str,
     gone: dict[str, list[Entry]] = {}
     for entry in known.values():
         if entry.id not in carried and entry.link:
-            gone.setdefault(page_address(entry.link), []).append(entry)
+            gone.setdefault(link_key(entry.link), []).append(entry)
     if not gone:
         return {}
     found: dict[str, str] = {}
     for entry in new:
         same = [
             was
-            for was in gone.get(page_address(entry.link), ())
+            for was in gone.get(link_key(entry.link), ())
             if was.title == entry.title
             and was.published == entry.published
             and was.id not in found.values()
