@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import re
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_run import run_reader
 from pytest_httpserver import HTTPServer
 from served_feed import story_page
 from tui_pilot import on_top, running, screen_text, subscribe, table, until
@@ -27,25 +24,14 @@ from reader.ui.screens.article import ArticleScreen
 Items = list[tuple[str, str, str, int]]
 
 
-def reader(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=180,
-    )
-
-
 def ok(data_dir: Path, *args: str) -> str:
-    result = reader(data_dir, *args)
+    result = run_reader(data_dir, *args)
     assert result.returncode == 0, result.stderr
     return result.stdout + result.stderr
 
 
 def listed(data_dir: Path, *args: str) -> list[dict[str, object]]:
-    result = reader(data_dir, "list", "--json", *args)
+    result = run_reader(data_dir, "list", "--json", *args)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -57,8 +43,6 @@ class Site:
         self.server = server
         self.feeds: dict[str, Items] = {}
         self.pages: list[str] = []  # the paths of the pages asked for, in order
-        server.expect_request("/", method="GET").respond_with_data("")  # never asked
-        server.no_handler_status_code = 404
 
         def answer(request: Request) -> Response:
             path = request.path
@@ -66,8 +50,6 @@ class Site:
                 return Response(self._feed(path[1:-4]), content_type="application/rss+xml")
             self.pages.append(request.full_path.rstrip("?"))
             return Response(story_page(path.strip("/")), content_type="text/html")
-
-        import re
 
         server.expect_request(re.compile(r"/.*")).respond_with_handler(answer)
 
@@ -88,12 +70,20 @@ class Site:
 
 
 @pytest.fixture
-def site() -> Iterator[Site]:
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    yield Site(server)
-    server.clear()
-    server.stop()
+def site(httpserver: HTTPServer) -> Site:
+    return Site(httpserver)
+
+
+def serve_twins(site: Site) -> None:
+    """An education and a culture feed, both listing the tariff story (one link)."""
+    site.feeds["education"] = [
+        ("Port authority suspends tariff", "/a/tariff.html", "urn:ed:10", 10),
+        ("School opens", "/a/school.html", "urn:ed:9", 9),
+    ]
+    site.feeds["culture"] = [
+        ("Port authority suspends tariff", "/a/tariff.html", "", 10),
+        ("Concert", "/a/concert.html", "", 8),
+    ]
 
 
 def by_title(rows: list[dict[str, object]]) -> dict[str, list[dict[str, object]]]:
@@ -141,20 +131,13 @@ def test_a_republished_item_is_the_headline_it_was(site: Site, data_dir: Path) -
     assert listed(data_dir, "--unread") == rows["Live: the storm passes"]
 
     # Its id opens it.
-    result = reader(data_dir, "show", str(before["Tariff suspended"]["id"]), "--format", "json")
+    result = run_reader(data_dir, "show", str(before["Tariff suspended"]["id"]), "--format", "json")
     shown = json.loads(result.stdout)
     assert shown["id"] == before["Tariff suspended"]["id"]
 
 
 def test_an_article_two_feeds_list_is_read_in_both(site: Site, data_dir: Path) -> None:
-    site.feeds["education"] = [
-        ("Port authority suspends tariff", "/a/tariff.html", "urn:ed:10", 10),
-        ("School opens", "/a/school.html", "urn:ed:9", 9),
-    ]
-    site.feeds["culture"] = [
-        ("Port authority suspends tariff", "/a/tariff.html", "", 10),
-        ("Concert", "/a/concert.html", "", 8),
-    ]
+    serve_twins(site)
     education, culture = site.url("/education.xml"), site.url("/culture.xml")
     ok(data_dir, "add", education)
     ok(data_dir, "add", culture)
@@ -192,14 +175,7 @@ def test_reading_it_in_the_reader_reads_it_in_every_feed(site: Site, tmp_path: P
     """In the reader: "All feeds" lists the article two feeds list once, saying where else,
     and counts it once; opened in one feed's list, it is read in the other's too, its count
     and "All feeds"' one less, and so in the store."""
-    site.feeds["education"] = [
-        ("Port authority suspends tariff", "/a/tariff.html", "urn:ed:10", 10),
-        ("School opens", "/a/school.html", "urn:ed:9", 9),
-    ]
-    site.feeds["culture"] = [
-        ("Port authority suspends tariff", "/a/tariff.html", "", 10),
-        ("Concert", "/a/concert.html", "", 8),
-    ]
+    serve_twins(site)
     subscribe(tmp_path, [site.url("/education.xml"), site.url("/culture.xml")])
     education, culture = site.url("/education.xml"), site.url("/culture.xml")
 
