@@ -110,7 +110,9 @@ def across_feeds(headlines: Iterable[Headline]) -> Iterator[Headline]:
 def also_in(headline: Headline, shared: Mapping[str, tuple[str, ...]]) -> list[str]:
     """The addresses of the other feeds listing the article of `headline` (`shared`:
     `Library.shared_articles`)."""
-    feeds = shared.get(article_of(headline), ()) if headline.entry.link else ()
+    if not shared or not headline.entry.link:
+        return []
+    feeds = shared.get(article_of(headline), ())
     return [url for url in feeds if url != headline.entry.feed_url]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import suppress
+from itertools import chain
 from typing import Any
 
 from ..dates import from_timestamp
@@ -116,12 +117,13 @@ class LibraryHeadlines(LibraryTags):
     def shared_articles(self) -> dict[str, tuple[str, ...]]:
         """The articles several feeds list, by key: the addresses of those feeds, in the
         order they are subscribed in (`reports.also_in` names the others of a row's)."""
+        listed = {url: self.store.listed_keys(url) for url in self.store.feed_urls()}
+        twice = {k for k, n in Counter(chain.from_iterable(listed.values())).items() if n > 1}
         where: dict[str, list[str]] = {}
-        for url in self.store.feed_urls():
-            for key in dict.fromkeys(key for key, _ in self.store.entry_keys(url)):
-                if key:
-                    where.setdefault(key, []).append(url)
-        return {key: tuple(urls) for key, urls in where.items() if len(urls) > 1}
+        for url, keys in listed.items():
+            for key in keys & twice:
+                where.setdefault(key, []).append(url)
+        return {key: tuple(urls) for key, urls in where.items()}
 
     def left_lately(self) -> set[str]:
         """The keys of the stories their site said were gone (404, 410) less than a day ago,

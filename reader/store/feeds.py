@@ -201,6 +201,23 @@ def _checked_id(record: dict[str, Any]) -> str:
     return entry_id
 
 
+def _by_feed(entries: Iterable[Entry]) -> dict[str, list[str]]:
+    """The ids of `entries`, by feed."""
+    by_feed: dict[str, list[str]] = {}
+    for entry in entries:
+        by_feed.setdefault(entry.feed_url, []).append(entry.id)
+    return by_feed
+
+
+def _keys_by_feed(entries: Iterable[Entry]) -> dict[str, set[str]]:
+    """The article keys of `entries` (of a feed's: not of those no feed lists), by feed."""
+    keys: dict[str, set[str]] = {}
+    for entry in entries:
+        if entry.link and entry.feed_url != UNLISTED:
+            keys.setdefault(entry.feed_url, set()).add(link_key(entry.link))
+    return keys
+
+
 def keyed(
     record: dict[str, Any], held: int | None = None, cached: Container[str] = ()
 ) -> tuple[Entry, str]:
@@ -534,6 +551,7 @@ class StoreFeeds(StoreStoryRows):
             changed_list = written != [d for _, d in records]
             if changed_list:
                 self._save(self._state, _entries_key(feed_url), written)
+                self.keep_listed_keys(feed_url, written)
             if aliases:
                 self.keep_aliases(feed_url, aliases, {e.id for e in listed})
             if new:
@@ -766,15 +784,25 @@ class StoreFeeds(StoreStoryRows):
         # (acc31a F15: every read mark of the feed dropped, no copy kept).
         return set(self._load(self._state, _read_key(feed_url), [], keep_aside=True))
 
-    def set_read(self, entry: Entry, read: bool, opened_at: float | None = None) -> None:
+    def set_read(
+        self,
+        entry: Entry,
+        read: bool,
+        opened_at: float | None = None,
+        others: Sequence[Entry] | None = None,
+    ) -> None:
         """`opened_at`: the entry's article was opened then (epoch seconds), as well. The
-        headlines of other feeds listing its article are marked as well (`_mark_elsewhere`)."""
+        headlines of other feeds listing its article are marked as well: `others`, where the
+        caller knows them (the reader's index), else found (`_mark_elsewhere`)."""
         with self._state.transact():
             ids = self.read_ids(entry.feed_url)
             ids.add(entry.id) if read else ids.discard(entry.id)
             self._save(self._state, _read_key(entry.feed_url), sorted(ids))
             if entry.feed_url != UNLISTED and entry.link:
-                self._mark_elsewhere({entry.feed_url: {link_key(entry.link)}}, read)
+                keys = {entry.feed_url: {link_key(entry.link)}}
+                self._mark_elsewhere(keys, read, search=others is None)
+                for feed_url, other in _by_feed(others or ()).items():
+                    self.set_read_many(feed_url, other, read)
             if opened_at is not None:
                 opened = self.opened_at(entry.feed_url)
                 opened[entry.id] = opened_at
@@ -801,36 +829,34 @@ class StoreFeeds(StoreStoryRows):
         of other feeds listing their articles as well (`mark_elsewhere`), every list read
         once."""
         entries = list(entries)
-        by_feed: dict[str, list[str]] = {}
-        for entry in entries:
-            by_feed.setdefault(entry.feed_url, []).append(entry.id)
         with self._state.transact():
-            for feed_url, ids in by_feed.items():
+            for feed_url, ids in _by_feed(entries).items():
                 self.set_read_many(feed_url, ids, read)
-            if elsewhere:
-                self.mark_elsewhere(entries, read)
+            self._mark_elsewhere(_keys_by_feed(entries), read, search=elsewhere)
 
     def mark_elsewhere(self, entries: Iterable[Entry], read: bool) -> None:
         """Mark read (or unread) the headlines of other feeds than theirs listing the articles
         of `entries` (`_mark_elsewhere`)."""
-        keys: dict[str, set[str]] = {}
-        for entry in entries:
-            if entry.link and entry.feed_url != UNLISTED:
-                keys.setdefault(entry.feed_url, set()).add(link_key(entry.link))
         with self._state.transact():
-            self._mark_elsewhere(keys, read)
+            self._mark_elsewhere(_keys_by_feed(entries), read)
 
-    def _mark_elsewhere(self, keys: Mapping[str, set[str]], read: bool) -> None:
+    def _mark_elsewhere(
+        self, keys: Mapping[str, set[str]], read: bool, search: bool = True
+    ) -> None:
         """Mark read (or unread) the headlines listing the articles of `keys` (by the feed
         they were marked in) in the other feeds: one article read is read wherever it is
         listed (acc39b Q3: read in one feed, it stayed unread and counted in the other). Not
-        a feed's own others of it: a live page it lists as several items, each its own. In
+        a feed's own others of it: a live page it lists as several items, each its own. Where
+        each was read is noted, for a feed that lists it later (`read_elsewhere`); not
+        `search`, the other feeds' headlines are left to the caller (which knows them). In
         the caller's transaction."""
         every = set().union(*keys.values()) - {""} if keys else set()
         if not every:
             return
         for feed_url, marked in keys.items():
             self._note_read_where(marked, feed_url, read)
+        if not search:
+            return
         for url in self.feed_urls():
             wanted = set().union(*(k for u, k in keys.items() if u != url)) - {""}
             if not wanted or not (found := self._ids_listing(url, wanted)):
@@ -843,6 +869,8 @@ class StoreFeeds(StoreStoryRows):
     def _ids_listing(self, feed_url: str, keys: set[str]) -> set[str]:
         """The ids of the feed's headlines whose article key is in `keys`: a few found in the
         list's text (`listed_in`: an article opened reads no list whole), many by reading it."""
+        if not keys & self.listed_keys(feed_url):
+            return set()  # most feeds: their keys alone read, not their list
         if len(keys) <= _FOUND_IN_TEXT:
             return self.listed_in(feed_url, keys)
         records = self.entry_records(feed_url)

@@ -7,11 +7,12 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import suppress
 from typing import Any
 
 from ..keys import link_key
-from ..models import Entry
-from .directory import decode_one
+from ..models import Entry, StoreError
+from .directory import _reporting_storage_errors, decode_one
 from .shown_ids import StoreShownIds
 
 
@@ -21,6 +22,12 @@ def _aliases_key(url: str) -> str:
 
 def _read_where_key(article_key: str) -> str:
     return f"read-where:{article_key}"
+
+
+def _listed_keys_key(url: str) -> str:
+    # Apart from the list, which holds each key in its record: the keys alone are read to
+    # tell which feeds list an article (a year's 250 feeds' lists decoded took seconds).
+    return f"article-keys:{url}"
 
 
 def republished(fresh: Sequence[Entry], known: Mapping[str, Entry]) -> dict[str, str]:
@@ -64,6 +71,7 @@ def as_kept(fresh: Iterable[Entry], aliases: Mapping[str, str]) -> list[Entry]:
     return [dataclasses.replace(e, id=aliases[e.id]) if e.id in aliases else e for e in fresh]
 
 
+@_reporting_storage_errors
 class StoreStoryRows(StoreShownIds):
     """The ids a feed's republished items are kept under, and where each article listed by
     several feeds was read."""
@@ -87,6 +95,26 @@ class StoreStoryRows(StoreShownIds):
 
     def forget_aliases(self, feed_url: str) -> None:
         self._state.delete(_aliases_key(feed_url))
+        self._state.delete(_listed_keys_key(feed_url))
+
+    # -- which feeds list an article ---------------------------------------------------------
+    def keep_listed_keys(self, feed_url: str, records: Iterable[dict[str, Any]]) -> None:
+        """Keep the article keys of a feed's list as written (`records`). In the caller's
+        transaction."""
+        keys = sorted({k for d in records if isinstance(k := d.get("article_key"), str) and k})
+        self._save(self._state, _listed_keys_key(feed_url), keys)
+
+    def listed_keys(self, feed_url: str) -> set[str]:
+        """The article keys of the feed's headlines: as kept with its list, else (a list
+        written before they were) read from the list."""
+        data = self._load(self._state, _listed_keys_key(feed_url), None)
+        if isinstance(data, list):
+            return {k for k in data if isinstance(k, str)}
+        keys = {key for key, _ in self.entry_keys(feed_url) if key}  # type: ignore[attr-defined]
+        if not self.read_only:
+            with suppress(StoreError):  # kept the next time its list is written
+                self._save(self._state, _listed_keys_key(feed_url), sorted(keys))
+        return keys
 
     # -- an article read in one feed, read in the others -------------------------------------
     def read_where(self, key: str) -> set[str]:

@@ -45,9 +45,12 @@ class ReaderAppMarks(ReaderAppHeadlines):
     def set_read(self, entry: Entry, read: bool, opened: bool = False) -> None:
         """`opened`: the entry's article is on screen now (`reader list --read-since`)."""
         opened_at = time.time() if opened else None
-        self.keep(Unkept(partial(self.lib.mark_read, entry, read, opened_at), MARK))
-        # Its article read in every feed listing it, as the store marks it (acc39b Q3).
-        self._changed(self.index.set_read_everywhere(entry.id, read))
+        # Its article read in every feed listing it (acc39b Q3): the other feeds' headlines
+        # of it as the index has them, when it has them all.
+        changed = self.index.set_read_everywhere(entry.id, read)
+        others = [h.entry for h in changed if h.entry.id != entry.id] if self.index.whole else None
+        self.keep(Unkept(partial(self.lib.mark_read, entry, read, opened_at, others), MARK))
+        self._changed(changed)
         if not self._busy:
             self.status = self.summary()
 
@@ -69,7 +72,7 @@ class ReaderAppMarks(ReaderAppHeadlines):
         for entries in by_feed.values():
             mark = partial(self.lib.mark_many_read, entries, read, False)
             self.keep(Unkept(mark, MARK, len(entries)))
-        if chosen:  # the store may list them where the index does not (one read in part)
+        if chosen and not self.index.whole:  # the store lists some the index does not yet
             marked = [h.entry for h in chosen]
             self.keep(Unkept(partial(self.lib.mark_elsewhere, marked, read), MARK, 0))
         self._changed([self.index.set_read(h.entry.id, read) for h in chosen])
