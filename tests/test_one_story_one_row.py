@@ -161,6 +161,10 @@ def test_an_article_two_feeds_list_is_read_in_both(site: Site, data_dir: Path) -
     of_culture = by_title(listed(data_dir, "--feed", culture))
     assert of_culture["Port authority suspends tariff"][0]["read"] is False
 
+    # Every feed's, counted as listed: the article once.
+    assert "Marked 3 headlines of every feed read." in ok(data_dir, "mark-read")
+    ok(data_dir, "mark-unread", "--feed", education)
+    ok(data_dir, "mark-unread", "--feed", culture)
     # Read again; a third feed listing it later has it read as it comes.
     ok(data_dir, "mark-read", "--feed", culture)
     site.feeds["wire"] = [("Tariff (wire)", "/a/tariff.html?utm_source=wire", "", 11)]
