@@ -108,10 +108,11 @@ class HeadlineIndex:
     _shared: dict[str, tuple[str, ...]] | None = field(init=False, repr=False, default=None)
     """Canonical link → the ids of every headline of it, for the links several list (two
     feeds, or one under two ids): made with `_by_link`, None with it (`same_article`)."""
-    _hidden: tuple[dict[str, tuple[str, ...]], frozenset[str]] | None = field(
+    _hidden: tuple[dict[str, tuple[str, ...]] | None, frozenset[str]] | None = field(
         init=False, repr=False, default=None
     )
-    """`_listed_first_elsewhere`, with the `_shared` it was made from."""
+    """`_listed_first_elsewhere`, with the `_shared` it was made from (None: held over a
+    refresh's fill, `with_feeds`)."""
     _tags_of: tuple[list[Feed], dict[str, tuple[str, frozenset[str]]]] | None = field(
         init=False, repr=False, default=None
     )
@@ -224,10 +225,13 @@ class HeadlineIndex:
         """The ids of the rows "All feeds" leaves out: of an article several feeds list, the
         rows of the feeds other than its newest row's (`reports.across_feeds`); a feed's own
         rows of one page (a live page) all stay."""
+        if self._hidden is not None and self._hidden[0] is self._shared:
+            # Also the set held over a refresh's fill (`with_feeds`): made again only once the
+            # links are (`same_article`, a reload), not after each feed it brings (40,000 rows
+            # looked at, ~50 ms of the event loop each time).
+            return self._hidden[1]
         if self._shared is None:
             self._by_link, self._shared = self._links()
-        if self._hidden is not None and self._hidden[0] is self._shared:
-            return self._hidden[1]
         hidden: set[str] = set()
         for ids in self._shared.values():
             first = self.get(ids[0])
@@ -366,7 +370,8 @@ class HeadlineIndex:
             listed = sum(self._listed_in[url] for url in self.tagged_urls(tag))
             return listed + len(self._apart_ids(tag))
         if feed_url is None:
-            return len(self.headlines) - len(self._listed_first_elsewhere())
+            hidden = self._listed_first_elsewhere()
+            return len(self.headlines) - sum(self.get(i) is not None for i in hidden)
         return self._listed_in[feed_url]
 
     @classmethod
@@ -461,6 +466,8 @@ class HeadlineIndex:
         index._position_index = None if urls else self._position_index
         index._by_link = None if urls else self._by_link
         index._shared = None if urls else self._shared
+        if urls and self._hidden is not None:  # held, not made again feed by feed
+            index._hidden = (None, self._hidden[1])
         # The rows of these feeds' saved articles replaced by those of `fresh`: the saved
         # few sifted in C, not the 40,000 in a loop.
         gone = (h for h in filter(_is_saved, self.headlines) if h.entry.feed_url in urls)
