@@ -4,7 +4,7 @@ a refresh, the cache's size and a prune (values: the CLI prints them, the TUI sh
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Literal
@@ -100,6 +100,28 @@ def one_each(headlines: Iterable[Headline]) -> list[Headline]:
         seen.add(key)
         out.append(headline)
     return out
+
+
+def across_feeds(headlines: Iterable[Headline]) -> Iterator[Headline]:
+    """`headlines` (of several feeds) in their order, an article listed by several feeds
+    once: the first feed's row (its others, a live page listed as several items, kept), the
+    other feeds' left out. "All feeds" listed one story twice, each row its feed's (acc39b Q3);
+    each feed's own list still has it."""
+    first: dict[str, str] = {}
+    for headline in headlines:
+        key = article_of(headline)
+        if key and first.setdefault(key, headline.entry.feed_url) != headline.entry.feed_url:
+            continue
+        yield headline
+
+
+def also_in(headline: Headline, shared: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """The addresses of the other feeds listing the article of `headline` (`shared`:
+    `Library.shared_articles`)."""
+    if not shared or not headline.entry.link:
+        return []
+    feeds = shared.get(article_of(headline), ())
+    return [url for url in feeds if url != headline.entry.feed_url]
 
 
 _LONG_AGO = datetime.min.replace(tzinfo=UTC)

@@ -380,9 +380,11 @@ def subscribe_twins(data: Path, httpserver: HTTPServer) -> None:
 def test_tagging_or_archiving_an_article_two_feeds_list_marks_each_of_its_rows(
     tmp_path: Path, httpserver: HTTPServer
 ) -> None:
-    """A wire feed lists the Ledger's story too (the same link): `#` on one row files the
-    article, and both rows show its tags and star; `E` archives it in both (the one acted on
-    marked read, as the store marks it); the tag's row lists it; a reload shows the same."""
+    """A wire feed lists the Ledger's story too (the same link): "All feeds" lists it once,
+    saying the wire lists it too; `#` on its row files the article, and both feeds' rows
+    have its tags and star; `E` archives it in both, read in both (an article read is read
+    wherever it is listed, as the store marks it); the tag's row lists it; a reload shows the
+    same."""
     subscribe_twins(tmp_path, httpserver)
 
     def marks(rows: list[Headline]) -> dict[str, tuple[bool, tuple[str, ...], bool, bool]]:
@@ -394,21 +396,25 @@ def test_tagging_or_archiving_an_article_two_feeds_list_marks_each_of_its_rows(
 
     async def run() -> None:
         async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
-            await until(pilot, lambda: len(table(app).rows) == 3, "every headline")
+            await until(pilot, lambda: len(table(app).rows) == 2, "every headline")
             titles = [h.entry.title for h in table(app).rows]
+            assert "Pilchard fleet stays in port" not in titles
+            assert "Pilchard boats laid up (also in Coast Wire)" in screen_text(app)
+            assert "All feeds        2" in screen_text(app)
             await pilot.press(*"j" * titles.index("Pilchard boats laid up"))
             await pilot.press("#")
             await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the question")
             await pilot.press(*"fishing", "enter")
-            await until(pilot, lambda: screen_text(app).count("#fishing") == 3, "both rows")
+            await until(pilot, lambda: screen_text(app).count("#fishing") == 2, "its row")
             tagged = (True, ("fishing",), False, False)
-            assert marks(table(app).rows) == dict.fromkeys(TWINS, tagged)
+            assert marks(app.index.headlines) == dict.fromkeys(TWINS, tagged)
             await pilot.press("E")
-            await until(pilot, lambda: all(h.archived for h in table(app).rows[1:]), "archived")
-            assert marks(table(app).rows) == {
-                "Pilchard boats laid up": (True, ("fishing",), True, True),
-                "Pilchard fleet stays in port": (True, ("fishing",), True, False),
-            }
+            await until(
+                pilot, lambda: all(m[2] for m in marks(app.index.headlines).values()), "archived"
+            )
+            assert marks(app.index.headlines) == dict.fromkeys(
+                TWINS, (True, ("fishing",), True, True)
+            )
             # The tag's row (under "Saved" and "Archive"): the article once, its marks the
             # same. `t`, the next tag's row: a tag of articles alone too.
             screen = app.screen
@@ -418,7 +424,7 @@ def test_tagging_or_archiving_an_article_two_feeds_list_marks_each_of_its_rows(
             assert marks(table(app).rows) == {
                 "Pilchard boats laid up": (True, ("fishing",), True, True),
             }
-            shown = marks(app.index.view(None))
+            shown = marks(app.index.headlines)
 
         lib = Library(tmp_path)
         try:
@@ -433,8 +439,8 @@ def test_an_article_two_feeds_list_is_one_row_in_saved_the_archive_and_its_tag(
     tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Saved, Archive and a tag's list are lists of articles: the story two feeds list (one
-    link, `article_key`) is one row there, the newest, and one in their counts; "All feeds"
-    still lists each feed's headline."""
+    link, `article_key`) is one row there, the newest, and one in their counts; so is it in
+    "All feeds" (saying the wire lists it too), and each feed's list has it."""
     subscribe_twins(tmp_path, httpserver)
     lib = Library(tmp_path)
     try:
@@ -449,10 +455,11 @@ def test_an_article_two_feeds_list_is_one_row_in_saved_the_archive_and_its_tag(
 
     async def run_reader() -> None:
         async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
-            await until(pilot, lambda: len(table(app).rows) == 3, "every headline")
+            await until(pilot, lambda: len(table(app).rows) == 2, "every headline")
             screen = app.screen
             assert isinstance(screen, MainScreen)
             assert app.index.saved == 1
+            assert app.index.count_in(None) == 2 and app.index.unread_in(None) == 2
             feeds = screen.query_one(FeedList)
             await pilot.press("tab", "j")  # Saved
             await until(pilot, lambda: screen.feed_url == SAVED_VIEW, "Saved")
@@ -476,7 +483,12 @@ def test_an_article_two_feeds_list_is_one_row_in_saved_the_archive_and_its_tag(
         status, out, _ = run(tmp_path, capsys, "list", *listed, "--json")
         assert status == 0 and titles_of(out) == [newest], listed
     status, out, _ = run(tmp_path, capsys, "list", "--json")
-    assert sorted(titles_of(out)) == sorted([*TWINS, "Lifeboat crew rescue three"])
+    assert sorted(titles_of(out)) == sorted([newest, "Lifeboat crew rescue three"])
+    wire = next(row for row in json.loads(out) if row["title"] == newest)["also_in"]
+    assert wire == [f"http://{httpserver.host}:{httpserver.port}/wire.xml"]
+    for feed in ("feed.xml", "wire.xml"):
+        status, out, _ = run(tmp_path, capsys, "list", "--feed", httpserver.url_for(feed))
+        assert "Pilchard" in out, feed
 
 
 def titles_of(listed: str) -> list[str]:

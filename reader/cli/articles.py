@@ -17,7 +17,7 @@ from ..feed_tags import hashed_tags, saved_tags
 from ..marks import TAKEN_DOWN, offline_mark, saved_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError
 from ..plural import plural
-from ..reports import SaveOutcome, newest_first
+from ..reports import SaveOutcome, across_feeds, also_in, newest_first
 from ..safe import safe_line
 from ..url_display import line_url, shown_url
 from .common import (
@@ -142,6 +142,8 @@ def _list_of(
             every = [h for h in every if _not_offline(h)]
         if args.archived:
             every = [h for h in every if h.archived]
+        if not args.feed and not args.saved:
+            every = list(across_feeds(every))  # one row an article (acc39b Q3)
         read_at = lib.reading_times()
         every = list(read_since(every, read_at, opened))
         headlines = between(every, since, before)  # before a search: fewer texts read
@@ -180,7 +182,10 @@ def _list_of(
             uncached = sum(not h.cached for h in headlines) if syncing is not None else 0
             found = searched(headlines, lines=not args.ids)
             # Those no feed lists are dated by their page: the bounds hold for them too.
-            found_read = read_since([hit.headline for hit in found.hits], read_at, opened)
+            hits = [hit.headline for hit in found.hits]
+            if not args.feed and not args.saved:
+                hits = list(across_feeds(hits))
+            found_read = read_since(hits, read_at, opened)
             headlines = between(list(found_read), since, before)
             snippets = {id(hit.headline): hit.snippet for hit in found.hits}
             versions = {id(hit.headline): hit.version or None for hit in found.hits}
@@ -200,10 +205,22 @@ def _list_of(
         # Read for the lines printed only: a search that found none needs no page's date.
         page_dates = lib.store.page_dates() if headlines else {}
         opened_at = {h.entry.id: read_at(h.entry) for h in headlines} if args.json else {}
+        shared = lib.shared_articles() if headlines and not args.ids else {}
     finally:
         if given is None:
             lib.close()
-    return _listed(headlines, args, names, snippets, versions, lines, page_dates, opened_at)
+    return _listed(
+        headlines,
+        args,
+        names,
+        snippets,
+        versions,
+        lines,
+        page_dates,
+        opened_at,
+        shared,
+        shown_names(feeds),
+    )
 
 
 def _listed(
@@ -215,6 +232,8 @@ def _listed(
     lines: dict[int, str],
     page_dates: Mapping[str, Any],
     opened_at: Mapping[str, datetime | None] | None = None,
+    shared: Mapping[str, tuple[str, ...]] | None = None,
+    shown: Mapping[str, str] | None = None,
 ) -> int:
     """`reader list`'s output of `headlines` (after a search, with what it found of each; when
     each was last opened in the reader, by entry id, for JSON), and its status: a search that
@@ -225,6 +244,7 @@ def _listed(
             {
                 **headline_json(h, names, opened_at.get(h.entry.id)),
                 "page_day": page_day(h, page_dates) or None,
+                "also_in": also_in(h, shared or {}),
             }
             for h in headlines
         ]
@@ -239,7 +259,7 @@ def _listed(
         for h in headlines:  # none: no line at all (an empty one was an empty id to `read`)
             out(h.entry.id)
         return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
-    _print_lines(headlines, names, lines, page_dates)
+    _print_lines(headlines, names, lines, page_dates, shared or {}, shown or {})
     return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
 
 
@@ -250,6 +270,11 @@ def listed_feeds(lib: Library, args: argparse.Namespace) -> tuple[list[Feed], li
     if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
         raise not_subscribed(lib, args.feed)
     return feeds, named_tags(lib, args.tag)
+
+
+def shown_names(feeds: Iterable[Feed]) -> dict[str, str]:
+    """Each feed's address → what a list names it by (its name, else its title)."""
+    return {f.url: f.display_title for f in feeds}
 
 
 def _not_offline(h: Headline) -> bool:
@@ -271,6 +296,8 @@ def _list_as_read(
     try:
         feeds, tags = listed_feeds(lib, args)
         headlines = within(lib.streamed_headlines(args.feed, args.unread, tags), since, before)
+        if not args.feed:
+            headlines = across_feeds(headlines)  # one row an article (acc39b Q3)
         headlines = read_since(headlines, lib.reading_times(), opened)
         if args.not_offline:
             headlines = (h for h in headlines if _not_offline(h))
@@ -278,7 +305,9 @@ def _list_as_read(
             for h in headlines:  # none: no line at all, as when the list is read whole
                 out(h.entry.id)
         else:
-            _print_lines(headlines, names_of(feeds), {}, lib.store.page_dates())
+            shared = lib.shared_articles() if len(feeds) > 1 else {}
+            dates = lib.store.page_dates()
+            _print_lines(headlines, names_of(feeds), {}, dates, shared, shown_names(feeds))
     finally:
         if given is None:
             lib.close()
@@ -311,10 +340,13 @@ def _print_lines(
     names: Mapping[str, str],
     lines: Mapping[int, str],
     page_dates: Mapping[str, str],
+    shared: Mapping[str, tuple[str, ...]],
+    shown: Mapping[str, str],
 ) -> None:
     """A line for each headline (and its search hit's line under it, `lines` by `id` of the
     headline); a cached page dating its story on another day than its feed says so, the
-    date a citation gives (`page_dates`, `Store.page_dates`)."""
+    date a citation gives (`page_dates`, `Store.page_dates`); one other feeds list too
+    names them (`shared`: `Library.shared_articles`; `shown`: each feed's name as shown)."""
     sources: dict[tuple[str, str], str] = {}  # a feed's name made once, not on each of its lines
     for h in headlines:
         e = h.entry
@@ -332,6 +364,9 @@ def _print_lines(
             gone += f"  (the page: {day})"
         if h.tags:
             gone += f"  {hashed_tags(h.tags)}"
+        if others := also_in(h, shared):
+            named = (safe_line(shown.get(u) or shown_url(u), 24) for u in others)
+            gone += f"  (also in {', '.join(named)})"
         out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}{gone}")
         if lines.get(id(h)):
             out(f"    {lines[id(h)]}")

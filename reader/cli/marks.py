@@ -8,6 +8,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ..plural import plural
+from ..reports import across_feeds
 from ..safe import safe_line
 from ..search_feeds import SEARCH_MARK
 from .common import EXIT_OK, not_subscribed, open_library, out, search_feed_given
@@ -42,6 +43,8 @@ def _mark(args: argparse.Namespace, read: bool) -> int:
         # A headline without a date is before no date: `--before` leaves it as it is.
         chosen = [h for h in between(headlines, None, before) if h.read != read]
         lib.mark_many_read((h.entry for h in chosen), read)
+        if not args.feed:  # counted as listed: an article several feeds list, once
+            chosen = list(across_feeds(chosen))
     finally:
         lib.close()
     where = (

@@ -138,6 +138,9 @@ _LOST_PREFIXES = {
     "entries:": "feeds' headlines (back at the next sync)",
     "read:": "feeds' read marks",
     "opened:": "feeds' times of reading",
+    "aliases:": "feeds' ids of republished items",
+    "read-where:": "notes of the feeds an article was read in",
+    "article-keys:": "feeds' article keys (read again from their headlines)",
 }
 
 

@@ -3,7 +3,7 @@ every feed), and an article saved for good or let go, or forgotten altogether.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -29,9 +29,18 @@ class Forgotten:
 class LibraryFlags(LibraryLookup):
     """The read and saved flags of a `Library`'s entries and articles."""
 
-    def mark_read(self, entry: Entry, read: bool = True, opened_at: float | None = None) -> None:
-        """`opened_at`: the article was opened then (epoch seconds): what `read_at` gives."""
-        self.store.set_read(entry, read, opened_at)
+    def mark_read(
+        self,
+        entry: Entry,
+        read: bool = True,
+        opened_at: float | None = None,
+        others: Sequence[Entry] | None = None,
+    ) -> None:
+        """`opened_at`: the article was opened then (epoch seconds): what `read_at` gives. The
+        other feeds' headlines of its article are marked too (an article read is read wherever
+        it is listed): `others`, where the caller knows them (the reader's index: none found
+        in every feed's list, 0.3 s on a year's 250 feeds), else those the store finds."""
+        self.store.set_read(entry, read, opened_at, others)
 
     def reading_times(self) -> Callable[[Entry], datetime | None]:
         """When an entry's article was last opened in the reader (`mark_read`'s `opened_at`);
@@ -48,14 +57,19 @@ class LibraryFlags(LibraryLookup):
 
         return read_at
 
-    def mark_many_read(self, entries: Iterable[Entry], read: bool = True) -> None:
+    def mark_many_read(
+        self, entries: Iterable[Entry], read: bool = True, elsewhere: bool = True
+    ) -> None:
         """Set the read flag of many entries, a write per feed (marking a feed or every feed
-        read)."""
-        by_feed: dict[str, list[str]] = {}
-        for entry in entries:
-            by_feed.setdefault(entry.feed_url, []).append(entry.id)
-        for feed_url, ids in by_feed.items():
-            self.store.set_read_many(feed_url, ids, read)
+        read), and (`elsewhere`) of the other feeds' headlines of their articles: an article
+        read is read wherever it is listed (`Store.mark_entries`)."""
+        self.store.mark_entries(entries, read, elsewhere)
+
+    def mark_elsewhere(self, entries: Iterable[Entry], read: bool = True) -> None:
+        """Set the read flag of the other feeds' headlines of the articles of `entries`
+        (marked in their own feeds by `mark_many_read(..., elsewhere=False)`): every feed's
+        list read once for a batch marked a feed at a time."""
+        self.store.mark_elsewhere(entries, read)
 
     def is_read(self, entry: Entry) -> bool:
         return entry.id in self.store.read_ids(entry.feed_url)

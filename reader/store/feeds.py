@@ -28,7 +28,8 @@ from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import SUMMARY_HELD, Entry, Feed
 from .directory import _reporting_storage_errors, decode_one, json_items
 from .key_ranges import keys_with_prefix
-from .shown_ids import UNLISTED, StoreShownIds
+from .shown_ids import UNLISTED
+from .story_rows import StoreStoryRows, as_kept, republished
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
 DROPPED_KEPT_AT_LEAST = 30 * 86400
@@ -55,6 +56,9 @@ _SEEN = SEEN
 # without decoding a feed's list (`entry_records_lazily`).
 _NO_PUBLISHED = '"published":null'
 _NO_UPDATED = '"updated":null'
+# Up to this many articles marked, the other feeds' headlines of them are found in the lists'
+# text; more, by reading the lists.
+_FOUND_IN_TEXT = 8
 
 
 def _feed_key(url: str) -> str:
@@ -197,6 +201,23 @@ def _checked_id(record: dict[str, Any]) -> str:
     return entry_id
 
 
+def _by_feed(entries: Iterable[Entry]) -> dict[str, list[str]]:
+    """The ids of `entries`, by feed."""
+    by_feed: dict[str, list[str]] = {}
+    for entry in entries:
+        by_feed.setdefault(entry.feed_url, []).append(entry.id)
+    return by_feed
+
+
+def _keys_by_feed(entries: Iterable[Entry]) -> dict[str, set[str]]:
+    """The article keys of `entries` (of a feed's: not of those no feed lists), by feed."""
+    keys: dict[str, set[str]] = {}
+    for entry in entries:
+        if entry.link and entry.feed_url != UNLISTED:
+            keys.setdefault(entry.feed_url, set()).add(link_key(entry.link))
+    return keys
+
+
 def keyed(
     record: dict[str, Any], held: int | None = None, cached: Container[str] = ()
 ) -> tuple[Entry, str]:
@@ -222,7 +243,7 @@ def _key_of(record: dict[str, Any]) -> str:
 
 
 @_reporting_storage_errors
-class StoreFeeds(StoreShownIds):
+class StoreFeeds(StoreStoryRows):
     """The feeds, entries and read flags of a `Store`."""
 
     # -- feeds -------------------------------------------------------------------------------
@@ -305,6 +326,7 @@ class StoreFeeds(StoreShownIds):
                 _dropped_links_key(url),
             ):
                 self._state.delete(key)
+            self.forget_aliases(url)
             self.note_changed()
         return True
 
@@ -462,6 +484,12 @@ class StoreFeeds(StoreShownIds):
         with self._state.transact():
             if feed_url not in self.feed_urls():
                 return [], False, (), ()
+            # A republished item under the id its story is kept under (`republished`).
+            aliases = self.aliases(feed_url) if whole else {}
+            if aliases:
+                mine = as_kept(mine, aliases)
+                if keys:
+                    keys = {aliases.get(i, i): k for i, k in keys.items()}
             if dropped := self.dropped(feed_url):
                 # Read in this write's transaction: a retention run in another process (cron's
                 # sync beside the reader's refresh) is either all seen or not begun.
@@ -470,6 +498,11 @@ class StoreFeeds(StoreShownIds):
                 mine = [e for e in mine if e.id not in dropped]
             records = self._records(feed_url)
             known = {e.id: e for e, _ in records}
+            if whole and (again := republished(mine, known)):
+                aliases.update(again)
+                mine = as_kept(mine, again)
+                if keys:
+                    keys = {again.get(i, i): k for i, k in keys.items()}
             now = time.time()  # one moment for the merge: dates ahead of it, first-seen times
             moment = datetime.fromtimestamp(now, UTC)
             # What a sync judges the items by: as the feed gives them, a date far ahead
@@ -518,6 +551,16 @@ class StoreFeeds(StoreShownIds):
             changed_list = written != [d for _, d in records]
             if changed_list:
                 self._save(self._state, _entries_key(feed_url), written)
+                self.keep_listed_keys(feed_url, written)
+            if aliases:
+                self.keep_aliases(feed_url, aliases, {e.id for e in listed})
+            if new:
+                # An article read in another feed is read here too, as it comes (acc39b Q3).
+                key_of = {d["id"]: d[_KEY] for d in written}
+                fresh_keys = ((e.id, key_of.get(e.id, "")) for e in new)
+                if read := self.read_elsewhere(feed_url, fresh_keys):
+                    ids = self.read_ids(feed_url) | read
+                    self._save(self._state, _read_key(feed_url), sorted(ids))
             for entry in changed:
                 self._state.set(_content_key(entry.id), entry.content)
             for entry, record in zip(listed, written, strict=True):
@@ -741,12 +784,25 @@ class StoreFeeds(StoreShownIds):
         # (acc31a F15: every read mark of the feed dropped, no copy kept).
         return set(self._load(self._state, _read_key(feed_url), [], keep_aside=True))
 
-    def set_read(self, entry: Entry, read: bool, opened_at: float | None = None) -> None:
-        """`opened_at`: the entry's article was opened then (epoch seconds), as well."""
+    def set_read(
+        self,
+        entry: Entry,
+        read: bool,
+        opened_at: float | None = None,
+        others: Sequence[Entry] | None = None,
+    ) -> None:
+        """`opened_at`: the entry's article was opened then (epoch seconds), as well. The
+        headlines of other feeds listing its article are marked as well: `others`, where the
+        caller knows them (the reader's index), else found (`_mark_elsewhere`)."""
         with self._state.transact():
             ids = self.read_ids(entry.feed_url)
             ids.add(entry.id) if read else ids.discard(entry.id)
             self._save(self._state, _read_key(entry.feed_url), sorted(ids))
+            if entry.feed_url != UNLISTED and entry.link:
+                keys = {entry.feed_url: {link_key(entry.link)}}
+                self._mark_elsewhere(keys, read, search=others is None)
+                for feed_url, other in _by_feed(others or ()).items():
+                    self.set_read_many(feed_url, other, read)
             if opened_at is not None:
                 opened = self.opened_at(entry.feed_url)
                 opened[entry.id] = opened_at
@@ -767,3 +823,61 @@ class StoreFeeds(StoreShownIds):
             ids = self.read_ids(feed_url)
             ids.update(entry_ids) if read else ids.difference_update(entry_ids)
             self._save(self._state, _read_key(feed_url), sorted(ids))
+
+    def mark_entries(self, entries: Iterable[Entry], read: bool, elsewhere: bool = True) -> None:
+        """Mark many entries of any feeds, a write per feed, and (`elsewhere`) the headlines
+        of other feeds listing their articles as well (`mark_elsewhere`), every list read
+        once."""
+        entries = list(entries)
+        with self._state.transact():
+            for feed_url, ids in _by_feed(entries).items():
+                self.set_read_many(feed_url, ids, read)
+            self._mark_elsewhere(_keys_by_feed(entries), read, search=elsewhere)
+
+    def mark_elsewhere(self, entries: Iterable[Entry], read: bool) -> None:
+        """Mark read (or unread) the headlines of other feeds than theirs listing the articles
+        of `entries` (`_mark_elsewhere`)."""
+        with self._state.transact():
+            self._mark_elsewhere(_keys_by_feed(entries), read)
+
+    def _mark_elsewhere(
+        self, keys: Mapping[str, set[str]], read: bool, search: bool = True
+    ) -> None:
+        """Mark read (or unread) the headlines listing the articles of `keys` (by the feed
+        they were marked in) in the other feeds: one article read is read wherever it is
+        listed (acc39b Q3: read in one feed, it stayed unread and counted in the other). Not
+        a feed's own others of it: a live page it lists as several items, each its own. Where
+        each was read is noted, for a feed that lists it later (`read_elsewhere`); not
+        `search`, the other feeds' headlines are left to the caller (which knows them). In
+        the caller's transaction."""
+        every = set().union(*keys.values()) - {""} if keys else set()
+        if not every:
+            return
+        for feed_url, marked in keys.items():
+            self._note_read_where(marked, feed_url, read)
+        if not search:
+            return
+        for url in self.feed_urls():
+            wanted = set().union(*(k for u, k in keys.items() if u != url)) - {""}
+            if not wanted or not (found := self._ids_listing(url, wanted)):
+                continue
+            ids = self.read_ids(url)
+            now = ids | found if read else ids - found
+            if now != ids:
+                self._save(self._state, _read_key(url), sorted(now))
+
+    def _ids_listing(self, feed_url: str, keys: set[str]) -> set[str]:
+        """The ids of the feed's headlines whose article key is in `keys`: a few found in the
+        list's text (`listed_in`: an article opened reads no list whole), many by reading it."""
+        if not keys & self.listed_keys(feed_url):
+            return set()  # most feeds: their keys alone read, not their list
+        if len(keys) <= _FOUND_IN_TEXT:
+            return self.listed_in(feed_url, keys)
+        records = self.entry_records(feed_url)
+        if not isinstance(records, list):
+            return set()
+        return {
+            str(d["id"])
+            for d in records
+            if isinstance(d, dict) and "id" in d and _key_of(d) in keys
+        }

@@ -203,7 +203,9 @@ class StoreRetention(StoreUsage):
         caller's transaction: each cached article keeps the id it was listed under, and a read
         one stays read; their feed's full text of them deleted."""
         self._keep_unlisted((i, key, i in read) for i, key in gone.items())
-        self._save(self._state, _entries_key(url), [d for e, d in records if e.id not in gone])
+        kept = [d for e, d in records if e.id not in gone]
+        self._save(self._state, _entries_key(url), kept)
+        self.keep_listed_keys(url, kept)
         for entry_id in gone:
             self._state.delete(_content_key(entry_id))
             self._state.delete(_summary_key(entry_id))

@@ -228,7 +228,7 @@ class ReaderAppHeadlines(ReaderAppState):
         # Counts kept by the index: this runs on every cursor move over 10,000 headlines. The
         # most useful first, the count offline last: at 80 columns the line is cut at its end
         # ("42912 headlines · 6888 unread · 12093 available offline · 3 feeds failing (ma…").
-        line = f"{index.unread_in(None)} unread of {len(index.headlines)}"
+        line = f"{index.unread_in(None)} unread of {index.count_in(None)}"
         if held := self._held_note():  # first: a change just made is not in the store yet
             line = f"{held} · {line}"
         if failed:

@@ -45,8 +45,12 @@ class ReaderAppMarks(ReaderAppHeadlines):
     def set_read(self, entry: Entry, read: bool, opened: bool = False) -> None:
         """`opened`: the entry's article is on screen now (`reader list --read-since`)."""
         opened_at = time.time() if opened else None
-        self.keep(Unkept(partial(self.lib.mark_read, entry, read, opened_at), MARK))
-        self._changed([self.index.set_read(entry.id, read)])
+        # Its article read in every feed listing it (acc39b Q3): the other feeds' headlines
+        # of it as the index has them, when it has them all.
+        changed = self.index.set_read_everywhere(entry.id, read)
+        others = [h.entry for h in changed if h.entry.id != entry.id] if self.index.whole else None
+        self.keep(Unkept(partial(self.lib.mark_read, entry, read, opened_at, others), MARK))
+        self._changed(changed)
         if not self._busy:
             self.status = self.summary()
 
@@ -58,13 +62,19 @@ class ReaderAppMarks(ReaderAppHeadlines):
         they were before."""
         chosen = []
         by_feed: dict[str, list[Entry]] = {}
-        for headline in headlines:
+        # The other feeds' headlines of their articles too: an article read is read wherever
+        # it is listed (acc39b Q3), marked by one more change, every list read once.
+        for headline in self.index.with_elsewhere(headlines):
             now = self.index.get(headline.entry.id)
             if now is not None and now.read != read:
                 chosen.append(now)
                 by_feed.setdefault(now.entry.feed_url, []).append(now.entry)
         for entries in by_feed.values():
-            self.keep(Unkept(partial(self.lib.mark_many_read, entries, read), MARK, len(entries)))
+            mark = partial(self.lib.mark_many_read, entries, read, False)
+            self.keep(Unkept(mark, MARK, len(entries)))
+        if chosen and not self.index.whole:  # the store lists some the index does not yet
+            marked = [h.entry for h in chosen]
+            self.keep(Unkept(partial(self.lib.mark_elsewhere, marked, read), MARK, 0))
         self._changed([self.index.set_read(h.entry.id, read) for h in chosen])
         if not self._busy:
             self.status = self.summary()

@@ -108,6 +108,11 @@ class HeadlineIndex:
     _shared: dict[str, tuple[str, ...]] | None = field(init=False, repr=False, default=None)
     """Canonical link → the ids of every headline of it, for the links several list (two
     feeds, or one under two ids): made with `_by_link`, None with it (`same_article`)."""
+    _hidden: tuple[dict[str, tuple[str, ...]] | None, frozenset[str]] | None = field(
+        init=False, repr=False, default=None
+    )
+    """`_listed_first_elsewhere`, with the `_shared` it was made from (None: held over a
+    refresh's fill, `with_feeds`)."""
     _tags_of: tuple[list[Feed], dict[str, tuple[str, frozenset[str]]]] | None = field(
         init=False, repr=False, default=None
     )
@@ -207,7 +212,7 @@ class HeadlineIndex:
     def same_article(self, entry_id: str) -> list[str]:
         """`entry_id`, then the ids of the other headlines of its article (its link listed by
         another feed too): its saved mark, tags and archive mark are theirs (the store keeps
-        them by the article), its read mark its own."""
+        them by the article), and its read mark the other feeds' (`set_read_everywhere`)."""
         headline = self.get(entry_id)
         if headline is None or not headline.entry.link:
             return [entry_id]
@@ -216,9 +221,44 @@ class HeadlineIndex:
         others = self._shared.get(article_of(headline), ())
         return [entry_id, *(i for i in others if i != entry_id)]
 
+    def _listed_first_elsewhere(self) -> frozenset[str]:
+        """The ids of the rows "All feeds" leaves out: of an article several feeds list, the
+        rows of the feeds other than its newest row's (`reports.across_feeds`); a feed's own
+        rows of one page (a live page) all stay."""
+        if self._hidden is not None and self._hidden[0] is self._shared:
+            # Also the set held over a refresh's fill (`with_feeds`): made again only once the
+            # links are (`same_article`, a reload), not after each feed it brings (40,000 rows
+            # looked at, ~50 ms of the event loop each time).
+            return self._hidden[1]
+        if self._shared is None:
+            self._by_link, self._shared = self._links()
+        hidden: set[str] = set()
+        for ids in self._shared.values():
+            first = self.get(ids[0])
+            feed_url = first.entry.feed_url if first is not None else ""
+            for entry_id in ids[1:]:
+                other = self.get(entry_id)
+                if other is not None and other.entry.feed_url not in (feed_url, ""):
+                    hidden.add(entry_id)
+        self._hidden = (self._shared, frozenset(hidden))
+        return self._hidden[1]
+
+    def also_in(self, entry_id: str) -> list[str]:
+        """The addresses of the other feeds listing the article of the headline `entry_id`."""
+        headline = self.get(entry_id)
+        if headline is None:
+            return []
+        rows = (self.get(i) for i in self.same_article(entry_id)[1:])
+        own = headline.entry.feed_url
+        urls = (h.entry.feed_url for h in rows if h is not None)
+        return list(dict.fromkeys(u for u in urls if u not in (own, "")))
+
     def unread_in(self, feed_url: str | None) -> int:
-        """Unread headlines of one feed, of all when `feed_url` is None, of a tag's view or of
-        the saved view."""
+        """Unread headlines of one feed, of all when `feed_url` is None (an article several
+        feeds list once), of a tag's view or of the saved view."""
+        if feed_url is None and (hidden := self._listed_first_elsewhere()):
+            twice = sum(1 for i in hidden if (h := self.get(i)) is not None and not h.read)
+            return self._unread.total() - twice
         if feed_url in LIBRARY_VIEWS:
             return sum(not h.read for h in self.view(feed_url))
         if (tag := view_tag(feed_url)) is not None:
@@ -329,7 +369,10 @@ class HeadlineIndex:
         if (tag := view_tag(feed_url)) is not None:
             listed = sum(self._listed_in[url] for url in self.tagged_urls(tag))
             return listed + len(self._apart_ids(tag))
-        return len(self.headlines) if feed_url is None else self._listed_in[feed_url]
+        if feed_url is None:
+            hidden = self._listed_first_elsewhere()
+            return len(self.headlines) - sum(self.get(i) is not None for i in hidden)
+        return self._listed_in[feed_url]
 
     @classmethod
     def load(
@@ -423,6 +466,8 @@ class HeadlineIndex:
         index._position_index = None if urls else self._position_index
         index._by_link = None if urls else self._by_link
         index._shared = None if urls else self._shared
+        if urls and self._hidden is not None:  # held, not made again feed by feed
+            index._hidden = (None, self._hidden[1])
         # The rows of these feeds' saved articles replaced by those of `fresh`: the saved
         # few sifted in C, not the 40,000 in a loop.
         gone = (h for h in filter(_is_saved, self.headlines) if h.entry.feed_url in urls)
@@ -442,6 +487,8 @@ class HeadlineIndex:
         """The headlines of one feed, of all when `feed_url` is None, of the feeds filed under
         a tag (`tag_view`), or every saved article (`SAVED_VIEW`), newest first."""
         if feed_url is None:
+            if hidden := self._listed_first_elsewhere():
+                return [h for h in self.headlines if h.entry.id not in hidden]
             return list(self.headlines)
         if feed_url == SAVED_VIEW:
             return self.saved_view()
@@ -488,6 +535,8 @@ class HeadlineIndex:
             rows.append(headlines[at])
             start = at + 1
         rows += filterfalse(_is_read, headlines[start:])
+        if hidden := self._listed_first_elsewhere():  # an article several feeds list, once
+            return [h for h in rows if h.entry.id not in hidden]
         return rows
 
     def edited_since(self, edits: int) -> list[str]:
@@ -526,6 +575,34 @@ class HeadlineIndex:
         """Record a read flag; returns the updated headline (None if unknown)."""
         return self._edit(entry_id, read=read)
 
+    def set_read_everywhere(self, entry_id: str, read: bool) -> list[Headline]:
+        """Record a read flag of a headline and of the other feeds' headlines of its article
+        (as the store marks them: `Store.mark_elsewhere`); the headlines changed. Not its
+        feed's other rows of one page (a live page): each its own."""
+        headline = self.get(entry_id)
+        if headline is None:
+            return []
+        ids = [entry_id, *self._elsewhere(headline)]
+        edited = (self._edit(i, read=read) for i in ids)
+        return [h for h in edited if h is not None]
+
+    def _elsewhere(self, headline: Headline) -> list[str]:
+        """The ids of the other feeds' headlines of the article of `headline`."""
+        own = headline.entry.feed_url
+        if not own or not headline.entry.link:
+            return []
+        rows = (self.get(i) for i in self.same_article(headline.entry.id)[1:])
+        return [h.entry.id for h in rows if h is not None and h.entry.feed_url not in (own, "")]
+
+    def with_elsewhere(self, headlines: Iterable[Headline]) -> list[Headline]:
+        """`headlines` and the other feeds' headlines of their articles, each once."""
+        out = {h.entry.id: h for h in headlines}
+        for headline in list(out.values()):
+            for entry_id in self._elsewhere(headline):
+                if entry_id not in out and (other := self.get(entry_id)) is not None:
+                    out[entry_id] = other
+        return list(out.values())
+
     def set_saved(self, entry_id: str, saved: bool) -> list[Headline]:
         """Record that an article is kept for good (or no longer: its tags went with it): the
         headlines changed, each of it (`same_article`)."""
@@ -538,10 +615,10 @@ class HeadlineIndex:
         longer (still saved): the headlines changed, each of it (`same_article`)."""
         if not archived:
             return self._edit_article(entry_id, archived=False)
-        changed = self._edit_article(entry_id, saved=True, archived=True)
-        # Read as the store marks it: this headline, as its feed keeps it (`Library.archive`).
-        read = self._edit(entry_id, read=True)
-        return [read if h.entry.id == entry_id and read else h for h in changed]
+        self._edit_article(entry_id, saved=True, archived=True)
+        # Read as the store marks it (`Library.archive`): its article, in every feed.
+        self.set_read_everywhere(entry_id, True)
+        return [h for i in self.same_article(entry_id) if (h := self.get(i)) is not None]
 
     def set_tags(self, entry_id: str, tags: tuple[str, ...], saved: bool = True) -> list[Headline]:
         """Record the tags an article is filed under now (saved: a tag saves it): the

@@ -112,6 +112,16 @@ class MainScreenList(MainScreenMarks, MainFullText):
         first = next((h for h in listed if not h.read), None)
         return first.entry.id if first else None
 
+    def _also_in(self, entry_id: str) -> list[str]:
+        """The names of the other feeds listing the article of the headline `entry_id`, as
+        the feed list names them: "All feeds" lists it once (`HeadlineIndex.view`)."""
+        index = self.reader.index
+        urls = index.also_in(entry_id)
+        if not urls:
+            return []
+        feeds = {feed.url: feed for feed in index.feeds}
+        return [feeds[u].display_title if u in feeds else u for u in urls]
+
     def _show_list(self, keep: str | None = None) -> None:
         table = self.query_one(HeadlineTable)
         searched = self.showing_hits
@@ -125,6 +135,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
             or (searched and not self.hits_of_one_feed),
             names=names_of(self.reader.index.feeds),
             details=self.text_details() if searched else None,
+            also_in=self._also_in if self.feed_url is None or searched else None,
         )
         self.note_listed(self.feed_url)
         # What `q` and Esc do follows the list (back to the feeds from a feed's, quit from

@@ -146,7 +146,8 @@ class MainScreenUnread(Screen[None]):
         # The archive's row while there is one, or while it is shown (its last taken out).
         archive = archived if archived or self.feed_url == ARCHIVE_VIEW else None
         searches = self.search_feed_rows()
-        feed_list.set_feeds(feeds, unread, index.saved - archived, tags, archive, searches)
+        every = index.unread_in(None)  # an article several feeds list counted once
+        feed_list.set_feeds(feeds, unread, index.saved - archived, tags, archive, searches, every)
         feed_list.border_title = UNREAD_FEEDS if self.unread_only else FEEDS
 
     def search_feed_rows(self) -> list[tuple[str, int]]:

@@ -56,7 +56,7 @@ class FeedList(VimOptionList):
         """The view of each option, by position: None (all feeds), `SAVED_VIEW`, a tag's
         (`tag_view`), a search feed's (`search_feed_view`), a feed's URL."""
         self.feeds: dict[str, Feed] = {}
-        self._shown: tuple[int, tuple[tuple[str, str, int, bool], ...]] | None = None
+        self._shown: tuple[int, tuple[tuple[str, str, int, bool], ...], int] | None = None
         """What the rows show now (saved; view, title, unread, failing of each tag and feed),
         to skip rebuilding the same."""
         self._widest = 0
@@ -106,11 +106,14 @@ class FeedList(VimOptionList):
         tags: Sequence[tuple[str, int]] = (),
         archived: int | None = None,
         searches: Sequence[tuple[str, int]] = (),
+        every_unread: int | None = None,
     ) -> None:
         """Show these feeds with their unread counts, how many articles are `saved` (in
         "Saved", not archived), an "Archive" row of the `archived` ones (None: no row), a
         row for each tag (with the unread headlines of its feeds) and one for each search
-        feed (with its unread hits) above the feeds, keeping the highlighted row."""
+        feed (with its unread hits) above the feeds, keeping the highlighted row.
+        `every_unread`: what "All feeds" counts, an article several feeds list once (None:
+        the feeds' counts summed)."""
         above = [(ARCHIVE, archived)] if archived is not None else []
         tags = [*above, *tags]
         rows = (
@@ -121,7 +124,8 @@ class FeedList(VimOptionList):
             *((search_feed_view(name), name, count, False) for name, count in searches),
             *((f.url, f.display_title, unread.get(f.url, 0), bool(f.last_error)) for f in feeds),
         )
-        shown = (saved, rows)
+        every = sum(unread.values()) if every_unread is None else every_unread
+        shown = (saved, rows, every)
         self.feeds = {feed.url: feed for feed in feeds}
         if shown == self._shown:
             # Unchanged (an article arrived, a flag moved in another feed…): rebuilding 50 rows
@@ -148,7 +152,7 @@ class FeedList(VimOptionList):
             )
         self.fit_width(self.app.size.width)
         prompts = [
-            self._prompt(Text(ALL_FEEDS, style="bold"), sum(unread.values()), False),
+            self._prompt(Text(ALL_FEEDS, style="bold"), every, False),
             self._prompt(Text(SAVED, style="bold"), saved, False),
         ]
         made = [
@@ -205,8 +209,8 @@ class FeedList(VimOptionList):
         """Cells the list takes to show every row whole: the mark, the name and the count,
         each after a blank (`_row`), the scroll bar and the border (the widest name and the
         longest count, which may be two rows')."""
-        saved, rows = self._shown or (0, ())
-        counts = (sum(row[2] for row in rows), saved, *(row[2] for row in rows))
+        saved, rows, every = self._shown or (0, (), 0)
+        counts = (every, saved, *(row[2] for row in rows))
         digits = max(len(str(count or "")) for count in counts)
         return self._widest + digits + 4 + 1 + 2
 

@@ -217,6 +217,9 @@ class HeadlineTable(ScrollView, can_focus=True):
         self.details: Mapping[str, str] | None = None
         """Entry id → the second line of its row (a search's snippet, "" for none); None: a
         row is one line."""
+        self.also_in: Callable[[str], list[str]] = _nowhere_else
+        """Entry id → the names of the other feeds listing its article, which its row says
+        after its title in a list that shows it once ("All feeds": acc39b Q3)."""
 
     @property
     def row_lines(self) -> int:
@@ -247,6 +250,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         show_source: bool = True,
         names: Mapping[str, str] | None = None,
         details: Mapping[str, str] | None = None,
+        also_in: Callable[[str], list[str]] | None = None,
     ) -> None:
         """Show `rows`, naming their feed (by the user's `names` for feeds, where given) or
         not, each with a second line of its `details` when given; the cursor stays on the
@@ -256,6 +260,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         self.names = names or {}
         self._sources_stale = True
         self.details = details
+        self.also_in = also_in or _nowhere_else
         self._position_index = None  # built when first asked: a feed switch may never need it
         self._strips.clear()
         self.virtual_size = Size(self.size.width, self._lines())
@@ -523,7 +528,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         # `Text`: a page of new rows (pagedown, G) costs 36 of these in one frame.
         entry = headline.entry
         styles = self._row_styles(is_cursor, headline.read, base)
-        title = plain(shown_title(headline), max_length=500).plain
+        title = plain(self._title_of(headline), max_length=500).plain
         # Measured as the terminal draws it (Devanagari's vowel signs take a cell each, which
         # Rich counts as none): a title cut by Rich's measure pushed the border off the row.
         uncounted, title, padding = fit_to_cells(title, room)
@@ -580,7 +585,7 @@ class HeadlineTable(ScrollView, can_focus=True):
             source.truncate(columns.source, overflow="ellipsis", pad=True)
             row.append_text(source)
             row.append(GAP_TEXT)
-        row.append_text(plain(shown_title(headline), title_style, max_length=500))
+        row.append_text(plain(self._title_of(headline), title_style, max_length=500))
         if is_cursor:
             row.truncate(width, overflow="ellipsis", pad=True)  # so the cursor spans the row
             row.stylize(style("headline-table--cursor"))
@@ -602,6 +607,13 @@ class HeadlineTable(ScrollView, can_focus=True):
                 self._sources.add(self._source_name(one))
         return self._sources.fit(name, cells)
 
+    def _title_of(self, headline: Headline) -> str:
+        """What the row shows after its source: its title (`shown_title`), and the other
+        feeds listing its article where the list shows it once."""
+        title = shown_title(headline)
+        others = self.also_in(headline.entry.id) if self.show_source else []
+        return f"{title} (also in {', '.join(others)})" if others else title
+
     def _source_name(self, entry: Entry) -> str:
         return plain(source_name(entry, self.names), max_length=200).plain
 
@@ -609,6 +621,10 @@ class HeadlineTable(ScrollView, can_focus=True):
         text.truncate(width, overflow="ellipsis", pad=True)
         segments = list(text.render(self.app.console))
         return Strip(segments).apply_style(base).crop_extend(0, width, base)
+
+
+def _nowhere_else(_entry_id: str) -> list[str]:
+    return []
 
 
 def shown_title(headline: Headline) -> str:

@@ -1,0 +1,168 @@
+"""One story, one row: a feed's item republished under another id taken for the headline it
+was (`republished`), and the read mark of an article listed by several feeds carried to each
+of them (`StoreStoryRows`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import suppress
+from typing import Any
+
+from ..keys import link_key
+from ..models import Entry, StoreError
+from .directory import _reporting_storage_errors, decode_one
+from .shown_ids import StoreShownIds
+
+
+def _aliases_key(url: str) -> str:
+    return f"aliases:{url}"
+
+
+def _read_where_key(article_key: str) -> str:
+    return f"read-where:{article_key}"
+
+
+def _listed_keys_key(url: str) -> str:
+    # Apart from the list, which holds each key in its record: the keys alone are read to
+    # tell which feeds list an article (a year's 250 feeds' lists decoded took seconds).
+    return f"article-keys:{url}"
+
+
+def republished(fresh: Sequence[Entry], known: Mapping[str, Entry]) -> dict[str, str]:
+    """Of `fresh` (every item a feed carries now), those new to it that are an item it listed
+    before, under another id, by the id that item has (`known`, its headlines as kept): the
+    feed no longer carries that one, and the new one has its headline and its date and links
+    to its article (`keys.link_key`: the link as `canonical_url` reads it, `utm_` parameters
+    left out), under whose key its saved mark, tags, highlights and copies are kept. A feed
+    republishing a story with a new GUID, or with its link tracked, made a second row of it,
+    unread and counted new (acc39b Q1). Not by `urls.page_address` (a trailing "/"): two such
+    addresses may be two pages, and the article's marks would not follow it. A page a feed
+    lists several times (a live page: each update its own item, headline and time) stays a
+    row an item: its items' headlines or dates differ."""
+    new = [e for e in fresh if e.id not in known and e.link]
+    if not new:
+        return {}
+    carried = {e.id for e in fresh}
+    gone: dict[str, list[Entry]] = {}
+    for entry in known.values():
+        if entry.id not in carried and entry.link:
+            gone.setdefault(link_key(entry.link), []).append(entry)
+    if not gone:
+        return {}
+    found: dict[str, str] = {}
+    for entry in new:
+        same = [
+            was
+            for was in gone.get(link_key(entry.link), ())
+            if was.title == entry.title
+            and was.published == entry.published
+            and was.id not in found.values()
+        ]
+        if len(same) == 1:
+            found[entry.id] = same[0].id
+    return found
+
+
+def as_kept(fresh: Iterable[Entry], aliases: Mapping[str, str]) -> list[Entry]:
+    """`fresh` with each republished item (`aliases`: its id → the id it is kept under) under
+    the id its story had: one row, its read mark, id and highlights kept."""
+    return [dataclasses.replace(e, id=aliases[e.id]) if e.id in aliases else e for e in fresh]
+
+
+@_reporting_storage_errors
+class StoreStoryRows(StoreShownIds):
+    """The ids a feed's republished items are kept under, and where each article listed by
+    several feeds was read."""
+
+    def aliases(self, feed_url: str) -> dict[str, str]:
+        """The feed's republished items' ids, each with the id its story is kept under."""
+        data = self._load(self._state, _aliases_key(feed_url), {})
+        if not isinstance(data, dict):
+            return {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+
+    def keep_aliases(self, feed_url: str, aliases: dict[str, str], listed: set[str]) -> None:
+        """Keep `aliases` of those still listed (`listed`: the ids of the feed's headlines)."""
+        kept = {k: v for k, v in aliases.items() if v in listed}
+        if kept == self.aliases(feed_url):
+            return
+        if kept:
+            self._save(self._state, _aliases_key(feed_url), kept)
+        else:
+            self._state.delete(_aliases_key(feed_url))
+
+    def forget_aliases(self, feed_url: str) -> None:
+        self._state.delete(_aliases_key(feed_url))
+        self._state.delete(_listed_keys_key(feed_url))
+
+    # -- which feeds list an article ---------------------------------------------------------
+    def keep_listed_keys(self, feed_url: str, records: Iterable[dict[str, Any]]) -> None:
+        """Keep the article keys of a feed's list as written (`records`). In the caller's
+        transaction."""
+        keys = sorted({k for d in records if isinstance(k := d.get("article_key"), str) and k})
+        self._save(self._state, _listed_keys_key(feed_url), keys)
+
+    def listed_keys(self, feed_url: str) -> set[str]:
+        """The article keys of the feed's headlines: as kept with its list, else (a list
+        written before they were) read from the list."""
+        data = self._load(self._state, _listed_keys_key(feed_url), None)
+        if isinstance(data, list):
+            return {k for k in data if isinstance(k, str)}
+        keys = {key for key, _ in self.entry_keys(feed_url) if key}  # type: ignore[attr-defined]
+        if not self.read_only:
+            with suppress(StoreError):  # kept the next time its list is written
+                self._save(self._state, _listed_keys_key(feed_url), sorted(keys))
+        return keys
+
+    # -- an article read in one feed, read in the others -------------------------------------
+    def read_where(self, key: str) -> set[str]:
+        """The feeds in which the article of `key` was marked read (since this was kept)."""
+        data = self._load(self._state, _read_where_key(key), [])
+        return {u for u in data if isinstance(u, str)} if isinstance(data, list) else set()
+
+    def _note_read_where(self, keys: Iterable[str], feed_url: str, read: bool) -> None:
+        """Note `keys` read in `feed_url` (or, `read` False, unread everywhere). In the
+        caller's transaction."""
+        for key in keys:
+            if not key:
+                continue
+            if not read:
+                self._state.delete(_read_where_key(key))
+                continue
+            where = self.read_where(key)
+            if feed_url not in where:
+                self._save(self._state, _read_where_key(key), sorted(where | {feed_url}))
+
+    def read_elsewhere(self, feed_url: str, keyed: Iterable[tuple[str, str]]) -> set[str]:
+        """Of `keyed` (a feed's new headlines: id, article key), the ids of those whose
+        article was read in another feed."""
+        return {i for i, key in keyed if key and self.read_where(key) - {feed_url}}
+
+    def listed_in(self, feed_url: str, keys: set[str]) -> set[str]:
+        """The ids of the feed's headlines whose article key is in `keys`, found in its list's
+        text (each record holds its key) and the records holding one decoded alone."""
+        raw = self._value(self._state, f"entries:{feed_url}")
+        if not isinstance(raw, str):
+            return set()
+        found: set[str] = set()
+        for key in keys:
+            needle = f'"article_key":{json.dumps(key, ensure_ascii=False)}'
+            at = raw.find(needle)
+            while at >= 0:
+                record = _record_at(raw, raw.rfind('{"id":', 0, at))
+                if record is not None and record.get("article_key") == key:
+                    found.add(str(record["id"]))
+                at = raw.find(needle, at + len(needle))
+        return found
+
+
+def _record_at(raw: str, start: int) -> dict[str, Any] | None:
+    if start < 0:
+        return None
+    try:
+        record = decode_one(raw, start)[0]
+    except ValueError:
+        return None
+    return record if isinstance(record, dict) and "id" in record else None

@@ -1,0 +1,221 @@
+"""One story, one row (acc39b Q1, Q3): an item its feed republishes under another id (a new
+GUID, its link tracked) is the headline it was, read if it was, under its id; an article two
+feeds list, read in one, is read in the other, and "All feeds" lists it once. Real feeds on
+127.0.0.1, the real CLI."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from pathlib import Path
+
+import pytest
+from cli_run import run_reader
+from pytest_httpserver import HTTPServer
+from served_feed import story_page
+from tui_pilot import on_top, running, screen_text, subscribe, table, until
+from werkzeug import Request, Response
+
+from reader.library import Library
+from reader.ui.screens.article import ArticleScreen
+
+# Each feed's items as the server gives them now: (title, path of the link, guid or "", hour).
+Items = list[tuple[str, str, str, int]]
+
+
+def ok(data_dir: Path, *args: str) -> str:
+    result = run_reader(data_dir, *args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout + result.stderr
+
+
+def listed(data_dir: Path, *args: str) -> list[dict[str, object]]:
+    result = run_reader(data_dir, "list", "--json", *args)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+class Site:
+    """Feeds at /NAME.xml whose items a test changes between syncs, and their pages."""
+
+    def __init__(self, server: HTTPServer) -> None:
+        self.server = server
+        self.feeds: dict[str, Items] = {}
+        self.pages: list[str] = []  # the paths of the pages asked for, in order
+
+        def answer(request: Request) -> Response:
+            path = request.path
+            if path.endswith(".xml") and path[1:-4] in self.feeds:
+                return Response(self._feed(path[1:-4]), content_type="application/rss+xml")
+            self.pages.append(request.full_path.rstrip("?"))
+            return Response(story_page(path.strip("/")), content_type="text/html")
+
+        server.expect_request(re.compile(r"/.*")).respond_with_handler(answer)
+
+    def url(self, path: str) -> str:
+        return self.server.url_for(path)
+
+    def _feed(self, name: str) -> str:
+        items = "".join(
+            f"<item><title>{title}</title><link>{self.url(link).replace('&', '&amp;')}</link>"
+            + (f"<guid isPermaLink='false'>{guid}</guid>" if guid else "")
+            + f"<pubDate>Tue, 24 Nov 2026 {hour:02d}:00:00 GMT</pubDate></item>"
+            for title, link, guid, hour in self.feeds[name]
+        )
+        return (
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>{name.title()}</title>'
+            f"{items}</channel></rss>"
+        )
+
+
+@pytest.fixture
+def site(httpserver: HTTPServer) -> Site:
+    return Site(httpserver)
+
+
+def serve_twins(site: Site) -> None:
+    """An education and a culture feed, both listing the tariff story (one link)."""
+    site.feeds["education"] = [
+        ("Port authority suspends tariff", "/a/tariff.html", "urn:ed:10", 10),
+        ("School opens", "/a/school.html", "urn:ed:9", 9),
+    ]
+    site.feeds["culture"] = [
+        ("Port authority suspends tariff", "/a/tariff.html", "", 10),
+        ("Concert", "/a/concert.html", "", 8),
+    ]
+
+
+def by_title(rows: list[dict[str, object]]) -> dict[str, list[dict[str, object]]]:
+    out: dict[str, list[dict[str, object]]] = {}
+    for row in rows:
+        out.setdefault(str(row["title"]), []).append(row)
+    return out
+
+
+def test_a_republished_item_is_the_headline_it_was(site: Site, data_dir: Path) -> None:
+    site.feeds["port"] = [
+        ("Tariff suspended", "/a/tariff.html", "urn:port:1", 9),
+        ("Lease doubled", "/a/lease.html", "", 8),
+        ("Live: the storm", "/live.html", "urn:port:live:1", 7),
+    ]
+    feed = site.url("/port.xml")
+    ok(data_dir, "add", feed)
+    ok(data_dir, "sync")
+    before = {str(r["title"]): r for r in listed(data_dir)}
+    ok(data_dir, "mark-read", "--feed", feed)
+    fetched = list(site.pages)
+
+    # Republished: one under a new GUID, one with its link tracked; the live page's next
+    # update is an item of its own at the same address.
+    site.feeds["port"] = [
+        ("Tariff suspended", "/a/tariff.html", "urn:port:1:republished", 9),
+        ("Lease doubled", "/a/lease.html?utm_source=rss&utm_medium=feed", "", 8),
+        ("Live: the storm passes", "/live.html", "urn:port:live:2", 10),
+    ]
+    out = ok(data_dir, "sync")
+    assert "1 new headline" in out, out
+    rows = by_title(listed(data_dir))
+    for title in ("Tariff suspended", "Lease doubled"):
+        assert len(rows[title]) == 1, rows[title]
+        (row,) = rows[title]
+        assert row["id"] == before[title]["id"]  # ids are stable
+        assert row["read"] is True
+    assert rows["Lease doubled"][0]["link"] == site.url(
+        "/a/lease.html?utm_source=rss&utm_medium=feed"
+    )  # the feed's newest item data
+    # The live page: two items, the new one new and unread.
+    assert rows["Live: the storm"][0]["read"] is True
+    assert rows["Live: the storm passes"][0]["read"] is False
+    assert site.pages[len(fetched) :] == []  # nothing downloaded again
+    assert listed(data_dir, "--unread") == rows["Live: the storm passes"]
+
+    # Its id opens it.
+    result = run_reader(data_dir, "show", str(before["Tariff suspended"]["id"]), "--format", "json")
+    shown = json.loads(result.stdout)
+    assert shown["id"] == before["Tariff suspended"]["id"]
+
+
+def test_an_article_two_feeds_list_is_read_in_both(site: Site, data_dir: Path) -> None:
+    serve_twins(site)
+    education, culture = site.url("/education.xml"), site.url("/culture.xml")
+    ok(data_dir, "add", education)
+    ok(data_dir, "add", culture)
+    ok(data_dir, "sync")
+    ok(data_dir, "mark-read", "--feed", education)
+
+    of_culture = by_title(listed(data_dir, "--feed", culture))
+    assert of_culture["Port authority suspends tariff"][0]["read"] is True
+    assert of_culture["Concert"][0]["read"] is False
+    assert {r["title"] for r in listed(data_dir, "--unread")} == {"Concert"}
+
+    # "All feeds" lists it once, saying which other feed lists it; each feed's list has it.
+    everything = by_title(listed(data_dir))
+    (shared,) = everything["Port authority suspends tariff"]
+    assert shared["also_in"] == [culture]
+    assert len(listed(data_dir, "--feed", culture)) == 2
+    assert "also in Culture" in ok(data_dir, "list")
+
+    # Unread follows it too.
+    ok(data_dir, "mark-unread", "--feed", education)
+    of_culture = by_title(listed(data_dir, "--feed", culture))
+    assert of_culture["Port authority suspends tariff"][0]["read"] is False
+
+    # Every feed's, counted as listed: the article once.
+    assert "Marked 3 headlines of every feed read." in ok(data_dir, "mark-read")
+    ok(data_dir, "mark-unread", "--feed", education)
+    ok(data_dir, "mark-unread", "--feed", culture)
+    # Read again; a third feed listing it later has it read as it comes.
+    ok(data_dir, "mark-read", "--feed", culture)
+    site.feeds["wire"] = [("Tariff (wire)", "/a/tariff.html?utm_source=wire", "", 11)]
+    ok(data_dir, "add", site.url("/wire.xml"))
+    ok(data_dir, "sync", "--no-articles")
+    (wire,) = listed(data_dir, "--feed", site.url("/wire.xml"))
+    assert wire["read"] is True
+    assert [r["title"] for r in listed(data_dir, "--unread")] == ["School opens"]
+
+
+def test_reading_it_in_the_reader_reads_it_in_every_feed(site: Site, tmp_path: Path) -> None:
+    """In the reader: "All feeds" lists the article two feeds list once, saying where else,
+    and counts it once; opened in one feed's list, it is read in the other's too, its count
+    and "All feeds"' one less, and so in the store."""
+    serve_twins(site)
+    subscribe(tmp_path, [site.url("/education.xml"), site.url("/culture.xml")])
+    education, culture = site.url("/education.xml"), site.url("/culture.xml")
+
+    def count_of(app: object, name: str) -> int | None:
+        found = re.search(rf"{name}\s+(\d+)", screen_text(app))  # type: ignore[arg-type]
+        return int(found[1]) if found else None
+
+    async def run() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
+            await until(pilot, lambda: len(table(app).rows) == 3, "every headline")
+            assert "Port authority suspends tariff (also in Culture)" in screen_text(app)
+            assert count_of(app, "All feeds") == 3
+            assert app.index.unread_counts() == {education: 2, culture: 2}
+            await pilot.press("tab")  # the feed list: All feeds, Saved, Education, Culture
+            await pilot.press("j", "j", "enter")
+            await until(pilot, lambda: len(table(app).rows) == 2, "Education's headlines")
+            assert {h.entry.feed_url for h in table(app).rows} == {education}
+            titles = [h.entry.title for h in table(app).rows]
+            table(app).cursor = titles.index("Port authority suspends tariff")
+            await pilot.press("enter")
+            screen = await on_top(pilot, ArticleScreen, "the reading view")
+            await until(pilot, lambda: screen.loaded, "the article")
+            await pilot.press("escape")
+            await until(pilot, lambda: count_of(app, "All feeds") == 2, "All feeds' count")
+            assert app.index.unread_counts() == {education: 1, culture: 1}
+            assert count_of(app, "Culture") == 1
+
+    asyncio.run(run())
+    lib = Library(tmp_path)
+    try:
+        read = {(h.entry.feed_url, h.entry.title): h.read for h in lib.headlines()}
+    finally:
+        lib.close()
+    assert read == {
+        (education, "Port authority suspends tariff"): True,
+        (education, "School opens"): False,
+        (culture, "Port authority suspends tariff"): True,
+        (culture, "Concert"): False,
+    }
