@@ -429,6 +429,18 @@ def test_F_takes_its_query_as_typed_while_the_rest_is_read_and_searches_once_it_
             app.rest_may_come.set()
             await until(pilot, lambda: main.feed_url == SEARCH_VIEW, "the hits")
             await until(pilot, lambda: len(main.text_hits) == ITEMS, "every hit")
+            assert main.text_query == '"feed 2"'
+        # In one burst with its Enter, as a paste brings them: the letters, handed on together
+        # into the line, all come before the Enter.
+        app = _Gated(generated_dir)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _first_shown(pilot)
+            main = app.main_screen
+            burst(app, 'F"feed 2"\r')
+            await until(pilot, lambda: "once the rest of the headlines" in status(app), "waits")
+            app.rest_may_come.set()
+            await until(pilot, lambda: len(main.text_hits) == ITEMS, "every hit")
+            assert main.text_query == '"feed 2"'
             assert [h.headline.entry.id for h in main.text_hits] == [
                 h.headline.entry.id for h in hits
             ]
