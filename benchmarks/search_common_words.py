@@ -9,12 +9,15 @@ A data directory of `--articles` cached articles (kept in `--data-dir` when give
 when it holds them; else a temporary one) is written through the store (`merge_entries`,
 `put_article`), untimed: 15 feeds, each article ~400 words drawn from 40 (with curly quotes, as
 news text has them), one in 500 holding a rare word ("sandpiper"), then its search index made.
-Each checkout then runs in a child of its own, by turns: for a common pair of words ("court
+Each checkout gets a copy of it, whose index it makes in its own form (a child run first,
+untimed), then runs in a child of its own, by turns: for a common pair of words ("court
 judge", in nearly every article), a phrase of common words ("senate treaty harbour", in few
 as a phrase) and the rare word, the search `F` runs (`search_cached` with its pages, on every
 headline, and its `details` where the checkout has them): when its first hits came, when the
-whole list did, and its CPU; then `reader list --search WORDS --ids` as a command (wall and
-CPU). Both find the same hits (checked). Nothing is asserted.
+whole list did, and its CPU; then `reader list --search WORDS --ids` as a command (wall, CPU,
+peak RSS). Printed too: each checkout's index on disk and the `F` child's peak RSS. Both find
+the same hits, the first 100 with the same lines, and print the same ids (checked). Nothing
+is asserted.
 """
 
 from __future__ import annotations
