@@ -83,8 +83,8 @@ class _Word:
 
     @cached_property
     def caseless(self) -> bool:
-        """Its pattern ignores case (smartcase: typed in lower case). Told once: a flag's
-        test (`RegexFlag.__and__`) cost 10 µs an article read."""
+        """Its pattern ignores case (smartcase: typed in lower case). Told once: the flag's
+        test (`RegexFlag.__and__`), at every text matched, was ~10 µs a time profiled."""
         return bool(self.found.flags & re.IGNORECASE)
 
     def search_ascii(self, text: str, lowered: str) -> re.Match[str] | None:
