@@ -9,12 +9,15 @@ A data directory of `--articles` cached articles (kept in `--data-dir` when give
 when it holds them; else a temporary one) is written through the store (`merge_entries`,
 `put_article`), untimed: 15 feeds, each article ~400 words drawn from 40 (with curly quotes, as
 news text has them), one in 500 holding a rare word ("sandpiper"), then its search index made.
-Each checkout then runs in a child of its own, by turns: for a common pair of words ("court
+Each checkout gets a copy of it, whose index it makes in its own form (a child run first,
+untimed), then runs in a child of its own, by turns: for a common pair of words ("court
 judge", in nearly every article), a phrase of common words ("senate treaty harbour", in few
 as a phrase) and the rare word, the search `F` runs (`search_cached` with its pages, on every
 headline, and its `details` where the checkout has them): when its first hits came, when the
-whole list did, and its CPU; then `reader list --search WORDS --ids` as a command (wall and
-CPU). Both find the same hits (checked). Nothing is asserted.
+whole list did, and its CPU; then `reader list --search WORDS --ids` as a command (wall, CPU,
+peak RSS). Printed too: each checkout's index on disk and the `F` child's peak RSS. Both find
+the same hits, the first 100 with the same lines, and print the same ids (checked). Nothing
+is asserted.
 """
 
 from __future__ import annotations
@@ -22,15 +25,17 @@ from __future__ import annotations
 import inspect
 import json
 import random
+import resource
+import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from children import checkouts, compared, comparison_parser
+from children import Measured, checkouts, child_json, compared, comparison_parser, measured
 
 QUERIES = ("court judge", '"senate treaty harbour"', "sandpiper")
 VOCABULARY = [
@@ -125,16 +130,19 @@ def build(data_dir: Path, articles: int) -> None:
 
 
 def child(root: Path, data: Path) -> None:
-    """One checkout's figures, as JSON: per query, F's first page and whole list (wall, CPU)."""
+    """One checkout's figures, as JSON: per query, F's first page and whole list (wall, CPU),
+    the hits and the lines of the first 100; the process's peak RSS; the index's bytes."""
     sys.path.insert(0, str(root))
     from reader.full_text import Query
     from reader.library import Library
-    from reader.library.text_search import search_cached
+    from reader.library.text_search import index_cached, search_cached
+    from reader.search_index import index_bytes
 
     lib = Library(data, workers="thread")
+    index_cached(lib.store)  # made by an untimed run of this child first: nothing to do
     rows = lib.headlines()
     has_details = "details" in inspect.signature(search_cached).parameters
-    out: dict[str, dict[str, object]] = {}
+    out: dict[str, object] = {}
     for query in QUERIES:
         first: list[float] = []
         wall, cpu = time.perf_counter(), time.process_time()
@@ -151,31 +159,24 @@ def child(root: Path, data: Path) -> None:
             "whole": whole,
             "cpu": time.process_time() - cpu,
             "hits": [hit.headline.entry.id for hit in found.hits],
+            "lines": [hit.line for hit in found.hits[:100]],
         }
     lib.close()
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["index_mb"] = index_bytes(data) / 2**20
     print(json.dumps(out))
 
 
-def command(root: Path, data: Path, query: str) -> tuple[float, float, list[str]]:
-    """`reader list --search QUERY --ids` of `root`: wall, CPU (user + sys), the ids."""
+def command(root: Path, data: Path, query: str) -> tuple[Measured, list[str]]:
+    """`reader list --search QUERY --ids` of `root`, measured, and the ids it printed."""
     import os
 
     env = {**os.environ, "PYTHONPATH": str(root)}
-    start = time.perf_counter()
-    before = os.times()
     listing = ["list", "--search", query, "--ids"]
-    done = subprocess.run(
-        [sys.executable, "-m", "reader", "--data-dir", str(data), *listing],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
+    done = measured(
+        [sys.executable, "-m", "reader", "--data-dir", str(data), *listing], env, said_on="stdout"
     )
-    after = os.times()
-    cpu = (after.children_user - before.children_user) + (
-        after.children_system - before.children_system
-    )
-    return time.perf_counter() - start, cpu, done.stdout.split()
+    return done, done.said
 
 
 def main() -> int:
@@ -199,49 +200,52 @@ def main() -> int:
                 f"{args.articles} articles cached and indexed in {time.perf_counter() - began:.0f} s"
             )
         roots = checkouts(args.against)
-        got: dict[str, list[dict[str, dict[str, object]]]] = {name: [] for name in roots}
-        commands: dict[str, dict[str, list[tuple[float, float]]]] = {
+        # A copy of the library for each checkout: each its own index (made in its own form,
+        # untimed, by a first run of its child).
+        copies = {name: Path(scratch) / f"copy-{name}" for name in roots}
+        for name, root in roots.items():
+            shutil.copytree(data, copies[name])
+            began = time.perf_counter()
+            child_json(__file__, "--child", root, copies[name])
+            print(f"{name}: its index made (or found) in {time.perf_counter() - began:.0f} s")
+        got: dict[str, list[dict[str, Any]]] = {name: [] for name in roots}
+        commands: dict[str, dict[str, list[Measured]]] = {
             name: {q: [] for q in QUERIES} for name in roots
         }
         ids: dict[str, list[str]] = {}
         for _ in range(args.runs):
             for name, root in roots.items():
-                out = subprocess.run(
-                    [sys.executable, __file__, "--child", str(root), str(data)],
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                ).stdout
-                got[name].append(json.loads(out.strip().splitlines()[-1]))
+                got[name].append(child_json(__file__, "--child", root, copies[name]))
                 for query in QUERIES:
-                    wall, cpu, listed = command(root, data, query)
-                    commands[name][query].append((wall, cpu))
+                    done, listed = command(root, copies[name], query)
+                    commands[name][query].append(done)
                     assert ids.setdefault(query, listed) == listed, f"{name}: other ids"
         print(f"load average {load_average()}")
+        for name in roots:
+            runs = got[name]
+            print(
+                f"  {name:8} index on disk {runs[0]['index_mb']:.1f} MB;"
+                f" F's process peak RSS {statistics.median(r['peak_mb'] for r in runs):.0f} MB"
+            )
         for query in QUERIES:
             print(f"{query}:")
+            theirs = {json.dumps([r[query]["hits"], r[query]["lines"]]) for r in got["this"]}
             for name in roots:
                 runs = got[name]
-                hits = {tuple(run[query]["hits"]) for run in runs}  # type: ignore[arg-type]
-                assert len(hits) == 1 and set(hits) == {
-                    tuple(r[query]["hits"])
-                    for r in got["this"]  # type: ignore[arg-type]
-                }, "the checkouts found other hits"
+                found = {json.dumps([r[query]["hits"], r[query]["lines"]]) for r in runs}
+                assert found == theirs and len(found) == 1, "the checkouts found other hits"
 
-                def med(
-                    key: str,
-                    runs: list[dict[str, dict[str, object]]] = runs,
-                    query: str = query,
-                ) -> float:
-                    return statistics.median(float(run[query][key]) for run in runs)  # type: ignore[arg-type]
+                def med(key: str, runs: list[dict[str, Any]] = runs, query: str = query) -> float:
+                    return statistics.median(float(run[query][key]) for run in runs)
 
-                walls = [w for w, _ in commands[name][query]]
-                cpus = [c for _, c in commands[name][query]]
+                listings = commands[name][query]
                 print(
                     f"  {name:8} F: first hits {med('first'):6.2f} s, all"
-                    f" {len(next(iter(hits))):>6} {med('whole'):6.2f} s (CPU {med('cpu'):6.2f} s);"
-                    f" list --ids {statistics.median(walls):6.2f} s"
-                    f" (CPU {statistics.median(cpus):6.2f} s)"
+                    f" {len(runs[0][query]['hits']):>6} {med('whole'):6.2f} s"
+                    f" (CPU {med('cpu'):6.2f} s); list --ids"
+                    f" {statistics.median(m.wall for m in listings):6.2f} s"
+                    f" (CPU {statistics.median(m.cpu for m in listings):6.2f} s,"
+                    f" peak {statistics.median(m.peak_mb for m in listings):4.0f} MB)"
                 )
     return 0
 

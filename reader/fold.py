@@ -340,6 +340,32 @@ def fold(text: str, accents: Folding = True) -> str:
     return text
 
 
+def kept_folded(text: str) -> str:
+    """`text` composed (`composed`) and folded as for a query with no accent, but for German's
+    ä ö ü (`fold(…, "umlauts")`): the one form the search index keeps of an article's text
+    (`search_bodies`), from which `as_folded` gives it as `fold` folds it for any query typing
+    no accent."""
+    whole = composed(text)
+    return fold(text if whole is None else whole[0], "umlauts")
+
+
+def as_folded(kept: str, accents: Folding) -> str:
+    """A text as `kept_folded` keeps it, as the text composed is folded for a query
+    (`accents`: True or "umlauts"; a query typing an accent, False, compares the text as
+    written, which the kept one is not): the same, as the tables fold every other character
+    alike and none into an umlaut (tests/test_search_bodies.py checks both)."""
+    assert accents is not False, "a kept text has no accents to compare"
+    if accents == "umlauts" or kept.isascii():
+        return kept
+    for umlaut, plain in _UMLAUTS_FOLDED.items():
+        if umlaut in kept:
+            kept = kept.replace(umlaut, plain)
+    return kept
+
+
+_UMLAUTS_FOLDED = {umlaut: str(ALL[ord(umlaut)]) for umlaut in UMLAUTS.values()}
+
+
 class _Pairs:
     """A fold's table as characters: what each becomes (itself left out), and those that
     become a character the table folds again, which replacing one after another would fold

@@ -32,11 +32,12 @@ from itertools import islice
 from .cells import terminal_cells
 from .dates import in_local_time
 from .feed_summary import summary_line
-from .fold import TYPESET, Folding, composed, fold
+from .fold import TYPESET, Folding, as_folded, composed, fold
 from .keys import link_key
 from .models import Article, BlockKind, Entry
 from .reports import Headline
 from .safe import safe_line
+from .search_bodies import Kept
 from .search_headlines import SUMMARY_CHARACTERS
 from .search_query import Query, _Word
 from .writer_names import without_label
@@ -147,6 +148,16 @@ class _Folded:
         """Per character of `text`, where its cluster ends in the text given."""
         self._folded: dict[Folding, str] = {}
         self._lowered: dict[Folding, str] = {}
+        self._kept = False
+
+    @classmethod
+    def kept(cls, folded: str) -> _Folded:
+        """A text as the search index keeps it (`fold.kept_folded`), for a bare match alone
+        (`_found`'s `bare`): no span of it is given back to the text as written."""
+        body = cls("")
+        body.given = body.text = folded
+        body._kept = True
+        return body
 
     def given_span(self, at: int, end: int) -> tuple[int, int]:
         """The span `at`..`end` of `text` as offsets into the text given: a French one's
@@ -157,7 +168,8 @@ class _Folded:
 
     def folded(self, word: _Word) -> str:
         if word.accents not in self._folded:
-            self._folded[word.accents] = fold(self.text, word.accents)
+            folding = as_folded if self._kept else fold
+            self._folded[word.accents] = folding(self.text, word.accents)
         return self._folded[word.accents]
 
     def search(self, word: _Word) -> re.Match[str] | None:
@@ -264,6 +276,7 @@ def _found(
     struck: StruckRuns = list,
     unheld: Container[int] = (),
     bare: bool = False,
+    kept: bool = False,
 ) -> tuple[str, str, str, str] | None:
     """The snippet of `text` (the runs `struck` gives marked), the word matched first in it
     ("", "" when `text` holds none of them), the byline holding a word `text` doesn't
@@ -272,9 +285,10 @@ def _found(
     None. `unheld`: the words it excludes (by their place in `query.excluded`) that the index
     tells `text` can't hold, not looked for in it. `bare`: whether it matches, alone (no
     snippet, byline nor place; the first word found in `text` as the word matched): a
-    common word's thousands of hits, most never shown, cost twice as much with theirs."""
+    common word's thousands of hits, most never shown, cost twice as much with theirs. `kept`:
+    `text` is as the index keeps it (`fold.kept_folded`), for a `bare` match."""
     head = _Folded(title)
-    body = _Folded(text)
+    body = _Folded.kept(text) if kept else _Folded(text)
     in_text: list[_Word] = []
     in_head: list[_Word] = []
     for group in query.groups:
@@ -415,6 +429,7 @@ def search(
     unheld: Callable[[str], Container[int]] = lambda key: (),
     summary_of: Callable[[Entry], str] = lambda entry: entry.summary,
     details: int | None = None,
+    kept: Callable[[Headline], Kept | None] | None = None,
 ) -> list[Hit]:
     """The headlines `query` finds, in the order given, their cached articles' texts, bylines
     and own titles read by `cached_text` (`Library.searched`: only for those the list marks
@@ -439,10 +454,17 @@ def search(
     cached, and its text unread or empty).
 
     `details`: how many hits (the first found) are given their line (snippet, byline, place,
-    lead), the rest `Hit.pending` (None: every one)."""
+    lead), the rest `Hit.pending` (None: every one).
+
+    `kept` gives a cached article's title, byline and text as the search index keeps them
+    (`search_bodies`; None: not kept as cached now): matched as they are, its record unread,
+    unless a word is typed with an accent (the text kept has none); the record is read for a
+    hit given its line (the `details` first), whose snippet quotes the text as written."""
     hits: list[Hit] = []
     if not query.finds:  # a tag's list alone (`tag:NAME`) is narrowed to by the caller
         return hits
+    if any(word.accents is False for word in (*query.words, *query.excluded)):
+        kept = None
     rows = list(headlines)
     keys_of: list[str] = []
     if candidates is not None:
@@ -454,20 +476,25 @@ def search(
     for n, headline in rows_read:
         if stopped():
             break
+        key = keys_of[n] if keys_of else headline.key or link_key(headline.entry.link)
         cached = headline.cached
         if candidates is not None:
-            key = keys_of[n]
             cached = cached or any(keys is not None and key in keys for keys in candidates)
-        # With no text of it cached (a PDF's, a podcast's, a page that failed: all there is),
-        # its feed's text is searched as an article's is, and is what its hit shows.
-        got = cached_text(headline) if cached else None
-        text, byline, struck, own = got or (_feed_text(headline, summary_of), "", list, "")
-        title = heading(_titles(headline, own), headline.entry.author, byline)
-        # Only of its cached text: a feed's text, searched in its place, is in no article's row.
-        key = keys_of[n] if keys_of else headline.key or link_key(headline.entry.link)
-        absent = unheld(key) if got else ()
         bare = details is not None and len(hits) >= details
-        found = _found(query, title, text, struck, absent, bare)
+        found = None
+        known = kept(headline) if cached and kept is not None else None
+        if known is not None:  # matched as the index keeps it: found or not, alone
+            title = heading(_titles(headline, known.title), headline.entry.author, known.byline)
+            found = _found(query, title, known.folded, list, unheld(key), True, True)
+        if known is None or (found is not None and not bare):  # a hit's line is the record's
+            got = cached_text(headline) if cached else None
+            # With no text of it cached (a PDF's, a podcast's, a page that failed: all there
+            # is), its feed's text is searched as an article's is, and is what its hit shows.
+            text, byline, struck, own = got or (_feed_text(headline, summary_of), "", list, "")
+            title = heading(_titles(headline, own), headline.entry.author, byline)
+            # Of its cached text only: a feed's, searched in its place, is in no article's row.
+            absent = unheld(key) if got else ()
+            found = _found(query, title, text, struck, absent, bare)
         if found is not None and bare:
             hits.append(Hit(headline, *found, query=query.text, pending=True))
         elif found is not None:
@@ -476,8 +503,8 @@ def search(
                 _title_holding(query, own) if not found[0] and own != headline.entry.title else ""
             )
             hits.append(Hit(headline, *found, lead=lead, headlined=titled, query=query.text))
-        elif cached and (kept := copies(headline)):
-            hits.extend(_in_copies(query, headline, kept)[:1])
+        elif cached and (earlier := copies(headline)):
+            hits.extend(_in_copies(query, headline, earlier)[:1])
     return hits
 
 

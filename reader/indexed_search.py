@@ -38,7 +38,7 @@ def index_cached(
         if index is None:
             return 0
         signature = store.article_signature()
-        done = index.catch_up(store.article_times(), store.indexed_text, progress)
+        done = index.catch_up(store.article_times(), store.indexed, progress)
         if signature is not None:  # read before the articles: one cached since tells
             index.note_caught_up_with(signature)
         # The headlines too, as a sync changed them: the next search tells "nothing" at once.
@@ -131,8 +131,8 @@ def caught_up(
     stored = store.article_times() if stored is None else stored
     behind, gone = index.behind(stored)
     if len(behind) >= INDEXING_NOTE_FROM:
-        index.catch_up(stored, store.indexed_text, indexing)
+        index.catch_up(stored, store.indexed, indexing)
     elif behind or gone:
-        index.catch_up(stored, store.indexed_text)
+        index.catch_up(stored, store.indexed)
     if signature is not None:  # read before the articles: one cached since tells
         index.note_caught_up_with(signature)

@@ -28,15 +28,16 @@ from contextlib import contextmanager
 from itertools import pairwise
 from pathlib import Path
 
-from . import search_headlines
-from .fold import MARKS, UMLAUTS, ZERO_WIDTH, composed, fold
+from . import search_bodies, search_headlines
+from .fold import MARKS, UMLAUTS, ZERO_WIDTH, composed, fold, kept_folded
+from .search_bodies import Indexed
 from .search_headlines import HeadlineWords
 from .text_find import figure_gaps, typed
 from .word_prefixes import elided_article
 
 INDEX_FILE = "search-index.sqlite"
 """The index's file in the data directory."""
-SCHEMA = 8
+SCHEMA = 9
 """Bumped when the indexed form, what is indexed or the tables change: an index of another one
 starts afresh (2: the byline indexed with the title and text; an index of 1 lacked it, and its
 prefilter would have dropped every article found by its author alone; 3: a ligature indexed as
@@ -47,7 +48,8 @@ version's title with its byline and text; 6: Arabic and Persian letters of one s
 Traditional Chinese as Simplified, Hindi's nukta skipped, œ as "oe", acc31b; 7: a word with
 ä ö ü also as spelt with ae oe ue, "Müller" as "mueller" too, acc34b D7; 8: the invisible
 operators, deprecated format characters, Khmer inherent vowels and music's format marks
-skipped as zero-width ones are, "Sm\u2062ith" as "smith", acc37b I4)."""
+skipped as zero-width ones are, "Sm\u2062ith" as "smith", acc37b I4; 9: each article's text
+kept folded, `search_bodies`: a hit confirmed without reading its record, acc37a H4)."""
 _BATCH = 200
 """Articles indexed per transaction: a catch-up stopped half-way keeps what it did."""
 _WAIT_SECONDS = 30.0
@@ -219,12 +221,14 @@ class SearchIndex:
                 "CREATE VIRTUAL TABLE IF NOT EXISTS text USING fts5("
                 "body, tokenize='trigram', detail=none, content='')"
             )
+            search_bodies.create(db)
             search_headlines.create(db)
             db.execute(f"PRAGMA user_version={SCHEMA}")
 
     def _drop(self, headlines: bool = True) -> None:
         for table in ("docs", "meta", "text"):
             self._db.execute(f"DROP TABLE IF EXISTS {table}")
+        search_bodies.drop(self._db)
         if headlines:  # of another form: the articles' rows alone are many left behind
             search_headlines.drop(self._db)
         self._db.execute("PRAGMA user_version=0")
@@ -258,13 +262,14 @@ class SearchIndex:
     def catch_up(
         self,
         stored: dict[str, float],
-        text_of: Callable[[str], str | None],
+        text_of: Callable[[str], Indexed | str | None],
         progress: Callable[[int, int], None] = lambda done, total: None,
     ) -> int:
         """Index what the cache holds now (`stored`, by key when it was stored; `text_of` gives
-        an article's title, byline and text, None when gone since), forget what it no longer holds;
-        the number of articles indexed. Starts afresh when the rows left behind outnumber
-        the live ones.
+        an article's title, byline and text, None when gone since: as `Store.indexed` gives
+        them, its text kept too, `search_bodies`; as one string, its words alone), forget what
+        it no longer holds; the number of articles indexed. Starts afresh when the rows left
+        behind outnumber the live ones.
 
         One catch-up of an index at a time in a process: another asked for meanwhile (the
         reader's `F` typed again while the first search's indexing runs, a sync ending) waits
@@ -281,7 +286,7 @@ class SearchIndex:
     def _catch_up(
         self,
         stored: dict[str, float],
-        text_of: Callable[[str], str | None],
+        text_of: Callable[[str], Indexed | str | None],
         progress: Callable[[int, int], None],
     ) -> int:
         new, gone = self.behind(stored)
@@ -302,10 +307,17 @@ class SearchIndex:
         return len(new)
 
     def _index(
-        self, keys: list[str], stored: dict[str, float], text_of: Callable[[str], str | None]
+        self,
+        keys: list[str],
+        stored: dict[str, float],
+        text_of: Callable[[str], Indexed | str | None],
     ) -> None:
         db = self._db
         texts = {key: text_of(key) for key in keys if key in stored}  # read before the lock
+        # Folded before the lock too: the form kept of each text (`search_bodies`).
+        folded = {
+            key: kept_folded(text.text) for key, text in texts.items() if isinstance(text, Indexed)
+        }
         with _transaction(db):
             left = 0
             for key in keys:
@@ -315,15 +327,19 @@ class SearchIndex:
                     continue  # another process indexed it meanwhile
                 if row is not None:
                     db.execute("DELETE FROM docs WHERE id = ?", (row[0],))
+                    search_bodies.forget(db, row[0])
                     left += 1
                 if text is not None:
                     cursor = db.execute(
                         "INSERT INTO docs (key, stored) VALUES (?, ?)", (key, stored[key])
                     )
+                    doc = cursor.lastrowid
+                    whole = text if isinstance(text, str) else text.whole()
                     db.execute(
-                        "INSERT INTO text (rowid, body) VALUES (?, ?)",
-                        (cursor.lastrowid, indexed_form(text)),
+                        "INSERT INTO text (rowid, body) VALUES (?, ?)", (doc, indexed_form(whole))
                     )
+                    if isinstance(text, Indexed) and doc is not None:
+                        search_bodies.keep(db, doc, text, folded[key])
             if left:
                 db.execute(
                     "INSERT INTO meta VALUES ('garbage', ?) ON CONFLICT(name)"
@@ -411,6 +427,11 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
 def _batches(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def index_path(root: Path) -> Path:
+    """The index file of the data directory at `root`."""
+    return root / INDEX_FILE
 
 
 def index_bytes(root: Path) -> int:

@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from .fold import UMLAUTS, ZERO_WIDTH, Folding, fold, has_accent, narrowed, skippable
+from .word_prefixes import elided_article, elided_before
 
 
 def blank(query: str) -> bool:
@@ -16,11 +17,13 @@ def blank(query: str) -> bool:
     return not typed(query).strip()
 
 
-def pattern(query: str, open_end: bool = False) -> re.Pattern[str] | None:
+def pattern(query: str, open_end: bool = False, elided: bool = True) -> re.Pattern[str] | None:
     """The regular expression finding `query` literally in text folded as `folded_texts` folds
     it for the query (None for a blank query); a figure at its start or end not as a piece of a
     longer figure written in groups (`figure_edges`), at its start only when `open_end` (a
-    search's `500*`, the words starting so)."""
+    search's `500*`, the words starting so). With `elided`, also where a preposition swallowed
+    the Arabic or Hebrew article it starts with (`elided_source`): the headline list's `/` as
+    `F` (whose whole words take it apart, `search_query.whole_words`)."""
     if blank(query):
         return None
     query = typed(query)
@@ -41,9 +44,23 @@ def pattern(query: str, open_end: bool = False) -> re.Pattern[str] | None:
         for n, part in enumerate(parts)
         if part
     )
+    if elided and (swallowed := elided_source(query, skip, open_end)) is not None:
+        source = f"(?:{source}|{swallowed})"
     start, end = figure_edges(query)
     smart = any(c.isupper() for c in query)
     return re.compile(start + source + ("" if open_end else end), 0 if smart else re.IGNORECASE)
+
+
+def elided_source(query: str, skip: str, open_end: bool = False) -> str | None:
+    """The pattern of `query` (as typed, `skip` after each letter) where a preposition
+    swallowed the article it starts with, the preposition with it: "الشباب" in "للشباب", "הנמל"
+    in "לנמל" (`word_prefixes`, acc38a J10); None when it starts with no such article, or the
+    text is folded otherwise for the rest of it (it is folded for the query)."""
+    rest = elided_article(query)
+    if rest is None or folding(rest) != folding(query):
+        return None
+    found = pattern(rest, open_end=open_end, elided=False)
+    return None if found is None else f"{elided_before(query, skip)}(?:{found.pattern})"
 
 
 _UMLAUT_TYPED = re.compile("[aou]e", re.IGNORECASE)

@@ -93,6 +93,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "tui_quit": ("--runs", "1", "--feeds", "1", "--items", "2", "--settle", "0.2"),
     "tui_reading_on": ("--articles", "2", "--every", "1", "--sample", "2"),
     "tui_search_feed_counts": ("--headlines", "200", "--runs", "1"),
+    "tui_f_typing": ("--data-dir", DATA, "--runs", "1"),
     "tui_slash": ("--runs", "1", "--feeds", "1", "--items", "3"),
     "tui_tags": ("--feeds", "2", "--headlines", "200", "--runs", "1"),
     "tui_year_memory": ("--data-dir", DATA, "--opens", "1"),

@@ -395,3 +395,54 @@ def test_the_fetch_ahead_waits_for_the_network_stack_the_start_sets_up(
             assert len(made_in) == 1 and made_in[0] != threading.main_thread().name
 
     asyncio.run(run())
+
+
+def test_F_takes_its_query_as_typed_while_the_rest_is_read_and_searches_once_it_is_in(
+    generated_dir: Path,
+) -> None:
+    """`F` and its words typed as the start reads the rest of a big library (acc37a H4: 17
+    letters showed 0.7 s late, `F` waiting for every headline before its line opened): the
+    line opens and takes them at once; its Enter waits for the rest, saying so, and the
+    search then has every headline to search."""
+    from reader.full_text import Query, search
+    from reader.ui.screens.main_full_text import SEARCH_VIEW
+
+    lib = Library(generated_dir, workers="thread")
+    try:
+        hits = search(lib.headlines(), Query('"feed 2"'), lambda h: lib.searched(h.entry))
+    finally:
+        lib.close()
+    assert len(hits) == ITEMS
+
+    async def run() -> None:
+        app = _Gated(generated_dir)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _first_shown(pilot)
+            main = app.main_screen
+            bar = main.query_one(SearchBar)
+            burst(app, 'F"feed 2"')
+            await until(pilot, lambda: bar.input.value == '"feed 2"', "the query, typed")
+            assert not app.index.whole  # the rest still to come
+            burst(app, "\r")
+            await until(pilot, lambda: "once the rest of the headlines" in status(app), "waits")
+            assert main.feed_url != SEARCH_VIEW
+            app.rest_may_come.set()
+            await until(pilot, lambda: main.feed_url == SEARCH_VIEW, "the hits")
+            await until(pilot, lambda: len(main.text_hits) == ITEMS, "every hit")
+            assert main.text_query == '"feed 2"'
+        # In one burst with its Enter, as a paste brings them: the letters, handed on together
+        # into the line, all come before the Enter.
+        app = _Gated(generated_dir)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _first_shown(pilot)
+            main = app.main_screen
+            burst(app, 'F"feed 2"\r')
+            await until(pilot, lambda: "once the rest of the headlines" in status(app), "waits")
+            app.rest_may_come.set()
+            await until(pilot, lambda: len(main.text_hits) == ITEMS, "every hit")
+            assert main.text_query == '"feed 2"'
+            assert [h.headline.entry.id for h in main.text_hits] == [
+                h.headline.entry.id for h in hits
+            ]
+
+    asyncio.run(run())

@@ -248,12 +248,15 @@ def test_F_in_a_feeds_headlines_searches_that_feed_and_says_so(synced_dir: Path)
     asyncio.run(run())
 
 
+@pytest.mark.parametrize("pending", [False, True])
 def test_a_hit_opens_where_its_words_are_together_not_at_the_first_of_one(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pending: bool
 ) -> None:
     """ "rules written" found in an interview whose first "rules" is in a question pages
     before "the rules were written": the article opened at the question (acc27a A16); it
-    opens where the snippet found the words together, `v` quoting that sentence."""
+    opens where the snippet found the words together, `v` quoting that sentence. So does a
+    hit opened before its line is worked out (`pending`: a common word's hits past the first
+    100, their rows not drawn yet), which opened at the question."""
     from datetime import UTC, datetime
 
     from reader.keys import entry_id
@@ -276,12 +279,16 @@ def test_a_hit_opens_where_its_words_are_together_not_at_the_first_of_one(
     blocks = tuple(Block(BlockKind.PARAGRAPH, (Inline(p),)) for p in paragraphs)
     lib.store.put_article(link, Article(url=link, title=title, blocks=blocks))
     lib.close()
+    if pending:  # every hit found without its line, none worked out as its row is drawn
+        monkeypatch.setattr(main_full_text, "_LINES_FIRST", 0)
+        monkeypatch.setattr(main_full_text.MainFullText, "_want_line", lambda self, hit: None)
 
     async def run() -> None:
         async with running(tmp_path, (100, 30), prefetch=False) as (app, pilot):
             await pilot.press("F", *"rules", "space", *"written", "enter")
             screen = app.screen
             await until(pilot, lambda: getattr(screen, "feed_url", None) == SEARCH_VIEW, "hits")
+            assert [hit.pending for hit in screen.text_hits] == [pending]
             await pilot.press("enter")
             article = await on_top(pilot, ArticleScreen, "the article")
             body = article.query_one(ArticleBody)

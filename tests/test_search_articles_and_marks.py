@@ -79,6 +79,35 @@ def test_no_other_word_is_found(query: str, text: str) -> None:
     assert _found(query, text) == ""
 
 
+@pytest.mark.parametrize(
+    ("query", "title", "found"),
+    [
+        ("الشباب", "فرص عمل للشباب في المدينة", True),
+        ("الشباب", "دعم وللشباب أيضا", True),
+        ('"الشباب العربي"', "فرص للشباب العربي", True),
+        ("الشباب العربي", "فرص للشباب العربي", True),  # `/` takes no quotes: a phrase all the same
+        ("הנמל", "הגיע לנמל חיפה", True),
+        ("הנמל", "כנמל גדול", True),
+        ("העירייה", "למשטרה ולעירייה", True),
+        ("الشباب", "لشباب المدينة", False),  # ل + شباب: "for youths", no article
+        ("الشباب", "شباب كثيرون", False),
+        ("הנמל", "נמל חיפה", False),
+        ("הר", "בר", False),
+        ("هالشباب", "للشباب", False),
+    ],
+)
+def test_slash_finds_a_word_whose_article_a_preposition_swallowed_as_f_does(
+    query: str, title: str, found: bool
+) -> None:
+    """The headline list's `/` (and the feed list's, and an article's: one literal rule,
+    `text_find.pattern`) finds "للشباب" by "الشباب" as `F` does (acc38a J10 was `F`'s alone)."""
+    from reader.ui.widgets.main.headline_search import matching_names
+
+    assert matching_names([title], query.strip('"')) == ([0] if found else [])
+    if found:
+        assert _found(query, title)
+
+
 def test_a_mark_typed_gets_the_hint_a_capital_gets() -> None:
     assert Query("נָמֵל").case_note(1) == " (a mark typed makes marks count: נמל finds 1)"
     assert Query("Café").case_note(2) == (

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader import full_text
+from reader.fold import fold
 from reader.full_text import Query, search
 from reader.library.text_search import search_cached
 from reader.reports import Headline
@@ -78,7 +79,8 @@ def test_a_word_left_out_is_looked_for_only_in_the_texts_the_index_names_for_it(
             entries[n].link for n in range(30) if n % 3 == 1
         ]
         texts = [text for text in looked_in if "Paragraph two" in text]
-        assert texts and all("Łódź" in text for text in texts)  # never one that lacks it
+        # Never one that lacks it (as written, or as the index keeps the text: "Lodz").
+        assert texts and all("Lodz" in fold(text) for text in texts)
         # A hit's article cached again mid-search, Łódź in it now: no hit.
         changed = entries[4].link  # n % 3 == 1
         again = [False]

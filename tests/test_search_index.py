@@ -88,7 +88,7 @@ def test_a_word_found_in_the_title_or_byline_has_every_trigram_indexed(
     title: str, byline: str, text: str, word: str
 ) -> None:
     """The search finds a word in a headline's title and byline (`full_text.heading`) as in
-    its text; the index holds the three a line each (`ArticleStore.searched_text`)."""
+    its text; the index holds the three a line each (`Store.indexed`)."""
     form = indexed_form(f"{title}\n{byline}\n{text}")
     query = Query(word)
     if matches(query, heading(title, byline), text) is not None:

@@ -15,6 +15,8 @@ from ..full_text import Hit, KeptCopy, Query, StruckRuns, search
 from ..indexed_search import caught_up, headlines_hold_none, index_cached, opened_index
 from ..keys import link_key
 from ..reports import Headline, merged_newest_first
+from ..search_bodies import Kept, KeptBodies
+from ..search_index import index_path
 from ..store.shown_ids import UNLISTED
 
 if TYPE_CHECKING:
@@ -81,6 +83,48 @@ def search_cached(
                 return TextSearch([], True, 0)
             if signature is not None:  # what was written meanwhile is told by it (`_Unheld`)
                 unheld = _Unheld(stored, [index.candidates(w.typed) for w in query.excluded])
+    # Its texts kept by the index caught up: what a hit past those given their line is
+    # confirmed by (`search_bodies`).
+    bodies = KeptBodies(index_path(store.root), stored) if candidates is not None else None
+    try:
+        return _searched(
+            lib,
+            headlines,
+            query,
+            (candidates, unheld, bodies),
+            (signature, stored),
+            unlisted=unlisted,
+            unread_only=unread_only,
+            stopped=stopped,
+            listed_too=listed_too,
+            page=page,
+            details=details,
+        )
+    finally:
+        if bodies is not None:
+            bodies.close()
+
+
+def _searched(
+    lib: LibraryKeptArticles,
+    headlines: Sequence[Headline],
+    query: Query,
+    told: tuple[list[set[str] | None] | None, _Unheld, KeptBodies | None],
+    caught_up_with: tuple[tuple[object, ...] | None, dict[str, float]],
+    *,
+    unlisted: bool,
+    unread_only: bool,
+    stopped: Callable[[], bool],
+    listed_too: Iterable[Headline],
+    page: Callable[[list[Hit]], None] | None,
+    details: int | None,
+) -> TextSearch:
+    """`search_cached`'s search, with what the index `told` (per word the articles that may
+    hold it, the words left out an article can't hold, the texts it keeps) as it was caught up
+    with the articles (their signature and times)."""
+    candidates, unheld, bodies = told
+    signature, stored = caught_up_with
+    store = lib.store
     rows = list(headlines)
     extra: list[Headline] = []
     if unlisted:
@@ -99,8 +143,14 @@ def search_cached(
 
     text, copies = _readers(lib)
 
+    def kept(headline: Headline) -> Kept | None:
+        return bodies(headline.key) if bodies is not None and headline.key else None
+
     def searched(
-        rows: list[Headline], unheld: _Unheld = unheld, details: int | None = details
+        rows: list[Headline],
+        unheld: _Unheld = unheld,
+        details: int | None = details,
+        kept: Callable[[Headline], Kept | None] | None = kept,
     ) -> list[Hit]:
         return search(
             rows,
@@ -112,6 +162,7 @@ def search_cached(
             unheld=unheld,
             summary_of=store.feed_summary,
             details=details,
+            kept=kept,
         )
 
     if page is None:
@@ -126,21 +177,42 @@ def search_cached(
             hits += found
             if found and n < len(chunks):  # the last run's are the whole list returned
                 page(list(hits))  # a copy: the caller may keep it while the search goes on
+    # What the index told of an article (a word it can't hold, `_Unheld`; its text, `bodies`)
+    # is of the copy cached when it caught up: one cached again (or at all) since is looked in
+    # whole, its record read.
+    doubted = set() if bodies is None else bodies.answered
     if unheld.told:
-        # Cached again (or at all) since the index caught up: looked in whole.
-        again = unheld.written_since(store, signature)
-        if again:
-            whole = _Unheld(stored, [])
-            hits = [
-                found
-                for hit in hits
-                for found in (
-                    searched([hit.headline], whole, 0 if hit.pending else None)
-                    if (hit.headline.key or link_key(hit.headline.entry.link)) in again
-                    else (hit,)
-                )
-            ]
+        doubted = doubted | {_key(hit.headline) for hit in hits}
+    again = doubted & _written_since(store, signature, stored) if doubted else set()
+    if again:
+        whole = _Unheld(stored, [])
+        pending = {hit.headline.entry.id: hit.pending for hit in hits}
+        redone = [
+            found
+            for row in rows
+            if _key(row) in again
+            for found in searched(
+                [row], whole, 0 if pending.get(row.entry.id, True) else None, None
+            )
+        ]
+        order = {row.entry.id: n for n, row in enumerate(rows)}
+        kept_hits = [hit for hit in hits if _key(hit.headline) not in again]
+        hits = sorted([*kept_hits, *redone], key=lambda hit: order[hit.headline.entry.id])
     return TextSearch(hits, candidates is not None, len(extra))
+
+
+def _key(headline: Headline) -> str:
+    return headline.key or link_key(headline.entry.link)
+
+
+def _written_since(
+    store: Store, signature: tuple[object, ...] | None, stored: dict[str, float]
+) -> set[str]:
+    """The keys of the articles cached, again or at all, since the index was caught up with
+    `stored` (their `signature` then)."""
+    if store.article_signature() == signature:
+        return set()
+    return {key for key, at in store.article_times().items() if stored.get(key) != at}
 
 
 def _readers(
@@ -215,13 +287,6 @@ class _Unheld:
         absent = [n for n, keys in self._excluded if key not in keys]
         self.told = self.told or bool(absent)
         return absent
-
-    def written_since(self, store: Store, signature: tuple[object, ...] | None) -> set[str]:
-        """The keys of the articles cached, again or at all, since the index was caught up
-        with `stored` (their `signature` then)."""
-        if store.article_signature() == signature:
-            return set()
-        return {key for key, at in store.article_times().items() if self._stored.get(key) != at}
 
 
 def in_tag_lists(store: Store, rows: list[Headline], query: Query) -> list[Headline]:

@@ -313,16 +313,6 @@ class StoreArticles(StoreFeeds):
             cache._sql(f"CREATE INDEX IF NOT EXISTS {_TIMES_INDEX} ON Cache (key, store_time)")
             self._times_indexed = True
 
-    def searched_text(self, key: str) -> str | None:
-        """The cached article's title, byline and text, a line each, by its key, as the search
-        index reads them (None: not cached, or a damaged record): every word a search finds in
-        the article (`full_text.search`, its title and byline apart) is in one of its lines."""
-        found = self.searched_by_key(key)
-        if found is None:
-            return None
-        title, author, text, _struck = found
-        return f"{title}\n{author}\n{text}"
-
     def searched_by_key(
         self, key: str
     ) -> tuple[str, str, str, Callable[[], list[tuple[int, int]]]] | None:

@@ -24,6 +24,7 @@ from ..keys import article_key
 from ..models import Article
 from ..plural import plural
 from ..raw_pages import CutShort, pack_page_list, unpack_pairs
+from ..search_bodies import Indexed
 from .articles import StoreArticles, _article_record
 from .directory import _reporting_storage_errors, record_text
 
@@ -254,16 +255,26 @@ class StoreVersions(StoreArticles):
             )
         return found
 
-    def indexed_text(self, key: str) -> str | None:
+    def indexed(self, key: str) -> Indexed | None:
         """What the search index holds of the article cached under `key`: its title, byline
-        and text (`searched_text`), and each kept earlier version's title, byline and text, a
+        and text (`searched_by_key`), and each kept earlier version's title, byline and text, a
         quote taken from one, or its first headline, found again (acc27a A21, acc30a J10);
         None when it isn't cached."""
-        text = self.searched_text(key)
-        if text is None or f"versions:{key}" not in self._articles:
-            return text
-        copies = (f"{title}\n{by}\n{copy}" for _, title, by, copy, _ in self.searched_copies(key))
-        return "\n".join((text, *copies))
+        found = self.searched_by_key(key)
+        if found is None:
+            return None
+        title, author, text, _struck = found
+        copies = ""
+        if f"versions:{key}" in self._articles:
+            kept = self.searched_copies(key)
+            copies = "\n".join(f"{title}\n{by}\n{copy}" for _, title, by, copy, _ in kept)
+        return Indexed(title, author, text, copies)
+
+    def indexed_text(self, key: str) -> str | None:
+        """Every word the search index holds of the article cached under `key` (`indexed`),
+        None when it isn't cached."""
+        found = self.indexed(key)
+        return None if found is None else found.whole()
 
     def renewed_keys(self) -> set[str]:
         """The keys of the articles a sync found changed since they were last read."""

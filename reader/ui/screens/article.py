@@ -226,6 +226,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
                 entry, f"Could not show this article: {type(error).__name__}", error=True
             )
         else:
+            await self.place_hit(entry.id)  # an `F` hit's: opened at its words
             if started:
                 body.show_more(entry, article)
             elif (copy := await self._copy_of_hit(entry, article)) is not None:

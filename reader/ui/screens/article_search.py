@@ -10,6 +10,7 @@ from functools import partial
 from types import MappingProxyType
 
 from ...full_text import Hit
+from ...models import StoreError
 from ...search_query import Query
 from ..messages import SearchClosed, SearchEdited
 from ..widgets.article import find_in_article
@@ -34,6 +35,23 @@ class ArticleScreenSearch(ArticleScreenState):
     """By entry id, the hit of a search of every article (`F`) it was opened from: it opens
     at the match the list's snippet came from, where the words searched are nearest each
     other, in the copy they were found in (`Hit.version`)."""
+
+    async def place_hit(self, entry_id: str) -> None:
+        """`find_first`'s hit of `entry_id` given its place, when the list had not worked it
+        out yet (`Hit.pending`: a common word's hits past the first screens get theirs as
+        their rows are drawn): where its words are nearest each other, as its line shows
+        them once worked out, not at the first match of its first word found. Worked out in
+        a thread (its article's record read and matched again), before it is shown."""
+        hit = self.find_first.get(entry_id)
+        if hit is None or not hit.pending:
+            return
+        from ...library.text_search import detailed  # the search's modules, loaded by now
+
+        try:
+            placed = await asyncio.to_thread(detailed, self.reader.lib, [hit], Query(hit.query))
+        except StoreError:
+            return  # the cache busy or unreadable: at its first word's first match
+        self.find_first = {**self.find_first, entry_id: placed[0]}
 
     def _find_first(self) -> None:
         """The words of the query `find_first`'s hit was found by, searched for as if kept

@@ -143,6 +143,7 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             self.count_search_feeds()  # the headlines read anew
         if message.whole:
             self._fill_rest()
+            self.search_after_the_rest()
             return
         if message.filled is not None:
             self._fill_list(message.filled)

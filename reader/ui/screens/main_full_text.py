@@ -119,6 +119,9 @@ class MainFullText(Screen[None]):
         """The search line open is `F`'s, not `/`'s."""
         self._back_to: str | None = None
         """The view the hits replaced, which Esc goes back to."""
+        self._after_the_rest: tuple[str, str | None] | None = None
+        """A search whose Enter came while the start read the rest of the headlines: its
+        words and list, searched once they are in (`search_after_the_rest`)."""
         self._scope: str | None = None
         """The list the search line open (or the hits shown) searches: None for every
         headline and cached article, else a feed's address or `SAVED_VIEW`."""
@@ -279,21 +282,38 @@ class MainFullText(Screen[None]):
         prompt.update("/")
         prompt.styles.width = None  # the stylesheet's again
         if query is not None and finds_anything(query):
-            # Said now, before the search's thread starts: the first seconds of a search of a
-            # big archive looked as if Enter had done nothing.
-            count = len(self._scope_rows())
-            if self._scope is None:
-                count += len(self.reader.index.unlisted)
-            name = self.scope_name()
-            where = f" of {name}" if name else ""
-            self.query_one(StatusBar).show_note(
-                f"Searching {plural(count, 'headline')}{where} and their cached articles"
-                f" for “{query}”…"
-            )
-            # Started once the note is on the screen: the search's thread, reading thousands
-            # of articles, held the loop's turn to draw it for seconds under load.
-            self.call_after_refresh(self._search_text, query, self._scope)
+            if not self.reader.index.whole:  # the start reads the rest: searched once it is in
+                self._after_the_rest = (query, self._scope)
+                self.query_one(StatusBar).show_note(
+                    f"Searching for “{query}” once the rest of the headlines are read…"
+                )
+                return True
+            self._search_scope(query, self._scope)
         return True
+
+    def search_after_the_rest(self) -> None:
+        """Every headline read at the start: the search whose Enter came before, started."""
+        if self._after_the_rest is not None:
+            query, scope = self._after_the_rest
+            self._after_the_rest = None
+            self._search_scope(query, scope)
+
+    def _search_scope(self, query: str, scope: str | None) -> None:
+        """Search the list of `scope` (every feed's: None) for `query`, said first."""
+        self._scope = scope
+        # Said now, before the search's thread starts: the first seconds of a search of a big
+        # archive looked as if Enter had done nothing.
+        count = len(self._scope_rows())
+        if scope is None:
+            count += len(self.reader.index.unlisted)
+        name = self.scope_name()
+        where = f" of {name}" if name else ""
+        self.query_one(StatusBar).show_note(
+            f"Searching {plural(count, 'headline')}{where} and their cached articles for “{query}”…"
+        )
+        # Started once the note is on the screen: the search's thread, reading thousands of
+        # articles, held the loop's turn to draw it for seconds under load.
+        self.call_after_refresh(self._search_text, query, scope)
 
     def _scope_rows(self) -> list[Headline]:
         """The headlines of the list searched, as the index has them now (every feed's: those
