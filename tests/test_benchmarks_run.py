@@ -57,6 +57,8 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "pdf_memory": ("--mb", "1", "--runs", "1"),
     "reextract_freeze": ("--runs", "1"),
     "repair_memory": ("--rows", "20"),
+    "pictures_put": ("--held", "20", "--puts", "3", "--runs", "1"),
+    "read_marks": (DATA, "--runs", "1"),
     "saved_sync_start": ("--saved", "5", "--uncached", "2", "--repeats", "1"),
     "search_after_sync": ("--articles", "5", "--sample", "2"),
     "search_common_words": ("--articles", "30", "--runs", "1", "--against", THIS),
