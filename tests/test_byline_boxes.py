@@ -22,11 +22,14 @@ PARAGRAPHS = "".join(
 URL = "https://courier.example/news/dredging-audit.html"
 
 
-def story(byline: str) -> str:
+def story(top: str = "", head: str = "", end: str = "") -> str:
+    """The Harbourton Courier's story page: `top` between its headline and its text (the
+    byline), `head` in its `<head>`, `end` after its text."""
     return (
         '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Harbour board'
-        " orders dredging audit | The Harbourton Courier</title></head><body><article>"
-        f"<h1>Harbour board orders dredging audit</h1>{byline}{PARAGRAPHS}</article></body></html>"
+        f" orders dredging audit | The Harbourton Courier</title>{head}</head><body><article>"
+        f"<h1>Harbour board orders dredging audit</h1>{top}{PARAGRAPHS}{end}</article>"
+        "</body></html>"
     )
 
 

@@ -9,24 +9,7 @@ from datetime import UTC, datetime
 
 from reader.dates import date_only
 from reader.extract import extract_article
-
-PARAGRAPHS = "".join(
-    "<p>The harbour board met on Thursday to discuss the dredging contract, which has doubled "
-    "in cost since the spring, and councillors asked for every invoice to be published in full "
-    f"before Christmas ({n}).</p>"
-    for n in range(5)
-)
-URL = "https://courier.example/news/dredging-audit.html"
-
-
-def story(top: str = "", head: str = "", end: str = "") -> str:
-    return (
-        '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Harbour board'
-        f" orders dredging audit | The Harbourton Courier</title>{head}</head><body><article>"
-        f"<h1>Harbour board orders dredging audit</h1>{top}{PARAGRAPHS}{end}</article>"
-        "</body></html>"
-    )
-
+from tests.test_byline_boxes import URL, story
 
 DATED_URL = "https://courier.example/2026/11/23/dredging-audit.html"
 

@@ -9,23 +9,7 @@ from __future__ import annotations
 import json
 
 from reader.extract import extract_article
-
-PARAGRAPHS = "".join(
-    "<p>The harbour board met on Thursday to discuss the dredging contract, which has doubled "
-    "in cost since the spring, and councillors asked for every invoice to be published in full "
-    f"before Christmas ({n}).</p>"
-    for n in range(5)
-)
-URL = "https://courier.example/news/dredging-audit.html"
-
-
-def story(top: str = "", head: str = "", end: str = "") -> str:
-    return (
-        '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Harbour board'
-        f" orders dredging audit | The Harbourton Courier</title>{head}</head><body><article>"
-        f"<h1>Harbour board orders dredging audit</h1>{top}{PARAGRAPHS}{end}</article>"
-        "</body></html>"
-    )
+from tests.test_byline_boxes import PARAGRAPHS, URL, story
 
 
 def test_an_author_tag_naming_the_paper_is_its_source() -> None:
