@@ -114,3 +114,11 @@ def test_an_outlets_line_beside_a_marked_writer_is_no_second_writer() -> None:
         '<span itemprop="name">Alex Perry</span></span></div></div>'
     )
     assert extract_article(story(byline), URL).author == "Alex Perry"
+
+
+def test_the_paper_marked_as_a_byline_beside_its_writer_is_no_writer() -> None:
+    byline = (
+        '<div class="byline"><span class="byline-item">Maren Holt</span>'
+        '<span class="byline-item">Harbourton Courier</span></div>'
+    )
+    assert extract_article(story(byline), URL).author == "Maren Holt"

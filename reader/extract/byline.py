@@ -171,7 +171,9 @@ def _name_parts(el: HtmlElement) -> list[list[str]]:
         texts = [_text(n) for n in el.iterdescendants() if isinstance(n.tag, str) and test(n)]
         if any(texts):
             tries.append([t for t in texts if t])
-    if marked := _marked_writers(el):
+    root = el.getroottree().getroot()
+    title = (root.findtext(".//title") or "") if root is not None else ""
+    if marked := _marked_writers(el, title):
         tries.append(marked)
     plain = _without_extras(el)
     whole = _text(plain)
@@ -184,16 +186,15 @@ def _name_parts(el: HtmlElement) -> list[list[str]]:
         # Its markup names the writers: a line of its own beside them is the outlet's or a
         # role (MSN's "Tech Insider" over `itemprop="name"` "Alex Perry"), no writer unmarked.
         return [*tries, [whole]]
-    root = el.getroottree().getroot()
-    title = (root.findtext(".//title") or "") if root is not None else ""
     return [writers_by_line(byline_lines(plain), title) or [whole]]
 
 
-def _marked_writers(el: HtmlElement) -> list[str]:
-    """The texts of the boxes inside byline `el` that are named as bylines alike, two or more:
-    `<span class="author">Maren Holt</span><span class="author">Jonas Berg</span>`, two
-    writers whose text runs as "Maren Holt · Jonas Berg", which reads as a name and its role
-    (acc39a L3); [] for fewer, or for boxes named otherwise (a name and its date)."""
+def _marked_writers(el: HtmlElement, title: str) -> list[str]:
+    """The texts of the boxes inside byline `el` that are named as bylines alike, two or more,
+    each a writer's line (`writers_by_line`): `<span class="author">Maren Holt</span><span
+    class="author">Jonas Berg</span>`, two writers whose text runs as "Maren Holt · Jonas
+    Berg", which reads as a name and its role (acc39a L3); [] for fewer, for boxes named
+    otherwise (a name and its date), or for a name and the paper (`title` names it)."""
     marked = [
         n
         for n in el.iterdescendants()
@@ -205,7 +206,7 @@ def _marked_writers(el: HtmlElement) -> list[str]:
         return []
     if any(m in n.iterancestors() for n in marked for m in marked):
         return []
-    return [t for n in marked if (t := _text(n))]
+    return writers_by_line([t for n in marked if (t := _text(n))], title)
 
 
 # The path of a writer's page on a news site: "/author/jane-doe", "/authors/…", "/by/…",
