@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 61
+EXTRACTOR = 62
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -164,7 +164,12 @@ Gregorian month has in a declared field ("1405-02-31") read (lang39). 61: a box 
 article kept; a page built by scripts read from its script data (`__NEXT_DATA__`…); no "not all
 of it" under a paywall's paragraphs read whole; a layout table's column of headlines dropped; an
 `<h1>`'s subtitle the standfirst; zero-width spaces and a carousel's "1 / 2" gone (acc39a L2, L4,
-L6, L8, L11, L13, L14; ext39b)."""
+L6, L8, L11, L13, L14; ext39b). 62: a byline's lines read apart at a
+`<br>` or a block ("Maren HoltPublished" was the author), a box of one writer a line, sibling
+author boxes and author spans naming each writer; a `<meta name="author">` naming the paper
+its source; a wire `provider` the text credits "Reuters via" the paper; two declared
+publication times no "Updated"; an address's day the date of a page dated nowhere else; an
+obituary's "born …" no dateline (acc39a L1, L3, L5, L7, L12, L15, L16)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -22,6 +22,11 @@ _MINOR = {
     *("within", "without"),
 }
 _WORD = re.compile(r"\S+")
+# "Up" and "off" before a figure are a headline's adverbs of a change, not prepositions
+# ("Spending Up 30% as Libraries Lose Out", "Shares Off 5%"), which Chicago capitalises as it
+# does "Out" (CMOS 8.159, acc39a L14); no object of a preposition is a bare amount there.
+_ADVERBS_BEFORE_FIGURES = frozenset({"up", "off"})
+_FIGURE = re.compile(r"[$£€¥₹]?\d")
 
 
 def _keeps_case(word: str) -> bool:
@@ -60,7 +65,12 @@ def title_case(title: str) -> str:
         # A subtitle starts after a colon; a dash in a headline goes on with its sentence
         # ("— and What to Do About It"), where a minor word stays lower case (CMOS 8.159).
         starts = n == 0 or n == len(words) - 1 or out[-1].endswith((":", "?", "!"))
-        if _keeps_case(word) or (bare in _MINOR and not starts):
+        adverb = (
+            bare in _ADVERBS_BEFORE_FIGURES
+            and word.isalpha()
+            and bool(_FIGURE.match(words[min(n + 1, len(words) - 1)]))
+        )
+        if _keeps_case(word) or (bare in _MINOR and not starts and not adverb):
             out.append(word if _keeps_case(word) else word.lower())
         else:
             out.append(_capitalised(word))

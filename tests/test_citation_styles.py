@@ -326,6 +326,16 @@ def test_headline_case_lowers_a_preposition_of_any_length() -> None:
         ("What lies beneath", "What Lies Beneath"),
         ("Town celebrates after team wins", "Town Celebrates After Team Wins"),
         ("Council votes through budget", "Council Votes Through Budget"),
+        # Before a figure "up" and "off" are adverbs of the change (acc39a L14), capitalised
+        # as "Out" is; "up to" and "off the" are prepositions still.
+        (
+            "Harbour spending up 30% as libraries lose out, figures show",
+            "Harbour Spending Up 30% as Libraries Lose Out, Figures Show",
+        ),
+        ("Shares off 5% on profit warning", "Shares Off 5% on Profit Warning"),
+        ("Fares up £1.20 from Monday", "Fares Up £1.20 from Monday"),
+        ("Fares rise by up to 30%", "Fares Rise by up to 30%"),
+        ("Boat towed off the rocks", "Boat Towed off the Rocks"),
     ):
         assert f'"{cased}."' in chicago(story(title=title))
 

@@ -46,7 +46,8 @@ def texts(article: Article) -> list[str]:
         ),
         ("2024年7月30日 08:15 來源：中央社 作者：陳明", "陳明", "中央社", "2024-07-30T08:15:00"),
         ("来源：新闻网 作者：张伟、王芳 2024年7月30日", "张伟, 王芳", "新闻网", "2024-07-30"),
-        ("来源：人民日报客户端 编辑：王芳 浏览：1024", "", "人民日报客户端", None),
+        # No date in the line: the address's day ("/2024/07/30/") dates the page.
+        ("来源：人民日报客户端 编辑：王芳 浏览：1024", "", "人民日报客户端", "2024-07-30"),
     ],
 )
 def test_an_info_line_gives_the_source_the_author_and_the_date_and_leaves_the_text(

@@ -695,14 +695,24 @@ def test_a_date_written_in_arabic_or_persian_digits_is_read() -> None:
     assert article.published is None
 
 
-def test_two_declared_publication_times_give_the_first_and_the_later_is_the_update() -> None:
+def test_two_declared_publication_times_give_the_first_and_no_update() -> None:
     # NBC's article:published_time is its latest revision; JSON-LD says when it first ran.
     ld = """<script type="application/ld+json">{"@type": "NewsArticle",
         "datePublished": "2024-12-06T22:00:40.000Z"}</script>"""
     revised = '<meta property="article:published_time" content="2024-12-07T12:43:39Z">'
     article = extract(revised + ld, f"<article>{STORY}</article>")
     assert article.published == datetime(2024, 12, 6, 22, 0, 40, tzinfo=UTC)
-    assert article.updated == datetime(2024, 12, 7, 12, 43, 39, tzinfo=UTC)
+    # Two claims of publication are no revision the page states: no "Updated" invented
+    # (acc39a L12), whichever of the two is the later.
+    assert article.updated is None
+    earlier_meta = '<meta property="article:published_time" content="2024-12-05T09:00:00Z">'
+    article = extract(earlier_meta + ld, f"<article>{STORY}</article>")
+    assert article.published == datetime(2024, 12, 5, 9, 0, tzinfo=UTC)
+    assert article.updated is None
+    # An update the page prints is one.
+    printed = '<p class="meta">Updated Dec. 7, 2024, 12:43 PM GMT</p>'
+    article = extract(revised + ld, f"<article><h1>Ferry</h1>{printed}{STORY}</article>")
+    assert article.updated == datetime(2024, 12, 7, 12, 43, tzinfo=UTC)
     # A declared modification time stays the update.
     modified = '<meta property="article:modified_time" content="2024-12-08T09:00:00Z">'
     article = extract(revised + ld + modified, f"<article>{STORY}</article>")

@@ -138,8 +138,16 @@ def test_the_gulf_date_lines_in_the_text_are_read_and_leave_it() -> None:
             "2026-12-02T16:00:00+00:00",
             "",
         ),
-        # No day anywhere: the time alone dates nothing.
-        ("en", '<p class="byline">By Ann Lee</p><p>Updated 14:05</p>', EN_STORY, "", "", ""),
+        # No day in the page: the time alone dates nothing (the address's day, "/2026-12-02-",
+        # the publication's, is no date line a revision's time is of).
+        (
+            "en",
+            '<p class="byline">By Ann Lee</p><p>Updated 14:05</p>',
+            EN_STORY,
+            "",
+            "2026-12-02",
+            "",
+        ),
     ],
 )
 def test_an_update_time_alone_is_the_publications_days_revision(

@@ -240,9 +240,12 @@ def article_dates(
         )
         if published is None or t >= published
     ]
-    # The later of two declared publications is a revision when nothing else says so.
-    revised = max(declared) if declared and max(declared) > min(declared) else None
-    updated = _with_time(next(iter(modified), None) or revised, modified)
+    # Of two declared publications, the earliest is cited (above: a site may put its latest
+    # revision in one of them, NBC its dateModified in article:published_time), and the later
+    # dates no update: the page claims two publications, not a revision, and a citation's
+    # "Updated" the page never states is invented (acc39a L12: the `<meta>`'s 22 November
+    # beside JSON-LD's 23rd was cited as published the 22nd, updated the 23rd).
+    updated = _with_time(next(iter(modified), None), modified)
     if any(t is not None and zone_unstated(t) for t in (published, updated)):
         said = text_times(doc, language)
         published, updated = _in_the_texts_zone(published, said), _in_the_texts_zone(updated, said)

@@ -178,6 +178,11 @@ def _none_alike(names: list[str], others: list[str]) -> bool:
     return not any(words(a) & words(b) for a in names for b in others)
 
 
+def is_newsroom(name: str) -> bool:
+    """`name` is a newsroom's ("BBC News", "Reuters Staff", "Metro Desk"), no writer's."""
+    return bool(_NEWSROOM.search(name.strip()))
+
+
 def _is_publisher(name: str, publishers: list[str], page_title: str) -> bool:
     """`name` is the site's or its publisher's: one of `publishers` (og:site_name, JSON-LD's
     publisher, the Twitter account), the part of the page's `<title>` after (or before) its

@@ -16,11 +16,9 @@ from itertools import islice
 
 from lxml.html import HtmlElement
 
-from ..text_shape import one_line
 from ..writer_names import AGENCIES
 from .author_names import ACRONYMS, split_names
 from .byline_names import (
-    _AFFILIATION_SUP,
     _PREFIX,
     clean_byline,
     line_byline,
@@ -28,6 +26,7 @@ from .byline_names import (
     without_jobs,
     without_label,
 )
+from .byline_text import byline_lines, writers_by_line
 from .furniture import HEADING_TAGS, names_of
 from .sentence_ends import ends_sentence
 
@@ -64,33 +63,7 @@ _EXTRAS = re.compile(r"title|role|job|position|date|time|bio|social|share|follow
 
 
 def _text(el: HtmlElement) -> str:
-    if el.tag == "meta":
-        return el.get("content") or ""
-    parts: list[str] = []
-    _parted_text(el, parts)
-    return one_line("".join(parts))
-
-
-def _parted_text(el: HtmlElement, parts: list[str]) -> None:
-    """`el`'s text, with " · " between two of its parts that touch, nothing between them
-    (`<span>Kate Morrow</span><span>BBC News, Cornwall</span>`): the page's style sets them on
-    lines of their own, as the BBC does its writer's name and role, and the name is the part
-    before the separator, not "Kate MorrowBBC News". A label before a name ("<span>By</span>
-    <span>Ana Ruiz</span>") is only set apart from it."""
-    parts.append(el.text or "")
-    before: HtmlElement | None = None
-    for child in el:
-        if child.tag == "sup" and _AFFILIATION_SUP.fullmatch(child.text_content()):
-            before = child
-        elif isinstance(child.tag, str):
-            if before is not None and not (before.tail or "").strip():
-                written = "".join(parts)
-                if written.strip() and not written[-1].isspace():
-                    label = _PREFIX.match(before.text_content().strip() + " ")
-                    parts.append(" " if label else " · ")
-            _parted_text(child, parts)
-            before = child
-        parts.append(child.tail or "")
+    return " · ".join(byline_lines(el))
 
 
 # A credit line that opens with a writer's label is the byline: Tribun's `div.credit`,
@@ -198,11 +171,42 @@ def _name_parts(el: HtmlElement) -> list[list[str]]:
         texts = [_text(n) for n in el.iterdescendants() if isinstance(n.tag, str) and test(n)]
         if any(texts):
             tries.append([t for t in texts if t])
-    whole = _text(_without_extras(el))
+    root = el.getroottree().getroot()
+    title = (root.findtext(".//title") or "") if root is not None else ""
+    if marked := _marked_writers(el, title):
+        tries.append(marked)
+    plain = _without_extras(el)
+    whole = _text(plain)
     # A sentence of the story in a box so named (a page that calls every paragraph of its
     # story "author-text"): cut at its first digit, "Paragraph 1 of the story, with…" was
     # cited "Author: Paragraph".
-    return tries if _is_prose(whole) else [*tries, [whole]]
+    if _is_prose(whole):
+        return tries
+    if tries:
+        # Its markup names the writers: a line of its own beside them is the outlet's or a
+        # role (MSN's "Tech Insider" over `itemprop="name"` "Alex Perry"), no writer unmarked.
+        return [*tries, [whole]]
+    return [writers_by_line(byline_lines(plain), title) or [whole]]
+
+
+def _marked_writers(el: HtmlElement, title: str) -> list[str]:
+    """The texts of the boxes inside byline `el` that are named as bylines alike, two or more,
+    each a writer's line (`writers_by_line`): `<span class="author">Maren Holt</span><span
+    class="author">Jonas Berg</span>`, two writers whose text runs as "Maren Holt · Jonas
+    Berg", which reads as a name and its role (acc39a L3); [] for fewer, for boxes named
+    otherwise (a name and its date), or for a name and the paper (`title` names it)."""
+    marked = [
+        n
+        for n in el.iterdescendants()
+        if isinstance(n.tag, str)
+        and _BYLINE_HINT.search(names := names_of(n))
+        and not _EXTRAS.search(names)
+    ]
+    if len(marked) < 2 or len({(n.tag, n.get("class"), n.get("id")) for n in marked}) > 1:
+        return []
+    if any(m in n.iterancestors() for n in marked for m in marked):
+        return []
+    return writers_by_line([t for n in marked if (t := _text(n))], title)
 
 
 # The path of a writer's page on a news site: "/author/jane-doe", "/authors/…", "/by/…",
@@ -328,8 +332,28 @@ def page_byline(doc: HtmlElement) -> list[str]:
         for names in tries:
             if names:
                 above = _line_above(el) if place == 1 else ""
-                return [above] if above else _with_unlinked(names, tries[-1])
+                if above:
+                    return [above]
+                return list(
+                    dict.fromkeys([*_with_unlinked(names, tries[-1]), *_boxes_after(el, language)])
+                )
     return []
+
+
+def _boxes_after(el: HtmlElement, language: str) -> list[str]:
+    """The writers the byline boxes right after `el`, of its tag and class, name: WordPress's
+    co-authors, each in a `<div class="author">` of their own, were cited as the first alone
+    (acc39a L3)."""
+    names: list[str] = []
+    for box in el.itersiblings():
+        if box.tag != el.tag or box.get("class") != el.get("class") or (el.tail or "").strip():
+            break
+        for parts in _name_parts(box):
+            if found := _names_in(parts, language):
+                names.extend(found)
+                break
+        el = box
+    return names
 
 
 def _names_in(parts: list[str], language: str) -> list[str]:

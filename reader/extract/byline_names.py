@@ -71,6 +71,14 @@ _JOBS = (
 # Political Correspondent". A citation names the people; a credential ("MA") or a second name
 # after a comma stays.
 _JOB_TITLE = re.compile(rf",\s*(?:[^,\s]+\s+){{0,3}}{_JOBS}\b[^,]*$", re.IGNORECASE)
+_JOB_WORD = re.compile(rf"(?<!\w){_JOBS}(?!\w)", re.IGNORECASE)
+
+
+def names_a_job(text: str) -> bool:
+    """`text` holds a newsroom's job ("Local Government Correspondent"): no writer's name."""
+    return bool(_JOB_WORD.search(text))
+
+
 # A role in brackets after the name: Le Monde's "Gilles Rof (Marseille, correspondant)", "Ana
 # Ruiz (envoyée spéciale)". A citation names the person.
 _ROLE_IN_BRACKETS = re.compile(

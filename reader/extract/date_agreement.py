@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 # A story's day in its address: WordPress's and most papers' "/2026/12/02/", or "/2026-12-02/".
 _ADDRESS_DAY = re.compile(
@@ -33,6 +33,24 @@ def address_day(url: str) -> date | None:
         return date(*(int(part) for part in found.groups()))
     except ValueError:  # 31 February
         return None
+
+
+def dated_address(addresses: tuple[str, ...], fed: datetime | None) -> date | None:
+    """The day the page's address names ("/2026/11/23/dredging-audit.html"), to cite as its
+    publication's when the page dates itself nowhere else (`text_metadata`): many blogs and
+    papers date a story only in its path (acc39a L15). None when the addresses name two days,
+    or when the day is still to come: an address that is no story's date. None too for an
+    item its feed dates (`fed`): the feed's date, said to be the feed's, stands in for the
+    page's (`article_sources.filled_from`), to its time where the address gives the day."""
+    if fed is not None:
+        return None
+    days = {day for url in addresses if url and (day := address_day(url)) is not None}
+    if len(days) != 1:
+        return None
+    (day,) = days
+    if day > datetime.now(UTC).date() + timedelta(days=_NEAR_DAYS):
+        return None
+    return day
 
 
 def agreed_publication(

@@ -214,6 +214,27 @@ def _canonical(doc: HtmlElement, url: str, meta: dict[str, str], ld: dict[str, A
     return canonical
 
 
+def _site_named_as_author(
+    doc: HtmlElement,
+    titles: list[str],
+    url: str,
+    declared: list[str],
+    byline: list[str],
+    page_title: str,
+) -> str:
+    """The site's name a `<title>` ends with ("… | The Harbourton Courier") that the page's
+    `<meta name="author">` declares too, beside a byline naming a writer: a CMS's author tag
+    naming the paper, which `chosen_authors` leaves out for the byline's writer, is then the
+    site's name, not a person's; read as a writer's, it took the citation's Source away
+    (acc39a L5)."""
+    if not declared or not byline:
+        return ""
+    cited = chosen_authors(declared, byline, [], page_title)
+    if set(cited) == set(declared):
+        return ""
+    return site_name_of_title(doc, titles, url, [*cited, *byline])
+
+
 def extract_metadata(
     doc: HtmlElement,
     url: str,
@@ -293,6 +314,7 @@ def extract_metadata(
         )
         or journal
         or site_name_of_title(doc, titles, url, [*authors, *byline])
+        or _site_named_as_author(doc, titles, url, authors, byline, page_title)
     )
     title = article_title(
         doc,

@@ -7,7 +7,7 @@ read (permalinks, labels, a layout in `<font>`), and drops an endless-scroll pag
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -16,6 +16,7 @@ from ..models import Block
 from .abstract_page import lay_out_abstract_page
 from .author_roles import author_roles
 from .credit_line import right_set_lines
+from .date_agreement import dated_address
 from .declared_body import declared_body_html
 from .font_headline import mark_font_headline
 from .heading_parts import spaced_heading_separators, subtitle_out_of_headline
@@ -52,6 +53,9 @@ class Declarations:
     script_data: tuple[str, ...] = ()
     """The texts of its scripts' data (Next.js's `__NEXT_DATA__`…), read only when its HTML
     gives little (`script_data`)."""
+    address_day: date | None = None
+    """The day the page's address names ("/2026/11/23/…"), its date where it states none
+    else (`date_agreement.dated_address`)."""
 
 
 def read_declarations(doc: HtmlElement, url: str, fed: datetime | None = None) -> Declarations:
@@ -107,4 +111,5 @@ def read_declarations(doc: HtmlElement, url: str, fed: datetime | None = None) -
         paywall,
         # Before `prepare` removes the scripts that hold it.
         script_data(doc),
+        dated_address((url, meta.canonical_url), fed),
     )

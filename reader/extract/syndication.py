@@ -6,6 +6,7 @@ citation after "via", as a journalist writes "Reuters via Yahoo News"."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -63,7 +64,7 @@ def declared_outlet(doc: HtmlElement, objects: list[dict[str, Any]], site_name: 
     described = _described(objects)
     site = _said(site_name)
     candidates = [
-        name
+        (name, key != "publisher")
         for key in ("provider", "sourceOrganization", "publisher")
         for name in _names(_dereferenced(ld.get(key), described))
         if _said(name) and _said(name) not in site and site not in _said(name)
@@ -71,4 +72,29 @@ def declared_outlet(doc: HtmlElement, objects: list[dict[str, Any]], site_name: 
     if not candidates:
         return ""
     beside = _beside_the_headline(doc)
-    return next((one_line(n) for n in candidates if _said(n) in beside), "")
+    found = next((one_line(n) for n, _ in candidates if _said(n) in beside), "")
+    if found:
+        return found
+    # A paper's own site carrying a wire's story declares the wire its `provider` and credits
+    # it in the text ("ROTTERDAM (Reuters) –", "This story originally appeared in Reuters")
+    # with no logo by the headline: "Reuters via The Harbourton Courier" (acc39a L7). Only a
+    # provider so declared: a publisher is as often the site's company.
+    provided = [one_line(n) for n, provider in candidates if provider]
+    if not provided:
+        return ""
+    text = " ".join(doc.text_content().split())
+    return next((n for n in provided if _credited(n, text)), "")
+
+
+def _credited(name: str, text: str) -> bool:
+    """`text` credits the story to `name`: a wire's dateline ("ROTTERDAM (Reuters) –") or a
+    line saying where it first ran ("This story originally appeared in Reuters")."""
+    said = re.escape(name)
+    return bool(
+        re.search(
+            rf"\({said}\)\s*[-–—]|\b(?:originally|first)\s+(?:appeared|published|ran)\s+"
+            rf"(?:in|on|by|at)\s+(?:the\s+)?{said}(?!\w)",
+            text,
+            re.IGNORECASE,
+        )
+    )

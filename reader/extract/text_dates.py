@@ -42,6 +42,13 @@ _SKIP_TAGS = frozenset(["script", "style", "head", "html", "body", "meta", "link
 _OTHER_TEXT = frozenset(["figure", "figcaption", "blockquote", "table", "caption"])
 # A dateline is a line; an element with more words holds more than one.
 _MAX_WORDS = 30
+# A life's dates, an obituary's "born 3 May 1941; died 12 November 2026" in a `p.dates` box: the
+# subject's days, never the article's publication (acc39a L16: the obituary was cited as
+# published in 1941). Whole words ("NATO", "Ph.D." are none).
+_LIFE_DATES = re.compile(
+    r"(?<!\w)(?:born|died|née?|geboren|gestorben|nacid[oa]|fallecid[oa]|décédée?)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 # A site's masthead, which may set its name in an `<h1>` beside the day's date.
@@ -171,6 +178,8 @@ def _datelines(
         if not text.strip() or len(text.split()) > _MAX_WORDS:
             continue
         text = " ".join(_spaced_text(el).split())
+        if _LIFE_DATES.search(text):
+            continue
         said_published, said_updated, labelled, clock = labelled_dates(
             text, placed_language(language, text, el)
         )

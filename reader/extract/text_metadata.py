@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from ..dates import on_date
 from ..models import Block
 from .article_dates import update_in_publications_zone
 from .author_names import without_the_site
@@ -48,6 +49,11 @@ def with_text_metadata(
         blocks, meta.author, meta.published, meta.updated, meta.dates_language
     )
     published, updated = closing_line_dates(blocks, published, updated, meta.dates_language)
+    # Last, the address's day: the markup and the lines of the text date the story more fully,
+    # to its time. An update before that day says the address is no publication's date.
+    day = page.address_day
+    if published is None and day is not None and (updated is None or updated.date() >= day):
+        published = on_date(day)
     updated = update_in_publications_zone(published, updated)
     meta = replace(
         meta, published=published, updated=_live_updated(published, updated, latest_entry)
