@@ -5,7 +5,8 @@ wait, no host given up, none failed, and all come once it answers again; left fo
 sync, what came kept, when it does not within `network_wait`. One host stalling among
 answering ones is still given up alone. Real sites on several ports of 127.0.0.1
 (tests/dropping_network.py) stop answering while still taking connections; each test waits on
-the sync's own word that the network went, never on a pause."""
+the sync's own word that the network went, never on a pause. And `reader sync` off a terminal
+prints no progress, only its summary and what went wrong (what cron mails)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from reader.errors import FetchError
 from reader.library import Library
 from reader.reports import SyncProgress
 from reader.ui.app import ReaderApp
+from tests.cli_run import run_reader
 from tests.dropping_network import DroppingNetwork
 from tests.test_network_drop import _subscribe, _sync
 from tests.tui_pilot import WAIT, running, until
@@ -36,6 +38,7 @@ LIMITS = FetchLimits(
     connect_timeout=2.0,
     total_timeout=8.0,
 )
+PROGRESS_LINE = re.compile(r"^(feeds|articles): \d+/\d+", re.MULTILINE)
 
 
 def test_a_network_stall_then_answers_mid_sync_finishes_every_article(tmp_path: Path) -> None:
@@ -70,7 +73,7 @@ def test_a_network_stalled_for_good_leaves_the_rest_for_the_next_sync(
 ) -> None:
     """The sites stop answering after 8 pages and never do again: `reader sync` (its stderr no
     terminal) waits its `network_wait`, then says when the network went and how many articles
-    are left for the next sync; what came stays cached, and
+    are left for the next sync, no progress lines before it; what came stays cached, and
     reading one left offline says why. The old code said "… stopped answering (each timed out
     12 times in a row)" of every host."""
     net = DroppingNetwork(hosts=3, feeds=2, stories=5)
@@ -93,6 +96,7 @@ def test_a_network_stalled_for_good_leaves_the_rest_for_the_next_sync(
     assert went, said
     assert int(went.group(1)) == 30 - served, said
     assert "stopped answering" not in said and " failed (e.g." not in said, said
+    assert not PROGRESS_LINE.search(said) and "held until it is back" not in said, said
 
     async def after() -> tuple[int, str]:
         async with Library(data, limits=LIMITS) as lib:
@@ -164,6 +168,26 @@ def test_the_reader_s_sync_holds_a_stalled_network_and_carries_on(tmp_path: Path
         asyncio.run(run())
     finally:
         net.close()
+
+
+def test_sync_off_a_terminal_prints_no_progress_lines(tmp_path: Path) -> None:
+    """`reader sync` with its stderr a pipe (cron, a log): the summary alone, none of the
+    "feeds: 4/6", "articles: 12/30" lines cron mailed every run; `-q` nothing at all when
+    everything came."""
+    net = DroppingNetwork(hosts=2, feeds=2, stories=3)
+    try:
+        data = tmp_path / "data"
+        _subscribe(data, net)
+        done = run_reader(data, "sync")
+        quiet = run_reader(data, "sync", "-q")  # everything cached: nothing to say
+    finally:
+        net.close()
+    assert done.returncode == 0, done.stderr
+    assert not PROGRESS_LINE.search(done.stderr), done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("synced 4 of 4 feeds"), done.stderr
+    assert "12 articles cached for offline" in lines[0], done.stderr
+    assert (quiet.returncode, quiet.stderr, quiet.stdout) == (0, "", "")
 
 
 def test_a_probe_of_a_stall_waits_for_an_answer_not_a_connection() -> None:
