@@ -118,6 +118,12 @@ class NetworkHold:
         return frozenset(self._alone)
 
     @property
+    def stalled(self) -> bool:
+        """The network was last found gone by stalling (requests timing out, none answering),
+        not by refusing connections."""
+        return self._stalled
+
+    @property
     def gone(self) -> bool:
         """The network is gone now, the articles held."""
         return not self._back.is_set()

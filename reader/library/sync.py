@@ -679,4 +679,5 @@ class LibrarySync(LibrarySyncStart):
             given_up=dict(hosts.given_up),
             down_alone=self.fetcher.down_alone() | network.alone,
             network_went=network.went_at if network.left else None,
+            network_stalled=network.stalled,
         )
