@@ -5,8 +5,9 @@ wait, no host given up, none failed, and all come once it answers again; left fo
 sync, what came kept, when it does not within `network_wait`. One host stalling among
 answering ones is still given up alone. Real sites on several ports of 127.0.0.1
 (tests/dropping_network.py) stop answering while still taking connections; each test waits on
-the sync's own word that the network went, never on a pause. And `reader sync` off a terminal
-prints no progress, only its summary and what went wrong (what cron mails)."""
+the sync's own word that the network went, never on a pause (the reader's `S` through a stall:
+tests/test_network_drop.py). And `reader sync` off a terminal prints no progress, only its
+summary and what went wrong (what cron mails)."""
 
 from __future__ import annotations
 
@@ -17,15 +18,12 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.config import FetchLimits, load_config
-from reader.errors import FetchError
-from reader.library import Library
+from reader.config import FetchLimits
 from reader.reports import SyncProgress
-from reader.ui.app import ReaderApp
 from tests.cli_run import run_reader
 from tests.dropping_network import DroppingNetwork
-from tests.test_network_drop import _subscribe, _sync
-from tests.tui_pilot import WAIT, running, until
+from tests.test_network_drop import _kept_and_why_left, _subscribe, _sync
+from tests.tui_pilot import WAIT
 
 # Timeouts short enough that a stall is seen soon; the old code's sync gives every host up
 # after three rounds of them.
@@ -98,17 +96,7 @@ def test_a_network_stalled_for_good_leaves_the_rest_for_the_next_sync(
     assert "stopped answering" not in said and " failed (e.g." not in said, said
     assert not PROGRESS_LINE.search(said) and "held until it is back" not in said, said
 
-    async def after() -> tuple[int, str]:
-        async with Library(data, limits=LIMITS) as lib:
-            keys = lib.store.article_keys()
-            left = [h.entry for h in lib.headlines() if not lib.store.has_article(h.entry.link)]
-            try:
-                await lib.article(left[0], offline=True)
-            except FetchError as error:
-                return len(keys), str(error)
-            return len(keys), ""
-
-    cached, why = asyncio.run(after())
+    cached, why = _kept_and_why_left(data)
     assert cached == served  # every page that came is kept
     assert re.search(r"the network went at \d\d:\d\d: left for the next sync", why), why
 
@@ -134,40 +122,6 @@ def test_one_stalling_host_among_answering_ones_is_given_up_alone(tmp_path: Path
     assert [(o.stopped, o.network, o.hosts) for o in told] == [(True, False, (host,))], told
     assert {f.url.split("/")[2] for _, f in report.article_failures} == {host}
     assert len(cached) + len(report.article_failures) == 60
-
-
-def test_the_reader_s_sync_holds_a_stalled_network_and_carries_on(tmp_path: Path) -> None:
-    """`S` in the reader: the status line says the network went once the sites stop answering
-    (not "N left for the next sync" of hosts given up one by one), and once they answer again
-    the sync ends with every article cached and nothing failed or left."""
-    net = DroppingNetwork(hosts=3, feeds=2, stories=5)
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "config.toml").write_text(
-        f"[network]\nretries = 1\nbackoff = 0.01\nnetwork_wait = {WAIT:g}\n{TIMEOUTS}"
-    )
-    _subscribe(data, net)
-    net.drop_after(8, stall=True)
-    config = load_config(data / "config.toml")
-
-    async def run() -> None:
-        async with running(data, (200, 20), prefetch=False, config=config) as (app, pilot):
-            assert isinstance(app, ReaderApp)
-            await pilot.press("S")
-            await until(pilot, lambda: "the network went at" in app.status, "the network gone")
-            assert re.match(
-                r"Syncing: the network went at \d\d:\d\d: \d+ articles? held until it is back",
-                app.status,
-            ), app.status
-            net.back()
-            await until(pilot, lambda: app.status.startswith("Synced"), "the sync's end")
-            assert "30 articles cached for offline" in app.status, app.status
-            assert "failed" not in app.status and "left" not in app.status, app.status
-
-    try:
-        asyncio.run(run())
-    finally:
-        net.close()
 
 
 def test_sync_off_a_terminal_prints_no_progress_lines(tmp_path: Path) -> None:
