@@ -15,6 +15,7 @@ import socket
 import struct
 import threading
 import time
+from datetime import datetime, timedelta
 from typing import Literal
 
 from tests.served_feed import story_page
@@ -114,6 +115,9 @@ class DroppingNetwork:
     def __init__(self, hosts: int = 5, feeds: int = 8, stories: int = 8) -> None:
         self.state: State = "up"
         self.feeds, self.stories = feeds, stories
+        self.revised: datetime | None = None
+        """A time after which each item says it was updated (told anew), a minute apart (one
+        time on them all is a feed's build time, no news); None for none."""
         self.pages = 0
         """Article pages served whole."""
         self.asked_while_away = 0
@@ -140,15 +144,23 @@ class DroppingNetwork:
     def feed(self, base: str, path: str) -> str:
         """The feed at `path` (/feedN.xml) of the site at `base`."""
         first = int(path.removeprefix("/feed").partition(".")[0] or 0) * self.stories
+
+        def revised(n: int) -> str:
+            if self.revised is None:
+                return ""
+            at = (self.revised + timedelta(minutes=n)).isoformat(timespec="seconds")
+            return f"<atom:updated>{at}</atom:updated>"
+
         items = "".join(
             f"<item><title>Story {n} of {base}</title><link>{base}/story-{n}.html</link>"
             f"<guid>{base}/story-{n}.html</guid>"
-            f"<pubDate>Sat, 05 Dec 2026 {n % 24:02d}:{n % 60:02d}:00 GMT</pubDate></item>"
+            f"<pubDate>Sat, 05 Dec 2026 {n % 24:02d}:{n % 60:02d}:00 GMT</pubDate>{revised(n)}"
+            "</item>"
             for n in range(first, first + self.stories)
         )
         return (
-            f'<?xml version="1.0"?><rss version="2.0"><channel><title>Ledger {base}</title>'
-            f"{items}</channel></rss>"
+            '<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">'
+            f"<channel><title>Ledger {base}</title>{items}</channel></rss>"
         )
 
     def page_served(self, site: _Site) -> bool:

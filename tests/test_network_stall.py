@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,29 @@ def test_a_network_stall_then_answers_mid_sync_finishes_every_article(tmp_path: 
     assert report.article_failures == []
     assert report.articles_fetched == len(cached) == 30
     assert report.network_went is None
+
+
+def test_a_network_stall_amid_the_stories_told_anew_holds_them_too(tmp_path: Path) -> None:
+    """A second sync, every cached story's feed saying it was updated since: the sites stop
+    answering 4 pages into fetching them again, and answer once the sync says the network
+    went. No host is given up and no story's renewal fails (the old code's timed out at every
+    host, gave them all up, and left the changes for the next sync)."""
+    net = DroppingNetwork(hosts=3, feeds=2, stories=5)
+    try:
+        data = tmp_path / "data"
+        _subscribe(data, net)
+        first, cached = _sync(data, LIMITS, [], lambda: None)
+        assert first.articles_fetched == len(cached) == 30
+        net.revised = datetime.now(UTC) + timedelta(hours=1)
+        net.drop_after(net.pages + 4, stall=True)
+        heard: list[SyncProgress] = []
+        report, cached = _sync(data, LIMITS, heard, net.back)
+    finally:
+        net.close()
+    assert any(p.network_went is not None for p in heard), "the network never said to go"
+    assert report.given_up == {}
+    assert report.article_failures == [], [e.message for _, e in report.article_failures]
+    assert len(cached) == 30
 
 
 def test_a_network_stalled_for_good_leaves_the_rest_for_the_next_sync(
