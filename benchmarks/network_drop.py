@@ -10,8 +10,9 @@ The sites (tests/dropping_network.py: `--hosts` ports of 127.0.0.1, each `--feed
 on a fresh data directory. After `--after` article pages every site stops (connections refused,
 those under way cut; with `--stall`, connections still taken and nothing answered, as a captive
 portal or Wi-Fi passing nothing does), and `--drop` seconds later they answer again on their
-ports. When the sync ends with articles missing, it is run again once the sites are back, as a
-traveller would have to: the time until every article is cached counts both. Prints, per
+ports (`--drop -1`: never). When the sync ends with articles missing, it is run again once the
+sites are back, as a traveller would have to: the time until every article is cached counts
+both. Prints, per
 checkout, the median of: the first sync's wall, the articles it cached, the articles its
 summary left for the next sync and those it failed, and the wall until every article was
 cached (the second sync's end, if one was needed). Nothing is asserted: this prints numbers.
@@ -67,6 +68,8 @@ def one(checkout: Path, args: argparse.Namespace) -> tuple[float, int, int, int,
 
             def restore() -> None:
                 net.dropped.wait()
+                if args.drop < 0:  # gone for good
+                    return
                 time.sleep(args.drop)
                 net.back()
                 back_at.append(time.perf_counter())
@@ -84,7 +87,7 @@ def one(checkout: Path, args: argparse.Namespace) -> tuple[float, int, int, int,
             # site's backlog, answered once it is back, serves pages no one reads).
             cached = int(m.group(1)) if (m := re.search(r"(\d+) articles? cached", summary)) else 0
             whole = wall
-            if cached < net.articles:  # the traveller runs it again once the network is back
+            if cached < net.articles and args.drop >= 0:  # run again once the network is back
                 while not back_at:
                     time.sleep(0.05)
                 subprocess.run([*cmd, "sync"], env=env, cwd=tmp, capture_output=True, text=True)
@@ -102,7 +105,9 @@ def main() -> None:
     parser.add_argument("--feeds", type=int, default=8, help="feeds a host")
     parser.add_argument("--stories", type=int, default=8, help="articles a feed")
     parser.add_argument("--after", type=int, default=100, help="pages served before the drop")
-    parser.add_argument("--drop", type=float, default=10.0, help="seconds the network is gone")
+    parser.add_argument(
+        "--drop", type=float, default=10.0, help="seconds the network is gone (-1: for good)"
+    )
     parser.add_argument("--stall", action="store_true", help="the network stalls, not drops")
     args = parser.parse_args()
     trees = {"this": ROOT, "other": args.against.resolve()}
@@ -113,7 +118,8 @@ def main() -> None:
     total = args.hosts * args.feeds * args.stories
     print(
         f"{total} articles on {args.hosts} hosts, the network "
-        f"{'stalled' if args.stall else 'gone'} for {args.drop:g} s after "
+        f"{'stalled' if args.stall else 'gone'} for "
+        f"{'good' if args.drop < 0 else f'{args.drop:g} s'} after "
         f"{args.after} pages; medians of {args.runs} run(s), load {os.getloadavg()[0]:.1f}"
     )
     print(
