@@ -229,7 +229,7 @@ def test_the_reader_s_sync_says_the_network_went_and_carries_on_when_it_is_back(
     when they stall (connections taken, nothing answered: tests/test_network_stall.py), where
     the old code gave every host up one by one ("N left for the next sync")."""
     # Timeouts short enough that a stall is seen soon.
-    timeouts = "retries = 1\nread_timeout = 2\nconnect_timeout = 2\ntotal_timeout = 8\n"
+    timeouts = "retries = 1\nread_timeout = 2\ntotal_timeout = 8\n"
     net, data = _reader_sites(tmp_path, network=timeouts if stall else "")
     net.drop_after(8, stall=stall)
 
