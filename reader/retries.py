@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from typing import Protocol
 
 from .config import FetchLimits
-from .errors import ErrorKind, FetchError, not_back_yet
+from .errors import NO_CONNECTION, ErrorKind, FetchError, not_back_yet
 from .fetch_messages import _try_again
 from .models import Response
 from .outages import AnswerOrder
@@ -32,6 +32,10 @@ a name not found is the network not back yet: tried again after a short wait, no
 
 class TimeoutJudge(Protocol):
     """What tells a try's timeout that is the network's from one that is its host's."""
+
+    def heard(self) -> None:
+        """A try's answer came (whole, or an HTTP error): the network carries answers now."""
+        ...
 
     async def timed_out(self, url: str, error: FetchError, began: float) -> bool:
         """A try of `url` begun at `began` (time.monotonic) timed out with `error`: True to
@@ -121,7 +125,11 @@ class Retries:
                     answer = await attempt()
                 except FetchError as error:
                     failure, stalled = error, cut_off(error) and self.stalls.stalled_since(began)
+                    if failure.kind not in NO_CONNECTION and (judge := NETWORK_JUDGE.get()):
+                        judge.heard()  # an answer, if not the page
                 else:
+                    if (judge := NETWORK_JUDGE.get()) is not None:
+                        judge.heard()
                     self.unanswered.tried(host, None)
                     self.order.tried(url, None)
                     self.unanswered.outcome(url, host, None)

@@ -148,6 +148,30 @@ def test_one_stalling_host_among_answering_ones_is_given_up_alone(tmp_path: Path
     assert len(cached) + len(report.article_failures) == 60
 
 
+def test_two_hosts_stalling_at_once_among_answering_ones_are_given_up_alone(
+    tmp_path: Path,
+) -> None:
+    """Two sites of four stop answering at the same moment, the other two answering on: their
+    timeouts come together, but answers heard just after them are the network there, so no
+    hold (not "the network went", then back in a second, then their timeouts once more), and
+    each is given up on its own."""
+    net = DroppingNetwork(hosts=4, feeds=2, stories=10)
+    try:
+        data = tmp_path / "data"
+        _subscribe(data, net)
+        slow = net.sites[:2]
+        net.drop_after(4, slow, stall=True)
+        heard: list[SyncProgress] = []
+        report, cached = _sync(data, LIMITS, heard, lambda: None)
+    finally:
+        net.close()
+    hosts = {f"127.0.0.1:{site.port}" for site in slow}
+    assert all(p.network_went is None for p in heard)
+    assert set(report.given_up) == hosts
+    assert {f.url.split("/")[2] for _, f in report.article_failures} == hosts
+    assert len(cached) + len(report.article_failures) == 80
+
+
 def test_sync_off_a_terminal_prints_no_progress_lines(tmp_path: Path) -> None:
     """`reader sync` with its stderr a pipe (cron, a log): the summary alone, none of the
     "feeds: 4/6", "articles: 12/30" lines cron mailed every run; `-q` nothing at all when

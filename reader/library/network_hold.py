@@ -15,12 +15,14 @@ left fail as left for the next sync (`left`), what came staying cached.
 
 A network that stalls (a captive portal swallowing connections, Wi-Fi that associates and
 passes nothing) is held the same way: a try timing out is judged before it counts
-(`retries.NETWORK_JUDGE`, `timed_out`), and timeouts at two hosts and more that answered in
-this sync, none answering since, or one whose probe of another host gets no answer, are the
-network stalling. Held so, a try is asked again once it is back, not counted against its host
-(no tries spent, no host given up), and the probes wait for an answer (`network_probes.answers`)
-since a stalled network may still take a connection. One host timing out while a probe of
-another is answered is its own stall, its timeouts counted as before (`StalledHosts`).
+(`retries.NETWORK_JUDGE`, `timed_out`). Timeouts with no answer heard since (`heard`), and a
+short HEAD to another host that answered in this sync getting none either (or, every such host
+timing out too, at two hosts and more), are the network stalling. Held so, a try is asked again
+once it is back, not counted against its host (no tries spent, no host given up), and the
+probes wait for an answer (`network_probes.answers`) since a stalled network may still take a
+connection. Hosts timing out while another answers are slow on their own, their timeouts
+counted as before (`StalledHosts`): two sites slow at once time out together as a stalled
+network's hosts do.
 
 One host can't be told from the network: a sync whose every other host is down alone, or
 has not answered since it began, fails its articles as before, at once once judged so; nor
@@ -256,7 +258,9 @@ class NetworkHold:
             return False
         verdict: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         self._suspects.append((host, failed_at, verdict, stall))
-        if self._judged_gone():
+        # Timeouts are not gone by their count alone (`_judge`): two slow sites time out
+        # together as a stalled network's hosts do.
+        if not stall and self._judged_gone():
             self._went()
         elif self._prober is None:
             self._prober = asyncio.create_task(self._judge())
@@ -264,6 +268,17 @@ class NetworkHold:
             return False
         await self.ready(url)
         return True
+
+    def heard(self) -> None:
+        """A try's answer came whole (or an HTTP error did), just now (`retries.TimeoutJudge`):
+        the network carries answers, so a timeout before it was its host's own. A stalled
+        network carries none once its stall began, and a timeout comes a read timeout later."""
+        now = self.now()
+        for suspect in [s for s in self._suspects if s[3] and s[1] < now]:
+            self._suspects.remove(suspect)
+            self._slow.add(suspect[0])
+            if not suspect[2].done():
+                suspect[2].set_result(False)
 
     def _judged_gone(self) -> bool:
         """Two hosts and more failing to connect (or timing out) since the last answer, one
@@ -277,9 +292,9 @@ class NetworkHold:
     async def _judge(self) -> None:
         """The hosts failing to connect judged: after a moment for others' failures to come
         (a network going takes every host, not in the same microsecond, and a probe in
-        between would find one there), another host that answered in this sync probed, each
-        in turn until one connects (the failing hosts are down alone) or none does (the
-        network is gone). With no other host that answered, the failures stand: one host
+        between would find one there), other hosts that answered in this sync probed, three
+        at once, until one connects, or answers for a stall (the failing hosts are down, or
+        slow, alone) or none does (the network is gone). With no other host that answered, the failures stand: one host
         can't be told from the network, nor a network absent from the start from one gone."""
         import asyncio
 
@@ -290,12 +305,15 @@ class NetworkHold:
                     async with asyncio.timeout(FIRST_ANSWER_WAIT - JUDGED_AFTER):
                         await self._first_answer.wait()
             while self._suspects and not self.gone:
-                if self._judged_gone():
-                    self._went()
-                    return
                 failing = {s[0] for s in self._suspects} | self._alone | self._slow
                 failing |= self._probation
                 others = [link for h, link in self._answered.items() if h not in failing]
+                # Timeouts are the network's by their count only when no other host is left
+                # to probe: one that answers it says they are slow sites, not a stall.
+                stalling = any(s[3] for s in self._suspects)
+                if self._judged_gone() and not (stalling and others):
+                    self._went()
+                    return
                 if not others:  # nothing to tell them apart by: their failures stand
                     self._untold.update(s[0] for s in self._suspects)
                     for suspect in self._suspects:
@@ -305,7 +323,6 @@ class NetworkHold:
                     return
                 began = self.now()
                 # A stall may still take connections: only an answer tells it from a host's.
-                stalling = any(s[3] for s in self._suspects)
                 if await network_probes.any_of(others[:3], self._prober_of(stalling)):
                     self._there(began)
                 else:
