@@ -4,7 +4,8 @@ a skin tone kept whole: `cells.clusters`): Chinese and Japanese, English with em
     uv run python benchmarks/wrap_clusters.py [--runs 5] [--before DIR]
 
 Each text (about 6,000 characters of Chinese and Japanese; 17,000 of English with a skin tone
-and a flag in every sentence; 14,000 of Hindi) is wrapped at 40, 61 and 80 cells as the reading
+and a flag in every sentence; 14,000 of Hindi; 16,000 of plain English, Rich's own wrapping;
+11,000 of Lao, Khmer and Myanmar, set with no spaces between words) is wrapped at 40, 61 and 80 cells as the reading
 view wraps a paragraph (`line_breaks.wrap_for_terminal`), in a child process: CPU milliseconds,
 the best of `--runs` (the least disturbed by the other work of a shared machine). `--before DIR`
 runs another checkout of the reader too (its root: `git archive main reader tests | tar -x -C
@@ -35,6 +36,12 @@ texts = {
     "Chinese and Japanese": (CHINESE + JAPANESE) * 40,
     "English with emoji": "Harbour news with an emoji 👍🏽 and a flag 🇫🇷 " * 400,
     "Hindi": "हिंदी समाचार पत्र में आज की खबरें " * 400,
+    "English": "The council met on Thursday to vote on the harbour budget again. " * 250,
+    "Lao, Khmer, Myanmar": (
+        "ສະບາຍດີປະເທດລາວມີພູເຂົາຫຼາຍແລະແມ່ນ້ຳຂອງໄຫຼຜ່ານນະຄອນຫຼວງວຽງຈັນ "
+        "ព្រះរាជាណាចក្រកម្ពុជាមានរាជធានីភ្នំពេញដែលជាទីក្រុងធំ "
+        "မြန်မာနိုင်ငံသည်အရှေ့တောင်အာရှတွင်တည်ရှိပြီး "
+    ) * 70,
 }
 best = {}
 for name, text in texts.items():

@@ -58,6 +58,11 @@ _JOINER = "\u200d"
 _NON_JOINER = "\u200c"
 _JOINERS = re.compile(f"{_JOINER}{{2,}}")
 _JOINED_AGAIN = re.compile(f"(?<={_JOINER}){_JOINER}+")
+_STACKERS = ("\u17d2", "\u1039")
+"""Khmer's coeng and Myanmar's virama: the consonant after one is written below the one before
+it, in the same cluster (a line cut after one showed the base without its subscript, "ក្" /
+"រ", and a headline cut there a stray sign before its "…")."""
+_JOINING_NEXT = (_JOINER, *_STACKERS)
 _REGIONAL = ("\U0001f1e6", "\U0001f1ff")
 """The regional indicators: two of them a flag ("🇫🇷" is F and R)."""
 _TAGS = ("\U000e0020", "\U000e007f")
@@ -223,7 +228,7 @@ def _clustered(text: str, first: int, end: int, starts: list[int], cells: list[i
     for at in range(first, end):
         char = text[at]
         kind = _joining(char)
-        if at and (kind == 1 or (kind == 2 and flag_half) or previous == _JOINER):
+        if at and (kind == 1 or (kind == 2 and flag_half) or previous in _JOINING_NEXT):
             cells.append(0)
             joined, flag_half = True, False
         else:
@@ -243,8 +248,9 @@ def _clustered(text: str, first: int, end: int, starts: list[int], cells: list[i
 def cluster_starts(text: str) -> list[int]:
     """Where each of `text`'s clusters starts, what a terminal draws as one (a grapheme
     cluster, as tmux joins them): a character and the marks, selectors and skin tone after
-    it; a character after a joiner (not an ASCII one: tmux draws that apart); a flag's two
-    regional indicators, paired from the first of a run."""
+    it; a character after a joiner (not an ASCII one: tmux draws that apart), or after Khmer's
+    coeng or Myanmar's virama (`_STACKERS`); a flag's two regional indicators, paired from the
+    first of a run."""
     return clusters(text)[0]
 
 

@@ -14,6 +14,7 @@ from .dates import retrieved_as_believed, stated_iso
 from .marks import TAKEN_DOWN
 from .models import Article, Block, Entry, Inline
 from .safe import safe_line
+from .text_shape import one_line
 from .url_display import cited_form, shown_url
 from .urls import is_web_url, site_host, without_tracking
 
@@ -125,7 +126,7 @@ def cited_source(article: Article) -> str:
     """Where the article appeared, as a citation names it: the site (`cited_site`), and for a
     podcast's episode the podcast before it, as Chicago cites one ("High Country (podcast),
     Mountain Public Radio"); a podcast's own site named once."""
-    podcast = " ".join(article.podcast.split())
+    podcast = one_line(article.podcast)
     site = cited_site(article)
     if not podcast:
         return site

@@ -27,6 +27,7 @@ from .english_text import SAMPLE, reads_as_english
 from .inline_markdown import runs_markdown
 from .models import Article, Inline
 from .safe import safe_line
+from .text_shape import one_line
 from .title_case import proper_nouns, sentence_case, title_case
 from .writer_names import AGENCIES, given_name_first, masthead, with_suffixes
 
@@ -40,8 +41,8 @@ def authors(article: Article) -> list[str]:
     """The article's writers, each apart: the extractor names several joined by ", " ("Maren
     Holt, Jonas Berg"), each given name first. The site a byline names beside its writer ("Mark
     Sullivan, The Lakeshore Ledger") is no writer: the citation names it as the source."""
-    site = " ".join(safe_line(article.site_name).split()).casefold()
-    written = " ".join(safe_line(article.author).split())
+    site = one_line(safe_line(article.site_name)).casefold()
+    written = one_line(safe_line(article.author))
     if ";" in written:  # "Holt, M.; Berg, Tom": names written surname first, kept apart so
         names = [given_name_first(p) for p in written.split(";")]
     elif _surname_first(written):  # "Holt, Maren": one writer, not "Holt, and Maren" (A27)
@@ -56,7 +57,7 @@ def authors(article: Article) -> list[str]:
 def cited_names(article: Article) -> list[Name]:
     """The `authors` as the styles cite them (`parsed_name`); a document's author that is its
     publisher, a body ("Harbourton Council"), as written, not turned round as a person's."""
-    site = " ".join(safe_line(cited_source(article)).split()).casefold()
+    site = one_line(safe_line(cited_source(article))).casefold()
     return [
         Name(literal=n)
         if article.document and n.casefold() == site

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .text_shape import one_line
 from .writer_names import NAME_SUFFIXES, name_suffix
 
 # Words a name's surname begins with, kept with it ("van der Berg, Pieter"), as written: a
@@ -108,13 +109,13 @@ def parsed_name(name: str, language: str = "") -> Name:
     """`name` as a citation turns it round ("Holt", "Maren"), or as written where it can't be
     read as one person's name given name first (`literal`). `language` is the article's: on a
     page in Spanish a name of four words is two given names and two surnames."""
-    nickname = _NICKNAME.fullmatch(" ".join(name.split()))
+    nickname = _NICKNAME.fullmatch(one_line(name))
     if nickname is not None and not _NOT_ONE_NAME.search(f" {nickname['nickname'][1:-1]} "):
         # "Richard (R.J.) Eskow": the name in brackets goes with the given names it stands
         # among, "Eskow, Richard (R.J.)", and is no initial of APA's.
         turned = parsed_name(f"{nickname['before']} {nickname['after']}", language)
         if turned.literal or nickname["after"] != turned.family:
-            return Name(literal=" ".join(name.split()))
+            return Name(literal=one_line(name))
         return Name(
             family=turned.family,
             given=f"{turned.given} {nickname['nickname']}",
@@ -125,7 +126,8 @@ def parsed_name(name: str, language: str = "") -> Name:
     words = name.split()
     while len(words) > 2 and words[0].rstrip(".").casefold() in _HONORIFICS:
         words = words[1:]
-    name = " ".join(words)
+    # As written, but for an honorific: a Japanese name's ideographic space stays.
+    name = one_line(name) if len(words) == len(name.split()) else " ".join(words)
     written = f"{name}, {suffix}" if suffix else name  # as a literal gives it
     if not suffix and len(words) > 2 and words[-1].casefold() in NAME_SUFFIXES:
         suffix, words = words[-1], words[:-1]

@@ -311,6 +311,7 @@ copy = "text"
 # each {{url}}, {{title}}, {{feed}}, {{id}}, {{citation}} or {{file}} (the article's Markdown) one argument.
 # where = "headlines", "article" or "both"; input = "text" or "markdown" pipes the article in;
 # terminal = true gives the program the screen (less, vim) while the reader steps aside.
+# value_options = ["-o"] names the options of run whose value is the argument after them.
 # [[command]]
 # key = "M"
 # name = "mpv"

@@ -20,6 +20,7 @@ from typing import Literal
 
 from .dates import stated_iso
 from .models import Article, BlockKind
+from .text_shape import one_line
 from .word_diff import Opcode, Span, Words, keys, spans_from, whole, word_and_space
 
 MAX_WORDS_COMPARED = 60_000
@@ -114,14 +115,14 @@ def changes_between(old: Article, new: Article) -> CopyChanges:
 def paragraphs(article: Article) -> list[str]:
     """The text of each block of `article` (a table's row a line of cells), its whitespace
     folded: the units compared. A picture's description is none of its text."""
-    texts = (" ".join(b.text.split()) for b in article.blocks if b.kind != BlockKind.IMAGE)
+    texts = (one_line(b.text) for b in article.blocks if b.kind != BlockKind.IMAGE)
     return [text for text in texts if text]
 
 
 def _field_changes(old: Article, new: Article) -> Iterable[FieldChange]:
     for field in ("title", "author"):
-        before = " ".join(getattr(old, field).split())
-        after = " ".join(getattr(new, field).split())
+        before = one_line(getattr(old, field))
+        after = one_line(getattr(new, field))
         if before != after:
             yield FieldChange(field, before, after, tuple(word_spans(before, after)))
     for field in ("published", "updated"):

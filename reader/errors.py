@@ -124,6 +124,8 @@ class Unwritable(StrEnum):
 
     DISK_FULL = "the disk is full"
     READ_ONLY = "the data directory is read-only"
+    OLDER_FORMAT = "the data directory is of an older format"
+    """Read as it is, not upgraded (the reader told not to: an older reader shares it)."""
     BUSY = "the data directory is busy"
     """Another program holds it: a write tried again later may be kept."""
 

@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 59
+EXTRACTOR = 60
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -158,7 +158,9 @@ Arab capitals, Greek's "ώρα Ελλάδος" and Hebrew's "שעון ישראל
 .declared_calendars`, acc38a J14, J16, J17, J19). 59: a Japanese or Chinese byline's reporter where the byline names the paper or the agency
 too ("関西日報 記者 A", "共同通信 A"), holds the date after a separator ("【東京＝A】 · date"), or
 opens the lede ("【東京＝A】東京都は…"); a Korean page labelled EUC-JP read in Korean; a title's
-ideographic space kept (acc38a J1, J2, J3, J6, J7)."""
+ideographic space kept (acc38a J1, J2, J3, J6, J7). 60: an author's, the site's, a table cell's
+and a PDF line's ideographic space kept ("山田　太郎", `text_shape.one_line`); a Solar Hijri day no
+Gregorian month has in a declared field ("1405-02-31") read (lang39)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -5,13 +5,10 @@ Runs in a worker (thread or process) for large feeds: parsing is CPU work.
 
 from __future__ import annotations
 
-import calendar
 import codecs
 import html
 import re
-import time
 import unicodedata
-from datetime import UTC, datetime
 from typing import Any
 
 import feedparser
@@ -19,9 +16,9 @@ import feedparser.mixin
 
 from .charset import decode, detect_feed_charset
 from .config import DEFAULT_LIMITS
-from .dates import parse_datetime, whole
 from .discovery import web_page_answer
 from .enclosures import enclosures_of
+from .feed_dates import feed_time
 from .feed_items import first_items
 from .feed_summary import summary_line
 from .json_feed import NotAJsonFeed, feedparser_shaped
@@ -172,48 +169,6 @@ def _feed_text(body: bytes, header_charset: str | None) -> str:
     else:
         codec = detect_feed_charset(body, header_charset)
     return decode(body, codec)
-
-
-def _when(struct: time.struct_time | None, written: Any = None) -> datetime | None:
-    """The moment feedparser read (`struct`, always in UTC), at the offset the feed wrote it
-    with: an Atom "2026-12-03T10:15:00+01:00" was cited as 09:15 UTC, a time its publisher never
-    printed. The written string is trusted only when it is the same moment (feedparser reads
-    formats `parse_datetime` doesn't: W3CDTF's "2026-12-03T10:15+01:00", old RSS misspellings)."""
-    stated = parse_datetime(written) if isinstance(written, str) else None
-    said = _in_words(written) if stated is None else None
-    if not struct:
-        return said
-    try:
-        moment = datetime.fromtimestamp(calendar.timegm(struct), UTC)
-    except (OverflowError, ValueError, OSError):
-        return said
-    # A date alone or a time without a zone stays as feedparser read it: sorting headlines and
-    # `reader list` have always taken such a feed time as UTC.
-    if stated is not None and whole(stated) and stated == moment:
-        return stated
-    # feedparser reads "2026年12月03日 10:00" (Chinese CMSes' pubDate) as the 1st of the month
-    # at midnight, its year and month alone (acc38a J15): the words' own day, and time if given.
-    if said is not None and ((said.hour, said.minute) != (0, 0) or said.date() != moment.date()):
-        return said
-    return moment
-
-
-# A date written in a feed's date field is this long at most; a longer value is no date.
-_WORDED_DATE = 40
-
-
-def _in_words(written: Any) -> datetime | None:
-    """The moment a feed's date field states in words no standard knows ("2026年12月03日
-    10:00", "2026년 12월 3일", "Чт, 03 дек 2026 10:00:00 +0300", "15.12.2026 10:00"), as a
-    dateline's text is read; a time without its zone, or a date alone, in UTC as feedparser
-    takes one. None for anything else."""
-    if not isinstance(written, str) or len(written.strip()) > _WORDED_DATE:
-        return None
-    # Here, not at the top: the extractor's modules are many, and most feeds' dates are standard.
-    from .extract.written_dates import parse_text_date
-
-    said = parse_text_date(written.strip())
-    return said if said is None or whole(said) else said.replace(tzinfo=UTC)
 
 
 def _strip_tags(html: Any) -> str:
@@ -447,14 +402,18 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
             continue
         seen.add(eid)
         author = _authors(item)
-        updated = _when(item.get("updated_parsed"), item.get("updated"))
+        # The calendar a year is of is told by the feed's language, or its item's address.
+        language = (item.get("title_detail") or {}).get("language") or meta.get("language") or ""
+        dated = item.get("updated_parsed"), item.get("updated"), language, link or url
+        updated = feed_time(*dated)
         entries.append(
             Entry(
                 id=eid,
                 feed_url=url,
                 title=title or "(untitled)",
                 link=link,
-                published=_when(item.get("published_parsed"), item.get("published")) or updated,
+                published=feed_time(item.get("published_parsed"), item.get("published"), *dated[2:])
+                or updated,
                 updated=updated,
                 author=author,
                 summary=summary[:20000] if isinstance(summary, str) else "",

@@ -8,7 +8,7 @@ Plain frozen dataclasses, stdlib only, so every layer (and a worker process) can
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import IntEnum, StrEnum
 from functools import cached_property
 from typing import Any, TypeVar
@@ -72,6 +72,10 @@ FEED_READING_VERSION = 1
 headlines an earlier one kept is asked for once without its ETag and Last-Modified, so that
 the items it has not changed since (a 304 at every refresh) get what is read of them now.
 1: enclosures, a podcast's audio (`enclosures`)."""
+
+
+GONE_ASKED_EVERY = timedelta(days=7)
+"""How long a feed whose address answered 410 Gone is left before it is asked again."""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from pathlib import Path
 
 from .opml import MarksElsewhere
@@ -19,7 +20,7 @@ from .plural import plural
 from .safe import safe_line
 
 _CONFIG_LINE = re.compile(r"\s*(ignore-article|macro)\s")
-_MOST_CONFIG_BYTES = 4 * 2**20  # a config is a page of lines: larger is no newsboat config
+MOST_CONFIG_BYTES = 4 * 2**20  # a config is a page of lines: larger is no newsboat config
 
 
 def _homes() -> list[Path]:
@@ -50,11 +51,17 @@ def newsboat_config(file: str) -> Path | None:
     return next((place for place in places if place.is_file()), None)
 
 
+def own_newsboat_config() -> Path | None:
+    """newsboat's own config (~/.newsboat/config, else ~/.config/newsboat/config); None when
+    there is none."""
+    return next((path for home in _homes()[:2] if (path := home / "config").is_file()), None)
+
+
 def config_leftovers(config: Path) -> str:
     """The line saying what `config` holds that no import brings (its `ignore-article` rules
     and its macros); "" when it holds neither or can't be read."""
     try:
-        if config.stat().st_size > _MOST_CONFIG_BYTES:
+        if config.stat().st_size > MOST_CONFIG_BYTES:
             return ""
         text = config.read_text(encoding="utf-8", errors="replace")
     except OSError:
@@ -66,9 +73,9 @@ def config_leftovers(config: Path) -> str:
     parts = []
     if rules:
         parts.append(
-            f"{plural(rules, 'ignore-article rule')} (an [[ignore]] rule in the reader's own"
-            " config.toml does what one did: README, Leaving items out; `reader config` names"
-            " the file)"
+            f"{plural(rules, 'ignore-article rule')} (`reader config --from-newsboat"
+            f" {safe_line(shlex.quote(str(config)), 300)}` prints them as the [[ignore]] rules"
+            " of the reader's own config.toml, to add to it: README, Leaving items out)"
         )
     if macros:
         parts.append(

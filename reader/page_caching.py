@@ -253,7 +253,7 @@ def extract_for_cache(
     return Extracted(article, next_page=next_page, one_page=one_page)
 
 
-_SHOWN_UNKEPT = frozenset({Unwritable.READ_ONLY, Unwritable.DISK_FULL})
+_SHOWN_UNKEPT = frozenset({Unwritable.READ_ONLY, Unwritable.DISK_FULL, Unwritable.OLDER_FORMAT})
 """Why a store takes no writes for the rest of the session (not one held for a moment:
 `Unwritable.BUSY` is waited for, the article then kept)."""
 

@@ -10,14 +10,11 @@ keeps it; `opened_copy` names a copy by the hash of its bytes).
 from __future__ import annotations
 
 import hashlib
-import os
-import stat
-import tempfile
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from .models import Article, BlockKind
+from .own_folder import own_temp_folder
 from .sniff import binary_type
 from .urls import is_web_url
 
@@ -55,6 +52,14 @@ class KeptPicture:
     def settled(self) -> bool:
         """Kept, or refused for good (no picture, over a cap): not asked for again."""
         return self.kept or (bool(self.why) and not self.again)
+
+
+def past_every_articles(most: int) -> str:
+    """Why a picture is not kept when every article's pictures together have reached `most`
+    bytes (`[network] pictures_max_bytes`): asked again once eviction makes room."""
+    from .plural import size_text
+
+    return f"past the {size_text(most)} kept of every article's pictures"
 
 
 def picture_type(body: bytes) -> str | None:
@@ -106,26 +111,12 @@ def digest(body: bytes) -> str:
 def opened_copy(picture: KeptPicture, body: bytes) -> Path:
     """A copy of a kept picture in the temporary directory, named by its hash with its type's
     extension (a viewer goes by it), for a browser or viewer to open. OSError when the folder
-    for them is not the user's own (`_own_folder`)."""
-    path = _own_folder() / f"{picture.sha[:32]}{KEPT_TYPES.get(picture.media_type, '')}"
+    for them is not the user's own (`own_folder`)."""
+    path = (
+        own_temp_folder("pictures") / f"{picture.sha[:32]}{KEPT_TYPES.get(picture.media_type, '')}"
+    )
     if not path.exists() or path.stat().st_size != len(body):
         part = path.with_suffix(path.suffix + ".part")
         part.write_bytes(body)
         part.replace(path)
     return path
-
-
-def _own_folder() -> Path:
-    """The folder the copies go in, in the temporary directory but the user's own: named by
-    their uid, made 0700, and checked to be a directory (not a link) of theirs that no one else
-    can write. The temporary directory is everyone's: a folder of a fixed name made there first
-    by another user (or a link to theirs) would have the viewer open the file they put there,
-    or the copy written through a link of theirs."""
-    uid = os.getuid() if hasattr(os, "getuid") else 0
-    folder = Path(tempfile.gettempdir()) / f"reader-pictures-{uid}"
-    with suppress(FileExistsError):
-        folder.mkdir(mode=0o700)
-    found = folder.lstat()
-    if not stat.S_ISDIR(found.st_mode) or found.st_uid != uid or found.st_mode & 0o077:
-        raise OSError(f"{folder} is not a folder of this user's alone: no picture copied there")
-    return folder

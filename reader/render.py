@@ -18,8 +18,10 @@ from .commonmark import (
 from .enclosures import enclosure_lines
 from .inline_markdown import runs_markdown
 from .markdown_lists import ListLayout
+from .marks import KEPT_PICTURE
 from .models import Article, Block, BlockKind, Enclosure, Inline, picture_label
 from .tables import group_blocks, table_shape
+from .text_shape import one_line
 from .url_display import shown_url
 from .urls import contact_address
 
@@ -74,9 +76,12 @@ def _hanging(lead: str, text: str) -> str:
     return "\n".join([lead + lines[0], *(under + x if x else x for x in lines[1:])])
 
 
-def block_to_markdown(block: Block, lists: ListLayout | None = None) -> str:
+def block_to_markdown(
+    block: Block, lists: ListLayout | None = None, kept: frozenset[str] = frozenset()
+) -> str:
     """One block as Markdown; `lists` follows the lists written so far (none: a list item is
-    the first of its list)."""
+    the first of its list); a picture among those `kept` for reading offline
+    (`Article.kept_pictures`) said to be, as the reading view says it."""
     lists = lists or ListLayout()
     if block.kind != BlockKind.LIST_ITEM:
         indent = lists.inside(block.level if block.kind == BlockKind.PARAGRAPH else 1)
@@ -106,11 +111,10 @@ def block_to_markdown(block: Block, lists: ListLayout | None = None) -> str:
             return "---"
         case BlockKind.IMAGE:
             href = next((i.href for i in block.inlines if i.href), "")
-            return (
-                f"![{escape_markdown(block.text)}]({link_destination(shown_url(href))})"
-                if href
-                else body
-            )
+            if not href:
+                return body
+            mark = f" {KEPT_PICTURE}" if href in kept else ""
+            return f"![{escape_markdown(block.text)}]({link_destination(shown_url(href))}){mark}"
     return body
 
 
@@ -131,7 +135,7 @@ def table_to_markdown(rows: tuple[Block, ...], lists: ListLayout | None = None) 
             for i in cell
         )
         # Every "|" of the cell's text, in code and addresses too, or the row splits there.
-        return _CELL_PIPE.sub(r"\1\\|", " ".join(_runs_md(runs).split()))
+        return _CELL_PIPE.sub(r"\1\\|", one_line(_runs_md(runs)))
 
     head, body = (rows[0], rows[1:]) if rows[0].header else (None, rows)
     # The heading row is bold in every renderer already: "**Votes**" there would be noise.
@@ -211,7 +215,7 @@ def to_markdown(
             # starts one in its own quote, not one that "changes" from the list before.
             lists.inside(1)
         written.append(block)
-        return block_to_markdown(block, lists)
+        return block_to_markdown(block, lists, article.kept_pictures)
 
     parts.append(
         _join(
@@ -255,7 +259,9 @@ def _with_contacts(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return tuple(out)
 
 
-def block_to_text(block: Block) -> str:
+def block_to_text(block: Block, kept: frozenset[str] = frozenset()) -> str:
+    """One block as plain text; a picture among those `kept` for reading offline said to be,
+    as the reading view says it ("Image: The quay ✓ kept <https://…>")."""
     text = _plain(block.inlines) if block.inlines else block.text
     match block.kind:
         case BlockKind.QUOTE:
@@ -269,7 +275,7 @@ def block_to_text(block: Block) -> str:
             # The address is what there is to keep of a recording or a picture in plain text.
             href = next((i.href for i in block.inlines if i.href), "")
             if block.kind == BlockKind.IMAGE:
-                text = picture_label(text)
+                text = picture_label(text) + (f" {KEPT_PICTURE}" if href in kept else "")
             return f"{text} <{shown_url(href)}>" if href else text
         case BlockKind.HEADING:
             # Underlined as the title is, so a heading reads as one without markup.
@@ -286,7 +292,7 @@ def table_to_text(rows: tuple[Block, ...]) -> str:
     under the heading row, columns of figures flush right. Plain text is not wrapped, so neither
     are the cells."""
     shape = table_shape(rows)
-    grid = [[" ".join(_plain(c).split()) for c in row.cells] for row in rows]
+    grid = [[one_line(_plain(c)) for c in row.cells] for row in rows]
     for cells in grid:
         cells += [""] * (shape.columns - len(cells))
     widths = [max(terminal_cells(cells[c]) for cells in grid) for c in range(shape.columns)]
@@ -321,7 +327,8 @@ def to_text(
     blocks = article.blocks
     if article.section_front:
         blocks = tuple(_with_story_address(b) for b in blocks)
-    parts.append(_join(blocks, block_to_text, table_to_text))
+    kept = article.kept_pictures
+    parts.append(_join(blocks, lambda block: block_to_text(block, kept), table_to_text))
     return "".join(parts).rstrip() + "\n"
 
 

@@ -8,7 +8,8 @@ would split it, once, when the config is read. Each placeholder ("{url}") is rep
 the one argument it is written in, whatever the value holds (spaces, quotes, `;`, `$(…)`): a
 title from the web can't become a second argument, a command or a redirection. Its control
 characters and line breaks are removed (`safe_line`), and a value that would start an argument
-with "-" is refused unless "--" comes before it (the program's end of its options).
+with "-" is refused unless "--" comes before it (the program's end of its options), or it is
+the value of an option the command says takes one (`value_options`).
 
 A program runs in the background, in a session of its own (the reader's Ctrl-C and its end
 never reach it; one outliving the reader runs on), its output away from the screen and its
@@ -28,6 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
+from . import command_files
 from .safe import safe_line
 
 PLACEHOLDERS = ("url", "title", "feed", "id", "citation", "file")
@@ -39,7 +41,7 @@ PLACES = ("both", "headlines", "article")
 INPUTS = ("", "text", "markdown")
 """What a command's standard input gets (`input`): nothing, or the article as plain text or as
 Markdown (newsboat's pipe-to)."""
-_SETTINGS = ("key", "name", "run", "where", "input", "terminal")
+_SETTINGS = ("key", "name", "run", "where", "input", "terminal", "value_options")
 _MOST_NAME = 40
 _SAID_ERROR = 300  # characters of a program's first line of errors said
 
@@ -57,6 +59,9 @@ class UserCommand:
     where: str = "both"
     input: str = ""
     terminal: bool = False
+    value_options: frozenset[str] = frozenset()
+    """The options of `run` taking the argument after them as their value (grep's "-e"): a
+    value starting with "-" there is that option's, never one of its own."""
     table: str = ""
     """How a fault names it: 'command (2) "mpv"'."""
 
@@ -124,6 +129,7 @@ def _command(where: str, table: dict[str, Any]) -> tuple[UserCommand | None, lis
     terminal = table.get("terminal", False)
     if not isinstance(terminal, bool):
         faults.append(f"{where}: terminal is true (it needs the screen, as less does) or false")
+    options = _value_options(where, table.get("value_options", []), run, faults)
     if faults:
         return None, faults
     command = UserCommand(
@@ -133,6 +139,7 @@ def _command(where: str, table: dict[str, Any]) -> tuple[UserCommand | None, lis
         place,
         given,
         terminal,
+        options,
         table=where,  # type: ignore[arg-type]
     )
     return command, []
@@ -170,6 +177,26 @@ def _argv(where: str, run: Any, faults: list[str]) -> tuple[str, ...]:
     return tuple(argv)
 
 
+def _value_options(
+    where: str, given: Any, run: tuple[str, ...], faults: list[str]
+) -> frozenset[str]:
+    """`value_options` as written: options of `run` each with an argument after it."""
+    if not isinstance(given, list) or not all(isinstance(option, str) for option in given):
+        faults.append(
+            f"{where}: value_options lists the options of run that take the argument after"
+            ' them as their value: value_options = ["-e"]'
+        )
+        return frozenset()
+    followed = {run[n] for n in range(1, len(run) - 1)}
+    for option in given:
+        if not option.startswith("-") or option == "--" or option not in followed:
+            faults.append(
+                f"{where}: value_options names {option!r}, not an option of run with an"
+                " argument after it"
+            )
+    return frozenset(given)
+
+
 def _fields(element: str) -> list[str]:
     """The placeholders named in one argument; ValueError for one that is not one's shape."""
     names = []
@@ -182,13 +209,28 @@ def _fields(element: str) -> list[str]:
     return names
 
 
-def missing_programs(commands: tuple[UserCommand, ...], config: str) -> list[str]:
-    """A line for each command whose program is not found (on PATH, or at the path given)."""
+def missing_programs(commands: tuple[UserCommand, ...]) -> list[str]:
+    """A line for each command whose program is not found here (`not_found`): no fault of
+    the config, which may be another computer's too (a clipboard tool of one desktop, absent
+    from a server): `reader config` says so, and its key says so when pressed."""
     return [
-        f"bad setting in {config}: {command.table}: no program {command.program!r} on PATH"
+        f"{command.table}: {missing} here: its key says so when pressed"
         for command in commands
-        if shutil.which(os.path.expanduser(command.program)) is None
+        if (missing := not_found(command))
     ]
+
+
+def not_found(command: UserCommand) -> str:
+    """ "no program 'wl-copy' on PATH" when `command`'s program is not found (on PATH, or at
+    the path written); "" when it is."""
+    program = os.path.expanduser(command.program)
+    if os.sep in command.program:  # a path: one there that can't run says why as it starts
+        if os.path.lexists(program):
+            return ""
+    elif shutil.which(program) is not None:
+        return ""
+    where = "on PATH" if os.sep not in command.program else "there"
+    return f"no program {safe_line(command.program, 200)!r} {where}"
 
 
 class NotRun(Exception):
@@ -197,20 +239,31 @@ class NotRun(Exception):
 
 def argv_of(command: UserCommand, values: Mapping[str, str]) -> list[str]:
     """`command`'s arguments with `values` in place, each one line without control characters;
-    NotRun when a value would start an argument with "-" where no "--" came before it."""
+    NotRun when a value would start an argument with "-" where the program could take it for
+    an option: not after "--" (the end of the options), nor as the value of an option named in
+    `value_options` (grep's "-e": "-x" after it is the pattern), nor inside an argument that
+    starts with "-" as written ("--title={title}": the option's value). One written starting
+    with "~/" starts in the user's home, as a shell has it (a value's "~" is a "~")."""
     argv = [os.path.expanduser(command.program)]
     ended = False
+    previous = ""  # the argument before, as written
     for element in command.run[1:]:
-        if element == "--":
+        is_value = previous in command.value_options
+        if element == "--" and not is_value:
             ended = True
         names = _fields(element)
         written = element.format_map({name: _value(values.get(name, "")) for name in names})
-        if names and written.startswith("-") and not element.startswith("-") and not ended:
+        if element.startswith("~/"):  # as written: a shell's home ("~/notes/{title}.md")
+            written = os.path.expanduser("~") + written[1:]
+        an_option = written.startswith("-") and not element.startswith("-")
+        if names and an_option and not ended and not is_value:
             raise NotRun(
-                f"{command.name}: the article's {names[0]} starts with “-”, which {command.program}"
-                f' would take for an option: write "--" before {{{names[0]}}} in its run'
+                f"{command.name}: the {names[0]} starts with “-”, which {_shown(command)}"
+                f' would take for an option: write "--" before {{{names[0]}}} in run (or see'
+                " value_options)"
             )
         argv.append(written)
+        previous = element
     return argv
 
 
@@ -229,14 +282,6 @@ def input_file(data: bytes | None) -> IO[bytes] | None:
     return file
 
 
-def markdown_file(markdown: str) -> str:
-    """A temporary file holding `markdown` ({file}), its path: the caller removes it."""
-    handle, path = tempfile.mkstemp(prefix="reader-", suffix=".md")
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        file.write(markdown)
-    return path
-
-
 @dataclass
 class Started:
     """A program started in the background (`start`)."""
@@ -245,9 +290,13 @@ class Started:
     errors: IO[bytes]
 
     def wait(self, name: str) -> str:
-        """Waits for its end (in a thread of the caller's: never the UI's loop), then the line
-        saying it: "mpv ended (exit 0)", or its first line of errors on a failure."""
-        code = self.process.wait()
+        """Waits for its end (in a thread of the caller's: never the UI's loop), its {file}
+        then removed, then the line saying it: "mpv ended (exit 0)", or its first line of
+        errors on a failure."""
+        try:
+            code = self.process.wait()
+        finally:
+            command_files.ended(self.process)
         try:
             self.errors.seek(0)
             first = next(
@@ -265,9 +314,9 @@ def _exit(code: int) -> str:
     return f"signal {-code}" if code < 0 else str(code)
 
 
-def start(argv: list[str], data: bytes | None) -> Started:
-    """`argv` started in a session of its own, its output away from the screen; OSError when
-    it can't start."""
+def start(argv: list[str], data: bytes | None, file: str = "") -> Started:
+    """`argv` started in a session of its own, its output away from the screen, `file` (its
+    {file}) removed once it ends (`command_files`); OSError when it can't start."""
     stdin = input_file(data)
     errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by `Started.wait`)
     try:
@@ -285,6 +334,7 @@ def start(argv: list[str], data: bytes | None) -> Started:
     finally:
         if stdin is not None:
             stdin.close()  # the program has its own copy
+    command_files.in_use(process, file)
     return Started(process, errors)
 
 
@@ -302,5 +352,9 @@ def run_in_terminal(argv: list[str], data: bytes | None) -> int:
 def not_started(command: UserCommand, error: OSError) -> str:
     """The line saying `command` could not start."""
     why = error.strerror or str(error)
-    program = safe_line(os.path.basename(command.program), 60)
-    return f"{command.name}: {program} could not start: {safe_line(why, 200)}"
+    return f"{command.name}: {_shown(command)} could not start: {safe_line(why, 200)}"
+
+
+def _shown(command: UserCommand) -> str:
+    """Its program as a line names it: by its file's name, not its path."""
+    return safe_line(os.path.basename(command.program), 60)

@@ -356,12 +356,15 @@ _worker_stores: dict[Path, Store] = {}
 
 def store_in_worker(store: Store | Path) -> Store:
     """The store a worker writes to: the caller's own in a thread, one per process otherwise
-    (diskcache's SQLite is safe across processes, and the page never travels back)."""
+    (diskcache's SQLite is safe across processes, and the page never travels back). Never
+    upgraded here: its library opened it first, upgrading it or, told not to, reading it as it
+    is; a worker upgrading it behind that was an older-format library upgraded by the reader
+    opening an article (the caller's store read as it is, to keep nothing)."""
     if isinstance(store, Store):
         return store
     opened = _worker_stores.get(store)
     if opened is None:
-        opened = _worker_stores[store] = Store(store)
+        opened = _worker_stores[store] = Store(store, upgrade=False)
     return opened
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .text_shape import one_line
+
 # The news agencies whose names are written as one word in normal case or lower case: kept after
 # a byline's comma as all-caps ones are ("Ann Lee, Reuters", "Jonas Weber, dpa"): a citation
 # names the agency.
@@ -57,7 +59,7 @@ NAME_SUFFIXES = frozenset(
 def name_suffix(name: str) -> tuple[str, str]:
     """ "Martin Lund, Jr." → ("Martin Lund", "Jr."): a name and the suffix written after its
     comma; ("Martin Lund", "") for a name without one."""
-    name = " ".join(name.split())
+    name = one_line(name)
     before, comma, suffix = name.rpartition(",")
     if not comma or not before.strip() or suffix.strip().casefold() not in NAME_SUFFIXES:
         return name, ""
@@ -126,4 +128,4 @@ BYLINE_LABEL = re.compile(
 
 def without_label(text: str) -> str:
     """A byline's text without the "By" (in any language) it opens with."""
-    return BYLINE_LABEL.sub("", " ".join(text.split()).lstrip("—–-•·|( "))
+    return BYLINE_LABEL.sub("", one_line(text).lstrip("—–-•·|( "))

@@ -38,13 +38,24 @@ def run_reader(
     data_dir: Path, *args: str, stdin: bytes | None = None
 ) -> subprocess.CompletedProcess[str]:
     """`reader ARGS` with READER_HOME=`data_dir`, as `subprocess.run(…, text=True)` returns it.
-    `data_dir` is made if it isn't there, as a test's home for a library (`mktemp -d`): a
-    command that reads one refuses a directory that isn't there (`library_missing`)."""
-    if not data_dir.exists() and not data_dir.is_symlink():  # a file's name: its own test
-        data_dir.mkdir(parents=True)
+    `data_dir`, a test's home for a library, is one (`library_home`)."""
+    library_home(data_dir)
     if _needs_a_process(args):
         return _in_a_process(data_dir, args, stdin)
     return _in_this_process(data_dir, args, stdin)
+
+
+def library_home(data_dir: Path) -> Path:
+    """`data_dir` made a library where it isn't one yet (made, or empty: a `mktemp -d`), as
+    `reader add` starts one: a command that reads one refuses a directory that isn't there or
+    is empty (`library_missing`). A file's name is left to its own test."""
+    if not data_dir.exists() and not data_dir.is_symlink():
+        data_dir.mkdir(parents=True)
+    if data_dir.is_dir() and not any(data_dir.iterdir()):
+        from reader.store import Store
+
+        Store(data_dir).close()
+    return data_dir
 
 
 def _needs_a_process(args: tuple[str, ...]) -> bool:
@@ -63,8 +74,7 @@ def _needs_a_process(args: tuple[str, ...]) -> bool:
 def started_reader(data_dir: Path, *args: str) -> subprocess.Popen[str]:
     """`reader ARGS` with READER_HOME=`data_dir` started as a process of its own and left to
     run (a sync a test searches or waits beside), its stderr a pipe, its stdout thrown away."""
-    if not data_dir.exists() and not data_dir.is_symlink():  # a file's name: its own test
-        data_dir.mkdir(parents=True)
+    library_home(data_dir)
     return subprocess.Popen(
         [sys.executable, "-m", "reader", *args],
         stdout=subprocess.DEVNULL,

@@ -12,9 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 from reader.demo.server import DemoServer, start_demo_server
 from reader.library import Library
+from tests.cli_run import library_home
 from tests.failing_site import FailingSite
 from tests.silent_host import SilentHost
 
@@ -48,11 +50,9 @@ def demo_server() -> Iterator[DemoServer]:
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    """An empty directory for a library: the commands take one (`reader.cli.common.library_missing`
-    refuses only a directory that isn't there)."""
-    made = tmp_path / "data"
-    made.mkdir()
-    return made
+    """An empty library, as `reader add` starts one: the commands refuse a directory that isn't
+    there or is empty (`reader.cli.common.library_missing`)."""
+    return library_home(tmp_path / "data")
 
 
 def sync_into(directory: Path, feed_urls: list[str], articles: bool = True) -> None:
@@ -109,3 +109,14 @@ def sites() -> Iterator[list[FailingSite]]:
     yield made
     for site in made:
         site.close()
+
+
+@pytest.fixture
+def threaded_server() -> Iterator[HTTPServer]:
+    """A pytest-httpserver on 127.0.0.1 answering each request in a thread of its own: one
+    handler may hold its answer (till the test lets it go) while others are answered."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    yield server
+    if server.is_running():
+        server.stop()

@@ -134,6 +134,14 @@ _LD = '<script type="application/ld+json">{{"@type":"NewsArticle","datePublished
             "https://news.example/a",
             "2026-12-05T10:30:00+03:30",
         ),
+        # The 31st of the second month, a day no Gregorian February has: no date before.
+        (
+            "fa",
+            _META.format("1405-02-31T10:30:00+03:30"),
+            "",
+            "https://news.example/a",
+            "2026-05-21T10:30:00+03:30",
+        ),
         # An `.ir` host says it of a page that declares no language fit for it.
         ("en", _META.format("1405-09-14"), "", "https://www.example.ir/a", "2026-12-05"),
         # A Thai Buddhist Era year: 543 years ahead, no date at all before, and it hid the printed one.
@@ -208,40 +216,138 @@ def test_show_cites_a_solar_hijri_declared_date_as_its_gregorian_day(
     assert status == 0 and "1405" not in out and "2026" in out
 
 
-def test_a_feeds_east_asian_dates_are_read_as_their_day_and_time(
-    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """J15: feedparser read "2026年12月03日 10:00" as the 1st of the month at midnight."""
-    dates = {
-        "a": "2026年12月03日 10:00",
-        "b": "2026年12月3日 10:00",
-        "c": "2026년 12월 2일 09:30",
-        "d": "2026年12月03日",
-        "e": "Чт, 03 дек 2026 10:00:00 +0300",
-    }
+def _feed(language: str, dates: dict[str, str], atom: bool = False) -> str:
+    if atom:
+        entries = "".join(
+            f"<entry><title>{name}</title><link href='http://127.0.0.1:9/{name}'/><id>{name}</id>"
+            f"<published>{written}</published><updated>{written}</updated></entry>"
+            for name, written in dates.items()
+        )
+        return (
+            '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" '
+            f'xml:lang="{language}"><title>Dates</title><id>f</id>'
+            f"<updated>2026-12-01T00:00:00Z</updated>{entries}</feed>"
+        )
     items = "".join(
         f"<item><title>{name}</title><link>http://127.0.0.1:9/{name}</link>"
         f"<guid>{name}</guid><pubDate>{written}</pubDate></item>"
         for name, written in dates.items()
     )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Dates</title>'
+        f"{f'<language>{language}</language>' if language else ''}{items}</channel></rss>"
+    )
+
+
+def _listed(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str], feed: str
+) -> dict[str, str | None]:
     httpserver.expect_request("/feed.xml").respond_with_data(
-        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Dates</title>'
-        f"{items}</channel></rss>",
-        content_type="application/rss+xml",
+        feed, content_type="application/rss+xml"
     )
     assert run(tmp_path, capsys, "add", httpserver.url_for("/feed.xml"))[0] == 0
     status, out = run(tmp_path, capsys, "list", "--json")
     assert status == 0
-    listed = {row["title"]: row["published"] for row in json.loads(out)}
-    assert listed == {
-        "a": "2026-12-03T10:00:00+00:00",
-        "b": "2026-12-03T10:00:00+00:00",
-        "c": "2026-12-02T09:30:00+00:00",
-        "d": "2026-12-03T00:00:00+00:00",
-        "e": "2026-12-03T10:00:00+03:00",
+    return {row["title"]: row["published"] for row in json.loads(out)}
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        # J15: feedparser read "2026年12月03日 10:00" as the 1st of the month at midnight.
+        (
+            {
+                "a": "2026年12月03日 10:00",
+                "b": "2026年12月3日 10:00",
+                "c": "2026년 12월 2일 09:30",
+                "d": "2026年12月03日",
+                "e": "Чт, 03 дек 2026 10:00:00 +0300",
+            },
+            {
+                "a": "2026-12-03T10:00:00+00:00",
+                "b": "2026-12-03T10:00:00+00:00",
+                "c": "2026-12-02T09:30:00+00:00",
+                "d": "2026-12-03T00:00:00+00:00",
+                "e": "2026-12-03T10:00:00+03:00",
+            },
+        ),
+        # RFC 822 as a CMS's localized strftime writes it: no date at all before (lang39).
+        (
+            {
+                "tr": "Per, 03 Ara 2026 10:00:00 +0300",
+                "tr2": "Sal, 01 Ağu 2026 08:15:00 +0300",
+                "tr3": "Cum, 04 Eki 2026 10:00:00 TRT",
+                "de": "Mi, 09 Mär 2026 10:00:00 +0100",
+                "nl": "do, 03 dec 2026 10:00:00 +0100",
+                "pl": "pon, 03 paź 2026 10:00:00 CEST",
+                "ru": "Ср, 03 сент 2026 10:00:00 +0300",
+                "ru2": "Sr, 03 noya 2026 10:00:00 +0300",
+            },
+            {
+                "tr": "2026-12-03T10:00:00+03:00",
+                "tr2": "2026-08-01T08:15:00+03:00",
+                "tr3": "2026-10-04T10:00:00+03:00",
+                "de": "2026-03-09T10:00:00+01:00",
+                "nl": "2026-12-03T10:00:00+01:00",
+                "pl": "2026-10-03T10:00:00+02:00",
+                "ru": "2026-09-03T10:00:00+03:00",
+                "ru2": "2026-11-03T10:00:00+03:00",
+            },
+        ),
+    ],
+    ids=["east-asian", "localized-rfc822"],
+)
+def test_a_feeds_dates_in_words_are_read_as_their_day_and_time(
+    tmp_path: Path,
+    httpserver: HTTPServer,
+    capsys: pytest.CaptureFixture[str],
+    dates: dict[str, str],
+    expected: dict[str, str],
+) -> None:
+    assert _listed(tmp_path, httpserver, capsys, _feed("", dates)) == expected
+    earliest = min(moment[:10] for moment in expected.values())
+    status, out = run(tmp_path, capsys, "list", "--since", earliest, "--json")
+    assert status == 0 and len(json.loads(out)) == len(expected)
+
+
+@pytest.mark.parametrize("atom", [False, True])
+def test_a_persian_feeds_solar_hijri_year_is_its_gregorian_day(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str], atom: bool
+) -> None:
+    """The page's rule for the feed's items (lang39): 1405 stayed the year 1405 AD."""
+    dates = {
+        "a": "1405-09-14T10:30:00+03:30",
+        "b": "۱۴۰۵-۰۹-۱۴T۱۰:۳۰:۰۰+۰۳:۳۰",
+        # Read into UTC first, the 1st of Mehr is Shahrivar's 30th, a day early.
+        "c": "1405-07-01T01:00:00+03:30",
+        "d": "1405-02-31T10:30:00+03:30",
     }
-    status, out = run(tmp_path, capsys, "list", "--since", "2026-12-02", "--json")
-    assert status == 0 and len(json.loads(out)) == 5
+    if not atom:
+        dates["e"] = "Sat, 14 Sep 1405 10:30:00 +0330"
+    listed = _listed(tmp_path, httpserver, capsys, _feed("fa-IR", dates, atom))
+    assert listed == {
+        "a": "2026-12-05T10:30:00+03:30",
+        "b": "2026-12-05T10:30:00+03:30",
+        "c": "2026-09-23T01:00:00+03:30",
+        "d": "2026-05-21T10:30:00+03:30",
+        **({} if atom else {"e": "2026-12-05T10:30:00+03:30"}),
+    }
+
+
+def test_a_thai_feeds_buddhist_year_and_an_arabic_feeds_hijri_one(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Thai feed's 2569 is 2026; a Hijri year in a feed whose language has no such calendar
+    of exact arithmetic is no date, not the year 1448 AD."""
+    listed = _listed(
+        tmp_path, httpserver, capsys, _feed("th", {"a": "Thu, 03 Dec 2569 09:45:00 +0700"})
+    )
+    assert listed == {"a": "2026-12-03T09:45:00+07:00"}
+    httpserver.clear()
+    listed = _listed(
+        tmp_path / "ar", httpserver, capsys, _feed("ar", {"b": "1448-06-23T10:00:00+03:00"})
+    )
+    assert listed == {"b": None}
 
 
 def test_the_list_dates_synced_pages_as_they_are_cited(

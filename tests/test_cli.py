@@ -17,7 +17,7 @@ from reader.cli.demo import subscribe_to_demo
 from reader.demo.content import boilerplate_phrases, load_articles
 from reader.demo.server import DEMO_PORT, DemoServer, start_demo_server
 from reader.library import Library
-from tests.cli_run import run_reader
+from tests.cli_run import library_home, run_reader
 
 SUBCOMMANDS = [
     "add",
@@ -91,7 +91,7 @@ def test_data_dir_and_config_go_before_or_after_the_command(tmp_path: Path) -> N
     assert reader(home, "config", "--path", "--data-dir", str(after)).stdout.strip() == str(
         after / "config.toml"
     )
-    after.mkdir()  # a library's home (one not there is refused: test_data_places)
+    library_home(after)  # a library (one not there, or empty, is refused: test_scripting)
     result = reader(home, "--data-dir", str(before), "list", "--data-dir", str(after))
     assert result.returncode == 0 and (after / "state").exists() and not before.exists()
     own = tmp_path / "own.toml"

@@ -6,6 +6,7 @@ and synced again; the real store in tmp_path, the reader driven with Pilot."""
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import re
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,7 @@ from reader.library import Library
 from reader.models import Article, Block, BlockKind, Inline
 from reader.ui.dialogs.changes import ChangesScreen, ChangesText
 from reader.ui.screens.main import MainScreen
+from tests.cli_run import run_reader
 from tests.tui_pilot import on_top, reading, screen_text, until
 
 PATH = "/2026/12/04/harbour-dredging.html"
@@ -159,6 +161,47 @@ def test_copies_named_by_number_and_in_json(
     # The latest's number alone: what changed in it, from the copy before (acc28c C6).
     code, alone, _ = cli(capsys, *home, "diff", edited, "2", "--format", "json")
     assert code == 0 and json.loads(alone)["old"]["version"] == 1
+
+
+def test_several_articles_and_stdin_each_compared_apart_and_in_a_json_list(
+    edited: str,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`reader diff` took one id and no `-` where every other command taking articles takes
+    several (cli38's `given_ids`): each given is compared, set apart as `show` sets articles
+    apart; one that names nothing is said on stderr and the others still printed, exit 1."""
+    home = ("--data-dir", str(data_dir))
+    code, printed, said = cli(capsys, *home, "diff", edited, "nosuchid", edited, "1", "2")
+    assert code == 1
+    assert said == "reader: no article with id 'nosuchid' (see `reader list`)\n"
+    one, two = printed.split("\n\n" + "─" * 40 + "\n\n")
+    assert one.rstrip("\n") == two.rstrip("\n") and one.startswith(
+        "Changes to “Port paid dredger £4m”\n"
+    )
+    assert "--- copy 1, retrieved" in one  # the copies named after the articles: 1 and 2
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{edited}\n\n{edited}\n"))
+    code, printed, said = cli(capsys, *home, "diff", "-", "2", "--format", "json")
+    assert (code, said) == (0, "")
+    listed = json.loads(printed)  # a list for `-`, however many it reads
+    assert [(item["id"], item["old"]["version"]) for item in listed] == [(edited, 1), (edited, 1)]
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert cli(capsys, *home, "diff", "-", "--format", "json") == (0, "[]\n", "")
+
+
+def test_the_json_fields_readme_lists_for_diff_are_those_printed(
+    edited: str, data_dir: Path
+) -> None:
+    """`reader diff --format json` was described beside the command, held by no test to what
+    it prints: now a table of README's JSON output, held to it here (cli38's test)."""
+    from tests.test_scripting import _documented_fields, _printed_fields
+
+    always, _ = _documented_fields()["reader diff --format json"]
+    printed = run_reader(data_dir, "diff", edited, "--format", "json").stdout
+    assert _printed_fields(json.loads(printed), always) == always
+    listed = run_reader(data_dir, "diff", edited, edited, "--format", "json").stdout
+    assert _printed_fields(json.loads(listed), always) == always
 
 
 def test_one_copy_kept_is_said_in_a_line(

@@ -217,7 +217,12 @@ def test_a_failing_feed_says_since_when_and_one_gone_is_asked_weekly(
         rss("Coast Desk", STORIES), content_type="application/rss+xml"
     )
     httpserver.expect_request("/gone.xml").respond_with_data("", status=410)
-    assert _run(data_dir, "sync", "--no-articles") == 1  # said, the first time
+    # Said the first time, with the line that unsubscribes; no failure (acc39b Q2).
+    assert _run(data_dir, "sync", "--no-articles") == 0
+    assert (
+        "feed gone for good: Business Desk: its site says it is gone (HTTP 410); asked again"
+        f" weekly; `reader remove {gone}` unsubscribes" in capsys.readouterr().err
+    )
     first = _feed(data_dir, gone)
     assert first.failing_since is not None and first.gone_at is not None
 
@@ -236,15 +241,16 @@ def test_a_failing_feed_says_since_when_and_one_gone_is_asked_weekly(
     assert _run(data_dir, "feeds", "--failing") == 0
     shown = capsys.readouterr().out
     assert "Business Desk" in shown and "Coast Desk" not in shown
-    assert f"failing since {first.failing_since:%Y-%m-%d} (last worked: " in shown
-    assert f"gone for good: asked again weekly; `reader remove {gone}` unsubscribes" in shown
+    assert f"gone for good since {first.gone_at:%Y-%m-%d} (HTTP 410; last worked: " in shown
+    assert f"asked again weekly; `reader remove {gone}` unsubscribes" in shown
+    assert "failing since" not in shown
 
     # A week on, asked again; still failing since the first time.
     lib = Library(data_dir)
     lib.store.put_feed(dataclasses.replace(first, gone_at=_now() - timedelta(days=8)))
     lib.close()
     httpserver.clear_log()
-    assert _run(data_dir, "sync", "--no-articles") == 1
+    assert _run(data_dir, "sync", "--no-articles") == 0  # said again, a week on; still no failure
     assert sorted(_asked(httpserver)) == ["/gone.xml", "/live.xml"]
     assert _feed(data_dir, gone).failing_since == first.failing_since
 
@@ -301,7 +307,7 @@ def _gone_and_live(server: HTTPServer, data_dir: Path) -> Feed:
         rss("Coast Desk", STORIES), content_type="application/rss+xml"
     )
     server.expect_request("/gone.xml").respond_with_data("", status=410)
-    assert _run(data_dir, "sync", "--no-articles") == 1
+    assert _run(data_dir, "sync", "--no-articles") == 0
     return _feed(data_dir, gone)
 
 

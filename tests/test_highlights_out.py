@@ -162,6 +162,35 @@ def test_highlights_outlive_their_article_forgotten_or_evicted(synced_dir: Path)
     assert [h["in_text"] for h in budget["highlights"]] == [True]  # not looked for: not cached
 
 
+def test_highlights_of_several_articles_and_of_stdin(synced_dir: Path) -> None:
+    """`reader highlights` took one id and no `-` where every other command taking articles
+    takes several (cli38's `given_ids`): the articles' highlights one after the other, a list in
+    JSON; one with none said (exit 0), one that names nothing said and the others given, exit 1."""
+    budget = keep(synced_dir, TITLE, (SENTENCE, "check the abstention"))
+    cranes = keep(synced_dir, "Crane operators", ("Eastquay", "the walkout"))
+    none = next(
+        i
+        for i in run_reader(synced_dir, "list", "--ids").stdout.split()
+        if i not in (budget, cranes)
+    )
+    done = run_reader(synced_dir, "highlights", cranes, "nosuchid", budget, none)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "reader: no article with id 'nosuchid' (see `reader list`)\n"
+        f"reader: no highlights kept of {none}\n"
+    )
+    first, second = done.stdout.split("\n\n---\n\n")
+    assert first.startswith("> Eastquay\n\nNote: the walkout") and TITLE in second
+    given = f"{budget}\n{none}\n\n{cranes}\n".encode()
+    done = run_reader(synced_dir, "highlights", "-", "--format", "json", stdin=given)
+    assert (done.returncode, done.stderr) == (0, f"reader: no highlights kept of {none}\n")
+    items = json.loads(done.stdout)
+    assert [item["highlights"][0]["text"] for item in items] == [SENTENCE, "Eastquay"]
+    # No ids on stdin is no article, not every article's.
+    done = run_reader(synced_dir, "highlights", "-", "--format", "json", stdin=b"")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "[]\n", "")
+
+
 def test_export_marks_the_place_of_words_said_twice_the_highlight_was_made_on(
     synced_dir: Path, tmp_path: Path
 ) -> None:

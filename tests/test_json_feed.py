@@ -178,3 +178,38 @@ def test_a_json_feed_is_synced_and_its_articles_cached_for_offline(
             assert "© Gazette" not in text
 
     asyncio.run(run())
+
+
+def test_a_lone_surrogate_in_a_json_feed_is_a_replacement_character(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """JSON can write half an emoji ("\\ud83d" alone), no character: a title with one failed
+    every sync of the feed ("surrogates not allowed"), its other items lost with it. Made
+    U+FFFD, as an XML feed's reference to one is; a whole pair is the emoji."""
+    body = _feed(
+        [
+            {"id": "1", "url": "https://gazette.example/1", "title": "Cut \ud83d off \ud83d\ude00"},
+            {
+                "id": "2\udc00",
+                "url": "https://gazette.example/2",
+                "content_text": "Tide \udc00 text",
+                "authors": [{"name": "Ann\ud800"}],
+                "attachments": [{"url": "https://gazette.example/a\ud800.mp3"}],
+            },
+        ],
+        title="Gazette \ud800",
+    )
+    httpserver.expect_request("/feed.json").respond_with_data(
+        body, content_type="application/feed+json"
+    )
+
+    async def run() -> None:
+        async with Library(tmp_path / "data", workers="thread") as lib:
+            lib.add_feed(httpserver.url_for("/feed.json"))
+            await lib.sync(articles=False)
+            (feed,) = lib.feeds()
+            assert feed.title == "Gazette \ufffd" and not feed.last_error
+            titles = sorted(h.entry.title for h in lib.headlines())
+            assert titles == ["Cut \ufffd off \U0001f600", "Tide \ufffd text"]
+
+    asyncio.run(run())

@@ -64,7 +64,10 @@ def test_a_newsboat_urls_import_names_what_it_leaves_behind(tmp_path: Path, data
     assert "so none is made from it" in query
     (killfile,) = [line for line in errors if "ignore-article" in line]
     assert killfile.startswith(f"reader: not carried over from newsboat's config, {config}: ")
-    assert "2 ignore-article rules (an [[ignore]] rule in the reader's own config.toml" in killfile
+    assert (
+        f"2 ignore-article rules (`reader config --from-newsboat {config}` prints them as the"
+        " [[ignore]] rules of the reader's own config.toml" in killfile
+    )
     assert "and 1 macro (a [[command]] in config.toml runs a program on a key:" in killfile
     assert not any("newsboat -e" in line for line in errors)  # the urls file has the tags
 
@@ -91,7 +94,7 @@ def test_newsboat_s_opml_names_the_read_marks_and_the_tags_it_left_out(
     (own_home / ".newsboat").mkdir()
     (own_home / ".newsboat" / "config").write_text('ignore-article "*" "title =~ \\"x\\""\n')
     again = reader(data_dir, "import", str(opml))
-    assert "1 ignore-article rule (an [[ignore]] rule" in again.stderr
+    assert "1 ignore-article rule (`reader config --from-newsboat" in again.stderr
 
 
 def test_other_files_say_nothing_of_newsboat(tmp_path: Path, data_dir: Path) -> None:

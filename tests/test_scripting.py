@@ -5,12 +5,15 @@ progress drawn into a pipe. The real commands on the demo site's synced library.
 
 from __future__ import annotations
 
+import asyncio
+import io
 import json
 import os
 import pty
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,6 +54,65 @@ def test_a_data_directory_not_there_is_refused_not_made(tmp_path: Path, command:
     assert not (tmp_path / "archive").exists()
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list", "--ids"],
+        ["sync", "-q"],
+        ["feeds", "--json"],
+        ["show", "abc123", "--offline"],
+        ["mark-read"],
+        ["export"],
+        ["cache"],
+        ["highlights"],
+    ],
+)
+def test_an_empty_directory_is_refused_as_one_not_there_is(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """An unmounted mount point (or a forgotten `mkdir`) is an empty directory: it was taken as
+    a library and filled, an empty one every cron run "synced" with exit 0 (cli38's K4 left
+    it). Refused, nothing written in it."""
+    mount_point = tmp_path / "mnt" / "archive"
+    mount_point.mkdir(parents=True)
+    done = run_reader(tmp_path / "home", "--data-dir", str(mount_point), *command)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        f"reader: {mount_point} is empty: no library there (not mounted?); `reader add`,"
+        " `reader import` or `reader demo` starts one\n"
+    )
+    assert list(mount_point.iterdir()) == []
+
+
+def test_extract_makes_nothing_in_the_data_directory(tmp_path: Path) -> None:
+    """`reader extract` reads a file: given a data directory that isn't there it made it, and
+    wrote a config.toml of the defaults in it (and in an empty one): a library begun as a side
+    effect. Where a config is, its site rules are read."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><article><h1>Harbour</h1><p>The channel is clear again after a summer of"
+        " dredging, the harbour master said on Friday.</p><p class='hours'>The harbour office"
+        " is open on Saturdays from nine until noon for mooring permits.</p></article></body>"
+        "</html>",
+        encoding="utf-8",
+    )
+    home = tmp_path / "home"
+    missing, empty = tmp_path / "none", tmp_path / "empty"
+    empty.mkdir()
+    for data in (missing, empty):
+        done = run_reader(home, "--data-dir", str(data), "extract", str(page))
+        assert done.returncode == 0, done.stderr
+        assert "The channel is clear" in done.stdout and "mooring permits" in done.stdout
+    assert not missing.exists() and list(empty.iterdir()) == []
+    (empty / "config.toml").write_text(
+        '[sites."example.org"]\ndrop = [".hours"]\n', encoding="utf-8"
+    )
+    url = ("--url", "https://example.org/harbour")
+    done = run_reader(home, "--data-dir", str(empty), "extract", str(page), *url)
+    assert done.returncode == 0 and "mooring permits" not in done.stdout
+    assert [p.name for p in empty.iterdir()] == ["config.toml"]
+
+
 def test_import_and_config_start_a_library_where_none_is(tmp_path: Path) -> None:
     opml = tmp_path / "subs.opml"
     opml.write_text(
@@ -65,6 +127,13 @@ def test_import_and_config_start_a_library_where_none_is(tmp_path: Path) -> None
     assert [row["url"] for row in json.loads(listed.stdout)] == ["http://127.0.0.1:9/feed.xml"]
     shown = run_reader(tmp_path / "home", "--data-dir", str(tmp_path / "c"), "config")
     assert shown.returncode == 0 and (tmp_path / "c" / "config.toml").exists()
+    # An empty directory (a new disk's mount point, mounted) is started as a library by them.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = run_reader(tmp_path / "home", "--data-dir", str(empty), "import", str(opml))
+    assert done.returncode == 0, done.stderr
+    listed = run_reader(tmp_path / "home", "--data-dir", str(empty), "feeds", "--json")
+    assert [row["url"] for row in json.loads(listed.stdout)] == ["http://127.0.0.1:9/feed.xml"]
 
 
 def test_exit_statuses_a_cron_wrapper_acts_on(synced_dir: Path) -> None:
@@ -203,9 +272,92 @@ def test_an_older_library_is_read_as_it_is_and_its_upgrade_said_once(synced_dir:
     assert (again.returncode, again.stderr) == (0, "")
 
 
+def _format_of(home: Path) -> int | None:
+    from reader.store import Store
+
+    store = Store(home, upgrade=False)
+    try:
+        return store.older_format
+    finally:
+        store.close()
+
+
+def test_the_reader_asks_before_it_upgrades_an_older_library(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader upgraded an older library without a word, as `reader list` did (acc38b K1):
+    it asks before it starts, and no (or no answer) reads it as it is."""
+    from reader.cli.demo import _upgrade_agreed
+
+    assert _upgrade_agreed(synced_dir) is True  # of the reader's own format: nothing to ask
+    assert capsys.readouterr().err == ""
+    _mark_format(synced_dir, 5)
+    for answer, agreed in (("\n", False), ("", False), ("n\n", False), ("y\n", True)):
+        monkeypatch.setattr("sys.stdin", io.StringIO(answer))
+        assert _upgrade_agreed(synced_dir) is agreed
+        assert capsys.readouterr().err == (
+            f"reader: the data directory {synced_dir} is of an older format (5): the reader keeps"
+            " marks, places and its refresh in it once it is upgraded to format 6, which"
+            " readers from before it can no longer open\n"
+            "reader: upgrade it now? y: upgrade it; n (or Enter): read it as it is, keeping"
+            " nothing\n"
+        )
+    assert _format_of(synced_dir) == 5  # asking changed nothing
+
+
+def test_the_reader_reads_an_older_library_as_it_is_or_says_its_upgrade(synced_dir: Path) -> None:
+    """Opened not to upgrade it, the reader reads it as it is, as on a read-only disk: browsing
+    (an article opened, fetched and shown though not cached; a mark) leaves it of its format
+    and unchanged, said in a notice and the status line; opened to upgrade it, the notice says
+    so, as every command's first write does."""
+    from reader.ui.app import ReaderApp
+    from reader.ui.widgets.article.article_body import ArticleBody
+    from tests.tui_pilot import notices_raised, open_titled, started, status, until
+
+    first = json.loads(run_reader(synced_dir, "list", "--json").stdout)[0]
+    assert run_reader(synced_dir, "forget", first["id"]).returncode == 0  # for the reader to fetch
+    _mark_format(synced_dir, 5)
+
+    async def run(upgrade: bool) -> list[str]:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.upgrade = upgrade
+        app.prefetch_limit = 0
+        raised = notices_raised(app)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await started(pilot)
+            if not upgrade:  # said for as long as it is open, as a read-only disk is
+                said = "the data directory is of an older format: nothing new is kept"
+                await until(pilot, lambda: said in status(app), "the status line")
+            body = await open_titled(pilot, first["title"])
+            assert isinstance(body, ArticleBody) and len(body.lines) > 5  # its text, fetched
+            await pilot.press("escape", "m")
+        return raised
+
+    said = asyncio.run(run(False))
+    assert said[0] == (
+        f"the data directory {synced_dir} is of an older format (5): read as it is; a command"
+        " that changes it upgrades it"
+    )
+    assert _format_of(synced_dir) == 5
+    (row,) = [
+        r
+        for r in json.loads(run_reader(synced_dir, "list", "--json").stdout)
+        if r["id"] == first["id"]
+    ]
+    assert (row["cached"], row["read"]) == (False, False)  # shown, nothing kept
+    said = asyncio.run(run(True))
+    assert said[0] == (
+        f"The data directory {synced_dir} was upgraded from format 5 to 6: readers from before"
+        " 2026-12-05 can no longer open it"
+    )
+    assert _format_of(synced_dir) is None
+    assert not [n for n in asyncio.run(run(True)) if "upgraded" in n]  # said once
+
+
 def _documented_fields() -> dict[str, tuple[set[str], set[str]]]:
     """README's JSON output section: each table's fields by the line heading it, those a row
-    says are given "only" for some apart."""
+    says are given "only" for some apart; `a.b` the field `b` of the object `a`, or of each
+    object in the list `a`."""
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme.split("### JSON output\n", 1)[1].split("\n## ", 1)[0]
     tables: dict[str, tuple[set[str], set[str]]] = {}
@@ -216,7 +368,7 @@ def _documented_fields() -> dict[str, tuple[set[str], set[str]]]:
             tables[heading] = (set(), set())
         elif line.startswith("| `") and heading:
             cell, _, said = [*line.split(" | "), "", ""][:3]
-            names = set(re.findall(r"`([a-z_]+)`", cell))
+            names = set(re.findall(r"`([a-z_.]+)`", cell))
             tables[heading][1 if said.startswith("only") else 0].update(names)
     return tables
 
@@ -241,3 +393,51 @@ def test_the_json_fields_readme_lists_are_those_printed(synced_dir: Path) -> Non
     search_only = {"words", "kept"}
     assert {key for row in rows if row["kind"] == "feed" for key in row} == always - search_only
     assert {key for row in rows if row["kind"] == "search" for key in row} == always
+
+
+def _printed_fields(printed: Any, documented: set[str]) -> set[str]:
+    """The fields of the JSON `printed` (an object, or a list of them) by README's names: `a.b`
+    for each field `b` of the object `a`, or of each object in the list `a`, where README names
+    the fields of `a` (an object keyed by addresses, `by_feed`, is one field)."""
+    parents = {name.rsplit(".", 1)[0] for name in documented if "." in name}
+    found: set[str] = set()
+
+    def walk(value: Any, path: str) -> None:
+        for one in value if isinstance(value, list) else [value]:
+            if not isinstance(one, dict):
+                continue
+            for key, inner in one.items():
+                found.add(path + key)
+                if path + key in parents:
+                    walk(inner, f"{path}{key}.")
+
+    walk(printed, "")
+    return found
+
+
+def test_the_json_fields_readme_lists_for_cache_prune_and_highlights_are_those_printed(
+    synced_dir: Path,
+) -> None:
+    """`reader cache --json`, `cache prune --json` and `highlights --format json` were described
+    beside their commands, held by no test to what they print (README had no word of the
+    pictures' fields): now each is a table of README's JSON output, and held to it here."""
+    from tests.test_highlights_out import SENTENCE, TITLE, keep
+
+    documented = _documented_fields()
+    held = json.loads(run_reader(synced_dir, "cache", "--json").stdout)
+    always, _ = documented["reader cache --json"]
+    assert _printed_fields(held, always) == always
+    keep(synced_dir, TITLE, (SENTENCE, "check the abstention"))
+    kept = json.loads(run_reader(synced_dir, "highlights", "--format", "json").stdout)
+    always, _ = documented["reader highlights --format json"]
+    assert kept and _printed_fields(kept, always) == always
+    # Every part of a prune given, as the config's limits give them all (dry: nothing goes).
+    (synced_dir / "config.toml").write_text(
+        '[cache]\nmax_size = "1KB"\n[feeds]\ndrop_read_after = "1d"\nmax_items = 2\n',
+        encoding="utf-8",
+    )
+    assert run_reader(synced_dir, "mark-read").returncode == 0
+    pruned = run_reader(synced_dir, "cache", "prune", "--dry-run", "--json")
+    assert pruned.returncode == 0, pruned.stderr
+    always, _ = documented["reader cache prune --json"]
+    assert _printed_fields(json.loads(pruned.stdout), always) == always

@@ -7,14 +7,13 @@ article of our own shown in place of the council budget's.
 
 from __future__ import annotations
 
-import asyncio
 import re
 from itertools import pairwise
 from pathlib import Path
 
 from reader.models import Article, Block, BlockKind, Inline
 from tests.test_reading_view import terminal_cells
-from tests.tui_pilot import reading, resize, view_lines
+from tests.tui_pilot import paragraph_lines, view_lines
 
 # Our own text: the weather office warns the north of a cold week (one run of 150-odd letters
 # between two spaces, as Thai papers set a paragraph).
@@ -73,15 +72,5 @@ def test_thai_lines_in_the_reading_view(synced_dir: Path) -> None:
         language="th",
         blocks=(Block(BlockKind.PARAGRAPH, (Inline(COLD),)),),
     )
-
-    async def run() -> None:
-        async with reading(synced_dir, "£412m budget", (80, 24)) as (app, pilot, body):
-            body.show_article(app.screen.headline.entry, article)
-            for size in ((80, 24), (120, 40)):
-                await resize(pilot, *size)
-                lines = [line.rstrip() for line in body.lines]
-                first = next(n for n, line in enumerate(lines) if line.startswith("กรม"))
-                end = next(n for n in range(first, len(lines)) if not lines[n])
-                _check(lines[first:end], body._width)
-
-    asyncio.run(run())
+    for width, (lines,) in paragraph_lines(synced_dir, article, ["กรม"]):
+        _check(lines, width)

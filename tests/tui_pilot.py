@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -175,6 +175,34 @@ async def showing(
         body.show_article(app.screen.headline.entry, article)
         await pilot.pause()
         yield app, pilot, body
+
+
+def paragraph_lines(
+    data_dir: Path,
+    article: Article,
+    openings: Sequence[str],
+    sizes: Sequence[tuple[int, int]] = ((80, 24), (120, 40)),
+) -> list[tuple[int, list[list[str]]]]:
+    """`article` shown in the reader in place of the demo's council budget, at each of `sizes`
+    in turn: the body's width and the lines drawn of each paragraph opening with one of
+    `openings` (a script's paragraph typeset in the reading view, as a terminal shows it)."""
+
+    async def run() -> list[tuple[int, list[list[str]]]]:
+        found = []
+        async with reading(data_dir, "£412m budget", sizes[0]) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            for size in sizes:
+                await resize(pilot, *size)
+                lines = [line.rstrip() for line in body.lines]
+                paragraphs = []
+                for opening in openings:
+                    first = next(n for n, line in enumerate(lines) if line.startswith(opening))
+                    end = next(n for n in range(first, len(lines)) if not lines[n])
+                    paragraphs.append(lines[first:end])
+                found.append((body._width, paragraphs))
+        return found
+
+    return asyncio.run(run())
 
 
 def subscribe(directory: Path, feed_urls: list[str], fetch_articles: int = 0) -> list[Entry]:

@@ -21,15 +21,16 @@ from ..reports import SaveOutcome, newest_first
 from ..safe import safe_line
 from ..url_display import line_url, shown_url
 from .common import (
+    ARTICLES_APART,
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
-    CommandError,
     UsageError,
     check_keys,
     config_of,
     counted_progress,
+    each_article,
     err,
     given_ids,
     iso_time,
@@ -48,7 +49,7 @@ from .search_said import holds_nothing, indexing_said, none_holds, say_syncing
 from .tags import named_tags
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable, Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
 
     from ..ignore_rules import IgnoreRule
     from ..library import Library
@@ -336,11 +337,6 @@ def _print_lines(
             out(f"    {lines[id(h)]}")
 
 
-# Between two articles `reader show ID ID…` prints (a Markdown rule, a line of plain text, a
-# blank line between citations in blocks; one-line citations one under the other, a list).
-_APART = {"markdown": "\n\n---\n\n", "text": "\n\n" + "─" * 40 + "\n\n", "citation": "\n"}
-
-
 def cmd_show(args: argparse.Namespace) -> int:
     # Here, not at the top: citations and highlights (their name rules, their styles) are
     # `show`'s, and `reader list` in a shell loop paid their import at every start.
@@ -366,7 +362,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     printed = 0
 
     async def show(name: str) -> int:
-        """One article printed (after `_APART` unless it is the first): its exit status."""
+        """One article printed (after `ARTICLES_APART` unless it is the first): its exit status."""
         nonlocal printed
         target = lib.resolve(name)
         status = EXIT_OK
@@ -446,7 +442,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                     err(f"{safe_line(article.title or article.url, 60)}: {note}")
                 references.append((reference_order(article), text))
             else:
-                out(_APART[args.format] + text if printed else text)
+                out(ARTICLES_APART[args.format] + text if printed else text)
                 printed += 1
         if status == EXIT_OK and (missed := lib.unmatched_body_rule(target, article)):
             err(unmatched_body(missed))
@@ -572,21 +568,6 @@ def cmd_forget(args: argparse.Namespace) -> int:
         lib.close()
 
 
-async def each_article(given: list[str], act: Callable[[str], Awaitable[None]]) -> int:
-    """`act` on each article given (`-`: those stdin names), as `archive` takes several: one
-    that fails is said in its line and the others still go; exit 1 when one failed."""
-    status = EXIT_OK
-    for name in given_ids(given):
-        try:
-            await act(name)
-        except (FetchError, CommandError) as error:
-            if len(given) == 1 and given != ["-"]:
-                raise
-            err(error.message if isinstance(error, FetchError) else str(error))
-            status = EXIT_FAILED
-    return status
-
-
 def marks_kept(highlights: int, notes: int) -> str:
     """What `forget` says of your highlights and notes on the article it dropped: kept
     ("its 2 highlights and 1 note are kept: reader highlights lists them"); "" for none."""
@@ -667,6 +648,10 @@ def _reextract_progress(
 
 def cmd_config(args: argparse.Namespace) -> int:
     path = config_path(args.config, args.data_dir)
+    if args.from_newsboat is not None:
+        from .from_newsboat import cmd_from_newsboat
+
+        return cmd_from_newsboat(args)
     if args.path:  # where it is, or would be: asking writes nothing (acc28b D9)
         out(str(path))
         return EXIT_OK
@@ -685,6 +670,11 @@ def cmd_config(args: argparse.Namespace) -> int:
         out(f"\n# Not in {path.name}, so in force with their defaults:\n")
         out(unset)
     _rules_covering_nothing(args, config.ignore)
+    if config.commands:
+        from ..user_commands import missing_programs
+
+        for line in missing_programs(config.commands):
+            err(line)
     return EXIT_OK
 
 

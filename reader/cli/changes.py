@@ -18,9 +18,17 @@ from ..copy_changes import (
     hunk_heading,
     shown_spans,
 )
-from ..models import Entry
+from ..keys import ENTRY_ID_LENGTH
+from ..models import Entry, FetchError
 from ..safe import safe_line, safe_text
-from .common import EXIT_OK, json_text, open_library, out
+from .common import (
+    ARTICLES_APART,
+    CommandError,
+    each_article,
+    json_text,
+    open_library,
+    out,
+)
 
 # git's colours for a word diff, the removed in red, the added in green, and struck through and
 # underlined as `d` shows them: red and green alone are one colour to many readers, and copied
@@ -31,19 +39,57 @@ _MARKS = {"removed": ("[-", "-]"), "added": ("{+", "+}")}
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    import asyncio  # here: `reader list` doesn't need it
+
+    given, older, newer = _articles_and_copies(args.targets)
+    # One object for the one article given; a list for several, or for `-` (however many it
+    # reads), as `reader show` gives them.
+    listed = len(given) > 1 or "-" in given
+    coloured = args.format != "json" and _coloured()
     lib = open_library(args, upgrade=False)
+    resolve = lib.resolver() if listed else lib.resolve
+    items: list[dict[str, Any]] = []
+    printed = 0
+
+    async def compare(name: str) -> None:
+        nonlocal printed
+        target = resolve(name)
+        try:
+            changes = lib.copy_changes(target, older, newer)
+        except FetchError as error:  # one copy kept, no such copy: which article, if several
+            if not listed:
+                raise
+            raise CommandError(f"{safe_line(name, 120)}: {error.message}") from None
+        if args.format == "json":
+            items.append(changes_json(changes, target.id if isinstance(target, Entry) else None))
+            return
+        # The page's text made safe in `changes_text`, before our colours go round it.
+        text = changes_text(changes, coloured=coloured)
+        out(ARTICLES_APART["text"] + text if printed else text, styled=coloured)
+        printed += 1
+
     try:
-        target = lib.resolve(args.target)
-        changes = lib.copy_changes(target, args.older, args.newer)
+        status = asyncio.run(each_article(given, compare))
     finally:
         lib.close()
-    if args.format == "json":
-        out(json_text(changes_json(changes, target.id if isinstance(target, Entry) else None)))
-    else:
-        coloured = _coloured()
-        # The page's text made safe in `changes_text`, before our colours go round it.
-        out(changes_text(changes, coloured=coloured), styled=coloured)
-    return EXIT_OK
+    if args.format == "json" and (listed or items):
+        out(json_text(items if listed else items[0]))
+    return status
+
+
+def _articles_and_copies(words: list[str]) -> tuple[list[str], int | None, int | None]:
+    """The articles `reader diff` is given and the copies to compare (`ID… [N [M]]`): the one or
+    two numbers after the last article, which no id is (12 hex digits)."""
+    copies: list[int] = []
+    while len(words) > 1 and len(copies) < 2 and _copy_number(words[-1]):
+        copies.insert(0, int(words[-1]))
+        words = words[:-1]
+    older, newer = [*copies, None, None][:2]
+    return words, older, newer
+
+
+def _copy_number(word: str) -> bool:
+    return word.isascii() and word.isdigit() and len(word) < ENTRY_ID_LENGTH
 
 
 def _coloured() -> bool:

@@ -8,12 +8,13 @@ import codecs
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from ..config import ConfigError, config_path, data_dir, load_config
 from ..dates import stated_iso
+from ..models import FetchError
 from ..safe import safe_line, safe_text
 
 if TYPE_CHECKING:
@@ -149,17 +150,21 @@ def to_nowhere(stream: TextIO) -> None:
 
 
 STARTS_A_LIBRARY = frozenset({"add", "import", "demo", "config", None})
-"""The commands that make a data directory that isn't there (None: the reader itself, whose first
-start on a new machine is a new user's); `extract` reads a file, not a library."""
+"""The commands that make a data directory that isn't there, or start a library in an empty one
+(None: the reader itself, whose first start on a new machine is a new user's)."""
+
+TAKES_NO_LIBRARY = frozenset({"extract"})
+"""The commands that read no library: `extract` reads a file, with the config's site rules where
+a config is, the defaults where none is; it makes nothing in the data directory (acc38b)."""
 
 
 def library_missing(args: argparse.Namespace) -> CommandError | None:
     """What a command that reads or syncs a library says of a data directory that isn't there,
-    None when it is (or the command makes one): making it afresh, parents and all, turned a typo
-    or an archive disk not mounted into an empty library that every cron run "synced" with
-    exit 0 (acc38b K4). An empty directory is taken (a test's, a script's `mktemp -d`): the
-    store starts its library there."""
-    if args.command in STARTS_A_LIBRARY or args.command == "extract":
+    or is empty, None when a library is there (or the command starts one): making it afresh,
+    parents and all, turned a typo or an archive disk not mounted into an empty library that
+    every cron run "synced" with exit 0 (acc38b K4); an existing empty directory, an unmounted
+    mount point's or a forgotten `mkdir`'s, was taken and filled the same way."""
+    if args.command in STARTS_A_LIBRARY or args.command in TAKES_NO_LIBRARY:
         return None
     if (
         args.command in ("save", "show")
@@ -168,12 +173,23 @@ def library_missing(args: argparse.Namespace) -> CommandError | None:
     ):
         return None  # a page to fetch and keep: read-later's first step, as `add` a feed's
     root = data_dir(args.data_dir)
-    if root.exists() or root.is_symlink():
-        return None
-    return CommandError(
-        f"no library at {safe_line(str(root), 300)}: `reader add`, `reader import` or"
-        " `reader demo` starts one"
-    )
+    shown = safe_line(str(root), 300)
+    starts = "`reader add`, `reader import` or `reader demo` starts one"
+    if not root.exists() and not root.is_symlink():
+        return CommandError(f"no library at {shown}: {starts}")
+    if empty_directory(root):
+        return CommandError(f"{shown} is empty: no library there (not mounted?); {starts}")
+    return None
+
+
+def empty_directory(root: Path) -> bool:
+    """`root` is a directory with nothing in it (a file, or one that can't be listed, is for
+    the store to say)."""
+    try:
+        with os.scandir(root) as entries:
+            return next(entries, None) is None
+    except OSError:
+        return False
 
 
 def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
@@ -190,8 +206,9 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
         )
     missing = library_missing(args)
     try:
-        # Read, not made, in a data directory that isn't there: a config's fault is said first.
-        config = load_config(path, create=missing is None)
+        # Read, not made, where no library is or none is wanted (`extract`): a config's fault
+        # is said first.
+        config = load_config(path, create=missing is None and args.command not in TAKES_NO_LIBRARY)
     except ConfigError as error:
         *before, last = str(error).split("\n")  # `[[command]]`'s faults, every one a line
         for line in before:
@@ -204,14 +221,14 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
 
 def check_keys(config: Config) -> None:
     """The config's `[keys]` checked as the TUI puts them in place (the names of the actions and
-    the keys, no key doing two things in one screen), and its `[[command]]`s' keys and programs
-    (on PATH): a line a fault, before anything starts."""
+    the keys, no key doing two things in one screen), and its `[[command]]`s' keys: a line a
+    fault, before anything starts. (A command's program not found is no fault of the file:
+    `reader config` says so, `user_commands.missing_programs`.)"""
     if not config.keys and not config.commands:
         return
     from ..ui.keymap import KeyMap  # here: the other commands never load the TUI
-    from ..user_commands import missing_programs
 
-    faults = missing_programs(config.commands, str(config.path))
+    faults: list[str] = []
     try:
         KeyMap(config.keys, config.commands)
     except ValueError as error:
@@ -221,6 +238,12 @@ def check_keys(config: Config) -> None:
         for line in before:
             err(line)
         raise ConfigFault(last)
+
+
+ARTICLES_APART = {"markdown": "\n\n---\n\n", "text": "\n\n" + "─" * 40 + "\n\n", "citation": "\n"}
+"""Between two articles a command given several prints (`show`, `diff`): a Markdown rule, a line
+of plain text, a blank line between citations in blocks (one-line citations one under the
+other, a list)."""
 
 
 def given_ids(names: Sequence[str]) -> list[str]:
@@ -235,6 +258,23 @@ def given_ids(names: Sequence[str]) -> list[str]:
         else:
             found.append(name)
     return found
+
+
+async def each_article(given: list[str], act: Callable[[str], Awaitable[None]]) -> int:
+    """`act` on each article given (`-`: those stdin names), as `archive` takes several: one
+    that fails is said in its line and the others still go; exit 1 when one failed. One given
+    alone fails the command as its own error. Every command taking several articles: `save`,
+    `unsave`, `forget`, `diff`, `highlights`."""
+    status = EXIT_OK
+    for name in given_ids(given):
+        try:
+            await act(name)
+        except (FetchError, CommandError) as error:
+            if len(given) == 1 and given != ["-"]:
+                raise
+            err(error.message if isinstance(error, FetchError) else str(error))
+            status = EXIT_FAILED
+    return status
 
 
 def read_input(name: str, most: int, start: bytes = b"") -> bytes:
@@ -264,12 +304,9 @@ def open_library(
     config = config_of(args)
     lib = Library.configured(data_dir(args.data_dir), config, workers, upgrade)
     if (older := lib.store.upgraded_from) is not None:
-        from ..store.directory import DATA_FORMAT, DATA_FORMAT_SINCE
+        from ..store.directory import upgrade_said
 
-        err(
-            f"the data directory {lib.data_dir} was upgraded from format {older} to"
-            f" {DATA_FORMAT}: readers from before {DATA_FORMAT_SINCE} can no longer open it"
-        )
+        err(upgrade_said(lib.data_dir, older))
     lib.keep_summaries_apart(starting=err)  # once for a directory from before they were
     return lib
 

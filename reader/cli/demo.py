@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import sys
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import data_dir
@@ -145,15 +146,46 @@ def cmd_tui(args: argparse.Namespace) -> int:
             " read there, or quit it first (reader list, show and sync work beside it)"
         )
         return EXIT_TRY_AGAIN  # locked: 75, as a store held by another program
+    try:
+        upgrade = _upgrade_agreed(root)
+    except BaseException:
+        lock.release()
+        raise
     from ..ui.collector import pause_for_start
 
     pause_for_start()  # until the first screen is drawn: the imports make no garbage
     from ..ui.app import run_app
 
     try:
-        return run_app(root, config)
+        return run_app(root, config, upgrade)
     finally:
         lock.release()
+
+
+def _upgrade_agreed(root: Path) -> bool:
+    """Whether the reader is to upgrade `root`, a data directory of an older format: asked on
+    the terminal before it starts, as the reader keeps what is done in it (marks, places, its
+    refresh) and an older reader sharing it (a synced folder, another machine) can't open it
+    after; no, or no answer, reads it as it is, keeping nothing. True where there is nothing to
+    ask (its format the reader's, or a read-only disk's: read as it is anyway)."""
+    from ..models import StoreError
+    from ..store import DATA_FORMAT, Store
+
+    try:
+        store = Store(root, upgrade=False)
+    except StoreError:
+        return True  # the reader says why it can't open it
+    older = store.older_format
+    store.close()
+    if older is None:
+        return True
+    err(
+        f"the data directory {root} is of an older format ({older}): the reader keeps marks,"
+        f" places and its refresh in it once it is upgraded to format {DATA_FORMAT}, which"
+        " readers from before it can no longer open"
+    )
+    err("upgrade it now? y: upgrade it; n (or Enter): read it as it is, keeping nothing")
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
 
 
 def tui_config(args: argparse.Namespace) -> Config:

@@ -465,9 +465,10 @@ def _failing_from(feed: Feed) -> datetime:
 
 def _failing(feed: Feed) -> str:
     """Since when a failing feed fails and when it last worked, and what to do with a dead one."""
-    since = f"failing since {_failing_from(feed).strftime('%Y-%m-%d')}"
     worked = feed.last_success.strftime("%Y-%m-%d") if feed.last_success else "never"
-    line = f"{since} (last worked: {worked})"
-    if feed.gone_at:
-        line += f"; gone for good: asked again weekly; `reader remove {shown_url(feed.url)}` unsubscribes"
-    return line
+    if feed.gone_at:  # the site's word, not a failure: when it said it (acc39b Q2)
+        return (
+            f"gone for good since {feed.gone_at:%Y-%m-%d} (HTTP 410; last worked: {worked}):"
+            f" asked again weekly; `reader remove {shown_url(feed.url)}` unsubscribes"
+        )
+    return f"failing since {_failing_from(feed).strftime('%Y-%m-%d')} (last worked: {worked})"

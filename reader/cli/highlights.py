@@ -1,4 +1,4 @@
-"""`reader highlights [ID_OR_URL] [--format markdown|json]`: the passages kept as highlights
+"""`reader highlights [ID_OR_URL…] [--format markdown|json]`: the passages kept as highlights
 (`h` in the reader), each with its note, under the citation `y` copies, to paste into a
 draft."""
 
@@ -13,7 +13,15 @@ from ..commonmark import escape_markdown
 from ..highlights import NO_LONGER_IN_TEXT, Highlight
 from ..models import Article
 from ..safe import safe_line, safe_text
-from .common import EXIT_OK, config_of, err, json_text, open_library, out
+from .common import (
+    EXIT_OK,
+    config_of,
+    each_article,
+    err,
+    json_text,
+    open_library,
+    out,
+)
 
 if TYPE_CHECKING:
     from ..library.highlights import KeptHighlights
@@ -156,21 +164,31 @@ def highlight_items(kept: KeptHighlights | None, style: str | None = None) -> li
 
 
 def cmd_highlights(args: argparse.Namespace) -> int:
+    import asyncio  # here: `reader list` doesn't need it
+
     style = args.style or config_of(args).citation_style
     lib = open_library(args, upgrade=False)
+    many = len(args.targets) > 1 or "-" in args.targets
+    resolve = lib.resolver() if many else lib.resolve
+    every: list[KeptHighlights] = []
+
+    async def kept_of(name: str) -> None:
+        kept = lib.every_highlight(resolve(name))
+        if not kept:
+            err(f"no highlights kept of {safe_line(name, 120)}")  # nothing matched: exit 0
+        every.extend(kept)
+
     try:
-        target = lib.resolve(args.target) if args.target else None
-        every = lib.every_highlight(target)
+        if args.targets:
+            status = asyncio.run(each_article(args.targets, kept_of))
+        else:
+            status, every = EXIT_OK, lib.every_highlight(None)
     finally:
         lib.close()
     if args.format == "json":
         out(json_text([item(kept, style) for kept in every]))
     elif every:
         out(_APART.join(markdown(kept, style) for kept in every))
-    if every:
-        return EXIT_OK
-    if target is not None:
-        err(f"no highlights kept of {safe_line(args.target, 120)}")  # nothing matched: exit 0
-        return EXIT_OK
-    err(NONE_KEPT)
-    return EXIT_OK
+    if not args.targets and not every:
+        err(NONE_KEPT)
+    return status

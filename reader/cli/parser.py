@@ -721,16 +721,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the passages kept as highlights (h in the reader), each with its note, "
         "under the article's citation",
         description="Print the passages kept as highlights (h in the reading view, or "
-        "wallabag's annotations, imported with its export) of one article, or of every article with some (the most recently marked first), each with "
+        "wallabag's annotations, imported with its export) of the articles named, or of every article with some (the most recently marked first), each with "
         "its note, then the article's note and its citation as y copies it (in the config's "
         "[citation] style, or --style's), to paste into a draft. Offline: it reads the store "
         "only. A highlight whose words the cached copy no longer holds (read again, corrected) "
         "is printed under the citation of the earlier copy kept that holds them (copy 1 of 2, "
         "its retrieval time), as y cites that copy after V; held by none, all the same, said "
         "to be so. An article no longer cached is cited as it was when they were kept. None "
-        "kept of the article named: said on stderr, exit 0.",
+        "kept of an article named: said on stderr, exit 0. Several articles may be named (or "
+        "`-`); one that names none is said on stderr, the others still printed, exit 1.",
     )
-    p.add_argument("target", metavar="ID_OR_URL", nargs="?")
+    p.add_argument(
+        "targets", metavar="ID_OR_URL", nargs="*", help=f"{_IDS_HELP}; none: every article's"
+    )
     p.add_argument(
         "--format",
         choices=("markdown", "json"),
@@ -755,27 +758,29 @@ def build_parser() -> argparse.ArgumentParser:
         "its retrieval time; the title, byline and dates changed first, then each paragraph "
         "changed, word by word, as `git diff --word-diff`: [-removed-]{+added+}; on a terminal "
         "struck through in red and underlined in green instead (not with NO_COLOR). Offline: it reads the cache only. An article "
-        "with one copy kept says so and exits 1.",
+        "with one copy kept says so and exits 1. Given several articles (or `-`), each is "
+        "compared in turn, a line of ─ between two; one that can't be is said on stderr, "
+        "the others still printed, exit 1.",
     )
-    p.add_argument("target", metavar="ID_OR_URL")
+    p.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
+    # Read off the end of the articles (`changes._articles_and_copies`): argparse gives the
+    # articles every word; these two are here for the usage line and --help.
     p.add_argument(
         "older",
         metavar="N",
-        type=int,
         nargs="?",
-        help="the older copy (1 the oldest, as `reader show --version` numbers them); default: "
-        "the one before M",
+        help="the older copy (1 the oldest, as `reader show --version` numbers them), of each "
+        "article given; default: the one before M",
     )
-    p.add_argument(
-        "newer", metavar="M", type=int, nargs="?", help="the newer copy; default: the latest"
-    )
+    p.add_argument("newer", metavar="M", nargs="?", help="the newer copy; default: the latest")
     p.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
         help="text, or json: the copies, the fields changed and each changed run of paragraphs "
         "(`hunks`: their numbers in each copy, their old and new text, and its `spans`, each "
-        "`same`, `removed` or `added`)",
+        "`same`, `removed` or `added`); one object for one article given, a list for several "
+        "or `-`",
     )
     p.set_defaults(func=_later("changes", "cmd_diff"))
 
@@ -961,13 +966,26 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the config file (created with commented defaults), then the defaults"
         " in force of the settings it leaves out. A setting it can't read stops it, as every"
         " command, with one line (every fault of [keys] and [[command]] at once: a key doing two"
-        " things in one screen, a command's program not on PATH); an [[ignore]] rule whose feed is no feed subscribed to (a tag"
-        " misspelt, a feed removed since) is named on stderr.",
+        " things in one screen); an [[ignore]] rule whose feed is no feed subscribed to (a tag"
+        " misspelt, a feed removed since) and a [[command]] whose program is not on PATH here"
+        " (the file may be another computer's too: the reader starts, its key says so) are"
+        " named on stderr.",
     )
     p.add_argument(
         "--path",
         action="store_true",
         help="print only its path (where it will be, if it is not yet: nothing is written)",
+    )
+    p.add_argument(
+        "--from-newsboat",
+        nargs="?",
+        const="",
+        metavar="CONFIG",
+        help="print the ignore-article rules (killfile) of newsboat's config (~/.newsboat/config"
+        " or ~/.config/newsboat/config, else CONFIG) as [[ignore]] tables, each under its line,"
+        ' to add to this config: `reader config --from-newsboat >> "$(reader config --path)"`;'
+        " a line they can't say (an age, flags) is a comment saying why, a rule already in this"
+        " config left out; nothing is written",
     )
     p.set_defaults(func=_later("articles", "cmd_config"))
 

@@ -23,14 +23,14 @@ from ..store.salvage import (
     salvage,
 )
 from ..sync_lock import InUseLock, SyncLock
-from .common import EXIT_OK, EXIT_TRY_AGAIN, err, out
+from .common import EXIT_OK, EXIT_TRY_AGAIN, empty_directory, err, out
 
 EXIT_UNMENDED = 1
 
 
 def cmd_repair(args: argparse.Namespace) -> int:
     root = data_dir(args.data_dir)
-    if not root.is_dir():
+    if not root.is_dir() or empty_directory(root):  # an unmounted mount point's: left empty
         err(f"no data directory at {root}: nothing to repair")
         return EXIT_UNMENDED
     lock = SyncLock(root)

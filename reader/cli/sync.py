@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 from ..discovery import WEB_PAGE_ANSWER
 from ..models import Entry, ErrorKind, FetchError, StoreError
 from ..plural import plural, size_text
-from ..reports import SyncProgress, gone_unasked, synced_feeds
+from ..reports import SyncProgress, gone_for_good, synced_feeds
 from ..safe import safe_line
 from ..sync_lock import SyncLock
-from ..url_display import line_url
+from ..url_display import line_url, shown_url
 from .common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -213,7 +213,13 @@ def print_sync_report(
             continue
         if result.feed.url in left:
             continue
-        if result.error and result.error.kind != ErrorKind.PORTAL:
+        if result.gone:  # the site's word, said once: the syncs after it ask weekly
+            err(
+                f"feed gone for good: {result.feed.display_title}: its site says it is gone"
+                f" (HTTP 410); asked again weekly; `reader remove {shown_url(result.feed.url)}`"
+                " unsubscribes"
+            )
+        elif result.error and result.error.kind != ErrorKind.PORTAL:
             # A subscription that only ever answered with a web page: `add` finds its feed.
             hint = f" (`reader add {result.feed.url}` looks for its feed)" if _page(result) else ""
             err(f"feed failed: {result.feed.display_title}: {result.error.message}{hint}")
@@ -336,8 +342,8 @@ def print_sync_report(
         "more articles cached only in part",
     )
     new = sum(r.new_entries for r in report.feeds)
-    # A feed gone for good, not asked this time, is neither synced nor failed again.
-    gone = gone_unasked(report.feeds)
+    # A feed gone for good, found so now or not asked, is neither synced nor failed.
+    gone = gone_for_good(report.feeds)
     line = (
         f"synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')}"
         f"{f' tagged {tags_named(tags)}' if tags else ''} "

@@ -15,6 +15,7 @@ import copy
 
 from lxml.html import HtmlElement
 
+from ..text_shape import one_line
 from .furniture import class_names, replace
 
 # arXiv's markup: `blockquote.abstract` holding a `span.descriptor` ("Abstract:"), and
@@ -53,7 +54,7 @@ def _particulars(box: HtmlElement) -> HtmlElement | None:
         cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
         if len(cells) != 2 or "label" not in class_names(cells[0]):
             continue
-        label = " ".join(cells[0].text_content().split())
+        label = one_line(cells[0].text_content())
         if label.endswith(":") and cells[1].text_content().strip():
             laid_out.append(_row(label, _plain(cells[1])))
     return laid_out if len(laid_out) else None

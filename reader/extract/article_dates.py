@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 
 from ..dates import date_only, falls_on, parse_datetime, whole, zone_unstated
 from .date_agreement import address_day, agreed_publication
-from .declared_calendars import in_common_era
+from .declared_calendars import in_common_era, written_in_common_era
 from .marked_times import (
     _hentry_published_time,
     _hentry_update_time,
@@ -37,14 +37,23 @@ def _before(moment: datetime, other: datetime) -> bool:
 def _parsed(*values: Any, language: str = "", address: str = "") -> list[datetime]:
     """The times among `values` (strings, or whatever else a JSON-LD value may be) that read
     as one, in order; in the Gregorian calendar, as a page in `language` at `address` writes
-    another's year (`in_common_era`)."""
+    another's year (`in_common_era`, `written_in_common_era`: "1405-02-31" too, a Solar Hijri
+    day no Gregorian month has)."""
     return [
         c
         for v in values
-        if isinstance(v, str)
-        and (t := _declared_time(v)) is not None
-        and (c := in_common_era(t, language, address)) is not None
+        if isinstance(v, str) and (c := _in_common_era(v, language, address)) is not None
     ]
+
+
+def _in_common_era(value: str, language: str, address: str) -> datetime | None:
+    declared = _declared_time(value)
+    if declared is not None and in_common_era(declared, language, address) is declared:
+        return declared  # a Gregorian year
+    said = written_in_common_era(value, language, address)
+    if said is not None or declared is None:
+        return said
+    return in_common_era(declared, language, address)
 
 
 # A Unix time in seconds or milliseconds, as some CMSs declare one ("1709631000").

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 from ..models import IDEOGRAPHS
+from ..text_shape import one_line
 from ..writer_names import ACRONYMS, given_name_first, masthead, name_suffix, with_suffixes
 from .co_credits import CO_WRITER_WORDS, co_credited, credited, is_agency
+from .wire_datelines import unpadded
 
 PARTICLES = frozenset(
     [
@@ -97,16 +99,16 @@ def split_names(names: str, language: str = "") -> list[str]:
     Ledger") is an outlet's or a place's, and other words in brackets ("Gilles Rof
     (Marseille)") the writer's own. A page in Chinese (`language`) lists its writers apart
     by spaces."""
-    names = credited(" ".join(names.split()))
-    listed = names.split()
     chinese = language.casefold().startswith("zh")
+    names = credited(unpadded(one_line(names)) if chinese else one_line(names))
+    listed = names.split()
     if chinese:
         # "本报记者 王小明 通讯员 李华": the paper's reporter and its correspondent, each named
         # after the role.
         listed = [n for n in listed if n not in _CHINESE_ROLES] or listed
     if chinese and len(listed) > 1 and all(_HAN_NAME.fullmatch(n) for n in listed):
         return listed
-    parts = [p.strip(" ,") for p in _NAME_JOIN.split(names)]
+    parts = [p.strip(" \u3000,") for p in _NAME_JOIN.split(names)]
     if "(" in names or len(parts) < 2 or not all(_whole_name(p) for p in parts):
         return [co_credited(names)] if names else []
     split = []
@@ -127,7 +129,7 @@ def split_declared_names(names: str) -> list[str]:
     split = split_names(names)
     if len(split) > 1 and all(person_like(n) for n in split):
         return split
-    return [" ".join(names.split())] if names.strip() else []
+    return [one_line(names)] if names.strip() else []
 
 
 def person_like(name: str) -> bool:
@@ -148,7 +150,7 @@ def dublin_core_name(name: str) -> str:
     `citation_author`; not "Anna Krüger, DER SPIEGEL", whose part after the comma is the
     masthead's, not a given name (nor "Lee, Reporter")."""
     surname, comma, given = name.partition(",")
-    given = " ".join(given.split())
+    given = one_line(given)
     if not comma or masthead(given) or not person_like(given) or not surname.strip():
         return name
     return given_name_first(name) if len(surname.split()) == 1 else name
@@ -245,7 +247,7 @@ def _is_site(name: str, publishers: list[str], page_title: str) -> bool:
         return False
     if folded in {_folded(p) for p in publishers} - {""}:
         return True
-    parts = re.split(r"\s[|\-–—:·»]\s", " ".join(page_title.split()))
+    parts = re.split(r"\s[|\-–—:·»]\s", one_line(page_title))
     return len(parts) > 1 and folded in {_folded(parts[0]), _folded(parts[-1])}
 
 

@@ -16,6 +16,7 @@ from itertools import islice
 
 from lxml.html import HtmlElement
 
+from ..text_shape import one_line
 from ..writer_names import AGENCIES
 from .author_names import ACRONYMS, split_names
 from .byline_names import (
@@ -67,7 +68,7 @@ def _text(el: HtmlElement) -> str:
         return el.get("content") or ""
     parts: list[str] = []
     _parted_text(el, parts)
-    return " ".join("".join(parts).split())
+    return one_line("".join(parts))
 
 
 def _parted_text(el: HtmlElement, parts: list[str]) -> None:

@@ -13,6 +13,7 @@ import re
 
 from ..english_dates import weekday_name
 from ..models import IDEOGRAPHS
+from ..text_shape import one_line
 from ..writer_names import AGENCIES, WIRE_LETTERS, without_label
 from ..writer_names import BYLINE_LABEL as _PREFIX
 from .author_names import PARTICLES, as_written
@@ -296,7 +297,7 @@ def clean_byline(text: str) -> str:
     """The name(s) in a byline's text, without "By", the date or the job after them or a
     separator, or brackets round them all; written in capitals ("JANE SMITH"), as a citation
     writes a name."""
-    text = _before_the_date(" ".join(text.split()))
+    text = _before_the_date(one_line(text))
     wire = wire_byline(text)
     if wire is None:
         wire = paper_reporter(text)
@@ -324,7 +325,7 @@ def clean_byline(text: str) -> str:
         text = before
     else:
         text = (_DATE_TAIL if dated else _LABEL_TAIL).sub("", name)
-    text = text.strip(" ,;:-–—|•·(")
+    text = text.strip(" \u3000,;:-–—|•·(")
     if _PREFIX.fullmatch(f"{text} "):
         return ""  # a label alone ("Author", "نوشته"), its name in a part of its own or none
     return as_written(text)
@@ -343,7 +344,7 @@ def line_byline(text: str) -> str:
     or "": the page's text, second to its declarations, says who wrote it. Only a line that
     says "By" (or a label: "Von", "Par", "Autor:"): a name before a separator and a date is
     as often a section's ("Analysis | 5 min read", "Updated — 12 March")."""
-    text = " ".join(text.split())
+    text = one_line(text)
     if not _PREFIX.match(text):
         return ""
     name = clean_byline(text)
@@ -354,7 +355,7 @@ def job_byline(text: str) -> str:
     """The name a line of the writer's name and job gives ("Jane Smith, Political Editor",
     "Ana Ruiz, Senior Correspondent"), with no "By"; else "". Whether it is a byline is where
     it stands: under the headline, before the text."""
-    text = " ".join(text.split())
+    text = one_line(text)
     job = _JOB_TITLE.search(text)
     if job is None:
         return ""

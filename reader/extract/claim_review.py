@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 
 from ..models import Block, BlockKind, Inline
 from ..safe import safe_text
+from ..text_shape import one_line
 from .furniture import names_of
 
 _VERDICT_NAME = re.compile(r"(?<![a-z])(?:conclusion|verdict)(?![a-z])")
@@ -35,7 +36,7 @@ def _types(item: dict[str, Any]) -> set[str]:
 
 
 def _text(value: Any, most: int) -> str:
-    text = " ".join(value.split()) if isinstance(value, str) else ""
+    text = one_line(value) if isinstance(value, str) else ""
     return safe_text(text) if 0 < len(text) <= most else ""
 
 
@@ -49,7 +50,7 @@ def _verdict(doc: HtmlElement) -> str:
             if isinstance(inner.tag, str)
         ):
             continue  # not the verdict's own box: one holding it and the claim's
-        paragraphs = [" ".join(p.text_content().split()) for p in el.iter("p")]
+        paragraphs = [one_line(p.text_content()) for p in el.iter("p")]
         text = " ".join(p for p in paragraphs if p)
         if text and len(text) <= _VERDICT_CHARS:
             return safe_text(text)

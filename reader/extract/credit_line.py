@@ -17,6 +17,7 @@ import re
 from lxml.html import HtmlElement
 
 from ..models import Block, BlockKind
+from ..text_shape import one_line
 from .byline_names import clean_byline, looks_like_name
 
 # How far from the end the line is looked for: after it may come a correction or a note.
@@ -59,7 +60,7 @@ _NAME_WORDS = (2, 5)
 def _signed(block: Block) -> list[str]:
     """The names of a closing signature paragraph, or [] when `block` is not one: all of it
     bold, names alone. A bold closing sentence, or a one-word label ("**Update**"), is none."""
-    text = " ".join(block.text.split())
+    text = one_line(block.text)
     if block.kind != BlockKind.PARAGRAPH or not text or len(text) > _SIGNATURE_LENGTH:
         return []
     if not all(inline.strong for inline in block.inlines if inline.text.strip()):
@@ -75,7 +76,7 @@ def credited_authors(blocks: tuple[Block, ...]) -> str:
     """The writers the story's closing credit line names ("Jane Smith, Tom Berg"), or ""."""
     for block in reversed(blocks[-_LAST_BLOCKS:]):
         # The paragraph's last line: an old layout's story is one block of `<br><br>` breaks.
-        text = " ".join(block.text.split("\n\n")[-1].split())
+        text = one_line(block.text.split("\n\n")[-1])
         if block.kind != BlockKind.PARAGRAPH or len(text.split()) > _MOST_WORDS:
             continue
         if names := _writers(text.strip("()")):

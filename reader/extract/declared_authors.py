@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..text_shape import one_line
 from .author_names import given_name_first, person_like
 from .byline_names import clean_byline, is_account
 
@@ -44,7 +45,7 @@ _DUBLIN_CORE_AUTHORS = frozenset({"dc:creator", "dcterms:creator"})
 def _declared_names(names: str) -> list[str]:
     """The writers one declared string names: "Ann Lee; Bo Chen" is two when each part is a
     person's name, as "Ann Lee and Bo Chen" is (`split_declared_names`)."""
-    parts = [" ".join(p.split()) for p in names.split(";") if p.strip()]
+    parts = [one_line(p) for p in names.split(";") if p.strip()]
     # Names alone: "Texto: Ana Souza; Fotos: João Lima" credits a writer and a photographer.
     if len(parts) > 1 and all(person_like(p) and clean_byline(p) == p for p in parts):
         return parts
@@ -74,7 +75,7 @@ def _profile_owner(meta: dict[str, str]) -> list[str]:
     what runs no script): its og:title is the account's name and handle, "Harbour Watch
     (@harbourwatch@mastodon.social)", and `profile:username` the handle it names."""
     handle = meta.get("profile:username", "").strip().lstrip("@")
-    title = " ".join(meta.get("og:title", "").split())
+    title = one_line(meta.get("og:title", ""))
     if handle and f"@{handle}".casefold() in title.casefold():
         return [title]
     return []

@@ -12,6 +12,7 @@ from lxml.html import HtmlElement
 
 from ..dates import parse_datetime
 from ..safe import safe_line
+from ..text_shape import one_line
 from .discussions import when
 
 
@@ -32,7 +33,7 @@ def first(el: HtmlElement, path: str) -> HtmlElement | None:
 
 def text_of(el: HtmlElement | None) -> str:
     """An element's words as one line of plain text (a name, a title)."""
-    return safe_line(" ".join(el.text_content().split())) if el is not None else ""
+    return safe_line(one_line(el.text_content())) if el is not None else ""
 
 
 # Stack Overflow's tooltip times: "2026-11-30 12:01:02Z", a space where ISO puts its "T".

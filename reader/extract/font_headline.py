@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from ..text_shape import one_line
 from .byline_names import line_byline
 from .furniture import drop
 from .written_dates import states_only_dates
@@ -87,9 +88,9 @@ def mark_font_headline(doc: HtmlElement) -> None:
         if not (line_byline(said) or states_only_dates(said)):
             continue
         heading = line.makeelement("h1", {})
-        heading.text = " ".join(line.text_content().split())
+        heading.text = one_line(line.text_content())
         credit = byline.makeelement("p", {})
-        credit.text = " ".join(byline.text_content().split())
+        credit.text = one_line(byline.text_content())
         # The line breaks between them, and those after the byline, are the layout's.
         for br in [n for n in line.itersiblings() if n.tag == "br" and _before(n, byline)]:
             br.drop_tree()

@@ -12,6 +12,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from ..text_shape import one_line
+
 # What wraps JSON-LD on real pages: `<![CDATA[ … ]]>`, `<!-- … -->`, a `//` before either.
 _JSON_START = re.compile(r"[\[{]")
 # Where the value may start: after "<![CDATA[", the next bracket; a few, not every bracket of a
@@ -147,7 +149,7 @@ def _names(value: Any) -> list[str]:
         if "name" not in value:
             # A Person declared by its parts alone: {"givenName": "Ann", "familyName": "Lee"}.
             parts = [value.get(k) for k in ("givenName", "additionalName", "familyName")]
-            named = " ".join(" ".join(p.split()) for p in parts if isinstance(p, str) and p.strip())
+            named = " ".join(one_line(p) for p in parts if isinstance(p, str) and p.strip())
             return [named] if named else []
         return _names(value.get("name"))
     if isinstance(value, list):
@@ -188,7 +190,7 @@ def podcast_series(objects: list[dict[str, Any]], described: dict[str, dict[str,
                     not isinstance(series, dict) or "PodcastSeries" not in types_of(series)
                 ):
                     continue  # a season, or the page: not the podcast
-                name = next((" ".join(n.split()) for n in _names(series) if n.strip()), "")
+                name = next((one_line(n) for n in _names(series) if n.strip()), "")
                 if name:
                     return name
     return ""

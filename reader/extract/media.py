@@ -29,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml.html import HtmlElement
 
+from ..text_shape import one_line
 from ..url_display import shown_host
 from ..urls import absolute_url, site_host
 from .amp_embeds import PLAYER_TAGS, POST_TAGS, player_address, post_address, tweet_quote
@@ -97,7 +98,7 @@ def _is_picture_clip(video: HtmlElement) -> bool:
 def _media_line(el: HtmlElement, kind: str, url: str, what: str) -> HtmlElement:
     """The line naming a player: "Audio: An interview with the mayor" when the page gives it a
     title, else its kind and format, "Audio (MP3)"."""
-    title = " ".join((el.get("title") or el.get("aria-label") or "").split())
+    title = one_line(el.get("title") or el.get("aria-label") or "")
     if _PLAYER_WORDS.issuperset(re.findall(r"\w+", title.lower())):
         title = ""
     # Datawrapper titles its frame "Chart: …" itself, Spotify "Spotify Embed: …": the line says
@@ -132,7 +133,7 @@ def _poster(box: HtmlElement) -> str:
         if shared:
             return shared.group(1)
     for a in box.iter("a"):
-        name = " ".join((a.get("title") or a.text_content()).split())
+        name = one_line(a.get("title") or a.text_content())
         if _HANDLE.match(name):
             return name
     return ""

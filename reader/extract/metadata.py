@@ -274,19 +274,19 @@ def extract_metadata(
     # The names the page gives besides JSON-LD's, to weigh those against the byline's
     # (`chosen_authors`): its `<meta>`'s, its links to a writer's page marked rel="author".
     seconded = (
-        [*meta_authors, *(" ".join(a.text_content().split()) for a in _author_links(doc))]
+        [*meta_authors, *(one_line(a.text_content()) for a in _author_links(doc))]
         if authors
         else []
     )
     authors = _most_authors(authors or meta_authors)
     byline = page_byline(doc)
     # A journal's (or a proceedings') name: the Source of a paper whose page names no site.
-    journal = " ".join(
-        _first(meta.get("citation_journal_title"), meta.get("citation_conference_title")).split()
+    journal = one_line(
+        _first(meta.get("citation_journal_title"), meta.get("citation_conference_title"))
     )
     site_name = (
         site_name_alone(
-            " ".join(declared_site.split()),
+            one_line(declared_site),
             [*_names(publisher), *(h.lstrip("@") for h in meta_values.get("twitter:site", []))],
             titles,
             url,
@@ -357,7 +357,7 @@ def extract_metadata(
     )
 
     # GOV.UK names the department or agency that issued the page, which no other tag names.
-    issuer = " ".join(meta.get("govuk:primary-publishing-organisation", "").split())
+    issuer = one_line(meta.get("govuk:primary-publishing-organisation", ""))
     authors = authors or ([issuer] if issuer else [])
 
     html = doc if doc.tag == "html" else doc.find(".//html")

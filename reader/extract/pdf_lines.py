@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..safe import safe_line
+from ..text_shape import one_line
 from .math import RAISED_DIGITS
 from .pdf_links import PageLink
 
@@ -127,7 +128,7 @@ class Pieces:
 
     def _mark_link(self, line: Line, text: str, x: float, y: float, height: float) -> None:
         """Note the piece `text` as a link's when a link annotation of the page covers it."""
-        words = " ".join(safe_line(text).split())
+        words = one_line(safe_line(text))
         for link in self.links:
             if words and link.covers(x, y, len(words) * height * 0.5):
                 line.links.append((words, link.url))
@@ -136,7 +137,7 @@ class Pieces:
     def finished(self) -> list[Line]:
         lines = []
         for line in columns_apart(self.lines):
-            text = " ".join(safe_line(line.text).split())
+            text = one_line(safe_line(line.text))
             if text:
                 lines.append(replace(line, text=text, pieces=_pieces(line)))
         return lines
@@ -181,7 +182,7 @@ def _pieces(line: Line) -> list[tuple[float, str, float]]:
     sizes = line.sizes if len(line.sizes) == len(starts) else [line.size] * len(starts)
     pieces = []
     for (x, begin), end, size in zip(starts, ends, sizes, strict=False):
-        text = " ".join(safe_line(line.text[begin:end]).split())
+        text = one_line(safe_line(line.text[begin:end]))
         if text:
             pieces.append((x, text, size))
     return pieces
@@ -261,7 +262,7 @@ def columns_apart(lines: list[Line]) -> list[Line]:
         for after, at in [*cuts, (0.0, len(line.text))]:
             part = line.text[begin:at]
             if part.strip():
-                words = " ".join(part.split())
+                words = one_line(part)
                 links = [mark for mark in line.links if mark[0] in words]
                 parts[-1].append(replace(line, x=x, text=part, links=links, joins=[]))
             begin, x = at, after

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from ..text_shape import one_line
 from .furniture import drop, names_of
 
 # A place is a few words ("Hong Kong", "Washington, DC"); a newsroom's name fewer ("CNN").
@@ -47,8 +48,8 @@ def _place_and_source(box: HtmlElement) -> tuple[str, str] | None:
     place_el, source_el = children
     if "location" not in names_of(place_el) or "source" not in names_of(source_el):
         return None
-    place = " ".join(place_el.text_content().split())
-    source = " ".join(source_el.text_content().split())
+    place = one_line(place_el.text_content())
+    source = one_line(source_el.text_content())
     if not 1 <= len(place.split()) <= _PLACE_WORDS or not 1 <= len(source.split()) <= _SOURCE_WORDS:
         return None
     return place, source

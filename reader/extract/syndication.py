@@ -11,6 +11,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ..safe import safe_line
+from ..text_shape import one_line
 from .json_ld import _dereferenced, _described, _names, the_article
 
 # How many elements before and after the headline, in page order, are its header: Yahoo's
@@ -70,4 +71,4 @@ def declared_outlet(doc: HtmlElement, objects: list[dict[str, Any]], site_name: 
     if not candidates:
         return ""
     beside = _beside_the_headline(doc)
-    return next((" ".join(n.split()) for n in candidates if _said(n) in beside), "")
+    return next((one_line(n) for n in candidates if _said(n) in beside), "")

@@ -29,9 +29,22 @@ _CHINESE_ALONE = re.compile(CHINESE + r"\s*$")
 NAME_SEPARATOR = re.compile(r"\s*[·,、\s]\s*")
 
 
+# A Chinese paper sets a name of two characters as wide as one of three, an ideographic space
+# between them ("记者　王　明　李华"): one name, 王明, not two, nor "王　明".
+_PADDED_NAME = re.compile(
+    "(?<![\u4e00-\u9fff])([\u4e00-\u9fff])\u3000([\u4e00-\u9fff])(?![\u4e00-\u9fff])"
+)
+
+
+def unpadded(names: str) -> str:
+    """A Chinese byline's `names` with each two-character name set apart to a third's width
+    ("王　明") written whole ("王明")."""
+    return _PADDED_NAME.sub(r"\1\2", names) if "\u3000" in names else names
+
+
 def dateline_names(names: str) -> str:
-    """ "이수진, 박지훈" of a dateline's "이수진·박지훈"."""
-    return ", ".join(n for n in NAME_SEPARATOR.split(names.strip()) if n)
+    """ "이수진, 박지훈" of a dateline's "이수진·박지훈"; "王明, 李华" of "王　明　李华"."""
+    return ", ".join(n for n in NAME_SEPARATOR.split(unpadded(names).strip()) if n)
 
 
 def wire_byline(text: str) -> str | None:

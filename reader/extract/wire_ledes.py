@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block, BlockKind
+from ..text_shape import one_line
 from .byline_names import looks_like_name
 from .paper_reporters import lede_reporter
 from .syndication import syndicated
@@ -117,10 +118,10 @@ def wire_credit(blocks: tuple[Block, ...], author: str, site_name: str) -> tuple
         found = _KOREAN_DATELINE.match(block.text)
         if found is None:
             continue
-        agency = " ".join(found["agency"].split())
+        agency = one_line(found["agency"])
         if not agency:
             return author, site_name
-        if agency.casefold() != " ".join(author.split()).casefold():
+        if agency.casefold() != one_line(author).casefold():
             # The reporter is the author already; a page naming no site is the agency's.
             return author, site_name or agency
         return dateline_names(found["names"] or ""), syndicated(agency, site_name)

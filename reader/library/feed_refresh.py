@@ -21,6 +21,7 @@ from ..ignore_rules import kept, rules_for, rules_mark
 from ..login_page import login_page_elsewhere
 from ..models import (
     FEED_READING_VERSION,
+    GONE_ASKED_EVERY,
     NO_CONNECTION,
     Entry,
     ErrorKind,
@@ -29,6 +30,7 @@ from ..models import (
     Response,
     StoreError,
 )
+from ..plural import plural
 from ..portal import Answer, page_print
 from ..reports import FeedResult, ProgressCallback, SyncProgress
 from ..urls import canonical_url
@@ -41,7 +43,6 @@ from .renewal import LibraryRenewal
 from .resources import _now
 from .stalled_hosts import StalledHosts
 
-GONE_ASKED_EVERY = timedelta(days=7)
 """How often a feed whose address answered 410 Gone is asked again: a publisher's "gone for
 good" is not asked at every sync, nor reported by every cron run (a site may bring it back)."""
 _MINUTE = timedelta(minutes=1)  # two processes' clocks apart
@@ -178,6 +179,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             left_out |= past
         if copies_own_title(feed, parsed.title):
             self.store.name_feed(url, "")
+        emptied = await self._emptied(url) if not parsed.entries else ""
         feed = replace(
             feed,
             title=parsed.title or feed.title,
@@ -185,7 +187,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             etag=response.etag,
             last_modified=response.last_modified,
             last_success=_now(),
-            problem="; ".join(p for p in (parsed.problem, over_time) if p) or None,
+            problem="; ".join(p for p in (emptied, parsed.problem, over_time) if p) or None,
             reach=response.reach,
             moved_to=moved,
             read_with=FEED_READING_VERSION,
@@ -200,6 +202,15 @@ class LibraryFeedRefresh(LibraryRenewal):
             left_out=frozenset(left_out),
             told=told,
         )
+
+    async def _emptied(self, url: str) -> str:
+        """What a feed read whole that lists no item says of itself: a site's broken export
+        or a section closed looked healthy for good, its old headlines still there (acc39b
+        Q6)."""
+        listed = len(await self._in_store_thread(self.store.entry_keys, url))
+        if not listed:
+            return "it lists no items"
+        return f"it lists no items now (kept: the {plural(listed, 'headline')} it listed before)"
 
     async def _keep_newest(self, url: str) -> tuple[int, frozenset[str]]:
         """The feed's headlines past `max_items` dropped (`StoreRetention.keep_newest`): how

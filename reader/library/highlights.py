@@ -21,6 +21,7 @@ from ..highlights import (
 )
 from ..keys import article_key
 from ..models import Article, Entry, FetchError
+from ..text_shape import one_line
 from .discovery import LibraryDiscovery
 from .resources import _link
 
@@ -52,7 +53,7 @@ class KeptHighlights:
 
 def _note(text: str) -> str:
     # One paragraph of the reader's own: its line breaks as typed would be Markdown's.
-    return " ".join(text.split())[:MAX_NOTE]
+    return one_line(text)[:MAX_NOTE]
 
 
 class LibraryHighlights(LibraryDiscovery):

@@ -13,7 +13,14 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..models import Article, Entry, FetchError, StoreError
-from ..pictures import ACCEPT, KeptPicture, article_pictures, digest, picture_type
+from ..pictures import (
+    ACCEPT,
+    KeptPicture,
+    article_pictures,
+    digest,
+    past_every_articles,
+    picture_type,
+)
 from ..plural import size_text
 from ..priority_gate import PICTURES, USER_WAITS
 from ..safe import safe_line
@@ -35,6 +42,10 @@ def _seen(future: asyncio.Future[Any]) -> None:
         future.exception()
 
 
+PICTURE_TURNS = 4
+"""Articles whose pictures are fetched at once (each after its text): the rest wait their turn."""
+
+
 class LibraryPictures(LibraryPageReads):
     """A `Library`'s kept pictures: fetched after an article's text, read back to open."""
 
@@ -53,7 +64,7 @@ class LibraryPictures(LibraryPageReads):
         if key in self._picture_tasks:
             return  # under way: the article opened as its download keeps them
         if self._picture_turns is None:
-            self._picture_turns = asyncio.Semaphore(4)
+            self._picture_turns = asyncio.Semaphore(PICTURE_TURNS)
         context = contextvars.copy_context()
         context.run(USER_WAITS.set, None)  # the user waits for the text, not its pictures
         context.run(PICTURES.set, True)
@@ -139,12 +150,35 @@ class LibraryPictures(LibraryPageReads):
                         if left <= room
                         else (limits.pictures_max_bytes, "every article's pictures")
                     )
-                    why = f"past the {size_text(cap)} kept of {whose}"
+                    why = (
+                        past_every_articles(cap)
+                        if left > room
+                        else f"past the {size_text(cap)} kept of {whose}"
+                    )
                     # Every article's: asked again once eviction has made room.
                     picture = KeptPicture(address, why=why, again=left > room)
                 pictures.append(picture)
+            # Counted again as they are kept only near the cap: far from it, what the articles
+            # under way here and in a second process (a cron sync beside the reader) can add
+            # since `stored` was counted can't reach it, and the count (40 ms at 10,000
+            # articles' pictures) would be made twice an article for nothing.
+            near = (
+                stored
+                + sum(map(len, bodies.values()))
+                + 2 * PICTURE_TURNS * (limits.article_pictures_max_bytes)
+                >= limits.pictures_max_bytes
+            )
+            kept = None
             with suppress(StoreError):  # a full disk: the text is kept, its pictures not
-                await asyncio.to_thread(self.store.put_pictures, url, pictures, bodies)
+                kept = await asyncio.to_thread(
+                    self.store.put_pictures,
+                    url,
+                    pictures,
+                    bodies,
+                    limits.pictures_max_bytes if near else None,
+                )
+            if kept is not None and self.pictures_kept is not None:
+                self.pictures_kept(url, kept)
 
     async def _one_picture(
         self, address: str, ceiling: Reach | None, room: int

@@ -32,6 +32,7 @@ if (
 ):  # the network and parsing stacks are imported on first use: `reader list` starts fast
     from ..fetch import Fetcher
     from ..ignore_rules import IgnoreRule
+    from ..pictures import KeptPicture
     from ..reports import FeedResult
     from ..search_feeds import SearchFeed
     from .feed_handover import FeedAsks
@@ -97,6 +98,9 @@ class LibraryResources:
         # a few articles at once: each holds its pictures (20 MB at most) till all are in.
         self._picture_tasks: dict[str, asyncio.Task[None]] = {}  # by the article's address
         self._picture_turns: asyncio.Semaphore | None = None  # made on the loop, when needed
+        # Told, on the loop, of each article whose pictures were just kept: its address and
+        # its pictures as the store now has them (the reader marks those of the one open).
+        self.pictures_kept: Callable[[str, list[KeptPicture]], None] | None = None
         # The config's `[[search]]` tables (`LibrarySearchFeeds`: those kept here besides).
         self.configured_searches = tuple(searches)
         self.limits = limits

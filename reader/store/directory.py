@@ -46,6 +46,15 @@ DATA_FORMAT_SINCE = "2026-12-05"
 format, which the line saying it was upgraded names (acc38b K1)."""
 _FORMAT = "format"
 
+
+def upgrade_said(root: Path, older: int) -> str:
+    """What the first command (or the reader) to upgrade `root` from format `older` says, once."""
+    return (
+        f"the data directory {root} was upgraded from format {older} to {DATA_FORMAT}: readers"
+        f" from before {DATA_FORMAT_SINCE} can no longer open it"
+    )
+
+
 C = TypeVar("C", bound=type)
 
 decode_one = json.JSONDecoder().raw_decode
@@ -226,7 +235,10 @@ class StoreDirectory:
         that only reads (`reader list`), which reads it as it is, as on a read-only disk."""
         self.upgraded_from: int | None = None
         """The older format this opening upgraded the directory from, for the caller to say
-        once: an older reader (another machine's, a cron box's) can no longer open it."""
+        once (`upgrade_said`): an older reader (another machine's, a cron box's) can no longer
+        open it."""
+        self.older_format: int | None = None
+        """The older format of a directory read as it is (not to `upgrade`)."""
         self.problems: list[str] = []  # damaged records found (and dropped) since opening
         settings = dict(CACHE_SETTINGS)
         self._settings = settings
@@ -317,11 +329,13 @@ class StoreDirectory:
                 # folder, another machine) still opens it after a `reader list` here.
                 self._state.close()
                 self._articles.close()
+                self.older_format = found
                 self._open_to_read(
                     f"the data directory {self.root} is of an older format ({found}): read as it"
                     " is; a command that changes it upgrades it",
                     OSError(f"cannot open the data directory {self.root}"),
                 )
+                self.read_only_tag = Unwritable.OLDER_FORMAT
                 return
             # A directory from before the marker (or a new one): its records are checked one by
             # one as they are read, so marking it is all the upgrade there is to do.

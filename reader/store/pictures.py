@@ -11,13 +11,17 @@ from __future__ import annotations
 from typing import Any
 
 from ..keys import article_key
-from ..pictures import KeptPicture
+from ..pictures import KeptPicture, past_every_articles
 from .directory import _reporting_storage_errors
 from .key_ranges import prefix_range
 from .search_feeds import StoreSearchFeeds
 
 PICTURES = "pictures:"
 PICTURE_DATA = "picture-data:"
+PICTURE_WRITES = "picture-writes"
+"""How many times articles' pictures have been written (`put_pictures`), bumped in the same
+transaction as each: a count of every article's pictures made outside that transaction holds
+in it while this has not moved (an article gone since only leaves more room)."""
 
 
 def _picture(url: str, held: object) -> KeptPicture | None:
@@ -59,35 +63,66 @@ class StorePictures(StoreSearchFeeds):
         body = data[start : start + kept.size]
         return (kept, body) if digest(body) == kept.sha else None
 
-    def put_pictures(self, url: str, pictures: list[KeptPicture], bodies: dict[str, bytes]) -> None:
+    def put_pictures(
+        self,
+        url: str,
+        pictures: list[KeptPicture],
+        bodies: dict[str, bytes],
+        most: int | None = None,
+    ) -> list[KeptPicture] | None:
         """Keep what is known of the article's `pictures`, the bytes of the kept ones given in
-        `bodies` by address (each checked by its caller), in one transaction. Not kept when the
-        article has left the cache meanwhile (evicted as they came)."""
+        `bodies` by address (each checked by its caller), in one transaction; what was kept,
+        or None when nothing was: the article has left the cache meanwhile (evicted as they
+        came). With `most`, every article's pictures together stay within `most` bytes: a
+        picture past it is not kept, to be asked again (`again`) once eviction makes room.
+
+        Every article's pictures are counted as of the transaction, every writer's already in
+        (four articles' pictures coming at once each counted their room against the same
+        total, and passed 1 GB by up to 80 MB): by a count made before it, outside its lock,
+        when no article's pictures were written since (`PICTURE_WRITES`), else again under
+        it. A count takes 30 ms at 10,000 articles' pictures, and made under the lock every
+        writer waited for it (`benchmarks/pictures_put.py`)."""
         key = article_key(url)
-        record: dict[str, Any] = {}
-        data = bytearray()
-        for picture in pictures:
-            body = bodies.get(picture.url)
-            if picture.kept and body is not None:
-                record[picture.url] = {
-                    "sha": picture.sha,
-                    "type": picture.media_type,
-                    "size": len(body),
-                    "at": len(data),
-                }
-                data += body
-            else:
-                record[picture.url] = {"why": picture.why or "not kept"}
-                if picture.again:
-                    record[picture.url]["again"] = True
+        counted = self._pictures_counted(but=key) if most is not None else None
         with self._articles.transact():
             if f"article:{key}" not in self._articles:
-                return
+                return None
+            writes = self._value(self._articles, PICTURE_WRITES, 0)
+            writes = writes if isinstance(writes, int) else 0
+            room = None
+            if most is not None:
+                if counted is None or counted[1] != writes:  # another article's came meanwhile
+                    counted = (self._pictures_total(but=key), writes)
+                room = most - counted[0]
+            self._articles.set(PICTURE_WRITES, writes + 1)
+            kept: list[KeptPicture] = []
+            record: dict[str, Any] = {}
+            data = bytearray()
+            for picture in pictures:
+                body = bodies.get(picture.url)
+                if picture.kept and body is not None and room is not None and len(body) > room:
+                    assert most is not None  # `room` is counted only for it
+                    picture = KeptPicture(picture.url, why=past_every_articles(most), again=True)
+                if picture.kept and body is not None:
+                    record[picture.url] = {
+                        "sha": picture.sha,
+                        "type": picture.media_type,
+                        "size": len(body),
+                        "at": len(data),
+                    }
+                    data += body
+                    room = None if room is None else room - len(body)
+                else:
+                    record[picture.url] = {"why": picture.why or "not kept"}
+                    if picture.again:
+                        record[picture.url]["again"] = True
+                kept.append(picture)
             if data:
                 self._articles.set(PICTURE_DATA + key, bytes(data))
             else:
                 self._articles.delete(PICTURE_DATA + key)
             self._save(self._articles, PICTURES + key, record)
+        return kept
 
     def kept_picture_data(self, url: str) -> dict[str, bytes]:
         """The bytes of every kept picture of the article at `url`, by address (their record
@@ -112,11 +147,28 @@ class StorePictures(StoreSearchFeeds):
 
     def pictures_total(self) -> int:
         """The bytes every article's kept pictures take, in one query."""
+        return self._pictures_total()
+
+    def _pictures_counted(self, but: str) -> tuple[int, int]:
+        """`_pictures_total(but)`, and how many times articles' pictures had been written
+        then (`PICTURE_WRITES`), read in one statement: of one moment of the cache."""
+        query = (
+            "SELECT SUM(CASE WHEN filename IS NULL THEN length(value) ELSE size END), "
+            "(SELECT value FROM Cache WHERE key = ? AND raw = 1) "
+            "FROM Cache WHERE key >= ? AND key < ? AND key != ?"
+        )
+        bounds = (PICTURE_WRITES, *prefix_range(PICTURE_DATA), PICTURE_DATA + but)
+        total, writes = self._articles._sql(query, bounds).fetchone()
+        return int(total or 0), writes if isinstance(writes, int) else 0
+
+    def _pictures_total(self, but: str = "") -> int:
+        """`pictures_total`, less the pictures of the article whose key is `but`."""
         query = (
             "SELECT SUM(CASE WHEN filename IS NULL THEN length(value) ELSE size END) "
-            "FROM Cache WHERE key >= ? AND key < ?"
+            "FROM Cache WHERE key >= ? AND key < ? AND key != ?"
         )
-        (total,) = self._articles._sql(query, prefix_range(PICTURE_DATA)).fetchone()
+        bounds = (*prefix_range(PICTURE_DATA), PICTURE_DATA + but)
+        (total,) = self._articles._sql(query, bounds).fetchone()
         return int(total or 0)
 
     def pictures_count(self) -> int:

@@ -34,6 +34,7 @@ from textual.widget import Widget
 from ..config import Config
 from ..library import Library
 from ..marks import ENTER_KEY
+from ..store.directory import upgrade_said
 from .app_lifecycle import ReaderAppLifecycle
 from .collector import resume_after_start
 from .counts import LINE, STOPPING, CountPrefix, counted, place_of
@@ -383,8 +384,11 @@ class ReaderApp(ReaderAppLifecycle):
 
     def on_mount(self) -> None:
         try:
-            self.library = Library.configured(self.data_dir, self.config, workers="process")
+            self.library = Library.configured(
+                self.data_dir, self.config, workers="process", upgrade=self.upgrade
+            )
             self.library.workers_on_demand(WORKERS_IDLE_END)
+            self.library.pictures_kept = self.pictures_kept
         except Exception as error:  # unreadable directory, a store another program locks…
             reason = plain(f"reader: cannot open {self.data_dir}: {error or type(error).__name__}")
             self.exit(1, return_code=1, message=reason)
@@ -396,6 +400,10 @@ class ReaderApp(ReaderAppLifecycle):
             self.exit()
             return
         self.push_screen(self.main_screen)
+        if (older := self.library.store.upgraded_from) is not None:
+            # Said as every command says it: an older reader sharing it can't open it now.
+            said = upgrade_said(self.data_dir, older)
+            self.notify(plain(said[:1].upper() + said[1:]).plain, severity="warning", markup=False)
         if self.library.read_only:
             # What is cached reads; a refresh or a fetch ahead would download what can't be kept.
             self.refresh_on_start = self.refresh_coming = False
@@ -473,11 +481,13 @@ class ReaderApp(ReaderAppLifecycle):
             self.push_screen(HelpScreen())
 
 
-def run_app(data_dir: Path, config: Config | None = None) -> int:
-    """Run the reader on `data_dir` until the user quits; returns the exit status."""
+def run_app(data_dir: Path, config: Config | None = None, upgrade: bool = True) -> int:
+    """Run the reader on `data_dir` until the user quits; returns the exit status. `upgrade`:
+    False reads a directory of an older format as it is, keeping nothing (`ReaderState.upgrade`)."""
     from .type_ahead import keys_of, typed_ahead
 
     app = ReaderApp(data_dir, config=config)
+    app.upgrade = upgrade
     app.type_ahead(keys_of(typed_ahead()))  # read last: what is typed until Textual reads
     app.run()
     resume_after_start()  # quit before its first screen was drawn

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from functools import partial
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Unwritable
 from ..feed_tags import saved_tags
@@ -25,6 +25,9 @@ from .clipboard import clipboard_commands, copy_with_tools
 from .display import plain
 from .keymap import keymap_of
 from .widgets.article.reading_place import Place
+
+if TYPE_CHECKING:
+    from ..pictures import KeptPicture
 
 
 def _consume(future: asyncio.Future[object]) -> None:
@@ -48,15 +51,28 @@ class ReaderAppArticles(ReaderAppMarks):
             if isinstance(screen, article.ArticleScreen):
                 screen.run_worker(screen.check_newer_copy, group="newer", exit_on_error=False)
 
+    def pictures_kept(self, url: str, pictures: list[KeptPicture]) -> None:
+        """The library kept the pictures of the article at `url` (`Library.pictures_kept`:
+        after its text, of an article opened, fetched ahead or synced): the article open
+        marks them at once (`ArticleScreen.show_kept_pictures`), not at its next opening."""
+        article = sys.modules.get(f"{__package__}.screens.article")
+        if article is None or self._quitting:
+            return
+        for screen in self.screen_stack:
+            # One not mounted yet reads the article, and what is kept of it, as it opens.
+            if isinstance(screen, article.ArticleScreen) and screen.is_mounted:
+                screen.show_kept_pictures(url, pictures)
+
     def toggle_saved(self, entry: Entry) -> None:
         """Keep an article for good (fetching it first if needed), or let it go again. Not on
         a read-only data directory, which no later moment makes writable (a full disk's saves
         wait for room): it fetched the article to keep nothing, and said "Saved for good", or
         "Saved, not fetched yet … the next sync fetches it" offline, of what no sync would."""
-        if self.library is not None and self.library.read_only_tag == Unwritable.READ_ONLY:
+        tag = self.library.read_only_tag if self.library is not None else ""
+        if tag in (Unwritable.READ_ONLY, Unwritable.OLDER_FORMAT):
             now = self.index.get(entry.id)
             what = "unsave" if now is not None and now.saved else "save"
-            self.status = f"No {what}: {Unwritable.READ_ONLY}, so nothing new can be kept"
+            self.status = f"No {what}: {tag}, so nothing new can be kept"
             return
         self._run(self._toggle_saved(entry), "save")
 
@@ -258,9 +274,20 @@ class ReaderAppArticles(ReaderAppMarks):
             return None
         return None if record is None else Place.from_record(record)
 
+    async def fetched_article(self, entry: Entry) -> Article:
+        """An entry's article, cached or fetched now, not marked read: a program of the
+        user's is given it (`user_command_runs`). Raises FetchError."""
+        article = await self._download(entry)
+        self._in_cache(entry, article)
+        return article
+
     def _opened(self, entry: Entry, article: Article) -> None:
         """An entry's article (or its first page) is on screen: read, and in the cache."""
         self.set_read(entry, True, opened=True)
+        self._in_cache(entry, article)
+
+    def _in_cache(self, entry: Entry, article: Article) -> None:
+        """Its row marked available offline, as `article` was had."""
         self._prefetch_failed.discard(entry.id)
         if article.unkept:
             return  # shown, not cached: its row stays unmarked (not offline)

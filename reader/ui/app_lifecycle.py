@@ -76,6 +76,9 @@ class ReaderAppLifecycle(ReaderAppNotices):
             loop = asyncio.get_running_loop()
             for number in _HANG_UPS:
                 loop.remove_signal_handler(number)
+        from ..command_files import hand_over
+
+        hand_over()  # the {file}s of the user's programs still running: removed at their end
         self.workers.cancel_all()
         if self.library is not None:
             await self.keep_marks_before_exit()

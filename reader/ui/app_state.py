@@ -54,6 +54,10 @@ class ReaderAppState(App[int]):
     """The status line every screen shows: what is happening, or the last error."""
     count_typed: reactive[str] = reactive("")
     """A count typed before a key (`5` of `5j`), shown at the status line's end (`counts`)."""
+    upgrade = True
+    """Whether a data directory of an older format is upgraded as the reader opens it (and said
+    so in a notice); False, as the user chose before it started (`cli.demo`), reads it as it
+    is, keeping nothing, as on a read-only disk: an older reader sharing it still opens it."""
 
     def __init__(
         self, data_dir: Path, *, refresh_on_start: bool = True, config: Config | None = None

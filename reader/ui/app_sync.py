@@ -14,7 +14,7 @@ from ..plural import plural
 from ..reports import (
     FeedResult,
     SyncProgress,
-    gone_unasked,
+    gone_for_good,
     nothing_answered,
     still_readable,
     synced_feeds,
@@ -223,7 +223,7 @@ class ReaderAppSync(ReaderAppFill):
 
     def _refresh_summary(self, results: list[FeedResult]) -> str:
         new = sum(r.new_entries for r in results)
-        failed = [r for r in results if r.error]
+        failed = [r for r in results if r.failed]
         if nothing_answered(results):
             return (
                 f"{unanswered_at(results)}: nothing refreshed; {still_readable(self.index.cached)}"
@@ -238,7 +238,7 @@ class ReaderAppSync(ReaderAppFill):
             f"Refreshed {synced_feeds(results)} of {plural(len(results), 'feed')}: "
             f"{plural(new, 'new headline')}"
         )
-        if gone := gone_unasked(results):
+        if gone := gone_for_good(results):
             line += f" · {gone}"
         if cut := _network_gone(failed):
             # The network went mid-way (the feeds still out not waited for): one thing, said

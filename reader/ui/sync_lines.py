@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..marks import UPDATED_MARK
 from ..models import ErrorKind, FetchError
 from ..plural import plural
-from ..reports import SyncReport, gone_unasked, synced_feeds
+from ..reports import SyncReport, gone_for_good, synced_feeds
 from .display import plain
 
 
@@ -19,7 +19,7 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         return report.no_connection
     # Those of a host given up are counted in its one line (`outages`).
     left = report.feeds_left.keys() | report.feeds_unreached()  # the network's, said once
-    failed_feeds = [r for r in report.feeds if r.error and r.feed.url not in left]
+    failed_feeds = [r for r in report.feeds if r.failed and r.feed.url not in left]
     line = (
         f"Synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')} · "
         f"{plural(report.articles_fetched, 'article')} cached for offline, "
@@ -63,7 +63,7 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         line += f" · {plural(count, 'saved link')} left out of Saved: a feed, no article"
     if failed_feeds:
         line += f" · {plural(len(failed_feeds), 'feed')} failed"
-    if gone := gone_unasked(report.feeds):
+    if gone := gone_for_good(report.feeds):
         line += f" · {gone}"
     if unwritable := [f for _, f in report.article_failures if f.kind == ErrorKind.STORAGE]:
         # What stopped the sync, first and short: a line is cut at the screen's width, and

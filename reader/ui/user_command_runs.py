@@ -2,6 +2,12 @@
 the cursor or the article read, what they name read from the cache off the event loop, the
 status line saying "Running mpv…" and then how it ended.
 
+A command given the article's text (`{file}`, `input`) on one not cached fetches it first, as
+opening it does; offline, or its site down, the text the feed carried stands in, marked so in
+its header ("Note: this is the text the feed carried, not the page's") as the reading view
+and `reader show` give it, and the status line says so; with neither, it is not run, and the
+line says why. A command of its address, title or feed alone never waits for the network.
+
 A background program is waited for by a daemon thread of its own, never the event loop nor
 asyncio's executor (whose threads the reader's end waits for: quitting would wait on mpv), and
 one still running when the reader ends is left running. One that needs the terminal runs while
@@ -11,7 +17,6 @@ the reader steps aside (`App.suspend`), and the reader comes back as it was when
 from __future__ import annotations
 
 import asyncio
-import os
 from contextlib import suppress
 from dataclasses import dataclass
 from threading import Thread
@@ -20,18 +25,21 @@ from typing import TYPE_CHECKING
 from textual.app import SuspendNotSupported
 
 from ..citation import cited_address, cited_article, copied_citation
-from ..models import Article, Entry
+from ..command_files import markdown_file, remove
+from ..feed_names import names_of, source_name
+from ..models import FEED_TEXT_STANDS_IN, Article, Entry, FetchError, StoreError
 from ..render import to_markdown, to_text
 from ..user_commands import (
     NotRun,
     Started,
     UserCommand,
     argv_of,
-    markdown_file,
+    not_found,
     not_started,
     run_in_terminal,
     start,
 )
+from .display import plain
 
 if TYPE_CHECKING:
     from .app import ReaderApp
@@ -63,48 +71,83 @@ def run_user_command(app: ReaderApp, number: int, on: RunOn) -> None:
 
 
 async def _run(app: ReaderApp, command: UserCommand, on: RunOn) -> None:
+    # Before any fetch or stepping aside: the config may be another computer's too.
+    if missing := not_found(command):
+        app.say_for_now(f"{command.name}: {missing}, not run")
+        return
     article = on.article
     if article is None and (command.uses & {"url", "citation", "file"} or command.input):
         article = await asyncio.to_thread(app.lib.cached_article, on.entry)
+    fed = ""  # why the feed's text stands in for the article's
     if command.needs_article and article is None:
-        app.say_for_now(
-            f"{command.name}: the article's text isn't cached: open it first (or sync), then again"
-        )
-        return
+        article, fed = await _fetched(app, command, on.entry)
+        if article is None:
+            return
+    # The name the reader shows the feed by (the user's, given with `R`), as the list does.
+    feed = source_name(on.entry, names_of(app.index.feeds))
     try:
-        made = await asyncio.to_thread(_made, app, command, on, article)
+        made = await asyncio.to_thread(_made, app, command, on, article, feed)
     except NotRun as refused:
         app.say_for_now(str(refused))
         return
-    except OSError as error:  # no room for {file} in the temporary directory
-        app.say_for_now(f"{command.name}: its file could not be written: {error.strerror}")
+    except OSError as error:  # no room for {file}, or its folder not the user's alone
+        app.say_for_now(f"{command.name}: its file could not be written: {_why(error)}")
         return
     if command.terminal:
         _in_terminal(app, command, made)
         return
     try:
-        started = start(made.argv, made.data)
+        started = start(made.argv, made.data, made.file)
     except OSError as error:
-        _remove(made.file)
+        remove(made.file)
         app.say_for_now(not_started(command, error))
         return
-    app.say_for_now(f"Running {command.name}…")
+    on_what = ""
+    if fed or (command.needs_article and article is not None and article.partial):
+        on_what = " on the text the feed carried" + (f" ({fed})" if fed else "")
+    app.say_for_now(f"Running {command.name}{on_what}…")
     loop = asyncio.get_running_loop()
     Thread(
         target=_wait,
-        args=(loop, app, command, started, made.file),
+        args=(loop, app, command, started),
         name="reader-command",
         daemon=True,
     ).start()
 
 
-def _made(app: ReaderApp, command: UserCommand, on: RunOn, article: Article | None) -> _Made:
+async def _fetched(
+    app: ReaderApp, command: UserCommand, entry: Entry
+) -> tuple[Article | None, str]:
+    """The article of `entry`, not cached, fetched as opening it would; else the text its
+    feed carried, with why the page could not be had; (None, "") when neither can be had,
+    said in the status line."""
+    # Until its answer replaces it: a slow site takes longer than a line's `notice_seconds`.
+    app.say_while_shown(f"{command.name}: fetching the article first…")
+    try:
+        return await app.fetched_article(entry), ""
+    except FetchError as error:
+        reason = plain(error.message, max_length=200).plain.split("; open the original", 1)[0]
+        if error.kind in FEED_TEXT_STANDS_IN:
+            with suppress(FetchError, StoreError):  # its text too slow to read: not run
+                if (from_feed := await app.read_feed_text(entry)) is not None:
+                    return from_feed, reason
+    app.say_for_now(f"{command.name}: not run, the article can't be had: {reason}")
+    return None, ""
+
+
+def _why(error: OSError) -> str:
+    return plain(error.strerror or str(error), max_length=200).plain
+
+
+def _made(
+    app: ReaderApp, command: UserCommand, on: RunOn, article: Article | None, feed: str
+) -> _Made:
     """The arguments with the article's facts in place, its input, and its {file}."""
     entry, uses = on.entry, command.uses
     values = {
         "url": on.link or cited_address(entry.address, article),
         "title": entry.title or (article.title if article is not None else ""),
-        "feed": entry.feed_title or (article.site_name if article is not None else ""),
+        "feed": feed,
         "id": entry.id,
     }
     style = app.config.citation_style
@@ -118,7 +161,7 @@ def _made(app: ReaderApp, command: UserCommand, on: RunOn, article: Article | No
     try:
         argv = argv_of(command, values)
     except NotRun:
-        _remove(file)
+        remove(file)
         raise
     data = None
     if command.input and article is not None:
@@ -139,28 +182,15 @@ def _in_terminal(app: ReaderApp, command: UserCommand, made: _Made) -> None:
         app.say_for_now(not_started(command, error))
         return
     finally:
-        _remove(made.file)
+        remove(made.file)
     app.say_for_now(f"{command.name} ended (exit {code})" if code >= 0 else f"{command.name} ended")
 
 
 def _wait(
-    loop: asyncio.AbstractEventLoop,
-    app: ReaderApp,
-    command: UserCommand,
-    started: Started,
-    file: str,
+    loop: asyncio.AbstractEventLoop, app: ReaderApp, command: UserCommand, started: Started
 ) -> None:
-    """In a daemon thread: the program's end said in the status line, its {file} removed."""
-    try:
-        line = started.wait(command.name)
-    finally:
-        _remove(file)
+    """In a daemon thread: the program's end said in the status line (its {file} removed)."""
+    line = started.wait(command.name)
     # Not `call_from_thread`, which waits for the answer: the reader may have ended meanwhile.
     with suppress(RuntimeError):  # its loop closed: nobody to tell
         loop.call_soon_threadsafe(app.say_for_now, line)
-
-
-def _remove(path: str) -> None:
-    if path:
-        with suppress(OSError):
-            os.unlink(path)

@@ -167,6 +167,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         self.position = position
         self.loaded = self._drawn = False
         self._from_feed = False
+        self._pictures_heard = None  # the article shown before's
         self.query_one(ArticleBody).clear_link()  # links are the article's own
         self._end_search()
         self._last_query = ("", None)  # a search is this article's: another one starts afresh
@@ -257,6 +258,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
             if self.loaded:
                 self._find_first()
                 self.show_highlights()
+                self._mark_kept_pictures()  # kept as it came, before it was shown
             self._show_position()  # a search of the "Fetching article…" line went with it
 
     @property

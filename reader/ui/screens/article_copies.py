@@ -5,12 +5,18 @@ the copy shown and the one before (`d`) (see `ArticleScreen`)."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from ...keys import article_key
 from ...models import Article, Entry, FetchError, StoreError
 from ..dialogs.changes import ChangesScreen
 from ..display import plain
 from ..widgets.article.article_body import ArticleBody
 from .article_highlights import ArticleScreenHighlights
+
+if TYPE_CHECKING:
+    from ...pictures import KeptPicture
 
 
 class ArticleScreenCopies(ArticleScreenHighlights):
@@ -52,6 +58,32 @@ class ArticleScreenCopies(ArticleScreenHighlights):
         said = renewal.said(in_reader=True, copies_key=self.key_of("earlier_version"))
         said = plain(said, max_length=300).plain
         self.notify(said[:1].upper() + said[1:], markup=False)
+
+    def show_kept_pictures(self, url: str, pictures: list[KeptPicture]) -> None:
+        """The pictures of the article at `url` were just kept for reading offline (they come
+        after its text: of the article opened, or a sync's): if it is the one shown, or on its
+        way here, its picture lines say so now, where the reader is in it."""
+        if not self.headline.entry.link or article_key(url) != article_key(
+            self.headline.entry.link
+        ):
+            return
+        self._pictures_heard = pictures
+        self._mark_kept_pictures()
+
+    def _mark_kept_pictures(self) -> None:
+        """The pictures heard of (`show_kept_pictures`) marked in the article shown; kept for
+        it while it is still on its way (they may come before it is drawn)."""
+        body = self.query_one(ArticleBody)
+        article, pictures = body.article, self._pictures_heard
+        if article is None or pictures is None or self._from_feed:
+            return
+        self._pictures_heard = None
+        if 0 < article.version < len(article.versions):
+            return  # an earlier copy (V), or one since superseded: the pictures are the latest's
+        kept = frozenset(p.url for p in pictures if p.kept)
+        not_kept = tuple((p.url, p.why) for p in pictures if not p.kept)
+        if (kept, not_kept) != (article.kept_pictures, article.pictures_not_kept):
+            body.show_pictures(replace(article, kept_pictures=kept, pictures_not_kept=not_kept))
 
     def _changed_article(self) -> Article | None:
         """The cached article shown, when more than one copy of it is kept (`V`, `d`); else

@@ -23,6 +23,7 @@ from ..widgets.article.search_bar import search_line_shown
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
+    from ...pictures import KeptPicture
     from ..app import ReaderApp
     from .article import ArticleScreen
 
@@ -81,6 +82,9 @@ class ArticleScreenState(Screen[str | None]):
         self._superseded: Article | None = None
         """The copy shown, renumbered once a sync cached a changed one (`check_newer_copy`):
         the status line says so while it is the one shown."""
+        self._pictures_heard: list[KeptPicture] | None = None
+        """The pictures of the article on its way here, kept before it was shown: marked once
+        it is (`show_kept_pictures`)."""
 
     @property
     def reader(self) -> ReaderApp:

@@ -148,6 +148,18 @@ class ArticleBody(ArticleLayout, can_focus=True):
             return
         self._build_under_new_header(entry, article, message)
 
+    def show_pictures(self, article: Article) -> None:
+        """The article shown, told of its pictures kept for reading offline now (they came
+        after its text, while it was open): their lines say "✓ kept", with the same text at
+        the top of the view, and the selected link, the search and a passage chosen by
+        keyboard as they were (`_layout` keeps them, as for a theme's change)."""
+        entry, shown, message, hint, error = self._content
+        if shown is None:
+            return
+        self._content = (entry, article, message, hint, error)
+        if shown.kept_pictures != article.kept_pictures:
+            self._build(self._place())
+
     def show_tags(self, tags: tuple[str, ...]) -> None:
         """The article shown is filed under `tags` now: its header says so, the reader's
         place in the text kept (a byline appearing, for an article that had none, is a line

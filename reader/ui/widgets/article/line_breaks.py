@@ -11,8 +11,14 @@ the line is a cell or two short. Thai sets no space between its words (a space e
 a run of it breaks where a syllable surely starts or ends, before a vowel written ahead of its
 consonant ("เ แ โ ใ ไ") and after "ะ", "ำ", "ๆ", "ฯ" or a silenced letter's "์", and is never
 folded after such a vowel (Rich left "แ" at a line's end, cut from the "จ้ง" it is read after).
-Korean, Latin and the rest still break at spaces only; a paragraph with no Chinese, Japanese or
-Thai in it is left to Rich alone (most text, and the fastest),
+Lao, written as Thai is, breaks by the same rules with its own letters ("ເ ແ ໂ ໃ ໄ" first, "ະ",
+"ຳ", "ໆ", "ຯ" last); Khmer and Myanmar, which set no spaces either, break where a syllable
+starts: at a consonant or an independent vowel, not one written below the one before it (after
+Khmer's coeng "្", Myanmar's virama "္"), nor one that may end the syllable before (a Khmer
+consonant without a vowel sign of its own, one Myanmar's asat "်" silences).
+Rich folded a line of them at whatever cell the column ended, inside a syllable ("ຫຼ" / "າຍ").
+Korean, Latin and the rest still break at spaces only; a paragraph with none of these scripts in
+it is left to Rich alone (most text, and the fastest),
 unless it has a flag: a stretch folded at the column's edge is never folded between a flag's
 two regional indicators, which Rich measures apart.
 """
@@ -66,8 +72,29 @@ _THAI_LETTERS = "\u0e01-\u0e2e"
 # abbreviation sign "ฯ" and the silencer "์" (the letters before it are not read, and end the
 # syllable they are written in).
 _THAI_ENDS = "\u0e30\u0e33\u0e46\u0e2f\u0e4c"
-_CLUSTERED = re.compile(f"[{_ANYWHERE}{_THAI}\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff\u200d]")
-"""Text Rich's folding doesn't break as it should: Chinese, Japanese and Thai, and what it cuts
+_LAO = "\u0e81-\u0edf"
+_LAO_LEADING = "\u0ec0-\u0ec4"
+_LAO_LETTERS = "\u0e81-\u0eae\u0edc-\u0edf"
+# A Lao syllable ends at these: the short vowel "ະ", "ຳ", the repeat sign "ໆ", the
+# abbreviation sign "ຯ".
+_LAO_ENDS = "\u0eb0\u0eb3\u0ec6\u0eaf"
+_KHMER = "\u1780-\u17ff"
+_MYANMAR = "\u1000-\u109f"
+# Where a Khmer or Myanmar syllable starts: a consonant or an independent vowel. A Khmer
+# consonant with no vowel sign, coeng or sign of its own after it may end the syllable before
+# instead ("ច្រើន"'s "ន"): only a consonant written with one is surely a syllable's first.
+_KHMER_STARTS = "[\u1780-\u17a2][\u17b6-\u17d3\u17dd]|[\u17a3-\u17b3]"
+_MYANMAR_STARTS = "\u1000-\u1021\u1023-\u102a\u103f"
+_VIRAMA = "\u1039"
+"""Myanmar's stacker, which writes the consonant after it below the one before (as Khmer's
+coeng does): one cluster with it (`cells.clusters`), never a line's start."""
+_ASAT = "\u103a"
+"""Myanmar's killer: the consonant it follows ends the syllable before, it starts none."""
+_CLUSTERED = re.compile(
+    f"[{_ANYWHERE}{_THAI}{_LAO}{_KHMER}{_MYANMAR}\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff\u200d]"
+)
+"""Text Rich's folding doesn't break as it should: Chinese, Japanese, Thai, Lao, Khmer and
+Myanmar, and what it cuts
 apart of a cluster a terminal draws as one, a flag's regional indicators, a skin tone (Rich: two
 cells of their own) and a joiner (Rich joins an ASCII letter after it, tmux doesn't)."""
 # Where a line may break: after spaces (as Rich), beside a Chinese or Japanese character, or
@@ -76,13 +103,21 @@ cells of their own) and a joiner (Rich joins an ASCII letter after it, tmux does
 _BREAK = re.compile(
     rf"(?:(?<=\s)(?=\S)|(?<=[{_ANYWHERE}])(?=\S)|(?<=\S)(?=[{_ANYWHERE}])"
     rf"|(?<=[{_THAI}])(?<![{LEADING_VOWELS}])(?=[{LEADING_VOWELS}])"
-    rf"|(?<=[{_THAI_ENDS}])(?=[{_THAI_LETTERS}{LEADING_VOWELS}]))"
+    rf"|(?<=[{_THAI_ENDS}])(?=[{_THAI_LETTERS}{LEADING_VOWELS}])"
+    rf"|(?<=[{_LAO}])(?<![{_LAO_LEADING}])(?=[{_LAO_LEADING}])"
+    rf"|(?<=[{_LAO_ENDS}])(?=[{_LAO_LETTERS}{_LAO_LEADING}])"
+    rf"|(?<=[{_KHMER}])(?={_KHMER_STARTS})"
+    rf"|(?<=[{_MYANMAR}])(?<!{_VIRAMA})(?=[{_MYANMAR_STARTS}](?![{_ASAT}{_VIRAMA}])))"
     rf"(?![{_NO_START}])(?<![{_NO_END}])"
 )
-_UNFOLDED = re.compile(f"(?<=[{LEADING_VOWELS}])|(?=[\u0e30\u0e32\u0e33\u0e45\u0e46\u0e2f])")
-"""Where a stretch of Thai with no break in a line's width is never folded: after a vowel
-written before its consonant, or before one written after it ("ะ", "า", "ำ") or a sign that
-ends a word ("ๆ", "ฯ"); they take a cell of their own, as a consonant does."""
+_UNFOLDED = re.compile(
+    f"(?<=[{LEADING_VOWELS}{_LAO_LEADING}])"
+    "|(?=[\u0e30\u0e32\u0e33\u0e45\u0e46\u0e2f\u0eb0\u0eb2\u0eb3\u0ec6\u0eaf])"
+)
+"""Where a stretch of Thai or Lao with no break in a line's width is never folded: after a
+vowel written before its consonant, or before one written after it ("ะ", "า", "ำ"; "ະ", "າ",
+"ຳ") or a sign that ends a word ("ๆ", "ฯ"; "ໆ", "ຯ"); they take a cell of their own, as a
+consonant does."""
 
 
 Spans = Sequence[tuple[int, int]]
@@ -222,8 +257,8 @@ def _breaks(line: str, width: int, keep: Spans = ()) -> list[int]:
 
 
 def _thai_fold(line: str, start: int, fold: int, starts: set[int] | None) -> int:
-    """`fold` moved back, past clusters, to where a Thai vowel is not cut from the consonant
-    it is read with (`_UNFOLDED`); where it was if no such place is after `start`."""
+    """`fold` moved back, past clusters, to where a Thai or Lao vowel is not cut from the
+    consonant it is read with (`_UNFOLDED`); where it was if no such place is after `start`."""
     back = fold
     while back - 1 > start and _UNFOLDED.match(line, back):
         back -= 1

@@ -1,0 +1,110 @@
+"""What keeping an article's pictures costs in a cache that holds many already: `Store.put_pictures`
+of one article's pictures, this checkout against another side by side (`--against DIR`, a
+worktree of main). Since the pics39 helper it counts every article's pictures under the cache's
+transaction, so that `pictures_max_bytes` holds however many articles' pictures come at once:
+one more query of the pictures' rows before the write, outside the lock, and again under it
+only when another article's pictures were written in between.
+
+    uv run python benchmarks/pictures_put.py [--held 10000] [--puts 200] [--runs 3] [--against DIR]
+
+Each run, in a child process of each checkout in turn: a fresh store holding `--held` articles'
+pictures (one row of 20 KB each, one in five of 60 KB: a file of diskcache's own), then `--puts`
+articles' pictures kept (five of 20 KB each, none past the cap), timed one by one, and one count
+of every article's pictures (`Store.pictures_total`) after each: what a put waits for when
+another article's pictures came between its count and its write, and it counts again under the
+cache's lock. Prints the median and the 90th percentile of one put, and the ratio of this
+checkout's to the other's. Nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py beside this script
+
+from farm import checkout_python, child_env, load_average, median
+
+CHILD = r"""
+import inspect, json, os, sys, tempfile, time
+from pathlib import Path
+from reader.keys import article_key
+from reader.pictures import KeptPicture, digest
+from reader.store import Store
+
+held, puts = int(sys.argv[1]), int(sys.argv[2])
+store = Store(Path(tempfile.mkdtemp()))
+small, large = os.urandom(20_000), os.urandom(60_000)
+capped = "most" in inspect.signature(store.put_pictures).parameters
+for n in range(held):  # kept as each checkout keeps them
+    url = f"https://held.example/{n}.html"
+    store._articles.set(f"article:{article_key(url)}", b"{}")
+    body = large if n % 5 == 0 else small
+    picture = KeptPicture(url + ".png", digest(body), "image/png", len(body))
+    store.put_pictures(url, [picture], {picture.url: body})
+extra = {"most": store.pictures_total() + puts * 100_000} if capped else {}  # none refused
+times, counts = [], []
+for n in range(puts):
+    url = f"https://news.example/{n}.html"
+    store._articles.set(f"article:{article_key(url)}", b"{}")
+    bodies = {f"https://news.example/{n}/{k}.png": os.urandom(20_000) for k in range(5)}
+    pictures = [KeptPicture(u, digest(b), "image/png", len(b)) for u, b in bodies.items()]
+    start = time.perf_counter()
+    store.put_pictures(url, pictures, bodies, **extra)
+    times.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    store.pictures_total()
+    counts.append(time.perf_counter() - start)
+print(json.dumps({"capped": capped, "times": times, "counts": counts}))
+"""
+
+
+def run(checkout: Path, held: int, puts: int) -> dict[str, object]:
+    env = child_env(PYTHONPATH=str(checkout.resolve()))
+    done = subprocess.run(
+        [str(checkout_python(checkout)), "-P", "-c", CHILD, str(held), str(puts)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--held", type=int, default=10_000)
+    parser.add_argument("--puts", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--against", type=Path)
+    args = parser.parse_args()
+    here = Path(__file__).resolve().parent.parent
+    checkouts = {"this": here, **({"against": args.against} if args.against else {})}
+    medians: dict[str, list[float]] = {name: [] for name in checkouts}
+    for number in range(args.runs):
+        for name, checkout in checkouts.items():
+            got = run(checkout, args.held, args.puts)
+            times = [t * 1000 for t in got["times"]]  # type: ignore[union-attr]
+            counts = [t * 1000 for t in got["counts"]]  # type: ignore[union-attr]
+            medians[name].append(median(times))
+            print(
+                f"{name:7} run {number + 1}: one put {median(times):6.1f} ms (median), "
+                f"{percentile(times, 0.9):6.1f} ms (90%); one count of them all "
+                f"{median(counts):5.1f} ms; a cap given: {got['capped']}; load {load_average()}"
+            )
+    if args.against:
+        ratio = median(medians["this"]) / median(medians["against"])
+        print(f"this ÷ against, median of the runs' medians: {ratio:.2f}×")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,145 @@
+"""A feed item's date: the moment feedparser read from its `<pubDate>`/`<published>`, at the
+offset the feed wrote; the forms feedparser misreads or can't read, read otherwise: a date in
+words of a CMS's own ("2026年12月03日 10:00"), RFC 822 with the day and month named in the
+site's language ("Per, 03 Ara 2026 10:00:00 +0300", as Turkish, German, Polish… CMSes write
+it), and a year of the Solar Hijri or the Buddhist Era, converted as a page's is
+(`extract.declared_calendars`: one policy for both)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+from .dates import parse_datetime, whole
+
+# A date written in a feed's date field is this long at most; a longer value is no date.
+_WORDED_DATE = 40
+
+# A year of the Solar Hijri (13xx, 14xx) or the Buddhist Era (25xx, 26xx), in any digits:
+# "1405-02-31", a day no Gregorian month has, is read by no parser but `written_in_common_era`.
+_OTHER_YEAR = re.compile(r"(?<!\d)(?:1[34]|2[56])\d\d(?!\d)")
+# RFC 822's shape with the day and the month named in another language than English: "Per, 03
+# Ara 2026 10:00:00 +0300" (Turkish), "Mi, 09 Mär 2026 …", "do, 03 dec 2026 …" (Dutch), what a
+# CMS's localized strftime writes. The weekday is whatever word comes first (RFC 822 ignores it
+# too); the month one of `_MONTH_NAMES`.
+_LOCALIZED = re.compile(
+    r"(?:[^\W\d_][^\W\d_.]*\.?,?\s+)?(?P<day>\d{1,2})\.?\s+(?P<month>[^\W\d_][^\W\d_.]*)\.?,?"
+    r"\s+(?P<year>\d{4}),?(?P<rest>(?:\s+\d{1,2}:\d\d(?::\d\d)?)?(?:\s+[+-]?\w+)?)\s*"
+)
+# The months as they are cut short in feeds' dates, by language, in their order: Turkish,
+# German, French, Spanish, Portuguese, Italian, Dutch, Polish, Russian in Cyrillic and in Latin
+# letters, Ukrainian. The whole names, and Russian's genitives ("дек" but also "декабря"), are
+# `extract.month_names`'.
+_ABBREVIATIONS = (
+    "oca şub mar nis may haz tem ağu eyl eki kas ara",
+    "jan feb mär apr mai jun jul aug sep okt nov dez",
+    "janv févr mars avr mai juin juil août sept oct nov déc",
+    "ene feb mar abr may jun jul ago sep oct nov dic",
+    "jan fev mar abr mai jun jul ago set out nov dez",
+    "gen feb mar apr mag giu lug ago set ott nov dic",
+    "jan feb mrt apr mei jun jul aug sep okt nov dec",
+    "sty lut mar kwi maj cze lip sie wrz paź lis gru",
+    "янв фев мар апр мая июн июл авг сен окт ноя дек",
+    "yanv fevr mart apr maya iyun iyul avg sent okt noyab dek",
+    "січ лют бер кві тра чер лип сер вер жов лис гру",
+)
+# Their other spellings: without the letters of the language's own ("Şub" typed "Sub"), and
+# the other ways of cutting a name ("Mrz", "févr" as "fév", "сент", "нояб", Latin "yan", "noy").
+_MORE = {
+    "sub": 2, "agu": 8, "mrz": 3, "fevr": 2, "fév": 2, "fev": 2, "aou": 8, "aout": 8,
+    "dec": 12, "sept": 9, "set": 9, "paz": 10, "февр": 2, "сент": 9, "нояб": 11, "yan": 1,
+    "iyn": 6, "iyl": 7, "sen": 9, "noy": 11, "noya": 11,
+}  # fmt: skip
+_MONTH_NAMES = {
+    name: number for names in _ABBREVIATIONS for number, name in enumerate(names.split(), 1)
+} | _MORE
+_ENGLISH = ("", *calendar.month_abbr[1:])
+# Zones European feeds name that RFC 822 (and so Python's parser) knows no offset for.
+_ZONES = {
+    "CET": "+0100", "CEST": "+0200", "MEZ": "+0100", "MESZ": "+0200", "WET": "+0000",
+    "WEST": "+0100", "EET": "+0200", "EEST": "+0300", "MSK": "+0300", "TRT": "+0300",
+}  # fmt: skip
+
+
+def feed_time(
+    struct: time.struct_time | None, written: Any = None, language: str = "", address: str = ""
+) -> datetime | None:
+    """The moment an item's date field states: what feedparser read (`struct`, always in UTC),
+    at the offset the feed wrote it with (an Atom "2026-12-03T10:15:00+01:00" was cited as
+    09:15 UTC, a time its publisher never printed); the written string is trusted only when it
+    is the same moment (feedparser reads formats `parse_datetime` doesn't: W3CDTF's
+    "2026-12-03T10:15+01:00", old RSS misspellings). In the Gregorian calendar, as a feed in
+    `language` (its `xml:lang` or `<language>`) at `address` writes another's year: a Persian
+    feed's "1405-09-14T10:30:00+03:30" is the 5th of December 2026, a Thai one's 2569 is 2026."""
+    moment = _stated(struct, written)
+    if moment is not None and 1500 <= moment.year <= datetime.now().year + 1:
+        return moment
+    if not isinstance(written, str) or (moment is None and not _OTHER_YEAR.search(written)):
+        return moment
+    # Here, not at the top: the extractor's modules are many, and most feeds' years are ours.
+    from .extract.declared_calendars import in_common_era, written_in_common_era
+
+    if said := written_in_common_era(written, language, address):
+        return said
+    return in_common_era(moment, language, address) if moment is not None else None
+
+
+def _stated(struct: time.struct_time | None, written: Any) -> datetime | None:
+    stated = parse_datetime(written) if isinstance(written, str) else None
+    said = _in_words(written) if stated is None else None
+    if not struct:
+        # What feedparser missed ("do, 03 dec 2026 10:00:00 +0100": Dutch's weekday) but the
+        # standards read, else the words.
+        return stated or said or _localized(written)
+    try:
+        moment = datetime.fromtimestamp(calendar.timegm(struct), UTC)
+    except (OverflowError, ValueError, OSError):
+        return said
+    # A date alone or a time without a zone stays as feedparser read it: sorting headlines and
+    # `reader list` have always taken such a feed time as UTC.
+    if stated is not None and whole(stated) and stated == moment:
+        return stated
+    # feedparser reads "2026年12月03日 10:00" (Chinese CMSes' pubDate) as the 1st of the month
+    # at midnight, its year and month alone (acc38a J15): the words' own day, and time if given.
+    if said is not None and ((said.hour, said.minute) != (0, 0) or said.date() != moment.date()):
+        return said
+    return moment
+
+
+def _in_words(written: Any) -> datetime | None:
+    """The moment a feed's date field states in words no standard knows ("2026年12月03日
+    10:00", "2026년 12월 3일", "Чт, 03 дек 2026 10:00:00 +0300", "15.12.2026 10:00"), as a
+    dateline's text is read; a time without its zone, or a date alone, in UTC as feedparser
+    takes one. None for anything else."""
+    if not isinstance(written, str) or len(written.strip()) > _WORDED_DATE:
+        return None
+    # Here, not at the top: the extractor's modules are many, and most feeds' dates are standard.
+    from .extract.written_dates import parse_text_date
+
+    said = parse_text_date(written.strip())
+    return said if said is None or whole(said) else said.replace(tzinfo=UTC)
+
+
+def _localized(written: Any) -> datetime | None:
+    """The moment of an RFC 822 date whose day and month are named in another language than
+    English (`_LOCALIZED`), read as the English one it stands for; None for anything else.
+    Tried only once feedparser and the dateline's reading of words found nothing."""
+    if not isinstance(written, str) or len(written.strip()) > _WORDED_DATE:
+        return None
+    found = _LOCALIZED.fullmatch(written.strip())
+    if found is None:
+        return None
+    from .extract.month_names import MONTHS, month_key
+
+    name = month_key(found["month"])
+    month = _MONTH_NAMES.get(name) or MONTHS.get(name)
+    if month is None:
+        return None
+    rest = found["rest"].split()
+    if rest and rest[-1].upper() in _ZONES:
+        rest[-1] = _ZONES[rest[-1].upper()]
+    english = " ".join([found["day"], _ENGLISH[month], found["year"], *rest])
+    return parse_datetime(english)

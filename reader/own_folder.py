@@ -1,0 +1,30 @@
+"""A folder of the user's own in the temporary directory, for the files the reader hands to
+other programs: a kept picture's copy for a viewer (`pictures.opened_copy`), an article's
+Markdown for a command of the user's (`user_commands.markdown_file`, `{file}`).
+
+The temporary directory is everyone's: a folder of a fixed name made there first by another
+user (or a link to theirs) would have the viewer open the file they put there, or a copy
+written through a link of theirs. One is used only when it is a directory (not a link) of this
+user's that no one else can write, made 0700 when missing.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from contextlib import suppress
+from pathlib import Path
+
+
+def own_temp_folder(purpose: str) -> Path:
+    """`reader-PURPOSE-UID` in the temporary directory, the user's alone; OSError, in one line,
+    when the one there is not (another user's, a link, writable by others)."""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    folder = Path(tempfile.gettempdir()) / f"reader-{purpose}-{uid}"
+    with suppress(FileExistsError):
+        folder.mkdir(mode=0o700)
+    found = folder.lstat()
+    if not stat.S_ISDIR(found.st_mode) or found.st_uid != uid or found.st_mode & 0o077:
+        raise OSError(f"{folder} is not a folder of this user's alone: nothing is written there")
+    return folder
