@@ -1,18 +1,21 @@
-"""A `reader sync` across a network drop: this checkout's and another's (a worktree of main),
-side by side in one run, taking turns.
+"""A `reader sync` across a network drop (or stall): this checkout's and another's (a worktree
+of main), side by side in one run, taking turns.
 
     uv run python benchmarks/network_drop.py --against ../main [--runs 3] [--drop 10]
     uv run python benchmarks/network_drop.py --against ../main --hosts 5 --feeds 8 --stories 8
+    uv run python benchmarks/network_drop.py --against ../main --stall --drop 20
 
 The sites (tests/dropping_network.py: `--hosts` ports of 127.0.0.1, each `--feeds` feeds of
 `--stories` pages) run in this process; each checkout's `reader sync` runs in a child of its own
 on a fresh data directory. After `--after` article pages every site stops (connections refused,
-those under way cut), and `--drop` seconds later they start again on their ports. When the
-sync ends with articles missing, it is run again once the sites are back, as a traveller would
-have to: the time until every article is cached counts both. Prints, per checkout, the median
-of: the first sync's wall, the articles it cached, the most "failed" its live lines counted,
-and the wall until every article was cached (the second sync's end, if one was needed).
-Nothing is asserted: this prints numbers.
+those under way cut; with `--stall`, connections still taken and nothing answered, as a captive
+portal or Wi-Fi passing nothing does), and `--drop` seconds later they answer again on their
+ports (`--drop -1`: never). When the sync ends with articles missing, it is run again once the
+sites are back, as a traveller would have to: the time until every article is cached counts
+both. Prints, per
+checkout, the median of: the first sync's wall, the articles it cached, the articles its
+summary left for the next sync and those it failed, and the wall until every article was
+cached (the second sync's end, if one was needed). Nothing is asserted: this prints numbers.
 """
 
 from __future__ import annotations
@@ -34,9 +37,9 @@ sys.path.insert(0, str(ROOT))
 from tests.dropping_network import DroppingNetwork  # noqa: E402
 
 
-def one(checkout: Path, args: argparse.Namespace) -> tuple[float, int, int, float]:
-    """A sync by `checkout` across a drop: its wall, the articles cached by it, the most
-    "failed" its live lines said, and the wall until every article was cached."""
+def one(checkout: Path, args: argparse.Namespace) -> tuple[float, int, int, int, float]:
+    """A sync by `checkout` across a drop: its wall, the articles cached by it, those its
+    summary left for the next sync and failed, and the wall until every article was cached."""
     net = DroppingNetwork(args.hosts, args.feeds, args.stories)
     try:
         with tempfile.TemporaryDirectory() as tmp:
@@ -60,11 +63,13 @@ def one(checkout: Path, args: argparse.Namespace) -> tuple[float, int, int, floa
             subprocess.run(
                 [*cmd, "import", str(opml)], env=env, cwd=tmp, capture_output=True, check=True
             )
-            net.drop_after(args.after)
+            net.drop_after(args.after, stall=args.stall)
             back_at: list[float] = []
 
             def restore() -> None:
                 net.dropped.wait()
+                if args.drop < 0:  # gone for good
+                    return
                 time.sleep(args.drop)
                 net.back()
                 back_at.append(time.perf_counter())
@@ -75,15 +80,19 @@ def one(checkout: Path, args: argparse.Namespace) -> tuple[float, int, int, floa
                 [*cmd, "sync"], env=env, cwd=tmp, capture_output=True, text=True
             ).stderr
             wall = time.perf_counter() - began
-            failed = max((int(n) for n in re.findall(r"(\d+) failed", said)), default=0)
-            cached = net.pages
+            summary = next((line for line in said.splitlines() if line.startswith("synced")), "")
+            left = int(m.group(1)) if (m := re.search(r"(\d+) left for the next", summary)) else 0
+            failed = int(m.group(1)) if (m := re.search(r"(\d+) failed", summary)) else 0
+            # Cached by it: pages served before the drop, and after it to this sync (a stalled
+            # site's backlog, answered once it is back, serves pages no one reads).
+            cached = int(m.group(1)) if (m := re.search(r"(\d+) articles? cached", summary)) else 0
             whole = wall
-            if cached < net.articles:  # the traveller runs it again once the network is back
+            if cached < net.articles and args.drop >= 0:  # run again once the network is back
                 while not back_at:
                     time.sleep(0.05)
                 subprocess.run([*cmd, "sync"], env=env, cwd=tmp, capture_output=True, text=True)
                 whole = time.perf_counter() - began
-            return wall, cached, failed, whole
+            return wall, cached, left, failed, whole
     finally:
         net.close()
 
@@ -96,24 +105,31 @@ def main() -> None:
     parser.add_argument("--feeds", type=int, default=8, help="feeds a host")
     parser.add_argument("--stories", type=int, default=8, help="articles a feed")
     parser.add_argument("--after", type=int, default=100, help="pages served before the drop")
-    parser.add_argument("--drop", type=float, default=10.0, help="seconds the network is gone")
+    parser.add_argument(
+        "--drop", type=float, default=10.0, help="seconds the network is gone (-1: for good)"
+    )
+    parser.add_argument("--stall", action="store_true", help="the network stalls, not drops")
     args = parser.parse_args()
     trees = {"this": ROOT, "other": args.against.resolve()}
-    results: dict[str, list[tuple[float, int, int, float]]] = {name: [] for name in trees}
+    results: dict[str, list[tuple[float, int, int, int, float]]] = {name: [] for name in trees}
     for _ in range(args.runs):
         for name, checkout in trees.items():
             results[name].append(one(checkout, args))
     total = args.hosts * args.feeds * args.stories
     print(
-        f"{total} articles on {args.hosts} hosts, the network gone for {args.drop:g} s after "
+        f"{total} articles on {args.hosts} hosts, the network "
+        f"{'stalled' if args.stall else 'gone'} for "
+        f"{'good' if args.drop < 0 else f'{args.drop:g} s'} after "
         f"{args.after} pages; medians of {args.runs} run(s), load {os.getloadavg()[0]:.1f}"
     )
-    print(f"{'tree':6} {'sync wall':>10} {'cached':>7} {'live failed':>12} {'all cached at':>14}")
+    print(
+        f"{'tree':6} {'sync wall':>10} {'cached':>7} {'left':>5} {'failed':>7} {'all cached at':>14}"
+    )
     for name, runs in results.items():
-        wall, cached, failed, whole = (
+        wall, cached, left, failed, whole = (
             statistics.median(column) for column in zip(*runs, strict=True)
         )
-        print(f"{name:6} {wall:9.1f}s {cached:7.0f} {failed:12.0f} {whole:13.1f}s")
+        print(f"{name:6} {wall:9.1f}s {cached:7.0f} {left:5.0f} {failed:7.0f} {whole:13.1f}s")
 
 
 if __name__ == "__main__":

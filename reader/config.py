@@ -55,8 +55,9 @@ class FetchLimits:
     retries: int = 2  # extra attempts after a connect/read timeout, a reset or a 502/503/504/429
     backoff: float = 0.5  # seconds before the first retry; doubled each time, with jitter
     max_retry_after: float = 30.0  # a longer Retry-After is reported, not waited for
-    # Seconds a sync holds its articles when the network goes mid-sync (no host connecting),
-    # probing for it, before leaving the rest for the next sync (`library.network_hold`).
+    # Seconds a sync holds its articles when the network goes mid-sync (no host connecting, or
+    # none answering), probing for it, before leaving the rest for the next sync
+    # (`library.network_hold`).
     network_wait: float = 60.0
     max_bytes: int = 10 * 1024 * 1024  # decoded body; larger pages are refused
     # A PDF's: a council's report or a court's filing is 10-60 MB, mostly its photographs and
@@ -204,8 +205,8 @@ pdf_max_bytes = {_LIMITS.pdf_max_bytes}
 # sync tries it again a day later. A page made to be slow held a worker, and a sync, for hours.
 extract_seconds = {_LIMITS.extract_seconds}
 # Seconds a sync waits for the network to come back when it goes mid-sync (no host taking
-# connections): its articles held, nothing failed, a host probed every few seconds; past
-# them the rest is left for the next sync, what came kept. 0: leave them at once.
+# connections, or none answering): its articles held, nothing failed, a host probed every few
+# seconds; past them the rest is left for the next sync, what came kept. 0: leave them at once.
 network_wait = {_LIMITS.network_wait}
 # A PEM file of certificate authorities to trust besides the usual ones (e.g. a company's).
 ca_file = "{_LIMITS.ca_file}"

@@ -202,6 +202,7 @@ def outages(
     alone: Collection[str] = (),
     in_part: Iterable[tuple[Entry, str]] = (),
     went_at: datetime | None = None,
+    stalled: bool = False,
 ) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
     """The `failures` of a sync's articles told by outage, and those left to name each.
 
@@ -214,7 +215,8 @@ def outages(
     `in_part`: the articles cached without their later pages, each with why
     (`Article.incomplete`); those whose page failed as the network's hosts did are its too.
     `went_at`: when the network went mid-sync and was waited for in vain (`network_hold`):
-    the network's outage whatever the count of hosts.
+    the network's outage whatever the count of hosts; `stalled`, it went by stalling (no
+    answer, where a connection refused says "no connection").
     """
     given_up = given_up or {}
     feeds_left = feeds_left or {}
@@ -260,7 +262,8 @@ def outages(
         first = every[0][1].message
         if went_at is not None:  # held, then left: the hosts, not the words of the leaving
             tried = [e for _, e in every if e.no_answer != NoAnswer.NOT_ASKED]
-            first = tried[0].message if tried else f"no connection to {shown[0]}"
+            none = "no answer from" if stalled else "no connection to"
+            first = tried[0].message if tried else f"{none} {shown[0]}"
         reason = first + (f" and {plural(more, 'more host')}" if more else "")
         lone = len(weighed) == 1
         messages = {f"did not come ({error.message})" for _, error in every}

@@ -429,8 +429,10 @@ class SyncReport:
     # their own, no sign of the network's going
     down_alone: frozenset[str] = frozenset()
     # When the network went mid-sync, not back within `network_wait` (`library.network_hold`):
-    # the articles held then left for the next sync
+    # the articles held then left for the next sync; `network_stalled`: it went by stalling
+    # (requests timing out, none answering), not by refusing connections
     network_went: datetime | None = None
+    network_stalled: bool = False
 
     def told_failures(self) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
         """The article failures that one reason outside them explains (the network gone, a
@@ -443,6 +445,7 @@ class SyncReport:
             self.down_alone,
             [(e, a.incomplete) for e, a in self.incomplete if not a.incomplete_for_good],
             self.network_went,
+            self.network_stalled,
         )
         if unreached := self.feeds_unreached(told):
             if any(o.network for o in told):

@@ -2,19 +2,23 @@
 504, a 429) up to `retries` times, after a growing wait or the one a 429 asks for; once, at once
 and not counted, when it was cut off across a pause of the reader (`stalls`); and not at all when
 it timed out on its last try, or times out at a host that did and has not answered since
-(`unanswered`). Just after such a pause, a connection refused or a
-name not found is tried again for some seconds: the network rejoining (`WAKE_WINDOW`). A sync
-gives up a host that times out again and again (`gives_up`). A 429 asking for a longer wait than
-`max_retry_after` holds its host: nothing more is sent to it until then, each request failing at
-once with the host's answer (`FetchError.asks_to_wait`)."""
+(`unanswered`); nor counted at all when a sync's judge of the network (`NETWORK_JUDGE`) finds
+the network stalling, not the host, and holds the try until it answers again. Just after such a
+pause, a connection refused or a name not found is tried again for some seconds: the network
+rejoining (`WAKE_WINDOW`). A sync gives up a host that times out again and again (`gives_up`). A
+429 asking for a longer wait than `max_retry_after` holds its host: nothing more is sent to it
+until then, each request failing at once with the host's answer (`FetchError.asks_to_wait`)."""
 
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from typing import Protocol
 
 from .config import FetchLimits
-from .errors import ErrorKind, FetchError, not_back_yet
+from .errors import NO_CONNECTION, ErrorKind, FetchError, not_back_yet
 from .fetch_messages import _try_again
 from .models import Response
 from .outages import AnswerOrder
@@ -24,6 +28,26 @@ from .unanswered import HEAD_CAME, Unanswered
 WAKE_WINDOW = 15.0
 """Seconds after a pause of the reader (a lid closed mid-sync) in which a connection refused or
 a name not found is the network not back yet: tried again after a short wait, not failed."""
+
+
+class TimeoutJudge(Protocol):
+    """What tells a try's timeout that is the network's from one that is its host's."""
+
+    def heard(self) -> None:
+        """A try's answer came (whole, or an HTTP error): the network carries answers now."""
+        ...
+
+    async def timed_out(self, url: str, error: FetchError, began: float) -> bool:
+        """A try of `url` begun at `began` (time.monotonic) timed out with `error`: True to
+        try it again, uncounted (the network stalled, and is back); False to count it as
+        the host's. May raise the request's failure (the network not back in time)."""
+        ...
+
+
+NETWORK_JUDGE: ContextVar[TimeoutJudge | None] = ContextVar("reader_network_judge", default=None)
+"""The judge of the network a sync's requests are made under (`library.network_hold`): each
+try that timed out is asked of it before it counts. A stalling network (a captive portal, Wi-Fi
+passing nothing) timed every host out, and a sync gave them all up after ~30 s."""
 
 
 GIVE_UP_ROUNDS = 3
@@ -96,15 +120,28 @@ class Retries:
         while True:
             with self.stalls.watch() as began:
                 HEAD_CAME.set(False)
+                try_began = time.monotonic()
                 try:
                     answer = await attempt()
                 except FetchError as error:
                     failure, stalled = error, cut_off(error) and self.stalls.stalled_since(began)
+                    if failure.kind not in NO_CONNECTION and (judge := NETWORK_JUDGE.get()):
+                        judge.heard()  # an answer, if not the page
                 else:
+                    if (judge := NETWORK_JUDGE.get()) is not None:
+                        judge.heard()
                     self.unanswered.tried(host, None)
                     self.order.tried(url, None)
                     self.unanswered.outcome(url, host, None)
                     return answer
+            if (
+                not stalled
+                and failure.kind == ErrorKind.TIMEOUT
+                and failure.retryable  # not a whole answer's deadline: bytes were coming
+                and (judge := NETWORK_JUDGE.get()) is not None
+                and await judge.timed_out(url, failure, try_began)
+            ):
+                continue  # the network's stall, not the host's: uncounted, asked again
             if not stalled:  # the reader's own pause is no timeout of the host's
                 self.unanswered.tried(host, failure)
                 self.order.tried(url, failure)

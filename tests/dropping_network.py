@@ -2,8 +2,9 @@
 as a traveller's does, mid-sync: every site stops at once (`drop`: its listening socket
 closed, so connections are refused, and the connections under way cut), or stops answering
 while connections still open (`stall`: nothing accepted, held as a swallowing network holds
-them); `back` starts every site again on its own port. `drop_after` drops the network by
-itself once so many article pages have been served. Each site serves `feeds` feeds at
+them); `back` starts every site again on its own port. `drop_after` drops (or stalls) the
+network by itself once so many article pages have been served, or stops some sites alone. A
+HEAD (a reader's probe of the network) is answered with a bare head, no page counted. Each site serves `feeds` feeds at
 /feedN.xml (one paper's sections), each of `stories` pages of its own at /story-N.html, one
 thread a connection; pages served are counted."""
 
@@ -14,10 +15,11 @@ import socket
 import struct
 import threading
 import time
+from datetime import datetime, timedelta
 from typing import Literal
 
 from tests.served_feed import story_page
-from tests.silent_host import request_path
+from tests.silent_host import request_line
 
 State = Literal["up", "down", "stall"]
 
@@ -29,6 +31,8 @@ class _Site:
         self._net = net
         self._sock: socket.socket | None = None
         self.port = port
+        self.stalling = False
+        """This site alone stops answering, connections still made (`drop_after`'s)."""
         self.open()
 
     def open(self) -> None:
@@ -62,7 +66,7 @@ class _Site:
 
     def _accept(self, sock: socket.socket) -> None:
         while sock is self._sock:
-            if self._net.state == "stall":
+            if self._net.state == "stall" or self.stalling:
                 # Not accepted: the kernel's backlog takes the connection, nothing answers.
                 self._net.stalled.wait(0.05)
                 continue
@@ -75,15 +79,20 @@ class _Site:
     def _answer(self, conn: socket.socket) -> None:
         conn.settimeout(5.0)
         try:
-            path = request_path(conn)
-            if path is None:
+            asked = request_line(conn)
+            if asked is None:
                 return
-            if self._net.state != "up" or self._sock is None:
-                self._net.cut(conn)
+            method, path = asked
+            if self._net.state != "up" or self._sock is None or self.stalling:
+                self._net.cut(conn, self.stalling)
+                return
+            if method == "HEAD":
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                conn.close()
                 return
             if path.startswith("/feed"):
                 if not self._net.feed_served():
-                    self._net.cut(conn)  # this feed's answer cut as the network went
+                    self._net.cut(conn, self.stalling)  # cut as the network went
                     return
                 body = self._net.feed(self.base, path).encode()
                 kind = "application/rss+xml"
@@ -91,7 +100,7 @@ class _Site:
                 body = story_page(f"Harbour story {path} at {self.port}").encode()
                 kind = "text/html; charset=utf-8"
                 if not self._net.page_served(self):
-                    self._net.cut(conn)  # this page's answer cut as the network went
+                    self._net.cut(conn, self.stalling)  # cut as the network went
                     return
             head = f"HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {len(body)}\r\n"
             conn.sendall(head.encode() + b"Connection: close\r\n\r\n" + body)
@@ -106,6 +115,9 @@ class DroppingNetwork:
     def __init__(self, hosts: int = 5, feeds: int = 8, stories: int = 8) -> None:
         self.state: State = "up"
         self.feeds, self.stories = feeds, stories
+        self.revised: datetime | None = None
+        """A time after which each item says it was updated (told anew), a minute apart (one
+        time on them all is a feed's build time, no news); None for none."""
         self.pages = 0
         """Article pages served whole."""
         self.asked_while_away = 0
@@ -114,6 +126,7 @@ class DroppingNetwork:
         self.feeds_served = 0
         self.drop_at_feed: int | None = None
         self._dropping: list[_Site] | None = None  # `drop_after`'s sites; None: every one
+        self._stalls = False  # `drop_after` stalls the network (or its sites), not drops it
         self.dropped = threading.Event()
         """Set once the network is dropped (by `drop`, or `drop_after`'s count)."""
         self.stalled = threading.Event()
@@ -131,15 +144,23 @@ class DroppingNetwork:
     def feed(self, base: str, path: str) -> str:
         """The feed at `path` (/feedN.xml) of the site at `base`."""
         first = int(path.removeprefix("/feed").partition(".")[0] or 0) * self.stories
+
+        def revised(n: int) -> str:
+            if self.revised is None:
+                return ""
+            at = (self.revised + timedelta(minutes=n)).isoformat(timespec="seconds")
+            return f"<atom:updated>{at}</atom:updated>"
+
         items = "".join(
             f"<item><title>Story {n} of {base}</title><link>{base}/story-{n}.html</link>"
             f"<guid>{base}/story-{n}.html</guid>"
-            f"<pubDate>Sat, 05 Dec 2026 {n % 24:02d}:{n % 60:02d}:00 GMT</pubDate></item>"
+            f"<pubDate>Sat, 05 Dec 2026 {n % 24:02d}:{n % 60:02d}:00 GMT</pubDate>{revised(n)}"
+            "</item>"
             for n in range(first, first + self.stories)
         )
         return (
-            f'<?xml version="1.0"?><rss version="2.0"><channel><title>Ledger {base}</title>'
-            f"{items}</channel></rss>"
+            '<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">'
+            f"<channel><title>Ledger {base}</title>{items}</channel></rss>"
         )
 
     def page_served(self, site: _Site) -> bool:
@@ -150,12 +171,15 @@ class DroppingNetwork:
             if drop:
                 self.drop_at = None
         if drop and self._dropping is None:
-            self.drop()
+            self.stall() if self._stalls else self.drop()
             return False
         if drop:
             for down in self._dropping or ():
-                down.close()
-        if site._sock is None:
+                if self._stalls:
+                    down.stalling = True
+                else:
+                    down.close()
+        if site._sock is None or site.stalling or self.state != "up":
             return False
         with self._lock:
             self.pages += 1
@@ -178,22 +202,25 @@ class DroppingNetwork:
         once its reader has read those in), then cut."""
         self.drop_at_feed = feeds
 
-    def cut(self, conn: socket.socket) -> None:
-        """A connection the dropped network takes down: reset (`down`), or held unanswered."""
+    def cut(self, conn: socket.socket, stalling: bool = False) -> None:
+        """A connection the dropped network takes down: reset (`down`), or held unanswered
+        (the network stalling, or its site, `stalling`)."""
         with self._lock:
             self.asked_while_away += 1
-        if self.state == "stall":
+        if self.state == "stall" or stalling:
             self._held.append(conn)
             return
         # An RST, as a route gone does to a connection under way: not a clean end.
         conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         conn.close()
 
-    def drop_after(self, pages: int, sites: list[_Site] | None = None) -> None:
+    def drop_after(self, pages: int, sites: list[_Site] | None = None, stall: bool = False) -> None:
         """The network drops by itself as the page after `pages` pages is asked; with
-        `sites`, those sites alone stop (refusing from then on), the others answering."""
+        `sites`, those sites alone stop (refusing from then on), the others answering. With
+        `stall`, it (or they) stalls instead: connections made, nothing answered."""
         self.drop_at = pages
         self._dropping = sites
+        self._stalls = stall
 
     def drop(self) -> None:
         """Every site stops at once: connections refused, those under way cut."""
@@ -219,6 +246,7 @@ class DroppingNetwork:
         self.state = "up"
         self.stalled.clear()
         for site in self.sites:
+            site.stalling = False
             if site._sock is None:
                 site.open()
 

@@ -38,6 +38,13 @@ class Listener:
 def request_path(conn: socket.socket) -> str | None:
     """The path a request read off `conn` asks for; None, the connection closed, when it
     ended before its head did."""
+    asked = request_line(conn)
+    return asked[1] if asked is not None else None
+
+
+def request_line(conn: socket.socket) -> tuple[str, str] | None:
+    """The method and the path of a request read off `conn`; None, the connection closed,
+    when it ended before its head did."""
     request = b""
     while b"\r\n\r\n" not in request:
         chunk = conn.recv(4096)
@@ -45,7 +52,8 @@ def request_path(conn: socket.socket) -> str | None:
             conn.close()
             return None
         request += chunk
-    return request.split(b" ", 2)[1].decode()
+    method, path = request.split(b" ", 2)[:2]
+    return method.decode(), path.decode()
 
 
 class SilentHost(Listener):

@@ -146,6 +146,14 @@ def test_a_network_gone_for_good_leaves_the_rest_for_the_next_sync(
     assert went, said
     assert int(went.group(1)) == 30 - served
     assert " failed (e.g." not in said, said
+    cached, why = _kept_and_why_left(data)
+    assert cached == served  # every page that came is kept
+    assert re.search(r"the network went at \d\d:\d\d: left for the next sync", why), why
+
+
+def _kept_and_why_left(data: Path) -> tuple[int, str]:
+    """After a sync left articles for the next: the articles cached in `data`, and what
+    reading the first one left offline says."""
 
     async def after() -> tuple[int, str]:
         async with Library(data, limits=LIMITS) as lib:
@@ -157,9 +165,7 @@ def test_a_network_gone_for_good_leaves_the_rest_for_the_next_sync(
                 return len(keys), str(error)
             return len(keys), ""
 
-    cached, why = asyncio.run(after())
-    assert cached == served  # every page that came is kept
-    assert re.search(r"the network went at \d\d:\d\d: left for the next sync", why), why
+    return asyncio.run(after())
 
 
 def test_one_host_down_among_live_ones_is_that_hosts_failure_not_the_networks(
@@ -188,13 +194,18 @@ def test_one_host_down_among_live_ones_is_that_hosts_failure_not_the_networks(
     assert len(cached) + len(report.article_failures) == 30
 
 
-def _reader_sites(tmp_path: Path, wait: float = WAIT) -> tuple[DroppingNetwork, Path]:
+def _reader_sites(
+    tmp_path: Path, wait: float = WAIT, network: str = ""
+) -> tuple[DroppingNetwork, Path]:
     """Three sites of two feeds of five articles, subscribed to in a data directory whose
-    config waits `wait` seconds for the network: the sites, and the directory."""
+    config waits `wait` seconds for the network (and has `network`'s lines in its [network]):
+    the sites, and the directory."""
     net = DroppingNetwork(hosts=3, feeds=2, stories=5)
     data = tmp_path / "data"
     data.mkdir()
-    (data / "config.toml").write_text(f"[network]\nbackoff = 0.01\nnetwork_wait = {wait:g}\n")
+    (data / "config.toml").write_text(
+        f"[network]\nbackoff = 0.01\nnetwork_wait = {wait:g}\n{network}"
+    )
     _subscribe(data, net)
     return net, data
 
@@ -209,13 +220,18 @@ async def _synced_into_a_drop(pilot: Pilot[object], app: ReaderApp) -> None:
     await until(pilot, lambda: "the network went at" in app.status, "the network gone")
 
 
+@pytest.mark.parametrize("stall", [False, True], ids=["drop", "stall"])
 def test_the_reader_s_sync_says_the_network_went_and_carries_on_when_it_is_back(
-    tmp_path: Path,
+    tmp_path: Path, stall: bool
 ) -> None:
     """`S` in the reader: the status line says at once that the network went (not a count of
-    failures), and once the sites are back the sync ends with every article cached."""
-    net, data = _reader_sites(tmp_path)
-    net.drop_after(8)
+    failures), and once the sites are back the sync ends with every article cached. So too
+    when they stall (connections taken, nothing answered: tests/test_network_stall.py), where
+    the old code gave every host up one by one ("N left for the next sync")."""
+    # Timeouts short enough that a stall is seen soon.
+    timeouts = "retries = 1\nread_timeout = 2\ntotal_timeout = 8\n"
+    net, data = _reader_sites(tmp_path, network=timeouts if stall else "")
+    net.drop_after(8, stall=stall)
 
     async def run() -> None:
         async with running(data, (200, 20), prefetch=False, config=_config(data)) as (app, pilot):
@@ -230,6 +246,7 @@ def test_the_reader_s_sync_says_the_network_went_and_carries_on_when_it_is_back(
             await until(pilot, lambda: app.status.startswith("Synced"), "the sync's end")
             assert "30 articles cached for offline" in app.status, app.status
             assert "failed" not in app.status and "went" not in app.status, app.status
+            assert "left" not in app.status, app.status
 
     try:
         asyncio.run(run())

@@ -533,13 +533,15 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit 0 when everything came through, 1 when a feed or an article failed (each named on stderr);"
         " a story taken down (404, 410) is named once and is no failure; past five of one feed,"
         " the rest are counted in one line for the feed. The network going away mid-sync"
-        " (connections refused or reset at every host) is said at once, the articles and feeds"
+        " (connections refused or reset at every host), or stalling (requests timing out at"
+        " hosts that answered, none answering since, nor another host probed) is said at once,"
+        " the articles and feeds"
         " still to come held, nothing failed, until it is back (then the sync carries on) or for"
         " the config's [network] network_wait (60 s) at most, then left for the next sync, what"
         " came kept. Left so, or a host refusing connections, it is one line with the number of articles not fetched (and"
         " of those it cut off after their first pages), not a line per article; those are left"
         " for the next sync, counted so, not as failed; a host whose requests time out 3 × network.per_host times in a"
-        " row is given up for the sync, its other feeds and articles left for the next (its"
+        " row while others answer is given up for the sync, its other feeds and articles left for the next (its"
         " articles in one line naming every host given up)."
         " On a Wi-Fi network that"
         " answers with its login page nothing is cached from it; nor is a page asking to sign in"
@@ -573,7 +575,8 @@ def build_parser() -> argparse.ArgumentParser:
         "-q",
         "--quiet",
         action="store_true",
-        help="print only what failed (for cron: nothing when everything came through)",
+        help="print only what failed (for cron: nothing when everything came through); without"
+        " it, off a terminal: the summary and what failed, no progress",
     )
     p.set_defaults(func=_later("sync", "cmd_sync"))
 

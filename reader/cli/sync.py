@@ -1,4 +1,4 @@
-"""`reader sync`: its progress on a terminal or as lines in a log, and its report."""
+"""`reader sync`: its progress on a terminal (none off one), and its report."""
 
 from __future__ import annotations
 
@@ -55,7 +55,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
         )
     # Started when work first comes: a sync of feeds that all answer "not modified" has none.
     lib.workers_when_needed(articles=not args.no_articles)
-    show, finish = _no_progress() if args.quiet else _progress_display()
+    # Off a terminal (cron, a log, a pipe) no progress: what is mailed or kept is the summary
+    # and what went wrong. A line a tenth of each phase made 25 lines of every cron run's mail,
+    # and "the network went at …; Ctrl-C keeps what came" spoke to no one there. Sync prints
+    # nothing on stdout, so where that goes has no say (`common.progress_shown`'s has).
+    shown = not args.quiet and sys.stderr.isatty()
+    show, finish = _progress_display() if shown else _no_progress()
     last: list[SyncProgress] = []  # where the sync is, for the line a Ctrl-C leaves
 
     def progress(p: SyncProgress) -> None:
@@ -440,9 +445,7 @@ def _failed_on_row(progress: SyncProgress) -> str:
 
 
 def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], None]]:
-    """A Rich progress display on a terminal; plain lines otherwise (logs, pipes, cron)."""
-    if not sys.stderr.isatty():
-        return _progress_lines()
+    """A Rich progress display, on the terminal's stderr."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -502,40 +505,3 @@ _STOP = "Ctrl-C"
 
 def _no_progress() -> tuple[Callable[[SyncProgress], None], Callable[[], None]]:
     return lambda _progress: None, lambda: None
-
-
-def _progress_lines() -> tuple[Callable[[SyncProgress], None], Callable[[], None]]:
-    """Progress as a line per tenth of each phase, for output that isn't a terminal."""
-    printed: dict[str, int] = {}
-
-    def update(p: SyncProgress) -> None:
-        if p.phase in ("indexing", "done"):  # the index: a terminal's bar only
-            return
-        went = p.network_went is not None
-        if went != bool(printed.get("network")):
-            # As it goes and comes back, each said once: a log needs no countdown.
-            printed["network"] = went
-            back = (
-                f"the network did not come back within {p.network_wait:g} s: the rest is left"
-                " for the next sync"
-                if p.network_left
-                else "the network is back: carrying on"
-            )
-            out(p.network_line(_STOP) if went else back, sys.stderr)
-        if (waiting := p.waiting_line(_STOP)) and "waiting" not in printed:
-            printed["waiting"] = 1  # once: a log needs no countdown
-            out(waiting, sys.stderr)
-        phase = p.phase
-        done, total = (
-            (p.feeds_done, p.feeds_total)
-            if phase == "feeds"
-            else (p.articles_done, p.articles_total)
-        )
-        tenth = done * 10 // total if total else 10
-        if printed.get(phase, -1) >= tenth:
-            return
-        printed[phase] = tenth
-        failed = f", {failed}" if (failed := _failed_on_row(p)) and p.failures else ""
-        out(f"{phase}: {done}/{total}{failed}", sys.stderr)
-
-    return update, lambda: None

@@ -410,8 +410,10 @@ class LibraryFeedRefresh(LibraryRenewal):
                 result = FeedResult(feed or Feed(url), error=left, kept=False)
             else:
                 ask = mine.asks.get(url)
+                # Its tries that time out judged by the hold: a stalling network's, not counted.
+                judged = network.judging() if network is not None else contextlib.nullcontext()
                 try:
-                    with stalling.asking(link, stop):
+                    with judged, stalling.asking(link, stop):
                         if ask is None or ask.cancelled():
                             answered = partial(self._answered, url, network, link)
                             ask = mine.start(url, self.refresh_feed(url, None, False, answered))

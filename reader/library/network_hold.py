@@ -13,6 +13,17 @@ and a TCP connection to a host that answered in this sync is tried every few sec
 connects, every article held is tried again; when none has for `wait` seconds, the articles
 left fail as left for the next sync (`left`), what came staying cached.
 
+A network that stalls (a captive portal swallowing connections, Wi-Fi that associates and
+passes nothing) is held the same way: a try timing out is judged before it counts
+(`retries.NETWORK_JUDGE`, `timed_out`). Timeouts with no answer heard since (`heard`), and a
+short HEAD to another host that answered in this sync getting none either (or, every such host
+timing out too, at two hosts and more), are the network stalling. Held so, a try is asked again
+once it is back, not counted against its host (no tries spent, no host given up), and the
+probes wait for an answer (`network_probes.answers`) since a stalled network may still take a
+connection. Hosts timing out while another answers are slow on their own, their timeouts
+counted as before (`StalledHosts`): two sites slow at once time out together as a stalled
+network's hosts do.
+
 One host can't be told from the network: a sync whose every other host is down alone, or
 has not answered since it began, fails its articles as before, at once once judged so; nor
 can a network absent from the start (nothing answered in the sync: "No connection" says it).
@@ -25,22 +36,23 @@ refresh are held as a sync's articles are (`feed_refresh`).
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable, Iterable
-from contextlib import suppress
+from collections.abc import Awaitable, Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
-from urllib.parse import urlsplit
 
 from ..errors import NO_CONNECTION, ErrorKind, FetchError, NoAnswer
 from ..outages import host_of
+from ..retries import NETWORK_JUDGE
+from . import network_probes
 
 if TYPE_CHECKING:
     import asyncio
 
 GONE_SIGNS = frozenset({NoAnswer.REFUSED, NoAnswer.NO_HOST, NoAnswer.BROKEN_OFF})
 """How a request fails when the network under it is gone: no connection made (refused,
-unreachable, no name found), or the connection made cut off (reset). A timeout is not one:
-a host stalling is `StalledHosts'`."""
+unreachable, no name found), or the connection made cut off (reset). A timeout is judged
+apart (`NetworkHold.timed_out`): a host stalling alone is `StalledHosts'`."""
 
 T = TypeVar("T")
 
@@ -86,21 +98,32 @@ class NetworkHold:
         self._hosts: set[str] = set()  # every host the sync asks (`expect`)
         self._answered: dict[str, str] = {}  # hosts that answered in this sync, with a link
         self._alone: set[str] = set()  # hosts down on their own, until they answer
+        self._slow: set[str] = set()  # hosts stalling on their own, until they answer
         self._probation: set[str] = set()  # held when it came back: refusing again, alone
         self._again_once: set[str] = set()  # asked as it went, failed once it was back
         # Hosts whose failures stood, no other host there to tell them apart by: theirs stand
         # at once (not each waiting its judgement) until another host answers.
         self._untold: set[str] = set()
-        # Failures being judged: host, when it failed, and the verdict awaited (True: gone).
-        self._suspects: list[tuple[str, float, asyncio.Future[bool]]] = []
+        # Failures being judged: host, when it failed, the verdict awaited (True: gone), and
+        # whether it timed out (a stall's sign) rather than failed to connect.
+        self._suspects: list[tuple[str, float, asyncio.Future[bool], bool]] = []
+        self._stalled = False  # gone by stalling: probes wait for an answer, not a connection
+        self._closed = False  # the sync ended: a try timing out after counts as before
         self._prober: asyncio.Task[None] | None = None
         self.probes = 0
-        """Probes tried (a connection each), for the curious and the tests."""
+        """Probes tried (a connection, or a stall's HEAD, each), for the curious and the
+        tests."""
 
     @property
     def alone(self) -> frozenset[str]:
         """The hosts (`host_of`) found down on their own: refusing with the network there."""
         return frozenset(self._alone)
+
+    @property
+    def stalled(self) -> bool:
+        """The network was last found gone by stalling (requests timing out, none answering),
+        not by refusing connections."""
+        return self._stalled
 
     @property
     def gone(self) -> bool:
@@ -129,6 +152,7 @@ class NetworkHold:
         self._untold.clear()  # a host there: failures can be told apart again
         self._first_answer.set()
         self._alone.discard(host)
+        self._slow.discard(host)
         self._probation.discard(host)
         self._there(began)
 
@@ -137,7 +161,7 @@ class NetworkHold:
         self._there_at = max(self._there_at, at)
         for suspect in [s for s in self._suspects if s[1] < at]:
             self._suspects.remove(suspect)
-            self._alone.add(suspect[0])
+            (self._slow if suspect[3] else self._alone).add(suspect[0])
             if not suspect[2].done():
                 suspect[2].set_result(False)
 
@@ -153,15 +177,27 @@ class NetworkHold:
                 return
             await self._back.wait()
 
+    @contextmanager
+    def judging(self) -> Iterator[None]:
+        """Within the block (and the tasks it starts), each try that times out is judged by
+        this hold before it counts (`timed_out`)."""
+        token = NETWORK_JUDGE.set(self)
+        try:
+            yield
+        finally:
+            NETWORK_JUDGE.reset(token)
+
     async def asked(self, url: str, ask: Callable[[], Awaitable[T]]) -> T:
         """`ask()`, a request of `url`, awaited once the network is there (`ready`), and again
-        when it failed as the network went and it came back (`again`)."""
+        when it failed as the network went and it came back (`again`); its tries that time
+        out judged (`timed_out`)."""
         self._hosts.add(host_of(url))
         while True:
             await self.ready(url)
             began = self.now()
             try:
-                result = await ask()
+                with self.judging():
+                    result = await ask()
             except FetchError as error:
                 if await self.again(url, error, began):
                     continue
@@ -174,14 +210,32 @@ class NetworkHold:
         again (the network went, and is back: call `ready` first); False when the failure
         stands (the host's own, or an answer). Raises as `ready` does when the network went
         and did not come back within the wait."""
-        import asyncio
-
         if error.kind not in NO_CONNECTION:
             self.answered(url, began)  # an HTTP error, a page that is no article: an answer
             return False
-        host = host_of(url)
         if error.no_answer not in GONE_SIGNS or self.left:
             return False
+        return await self._judged(url, began, stall=False)
+
+    async def timed_out(self, url: str, error: FetchError, began: float) -> bool:
+        """A try of `url` begun at `began` timed out (`retries.NETWORK_JUDGE`): True when it
+        is to be tried again, uncounted (the network stalled or went, and is back); False
+        when the timeout counts as its host's (another host answered since, or a probe of
+        one did; or nothing can tell). Raises as `ready` does when the network was not back
+        within the wait."""
+        if self._closed:
+            return False
+        if self.left:  # under way as the wait ran out: left with the rest, not the host's
+            await self.ready(url)
+        self._hosts.add(host_of(url))
+        return await self._judged(url, began, stall=True)
+
+    async def _judged(self, url: str, began: float, stall: bool) -> bool:
+        """`url`'s request (or try) begun at `began` failed to connect, or timed out
+        (`stall`): `again`'s verdict, and `timed_out`'s."""
+        import asyncio
+
+        host = host_of(url)
         if self.gone:  # under way as the network went: held with the rest
             await self.ready(url)
             return True
@@ -190,19 +244,23 @@ class NetworkHold:
             # tried again across the return): asked once more, not taken for the host's own.
             self._again_once.add(url)
             return True
-        if host in self._alone or host in self._probation:
+        # Its own: refusing (or, `stall`, timing out) with the network there.
+        own = self._slow if stall else self._alone
+        if host in own or host in self._probation:
             self._probation.discard(host)
-            self._alone.add(host)  # refusing with the network there: its own
+            own.add(host)
             return False
-        if host in self._untold or not self._hosts - {host} - self._alone:
+        if host in self._untold or not self._hosts - {host} - self._alone - self._slow:
             return False  # the sync's one host (or one left): it can't be told from the network
         failed_at = self.now()
         if self._there_at > failed_at:
-            self._alone.add(host)
+            own.add(host)
             return False
         verdict: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-        self._suspects.append((host, failed_at, verdict))
-        if self._judged_gone():
+        self._suspects.append((host, failed_at, verdict, stall))
+        # Timeouts are not gone by their count alone (`_judge`): two slow sites time out
+        # together as a stalled network's hosts do.
+        if not stall and self._judged_gone():
             self._went()
         elif self._prober is None:
             self._prober = asyncio.create_task(self._judge())
@@ -211,19 +269,32 @@ class NetworkHold:
         await self.ready(url)
         return True
 
+    def heard(self) -> None:
+        """A try's answer came whole (or an HTTP error did), just now (`retries.TimeoutJudge`):
+        the network carries answers, so a timeout before it was its host's own. A stalled
+        network carries none once its stall began, and a timeout comes a read timeout later."""
+        now = self.now()
+        for suspect in [s for s in self._suspects if s[3] and s[1] < now]:
+            self._suspects.remove(suspect)
+            self._slow.add(suspect[0])
+            if not suspect[2].done():
+                suspect[2].set_result(False)
+
     def _judged_gone(self) -> bool:
-        """Two hosts and more failing to connect since the last answer, one of them at
-        least there earlier in this sync: a site dead from the start (none of its answers
-        came) is judged by a probe of another host, its failures no sign of the network's."""
-        hosts = {h for h, _, _ in self._suspects}
+        """Two hosts and more failing to connect (or timing out) since the last answer, one
+        of them at least there earlier in this sync: a site dead from the start (none of its
+        answers came) is judged by a probe of another host, its failures no sign of the
+        network's. A timeout weighs only at a host that answered: a dead site's stall holds
+        any request for as long as the network's does."""
+        hosts = {h for h, _, _, stall in self._suspects if not stall or h in self._answered}
         return len(hosts) >= 2 and any(h in self._answered for h in hosts)
 
     async def _judge(self) -> None:
         """The hosts failing to connect judged: after a moment for others' failures to come
         (a network going takes every host, not in the same microsecond, and a probe in
-        between would find one there), another host that answered in this sync probed, each
-        in turn until one connects (the failing hosts are down alone) or none does (the
-        network is gone). With no other host that answered, the failures stand: one host
+        between would find one there), other hosts that answered in this sync probed, three
+        at once, until one connects, or answers for a stall (the failing hosts are down, or
+        slow, alone) or none does (the network is gone). With no other host that answered, the failures stand: one host
         can't be told from the network, nor a network absent from the start from one gone."""
         import asyncio
 
@@ -234,23 +305,26 @@ class NetworkHold:
                     async with asyncio.timeout(FIRST_ANSWER_WAIT - JUDGED_AFTER):
                         await self._first_answer.wait()
             while self._suspects and not self.gone:
-                if self._judged_gone():
+                failing = {s[0] for s in self._suspects} | self._alone | self._slow
+                failing |= self._probation
+                others = [link for h, link in self._answered.items() if h not in failing]
+                # Timeouts are the network's by their count only when no other host is left
+                # to probe: one that answers it says they are slow sites, not a stall.
+                stalling = any(s[3] for s in self._suspects)
+                if self._judged_gone() and not (stalling and others):
                     self._went()
                     return
-                failing = {h for h, _, _ in self._suspects} | self._alone | self._probation
-                others = [link for h, link in self._answered.items() if h not in failing]
                 if not others:  # nothing to tell them apart by: their failures stand
-                    self._untold.update(h for h, _, _ in self._suspects)
-                    for _, _, verdict in self._suspects:
-                        if not verdict.done():
-                            verdict.set_result(False)
+                    self._untold.update(s[0] for s in self._suspects)
+                    for suspect in self._suspects:
+                        if not suspect[2].done():
+                            suspect[2].set_result(False)
                     self._suspects.clear()
                     return
-                for link in others:
-                    began = self.now()
-                    if await self._probe(link):
-                        self._there(began)
-                        break
+                began = self.now()
+                # A stall may still take connections: only an answer tells it from a host's.
+                if await network_probes.any_of(others[:3], self._prober_of(stalling)):
+                    self._there(began)
                 else:
                     self._went()
                     return
@@ -266,10 +340,11 @@ class NetworkHold:
         self._back.clear()
         self.went_at = datetime.now().astimezone()
         self._gone_since = self.now()
-        for _, _, verdict in self._suspects:
-            if not verdict.done():
-                verdict.set_result(True)
-        self._probation = {h for h, _, _ in self._suspects}
+        self._stalled = any(s[3] for s in self._suspects)
+        for suspect in self._suspects:
+            if not suspect[2].done():
+                suspect[2].set_result(True)
+        self._probation = {s[0] for s in self._suspects}
         self._suspects.clear()
         if self._prober is not None:
             self._prober.cancel()
@@ -298,7 +373,7 @@ class NetworkHold:
                 link = hosts[turn % len(hosts)] if hosts else ""
                 turn += 1
                 began = self.now()
-                if link and await self._probe(link):
+                if link and await self._prober_of(self._stalled)(link):
                     self._back_at(host_of(link), began)
                     return
         finally:
@@ -313,37 +388,27 @@ class NetworkHold:
         self._back.set()
         self._changed()
 
-    async def _probe(self, link: str) -> bool:
-        """A TCP connection to `link`'s host made within the connect timeout, and closed:
-        the cheapest sign the network is there (no request, nothing cached or failed)."""
-        import asyncio
+    def _prober_of(self, stalling: bool) -> Callable[[str], Awaitable[bool]]:
+        """The probe of a link's host, within the connect timeout: a connection made, the
+        cheapest sign the network is there; for a stall, an answer (`network_probes`)."""
+        probe = network_probes.answers if stalling else network_probes.connects
 
-        self.probes += 1
-        parts = urlsplit(link)
-        host = parts.hostname or ""
-        try:
-            port = parts.port or (443 if parts.scheme == "https" else 80)
-        except ValueError:
-            return False
-        try:
-            async with asyncio.timeout(self._connect_timeout):
-                _, writer = await asyncio.open_connection(host, port)
-        except (OSError, TimeoutError):
-            return False
-        writer.close()
-        with suppress(OSError):
-            await writer.wait_closed()
-        return True
+        async def probed(link: str) -> bool:
+            self.probes += 1
+            return await probe(link, self._connect_timeout)
+
+        return probed
 
     async def aclose(self) -> None:
         """The sync ended: no probe left running, nothing left waiting."""
         import asyncio
 
+        self._closed = True
         prober, self._prober = self._prober, None
         if prober is not None:
             prober.cancel()
             await asyncio.wait({prober})  # ended; a cancel of this close itself still raises
-        for _, _, verdict in self._suspects:
-            if not verdict.done():
-                verdict.set_result(False)
+        for suspect in self._suspects:
+            if not suspect[2].done():
+                suspect[2].set_result(False)
         self._suspects.clear()

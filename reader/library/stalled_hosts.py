@@ -2,7 +2,9 @@
 host whose requests timed out again and again, nothing coming whole in between
 (`retries.gives_up`), has its other articles (feeds) left for the next sync, and its requests
 under way stopped, rather than each waited for to its own timeout (hotel Wi-Fi stalling every
-page held a sync 8 minutes for 160 articles, and the reader's refresh on opening 2 minutes)."""
+page held a sync 8 minutes for 160 articles, and the reader's refresh on opening 2 minutes).
+Timeouts the network's stalling explains never reach it: the sync's hold judges each first
+(`network_hold.NetworkHold.timed_out`), and a host is given up for its own stall alone."""
 
 from __future__ import annotations
 

@@ -446,7 +446,8 @@ class LibrarySync(LibrarySyncStart):
             FILE_LINK.set(article_key(entry.link) in start.file_links)  # as `one`
             async with host_ahead[urlsplit(entry.link).netloc].slot(), ahead.slot():
                 left = hosts.left(entry.link)  # its host given up: not asked again
-                renewal = await self._renew(entry) if left is None else Renewal("failed")
+                with network.judging():  # its timeouts in a stall the network's, as `one`'s
+                    renewal = await self._renew(entry) if left is None else Renewal("failed")
             if renewal.error is not None and renewal.error.kind == ErrorKind.TIMEOUT:
                 hosts.timed_out(entry.link)
             key = article_key(entry.link)
@@ -681,4 +682,5 @@ class LibrarySync(LibrarySyncStart):
             given_up=dict(hosts.given_up),
             down_alone=self.fetcher.down_alone() | network.alone,
             network_went=network.went_at if network.left else None,
+            network_stalled=network.stalled,
         )

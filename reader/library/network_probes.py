@@ -1,0 +1,120 @@
+"""Cheap probes of the network a sync's hold makes (`network_hold`): nothing cached, failed or
+counted against a host by them.
+
+A connection made (`connects`) tells a network there from one gone (refused, unreachable).
+It can't tell one that stalls: a captive portal, or Wi-Fi that associates and passes nothing,
+may take the connection (or a server's backlog does) and never answer. `answers` waits for
+the far end to say something: the head of a bare HEAD over plain HTTP, the TLS handshake's
+answer over HTTPS (nothing of ours sent over it: the handshake is not checked, only heard).
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Awaitable, Callable, Iterable
+from contextlib import suppress
+from functools import cache
+from urllib.parse import quote, urlsplit
+
+from ..config import USER_AGENT
+
+
+@cache
+def _handshake_only() -> ssl.SSLContext:
+    """A TLS context that checks nothing: the handshake's answer is all a probe wants, and
+    nothing is sent over it (no authorities loaded, so made in no time)."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def _head(link: str) -> bytes:
+    """A bare HEAD of `link`: its path and query as they answered (a feed's link is a
+    stranger's: anything that could end the line quoted), its host without any user:password."""
+    parts = urlsplit(link)
+    safe = "/%:@!$&'()*+,;=-._~"
+    path = quote(parts.path or "/", safe=safe)
+    if parts.query:
+        path += "?" + quote(parts.query, safe=safe + "?")
+    host = quote(parts.netloc.rpartition("@")[2], safe="[]:.-_~")
+    return (
+        f"HEAD {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: {USER_AGENT}\r\n"
+        "Connection: close\r\n\r\n"
+    ).encode("ascii")
+
+
+def _address(link: str) -> tuple[str, int, bool] | None:
+    """`link`'s host, port, and whether it is HTTPS; None for one that names no port."""
+    parts = urlsplit(link)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return None
+    return parts.hostname or "", port, parts.scheme == "https"
+
+
+async def connects(link: str, timeout: float) -> bool:
+    """A TCP connection to `link`'s host made within `timeout` seconds, and closed."""
+    import asyncio
+
+    address = _address(link)
+    if address is None:
+        return False
+    try:
+        async with asyncio.timeout(timeout):
+            _, writer = await asyncio.open_connection(address[0], address[1])
+    except (OSError, TimeoutError):
+        return False
+    writer.close()
+    with suppress(OSError):
+        await writer.wait_closed()
+    return True
+
+
+async def answers(link: str, timeout: float) -> bool:
+    """`link`'s host answered within `timeout` seconds: a HEAD of `link`'s path got its
+    status line (any status: an answer), or, over HTTPS, the TLS handshake completed."""
+    import asyncio
+
+    address = _address(link)
+    if address is None:
+        return False
+    host, port, secure = address
+    writer: asyncio.StreamWriter | None = None
+    try:
+        async with asyncio.timeout(timeout):
+            if secure:
+                _, writer = await asyncio.open_connection(
+                    host, port, ssl=_handshake_only(), server_hostname=host or None
+                )
+                return True
+            reader, writer = await asyncio.open_connection(host, port)
+            writer.write(_head(link))
+            return (await reader.readline()).startswith(b"HTTP/")
+    except (OSError, TimeoutError, ssl.SSLError, ValueError):
+        return False
+    finally:
+        if writer is not None:
+            writer.close()
+            with suppress(OSError, ssl.SSLError):
+                await writer.wait_closed()
+
+
+async def any_of(links: Iterable[str], probe: Callable[[str], Awaitable[bool]]) -> bool:
+    """`probe` of each of `links` at once: True as soon as one succeeds, False when none did
+    (one after another, a stalled network took a probe's whole timeout a host)."""
+    import asyncio
+
+    pending = {asyncio.ensure_future(probe(link)) for link in links}
+    try:
+        while pending:
+            done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            if any(not task.cancelled() and task.result() for task in done):
+                return True
+        return False
+    finally:
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.wait(pending)

@@ -1,0 +1,229 @@
+"""The network stalling mid-sync (a captive portal swallowing connections, Wi-Fi that associates
+and passes nothing), held as a drop is (`library.network_hold`): tries timing out at several
+hosts that answered, none answering since, are the network's, not the hosts'; the articles
+wait, no host given up, none failed, and all come once it answers again; left for the next
+sync, what came kept, when it does not within `network_wait`. One host stalling among
+answering ones is still given up alone. Real sites on several ports of 127.0.0.1
+(tests/dropping_network.py) stop answering while still taking connections; each test waits on
+the sync's own word that the network went, never on a pause (the reader's `S` through a stall:
+tests/test_network_drop.py). And `reader sync` off a terminal prints no progress, only its
+summary and what went wrong (what cron mails)."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.config import FetchLimits
+from reader.reports import SyncProgress
+from tests.cli_run import run_reader
+from tests.dropping_network import DroppingNetwork
+from tests.test_network_drop import _kept_and_why_left, _subscribe, _sync
+from tests.tui_pilot import WAIT
+
+# Timeouts short enough that a stall is seen soon; the old code's sync gives every host up
+# after three rounds of them. The connect timeout, a probe's, stays 5 s: a busy machine's
+# answer to a probe is not taken for a stall.
+TIMEOUTS = "read_timeout = 2\ntotal_timeout = 8\n"
+LIMITS = FetchLimits(
+    retries=1,
+    backoff=0.01,
+    network_wait=WAIT,
+    read_timeout=2.0,
+    total_timeout=8.0,
+)
+PROGRESS_LINE = re.compile(r"^(feeds|articles): \d+/\d+", re.MULTILINE)
+
+
+def test_a_network_stall_then_answers_mid_sync_finishes_every_article(tmp_path: Path) -> None:
+    """Every site stops answering after 8 pages (connections still taken, nothing answered)
+    and answers again once the sync says the network went: every article comes, none was
+    ever counted failed or left, and no host was given up (the old code gave all three up
+    after three rounds of timeouts: "stopped answering … left for the next sync")."""
+    net = DroppingNetwork(hosts=3, feeds=2, stories=5)
+    try:
+        data = tmp_path / "data"
+        _subscribe(data, net)
+        net.drop_after(8, stall=True)
+        heard: list[SyncProgress] = []
+        report, cached = _sync(data, LIMITS, heard, net.back)
+    finally:
+        net.close()
+    gone = [p for p in heard if p.network_went is not None]
+    assert gone, "the live line never said the network went"
+    assert re.match(
+        r"the network went at \d\d:\d\d: \d+ articles? held until it is back",
+        gone[0].network_line(),
+    )
+    assert all(p.failures == 0 for p in heard), [p.failures_line() for p in heard if p.failures]
+    assert report.given_up == {}
+    assert report.article_failures == []
+    assert report.articles_fetched == len(cached) == 30
+    assert report.network_went is None
+
+
+def test_a_network_stall_amid_the_stories_told_anew_holds_them_too(tmp_path: Path) -> None:
+    """A second sync, every cached story's feed saying it was updated since: the sites stop
+    answering 4 pages into fetching them again, and answer once the sync says the network
+    went. No host is given up and no story's renewal fails (the old code's timed out at every
+    host, gave them all up, and left the changes for the next sync)."""
+    net = DroppingNetwork(hosts=3, feeds=2, stories=5)
+    try:
+        data = tmp_path / "data"
+        _subscribe(data, net)
+        first, cached = _sync(data, LIMITS, [], lambda: None)
+        assert first.articles_fetched == len(cached) == 30
+        net.revised = datetime.now(UTC) + timedelta(hours=1)
+        net.drop_after(net.pages + 4, stall=True)
+        heard: list[SyncProgress] = []
+        report, cached = _sync(data, LIMITS, heard, net.back)
+    finally:
+        net.close()
+    assert any(p.network_went is not None for p in heard), "the network never said to go"
+    assert report.given_up == {}
+    assert report.article_failures == [], [e.message for _, e in report.article_failures]
+    assert len(cached) == 30
+
+
+def test_a_network_stalled_for_good_leaves_the_rest_for_the_next_sync(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The sites stop answering after 8 pages and never do again: `reader sync` (its stderr no
+    terminal) waits its `network_wait`, then says when the network went and how many articles
+    are left for the next sync, no progress lines before it; what came stays cached, and
+    reading one left offline says why. The old code said "… stopped answering (each timed out
+    12 times in a row)" of every host."""
+    net = DroppingNetwork(hosts=3, feeds=2, stories=5)
+    try:
+        data = tmp_path / "data"
+        _subscribe(data, net)
+        config = tmp_path / "config.toml"
+        config.write_text(f"[network]\nretries = 1\nbackoff = 0.01\nnetwork_wait = 1\n{TIMEOUTS}")
+        net.drop_after(8, stall=True)
+        main(["--data-dir", str(data), "--config", str(config), "sync"])
+        said = capsys.readouterr().err
+        served = net.pages
+    finally:
+        net.close()
+    went = re.search(
+        r"the network went at \d\d:\d\d \(no answer from 127.0.0.1:\d+ and 2 more hosts\): "
+        r"(\d+) articles left for the next sync; `reader sync` carries on",
+        said,
+    )
+    assert went, said
+    assert int(went.group(1)) == 30 - served, said
+    assert "stopped answering" not in said and " failed (e.g." not in said, said
+    assert not PROGRESS_LINE.search(said) and "held until it is back" not in said, said
+
+    cached, why = _kept_and_why_left(data)
+    assert cached == served  # every page that came is kept
+    assert re.search(r"the network went at \d\d:\d\d: left for the next sync", why), why
+
+
+def test_one_stalling_host_among_answering_ones_is_given_up_alone(tmp_path: Path) -> None:
+    """One site of three stops answering mid-sync (connections still taken), the others
+    answer: no hold (the live line never says the network went; a probe of another host got
+    its answer), that host is given up alone and its articles left, every other one comes."""
+    net = DroppingNetwork(hosts=3, feeds=2, stories=10)
+    try:
+        data = tmp_path / "data"
+        _subscribe(data, net)
+        slow = net.sites[0]
+        net.drop_after(4, [slow], stall=True)
+        heard: list[SyncProgress] = []
+        report, cached = _sync(data, LIMITS, heard, lambda: None)
+    finally:
+        net.close()
+    host = f"127.0.0.1:{slow.port}"
+    assert all(p.network_went is None for p in heard)
+    assert list(report.given_up) == [host]
+    told, _ = report.told_failures()
+    assert [(o.stopped, o.network, o.hosts) for o in told] == [(True, False, (host,))], told
+    assert {f.url.split("/")[2] for _, f in report.article_failures} == {host}
+    assert len(cached) + len(report.article_failures) == 60
+
+
+def test_two_hosts_stalling_at_once_among_answering_ones_are_given_up_alone(
+    tmp_path: Path,
+) -> None:
+    """Two sites of four stop answering at the same moment, the other two answering on: their
+    timeouts come together, but answers heard just after them are the network there, so no
+    hold (not "the network went", then back in a second, then their timeouts once more), and
+    each is given up on its own."""
+    net = DroppingNetwork(hosts=4, feeds=2, stories=10)
+    try:
+        data = tmp_path / "data"
+        _subscribe(data, net)
+        slow = net.sites[:2]
+        net.drop_after(4, slow, stall=True)
+        heard: list[SyncProgress] = []
+        report, cached = _sync(data, LIMITS, heard, lambda: None)
+    finally:
+        net.close()
+    hosts = {f"127.0.0.1:{site.port}" for site in slow}
+    assert all(p.network_went is None for p in heard)
+    assert set(report.given_up) == hosts
+    assert {f.url.split("/")[2] for _, f in report.article_failures} == hosts
+    assert len(cached) + len(report.article_failures) == 80
+
+
+def test_sync_off_a_terminal_prints_no_progress_lines(tmp_path: Path) -> None:
+    """`reader sync` with its stderr a pipe (cron, a log): the summary alone, none of the
+    "feeds: 4/6", "articles: 12/30" lines cron mailed every run; `-q` nothing at all when
+    everything came."""
+    net = DroppingNetwork(hosts=2, feeds=2, stories=3)
+    try:
+        data = tmp_path / "data"
+        _subscribe(data, net)
+        done = run_reader(data, "sync")
+        quiet = run_reader(data, "sync", "-q")  # everything cached: nothing to say
+    finally:
+        net.close()
+    assert done.returncode == 0, done.stderr
+    assert not PROGRESS_LINE.search(done.stderr), done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("synced 4 of 4 feeds"), done.stderr
+    assert "12 articles cached for offline" in lines[0], done.stderr
+    assert (quiet.returncode, quiet.stderr, quiet.stdout) == (0, "", "")
+
+
+def test_a_probe_of_a_stall_waits_for_an_answer_not_a_connection() -> None:
+    """A host that takes connections and never answers (a captive portal swallowing them, a
+    server's backlog): connected to, but no answer, so a stalled network is not taken for
+    one come back; a host that answers HEAD is heard within the timeout."""
+    from reader.library.network_probes import answers, connects
+    from tests.silent_host import SilentHost
+
+    silent = SilentHost()
+    net = DroppingNetwork(hosts=1, feeds=1, stories=1)
+    try:
+
+        async def probe() -> tuple[bool, bool, bool]:
+            link = f"{net.sites[0].base}/story-0.html"
+            return (
+                await connects(silent.url, 2.0),
+                await answers(silent.url, 0.5),
+                await answers(link, 5.0),
+            )
+
+        assert asyncio.run(probe()) == (True, False, True)
+        assert net.pages == 0  # a HEAD: no page served
+    finally:
+        silent.close()
+        net.close()
+
+
+def test_a_probes_head_sends_no_password_and_nothing_that_ends_its_line() -> None:
+    """The link probed is a feed's (a stranger's): its user:password is not sent, and nothing
+    in its path or query can end the request's line and add a header."""
+    from reader.library.network_probes import _head
+
+    head = _head("http://user:secret@example.org:8080/a b/ünï?q=1 2&x=%0d%0a").decode()
+    first, host, *_ = head.split("\r\n")
+    assert first == "HEAD /a%20b/%C3%BCn%C3%AF?q=1%202&x=%0d%0a HTTP/1.1", head
+    assert host == "Host: example.org:8080" and "secret" not in head
