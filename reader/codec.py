@@ -33,7 +33,9 @@ CODEC_VERSION = 1
 # ignores too: it shows the note as the paragraph it is.
 # Blocks' `anchors` are written beside the blocks, under the article's "anchors" (id → the
 # block's index), which a reader from before them ignores: in a block's list they would have
-# been a seventh item, where such a reader fails to decode the record.
+# been a seventh item, where such a reader fails to decode the record. Table rows' `spans`
+# are beside them the same way, under "spans" ([block index, spans] pairs): such a reader
+# shows a spanning cell in its first column, as it did before.
 
 
 def _dt(value: datetime | None) -> str | None:
@@ -336,7 +338,26 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         **({"kept_by": article.kept_by} if article.kept_by else {}),
         "blocks": [_block_to_list(b) for b in article.blocks],
         **_anchors_of(article.blocks),
+        **_spans_of(article.blocks),
     }
+
+
+def _spans_of(blocks: tuple[Block, ...]) -> dict[str, Any]:
+    """Table rows' spans as the record keeps them: {"spans": [[block index, spans], …]}, or
+    nothing when no cell spans columns (most articles)."""
+    spans = [[index, list(b.spans)] for index, b in enumerate(blocks) if b.spans]
+    return {"spans": spans} if spans else {}
+
+
+def _with_spans(blocks: tuple[Block, ...], spans: Any) -> tuple[Block, ...]:
+    """`blocks` with the spans a record keeps for their rows (see `_spans_of`)."""
+    if not spans:
+        return blocks
+    out = list(blocks)
+    for index, widths in spans:
+        if isinstance(index, int) and 0 <= index < len(out) and isinstance(widths, list):
+            out[index] = replace(out[index], spans=tuple(max(1, int(w)) for w in widths))
+    return tuple(out)
 
 
 def _anchors_of(blocks: tuple[Block, ...]) -> dict[str, Any]:
@@ -390,6 +411,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
     if d.get("v") != CODEC_VERSION:
         raise ValueError(f"unknown article record version {d.get('v')!r}")
     blocks = _with_anchors(tuple(_block_from_list(b) for b in d["blocks"]), d.get("anchors"))
+    blocks = _with_spans(blocks, d.get("spans"))
     return Article(
         url=d["url"],
         title=d.get("title") or "",
@@ -488,6 +510,7 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "v",
         "blocks",
         "anchors",
+        "spans",
         "published_precision",
         "updated_precision",
         "published_by_feed",

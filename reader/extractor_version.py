@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 62
+EXTRACTOR = 63
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -169,7 +169,9 @@ L6, L8, L11, L13, L14; ext39b). 62: a byline's lines read apart at a
 author boxes and author spans naming each writer; a `<meta name="author">` naming the paper
 its source; a wire `provider` the text credits "Reuters via" the paper; two declared
 publication times no "Updated"; an address's day the date of a page dated nowhere else; an
-obituary's "born …" no dateline (acc39a L1, L3, L5, L7, L12, L15, L16)."""
+obituary's "born …" no dateline (acc39a L1, L3, L5, L7, L12, L15, L16). 63: how many columns a
+table's cell spans kept (`Block.spans`), so a scorers' line or a "Total" is laid across them
+(acc39a L10)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

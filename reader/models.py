@@ -319,6 +319,12 @@ class Block:
     list quoted with its words. Records from before them have 0: the items stand outside the
     quote, as they were shown then.
 
+    `spans` says, per cell of a table row, how many columns it covers: a cell with
+    `colspan` ("Total" over three columns, a scorers' line across the whole scoreboard) is
+    followed in `cells` by the empty places it spans into (none at the row's end: the row ends
+    at it). () when no cell spans (and in records from before spans were kept: each cell then
+    stands in its own column, as it was shown then).
+
     `note` marks a paragraph at the head of the story that is the newsroom's note about it,
     not its text: an editor's note, a correction, an update ("Editor's note: …", "This
     article has been updated…"). The reading view sets it dimmed, and on a low terminal folded
@@ -339,6 +345,11 @@ class Block:
     quoted: int = 0
     quote: int = 0
     note: bool = False
+    spans: tuple[int, ...] = ()
+
+    def span(self, cell: int) -> int:
+        """The columns cell number `cell` of the row covers (1 but for a `colspan`)."""
+        return self.spans[cell] if cell < len(self.spans) else 1
 
     @property
     def quote_depth(self) -> int:

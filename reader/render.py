@@ -20,7 +20,7 @@ from .inline_markdown import runs_markdown
 from .markdown_lists import ListLayout
 from .marks import KEPT_PICTURE
 from .models import Article, Block, BlockKind, Enclosure, Inline, picture_label
-from .tables import group_blocks, table_shape
+from .tables import group_blocks, is_figure, row_spans, table_shape, widened_for
 from .text_shape import one_line
 from .url_display import shown_url
 from .urls import contact_address
@@ -150,10 +150,12 @@ def _join(
     block_text: Callable[[Block], str],
     table_text: Callable[[tuple[Block, ...]], str],
     lists_apart: bool = True,
+    quote_marks: bool = True,
 ) -> str:
     """The blocks rendered one group at a time: list items one to a line, a table as one piece,
     every other block a paragraph of its own. With `lists_apart`, a blank line sets a list
-    apart from the list right before it (Markdown's `ListLayout` writes its own)."""
+    apart from the list right before it (Markdown's `ListLayout` writes its own). Without
+    `quote_marks`, a quotation's paragraphs and items are written without its ">"."""
     out: list[str] = []
     previous: Block | None = None
     for group in group_blocks(blocks):
@@ -166,7 +168,7 @@ def _join(
                 # A quoted list's items are one list only in one quote.
                 and first.in_one_quote(previous)
             )
-            if not tight and first.quoted_with(previous) and previous is not None:
+            if not tight and quote_marks and first.quoted_with(previous) and previous is not None:
                 # A quotation's next paragraph, its list, or the quote nested in it: one quote
                 # with a blank line inside it, not two.
                 depth = min(first.quote_depth, previous.quote_depth)
@@ -175,7 +177,7 @@ def _join(
                 out.append("\n" if tight else "\n\n")
         if first.kind == BlockKind.TABLE_ROW:
             out.append(table_text(group))
-        elif first.quoted:
+        elif first.quoted and quote_marks:
             # A quotation's list item: the item as a list writes it, behind the quote's marks.
             out.append(_quoted(block_text(first), first.quoted))
         else:
@@ -259,12 +261,14 @@ def _with_contacts(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return tuple(out)
 
 
-def block_to_text(block: Block, kept: frozenset[str] = frozenset()) -> str:
+def block_to_text(block: Block, kept: frozenset[str] = frozenset(), marks: bool = True) -> str:
     """One block as plain text; a picture among those `kept` for reading offline said to be,
-    as the reading view says it ("Image: The quay ✓ kept <https://…>")."""
+    as the reading view says it ("Image: The quay ✓ kept <https://…>"). Without `marks`, a
+    quotation without its ">" and a heading without its underline: the words alone, as a
+    passage is pasted into a CMS or a draft."""
     text = _plain(block.inlines) if block.inlines else block.text
     match block.kind:
-        case BlockKind.QUOTE:
+        case BlockKind.QUOTE if marks:
             return _quoted(text, block.level)
         case BlockKind.LIST_ITEM:
             lead = f"{_indent(block.level)}{f'{block.number}.' if block.ordinal else '•'} "
@@ -277,7 +281,7 @@ def block_to_text(block: Block, kept: frozenset[str] = frozenset()) -> str:
             if block.kind == BlockKind.IMAGE:
                 text = picture_label(text) + (f" {KEPT_PICTURE}" if href in kept else "")
             return f"{text} <{shown_url(href)}>" if href else text
-        case BlockKind.HEADING:
+        case BlockKind.HEADING if marks:
             # Underlined as the title is, so a heading reads as one without markup.
             return f"{text}\n{'-' * min(terminal_cells(text), 78)}"
         case BlockKind.PARAGRAPH if block.indent:
@@ -290,23 +294,53 @@ def block_to_text(block: Block, kept: frozenset[str] = frozenset()) -> str:
 def table_to_text(rows: tuple[Block, ...]) -> str:
     """Columns aligned with spaces and set apart by " │ " (a "|" may be in a cell's text), a rule
     under the heading row, columns of figures flush right. Plain text is not wrapped, so neither
-    are the cells."""
+    are the cells. A cell spanning columns is laid across them: its width is not its first
+    column's ("FT · Whittaker 23′, Doyle 78′" across a scoreboard left the score in a corner)."""
     shape = table_shape(rows)
     grid = [[one_line(_plain(c)) for c in row.cells] for row in rows]
     for cells in grid:
         cells += [""] * (shape.columns - len(cells))
-    widths = [max(terminal_cells(cells[c]) for cells in grid) for c in range(shape.columns)]
+    spans = [row_spans(row, shape.columns) for row in rows]
+    widths = [
+        max(
+            (
+                terminal_cells(cells[c])
+                for cells, span in zip(grid, spans, strict=True)
+                if span[c] == 1
+            ),
+            default=0,
+        )
+        for c in range(shape.columns)
+    ]
+    for cells, span in zip(grid, spans, strict=True):
+        for c, across in enumerate(span):
+            if across > 1 and any(cells[c + across :]):
+                # Cells after it: one of its columns widened so that theirs stay in line.
+                short = terminal_cells(cells[c]) - _across(widths, c, across)
+                widths[widened_for(shape.numeric, c, across)] += max(0, short)
     indent = _indent(rows[0].level)
     out = []
-    for row, cells in zip(rows, grid, strict=True):
+    for row, cells, span in zip(rows, grid, spans, strict=True):
         padded = []
         for c, value in enumerate(cells):
-            pad = " " * (widths[c] - terminal_cells(value))
-            padded.append(pad + value if shape.numeric[c] else value + pad)
+            if not span[c]:
+                continue
+            pad = " " * (_across(widths, c, span[c]) - terminal_cells(value))
+            if span[c] > 1 and shape.numeric[c] and is_figure(value):
+                # A figure across columns of figures (one sum for two years) between them.
+                padded.append(pad[: len(pad) // 2] + value + pad[len(pad) // 2 :])
+            else:
+                right = shape.numeric[c] and span[c] == 1
+                padded.append(pad + value if right else value + pad)
         out.append((indent + " │ ".join(padded)).rstrip())
         if row is rows[0] and row.header:
             out.append(indent + "─┼─".join("─" * w for w in widths))
     return "\n".join(out)
+
+
+def _across(widths: list[int], column: int, span: int) -> int:
+    """The width of `span` columns from `column`, with the separators between them."""
+    return sum(widths[column : column + span]) + 3 * (span - 1)
 
 
 def to_text(
@@ -314,9 +348,13 @@ def to_text(
     header: bool = True,
     style: str = "block",
     enclosures: tuple[Enclosure, ...] = (),
+    marks: bool = True,
 ) -> str:
     """The article as plain text, under its citation (`header`), and the files its item
-    carries for a player (`enclosures`) a line each below it."""
+    carries for a player (`enclosures`) a line each below it. `reader show` marks a quotation
+    with ">" and underlines a heading, as a plain-text e-mail does, so that the page's voices
+    and sections are told apart in a terminal or a text file; without `marks` (a passage `y`
+    copies to paste into a CMS, which sets quotes and headings its own way) the words alone."""
     parts = []
     if header:
         title = article.title or article.url  # neither: a file of text read without --url
@@ -328,7 +366,14 @@ def to_text(
     if article.section_front:
         blocks = tuple(_with_story_address(b) for b in blocks)
     kept = article.kept_pictures
-    parts.append(_join(blocks, lambda block: block_to_text(block, kept), table_to_text))
+    parts.append(
+        _join(
+            blocks,
+            lambda block: block_to_text(block, kept, marks),
+            table_to_text,
+            quote_marks=marks,
+        )
+    )
     return "".join(parts).rstrip() + "\n"
 
 

@@ -52,11 +52,46 @@ class TableShape:
     """The header row's cell texts, one per column ("" where it has none or there is none)."""
 
 
+def is_figure(text: str) -> bool:
+    """`text` is a figure as tables print them ("1,912", "24.1%", "£4.2bn")."""
+    return bool(_FIGURE.fullmatch(text.strip()))
+
+
+def row_spans(row: Block, columns: int) -> tuple[int, ...]:
+    """Per column of a table of `columns`, the columns the row's cell there covers: 1, more for
+    one spanning columns (`Block.spans`: "Total" across three), 0 for the columns spanned into
+    after it, where the row draws no cell of its own."""
+    out = [1] * columns
+    c = 0
+    while c < columns:
+        span = min(row.span(c), columns - c)
+        for covered in range(c + 1, c + span):
+            out[covered] = 0
+        out[c] = span
+        c += span
+    return tuple(out)
+
+
+def widened_for(numeric: tuple[bool, ...], column: int, span: int) -> int:
+    """Of the columns a cell spans from `column`, the one widened when the cell is wider than
+    they are: the first of words (its words' room on their right, as the column's own), else
+    the last, so that the figures stay close together."""
+    covered = range(column, column + span)
+    return next((c for c in covered if not numeric[c]), covered[-1])
+
+
 def table_shape(rows: tuple[Block, ...]) -> TableShape:
-    columns = max((len(r.cells) for r in rows), default=0)
+    columns = max(
+        (len(r.cells) + (r.span(len(r.cells) - 1) - 1 if r.cells else 0) for r in rows), default=0
+    )
     numeric = []
     for c in range(columns):
-        values = [cell_text(r.cells[c]).strip() for r in rows if not r.header and c < len(r.cells)]
+        # A cell across columns ("Total") is no figure of the column it starts in.
+        values = [
+            cell_text(r.cells[c]).strip()
+            for r in rows
+            if not r.header and c < len(r.cells) and r.span(c) == 1
+        ]
         filled = [v for v in values if v and v != "—"]
         numeric.append(bool(filled) and all(_FIGURE.fullmatch(v) for v in filled))
     header = rows[0] if rows and rows[0].header else None

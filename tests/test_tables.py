@@ -362,14 +362,22 @@ def test_spanned_columns_agree_in_markdown_plain_text_and_the_view() -> None:
     body = [[td.text_content() for td in tr.findall("td")] for tr in table.find("tbody")]
     assert body == SPANS_BODY
 
+    # Markdown can't span: the note and the parks' "30" stand in their first columns there.
+    # Plain text and the view lay them across the columns they span.
+    spanned = [*SPANS_BODY[:2], SPANS_BODY[2][:2], ["Parks", "30", "0%"]]
     for lines in (to_text(article, header=False).splitlines(), view_lines(article, 100)):
         grid = [line for line in lines if "│" in line]
         assert [[c.strip() for c in line.split("│")] for line in grid] == [
             SPANS_HEADINGS,
-            *SPANS_BODY,
+            *spanned,
         ]
+        bars = [tuple(i for i, ch in enumerate(line) if ch == "│") for line in grid]
         # Every row's separators in one place: "0%" under "Change", not under "2024".
-        assert len({tuple(i for i, ch in enumerate(line) if ch == "│") for line in grid}) == 1
+        assert len(set(bars[:3])) == 1 and bars[4] == (bars[0][0], bars[0][2])
+        assert bars[3] == bars[0][:1]
+        # The one figure for both years stands between them, not under 2023 alone.
+        parks = grid[4][bars[0][0] + 1 : bars[0][2]]
+        assert parks.index("30") > bars[0][1] - bars[0][0] - 4
 
 
 def test_a_view_too_narrow_for_a_spanned_table_stacks_rows_under_their_own_headings() -> None:

@@ -57,8 +57,8 @@ class TableWriter(RunWriter):
             )
             laid.append((places, header))
         self.blocks.extend(
-            Block(BlockKind.TABLE_ROW, (), level, self.tables, cells, header)
-            for cells, header in table_rows(laid, content)
+            Block(BlockKind.TABLE_ROW, (), level, self.tables, cells, header, spans=spans)
+            for cells, header, spans in table_rows(laid, content)
         )
         for row in notes:
             self.block(cells_of(row)[0], BlockKind.CAPTION)

@@ -126,11 +126,16 @@ def spans(places: Sequence[Place | None]) -> bool:
     return False
 
 
+Row = tuple[tuple[Cell, ...], bool, tuple[int, ...]]
+"""A row as blocks hold it: its cells, whether it is a row of headings, its cells' spans
+(`Block.spans`, () when none spans)."""
+
+
 def table_rows(
     laid: Sequence[tuple[Sequence[Place | None], bool]], content: Callable[[HtmlElement], Cell]
-) -> list[tuple[tuple[Cell, ...], bool]]:
-    """The rows of a table as blocks hold them, (cells, header) each, from its rows' places and
-    whether each is a row of headings. A column no cell begins in (spanned into only) is left
+) -> list[Row]:
+    """The rows of a table as blocks hold them, (cells, header, spans) each, from its rows'
+    places and whether each is a row of headings. A column no cell begins in (spanned into only) is left
     out: it would be empty in every row. Rows of headings stacked atop the table, the first
     grouping the ones under it, are read as one (`heading_row`)."""
     begun = {
@@ -150,35 +155,58 @@ def table_rows(
         else set()
     )
     out = [
-        (row_cells(places, content, beside), header)
+        (row_cells(places, content, beside), header, row_spans(places))
         for places, (_, header) in zip(grid, laid, strict=True)
     ]
     if stack > 1 and spans(grid[0]):
-        out[:stack] = [(heading_row(grid[:stack], content), True)]
+        out[:stack] = [(heading_row(grid[:stack], content), True, ())]
     if any(p is not None and not p.first_column for places in grid for p in places):
         out = _without_empty_columns(out)
     return out
 
 
-def _without_empty_columns(
-    rows: list[tuple[tuple[Cell, ...], bool]],
-) -> list[tuple[tuple[Cell, ...], bool]]:
+def row_spans(places: Sequence[Place | None]) -> tuple[int, ...]:
+    """Per place of the row, the columns its cell covers from there: 1, but where a cell
+    begins that spans columns; () when none does."""
+    out = []
+    for c, place in enumerate(places):
+        span = 1
+        if place is not None and place.first_column:
+            while c + span < len(places) and _spanned_into(places[c + span], place):
+                span += 1
+        out.append(span)
+    while out and out[-1] == 1:
+        out.pop()
+    return tuple(out)
+
+
+def _spanned_into(place: Place | None, by: Place) -> bool:
+    return place is not None and place.cell is by.cell and not place.first_column
+
+
+def _without_empty_columns(rows: list[Row]) -> list[Row]:
     """The rows without the columns empty in every one: where spanning cells stand over
-    columns of pictures or of nothing, a table of words had columns of blanks between."""
-    columns = max((len(cells) for cells, _ in rows), default=0)
+    columns of pictures or of nothing, a table of words had columns of blanks between. A
+    cell spanning columns left out spans the fewer left."""
+    columns = max((len(cells) for cells, _, _ in rows), default=0)
     filled = [
         c
         for c in range(columns)
-        if any(c < len(cells) and "".join(i.text for i in cells[c]).strip() for cells, _ in rows)
+        if any(c < len(cells) and "".join(i.text for i in cells[c]).strip() for cells, _, _ in rows)
     ]
     if len(filled) == columns:
         return rows
     out = []
-    for cells, header in rows:
+    for cells, header, spans in rows:
         kept = [cells[c] if c < len(cells) else () for c in filled]
         while kept and not kept[-1]:
             kept.pop()
-        out.append((tuple(kept), header))
+        spanned = [
+            sum(1 for f in filled if c <= f < c + (spans[c] if c < len(spans) else 1))
+            for c in filled
+        ]
+        fewer = tuple(max(1, n) for n in spanned) if any(n > 1 for n in spanned) else ()
+        out.append((tuple(kept), header, fewer))
     return out
 
 

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from ....marks import FOLD_MARK, KEPT_PICTURE, PICTURE_MARK, QUOTE_BAR
 from ....models import Article, Block, BlockKind, Inline, picture_label
-from ....tables import group_blocks, table_shape
+from ....tables import group_blocks, row_spans, table_shape
 from ....url_display import shown_url
 from ...display import plain
 from .direction import mirrored, paragraph_right_to_left, right_to_left
@@ -174,6 +174,7 @@ def _table(rows: tuple[Block, ...], styles: ArticleStyles, gap: int) -> Paragrap
         shape.numeric,
         tuple(plain(h, bold, laid_out=True) for h in shape.headings),
         styles.rule,
+        tuple(row_spans(row, shape.columns) for row in rows),
     )
     indent = Text("   " * (max(1, rows[0].level) - 1))
     return Paragraph(Text(end=""), indent, indent, gap=gap, table=table)

@@ -19,6 +19,7 @@ from rich.style import Style
 from rich.text import Text
 
 from ....models import IDEOGRAPHS
+from ....tables import is_figure, widened_for
 from ...cell_width import terminal_cells
 from .line_breaks import wrap_for_terminal
 
@@ -35,6 +36,12 @@ class TableCells:
     headings: tuple[Text, ...]
     """Per column: its heading, for the stacked layout of a table too wide for the column."""
     rule: Style
+    spans: tuple[tuple[int, ...], ...] = ()
+    """Per row, per column: the columns the cell there covers (`tables.row_spans`); () for
+    a table where none spans."""
+
+    def span(self, row: int, column: int) -> int:
+        return self.spans[row][column] if self.spans else 1
 
 
 CellPiece = tuple[int, int, int]
@@ -76,14 +83,25 @@ def table_lines(table: TableCells, width: int, console: Console, wide: int = 0) 
     else each row stacked as "heading: value" lines, `width` wide as the text is."""
     columns = len(table.numeric)
     room = max(width, wide) - len(_SEPARATOR) * (columns - 1)
+    # A cell across columns is laid over them (below), not measured as its first column's.
+    alone = [[c for c in range(columns) if table.span(r, c) == 1] for r in range(len(table.rows))]
     natural = [
-        max((terminal_cells(row[c].plain) for row in table.rows), default=0) for c in range(columns)
+        max(
+            (terminal_cells(row[c].plain) for r, row in enumerate(table.rows) if c in alone[r]),
+            default=0,
+        )
+        for c in range(columns)
     ]
     words = [
         min(
             _LONGEST_WORD,
             max(
-                (terminal_cells(w) for row in table.rows for w in _WORD.findall(row[c].plain)),
+                (
+                    terminal_cells(w)
+                    for r, row in enumerate(table.rows)
+                    if c in alone[r]
+                    for w in _WORD.findall(row[c].plain)
+                ),
                 default=0,
             ),
         )
@@ -96,16 +114,18 @@ def table_lines(table: TableCells, width: int, console: Console, wide: int = 0) 
             (
                 terminal_cells(row[c].plain)
                 for r, row in enumerate(table.rows)
-                if not table.header[r]
+                if not table.header[r] and c in alone[r]
             ),
             default=0,
         )
         for c in range(columns)
     ]
     widths = _fit(natural, words, body, table.numeric, room)
+    _widen_for_spans(table, widths, room)
+    slots = [_slots(table, r, widths, room) for r in range(len(table.rows))]
     grids = []
-    for row in table.rows:
-        grids.append([wrap_for_terminal(cell, console, widths[c]) for c, cell in enumerate(row)])
+    for row, laid in zip(table.rows, slots, strict=True):
+        grids.append([wrap_for_terminal(row[c], console, w) for c, _span, w in laid])
     # Rows that wrap onto several lines run together unless a rule sets them apart.
     ruled = any(
         len(lines) > 1 for r, grid in enumerate(grids) for lines in grid if not table.header[r]
@@ -119,22 +139,70 @@ def table_lines(table: TableCells, width: int, console: Console, wide: int = 0) 
         for i in range(max(1, *(len(lines) for lines in grid))):
             line = Text(end="")
             cells: list[CellPiece] = []
-            for c, lines in enumerate(grid):
-                if c:
+            for n, ((c, span, cell_width), lines) in enumerate(zip(slots[r], grid, strict=True)):
+                if n:
                     line.append(_SEPARATOR, table.rule)
                 piece = lines[i] if i < len(lines) else Text()
                 piece.rstrip()
-                pad = " " * (widths[c] - terminal_cells(piece.plain))
-                if table.numeric[c]:
-                    line.append(pad)
+                pad = " " * (cell_width - terminal_cells(piece.plain))
+                right = table.numeric[c] and span == 1
+                # A figure across columns of figures (one sum for two years) stands between them.
+                centred = span > 1 and table.numeric[c] and is_figure(table.rows[r][c].plain)
+                before = len(pad) // 2 if centred else len(pad) if right else 0
+                line.append(pad[:before])
                 cells += _piece(len(line), piece.plain, r * columns + c)
                 line.append_text(piece)
-                if not table.numeric[c]:
-                    line.append(pad)
+                line.append(pad[before:])
             line.rstrip()
             out.lines.append(line)
             out.cells.append(tuple(cells))
     return out
+
+
+def _widen_for_spans(table: TableCells, widths: list[int], room: int) -> None:
+    """A cell across columns with cells after it ("Total" before its figure) wider than the
+    columns it spans: one of them widened for it (`tables.widened_for`), as far as the room goes, so it is not
+    wrapped while the table has room for it on one line."""
+    for r, row in enumerate(table.rows):
+        for c in range(len(widths)):
+            span = table.span(r, c)
+            if span < 2 or not any(cell.plain.strip() for cell in row[c + span :]):
+                continue
+            across = sum(widths[c : c + span]) + len(_SEPARATOR) * (span - 1)
+            short = terminal_cells(row[c].plain) - across
+            widened = widened_for(table.numeric, c, span)
+            widths[widened] += max(0, min(short, room - sum(widths)))
+
+
+def _slots(table: TableCells, r: int, widths: list[int], room: int) -> list[tuple[int, int, int]]:
+    """Row `r`'s cells as laid: (column, columns it covers, width) each. A cell across
+    columns takes theirs and the separators between; the last one of the row, with no words
+    after it (a scorers' line across a scoreboard, a note), as much of the room as it asks."""
+    row = table.rows[r]
+    laid = [
+        (
+            c,
+            table.span(r, c),
+            sum(widths[c : c + table.span(r, c)]) + len(_SEPARATOR) * (table.span(r, c) - 1),
+        )
+        for c in range(len(widths))
+        if table.span(r, c)
+    ]
+    for n, (c, span, width) in enumerate(laid):
+        if span > 1 and not any(row[after].plain.strip() for after in range(c + span, len(row))):
+            asks = terminal_cells(row[c].plain)
+            laid[n] = (
+                c,
+                span,
+                max(width, min(asks, room + len(_SEPARATOR) * (len(widths) - 1) - _start(laid, n))),
+            )
+            return laid[: n + 1]
+    return laid
+
+
+def _start(laid: list[tuple[int, int, int]], n: int) -> int:
+    """Where slot `n` of a row starts, in cells from the table's left edge."""
+    return sum(width + len(_SEPARATOR) for _c, _span, width in laid[:n])
 
 
 def _piece(at: int, words: str, cell: int) -> list[CellPiece]:
@@ -177,7 +245,9 @@ def _fit(
 
 
 def _stacked(table: TableCells, width: int, console: Console) -> TableLines:
-    """Each row as a group of lines, one per filled cell, led by its column's heading."""
+    """Each row as a group of lines, one per filled cell, led by its column's heading; a cell
+    across columns by theirs when it is a figure ("2023 / 2024: 30"), by none when it is words
+    (a note across the row is no value of its first column)."""
     out = TableLines([], [])
     for r, row in enumerate(table.rows):
         if table.header[r] and r == 0:
@@ -190,6 +260,10 @@ def _stacked(table: TableCells, width: int, console: Console) -> TableLines:
                 continue
             line = Text(end="")
             heading = table.headings[c]
+            span = table.span(r, c)
+            if span > 1:
+                named = [h for h in table.headings[c : c + span] if h.plain]
+                heading = Text(" / ").join(named) if is_figure(cell.plain) else Text()
             if heading.plain and not table.header[r]:
                 line.append_text(heading)
                 line.append(": ")

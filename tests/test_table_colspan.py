@@ -1,0 +1,92 @@
+"""A cell spanning columns laid across them (acc39a L10): a match report's scorers' line across
+its scoreboard, a "Total" across a data table's first three columns. Each was drawn as the cell
+in its first column and empty cells after it, the first column as wide as the scorers' line.
+Markdown can't span: there the cell stands in its first column, the columns it spans empty.
+"""
+
+from __future__ import annotations
+
+from reader.codec import article_from_dict, article_to_dict
+from reader.extract import extract_article, to_markdown, to_text
+from reader.models import Article, BlockKind
+from tests.tui_pilot import view_lines
+
+URL = "https://courier.example.com/sport/town-rovers.html"
+SCORERS = "FT · Whittaker 23′, Doyle 78′; Baines 55′"
+PAGE = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Town 2-1 Rovers</title></head><body><article><h1>Town 2-1 Rovers</h1>
+<p>Harbourton Town went top of the table on Saturday with a late winner from Doyle, who
+headed in a corner at the far post twelve minutes from time in front of a full stand.</p>
+<table><tr><th>Harbourton Town</th><td>2</td><td>–</td><td>1</td><th>Exeter Rovers</th></tr>
+<tr><td colspan="5">{SCORERS}</td></tr></table>
+<p>Rovers had levelled through Baines early in the second half, but could not hold on as
+Town pressed in the closing stages of a game played in driving rain on a heavy pitch.</p>
+<table><caption>Spending by department, £m</caption>
+<thead><tr><th>Department</th><th>2024</th><th>2025</th><th>Change</th></tr></thead>
+<tbody><tr><td>Harbour</td><td>12.4</td><td>16.1</td><td>+29.8%</td></tr>
+<tr><td>Libraries</td><td>2.2</td><td>1.9</td><td>−13.6%</td></tr>
+<tr><td colspan="3"><b>Total across the three departments</b></td><td>+11.2%</td></tr>
+</tbody></table>
+<p>The council's finance director said the figures would be published in full next month,
+with a breakdown of the harbour's share by project and by contractor.</p>
+</article></body></html>"""
+
+
+def report() -> Article:
+    return extract_article(PAGE.encode(), URL)
+
+
+def bars(line: str) -> tuple[int, ...]:
+    return tuple(i for i, ch in enumerate(line) if ch == "│")
+
+
+def test_the_extractor_keeps_how_many_columns_a_cell_spans_and_the_cache_too() -> None:
+    article = report()
+    rows = [b for b in article.blocks if b.kind == BlockKind.TABLE_ROW]
+    assert [(len(r.cells), r.spans) for r in rows] == [
+        (5, ()),
+        (1, (5,)),
+        (4, ()),
+        (4, ()),
+        (4, ()),
+        (4, (3,)),
+    ]
+    again = article_from_dict(article_to_dict(article))
+    assert [b.spans for b in again.blocks] == [b.spans for b in article.blocks]
+
+
+def test_plain_text_lays_the_scorers_line_across_the_scoreboard() -> None:
+    lines = to_text(report(), header=False).splitlines()
+    # The first column as wide as the team's name, not the scorers' line.
+    assert "Harbourton Town │ 2 │ – │ 1 │ Exeter Rovers" in lines
+    assert SCORERS in lines  # a line of its own, no empty cells after it
+
+
+def test_plain_text_lays_a_total_across_its_columns_its_figure_under_its_own() -> None:
+    lines = to_text(report(), header=False).splitlines()
+    table = [line for line in lines if "│" in line and not line.startswith("Harbourton Town")]
+    total = next(line for line in table if line.startswith("Total"))
+    assert [c.strip() for c in total.split("│")] == ["Total across the three departments", "+11.2%"]
+    # "+11.2%" under "Change", its last digit under the others'.
+    assert bars(total)[-1] == bars(table[0])[-1]
+    assert {len(line) for line in table if line.startswith(("Harbour ", "Total"))} == {len(total)}
+
+
+def test_the_reading_view_lays_them_across_too() -> None:
+    for width in (80, 120):
+        lines = view_lines(report(), width)
+        assert "Harbourton Town │ 2 │ – │ 1 │ Exeter Rovers" in lines
+        assert SCORERS in lines
+        table = [line for line in lines if "│" in line and not line.startswith("Harbourton Town")]
+        total = next(line for line in table if line.startswith("Total"))
+        assert [c.strip() for c in total.split("│")] == [
+            "Total across the three departments",
+            "+11.2%",
+        ]
+        assert bars(total)[-1] == bars(table[0])[-1] == bars(table[1])[-1]
+
+
+def test_markdown_puts_a_spanning_cell_in_its_first_column() -> None:
+    markdown = to_markdown(report(), header=False).splitlines()
+    assert f"| {SCORERS} |  |  |  |  |" in markdown
+    assert "| **Total across the three departments** |  |  | +11.2% |" in markdown
