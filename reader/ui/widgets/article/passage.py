@@ -161,7 +161,8 @@ def quotation(
     markdown: bool = True,
 ) -> str:
     """The article's own words selected as a Markdown quotation (or, not `markdown`, as plain
-    text, as `reader show --format text` writes them, to paste into a CMS or an e-mail): the blocks they are in, cut
+    text to paste into a CMS or an e-mail: as `reader show --format text` writes them, but
+    without its ">" before a quote and its underline under a heading): the blocks they are in, cut
     to the words selected, written as the article's Markdown writes them (`render`): its bold
     and italics (an interview's questions), its links, a quote in the passage a quote in the
     quotation ("> > …" and its "— Name"), a list a list, a table's rows selected a table. The
@@ -198,7 +199,11 @@ def quotation(
         picked = rows.pop(table)
         whole += [row for n, row in enumerate(paragraphs[table].blocks) if n in picked]
     quoted = replace(article, blocks=tuple(whole)) if article else Article("", blocks=tuple(whole))
-    written = (to_markdown if markdown else to_text)(quoted, header=False).rstrip("\n")
+    written = (
+        to_markdown(quoted, header=False)
+        if markdown
+        else to_text(quoted, header=False, marks=False)
+    ).rstrip("\n")
     # A table's rows and a picture's line are the page's own strings, not the view's: made
     # display-safe as the rest was, for whatever the clipboard is pasted into.
     written = display.plain(written, multiline=True).plain
