@@ -171,7 +171,7 @@ its source; a wire `provider` the text credits "Reuters via" the paper; two decl
 publication times no "Updated"; an address's day the date of a page dated nowhere else; an
 obituary's "born …" no dateline (acc39a L1, L3, L5, L7, L12, L15, L16). 63: how many columns a
 table's cell spans kept (`Block.spans`), so a scorers' line or a "Total" is laid across them
-(acc39a L10)."""
+(acc39a L10); a row of column headings over an empty corner cell read as the heading row."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

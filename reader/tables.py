@@ -14,8 +14,14 @@ from dataclasses import dataclass
 
 from .models import Block, BlockKind, Inline
 
-# A figure as tables print them: "1,912", "24.1%", "−3.5", "$4.2bn", "+12", "06:10", "2016".
-_FIGURE = re.compile(r"[−–+\-±~≈]?\s?[$€£¥]?\s?\d[\d,.:  ']*\s?(%|[kKmM]|bn|pp|[$€£¥])?")
+# A figure as tables print them: "1,912", "24.1%", "−3.5", "$4.2bn", "+12", "06:10", "2016",
+# an accountant's loss in brackets "(£4,000)", one with a note's mark "12.4*".
+_FIGURE = re.compile(
+    r"(?P<open>\()?[−–+\-±~≈]?\s?[$€£¥]?\s?\d[\d,.:  ']*\s?(%|[kKmM]|bn|pp|[$€£¥])?"
+    r"(?(open)\))[*†‡]?"
+)
+# What a column of figures holds where it has none: a dash, "n/a", a statistician's "..".
+_NO_FIGURE = frozenset(("—", "–", "-", "n/a", "N/A", "na", "NA", "..", "…", "*", "x"))
 
 
 def group_blocks(blocks: Iterable[Block]) -> Iterator[tuple[Block, ...]]:
@@ -92,7 +98,7 @@ def table_shape(rows: tuple[Block, ...]) -> TableShape:
             for r in rows
             if not r.header and c < len(r.cells) and r.span(c) == 1
         ]
-        filled = [v for v in values if v and v != "—"]
+        filled = [v for v in values if v and v not in _NO_FIGURE]
         numeric.append(bool(filled) and all(_FIGURE.fullmatch(v) for v in filled))
     header = rows[0] if rows and rows[0].header else None
     headings = tuple(

@@ -90,3 +90,47 @@ def test_markdown_puts_a_spanning_cell_in_its_first_column() -> None:
     markdown = to_markdown(report(), header=False).splitlines()
     assert f"| {SCORERS} |  |  |  |  |" in markdown
     assert "| **Total across the three departments** |  |  | +11.2% |" in markdown
+
+
+# -- other tables a journalist meets -------------------------------------------------------------
+
+
+def _table_lines(page: str) -> list[str]:
+    article = extract_article(
+        f"<html><body><article><h1>Figures</h1><p>{'The council published its figures. ' * 4}</p>"
+        f"{page}<p>{'The opposition disputed them at length. ' * 4}</p></article></body></html>".encode(),
+        "https://courier.example.com/figures.html",
+    )
+    return [
+        line for line in to_text(article, header=False).splitlines() if "│" in line or "┼" in line
+    ]
+
+
+def test_column_headings_over_an_empty_corner_are_the_heading_row() -> None:
+    # Row headings down the first column, the corner above them empty: the years are still
+    # the columns' headings (ruled off, the heading row in Markdown), not a row of data.
+    lines = _table_lines(
+        "<table><tr><td></td><th>2024</th><th>2025</th></tr>"
+        "<tr><th>Harbour</th><td>12.4</td><td>16.1</td></tr>"
+        "<tr><th>Roads</th><td>8.0</td><td>7.6</td></tr></table>"
+    )
+    assert lines == [
+        "        │ 2024 │ 2025",
+        "────────┼──────┼─────",
+        "Harbour │ 12.4 │ 16.1",
+        "Roads   │  8.0 │  7.6",
+    ]
+
+
+def test_figures_in_brackets_and_n_a_keep_a_column_of_figures_flush_right() -> None:
+    lines = _table_lines(
+        "<table><thead><tr><th>Item</th><th>Cost</th><th>Share</th></tr></thead><tbody>"
+        "<tr><td>Steel</td><td>£1,200,000</td><td>45%</td></tr>"
+        "<tr><td>Other</td><td>£12,500</td><td>n/a</td></tr>"
+        "<tr><td>Fees</td><td>(£4,000)</td><td>−1.5%</td></tr></tbody></table>"
+    )
+    assert lines[2:] == [
+        "Steel │ £1,200,000 │   45%",
+        "Other │    £12,500 │   n/a",
+        "Fees  │   (£4,000) │ −1.5%",
+    ]

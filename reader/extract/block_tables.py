@@ -52,9 +52,15 @@ class TableWriter(RunWriter):
             if row in notes or blank:
                 continue  # a note, or spacing (a row covered only by cells from above is too)
             parent = row.getparent()
-            header = all(cell.tag == "th" for cell in own) or (
-                parent is not None and parent.tag == "thead"
-            )
+            # The empty corner over a column of row headings ("<td></td><th>2024</th>…") is
+            # no value: the row is the column headings all the same.
+            header = (
+                any(cell.tag == "th" for cell in own)
+                and all(
+                    cell.tag == "th" or not "".join(i.text for i in content(cell)).strip()
+                    for cell in own
+                )
+            ) or (parent is not None and parent.tag == "thead")
             laid.append((places, header))
         self.blocks.extend(
             Block(BlockKind.TABLE_ROW, (), level, self.tables, cells, header, spans=spans)
