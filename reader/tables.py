@@ -96,7 +96,7 @@ def table_shape(rows: tuple[Block, ...]) -> TableShape:
         values = [
             cell_text(r.cells[c]).strip()
             for r in rows
-            if not r.header and c < len(r.cells) and r.span(c) == 1
+            if not r.header and c < len(r.cells) and (not r.spans or r.span(c) == 1)
         ]
         filled = [v for v in values if v and v not in _NO_FIGURE]
         numeric.append(bool(filled) and all(_FIGURE.fullmatch(v) for v in filled))

@@ -81,6 +81,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     ),
     "sync_pictures": ("--runs", "1"),
     "sync_unchanged": (DATA, "--runs", "1"),
+    "table_typeset": ("--against", THIS, "--rows", "20", "--runs", "1"),
     "tui_burst": ("--runs", "1", "--keys", "3"),
     "tui_far_place": ("--words", "500", "--repeats", "1"),
     "tui_find_in_article": ("--words", "500"),

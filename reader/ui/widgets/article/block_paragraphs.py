@@ -168,13 +168,15 @@ def _table(rows: tuple[Block, ...], styles: ArticleStyles, gap: int) -> Paragrap
                 text.stylize_before(bold)  # a span, which wrapping keeps (a base style it drops)
         texts += [Text(end="") for _ in range(shape.columns - len(texts))]
         cells.append(tuple(texts))
+    spanned = any(row.spans for row in rows)
+    spans = tuple(row_spans(row, shape.columns) for row in rows) if spanned else ()
     table = TableCells(
         tuple(cells),
         tuple(r.header for r in rows),
         shape.numeric,
         tuple(plain(h, bold, laid_out=True) for h in shape.headings),
         styles.rule,
-        tuple(row_spans(row, shape.columns) for row in rows),
+        spans,  # () where no cell spans: the layout's plain path
     )
     indent = Text("   " * (max(1, rows[0].level) - 1))
     return Paragraph(Text(end=""), indent, indent, gap=gap, table=table)

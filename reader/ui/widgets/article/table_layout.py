@@ -84,24 +84,21 @@ def table_lines(table: TableCells, width: int, console: Console, wide: int = 0) 
     columns = len(table.numeric)
     room = max(width, wide) - len(_SEPARATOR) * (columns - 1)
     # A cell across columns is laid over them (below), not measured as its first column's.
-    alone = [[c for c in range(columns) if table.span(r, c) == 1] for r in range(len(table.rows))]
-    natural = [
-        max(
-            (terminal_cells(row[c].plain) for r, row in enumerate(table.rows) if c in alone[r]),
-            default=0,
+    rows = table.rows
+    if table.spans:
+        # Per row, its cells not spanning columns: every one but in a few rows.
+        rows = tuple(
+            tuple(cell if table.span(r, c) == 1 else Text() for c, cell in enumerate(row))
+            for r, row in enumerate(table.rows)
         )
-        for c in range(columns)
+    natural = [
+        max((terminal_cells(row[c].plain) for row in rows), default=0) for c in range(columns)
     ]
     words = [
         min(
             _LONGEST_WORD,
             max(
-                (
-                    terminal_cells(w)
-                    for r, row in enumerate(table.rows)
-                    if c in alone[r]
-                    for w in _WORD.findall(row[c].plain)
-                ),
+                (terminal_cells(w) for row in rows for w in _WORD.findall(row[c].plain)),
                 default=0,
             ),
         )
@@ -111,18 +108,18 @@ def table_lines(table: TableCells, width: int, console: Console, wide: int = 0) 
         return _stacked(table, width, console)
     body = [
         max(
-            (
-                terminal_cells(row[c].plain)
-                for r, row in enumerate(table.rows)
-                if not table.header[r] and c in alone[r]
-            ),
+            (terminal_cells(row[c].plain) for r, row in enumerate(rows) if not table.header[r]),
             default=0,
         )
         for c in range(columns)
     ]
     widths = _fit(natural, words, body, table.numeric, room)
     _widen_for_spans(table, widths, room)
-    slots = [_slots(table, r, widths, room) for r in range(len(table.rows))]
+    plain = [(c, 1, w) for c, w in enumerate(widths)]
+    slots = [
+        _slots(table, r, widths, room) if table.spans and max(table.spans[r]) != 1 else plain
+        for r in range(len(table.rows))
+    ]
     grids = []
     for row, laid in zip(table.rows, slots, strict=True):
         grids.append([wrap_for_terminal(row[c], console, w) for c, _span, w in laid])
@@ -149,10 +146,12 @@ def table_lines(table: TableCells, width: int, console: Console, wide: int = 0) 
                 # A figure across columns of figures (one sum for two years) stands between them.
                 centred = span > 1 and table.numeric[c] and is_figure(table.rows[r][c].plain)
                 before = len(pad) // 2 if centred else len(pad) if right else 0
-                line.append(pad[:before])
+                if before:
+                    line.append(pad[:before])
                 cells += _piece(len(line), piece.plain, r * columns + c)
                 line.append_text(piece)
-                line.append(pad[before:])
+                if before < len(pad):
+                    line.append(pad[before:])
             line.rstrip()
             out.lines.append(line)
             out.cells.append(tuple(cells))
@@ -164,6 +163,8 @@ def _widen_for_spans(table: TableCells, widths: list[int], room: int) -> None:
     columns it spans: one of them widened for it (`tables.widened_for`), as far as the room goes, so it is not
     wrapped while the table has room for it on one line."""
     for r, row in enumerate(table.rows):
+        if not table.spans or not any(span != 1 for span in table.spans[r]):
+            continue
         for c in range(len(widths)):
             span = table.span(r, c)
             if span < 2 or not any(cell.plain.strip() for cell in row[c + span :]):
