@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import select
 import struct
 import subprocess
 import sys
@@ -15,6 +16,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+def readable(fd: int, timeout: float) -> bool:
+    """`fd` has something to read within `timeout` seconds. By poll, not select: a test run's
+    process holds over a thousand descriptors by its late tests (the apps run in it), and
+    select takes none numbered 1024 or more ("filedescriptor out of range")."""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return bool(poller.poll(timeout * 1000))
 
 
 @dataclass

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import pty
 import re
-import select
 import signal
 import sys
 import time
@@ -23,6 +22,7 @@ from test_travel import stopped_sync
 from werkzeug import Request, Response
 
 from reader.library import Library
+from tests.pty_reader import readable
 
 # Correctness limits on a busy machine, not speed measures: a reader that stays is stuck for good.
 EXIT_BOUND = 45.0
@@ -95,7 +95,7 @@ def until_shown(window: Window, shown: bytes) -> bytes:
     while not re.search(shown, drawn):
         left = deadline - time.monotonic()
         assert left > 0, f"never shown: {shown!r} in …{drawn[-2000:]!r}"
-        if select.select([window.fd], [], [], min(left, 1.0))[0]:
+        if readable(window.fd, min(left, 1.0)):
             try:
                 drawn += os.read(window.fd, 65536)
             except OSError:  # the reader has gone, and its terminal with it

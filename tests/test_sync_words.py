@@ -8,7 +8,6 @@ import fcntl
 import os
 import pty
 import re
-import select
 import signal
 import struct
 import subprocess
@@ -28,6 +27,7 @@ from reader.config import load_config
 from reader.library import Library
 from reader.marks import PARTIAL_MARK
 from reader.ui.app import ReaderApp
+from tests.pty_reader import readable
 
 
 def _subscribed(tmp_path: Path, site: FailingSite, timeout: float = 120.0) -> Path:
@@ -140,7 +140,7 @@ def _on_a_terminal(home: Path, until: str, timeout: float = 120.0) -> str:
     try:
         deadline = time.monotonic() + timeout
         while until not in drawn and time.monotonic() < deadline:
-            if not select.select([master], [], [], 0.5)[0]:
+            if not readable(master, 0.5):
                 continue
             try:
                 chunk = os.read(master, 65536)

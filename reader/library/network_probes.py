@@ -10,19 +10,25 @@ answer over HTTPS (nothing of ours sent over it: the handshake is not checked, o
 
 from __future__ import annotations
 
-import ssl
 from collections.abc import Awaitable, Callable, Iterable
 from contextlib import suppress
 from functools import cache
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from ..config import USER_AGENT
+
+if TYPE_CHECKING:
+    import ssl
 
 
 @cache
 def _handshake_only() -> ssl.SSLContext:
     """A TLS context that checks nothing: the handshake's answer is all a probe wants, and
-    nothing is sent over it (no authorities loaded, so made in no time)."""
+    nothing is sent over it (no authorities loaded, so made in no time). `ssl` imported here:
+    the commands that only read the library import nothing of the network (test_start_imports)."""
+    import ssl
+
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
@@ -76,6 +82,7 @@ async def answers(link: str, timeout: float) -> bool:
     """`link`'s host answered within `timeout` seconds: a HEAD of `link`'s path got its
     status line (any status: an answer), or, over HTTPS, the TLS handshake completed."""
     import asyncio
+    import ssl
 
     address = _address(link)
     if address is None:

@@ -816,23 +816,38 @@ class StoreFeeds(StoreStoryRows):
             return {}
         return {str(k): float(v) for k, v in data.items() if isinstance(v, int | float)}
 
-    def set_read_many(self, feed_url: str, entry_ids: Iterable[str], read: bool) -> None:
+    def set_read_many(
+        self, feed_url: str, entry_ids: Iterable[str], read: bool, keys: Iterable[str] = ()
+    ) -> None:
         """Mark many of one feed's entries at once: one write, not one per entry (`A` on a
-        feed of 2,000 headlines)."""
+        feed of 2,000 headlines); with `keys`, their articles', where they were marked noted
+        in the same transaction (`_note_read_where`)."""
         with self._state.transact():
             ids = self.read_ids(feed_url)
             ids.update(entry_ids) if read else ids.difference_update(entry_ids)
             self._save(self._state, _read_key(feed_url), sorted(ids))
+            if marked := set(keys) - {""}:
+                self._note_read_where(marked, feed_url, read)
 
     def mark_entries(self, entries: Iterable[Entry], read: bool, elsewhere: bool = True) -> None:
         """Mark many entries of any feeds, a write per feed, and (`elsewhere`) the headlines
         of other feeds listing their articles as well (`mark_elsewhere`), every list read
         once."""
         entries = list(entries)
-        with self._state.transact():
-            for feed_url, ids in _by_feed(entries).items():
-                self.set_read_many(feed_url, ids, read)
-            self._mark_elsewhere(_keys_by_feed(entries), read, search=elsewhere)
+        # A transaction a feed, its marks and the note of where they were made together, as
+        # before the marks followed their articles: `A` over a year's 250 feeds held the
+        # state for every one in one (a sync beside it waited), and a store held by another
+        # program mid-way kept nothing rather than the feeds written before it
+        # (test_busy_store_quit). The other feeds' headlines after, in one more.
+        by_feed: dict[str, list[Entry]] = {}
+        for entry in entries:
+            by_feed.setdefault(entry.feed_url, []).append(entry)
+        for feed_url, of_feed in by_feed.items():
+            keys = _keys_by_feed(of_feed).get(feed_url, set())
+            self.set_read_many(feed_url, [e.id for e in of_feed], read, keys)
+        if elsewhere:
+            with self._state.transact():
+                self._mark_elsewhere(_keys_by_feed(entries), read, noted=True)
 
     def mark_elsewhere(self, entries: Iterable[Entry], read: bool) -> None:
         """Mark read (or unread) the headlines of other feeds than theirs listing the articles
@@ -841,7 +856,7 @@ class StoreFeeds(StoreStoryRows):
             self._mark_elsewhere(_keys_by_feed(entries), read)
 
     def _mark_elsewhere(
-        self, keys: Mapping[str, set[str]], read: bool, search: bool = True
+        self, keys: Mapping[str, set[str]], read: bool, search: bool = True, noted: bool = False
     ) -> None:
         """Mark read (or unread) the headlines listing the articles of `keys` (by the feed
         they were marked in) in the other feeds: one article read is read wherever it is
@@ -853,8 +868,9 @@ class StoreFeeds(StoreStoryRows):
         every = set().union(*keys.values()) - {""} if keys else set()
         if not every:
             return
-        for feed_url, marked in keys.items():
-            self._note_read_where(marked, feed_url, read)
+        if not noted:  # `noted`: already, with the marks
+            for feed_url, marked in keys.items():
+                self._note_read_where(marked, feed_url, read)
         if not search:
             return
         for url in self.feed_urls():
