@@ -47,8 +47,8 @@ def newsboat_marks(file: str, opml: bool) -> MarksElsewhere | None:
 def newsboat_config(file: str) -> Path | None:
     """newsboat's config for the subscriptions in `file`: the one beside it (~/.newsboat/urls
     and ~/.newsboat/config), else newsboat's own; None when there is none."""
-    places = [Path(file).parent / "config", *(home / "config" for home in _homes()[:2])]
-    return next((place for place in places if place.is_file()), None)
+    beside = Path(file).parent / "config"
+    return beside if beside.is_file() else own_newsboat_config()
 
 
 def own_newsboat_config() -> Path | None:
