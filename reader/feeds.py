@@ -9,6 +9,7 @@ import codecs
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 import feedparser
@@ -249,6 +250,17 @@ def _author(value: Any) -> str:
     return safe_line(match["name"], 200) if match else _text(value, 200)
 
 
+def _feed_authors(parsed: Any) -> Callable[[Any], str]:
+    """Who wrote an item naming no author, as its format says: in Atom (RFC 4287 4.2.1) its
+    `<source>`'s author, else the feed's; in a JSON Feed the top-level authors (`json_feed`
+    gives them as the feed's). RSS says nothing of the kind: a channel's `managingEditor`,
+    which feedparser gives as the feed's author, is an editor, not every item's writer."""
+    if not str(parsed.get("version") or "").startswith(("atom", "json")):
+        return lambda item: ""
+    whole = _authors(parsed.get("feed") or {})
+    return lambda item: _authors(item.get("source") or {}) or whole
+
+
 def _authors(item: Any) -> str:
     """Every author an item names, in its order: feedparser's `author` is the last of several
     `<author>`s or `<dc:creator>`s, and the story's lead writer was dropped from its citation.
@@ -383,6 +395,7 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
     kept = items[: limits.max_feed_items]
     links = [absolute_url(base, item.get("link", "") or "") for item in kept]
     reused = _reused_guids(kept, links)
+    feed_authors = _feed_authors(parsed)
     for item, link in zip(kept, links, strict=True):
         summary = item.get("summary", "") or ""
         if isinstance(summary, str):
@@ -401,7 +414,7 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
         if eid in seen:  # duplicate GUIDs inside one feed: the first (newest) wins
             continue
         seen.add(eid)
-        author = _authors(item)
+        author = _authors(item) or feed_authors(item)
         # The calendar a year is of is told by the feed's language, or its item's address.
         language = (item.get("title_detail") or {}).get("language") or meta.get("language") or ""
         dated = item.get("updated_parsed"), item.get("updated"), language, link or url

@@ -52,9 +52,12 @@ def feedparser_shaped(body: bytes, most: int) -> tuple[dict[str, Any], int]:
         "title": _string(document.get("title")),
         "title_detail": _TEXT,
         "link": _string(document.get("home_page_url")),
+        # Version 1.1: "if not specified in an item, then the top-level authors … are the
+        # authors of the item" (`feeds` gives them to such an item, as Atom's feed author).
+        **_people(document),
     }
     entries = [_entry(item) for item in items[:most] if isinstance(item, dict)]
-    return {"feed": feed, "entries": entries}, len(items)
+    return {"feed": feed, "entries": entries, "version": "json1"}, len(items)
 
 
 def _entry(item: dict[str, Any]) -> dict[str, Any]:

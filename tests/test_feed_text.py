@@ -450,6 +450,68 @@ def test_an_item_by_several_authors_names_them_all_in_order(people: str) -> None
     assert entry.author == "Helen Tregarthen, Sam Pike"
 
 
+_ATOM_BY_FEED = """<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><id>t</id>
+<author><name>Helen Tregarthen</name></author>
+<entry><title>A</title><link href="https://t.example/a"/><id>a</id></entry>
+<entry><title>B</title><link href="https://t.example/b"/><id>b</id><source><title>Wire</title>
+<author><name>Sam Pike</name></author></source></entry>
+<entry><title>C</title><link href="https://t.example/c"/><id>c</id>
+<author><name>Ola Berg</name></author></entry></feed>"""
+_ATOM_03_BY_FEED = """<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>T</title>
+<author><name>Helen Tregarthen</name></author><entry><title>A</title>
+<link rel="alternate" type="text/html" href="https://t.example/a"/><id>a</id></entry></feed>"""
+_JSON_BY_FEED = {
+    "version": "https://jsonfeed.org/version/1.1",
+    "title": "T",
+    "authors": [{"name": "Helen Tregarthen"}],
+    "items": [
+        {"id": "a", "url": "https://t.example/a", "content_text": "A."},
+        {
+            "id": "b",
+            "url": "https://t.example/b",
+            "content_text": "B.",
+            "authors": [{"name": "Sam Pike"}],
+        },
+    ],
+}
+_JSON_1_BY_FEED = {
+    "version": "https://jsonfeed.org/version/1",
+    "title": "T",
+    "author": {"name": "Helen Tregarthen"},
+    "items": [{"id": "a", "url": "https://t.example/a", "content_text": "A."}],
+}
+
+
+@pytest.mark.parametrize(
+    ("feed", "authors"),
+    [
+        (_ATOM_BY_FEED, ["Helen Tregarthen", "Sam Pike", "Ola Berg"]),
+        (_ATOM_03_BY_FEED, ["Helen Tregarthen"]),
+        (json.dumps(_JSON_BY_FEED), ["Helen Tregarthen", "Sam Pike"]),
+        (json.dumps(_JSON_1_BY_FEED), ["Helen Tregarthen"]),
+    ],
+    ids=["atom-1.0", "atom-0.3", "json-feed-1.1", "json-feed-1"],
+)
+def test_an_item_naming_no_author_is_by_its_sources_or_its_feeds(
+    feed: str, authors: list[str]
+) -> None:
+    """RFC 4287 4.2.1: an Atom entry with no author has its `<source>`'s, else the feed's;
+    JSON Feed 1.1: an item's authors, if not given, are the top-level ones. They were "" (no
+    byline in the list, none to search by, none in the citation of a page that names none)."""
+    entries = parse_feed(feed.encode(), "https://t.example/feed").entries
+    assert [entry.author for entry in entries] == authors
+
+
+def test_an_rss_channels_managing_editor_is_no_items_author() -> None:
+    """feedparser gives a channel's `managingEditor` as the feed's author: an editor, not
+    the writer of every item."""
+    feed = """<rss version="2.0"><channel><title>T</title>
+<managingEditor>desk@t.example (Mairi Boyd)</managingEditor><item><title>A</title>
+<link>https://t.example/a</link></item></channel></rss>"""
+    (entry,) = parse_feed(feed.encode(), "https://t.example/feed").entries
+    assert entry.author == ""
+
+
 def test_show_of_a_link_that_is_no_article_gives_the_feeds_text_and_names_it(
     httpserver: HTTPServer, data_dir: Path
 ) -> None:
