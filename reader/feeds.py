@@ -10,6 +10,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable
+from html.entities import html5
 from typing import Any
 
 import feedparser
@@ -25,6 +26,7 @@ from .feed_summary import summary_line
 from .json_feed import NotAJsonFeed, feedparser_shaped
 from .keys import entry_id, link_key
 from .models import Entry, ErrorKind, FetchError, ParsedFeed
+from .named_references import numbered_references
 from .safe import safe_line
 from .sniff import html_title, is_html_document, is_json_feed
 from .start_tags import with_fewer_attributes
@@ -102,22 +104,47 @@ def _doctype_end(text: str, start: int) -> int:
 
 
 def without_dtd(text: str) -> tuple[str, bool]:
-    """The feed's text with every DOCTYPE of its prolog removed, and whether there was one.
-    Raises ValueError for a prolog holding another declaration (`<!ENTITY` outside a
+    """The feed's text with every DOCTYPE of its prolog removed, and whether one declared
+    more than HTML's named references (`_declares_more`): what the feed meant may then be
+    lost. Raises ValueError for a prolog holding another declaration (`<!ENTITY` outside a
     DOCTYPE): no parser should see it."""
-    had = False
+    lost = False
     at = 1 if text.startswith("\ufeff") else 0
     while True:
         item = _PROLOG_ITEM.match(text, at)
         if item and item.end() > at:
             at = item.end()
         elif text.startswith("<!DOCTYPE", at) or text[at : at + 9].upper() == "<!DOCTYPE":
-            text = text[:at] + text[_doctype_end(text, at) :]
-            had = True
+            end = _doctype_end(text, at)
+            lost = lost or _declares_more(text[at:end])
+            text = text[:at] + text[end:]
         elif text.startswith("<!", at):
             raise ValueError("a declaration outside any element")
         else:
-            return text, had  # the root element: no DOCTYPE can follow
+            return text, lost  # the root element: no DOCTYPE can follow
+
+
+# An entity's declaration in an internal subset: its name, "%" before it for a parameter one.
+_ENTITY_NAME = re.compile(r"<!ENTITY\s+(%\s+)?([^\s\"'>]+)")
+
+
+def _declares_more(doctype: str) -> bool:
+    """Whether a DOCTYPE declares an entity other than one of HTML's named references, which
+    `numbered_references` writes as XML reads them. An external DTD (RSS 0.91's Netscape
+    one) is fetched by no feed reader: a name of its own a feed then uses is an undefined
+    entity, said as the XML's error."""
+    head = _DOCTYPE_HEAD.match(doctype).end()  # type: ignore[union-attr]
+    if not doctype.startswith("[", head):
+        return False
+    at = head + 1
+    while (item := _SUBSET_ITEM.match(doctype, at)) and item.end() > at:
+        declared = _ENTITY_NAME.match(item[0])
+        if item[0].startswith("%") or (
+            declared and (declared[1] or f"{declared[2]};" not in html5)
+        ):
+            return True
+        at = item.end()
+    return False
 
 
 # A character reference that may name no character XML allows: a surrogate (D800–DFFF, as
@@ -340,11 +367,11 @@ def _parsed_xml(
     # through the extractor's own cleaning when it is shown).
     try:
         text = _feed_text(body, header_charset)
-        text, had_dtd = without_dtd(text)
+        text, lost_dtd = without_dtd(text)
         # Cut before the parse, which held every item (`feed_items`); after the DTD is gone,
         # whose declarations may hold anything.
         text, count = first_items(text, limits.max_feed_items)
-        text = with_fewer_attributes(mended_references(text))
+        text = with_fewer_attributes(numbered_references(mended_references(text)))
     except ValueError as error:
         raise FetchError(ErrorKind.BAD_FEED, f"not a readable feed ({error})", url) from None
     # Decoded once, by our one charset policy, and handed on as UTF-8 saying so. feedparser
@@ -362,7 +389,7 @@ def _parsed_xml(
             f"not a readable feed ({type(error).__name__}: {safe_line(error, 120)})",
             url,
         ) from None
-    problems = ["its DOCTYPE was ignored (no entities expanded)"] if had_dtd else []
+    problems = ["its DOCTYPE was ignored (no entities expanded)"] if lost_dtd else []
     return parsed, count, problems
 
 
