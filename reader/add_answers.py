@@ -70,8 +70,9 @@ def _subscribed(added: Added, name: str) -> AddAnswer:
     url = safe_line(added.url)
     if added.already or added.result is None:
         named = clean_name(name)
+        moved = f" (it moved for good to {safe_line(added.moved_to)})" if added.moved_to else ""
         lines.append(
-            Said(f"already subscribed: {url}" + (f", now shown as {named}" if named else ""))
+            Said(f"already subscribed: {url}{moved}" + (f", now shown as {named}" if named else ""))
         )
         return AddAnswer(lines, failed=False)
     result = added.result

@@ -213,6 +213,7 @@ class Added:
     replaced: str = ""  # the web page's address subscribed before, dropped for its feed
     unanswered: FetchError | None = None  # why the well-known addresses were not all asked
     article_page: bool = False  # the page says it is an article (`declares_article`)
+    moved_to: str = ""  # `url` already subscribed is the feed that moved for good to this one asked
 
 
 @dataclass(frozen=True)

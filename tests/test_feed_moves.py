@@ -97,6 +97,39 @@ def test_a_feed_moved_for_good_is_fetched_where_it_is_now(
     assert "(1 unread of 3)" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("status", [301, 308])
+def test_the_address_a_feed_moved_to_is_that_feed_subscribed_already(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str], status: int
+) -> None:
+    """Its new address added, or imported from another reader's file, was the same feed a
+    second time: fetched twice at every sync, each headline "also in" the other, and
+    `remove` by its name refused between the two (acc40b P7)."""
+    old, new = _moves(httpserver, status)
+    httpserver.expect_request("/new.xml").respond_with_data(
+        rss("Coast Desk", STORIES), content_type="application/rss+xml"
+    )
+    assert _run(data_dir, "add", old) == 0
+    capsys.readouterr()
+    assert _run(data_dir, "add", new) == 0
+    said = capsys.readouterr().out
+    assert f"already subscribed: {old} (it moved for good to {new})" in said
+    urls = data_dir / "urls"
+    urls.write_text(f"{new}\n")
+    assert _run(data_dir, "import", str(urls)) == 0
+    assert "0 feeds added, 1 already subscribed" in capsys.readouterr().out
+    lib = Library(data_dir)
+    try:
+        assert lib.store.feed_urls() == [old]
+    finally:
+        lib.close()
+    httpserver.clear_log()
+    assert _run(data_dir, "sync", "--no-articles") == 0
+    assert _asked(httpserver) == ["/new.xml"]
+    # The new address names the subscription, as the old one does.
+    assert _run(data_dir, "remove", new) == 0
+    assert _feed(data_dir, old) is None
+
+
 @pytest.mark.parametrize("status", [302, 307])
 def test_a_temporary_redirect_moves_nothing(
     httpserver: HTTPServer, data_dir: Path, status: int

@@ -177,12 +177,13 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         out(f"read as {read.read_as}")
     lib = open_library(args)
     try:
-        added = sum(lib.add_feed(found.url, found.title, found.name) for found in read.found)
+        done = lib.add_feeds((found.url, found.title, found.name) for found in read.found)
+        added = sum(new for _, new in done)
+        urls = [url for url, _ in done]
         # A feed subscribed already is filed under the file's tags too, its own kept.
-        for found in read.found:
+        for found, url in zip(read.found, urls, strict=True):
             if found.tags:
-                lib.tag_feed(found.url, found.tags)
-        urls = [lib.subscription_url(found.url) for found in read.found]
+                lib.tag_feed(url, found.tags)
     except BaseException:
         lib.close()
         raise

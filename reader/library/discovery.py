@@ -50,7 +50,11 @@ class LibraryDiscovery(LibrarySync):
         if not is_web_url(url):
             raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
         if known := self._subscribed(url):
-            return self._named(await self._again(known, name), name)
+            added = self._named(await self._again(known, name), name)
+            feed = self.store.feed(known)
+            if feed is not None and feed.moved_to and canonical_url(known) != canonical_url(url):
+                added = replace(added, moved_to=feed.moved_to)
+            return added
         fetched = await self._answer(url)
         if isinstance(fetched, Response) and (
             what := file_kind(fetched.body, fetched.content_type)

@@ -4,6 +4,8 @@ counts."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..feed_names import clean_name, folded
 from ..models import ErrorKind, Feed, FetchError
 from ..url_display import shown_url
@@ -26,6 +28,20 @@ class LibrarySubscribed(LibraryResources):
             raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
         return self.store.add_feed(self.subscription_url(url), title, clean_name(name))
 
+    def add_feeds(self, wanted: Iterable[tuple[str, str, str]]) -> list[tuple[str, bool]]:
+        """`add_feed` of each (url, title, name) of `wanted` (an OPML file's), the feeds
+        subscribed read once, not once a feed: each one's subscription, and whether it was
+        added."""
+        known = self._known_addresses()
+        done = []
+        for url, title, name in wanted:
+            url = url.strip()
+            if not is_web_url(url):
+                raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
+            url = known.setdefault(canonical_url(url), url)
+            done.append((url, self.store.add_feed(url, title, clean_name(name))))
+        return done
+
     def rename_feed(self, feed: str, name: str) -> Feed | None:
         """Give the feed `feed` names (as `feed_named` takes it) the user's `name`, shown over
         its own title; "" goes back to its own title. None when no feed is subscribed so."""
@@ -37,9 +53,26 @@ class LibrarySubscribed(LibraryResources):
         return self.store.remove_feed(self.feed_named(url.strip()))
 
     def subscription_url(self, url: str) -> str:
-        """The URL as subscribed when `url` names the same feed in another spelling."""
+        """The URL as subscribed when `url` names the same feed in another spelling, or the
+        address a subscribed feed moved to for good (a 301 or 308 it answered: `Feed.moved_to`)."""
         wanted = canonical_url(url)
-        return next((u for u in self.store.feed_urls() if canonical_url(u) == wanted), url)
+        urls = self.store.feed_urls()
+        if found := next((u for u in urls if canonical_url(u) == wanted), None):
+            return found
+        return self._known_addresses(urls).get(wanted, url)
+
+    def _known_addresses(self, urls: list[str] | None = None) -> dict[str, str]:
+        """Each subscription by its address's `canonical_url`, and by that of the address it
+        moved to: subscribed again there (an OPML file of another reader's, a colleague's),
+        it was the same feed twice, fetched twice at every sync, each headline "also in" the
+        other (acc40b P7). A subscription at an address wins over one moved there."""
+        urls = self.store.feed_urls() if urls is None else urls
+        known = {canonical_url(u): u for u in urls}
+        for u in urls:
+            feed = self.store.feed(u)
+            if feed is not None and feed.moved_to:
+                known.setdefault(canonical_url(feed.moved_to), u)
+        return known
 
     def feed_named(self, url: str) -> str:
         """The subscribed feed `url` names, as written or as `reader feeds` shows it, or by its
@@ -48,11 +81,12 @@ class LibrarySubscribed(LibraryResources):
         wanted = canonical_url(url)
         urls = self.store.feed_urls()
         as_written = next((u for u in urls if canonical_url(u) == wanted), None)
+        moved_here = None if as_written else self._known_addresses(urls).get(wanted)
         # One subscribed before `add` refused control characters is shown without them (the
         # only way it can be shown safely), a look-alike host as its punycode: that form, the
         # one the user can type, names it, after a feed really at the address as written.
         shown_so = (u for u in urls if canonical_url(shown_url(u)) == wanted)
-        return as_written or next(shown_so, None) or self._feed_titled(url) or url
+        return as_written or moved_here or next(shown_so, None) or self._feed_titled(url) or url
 
     def _feed_titled(self, title: str) -> str | None:
         """The one subscribed feed the reader's feed list names `title` (case and spaces
