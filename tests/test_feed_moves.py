@@ -384,3 +384,31 @@ def test_a_feed_gone_for_good_is_not_taken_for_something_answering(
     lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("reader:")]
     assert lines[0].startswith("reader: No connection: nothing synced")
     assert not _feed(data_dir, server.url_for("/live.xml")).last_error  # not marked failing
+
+
+@pytest.mark.parametrize(
+    ("status", "said"), [(404, "HTTP 404 NOT FOUND"), (410, "gone for good (HTTP 410)")]
+)
+def test_an_address_answering_nothing_there_is_not_subscribed(
+    httpserver: HTTPServer,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    status: int,
+    said: str,
+) -> None:
+    """A typo, or a feed its site ended: the site's own answer that nothing is there. It was
+    subscribed, failing at every sync (acc40b P9); a site that can't answer now (503) is."""
+    httpserver.expect_request("/typo.xml").respond_with_data("", status=status)
+    httpserver.expect_request("/busy.xml").respond_with_data("", status=503)
+    typo, busy = httpserver.url_for("/typo.xml"), httpserver.url_for("/busy.xml")
+    assert _run(data_dir, "add", typo) == 1
+    line = capsys.readouterr().err.strip()
+    assert line.startswith(f"reader: {typo} answered: ") and line.endswith("; not subscribed")
+    assert said.casefold() in line.casefold() and "\n" not in line
+    assert _run(data_dir, "add", busy) == 1
+    assert "it stays subscribed" in capsys.readouterr().err
+    lib = Library(data_dir)
+    try:
+        assert lib.store.feed_urls() == [busy]
+    finally:
+        lib.close()

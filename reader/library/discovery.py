@@ -56,6 +56,12 @@ class LibraryDiscovery(LibrarySync):
                 added = replace(added, moved_to=feed.moved_to)
             return added
         fetched = await self._answer(url)
+        if isinstance(fetched, FetchError) and fetched.status in (404, 410):
+            # The site's own answer that nothing is there (a typo, a feed it ended): not a
+            # subscription failing at every sync, as a page's dead feed link isn't (acc40b P9).
+            # One the site can't answer now is subscribed, and asked again by the next sync.
+            message = f"{url} answered: {fetched.message}; not subscribed"
+            raise replace(fetched, message=message)
         if isinstance(fetched, Response) and (
             what := file_kind(fetched.body, fetched.content_type)
         ):
