@@ -13,7 +13,7 @@ import pytest
 
 from reader.cli import main
 from tests.story_site import serving
-from tests.test_renewal import Site, corrected_now, sync
+from tests.test_renewal import Site, corrected_and_synced_again, corrected_now, sync
 
 TITLE = "Statement on the harbour deepening tender"
 
@@ -51,18 +51,13 @@ def council() -> Iterator[Council]:
 def test_a_short_statement_corrected_is_taken_in(
     council: Council, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    feed = council.url("/feed.xml")
-    report, text = sync(data_dir, feed)
+    report, text = sync(data_dir, council.url("/feed.xml"))
     assert report.articles_fetched == 1 and "€4.2m" in text
-    council.body = statement("€4.6m, not €4.2m as previously stated")
-    council.updated = corrected_now()
-    args = ["--data-dir", str(data_dir)]
-    assert main([*args, "sync"]) == 0
-    said = capsys.readouterr().err
-    assert "0 failed, 1 updated" in said and f"updated: {TITLE}" in said
-    _, text = sync(data_dir, feed)
+    correction = statement("€4.6m, not €4.2m as previously stated")
+    _, text = corrected_and_synced_again(council, data_dir, capsys, correction)
     assert "€4.6m, not €4.2m as previously stated" in text
-    assert main([*args, "diff", council.url("/2026/12/ferry.html")]) == 0  # two copies kept
+    # The copy before kept: two copies to compare.
+    assert main(["--data-dir", str(data_dir), "diff", council.url("/2026/12/ferry.html")]) == 0
     assert "€4.6m" in capsys.readouterr().out
 
 
