@@ -95,3 +95,13 @@ def test_a_page_giving_much_less_than_the_copy_is_refused_and_said_so(
     assert main([*args, "show", site.url("/2026/12/ferry.html"), "--refresh"]) == 0
     said = capsys.readouterr().err
     assert "not taken for the article: the page gave" in said and "stays" in said
+
+
+def test_the_readers_status_line_names_a_story_not_updated() -> None:
+    from reader.models import Entry
+    from reader.reports import SyncReport
+    from reader.ui.sync_lines import sync_summary
+
+    entry = Entry(id="e1", feed_url="http://127.0.0.1/feed.xml", title=TITLE, link="http://x/a")
+    line = sync_summary(SyncReport(not_renewed=[(entry, "the page gave 31 words of its own")]))
+    assert f"1 not updated (fetched again, not taken): {TITLE}" in line
