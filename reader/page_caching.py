@@ -346,7 +346,10 @@ def _less_than_the_copy(cached: Article, article: Article) -> str:
     from .extract import gave_little
 
     if article.partial:
-        return "the page gave only the start of the story (a page for subscribers?)"
+        return (
+            "the page gave little of its own, the feed's text standing in (a page for "
+            "subscribers, or one scripts fill?)"
+        )
     if not gave_little(article):
         return ""
     words = article.word_count
