@@ -227,7 +227,12 @@ def _notes(article: Article, markdown: bool, copied: bool = False) -> list[str]:
     if note := version_note(article, copied=copied):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if article.partial:
-        lines.append("Note: this is the text the feed carried, not the page's")
+        # An item with no link has no page: its feed's text is all there is of it.
+        lines.append(
+            "Note: this is the text the feed carried, not the page's"
+            if article.url
+            else "Note: the item has no link to a page: this is the text its feed carried"
+        )
     if article.incomplete:
         why = safe_line(article.incomplete)
         lines.append(f"Note: not all of it: {escape_markdown(why) if markdown else why}")

@@ -58,6 +58,9 @@ class Extracted:
     # so far, not cached until the last is in, and the raw page this one gave.
     staged: Article | None = None
     packed: bytes = b""
+    # Why a page read again is not taken in place of the copy (`renew_for_cache`): a clause,
+    # said by the sync and `reader show --refresh`; "" when nothing was judged so.
+    refused: str = ""
 
 
 def _inflated(response: Response, limits: FetchLimits) -> tuple[Response, bytes | None]:
@@ -292,10 +295,10 @@ def renew_for_cache(
     `portal.relates`; or, in place of another app's copy, its text is the copy's:
     `same_story`), whole and on one page; the first of several pages comes back
     `staged`, for `renewal_page` to add the others to. Anything else (a page that sends on, one that
-    gives little, a login page, another page) leaves the copy as it is: Extracted() with no
-    article. A page that gives nothing raises, as extraction does, and so does one to sign in
+    gives less than the copy: `_less_than_the_copy`, a login page, another page) leaves the copy
+    as it is: Extracted() with no article, `refused` saying why when it was judged so. A page
+    that gives nothing raises, as extraction does, and so does one to sign in
     (FetchError(SIGN_IN)): the copy stays then too."""
-    from .extract import gave_little
     from .portal import relates
 
     if (elsewhere := _not_the_page(url, response)) is not None:
@@ -304,10 +307,13 @@ def renew_for_cache(
     fallback_html = writer.feed_html(entry)
     article, next_page = _article_read(url, response, fallback_html, rule, entry)
     cached = writer.article(url)
-    if cached is None or article.partial or gave_little(article):
+    if cached is None:
         return Extracted()
+    if why := _less_than_the_copy(cached, article):
+        return Extracted(refused=why)
     if not relates(entry.title, article.title) and not _copy_of(cached, article):
-        return Extracted()
+        title = safe_line(article.title, 60)
+        return Extracted(refused=f"its title, “{title}”, shares no word with the headline")
     article = _as_retrieved(article, response, entry)
     article = _first_issued(cached, article)
     if next_page:
@@ -323,6 +329,36 @@ def renew_for_cache(
     if not renewed:
         return Extracted()
     return Extracted(article)
+
+
+# A page read again that gives fewer words than the extractor trusts (`gave_little`) is taken
+# in place of a copy that was as short (a council's statement, a court list, a wire flash:
+# acc40a M1, their corrections thrown away) when it keeps at least this share of its words; a
+# page to sign in or for subscribers in a long story's place gives a fraction of them.
+_SHORT_KEPT_RATIO = 0.75
+
+
+def _less_than_the_copy(cached: Article, article: Article) -> str:
+    """Why `article`, a page read again, gives less than the copy `cached` and is not taken
+    for it: only part of it (the feed's text standing in, a teaser), or few words of its own
+    where the copy had more. "" when it is taken: a short page about as long as a short copy
+    is the story corrected, or the same (its title is judged after, as a long one's)."""
+    from .extract import gave_little
+
+    if article.partial:
+        return (
+            "the page gave little of its own, the feed's text standing in (a page for "
+            "subscribers, or one scripts fill?)"
+        )
+    if not gave_little(article):
+        return ""
+    words = article.word_count
+    if words and not cached.partial and words >= cached.word_count * _SHORT_KEPT_RATIO:
+        return ""
+    return (
+        f"the page gave {words} {article.count_unit} of its own, the copy cached "
+        f"{cached.word_count} (a page to sign in or for subscribers in its place?)"
+    )
 
 
 def _first_issued(cached: Article, article: Article) -> Article:

@@ -392,6 +392,9 @@ class SyncReport:
     articles_updated: int = 0  # cached before, fetched again: their feed said they changed
     # Those of them whose text changed, their earlier version kept (`Store.renew_article`)
     updated: list[Entry] = field(default_factory=list)
+    # Cached, fetched again, their page not taken in place of the copy, and why (a page that
+    # gives less than the copy, or is titled otherwise: `renew_for_cache`); the copy stays
+    not_renewed: list[tuple[Entry, str]] = field(default_factory=list)
     article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
     not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
     # Stories the site said now are gone (404, 410): an answer, not a failure (`gone`)

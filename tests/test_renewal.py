@@ -85,12 +85,12 @@ def sync(directory: Path, feed: str) -> tuple[SyncReport, str]:
 
 
 def corrected_and_synced_again(
-    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str], body: str = ""
 ) -> tuple[SyncReport, str]:
-    """The story corrected on `site` after our copy: `reader sync` says it updated one (and
-    failed none); then another sync, asking only for the feed (`site.asked` from there), and
-    the cached text after it."""
-    site.body = page("three times a day")
+    """The story corrected on `site` after our copy (to `body`, by default the ferry's "three
+    times a day"): `reader sync` says it updated one (and failed none); then another sync,
+    asking only for the feed (`site.asked` from there), and the cached text after it."""
+    site.body = body or page("three times a day")
     site.updated = corrected_now()
     assert main(["--data-dir", str(data_dir), "sync"]) == 0
     assert "0 failed, 1 updated" in capsys.readouterr().err

@@ -669,7 +669,9 @@ def build_parser() -> argparse.ArgumentParser:
         "it or asking to sign in, the story taken down, or its link an image, a scanned PDF or another "
         "file, or a podcast episode with no link, only its audio, named on "
         "stderr) prints the text its feed carried "
-        "instead, says why on stderr and exits 1. Of several, one not found is said on stderr, "
+        "instead, says why on stderr and exits 1. An item with no link at all (a notes feed's, "
+        "a micro-post) has the text its feed carried for its article, cited without an address "
+        "(exit 0). Of several, one not found is said on stderr, "
         "the others printed, and the exit status is 1.",
     )
     p.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
@@ -712,7 +714,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="fetch a cached article's page again now (a correction its feed did not tell), "
         "saying on stderr whether it changed since the copy it had (then kept as an earlier "
         "copy, for --version), or was taken down (404, 410: the copy kept, its header noting "
-        "it); R in the reader does the same",
+        "it), or why the page that came is not taken for it (a few words in a longer copy's "
+        "place); R in the reader does the same",
     )
     p.set_defaults(func=_later("articles", "cmd_show"))
 

@@ -333,6 +333,22 @@ def print_sync_report(
     _named(
         feeds,
         [
+            # Its feed told of a change that is not in the copy read offline: said, so the
+            # copy is not quoted as the latest unawares.
+            (
+                entry,
+                f"not updated: {_title(entry)} <{_link(entry)}>: fetched again, but not "
+                f"taken for the article: {why}; the copy cached stays "
+                f"(reader show --refresh {entry.id} asks again)",
+            )
+            for entry, why in report.not_renewed
+        ],
+        "more stories fetched again whose pages were not taken for them",
+        lists=False,
+    )
+    _named(
+        feeds,
+        [
             (
                 entry,
                 f"not all of it: {_title(entry)} <{_link(entry)}>: {article.incomplete}",

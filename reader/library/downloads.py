@@ -94,7 +94,7 @@ class LibraryDownloads(LibraryPictures):
         if not url and isinstance(target, Entry) and target.enclosures:
             raise episode_only(target)
         if not url:
-            raise FetchError(ErrorKind.BAD_URL, "this item has no link to an article")
+            return await self._feed_text_only(target)
         if not is_web_url(url):
             message = f"not an http(s) link: {safe_line(url, 200)}"
             raise FetchError(
@@ -250,6 +250,21 @@ class LibraryDownloads(LibraryPictures):
         html = self.store.feed_html(entry)
         # Its HTML read as a page's is (`page_reads`): under the time limit of one.
         return await self._cpu_within_time(feed_text_of, entry, html) if html.strip() else None
+
+    async def _feed_text_only(self, target: Entry | str) -> Article:
+        """The article of an item with no link (a notes feed's, a micro-post, a changelog's, a
+        JSON Feed item whose address was refused): the text its feed carried is all of it, read
+        as a podcast episode's with no page is (acc40b P1: "This item has no link to an
+        article" was all there was, its text thrown away). Not cached: there is no address to
+        keep it under; the feed's text is kept with the headline. Raises FetchError(BAD_URL)
+        when the feed carried no text either."""
+        entry = target if isinstance(target, Entry) else None
+        article = await self.feed_text(entry) if entry is not None else None
+        if article is None:
+            raise FetchError(
+                ErrorKind.BAD_URL, "this item has no link to an article, and its feed gave no text"
+            )
+        return article
 
     async def _fetch_once(
         self,

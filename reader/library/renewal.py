@@ -48,6 +48,9 @@ class Renewal:
     article: Article | None = None
     """The latest copy after it, as the cache gives it (its versions numbered): for
     `refresh_article`."""
+    refused: str = ""
+    """Why the page that came is not taken for the copy, when that was judged
+    (`Extracted.refused`): "kept"'s reason, said rather than guessed at."""
 
     def said(self, in_reader: bool = False, copies_key: str | None = "V") -> str:
         """What came of it in a line (`refresh_article`'s): the article's title, then what
@@ -77,6 +80,8 @@ class Renewal:
             said = f"taken down: {why}; {before} is kept"
         elif self.error is not None:  # a later page, named (acc28c C7)
             said = f"fetched again, but {self.error.message}: {before} stays"
+        elif self.refused:
+            said = f"fetched again, but not taken for the article: {self.refused}; {before} stays"
         else:
             said = (
                 "fetched again, but what came is not taken for the article (another page, a page "
@@ -119,7 +124,8 @@ class LibraryRenewal(LibrarySaving):
         if result.article is not None:
             # A changed text may show other pictures: those not kept yet are fetched.
             self.keep_pictures_later(entry.link, result.article)
-        return Renewal("changed" if result.article is not None else "kept", error=result.failed)
+        outcome = "changed" if result.article is not None else "kept"
+        return Renewal(outcome, error=result.failed, refused=result.refused)
 
     async def _renew_pages(self, entry: Entry, first: Extracted) -> Extracted:
         """An article over several pages read again from `first`, its first page's reading:
@@ -197,7 +203,7 @@ class LibraryRenewal(LibrarySaving):
             with suppress(StoreError):  # the copy is kept: only the word of it is lost
                 await asyncio.to_thread(self.store.note_changed)
         article = await asyncio.to_thread(self._numbered, url, latest)
-        return Renewal(outcome, cached.fetched_at, renewal.error, article)
+        return Renewal(outcome, cached.fetched_at, renewal.error, article, renewal.refused)
 
     async def _read_on(self, target: Entry | str, url: str, cached: Article) -> Renewal:
         """`refresh_article` of an article cached without some of its pages: the pages

@@ -234,6 +234,7 @@ class LibrarySync(LibrarySyncStart):
         # Cached stories whose change, told by their feed, could not be fetched: failures too,
         # but of no article `todo` counts.
         renew_failures: list[tuple[Entry, FetchError]] = []
+        not_renewed: list[tuple[Entry, str]] = []
         not_articles: list[tuple[Entry, FetchError]] = []
         gone: list[tuple[Entry, FetchError]] = []
         gone_kept: list[tuple[Entry, FetchError, datetime | None]] = []
@@ -481,6 +482,10 @@ class LibrarySync(LibrarySyncStart):
                             self.store.keep_told, article_key(entry.link), before
                         )
                 return
+            elif renewal.outcome == "kept" and renewal.refused:
+                # The correction its feed told of came, and is not taken: said, not silent
+                # (acc40a M1: a short statement's correction dropped without a word).
+                not_renewed.append((entry, renewal.refused))
             with suppress(StoreError):  # judged: its next telling is compared with this one
                 await asyncio.to_thread(self.store.forget_told, article_key(entry.link))
                 if article_key(entry.link) in start.copies:
@@ -665,6 +670,7 @@ class LibrarySync(LibrarySyncStart):
             articles_already_cached=already_cached + cached_meanwhile - len(copies_replaced),
             articles_updated=len(renewed),
             updated=renewed,
+            not_renewed=not_renewed,
             article_failures=unfetched + renew_failures,
             not_articles=not_articles,
             gone=gone,

@@ -34,6 +34,14 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         first = plain(report.updated[0].title, max_length=80).plain
         more = f" and {len(report.updated) - 1} more" if len(report.updated) > 1 else ""
         line += f" · {len(report.updated)} updated ({UPDATED_MARK}): {first}{more}"
+    if report.not_renewed:
+        # A correction its feed told of, fetched and not taken: the copy read is not the latest
+        # word (acc40a M1); R in it asks again and says why.
+        first = plain(report.not_renewed[0][0].title, max_length=80).plain
+        more = f" and {len(report.not_renewed) - 1} more" if len(report.not_renewed) > 1 else ""
+        line += (
+            f" · {len(report.not_renewed)} not updated (fetched again, not taken): {first}{more}"
+        )
     outages, named = report.told_failures()
     cut_short = next((o for o in outages if o.cut_short), None)
     if outages and not cut_short:  # a site refusing: one thing, before any article's own failure

@@ -202,7 +202,7 @@ class ArticleBody(ArticleLayout, can_focus=True):
     ) -> None:
         if article is not None and article.partial and not message:
             key = keymap_of(self.app).key("open_in_browser", "an article")
-            message = article_header.little_given(key)  # the header's note, with the key set
+            message = article_header.feed_text_note(article, key)  # the header's, key set
         self._content = (entry, article, message, hint, error)
         self._drop_selection()  # its lines and characters were the text shown before
         self._pending_place = None

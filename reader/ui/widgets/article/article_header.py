@@ -139,7 +139,7 @@ def header(
             note = kept[0].upper() + kept[1:] + "."
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
         if article.partial:
-            note = partial_note or little_given("o")
+            note = partial_note or feed_text_note(article, "o")
             # The note may quote a server's error message: untrusted.
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
         if article.incomplete:
@@ -176,6 +176,20 @@ def little_given(browser_key: str | None) -> str:
         "so this is the text the feed carried."
     )
     return f"{note} Press {browser_key} for the original." if browser_key else note
+
+
+NO_LINK = (
+    "From the feed: this item has no link to an article page, so this is the text its feed "
+    "carried, all there is of it."
+)
+"""The header's note over an item with no link (a notes feed's, a micro-post): its feed's
+text is its article, not a stand-in for a page that gave little."""
+
+
+def feed_text_note(article: Article, browser_key: str | None) -> str:
+    """The header's note over the feed's text shown as `article`, with no reason given for it:
+    an item with no link's (`NO_LINK`), else a page that gave little's (`little_given`)."""
+    return little_given(browser_key) if article.url else NO_LINK
 
 
 _LEFT_OUT = Paragraph(Text(""), gap=0, searched=False, drawn=False)

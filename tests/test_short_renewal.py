@@ -1,0 +1,107 @@
+"""A short article (a council's statement, a court list, a wire flash: under the words the
+extractor trusts) corrected after our copy: the sync takes the correction in like a long
+story's, the copy before kept (acc40a M1: it was fetched and dropped without a word, and
+`reader show --refresh` called the page "not the article"); a page giving much less than the
+copy is still refused, and said so."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from tests.story_site import serving
+from tests.test_renewal import Site, corrected_and_synced_again, corrected_now, sync
+
+TITLE = "Statement on the harbour deepening tender"
+
+
+def statement(value: str) -> str:
+    """A council's statement of 26 words, among the site's clutter."""
+    return (
+        f"<!DOCTYPE html><html><head><title>{TITLE} | Portmouth Council</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>{TITLE}</h1><p>The council has awarded the harbour deepening tender "
+        f"following a competitive process. The contract value is {value}. Works begin in "
+        "the spring.</p></article><footer>© Portmouth Council</footer></body></html>"
+    )
+
+
+class Council(Site):
+    body = statement("€4.2m")
+
+    def feed(self) -> str:
+        return super().feed().replace("Ferry timetable cut for winter", TITLE)
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    with serving(Site) as server:
+        yield server
+
+
+@pytest.fixture
+def council() -> Iterator[Council]:
+    with serving(Council) as server:
+        yield server
+
+
+def test_a_short_statement_corrected_is_taken_in(
+    council: Council, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report, text = sync(data_dir, council.url("/feed.xml"))
+    assert report.articles_fetched == 1 and "€4.2m" in text
+    correction = statement("€4.6m, not €4.2m as previously stated")
+    _, text = corrected_and_synced_again(council, data_dir, capsys, correction)
+    assert "€4.6m, not €4.2m as previously stated" in text
+    # The copy before kept: two copies to compare.
+    assert main(["--data-dir", str(data_dir), "diff", council.url("/2026/12/ferry.html")]) == 0
+    assert "€4.6m" in capsys.readouterr().out
+
+
+def test_a_short_page_unchanged_is_said_unchanged(
+    council: Council, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sync(data_dir, council.url("/feed.xml"))
+    capsys.readouterr()
+    args = ["--data-dir", str(data_dir), "show", council.url("/2026/12/ferry.html"), "--refresh"]
+    assert main(args) == 0
+    assert "unchanged since the copy retrieved" in capsys.readouterr().err
+
+
+def test_a_page_giving_much_less_than_the_copy_is_refused_and_said_so(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A long story's page answered, under its own title, with a few words (a paywall's
+    "subscribe to read"): the copy stays, and the sync and `--refresh` say why."""
+    feed = site.url("/feed.xml")
+    _, text = sync(data_dir, feed)
+    title = "Ferry timetable cut for winter"
+    site.body = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        "<p>The island ferry will sail less often this winter, the harbour office said. "
+        "Subscribe today for the full story and our archive, from one pound a week.</p>"
+        "</article></body></html>"
+    )
+    site.updated = corrected_now()
+    args = ["--data-dir", str(data_dir)]
+    assert main([*args, "sync"]) == 0
+    said = capsys.readouterr().err
+    assert f"not updated: {title}" in said and "of its own, the copy cached" in said
+    _, after = sync(data_dir, feed)
+    assert after == text
+    assert main([*args, "show", site.url("/2026/12/ferry.html"), "--refresh"]) == 0
+    said = capsys.readouterr().err
+    assert "not taken for the article: the page gave" in said and "stays" in said
+
+
+def test_the_readers_status_line_names_a_story_not_updated() -> None:
+    from reader.models import Entry
+    from reader.reports import SyncReport
+    from reader.ui.sync_lines import sync_summary
+
+    entry = Entry(id="e1", feed_url="http://127.0.0.1/feed.xml", title=TITLE, link="http://x/a")
+    line = sync_summary(SyncReport(not_renewed=[(entry, "the page gave 31 words of its own")]))
+    assert f"1 not updated (fetched again, not taken): {TITLE}" in line
