@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,33 @@ def test_a_network_drop_amid_the_feeds_holds_them_too(tmp_path: Path) -> None:
     assert any(p.network_went is not None for p in heard), lines
     assert [(r.feed.url, r.error.message) for r in report.feeds if r.error] == [], lines
     assert report.article_failures == [], lines
+    assert len(cached) == 30
+
+
+def test_a_network_drop_amid_the_stories_told_anew_holds_them_too(tmp_path: Path) -> None:
+    """A second sync, every cached story's feed saying it was updated since: the sites stop
+    (connections refused) 4 pages into fetching them again, and start again once the sync
+    says the network went. The stories' re-fetches are held as first downloads are: none
+    fails, and each is asked again once it is back (the old code failed every one refused,
+    "cannot connect to …; the next sync asks again", and never said the network went)."""
+    net = DroppingNetwork(hosts=3, feeds=2, stories=5)
+    try:
+        data = tmp_path / "data"
+        _subscribe(data, net)
+        first, cached = _sync(data, LIMITS, [], lambda: None)
+        assert first.articles_fetched == len(cached) == 30
+        served = net.pages
+        net.revised = datetime.now(UTC) + timedelta(hours=1)
+        net.drop_after(served + 4)
+        heard: list[SyncProgress] = []
+        report, cached = _sync(data, LIMITS, heard, net.back)
+    finally:
+        net.close()
+    failed = [e.message for _, e in report.article_failures]
+    assert any(p.network_went is not None for p in heard), failed
+    assert failed == []
+    assert report.network_went is None
+    assert net.pages - served == 30  # every story asked again, each page served once whole
     assert len(cached) == 30
 
 

@@ -30,14 +30,15 @@ can a network absent from the start (nothing answered in the sync: "No connectio
 A host refusing again right after the network came back is down on its own (a dead site
 refused before the drop too), and so is one refusing with the network found there since; a
 request asked as it went and failing once it is back is asked once more. The feeds of a
-refresh are held as a sync's articles are (`feed_refresh`).
+refresh are held as a sync's articles are (`feed_refresh`), and so are the stories a sync asks
+for again, their feeds telling them anew (`asked`'s `failure`).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager, suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
 
@@ -187,10 +188,17 @@ class NetworkHold:
         finally:
             NETWORK_JUDGE.reset(token)
 
-    async def asked(self, url: str, ask: Callable[[], Awaitable[T]]) -> T:
+    async def asked(
+        self,
+        url: str,
+        ask: Callable[[], Awaitable[T]],
+        failure: Callable[[T], FetchError | None] = lambda _: None,
+    ) -> T:
         """`ask()`, a request of `url`, awaited once the network is there (`ready`), and again
         when it failed as the network went and it came back (`again`); its tries that time
-        out judged (`timed_out`)."""
+        out judged (`timed_out`). `failure`: the failure a result returned stands for (a
+        story's re-fetch returns what came of it, a failure among them), held as a raised
+        one is."""
         self._hosts.add(host_of(url))
         while True:
             await self.ready(url)
@@ -202,7 +210,10 @@ class NetworkHold:
                 if await self.again(url, error, began):
                     continue
                 raise
-            self.answered(url, began)
+            if (error := failure(result)) is None:
+                self.answered(url, began)
+            elif await self.again(url, error, began):
+                continue
             return result
 
     async def again(self, url: str, error: FetchError, began: float) -> bool:
