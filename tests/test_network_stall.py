@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import pytest
 
 from reader.cli import main
 from reader.config import FetchLimits
+from reader.library import Library
 from reader.reports import SyncProgress
 from tests.cli_run import run_reader
 from tests.dropping_network import DroppingNetwork
@@ -123,6 +125,38 @@ def test_a_network_stalled_for_good_leaves_the_rest_for_the_next_sync(
     cached, why = _kept_and_why_left(data)
     assert cached == served  # every page that came is kept
     assert re.search(r"the network went at \d\d:\d\d: left for the next sync", why), why
+
+
+def test_a_network_stalled_for_good_ends_the_sync_as_its_wait_runs_out(tmp_path: Path) -> None:
+    """The sites stop answering after 8 pages, 40 articles a host (more than its connections:
+    some queued for one as the network went, then sent into the stall). They answer again
+    the moment the sync says the rest is left: nothing comes after that, every try under way
+    cut short as the wait ran out, not waited out. The old code sent the tries queued for a
+    connection into the stall and waited each out (a read timeout past the wait, and the
+    next queued one's after it: a stall for good ended 23 s after its wait on default
+    timeouts), and cached what those got once the sites answered again."""
+    net = DroppingNetwork(hosts=3, feeds=2, stories=20)
+    served_then: list[int] = []
+
+    def progress(p: SyncProgress) -> None:
+        if p.network_left and not served_then:
+            served_then.append(net.pages)
+            net.back()
+
+    async def sync() -> tuple[int, int]:
+        async with Library(data, limits=replace(LIMITS, network_wait=1.0)) as lib:
+            report = await lib.sync(progress=progress)
+            return report.articles_fetched, len(lib.store.article_keys())
+
+    try:
+        data = tmp_path / "data"
+        _subscribe(data, net)
+        net.drop_after(8, stall=True)
+        fetched, cached = asyncio.run(sync())
+    finally:
+        net.close()
+    assert served_then, "the sync never said the rest was left"
+    assert (fetched, cached) == (8, 8), (served_then, net.pages)
 
 
 def test_one_stalling_host_among_answering_ones_is_given_up_alone(tmp_path: Path) -> None:

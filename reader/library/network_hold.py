@@ -111,6 +111,7 @@ class NetworkHold:
         self._stalled = False  # gone by stalling: probes wait for an answer, not a connection
         self._closed = False  # the sync ended: a try timing out after counts as before
         self._prober: asyncio.Task[None] | None = None
+        self._tries: set[asyncio.Timeout] = set()  # tries under way (`trying`): cut when left
         self.probes = 0
         """Probes tried (a connection, or a stall's HEAD, each), for the curious and the
         tests."""
@@ -177,6 +178,31 @@ class NetworkHold:
             if not self.gone:
                 return
             await self._back.wait()
+
+    @asynccontextmanager
+    async def trying(self, url: str) -> AsyncIterator[None]:
+        """One try of `url` (`retries.TimeoutJudge.trying`): begun once the network is there
+        (`ready`), and cut short when the wait runs out, raising as `ready` does. A try sent
+        as the network went (queued for a connection to its host, then sent into the stall)
+        held the sync a read timeout past the wait, and the next queued one another: a stall
+        for good ended 25 s after the line said "left for the next sync"."""
+        import asyncio
+
+        if self._closed:
+            yield
+            return
+        await self.ready(url)
+        try:
+            async with asyncio.timeout(None) as cut:
+                self._tries.add(cut)
+                try:
+                    yield
+                finally:
+                    self._tries.discard(cut)
+        except TimeoutError:
+            if not (cut.expired() and self.left):
+                raise
+            await self.ready(url)  # raises: left
 
     @contextmanager
     def judging(self) -> Iterator[None]:
@@ -376,6 +402,8 @@ class NetworkHold:
                 if left <= 0:
                     self.left = True
                     self._back.set()  # those held wake to fail, as left
+                    for cut in self._tries:  # and those under way are cut short
+                        cut.reschedule(asyncio.get_running_loop().time())
                     self._changed()
                     return
                 await asyncio.sleep(min(pause, left))
@@ -384,7 +412,9 @@ class NetworkHold:
                 link = hosts[turn % len(hosts)] if hosts else ""
                 turn += 1
                 began = self.now()
-                if link and await self._prober_of(self._stalled)(link):
+                # Within the wait: a probe of a stall takes its whole timeout, past the end.
+                within = min(self._connect_timeout, self._gone_since + self._wait - began)
+                if link and await self._prober_of(self._stalled, within)(link):
                     self._back_at(host_of(link), began)
                     return
         finally:
@@ -399,14 +429,18 @@ class NetworkHold:
         self._back.set()
         self._changed()
 
-    def _prober_of(self, stalling: bool) -> Callable[[str], Awaitable[bool]]:
-        """The probe of a link's host, within the connect timeout: a connection made, the
-        cheapest sign the network is there; for a stall, an answer (`network_probes`)."""
+    def _prober_of(
+        self, stalling: bool, timeout: float | None = None
+    ) -> Callable[[str], Awaitable[bool]]:
+        """The probe of a link's host, within `timeout` (the connect timeout's by default): a
+        connection made, the cheapest sign the network is there; for a stall, an answer
+        (`network_probes`)."""
         probe = network_probes.answers if stalling else network_probes.connects
+        within = self._connect_timeout if timeout is None else timeout
 
         async def probed(link: str) -> bool:
             self.probes += 1
-            return await probe(link, self._connect_timeout)
+            return await probe(link, within)
 
         return probed
 
