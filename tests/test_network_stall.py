@@ -261,3 +261,41 @@ def test_a_probes_head_sends_no_password_and_nothing_that_ends_its_line() -> Non
     first, host, *_ = head.split("\r\n")
     assert first == "HEAD /a%20b/%C3%BCn%C3%AF?q=1%202&x=%0d%0a HTTP/1.1", head
     assert host == "Host: example.org:8080" and "secret" not in head
+
+
+def test_probes_go_where_the_fetches_go_not_through_the_environments_proxy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A proxy named in the environment (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, as httpx reads
+    them): the reader's fetches don't use it (its client trusts no environment: a proxy would
+    hide where a connection leads, `address_class`), and so the probes that judge the network
+    for them connect directly too; were one to go through it and the other not, a timeout
+    would be judged by a network the requests don't take. The proxy here (a host that takes
+    connections and never answers) sees none of either."""
+    from reader.fetch import Fetcher
+    from reader.library.network_probes import answers, connects
+    from tests.silent_host import SilentHost
+
+    proxy = SilentHost()
+    net = DroppingNetwork(hosts=1, feeds=1, stories=1)
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.setenv(name, proxy.url)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    link = f"{net.sites[0].base}/story-0.html"
+
+    async def fetched_and_probed() -> tuple[int, bool, bool]:
+        fetcher = Fetcher(LIMITS)
+        try:
+            page = await fetcher.get(link)
+        finally:
+            await fetcher.aclose()
+        return page.status, await connects(link, 2.0), await answers(link, 2.0)
+
+    try:
+        assert asyncio.run(fetched_and_probed()) == (200, True, True)
+        assert net.pages == 1
+        assert proxy.held == [] and not proxy.first.is_set()
+    finally:
+        proxy.close()
+        net.close()
