@@ -182,6 +182,54 @@ def test_one_stalling_host_among_answering_ones_is_given_up_alone(tmp_path: Path
     assert len(cached) + len(report.article_failures) == 60
 
 
+def test_a_stall_at_the_syncs_one_host_is_said_to_be_the_network_or_that_host(
+    tmp_path: Path,
+) -> None:
+    """Every feed and article on one site, which stops answering mid-sync (connections still
+    taken): no other host to probe, so nothing tells a stalled network from a stalled site.
+    The host is given up as before (no hold: waiting for one site down would hold the sync
+    for nothing), and its line says it may be either: "the network or 127.0.0.1:N stopped
+    answering …" (the old code blamed the site alone, "127.0.0.1:N stopped answering")."""
+    net = DroppingNetwork(hosts=1, feeds=2, stories=10)
+    try:
+        data = tmp_path / "data"
+        _subscribe(data, net)
+        net.drop_after(4, stall=True)
+        heard: list[SyncProgress] = []
+        report, _ = _sync(data, LIMITS, heard, lambda: None)
+    finally:
+        net.close()
+    host = f"127.0.0.1:{net.sites[0].port}"
+    assert all(p.network_went is None for p in heard)
+    assert list(report.given_up) == [host]
+    told, _ = report.told_failures()
+    assert len(told) == 1, told
+    assert re.match(
+        rf"the network or {host} stopped answering \(timed out \d+ times in a row\): "
+        r"\d+ articles left for the next sync",
+        told[0].line(),
+    ), told[0].line()
+
+
+def test_one_stalling_host_told_apart_by_another_is_said_to_be_that_host(
+    tmp_path: Path,
+) -> None:
+    """One site of two stops answering: a probe of the other tells it apart, so its line
+    names the site alone, not "the network or …"."""
+    net = DroppingNetwork(hosts=2, feeds=2, stories=10)
+    try:
+        data = tmp_path / "data"
+        _subscribe(data, net)
+        slow = net.sites[0]
+        net.drop_after(4, [slow], stall=True)
+        report, _ = _sync(data, LIMITS, [], lambda: None)
+    finally:
+        net.close()
+    host = f"127.0.0.1:{slow.port}"
+    told, _ = report.told_failures()
+    assert [o.line().partition(" (")[0] for o in told] == [f"{host} stopped answering"], told
+
+
 def test_two_hosts_stalling_at_once_among_answering_ones_are_given_up_alone(
     tmp_path: Path,
 ) -> None:

@@ -11,7 +11,8 @@ since, or a probe of another host connecting, is the host down alone, its articl
 before. While the network is gone nothing is asked, failed or given up: each article waits,
 and a TCP connection to a host that answered in this sync is tried every few seconds. When one
 connects, every article held is tried again; when none has for `wait` seconds, the articles
-left fail as left for the next sync (`left`), what came staying cached.
+left fail as left for the next sync (`left`), the tries under way cut short (`trying`), what
+came staying cached.
 
 A network that stalls (a captive portal swallowing connections, Wi-Fi that associates and
 passes nothing) is held the same way: a try timing out is judged before it counts
@@ -25,7 +26,8 @@ counted as before (`StalledHosts`): two sites slow at once time out together as 
 network's hosts do.
 
 One host can't be told from the network: a sync whose every other host is down alone, or
-has not answered since it began, fails its articles as before, at once once judged so; nor
+has not answered since it began, fails its articles as before, at once once judged so (`untold`:
+its line names the network or the host); nor
 can a network absent from the start (nothing answered in the sync: "No connection" says it).
 A host refusing again right after the network came back is down on its own (a dead site
 refused before the drop too), and so is one refusing with the network found there since; a
@@ -105,6 +107,8 @@ class NetworkHold:
         # Hosts whose failures stood, no other host there to tell them apart by: theirs stand
         # at once (not each waiting its judgement) until another host answers.
         self._untold: set[str] = set()
+        # Hosts whose last failure stood for nothing to tell it from the network's (`untold`).
+        self._unjudged: set[str] = set()
         # Failures being judged: host, when it failed, the verdict awaited (True: gone), and
         # whether it timed out (a stall's sign) rather than failed to connect.
         self._suspects: list[tuple[str, float, asyncio.Future[bool], bool]] = []
@@ -120,6 +124,13 @@ class NetworkHold:
     def alone(self) -> frozenset[str]:
         """The hosts (`host_of`) found down on their own: refusing with the network there."""
         return frozenset(self._alone)
+
+    @property
+    def untold(self) -> frozenset[str]:
+        """The hosts (`host_of`) whose last failure stood for want of another host to tell it
+        from the network's (the sync's one host, or every other one down or silent): down,
+        or given up, with the network or alone, nothing can say which."""
+        return frozenset(self._unjudged)
 
     @property
     def stalled(self) -> bool:
@@ -156,6 +167,7 @@ class NetworkHold:
         self._alone.discard(host)
         self._slow.discard(host)
         self._probation.discard(host)
+        self._unjudged.discard(host)
         self._there(began)
 
     def _there(self, at: float) -> None:
@@ -164,6 +176,7 @@ class NetworkHold:
         for suspect in [s for s in self._suspects if s[1] < at]:
             self._suspects.remove(suspect)
             (self._slow if suspect[3] else self._alone).add(suspect[0])
+            self._unjudged.discard(suspect[0])
             if not suspect[2].done():
                 suspect[2].set_result(False)
 
@@ -286,12 +299,16 @@ class NetworkHold:
         if host in own or host in self._probation:
             self._probation.discard(host)
             own.add(host)
+            self._unjudged.discard(host)
             return False
         if host in self._untold or not self._hosts - {host} - self._alone - self._slow:
-            return False  # the sync's one host (or one left): it can't be told from the network
+            # The sync's one host (or one left): it can't be told from the network.
+            self._unjudged.add(host)
+            return False
         failed_at = self.now()
         if self._there_at > failed_at:
             own.add(host)
+            self._unjudged.discard(host)
             return False
         verdict: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         self._suspects.append((host, failed_at, verdict, stall))
@@ -314,6 +331,7 @@ class NetworkHold:
         for suspect in [s for s in self._suspects if s[3] and s[1] < now]:
             self._suspects.remove(suspect)
             self._slow.add(suspect[0])
+            self._unjudged.discard(suspect[0])
             if not suspect[2].done():
                 suspect[2].set_result(False)
 
@@ -353,6 +371,7 @@ class NetworkHold:
                     return
                 if not others:  # nothing to tell them apart by: their failures stand
                     self._untold.update(s[0] for s in self._suspects)
+                    self._unjudged.update(s[0] for s in self._suspects)
                     for suspect in self._suspects:
                         if not suspect[2].done():
                             suspect[2].set_result(False)
@@ -382,6 +401,7 @@ class NetworkHold:
             if not suspect[2].done():
                 suspect[2].set_result(True)
         self._probation = {s[0] for s in self._suspects}
+        self._unjudged -= self._probation
         self._suspects.clear()
         if self._prober is not None:
             self._prober.cancel()

@@ -693,4 +693,5 @@ class LibrarySync(LibrarySyncStart):
             down_alone=self.fetcher.down_alone() | network.alone,
             network_went=network.went_at if network.left else None,
             network_stalled=network.stalled,
+            untold=network.untold,
         )
