@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import re
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,10 +21,10 @@ import pytest
 from reader.cli import main
 from reader.config import FetchLimits
 from reader.library import Library
-from reader.reports import SyncProgress
+from reader.reports import SyncProgress, SyncReport
 from tests.cli_run import run_reader
 from tests.dropping_network import DroppingNetwork
-from tests.test_network_drop import _kept_and_why_left, _subscribe, _sync
+from tests.test_network_drop import _kept_and_why_left, _subscribe, _sync, told_anew_across
 from tests.tui_pilot import WAIT
 
 # Timeouts short enough that a stall is seen soon; the old code's sync gives every host up
@@ -74,18 +73,7 @@ def test_a_network_stall_amid_the_stories_told_anew_holds_them_too(tmp_path: Pat
     answering 4 pages into fetching them again, and answer once the sync says the network
     went. No host is given up and no story's renewal fails (the old code's timed out at every
     host, gave them all up, and left the changes for the next sync)."""
-    net = DroppingNetwork(hosts=3, feeds=2, stories=5)
-    try:
-        data = tmp_path / "data"
-        _subscribe(data, net)
-        first, cached = _sync(data, LIMITS, [], lambda: None)
-        assert first.articles_fetched == len(cached) == 30
-        net.revised = datetime.now(UTC) + timedelta(hours=1)
-        net.drop_after(net.pages + 4, stall=True)
-        heard: list[SyncProgress] = []
-        report, cached = _sync(data, LIMITS, heard, net.back)
-    finally:
-        net.close()
+    heard, report, cached, _ = told_anew_across(tmp_path, LIMITS, stall=True)
     assert any(p.network_went is not None for p in heard), "the network never said to go"
     assert report.given_up == {}
     assert report.article_failures == [], [e.message for _, e in report.article_failures]
@@ -159,25 +147,36 @@ def test_a_network_stalled_for_good_ends_the_sync_as_its_wait_runs_out(tmp_path:
     assert (fetched, cached) == (8, 8), (served_then, net.pages)
 
 
-def test_one_stalling_host_among_answering_ones_is_given_up_alone(tmp_path: Path) -> None:
-    """One site of three stops answering mid-sync (connections still taken), the others
-    answer: no hold (the live line never says the network went; a probe of another host got
-    its answer), that host is given up alone and its articles left, every other one comes."""
-    net = DroppingNetwork(hosts=3, feeds=2, stories=10)
+def _sites_stalling(
+    tmp_path: Path, hosts: int, stalling: int = 1
+) -> tuple[list[str], list[SyncProgress], SyncReport, set[str]]:
+    """A sync of `hosts` sites of two feeds of ten articles, the first `stalling` of which stop
+    answering after 4 pages (connections still taken): their hosts, the progress heard, the
+    report, and the keys cached."""
+    net = DroppingNetwork(hosts=hosts, feeds=2, stories=10)
     try:
         data = tmp_path / "data"
         _subscribe(data, net)
-        slow = net.sites[0]
-        net.drop_after(4, [slow], stall=True)
+        slow = net.sites[:stalling]
+        net.drop_after(4, slow, stall=True)
         heard: list[SyncProgress] = []
         report, cached = _sync(data, LIMITS, heard, lambda: None)
     finally:
         net.close()
-    host = f"127.0.0.1:{slow.port}"
+    return [f"127.0.0.1:{site.port}" for site in slow], heard, report, cached
+
+
+def test_one_stalling_host_among_answering_ones_is_given_up_alone(tmp_path: Path) -> None:
+    """One site of three stops answering mid-sync (connections still taken), the others
+    answer: no hold (the live line never says the network went; a probe of another host got
+    its answer), that host is given up alone and its articles left, every other one comes;
+    its line names it alone (not "the network or …": another host told them apart)."""
+    [host], heard, report, cached = _sites_stalling(tmp_path, hosts=3)
     assert all(p.network_went is None for p in heard)
     assert list(report.given_up) == [host]
     told, _ = report.told_failures()
     assert [(o.stopped, o.network, o.hosts) for o in told] == [(True, False, (host,))], told
+    assert told[0].line().startswith(f"{host} stopped answering ("), told[0].line()
     assert {f.url.split("/")[2] for _, f in report.article_failures} == {host}
     assert len(cached) + len(report.article_failures) == 60
 
@@ -190,16 +189,7 @@ def test_a_stall_at_the_syncs_one_host_is_said_to_be_the_network_or_that_host(
     The host is given up as before (no hold: waiting for one site down would hold the sync
     for nothing), and its line says it may be either: "the network or 127.0.0.1:N stopped
     answering …" (the old code blamed the site alone, "127.0.0.1:N stopped answering")."""
-    net = DroppingNetwork(hosts=1, feeds=2, stories=10)
-    try:
-        data = tmp_path / "data"
-        _subscribe(data, net)
-        net.drop_after(4, stall=True)
-        heard: list[SyncProgress] = []
-        report, _ = _sync(data, LIMITS, heard, lambda: None)
-    finally:
-        net.close()
-    host = f"127.0.0.1:{net.sites[0].port}"
+    [host], heard, report, _ = _sites_stalling(tmp_path, hosts=1)
     assert all(p.network_went is None for p in heard)
     assert list(report.given_up) == [host]
     told, _ = report.told_failures()
@@ -211,25 +201,6 @@ def test_a_stall_at_the_syncs_one_host_is_said_to_be_the_network_or_that_host(
     ), told[0].line()
 
 
-def test_one_stalling_host_told_apart_by_another_is_said_to_be_that_host(
-    tmp_path: Path,
-) -> None:
-    """One site of two stops answering: a probe of the other tells it apart, so its line
-    names the site alone, not "the network or …"."""
-    net = DroppingNetwork(hosts=2, feeds=2, stories=10)
-    try:
-        data = tmp_path / "data"
-        _subscribe(data, net)
-        slow = net.sites[0]
-        net.drop_after(4, [slow], stall=True)
-        report, _ = _sync(data, LIMITS, [], lambda: None)
-    finally:
-        net.close()
-    host = f"127.0.0.1:{slow.port}"
-    told, _ = report.told_failures()
-    assert [o.line().partition(" (")[0] for o in told] == [f"{host} stopped answering"], told
-
-
 def test_two_hosts_stalling_at_once_among_answering_ones_are_given_up_alone(
     tmp_path: Path,
 ) -> None:
@@ -237,17 +208,8 @@ def test_two_hosts_stalling_at_once_among_answering_ones_are_given_up_alone(
     timeouts come together, but answers heard just after them are the network there, so no
     hold (not "the network went", then back in a second, then their timeouts once more), and
     each is given up on its own."""
-    net = DroppingNetwork(hosts=4, feeds=2, stories=10)
-    try:
-        data = tmp_path / "data"
-        _subscribe(data, net)
-        slow = net.sites[:2]
-        net.drop_after(4, slow, stall=True)
-        heard: list[SyncProgress] = []
-        report, cached = _sync(data, LIMITS, heard, lambda: None)
-    finally:
-        net.close()
-    hosts = {f"127.0.0.1:{site.port}" for site in slow}
+    slow, heard, report, cached = _sites_stalling(tmp_path, hosts=4, stalling=2)
+    hosts = set(slow)
     assert all(p.network_went is None for p in heard)
     assert set(report.given_up) == hosts
     assert {f.url.split("/")[2] for _, f in report.article_failures} == hosts
