@@ -150,7 +150,7 @@ def test_a_network_drop_amid_the_stories_told_anew_holds_them_too(tmp_path: Path
     assert any(p.network_went is not None for p in heard), failed
     assert failed == []
     assert report.network_went is None
-    assert served == 30  # every story asked again, each page served once whole
+    assert served >= 30  # every story asked again (an answer lost as it went, twice)
     assert len(cached) == 30
 
 
