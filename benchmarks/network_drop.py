@@ -4,6 +4,7 @@ of main), side by side in one run, taking turns.
     uv run python benchmarks/network_drop.py --against ../main [--runs 3] [--drop 10]
     uv run python benchmarks/network_drop.py --against ../main --hosts 5 --feeds 8 --stories 8
     uv run python benchmarks/network_drop.py --against ../main --stall --drop 20
+    uv run python benchmarks/network_drop.py --against ../main --stall --drop -1 --wait 10
 
 The sites (tests/dropping_network.py: `--hosts` ports of 127.0.0.1, each `--feeds` feeds of
 `--stories` pages) run in this process; each checkout's `reader sync` runs in a child of its own
@@ -14,8 +15,9 @@ ports (`--drop -1`: never). When the sync ends with articles missing, it is run 
 sites are back, as a traveller would have to: the time until every article is cached counts
 both. Prints, per
 checkout, the median of: the first sync's wall, the articles it cached, the articles its
-summary left for the next sync and those it failed, and the wall until every article was
-cached (the second sync's end, if one was needed). Nothing is asserted: this prints numbers.
+summary left for the next sync and those it failed, the wall until every article was
+cached (the second sync's end, if one was needed), and the seconds from the drop to the first
+sync's end (`--wait`: the reader's `network_wait`). Nothing is asserted: this prints numbers.
 """
 
 from __future__ import annotations
@@ -37,9 +39,10 @@ sys.path.insert(0, str(ROOT))
 from tests.dropping_network import DroppingNetwork  # noqa: E402
 
 
-def one(checkout: Path, args: argparse.Namespace) -> tuple[float, int, int, int, float]:
+def one(checkout: Path, args: argparse.Namespace) -> tuple[float, int, int, int, float, float]:
     """A sync by `checkout` across a drop: its wall, the articles cached by it, those its
-    summary left for the next sync and failed, and the wall until every article was cached."""
+    summary left for the next sync and failed, the wall until every article was cached, and
+    the seconds from the drop to the first sync's end."""
     net = DroppingNetwork(args.hosts, args.feeds, args.stories)
     try:
         with tempfile.TemporaryDirectory() as tmp:
@@ -47,7 +50,9 @@ def one(checkout: Path, args: argparse.Namespace) -> tuple[float, int, int, int,
             # and this checkout's would be imported in the other's place.
             env = {**os.environ, "PYTHONPATH": str(checkout)}
             config = Path(tmp) / "config.toml"
-            config.write_text("")
+            config.write_text(
+                "" if args.wait is None else f"[network]\nnetwork_wait = {args.wait:g}\n"
+            )
             cmd = [
                 sys.executable,
                 "-m",
@@ -65,9 +70,11 @@ def one(checkout: Path, args: argparse.Namespace) -> tuple[float, int, int, int,
             )
             net.drop_after(args.after, stall=args.stall)
             back_at: list[float] = []
+            dropped_at: list[float] = []
 
             def restore() -> None:
                 net.dropped.wait()
+                dropped_at.append(time.perf_counter())
                 if args.drop < 0:  # gone for good
                     return
                 time.sleep(args.drop)
@@ -79,7 +86,9 @@ def one(checkout: Path, args: argparse.Namespace) -> tuple[float, int, int, int,
             said = subprocess.run(
                 [*cmd, "sync"], env=env, cwd=tmp, capture_output=True, text=True
             ).stderr
-            wall = time.perf_counter() - began
+            ended = time.perf_counter()
+            wall = ended - began
+            after_drop = ended - dropped_at[0] if dropped_at else 0.0
             summary = next((line for line in said.splitlines() if line.startswith("synced")), "")
             left = int(m.group(1)) if (m := re.search(r"(\d+) left for the next", summary)) else 0
             failed = int(m.group(1)) if (m := re.search(r"(\d+) failed", summary)) else 0
@@ -92,7 +101,7 @@ def one(checkout: Path, args: argparse.Namespace) -> tuple[float, int, int, int,
                     time.sleep(0.05)
                 subprocess.run([*cmd, "sync"], env=env, cwd=tmp, capture_output=True, text=True)
                 whole = time.perf_counter() - began
-            return wall, cached, left, failed, whole
+            return wall, cached, left, failed, whole, after_drop
     finally:
         net.close()
 
@@ -109,9 +118,14 @@ def main() -> None:
         "--drop", type=float, default=10.0, help="seconds the network is gone (-1: for good)"
     )
     parser.add_argument("--stall", action="store_true", help="the network stalls, not drops")
+    parser.add_argument(
+        "--wait", type=float, default=None, help="[network] network_wait (default: the reader's)"
+    )
     args = parser.parse_args()
     trees = {"this": ROOT, "other": args.against.resolve()}
-    results: dict[str, list[tuple[float, int, int, int, float]]] = {name: [] for name in trees}
+    results: dict[str, list[tuple[float, int, int, int, float, float]]] = {
+        name: [] for name in trees
+    }
     for _ in range(args.runs):
         for name, checkout in trees.items():
             results[name].append(one(checkout, args))
@@ -121,15 +135,20 @@ def main() -> None:
         f"{'stalled' if args.stall else 'gone'} for "
         f"{'good' if args.drop < 0 else f'{args.drop:g} s'} after "
         f"{args.after} pages; medians of {args.runs} run(s), load {os.getloadavg()[0]:.1f}"
+        + (f"; network_wait {args.wait:g} s" if args.wait is not None else "")
     )
     print(
         f"{'tree':6} {'sync wall':>10} {'cached':>7} {'left':>5} {'failed':>7} {'all cached at':>14}"
+        f" {'end after drop':>15}"
     )
     for name, runs in results.items():
-        wall, cached, left, failed, whole = (
+        wall, cached, left, failed, whole, after_drop = (
             statistics.median(column) for column in zip(*runs, strict=True)
         )
-        print(f"{name:6} {wall:9.1f}s {cached:7.0f} {left:5.0f} {failed:7.0f} {whole:13.1f}s")
+        print(
+            f"{name:6} {wall:9.1f}s {cached:7.0f} {left:5.0f} {failed:7.0f} {whole:13.1f}s"
+            f" {after_drop:14.1f}s"
+        )
 
 
 if __name__ == "__main__":

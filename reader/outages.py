@@ -145,7 +145,9 @@ class Outage:
     stopped: bool = False
     """A host given up after timing out again and again (`retries.gives_up`)."""
     everyone: bool = False
-    """The sync asked one host for its articles, this one: the network or the site went."""
+    """The sync asked one host for its articles, this one (or, `stopped`, asked no other that
+    could tell its stall from the network's, `NetworkHold.untold`): the network or the site
+    went."""
     feeds: int = 0
     """The feeds not read for it: those of the hosts given up (`stopped`), or those the
     network's going left (`SyncReport.feeds_unreached`)."""
@@ -172,10 +174,9 @@ class Outage:
             counts = [plural(self.feeds, "feed")]
             left = listed(counts + ([left] if self.articles else []))
         if self.stopped and not self.network:
-            return (
-                f"{listed(list(self.hosts))} stopped answering{reason}: {left} left for "
-                "the next sync"
-            )
+            # Nothing else asked to tell a stalled network from a stalled site: both said.
+            who = ("the network or " if self.everyone else "") + listed(list(self.hosts))
+            return f"{who} stopped answering{reason}: {left} left for the next sync"
         if self.network and self.went_at is not None:
             # Waited for, then left: held, never failed; said as the traveller sees it.
             part = f" ({len(self.in_part)} only in part)" if self.in_part else ""
@@ -203,6 +204,7 @@ def outages(
     in_part: Iterable[tuple[Entry, str]] = (),
     went_at: datetime | None = None,
     stalled: bool = False,
+    untold: Collection[str] = (),
 ) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
     """The `failures` of a sync's articles told by outage, and those left to name each.
 
@@ -216,7 +218,9 @@ def outages(
     (`Article.incomplete`); those whose page failed as the network's hosts did are its too.
     `went_at`: when the network went mid-sync and was waited for in vain (`network_hold`):
     the network's outage whatever the count of hosts; `stalled`, it went by stalling (no
-    answer, where a connection refused says "no connection").
+    answer, where a connection refused says "no connection"). `untold`: the hosts whose failures
+    nothing could tell from the network's (`NetworkHold.untold`); given up, they are said to be
+    the network or the host.
     """
     given_up = given_up or {}
     feeds_left = feeds_left or {}
@@ -298,7 +302,10 @@ def outages(
         why = f"timed out {times[0]} times in a row" + (" or more" if len(times) > 1 else "")
         articles = sum(len(group) for group in stopped.values())
         why = f"each {why}" if len(shown) > 1 else why
-        told.append(Outage(shown, why, articles, stopped=True, feeds=len(feeds_left)))
+        lone = set(links) <= set(untold)  # no other host to tell a stall from theirs
+        told.append(
+            Outage(shown, why, articles, stopped=True, feeds=len(feeds_left), everyone=lone)
+        )
     # A host that breaks off its answers mid-way (a server dying at each page, a proxy cutting
     # them) fails every article there as one: 25 lines naming them, and "N more" a feed, said
     # nothing a count doesn't (acc31a F8).

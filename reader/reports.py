@@ -437,6 +437,9 @@ class SyncReport:
     # (requests timing out, none answering), not by refusing connections
     network_went: datetime | None = None
     network_stalled: bool = False
+    # The hosts whose failures nothing could tell from the network's (`NetworkHold.untold`):
+    # one given up is "the network or example.org stopped answering"
+    untold: frozenset[str] = frozenset()
 
     def told_failures(self) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
         """The article failures that one reason outside them explains (the network gone, a
@@ -450,6 +453,7 @@ class SyncReport:
             [(e, a.incomplete) for e, a in self.incomplete if not a.incomplete_for_good],
             self.network_went,
             self.network_stalled,
+            self.untold,
         )
         if unreached := self.feeds_unreached(told):
             if any(o.network for o in told):

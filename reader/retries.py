@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, nullcontext
 from contextvars import ContextVar
 from typing import Protocol
 
@@ -41,6 +42,12 @@ class TimeoutJudge(Protocol):
         """A try of `url` begun at `began` (time.monotonic) timed out with `error`: True to
         try it again, uncounted (the network stalled, and is back); False to count it as
         the host's. May raise the request's failure (the network not back in time)."""
+        ...
+
+    def trying(self, url: str) -> AbstractAsyncContextManager[None]:
+        """One try of `url` (its wait for a connection among them): begun once the network is
+        there, and cut short, raising the request's failure, when the network's wait runs
+        out (a try sent into a stall waits out its read timeout, then another's)."""
         ...
 
 
@@ -118,27 +125,31 @@ class Retries:
 
         tried, resumed, waited = 0, False, 0.0
         while True:
-            with self.stalls.watch() as began:
-                HEAD_CAME.set(False)
-                try_began = time.monotonic()
-                try:
-                    answer = await attempt()
-                except FetchError as error:
-                    failure, stalled = error, cut_off(error) and self.stalls.stalled_since(began)
-                    if failure.kind not in NO_CONNECTION and (judge := NETWORK_JUDGE.get()):
-                        judge.heard()  # an answer, if not the page
-                else:
-                    if (judge := NETWORK_JUDGE.get()) is not None:
-                        judge.heard()
-                    self.unanswered.tried(host, None)
-                    self.order.tried(url, None)
-                    self.unanswered.outcome(url, host, None)
-                    return answer
+            judge = NETWORK_JUDGE.get()
+            # Cut short by the network's wait running out: the request's failure, not a try's.
+            async with judge.trying(url) if judge is not None else nullcontext():
+                with self.stalls.watch() as began:
+                    HEAD_CAME.set(False)
+                    try_began = time.monotonic()
+                    try:
+                        answer = await attempt()
+                    except FetchError as error:
+                        failure = error
+                        stalled = cut_off(error) and self.stalls.stalled_since(began)
+                        if failure.kind not in NO_CONNECTION and judge is not None:
+                            judge.heard()  # an answer, if not the page
+                    else:
+                        if judge is not None:
+                            judge.heard()
+                        self.unanswered.tried(host, None)
+                        self.order.tried(url, None)
+                        self.unanswered.outcome(url, host, None)
+                        return answer
             if (
                 not stalled
                 and failure.kind == ErrorKind.TIMEOUT
                 and failure.retryable  # not a whole answer's deadline: bytes were coming
-                and (judge := NETWORK_JUDGE.get()) is not None
+                and judge is not None
                 and await judge.timed_out(url, failure, try_began)
             ):
                 continue  # the network's stall, not the host's: uncounted, asked again

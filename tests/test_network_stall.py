@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import asyncio
 import re
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from reader.cli import main
 from reader.config import FetchLimits
-from reader.reports import SyncProgress
+from reader.library import Library
+from reader.reports import SyncProgress, SyncReport
 from tests.cli_run import run_reader
 from tests.dropping_network import DroppingNetwork
-from tests.test_network_drop import _kept_and_why_left, _subscribe, _sync
+from tests.test_network_drop import _kept_and_why_left, _subscribe, _sync, told_anew_across
 from tests.tui_pilot import WAIT
 
 # Timeouts short enough that a stall is seen soon; the old code's sync gives every host up
@@ -72,18 +73,7 @@ def test_a_network_stall_amid_the_stories_told_anew_holds_them_too(tmp_path: Pat
     answering 4 pages into fetching them again, and answer once the sync says the network
     went. No host is given up and no story's renewal fails (the old code's timed out at every
     host, gave them all up, and left the changes for the next sync)."""
-    net = DroppingNetwork(hosts=3, feeds=2, stories=5)
-    try:
-        data = tmp_path / "data"
-        _subscribe(data, net)
-        first, cached = _sync(data, LIMITS, [], lambda: None)
-        assert first.articles_fetched == len(cached) == 30
-        net.revised = datetime.now(UTC) + timedelta(hours=1)
-        net.drop_after(net.pages + 4, stall=True)
-        heard: list[SyncProgress] = []
-        report, cached = _sync(data, LIMITS, heard, net.back)
-    finally:
-        net.close()
+    heard, report, cached, _ = told_anew_across(tmp_path, LIMITS, stall=True)
     assert any(p.network_went is not None for p in heard), "the network never said to go"
     assert report.given_up == {}
     assert report.article_failures == [], [e.message for _, e in report.article_failures]
@@ -125,27 +115,90 @@ def test_a_network_stalled_for_good_leaves_the_rest_for_the_next_sync(
     assert re.search(r"the network went at \d\d:\d\d: left for the next sync", why), why
 
 
-def test_one_stalling_host_among_answering_ones_is_given_up_alone(tmp_path: Path) -> None:
-    """One site of three stops answering mid-sync (connections still taken), the others
-    answer: no hold (the live line never says the network went; a probe of another host got
-    its answer), that host is given up alone and its articles left, every other one comes."""
-    net = DroppingNetwork(hosts=3, feeds=2, stories=10)
+def test_a_network_stalled_for_good_ends_the_sync_as_its_wait_runs_out(tmp_path: Path) -> None:
+    """The sites stop answering after 8 pages, 40 articles a host (more than its connections:
+    some queued for one as the network went, then sent into the stall). They answer again
+    the moment the sync says the rest is left: nothing comes after that, every try under way
+    cut short as the wait ran out, not waited out. The old code sent the tries queued for a
+    connection into the stall and waited each out (a read timeout past the wait, and the
+    next queued one's after it: a stall for good ended 23 s after its wait on default
+    timeouts), and cached what those got once the sites answered again."""
+    net = DroppingNetwork(hosts=3, feeds=2, stories=20)
+    served_then: list[int] = []
+
+    def progress(p: SyncProgress) -> None:
+        if p.network_left and not served_then:
+            served_then.append(net.pages)
+            net.back()
+
+    async def sync() -> tuple[int, int]:
+        async with Library(data, limits=replace(LIMITS, network_wait=1.0)) as lib:
+            report = await lib.sync(progress=progress)
+            return report.articles_fetched, len(lib.store.article_keys())
+
     try:
         data = tmp_path / "data"
         _subscribe(data, net)
-        slow = net.sites[0]
-        net.drop_after(4, [slow], stall=True)
+        net.drop_after(8, stall=True)
+        fetched, cached = asyncio.run(sync())
+    finally:
+        net.close()
+    assert served_then, "the sync never said the rest was left"
+    assert (fetched, cached) == (8, 8), (served_then, net.pages)
+
+
+def _sites_stalling(
+    tmp_path: Path, hosts: int, stalling: int = 1
+) -> tuple[list[str], list[SyncProgress], SyncReport, set[str]]:
+    """A sync of `hosts` sites of two feeds of ten articles, the first `stalling` of which stop
+    answering after 4 pages (connections still taken): their hosts, the progress heard, the
+    report, and the keys cached."""
+    net = DroppingNetwork(hosts=hosts, feeds=2, stories=10)
+    try:
+        data = tmp_path / "data"
+        _subscribe(data, net)
+        slow = net.sites[:stalling]
+        net.drop_after(4, slow, stall=True)
         heard: list[SyncProgress] = []
         report, cached = _sync(data, LIMITS, heard, lambda: None)
     finally:
         net.close()
-    host = f"127.0.0.1:{slow.port}"
+    return [f"127.0.0.1:{site.port}" for site in slow], heard, report, cached
+
+
+def test_one_stalling_host_among_answering_ones_is_given_up_alone(tmp_path: Path) -> None:
+    """One site of three stops answering mid-sync (connections still taken), the others
+    answer: no hold (the live line never says the network went; a probe of another host got
+    its answer), that host is given up alone and its articles left, every other one comes;
+    its line names it alone (not "the network or …": another host told them apart)."""
+    [host], heard, report, cached = _sites_stalling(tmp_path, hosts=3)
     assert all(p.network_went is None for p in heard)
     assert list(report.given_up) == [host]
     told, _ = report.told_failures()
     assert [(o.stopped, o.network, o.hosts) for o in told] == [(True, False, (host,))], told
+    assert told[0].line().startswith(f"{host} stopped answering ("), told[0].line()
     assert {f.url.split("/")[2] for _, f in report.article_failures} == {host}
     assert len(cached) + len(report.article_failures) == 60
+
+
+def test_a_stall_at_the_syncs_one_host_is_said_to_be_the_network_or_that_host(
+    tmp_path: Path,
+) -> None:
+    """Every feed and article on one site, which stops answering mid-sync (connections still
+    taken): no other host to probe, so nothing tells a stalled network from a stalled site.
+    The host is given up as before (no hold: waiting for one site down would hold the sync
+    for nothing), and its line says it may be either: "the network or 127.0.0.1:N stopped
+    answering …" (the old code blamed the site alone, "127.0.0.1:N stopped answering")."""
+    [host], heard, report, _ = _sites_stalling(tmp_path, hosts=1)
+    assert all(p.network_went is None for p in heard)
+    assert list(report.given_up) == [host]
+    told, _ = report.told_failures()
+    assert len(told) == 1, told
+    assert re.match(
+        rf"the network or {host} stopped answering \(timed out \d+ times in a row\): "
+        r"\d+ articles left for the next sync",
+        told[0].line(),
+    ), told[0].line()
 
 
 def test_two_hosts_stalling_at_once_among_answering_ones_are_given_up_alone(
@@ -155,17 +208,8 @@ def test_two_hosts_stalling_at_once_among_answering_ones_are_given_up_alone(
     timeouts come together, but answers heard just after them are the network there, so no
     hold (not "the network went", then back in a second, then their timeouts once more), and
     each is given up on its own."""
-    net = DroppingNetwork(hosts=4, feeds=2, stories=10)
-    try:
-        data = tmp_path / "data"
-        _subscribe(data, net)
-        slow = net.sites[:2]
-        net.drop_after(4, slow, stall=True)
-        heard: list[SyncProgress] = []
-        report, cached = _sync(data, LIMITS, heard, lambda: None)
-    finally:
-        net.close()
-    hosts = {f"127.0.0.1:{site.port}" for site in slow}
+    slow, heard, report, cached = _sites_stalling(tmp_path, hosts=4, stalling=2)
+    hosts = set(slow)
     assert all(p.network_went is None for p in heard)
     assert set(report.given_up) == hosts
     assert {f.url.split("/")[2] for _, f in report.article_failures} == hosts
@@ -227,3 +271,41 @@ def test_a_probes_head_sends_no_password_and_nothing_that_ends_its_line() -> Non
     first, host, *_ = head.split("\r\n")
     assert first == "HEAD /a%20b/%C3%BCn%C3%AF?q=1%202&x=%0d%0a HTTP/1.1", head
     assert host == "Host: example.org:8080" and "secret" not in head
+
+
+def test_probes_go_where_the_fetches_go_not_through_the_environments_proxy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A proxy named in the environment (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, as httpx reads
+    them): the reader's fetches don't use it (its client trusts no environment: a proxy would
+    hide where a connection leads, `address_class`), and so the probes that judge the network
+    for them connect directly too; were one to go through it and the other not, a timeout
+    would be judged by a network the requests don't take. The proxy here (a host that takes
+    connections and never answers) sees none of either."""
+    from reader.fetch import Fetcher
+    from reader.library.network_probes import answers, connects
+    from tests.silent_host import SilentHost
+
+    proxy = SilentHost()
+    net = DroppingNetwork(hosts=1, feeds=1, stories=1)
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.setenv(name, proxy.url)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    link = f"{net.sites[0].base}/story-0.html"
+
+    async def fetched_and_probed() -> tuple[int, bool, bool]:
+        fetcher = Fetcher(LIMITS)
+        try:
+            page = await fetcher.get(link)
+        finally:
+            await fetcher.aclose()
+        return page.status, await connects(link, 2.0), await answers(link, 2.0)
+
+    try:
+        assert asyncio.run(fetched_and_probed()) == (200, True, True)
+        assert net.pages == 1
+        assert proxy.held == [] and not proxy.first.is_set()
+    finally:
+        proxy.close()
+        net.close()

@@ -11,7 +11,8 @@ since, or a probe of another host connecting, is the host down alone, its articl
 before. While the network is gone nothing is asked, failed or given up: each article waits,
 and a TCP connection to a host that answered in this sync is tried every few seconds. When one
 connects, every article held is tried again; when none has for `wait` seconds, the articles
-left fail as left for the next sync (`left`), what came staying cached.
+left fail as left for the next sync (`left`), the tries under way cut short (`trying`), what
+came staying cached.
 
 A network that stalls (a captive portal swallowing connections, Wi-Fi that associates and
 passes nothing) is held the same way: a try timing out is judged before it counts
@@ -25,19 +26,21 @@ counted as before (`StalledHosts`): two sites slow at once time out together as 
 network's hosts do.
 
 One host can't be told from the network: a sync whose every other host is down alone, or
-has not answered since it began, fails its articles as before, at once once judged so; nor
+has not answered since it began, fails its articles as before, at once once judged so (`untold`:
+its line names the network or the host); nor
 can a network absent from the start (nothing answered in the sync: "No connection" says it).
 A host refusing again right after the network came back is down on its own (a dead site
 refused before the drop too), and so is one refusing with the network found there since; a
 request asked as it went and failing once it is back is asked once more. The feeds of a
-refresh are held as a sync's articles are (`feed_refresh`).
+refresh are held as a sync's articles are (`feed_refresh`), and so are the stories a sync asks
+for again, their feeds telling them anew (`asked`'s `failure`).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager, suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
 
@@ -104,12 +107,15 @@ class NetworkHold:
         # Hosts whose failures stood, no other host there to tell them apart by: theirs stand
         # at once (not each waiting its judgement) until another host answers.
         self._untold: set[str] = set()
+        # Hosts whose last failure stood for nothing to tell it from the network's (`untold`).
+        self._unjudged: set[str] = set()
         # Failures being judged: host, when it failed, the verdict awaited (True: gone), and
         # whether it timed out (a stall's sign) rather than failed to connect.
         self._suspects: list[tuple[str, float, asyncio.Future[bool], bool]] = []
         self._stalled = False  # gone by stalling: probes wait for an answer, not a connection
         self._closed = False  # the sync ended: a try timing out after counts as before
         self._prober: asyncio.Task[None] | None = None
+        self._tries: set[asyncio.Timeout] = set()  # tries under way (`trying`): cut when left
         self.probes = 0
         """Probes tried (a connection, or a stall's HEAD, each), for the curious and the
         tests."""
@@ -118,6 +124,13 @@ class NetworkHold:
     def alone(self) -> frozenset[str]:
         """The hosts (`host_of`) found down on their own: refusing with the network there."""
         return frozenset(self._alone)
+
+    @property
+    def untold(self) -> frozenset[str]:
+        """The hosts (`host_of`) whose last failure stood for want of another host to tell it
+        from the network's (the sync's one host, or every other one down or silent): down,
+        or given up, with the network or alone, nothing can say which."""
+        return frozenset(self._unjudged)
 
     @property
     def stalled(self) -> bool:
@@ -154,6 +167,7 @@ class NetworkHold:
         self._alone.discard(host)
         self._slow.discard(host)
         self._probation.discard(host)
+        self._unjudged.discard(host)
         self._there(began)
 
     def _there(self, at: float) -> None:
@@ -162,6 +176,7 @@ class NetworkHold:
         for suspect in [s for s in self._suspects if s[1] < at]:
             self._suspects.remove(suspect)
             (self._slow if suspect[3] else self._alone).add(suspect[0])
+            self._unjudged.discard(suspect[0])
             if not suspect[2].done():
                 suspect[2].set_result(False)
 
@@ -177,6 +192,31 @@ class NetworkHold:
                 return
             await self._back.wait()
 
+    @asynccontextmanager
+    async def trying(self, url: str) -> AsyncIterator[None]:
+        """One try of `url` (`retries.TimeoutJudge.trying`): begun once the network is there
+        (`ready`), and cut short when the wait runs out, raising as `ready` does. A try sent
+        as the network went (queued for a connection to its host, then sent into the stall)
+        held the sync a read timeout past the wait, and the next queued one another: a stall
+        for good ended 25 s after the line said "left for the next sync"."""
+        import asyncio
+
+        if self._closed:
+            yield
+            return
+        await self.ready(url)
+        try:
+            async with asyncio.timeout(None) as cut:
+                self._tries.add(cut)
+                try:
+                    yield
+                finally:
+                    self._tries.discard(cut)
+        except TimeoutError:
+            if not (cut.expired() and self.left):
+                raise
+            await self.ready(url)  # raises: left
+
     @contextmanager
     def judging(self) -> Iterator[None]:
         """Within the block (and the tasks it starts), each try that times out is judged by
@@ -187,10 +227,17 @@ class NetworkHold:
         finally:
             NETWORK_JUDGE.reset(token)
 
-    async def asked(self, url: str, ask: Callable[[], Awaitable[T]]) -> T:
+    async def asked(
+        self,
+        url: str,
+        ask: Callable[[], Awaitable[T]],
+        failure: Callable[[T], FetchError | None] = lambda _: None,
+    ) -> T:
         """`ask()`, a request of `url`, awaited once the network is there (`ready`), and again
         when it failed as the network went and it came back (`again`); its tries that time
-        out judged (`timed_out`)."""
+        out judged (`timed_out`). `failure`: the failure a result returned stands for (a
+        story's re-fetch returns what came of it, a failure among them), held as a raised
+        one is."""
         self._hosts.add(host_of(url))
         while True:
             await self.ready(url)
@@ -202,7 +249,10 @@ class NetworkHold:
                 if await self.again(url, error, began):
                     continue
                 raise
-            self.answered(url, began)
+            if (error := failure(result)) is None:
+                self.answered(url, began)
+            elif await self.again(url, error, began):
+                continue
             return result
 
     async def again(self, url: str, error: FetchError, began: float) -> bool:
@@ -249,12 +299,16 @@ class NetworkHold:
         if host in own or host in self._probation:
             self._probation.discard(host)
             own.add(host)
+            self._unjudged.discard(host)
             return False
         if host in self._untold or not self._hosts - {host} - self._alone - self._slow:
-            return False  # the sync's one host (or one left): it can't be told from the network
+            # The sync's one host (or one left): it can't be told from the network.
+            self._unjudged.add(host)
+            return False
         failed_at = self.now()
         if self._there_at > failed_at:
             own.add(host)
+            self._unjudged.discard(host)
             return False
         verdict: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         self._suspects.append((host, failed_at, verdict, stall))
@@ -277,6 +331,7 @@ class NetworkHold:
         for suspect in [s for s in self._suspects if s[3] and s[1] < now]:
             self._suspects.remove(suspect)
             self._slow.add(suspect[0])
+            self._unjudged.discard(suspect[0])
             if not suspect[2].done():
                 suspect[2].set_result(False)
 
@@ -316,6 +371,7 @@ class NetworkHold:
                     return
                 if not others:  # nothing to tell them apart by: their failures stand
                     self._untold.update(s[0] for s in self._suspects)
+                    self._unjudged.update(s[0] for s in self._suspects)
                     for suspect in self._suspects:
                         if not suspect[2].done():
                             suspect[2].set_result(False)
@@ -345,6 +401,7 @@ class NetworkHold:
             if not suspect[2].done():
                 suspect[2].set_result(True)
         self._probation = {s[0] for s in self._suspects}
+        self._unjudged -= self._probation
         self._suspects.clear()
         if self._prober is not None:
             self._prober.cancel()
@@ -365,6 +422,8 @@ class NetworkHold:
                 if left <= 0:
                     self.left = True
                     self._back.set()  # those held wake to fail, as left
+                    for cut in self._tries:  # and those under way are cut short
+                        cut.reschedule(asyncio.get_running_loop().time())
                     self._changed()
                     return
                 await asyncio.sleep(min(pause, left))
@@ -373,7 +432,9 @@ class NetworkHold:
                 link = hosts[turn % len(hosts)] if hosts else ""
                 turn += 1
                 began = self.now()
-                if link and await self._prober_of(self._stalled)(link):
+                # Within the wait: a probe of a stall takes its whole timeout, past the end.
+                within = min(self._connect_timeout, self._gone_since + self._wait - began)
+                if link and await self._prober_of(self._stalled, within)(link):
                     self._back_at(host_of(link), began)
                     return
         finally:
@@ -388,14 +449,18 @@ class NetworkHold:
         self._back.set()
         self._changed()
 
-    def _prober_of(self, stalling: bool) -> Callable[[str], Awaitable[bool]]:
-        """The probe of a link's host, within the connect timeout: a connection made, the
-        cheapest sign the network is there; for a stall, an answer (`network_probes`)."""
+    def _prober_of(
+        self, stalling: bool, timeout: float | None = None
+    ) -> Callable[[str], Awaitable[bool]]:
+        """The probe of a link's host, within `timeout` (the connect timeout's by default): a
+        connection made, the cheapest sign the network is there; for a stall, an answer
+        (`network_probes`)."""
         probe = network_probes.answers if stalling else network_probes.connects
+        within = self._connect_timeout if timeout is None else timeout
 
         async def probed(link: str) -> bool:
             self.probes += 1
-            return await probe(link, self._connect_timeout)
+            return await probe(link, within)
 
         return probed
 

@@ -6,6 +6,8 @@ It can't tell one that stalls: a captive portal, or Wi-Fi that associates and pa
 may take the connection (or a server's backlog does) and never answer. `answers` waits for
 the far end to say something: the head of a bare HEAD over plain HTTP, the TLS handshake's
 answer over HTTPS (nothing of ours sent over it: the handshake is not checked, only heard).
+Both connect directly, as the fetches do (`fetch._client` uses no proxy the environment names):
+a probe taking another path than the requests would judge a network they don't take.
 """
 
 from __future__ import annotations

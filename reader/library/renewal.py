@@ -52,6 +52,11 @@ class Renewal:
     """Why the page that came is not taken for the copy, when that was judged
     (`Extracted.refused`): "kept"'s reason, said rather than guessed at."""
 
+    @property
+    def failure(self) -> FetchError | None:
+        """The failure it came to ("failed": no answer, or one that may pass), else None."""
+        return self.error if self.outcome == "failed" else None
+
     def said(self, in_reader: bool = False, copies_key: str | None = "V") -> str:
         """What came of it in a line (`refresh_article`'s): the article's title, then what
         became of the copy it had; `in_reader`: the reading view's words, naming the key that

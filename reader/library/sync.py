@@ -447,8 +447,18 @@ class LibrarySync(LibrarySyncStart):
             FILE_LINK.set(article_key(entry.link) in start.file_links)  # as `one`
             async with host_ahead[urlsplit(entry.link).netloc].slot(), ahead.slot():
                 left = hosts.left(entry.link)  # its host given up: not asked again
-                with network.judging():  # its timeouts in a stall the network's, as `one`'s
-                    renewal = await self._renew(entry) if left is None else Renewal("failed")
+                try:
+                    # Held while the network is gone, as `one`'s download is: a re-fetch
+                    # refused as it went failed, "cannot connect to …" a story.
+                    renewal = (
+                        await network.asked(
+                            entry.link, partial(self._renew, entry), lambda r: r.failure
+                        )
+                        if left is None
+                        else Renewal("failed")
+                    )
+                except FetchError as error:  # the network not back within its wait: left
+                    renewal = Renewal("failed", error=error)
             if renewal.error is not None and renewal.error.kind == ErrorKind.TIMEOUT:
                 hosts.timed_out(entry.link)
             key = article_key(entry.link)
@@ -471,7 +481,7 @@ class LibrarySync(LibrarySyncStart):
                 # The change its feed told of is still to be had: said, and its telling kept
                 # for the next sync to ask again (acc28c C9: a later page's 503 spent it). A
                 # page to sign in in its place is no news: the copy stays, as it always did.
-                if left is None:
+                if left is None and error.no_answer != NoAnswer.NOT_ASKED:  # it says so
                     error = replace(error, message=f"{error.message}; the next sync asks again")
                 renew_failures.append((entry, error))
                 # As kept before the refresh: told anew by it, else as it is now.
@@ -689,4 +699,5 @@ class LibrarySync(LibrarySyncStart):
             down_alone=self.fetcher.down_alone() | network.alone,
             network_went=network.went_at if network.left else None,
             network_stalled=network.stalled,
+            untold=network.untold,
         )
