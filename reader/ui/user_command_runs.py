@@ -174,7 +174,7 @@ def _in_terminal(app: ReaderApp, command: UserCommand, made: _Made) -> None:
     """`command` in the foreground, the reader stepped aside until it ends."""
     try:
         with app.suspend():
-            code = run_in_terminal(made.argv, made.data)
+            code = run_in_terminal(made.argv, made.data, made.file)
     except SuspendNotSupported:
         app.say_for_now(f"{command.name} needs the terminal, which the reader can't give up here")
         return
