@@ -319,6 +319,109 @@ def test_a_terminal_command_has_the_screen_and_the_reader_comes_back(
         assert shown.process.wait(timeout=30) == 0
 
 
+HOLD_TERMINAL = """#!{python}
+import os, time
+open(os.environ["RECORD_TO"], "a").write("STARTED")
+while not os.path.exists(os.environ["GO"]):  # the terminal held, as `less` left open
+    time.sleep(0.1)
+"""
+
+
+def test_a_sync_goes_on_while_a_terminal_command_has_the_screen(
+    threaded_server: HTTPServer, tmp_path: Path, recorder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The program ran on the reader's event loop: a sync stopped while `less` was open (its
+    downloads, the clock's refresh with it). A sync started, its first page held until the
+    program has the terminal: the pages after it are asked for while the program still runs,
+    and the reader comes back once it ends."""
+    import threading
+
+    from werkzeug import Request, Response
+
+    server, base = threaded_server, threaded_server.url_for("").rstrip("/")
+    released, asked = threading.Event(), []
+    paragraph = "<p>The tide came in over the quay wall and stayed until the evening. </p>" * 8
+
+    def page(request: Request) -> Response:
+        asked.append(request.path)
+        released.wait(60)
+        html = f"<html><head><title>Tide</title></head><body><article><h1>Tide</h1>{paragraph}"
+        return Response(html + "</article></body></html>", content_type="text/html")
+
+    items = "".join(
+        f"<item><title>Tide {n}</title><link>{base}/tide{n}.html</link><guid>t{n}</guid></item>"
+        for n in range(12)
+    )
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Tides</title>{items}'
+    server.expect_request("/feed.xml").respond_with_data(
+        feed + "</channel></rss>", content_type="application/rss+xml"
+    )
+    for n in range(12):
+        server.expect_request(f"/tide{n}.html").respond_with_handler(page)
+    directory = tmp_path / "tides"
+    sync_into(directory, [f"{base}/feed.xml"], articles=False)
+    script = tmp_path / "bin" / "hold-terminal"
+    script.write_text(HOLD_TERMINAL.format(python=sys.executable), encoding="utf-8")
+    script.chmod(0o755)
+    go = tmp_path / "go"
+    monkeypatch.setenv("GO", str(go))
+    (directory / "config.toml").write_text(
+        "[network]\nper_host = 1\n"  # one page at a time: each next one asked by the loop
+        '[[command]]\nkey = "M"\nname = "hold"\nrun = ["hold-terminal"]\nterminal = true\n',
+        encoding="utf-8",
+    )
+    try:
+        with reader_in_pty(directory) as shown:
+            _until(lambda: b"Tides" in shown.screen(), "the headlines on screen")
+            shown.type(b"S")
+            _until(lambda: asked, "the sync's first page asked for")
+            shown.type(b"M")
+            _until(lambda: recorder.exists() and recorder.read_text() == "STARTED", "it runs")
+            before = len(asked)
+            released.set()
+            _until(lambda: len(asked) >= before + 3, "the sync going on meanwhile")
+            assert not go.exists() and shown.process.poll() is None
+            go.touch()
+            _until(lambda: b"hold ended (exit 0)" in shown.screen(), "the reader back")
+            shown.type(b"Q")
+            assert shown.process.wait(timeout=60) == 0
+    finally:
+        released.set()
+        go.touch()
+
+
+NAP = """#!{python}
+import os
+open(os.environ["RECORD_TO"], "a").write("STARTED")
+os.execvp("sleep", ["sleep", "60"])  # ended by Ctrl-C's SIGINT, as most programs are
+"""
+
+
+def test_ctrl_c_in_a_terminal_command_is_the_programs_not_the_readers(
+    synced_dir: Path, tmp_path: Path, recorder: Path
+) -> None:
+    """Ctrl-C typed while a `terminal = true` program ran ended the reader with it (the
+    terminal sends it to both, as they are one job): the program's alone, as `system()`
+    leaves it, and the reader comes back saying it ended."""
+    script = tmp_path / "bin" / "nap"
+    script.write_text(NAP.format(python=sys.executable), encoding="utf-8")
+    script.chmod(0o755)
+    (synced_dir / "config.toml").write_text(
+        '[[command]]\nkey = "M"\nname = "nap"\nrun = ["nap"]\nterminal = true\n',
+        encoding="utf-8",
+    )
+    with reader_in_pty(synced_dir) as shown:
+        _until(lambda: b"available offline" in shown.screen(), "the headlines on screen")
+        shown.type(b"M")
+        _until(lambda: recorder.exists() and recorder.read_text() == "STARTED", "it runs")
+        # The terminal's Ctrl-C: a SIGINT to its foreground job, the reader's process group.
+        os.killpg(shown.process.pid, signal.SIGINT)
+        _until(lambda: b"nap ended" in shown.screen(), "the reader back")
+        assert shown.process.poll() is None
+        shown.type(b"Q")
+        assert shown.process.wait(timeout=60) == 0
+
+
 def test_faults_are_said_a_line_each_all_at_once(data_dir: Path, recorder: Path) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     config = data_dir / "config.toml"
