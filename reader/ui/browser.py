@@ -10,10 +10,14 @@ from __future__ import annotations
 import os
 import sys
 import webbrowser
+from typing import TYPE_CHECKING
 
 from textual.app import App, SuspendNotSupported
 
 from .stepped_aside import stepped_aside
+
+if TYPE_CHECKING:
+    from .app import ReaderApp
 
 NO_BROWSER_HINT = "Name one in the BROWSER environment variable (w3m or lynx run in this terminal)."
 """Said when no browser took a link: `webbrowser` reads BROWSER, and a text browser runs here."""
@@ -38,7 +42,7 @@ def _text_browser_likely() -> bool:
     return True
 
 
-async def open_in_text_browser(app: App[object], url: str) -> bool:
+async def open_in_text_browser(app: ReaderApp, url: str) -> bool:
     """`open_in_browser` where the browser is a text one (`opens_in_terminal`): run in the
     terminal while the reader steps aside, its loop going on."""
     try:

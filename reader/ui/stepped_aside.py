@@ -19,11 +19,12 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
-
-from textual.app import App
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .quittable import quittable
+
+if TYPE_CHECKING:
+    from .app import ReaderApp
 
 T = TypeVar("T")
 
@@ -32,13 +33,14 @@ _PROGRAMS_SIGNALS = tuple(
 )
 
 
-async def stepped_aside(app: App[Any], work: Callable[..., T], *args: Any) -> T:
+async def stepped_aside(app: ReaderApp, work: Callable[..., T], *args: Any) -> T:
     """`work(*args)`, which runs a program on the terminal and waits for it, in a thread of
     its own, the reader stepped aside until it returns; its result. SuspendNotSupported where
     the reader can't step aside (a test's headless driver), before anything is run. Cancelled
-    meanwhile (a SIGTERM's quitting), the reader still waits for the program before it takes
-    the terminal back, as it did when it waited on its loop, then is cancelled."""
-    with app.batch_update(), app.suspend(), _left_to_the_program():
+    meanwhile, the reader still waits for the program before it takes the terminal back, as it
+    did when it waited on its loop, then is cancelled; a hang-up or SIGTERM meanwhile ends it
+    once the program has ended (`hang_ups_held`)."""
+    with app.batch_update(), app.hang_ups_held(), app.suspend(), _left_to_the_program():
         # Not asyncio's executor: its threads may all be busy with a sync's work.
         running = quittable(work, *args, name="reader-stepped-aside")
         cancelled = False
