@@ -173,15 +173,9 @@ shutil.copy(sys.argv[1], os.environ["COPIED"])
 """
 
 
-def test_a_programs_file_outlives_the_reader_until_it_ends(
-    synced_dir: Path,
-    tmp_path: Path,
-    recorder: Path,  # noqa: F811
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A program still running as the reader ends reads its {file} later all the same, and
-    the file goes once the program ends (it was left in the temporary directory for good). A
-    command's program not found here stops nothing: its key says so."""
+def _waiting_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, Path]:
+    """`wait-then-copy` on PATH, the temporary directory one of the test's own: that directory,
+    the file that lets the program go on, and where it copies its {file}."""
     script = tmp_path / "bin" / "wait-then-copy"
     script.write_text(WAIT_THEN_COPY.format(python=sys.executable), encoding="utf-8")
     script.chmod(0o755)
@@ -191,6 +185,19 @@ def test_a_programs_file_outlives_the_reader_until_it_ends(
     monkeypatch.setenv("TMPDIR", str(temporary))
     monkeypatch.setenv("GO", str(go))
     monkeypatch.setenv("COPIED", str(copied))
+    return temporary, go, copied
+
+
+def test_a_programs_file_outlives_the_reader_until_it_ends(
+    synced_dir: Path,
+    tmp_path: Path,
+    recorder: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A program still running as the reader ends reads its {file} later all the same, and
+    the file goes once the program ends (it was left in the temporary directory for good). A
+    command's program not found here stops nothing: its key says so."""
+    temporary, go, copied = _waiting_program(tmp_path, monkeypatch)
     (synced_dir / "config.toml").write_text(
         '[[command]]\nkey = "M"\nname = "later"\nrun = ["wait-then-copy", "{file}"]\n'
         # A program of another computer's (a clipboard tool of a desktop): the reader starts.
@@ -229,15 +236,7 @@ def test_files_a_killed_reader_left_are_swept_at_the_next_start_but_not_those_he
 
     from reader.part_files import hold
 
-    script = tmp_path / "bin" / "wait-then-copy"
-    script.write_text(WAIT_THEN_COPY.format(python=sys.executable), encoding="utf-8")
-    script.chmod(0o755)
-    temporary = tmp_path / "tmp"
-    temporary.mkdir()
-    go, copied = tmp_path / "go", tmp_path / "copied.md"
-    monkeypatch.setenv("TMPDIR", str(temporary))
-    monkeypatch.setenv("GO", str(go))
-    monkeypatch.setenv("COPIED", str(copied))
+    temporary, go, copied = _waiting_program(tmp_path, monkeypatch)
     (synced_dir / "config.toml").write_text(
         '[[command]]\nkey = "M"\nname = "later"\nrun = ["wait-then-copy", "{file}"]\n',
         encoding="utf-8",

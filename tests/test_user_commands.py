@@ -292,21 +292,29 @@ def _until(condition: Callable[[], object], what: str, seconds: float = 60) -> N
         time.sleep(0.2)
 
 
+def terminal_program(directory: Path, tmp_path: Path, name: str, source: str) -> None:
+    """`source` (a Python script's) the program `name` on PATH, run by `M` with the terminal
+    (`terminal = true`) in the reader on `directory`."""
+    script = tmp_path / "bin" / name
+    script.write_text(f"#!{sys.executable}\n{source}", encoding="utf-8")
+    script.chmod(0o755)
+    (directory / "config.toml").write_text(
+        f'[[command]]\nkey = "M"\nname = "{name}"\nrun = ["{name}"]\nterminal = true\n',
+        encoding="utf-8",
+    )
+
+
 def test_a_terminal_command_has_the_screen_and_the_reader_comes_back(
     synced_dir: Path, tmp_path: Path, recorder: Path
 ) -> None:
     """In a real terminal: the reader steps aside, the program reads the keyboard (a line typed),
     and the reader comes back, saying how it ended."""
-    script = tmp_path / "bin" / "ask-line"
-    script.write_text(
-        f"#!{sys.executable}\nimport os\nprint('ASKING-A-LINE', flush=True)\n"
+    terminal_program(
+        synced_dir,
+        tmp_path,
+        "ask",
+        "import os\nprint('ASKING-A-LINE', flush=True)\n"
         "line = input()\nopen(os.environ['RECORD_TO'], 'a').write(line)\n",
-        encoding="utf-8",
-    )
-    script.chmod(0o755)
-    (synced_dir / "config.toml").write_text(
-        '[[command]]\nkey = "M"\nname = "ask"\nrun = ["ask-line"]\nterminal = true\n',
-        encoding="utf-8",
     )
     with reader_in_pty(synced_dir) as shown:
         _until(lambda: b"available offline" in shown.screen(), "the headlines on screen")
@@ -319,7 +327,7 @@ def test_a_terminal_command_has_the_screen_and_the_reader_comes_back(
         assert shown.process.wait(timeout=30) == 0
 
 
-HOLD_TERMINAL = """#!{python}
+HOLD_TERMINAL = """
 import os, time
 open(os.environ["RECORD_TO"], "a").write("STARTED")
 while not os.path.exists(os.environ["GO"]):  # the terminal held, as `less` left open
@@ -360,16 +368,11 @@ def test_a_sync_goes_on_while_a_terminal_command_has_the_screen(
         server.expect_request(f"/tide{n}.html").respond_with_handler(page)
     directory = tmp_path / "tides"
     sync_into(directory, [f"{base}/feed.xml"], articles=False)
-    script = tmp_path / "bin" / "hold-terminal"
-    script.write_text(HOLD_TERMINAL.format(python=sys.executable), encoding="utf-8")
-    script.chmod(0o755)
+    terminal_program(directory, tmp_path, "hold", HOLD_TERMINAL)
+    with (directory / "config.toml").open("a", encoding="utf-8") as config:
+        config.write("[network]\nper_host = 1\n")  # one page at a time, each asked by the loop
     go = tmp_path / "go"
     monkeypatch.setenv("GO", str(go))
-    (directory / "config.toml").write_text(
-        "[network]\nper_host = 1\n"  # one page at a time: each next one asked by the loop
-        '[[command]]\nkey = "M"\nname = "hold"\nrun = ["hold-terminal"]\nterminal = true\n',
-        encoding="utf-8",
-    )
     try:
         with reader_in_pty(directory) as shown:
             _until(lambda: b"Tides" in shown.screen(), "the headlines on screen")
@@ -390,7 +393,7 @@ def test_a_sync_goes_on_while_a_terminal_command_has_the_screen(
         go.touch()
 
 
-NAP = """#!{python}
+NAP = """
 import os
 open(os.environ["RECORD_TO"], "a").write("STARTED")
 os.execvp("sleep", ["sleep", "60"])  # ended by Ctrl-C's SIGINT, as most programs are
@@ -403,13 +406,7 @@ def test_ctrl_c_in_a_terminal_command_is_the_programs_not_the_readers(
     """Ctrl-C typed while a `terminal = true` program ran ended the reader with it (the
     terminal sends it to both, as they are one job): the program's alone, as `system()`
     leaves it, and the reader comes back saying it ended."""
-    script = tmp_path / "bin" / "nap"
-    script.write_text(NAP.format(python=sys.executable), encoding="utf-8")
-    script.chmod(0o755)
-    (synced_dir / "config.toml").write_text(
-        '[[command]]\nkey = "M"\nname = "nap"\nrun = ["nap"]\nterminal = true\n',
-        encoding="utf-8",
-    )
+    terminal_program(synced_dir, tmp_path, "nap", NAP)
     with reader_in_pty(synced_dir) as shown:
         _until(lambda: b"available offline" in shown.screen(), "the headlines on screen")
         shown.type(b"M")
