@@ -202,6 +202,7 @@ def _runs(
     if paragraph.table is None:
         located = []
         cursor = 0
+        words = len(plain) - paragraph.aside  # the view's own mark after them not in the run
         for number, piece in enumerate(pieces):
             drawn = piece.plain
             core = drawn.strip()
@@ -214,9 +215,10 @@ def _runs(
             before = 0 if paragraph.rtl else prefix.cell_len  # right to left: it is after
             cell = before + cell_len(drawn[: len(drawn) - len(drawn.lstrip())])
             cursor = start + len(core)
-            located.append((top + number, start, cursor, cell))
+            if start < words:
+                located.append((top + number, start, min(cursor, words), cell))
         else:
-            run = TextRun(plain, tuple(located), paragraph.links, label=paragraph.label)
+            run = TextRun(plain[:words], tuple(located), paragraph.links, label=paragraph.label)
             return [run] if located else []
     # A table's cells are wrapped each in its own column: its lines are searched as drawn.
     out = []
