@@ -14,10 +14,14 @@ import pytest
 from cli_run import run_reader
 from pytest_httpserver import HTTPServer
 from served_feed import story_page
+from silent_host import SilentHost
 from tui_pilot import on_top, running, screen_text, subscribe, table, until
 from werkzeug import Request, Response
 
+from reader.config import Config, FetchLimits
 from reader.library import Library
+from reader.store import Store
+from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 
 # Each feed's items as the server gives them now: (title, path of the link, guid or "", hour).
@@ -219,3 +223,52 @@ def test_reading_it_in_the_reader_reads_it_in_every_feed(site: Site, tmp_path: P
         (culture, "Port authority suspends tariff"): True,
         (culture, "Concert"): False,
     }
+
+
+def test_an_article_a_refresh_brings_to_a_second_feed_is_one_row_at_once(
+    site: Site, tmp_path: Path
+) -> None:
+    """A refresh bringing the culture feed's copy of the tariff story, which education lists,
+    while "All feeds" is shown (a third feed still on its way: the list filled feed by feed,
+    not read again at its end): the story one row, saying where else, and counted once, as
+    soon as culture's headlines join the list; before, it was listed twice until a mark or a
+    reload."""
+    serve_twins(site)
+    site.feeds["culture"] = [("Concert", "/a/concert.html", "", 8)]
+    education, culture = site.url("/education.xml"), site.url("/culture.xml")
+    subscribe(tmp_path, [education, culture])
+    silent = SilentHost()  # a feed that never answers: the refresh goes on till the test ends
+    store = Store(tmp_path)
+    try:
+        store.add_feed(silent.url + "late.xml")
+    finally:
+        store.close()
+    # Newer than education's row of it, and a story of its own beside it.
+    site.feeds["culture"] = [
+        ("Port authority suspends tariff", "/a/tariff.html", "", 11),
+        ("Gallery reopens", "/a/gallery.html", "", 12),
+        ("Concert", "/a/concert.html", "", 8),
+    ]
+    limits = FetchLimits(connect_timeout=120, read_timeout=120, total_timeout=240)
+    config = Config(path=tmp_path / "config.toml", limits=limits)
+
+    def titles(app: ReaderApp) -> list[str]:
+        return [h.entry.title for h in table(app).rows]
+
+    async def run() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False, config=config) as (app, pilot):
+            await until(pilot, lambda: len(table(app).rows) == 3, "every headline")
+            await pilot.press("r")
+            await until(pilot, lambda: "Gallery reopens" in titles(app), "culture's new rows")
+            assert app._busy  # the silent feed still on its way: no reload since
+            assert titles(app).count("Port authority suspends tariff") == 1, titles(app)
+            (row,) = [h for h in table(app).rows if h.entry.title.startswith("Port authority")]
+            assert row.entry.feed_url == culture  # its newest row's feed
+            assert app.index.also_in(row.entry.id) == [education]
+            assert app.index.unread_in(None) == 4
+            assert app.index.count_in(None) == 4
+
+    try:
+        asyncio.run(run())
+    finally:
+        silent.close()
