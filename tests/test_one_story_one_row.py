@@ -18,11 +18,12 @@ from silent_host import SilentHost
 from tui_pilot import on_top, running, screen_text, subscribe, table, until
 from werkzeug import Request, Response
 
-from reader.config import Config, FetchLimits
+from reader.config import Config, FetchLimits, load_config
 from reader.library import Library
 from reader.store import Store
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.main_full_text import SEARCH_VIEW
 
 # Each feed's items as the server gives them now: (title, path of the link, guid or "", hour).
 Items = list[tuple[str, str, str, int]]
@@ -272,3 +273,61 @@ def test_an_article_a_refresh_brings_to_a_second_feed_is_one_row_at_once(
         asyncio.run(run())
     finally:
         silent.close()
+
+
+SEARCH = '[[search]]\nname = "Tariffs"\nwords = "tariff"\n'
+
+
+def test_a_search_feed_lists_an_article_two_feeds_list_once(site: Site, data_dir: Path) -> None:
+    """A search feed finding the tariff story two feeds list: one hit, counted once by
+    `reader feeds` (text and JSON) and listed once by `reader list --feed NAME`, saying the
+    other feed, as "All feeds" lists it; before, twice."""
+    serve_twins(site)
+    education, culture = site.url("/education.xml"), site.url("/culture.xml")
+    (data_dir / "config.toml").write_text(SEARCH, encoding="utf-8")
+    ok(data_dir, "add", education)
+    ok(data_dir, "add", culture)
+    ok(data_dir, "sync")
+    (hit,) = listed(data_dir, "--feed", "Tariffs")
+    assert hit["title"] == "Port authority suspends tariff"
+    assert hit["feed"] == education and hit["also_in"] == [culture]  # the first subscribed
+    rows = json.loads(ok(data_dir, "feeds", "--json"))
+    (search,) = [row for row in rows if row["kind"] == "search"]
+    assert (search["entries"], search["unread"]) == (1, 1)
+    assert "⌕ Tariffs  (1 unread of 1)" in ok(data_dir, "feeds")
+
+
+def test_a_search_feed_row_in_the_reader_lists_and_counts_it_once(
+    site: Site, tmp_path: Path
+) -> None:
+    """The search feed's row in the reader: its count, and its list of hits, the story two
+    feeds list once, saying where else; `F` from "All feeds" finds it once too."""
+    serve_twins(site)
+    subscribe(tmp_path, [site.url("/education.xml"), site.url("/culture.xml")])
+    (tmp_path / "config.toml").write_text(SEARCH, encoding="utf-8")
+    config = load_config(tmp_path / "config.toml")
+
+    def row_count(app: ReaderApp) -> str | None:
+        found = re.search(r"⌕ Tariffs\s+(\d+)", screen_text(app))
+        return found[1] if found else None
+
+    def titles(app: ReaderApp) -> list[str]:
+        return [h.entry.title for h in table(app).rows]
+
+    async def run() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False, config=config) as (app, pilot):
+            await until(pilot, lambda: row_count(app) is not None, "the search feed's count")
+            assert row_count(app) == "1"
+            await pilot.press("tab", "j", "j")  # All feeds, Saved, then the search feed
+            await until(pilot, lambda: titles(app) != [] and app.screen.showing_hits, "hits")
+            assert titles(app) == ["Port authority suspends tariff"]
+            assert "Port authority suspends tariff (also in Culture)" in screen_text(app)
+            await pilot.press("k", "k", "enter")  # All feeds
+            await until(pilot, lambda: len(table(app).rows) == 3, "All feeds")
+            await pilot.press("F")
+            await pilot.press(*"tariff", "enter")
+            await until(pilot, lambda: app.screen.feed_url == SEARCH_VIEW, "F's hits")
+            await until(pilot, lambda: bool(titles(app)), "F's hits shown")
+            assert titles(app) == ["Port authority suspends tariff"]
+
+    asyncio.run(run())
