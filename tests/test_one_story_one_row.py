@@ -331,3 +331,21 @@ def test_a_search_feed_row_in_the_reader_lists_and_counts_it_once(
             assert titles(app) == ["Port authority suspends tariff"]
 
     asyncio.run(run())
+
+
+def test_a_tag_search_finds_the_row_of_the_feed_filed_under_it(site: Site, data_dir: Path) -> None:
+    """`reader list --search 'tag:coast tariff'`: the tariff story two feeds list, culture
+    filed under coast and education (the newer row, "All feeds"' one) not: found, under
+    culture; the rows were made one an article before the search, and education's, outside
+    the tag, was all there was to search."""
+    serve_twins(site)
+    site.feeds["culture"][0] = ("Port authority suspends tariff", "/a/tariff.html", "", 9)
+    education, culture = site.url("/education.xml"), site.url("/culture.xml")
+    ok(data_dir, "add", education)
+    ok(data_dir, "add", culture)
+    ok(data_dir, "tag", culture, "coast")
+    ok(data_dir, "sync")
+    (hit,) = listed(data_dir, "--search", "tag:coast", "tariff")
+    assert hit["feed"] == culture
+    (hit,) = listed(data_dir, "--search", "tariff")
+    assert hit["feed"] == education and hit["also_in"] == [culture]
