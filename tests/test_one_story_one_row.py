@@ -349,3 +349,26 @@ def test_a_tag_search_finds_the_row_of_the_feed_filed_under_it(site: Site, data_
     assert hit["feed"] == culture
     (hit,) = listed(data_dir, "--search", "tariff")
     assert hit["feed"] == education and hit["also_in"] == [culture]
+
+
+def test_reader_feeds_json_sums_to_what_all_feeds_counts(site: Site, data_dir: Path) -> None:
+    """`reader feeds --json`: each feed's `entries` and `unread` its own list's, the tariff
+    story in both; `entries_once` and `unread_once` leave it out of culture's, whose row
+    "All feeds" leaves out: summed, what `reader list` lists (and the reader's status line
+    counts), where the sum of `unread` counted the story twice."""
+    serve_twins(site)
+    education, culture = site.url("/education.xml"), site.url("/culture.xml")
+    ok(data_dir, "add", education)
+    ok(data_dir, "add", culture)
+    ok(data_dir, "sync", "--no-articles")
+
+    def counts() -> dict[str, tuple[object, ...]]:
+        rows = json.loads(ok(data_dir, "feeds", "--json"))
+        keys = ("entries", "unread", "entries_once", "unread_once")
+        return {row["url"]: tuple(row[k] for k in keys) for row in rows}
+
+    assert counts() == {education: (2, 2, 2, 2), culture: (2, 2, 1, 1)}
+    assert len(listed(data_dir)) == 3 and len(listed(data_dir, "--unread")) == 3
+    ok(data_dir, "mark-read", "--feed", culture)  # the tariff story read in both
+    assert counts() == {education: (2, 1, 2, 1), culture: (2, 0, 1, 0)}
+    assert len(listed(data_dir, "--unread")) == 1
