@@ -19,6 +19,7 @@ from tui_pilot import on_top, running, screen_text, subscribe, table, until
 from werkzeug import Request, Response
 
 from reader.config import Config, FetchLimits, load_config
+from reader.keys import link_key
 from reader.library import Library
 from reader.store import Store
 from reader.ui.app import ReaderApp
@@ -349,6 +350,36 @@ def test_a_tag_search_finds_the_row_of_the_feed_filed_under_it(site: Site, data_
     assert hit["feed"] == culture
     (hit,) = listed(data_dir, "--search", "tariff")
     assert hit["feed"] == education and hit["also_in"] == [culture]
+
+
+def test_a_mark_made_before_the_notes_of_where_is_carried_to_a_feed_listing_it_later(
+    site: Site, data_dir: Path
+) -> None:
+    """The tariff story read in education by a reader from before the notes of where an
+    article was read (its mark alone, as `set_read_many` made it then): culture, subscribed
+    later, lists it read as it comes, its other stories unread; noted, so that the next feed
+    listing it finds it read by the note."""
+    serve_twins(site)
+    education, culture = site.url("/education.xml"), site.url("/culture.xml")
+    ok(data_dir, "add", education)
+    ok(data_dir, "sync", "--no-articles")
+    store = Store(data_dir)
+    try:
+        (tariff,) = [e for e in store.entries(education) if "tariff" in e.title]
+        store.set_read_many(education, [tariff.id], True)  # no note of where, as before
+        assert not any(store.read_where(k) for k in store.listed_keys(education))
+    finally:
+        store.close()
+    ok(data_dir, "add", culture)
+    ok(data_dir, "sync", "--no-articles")
+    rows = by_title(listed(data_dir, "--feed", culture))
+    assert rows["Port authority suspends tariff"][0]["read"] is True
+    assert rows["Concert"][0]["read"] is False
+    store = Store(data_dir)
+    try:
+        assert store.read_where(link_key(tariff.link)) == {education}
+    finally:
+        store.close()
 
 
 def test_reader_feeds_json_sums_to_what_all_feeds_counts(site: Site, data_dir: Path) -> None:
