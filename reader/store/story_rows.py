@@ -95,43 +95,37 @@ class StoreStoryRows(StoreShownIds):
 
     def forget_aliases(self, feed_url: str) -> None:
         if (listing := self._listing) is not None:
-            self._relist(listing[1], feed_url, ())
+            listing[1].pop(feed_url, None)
         self._state.delete(_aliases_key(feed_url))
         self._state.delete(_listed_keys_key(feed_url))
 
     # -- which feeds list an article ---------------------------------------------------------
     _listing: tuple[float, dict[str, set[str]]] | None = None
-    """`_feeds_listing`, with the `changed_at` it was made at (this process's writes of the
-    feeds' keys since kept in it)."""
+    """Each feed's article keys (`listed_keys`), with the `changed_at` they were read at (this
+    process's writes of them since kept in it): `_feeds_listing`."""
 
     def keep_listed_keys(self, feed_url: str, records: Iterable[dict[str, Any]]) -> None:
         """Keep the article keys of a feed's list as written (`records`). In the caller's
         transaction."""
         keys = sorted({k for d in records if isinstance(k := d.get("article_key"), str) and k})
         if (listing := self._listing) is not None:
-            self._relist(listing[1], feed_url, keys)
+            listing[1][feed_url] = set(keys)
         self._save(self._state, _listed_keys_key(feed_url), keys)
 
-    def _relist(self, listing: dict[str, set[str]], feed_url: str, keys: Iterable[str]) -> None:
-        """`listing` with the feed at `feed_url` listing `keys` now."""
-        for key in self.listed_keys(feed_url):
-            if (urls := listing.get(key)) is not None:
-                urls.discard(feed_url)
-        for key in keys:
-            listing.setdefault(key, set()).add(feed_url)
-
-    def _feeds_listing(self) -> dict[str, set[str]]:
-        """Each article key → the feeds listing it, from their keys (`listed_keys`): made once
-        for the store as it last changed (`changed_at`), not for every feed a sync brings (a
-        year's 250 feeds' keys read: ~0.05 s), and kept by this process's writes."""
+    def _feeds_listing(self, keys: set[str], but: str) -> dict[str, set[str]]:
+        """Of `keys`, each another feed than `but` lists, with those feeds. Their keys read
+        once for the store as it last changed (`changed_at`), not for every feed a sync
+        brings (a year's 250 feeds' keys: ~0.05 s), and kept by this process's writes."""
         stamp = self.changed_at()  # type: ignore[attr-defined]
         if self._listing is None or self._listing[0] != stamp:
-            listing: dict[str, set[str]] = {}
-            for url in self.feed_urls():  # type: ignore[attr-defined]
-                for key in self.listed_keys(url):
-                    listing.setdefault(key, set()).add(url)
-            self._listing = (stamp, listing)
-        return self._listing[1]
+            urls = self.feed_urls()  # type: ignore[attr-defined]
+            self._listing = (stamp, {url: self.listed_keys(url) for url in urls})
+        found: dict[str, set[str]] = {}
+        for url, listed in self._listing[1].items():
+            if url != but:
+                for key in keys & listed:
+                    found.setdefault(key, set()).add(url)
+        return found
 
     def listed_keys(self, feed_url: str) -> set[str]:
         """The article keys of the feed's headlines: as kept with its list, else (a list
@@ -192,11 +186,10 @@ class StoreStoryRows(StoreShownIds):
         listing them are told by their keys (`_feeds_listing`), their ids found in those
         feeds' lists' text (`listed_in`): no list read whole, no note written ahead for a
         year's read articles."""
-        listing = self._feeds_listing()
         found: dict[str, str] = {}
         read: dict[str, set[str]] = {}
-        for key in keys:
-            for url in sorted(listing.get(key, set()) - {feed_url}):
+        for key, urls in self._feeds_listing(keys, feed_url).items():
+            for url in sorted(urls):
                 if url not in read:
                     read[url] = self.read_ids(url)  # type: ignore[attr-defined]
                 if read[url] and self.listed_in(url, {key}) & read[url]:
