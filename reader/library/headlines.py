@@ -7,14 +7,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import suppress
-from itertools import chain
 from typing import Any
 
 from ..dates import from_timestamp
 from ..gone import asked_lately
 from ..keys import saved_article_id
 from ..models import SUMMARY_HELD, Entry, StoreError
-from ..reports import Headline, NotOffline, across_feeds, article_of, newest_first, one_each
+from ..reports import Headline, NotOffline, article_of, newest_first, one_each
 from ..store.saved import HELD
 from ..store.shown_ids import UNLISTED
 from ..urls import site_host
@@ -113,38 +112,6 @@ class LibraryHeadlines(LibraryTags):
         if tags:
             return self.tagged_urls(tags)
         return self.store.feed_urls()
-
-    def shared_articles(self) -> dict[str, tuple[str, ...]]:
-        """The articles several feeds list, by key: the addresses of those feeds, in the
-        order they are subscribed in (`reports.also_in` names the others of a row's)."""
-        listed = {url: self.store.listed_keys(url) for url in self.store.feed_urls()}
-        twice = {k for k, n in Counter(chain.from_iterable(listed.values())).items() if n > 1}
-        where: dict[str, list[str]] = {}
-        for url, keys in listed.items():
-            for key in keys & twice:
-                where.setdefault(key, []).append(url)
-        return {key: tuple(urls) for key, urls in where.items()}
-
-    def listed_elsewhere(self) -> dict[str, tuple[int, int]]:
-        """By feed address, how many of its headlines "All feeds" (and `reader list`) lists
-        under another feed, one row an article (`reports.across_feeds`), and how many of them
-        are unread: what its counts less these say in a sum of every feed's, "All feeds"'
-        (the reader's status line). Only the feeds listing an article another lists are read
-        (`shared_articles`), a sort as `headlines` sorts them: their rows in the same order."""
-        shared = self.shared_articles()
-        if not shared:
-            return {}
-        sharing = set().union(*shared.values())
-        urls = [url for url in self.store.feed_urls() if url in sharing]
-        rows = self._feed_headlines(urls, self._marks(), False, False)[0]
-        rows.sort(key=newest_first)
-        kept = {id(h) for h in across_feeds(rows)}
-        left: dict[str, tuple[int, int]] = {}
-        for headline in rows:
-            if id(headline) not in kept:
-                count, unread = left.get(headline.entry.feed_url, (0, 0))
-                left[headline.entry.feed_url] = (count + 1, unread + (not headline.read))
-        return left
 
     def left_lately(self) -> set[str]:
         """The keys of the stories their site said were gone (404, 410) less than a day ago,

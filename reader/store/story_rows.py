@@ -198,21 +198,27 @@ class StoreStoryRows(StoreShownIds):
         return found
 
     def listed_in(self, feed_url: str, keys: set[str]) -> set[str]:
-        """The ids of the feed's headlines whose article key is in `keys`, found in its list's
-        text (each record holds its key) and the records holding one decoded alone."""
+        """The ids of the feed's headlines whose article key is in `keys` (`records_in_text`)."""
+        return {str(record["id"]) for record in self.records_in_text(feed_url, keys)}
+
+    def records_in_text(self, feed_url: str, keys: set[str]) -> list[dict[str, Any]]:
+        """The records of the feed's headlines whose article key is in `keys`, in the list's
+        order, found in its text (each record holds its key) and decoded alone: a few of a
+        list, not the list."""
         raw = self._value(self._state, f"entries:{feed_url}")
         if not isinstance(raw, str):
-            return set()
-        found: set[str] = set()
+            return []
+        found: dict[int, dict[str, Any]] = {}
         for key in keys:
             needle = f'"article_key":{json.dumps(key, ensure_ascii=False)}'
             at = raw.find(needle)
             while at >= 0:
-                record = _record_at(raw, raw.rfind('{"id":', 0, at))
+                start = raw.rfind('{"id":', 0, at)
+                record = _record_at(raw, start)
                 if record is not None and record.get("article_key") == key:
-                    found.add(str(record["id"]))
+                    found[start] = record
                 at = raw.find(needle, at + len(needle))
-        return found
+        return [found[at] for at in sorted(found)]
 
 
 def _record_at(raw: str, start: int) -> dict[str, Any] | None:
