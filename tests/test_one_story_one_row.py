@@ -281,8 +281,9 @@ SEARCH = '[[search]]\nname = "Tariffs"\nwords = "tariff"\n'
 
 def test_a_search_feed_lists_an_article_two_feeds_list_once(site: Site, data_dir: Path) -> None:
     """A search feed finding the tariff story two feeds list: one hit, counted once by
-    `reader feeds` (text and JSON) and listed once by `reader list --feed NAME`, saying the
-    other feed, as "All feeds" lists it; before, twice."""
+    `reader feeds` (text and JSON), listed once by `reader list --feed NAME`, saying the
+    other feed, as "All feeds" lists it, and marked read once by `reader mark-read --feed
+    NAME`; before, twice."""
     serve_twins(site)
     education, culture = site.url("/education.xml"), site.url("/culture.xml")
     (data_dir / "config.toml").write_text(SEARCH, encoding="utf-8")
@@ -296,6 +297,9 @@ def test_a_search_feed_lists_an_article_two_feeds_list_once(site: Site, data_dir
     (search,) = [row for row in rows if row["kind"] == "search"]
     assert (search["entries"], search["unread"]) == (1, 1)
     assert "⌕ Tariffs  (1 unread of 1)" in ok(data_dir, "feeds")
+    # Marked read as its row counts it: once, read in both feeds.
+    assert "Marked 1 headline of ⌕ Tariffs read." in ok(data_dir, "mark-read", "--feed", "Tariffs")
+    assert {r["title"] for r in listed(data_dir, "--unread")} == {"School opens", "Concert"}
 
 
 def test_a_search_feed_row_in_the_reader_lists_and_counts_it_once(
