@@ -121,7 +121,8 @@ class StoreStoryRows(StoreShownIds):
             urls = self.feed_urls()  # type: ignore[attr-defined]
             self._listing = (stamp, {url: self.listed_keys(url) for url in urls})
         found: dict[str, set[str]] = {}
-        for url, listed in self._listing[1].items():
+        # A copy: a refresh's threads write other feeds' keys meanwhile (a feed added).
+        for url, listed in list(self._listing[1].items()):
             if url != but:
                 for key in keys & listed:
                     found.setdefault(key, set()).add(url)
