@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import suppress
-from itertools import chain
 from typing import Any
 
 from ..dates import from_timestamp
@@ -113,17 +112,6 @@ class LibraryHeadlines(LibraryTags):
         if tags:
             return self.tagged_urls(tags)
         return self.store.feed_urls()
-
-    def shared_articles(self) -> dict[str, tuple[str, ...]]:
-        """The articles several feeds list, by key: the addresses of those feeds, in the
-        order they are subscribed in (`reports.also_in` names the others of a row's)."""
-        listed = {url: self.store.listed_keys(url) for url in self.store.feed_urls()}
-        twice = {k for k, n in Counter(chain.from_iterable(listed.values())).items() if n > 1}
-        where: dict[str, list[str]] = {}
-        for url, keys in listed.items():
-            for key in keys & twice:
-                where.setdefault(key, []).append(url)
-        return {key: tuple(urls) for key, urls in where.items()}
 
     def left_lately(self) -> set[str]:
         """The keys of the stories their site said were gone (404, 410) less than a day ago,
