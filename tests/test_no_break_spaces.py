@@ -1,0 +1,105 @@
+"""A no-break space (U+00A0), a narrow one (U+202F) and a figure space (U+2007) that a page sets
+in a title, a byline or a site's name are kept as set: French glues "Qui ?" and "« Non »" with
+them, and a figure to its unit ("12 000 €"). Made plain spaces, a line of the reading view could
+break there ("€" or "?" alone at a line's start) and a copy lost the typography. A run holding
+a line break or a plain space still folds to one plain space, and none is left at an end.
+Real parts: the page through the real extractor, its head typeset as the reading view wraps it,
+and served on 127.0.0.1 to `reader show`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from rich.console import Console
+from rich.style import Style
+
+from reader.citation_styles import citation_line
+from reader.cli import main
+from reader.extract import extract_article
+from reader.text_shape import one_line
+from reader.ui.widgets.article import article_header, paragraph, typeset
+
+HEADLINE = "Logement\u00a0: qui paiera les 12\u202f000\u00a0€ de la rénovation\u202f?"
+_STORY = (
+    "<p>Le gouvernement a présenté mercredi son plan de rénovation des logements anciens, qui"
+    " prévoit une aide plafonnée pour chaque ménage propriétaire de son logement.</p>"
+)
+PAGE = (
+    '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
+    f"<title>{HEADLINE}</title>"
+    '<meta property="og:site_name" content="Le\u00a0Quotidien"></head><body><article>'
+    f"<h1>{HEADLINE}</h1>"
+    '<p class="byline">Par <span class="author">Anne\u00a0Le\u00a0Gall</span></p>'
+    f"{_STORY * 4}</article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Qui\u202f?", "Qui\u202f?"),
+        ("12\u00a0000\u00a0€", "12\u00a0000\u00a0€"),
+        ("12\u2007000", "12\u2007000"),
+        ("«\u00a0\u00a0Non\u00a0»", "«\u00a0Non\u00a0»"),
+        # Where the page could break already, it still may: one plain space.
+        ("Qui\u00a0\n?", "Qui ?"),
+        ("Qui \u202f?", "Qui ?"),
+        # Not at the ends.
+        ("\u00a0Qui\u202f?\u00a0\n", "Qui\u202f?"),
+        # The ideographic space still wins a run it is in.
+        ("閣議決定\u00a0\u3000延長", "閣議決定\u3000延長"),
+        ("  Harbour \n\t closes   quay ", "Harbour closes quay"),
+    ],
+)
+def test_one_line(text: str, expected: str) -> None:
+    assert one_line(text) == expected
+
+
+def test_title_byline_and_site_keep_their_no_break_spaces() -> None:
+    article = extract_article(PAGE, "https://quotidien.example/logement.html")
+    assert article.title == HEADLINE
+    assert article.author == "Anne\u00a0Le\u00a0Gall"
+    assert article.site_name == "Le\u00a0Quotidien"
+    for style in ("chicago", "apa", "mla"):
+        assert HEADLINE in citation_line(article, style), style
+
+
+def _head_lines(width: int) -> list[str]:
+    article = extract_article(PAGE, "https://quotidien.example/logement.html")
+    styles = paragraph.ArticleStyles(
+        **{n: Style() for n in paragraph.ArticleStyles.__dataclass_fields__}
+    )
+    console = Console(width=200, color_system=None)
+    head = article_header.header(None, article, styles)
+    return [strip.text.rstrip() for strip in typeset.typeset(head, width, console)]
+
+
+def test_the_reading_view_never_breaks_the_title_at_them() -> None:
+    for width in range(12, 60):
+        lines = _head_lines(width)
+        title = [line for line in lines if line.strip()][:4]
+        assert not any(line.lstrip().startswith(("€", "000")) for line in title), (width, lines)
+        assert not any(line.rstrip().endswith(("12", "Logement")) for line in title), (
+            width,
+            lines,
+        )
+
+
+def test_reader_show_keeps_them(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    httpserver.expect_request("/logement.html").respond_with_data(
+        PAGE.encode(), content_type="text/html; charset=utf-8"
+    )
+    url = httpserver.url_for("/logement.html")
+    assert main(["show", url, "--format", "json", "--data-dir", str(tmp_path)]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["title"] == HEADLINE
+    assert shown["author"] == "Anne\u00a0Le\u00a0Gall"
+    assert (
+        main(["show", url, "--offline", "--format", "markdown", "--data-dir", str(tmp_path)]) == 0
+    )
+    assert f"# {HEADLINE}" in capsys.readouterr().out
