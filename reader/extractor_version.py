@@ -175,7 +175,8 @@ table's cell spans kept (`Block.spans`), so a scorers' line or a "Total" is laid
 ("Qui\u202f?", "12\u00a0000\u00a0€", `text_shape.one_line`); a Japanese
 dateline's reporter written with a space ("【東京＝山田　太郎】") or two of them, its agency
 ("【ワシントン＝共同】", "【ソウル時事】": 共同通信, 時事通信); in a site rule's `body`, the
-text, headings, tables and figures a name or tag ("related-", `<footer>`) took kept (ext40)."""
+text, headings, tables and figures a name or tag ("related-", `<footer>`) took kept; Nuxt 2's
+`window.__NUXT__=(function(a,…){return {…}}(…))` read as data (`nuxt_state`) (ext40)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):
