@@ -19,7 +19,6 @@ from rich.style import Style
 from reader.citation_styles import citation_line
 from reader.cli import main
 from reader.extract import extract_article
-from reader.text_shape import one_line
 from reader.ui.widgets.article import article_header, paragraph, typeset
 
 HEADLINE = "Logement\u00a0: qui paiera les 12\u202f000\u00a0€ de la rénovation\u202f?"
@@ -35,27 +34,6 @@ PAGE = (
     '<p class="byline">Par <span class="author">Anne\u00a0Le\u00a0Gall</span></p>'
     f"{_STORY * 4}</article></body></html>"
 )
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Qui\u202f?", "Qui\u202f?"),
-        ("12\u00a0000\u00a0€", "12\u00a0000\u00a0€"),
-        ("12\u2007000", "12\u2007000"),
-        ("«\u00a0\u00a0Non\u00a0»", "«\u00a0Non\u00a0»"),
-        # Where the page could break already, it still may: one plain space.
-        ("Qui\u00a0\n?", "Qui ?"),
-        ("Qui \u202f?", "Qui ?"),
-        # Not at the ends.
-        ("\u00a0Qui\u202f?\u00a0\n", "Qui\u202f?"),
-        # The ideographic space still wins a run it is in.
-        ("閣議決定\u00a0\u3000延長", "閣議決定\u3000延長"),
-        ("  Harbour \n\t closes   quay ", "Harbour closes quay"),
-    ],
-)
-def test_one_line(text: str, expected: str) -> None:
-    assert one_line(text) == expected
 
 
 def test_title_byline_and_site_keep_their_no_break_spaces() -> None:
