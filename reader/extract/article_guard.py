@@ -67,8 +67,8 @@ _CHOSEN_TEXT_BLOCKS = ("p", "blockquote", "li", "dd", "pre")
 def chosen_text(el: HtmlElement) -> bool:
     """`el`, inside the body a site rule names, holds what the user said is the article's
     whatever the page's names or tags guess: a paragraph of text, a table (or a list of terms
-    and their values, `<dl>`), a figure, or headings alone (an `<h2>` in a `<header>` of its own). A box of links, a share row, a
-    label ("Advertisement") holds none of these."""
+    and their values, `<dl>`), a figure, or headings alone (an `<h2>` in a `<header>` of its
+    own). A box of links, a share row, a label ("Advertisement") holds none of these."""
     if next(el.iter("td", "th", "dt"), None) is not None:
         return True
     if any(
