@@ -20,6 +20,7 @@ from reader.citation_styles import citation_line
 from reader.cli import main
 from reader.extract import extract_article
 from reader.ui.widgets.article import article_header, paragraph, typeset
+from tests.tui_pilot import view_lines
 
 HEADLINE = "Logement\u00a0: qui paiera les 12\u202f000\u00a0€ de la rénovation\u202f?"
 _STORY = (
@@ -81,3 +82,23 @@ def test_reader_show_keeps_them(
         main(["show", url, "--offline", "--format", "markdown", "--data-dir", str(tmp_path)]) == 0
     )
     assert f"# {HEADLINE}" in capsys.readouterr().out
+
+
+TABLE_PAGE = PAGE.replace(
+    "</article>",
+    "<table><tr><th>Travaux</th><th>Aide maximale par logement</th></tr>"
+    "<tr><td>Isolation des combles et des murs</td><td>12\u202f000\u00a0€</td></tr>"
+    "<tr><td>Pompe à chaleur</td><td>8\u202f500\u00a0€</td></tr></table></article>",
+)
+
+
+def test_a_tables_cells_never_break_at_them() -> None:
+    article = extract_article(TABLE_PAGE, "https://quotidien.example/logement.html")
+    assert any("12\u202f000\u00a0€" in row.text for row in article.blocks)
+    seen = 0
+    for width in range(16, 50):
+        for line in view_lines(article, width):
+            if "€" in line:
+                seen += 1
+                assert "000\u00a0€" in line or "500\u00a0€" in line, (width, line)
+    assert seen
