@@ -8,7 +8,6 @@ and served on 127.0.0.1 to `reader show`."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -67,21 +66,18 @@ def test_the_reading_view_never_breaks_the_title_at_them() -> None:
         )
 
 
-def test_reader_show_keeps_them(
+def test_reader_show_keeps_them_in_what_it_copies(
     tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     httpserver.expect_request("/logement.html").respond_with_data(
         PAGE.encode(), content_type="text/html; charset=utf-8"
     )
     url = httpserver.url_for("/logement.html")
-    assert main(["show", url, "--format", "json", "--data-dir", str(tmp_path)]) == 0
-    shown = json.loads(capsys.readouterr().out)
-    assert shown["title"] == HEADLINE
-    assert shown["author"] == "Anne\u00a0Le\u00a0Gall"
-    assert (
-        main(["show", url, "--offline", "--format", "markdown", "--data-dir", str(tmp_path)]) == 0
-    )
-    assert f"# {HEADLINE}" in capsys.readouterr().out
+    for shown_as, expected in (("markdown", f"# {HEADLINE}"), ("citation", HEADLINE)):
+        args = ["show", url, "--format", shown_as, "--data-dir", str(tmp_path)]
+        assert main(args) == 0
+        out = capsys.readouterr().out
+        assert expected in out and "Le\u00a0Gall" in out, (shown_as, out)
 
 
 TABLE_PAGE = PAGE.replace(
