@@ -524,7 +524,7 @@ def _rows_that_may(
 ) -> set[int]:
     """The indices of the `rows` whose article (by `keys_of`) the index names for a word of
     every group of `query`, or whose title, bylines or (uncached) feed text holds one, and
-    whose title and feed's byline hold no word it leaves out (`-word`): the only ones worth
+    whose title holds no word it leaves out (`-word`): the only ones worth
     reading. Worked out from the index's keys, not row by row: a word nobody holds reads none
     of a year's 51,550 (acc33b B9)."""
     titles: list[str] = []
@@ -550,11 +550,12 @@ def _rows_that_may(
             return maybe  # a group no row may hold: none is read
     kept = set(range(len(rows))) if maybe is None else maybe
     if query.excluded:
-        # A row whose title or feed's byline holds a word left out is no hit, whatever its
-        # text (`_found` and `_in_copies` look in them): dropped unread. Its article can't
-        # be, by the index: trigrams tell what an article may hold, never what it holds.
+        # A row whose title holds a word left out is no hit, whatever its text (`_found` and
+        # `_in_copies` look in it): dropped unread. Not by its feed's byline: the one looked
+        # in is the page's where it gives one (`shown_byline`). Its article can't be, by the
+        # index: trigrams tell what an article may hold, never what it holds.
         order = sorted(kept)
-        heads = [heading(rows[n].entry.title, rows[n].entry.author) for n in order]
+        heads = [rows[n].entry.title for n in order]
         for word in query.excluded:
             kept.difference_update(order[i] for i in titles_holding(heads, word))
     return kept
