@@ -762,7 +762,8 @@ def build_parser() -> argparse.ArgumentParser:
         "[citation] style, or --style's), to paste into a draft. Offline: it reads the store "
         "only. A highlight whose words the cached copy no longer holds (read again, corrected) "
         "is printed under the citation of the earlier copy kept that holds them (copy 1 of 2, "
-        "its retrieval time), as y cites that copy after V; held by none, all the same, said "
+        "its retrieval time), as y cites that copy after V, each quote read in an earlier "
+        "copy saying whether the latest still holds it; held by none, all the same, said "
         "to be so. An article no longer cached is cited as it was when they were kept. None "
         "kept of an article named: said on stderr, exit 0. Several articles may be named (or "
         "`-`); one that names none is said on stderr, the others still printed, exit 1.",

@@ -16,7 +16,7 @@ from ..models import SUMMARY_HELD, Entry, StoreError
 from ..reports import Headline, NotOffline, article_of, newest_first, one_each
 from ..store.saved import HELD
 from ..store.shown_ids import UNLISTED
-from ..urls import site_host
+from ..url_display import site_named
 from .headline_marks import HeadlineMarks
 from .headline_runs import Head, feed_run, first, merged
 from .tags import LibraryTags
@@ -340,5 +340,5 @@ class LibraryHeadlines(LibraryTags):
             published=article.published if article else None,
             updated=(article.updated if article else None) or saved_at,
             author=article.author if article else "",
-            feed_title=(article.site_name if article else "") or site_host(url),
+            feed_title=site_named(article.site_name if article else "", url),
         )
