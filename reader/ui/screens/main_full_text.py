@@ -381,9 +381,8 @@ class MainFullText(Screen[None]):
             lowered = asked.loosened() if not found.hits else None
             if lowered is None:
                 return found, "", syncing, of_no_feed(found.hits)
-            stopped = lambda: self._generation != generation  # noqa: E731
-            again = search_cached(lib, rows, lowered, unlisted=every, stopped=stopped, details=0)
-            return found, asked.case_note(len(again.hits)), syncing, []
+            again = self._loose_hits(rows, lowered, every, generation)
+            return found, asked.case_note(len(again)), syncing, []
 
         found, case_note, syncing, loose = await asyncio.to_thread(run)
         if self._generation != generation:
@@ -419,27 +418,33 @@ class MainFullText(Screen[None]):
         lowered = asked.loosened()
         if lowered is None:
             return
-        lib = self.reader.lib
 
         def run() -> str:  # in the search's thread
-            from ...library.text_search import search_cached
-
-            again = search_cached(
-                lib,
-                rows,
-                lowered,
-                unlisted=every,
-                stopped=lambda: self._generation != generation,
-                details=0,
-            )
             shown = {hit.headline.entry.id for hit in hits}
-            return asked.more_note(sum(h.headline.entry.id not in shown for h in again.hits))
+            again = self._loose_hits(rows, lowered, every, generation)
+            return asked.more_note(sum(h.headline.entry.id not in shown for h in again))
 
         note = await asyncio.to_thread(run)
         if self._generation != generation or not note or self.text_hits is not hits:
             return
         self._case_note = note
         self.show_hits_note()
+
+    def _loose_hits(
+        self, rows: list[Headline], lowered: Query, every: bool, generation: int
+    ) -> list[Hit]:
+        """The hits of `lowered` (a query with case and marks ignored) in `rows`, alone (no
+        line), in the search's thread; stopped by a search after it."""
+        from ...library.text_search import search_cached
+
+        return search_cached(
+            self.reader.lib,
+            rows,
+            lowered,
+            unlisted=every,
+            stopped=lambda: self._generation != generation,
+            details=0,
+        ).hits
 
     def _show_hits(
         self, query: str, hits: list[Hit], case_note: str = "", into: str = SEARCH_VIEW
