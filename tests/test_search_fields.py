@@ -19,7 +19,7 @@ from reader.search_query import Query
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.main_full_text import SEARCH_VIEW
 from tests.test_cli import reader
-from tests.tui_pilot import running, status, until
+from tests.tui_pilot import running, status, table, until
 
 _STORIES = {
     # name: (feed's headline, feed's author, page's byline, text)
@@ -144,5 +144,33 @@ def test_a_search_with_hits_says_how_many_more_it_finds_ignoring_case(synced_dir
             await pilot.press("F", *"Council", "enter")
             await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
             await until(pilot, lambda: said in status(app), "the note of the looser search")
+
+    asyncio.run(run())
+
+
+def test_F_takes_by_and_title(synced_dir: Path) -> None:
+    """The reader's `F` reads `by:` as the command line does: the demo's story Maya Castellane
+    wrote (on the old code, "by:Castellane" was a word no text holds)."""
+    lib = Library(synced_dir, workers="thread")
+    try:
+        rows = lib.headlines()
+        by = search(rows, Query("by:Castellane"), lambda h: lib.searched(h.entry))
+    finally:
+        lib.close()
+    titles = [hit.headline.entry.title for hit in by]
+    assert titles and all(hit.byline for hit in by)
+
+    async def run() -> None:
+        async with running(synced_dir, (120, 30), prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("F", *"by:Castellane", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
+            await until(
+                pilot,
+                lambda: [h.entry.title for h in table(app).rows] == titles,
+                "her stories alone",
+            )
+            assert f"{len(titles)} headline" in status(app)
 
     asyncio.run(run())
