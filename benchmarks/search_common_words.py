@@ -177,7 +177,9 @@ def command(root: Path, data: Path, query: str) -> tuple[Measured, list[str]]:
     env = {**os.environ, "PYTHONPATH": str(root)}
     listing = ["list", "--search", query, "--ids"]
     done = measured(
-        [sys.executable, "-m", "reader", "--data-dir", str(data), *listing], env, said_on="stdout"
+        [sys.executable, "-P", "-m", "reader", "--data-dir", str(data), *listing],
+        env,
+        said_on="stdout",
     )
     return done, done.said
 
