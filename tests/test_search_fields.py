@@ -6,6 +6,7 @@ stores in tmp dirs, real SQLite FTS5, the index's hits checked against a scan's.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from reader.library import Library
 from reader.library.text_search import search_cached
 from reader.models import Article, Block, BlockKind, Entry, Inline
 from reader.search_query import Query
+from reader.ui.app import ReaderApp
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.main_full_text import SEARCH_VIEW
 from tests.test_cli import reader
@@ -109,6 +111,20 @@ def test_a_hit_found_by_its_byline_says_by_whom_and_the_query_names_its_fields(
     assert [hit.line for hit in hits] == ["by Portmouth Council"]
 
 
+def _in_F(directory: Path, typed: str, shown: Callable[[ReaderApp], bool], what: str) -> None:
+    """`F`, `typed`, Enter in the reader on `directory`: waits for the hits, then for `shown`."""
+
+    async def run() -> None:
+        async with running(directory, (120, 30), prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("F", *typed, "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
+            await until(pilot, lambda: shown(app), what)
+
+    asyncio.run(run())
+
+
 def _more(directory: Path, typed: str, loose: str) -> int:
     """How many headlines `loose` finds that `typed` doesn't (a scan of every one)."""
     lib = Library(directory, workers="thread")
@@ -137,15 +153,7 @@ def test_a_search_with_hits_says_how_many_more_it_finds_ignoring_case(synced_dir
     assert said not in reader(synced_dir, "list", "--search", "council").stderr
     assert said not in reader(synced_dir, "list", "--search", "Council", "--ids").stderr
 
-    async def run() -> None:
-        async with running(synced_dir, (120, 30), prefetch=False) as (app, pilot):
-            screen = app.screen
-            assert isinstance(screen, MainScreen)
-            await pilot.press("F", *"Council", "enter")
-            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
-            await until(pilot, lambda: said in status(app), "the note of the looser search")
-
-    asyncio.run(run())
+    _in_F(synced_dir, "Council", lambda app: said in status(app), "the note of the looser search")
 
 
 def test_F_takes_by_and_title(synced_dir: Path) -> None:
@@ -160,17 +168,8 @@ def test_F_takes_by_and_title(synced_dir: Path) -> None:
     titles = [hit.headline.entry.title for hit in by]
     assert titles and all(hit.byline for hit in by)
 
-    async def run() -> None:
-        async with running(synced_dir, (120, 30), prefetch=False) as (app, pilot):
-            screen = app.screen
-            assert isinstance(screen, MainScreen)
-            await pilot.press("F", *"by:Castellane", "enter")
-            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
-            await until(
-                pilot,
-                lambda: [h.entry.title for h in table(app).rows] == titles,
-                "her stories alone",
-            )
-            assert f"{len(titles)} headline" in status(app)
+    def hers(app: ReaderApp) -> bool:
+        shown = [h.entry.title for h in table(app).rows] == titles
+        return shown and f"{len(titles)} headline" in status(app)
 
-    asyncio.run(run())
+    _in_F(synced_dir, "by:Castellane", hers, "her stories alone, counted")
