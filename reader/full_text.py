@@ -289,12 +289,17 @@ def _found(
     `text` is as the index keeps it (`fold.kept_folded`), for a `bare` match."""
     head = _Folded(title)
     body = _Folded.kept(text) if kept else _Folded(text)
+    parts = _Parts(title)
     in_text: list[_Word] = []
     in_head: list[_Word] = []
     for group in query.groups:
         held = False
         for word in (query.words[n] for n in group):
-            if body.search(word) is not None:
+            if word.field:
+                if not parts.holds(word):
+                    continue
+                in_head.append(word)
+            elif body.search(word) is not None:
                 in_text.append(word)
             elif head.search(word) is not None:
                 in_head.append(word)
@@ -306,7 +311,9 @@ def _found(
     # An excluded word absent is looked for through the whole text (a year's `harbour -sofia`:
     # a third of the search's time), unless the index tells it is absent.
     if any(
-        head.search(w) is not None or (n not in unheld and body.search(w) is not None)
+        parts.holds(w)
+        if w.field
+        else head.search(w) is not None or (n not in unheld and body.search(w) is not None)
         for n, w in enumerate(query.excluded)
     ):
         return None
@@ -314,7 +321,8 @@ def _found(
         return ("", in_text[0].typed if in_text else "", "", "")
     byline = ""
     if in_head and _APART in title:
-        byline = _byline_holding(title.split(_APART)[1:], in_head)
+        named = [word for word in in_head if word.field != "title"]
+        byline = _byline_holding(title.split(_APART)[1:], named) if named else ""
     if not in_text:
         return ("", "", byline, "")
     # Quoted as written, where the words were found in the text composed (`_Folded`: a
@@ -325,6 +333,24 @@ def _found(
     # the place apart; with one word, its first match is the place already.
     near = text[at : at + NEAR_CHARACTERS].split("\n")[0] if len(in_text) > 1 else ""
     return snippet(text, at, end, struck()).translate(TYPESET), word, byline, near
+
+
+class _Parts:
+    """A `heading`'s titles and bylines apart, each folded when a word of a field (`by:`,
+    `title:`) is first looked for in it."""
+
+    def __init__(self, heading: str) -> None:
+        self._heading = heading
+        self._folded: dict[str, _Folded] = {}
+
+    def holds(self, word: _Word) -> bool:
+        """Whether the part `word.field` names holds `word`."""
+        part = self._folded.get(word.field)
+        if part is None:
+            titles, *bylines = self._heading.split(_APART)
+            text = titles if word.field == "title" else _APART.join(map(without_label, bylines))
+            part = self._folded[word.field] = _Folded(text)
+        return part.search(word) is not None
 
 
 def _byline_holding(bylines: list[str], words: list[_Word]) -> str:
@@ -557,7 +583,13 @@ def _rows_that_may(
         order = sorted(kept)
         heads = [rows[n].entry.title for n in order]
         for word in query.excluded:
-            kept.difference_update(order[i] for i in titles_holding(heads, word))
+            # A field's word, in its part alone: `-by:Anna` keeps a headline naming Anna.
+            parts = heads
+            if word.field == "title":
+                parts = [rows[n].entry.title.replace(_APART, "") for n in order]
+            elif word.field == "by":
+                parts = [rows[n].entry.author.replace(_APART, "") for n in order]
+            kept.difference_update(order[i] for i in titles_holding(parts, word))
     return kept
 
 
@@ -592,7 +624,11 @@ def _headline_holding(query: Query, title: str, text: str) -> str:
     """A copy's `title`, safe to show, when it holds a word of `query` its `text` doesn't
     (what the copy was found by), else ""."""
     head, body = _Folded(title), _Folded(text)
-    held = any(body.search(w) is None and head.search(w) is not None for w in query.words)
+    held = any(
+        body.search(w) is None and head.search(w) is not None
+        for w in query.words
+        if w.field != "by"
+    )
     return safe_line(title, 200) if held else ""
 
 
@@ -600,7 +636,7 @@ def _title_holding(query: Query, own: str) -> str:
     """An article's own title, safe to show, when it holds a word of `query` (a hit with no
     snippet, its text holding none: what it was found by), else ""."""
     head = _Folded(own.replace(_APART, ""))
-    held = any(head.search(w) is not None for w in query.words)
+    held = any(head.search(w) is not None for w in query.words if w.field != "by")
     return safe_line(own.replace(_APART, ""), 200) if held else ""
 
 

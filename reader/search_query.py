@@ -13,6 +13,11 @@ that tag, as `--tag` and the feed list's tag row give it: the articles filed und
 headlines of the feeds filed under it; case and spaces aside, as tags are compared.
 `tag:a,b` (or `tag:a OR tag:b`) is either tag's, `-tag:NAME` (`NOT tag:NAME`) leaves its
 list out. A tag is no word: it is not looked for in the text.
+
+`by:NAME` and `title:WORD` (`FIELDS`) look for a word in a headline's bylines or titles only,
+`-by:NAME` leaves out what NAME wrote. A plain word is looked for in all (text, titles,
+bylines), the hits newest first: a byline-only hit says "by NAME" on its line, and `-by:`
+takes those out; a relevance order would hide the newest story under older ones (acc40a M5).
 """
 
 from __future__ import annotations
@@ -45,6 +50,11 @@ _LETTER_RUN = re.compile("[A-Za-z]+")
 MOST_PHRASE_WORDS = 64
 TAG_FIELD = "tag:"
 """What a term naming a tag starts with (`tag:strikes`)."""
+FIELDS = {"by:": "by", "title:": "title"}
+"""What a term looked for in one part of a headline only starts with, and that part: `by:`
+its bylines (the feed's author, the page's), `title:` its titles (the feed's headline, the
+article's own). A name that is also a reporter's drowned its hits in bylines (acc40a M5):
+`Müller -by:Müller` is the stories naming Müller that Müller didn't write."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,14 @@ class _Word:
     accents: Folding
     """How the text is folded for it (`text_find.folding`): its accents folded when it has
     none, but ä ö ü when it types ae, oe, ue."""
+    field: str = ""
+    """Where it is looked for: "" anywhere (the text, titles, bylines), else one of `FIELDS`'
+    parts ("by", "title") only."""
+
+    @property
+    def shown(self) -> str:
+        """As typed, with its field's prefix (`by:Anna`)."""
+        return f"{self.field}:{self.typed}" if self.field else self.typed
 
     @cached_property
     def found(self) -> re.Pattern[str]:
@@ -72,7 +90,8 @@ class _Word:
         folded for it that is all ASCII, each run of every match stands whole, as typed (the
         marks and zero-width characters the pattern skips between two letters, German's ß
         for "ss", an umlaut for "ae", an Arabic or Hebrew prefix aren't ASCII; a figure's
-        gaps are between digits, or a digit and a letter)."""
+        gaps are between digits, or a digit and a letter). A word with a small letter has its
+        runs in lower case, "Zoe" finding "ZOE" too; one all in capitals, as typed."""
         query = typed(self.typed)
         query = fold(query, accents=folding(query) is not False)
         runs = _LETTER_RUN.findall(query)
@@ -83,9 +102,10 @@ class _Word:
 
     @cached_property
     def caseless(self) -> bool:
-        """Its pattern ignores case (smartcase: typed in lower case). Told once: the flag's
-        test (`RegexFlag.__and__`), at every text matched, was ~10 µs a time profiled."""
-        return bool(self.found.flags & re.IGNORECASE)
+        """A letter of it finds either case: it has a small letter, which finds its capital too
+        (`text_find._cased`; all of them in lower case: case ignored). Told once, not at every
+        text matched."""
+        return any(char.islower() for char in self.typed)
 
     def search_ascii(self, text: str, lowered: str) -> re.Match[str] | None:
         """The word's first match in `text`, folded for it and all ASCII (`lowered`: it in
@@ -121,6 +141,8 @@ class _Term:
     """`-` or `NOT` stood before it: an article holding it is not found."""
     tag: bool = False
     """It names a tag (`tag:NAME`, the name its `text`): a list narrowed to, not a word."""
+    field: str = ""
+    """The part of a headline only it is looked for in (`FIELDS`: `by:NAME`, `title:WORD`)."""
 
 
 def _parsed(query: str) -> list[_Term]:
@@ -130,8 +152,9 @@ def _parsed(query: str) -> list[_Term]:
     and hundreds of megabytes), controls removed as the query is shown."""
     query = safe_line(query)
     out: list[_Term] = []
-    seen: set[tuple[str, bool, bool]] = set()
+    seen: set[tuple[str, bool, bool, str]] = set()
     either = without = tag = False
+    field = ""
     for match in _TERM.finditer(query):
         quoted = match.group(1) is not None
         term = match.group(1) if quoted else match.group(0)
@@ -151,18 +174,29 @@ def _parsed(query: str) -> list[_Term]:
             term, tag = term[len(TAG_FIELD) :], True
             if not term and quote_next:
                 continue  # tag:"long read": the name is the phrase next
+        if not quoted and (named := _field(term)):
+            term, field = term[len(named) :], FIELDS[named]
+            if not term and quote_next:
+                continue  # by:"Anna Müller": the name is the phrase next
         words = term.split()
         if not words or (tag and not term.strip(",")):
-            tag = False
+            tag, field = False, ""
             continue
         text = " ".join(words[:MOST_PHRASE_WORDS])
-        if (text, without, tag) not in seen:
-            seen.add((text, without, tag))
-            out.append(_Term(text, either and not without, without, tag))
+        if (text, without, tag, field) not in seen:
+            seen.add((text, without, tag, field))
+            out.append(_Term(text, either and not without, without, tag, "" if tag else field))
             if len(out) == MOST_TERMS:
                 break
         either = without = tag = False
+        field = ""
     return out
+
+
+def _field(term: str) -> str:
+    """The prefix of `FIELDS` `term` starts with, any case ("" for none)."""
+    start = term[: term.find(":") + 1].casefold()
+    return start if start in FIELDS else ""
 
 
 def terms(query: str) -> list[str]:
@@ -228,11 +262,11 @@ def _tag_key(name: str) -> tuple[str, bool]:
     return (key, False) if has_accent(key) else (fold(key), True)
 
 
-def _word(term: str) -> _Word | None:
+def _word(term: str, field: str = "") -> _Word | None:
     word, prefix = _bare(term)
     if blank(word):
         return None
-    return _Word(word, prefix, folding(word))
+    return _Word(word, prefix, folding(word), field)
 
 
 def _bare(term: str) -> tuple[str, bool]:
@@ -279,7 +313,7 @@ class Query:
                 after_tag = True
                 continue
             after_tag = False
-            word = _word(term.text)
+            word = _word(term.text, term.field)
             if word is None:
                 continue
             if term.without:
@@ -339,12 +373,12 @@ class Query:
         return self._words_described() + self._tags_described()
 
     def _words_described(self) -> str:
-        groups = [[_shown(self.words[n].typed) for n in group] for group in self.groups]
+        groups = [[_shown(self.words[n].shown) for n in group] for group in self.groups]
         if not groups:
             return "anything" if self.tags else ""
         if not self.excluded and all(len(group) == 1 for group in groups):
             if len(groups) == 1:
-                return f"“{safe_line(self.words[0].typed, 80)}”"
+                return f"“{safe_line(self.words[0].shown, 80)}”"
             return "every one of: " + " ".join(group[0] for group in groups)
         parts = [
             " or ".join(group) if len(group) == 1 or len(groups) == 1 else f"({' or '.join(group)})"
@@ -352,7 +386,7 @@ class Query:
         ]
         text = " and ".join(parts)
         if self.excluded:
-            text += " and none of: " + " ".join(_shown(word.typed) for word in self.excluded)
+            text += " and none of: " + " ".join(_shown(word.shown) for word in self.excluded)
         return text
 
     def _tags_described(self) -> str:
@@ -384,7 +418,7 @@ class Query:
             return None
         loosened = Query(loose)
         # A tag's capital ("tag:Strikes") makes no case count: tags are compared caseless.
-        same = [w.typed for w in loosened.words] == [w.typed for w in self.words]
+        same = [w.shown for w in loosened.words] == [w.shown for w in self.words]
         return None if same else loosened
 
     def case_note(self, found: int) -> str:
@@ -394,15 +428,33 @@ class Query:
         loosened = self.loosened()
         if loosened is None or not found:
             return ""
-        words = [word.typed for word in (*self.words, *self.excluded)]
-        capital = any(_lowered(word) != word for word in words)
-        # Turkish's İ is a capital, no mark: its lower case has none.
-        marked = any(unmarked(_lowered(word)) != _lowered(word) for word in words)
+        capital, marked = self._typed_so()
         if capital and marked:
             counts = "a capital and a mark typed make case and marks count"
         else:
             counts = "a capital makes case count" if capital else "a mark typed makes marks count"
         return f" ({counts}: {safe_line(loosened.text, 80)} finds {found:,})"
+
+    def more_note(self, more: int) -> str:
+        """What a search with hits says when the same query with case and marks ignored
+        (`loosened`) finds `more` headlines besides: "Zoë Hartley" found "ZOË HARTLEY: …" but
+        not "Zoe Hartley resigned" (acc40a M4). "" for none."""
+        loosened = self.loosened()
+        if loosened is None or not more:
+            return ""
+        capital, marked = self._typed_so()
+        ignoring = " and ".join(
+            what for what, typed in (("case", capital), ("accents", marked)) if typed
+        )
+        return f"{more:,} more ignoring {ignoring}: {safe_line(loosened.text, 80)}"
+
+    def _typed_so(self) -> tuple[bool, bool]:
+        """Whether a word of it has a capital, and a mark (an accent, a vowel point)."""
+        words = [word.typed for word in (*self.words, *self.excluded)]
+        capital = any(_lowered(word) != word for word in words)
+        # Turkish's İ is a capital, no mark: its lower case has none.
+        marked = any(unmarked(_lowered(word)) != _lowered(word) for word in words)
+        return capital, marked
 
 
 def _lowered(text: str) -> str:

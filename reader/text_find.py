@@ -1,5 +1,5 @@
-"""A query as find-in-page matches it: literal text, smartcase, quotes, dashes, widths and
-accents folded (`fold`). The one rule for the reading view's `/`, the headline list's `/` and the
+"""A query as find-in-page matches it: literal text, smartcase (a capital typed finds only a
+capital, a small letter either case: `_cased`), quotes, dashes, widths and accents folded (`fold`). The one rule for the reading view's `/`, the headline list's `/` and the
 search of every cached article's text (`full_text`); no `textual` here, so the CLI uses it too.
 """
 
@@ -39,15 +39,15 @@ def pattern(query: str, open_end: bool = False, elided: bool = True) -> re.Patte
     parts = re.split(r"(\s+|(?<=\w)-(?=\w))", fold(query, accents=folds is not False))
     # The separators are the odd parts (a lone "-" typed between spaces is a word to find).
     umlauts = folds == "umlauts"
+    smart = any(c.isupper() for c in query)
     source = "".join(
-        (_between(parts[n - 1], parts[n + 1]) if n % 2 else _word(part, skip, umlauts))
+        (_between(parts[n - 1], parts[n + 1]) if n % 2 else _word(part, skip, umlauts, smart))
         for n, part in enumerate(parts)
         if part
     )
     if elided and (swallowed := elided_source(query, skip, open_end)) is not None:
         source = f"(?:{source}|{swallowed})"
     start, end = figure_edges(query)
-    smart = any(c.isupper() for c in query)
     return re.compile(start + source + ("" if open_end else end), 0 if smart else re.IGNORECASE)
 
 
@@ -107,8 +107,23 @@ _BETWEEN = r"[\W_]+"
 digits, one character at least ("goldplated" is another word)."""
 
 
-def _word(word: str, skip: str, umlauts: bool = False) -> str:
-    """The pattern of one word of a query: each character literal, `skip` after it; and
+def _cased(text: str, smart: bool) -> str:
+    """`text` literal as a pattern; with `smart` (the query has a capital), each small letter of
+    it finding its capital too: a capital typed counts, a small letter typed doesn't ("Zoë"
+    finds "ZOË" as "Zoë", not "zoë"; "EU" only "EU"), as a name is typed with its capital and
+    wires write it in capitals in a headline (acc40a M4)."""
+    if not smart:
+        return re.escape(text)
+    out = []
+    for char in text:
+        upper = char.upper()
+        loose = char.islower() and len(upper) == 1 and upper != char
+        out.append(f"[{char}{upper}]" if loose else re.escape(char))
+    return "".join(out)
+
+
+def _word(word: str, skip: str, umlauts: bool = False, smart: bool = False) -> str:
+    """The pattern of one word of a query: each character literal (`_cased`), `skip` after it; and
     German's ß and ss each finding the other ("strasse" finds "Straße", and "Straße" the Swiss
     "Strasse"), as a browser's find does. Capital ẞ and SS likewise; with smartcase's exact
     case, each finds its own case only. An ä ö ü typed finds ae oe ue too. With `umlauts`
@@ -124,20 +139,24 @@ def _word(word: str, skip: str, umlauts: bool = False) -> str:
             out.append(gaps[at])
         pair = word[at : at + 2]
         if umlauts and pair[0] in UMLAUTS and pair[1:].lower() == "e":
-            out.append(f"(?:{pair[0]}{skip}{pair[1]}|{UMLAUTS[pair[0]]}){skip}")
+            first, second = _cased(pair[0], smart), _cased(pair[1], smart)
+            out.append(f"(?:{first}{skip}{second}|{_cased(UMLAUTS[pair[0]], smart)}){skip}")
             at += 2
             continue
         if word[at] in _SPELT:  # an umlaut typed: as typed, or spelt (the text's accents kept)
-            out.append(f"(?:{word[at]}|{_SPELT[word[at]]}){skip}")
+            spelt = _SPELT[word[at]]
+            out.append(f"(?:{_cased(word[at], smart)}|{_cased(spelt, smart)}){skip}")
             at += 1
             continue
         if pair.lower() == "ss":
             sharp = "ẞ" if pair == "SS" else "ß"
-            out.append(f"(?:{pair[0]}{skip}{pair[1]}|{sharp}){skip}")
+            first, second = _cased(pair[0], smart), _cased(pair[1], smart)
+            out.append(f"(?:{first}{skip}{second}|{_cased(sharp, smart)}){skip}")
             at += 2
             continue
         if word[at] in "ßẞ":
-            out.append(f"(?:{word[at]}|{'SS' if word[at] == 'ẞ' else 'ss'}){skip}")
+            spelt = "SS" if word[at] == "ẞ" else "ss"
+            out.append(f"(?:{_cased(word[at], smart)}|{_cased(spelt, smart)}){skip}")
         elif word[at] == _ZWNJ:
             # Persian's half-space, typed between two parts of a word ("نمی‌یابد"), is written
             # as a space or as nothing by many sites ("نمی یابد", acc31b M3).
@@ -147,7 +166,7 @@ def _word(word: str, skip: str, umlauts: bool = False) -> str:
             # shows the sign for text ("❤︎", `cells.rich_agreeing`), a page may have neither.
             out.append(f"[{_SELECTORS}]?{skip}")
         else:
-            out.append(re.escape(word[at]) + skip)
+            out.append(_cased(word[at], smart) + skip)
         at += 1
     return "".join(out)
 

@@ -213,6 +213,15 @@ _QUERIES = [
     "ferry -елкин",
     "dredging -clau*",
     'ferry -"penalty clause"',
+    # Kept to the bylines or the titles (acc40a M5), and a capital among small letters (M4).
+    "by:holt",
+    "by:berg quay",
+    "dredging -by:holt",
+    "dredging -by:berg",
+    "title:quay dredging",
+    "dredging -title:14",
+    "Holt",
+    "Story 14",
 ]
 
 

@@ -154,6 +154,7 @@ def _list_of(
         snippets: dict[int, str] = {}
         versions: dict[int, int | None] = {}
         lines: dict[int, str] = {}
+        more_note = ""
         if query is not None:
             from ..library.text_search import search_cached
 
@@ -206,6 +207,15 @@ def _list_of(
                 dated = since is not None or before is not None
                 outside = len(as_listed(searched(every).hits)) if dated else 0
                 err(none_holds(query, args.since, args.before, outside, args.unread) + case)
+            elif not args.ids and not args.json and (lowered := query.loosened()) is not None:
+                # A name typed with its capital and accent missed "Zoe Hartley" (acc40a M4).
+                shown = {h.entry.id for h in headlines}
+                loose = [hit.headline for hit in searched(every, lowered).hits]
+                if not args.feed and not args.saved:
+                    loose = list(across_feeds(loose))
+                loose = between(list(read_since(loose, read_at, opened)), since, before)
+                more = [h for h in loose if h.entry.id not in shown]
+                more_note = query.more_note(len(more))
             say_syncing(syncing, uncached)
         # Read for the lines printed only: a search that found none needs no page's date.
         page_dates = lib.store.page_dates() if headlines else {}
@@ -214,7 +224,7 @@ def _list_of(
     finally:
         if given is None:
             lib.close()
-    return _listed(
+    code = _listed(
         headlines,
         args,
         names,
@@ -226,6 +236,9 @@ def _list_of(
         shared,
         shown_names(feeds),
     )
+    if more_note:  # under the hits, where a reader looks once they are read
+        err(more_note)
+    return code
 
 
 def _listed(

@@ -670,12 +670,13 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",  # the words as typed, quoted or not: `--search ferry strike`
         help="only headlines whose title, byline (the author's name, not the site's) or cached"
         " article text (else the feed's text of it) holds every word, whole, in any"
-        f" order ({SEARCH_RULES}; case ignored"
-        " unless a word has a capital, accents unless it has one), each with a line of the text where the words are nearest; every"
+        f" order ({SEARCH_RULES}; a small letter finds either case, a capital typed only a"
+        " capital: Zoë finds ZOË, EU not eu; accents ignored unless a word has one), each with a line of the text where the words are nearest; every"
         " cached article no feed lists any more too (not with --feed or --saved), and the"
         " earlier copies kept of a corrected one (the line says which); reads the cache"
         " only, through its search index; none holding them is said on stderr, exit 0 (nothing"
-        " matched is no failure)",
+        " matched is no failure), and so, after the hits, how many more the words find with"
+        " case and accents ignored",
     )
     shape = p.add_mutually_exclusive_group()
     shape.add_argument(

@@ -358,12 +358,15 @@ class MainFullText(Screen[None]):
             loose = of_no_feed(hits)
             self.app.call_from_thread(self._hits_so_far, generation, query, hits, into, loose)
 
+        searched: list[list[Headline]] = []  # the rows, merged in the thread
+
         def run() -> tuple[TextSearch, str, bool, list[Headline]]:  # in the search's thread
             from ...library.text_search import search_cached
 
             # Read before: what it has not cached yet is searched by its feed's text only.
             syncing = lib.store.sync_under_way() is not None
             rows = merged_newest_first(listed, unlisted)
+            searched.append(rows)
             asked = Query(query)
             found = search_cached(
                 lib,
@@ -378,9 +381,8 @@ class MainFullText(Screen[None]):
             lowered = asked.loosened() if not found.hits else None
             if lowered is None:
                 return found, "", syncing, of_no_feed(found.hits)
-            stopped = lambda: self._generation != generation  # noqa: E731
-            again = search_cached(lib, rows, lowered, unlisted=every, stopped=stopped, details=0)
-            return found, asked.case_note(len(again.hits)), syncing, []
+            again = self._loose_hits(rows, lowered, every, generation)
+            return found, asked.case_note(len(again)), syncing, []
 
         found, case_note, syncing, loose = await asyncio.to_thread(run)
         if self._generation != generation:
@@ -400,9 +402,49 @@ class MainFullText(Screen[None]):
                 current = self.query_one(HeadlineTable).current
                 self.text_hits, self._case_note = found.hits, case_note
                 self.show_view(current.entry.id if current else None)
-            return
-        if into == SEARCH_VIEW or self.feed_url == into:
+        elif into == SEARCH_VIEW or self.feed_url == into:
             self._show_hits(query, found.hits, case_note, into)
+        if found.hits and into == SEARCH_VIEW and self.text_hits is found.hits:
+            await self._more_loosely(generation, query, searched[0], found.hits, every)
+
+    async def _more_loosely(
+        self, generation: int, query: str, rows: list[Headline], hits: list[Hit], every: bool
+    ) -> None:
+        """After the hits are shown, how many more the query finds with case and accents
+        ignored, in the status line ("1 more ignoring case and accents: zoe hartley": a name
+        typed as spelt missed "Zoe Hartley", acc40a M4); a search of its own in a thread,
+        so the hits come as soon as before."""
+        asked = Query(query)
+        lowered = asked.loosened()
+        if lowered is None:
+            return
+
+        def run() -> str:  # in the search's thread
+            shown = {hit.headline.entry.id for hit in hits}
+            again = self._loose_hits(rows, lowered, every, generation)
+            return asked.more_note(sum(h.headline.entry.id not in shown for h in again))
+
+        note = await asyncio.to_thread(run)
+        if self._generation != generation or not note or self.text_hits is not hits:
+            return
+        self._case_note = note
+        self.show_hits_note()
+
+    def _loose_hits(
+        self, rows: list[Headline], lowered: Query, every: bool, generation: int
+    ) -> list[Hit]:
+        """The hits of `lowered` (a query with case and marks ignored) in `rows`, alone (no
+        line), in the search's thread; stopped by a search after it."""
+        from ...library.text_search import search_cached
+
+        return search_cached(
+            self.reader.lib,
+            rows,
+            lowered,
+            unlisted=every,
+            stopped=lambda: self._generation != generation,
+            details=0,
+        ).hits
 
     def _show_hits(
         self, query: str, hits: list[Hit], case_note: str = "", into: str = SEARCH_VIEW
@@ -549,8 +591,10 @@ class MainFullText(Screen[None]):
         count = plural(len(self.text_hits), "headline")
         # A search feed's are searched again as the headlines are read anew (`search_feeds`).
         syncing = SYNCING if self._while_syncing and self.feed_url == SEARCH_VIEW else ""
+        # With hits, what the query with case and accents ignored finds besides (`_more_loosely`).
+        more = f"; {self._case_note}" if self._case_note and self.text_hits else ""
         self.query_one(StatusBar).show_note(
-            f"{count}{where} for “{self.text_query}”{syncing}{back}"
+            f"{count}{where} for “{self.text_query}”{more}{syncing}{back}"
         )
 
     def leave_text_search(self) -> None:
