@@ -588,7 +588,12 @@ def _rows_that_may(
             if word.field == "title":
                 parts = [rows[n].entry.title.replace(_APART, "") for n in order]
             elif word.field == "by":
-                parts = [rows[n].entry.author.replace(_APART, "") for n in order]
+                # The feed's byline is the one looked in only while no page gives its own
+                # (`shown_byline`): a cached article's is known once its record is read.
+                parts = [
+                    "" if rows[n].cached else rows[n].entry.author.replace(_APART, "")
+                    for n in order
+                ]
             kept.difference_update(order[i] for i in titles_holding(parts, word))
     return kept
 

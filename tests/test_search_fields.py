@@ -85,15 +85,17 @@ def test_by_and_title_keep_a_word_to_the_bylines_or_the_titles(lib: Library) -> 
     minutes naming "Cllr Anna Mueller" in their text."""
     every = {"byline", "paged", "marine", "minutes", "named"}
     assert _found(lib, "Müller") == every
-    assert _found(lib, "by:Müller") == {"byline", "paged", "minutes"}
+    # The minutes' byline is their page's, Portmouth Council: the feed's dc:creator, which
+    # the article never shows, isn't looked in (acc40a M2).
+    assert _found(lib, "by:Müller") == {"byline", "paged"}
     assert _found(lib, "by:müller harbour") == {"byline"}
-    assert _found(lib, 'by:"Anna Müller"') == {"byline", "paged", "minutes"}
+    assert _found(lib, 'by:"Anna Müller"') == {"byline", "paged"}
     assert _found(lib, "BY:Portmouth") == {"minutes"}
     # The stories naming Müller that Müller didn't write; and those not titled so.
-    assert _found(lib, "Müller -by:Müller") == {"marine", "named"}
-    assert _found(lib, "Müller NOT by:Müller") == {"marine", "named"}
+    assert _found(lib, "Müller -by:Müller") == {"marine", "named", "minutes"}
+    assert _found(lib, "Müller NOT by:Müller") == {"marine", "named", "minutes"}
     assert _found(lib, "Müller -title:Müller") == every - {"marine"}
-    assert _found(lib, "Anna -by:Anna") == set()  # the minutes are bylined Anna in the feed
+    assert _found(lib, "Anna -by:Anna") == {"minutes"}  # "Cllr Anna Mueller" in their text
     assert _found(lib, "title:Müller") == {"marine"}
     assert _found(lib, "title:harbour") == {"byline"}  # not the text's harbour of "marine"
     assert _found(lib, "title:quay OR by:Portmouth") == {"paged", "minutes"}
