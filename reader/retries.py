@@ -16,6 +16,7 @@ import time
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, nullcontext
 from contextvars import ContextVar
+from dataclasses import replace
 from typing import Protocol
 
 from .config import FetchLimits
@@ -74,6 +75,16 @@ def given_up_after(per_host: int) -> int:
     return GIVE_UP_ROUNDS * per_host
 
 
+def not_tried_again(failure: FetchError) -> FetchError:
+    """`failure`, a request's last try's, as what came of the request: its host, rate-limiting
+    since (a 429 asking to wait), is not asked again."""
+    return replace(
+        failure,
+        message=f"{failure.message} (not tried again: the host is rate-limiting)",
+        retryable=False,
+    )
+
+
 class Retries:
     """The tries of each request of one `Fetcher` (one event loop)."""
 
@@ -102,6 +113,7 @@ class Retries:
                 url,
                 retry_after=left,
                 status=429,
+                held=True,
             )
 
     def failed_try(self, url: str) -> FetchError | None:
@@ -135,6 +147,10 @@ class Retries:
                         answer = await attempt()
                     except FetchError as error:
                         failure = error
+                        if error.held and (before := self._failed_tries.get(url)) is not None:
+                            # Asked, and answered: that answer is what came of it, not the
+                            # 429 another request of its host got meanwhile (acc40b P2).
+                            raise not_tried_again(before) from None
                         stalled = cut_off(error) and self.stalls.stalled_since(began)
                         if failure.kind not in NO_CONNECTION and judge is not None:
                             judge.heard()  # an answer, if not the page
