@@ -32,6 +32,10 @@ WAKE_WINDOW = 15.0
 a name not found is the network not back yet: tried again after a short wait, not failed."""
 
 
+HELD_AT_MOST = 24 * 3600.0
+"""The longest a 429's Retry-After keeps its host from being asked, in seconds."""
+
+
 class TimeoutJudge(Protocol):
     """What tells a try's timeout that is the network's from one that is its host's."""
 
@@ -94,18 +98,35 @@ class Retries:
         self.stalls = StallWatch()  # the reader's own pauses, not charged to a request
         self.unanswered = Unanswered()  # what timed out on its last try: asked once
         self.order = AnswerOrder()  # which hosts refused with the network there
-        # Host: the loop's time its long 429 wait ends. Eighty more requests in the second after
-        # a "Retry-After: 120" (acc29b T9) only prolong a rate limit on a hotel's shared address.
+        # Host: when its long 429 wait ends (epoch seconds). Eighty more requests in the second
+        # after a "Retry-After: 120" (acc29b T9) only prolong a rate limit on a hotel's shared
+        # address; kept for the next runs too (`held_record`, `remember_held`).
         self._held: dict[str, float] = {}
+        self.held_changed = False  # since `remember_held`: worth keeping for the next run
         # Each request being tried again, with how its last try failed: one given up on
         # unfinished (the network found absent) was asked, and this is what came of it.
         self._failed_tries: dict[str, FetchError] = {}
 
+    def remember_held(self, record: object) -> None:
+        """Take in the hosts an earlier run was asked to wait by (`held_record`): nothing is
+        sent to them till their wait is over (acc40b P3: a sync 4 s after a "Retry-After: 120"
+        asked again). A wait longer than `HELD_AT_MOST` from now is cut to it: noted under a
+        clock that was ahead, or a server's wild figure."""
+        if not isinstance(record, dict):
+            return
+        now = time.time()
+        for host, until in record.items():
+            if isinstance(host, str) and isinstance(until, int | float) and until > now:
+                self._held[host] = max(self._held.get(host, 0.0), min(until, now + HELD_AT_MOST))
+
+    def held_record(self) -> dict[str, float]:
+        """The hosts still asking to wait, with when their wait ends (epoch seconds)."""
+        now = time.time()
+        return {host: until for host, until in self._held.items() if until > now}
+
     def check_held(self, url: str, host: str) -> None:
         """Raises, as its 429 would, for a request of `url` to a host that asked to wait."""
-        import asyncio
-
-        left = self._held.get(host, 0.0) - asyncio.get_running_loop().time()
+        left = self._held.get(host, 0.0) - time.time()
         if left > 0:
             raise FetchError(
                 ErrorKind.HTTP,
@@ -187,9 +208,10 @@ class Retries:
                 await asyncio.sleep(waited)
                 continue
             # Asked as it failed, not as it began: the host may have answered another since.
-            if failure.asks_to_wait and failure.retry_after is not None:
-                until = asyncio.get_running_loop().time() + failure.retry_after
+            if failure.asks_to_wait and failure.retry_after is not None and not failure.held:
+                until = time.time() + failure.retry_after
                 self._held[host] = max(self._held.get(host, 0.0), until)
+                self.held_changed = True
             retries = self.unanswered.retries(url, host, self.limits.retries, failure)
             if gives_up(self.unanswered.in_a_row(host), self.limits.per_host):
                 retries = 0  # a host that stalls every request: a sync gives it up
