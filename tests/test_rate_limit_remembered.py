@@ -4,6 +4,7 @@ again, got the same 429, and cached nothing again)."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,30 @@ def test_a_hosts_wait_is_kept_for_the_next_sync(
     err = capsys.readouterr().err
     assert len(httpserver.log) == 1  # nothing more asked
     assert "not asked: rate-limited (HTTP 429): try again in 2 minutes" in err
+
+
+def test_no_probe_goes_to_a_host_that_asked_to_wait(httpserver: HTTPServer, data_dir: Path) -> None:
+    """A sync judging another host's timeout (the network's stall, or that host's own) probes
+    hosts that answered, a HEAD of one of their links: never one that asked to wait (acc40b P3:
+    a HEAD 11 s after the 429)."""
+    from reader.config import FetchLimits
+    from reader.library import Library
+    from tests.silent_host import SilentHost
+
+    httpserver.expect_request("/notes.xml").respond_with_data(
+        "Slow down", status=429, headers={"Retry-After": "120"}
+    )
+    silent = SilentHost()
+    limits = FetchLimits(connect_timeout=5.0, read_timeout=2.0, total_timeout=10.0, retries=0)
+
+    async def sync() -> None:
+        async with Library(data_dir, limits=limits) as lib:
+            lib.add_feed(httpserver.url_for("/notes.xml"))
+            lib.add_feed(f"{silent.url}feed.xml")
+            await lib.sync(articles=False)
+
+    try:
+        asyncio.run(sync())
+    finally:
+        silent.close()
+    assert [r.method for r, _ in httpserver.log] == ["GET"]
