@@ -309,6 +309,7 @@ class Fetcher:
                         held,
                         message=f"{redirected}, not asked there: "
                         + held.message.removeprefix("not asked: "),
+                        held=False,  # asked, and answered: said as its own
                     ) from None
                 allowance.start()
                 extensions = {} if ceiling is None else {"trace": connect_guard(ceiling, lead, url)}

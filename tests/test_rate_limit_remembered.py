@@ -37,7 +37,9 @@ def test_a_hosts_wait_is_kept_for_the_next_sync(
     assert main([*home, "sync", "--no-articles"]) == 1
     err = capsys.readouterr().err
     assert len(httpserver.log) == 1  # nothing more asked
-    assert "not asked: rate-limited (HTTP 429): try again in 2 minutes" in err
+    # Said once for the host, not once a feed (its feeds are all held back alike).
+    assert "is rate-limiting (HTTP 429, try again in 2 minutes): 1 feed not asked\n" in err
+    assert "feed failed" not in err
 
 
 def test_no_probe_goes_to_a_host_that_asked_to_wait(httpserver: HTTPServer, data_dir: Path) -> None:
