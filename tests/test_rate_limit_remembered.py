@@ -41,6 +41,17 @@ def test_a_hosts_wait_is_kept_for_the_next_sync(
     assert "is rate-limiting (HTTP 429, try again in 2 minutes): 1 feed not asked\n" in err
     assert "feed failed" not in err
 
+    async def readers_line() -> str:
+        from reader.library import Library
+        from reader.ui.app_sync import sync_summary
+
+        async with Library(data_dir) as lib:
+            return sync_summary(await lib.sync(articles=False))
+
+    line = asyncio.run(readers_line())  # the reader's S says it as one thing too
+    assert "is rate-limiting (HTTP 429, try again in 2 minutes): 1 feed not asked" in line
+    assert "failed" not in line and len(httpserver.log) == 1
+
 
 def test_no_probe_goes_to_a_host_that_asked_to_wait(httpserver: HTTPServer, data_dir: Path) -> None:
     """A sync judging another host's timeout (the network's stall, or that host's own) probes
