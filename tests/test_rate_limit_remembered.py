@@ -11,6 +11,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.cli import main
+from reader.store import Store
 
 FEED = (
     '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Notes</title>'
@@ -33,13 +34,23 @@ def test_a_hosts_wait_is_kept_for_the_next_sync(
     )
     main([*home, "sync", "--no-articles"])
     assert len(httpserver.log) == 1
+    # Another feed of the host, healthy, subscribed by hand in the store (`add` would ask).
+    other = httpserver.url_for("/other.xml")
+    store = Store(data_dir)
+    store.add_feed(other, "Harbour Other")
+    store.close()
     capsys.readouterr()
     assert main([*home, "sync", "--no-articles"]) == 1
     err = capsys.readouterr().err
     assert len(httpserver.log) == 1  # nothing more asked
     # Said once for the host, not once a feed (its feeds are all held back alike).
-    assert "is rate-limiting (HTTP 429, try again in 2 minutes): 1 feed not asked\n" in err
+    assert "is rate-limiting (HTTP 429, try again in 2 minutes): 2 feeds not asked\n" in err
     assert "feed failed" not in err
+    # Not asked, a feed keeps what it last said: no failure of its own.
+    main([*home, "feeds"])
+    shown = capsys.readouterr().out
+    assert "last error" in shown.split(other)[0]  # /notes.xml's own 429
+    assert "last error" not in shown.split(other)[1]
 
     async def readers_line() -> str:
         from reader.library import Library
@@ -49,7 +60,7 @@ def test_a_hosts_wait_is_kept_for_the_next_sync(
             return sync_summary(await lib.sync(articles=False))
 
     line = asyncio.run(readers_line())  # the reader's S says it as one thing too
-    assert "is rate-limiting (HTTP 429, try again in 2 minutes): 1 feed not asked" in line
+    assert "is rate-limiting (HTTP 429, try again in 2 minutes): 2 feeds not asked" in line
     assert "failed" not in line and len(httpserver.log) == 1
 
 
