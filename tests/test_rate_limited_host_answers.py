@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from tests.story_site import StorySite, serving
 
 FEED = (
     '<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
@@ -22,17 +23,13 @@ FEED = (
 )
 
 
-class RateLimiting(http.server.ThreadingHTTPServer):
+class RateLimiting(StorySite):
     """/busy.xml answers 429 with a long Retry-After; /down.xml (503) and /old.xml (302 to
     /new.xml) answer only after it has, so the host is known to be rate-limiting when the 503
     would be tried again and when the redirect would be followed."""
 
     told_to_wait: threading.Event
-    asked: list[str]
     quiet = False  # /down.xml and /old.xml answer at once, /busy.xml with a feed
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}{path}"
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -69,14 +66,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def host() -> Iterator[RateLimiting]:
-    server = RateLimiting(("127.0.0.1", 0), _Handler)
-    server.told_to_wait, server.asked, server.quiet = threading.Event(), [], True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(RateLimiting, _Handler) as server:
+        server.told_to_wait, server.quiet = threading.Event(), True
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_feeds_asked_say_what_they_were_answered(
