@@ -15,7 +15,7 @@ from .marks import TAKEN_DOWN
 from .models import Article, Block, Entry, Inline
 from .safe import safe_line
 from .text_shape import one_line
-from .url_display import cited_form, shown_url
+from .url_display import cited_form, shown_url, site_named
 from .urls import is_web_url, site_host, without_tracking
 
 
@@ -137,12 +137,13 @@ def cited_source(article: Article) -> str:
 
 
 def cited_site(article: Article) -> str:
-    """The site's name as a citation gives it: the page's own, and where that name goes with
+    """The site's name as a citation gives it: the page's own (else the host it was read at,
+    as the list names it: `site_named`), and where that name goes with
     the page's claim to be another site's (its canonical address there, which `cited_url`
     refuses: `claimed_names`), the host it was read at beside it ("BBC News (as the page names
     itself; read at 127.0.0.1:18738)"), so that a pasted Source does not vouch for what the
     address does not bear out."""
-    site = article.site_name
+    site = site_named(article.site_name, article.url)
     if not claimed_elsewhere(site, article.url, article.canonical_url):
         return site
     host = urlsplit(shown_url(article.url)).netloc

@@ -169,7 +169,7 @@ def chicago(article: Article, markdown: bool = False) -> str:
     a page with no date, and allows it where a discipline wants it: kept for every page, since
     a news page changes and what is cited is the copy retrieved that day (the day a quote must
     be checked against; corrections are common). A document (a PDF) as a report (14.220):
-    `Author. Title. Publisher, 2026. Accessed …. URL.`, the title in italics.
+    `Author. Title. Publisher, December 4, 2026. Accessed …. URL.`, the title in italics.
     `markdown`: written in Markdown, the page's words escaped, the publication in italics."""
     text = escape_inline if markdown else _as_written
     title = cited_title(article)
@@ -183,7 +183,10 @@ def chicago(article: Article, markdown: bool = False) -> str:
     modified = article.updated.date() if article.updated and not published else None
     if article.document:
         parts.append(in_italics(title, markdown) + ended(title)[len(title) :])
-        said = str(published.year) if published else str(modified.year) if modified else ""
+        # The day, as MLA and a web page's form give it (acc40a M2: the year alone here and in
+        # APA, the day in MLA, for one PDF of council minutes): minutes, statements and
+        # judgments are dated to the day, and a journalist's styles must agree on it.
+        said = _said(published) if published else _said(modified) if modified else ""
         tail = ", ".join(p for p in (source, said) if p)
         if tail:
             parts.append(text(ended(tail)))
@@ -218,8 +221,8 @@ def apa(article: Article, markdown: bool = False) -> str:
     """APA 7's reference for a news article online: `Holt, M. (2026, November 20). Harbour
     contract costs twice what council was told. Harbour Ledger. URL`. No author: the title
     in its place; no date: "(n.d.)" and the day it was retrieved, the page being one that
-    changes. A document (a PDF) as a report (APA 7, 10.4): `Author. (2026). Title. Publisher.
-    URL`, the year alone, the title in italics, the publisher left out where it is the
+    changes. A document (a PDF) as a report (APA 7, 10.4): `Author. (2026, December 4).
+    Title. Publisher. URL`, the title in italics, the publisher left out where it is the
     author. `markdown`: written in Markdown, the page's words escaped, the publication in
     italics."""
     text = escape_inline if markdown else _as_written
@@ -231,9 +234,7 @@ def apa(article: Article, markdown: bool = False) -> str:
     published = dated.date() if dated else None
     if published is None:
         when = "(n.d.)."
-    elif article.document:
-        when = f"({published.year})."
-    else:
+    else:  # a document too: dated to the day, as in Chicago and MLA (`chicago`)
         when = f"({published.year}, {month_name(published)} {published.day})."
     if article.document:
         title = in_italics(title, markdown) + ended(title)[len(title) :]

@@ -39,10 +39,16 @@ _HONORIFICS = {
     *("dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "revd", "reverend"),
     *("mr", "mrs", "ms", "mx", "miss", "cllr", "fr", "sr", "hon", "rt", "dott", "herr", "frau"),
 }
-# Words that make a byline a newsroom's, not a person's: cited as written.
+# Words that make a byline a newsroom's or an organisation's, not a person's: cited as
+# written, as both styles cite a corporate author ("Portmouth Council", not "Council,
+# Portmouth": acc40a M2). No word a surname often is ("Court", "Hall", "Church", "Bank").
 _NEWSROOM = re.compile(
     r"\b(?:staff|desk|newsroom|reporters?|editors?|editorial|agency|press|news|team|board"
-    r"|bureau|correspondents?|service)\b",
+    r"|bureau|correspondents?|service"
+    r"|council|committee|commission|authority|ministry|department|dept|office|police"
+    r"|government|parliament|university|universität|université|college|institute|institut"
+    r"|foundation|association|society|museum|hospital|agencies"
+    r"|ltd|limited|inc|llc|llp|plc|gmbh|corp|corporation|company)\b",
     re.IGNORECASE,
 )
 

@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 63
+EXTRACTOR = 64
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -171,7 +171,12 @@ its source; a wire `provider` the text credits "Reuters via" the paper; two decl
 publication times no "Updated"; an address's day the date of a page dated nowhere else; an
 obituary's "born …" no dateline (acc39a L1, L3, L5, L7, L12, L15, L16). 63: how many columns a
 table's cell spans kept (`Block.spans`), so a scorers' line or a "Total" is laid across them
-(acc39a L10); a row of column headings over an empty corner cell read as the heading row."""
+(acc39a L10); a row of column headings over an empty corner cell read as the heading row. 64: a title's, an author's and a site's no-break spaces kept
+("Qui\u202f?", "12\u00a0000\u00a0€", `text_shape.one_line`); a Japanese
+dateline's reporter written with a space ("【東京＝山田　太郎】") or two of them, its agency
+("【ワシントン＝共同】", "【ソウル時事】": 共同通信, 時事通信); in a site rule's `body`, the
+text, headings, tables and figures a name or tag ("related-", `<footer>`) took kept; Nuxt 2's
+`window.__NUXT__=(function(a,…){return {…}}(…))` read as data (`nuxt_state`) (ext40)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

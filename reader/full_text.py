@@ -2,8 +2,8 @@
 holds all the words of a query, in any order ("quoted words" a phrase, those words in that
 order), each with a snippet of the text where the words are closest together.
 
-The byline (the feed's author of the headline, and the cached article's: "Maren Holt, Jonas
-Berg") is searched as the title is, so "holt harbour" finds what Maren Holt wrote about the
+The byline the article shows (the cached page's, "Maren Holt, Jonas Berg", else the feed's
+author of the headline) is searched as the title is, so "holt harbour" finds what Maren Holt wrote about the
 harbour, with no syntax to learn; the site's name is not: an outlet's name is made of common
 words ("Harbour Ledger", "The Times", "News"), and "harbour" would find every article of the
 Harbour Ledger. A search within one feed is `F` from its headlines, `--feed` on the command line.
@@ -381,6 +381,13 @@ def _closest(body: _Folded, words: list[_Word]) -> tuple[int, int, str]:
     return at, (stop if length <= SNIPPET_CELLS - _BEFORE else first_end), words[word].typed
 
 
+def shown_byline(headline: Headline, page: str) -> str:
+    """The byline a hit is found by: the one its article shows, the page's (`page`), else the
+    feed's. A council's PDF "by Portmouth Council" was listed "by Anna Müller", its feed's
+    dc:creator, which `reader show` and the citation never name (acc40a M2)."""
+    return page or headline.entry.author
+
+
 def heading(title: str, *bylines: str) -> str:
     """What a headline's words are looked for in besides its article's text: its title and its
     bylines (the feed's, the page's, each once), apart."""
@@ -484,14 +491,14 @@ def search(
         found = None
         known = kept(headline) if cached and kept is not None else None
         if known is not None:  # matched as the index keeps it: found or not, alone
-            title = heading(_titles(headline, known.title), headline.entry.author, known.byline)
+            title = heading(_titles(headline, known.title), shown_byline(headline, known.byline))
             found = _found(query, title, known.folded, list, unheld(key), True, True)
         if known is None or (found is not None and not bare):  # a hit's line is the record's
             got = cached_text(headline) if cached else None
             # With no text of it cached (a PDF's, a podcast's, a page that failed: all there
             # is), its feed's text is searched as an article's is, and is what its hit shows.
             text, byline, struck, own = got or (_feed_text(headline, summary_of), "", list, "")
-            title = heading(_titles(headline, own), headline.entry.author, byline)
+            title = heading(_titles(headline, own), shown_byline(headline, byline))
             # Of its cached text only: a feed's, searched in its place, is in no article's row.
             absent = unheld(key) if got else ()
             found = _found(query, title, text, struck, absent, bare)
@@ -517,7 +524,7 @@ def _rows_that_may(
 ) -> set[int]:
     """The indices of the `rows` whose article (by `keys_of`) the index names for a word of
     every group of `query`, or whose title, bylines or (uncached) feed text holds one, and
-    whose title and feed's byline hold no word it leaves out (`-word`): the only ones worth
+    whose title holds no word it leaves out (`-word`): the only ones worth
     reading. Worked out from the index's keys, not row by row: a word nobody holds reads none
     of a year's 51,550 (acc33b B9)."""
     titles: list[str] = []
@@ -543,11 +550,12 @@ def _rows_that_may(
             return maybe  # a group no row may hold: none is read
     kept = set(range(len(rows))) if maybe is None else maybe
     if query.excluded:
-        # A row whose title or feed's byline holds a word left out is no hit, whatever its
-        # text (`_found` and `_in_copies` look in them): dropped unread. Its article can't
-        # be, by the index: trigrams tell what an article may hold, never what it holds.
+        # A row whose title holds a word left out is no hit, whatever its text (`_found` and
+        # `_in_copies` look in it): dropped unread. Not by its feed's byline: the one looked
+        # in is the page's where it gives one (`shown_byline`). Its article can't be, by the
+        # index: trigrams tell what an article may hold, never what it holds.
         order = sorted(kept)
-        heads = [heading(rows[n].entry.title, rows[n].entry.author) for n in order]
+        heads = [rows[n].entry.title for n in order]
         for word in query.excluded:
             kept.difference_update(order[i] for i in titles_holding(heads, word))
     return kept
@@ -612,7 +620,7 @@ def _in_copies(query: Query, headline: Headline, kept: Sequence[KeptCopy]) -> li
     for version in range(len(kept), 0, -1):
         retrieved, copy_title, byline, text, struck = kept[version - 1]
         own = copy_title.replace(_APART, "")
-        title = heading(_titles(headline, own), headline.entry.author, byline)
+        title = heading(_titles(headline, own), shown_byline(headline, byline))
         if (found := _found(query, title, text, struck)) is not None:
             then = _headline_holding(query, own, text) if own != headline.entry.title else ""
             return [

@@ -222,7 +222,7 @@ def marked_elsewhere(words: str, note: str, at: float, text: str | None) -> High
     found = find_passage(text, Highlight(words, "", "", at)) if text else None
     near = 0.0
     if found is not None and text:
-        start, end = _with_edges(text, found, words)
+        start, end = with_edges(text, found, words)
         words, near = text[start:end], start / len(text)
     lines = [line.strip() for line in words.splitlines()]
     quote = "\n".join(f"> {escape_markdown(line)}" if line else ">" for line in lines)
@@ -233,7 +233,7 @@ _LEADING_MARKS = re.compile(r"^[^\w\s]+")
 _TRAILING_MARKS = re.compile(r"[^\w\s]+$")
 
 
-def _with_edges(text: str, found: tuple[int, int], words: str) -> tuple[int, int]:
+def with_edges(text: str, found: tuple[int, int], words: str) -> tuple[int, int]:
     """The span `found` of `text` (its words, as `find_passage` matches them) widened over
     the punctuation the passage as quoted starts or ends with, where the text has as many
     marks there: wallabag's quote of `… as "opaque, slow and unaccountable"` kept its closing

@@ -10,7 +10,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .highlights import Highlight, find_passage, find_passage_after, merged_spans
+from .highlights import (
+    Highlight,
+    find_passage,
+    find_passage_after,
+    merged_spans,
+    with_edges,
+)
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -49,7 +55,9 @@ def mark_highlights(tokens: list[Token], highlights: Sequence[Highlight], own: s
         )
         if found is None:
             continue
-        a, b = found
+        # The marks the words kept start or end with too: a quote of a sentence was marked
+        # up to its full stop, not over it (acc40a M6).
+        a, b = with_edges(joined, found, highlight.words)
         for p in range(bisect_right(starts, a) - 1, bisect_right(starts, b - 1)):
             token, index, text = pieces[p]
             low, high = max(a - starts[p], 0), min(b - starts[p], len(text))

@@ -17,13 +17,15 @@ from contextlib import suppress
 from pathlib import Path
 
 
-def own_temp_folder(purpose: str) -> Path:
+def own_temp_folder(purpose: str, make: bool = True) -> Path:
     """`reader-PURPOSE-UID` in the temporary directory, the user's alone; OSError, in one line,
-    when the one there is not (another user's, a link, writable by others)."""
+    when the one there is not (another user's, a link, writable by others), or, not to `make`
+    it, when there is none."""
     uid = os.getuid() if hasattr(os, "getuid") else 0
     folder = Path(tempfile.gettempdir()) / f"reader-{purpose}-{uid}"
-    with suppress(FileExistsError):
-        folder.mkdir(mode=0o700)
+    if make:
+        with suppress(FileExistsError):
+            folder.mkdir(mode=0o700)
     found = folder.lstat()
     if not stat.S_ISDIR(found.st_mode) or found.st_uid != uid or found.st_mode & 0o077:
         raise OSError(f"{folder} is not a folder of this user's alone: nothing is written there")

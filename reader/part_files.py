@@ -10,7 +10,8 @@ with something in it and no lock is a dead export's, swept however recently it w
 may be an export's that has just made it and not yet locked it: that one is swept once it is
 `SETTLED` old only (nothing in it is lost meanwhile). The folder may be shared: a link under a
 part's name is never followed, a file of another user's, or one with another name too, never
-removed (acc32b B13).
+removed (acc32b B13). The `{file}`s handed to a user's programs (`command_files`) are held and
+swept by the same rule (`sweep_unheld`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ except ImportError:  # not on POSIX: no lock tells a part being written, so none
     fcntl = None  # type: ignore[assignment]
 
 PART_SUFFIX = ".part"
-_NAMED = r"[a-z0-9_]{8}"
+NAMED = r"[a-z0-9_]{8}"
 """The characters `tempfile.mkstemp` names a file with, as many as it takes."""
 
 SETTLED = 10.0
@@ -54,19 +55,29 @@ def hold(fd: int) -> None:
 def sweep_stale_parts(path: Path, own: Path) -> int:
     """Remove the part files earlier exports to `path` left, `own` (this export's, locked)
     aside; how many were removed. A folder that can't be read is left as it is."""
-    if fcntl is None:
-        return 0
-    named = re.compile(re.escape(part_prefix(path)) + _NAMED + re.escape(PART_SUFFIX))
+    named = re.compile(re.escape(part_prefix(path)) + NAMED + re.escape(PART_SUFFIX))
     try:
         before = os.stat(own).st_mtime - SETTLED
-        entries = [e.name for e in os.scandir(path.parent) if named.fullmatch(e.name)]
+    except OSError:
+        return 0
+    return sweep_unheld(path.parent, named, before, own.name)
+
+
+def sweep_unheld(folder: Path, named: re.Pattern[str], before: float, leave: str = "") -> int:
+    """Remove the files of `folder` whose whole name `named` matches, `leave` aside, that no
+    process holds (`hold`): something in them, or empty since before `before` (an epoch time);
+    how many were removed. A folder that can't be read is left as it is."""
+    if fcntl is None:
+        return 0
+    try:
+        entries = [e.name for e in os.scandir(folder) if named.fullmatch(e.name)]
     except OSError:
         return 0
     swept = 0
     for name in entries:
-        if name != own.name:
+        if name != leave:
             with contextlib.suppress(OSError):  # gone meanwhile, or not ours to open
-                swept += _removed_if_stale(path.parent / name, before)
+                swept += _removed_if_stale(folder / name, before)
     return swept
 
 

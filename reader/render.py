@@ -1,4 +1,11 @@
-"""Blocks → Markdown (links kept) or plain text, for `reader show`/`extract` and for export."""
+"""Blocks → Markdown (links kept) or plain text, for `reader show`/`extract` and for export.
+
+Every text of an article that leaves the reader is written here: `reader show` (its JSON's too),
+a user command's `{file}` and input, a passage `y` quotes or copies, a highlight's quotation.
+None carries the reading view's own status marks (a picture's "✓ kept": `o` there opens the
+copy kept, a meaning no editor, mail or pipe has); the view draws those itself
+(`ui/widgets/article/block_paragraphs`), and `reader show --format json` says which pictures
+are kept in its `pictures`."""
 
 from __future__ import annotations
 
@@ -18,7 +25,6 @@ from .commonmark import (
 from .enclosures import enclosure_lines
 from .inline_markdown import runs_markdown
 from .markdown_lists import ListLayout
-from .marks import KEPT_PICTURE
 from .models import Article, Block, BlockKind, Enclosure, Inline, picture_label
 from .tables import group_blocks, is_figure, row_spans, table_shape, widened_for
 from .text_shape import one_line
@@ -76,12 +82,9 @@ def _hanging(lead: str, text: str) -> str:
     return "\n".join([lead + lines[0], *(under + x if x else x for x in lines[1:])])
 
 
-def block_to_markdown(
-    block: Block, lists: ListLayout | None = None, kept: frozenset[str] = frozenset()
-) -> str:
+def block_to_markdown(block: Block, lists: ListLayout | None = None) -> str:
     """One block as Markdown; `lists` follows the lists written so far (none: a list item is
-    the first of its list); a picture among those `kept` for reading offline
-    (`Article.kept_pictures`) said to be, as the reading view says it."""
+    the first of its list)."""
     lists = lists or ListLayout()
     if block.kind != BlockKind.LIST_ITEM:
         indent = lists.inside(block.level if block.kind == BlockKind.PARAGRAPH else 1)
@@ -113,8 +116,7 @@ def block_to_markdown(
             href = next((i.href for i in block.inlines if i.href), "")
             if not href:
                 return body
-            mark = f" {KEPT_PICTURE}" if href in kept else ""
-            return f"![{escape_markdown(block.text)}]({link_destination(shown_url(href))}){mark}"
+            return f"![{escape_markdown(block.text)}]({link_destination(shown_url(href))})"
     return body
 
 
@@ -217,7 +219,7 @@ def to_markdown(
             # starts one in its own quote, not one that "changes" from the list before.
             lists.inside(1)
         written.append(block)
-        return block_to_markdown(block, lists, article.kept_pictures)
+        return block_to_markdown(block, lists)
 
     parts.append(
         _join(
@@ -261,9 +263,8 @@ def _with_contacts(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return tuple(out)
 
 
-def block_to_text(block: Block, kept: frozenset[str] = frozenset(), marks: bool = True) -> str:
-    """One block as plain text; a picture among those `kept` for reading offline said to be,
-    as the reading view says it ("Image: The quay ✓ kept <https://…>"). Without `marks`, a
+def block_to_text(block: Block, marks: bool = True) -> str:
+    """One block as plain text ("Image: The quay <https://…>"). Without `marks`, a
     quotation without its ">" and a heading without its underline: the words alone, as a
     passage is pasted into a CMS or a draft."""
     text = _plain(block.inlines) if block.inlines else block.text
@@ -279,7 +280,7 @@ def block_to_text(block: Block, kept: frozenset[str] = frozenset(), marks: bool 
             # The address is what there is to keep of a recording or a picture in plain text.
             href = next((i.href for i in block.inlines if i.href), "")
             if block.kind == BlockKind.IMAGE:
-                text = picture_label(text) + (f" {KEPT_PICTURE}" if href in kept else "")
+                text = picture_label(text)
             return f"{text} <{shown_url(href)}>" if href else text
         case BlockKind.HEADING if marks:
             # Underlined as the title is, so a heading reads as one without markup.
@@ -365,11 +366,10 @@ def to_text(
     blocks = article.blocks
     if article.section_front:
         blocks = tuple(_with_story_address(b) for b in blocks)
-    kept = article.kept_pictures
     parts.append(
         _join(
             blocks,
-            lambda block: block_to_text(block, kept, marks),
+            lambda block: block_to_text(block, marks),
             table_to_text,
             quote_marks=marks,
         )

@@ -264,12 +264,15 @@ class SearchIndex:
         stored: dict[str, float],
         text_of: Callable[[str], Indexed | str | None],
         progress: Callable[[int, int], None] = lambda done, total: None,
+        tight: bool = False,
     ) -> int:
         """Index what the cache holds now (`stored`, by key when it was stored; `text_of` gives
         an article's title, byline and text, None when gone since: as `Store.indexed` gives
         them, its text kept too, `search_bodies`; as one string, its words alone), forget what
         it no longer holds; the number of articles indexed. Starts afresh when the rows left
-        behind outnumber the live ones.
+        behind outnumber the live ones (a thousand at least: a small index isn't made anew at
+        every few articles cached again); `tight`, as a prune asks to give the disk back, when
+        they would outnumber the live ones however few (made anew, a small index costs little).
 
         One catch-up of an index at a time in a process: another asked for meanwhile (the
         reader's `F` typed again while the first search's indexing runs, a sync ending) waits
@@ -279,7 +282,7 @@ class SearchIndex:
         running = _running_for(self.path)
         with running.heard_by(progress), running.lock:
             try:
-                return self._catch_up(stored, text_of, running.tell)
+                return self._catch_up(stored, text_of, running.tell, tight)
             finally:
                 running.last = None
 
@@ -288,13 +291,15 @@ class SearchIndex:
         stored: dict[str, float],
         text_of: Callable[[str], Indexed | str | None],
         progress: Callable[[int, int], None],
+        tight: bool = False,
     ) -> int:
         new, gone = self.behind(stored)
-        if not new and not gone:
+        if not new and not gone and not tight:
             return 0
         indexed = {key for (key,) in self._db.execute("SELECT key FROM docs")}
         replaced = sum(key in indexed for key in new)  # each leaves a row behind, as one gone
-        if self._garbage() + replaced + len(gone) > max(1000, len(indexed)):
+        left_behind = self._garbage() + replaced + len(gone)
+        if left_behind > (len(stored) if tight else max(1000, len(indexed))) and left_behind:
             self._drop(headlines=False)
             self._create()
             new, gone = list(stored), []
@@ -346,6 +351,16 @@ class SearchIndex:
                     " DO UPDATE SET value = value + excluded.value",
                     (left,),
                 )
+
+    def give_back_room(self) -> None:
+        """The file's free pages given back to the disk when they are a quarter of it or more
+        (a prune evicted many articles: their kept texts' rows are deleted, and SQLite keeps
+        the room for rows to come)."""
+        (free,) = self._db.execute("PRAGMA freelist_count").fetchone()
+        (pages,) = self._db.execute("PRAGMA page_count").fetchone()
+        if free and 4 * free >= pages:
+            self._db.execute("VACUUM")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def caught_up_with(self, articles: tuple[object, ...]) -> bool:
         """Whether the index was last found up to date with the cache when its articles'

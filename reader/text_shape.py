@@ -48,19 +48,30 @@ def text_as_html(text: str) -> str:
 # Every space but the ideographic one (U+3000), which Japanese and Chinese headlines set between
 # two phrases ("閣議決定　電気・ガス補助を延長") as a typesetter's space of a character's width,
 # and Japanese names between the family and the given name ("山田　太郎"): written as an ASCII
-# space it is a visible typo to a Japanese desk (acc38a J7).
+# space it is a visible typo to a Japanese desk (acc38a J7). Nor the no-break spaces: the
+# no-break (U+00A0), the narrow one (U+202F) and the figure space (U+2007) glue French's "Qui ?"
+# and "« Non »", a figure's groups and its unit ("12 000 €"), a name's initials; as ASCII spaces
+# a line could break there ("€" alone at a line's start) and a copy lost the typography.
 _SPACES = re.compile(r"\s+")
+_NO_BREAK_SPACES = "\u00a0\u202f\u2007"
+_KEPT_SPACE = re.compile("[\u00a0\u202f\u2007\u3000]")
 
 
 def _one_space(run: re.Match[str]) -> str:
-    return "\u3000" if "\u3000" in run.group() else " "
+    spaces = run.group()
+    if "\u3000" in spaces:
+        return "\u3000"
+    # A run of no-break spaces only: the writer glued the words; one with a plain space or a
+    # line break in it could break there already, as the page set it.
+    return spaces[0] if not spaces.strip(_NO_BREAK_SPACES) else " "
 
 
 def one_line(text: str) -> str:
     """`text` on one line: each run of spaces and line breaks one space, none at the ends, as
-    `" ".join(text.split())` gives, but a run holding an ideographic space that space. The one
-    way a line a reader sees (a title, a name, a site's, a caption, a cell) is folded; a key
-    only compared or matched may fold the ideographic space too."""
-    if "\u3000" not in text:
+    `" ".join(text.split())` gives, but a run holding an ideographic space that space, and a
+    run of no-break spaces only its first. The one way a line a reader sees (a title, a name,
+    a site's, a caption, a cell) is folded; a key only compared or matched may fold these
+    spaces too."""
+    if text.isascii() or not _KEPT_SPACE.search(text):
         return " ".join(text.split())  # nearly every line, and the fastest
     return _SPACES.sub(_one_space, text).strip()

@@ -22,6 +22,9 @@ _MINOR = {
     *("within", "without"),
 }
 _WORD = re.compile(r"\S+")
+# A case name's "versus" as the law writes it, lower case inside a title ("R v Blackwater",
+# "Smith v. Jones"), where written so: "Henry V" and "Part V" are numerals.
+_VERSUS = frozenset({"v", "v.", "vs", "vs."})
 # "Up" and "off" before a figure are a headline's adverbs of a change, not prepositions
 # ("Spending Up 30% as Libraries Lose Out", "Shares Off 5%"), which Chicago capitalises as it
 # does "Out" (CMOS 8.159, acc39a L14); no object of a preposition is a bare amount there.
@@ -70,7 +73,9 @@ def title_case(title: str) -> str:
             and word.isalpha()
             and bool(_FIGURE.match(words[min(n + 1, len(words) - 1)]))
         )
-        if _keeps_case(word) or (bare in _MINOR and not starts and not adverb):
+        if word in _VERSUS and 0 < n < len(words) - 1:
+            out.append(word)  # "R v Blackwater", not "R V" (acc40a M6); a "V" may be a numeral
+        elif _keeps_case(word) or (bare in _MINOR and not starts and not adverb):
             out.append(word if _keeps_case(word) else word.lower())
         else:
             out.append(_capitalised(word))

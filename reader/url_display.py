@@ -18,6 +18,7 @@ from urllib.parse import quote, unquote
 
 from .lookalike_hosts import shown_label
 from .safe import safe_line
+from .urls import site_host
 
 # The authority is read as a browser reads it: ended by "/", "?", "#" and also "\", which
 # browsers take for a slash in a web address ("https://evil.example\@paypal.com" goes to
@@ -113,3 +114,11 @@ def shown_host(host: str) -> str:
     labels = _LABEL_DOTS.split(host)
     tld = next((label for label in reversed(labels) if label), "")
     return ".".join(shown_label(label, tld) for label in labels)
+
+
+def site_named(name: str, url: str) -> str:
+    """The name a site is shown and cited by: the one its page gives (`name`), else the host
+    it was read at, as an address bar shows it (`shown_host`): the list's source of a saved
+    page and its citation's container are one (acc40a M6: a page naming no site was listed
+    under "127.0.0.1" and cited with no site at all)."""
+    return name or shown_host(site_host(url))

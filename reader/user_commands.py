@@ -327,6 +327,7 @@ def start(argv: list[str], data: bytes | None, file: str = "") -> Started:
             stderr=errors,
             start_new_session=True,  # the reader's Ctrl-C, its end, its terminal's hang-up
             close_fds=True,
+            pass_fds=command_files.holding(file),  # its file's lock, held while it runs
         )
     except BaseException:
         errors.close()
@@ -338,12 +339,13 @@ def start(argv: list[str], data: bytes | None, file: str = "") -> Started:
     return Started(process, errors)
 
 
-def run_in_terminal(argv: list[str], data: bytes | None) -> int:
+def run_in_terminal(argv: list[str], data: bytes | None, file: str = "") -> int:
     """`argv` run in the foreground on this terminal, waited for; its exit status. OSError when
-    it can't start."""
+    it can't start. It holds its `file`'s lock too, as one in the background does."""
     stdin = input_file(data)
     try:
-        return subprocess.run(argv, stdin=stdin, check=False).returncode
+        keep = command_files.holding(file)
+        return subprocess.run(argv, stdin=stdin, check=False, pass_fds=keep).returncode
     finally:
         if stdin is not None:
             stdin.close()

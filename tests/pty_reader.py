@@ -41,20 +41,23 @@ class PtyReader:
 
 
 @contextmanager
-def reader_in_pty(data_dir: Path, rows: int = 30, columns: int = 100) -> Iterator[PtyReader]:
-    """The reader on `data_dir` in a terminal of `rows` × `columns`; killed if still running
-    at the end."""
+def reader_in_pty(
+    data_dir: Path, rows: int = 30, columns: int = 100, errors_to: Path | None = None
+) -> Iterator[PtyReader]:
+    """The reader on `data_dir` in a terminal of `rows` × `columns`, its errors written there
+    too or to the file `errors_to` (`reader 2>log`); killed if still running at the end."""
     main, secondary = os.openpty()
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     env = {**os.environ, "READER_HOME": str(data_dir), "TERM": "xterm-256color"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "reader"],
-        stdin=secondary,
-        stdout=secondary,
-        stderr=secondary,
-        env=env,
-        start_new_session=True,
-    )
+    with open(errors_to or os.devnull, "wb") as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "reader"],
+            stdin=secondary,
+            stdout=secondary,
+            stderr=secondary if errors_to is None else errors,
+            env=env,
+            start_new_session=True,
+        )
     os.close(secondary)
     running = PtyReader(process, main)
 

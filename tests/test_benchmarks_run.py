@@ -84,6 +84,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "table_typeset": ("--against", THIS, "--rows", "20", "--runs", "1"),
     "tui_burst": ("--runs", "1", "--keys", "3"),
     "tui_far_place": ("--words", "500", "--repeats", "1"),
+    "tui_fill_shared": ("--headlines", "200", "--runs", "1"),
     "tui_find_in_article": ("--words", "500"),
     "tui_full_text": ("--data-dir", DATA),
     "tui_highlight_slices": ("--words", "2000", "--repeats", "1"),

@@ -1,5 +1,5 @@
 """A PDF is cited as a document, not a newspaper's article (acc35b F8): CSL-JSON's `report`
-with its site as publisher, APA 7's and Chicago's report forms with the year, MLA 9's; a PDF
+with its site as publisher, APA 7's, Chicago's and MLA 9's report forms, each with the same day (acc40a M2); a PDF
 exported again with a correction keeps the first copy's date as published, the new one its
 update. A PDF tool's placeholder author ("anonymous", "(anonymous)", "Administrator") is no
 author, and APA's sentence case keeps a month's name (acc35b F18).
@@ -50,16 +50,18 @@ def test_a_pdf_is_cited_as_a_report_in_every_style() -> None:
     assert article.document
     assert chicago(article) == (
         "Müller, Ingrid. Dredging Contract Review: Audit Committee Report. Harbourton Council,"
-        f" 2026. Accessed December 4, 2026. {URL}."
+        f" November 3, 2026. Accessed December 4, 2026. {URL}."
     )
     assert chicago(article, markdown=True).startswith(
         "Müller, Ingrid. *Dredging Contract Review: Audit Committee Report*. Harbourton"
     )
     assert apa(article) == (
-        "Müller, I. (2026). Dredging contract review: Audit committee report. Harbourton"
-        f" Council. {URL}"
+        "Müller, I. (2026, November 3). Dredging contract review: Audit committee report."
+        f" Harbourton Council. {URL}"
     )
-    assert "(2026). *Dredging contract review: Audit committee report*." in apa(article, True)
+    assert "(2026, November 3). *Dredging contract review: Audit committee report*." in apa(
+        article, True
+    )
     assert mla(article) == (
         "Müller, Ingrid. Dredging Contract Review: Audit Committee Report. Harbourton Council,"
         " 3 Nov. 2026, harbourton.example/docs/council-report.pdf."
@@ -72,7 +74,8 @@ def test_a_pdf_is_cited_as_a_report_in_every_style() -> None:
 def test_a_body_that_writes_and_publishes_a_report_is_named_once() -> None:
     article = replace(_report(author="Harbourton Council"), site_name="Harbourton Council")
     assert apa(article) == (
-        f"Harbourton Council. (2026). Dredging contract review: Audit committee report. {URL}"
+        "Harbourton Council. (2026, November 3). Dredging contract review: Audit committee"
+        f" report. {URL}"
     )
     assert mla(article).startswith(
         "Harbourton Council. Dredging Contract Review: Audit Committee Report. 3 Nov. 2026, "
@@ -86,12 +89,12 @@ def test_a_pdf_tool_s_placeholder_is_no_author(placeholder: str) -> None:
     article = _report("Harbour Board Minutes, 3 December", placeholder)
     assert article.author == ""
     assert chicago(article).startswith("Harbour Board Minutes, 3 December. Harbourton Council,")
-    assert apa(article).startswith("Harbour board minutes, 3 December. (2026). Harbourton")
+    assert apa(article).startswith("Harbour board minutes, 3 December. (2026, November 3).")
 
 
 def test_apa_s_sentence_case_keeps_month_and_day_names() -> None:
     article = replace(_report(), title="Council To Meet On Monday, 3 March, Over Dredging")
-    assert apa(article).startswith("Müller, I. (2026). Council to meet on Monday, 3 March, over")
+    assert apa(article).startswith("Müller, I. (2026, November 3). Council to meet on Monday,")
     verb = replace(_report(), title="Council May Vote Again In Spring")
     assert "Council may vote again in spring." in apa(verb)
 
@@ -121,3 +124,52 @@ def test_a_corrected_pdf_exported_again_keeps_its_first_date_as_published(
     cited = run_reader(data_dir, "show", item["id"], "--offline", "--format", "csl-json").stdout
     (csl,) = json.loads(cited)
     assert csl["type"] == "report" and csl["issued"] == {"date-parts": [[2026, 11, 3]]}
+
+
+def test_an_organisation_that_writes_a_report_is_cited_whole_and_dated_alike() -> None:
+    """A council's minutes, its feed another name ("… press releases"): "Portmouth Council"
+    was cited as a person, "Council, Portmouth." and APA's "Council, P.", and dated by its
+    year in Chicago and APA but by its day in MLA (acc40a M2)."""
+    fed = datetime(2026, 12, 4, 8, 0, tzinfo=UTC)
+    article = replace(
+        _report("Committee minutes 3", "Portmouth Council"),
+        site_name="Portmouth City Council press releases",
+        published=fed,
+        published_by_feed=True,
+    )
+    assert chicago(article).startswith(
+        "Portmouth Council. Committee Minutes 3. Portmouth City Council press releases,"
+        " December 4, 2026. Accessed December 4, 2026."
+    ), chicago(article)
+    assert apa(article).startswith(
+        "Portmouth Council. (2026, December 4). Committee minutes 3. Portmouth City Council"
+    ), apa(article)
+    assert mla(article).startswith(
+        "Portmouth Council. Committee Minutes 3. Portmouth City Council press releases,"
+        " 4 Dec. 2026, "
+    ), mla(article)
+    assert csl_item(article, "x")["author"] == [{"literal": "Portmouth Council"}]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Acme Dredging Ltd",
+        "Müller Marine GmbH",
+        "Harbour Police",
+        "Ministry of Transport",
+        "University of Portmouth",
+        "Environment Agency",
+    ],
+)
+def test_an_organisation_as_byline_is_no_person(body: str) -> None:
+    article = replace(_report(), author=body, document=False)
+    assert chicago(article).startswith(f"{body}. "), chicago(article)
+    assert apa(article).startswith(f"{body}. ("), apa(article)
+    assert csl_item(article, "x")["author"] == [{"literal": body}]
+
+
+def test_a_person_is_still_turned_round() -> None:
+    article = replace(_report(), author="Maren Holt", document=False)
+    assert chicago(article).startswith("Holt, Maren. ")
+    assert apa(article).startswith("Holt, M. (")

@@ -190,6 +190,38 @@ def test_several_articles_and_stdin_each_compared_apart_and_in_a_json_list(
     assert cli(capsys, *home, "diff", "-", "--format", "json") == (0, "[]\n", "")
 
 
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (["5"], "no article given"),
+        (["1", "2"], "no article given"),
+        (["abcdef123456", "1", "2", "3"], "at most two copies' numbers"),
+        (["abcdef123456", "3", "abcdef123457"], "3 is a copy's number"),
+    ],
+)
+def test_copies_numbers_out_of_place_are_a_usage_error(
+    words: list[str], said: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader diff 5` said "no article with id '5'" (exit 1), as if a copy's number could be
+    an id: a command line of the wrong shape is said with diff's usage line, exit 2."""
+    with pytest.raises(SystemExit) as ended:
+        main(["--data-dir", str(data_dir), "diff", *words])
+    assert ended.value.code == 2
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err.startswith("usage: reader diff ")
+    assert "ID_OR_URL [ID_OR_URL ...] [N] [M]" in printed.err
+    assert printed.err.splitlines()[-1].startswith(f"reader diff: error: {said}")
+
+
+def test_an_id_of_no_article_is_said_as_before(
+    edited: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, printed, said = cli(capsys, "--data-dir", str(data_dir), "diff", "abcdef123456", "1")
+    assert (code, printed) == (1, "")
+    assert said == "reader: no article with id 'abcdef123456' (see `reader list`)\n"
+
+
 def test_the_json_fields_readme_lists_for_diff_are_those_printed(
     edited: str, data_dir: Path
 ) -> None:

@@ -4,6 +4,7 @@ read not undone by what was read."""
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -95,3 +96,60 @@ def test_a_list_unread_only_keeps_the_rows_read_where_they_stood() -> None:
         h for h in every if h.entry.feed_url == quay.url and (not h.read or h.entry.id in keep)
     ]
     assert index.count_in(quay.url) == 9 and index.count_in(cliff.url) == 8
+
+
+def test_articles_several_feeds_list_filled_in_feed_by_feed_are_one_row() -> None:
+    """Feeds sharing stories (one link), filled in one by one, again and again with stories
+    come and gone, dated apart and alike, one of no feed among them: "All feeds" lists each
+    story once and counts it once, under its newest row's feed, and each row's other feeds
+    and article are the index read whole's, after each feed (a story a refresh brought to a
+    second feed was listed twice till the next reload)."""
+    rng = random.Random(40)
+    feeds = [Feed(f"https://{name}.example/feed.xml") for name in ("quay", "cliff", "wire")]
+    unlisted = [
+        Headline(Entry("saved-1", "", "Kept", "https://news.example/s-3.html", NOON), True, True)
+    ]
+
+    def rows_of(feed: Feed) -> list[Headline]:
+        host = feed.url.split("/")[2]
+        stories = rng.sample(range(12), rng.randint(0, 8))
+        return sorted(
+            (
+                Headline(
+                    Entry(
+                        id=f"{host}-{n}-{rng.randint(0, 1)}",  # now and then listed anew
+                        feed_url=feed.url,
+                        title=f"Story {n}",
+                        link=f"https://news.example/s-{n}.html",
+                        published=NOON - timedelta(hours=n, minutes=rng.choice((0, 0, 5))),
+                    ),
+                    read=rng.random() < 0.3,
+                    cached=False,
+                )
+                for n in stories
+            ),
+            key=newest_first,
+        )
+
+    listed = {feed.url: rows_of(feed) for feed in feeds}
+    every = sorted((h for rows in listed.values() for h in rows), key=newest_first)
+    index = HeadlineIndex(feeds, every, unlisted)
+    for turn in range(40):
+        feed = rng.choice(feeds)
+        listed[feed.url] = rows_of(feed)
+        index = index.with_feeds(feeds, {feed.url}, listed[feed.url], 0)
+        every = [h for f in feeds for h in listed[f.url]]
+        assert sorted(h.entry.id for h in index.headlines) == sorted(h.entry.id for h in every)
+        # Read whole in the order filled (two feeds' stories of one time: the one in first).
+        every = list(index.headlines)
+        whole = HeadlineIndex(feeds, every, unlisted)
+        assert [h.entry.id for h in index.view(None)] == [h.entry.id for h in whole.view(None)], (
+            turn
+        )
+        assert index.unread_in(None) == whole.unread_in(None), turn
+        assert index.count_in(None) == whole.count_in(None), turn
+        for headline in (*every, *unlisted):
+            entry_id = headline.entry.id
+            assert index.also_in(entry_id) == whole.also_in(entry_id), turn
+            assert index.same_article(entry_id) == whole.same_article(entry_id), turn
+            assert index.by_link(headline.entry.link) == whole.by_link(headline.entry.link)

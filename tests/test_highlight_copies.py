@@ -151,3 +151,37 @@ def test_the_reading_view_says_v_shows_the_copy_holding_a_highlight_no_longer_in
             )
 
     asyncio.run(run())
+
+
+def test_each_quote_says_whether_the_latest_copy_still_holds_it(
+    site: Site, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two quotes read in copy 1, one the correction reworded and one it left alone, were
+    printed alike under copy 1's citation; an export said only "no longer in the text" of
+    the first, not which copy it came from (acc40a M3). Each now says both."""
+    sync(data_dir, site)
+    sync_corrected(data_dir, site)
+    _keep(data_dir, FIGURE_4M, number=1)
+    _keep(data_dir, BOATS, number=1)
+    home = ["--data-dir", str(data_dir)]
+    ident = entry_id(data_dir)
+    assert main([*home, "show", ident, "--version", "1", "--format", "citation"]) == 0
+    first = capsys.readouterr().out
+    retrieved_1 = next(x for x in first.splitlines() if x.startswith("Retrieved: "))[11:]
+    from_copy_1 = f"(quoted from copy 1 of 2, retrieved {retrieved_1.strip()}; "
+
+    assert main([*home, "highlights", ident]) == 0
+    printed = capsys.readouterr().out
+    quote_4m, boats = printed.index(f"> {FIGURE_4M}"), printed.index(f"> {BOATS}")
+    said_4m = printed[quote_4m:boats] if quote_4m < boats else printed[quote_4m:]
+    said_boats = printed[boats:quote_4m] if boats < quote_4m else printed[boats:]
+    assert f"{from_copy_1}not in the text of the latest copy, retrieved " in said_4m
+    assert f"{from_copy_1}still in the text of the latest copy, retrieved " in said_boats
+
+    book = tmp_path / "hl.md"
+    assert main([*home, "export", "--format", "markdown", "--highlighted", "-o", str(book)]) == 0
+    capsys.readouterr()
+    exported = book.read_text(encoding="utf-8")
+    assert f"{from_copy_1}not in the text of the latest copy, retrieved " in exported
+    assert f"{from_copy_1}still in the text of the latest copy, retrieved " in exported
+    assert NO_LONGER_IN_TEXT not in exported  # it is in the copy it is said to come from

@@ -44,6 +44,16 @@ def test_every_citation_style_keeps_it(style: str) -> None:
         ("閣議決定\u3000延長", "閣議決定\u3000延長"),
         ("\u3000閣議決定\u3000", "閣議決定"),
         ("閣議決定 \n\u3000 延長", "閣議決定\u3000延長"),
+        # The no-break spaces too (`test_no_break_spaces`): a run of them only is kept (its
+        # first); one holding a line break or a plain space could break there already.
+        ("Qui\u202f?", "Qui\u202f?"),
+        ("12\u00a0000\u00a0€", "12\u00a0000\u00a0€"),
+        ("12\u2007000", "12\u2007000"),
+        ("«\u00a0\u00a0Non\u00a0»", "«\u00a0Non\u00a0»"),
+        ("Qui\u00a0\n?", "Qui ?"),
+        ("Qui \u202f?", "Qui ?"),
+        ("\u00a0Qui\u202f?\u00a0\n", "Qui\u202f?"),
+        ("閣議決定\u00a0\u3000延長", "閣議決定\u3000延長"),
     ],
 )
 def test_one_line(text: str, expected: str) -> None:

@@ -14,11 +14,17 @@ import pytest
 from cli_run import run_reader
 from pytest_httpserver import HTTPServer
 from served_feed import story_page
+from silent_host import SilentHost
 from tui_pilot import on_top, running, screen_text, subscribe, table, until
 from werkzeug import Request, Response
 
+from reader.config import Config, FetchLimits, load_config
+from reader.keys import link_key
 from reader.library import Library
+from reader.store import Store
+from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.main_full_text import SEARCH_VIEW
 
 # Each feed's items as the server gives them now: (title, path of the link, guid or "", hour).
 Items = list[tuple[str, str, str, int]]
@@ -219,3 +225,185 @@ def test_reading_it_in_the_reader_reads_it_in_every_feed(site: Site, tmp_path: P
         (culture, "Port authority suspends tariff"): True,
         (culture, "Concert"): False,
     }
+
+
+def test_an_article_a_refresh_brings_to_a_second_feed_is_one_row_at_once(
+    site: Site, tmp_path: Path
+) -> None:
+    """A refresh bringing the culture feed's copy of the tariff story, which education lists,
+    while "All feeds" is shown (a third feed still on its way: the list filled feed by feed,
+    not read again at its end): the story one row, saying where else, and counted once, as
+    soon as culture's headlines join the list; before, it was listed twice until a mark or a
+    reload."""
+    serve_twins(site)
+    site.feeds["culture"] = [("Concert", "/a/concert.html", "", 8)]
+    education, culture = site.url("/education.xml"), site.url("/culture.xml")
+    subscribe(tmp_path, [education, culture])
+    silent = SilentHost()  # a feed that never answers: the refresh goes on till the test ends
+    store = Store(tmp_path)
+    try:
+        store.add_feed(silent.url + "late.xml")
+    finally:
+        store.close()
+    # Newer than education's row of it, and a story of its own beside it.
+    site.feeds["culture"] = [
+        ("Port authority suspends tariff", "/a/tariff.html", "", 11),
+        ("Gallery reopens", "/a/gallery.html", "", 12),
+        ("Concert", "/a/concert.html", "", 8),
+    ]
+    limits = FetchLimits(connect_timeout=120, read_timeout=120, total_timeout=240)
+    config = Config(path=tmp_path / "config.toml", limits=limits)
+
+    def titles(app: ReaderApp) -> list[str]:
+        return [h.entry.title for h in table(app).rows]
+
+    async def run() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False, config=config) as (app, pilot):
+            await until(pilot, lambda: len(table(app).rows) == 3, "every headline")
+            await pilot.press("r")
+            await until(pilot, lambda: "Gallery reopens" in titles(app), "culture's new rows")
+            assert app._busy  # the silent feed still on its way: no reload since
+            assert titles(app).count("Port authority suspends tariff") == 1, titles(app)
+            (row,) = [h for h in table(app).rows if h.entry.title.startswith("Port authority")]
+            assert row.entry.feed_url == culture  # its newest row's feed
+            assert app.index.also_in(row.entry.id) == [education]
+            assert app.index.unread_in(None) == 4
+            assert app.index.count_in(None) == 4
+
+    try:
+        asyncio.run(run())
+    finally:
+        silent.close()
+
+
+SEARCH = '[[search]]\nname = "Tariffs"\nwords = "tariff"\n'
+
+
+def test_a_search_feed_lists_an_article_two_feeds_list_once(site: Site, data_dir: Path) -> None:
+    """A search feed finding the tariff story two feeds list: one hit, counted once by
+    `reader feeds` (text and JSON), listed once by `reader list --feed NAME`, saying the
+    other feed, as "All feeds" lists it, and marked read once by `reader mark-read --feed
+    NAME`; before, twice."""
+    serve_twins(site)
+    education, culture = site.url("/education.xml"), site.url("/culture.xml")
+    (data_dir / "config.toml").write_text(SEARCH, encoding="utf-8")
+    ok(data_dir, "add", education)
+    ok(data_dir, "add", culture)
+    ok(data_dir, "sync")
+    (hit,) = listed(data_dir, "--feed", "Tariffs")
+    assert hit["title"] == "Port authority suspends tariff"
+    assert hit["feed"] == education and hit["also_in"] == [culture]  # the first subscribed
+    rows = json.loads(ok(data_dir, "feeds", "--json"))
+    (search,) = [row for row in rows if row["kind"] == "search"]
+    assert (search["entries"], search["unread"]) == (1, 1)
+    assert "⌕ Tariffs  (1 unread of 1)" in ok(data_dir, "feeds")
+    # Marked read as its row counts it: once, read in both feeds.
+    assert "Marked 1 headline of ⌕ Tariffs read." in ok(data_dir, "mark-read", "--feed", "Tariffs")
+    assert {r["title"] for r in listed(data_dir, "--unread")} == {"School opens", "Concert"}
+
+
+def test_a_search_feed_row_in_the_reader_lists_and_counts_it_once(
+    site: Site, tmp_path: Path
+) -> None:
+    """The search feed's row in the reader: its count, and its list of hits, the story two
+    feeds list once, saying where else; `F` from "All feeds" finds it once too."""
+    serve_twins(site)
+    subscribe(tmp_path, [site.url("/education.xml"), site.url("/culture.xml")])
+    (tmp_path / "config.toml").write_text(SEARCH, encoding="utf-8")
+    config = load_config(tmp_path / "config.toml")
+
+    def row_count(app: ReaderApp) -> str | None:
+        found = re.search(r"⌕ Tariffs\s+(\d+)", screen_text(app))
+        return found[1] if found else None
+
+    def titles(app: ReaderApp) -> list[str]:
+        return [h.entry.title for h in table(app).rows]
+
+    async def run() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False, config=config) as (app, pilot):
+            await until(pilot, lambda: row_count(app) is not None, "the search feed's count")
+            assert row_count(app) == "1"
+            await pilot.press("tab", "j", "j")  # All feeds, Saved, then the search feed
+            await until(pilot, lambda: titles(app) != [] and app.screen.showing_hits, "hits")
+            assert titles(app) == ["Port authority suspends tariff"]
+            assert "Port authority suspends tariff (also in Culture)" in screen_text(app)
+            await pilot.press("k", "k", "enter")  # All feeds
+            await until(pilot, lambda: len(table(app).rows) == 3, "All feeds")
+            await pilot.press("F")
+            await pilot.press(*"tariff", "enter")
+            await until(pilot, lambda: app.screen.feed_url == SEARCH_VIEW, "F's hits")
+            await until(pilot, lambda: bool(titles(app)), "F's hits shown")
+            assert titles(app) == ["Port authority suspends tariff"]
+
+    asyncio.run(run())
+
+
+def test_a_tag_search_finds_the_row_of_the_feed_filed_under_it(site: Site, data_dir: Path) -> None:
+    """`reader list --search 'tag:coast tariff'`: the tariff story two feeds list, culture
+    filed under coast and education (the newer row, "All feeds"' one) not: found, under
+    culture; the rows were made one an article before the search, and education's, outside
+    the tag, was all there was to search."""
+    serve_twins(site)
+    site.feeds["culture"][0] = ("Port authority suspends tariff", "/a/tariff.html", "", 9)
+    education, culture = site.url("/education.xml"), site.url("/culture.xml")
+    ok(data_dir, "add", education)
+    ok(data_dir, "add", culture)
+    ok(data_dir, "tag", culture, "coast")
+    ok(data_dir, "sync")
+    (hit,) = listed(data_dir, "--search", "tag:coast", "tariff")
+    assert hit["feed"] == culture
+    (hit,) = listed(data_dir, "--search", "tariff")
+    assert hit["feed"] == education and hit["also_in"] == [culture]
+
+
+def test_a_mark_made_before_the_notes_of_where_is_carried_to_a_feed_listing_it_later(
+    site: Site, data_dir: Path
+) -> None:
+    """The tariff story read in education by a reader from before the notes of where an
+    article was read (its mark alone, as `set_read_many` made it then): culture, subscribed
+    later, lists it read as it comes, its other stories unread; noted, so that the next feed
+    listing it finds it read by the note."""
+    serve_twins(site)
+    education, culture = site.url("/education.xml"), site.url("/culture.xml")
+    ok(data_dir, "add", education)
+    ok(data_dir, "sync", "--no-articles")
+    store = Store(data_dir)
+    try:
+        (tariff,) = [e for e in store.entries(education) if "tariff" in e.title]
+        store.set_read_many(education, [tariff.id], True)  # no note of where, as before
+        assert not any(store.read_where(k) for k in store.listed_keys(education))
+    finally:
+        store.close()
+    ok(data_dir, "add", culture)
+    ok(data_dir, "sync", "--no-articles")
+    rows = by_title(listed(data_dir, "--feed", culture))
+    assert rows["Port authority suspends tariff"][0]["read"] is True
+    assert rows["Concert"][0]["read"] is False
+    store = Store(data_dir)
+    try:
+        assert store.read_where(link_key(tariff.link)) == {education}
+    finally:
+        store.close()
+
+
+def test_reader_feeds_json_sums_to_what_all_feeds_counts(site: Site, data_dir: Path) -> None:
+    """`reader feeds --json`: each feed's `entries` and `unread` its own list's, the tariff
+    story in both; `entries_once` and `unread_once` leave it out of culture's, whose row
+    "All feeds" leaves out: summed, what `reader list` lists (and the reader's status line
+    counts), where the sum of `unread` counted the story twice."""
+    serve_twins(site)
+    education, culture = site.url("/education.xml"), site.url("/culture.xml")
+    ok(data_dir, "add", education)
+    ok(data_dir, "add", culture)
+    ok(data_dir, "sync", "--no-articles")
+
+    def counts() -> dict[str, tuple[object, ...]]:
+        rows = json.loads(ok(data_dir, "feeds", "--json"))
+        keys = ("entries", "unread", "entries_once", "unread_once")
+        return {row["url"]: tuple(row[k] for k in keys) for row in rows}
+
+    assert counts() == {education: (2, 2, 2, 2), culture: (2, 2, 1, 1)}
+    assert len(listed(data_dir)) == 3 and len(listed(data_dir, "--unread")) == 3
+    ok(data_dir, "mark-read", "--feed", culture)  # the tariff story read in both
+    assert counts() == {education: (2, 1, 2, 1), culture: (2, 0, 1, 0)}
+    assert len(listed(data_dir, "--unread")) == 1

@@ -79,3 +79,25 @@ def test_agency_dateline_in_the_lede_names_nobody() -> None:
     """Kyodo's "【ワシントン共同】" names the agency, no reporter."""
     story = "<p>【ワシントン共同】" + STORY_JA[3:]
     assert "ワシントン共同" not in " ".join(cited("ja", "", story))
+
+
+# ext40: a reporter's name written with a space between the family and the given name, as
+# Japanese sets it (the ideographic space kept, as in any Japanese name: "山田　太郎"); two
+# reporters; an agency's dateline, after "＝" or written onto the place, cites the agency by the
+# name it goes by. The place (東京, ワシントン) is where the story was filed from: no writer.
+@pytest.mark.parametrize(
+    ("dateline", "expected"),
+    [
+        ("【東京＝山田\u3000太郎】", ["山田\u3000太郎"]),
+        ("【東京＝山田 太郎】", ["山田 太郎"]),
+        ("【東京＝山田\u3000太郎、佐藤\u3000花子】", ["山田\u3000太郎", "佐藤\u3000花子"]),
+        ("【ワシントン＝共同】", ["共同通信"]),
+        ("【ワシントン共同】", ["共同通信"]),
+        ("【ソウル時事】", ["時事通信"]),
+        ("【ソウル＝時事】", ["時事通信"]),
+    ],
+)
+def test_japanese_dateline_as_byline_and_as_lede(dateline: str, expected: list[str]) -> None:
+    byline = f'<div class="byline"><span class="author">{dateline}</span>{DATED}</div>'
+    assert cited("ja", byline, STORY_JA) == expected
+    assert cited("ja", "", f"<p>{dateline}" + STORY_JA[3:]) == expected

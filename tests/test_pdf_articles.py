@@ -182,8 +182,10 @@ def test_a_feeds_pdf_is_synced_cached_and_read_offline(
     cited = run_reader(
         data_dir, "show", item["id"], "--offline", "--format", "citation", "--style", "apa"
     )
-    # A report's form: the year alone, the title as a report's (acc35b F8).
-    assert cited.stdout.startswith("Harbour Safety Board. (2026). Eastquay storm"), cited.stdout
+    # A report's form, the title as a report's (acc35b F8), dated to the day as in every style.
+    assert cited.stdout.startswith("Harbour Safety Board. (2026, November 3). Eastquay storm"), (
+        cited.stdout
+    )
 
     async def run() -> None:
         async with running(data_dir, (120, 40), prefetch=False) as (_app, pilot):

@@ -1,6 +1,6 @@
-"""`reader show` and the pictures kept for reading offline: its text and Markdown say which are
-kept, in the reading view's words (its JSON did, they did not), and it starts no picture's
-download (it ends as soon as it prints, which would stop them with nothing kept).
+"""`reader show` and the pictures kept for reading offline: it starts no picture's download (it
+ends as soon as it prints, which would stop them with nothing kept). Its JSON says which are
+kept; its text and Markdown leave the reading view's "✓ kept" out (`test_kept_mark_out`).
 
 Served by real servers on 127.0.0.1 (pytest-httpserver), which count what is asked of them."""
 
@@ -12,33 +12,13 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from reader.marks import KEPT_PICTURE
 from tests.cli_run import run_reader
 from tests.picture_bytes import png
-from tests.test_kept_pictures import page, synced
+from tests.test_kept_pictures import page
 
 HELD_AT_MOST = 3.0
 """Seconds the second article's page waits for the first's pictures to be asked for: they
 are at once when `show` starts their download; when it does not, the page answers then."""
-
-
-def test_show_says_which_pictures_are_kept_in_text_and_markdown(
-    data_dir: Path, threaded_server: HTTPServer
-) -> None:
-    server = threaded_server
-    link = synced(data_dir, server)
-    base = link.rsplit("/", 1)[0]
-    text = run_reader(data_dir, "show", "--offline", link)
-    assert text.returncode == 0, text.stderr
-    lines = text.stdout.splitlines()
-    assert f"Image: Idle cranes at Eastquay {KEPT_PICTURE} <{base}/crane.jpg>" in lines
-    assert f"Image: Map of the quay <{base}/map.svg>" in lines  # an SVG: not kept
-    assert sum(KEPT_PICTURE in line for line in lines) == 1  # the lead image is in no line
-    markdown = run_reader(data_dir, "show", "--offline", "--format", "markdown", link)
-    assert markdown.returncode == 0, markdown.stderr
-    lines = markdown.stdout.splitlines()
-    assert f"![Idle cranes at Eastquay](<{base}/crane.jpg>) {KEPT_PICTURE}" in lines
-    assert f"![Map of the quay](<{base}/map.svg>)" in lines
 
 
 def test_show_asks_for_no_picture(data_dir: Path, threaded_server: HTTPServer) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from reader.errors import FetchError
 from reader.extract import extract_article
+from reader.extract.nuxt_state import nuxt_function_state
 from reader.extract.script_data import script_data_article
 
 URL = "https://harbourton.example/news/bus-depot.html"
@@ -75,14 +76,63 @@ def test_a_state_variable_holding_the_body_as_html_is_read() -> None:
     assert texts(page(script)) == PARAGRAPHS
 
 
-def test_data_that_is_a_script_to_run_is_not_read() -> None:
-    script = (
-        "<script>window.__NUXT__=(function(a){return {body:a}}("
-        + json.dumps(" ".join(PARAGRAPHS))
-        + "));</script>"
-    )
+# Nuxt 2 writes its state as a function call (devalue's): the values it holds more than once
+# are parameters, the call's arguments their values (ext40).
+def nuxt2(body: str, arguments: list[object]) -> str:
+    params = ",".join("abcdefgh"[: len(arguments)])
+    values = ",".join("void 0" if a is None else json.dumps(a) for a in arguments)
+    return f"<script>window.__NUXT__=(function({params}){{{body}}}({values}));</script>"
+
+
+NUXT_BODY = (
+    'return {layout:"default",data:[{article:{title:a,byline:b,section:c,'
+    + "blocks:["
+    + ",".join(f'{{type:"paragraph",text:{json.dumps(text)}}}' for text in PARAGRAPHS)
+    + "]},related:["
+    + ",".join(f'{{title:"Other",section:c,summary:{json.dumps(t)}}}' for t in OTHERS[:3])
+    + ']}],fetch:{},error:null,state:{"route:path":"\\u002Fnews\\u002Fbus-depot",seen:d,'
+    + "count:-1.5e3,draft:e},serverRendered:true}"
+)
+
+
+def test_nuxt_2s_state_is_read_as_data_without_running_it() -> None:
+    script = nuxt2(NUXT_BODY, [TITLE, "Ana Silva", "news", True, None])
+    article = extract_article(page(script, '<div id="__nuxt"></div>'), URL)
+    assert [block.text for block in article.blocks] == PARAGRAPHS
+    assert article.author == "Ana Silva"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Statements before the object: devalue's for a value held twice that is an object.
+        "a.seen=true;" + NUXT_BODY,
+        # A value computed by a call, a member, a variable of the page's.
+        NUXT_BODY.replace("section:c,", "section:String(c),", 1),
+        NUXT_BODY.replace("section:c,", "section:c.name,", 1),
+        NUXT_BODY.replace("section:c,", "section:window.name,", 1),
+        NUXT_BODY.replace("section:c,", "section:new Date(0),", 1),
+    ],
+)
+def test_a_nuxt_2_script_that_does_more_than_return_its_data_is_not_read(body: str) -> None:
+    with pytest.raises(FetchError):
+        extract_article(page(nuxt2(body, [TITLE, "Ana Silva", "news", True, None])), URL)
+
+
+def test_a_nuxt_2_argument_that_is_no_literal_is_not_read() -> None:
+    script = nuxt2(NUXT_BODY, [TITLE, "Ana Silva", {"name": "news"}, True, None])
     with pytest.raises(FetchError):
         extract_article(page(script), URL)
+
+
+def test_a_nuxt_2_parameter_written_out_past_the_limit_is_not_read() -> None:
+    blob = (
+        "(function(a){return {body:[" + ",".join(["a"] * 50) + "]}}(" + json.dumps("x" * 100) + "))"
+    )
+    assert nuxt_function_state(blob, 10_000) == {"body": ["x" * 100] * 50}
+    assert nuxt_function_state(blob, 4_000) is None
+    deep = "(function(a){return " + "{b:" * 100_000 + "a" + "}" * 100_000 + "}(1))"
+    assert nuxt_function_state(deep, 4_000_000) is None
 
 
 def test_the_pages_own_html_comes_first() -> None:

@@ -305,6 +305,62 @@ def test_the_reader_asks_before_it_upgrades_an_older_library(
     assert _format_of(synced_dir) == 5  # asking changed nothing
 
 
+def test_the_reader_with_its_errors_to_a_file_asks_nothing_and_says_why(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """`reader 2>log` on an older library wrote the upgrade question into the file and waited
+    on a blank terminal for its answer (and on any library drew its screen into the file: the
+    screen is drawn on the errors' stream): one line in the file, exit 2, nothing asked."""
+    import time
+
+    from tests.pty_reader import reader_in_pty
+
+    _mark_format(synced_dir, 5)
+    log = tmp_path / "errors.log"
+    with reader_in_pty(synced_dir, errors_to=log) as shown:
+        deadline = time.monotonic() + 60
+        while shown.process.poll() is None:
+            assert time.monotonic() < deadline, f"it waits: {log.read_text()[:300]!r}"
+            time.sleep(0.2)
+        assert shown.process.returncode == 2
+    assert log.read_text().splitlines() == [
+        "reader: the reader needs a terminal (its error output is not one: the screen is drawn"
+        " there); in a script: reader list, reader sync, reader show"
+    ]
+    assert _format_of(synced_dir) == 5
+
+
+def test_the_reader_on_a_pipe_never_closed_asks_nothing(synced_dir: Path) -> None:
+    """Its input a pipe that never closes (a wrapper's): no question read from it, nor a wait,
+    but one line and exit 2, the usage's (README, Exit status), an older library or not."""
+    import subprocess
+
+    _mark_format(synced_dir, 5)
+    main, secondary = pty.openpty()
+    env = {**os.environ, "READER_HOME": str(synced_dir), "TERM": "xterm-256color"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "reader"],
+        stdin=subprocess.PIPE,
+        stdout=secondary,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as process:
+        os.close(secondary)
+        try:
+            code = process.wait(timeout=60)
+            said = process.stderr.read().decode() if process.stderr else ""
+        finally:
+            if process.poll() is None:
+                process.kill()
+            os.close(main)
+    assert code == 2
+    assert said.splitlines() == [
+        "reader: the reader needs a terminal (its input is not one); in a script: reader list,"
+        " reader sync, reader show"
+    ]
+    assert _format_of(synced_dir) == 5
+
+
 def test_the_reader_reads_an_older_library_as_it_is_or_says_its_upgrade(synced_dir: Path) -> None:
     """Opened not to upgrade it, the reader reads it as it is, as on a read-only disk: browsing
     (an article opened, fetched and shown though not cached; a mark) leaves it of its format

@@ -7,6 +7,8 @@ back as article text in the others (acc19b F8).
 
 from __future__ import annotations
 
+import pytest
+
 from reader.extract import extract_article
 from reader.models import BlockKind, SiteRule
 
@@ -72,3 +74,62 @@ def test_the_rules_drop_adds_to_the_usual_clean_up() -> None:
 
 def test_the_rules_body_is_kept_when_it_is_all_article() -> None:
     assert texts(page(), RULE) == STORY
+
+
+# ext40: the user who names the body has said what the article is. Its paragraphs of text,
+# headings, tables and figures stay whatever the page's names and tags round them guess
+# ("related-", "sidebar", "social-", "promo-", `<header>`, `<footer>`); a box of links and a
+# share row still go (the generic pass's, as above), and the rule's own `drop`.
+BACKGROUND = (
+    "The harbour board first proposed cutting the winter crossings in 2019, when fuel costs "
+    "doubled and the older of its two boats failed its inspection."
+)
+CHOSEN = {
+    "prose in a box named related": (
+        f'<div class="related-context"><h3>How we got here</h3><p>{BACKGROUND}</p></div>',
+        ["How we got here", BACKGROUND],
+    ),
+    "prose in a footer": (f"<footer><p>{BACKGROUND}</p></footer>", [BACKGROUND]),
+    "a heading in a header": (
+        f"<header><h2>What changes for freight</h2></header><p>{BACKGROUND}</p>",
+        ["What changes for freight", BACKGROUND],
+    ),
+    "a heading named as a promotion": (
+        f'<h2 class="promo-heading">What changes for freight</h2><p>{BACKGROUND}</p>',
+        ["What changes for freight", BACKGROUND],
+    ),
+    "a table in a widget": (
+        '<div class="widget sidebar"><table><tr><th>Day</th><th>Leaves</th></tr>'
+        "<tr><td>Monday</td><td>07:00</td></tr><tr><td>Friday</td><td>17:00</td></tr></table></div>",
+        ["Day | Leaves", "Monday | 07:00", "Friday | 17:00"],
+    ),
+    "a figure named for sharing": (
+        '<figure class="social-image"><img src="/boat.jpg" alt="The ferry at the quay">'
+        "<figcaption>The ferry at the quay on Monday morning.</figcaption></figure>",
+        ["The ferry at the quay on Monday morning."],
+    ),
+    "a list of terms in a sidebar": (
+        '<dl class="sidebar"><dt>Crossings</dt><dd>Two a day</dd><dt>From</dt><dd>Monday</dd></dl>',
+        ["Crossings", "Two a day", "From", "Monday"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CHOSEN))
+def test_what_the_rule_chose_stays_whatever_its_names(name: str) -> None:
+    inside, kept = CHOSEN[name]
+    assert texts(page(inside), SiteRule(body="div.story-text")) == STORY[:1] + kept + STORY[1:]
+
+
+def test_links_and_share_rows_inside_the_chosen_body_still_go() -> None:
+    links = (
+        '<ul class="related-links"><li><a href="/strike">Ferry strike ends after three days'
+        '</a></li><li><a href="/boat">A new boat is ordered for the island crossing</a></li></ul>'
+    )
+    rule = SiteRule(body="div.story-text")
+    assert texts(page(links + SHARE + NEWSLETTER), rule) == STORY
+
+
+def test_the_rules_drop_still_takes_what_it_names() -> None:
+    inside = CHOSEN["prose in a box named related"][0]
+    assert texts(page(inside), SiteRule(body="div.story-text", drop=(".related-context",))) == STORY

@@ -173,15 +173,9 @@ shutil.copy(sys.argv[1], os.environ["COPIED"])
 """
 
 
-def test_a_programs_file_outlives_the_reader_until_it_ends(
-    synced_dir: Path,
-    tmp_path: Path,
-    recorder: Path,  # noqa: F811
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A program still running as the reader ends reads its {file} later all the same, and
-    the file goes once the program ends (it was left in the temporary directory for good). A
-    command's program not found here stops nothing: its key says so."""
+def _waiting_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, Path]:
+    """`wait-then-copy` on PATH, the temporary directory one of the test's own: that directory,
+    the file that lets the program go on, and where it copies its {file}."""
     script = tmp_path / "bin" / "wait-then-copy"
     script.write_text(WAIT_THEN_COPY.format(python=sys.executable), encoding="utf-8")
     script.chmod(0o755)
@@ -191,6 +185,19 @@ def test_a_programs_file_outlives_the_reader_until_it_ends(
     monkeypatch.setenv("TMPDIR", str(temporary))
     monkeypatch.setenv("GO", str(go))
     monkeypatch.setenv("COPIED", str(copied))
+    return temporary, go, copied
+
+
+def test_a_programs_file_outlives_the_reader_until_it_ends(
+    synced_dir: Path,
+    tmp_path: Path,
+    recorder: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A program still running as the reader ends reads its {file} later all the same, and
+    the file goes once the program ends (it was left in the temporary directory for good). A
+    command's program not found here stops nothing: its key says so."""
+    temporary, go, copied = _waiting_program(tmp_path, monkeypatch)
     (synced_dir / "config.toml").write_text(
         '[[command]]\nkey = "M"\nname = "later"\nrun = ["wait-then-copy", "{file}"]\n'
         # A program of another computer's (a clipboard tool of a desktop): the reader starts.
@@ -212,6 +219,58 @@ def test_a_programs_file_outlives_the_reader_until_it_ends(
         go.touch()
         _until(lambda: copied.exists() and "# " in copied.read_text(encoding="utf-8"), "the copy")
         _until(lambda: not file.exists(), "the file removed once the program ended")
+    finally:
+        go.touch()  # the program ends, whatever failed
+
+
+def test_files_a_killed_reader_left_are_swept_at_the_next_start_but_not_those_held(
+    synced_dir: Path,
+    tmp_path: Path,
+    recorder: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A reader killed (-9) hands no {file} over: those of its programs stayed in the folder
+    for good. The next reader's start removes those no process holds, and leaves the one its
+    program, still running, reads later, and one a reader running beside it holds."""
+    import signal
+
+    from reader.part_files import hold
+
+    temporary, go, copied = _waiting_program(tmp_path, monkeypatch)
+    (synced_dir / "config.toml").write_text(
+        '[[command]]\nkey = "M"\nname = "later"\nrun = ["wait-then-copy", "{file}"]\n',
+        encoding="utf-8",
+    )
+    folder = temporary / f"reader-commands-{os.getuid()}"
+    try:
+        with reader_in_pty(synced_dir) as shown:
+            _until(lambda: b"available offline" in shown.screen(), "the headlines on screen")
+            shown.type(b"M")
+            _until(lambda: recorder.exists() and recorder.read_text().strip(), "the program")
+            shown.process.send_signal(signal.SIGKILL)
+            shown.process.wait(timeout=60)
+        running = Path(recorder.read_text().strip())
+        assert running.parent == folder and running.exists()
+        # Left by a reader killed after its program ended (nothing holds it), and one a reader
+        # beside this one holds (its program yet to start).
+        left = folder / "article-ab12cd34.md"
+        left.write_text("# Left\n", encoding="utf-8")
+        beside = folder / "article-ef56gh78.md"
+        beside.write_text("# Beside\n", encoding="utf-8")
+        held = os.open(beside, os.O_RDONLY)
+        hold(held)
+        try:
+            with reader_in_pty(synced_dir) as shown:
+                _until(lambda: b"available offline" in shown.screen(), "the headlines again")
+                _until(lambda: not left.exists(), "the file no process holds swept")
+                shown.type(b"Q")
+                assert shown.process.wait(timeout=60) == 0
+            assert beside.exists()
+        finally:
+            os.close(held)
+        assert running.exists()  # its program still runs, and reads it now
+        go.touch()
+        _until(lambda: copied.exists() and "# " in copied.read_text(encoding="utf-8"), "the copy")
     finally:
         go.touch()  # the program ends, whatever failed
 

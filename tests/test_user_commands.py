@@ -292,21 +292,29 @@ def _until(condition: Callable[[], object], what: str, seconds: float = 60) -> N
         time.sleep(0.2)
 
 
+def terminal_program(directory: Path, tmp_path: Path, name: str, source: str) -> None:
+    """`source` (a Python script's) the program `name` on PATH, run by `M` with the terminal
+    (`terminal = true`) in the reader on `directory`."""
+    script = tmp_path / "bin" / name
+    script.write_text(f"#!{sys.executable}\n{source}", encoding="utf-8")
+    script.chmod(0o755)
+    (directory / "config.toml").write_text(
+        f'[[command]]\nkey = "M"\nname = "{name}"\nrun = ["{name}"]\nterminal = true\n',
+        encoding="utf-8",
+    )
+
+
 def test_a_terminal_command_has_the_screen_and_the_reader_comes_back(
     synced_dir: Path, tmp_path: Path, recorder: Path
 ) -> None:
     """In a real terminal: the reader steps aside, the program reads the keyboard (a line typed),
     and the reader comes back, saying how it ended."""
-    script = tmp_path / "bin" / "ask-line"
-    script.write_text(
-        f"#!{sys.executable}\nimport os\nprint('ASKING-A-LINE', flush=True)\n"
+    terminal_program(
+        synced_dir,
+        tmp_path,
+        "ask",
+        "import os\nprint('ASKING-A-LINE', flush=True)\n"
         "line = input()\nopen(os.environ['RECORD_TO'], 'a').write(line)\n",
-        encoding="utf-8",
-    )
-    script.chmod(0o755)
-    (synced_dir / "config.toml").write_text(
-        '[[command]]\nkey = "M"\nname = "ask"\nrun = ["ask-line"]\nterminal = true\n',
-        encoding="utf-8",
     )
     with reader_in_pty(synced_dir) as shown:
         _until(lambda: b"available offline" in shown.screen(), "the headlines on screen")
@@ -317,6 +325,98 @@ def test_a_terminal_command_has_the_screen_and_the_reader_comes_back(
         _until(lambda: b"ask ended (exit 0)" in shown.screen(), "the reader back")
         shown.type(b"Q")
         assert shown.process.wait(timeout=30) == 0
+
+
+HOLD_TERMINAL = """
+import os, time
+open(os.environ["RECORD_TO"], "a").write("STARTED")
+while not os.path.exists(os.environ["GO"]):  # the terminal held, as `less` left open
+    time.sleep(0.1)
+"""
+
+
+def test_a_sync_goes_on_while_a_terminal_command_has_the_screen(
+    threaded_server: HTTPServer, tmp_path: Path, recorder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The program ran on the reader's event loop: a sync stopped while `less` was open (its
+    downloads, the clock's refresh with it). A sync started, its first page held until the
+    program has the terminal: the pages after it are asked for while the program still runs,
+    and the reader comes back once it ends."""
+    import threading
+
+    from werkzeug import Request, Response
+
+    server, base = threaded_server, threaded_server.url_for("").rstrip("/")
+    released, asked = threading.Event(), []
+    paragraph = "<p>The tide came in over the quay wall and stayed until the evening. </p>" * 8
+
+    def page(request: Request) -> Response:
+        asked.append(request.path)
+        released.wait(60)
+        html = f"<html><head><title>Tide</title></head><body><article><h1>Tide</h1>{paragraph}"
+        return Response(html + "</article></body></html>", content_type="text/html")
+
+    items = "".join(
+        f"<item><title>Tide {n}</title><link>{base}/tide{n}.html</link><guid>t{n}</guid></item>"
+        for n in range(12)
+    )
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Tides</title>{items}'
+    server.expect_request("/feed.xml").respond_with_data(
+        feed + "</channel></rss>", content_type="application/rss+xml"
+    )
+    for n in range(12):
+        server.expect_request(f"/tide{n}.html").respond_with_handler(page)
+    directory = tmp_path / "tides"
+    sync_into(directory, [f"{base}/feed.xml"], articles=False)
+    terminal_program(directory, tmp_path, "hold", HOLD_TERMINAL)
+    with (directory / "config.toml").open("a", encoding="utf-8") as config:
+        config.write("[network]\nper_host = 1\n")  # one page at a time, each asked by the loop
+    go = tmp_path / "go"
+    monkeypatch.setenv("GO", str(go))
+    try:
+        with reader_in_pty(directory) as shown:
+            _until(lambda: b"Tides" in shown.screen(), "the headlines on screen")
+            shown.type(b"S")
+            _until(lambda: asked, "the sync's first page asked for")
+            shown.type(b"M")
+            _until(lambda: recorder.exists() and recorder.read_text() == "STARTED", "it runs")
+            before = len(asked)
+            released.set()
+            _until(lambda: len(asked) >= before + 3, "the sync going on meanwhile")
+            assert not go.exists() and shown.process.poll() is None
+            go.touch()
+            _until(lambda: b"hold ended (exit 0)" in shown.screen(), "the reader back")
+            shown.type(b"Q")
+            assert shown.process.wait(timeout=60) == 0
+    finally:
+        released.set()
+        go.touch()
+
+
+NAP = """
+import os
+open(os.environ["RECORD_TO"], "a").write("STARTED")
+os.execvp("sleep", ["sleep", "60"])  # ended by Ctrl-C's SIGINT, as most programs are
+"""
+
+
+def test_ctrl_c_in_a_terminal_command_is_the_programs_not_the_readers(
+    synced_dir: Path, tmp_path: Path, recorder: Path
+) -> None:
+    """Ctrl-C typed while a `terminal = true` program ran ended the reader with it (the
+    terminal sends it to both, as they are one job): the program's alone, as `system()`
+    leaves it, and the reader comes back saying it ended."""
+    terminal_program(synced_dir, tmp_path, "nap", NAP)
+    with reader_in_pty(synced_dir) as shown:
+        _until(lambda: b"available offline" in shown.screen(), "the headlines on screen")
+        shown.type(b"M")
+        _until(lambda: recorder.exists() and recorder.read_text() == "STARTED", "it runs")
+        # The terminal's Ctrl-C: a SIGINT to its foreground job, the reader's process group.
+        os.killpg(shown.process.pid, signal.SIGINT)
+        _until(lambda: b"nap ended" in shown.screen(), "the reader back")
+        assert shown.process.poll() is None
+        shown.type(b"Q")
+        assert shown.process.wait(timeout=60) == 0
 
 
 def test_faults_are_said_a_line_each_all_at_once(data_dir: Path, recorder: Path) -> None:

@@ -51,6 +51,7 @@ from .tags import named_tags
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
+    from ..full_text import Hit
     from ..ignore_rules import IgnoreRule
     from ..library import Library
     from ..library.reextraction import Reextracted
@@ -142,8 +143,10 @@ def _list_of(
             every = [h for h in every if _not_offline(h)]
         if args.archived:
             every = [h for h in every if h.archived]
-        if not args.feed and not args.saved:
-            every = list(across_feeds(every))  # one row an article (acc39b Q3)
+        if not args.feed and not args.saved and query is None:
+            # One row an article (acc39b Q3); a search's hits are sifted so: the rows searched
+            # are every feed's, for a `tag:` or words only one feed's text of it holds.
+            every = list(across_feeds(every))
         read_at = lib.reading_times()
         every = list(read_since(every, read_at, opened))
         headlines = between(every, since, before)  # before a search: fewer texts read
@@ -179,13 +182,15 @@ def _list_of(
                     details=None if lines else 0,
                 )
 
+            def as_listed(hits: list[Hit]) -> list[Headline]:
+                """The headlines of `hits`, of several feeds' lists one row an article."""
+                rows = [hit.headline for hit in hits]
+                return rows if args.feed or args.saved else list(across_feeds(rows))
+
             uncached = sum(not h.cached for h in headlines) if syncing is not None else 0
             found = searched(headlines, lines=not args.ids)
             # Those no feed lists are dated by their page: the bounds hold for them too.
-            hits = [hit.headline for hit in found.hits]
-            if not args.feed and not args.saved:
-                hits = list(across_feeds(hits))
-            found_read = read_since(hits, read_at, opened)
+            found_read = read_since(as_listed(found.hits), read_at, opened)
             headlines = between(list(found_read), since, before)
             snippets = {id(hit.headline): hit.snippet for hit in found.hits}
             versions = {id(hit.headline): hit.version or None for hit in found.hits}
@@ -195,11 +200,11 @@ def _list_of(
                 # a pointed or accented word without its marks (acc38a J5).
                 lowered = query.loosened()
                 caseless = searched(every, lowered).hits if lowered is not None else []
-                within = between([hit.headline for hit in caseless], since, before)
+                within = between(as_listed(caseless), since, before)
                 case = query.case_note(len(within))
                 # "holds" alone would say the words are nowhere in the archive (acc27a A17).
                 dated = since is not None or before is not None
-                outside = len(searched(every).hits) if dated else 0
+                outside = len(as_listed(searched(every).hits)) if dated else 0
                 err(none_holds(query, args.since, args.before, outside, args.unread) + case)
             say_syncing(syncing, uncached)
         # Read for the lines printed only: a search that found none needs no page's date.

@@ -136,6 +136,7 @@ def _prune(args: argparse.Namespace) -> int:
         "past_max_items": None,
         "headlines": None,
         "articles": None,
+        "search_index_bytes": None,
     }
     try:
         if most:  # first, as each feed's refresh applies it before a sync's drop_read_after
@@ -152,6 +153,9 @@ def _prune(args: argparse.Namespace) -> int:
                 _say_dropped(lib, before, dropped, args.dry_run)
         if older is not None or biggest is not None:
             report = lib.prune(older_than=older, max_bytes=biggest, dry_run=args.dry_run)
+            index = _index_compacted(lib) if report.removed and not args.dry_run else None
+            if args.json:
+                shown["search_index_bytes"] = index[1] if index else None
             if args.json:
                 shown["articles"] = _evicted_json(older, biggest, report)
             else:
@@ -167,6 +171,9 @@ def _prune(args: argparse.Namespace) -> int:
                     line := _fetched_again(lib, report, args.max_size, held, args.dry_run)
                 ):
                     out(line)
+                if index and index[1] < index[0]:
+                    before, after = (size_text(n) for n in index)
+                    out(f"search index {before} -> {after}: the evicted articles' room given back")
     finally:
         lib.close()
     if args.json:
@@ -174,6 +181,18 @@ def _prune(args: argparse.Namespace) -> int:
     elif args.dry_run:
         out("nothing was changed (--dry-run)")
     return EXIT_OK
+
+
+def _index_compacted(lib: Library) -> tuple[int, int]:
+    """The search index's bytes before and after it gives back the evicted articles' room
+    (`indexed_search.compact_index`)."""
+    from ..indexed_search import compact_index
+    from ..search_index import index_bytes
+
+    before = index_bytes(lib.data_dir)
+    if before:
+        compact_index(lib.store)
+    return before, index_bytes(lib.data_dir)
 
 
 def _fetched_again(

@@ -18,7 +18,6 @@ from ..copy_changes import (
     hunk_heading,
     shown_spans,
 )
-from ..keys import ENTRY_ID_LENGTH
 from ..models import Entry, FetchError
 from ..safe import safe_line, safe_text
 from .common import (
@@ -41,7 +40,7 @@ _MARKS = {"removed": ("[-", "-]"), "added": ("{+", "+}")}
 def cmd_diff(args: argparse.Namespace) -> int:
     import asyncio  # here: `reader list` doesn't need it
 
-    given, older, newer = _articles_and_copies(args.targets)
+    given, (older, newer) = args.targets, args.copies  # `parser._ArticlesThenCopies`
     # One object for the one article given; a list for several, or for `-` (however many it
     # reads), as `reader show` gives them.
     listed = len(given) > 1 or "-" in given
@@ -75,21 +74,6 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if args.format == "json" and (listed or items):
         out(json_text(items if listed else items[0]))
     return status
-
-
-def _articles_and_copies(words: list[str]) -> tuple[list[str], int | None, int | None]:
-    """The articles `reader diff` is given and the copies to compare (`ID… [N [M]]`): the one or
-    two numbers after the last article, which no id is (12 hex digits)."""
-    copies: list[int] = []
-    while len(words) > 1 and len(copies) < 2 and _copy_number(words[-1]):
-        copies.insert(0, int(words[-1]))
-        words = words[:-1]
-    older, newer = [*copies, None, None][:2]
-    return words, older, newer
-
-
-def _copy_number(word: str) -> bool:
-    return word.isascii() and word.isdigit() and len(word) < ENTRY_ID_LENGTH
 
 
 def _coloured() -> bool:

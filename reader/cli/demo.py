@@ -124,6 +124,11 @@ def _not_a_terminal() -> str:
             f"this one's charset is {sys.stdout.encoding}, not UTF-8: run it with a UTF-8"
             " locale, e.g. LC_ALL=C.UTF-8"
         )
+    if sys.stderr is None or not sys.stderr.isatty():
+        # Textual draws on the errors' stream (its driver's `sys.__stderr__`): `reader 2>log`
+        # drew the screen into the file, and an older library's upgrade question, asked
+        # there too, held the reader on a blank terminal for an answer no one saw asked.
+        return "its error output is not one: the screen is drawn there"
     return ""
 
 
@@ -179,6 +184,8 @@ def _upgrade_agreed(root: Path) -> bool:
     store.close()
     if older is None:
         return True
+    # Asked of a terminal alone: the reader starts on none (`_not_a_terminal`), so a pipe that
+    # never closes never holds it here.
     err(
         f"the data directory {root} is of an older format ({older}): the reader keeps marks,"
         f" places and its refresh in it once it is upgraded to format {DATA_FORMAT}, which"

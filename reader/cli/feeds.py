@@ -364,6 +364,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         rows = lib.feed_counts()
         searches = () if args.failing else lib.search_feeds()  # none ever fails
         counts = _search_feed_counts(lib, searches)
+        elsewhere = lib.listed_elsewhere() if args.json else {}
     finally:
         lib.close()
     if args.failing:
@@ -383,6 +384,9 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                         "site_url": feed.site_url,
                         "entries": total,
                         "unread": unread,
+                        # Summed, "All feeds"' counts: an article several list once.
+                        "entries_once": total - elsewhere.get(feed.url, (0, 0))[0],
+                        "unread_once": unread - elsewhere.get(feed.url, (0, 0))[1],
                         "last_success": iso_time(feed.last_success),
                         "last_error": feed.last_error,
                         "last_error_at": iso_time(feed.last_error_at),
@@ -438,6 +442,8 @@ def _search_feed_json(search: SearchFeed, unread: int, total: int) -> dict[str, 
         "site_url": "",
         "entries": total,
         "unread": unread,
+        "entries_once": total,  # its hits are one an article already
+        "unread_once": unread,
         "last_success": None,
         "last_error": None,
         "last_error_at": None,

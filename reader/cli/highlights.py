@@ -8,7 +8,7 @@ import argparse
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from ..citation import cited_url, copied_citation
+from ..citation import cited_url, copied_citation, moment_text, retrieved
 from ..commonmark import escape_markdown
 from ..highlights import NO_LONGER_IN_TEXT, Highlight
 from ..models import Article
@@ -41,16 +41,36 @@ def _in_text_order(kept: KeptHighlights) -> list[tuple[Highlight, bool, Article 
     return sorted(rows, key=lambda row: row[0].near)
 
 
-def _quoted(highlight: Highlight, said_lost: bool, markdown: bool = True) -> str:
+def _quoted(highlight: Highlight, standing: str, markdown: bool = True) -> str:
     """A highlight quoted ("> …", as `y` quotes a passage: in Markdown, or its plain text)
-    with its note under it, and, `said_lost`, that its words are not in the copy cached."""
+    with its note under it, and what is said of the copies holding it (`_standing`)."""
     quote = highlight.quote if markdown else quoted_text(highlight.text)
     part = safe_text(quote).rstrip("\n")
     if highlight.note:
         part += f"\n\nNote: {_note(highlight.note, markdown)}"
-    if said_lost:
-        part += f"\n\n({NO_LONGER_IN_TEXT} of the copy cached)"
+    if standing:
+        part += f"\n\n({standing})"
     return part
+
+
+def _standing(found: bool, held: Article | None, kept: KeptHighlights) -> str:
+    """What a quote's reader must know of the copies of a corrected article: the earlier copy
+    it was read in (`held`), and whether the latest's text still holds its words (`found`),
+    which only `--format json` and the reading view told (acc40a M3: a quote the correction
+    reworded and one it left alone were printed alike); "" for a quote of the latest copy."""
+    if held is None:
+        return "" if found else f"{NO_LONGER_IN_TEXT} of the copy cached"
+    when = moment_text(retrieved(held))
+    number = held.version
+    copy = (
+        f"copy {number} of {len(held.versions)}, retrieved {when}"
+        if number and len(held.versions) >= 2
+        else f"the copy retrieved {when}"
+    )
+    if not kept.cached:  # no latest copy to look in
+        return f"quoted from {copy}"
+    latest = f"the latest copy, retrieved {moment_text(retrieved(kept.article))}"
+    return f"quoted from {copy}; {'still in' if found else 'not in'} the text of {latest}"
 
 
 def _cited(article: Article, style: str) -> str:
@@ -71,7 +91,10 @@ HEADING = "Highlights"
 def quotations(kept: KeptHighlights, markdown: bool = True) -> list[str]:
     """An article's highlights in the text's order, each quoted (`_quoted`), then the
     article's note."""
-    parts = [_quoted(h, not found, markdown) for h, found, _ in _in_text_order(kept)]
+    parts = [
+        _quoted(h, _standing(found, held, kept), markdown)
+        for h, found, held in _in_text_order(kept)
+    ]
     if kept.kept.note:
         parts.append(f"Note on the article: {_note(kept.kept.note, markdown)}")
     return parts
@@ -112,9 +135,13 @@ def markdown(kept: KeptHighlights, style: str) -> str:
     groups: list[str] = []
     earlier = {_copy_key(copy): copy for _, _, copy in rows if copy is not None}
     for key, copy in sorted(earlier.items(), key=lambda pair: pair[1].version):
-        quoted = [_quoted(h, False) for h, _, held in rows if held and _copy_key(held) == key]
+        quoted = [
+            _quoted(h, _standing(found, held, kept))
+            for h, found, held in rows
+            if held and _copy_key(held) == key
+        ]
         groups.append("\n\n".join([*quoted, _cited(copy, style)]))
-    parts = [_quoted(h, not found) for h, found, held in rows if held is None]
+    parts = [_quoted(h, _standing(found, None, kept)) for h, found, held in rows if held is None]
     if kept.kept.note:
         parts.append(f"Note on the article: {safe_line(kept.kept.note)}")
     if parts or not groups:

@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 from .. import __version__
 from ..config import CITATION_STYLES, THEMES
 from ..discovery import WELL_KNOWN_PATHS
+from ..keys import ENTRY_ID_LENGTH
 from ..safe import safe_line
 from ..search_syntax import SEARCH_RULES
 from .date_args import DATE_FORMS, READ_SINCE_HELP
@@ -180,6 +181,38 @@ class _Parser(argparse.ArgumentParser):
             command = self.commands.get(getattr(parsed, "command", None) or "", self)
             command.error(f"unrecognized arguments: {' '.join(extras)}")
         return parsed
+
+
+class _ArticlesThenCopies(argparse.Action):
+    """`reader diff`'s words: the articles, then one or two copies' numbers (`ID… [N [M]]`),
+    set apart into `copies` (older, newer; None: not given). A number is no article's id (12
+    hex digits): one with no article before it, a third, or one among the articles is the
+    command line's mistake, said with diff's usage line and exit 2, not looked up as an id
+    ("no article with id '5'", exit 1)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        words = list(values or ())
+        copies: list[int] = []
+        while len(words) > 1 and len(copies) < 2 and _copy_number(words[-1]):
+            copies.insert(0, int(words.pop()))
+        if all(_copy_number(word) for word in words):
+            parser.error("no article given: the article's id or address first, then the copies")
+        if _copy_number(words[-1]):
+            parser.error("at most two copies' numbers (N and M) after the articles")
+        if stray := next((word for word in words if _copy_number(word)), None):
+            parser.error(f"{stray} is a copy's number: copies come after the last article")
+        setattr(namespace, self.dest, words)
+        namespace.copies = (*copies, None, None)[:2]
+
+
+def _copy_number(word: str) -> bool:
+    return word.isascii() and word.isdigit() and len(word) < ENTRY_ID_LENGTH
 
 
 class _Version(argparse.Action):
@@ -730,7 +763,8 @@ def build_parser() -> argparse.ArgumentParser:
         "[citation] style, or --style's), to paste into a draft. Offline: it reads the store "
         "only. A highlight whose words the cached copy no longer holds (read again, corrected) "
         "is printed under the citation of the earlier copy kept that holds them (copy 1 of 2, "
-        "its retrieval time), as y cites that copy after V; held by none, all the same, said "
+        "its retrieval time), as y cites that copy after V, each quote read in an earlier "
+        "copy saying whether the latest still holds it; held by none, all the same, said "
         "to be so. An article no longer cached is cited as it was when they were kept. None "
         "kept of an article named: said on stderr, exit 0. Several articles may be named (or "
         "`-`); one that names none is said on stderr, the others still printed, exit 1.",
@@ -764,11 +798,14 @@ def build_parser() -> argparse.ArgumentParser:
         "struck through in red and underlined in green instead (not with NO_COLOR). Offline: it reads the cache only. An article "
         "with one copy kept says so and exits 1. Given several articles (or `-`), each is "
         "compared in turn, a line of ─ between two; one that can't be is said on stderr, "
-        "the others still printed, exit 1.",
+        "the others still printed, exit 1. A copy's number with no article before it, a third, "
+        "or one among the articles is a usage error (exit 2).",
     )
-    p.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
-    # Read off the end of the articles (`changes._articles_and_copies`): argparse gives the
-    # articles every word; these two are here for the usage line and --help.
+    p.add_argument(
+        "targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP, action=_ArticlesThenCopies
+    )
+    # Read off the end of the articles (`_ArticlesThenCopies`, into `copies`): argparse gives
+    # the articles every word; these two are here for the usage line and --help.
     p.add_argument(
         "older",
         metavar="N",

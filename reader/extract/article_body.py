@@ -103,7 +103,7 @@ def chosen_body(
         # newsletter, sign-up and share boxes the generic pass drops go from inside it too
         # (a rule written for one layout of the site brought them back in its others).
         without_furniture_in(body)
-        strip_inserts(body, url)
+        strip_inserts(body, url, rule_body=True)
         blocks = html_to_blocks(body, base)
     else:
         for box in story_link_boxes(doc, url):

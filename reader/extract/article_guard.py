@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
-from .furniture import attached, link_density, text_length
+from .furniture import HEADING_TAGS, attached, link_density, text_length
 
 ARTICLE_TEXT = "data-reader-article-text"
 """Set on the article's paragraphs when the page names every one of them as furniture
@@ -55,6 +55,33 @@ def holds_article(el: HtmlElement, around: int, story: HtmlElement | None = None
             if prose >= _PROSE_PARAGRAPHS:
                 return True
     return False
+
+
+# What a site rule's body holds that the user named as the article (`chosen_text`): a paragraph
+# of text is a sentence's length at least, most of it no link ("Advertisement", "Read more:
+# <a story>", a share row or a list of links are none).
+_CHOSEN_PARAGRAPH_CHARS = 60
+_CHOSEN_TEXT_BLOCKS = ("p", "blockquote", "li", "dd", "pre")
+
+
+def chosen_text(el: HtmlElement) -> bool:
+    """`el`, inside the body a site rule names, holds what the user said is the article's
+    whatever the page's names or tags guess: a paragraph of text, a table (or a list of terms
+    and their values, `<dl>`), a figure, or headings alone (an `<h2>` in a `<header>` of its
+    own). A box of links, a share row, a label ("Advertisement") holds none of these."""
+    if next(el.iter("td", "th", "dt"), None) is not None:
+        return True
+    if any(
+        next(f.iter("img", "picture", "video", "svg"), None) is not None for f in el.iter("figure")
+    ):
+        return True
+    if link_density(el) >= 0.5:
+        return False
+    blocks = list(el.iter(*_CHOSEN_TEXT_BLOCKS)) or [el]
+    if any(text_length(b) >= _CHOSEN_PARAGRAPH_CHARS and link_density(b) < 0.5 for b in blocks):
+        return True
+    headings = sum(text_length(h) for h in el.iter(*HEADING_TAGS))
+    return headings > 0 and headings == text_length(el)
 
 
 def mark_article_named_away(

@@ -16,7 +16,7 @@ import re
 from lxml.html import HtmlElement
 
 from ..models import words_in
-from .article_guard import holds_article
+from .article_guard import chosen_text, holds_article
 from .block_elements import in_data_table
 from .closing_rows import without_closing_field_rows
 from .corrections import keeps_notes
@@ -240,8 +240,10 @@ def _is_lone_pager_link(link: HtmlElement) -> bool:
     return not around.strip() and not (link.tail or "").strip()
 
 
-def strip_inserts(article: HtmlElement, url: str = "") -> None:
-    """Second pass, on readability's article container (of the page at `url`)."""
+def strip_inserts(article: HtmlElement, url: str = "", rule_body: bool = False) -> None:
+    """Second pass, on readability's article container (of the page at `url`). `rule_body`:
+    `article` is the body a site rule names, whose text, tables and figures no name takes
+    (`chosen_text`)."""
     around = text_length(article)
     quoted = attribution_elements(article)
     for el in list(
@@ -267,6 +269,7 @@ def strip_inserts(article: HtmlElement, url: str = "") -> None:
             is_furniture(el)
             and not holds_article(el, around)
             and not keeps_notes(el, in_article=True)
+            and not (rule_body and chosen_text(el))
         ):
             drop(el)
             continue

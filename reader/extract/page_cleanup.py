@@ -21,7 +21,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from ..safe import safe_line
-from .article_guard import holds_article, mark_article_named_away, story_article
+from .article_guard import chosen_text, holds_article, mark_article_named_away, story_article
 from .byline_elements import _author_boxes, _byline_line, _is_byline, _names_author
 from .comment_threads import comment_threads
 from .corrections import keeps_notes
@@ -288,6 +288,13 @@ def strip_page_furniture(
                 el.set(FACT_BOX, "")
                 continue
             byline = _is_byline(el, texts)
+            if not byline and rule_body and chosen_text(el):
+                # The body a site rule names is the article as its reader named it: its text,
+                # headings, tables and figures stay whatever the names and tags round them
+                # guess ("related-context", a `<footer>` of prose, "social-image"); a box of
+                # links or a share row inside it goes (`chosen_text`), a sign-up box (`rule_body`)
+                # and what the rule's `drop` names too (ext40).
+                continue
             if not byline and keeps_notes(el):
                 # The article's correction in its footer ("article-footer") stays in its place.
                 continue

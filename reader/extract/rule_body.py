@@ -3,7 +3,10 @@
 A rule's `body` says where the article is on the site's pages, not that everything in it is
 the article's: the newsletter, sign-up, share and promotion boxes a site sets between the
 paragraphs go as they go without the rule (acc19b F8: a rule written for one layout of a site
-brought a "Sign up" box back, as three paragraphs, into every other article of the site).
+brought a "Sign up" box back, as three paragraphs, into every other article of the site). What
+the generic passes take by a name or a tag alone ("related-", "sidebar", `<footer>`) stays when
+it is text, a heading, a table or a figure (`article_guard.chosen_text`): the user said the body
+is the article; its boxes of links and share rows go, as the sign-up boxes do (ext40).
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ from .furniture import BOX_WORDS, TOKEN_SPLIT, attached, drop, element_names, te
 from .page_cleanup import strip_page_furniture
 
 _BOX_STEMS = ("sign-up", "share-", "newsletter")
+# A heading, a table or a figure is no box, whatever it is named: "social-image" names the
+# picture a share shows, "promo-heading" a style (ext40). A paragraph named "newsletter" or
+# "subscribe" is the site's appeal, as a box so named is.
+_NO_BOX = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "table", "figure", "img", "picture"})
 _KEPT = 100
 """Characters of the body that must stay without a box for the box to go: a body that is
 nothing but the box (a rule naming the newsletter page's text) is kept as the user named it."""
@@ -29,7 +36,9 @@ def without_furniture_in(body: HtmlElement) -> None:
     for el in list(body.iter()):
         if el is body or not isinstance(el.tag, str) or not attached(el, body):
             continue
-        if not _names_a_box(el) or el.xpath(f"descendant-or-self::*[@{ARTICLE_TEXT}]"):
+        if el.tag in _NO_BOX or not _names_a_box(el):
+            continue
+        if el.xpath(f"descendant-or-self::*[@{ARTICLE_TEXT}]"):
             continue
         if el.xpath('descendant-or-self::*[contains(@itemprop, "articleBody")]'):
             continue

@@ -5,7 +5,8 @@ Nuxt's `__NUXT_DATA__` or `window.__NUXT__`, an Apollo or Redux state (`__APOLLO
 Such a page's HTML is an empty `<div id="__next">` until a browser runs its scripts, and we run
 none; the JSON the scripts would render holds the paragraphs (acc39a L4: a story of five
 paragraphs read as the feed's one-line summary). The data is read as data, never run: only a
-JSON object (or array) is parsed, a blob past `MAX_DATA` is not, and the walk stops after
+JSON object (or array) is parsed, or Nuxt 2's function call whose body is one object literal of
+its parameters (`nuxt_state`), a blob past `MAX_DATA` is not, and the walk stops after
 `_MOST_VALUES` values. Of its strings, the prose is grouped by the list that holds it (an
 article's paragraphs are one list's items; a body given as one HTML string is a group of its
 own), and the longest group that speaks of the page's own title or description is the text:
@@ -20,6 +21,8 @@ import re
 from typing import Any
 
 from lxml.html import HtmlElement
+
+from .nuxt_state import nuxt_function_state
 
 MAX_DATA = 4_000_000
 """The most characters of one script's data read: a news page's runs to a few hundred KB."""
@@ -103,8 +106,12 @@ def _writers(owner: dict[str, Any]) -> list[str]:
 
 def _parsed(blob: str) -> Any:
     """The JSON value at the start of `blob` (a state variable's object, its `;` after it), or
-    None: a script that is not plain data (Nuxt 2's function call) is not read, nor data
-    nested past the parser's depth (which would have failed the whole page)."""
+    Nuxt 2's function call returning an object literal of its parameters (`nuxt_state`), or
+    None: a script that is not plain data is not read, nor data nested past the parser's depth
+    (which would have failed the whole page)."""
+    if blob.lstrip().startswith(("(function", "function")):
+        value = nuxt_function_state(blob, MAX_DATA)
+        return value if isinstance(value, (dict, list)) else None
     try:
         value, _ = json.JSONDecoder().raw_decode(blob.lstrip())
     except (ValueError, RecursionError):

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import suppress
-from itertools import chain
 from typing import Any
 
 from ..dates import from_timestamp
@@ -17,7 +16,7 @@ from ..models import SUMMARY_HELD, Entry, StoreError
 from ..reports import Headline, NotOffline, article_of, newest_first, one_each
 from ..store.saved import HELD
 from ..store.shown_ids import UNLISTED
-from ..urls import site_host
+from ..url_display import site_named
 from .headline_marks import HeadlineMarks
 from .headline_runs import Head, feed_run, first, merged
 from .tags import LibraryTags
@@ -113,17 +112,6 @@ class LibraryHeadlines(LibraryTags):
         if tags:
             return self.tagged_urls(tags)
         return self.store.feed_urls()
-
-    def shared_articles(self) -> dict[str, tuple[str, ...]]:
-        """The articles several feeds list, by key: the addresses of those feeds, in the
-        order they are subscribed in (`reports.also_in` names the others of a row's)."""
-        listed = {url: self.store.listed_keys(url) for url in self.store.feed_urls()}
-        twice = {k for k, n in Counter(chain.from_iterable(listed.values())).items() if n > 1}
-        where: dict[str, list[str]] = {}
-        for url, keys in listed.items():
-            for key in keys & twice:
-                where.setdefault(key, []).append(url)
-        return {key: tuple(urls) for key, urls in where.items()}
 
     def left_lately(self) -> set[str]:
         """The keys of the stories their site said were gone (404, 410) less than a day ago,
@@ -352,5 +340,5 @@ class LibraryHeadlines(LibraryTags):
             published=article.published if article else None,
             updated=(article.updated if article else None) or saved_at,
             author=article.author if article else "",
-            feed_title=(article.site_name if article else "") or site_host(url),
+            feed_title=site_named(article.site_name if article else "", url),
         )

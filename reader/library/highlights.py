@@ -117,11 +117,29 @@ class LibraryHighlights(LibraryDiscovery):
     def highlights_in(self, target: Entry | str, article: Article) -> KeptHighlights | None:
         """The highlights and note kept of `target`'s article, each looked for in `article`
         (the copy `reader show` prints: an earlier one, or the feed's text in its place);
-        None: none kept."""
+        None: none kept. Looked for in the latest of several copies kept, each is given the
+        earlier copy it was read in (`KeptHighlights.copies`), as `reader highlights` gives it:
+        an export said a quote was no longer in the text, not which copy it came from (acc40a
+        M3)."""
         kept = self.highlights(target)
         if kept is None:
             return None
-        return KeptHighlights(article, True, kept, found_in(article, kept.items))
+        found = found_in(article, kept.items)
+        if article.versions:
+            latest = article.version == len(article.versions) and not article.dropped
+        else:  # the cached copy as an export reads it, unnumbered: the latest, if retrieved
+            latest = article.fetched_at is not None and bool(
+                self.store.version_times(_link(target))
+            )
+        elsewhere = any(_other_copy(h.cited, article) is not None for h in kept.items)
+        copies: tuple[Article | None, ...] = ()
+        if latest and (not all(found) or elsewhere):
+            earlier = self._numbered_copies(_link(target))[:-1]
+            copies = tuple(
+                _read_in(earlier, h, in_latest)
+                for h, in_latest in zip(kept.items, found, strict=True)
+            )
+        return KeptHighlights(article, True, kept, found, copies)
 
     def highlighted(self, chosen: Sequence[Entry | str]) -> list[Entry | str]:
         """Those of `chosen` whose article has highlights or a note kept, in their order."""

@@ -13,7 +13,7 @@ from ..reports import Headline, article_of
 from ..safe import safe_line
 from ..urls import is_web_url, not_web_url, with_scheme
 from .dropped_ids import dropped_entry
-from .headlines import LibraryHeadlines
+from .shared_stories import LibrarySharedStories
 
 # What is written as an address, not an id: a scheme and "//", or a scheme of no web page.
 _ADDRESS_LIKE = re.compile(r"[a-z][a-z0-9+.-]*://|(?:file|mailto|javascript|data):", re.IGNORECASE)
@@ -27,7 +27,7 @@ def _with_link(headlines: list[Headline], url: str) -> Entry | None:
     return None
 
 
-class LibraryLookup(LibraryHeadlines):
+class LibraryLookup(LibrarySharedStories):
     """An entry of a `Library` by id or address."""
 
     def entry(self, entry_id: str) -> Entry | None:

@@ -14,7 +14,7 @@ from ..feed_tags import saved_tags
 from ..full_text import Hit, KeptCopy, Query, StruckRuns, search
 from ..indexed_search import caught_up, headlines_hold_none, index_cached, opened_index
 from ..keys import link_key
-from ..reports import Headline, merged_newest_first
+from ..reports import Headline, across_feeds, merged_newest_first
 from ..search_bodies import Kept, KeptBodies
 from ..search_index import index_path
 from ..store.shown_ids import UNLISTED
@@ -53,7 +53,9 @@ def search_cached(
 ) -> TextSearch:
     """The `headlines` (newest first) `query` finds, and with `unlisted` the cached articles
     none of them links to (each as a headline of no feed, under its site's name, as a saved one
-    no feed lists is; with `unread_only`, those not marked read). `indexing` is told first how
+    no feed lists is; with `unread_only`, those not marked read). With `unlisted`, a search of
+    every feed's, as "All feeds" lists them: an article several feeds list is one hit
+    (`reports.across_feeds`: the newest of its rows found; a search feed listed it twice). `indexing` is told first how
     many articles the index has to catch up with when that takes a while (`INDEXING_NOTE_FROM`),
     and how many of them it has indexed after each batch (done, total; in this thread): a
     year's first search after the index's form changed takes minutes (acc33b B3).
@@ -176,7 +178,8 @@ def _searched(
             found = searched(chunk, details=None if details is None else details - len(hits))
             hits += found
             if found and n < len(chunks):  # the last run's are the whole list returned
-                page(list(hits))  # a copy: the caller may keep it while the search goes on
+                # A copy: the caller may keep it while the search goes on.
+                page(_one_row_each(hits) if unlisted else list(hits))
     # What the index told of an article (a word it can't hold, `_Unheld`; its text, `bodies`)
     # is of the copy cached when it caught up: one cached again (or at all) since is looked in
     # whole, its record read.
@@ -198,7 +201,16 @@ def _searched(
         order = {row.entry.id: n for n, row in enumerate(rows)}
         kept_hits = [hit for hit in hits if _key(hit.headline) not in again]
         hits = sorted([*kept_hits, *redone], key=lambda hit: order[hit.headline.entry.id])
+    if unlisted:
+        hits = _one_row_each(hits)
     return TextSearch(hits, candidates is not None, len(extra))
+
+
+def _one_row_each(hits: list[Hit]) -> list[Hit]:
+    """`hits` (of every feed's headlines, newest first) an article several feeds list once,
+    as "All feeds" lists it (`across_feeds`)."""
+    kept = {id(h) for h in across_feeds(hit.headline for hit in hits)}
+    return [hit for hit in hits if id(hit.headline) in kept]
 
 
 def _key(headline: Headline) -> str:

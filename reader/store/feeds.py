@@ -887,13 +887,16 @@ class StoreFeeds(StoreStoryRows):
         list's text (`listed_in`: an article opened reads no list whole), many by reading it."""
         if not keys & self.listed_keys(feed_url):
             return set()  # most feeds: their keys alone read, not their list
+        return {str(d["id"]) for _, d in self.records_listing(feed_url, keys)}
+
+    def records_listing(self, feed_url: str, keys: set[str]) -> list[tuple[str, dict[str, Any]]]:
+        """The records of the feed's headlines whose article key is in `keys`, each with its
+        key, in its list's order: a few found in the list's text (`records_in_text`), many by
+        reading it."""
         if len(keys) <= _FOUND_IN_TEXT:
-            return self.listed_in(feed_url, keys)
+            return [(d["article_key"], d) for d in self.records_in_text(feed_url, keys)]
         records = self.entry_records(feed_url)
         if not isinstance(records, list):
-            return set()
-        return {
-            str(d["id"])
-            for d in records
-            if isinstance(d, dict) and "id" in d and _key_of(d) in keys
-        }
+            return []
+        found = ((_key_of(d), d) for d in records if isinstance(d, dict) and "id" in d)
+        return [(key, d) for key, d in found if key in keys]

@@ -94,15 +94,39 @@ class StoreStoryRows(StoreShownIds):
             self._state.delete(_aliases_key(feed_url))
 
     def forget_aliases(self, feed_url: str) -> None:
+        if (listing := self._listing) is not None:
+            listing[1].pop(feed_url, None)
         self._state.delete(_aliases_key(feed_url))
         self._state.delete(_listed_keys_key(feed_url))
 
     # -- which feeds list an article ---------------------------------------------------------
+    _listing: tuple[float, dict[str, set[str]]] | None = None
+    """Each feed's article keys (`listed_keys`), with the `changed_at` they were read at (this
+    process's writes of them since kept in it): `_feeds_listing`."""
+
     def keep_listed_keys(self, feed_url: str, records: Iterable[dict[str, Any]]) -> None:
         """Keep the article keys of a feed's list as written (`records`). In the caller's
         transaction."""
         keys = sorted({k for d in records if isinstance(k := d.get("article_key"), str) and k})
+        if (listing := self._listing) is not None:
+            listing[1][feed_url] = set(keys)
         self._save(self._state, _listed_keys_key(feed_url), keys)
+
+    def _feeds_listing(self, keys: set[str], but: str) -> dict[str, set[str]]:
+        """Of `keys`, each another feed than `but` lists, with those feeds. Their keys read
+        once for the store as it last changed (`changed_at`), not for every feed a sync
+        brings (a year's 250 feeds' keys: ~0.05 s), and kept by this process's writes."""
+        stamp = self.changed_at()  # type: ignore[attr-defined]
+        if self._listing is None or self._listing[0] != stamp:
+            urls = self.feed_urls()  # type: ignore[attr-defined]
+            self._listing = (stamp, {url: self.listed_keys(url) for url in urls})
+        found: dict[str, set[str]] = {}
+        # A copy: a refresh's threads write other feeds' keys meanwhile (a feed added).
+        for url, listed in list(self._listing[1].items()):
+            if url != but:
+                for key in keys & listed:
+                    found.setdefault(key, set()).add(url)
+        return found
 
     def listed_keys(self, feed_url: str) -> set[str]:
         """The article keys of the feed's headlines: as kept with its list, else (a list
@@ -137,25 +161,65 @@ class StoreStoryRows(StoreShownIds):
 
     def read_elsewhere(self, feed_url: str, keyed: Iterable[tuple[str, str]]) -> set[str]:
         """Of `keyed` (a feed's new headlines: id, article key), the ids of those whose
-        article was read in another feed."""
-        return {i for i, key in keyed if key and self.read_where(key) - {feed_url}}
+        article was read in another feed: noted so (`_note_read_where`), or, noted nowhere,
+        marked read there by a reader from before the notes (`_read_unnoted`). In the
+        caller's transaction."""
+        found: set[str] = set()
+        unnoted: dict[str, list[str]] = {}
+        for entry_id, key in keyed:
+            if not key:
+                continue
+            if where := self.read_where(key):
+                if where - {feed_url}:
+                    found.add(entry_id)
+            else:
+                unnoted.setdefault(key, []).append(entry_id)
+        if unnoted:
+            for key, where in self._read_unnoted(feed_url, set(unnoted)).items():
+                found.update(unnoted[key])
+                self._note_read_where({key}, where, True)  # not looked for again
+        return found
+
+    def _read_unnoted(self, feed_url: str, keys: set[str]) -> dict[str, str]:
+        """Of `keys` (articles no note says were read anywhere), those another feed lists
+        read, each with such a feed: a mark made before where it was made was noted (a story
+        read in one feed last month came unread in another listing it now). The feeds
+        listing them are told by their keys (`_feeds_listing`), their ids found in those
+        feeds' lists' text (`listed_in`): no list read whole, no note written ahead for a
+        year's read articles."""
+        found: dict[str, str] = {}
+        read: dict[str, set[str]] = {}
+        for key, urls in self._feeds_listing(keys, feed_url).items():
+            for url in sorted(urls):
+                if url not in read:
+                    read[url] = self.read_ids(url)  # type: ignore[attr-defined]
+                if read[url] and self.listed_in(url, {key}) & read[url]:
+                    found[key] = url
+                    break
+        return found
 
     def listed_in(self, feed_url: str, keys: set[str]) -> set[str]:
-        """The ids of the feed's headlines whose article key is in `keys`, found in its list's
-        text (each record holds its key) and the records holding one decoded alone."""
+        """The ids of the feed's headlines whose article key is in `keys` (`records_in_text`)."""
+        return {str(record["id"]) for record in self.records_in_text(feed_url, keys)}
+
+    def records_in_text(self, feed_url: str, keys: set[str]) -> list[dict[str, Any]]:
+        """The records of the feed's headlines whose article key is in `keys`, in the list's
+        order, found in its text (each record holds its key) and decoded alone: a few of a
+        list, not the list."""
         raw = self._value(self._state, f"entries:{feed_url}")
         if not isinstance(raw, str):
-            return set()
-        found: set[str] = set()
+            return []
+        found: dict[int, dict[str, Any]] = {}
         for key in keys:
             needle = f'"article_key":{json.dumps(key, ensure_ascii=False)}'
             at = raw.find(needle)
             while at >= 0:
-                record = _record_at(raw, raw.rfind('{"id":', 0, at))
+                start = raw.rfind('{"id":', 0, at)
+                record = _record_at(raw, start)
                 if record is not None and record.get("article_key") == key:
-                    found.add(str(record["id"]))
+                    found[start] = record
                 at = raw.find(needle, at + len(needle))
-        return found
+        return [found[at] for at in sorted(found)]
 
 
 def _record_at(raw: str, start: int) -> dict[str, Any] | None:

@@ -20,7 +20,7 @@ from ..reports import Headline
 from ..url_display import shown_url
 from ..urls import contact_address, is_web_url
 from .app_marks import ReaderAppMarks
-from .browser import NO_BROWSER_HINT, open_in_browser
+from .browser import NO_BROWSER_HINT, open_in_browser, open_in_text_browser, opens_in_terminal
 from .clipboard import clipboard_commands, copy_with_tools
 from .display import plain
 from .keymap import keymap_of
@@ -484,7 +484,12 @@ class ReaderAppArticles(ReaderAppMarks):
         except OSError as error:
             self.notify(f"The picture kept could not be copied to open: {error}", markup=False)
             return
-        if open_in_browser(self, path.as_uri()):
+        uri = path.as_uri()
+        if opens_in_terminal(self):
+            opened = await open_in_text_browser(self, uri)
+        else:
+            opened = open_in_browser(uri)
+        if opened:
             self.notify(f"Opened the picture kept offline: {path}", markup=False)
         else:
             message = f"No browser could open the picture kept, {path}. {NO_BROWSER_HINT}"
@@ -496,7 +501,16 @@ class ReaderAppArticles(ReaderAppMarks):
             self.notify("This item has no web address to open.", severity="warning")
             return
         shown = plain(shown_url(url), max_length=200).plain
-        if open_in_browser(self, url):
+        if opens_in_terminal(self):
+            self._run(self._in_text_browser(url, shown), "browser")
+        else:
+            self._said_opened(open_in_browser(url), shown)
+
+    async def _in_text_browser(self, url: str, shown: str) -> None:
+        self._said_opened(await open_in_text_browser(self, url), shown)
+
+    def _said_opened(self, opened: bool, shown: str) -> None:
+        if opened:
             self.notify(f"Opened in your browser: {shown}", markup=False)
         else:
             message = f"No browser could open {shown}. {NO_BROWSER_HINT}"

@@ -8,6 +8,8 @@ from __future__ import annotations
 import asyncio
 import signal
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from .app_notices import ReaderAppNotices
 
@@ -69,7 +71,30 @@ class ReaderAppLifecycle(ReaderAppNotices):
             loop.add_signal_handler(number, self._hung_up, number)
 
     def _hung_up(self, number: int) -> None:
+        if self._aside:
+            self._hung_up_aside = number  # the reader's end once the program's is over
+            return
         self.exit(128 + number, return_code=128 + number)  # a shell's status for a signal
+
+    _aside = False
+    """A program has the terminal (`stepped_aside`)."""
+    _hung_up_aside: int | None = None
+    """A hang-up or SIGTERM that came meanwhile."""
+
+    @contextmanager
+    def hang_ups_held(self) -> Iterator[None]:
+        """A hang-up or SIGTERM that comes while a program has the terminal ends the reader
+        once that program has ended and the reader has the terminal back, as it did when the
+        reader waited on its loop: quitting then left the program on a terminal set back to
+        the shell's modes."""
+        self._aside = True
+        try:
+            yield
+        finally:
+            self._aside = False
+            if (number := self._hung_up_aside) is not None:
+                self._hung_up_aside = None
+                self._hung_up(number)
 
     async def on_unmount(self) -> None:
         if threading.current_thread() is threading.main_thread():

@@ -2,7 +2,7 @@
 
 A graphical browser starts in the background. Without a display, `webbrowser` falls back to
 a text browser (lynx, w3m…) that runs in this very terminal: the app steps aside for it
-(`App.suspend`) and comes back when it exits.
+(`stepped_aside`: its loop goes on, a sync too) and comes back when it exits.
 """
 
 from __future__ import annotations
@@ -10,11 +10,23 @@ from __future__ import annotations
 import os
 import sys
 import webbrowser
+from typing import TYPE_CHECKING
 
 from textual.app import App, SuspendNotSupported
 
+from .stepped_aside import stepped_aside
+
+if TYPE_CHECKING:
+    from .app import ReaderApp
+
 NO_BROWSER_HINT = "Name one in the BROWSER environment variable (w3m or lynx run in this terminal)."
 """Said when no browser took a link: `webbrowser` reads BROWSER, and a text browser runs here."""
+
+
+def opens_in_terminal(app: App[object]) -> bool:
+    """Whether a link would open in a text browser in the reader's terminal
+    (`open_in_text_browser`), not in the background (`open_in_browser`)."""
+    return not app.is_headless and _text_browser_likely()
 
 
 def _text_browser_likely() -> bool:
@@ -30,15 +42,24 @@ def _text_browser_likely() -> bool:
     return True
 
 
-def open_in_browser(app: App[object], url: str) -> bool:
-    """Open `url` (already checked to be http or https); True when a browser took it."""
+async def open_in_text_browser(app: ReaderApp, url: str) -> bool:
+    """`open_in_browser` where the browser is a text one (`opens_in_terminal`): run in the
+    terminal while the reader steps aside, its loop going on."""
     try:
-        if _text_browser_likely():
-            try:
-                with app.suspend():
-                    return webbrowser.open(url)
-            except SuspendNotSupported:
-                pass
+        return await stepped_aside(app, _opened, url)
+    except SuspendNotSupported:
+        return _opened(url)
+
+
+def open_in_browser(url: str) -> bool:
+    """Open `url` (already checked to be http or https) in a browser that starts in the
+    background, or where the reader can't step aside (a test's headless app); True when one
+    took it. A text browser in the reader's terminal is `open_in_text_browser`'s."""
+    return _opened(url)
+
+
+def _opened(url: str) -> bool:
+    try:
         return webbrowser.open(url)
     except Exception:  # a broken browser setup must not take the reader down
         return False

@@ -103,16 +103,15 @@ class HeadlineIndex:
     _listed_in: Counter[str] = field(init=False, repr=False)
     """Headlines per feed URL (a list shown unread only says how many it has in all)."""
     _by_link: dict[str, str] | None = field(init=False, repr=False)
-    """Canonical link → entry id (`by_link`); None until asked for, in an index `with_feeds`
-    made."""
+    """Canonical link → entry id (`by_link`); made again by `with_feeds` for the feeds it
+    brings (`_relinked`), None until asked for where it could not be."""
     _shared: dict[str, tuple[str, ...]] | None = field(init=False, repr=False, default=None)
     """Canonical link → the ids of every headline of it, for the links several list (two
     feeds, or one under two ids): made with `_by_link`, None with it (`same_article`)."""
     _hidden: tuple[dict[str, tuple[str, ...]] | None, frozenset[str]] | None = field(
         init=False, repr=False, default=None
     )
-    """`_listed_first_elsewhere`, with the `_shared` it was made from (None: held over a
-    refresh's fill, `with_feeds`)."""
+    """`_listed_first_elsewhere`, with the `_shared` it was made from."""
     _tags_of: tuple[list[Feed], dict[str, tuple[str, frozenset[str]]]] | None = field(
         init=False, repr=False, default=None
     )
@@ -226,22 +225,67 @@ class HeadlineIndex:
         rows of the feeds other than its newest row's (`reports.across_feeds`); a feed's own
         rows of one page (a live page) all stay."""
         if self._hidden is not None and self._hidden[0] is self._shared:
-            # Also the set held over a refresh's fill (`with_feeds`): made again only once the
-            # links are (`same_article`, a reload), not after each feed it brings (40,000 rows
-            # looked at, ~50 ms of the event loop each time).
+            # Made again with the links, for a refresh's feeds by `with_feeds` (`_relinked`),
+            # not after each feed it brings from the 40,000 (~50 ms of the event loop).
             return self._hidden[1]
         if self._shared is None:
             self._by_link, self._shared = self._links()
         hidden: set[str] = set()
         for ids in self._shared.values():
-            first = self.get(ids[0])
-            feed_url = first.entry.feed_url if first is not None else ""
-            for entry_id in ids[1:]:
-                other = self.get(entry_id)
-                if other is not None and other.entry.feed_url not in (feed_url, ""):
-                    hidden.add(entry_id)
+            hidden.update(_left_out([h for i in ids if (h := self.get(i)) is not None]))
         self._hidden = (self._shared, frozenset(hidden))
         return self._hidden[1]
+
+    def _relinked(
+        self, urls: Collection[str], fresh: list[Headline]
+    ) -> tuple[dict[str, str], dict[str, tuple[str, ...]], frozenset[str]] | None:
+        """`_by_link`, `_shared` and `_listed_first_elsewhere` with the headlines of the feeds
+        at `urls` replaced by `fresh` (`with_feeds`): the articles of those feeds' rows looked
+        at again, not the 40,000. Held as they were over a refresh's fill, an article a feed
+        brought that another lists was listed twice in "All feeds" until the next reload.
+        None: this index has them to make (`_links`)."""
+        if self._by_link is None or self._shared is None:
+            return None
+        hidden = set(self._listed_first_elsewhere())
+        by_link, shared = dict(self._by_link), dict(self._shared)
+        coming: dict[str, list[Headline]] = {}
+        for headline in fresh:
+            if key := article_of(headline):
+                coming.setdefault(key, []).append(headline)
+        fresh_ids = {h.entry.id for h in fresh}
+        # A shared article one of these feeds listed and no longer does: looked at again too.
+        for key, ids in self._shared.items():
+            if key not in coming and any(
+                i not in fresh_ids and (h := self.get(i)) is not None and h.entry.feed_url in urls
+                for i in ids
+            ):
+                coming[key] = []
+        for key, rows in coming.items():
+            was = shared.get(key)
+            if was is None and by_link.get(key) in (None, *(h.entry.id for h in rows)):
+                ids: tuple[str, ...] = tuple(h.entry.id for h in rows)  # these feeds' alone
+            else:
+                hidden.difference_update(was or ())
+                old = (self.get(i) for i in (was or (by_link[key],)))
+                kept = [h for h in old if h is not None and h.entry.feed_url not in urls]
+                # As `_links` orders them: the feeds' rows newest first (the earlier among
+                # equals, as `merged_newest_first`), then those no feed lists.
+                kept += rows
+                kept.sort(key=self._link_order)
+                hidden.update(_left_out(kept))
+                ids = tuple(h.entry.id for h in kept)
+            if ids:
+                by_link[key] = ids[0]
+            else:
+                by_link.pop(key, None)
+            if len(ids) > 1:
+                shared[key] = ids
+            else:
+                shared.pop(key, None)
+        return by_link, shared, frozenset(hidden)
+
+    def _link_order(self, headline: Headline) -> tuple[bool, float]:
+        return headline.entry.id in self._unlisted_positions, newest_first(headline)
 
     def also_in(self, entry_id: str) -> list[str]:
         """The addresses of the other feeds listing the article of the headline `entry_id`."""
@@ -464,10 +508,12 @@ class HeadlineIndex:
         index._cached_in.update(h.entry.feed_url for h in fresh if h.cached)
         # Only rows read again: every headline where it was (the list a copy, not re-made).
         index._position_index = None if urls else self._position_index
-        index._by_link = None if urls else self._by_link
-        index._shared = None if urls else self._shared
-        if urls and self._hidden is not None:  # held, not made again feed by feed
-            index._hidden = (None, self._hidden[1])
+        relinked = self._relinked(urls, fresh) if urls else None
+        if relinked is not None:  # made for these feeds' rows only, not the 40,000
+            index._by_link, index._shared, hidden = relinked
+            index._hidden = (index._shared, hidden)
+        elif urls:
+            index._by_link = index._shared = index._hidden = None
         # The rows of these feeds' saved articles replaced by those of `fresh`: the saved
         # few sifted in C, not the 40,000 in a loop.
         gone = (h for h in filter(_is_saved, self.headlines) if h.entry.feed_url in urls)
@@ -712,6 +758,16 @@ class HeadlineIndex:
         self._count_library(old, headline)
         self._cached_in[""] += int(headline.cached) - int(old.cached)
         return headline
+
+
+def _left_out(rows: list[Headline]) -> list[str]:
+    """Of the rows of one article (newest first), the ids of those "All feeds" leaves out: the
+    other feeds' than its first row's (`reports.across_feeds`); a feed's own rows of one page
+    (a live page) all stay, as do those of no feed."""
+    if not rows:
+        return []
+    first = rows[0].entry.feed_url
+    return [h.entry.id for h in rows[1:] if h.entry.feed_url not in (first, "")]
 
 
 def _filed(

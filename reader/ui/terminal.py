@@ -104,6 +104,9 @@ class ReaderDriver(LinuxDriver):
     """Textual's Linux driver, with its output kept flowing once the terminal has gone, and no
     second start of its terminal mode without a stop before it."""
 
+    _suspended = False
+    """Stepped aside (`App.suspend`, Ctrl-Z): the terminal is another program's."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self._file is not None:
@@ -177,6 +180,13 @@ class ReaderDriver(LinuxDriver):
     def suspend_application_mode(self) -> None:
         super().suspend_application_mode()
         self._suspended = True
+
+    def write(self, data: str) -> None:
+        # Stepped aside (`stepped_aside`), the loop runs on: what it writes meanwhile (a bell,
+        # a copy's OSC 52) is dropped, not queued to the output thread stopped then, whose 30
+        # writes' queue, once full, held the loop for good. The screen is drawn whole on return.
+        if not self._suspended:
+            super().write(data)
 
     def resume_application_mode(self) -> None:
         # Any SIGCONT lands here (Textual's handler), the one a closed terminal sends along with

@@ -11,7 +11,8 @@ line says why. A command of its address, title or feed alone never waits for the
 A background program is waited for by a daemon thread of its own, never the event loop nor
 asyncio's executor (whose threads the reader's end waits for: quitting would wait on mpv), and
 one still running when the reader ends is left running. One that needs the terminal runs while
-the reader steps aside (`App.suspend`), and the reader comes back as it was when it ends.
+the reader steps aside (`stepped_aside`: its loop goes on, a sync too), and the reader comes
+back as it was when it ends.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from ..user_commands import (
     start,
 )
 from .display import plain
+from .stepped_aside import stepped_aside
 
 if TYPE_CHECKING:
     from .app import ReaderApp
@@ -94,7 +96,7 @@ async def _run(app: ReaderApp, command: UserCommand, on: RunOn) -> None:
         app.say_for_now(f"{command.name}: its file could not be written: {_why(error)}")
         return
     if command.terminal:
-        _in_terminal(app, command, made)
+        await _in_terminal(app, command, made)
         return
     try:
         started = start(made.argv, made.data, made.file)
@@ -170,11 +172,11 @@ def _made(
     return _Made(argv, data, file)
 
 
-def _in_terminal(app: ReaderApp, command: UserCommand, made: _Made) -> None:
-    """`command` in the foreground, the reader stepped aside until it ends."""
+async def _in_terminal(app: ReaderApp, command: UserCommand, made: _Made) -> None:
+    """`command` in the foreground, the reader stepped aside until it ends, its loop going on
+    (`stepped_aside`)."""
     try:
-        with app.suspend():
-            code = run_in_terminal(made.argv, made.data)
+        code = await stepped_aside(app, run_in_terminal, made.argv, made.data, made.file)
     except SuspendNotSupported:
         app.say_for_now(f"{command.name} needs the terminal, which the reader can't give up here")
         return

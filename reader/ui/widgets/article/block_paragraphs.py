@@ -233,10 +233,15 @@ def _block(
             href = next((i.href for i in block.inlines if i.href), None)
             label = (Inline(picture_label(block.text), href),)
             text, links = _inlines(label, styles, styles.caption)
-            if href in kept:
-                text.append(f" {KEPT_PICTURE}", styles.meta)
+            aside = f" {KEPT_PICTURE}" if href in kept else ""
+            text.append(aside, styles.meta)
             return Paragraph(
-                text, Text(f"{PICTURE_MARK} ", styles.bullet), Text("  "), gap=gap, links=links
+                text,
+                Text(f"{PICTURE_MARK} ", styles.bullet),
+                Text("  "),
+                gap=gap,
+                links=links,
+                aside=len(aside),
             )
     if block.note:
         # In the header's muted colour: the newsroom's word about the story, not the story.

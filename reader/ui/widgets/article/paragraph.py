@@ -61,6 +61,10 @@ class Paragraph:
     keep: Spans = ()  # stretches of `text` set whole on one line when they fit one
     searched: bool = True  # False: drawn only, not the article's text (the header's address)
     label: str = ""  # a list item's bullet or number: a passage quoted from it starts with it
+    aside: int = 0
+    """The last `aside` characters of `text` are the view's own word on it (a picture's
+    " ✓ kept"): drawn, but not the article's words, so not searched, nor in a passage copied,
+    quoted or kept as a highlight (Ctrl-C took "Image: The quay ✓ kept")."""
     folded: Text | None = None
     """Preformatted text: the prefix of a line's continuation where it is folded at the
     column's edge (in place of `rest`, as wide): without a mark, its two halves read as two

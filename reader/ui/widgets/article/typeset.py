@@ -6,10 +6,8 @@ Pure functions, no widget: the reading view builds `Paragraph`s once per article
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from itertools import accumulate, islice
-from typing import Literal
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -17,7 +15,7 @@ from rich.text import Text
 from textual.strip import Strip
 
 from ...cell_width import fold_to_cells
-from .line_breaks import NARROWEST, STAND_IN, Spans, wrap_for_terminal
+from .line_breaks import NARROWEST, wrap_for_terminal
 from .paragraph import Layout, Paragraph, TextRun
 from .table_layout import CellPiece, table_lines
 from .table_links import _line_links
@@ -78,12 +76,12 @@ def layout(
             pieces = [Text(paragraph.fill * room, paragraph.text.style)]
         elif paragraph.wrap:
             align = "right" if paragraph.rtl else paragraph.align
-            pieces = _wrapped(text, room, align, console, paragraph.keep)
+            pieces = wrap_for_terminal(text, console, room, align, paragraph.keep)
             if paragraph.fold is not None and len(pieces) > 1:
                 # Its first line only, short enough to take the mark after it.
                 fold_mark = paragraph.fold
                 narrower = max(NARROWEST, room - fold_mark.cell_len)
-                pieces = _wrapped(text, narrower, align, console, paragraph.keep)[:1]
+                pieces = wrap_for_terminal(text, console, narrower, align, paragraph.keep)[:1]
         else:
             pieces = []
             for line in text.split("\n", allow_blank=True):
@@ -125,55 +123,6 @@ def layout(
     return laid
 
 
-# Spaces no line may break at: Rich breaks at any whitespace, a no-break one too ("3 €",
-# "10 000"), and French sets a space, often a plain one, before ? ! : ; » and after «: a line
-# began with a lone "?" or "»". Each is held by a stand-in that is no space while wrapping.
-# Nor the plain space a figure's thousands are grouped with ("3 000", "12 500 000": Russian,
-# French, Ukrainian…), which search reads as one figure: a line ended "будут 3" and the next
-# began "000 шаров." (acc38a J9). A group of one to three digits before it (a year's four, "in
-# 2026 300 people", are two numbers), and three after.
-_NO_BREAK = re.compile(
-    r"[\u00a0\u202f\u2007]|[ \t](?=[?!:;»](?:\s|$|[.,)»]))|(?:(?<=^«)|(?<=\s«))[ \t]"
-    r"|(?:(?<=(?<!\d)\d)|(?<=(?<!\d)\d\d)|(?<=(?<!\d)\d{3})|(?<=\d \d{3})) (?=\d{3}(?!\d))"
-)
-
-
-def _wrapped(
-    text: Text,
-    room: int,
-    align: Literal["default", "center", "right"],
-    console: Console,
-    keep: Spans = (),
-) -> list[Text]:
-    """`text` wrapped to lines that take at most `room` cells in any terminal: narrower by
-    Rich's measure when marks it gives no cell are in them (Hindi's vowel signs; `cell_width`),
-    never at a no-break space (`_NO_BREAK`), nor inside a stretch of `keep` that fits."""
-    held = _NO_BREAK.sub(STAND_IN, text.plain)
-    if held == text.plain:
-        return _wrapped_at_spaces(text, room, align, console, keep)
-    kept = [text.plain[at] for at, char in enumerate(held) if char == STAND_IN]
-    stood_in = text.copy()
-    stood_in.plain = held  # as long as the text: its spans (links, emphasis) stay put
-    pieces = _wrapped_at_spaces(stood_in, room, align, console, keep)
-    originals = iter(kept)
-    for piece in pieces:
-        if STAND_IN in piece.plain:
-            piece.plain = "".join(
-                next(originals) if char == STAND_IN else char for char in piece.plain
-            )
-    return pieces
-
-
-def _wrapped_at_spaces(
-    text: Text,
-    room: int,
-    align: Literal["default", "center", "right"],
-    console: Console,
-    keep: Spans = (),
-) -> list[Text]:
-    return wrap_for_terminal(text, console, room, align, keep)
-
-
 def _folded_runs(
     paragraph: Paragraph, plain: str, piece: Text, top: int, lines: list[Strip]
 ) -> list[TextRun]:
@@ -202,6 +151,7 @@ def _runs(
     if paragraph.table is None:
         located = []
         cursor = 0
+        words = len(plain) - paragraph.aside  # the view's own mark after them not in the run
         for number, piece in enumerate(pieces):
             drawn = piece.plain
             core = drawn.strip()
@@ -214,9 +164,10 @@ def _runs(
             before = 0 if paragraph.rtl else prefix.cell_len  # right to left: it is after
             cell = before + cell_len(drawn[: len(drawn) - len(drawn.lstrip())])
             cursor = start + len(core)
-            located.append((top + number, start, cursor, cell))
+            if start < words:
+                located.append((top + number, start, min(cursor, words), cell))
         else:
-            run = TextRun(plain, tuple(located), paragraph.links, label=paragraph.label)
+            run = TextRun(plain[:words], tuple(located), paragraph.links, label=paragraph.label)
             return [run] if located else []
     # A table's cells are wrapped each in its own column: its lines are searched as drawn.
     out = []
