@@ -82,6 +82,8 @@ def _unbrotli(body: bytes, limit: int, url: str) -> bytes:
 
 # Real codings reader never asks for (its Accept-Encoding names gzip, deflate and br).
 _UNREADABLE = frozenset({"compress", "x-compress", "zstd", "pack200-gzip", "dcb", "dcz"})
+_NAMES = {"x-gzip": "gzip", "br": "Brotli"}
+"""The names of codings as a message says them."""
 
 
 def decode_body(body: bytes, encoding: str, limit: int, url: str = "") -> bytes:
@@ -101,7 +103,7 @@ def decode_body(body: bytes, encoding: str, limit: int, url: str = "") -> bytes:
                 body = _unbrotli(body, limit, url)
             elif coding in _UNREADABLE:
                 raise FetchError(
-                    ErrorKind.NETWORK,
+                    ErrorKind.HTTP,
                     f"the server used a compression reader can't undo ({coding})",
                     url,
                 )
@@ -109,10 +111,14 @@ def decode_body(body: bytes, encoding: str, limit: int, url: str = "") -> bytes:
             # send "UTF-8" and "none" there.
         except FetchError:
             raise
-        except Exception as error:  # zlib.error, brotli.error: a body that doesn't decompress
+        except Exception:  # zlib.error, brotli.error: a body that doesn't decompress
+            # The server's fault, in an answer it gave whole: HTTP's kind, not the network's
+            # (a feed failing so was "Nothing answered at HOST", the offline wording: acc40b
+            # P10), said in words, not as the decompressor's exception's name ("(error)").
             raise FetchError(
-                ErrorKind.NETWORK,
-                f"the server's answer does not decompress ({type(error).__name__})",
+                ErrorKind.HTTP,
+                f"the server says its answer is {_NAMES.get(coding, coding)}-compressed"
+                " but it isn't",
                 url,
             ) from None
     return body

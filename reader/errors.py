@@ -91,6 +91,8 @@ class FetchError(Exception):
     feed: bool = False
     """A NOT_HTML answer that is a feed (RSS, Atom), told by its bytes: no article, a feed to
     subscribe to (`page_caching.check_is_page`)."""
+    held: bool = False
+    """Not sent: its host asked to wait (a 429's long Retry-After: `retries.Retries`)."""
     refused: bool = False
     """Not asked: the connection reached an address more private than its lead may lead to (a
     name resolving to 127.0.0.1: `address_class.refusal`)."""

@@ -42,6 +42,7 @@ from .priority_gate import USER_WAITS, PriorityGate, rank, user_waits
 from .retries import Retries
 from .safe import safe_line
 from .unanswered import HEAD_CAME
+from .url_display import shown_url
 from .urls import absolute_url, address_controls, is_web_url, not_web_url, web_url_problem
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -288,6 +289,7 @@ class Fetcher:
         lead: str,
     ) -> Response:
         moved, permanent = "", True  # where the address has moved for good (`Response.moved`)
+        redirected = ""  # how the last hop answered, when it was a redirect
         for _hop in range(self.limits.max_redirects + 1):
             if ceiling is not None:
                 self._check_before(url, ceiling, lead)
@@ -296,7 +298,19 @@ class Fetcher:
                 await asyncio.sleep(resume)
             async with self._per_host[_host_key(url)].slot(rank()), self._connection():
                 # Queued behind the request its 429 answered: not sent once the host said wait.
-                self.retries.check_held(url, _host_key(url))
+                try:
+                    self.retries.check_held(url, _host_key(url))
+                except FetchError as held:
+                    if not redirected:
+                        raise
+                    # The feed was asked, and answered with a redirect: only its target is
+                    # held back (acc40b P2: "not asked" of a feed that answered 302).
+                    raise replace(
+                        held,
+                        message=f"{redirected}, not asked there: "
+                        + held.message.removeprefix("not asked: "),
+                        held=False,  # asked, and answered: said as its own
+                    ) from None
                 allowance.start()
                 extensions = {} if ceiling is None else {"trace": connect_guard(ceiling, lead, url)}
                 try:
@@ -334,6 +348,8 @@ class Fetcher:
                                 f"refused a redirect to a non-web link: {shown}",
                                 url,
                             )
+                        status = response.status_code
+                        redirected = f"moved (HTTP {status}) to {safe_line(shown_url(target), 120)}"
                         url, lead = target, "a redirect"
                         permanent = permanent and response.status_code in _PERMANENT
                         moved = url if permanent else moved

@@ -22,7 +22,7 @@ from .feed_names import folded, undecided
 from .feed_tags import with_tags
 from .models import ErrorKind, Feed, FetchError
 from .safe import safe_line
-from .urls import address_controls, is_web_url, web_url_problem
+from .urls import address_controls, from_feed_scheme, is_web_url, web_url_problem
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
 MAX_OUTLINES = 10_000
@@ -77,6 +77,9 @@ class Subscriptions:
 
     found: list[Found] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
+    left_out: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """The entries left out, by why (as `skipped`), each named as the file names it and its
+    address: which ones to fix, in a 300-feed file (acc40b P8); those the file tells."""
     read_as: str = ""
     """What the file was read as when its shape alone told ("newsraft's feeds file"); "" for
     OPML and newsboat's urls, which say so themselves."""
@@ -186,10 +189,21 @@ def read_opml(data: bytes) -> Subscriptions:
     version = root.get("version") or ""
     seen: dict[str, int] = {}  # an address found, and where in `found`
     skipped: Counter[str] = Counter()
+    left_out: dict[str, list[tuple[str, str]]] = {}
+
+    def leave_out(why: str, url: str, outline: Element) -> None:
+        skipped[why] += 1
+        named = outline.get("text") or outline.get("title") or ""
+        left_out.setdefault(why, []).append((named.translate(_CONTROLS_BACK), url))
+
     for outline, folders in _outlines(root):
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").translate(_CONTROLS_BACK)
-        url = url.strip()
+        url = from_feed_scheme(url)  # "feed://…", as some sites' subscribe buttons give it
         if not url:
+            # A feed's outline (its type says so, and it holds none) with no address: said,
+            # not dropped without a word as a folder's outline is passed by.
+            if (outline.get("type") or "").lower() in _FEED_TYPES and not len(outline):
+                leave_out("with no address (no xmlUrl)", "", outline)
             continue
         if folders is None:
             skipped[f"nested in more than {MAX_FOLDER_DEPTH} folders"] += 1
@@ -203,7 +217,7 @@ def read_opml(data: bytes) -> Subscriptions:
             continue
         seen[url] = -1
         if not is_web_url(url):
-            skipped[why_left_out(url)] += 1
+            leave_out(why_left_out(url), url, outline)
             continue
         seen[url] = len(found)
         tags = with_tags(folders, _categories(outline))
@@ -212,7 +226,11 @@ def read_opml(data: bytes) -> Subscriptions:
             break
     title = root.findtext("head/title") or ""
     newsboat = "opml" if title.strip() == NEWSBOAT_OPML_TITLE else ""
-    return Subscriptions(found, dict(skipped), newsboat=newsboat)
+    return Subscriptions(found, dict(skipped), left_out, newsboat=newsboat)
+
+
+_FEED_TYPES = frozenset({"rss", "atom", "feed"})
+"""An outline's `type` that says it is a feed's (OPML 2.0's "rss", and what readers write)."""
 
 
 def _outlines(root: Element) -> Iterator[tuple[Element, tuple[str, ...] | None]]:

@@ -555,21 +555,29 @@ class SyncReport:
     @property
     def asked_to_wait(self) -> list[str]:
         """Each host that answered a 429 asking to wait longer than a sync does, in one line
-        with the articles left for the next sync: the first one's failure, and the rest not
-        asked (`retries`), are one thing, not each article's."""
-        held: dict[str, tuple[FetchError, int]] = {}
-        for _, error in self.article_failures:
-            if error.asks_to_wait:
-                host = "".join(_host_and_port(error.url))
-                longest, count = held.get(host, (error, 0))
-                if (error.retry_after or 0) > (longest.retry_after or 0):
-                    longest = error  # the 429 itself; those not asked have less of it left
-                held[host] = (longest, count + 1)
-        return [
-            f"{host} is rate-limiting (HTTP 429, {longest.message.rpartition(': ')[2]}): "
-            f"{plural(count, 'article')} left for the next sync"
-            for host, (longest, count) in held.items()
-        ]
+        with the feeds not asked (a sync after the one told it: `retries.Retries.remember_held`)
+        and the articles left for the next sync: the first one's failure, and the rest not
+        asked (`retries`), are one thing, not each article's, nor each feed's (acc40b P3)."""
+        held: dict[str, tuple[FetchError, int, int]] = {}
+        feeds = [(r.error, True) for r in self.feeds if r.error is not None and r.error.held]
+        articles = [(e, False) for _, e in self.article_failures if e.asks_to_wait]
+        for error, feed in feeds + articles:
+            host = "".join(_host_and_port(error.url))
+            longest, feeds_held, count = held.get(host, (error, 0, 0))
+            if (error.retry_after or 0) > (longest.retry_after or 0):
+                longest = error  # the 429 itself; those not asked have less of it left
+            held[host] = (longest, feeds_held + feed, count + (not feed))
+        lines = []
+        for host, (longest, feeds_held, count) in held.items():
+            left = [
+                f"{plural(feeds_held, 'feed')} not asked" if feeds_held else "",
+                f"{plural(count, 'article')} left for the next sync" if count else "",
+            ]
+            wait = longest.message.rpartition(": ")[2]
+            lines.append(
+                f"{host} is rate-limiting (HTTP 429, {wait}): {', '.join(p for p in left if p)}"
+            )
+        return lines
 
     @property
     def no_connection(self) -> str:

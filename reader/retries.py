@@ -16,6 +16,7 @@ import time
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, nullcontext
 from contextvars import ContextVar
+from dataclasses import replace
 from typing import Protocol
 
 from .config import FetchLimits
@@ -29,6 +30,10 @@ from .unanswered import HEAD_CAME, Unanswered
 WAKE_WINDOW = 15.0
 """Seconds after a pause of the reader (a lid closed mid-sync) in which a connection refused or
 a name not found is the network not back yet: tried again after a short wait, not failed."""
+
+
+HELD_AT_MOST = 24 * 3600.0
+"""The longest a 429's Retry-After keeps its host from being asked, in seconds."""
 
 
 class TimeoutJudge(Protocol):
@@ -74,6 +79,16 @@ def given_up_after(per_host: int) -> int:
     return GIVE_UP_ROUNDS * per_host
 
 
+def not_tried_again(failure: FetchError) -> FetchError:
+    """`failure`, a request's last try's, as what came of the request: its host, rate-limiting
+    since (a 429 asking to wait), is not asked again."""
+    return replace(
+        failure,
+        message=f"{failure.message} (not tried again: the host is rate-limiting)",
+        retryable=False,
+    )
+
+
 class Retries:
     """The tries of each request of one `Fetcher` (one event loop)."""
 
@@ -83,18 +98,35 @@ class Retries:
         self.stalls = StallWatch()  # the reader's own pauses, not charged to a request
         self.unanswered = Unanswered()  # what timed out on its last try: asked once
         self.order = AnswerOrder()  # which hosts refused with the network there
-        # Host: the loop's time its long 429 wait ends. Eighty more requests in the second after
-        # a "Retry-After: 120" (acc29b T9) only prolong a rate limit on a hotel's shared address.
+        # Host: when its long 429 wait ends (epoch seconds). Eighty more requests in the second
+        # after a "Retry-After: 120" (acc29b T9) only prolong a rate limit on a hotel's shared
+        # address; kept for the next runs too (`held_record`, `remember_held`).
         self._held: dict[str, float] = {}
+        self.held_changed = False  # since `remember_held`: worth keeping for the next run
         # Each request being tried again, with how its last try failed: one given up on
         # unfinished (the network found absent) was asked, and this is what came of it.
         self._failed_tries: dict[str, FetchError] = {}
 
+    def remember_held(self, record: object) -> None:
+        """Take in the hosts an earlier run was asked to wait by (`held_record`): nothing is
+        sent to them till their wait is over (acc40b P3: a sync 4 s after a "Retry-After: 120"
+        asked again). A wait longer than `HELD_AT_MOST` from now is cut to it: noted under a
+        clock that was ahead, or a server's wild figure."""
+        if not isinstance(record, dict):
+            return
+        now = time.time()
+        for host, until in record.items():
+            if isinstance(host, str) and isinstance(until, int | float) and until > now:
+                self._held[host] = max(self._held.get(host, 0.0), min(until, now + HELD_AT_MOST))
+
+    def held_record(self) -> dict[str, float]:
+        """The hosts still asking to wait, with when their wait ends (epoch seconds)."""
+        now = time.time()
+        return {host: until for host, until in self._held.items() if until > now}
+
     def check_held(self, url: str, host: str) -> None:
         """Raises, as its 429 would, for a request of `url` to a host that asked to wait."""
-        import asyncio
-
-        left = self._held.get(host, 0.0) - asyncio.get_running_loop().time()
+        left = self._held.get(host, 0.0) - time.time()
         if left > 0:
             raise FetchError(
                 ErrorKind.HTTP,
@@ -102,6 +134,7 @@ class Retries:
                 url,
                 retry_after=left,
                 status=429,
+                held=True,
             )
 
     def failed_try(self, url: str) -> FetchError | None:
@@ -135,6 +168,10 @@ class Retries:
                         answer = await attempt()
                     except FetchError as error:
                         failure = error
+                        if error.held and (before := self._failed_tries.get(url)) is not None:
+                            # Asked, and answered: that answer is what came of it, not the
+                            # 429 another request of its host got meanwhile (acc40b P2).
+                            raise not_tried_again(before) from None
                         stalled = cut_off(error) and self.stalls.stalled_since(began)
                         if failure.kind not in NO_CONNECTION and judge is not None:
                             judge.heard()  # an answer, if not the page
@@ -171,9 +208,10 @@ class Retries:
                 await asyncio.sleep(waited)
                 continue
             # Asked as it failed, not as it began: the host may have answered another since.
-            if failure.asks_to_wait and failure.retry_after is not None:
-                until = asyncio.get_running_loop().time() + failure.retry_after
+            if failure.asks_to_wait and failure.retry_after is not None and not failure.held:
+                until = time.time() + failure.retry_after
                 self._held[host] = max(self._held.get(host, 0.0), until)
+                self.held_changed = True
             retries = self.unanswered.retries(url, host, self.limits.retries, failure)
             if gives_up(self.unanswered.in_a_row(host), self.limits.per_host):
                 retries = 0  # a host that stalls every request: a sync gives it up

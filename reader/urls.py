@@ -228,6 +228,21 @@ _SCHEMELESS = re.compile(
 )
 
 
+_FEED_SCHEME = re.compile(r"feed:(?://|(?=https?://))", re.IGNORECASE)
+
+
+def from_feed_scheme(text: str) -> str:
+    """`text` with the feed: scheme some sites' "subscribe" buttons still give read as the web
+    address it stands for: "feed://host/x" as "http://host/x", "feed:https://host/x" as
+    "https://host/x"; any other text as it is."""
+    text = text.strip()
+    match = _FEED_SCHEME.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    return rest if match.group().lower() == "feed:" else "http://" + rest
+
+
 def with_scheme(text: str) -> str:
     """`text` as the web address it is short for, when it is one written without its scheme
     ("https://" before a name, "http://" before a local address); else ""."""
@@ -254,6 +269,12 @@ def _escaped(char: str) -> str:
 
 def _controls_written(text: str) -> str:
     return _URL_CONTROLS.sub(lambda m: _escaped(m.group()), text)
+
+
+def written_address(text: str, most: int = 200) -> str:
+    """`text`, an address given, as one line shows it: its control characters written as
+    escapes (shown without them, it would look like another, real address)."""
+    return safe_line(_controls_written(text.strip()), most)
 
 
 def not_web_url(text: str) -> str:

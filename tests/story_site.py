@@ -55,9 +55,12 @@ Site = TypeVar("Site", bound=StorySite)
 
 
 @contextmanager
-def serving(site: type[Site]) -> Iterator[Site]:
-    """A `site` listening on a free port of 127.0.0.1 till the block ends."""
-    server = site(("127.0.0.1", 0), _Handler)
+def serving(
+    site: type[Site], handler: type[http.server.BaseHTTPRequestHandler] = _Handler
+) -> Iterator[Site]:
+    """A `site` listening on a free port of 127.0.0.1 till the block ends, answering as
+    `handler` does (by default as above)."""
+    server = site(("127.0.0.1", 0), handler)
     server.asked = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

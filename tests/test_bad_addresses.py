@@ -142,7 +142,8 @@ def test_add_and_import_refuse_such_an_address(
     said = capsys.readouterr().err.splitlines()
     assert said[-1] == f"reader: {opml} names no feed to subscribe to"
     assert sorted(said[:-1]) == sorted(
-        f"reader: left out 1 feed whose address is invalid: {reason}" for reason in BAD.values()
+        [f"reader: left out 1 feed whose address is invalid: {r}:" for r in BAD.values()]
+        + [f"reader: - x <{address}>" for address in BAD]
     )
     assert main(["--data-dir", str(data_dir), "feeds"]) == 0
     assert "127.0.0.1" not in capsys.readouterr().out

@@ -92,8 +92,10 @@ def test_a_title_with_control_characters_does_not_refuse_the_file(tmp_path: Path
     imported = reader(tmp_path / "home", "import", str(tmp_path / "subs.opml"))
     assert imported.returncode == 0 and "3 feeds added" in imported.stdout
     assert imported.stderr == (
-        "reader: left out 1 feed whose address is not http(s)\n"
-        "reader: left out 1 feed whose address holds control characters\n"
+        "reader: left out 1 feed whose address is not http(s):\n"
+        "reader: - Script <javascript:alert(1)>\n"
+        "reader: left out 1 feed whose address holds control characters:\n"
+        "reader: - Odd <http://127.0.0.1:9/a\\x1b]0;x\\x07.xml>\n"
     )
 
 

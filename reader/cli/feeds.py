@@ -15,7 +15,7 @@ from ..plural import plural
 from ..safe import safe_line
 from ..search_feeds import SEARCH_MARK
 from ..url_display import shown_url
-from ..urls import is_web_url, not_web_url
+from ..urls import from_feed_scheme, is_web_url, not_web_url, written_address
 from .common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    args.url = from_feed_scheme(args.url)  # "feed://…", what a site's subscribe button gives
     if not is_web_url(args.url):
         # Refused before anything is stored: bad input, as a wrong option is.
         err(not_web_url(args.url))
@@ -166,12 +167,30 @@ def _import_database(args: argparse.Namespace) -> int:
     return _subscribe_all(args, read, marks)
 
 
+LEFT_OUT_NAMED = 10
+"""The entries left out of an import named for each reason, at most."""
+
+
+def _say_left_out(read: Subscriptions) -> None:
+    """How many entries of the file were left out, by why, each named with its address (the
+    first `LEFT_OUT_NAMED`): which to fix, not only how many (acc40b P8)."""
+    for why, count in read.skipped.items():
+        named = read.left_out.get(why, [])
+        err(f"left out {plural(count, 'feed')} {why}{':' if named else ''}")
+        for name, url in named[:LEFT_OUT_NAMED]:
+            shown = " ".join(
+                p for p in (safe_line(name, 80), url and f"<{written_address(url, 160)}>") if p
+            )
+            err(f"- {shown or '(no name)'}")
+        if len(named) > LEFT_OUT_NAMED:
+            err(f"- and {len(named) - LEFT_OUT_NAMED} more")
+
+
 def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMarks | None) -> int:
     """Every feed `read` names subscribed to, filed under its tags; then, with `marks`, each
     fetched, the headlines the other reader had read marked read and those it starred saved."""
     if not read.found:
-        for why, count in read.skipped.items():
-            err(f"left out {plural(count, 'feed')} {why}")
+        _say_left_out(read)
         raise CommandError(f"{safe_line(args.file, 200)} names no feed to subscribe to")
     if read.read_as:
         out(f"read as {read.read_as}")
@@ -196,8 +215,7 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         named = ", ".join(safe_line(tag, 30) for tag in tags[:8])
         more = f" and {len(tags) - 8} more" if len(tags) > 8 else ""
         out(f"{plural(len(tagged), 'feed')} filed under {plural(len(tags), 'tag')}: {named}{more}")
-    for why, count in read.skipped.items():
-        err(f"left out {plural(count, 'feed')} {why}")
+    _say_left_out(read)
     if read.newsboat:
         _say_newsboat_leftovers(args.file, read, marks is not None)
     if marks is not None:

@@ -285,7 +285,8 @@ def build_parser() -> argparse.ArgumentParser:
         ' the one its <link rel="alternate"> names, comment feeds and the same feed in another'
         " format set aside; when it names several they are listed to choose from (exit 1); when"
         f" it names none, {', '.join(WELL_KNOWN_PATHS)} on its site are tried, one at a time."
-        " A web page is never subscribed to. An address that is no"
+        " A web page is never subscribed to. feed://HOST/… (a site's subscribe button's) is"
+        " read as http://HOST/…, feed:https://… as https://…. An address that is no"
         " http(s) one, or holds control characters, is refused (exit 2).",
     )
     p.add_argument("url", metavar="URL")

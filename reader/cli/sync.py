@@ -213,6 +213,8 @@ def print_sync_report(
             continue
         if result.feed.url in left:
             continue
+        if result.error is not None and result.error.held:
+            continue  # not asked, its host asking to wait: in that host's one line
         if result.gone:  # the site's word, said once: the syncs after it ask weekly
             err(
                 f"feed gone for good: {result.feed.display_title}: its site says it is gone"

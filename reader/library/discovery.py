@@ -23,7 +23,7 @@ from ..portal import page_print
 from ..reports import Added
 from ..safe import safe_line
 from ..sniff import feed_type, file_kind, html_title, is_html_document
-from ..urls import canonical_url, is_web_url, not_web_url
+from ..urls import canonical_url, from_feed_scheme, is_web_url, not_web_url
 from .sync import LibrarySync
 
 _SENT_ON = 3
@@ -37,8 +37,8 @@ class LibraryDiscovery(LibrarySync):
         """Subscribe to the feed at `url`, or to the one found on the web page at `url`, and
         fetch it; with `name`, the user's name for it, shown over its own title (the feed
         subscribed already is renamed so). Raises FetchError(BAD_URL) for an address that is
-        not a web one."""
-        added = await self._add_address(url.strip(), name)
+        not a web one; a feed: address (a "subscribe" button's) is read as the web one."""
+        added = await self._add_address(from_feed_scheme(url), name)
         if added.url and added.result is not None:
             # Its first headlines, merged after the subscription was noted: a reader open in
             # another window reads them in (`changed_at`), not an empty feed until restarted.

@@ -142,6 +142,10 @@ class LibraryFeedRefresh(LibraryRenewal):
                 response.charset,
             )
         except FetchError as error:
+            if error.held:
+                # Not asked, its host asking to wait: what the feed last said stays (a healthy
+                # feed was "failing since" a 429 another feed of its host got: acc40b P2).
+                return FeedResult(feed, error=error, kept=True)
             now = _now()
             feed = replace(
                 feed,

@@ -100,6 +100,7 @@ class NetworkHold:
         self._there_at = 0.0  # monotonic: the latest moment the network was known there
         self._hosts: set[str] = set()  # every host the sync asks (`expect`)
         self._answered: dict[str, str] = {}  # hosts that answered in this sync, with a link
+        self._waiting: set[str] = set()  # hosts that answered a 429 asking to wait: not probed
         self._alone: set[str] = set()  # hosts down on their own, until they answer
         self._slow: set[str] = set()  # hosts stalling on their own, until they answer
         self._probation: set[str] = set()  # held when it came back: refusing again, alone
@@ -262,6 +263,9 @@ class NetworkHold:
         and did not come back within the wait."""
         if error.kind not in NO_CONNECTION:
             self.answered(url, began)  # an HTTP error, a page that is no article: an answer
+            if error.asks_to_wait:
+                # Told to wait: no probe's HEAD goes there either (acc40b P3: one 11 s after).
+                self._waiting.add(host_of(url))
             return False
         if error.no_answer not in GONE_SIGNS or self.left:
             return False
@@ -362,7 +366,7 @@ class NetworkHold:
             while self._suspects and not self.gone:
                 failing = {s[0] for s in self._suspects} | self._alone | self._slow
                 failing |= self._probation
-                others = [link for h, link in self._answered.items() if h not in failing]
+                others = [link for h, link in self._probed() if h not in failing]
                 # Timeouts are the network's by their count only when no other host is left
                 # to probe: one that answers it says they are slow sites, not a stall.
                 stalling = any(s[3] for s in self._suspects)
@@ -413,7 +417,7 @@ class NetworkHold:
         seconds, a different one each time, until one connects (back) or `wait` runs out."""
         import asyncio
 
-        hosts = list(self._answered.values()) or []
+        hosts = [link for _, link in self._probed()]
         turn = 0
         try:
             while self.gone:
@@ -440,6 +444,11 @@ class NetworkHold:
         finally:
             if self._prober is asyncio.current_task():
                 self._prober = None
+
+    def _probed(self) -> list[tuple[str, str]]:
+        """The hosts a probe may go to, each with a link: those that answered in this sync,
+        but for those that asked to wait."""
+        return [(h, link) for h, link in self._answered.items() if h not in self._waiting]
 
     def _back_at(self, host: str, began: float) -> None:
         """A probe of `host` begun at `began` connected: the network is back."""

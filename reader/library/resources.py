@@ -306,6 +306,9 @@ class LibraryResources:
             with suppress(StoreError):  # a full disk: the next run tries it as before
                 if unanswered.changed:
                     self.store.set_unanswered(unanswered.record())
+                # A host's 429 wait outlasts the run that was told it (acc40b P3).
+                if self._fetcher.retries.held_changed:
+                    self.store.set_held_hosts(self._fetcher.retries.held_record())
             await self._fetcher.aclose()
             self._fetcher = None
         self.close()
@@ -332,6 +335,7 @@ class LibraryResources:
                 fetcher = Fetcher(self.limits, self.site_rules)
                 with suppress(StoreError):
                     fetcher.retries.unanswered.remember(self.store.unanswered())
+                    fetcher.retries.remember_held(self.store.held_hosts())
                 self._fetcher = fetcher
         return self._fetcher
 

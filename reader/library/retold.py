@@ -17,8 +17,9 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 
+from ..dates import not_ahead
 from ..models import Entry
 
 SUMMARY_NOISE_WORDS = 3
@@ -69,8 +70,12 @@ def stamped_times(entries: Iterable[Entry]) -> set[datetime]:
 def updated_since(entry: Entry, downloaded: float) -> bool:
     """The feed says `entry` changed after its page was downloaded (epoch seconds): it gives a
     time of update later than its publication (an RSS item's one date is given as both: no
-    update) and later than the download."""
+    update) and later than the download. A time of update far ahead of now is none: a feed
+    stuck on a wrong date ("2031"), its item's publication put back to when it was first seen
+    (`Store` keeps no date ahead), would have it fetched again at every sync (acc40b P4)."""
     updated = entry.updated
     if updated is None or (entry.published is not None and updated <= entry.published):
+        return False
+    if not_ahead(updated, datetime.now(UTC)) is not updated:
         return False
     return updated.timestamp() > downloaded

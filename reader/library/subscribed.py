@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from ..feed_names import clean_name, folded
 from ..models import ErrorKind, Feed, FetchError
 from ..url_display import shown_url
-from ..urls import canonical_url, is_web_url, not_web_url
+from ..urls import canonical_url, from_feed_scheme, is_web_url, not_web_url
 from .resources import LibraryResources
 
 
@@ -23,7 +23,7 @@ class LibrarySubscribed(LibraryResources):
         """Subscribe to `url` (not fetched yet), titled `title` until its first fetch and
         named `name` (one the same as `title` is an OPML file's that may be a copy of it:
         `feed_names.copies_own_title`); False when already subscribed."""
-        url = url.strip()
+        url = from_feed_scheme(url)
         if not is_web_url(url):
             raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
         return self.store.add_feed(self.subscription_url(url), title, clean_name(name))
@@ -35,7 +35,7 @@ class LibrarySubscribed(LibraryResources):
         known = self._known_addresses()
         done = []
         for url, title, name in wanted:
-            url = url.strip()
+            url = from_feed_scheme(url)
             if not is_web_url(url):
                 raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
             url = known.setdefault(canonical_url(url), url)

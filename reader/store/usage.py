@@ -24,6 +24,7 @@ _HEADLINES_ONLY = "headlines"
 """What a sync of headlines only adds to its record."""
 _PORTALS = "portals"
 _UNANSWERED = "unanswered"
+_HELD_HOSTS = "held-hosts"
 _UNREAD_VIEW = "unread-view"
 _FEEDS_HIDDEN = "feeds-hidden"
 _LEFT_LIST = "left-list"
@@ -338,6 +339,14 @@ class StoreUsage(StoreSaved):
 
     def set_unanswered(self, record: dict[str, Any]) -> None:
         self._save(self._state, _UNANSWERED, record)
+
+    # -- the hosts that asked to wait (a 429's Retry-After: `retries.Retries.held_record`) ---------
+    def held_hosts(self) -> object:
+        """What the last run kept of the hosts asking to wait, and till when (epoch seconds)."""
+        return self._load(self._state, _HELD_HOSTS, {})
+
+    def set_held_hosts(self, record: dict[str, float]) -> None:
+        self._save(self._state, _HELD_HOSTS, record)
 
 
 def _boot_id() -> str:

@@ -14,7 +14,7 @@ from ..feed_names import renamed
 from ..keys import link_key
 from ..models import FetchError
 from ..plural import plural
-from ..urls import is_web_url, not_web_url
+from ..urls import from_feed_scheme, is_web_url, not_web_url
 from .app_sync import ReaderAppSync
 from .dialogs.confirm import ConfirmScreen
 from .dialogs.feed_choice import FeedChoiceScreen
@@ -42,7 +42,7 @@ class ReaderAppFeeds(ReaderAppSync):
     def add_feed(self, address: str) -> None:
         """Subscribe to the feed at `address`, or to the one found on the web page there, as
         `reader add` does; its headlines fetched, it is shown. Nothing changes on a failure."""
-        address = address.strip()
+        address = from_feed_scheme(address)  # "feed://…", a site's subscribe button's
         if not address or self.refuses("add"):
             return
         if not is_web_url(address):

@@ -19,7 +19,12 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         return report.no_connection
     # Those of a host given up are counted in its one line (`outages`).
     left = report.feeds_left.keys() | report.feeds_unreached()  # the network's, said once
-    failed_feeds = [r for r in report.feeds if r.failed and r.feed.url not in left]
+    # Those not asked, their host asking to wait, in its line (`asked_to_wait`).
+    failed_feeds = [
+        r
+        for r in report.feeds
+        if r.failed and r.feed.url not in left and not (r.error is not None and r.error.held)
+    ]
     line = (
         f"Synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')} · "
         f"{plural(report.articles_fetched, 'article')} cached for offline, "

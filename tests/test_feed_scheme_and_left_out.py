@@ -1,0 +1,66 @@
+"""A feed: address (what many sites' "subscribe" buttons give) is read as the web address it
+stands for, by `add` and `import`; an import names the entries it leaves out, and says of a
+feed's outline with no address that it left it out (acc40b P8)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.cli import main
+from reader.store import Store
+
+FEED = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Notes</title>'
+    "<link>http://127.0.0.1/</link><item><title>Tide tables for January</title>"
+    "<link>http://127.0.0.1/tides.html</link></item></channel></rss>"
+)
+
+
+def _subscribed(data_dir: Path) -> list[str]:
+    store = Store(data_dir)
+    try:
+        return sorted(store.feed_urls())
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("scheme", ["feed://", "feed:http://"])
+def test_add_reads_a_feed_address_as_the_web_one(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str], scheme: str
+) -> None:
+    httpserver.expect_request("/notes.xml").respond_with_data(
+        FEED, content_type="application/rss+xml"
+    )
+    url = httpserver.url_for("/notes.xml")
+    assert main(["--data-dir", str(data_dir), "add", scheme + url.removeprefix("http://")]) == 0
+    assert "Harbour Notes" in capsys.readouterr().out
+    assert _subscribed(data_dir) == [url]
+
+
+def test_import_names_what_it_leaves_out(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>Mine</title></head><body>'
+        '<outline text="News">'
+        '<outline type="rss" text="Quay Gazette" xmlUrl="feed://quay.example/rss"/>'
+        '<outline type="rss" text="Bad url" xmlUrl="ht!tp:/broken"/>'
+        '<outline type="rss" text="Javascript url" xmlUrl="javascript:alert(1)"/>'
+        '<outline type="rss" text="No url here"/>'
+        "</outline></body></opml>",
+        encoding="utf-8",
+    )
+    assert main(["--data-dir", str(data_dir), "import", str(opml)]) == 0
+    said = capsys.readouterr()
+    assert "1 feed added" in said.out
+    assert _subscribed(data_dir) == ["http://quay.example/rss"]
+    lines = said.err.splitlines()
+    assert "reader: left out 2 feeds whose address is not http(s):" in lines
+    assert "reader: - Bad url <ht!tp:/broken>" in lines
+    assert "reader: - Javascript url <javascript:alert(1)>" in lines
+    assert "reader: left out 1 feed with no address (no xmlUrl):" in lines
+    assert "reader: - No url here" in lines
