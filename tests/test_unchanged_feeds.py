@@ -217,3 +217,24 @@ def test_the_same_bytes_under_a_new_ignore_rule_are_read_again(
         "Library opening hours extended in winter",
         "Bridge weight limit lowered after survey",
     ]
+
+
+def test_the_same_bytes_bring_back_a_list_lost_since(site: HTTPServer, data_dir: Path) -> None:
+    """A feed's list dropped as damaged is made again at its next read, the bytes the same."""
+    url = _serve(site, ITEMS)
+    lib = Library(data_dir, workers="thread")
+    lib.add_feed(url)
+    lib.close()
+    _refresh(data_dir)
+    listed = _listed(data_dir)
+    store = Store(data_dir)
+    try:
+        store._state.set(f"entries:{url}", '[{"id": "uvg-1')  # torn at its first record
+    finally:
+        store.close()
+    assert _listed(data_dir) == []
+
+    again = _refresh(data_dir)
+
+    assert not again.not_modified and again.new_entries == 3
+    assert _listed(data_dir) == listed

@@ -116,7 +116,12 @@ class LibraryFeedRefresh(LibraryRenewal):
             self._feed_reaches[url] = response.reach
             # Hashing 5 MB is CPU work too (~10 ms): off the loop a TUI draws from.
             printed = "" if response.not_modified else await asyncio.to_thread(body_print, response)
-            if printed and printed == feed.body_print and not self._read_whole(feed):
+            if (
+                printed
+                and printed == feed.body_print
+                and not self._read_whole(feed)
+                and await asyncio.to_thread(self._lists_some, url)
+            ):
                 # The bytes its items were last read whole from: what a 304 would have said
                 # (a server that sends no validators), told as one, and nothing parsed or
                 # rewritten. Validators it sends now are kept for the next ask.
@@ -295,6 +300,12 @@ class LibraryFeedRefresh(LibraryRenewal):
         return feed.read_with < FEED_READING_VERSION or feed.ignored_by != rules_mark(
             feed, self.ignore
         )
+
+    def _lists_some(self, url: str) -> bool:
+        """The store lists some of the feed's headlines: a list lost since (found damaged and
+        dropped) is made again from the same bytes, as it was when every read merged them."""
+        records, _ = self.store.entry_records_lazily(url)
+        return next(records, None) is not None
 
     def stop_refreshing(self, url: str) -> None:
         """The running refresh (if any) lets the feed at `url` go, as it has just been
