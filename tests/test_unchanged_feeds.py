@@ -77,6 +77,15 @@ def _written_at(data_dir: Path, feed_url: str) -> float:
         store.close()
 
 
+def _subscribed(site: HTTPServer, data_dir: Path) -> tuple[str, FeedResult]:
+    """The Gazette's feed served and subscribed to, and its first refresh."""
+    url = _serve(site, ITEMS)
+    lib = Library(data_dir, workers="thread")
+    lib.add_feed(url)
+    lib.close()
+    return url, _refresh(data_dir)
+
+
 def _listed(data_dir: Path) -> list[tuple[str, str, bool]]:
     lib = Library(data_dir, workers="thread")
     try:
@@ -88,11 +97,7 @@ def _listed(data_dir: Path) -> list[tuple[str, str, bool]]:
 def test_a_feed_served_again_unchanged_is_not_written_again(
     site: HTTPServer, data_dir: Path
 ) -> None:
-    url = _serve(site, ITEMS)
-    lib = Library(data_dir, workers="thread")
-    lib.add_feed(url)
-    lib.close()
-    first = _refresh(data_dir)
+    url, first = _subscribed(site, data_dir)
     assert first.changed and first.new_entries == 3
     listed = _listed(data_dir)
     assert [title for _, title, _ in listed] == [
@@ -111,11 +116,7 @@ def test_a_feed_served_again_unchanged_is_not_written_again(
 
 
 def test_a_feed_served_with_a_title_changed_is_written(site: HTTPServer, data_dir: Path) -> None:
-    url = _serve(site, ITEMS)
-    lib = Library(data_dir, workers="thread")
-    lib.add_feed(url)
-    lib.close()
-    _refresh(data_dir)
+    _subscribed(site, data_dir)
     retold = [("Bridge weight limit lowered to 7.5 tonnes", "uvg-101", 9), *ITEMS[1:]]
     _serve(site, retold)
 
@@ -130,11 +131,7 @@ def test_a_feed_served_with_a_title_changed_is_written(site: HTTPServer, data_di
 def test_a_feed_with_one_item_more_is_written_and_lists_it_first(
     site: HTTPServer, data_dir: Path
 ) -> None:
-    url = _serve(site, ITEMS)
-    lib = Library(data_dir, workers="thread")
-    lib.add_feed(url)
-    lib.close()
-    _refresh(data_dir)
+    _subscribed(site, data_dir)
     _serve(site, [*ITEMS, ("Flood warning lifted for the lower fields", "uvg-104", 16)])
 
     result = _refresh(data_dir)
@@ -160,11 +157,7 @@ def test_the_same_bytes_again_are_neither_parsed_nor_merged(
         return parse(body, url, *args)
 
     monkeypatch.setattr(feed_refresh, "parse_feed", counted)
-    url = _serve(site, ITEMS)
-    lib = Library(data_dir, workers="thread")
-    lib.add_feed(url)
-    lib.close()
-    first = _refresh(data_dir)
+    url, first = _subscribed(site, data_dir)
     lib = Library(data_dir, workers="thread")
     lib.mark_read(lib.store.entries(url)[0])
     lib.close()
@@ -183,11 +176,7 @@ def test_the_same_bytes_again_are_neither_parsed_nor_merged(
 
 
 def test_a_byte_changed_is_read_again(site: HTTPServer, data_dir: Path) -> None:
-    url = _serve(site, ITEMS)
-    lib = Library(data_dir, workers="thread")
-    lib.add_feed(url)
-    lib.close()
-    _refresh(data_dir)
+    _subscribed(site, data_dir)
     _refresh(data_dir)  # the same bytes: not read
     base = site.url_for("").rstrip("/")
     site.clear()
@@ -205,11 +194,7 @@ def test_the_same_bytes_under_a_new_ignore_rule_are_read_again(
 ) -> None:
     """The bytes compared only while what reads them is the same: a rule added since takes the
     item it matches out, as when the feed changed."""
-    url = _serve(site, ITEMS)
-    lib = Library(data_dir, workers="thread")
-    lib.add_feed(url)
-    lib.close()
-    _refresh(data_dir)
+    _subscribed(site, data_dir)
     result = _refresh(data_dir, ignore_rules([{"title": "School bus"}]))
 
     assert not result.not_modified
@@ -221,11 +206,7 @@ def test_the_same_bytes_under_a_new_ignore_rule_are_read_again(
 
 def test_the_same_bytes_bring_back_a_list_lost_since(site: HTTPServer, data_dir: Path) -> None:
     """A feed's list dropped as damaged is made again at its next read, the bytes the same."""
-    url = _serve(site, ITEMS)
-    lib = Library(data_dir, workers="thread")
-    lib.add_feed(url)
-    lib.close()
-    _refresh(data_dir)
+    url, _ = _subscribed(site, data_dir)
     listed = _listed(data_dir)
     store = Store(data_dir)
     try:
