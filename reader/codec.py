@@ -95,6 +95,7 @@ def feed_to_dict(feed: Feed) -> dict[str, Any]:
         "gone_at": _dt(feed.gone_at),
         "read_with": feed.read_with,
         "ignored_by": feed.ignored_by,
+        "body_print": feed.body_print,
         "tags": list(feed.tags),
     }
 
@@ -117,6 +118,7 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         gone_at=_parse_dt(d.get("gone_at")),
         read_with=_count(d.get("read_with")),
         ignored_by=_text(d.get("ignored_by")),
+        body_print=_text(d.get("body_print")),
         tags=kept_tags(d.get("tags")),  # records from before tags have none
     )
 

@@ -6,6 +6,7 @@ them and downloads their articles, because `add` (`discovery`) refreshes one fee
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import timedelta
@@ -113,14 +114,27 @@ class LibraryFeedRefresh(LibraryRenewal):
             if moved and canonical_url(moved) == canonical_url(url):
                 moved = ""  # moved back home (a move undone, or two addresses bouncing)
             self._feed_reaches[url] = response.reach
+            # Hashing 5 MB is CPU work too (~10 ms): off the loop a TUI draws from.
+            printed = "" if response.not_modified else await asyncio.to_thread(body_print, response)
+            if (
+                printed
+                and printed == feed.body_print
+                and not self._read_whole(feed)
+                and await asyncio.to_thread(self._lists_some, url)
+            ):
+                # The bytes its items were last read whole from: what a 304 would have said
+                # (a server that sends no validators), told as one, and nothing parsed or
+                # rewritten. Validators it sends now are kept for the next ask.
+                feed = replace(feed, etag=response.etag, last_modified=response.last_modified)
+                response = replace(response, status=304)
             if response.not_modified:
                 feed = replace(feed, last_success=_now(), reach=response.reach, moved_to=moved)
                 self.store.put_feed(_working(feed))
                 # A store from before keys were kept: its next write (a feed's list read whole).
                 await self._in_store_thread(self.store.keep_keys, url)
                 # `max_items` set or lowered since: applied whether or not the feed changed.
-                _, past = await self._keep_newest(url)
-                return FeedResult(feed, not_modified=True, left_out=past)
+                went, past = await self._keep_newest(url)
+                return FeedResult(feed, not_modified=True, left_out=past, changed=went > 0)
             # Hashing the body (inflated by the fetch) is CPU work: off the loop a TUI draws from.
             seen = await asyncio.to_thread(page_print, response.body)
             if seen is not None:
@@ -196,6 +210,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             moved_to=moved,
             read_with=FEED_READING_VERSION,
             ignored_by=rules_mark(feed, self.ignore),
+            body_print=printed,
         )
         feed = self.store.put_feed(_working(feed))
         return FeedResult(
@@ -270,9 +285,7 @@ class LibraryFeedRefresh(LibraryRenewal):
         good, else its own. A moved feed whose new address refuses (a move the site undid) is
         asked at its own again."""
         etag, modified = feed.etag, feed.last_modified
-        if feed.read_with < FEED_READING_VERSION or feed.ignored_by != rules_mark(
-            feed, self.ignore
-        ):  # its items read again whole, once: by a newer reader, or under other rules
+        if self._read_whole(feed):
             etag = modified = None
         if feed.moved_to:
             try:
@@ -283,6 +296,20 @@ class LibraryFeedRefresh(LibraryRenewal):
                 if error.kind not in (ErrorKind.HTTP, ErrorKind.GONE, ErrorKind.BAD_URL):
                     raise
         return await self.fetch_feed(feed.url, etag, modified), feed.url
+
+    def _read_whole(self, feed: Feed) -> bool:
+        """The feed's items are to be read again whole, once, whatever its server says of
+        them (its ETag not sent, its `body_print` not compared): kept by an older reader, or
+        under other `[[ignore]]` rules."""
+        return feed.read_with < FEED_READING_VERSION or feed.ignored_by != rules_mark(
+            feed, self.ignore
+        )
+
+    def _lists_some(self, url: str) -> bool:
+        """The store lists some of the feed's headlines: a list lost since (found damaged and
+        dropped) is made again from the same bytes, as it was when every read merged them."""
+        records, _ = self.store.entry_records_lazily(url)
+        return next(records, None) is not None
 
     def stop_refreshing(self, url: str) -> None:
         """The running refresh (if any) lets the feed at `url` go, as it has just been
@@ -544,6 +571,15 @@ async def _held(network: NetworkHold, link: str, result: FeedResult, began: floa
         network.answered(link, began)
         return False
     return await network.again(link, result.error, began)
+
+
+def body_print(response: Response) -> str:
+    """A digest of a feed's answer as it is parsed: its bytes, and the address, type and charset
+    they are read with (a relative link resolves against the address; the charset decodes)."""
+    digest = hashlib.blake2b(response.body, digest_size=16)
+    for told in (response.url, response.content_type or "", response.charset or ""):
+        digest.update(b"\0" + told.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def _working(feed: Feed) -> Feed:
