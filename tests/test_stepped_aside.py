@@ -7,11 +7,13 @@ from __future__ import annotations
 import os
 import signal
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.pty_reader import reader_in_pty
+from tests.pty_reader import PtyReader, reader_in_pty
 from tests.test_user_commands import _until, recorder, terminal_program
 
 __all__ = ["recorder"]  # the fixture, used by name
@@ -31,6 +33,25 @@ start then, so the wait can't make the test fail where the reader is right; it i
 long the test gives a reader that runs both at once to show it."""
 
 
+@contextmanager
+def _two_asked(
+    directory: Path, tmp_path: Path, record: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[PtyReader, Path]]:
+    """The reader on `directory` asked for `TURN` twice (M typed twice), the first running;
+    with the file whose making lets each end."""
+    terminal_program(directory, tmp_path, "turn", TURN)
+    go = tmp_path / "go"
+    monkeypatch.setenv("GO", str(go))
+    try:
+        with reader_in_pty(directory) as shown:
+            _until(lambda: b"available offline" in shown.screen(), "the headlines on screen")
+            shown.type(b"MM")
+            _until(lambda: record.exists() and "S" in record.read_text(), "the first runs")
+            yield shown, go
+    finally:
+        go.touch()
+
+
 def test_two_terminal_programs_take_turns(
     synced_dir: Path, tmp_path: Path, recorder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -39,25 +60,16 @@ def test_two_terminal_programs_take_turns(
     had ended. With the loop going on while the reader steps aside, the second stepped aside
     again inside the first: two programs on one terminal at once, and the first to end took
     the terminal back for the reader under the other. One at a time, in the order asked."""
-    terminal_program(synced_dir, tmp_path, "turn", TURN)
-    go = tmp_path / "go"
-    monkeypatch.setenv("GO", str(go))
-    try:
-        with reader_in_pty(synced_dir) as shown:
-            _until(lambda: b"available offline" in shown.screen(), "the headlines on screen")
-            shown.type(b"MM")
-            _until(lambda: recorder.exists() and "S" in recorder.read_text(), "the first runs")
-            deadline = time.monotonic() + _OVERLAP_WINDOW
-            while time.monotonic() < deadline and recorder.read_text() == "S":
-                time.sleep(0.1)
-            assert recorder.read_text() == "S", "a second program had the terminal too"
-            go.touch()
-            _until(lambda: recorder.read_text() == "SESE", "the second once the first ended")
-            _until(lambda: shown.screen().count(b"turn ended (exit 0)") >= 1, "the reader back")
-            shown.type(b"Q")
-            assert shown.process.wait(timeout=60) == 0
-    finally:
+    with _two_asked(synced_dir, tmp_path, recorder, monkeypatch) as (shown, go):
+        deadline = time.monotonic() + _OVERLAP_WINDOW
+        while time.monotonic() < deadline and recorder.read_text() == "S":
+            time.sleep(0.1)
+        assert recorder.read_text() == "S", "a second program had the terminal too"
         go.touch()
+        _until(lambda: recorder.read_text() == "SESE", "the second once the first ended")
+        _until(lambda: b"turn ended (exit 0)" in shown.screen(), "the reader back")
+        shown.type(b"Q")
+        assert shown.process.wait(timeout=60) == 0
 
 
 def test_a_terminal_program_that_cannot_start_gives_the_reader_back(
@@ -89,17 +101,8 @@ def test_a_hang_up_while_one_program_waits_its_turn_runs_no_more(
     """A SIGTERM (or a hang-up) while a program has the terminal ends the reader once that
     program has ended; a second program asked for meanwhile, waiting its turn, is not started
     on the terminal the reader is leaving."""
-    terminal_program(synced_dir, tmp_path, "turn", TURN)
-    go = tmp_path / "go"
-    monkeypatch.setenv("GO", str(go))
-    try:
-        with reader_in_pty(synced_dir) as shown:
-            _until(lambda: b"available offline" in shown.screen(), "the headlines on screen")
-            shown.type(b"MM")
-            _until(lambda: recorder.exists() and "S" in recorder.read_text(), "the first runs")
-            shown.process.send_signal(signal.SIGTERM)
-            go.touch()
-            assert shown.process.wait(timeout=60) == 128 + signal.SIGTERM
-            assert recorder.read_text() == "SE"
-    finally:
+    with _two_asked(synced_dir, tmp_path, recorder, monkeypatch) as (shown, go):
+        shown.process.send_signal(signal.SIGTERM)
         go.touch()
+        assert shown.process.wait(timeout=60) == 128 + signal.SIGTERM
+        assert recorder.read_text() == "SE"

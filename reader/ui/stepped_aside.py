@@ -43,6 +43,8 @@ async def stepped_aside(app: ReaderApp, work: Callable[..., T], *args: Any) -> T
     # One program at a time: a second asked for meanwhile (a key typed twice, `o` while a
     # command fetched its article) stepped aside inside the first, both on the terminal.
     async with app.terminal_turn:
+        if app._quitting:  # a hang-up while the one before had the terminal: none after it
+            raise asyncio.CancelledError
         with app.batch_update(), app.hang_ups_held(), app.suspend(), _left_to_the_program():
             # Not asyncio's executor: its threads may all be busy with a sync's work.
             running = quittable(work, *args, name="reader-stepped-aside")
