@@ -81,6 +81,15 @@ class ReaderAppLifecycle(ReaderAppNotices):
     _hung_up_aside: int | None = None
     """A hang-up or SIGTERM that came meanwhile."""
 
+    _terminal_turn: asyncio.Lock | None = None
+
+    @property
+    def terminal_turn(self) -> asyncio.Lock:
+        """Held while a program has the terminal (`stepped_aside`): the next waits its turn."""
+        if self._terminal_turn is None:
+            self._terminal_turn = asyncio.Lock()
+        return self._terminal_turn
+
     @contextmanager
     def hang_ups_held(self) -> Iterator[None]:
         """A hang-up or SIGTERM that comes while a program has the terminal ends the reader

@@ -40,15 +40,22 @@ async def stepped_aside(app: ReaderApp, work: Callable[..., T], *args: Any) -> T
     meanwhile, the reader still waits for the program before it takes the terminal back, as it
     did when it waited on its loop, then is cancelled; a hang-up or SIGTERM meanwhile ends it
     once the program has ended (`hang_ups_held`)."""
-    with app.batch_update(), app.hang_ups_held(), app.suspend(), _left_to_the_program():
-        # Not asyncio's executor: its threads may all be busy with a sync's work.
-        running = quittable(work, *args, name="reader-stepped-aside")
-        cancelled = False
-        while not running.done():
-            try:
-                await asyncio.shield(running)
-            except asyncio.CancelledError:
-                cancelled = True
+    # One program at a time: a second asked for meanwhile (a key typed twice, `o` while a
+    # command fetched its article) stepped aside inside the first, both on the terminal.
+    async with app.terminal_turn:
+        if app._quitting:  # a hang-up while the one before had the terminal: none after it
+            raise asyncio.CancelledError
+        with app.batch_update(), app.hang_ups_held(), app.suspend(), _left_to_the_program():
+            # Not asyncio's executor: its threads may all be busy with a sync's work.
+            running = quittable(work, *args, name="reader-stepped-aside")
+            cancelled = False
+            while not running.done():
+                try:
+                    await asyncio.wait((running,))  # its outcome raised below, not here
+                except asyncio.CancelledError:
+                    cancelled = True
+        # Raised once out of `App.suspend`, which takes the terminal back only when its block
+        # ends without an exception: a program that could not start left the reader aside.
         if cancelled:
             raise asyncio.CancelledError
         return running.result()
