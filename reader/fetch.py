@@ -495,6 +495,8 @@ def _reason_phrase(response: httpx.Response) -> str:
 
 
 _LONGEST_VALIDATOR = 256
+_LONGEST_RETRY_AFTER = 1000 * 365.25 * 86400
+"""A Retry-After past a thousand years is a thousand years: some figure, never inf."""
 
 
 def _validator(value: str | None) -> str | None:
@@ -507,10 +509,13 @@ def _validator(value: str | None) -> str | None:
 
 
 def _retry_after(value: str | None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date). Only ASCII
+    digits are delta-seconds: "²" is a digit to str.isdigit and no number to float (a sync's
+    ValueError); a run of 400 nines is no more than `_LONGEST_RETRY_AFTER` (float's inf was
+    "the site asks to wait inf years", and Infinity in the store's held-hosts)."""
     if not value:
         return None
-    if value.strip().isdigit():
-        return float(value)
+    if (seconds := value.strip()).isascii() and seconds.isdigit():
+        return min(float(seconds), _LONGEST_RETRY_AFTER)
     when = parse_datetime(value)
     return None if when is None else max(0.0, (when - datetime.now(UTC)).total_seconds())

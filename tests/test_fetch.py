@@ -201,6 +201,23 @@ def test_429_with_a_long_wait_is_reported_not_waited_for(httpserver: HTTPServer)
     assert time.monotonic() - started < 20  # not even the 30 s a shorter wait may take
 
 
+@pytest.mark.parametrize(
+    ("retry_after", "said"),
+    [
+        ("\u00b2", "rate-limited (HTTP 429)"),  # a digit to str.isdigit, no number to float
+        ("9" * 400, "(the site asks to wait 1000 years)"),  # float: inf
+    ],
+)
+def test_an_odd_retry_after_is_a_429_said_with_a_figure(
+    httpserver: HTTPServer, retry_after: str, said: str
+) -> None:
+    httpserver.expect_request("/odd").respond_with_data(
+        "", status=429, headers={"Retry-After": retry_after.encode().decode("latin-1")}
+    )
+    error = error_of(httpserver.url_for("/odd"), FetchLimits(retries=0))
+    assert error.status == 429 and said in error.message and "inf" not in error.message
+
+
 def test_dns_failure_says_so() -> None:
     error = error_of("http://no-such-host.invalid/feed.xml", FetchLimits(retries=0))
     assert error.kind == ErrorKind.NETWORK and "DNS" in error.message
