@@ -117,7 +117,11 @@ class Retries:
         now = time.time()
         for host, until in record.items():
             if isinstance(host, str) and isinstance(until, int | float) and until > now:
-                self._held[host] = max(self._held.get(host, 0.0), min(until, now + HELD_AT_MOST))
+                if until > now + HELD_AT_MOST:
+                    # Kept cut: left as it was, each run cut it to a day from its own start,
+                    # the host held for as long as the record said.
+                    until, self.held_changed = now + HELD_AT_MOST, True
+                self._held[host] = max(self._held.get(host, 0.0), until)
 
     def held_record(self) -> dict[str, float]:
         """The hosts still asking to wait, with when their wait ends (epoch seconds)."""
@@ -209,7 +213,9 @@ class Retries:
                 continue
             # Asked as it failed, not as it began: the host may have answered another since.
             if failure.asks_to_wait and failure.retry_after is not None and not failure.held:
-                until = time.time() + failure.retry_after
+                # A day at most from now (`HELD_AT_MOST`): "Retry-After: 31536000" kept as
+                # such held its host for a year, every run cutting it to a day from its start.
+                until = time.time() + min(failure.retry_after, HELD_AT_MOST)
                 self._held[host] = max(self._held.get(host, 0.0), until)
                 self.held_changed = True
             retries = self.unanswered.retries(url, host, self.limits.retries, failure)

@@ -89,3 +89,41 @@ def test_no_probe_goes_to_a_host_that_asked_to_wait(httpserver: HTTPServer, data
     finally:
         silent.close()
     assert [r.method for r, _ in httpserver.log] == ["GET"]
+
+
+def test_a_wait_past_a_day_is_kept_as_a_day(httpserver: HTTPServer, data_dir: Path) -> None:
+    """A 429's wait is kept past the sync up to a day (README), whether the server asks for a
+    year or the record was written under a clock a year ahead: kept as the year, each run cut
+    it to a day from its own start, and the host was held for the whole year."""
+    import time
+
+    from reader.retries import HELD_AT_MOST
+
+    home = ["--data-dir", str(data_dir)]
+    httpserver.expect_request("/notes.xml").respond_with_data(
+        "Slow down", status=429, headers={"Retry-After": str(365 * 86400)}
+    )
+    store = Store(data_dir)
+    store.add_feed(httpserver.url_for("/notes.xml"), "Harbour Notes")
+    store.close()
+
+    def kept() -> dict[str, float]:
+        store = Store(data_dir)
+        try:
+            record = store.held_hosts()
+        finally:
+            store.close()
+        assert isinstance(record, dict) and len(record) == 1
+        return record
+
+    main([*home, "sync", "--no-articles"])
+    assert len(httpserver.log) == 1
+    [(host, until)] = kept().items()
+    assert until <= time.time() + HELD_AT_MOST
+    # Written under a clock a year ahead: the next run keeps it cut.
+    store = Store(data_dir)
+    store.set_held_hosts({host: time.time() + 365 * 86400})
+    store.close()
+    main([*home, "sync", "--no-articles"])
+    assert len(httpserver.log) == 1  # held all the same
+    assert kept()[host] <= time.time() + HELD_AT_MOST
