@@ -38,6 +38,11 @@ def test_add_reads_a_feed_address_as_the_web_one(
     assert main(["--data-dir", str(data_dir), "add", scheme + url.removeprefix("http://")]) == 0
     assert "Harbour Notes" in capsys.readouterr().out
     assert _subscribed(data_dir) == [url]
+    # The same address names it to the other commands, as to add (review40b's loose end).
+    written = scheme + url.removeprefix("http://")
+    assert main(["--data-dir", str(data_dir), "rename", written, "Notes"]) == 0
+    assert main(["--data-dir", str(data_dir), "remove", written]) == 0
+    assert _subscribed(data_dir) == []
 
 
 def test_import_names_what_it_leaves_out(

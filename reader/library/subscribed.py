@@ -77,8 +77,8 @@ class LibrarySubscribed(LibraryResources):
     def feed_named(self, url: str) -> str:
         """The subscribed feed `url` names, as written or as `reader feeds` shows it, or by its
         name or title ("Northwind Tech Review", as the feed list shows it) when one feed has
-        it (`_feed_titled`)."""
-        wanted = canonical_url(url)
+        it (`_feed_titled`); a feed: address as the web one it stands for, as `add` reads it."""
+        wanted = canonical_url(from_feed_scheme(url))
         urls = self.store.feed_urls()
         as_written = next((u for u in urls if canonical_url(u) == wanted), None)
         moved_here = None if as_written else self._known_addresses(urls).get(wanted)
