@@ -11,18 +11,22 @@ import webbrowser
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from pytest_httpserver import HTTPServer
-
-from reader.demo.server import DemoServer, start_demo_server
-from reader.library import Library
-from tests.cli_run import library_home
-from tests.failing_site import FailingSite
-from tests.silent_host import SilentHost
-
 # Headline times are shown in local time; pin it so text and snapshots don't depend on the machine.
+# Before tests.cli_run is imported: it takes the time zone it finds as the one commands run with in
+# this process, and one pinned after it (a library_home import put it first) ran every command
+# of the suite as a process of its own (~0.2-0.4 s each).
 os.environ["TZ"] = "UTC"
 time.tzset()  # and in this process, where the commands run too (tests/cli_run.py)
+
+import pytest  # noqa: E402
+from pytest_httpserver import HTTPServer  # noqa: E402
+
+from reader.demo.server import DemoServer, start_demo_server  # noqa: E402
+from reader.library import Library  # noqa: E402
+from tests.cli_run import library_home  # noqa: E402
+from tests.failing_site import FailingSite  # noqa: E402
+from tests.silent_host import SilentHost  # noqa: E402
+
 # No test copies to the clipboard of whoever runs it (X, Wayland, or the tmux it runs in): the
 # clipboard tests put tools of their own on the PATH and set these themselves.
 for _name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX"):
