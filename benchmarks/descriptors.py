@@ -1,7 +1,7 @@
 """Descriptors and memory an in-process reader leaves behind: the TUI driven by Textual's Pilot
 and the CLI's commands, run again and again in one process, as the tests run them.
 
-    uv run python benchmarks/descriptors.py [--cycles 4] [--before DIR] [--show]
+    uv run python benchmarks/descriptors.py [--cycles 4] [--before DIR] [--show] [--thaw]
 
 Each cycle, on a new data directory subscribed to the demo site (served on 127.0.0.1):
 
@@ -21,6 +21,8 @@ the app or a command did not close at its end.
 `--before DIR` runs another checkout of the reader too (its root: `git archive main reader |
 tar -x -C DIR`), each in a process of its own with that checkout first on `PYTHONPATH` (the
 drivers, tests/tui_pilot.py, from this one). `--show` prints each descriptor a step left.
+`--thaw` gives what a step froze back to the collector after it (`gc.unfreeze`), as
+tests/conftest.py does after each test: frozen, an in-process reader's objects outlive it.
 Nothing is asserted (tests/test_descriptors.py asserts the count comes back).
 """
 
@@ -87,21 +89,19 @@ def cli_cycle(directory: Path, feed_urls: list[str]) -> None:
     from reader.cli import main
     from reader.library import Library
 
-    commands = [
-        ["add", feed_urls[0]],
-        ["list"],
-        ["show", "1"],
-        ["list", "--search", "council"],
-        ["feeds"],
-        ["cache"],
-        ["mark-read"],
-        ["export"],
-    ]
-    os.environ["READER_HOME"] = str(directory)
-    for args in commands:
+    def reader(*args: str) -> str:
         out, err = io.StringIO(), io.StringIO()
         with redirect_stdout(out), redirect_stderr(err), suppress(SystemExit):
-            main(args)
+            main(list(args))
+        return out.getvalue()
+
+    os.environ["READER_HOME"] = str(directory)
+    reader("add", feed_urls[0])
+    first = json.loads(reader("list", "--json"))[0]["id"]
+    for args in (["show", first], ["list", "--search", "council"], ["feeds"], ["cache"]):
+        reader(*args)
+    reader("mark-read")
+    reader("export")
 
     async def sync() -> None:
         async with Library(directory, workers="thread") as lib:
@@ -112,9 +112,12 @@ def cli_cycle(directory: Path, feed_urls: list[str]) -> None:
     asyncio.run(sync())
 
 
-def child(cycles: int, show: bool) -> None:
+def child(cycles: int, show: bool, thaw: bool) -> None:
     """Run the cycles in this process, a JSON line after each step."""
-    sys.path.append(str(_ROOT))  # tests.tui_pilot; `reader` from PYTHONPATH, put first
+    # tests.tui_pilot from this checkout, after the one measured (PYTHONPATH, its `reader`) and
+    # before the editable install's, whose tests/ would be found first.
+    measured = os.environ.get("PYTHONPATH", "").split(os.pathsep)[0]
+    sys.path.insert(sys.path.index(measured) + 1 if measured in sys.path else 1, str(_ROOT))
     os.environ["TZ"] = "UTC"
     from reader.demo.server import start_demo_server
     from reader.store import Store
@@ -134,6 +137,10 @@ def child(cycles: int, show: bool) -> None:
                 asyncio.run(tui_cycle(directory, server.feed_urls))
             else:
                 cli_cycle(directory, server.feed_urls)
+            if thaw:
+                gc.unfreeze()
+                if os.environ.get("COLLECT"):
+                    gc.collect()
             after = open_descriptors()
             left = {fd: t for fd, t in after.items() if before.get(fd) != t}
             line = {
@@ -149,11 +156,11 @@ def child(cycles: int, show: bool) -> None:
     server.stop()
 
 
-def run_tree(tree: Path, cycles: int, show: bool) -> list[dict[str, object]]:
+def run_tree(tree: Path, cycles: int, flags: list[str]) -> list[dict[str, object]]:
     env = {**os.environ, "PYTHONPATH": str(tree)}
     command = [sys.executable, __file__, "--child", "--cycles", str(cycles)]
     done = subprocess.run(
-        [*command, *(["--show"] if show else [])],
+        [*command, *flags],
         env=env,
         capture_output=True,
         text=True,
@@ -169,10 +176,11 @@ def main() -> None:
     parser.add_argument("--cycles", type=int, default=4)
     parser.add_argument("--before", type=Path, help="another checkout's root, run too")
     parser.add_argument("--show", action="store_true", help="each descriptor a step left")
+    parser.add_argument("--thaw", action="store_true", help="unfreeze after each step")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.cycles, args.show)
+        child(args.cycles, args.show, args.thaw)
         return
     sys.path.insert(0, str(_HERE))
     from farm import load_average
@@ -182,7 +190,8 @@ def main() -> None:
     for name, tree in trees.items():
         print(f"\n{name} ({tree})")
         print(f"{'step':<8} {'fds':>5} {'RSS MB':>7} {'frozen':>8}  left open by the step")
-        for line in run_tree(tree, args.cycles, args.show):
+        flags = [*(["--show"] if args.show else []), *(["--thaw"] if args.thaw else [])]
+        for line in run_tree(tree, args.cycles, flags):
             left = ", ".join(f"{k} {n}" for k, n in sorted(line.get("left", {}).items()))  # type: ignore[attr-defined]
             frozen = line.get("frozen", "")
             print(
