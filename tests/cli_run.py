@@ -14,7 +14,6 @@ given a time zone or locale of its own still runs as a process.
 from __future__ import annotations
 
 import asyncio
-import gc
 import io
 import os
 import subprocess
@@ -125,10 +124,6 @@ def _in_this_process(
             os.environ.pop("READER_HOME", None)
         else:
             os.environ["READER_HOME"] = home
-        # What the command left open (a store's SQLite connections, held in reference cycles)
-        # closed now, as at a process's exit: open, they kept its write-ahead log on disk, and
-        # the next process's writes in it (`reader cache` counted it in "size on disk").
-        gc.collect()
     return subprocess.CompletedProcess(
         ["reader", *args], int(status), _read_back(out), _read_back(err)
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import compileall
+import gc
 import os
 import shutil
 import time
@@ -11,18 +12,22 @@ import webbrowser
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from pytest_httpserver import HTTPServer
-
-from reader.demo.server import DemoServer, start_demo_server
-from reader.library import Library
-from tests.cli_run import library_home
-from tests.failing_site import FailingSite
-from tests.silent_host import SilentHost
-
 # Headline times are shown in local time; pin it so text and snapshots don't depend on the machine.
+# Before tests.cli_run is imported: it takes the time zone it finds as the one commands run with in
+# this process, and one pinned after it (a library_home import put it first) ran every command
+# of the suite as a process of its own (~0.2-0.4 s each).
 os.environ["TZ"] = "UTC"
 time.tzset()  # and in this process, where the commands run too (tests/cli_run.py)
+
+import pytest  # noqa: E402
+from pytest_httpserver import HTTPServer  # noqa: E402
+
+from reader.demo.server import DemoServer, start_demo_server  # noqa: E402
+from reader.library import Library  # noqa: E402
+from tests.cli_run import library_home  # noqa: E402
+from tests.failing_site import FailingSite  # noqa: E402
+from tests.silent_host import SilentHost  # noqa: E402
+
 # No test copies to the clipboard of whoever runs it (X, Wayland, or the tmux it runs in): the
 # clipboard tests put tools of their own on the PATH and set these themselves.
 for _name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX"):
@@ -39,6 +44,17 @@ if "PYTEST_XDIST_WORKER" not in os.environ:
     _here = Path(__file__).parent
     for _tree in (_here.parent / "reader", _here):
         compileall.compile_dir(_tree, quiet=1)
+
+
+@pytest.fixture(autouse=True)
+def _thawed_after() -> Iterator[None]:
+    """What a reader run in the test froze out of the collector's way (`reader.ui.collector`)
+    given back to it after the test: a reader runs one app a process, which never thaws, and
+    frozen, each in-process reader's screens, headlines and store outlived it for the rest of
+    the test process (20,000-27,000 objects, ~4 MB a reader: benchmarks/descriptors.py)."""
+    yield
+    if gc.get_freeze_count():
+        gc.unfreeze()
 
 
 @pytest.fixture(scope="session")

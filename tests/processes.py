@@ -1,5 +1,5 @@
 """Processes a test watches from outside (Linux's /proc): the workers a reader started, whether
-they still run, and those left running once the reader has gone."""
+they still run, and those left running once the reader has gone; the descriptors this one holds."""
 
 from __future__ import annotations
 
@@ -8,7 +8,18 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import suppress
 from pathlib import Path
+
+
+def open_descriptors(pid: int | str = "self") -> dict[int, str]:
+    """The descriptors process `pid` holds open, each with what it is (its link in /proc: a
+    file's path, `pipe:[…]`, `socket:[…]`)."""
+    found = {}
+    for name in os.listdir(f"/proc/{pid}/fd"):
+        with suppress(OSError):  # closed meanwhile (the listing's own)
+            found[int(name)] = os.readlink(f"/proc/{pid}/fd/{name}")
+    return found
 
 
 def children(pid: int) -> list[int]:

@@ -27,7 +27,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -73,7 +73,48 @@ class Waits(Protocol):
         ...
 
 
-class WaitingCache(diskcache.Cache):
+class _ThreadsClosing(diskcache.Cache):
+    """A diskcache cache whose connection for each thread is closed as that thread ends
+    (`_ClosedWithThread`), not only the caller's by `close`."""
+
+    @property
+    def _con(self) -> sqlite3.Connection:
+        """This thread's connection, made once, as diskcache makes it (`Cache._con`: its
+        pragmas set from the settings), but for `_ClosedWithThread`."""
+        local = self._local
+        if getattr(local, "pid", None) != os.getpid():
+            self.close()  # a forked process's copy of its parent's
+            local.pid = os.getpid()
+        con: sqlite3.Connection | None = getattr(local, "con", None)
+        if con is None:
+            con = local.con = self._connect()
+            local.closing = _ClosedWithThread(con)
+            try:
+                settings = con.execute("SELECT key, value FROM Settings").fetchall()
+            except sqlite3.OperationalError:  # not set up yet: diskcache's opening does it
+                return con
+            for key, value in settings:
+                if key.startswith("sqlite_"):
+                    self.reset(key, value, update=False)
+        return con
+
+    def _connect(self) -> sqlite3.Connection:
+        # Closed by the thread whose part of `_local` lets go of it, which is not always the
+        # thread it was made in (`_ClosedWithThread`): it is only ever used in that one.
+        return sqlite3.connect(
+            os.path.join(self._directory, DBNAME),
+            timeout=self._timeout,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+
+    def close(self) -> None:
+        super().close()
+        with suppress(AttributeError):
+            del self._local.closing
+
+
+class WaitingCache(_ThreadsClosing):
     """A diskcache cache whose writes wait for a holder in slices of `WAIT_SLICE` (see the
     module's docstring). A wait begun with SQLite's 30 s, in a thread the reader's quitting
     cannot reach (a sync's write), held the reader's end back that long."""
@@ -117,6 +158,26 @@ class WaitingCache(diskcache.Cache):
         for name in replaced:
             if name is not None:
                 self._disk.remove(name)
+
+
+class _ClosedWithThread:
+    """Closes a cache's connection for one thread (`diskcache.Cache._con`, kept in the thread's
+    part of the cache's `threading.local`) when the thread ends, whose part of it is let go of
+    then. `Cache.close` closes only its caller's: a connection is in a cycle with its own cache
+    of statements, freed only by a full collection and never once frozen (`ui.collector`), so
+    each thread that had used the store (the loop's `to_thread`, Textual's workers) kept its
+    two caches' files open for good, 6-8 descriptors each: a test process's in-process readers
+    held over 1,024 by its late tests (benchmarks/descriptors.py)."""
+
+    __slots__ = ("con",)
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+
+    def __del__(self) -> None:
+        # As its thread ends, in it; or as the cache is let go of, in the thread that lets go
+        # of it (the thread may live on: a pool's), none of them able to reach it any more.
+        self.con.close()
 
 
 def _begin_in_slices(execute: Callable[..., sqlite3.Cursor], waits: Waits) -> sqlite3.Cursor:
@@ -230,7 +291,7 @@ class _SetUpCache(WaitingCache):
         return True
 
 
-class ReadOnlyCache(diskcache.Cache):
+class ReadOnlyCache(_ThreadsClosing):
     """A diskcache cache read without a write: `diskcache.Cache()` records its settings as it
     opens, which a full disk or a read-only one refuses.
 
@@ -264,6 +325,9 @@ class ReadOnlyCache(diskcache.Cache):
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
         if con is None or getattr(self._local, "pid", None) != os.getpid():
-            con = sqlite3.connect(self._uri, uri=True, isolation_level=None)
+            con = sqlite3.connect(
+                self._uri, uri=True, isolation_level=None, check_same_thread=False
+            )
             self._local.con, self._local.pid = con, os.getpid()
+            self._local.closing = _ClosedWithThread(con)
         return con
