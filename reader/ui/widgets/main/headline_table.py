@@ -185,8 +185,7 @@ class HeadlineTable(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.rows: list[Headline] = []
-        self.empty_text = "Loading headlines…"
-        """What the table says when it has no rows."""
+        self._empty_text = "Loading headlines…"
         self._position_index: dict[str, int] | None = {}
         # A few pages: a row redraws in ~25 µs, and every cached strip (~17 objects with its caches)
         # is walked by each full garbage collection.
@@ -295,6 +294,20 @@ class HeadlineTable(ScrollView, can_focus=True):
         typed, self._typed_ahead = self._typed_ahead, None
         for action in typed or ():
             action()
+
+    @property
+    def empty_text(self) -> str:
+        """What the table says when it has no rows."""
+        return self._empty_text
+
+    @empty_text.setter
+    def empty_text(self, text: str) -> None:
+        # Repainted here: set before the rows, it is already in the lines `set_headlines`
+        # compares with, which found nothing changed and left the old words on the screen.
+        if text != self._empty_text:
+            self._empty_text = text
+            if not self.rows:
+                self.refresh()
 
     def _shown_lines(self) -> tuple[float, list[Strip]]:
         """Where the list is scrolled to and the lines it shows there, as `render_line` draws
