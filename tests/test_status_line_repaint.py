@@ -78,3 +78,26 @@ def test_a_refresh_bringing_nothing_repaints_the_status_line_not_the_screen(
 
     app = None  # type: ignore[assignment]
     asyncio.run(go())
+
+
+def test_on_a_narrow_line_the_count_of_feeds_failing_comes_before_what_is_cut(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    _synced(data_dir, [site.url_for(f"/f{n}.xml") for n in range(FEEDS)])
+    site.clear()  # two feeds moved away since the sync: 404
+    for n in range(FEEDS - 2):
+        site.expect_request(f"/f{n}.xml").respond_with_data(
+            feed_xml(
+                site.url_for("").rstrip("/"), [(f"Harbour story {n}", f"/a{n}.html", f"g{n}")]
+            ),
+            content_type="application/rss+xml",
+        )
+
+    async def go() -> None:
+        async with running(data_dir, (45, 15)) as (app, pilot):
+            await pilot.press("r")
+            await until(pilot, lambda: "Refreshed" in screen_text(app), "the refresh's summary")
+            line = next(row for row in screen_text(app).splitlines() if "Refreshed" in row)
+            assert f"Refreshed {FEEDS - 2} of {FEEDS} feeds, 2 failed (!)" in line, line
+
+    asyncio.run(go())
