@@ -114,9 +114,9 @@ def test_the_reader_refresh_survives_a_feed_our_code_fails_on(
         return lines
 
     first, second = asyncio.run(press_refresh())
-    assert first.startswith("Refreshed 2 of 3 feeds: 2 new headlines · failed: ")
+    assert first.startswith("Refreshed 2 of 3 feeds, 1 failed (!): 2 new headlines · failed: ")
     assert first.endswith(
         "could not read the feed: an error the reader did not foresee"
         " (ValueError: Port out of range 0-65535)"
     )
-    assert second.startswith("Refreshed 2 of 3 feeds: 0 new headlines · failed: ")
+    assert second.startswith("Refreshed 2 of 3 feeds, 1 failed (!): 0 new headlines · failed: ")

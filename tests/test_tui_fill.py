@@ -276,7 +276,7 @@ def test_a_refresh_that_brought_nothing_reads_the_feeds_rows_alone(tmp_path: Pat
             assert [h.entry.title for h in first] == SLOW + FAST
             await until(pilot, lambda: app.status.startswith("Refreshed"), "the refresh")
             await pilot.pause()
-            assert app.status.startswith("Refreshed 1 of 2 feeds: 0 new headlines")
+            assert app.status.startswith("Refreshed 1 of 2 feeds, 1 failed (!): 0 new headlines")
             assert all(a is b for a, b in zip(app.index.headlines, first, strict=True))
             assert _titles(app) == SLOW + FAST
             assert re.search(r"! Cliff Gazette", screen_text(app))

@@ -16,7 +16,7 @@ from typing import Any
 from textual.app import App
 from textual.css.query import NoMatches
 from textual.filter import LineFilter
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.timer import Timer
 
 from ..config import Config
@@ -50,9 +50,12 @@ unless the list shown is left before: then the idle counts are back."""
 class ReaderAppState(App[int]):
     """What the reader app holds, and how it runs its jobs (see `ReaderApp`)."""
 
-    status: reactive[str] = reactive("")
+    # `var`, not `reactive`: an app's reactive repaints the whole screen at each change (App.
+    # refresh), ~13 KB at 80x24 for each step of a refresh's progress; the bars watching these
+    # repaint their own line.
+    status: var[str] = var("")
     """The status line every screen shows: what is happening, or the last error."""
-    count_typed: reactive[str] = reactive("")
+    count_typed: var[str] = var("")
     """A count typed before a key (`5` of `5j`), shown at the status line's end (`counts`)."""
     upgrade = True
     """Whether a data directory of an older format is upgraded as the reader opens it (and said

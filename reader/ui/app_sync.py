@@ -234,16 +234,21 @@ class ReaderAppSync(ReaderAppFill):
         )
         if portal:
             return portal[0].upper() + portal[1:]
+        cut = _network_gone(failed)
+        # The network's going is one thing, said once below; no "!" marks those feeds.
+        failed = [r for r in failed if r not in cut]
+        # How many failed comes before what is cut: at 45 columns the line ended at its
+        # count of new headlines, and the failures were never seen (acc40c R4).
+        some_failed = f", {len(failed)} failed (!)" if failed else ""
         line = (
-            f"Refreshed {synced_feeds(results)} of {plural(len(results), 'feed')}: "
+            f"Refreshed {synced_feeds(results)} of {plural(len(results), 'feed')}{some_failed}: "
             f"{plural(new, 'new headline')}"
         )
         if gone := gone_for_good(results):
             line += f" · {gone}"
-        if cut := _network_gone(failed):
+        if cut:
             # The network went mid-way (the feeds still out not waited for): one thing, said
             # once; no "!" marks them (`offline`), which "! in the feed list" promised.
-            failed = [r for r in failed if r not in cut]
             tried = (e for r in cut if (e := r.error) and e.no_answer != NoAnswer.NOT_ASKED)
             why = next((e.message for e in tried), "")
             line += (

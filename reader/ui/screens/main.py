@@ -31,6 +31,7 @@ from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged
 from ..unknown_keys import say_if_unbound
 from ..widgets.article.search_bar import SearchBar
 from ..widgets.key_bar import KeyBar
+from ..widgets.main.border_title import set_border_title
 from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
@@ -113,7 +114,7 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one(FeedList).border_title = FEEDS
+        set_border_title(self.query_one(FeedList), FEEDS)
         self.query_one(HeadlineTable).focus()
 
     # -- messages ------------------------------------------------------------------------------

@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, cast
 from rich.text import Text
 from textual import work
 from textual.screen import Screen
-from textual.widgets import Static
 
 from ...models import StoreError
 from ...plural import plural
@@ -62,7 +61,7 @@ if TYPE_CHECKING:
 SEARCH_VIEW = "reader:search"
 """The view of a text search's hits, where a feed's address names that feed's (no feed's
 address is this: a feed is subscribed at an http(s) address)."""
-PROMPT = "Find in articles: "
+PROMPT = "Find in articles:"
 _NOTE_EVERY = 0.25
 """Seconds between two of the indexing's counts in the status line (`indexing_note`)."""
 SYNCING = " · a sync is under way: F again once it ends searches what it caches"
@@ -239,12 +238,8 @@ class MainFullText(Screen[None]):
         show_search_line(self, True)
         bar = self.query_one(SearchBar)
         bar.start()
-        prompt = bar.query_one("#search-prompt", Static)
         name = self.scope_name()
-        text = f"Find in {name}: " if name else PROMPT
-        prompt.update(plain(text))
-        # The stylesheet's width is `/`'s (and its padding).
-        prompt.styles.width = terminal_cells(plain(text).plain) + 1
+        bar.set_prompt(f"Find in {name}:" if name else PROMPT)
         if self._scope is None:
             bar.show_count("Enter searches every cached article")
         else:
@@ -278,9 +273,7 @@ class MainFullText(Screen[None]):
         if not self._text_typing:
             return False
         self._text_typing = False
-        prompt = self.query_one(SearchBar).query_one("#search-prompt", Static)
-        prompt.update("/")
-        prompt.styles.width = None  # the stylesheet's again
+        self.query_one(SearchBar).set_prompt(None)
         if query is not None and finds_anything(query):
             if not self.reader.index.whole:  # the start reads the rest: searched once it is in
                 self._after_the_rest = (query, self._scope)

@@ -12,6 +12,7 @@ from ...feed_names import names_of
 from ...models import Feed
 from ..display import plain, when
 from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, view_search_feed, view_tag
+from ..widgets.main.border_title import set_border_title
 from ..widgets.main.feed_list import ALL_FEEDS, ARCHIVE, SAVED, FeedList, tag_name
 from ..widgets.main.headline_table import HeadlineTable
 from .main_full_text import SEARCH_VIEW, MainFullText
@@ -228,7 +229,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
             )
         table.set_title(name, self.count_tail(self.feed_url, table.rows))
         failed = table.get_component_rich_style("headline-table--failed")
-        table.border_subtitle = _feed_health(feed, failed) if feed else ""
+        set_border_title(table, _feed_health(feed, failed) if feed else "", subtitle=True)
 
 
 def _feed_health(feed: Feed, failed: Style) -> Text:

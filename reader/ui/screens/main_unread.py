@@ -25,6 +25,7 @@ from ...reports import Headline
 from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, tag_view
 from ..keymap import keymap_of
 from ..search_feed_counts import SearchFeedCounts
+from ..widgets.main.border_title import set_border_title
 from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from .main_full_text import lists_hits
@@ -119,7 +120,7 @@ class MainScreenUnread(Screen[None]):
         feed_list = self.query_one(FeedList)
         if not index.whole:  # the counts of the newest alone would be wrong: none yet
             feed_list.set_feeds(index.feeds, {}, 0, [(tag, 0) for tag in all_tags(index.feeds)])
-            feed_list.border_title = COUNTING
+            set_border_title(feed_list, COUNTING)
             return
         unread = index.unread_counts()
         feeds = index.feeds
@@ -148,7 +149,7 @@ class MainScreenUnread(Screen[None]):
         searches = self.search_feed_rows()
         every = index.unread_in(None)  # an article several feeds list counted once
         feed_list.set_feeds(feeds, unread, index.saved - archived, tags, archive, searches, every)
-        feed_list.border_title = UNREAD_FEEDS if self.unread_only else FEEDS
+        set_border_title(feed_list, UNREAD_FEEDS if self.unread_only else FEEDS)
 
     def search_feed_rows(self) -> list[tuple[str, int]]:
         """Each search feed's name and its unread hits, as last counted, for the feed list."""

@@ -70,13 +70,15 @@ class StatusBar(Static):
             line = Text.assemble(note, "  │  ", line) if line.plain else note
         count = getattr(self.app, "count_typed", "")
         width = self.content_region.width
+        # `layout=False`: one row, the screen's width, whatever it says: a new line is this
+        # row repainted, not the screen laid out again at each step of a refresh's progress.
         if count:
-            self.update(_with_right_end(line, Text(f" {count}", style="bold"), width))
+            self.update(_with_right_end(line, Text(f" {count}", style="bold"), width), layout=False)
         elif self._ruler and line.cell_len + len(self._ruler) + 2 <= width:
             # Only where the line leaves room: a link's address, a search's place come first.
-            self.update(_with_right_end(line, Text(f" {self._ruler}"), width))
+            self.update(_with_right_end(line, Text(f" {self._ruler}"), width), layout=False)
         else:
-            self.update(line)
+            self.update(line, layout=False)
 
     def on_resize(self) -> None:
         if self._ruler or getattr(self.app, "count_typed", ""):  # set at the new right end

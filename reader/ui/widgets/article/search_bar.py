@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.dom import DOMNode
 from textual.widgets import Input, Static
 
+from ...cell_width import terminal_cells
 from ...display import plain
 from ...messages import SearchClosed, SearchEdited
 from ...unknown_keys import character_of, hand_on, key_after_escape
@@ -43,6 +44,13 @@ class SearchBar(Horizontal):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel search", show=False)]
 
+    _PROMPT_CELLS = 2
+    """The stylesheet's width of the prompt "/" (and its padding)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._prompt_cells = self._PROMPT_CELLS
+
     def compose(self) -> ComposeResult:
         yield Static("/", id="search-prompt")
         yield QueryInput(compact=True, select_on_focus=False, id="search-input")
@@ -51,6 +59,23 @@ class SearchBar(Horizontal):
     @property
     def input(self) -> QueryInput:
         return self.query_one("#search-input", QueryInput)
+
+    def set_prompt(self, text: str | None) -> None:
+        """The prompt before the query: `text` (`F`'s "Find in articles:"), followed by a
+        space, or `/` again (None)."""
+        prompt = self.query_one("#search-prompt", Static)
+        if text is None:
+            prompt.update("/")
+            prompt.styles.width = None  # the stylesheet's again
+            self._prompt_cells = self._PROMPT_CELLS
+        else:
+            shown = plain(text)
+            # Its padding's cell, then the text, then a space before the query: `plain`
+            # drops the one `text` ends with ("Find in articles:nurses", acc40c R1).
+            self._prompt_cells = terminal_cells(shown.plain) + 2
+            prompt.update(shown)
+            prompt.styles.width = self._prompt_cells
+        self._fit_count()
 
     def start(self) -> None:
         """An empty query, the cursor in it."""
@@ -66,6 +91,21 @@ class SearchBar(Horizontal):
         count = self.query_one("#search-count", Static)
         count.set_class(missing, "-missing")
         count.update(plain(line, max_length=200) if line else Text())
+        self._fit_count()
+
+    def _fit_count(self) -> None:
+        """The line at the right gives way to the query: it takes what the prompt and the
+        query (and the cursor after it) leave, cut short with "…". `F`'s hint, "Enter
+        searches every cached article", hid the query typed at 45 columns (acc40c R1)."""
+        width = self.size.width
+        if not width:
+            return  # not laid out yet: fitted at its first `on_resize`
+        room = width - self._prompt_cells - terminal_cells(self.input.value) - 1
+        count = self.query_one("#search-count", Static)
+        count.styles.max_width = max(room, 0)
+
+    def on_resize(self) -> None:
+        self._fit_count()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -75,6 +115,7 @@ class SearchBar(Horizontal):
         if clean != event.value:
             self.input.value = clean
             return
+        self._fit_count()
         self.post_message(SearchEdited(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

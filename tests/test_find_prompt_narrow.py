@@ -1,0 +1,55 @@
+"""`F`'s search line on a phone's narrow terminal: the query typed is shown in full after
+"Find in articles: ", its hint ("Enter searches every cached article") giving way to it, cut
+with "…" (at 45 columns the hint hid the query, at 80 no space followed the colon, acc40c R1)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from reader.ui.screens.main import MainScreen
+from tests.tui_pilot import keys_handled, running, screen_text, until
+
+
+def bottom(app: object) -> str:
+    return screen_text(app).splitlines()[-1]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("size", [(45, 15), (60, 20), (80, 24)])
+def test_the_query_typed_after_F_shows_whole_before_its_hint(
+    synced_dir: Path, size: tuple[int, int]
+) -> None:
+    async def run() -> None:
+        async with running(synced_dir, size, prefetch=False) as (app, pilot):
+            await pilot.press("F", *"council", "space", *"budget")
+            await keys_handled(pilot)
+            await until(
+                pilot,
+                lambda: "Find in articles: council budget" in bottom(app),
+                f"the query typed shown at {size[0]} columns",
+            )
+            line = bottom(app)
+            # The hint keeps what the query leaves of the line, cut short where it must.
+            assert "Enter searches" in line or "Ente" in line, line
+            if size[0] < 60:
+                assert "…" in line, line
+
+    asyncio.run(run())
+
+
+def test_a_feeds_name_in_the_prompt_leaves_the_query_room(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with running(synced_dir, (45, 15), prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            feed = app.index.feeds[0]
+            screen.show_feed(feed.url)
+            await pilot.pause()
+            await pilot.press("F", *"harbour")
+            await keys_handled(pilot)
+            await until(pilot, lambda: ": harbour" in bottom(app), "the query after the name")
+            assert bottom(app).lstrip().startswith("Find in "), bottom(app)
+
+    asyncio.run(run())
