@@ -84,6 +84,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "sync_unchanged": (DATA, "--runs", "1"),
     "table_typeset": ("--against", THIS, "--rows", "20", "--runs", "1"),
     "tui_burst": ("--runs", "1", "--keys", "3"),
+    "tui_bytes": ("--before", THIS, "--runs", "1", "--feeds", "2", "--size", "45x15"),
     "tui_far_place": ("--words", "500", "--repeats", "1"),
     "tui_fill_shared": ("--headlines", "200", "--runs", "1"),
     "tui_find_in_article": ("--words", "500"),
