@@ -6,6 +6,7 @@ The pages are written for these tests, in the shape of real ones."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
 
 from pytest_httpserver import HTTPServer
@@ -164,12 +165,14 @@ class Site:
 
     def feed(self) -> str:
         """An Atom feed of the stories, each updated after its publication when `updated`
-        (then a sync fetches each again: `LibrarySync._renew`), each a minute apart."""
+        (then a sync fetches each again: `LibrarySync._renew`), each a minute apart, in the
+        hour to come: after the copy cached, and not so far ahead as to be a wrong date,
+        which is no update (`retold.updated_since`)."""
         entries = "".join(
             f"<entry><title>{title}</title><id>tag:example,2026:{path}</id>"
             f'<link href="{self.url(path)}"/><summary>{lede}</summary>'
             "<published>2026-11-30T08:00:00Z</published>"
-            f"<updated>{f'2099-01-01T08:0{n}:00Z' if self.updated else '2026-11-30T08:00:00Z'}"
+            f"<updated>{_soon(n) if self.updated else '2026-11-30T08:00:00Z'}"
             "</updated></entry>"
             for n, (path, (title, lede, *_)) in enumerate(PARAGRAPHS.items())
         )
@@ -215,3 +218,9 @@ def _page(html: str) -> Response:
 
 def _to(location: str) -> Response:
     return Response("", 302, headers={"Location": location})
+
+
+def _soon(minutes: int) -> str:
+    """An update time `minutes` past the hour to come, as Atom writes it."""
+    moment = datetime.now(UTC) + timedelta(hours=1, minutes=minutes)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

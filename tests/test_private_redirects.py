@@ -13,6 +13,7 @@ import asyncio
 import socket
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -268,12 +269,15 @@ def test_a_refused_update_keeps_the_copy_cached(
     outer, inner = servers
     inner.expect_request("/admin").respond_with_data(page("Router settings"))
     story = _url(outer, "/news/wall.html")
+    # Updated in the hour to come: after the copy cached, and no wrong date far ahead, which
+    # is no update (`retold.updated_since`).
+    soon = (datetime.now(UTC) + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
     atom = (
         '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-        f"<title>Quay Courier</title><id>{_url(outer, '/')}</id><updated>2099-01-01T00:00:00Z"
+        f"<title>Quay Courier</title><id>{_url(outer, '/')}</id><updated>{soon}"
         f"</updated><entry><title>{TITLE}</title><id>tag:quay,2026:wall</id>"
         f'<link href="{story}"/><published>2026-12-02T09:00:00Z</published>'
-        "<updated>2099-01-01T00:00:00Z</updated></entry></feed>"
+        f"<updated>{soon}</updated></entry></feed>"
     )
     outer.expect_request("/feed.xml").respond_with_data(atom, content_type="application/atom+xml")
     answers = [
