@@ -145,7 +145,10 @@ async def measure(data_dir: Path, mode: str, size: tuple[int, int]) -> Run:
 
     def body() -> ArticleBody | None:
         screen = app.screen
-        return screen.query_one(ArticleBody) if isinstance(screen, ArticleScreen) else None
+        if not isinstance(screen, ArticleScreen):
+            return None
+        # The screen is pushed before its body is mounted: under load it was asked between.
+        return next(iter(screen.query(ArticleBody)), None)
 
     try:
         async with app.run_test(size=size) as pilot:
