@@ -100,6 +100,16 @@ _load_unfrozen = False
 `collect_and_freeze` outside one counts what it freezes as that load's."""
 
 
+def forget_earlier_readers() -> None:
+    """The record of what was frozen and of the reading views, as a fresh process has it: a
+    reader runs one app a process, but a test process runs many, each after the one before
+    has thawed what it froze (tests/conftest.py)."""
+    global _views, _frozen_when_collected, _load_unfrozen
+    _views = _ReadingViews()
+    _frozen_when_collected = 0
+    _load_unfrozen = False
+
+
 @contextmanager
 def full_collections_deferred() -> Iterator[None]:
     """No automatic full collection inside this block (young ones still run).
