@@ -713,3 +713,55 @@ def test_a_hit_of_a_tag_search_opens_at_its_words_or_with_no_search_for_a_tag_al
                 await until(pilot, lambda: screen.feed_url is None, "every feed's headlines")
 
     asyncio.run(run())
+
+
+def test_a_hit_of_a_byline_word_marks_none_of_the_text_s(tmp_path: Path) -> None:
+    """`F by:Keller audit`: the article Anna Keller wrote opens searching for "audit" alone,
+    its text's "Keller" (a quoted namesake) no match: `by:` looked in the byline only, and
+    the reading view marking it in the text sent `n` to a word the hit wasn't found by."""
+    from datetime import UTC, datetime
+
+    from reader.keys import entry_id
+    from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
+
+    paragraphs = [
+        "The council asked for an audit of the dredging contract in March.",
+        "Tomas Keller, the harbour master, said he had not seen the figures.",
+        "A second audit is due in the spring, Keller added.",
+    ]
+    url, link = "http://127.0.0.1:9/feed.xml", "http://127.0.0.1:9/audit.html"
+    lib = Library(tmp_path)
+    lib.add_feed(url)
+    lib.store.put_feed(Feed(url, title="Harbour Ledger"))
+    title = "Dredging contract faces new questions"
+    entry = Entry(
+        entry_id(url, link),
+        url,
+        title,
+        link,
+        author="Anna Keller",
+        published=datetime(2026, 11, 20, tzinfo=UTC),
+    )
+    lib.store.merge_entries(url, [entry])
+    blocks = tuple(Block(BlockKind.PARAGRAPH, (Inline(p),)) for p in paragraphs)
+    lib.store.put_article(link, Article(url=link, title=title, author="Anna Keller", blocks=blocks))
+    lib.close()
+
+    async def run() -> None:
+        async with running(tmp_path, (100, 30), prefetch=False) as (app, pilot):
+            screen = app.screen
+            await pilot.press("F", *"by", "colon", *"Keller", "space", *"audit", "enter")
+            await until(pilot, lambda: getattr(screen, "feed_url", None) == SEARCH_VIEW, "hits")
+            await until(pilot, lambda: len(table(app).rows) == 1, "the hit")
+            await pilot.press("enter")
+            opened = await on_top(pilot, ArticleScreen, "the article")
+            body = opened.query_one(ArticleBody)
+            await until(pilot, lambda: body.match_count > 0 and opened.loaded, "the hit")
+            await pilot.pause()
+            assert body.query == "by:Keller audit"
+            assert "Match 1 of 2 for “by:Keller audit”" in status(app), status(app)
+            await pilot.press("n", "n")
+            assert "Match 1 of 2" in status(app)
+            assert marked(app) == ["audit"], marked(app)
+
+    asyncio.run(run())

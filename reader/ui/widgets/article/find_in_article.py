@@ -118,7 +118,8 @@ def find(
     says the search is no longer wanted: a later key's is): a `str` literally
     (`text_find.pattern`), a `Query` (a search of every article's, `F`) each of its words as
     that search finds them, whole words, phrases and all: the article opened from a hit of
-    several words is searched for every one of them, as the hit was found (acc30a J30).
+    several words is searched for every one of them, as the hit was found (acc30a J30), but
+    for those of a field (`by:`, `title:`), found in its byline or title only.
 
     A folded text is as long as the text searched, so its matches' offsets are that text's
     own; a composed one's are mapped back, each to the whole cluster its characters came
@@ -130,7 +131,9 @@ def find(
             return None
         searches = [(found, folding(query))]
     else:
-        searches = [(word.found, word.accents) for word in query.words]
+        # A field's word (`by:Anna`, `title:budget`) was looked for in its part of the headline
+        # alone: the text's "Anna"s are none of the hit's.
+        searches = [(word.found, word.accents) for word in query.words if not word.field]
         if not searches:
             return None
     folded = [(found, lines.folded_texts(accents)) for found, accents in searches]
