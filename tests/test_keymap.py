@@ -347,25 +347,31 @@ def test_the_readmes_examples_are_good_keys() -> None:
     text = README.read_text(encoding="utf-8")
     examples = re.findall(r"```toml\n(.*?)```", text, re.S)
     keys = [tomllib.loads(example).get("keys") for example in examples]
-    assert len([k for k in keys if k]) == 4
+    assert len([k for k in keys if k]) == 5
     for example in filter(None, keys):
         assert KeyMap(example).keys
 
 
 def test_the_readmes_newsboat_keys_pass_reader_config(data_dir: Path) -> None:
-    """The `[keys]` block README gives newsboat's users loads with no clash: `reader config`
-    on a data directory whose config is that block, as README.md holds it (acc27b B16)."""
+    """The `[keys]` blocks README gives newsboat's users load with no clash, each alone and
+    both together: `reader config` on a data directory whose config is the block, as
+    README.md holds it (acc27b B16; its r / R, pasted as README said them, made the reader
+    refuse to start: `R` was an article's fetch again too, acc41a A1)."""
     text = README.read_text(encoding="utf-8")
     section = text.split("### From newsboat", 1)[1].split("\n## ", 1)[0].split("\n### ")[0]
-    (block,) = re.findall(r"```toml\n(.*?)```", section, re.S)
-    keys = tomllib.loads(block)["keys"]
+    refreshes, in_article = re.findall(r"```toml\n(.*?)```", section, re.S)
+    assert tomllib.loads(refreshes)["keys"]["refresh"] == ["R"]
+    keys = tomllib.loads(in_article)["keys"]
     assert {"next_unread", "previous_unread", "next_article"} <= set(keys)
+    both = refreshes + in_article.removeprefix("[keys]\n")
     data_dir.mkdir(parents=True, exist_ok=True)
-    (data_dir / "config.toml").write_text(block, encoding="utf-8")
-    result = reader(data_dir, "config")
-    assert result.returncode == 0, result
-    assert result.stderr == ""
+    for block in (refreshes, in_article, both):
+        (data_dir / "config.toml").write_text(block, encoding="utf-8")
+        result = reader(data_dir, "config")
+        assert result.returncode == 0, result
+        assert result.stderr == ""
     assert 'previous_unread = ["N", "p"]' in result.stdout
+    assert 'refresh = ["R"]' in result.stdout
 
 
 def test_the_readmes_newsraft_keys_pass_reader_config(data_dir: Path) -> None:
