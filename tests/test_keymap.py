@@ -133,6 +133,24 @@ def test_quit_on_Q_and_ctrl_q_only(synced_dir: Path) -> None:
     asyncio.run(run())
 
 
+def test_quit_on_q_closes_the_help_there_and_quits_elsewhere(synced_dir: Path) -> None:
+    """newsboat's `bind-key q quit`: `quit = "q"` was refused, "q would do both pop_screen (a
+    key not set in [keys]) and quit in the help" (acc41a A5). The help's own q closes it, as
+    newsboat's does; on the headlines q quits."""
+
+    async def run() -> None:
+        async with keyed(synced_dir, {"quit": ("q",)}) as (app, pilot):
+            await pilot.press("question_mark")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+            await pilot.press("q")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "the help closed")
+            assert app.is_running
+            await pilot.press("q")
+            await until(pilot, lambda: not app.is_running, "q to quit")
+
+    asyncio.run(run())
+
+
 def test_the_help_and_the_notice_show_the_keys_set(synced_dir: Path) -> None:
     """The help lists the keys set (the help's own key too), where the defaults were; the
     notice of a key doing nothing names the help's key."""
@@ -322,6 +340,12 @@ def test_keys_are_read_from_the_config(tmp_path: Path) -> None:
         ("/", "slash", "/"),  # it was shown "Slash" (acc27b B6)
         (".", "full_stop", "."),
         ("ctrl+/", "ctrl+slash", "Ctrl-/"),
+        # newsboat's bind-key, tmux's and Emacs's ways (acc41a A5): refused as no key name.
+        ("^D", "ctrl+d", "Ctrl-D"),
+        ("C-d", "ctrl+d", "Ctrl-D"),
+        ("M-x", "alt+x", "Alt-X"),
+        ("S-Tab", "shift+tab", "Shift-Tab"),
+        ("^", "circumflex_accent", "^"),
     ],
 )
 def test_key_names_as_written_and_as_shown(written: str, name: str, shown: str) -> None:
@@ -329,7 +353,9 @@ def test_key_names_as_written_and_as_shown(written: str, name: str, shown: str) 
     assert shown_key(name) == shown
 
 
-@pytest.mark.parametrize("written", ["ctl+q", "ctrl+", "hyper+x", "pagedwn", "\x1b", "ctrl+ctrl+q"])
+@pytest.mark.parametrize(
+    "written", ["ctl+q", "ctrl+", "hyper+x", "pagedwn", "\x1b", "ctrl+ctrl+q", "^^", "c-d"]
+)
 def test_key_names_textual_does_not_know(written: str) -> None:
     assert key_name(written) is None
 

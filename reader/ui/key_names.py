@@ -11,6 +11,9 @@ from textual.keys import Keys, _character_to_key, key_to_character
 
 _MODIFIERS = ("alt", "ctrl", "shift")
 """In the order Textual writes them (`alt+` is put before the rest by its terminal parser)."""
+_ABBREVIATED = {"C": "ctrl", "M": "alt", "S": "shift"}
+"""tmux's and Emacs's modifiers (`C-d`, `M-x`, `S-Tab`), as their users write them in their
+keys: capital, so a small `c-d` stays the unknown it was."""
 _SPELLED = {
     "esc": "escape",
     "return": "enter",
@@ -55,9 +58,11 @@ def key_name(text: str) -> str | None:
         return "space"
     if len(text) == 1:
         return _character_to_key(text) if text.isprintable() else None
+    if len(text) == 2 and text[0] == "^" and text[1].isascii() and text[1].isalpha():
+        text = f"ctrl+{text[1]}"  # newsboat's bind-key writes Ctrl-D "^D"
     separator = "+" if "+" in text[:-1] else "-"
     *modifiers, base = text.split(separator) if separator in text[:-1] else [text]
-    modifiers = [modifier.strip().lower() for modifier in modifiers]
+    modifiers = [_ABBREVIATED.get(m.strip(), m.strip().lower()) for m in modifiers]
     if any(modifier not in _MODIFIERS for modifier in modifiers) or len(set(modifiers)) < len(
         modifiers
     ):

@@ -203,7 +203,7 @@ def _action_word(action: str) -> str:
     """An action as a line about a key names it: the user's name, else what it does."""
     if action in ACTIONS:
         return action
-    bare = action.rpartition(".")[2].partition("(")[0]
+    bare = _bare(action)
     return _OWN_ACTIONS.get(bare, bare)
 
 
@@ -311,8 +311,22 @@ _SIDEWAYS = frozenset({"scroll_left", "scroll_right"})
 _NEVER_SIDEWAYS = frozenset({"the headlines", "the help", "the link list"})
 
 
+# The help's own keys that close it (its q among them) are its screen's: they come before an
+# app-wide action on the same key, so `quit = "q"` (newsboat's `bind-key q quit`) closes the
+# help there and quits elsewhere, as newsboat's q does; it was refused, naming an action
+# `[keys]` can't set (acc41a A5).
+_CLOSES_THE_HELP = "pop_screen"
+
+
 def _gives_way(place: str, first: str, second: str) -> bool:
+    if place == "the help" and _CLOSES_THE_HELP in {_bare(first), _bare(second)}:
+        return True
     return place in _NEVER_SIDEWAYS and bool({first, second} & _SIDEWAYS)
+
+
+def _bare(action: str) -> str:
+    """An action's name without its namespace and arguments (`app.pop_screen()`)."""
+    return action.rpartition(".")[2].partition("(")[0]
 
 
 def _clashes(keymap: KeyMap) -> list[str]:
@@ -355,7 +369,7 @@ def _fix(first: str, second: str) -> str:
 def _named(action: str) -> str:
     if action in ACTIONS:
         return action
-    bare = action.rpartition(".")[2].partition("(")[0]
+    bare = _bare(action)
     return f"{_OWN_ACTIONS.get(bare, bare)} (a key not set in [keys])"
 
 
