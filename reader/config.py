@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .feed_order import FEED_ORDERS
 from .models import SiteRule
+from .own_folder import make_private_folder
 
 if TYPE_CHECKING:
     from .ignore_rules import IgnoreRule
@@ -406,7 +407,7 @@ def load_config(path: Path, create: bool = True) -> Config:
         # never written through: the defaults would be created wherever it names (acc31a F11).
         if create and not path.is_symlink():
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                make_private_folder(path.parent)
                 path.write_text(DEFAULT_CONFIG_TEXT, encoding="utf-8")
             except OSError:
                 pass  # a read-only home still runs, on the defaults

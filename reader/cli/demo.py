@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import data_dir
+from ..own_folder import make_private_folder
 from ..sync_lock import ReaderLock
 from .common import (
     EXIT_OK,
@@ -143,7 +144,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
     root = data_dir(args.data_dir)
     lock = ReaderLock(root)
     with contextlib.suppress(OSError):  # a directory that can't be made: the store says so
-        root.mkdir(parents=True, exist_ok=True)
+        make_private_folder(root)
     if not lock.take():
         holder = lock.holder()
         err(

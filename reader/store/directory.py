@@ -21,6 +21,7 @@ import diskcache
 from diskcache.core import DBNAME
 
 from ..models import StoreError, Unwritable
+from ..own_folder import make_private_folder
 from ..plural import plural
 from ..safe import safe_line
 from ..sync_lock import InUseLock
@@ -268,7 +269,7 @@ class StoreDirectory:
 
     def _open(self, root: Path, settings: dict[str, Any]) -> None:
         try:
-            root.mkdir(parents=True, exist_ok=True)
+            make_private_folder(root)
             if not self._in_use.take() and not self._in_use.held_alone_here():
                 raise StoreError(
                     f"`reader repair` is mending the data directory {root}: try again once it"
