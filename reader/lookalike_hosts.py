@@ -31,13 +31,17 @@ _DANGEROUS = frozenset("\u0338\u02d0\u01c3\u02bb\u02bc\u02ec\u05f4\u0138\u2010\u
 
 # Blocks of rarely used letters whose members pass for common ones ("ṗaypal"): Latin Extended
 # Additional (its Vietnamese letters, U+1EA0 on, kept), Latin Extended-B's Pinyin, Latin
-# Extended-D, Greek Extended, Cyrillic Extended-B and -C; and combining diacritics left after
-# NFC: "i" with a second dot above, a mark on a dotless i. Compiled when a host's name first
-# needs it, not at every start (~4 ms).
+# Extended-D, Greek Extended, Cyrillic Extended-B and -C; the IPA letters ("ɡoogle", "ɑpple")
+# but those African languages write (ɓ ɔ ɖ ɗ ə ɛ ɣ ɲ ʋ ʒ), and the phonetic small capitals
+# ("ᴘaypal", acc41b B4: Chromium shows each such host as punycode); and combining diacritics
+# left after NFC: "i" with a second dot above, a mark on a dotless i. Compiled when a host's
+# name first needs it, not at every start (~4 ms).
 @cache
 def _rare_or_loose() -> re.Pattern[str]:
     return re.compile(
         "[\u01cd-\u01dc\u1c80-\u1c8f\u1e00-\u1e9b\u1f00-\u1fff\ua640-\ua69f\ua720-\ua7ff"
+        "\u0250-\u0252\u0255\u0258\u025a\u025c-\u0262\u0264-\u0271\u0273-\u028a"
+        "\u028c-\u0291\u0293-\u02af\u1d00-\u1dbf"
         "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
     )
 
@@ -72,8 +76,14 @@ _LATIN_LOOKALIKES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "HEBREW": (frozenset("דוחיןסװײ׳"), frozenset({"il"})),
 }
 # Letters of one language that pass for common Latin ones elsewhere: the Icelandic thorn and eth
-# ("þ" for p or b, "ð" for o), the Azerbaijani schwa ("ə" for e).
-_COUNTRY_LETTERS = {"þ": ("is", "fo"), "ð": ("is", "fo"), "ə": ("az",)}
+# ("þ" for p or b, "ð" for o), the Azerbaijani schwa ("ə" for e), the Turkish and Azerbaijani
+# dotless i ("lınkedin", acc41b B4).
+_COUNTRY_LETTERS = {
+    "þ": ("is", "fo"),
+    "ð": ("is", "fo"),
+    "ə": ("az",),
+    "ı": ("tr", "az"),
+}
 
 
 @lru_cache(maxsize=4096)

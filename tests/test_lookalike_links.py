@@ -106,6 +106,14 @@ def test_a_host_in_one_script_that_passes_for_nothing_else_stays_readable(url: s
         ("https://paypal.com∕evil.example/", "https://paypal.xn--comevil-ef0d.example/"),
         ("https://paypalーlogin.com/", "https://xn--paypallogin-zu5j.com/"),
         ("https://ṗaypal.com/", "https://xn--aypal-to1b.com/"),  # a rare Latin letter
+        # Latin alone, but letters that pass for ASCII ones (acc41b B4): IPA's script g and
+        # alpha, a small capital, a dotless i outside Turkish and Azerbaijani names.
+        ("https://www.ɡoogle.com/", "https://www.xn--oogle-qmc.com/"),
+        ("https://www.ɑpple.com/", "https://www.xn--pple-p5b.com/"),
+        ("https://ᴘaypal.com/", "https://xn--aypal-439a.com/"),
+        ("https://lınkedin.com/", "https://xn--lnkedin-rfb.com/"),
+        ("https://ıspanak.com.tr/", "https://ıspanak.com.tr/"),
+        ("https://ɛnɔ.gh/", "https://ɛnɔ.gh/"),  # Akan's open e and o stay readable
         # A host written with percent-escapes is read as the browser reads it.
         ("https://%D0%B0pple.com/", "https://xn--pple-43d.com/"),
         # A backslash ends the host in a browser: evil.example is where this goes.
