@@ -34,8 +34,12 @@ class Notes(StorySite):
             "<pubDate>Sat, 05 Dec 2026 08:00:00 GMT</pubDate></item>"
             '<item><title>Only a title here</title><guid isPermaLink="false">t-3</guid>'
             "<pubDate>Sat, 05 Dec 2026 07:00:00 GMT</pubDate></item>"
-            "</channel></rss>"
+            f"{self.more_items()}</channel></rss>"
         )
+
+    def more_items(self) -> str:
+        """Items after those: a module's own."""
+        return ""
 
 
 class JsonNotes(StorySite):
