@@ -9,6 +9,7 @@ naming no site by its host, not by its feed's name. Real parts: a feed and pages
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,6 +73,20 @@ def keep_on_note(data_dir: Path, entry_id: str) -> None:
             lib.keep_highlight(entry, article, Highlight(QUOTE, f"> {QUOTE}", QUOTE, time.time()))
 
     asyncio.run(keep())
+
+
+def test_items_with_no_link_are_readable_offline_as_a_sync_counts_them(
+    notes: Notes, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes.status = 500  # the story's page fails: the one article not readable offline
+    assert reader(data_dir, capsys, "add", notes.url("/feed.xml"))[0] == 0
+    _, _, err = reader(data_dir, capsys, "sync")
+    listed = ids(data_dir, capsys)
+    assert "not readable offline: 1 failed" in err, err
+    status, out, _ = reader(data_dir, capsys, "list", "--not-offline", "--ids")
+    assert status == 0 and out.split() == [listed["Dredging of the channel resumes"]]
+    status, out, _ = reader(data_dir, capsys, "list", "--not-offline", "--json")
+    assert [item["title"] for item in json.loads(out)] == ["Dredging of the channel resumes"]
 
 
 def test_the_header_names_the_site_the_citation_does(
