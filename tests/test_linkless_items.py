@@ -131,7 +131,7 @@ def test_a_json_feed_item_whose_address_was_refused_shows_its_text(
 
 
 def test_the_reader_shows_a_linkless_items_text(notes: Notes, data_dir: Path) -> None:
-    from tests.tui_pilot import notices, open_row, running, screen_text, table, until
+    from tests.tui_pilot import open_row, running, screen_text, table, until
 
     async def add() -> None:
         async with Library(data_dir) as lib:
@@ -150,18 +150,5 @@ def test_the_reader_shows_a_linkless_items_text(notes: Notes, data_dir: Path) ->
             shown = screen_text(app)
             assert "This item has no link" not in shown and "the page gave little" not in shown
             assert "no link to an article page" in shown
-            # A highlight has no address to be kept under: said, nothing kept under "".
-            await pilot.press("v", "h")
-            await until(
-                pilot,
-                lambda: any("kept by an article's address" in n for n in notices(app)),
-                "the notice",
-            )
 
     asyncio.run(run())
-
-    async def highlighted() -> list[str]:
-        async with Library(data_dir) as lib:
-            return lib.highlighted_links()
-
-    assert asyncio.run(highlighted()) == []

@@ -19,8 +19,8 @@ import pytest
 from reader.highlights import Highlight
 from reader.library import Library
 from tests.story_site import serving
+from tests.test_linkless_items import NOTE, ids, reader
 from tests.test_linkless_items import Notes as LinklessNotes
-from tests.test_linkless_items import ids, reader
 
 QUOTE = "about the harbour lights being mended"
 PAGE = (
@@ -73,6 +73,100 @@ def keep_on_note(data_dir: Path, entry_id: str) -> None:
             lib.keep_highlight(entry, article, Highlight(QUOTE, f"> {QUOTE}", QUOTE, time.time()))
 
     asyncio.run(keep())
+
+
+def test_h_keeps_a_highlight_on_an_item_with_no_link_by_its_own_identity(
+    notes: Notes, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.tui_pilot import open_titled, running, until
+
+    listed = synced(notes, data_dir, capsys)
+    note = listed["Titled note, no link"]
+    post = next(i for t, i in listed.items() if t.startswith("Micro-post"))
+
+    async def run() -> None:
+        async with running(data_dir, (100, 30), prefetch=False) as (app, pilot):
+            body = await open_titled(pilot, "Titled note, no link")
+            await until(pilot, lambda: body.article is not None, "the note's text")
+            await pilot.press("slash", *"harbour lights", "enter", "v", "h")
+            await until(pilot, lambda: bool(body.highlights), "the highlight kept")
+            kept = app.lib.highlights(app.screen.headline.entry)
+            assert kept is not None and kept.items[0].words.startswith("The body of a titled note")
+        # Opened again in another run of the reader: marked again.
+        async with running(data_dir, (100, 30), prefetch=False) as (app, pilot):
+            body = await open_titled(pilot, "Titled note, no link")
+            await until(pilot, lambda: bool(body.highlights), "the highlight read again")
+
+    asyncio.run(run())
+
+    # Kept by the item, not under "" that every item with no link shares.
+    async def marks() -> tuple[bool, bool]:
+        async with Library(data_dir) as lib:
+            of_note, of_post = lib.entry(note), lib.entry(post)
+            assert of_note is not None and of_post is not None
+            return lib.highlights(of_note) is not None, lib.highlights(of_post) is not None
+
+    assert asyncio.run(marks()) == (True, False)
+
+    status, out, _ = reader(data_dir, capsys, "highlights")
+    assert status == 0 and "> The body of a titled note with no link" in out, out
+    assert "Harbour Notes" in out and "Titled note, no link" in out
+    assert "the item has no link to a page" in out
+    (item,) = json.loads(reader(data_dir, capsys, "highlights", "--format", "json")[1])
+    assert item["url"] is None and item["cached"] is True
+    assert item["highlights"][0]["in_text"] is True
+    status, out, _ = reader(data_dir, capsys, "highlights", note)
+    assert status == 0 and "> The body of a titled note" in out
+    status, out, _ = reader(data_dir, capsys, "show", note)
+    assert status == 0 and "Highlights" in out and "> The body of a titled note" in out
+
+
+def test_an_export_of_a_feed_holds_its_items_with_no_link(
+    notes: Notes, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listed = synced(notes, data_dir, capsys)
+    keep_on_note(data_dir, listed["Titled note, no link"])
+
+    book = tmp_path / "notes.md"
+    status, _, err = reader(
+        data_dir,
+        capsys,
+        "export",
+        "--format",
+        "markdown",
+        "--feed",
+        "Harbour Notes",
+        "-o",
+        str(book),
+    )
+    text = book.read_text(encoding="utf-8")
+    assert status == 0 and NOTE in text and "reads again after the storm." in text
+    assert "Dredging of the channel resumes" in text  # the cached story, as before
+    # Cited and dated as the others, saying what it is; its highlight listed after it.
+    assert "# Titled note, no link" in text and "Source: Harbour Notes" in text
+    assert "Published: 2026-12-05T09:00:00+00:00 (per the feed)" in text
+    assert "Note: the item has no link to a page: this is the text its feed carried" in text
+    assert f"> {QUOTE}" in text.split(NOTE, 1)[1]
+    # Three exported; the one with a title alone, no text, said so: nothing else is missing.
+    assert "3 articles exported" in err
+    assert "1 article not cached left out: 1 with no link and no text from the feed" in err
+
+    page = tmp_path / "notes.html"
+    args = ("export", "--format", "html", "--highlighted", "-o", str(page))
+    status, _, err = reader(data_dir, capsys, *args)
+    html = page.read_text(encoding="utf-8")
+    assert status == 0 and f"<mark>{QUOTE}</mark>" in html, html
+    assert "1 article exported" in err and "left out" not in err
+
+    epub = tmp_path / "notes.epub"
+    assert reader(data_dir, capsys, "export", "--format", "epub", "-o", str(epub))[0] == 0
+    import zipfile
+
+    with zipfile.ZipFile(epub) as book_file:
+        chapters = "".join(
+            book_file.read(name).decode() for name in book_file.namelist() if name.endswith("html")
+        )
+    assert "reads again after the storm." in chapters and "Titled note, no link" in chapters
 
 
 def test_items_with_no_link_are_readable_offline_as_a_sync_counts_them(
