@@ -205,3 +205,32 @@ def test_the_header_names_the_site_the_citation_does(
             assert "127.0.0.1" in byline and "Harbour Notes" not in byline, byline
 
     asyncio.run(run())
+
+
+SHOW_NOTES = "Show notes: the pilots who bring the grain ships in after dark, and what they see."
+
+
+class Episodes(Notes):
+    """The notes feed with a podcast's episode that has no link, only its audio."""
+
+    def more_items(self) -> str:
+        return (
+            '<item><title>Episode 12: Night pilots</title><guid isPermaLink="false">ep-12</guid>'
+            f"<description>{SHOW_NOTES}</description>"
+            f'<enclosure url="{self.url("/ep12.mp3")}" length="40000000" type="audio/mpeg"/>'
+            "<pubDate>Thu, 03 Dec 2026 07:00:00 GMT</pubDate></item>"
+        )
+
+
+def test_an_episode_with_no_link_is_exported_with_its_show_notes(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with serving(Episodes) as site:
+        synced(site, data_dir, capsys)
+    book = tmp_path / "episodes.md"
+    args = ("export", "--format", "markdown", "--feed", "Harbour Notes", "-o", str(book))
+    status, _, err = reader(data_dir, capsys, *args)
+    text = book.read_text(encoding="utf-8")
+    assert status == 0 and SHOW_NOTES in text and "# Episode 12: Night pilots" in text
+    assert "/ep12.mp3" in text.split(SHOW_NOTES, 1)[0]  # its audio, under its citation
+    assert "3 articles exported" in err and "1 with no link and no text" in err
