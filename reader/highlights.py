@@ -107,6 +107,8 @@ def cited_as(article: Article) -> Article:
         page_url=article.page_url,
         published_by_feed=article.published_by_feed,
         updated_by_feed=article.updated_by_feed,
+        # The text its feed carried (an item with no link's): its citation says so.
+        partial=article.partial,
     )
 
 

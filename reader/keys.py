@@ -45,3 +45,23 @@ def saved_article_id(key: str) -> str:
 
 def looks_like_entry_id(text: str) -> bool:
     return len(text) == ENTRY_ID_LENGTH and all(c in "0123456789abcdef" for c in text)
+
+
+ITEM_ADDRESS = "feed-item:"
+"""How the address an item with no link is known by begins (`item_address`)."""
+
+
+def item_address(entry_id: str) -> str:
+    """What an item with no link (a notes feed's, a micro-post) is known by where an article
+    is by its address (its highlights and notes, an export's chapter): its entry id, made of
+    its feed's address and its GUID (else its title), the identity its read and saved marks
+    already have. Highlights kept under "" were every such item's at once."""
+    return f"{ITEM_ADDRESS}{entry_id}"
+
+
+def item_of_address(address: str) -> str:
+    """The entry id an `item_address` names; "" for any other address (an article's)."""
+    if not address.startswith(ITEM_ADDRESS):
+        return ""
+    entry_id = address[len(ITEM_ADDRESS) :]
+    return entry_id if looks_like_entry_id(entry_id) else ""

@@ -296,7 +296,11 @@ def shown_names(feeds: Iterable[Feed]) -> dict[str, str]:
 
 
 def _not_offline(h: Headline) -> bool:
-    """`--not-offline`'s: an article not cached, or cached in part."""
+    """`--not-offline`'s: an article not cached, or cached in part. Not an item with no link
+    (nor audio): the text its feed carried is all of it, kept with its headline and read
+    offline; nothing is left to fetch (a sync's "not readable offline" leaves it out too)."""
+    if not h.entry.link and not h.entry.enclosures:
+        return False
     return not h.cached or h.partial
 
 

@@ -1,6 +1,7 @@
 """`reader export --format markdown|html|epub`: cached articles written to one file, to read on
 another device with no network (`article_books`). The cache alone is read: an article not cached
-is left out and counted, never fetched."""
+is left out and counted, never fetched. An item with no link (a notes feed's, a micro-post, show
+notes) is its feed's text, kept with its headline: exported as it is shown."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import argparse
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -26,7 +27,7 @@ from ..article_books import (
 )
 from ..feed_names import names_of, source_name
 from ..highlights import article_text
-from ..keys import article_key
+from ..keys import article_key, item_address, item_of_address
 from ..models import Entry, FetchError
 from ..part_files import PART_SUFFIX, hold, part_prefix, sweep_stale_parts
 from ..plural import plural
@@ -149,6 +150,7 @@ _NOT_CACHED = {
     "not_page": "{} no article page (a PDF, a feed, another file)",
     "held": "{} to this computer or its network (fetched when opened)",
     "left_out": "{} left out by the cache's size limit",
+    "no_text": "{} with no link and no text from the feed",
 }
 
 
@@ -181,11 +183,13 @@ class _Chosen:
     book is written."""
 
     link: str
-    """What its article is cached by."""
+    """What its article is cached by; for an item with no link, the item's own address
+    (`keys.item_address`), which its highlights are kept by."""
     feed: str | None
     """Its feed's name as a list shows it; None for an address no feed lists (its site's)."""
     entry: Entry | None
-    """Its headline when it carries files for a player, which the chapter lists."""
+    """Its headline when it carries files for a player, which the chapter lists, or has no
+    link: its feed's text is its chapter."""
 
 
 def _chosen(lib: Library, args: argparse.Namespace) -> list[_Chosen]:
@@ -245,6 +249,10 @@ def _highlighted(lib: Library, chosen: list[_Chosen], args: argparse.Namespace) 
 def _choice(target: Entry | str, names: Mapping[str, str]) -> _Chosen:
     if not isinstance(target, Entry):
         return _Chosen(target, None, None)
+    if not target.link:
+        # Its feed's text is all of it: left out as "not cached", a tag's or a feed's export
+        # lost every note and micro-post of it unsaid.
+        return _Chosen(item_address(target.id), source_name(target, names), target)
     return _Chosen(target.link, source_name(target, names), target if target.enclosures else None)
 
 
@@ -262,6 +270,15 @@ def _chapters(
     missing: list[str] = []
     for count, one in enumerate(chosen, 1):
         read(count)
+        if item_of_address(one.link):
+            item = one.entry or lib.entry(item_of_address(one.link))
+            heading = lib.linkless_heading(item) if item is not None else None
+            if item is None or heading is None:
+                missing.append(one.link)  # no text from its feed (or no longer listed)
+                continue
+            made = chapter(one.feed or heading.site_name, heading, partial(_item, lib, item, style))
+            chapters.append(replace(made, address=one.link))
+            continue
         heading = lib.cached_heading(one.link) if one.link else None
         if heading is None:
             missing.append(one.link)
@@ -292,6 +309,21 @@ def _markdown(
         after_article(kept),
         article_text(own) if marked else "",
         {name: body for name, body in files.values()},
+    )
+
+
+def _item(lib: Library, entry: Entry, style: str) -> ChapterText:
+    """The chapter of an item with no link: the text its feed carried, as `reader show
+    --format markdown` prints it (cited without an address, saying so), pictures as links,
+    with your highlights of it."""
+    article = lib.linkless_text(entry)
+    if article is None:  # its text gone since the contents were read: another process's
+        return ChapterText("*This item's text left the store while the book was made.*")
+    kept = lib.highlights_in(entry, article)
+    marked = kept.kept.items if kept else ()
+    markdown = render(pictures_as_links(article), "markdown", style, entry)
+    return ChapterText(
+        markdown, marked, after_article(kept), article_text(article) if marked else ""
     )
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..citation import cited_url, copied_citation, moment_text, retrieved
 from ..commonmark import escape_markdown
 from ..highlights import NO_LONGER_IN_TEXT, Highlight
+from ..keys import item_of_address
 from ..models import Article
 from ..safe import safe_line, safe_text
 from .common import (
@@ -154,7 +155,8 @@ def item(kept: KeptHighlights, style: str) -> dict[str, Any]:
     copy holding its words (`copy`: its number among those kept, for an earlier one)."""
     article = kept.article
     return {
-        "url": cited_url(article) or kept.kept.url,
+        # An item with no link has no address: null, not the one its highlights are kept by.
+        "url": cited_url(article) or (None if item_of_address(kept.kept.url) else kept.kept.url),
         "title": safe_line(article.title),
         "cached": kept.cached,
         "note": safe_line(kept.kept.note),

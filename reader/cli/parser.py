@@ -437,7 +437,8 @@ def build_parser() -> argparse.ArgumentParser:
         " With --format markdown, html or epub, write cached articles instead, to read on"
         " another device with no network (an e-reader): each under its citation, grouped by"
         " feed in the contents; the cache alone is read (an article not cached is left out and"
-        " counted), pictures stay links to the site, and the file runs no script and loads"
+        " counted; an item with no link is the text its feed carried), pictures stay links to"
+        " the site, and the file runs no script and loads"
         " nothing. Which articles: IDs (or `-`: those `reader list --ids` prints, one a line),"
         " else --feed, --tag, --saved, --unread, --highlighted, --since, --before, --read-since,"
         " else every"
@@ -651,7 +652,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only headlines whose article is not all readable offline: not cached (not synced"
         " yet, failed, left out by the size limit, or a link to no article page: ↗) or cached"
-        " only in part (½); what a sync's 'not readable offline' and 'left out' lines count",
+        " only in part (½); what a sync's 'not readable offline' and 'left out' lines count"
+        " (not an item with no link: its feed's text is all of it, read offline)",
     )
     p.add_argument(
         "--since",

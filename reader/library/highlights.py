@@ -19,11 +19,10 @@ from ..highlights import (
     kept_as,
     marked_elsewhere,
 )
-from ..keys import article_key
+from ..keys import article_key, item_address, item_of_address
 from ..models import Article, Entry, FetchError
 from ..text_shape import one_line
 from .discovery import LibraryDiscovery
-from .resources import _link
 
 if TYPE_CHECKING:  # the exports' reader (and the charsets it loads) only for an import
     from ..saved_exports import SavedNote
@@ -51,6 +50,14 @@ class KeptHighlights:
         return self.copies[index] if index < len(self.copies) else None
 
 
+def _kept_by(target: Entry | str) -> str:
+    """The address `target`'s highlights are kept under: its article's link, else, for an
+    item with no link, the item's own (`keys.item_address`); an address as it is given."""
+    if isinstance(target, Entry):
+        return target.link or item_address(target.id)
+    return target
+
+
 def _note(text: str) -> str:
     # One paragraph of the reader's own: its line breaks as typed would be Markdown's.
     return one_line(text)[:MAX_NOTE]
@@ -61,7 +68,7 @@ class LibraryHighlights(LibraryDiscovery):
 
     def highlights(self, target: Entry | str) -> ArticleHighlights | None:
         """The highlights and note kept of `target`'s article (None: none)."""
-        url = _link(target)
+        url = _kept_by(target)
         return self.store.highlights(url) if url else None
 
     def keep_highlight(
@@ -71,7 +78,7 @@ class LibraryHighlights(LibraryDiscovery):
         kept as it was (its note with it)."""
 
         def add(kept: ArticleHighlights | None) -> ArticleHighlights:
-            kept = kept or ArticleHighlights(_link(target))
+            kept = kept or ArticleHighlights(_kept_by(target))
             if kept.same(highlight.words) is not None:
                 return kept
             title = article.title or kept.title
@@ -79,40 +86,40 @@ class LibraryHighlights(LibraryDiscovery):
             items = (*kept.items, highlight if highlight.cited else replace(highlight, cited=cited))
             return replace(kept, title=title, items=items, cited=cited)
 
-        return self.store.change_highlights(_link(target), add)
+        return self.store.change_highlights(_kept_by(target), add)
 
     def drop_highlight(self, target: Entry | str, words: str) -> ArticleHighlights:
         """The highlight of `words` dropped from `target`'s article."""
 
         def drop(kept: ArticleHighlights | None) -> ArticleHighlights:
-            kept = kept or ArticleHighlights(_link(target))
+            kept = kept or ArticleHighlights(_kept_by(target))
             gone = kept.same(words)
             return replace(kept, items=tuple(h for h in kept.items if h is not gone))
 
-        return self.store.change_highlights(_link(target), drop)
+        return self.store.change_highlights(_kept_by(target), drop)
 
     def note_highlight(self, target: Entry | str, words: str, note: str) -> ArticleHighlights:
         """The note on the highlight of `words` (its old one replaced; "" drops it)."""
 
         def noted(kept: ArticleHighlights | None) -> ArticleHighlights:
-            kept = kept or ArticleHighlights(_link(target))
+            kept = kept or ArticleHighlights(_kept_by(target))
             old = kept.same(words)
             return replace(
                 kept,
                 items=tuple(replace(h, note=_note(note)) if h is old else h for h in kept.items),
             )
 
-        return self.store.change_highlights(_link(target), noted)
+        return self.store.change_highlights(_kept_by(target), noted)
 
     def note_article(self, target: Entry | str, article: Article, note: str) -> ArticleHighlights:
         """The note on `target`'s article as a whole ("" drops it)."""
 
         def noted(kept: ArticleHighlights | None) -> ArticleHighlights:
-            kept = kept or ArticleHighlights(_link(target))
+            kept = kept or ArticleHighlights(_kept_by(target))
             title = article.title or kept.title
             return replace(kept, title=title, note=_note(note), cited=cited_as(article))
 
-        return self.store.change_highlights(_link(target), noted)
+        return self.store.change_highlights(_kept_by(target), noted)
 
     def highlights_in(self, target: Entry | str, article: Article) -> KeptHighlights | None:
         """The highlights and note kept of `target`'s article, each looked for in `article`
@@ -129,12 +136,12 @@ class LibraryHighlights(LibraryDiscovery):
             latest = article.version == len(article.versions) and not article.dropped
         else:  # the cached copy as an export reads it, unnumbered: the latest, if retrieved
             latest = article.fetched_at is not None and bool(
-                self.store.version_times(_link(target))
+                self.store.version_times(_kept_by(target))
             )
         elsewhere = any(_other_copy(h.cited, article) is not None for h in kept.items)
         copies: tuple[Article | None, ...] = ()
         if latest and (not all(found) or elsewhere):
-            earlier = self._numbered_copies(_link(target))[:-1]
+            earlier = self._numbered_copies(_kept_by(target))[:-1]
             copies = tuple(
                 _read_in(earlier, h, in_latest)
                 for h, in_latest in zip(kept.items, found, strict=True)
@@ -144,7 +151,7 @@ class LibraryHighlights(LibraryDiscovery):
     def highlighted(self, chosen: Sequence[Entry | str]) -> list[Entry | str]:
         """Those of `chosen` whose article has highlights or a note kept, in their order."""
         keys = {article_key(url) for url in self.highlighted_links()}
-        return [t for t in chosen if (url := _link(t)) and article_key(url) in keys]
+        return [t for t in chosen if (url := _kept_by(t)) and article_key(url) in keys]
 
     def highlighted_links(self) -> list[str]:
         """The address of every article with highlights or a note kept, the one most recently
@@ -161,7 +168,7 @@ class LibraryHighlights(LibraryDiscovery):
         the note it has). One of the same words kept already (the file imported again) stays,
         given the note when it had none. How many are not in the copy cached (kept all the
         same: "no longer in the text"; none when no copy is cached yet)."""
-        cached = self.store.article(_link(target))
+        cached = self.store.article(_kept_by(target))
         text = article_text(cached) if cached is not None else None
         now = time.time()
         marked = [
@@ -172,7 +179,7 @@ class LibraryHighlights(LibraryDiscovery):
         article_notes = [_note(n.note) for n in notes if not n.quote and n.note]
 
         def add(kept: ArticleHighlights | None) -> ArticleHighlights:
-            kept = kept or ArticleHighlights(_link(target))
+            kept = kept or ArticleHighlights(_kept_by(target))
             items = list(kept.items)
             for highlight in marked:
                 same = kept_as(items, highlight.words)
@@ -188,7 +195,7 @@ class LibraryHighlights(LibraryDiscovery):
             return replace(kept, title=heading, note=note, items=tuple(items))
 
         if marked or article_notes:
-            self.store.change_highlights(_link(target), add)
+            self.store.change_highlights(_kept_by(target), add)
         return 0 if cached is None else found_in(cached, marked).count(False)
 
     def every_highlight(self, target: Entry | str | None = None) -> list[KeptHighlights]:
@@ -201,8 +208,10 @@ class LibraryHighlights(LibraryDiscovery):
             every = self.store.every_highlights()
         out = []
         headlines: dict[str, Entry] | None = None
+        linkless = any(item_of_address(kept.url) for kept in every)
+        items = self._linkless_items() if linkless else {}
         for kept in every:
-            cached = self.store.article(kept.url)
+            cached = self.store.article(kept.url) or self._item_text(kept.url, items)
             if cached is None:
                 if kept.cited is None and headlines is None:
                     headlines = self.entries_by_key()  # read once, for every such article
@@ -224,6 +233,24 @@ class LibraryHighlights(LibraryDiscovery):
         out.sort(key=lambda k: -max((h.at for h in k.kept.items), default=0.0))
         return out
 
+    def _linkless_items(self) -> dict[str, Entry]:
+        """The feeds' items with no link, by id: what their highlights' addresses name
+        (`item_address`), read once for every one of them."""
+        return {
+            entry.id: entry
+            for url in self.store.feed_urls()
+            for entry in self.store.entries(url)
+            if not entry.link
+        }
+
+    def _item_text(self, address: str, items: dict[str, Entry]) -> Article | None:
+        """The text the feed carried of the item with no link `address` names (`item_address`,
+        one of `items`), which its highlights were kept on and are looked for in; None for an
+        article's address, an item its feed no longer lists, or lists with no text (its
+        highlights then cite it as they were kept)."""
+        entry = items.get(item_of_address(address))
+        return self.linkless_text(entry) if entry is not None else None
+
     def copies_holding(
         self, target: Entry | str, shown: Article, highlights: Sequence[Highlight]
     ) -> list[Article | None]:
@@ -232,7 +259,7 @@ class LibraryHighlights(LibraryDiscovery):
         None where none does. What the reading view's `V` goes to, to read it marked."""
         if len(shown.versions) < 2 or not highlights:
             return [None] * len(highlights)
-        copies = self._numbered_copies(_link(target))
+        copies = self._numbered_copies(_kept_by(target))
         others = [copy for copy in copies if copy.version != shown.version or shown.dropped]
         return [_holding(others, highlight) for highlight in highlights]
 

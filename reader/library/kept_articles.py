@@ -8,10 +8,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from ..article_fallbacks import feed_text_of
 from ..article_sources import read_from
 from ..citation import cited_address
 from ..config import site_rule_for
-from ..keys import article_key
+from ..keys import article_key, item_of_address
 from ..models import Article, Entry
 from ..store.saved import HELD
 from .archiving import LibraryArchiving
@@ -46,11 +47,34 @@ class LibraryKeptArticles(LibraryArchiving):
         url = _link(target)
         return self.store.article_heading(url) if url else None
 
+    def linkless_heading(self, entry: Entry) -> Article | None:
+        """Of an item with no link, what the contents of an export list it by (its title,
+        its feed's name and its dates), its feed's text not read; None when its feed carried
+        no text (nothing to export)."""
+        if entry.link or not self.store.feed_html(entry).strip():
+            return None
+        return Article(
+            "",
+            title=entry.title,
+            site_name=entry.feed_title,
+            published=entry.published,
+            updated=entry.updated,
+        )
+
+    def linkless_text(self, entry: Entry) -> Article | None:
+        """The text the feed carried of an item with no link: all there is of it, its article
+        (`Library.article` reads it so too), read offline from the headline kept; None for one
+        with a link, or whose feed carried no text. Read in this process: for an export and
+        `reader highlights`, never the reading view (which reads it in a worker)."""
+        html = "" if entry.link else self.store.feed_html(entry)
+        return feed_text_of(entry, html) if html.strip() else None
+
     def uncached_kinds(self, links: Iterable[str]) -> Counter[str]:
         """Why the articles of `links` (none cached) are not, counted: "taken_down" (the site
         answered 404 or 410), "not_page" (a PDF, a feed, no link at all), "held" (a saved
         link to this computer or its network, fetched when opened), "left_out" (by the size
-        limit), else "to_fetch": what the next sync fetches. The first four no sync brings,
+        limit), "no_text" (an item with no link whose feed carried no text: `item_address`),
+        else "to_fetch": what the next sync fetches. The first five no sync brings,
         and a hint to sync first misled about them (acc33a A15)."""
         store = self.store
         gone, not_pages = store.gone_keys(), store.not_article_keys()
@@ -58,7 +82,9 @@ class LibraryKeptArticles(LibraryArchiving):
         kinds: Counter[str] = Counter()
         for link in links:
             key = article_key(link) if link else ""
-            if not key or key in not_pages:
+            if item_of_address(link):
+                kinds["no_text"] += 1  # an item with no link (its feed's text is its article)
+            elif not key or key in not_pages:
                 kinds["not_page"] += 1
             elif key in gone:
                 kinds["taken_down"] += 1

@@ -66,15 +66,6 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         if article is None or not self.loaded or self._from_feed:
             self._not_kept_here()
             return None
-        if not self.headline.entry.link:
-            # Kept by an article's address, which an item with no link has none of: under ""
-            # every such item would share one article's highlights.
-            self.app.bell()
-            self.notify(
-                "Highlights and notes are kept by an article's address: this item has none.",
-                markup=False,
-            )
-            return None
         return body, article, self.headline.entry
 
     async def action_highlight(self) -> None:
@@ -227,7 +218,7 @@ class ArticleScreenHighlights(ArticleScreenPassage):
     def show_highlights(self) -> None:
         """Mark the highlights kept of the article shown, once it is."""
         body = self.query_one(ArticleBody)
-        if body.article is None or self._from_feed or not self.headline.entry.link:
+        if body.article is None or self._from_feed:
             body.show_highlights(())
             return
         self.run_worker(

@@ -51,14 +51,10 @@ def header(
     title, one line of source, author and date, and the notes; the address and the length are
     left out, on no line (the same paragraphs, so a reading place is the same in both)."""
     title = (article.title if article else "") or (entry.title if entry else "")
-    # A page naming no site is cited by its host (`url_display.site_named`); here its feed's
-    # name, where there is one, says more.
-    named = article is not None and bool(article.site_name or article.podcast)
-    source = (
-        (cited_source(article) if named else "")
-        or (entry.feed_title if entry else "")
-        or (cited_source(article) if article else "")
-    )
+    # The site `y` cites (`cited_source`: a page naming no site by its host, as `reader list`
+    # names it): the header named the feed's instead, and a quote pasted under it named
+    # another source than the one read. The feed's name only until the article is in.
+    source = (cited_source(article) if article else "") or (entry.feed_title if entry else "")
     author = (article.author if article else "") or (entry.author if entry else "")
     published = (article.published if article else None) or (entry.published if entry else None)
     updated = (article.updated if article else None) or (entry.updated if entry else None)
