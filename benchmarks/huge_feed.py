@@ -10,7 +10,9 @@ A loopback server serves the feed (items of ~190 bytes, as acc34b's) and answers
 page with 404 (the sync's page work is not what is measured). Each checkout runs in a Python of
 its own, `PYTHONPATH` naming it, this one first and then `--against` (a worktree of main, say),
 one after the other, so the two are measured at the same load: `add` into a fresh data
-directory, then `sync` of it (the feed read again: the server sends no ETag); with `--tui`,
+directory, then `sync` of it (the feed read again: the server sends no ETag), then `first`: a
+`sync` of another fresh directory subscribed to it and never synced (its first read by a sync's
+worker, bigfeed41); with `--tui`,
 the reader (Pilot, in a child) opened on a fresh directory subscribed to it, until its refresh
 on start has the 2,000 headlines. Each row gives
 wall time, CPU (user + sys, workers included), the process tree's peak RSS (processes, not
@@ -100,13 +102,18 @@ async def refreshed_in_reader(data: Path) -> None:
                 break
 
 
-def tui_row(data: Path, url: str, env: dict[str, str]) -> Any:
-    """The reader's refresh of the feed at `url`, measured in a child of its own."""
+def subscribed(data: Path, url: str, env: dict[str, str]) -> None:
+    """A fresh data directory `data` subscribed to the feed at `url`, never read."""
     subscribe = (
         "import sys; from pathlib import Path; from reader.library import Library; "
         "lib = Library(Path(sys.argv[1])); lib.add_feed(sys.argv[2]); lib.close()"
     )
     subprocess.run([sys.executable, "-P", "-c", subscribe, data, url], env=env, check=True)
+
+
+def tui_row(data: Path, url: str, env: dict[str, str]) -> Any:
+    """The reader's refresh of the feed at `url`, measured in a child of its own."""
+    subscribed(data, url, env)
     cmd = [sys.executable, "-P", __file__, "--tui-child", str(data)]
     return run_measured(cmd, env=env, timeout=1200)
 
@@ -154,13 +161,20 @@ def main() -> None:
                 for name, checkout in checkouts(args.against).items():
                     data = Path(temp) / f"{name}-{run}"
                     env = child_env(PYTHONPATH=str(checkout))
-                    commands = [["add", url], sync, *([["tui"]] if args.tui else [])]
+                    commands = [["add", url], sync, ["first", *sync[1:]]]
+                    commands += [["tui"]] if args.tui else []
                     for command in commands:
                         load = load_average()
                         # -P: the checkout on PYTHONPATH, not the current directory's.
                         cmd = [sys.executable, "-P", "-m", "reader", "--data-dir", str(data)]
                         if command == ["tui"]:
                             result = tui_row(Path(f"{data}-tui"), url, env)
+                        elif command[0] == "first":  # a sync's first read of it
+                            subscribed(Path(f"{data}-first"), url, env)
+                            cmd[-1] = f"{data}-first"
+                            result = run_measured(
+                                [*cmd, "sync", *command[1:]], env=env, timeout=1200
+                            )
                         else:
                             result = run_measured([*cmd, *command], env=env, timeout=1200)
                         said = (result.stdout.strip() or result.stderr.strip()).splitlines()
