@@ -122,14 +122,12 @@ def huge_inputs() -> list[tuple[str, tuple[Any, ...]]]:
         ("acc34b 100,000", (feed_of(100_000, base), url)),
         ("1,999 x 300", (feed_of(1999, base, 300), url)),
     ]
-    try:
-        from reader.demo import feeds as demo
-    except ImportError:
-        return found
-    for name in dir(demo):
-        value = getattr(demo, name)
-        if isinstance(value, bytes) and value.lstrip()[:1] in (b"<", b"{"):
-            found.append((f"demo {name}", (value, f"{base}/{name}.xml")))
+    from reader.demo.feeds import build_feed, feed_entries
+    from reader.demo.sites import SITE_ORDER, SITES
+
+    for key in SITE_ORDER:
+        feed = build_feed(key, base, feed_entries(key))
+        found.append((f"demo {key}", (feed, base + SITES[key].feed_path)))
     return found
 
 
