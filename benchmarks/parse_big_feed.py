@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # beside this script
 
-from children import checkouts, child_json
+from children import checkouts, child_json, comparison_parser
 from farm import load_average
 
 URL = "http://127.0.0.1:8000/feed.xml"
@@ -70,8 +70,7 @@ def child(items: int, summary: int, repeats: int) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser = comparison_parser(__doc__)
     parser.add_argument("--items", type=int, default=3000)
     parser.add_argument("--summary", type=int, default=1540)
     parser.add_argument("--runs", type=int, default=3)
