@@ -54,6 +54,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
         *("--against", THIS, "--runs", "1", "--hosts", "2", "--feeds", "1", "--stories", "2"),
         *("--after", "1", "--drop", "0.2"),
     ),
+    "parse_big_feed": ("--items", "20", "--summary", "100", "--runs", "1", "--repeats", "1"),
     "pdf_layout_speed": ("--pages", "2", "--runs", "1"),
     "pdf_memory": ("--mb", "1", "--runs", "1"),
     "reextract_freeze": ("--runs", "1"),
@@ -61,6 +62,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "pictures_put": ("--held", "20", "--puts", "3", "--runs", "1"),
     "read_marks": (DATA, "--runs", "1"),
     "saved_sync_start": ("--saved", "5", "--uncached", "2", "--repeats", "1"),
+    "same_feed_items": ("--against", THIS),  # no calls recorded: both checkouts' start
     "search_after_sync": ("--articles", "5", "--sample", "2"),
     "search_common_words": ("--articles", "30", "--runs", "1", "--against", THIS),
     "search_fixed_work": ("--data-dir", DATA, "--runs", "1"),
