@@ -154,6 +154,12 @@ def _searched(
         details: int | None = details,
         kept: Callable[[Headline], Kept | None] | None = kept,
     ) -> list[Hit]:
+        if kept is not None and bodies is not None and candidates is not None:
+            # Those the index names for a word of each group: the texts the search will read.
+            may: set[str] | None = None
+            for keys in query.per_group(candidates):
+                may = keys if may is None else may if keys is None else may & keys
+            bodies.expect([h.key for h in rows if h.key and (may is None or h.key in may)])
         return search(
             rows,
             query,
