@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from children import checkouts, child_json, compared, comparison_parser
+from search_common_words import paged_figures
 
 QUERIES = ['"tunnel wanted"', "council", "tunnel ministers", "Tunnel"]
 """A rare phrase of two common words, a word in nearly every article, two common words, and a
@@ -53,24 +54,12 @@ def child(root: Path, data: Path, queries: list[str]) -> None:
         listed, unlisted = lib.headlines_and_unlisted()
         rows = merged_newest_first(listed, unlisted)
         for query in queries:
-            first: list[float] = []
-            wall, cpu = time.perf_counter(), time.process_time()
-
-            def page(hits: list[object], first: list[float] = first, wall: float = wall) -> None:
-                if not first:
-                    first.append(time.perf_counter() - wall)
-
-            found = search_cached(
-                lib, rows, Query(query), unlisted=True, page=page, details=LINES_FIRST
+            out[query] = paged_figures(
+                lambda page, query=query: search_cached(
+                    lib, rows, Query(query), unlisted=True, page=page, details=LINES_FIRST
+                ),
+                LINES_FIRST,
             )
-            whole = time.perf_counter() - wall
-            out[query] = {
-                "first": first[0] if first else whole,
-                "whole": whole,
-                "cpu": time.process_time() - cpu,
-                "hits": [hit.headline.entry.id for hit in found.hits],
-                "lines": [hit.line for hit in found.hits[:LINES_FIRST]],
-            }
     finally:
         lib.close()
     print(json.dumps(out))
@@ -120,13 +109,14 @@ def main() -> int:
     from farm import load_average
 
     queries = args.query or QUERIES
+    asked = [part for query in queries for part in ("--query", query)]  # the child's too
     roots = checkouts(args.against)
     with tempfile.TemporaryDirectory(prefix="search-year-") as scratch:
         copies = {name: Path(scratch) / name for name in roots}
         for name, root in roots.items():
             shutil.copytree(args.data_dir, copies[name])
             began = time.perf_counter()
-            child_json(__file__, "--child", root, copies[name])  # its index caught up
+            child_json(__file__, "--child", root, copies[name], *asked)  # its index caught up
             print(f"{name}: copied, its index caught up in {time.perf_counter() - began:.0f} s")
         lists: dict[str, dict[str, list[dict[str, Any]]]] = {
             n: {q: [] for q in queries} for n in roots
@@ -135,7 +125,7 @@ def main() -> int:
         loads = [load_average()]
         for _ in range(args.runs):
             for name, root in roots.items():
-                fs[name].append(child_json(__file__, "--child", root, copies[name]))
+                fs[name].append(child_json(__file__, "--child", root, copies[name], *asked))
                 for query in queries:
                     lists[name][query].append(listing(root, copies[name], query))
             loads.append(load_average())
