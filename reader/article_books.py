@@ -20,6 +20,7 @@ from .highlights import Highlight
 from .marked_html import mark_highlights
 from .models import Article, Block, BlockKind, Inline, picture_label
 from .safe import safe_line, safe_text
+from .text_direction import paragraph_right_to_left, right_to_left, text_right_to_left
 
 # XML 1.0 has no place for these (a lone surrogate from a page decoded with errors, the C0
 # controls `safe_text` keeps: tab and line breaks are allowed); an XHTML file holding one is
@@ -58,6 +59,15 @@ class ChapterText:
     pictures: dict[str, bytes] = field(default_factory=dict)
     """Its pictures kept for offline, by their file's name in a book (`book_pictures`): the
     Markdown's `![…](pictures/NAME)`, which a book shows and other files link."""
+    right_to_left: bool = False
+    """The article is written right to left, as the reading view decides (`text_direction`):
+    its page's and chapter's `dir="rtl"`."""
+
+
+def chapter_text(markdown: str, article: Article, **more: Any) -> ChapterText:
+    """The chapter of `article`, as `markdown`, its direction told as the reading view tells
+    it; `more` the rest of `ChapterText`."""
+    return ChapterText(markdown, right_to_left=right_to_left(article), **more)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +85,9 @@ class Chapter:
     address: str
     """The article's own address: a book of the same addresses is the same book."""
     language: str = ""
+    title_right_to_left: bool = False
+    """Its title, as the contents list it, is set right to left: its language is written so,
+    or most of the title's letters are (the text is not read until the chapter is written)."""
 
 
 def pictures_as_links(article: Article, kept: dict[str, str] | None = None) -> Article:
@@ -131,7 +144,8 @@ def chapter(feed: str, heading: Article, text: Callable[[], ChapterText]) -> Cha
     list its title), whose text (`cli.common.render`'s Markdown) and marks `text` reads."""
     title = safe_line(heading.title or heading.url, 300) or "Untitled"
     language = heading.language if _LANGUAGE.fullmatch(heading.language or "") else ""
-    return Chapter(safe_line(feed, 200), title, text, heading.url, language)
+    rtl = text_right_to_left(language, title)
+    return Chapter(safe_line(feed, 200), title, text, heading.url, language, rtl)
 
 
 def _quiet(count: int) -> None:
@@ -170,9 +184,12 @@ def write_html(
     )
     into.write(head.encode())
     for number, one in enumerate(chapters, 1):
+        text = one.text()
+        # Its direction decided, not "auto": a container's `dir="auto"` takes its first
+        # strong letter's, and an Arabic story opening on "Apple" was set left to right whole.
         article = (
-            f'<hr>\n<article id="a{number}"{_lang(one.language)} dir="auto">\n'
-            f"{_chapter_body(one.text(), xhtml=False)}</article>\n"
+            f'<hr>\n<article id="a{number}"{_lang(one.language)}{_dir(text.right_to_left)}>\n'
+            f"{_chapter_body(text, xhtml=False)}</article>\n"
         )
         into.write(article.encode())
         written(number)
@@ -197,8 +214,9 @@ def write_epub(
     languages = [c.language for c in chapters if c.language]
     language = max(set(languages), key=languages.count) if languages else "und"
     modified = made.strftime("%Y-%m-%dT%H:%M:%SZ")
+    every_rtl = bool(chapters) and all(c.title_right_to_left for c in chapters)
     nav = (
-        f'<nav epub:type="toc" id="toc">\n<h1>{_text(title)}</h1>\n'
+        f'<nav epub:type="toc" id="toc"{_dir(every_rtl)}>\n<h1>{_text(title)}</h1>\n'
         f"{_contents(chapters, lambda n: names[n - 1])}</nav>\n"
     )
     with zipfile.ZipFile(into, "w", zipfile.ZIP_DEFLATED) as book:
@@ -209,18 +227,24 @@ def write_epub(
         book.writestr("OEBPS/nav.xhtml", _xhtml(title, nav, language))
         book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id))
         pictures: dict[str, str] = {}  # each file's name in the book, and its media type
+        right_to_left = bool(chapters)  # every article so: its pages turn leftwards
         for number, (name, one) in enumerate(zip(names, chapters, strict=True), 1):
             text = one.text()
             for picture, data in text.pictures.items():
                 if picture not in pictures:  # one picture in two articles: one file
                     book.writestr(f"OEBPS/{_PICTURES}{picture}", data, zipfile.ZIP_STORED)
                     pictures[picture] = _PICTURE_TYPES[picture.rpartition(".")[2]]
-            body = f'<section dir="auto">\n{_chapter_body(text, xhtml=True)}</section>\n'
+            right_to_left = right_to_left and text.right_to_left
+            body = (
+                f"<section{_dir(text.right_to_left)}>\n"
+                f"{_chapter_body(text, xhtml=True)}</section>\n"
+            )
             book.writestr(f"OEBPS/{name}", _xhtml(one.title, body, one.language or language))
             written(number)
         # Written last: its manifest lists the pictures the chapters brought.
         book.writestr(
-            "OEBPS/content.opf", _opf(names, title, book_id, language, modified, pictures)
+            "OEBPS/content.opf",
+            _opf(names, title, book_id, language, modified, pictures, right_to_left),
         )
 
 
@@ -243,6 +267,11 @@ def _lang(language: str) -> str:
     return f' lang="{language}"' if language else ""
 
 
+def _dir(right_to_left: bool) -> str:
+    """A right-to-left element's `dir`; one left to right is so unsaid."""
+    return ' dir="rtl"' if right_to_left else ""
+
+
 def _grouped(chapters: Sequence[Chapter]) -> list[Chapter]:
     """The chapters under their feeds, each feed where its first (newest) article was: the
     order the contents list them in, which an e-reader's pages must follow."""
@@ -261,8 +290,14 @@ def _contents(chapters: Sequence[Chapter], target: Any) -> str:
     """The contents as nested lists: each feed, its articles' titles linking to them."""
     lines = ["<ol>"]
     for feed, numbered in _by_feed(chapters):
-        lines.append(f"<li><span>{_text(feed or 'Other articles')}</span>\n<ol>")
-        lines += [f'<li><a href="{target(n)}">{_text(one.title)}</a></li>' for n, one in numbered]
+        # Each entry its own title's direction: a contents of Arabic titles set left to right
+        # put their full stops and Latin names at the wrong end.
+        feed_rtl = all(one.title_right_to_left for _, one in numbered)
+        lines.append(f"<li{_dir(feed_rtl)}><span>{_text(feed or 'Other articles')}</span>\n<ol>")
+        lines += [
+            f'<li{_dir(one.title_right_to_left)}><a href="{target(n)}">{_text(one.title)}</a></li>'
+            for n, one in numbered
+        ]
         lines.append("</ol></li>")
     lines.append("</ol>\n")
     return "\n".join(lines)
@@ -272,9 +307,11 @@ def _chapter_body(text: ChapterText, xhtml: bool) -> str:
     """A chapter's article as HTML (XHTML for a book), your highlights marked in it and
     listed with their notes after it, aside from its text; its kept pictures shown in a book
     (`ChapterText.pictures`)."""
-    body = _body(text.markdown, xhtml, text.marked, text.own, text.pictures if xhtml else {})
+    pictures = text.pictures if xhtml else {}
+    body = _body(text.markdown, xhtml, text.marked, text.own, pictures, text.right_to_left)
     if text.highlights:
-        body += f'<aside class="highlights">\n{_body(text.highlights, xhtml)}</aside>\n'
+        notes = _body(text.highlights, xhtml, right_to_left=text.right_to_left)
+        body += f'<aside class="highlights">\n{notes}</aside>\n'
     return body
 
 
@@ -284,15 +321,38 @@ def _body(
     marked: Sequence[Highlight] = (),
     own: str = "",
     pictures: Mapping[str, bytes] | None = None,
+    right_to_left: bool = False,
 ) -> str:
     """An article's Markdown as HTML (XHTML for a book), the passages `marked` in `<mark>`
     (their places measured in `own`: `ChapterText.own`), the `pictures` the book holds
-    shown."""
+    shown, each paragraph running the other way than the article (`right_to_left`) its
+    `dir`."""
     converter = _converter(xhtml)
     tokens = converter.parse(safe_text(markdown))
+    _paragraph_directions(tokens, right_to_left)
     mark_highlights(tokens, marked, own)
     env = {"pictures": pictures or {}}
     return _NOT_XML.sub("", converter.renderer.render(tokens, converter.options, env))
+
+
+def _paragraph_directions(tokens: list[Any], right_to_left: bool) -> None:
+    """A `dir` on each paragraph, heading and list item whose own letters run the other way
+    than the article's, as the reading view sets it: the English "Source:" line of an Arabic
+    story's citation flush left, an Arabic notice in an English story flush right."""
+    item: Any = None  # the list item a tight list's hidden paragraph is in
+    for at, token in enumerate(tokens[:-1]):
+        if token.type == "list_item_open":
+            item = token
+        if token.type not in ("paragraph_open", "heading_open"):
+            continue
+        inline = tokens[at + 1]
+        if inline.type != "inline" or not inline.content.strip():
+            continue
+        own = paragraph_right_to_left(inline.content, right_to_left)
+        if own == right_to_left:
+            continue
+        target = item if token.hidden and item is not None else token
+        target.attrSet("dir", "rtl" if own else "ltr")
 
 
 _converters: dict[bool, Any] = {}
@@ -347,6 +407,7 @@ def _opf(
     language: str,
     modified: str,
     pictures: Mapping[str, str] | None = None,
+    right_to_left: bool = False,
 ) -> str:
     items = "\n".join(
         f'<item id="a{n}" href="{name}" media-type="application/xhtml+xml"/>'
@@ -355,6 +416,8 @@ def _opf(
     for n, (name, media_type) in enumerate((pictures or {}).items(), 1):
         items += f'\n<item id="p{n}" href="{_PICTURES}{name}" media-type="{media_type}"/>'
     spine = "\n".join(f'<itemref idref="a{n}"/>' for n in range(1, len(names) + 1))
+    # A book of right-to-left articles only turns its pages leftwards, as one printed so.
+    progression = ' page-progression-direction="rtl"' if right_to_left else ""
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">\n'
@@ -365,7 +428,8 @@ def _opf(
         '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>\n'
         '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>\n'
         '<item id="css" href="style.css" media-type="text/css"/>\n'
-        f'{items}\n</manifest>\n<spine toc="ncx">\n<itemref idref="nav"/>\n{spine}\n</spine>\n'
+        f'{items}\n</manifest>\n<spine toc="ncx"{progression}>\n<itemref idref="nav"/>\n'
+        f"{spine}\n</spine>\n"
         "</package>\n"
     )
 

@@ -20,6 +20,7 @@ from ..article_books import (
     ChapterText,
     book_pictures,
     chapter,
+    chapter_text,
     pictures_as_links,
     write_epub,
     write_html,
@@ -28,7 +29,7 @@ from ..article_books import (
 from ..feed_names import names_of, source_name
 from ..highlights import article_text
 from ..keys import article_key, item_address, item_of_address
-from ..models import Entry, FetchError
+from ..models import Article, Entry, FetchError
 from ..part_files import PART_SUFFIX, hold, part_prefix, sweep_stale_parts
 from ..plural import plural
 from ..safe import safe_line
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
     from ..library import Library
+    from ..library.highlights import KeptHighlights
     from ..reports import Headline
 
 # The options that choose articles: no part of an OPML export, which lists feeds.
@@ -301,15 +303,8 @@ def _markdown(
     files = book_pictures(lib.store.kept_picture_data(link), own) if pictures else {}
     article = pictures_as_links(article, {address: name for address, (name, _) in files.items()})
     kept = lib.highlights_in(link, article)
-    marked = kept.kept.items if kept else ()
     markdown = render(article, "markdown", style, entry)
-    return ChapterText(
-        markdown,
-        marked,
-        after_article(kept),
-        article_text(own) if marked else "",
-        {name: body for name, body in files.values()},
-    )
+    return _with_marks(markdown, own, kept, {name: body for name, body in files.values()})
 
 
 def _item(lib: Library, entry: Entry, style: str) -> ChapterText:
@@ -320,10 +315,26 @@ def _item(lib: Library, entry: Entry, style: str) -> ChapterText:
     if article is None:  # its text gone since the contents were read: another process's
         return ChapterText("*This item's text left the store while the book was made.*")
     kept = lib.highlights_in(entry, article)
-    marked = kept.kept.items if kept else ()
     markdown = render(pictures_as_links(article), "markdown", style, entry)
-    return ChapterText(
-        markdown, marked, after_article(kept), article_text(article) if marked else ""
+    return _with_marks(markdown, article, kept)
+
+
+def _with_marks(
+    markdown: str,
+    article: Article,
+    kept: KeptHighlights | None,
+    pictures: dict[str, bytes] | None = None,
+) -> ChapterText:
+    """The chapter of `article` shown as `markdown`, with your highlights `kept` of it to mark
+    in it and list after it, and the `pictures` a book holds of it."""
+    marked = kept.kept.items if kept else ()
+    return chapter_text(
+        markdown,
+        article,
+        marked=marked,
+        highlights=after_article(kept),
+        own=article_text(article) if marked else "",
+        pictures=pictures or {},
     )
 
 
