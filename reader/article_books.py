@@ -16,11 +16,12 @@ from datetime import datetime
 from html import escape
 from typing import Any, BinaryIO
 
+from .extract.script_language import script_language
 from .highlights import Highlight
 from .marked_html import mark_highlights
 from .models import Article, Block, BlockKind, Inline, picture_label
 from .safe import safe_line, safe_text
-from .text_direction import paragraph_right_to_left, right_to_left, text_right_to_left
+from .text_direction import opening, paragraph_right_to_left, text_right_to_left
 
 # XML 1.0 has no place for these (a lone surrogate from a page decoded with errors, the C0
 # controls `safe_text` keeps: tab and line breaks are allowed); an XHTML file holding one is
@@ -62,12 +63,19 @@ class ChapterText:
     right_to_left: bool = False
     """The article is written right to left, as the reading view decides (`text_direction`):
     its page's and chapter's `dir="rtl"`."""
+    language: str = ""
+    """The article's language: its page's, or told by its letters (Chinese, Japanese,
+    Korean: `script_language`); "" for one neither tells."""
 
 
 def chapter_text(markdown: str, article: Article, **more: Any) -> ChapterText:
-    """The chapter of `article`, as `markdown`, its direction told as the reading view tells
-    it; `more` the rest of `ChapterText`."""
-    return ChapterText(markdown, right_to_left=right_to_left(article), **more)
+    """The chapter of `article`, as `markdown`, its language and direction told as the reader
+    tells them; `more` the rest of `ChapterText`."""
+    declared = article.language.replace("_", "-")
+    first = opening(article)
+    language = declared if _LANGUAGE.fullmatch(declared) else script_language(first)
+    rtl = text_right_to_left(article.language, first)
+    return ChapterText(markdown, right_to_left=rtl, language=language, **more)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +196,8 @@ def write_html(
         # Its direction decided, not "auto": a container's `dir="auto"` takes its first
         # strong letter's, and an Arabic story opening on "Apple" was set left to right whole.
         article = (
-            f'<hr>\n<article id="a{number}"{_lang(one.language)}{_dir(text.right_to_left)}>\n'
+            f'<hr>\n<article id="a{number}"{_lang(text.language or one.language)}'
+            f"{_dir(text.right_to_left)}>\n"
             f"{_chapter_body(text, xhtml=False)}</article>\n"
         )
         into.write(article.encode())
@@ -211,8 +220,7 @@ def write_epub(
     chapters = _grouped(chapters)
     names = [f"a{number:05d}.xhtml" for number in range(1, len(chapters) + 1)]
     book_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, ' '.join(c.address for c in chapters))}"
-    languages = [c.language for c in chapters if c.language]
-    language = max(set(languages), key=languages.count) if languages else "und"
+    languages: list[str] = []  # each chapter's, as it is written
     modified = made.strftime("%Y-%m-%dT%H:%M:%SZ")
     every_rtl = bool(chapters) and all(c.title_right_to_left for c in chapters)
     nav = (
@@ -224,7 +232,6 @@ def write_epub(
         book.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", zipfile.ZIP_STORED)
         book.writestr("META-INF/container.xml", _CONTAINER)
         book.writestr("OEBPS/style.css", _CSS)
-        book.writestr("OEBPS/nav.xhtml", _xhtml(title, nav, language))
         book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id))
         pictures: dict[str, str] = {}  # each file's name in the book, and its media type
         right_to_left = bool(chapters)  # every article so: its pages turn leftwards
@@ -239,9 +246,16 @@ def write_epub(
                 f"<section{_dir(text.right_to_left)}>\n"
                 f"{_chapter_body(text, xhtml=True)}</section>\n"
             )
-            book.writestr(f"OEBPS/{name}", _xhtml(one.title, body, one.language or language))
+            # Its own language or none, never another article's: an Arabic story with no
+            # `lang` of its page was stamped the book's "zh", and read in a Chinese font and
+            # voice.
+            languages.append(text.language or one.language)
+            book.writestr(f"OEBPS/{name}", _xhtml(one.title, body, languages[-1]))
             written(number)
-        # Written last: its manifest lists the pictures the chapters brought.
+        language = book_language(languages)
+        # Written last: the book's language is its chapters', and its manifest lists the
+        # pictures they brought.
+        book.writestr("OEBPS/nav.xhtml", _xhtml(title, nav, language))
         book.writestr(
             "OEBPS/content.opf",
             _opf(names, title, book_id, language, modified, pictures, right_to_left),
@@ -261,6 +275,17 @@ def _text(text: str) -> str:
     """Untrusted text as element content or an attribute's value: escaped, and with nothing
     XML refuses."""
     return escape(_NOT_XML.sub("", safe_text(text)), quote=True)
+
+
+def book_language(languages: Sequence[str]) -> str:
+    """The language of a book of chapters in `languages` ("" one not known): that of more than
+    half of them; else "mul" (many), "und" for none known. Two Chinese stories of ten, the
+    others Arabic, Hebrew, Thai… pages declaring none, do not make a Chinese book."""
+    known = [language for language in languages if language]
+    if not known:
+        return "und"
+    most = max(set(known), key=known.count)
+    return most if 2 * known.count(most) > len(languages) else "mul"
 
 
 def _lang(language: str) -> str:
@@ -387,6 +412,7 @@ def _converter(xhtml: bool) -> Any:
 
 
 def _xhtml(title: str, body: str, language: str) -> str:
+    """A book's page; its language "" when not known, as HTML says so: not the book's."""
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
         '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"'

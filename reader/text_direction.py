@@ -31,12 +31,17 @@ right, told in C."""
 def right_to_left(article: Article) -> bool:
     """The article is written right to left: its declared language is, or (none declared, or a
     page's template's) most of its letters are Hebrew, Arabic… letters."""
+    return text_right_to_left(article.language, opening(article))
+
+
+def opening(article: Article) -> str:
+    """The article's first blocks' text, as much as tells its script: a lead's."""
     first = ""
     for block in article.blocks:
         first += block.text
         if len(first) >= _LETTERS_READ:
             break
-    return text_right_to_left(article.language, first)
+    return first
 
 
 def text_right_to_left(language: str, text: str) -> bool:

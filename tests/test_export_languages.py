@@ -17,6 +17,7 @@ import lxml.html
 import pytest
 from pytest_httpserver import HTTPServer
 
+from reader.article_books import book_language
 from tests.cli_run import run_reader
 from tests.conftest import sync_into
 
@@ -166,3 +167,79 @@ def test_a_book_of_stories_both_ways_turns_as_books_do(
     assert sorted(str(d) for d in sections.values()) == ["None", "rtl", "rtl"]
     assert next(d for text, d in sections.items() if english in text) is None
     _epubcheck(book)
+
+
+UNDECLARED = {
+    "/ar.html": ("انخفاض أسعار الذهب في الأسواق العربية", ARABIC[:3]),
+    "/he.html": (HEBREW_TITLE, HEBREW),
+    "/el.html": (
+        "Νέο πρόγραμμα για την Αθήνα",
+        (
+            "Ο δήμος της Αθήνας ανακοίνωσε σήμερα ένα νέο πρόγραμμα για τις συγκοινωνίες της πόλης.",
+            "Το πρόγραμμα θα ξεκινήσει τον Ιανουάριο και θα διαρκέσει τουλάχιστον δύο χρόνια.",
+            "Οι κάτοικοι θα μπορούν να υποβάλουν τις προτάσεις τους μέσω της ιστοσελίδας του δήμου.",
+        ),
+    ),
+    "/ru.html": (
+        "Главная ёлка страны появится в декабре",
+        (
+            "Главную новогоднюю ёлку страны установят на площади в середине декабря этого года.",
+            "Дерево высотой двадцать пять метров привезут из лесов Подмосковья на специальной машине.",
+            "Украшать ёлку будут несколько дней, а огни зажгут в последнюю неделю перед праздником.",
+        ),
+    ),
+    "/zh1.html": (
+        "国家统计局公布十一月份居民消费价格",
+        (
+            "国家统计局今天发布数据显示，十一月份全国居民消费价格同比上涨，涨幅比上月有所扩大。",
+            "其中城市上涨幅度略高于农村，食品价格上涨明显，非食品价格总体保持稳定运行的态势。",
+            "专家表示，随着节日临近，消费需求逐步回升，预计物价将在合理区间内保持温和上涨。",
+        ),
+    ),
+    "/zh2.html": (
+        "北京地铁新线路年底开通运营",
+        (
+            "北京市交通委员会宣布，新建地铁线路将于年底前开通运营，全长约三十公里，共设车站二十座。",
+            "新线路开通后，沿线居民出行时间将大大缩短，并与多条既有线路实现换乘，方便市民出行。",
+            "有关部门表示，将继续加快轨道交通建设，进一步完善城市公共交通网络，提升服务水平。",
+        ),
+    ),
+}
+
+
+def test_a_page_of_no_language_is_not_given_another_articles(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    stories = [(path, title, _page(title, text)) for path, (title, text) in UNDECLARED.items()]
+    data = tmp_path / "data"
+    sync_into(data, [_serve(httpserver, "همشهری", stories)])
+    book = tmp_path / "nl.epub"
+    opf, nav, pages = _book(data, book)
+    # Two Chinese stories of six in five languages: not a Chinese book.
+    assert opf.findtext(f".//{DC}language") == "mul"
+    assert nav.get("lang") == "mul"
+    told = {"".join(page.itertext()): page.get("lang") for page in pages}
+    for path, (title, _) in UNDECLARED.items():
+        language = next(lang for text, lang in told.items() if title in text)
+        # The Chinese told by their letters, the others none: never the book's or another's.
+        assert language == ("zh" if path.startswith("/zh") else ""), path
+    assert {page.get("{http://www.w3.org/XML/1998/namespace}lang") for page in pages} == {
+        "zh",
+        "",
+    }
+    _epubcheck(book)
+
+
+@pytest.mark.parametrize(
+    ("languages", "book"),
+    [
+        (["zh", "zh", "ja", "ko", "", "", "", "", "", ""], "mul"),
+        (["en", "en", "en", "fr"], "en"),
+        (["en", "fr"], "mul"),
+        (["ar", "ar", ""], "ar"),
+        (["zh", "zh", "", "", ""], "mul"),  # the others' letters told no language
+        (["", ""], "und"),
+    ],
+)
+def test_a_books_language_is_its_articles(languages: list[str], book: str) -> None:
+    assert book_language(languages) == book
