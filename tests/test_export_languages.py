@@ -243,3 +243,20 @@ def test_a_page_of_no_language_is_not_given_another_articles(
 )
 def test_a_books_language_is_its_articles(languages: list[str], book: str) -> None:
     assert book_language(languages) == book
+
+
+def test_a_feed_named_by_its_address_titles_the_book_with_its_name(
+    right_to_left: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    address = httpserver.url_for("/feed.xml")
+    titles = []
+    for named in (address, "الأهرام الرقمي"):
+        opf, nav, _ = _book(right_to_left, tmp_path / "feed.epub", "--feed", named)
+        title, heading = opf.findtext(f".//{DC}title"), nav.findtext(f".//{XHTML}h1")
+        assert title == heading
+        titles.append(title.rpartition(", ")[0])  # the day after it
+    assert titles == ["الأهرام الرقمي", "الأهرام الرقمي"]
+    # Renamed, by the name you gave it, however it is named.
+    assert run_reader(right_to_left, "rename", address, "Al-Ahram").returncode == 0
+    opf, _, _ = _book(right_to_left, tmp_path / "named.epub", "--feed", address)
+    assert opf.findtext(f".//{DC}title").startswith("Al-Ahram, ")

@@ -119,7 +119,7 @@ def _export(
             else "nothing to export: no article is chosen so (`reader list` takes the same choices)"
         )
         return EXIT_FAILED
-    title = safe_line(args.title, 200) if args.title else _title(args)
+    title = safe_line(args.title, 200) if args.title else _title(args, _feed_shown(lib, args.feed))
     made = datetime.now(UTC)
 
     def written(count: int) -> None:
@@ -338,8 +338,18 @@ def _with_marks(
     )
 
 
-def _title(args: argparse.Namespace) -> str:
-    """The book's title when none is given: what was chosen, and the day."""
+def _feed_shown(lib: Library, feed: str | None) -> str:
+    """What the feed list names the feed `--feed` names (by its address, its name or its
+    title): the same book title whichever way it was named, not its address (acc41c C5)."""
+    if not feed:
+        return ""
+    url = lib.feed_named(feed)
+    return next((f.display_title for f in lib.feeds() if f.url == url), feed)
+
+
+def _title(args: argparse.Namespace, feed: str) -> str:
+    """The book's title when none is given: what was chosen (`feed` the chosen feed's name as
+    shown), and the day."""
     day = datetime.now().strftime("%Y-%m-%d")
     if args.saved:
         what = "Saved articles"
@@ -347,8 +357,8 @@ def _title(args: argparse.Namespace) -> str:
         what = "Highlighted articles"
     elif args.read_since:
         what = "Articles read"
-    elif args.feed:
-        what = safe_line(args.feed, 80)
+    elif feed:
+        what = safe_line(feed, 80)
     elif args.tag:
         what = "#" + ", #".join(safe_line(t, 40) for t in args.tag)
     else:
