@@ -36,7 +36,7 @@ from ..config import Config
 from ..library import Library
 from ..marks import ENTER_KEY
 from ..store.directory import upgrade_said
-from .app_lifecycle import ReaderAppLifecycle
+from .app_lifecycle import FIRST_FRAME_HELD_AT_MOST, ReaderAppLifecycle
 from .collector import resume_after_start
 from .counts import LINE, STOPPING, CountPrefix, counted, place_of
 from .dialogs.help import HelpScreen
@@ -410,6 +410,9 @@ class ReaderApp(ReaderAppLifecycle):
         return False
 
     def on_mount(self) -> None:
+        # Never held for good: a start slower than that (a busy machine, a slow disk) shows
+        # what it has meanwhile.
+        self.set_timer(FIRST_FRAME_HELD_AT_MOST, self._show_first_frame)
         try:
             self.library = Library.configured(
                 self.data_dir, self.config, workers="process", upgrade=self.upgrade
@@ -456,6 +459,7 @@ class ReaderApp(ReaderAppLifecycle):
         except Exception:
             self.shown.set()  # no list to wait for: a fetch ahead after an `r` must not wait
             resume_after_start()
+            self._show_first_frame()
             raise
         finally:
             # After the main screen has shown the headlines (`reload` posted them to it), or
