@@ -29,6 +29,7 @@ from textual.actions import ActionParseResult
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.driver import Driver
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -409,6 +410,12 @@ class ReaderApp(ReaderAppLifecycle):
                 return True
         return False
 
+    def get_default_screen(self) -> Screen[object]:
+        # The main screen is the stack's first, not pushed over Textual's default screen: the
+        # screen under the one on top is repainted through it, so each start painted the
+        # whole screen once more for that one, and its first screen waited for it.
+        return self.main_screen
+
     def on_mount(self) -> None:
         # Never held for good: a start slower than that (a busy machine, a slow disk) shows
         # what it has meanwhile.
@@ -429,7 +436,6 @@ class ReaderApp(ReaderAppLifecycle):
             # own keys decide, "All feeds" shown first: there `q` quits).
             self.exit()
             return
-        self.push_screen(self.main_screen)
         if (older := self.library.store.upgraded_from) is not None:
             # Said as every command says it: an older reader sharing it can't open it now.
             said = upgrade_said(self.data_dir, older)
