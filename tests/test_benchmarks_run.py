@@ -39,6 +39,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "export_memory": (DATA, "--formats", "markdown", "--year-formats"),
     "farm": ("--feeds", "1", "--items", "1", "--lifetime", "0.5"),
     "feed_list_rows": ("--feeds", "3", "--runs", "1"),
+    "feed_lookups": ("--feeds", "6", "--runs", "1", "--against", THIS),
     "fold_scripts": ("--against", THIS, "--runs", "1"),
     "held_store_keys": ("--hold", "0.2", "--runs", "1"),
     "huge_feed": ("--items", "20", "--runs", "1"),

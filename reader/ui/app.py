@@ -493,11 +493,11 @@ class ReaderApp(ReaderAppLifecycle):
             # does not wait for), not on the loop as the refresh or the first article needs
             # them (`q` waited behind them).
             await quittable(self._network_stack, name="reader-network-stack")
-            # The {file}s a reader killed left for its programs (`command_files`): a few
-            # names read and removed, after the start's own work.
-            from ..command_files import sweep_left_files
+            # The {file}s a reader killed left for its programs, and its pictures' copies'
+            # parts (`left_files`): a few names read and removed, after the start's own work.
+            from ..left_files import sweep_left_behind
 
-            await asyncio.to_thread(sweep_left_files)
+            await asyncio.to_thread(sweep_left_behind)
         finally:
             # The fetch ahead starts once the network stack is in: started before, its first
             # download waited on the loop for the thread importing it (the import's lock) and
