@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 64
+EXTRACTOR = 65
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -176,7 +176,10 @@ table's cell spans kept (`Block.spans`), so a scorers' line or a "Total" is laid
 dateline's reporter written with a space ("【東京＝山田　太郎】") or two of them, its agency
 ("【ワシントン＝共同】", "【ソウル時事】": 共同通信, 時事通信); in a site rule's `body`, the
 text, headings, tables and figures a name or tag ("related-", `<footer>`) took kept; Nuxt 2's
-`window.__NUXT__=(function(a,…){return {…}}(…))` read as data (`nuxt_state`) (ext40)."""
+`window.__NUXT__=(function(a,…){return {…}}(…))` read as data (`nuxt_state`) (ext40). 65: a Hindi
+byline's role and city no part of its writer ("राकेश शर्मा, जागरण संवाददाता, पटना", "संवाददाता —
+राकेश शर्मा"), a role and a city alone no writer; Hindi's "रिपोर्ट:", "द्वारा:", "और" and
+Hebrew's "כתב:" read (acc41c C2)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

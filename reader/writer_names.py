@@ -116,9 +116,10 @@ BYLINE_LABEL = re.compile(
     r"|(?:本报|本報|本台)?(?:记者|記者)\s*[:：]?\s*"
     # "Text" or "report" with a colon only (alone, a word of any sentence): Turkish "Haber:",
     # Thai "เรื่อง:", Persian "گزارش:", Vietnamese "Bài:", "Bài và ảnh:" ("text and photos");
+    # Hindi's "रिपोर्ट:" ("report:") and "द्वारा:" ("by:"), Hebrew's "כתב:" ("reporter:");
     # Arabic's "كتب" ("wrote") with a colon or a dash; Korean's "글" ("text") before a name
     # and "기자", and with its photographer, "글·사진".
-    r"|(?:haber|เรื่อง|گزارش|bài(?:\s*(?:và|,)\s*ảnh)?)\s*[:：]\s*"
+    r"|(?:haber|เรื่อง|گزارش|bài(?:\s*(?:và|,)\s*ảnh)?|रिपोर्ट|द्वारा|כתבת?)\s*[:：]\s*"
     r"|كتبت?\s*[:：\-–—]\s*"
     r"|글(?:\s*[·・/]\s*사진)?\s*[:：]?\s*(?=[가-힣]{2,4}\s*(?:기자|특파원))"
     r"|作者(?:\s*[:：]\s*|\s+)|文\s*[・:：/／]\s*(?:(?:记者|記者)\s*)?)",

@@ -55,7 +55,7 @@ def as_written(name: str) -> str:
 
 # The words a byline joins its writers' names with, in the languages read here ("Wang Xintong
 # and Denise Jia", "Anna Krüger und Jens Meyer", "Ana Ruiz y Tom Berg", "Анна Лебедева и
-# Павел Орлов", Greek's "και", Indonesian's "dan", Vietnamese's "và", Turkish's "ve", Thai's
+# Павел Орлов", Hindi's "और", Greek's "και", Indonesian's "dan", Vietnamese's "và", Turkish's "ve", Thai's
 # "และ"), or an ampersand; a co-writer's or an agency's "with", "avec", "mit"; Japanese's and
 # Chinese's list comma "、". Hebrew and Arabic write "and" as a letter before the second name
 # ("נועה ברק ואלון שמעוני", "… ו-אלון …", "سارة الحداد ومحمد علي"), split only where each side
@@ -64,7 +64,7 @@ _ARABIC_W_NAMES = (
     "ليد|ائل|فاء|سام|عد|لاء|جدي|هبة|داد|ديع|حيد|صفي|ردة|رد|فيق|جيه|ضاح|هيب|جدان|صال|سيم|هاب"
 )
 _NAME_JOIN = re.compile(
-    r"\s+(?:and|und|et|y|e|i|og|och|en|и|و|และ|(?-i:και|dan|và|ve))\s+|\s*&\s*"
+    r"\s+(?:and|und|et|y|e|i|og|och|en|и|و|และ|और|(?-i:και|dan|và|ve))\s+|\s*&\s*"
     rf"|\s+{CO_WRITER_WORDS}\s+|\s*、\s*"
     r"|\s+ו-?(?=[\u05d0-\u05ea])"
     rf"|\s+و(?!(?:{_ARABIC_W_NAMES})(?:\s|$))(?=[\u0621-\u064a]{{2}})",

@@ -21,6 +21,7 @@ from .byline_places import (
     filed_from,
     place_before,
     place_in_brackets,
+    without_hindi_roles,
     without_outlet,
     without_place,
 )
@@ -315,7 +316,7 @@ def clean_byline(text: str) -> str:
     if photo_essay:
         text = photo_essay.group("writer")
     text = _unbracketed(without_label(_unbracketed(_AFFILIATION_MARKS.sub("", text))))
-    text = place_before(text)
+    text = without_hindi_roles(place_before(text))
     text = place_in_brackets(_ROLE_IN_BRACKETS.sub("", text))
     text = _AFTER_NAME.sub("", _joined_apart(text))
     text = _JOB_TITLE.sub("", text)

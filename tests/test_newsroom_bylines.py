@@ -1,0 +1,99 @@
+"""A multilingual newsroom's bylines (acc41c): a Hindi paper's role and city beside the
+reporter's name ("संवाददाता", "जागरण संवाददाता", "ब्यूरो"), its labels and its "और", Hebrew's
+"כתב:", Egyptian papers' "بقلم/" and "كتب/". Each gives its writers and only them. Real parts:
+the pages through the real extractor; the citations of a page served on 127.0.0.1 through
+`reader show --format citation`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from test_cli import reader
+
+from reader.citation_styles import authors
+from reader.extract import extract_article
+
+STORY = {
+    "hi": (
+        "<p>नगर निगम ने शुक्रवार को बताया कि उत्तरी घाट की मरम्मत एक महीने तक चलेगी और इस दौरान "
+        "नौकाएँ दक्षिणी घाट से चलेंगी। मछुआरों की नावें अपनी जगह पर रहेंगी।</p>"
+        "<p>अधिकारियों के अनुसार बाज़ार के पास बारह नए घाट बनाए गए हैं, और शनिवार को बाज़ार "
+        "हमेशा की तरह खुलेगा। यात्रियों से समय से पहले पहुँचने को कहा गया है।</p>"
+    ),
+    "he": (
+        "<p>רשות הנמל הודיעה ביום שישי כי המזח הצפוני ייסגר לחודש לצורך שיקום שובר הגלים, "
+        "והמעבורות יעגנו במזח הדרומי. סירות הדייגים יישארו במקומן.</p>"
+        "<p>לדברי הרשות סומנו שנים עשר מקומות עגינה חדשים ליד שוק הדגים, שייפתח כרגיל "
+        "ביום שבת. הנוסעים התבקשו להגיע מוקדם מהרגיל.</p>"
+    ),
+    "ar": (
+        "<p>أعلنت هيئة الميناء يوم الجمعة أن الرصيف الشمالي سيغلق لمدة شهر لإعادة بناء حاجز "
+        "الأمواج، وسترسو العبارات عند الرصيف الجنوبي. وتبقى قوارب الصيد في أماكنها.</p>"
+        "<p>وقالت الهيئة إنها خصصت اثني عشر مرسى جديدا بجوار سوق السمك الذي يفتح كالمعتاد "
+        "يوم السبت، وطلبت من الركاب الحضور مبكرا.</p>"
+    ),
+}
+
+
+def page(byline: str, lang: str) -> str:
+    """A story in `lang` whose `byline` stands under its headline."""
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>घाट</title>'
+        f'</head><body><article><h1>घाट</h1><div class="byline">{byline}</div>{STORY[lang]}'
+        "</article></body></html>"
+    )
+
+
+def cited_authors(byline: str, lang: str) -> list[str]:
+    """The authors of the story whose byline is `byline`."""
+    return authors(extract_article(page(byline, lang), "https://news.example/2026/12/05/a.html"))
+
+
+HINDI = [
+    # The correspondent's role and the city filed from, after the name.
+    ("राकेश शर्मा, संवाददाता, नई दिल्ली", ["राकेश शर्मा"]),
+    ("राकेश शर्मा, जागरण संवाददाता, पटना", ["राकेश शर्मा"]),
+    ("राकेश शर्मा, विशेष संवाददाता", ["राकेश शर्मा"]),
+    # The role before the name, with a dash; and with the city.
+    ("संवाददाता — राकेश शर्मा", ["राकेश शर्मा"]),
+    ("संवाददाता, नई दिल्ली — राकेश शर्मा", ["राकेश शर्मा"]),
+    # A role and a city alone: a desk's byline, no person.
+    ("संवाददाता, नई दिल्ली", []),
+    ("जागरण संवाददाता, पटना", []),
+    ("नई दिल्ली (ब्यूरो)", []),
+    ("एजेंसी, नई दिल्ली", []),
+    # "Report:", "By:" and "and".
+    ("रिपोर्ट: राकेश शर्मा", ["राकेश शर्मा"]),
+    ("द्वारा: राकेश शर्मा", ["राकेश शर्मा"]),
+    ("राकेश शर्मा और सुनीता वर्मा", ["राकेश शर्मा", "सुनीता वर्मा"]),
+]
+
+
+@pytest.mark.parametrize(("byline", "names"), HINDI, ids=[b for b, _ in HINDI])
+def test_a_hindi_byline_s_role_and_city_are_no_writer(byline: str, names: list[str]) -> None:
+    """acc41c C2: "संवाददाता" (correspondent) and the city were cited as the author."""
+    assert cited_authors(byline, "hi") == names
+
+
+def test_a_hebrew_reporter_label_is_no_part_of_the_name() -> None:
+    """acc41c C2: "כתב:" ("reporter:") was cited with the name."""
+    assert cited_authors("כתב: יוסי כהן", "he") == ["יוסי כהן"]
+
+
+def test_a_hindi_desk_byline_is_cited_as_its_reporter_in_every_style(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc41c C2: the served story by "संवाददाता, नई दिल्ली — राकेश शर्मा" was cited in Chicago as
+    by "संवाददाता and नई दिल्ली" ("Correspondent and New Delhi"), and `by:राकेश` found nothing."""
+    httpserver.expect_request("/2026/12/03/ghat.html").respond_with_data(
+        page("संवाददाता, नई दिल्ली — राकेश शर्मा", "hi"), content_type="text/html; charset=utf-8"
+    )
+    url = httpserver.url_for("/2026/12/03/ghat.html")
+    for style in ("chicago", "apa", "mla"):
+        result = reader(tmp_path, "show", url, "--format", "citation", "--style", style)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("राकेश शर्मा."), (style, result.stdout)
+        assert "संवाददाता" not in result.stdout and "दिल्ली" not in result.stdout
