@@ -29,6 +29,12 @@ STORY = {
         "<p>לדברי הרשות סומנו שנים עשר מקומות עגינה חדשים ליד שוק הדגים, שייפתח כרגיל "
         "ביום שבת. הנוסעים התבקשו להגיע מוקדם מהרגיל.</p>"
     ),
+    "fa": (
+        "<p>سازمان بندر روز جمعه اعلام کرد که اسکله شمالی برای بازسازی موج‌شکن یک ماه بسته "
+        "می‌شود و کشتی‌ها در اسکله جنوبی پهلو می‌گیرند. قایق‌های ماهیگیری در جای خود می‌مانند.</p>"
+        "<p>به گفته این سازمان دوازده اسکله تازه کنار بازار ماهی ساخته شده و بازار روز شنبه مثل "
+        "همیشه باز است. از مسافران خواسته شده زودتر برسند.</p>"
+    ),
     "ar": (
         "<p>أعلنت هيئة الميناء يوم الجمعة أن الرصيف الشمالي سيغلق لمدة شهر لإعادة بناء حاجز "
         "الأمواج، وسترسو العبارات عند الرصيف الجنوبي. وتبقى قوارب الصيد في أماكنها.</p>"
@@ -97,3 +103,22 @@ def test_a_hindi_desk_byline_is_cited_as_its_reporter_in_every_style(
         assert result.returncode == 0, result.stderr
         assert result.stdout.startswith("राकेश शर्मा."), (style, result.stdout)
         assert "संवाददाता" not in result.stdout and "दिल्ली" not in result.stdout
+
+
+LABELLED = [
+    # Egyptian papers' house style: "by the pen of/" and "wrote/" with a slash.
+    ("بقلم/ أحمد الخطيب", "ar", ["أحمد الخطيب"]),
+    ("كتب/ أحمد الخطيب", "ar", ["أحمد الخطيب"]),
+    ("كتبت / سارة الحداد", "ar", ["سارة الحداد"]),
+    # Iranian agencies' "reporter:" and "prepared by:".
+    ("خبرنگار: مریم احمدی", "fa", ["مریم احمدی"]),
+    ("تهیه و تنظیم: مریم احمدی", "fa", ["مریم احمدی"]),
+]
+
+
+@pytest.mark.parametrize(("byline", "lang", "names"), LABELLED, ids=[b for b, *_ in LABELLED])
+def test_an_arabic_or_persian_label_with_a_slash_or_colon_is_no_part_of_the_name(
+    byline: str, lang: str, names: list[str]
+) -> None:
+    """acc41c C3: "بقلم/ أحمد الخطيب" was cited whole, "by/ Ahmed…" as the author's name."""
+    assert cited_authors(byline, lang) == names
