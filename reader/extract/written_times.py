@@ -21,8 +21,9 @@ _TIME = (
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?|\s*(?P<marker>"
     # The morning's and the afternoon's marks after the time in Arabic ("10:30 م", "مساءً"),
     # Greek ("3:20 μ.μ.") and Persian ("۰۳:۲۰ ب.ظ"): read, an evening story was cited 12 hours
-    # early (acc38a J14).
-    r"مساءً?|مساءا|صباحاً?|صباحا|م|ص|[πμ]\.\s?μ\.|[بق]\.\s?ظ\.?)(?!\w))?"
+    # early (acc38a J14); and Hindi's, which CMS templates and PIB's releases set after it as
+    # "PM" is ("02:20 अपराह्न IST", acc41c C1).
+    r"مساءً?|مساءا|صباحاً?|صباحا|م|ص|[πμ]\.\s?μ\.|[بق]\.\s?ظ\.?|पूर्वाह्न|अपराह्न)(?!\w))?"
     r"(?:\s*(?:uhr|hrs?|hs|h)\b|\s*น\.)?"
 )
 _AFTERNOON = frozenset(
