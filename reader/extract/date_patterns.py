@@ -29,6 +29,25 @@ _THAI_MONTH = "|".join(
     for name in sorted((n for n in MONTHS if "\u0e00" <= n[0] <= "\u0e7f"), key=len, reverse=True)
 )
 _BUDDHIST_ERA = 543
+# Israeli sites' "02.12.26, 18:40": a year of two digits, read only before a time (else a
+# version's or a section's number: "Chapter 02.12.26 of the code"), or as the whole of its line
+# on a page in Hebrew or of Israel (ynet's lists, Israel Hayom's byline box: "01.12.26"; acc41c
+# C8).
+_ISRAELI_DATE = r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<short>\d\d)(?![\d.])"
+_ISRAELI_BEFORE_A_TIME = re.compile(rf"{_ISRAELI_DATE}(?=,?\s*[0-2]?\d:[0-5]\d)")
+ISRAELI_DATE_ALONE = re.compile(
+    # after a label maybe: "פורסם: 01.12.26" ("published:")
+    rf"^[\s|•·:–—-]*(?:[\u05d0-\u05ea]+\s*:\s*)?{_ISRAELI_DATE}[\s|•·,.–—-]*$"
+)
+
+
+def israeli(language: str) -> bool:
+    """`language` is Hebrew, or names Israel as its region ("en-IL", which
+    `zone_country.dates_language` gives a page of a `.il` host)."""
+    parts = language.replace("_", "-").casefold().split("-")
+    return parts[0] in ("he", "iw") or "il" in parts[1:]
+
+
 _DATES = [
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"{_WORD_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
@@ -41,12 +60,7 @@ _DATES = [
         rf"\b{_DAY}\s+tháng\s+(?P<month>[01]?\d)(?:\s*,\s*|\s+năm\s+|\s+){_YEAR}\b",
         re.IGNORECASE,
     ),
-    # Israeli sites' "02.12.26, 18:40": a year of two digits, read only before a time (else a
-    # version's or a section's number).
-    re.compile(
-        r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<short>\d\d)(?![\d.])"
-        r"(?=,?\s*[0-2]?\d:[0-5]\d)"
-    ),
+    _ISRAELI_BEFORE_A_TIME,
     # Folha's "3.mar.2026".
     re.compile(rf"\b(?P<day>[0-3]?\d)\.{_MONTH}{_YEAR}\b", re.IGNORECASE),
     # Chinese, Japanese and Korean text puts no space before a date ("송고2026-03-03"), so

@@ -24,10 +24,12 @@ from .date_patterns import (
     _DAY,
     _MONTH,
     _WORD_START,
+    ISRAELI_DATE_ALONE,
     MINGUO_SLASHED,
     _order_language,
     _slashed,
     _year,
+    israeli,
     minguo_figures,
     western_figures,
 )
@@ -55,7 +57,7 @@ def parse_text_date(text: str, language: str = "") -> datetime | None:
     "115/12/04" is Taiwan's Minguo year."""
     text = minguo_figures(date_figures(text), language)
     found = []
-    for pattern in _DATES:
+    for pattern in [*_DATES, ISRAELI_DATE_ALONE] if israeli(language) else _DATES:
         for match in pattern.finditer(text):
             if "first" in pattern.groupindex:
                 order = _order_language(text, language)
