@@ -75,6 +75,10 @@ def _first_paragraph(article: Article) -> str:
         ("hi", "5 दिसंबर 2026 03:20 अपराह्न IST", "2026-12-05T15:20:00+05:30"),
         ("hi", "प्रकाशित: 5 दिसंबर 2026 03:20 अपराह्न (IST)", "2026-12-05T15:20:00+05:30"),
         ("hi", "5 दिसंबर 2026, 12:05 पूर्वाह्न IST", "2026-12-05T00:05:00+05:30"),
+        # acc41c C24: the era's letter written onto the year, as Saudi papers print it.
+        ("ar", "3 ديسمبر 2026م", "2026-12-03"),
+        ("ar", "الخميس 3 ديسمبر 2026م", "2026-12-03"),
+        ("ar", "22 جمادى الآخرة 1448هـ - 3 ديسمبر 2026م", "2026-12-03"),
         # acc41c C8: the Israeli short date alone, as "02.12.26, 18:40" is read.
         ("he", "01.12.26", "2026-12-01"),
         # J16: Taiwan's Minguo years, 1911 behind.
