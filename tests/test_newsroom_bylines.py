@@ -35,6 +35,16 @@ STORY = {
         "<p>به گفته این سازمان دوازده اسکله تازه کنار بازار ماهی ساخته شده و بازار روز شنبه مثل "
         "همیشه باز است. از مسافران خواسته شده زودتر برسند.</p>"
     ),
+    "zh-CN": (
+        "<p>市政府星期五宣布，北码头将关闭一个月，以便重建防波堤，渡轮将改停南码头。渔船仍停在原来的"
+        "位置，不受影响。</p><p>港务局表示，已在鱼市场旁边划出十二个新泊位，鱼市场星期六照常开放。"
+        "乘客被要求提前到达码头。</p>"
+    ),
+    "ko": (
+        "<p>시는 금요일 북쪽 부두를 한 달 동안 폐쇄하고 방파제를 다시 짓는다고 밝혔다. 여객선은 남쪽 "
+        "부두에 정박한다.</p><p>항만청은 어시장 옆에 새 정박지 열두 곳을 마련했으며 어시장은 토요일에 "
+        "평소처럼 문을 연다고 말했다.</p>"
+    ),
     "ar": (
         "<p>أعلنت هيئة الميناء يوم الجمعة أن الرصيف الشمالي سيغلق لمدة شهر لإعادة بناء حاجز "
         "الأمواج، وسترسو العبارات عند الرصيف الجنوبي. وتبقى قوارب الصيد في أماكنها.</p>"
@@ -121,4 +131,28 @@ def test_an_arabic_or_persian_label_with_a_slash_or_colon_is_no_part_of_the_name
     byline: str, lang: str, names: list[str]
 ) -> None:
     """acc41c C3: "بقلم/ أحمد الخطيب" was cited whole, "by/ Ahmed…" as the author's name."""
+    assert cited_authors(byline, lang) == names
+
+
+EAST_ASIAN = [
+    # acc41c C20: "reporting" after the names, a portal's source before its writer, an editor's
+    # credit, a broadcaster's "news".
+    ("记者 王明 张伟 报道", "zh-CN", ["王明", "张伟"]),
+    ("记者 王明 报道", "zh-CN", ["王明"]),
+    ("来源：人民日报 作者：李明", "zh-CN", ["李明"]),
+    ("作者：李明 编辑：王芳", "zh-CN", ["李明"]),
+    ("编辑：王芳", "zh-CN", []),
+    ("央视网消息", "zh-CN", []),
+    # C22: Korea's "[paper reporter 기자]", and two reporters set apart by a middle dot.
+    ("[한빛일보 김민수 기자]", "ko", ["김민수"]),
+    ("김민수·이지은 기자", "ko", ["김민수", "이지은"]),
+]
+
+
+@pytest.mark.parametrize(("byline", "lang", "names"), EAST_ASIAN, ids=[b for b, *_ in EAST_ASIAN])
+def test_a_chinese_or_korean_credit_line_gives_its_writers_only(
+    byline: str, lang: str, names: list[str]
+) -> None:
+    """Cited before: "王明, 张伟, 报道", "来源：人民日报 作者：李明", "编辑：王芳", "央视网消息",
+    "한빛일보 김민수", and 김민수 alone of two."""
     assert cited_authors(byline, lang) == names

@@ -72,6 +72,8 @@ _NAME_JOIN = re.compile(
 )
 # A Chinese or Japanese name written with no space: two to six ideographs or kana.
 _IDEOGRAPHIC_NAME = re.compile(f"[{IDEOGRAPHS}]{{2,6}}")
+# A Korean name: two to four syllables, no space ("김민수").
+_KOREAN_NAME = re.compile("[가-힣]{2,4}")
 # A Chinese byline lists its writers apart by spaces: "记者 张三 李四" (two to four ideographs a
 # name). A Japanese one may set a space between a family name and a given name: "山田 太郎".
 _HAN_NAME = re.compile("[\u4e00-\u9fff]{2,4}")
@@ -85,8 +87,12 @@ _CHINESE_ROLES = frozenset(
 
 def _whole_name(text: str) -> bool:
     """`text` is a name by itself: a given name and a surname, an agency's name ("Reuters",
-    "AFP"), or a Chinese or Japanese name."""
-    return len(text.split()) >= 2 or is_agency(text) or bool(_IDEOGRAPHIC_NAME.fullmatch(text))
+    "AFP"), or a Chinese, Japanese or Korean name."""
+    return (
+        len(text.split()) >= 2
+        or is_agency(text)
+        or bool(_IDEOGRAPHIC_NAME.fullmatch(text) or _KOREAN_NAME.fullmatch(text))
+    )
 
 
 def split_names(names: str, language: str = "") -> list[str]:

@@ -25,6 +25,7 @@ from .byline_places import (
     without_outlet,
     without_place,
 )
+from .east_asian_credits import east_asian_credit
 from .paper_reporters import paper_reporter
 from .wire_datelines import wire_byline
 from .written_dates import parse_text_date
@@ -312,6 +313,11 @@ def clean_byline(text: str) -> str:
         wire = paper_reporter(text)
     if wire is not None:
         return wire  # "新华社北京12月5日电（记者王小明）": the reporters, not the agency
+    credit = east_asian_credit(text)
+    if credit is not None:
+        if not credit:
+            return ""  # an editor's, an outlet's credit: no writer
+        text = credit
     photo_essay = _PHOTOS_THEN_TEXT.match(text)
     if photo_essay:
         text = photo_essay.group("writer")
