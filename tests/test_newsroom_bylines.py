@@ -13,7 +13,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from test_cli import reader
 
-from reader.citation_styles import authors
+from reader.citation_styles import apa, authors
 from reader.extract import extract_article
 
 STORY = {
@@ -44,6 +44,11 @@ STORY = {
         "<p>시는 금요일 북쪽 부두를 한 달 동안 폐쇄하고 방파제를 다시 짓는다고 밝혔다. 여객선은 남쪽 "
         "부두에 정박한다.</p><p>항만청은 어시장 옆에 새 정박지 열두 곳을 마련했으며 어시장은 토요일에 "
         "평소처럼 문을 연다고 말했다.</p>"
+    ),
+    "el": (
+        "<p>Ο δήμος ανακοίνωσε την Παρασκευή ότι η βόρεια προβλήτα θα κλείσει για έναν μήνα, ώστε να "
+        "ξαναχτιστεί ο κυματοθραύστης, και τα πλοία θα δένουν στη νότια.</p><p>Τα αλιευτικά σκάφη "
+        "μένουν στις θέσεις τους, ενώ δώδεκα νέες θέσεις σημαδεύτηκαν δίπλα στην ψαραγορά.</p>"
     ),
     "ar": (
         "<p>أعلنت هيئة الميناء يوم الجمعة أن الرصيف الشمالي سيغلق لمدة شهر لإعادة بناء حاجز "
@@ -156,3 +161,25 @@ def test_a_chinese_or_korean_credit_line_gives_its_writers_only(
     """Cited before: "王明, 张伟, 报道", "来源：人民日报 作者：李明", "编辑：王芳", "央视网消息",
     "한빛일보 김민수", and 김민수 alone of two."""
     assert cited_authors(byline, lang) == names
+
+
+GREEK = [
+    # acc41c C21: Greek papers' "of the" before the name in the genitive; "Writer:".
+    ("Της Μαρίας Παπαδοπούλου", ["Μαρίας Παπαδοπούλου"]),
+    ("Του Νίκου Ανδρέου", ["Νίκου Ανδρέου"]),
+    ("Των Νίκου Ανδρέου και Μαρίας Παπαδοπούλου", ["Νίκου Ανδρέου", "Μαρίας Παπαδοπούλου"]),
+    ("Συντάκτης: Νίκος Ανδρέου", ["Νίκος Ανδρέου"]),
+]
+
+
+@pytest.mark.parametrize(("byline", "names"), GREEK, ids=[b for b, _ in GREEK])
+def test_a_greek_bylines_article_is_no_part_of_the_name(byline: str, names: list[str]) -> None:
+    assert cited_authors(byline, "el") == names
+
+
+def test_apa_gives_a_greek_writer_no_article_as_an_initial() -> None:
+    """acc41c C21: "Της Μαρίας Παπαδοπούλου" was cited in APA as "Παπαδοπούλου, Τ. Μ."."""
+    article = extract_article(
+        page("Της Μαρίας Παπαδοπούλου", "el"), "https://news.example/2026/12/05/a.html"
+    )
+    assert apa(article).startswith("Παπαδοπούλου, Μ. ")
