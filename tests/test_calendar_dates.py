@@ -79,6 +79,9 @@ def _first_paragraph(article: Article) -> str:
         ("ar", "3 ديسمبر 2026م", "2026-12-03"),
         ("ar", "الخميس 3 ديسمبر 2026م", "2026-12-03"),
         ("ar", "22 جمادى الآخرة 1448هـ - 3 ديسمبر 2026م", "2026-12-03"),
+        # acc41c C18: a Thai year of the Buddhist Era in two figures.
+        ("th", "3 ธ.ค. 69 09:45 น.", "2026-12-03T09:45:00"),
+        ("th", "3 ธ.ค. 69", "2026-12-03"),
         # acc41c C8: the Israeli short date alone, as "02.12.26, 18:40" is read.
         ("he", "01.12.26", "2026-12-01"),
         # J16: Taiwan's Minguo years, 1911 behind.

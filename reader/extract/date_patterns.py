@@ -51,9 +51,10 @@ def israeli(language: str) -> bool:
 _DATES = [
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"{_WORD_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    # Its year in two figures too ("3 ธ.ค. 69", Sanook's and Thai PBS's lists): 2569, 2026.
     re.compile(
         rf"(?<!\d)(?P<day>[0-3]?\d)\s*(?P<month>{_THAI_MONTH})\s*(?:พ\.ศ\.\s*)?"
-        rf"(?:(?P<buddhist>25\d\d)|{_YEAR})(?!\d)"
+        rf"(?:(?P<buddhist>25\d\d)|{_YEAR}|(?P<buddhist_short>[4-9]\d)(?![\d:.]))(?!\d)"
     ),
     # Vietnamese numbers its months: "2 tháng 12, 2026", "ngày 2 tháng 12 năm 2026".
     re.compile(
@@ -229,11 +230,13 @@ def common_era(year: int) -> int:
 
 
 def _year(match: re.Match[str]) -> int:
-    """The year of a date `_DATES` found: a Thai one's of the Buddhist Era, an Israeli one's
-    of two digits ("02.12.26") this century's."""
+    """The year of a date `_DATES` found: a Thai one's of the Buddhist Era (of two digits,
+    "69", its 2500s'), an Israeli one's of two digits ("02.12.26") this century's."""
     found = match.groupdict()
     if found.get("buddhist"):
         return int(found["buddhist"]) - _BUDDHIST_ERA
+    if found.get("buddhist_short"):
+        return 2500 + int(found["buddhist_short"]) - _BUDDHIST_ERA
     if found.get("short"):
         return 2000 + int(found["short"])
     return int(match["year"])
