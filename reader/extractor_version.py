@@ -185,7 +185,8 @@ was 02:20 with no zone; C1); the Israeli "01.12.26" alone on a page in Hebrew or
 (C8); a Greek windows-1253 page labelled ISO-8859-7 read in Greek, "Άρειος", not "’ρειος" (C17); an Arabic date with the era's letter written onto its year, "3 ديسمبر 2026م"
 (C24); Chinese bylines' closing "报道", a portal's "来源：… 作者：A", an editor's "编辑：" and an
 outlet's "央视网消息" (C20); Korea's "[paper A 기자]" and "A·B 기자" (C22); Greek's "Του"/"Της"/"Των" before the name and "Συντάκτης:" (C21); Persian's "بیشتر بخوانید:", "همچنین بخوانید:", "مطالب مرتبط:" and Hebrew's
-"כתבות נוספות:" inserts dropped (C26); a Thai year in two figures, "3 ธ.ค. 69" (C18)."""
+"כתבות נוספות:" inserts dropped (C26); a Thai year in two figures, "3 ธ.ค. 69" (C18); the time after a Japanese or Korean weekday in
+brackets, "2026年12月5日（土） 18:30" (C25)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -77,7 +77,10 @@ _AFTER = re.compile(
     r"|[гр]\.|r\.|kl\.?"
     # "الساعة 11:00" (Arabic's "at the hour"), Persian's "ساعت", Thai's "เวลา 09.45 น.", and
     # the "year" Ukrainian and Russian write out ("3 грудня 2026 року, 10:00").
-    r"|الساعة|ساعت|เวลา|року|года)*"
+    r"|الساعة|ساعت|เวลา|року|года"
+    # Japanese and Korean sites' weekday in brackets: "2026年12月5日（土） 18:30", "5일(토) 오후
+    # 2:05"; the time was lost (acc41c C25).
+    r"|[（(][月火水木金土日월화수목금토일][）)])*"
     rf"{_TIME}\s*\(?{_ZONE}",
     re.IGNORECASE,
 )
