@@ -1,7 +1,8 @@
 """A declared charset the bytes contradict or misread: how unlike text a decoding is, the
 declared legacy charset overruled when it reads the page as a mess, the charsets to try in its
 place, and the sibling of its family that reads the page as real text where the declared one
-reads mojibake (KOI8-R labelled windows-1251, ISO-8859-2 labelled windows-1250), and Korean
+reads mojibake (KOI8-R labelled windows-1251, ISO-8859-2 labelled windows-1250, windows-1253
+labelled ISO-8859-7), and Korean
 labelled with a Japanese charset on a page that names Korean."""
 
 from __future__ import annotations
@@ -131,6 +132,34 @@ def _latin_misfits(text: str) -> int:
     return misfits
 
 
+# Greek's two: windows-1253 writes "Ά" as 0xA2, where ISO-8859-7 has "’", and ISO-8859-7 writes
+# it as 0xB6, where windows-1253 has "¶". A Greek CMS writing windows-1253 under an ISO-8859-7
+# label made "’ρειος Πάγος" of "Άρειος Πάγος" (acc41c C17), and nothing else told: the other
+# bytes read alike. An apostrophe mostly ends an elided word ("απ’ όλους", "σ’αγαπώ"), after a
+# letter; "’" or "¶" opening a word, before a Greek letter, is the other charset's "Ά" when the
+# page writes no "Ά" of its declared charset's, twice at least. Greek elides a word's first
+# vowel too ("τα ’χασε"), now and then: a page whose "’" also ends a word is ISO-8859-7's.
+_GREEK_LETTER = rb"[\xb8-\xba\xbc\xbe-\xd1\xd3-\xfe]"
+_WORD_START = rb"(?<![A-Za-z\xb6\xb8-\xba\xbc\xbe-\xd1\xd3-\xfe])"
+_ELIDED = re.compile(rb"[\xb6\xb8-\xba\xbc\xbe-\xd1\xd3-\xfe]\xa2")
+_OPENING = {
+    code: re.compile(_WORD_START + byte + _GREEK_LETTER)
+    for code, byte in ((b"cp1253", rb"\xa2"), (b"iso8859-7", rb"\xb6"))
+}
+_GREEK_FAMILY = ("cp1253", "iso8859-7")
+_FEWEST_GREEK = 2
+
+
+def _greek_sibling(body: bytes, declared: str) -> str | None:
+    """The other of Greek's two charsets when the page writes "Ά" only as that one does."""
+    (other,) = (codec for codec in _GREEK_FAMILY if codec != declared)
+    theirs = len(_OPENING[other.encode()].findall(body))
+    ours = len(_OPENING[declared.encode()].findall(body))
+    if theirs < _FEWEST_GREEK or ours or (other == "cp1253" and _ELIDED.search(body)):
+        return None
+    return other
+
+
 def _misread_sibling(body: bytes, declared: str) -> str | None:
     """The charset of the declared one's family that reads the page as real text where the
     declared one reads it as mojibake; None when the declared one reads it as well as any
@@ -168,6 +197,8 @@ def _misread_sibling(body: bytes, declared: str) -> str | None:
         )
         # Twice as clean: a foreign name's letter fits neither reading.
         return other if 2 * theirs < ours else None
+    if declared in _GREEK_FAMILY:
+        return _greek_sibling(body, declared)
     if korean_labelled_japanese(_without_markup(body[:65536]), declared, declared_language(body)):
         # EUC-KR labelled EUC-JP: the same byte layout, read without an error as kanji.
         return "cp949"

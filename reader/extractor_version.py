@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 64
+EXTRACTOR = 65
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -176,7 +176,17 @@ table's cell spans kept (`Block.spans`), so a scorers' line or a "Total" is laid
 dateline's reporter written with a space ("【東京＝山田　太郎】") or two of them, its agency
 ("【ワシントン＝共同】", "【ソウル時事】": 共同通信, 時事通信); in a site rule's `body`, the
 text, headings, tables and figures a name or tag ("related-", `<footer>`) took kept; Nuxt 2's
-`window.__NUXT__=(function(a,…){return {…}}(…))` read as data (`nuxt_state`) (ext40)."""
+`window.__NUXT__=(function(a,…){return {…}}(…))` read as data (`nuxt_state`) (ext40). 65: a Hindi
+byline's role and city no part of its writer ("राकेश शर्मा, जागरण संवाददाता, पटना", "संवाददाता —
+राकेश शर्मा"), a role and a city alone no writer; Hindi's "रिपोर्ट:", "द्वारा:", "और" and
+Hebrew's "כתב:" read (acc41c C2); Egyptian papers' "بقلم/" and "كتب/", Persian's "خبرنگار:" and
+"تهیه و تنظیم:" (C3); Hindi's "अपराह्न"/"पूर्वाह्न" after the time ("02:20 अपराह्न IST": 14:20+05:30,
+was 02:20 with no zone; C1); the Israeli "01.12.26" alone on a page in Hebrew or of a `.il` host
+(C8); a Greek windows-1253 page labelled ISO-8859-7 read in Greek, "Άρειος", not "’ρειος" (C17); an Arabic date with the era's letter written onto its year, "3 ديسمبر 2026م"
+(C24); Chinese bylines' closing "报道", a portal's "来源：… 作者：A", an editor's "编辑：" and an
+outlet's "央视网消息" (C20); Korea's "[paper A 기자]" and "A·B 기자" (C22); Greek's "Του"/"Της"/"Των" before the name and "Συντάκτης:" (C21); Persian's "بیشتر بخوانید:", "همچنین بخوانید:", "مطالب مرتبط:" and Hebrew's
+"כתבות נוספות:" inserts dropped (C26); a Thai year in two figures, "3 ธ.ค. 69" (C18); the time after a Japanese or Korean weekday in
+brackets, "2026年12月5日（土） 18:30" (C25)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

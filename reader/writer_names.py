@@ -105,21 +105,28 @@ def masthead(words: str) -> bool:
 # "نوشته" ("written by") and "نویسنده", Urdu's "مصنف", Turkish's "Yazar:", Hebrew's "מאת",
 # Hindi's "लेखक:", Indonesian's "Penulis:" ("writer"), Greek's "Γράφει ο/η" ("writes"), Thai's
 # "โดย", and Italian's "di", lower-case only: "Di Marco" is a surname; followed by a
-# colon or a comma (the World Service's "Author, " label). Chinese writes "记者张三"
-# ("reporter") and "作者：李明" ("author", with its colon or a space) with no space; Japanese
-# "文・山田太郎" ("text:").
+# colon, a comma (the World Service's "Author, " label) or a slash (Egyptian papers' "بقلم/").
+# Chinese writes "记者张三" ("reporter") and "作者：李明" ("author", with its colon or a space)
+# with no space; Japanese "文・山田太郎" ("text:").
 BYLINE_LABEL = re.compile(
     r"^(?:(?:(?:written|posted|reported|reporting|words|story|photos?|photographs|photography|pictures"
     r"|(?:text|words) and (?:photos?|photographs|pictures))\s+by|by|par|por|von|door|av|af|words"
     r"|auth?or(?:in|a)?|auteur|texte?|texto|автор(?:ы)?|текст|от|بقلم|الكاتب|نوشته|نویسنده"
-    r"|مصنف|yazar|מאת|लेखक|oleh|penulis|γράφει(?:\s+(?:ο|η|οι))?|โดย|(?-i:di))\b\s*[:：,،]?\s+"
+    r"|مصنف|yazar|מאת|लेखक|oleh|penulis|γράφει(?:\s+(?:ο|η|οι))?|โดย|(?-i:di))\b\s*[:：,،/]?\s+"
     r"|(?:本报|本報|本台)?(?:记者|記者)\s*[:：]?\s*"
+    # Greek papers' "Του"/"Της"/"Των" ("of the": by) before a name in the genitive, capitalised
+    # only (a sentence's "της" is lower case): "Της Μαρίας Παπαδοπούλου" (Kathimerini, To Vima).
+    r"|(?-i:Τ(?:ου|ης|ων))\s+(?=[Α-ΩΆΈΉΊΌΎΏ])"
     # "Text" or "report" with a colon only (alone, a word of any sentence): Turkish "Haber:",
     # Thai "เรื่อง:", Persian "گزارش:", Vietnamese "Bài:", "Bài và ảnh:" ("text and photos");
-    # Arabic's "كتب" ("wrote") with a colon or a dash; Korean's "글" ("text") before a name
-    # and "기자", and with its photographer, "글·사진".
-    r"|(?:haber|เรื่อง|گزارش|bài(?:\s*(?:và|,)\s*ảnh)?)\s*[:：]\s*"
-    r"|كتبت?\s*[:：\-–—]\s*"
+    # Hindi's "रिपोर्ट:" ("report:") and "द्वारा:" ("by:"), Hebrew's "כתב:" ("reporter:"),
+    # Persian's "خبرنگار:" ("reporter:") and "تهیه و تنظیم:" ("prepared by:"), Greek's
+    # "Συντάκτης:" ("writer:"); Arabic's "كتب" ("wrote") with a colon or a dash, or Egyptian
+    # papers' slash ("كتب/", as "بقلم/"); Korean's
+    # "글" ("text") before a name and "기자", and with its photographer, "글·사진".
+    r"|(?:haber|เรื่อง|گزارش|خبرنگار|تهیه و تنظیم|bài(?:\s*(?:và|,)\s*ảnh)?|रिपोर्ट|द्वारा"
+    r"|כתבת?|συντάκτ(?:ης|ρια))\s*[:：]\s*"
+    r"|كتبت?\s*[:：\-–—/]\s*"
     r"|글(?:\s*[·・/]\s*사진)?\s*[:：]?\s*(?=[가-힣]{2,4}\s*(?:기자|특파원))"
     r"|作者(?:\s*[:：]\s*|\s+)|文\s*[・:：/／]\s*(?:(?:记者|記者)\s*)?)",
     re.IGNORECASE,

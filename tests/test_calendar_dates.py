@@ -68,6 +68,22 @@ def _first_paragraph(article: Article) -> str:
         # Persian's "ب.ظ" (p.m.): the date was lost with it.
         ("fa", "۱۴ آذر ۱۴۰۵ - ۰۳:۲۰ ب.ظ", "2026-12-05T15:20:00+03:30"),
         ("hi", "5 दिसंबर 2026, अपराह्न 03:20", "2026-12-05T15:20:00"),
+        # acc41c C1: Hindi's mark after the time, as "PM" is set: 02:20 a.m. was cited, and the
+        # "IST" after it lost.
+        ("hi", "05 दिसंबर 2026, 03:20 अपराह्न", "2026-12-05T15:20:00"),
+        ("hi", "०५ दिसंबर २०२६, ०३:२० अपराह्न", "2026-12-05T15:20:00"),
+        ("hi", "5 दिसंबर 2026 03:20 अपराह्न IST", "2026-12-05T15:20:00+05:30"),
+        ("hi", "प्रकाशित: 5 दिसंबर 2026 03:20 अपराह्न (IST)", "2026-12-05T15:20:00+05:30"),
+        ("hi", "5 दिसंबर 2026, 12:05 पूर्वाह्न IST", "2026-12-05T00:05:00+05:30"),
+        # acc41c C24: the era's letter written onto the year, as Saudi papers print it.
+        ("ar", "3 ديسمبر 2026م", "2026-12-03"),
+        ("ar", "الخميس 3 ديسمبر 2026م", "2026-12-03"),
+        ("ar", "22 جمادى الآخرة 1448هـ - 3 ديسمبر 2026م", "2026-12-03"),
+        # acc41c C18: a Thai year of the Buddhist Era in two figures.
+        ("th", "3 ธ.ค. 69 09:45 น.", "2026-12-03T09:45:00"),
+        ("th", "3 ธ.ค. 69", "2026-12-03"),
+        # acc41c C8: the Israeli short date alone, as "02.12.26, 18:40" is read.
+        ("he", "01.12.26", "2026-12-01"),
         # J16: Taiwan's Minguo years, 1911 behind.
         ("zh-TW", "中華民國115年12月4日", "2026-12-04"),
         ("zh-TW", "115年12月4日 14時30分", "2026-12-04T14:30:00"),
@@ -82,6 +98,15 @@ def test_a_date_line_gives_the_time_its_writer_means_and_leaves_the_text(
     article = extract_article(_page(language, date_line), "https://news.example/story.html")
     assert article.published is not None and stated_iso(article.published) == cited
     assert _first_paragraph(article) == _LEDE[language]
+
+
+def test_an_israeli_short_date_alone_is_read_on_a_page_of_israel_only() -> None:
+    """acc41c C8: "01.12.26" with no time on a `.il` host was no date, the feed's cited; on a
+    page of nowhere in particular it may be a version's or a section's number."""
+    il = extract_article(_page("en", "01.12.26"), "https://news.example.co.il/story.html")
+    assert il.published is not None and stated_iso(il.published) == "2026-12-01"
+    elsewhere = extract_article(_page("en", "01.12.26"), "https://news.example/story.html")
+    assert elsewhere.published is None
 
 
 def test_a_slashed_minguo_date_is_read_on_taiwans_pages_only() -> None:

@@ -312,3 +312,59 @@ def test_a_japanese_page_in_euc_jp_keeps_its_label_whatever_language_it_names(la
     raw = news_page('<meta charset="euc-jp">', JAPANESE_TITLE, JAPANESE, lang).encode("euc_jp")
     assert detect_charset(raw) == "euc_jp"
     assert JAPANESE in decode_html(raw)
+
+
+GREEK_TITLE = "Άρειος Πάγος: Άκυρη η Άδεια λειτουργίας"
+GREEK = (
+    "Ο Άρειος Πάγος αποφάσισε ότι η Άδεια λειτουργίας του λιμανιού είναι άκυρη. Οι κάτοικοι της "
+    "Άνδρου περίμεναν την απόφαση από τον Μάρτιο."
+)
+
+
+def test_a_windows_1253_page_served_as_iso_8859_7_is_cached_in_greek(tmp_path, httpserver) -> None:
+    """acc41c C17: windows-1253 writes "Ά" where ISO-8859-7 has "’": the article was cached as
+    "’ρειος Πάγος: ’κυρη η ’δεια", and a search for "Άδεια" found nothing."""
+    from reader.extract import to_text
+    from reader.library import Library
+
+    body = news_page("", GREEK_TITLE, GREEK, "el").encode("cp1253")
+    httpserver.expect_request("/areios.html").respond_with_data(
+        body, content_type="text/html; charset=ISO-8859-7"
+    )
+    url = httpserver.url_for("/areios.html")
+
+    async def read() -> tuple[str, str]:
+        async with Library(tmp_path) as lib:
+            article = await lib.article(url)
+            return article.title, to_text(article)
+
+    title, text = asyncio.run(read())
+    assert title == GREEK_TITLE and GREEK in text and "’" not in text
+
+
+def test_a_greek_feed_in_windows_1253_declared_iso_8859_7_reads_right() -> None:
+    from reader.feeds import parse_feed
+
+    feed = (
+        '<?xml version="1.0" encoding="iso-8859-7"?><rss version="2.0"><channel>'
+        f"<title>Νέα</title><item><title>{GREEK_TITLE}</title><link>http://127.0.0.1/1</link>"
+        "</item></channel></rss>"
+    ).encode("cp1253")
+    assert detect_feed_charset(feed) == "cp1253"
+    parsed = parse_feed(feed, "http://127.0.0.1/f.xml", "", "text/xml", None)
+    assert [entry.title for entry in parsed.entries] == [GREEK_TITLE]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Apostrophes after an elided word, and "Ά" as ISO-8859-7 writes it.
+        "Ο Άρειος Πάγος είπε πως η απόφαση ισχύει απ’ όλους. Σ’ αυτό συμφώνησαν και οι δικηγόροι.",
+        # No "Ά" at all, an apostrophe opening a word ("τα ’χασε") beside one ending one.
+        "Η ομάδα τα ’χασε στο τέλος, είπε ο προπονητής, και θα ’ρθει η ώρα της απ’ την αρχή.",
+    ],
+)
+def test_a_real_iso_8859_7_page_with_apostrophes_keeps_its_label(body: str) -> None:
+    page = news_page("", "Νέα από το λιμάνι", body, "el").encode("iso8859-7")
+    assert detect_charset(page, "ISO-8859-7") == "iso8859-7"
+    assert body in decode_html(page, "ISO-8859-7")

@@ -115,3 +115,21 @@ def test_a_writers_line_gives_its_labelled_dates_but_not_an_unlabelled_one() -> 
     bio = '<div class="author-box">נועה ברק, 2 בדצמבר 2026</div>'
     page = f'<html lang="he"><body><article><h1>שביל</h1>{story}{bio}</article></body></html>'
     assert extract_article(page, "https://example.org/c").published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "cited"),
+    [
+        ("2026年12月5日（土） 18:30", "ja", "2026-12-05T18:30:00"),
+        ("2026年12月5日(土) 18:30", "ja", "2026-12-05T18:30:00"),
+        ("2026年12月5日（土）18時30分", "ja", "2026-12-05T18:30:00"),
+        ("2026년 12월 5일(토) 오후 2:05", "ko", "2026-12-05T14:05:00"),
+    ],
+)
+def test_a_weekday_in_brackets_between_the_date_and_its_time_keeps_the_time(
+    line: str, language: str, cited: str
+) -> None:
+    """acc41c C25: the time after a Japanese or Korean weekday in brackets was lost."""
+    published, _ = line_dates(line, language)
+    assert published is not None and stated_iso(published) == cited
+    assert states_only_dates(line)

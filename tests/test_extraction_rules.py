@@ -222,6 +222,13 @@ def test_article_text_is_kept(inner: str) -> None:
         '<p><strong>আরও পড়ুন</strong></p><p><a href="/a">বন্দরের ভাড়া কমানোর দাবি যাত্রীদের</a></p>',
         '<p><strong>और पढ़ें</strong></p><p><a href="/a">बंदरगाह ने इस साल रिकॉर्ड तोड़ा</a></p>',
         '<p><strong>Read more</strong></p><p><a href="/a">Port fares cut after passengers\' call</a></p>',
+        # acc41c C26: Persian's "Read more", "Read also", "Related stories"; Hebrew's "More
+        # stories".
+        '<p>بیشتر بخوانید: <a href="/x">افزایش قیمت بلیت اتوبوس</a></p>',
+        '<p><strong>همچنین بخوانید:</strong> <a href="/x">افزایش قیمت بلیت اتوبوس</a></p>',
+        '<p>مطالب مرتبط: <a href="/x">افزایش قیمت بلیت اتوبوس</a></p>',
+        '<p>بيشتر بخوانيد: <a href="/x">افزایش قیمت بلیت اتوبوس</a></p>',
+        '<p><strong>כתבות נוספות:</strong> <a href="/a">הנמל שובר שיא</a></p>',
     ],
 )
 def test_read_also_inserts_in_other_languages_are_removed(inner: str) -> None:

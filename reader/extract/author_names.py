@@ -55,7 +55,7 @@ def as_written(name: str) -> str:
 
 # The words a byline joins its writers' names with, in the languages read here ("Wang Xintong
 # and Denise Jia", "Anna Krüger und Jens Meyer", "Ana Ruiz y Tom Berg", "Анна Лебедева и
-# Павел Орлов", Greek's "και", Indonesian's "dan", Vietnamese's "và", Turkish's "ve", Thai's
+# Павел Орлов", Hindi's "और", Greek's "και", Indonesian's "dan", Vietnamese's "và", Turkish's "ve", Thai's
 # "และ"), or an ampersand; a co-writer's or an agency's "with", "avec", "mit"; Japanese's and
 # Chinese's list comma "、". Hebrew and Arabic write "and" as a letter before the second name
 # ("נועה ברק ואלון שמעוני", "… ו-אלון …", "سارة الحداد ومحمد علي"), split only where each side
@@ -64,7 +64,7 @@ _ARABIC_W_NAMES = (
     "ليد|ائل|فاء|سام|عد|لاء|جدي|هبة|داد|ديع|حيد|صفي|ردة|رد|فيق|جيه|ضاح|هيب|جدان|صال|سيم|هاب"
 )
 _NAME_JOIN = re.compile(
-    r"\s+(?:and|und|et|y|e|i|og|och|en|и|و|และ|(?-i:και|dan|và|ve))\s+|\s*&\s*"
+    r"\s+(?:and|und|et|y|e|i|og|och|en|и|و|และ|और|(?-i:και|dan|và|ve))\s+|\s*&\s*"
     rf"|\s+{CO_WRITER_WORDS}\s+|\s*、\s*"
     r"|\s+ו-?(?=[\u05d0-\u05ea])"
     rf"|\s+و(?!(?:{_ARABIC_W_NAMES})(?:\s|$))(?=[\u0621-\u064a]{{2}})",
@@ -72,6 +72,8 @@ _NAME_JOIN = re.compile(
 )
 # A Chinese or Japanese name written with no space: two to six ideographs or kana.
 _IDEOGRAPHIC_NAME = re.compile(f"[{IDEOGRAPHS}]{{2,6}}")
+# A Korean name: two to four syllables, no space ("김민수").
+_KOREAN_NAME = re.compile("[가-힣]{2,4}")
 # A Chinese byline lists its writers apart by spaces: "记者 张三 李四" (two to four ideographs a
 # name). A Japanese one may set a space between a family name and a given name: "山田 太郎".
 _HAN_NAME = re.compile("[\u4e00-\u9fff]{2,4}")
@@ -85,8 +87,12 @@ _CHINESE_ROLES = frozenset(
 
 def _whole_name(text: str) -> bool:
     """`text` is a name by itself: a given name and a surname, an agency's name ("Reuters",
-    "AFP"), or a Chinese or Japanese name."""
-    return len(text.split()) >= 2 or is_agency(text) or bool(_IDEOGRAPHIC_NAME.fullmatch(text))
+    "AFP"), or a Chinese, Japanese or Korean name."""
+    return (
+        len(text.split()) >= 2
+        or is_agency(text)
+        or bool(_IDEOGRAPHIC_NAME.fullmatch(text) or _KOREAN_NAME.fullmatch(text))
+    )
 
 
 def split_names(names: str, language: str = "") -> list[str]:

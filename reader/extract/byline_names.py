@@ -21,9 +21,11 @@ from .byline_places import (
     filed_from,
     place_before,
     place_in_brackets,
+    without_hindi_roles,
     without_outlet,
     without_place,
 )
+from .east_asian_credits import east_asian_credit
 from .paper_reporters import paper_reporter
 from .wire_datelines import wire_byline
 from .written_dates import parse_text_date
@@ -311,11 +313,16 @@ def clean_byline(text: str) -> str:
         wire = paper_reporter(text)
     if wire is not None:
         return wire  # "新华社北京12月5日电（记者王小明）": the reporters, not the agency
+    credit = east_asian_credit(text)
+    if credit is not None:
+        if not credit:
+            return ""  # an editor's, an outlet's credit: no writer
+        text = credit
     photo_essay = _PHOTOS_THEN_TEXT.match(text)
     if photo_essay:
         text = photo_essay.group("writer")
     text = _unbracketed(without_label(_unbracketed(_AFFILIATION_MARKS.sub("", text))))
-    text = place_before(text)
+    text = without_hindi_roles(place_before(text))
     text = place_in_brackets(_ROLE_IN_BRACKETS.sub("", text))
     text = _AFTER_NAME.sub("", _joined_apart(text))
     text = _JOB_TITLE.sub("", text)

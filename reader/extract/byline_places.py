@@ -117,6 +117,41 @@ def without_place(text: str) -> str:
     return text
 
 
+# A Hindi paper's role for its reporter, set before the name or after it, with the city filed
+# from: "राकेश शर्मा, संवाददाता, नई दिल्ली", Dainik Jagran's "जागरण संवाददाता, पटना", "संवाददाता —
+# राकेश शर्मा", "नई दिल्ली (ब्यूरो)". The words before the role are the paper's or the job's
+# ("जागरण", "विशेष" special, "वरिष्ठ" senior), no name's.
+_HINDI_ROLE = re.compile(
+    r"(?:^|\s)(?:(?:जागरण|भास्कर|हिन्दुस्तान|हिंदुस्तान|विशेष|वरिष्ठ|हमारे|निज|मुख्य|प्रमुख|स्टाफ़?|राज्य"
+    r"|संवाद\s+न्यूज़?)\s+)*(?:संवाददाता|ब्यूरो(?:\s+(?:चीफ़?|प्रमुख))?|एजेंसी|प्रतिनिधि)$"
+)
+# Where a Hindi byline sets its parts apart: commas, bars, brackets, a spaced dash.
+_HINDI_PARTS = re.compile(r"\s*[,|()]\s*|\s+[-–—]\s+")
+
+
+def without_hindi_roles(text: str) -> str:
+    """`text` without a Hindi paper's role for its reporter and the city beside it: "राकेश
+    शर्मा" of "राकेश शर्मा, जागरण संवाददाता, पटना" and of "संवाददाता — राकेश शर्मा"; "" of a
+    role and a city alone ("संवाददाता, नई दिल्ली"), a desk's byline that names no person.
+    Without such a role, `text` as it was (a city alone is `without_place`'s)."""
+    parts = [p for p in _HINDI_PARTS.split(text.strip()) if p]
+    named: list[str] = []
+    roles = 0
+    for part in parts:
+        role = _HINDI_ROLE.search(part)
+        if role is not None:
+            roles += 1
+            part = part[: role.start()].strip()
+            if len(part.split()) < 2:
+                continue  # the role alone, or a paper's one word before it ("भास्कर")
+        elif part in _HINDI_PLACES:
+            continue
+        named.append(part)
+    if not roles:
+        return text
+    return ", ".join(named)
+
+
 def _capitalised_word(word: str) -> bool:
     """`word` is one word of a cased script but Latin (`_PLACE`'s) written as a place is:
     "Львів", "Αθήνα"."""

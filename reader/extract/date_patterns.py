@@ -29,24 +29,39 @@ _THAI_MONTH = "|".join(
     for name in sorted((n for n in MONTHS if "\u0e00" <= n[0] <= "\u0e7f"), key=len, reverse=True)
 )
 _BUDDHIST_ERA = 543
+# Israeli sites' "02.12.26, 18:40": a year of two digits, read only before a time (else a
+# version's or a section's number: "Chapter 02.12.26 of the code"), or as the whole of its line
+# on a page in Hebrew or of Israel (ynet's lists, Israel Hayom's byline box: "01.12.26"; acc41c
+# C8).
+_ISRAELI_DATE = r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<short>\d\d)(?![\d.])"
+_ISRAELI_BEFORE_A_TIME = re.compile(rf"{_ISRAELI_DATE}(?=,?\s*[0-2]?\d:[0-5]\d)")
+ISRAELI_DATE_ALONE = re.compile(
+    # after a label maybe: "פורסם: 01.12.26" ("published:")
+    rf"^[\s|•·:–—-]*(?:[\u05d0-\u05ea]+\s*:\s*)?{_ISRAELI_DATE}[\s|•·,.–—-]*$"
+)
+
+
+def israeli(language: str) -> bool:
+    """`language` is Hebrew, or names Israel as its region ("en-IL", which
+    `zone_country.dates_language` gives a page of a `.il` host)."""
+    parts = language.replace("_", "-").casefold().split("-")
+    return parts[0] in ("he", "iw") or "il" in parts[1:]
+
+
 _DATES = [
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"{_WORD_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    # Its year in two figures too ("3 ธ.ค. 69", Sanook's and Thai PBS's lists): 2569, 2026.
     re.compile(
         rf"(?<!\d)(?P<day>[0-3]?\d)\s*(?P<month>{_THAI_MONTH})\s*(?:พ\.ศ\.\s*)?"
-        rf"(?:(?P<buddhist>25\d\d)|{_YEAR})(?!\d)"
+        rf"(?:(?P<buddhist>25\d\d)|{_YEAR}|(?P<buddhist_short>[4-9]\d)(?![\d:.]))(?!\d)"
     ),
     # Vietnamese numbers its months: "2 tháng 12, 2026", "ngày 2 tháng 12 năm 2026".
     re.compile(
         rf"\b{_DAY}\s+tháng\s+(?P<month>[01]?\d)(?:\s*,\s*|\s+năm\s+|\s+){_YEAR}\b",
         re.IGNORECASE,
     ),
-    # Israeli sites' "02.12.26, 18:40": a year of two digits, read only before a time (else a
-    # version's or a section's number).
-    re.compile(
-        r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<short>\d\d)(?![\d.])"
-        r"(?=,?\s*[0-2]?\d:[0-5]\d)"
-    ),
+    _ISRAELI_BEFORE_A_TIME,
     # Folha's "3.mar.2026".
     re.compile(rf"\b(?P<day>[0-3]?\d)\.{_MONTH}{_YEAR}\b", re.IGNORECASE),
     # Chinese, Japanese and Korean text puts no space before a date ("송고2026-03-03"), so
@@ -215,11 +230,13 @@ def common_era(year: int) -> int:
 
 
 def _year(match: re.Match[str]) -> int:
-    """The year of a date `_DATES` found: a Thai one's of the Buddhist Era, an Israeli one's
-    of two digits ("02.12.26") this century's."""
+    """The year of a date `_DATES` found: a Thai one's of the Buddhist Era (of two digits,
+    "69", its 2500s'), an Israeli one's of two digits ("02.12.26") this century's."""
     found = match.groupdict()
     if found.get("buddhist"):
         return int(found["buddhist"]) - _BUDDHIST_ERA
+    if found.get("buddhist_short"):
+        return 2500 + int(found["buddhist_short"]) - _BUDDHIST_ERA
     if found.get("short"):
         return 2000 + int(found["short"])
     return int(match["year"])

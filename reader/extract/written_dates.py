@@ -24,10 +24,12 @@ from .date_patterns import (
     _DAY,
     _MONTH,
     _WORD_START,
+    ISRAELI_DATE_ALONE,
     MINGUO_SLASHED,
     _order_language,
     _slashed,
     _year,
+    israeli,
     minguo_figures,
     western_figures,
 )
@@ -55,7 +57,7 @@ def parse_text_date(text: str, language: str = "") -> datetime | None:
     "115/12/04" is Taiwan's Minguo year."""
     text = minguo_figures(date_figures(text), language)
     found = []
-    for pattern in _DATES:
+    for pattern in [*_DATES, ISRAELI_DATE_ALONE] if israeli(language) else _DATES:
         for match in pattern.finditer(text):
             if "first" in pattern.groupindex:
                 order = _order_language(text, language)
@@ -84,11 +86,17 @@ def parse_text_date(text: str, language: str = "") -> datetime | None:
     return moment.replace(tzinfo=zone) if zone else moment.replace(tzinfo=ZONE_UNSTATED)
 
 
+# Arabic papers write the era's letter onto the year: "2026م" (CE), "1448هـ" (AH), as Okaz and
+# Al-Riyadh print their datelines; read as "2026 م" is (acc41c C24).
+_ERA_LETTER_ON_YEAR = re.compile(r"(?<=\d)(?=(?:م|هـ)(?!\w))")
+
+
 def date_figures(text: str) -> str:
     """`text` with its dates' numbers in ASCII figures: Arabic-Indic, Devanagari and full-width
     digits one for one, a Japanese era's year and Chinese numerals as the Common Era's figures
-    ("令和6年5月3日", "二〇二四年五月三日": "2024年5月3日")."""
-    return western_figures(ascii_digits(text))
+    ("令和6年5月3日", "二〇二四年五月三日": "2024年5月3日"), and an Arabic era's letter set
+    apart from its year ("2026م": "2026 م")."""
+    return western_figures(_ERA_LETTER_ON_YEAR.sub(" ", ascii_digits(text)))
 
 
 def _labelled(text: str, language: str = "") -> tuple[datetime | None, datetime | None, bool]:

@@ -21,8 +21,9 @@ _TIME = (
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?|\s*(?P<marker>"
     # The morning's and the afternoon's marks after the time in Arabic ("10:30 م", "مساءً"),
     # Greek ("3:20 μ.μ.") and Persian ("۰۳:۲۰ ب.ظ"): read, an evening story was cited 12 hours
-    # early (acc38a J14).
-    r"مساءً?|مساءا|صباحاً?|صباحا|م|ص|[πμ]\.\s?μ\.|[بق]\.\s?ظ\.?)(?!\w))?"
+    # early (acc38a J14); and Hindi's, which CMS templates and PIB's releases set after it as
+    # "PM" is ("02:20 अपराह्न IST", acc41c C1).
+    r"مساءً?|مساءا|صباحاً?|صباحا|م|ص|[πμ]\.\s?μ\.|[بق]\.\s?ظ\.?|पूर्वाह्न|अपराह्न)(?!\w))?"
     r"(?:\s*(?:uhr|hrs?|hs|h)\b|\s*น\.)?"
 )
 _AFTERNOON = frozenset(
@@ -76,7 +77,10 @@ _AFTER = re.compile(
     r"|[гр]\.|r\.|kl\.?"
     # "الساعة 11:00" (Arabic's "at the hour"), Persian's "ساعت", Thai's "เวลา 09.45 น.", and
     # the "year" Ukrainian and Russian write out ("3 грудня 2026 року, 10:00").
-    r"|الساعة|ساعت|เวลา|року|года)*"
+    r"|الساعة|ساعت|เวลา|року|года"
+    # Japanese and Korean sites' weekday in brackets: "2026年12月5日（土） 18:30", "5일(토) 오후
+    # 2:05"; the time was lost (acc41c C25).
+    r"|[（(][月火水木金土日월화수목금토일][）)])*"
     rf"{_TIME}\s*\(?{_ZONE}",
     re.IGNORECASE,
 )
