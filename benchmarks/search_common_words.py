@@ -32,6 +32,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -147,27 +148,40 @@ def child(root: Path, data: Path) -> None:
     has_details = "details" in inspect.signature(search_cached).parameters
     out: dict[str, object] = {}
     for query in QUERIES:
-        first: list[float] = []
-        wall, cpu = time.perf_counter(), time.process_time()
         extra = {"details": 100} if has_details else {}
-
-        def page(hits: list[object], first: list[float] = first, wall: float = wall) -> None:
-            if not first:
-                first.append(time.perf_counter() - wall)
-
-        found = search_cached(lib, rows, Query(query), page=page, **extra)
-        whole = time.perf_counter() - wall
-        out[query] = {
-            "first": first[0] if first else whole,
-            "whole": whole,
-            "cpu": time.process_time() - cpu,
-            "hits": [hit.headline.entry.id for hit in found.hits],
-            "lines": [hit.line for hit in found.hits[:100]],
-        }
+        out[query] = paged_figures(
+            lambda page, query=query, extra=extra: search_cached(
+                lib, rows, Query(query), page=page, **extra
+            )
+        )
     lib.close()
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out["index_mb"] = index_bytes(data) / 2**20
     print(json.dumps(out))
+
+
+def paged_figures(
+    search: Callable[[Callable[[list[Any]], None]], Any], lines: int = 100
+) -> dict[str, Any]:
+    """`F`'s search run by `search` (given the pages' callback; its `TextSearch` returned),
+    measured: when its first hits came, when the whole list did, its CPU; the hits, and the
+    lines of the first `lines`."""
+    first: list[float] = []
+    wall, cpu = time.perf_counter(), time.process_time()
+
+    def page(hits: list[Any]) -> None:
+        if not first:
+            first.append(time.perf_counter() - wall)
+
+    found = search(page)
+    whole = time.perf_counter() - wall
+    return {
+        "first": first[0] if first else whole,
+        "whole": whole,
+        "cpu": time.process_time() - cpu,
+        "hits": [hit.headline.entry.id for hit in found.hits],
+        "lines": [hit.line for hit in found.hits[:lines]],
+    }
 
 
 def command(root: Path, data: Path, query: str) -> tuple[Measured, list[str]]:

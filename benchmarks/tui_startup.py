@@ -22,6 +22,10 @@ what it writes there as it comes, and stops at the frame that draws a marker's t
   data directory of your own instead of the demo-sized one (an acceptance tester's 58 feeds,
   say); the refresh on start runs after the first screen, as it would.
 
+`--newsboat` adds newsboat (when it is on the PATH) on its own cache of the same size: the
+farm's `--feeds` × `--items` served on 127.0.0.1 and reloaded once, untimed, until its feed
+list names the first feed (`newsboat -u URLS -c CACHE -C /dev/null`, no reload on start).
+
 `--before DIR` adds the same two for another checkout of the reader (its root: `git archive main
 reader | tar -x -C DIR`, say), run with `PYTHONPATH=DIR python -m reader`, this checkout's then run
 the same way: a change's before and after, side by side.
@@ -53,7 +57,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py, tui_headlines.py beside this
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
 
-from farm import _cpu, _process_tree, child_env, load_average, median, reader_command, warm_up
+from farm import (
+    Farm,
+    _cpu,
+    _process_tree,
+    child_env,
+    load_average,
+    median,
+    reader_command,
+    run_measured,
+    warm_up,
+)
 from tui_headlines import build_data_dir
 from tui_reading import parse_size
 
@@ -153,6 +167,19 @@ def _end(proc: subprocess.Popen[bytes], master: int) -> None:
     os.close(master)
 
 
+def _newsboat(root: Path, feeds: int, items: int) -> tuple[list[str], str]:
+    """newsboat on a cache of `feeds` × `items` headlines (the farm's, reloaded once, the farm
+    stopped after: newsboat reloads nothing on start), and what its first screen names."""
+    folder = root / "newsboat"
+    folder.mkdir()
+    with Farm(feeds=feeds, items=items, latency=0.0, hosts=1) as farm:
+        (folder / "urls").write_text("\n".join(farm.feed_urls) + "\n", encoding="utf-8")
+        command = ["newsboat", "-u", str(folder / "urls"), "-c", str(folder / "cache.db")]
+        command += ["-C", "/dev/null"]
+        run_measured([*command, "-x", "reload"], sample=False)
+        return command, farm._feed_title(0)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -162,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--before", type=Path, help="another checkout's root, to compare")
     parser.add_argument("--data-dir", type=Path, help="a data directory of your own (copied)")
     parser.add_argument("--marker", help="with --data-dir: a feed's name, as its list shows it")
+    parser.add_argument("--newsboat", action="store_true", help="newsboat beside, if installed")
     args = parser.parse_args(argv)
     if args.data_dir and not args.marker:
         parser.error("--data-dir needs --marker: what its first screen shows")
@@ -202,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
         for name, reader in readers.items():
             targets[f"{name}, empty"] = ([*reader, "--data-dir", str(empty)], "No feeds yet")
             targets[f"{name}, {filled_name}"] = ([*reader, "--data-dir", str(filled)], shown)
+        if args.newsboat and shutil.which("newsboat"):
+            targets[f"newsboat, {args.feeds * args.items} headlines"] = _newsboat(
+                root, args.feeds, args.items
+            )
         for command, marker in targets.values():  # untimed: .pyc files, the disk cache warm
             time_to_screen(command, marker, args.size, env)
         times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in targets}

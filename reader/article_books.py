@@ -16,10 +16,12 @@ from datetime import datetime
 from html import escape
 from typing import Any, BinaryIO
 
+from .extract.script_language import script_language
 from .highlights import Highlight
 from .marked_html import mark_highlights
 from .models import Article, Block, BlockKind, Inline, picture_label
 from .safe import safe_line, safe_text
+from .text_direction import opening, paragraph_right_to_left, text_right_to_left
 
 # XML 1.0 has no place for these (a lone surrogate from a page decoded with errors, the C0
 # controls `safe_text` keeps: tab and line breaks are allowed); an XHTML file holding one is
@@ -58,6 +60,22 @@ class ChapterText:
     pictures: dict[str, bytes] = field(default_factory=dict)
     """Its pictures kept for offline, by their file's name in a book (`book_pictures`): the
     Markdown's `![…](pictures/NAME)`, which a book shows and other files link."""
+    right_to_left: bool = False
+    """The article is written right to left, as the reading view decides (`text_direction`):
+    its page's and chapter's `dir="rtl"`."""
+    language: str = ""
+    """The article's language: its page's, or told by its letters (Chinese, Japanese,
+    Korean: `script_language`); "" for one neither tells."""
+
+
+def chapter_text(markdown: str, article: Article, **more: Any) -> ChapterText:
+    """The chapter of `article`, as `markdown`, its language and direction told as the reader
+    tells them; `more` the rest of `ChapterText`."""
+    declared = article.language.replace("_", "-")
+    first = opening(article)
+    language = declared if _LANGUAGE.fullmatch(declared) else script_language(first)
+    rtl = text_right_to_left(article.language, first)
+    return ChapterText(markdown, right_to_left=rtl, language=language, **more)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +93,9 @@ class Chapter:
     address: str
     """The article's own address: a book of the same addresses is the same book."""
     language: str = ""
+    title_right_to_left: bool = False
+    """Its title, as the contents list it, is set right to left: its language is written so,
+    or most of the title's letters are (the text is not read until the chapter is written)."""
 
 
 def pictures_as_links(article: Article, kept: dict[str, str] | None = None) -> Article:
@@ -131,7 +152,8 @@ def chapter(feed: str, heading: Article, text: Callable[[], ChapterText]) -> Cha
     list its title), whose text (`cli.common.render`'s Markdown) and marks `text` reads."""
     title = safe_line(heading.title or heading.url, 300) or "Untitled"
     language = heading.language if _LANGUAGE.fullmatch(heading.language or "") else ""
-    return Chapter(safe_line(feed, 200), title, text, heading.url, language)
+    rtl = text_right_to_left(language, title)
+    return Chapter(safe_line(feed, 200), title, text, heading.url, language, rtl)
 
 
 def _quiet(count: int) -> None:
@@ -170,9 +192,13 @@ def write_html(
     )
     into.write(head.encode())
     for number, one in enumerate(chapters, 1):
+        text = one.text()
+        # Its direction decided, not "auto": a container's `dir="auto"` takes its first
+        # strong letter's, and an Arabic story opening on "Apple" was set left to right whole.
         article = (
-            f'<hr>\n<article id="a{number}"{_lang(one.language)} dir="auto">\n'
-            f"{_chapter_body(one.text(), xhtml=False)}</article>\n"
+            f'<hr>\n<article id="a{number}"{_lang(text.language or one.language)}'
+            f"{_dir(text.right_to_left)}>\n"
+            f"{_chapter_body(text, xhtml=False)}</article>\n"
         )
         into.write(article.encode())
         written(number)
@@ -194,11 +220,11 @@ def write_epub(
     chapters = _grouped(chapters)
     names = [f"a{number:05d}.xhtml" for number in range(1, len(chapters) + 1)]
     book_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, ' '.join(c.address for c in chapters))}"
-    languages = [c.language for c in chapters if c.language]
-    language = max(set(languages), key=languages.count) if languages else "und"
+    languages: list[str] = []  # each chapter's, as it is written
     modified = made.strftime("%Y-%m-%dT%H:%M:%SZ")
+    every_rtl = bool(chapters) and all(c.title_right_to_left for c in chapters)
     nav = (
-        f'<nav epub:type="toc" id="toc">\n<h1>{_text(title)}</h1>\n'
+        f'<nav epub:type="toc" id="toc"{_dir(every_rtl)}>\n<h1>{_text(title)}</h1>\n'
         f"{_contents(chapters, lambda n: names[n - 1])}</nav>\n"
     )
     with zipfile.ZipFile(into, "w", zipfile.ZIP_DEFLATED) as book:
@@ -206,21 +232,33 @@ def write_epub(
         book.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", zipfile.ZIP_STORED)
         book.writestr("META-INF/container.xml", _CONTAINER)
         book.writestr("OEBPS/style.css", _CSS)
-        book.writestr("OEBPS/nav.xhtml", _xhtml(title, nav, language))
         book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id))
         pictures: dict[str, str] = {}  # each file's name in the book, and its media type
+        right_to_left = bool(chapters)  # every article so: its pages turn leftwards
         for number, (name, one) in enumerate(zip(names, chapters, strict=True), 1):
             text = one.text()
             for picture, data in text.pictures.items():
                 if picture not in pictures:  # one picture in two articles: one file
                     book.writestr(f"OEBPS/{_PICTURES}{picture}", data, zipfile.ZIP_STORED)
                     pictures[picture] = _PICTURE_TYPES[picture.rpartition(".")[2]]
-            body = f'<section dir="auto">\n{_chapter_body(text, xhtml=True)}</section>\n'
-            book.writestr(f"OEBPS/{name}", _xhtml(one.title, body, one.language or language))
+            right_to_left = right_to_left and text.right_to_left
+            body = (
+                f"<section{_dir(text.right_to_left)}>\n"
+                f"{_chapter_body(text, xhtml=True)}</section>\n"
+            )
+            # Its own language or none, never another article's: an Arabic story with no
+            # `lang` of its page was stamped the book's "zh", and read in a Chinese font and
+            # voice.
+            languages.append(text.language or one.language)
+            book.writestr(f"OEBPS/{name}", _xhtml(one.title, body, languages[-1]))
             written(number)
-        # Written last: its manifest lists the pictures the chapters brought.
+        language = book_language(languages)
+        # Written last: the book's language is its chapters', and its manifest lists the
+        # pictures they brought.
+        book.writestr("OEBPS/nav.xhtml", _xhtml(title, nav, language))
         book.writestr(
-            "OEBPS/content.opf", _opf(names, title, book_id, language, modified, pictures)
+            "OEBPS/content.opf",
+            _opf(names, title, book_id, language, modified, pictures, right_to_left),
         )
 
 
@@ -239,8 +277,24 @@ def _text(text: str) -> str:
     return escape(_NOT_XML.sub("", safe_text(text)), quote=True)
 
 
+def book_language(languages: Sequence[str]) -> str:
+    """The language of a book of chapters in `languages` ("" one not known): that of more than
+    half of them; else "mul" (many), "und" for none known. Two Chinese stories of ten, the
+    others Arabic, Hebrew, Thai… pages declaring none, do not make a Chinese book."""
+    known = [language for language in languages if language]
+    if not known:
+        return "und"
+    most = max(set(known), key=known.count)
+    return most if 2 * known.count(most) > len(languages) else "mul"
+
+
 def _lang(language: str) -> str:
     return f' lang="{language}"' if language else ""
+
+
+def _dir(right_to_left: bool) -> str:
+    """A right-to-left element's `dir`; one left to right is so unsaid."""
+    return ' dir="rtl"' if right_to_left else ""
 
 
 def _grouped(chapters: Sequence[Chapter]) -> list[Chapter]:
@@ -261,8 +315,14 @@ def _contents(chapters: Sequence[Chapter], target: Any) -> str:
     """The contents as nested lists: each feed, its articles' titles linking to them."""
     lines = ["<ol>"]
     for feed, numbered in _by_feed(chapters):
-        lines.append(f"<li><span>{_text(feed or 'Other articles')}</span>\n<ol>")
-        lines += [f'<li><a href="{target(n)}">{_text(one.title)}</a></li>' for n, one in numbered]
+        # Each entry its own title's direction: a contents of Arabic titles set left to right
+        # put their full stops and Latin names at the wrong end.
+        feed_rtl = all(one.title_right_to_left for _, one in numbered)
+        lines.append(f"<li{_dir(feed_rtl)}><span>{_text(feed or 'Other articles')}</span>\n<ol>")
+        lines += [
+            f'<li{_dir(one.title_right_to_left)}><a href="{target(n)}">{_text(one.title)}</a></li>'
+            for n, one in numbered
+        ]
         lines.append("</ol></li>")
     lines.append("</ol>\n")
     return "\n".join(lines)
@@ -272,9 +332,11 @@ def _chapter_body(text: ChapterText, xhtml: bool) -> str:
     """A chapter's article as HTML (XHTML for a book), your highlights marked in it and
     listed with their notes after it, aside from its text; its kept pictures shown in a book
     (`ChapterText.pictures`)."""
-    body = _body(text.markdown, xhtml, text.marked, text.own, text.pictures if xhtml else {})
+    pictures = text.pictures if xhtml else {}
+    body = _body(text.markdown, xhtml, text.marked, text.own, pictures, text.right_to_left)
     if text.highlights:
-        body += f'<aside class="highlights">\n{_body(text.highlights, xhtml)}</aside>\n'
+        notes = _body(text.highlights, xhtml, right_to_left=text.right_to_left)
+        body += f'<aside class="highlights">\n{notes}</aside>\n'
     return body
 
 
@@ -284,15 +346,38 @@ def _body(
     marked: Sequence[Highlight] = (),
     own: str = "",
     pictures: Mapping[str, bytes] | None = None,
+    right_to_left: bool = False,
 ) -> str:
     """An article's Markdown as HTML (XHTML for a book), the passages `marked` in `<mark>`
     (their places measured in `own`: `ChapterText.own`), the `pictures` the book holds
-    shown."""
+    shown, each paragraph running the other way than the article (`right_to_left`) its
+    `dir`."""
     converter = _converter(xhtml)
     tokens = converter.parse(safe_text(markdown))
+    _paragraph_directions(tokens, right_to_left)
     mark_highlights(tokens, marked, own)
     env = {"pictures": pictures or {}}
     return _NOT_XML.sub("", converter.renderer.render(tokens, converter.options, env))
+
+
+def _paragraph_directions(tokens: list[Any], right_to_left: bool) -> None:
+    """A `dir` on each paragraph, heading and list item whose own letters run the other way
+    than the article's, as the reading view sets it: the English "Source:" line of an Arabic
+    story's citation flush left, an Arabic notice in an English story flush right."""
+    item: Any = None  # the list item a tight list's hidden paragraph is in
+    for at, token in enumerate(tokens[:-1]):
+        if token.type == "list_item_open":
+            item = token
+        if token.type not in ("paragraph_open", "heading_open"):
+            continue
+        inline = tokens[at + 1]
+        if inline.type != "inline" or not inline.content.strip():
+            continue
+        own = paragraph_right_to_left(inline.content, right_to_left)
+        if own == right_to_left:
+            continue
+        target = item if token.hidden and item is not None else token
+        target.attrSet("dir", "rtl" if own else "ltr")
 
 
 _converters: dict[bool, Any] = {}
@@ -327,6 +412,7 @@ def _converter(xhtml: bool) -> Any:
 
 
 def _xhtml(title: str, body: str, language: str) -> str:
+    """A book's page; its language "" when not known, as HTML says so: not the book's."""
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
         '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"'
@@ -347,6 +433,7 @@ def _opf(
     language: str,
     modified: str,
     pictures: Mapping[str, str] | None = None,
+    right_to_left: bool = False,
 ) -> str:
     items = "\n".join(
         f'<item id="a{n}" href="{name}" media-type="application/xhtml+xml"/>'
@@ -355,6 +442,8 @@ def _opf(
     for n, (name, media_type) in enumerate((pictures or {}).items(), 1):
         items += f'\n<item id="p{n}" href="{_PICTURES}{name}" media-type="{media_type}"/>'
     spine = "\n".join(f'<itemref idref="a{n}"/>' for n in range(1, len(names) + 1))
+    # A book of right-to-left articles only turns its pages leftwards, as one printed so.
+    progression = ' page-progression-direction="rtl"' if right_to_left else ""
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">\n'
@@ -365,7 +454,8 @@ def _opf(
         '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>\n'
         '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>\n'
         '<item id="css" href="style.css" media-type="text/css"/>\n'
-        f'{items}\n</manifest>\n<spine toc="ncx">\n<itemref idref="nav"/>\n{spine}\n</spine>\n'
+        f'{items}\n</manifest>\n<spine toc="ncx"{progression}>\n<itemref idref="nav"/>\n'
+        f"{spine}\n</spine>\n"
         "</package>\n"
     )
 

@@ -481,25 +481,27 @@ def struck_from_dict(d: dict[str, Any]) -> list[tuple[int, int]]:
     """Where in `text_from_dict(d)` the struck-through runs of a paragraph are (start, end,
     without their outer spaces, as Markdown marks them): a hit's snippet marks them as the
     text does. Asked for a hit only: most records read by a search are no hit."""
-    lines = iter(_text_lines(d))
     runs: list[tuple[int, int]] = []
     at = 0  # where the line starts in the text
     for kind, _level, _ordinal, inlines, *row in d["blocks"]:
         if kind == _IMAGE:
             continue
-        line = next(lines)
-        if not (row and row[0]):
-            start = at
-            for i in inlines:
-                text = i[0]
-                if len(i) > 2 and i[2] & _STRUCK and text.strip():
-                    begin = start + len(text) - len(text.lstrip())
-                    end = start + len(text.rstrip())
-                    if runs and runs[-1][1] == begin:  # one run in two inlines: one pair of marks
-                        begin = runs.pop()[0]
-                    runs.append((begin, end))
-                start += len(text)
-        at += len(line) + 1
+        if row and row[0]:  # a table row's line: its cells', none struck through
+            cells = (("".join(i[0] for i in cell) or "—") for cell in row[0])
+            at += len(" | ".join(cells)) + 1
+            continue
+        # A paragraph's line is its inlines' texts: measured as they are walked, not joined
+        # again (the text was made already; a hit's runs took as long as its text).
+        for i in inlines:
+            text = i[0]
+            if len(i) > 2 and i[2] & _STRUCK and text.strip():
+                begin = at + len(text) - len(text.lstrip())
+                end = at + len(text.rstrip())
+                if runs and runs[-1][1] == begin:  # one run in two inlines: one pair of marks
+                    begin = runs.pop()[0]
+                runs.append((begin, end))
+            at += len(text)
+        at += 1
     return runs
 
 

@@ -23,11 +23,10 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from contextlib import suppress
 
 from .own_folder import own_temp_folder
-from .part_files import NAMED, SETTLED, hold, sweep_unheld
+from .part_files import NAMED, hold, sweep_own_folder
 
 _PREFIX, _SUFFIX = "article-", ".md"
 _FOLDER = "commands"
@@ -105,12 +104,7 @@ def _release(path: str) -> None:
 def sweep_left_files() -> int:
     """Remove the files readers killed left (see the module's docstring): those no process
     holds; how many. Nothing when the folder is not there, or not the user's alone."""
-    try:
-        folder = own_temp_folder(_FOLDER, make=False)  # none yet: not made for this
-    except OSError:
-        return 0
-    named = re.compile(re.escape(_PREFIX) + NAMED + re.escape(_SUFFIX))
-    return sweep_unheld(folder, named, time.time() - SETTLED)
+    return sweep_own_folder(_FOLDER, re.compile(re.escape(_PREFIX) + NAMED + re.escape(_SUFFIX)))
 
 
 def in_use(process: subprocess.Popen[bytes], path: str) -> None:

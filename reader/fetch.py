@@ -217,6 +217,10 @@ class Fetcher:
         answered after (`outages.AnswerOrder`)."""
         return self.retries.order.alone()
 
+    def wait_left(self, url: str) -> float:
+        """Seconds till `url`'s host, having asked to wait (a 429), may be asked again."""
+        return self.retries.wait_left(_host_key(url))
+
     def timeouts_in_a_row(self, url: str) -> int:
         """The requests to `url`'s host that timed out since the last it answered whole."""
         return self.retries.unanswered.in_a_row(_host_key(url))

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
@@ -40,6 +40,7 @@ from .safe import safe_line
 from .search_bodies import Kept
 from .search_headlines import SUMMARY_CHARACTERS
 from .search_query import Query, _Word
+from .word_matches import first_from, matches_within
 from .writer_names import without_label
 
 _APART = "\x00"
@@ -147,7 +148,7 @@ class _Folded:
         self.ends = None if whole is None else whole[2]
         """Per character of `text`, where its cluster ends in the text given."""
         self._folded: dict[Folding, str] = {}
-        self._lowered: dict[Folding, str] = {}
+        self._lowered: dict[Folding, str | None] = {}
         self._kept = False
 
     @classmethod
@@ -174,12 +175,38 @@ class _Folded:
 
     def search(self, word: _Word) -> re.Match[str] | None:
         text = self.folded(word)
-        if text.isascii():  # as most news text is once folded: its letters looked for first
-            lowered = self._lowered.get(word.accents)
-            if lowered is None:
-                lowered = self._lowered[word.accents] = text.lower()
+        lowered = self._ascii_lowered(word)
+        if lowered is not None:  # as most news text is once folded: its letters looked for first
             return word.search_ascii(text, lowered)
         return word.found.search(text)
+
+    def _ascii_lowered(self, word: _Word) -> str | None:
+        """The text folded for `word` in lower case when it is all ASCII, else None."""
+        if word.accents not in self._lowered:
+            text = self.folded(word)
+            self._lowered[word.accents] = text.lower() if text.isascii() else None
+        return self._lowered[word.accents]
+
+    def matches(
+        self, word: _Word, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """`word`'s matches in the text folded for it, from `pos` to `endpos`, as its pattern's
+        `finditer` gives them."""
+        text = self.folded(word)
+        end = len(text) if endpos is None else endpos
+        lowered = self._ascii_lowered(word)
+        if lowered is None:
+            return word.found.finditer(text, pos, end)
+        return matches_within(word, text, lowered, pos, end)
+
+    def search_from(self, word: _Word, pos: int = 0) -> re.Match[str] | None:
+        """`word`'s first match in the text folded for it from `pos`, as its pattern's
+        `search` gives it."""
+        text = self.folded(word)
+        lowered = self._ascii_lowered(word)
+        if lowered is None:
+            return word.found.search(text, pos)
+        return first_from(word, text, lowered, pos)
 
 
 def article_text(article: Article) -> str:
@@ -376,20 +403,17 @@ def _closest(body: _Folded, words: list[_Word]) -> tuple[int, int, str]:
     next, else its first); the start of the shortest stretch so made, its end (the end of its first match when the stretch
     is longer than a snippet), and the word matched at its start."""
     anchor = max(range(len(words)), key=lambda n: len(words[n].typed))
-    texts = [body.folded(word) for word in words]
     best: tuple[int, int, int, int, int] | None = None  # length, start, end, word, its end
-    for match in islice(words[anchor].found.finditer(texts[anchor]), _ANCHORS):
+    for match in islice(body.matches(words[anchor]), _ANCHORS):
         at, end = match.span()
         first, first_end, word, stop = at, end, anchor, end
         matched = end - at
         for n, other in enumerate(words):
             if n == anchor:
                 continue
-            spans = [
-                m.span() for m in other.found.finditer(texts[n], max(0, at - _WIDE), end + _WIDE)
-            ]
+            spans = [m.span() for m in body.matches(other, max(0, at - _WIDE), end + _WIDE)]
             if not spans:  # none near: the next one, else the first
-                found = other.found.search(texts[n], end) or other.found.search(texts[n])
+                found = body.search_from(other, end) or body.search_from(other)
                 spans = [found.span()] if found else []
             if not spans:
                 continue

@@ -198,7 +198,7 @@ def read_opml(data: bytes) -> Subscriptions:
 
     for outline, folders in _outlines(root):
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").translate(_CONTROLS_BACK)
-        url = from_feed_scheme(url)  # "feed://…", as some sites' subscribe buttons give it
+        url, why = feed_address(url)
         if not url:
             # A feed's outline (its type says so, and it holds none) with no address: said,
             # not dropped without a word as a folder's outline is passed by.
@@ -216,8 +216,8 @@ def read_opml(data: bytes) -> Subscriptions:
                 found[at] = found[at]._replace(tags=more)
             continue
         seen[url] = -1
-        if not is_web_url(url):
-            leave_out(why_left_out(url), url, outline)
+        if why:
+            leave_out(why, url, outline)
             continue
         seen[url] = len(found)
         tags = with_tags(folders, _categories(outline))
@@ -258,6 +258,16 @@ def _categories(outline: Element) -> list[str]:
     write them), a path's leading slash left out ("/Boston/Weather": "Boston/Weather")."""
     value = (outline.get("category") or "").translate(_CONTROLS_BACK)
     return [part.strip().strip("/") for part in value.split(",")]
+
+
+def feed_address(written: str) -> tuple[str, str]:
+    """The address an entry of a subscriptions file subscribes to, and why the import leaves it
+    out ("" when it doesn't): the one reading of an address for every file and database
+    `reader import` takes (OPML, newsboat's urls, newsraft's and nom's), a feed: one
+    ("feed://host/x", "feed:https://host/x", what some sites' subscribe buttons give) read as
+    the web address it stands for, as `reader add` reads it."""
+    url = from_feed_scheme(written)
+    return url, "" if is_web_url(url) else why_left_out(url)
 
 
 def why_left_out(url: str) -> str:

@@ -25,9 +25,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .feed_tags import with_tags
-from .opml import MAX_OUTLINES, Found, Subscriptions, why_left_out
+from .opml import MAX_OUTLINES, Found, Subscriptions, feed_address
 from .safe import safe_line
-from .urls import is_web_url
 
 _NEWSRAFT_FEED = re.compile(
     r'^(?P<url>\S+)(?:\s+"(?P<name>[^"]*)")?(?:\s+\[\d*\])?(?:\s+\{\d*\})?(?:\s+\[\d*\])?\s*$'
@@ -178,11 +177,12 @@ def add_found(
     """The feed at `url` named `name` (the user's) and filed under `tags` added to `into` (with
     `title`, its own as the other reader last had it), but an address given before (`seen`) or
     no http(s) one (counted, by why)."""
+    url, why = feed_address(url)
     if url in seen:
         return
     seen.add(url)
-    if not is_web_url(url):
-        _count(into, why_left_out(url))
+    if why:
+        _count(into, why)
         return
     found = Found(url, safe_line(name, 500), safe_line(title, 500), with_tags((), tags))
     into.found.append(found)

@@ -10,8 +10,10 @@ with something in it and no lock is a dead export's, swept however recently it w
 may be an export's that has just made it and not yet locked it: that one is swept once it is
 `SETTLED` old only (nothing in it is lost meanwhile). The folder may be shared: a link under a
 part's name is never followed, a file of another user's, or one with another name too, never
-removed (acc32b B13). The `{file}`s handed to a user's programs (`command_files`) are held and
-swept by the same rule (`sweep_unheld`).
+removed (acc32b B13). The `{file}`s handed to a user's programs (`command_files`) and the parts
+of kept pictures' copies for a viewer (`pictures.opened_copy`) are held and swept by the same
+rule, in the reader's own temporary folders (`sweep_own_folder`, at a reader's or a sync's start:
+`left_files`).
 """
 
 from __future__ import annotations
@@ -61,6 +63,21 @@ def sweep_stale_parts(path: Path, own: Path) -> int:
     except OSError:
         return 0
     return sweep_unheld(path.parent, named, before, own.name)
+
+
+def sweep_own_folder(purpose: str, named: re.Pattern[str]) -> int:
+    """Remove the files of the reader's own temporary folder for `purpose` (`own_folder`) that
+    readers killed mid-write left: those whose whole name `named` matches and no process holds
+    (`sweep_unheld`); how many. Nothing when the folder is not there, or not the user's alone."""
+    import time
+
+    from .own_folder import own_temp_folder
+
+    try:
+        folder = own_temp_folder(purpose, make=False)  # none yet: not made for this
+    except OSError:
+        return 0
+    return sweep_unheld(folder, named, time.time() - SETTLED)
 
 
 def sweep_unheld(folder: Path, named: re.Pattern[str], before: float, leave: str = "") -> int:

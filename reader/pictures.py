@@ -10,11 +10,14 @@ keeps it; `opened_copy` names a copy by the hash of its bytes).
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .models import Article, BlockKind
 from .own_folder import own_temp_folder
+from .part_files import NAMED, PART_SUFFIX, sweep_own_folder
 from .sniff import binary_type
 from .urls import is_web_url
 
@@ -108,15 +111,50 @@ def digest(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
+_FOLDER = "pictures"
+
+
 def opened_copy(picture: KeptPicture, body: bytes) -> Path:
     """A copy of a kept picture in the temporary directory, named by its hash with its type's
     extension (a viewer goes by it), for a browser or viewer to open. OSError when the folder
-    for them is not the user's own (`own_folder`)."""
-    path = (
-        own_temp_folder("pictures") / f"{picture.sha[:32]}{KEPT_TYPES.get(picture.media_type, '')}"
-    )
-    if not path.exists() or path.stat().st_size != len(body):
-        part = path.with_suffix(path.suffix + ".part")
-        part.write_bytes(body)
-        part.replace(path)
+    for them is not the user's own (`own_folder`).
+
+    Written to a part of its own, held from before its first byte till it is in place: a
+    reader killed meanwhile (kill -9) left "HASH.jpg.part" for good, and the next reader's or
+    sync's start sweeps one that nothing holds (`sweep_left_copies`); two readers writing the
+    same copy at once each write their own."""
+    import tempfile
+    from contextlib import suppress
+
+    from .part_files import hold, part_prefix
+
+    folder = own_temp_folder(_FOLDER)
+    path = folder / f"{picture.sha[:32]}{KEPT_TYPES.get(picture.media_type, '')}"
+    if path.exists() and path.stat().st_size == len(body):
+        return path
+    handle, part = tempfile.mkstemp(prefix=part_prefix(path), suffix=PART_SUFFIX, dir=folder)
+    hold(handle)
+    try:
+        with os.fdopen(os.dup(handle), "wb") as file:
+            file.write(body)
+        os.replace(part, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(part)
+        raise
+    finally:
+        os.close(handle)  # its lock with it, once it is in place
     return path
+
+
+_COPY = r"[0-9a-f]{32}(?:" + "|".join(re.escape(e) for e in KEPT_TYPES.values()) + ")?"
+_PART = re.escape(PART_SUFFIX)
+_LEFT_PART = re.compile(rf"\.{_COPY}\.{NAMED}{_PART}|{_COPY}{_PART}")
+"""The part of a copy (`opened_copy`), and "HASH.jpg.part" as older readers named theirs (never
+held: one left so is no live reader's, but for the moment of an older reader's write)."""
+
+
+def sweep_left_copies() -> int:
+    """Remove the parts of copies readers killed as they wrote them left (see `opened_copy`):
+    those no process holds; how many."""
+    return sweep_own_folder(_FOLDER, _LEFT_PART)

@@ -440,6 +440,9 @@ class SyncReport:
     # The hosts whose failures nothing could tell from the network's (`NetworkHold.untold`):
     # one given up is "the network or example.org stopped answering"
     untold: frozenset[str] = frozenset()
+    # Articles fetched once their host's 429 wait was over, by host as a line names it: the
+    # sync still running then, or its end near enough (`library.host_waits`)
+    fetched_after_wait: dict[str, int] = field(default_factory=dict)
 
     def told_failures(self) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
         """The article failures that one reason outside them explains (the network gone, a
@@ -569,15 +572,35 @@ class SyncReport:
             held[host] = (longest, feeds_held + feed, count + (not feed))
         lines = []
         for host, (longest, feeds_held, count) in held.items():
+            came = self.fetched_after_wait.get(host, 0)
             left = [
                 f"{plural(feeds_held, 'feed')} not asked" if feeds_held else "",
-                f"{plural(count, 'article')} left for the next sync" if count else "",
+                f"{plural(came, 'article')} fetched once its wait was over" if came else "",
+                # Why not fetched by this sync once the wait was over: the rule, said.
+                f"{plural(count, 'article') if not came else count} left for the next sync "
+                "(its wait outlasting this one)"
+                if count
+                else "",
             ]
             wait = longest.message.rpartition(": ")[2]
             lines.append(
                 f"{host} is rate-limiting (HTTP 429, {wait}): {', '.join(p for p in left if p)}"
             )
         return lines
+
+    @property
+    def waited_out(self) -> list[str]:
+        """Each host that asked to wait, every article of its fetched once the wait was over
+        (`library.host_waits`), in one line: no failure (`reader sync -q` says nothing of it),
+        but what made the sync longer. `asked_to_wait` counts those of a host some of whose
+        articles are left."""
+        held = {"".join(_host_and_port(e.url)) for _, e in self.article_failures if e.asks_to_wait}
+        return [
+            f"{host} asked this sync to wait (HTTP 429): "
+            f"{plural(came, 'article')} fetched once its wait was over"
+            for host, came in self.fetched_after_wait.items()
+            if host not in held
+        ]
 
     @property
     def no_connection(self) -> str:

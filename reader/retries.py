@@ -128,6 +128,10 @@ class Retries:
         now = time.time()
         return {host: until for host, until in self._held.items() if until > now}
 
+    def wait_left(self, host: str) -> float:
+        """Seconds till `host`'s 429 wait is over (0 when it may be asked now)."""
+        return max(0.0, self._held.get(host, 0.0) - time.time())
+
     def check_held(self, url: str, host: str) -> None:
         """Raises, as its 429 would, for a request of `url` to a host that asked to wait."""
         left = self._held.get(host, 0.0) - time.time()

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
+from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 __all__ = ["Indexed", "Kept", "KeptBodies", "create", "drop", "forget", "keep"]
 
@@ -93,11 +94,34 @@ class KeptBodies:
         self.answered: set[str] = set()
         """The keys of the articles whose kept text was given: to be read again should the
         cache have stored them anew since the search began (`library.text_search`)."""
+        self._order: list[str] = []
+        self._place: dict[str, int] = {}
+        self._read: dict[str, _Row] = {}
+        """The rows read of the keys `expect`ed, not asked for yet."""
         self._db: sqlite3.Connection | None = None
         try:  # not made when gone (dropped as damaged meanwhile)
             self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
         except sqlite3.Error:
             self._db = None
+
+    def expect(self, keys: Sequence[str]) -> None:
+        """The keys a search will ask for next, in the order it will: read from the index
+        `_BATCH` at a time as they are asked for, not each in a query of its own (a common
+        word's 9,600 took 0.7 s of `F`'s 3.5, search41)."""
+        self._order = list(keys)
+        self._place = {key: n for n, key in enumerate(self._order)}
+        self._read = {}
+
+    def _row(self, db: sqlite3.Connection, key: str) -> _Row | None:
+        if key in self._read:
+            return self._read.pop(key)
+        at = self._place.get(key)
+        if at is None:
+            return db.execute(_READ, (key,)).fetchone()
+        batch = self._order[at : at + _BATCH]
+        read = db.execute(_READ_MANY.format(", ".join("?" * len(batch))), batch).fetchall()
+        self._read = {found: row for found, *row in read}
+        return self._read.pop(key, None)
 
     def __call__(self, key: str) -> Kept | None:
         """The text kept of the article cached under `key` as the cache held it when the
@@ -106,7 +130,7 @@ class KeptBodies:
         if db is None:
             return None
         try:
-            row = db.execute(_READ, (key,)).fetchone()
+            row = self._row(db, key)
             if row is None or row[0] != self._stored.get(key):
                 return None
             kept = Kept(row[1], row[2], zlib.decompress(row[3]).decode())
@@ -126,3 +150,11 @@ _READ = (
     "SELECT docs.stored, bodies.title, bodies.byline, bodies.body FROM docs"
     " JOIN bodies ON bodies.id = docs.id WHERE docs.key = ?"
 )
+_READ_MANY = (
+    "SELECT docs.key, docs.stored, bodies.title, bodies.byline, bodies.body FROM docs"
+    " JOIN bodies ON bodies.id = docs.id WHERE docs.key IN ({})"
+)
+_BATCH = 200
+"""The expected keys read in one query: their compressed texts, ~3 KB each, held until asked."""
+_Row = Sequence[Any]
+"""A row `_READ` gives: when the article was stored as indexed, its title, byline, text."""

@@ -32,6 +32,7 @@ from .feed_tags import hashed_tags, typed_tag
 from .fold import MARKS, Folding, fold, has_accent, skippable, unmarked
 from .safe import safe_line
 from .text_find import UNSPACED, blank, elided_source, folding, pattern, typed, unspaced
+from .word_matches import first_from
 from .word_prefixes import attached_prefix
 
 _QUOTES = '"“”„'
@@ -114,20 +115,12 @@ class _Word:
         run at every place of the text, its edges' lookbehinds and the marks it may skip
         between each two letters, took 0.12 ms an article for a phrase no article held: most
         of `F "senate treaty harbour"` over 29,000 articles holding each word (acc37a H4)."""
-        runs, leading = self.letters
+        runs = self.letters[0]
         within = lowered if self.caseless else text
         if any(run not in within for run in runs):
             return None
-        if not leading:
-            return self.found.search(text)
         # Every match starts where its first run does (its lookbehinds read the text before).
-        first = runs[0]
-        at = within.find(first)
-        while at >= 0:
-            if (match := self.found.match(text, at)) is not None:
-                return match
-            at = within.find(first, at + 1)
-        return None
+        return first_from(self, text, lowered)
 
 
 @dataclass(frozen=True)

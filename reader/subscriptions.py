@@ -17,11 +17,10 @@ from .opml import (
     Found,
     MarksElsewhere,
     Subscriptions,
+    feed_address,
     read_opml,
-    why_left_out,
 )
 from .safe import safe_line
-from .urls import is_web_url
 
 # What comes first on a line of a list of addresses: a scheme ("https:", newsboat's "query:").
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -103,15 +102,15 @@ def read_address_list(data: bytes) -> Subscriptions:
             continue
         if not words:
             continue
-        url, tags = words[0], words[1:]
+        (url, why), tags = feed_address(words[0]), words[1:]
         if url in seen:
             continue
         seen.add(url)
         if (kind := url.partition(":")[0].lower()) in _NEWSBOAT_KINDS:
             skipped[_NEWSBOAT_KINDS[kind]] += 1
             continue
-        if not is_web_url(url):
-            skipped[why_left_out(url)] += 1
+        if why:
+            skipped[why] += 1
             continue
         names = [name for tag in tags if tag.startswith("~") and (name := safe_line(tag[1:], 500))]
         kept = with_tags((), (tag for tag in tags if not tag.startswith(("~", "!"))))

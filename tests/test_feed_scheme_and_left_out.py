@@ -19,6 +19,15 @@ FEED = (
 )
 
 
+def _imported(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], file: Path, text: str
+) -> pytest.CaptureResult[str]:
+    """`reader import FILE` of `file` written with `text` (exit 0): what it said."""
+    file.write_text(text, encoding="utf-8")
+    assert main(["--data-dir", str(data_dir), "import", str(file)]) == 0
+    return capsys.readouterr()
+
+
 def _subscribed(data_dir: Path) -> list[str]:
     store = Store(data_dir)
     try:
@@ -48,8 +57,10 @@ def test_add_reads_a_feed_address_as_the_web_one(
 def test_import_names_what_it_leaves_out(
     tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    opml = tmp_path / "feeds.opml"
-    opml.write_text(
+    said = _imported(
+        data_dir,
+        capsys,
+        tmp_path / "feeds.opml",
         '<?xml version="1.0"?><opml version="2.0"><head><title>Mine</title></head><body>'
         '<outline text="News">'
         '<outline type="rss" text="Quay Gazette" xmlUrl="feed://quay.example/rss"/>'
@@ -57,10 +68,7 @@ def test_import_names_what_it_leaves_out(
         '<outline type="rss" text="Javascript url" xmlUrl="javascript:alert(1)"/>'
         '<outline type="rss" text="No url here"/>'
         "</outline></body></opml>",
-        encoding="utf-8",
     )
-    assert main(["--data-dir", str(data_dir), "import", str(opml)]) == 0
-    said = capsys.readouterr()
     assert "1 feed added" in said.out
     assert _subscribed(data_dir) == ["http://quay.example/rss"]
     lines = said.err.splitlines()
@@ -69,3 +77,31 @@ def test_import_names_what_it_leaves_out(
     assert "reader: - Javascript url <javascript:alert(1)>" in lines
     assert "reader: left out 1 feed with no address (no xmlUrl):" in lines
     assert "reader: - No url here" in lines
+
+
+def test_import_of_newsboats_urls_reads_a_feed_address_as_the_web_one(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """newsboat's urls file, and newsraft's feeds file, read feed: addresses as `add` and an
+    OPML file do (loose41): they were left out as "not http(s)"."""
+    said = _imported(
+        data_dir,
+        capsys,
+        tmp_path / "urls",
+        'feed://quay.example/rss news "~Quay"\n'
+        "feed:https://tides.example/atom.xml\n"
+        # The same feed as the first, written as the web address: one subscription.
+        "http://quay.example/rss\n",
+    )
+    assert "2 feeds added, 0 already subscribed" in said.out, said
+    assert "left out" not in said.err
+    assert _subscribed(data_dir) == ["http://quay.example/rss", "https://tides.example/atom.xml"]
+    store = Store(data_dir)
+    try:
+        quay = store.feed("http://quay.example/rss")
+    finally:
+        store.close()
+    assert quay is not None and quay.name == "Quay" and quay.tags == ("news",)
+    newsraft = '@ Harbour\nfeed://harbour.example/feed.xml "Harbour Notes"\n'
+    assert "1 feed added" in _imported(data_dir, capsys, tmp_path / "feeds", newsraft).out
+    assert "http://harbour.example/feed.xml" in _subscribed(data_dir)

@@ -516,3 +516,4 @@ def test_a_kept_pictures_copy_goes_only_in_a_folder_of_the_users_own(
     copy = opened_copy(picture, body)  # made afresh: the user's alone
     assert copy.parent == folder and copy.read_bytes() == body
     assert folder.stat().st_mode & 0o777 == 0o700
+    assert [p.name for p in folder.iterdir()] == [copy.name]  # its part in place, none left

@@ -17,6 +17,7 @@ from reader.library import Library
 from reader.mark_runs import BLOCKS, MOST_MARKS, capped_marks
 from reader.models import Article, Block, BlockKind, Inline
 from tests.test_cli import reader
+from tests.test_start_imports import _printed
 
 # Below, above and overlaid marks in turn, as Zalgo generators pile them: canonical order is
 # not theirs, so composing sorts them.
@@ -121,3 +122,19 @@ def test_marks_written_as_references_are_cut_and_other_references_kept() -> None
     assert _longest_run(text) == MOST_MARKS and TAIL in text
     # A reference starting as ESC's or BEL's does (&#7…, &#27…) is the character it writes.
     assert "Việt Nam ʼokina 水美" in text
+
+
+def test_text_with_no_long_run_beyond_latin_makes_no_table_of_marks() -> None:
+    """The marks' own pattern (~4 ms of CPU to make) is made for a text that could hold a run
+    of them, not for every headline beyond ASCII: a feed named "Harbour · News" made it before
+    the first screen. A run in kana or Thai (no space between letters) still makes it, and is
+    cut as ever."""
+    script = (
+        "from reader.mark_runs import _run, capped_marks\n"
+        "text = 'Harbour · News — the council’s “tide” vote, déjà vu, Ελλάδα, Москва'\n"
+        "print(capped_marks(text) == text, _run.cache_info().currsize, end=' ')\n"
+        "kana = 'ひらがな' * 10 + 'a' + '\\u0301' * 40\n"
+        "print(capped_marks(kana) == 'ひらがな' * 10 + 'a' + '\\u0301' * 30,"
+        " _run.cache_info().currsize)\n"
+    )
+    assert _printed(script).split() == ["True", "0", "True", "1"]

@@ -33,7 +33,7 @@ def test_a_long_retry_after_stops_the_sync_asking_that_host(
     host = httpserver.url_for("/").split("/")[2]
     assert (
         f"reader: {host} is rate-limiting (HTTP 429, try again in 2 minutes): 20 articles left "
-        "for the next sync\n"
+        "for the next sync (its wait outlasting this one)\n"
     ) in synced.stderr
     # acc36a G6: and the last line did not call them "20 failed".
     assert "0 already cached, 20 left for the next sync, 0 failed" in synced.stderr

@@ -46,6 +46,7 @@ from .common import (
 )
 from .date_args import between, moment, read_since, within
 from .search_said import holds_nothing, indexing_said, none_holds, say_syncing
+from .streamed_hits import StreamedHits
 from .tags import named_tags
 
 if TYPE_CHECKING:
@@ -155,6 +156,7 @@ def _list_of(
         versions: dict[int, int | None] = {}
         lines: dict[int, str] = {}
         more_note = ""
+        streamed: StreamedHits | None = None
         if query is not None:
             from ..library.text_search import search_cached
 
@@ -167,7 +169,10 @@ def _list_of(
             syncing = lib.store.sync_under_way()
 
             def searched(
-                rows: list[Headline], asked: Query = query, lines: bool = False
+                rows: list[Headline],
+                asked: Query = query,
+                lines: bool = False,
+                page: Callable[[list[Hit]], None] | None = None,
             ) -> TextSearch:
                 return search_cached(
                     lib,
@@ -181,6 +186,7 @@ def _list_of(
                     # A hit's line (its snippet) only where it is printed: not for the ids
                     # alone, nor for a count (most of a common word's search, acc37a H4).
                     details=None if lines else 0,
+                    page=page,
                 )
 
             def as_listed(hits: list[Hit]) -> list[Headline]:
@@ -188,14 +194,34 @@ def _list_of(
                 rows = [hit.headline for hit in hits]
                 return rows if args.feed or args.saved else list(across_feeds(rows))
 
+            def listed(hits: list[Hit]) -> list[Headline]:
+                # Those no feed lists are dated by their page: the bounds hold for them too.
+                return between(list(read_since(as_listed(hits), read_at, opened)), since, before)
+
+            printing: list[tuple[Mapping[str, Any], Mapping[str, tuple[str, ...]]]] = []
+
+            def printed(rows: list[Headline], hits: list[Hit]) -> None:
+                if args.ids:
+                    for h in rows:
+                        out(h.entry.id)
+                    return
+                if not printing:  # read once there is a line to print
+                    printing.append((lib.store.page_dates(), lib.shared_articles()))
+                of_row = {id(hit.headline): hit for hit in hits}
+                lines = {id(h): of_row[id(h)].line for h in rows if id(h) in of_row}
+                _print_lines(rows, names, lines, *printing[0], shown_names(feeds))
+
+            # Printed as found (not a JSON list, made whole): the first lines at once.
+            streamed = None if args.json else StreamedHits(listed, printed)
             uncached = sum(not h.cached for h in headlines) if syncing is not None else 0
-            found = searched(headlines, lines=not args.ids)
-            # Those no feed lists are dated by their page: the bounds hold for them too.
-            found_read = read_since(as_listed(found.hits), read_at, opened)
-            headlines = between(list(found_read), since, before)
-            snippets = {id(hit.headline): hit.snippet for hit in found.hits}
-            versions = {id(hit.headline): hit.version or None for hit in found.hits}
-            lines = {id(hit.headline): hit.line for hit in found.hits}
+            found = searched(headlines, lines=not args.ids, page=streamed)
+            if streamed is not None:
+                streamed(found.hits)  # those of the last run, and any the pages left out
+            headlines = listed(found.hits)
+            if streamed is None:
+                snippets = {id(hit.headline): hit.snippet for hit in found.hits}
+                versions = {id(hit.headline): hit.version or None for hit in found.hits}
+                lines = {id(hit.headline): hit.line for hit in found.hits}
             if not headlines:
                 # A name copied from wire copy in capitals is found in lower case (acc30a J12),
                 # a pointed or accented word without its marks (acc38a J5).
@@ -218,24 +244,28 @@ def _list_of(
                 more_note = query.more_note(len(more))
             say_syncing(syncing, uncached)
         # Read for the lines printed only: a search that found none needs no page's date.
-        page_dates = lib.store.page_dates() if headlines else {}
+        printing_now = headlines and streamed is None
+        page_dates = lib.store.page_dates() if printing_now else {}
         opened_at = {h.entry.id: read_at(h.entry) for h in headlines} if args.json else {}
-        shared = lib.shared_articles() if headlines and not args.ids else {}
+        shared = lib.shared_articles() if printing_now and not args.ids else {}
     finally:
         if given is None:
             lib.close()
-    code = _listed(
-        headlines,
-        args,
-        names,
-        snippets,
-        versions,
-        lines,
-        page_dates,
-        opened_at,
-        shared,
-        shown_names(feeds),
-    )
+    if streamed is not None:
+        code = EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
+    else:
+        code = _listed(
+            headlines,
+            args,
+            names,
+            snippets,
+            versions,
+            lines,
+            page_dates,
+            opened_at,
+            shared,
+            shown_names(feeds),
+        )
     if more_note:  # under the hits, where a reader looks once they are read
         err(more_note)
     return code

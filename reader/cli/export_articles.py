@@ -20,6 +20,7 @@ from ..article_books import (
     ChapterText,
     book_pictures,
     chapter,
+    chapter_text,
     pictures_as_links,
     write_epub,
     write_html,
@@ -28,7 +29,7 @@ from ..article_books import (
 from ..feed_names import names_of, source_name
 from ..highlights import article_text
 from ..keys import article_key, item_address, item_of_address
-from ..models import Entry, FetchError
+from ..models import Article, Entry, FetchError
 from ..part_files import PART_SUFFIX, hold, part_prefix, sweep_stale_parts
 from ..plural import plural
 from ..safe import safe_line
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
     from ..library import Library
+    from ..library.highlights import KeptHighlights
     from ..reports import Headline
 
 # The options that choose articles: no part of an OPML export, which lists feeds.
@@ -117,7 +119,7 @@ def _export(
             else "nothing to export: no article is chosen so (`reader list` takes the same choices)"
         )
         return EXIT_FAILED
-    title = safe_line(args.title, 200) if args.title else _title(args)
+    title = safe_line(args.title, 200) if args.title else _title(args, _feed_shown(lib, args.feed))
     made = datetime.now(UTC)
 
     def written(count: int) -> None:
@@ -301,15 +303,8 @@ def _markdown(
     files = book_pictures(lib.store.kept_picture_data(link), own) if pictures else {}
     article = pictures_as_links(article, {address: name for address, (name, _) in files.items()})
     kept = lib.highlights_in(link, article)
-    marked = kept.kept.items if kept else ()
     markdown = render(article, "markdown", style, entry)
-    return ChapterText(
-        markdown,
-        marked,
-        after_article(kept),
-        article_text(own) if marked else "",
-        {name: body for name, body in files.values()},
-    )
+    return _with_marks(markdown, own, kept, {name: body for name, body in files.values()})
 
 
 def _item(lib: Library, entry: Entry, style: str) -> ChapterText:
@@ -320,15 +315,41 @@ def _item(lib: Library, entry: Entry, style: str) -> ChapterText:
     if article is None:  # its text gone since the contents were read: another process's
         return ChapterText("*This item's text left the store while the book was made.*")
     kept = lib.highlights_in(entry, article)
-    marked = kept.kept.items if kept else ()
     markdown = render(pictures_as_links(article), "markdown", style, entry)
-    return ChapterText(
-        markdown, marked, after_article(kept), article_text(article) if marked else ""
+    return _with_marks(markdown, article, kept)
+
+
+def _with_marks(
+    markdown: str,
+    article: Article,
+    kept: KeptHighlights | None,
+    pictures: dict[str, bytes] | None = None,
+) -> ChapterText:
+    """The chapter of `article` shown as `markdown`, with your highlights `kept` of it to mark
+    in it and list after it, and the `pictures` a book holds of it."""
+    marked = kept.kept.items if kept else ()
+    return chapter_text(
+        markdown,
+        article,
+        marked=marked,
+        highlights=after_article(kept),
+        own=article_text(article) if marked else "",
+        pictures=pictures or {},
     )
 
 
-def _title(args: argparse.Namespace) -> str:
-    """The book's title when none is given: what was chosen, and the day."""
+def _feed_shown(lib: Library, feed: str | None) -> str:
+    """What the feed list names the feed `--feed` names (by its address, its name or its
+    title): the same book title whichever way it was named, not its address (acc41c C5)."""
+    if not feed:
+        return ""
+    url = lib.feed_named(feed)
+    return next((f.display_title for f in lib.feeds() if f.url == url), feed)
+
+
+def _title(args: argparse.Namespace, feed: str) -> str:
+    """The book's title when none is given: what was chosen (`feed` the chosen feed's name as
+    shown), and the day."""
     day = datetime.now().strftime("%Y-%m-%d")
     if args.saved:
         what = "Saved articles"
@@ -336,8 +357,8 @@ def _title(args: argparse.Namespace) -> str:
         what = "Highlighted articles"
     elif args.read_since:
         what = "Articles read"
-    elif args.feed:
-        what = safe_line(args.feed, 80)
+    elif feed:
+        what = safe_line(feed, 80)
     elif args.tag:
         what = "#" + ", #".join(safe_line(t, 40) for t in args.tag)
     else:

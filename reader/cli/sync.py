@@ -248,6 +248,8 @@ def print_sync_report(
         err(f"{plural(len(unwritable), 'article')} not cached: {unwritable[0].message}")
     if quiet:
         return
+    for line in report.waited_out:  # not a failure: said as the summary is
+        err(line)
     _named(
         feeds,
         [

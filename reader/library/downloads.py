@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextvars
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from concurrent.futures import BrokenExecutor
 from contextlib import suppress
 from dataclasses import replace
@@ -205,17 +205,34 @@ class LibraryDownloads(LibraryPictures):
             return replace(shown, versions=times, version=number, dropped=True)
         return replace(shown, versions=times, version=number, dropped=False, repeats=repeats)
 
-    async def article_ahead(self, entry: Entry) -> Article:
-        """`article(entry)` fetched ahead of the user (the reader's prefetch), in a task of its
-        own: a saved link from a file (`FROM_FILE`) only from a public address, as a sync
-        fetches it (`leads.FILE_LINK`); opening it fetches it wherever it is."""
+    def article_ahead(self, entry: Entry) -> Coroutine[Any, Any, Article]:
+        """`article(entry)` fetched ahead of the user (the reader's prefetch), to await in a
+        task of its own: a saved link from a file (`FROM_FILE`) only from a public address, as
+        a sync fetches it (`leads.FILE_LINK`); opening it fetches it wherever it is.
+
+        Whether the user waits for it is noted as it is asked for, before its task takes a
+        step: opened while the task still read the store (a loaded machine's moment), the
+        user's wait (`wait_for`) found no download to tell, and the article's then began
+        behind a refresh's held requests, and was not shown till they came back."""
+        key = canonical_url(entry.link) if entry.link else ""
+        urgency = Urgency(False)
+        if key:
+            self._ahead[key] = urgency
+        return self._article_ahead(entry, key, urgency)
+
+    async def _article_ahead(self, entry: Entry, key: str, urgency: Urgency) -> Article:
         import asyncio
 
-        url = entry.link
-        record = await asyncio.to_thread(self._saved_marked) if url else {}
-        found = record.get(article_key(url)) if url else None
-        FILE_LINK.set(isinstance(found, dict) and bool(found.get(FROM_FILE)))
-        return await self.article(entry, waits=False)
+        USER_WAITS.set(urgency)  # this task's: its download takes it up (`_fetch_once`)
+        try:
+            url = entry.link
+            record = await asyncio.to_thread(self._saved_marked) if url else {}
+            found = record.get(article_key(url)) if url else None
+            FILE_LINK.set(isinstance(found, dict) and bool(found.get(FROM_FILE)))
+            return await self.article(entry, waits=False)
+        finally:
+            if self._ahead.get(key) is urgency:
+                del self._ahead[key]
 
     def _saved_marked(self) -> dict[str, dict[str, Any]]:
         """The Saved record, a file's links among it marked as such when a reader from
@@ -239,9 +256,10 @@ class LibraryDownloads(LibraryPictures):
     def wait_for(self, url: str) -> None:
         """The user now waits for the download of `url` under way (a prefetch's, the article
         opened): it goes before the refresh's queued work from here on (`Urgency`)."""
-        urgency = self._urgencies.get(canonical_url(url))
-        if urgency is not None:
-            urgency.raise_()
+        key = canonical_url(url)
+        for urgency in (self._urgencies.get(key), self._ahead.get(key)):
+            if urgency is not None:  # under way, or asked for by the prefetch and coming
+                urgency.raise_()
 
     async def feed_text(self, entry: Entry) -> Article | None:
         """The text the feed carried for `entry` (its full content, else its summary) as a
@@ -282,8 +300,11 @@ class LibraryDownloads(LibraryPictures):
         key = canonical_url(url)
         pending = self._inflight.get(key)
         if pending is None:
-            # Its own urgency, which a reader opening it later raises (a prefetch's download).
-            urgency = self._urgencies[key] = Urgency(user_waits())
+            # Its own urgency, which a reader opening it later raises (a prefetch's download):
+            # the one it was asked under when there is one (`article_ahead`'s, raised maybe
+            # before its download began).
+            urgency = USER_WAITS.get() or Urgency(False)
+            self._urgencies[key] = urgency
             context = contextvars.copy_context()
             context.run(USER_WAITS.set, urgency)
             download = self._download(url, entry)

@@ -119,6 +119,9 @@ class LibraryResources:
         self._inflight: dict[str, asyncio.Future[Article]] = {}
         # Whether the user waits for each download under way (`priority_gate.Urgency`).
         self._urgencies: dict[str, Urgency] = {}
+        # Those of the prefetch's articles, from when each is asked for (`article_ahead`): its
+        # download may not have begun when the user opens it (`wait_for`).
+        self._ahead: dict[str, Urgency] = {}
         # Writes nothing waits for, under way in threads (`_in_background`): `aclose` waits.
         self._notes: set[asyncio.Future[None]] = set()
         # Those the store refused, by what they keep and whose (an article's address), to try

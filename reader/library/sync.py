@@ -42,6 +42,7 @@ from ..urls import canonical_url
 from .cache_notes import CacheNotes
 from .failures import passing_failure
 from .gates import PriorityGate
+from .host_waits import HostWaits
 from .leads import FILE_LINK
 from .network_hold import NetworkHold
 from .renewal import Renewal
@@ -266,6 +267,9 @@ class LibrarySync(LibrarySyncStart):
         )
 
         all_queued = False  # every feed in, and the articles listed before queued after them
+        # Articles whose host asked to wait (a 429): asked again once it is over, if the sync
+        # runs on till then, or has a request's wait at most left of it at its end.
+        waits = HostWaits(self.fetcher.wait_left, self.limits.max_retry_after)
 
         def tail() -> tuple[tuple[str, int], ...]:
             # Every article queued, none waiting its turn: those left are under way, each
@@ -328,104 +332,126 @@ class LibrarySync(LibrarySyncStart):
             room = None if saved else limit
             # This task's own: a file's link reaches public addresses only (`FILE_LINK`).
             FILE_LINK.set(saved and key in start.file_links)
-            try:
-                first = await room.turn(key) if room is not None else ()
-                if room is not None:
-                    await room.hold.wait(first)  # every feed's headlines in, the newest first
-                host = host_ahead[urlsplit(entry.link).netloc]
-                async with host.slot(first), ahead.slot(first):
-                    if unwritable is not None:
-                        raise replace(unwritable, url=entry.link)
-                    if (left := hosts.left(entry.link)) is not None:
+            waited = False  # for its host's 429 wait, and asked again
+            while True:  # again once its host's 429 wait is over (`HostWaits`)
+                try:
+                    first = await room.turn(key) if room is not None else ()
+                    if room is not None:
+                        await room.hold.wait(first)  # every feed's headlines in, the newest first
+                    host = host_ahead[urlsplit(entry.link).netloc]
+                    async with host.slot(first), ahead.slot(first):
+                        if unwritable is not None:
+                            raise replace(unwritable, url=entry.link)
+                        if (left := hosts.left(entry.link)) is not None:
+                            # Kept, so reading it offline says why it isn't there.
+                            with suppress(StoreError):
+                                await asyncio.to_thread(
+                                    self.store.mark_failed, entry.link, left.message
+                                )
+                            raise left
+                        if room is not None:
+                            if not await room.reserve(key, entry.link):
+                                held_back += 1
+                                done += 1
+                                report("articles")
+                                return
+                            give_up_outranked()
+                        if self.cached_since(entry.link, started):
+                            # The reader's fetch ahead (or an article opened) cached it since the
+                            # sync began: already cached, not downloaded again (acc36a G1).
+                            article = None
+                        else:
+                            # Known uncached (see _sync_start): no record read per article on the
+                            # loop, only a key looked up (is it an article to read on?).
+                            with hosts.asking(entry.link):
+                                if tail():  # the last to start: the sync's end waits for these
+                                    report("articles")
+                                # A saved link is an address the user gave, led as `reader save`.
+                                article = await network.asked(
+                                    entry.link,
+                                    partial(self._fetch_once, entry.link, None if saved else entry),
+                                )
+                except FetchError as error:
+                    if error.asks_to_wait:
+                        # Its host asked to wait: asked again once that is over, if the sync
+                        # is still going then (or soon over: `HostWaits`), its room free
+                        # meanwhile; else left for the next sync, as said.
+                        if room is not None:
+                            room.failed(key)
+                        if await waits.passed(entry.link):
+                            waited = True
+                            continue
+                    if error.kind == ErrorKind.TIMEOUT:
+                        hosts.timed_out(entry.link)
+                    if network.left and error.no_answer == NoAnswer.NOT_ASKED:
                         # Kept, so reading it offline says why it isn't there.
+                        with suppress(StoreError):
+                            await asyncio.to_thread(
+                                self.store.mark_failed, entry.link, error.message
+                            )
+                    if error.refused and saved and key in start.file_links:
+                        held_local.append((entry, await self._hold_file_link(entry.link, error)))
+                        held_now += 1
+                        done += 1
+                        report("articles")
+                        return
+                    if error.feed and saved:
+                        # A link saved while it could not be reached (an import's, or `reader save`
+                        # offline) whose address answers with a feed: left out of Saved, as an
+                        # import or a save that reaches one leaves it (acc33a A9), not kept as "not
+                        # an article page" for good.
+                        with suppress(StoreError):
+                            await asyncio.to_thread(self.set_saved, entry.link, False)
+                        feeds_unsaved.append((entry, error))
+                        done += 1
+                        report("articles")
+                        return
+                    if room is not None:
+                        room.failed(article_key(entry.link))
+                    if error.kind == ErrorKind.STORAGE and unwritable is None:
+                        unwritable = error
+                    if not taken_down(error) and error.kind == ErrorKind.NOT_HTML:
+                        not_articles.append((entry, error))
+                    elif not taken_down(error):
+                        failed(entry, error)
+                    elif article_key(entry.link) in was_gone:
+                        still_gone += 1  # named when it went
+                    else:
+                        gone.append((entry, error))
+                    done += 1
+                    report("articles")
+                    return
+                except asyncio.CancelledError:
+                    task = asyncio.current_task()
+                    if room is not None and key in room.gave_up and task and not task.cancelling():
+                        held_back += 1  # its download given up for newer stories
+                        done += 1
+                        report("articles")
+                        return
+                    if room is not None:
+                        room.failed(key)
+                    if (
+                        (left := hosts.left(entry.link)) is not None
+                        and task
+                        and not task.cancelling()
+                    ):
+                        # Its download stopped with its host's (`StalledHosts.timed_out`).
+                        failed(entry, left)
+                        done += 1
+                        report("articles")
                         with suppress(StoreError):
                             await asyncio.to_thread(
                                 self.store.mark_failed, entry.link, left.message
                             )
-                        raise left
+                        return
+                    raise
+                except BaseException:  # a fault: its room and its turn are given up
                     if room is not None:
-                        if not await room.reserve(key, entry.link):
-                            held_back += 1
-                            done += 1
-                            report("articles")
-                            return
-                        give_up_outranked()
-                    if self.cached_since(entry.link, started):
-                        # The reader's fetch ahead (or an article opened) cached it since the
-                        # sync began: already cached, not downloaded again (acc36a G1).
-                        article = None
-                    else:
-                        # Known uncached (see _sync_start): no record read per article on the
-                        # loop, only a key looked up (is it an article to read on?).
-                        with hosts.asking(entry.link):
-                            if tail():  # the last to start: the sync's end waits for these
-                                report("articles")
-                            # A saved link is an address the user gave, led as `reader save`.
-                            article = await network.asked(
-                                entry.link,
-                                partial(self._fetch_once, entry.link, None if saved else entry),
-                            )
-            except FetchError as error:
-                if error.kind == ErrorKind.TIMEOUT:
-                    hosts.timed_out(entry.link)
-                if network.left and error.no_answer == NoAnswer.NOT_ASKED:
-                    # Kept, so reading it offline says why it isn't there.
-                    with suppress(StoreError):
-                        await asyncio.to_thread(self.store.mark_failed, entry.link, error.message)
-                if error.refused and saved and key in start.file_links:
-                    held_local.append((entry, await self._hold_file_link(entry.link, error)))
-                    held_now += 1
-                    done += 1
-                    report("articles")
-                    return
-                if error.feed and saved:
-                    # A link saved while it could not be reached (an import's, or `reader save`
-                    # offline) whose address answers with a feed: left out of Saved, as an
-                    # import or a save that reaches one leaves it (acc33a A9), not kept as "not
-                    # an article page" for good.
-                    with suppress(StoreError):
-                        await asyncio.to_thread(self.set_saved, entry.link, False)
-                    feeds_unsaved.append((entry, error))
-                    done += 1
-                    report("articles")
-                    return
-                if room is not None:
-                    room.failed(article_key(entry.link))
-                if error.kind == ErrorKind.STORAGE and unwritable is None:
-                    unwritable = error
-                if not taken_down(error) and error.kind == ErrorKind.NOT_HTML:
-                    not_articles.append((entry, error))
-                elif not taken_down(error):
-                    failed(entry, error)
-                elif article_key(entry.link) in was_gone:
-                    still_gone += 1  # named when it went
-                else:
-                    gone.append((entry, error))
-                done += 1
-                report("articles")
-                return
-            except asyncio.CancelledError:
-                task = asyncio.current_task()
-                if room is not None and key in room.gave_up and task and not task.cancelling():
-                    held_back += 1  # its download given up for newer stories
-                    done += 1
-                    report("articles")
-                    return
-                if room is not None:
-                    room.failed(key)
-                if (left := hosts.left(entry.link)) is not None and task and not task.cancelling():
-                    # Its download stopped with its host's (`StalledHosts.timed_out`).
-                    failed(entry, left)
-                    done += 1
-                    report("articles")
-                    with suppress(StoreError):
-                        await asyncio.to_thread(self.store.mark_failed, entry.link, left.message)
-                    return
-                raise
-            except BaseException:  # a fault: its room and its turn are given up
-                if room is not None:
-                    room.failed(key)
-                raise
+                        room.failed(key)
+                    raise
+                break
+            if waited:
+                waits.came(entry.link)
             if article is None:
                 cached_meanwhile += 1
             elif article.incomplete:
@@ -595,6 +621,7 @@ class LibrarySync(LibrarySyncStart):
                         copies.discard(key)
                         tasks.append(asyncio.create_task(renew(entry)))
             all_queued = True
+            waits.all_queued(tasks)
             if len(todo) != queued or tail():
                 # Told now, not with the first of them done: a Ctrl-C meanwhile counted the
                 # articles cached against the feeds' last total ("5 of 1 article cached");
@@ -700,4 +727,5 @@ class LibrarySync(LibrarySyncStart):
             network_went=network.went_at if network.left else None,
             network_stalled=network.stalled,
             untold=network.untold,
+            fetched_after_wait=dict(waits.fetched),
         )

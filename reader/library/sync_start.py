@@ -11,6 +11,7 @@ from functools import partial
 
 from ..gone import asked_lately
 from ..keys import link_key
+from ..left_files import sweep_left_behind
 from ..models import Entry, StoreError, made
 from ..reports import Headline, newest_first
 from ..store.saved import FROM_FILE, HELD
@@ -67,6 +68,9 @@ class LibrarySyncStart(LibraryFeedRefresh):
     """A `Library`'s reading of its store as a sync starts."""
 
     def _sync_start(self) -> SyncStart:
+        # What a reader killed mid-write left in its temporary folders (a picture's copy half
+        # written, kill -9): a sync is where `reader sync` from cron or a script sweeps it.
+        sweep_left_behind()
         store = self.store
         incomplete = store.incomplete_keys()
         with suppress(StoreError):  # read only: their rows stay, and are fetched no sooner

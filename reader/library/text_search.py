@@ -154,6 +154,12 @@ def _searched(
         details: int | None = details,
         kept: Callable[[Headline], Kept | None] | None = kept,
     ) -> list[Hit]:
+        if kept is not None and bodies is not None and candidates is not None:
+            # Those the index names for a word of each group: the texts the search will read.
+            may: set[str] | None = None
+            for keys in query.per_group(candidates):
+                may = keys if may is None else may if keys is None else may & keys
+            bodies.expect([h.key for h in rows if h.key and (may is None or h.key in may)])
         return search(
             rows,
             query,
@@ -167,27 +173,17 @@ def _searched(
             kept=kept,
         )
 
-    if page is None:
-        hits = searched(rows)
-    else:
-        hits = []
-        chunks = list(_chunks(rows))
-        for n, chunk in enumerate(chunks, 1):
-            if stopped():
-                break
-            found = searched(chunk, details=None if details is None else details - len(hits))
-            hits += found
-            if found and n < len(chunks):  # the last run's are the whole list returned
-                # A copy: the caller may keep it while the search goes on.
-                page(_one_row_each(hits) if unlisted else list(hits))
-    # What the index told of an article (a word it can't hold, `_Unheld`; its text, `bodies`)
-    # is of the copy cached when it caught up: one cached again (or at all) since is looked in
-    # whole, its record read.
-    doubted = set() if bodies is None else bodies.answered
-    if unheld.told:
-        doubted = doubted | {_key(hit.headline) for hit in hits}
-    again = doubted & _written_since(store, signature, stored) if doubted else set()
-    if again:
+    def checked(hits: list[Hit], rows: list[Headline]) -> list[Hit]:
+        """The `hits` of `rows`, those of the articles cached anew since the index told of
+        them searched again. What the index told of an article (a word it can't hold,
+        `_Unheld`; its text, `bodies`) is of the copy cached when it caught up: one cached
+        again (or at all) since is looked in whole, its record read."""
+        doubted = set() if bodies is None else bodies.answered
+        if unheld.told:
+            doubted = doubted | {_key(hit.headline) for hit in hits}
+        again = doubted & _written_since(store, signature, stored) if doubted else set()
+        if not again:
+            return hits
         whole = _Unheld(stored, [])
         pending = {hit.headline.entry.id: hit.pending for hit in hits}
         redone = [
@@ -200,7 +196,26 @@ def _searched(
         ]
         order = {row.entry.id: n for n, row in enumerate(rows)}
         kept_hits = [hit for hit in hits if _key(hit.headline) not in again]
-        hits = sorted([*kept_hits, *redone], key=lambda hit: order[hit.headline.entry.id])
+        return sorted([*kept_hits, *redone], key=lambda hit: order[hit.headline.entry.id])
+
+    if page is None:
+        hits = searched(rows)
+    else:
+        hits, done = [], 0
+        chunks = list(_chunks(rows))
+        for n, chunk in enumerate(chunks, 1):
+            if stopped():
+                break
+            done += len(chunk)
+            found = searched(chunk, details=None if details is None else details - len(hits))
+            if found and n < len(chunks):  # the last run's are the whole list returned
+                # Checked as the whole list is: a page's hits stay the first of the next's.
+                hits = checked([*hits, *found], rows[:done])
+                # A copy: the caller may keep it while the search goes on.
+                page(_one_row_each(hits) if unlisted else list(hits))
+            else:
+                hits += found
+    hits = checked(hits, rows)
     if unlisted:
         hits = _one_row_each(hits)
     return TextSearch(hits, candidates is not None, len(extra))

@@ -29,6 +29,7 @@ from textual.actions import ActionParseResult
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.driver import Driver
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -36,7 +37,7 @@ from ..config import Config
 from ..library import Library
 from ..marks import ENTER_KEY
 from ..store.directory import upgrade_said
-from .app_lifecycle import ReaderAppLifecycle
+from .app_lifecycle import FIRST_FRAME_HELD_AT_MOST, ReaderAppLifecycle
 from .collector import resume_after_start
 from .counts import LINE, STOPPING, CountPrefix, counted, place_of
 from .dialogs.help import HelpScreen
@@ -409,7 +410,16 @@ class ReaderApp(ReaderAppLifecycle):
                 return True
         return False
 
+    def get_default_screen(self) -> Screen[object]:
+        # The main screen is the stack's first, not pushed over Textual's default screen: the
+        # screen under the one on top is repainted through it, so each start painted the
+        # whole screen once more for that one, and its first screen waited for it.
+        return self.main_screen
+
     def on_mount(self) -> None:
+        # Never held for good: a start slower than that (a busy machine, a slow disk) shows
+        # what it has meanwhile.
+        self.set_timer(FIRST_FRAME_HELD_AT_MOST, self._show_first_frame)
         try:
             self.library = Library.configured(
                 self.data_dir, self.config, workers="process", upgrade=self.upgrade
@@ -426,7 +436,6 @@ class ReaderApp(ReaderAppLifecycle):
             # own keys decide, "All feeds" shown first: there `q` quits).
             self.exit()
             return
-        self.push_screen(self.main_screen)
         if (older := self.library.store.upgraded_from) is not None:
             # Said as every command says it: an older reader sharing it can't open it now.
             said = upgrade_said(self.data_dir, older)
@@ -456,6 +465,7 @@ class ReaderApp(ReaderAppLifecycle):
         except Exception:
             self.shown.set()  # no list to wait for: a fetch ahead after an `r` must not wait
             resume_after_start()
+            self._show_first_frame()
             raise
         finally:
             # After the main screen has shown the headlines (`reload` posted them to it), or
@@ -483,11 +493,11 @@ class ReaderApp(ReaderAppLifecycle):
             # does not wait for), not on the loop as the refresh or the first article needs
             # them (`q` waited behind them).
             await quittable(self._network_stack, name="reader-network-stack")
-            # The {file}s a reader killed left for its programs (`command_files`): a few
-            # names read and removed, after the start's own work.
-            from ..command_files import sweep_left_files
+            # The {file}s a reader killed left for its programs, and its pictures' copies'
+            # parts (`left_files`): a few names read and removed, after the start's own work.
+            from ..left_files import sweep_left_behind
 
-            await asyncio.to_thread(sweep_left_files)
+            await asyncio.to_thread(sweep_left_behind)
         finally:
             # The fetch ahead starts once the network stack is in: started before, its first
             # download waited on the loop for the thread importing it (the import's lock) and

@@ -10,8 +10,15 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from textual._compositor import LayoutUpdate
 
 from .app_notices import ReaderAppNotices
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from textual.screen import Screen
 
 _HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 """The signals that end the reader from outside: it quits as by `q` (see `_catch_hang_up`)."""
@@ -19,6 +26,9 @@ _KEYS_REST = 0.3
 """Seconds with no key, after the first paint, before the start's remaining work begins."""
 _KEYS_REST_AT_MOST = 2.0
 """Seconds after the first paint when it begins, keys or not (the refresh must not wait for good)."""
+FIRST_FRAME_HELD_AT_MOST = 1.0
+"""Seconds after the app's mount when its frames are written to the terminal, the first screen
+whole or not (`_first_frame_held`): a start slower than that shows what it has meanwhile."""
 
 
 class ReaderAppLifecycle(ReaderAppNotices):
@@ -27,6 +37,35 @@ class ReaderAppLifecycle(ReaderAppNotices):
 
     _last_key_at = 0.0
     """When the last key came (the event loop's clock), for `_until_keys_rest`."""
+    _first_frame_held = True
+    """Frames are made but not written to the terminal until the first screen is whole (the
+    newest headlines listed, the feed list filled and fitted: `_painted`), then written once,
+    whole. The start wrote five full screens before, each ~18 KB at 80x24 (the screen
+    composed, the headlines in, the feed list's width fitted, Textual's own repaint of a
+    screen once its widgets are mounted and of the screen under it): ~90 KB to a phone over
+    ssh before its first key, and the CPU of writing them taken from that first screen."""
+
+    _whole_frame_due = False
+    """The hold is over and the whole screen not written yet: the parts of it made before are
+    dropped too (the whole screen after them has them)."""
+
+    def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
+        if self._first_frame_held:
+            return  # made and dropped: `_show_first_frame` repaints the screen whole
+        if self._whole_frame_due:
+            if not isinstance(renderable, LayoutUpdate):
+                return
+            self._whole_frame_due = False
+        super()._display(screen, renderable)  # type: ignore[misc]
+
+    def _show_first_frame(self) -> None:
+        """Write the frames from now on, starting with the whole screen as it is."""
+        if not self._first_frame_held:
+            return
+        self._first_frame_held = False
+        if self.screen_stack:
+            self._whole_frame_due = True
+            self.screen.refresh()  # written whole at its next update (a `LayoutUpdate`)
 
     def _outside_changes(self) -> None:
         """Headlines a sync in another window brought (`reader sync`, another reader) are read
@@ -127,11 +166,17 @@ class ReaderAppLifecycle(ReaderAppNotices):
 
     async def _painted(self) -> None:
         """Return once the screen has been drawn with what the main screen was told so far
-        (the headlines `reload` posted to it)."""
+        (the headlines `reload` posted to it); at the start, the first frame written then."""
         drawn = asyncio.Event()
-        # Queued behind those messages; then run by the screen on top after its next update.
+        # Queued behind those messages; then run by the screen on top after its next update,
+        # once nothing is left to lay out (a width fitted, a resize handled).
         if self.main_screen.call_after_refresh(drawn.set):
             await drawn.wait()
+        if self._first_frame_held:
+            self._show_first_frame()
+            drawn = asyncio.Event()
+            if self.screen.call_after_refresh(drawn.set):
+                await drawn.wait()
 
     async def _until_keys_rest(self) -> None:
         """Return once no key has come for `_KEYS_REST` seconds (or `_KEYS_REST_AT_MOST` after

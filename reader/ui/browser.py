@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import webbrowser
 from typing import TYPE_CHECKING
 
 from textual.app import App, SuspendNotSupported
@@ -35,6 +34,8 @@ def _text_browser_likely() -> bool:
         return False
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return False
+    import webbrowser  # with the first link opened, not at every start
+
     try:
         webbrowser.get()
     except webbrowser.Error:
@@ -59,6 +60,8 @@ def open_in_browser(url: str) -> bool:
 
 
 def _opened(url: str) -> bool:
+    import webbrowser  # with the first link opened, not at every start
+
     try:
         return webbrowser.open(url)
     except Exception:  # a broken browser setup must not take the reader down

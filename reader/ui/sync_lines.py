@@ -51,7 +51,7 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
     cut_short = next((o for o in outages if o.cut_short), None)
     if outages and not cut_short:  # a site refusing: one thing, before any article's own failure
         line += f" · {outages[0].line('S')}"
-    for held in report.asked_to_wait:  # a host's "wait 2 minutes": one thing, said once
+    for held in report.asked_to_wait + report.waited_out:  # a host's "wait": said once
         line += f" · {held}"
     if failures := [(e, f) for e, f in named if not f.asks_to_wait and f.kind != ErrorKind.STORAGE]:
         entry, error = failures[0]

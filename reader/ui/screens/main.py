@@ -114,6 +114,8 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
         yield KeyBar()
 
     def on_mount(self) -> None:
+        if not self.query(FeedList):
+            return  # the reader quit as it started (`q` typed ahead): its widgets are gone
         set_border_title(self.query_one(FeedList), FEEDS)
         self.query_one(HeadlineTable).focus()
 
@@ -123,7 +125,8 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             await say_if_unbound(self, event)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.query_one(FeedList).fit_width(event.size.width)
+        for feeds in self.query(FeedList):  # none once the reader quit as it started
+            feeds.fit_width(event.size.width)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # `-feeds-active`: the feed list is the pane in use, so a narrow screen shows it.

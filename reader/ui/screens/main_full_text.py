@@ -33,7 +33,6 @@ from ...models import StoreError
 from ...plural import plural
 from ...reports import Headline, merged_newest_first
 from ...search_feeds import SearchFeed, search_feed_named
-from ...search_query import Query, finds_anything
 from ...store.shown_ids import UNLISTED
 from ..cell_width import cut_to_cells, rich_agreeing, terminal_cells
 from ..display import plain
@@ -55,6 +54,7 @@ from ..widgets.status_bar import StatusBar
 if TYPE_CHECKING:
     from ...full_text import Hit
     from ...library.text_search import TextSearch
+    from ...search_query import Query
     from ..app import ReaderApp
     from ..search_feed_counts import SearchFeedCounts
 
@@ -274,6 +274,8 @@ class MainFullText(Screen[None]):
             return False
         self._text_typing = False
         self.query_one(SearchBar).set_prompt(None)
+        from ...search_query import finds_anything  # its rules with the first search
+
         if query is not None and finds_anything(query):
             if not self.reader.index.whole:  # the start reads the rest: searched once it is in
                 self._after_the_rest = (query, self._scope)
@@ -360,7 +362,7 @@ class MainFullText(Screen[None]):
             syncing = lib.store.sync_under_way() is not None
             rows = merged_newest_first(listed, unlisted)
             searched.append(rows)
-            asked = Query(query)
+            asked = _query(query)
             found = search_cached(
                 lib,
                 rows,
@@ -407,7 +409,7 @@ class MainFullText(Screen[None]):
         ignored, in the status line ("1 more ignoring case and accents: zoe hartley": a name
         typed as spelt missed "Zoe Hartley", acc40a M4); a search of its own in a thread,
         so the hits come as soon as before."""
-        asked = Query(query)
+        asked = _query(query)
         lowered = asked.loosened()
         if lowered is None:
             return
@@ -499,11 +501,11 @@ class MainFullText(Screen[None]):
                 return "Searching…"
             return (
                 f"No headline or cached article holds"
-                f" {plain(Query(self.text_query).described()).plain}{self._case_note}."
+                f" {plain(_query(self.text_query).described()).plain}{self._case_note}."
             )
         return (
             f"No headline or cached article{where} holds"
-            f" {plain(Query(self.text_query).described()).plain}{self._case_note}"
+            f" {plain(_query(self.text_query).described()).plain}{self._case_note}"
             f"{SYNCING if self._while_syncing else ''}. Esc goes back."
         )
 
@@ -534,7 +536,7 @@ class MainFullText(Screen[None]):
                 hits = self._lines_to_fill(lines, wanted)
                 if not hits:
                     continue
-                lib, query = self.reader.lib, Query(hits[0].query)
+                lib, query = self.reader.lib, _query(hits[0].query)
                 try:
                     found = await asyncio.to_thread(detailed, lib, hits, query)
                 except StoreError:
@@ -611,3 +613,12 @@ class MainFullText(Screen[None]):
 
     def show_view(self, keep: str | None = None) -> None:
         raise NotImplementedError  # MainScreen's `_show_list`
+
+
+def _query(text: str) -> Query:
+    """`text` as the search takes it. The query's rules (`search_query`: its fold tables and
+    patterns, ~15 ms of CPU) are imported with the first search, not at every start: the first
+    screen searches nothing."""
+    from ...search_query import Query
+
+    return Query(text)

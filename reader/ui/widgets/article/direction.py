@@ -1,5 +1,5 @@
-"""Which way an article's text runs: right to left (Hebrew, Arabic, Persian, Urdu…) or left to
-right, and a line's prefix (a bullet, a quote's bar) turned to face text set from the right.
+"""A line's prefix (a bullet, a quote's bar) turned to face text set from the right; which way
+an article runs is decided in `reader.text_direction`, for the reading view and the exports alike.
 
 The terminal puts a line's right-to-left letters in their order (its bidi); the reading view
 sets such a text flush right, its bullets and bars at the right edge (`typeset`).
@@ -8,79 +8,13 @@ sets such a text flush right, its bullets and bars at the right edge (`typeset`)
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
 
 from rich.text import Text
 
 from ....marks import QUOTE_BAR, QUOTE_BAR_RIGHT
-from ....models import Article
+from ....text_direction import RIGHT_TO_LEFT_BLOCKS, paragraph_right_to_left, right_to_left
 
-RTL_LANGUAGES = frozenset(
-    {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi"}
-)
-"""Languages written right to left (ISO 639 codes; "iw" is Hebrew's old one): Arabic, Aramaic,
-Sorani Kurdish, Dhivehi, Persian, Hebrew, Pashto, Sindhi, Uyghur, Urdu, Yiddish."""
-_LETTERS_READ = 4000
-"""How many characters of an undeclared article tell its direction: enough for a lead."""
-RIGHT_TO_LEFT_BLOCKS = re.compile(
-    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
-)
-"""Where Unicode puts every character written right to left (bidi class R or AL): Hebrew,
-Arabic, Syriac, Thaana, N'Ko and their neighbours, their presentation forms, the
-right-to-left mark, and the historic scripts of plane 1. A text with none of them is left to
-right, told in C."""
-
-
-def right_to_left(article: Article) -> bool:
-    """The article is written right to left: its declared language is, or (none declared, or a
-    page's template's) most of its letters are Hebrew, Arabic… letters."""
-    language = article.language.replace("_", "-").split("-")[0].strip().lower()
-    if language in RTL_LANGUAGES:
-        return True
-    first = ""
-    for block in article.blocks:
-        first += block.text
-        if len(first) >= _LETTERS_READ:
-            break
-    return letters_right_to_left(first)
-
-
-def letters_right_to_left(text: str) -> bool:
-    """Most of `text`'s first letters are Hebrew, Arabic… letters: an article's, or a passage
-    in such a script inside an article in another (a notice quoted in Hebrew, a speaker's words
-    in Arabic)."""
-    if not RIGHT_TO_LEFT_BLOCKS.search(text[:_LETTERS_READ]):
-        return False
-    rtl, ltr = _strong_letters(text)
-    return rtl > ltr
-
-
-def paragraph_right_to_left(text: str, article_right_to_left: bool) -> bool:
-    """A paragraph of `text` is set right to left: told by most of its letters, as the
-    article is, a paragraph without letters (figures, a dash) as the article is set. An
-    English speaker's words in an Arabic story are set flush left, as an Arabic notice in an
-    English one is set flush right."""
-    if not article_right_to_left:
-        return not text.isascii() and letters_right_to_left(text)
-    rtl, ltr = _strong_letters(text)
-    return rtl >= ltr
-
-
-def _strong_letters(text: str) -> tuple[int, int]:
-    """How many of `text`'s first characters are written right to left (bidi class R or AL),
-    and how many left to right (L)."""
-    # Each distinct character asked once, weighed by how often it occurs: asked of each of
-    # the 4,000 one by one, an English article's test took 1 ms, three times an open.
-    rtl = ltr = 0
-    for char, times in Counter(text[:_LETTERS_READ]).items():
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            rtl += times
-        elif kind == "L":
-            ltr += times
-    return rtl, ltr
-
+__all__ = ["RIGHT_TO_LEFT_BLOCKS", "mirrored", "paragraph_right_to_left", "right_to_left"]
 
 _MIRRORED = str.maketrans(f"{QUOTE_BAR}▶", f"{QUOTE_BAR_RIGHT}◀")
 """A prefix's marks, pointing at the text from its right."""

@@ -1,0 +1,179 @@
+"""The start's first frame, as a phone over ssh and a keyboard user pay for it: the terminal is
+written once the first screen is whole (the newest headlines listed, the feed list filled and
+fitted), not five times on the way there (~18 KB each at 80x24, acc40c R6); a start slower than
+the hold shows what it has meanwhile; and what the first screen doesn't use (the search's rules,
+the web browser's module, the table of combining marks) is not imported nor made for it."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import sync_into
+from rich.console import Console
+from textual._compositor import CompositorUpdate, LayoutUpdate
+from textual.app import App
+
+import reader.ui.app as app_module
+from reader.demo.server import DemoServer
+from reader.library import Library
+from reader.ui.headlines import HeadlineIndex
+from tests.tui_pilot import WAIT, running, until
+
+_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|.)")
+
+
+def _text(update: CompositorUpdate, width: int) -> str:
+    """What `update` writes to a terminal `width` wide, its control sequences taken out."""
+    console = Console(
+        file=io.StringIO(), width=width, force_terminal=True, color_system="truecolor"
+    )
+    return _ESCAPES.sub("", update.render_segments(console))
+
+
+def _newest(data_dir: Path) -> tuple[str, str]:
+    """The name of the feed of `data_dir`'s newest headline, and that headline's title."""
+    lib = Library(data_dir, workers="thread")
+    try:
+        headline = lib.headlines()[0]
+    finally:
+        lib.close()
+    return headline.entry.feed_title, headline.entry.title
+
+
+@pytest.fixture
+def written(monkeypatch: pytest.MonkeyPatch) -> list[CompositorUpdate]:
+    """What the app writes to its terminal, update by update, from its start."""
+    frames: list[CompositorUpdate] = []
+    real = App._display
+
+    def recorded(self: App[Any], screen: Any, renderable: Any) -> None:
+        if isinstance(renderable, CompositorUpdate):
+            frames.append(renderable)
+        real(self, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", recorded)
+    return frames
+
+
+def test_the_start_writes_its_first_screen_once_and_whole(
+    data_dir: Path,
+    demo_server: DemoServer,
+    written: list[CompositorUpdate],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sync_into(data_dir, demo_server.feed_urls[:2], articles=False)
+    feed, title = _newest(data_dir)
+    # Held until the first screen is whole however loaded the machine running the test.
+    monkeypatch.setattr(app_module, "FIRST_FRAME_HELD_AT_MOST", WAIT, raising=False)
+
+    async def go() -> None:
+        async with running(data_dir, (80, 24)) as (app, pilot):
+            await until(pilot, app.shown.is_set, "the start's work done")
+            await pilot.pause()
+
+    asyncio.run(go())
+    assert written
+    first = _text(written[0], 80)
+    # The first frame the terminal gets is the whole screen, the feed named and its newest
+    # headline listed: before, the screen was written as it was composed ("Reading the
+    # headlines…"), again with the headlines, again for the feed list's width…
+    assert isinstance(written[0], LayoutUpdate)
+    assert feed[:12] in first and title[:20] in first, first
+    assert sum(isinstance(update, LayoutUpdate) for update in written) == 1
+
+
+def test_a_start_slower_than_the_hold_shows_the_screen_before_its_headlines(
+    data_dir: Path,
+    demo_server: DemoServer,
+    written: list[CompositorUpdate],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Never held for good: a store read slowly (a busy machine, a slow disk) still shows the
+    screen as it is once the hold's time is up, and the headlines when they come."""
+    sync_into(data_dir, demo_server.feed_urls[:1], articles=False)
+    _feed, title = _newest(data_dir)
+    monkeypatch.setattr(app_module, "FIRST_FRAME_HELD_AT_MOST", 0.05, raising=False)
+    go_on = threading.Event()
+    real_first = HeadlineIndex.first
+
+    def slow_first(*args: Any, **kwargs: Any) -> HeadlineIndex:
+        go_on.wait(WAIT)  # in the start's thread: until the test has seen a frame written
+        return real_first(*args, **kwargs)
+
+    monkeypatch.setattr(HeadlineIndex, "first", staticmethod(slow_first))
+
+    async def go() -> None:
+        app = app_module.ReaderApp(data_dir, refresh_on_start=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: bool(written), "a frame written while the store is read")
+            assert title[:20] not in _text(written[0], 80)
+            go_on.set()
+            await until(pilot, app.shown.is_set, "the start's work done")
+            await pilot.pause()
+
+    try:
+        asyncio.run(go())
+    finally:
+        go_on.set()
+    assert any(title[:20] in _text(update, 80) for update in written)
+
+
+_IMPORTED_BY_THE_START = """
+import asyncio, sys
+from pathlib import Path
+from reader.ui.app import ReaderApp
+
+WATCHED = ("reader.search_query", "reader.fold", "reader.text_find", "webbrowser")
+
+
+async def main() -> None:
+    app = ReaderApp(Path(sys.argv[1]), refresh_on_start=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + float(sys.argv[2])
+        while not app.shown.is_set() and loop.time() < deadline:
+            await pilot.pause(0.05)
+        print(app.shown.is_set(), app.index.whole if app.index else None)
+        print(sorted(name for name in WATCHED if name in sys.modules))
+        from reader.mark_runs import _run
+
+        print(_run.cache_info().currsize)
+
+
+asyncio.run(main())
+"""
+
+
+def test_the_start_imports_no_search_rules_nor_browser_and_makes_no_mark_table(
+    data_dir: Path, demo_server: DemoServer
+) -> None:
+    """Through its first frame and the rest of its start, the screen imports neither the
+    search's rules (`search_query` and the fold tables under it, ~15 ms of CPU) nor
+    `webbrowser`: each comes with its first use (`F`, `o`). Its feeds' names beyond ASCII
+    ("·") make no table of combining marks (~4 ms): no run of them could be there."""
+    sync_into(data_dir, demo_server.feed_urls[:2], articles=False)
+    lib = Library(data_dir, workers="thread")
+    try:
+        shown = [f"{h.entry.feed_title} {h.entry.title}" for h in lib.headlines()]
+    finally:
+        lib.close()
+    assert not all(text.isascii() for text in shown)  # what made the table before
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTED_BY_THE_START, str(data_dir), str(WAIT)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=WAIT * 2,
+    )
+    started, imported, marks = done.stdout.strip().splitlines()
+    assert started.split()[0] == "True"
+    assert imported == "[]"
+    assert marks == "0"
