@@ -113,6 +113,19 @@ def print_walls(
         print(f"this / against: {ratio:.2f}×")
 
 
+def scaled_runs(
+    script: str, against: Path | None, sizes: tuple[int, ...]
+) -> dict[str, dict[int, Any]]:
+    """`script`'s child run at each size of `sizes` in this checkout and (`against`) the
+    other, taking turns: what each printed last (`child_json`), by checkout and size."""
+    roots = checkouts(against)
+    took: dict[str, dict[int, Any]] = {name: {} for name in roots}
+    for size in sizes:
+        for name, root in roots.items():
+            took[name][size] = child_json(script, "--child", root, size)
+    return took
+
+
 def comparison_parser(doc: str, data_dir: str = "") -> argparse.ArgumentParser:
     """The arguments of a benchmark that measures this checkout beside another (`--against`),
     each in a child of its own (`--child`, hidden): described by the first paragraph of its

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from children import checkouts, child_json, compared, comparison_parser
+from children import compared, comparison_parser, scaled_runs
 
 HERE = Path(__file__).resolve().parent
 
@@ -64,13 +64,9 @@ def main() -> int:
     args = compared(parser, child, child_types=(Path, int))
     if args is None:
         return 0
+    seconds = scaled_runs(__file__, args.against, (args.links, 2 * args.links))
     from farm import load_average
 
-    roots = checkouts(args.against)
-    seconds: dict[str, dict[int, float]] = {name: {} for name in roots}
-    for links in (args.links, 2 * args.links):
-        for name, root in roots.items():
-            seconds[name][links] = child_json(__file__, "--child", root, links)
     for name, took in seconds.items():
         one, two = took[args.links], took[2 * args.links]
         print(

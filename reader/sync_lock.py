@@ -7,7 +7,11 @@ and no word of the other. A sync holds an exclusive lock on `sync.lock` in the d
 while it runs; the file says which process holds it. The lock is the system's (`flock`): it goes
 with its process however that ends (kill -9, a power cut), so it is never left stale. The file is
 data in a directory that may come from elsewhere: a link or another file's second name planted
-under its name is never written through (acc29c S4: a link to a file had it truncated).
+under its name is never written through (acc29c S4: a link to a file had it truncated). Nor does
+it turn the lock off (acc41b B6: two syncs side by side, with no word): such an entry is not
+someone's file but a stray one in the reader's own directory, so its name is taken back (the
+link itself unlinked, never what it leads to; a directory moved aside) and a lock file of the
+reader's own made in its place.
 """
 
 from __future__ import annotations
@@ -26,6 +30,58 @@ LOCK_NAME = "sync.lock"
 _OPEN_AS_IS = os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 """The lock file opened itself, never a file a link under its name leads to, and at once (a
 pipe planted under its name would hold `open` until something writes to it)."""
+
+
+def _entry_ours(path: Path, fd: int | None = None) -> bool | None:
+    """Whether the entry at `path` itself (not followed) is a lock file as the reader leaves one
+    (and, given `fd`, the very file `fd` is open on); None when there is none."""
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    if fd is not None:
+        opened = os.fstat(fd)
+        if (opened.st_dev, opened.st_ino) != (found.st_dev, found.st_ino):
+            return None  # replaced since: open it again
+    return stat.S_ISREG(found.st_mode) and found.st_nlink == 1
+
+
+def _open_lock(path: Path, flags: int) -> int:
+    """A descriptor on the lock file at `path`, a plain file with no other name, made if need
+    be. A link, a second name, a pipe or a directory planted there is taken out of the way
+    first, never opened or written through: `OSError` only when the directory refuses (read-only,
+    full)."""
+    while True:
+        try:
+            fd = os.open(path, flags | os.O_CREAT | _OPEN_AS_IS, 0o644)
+        except OSError:
+            if _entry_ours(path) is not False:
+                raise  # a read-only or full directory, not a stray entry
+            _take_name_back(path)
+            continue
+        if _ours(fd) and _entry_ours(path, fd):
+            return fd
+        os.close(fd)
+        if _entry_ours(path) is False:
+            _take_name_back(path)
+
+
+def _take_name_back(path: Path) -> None:
+    """Clear a stray entry from the lock's name. Processes taking it at once do this one at a
+    time (the directory's own flock), each looking again first: one never removes the fresh lock
+    file another has just made and locked."""
+    dir_fd = os.open(path.parent, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        if fcntl is not None:
+            fcntl.flock(dir_fd, fcntl.LOCK_EX)
+        if _entry_ours(path) is not False:
+            return  # gone, or put right by another process meanwhile
+        if stat.S_ISDIR(os.lstat(path).st_mode):
+            os.rename(path, path.with_name(f"{path.name}.not-a-lock-{os.getpid()}"))
+        else:
+            os.unlink(path)  # the link itself: what it leads to is untouched
+    finally:
+        os.close(dir_fd)
 
 
 def _ours(fd: int) -> bool:
@@ -50,11 +106,10 @@ class SyncLock:
         if self._fd is not None:
             return True
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _OPEN_AS_IS, 0o644)
+            fd = _open_lock(self.path, os.O_RDWR)
         except OSError:
             # A read-only or full data directory: no lock to take, and the sync says in its
-            # own words that nothing new can be kept. Or a link planted under the lock's name
-            # (acc29c S4): what it leads to is not ours to open.
+            # own words that nothing new can be kept.
             return True
         if fcntl is not None:
             try:
@@ -125,9 +180,9 @@ class InUseLock:
         if self._fd is not None or fcntl is None:
             return True
         try:
-            fd = os.open(self.path, os.O_RDONLY | os.O_CREAT | _OPEN_AS_IS, 0o644)
+            fd = _open_lock(self.path, os.O_RDONLY)
         except OSError:
-            return True  # a read-only directory, or a link under its name: none to take
+            return True  # a read-only directory: none to take
         try:
             fcntl.flock(fd, (fcntl.LOCK_EX if alone else fcntl.LOCK_SH) | fcntl.LOCK_NB)
         except OSError:

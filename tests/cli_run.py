@@ -18,10 +18,12 @@ import io
 import os
 import subprocess
 import sys
+import time
 import traceback
 from pathlib import Path
 
 from reader.cli import main
+from reader.sync_lock import SyncLock
 
 # What a process reads once as it starts (the time zone, the locale): a test that sets one
 # runs the command as a process, which reads it as a user's would.
@@ -81,6 +83,25 @@ def started_reader(data_dir: Path, *args: str) -> subprocess.Popen[str]:
         text=True,
         env=_environment(data_dir),
     )
+
+
+def sync_waits_for(data_dir: Path, held: SyncLock) -> None:
+    """A `reader sync` started while `held` (taken here) is held says it waits, waits, and
+    ends well once `held` is let go."""
+    sync = started_reader(data_dir, "sync", "--no-articles")
+    try:
+        assert sync.stderr is not None
+        said = sync.stderr.readline()
+        assert said == f"reader: another sync (pid {os.getpid()}) is running: waiting for it\n"
+        time.sleep(1)
+        assert sync.poll() is None  # still waiting
+        held.release()
+        assert sync.wait(timeout=120) == 0
+    finally:
+        held.release()
+        if sync.poll() is None:
+            sync.kill()
+            sync.wait()
 
 
 def _environment(data_dir: Path) -> dict[str, str]:

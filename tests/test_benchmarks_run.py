@@ -48,6 +48,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "import_memory": ("--mb", "1", "--runs", "1"),
     "import_read_marks": ("--marks", "50", "--feeds", "2"),
     "import_scale": ("--links", "5"),
+    "opml_import_scale": ("--feeds", "5"),
     "limit_room": ("--articles", "20", "--feeds", "2", "--new", "3", "--runs", "1"),
     "list_memory": (DATA, "--runs", "1"),
     "missing_files": (DATA, "--runs", "1"),

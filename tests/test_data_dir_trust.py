@@ -23,6 +23,8 @@ import pytest
 from reader.keys import article_key
 from reader.store import Store
 from reader.store.data_disk import DataDisk, RefusedRecord
+from reader.sync_lock import ReaderLock, SyncLock
+from tests.cli_run import sync_waits_for
 
 
 def reader(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -165,6 +167,61 @@ def test_a_sync_lock_planted_as_a_link_is_not_written_through(
     (os.symlink if how == "symlink" else os.link)(victim, lock)
     synced = reader(synced_dir, "sync", "--no-articles")
     assert synced.returncode == 0, synced.stderr
+    assert victim.read_text(encoding="utf-8") == "precious"
+
+
+def _plant(name: Path, how: str, victim: Path) -> None:
+    name.unlink(missing_ok=True)
+    if how == "symlink":
+        os.symlink(victim, name)
+    elif how == "hard link":
+        os.link(victim, name)
+    elif how == "pipe":
+        os.mkfifo(name)
+    else:
+        name.mkdir()
+
+
+@pytest.mark.parametrize("how", ["symlink", "hard link", "pipe", "directory"])
+def test_a_sync_lock_planted_as_a_link_still_keeps_syncs_apart(
+    synced_dir: Path, tmp_path: Path, how: str
+) -> None:
+    """acc41b B6: a link under the lock's name had no lock taken at all, and two syncs ran side
+    by side with no word. The stray entry goes (never what it leads to) and the lock holds."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    _plant(synced_dir / "sync.lock", how, victim)
+    held = SyncLock(synced_dir)
+    assert held.take()
+    sync_waits_for(synced_dir, held)
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert os.stat(victim).st_nlink == 1  # a second name planted is the one unlinked
+    assert (synced_dir / "sync.lock").is_file() and not (synced_dir / "sync.lock").is_symlink()
+
+
+@pytest.mark.parametrize("how", ["symlink", "hard link"])
+def test_reader_and_in_use_locks_planted_as_links_still_hold(
+    synced_dir: Path, tmp_path: Path, how: str
+) -> None:
+    """acc41b B6: two readers opened on one directory, and `reader repair` ran beside an open
+    reader, when links stood under `reader.lock` and `in-use.lock`."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    for name in ("reader.lock", "in-use.lock"):
+        _plant(synced_dir / name, how, victim)
+    first = ReaderLock(synced_dir)
+    assert first.take()
+    try:
+        assert not ReaderLock(synced_dir).take()  # a second reader is turned away
+    finally:
+        first.release()
+    store = Store(synced_dir)  # a reader command holding the directory open
+    try:
+        repaired = reader(synced_dir, "repair")
+    finally:
+        store.close()
+    assert "is open in a reader (or another reader command)" in repaired.stderr
+    assert repaired.returncode != 0
     assert victim.read_text(encoding="utf-8") == "precious"
 
 

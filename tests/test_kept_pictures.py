@@ -16,6 +16,7 @@ import stat
 import threading
 import webbrowser
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -402,12 +403,10 @@ def test_a_sync_killed_while_a_picture_comes_keeps_none_of_its_articles(
     assert repair.returncode == 0, repair.stderr + repair.stdout
 
 
-def test_a_page_on_the_network_may_not_lead_its_pictures_to_this_computer(
-    data_dir: Path,
-) -> None:
-    """A page's pictures are led as its links are (`leads`): from a page on the machine's
-    network address, a picture on loopback, or one redirected there, is refused and never
-    asked for; one on the page's own server is kept."""
+@contextmanager
+def public_and_loopback() -> Iterator[tuple[HTTPServer, HTTPServer]]:
+    """A server on the machine's network address (a page on the network) and one on
+    loopback (this computer's), stopped after."""
     from tests.test_private_redirects import interface_address
 
     outer = HTTPServer(host=interface_address(), port=0)
@@ -415,6 +414,33 @@ def test_a_page_on_the_network_may_not_lead_its_pictures_to_this_computer(
     outer.start()
     inner.start()
     try:
+        yield outer, inner
+    finally:
+        outer.stop()
+        inner.stop()
+
+
+def pictures_synced(data_dir: Path, server: HTTPServer, story: str) -> dict[str, KeptPicture]:
+    """The pictures of `story`, served by `server` in a feed of its own, after a sync keeping
+    pictures, by address."""
+    feed = serve_one_item(server, "Port News", TITLE, story)
+
+    async def run() -> dict[str, KeptPicture]:
+        async with Library(data_dir, keep_pictures=True) as lib:
+            lib.add_feed(feed)
+            await lib.sync()
+            return {p.url: p for p in lib.pictures_of(story)}
+
+    return asyncio.run(run())
+
+
+def test_a_page_on_the_network_may_not_lead_its_pictures_to_this_computer(
+    data_dir: Path,
+) -> None:
+    """A page's pictures are led as its links are (`leads`): from a page on the machine's
+    network address, a picture on loopback, or one redirected there, is refused and never
+    asked for; one on the page's own server is kept."""
+    with public_and_loopback() as (outer, inner):
         base = f"http://{outer.host}:{outer.port}"
         secret = f"http://127.0.0.1:{inner.port}/secret.png"
         inner.expect_request("/secret.png").respond_with_data(png(), content_type="image/png")
@@ -425,22 +451,38 @@ def test_a_page_on_the_network_may_not_lead_its_pictures_to_this_computer(
         outer.expect_request("/moved.png").respond_with_data(
             "", status=302, headers={"Location": secret}
         )
-        feed = serve_one_item(outer, "Port News", TITLE, f"{base}/story.html")
-
-        async def run() -> dict[str, KeptPicture]:
-            async with Library(data_dir, keep_pictures=True) as lib:
-                lib.add_feed(feed)
-                await lib.sync()
-                return {p.url: p for p in lib.pictures_of(f"{base}/story.html")}
-
-        pictures = asyncio.run(run())
-    finally:
-        outer.stop()
-        inner.stop()
+        pictures = pictures_synced(data_dir, outer, f"{base}/story.html")
     assert pictures[f"{base}/crane.jpg"].kept
     for refused in (secret, f"{base}/moved.png"):
         assert not pictures[refused].kept
         assert "to a loopback one" in pictures[refused].why, pictures[refused].why
+    assert inner.log == []
+
+
+def test_a_picture_is_fetched_at_the_address_shown_read_against_the_pages_base(
+    data_dir: Path,
+) -> None:
+    """acc41b B5: with a `<base href>` and no og:image, the lead picture was read against the
+    page's own address and fetched there, while the text showed the same picture read against
+    the base: the one picture asked for was one never shown. Both are the base's (a browser's
+    reading), and the guard applies to it: a base on loopback from a page on the network is
+    refused and never asked for, nor is the page-relative address."""
+    with public_and_loopback() as (outer, inner):
+        base = f"http://{outer.host}:{outer.port}"
+        elsewhere = f"http://127.0.0.1:{inner.port}/b/"
+        html = page(base).replace(
+            f'<meta property="og:image" content="{base}/lead.png">', f'<base href="{elsewhere}">'
+        )
+        html = html.replace('src="/crane.jpg"', 'src="crane.jpg"')
+        outer.expect_request("/story.html").respond_with_data(html, content_type="text/html")
+        for served in (outer, inner):
+            for path in ("/crane.jpg", "/b/crane.jpg"):
+                served.expect_request(path).respond_with_data(jpeg(), content_type="image/jpeg")
+        pictures = pictures_synced(data_dir, outer, f"{base}/story.html")
+    assert f"{base}/crane.jpg" not in pictures
+    assert "to a loopback one" in pictures[f"{elsewhere}crane.jpg"].why
+    asked = [request.path for request, _ in outer.log]
+    assert "/crane.jpg" not in asked and "/story.html" in asked
     assert inner.log == []
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import resource
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -315,3 +317,40 @@ def test_an_endless_input_is_refused_at_the_cap_without_reading_it_all(
             endless.kill()
     assert done.returncode == 1
     assert done.stderr == "reader: the list of feeds is larger than 5 MB\n"
+
+
+def test_an_import_writes_the_subscription_list_once(tmp_path: Path) -> None:
+    """acc41b B3: each outline of an OPML file rewrote the whole subscription list (and read
+    it again to file the feed under its folder's tag), so 8,000 feeds took 98 s. One import
+    is one write of the list, whatever its length; feeds subscribed already, and a feed named
+    twice in the file, are added once, and filed under the file's tags all the same."""
+    data_dir = tmp_path / "data"
+    first = tmp_path / "first.opml"
+    first.write_text(_feeds_opml(["http://127.0.0.1:9/feed/1.xml"]), encoding="utf-8")
+    assert reader(data_dir, "import", str(first)).returncode == 0
+    db = sqlite3.connect(data_dir / "state" / "cache.db")
+    with db:
+        db.execute("CREATE TABLE written (key TEXT)")
+        for event in ("INSERT", "UPDATE"):
+            db.execute(
+                f"CREATE TRIGGER written_{event} AFTER {event} ON Cache"
+                " WHEN NEW.key = 'subscriptions' BEGIN INSERT INTO written VALUES (NEW.key); END"
+            )
+    urls = [f"http://127.0.0.1:9/feed/{n}.xml" for n in range(300)]
+    many = tmp_path / "many.opml"
+    many.write_text(_feeds_opml([*urls, urls[5]], folder="News"), encoding="utf-8")
+    done = reader(data_dir, "import", str(many))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("299 feeds added, 1 already subscribed")  # the file's twice
+    assert db.execute("SELECT count(*) FROM written").fetchone() == (1,)
+    db.close()
+    listed = json.loads(reader(data_dir, "feeds", "--json").stdout)
+    assert [f["url"] for f in listed] == [urls[1], urls[0], *urls[2:]]
+    assert all(f["tags"] == ["News"] for f in listed)  # the one subscribed already too
+
+
+def _feeds_opml(urls: list[str], folder: str = "") -> str:
+    outlines = "".join(f'<outline text="f{n}" xmlUrl="{url}"/>' for n, url in enumerate(urls))
+    if folder:
+        outlines = f'<outline text="{folder}">{outlines}</outline>'
+    return f'<?xml version="1.0"?><opml version="2.0"><body>{outlines}</body></opml>'

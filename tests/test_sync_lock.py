@@ -7,31 +7,17 @@ from __future__ import annotations
 
 import asyncio
 import os
-import time
 from pathlib import Path
 
 from reader.sync_lock import SyncLock
-from tests.cli_run import started_reader
+from tests.cli_run import sync_waits_for
 from tests.tui_pilot import running, status
 
 
 def test_a_second_sync_waits_for_the_first_and_says_so(synced_dir: Path) -> None:
     held = SyncLock(synced_dir)
     assert held.take()
-    sync = started_reader(synced_dir, "sync", "--no-articles")
-    try:
-        assert sync.stderr is not None
-        said = sync.stderr.readline()
-        assert said == f"reader: another sync (pid {os.getpid()}) is running: waiting for it\n"
-        time.sleep(1)
-        assert sync.poll() is None  # still waiting
-        held.release()
-        assert sync.wait(timeout=120) == 0
-    finally:
-        held.release()
-        if sync.poll() is None:
-            sync.kill()
-            sync.wait()
+    sync_waits_for(synced_dir, held)
     # Its own turn taken and let go: the lock is free again.
     assert SyncLock(synced_dir).take()
 

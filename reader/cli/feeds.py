@@ -196,13 +196,10 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         out(f"read as {read.read_as}")
     lib = open_library(args)
     try:
-        done = lib.add_feeds((found.url, found.title, found.name) for found in read.found)
+        # A feed subscribed already is filed under the file's tags too, its own kept.
+        done = lib.add_feeds((f.url, f.title, f.name, f.tags) for f in read.found)
         added = sum(new for _, new in done)
         urls = [url for url, _ in done]
-        # A feed subscribed already is filed under the file's tags too, its own kept.
-        for found, url in zip(read.found, urls, strict=True):
-            if found.tags:
-                lib.tag_feed(url, found.tags)
     except BaseException:
         lib.close()
         raise

@@ -37,6 +37,7 @@ from .declared_authors import (
     _profile_owner,
     _scholarly_authors,
 )
+from .document import base_url
 from .json_ld import (
     _dereferenced,
     _described,
@@ -412,6 +413,7 @@ def extract_metadata(
     addresses = (url, canonical)
     published, updated = article_dates(doc, meta, ld, parsely, dates_in, addresses, fed)
     declared_dates = article_dates(_no_elements(), meta, ld, parsely, dates_in, addresses, fed)
+    page = base_url(doc, url or canonical)
     image = _first(
         meta.get("og:image"),
         meta.get("og:image:url"),
@@ -431,9 +433,9 @@ def extract_metadata(
         dates_language=dates_in,
         declared_dates=declared_dates,
         canonical_url=canonical,
-        image_url=(
-            absolute_url(url or canonical, image) if image else lead_image(doc, url or canonical)
-        ),
+        # Against the page's <base href> first, as a browser reads it and as the text's
+        # pictures are: the lead picture fetched was another than the one shown (acc41b B5).
+        image_url=absolute_url(page, image) if image else lead_image(doc, page),
         description=safe_line(
             _first(
                 meta.get("og:description"), meta.get("description"), meta.get("twitter:description")

@@ -4,7 +4,7 @@ counts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..feed_names import clean_name, folded
@@ -74,19 +74,22 @@ class LibrarySubscribed(LibraryResources):
             raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
         return self.store.add_feed(self.subscription_url(url), title, clean_name(name))
 
-    def add_feeds(self, wanted: Iterable[tuple[str, str, str]]) -> list[tuple[str, bool]]:
-        """`add_feed` of each (url, title, name) of `wanted` (an OPML file's), the feeds
-        subscribed read once, not once a feed: each one's subscription, and whether it was
-        added."""
+    def add_feeds(
+        self, wanted: Iterable[tuple[str, str, str, Sequence[str]]]
+    ) -> list[tuple[str, bool]]:
+        """`add_feed` of each (url, title, name, tags) of `wanted` (an OPML file's), each filed
+        under its tags too, as one write (`Store.add_feeds`): the feeds subscribed read once,
+        not once a feed. Each one's subscription, and whether it was added."""
         known = SubscribedAddresses(self.store)
-        done = []
-        for url, title, name in wanted:
+        batch = []
+        for url, title, name, tags in wanted:
             url = from_feed_scheme(url)
             if not is_web_url(url):
                 raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
             url = known.subscription(canonical_url(url)) or known.note(url)
-            done.append((url, self.store.add_feed(url, title, clean_name(name))))
-        return done
+            batch.append((url, title, clean_name(name), tags))
+        added = self.store.add_feeds(batch)
+        return [(url, new) for (url, *_), new in zip(batch, added, strict=True)]
 
     def rename_feed(self, feed: str, name: str) -> Feed | None:
         """Give the feed `feed` names (as `feed_named` takes it) the user's `name`, shown over
