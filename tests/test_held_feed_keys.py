@@ -72,7 +72,7 @@ def test_a_burst_of_J_in_the_feed_list_and_after_a_count(synced_dir: Path) -> No
 def test_a_burst_of_t_shows_only_the_tag_it_lands_on(synced_dir: Path) -> None:
     lib = Library(synced_dir)
     urls = [feed.url for feed in lib.feeds()]
-    for url, tag in zip(urls, ("local", "news", "wires")):
+    for url, tag in zip(urls[:3], ("local", "news", "wires"), strict=True):
         lib.tag_feed(url, [tag])
     lib.close()
 
