@@ -227,7 +227,7 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             in_feeds = isinstance(self.focused, FeedList)
             return not self.searching and (not in_feeds or parameters == (1,))
         if action == "undo_marking":
-            return bool(self._unmarked) and not self.searching
+            return self.reader.marking_to_undo() and not self.searching
         if action == "user_command" and self.searching:
             return False
         if action.startswith("mark_") or action in (

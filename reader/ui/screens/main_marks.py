@@ -38,8 +38,6 @@ class MainScreenMarks(MainScreenUnread):
         super().__init__()
         self.feed_url: str | None = None
         """The feed whose headlines are shown (None: all feeds; `SAVED_VIEW`: saved articles)."""
-        self._unmarked: tuple[Headline, ...] = ()
-        """The headlines the last `A` or `C` marked read: `U` marks them unread again."""
 
     def key_of(self, action: str) -> str | None:
         """The key in force that a message names for `action` here (`KeyMap.key`)."""
@@ -83,7 +81,7 @@ class MainScreenMarks(MainScreenUnread):
     def _mark_read(self, headlines: list[Headline], of: str, nothing_in: str) -> None:
         marked = self.reader.mark_many(headlines, True)
         if marked:
-            self._unmarked = tuple(marked)
+            self.reader.remember_marking(marked)
             count = plural(len(marked), "headline")
             undo = self.key_of("undo_marking")
             again = f" · {undo} marks them unread again" if undo else ""
@@ -94,8 +92,7 @@ class MainScreenMarks(MainScreenUnread):
         self.refresh_bindings()
 
     def action_undo_marking(self) -> None:
-        marked, self._unmarked = self._unmarked, ()
-        again = self.reader.mark_many(marked, False)
+        again = self.reader.mark_many(self.reader.take_marking(), False)
         self.reader.say_for_now(f"Marked {plural(len(again), 'headline')} unread again.")
         self.refresh_bindings()
 
