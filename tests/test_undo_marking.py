@@ -109,3 +109,24 @@ def test_mark_read_beside_the_open_reader_shows_in_it_and_U_leaves_it(
 
     asyncio.run(run())
 
+
+
+def test_r_reads_in_the_marks_made_beside_not_yet_seen(synced_dir: Path) -> None:
+    """The look for changes made elsewhere comes every few seconds: an `r` before it reads
+    them in (it took them for its own and dropped them: they never showed)."""
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 3600.0  # seen by `r` alone
+        async with app.run_test(size=(140, 30)) as pilot:
+            await until(pilot, lambda: app.index.whole and table(app).rows, "the headlines")
+            marked = app.index.feeds[0].url
+            assert unread_of(app, marked)
+            await asyncio.to_thread(_mark_read_beside, synced_dir, "--feed", marked)
+            assert unread_of(app, marked)
+            await pilot.press("r")
+            await until(pilot, lambda: app.status.startswith("Refreshed"), "the refresh's end")
+            await until(pilot, lambda: unread_of(app, marked) == 0, "the marks made beside")
+
+    asyncio.run(run())
