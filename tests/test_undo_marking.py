@@ -110,7 +110,6 @@ def test_mark_read_beside_the_open_reader_shows_in_it_and_U_leaves_it(
     asyncio.run(run())
 
 
-
 def test_r_reads_in_the_marks_made_beside_not_yet_seen(synced_dir: Path) -> None:
     """The look for changes made elsewhere comes every few seconds: an `r` before it reads
     them in (it took them for its own and dropped them: they never showed)."""
@@ -128,5 +127,28 @@ def test_r_reads_in_the_marks_made_beside_not_yet_seen(synced_dir: Path) -> None
             await pilot.press("r")
             await until(pilot, lambda: app.status.startswith("Refreshed"), "the refresh's end")
             await until(pilot, lambda: unread_of(app, marked) == 0, "the marks made beside")
+
+    asyncio.run(run())
+
+
+def test_A_on_all_feeds_asks_first_as_C_does(synced_dir: Path) -> None:
+    """acc41a A4: "All feeds", the row the reader starts on, is every feed: `A` there marked
+    them all at once where `C` asks (newsboat's `A` marks the one feed under the cursor)."""
+
+    async def run() -> None:
+        async with running(synced_dir, (140, 30), prefetch=False) as (app, pilot):
+            assert app.main_screen.feed_url is None  # "All feeds"
+            total = unread_of(app, None)
+            await pilot.press("A")
+            dialog = await on_top(pilot, ConfirmScreen, "the question")
+            question = f"Mark all {total} unread headlines of every feed read? (y / n)"
+            assert dialog.question == question
+            await pilot.press("n")
+            await keys_handled(pilot)
+            assert unread_of(app, None) == total
+            await pilot.press("tab", "g", "A", "y")  # on its row in the feed list: the same
+            await keys_handled(pilot)
+            assert unread_of(app, None) == 0
+            assert f"Marked {total} headlines of every feed read" in status(app)
 
     asyncio.run(run())

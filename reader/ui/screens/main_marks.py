@@ -48,8 +48,13 @@ class MainScreenMarks(MainScreenUnread):
         return keymap_of(self.app).keys_of("the headlines", *actions)
 
     def action_mark_list_read(self) -> None:
-        """`A`: every headline of the list shown read (a feed's, all of them, the saved, a
-        search's hits)."""
+        """`A`: every headline of the list shown read (a feed's, the saved, a search's hits);
+        on "All feeds", every feed's once confirmed, as `C`."""
+        if self.feed_url is None:
+            # "All feeds" is every feed: asked first, as `C` is (the row the reader starts on,
+            # and newsboat's `A` marks the one feed under the cursor: acc41a A4).
+            self.action_mark_everything_read()
+            return
         name = self._list_name()
         if lists_hits(self.feed_url) and self.hits_coming:
             # Those shown would be marked, not those still to come that its row counts.
