@@ -243,6 +243,15 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
         return action not in _HEADLINE_ACTIONS or not isinstance(self.focused, FeedList)
 
     # -- actions -------------------------------------------------------------------------------
+    def action_back_to_feeds(self) -> None:
+        """`q` back a level: from `F`'s hits, to the list searched, as `Esc` goes (they stayed
+        on screen beside the feed list, a `q` from quitting: acc41a A13; newsboat's search
+        results are left with `q`); else to the feed list."""
+        if self.feed_url == SEARCH_VIEW:
+            self.leave_text_search()
+            return
+        super().action_back_to_feeds()
+
     def action_toggle_read(self) -> None:
         headline = self.query_one(HeadlineTable).current
         if headline is not None:
