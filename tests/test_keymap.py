@@ -389,6 +389,7 @@ def test_the_readmes_newsboat_keys_pass_reader_config(data_dir: Path) -> None:
     assert tomllib.loads(refreshes)["keys"]["refresh"] == ["R"]
     keys = tomllib.loads(in_article)["keys"]
     assert {"next_unread", "previous_unread", "next_article"} <= set(keys)
+    assert keys["list_links"] == ["L", "u"]  # newsboat's show-urls (acc41a A6)
     both = refreshes + in_article.removeprefix("[keys]\n")
     data_dir.mkdir(parents=True, exist_ok=True)
     for block in (refreshes, in_article, both):
