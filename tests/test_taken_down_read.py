@@ -12,7 +12,15 @@ from pytest_httpserver import HTTPServer
 
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article.article_body import ArticleBody
-from tests.tui_pilot import keys_handled, open_row, running, subscribe, table, until
+from tests.tui_pilot import (
+    keys_handled,
+    notices_raised,
+    open_row,
+    running,
+    subscribe,
+    table,
+    until,
+)
 
 _ITEMS = {"gone-404": 404, "gone-410": 410, "down-503": 503}
 
@@ -53,3 +61,33 @@ def test_a_page_taken_down_is_read_once_opened_a_site_down_is_not(
             assert read == {"gone-404": True, "gone-410": True, "down-503": False}
 
     asyncio.run(run())
+
+
+def test_s_saves_a_headline_whose_page_is_taken_down_as_tagging_it_does(
+    data_dir: Path, httpserver: HTTPServer
+) -> None:
+    """acc41a A7: `s` on an item whose page answers 404 said "Not saved", where `#` saved it
+    (its headline and the feed's text kept, a sync asking for the page again)."""
+    subscribe(data_dir, [_feed(httpserver)])
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
+            rows = table(app).rows
+            for name in ("gone-404", "gone-410"):
+                position = next(i for i, h in enumerate(rows) if h.entry.title == name)
+                table(app).cursor = position
+                raised = notices_raised(app)
+                await pilot.press("s")
+                await until(pilot, lambda n=name: app.index.get(_id(app, n)).saved, name)
+                assert any(said.startswith("Saved, its page gone (") for said in raised)
+            while app._unkept or app._writing is not None:
+                await asyncio.sleep(0.05)
+            for name in ("gone-404", "gone-410"):
+                entry = app.index.get(_id(app, name)).entry  # type: ignore[union-attr]
+                assert app.lib.is_saved(entry)
+
+    asyncio.run(run())
+
+
+def _id(app: ReaderApp, title: str) -> str:
+    return next(h.entry.id for h in app.index.headlines if h.entry.title == title)

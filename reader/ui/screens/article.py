@@ -216,7 +216,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
                     else ""
                 )
                 body.show_notice(entry, message, hint, error=True)
-            if error.kind == ErrorKind.NOT_HTML or _taken_down(error):
+            if error.kind == ErrorKind.NOT_HTML or error.taken_down:
                 # A PDF, a podcast's audio, a page taken down (404, 410): no article is to come
                 # later, as one offline or on a site that is down is; what there is to read
                 # here has been shown. Left unread, it stayed among the unread for good (a feed
@@ -438,11 +438,3 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         ):
             return not self.searching  # `/` typed in the query is a character of it
         return True
-
-
-def _taken_down(error: FetchError) -> bool:
-    """Whether the page answered that it is not there (404) or gone for good (410): the
-    feed's text shown in its place is all there is to read."""
-    return error.kind == ErrorKind.GONE or (
-        error.kind == ErrorKind.HTTP and error.status in (404, 410)
-    )
