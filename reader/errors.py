@@ -106,6 +106,14 @@ class FetchError(Exception):
         not asked again in this run, its requests left for the next."""
         return self.status == 429 and not self.retryable and self.retry_after is not None
 
+    @property
+    def taken_down(self) -> bool:
+        """The page answered that it is not there (404) or gone for good (410): what its feed
+        carried is all there is of it."""
+        return self.kind == ErrorKind.GONE or (
+            self.kind == ErrorKind.HTTP and self.status in (404, 410)
+        )
+
 
 class StoreError(Exception):
     """The data directory can't be opened, read or written (damaged file, full disk, read-only).

@@ -411,17 +411,7 @@ def test_a_long_link_list_opens_at_its_full_height_and_keeps_its_cursor_in_view(
     """300 links: the panel takes its full height (measured to fit, each entry was laid out
     again and again: seconds to open), and the entry the cursor is on stays in view when a
     resize wraps the list again."""
-    article = Article(
-        "https://news.example/sources.html",
-        title="Sources",
-        blocks=tuple(
-            Block(
-                BlockKind.PARAGRAPH,
-                (Inline("See "), Inline(f"source number {n}", href=f"https://s.example/{n}")),
-            )
-            for n in range(300)
-        ),
-    )
+    article = _sources(300)
 
     async def run() -> None:
         async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
@@ -1160,3 +1150,42 @@ def test_keys_asked_of_an_article_screen_whose_body_is_gone_do_nothing(synced_di
             assert app.is_running
 
     asyncio.run(run())
+
+
+def test_digits_in_a_row_go_to_the_link_they_name(synced_dir: Path) -> None:
+    """acc41a A8: `1` `2` in a list of 120 links went to link 2; now to link 12, as `12G` is
+    the twelfth headline. A number past the list starts anew (`1` `2` `5`: link 5), and so
+    does a digit after the cursor moved."""
+    article = _sources(120)
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            await pilot.pause()
+            await pilot.press("L")
+            await on_top(pilot, LinksScreen, "the link list")
+            await pilot.press("1", "2")
+            assert app.screen.chosen == Link("source number 11", "https://s.example/11")
+            await pilot.press("5")  # 125: past the list's 120, link 5
+            assert app.screen.chosen == Link("source number 4", "https://s.example/4")
+            await pilot.press("j", "3")  # moved: 3 alone
+            assert app.screen.chosen == Link("source number 2", "https://s.example/2")
+            await pilot.press("0")  # 30
+            assert app.screen.chosen == Link("source number 29", "https://s.example/29")
+
+    asyncio.run(run())
+
+
+def _sources(count: int) -> Article:
+    """An article of `count` paragraphs, each linking a source of its own."""
+    return Article(
+        "https://news.example/sources.html",
+        title="Sources",
+        blocks=tuple(
+            Block(
+                BlockKind.PARAGRAPH,
+                (Inline("See "), Inline(f"source number {n}", href=f"https://s.example/{n}")),
+            )
+            for n in range(count)
+        ),
+    )

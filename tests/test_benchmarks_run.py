@@ -91,6 +91,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "tui_bytes": ("--before", THIS, "--runs", "1", "--feeds", "2", "--size", "45x15"),
     "tui_far_place": ("--words", "500", "--repeats", "1"),
     "tui_fill_shared": ("--headlines", "200", "--runs", "1"),
+    "tui_feed_burst": ("--runs", "1", "--feeds", "3", "--hold", "0.2"),
     "tui_find_in_article": ("--words", "500"),
     "tui_full_text": ("--data-dir", DATA),
     "tui_highlight_slices": ("--words", "2000", "--repeats", "1"),

@@ -145,7 +145,7 @@ def test_a_list_marked_read_partly_written_counts_only_the_feeds_not_written(
                     came.append(True)
 
             store.set_read_many = then_held  # type: ignore[method-assign]
-            await pilot.press("A")
+            await pilot.press("A", "y")  # "All feeds": asked first, as C
             await until(pilot, lambda: bool(came), "the first feed written")
             await pilot.press("q")
         return app.unkept_at_exit

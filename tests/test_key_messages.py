@@ -213,7 +213,7 @@ def test_top_and_undo_moved_their_messages_name_them(
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await started(pilot)
             unread = app.index.unread_in(None)
-            await pilot.press("A")
+            await pilot.press("A", "y")  # "All feeds": asked first, as C
             await until(pilot, lambda: app.status.startswith("Marked"), "the marking")
             assert app.status.endswith(" read · Z marks them unread again")
             await pilot.press("Z")

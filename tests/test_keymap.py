@@ -247,6 +247,11 @@ def test_an_article_with_n_for_the_next_unread(synced_dir: Path) -> None:
             " [keys]), down and copy in the headlines, an article, the help and the link list: give"
             " down another key",
         ),
+        (
+            'down = ["j", "1"]',
+            'keys: "1" would do both the link list\'s digit going to its link (a key not set in'
+            " [keys]) and down in the link list: give down another key",
+        ),
         ("quit = []", "keys.quit must be a key or a list of keys"),
         ("quit = 7", "keys.quit must be a key or a list of keys"),
     ],
@@ -389,6 +394,7 @@ def test_the_readmes_newsboat_keys_pass_reader_config(data_dir: Path) -> None:
     assert tomllib.loads(refreshes)["keys"]["refresh"] == ["R"]
     keys = tomllib.loads(in_article)["keys"]
     assert {"next_unread", "previous_unread", "next_article"} <= set(keys)
+    assert keys["list_links"] == ["L", "u"]  # newsboat's show-urls (acc41a A6)
     both = refreshes + in_article.removeprefix("[keys]\n")
     data_dir.mkdir(parents=True, exist_ok=True)
     for block in (refreshes, in_article, both):

@@ -34,7 +34,7 @@ def test_a_notice_shown_gives_way_to_the_answer_to_the_next_key(synced_dir: Path
             raised = notices_raised(app, timeout=3600)
             await pilot.press("R")  # All feeds: no feed to rename
             await until(pilot, lambda: NO_FEED in raised, "the notice")
-            await pilot.press("A")
+            await pilot.press("A", "y")  # "All feeds": asked first, as C
             await until(pilot, lambda: UNDO in status(app), "A's answer")
             assert notices(app) == []  # nothing over the line's row
 
@@ -79,7 +79,7 @@ def test_a_refresh_ending_does_not_cover_the_answer_to_a_key(
         async with running(synced_dir, (100, 30), prefetch=False) as (app, pilot):
             app.action_refresh()
             await until(pilot, lambda: "Refreshing" in status(app), "the refresh")
-            await pilot.press("A")
+            await pilot.press("A", "y")  # "All feeds": asked first, as C
             await until(pilot, lambda: UNDO in status(app), "A's answer")
             # The other feeds come in meanwhile: their progress waits too.
             await pilot.pause(0.5)

@@ -58,12 +58,23 @@ class LibraryFlags(LibraryLookup):
         return read_at
 
     def mark_many_read(
-        self, entries: Iterable[Entry], read: bool = True, elsewhere: bool = True
+        self,
+        entries: Iterable[Entry],
+        read: bool = True,
+        elsewhere: bool = True,
+        *,
+        shown_beside: bool = True,
     ) -> None:
         """Set the read flag of many entries, a write per feed (marking a feed or every feed
         read), and (`elsewhere`) of the other feeds' headlines of their articles: an article
-        read is read wherever it is listed (`Store.mark_entries`)."""
+        read is read wherever it is listed (`Store.mark_entries`). `shown_beside`: a reader
+        open beside (`reader mark-read`, an import's marks, a `[[command]]` of the user's run
+        from it) reads the lists again, as after a sync elsewhere: they went unseen until a
+        restart, and its `U` then undid them (acc41a A10). The reader's own `A` and `C`, shown
+        already, pass False."""
         self.store.mark_entries(entries, read, elsewhere)
+        if shown_beside:
+            self.store.note_changed()
 
     def mark_elsewhere(self, entries: Iterable[Entry], read: bool = True) -> None:
         """Set the read flag of the other feeds' headlines of the articles of `entries`

@@ -39,7 +39,7 @@ from ..marks import ENTER_KEY
 from ..store.directory import upgrade_said
 from .app_lifecycle import FIRST_FRAME_HELD_AT_MOST, ReaderAppLifecycle
 from .collector import resume_after_start
-from .counts import LINE, STOPPING, CountPrefix, counted, place_of
+from .counts import LINE, STOPPING, CountPrefix, coalesced, counted, place_of, stepped
 from .dialogs.help import HelpScreen
 from .display import plain
 from .key_settling import HeldFor, acts_as_it_comes, held_at_most, takes_keys, unsettled
@@ -212,7 +212,10 @@ class ReaderApp(ReaderAppLifecycle):
             and event.key not in _NEVER_HELD
             and not (event is self._handed_on and self._handed_anyway)
             and (
-                (event is not self._handed_on and self._behind(event.key) is not None)
+                (
+                    event is not self._handed_on
+                    and (self._behind(event.key) is not None or self._goes_in_runs(event.key))
+                )
                 or not takes_keys(self.screen, event.key)
             )
         ):
@@ -220,7 +223,9 @@ class ReaderApp(ReaderAppLifecycle):
             # wait for those (`key_settling`), and for the screen they opened to show.
             held = events.Key(event.key, event.character)
             if event is self._handed_on:  # handed on too soon: first again
-                self._typed_ahead, self._handed_on = (held, *self._typed_ahead), None
+                run = self.counts.carried(event) or 1  # a run held down, as one (`coalesced`)
+                again = tuple(events.Key(event.key, event.character) for _ in range(run))
+                self._typed_ahead, self._handed_on = (*again, *self._typed_ahead), None
             else:
                 self._typed_ahead = (*self._typed_ahead, held)
             self._holding_keys = True
@@ -285,6 +290,31 @@ class ReaderApp(ReaderAppLifecycle):
         # While the start reads the rest, a key that waits for it (`G`) is waited for in turn.
         waiting = () if self.index.whole else NEEDS_EVERY_HEADLINE
         return unsettled(self, self._handed_on, bindings=bindings, waiting=waiting)
+
+    def _action_of(self, key: str) -> str | None:
+        """The action `key` is bound to on the screen on top now, if any."""
+        active = self.screen.active_bindings.get(key)
+        return active.binding.action if active is not None else None
+
+    _runs_seen: tuple[tuple[object, ...], dict[str, bool]] | None = None
+    """`_goes_in_runs`'s answers by key, for the screen and the widget focused they were for
+    (their ids and classes: no screen closed is kept alive for them): Textual makes the active
+    bindings anew at each look, and a look at every key typed made a burst of 200 `j` 1.6
+    times slower (benchmarks/tui_burst.py)."""
+
+    def _goes_in_runs(self, key: str) -> bool:
+        """Whether `key` waits a turn to be taken with the same keys queued behind it, as one
+        (`counts.coalesced`): `J` held down, each `J` a feed's headlines shown in full."""
+        screen, focused = self.screen, self.focused
+        where = (id(screen), type(screen), id(focused), type(focused))
+        seen = self._runs_seen
+        if seen is None or seen[0] != where:
+            seen = self._runs_seen = (where, {})
+        answers = seen[1]
+        if key not in answers:
+            action = self._action_of(key)
+            answers[key] = action is not None and stepped(action) is not None
+        return answers[key]
 
     def _quits_at_once(self, key: str, ahead: tuple[events.Key, ...]) -> bool:
         """A key held (`on_event`, `ahead` the keys held before it) that quits is handled as
@@ -386,7 +416,16 @@ class ReaderApp(ReaderAppLifecycle):
         ):
             self._hand_on_soon()
             return
-        key, self._typed_ahead = self._typed_ahead[0], self._typed_ahead[1:]
+        # `J` held down: the run queued meanwhile goes as one `J` with their number as its
+        # count, the feed it lands on shown, not each one passed (acc41a A2).
+        run = (
+            1
+            if self.counts.typed is not None
+            else coalesced(self._typed_ahead, self._action_of(self._typed_ahead[0].key))
+        )
+        key, self._typed_ahead = self._typed_ahead[0], self._typed_ahead[run:]
+        if run > 1:
+            self.counts.carry(key, run)
         self._handed_anyway = waited >= most
         self._handed_on = key
         self._held.again(now)

@@ -119,6 +119,15 @@ class ReaderAppArticles(ReaderAppMarks):
                 shown = f"Saved, not fetched yet ({error.message}): the next sync fetches it."
                 self.notify(plain(shown, max_length=300).plain, markup=False)
                 return
+            if error.taken_down:
+                # Its headline and the feed's text kept, as `#` keeps one (acc41a A7: `s`
+                # refused what `#` saved); a sync asks for the page again now and then.
+                self.keep_saved(partial(self.lib.set_saved, entry, True))
+                self._changed(self.index.set_saved(entry.id, True))
+                shown = f"Saved, its page gone ({error.message}): its feed's text is what it has."
+                self.notify(plain(shown, max_length=300).plain, markup=False)
+                self.show_counts()
+                return
             shown = plain(f"Not saved: {error.message}", max_length=300).plain
             self.notify(shown, severity="error", markup=False)
             return

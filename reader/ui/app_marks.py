@@ -42,8 +42,34 @@ class ReaderAppMarks(ReaderAppHeadlines):
     """What the reader says on the terminal once it has quit: changes it could not keep
     ("" when every one was kept)."""
 
+    _to_undo: dict[str, Headline] | None = None
+    """The headlines the last `A` or `C` marked read, by entry id: `U` marks them unread again
+    (`take_marking`). None when there is nothing to undo."""
+
+    def remember_marking(self, marked: Iterable[Headline]) -> None:
+        """`marked`: the headlines an `A` or a `C` just marked read, for `U` to undo."""
+        self._to_undo = {h.entry.id: h for h in marked}
+
+    def marking_to_undo(self) -> bool:
+        """Whether `U` has an `A` or a `C` to undo."""
+        return bool(self._to_undo)
+
+    def take_marking(self) -> list[Headline]:
+        """The headlines `U` marks unread again: those the last `A` or `C` marked read, less
+        any read (opened), marked or unmarked since: `U` put an article read after the
+        mark-all back among the unread (acc41a A3). Nothing is left to undo after."""
+        marked, self._to_undo = self._to_undo or {}, None
+        return list(marked.values())
+
     def set_read(self, entry: Entry, read: bool, opened: bool = False) -> None:
         """`opened`: the entry's article is on screen now (`reader list --read-since`)."""
+        if self._to_undo:
+            # Read (or marked) since the mark-all: the user's own word on it, not the
+            # mark-all's, and `U` leaves it so, in every feed that lists its article.
+            here = self.index.get(entry.id)
+            for headline in self.index.with_elsewhere([here]) if here is not None else ():
+                self._to_undo.pop(headline.entry.id, None)
+            self._to_undo.pop(entry.id, None)
         opened_at = time.time() if opened else None
         # Its article read in every feed listing it (acc39b Q3): the other feeds' headlines
         # of it as the index has them, when it has them all.
@@ -70,7 +96,7 @@ class ReaderAppMarks(ReaderAppHeadlines):
                 chosen.append(now)
                 by_feed.setdefault(now.entry.feed_url, []).append(now.entry)
         for entries in by_feed.values():
-            mark = partial(self.lib.mark_many_read, entries, read, False)
+            mark = partial(self.lib.mark_many_read, entries, read, False, shown_beside=False)
             self.keep(Unkept(mark, MARK, len(entries)))
         if chosen and not self.index.whole:  # the store lists some the index does not yet
             marked = [h.entry for h in chosen]

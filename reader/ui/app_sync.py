@@ -155,7 +155,13 @@ class ReaderAppSync(ReaderAppFill):
         self._filling_starts()
         results: list[FeedResult] = []
         store = self.lib.store
-        seen = (store.changed_at(), store.cached_at())
+        # What the reader has read in, not the store's now: a change made elsewhere that the
+        # look every few seconds had not yet read in (`reader mark-read` in a shell, then `r`
+        # at once) is read in by the job's end too, not taken for the job's own and lost.
+        seen = (
+            min(self._changed_seen, store.changed_at()),
+            min(self._cached_seen, store.cached_at()),
+        )
         listed = frozenset(feed.url for feed in self.index.feeds)
         try:
             with full_collections_deferred():

@@ -14,7 +14,7 @@ when it says so (`takes_counts`): the link list's digits go to its links."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from weakref import WeakKeyDictionary
 
 from textual import events
@@ -69,8 +69,41 @@ LINE = "line"
 """The action, on the widgets whose bindings hold `TO_LINE`'s, that goes to a row or line."""
 
 
+STEPPED = frozenset({"step_feed", "step_tag"})
+"""Of `REPEATED`, the moves whose step a count multiplies (`3J` is `step_feed(3)`): one list
+shown, not each one passed (a feed's or a tag's headlines drawn for nothing). A run of their
+key held down goes as one count (`coalesced`): the keys queued while a feed was shown each
+showed one in full, and `J` held down ran on for seconds after it was let go (acc41a A2)."""
+
+
+def stepped(action: str) -> tuple[str, int] | None:
+    """The name and the step of `action` when it is one of `STEPPED`'s (`step_feed(-1)`)."""
+    name, _, rest = action.rpartition(".")[2].partition("(")
+    if name not in STEPPED or not rest.endswith(")"):
+        return None
+    try:
+        return name, int(rest[:-1])
+    except ValueError:
+        return None
+
+
+def coalesced(keys: Sequence[events.Key], action: str | None) -> int:
+    """How many of `keys` (those held, the first handed on next) go as one press of the first
+    with their number as its count: the run of that key at their head when it is bound to one
+    of `STEPPED`'s moves (`action`), else 1."""
+    if not keys or action is None or stepped(action) is None:
+        return 1
+    run = 1
+    while run < len(keys) and keys[run].key == keys[0].key and run < MOST:
+        run += 1
+    return run
+
+
 def counted(action: str, count: int) -> tuple[str, int]:
     """The action to run for a binding's `action` typed after `count`, and how many times."""
+    if (step := stepped(action)) is not None:
+        name, by = step
+        return f"{name}({by * count})", 1
     if action in REPEATED:
         return action, count
     if action in TO_LINE:
@@ -121,6 +154,10 @@ class CountPrefix:
                 self._g_counted_at = time.monotonic()
         self._show(None)
         return key == "escape"
+
+    def carry(self, event: events.Key, count: int) -> None:
+        """`event` goes on with `count` (a run of keys held down as one, `coalesced`)."""
+        self._carried[event] = count
 
     def carried(self, event: events.Key) -> int | None:
         """The count `event` was typed after (None: none)."""

@@ -50,9 +50,10 @@ def next_feed_with_unread(
 def feed_beside(feeds: Sequence[str], current: str | None, step: int) -> str | None:
     """The feed after (`step` 1) or before (-1) `current` in the feed list's order, round the
     ends (newsboat's next-feed / prev-feed, `J` / `K`); from a list that is no feed's ("All
-    feeds", "Saved", a search's hits), the first or the last. None with no other feed."""
+    feeds", "Saved", a search's hits), the first or the last. A step of more (`3J`, `J` held
+    down) goes so many on, round and on. None with no other feed."""
     if not feeds or list(feeds) == [current]:
         return None
     if current not in feeds:
-        return feeds[0] if step > 0 else feeds[-1]
+        return feeds[(step - 1 if step > 0 else step) % len(feeds)]
     return feeds[(list(feeds).index(current) + step) % len(feeds)]

@@ -1,6 +1,7 @@
 """The list of an article's links (`L` in the reading view), to follow its sources: each address
 once, numbered in the order it first appears, with the text it was linked from. A digit goes to
-the link of that number (`1`…`9`, `0` the tenth), Enter opens the chosen one (here when a feed has
+the link of that number (`1`…`9`, `0` the tenth), digits in a row to the one they name (`12`),
+Enter opens the chosen one (here when a feed has
 its article, so marked; else in the browser), `c` copies its address. The key bar under it shows
 those keys while it is open.
 """
@@ -191,14 +192,30 @@ class LinksScreen(Dialog[str | None]):
             self.dismiss()  # the article opens over the one the list was of, not over the list
         app.open_link(address, self.reading)
 
+    _typed = ""
+    """The digits typed in a row (`action_go_to`): the number of the link gone to."""
+    _typed_on: int | None = None
+    """The entry they went to: the cursor moved off it since, the next digit starts anew."""
+
     def action_go_to(self, number: int) -> None:
-        """The cursor to the link numbered `number`."""
+        """The cursor to the link numbered `number` (a digit's: `0` is 10), or to the one the
+        digits typed in a row name while the list has that many: `1` `2` link 12, as `12G`
+        is the twelfth headline (it went to link 2: acc41a A8). A number no longer than the
+        list allows starts anew, so a digit alone still goes at once to its link."""
         if not self.links:
             return
-        if number > min(len(self.links), MAX_SHOWN):
+        shown = self.query_one(LinkList)
+        most = min(len(self.links), MAX_SHOWN)
+        if self._typed and shown.highlighted == self._typed_on:
+            longer = int(self._typed + str(number % 10))
+            if longer <= most:
+                number = longer
+        self._typed, self._typed_on = "", None
+        if number > most:
             self.notify(f"No link {number}: the list has {len(self.links)}.", timeout=2.5)
             return
-        self.query_one(LinkList).highlighted = number - 1
+        shown.highlighted = number - 1
+        self._typed, self._typed_on = str(number), number - 1
 
     def action_copy_address(self) -> None:
         if (link := self.chosen) is None:

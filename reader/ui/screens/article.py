@@ -216,10 +216,11 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
                     else ""
                 )
                 body.show_notice(entry, message, hint, error=True)
-            if error.kind == ErrorKind.NOT_HTML:
-                # A PDF, a podcast's audio: no article is to come later, as one offline or on
-                # a site that is down is; what there is to read here has been shown. Left
-                # unread, it stayed among the unread for good.
+            if error.kind == ErrorKind.NOT_HTML or error.taken_down:
+                # A PDF, a podcast's audio, a page taken down (404, 410): no article is to come
+                # later, as one offline or on a site that is down is; what there is to read
+                # here has been shown. Left unread, it stayed among the unread for good (a feed
+                # of headlines whose pages are gone never counted down: acc41a A12).
                 self.reader.set_read(entry, True)
         except Exception as error:  # a bug must show as a line, not take the reader down
             body.show_notice(

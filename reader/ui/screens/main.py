@@ -230,7 +230,7 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             in_feeds = isinstance(self.focused, FeedList)
             return not self.searching and (not in_feeds or parameters == (1,))
         if action == "undo_marking":
-            return bool(self._unmarked) and not self.searching
+            return self.reader.marking_to_undo() and not self.searching
         if action == "user_command" and self.searching:
             return False
         if action.startswith("mark_") or action in (
@@ -246,6 +246,15 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
         return action not in _HEADLINE_ACTIONS or not isinstance(self.focused, FeedList)
 
     # -- actions -------------------------------------------------------------------------------
+    def action_back_to_feeds(self) -> None:
+        """`q` back a level: from `F`'s hits, to the list searched, as `Esc` goes (they stayed
+        on screen beside the feed list, a `q` from quitting: acc41a A13; newsboat's search
+        results are left with `q`); else to the feed list."""
+        if self.feed_url == SEARCH_VIEW:
+            self.leave_text_search()
+            return
+        super().action_back_to_feeds()
+
     def action_toggle_read(self) -> None:
         headline = self.query_one(HeadlineTable).current
         if headline is not None:

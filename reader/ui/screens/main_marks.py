@@ -38,8 +38,6 @@ class MainScreenMarks(MainScreenUnread):
         super().__init__()
         self.feed_url: str | None = None
         """The feed whose headlines are shown (None: all feeds; `SAVED_VIEW`: saved articles)."""
-        self._unmarked: tuple[Headline, ...] = ()
-        """The headlines the last `A` or `C` marked read: `U` marks them unread again."""
 
     def key_of(self, action: str) -> str | None:
         """The key in force that a message names for `action` here (`KeyMap.key`)."""
@@ -50,8 +48,13 @@ class MainScreenMarks(MainScreenUnread):
         return keymap_of(self.app).keys_of("the headlines", *actions)
 
     def action_mark_list_read(self) -> None:
-        """`A`: every headline of the list shown read (a feed's, all of them, the saved, a
-        search's hits)."""
+        """`A`: every headline of the list shown read (a feed's, the saved, a search's hits);
+        on "All feeds", every feed's once confirmed, as `C`."""
+        if self.feed_url is None:
+            # "All feeds" is every feed: asked first, as `C` is (the row the reader starts on,
+            # and newsboat's `A` marks the one feed under the cursor: acc41a A4).
+            self.action_mark_everything_read()
+            return
         name = self._list_name()
         if lists_hits(self.feed_url) and self.hits_coming:
             # Those shown would be marked, not those still to come that its row counts.
@@ -83,7 +86,7 @@ class MainScreenMarks(MainScreenUnread):
     def _mark_read(self, headlines: list[Headline], of: str, nothing_in: str) -> None:
         marked = self.reader.mark_many(headlines, True)
         if marked:
-            self._unmarked = tuple(marked)
+            self.reader.remember_marking(marked)
             count = plural(len(marked), "headline")
             undo = self.key_of("undo_marking")
             again = f" · {undo} marks them unread again" if undo else ""
@@ -94,8 +97,7 @@ class MainScreenMarks(MainScreenUnread):
         self.refresh_bindings()
 
     def action_undo_marking(self) -> None:
-        marked, self._unmarked = self._unmarked, ()
-        again = self.reader.mark_many(marked, False)
+        again = self.reader.mark_many(self.reader.take_marking(), False)
         self.reader.say_for_now(f"Marked {plural(len(again), 'headline')} unread again.")
         self.refresh_bindings()
 

@@ -52,7 +52,8 @@ class MainScreenMoves(MainScreenList):
     def action_step_feed(self, step: int) -> None:
         """The next (`step` 1) or previous feed of the feed list as it is shown, round its
         ends, its headlines shown with the cursor on the first unread (newsboat's next-feed,
-        prev-feed); from "All feeds", "Saved" or a search's hits, the first or the last."""
+        prev-feed); from "All feeds", "Saved" or a search's hits, the first or the last. A
+        larger step (`3J`, `J` held down: `counts.STEPPED`) shows only the feed it lands on."""
         urls = list(self.query_one(FeedList).feeds)
         feed_url = feed_beside(urls, self.feed_url, step)
         if feed_url is None:
@@ -60,7 +61,7 @@ class MainScreenMoves(MainScreenList):
             return
         here = self.feed_url
         self.show_feed(feed_url)
-        if here in urls and wrapped(urls.index(here), urls.index(feed_url), step):
+        if here in urls and not 0 <= urls.index(here) + step < len(urls):
             where = "first" if step > 0 else "last"
             self.notify(f"Round to the {where} feed.", timeout=2, markup=False)
 
