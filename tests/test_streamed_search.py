@@ -97,3 +97,39 @@ def test_a_search_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
         finally:
             os.close(write_end)
         assert (result.returncode, result.stderr) == (141, ""), ids
+
+
+def test_a_printed_hit_gone_from_the_next_page_leaves_none_of_its_hits_out(
+    tmp_path: Path,
+) -> None:
+    """The newest story, printed, corrected to no longer hold the word while the command waits:
+    the next page's list is one shorter at its head, and its first hit was left out, counted as
+    printed (review41). Every story is printed, once."""
+    data = tmp_path / "data"
+    _library(data)
+    newest = "http://127.0.0.1:9/2026/11/story-0.html"
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+    errors = tmp_path / "stderr"
+    with errors.open("w") as stderr:
+        command = subprocess.Popen(
+            [*_COMMAND, str(data), "list", "--search", "item"],
+            stdout=write_end,
+            stderr=stderr,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        )
+    os.close(write_end)
+    try:
+        first = _first_line(read_end)
+        store = Store(data)
+        try:
+            blocks = (Block(BlockKind.PARAGRAPH, (Inline("Withdrawn: a correction."),)),)
+            store.put_article(newest, Article(url=newest, title="Story", blocks=blocks))
+        finally:
+            store.close()
+        with os.fdopen(read_end, "rb") as rest:
+            lines = (first + rest.read()).decode().splitlines()
+    finally:
+        assert command.wait(timeout=300) == 0, errors.read_text()
+    titles = [line.split("Story ", 1)[1].split(":")[0] for line in lines if "Story " in line]
+    assert titles == [str(n) for n in range(ARTICLES)]
