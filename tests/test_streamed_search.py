@@ -44,9 +44,9 @@ def _first_line(fd: int) -> bytes:
     return line
 
 
-def test_the_first_hits_are_printed_before_the_older_articles_are_read(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    oldest = _library(data)
+def _lines_of_search_meanwhile(tmp_path: Path, data: Path, link: str, text: str) -> list[str]:
+    """The lines `reader list --search item` prints, the article at `link` cached anew as one
+    paragraph of `text` while the command waits for its first lines to be read."""
     read_end, write_end = os.pipe()
     fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
     errors = tmp_path / "stderr"
@@ -60,17 +60,23 @@ def test_the_first_hits_are_printed_before_the_older_articles_are_read(tmp_path:
     os.close(write_end)
     try:
         first = _first_line(read_end)
-        # The oldest story corrected while the command waits for its first lines to be read.
         store = Store(data)
         try:
-            blocks = (Block(BlockKind.PARAGRAPH, (Inline("Item withdrawn: a correction."),)),)
-            store.put_article(oldest, Article(url=oldest, title="Story", blocks=blocks))
+            blocks = (Block(BlockKind.PARAGRAPH, (Inline(text),)),)
+            store.put_article(link, Article(url=link, title="Story", blocks=blocks))
         finally:
             store.close()
         with os.fdopen(read_end, "rb") as rest:
-            lines = (first + rest.read()).decode().splitlines()
+            return (first + rest.read()).decode().splitlines()
     finally:
         assert command.wait(timeout=300) == 0, errors.read_text()
+
+
+def test_the_first_hits_are_printed_before_the_older_articles_are_read(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    oldest = _library(data)
+    # The oldest story corrected while the command waits for its first lines to be read.
+    lines = _lines_of_search_meanwhile(tmp_path, data, oldest, "Item withdrawn: a correction.")
     assert len(lines) == 2 * ARTICLES  # each hit's headline, and its line under it
     assert "Story 0:" in lines[0] and "item 0." in lines[1]
     # Read after the first lines were out: as it is cached now, where main read it before.
@@ -97,3 +103,17 @@ def test_a_search_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
         finally:
             os.close(write_end)
         assert (result.returncode, result.stderr) == (141, ""), ids
+
+
+def test_a_printed_hit_gone_from_the_next_page_leaves_none_of_its_hits_out(
+    tmp_path: Path,
+) -> None:
+    """The newest story, printed, corrected to no longer hold the word while the command waits:
+    the next page's list is one shorter at its head, and its first hit was left out, counted as
+    printed (review41). Every story is printed, once."""
+    data = tmp_path / "data"
+    _library(data)
+    newest = "http://127.0.0.1:9/2026/11/story-0.html"
+    lines = _lines_of_search_meanwhile(tmp_path, data, newest, "Withdrawn: a correction.")
+    titles = [line.split("Story ", 1)[1].split(":")[0] for line in lines if "Story " in line]
+    assert titles == [str(n) for n in range(ARTICLES)]

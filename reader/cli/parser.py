@@ -653,7 +653,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="only headlines whose article is not all readable offline: not cached (not synced"
         " yet, failed, left out by the size limit, or a link to no article page: ↗) or cached"
         " only in part (½); what a sync's 'not readable offline' and 'left out' lines count"
-        " (not an item with no link: its feed's text is all of it, read offline)",
+        " (not an item with no link nor audio: its feed's text is all of it, read offline)",
     )
     p.add_argument(
         "--since",

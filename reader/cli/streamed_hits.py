@@ -28,11 +28,16 @@ class StreamedHits:
         self._listed = listed
         self._printed = printed
         self.rows: list[Headline] = []
-        """The rows printed so far."""
+        """The rows printed so far, in the order they were."""
+        self._printed_ids: set[int] = set()
 
     def __call__(self, hits: list[Hit]) -> None:
-        rows = self._listed(hits)
-        if len(rows) > len(self.rows):
-            self._printed(rows[len(self.rows) :], hits)
+        # Told by which rows were printed, not how many: a hit printed may be gone from the
+        # next list (its article cached anew without the words, `text_search`'s check), and
+        # counting left out as many of the next page's first rows, never printed (review41).
+        rows = [h for h in self._listed(hits) if id(h) not in self._printed_ids]
+        if rows:
+            self._printed(rows, hits)
             sys.stdout.flush()  # a pipe's reader has them now, not when its buffer fills
-        self.rows = rows
+            self.rows += rows  # kept: their ids stay theirs while the search goes on
+            self._printed_ids.update(id(h) for h in rows)
