@@ -59,3 +59,19 @@ def test_a_data_directory_named_is_made_alone_and_one_there_is_left_as_it_is(
     done = reader(tmp_path, "--data-dir", str(shared), "add", "http://127.0.0.1:9/feed.xml")
     assert "stays subscribed" in done.stderr, done
     assert mode(shared) == 0o755
+
+
+def test_the_folder_a_repair_mends_a_cache_in_is_its_user_s_alone(tmp_path: Path) -> None:
+    """`reader repair` copies what reads of a damaged cache into a folder beside it: the
+    reading history again, in a data directory a user may have made open to all (review41)."""
+    from reader.store.salvage import _fresh_folder
+
+    cache = tmp_path / "state"
+    cache.mkdir()
+    before = os.umask(0o022)
+    try:
+        fresh = _fresh_folder(cache)
+    finally:
+        os.umask(before)
+    assert fresh.name == "state.repairing"
+    assert mode(fresh) == 0o700

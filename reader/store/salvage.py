@@ -191,7 +191,10 @@ def _fresh_folder(folder: Path) -> Path:
         fresh.unlink()
     elif fresh.exists():
         shutil.rmtree(fresh)
-    fresh.mkdir()  # raises if anything took the name meanwhile: nothing is written through it
+    # Raises if anything took the name meanwhile: nothing is written through it. Its user's
+    # alone, as the data directory the reader makes is (`make_private_folder`): the mended
+    # cache holds what was read and noted, and a directory made by hand may be open to all.
+    fresh.mkdir(mode=0o700)
     return fresh
 
 
