@@ -100,6 +100,8 @@ def _between(before: str, after: str) -> str:
     return _BETWEEN
 
 
+_SIGMAS = "σς"
+"""Greek's small sigma, in a word and at its end."""
 _SELECTORS = "\ufe0e\ufe0f"
 """The variation selectors for text and for emoji."""
 _BETWEEN = r"[\W_]+"
@@ -116,6 +118,11 @@ def _cased(text: str, smart: bool) -> str:
         return re.escape(text)
     out = []
     for char in text:
+        if char in _SIGMAS:
+            # Greek's final ς and σ are one letter (a case-blind pattern takes them so): a
+            # name typed with its capital and "σ" at the end finds "Αθήνας" (acc41c C9).
+            out.append("[σςΣ]")
+            continue
         upper = char.upper()
         loose = char.islower() and len(upper) == 1 and upper != char
         out.append(f"[{char}{upper}]" if loose else re.escape(char))

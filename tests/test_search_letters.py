@@ -1,0 +1,55 @@
+"""Letters one for the search though written two ways (acc41c): Greek's σ and ς in every case
+mode. Each in the reading view's `/`, the search of every cached article (`F`, `reader list
+--search`) and the index's prefilter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.fold import composed
+from reader.full_text import Query
+from reader.search_index import indexed_form, trigrams
+from tests.test_cli import reader
+from tests.test_find_in_article import found_in
+from tests.test_search_scripts import _whole_word, serve_pages
+
+# Each query, a text, and what of the text it lights (as the page has it).
+_FOUND = [
+    ("Αθήνασ", "στην Αθήνας χθες", "Αθήνας"),  # a capital typed, "σ" at the end (C9)
+    ("Αθηνασ", "στην Αθήνας χθες", "Αθήνας"),
+    ("αθήνασ", "στην Αθήνας χθες", "Αθήνας"),
+    ("Αθηνας", "ΣΤΗΝ ΑΘΗΝΑΣ", "ΑΘΗΝΑΣ"),
+    ("Σύνταγμα", "στο Σύνταγμα", "Σύνταγμα"),
+]
+
+
+@pytest.mark.parametrize(("query", "text", "found"), _FOUND)
+def test_a_letter_written_two_ways_is_one(query: str, text: str, found: str) -> None:
+    assert found_in(text, query) == [found]
+    whole = composed(found)
+    assert _whole_word(query, text).endswith(found if whole is None else whole[0])
+    form = indexed_form(text)
+    assert all(piece in form for piece in trigrams(Query(query).words[0].typed)), form
+
+
+_PAGES = {
+    "/el.html": ("el", "Ειδήσεις", "Συγκέντρωση στην Αθήνας πλατεία σήμερα."),
+}
+_SEARCHES = [
+    ("Αθήνασ", "/el.html"),
+]
+
+
+def test_list_search_finds_each_through_the_index(tmp_path: Path, httpserver: HTTPServer) -> None:
+    serve_pages(httpserver, _PAGES)
+    data = tmp_path / "home"
+    assert reader(data, "add", httpserver.url_for("/feed.xml")).returncode == 0
+    assert reader(data, "sync").returncode == 0
+    for query, path in _SEARCHES:
+        found = reader(data, "list", "--search", query)
+        assert found.returncode == 0, (query, found.stderr)
+        lines = found.stdout.splitlines()
+        assert len(lines) == 2 and path in lines[0], (query, found.stdout)
