@@ -4,7 +4,8 @@ Articles are typeset with curly quotes (’ “ ”), dashes (– —) and accen
 Zoë); a query is typed with ' " - and plain letters. As browsers' find does, the search
 compares both folded: each of these characters replaced by the one a keyboard gives, and,
 unless the query itself has an accent, each accented Latin letter by its plain one,
-Russian's ё by е (which is how it is mostly typed and often printed), and Arabic's alef with a
+Russian's ё by е (which is how it is mostly typed and often printed; typed, it is no accent
+either and finds both), and Arabic's alef with a
 hamza or madda (أ إ آ) by the bare alef (ا), as most people type it. CJK text's full-width
 Latin letters and digits (ＡＢＣ１２３) are their ASCII ones and half-width katakana (ﾃﾚﾋﾞ)
 the full-width ones (テレビ), whichever of the two the query or the text has, and raised or
@@ -224,9 +225,11 @@ _MARK = re.compile(f"[{MARKS}]")
 _POINT = re.compile(f"[{MARKS.replace(NUKTA, '')}]")
 
 
-_NO_ACCENT = "ı"
+_NO_ACCENT = "ıёЁ"
 """Turkish's dotless ı is a key of its own on a Turkish keyboard, no accent: typed, it finds its
-word however the rest of it is typed ("ıgdır" finds "Iğdır", acc32a A22)."""
+word however the rest of it is typed ("ıgdır" finds "Iğdır", acc32a A22). So is Russian's ё,
+which most Russian papers print as е: typed, it finds both ("Горбачёв" finds "Горбачев",
+acc41c C15), as е typed does."""
 
 
 def has_accent(query: str) -> bool:

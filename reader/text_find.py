@@ -164,6 +164,11 @@ def _word(word: str, skip: str, umlauts: bool = False, smart: bool = False) -> s
         if word[at] in "ßẞ":
             spelt = "SS" if word[at] == "ẞ" else "ss"
             out.append(f"(?:{_cased(word[at], smart)}|{_cased(spelt, smart)}){skip}")
+        elif word[at] in _YO:
+            # In a query with an accent the text is compared as written: ё typed finds the е
+            # most papers print for it all the same (`fold._NO_ACCENT`, acc41c C15).
+            plain = _YO[word[at]]
+            out.append(f"(?:{_cased(word[at], smart)}|{_cased(plain, smart)}){skip}")
         elif word[at] == _ZWNJ:
             # Persian's half-space, typed between two parts of a word ("نمی‌یابد"), is written
             # as a space or as nothing by many sites ("نمی یابد", acc31b M3).
@@ -229,6 +234,8 @@ def figure_gaps(word: str) -> dict[int, str]:
 _SPELT = {umlaut: f"{vowel}{'E' if vowel.isupper() else 'e'}" for vowel, umlaut in UMLAUTS.items()}
 """An umlaut typed → how it is spelt where it can't be written: "Müller" finds "Mueller" (as
 "Straße" finds "Strasse"), "MÜLLER" "MUELLER"."""
+_YO = {"ё": "е", "Ё": "Е"}
+"""Russian's ё → the е printed for it."""
 _ZWNJ = "\u200c"
 _ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
 _HALF_SPACE = re.compile(rf"(?<=[^\W\d_]){_ZWNJ}(?=[^\W\d_])")

@@ -1,5 +1,5 @@
 """Letters one for the search though written two ways (acc41c): Greek's σ and ς in every case
-mode. Each in the reading view's `/`, the search of every cached article (`F`, `reader list
+mode, Russian's ё typed and the е printed for it. Each in the reading view's `/`, the search of every cached article (`F`, `reader list
 --search`) and the index's prefilter."""
 
 from __future__ import annotations
@@ -23,6 +23,11 @@ _FOUND = [
     ("αθήνασ", "στην Αθήνας χθες", "Αθήνας"),
     ("Αθηνας", "ΣΤΗΝ ΑΘΗΝΑΣ", "ΑΘΗΝΑΣ"),
     ("Σύνταγμα", "στο Σύνταγμα", "Σύνταγμα"),
+    ("Горбачёв", "Михаил Горбачев сказал", "Горбачев"),  # ё typed, е printed (C15)
+    ("горбачёв", "Михаил Горбачев сказал", "Горбачев"),
+    ("Горбачёв", "Михаил Горбачёв сказал", "Горбачёв"),
+    ("Горбачев", "Михаил Горбачёв сказал", "Горбачёв"),  # and back, as before
+    ("ЁЛКА", "НОВОГОДНЯЯ ЕЛКА", "ЕЛКА"),
 ]
 
 
@@ -35,11 +40,18 @@ def test_a_letter_written_two_ways_is_one(query: str, text: str, found: str) -> 
     assert all(piece in form for piece in trigrams(Query(query).words[0].typed)), form
 
 
+def test_yo_typed_with_an_accent_finds_e_too() -> None:
+    """A query with an accent compares the text as written; its ё still finds е (C15)."""
+    assert found_in("Горбачев в кафе café", "Горбачёв в кафе café") == ["Горбачев в кафе café"]
+
+
 _PAGES = {
     "/el.html": ("el", "Ειδήσεις", "Συγκέντρωση στην Αθήνας πλατεία σήμερα."),
+    "/ru.html": ("ru", "Новости", "Михаил Горбачев выступил в Москве."),
 }
 _SEARCHES = [
     ("Αθήνασ", "/el.html"),
+    ("Горбачёв", "/ru.html"),
 ]
 
 
