@@ -37,7 +37,7 @@ from .word_prefixes import elided_article
 
 INDEX_FILE = "search-index.sqlite"
 """The index's file in the data directory."""
-SCHEMA = 9
+SCHEMA = 10
 """Bumped when the indexed form, what is indexed or the tables change: an index of another one
 starts afresh (2: the byline indexed with the title and text; an index of 1 lacked it, and its
 prefilter would have dropped every article found by its author alone; 3: a ligature indexed as
@@ -49,7 +49,8 @@ Traditional Chinese as Simplified, Hindi's nukta skipped, œ as "oe", acc31b; 7:
 ä ö ü also as spelt with ae oe ue, "Müller" as "mueller" too, acc34b D7; 8: the invisible
 operators, deprecated format characters, Khmer inherent vowels and music's format marks
 skipped as zero-width ones are, "Sm\u2062ith" as "smith", acc37b I4; 9: each article's text
-kept folded, `search_bodies`: a hit confirmed without reading its record, acc37a H4)."""
+kept folded, `search_bodies`: a hit confirmed without reading its record, acc37a H4; 10:
+Arabic's hamza on waw and yeh as the bare hamza, "مسؤول" and "مسئول" alike, acc41c C16)."""
 _BATCH = 200
 """Articles indexed per transaction: a catch-up stopped half-way keeps what it did."""
 _WAIT_SECONDS = 30.0

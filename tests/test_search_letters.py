@@ -1,5 +1,6 @@
 """Letters one for the search though written two ways (acc41c): Greek's σ and ς in every case
-mode, Russian's ё typed and the е printed for it. Each in the reading view's `/`, the search of every cached article (`F`, `reader list
+mode, Russian's ё typed and the е printed for it, Arabic's hamza on waw
+and yeh and the bare one. Each in the reading view's `/`, the search of every cached article (`F`, `reader list
 --search`) and the index's prefilter."""
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ _FOUND = [
     ("Горбачёв", "Михаил Горбачёв сказал", "Горбачёв"),
     ("Горбачев", "Михаил Горбачёв сказал", "Горбачёв"),  # and back, as before
     ("ЁЛКА", "НОВОГОДНЯЯ ЕЛКА", "ЕЛКА"),
+    ("مسؤول", "قال مسئول في الوزارة", "مسئول"),  # the hamza on waw typed, on yeh printed (C16)
+    ("مسئول", "قال مسؤول في الوزارة", "مسؤول"),  # and back
+    ("مسؤولين", "أحد المسءولين", "مسءولين"),  # the bare hamza
+    ("المسئولون", "قال المسؤولون", "المسؤولون"),
 ]
 
 
@@ -48,10 +53,12 @@ def test_yo_typed_with_an_accent_finds_e_too() -> None:
 _PAGES = {
     "/el.html": ("el", "Ειδήσεις", "Συγκέντρωση στην Αθήνας πλατεία σήμερα."),
     "/ru.html": ("ru", "Новости", "Михаил Горбачев выступил в Москве."),
+    "/ar.html": ("ar", "أخبار", "قال مسئول في الوزارة إن الطريق يفتح غدا."),
 }
 _SEARCHES = [
     ("Αθήνασ", "/el.html"),
     ("Горбачёв", "/ru.html"),
+    ("مسؤول", "/ar.html"),
 ]
 
 
