@@ -100,6 +100,11 @@ def _between(before: str, after: str) -> str:
     return _BETWEEN
 
 
+HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+"""Chinese characters and kana, as a character class's ranges: the scripts whose names are
+written solid or with a space between family and given name."""
+_SOLID = re.compile(f"[{HAN_KANA}](?=[{HAN_KANA}])")
+_NAME_GAP = "[ \u3000]?"
 _SIGMAS = "σς"
 """Greek's small sigma, in a word and at its end."""
 _SELECTORS = "\ufe0e\ufe0f"
@@ -179,6 +184,11 @@ def _word(word: str, skip: str, umlauts: bool = False, smart: bool = False) -> s
             out.append(f"[{_SELECTORS}]?{skip}")
         else:
             out.append(_cased(word[at], smart) + skip)
+        if _SOLID.match(word, at):
+            # A CJK name typed solid finds it written with a space between family and given
+            # name ("山田太郎": "山田　太郎", "山田 太郎", acc41c C14); the ideographic space is
+            # one as the text is folded (`fold.WIDTH`).
+            out.append(_NAME_GAP)
         at += 1
     return "".join(out)
 

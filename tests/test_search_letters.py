@@ -1,6 +1,7 @@
 """Letters one for the search though written two ways (acc41c): Greek's σ and ς in every case
 mode, Russian's ё typed and the е printed for it, Arabic's hamza on waw
-and yeh and the bare one. Each in the reading view's `/`, the search of every cached article (`F`, `reader list
+and yeh and the bare one, a CJK name typed solid and printed with a space between family and
+given name. Each in the reading view's `/`, the search of every cached article (`F`, `reader list
 --search`) and the index's prefilter."""
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ _FOUND = [
     ("مسئول", "قال مسؤول في الوزارة", "مسؤول"),  # and back
     ("مسؤولين", "أحد المسءولين", "مسءولين"),  # the bare hamza
     ("المسئولون", "قال المسؤولون", "المسؤولون"),
+    ("山田太郎", "記者 山田\u3000太郎", "山田\u3000太郎"),  # a CJK name typed solid (C14)
+    ("山田太郎", "記者 山田 太郎", "山田 太郎"),
+    ("山田太郎", "記者 山田太郎", "山田太郎"),
+    ("王明", "记者 王 明 报道", "王 明"),
+    ("山田さくら", "文・山田　さくら", "山田　さくら"),
 ]
 
 
@@ -54,16 +60,27 @@ _PAGES = {
     "/el.html": ("el", "Ειδήσεις", "Συγκέντρωση στην Αθήνας πλατεία σήμερα."),
     "/ru.html": ("ru", "Новости", "Михаил Горбачев выступил в Москве."),
     "/ar.html": ("ar", "أخبار", "قال مسئول في الوزارة إن الطريق يفتح غدا."),
+    "/ja.html": ("ja", "札幌で初雪", "札幌で初雪を観測した。"),  # its page below, with a byline
 }
 _SEARCHES = [
     ("Αθήνασ", "/el.html"),
     ("Горбачёв", "/ru.html"),
     ("مسؤول", "/ar.html"),
+    ("山田太郎", "/ja.html"),
+    ("by:山田太郎", "/ja.html"),
 ]
 
 
 def test_list_search_finds_each_through_the_index(tmp_path: Path, httpserver: HTTPServer) -> None:
-    serve_pages(httpserver, _PAGES)
+    # A Japanese page whose byline writes the name with an ideographic space.
+    httpserver.expect_request("/ja.html").respond_with_data(
+        "<!doctype html><html lang=ja><head><meta charset=utf-8><title>札幌で初雪</title>"
+        '<meta name="author" content="山田\u3000太郎"></head><body><article><h1>札幌で初雪</h1>'
+        + "<p>札幌管区気象台は札幌で初雪を観測したと発表した。平年より遅い観測となった。</p>" * 3
+        + "</article></body></html>",
+        content_type="text/html; charset=utf-8",
+    )
+    serve_pages(httpserver, _PAGES)  # the feed, and the other pages (this one answered first)
     data = tmp_path / "home"
     assert reader(data, "add", httpserver.url_for("/feed.xml")).returncode == 0
     assert reader(data, "sync").returncode == 0
