@@ -14,9 +14,8 @@ from pytest_httpserver import HTTPServer
 from reader.fold import composed
 from reader.full_text import Query
 from reader.search_index import indexed_form, trigrams
-from tests.test_cli import reader
 from tests.test_find_in_article import found_in
-from tests.test_search_scripts import _whole_word, serve_pages
+from tests.test_search_scripts import _whole_word, searches_find, serve_pages
 
 # Each query, a text, and what of the text it lights (as the page has it).
 _FOUND = [
@@ -81,11 +80,4 @@ def test_list_search_finds_each_through_the_index(tmp_path: Path, httpserver: HT
         content_type="text/html; charset=utf-8",
     )
     serve_pages(httpserver, _PAGES)  # the feed, and the other pages (this one answered first)
-    data = tmp_path / "home"
-    assert reader(data, "add", httpserver.url_for("/feed.xml")).returncode == 0
-    assert reader(data, "sync").returncode == 0
-    for query, path in _SEARCHES:
-        found = reader(data, "list", "--search", query)
-        assert found.returncode == 0, (query, found.stderr)
-        lines = found.stdout.splitlines()
-        assert len(lines) == 2 and path in lines[0], (query, found.stdout)
+    searches_find(tmp_path / "home", httpserver.url_for("/feed.xml"), _SEARCHES)
