@@ -37,7 +37,7 @@ from .word_prefixes import elided_article
 
 INDEX_FILE = "search-index.sqlite"
 """The index's file in the data directory."""
-SCHEMA = 11
+SCHEMA = 12
 """Bumped when the indexed form, what is indexed or the tables change: an index of another one
 starts afresh (2: the byline indexed with the title and text; an index of 1 lacked it, and its
 prefilter would have dropped every article found by its author alone; 3: a ligature indexed as
@@ -52,7 +52,7 @@ skipped as zero-width ones are, "Sm\u2062ith" as "smith", acc37b I4; 9: each art
 kept folded, `search_bodies`: a hit confirmed without reading its record, acc37a H4; 10:
 Arabic's hamza on waw and yeh as the bare hamza, "مسؤول" and "مسئول" alike, acc41c C16; 11:
 Chinese characters or kana either side of a space also indexed as one word, "山田　太郎" as
-"山田太郎" too, acc41c C14)."""
+"山田太郎" too, acc41c C14; 12: 於 決 減 強 亞 係 as their Simplified forms, acc41c C19)."""
 _CJK_GAP = re.compile(f"(?<=[{HAN_KANA}])[ \u3000]+(?=[{HAN_KANA}])")
 """Spaces between two Chinese characters or kana."""
 _HAN_KANA = re.compile(f"[{HAN_KANA}]")

@@ -14,6 +14,7 @@ from pytest_httpserver import HTTPServer
 from reader.fold import composed
 from reader.full_text import Query
 from reader.search_index import indexed_form, trigrams
+from tests.test_cli import reader
 from tests.test_find_in_article import found_in
 from tests.test_search_scripts import _whole_word, searches_find, serve_pages
 
@@ -38,6 +39,13 @@ _FOUND = [
     ("山田太郎", "記者 山田太郎", "山田太郎"),
     ("王明", "记者 王 明 报道", "王 明"),
     ("山田さくら", "文・山田　さくら", "山田　さくら"),
+    ("对于", "對於工程噪音", "對於"),  # Simplified typed, Traditional printed (C19)
+    ("减少", "減少市區道路壅塞", "減少"),
+    ("决定", "政府決定", "決定"),
+    ("加强", "加強管理", "加強"),
+    ("亚洲", "亞洲盃", "亞洲"),
+    ("关系", "兩岸關係", "關係"),
+    ("關於", "关于此事", "关于"),  # and back
 ]
 
 
@@ -81,3 +89,26 @@ def test_list_search_finds_each_through_the_index(tmp_path: Path, httpserver: HT
     )
     serve_pages(httpserver, _PAGES)  # the feed, and the other pages (this one answered first)
     searches_find(tmp_path / "home", httpserver.url_for("/feed.xml"), _SEARCHES)
+
+
+def test_tag_and_feed_names_fold_persian_and_arabic_letters(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """A tag or a feed named with Persian's ی ک is named by an Arabic keyboard's ي ك, and a
+    half-space by a space, as the search's `tag:` compares them (acc41c C23)."""
+    serve_pages(httpserver, {"/fa.html": _PAGES_FA}, name="خبرگزاری پایتخت")
+    data = tmp_path / "home"
+    assert reader(data, "add", httpserver.url_for("/feed.xml")).returncode == 0
+    assert reader(data, "sync").returncode == 0
+    assert reader(data, "tag", "خبرگزاری پایتخت", "ایران", "دی\u200cماه").returncode == 0
+    for args in (
+        ("--tag", "ايران"),
+        ("--tag", "دی ماه"),
+        ("--feed", "خبرگزاري پايتخت"),
+        ("--feed", "خبرگزاری پایتخت"),
+    ):
+        listed = reader(data, "list", *args)
+        assert listed.returncode == 0 and "/fa.html" in listed.stdout, (args, listed.stderr)
+
+
+_PAGES_FA = ("fa", "خبر مترو", "مترو تهران از دی\u200cماه دو خط تازه خواهد داشت و کار ادامه دارد.")
