@@ -55,7 +55,8 @@ Chinese characters or kana either side of a space also indexed as one word, "山
 "山田太郎" too, acc41c C14; 12: 於 決 減 強 亞 係 as their Simplified forms, acc41c C19)."""
 _CJK_GAP = re.compile(f"(?<=[{HAN_KANA}])[ \u3000]+(?=[{HAN_KANA}])")
 """Spaces between two Chinese characters or kana."""
-_HAN_KANA = re.compile(f"[{HAN_KANA}]")
+_KANA, _HAN, _HAN_MORE, _HAN_LAST = "\u3040", "\u9fff", "\uf900", "\ufaff"
+"""The first kana, the last common Chinese character, the compatibility ones' range."""
 _BATCH = 200
 """Articles indexed per transaction: a catch-up stopped half-way keeps what it did."""
 _WAIT_SECONDS = 30.0
@@ -80,9 +81,10 @@ def indexed_form(text: str) -> str:
         (plain if word.isascii() else other).append(word)
     # Chinese characters or kana either side of a space also as one word: a name typed solid
     # finds it written "山田　太郎" (`text_find._word`), and is looked up by "山田太", "田太郎".
-    # Looked for in the whole text only when a word ends with one: a scan of every text took a
-    # third of the time an English article's form does.
-    if any(_HAN_KANA.match(word[-1]) for word in other):
+    # Looked for in the whole text only when a word ends with one (or a neighbour: the gap's
+    # own pattern tells): a scan of every text took a third of the time an English article's
+    # form does. Compared, not matched: half the time over a Korean text's 1,500 words.
+    if any(_KANA <= word[-1] <= _HAN or _HAN_MORE <= word[-1] <= _HAN_LAST for word in other):
         other += [word for word in _CJK_GAP.sub("", text).split() if word not in words]
     loose = f"{' '.join(plain).lower()} {_loose(' '.join(other))}"
     # A word with German's ä ö ü also as written where they can't be typed, "Müller" as
