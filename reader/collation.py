@@ -80,13 +80,16 @@ def sort_key(text: str, in_persian: bool | None = None) -> str:
 
 def title_key(name: str) -> str:
     """A name's sort key in a list ordered by name (the feed list by title, the tag rows): as
-    compared (`fold`: quotes, widths, scripts' digits and letters written two ways), then
-    `sort_key`, in Persian's order when the name as written has a Persian letter."""
-    from .fold import fold  # here: its tables are not in every command's start
+    names are compared (`feed_names.folded`: case and spaces aside, Persian's ی ک as Arabic's)
+    and as words are (`fold`: quotes, widths, scripts' digits and letters written two ways),
+    then `sort_key`, in Persian's order when the name as written has a Persian letter."""
+    from .feed_names import folded  # here: `fold`'s tables are not in every command's start
+    from .fold import fold
 
-    return sort_key(fold(name), in_persian=persian(name))
+    return sort_key(fold(folded(name)), in_persian=persian(name))
 
 
 def by_title(names: Iterable[str]) -> list[str]:
-    """`names` sorted by `title_key` (the same name written two ways, by code point)."""
-    return sorted(names, key=lambda name: (title_key(name), name))
+    """`names` sorted by `title_key`; names alike by it by their letters as written ("Елки"
+    before "Ёлки", `sort_key`), then by code point."""
+    return sorted(names, key=lambda name: (title_key(name), sort_key(name), name))

@@ -26,9 +26,8 @@ def ordered_feeds(
     if order == "title":
         # Here: their tables are not in every command's start (the config reads this module).
         from .collation import title_key
-        from .feed_names import folded
 
-        return sorted(feeds, key=lambda feed: title_key(folded(feed.display_title)))
+        return sorted(feeds, key=lambda feed: title_key(feed.display_title))
     if order == "newest":
         times = newest or {}
         return sorted(feeds, key=lambda feed: -times.get(feed.url, float("-inf")))

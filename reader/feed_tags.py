@@ -96,7 +96,7 @@ def all_tags(feeds: Iterable[Feed]) -> list[str]:
     for feed in feeds:
         for tag in feed.tags:
             found.setdefault(folded(tag), tag)
-    return [found[key] for key in by_title(found)]
+    return by_title(found.values())
 
 
 def tagged(feeds: Iterable[Feed], *tags: str) -> list[Feed]:

@@ -20,7 +20,7 @@ class LibraryTags(LibrarySubscribed):
         feed list by name (`collation.by_title`; a feed's spelling first)."""
         found = {folded(tag): tag for tag in self.article_tags()}
         found.update((folded(tag), tag) for tag in all_tags(self.store.feeds()))
-        return [found[key] for key in by_title(found)]
+        return by_title(found.values())
 
     def article_tags(self) -> list[str]:
         """Every tag a saved article is filed under, once each, in the order of the feed list by
@@ -29,7 +29,7 @@ class LibraryTags(LibrarySubscribed):
         for record in self.store.saved().values():
             for tag in saved_tags(record):
                 found.setdefault(folded(tag), tag)
-        return [found[key] for key in by_title(found)]
+        return by_title(found.values())
 
     def tagged_keys(self, tags: Collection[str]) -> set[str]:
         """The article keys of the saved articles filed under one of `tags` or more."""

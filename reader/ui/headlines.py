@@ -322,7 +322,7 @@ class HeadlineIndex:
         (`collation.by_title`; a feed's spelling first), with the unread headlines of its view."""
         spelled = {key: tag for key, (tag, _ids) in self._tagged_articles().items()}
         spelled.update((key, tag) for key, (tag, _urls) in self._tag_feeds().items())
-        return [(spelled[key], self.unread_in(tag_view(spelled[key]))) for key in by_title(spelled)]
+        return [(tag, self.unread_in(tag_view(tag))) for tag in by_title(spelled.values())]
 
     def _tagged_articles(self) -> dict[str, tuple[str, tuple[str, ...]]]:
         """Each tag of the saved articles, compared → as spelled, and the ids of the headlines
