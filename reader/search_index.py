@@ -85,7 +85,9 @@ def indexed_form(text: str) -> str:
     # own pattern tells): a scan of every text took a third of the time an English article's
     # form does. Compared, not matched: half the time over a Korean text's 1,500 words.
     if any(_KANA <= word[-1] <= _HAN or _HAN_MORE <= word[-1] <= _HAN_LAST for word in other):
-        other += [word for word in _CJK_GAP.sub("", text).split() if word not in words]
+        joined = _CJK_GAP.sub("", text)
+        if len(joined) < len(text):  # a gap there was: its joined words (not the text again)
+            other += [word for word in joined.split() if word not in words]
     loose = f"{' '.join(plain).lower()} {_loose(' '.join(other))}"
     # A word with German's ä ö ü also as written where they can't be typed, "Müller" as
     # "mueller" too: a query's "ue" finds ü (`text_find.folding`), and each of its pieces is here.
