@@ -31,11 +31,14 @@ def folded(name: str) -> str:
     """A name as names are compared: case and runs of spaces aside ("quay  daily" is "Quay
     Daily"), as the FEED of a command is matched; Turkish's İ and ı as I and i, whose case
     Turkish pairs otherwise than `str.casefold` (which makes "İSTANBUL" "i̇stanbul", a
-    combining dot after the i: `--tag istanbul` didn't find it, acc31b M12)."""
-    return " ".join(name.split()).translate(_TURKISH_I).casefold()
+    combining dot after the i: `--tag istanbul` didn't find it, acc31b M12); Persian's ی ک
+    as Arabic's ي ك (and ى as ي), and Persian's half-space (ZWNJ) as a space, as an Arabic
+    keyboard types them and the search compares them ("ايران" is the tag "ایران", acc41c C23)."""
+    return " ".join(name.translate(_ALIKE).split()).casefold()
 
 
-_TURKISH_I = str.maketrans({"İ": "I", "ı": "i"})
+_ALIKE = str.maketrans({"İ": "I", "ı": "i", "ی": "ي", "ى": "ي", "ک": "ك", "\u200c": " "})
+"""Letters typed otherwise on another keyboard: Turkish's, Persian's and Arabic's."""
 
 
 def copies_own_title(feed: Feed, own_title: str) -> bool:

@@ -12,8 +12,8 @@ if TYPE_CHECKING:
 
 FEED_ORDERS = ("subscribed", "title", "newest")
 """`subscribed`: the order the feeds were added (an OPML file's, imported); `title`: by the name
-shown (yours, else the feed's own), case and accents aside, a Cyrillic alphabet's letters in
-its order; `newest`: the feed with the newest
+shown (yours, else the feed's own), case and accents aside, a Cyrillic, Arabic, Persian or Thai alphabet's letters in
+its order (`collation`); `newest`: the feed with the newest
 story first, those with none last."""
 
 
@@ -25,11 +25,9 @@ def ordered_feeds(
     order subscribed."""
     if order == "title":
         # Here: their tables are not in every command's start (the config reads this module).
-        from .collation import sort_key
-        from .feed_names import folded
-        from .fold import fold
+        from .collation import title_key
 
-        return sorted(feeds, key=lambda feed: sort_key(fold(folded(feed.display_title))))
+        return sorted(feeds, key=lambda feed: title_key(feed.display_title))
     if order == "newest":
         times = newest or {}
         return sorted(feeds, key=lambda feed: -times.get(feed.url, float("-inf")))

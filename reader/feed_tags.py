@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .collation import by_title
 from .feed_names import folded
 from .models import Feed
 from .safe import safe_line
@@ -95,7 +96,7 @@ def all_tags(feeds: Iterable[Feed]) -> list[str]:
     for feed in feeds:
         for tag in feed.tags:
             found.setdefault(folded(tag), tag)
-    return [found[key] for key in sorted(found)]
+    return by_title(found.values())
 
 
 def tagged(feeds: Iterable[Feed], *tags: str) -> list[Feed]:

@@ -4,13 +4,14 @@ Articles are typeset with curly quotes (’ “ ”), dashes (– —) and accen
 Zoë); a query is typed with ' " - and plain letters. As browsers' find does, the search
 compares both folded: each of these characters replaced by the one a keyboard gives, and,
 unless the query itself has an accent, each accented Latin letter by its plain one,
-Russian's ё by е (which is how it is mostly typed and often printed), and Arabic's alef with a
+Russian's ё by е (which is how it is mostly typed and often printed; typed, it is no accent
+either and finds both), and Arabic's alef with a
 hamza or madda (أ إ آ) by the bare alef (ا), as most people type it. CJK text's full-width
 Latin letters and digits (ＡＢＣ１２３) are their ASCII ones and half-width katakana (ﾃﾚﾋﾞ)
 the full-width ones (テレビ), whichever of the two the query or the text has, and raised or
 lowered figures and letters (CO₂, m², XIXᵉ) their own (CO2, m2, XIXe) (`WIDTH`). What one
 keyboard types otherwise than another, whatever the query (`SCRIPTS`): Persian's ی ک as Arabic's
-ي ك (and Egyptian spelling's ى and ة as ي and ه), every script's digits as Latin ones (٢٠٢٧,
+ي ك (and Egyptian spelling's ى and ة as ي and ه), the hamza's seats ؤ ئ as the bare ء, every script's digits as Latin ones (٢٠٢٧,
 ۱۴۰۵, २०२६: 2027, 1405, 2026), katakana as hiragana (ニュース: にゅーす), the commonest Traditional
 Chinese characters as Simplified ones (臺北: 台北, `chinese_variants`); Turkish's ı as i (in the
 query too: a key of its own, no accent); and unless the query has it, Hindi's chandrabindu as
@@ -56,8 +57,7 @@ _STROKED = {
 # Cyrillic letters typed without their marks: ё as е (not й as и: a letter of its own).
 _CYRILLIC = {"ё": "е", "Ё": "Е"}
 # Arabic's alef with a hamza or madda (أ إ آ) and alef wasla (ٱ), mostly typed as the bare alef
-# (ا), as Arabic search engines fold them (ى and ة are `_ARABIC_SCRIPT`'s; not ؤ, ئ: letters
-# read apart).
+# (ا), as Arabic search engines fold them (ى and ة are `_ARABIC_SCRIPT`'s, and so are ؤ, ئ).
 _ARABIC = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"}
 # Hindi's chandrabindu (ँ) as the anusvara (ं) most writers now put for it ("आएंगी", "आएँगी").
 _DEVANAGARI = {"\u0901": "\u0902"}
@@ -87,9 +87,12 @@ plain ones."""
 
 # The letters Arabic, Persian and Urdu write alike with characters of their own, and Egyptian
 # spelling's final ى for ي, ه for ة: one word typed on any keyboard, as Arabic and Persian
-# search engines fold them (acc31b M3, M21); and the Arabic decimal and thousands separators.
+# search engines fold them (acc31b M3, M21); the hamza on its seats, waw and yeh (ؤ ئ), as the
+# bare hamza, which papers and keyboards write one for another ("مسؤول", "مسئول", acc41c C16:
+# typed either way, whatever the query, as the alef's hamza is when the query has none); and
+# the Arabic decimal and thousands separators.
 _ARABIC_SCRIPT = {
-    **{"ى": "ي", "ی": "ي", "ک": "ك", "ة": "ه", "ۀ": "ه"},
+    **{"ى": "ي", "ی": "ي", "ک": "ك", "ة": "ه", "ۀ": "ه", "ؤ": "ء", "ئ": "ء"},
     **{"\u066b": ".", "\u066c": ","},
 }
 
@@ -224,9 +227,11 @@ _MARK = re.compile(f"[{MARKS}]")
 _POINT = re.compile(f"[{MARKS.replace(NUKTA, '')}]")
 
 
-_NO_ACCENT = "ı"
+_NO_ACCENT = "ıёЁ"
 """Turkish's dotless ı is a key of its own on a Turkish keyboard, no accent: typed, it finds its
-word however the rest of it is typed ("ıgdır" finds "Iğdır", acc32a A22)."""
+word however the rest of it is typed ("ıgdır" finds "Iğdır", acc32a A22). So is Russian's ё,
+which most Russian papers print as е: typed, it finds both ("Горбачёв" finds "Горбачев",
+acc41c C15), as е typed does."""
 
 
 def has_accent(query: str) -> bool:

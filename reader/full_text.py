@@ -40,6 +40,7 @@ from .safe import safe_line
 from .search_bodies import Kept
 from .search_headlines import SUMMARY_CHARACTERS
 from .search_query import Query, _Word
+from .syllables import syllable_start
 from .word_matches import first_from, matches_within
 from .writer_names import without_label
 
@@ -234,7 +235,9 @@ def snippet(text: str, at: int, end: int, struck: Sequence[tuple[int, int]] = ()
         room -= _cells(text[start])
     if start:  # from the first word that starts whole before the match
         cut = _BREAK.search(text, start, at)
-        start = cut.end() if cut else start
+        # In a run of Thai, from a syllable's start (a few characters more), not inside one
+        # ("…พมหานคร" of "กรุงเทพมหานคร", acc41c C11).
+        start = cut.end() if cut else syllable_start(text, start)
     stop, room = start, SNIPPET_CELLS
     ahead = text[start : start + room]
     if ahead.isascii():  # a cell a character (a line break too): the line's run at once
@@ -248,6 +251,8 @@ def snippet(text: str, at: int, end: int, struck: Sequence[tuple[int, int]] = ()
         last = _last_break(text, end, stop + 1)
         if last is not None:
             stop = last.start() if text[last.start()].isspace() else min(last.end(), stop)
+        else:
+            stop = syllable_start(text, stop, floor=end - 1)
     line = safe_line(_marked(text, start, stop, struck))
     return ("…" if start else "") + line + ("…" if stop < len(text) else "")
 

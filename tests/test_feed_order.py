@@ -50,6 +50,18 @@ def feed_names(app: ReaderApp) -> list[str]:
     return app.screen.query_one(FeedList).names[2:]  # after "All feeds" and "Saved"
 
 
+def shown_feed_names(data_dir: Path, config: Config) -> list[str]:
+    """The feed list's rows (tags', then feeds') as the reader started with `config` shows them."""
+
+    async def run() -> list[str]:
+        app = ReaderApp(data_dir, refresh_on_start=False, config=config)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await started(pilot)
+            return feed_names(app)
+
+    return asyncio.run(run())
+
+
 @pytest.mark.parametrize(
     ("order", "names"),
     [

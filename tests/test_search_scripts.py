@@ -190,6 +190,18 @@ def serve_pages(
         )
 
 
+def searches_find(data: Path, feed: str, searches: list[tuple[str, str]]) -> None:
+    """`feed` subscribed in `data` and synced; each query of `searches` finds through the
+    index by `reader list --search` the one page named beside it."""
+    assert reader(data, "add", feed).returncode == 0
+    assert reader(data, "sync").returncode == 0
+    for query, path in searches:
+        found = reader(data, "list", "--search", query)
+        assert found.returncode == 0, (query, found.stderr)
+        lines = found.stdout.splitlines()
+        assert len(lines) == 2 and path in lines[0], (query, found.stdout)
+
+
 def test_list_search_and_tags_find_the_words_as_typed(
     tmp_path: Path, httpserver: HTTPServer
 ) -> None:
@@ -197,13 +209,7 @@ def test_list_search_and_tags_find_the_words_as_typed(
     feed tagged "İSTANBUL" listed by `--tag istanbul` (acc31b M12)."""
     serve_pages(httpserver, _PAGES)
     data = tmp_path / "home"
-    assert reader(data, "add", httpserver.url_for("/feed.xml")).returncode == 0
-    assert reader(data, "sync").returncode == 0
-    for query, path in _SEARCHES:
-        found = reader(data, "list", "--search", query)
-        assert found.returncode == 0, (query, found.stderr)
-        lines = found.stdout.splitlines()
-        assert len(lines) == 2 and path in lines[0], (query, found.stdout)
+    searches_find(data, httpserver.url_for("/feed.xml"), _SEARCHES)
     assert reader(data, "tag", "Dünya", "İSTANBUL").returncode == 0
     tagged = reader(data, "list", "--tag", "istanbul")
     assert tagged.returncode == 0 and "/ko.html" in tagged.stdout, tagged.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
+from ..collation import by_title
 from ..feed_names import folded
 from ..feed_tags import all_tags, saved_tags, tagged
 from ..models import Feed
@@ -15,19 +16,20 @@ class LibraryTags(LibrarySubscribed):
     """The tags of a `Library`'s feeds."""
 
     def tags(self) -> list[str]:
-        """Every tag a feed or a saved article is filed under, once each, sorted as compared
-        (a feed's spelling first)."""
+        """Every tag a feed or a saved article is filed under, once each, in the order of the
+        feed list by name (`collation.by_title`; a feed's spelling first)."""
         found = {folded(tag): tag for tag in self.article_tags()}
         found.update((folded(tag), tag) for tag in all_tags(self.store.feeds()))
-        return [found[key] for key in sorted(found)]
+        return by_title(found.values())
 
     def article_tags(self) -> list[str]:
-        """Every tag a saved article is filed under, once each, sorted as compared."""
+        """Every tag a saved article is filed under, once each, in the order of the feed list by
+        name (`collation.by_title`)."""
         found: dict[str, str] = {}
         for record in self.store.saved().values():
             for tag in saved_tags(record):
                 found.setdefault(folded(tag), tag)
-        return [found[key] for key in sorted(found)]
+        return by_title(found.values())
 
     def tagged_keys(self, tags: Collection[str]) -> set[str]:
         """The article keys of the saved articles filed under one of `tags` or more."""

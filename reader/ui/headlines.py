@@ -17,6 +17,7 @@ from heapq import merge
 from itertools import chain, filterfalse
 from operator import attrgetter
 
+from ..collation import by_title
 from ..feed_names import folded
 from ..feed_order import ordered_feeds
 from ..feed_tags import all_tags, tagged
@@ -317,11 +318,11 @@ class HeadlineIndex:
         return self._tag_feeds().get(folded(tag), ("", frozenset()))[1]
 
     def tags(self) -> list[tuple[str, int]]:
-        """Every tag of the feeds and of the saved articles, sorted as compared (a feed's
-        spelling first), with the unread headlines of its view."""
+        """Every tag of the feeds and of the saved articles, ordered as the feed list by name
+        (`collation.by_title`; a feed's spelling first), with the unread headlines of its view."""
         spelled = {key: tag for key, (tag, _ids) in self._tagged_articles().items()}
         spelled.update((key, tag) for key, (tag, _urls) in self._tag_feeds().items())
-        return [(spelled[key], self.unread_in(tag_view(spelled[key]))) for key in sorted(spelled)]
+        return [(tag, self.unread_in(tag_view(tag))) for tag in by_title(spelled.values())]
 
     def _tagged_articles(self) -> dict[str, tuple[str, tuple[str, ...]]]:
         """Each tag of the saved articles, compared → as spelled, and the ids of the headlines

@@ -39,6 +39,10 @@ from rich.containers import Lines
 from rich.text import Text
 
 from ....models import IDEOGRAPHS
+from ....syllables import LAO as _LAO
+from ....syllables import LAO_LEADING as _LAO_LEADING
+from ....syllables import LEADING_VOWELS, STARTS
+from ....syllables import THAI as _THAI
 from ...cell_width import clusters, terminal_cells
 
 STAND_IN = "\ue000"
@@ -63,21 +67,6 @@ _NO_START = re.escape(
 )
 # No line ends with these: opening brackets and quotes, and signs written before a figure.
 _NO_END = re.escape("‘“（〔［｛〈《「『【〘〖〝｟([{«‹｢￥＄￡＃" + STAND_IN)
-_THAI = "\u0e01-\u0e5b"
-LEADING_VOWELS = "\u0e40-\u0e44"
-"""Thai's vowels written before the consonant they are read after (เ แ โ ใ ไ): a syllable
-starts at one, and no line may end with one."""
-_THAI_LETTERS = "\u0e01-\u0e2e"
-# A Thai syllable ends at these: the short vowel "ะ", "ำ", the repeat sign "ๆ", the
-# abbreviation sign "ฯ" and the silencer "์" (the letters before it are not read, and end the
-# syllable they are written in).
-_THAI_ENDS = "\u0e30\u0e33\u0e46\u0e2f\u0e4c"
-_LAO = "\u0e81-\u0edf"
-_LAO_LEADING = "\u0ec0-\u0ec4"
-_LAO_LETTERS = "\u0e81-\u0eae\u0edc-\u0edf"
-# A Lao syllable ends at these: the short vowel "ະ", "ຳ", the repeat sign "ໆ", the
-# abbreviation sign "ຯ".
-_LAO_ENDS = "\u0eb0\u0eb3\u0ec6\u0eaf"
 _KHMER = "\u1780-\u17ff"
 _MYANMAR = "\u1000-\u109f"
 # Where a Khmer or Myanmar syllable starts: a consonant or an independent vowel. A Khmer
@@ -102,10 +91,7 @@ cells of their own) and a joiner (Rich joins an ASCII letter after it, tmux does
 # typed in two); never before a mark no line starts with, nor after one no line ends with.
 _BREAK = re.compile(
     rf"(?:(?<=\s)(?=\S)|(?<=[{_ANYWHERE}])(?=\S)|(?<=\S)(?=[{_ANYWHERE}])"
-    rf"|(?<=[{_THAI}])(?<![{LEADING_VOWELS}])(?=[{LEADING_VOWELS}])"
-    rf"|(?<=[{_THAI_ENDS}])(?=[{_THAI_LETTERS}{LEADING_VOWELS}])"
-    rf"|(?<=[{_LAO}])(?<![{_LAO_LEADING}])(?=[{_LAO_LEADING}])"
-    rf"|(?<=[{_LAO_ENDS}])(?=[{_LAO_LETTERS}{_LAO_LEADING}])"
+    rf"|{STARTS}"
     rf"|(?<=[{_KHMER}])(?={_KHMER_STARTS})"
     rf"|(?<=[{_MYANMAR}])(?<!{_VIRAMA})(?=[{_MYANMAR_STARTS}](?![{_ASAT}{_VIRAMA}])))"
     rf"(?![{_NO_START}])(?<![{_NO_END}])"
