@@ -52,7 +52,7 @@ skipped as zero-width ones are, "Sm\u2062ith" as "smith", acc37b I4; 9: each art
 kept folded, `search_bodies`: a hit confirmed without reading its record, acc37a H4; 10:
 Arabic's hamza on waw and yeh as the bare hamza, "مسؤول" and "مسئول" alike, acc41c C16; 11:
 Chinese characters or kana either side of a space also indexed as one word, "山田　太郎" as
-"山田太郎" too, acc41c C14; 12: 於 決 減 強 亞 係 as their Simplified forms, acc41c C19)."""
+"山田太郎" too, acc41c C14; 12: 於 決 減 強 亞 as their Simplified forms, acc41c C19)."""
 _CJK_GAP = re.compile(f"(?<=[{HAN_KANA}])[ \u3000]+(?=[{HAN_KANA}])")
 """Spaces between two Chinese characters or kana."""
 _KANA, _HAN, _HAN_MORE, _HAN_LAST = "\u3040", "\u9fff", "\uf900", "\ufaff"
