@@ -14,7 +14,7 @@ import pytest
 from reader.library import Library
 from reader.models import Feed
 
-FEEDS = [(f"http://127.0.0.1:9/feed-{n}.xml", f"Harbour desk {n}", "") for n in range(30)]
+FEEDS = [(f"http://127.0.0.1:9/feed-{n}.xml", f"Harbour desk {n}", "", ()) for n in range(30)]
 
 
 def test_each_feeds_record_is_read_once_at_most_to_find_a_subscription(
@@ -45,7 +45,7 @@ def test_each_feeds_record_is_read_once_at_most_to_find_a_subscription(
         # Subscribed as written, in another spelling: no record read.
         assert lib.feed_named("HTTP://127.0.0.1:9/feed-5.xml#top") == FEEDS[5][0]
         assert lib.subscription_url("http://127.0.0.1:9/feed-6.xml?utm_medium=rss") == FEEDS[6][0]
-        assert [url for url, _ in lib.add_feeds(FEEDS)] == [url for url, _, _ in FEEDS]
+        assert [url for url, _ in lib.add_feeds(FEEDS)] == [url for url, *_ in FEEDS]
         assert not read
     finally:
         lib.close()

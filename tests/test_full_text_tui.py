@@ -54,6 +54,28 @@ def pane(app: ReaderApp) -> list[str]:
     return [line.split("││", 1)[-1] for line in screen_text(app).splitlines()]
 
 
+def one_article(
+    directory: Path, name: str, title: str, paragraphs: list[str], author: str = ""
+) -> None:
+    """A library in `directory` of one feed, "Harbour Ledger", listing one headline whose
+    article, cached, is `paragraphs` (at http://127.0.0.1:9/NAME.html, by `author`)."""
+    from datetime import UTC, datetime
+
+    from reader.keys import entry_id
+    from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
+
+    url, link = "http://127.0.0.1:9/feed.xml", f"http://127.0.0.1:9/{name}.html"
+    lib = Library(directory)
+    lib.add_feed(url)
+    lib.store.put_feed(Feed(url, title="Harbour Ledger"))
+    published = datetime(2026, 11, 20, tzinfo=UTC)
+    entry = Entry(entry_id(url, link), url, title, link, author=author, published=published)
+    lib.store.merge_entries(url, [entry])
+    blocks = tuple(Block(BlockKind.PARAGRAPH, (Inline(p),)) for p in paragraphs)
+    lib.store.put_article(link, Article(url=link, title=title, author=author, blocks=blocks))
+    lib.close()
+
+
 def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> None:
     hits = expected(synced_dir)
     titles = [hit.headline.entry.title for hit in hits]
@@ -257,28 +279,13 @@ def test_a_hit_opens_where_its_words_are_together_not_at_the_first_of_one(
     opens where the snippet found the words together, `v` quoting that sentence. So does a
     hit opened before its line is worked out (`pending`: a common word's hits past the first
     100, their rows not drawn yet), which opened at the question."""
-    from datetime import UTC, datetime
-
-    from reader.keys import entry_id
-    from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
-
     filler = "The hearing went on through the afternoon with questions on the budget. " * 3
     paragraphs = [
         "Do you think the board broke the rules?",
         *(f"{filler}Part {n}." for n in range(40)),
         "I think the rules were written for another harbour entirely.",
     ]
-    url, link = "http://127.0.0.1:9/feed.xml", "http://127.0.0.1:9/interview.html"
-    lib = Library(tmp_path)
-    lib.add_feed(url)
-    lib.store.put_feed(Feed(url, title="Harbour Ledger"))
-    title = "Interview: the harbour master"
-    published = datetime(2026, 11, 20, tzinfo=UTC)
-    entry = Entry(entry_id(url, link), url, title, link, published=published)
-    lib.store.merge_entries(url, [entry])
-    blocks = tuple(Block(BlockKind.PARAGRAPH, (Inline(p),)) for p in paragraphs)
-    lib.store.put_article(link, Article(url=link, title=title, blocks=blocks))
-    lib.close()
+    one_article(tmp_path, "interview", "Interview: the harbour master", paragraphs)
     if pending:  # every hit found without its line, none worked out as its row is drawn
         monkeypatch.setattr(main_full_text, "_LINES_FIRST", 0)
         monkeypatch.setattr(main_full_text.MainFullText, "_want_line", lambda self, hit: None)
@@ -719,33 +726,13 @@ def test_a_hit_of_a_byline_word_marks_none_of_the_text_s(tmp_path: Path) -> None
     """`F by:Keller audit`: the article Anna Keller wrote opens searching for "audit" alone,
     its text's "Keller" (a quoted namesake) no match: `by:` looked in the byline only, and
     the reading view marking it in the text sent `n` to a word the hit wasn't found by."""
-    from datetime import UTC, datetime
-
-    from reader.keys import entry_id
-    from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
-
     paragraphs = [
         "The council asked for an audit of the dredging contract in March.",
         "Tomas Keller, the harbour master, said he had not seen the figures.",
         "A second audit is due in the spring, Keller added.",
     ]
-    url, link = "http://127.0.0.1:9/feed.xml", "http://127.0.0.1:9/audit.html"
-    lib = Library(tmp_path)
-    lib.add_feed(url)
-    lib.store.put_feed(Feed(url, title="Harbour Ledger"))
     title = "Dredging contract faces new questions"
-    entry = Entry(
-        entry_id(url, link),
-        url,
-        title,
-        link,
-        author="Anna Keller",
-        published=datetime(2026, 11, 20, tzinfo=UTC),
-    )
-    lib.store.merge_entries(url, [entry])
-    blocks = tuple(Block(BlockKind.PARAGRAPH, (Inline(p),)) for p in paragraphs)
-    lib.store.put_article(link, Article(url=link, title=title, author="Anna Keller", blocks=blocks))
-    lib.close()
+    one_article(tmp_path, "audit", title, paragraphs, author="Anna Keller")
 
     async def run() -> None:
         async with running(tmp_path, (100, 30), prefetch=False) as (app, pilot):
