@@ -218,6 +218,12 @@ CASES = (
         lambda n: clean_byline("By Ann Lee " + "on " * n + "x").startswith("Ann Lee"),
     ),
     Case(
+        "byline-of-hindi-role-words",
+        2_000,
+        "'By राकेश शर्मा, ' and 8,000 'विशेष ' (a role's word) before another: 2.4 s",
+        lambda n: clean_byline("By राकेश शर्मा, " + "विशेष " * n + "x").startswith("राकेश शर्मा"),
+    ),
+    Case(
         "feed-author",
         25_000,
         "an <author> of 100 KB: 141 s",

@@ -121,12 +121,28 @@ def without_place(text: str) -> str:
 # from: "राकेश शर्मा, संवाददाता, नई दिल्ली", Dainik Jagran's "जागरण संवाददाता, पटना", "संवाददाता —
 # राकेश शर्मा", "नई दिल्ली (ब्यूरो)". The words before the role are the paper's or the job's
 # ("जागरण", "विशेष" special, "वरिष्ठ" senior), no name's.
+_WORD = re.compile(r"\S+")
 _HINDI_ROLE = re.compile(
     r"(?:^|\s)(?:(?:जागरण|भास्कर|हिन्दुस्तान|हिंदुस्तान|विशेष|वरिष्ठ|हमारे|निज|मुख्य|प्रमुख|स्टाफ़?|राज्य"
     r"|संवाद\s+न्यूज़?)\s+)*(?:संवाददाता|ब्यूरो(?:\s+(?:चीफ़?|प्रमुख))?|एजेंसी|प्रतिनिधि)$"
 )
 # Where a Hindi byline sets its parts apart: commas, bars, brackets, a spaced dash.
 _HINDI_PARTS = re.compile(r"\s*[,|()]\s*|\s+[-–—]\s+")
+
+
+_ROLE_WORDS = 8
+"""The most words a Hindi role and the words before it run to ("विशेष संवाददाता", "जागरण
+ब्यूरो चीफ़"): the part's last ones alone are looked in."""
+
+
+def _hindi_role(part: str) -> int | None:
+    """Where a Hindi role ending `part` starts (`_HINDI_ROLE`), None for none. Looked for in
+    its last `_ROLE_WORDS` words: tried at every space of a hostile byline of 8,000 of its
+    words ending in another, the pattern took 2.7 s, four times as many 16 times that."""
+    starts = [word.start() for word in _WORD.finditer(part)]
+    cut = starts[-_ROLE_WORDS] if len(starts) > _ROLE_WORDS else 0
+    role = _HINDI_ROLE.search(part[cut:])
+    return None if role is None else cut + role.start()
 
 
 def without_hindi_roles(text: str) -> str:
@@ -138,10 +154,10 @@ def without_hindi_roles(text: str) -> str:
     named: list[str] = []
     roles = 0
     for part in parts:
-        role = _HINDI_ROLE.search(part)
+        role = _hindi_role(part)
         if role is not None:
             roles += 1
-            part = part[: role.start()].strip()
+            part = part[:role].strip()
             if len(part.split()) < 2:
                 continue  # the role alone, or a paper's one word before it ("भास्कर")
         elif part in _HINDI_PLACES:
