@@ -863,13 +863,14 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         p = command(
             name,
-            help=f"mark every headline (or a feed's, a tag's, or those before a date) {state}",
-            description=f"Mark headlines {state}: every feed's, one feed's with --feed, or those"
-            " of the feeds filed under a tag with --tag, and only those published before a date"
-            " with --before (a headline without a date is left as it is). In the reader, A"
-            " marks the list shown read (a feed's, a tag's, a search feed's hits) and C every"
-            " feed.",
+            help=f"mark articles, or every headline (a feed's, a tag's, those before a date) {state}",
+            description=f"Mark headlines {state}: the articles given by id or address, or every"
+            " feed's, one feed's with --feed, or those of the feeds filed under a tag with --tag,"
+            " and only those published before a date with --before (a headline without a date is"
+            " left as it is). In the reader, m marks one, A the list shown (a feed's, a tag's, a"
+            " search feed's hits) and C every feed.",
         )
+        p.add_argument("targets", nargs="*", metavar="ID_OR_URL", help=_IDS_HELP)
         which = p.add_mutually_exclusive_group()
         which.add_argument(
             "--feed",
