@@ -111,3 +111,18 @@ def test_articles_marked_by_id_or_address_one_at_a_time(synced_dir: Path) -> Non
     both = reader(synced_dir, "mark-read", str(third["id"]), "--feed", str(third["feed"]))
     assert both.returncode == 2 and "not both" in both.stderr
     assert {h["id"] for h in listed(synced_dir) if h["read"]} == {second["id"]}
+
+
+def test_list_help_says_what_each_mark_means(synced_dir: Path) -> None:
+    """acc42a A4: `reader list`'s marks were glyphs only, their meaning in the README alone."""
+    from reader.marks import NOT_ARTICLE_MARK, OFFLINE_MARK, SAVED_MARK, UPDATED_MARK
+
+    help_text = " ".join(reader(synced_dir, "list", "--help").stdout.split())
+    for said in (
+        "N unread",
+        f"{OFFLINE_MARK} its article cached for reading offline",
+        f"{UPDATED_MARK} cached and changed since it was read",
+        f"{NOT_ARTICLE_MARK} no article page",
+        f"{SAVED_MARK} saved",
+    ):
+        assert said in help_text
