@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from reader.highlights import ArticleHighlights, Highlight
+from reader.keys import item_address
 from reader.library import Library
 from tests.story_site import StorySite, serving
 from tests.test_linkless_items import ids, reader
@@ -127,3 +130,54 @@ def test_another_item_of_the_same_date_is_not_taken_for_a_gone_one(
     listed = json.loads(reader(data_dir, capsys, "list", "--json")[1])
     assert next(item for item in listed if item["id"] == new)["read"] is False
     assert highlighted(data_dir, note) == [QUOTE]  # the gone one keeps its own
+
+
+def test_an_item_of_a_feed_removed_still_exports_its_text_and_highlights(
+    notes: GuidlessNotes, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert reader(data_dir, capsys, "add", notes.url("/feed.xml"))[0] == 0
+    note = ids(data_dir, capsys)["Harbour lihgts mended"]
+    keep(data_dir, note, QUOTE)
+    assert reader(data_dir, capsys, "remove", notes.url("/feed.xml"))[0] == 0
+
+    book = tmp_path / "notes.md"
+    args = ("export", "--format", "markdown", "--highlighted", "-o", str(book))
+    status, _, err = reader(data_dir, capsys, *args)
+    assert status == 0 and "1 article exported" in err and "left out" not in err, err
+    text = book.read_text(encoding="utf-8")
+    assert NOTE in text and "# Harbour lihgts mended" in text and "Source: Harbour Notes" in text
+    assert f"> {QUOTE}" in text.split(NOTE, 1)[1]  # listed after it, found in it
+    page = tmp_path / "notes.html"
+    args = ("export", "--format", "html", "--highlighted", "-o", str(page))
+    assert reader(data_dir, capsys, *args)[0] == 0
+    assert f"<mark>{QUOTE}</mark>" in page.read_text(encoding="utf-8")
+
+    (item,) = json.loads(reader(data_dir, capsys, "highlights", "--format", "json")[1])
+    assert item["highlights"][0]["in_text"] is True and item["cached"] is True
+
+
+def test_an_item_gone_with_no_text_kept_is_said_so_by_an_export(
+    notes: GuidlessNotes, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Highlights kept before the item's text was kept with them (written here as such a
+    reader wrote them), its feed removed since: the export says what is missing, and why."""
+    assert reader(data_dir, capsys, "add", notes.url("/feed.xml"))[0] == 0
+    note = ids(data_dir, capsys)["Harbour lihgts mended"]
+
+    async def kept_before() -> None:
+        async with Library(data_dir) as lib:
+            words = Highlight(QUOTE, f"> {QUOTE}", QUOTE, time.time())
+            address = item_address(note)
+            lib.store.change_highlights(
+                address, lambda _: ArticleHighlights(address, "Harbour lihgts mended", "", (words,))
+            )
+
+    asyncio.run(kept_before())
+    assert reader(data_dir, capsys, "remove", notes.url("/feed.xml"))[0] == 0
+    args = ("export", "--format", "markdown", "--highlighted", "-o", str(tmp_path / "n.md"))
+    status, _, err = reader(data_dir, capsys, *args)
+    assert status == 1 and "no text from the feed" not in err, err
+    assert "1 with no link that no feed lists now (its feed removed, or the item dropped)" in err
+    assert "`reader highlights` lists them" in err
+    status, out, _ = reader(data_dir, capsys, "highlights")
+    assert status == 0 and f"> {QUOTE}" in out

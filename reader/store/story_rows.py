@@ -291,6 +291,20 @@ class StoreStoryRows(StoreShownIds):
                 at = raw.find(needle, at + len(needle))
         return [found[at] for at in sorted(found)]
 
+    def records_of_ids(self, feed_url: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The records of the feed's headlines of `ids` (entry ids), by id, found in its
+        list's text (each record starts with its id) and decoded alone: what a few
+        highlights of items with no link name, not a list of 2,000 decoded for them."""
+        raw = self._value(self._state, f"entries:{feed_url}")
+        if not isinstance(raw, str):
+            return {}
+        found: dict[str, dict[str, Any]] = {}
+        for entry_id in ids:
+            record = _record_at(raw, raw.find(f'{{"id":{json.dumps(entry_id)}'))
+            if record is not None and record.get("id") == entry_id:
+                found[entry_id] = record
+        return found
+
 
 def _record_at(raw: str, start: int) -> dict[str, Any] | None:
     if start < 0:
