@@ -92,6 +92,9 @@ def test_a_note_retitled_keeps_its_id_highlights_and_read_mark(
     assert row["title"] == "Harbour lights mended" and row["read"] is True
     status, out, _ = reader(data_dir, capsys, "highlights", note)
     assert status == 0 and f"> {QUOTE}" in out and "Harbour lights mended" in out, out
+    # Found by its title as corrected, not by the typo.
+    assert reader(data_dir, capsys, "list", "--search", "lights", "--ids")[1].split() == [note]
+    assert reader(data_dir, capsys, "list", "--search", "lihgts", "--ids")[1].split() == []
 
     # Fetched again, still one headline, under the id its highlight is kept by.
     assert sync(data_dir, capsys) == after
