@@ -84,3 +84,23 @@ def test_a_sync_behind_a_changing_or_511_login_page_says_so_once_and_marks_no_fe
     cached = asyncio.run(_cached(data_dir))
     assert cached["School roof repaired before term"].startswith("Builders finished the school")
     assert asyncio.run(_article_count(data_dir)) == 6  # three stories of each site, not "gone"
+
+
+def test_one_sites_feed_is_not_marked_failing_once_the_sync_knows_the_login_page(
+    site: QuaySite, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One site's reader: its feed's "not a feed" came before the articles showed the page for
+    the network's (acc42c C8); once the sync says "login page", the feed is not marked."""
+    assert _run(data_dir, "add", site.url("/feed.xml")) == 0
+    assert _run(data_dir, "sync", "--no-articles") == 0
+    capsys.readouterr()
+    site.portal = "page"
+    assert _run(data_dir, "sync") == 1
+    assert _SAID in capsys.readouterr().err
+
+    async def feed() -> tuple[str | None, object]:
+        async with Library(data_dir) as lib:
+            (only,) = lib.feeds()
+            return only.last_error, only.failing_since
+
+    assert asyncio.run(feed()) == (None, None)

@@ -96,9 +96,23 @@ class LibrarySync(LibrarySyncStart):
         for result in results:
             title = self._portal.answered_by_portal(canonical_url(result.feed.url))
             if result.error is not None and title is not None:
+                if result.kept:
+                    self._withdraw_failure(result.feed.url)
                 result = replace(result, error=portal_error(title, result.feed.url))
             marked.append(result)
         return marked
+
+    def _withdraw_failure(self, url: str) -> None:
+        """The feed at `url` marked failing by this sync for the page that answered it, known
+        only later for the network's login page (its articles answered by it too: one site's
+        reader, acc42c C8): not its failure, so not kept on it. A feed failing before stays
+        failing, as it was."""
+        with suppress(StoreError):
+            feed = self.store.feed(url)
+            if feed is not None and feed.failing_since and feed.failing_since == feed.last_error_at:
+                self.store.put_feed(
+                    replace(feed, last_error=None, last_error_at=None, failing_since=None)
+                )
 
     async def _drop_old_read(self) -> int:
         """The read headlines older than `drop_read_after` dropped, after a sync: how many (0
