@@ -53,9 +53,10 @@ _CHANGING = re.compile(
     rb"|\d\d?:\d\d(?::\d\d)?",  # the time of day
     re.IGNORECASE,
 )
-# A login page is a few kilobytes (some tens with its styles inline); a page past this is
-# fingerprinted as it came, its masking not paid for (~40 ms a megabyte on an idle core).
-_MASKED_UP_TO = 64 * 1024
+# A login page is a few kilobytes (a few tens with its styles inline); a page past this (an
+# article's: 50 KB to 1 MB) is fingerprinted as it came, the masking not paid for: about half a
+# microsecond a byte against blake2b's hundredth (benchmarks/portal_print.py).
+_MASKED_UP_TO = 32 * 1024
 
 
 def fingerprint(body: bytes) -> bytes:
