@@ -278,6 +278,8 @@ class Fetcher:
             failed = _failed_url(exc, url)
             if (own := page_own_failure(url, failed, exc)) is not None:
                 raise own from None
+            if (other := await _certificate_for_another(failed, exc)) is not None:
+                raise other from None
             message, how = _network_message(failed, exc)
             raise FetchError(
                 ErrorKind.NETWORK, message, url, retryable=retryable, no_answer=how
@@ -506,6 +508,23 @@ class Fetcher:
                 body = await read_body(response, allowance, url, "text/html", "")
                 title = html_title(body)
         return portal_error(title, url)
+
+
+async def _certificate_for_another(url: str, exc: httpx.HTTPError) -> FetchError | None:
+    """A secure connection to `url` refused for its certificate, which names other hosts
+    (a Wi-Fi network answering for every site: `intercepted`): the failure naming it, with
+    its digest; None for any other failure."""
+    from .intercepted import certificate_error, names_host, presented
+
+    if not isinstance(exc, httpx.ConnectError) or "CERTIFICATE_VERIFY_FAILED" not in str(exc):
+        return None
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        return None
+    seen = await asyncio.to_thread(presented, parts.hostname, parts.port or 443)
+    if seen is None or names_host(seen.names, parts.hostname):
+        return None
+    return certificate_error(_host(url), url, seen)
 
 
 def _reason_phrase(response: httpx.Response) -> str:

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from ..errors import NoAnswer
 from ..gone import taken_down
+from ..intercepted import network_certificate_error
 from ..keys import article_key
 from ..models import (
     NO_CONNECTION,
@@ -101,6 +102,19 @@ class LibrarySync(LibrarySyncStart):
                 result = replace(result, error=portal_error(title, result.feed.url))
             marked.append(result)
         return marked
+
+    def _network_certificate_answered(
+        self, results: list[FeedResult], failures: list[tuple[Entry, FetchError]]
+    ) -> None:
+        """The articles whose secure sites answered with the network's own certificate
+        (`intercepted`: the feeds' and theirs) are failures of its login page, not their
+        sites': `failures` changed in place."""
+        errors = [r.error for r in results if r.error is not None]
+        networks = self._network_certificates([*errors, *(e for _, e in failures)])
+        for n, (entry, error) in enumerate(failures):
+            if error.certificate in networks:
+                named = networks[error.certificate]
+                failures[n] = (entry, network_certificate_error(error, named))
 
     def _withdraw_failure(self, url: str) -> None:
         """The feed at `url` marked failing by this sync for the page that answered it, known
@@ -653,6 +667,7 @@ class LibrarySync(LibrarySyncStart):
             notes.flush()
         if self._portal.last_seen > started:
             results = self._portal_answered(results, fetched, failures, incomplete)
+        self._network_certificate_answered(results, failures)
         dropped = await self._drop_old_read()
         pruned = None
         if self.cache_max_bytes and not await asyncio.to_thread(self._under_limit):
