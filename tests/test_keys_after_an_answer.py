@@ -1,8 +1,8 @@
 """Keys typed in the same burst as a box's answer (a paste, a macro, tmux's `send-keys Enter j
 j`) act where the answer led, as they do typed a second later (acc41a A9): after `a` and the
 address of a feed subscribed already, `j j` moves on from that feed, shown; after `D y` from
-the feed shown next; after a new feed's address from the feed added; after `F`'s Enter in its
-hits. Each burst is queued whole before its first key is handled (`tests.tui_pilot.burst`);
+the feed shown next; after a new feed's address from the feed added; after a rename from where
+the new name put the feed; after `F`'s Enter in its hits. Each burst is queued whole before its first key is handled (`tests.tui_pilot.burst`);
 driven with Pilot on a library the size of the tester's (40 feeds, 3,600 headlines: reading
 them again after an answer takes a while) and on feeds served on 127.0.0.1."""
 
@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from reader.config import load_config
 from reader.keys import entry_id
 from reader.library import Library
 from reader.models import Entry, Feed
@@ -130,6 +131,27 @@ def test_keys_after_removing_a_feed_move_on_from_the_next(big_dir: Path) -> None
             # The next feed shown in its place, then `j j` on from it.
             assert list(_feeds(app).feeds) == urls[:2] + urls[3:]
             assert _feeds(app).selected_url == urls[5]
+
+    asyncio.run(run())
+
+
+def test_keys_after_renaming_a_feed_move_on_from_where_its_name_put_it(big_dir: Path) -> None:
+    (big_dir / "config.toml").write_text('[ui]\nfeed_order = "title"\n')
+    config = load_config(big_dir / "config.toml")
+
+    async def run() -> None:
+        async with running(big_dir, (120, 30), prefetch=False, config=config) as (app, pilot):
+            urls = await _in_feed_list(pilot, app)
+            burst(app, "6J")  # "Feed 05 Post"
+            await keys_handled(pilot)
+            assert app.main_screen.feed_url == urls[5]
+            burst(app, "R\x15Aardvark Gazette\rj")
+            await until(pilot, lambda: app.status.startswith("Renamed"), "the answer")
+            await keys_handled(pilot)
+            assert app.status == "Renamed: Feed 05 Post → Aardvark Gazette"
+            # First by its new name; `j` on from there, not from where it was.
+            assert list(_feeds(app).feeds)[:2] == [urls[5], urls[0]]
+            assert _feeds(app).selected_url == urls[0]
 
     asyncio.run(run())
 
