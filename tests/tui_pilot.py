@@ -333,9 +333,9 @@ def notices_raised(app: App[object], timeout: float | None = None) -> list[str]:
 
 def burst(app: App[object], keys: str) -> None:
     """`keys` arriving at once, as a paste, a macro or keys bunched over SSH bring them: every
-    one is queued before the first is handled ("\r" is Enter, "\x1b" Esc)."""
+    one is queued before the first is handled ("\r" is Enter, "\x1b" Esc, "\x15" Ctrl-U)."""
     assert app._driver is not None
-    named = {"\r": "enter", "\x1b": "escape"}
+    named = {"\r": "enter", "\x1b": "escape", "\x15": "ctrl+u"}
     for char in keys:
         key = named.get(char) or (_character_to_key(char) if not char.isalnum() else char)
         event = events.Key(key, char)

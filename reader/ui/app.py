@@ -37,6 +37,7 @@ from ..config import Config
 from ..library import Library
 from ..marks import ENTER_KEY
 from ..store.directory import upgrade_said
+from .answer_work import AnswerWork
 from .app_lifecycle import FIRST_FRAME_HELD_AT_MOST, ReaderAppLifecycle
 from .collector import resume_after_start
 from .counts import LINE, STOPPING, CountPrefix, coalesced, counted, place_of, stepped
@@ -152,6 +153,8 @@ class ReaderApp(ReaderAppLifecycle):
         """How long the first key held now has waited (`_hand_on_typed_ahead`)."""
         self.counts = CountPrefix(self, self._show_count)
         """vim's count before a key (`5j`), taken as keys are handed on (`on_event`)."""
+        self.answers = AnswerWork(self, self.main_screen)
+        """The work a box's answer started, which the keys typed after it wait for."""
 
     def get_key_display(self, binding: Binding) -> str:
         # Textual names Enter "⏎", a glyph the Linux console's fonts lack (`marks.ENTER_KEY`).
@@ -427,6 +430,8 @@ class ReaderApp(ReaderAppLifecycle):
         if run > 1:
             self.counts.carry(key, run)
         self._handed_anyway = waited >= most
+        if self._handed_anyway:
+            self.answers.waited_out()  # the keys after it wait for them no more either
         self._handed_on = key
         self._held.again(now)
         self.post_message(key)
