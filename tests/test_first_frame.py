@@ -3,7 +3,8 @@ written once the first screen is whole (the newest headlines listed, the feed li
 fitted), not five times on the way there (~18 KB each at 80x24, acc40c R6), and the updates
 held meanwhile are not drawn either; a start slower than the hold shows what it has meanwhile;
 the key bar's keys are each styled once; and what the first screen doesn't use (the search's
-rules, the web browser's module, the table of combining marks) is not imported nor made for it."""
+rules, the web browser's module, the page pipeline, the dialogs, the table of combining marks)
+is not imported nor made for it."""
 
 from __future__ import annotations
 
@@ -207,7 +208,19 @@ import asyncio, sys
 from pathlib import Path
 from reader.ui.app import ReaderApp
 
-WATCHED = ("reader.search_query", "reader.fold", "reader.text_find", "webbrowser")
+WATCHED = (
+    "reader.search_query",
+    "reader.fold",
+    "reader.text_find",
+    "webbrowser",
+    "reader.page_caching",
+    "reader.page_handover",
+    "html",
+    "reader.add_answers",
+    "reader.ui.dialogs.help",
+    "reader.ui.dialogs.confirm",
+    "reader.ui.dialogs.feed_choice",
+)
 
 
 async def main() -> None:
@@ -228,13 +241,15 @@ asyncio.run(main())
 """
 
 
-def test_the_start_imports_no_search_rules_nor_browser_and_makes_no_mark_table(
+def test_the_start_imports_nothing_it_does_not_use_and_makes_no_mark_table(
     data_dir: Path, demo_server: DemoServer
 ) -> None:
     """Through its first frame and the rest of its start, the screen imports neither the
     search's rules (`search_query` and the fold tables under it, ~15 ms of CPU) nor
-    `webbrowser`: each comes with its first use (`F`, `o`). Its feeds' names beyond ASCII
-    ("·") make no table of combining marks (~4 ms): no run of them could be there."""
+    `webbrowser`, nor the page pipeline (`page_caching`, `page_handover`: a page read), `html`
+    and its table of entities, what `a` answers, the help and the dialogs: each comes with its
+    first use (`F`, `o`, an article fetched, `a`, `?`). Its feeds' names beyond ASCII ("·")
+    make no table of combining marks (~4 ms): no run of them could be there."""
     sync_into(data_dir, demo_server.feed_urls[:2], articles=False)
     lib = Library(data_dir, workers="thread")
     try:
