@@ -167,6 +167,33 @@ def test_the_key_bar_is_made_once_and_each_key_styled_once(
     assert sorted(styled.values()) == [1] * len(made), styled
 
 
+def test_the_main_screen_is_styled_again_once_as_the_start_shows_it(
+    data_dir: Path, demo_server: DemoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its widgets are styled as they are mounted, then all of them again once as Textual
+    shows the screen, with the class of the terminal's width (`-medium` at 100 columns)
+    already given: it came with the first Resize after, and styled them all a third time."""
+    sync_into(data_dir, demo_server.feed_urls[:1], articles=False)
+    restyled: list[str] = []
+    real = App.update_styles
+
+    def update_styles(self: App[Any], node: Any, animate: bool = True) -> None:
+        restyled.append(type(node).__name__)
+        real(self, node, animate)
+
+    monkeypatch.setattr(App, "update_styles", update_styles)
+
+    async def go() -> set[str]:
+        async with running(data_dir, (100, 30)) as (app, pilot):
+            await until(pilot, app.shown.is_set, "the start's work done")
+            await pilot.pause()
+            return set(app.main_screen.classes)
+
+    classes = asyncio.run(go())
+    assert "-medium" in classes and not {"-narrow", "-wide"} & classes, classes
+    assert restyled.count("MainScreen") == 1, restyled
+
+
 def test_a_start_slower_than_the_hold_shows_the_screen_before_its_headlines(
     data_dir: Path,
     demo_server: DemoServer,
