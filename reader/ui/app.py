@@ -41,7 +41,6 @@ from .answer_work import AnswerWork
 from .app_lifecycle import FIRST_FRAME_HELD_AT_MOST, ReaderAppLifecycle
 from .collector import resume_after_start
 from .counts import LINE, STOPPING, CountPrefix, coalesced, counted, place_of, stepped
-from .dialogs.help import HelpScreen
 from .display import plain
 from .key_settling import HeldFor, acts_as_it_comes, held_at_most, takes_keys, unsettled
 from .keymap import KeyMap
@@ -561,6 +560,8 @@ class ReaderApp(ReaderAppLifecycle):
 
     # -- other keys ----------------------------------------------------------------------------
     def action_help(self) -> None:
+        from .dialogs.help import HelpScreen  # here: the start shows no help
+
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()  # the key that opened the help closes it
         else:

@@ -49,6 +49,12 @@ class ReaderAppLifecycle(ReaderAppNotices):
     """The hold is over and the whole screen not written yet: the parts of it made before are
     dropped too (the whole screen after them has them)."""
 
+    @property
+    def first_frame_held(self) -> bool:
+        """Whether the start holds its first frame still: the main screen makes none meanwhile
+        (`MainScreen._compositor_refresh`)."""
+        return self._first_frame_held
+
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
         if self._first_frame_held:
             return  # made and dropped: `_show_first_frame` repaints the screen whole
