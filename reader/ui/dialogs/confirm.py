@@ -20,6 +20,8 @@ class ConfirmScreen(Dialog[bool]):
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape,q", "answer(False)", "No"),
     ]
+    CURSOR_AT = "#confirm-panel"
+    """Where the terminal cursor goes, for a screen reader to read the question."""
 
     def __init__(self, question: str) -> None:
         super().__init__()
