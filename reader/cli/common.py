@@ -420,12 +420,14 @@ def counted_progress(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from ..terminfo import no_colour_asked
+
     bar = Progress(
         TextColumn(doing),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=Console(stderr=True),
+        console=Console(stderr=True, no_color=no_colour_asked()),  # vt100: no colours
         transient=True,
     )
     task: list[Any] = []
