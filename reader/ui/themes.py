@@ -26,7 +26,7 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.theme import BUILTIN_THEMES, Theme
 
 from ..config import THEMES
-from ..marks import LINUX_CONSOLE
+from ..marks import GLYPHS_REPLACED, cell_glyphs
 from ..terminfo import no_colour_asked
 
 READER_VARIABLES = ("reader-heading", "reader-link", "reader-source")
@@ -191,11 +191,29 @@ class _WholeCells(ScrollBarRender):
 
 
 def fit_linux_console(app: App[object]) -> None:
-    """On the Linux console (`marks.LINUX_CONSOLE`): scroll bars in whole cells, and the
-    class `-linux-console` for reader.tcss (the notices' edge). Elsewhere Textual's own
-    scroll bars (set back: every app of a test run shares the class)."""
-    ScrollBar.renderer = _WholeCells if LINUX_CONSOLE else ScrollBarRender
-    app.set_class(LINUX_CONSOLE, "-linux-console", update=False)
+    """On the Linux console (`marks.LINUX_CONSOLE`) and in an ASCII locale: scroll bars in
+    whole cells, and the class `-linux-console` for reader.tcss (the notices' edge). Elsewhere
+    Textual's own scroll bars (set back: every app of a test run shares the class)."""
+    ScrollBar.renderer = _WholeCells if GLYPHS_REPLACED else ScrollBarRender
+    app.set_class(GLYPHS_REPLACED, "-linux-console", update=False)
+
+
+class _TerminalGlyphs(LineFilter):
+    """Every character drawn as the terminal can draw it (`marks.cell_glyphs`): on the Linux
+    console the glyphs of its font (square corners for Textual's rounded ones, • for ●, "-"
+    for a headline's "—"), in an ASCII locale ASCII. The last filter: Textual's frames, its
+    notices and Rich's "…" go through it as the reader's own marks do (acc42a A2, A3)."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [
+            Segment(cell_glyphs(text), style, control)
+            if not control
+            else Segment(text, style, control)
+            for text, style, control in segments
+        ]
+
+
+_GLYPHS = _TerminalGlyphs()
 
 
 class _NoColourCodes(NoColor):
@@ -223,9 +241,14 @@ def line_filters(
     kept = [
         f
         for f in textual_filters
-        if not isinstance(f, Monochrome | NoColor) and not (ansi and isinstance(f, ANSIToTruecolor))
+        if not isinstance(f, Monochrome | NoColor | _TerminalGlyphs)
+        and not (ansi and isinstance(f, ANSIToTruecolor))
     ]
-    return [*kept, _NO_COLOR] if no_color else kept
+    if no_color:
+        kept.append(_NO_COLOR)
+    if GLYPHS_REPLACED:
+        kept.append(_GLYPHS)
+    return kept
 
 
 _DIM = Style(dim=True)
