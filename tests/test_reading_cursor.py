@@ -83,6 +83,14 @@ def test_the_cursor_is_on_the_article_s_top_line_and_the_selected_link(synced_di
             assert app.cursor_position == (region.x, region.y)
             top = body.lines[round(body.scroll_y)].strip()
             assert top and top in cursor_line(app).strip(), (cursor_line(app), top)
+            await pilot.press("tab", "tab")  # the second link: the cursor on its line
+            await keys_handled(pilot)
+            assert body.selected_link == 2
+            first, _last = body._links.span_lines(1)  # the link's lines in the text
+            assert app.cursor_position == (region.x, region.y + first - round(body.scroll_y))
+            assert body.lines[first].strip() in cursor_line(app)
+            await pilot.press("escape")
+            await keys_handled(pilot)
             await pilot.press("L")
             links = (await on_top(pilot, LinksScreen, "the link list")).query_one(LinkList)
             await pilot.press("j")
