@@ -38,7 +38,9 @@ def option_line(options: OptionList) -> int | None:
     highlighted = options.highlighted
     if highlighted is None:
         return None
-    first = options._index_to_line.get(highlighted)  # Textual's map, filled as it draws
+    # Textual's map, as its last drawing filled it: read, not brought up to date (which may
+    # resize the list, from within the frame being written).
+    first = options._line_cache.index_to_line.get(highlighted)
     return None if first is None else first - round(options.scroll_y)
 
 
