@@ -22,7 +22,7 @@ import asyncio
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from textual import events
 from textual.actions import ActionParseResult
@@ -35,7 +35,7 @@ from textual.widgets import Input
 
 from ..config import Config
 from ..library import Library
-from ..marks import ENTER_KEY
+from ..marks import ENTER_KEY, terminal_words
 from ..store.directory import upgrade_said
 from .answer_work import AnswerWork
 from .app_lifecycle import FIRST_FRAME_HELD_AT_MOST, ReaderAppLifecycle
@@ -158,6 +158,11 @@ class ReaderApp(ReaderAppLifecycle):
     def get_key_display(self, binding: Binding) -> str:
         # Textual names Enter "⏎", a glyph the Linux console's fonts lack (`marks.ENTER_KEY`).
         return super().get_key_display(binding).replace("⏎", ENTER_KEY)
+
+    def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
+        # A notice is the reader's own words: "--" for "—" where a dash can't be drawn
+        # (the Linux console, ASCII: `marks.terminal_words`).
+        super().notify(terminal_words(message), *args, **kwargs)
 
     def action_help_quit(self) -> None:
         """Ctrl-C, which quits no Textual app (it copies a selection): said in the reader's

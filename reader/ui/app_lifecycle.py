@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from textual._compositor import LayoutUpdate
+from textual._compositor import CompositorUpdate, LayoutUpdate
 
 from .app_notices import ReaderAppNotices
+from .reading_cursor import cursor_place
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -62,6 +63,11 @@ class ReaderAppLifecycle(ReaderAppNotices):
             if not isinstance(renderable, LayoutUpdate):
                 return
             self._whole_frame_due = False
+        if isinstance(renderable, CompositorUpdate):
+            # The terminal cursor on the row selected, for a screen reader (`reading_cursor`).
+            place = cursor_place(self.screen)
+            if place is not None:
+                self.cursor_position = place
         super()._display(screen, renderable)  # type: ignore[misc]
 
     def _show_first_frame(self) -> None:

@@ -379,6 +379,13 @@ class HeadlineTable(ScrollView, can_focus=True):
         self._refresh_row(new)
         self._cursor_in_view()
 
+    def selected_line(self) -> int | None:
+        """The line of the view the cursor's row starts on, where the terminal cursor goes for a
+        screen reader (`reading_cursor`); with no rows, the top one (the line saying why)."""
+        if not self.rows:
+            return 0
+        return self.cursor * self.row_lines - round(self.scroll_y)
+
     def _cursor_in_view(self) -> None:
         """Scroll as little as shows the cursor's row whole."""
         height = self.scrollable_content_region.height or 1
