@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.text import Text
 from textual.strip import Strip
 
+from ....bidi_isolates import isolates_for
 from ...cell_width import fold_to_cells
 from .line_breaks import NARROWEST, wrap_for_terminal
 from .paragraph import Layout, Paragraph, TextRun
@@ -96,10 +97,13 @@ def layout(
                     if fold:
                         continued.add(len(pieces))
                     pieces.append(piece)
+        isolating = paragraph.wrap and paragraph.table is None and not paragraph.fill
         for number, piece in enumerate(pieces):
             prefix = paragraph.first if number == 0 else paragraph.rest
             if number in continued and paragraph.folded is not None:
                 prefix = paragraph.folded
+            if isolating:
+                piece = _isolated(piece, paragraph.rtl)
             line = piece
             parts = (prefix, piece) if fold_mark is None else (prefix, piece, fold_mark)
             if prefix.plain or fold_mark is not None:
@@ -121,6 +125,26 @@ def layout(
             else:
                 runs += _runs(paragraph, text.plain, pieces, top, lines, cells)
     return laid
+
+
+def _isolated(piece: Text, right_to_left: bool) -> Text:
+    """A wrapped line's words in the reader's bidi isolates (`bidi_isolates`) when they hold
+    Hebrew, Arabic… letters, its padding outside them, so that the prefix after or before
+    them (a bullet, a list's number, a quote's bar) stays where it is drawn: a terminal with
+    bidi made a Hebrew item's "1." and its sentence's full stop change sides (acc41c C12).
+    Right to left as its paragraph is set. The line as it was when they hold none."""
+    plain = piece.plain
+    start, end = len(plain) - len(plain.lstrip()), len(plain.rstrip())
+    opening, closing = isolates_for(plain[start:end], right_to_left)
+    if not opening:
+        return piece
+    out = piece[:start]
+    out.append(opening)
+    out.append_text(piece[start:end])
+    out.append(closing)
+    out.append_text(piece[end:])
+    out.end = ""
+    return out
 
 
 def _folded_runs(
