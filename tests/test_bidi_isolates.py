@@ -15,6 +15,8 @@ from collections import Counter
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
+from textual.geometry import Offset
+from textual.selection import Selection
 
 from reader.bidi_isolates import (
     LEFT_TO_RIGHT_ISOLATE,
@@ -27,7 +29,7 @@ from reader.extract import extract_article
 from reader.safe import safe_line
 from tests.bidi_visual import ANY_WAY, LEFT_TO_RIGHT, shown
 from tests.served_feed import serve_one_item
-from tests.tui_pilot import running, screen_text, subscribe, view_lines
+from tests.tui_pilot import running, screen_text, showing, subscribe, view_lines
 
 RLI, LRI, PDI = RIGHT_TO_LEFT_ISOLATE, LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE
 ISOLATES = (RLI, LRI, PDI, "\u2068")
@@ -177,3 +179,26 @@ def test_headline_rows_and_the_feed_list_keep_their_columns(data_dir: Path) -> N
     assert not any(mark in english for mark in ISOLATES)
     listed = next(line for line in screen if ENGLISH_FEED in line and ENGLISH_TITLE not in line)
     assert not any(mark in listed for mark in ISOLATES)
+
+
+def test_a_hebrew_paragraph_selected_with_the_mouse_is_copied_whole(synced_dir: Path) -> None:
+    """A drag over a Hebrew paragraph's lines takes its words as written, from the word it
+    began on: a line's first cell is its isolate's and its first letter's, and taken as the
+    isolate's, a drag begun on the line's second word took it without its first letter."""
+    article = extract_article(HEBREW_PAGE, "https://news.example/he/education.html")
+    paragraph = " ".join(article.blocks[0].text.split())
+    assert paragraph.startswith("הממשלה אישרה")
+
+    async def run() -> None:
+        async with showing(synced_dir, "£412m budget", article, (90, 40)) as (app, _p, body):
+            lines = body.lines
+            first = next(n for n, line in enumerate(lines) if "הממשלה אישרה" in line)
+            last = next(n for n, line in enumerate(lines) if "בתי הספר במדינה" in line)
+            assert last > first and RLI in lines[first]  # wrapped, its lines isolated
+            app.screen.selections = {body: Selection(Offset(0, first), Offset(99, last))}
+            assert " ".join(body.selected_text.split()) == paragraph
+            second = lines[first].index("אישרה")
+            app.screen.selections = {body: Selection(Offset(second, first), Offset(99, last))}
+            assert " ".join(body.selected_text.split()) == paragraph.removeprefix("הממשלה ")
+
+    asyncio.run(run())
