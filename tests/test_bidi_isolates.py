@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
+from rich.text import Text
 from textual.geometry import Offset
 from textual.selection import Selection
 
@@ -27,6 +28,7 @@ from reader.bidi_isolates import (
 )
 from reader.extract import extract_article
 from reader.safe import safe_line
+from reader.ui.widgets.main.border_title import fit_title
 from tests.bidi_visual import ANY_WAY, LEFT_TO_RIGHT, shown
 from tests.served_feed import serve_one_item
 from tests.tui_pilot import running, screen_text, showing, subscribe, view_lines
@@ -202,3 +204,19 @@ def test_a_hebrew_paragraph_selected_with_the_mouse_is_copied_whole(synced_dir: 
             assert " ".join(body.selected_text.split()) == paragraph.removeprefix("הממשלה ")
 
     asyncio.run(run())
+
+
+def test_a_persian_feeds_name_in_the_headlines_border_keeps_its_count_after_it() -> None:
+    """The headline pane's border names the feed shown, then its count: after a Persian name,
+    a terminal with bidi drew the count left of the name ("1 · <name> unread of 1"). The name
+    is in its isolate, whole or cut; an English one is as before."""
+    tail = " · 1 unread of 1"
+    for cells in (80, 24):
+        title = fit_title(Text(PERSIAN_FEED), tail, cells)
+        assert title.plain.startswith(RLI) and f"{PDI}{tail}" in title.plain
+        for base in (LEFT_TO_RIGHT, ANY_WAY):
+            drawn = shown(title.plain, base)
+            assert drawn.endswith(tail) and Counter(drawn[: -len(tail)]) == Counter(
+                without_isolates(title.plain)[: -len(tail)]
+            ), drawn
+    assert fit_title(Text(ENGLISH_FEED), tail, 80).plain == f"{ENGLISH_FEED}{tail}"
