@@ -220,3 +220,50 @@ def test_a_persian_feeds_name_in_the_headlines_border_keeps_its_count_after_it()
                 without_isolates(title.plain)[: -len(tail)]
             ), drawn
     assert fit_title(Text(ENGLISH_FEED), tail, 80).plain == f"{ENGLISH_FEED}{tail}"
+
+
+TABLE_PAGE = """<!DOCTYPE html>
+<html lang="he" dir="rtl"><head><meta charset="utf-8"><title>לוח המעבורות</title></head>
+<body><article><h1>לוח המעבורות</h1>
+<p>רשות הנמלים פרסמה את לוח ההפלגות המעודכן לשבוע הבא, לאחר שהרוח נחלשה מול החוף.</p>
+<table><tr><th>נמל</th><th>יעד</th><th>שעה</th></tr>
+<tr><td>עכו</td><td>חיפה מזרח</td><td>07:30</td></tr>
+<tr><td>חיפה</td><td>עכו העתיקה</td><td>09:15</td></tr></table>
+</article></body></html>"""
+
+
+def cells_kept(line: str, base: int) -> None:
+    """Each cell of a table's `line` (between its bars) is drawn, by a terminal with bidi, in
+    the cells it takes as written."""
+    written = without_isolates(line)
+    drawn = shown(line, base)
+    at = 0
+    for cell in written.split("│"):
+        assert Counter(drawn[at : at + len(cell)]) == Counter(cell), (cell, drawn)
+        at += len(cell) + 1
+
+
+def test_a_hebrew_tables_cells_stay_in_their_columns(synced_dir: Path) -> None:
+    """Two Hebrew cells side by side ran together across the bar between them in a terminal
+    with bidi, the port drawn under "destination" and the destination under "port". Each
+    cell's words are in their isolate, the bars and padding outside; what is searched and
+    copied of a row is its words, without them."""
+    article = extract_article(TABLE_PAGE, "https://news.example/he/ferries.html")
+    lines = view_lines(article, WIDTH)
+    row = line_of(lines, "חיפה מזרח")
+    assert f"{RLI}עכו{PDI}" in row and f"{RLI}חיפה מזרח{PDI}" in row
+    assert "07:30" in row and "\u206607:30" not in row  # figures alone: no isolate
+    for line in (line_of(lines, "נמל"), row, line_of(lines, "עכו העתיקה")):
+        for base in (LEFT_TO_RIGHT, ANY_WAY):
+            cells_kept(line, base)
+
+    async def run() -> None:
+        async with showing(synced_dir, "£412m budget", article, (90, 40)) as (app, _p, body):
+            assert body.search("עכו העתיקה", body.top_line) == 1
+            number = next(n for n, line in enumerate(body.lines) if "חיפה מזרח" in line)
+            app.screen.selections = {body: Selection(Offset(0, number), Offset(99, number))}
+            copied = body.selected_text  # the row as drawn, its cells' padding too
+            assert " ".join(copied.split()) == "עכו │ חיפה מזרח │ 07:30"
+            assert not any(mark in copied for mark in ISOLATES)
+
+    asyncio.run(run())

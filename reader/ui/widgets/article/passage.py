@@ -22,7 +22,7 @@ from textual.geometry import Offset
 from textual.selection import Selection
 from textual.strip import Strip
 
-from ....bidi_isolates import ISOLATES
+from ....bidi_isolates import ISOLATES, without_isolates
 from ....models import Article, Block, BlockKind, Inline
 from ....render import to_markdown, to_text
 from ... import display
@@ -149,7 +149,8 @@ def words(selected: Bounds, lines: list[str], line_map: LineMap, labels: bool = 
             out += f"{run.label} "
         out += run.text[a:b].strip()
         previous_line = run.pieces[-1][0]
-    return as_written(out)
+    # A table's lines are runs as drawn: a Hebrew cell's bidi isolates are not its words.
+    return as_written(without_isolates(out))
 
 
 def quotation(
