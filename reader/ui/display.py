@@ -19,13 +19,13 @@ from rich.measure import Measurement
 from rich.style import Style, StyleType
 from rich.text import Text
 
-from ..bidi_isolates import isolated, without_isolates
+from ..bidi_isolates import isolated
 from ..cells import middle_cut, rich_agreeing
 from ..dates import date_only, in_local_time, zone_unstated
 from ..english_dates import month_name, weekday_name
 from ..safe import safe_line, safe_text
 
-__all__ = ["MiddleCut", "isolated", "long_date", "plain", "when", "without_isolates"]
+__all__ = ["MiddleCut", "isolated", "long_date", "plain", "when"]
 
 
 def plain(
