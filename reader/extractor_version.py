@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 65
+EXTRACTOR = 66
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -186,7 +186,9 @@ was 02:20 with no zone; C1); the Israeli "01.12.26" alone on a page in Hebrew or
 (C24); Chinese bylines' closing "报道", a portal's "来源：… 作者：A", an editor's "编辑：" and an
 outlet's "央视网消息" (C20); Korea's "[paper A 기자]" and "A·B 기자" (C22); Greek's "Του"/"Της"/"Των" before the name and "Συντάκτης:" (C21); Persian's "بیشتر بخوانید:", "همچنین بخوانید:", "مطالب مرتبط:" and Hebrew's
 "כתבות נוספות:" inserts dropped (C26); a Thai year in two figures, "3 ธ.ค. 69" (C18); the time after a Japanese or Korean weekday in
-brackets, "2026年12月5日（土） 18:30" (C25)."""
+brackets, "2026年12月5日（土） 18:30" (C25). 66: a job between the name and the place filed from
+("Jane Smith, Correspondent, London") no second writer; a Japanese or Korean revision's month and
+day without the year ("2026/12/5 18:30（最終更新 12/5 19:10）") read in the publication's year."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

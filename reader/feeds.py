@@ -32,7 +32,7 @@ from .safe import safe_line
 from .sniff import html_title, is_html_document, is_json_feed
 from .start_tags import with_fewer_attributes
 from .text_shape import text_as_html
-from .urls import absolute_url
+from .urls import absolute_url, is_web_url
 
 # feedparser looks for an e-mail address in each author-like field (<author>, <dc:creator>,
 # <managingEditor>…) with a regular expression whose time grows with the square of the field's
@@ -422,6 +422,17 @@ def _parsed_xml(
     return parsed, count, problems
 
 
+def _original_link(item: Any, base: str) -> str:
+    """The story's own address a FeedBurner-proxied feed states beside its `~r/` tracking link
+    (`feedburner:origLink`), or "": the tracker's redirects are dead for many feeds since
+    FeedBurner's shutdown of item tracking, and a citation must never name them (acc42c C13)."""
+    original = item.get("feedburner_origlink")
+    if not isinstance(original, str) or not original.strip():
+        return ""
+    link = absolute_url(base, original.strip())
+    return link if is_web_url(link) else ""
+
+
 def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) -> ParsedFeed:
     """The feed `parsed` (feedparser's result, or a JSON Feed shaped as one) as the reader keeps
     it; `count` is how many items it had before the cut to the limit."""
@@ -452,18 +463,21 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
     links = [absolute_url(base, item.get("link", "") or "") for item in kept]
     reused = _reused_guids(kept, links)
     feed_authors = _feed_authors(parsed)
-    for item, link in zip(kept, links, strict=True):
+    for item, given in zip(kept, links, strict=True):
+        link = _original_link(item, base) or given
         summary = item.get("summary", "") or ""
         if isinstance(summary, str):
             summary = _as_html(summary, (item.get("summary_detail") or {}).get("type"))
         # An item with no title (a micro-post) is named by the start of its text.
         title = _title(item.get("title_detail"), item.get("title"), limits.max_title_length)
         title = title or _text(summary_line(summary), 80)
-        key = item.get("id") or link or title
-        if key in reused and link:
+        # By the link as the feed gives it: an item's id stays what it was before its
+        # `feedburner:origLink` was read.
+        key = item.get("id") or given or title
+        if key in reused and given:
             # One GUID for several stories (a CMS misconfigured): each is told by its link too,
             # as feed readers do; by the GUID alone, five stories were one headline.
-            key = f"{key} {link}"
+            key = f"{key} {given}"
         if not key:
             continue
         eid = entry_id(url, key)

@@ -125,6 +125,13 @@ class ArticleHighlights:
     """The article as it was cited when a highlight or note was last kept (`cited_as`): its
     byline, dates and retrieval outlive its cached copy (`reader forget`, the size limit),
     where the address and title alone were cited (acc33a A6). None in a record kept before."""
+    feed: str = ""
+    """Of an item with no link (`keys.item_address`), its feed's address: where its text is
+    looked for, that feed's list alone read ("": an article's, or kept before this was)."""
+    text: Article | None = None
+    """Of an item with no link, the text its feed carried when a highlight or note was last
+    kept: no cache holds it, and its feed removed (or no longer listing it) took it from the
+    store, where its highlights outlive it (None: an article's, or kept before this was)."""
 
     def record(self) -> dict[str, Any]:
         return {
@@ -133,6 +140,8 @@ class ArticleHighlights:
             "note": self.note,
             "items": [item.record() for item in self.items],
             **({"cited": article_to_dict(self.cited)} if self.cited is not None else {}),
+            **({"feed": self.feed} if self.feed else {}),
+            **({"text": article_to_dict(self.text)} if self.text is not None else {}),
         }
 
     @classmethod
@@ -141,7 +150,7 @@ class ArticleHighlights:
             return None
         items = record.get("items")
         kept = [Highlight.from_record(item) for item in items] if isinstance(items, list) else []
-        title, note = record.get("title"), record.get("note")
+        title, note, feed = record.get("title"), record.get("note"), record.get("feed")
         cited = _cited_record(record.get("cited"))
         return cls(
             record["url"],
@@ -149,6 +158,8 @@ class ArticleHighlights:
             note if isinstance(note, str) else "",
             tuple(item for item in kept if item is not None),
             cited,
+            feed if isinstance(feed, str) else "",
+            _cited_record(record.get("text")),
         )
 
     def same(self, words: str) -> Highlight | None:

@@ -23,7 +23,12 @@ def story(top: str = "", end: str = "", head: str = "") -> Article:
 
 @pytest.mark.parametrize(
     "line",
-    ["Jane Smith, Political Editor", "Jane Smith, Senior Transport Correspondent"],
+    [
+        "Jane Smith, Political Editor",
+        "Jane Smith, Senior Transport Correspondent",
+        # The place filed from after the job: the job was kept as a second writer.
+        "Jane Smith, Correspondent, London",
+    ],
 )
 def test_a_name_and_job_under_the_headline_is_the_byline(line: str) -> None:
     article = story(f"<p>{line}</p>")

@@ -145,6 +145,8 @@ def test_a_newsroom_named_with_a_number_keeps_it(byline: str, author: str) -> No
         ('<p class="byline">By Henry Ford III</p>', "Henry Ford III"),
         ('<p class="byline">By Pieter van der Berg</p>', "Pieter van der Berg"),
         ('<p class="byline">By Jean-Paul Sartre, Correspondent</p>', "Jean-Paul Sartre"),
+        ('<p class="byline">Jane Smith, Correspondent, London</p>', "Jane Smith"),
+        ('<p class="byline">By Ann Lee, Political Editor, Brussels</p>', "Ann Lee"),
         ('<p class="byline">By J. R. R. Tolkien</p>', "J. R. R. Tolkien"),
         ('<p class="byline">By 王小明</p>', "王小明"),
         ('<p class="byline">By Ann Lee and Tom Berg</p>', "Ann Lee, Tom Berg"),

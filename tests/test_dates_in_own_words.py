@@ -133,3 +133,25 @@ def test_a_weekday_in_brackets_between_the_date_and_its_time_keeps_the_time(
     published, _ = line_dates(line, language)
     assert published is not None and stated_iso(published) == cited
     assert states_only_dates(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "updated"),
+    [
+        # Mainichi's form: the revision's month and day, no year.
+        ("2026/12/5 18:30（最終更新 12/5 19:10）", "ja", "2026-12-05T19:10:00"),
+        ("2026年12月5日 18時30分（更新 12月5日 19時10分）", "ja", "2026-12-05T19:10:00"),
+        # A December story revised on New Year's Day: the next year's.
+        ("2025/12/31 23:30（最終更新 1/1 09:10）", "ja", "2026-01-01T09:10:00"),
+        ("2026년 12월 5일 14:05 (수정 12/5 15:10)", "ko", "2026-12-05T15:10:00"),
+        # A "revision" before the publication is no revision of it.
+        ("2026/12/5 18:30（最終更新 12/4 19:10）", "ja", None),
+    ],
+)
+def test_a_revision_without_its_year_is_in_the_publications_year(
+    line: str, language: str, updated: str | None
+) -> None:
+    """acc41c C25: "最終更新 12/5 19:10" gave no Updated time."""
+    published, revised = line_dates(line, language)
+    assert published is not None
+    assert (stated_iso(revised) if revised else None) == updated

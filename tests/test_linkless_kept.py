@@ -62,15 +62,18 @@ def synced(notes: Notes, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> 
     return ids(data_dir, capsys)
 
 
-def keep_on_note(data_dir: Path, entry_id: str) -> None:
-    """A highlight kept on the titled note as `h` keeps one (the library's verb)."""
+def keep_on_note(data_dir: Path, entry_id: str, words: str = QUOTE, read: bool = False) -> None:
+    """A highlight of `words` kept on the item (the titled note) as `h` keeps one (the
+    library's verb), the item marked `read` too as opening it marks it."""
 
     async def keep() -> None:
         async with Library(data_dir) as lib:
             entry = lib.entry(entry_id)
             assert entry is not None
             article = await lib.article(entry)
-            lib.keep_highlight(entry, article, Highlight(QUOTE, f"> {QUOTE}", QUOTE, time.time()))
+            lib.keep_highlight(entry, article, Highlight(words, f"> {words}", words, time.time()))
+            if read:
+                lib.mark_read(entry)
 
     asyncio.run(keep())
 

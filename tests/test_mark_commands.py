@@ -76,3 +76,53 @@ def test_mark_read_refuses_what_it_cannot_read(synced_dir: Path) -> None:
     assert not any(h["read"] for h in listed(synced_dir))
     help_text = reader(synced_dir, "mark-read", "--help").stdout
     assert "--before DATE" in help_text and "--feed FEED" in help_text
+
+
+def test_articles_marked_by_id_or_address_one_at_a_time(synced_dir: Path) -> None:
+    """acc42a A17: someone reading by `reader show` alone had no way to mark what they read."""
+    everything = listed(synced_dir)
+    first, second, third = everything[:3]
+    nowhere = "http://127.0.0.1:1/never-listed.html"
+    result = reader(
+        synced_dir, "mark-read", str(first["id"]), str(second["link"]), str(first["id"]), nowhere
+    )
+    assert result.returncode == 1
+    assert result.stdout == "Marked 2 headlines read (1 was already).\n"
+    assert result.stderr.strip().endswith(f"{nowhere}: it has no read mark")
+    assert {h["id"] for h in listed(synced_dir) if h["read"]} == {first["id"], second["id"]}
+
+    # `-`: the ids as `reader list --ids` prints them, on stdin.
+    ids = f"{first['id']}\n\n{third['id']}\n"
+    env = {**os.environ, "READER_HOME": str(synced_dir), "PYTHONIOENCODING": "utf-8"}
+    piped = subprocess.run(
+        [sys.executable, "-m", "reader", "mark-unread", "-"],
+        input=ids,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == "Marked 1 headline unread (1 was already).\n"
+    assert {h["id"] for h in listed(synced_dir) if h["read"]} == {second["id"]}
+
+    unknown = reader(synced_dir, "mark-read", "0123456789ab")
+    assert unknown.returncode == 1 and "no article with id" in unknown.stderr
+    both = reader(synced_dir, "mark-read", str(third["id"]), "--feed", str(third["feed"]))
+    assert both.returncode == 2 and "not both" in both.stderr
+    assert {h["id"] for h in listed(synced_dir) if h["read"]} == {second["id"]}
+
+
+def test_list_help_says_what_each_mark_means(synced_dir: Path) -> None:
+    """acc42a A4: `reader list`'s marks were glyphs only, their meaning in the README alone."""
+    from reader.marks import NOT_ARTICLE_MARK, OFFLINE_MARK, SAVED_MARK, UPDATED_MARK
+
+    help_text = " ".join(reader(synced_dir, "list", "--help").stdout.split())
+    for said in (
+        "N unread",
+        f"{OFFLINE_MARK} its article cached for reading offline",
+        f"{UPDATED_MARK} cached and changed since it was read",
+        f"{NOT_ARTICLE_MARK} no article page",
+        f"{SAVED_MARK} saved",
+    ):
+        assert said in help_text

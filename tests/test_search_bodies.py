@@ -127,6 +127,34 @@ def test_an_article_cached_again_during_the_search_is_matched_as_cached_now(
         lib.close()
 
 
+def test_an_article_cached_again_during_the_search_is_searched_again_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page's hits are checked with every hit before them: a hit of the first page whose
+    article a sync cached again after it was read again at every page after."""
+    lib, _ = _archive(tmp_path / "data", 310, listed=310)  # runs of 100, 200 and 10
+    try:
+        index_cached(lib.store)
+        headlines = lib.headlines()
+        query = Query('"library item"')
+        first = search_cached(lib, headlines, query, details=0).hits[0].headline
+        pages: list[int] = []
+        read = _reads(monkeypatch)
+
+        def page(hits: object) -> None:
+            if not pages:  # the first page's hits checked: the sync caches it again
+                entry = first.entry
+                lib.store.put_article(entry.link, _article(entry.link, entry.title, 1))
+            pages.append(1)
+
+        found = search_cached(lib, headlines, query, details=0, page=page)
+        assert len(pages) == 2  # then checked at the second page and at the end
+        assert first.entry.id in [hit.headline.entry.id for hit in found.hits]
+        assert read.count(first.key) == 1
+    finally:
+        lib.close()
+
+
 def test_an_index_of_the_form_before_is_made_again_once_with_the_texts(tmp_path: Path) -> None:
     lib, _ = _archive(tmp_path / "data", 20, listed=20)
     try:

@@ -544,6 +544,30 @@ def test_an_emptied_cache_file_is_reported_not_started_afresh(
     assert db.stat().st_size == 0
 
 
+@pytest.mark.parametrize("whole_folder", [False, True])
+def test_a_missing_subscriptions_file_beside_a_library_is_reported_not_started_afresh(
+    synced_dir: Path, whole_folder: bool
+) -> None:
+    """A file sync's first pass not done (or the file being swapped): even `reader feeds`
+    wrote a new, empty library, for the sync tool to spread over the real one (acc42b B9)."""
+    state = synced_dir / "state"
+    if whole_folder:
+        shutil.rmtree(state)
+    else:
+        for name in ("cache.db", "cache.db-wal", "cache.db-shm"):
+            (state / name).unlink(missing_ok=True)
+    for command in (["list"], ["feeds"], ["cache"]):
+        result = reader(synced_dir, *command)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert result.stderr == (
+            f"reader: the cache file {state / 'cache.db'} (subscriptions, headlines and read"
+            " marks) is missing, though a library is here (a copy or a file sync not finished?):"
+            " put it back, or move the data directory aside to start afresh (nothing was"
+            " changed)\n"
+        )
+    assert not (state / "cache.db").exists()
+
+
 def test_both_cache_files_emptied_are_reported_where_a_library_was(synced_dir: Path) -> None:
     for folder in ("state", "articles"):
         (synced_dir / folder / "cache.db").write_bytes(b"")

@@ -161,6 +161,9 @@ def test_a_corrected_story_keeps_the_copy_it_replaces_each_with_its_own_retrieva
     assert site.asked.count(SLUG) == 1
     out = cli(capsys, *home, "list")[1]
     assert f"{ident}  " in out and "NΔ" in out and CORRECTED[0] in out
+    # The Δ in words, for a script and for one who hears the list read out (acc42a A4).
+    listed = json.loads(cli(capsys, *home, "list", "--json")[1])
+    assert [row["changed"] for row in listed] == [True]
 
     # The latest copy, its header naming the one kept and how to read it.
     code, latest, _ = cli(capsys, *home, "show", ident, "--offline")

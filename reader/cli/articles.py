@@ -81,6 +81,7 @@ def headline_json(
         "not_article": h.not_article,
         "saved": h.saved,
         "taken_down": h.taken_down,
+        "changed": h.updated,  # the list's Δ: said in words too (acc42a A4)
         "tags": list(h.tags),
         "archived": h.archived,
         "enclosures": enclosures_json(e),

@@ -153,6 +153,11 @@ _NOT_CACHED = {
     "held": "{} to this computer or its network (fetched when opened)",
     "left_out": "{} left out by the cache's size limit",
     "no_text": "{} with no link and no text from the feed",
+    "unlisted_item": (
+        "{} with no link that no feed lists now (its feed removed, or the item dropped),"
+        " its text kept nowhere: highlights kept before its text was kept with them"
+        " (`reader highlights` lists them)"
+    ),
 }
 
 
@@ -275,10 +280,16 @@ def _chapters(
         if item_of_address(one.link):
             item = one.entry or lib.entry(item_of_address(one.link))
             heading = lib.linkless_heading(item) if item is not None else None
-            if item is None or heading is None:
-                missing.append(one.link)  # no text from its feed (or no longer listed)
+            if item is None:
+                # Its feed removed, or the item dropped: the text kept with its highlights.
+                heading = lib.kept_item_text(one.link)
+                text = partial(_kept_item, lib, one.link, style)
+            else:
+                text = partial(_item, lib, item, style)
+            if heading is None:
+                missing.append(one.link)  # no text from its feed (or none kept)
                 continue
-            made = chapter(one.feed or heading.site_name, heading, partial(_item, lib, item, style))
+            made = chapter(one.feed or heading.site_name, heading, text)
             chapters.append(replace(made, address=one.link))
             continue
         heading = lib.cached_heading(one.link) if one.link else None
@@ -317,6 +328,16 @@ def _item(lib: Library, entry: Entry, style: str) -> ChapterText:
     kept = lib.highlights_in(entry, article)
     markdown = render(pictures_as_links(article), "markdown", style, entry)
     return _with_marks(markdown, article, kept)
+
+
+def _kept_item(lib: Library, address: str, style: str) -> ChapterText:
+    """The chapter of an item with no link its feed no longer lists (the feed removed, the
+    item dropped): the text its feed carried as kept with its highlights, which it holds."""
+    article = lib.kept_item_text(address)
+    if article is None:  # its highlights dropped since the contents were read
+        return ChapterText("*This item's text left the store while the book was made.*")
+    kept = lib.highlights_in(address, article)
+    return _with_marks(render(pictures_as_links(article), "markdown", style), article, kept)
 
 
 def _with_marks(

@@ -7,11 +7,22 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from ..models import FetchError
 from ..plural import plural
 from ..reports import across_feeds
 from ..safe import safe_line
 from ..search_feeds import SEARCH_MARK
-from .common import EXIT_OK, not_subscribed, open_library, out, search_feed_given
+from .common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    UsageError,
+    err,
+    given_ids,
+    not_subscribed,
+    open_library,
+    out,
+    search_feed_given,
+)
 from .date_args import between, moment
 from .tags import named_tags, tags_named
 
@@ -30,6 +41,10 @@ def cmd_mark_unread(args: argparse.Namespace) -> int:
 
 
 def _mark(args: argparse.Namespace, read: bool) -> int:
+    if args.targets:
+        if args.feed or args.tag or args.before:
+            raise UsageError("articles by id or address, or --feed/--tag/--before: not both")
+        return _mark_given(args, read)
     before = moment(args.before) if args.before is not None else None
     lib = open_library(args)
     search = None
@@ -59,6 +74,37 @@ def _mark(args: argparse.Namespace, read: bool) -> int:
     state = "read" if read else "unread"
     out(f"Marked {plural(len(chosen), 'headline')} {where} {state}.")
     return EXIT_OK
+
+
+def _mark_given(args: argparse.Namespace, read: bool) -> int:
+    """Mark the articles given by id or address (`-`: those stdin names, as `reader list --ids`
+    prints them): what someone reading by `reader show` alone marks as they go (acc42a A17).
+    One that fails is said in its line, the others still marked; exit 1 then."""
+    state = "read" if read else "unread"
+    status, chosen, already = EXIT_OK, {}, 0
+    lib = open_library(args)
+    try:
+        resolve = lib.resolver()
+        for given in given_ids(args.targets):
+            try:
+                entry = lib.marked_entry(resolve(given))
+            except FetchError as error:
+                err(error.message)
+                status = EXIT_FAILED
+                continue
+            if entry is None:
+                err(f"no feed and not Saved lists {safe_line(given, 200)}: it has no read mark")
+                status = EXIT_FAILED
+            elif lib.is_read(entry) == read or entry.id in chosen:
+                already += 1
+            else:
+                chosen[entry.id] = entry
+        lib.mark_many_read(chosen.values(), read)
+    finally:
+        lib.close()
+    was = f" ({plural(already, 'was', 'were')} already)" if already else ""
+    out(f"Marked {plural(len(chosen), 'headline')} {state}{was}.")
+    return status
 
 
 def _hits(lib: Library, search: SearchFeed) -> list[Headline]:

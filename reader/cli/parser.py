@@ -12,6 +12,15 @@ from .. import __version__
 from ..config import CITATION_STYLES, THEMES
 from ..discovery import WELL_KNOWN_PATHS
 from ..keys import ENTRY_ID_LENGTH
+from ..marks import (
+    ARCHIVED_MARK,
+    NOT_ARTICLE_MARK,
+    OFFLINE_MARK,
+    PARTIAL_MARK,
+    SAVED_MARK,
+    TAKEN_DOWN_MARK,
+    UPDATED_MARK,
+)
 from ..safe import safe_line
 from ..search_syntax import SEARCH_RULES
 from .date_args import DATE_FORMS, READ_SINCE_HELP
@@ -89,6 +98,17 @@ def _port(text: str) -> int:
 _IDS_HELP = (
     "articles by their id (as `reader list` shows it) or address; `-` reads them from stdin, one"
     " a line, as `reader list --ids` prints them"
+)
+
+# What `reader list`'s marks say, for one who can't guess a glyph or hears it read out as
+# "downwards arrow" (acc42a A4); the marks as the terminal shows them (`marks`).
+_LIST_MARKS = (
+    f"Each line: the id, the date and time (local), the marks (N unread; {OFFLINE_MARK} its"
+    f" article cached for reading offline, {PARTIAL_MARK} part of it, {UPDATED_MARK} cached and"
+    f" changed since it was read, {TAKEN_DOWN_MARK} cached and its page taken down since,"
+    f" {NOT_ARTICLE_MARK} no article page: a PDF, a picture, audio; {SAVED_MARK} saved,"
+    f" {ARCHIVED_MARK} archived), the feed's name and the headline; a search's hit has its line"
+    " under it. --json gives the same in words."
 )
 
 _NO_COMMAND = re.compile(r"argument COMMAND: invalid choice: '(.*)' \(choose from .*\)", re.S)
@@ -622,6 +642,7 @@ def build_parser() -> argparse.ArgumentParser:
         "takes: the story's for as long as it is listed or its article cached (its headline "
         "dropped or its feed removed, a search and --saved list it under that id). With --saved, every article saved for good: those no feed lists too (saved by "
         "their address, dropped by their feed or their feed removed), under their site's name.",
+        epilog=_LIST_MARKS,
     )
     # `--search harbour -ferry`: a word after a minus is a word to leave out, not an unknown
     # option (`list` has no option of one dash but -h, which is still read as one).
@@ -863,13 +884,14 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         p = command(
             name,
-            help=f"mark every headline (or a feed's, a tag's, or those before a date) {state}",
-            description=f"Mark headlines {state}: every feed's, one feed's with --feed, or those"
-            " of the feeds filed under a tag with --tag, and only those published before a date"
-            " with --before (a headline without a date is left as it is). In the reader, A"
-            " marks the list shown read (a feed's, a tag's, a search feed's hits) and C every"
-            " feed.",
+            help=f"mark articles, or every headline (a feed's, a tag's, those before a date) {state}",
+            description=f"Mark headlines {state}: the articles given by id or address, or every"
+            " feed's, one feed's with --feed, or those of the feeds filed under a tag with --tag,"
+            " and only those published before a date with --before (a headline without a date is"
+            " left as it is). In the reader, m marks one, A the list shown (a feed's, a tag's, a"
+            " search feed's hits) and C every feed.",
         )
+        p.add_argument("targets", nargs="*", metavar="ID_OR_URL", help=_IDS_HELP)
         which = p.add_mutually_exclusive_group()
         which.add_argument(
             "--feed",

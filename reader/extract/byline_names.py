@@ -325,8 +325,8 @@ def clean_byline(text: str) -> str:
     text = without_hindi_roles(place_before(text))
     text = place_in_brackets(_ROLE_IN_BRACKETS.sub("", text))
     text = _AFTER_NAME.sub("", _joined_apart(text))
-    text = _JOB_TITLE.sub("", text)
-    text = without_outlet(without_place(filed_from(text)))
+    # The job once more after the place and outlet: "Jane Smith, Correspondent, London".
+    text = _JOB_TITLE.sub("", without_outlet(without_place(filed_from(_JOB_TITLE.sub("", text)))))
     # A date, a time, a count ("Lucas Nolan22 Dec 2016651"): a name has no digits but a
     # newsroom's own ("g1 SP", "Team 24/7").
     number = _first_number(text)
@@ -372,6 +372,10 @@ def job_byline(text: str) -> str:
     it stands: under the headline, before the text."""
     text = one_line(text)
     job = _JOB_TITLE.search(text)
+    if job is None:
+        # The place filed from after the job: "Jane Smith, Correspondent, London".
+        text = without_place(text)
+        job = _JOB_TITLE.search(text)
     if job is None:
         return ""
     name = text[: job.start()].strip()

@@ -121,16 +121,47 @@ def labelled_dates(
     bounds = [start for start, _ in labels] + [len(text)]
     if not labels or bounds[0] > 0:
         published = parse_text_date(text[: bounds[0]], language)
+    year_less = ""
     for (start, kind), stop in zip(labels, bounds[1:], strict=True):
         moment = parse_text_date(text[start:stop], language)
         if kind == "updated":
             updated = updated or moment
+            if moment is None and not year_less:
+                year_less = text[start:stop]
             clock = clock or (update_clock(text[start:stop], language) if moment is None else None)
         else:
             published = published or moment
     if updated is None and clock is not None and published is not None:
         updated, clock = on_the_day(published, clock), None
+    if updated is None and published is not None and year_less:
+        updated = _in_the_year(year_less, published, language)
     return published, updated, bool(labels), clock
+
+
+# A Japanese or Chinese revision's month and day without the year, after its label: Mainichi's
+# "2026/12/5 18:30（最終更新 12/5 19:10）", "更新 12月5日 19時10分". (Month first, as these write
+# it; a European "Updated 5/12" is left unread.)
+_YEAR_LESS_CJK = re.compile(
+    rf"(?:{UPDATED_WORDS_CJK})[\s:：]*(?P<month>\d{{1,2}})\s*[/月]\s*(?P<day>\d{{1,2}})\s*日?"
+)
+
+
+def _in_the_year(text: str, published: datetime, language: str) -> datetime | None:
+    """The revision a year-less CJK line states, in the publication's year (or the next, for a
+    December story revised in January); None when the line states none, or one before the
+    publication."""
+    text = ascii_digits(text)
+    found = _YEAR_LESS_CJK.match(text)
+    if found is None:
+        return None
+    rest = text[found.end() :]
+    for year in (published.year, published.year + 1):
+        moment = parse_text_date(f"{year}年{found['month']}月{found['day']}日 {rest}", language)
+        if moment is None:
+            return None
+        if moment.replace(tzinfo=None) >= published.replace(tzinfo=None):
+            return _past(moment)
+    return None
 
 
 @dataclass(frozen=True)

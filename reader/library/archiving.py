@@ -33,12 +33,15 @@ class LibraryArchiving(LibraryArticleTags):
         return isinstance(record, dict) and bool(record.get("archived"))
 
     def _mark_archived_read(self, target: Entry | str) -> None:
-        """Mark read the article archived: a feed's headline as its feed keeps it, a link no
-        feed lists as "Saved" and "Archive" show it."""
+        """Mark read the article archived."""
+        if (entry := self.marked_entry(target)) is not None:
+            self.mark_read(entry)
+
+    def marked_entry(self, target: Entry | str) -> Entry | None:
+        """The entry whose read mark is `target`'s: a feed's headline as its feed keeps it, a
+        link no feed lists as "Saved" and "Archive" show it; None for a link neither lists."""
         if isinstance(target, Entry) and target.feed_url:
-            self.mark_read(target)
-            return
+            return target
         key = article_key(_link(target))
         record = self.store.saved().get(key)
-        if isinstance(record, dict):
-            self.mark_read(self.unlisted_entry(key, record))
+        return self.unlisted_entry(key, record) if isinstance(record, dict) else None

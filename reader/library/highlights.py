@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ..codec import entry_from_dict
 from ..highlights import (
     MAX_NOTE,
     ArticleHighlights,
@@ -58,6 +59,19 @@ def _kept_by(target: Entry | str) -> str:
     return target
 
 
+def _with_item(
+    kept: ArticleHighlights, target: Entry | str, article: Article | None = None
+) -> ArticleHighlights:
+    """`kept`, of an item with no link (`target`), with its feed's address and the text its
+    feed carried (`article`, as shown: `linkless_text`), kept with its highlights: its feed
+    removed, its text went with its headline, and an export said "no text from the feed"
+    of a note its highlights quote."""
+    if not isinstance(target, Entry) or target.link:
+        return kept
+    text = article if article is not None else kept.text
+    return replace(kept, feed=target.feed_url, text=text)
+
+
 def _note(text: str) -> str:
     # One paragraph of the reader's own: its line breaks as typed would be Markdown's.
     return one_line(text)[:MAX_NOTE]
@@ -84,7 +98,7 @@ class LibraryHighlights(LibraryDiscovery):
             title = article.title or kept.title
             cited = cited_as(article)
             items = (*kept.items, highlight if highlight.cited else replace(highlight, cited=cited))
-            return replace(kept, title=title, items=items, cited=cited)
+            return _with_item(replace(kept, title=title, items=items, cited=cited), target, article)
 
         return self.store.change_highlights(_kept_by(target), add)
 
@@ -117,7 +131,8 @@ class LibraryHighlights(LibraryDiscovery):
         def noted(kept: ArticleHighlights | None) -> ArticleHighlights:
             kept = kept or ArticleHighlights(_kept_by(target))
             title = article.title or kept.title
-            return replace(kept, title=title, note=_note(note), cited=cited_as(article))
+            noted = replace(kept, title=title, note=_note(note), cited=cited_as(article))
+            return _with_item(noted, target, article)
 
         return self.store.change_highlights(_kept_by(target), noted)
 
@@ -147,6 +162,14 @@ class LibraryHighlights(LibraryDiscovery):
                 for h, in_latest in zip(kept.items, found, strict=True)
             )
         return KeptHighlights(article, True, kept, found, copies)
+
+    def kept_item_text(self, address: str) -> Article | None:
+        """The text the feed carried of the item with no link `address` names
+        (`keys.item_address`), as kept with its highlights when they were last changed: all
+        there is of it once its feed no longer lists it (None: none kept, as of highlights
+        kept before it was)."""
+        kept = self.highlights(address) if item_of_address(address) else None
+        return kept.text if kept is not None else None
 
     def highlighted(self, chosen: Sequence[Entry | str]) -> list[Entry | str]:
         """Those of `chosen` whose article has highlights or a note kept, in their order."""
@@ -208,10 +231,9 @@ class LibraryHighlights(LibraryDiscovery):
             every = self.store.every_highlights()
         out = []
         headlines: dict[str, Entry] | None = None
-        linkless = any(item_of_address(kept.url) for kept in every)
-        items = self._linkless_items() if linkless else {}
+        items = self._listed_items(every)
         for kept in every:
-            cached = self.store.article(kept.url) or self._item_text(kept.url, items)
+            cached = self.store.article(kept.url) or self._item_text(kept, items)
             if cached is None:
                 if kept.cited is None and headlines is None:
                     headlines = self.entries_by_key()  # read once, for every such article
@@ -233,23 +255,38 @@ class LibraryHighlights(LibraryDiscovery):
         out.sort(key=lambda k: -max((h.at for h in k.kept.items), default=0.0))
         return out
 
-    def _linkless_items(self) -> dict[str, Entry]:
-        """The feeds' items with no link, by id: what their highlights' addresses name
-        (`item_address`), read once for every one of them."""
-        return {
-            entry.id: entry
-            for url in self.store.feed_urls()
-            for entry in self.store.entries(url)
-            if not entry.link
-        }
+    def _listed_items(self, every: Sequence[ArticleHighlights]) -> dict[str, Entry]:
+        """The items with no link the highlights of `every` are kept by (`item_address`), as
+        their feeds list them now, by id: found in their feeds' lists' text, each feed read
+        once, not every feed's every entry decoded (in a library of 20,000 headlines that
+        took half a second at every `reader highlights`: benchmarks/highlights_scale.py).
+        Those kept before their feed was noted are looked for in every feed's list (not
+        decoded either)."""
+        wanted: dict[str, set[str]] = {}
+        for kept in every:
+            if item_id := item_of_address(kept.url):
+                wanted.setdefault(kept.feed, set()).add(item_id)
+        if not wanted:
+            return {}
+        subscribed = self.store.feed_urls()
+        unknown = wanted.pop("", set())
+        found: dict[str, Entry] = {}
+        for url in subscribed:
+            ids = wanted.get(url, set()) | (unknown - found.keys())
+            if ids:
+                records = self.store.records_of_ids(url, ids)
+                found.update((i, entry_from_dict(r)) for i, r in records.items())
+        return found
 
-    def _item_text(self, address: str, items: dict[str, Entry]) -> Article | None:
-        """The text the feed carried of the item with no link `address` names (`item_address`,
-        one of `items`), which its highlights were kept on and are looked for in; None for an
-        article's address, an item its feed no longer lists, or lists with no text (its
+    def _item_text(self, kept: ArticleHighlights, items: dict[str, Entry]) -> Article | None:
+        """The text the feed carried of the item with no link `kept` is of (`item_address`,
+        one of `items`), which its highlights were kept on and are looked for in; its feed
+        no longer listing it (removed, the item dropped), the text kept with them
+        (`ArticleHighlights.text`). None for an article's, or one with no text either (its
         highlights then cite it as they were kept)."""
-        entry = items.get(item_of_address(address))
-        return self.linkless_text(entry) if entry is not None else None
+        entry = items.get(item_of_address(kept.url))
+        listed = self.linkless_text(entry) if entry is not None else None
+        return listed or (kept.text if item_of_address(kept.url) else None)
 
     def copies_holding(
         self, target: Entry | str, shown: Article, highlights: Sequence[Highlight]

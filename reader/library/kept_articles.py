@@ -74,16 +74,21 @@ class LibraryKeptArticles(LibraryArchiving):
         answered 404 or 410), "not_page" (a PDF, a feed, no link at all), "held" (a saved
         link to this computer or its network, fetched when opened), "left_out" (by the size
         limit), "no_text" (an item with no link whose feed carried no text: `item_address`),
+        "unlisted_item" (one no feed lists now, its text not kept with its highlights),
         else "to_fetch": what the next sync fetches. The first five no sync brings,
         and a hint to sync first misled about them (acc33a A15)."""
         store = self.store
         gone, not_pages = store.gone_keys(), store.not_article_keys()
         left_out, saved = store.left_out_keys(), store.saved()
         kinds: Counter[str] = Counter()
+        links = list(links)
+        listed = self._items_listed({item_of_address(link) for link in links} - {""})
         for link in links:
             key = article_key(link) if link else ""
-            if item_of_address(link):
-                kinds["no_text"] += 1  # an item with no link (its feed's text is its article)
+            if item := item_of_address(link):
+                # An item with no link: its feed's text is its article, or, no feed listing
+                # it now, what was kept of it with its highlights (nothing, before that was).
+                kinds["no_text" if item in listed else "unlisted_item"] += 1
             elif not key or key in not_pages:
                 kinds["not_page"] += 1
             elif key in gone:
@@ -95,6 +100,13 @@ class LibraryKeptArticles(LibraryArchiving):
             else:
                 kinds["to_fetch"] += 1
         return kinds
+
+    def _items_listed(self, ids: set[str]) -> set[str]:
+        """Of `ids` (items with no link), those a feed lists: found in the lists' text."""
+        found: set[str] = set()
+        for url in self.store.feed_urls() if ids else ():
+            found |= self.store.records_of_ids(url, ids - found).keys()
+        return found
 
     def cached_text(self, target: Entry | str) -> str | None:
         """The cached article's text as a search reads it, a block a line (None: not cached)."""

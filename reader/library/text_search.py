@@ -173,6 +173,8 @@ def _searched(
             kept=kept,
         )
 
+    redone_of: dict[tuple[int, int | None], list[Hit]] = {}  # by the row's id: rows are kept
+
     def checked(hits: list[Hit], rows: list[Headline]) -> list[Hit]:
         """The `hits` of `rows`, those of the articles cached anew since the index told of
         them searched again. What the index told of an article (a word it can't hold,
@@ -186,14 +188,17 @@ def _searched(
             return hits
         whole = _Unheld(stored, [])
         pending = {hit.headline.entry.id: hit.pending for hit in hits}
-        redone = [
-            found
-            for row in rows
-            if _key(row) in again
-            for found in searched(
-                [row], whole, 0 if pending.get(row.entry.id, True) else None, None
-            )
-        ]
+        redone: list[Hit] = []
+        for row in rows:
+            if _key(row) not in again:
+                continue
+            details = 0 if pending.get(row.entry.id, True) else None
+            # Once a search: each page's check is of every hit so far, and searched each
+            # article cached anew since the index caught up again at every page.
+            found = redone_of.get((id(row), details))
+            if found is None:
+                found = redone_of[id(row), details] = searched([row], whole, details, None)
+            redone += found
         order = {row.entry.id: n for n, row in enumerate(rows)}
         kept_hits = [hit for hit in hits if _key(hit.headline) not in again]
         return sorted([*kept_hits, *redone], key=lambda hit: order[hit.headline.entry.id])

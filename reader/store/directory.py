@@ -13,7 +13,7 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -198,12 +198,41 @@ def _emptied_file(root: Path) -> tuple[Path, str, str] | None:
     for (folder, holds), size, other in zip(_CACHE_FILES, sizes, sizes[::-1], strict=True):
         if size == 0 and other:
             return root / folder / "cache.db", holds, "the other one holds a library"
+    # The subscriptions' file not there at all, a library's articles or its headline lists
+    # beside it: a file sync's first pass not done, or the file being swapped. Taken for a new
+    # library, an empty one was written, for the sync tool to spread (acc42b B9). (The
+    # articles' file missing is a cache moved aside: fetched again, nothing lost.)
+    state, _ = _CACHE_FILES[0]
+    articles, _ = _CACHE_FILES[1]
+    if sizes[0] is None and (
+        (sizes[1] and _holds_records(root / articles / "cache.db")) or _holds_values(root / state)
+    ):
+        return root / state / "cache.db", _CACHE_FILES[0][1], "a library is here"
     # Both cut to nothing: a library was there if a sync left its lock or its search index.
     if sizes == [0, 0] and any((root / name).exists() for name in _LEFT_BY_A_LIBRARY):
         folder, holds = _CACHE_FILES[0]
         held = "a library was here (its sync lock, its search index)"
         return root / folder / "cache.db", holds, held
     return None
+
+
+def _holds_records(path: Path) -> bool:
+    """Whether the cache file `path` holds a record (a damaged one is taken to): one made and
+    left empty, its settings alone, is no library's."""
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+            return db.execute("SELECT 1 FROM Cache LIMIT 1").fetchone() is not None
+    except sqlite3.Error:
+        return True
+
+
+def _holds_values(folder: Path) -> bool:
+    """Whether a cache's folder holds value files (diskcache's `xx/yy/….val`, a feed's
+    headline list each): a store was there."""
+    try:
+        return any(part.is_dir() and len(part.name) == 2 for part in folder.iterdir())
+    except OSError:
+        return False
 
 
 _LEFT_BY_A_LIBRARY = ("sync.lock", "search-index.sqlite")
@@ -255,6 +284,12 @@ class StoreDirectory:
         """The same in a few words, for a status line: "the disk is full"."""
         if emptied := _emptied_file(root):
             path, holds, held = emptied
+            if not path.exists():
+                raise StoreError(
+                    f"the cache file {path} ({holds}) is missing, though {held} (a copy or a"
+                    " file sync not finished?): put it back, or move the data directory aside"
+                    " to start afresh (nothing was changed)"
+                )
             raise StoreError(
                 f"the cache file {path} ({holds}) is empty, 0 bytes (a copy or a write cut short),"
                 f" though {held}: put back a copy of it, or move it aside to start it afresh"

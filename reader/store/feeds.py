@@ -29,7 +29,7 @@ from ..models import SUMMARY_HELD, Entry, Feed
 from .directory import _reporting_storage_errors, decode_one, json_items
 from .key_ranges import keys_with_prefix
 from .shown_ids import UNLISTED
-from .story_rows import StoreStoryRows, as_kept, republished
+from .story_rows import StoreStoryRows, as_kept, republished, retitled
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
 DROPPED_KEPT_AT_LEAST = 30 * 86400
@@ -529,7 +529,7 @@ class StoreFeeds(StoreStoryRows):
                 mine = [e for e in mine if e.id not in dropped]
             records = self._records(feed_url)
             known = {e.id: e for e, _ in records}
-            if whole and (again := republished(mine, known)):
+            if whole and (again := republished(mine, known) | self._retitled(mine, records)):
                 aliases.update(again)
                 mine = as_kept(mine, again)
                 if keys:
@@ -608,6 +608,27 @@ class StoreFeeds(StoreStoryRows):
         for before, entry in retold:
             self._note_told(link_key(entry.link), before)
         return new, changed_list, tuple(before for before, _ in retold), tuple(judged)
+
+    def _retitled(
+        self, fresh: list[Entry], records: list[tuple[Entry, dict[str, Any]]]
+    ) -> dict[str, str]:
+        """`retitled` of a feed's items, each told by a print of its text: of its summary
+        whole (a record holding its start has the whole's print), else of its full text."""
+        known = {e.id: e for e, _ in records}
+        apart = {e.id: d.get(SUMMARY_APART) for e, d in records}
+
+        def text_of(entry: Entry) -> str:
+            if entry.id in known:  # as kept: its full text apart, its summary maybe cut
+                if isinstance(print_ := apart.get(entry.id), str):
+                    return print_
+                if entry.summary:
+                    return summary_print(entry.summary)
+                content = self._state.get(_content_key(entry.id), "")
+                return summary_print(content) if isinstance(content, str) and content else ""
+            text = entry.summary or entry.content
+            return summary_print(text) if text else ""
+
+        return retitled(fresh, known, text_of)
 
     def _keep_unlisted(self, going: Iterable[tuple[str, str, bool]]) -> None:
         """The headlines `going` (id, article key, whether read) leave their feed: each cached

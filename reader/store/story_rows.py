@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
+from difflib import SequenceMatcher
 from typing import Any
 
 from ..keys import link_key
@@ -63,6 +65,74 @@ def republished(fresh: Sequence[Entry], known: Mapping[str, Entry]) -> dict[str,
         if len(same) == 1:
             found[entry.id] = same[0].id
     return found
+
+
+RETOLD_ALIKE = 0.8
+"""How alike (difflib's ratio, 0 to 1) the words of a post with no link and no GUID must be
+to the one it replaces, the only one of its date either way, for the two to be one item
+(`retitled`): a typo fixed in a micro-post, whose title is its text's start."""
+
+
+def retitled(
+    fresh: Sequence[Entry], known: Mapping[str, Entry], text_of: Callable[[Entry], str]
+) -> dict[str, str]:
+    """Of `fresh` (every item a feed carries now), those with no link new to it that are an
+    item with no link it listed before, its id made of its title (no GUID): the title
+    corrected, the id was new and the item's highlights, read mark and tags stayed with the
+    old one, which the feed no longer carries. The same item when its date is the same (or
+    both have none) and its text is the same (`text_of`: a print of the feed's text, "" for
+    none), one for one; else, for a dated one, when it and the one it replaces are the only
+    ones of their date and their words alike (`RETOLD_ALIKE`: a micro-post's typo, its title
+    its text's start). By the id its story is kept under, as `republished` gives them."""
+    new = [e for e in fresh if e.id not in known and not e.link]
+    if not new:
+        return {}
+    carried = {e.id for e in fresh}
+    gone = [e for e in known.values() if e.id not in carried and not e.link]
+    if not gone:
+        return {}
+    found: dict[str, str] = {}
+    by_date: dict[object, tuple[list[Entry], list[Entry]]] = {}
+    for entry in new:
+        by_date.setdefault(entry.published, ([], []))[1].append(entry)
+    for entry in gone:  # those of a date no new item has are not looked at (their texts)
+        if entry.published in by_date:
+            by_date[entry.published][0].append(entry)
+    for when, (was, now) in by_date.items():
+        texts: dict[str, list[Entry]] = {}
+        for entry in was:
+            if text := text_of(entry):
+                texts.setdefault(text, []).append(entry)
+        told = [text_of(entry) for entry in now]
+        times = Counter(told)
+        taken: set[str] = set()
+        left_new = []
+        for entry, text in zip(now, told, strict=True):
+            same = texts.get(text, []) if text else []
+            # One for one: two notes of one text and date are told by nothing else.
+            if len(same) == 1 and times[text] == 1:
+                found[entry.id] = same[0].id
+                taken.add(same[0].id)
+            else:
+                left_new.append(entry)
+        left_was = [e for e in was if e.id not in taken]
+        alone = when is not None and len(left_was) == 1 and len(left_new) == 1 == len(now)
+        if alone and _alike(left_was[0], left_new[0]) >= RETOLD_ALIKE:
+            found[left_new[0].id] = left_was[0].id
+    return found
+
+
+_ALIKE_CHARS = 600
+
+
+def _alike(was: Entry, now: Entry) -> float:
+    """How alike two items' words are (0 to 1): their titles and the start of their text,
+    as a headline of a list holds it."""
+    # Their starts: a typo fixed near the top is what this is for, and difflib's time grows
+    # with the square of the length (a feed of 2,000 long posts retitled at once).
+    before = f"{was.title}\n{was.summary[:_ALIKE_CHARS]}"
+    after = f"{now.title}\n{now.summary[:_ALIKE_CHARS]}"
+    return SequenceMatcher(None, before, after, autojunk=False).ratio()
 
 
 def as_kept(fresh: Iterable[Entry], aliases: Mapping[str, str]) -> list[Entry]:
@@ -220,6 +290,20 @@ class StoreStoryRows(StoreShownIds):
                     found[start] = record
                 at = raw.find(needle, at + len(needle))
         return [found[at] for at in sorted(found)]
+
+    def records_of_ids(self, feed_url: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The records of the feed's headlines of `ids` (entry ids), by id, found in its
+        list's text (each record starts with its id) and decoded alone: what a few
+        highlights of items with no link name, not a list of 2,000 decoded for them."""
+        raw = self._value(self._state, f"entries:{feed_url}")
+        if not isinstance(raw, str):
+            return {}
+        found: dict[str, dict[str, Any]] = {}
+        for entry_id in ids:
+            record = _record_at(raw, raw.find(f'{{"id":{json.dumps(entry_id)}'))
+            if record is not None and record.get("id") == entry_id:
+                found[entry_id] = record
+        return found
 
 
 def _record_at(raw: str, start: int) -> dict[str, Any] | None:
