@@ -32,6 +32,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "cli_against_newsboat": (
         *("--runs", "1", "--feeds", "1", "--items", "2", "--latency", "0", "--hosts", "1"),
     ),
+    "bidi_typeset": ("--runs", "1", "--before", THIS),
     "copy_changes": ("--words", "300", "--runs", "1"),
     "data_dir_size": (DATA, "--work", TMP),
     "descriptors": ("--cycles", "1"),
