@@ -115,6 +115,15 @@ def _mend(
         counted = f"{done.copied} of {plural(done.copied + done.lost, 'record')} {copied}, {lost}"
     if done.lost_keys:
         counted = f"{counted} (lost: {_lost_records(done.lost_keys)})"
+    if done.older_copies:
+        # What a file mixing two databases' pages holds (another machine's log replayed over
+        # it, the file replaced during a sync): said, and which copy was kept (acc42b B1).
+        aside = "would be set aside" if dry_run else "set aside"
+        counted = (
+            f"{counted}; {plural(done.older_copies, 'record')} read twice (the file mixes pages"
+            f" of two copies of it: another machine's, a file sync's?): of each the copy stored"
+            f" last kept, the older {aside}"
+        )
     if dry_run:
         out(f"{path} ({holds}) is damaged ({why}): {counted}")
     else:

@@ -56,6 +56,9 @@ class Salvage:
     lost_keys: tuple[str, ...]  # the keys of those, as the damaged file's key index names them
     uncounted: bool  # rows could not be read where no index reads whole: how many, unknown
     aside: Path | None  # the damaged file, kept under this name (None: a dry run)
+    older_copies: int = 0  # records read twice (a file mixing two databases' pages: another
+    # machine's log replayed over it, the file replaced during a sync), the older copy set
+    # aside: it stays in the damaged file only
 
 
 def problem(folder: Path) -> str:
@@ -208,6 +211,13 @@ class _Found:
         self.copied = 0
         self.lost_keys: list[str] = []
         self.uncounted = False
+        self.older_copies = 0
+        # Of each record (its key) the store time of the copy kept, and the row numbers
+        # given out: a file mixing two databases' pages holds one record twice, or two under
+        # one number, and the new file takes each once (acc42b B1: "UNIQUE constraint
+        # failed: Cache.rowid", the whole repair undone).
+        self._kept: dict[tuple[Any, Any], float] = {}
+        self._numbers: set[int] = set()
 
     def lose(self, key: Any) -> None:
         self.lost_keys.append(str(key))
@@ -220,12 +230,30 @@ class _Found:
             if name is not None and not (self._inside(name) and (self.folder / name).is_file()):
                 self.lose(row[1])
                 continue
+            if (mine := self._one_copy(row)) is not None:
+                yield mine
+
+    def _one_copy(self, row: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        """`row` as the new file takes it, None when a newer copy of its record was kept:
+        of two copies, the newer by store time (the first read when equal), which the
+        writing puts in the older one's place; a row number already given out to another
+        record left for SQLite to give anew (nothing reads a record by its number)."""
+        record, stored = (row[1], row[2]), row[3] or 0.0
+        if record in self._kept:
+            self.older_copies += 1
+            if stored <= self._kept[record]:
+                return None
+        else:
             self.copied += 1
-            yield row
+        self._kept[record] = stored
+        if row[0] in self._numbers:
+            return (None, *row[1:])
+        self._numbers.add(row[0])
+        return row
 
     def result(self, aside: Path | None) -> Salvage:
         keys = tuple(self.lost_keys)
-        return Salvage(self.copied, len(keys), keys, self.uncounted, aside)
+        return Salvage(self.copied, len(keys), keys, self.uncounted, aside, self.older_copies)
 
 
 def _write(fresh: Path, settings: dict[str, Any], rows: Iterator[tuple[Any, ...]]) -> None:
@@ -237,7 +265,8 @@ def _write(fresh: Path, settings: dict[str, Any], rows: Iterator[tuple[Any, ...]
         target.execute("BEGIN")
         while batch := list(itertools.islice(rows, _BATCH)):
             target.executemany(
-                f"INSERT INTO Cache(rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                # REPLACE: a newer copy of a record written over the older (`_Found`).
+                f"INSERT OR REPLACE INTO Cache(rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 batch,
             )
         target.execute("COMMIT")
@@ -297,8 +326,9 @@ def _readable_rows(source: sqlite3.Connection, found: _Found) -> Iterator[tuple[
                 f"SELECT rowid, {_COLUMNS} FROM Cache WHERE rowid = ?", (rowid,)
             ).fetchall()
         except sqlite3.DatabaseError:
+            rows = []
+        if not rows:  # where the tree leads for it, another row (a file of mixed pages)
             found.lose(key if key is not None else f"row {rowid}")
-            continue
         yield from rows
 
 

@@ -1,0 +1,106 @@
+"""`reader repair` on cache files whose pages mix two copies of the database: another
+machine's write-ahead log replayed over this one's, the file replaced by a file sync while a
+reader wrote to it (acc42b B1, B11). The same record is read twice there, and the repair
+failed whole ("UNIQUE constraint failed: Cache.rowid") after its dry run promised "none
+lost". The real store synced from the demo site, its pages copied over one another as the
+sync tool leaves them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+from test_cli import reader
+from test_repair import PAGE
+
+
+def leaves(db: Path) -> list[int]:
+    """The page numbers of `db`'s Cache table leaves, in the table's order."""
+    with sqlite3.connect(db) as con:
+        found = con.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'Cache' AND pagetype = 'leaf' ORDER BY path"
+        ).fetchall()
+    con.close()
+    return [page for (page,) in found]
+
+
+def store_times(db: Path) -> dict[str, float]:
+    with sqlite3.connect(db) as con:
+        found = dict(con.execute("SELECT key, store_time FROM Cache").fetchall())
+    con.close()
+    return found
+
+
+def page_of(db: Path, page: int) -> bytes:
+    with db.open("rb") as file:
+        file.seek((page - 1) * PAGE)
+        return file.read(PAGE)
+
+
+def put_page(db: Path, page: int, content: bytes) -> None:
+    with db.open("r+b") as file:
+        file.seek((page - 1) * PAGE)
+        file.write(content)
+
+
+def mixed(home: Path, scratch: Path) -> tuple[Path, dict[str, float]]:
+    """`home`'s article cache with one leaf page replaced by the other machine's copy of the
+    leaf before it, stored a little later (its records read twice, the page's own lost), as a
+    replayed foreign log leaves it; and the store times of every record before."""
+    db = home / "articles" / "cache.db"
+    with sqlite3.connect(db) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    before = store_times(db)
+    other = scratch / "other.db"
+    shutil.copy(db, other)
+    with sqlite3.connect(other) as con:
+        # Same sizes, so the same pages: the other machine stored each record again later.
+        con.execute("UPDATE Cache SET store_time = store_time + 1000.5")
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    pages = leaves(db)
+    assert len(pages) >= 3 and leaves(other) == pages
+    put_page(db, pages[2], page_of(other, pages[1]))
+    return db, before
+
+
+def numbers(line: str) -> tuple[int, int, int]:
+    """Records copied out, lost, and read twice, as a repair's line says them."""
+    copied, total, lost = re.search(
+        r": (\d+) of (\d+) records (?:would be copied out|copied out into a sound file), (\d+)"
+        r" could not be read",
+        line,
+    ).groups()
+    assert int(copied) + int(lost) == int(total)
+    twice = re.search(r"; (\d+) records? read twice \(", line)
+    return int(copied), int(lost), int(twice.group(1)) if twice else 0
+
+
+def test_a_file_mixing_two_copies_is_mended_keeping_the_newer_copy_of_each_record(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    db, before = mixed(synced_dir, tmp_path)
+    dry = reader(synced_dir, "repair", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    dry_line = next(x for x in dry.stdout.splitlines() if x.startswith(f"{db} "))
+
+    done = reader(synced_dir, "repair")
+    assert done.returncode == 0, done.stderr  # was 1: "UNIQUE constraint failed: Cache.rowid"
+    line = next(x for x in done.stdout.splitlines() if x.startswith(f"{db} "))
+    copied, lost, twice = numbers(line)
+    assert numbers(dry_line) == (copied, lost, twice)  # the dry run says what the run does
+    assert "the older would be set aside" in dry_line and "the older set aside" in line
+    # The leaf copied over was lost, counted; every other record copied out once.
+    assert lost > 0 and copied + lost == len(before)
+    after = store_times(db)
+    assert len(after) == copied
+    newer = {key for key, stored in after.items() if stored != before[key]}
+    assert len(newer) == twice > 0  # of each record read twice, the copy stored last
+    assert all(after[key] == before[key] + 1000.5 for key in newer)
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    con.close()
+    assert reader(synced_dir, "list", "--ids").returncode == 0
