@@ -12,6 +12,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from test_cli import reader
 from test_repair import PAGE
 
@@ -104,3 +105,20 @@ def test_a_file_mixing_two_copies_is_mended_keeping_the_newer_copy_of_each_recor
         assert con.execute("PRAGMA quick_check").fetchall() == [("ok",)]
     con.close()
     assert reader(synced_dir, "list", "--ids").returncode == 0
+
+
+@pytest.mark.parametrize("folder", ["state", "articles"])
+def test_repair_of_a_library_with_an_empty_cache_file_says_lists_line_not_a_traceback(
+    synced_dir: Path, folder: str
+) -> None:
+    # A file sync's placeholder, a copy cut short (acc42b B5): "no such table: Cache".
+    db = synced_dir / folder / "cache.db"
+    for log in db.parent.glob("cache.db-*"):
+        log.unlink()
+    db.write_bytes(b"")
+    listed = reader(synced_dir, "list")
+    assert listed.returncode == 1 and "is empty, 0 bytes" in listed.stderr
+    for args in (("repair", "--dry-run"), ("repair",)):
+        done = reader(synced_dir, *args)
+        assert (done.returncode, done.stderr, done.stdout) == (1, listed.stderr, "")
+    assert db.stat().st_size == 0

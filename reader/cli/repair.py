@@ -13,7 +13,7 @@ from ..plural import listed, plural, size_text
 from ..safe import safe_line
 from ..search_index import INDEX_FILE, drop_index
 from ..store.caches import read_only
-from ..store.directory import _CACHE_FILES, CACHE_SETTINGS
+from ..store.directory import _CACHE_FILES, CACHE_SETTINGS, emptied_file_line
 from ..store.salvage import (
     OUTSIDE,
     broken_value_files,
@@ -32,6 +32,9 @@ def cmd_repair(args: argparse.Namespace) -> int:
     root = data_dir(args.data_dir)
     if not root.is_dir() or empty_directory(root):  # an unmounted mount point's: left empty
         err(f"no data directory at {root}: nothing to repair")
+        return EXIT_UNMENDED
+    if emptied := emptied_file_line(root):  # nothing in it to copy out: the copy is elsewhere
+        err(emptied)
         return EXIT_UNMENDED
     lock = SyncLock(root)
     if not lock.take():
@@ -82,6 +85,9 @@ def _mend(
     path = folder / "cache.db"
     if not path.exists():
         out(f"{path} ({holds}): none yet")
+        return True
+    if path.stat().st_size == 0:  # no library beside it (`emptied_file_line`): nothing lost
+        out(f"{path} ({holds}): empty, nothing in it yet")
         return True
     found = problem(folder)
     if not found:

@@ -206,6 +206,19 @@ def _emptied_file(root: Path) -> tuple[Path, str, str] | None:
     return None
 
 
+def emptied_file_line(root: Path) -> str:
+    """The line saying a cache file of `root` is empty though a library was there (`_emptied_file`),
+    "" when none is: every command's, `reader repair`'s too (acc42b B5: a traceback)."""
+    if not (emptied := _emptied_file(root)):
+        return ""
+    path, holds, held = emptied
+    return (
+        f"the cache file {path} ({holds}) is empty, 0 bytes (a copy or a write cut short),"
+        f" though {held}: put back a copy of it, or move it aside to start it afresh"
+        " (nothing was changed)"
+    )
+
+
 _LEFT_BY_A_LIBRARY = ("sync.lock", "search-index.sqlite")
 """Files a library's syncs and searches leave in its directory (`sync_lock.LOCK_NAME`,
 `search_index.INDEX_FILE`: named here, the store imports neither)."""
@@ -253,13 +266,8 @@ class StoreDirectory:
         line by whatever it refuses to keep."""
         self.read_only_tag: Unwritable | str = ""
         """The same in a few words, for a status line: "the disk is full"."""
-        if emptied := _emptied_file(root):
-            path, holds, held = emptied
-            raise StoreError(
-                f"the cache file {path} ({holds}) is empty, 0 bytes (a copy or a write cut short),"
-                f" though {held}: put back a copy of it, or move it aside to start it afresh"
-                " (nothing was changed)"
-            )
+        if emptied := emptied_file_line(root):
+            raise StoreError(emptied)
         self._in_use = InUseLock(root)
         try:
             self._open(root, settings)
