@@ -7,14 +7,19 @@ sync tool leaves them."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_run import _in_a_process
 from test_cli import reader
-from test_repair import PAGE
+from test_repair import PAGE, damage_a_page
+
+from reader.ui.app_headlines import ARTICLES_DAMAGED
+from tests.tui_pilot import running, table, until
 
 
 def leaves(db: Path) -> list[int]:
@@ -122,3 +127,31 @@ def test_repair_of_a_library_with_an_empty_cache_file_says_lists_line_not_a_trac
         done = reader(synced_dir, *args)
         assert (done.returncode, done.stderr, done.stdout) == (1, listed.stderr, "")
     assert db.stat().st_size == 0
+
+
+def test_with_the_article_cache_damaged_list_and_the_reader_show_every_headline(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    # The file replaced by a file sync during a sync (acc42b B11): the headlines and marks are
+    # in state/, sound; `list` stopped and the reader's screen stayed on "Loading headlines…".
+    before = reader(synced_dir, "list", "--ids").stdout.split()
+    home = damage_a_page(synced_dir, "articles", tmp_path)
+    db = home / "articles" / "cache.db"
+    damaged = db.read_bytes()
+    listed = _in_a_process(home, ("list", "--ids"), None)  # its stderr as a user sees it
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.split() == before
+    assert listed.stderr.count("\n") == 1 and f"the cache file {db} (the cached articles)" in (
+        listed.stderr
+    )
+    assert "`reader repair` copies out every record that still reads" in listed.stderr
+    offline = reader(home, "list", "--not-offline", "--ids").stdout.split()
+    assert offline == before  # none offline, as when the file is moved aside
+
+    async def run() -> None:
+        async with running(home, (100, 30), prefetch=False) as (app, pilot):
+            await until(pilot, lambda: len(table(app).rows) == len(before), "the headlines")
+            await until(pilot, lambda: ARTICLES_DAMAGED in app.status, "the damage said")
+
+    asyncio.run(run())
+    assert db.read_bytes() == damaged  # nothing written over it

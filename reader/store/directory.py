@@ -9,7 +9,9 @@ import functools
 import json
 import logging
 import re
+import shutil
 import sqlite3
+import tempfile
 import time
 import zlib
 from collections.abc import Iterator
@@ -80,8 +82,12 @@ def _reporting_storage_errors(cls: C) -> C:
             except sqlite3.DatabaseError as error:
                 if "database is locked" in str(error):
                     raise _busy(self.root, self._waits.said()) from None
+                if self.articles_damaged and _write_refused(error):
+                    raise StoreError(self.articles_damaged) from None
                 if self.read_only and _write_refused(error):
                     raise StoreError(self.read_only, self.read_only_tag or None) from None
+                if self._set_articles_aside(error):
+                    return guarded(self, *args, **kwargs)  # once: they are set aside now
                 raise _storage_error(self.root, error) from None
             except OSError as error:
                 raise StoreError(
@@ -254,6 +260,11 @@ class StoreDirectory:
         self.older_format: int | None = None
         """The older format of a directory read as it is (not to `upgrade`)."""
         self.problems: list[str] = []  # damaged records found (and dropped) since opening
+        self.articles_damaged = ""
+        """The line saying the article cache is damaged, when it was found so with the
+        subscriptions' sound: read as empty since (`_set_articles_aside`), a write to it
+        refused with this line."""
+        self._stand_in: Path | None = None
         settings = dict(CACHE_SETTINGS)
         self._settings = settings
         self._waits = HolderWaits(settings["timeout"])
@@ -285,7 +296,12 @@ class StoreDirectory:
                     Unwritable.BUSY,  # exit 75 (EX_TEMPFAIL): a later try runs
                 )
             self._state = open_cache(root / "state", waits=self._waits, **settings)
-            self._articles = open_cache(root / "articles", waits=self._waits, **settings)
+            try:
+                self._articles = open_cache(root / "articles", waits=self._waits, **settings)
+            except sqlite3.DatabaseError as error:  # its Settings on a damaged page
+                if not self._set_articles_aside(error):
+                    self._state.close()
+                    raise
         except (sqlite3.DatabaseError, OSError) as error:
             if read_only(root):
                 tag = Unwritable.READ_ONLY
@@ -425,7 +441,37 @@ class StoreDirectory:
     def close(self) -> None:
         self._state.close()
         self._articles.close()
+        if self._stand_in is not None:
+            shutil.rmtree(self._stand_in, ignore_errors=True)
         self._in_use.release()
+
+    def _set_articles_aside(self, error: sqlite3.DatabaseError) -> bool:
+        """Whether `error` came of a damaged article cache beside sound subscriptions, now
+        read as an empty one: every article "not offline", as when the file is moved aside,
+        the damage said once. A damaged article cache hid every headline and mark, which
+        live in `state/` (acc42b B11: `reader list` and the reader's screen showed nothing)."""
+        from .salvage import problem
+
+        if self.articles_damaged or "malformed" not in str(error):
+            return False
+        if problem(self.root / "state") or not (found := problem(self.root / "articles")):
+            return False
+        path = self.root / "articles" / DBNAME
+        why = found.strip().splitlines()[-1]
+        self.articles_damaged = (
+            f"the cache file {path} (the cached articles) is damaged ({why}): no article reads"
+            " offline, none is kept, until `reader repair` copies out every record that still"
+            " reads (nothing was deleted)"
+        )
+        # An empty cache, read only: its writes refused, said with the line above.
+        self._stand_in = Path(tempfile.mkdtemp(prefix="reader-articles-"))
+        diskcache.Cache(str(self._stand_in)).close()
+        damaged = getattr(self, "_articles", None)  # none yet: it failed to open
+        self._articles = ReadOnlyCache(self._stand_in)
+        if damaged is not None:
+            damaged.close()
+        log.warning(safe_line(self.articles_damaged))
+        return True
 
     # -- waits for another program holding the store -----------------------------------------
     @contextmanager

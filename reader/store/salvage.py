@@ -212,12 +212,13 @@ class _Found:
         self.lost_keys: list[str] = []
         self.uncounted = False
         self.older_copies = 0
-        # Of each record (its key) the store time of the copy kept, and the row numbers
-        # given out: a file mixing two databases' pages holds one record twice, or two under
+        # Of each record (its key) the store time of the copy kept and its number (None: to be
+        # numbered anew), and the row numbers given out: a file mixing two databases' pages holds one record twice, or two under
         # one number, and the new file takes each once (acc42b B1: "UNIQUE constraint
         # failed: Cache.rowid", the whole repair undone).
-        self._kept: dict[tuple[Any, Any], float] = {}
+        self._kept: dict[tuple[Any, Any], tuple[float, int | None]] = {}
         self._numbers: set[int] = set()
+        self._renumbered: list[tuple[Any, ...]] = []
 
     def lose(self, key: Any) -> None:
         self.lost_keys.append(str(key))
@@ -232,22 +233,31 @@ class _Found:
                 continue
             if (mine := self._one_copy(row)) is not None:
                 yield mine
+        # Numbered anew last, past every number read: SQLite gives the highest plus one, which
+        # a row read later may hold (the write would take it for a copy of that one).
+        yield from self._renumbered
 
     def _one_copy(self, row: tuple[Any, ...]) -> tuple[Any, ...] | None:
-        """`row` as the new file takes it, None when a newer copy of its record was kept:
-        of two copies, the newer by store time (the first read when equal), which the
-        writing puts in the older one's place; a row number already given out to another
-        record left for SQLite to give anew (nothing reads a record by its number)."""
+        """`row` as the new file takes it now, None when not (yet): of two copies of a record,
+        the newer by store time (the first read when equal), written under the older one's
+        number, in its place; a row number already given to another record left for SQLite to
+        give anew, at the end (nothing reads a record by its number)."""
         record, stored = (row[1], row[2]), row[3] or 0.0
-        if record in self._kept:
+        if (kept := self._kept.get(record)) is not None:
             self.older_copies += 1
-            if stored <= self._kept[record]:
+            if stored <= kept[0]:
                 return None
-        else:
-            self.copied += 1
-        self._kept[record] = stored
+            self._kept[record] = (stored, kept[1])
+            if kept[1] is None:  # the older one waits to be numbered anew: this one after it
+                self._renumbered.append((None, *row[1:]))
+                return None
+            return (kept[1], *row[1:])
+        self.copied += 1
         if row[0] in self._numbers:
-            return (None, *row[1:])
+            self._kept[record] = (stored, None)
+            self._renumbered.append((None, *row[1:]))
+            return None
+        self._kept[record] = (stored, row[0])
         self._numbers.add(row[0])
         return row
 
