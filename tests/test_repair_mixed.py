@@ -21,6 +21,10 @@ from test_repair import PAGE, damage_a_page
 from reader.ui.app_headlines import ARTICLES_DAMAGED
 from tests.tui_pilot import running, table, until
 
+COLUMNS = (
+    "key, raw, store_time, expire_time, access_time, access_count, tag, size, mode, filename, value"
+)
+
 
 def leaves(db: Path) -> list[int]:
     """The page numbers of `db`'s Cache table leaves, in the table's order."""
@@ -155,3 +159,33 @@ def test_with_the_article_cache_damaged_list_and_the_reader_show_every_headline(
 
     asyncio.run(run())
     assert db.read_bytes() == damaged  # nothing written over it
+
+
+def test_leaves_under_a_zeroed_interior_page_are_copied_out(synced_dir: Path) -> None:
+    # A bad block over the table's interior pages (acc42b B12): the sound leaves below them
+    # were reached by no walk nor lookup, 65 % of the records lost for 1 % of the pages.
+    db = synced_dir / "articles" / "cache.db"
+    with sqlite3.connect(db) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        before = con.execute(f"SELECT {COLUMNS} FROM Cache").fetchall()
+        interior = [
+            page
+            for (page,) in con.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'Cache' AND pagetype = 'internal'"
+            )
+        ]
+    con.close()
+    assert interior and len(leaves(db)) > 1
+    for page in interior:
+        put_page(db, page, bytes(PAGE))
+    done = reader(synced_dir, "repair")
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stdout.splitlines() if x.startswith(f"{db} "))
+    assert f": {len(before)} of {len(before)} records copied out into a sound file, none lost" in (
+        line
+    )
+    with sqlite3.connect(db) as con:
+        after = con.execute(f"SELECT {COLUMNS} FROM Cache").fetchall()
+        assert con.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    con.close()
+    assert sorted(after, key=repr) == sorted(before, key=repr)  # every value as it was

@@ -32,10 +32,14 @@ from diskcache.core import DBNAME
 
 from .caches import read_only_uri
 from .data_disk import DataDisk
+from .leaf_pages import leaf_rows
 
 _COLUMNS = (
     "key, raw, store_time, expire_time, access_time, access_count, tag, size, mode, filename, value"
 )
+_TABLE_COLUMNS = 12
+"""The Cache table's columns as its leaf cells hold them: the row number's alias (NULL), then
+`_COLUMNS`; a cell of another table (Settings, the schema) has fewer."""
 _VALUE_FILE = re.compile(r"[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{28}\.val")
 """The names diskcache gives the files of values too large for their row."""
 _LOWEST = -(2**63)
@@ -163,7 +167,7 @@ def salvage(folder: Path, settings: dict[str, Any], dry_run: bool = False) -> Sa
     try:
         source.execute("SELECT count(*) FROM sqlite_master").fetchall()
         found = _Found(folder)
-        rows = found.kept(_readable_rows(source, found))
+        rows = found.kept(_readable_rows(source, folder / DBNAME, found))
         if dry_run:
             for _ in rows:
                 pass
@@ -303,10 +307,13 @@ def _connect(path: Path) -> sqlite3.Connection:
     return con
 
 
-def _readable_rows(source: sqlite3.Connection, found: _Found) -> Iterator[tuple[Any, ...]]:
+def _readable_rows(
+    source: sqlite3.Connection, path: Path, found: _Found
+) -> Iterator[tuple[Any, ...]]:
     """Every row of the Cache table that reads, each as (rowid, *_COLUMNS): the table walked in
     the order of its rows, past each damaged range; then the rows its indexes name that the
-    walk did not reach, each read on its own. Those that don't read are counted lost in
+    walk did not reach, each read on its own; then, the table damaged, every leaf page of the
+    file read for the rows not met yet (`leaf_pages`). Those that don't read are counted lost in
     `found`, by key; when a range was damaged and no index reads whole, uncounted.
 
     Row numbers were looked up one by one from 1 to the highest, which never ended on a row
@@ -330,6 +337,7 @@ def _readable_rows(source: sqlite3.Connection, found: _Found) -> Iterator[tuple[
             after = _past_damage(source, after)
     named, whole = _indexed(source, seen)
     found.uncounted = damaged and not whole
+    unread: dict[int, Any] = {}
     for rowid, key in named.items():
         try:
             rows = source.execute(
@@ -338,8 +346,19 @@ def _readable_rows(source: sqlite3.Connection, found: _Found) -> Iterator[tuple[
         except sqlite3.DatabaseError:
             rows = []
         if not rows:  # where the tree leads for it, another row (a file of mixed pages)
-            found.lose(key if key is not None else f"row {rowid}")
+            unread[rowid] = key
+        seen.update(row[0] for row in rows)
         yield from rows
+    if damaged or unread:
+        # Below a damaged interior page lie sound leaves that neither the walk nor a lookup
+        # reaches (acc42b B12): every leaf page of the file read for the rows not met yet.
+        for row in leaf_rows(path, _TABLE_COLUMNS):
+            if row[0] not in seen:
+                seen.add(row[0])
+                unread.pop(row[0], None)
+                yield row
+    for rowid, key in unread.items():
+        found.lose(key if key is not None else f"row {rowid}")
 
 
 def _past_damage(source: sqlite3.Connection, after: int) -> int | None:
