@@ -12,6 +12,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import threading
 import time
 import zlib
 from collections.abc import Iterator
@@ -223,6 +224,10 @@ def emptied_file_line(root: Path) -> str:
         f" though {held}: put back a copy of it, or move it aside to start it afresh"
         " (nothing was changed)"
     )
+
+
+_SETTING_ASIDE = threading.Lock()
+"""Held while a damaged article cache is checked and set aside (`_set_articles_aside`)."""
 
 
 _LEFT_BY_A_LIBRARY = ("sync.lock", "search-index.sqlite")
@@ -450,10 +455,16 @@ class StoreDirectory:
         read as an empty one: every article "not offline", as when the file is moved aside,
         the damage said once. A damaged article cache hid every headline and mark, which
         live in `state/` (acc42b B11: `reader list` and the reader's screen showed nothing)."""
-        from .salvage import problem
-
         if self.articles_damaged or "malformed" not in str(error):
             return False
+        with _SETTING_ASIDE:  # the reader's threads meet the damage at once: one stand-in
+            if self.articles_damaged:
+                return True
+            return self._articles_set_aside_now()
+
+    def _articles_set_aside_now(self) -> bool:
+        from .salvage import problem
+
         if problem(self.root / "state") or not (found := problem(self.root / "articles")):
             return False
         path = self.root / "articles" / DBNAME
