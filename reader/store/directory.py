@@ -9,7 +9,10 @@ import functools
 import json
 import logging
 import re
+import shutil
 import sqlite3
+import tempfile
+import threading
 import time
 import zlib
 from collections.abc import Iterator
@@ -80,8 +83,12 @@ def _reporting_storage_errors(cls: C) -> C:
             except sqlite3.DatabaseError as error:
                 if "database is locked" in str(error):
                     raise _busy(self.root, self._waits.said()) from None
+                if self.articles_damaged and _write_refused(error):
+                    raise StoreError(self.articles_damaged) from None
                 if self.read_only and _write_refused(error):
                     raise StoreError(self.read_only, self.read_only_tag or None) from None
+                if self._set_articles_aside(error):
+                    return guarded(self, *args, **kwargs)  # once: they are set aside now
                 raise _storage_error(self.root, error) from None
             except OSError as error:
                 raise StoreError(
@@ -235,6 +242,30 @@ def _holds_values(folder: Path) -> bool:
         return False
 
 
+def emptied_file_line(root: Path) -> str:
+    """The line saying a cache file of `root` is empty or missing though a library was there
+    (`_emptied_file`), "" when none is: every command's, `reader repair`'s too (acc42b B5: a
+    traceback)."""
+    if not (emptied := _emptied_file(root)):
+        return ""
+    path, holds, held = emptied
+    if not path.exists():
+        return (
+            f"the cache file {path} ({holds}) is missing, though {held} (a copy or a file sync"
+            " not finished?): put it back, or move the data directory aside to start afresh"
+            " (nothing was changed)"
+        )
+    return (
+        f"the cache file {path} ({holds}) is empty, 0 bytes (a copy or a write cut short),"
+        f" though {held}: put back a copy of it, or move it aside to start it afresh"
+        " (nothing was changed)"
+    )
+
+
+_SETTING_ASIDE = threading.Lock()
+"""Held while a damaged article cache is checked and set aside (`_set_articles_aside`)."""
+
+
 _LEFT_BY_A_LIBRARY = ("sync.lock", "search-index.sqlite")
 """Files a library's syncs and searches leave in its directory (`sync_lock.LOCK_NAME`,
 `search_index.INDEX_FILE`: named here, the store imports neither)."""
@@ -270,6 +301,11 @@ class StoreDirectory:
         self.older_format: int | None = None
         """The older format of a directory read as it is (not to `upgrade`)."""
         self.problems: list[str] = []  # damaged records found (and dropped) since opening
+        self.articles_damaged = ""
+        """The line saying the article cache is damaged, when it was found so with the
+        subscriptions' sound: read as empty since (`_set_articles_aside`), a write to it
+        refused with this line."""
+        self._stand_in: Path | None = None
         settings = dict(CACHE_SETTINGS)
         self._settings = settings
         self._waits = HolderWaits(settings["timeout"])
@@ -282,19 +318,8 @@ class StoreDirectory:
         line by whatever it refuses to keep."""
         self.read_only_tag: Unwritable | str = ""
         """The same in a few words, for a status line: "the disk is full"."""
-        if emptied := _emptied_file(root):
-            path, holds, held = emptied
-            if not path.exists():
-                raise StoreError(
-                    f"the cache file {path} ({holds}) is missing, though {held} (a copy or a"
-                    " file sync not finished?): put it back, or move the data directory aside"
-                    " to start afresh (nothing was changed)"
-                )
-            raise StoreError(
-                f"the cache file {path} ({holds}) is empty, 0 bytes (a copy or a write cut short),"
-                f" though {held}: put back a copy of it, or move it aside to start it afresh"
-                " (nothing was changed)"
-            )
+        if emptied := emptied_file_line(root):
+            raise StoreError(emptied)
         self._in_use = InUseLock(root)
         try:
             self._open(root, settings)
@@ -312,7 +337,12 @@ class StoreDirectory:
                     Unwritable.BUSY,  # exit 75 (EX_TEMPFAIL): a later try runs
                 )
             self._state = open_cache(root / "state", waits=self._waits, **settings)
-            self._articles = open_cache(root / "articles", waits=self._waits, **settings)
+            try:
+                self._articles = open_cache(root / "articles", waits=self._waits, **settings)
+            except sqlite3.DatabaseError as error:  # its Settings on a damaged page
+                if not self._set_articles_aside(error):
+                    self._state.close()
+                    raise
         except (sqlite3.DatabaseError, OSError) as error:
             if read_only(root):
                 tag = Unwritable.READ_ONLY
@@ -452,7 +482,43 @@ class StoreDirectory:
     def close(self) -> None:
         self._state.close()
         self._articles.close()
+        if self._stand_in is not None:
+            shutil.rmtree(self._stand_in, ignore_errors=True)
         self._in_use.release()
+
+    def _set_articles_aside(self, error: sqlite3.DatabaseError) -> bool:
+        """Whether `error` came of a damaged article cache beside sound subscriptions, now
+        read as an empty one: every article "not offline", as when the file is moved aside,
+        the damage said once. A damaged article cache hid every headline and mark, which
+        live in `state/` (acc42b B11: `reader list` and the reader's screen showed nothing)."""
+        if self.articles_damaged or "malformed" not in str(error):
+            return False
+        with _SETTING_ASIDE:  # the reader's threads meet the damage at once: one stand-in
+            if self.articles_damaged:
+                return True
+            return self._articles_set_aside_now()
+
+    def _articles_set_aside_now(self) -> bool:
+        from .salvage import problem
+
+        if problem(self.root / "state") or not (found := problem(self.root / "articles")):
+            return False
+        path = self.root / "articles" / DBNAME
+        why = found.strip().splitlines()[-1]
+        self.articles_damaged = (
+            f"the cache file {path} (the cached articles) is damaged ({why}): no article reads"
+            " offline, none is kept, until `reader repair` copies out every record that still"
+            " reads (nothing was deleted)"
+        )
+        # An empty cache, read only: its writes refused, said with the line above.
+        self._stand_in = Path(tempfile.mkdtemp(prefix="reader-articles-"))
+        diskcache.Cache(str(self._stand_in)).close()
+        damaged = getattr(self, "_articles", None)  # none yet: it failed to open
+        self._articles = ReadOnlyCache(self._stand_in)
+        if damaged is not None:
+            damaged.close()
+        log.warning(safe_line(self.articles_damaged))
+        return True
 
     # -- waits for another program holding the store -----------------------------------------
     @contextmanager
