@@ -479,6 +479,8 @@ class ReaderApp(ReaderAppLifecycle):
             # Said as every command says it: an older reader sharing it can't open it now.
             said = upgrade_said(self.data_dir, older)
             self.notify(plain(said[:1].upper() + said[1:]).plain, severity="warning", markup=False)
+        if said := self.library.conflict_said():
+            self.notify(plain(said[:1].upper() + said[1:]).plain, severity="warning", markup=False)
         if self.library.read_only:
             # What is cached reads; a refresh or a fetch ahead would download what can't be kept.
             self.refresh_on_start = self.refresh_coming = False
