@@ -7,6 +7,7 @@ moved as a sync tool moves them; the reader run as a process where a user sees i
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import shutil
 import sqlite3
@@ -94,3 +95,44 @@ def test_a_conflicting_copy_beside_the_library_is_said(
     )
     copy.unlink()
     assert reader(desktop, "list", "--ids").stderr == ""
+
+
+def test_the_reader_open_when_its_file_is_replaced_says_its_marks_are_not_kept(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """The TUI said nothing (or "damaged", then "The disk has room again"), exited 0 and left
+    the new file damaged. Now the mark is refused in one notice, said not kept as the reader
+    ends, and the new file is as it arrived."""
+    from tui_pilot import notices, started, table, until
+
+    from reader.ui.app import ReaderApp
+
+    other = tmp_path / "other-machine"
+    shutil.copytree(synced_dir, other)
+    db = synced_dir / "state" / "cache.db"
+
+    async def run() -> ReaderApp:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.NOTIFICATION_TIMEOUT = app.notice_seconds = 3600
+        async with app.run_test(size=(120, 30), notifications=True) as pilot:
+            await started(pilot)
+            arriving = synced_dir / "state" / ".cache.db.tmp"
+            shutil.copy2(other / "state" / "cache.db", arriving)
+            arriving.rename(db)
+            await pilot.press("m")
+            await until(
+                pilot,
+                lambda: any("was replaced by another program" in n for n in notices(app)),
+                "the mark refused",
+            )
+            assert table(app).rows[0].read  # shown so, as marks on a full disk are
+            await pilot.press("q")
+        return app
+
+    arrived = _digest(other / "state" / "cache.db")
+    app = asyncio.run(run())
+    assert app.unkept_at_exit.startswith(f"1 read mark not kept: the cache file {db} (")
+    assert _digest(db) == arrived
+    listed = reader(synced_dir, "list", "--ids")
+    assert listed.returncode == 0, listed.stderr
