@@ -77,3 +77,34 @@ def test_a_list_cut_short_takes_the_etag_with_it_so_the_next_sync_fetches_it_who
     synced = reader(tagged_feed, "sync", "--no-articles")
     assert synced.returncode == 0, synced.stderr
     assert len(reader(tagged_feed, "list", "--ids").stdout.split()) == ITEMS
+
+
+def test_the_reader_opened_on_a_half_arrived_library_says_so_and_keeps_the_list(
+    tagged_feed: Path, tmp_path: Path
+) -> None:
+    import asyncio
+
+    from tui_pilot import notices, started, until
+
+    from reader.ui.app import ReaderApp
+
+    _, file = entries_file(tagged_feed)
+    in_transit = tmp_path / "in-transit.val"
+    file.rename(in_transit)
+
+    async def run() -> None:
+        app = ReaderApp(tagged_feed, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.NOTIFICATION_TIMEOUT = app.notice_seconds = 3600
+        async with app.run_test(size=(120, 30), notifications=True) as pilot:
+            await started(pilot)
+            await until(
+                pilot,
+                lambda: any("1 feed's headline list is not here yet" in n for n in notices(app)),
+                "the list not here said",
+            )
+            await pilot.press("q")
+
+    asyncio.run(run())
+    in_transit.rename(file)
+    assert len(reader(tagged_feed, "list", "--ids").stdout.split()) == ITEMS

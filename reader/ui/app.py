@@ -527,6 +527,10 @@ class ReaderApp(ReaderAppLifecycle):
             finally:
                 self._rest_in()
             self.ready.set()
+            if said := self.library.store.not_here_said():
+                # Lists read as empty, kept for their files to arrive (a file sync half done).
+                said = said[:1].upper() + said[1:]
+                self.notify(plain(said).plain, severity="warning", markup=False)
             await self._until_keys_rest()
             resume_after_start()
             # The network stack (httpx, its TLS context) and the feeds' parsers cost ~100 ms
