@@ -324,6 +324,8 @@ def open_library(
         from ..store.directory import upgrade_said
 
         err(upgrade_said(lib.data_dir, older))
+    if said := lib.conflict_said():
+        err(said)
     lib.keep_summaries_apart(starting=err)  # once for a directory from before they were
     return lib
 

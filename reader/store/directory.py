@@ -28,7 +28,7 @@ from ..own_folder import make_private_folder
 from ..plural import plural
 from ..safe import safe_line
 from ..sync_lock import InUseLock
-from .caches import ReadOnlyCache, open_cache, read_only
+from .caches import ReadOnlyCache, ReplacedFile, open_cache, read_only
 from .data_disk import MissingValueFile, RefusedRecord
 from .holder_waits import HolderWaits
 
@@ -136,6 +136,13 @@ def _refused(root: Path, why: Unwritable) -> StoreError:
 
 def _storage_error(root: Path, error: sqlite3.DatabaseError) -> StoreError:
     text = str(error)
+    if isinstance(error, ReplacedFile):
+        holds = dict(_CACHE_FILES).get(Path(error.path).parent.name, "")
+        return StoreError(
+            f"the cache file {error.path}{f' ({holds})' if holds else ''} was replaced by"
+            " another program (a file sync?) while the reader had it open: nothing more is"
+            " written to it, nothing of the new one changed; start the reader again to read it"
+        )
     if _disk_full(error):
         return _refused(root, Unwritable.DISK_FULL)
     if _write_refused(error):
@@ -266,6 +273,35 @@ _SETTING_ASIDE = threading.Lock()
 """Held while a damaged article cache is checked and set aside (`_set_articles_aside`)."""
 
 
+_CONFLICT_COPIES = ("cache.sync-conflict-*", "cache*conflicted copy*")
+"""The names a file-sync tool gives the copy of a cache file it lost a conflict over: the
+other machine's, with its read marks and saves (Syncthing's `cache.sync-conflict-…db`,
+Dropbox's and Nextcloud's `cache (… conflicted copy …).db`)."""
+
+
+def conflict_copies(root: Path) -> list[Path]:
+    """The conflicting copies of `root`'s cache files a file-sync tool left beside them."""
+    found: set[Path] = set()
+    for folder, _ in _CACHE_FILES:
+        for pattern in _CONFLICT_COPIES:
+            with suppress(OSError):
+                found.update((root / folder).glob(pattern))
+    return sorted(found)
+
+
+def conflict_said(copies: list[Path]) -> str:
+    """The line a start says of `copies` (`conflict_copies`); "" for none. Never read, one
+    machine's marks, saves and tags were gone without a word (acc42b B2)."""
+    if not copies:
+        return ""
+    more = f" and {plural(len(copies) - 1, 'more')}" if len(copies) > 1 else ""
+    return (
+        f"another copy of the library is beside it: {copies[0]}{more} (a file sync's"
+        " conflicting copy, another machine's read marks, saves and tags: not read here;"
+        " move it out of the data directory once you have what you need of it)"
+    )
+
+
 _LEFT_BY_A_LIBRARY = ("sync.lock", "search-index.sqlite")
 """Files a library's syncs and searches leave in its directory (`sync_lock.LOCK_NAME`,
 `search_index.INDEX_FILE`: named here, the store imports neither)."""
@@ -306,6 +342,11 @@ class StoreDirectory:
         subscriptions' sound: read as empty since (`_set_articles_aside`), a write to it
         refused with this line."""
         self._stand_in: Path | None = None
+        self.not_here: set[str] = set()
+        """Keys of state's records whose value file is not there (yet): kept, read as empty,
+        said once as the store closes (`not_here_said`). A file sync delivers `cache.db` and
+        its `.val` files in any order, a backup may leave out the latest: dropped, every
+        feed's headline list was gone for good when its file came (acc42b B7)."""
         settings = dict(CACHE_SETTINGS)
         self._settings = settings
         self._waits = HolderWaits(settings["timeout"])
@@ -479,7 +520,31 @@ class StoreDirectory:
             return StoreError(self.read_only, self.read_only_tag or None)
         return _refused(self.root, Unwritable(why))
 
+    def not_here_said(self) -> str:
+        """The line saying which records' files are not here yet ("" when none is missing)."""
+        if not self.not_here:
+            return ""
+        lists = sum(key.startswith("entries:") for key in self.not_here)
+        others = len(self.not_here) - lists
+        parts = []
+        if lists:
+            parts.append(
+                "1 feed's headline list" if lists == 1 else f"{lists} feeds' headline lists"
+            )
+        if others:
+            parts.append(plural(others, "other record"))
+        what = " and ".join(parts)
+        verb = "is" if len(self.not_here) == 1 else "are"
+        return (
+            f"{what} {verb} not here yet: {self.root / 'state'} names files that are missing"
+            " (a copy or a file sync not finished?); read as empty, nothing dropped: they are"
+            " back when the files arrive"
+        )
+
     def close(self) -> None:
+        if said := self.not_here_said():
+            log.warning(safe_line(said))
+            self.not_here.clear()
         self._state.close()
         self._articles.close()
         if self._stand_in is not None:
@@ -568,20 +633,36 @@ class StoreDirectory:
         try:
             return _get(cache, key, default)
         except RefusedRecord as refused:
+            if isinstance(refused, MissingValueFile) and cache is self._state:
+                self.not_here.add(key)  # kept for its file to arrive (`not_here`)
+                return default
             self._drop_damaged(cache, key, why=str(refused))
             return default
 
     def _load(
-        self, cache: diskcache.Cache, key: str, default: Any = None, keep_aside: bool = False
+        self,
+        cache: diskcache.Cache,
+        key: str,
+        default: Any = None,
+        keep_aside: bool = False,
+        mending: bool = False,
     ) -> Any:
         """The JSON record under `key`, or `default`; a damaged one is dropped (a copy of it
         kept in the data directory first when `keep_aside`: the user's own, which no fetch
         gives back). Of a list or a map cut short (its file's end lost), the items that come
         whole before the cut are kept: a feed's headlines, its read marks, the Saved list. A
         `default` of `ANY_SHAPE` takes the record's own shape (`reader repair`, which knows
-        only the key)."""
+        only the key). A state record whose file is missing is kept and read as `default`
+        (`not_here`), but by `reader repair` (`mending`), which drops it."""
         try:
             raw = _get(cache, key)
+        except MissingValueFile as missing:
+            if cache is self._state and not mending:
+                # Kept for its file to arrive: a read never drops it (acc42b B7).
+                self.not_here.add(key)
+                return default
+            self._drop_damaged(cache, key, why=str(missing))
+            return default
         except RefusedRecord as refused:
             self._drop_damaged(cache, key, refused.held if keep_aside else None, str(refused))
             return default
@@ -606,10 +687,14 @@ class StoreDirectory:
         user's own (state's) kept aside. Its shape is the record's own: the Saved list is a map,
         and was dropped whole where 124 of its 300 entries read (acc32a A18)."""
         cache = self._state if folder == "state" else self._articles
-        found = self._load(cache, key, ANY_SHAPE, keep_aside=folder == "state")
+        found = self._load(cache, key, ANY_SHAPE, keep_aside=folder == "state", mending=True)
         return len(found) if isinstance(found, list | dict) else 0
 
     def _save(self, cache: diskcache.Cache, key: str, value: Any) -> None:
+        if cache is self._state and key in self.not_here:
+            # Written over, the record whose file was to come is lost for good.
+            self.not_here.discard(key)
+            self._list_lost(key)
         cache.set(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
     def _drop_damaged(
@@ -645,6 +730,13 @@ class StoreDirectory:
             self._save(cache, key, whole)
         else:
             cache.delete(key)
+        if cache is self._state:
+            self._list_lost(key)
+
+    def _list_lost(self, key: str) -> None:
+        """What goes with state's record `key`, dropped or written over unread: a feed's
+        headline list takes the feed's ETag and Last-Modified with it (`StoreFeeds`), or the
+        next sync's "not modified" brought nothing of it back (acc42b B7)."""
 
     def _keep_aside(self, key: str, held: Any) -> Path:
         """A new file in the data directory holding `held` (a damaged record of `key`)."""

@@ -488,6 +488,8 @@ class ReaderApp(ReaderAppLifecycle):
             # Said as every command says it: an older reader sharing it can't open it now.
             said = upgrade_said(self.data_dir, older)
             self.notify(plain(said[:1].upper() + said[1:]).plain, severity="warning", markup=False)
+        if said := self.library.conflict_said():
+            self.notify(plain(said[:1].upper() + said[1:]).plain, severity="warning", markup=False)
         if self.library.read_only:
             # What is cached reads; a refresh or a fetch ahead would download what can't be kept.
             self.refresh_on_start = self.refresh_coming = False
@@ -534,6 +536,10 @@ class ReaderApp(ReaderAppLifecycle):
             finally:
                 self._rest_in()
             self.ready.set()
+            if said := self.library.store.not_here_said():
+                # Lists read as empty, kept for their files to arrive (a file sync half done).
+                said = said[:1].upper() + said[1:]
+                self.notify(plain(said).plain, severity="warning", markup=False)
             await self._until_keys_rest()
             resume_after_start()
             # The network stack (httpx, its TLS context) and the feeds' parsers cost ~100 ms
