@@ -900,8 +900,9 @@ def test_work_as_the_workers_start_waits_off_the_event_loop(tmp_path: Path) -> N
     """A sync's first page read while its workers' fork server still imported their modules:
     the pool, made known as it started, took the work on the event loop, and its `submit`
     waited there for the server, the loop with it; a Ctrl-C then was never taken, and the sync
-    hung (test_ctrl_c_as_the_workers_start_does_not_wait_for_their_server, 2 runs in 2 at load
-    10). The work waits for the start off the loop, and closing ends the start."""
+    hung (test_ctrl_c_as_the_workers_start_does_not_wait_for_their_server, now and then in CI:
+    faulthandler found the loop's thread in `ProcessPoolExecutor.submit`). The work waits for
+    the start off the loop, and closing ends the start."""
     held = tmp_path / "held"
     held.mkdir()
     (held / "sitecustomize.py").write_text(_SERVER_HELD)  # the server never gets done
