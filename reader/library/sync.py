@@ -272,6 +272,7 @@ class LibrarySync(LibrarySyncStart):
         feeds_unsaved: list[tuple[Entry, FetchError]] = []
         copies_replaced: list[Entry] = []
         still_gone = 0
+        meanwhile = 0  # headlines another refresh brought in during this one (`_arrived_meanwhile`)
         cached_meanwhile = 0  # of `todo`, those another download cached (`cached_since`)
         held_back = 0  # queued, then left out for the limit (what came before filled it)
         # The keys of every headline's article; the feeds not synced keep theirs as they were.
@@ -637,6 +638,21 @@ class LibrarySync(LibrarySyncStart):
                 for headline in headlines:
                     if headline.entry.feed_url in subscribed and headline.entry.id not in taken_out:
                         fetch(headline.entry, headline.key)
+                # Those another refresh (the open reader's) brought in as this sync ran, of
+                # the feeds that gave it no items (unchanged to it, or failed): fetched as
+                # this sync's own new ones are (acc42b B6). Read off the loop.
+                quiet = [r.feed.url for r in results if r.feed.url in subscribed and not r.entries]
+                for entry, key in await asyncio.to_thread(
+                    self._arrived_meanwhile, quiet, known_ids
+                ):
+                    if entry.id in taken_out:
+                        continue
+                    known_ids.add(entry.id)
+                    meanwhile += 1
+                    if room is not None:
+                        room.note(entry)
+                    already_cached += bool(key) and key in cached
+                    fetch(entry, key)
                 # Saved links no feed lists: one not fetched yet (saved offline, imported) or
                 # missing pages is read as a feed's is (acc31c W8, W14).
                 for key, entry in unlisted:
@@ -734,6 +750,7 @@ class LibrarySync(LibrarySyncStart):
             - cached_meanwhile
             + len(copies_replaced),
             articles_already_cached=already_cached + cached_meanwhile - len(copies_replaced),
+            arrived_meanwhile=meanwhile,
             articles_updated=len(renewed),
             updated=renewed,
             not_renewed=not_renewed,
