@@ -22,9 +22,10 @@ from reader.library import Library
 from reader.reports import SyncProgress, SyncReport
 
 
-def _serve(server: HTTPServer, hours: list[int]) -> None:
+def _serve(server: HTTPServer, hours: list[int], etags: bool = True) -> None:
     """/feed.xml of a story per hour in `hours`, tagged with an ETag of them (a 304 to a
-    request that has it), and each story's page."""
+    request that has it; with `etags` False, the whole feed all the same), and each story's
+    page."""
     base = server.url_for("").rstrip("/")
     tag = '"' + "-".join(map(str, hours)) + '"'
     items = "".join(
@@ -36,7 +37,7 @@ def _serve(server: HTTPServer, hours: list[int]) -> None:
     feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title>{items}</channel></rss>'
 
     def answer(request: Request) -> Response:
-        if request.headers.get("If-None-Match") == tag:
+        if etags and request.headers.get("If-None-Match") == tag:
             return Response(status=304, headers={"ETag": tag})
         return Response(feed, content_type="application/rss+xml", headers={"ETag": tag})
 
@@ -48,13 +49,16 @@ def _serve(server: HTTPServer, hours: list[int]) -> None:
         )
 
 
+@pytest.mark.parametrize("etags", [True, False], ids=["not-modified", "whole-feed"])
 def test_a_sync_caches_the_headlines_another_refresh_brought_in_meanwhile(
-    data_dir: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+    data_dir: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str], etags: bool
 ) -> None:
+    """Its feed answering "not modified" (the articles were left uncached), or the whole feed
+    (cached, but "0 new headlines": the other refresh had stored them first)."""
     _serve(httpserver, [1, 2])
     feed = httpserver.url_for("/feed.xml")
     sync_into(data_dir, [feed])
-    _serve(httpserver, [1, 2, 3, 4, 5])  # the morning's new stories
+    _serve(httpserver, [1, 2, 3, 4, 5], etags)  # the morning's new stories
     others: list[object] = []  # what the other process said, its exit status
 
     def progress(p: SyncProgress) -> None:
