@@ -351,3 +351,30 @@ def test_a_loss_no_index_can_count_is_said_unknown_never_none(synced_dir: Path) 
     line = next(x for x in done.stdout.splitlines() if x.startswith(f"{db} "))
     assert "copied out into a sound file, some could not be read (how many is unknown" in line
     assert "none lost" not in line and "(what could not be read is there only)" in line
+
+
+def test_a_file_cut_short_is_mended_from_what_is_left_of_it(synced_dir: Path) -> None:
+    """A copy half done (a file sync's, a backup's) ends before the pages its header counts:
+    SQLite called it malformed before reading its first page, and repair said "move it aside",
+    every subscription and mark gone though the file held them (acc42b B4)."""
+    feeds = reader(synced_dir, "feeds").stdout
+    db = synced_dir / "state" / "cache.db"
+    with sqlite3.connect(db) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    for sidecar in ("cache.db-wal", "cache.db-shm"):
+        (synced_dir / "state" / sidecar).unlink(missing_ok=True)
+    page = 4096
+    pages = db.stat().st_size // page
+    assert pages > 4
+    os.truncate(db, (pages * 3 // 4) * page)
+    assert "is damaged" in reader(synced_dir, "feeds").stderr
+    done = reader(synced_dir, "repair")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "copied out into a sound file" in done.stdout
+
+    def addresses(listing: str) -> list[str]:
+        return [line.strip() for line in listing.splitlines() if line.strip().startswith("http")]
+
+    # Every subscription back; the headlines on the pages lost come at the next sync.
+    assert addresses(reader(synced_dir, "feeds").stdout) == addresses(feeds)
