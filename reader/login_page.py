@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from .models import ErrorKind, FetchError
 from .safe import safe_line
@@ -100,10 +100,30 @@ def refuse_sign_in_page(asked: str, ended: str, doc: HtmlElement) -> None:
     sign in or accept terms with no article's text: not the article, wherever it came from
     (`login_page_elsewhere` had its say on a Wi-Fi login page before). Cheap on an article's
     page: its forms are looked at, and its text counted only when one asks to sign in."""
-    asks = _form_asks(doc)
+    asks = _form_asks(doc) or (_SIGN_IN if _single_sign_on(asked, ended) else "")
     if not asks or _article_text(doc) or _another_wall(doc, ended):
         return
     raise sign_in_error(asks, asked, ended, doc.findtext(".//title") or "")
+
+
+# An identity provider's sign-in step (OAuth's and OpenID Connect's "authorize" address: Auth0,
+# Okta, Google's, a publisher's own): it names the site asking (`client_id`) and where to send
+# the reader back (`redirect_uri`), and asks first for an address alone, its password on a
+# next page, so no form of its says "password" (acc42c C16: "no article text found").
+_SSO_QUERY = frozenset({"client_id", "redirect_uri", "response_type"})
+
+
+def _single_sign_on(asked: str, ended: str) -> bool:
+    """The article's address `asked` was sent on to a sign-in step (`ended`), the site's own
+    or another's."""
+    if asked == ended:
+        return False
+    try:
+        parts = urlsplit(ended)
+    except ValueError:
+        return False
+    names = {name.casefold() for name, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    return len(names & _SSO_QUERY) >= 2
 
 
 def sign_in_error(asks: str, asked: str, ended: str, title: str) -> FetchError:

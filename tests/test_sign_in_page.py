@@ -213,3 +213,31 @@ def test_a_sign_in_is_a_failure_a_later_try_may_mend() -> None:
 
     error = FetchError(ErrorKind.SIGN_IN, "the site asks you to sign in")
     assert _may_come_later(error) and error.kind in FEED_TEXT_STANDS_IN
+
+
+EMAIL_FIRST = """<!doctype html><html><head><title>Coastline Media Account</title></head><body>
+<main><h1>Welcome back</h1><p>Use your Coastline Media account to continue to The Harbour Post.</p>
+<form method="post" action="/sso/identifier"><label for="e">Email address</label>
+<input id="e" type="email" name="username"><button type="submit">Continue</button></form>
+<p><a href="/sso/google">Continue with Google</a> · <a href="/sso/apple">Continue with Apple</a></p>
+</main></body></html>"""
+
+
+def test_an_identity_providers_email_first_step_is_a_sign_in(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc42c C16: the story sent on to another site's sign-in step (OAuth's `authorize`, an
+    address asked first, the password on the next page) was "no article text found"."""
+    port = httpserver.port
+    story = f"http://127.0.0.1:{port}/news/sso-story"
+    back = f"redirect_uri={story}&client_id=harbourpost&response_type=code&state=xyz"
+    httpserver.expect_request("/news/sso-story").respond_with_data(
+        "", status=302, headers={"Location": f"http://localhost:{port}/sso/authorize?{back}"}
+    )
+    httpserver.expect_request("/sso/authorize").respond_with_data(
+        EMAIL_FIRST, content_type="text/html; charset=utf-8"
+    )
+    assert _run(data_dir, "show", story) == 1
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "reader: localhost asks you to sign in (Coastline Media Account)"
+    ]
