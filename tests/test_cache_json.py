@@ -53,6 +53,11 @@ def test_cache_json_says_what_it_holds(
     # The sync indexed what it cached: a part of the size on disk.
     assert held["disk_bytes"] > held["search_index_bytes"] > 0
     assert held["oldest"] <= held["newest"] and held["newest"].endswith("+00:00")
+    # A file-sync tool's own folder in the directory is not the reader's (acc42b B10).
+    kept = data_dir / ".stversions" / "state"
+    kept.mkdir(parents=True)
+    (kept / "cache~20261206-120000.db").write_bytes(b"\0" * 3_000_000)
+    assert printed(data_dir, capsys, "cache", "--json")["disk_bytes"] == held["disk_bytes"]
 
 
 def test_prune_json_names_what_went_and_a_dry_run_changes_nothing(

@@ -299,7 +299,18 @@ class StoreUsage(StoreSaved):
         }
 
     def disk_usage(self) -> int:
-        return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file())
+        """The bytes of the reader's files in the data directory: not what a file-sync tool
+        keeps there of its own (Syncthing's `.stversions` of every cache file, `.stfolder`,
+        Dropbox's `.dropbox.cache`), which tripled the size said (acc42b B10)."""
+        total = 0
+        for top in self.root.iterdir():
+            if top.name.startswith("."):
+                continue  # the reader names nothing in its directory so
+            if top.is_file():
+                total += top.stat().st_size
+            elif top.is_dir():
+                total += sum(p.stat().st_size for p in top.rglob("*") if p.is_file())
+        return total
 
     # -- the reader's lists shown unread only, or whole ----------------------------------------
     def unread_view(self) -> tuple[bool, bool] | None:
