@@ -12,9 +12,6 @@ not each site's fault (`Library`: one line, no feed marked failing).
 
 from __future__ import annotations
 
-import hashlib
-import socket
-import ssl
 from dataclasses import dataclass
 
 from .models import ErrorKind, FetchError
@@ -35,6 +32,12 @@ class Presented:
 def presented(host: str, port: int) -> Presented | None:
     """The certificate `host`:`port` answers a secure connection with, whatever signed it;
     None when it can't be had. Blocking: run in a thread."""
+    # Here, not at the top: `reader feeds` and `list` import this module with the library and
+    # never connect (ssl is ~5 ms of their start, `test_start_imports`).
+    import hashlib
+    import socket
+    import ssl
+
     try:
         pem = ssl.get_server_certificate((host, port), timeout=_TIMEOUT)
         # Trusted as it came, for its names to be read: nothing is sent over this connection.
