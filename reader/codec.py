@@ -141,6 +141,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
             if entry.enclosures
             else {}
         ),
+        **({"comments": entry.comments} if entry.comments else {}),
     }
 
 
@@ -198,6 +199,7 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
             "feed_title": _intern(feed_title) if type(feed_title) is str else feed_title,
             "content": "",
             "enclosures": _enclosures(d.get("enclosures")),
+            "comments": _text(d.get("comments")),
             # `seen_at`'s test inline (43,000 records at a start): a number, not a bool.
             "first_seen": seen if type(seen) in _NUMBERS else None,
             # A record's start of a long summary is cut too: the whole is kept apart.

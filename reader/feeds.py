@@ -20,6 +20,7 @@ import feedparser.mixin
 from .charset import decode, detect_feed_charset
 from .config import DEFAULT_LIMITS
 from .discovery import web_page_answer
+from .discussion_links import comments_of
 from .enclosures import enclosures_of
 from .feed_dates import feed_time
 from .feed_items import first_items
@@ -510,6 +511,7 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
                 feed_title=feed_title,
                 content=_content(item, summary if isinstance(summary, str) else ""),
                 enclosures=enclosures_of(item, base),
+                comments=comments_of(item, base, link),
             )
         )
     keys = {entry.id: link_key(entry.link) for entry in entries}

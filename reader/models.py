@@ -67,11 +67,11 @@ class Response:
         return self.status == 304
 
 
-FEED_READING_VERSION = 1
+FEED_READING_VERSION = 2
 """The version of what a refresh reads of a feed's items (`Feed.read_with`): a feed whose
 headlines an earlier one kept is asked for once without its ETag and Last-Modified, so that
 the items it has not changed since (a 304 at every refresh) get what is read of them now.
-1: enclosures, a podcast's audio (`enclosures`)."""
+1: enclosures, a podcast's audio (`enclosures`). 2: an item's discussion page (`comments`)."""
 
 
 GONE_ASKED_EVERY = timedelta(days=7)
@@ -190,6 +190,9 @@ class Entry:
     enclosures: tuple[Enclosure, ...] = ()
     """The files it carries for a player (a podcast's audio), in the feed's order; none in
     records from before they were kept."""
+    comments: str = ""
+    """The address of the item's discussion page as its feed names it (RSS `<comments>`, Atom
+    `rel="replies"`: Hacker News, WordPress), "" for none or in records from before it was kept."""
     first_seen: float | None = field(default=None, compare=False)
     """When this reader first kept the item (epoch seconds), as its record in the store says:
     None for one fresh from its feed, or kept by a reader from before this was noted of dated

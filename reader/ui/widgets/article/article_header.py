@@ -20,6 +20,7 @@ from ....citation import (
     section_front_line,
     version_note,
 )
+from ....discussion_links import LABEL
 from ....enclosures import enclosure_label, shown_enclosures
 from ....feed_tags import hashed_tags
 from ....models import Article, Enclosure, Entry
@@ -123,6 +124,8 @@ def header(
             else _LEFT_OUT
         )
     out += [enclosure_line(e, styles) for e in shown_enclosures(entry)] if entry else []
+    if entry is not None and entry.comments:
+        out.append(discussion_line(entry.comments, styles))
     if article is not None:
         length = Paragraph(
             Text(reading_length(article.word_count, article.count_unit), styles.meta),
@@ -169,6 +172,19 @@ def enclosure_line(enclosure: Enclosure, styles: ArticleStyles) -> Paragraph:
     text.append_text(plain(shown_url(enclosure.url), styles.url, max_length=2000))
     links = ((0, len(label), enclosure.url),)
     return Paragraph(text, Text("▶ ", styles.bullet), Text("  "), gap=0, links=links)
+
+
+def discussion_line(comments: str, styles: ArticleStyles) -> Paragraph:
+    """The item's discussion page as its feed names it (Hacker News's, WordPress's comments):
+    "Discussion: news.ycombinator.com/item?id=…", a link (Tab selects it, Enter reads it here
+    as a discussion page is read, `L` lists it first). In the compact header too: the cached
+    page never names it."""
+    label = plain(LABEL, styles.caption + styles.link, max_length=100)
+    text = Text(end="").append_text(label)
+    text.append(": ", styles.meta)
+    text.append_text(plain(shown_url(comments), styles.url, max_length=2000))
+    links = ((0, len(label), comments),)
+    return Paragraph(text, gap=0, links=links)
 
 
 def little_given(browser_key: str | None) -> str:
