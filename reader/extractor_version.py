@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 66
+EXTRACTOR = 67
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -188,7 +188,9 @@ outlet's "央视网消息" (C20); Korea's "[paper A 기자]" and "A·B 기자" (
 "כתבות נוספות:" inserts dropped (C26); a Thai year in two figures, "3 ธ.ค. 69" (C18); the time after a Japanese or Korean weekday in
 brackets, "2026年12月5日（土） 18:30" (C25). 66: a job between the name and the place filed from
 ("Jane Smith, Correspondent, London") no second writer; a Japanese or Korean revision's month and
-day without the year ("2026/12/5 18:30（最終更新 12/5 19:10）") read in the publication's year."""
+day without the year ("2026/12/5 18:30（最終更新 12/5 19:10）") read in the publication's year. 67: a
+Mastodon post's page, titled by its account ("Lena Morgan (@lena@social.example)") as every post
+of it is, titled by the post's opening words, the account its author (acc42c C4)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

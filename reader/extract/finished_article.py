@@ -19,6 +19,7 @@ from .corrections import with_head_notes
 from .paywall import FOR_SUBSCRIBERS, Paywall, before_the_wall
 from .print_page import without_masthead
 from .script_language import script_language
+from .social_titles import is_account_title, opening_words
 
 CUT_BY_NESTING = "the page is nested too deeply: its text stops where the parser stopped"
 ONLY_ITS_SUMMARY = (
@@ -73,6 +74,10 @@ def finished_article(
         incomplete_note = ONLY_ITS_SUMMARY
     else:
         incomplete_note = FOR_SUBSCRIBERS if for_subscribers else CUT_BY_NESTING if cut else ""
+    if meta.author == meta.title and is_account_title(meta.title):
+        # A post's page titled by its account, its author (Mastodon's, its profile's name the
+        # title's handle): titled by its opening words, as a post is cited.
+        meta = replace(meta, title=opening_words(blocks) or meta.title)
     if not meta.language:
         # A page declaring no language whose script tells it (Xinhua's carry no `lang`).
         text = " ".join([meta.title, *(block.text for block in blocks)])
