@@ -444,6 +444,10 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
+CONSENT_WALL = "consent"
+"""`Article.stood_in_for` of the feed's text in a cookie-consent page's place."""
+
+
 @dataclass(frozen=True)
 class Article:
     """The cleaned article: its metadata and its body as blocks."""
@@ -522,6 +526,11 @@ class Article:
     """Why this copy, fetched now, is not in the cache (`Unwritable`: "the disk is full", "the
     data directory is read-only"): read and shown, kept nowhere; "" for one the cache holds.
     No part of its record."""
+    stood_in_for: str = ""
+    """Why the feed's text stands in (`partial`) when the page said it: `CONSENT_WALL` for a
+    cookie-consent page in the article's place, which a browser gets past with a click (the
+    reading view said "a paywall, or a page built by scripts": acc42c C6). "" for a page that
+    gave little, and in records from before it was kept."""
     kept_by: str = ""
     """Whose copy of the text this is when the reader did not read it from the page: "wallabag"
     for the text a wallabag export carried, its page not coming when it was imported (a 404, a

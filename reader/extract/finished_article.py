@@ -11,7 +11,16 @@ from dataclasses import asdict, replace
 from datetime import UTC, datetime
 
 from ..extractor_version import EXTRACTOR
-from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline, words_of
+from ..models import (
+    CONSENT_WALL,
+    Article,
+    Block,
+    BlockKind,
+    ErrorKind,
+    FetchError,
+    Inline,
+    words_of,
+)
 from .article_edges import _without_edge_rules, _without_title
 from .article_parts import Parts
 from .body_blocks import _longer_text
@@ -99,6 +108,8 @@ def finished_article(
         incomplete_for_good=bool(incomplete_note),
         extractor=EXTRACTOR,
         section_front=parts.section_front and not partial,
+        # The feed's text in a consent wall's place: said, since a browser gets past it.
+        stood_in_for=CONSENT_WALL if partial and wall else "",
     )
     # A section front's "page 2" is more teasers, and a page read from its feed has no pages.
     return article, "" if parts.section_front or partial else next_page

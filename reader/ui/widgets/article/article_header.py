@@ -23,7 +23,7 @@ from ....citation import (
 from ....discussion_links import LABEL
 from ....enclosures import enclosure_label, shown_enclosures
 from ....feed_tags import hashed_tags
-from ....models import Article, Enclosure, Entry
+from ....models import CONSENT_WALL, Article, Enclosure, Entry
 from ....url_display import shown_url
 from ...display import long_date, plain, when
 from .direction import right_to_left
@@ -187,9 +187,17 @@ def discussion_line(comments: str, styles: ArticleStyles) -> Paragraph:
     return Paragraph(text, gap=0, links=links)
 
 
-def little_given(browser_key: str | None) -> str:
+def little_given(browser_key: str | None, why: str = "") -> str:
     """The header's note over the feed's text of a page that gave little, which names
-    `browser_key`, the key in force that opens the original (None: none does)."""
+    `browser_key`, the key in force that opens the original (None: none does); `why` the
+    reason the page gave (`Article.stood_in_for`): a consent wall's is said, since one click
+    in a browser gets past it, where "a paywall" told the reader not to bother."""
+    if why == CONSENT_WALL:
+        note = (
+            "From the feed: the site answered with a cookie-consent page, not the article, "
+            "so this is the text the feed carried."
+        )
+        return f"{note} Press {browser_key} to read it in a browser." if browser_key else note
     note = (
         "From the feed: the page gave little (a paywall, or a page built by scripts), "
         "so this is the text the feed carried."
@@ -208,7 +216,7 @@ text is its article, not a stand-in for a page that gave little."""
 def feed_text_note(article: Article, browser_key: str | None) -> str:
     """The header's note over the feed's text shown as `article`, with no reason given for it:
     an item with no link's (`NO_LINK`), else a page that gave little's (`little_given`)."""
-    return little_given(browser_key) if article.url else NO_LINK
+    return little_given(browser_key, article.stood_in_for) if article.url else NO_LINK
 
 
 _LEFT_OUT = Paragraph(Text(""), gap=0, searched=False, drawn=False)
