@@ -18,6 +18,7 @@ from .feed_tags import kept_tags
 from .list_numbering import NUMBERINGS
 from .models import (
     CONSENT_WALL,
+    FEED_WHOLE,
     Article,
     Block,
     BlockKind,
@@ -421,7 +422,7 @@ def article_fetched_at(d: dict[str, Any]) -> datetime | None:
 
 KEPT_BY = ("wallabag",)
 """The apps whose copy of an article's text an article may be (`Article.kept_by`)."""
-STOOD_IN_FOR = frozenset({CONSENT_WALL})
+STOOD_IN_FOR = frozenset({CONSENT_WALL, FEED_WHOLE})
 """The reasons a record may give for the feed's text standing in (`Article.stood_in_for`)."""
 
 

@@ -446,6 +446,14 @@ class Block:
 
 CONSENT_WALL = "consent"
 """`Article.stood_in_for` of the feed's text in a cookie-consent page's place."""
+FEED_WHOLE = "whole"
+"""`Article.stood_in_for` of the feed's text that is the article whole (its `content:encoded`,
+Atom `content`: a newsletter's, a full-text feed's), longer than what the page gave: read offline
+whole, it is not marked "½ only in part" nor counted as not readable offline (acc42c C5)."""
+FEED_CONTENT_MARK = "<!--reader: the feed's content-->"
+"""What `Store.feed_html` puts before an item's full content (not its summary), so that the
+extractor, handed the feed's text as its fallback (kept with the article, read again offline),
+tells a whole text from a summary (`FEED_WHOLE`). A comment: parsed, it is nothing."""
 
 
 @dataclass(frozen=True)
@@ -529,8 +537,9 @@ class Article:
     stood_in_for: str = ""
     """Why the feed's text stands in (`partial`) when the page said it: `CONSENT_WALL` for a
     cookie-consent page in the article's place, which a browser gets past with a click (the
-    reading view said "a paywall, or a page built by scripts": acc42c C6). "" for a page that
-    gave little, and in records from before it was kept."""
+    reading view said "a paywall, or a page built by scripts": acc42c C6); `FEED_WHOLE` for the
+    feed's full content, the article whole. "" for a page that gave little and a summary of it,
+    and in records from before it was kept."""
     kept_by: str = ""
     """Whose copy of the text this is when the reader did not read it from the page: "wallabag"
     for the text a wallabag export carried, its page not coming when it was imported (a 404, a
@@ -568,5 +577,6 @@ class Article:
     def in_part(self) -> bool:
         """Not all of the article: the feed's text stands in (`partial`), or some of it is
         missing (`incomplete`: a page for subscribers, later pages that did not come). What
-        the lists mark "½" rather than "↓"."""
-        return self.partial or bool(self.incomplete)
+        the lists mark "½" rather than "↓". The feed's text that is the article whole
+        (`FEED_WHOLE`) is all of it."""
+        return (self.partial and self.stood_in_for != FEED_WHOLE) or bool(self.incomplete)

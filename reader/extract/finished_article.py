@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from ..extractor_version import EXTRACTOR
 from ..models import (
     CONSENT_WALL,
+    FEED_CONTENT_MARK,
+    FEED_WHOLE,
     Article,
     Block,
     BlockKind,
@@ -109,7 +111,15 @@ def finished_article(
         extractor=EXTRACTOR,
         section_front=parts.section_front and not partial,
         # The feed's text in a consent wall's place: said, since a browser gets past it.
-        stood_in_for=CONSENT_WALL if partial and wall else "",
+        stood_in_for=(
+            ""
+            if not partial
+            else CONSENT_WALL
+            if wall
+            else FEED_WHOLE
+            if fallback_html.startswith(FEED_CONTENT_MARK)
+            else ""
+        ),
     )
     # A section front's "page 2" is more teasers, and a page read from its feed has no pages.
     return article, "" if parts.section_front or partial else next_page

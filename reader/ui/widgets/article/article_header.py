@@ -23,7 +23,7 @@ from ....citation import (
 from ....discussion_links import LABEL
 from ....enclosures import enclosure_label, shown_enclosures
 from ....feed_tags import hashed_tags
-from ....models import CONSENT_WALL, Article, Enclosure, Entry
+from ....models import CONSENT_WALL, FEED_WHOLE, Article, Enclosure, Entry
 from ....url_display import shown_url
 from ...display import long_date, plain, when
 from .direction import right_to_left
@@ -198,6 +198,12 @@ def little_given(browser_key: str | None, why: str = "") -> str:
             "so this is the text the feed carried."
         )
         return f"{note} Press {browser_key} to read it in a browser." if browser_key else note
+    if why == FEED_WHOLE:
+        note = (
+            "From the feed: the whole text as the feed carried it "
+            "(the page gave less: one for subscribers, or built by scripts)."
+        )
+        return f"{note} Press {browser_key} for the original." if browser_key else note
     note = (
         "From the feed: the page gave little (a paywall, or a page built by scripts), "
         "so this is the text the feed carried."
