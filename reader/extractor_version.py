@@ -192,7 +192,8 @@ day without the year ("2026/12/5 18:30（最終更新 12/5 19:10）") read in th
 Mastodon post's page, titled by its account ("Lena Morgan (@lena@social.example)") as every post
 of it is, titled by the post's opening words, the account its author (acc42c C4); the feed's text in a
 cookie-consent wall's place says so (`Article.stood_in_for`), not "a paywall" (C6); the feed's
-whole content standing in for a page that gave less is the article whole, no "½" (C5)."""
+whole content standing in for a page that gave less is the article whole, no "½" (C5); Google
+News's page sending on by scripts alone no article, "Google News" no title (C14)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):
