@@ -32,6 +32,7 @@ __all__ = [
     "print_walls",
     "quiet_reader",
     "taking_turns",
+    "walls_by_turns",
 ]
 
 THIS_CHECKOUT = Path(__file__).resolve().parent.parent
@@ -111,6 +112,27 @@ def print_walls(
     if walls.get("this") and walls.get("against"):
         ratio = statistics.median(walls["this"]) / statistics.median(walls["against"])
         print(f"this / against: {ratio:.2f}×")
+
+
+def walls_by_turns(
+    script: str,
+    roots: dict[str, Path],
+    runs: int,
+    turn: Callable[[str, Path], list[object]],
+    what: str,
+    note: Callable[[dict[str, list[Any]]], str],
+) -> None:
+    """Run `script`'s child for each checkout of `roots` in turn, `runs` times, with the
+    arguments `turn(name, root)` makes ready (a fresh copy of the data, say); each child prints
+    a JSON object of lists, its wall times as "walls". Print the walls (`print_walls`), each
+    checkout's with its `note` of all its lists, the children's one after another."""
+    got: dict[str, dict[str, list[Any]]] = {name: {} for name in roots}
+    for _ in range(runs):
+        for name, root in roots.items():
+            for key, values in child_json(script, *turn(name, root)).items():
+                got[name].setdefault(key, []).extend(values)
+    notes = {name: note(lists) for name, lists in got.items()}
+    print_walls({name: lists["walls"] for name, lists in got.items()}, what, notes)
 
 
 def scaled_runs(

@@ -45,6 +45,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 __all__ = [
     "Farm",
@@ -53,11 +54,13 @@ __all__ = [
     "checkout_python",
     "checkout_reader",
     "child_env",
+    "children_json",
     "load_average",
     "loopback_hosts",
     "median",
     "reader_command",
     "run_measured",
+    "runs_before_after",
     "subscribe",
     "warm_up",
 ]
@@ -994,6 +997,44 @@ def child_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env.update(extra)
     return env
+
+
+def children_json(code: str, argv: list[str], before: Path | None) -> dict[str, Any]:
+    """`code` run by a Python child with this checkout's reader as "after", and with the
+    checkout `before`'s first as "before" when given, one after the other at the same load:
+    what each printed, read as JSON, by name."""
+    import subprocess
+
+    here = Path(__file__).resolve().parent.parent
+    readers = {"before": before.resolve(), "after": here} if before else {"after": here}
+    found: dict[str, Any] = {}
+    for name, checkout in readers.items():
+        # -P: not the working directory's reader first, PYTHONPATH's.
+        done = subprocess.run(
+            [sys.executable, "-P", "-c", code, *argv],
+            env={**child_env(), "PYTHONPATH": str(checkout)},
+            cwd=checkout,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"{name}: {done.stderr[-500:]}")
+        found[name] = json.loads(done.stdout)
+    return found
+
+
+def runs_before_after(
+    doc: str, child: str, argv: list[str] | None
+) -> tuple[argparse.Namespace, str, dict[str, Any]]:
+    """A `--runs N [--before DIR]` benchmark (its docstring `doc`): its arguments, the load
+    as it starts, and what `child` printed given N, in each checkout (`children_json`)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--before", type=Path, help="another checkout's root, to compare")
+    args = parser.parse_args(argv)
+    load = load_average()
+    return args, load, children_json(child, [str(args.runs)], args.before)
 
 
 def warm_up() -> None:

@@ -28,39 +28,31 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from children import checkouts, child_json, compared, comparison_parser, print_walls, quiet_reader
+from children import checkouts, compared, comparison_parser, quiet_reader, walls_by_turns
+from offline_feeds import OFFLINE_HOST, offline_feeds
 
 HERE = Path(__file__).resolve().parent
 _BASE = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
-_OFFLINE_HOST = "http://127.0.0.1:9"  # nothing listens: nothing is fetched
 
 
 def build(data_dir: Path, feeds: int) -> None:
     from reader.keys import entry_id
-    from reader.library import Library
-    from reader.models import Entry, Feed
+    from reader.models import Entry
 
-    lib = Library(data_dir, workers="thread")
-    try:
-        for n in range(feeds):
-            url = f"{_OFFLINE_HOST}/feed{n:02d}.xml"
-            title = f"Feed {n:02d}"
-            lib.add_feed(url)
-            lib.store.put_feed(Feed(url, title=title, last_success=_BASE))
-            entries = [
-                Entry(
-                    id=entry_id(url, link := f"{_OFFLINE_HOST}/{n:02d}/{i}.html"),
-                    feed_url=url,
-                    title=f"{n:02d}-{i} the week in the city",
-                    link=link,
-                    published=_BASE - timedelta(minutes=i),
-                    feed_title=title,
-                )
-                for i in range(250)
-            ]
-            lib.store.merge_entries(url, entries)
-    finally:
-        lib.close()
+    named = [(f"/feed{n:02d}.xml", f"Feed {n:02d}") for n in range(feeds)]
+    for n, (lib, url, title) in enumerate(offline_feeds(data_dir, named, _BASE)):
+        entries = [
+            Entry(
+                id=entry_id(url, link := f"{OFFLINE_HOST}/{n:02d}/{i}.html"),
+                feed_url=url,
+                title=f"{n:02d}-{i} the week in the city",
+                link=link,
+                published=_BASE - timedelta(minutes=i),
+                feed_title=title,
+            )
+            for i in range(250)
+        ]
+        lib.store.merge_entries(url, entries)
 
 
 def held_down(app: Any, burst: Any, key: str, rate: float, hold: float) -> tuple[int, float]:
@@ -133,28 +125,25 @@ def main() -> int:
     )
     if args is None:
         return 0
-    roots = checkouts(args.against)
-    walls: dict[str, list[float]] = {name: [] for name in roots}
-    shown: dict[str, list[int]] = {name: [] for name in roots}
-    sent: dict[str, list[int]] = {name: [] for name in roots}
     with tempfile.TemporaryDirectory(prefix="bench-feed-burst-") as tmp:
         built = Path(tmp) / "built"
         build(built, args.feeds)
-        for _ in range(args.runs):
-            for name, root in roots.items():
-                data = Path(tmp) / name
-                shutil.rmtree(data, ignore_errors=True)
-                shutil.copytree(built, data)
-                got = child_json(
-                    __file__,
-                    *("--key", args.key, "--rate", args.rate, "--hold", args.hold),
-                    *("--child", root, data),
-                )
-                walls[name] += got["walls"]
-                shown[name] += got["shown"]
-                sent[name] += got["sent"]
-    notes = {name: f"; keys sent {sent[name]}, lists shown {shown[name]}" for name in roots}
-    print_walls(walls, f"ran on after {args.key} held {args.hold} s at {args.rate:g}/s", notes)
+
+        def turn(name: str, root: Path) -> list[object]:
+            data = Path(tmp) / name  # a fresh copy each run
+            shutil.rmtree(data, ignore_errors=True)
+            shutil.copytree(built, data)
+            keys = ["--key", args.key, "--rate", args.rate, "--hold", args.hold]
+            return [*keys, "--child", root, data]
+
+        walls_by_turns(
+            __file__,
+            checkouts(args.against),
+            args.runs,
+            turn,
+            f"ran on after {args.key} held {args.hold} s at {args.rate:g}/s",
+            lambda got: f"; keys sent {got['sent']}, lists shown {got['shown']}",
+        )
     return 0
 
 

@@ -54,54 +54,48 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py, tui_reading
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
 
 from farm import child_env, load_average
+from offline_feeds import OFFLINE_HOST, offline_feeds
 from tui_reading import FrameClock, parse_size, percentile, send_key, warm_up_tui
 
 TARGET_START_S = 1.0
 TARGET_KEY_MS = 20.0
 _BASE = datetime(2024, 11, 20, 12, 0, tzinfo=UTC)
-_OFFLINE_HOST = "http://127.0.0.1:9"  # the discard port: nothing listens, connections are refused
 
 
 def build_data_dir(data_dir: Path, feeds: int, items: int) -> tuple[int, int, int]:
     """feeds × items headlines, a tenth read, a twentieth cached; returns (headlines, read, cached)."""
     from reader.keys import entry_id
-    from reader.library import Library
-    from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
+    from reader.models import Article, Block, BlockKind, Entry, Inline
 
-    lib = Library(data_dir, workers="thread")
     read = cached = 0
-    try:
-        for f in range(feeds):
-            url = f"{_OFFLINE_HOST}/feed-{f:03d}/rss.xml"
-            title = f"Feed {f:03d} · The Example Chronicle"
-            lib.add_feed(url)
-            lib.store.put_feed(Feed(url, title=title, last_success=_BASE))
-            entries = []
-            for i in range(items):
-                link = f"{_OFFLINE_HOST}/feed-{f:03d}/2024/11/story-{i:04d}.html"
-                entries.append(
-                    Entry(
-                        id=entry_id(url, link),
-                        feed_url=url,
-                        title=f"Story {i} of feed {f}: the harbour council's inquiry reports on "
-                        f"dredging, ferries and the budget (part {i % 7 + 1})",
-                        link=link,
-                        published=_BASE - timedelta(minutes=i * feeds + f),
-                        author="Maria Lindqvist",
-                        feed_title=title,
-                    )
+    named = [
+        (f"/feed-{f:03d}/rss.xml", f"Feed {f:03d} · The Example Chronicle") for f in range(feeds)
+    ]
+    for f, (lib, url, title) in enumerate(offline_feeds(data_dir, named, _BASE)):
+        entries = []
+        for i in range(items):
+            link = f"{OFFLINE_HOST}/feed-{f:03d}/2024/11/story-{i:04d}.html"
+            entries.append(
+                Entry(
+                    id=entry_id(url, link),
+                    feed_url=url,
+                    title=f"Story {i} of feed {f}: the harbour council's inquiry reports on "
+                    f"dredging, ferries and the budget (part {i % 7 + 1})",
+                    link=link,
+                    published=_BASE - timedelta(minutes=i * feeds + f),
+                    author="Maria Lindqvist",
+                    feed_title=title,
                 )
-            lib.store.merge_entries(url, entries)
-            for number, entry in enumerate(entries):
-                if number % 10 == 3:
-                    lib.store.set_read(entry, True)
-                    read += 1
-                if number % 20 == 5:
-                    body = (Block(BlockKind.PARAGRAPH, (Inline("A cached article's text."),)),)
-                    lib.store.put_article(entry.link, Article(entry.link, entry.title, blocks=body))
-                    cached += 1
-    finally:
-        lib.close()
+            )
+        lib.store.merge_entries(url, entries)
+        for number, entry in enumerate(entries):
+            if number % 10 == 3:
+                lib.store.set_read(entry, True)
+                read += 1
+            if number % 20 == 5:
+                body = (Block(BlockKind.PARAGRAPH, (Inline("A cached article's text."),)),)
+                lib.store.put_article(entry.link, Article(entry.link, entry.title, blocks=body))
+                cached += 1
     return feeds * items, read, cached
 
 

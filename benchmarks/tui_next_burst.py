@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from children import checkouts, child_json, compared, comparison_parser, print_walls, quiet_reader
+from children import checkouts, compared, comparison_parser, quiet_reader, walls_by_turns
 
 HERE = Path(__file__).resolve().parent
 
@@ -74,21 +74,19 @@ def main() -> int:
     sys.path.insert(1, str(HERE.parent))
     from search import build_data_dir, extracted_texts
 
-    roots = checkouts(args.against)
-    walls: dict[str, list[float]] = {name: [] for name in roots}
-    marked: dict[str, list[int]] = {name: [] for name in roots}
     with tempfile.TemporaryDirectory(prefix="bench-next-burst-") as tmp:
         data = args.data_dir
         if data is None:
             data = Path(tmp) / "data"
             build_data_dir(data, args.keys * 2 + 10, extracted_texts(args.sample))
-        for _ in range(args.runs):
-            for name, root in roots.items():
-                got = child_json(__file__, "--keys", args.keys, "--child", root, data)
-                walls[name] += got["walls"]
-                marked[name] += got["marked"]
-    notes = {name: f"; articles of the burst marked read: {marked[name]}" for name in roots}
-    print_walls(walls, f"{args.keys} n in one burst", notes)
+        walls_by_turns(
+            __file__,
+            checkouts(args.against),
+            args.runs,
+            lambda _, root: ["--keys", args.keys, "--child", root, data],
+            f"{args.keys} n in one burst",
+            lambda got: f"; articles of the burst marked read: {got['marked']}",
+        )
     return 0
 
 

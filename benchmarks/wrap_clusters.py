@@ -15,15 +15,12 @@ change's before and after in one run. Nothing is asserted: this prints the times
 
 from __future__ import annotations
 
-import argparse
-import json
-import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py beside this
 
-from farm import child_env, load_average
+from farm import runs_before_after
 
 _CHILD = """
 import json, sys, time
@@ -57,31 +54,8 @@ print(json.dumps(best))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--before", type=Path, help="another checkout's root, to compare")
-    args = parser.parse_args(argv)
-    here = Path(__file__).resolve().parent.parent
-    readers = {"after": here}
-    if args.before:
-        readers = {"before": args.before.resolve(), "after": here}
-    env = child_env()
-    load = load_average()
-    found: dict[str, dict[str, float]] = {}
-    for name, checkout in readers.items():
-        # -P: not the working directory's reader first, PYTHONPATH's.
-        command = [sys.executable, "-P", "-c", _CHILD, str(args.runs)]
-        done = subprocess.run(
-            command,
-            env={**env, "PYTHONPATH": str(checkout)},
-            cwd=checkout,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise SystemExit(f"{name}: {done.stderr[-500:]}")
-        found[name] = json.loads(done.stdout)
+    args, load, found = runs_before_after(__doc__, _CHILD, argv)
+    readers = list(found)
     print(f"wrapped at 40, 61 and 80 cells, CPU ms (best of {args.runs}); load {load}")
     print(
         f"{'':<24}" + "".join(f"{n:>10}" for n in readers) + ("     ratio" if args.before else "")

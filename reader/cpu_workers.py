@@ -53,6 +53,13 @@ class CpuWorkers:
         # their own; and whether they will read articles.
         self._when_needed: bool | None = None
         self._starting: asyncio.Future[None] | None = None  # their start, in a thread
+        self._making: Executor | None = None
+        """The pool `start` is making, made known (`pool`) once its first work is handed over:
+        a fork server still importing the workers' modules holds the pool's `submit` until it
+        is done, and work handed to the pool meanwhile held the event loop with it (a Ctrl-C
+        as a sync's workers started then waited for ever: the loop never took it). Work
+        waits for the start off the loop (`_started`); `close` stops this pool too."""
+        self._made = threading.Lock()  # `_making` against `close`, which runs on the loop
         self.idle_end: float | None = None
         """Seconds a pool started on demand (`on_demand`) is kept with no work before it is
         ended; None: kept until the library closes."""
@@ -92,7 +99,9 @@ class CpuWorkers:
     def close(self, grace: float | None = None) -> None:
         """Every pool stopped (`workers.stop_pool`, a write under way given `grace` seconds
         when that is shorter than its own)."""
-        for pool in (self.pool, self.page_pool):
+        with self._made:
+            making, self._making = self._making, None
+        for pool in (self.pool, self.page_pool, making):
             if pool is not None:
                 stop_pool(pool, grace=grace)
         self.pool = self.page_pool = None
@@ -123,20 +132,25 @@ class CpuWorkers:
         # workers' imports (~45 MB) while the reader sits idle.
         server = self._when_needed is not None and self.idle_end is None
         pool, board = process_pool(count, modules, server=server)
-        if self.idle_end is None:
-            self.pool, self._boards[pool] = pool, board
-            for _ in range(count):
-                pool.submit(import_modules, modules)
-            return
-        # On demand, one worker warmed with what the work on its way needs (`start_soon`),
-        # or none for work already here (its worker imports what it takes): reading an
-        # article takes one, and the pool spawns the others as more work comes at once (a
-        # refresh's feeds, a sync's pages).
-        warm, self._warm = self._warm, []
-        if warm:
-            self._warming = pool.submit(import_modules, warm)
-        # Made known once its warming is: work that saw it before went to a second worker.
-        self.pool, self._boards[pool] = pool, board
+        with self._made:
+            self._making = pool
+        try:
+            if self.idle_end is None:
+                for _ in range(count):
+                    pool.submit(import_modules, modules)
+            # On demand, one worker warmed with what the work on its way needs (`start_soon`),
+            # or none for work already here (its worker imports what it takes): reading an
+            # article takes one, and the pool spawns the others as more work comes at once (a
+            # refresh's feeds, a sync's pages). Made known once its warming is: work that saw
+            # it before went to a second worker.
+            elif warm := self._warm:
+                self._warm = []
+                self._warming = pool.submit(import_modules, warm)
+        finally:
+            with self._made:
+                if self._making is pool:  # not stopped by `close` meanwhile
+                    self._making = None
+                    self.pool, self._boards[pool] = pool, board
 
     def when_needed(self, articles: bool = True) -> None:
         """Start the pool for CPU work when work first comes (`run`), not before: a sync

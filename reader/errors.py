@@ -96,6 +96,11 @@ class FetchError(Exception):
     refused: bool = False
     """Not asked: the connection reached an address more private than its lead may lead to (a
     name resolving to 127.0.0.1: `address_class.refusal`)."""
+    certificate: str = ""
+    """A secure host's certificate naming other hosts, its digest (`intercepted`): the same on
+    several hosts is the network's, a Wi-Fi login waiting."""
+    certificate_name: str = ""
+    """...and the first name it is for ("portal.hotel-wifi.example")."""
 
     def __str__(self) -> str:
         return self.message

@@ -13,7 +13,7 @@ import asyncio
 import ssl
 from collections import defaultdict
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from dataclasses import replace
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
@@ -278,6 +278,8 @@ class Fetcher:
             failed = _failed_url(exc, url)
             if (own := page_own_failure(url, failed, exc)) is not None:
                 raise own from None
+            if (other := await _certificate_for_another(failed, exc)) is not None:
+                raise other from None
             message, how = _network_message(failed, exc)
             raise FetchError(
                 ErrorKind.NETWORK, message, url, retryable=retryable, no_answer=how
@@ -448,6 +450,8 @@ class Fetcher:
                 retry_after=wait if wait is not None else self.limits.backoff * 4,
                 status=status,
             )
+        if status == 511:
+            raise await self._network_login(url, response, allowance)
         if status >= 400 or (status >= 300 and status != 304):
             reason = safe_line(_reason_phrase(response), 80)
             raise FetchError(
@@ -486,6 +490,41 @@ class Fetcher:
             date=response.headers.get("date", ""),
             reach=reach,
         )
+
+    async def _network_login(
+        self, url: str, response: httpx.Response, allowance: Allowance
+    ) -> FetchError:
+        """HTTP 511 (RFC 6585, "Network Authentication Required"): the network, not the site,
+        answered, with its login page, as a 200 or 302 portal does (`portal`); said as one,
+        named by the page's title when it sends one readable (acc42c C7: a failure per feed
+        and article, every feed marked failing)."""
+        from .portal import portal_error
+        from .sniff import html_title
+
+        title = ""
+        encoding = response.headers.get("content-encoding", "").strip().lower()
+        if encoding in ("", "identity"):
+            with suppress(FetchError):
+                body = await read_body(response, allowance, url, "text/html", "")
+                title = html_title(body)
+        return portal_error(title, url)
+
+
+async def _certificate_for_another(url: str, exc: httpx.HTTPError) -> FetchError | None:
+    """A secure connection to `url` refused for its certificate, which names other hosts
+    (a Wi-Fi network answering for every site: `intercepted`): the failure naming it, with
+    its digest; None for any other failure."""
+    from .intercepted import certificate_error, names_host, presented
+
+    if not isinstance(exc, httpx.ConnectError) or "CERTIFICATE_VERIFY_FAILED" not in str(exc):
+        return None
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        return None
+    seen = await asyncio.to_thread(presented, parts.hostname, parts.port or 443)
+    if seen is None or names_host(seen.names, parts.hostname):
+        return None
+    return certificate_error(_host(url), url, seen)
 
 
 def _reason_phrase(response: httpx.Response) -> str:

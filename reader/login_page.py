@@ -181,19 +181,41 @@ def _form_asks(doc: HtmlElement) -> str:
             if around_the_page(form):
                 continue
             return _SIGN_IN
-        said = " ".join(
-            [*form.xpath(".//button//text() | .//label//text()"), *form.xpath(".//input/@value")]
-        )
+        said = " ".join([*form.xpath(".//button//text() | .//label//text()"), *_shown_values(form)])
         signs_in = _SIGN_IN_WORDS.search(said)
         if not ("checkbox" in kinds or signs_in or _TERMS_WORDS.search(said)):
             continue
-        names = " ".join([form.get("action", ""), form.get("class", ""), form.get("id", ""), said])
+        # The form's own address, not its query: a network's login form carries the address
+        # asked for there and in hidden fields ("?continue=…/comments/…"), and its words are
+        # the article's, not the form's (acc42c C11: a portal cached for any ".../comments/").
+        action = _action_path(form.get("action", ""))
+        names = " ".join([action, form.get("class", ""), form.get("id", ""), said])
         if _NOT_ASKING.search(names) or around_the_page(form):
             continue
         # A box to tick, or terms spoken of anywhere in the form ("I accept" beside its box).
         text = " ".join([form.text_content(), said])
         return _TERMS if _TERMS_WORDS.search(text) or not signs_in else _SIGN_IN
     return ""
+
+
+def _shown_values(form: HtmlElement) -> list[str]:
+    """The values of `form`'s inputs a reader sees (a button's "Log in"), not a hidden field's
+    (a token, the address a network's login page was asked for) nor an address filled in."""
+    return [
+        str(value)
+        for box in form.iter("input")
+        if (box.get("type") or "text").casefold() != "hidden"
+        and (value := box.get("value"))
+        and "://" not in value
+        and not value.startswith("/")
+    ]
+
+
+def _action_path(action: str) -> str:
+    try:
+        return urlsplit(action).path
+    except ValueError:
+        return ""
 
 
 def declares_article(doc: HtmlElement) -> bool:

@@ -1,9 +1,12 @@
 """The marks a headline carries in a list, the reader's and `reader list`'s alike: one place,
-so the two never say different things (the CLI doesn't import the UI, for its start-up)."""
+so the two never say different things (the CLI doesn't import the UI, for its start-up). And
+the one place that knows which glyphs the terminal can draw: all of Unicode, the Linux
+console's (TERM=linux), or ASCII (an ASCII locale), for the marks and every character drawn."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -11,28 +14,56 @@ if TYPE_CHECKING:
 
 
 def on_linux_console() -> bool:
-    """Whether the terminal is the Linux console (TERM=linux): its fonts (console-setup's
-    Lat15, Uni2, Uni3 and Terminus ones) hold a few hundred glyphs, not ↗ ★ ✓ Δ ⏎ ▌ ↪ nor the
-    scroll bars' ▁▄▅▇, which it shows as its one replacement glyph: saved, archived and audio
-    headlines looked alike (acc35a E13, from the fonts' Unicode tables)."""
+    """Whether the terminal is the Linux console (TERM=linux): its fonts hold a few hundred
+    glyphs, not ↗ ★ ✓ Δ ⏎ ▌ ↪ nor the scroll bars' ▁▄▅▇, which it shows as its one replacement
+    glyph: saved, archived and audio headlines looked alike (acc35a E13, from the fonts' Unicode
+    tables). The kernel's own font (a rescue shell, a VM's console, a minimal install) has only
+    cp437's: not the rounded corners ╭╮╰╯, ● ⊘ … nor — “ ” either (acc42a A3)."""
     return os.environ.get("TERM") == "linux"
+
+
+ASCII_CODESETS = frozenset({"ANSI_X3.4-1968", "ASCII", "US-ASCII", "646", "ISO646-US"})
+"""The names a locale gives the ASCII charset (`locale -k charmap`: "ANSI_X3.4-1968")."""
+
+
+def ascii_locale(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether the locale's charset is ASCII: the first of LC_ALL, LC_CTYPE, LANG set (as
+    setlocale reads them) is C or POSIX, or names an ASCII codeset ("en_US.ANSI_X3.4-1968").
+    Read from the variables as newsboat's iconv does: Python takes the C locale for UTF-8
+    (PEP 538, 540), so its own encodings say UTF-8 there, where the terminal is ASCII."""
+    environ = os.environ if environ is None else environ
+    # None set at all is the C locale too, by POSIX, but it is how a container or a service
+    # runs, on a terminal that is UTF-8 as often as not: only a C asked for is taken as one.
+    value = next((environ[n] for n in ("LC_ALL", "LC_CTYPE", "LANG") if environ.get(n)), "")
+    if value in ("C", "POSIX"):
+        return True
+    codeset = value.partition(".")[2].partition("@")[0]
+    return codeset.upper() in ASCII_CODESETS
 
 
 LINUX_CONSOLE = on_linux_console()
 """Read once, as the marks below are."""
+ASCII_ONLY = ascii_locale()
+"""Read once: in an ASCII locale the reader draws and prints ASCII alone (`ascii_text`), as
+newsboat transliterates there: a terminal set to ASCII shows UTF-8's bytes as litter."""
 
 
-def _mark(drawn: str, console: str) -> str:
-    """`drawn`, or on the Linux console `console`: a mark in every one of its fonts (ASCII,
-    Latin-1, or one of the few others they all have: → • ■ ●)."""
+def _mark(drawn: str, console: str, ascii: str = "") -> str:
+    """`drawn`, or on the Linux console `console` (a mark in every one of its fonts: ASCII or
+    one of cp437's few others: → • ■ »), or in an ASCII locale `ascii` (else `console`,
+    which must then be ASCII)."""
+    if ASCII_ONLY:
+        return ascii or console
     return console if LINUX_CONSOLE else drawn
 
 
-UNREAD_MARK = "●"
-OFFLINE_MARK = "↓"
-PARTIAL_MARK = "½"
+UNREAD_MARK = _mark("●", "•", "N")
+"""Unread: `N` in ASCII, as `reader list` and newsboat mark it."""
+OFFLINE_MARK = _mark("↓", "↓", "d")
+"""Available offline: `d`, downloaded, in ASCII."""
+PARTIAL_MARK = _mark("½", "½", "p")
 """Cached, but only part of the article: the feed's text stands in, or the page gave part."""
-NOT_ARTICLE_MARK = _mark("↗", "→")
+NOT_ARTICLE_MARK = _mark("↗", "→", ">")
 """No article page to cache (a PDF, an image, audio): the link opens in a browser or player."""
 UPDATED_MARK = _mark("Δ", "~")
 """Cached, and changed since last read: a sync found a new text (a correction); the copy
@@ -45,18 +76,20 @@ QUOTE_BAR = _mark("▌", "|")
 """Down the left of a quotation in the reading view (`QUOTE_BAR_RIGHT` of one set right to
 left)."""
 QUOTE_BAR_RIGHT = _mark("▐", "|")
-FOLD_MARK = _mark("↪", "»")
+FOLD_MARK = _mark("↪", "»", ">")
 """Before the rest of a line of code folded at the column's edge, as editors mark it."""
-PICTURE_MARK = _mark("▣", "■")
+PICTURE_MARK = _mark("▣", "■", "#")
 """Before a picture's label in the reading view."""
 KEPT_PICTURE = _mark("✓ kept", "(kept)")
 """After the label of a picture kept for reading offline (`reader.pictures`): `o` on it opens
 the copy kept."""
-NOTE_MARK = _mark("✎", "»")
+NOTE_MARK = _mark("✎", "»", ">")
 """Before a note of the reader's in the reading view: not the article's words."""
+SEARCH_MARK = _mark("⌕", "/")
+"""What the feed list shows before a search feed's name ("⌕ Harbour strike")."""
 ENTER_KEY = _mark("⏎", "Enter")
 """The Enter key as the key bar names it (Textual's ⏎)."""
-TAKEN_DOWN_MARK = "⊘"
+TAKEN_DOWN_MARK = _mark("⊘", "x")
 """Cached, and its page since taken down (404, 410): the copy is all that is left of it."""
 TAKEN_DOWN = "taken down"
 """The word for a story whose page its site has since taken down (404, 410): `reader list`
@@ -81,3 +114,134 @@ def offline_mark(headline: Headline) -> str:
     if headline.updated:
         return UPDATED_MARK
     return PARTIAL_MARK if headline.partial else OFFLINE_MARK
+
+
+# -- what the terminal can draw ----------------------------------------------------------------
+# Every character drawn on the Linux console or in an ASCII locale goes through `cell_glyphs`
+# (the TUI's last line filter) or `terminal_words` (the reader's own lines: its status line, its
+# notices, its messages on the command line): the one place that knows what those can show.
+
+CUT_MARK = _mark("…", "...")
+"""After a headline cut short (`cell_width.fit_to_cells`): newsboat's "..." where "…" can't be
+drawn. One cell where only one is left: `CUT_CELL`."""
+CUT_CELL = _mark("…", "~")
+
+_PUNCTUATION = {
+    "⊘": "x",
+    "…": CUT_CELL,
+    **{c: "-" for c in "—–‒"},
+    **{c: '"' for c in "“”„"},
+    **{c: "'" for c in "‘’‚"},
+}
+"""A dash, quotes, "…" and ⊘ in one cell, on the Linux console and in ASCII alike."""
+
+_CONSOLE_CELLS = {
+    # cp437 has square corners only; Textual's frames are rounded.
+    "╭": "┌",
+    "╮": "┐",
+    "╰": "└",
+    "╯": "┘",
+    "●": "•",
+    **_PUNCTUATION,
+    "▌": "█",
+    "▐": "█",
+    "⏎": "→",
+}
+"""One cell for one cell: what the kernel's console font (cp437) lacks, as one it has."""
+
+_ASCII_CELLS = {
+    **{c: "-" for c in "─━═┄┈╌▔▁‐‑−"},
+    **{c: "|" for c in "│┃║┆┊╎▏▕▌▐"},
+    **{c: "+" for c in "┌┐└┘╭╮╰╯├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋"},
+    **{c: "#" for c in "█▀▄▆▇▅▃▂■▣░▒▓"},
+    **{c: "*" for c in "●•★☆◆♦"},
+    **{c: ">" for c in "→↗»›▶►"},
+    **{c: "<" for c in "←«‹◀◄"},
+    "↓": "v",
+    "↑": "^",
+    "·": "-",
+    "✓": "+",
+    "✔": "+",
+    "Δ": "~",
+    "½": "p",
+    **_PUNCTUATION,
+    "×": "x",
+    "\u00a0": " ",
+}
+"""One cell for one cell in ASCII; other letters lose their accents, or are "?"."""
+
+_WORDS = {"—": "--", "–": "-", "…": "...", "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"}
+_ASCII_WORDS = {"£": "GBP", "€": "EUR", "¥": "JPY", "©": "(c)", "®": "(R)", "™": "(TM)", "½": "1/2"}
+"""What ASCII lacks, in words where a line is text (the command line's output), as iconv's
+transliteration writes them."""
+"""In the reader's own lines, where the line is text, not cells of a table: newsboat's `--`."""
+
+
+def _ascii_cell(char: str) -> str:
+    """`char` in ASCII, as many cells wide: its letter without accents ("é" "e"), a mark for a
+    mark, else "?" for each cell (a Chinese character: "??"); nothing for a combining one."""
+    if char.isascii():
+        return char
+    if char in _ASCII_CELLS:
+        return _ASCII_CELLS[char]
+    from rich.cells import cell_len  # the CLI's start doesn't load it for ASCII lines
+
+    width = cell_len(char)
+    if width == 0:
+        return ""
+    import unicodedata
+
+    base = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+    return base if len(base) == width else "?" * width
+
+
+class _Cells(dict[str, str]):
+    """Character → what is drawn for it (`str.translate`'s table): filled as characters come."""
+
+    def __init__(self, ascii_only: bool) -> None:
+        super().__init__()
+        self.ascii_only = ascii_only
+
+    def __missing__(self, key: str) -> str:
+        char = chr(key) if isinstance(key, int) else key  # str.translate asks by ordinal
+        drawn = _ascii_cell(char) if self.ascii_only else _CONSOLE_CELLS.get(char, char)
+        self[key] = drawn
+        return drawn
+
+
+_CELLS: _Cells | None = _Cells(ASCII_ONLY) if ASCII_ONLY or LINUX_CONSOLE else None
+GLYPHS_REPLACED = _CELLS is not None
+"""Whether the terminal draws fewer glyphs than Unicode has (the Linux console, ASCII)."""
+
+
+def cell_glyphs(text: str) -> str:
+    """`text` as the terminal can draw it, cell for cell (as wide on the screen): the Linux
+    console's glyphs for those its font lacks, or ASCII in an ASCII locale. As it is elsewhere."""
+    if _CELLS is None or text.isascii():
+        return text
+    return text.translate(_CELLS)
+
+
+def terminal_words(text: str) -> str:
+    """The reader's own line (a message, a notice) as the terminal can show it: newsboat's
+    `--` for a dash and "..." for "…", straight quotes, then `cell_glyphs`."""
+    if _CELLS is None or text.isascii():
+        return text
+    for char, words in _WORDS.items():
+        text = text.replace(char, words)
+    return cell_glyphs(text)
+
+
+ASCII_ERRORS = "reader-ascii"
+"""The name the command line's output in an ASCII locale encodes its other characters by."""
+
+
+def ascii_replaced(error: UnicodeError) -> tuple[str, int]:
+    """A codec's error handler: the characters ASCII lacks, as `terminal_words` writes them."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    lacking = error.object[error.start : error.end]
+    words = lacking
+    for char, said in {**_WORDS, **_ASCII_WORDS}.items():
+        words = words.replace(char, said)
+    return "".join(_ascii_cell(char) for char in words), error.end

@@ -160,12 +160,16 @@ def _article_read(
 ) -> tuple[Article, str]:
     """`response`'s page extracted as the article asked for at `url`, and the address of its
     next page: refused (FetchError(SIGN_IN), nothing read) when it is a page to sign in or
-    accept terms (`login_page.refuse_sign_in_page`), told on extraction's own parse. The date
+    accept terms (`login_page.refuse_sign_in_page`), told on extraction's own parse, and
+    (FetchError(GONE)) when it is the site saying the story is not there
+    (`soft_gone.refuse_gone_page`). The date
     its feed's `entry` gives is a witness between the page's own (`extract_page`'s `fed`)."""
     from .extract import extract_page
     from .login_page import refuse_sign_in_page
+    from .sniff import html_title
+    from .soft_gone import refuse_gone_page
 
-    return extract_page(
+    article, next_page = extract_page(
         response.body,
         response.url,
         response.charset,
@@ -174,6 +178,10 @@ def _article_read(
         check_page=partial(refuse_sign_in_page, url, response.url),
         fed=entry.published if entry else None,
     )
+    # A "not found" page answered 200, or the story sent on to the home page: a 404 (acc42c C1).
+    headline = entry.title if entry else None
+    refuse_gone_page(url, response.url, article, html_title(response.body), headline)
+    return article, next_page
 
 
 def _as_retrieved(article: Article, response: Response, entry: Entry) -> Article:

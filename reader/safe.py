@@ -5,6 +5,8 @@ messages, URLs) goes through `safe_line` or `safe_text`. They remove whole termi
 (CSI, OSC such as OSC 8 links and OSC 52 clipboard writes, DCS/APC/PM strings), then any remaining
 C0/C1 control character (ESC, BEL, 0x80–0x9F) and soft hyphen, and neutralise bidirectional
 overrides that could reorder what a reader sees. Markup is never interpreted: callers display the result as plain text.
+The reader's own bidi isolates, which keep Hebrew or Arabic text in its column on a terminal
+that orders letters, are put around the result where it is drawn (`reader.bidi_isolates`).
 """
 
 from __future__ import annotations

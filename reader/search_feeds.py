@@ -18,10 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .feed_names import clean_name, folded
-from .marks import LINUX_CONSOLE
+from .marks import SEARCH_MARK as SEARCH_MARK  # the feed list's mark, where it was looked for
 
-SEARCH_MARK = "/" if LINUX_CONSOLE else "⌕"
-"""What the feed list shows before a search feed's name ("⌕ Harbour strike")."""
 _MOST_NAME = 100
 _MOST_WORDS = 1000  # the search's own limits cut a query further (`search_query.MOST_TERMS`)
 

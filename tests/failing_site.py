@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
+from contextlib import suppress
 from typing import Literal
 
 from tests.served_feed import story_page
@@ -29,8 +31,13 @@ class FailingSite(Listener):
         host: str = "127.0.0.1",
         port: int = 0,
         paged: bool = False,
+        together: int = 1,
     ) -> None:
         self.mode: Mode = mode
+        # The first `together` requests all in before any is answered, as a site answering in
+        # parallel has them: one at a time, the first answered (broken off, say) and asked
+        # again before a loaded client had sent the last, which was then "not tried".
+        self.together = together
         # Each story over two pages (/story-N.html, then ?page=2); "vanish" counts the
         # second pages alone, "stall" stalls them alone: stories caught after their first.
         self.paged = paged
@@ -56,16 +63,26 @@ class FailingSite(Listener):
         )
 
     def _serve(self) -> None:
+        waiting: list[socket.socket] = []  # taken, not answered yet (`together`)
         while not self._stop.is_set() and not self.gone.is_set():
             try:
                 conn, _ = self._sock.accept()
             except OSError:
                 continue
             conn.settimeout(2.0)
-            try:
-                self._answer(conn)
-            except OSError:
-                conn.close()
+            waiting.append(conn)
+            if len(waiting) < self.together:
+                continue
+            self.together = 1  # those after them answered as they come
+            with suppress(OSError):  # answered as before: `_answer` finds it closed
+                for each in waiting if len(waiting) > 1 else ():
+                    _asked(each)
+            for each in waiting:
+                try:
+                    self._answer(each)
+                except OSError:
+                    each.close()
+            waiting.clear()
         self._sock.close()
 
     def _answer(self, conn: socket.socket) -> None:
@@ -107,3 +124,10 @@ class FailingSite(Listener):
             return
         conn.sendall(body)
         conn.close()
+
+
+def _asked(conn: socket.socket) -> None:
+    """Return once the head of the request on `conn` is all in (left there for `_answer`), or
+    the connection has ended."""
+    while (head := conn.recv(4096, socket.MSG_PEEK)) and b"\r\n\r\n" not in head:
+        time.sleep(0.01)  # the rest of a head sent in parts

@@ -42,13 +42,23 @@ class PtyReader:
 
 @contextmanager
 def reader_in_pty(
-    data_dir: Path, rows: int = 30, columns: int = 100, errors_to: Path | None = None
+    data_dir: Path,
+    rows: int = 30,
+    columns: int = 100,
+    errors_to: Path | None = None,
+    environment: dict[str, str | None] | None = None,
 ) -> Iterator[PtyReader]:
     """The reader on `data_dir` in a terminal of `rows` × `columns`, its errors written there
-    too or to the file `errors_to` (`reader 2>log`); killed if still running at the end."""
+    too or to the file `errors_to` (`reader 2>log`); killed if still running at the end.
+    `environment`: variables set (TERM=vt100), or taken away (None), for this run."""
     main, secondary = os.openpty()
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     env = {**os.environ, "READER_HOME": str(data_dir), "TERM": "xterm-256color"}
+    for name, value in (environment or {}).items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     with open(errors_to or os.devnull, "wb") as errors:
         process = subprocess.Popen(
             [sys.executable, "-m", "reader"],

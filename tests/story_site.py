@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
+
+import pytest
 
 
 class StorySite(http.server.ThreadingHTTPServer):
@@ -26,6 +28,15 @@ class StorySite(http.server.ThreadingHTTPServer):
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}{path}"
+
+    def item(self, title: str, path: str, published: str, guid: str = "") -> str:
+        """An RSS item of the feed: a story `title`d at `path` on this site, `published` (an
+        RFC 822 date), with its `guid` when given."""
+        return (
+            f"<item><title>{title}</title><link>{self.url(path)}</link>"
+            + (f"<guid>{guid}</guid>" if guid else "")
+            + f"<pubDate>{published}</pubDate></item>"
+        )
 
     def feed(self) -> str:
         raise NotImplementedError
@@ -52,6 +63,17 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 Site = TypeVar("Site", bound=StorySite)
+
+
+def site_fixture(site: type[Site], name: str) -> Callable[[], Iterator[Site]]:
+    """A fixture called `name` serving `site` (`serving`) to each test that names it."""
+
+    @pytest.fixture(name=name)
+    def served() -> Iterator[Site]:
+        with serving(site) as server:
+            yield server
+
+    return served
 
 
 @contextmanager

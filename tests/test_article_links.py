@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -411,14 +413,9 @@ def test_a_long_link_list_opens_at_its_full_height_and_keeps_its_cursor_in_view(
     """300 links: the panel takes its full height (measured to fit, each entry was laid out
     again and again: seconds to open), and the entry the cursor is on stays in view when a
     resize wraps the list again."""
-    article = _sources(300)
 
     async def run() -> None:
-        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
-            body.show_article(app.screen.headline.entry, article)
-            await pilot.pause()
-            await pilot.press("L")
-            links = await on_top(pilot, LinksScreen, "the link list")
+        async with sources_listed(synced_dir, 300) as (app, pilot, links):
             assert links.query_one("#links-panel").has_class("-long")
             await pilot.press("0")  # the tenth
             assert app.screen.chosen == Link("source number 9", "https://s.example/9")
@@ -1156,14 +1153,9 @@ def test_digits_in_a_row_go_to_the_link_they_name(synced_dir: Path) -> None:
     """acc41a A8: `1` `2` in a list of 120 links went to link 2; now to link 12, as `12G` is
     the twelfth headline. A number past the list starts anew (`1` `2` `5`: link 5), and so
     does a digit after the cursor moved."""
-    article = _sources(120)
 
     async def run() -> None:
-        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
-            body.show_article(app.screen.headline.entry, article)
-            await pilot.pause()
-            await pilot.press("L")
-            await on_top(pilot, LinksScreen, "the link list")
+        async with sources_listed(synced_dir, 120) as (app, pilot, _):
             await pilot.press("1", "2")
             assert app.screen.chosen == Link("source number 11", "https://s.example/11")
             await pilot.press("5")  # 125: past the list's 120, link 5
@@ -1174,6 +1166,19 @@ def test_digits_in_a_row_go_to_the_link_they_name(synced_dir: Path) -> None:
             assert app.screen.chosen == Link("source number 29", "https://s.example/29")
 
     asyncio.run(run())
+
+
+@asynccontextmanager
+async def sources_listed(
+    synced_dir: Path, count: int
+) -> AsyncIterator[tuple[ReaderApp, Pilot[object], LinksScreen]]:
+    """The link list (`L`) of an article linking `count` sources (`_sources`), shown in the
+    budget story's reading view: the app, its pilot and the list."""
+    async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
+        body.show_article(app.screen.headline.entry, _sources(count))
+        await pilot.pause()
+        await pilot.press("L")
+        yield app, pilot, await on_top(pilot, LinksScreen, "the link list")
 
 
 def _sources(count: int) -> Article:

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from reader import indexed_search
 from reader.full_text import Hit, Query, search
 from reader.library import Library, text_search
+from reader.models import Inline
 from reader.reports import Headline
 from reader.ui.app import ReaderApp
 from reader.ui.headlines import SAVED_VIEW
@@ -55,14 +56,20 @@ def pane(app: ReaderApp) -> list[str]:
 
 
 def one_article(
-    directory: Path, name: str, title: str, paragraphs: list[str], author: str = ""
+    directory: Path,
+    name: str,
+    title: str,
+    paragraphs: list[str] | list[tuple[Inline, ...]],
+    author: str = "",
+    place: dict[str, int] | None = None,
 ) -> None:
     """A library in `directory` of one feed, "Harbour Ledger", listing one headline whose
-    article, cached, is `paragraphs` (at http://127.0.0.1:9/NAME.html, by `author`)."""
+    article, cached, is `paragraphs` (at http://127.0.0.1:9/NAME.html, by `author`): each a
+    string, or its runs (text struck through, say); left part-way at `place` when given."""
     from datetime import UTC, datetime
 
     from reader.keys import entry_id
-    from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
+    from reader.models import Article, Block, BlockKind, Entry, Feed
 
     url, link = "http://127.0.0.1:9/feed.xml", f"http://127.0.0.1:9/{name}.html"
     lib = Library(directory)
@@ -71,8 +78,13 @@ def one_article(
     published = datetime(2026, 11, 20, tzinfo=UTC)
     entry = Entry(entry_id(url, link), url, title, link, author=author, published=published)
     lib.store.merge_entries(url, [entry])
-    blocks = tuple(Block(BlockKind.PARAGRAPH, (Inline(p),)) for p in paragraphs)
-    lib.store.put_article(link, Article(url=link, title=title, author=author, blocks=blocks))
+    blocks = tuple(
+        Block(BlockKind.PARAGRAPH, (Inline(p),) if isinstance(p, str) else p) for p in paragraphs
+    )
+    article = Article(url=link, title=title, author=author, blocks=blocks)
+    lib.store.put_article(link, article)
+    if place is not None:
+        lib.remember_place(entry, article, place)
     lib.close()
 
 
@@ -585,11 +597,6 @@ def test_a_hit_of_several_words_is_searched_for_each_and_its_snippet_keeps_struc
     "indefensible" alone, `n` never reaching the other "audit"s (acc30a J30); it searches for
     every word of the query, whole words as the hit was found ("auditor" is not "audit").
     The hit's line marks the text the page struck through, as text (acc30a J31)."""
-    from datetime import UTC, datetime
-
-    from reader.keys import entry_id
-    from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
-
     paragraphs = [
         (Inline("The council asked for an audit of the dredging contract in March."),),
         (Inline("The auditor's first report went to the finance committee."),),
@@ -601,21 +608,9 @@ def test_a_hit_of_several_words_is_searched_for_each_and_its_snippet_keeps_struc
         (Inline("Councillors called the sums “indefensible” and asked for an audit."),),
         (Inline("A second audit is due in the spring, the clerk said."),),
     ]
-    url, link = "http://127.0.0.1:9/feed.xml", "http://127.0.0.1:9/audit.html"
-    lib = Library(tmp_path)
-    lib.add_feed(url)
-    lib.store.put_feed(Feed(url, title="Harbour Ledger"))
     title = "Harbour contract costs twice what council was told"
-    entry = Entry(
-        entry_id(url, link), url, title, link, published=datetime(2026, 11, 20, tzinfo=UTC)
-    )
-    lib.store.merge_entries(url, [entry])
-    blocks = tuple(Block(BlockKind.PARAGRAPH, p) for p in paragraphs)
-    article = Article(url=link, title=title, blocks=blocks)
-    lib.store.put_article(link, article)
     # Left part-way: opened from the hit, it still opens at the hit's words, with nothing said.
-    lib.remember_place(entry, article, {"paragraph": 4})
-    lib.close()
+    one_article(tmp_path, "audit", title, paragraphs, place={"paragraph": 4})
 
     async def run() -> None:
         async with running(tmp_path, (100, 30), prefetch=False, notifications=True) as (

@@ -4,12 +4,9 @@ later than the copy (acc40b P4: `/a/fut1` asked again at each of four syncs)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from tests.story_site import StorySite, serving
+from tests.story_site import StorySite, site_fixture
 from tests.test_renewal import page, sync
 
 FAR_AHEAD = "Mon, 01 Dec 2031 09:00:00 GMT"
@@ -21,16 +18,13 @@ class YearsAhead(StorySite):
     def feed(self) -> str:
         return (
             '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Gazette</title>'
-            f"<link>{self.url('/')}</link><item><title>Ferry timetable cut for winter</title>"
-            f"<link>{self.url('/2031/ferry.html')}</link><pubDate>{FAR_AHEAD}</pubDate>"
-            "</item></channel></rss>"
+            f"<link>{self.url('/')}</link>"
+            f"{self.item('Ferry timetable cut for winter', '/2031/ferry.html', FAR_AHEAD)}"
+            "</channel></rss>"
         )
 
 
-@pytest.fixture
-def site() -> Iterator[YearsAhead]:
-    with serving(YearsAhead) as server:
-        yield server
+site = site_fixture(YearsAhead, "site")
 
 
 def test_a_story_dated_years_ahead_is_fetched_once(site: YearsAhead, data_dir: Path) -> None:

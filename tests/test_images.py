@@ -612,3 +612,27 @@ def test_two_touching_spans_of_words_are_set_apart() -> None:
         "Kate Morrow BBC News, Cornwall",
         "The quay reopened today.",
     ]
+
+
+def test_a_picture_the_page_left_undescribed_still_gets_its_line() -> None:
+    """acc42a A10: a map with no `alt` and no size between two paragraphs had no line, so a
+    reader who can't see it never knew it was there. `alt=""` says a picture is decoration;
+    a missing one says nothing. A spacer, a beacon or a logo stays out."""
+    body = (
+        '<img src="/img/map1.png"><p>The map shows the streets worst hit by the flood.</p>'
+        '<img src="/img/divider.png"><p>Residents met at the hall.</p><img alt="" src="/a.png">'
+        '<p>Pumps ran all night.</p><img src="/img/siteLogo_share.jpg"><p>More rain is due.</p>'
+        '<img src="/t/p.gif"><p>The council meets on Friday.</p>'
+    )
+    assert pictures(extract_article(page(body), BASE)) == [
+        ("", "https://news.example.com/img/map1.png")
+    ]
+
+
+def test_a_line_over_a_row_of_pictures_is_the_texts_own() -> None:
+    """ "Image" over a picture is a screen reader's label, the picture's line saying it; a line
+    over several pictures heads them, and stays."""
+    row = "".join(f'<p><img src="/img/{n}.jpg"></p>' for n in range(3))
+    blocks = [(b.kind, b.text) for b in extract_article(page(f"<p>Images</p>{row}"), BASE).blocks]
+    at = blocks.index((BlockKind.PARAGRAPH, "Images"))
+    assert [kind for kind, _ in blocks[at + 1 : at + 4]] == [BlockKind.IMAGE] * 3

@@ -11,14 +11,13 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from reader.highlights import Highlight
 from reader.library import Library
-from tests.story_site import serving
+from tests.story_site import serving, site_fixture
 from tests.test_linkless_items import NOTE, ids, reader
 from tests.test_linkless_items import Notes as LinklessNotes
 
@@ -44,16 +43,11 @@ class Notes(LinklessNotes):
     body = PAGE
 
     def more_items(self) -> str:
-        return (
-            f"<item><title>Dredging of the channel resumes</title><link>{self.url('/dredge')}"
-            "</link><guid>dredge-4</guid><pubDate>Fri, 04 Dec 2026 07:00:00 GMT</pubDate></item>"
-        )
+        title, published = "Dredging of the channel resumes", "Fri, 04 Dec 2026 07:00:00 GMT"
+        return self.item(title, "/dredge", published, guid="dredge-4")
 
 
-@pytest.fixture
-def notes() -> Iterator[Notes]:
-    with serving(Notes) as server:
-        yield server
+notes = site_fixture(Notes, "notes")
 
 
 def synced(notes: Notes, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, str]:

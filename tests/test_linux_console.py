@@ -6,12 +6,11 @@ the synced demo data."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.tui_pilot import script_output
 
 MISSING = set("↗★✓Δ⏎▌▐↪▣✎⌕▁▂▃▄▅▆▇▉▊▋▍▎▏")
 """Glyphs the reader may draw that the console's usual fonts lack."""
@@ -45,18 +44,7 @@ asyncio.run(main())
 
 
 def _screens(data: Path, term: str) -> str:
-    env = {**os.environ, "TERM": term, "PYTHONPATH": str(Path(__file__).parent.parent)}
-    env.pop("NO_COLOR", None)
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(data)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        cwd=Path(__file__).parent.parent,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout
+    return script_output(SCRIPT, data, {"TERM": term})
 
 
 @pytest.mark.parametrize("term", ["linux"])

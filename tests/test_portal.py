@@ -28,6 +28,26 @@ your device to provide the service and to improve it for every guest of the term
 <form action="/login" method="post"><input type="checkbox" name="accept"> I accept
 <button>Connect</button></form></div></body></html>"""
 
+_ASKED = 0
+
+
+def portal_with_token(asked: str) -> str:
+    """The login page as most networks send it: a fresh token in a hidden field, the address
+    asked for echoed in the form's address, a hidden field and a line, and the time."""
+    global _ASKED
+    _ASKED += 1
+    token = f"{_ASKED:08x}{id(asked):x}"
+    return PORTAL.replace(
+        '<form action="/login" method="post">',
+        f'<form action="/login?continue={asked}" method="post">'
+        f'<input type="hidden" name="csrf" value="{token}">'
+        f'<input type="hidden" name="orig" value="{asked}">',
+    ).replace(
+        "</div></body>",
+        f"<p>You asked for {asked}. Session {token[:8]}, 16:{_ASKED % 60:02d}:07.</p></div></body>",
+    )
+
+
 STORIES = {
     "/ferry.html": ("Ferry timetable cut for winter", "The island ferry will sail twice a day"),
     "/school.html": ("School roof repaired before term", "Builders finished the school roof"),
@@ -115,6 +135,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_response(301)
             self.send_header("Location", "/ferry.html")
             self.end_headers()
+        elif self.server.portal == "token":
+            self._send(
+                200, "text/html; charset=utf-8", portal_with_token(self.server.url(self.path))
+            )
+        elif self.server.portal == "511":  # RFC 6585's status for a network's login page
+            self._send(511, "text/html; charset=utf-8", PORTAL)
         elif self.server.portal:
             self._send(200, "text/html; charset=utf-8", PORTAL)
         elif self.path == "/feed.xml":

@@ -895,6 +895,65 @@ def test_ctrl_c_as_the_workers_start_does_not_wait_for_their_server(
             sync.communicate()
 
 
+_WORK_AS_THE_SERVER_IMPORTS = """
+import asyncio, sys
+from contextlib import suppress
+from multiprocessing import forkserver
+from reader.cpu_workers import CpuWorkers
+async def main():
+    cpu = CpuWorkers("process")
+    cpu.when_needed(articles=False)  # a sync's: forked from a server
+    cpu.start_soon()
+    # Its pid is known once the start's `submit`, which holds the pool, has asked for it.
+    while forkserver._forkserver._forkserver_pid is None:
+        await asyncio.sleep(0.01)
+    print(forkserver._forkserver._forkserver_pid, flush=True)
+    work = asyncio.ensure_future(cpu.run(len, ()))
+    await asyncio.sleep(0)  # the work's first step
+    print("the loop runs on", flush=True)
+    cpu.close()
+    with suppress(Exception):
+        await work  # failed: its pool's start was ended with its server
+    print("closed", flush=True)
+if __name__ == "__main__":
+    asyncio.run(main())
+"""
+
+
+def test_work_as_the_workers_start_waits_off_the_event_loop(tmp_path: Path) -> None:
+    """A sync's first page read while its workers' fork server still imported their modules:
+    the pool, made known as it started, took the work on the event loop, and its `submit`
+    waited there for the server, the loop with it; a Ctrl-C then was never taken, and the sync
+    hung (test_ctrl_c_as_the_workers_start_does_not_wait_for_their_server, now and then in CI:
+    faulthandler found the loop's thread in `ProcessPoolExecutor.submit`). The work waits for
+    the start off the loop, and closing ends the start."""
+    held = tmp_path / "held"
+    held.mkdir()
+    (held / "sitecustomize.py").write_text(_SERVER_HELD)  # the server never gets done
+    script = tmp_path / "work.py"
+    script.write_text(_WORK_AS_THE_SERVER_IMPORTS)
+    path = os.pathsep.join(p for p in (str(held), os.environ.get("PYTHONPATH")) if p)
+    # Files, not pipes: the server, held, would keep a pipe open, and the test waiting on it.
+    printed, said_on_stderr = tmp_path / "out", tmp_path / "err"
+    with printed.open("w") as out, said_on_stderr.open("w") as err:
+        try:  # a guard: on the loop, the work waited for ever
+            code = subprocess.run(
+                [sys.executable, str(script)],
+                env={**os.environ, "PYTHONPATH": path},
+                stdout=out,
+                stderr=err,
+                timeout=120,
+            ).returncode
+        except subprocess.TimeoutExpired:
+            code = None
+    server, *said = printed.read_text().splitlines()
+    left = alive(int(server))
+    if left:
+        os.kill(int(server), signal.SIGKILL)  # held for good
+    assert said == ["the loop runs on", "closed"], said_on_stderr.read_text()
+    assert code == 0 and not left, said_on_stderr.read_text()
+
+
 def test_data_dir_from_another_version(synced_dir: Path) -> None:
     import diskcache
 

@@ -333,11 +333,35 @@ def notices_raised(app: App[object], timeout: float | None = None) -> list[str]:
 
 def burst(app: App[object], keys: str) -> None:
     """`keys` arriving at once, as a paste, a macro or keys bunched over SSH bring them: every
-    one is queued before the first is handled ("\r" is Enter, "\x1b" Esc)."""
+    one is queued before the first is handled ("\r" is Enter, "\x1b" Esc, "\x15" Ctrl-U)."""
     assert app._driver is not None
-    named = {"\r": "enter", "\x1b": "escape"}
+    named = {"\r": "enter", "\x1b": "escape", "\x15": "ctrl+u"}
     for char in keys:
         key = named.get(char) or (_character_to_key(char) if not char.isalnum() else char)
         event = events.Key(key, char)
         event.set_sender(app)
         app._driver.send_message(event)
+
+
+def script_output(script: str, data_dir: Path, environment: dict[str, str]) -> str:
+    """What a Pilot `script` prints, run in a process of its own on `data_dir` (argv[1]) with
+    `environment` over this one's, without NO_COLOR: for what the reader reads once as it starts
+    (TERM=linux's marks, an ASCII locale's)."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), **environment}
+    env.pop("NO_COLOR", None)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(data_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=240,
+        cwd=root,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout

@@ -20,6 +20,7 @@ from ..copy_changes import (
 )
 from ..models import Entry, FetchError
 from ..safe import safe_line, safe_text
+from ..terminfo import no_colour_asked
 from .common import (
     ARTICLES_APART,
     CommandError,
@@ -77,10 +78,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def _coloured() -> bool:
-    """Colour on a terminal, as git's `color.ui=auto`; never with NO_COLOR set (no-color.org)."""
-    return (
-        sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-    )
+    """Colour on a terminal, as git's `color.ui=auto`; never with NO_COLOR set (no-color.org)
+    nor on a terminal that has none (TERM=dumb, vt100: `terminfo.colourless_terminal`)."""
+    return sys.stdout.isatty() and not no_colour_asked() and os.environ.get("TERM") != "dumb"
 
 
 def changes_text(changes: CopyChanges, coloured: bool = False) -> str:

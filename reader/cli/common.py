@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from ..config import ConfigError, config_path, data_dir, load_config
 from ..dates import stated_iso
+from ..marks import ASCII_ERRORS, ASCII_ONLY, GLYPHS_REPLACED, ascii_replaced, terminal_words
 from ..models import FetchError
 from ..safe import safe_line, safe_text
 
@@ -95,11 +96,18 @@ def out(text: str = "", stream: TextIO | None = None, styled: bool = False) -> N
     """`text` on stdout (or `stream`), made safe. `styled`: as it is, colours and all, from a
     caller that made every stranger's text in it safe before adding escapes of its own
     (`reader diff` on a terminal)."""
-    print(text if styled else safe_text(text), file=stream or sys.stdout)
+    text = text if styled else safe_text(text)
+    stream = stream or sys.stdout
+    if GLYPHS_REPLACED and stream.isatty():  # the Linux console's glyphs: `marks.terminal_words`
+        text = terminal_words(text)
+    print(text, file=stream)
 
 
 def stdout_unicode() -> bool:
-    """stdout takes every character: UTF-8 (or UTF-16/32), not a locale's Latin-1 or ASCII."""
+    """stdout takes every character: UTF-8 (or UTF-16/32), not a locale's Latin-1 or ASCII
+    (an ASCII locale's, which Python takes for UTF-8: `marks.ascii_locale`)."""
+    if ASCII_ONLY:
+        return False
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
         return codecs.lookup(encoding).name.startswith("utf")
@@ -122,15 +130,24 @@ def xml_text(text: str) -> str:
 
 
 def fit_output_to_locale() -> None:
-    """In a locale that is not UTF-8 (Latin-1, ASCII), a character its charset lacks is shown
-    as "?" rather than failing the command with a traceback half-way through its output."""
-    if not stdout_unicode() and hasattr(sys.stdout, "reconfigure"):
+    """In a locale that is not UTF-8 (Latin-1), a character its charset lacks is shown as "?"
+    rather than failing the command with a traceback half-way through its output. In an
+    ASCII one (C, POSIX), which Python writes UTF-8 in all the same (PEP 538, 540), the output
+    and the screen (drawn on stderr) are ASCII, each other character as newsboat's iconv
+    transliterates it ("—" "--", "é" "e", `marks.ascii_replaced`; acc42a A2)."""
+    if ASCII_ONLY:
+        codecs.register_error(ASCII_ERRORS, ascii_replaced)
+        for stream in (sys.stdout, sys.stderr):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(encoding="ascii", errors=ASCII_ERRORS)
+    elif not stdout_unicode() and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
 
 
 def err(text: str) -> None:
     try:
-        print(f"reader: {safe_line(text)}", file=sys.stderr)
+        # The reader's own words: "--" for "—" where it can't be drawn (`terminal_words`).
+        print(f"reader: {terminal_words(safe_line(text))}", file=sys.stderr)
     except OSError:  # the terminal gone (a closed window, a dropped ssh: EIO), a closed pipe
         to_nowhere(sys.stderr)  # no one left to tell: the exit status says it
 
@@ -307,6 +324,8 @@ def open_library(
         from ..store.directory import upgrade_said
 
         err(upgrade_said(lib.data_dir, older))
+    if said := lib.conflict_said():
+        err(said)
     lib.keep_summaries_apart(starting=err)  # once for a directory from before they were
     return lib
 
@@ -425,12 +444,14 @@ def counted_progress(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from ..terminfo import no_colour_asked
+
     bar = Progress(
         TextColumn(doing),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=Console(stderr=True),
+        console=Console(stderr=True, no_color=no_colour_asked()),  # vt100: no colours
         transient=True,
     )
     task: list[Any] = []

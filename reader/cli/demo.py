@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import data_dir
+from ..marks import ASCII_ONLY
 from ..own_folder import make_private_folder
 from ..sync_lock import ReaderLock
 from .common import (
@@ -120,7 +121,7 @@ def _not_a_terminal() -> str:
     term = os.environ.get("TERM", "")
     if term in ("", "dumb"):
         return f"TERM={term or '(unset)'} is one that can't draw a screen"
-    if not stdout_unicode():
+    if not stdout_unicode() and not ASCII_ONLY:  # ASCII: drawn in ASCII (`marks.ASCII_ONLY`)
         return (
             f"this one's charset is {sys.stdout.encoding}, not UTF-8: run it with a UTF-8"
             " locale, e.g. LC_ALL=C.UTF-8"

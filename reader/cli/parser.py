@@ -69,7 +69,8 @@ def _add_theme_option(parser: argparse.ArgumentParser, default: Any) -> None:
         default=default,
         help="the screen's colours this time: dark, light (the reader's own) or terminal (the "
         "terminal's own text and background colours); default: the config's [ui] theme, else "
-        "dark. NO_COLOR set in the environment shows no colour at all. The reader's and demo's"
+        "dark. NO_COLOR set in the environment shows no colour at all, as does a terminal "
+        "with no colours in terminfo (TERM=vt100, vt220). The reader's and demo's"
         " alone: a command has no screen",
     )
 

@@ -13,7 +13,7 @@ from ..plural import listed, plural, size_text
 from ..safe import safe_line
 from ..search_index import INDEX_FILE, drop_index
 from ..store.caches import read_only
-from ..store.directory import _CACHE_FILES, CACHE_SETTINGS
+from ..store.directory import _CACHE_FILES, CACHE_SETTINGS, emptied_file_line
 from ..store.salvage import (
     OUTSIDE,
     broken_value_files,
@@ -32,6 +32,9 @@ def cmd_repair(args: argparse.Namespace) -> int:
     root = data_dir(args.data_dir)
     if not root.is_dir() or empty_directory(root):  # an unmounted mount point's: left empty
         err(f"no data directory at {root}: nothing to repair")
+        return EXIT_UNMENDED
+    if emptied := emptied_file_line(root):  # nothing in it to copy out: the copy is elsewhere
+        err(emptied)
         return EXIT_UNMENDED
     lock = SyncLock(root)
     if not lock.take():
@@ -83,6 +86,9 @@ def _mend(
     if not path.exists():
         out(f"{path} ({holds}): none yet")
         return True
+    if path.stat().st_size == 0:  # no library beside it (`emptied_file_line`): nothing lost
+        out(f"{path} ({holds}): empty, nothing in it yet")
+        return True
     found = problem(folder)
     if not found:
         if _mend_value_files(folder, holds, dry_run):
@@ -115,6 +121,15 @@ def _mend(
         counted = f"{done.copied} of {plural(done.copied + done.lost, 'record')} {copied}, {lost}"
     if done.lost_keys:
         counted = f"{counted} (lost: {_lost_records(done.lost_keys)})"
+    if done.older_copies:
+        # What a file mixing two databases' pages holds (another machine's log replayed over
+        # it, the file replaced during a sync): said, and which copy was kept (acc42b B1).
+        aside = "would be set aside" if dry_run else "set aside"
+        counted = (
+            f"{counted}; {plural(done.older_copies, 'record')} read twice (the file mixes pages"
+            f" of two copies of it: another machine's, a file sync's?): of each the copy stored"
+            f" last kept, the older {aside}"
+        )
     if dry_run:
         out(f"{path} ({holds}) is damaged ({why}): {counted}")
     else:

@@ -469,6 +469,8 @@ def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], No
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from ..terminfo import no_colour_asked
+
     bar = Progress(
         TextColumn("{task.description:>8}"),
         BarColumn(),
@@ -477,7 +479,7 @@ def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], No
         TextColumn("{task.fields[failed]}"),
         TimeElapsedColumn(),
         TextColumn("{task.fields[waiting]}"),  # as it ends: the stalled articles it waits for
-        console=Console(stderr=True),
+        console=Console(stderr=True, no_color=no_colour_asked()),  # vt100: no colours
         transient=True,
     )
     tasks: dict[str, Any] = {}

@@ -107,6 +107,28 @@ def _has_own_text(box: HtmlElement) -> bool:
     return bool(text) and not says_nothing(text)
 
 
+# Words of a picture file's name that say it is a page's furniture or a beacon, not a picture
+# of the article's.
+_SPACER_WORDS = frozenset({"spacer", "pixel", "blank", "divider", "tracking", "transparent"})
+"""Run together with others in a file's name as often as not ("sitelogo.png"): looked for whole."""
+
+
+def _unsaid(img: HtmlElement) -> bool:
+    """A picture with no `alt` at all, on a line of its own among the article's paragraphs: a
+    map or a chart a page left undescribed, not one it marks as decoration (`alt=""`). A
+    reader who can't see it must know it is there (acc42a A10). Not a spacer or a beacon."""
+    if img.get("alt") is not None:
+        return False
+    try:
+        address = urlsplit(_address(img, _ANY))
+    except ValueError:
+        return False
+    path = address.path.lower()
+    # Written in a file's name run together too: "siteLogo_share.jpg".
+    furniture = any(word in path for word in _SPACER_WORDS | {"logo", "icon", "badge", "banner"})
+    return address.scheme in ("http", "https", "") and not furniture and not path.endswith(".gif")
+
+
 def _is_photo(img: HtmlElement) -> bool:
     """Declared a content picture: photo-wide, placed by a CMS (WordPress's `aligncenter`,
     `size-full`, `wp-image-12`), or named by the camera's or the upload's file
@@ -290,7 +312,7 @@ def find_pictures(root: HtmlElement, base: str) -> dict[HtmlElement, Picture]:
         alt = _alt(img)
         # A picture linking to a bigger copy of itself (Blogger's `div.separator > a[href=
         # …/s1600/photo.jpg] > img`, a lightbox's) is a photo: no icon has a bigger copy.
-        if not (in_figure or alt or link or _is_photo(img) or _captioned(img)):
+        if not (in_figure or alt or link or _is_photo(img) or _captioned(img) or _unsaid(img)):
             continue  # decoration (`alt=""`), or nothing says it is more than an icon
         url = absolute_url(base, link) if link else _address(img, base)
         # The same picture twice in one box is one picture in two sizes (a phone's, a desk's).

@@ -108,7 +108,8 @@ def without_repeated_alts(blocks: tuple[Block, ...], title: str) -> tuple[Block,
         if _is_headline(alt, title) or any(_repeats(alt, text) for text in beside):
             out[i] = replace(block, inlines=tuple(replace(r, text="") for r in block.inlines))
     # A screen reader's label ("Image") over a picture, made a paragraph of its own by
-    # readability: the picture's line says it.
+    # readability: the picture's line says it. Over a row of pictures, a line ("Images") is
+    # the text's own heading for them.
     return tuple(
         block
         for i, block in enumerate(out)
@@ -116,6 +117,7 @@ def without_repeated_alts(blocks: tuple[Block, ...], title: str) -> tuple[Block,
             block.kind == BlockKind.PARAGRAPH
             and i + 1 < len(out)
             and out[i + 1].kind == BlockKind.IMAGE
+            and not (i + 2 < len(out) and out[i + 2].kind == BlockKind.IMAGE)
             and says_nothing(block.text)
         )
     )

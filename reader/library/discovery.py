@@ -18,7 +18,6 @@ from ..discovery import WELL_KNOWN_PATHS, main_feed, page_feeds, web_page_answer
 from ..feed_names import undecided
 from ..login_page import login_page_elsewhere
 from ..models import UNREACHABLE, ErrorKind, FetchError, Response, StoreError
-from ..page_caching import sent_on
 from ..portal import page_print
 from ..reports import Added
 from ..safe import safe_line
@@ -88,6 +87,8 @@ class LibraryDiscovery(LibrarySync):
         and its site searched for a feed (acc31c W16). No more private than the page that led
         there. With the address it was asked at (`url`, when nothing sent it on)."""
         import asyncio
+
+        from ..page_caching import sent_on  # here: the first screen needs none of it
 
         for _ in range(_SENT_ON):
             if isinstance(fetched, FetchError) or not is_html_document(fetched.body):

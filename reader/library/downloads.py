@@ -24,15 +24,6 @@ from ..extractor_version import EXTRACTOR
 from ..gone import taken_down
 from ..keys import article_key
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
-from ..page_caching import (
-    Extracted,
-    amp_for_cache,
-    extend_for_cache,
-    extend_unkept,
-    extract_for_cache,
-    next_page_of,
-    whole_for_cache,
-)
 from ..priority_gate import USER_WAITS, Urgency, user_waits
 from ..safe import safe_line
 from ..store.saved import FROM_FILE
@@ -45,6 +36,12 @@ from .resources import _link
 
 if TYPE_CHECKING:
     import asyncio
+
+    from ..page_caching import Extracted
+
+# `page_caching` (the worker's side of a download: reading a page, caching it) is imported in
+# the methods that hand it a page, not here: the reader's first screen fetches nothing, and
+# its start imported it, and the modules under it, for this layer of `Library`.
 
 _NEXT_PAGE = "a page's next-page link"
 _AMP = "a page's AMP link"
@@ -428,11 +425,16 @@ class LibraryDownloads(LibraryPictures):
         return await self._later_pages(url, first.article, [page_url], first.next_page)
 
     async def _first_page(
-        self, url: str, entry: Entry | None, step: Callable[..., Extracted] = extract_for_cache
+        self, url: str, entry: Entry | None, step: Callable[..., Extracted] | None = None
     ) -> tuple[Extracted, str]:
         """The article's first page fetched, read by the worker `step` (extracted and cached,
-        or read again in place of the copy: `renew_for_cache`), and its address. A page that
-        sends the browser on is followed as a redirect is, under the same cap."""
+        `extract_for_cache`, when None; or read again in place of the copy: `renew_for_cache`),
+        and its address. A page that sends the browser on is followed as a redirect is, under
+        the same cap."""
+        if step is None:
+            from ..page_caching import extract_for_cache
+
+            step = extract_for_cache
         target, lead = url, "an imported file's link" if FILE_LINK.get() else "a feed's link"
         for _hop in range(self.limits.max_redirects + 1):
             result, page_url = await self._fetched(url, target, step, entry, lead=lead)
@@ -455,6 +457,8 @@ class LibraryDownloads(LibraryPictures):
         An article the store can't keep (`Article.unkept`: a full disk) is read whole all the
         same, each page added to it as it is shown (`extend_unkept`), nothing written: its
         first page alone was shown, saying "the next sync reads on" of pages no sync had."""
+        from ..page_caching import extend_for_cache, extend_unkept
+
         unkept = bool(article.unkept)
         seen = {canonical_url(page) for page in read}
         cap = self.limits.max_article_pages
@@ -498,6 +502,8 @@ class LibraryDownloads(LibraryPictures):
         may: it failed for a reason that may pass)."""
         if canonical_url(next_page) in seen:
             return False
+        from ..page_caching import extend_for_cache, extend_unkept
+
         step, extra = (
             (extend_unkept, (article,)) if article.unkept else (extend_for_cache, (False,))
         )
@@ -512,6 +518,8 @@ class LibraryDownloads(LibraryPictures):
     async def _one_page(self, url: str, address: str) -> Article | None:
         """The article read from the page that offers it whole, cached in place of its first
         page; None when that page fails or isn't it (then the pages are read one by one)."""
+        from ..page_caching import whole_for_cache
+
         try:
             result, _ = await self._fetched(
                 url, address, whole_for_cache, lead="a page's one-page link", leads_on=False
@@ -528,6 +536,8 @@ class LibraryDownloads(LibraryPictures):
         One failing for a reason that may pass (the network, a busy server) leaves what the
         page gave marked `incomplete`, for the next sync to try again; when the page gave
         nothing to cache, that is the article's failure."""
+        from ..page_caching import amp_for_cache
+
         try:
             result, _ = await self._fetched(
                 url, address, amp_for_cache, entry, page_url, lead=_AMP, leads_on=False
@@ -573,6 +583,7 @@ class LibraryDownloads(LibraryPictures):
                 return self._kept(url, replace(cached, incomplete=""))
             page_url, (body, content_type) = read_from(cached, url), raw
         from ..charset_labels import charset_from_content_type
+        from ..page_caching import next_page_of
 
         charset = charset_from_content_type(content_type)
         next_page = await self._cpu_within_time(

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import time
+from collections import defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import timedelta
 from functools import partial
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from ..address_class import Reach
 from ..config import USER_AGENT
@@ -19,6 +22,7 @@ from ..errors import NoAnswer
 from ..feed_names import copies_own_title
 from ..fetch_messages import AGENT_HINT
 from ..ignore_rules import kept, rules_for, rules_mark
+from ..intercepted import network_certificate_error
 from ..login_page import login_page_elsewhere
 from ..models import (
     FEED_READING_VERSION,
@@ -527,12 +531,24 @@ class LibraryFeedRefresh(LibraryRenewal):
                 mine.drop()
         subscribed = set(self.store.feed_urls())  # without those removed meanwhile
         results: list[FeedResult] = []
-        for url, task in zip(urls, tasks, strict=True):
+        done_results = {
+            url: task.result()
+            for url, task in zip(urls, tasks, strict=True)
+            if task.done() and not task.cancelled()
+        }
+        networks = self._network_certificates(
+            [r.error for r in done_results.values() if r is not None and r.error is not None]
+        )
+        for url in urls:
             if url not in subscribed:
                 continue
-            result = task.result() if task.done() and not task.cancelled() else None
+            result = done_results.get(url)
             if result is None:
                 results.append(_untried(self.store.feed(url) or Feed(url), cut.get(url)))
+            elif result.error is not None and result.error.certificate in networks:
+                # The network's certificate, not the feed's: said once, the feed not marked.
+                name = networks[result.error.certificate]
+                results.append(replace(result, error=network_certificate_error(result.error, name)))
             elif self._failed_itself(result, watch.own_failure(url)):
                 with contextlib.suppress(StoreError):
                     self.store.put_feed(result.feed)  # as `_refresh_feed` left it
@@ -547,6 +563,21 @@ class LibraryFeedRefresh(LibraryRenewal):
         if progress and done < len(urls):
             progress(SyncProgress("feeds", len(urls), len(urls)))
         return results
+
+    def _network_certificates(self, errors: list[FetchError]) -> dict[str, str]:
+        """Of the certificates naming other hosts that secure hosts answered with (`errors`),
+        those the network answers with (`intercepted`): the same on two hosts or more, or any
+        in minutes that met the network's login page; by digest, their first names."""
+        hosts: defaultdict[str, set[str]] = defaultdict(set)
+        names: dict[str, str] = {}
+        for error in errors:
+            if error.certificate:
+                hosts[error.certificate].add(urlsplit(error.url).netloc)
+                names[error.certificate] = error.certificate_name
+        portal = self._portal.last_seen > 0 and (
+            time.monotonic() - self._portal.last_seen < self._portal.window
+        )
+        return {d: names[d] for d, where in hosts.items() if portal or len(where) > 1}
 
     def _failed_itself(self, result: FeedResult, answered: bool) -> bool:
         """A failure `_refresh_feed` held (`kept`) is the feed's own, to be kept on it: the

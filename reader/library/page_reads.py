@@ -8,18 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import site_rule_for
 from ..keys import article_key
 from ..models import Entry, Response, StoreError
-from ..page_caching import Extracted, extract_for_cache, read_page
-from ..page_handover import HandedOver, hand_over, release
 from ..portal import Answer, portal_error, relates
 from ..urls import canonical_url
 from .failures import _storage_as_fetch_error
 from .leads import CEILING
 from .reextraction import LibraryReextraction
+
+if TYPE_CHECKING:
+    from ..page_caching import Extracted
+    from ..page_handover import HandedOver
+
+# `page_caching` and `page_handover` are imported as a page is read, not here: the reader's
+# first screen reads none, and its start imported them (and `shutil`, `tempfile` under them)
+# for this layer of `Library` (`tests/test_first_frame.py`).
 
 
 class LibraryPageReads(LibraryReextraction):
@@ -47,6 +53,9 @@ class LibraryPageReads(LibraryReextraction):
         # The body comes still compressed: the worker inflates it once, checks it, takes the
         # fingerprint a login page is told by, and reads it (all CPU work, off the loop a TUI
         # draws from). Workers started on demand start now, their imports beside the download.
+        from ..page_caching import extract_for_cache, read_page
+        from ..page_handover import hand_over, release
+
         self.start_workers_soon(feeds=False)
         response = await self.fetcher.get(target, decode=False, ceiling=CEILING.get(), lead=lead)
         if canonical_url(url) in self._inflight:

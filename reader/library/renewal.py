@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Literal
 from ..citation import moment_text
 from ..gone import taken_down
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
-from ..page_caching import Extracted
 from ..safe import safe_line
 from ..urls import canonical_url
 from .downloads import _NEXT_PAGE
@@ -26,6 +25,7 @@ from .saving import LibrarySaving
 
 if TYPE_CHECKING:
     from ..copy_changes import CopyChanges
+    from ..page_caching import Extracted
 
 Outcome = Literal["changed", "unchanged", "kept", "gone", "failed", "completed"]
 
@@ -143,7 +143,7 @@ class LibraryRenewal(LibrarySaving):
         download."""
         import asyncio
 
-        from ..page_caching import renewal_page
+        from ..page_caching import Extracted, renewal_page
 
         url, staged, next_page = entry.link, first.staged, first.next_page
         assert staged is not None

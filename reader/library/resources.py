@@ -204,6 +204,13 @@ class LibraryResources:
         what is cached still reads."""
         return self.store.read_only
 
+    def conflict_said(self) -> str:
+        """The line a start says of a file sync's conflicting copies of the library beside
+        it (`store.directory.conflict_copies`), "" when there is none."""
+        from ..store.directory import conflict_copies, conflict_said
+
+        return conflict_said(conflict_copies(self.data_dir))
+
     @property
     def read_only_tag(self) -> str:
         """`read_only` in a few words, for a status line."""

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from ..errors import NoAnswer
 from ..gone import taken_down
+from ..intercepted import network_certificate_error
 from ..keys import article_key
 from ..models import (
     NO_CONNECTION,
@@ -96,9 +97,36 @@ class LibrarySync(LibrarySyncStart):
         for result in results:
             title = self._portal.answered_by_portal(canonical_url(result.feed.url))
             if result.error is not None and title is not None:
+                if result.kept:
+                    self._withdraw_failure(result.feed.url)
                 result = replace(result, error=portal_error(title, result.feed.url))
             marked.append(result)
         return marked
+
+    def _network_certificate_answered(
+        self, results: list[FeedResult], failures: list[tuple[Entry, FetchError]]
+    ) -> None:
+        """The articles whose secure sites answered with the network's own certificate
+        (`intercepted`: the feeds' and theirs) are failures of its login page, not their
+        sites': `failures` changed in place."""
+        errors = [r.error for r in results if r.error is not None]
+        networks = self._network_certificates([*errors, *(e for _, e in failures)])
+        for n, (entry, error) in enumerate(failures):
+            if error.certificate in networks:
+                named = networks[error.certificate]
+                failures[n] = (entry, network_certificate_error(error, named))
+
+    def _withdraw_failure(self, url: str) -> None:
+        """The feed at `url` marked failing by this sync for the page that answered it, known
+        only later for the network's login page (its articles answered by it too: one site's
+        reader, acc42c C8): not its failure, so not kept on it. A feed failing before stays
+        failing, as it was."""
+        with suppress(StoreError):
+            feed = self.store.feed(url)
+            if feed is not None and feed.failing_since and feed.failing_since == feed.last_error_at:
+                self.store.put_feed(
+                    replace(feed, last_error=None, last_error_at=None, failing_since=None)
+                )
 
     async def _drop_old_read(self) -> int:
         """The read headlines older than `drop_read_after` dropped, after a sync: how many (0
@@ -639,6 +667,7 @@ class LibrarySync(LibrarySyncStart):
             notes.flush()
         if self._portal.last_seen > started:
             results = self._portal_answered(results, fetched, failures, incomplete)
+        self._network_certificate_answered(results, failures)
         dropped = await self._drop_old_read()
         pruned = None
         if self.cache_max_bytes and not await asyncio.to_thread(self._under_limit):

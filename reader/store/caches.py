@@ -114,24 +114,70 @@ class _ThreadsClosing(diskcache.Cache):
             del self._local.closing
 
 
+class ReplacedFile(sqlite3.DatabaseError):
+    """The cache's file is no longer the one opened: another program (a file sync) put a new
+    one in its place, or moved it away, while the reader had it open."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path} was replaced")
+        self.path = path
+
+
+def file_identity(path: str | Path) -> tuple[int, int] | None:
+    """The device and inode of the file at `path`; None when there is none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 class WaitingCache(_ThreadsClosing):
     """A diskcache cache whose writes wait for a holder in slices of `WAIT_SLICE` (see the
     module's docstring). A wait begun with SQLite's 30 s, in a thread the reader's quitting
-    cannot reach (a sync's write), held the reader's end back that long."""
+    cannot reach (a sync's write), held the reader's end back that long.
+
+    Its file is checked, at each write and each new connection, to be the one it opened
+    (`opened_as`): a sync tool renames the other machine's copy over it while a reader is open,
+    and the reader's log, written or replayed into that new file, left it damaged without a
+    word (acc42b B3). Then `ReplacedFile` is raised: nothing is written to the new file."""
 
     waits: Waits | None = None
     """Whose waits these are; None: SQLite's own, in one go."""
+    opened_as: tuple[int, int] | None = None
+    """The device and inode of the file opened (`open_cache`); None: not checked."""
+
+    def check_same_file(self) -> None:
+        """Raises ReplacedFile when the cache's file is no longer the one opened."""
+        if self.opened_as is None:
+            return
+        path = os.path.join(self._directory, DBNAME)
+        if file_identity(path) != self.opened_as:
+            # The log beside it is the replaced file's: emptied into that file (through this
+            # thread's connection to it, if any), or the next program to open the new one
+            # would replay the old one's pages over it.
+            if (con := getattr(self._local, "con", None)) is not None:
+                with suppress(sqlite3.Error):
+                    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            raise ReplacedFile(path)
+
+    def _connect(self) -> sqlite3.Connection:
+        self.check_same_file()  # a connection to the new file would replay the old one's log
+        return super()._connect()
 
     @property
     def _sql(self) -> Callable[..., sqlite3.Cursor]:
         execute = self._con.execute
         waits = self.waits
-        if waits is None:
+        if waits is None and self.opened_as is None:
             return execute
 
         def sql(statement: str, *args: Any) -> sqlite3.Cursor:
             # diskcache's every write begins so (`_transact`); a failed BEGIN has done nothing.
             if statement == "BEGIN IMMEDIATE":
+                self.check_same_file()
+                if waits is None:
+                    return execute(statement)
                 return _begin_in_slices(execute, waits)
             return execute(statement, *args)
 
@@ -212,12 +258,14 @@ def open_cache(
         try:
             if cache.set_up_with(settings):
                 cache.waits = waits
+                cache.opened_as = file_identity(directory / DBNAME)
                 return cache
         except sqlite3.DatabaseError:
             pass  # diskcache's own opening says what is wrong, as it always has
         cache.close()
     opened = WaitingCache(str(directory), timeout=timeout, disk=DataDisk, **settings)
     opened.waits = waits
+    opened.opened_as = file_identity(directory / DBNAME)
     return opened
 
 

@@ -9,7 +9,10 @@ import functools
 import json
 import logging
 import re
+import shutil
 import sqlite3
+import tempfile
+import threading
 import time
 import zlib
 from collections.abc import Iterator
@@ -25,7 +28,7 @@ from ..own_folder import make_private_folder
 from ..plural import plural
 from ..safe import safe_line
 from ..sync_lock import InUseLock
-from .caches import ReadOnlyCache, open_cache, read_only
+from .caches import ReadOnlyCache, ReplacedFile, open_cache, read_only
 from .data_disk import MissingValueFile, RefusedRecord
 from .holder_waits import HolderWaits
 
@@ -80,8 +83,12 @@ def _reporting_storage_errors(cls: C) -> C:
             except sqlite3.DatabaseError as error:
                 if "database is locked" in str(error):
                     raise _busy(self.root, self._waits.said()) from None
+                if self.articles_damaged and _write_refused(error):
+                    raise StoreError(self.articles_damaged) from None
                 if self.read_only and _write_refused(error):
                     raise StoreError(self.read_only, self.read_only_tag or None) from None
+                if self._set_articles_aside(error):
+                    return guarded(self, *args, **kwargs)  # once: they are set aside now
                 raise _storage_error(self.root, error) from None
             except OSError as error:
                 raise StoreError(
@@ -129,6 +136,13 @@ def _refused(root: Path, why: Unwritable) -> StoreError:
 
 def _storage_error(root: Path, error: sqlite3.DatabaseError) -> StoreError:
     text = str(error)
+    if isinstance(error, ReplacedFile):
+        holds = dict(_CACHE_FILES).get(Path(error.path).parent.name, "")
+        return StoreError(
+            f"the cache file {error.path}{f' ({holds})' if holds else ''} was replaced by"
+            " another program (a file sync?) while the reader had it open: nothing more is"
+            " written to it, nothing of the new one changed; start the reader again to read it"
+        )
     if _disk_full(error):
         return _refused(root, Unwritable.DISK_FULL)
     if _write_refused(error):
@@ -235,6 +249,59 @@ def _holds_values(folder: Path) -> bool:
         return False
 
 
+def emptied_file_line(root: Path) -> str:
+    """The line saying a cache file of `root` is empty or missing though a library was there
+    (`_emptied_file`), "" when none is: every command's, `reader repair`'s too (acc42b B5: a
+    traceback)."""
+    if not (emptied := _emptied_file(root)):
+        return ""
+    path, holds, held = emptied
+    if not path.exists():
+        return (
+            f"the cache file {path} ({holds}) is missing, though {held} (a copy or a file sync"
+            " not finished?): put it back, or move the data directory aside to start afresh"
+            " (nothing was changed)"
+        )
+    return (
+        f"the cache file {path} ({holds}) is empty, 0 bytes (a copy or a write cut short),"
+        f" though {held}: put back a copy of it, or move it aside to start it afresh"
+        " (nothing was changed)"
+    )
+
+
+_SETTING_ASIDE = threading.Lock()
+"""Held while a damaged article cache is checked and set aside (`_set_articles_aside`)."""
+
+
+_CONFLICT_COPIES = ("cache.sync-conflict-*", "cache*conflicted copy*")
+"""The names a file-sync tool gives the copy of a cache file it lost a conflict over: the
+other machine's, with its read marks and saves (Syncthing's `cache.sync-conflict-…db`,
+Dropbox's and Nextcloud's `cache (… conflicted copy …).db`)."""
+
+
+def conflict_copies(root: Path) -> list[Path]:
+    """The conflicting copies of `root`'s cache files a file-sync tool left beside them."""
+    found: set[Path] = set()
+    for folder, _ in _CACHE_FILES:
+        for pattern in _CONFLICT_COPIES:
+            with suppress(OSError):
+                found.update((root / folder).glob(pattern))
+    return sorted(found)
+
+
+def conflict_said(copies: list[Path]) -> str:
+    """The line a start says of `copies` (`conflict_copies`); "" for none. Never read, one
+    machine's marks, saves and tags were gone without a word (acc42b B2)."""
+    if not copies:
+        return ""
+    more = f" and {plural(len(copies) - 1, 'more')}" if len(copies) > 1 else ""
+    return (
+        f"another copy of the library is beside it: {copies[0]}{more} (a file sync's"
+        " conflicting copy, another machine's read marks, saves and tags: not read here;"
+        " move it out of the data directory once you have what you need of it)"
+    )
+
+
 _LEFT_BY_A_LIBRARY = ("sync.lock", "search-index.sqlite")
 """Files a library's syncs and searches leave in its directory (`sync_lock.LOCK_NAME`,
 `search_index.INDEX_FILE`: named here, the store imports neither)."""
@@ -270,6 +337,16 @@ class StoreDirectory:
         self.older_format: int | None = None
         """The older format of a directory read as it is (not to `upgrade`)."""
         self.problems: list[str] = []  # damaged records found (and dropped) since opening
+        self.articles_damaged = ""
+        """The line saying the article cache is damaged, when it was found so with the
+        subscriptions' sound: read as empty since (`_set_articles_aside`), a write to it
+        refused with this line."""
+        self._stand_in: Path | None = None
+        self.not_here: set[str] = set()
+        """Keys of state's records whose value file is not there (yet): kept, read as empty,
+        said once as the store closes (`not_here_said`). A file sync delivers `cache.db` and
+        its `.val` files in any order, a backup may leave out the latest: dropped, every
+        feed's headline list was gone for good when its file came (acc42b B7)."""
         settings = dict(CACHE_SETTINGS)
         self._settings = settings
         self._waits = HolderWaits(settings["timeout"])
@@ -282,19 +359,8 @@ class StoreDirectory:
         line by whatever it refuses to keep."""
         self.read_only_tag: Unwritable | str = ""
         """The same in a few words, for a status line: "the disk is full"."""
-        if emptied := _emptied_file(root):
-            path, holds, held = emptied
-            if not path.exists():
-                raise StoreError(
-                    f"the cache file {path} ({holds}) is missing, though {held} (a copy or a"
-                    " file sync not finished?): put it back, or move the data directory aside"
-                    " to start afresh (nothing was changed)"
-                )
-            raise StoreError(
-                f"the cache file {path} ({holds}) is empty, 0 bytes (a copy or a write cut short),"
-                f" though {held}: put back a copy of it, or move it aside to start it afresh"
-                " (nothing was changed)"
-            )
+        if emptied := emptied_file_line(root):
+            raise StoreError(emptied)
         self._in_use = InUseLock(root)
         try:
             self._open(root, settings)
@@ -312,7 +378,12 @@ class StoreDirectory:
                     Unwritable.BUSY,  # exit 75 (EX_TEMPFAIL): a later try runs
                 )
             self._state = open_cache(root / "state", waits=self._waits, **settings)
-            self._articles = open_cache(root / "articles", waits=self._waits, **settings)
+            try:
+                self._articles = open_cache(root / "articles", waits=self._waits, **settings)
+            except sqlite3.DatabaseError as error:  # its Settings on a damaged page
+                if not self._set_articles_aside(error):
+                    self._state.close()
+                    raise
         except (sqlite3.DatabaseError, OSError) as error:
             if read_only(root):
                 tag = Unwritable.READ_ONLY
@@ -449,10 +520,70 @@ class StoreDirectory:
             return StoreError(self.read_only, self.read_only_tag or None)
         return _refused(self.root, Unwritable(why))
 
+    def not_here_said(self) -> str:
+        """The line saying which records' files are not here yet ("" when none is missing)."""
+        if not self.not_here:
+            return ""
+        lists = sum(key.startswith("entries:") for key in self.not_here)
+        others = len(self.not_here) - lists
+        parts = []
+        if lists:
+            parts.append(
+                "1 feed's headline list" if lists == 1 else f"{lists} feeds' headline lists"
+            )
+        if others:
+            parts.append(plural(others, "other record"))
+        what = " and ".join(parts)
+        verb = "is" if len(self.not_here) == 1 else "are"
+        return (
+            f"{what} {verb} not here yet: {self.root / 'state'} names files that are missing"
+            " (a copy or a file sync not finished?); read as empty, nothing dropped: they are"
+            " back when the files arrive"
+        )
+
     def close(self) -> None:
+        if said := self.not_here_said():
+            log.warning(safe_line(said))
+            self.not_here.clear()
         self._state.close()
         self._articles.close()
+        if self._stand_in is not None:
+            shutil.rmtree(self._stand_in, ignore_errors=True)
         self._in_use.release()
+
+    def _set_articles_aside(self, error: sqlite3.DatabaseError) -> bool:
+        """Whether `error` came of a damaged article cache beside sound subscriptions, now
+        read as an empty one: every article "not offline", as when the file is moved aside,
+        the damage said once. A damaged article cache hid every headline and mark, which
+        live in `state/` (acc42b B11: `reader list` and the reader's screen showed nothing)."""
+        if self.articles_damaged or "malformed" not in str(error):
+            return False
+        with _SETTING_ASIDE:  # the reader's threads meet the damage at once: one stand-in
+            if self.articles_damaged:
+                return True
+            return self._articles_set_aside_now()
+
+    def _articles_set_aside_now(self) -> bool:
+        from .salvage import problem
+
+        if problem(self.root / "state") or not (found := problem(self.root / "articles")):
+            return False
+        path = self.root / "articles" / DBNAME
+        why = found.strip().splitlines()[-1]
+        self.articles_damaged = (
+            f"the cache file {path} (the cached articles) is damaged ({why}): no article reads"
+            " offline, none is kept, until `reader repair` copies out every record that still"
+            " reads (nothing was deleted)"
+        )
+        # An empty cache, read only: its writes refused, said with the line above.
+        self._stand_in = Path(tempfile.mkdtemp(prefix="reader-articles-"))
+        diskcache.Cache(str(self._stand_in)).close()
+        damaged = getattr(self, "_articles", None)  # none yet: it failed to open
+        self._articles = ReadOnlyCache(self._stand_in)
+        if damaged is not None:
+            damaged.close()
+        log.warning(safe_line(self.articles_damaged))
+        return True
 
     # -- waits for another program holding the store -----------------------------------------
     @contextmanager
@@ -502,20 +633,36 @@ class StoreDirectory:
         try:
             return _get(cache, key, default)
         except RefusedRecord as refused:
+            if isinstance(refused, MissingValueFile) and cache is self._state:
+                self.not_here.add(key)  # kept for its file to arrive (`not_here`)
+                return default
             self._drop_damaged(cache, key, why=str(refused))
             return default
 
     def _load(
-        self, cache: diskcache.Cache, key: str, default: Any = None, keep_aside: bool = False
+        self,
+        cache: diskcache.Cache,
+        key: str,
+        default: Any = None,
+        keep_aside: bool = False,
+        mending: bool = False,
     ) -> Any:
         """The JSON record under `key`, or `default`; a damaged one is dropped (a copy of it
         kept in the data directory first when `keep_aside`: the user's own, which no fetch
         gives back). Of a list or a map cut short (its file's end lost), the items that come
         whole before the cut are kept: a feed's headlines, its read marks, the Saved list. A
         `default` of `ANY_SHAPE` takes the record's own shape (`reader repair`, which knows
-        only the key)."""
+        only the key). A state record whose file is missing is kept and read as `default`
+        (`not_here`), but by `reader repair` (`mending`), which drops it."""
         try:
             raw = _get(cache, key)
+        except MissingValueFile as missing:
+            if cache is self._state and not mending:
+                # Kept for its file to arrive: a read never drops it (acc42b B7).
+                self.not_here.add(key)
+                return default
+            self._drop_damaged(cache, key, why=str(missing))
+            return default
         except RefusedRecord as refused:
             self._drop_damaged(cache, key, refused.held if keep_aside else None, str(refused))
             return default
@@ -540,10 +687,14 @@ class StoreDirectory:
         user's own (state's) kept aside. Its shape is the record's own: the Saved list is a map,
         and was dropped whole where 124 of its 300 entries read (acc32a A18)."""
         cache = self._state if folder == "state" else self._articles
-        found = self._load(cache, key, ANY_SHAPE, keep_aside=folder == "state")
+        found = self._load(cache, key, ANY_SHAPE, keep_aside=folder == "state", mending=True)
         return len(found) if isinstance(found, list | dict) else 0
 
     def _save(self, cache: diskcache.Cache, key: str, value: Any) -> None:
+        if cache is self._state and key in self.not_here:
+            # Written over, the record whose file was to come is lost for good.
+            self.not_here.discard(key)
+            self._list_lost(key)
         cache.set(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
     def _drop_damaged(
@@ -579,6 +730,13 @@ class StoreDirectory:
             self._save(cache, key, whole)
         else:
             cache.delete(key)
+        if cache is self._state:
+            self._list_lost(key)
+
+    def _list_lost(self, key: str) -> None:
+        """What goes with state's record `key`, dropped or written over unread: a feed's
+        headline list takes the feed's ETag and Last-Modified with it (`StoreFeeds`), or the
+        next sync's "not modified" brought nothing of it back (acc42b B7)."""
 
     def _keep_aside(self, key: str, held: Any) -> Path:
         """A new file in the data directory holding `held` (a damaged record of `key`)."""

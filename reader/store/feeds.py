@@ -61,6 +61,10 @@ _NO_UPDATED = '"updated":null'
 _FOUND_IN_TEXT = 8
 
 
+_ANSWER_KEPT = ("etag", "last_modified", "body_print")
+"""What a feed's record keeps of its last answer, to fetch or parse only a changed one."""
+
+
 def _feed_key(url: str) -> str:
     return f"feed:{url}"
 
@@ -743,6 +747,16 @@ class StoreFeeds(StoreStoryRows):
         ):
             return
         self.merge_entries(feed_url, ())
+
+    def _list_lost(self, key: str) -> None:
+        # A conditional fetch, answered "not modified", would bring none of the list back, nor
+        # would the same answer, passed over by its print (`body_print`).
+        if not key.startswith("entries:"):
+            return
+        feed_key = _feed_key(key.removeprefix("entries:"))
+        record = self._load(self._state, feed_key)
+        if isinstance(record, dict) and any(record.get(k) for k in _ANSWER_KEPT):
+            self._save(self._state, feed_key, {**record, **dict.fromkeys(_ANSWER_KEPT)})
 
     def _marked_new(self) -> None:
         # A new directory's lists are written cut: none to cut once (a write saved at every

@@ -32,10 +32,14 @@ from diskcache.core import DBNAME
 
 from .caches import read_only_uri
 from .data_disk import DataDisk
+from .leaf_pages import leaf_rows
 
 _COLUMNS = (
     "key, raw, store_time, expire_time, access_time, access_count, tag, size, mode, filename, value"
 )
+_TABLE_COLUMNS = 12
+"""The Cache table's columns as its leaf cells hold them: the row number's alias (NULL), then
+`_COLUMNS`; a cell of another table (Settings, the schema) has fewer."""
 _VALUE_FILE = re.compile(r"[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{28}\.val")
 """The names diskcache gives the files of values too large for their row."""
 _LOWEST = -(2**63)
@@ -56,6 +60,9 @@ class Salvage:
     lost_keys: tuple[str, ...]  # the keys of those, as the damaged file's key index names them
     uncounted: bool  # rows could not be read where no index reads whole: how many, unknown
     aside: Path | None  # the damaged file, kept under this name (None: a dry run)
+    older_copies: int = 0  # records read twice (a file mixing two databases' pages: another
+    # machine's log replayed over it, the file replaced during a sync), the older copy set
+    # aside: it stays in the damaged file only
 
 
 def problem(folder: Path) -> str:
@@ -160,7 +167,7 @@ def salvage(folder: Path, settings: dict[str, Any], dry_run: bool = False) -> Sa
     try:
         source.execute("SELECT count(*) FROM sqlite_master").fetchall()
         found = _Found(folder)
-        rows = found.kept(_readable_rows(source, found))
+        rows = found.kept(_readable_rows(source, folder / DBNAME, found))
         if dry_run:
             for _ in rows:
                 pass
@@ -208,6 +215,14 @@ class _Found:
         self.copied = 0
         self.lost_keys: list[str] = []
         self.uncounted = False
+        self.older_copies = 0
+        # Of each record (its key) the store time of the copy kept and its number (None: to be
+        # numbered anew), and the row numbers given out: a file mixing two databases' pages holds one record twice, or two under
+        # one number, and the new file takes each once (acc42b B1: "UNIQUE constraint
+        # failed: Cache.rowid", the whole repair undone).
+        self._kept: dict[tuple[Any, Any], tuple[float, int | None]] = {}
+        self._numbers: set[int] = set()
+        self._renumbered: list[tuple[Any, ...]] = []
 
     def lose(self, key: Any) -> None:
         self.lost_keys.append(str(key))
@@ -220,12 +235,39 @@ class _Found:
             if name is not None and not (self._inside(name) and (self.folder / name).is_file()):
                 self.lose(row[1])
                 continue
-            self.copied += 1
-            yield row
+            if (mine := self._one_copy(row)) is not None:
+                yield mine
+        # Numbered anew last, past every number read: SQLite gives the highest plus one, which
+        # a row read later may hold (the write would take it for a copy of that one).
+        yield from self._renumbered
+
+    def _one_copy(self, row: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        """`row` as the new file takes it now, None when not (yet): of two copies of a record,
+        the newer by store time (the first read when equal), written under the older one's
+        number, in its place; a row number already given to another record left for SQLite to
+        give anew, at the end (nothing reads a record by its number)."""
+        record, stored = (row[1], row[2]), row[3] or 0.0
+        if (kept := self._kept.get(record)) is not None:
+            self.older_copies += 1
+            if stored <= kept[0]:
+                return None
+            self._kept[record] = (stored, kept[1])
+            if kept[1] is None:  # the older one waits to be numbered anew: this one after it
+                self._renumbered.append((None, *row[1:]))
+                return None
+            return (kept[1], *row[1:])
+        self.copied += 1
+        if row[0] in self._numbers:
+            self._kept[record] = (stored, None)
+            self._renumbered.append((None, *row[1:]))
+            return None
+        self._kept[record] = (stored, row[0])
+        self._numbers.add(row[0])
+        return row
 
     def result(self, aside: Path | None) -> Salvage:
         keys = tuple(self.lost_keys)
-        return Salvage(self.copied, len(keys), keys, self.uncounted, aside)
+        return Salvage(self.copied, len(keys), keys, self.uncounted, aside, self.older_copies)
 
 
 def _write(fresh: Path, settings: dict[str, Any], rows: Iterator[tuple[Any, ...]]) -> None:
@@ -237,7 +279,8 @@ def _write(fresh: Path, settings: dict[str, Any], rows: Iterator[tuple[Any, ...]
         target.execute("BEGIN")
         while batch := list(itertools.islice(rows, _BATCH)):
             target.executemany(
-                f"INSERT INTO Cache(rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                # REPLACE: a newer copy of a record written over the older (`_Found`).
+                f"INSERT OR REPLACE INTO Cache(rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 batch,
             )
         target.execute("COMMIT")
@@ -264,10 +307,13 @@ def _connect(path: Path) -> sqlite3.Connection:
     return con
 
 
-def _readable_rows(source: sqlite3.Connection, found: _Found) -> Iterator[tuple[Any, ...]]:
+def _readable_rows(
+    source: sqlite3.Connection, path: Path, found: _Found
+) -> Iterator[tuple[Any, ...]]:
     """Every row of the Cache table that reads, each as (rowid, *_COLUMNS): the table walked in
     the order of its rows, past each damaged range; then the rows its indexes name that the
-    walk did not reach, each read on its own. Those that don't read are counted lost in
+    walk did not reach, each read on its own; then, the table damaged, every leaf page of the
+    file read for the rows not met yet (`leaf_pages`). Those that don't read are counted lost in
     `found`, by key; when a range was damaged and no index reads whole, uncounted.
 
     Row numbers were looked up one by one from 1 to the highest, which never ended on a row
@@ -291,15 +337,28 @@ def _readable_rows(source: sqlite3.Connection, found: _Found) -> Iterator[tuple[
             after = _past_damage(source, after)
     named, whole = _indexed(source, seen)
     found.uncounted = damaged and not whole
+    unread: dict[int, Any] = {}
     for rowid, key in named.items():
         try:
             rows = source.execute(
                 f"SELECT rowid, {_COLUMNS} FROM Cache WHERE rowid = ?", (rowid,)
             ).fetchall()
         except sqlite3.DatabaseError:
-            found.lose(key if key is not None else f"row {rowid}")
-            continue
+            rows = []
+        if not rows:  # where the tree leads for it, another row (a file of mixed pages)
+            unread[rowid] = key
+        seen.update(row[0] for row in rows)
         yield from rows
+    if damaged or unread:
+        # Below a damaged interior page lie sound leaves that neither the walk nor a lookup
+        # reaches (acc42b B12): every leaf page of the file read for the rows not met yet.
+        for row in leaf_rows(path, _TABLE_COLUMNS):
+            if row[0] not in seen:
+                seen.add(row[0])
+                unread.pop(row[0], None)
+                yield row
+    for rowid, key in unread.items():
+        found.lose(key if key is not None else f"row {rowid}")
 
 
 def _past_damage(source: sqlite3.Connection, after: int) -> int | None:

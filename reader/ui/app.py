@@ -22,7 +22,7 @@ import asyncio
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from textual import events
 from textual.actions import ActionParseResult
@@ -35,12 +35,12 @@ from textual.widgets import Input
 
 from ..config import Config
 from ..library import Library
-from ..marks import ENTER_KEY
+from ..marks import ENTER_KEY, terminal_words
 from ..store.directory import upgrade_said
+from .answer_work import AnswerWork
 from .app_lifecycle import FIRST_FRAME_HELD_AT_MOST, ReaderAppLifecycle
 from .collector import resume_after_start
 from .counts import LINE, STOPPING, CountPrefix, coalesced, counted, place_of, stepped
-from .dialogs.help import HelpScreen
 from .display import plain
 from .key_settling import HeldFor, acts_as_it_comes, held_at_most, takes_keys, unsettled
 from .keymap import KeyMap
@@ -152,10 +152,17 @@ class ReaderApp(ReaderAppLifecycle):
         """How long the first key held now has waited (`_hand_on_typed_ahead`)."""
         self.counts = CountPrefix(self, self._show_count)
         """vim's count before a key (`5j`), taken as keys are handed on (`on_event`)."""
+        self.answers = AnswerWork(self, self.main_screen)
+        """The work a box's answer started, which the keys typed after it wait for."""
 
     def get_key_display(self, binding: Binding) -> str:
         # Textual names Enter "⏎", a glyph the Linux console's fonts lack (`marks.ENTER_KEY`).
         return super().get_key_display(binding).replace("⏎", ENTER_KEY)
+
+    def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
+        # A notice is the reader's own words: "--" for "—" where a dash can't be drawn
+        # (the Linux console, ASCII: `marks.terminal_words`).
+        super().notify(terminal_words(message), *args, **kwargs)
 
     def action_help_quit(self) -> None:
         """Ctrl-C, which quits no Textual app (it copies a selection): said in the reader's
@@ -427,6 +434,8 @@ class ReaderApp(ReaderAppLifecycle):
         if run > 1:
             self.counts.carry(key, run)
         self._handed_anyway = waited >= most
+        if self._handed_anyway:
+            self.answers.waited_out()  # the keys after it wait for them no more either
         self._handed_on = key
         self._held.again(now)
         self.post_message(key)
@@ -479,6 +488,8 @@ class ReaderApp(ReaderAppLifecycle):
             # Said as every command says it: an older reader sharing it can't open it now.
             said = upgrade_said(self.data_dir, older)
             self.notify(plain(said[:1].upper() + said[1:]).plain, severity="warning", markup=False)
+        if said := self.library.conflict_said():
+            self.notify(plain(said[:1].upper() + said[1:]).plain, severity="warning", markup=False)
         if self.library.read_only:
             # What is cached reads; a refresh or a fetch ahead would download what can't be kept.
             self.refresh_on_start = self.refresh_coming = False
@@ -525,6 +536,10 @@ class ReaderApp(ReaderAppLifecycle):
             finally:
                 self._rest_in()
             self.ready.set()
+            if said := self.library.store.not_here_said():
+                # Lists read as empty, kept for their files to arrive (a file sync half done).
+                said = said[:1].upper() + said[1:]
+                self.notify(plain(said).plain, severity="warning", markup=False)
             await self._until_keys_rest()
             resume_after_start()
             # The network stack (httpx, its TLS context) and the feeds' parsers cost ~100 ms
@@ -556,6 +571,8 @@ class ReaderApp(ReaderAppLifecycle):
 
     # -- other keys ----------------------------------------------------------------------------
     def action_help(self) -> None:
+        from .dialogs.help import HelpScreen  # here: the start shows no help
+
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()  # the key that opened the help closes it
         else:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 
-from ..add_answers import add_answer
 from ..discovery import FeedLink
 from ..feed_names import renamed
 from ..keys import link_key
@@ -16,8 +15,6 @@ from ..models import FetchError
 from ..plural import plural
 from ..urls import from_feed_scheme, is_web_url, not_web_url
 from .app_sync import ReaderAppSync
-from .dialogs.confirm import ConfirmScreen
-from .dialogs.feed_choice import FeedChoiceScreen
 from .display import plain
 from .headlines import SAVED_VIEW
 
@@ -65,6 +62,8 @@ class ReaderAppFeeds(ReaderAppSync):
             bool(added.page and not added.url and not added.feeds and added.error is None)
             and not added.already
         )
+        from ..add_answers import add_answer  # here: the start adds no feed
+
         answer = add_answer(
             added, how_to_add=f"{key} and its address, or Enter on it here", how_to_keep=""
         )
@@ -102,6 +101,8 @@ class ReaderAppFeeds(ReaderAppSync):
             if url:
                 self.add_feed(url)
 
+        from .dialogs.feed_choice import FeedChoiceScreen  # here: the start shows no dialog
+
         self.push_screen(FeedChoiceScreen(feeds, page), chosen)
 
     def _offer_to_keep(self, page: str, said: str) -> None:
@@ -113,6 +114,8 @@ class ReaderAppFeeds(ReaderAppSync):
 
         # The question first: what led to it (the feeds looked for) can be long.
         question = f"Save the article of that page for good (in Saved), and read it?\n\n{said}"
+        from .dialogs.confirm import ConfirmScreen  # here: the start shows no dialog
+
         self.push_screen(ConfirmScreen(question), answered)
 
     async def _keep_page(self, url: str) -> None:

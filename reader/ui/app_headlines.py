@@ -44,6 +44,10 @@ SYNC_STOPPED = " · the last sync was stopped before its end: S carries on"
 """After the idle counts, and a refresh's line, until a sync ends: the rest is not offline."""
 
 
+ARTICLES_DAMAGED = "the article cache is damaged: `reader repair` mends it"
+"""Said in the counts while the article cache reads as empty for its damage."""
+
+
 class ReaderAppHeadlines(ReaderAppState):
     """The reader app's headlines, loaded and marked (see `ReaderApp`)."""
 
@@ -235,6 +239,8 @@ class ReaderAppHeadlines(ReaderAppState):
             line += f" · {plural(len(failed), 'feed')} failing (marked !)"
         if self.lib.read_only_tag:
             line += f" · {self.lib.read_only_tag}: nothing new is kept"
+        if self.lib.store.articles_damaged:  # read as empty: said while it lasts (acc42b B11)
+            line += f" · {ARTICLES_DAMAGED}"
         if self._sync_stopped:  # quit (or Ctrl-C) mid-sync: the rest is not offline
             line += SYNC_STOPPED
         return f"{line} · {index.cached} available offline"

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from textual._compositor import LayoutUpdate
+from textual._compositor import CompositorUpdate, LayoutUpdate
 
 from .app_notices import ReaderAppNotices
+from .reading_cursor import cursor_place
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -49,6 +50,12 @@ class ReaderAppLifecycle(ReaderAppNotices):
     """The hold is over and the whole screen not written yet: the parts of it made before are
     dropped too (the whole screen after them has them)."""
 
+    @property
+    def first_frame_held(self) -> bool:
+        """Whether the start holds its first frame still: the main screen makes none meanwhile
+        (`MainScreen._compositor_refresh`)."""
+        return self._first_frame_held
+
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
         if self._first_frame_held:
             return  # made and dropped: `_show_first_frame` repaints the screen whole
@@ -56,6 +63,11 @@ class ReaderAppLifecycle(ReaderAppNotices):
             if not isinstance(renderable, LayoutUpdate):
                 return
             self._whole_frame_due = False
+        if isinstance(renderable, CompositorUpdate):
+            # The terminal cursor on the row selected, for a screen reader (`reading_cursor`).
+            place = cursor_place(self.screen)
+            if place is not None:
+                self.cursor_position = place
         super()._display(screen, renderable)  # type: ignore[misc]
 
     def _show_first_frame(self) -> None:

@@ -19,6 +19,7 @@ from ..cells import (
     terminal_cells,
     uncounted_cells,
 )
+from ..marks import CUT_CELL, CUT_MARK
 
 __all__ = [
     "NamesApart",
@@ -56,8 +57,10 @@ def fit_to_cells(text: str, cells: int) -> tuple[str, str, str]:
         return "", "", ""
     shown = text = rich_agreeing(text)
     if terminal_cells(text) > cells:
-        cut = cut_to_cells(text, cells - 1)  # a wide letter that doesn't fit leaves a blank
-        shown = cut + " " * (cells - 1 - terminal_cells(cut)) + "…"
+        # "…", or "..." where it can't be drawn (the Linux console, ASCII: `marks.CUT_MARK`)
+        mark = CUT_MARK if cells > 2 * len(CUT_MARK) else CUT_CELL
+        cut = cut_to_cells(text, cells - len(mark))  # a wide letter that doesn't fit: a blank
+        shown = cut + " " * (cells - len(mark) - terminal_cells(cut)) + mark
     return rich_only_cells(uncounted_cells(shown)), shown, " " * (cells - terminal_cells(shown))
 
 

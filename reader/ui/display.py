@@ -4,7 +4,9 @@ Feed titles, headlines, authors, article text and server messages are turned int
 `rich.text.Text` built from plain strings (never parsed as markup, so `[bold]` or
 `[@click=app.quit]` show literally) after `reader.safe` has removed terminal escape sequences
 and control characters. Widgets that need a `str` (notifications) use `plain(...).plain` and pass
-`markup=False`.
+`markup=False`. A text holding Hebrew, Arabic… letters is drawn in the reader's own bidi
+isolates (`isolated`, from `reader.bidi_isolates`), put after `reader.safe` has removed the
+page's.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from rich.measure import Measurement
 from rich.style import Style, StyleType
 from rich.text import Text
 
+from ..bidi_isolates import isolated
 from ..cells import middle_cut, rich_agreeing
 from ..dates import date_only, in_local_time, zone_unstated
 from ..english_dates import month_name, weekday_name
 from ..safe import safe_line, safe_text
+
+__all__ = ["MiddleCut", "isolated", "long_date", "plain", "when"]
 
 
 def plain(

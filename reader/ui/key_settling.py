@@ -103,10 +103,14 @@ def acts_as_it_comes(bindings: Mapping[str, ActiveBinding], key: str) -> bool:
 
 
 def takes_keys(screen: Screen[object], key: str | None = None) -> bool:
-    """Whether the screen on top is ready for a key (`key`, when it is known): mounted, its
-    line or list focused (a dialog's line is focused a moment after it shows), and ready by
-    its own word when it says (`takes_keys`: an article being read from the cache), or ready
-    for that key (`takes_key`: `n` leaves an article not yet drawn for the next)."""
+    """Whether the screen on top is ready for a key (`key`, when it is known): no answer of a
+    box still at work (`answer_work`: the feed added not yet shown), mounted, its line or list
+    focused (a dialog's line is focused a moment after it shows), and ready by its own word
+    when it says (`takes_keys`: an article being read from the cache), or ready for that key
+    (`takes_key`: `n` leaves an article not yet drawn for the next)."""
+    answers = getattr(screen.app, "answers", None)
+    if answers is not None and answers.under_way:
+        return False
     if not screen.is_mounted:
         return False
     if screen.focused is None and screen.focus_chain:
@@ -120,9 +124,16 @@ def takes_keys(screen: Screen[object], key: str | None = None) -> bool:
 def held_at_most(screen: Screen[object], key: str, most: float) -> float:
     """How long `key`, held for `screen`, waits before it goes on anyway: `most`, or longer
     when the screen says its own wait for that key is sure to end (`keys_wait_for`: a cached
-    article being read, however slowly a busy machine reads it, is shown or says why not)."""
+    article being read, however slowly a busy machine reads it, is shown or says why not),
+    or the app for a box's answer at work (`answer_work`: a feed being added)."""
     wait_for = getattr(screen, "keys_wait_for", None)
-    return most if wait_for is None else max(most, float(wait_for(key)))
+    longest = most if wait_for is None else max(most, float(wait_for(key)))
+    answers = getattr(screen.app, "answers", None)
+    if answers is not None and answers.under_way:
+        active = screen.active_bindings.get(key)
+        quits = active is not None and active.binding.action in ("quit", "app.quit")
+        longest = max(longest, answers.keys_wait_for(quits))
+    return longest
 
 
 class HeldFor:

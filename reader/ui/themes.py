@@ -13,7 +13,6 @@ full blocks (`fit_linux_console`): its fonts lack the eighth blocks Textual draw
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -27,7 +26,8 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.theme import BUILTIN_THEMES, Theme
 
 from ..config import THEMES
-from ..marks import LINUX_CONSOLE
+from ..marks import GLYPHS_REPLACED, cell_glyphs
+from ..terminfo import no_colour_asked
 
 READER_VARIABLES = ("reader-heading", "reader-link", "reader-source")
 """The colours reader.tcss takes from the theme besides Textual's."""
@@ -158,14 +158,9 @@ SIXTEEN_COLOUR_THEMES = {"dark": _DARK_16, "light": _LIGHT_16, "terminal": _TERM
 already."""
 
 
-def no_color_asked() -> bool:
-    """NO_COLOR set and not empty (no-color.org): an empty one asks nothing."""
-    return bool(os.environ.get("NO_COLOR"))
-
-
 def apply_theme(app: App[object], setting: str) -> None:
     """Give `app`, as it is made, the colours of `setting` (one of config.THEMES), or none at
-    all under NO_COLOR (with `line_filters`); on a terminal of 16 colours, its colours that
+    all under NO_COLOR or on a terminal that has none (with `line_filters`); on a terminal of 16 colours, its colours that
     read there (`SIXTEEN_COLOUR_THEMES`).
 
     Textual takes a NO_COLOR set even empty, and on a theme of its own colours turns them grey
@@ -174,7 +169,7 @@ def apply_theme(app: App[object], setting: str) -> None:
     show under NO_COLOR, the cursor and the matches in reverse video (reader.tcss's `:ansi`)."""
     for theme in (*TEXTUAL_THEMES.values(), _DARK_16, _LIGHT_16):
         app.register_theme(theme)
-    app.no_color = no_color_asked()
+    app.no_color = no_colour_asked()  # NO_COLOR, or a terminal without colours (vt100)
     few = app.console.color_system in ("standard", "windows")
     themes = SIXTEEN_COLOUR_THEMES if few else TEXTUAL_THEMES
     # Set as the app is made, before its stylesheet is read: `app.theme = …` runs a watcher
@@ -196,14 +191,44 @@ class _WholeCells(ScrollBarRender):
 
 
 def fit_linux_console(app: App[object]) -> None:
-    """On the Linux console (`marks.LINUX_CONSOLE`): scroll bars in whole cells, and the
-    class `-linux-console` for reader.tcss (the notices' edge). Elsewhere Textual's own
-    scroll bars (set back: every app of a test run shares the class)."""
-    ScrollBar.renderer = _WholeCells if LINUX_CONSOLE else ScrollBarRender
-    app.set_class(LINUX_CONSOLE, "-linux-console", update=False)
+    """On the Linux console (`marks.LINUX_CONSOLE`) and in an ASCII locale: scroll bars in
+    whole cells, and the class `-linux-console` for reader.tcss (the notices' edge). Elsewhere
+    Textual's own scroll bars (set back: every app of a test run shares the class)."""
+    ScrollBar.renderer = _WholeCells if GLYPHS_REPLACED else ScrollBarRender
+    app.set_class(GLYPHS_REPLACED, "-linux-console", update=False)
 
 
-_NO_COLOR = NoColor()
+class _TerminalGlyphs(LineFilter):
+    """Every character drawn as the terminal can draw it (`marks.cell_glyphs`): on the Linux
+    console the glyphs of its font (square corners for Textual's rounded ones, • for ●, "-"
+    for a headline's "—"), in an ASCII locale ASCII. The last filter: Textual's frames, its
+    notices and Rich's "…" go through it as the reader's own marks do (acc42a A2, A3)."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [
+            Segment(cell_glyphs(text), style, control)
+            if not control
+            else Segment(text, style, control)
+            for text, style, control in segments
+        ]
+
+
+_GLYPHS = _TerminalGlyphs()
+
+
+class _NoColourCodes(NoColor):
+    """Every colour taken out. Textual's `NoColor` sets each to the terminal's default instead,
+    which still wrote `39;49` (default colours) into every cell's escape: colour codes, to a
+    VT100 that has none (acc42a A9). The terminal's own colours are what shows either way."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [
+            Segment(text, None if style is None else style.without_color, control)
+            for text, style, control in segments
+        ]
+
+
+_NO_COLOR = _NoColourCodes()
 
 
 def line_filters(
@@ -216,9 +241,14 @@ def line_filters(
     kept = [
         f
         for f in textual_filters
-        if not isinstance(f, Monochrome | NoColor) and not (ansi and isinstance(f, ANSIToTruecolor))
+        if not isinstance(f, Monochrome | NoColor | _TerminalGlyphs)
+        and not (ansi and isinstance(f, ANSIToTruecolor))
     ]
-    return [*kept, _NO_COLOR] if no_color else kept
+    if no_color:
+        kept.append(_NO_COLOR)
+    if GLYPHS_REPLACED:
+        kept.append(_GLYPHS)
+    return kept
 
 
 _DIM = Style(dim=True)

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from ...marks import terminal_words
 from ..display import plain
 from ..widgets.key_bar import KeyBar
 from .modal import Dialog
@@ -20,6 +21,8 @@ class ConfirmScreen(Dialog[bool]):
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape,q", "answer(False)", "No"),
     ]
+    CURSOR_AT = "#confirm-panel"
+    """Where the terminal cursor goes, for a screen reader to read the question."""
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -29,7 +32,8 @@ class ConfirmScreen(Dialog[bool]):
         yield KeyBar()
         # Cut only past what a screen holds: at 300 characters an offer to save a page lost
         # its question, after three lines on the feeds looked for (acc31c W16).
-        yield Static(plain(self.question, max_length=1500), id="confirm-panel")
+        question = terminal_words(self.question)  # "Remove "…"?" where “ ” can't be drawn
+        yield Static(plain(question, max_length=1500), id="confirm-panel")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from rich.console import RenderableType
 from textual import events
+from textual.await_complete import AwaitComplete
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen
 
@@ -24,10 +25,22 @@ Result = TypeVar("Result")
 
 class Dialog(ModalScreen[Result]):
     """A modal screen whose screen behind is dimmed in the terminal's own colours. Esc and a
-    key arriving together (one Alt+key to Textual) are Esc, then the key, as in the views."""
+    key arriving together (one Alt+key to Textual) are Esc, then the key, as in the views.
+    The keys typed after its answer wait for what the answer does (`answer_work`)."""
 
     async def on_key(self, event: events.Key) -> None:
         await escape_then_key(self, event)
+
+    def dismiss(self, result: Result | None = None) -> AwaitComplete:
+        # Here, for every dialog: the keys after the answer are held from now, not from when
+        # its callback runs (on the queue of the screen that asked, where a key typed after
+        # it could act first). Textual's own list of callbacks (pinned by uv.lock): no public
+        # way to reach the one the answer goes to.
+        answers = getattr(self.app, "answers", None)
+        callbacks = self._result_callbacks
+        if answers is not None and callbacks and callbacks[-1].callback is not None:
+            callbacks[-1].callback = answers.acting_on(callbacks[-1].callback)
+        return super().dismiss(result)
 
     def render(self) -> RenderableType:
         behind = super().render()

@@ -113,6 +113,29 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
         yield SearchBar()
         yield KeyBar()
 
+    def _compositor_refresh(self) -> None:
+        # While the start holds its first frame (`ReaderAppLifecycle._first_frame_held`) no
+        # update is written, so none is made: each was the screen's changed lines drawn
+        # (the headlines in, the feed list fitted, the key bar made: ~40-60 ms of CPU before
+        # the first frame, five updates or more) and dropped. The hold's end repaints the
+        # screen whole (`_show_first_frame`), from its widgets as they are then.
+        if self.reader.first_frame_held and self is self.app.screen:
+            self._compositor._dirty_regions.clear()
+            self._dirty_widgets.clear()
+            return
+        super()._compositor_refresh()
+
+    def on_screen_resume(self) -> None:
+        # The width's class (`HORIZONTAL_BREAKPOINTS`) given before Textual styles the screen
+        # again as it is shown (`Screen._on_screen_resume`, which runs after this), not at its
+        # next Resize: at the start that Resize came next, added the class and styled every
+        # widget of the screen once more (~30 ms of CPU before the first frame at load 14).
+        # Back from an article the terminal may have been resized meanwhile: right at once.
+        width = self.app.size.width
+        wide_enough = self._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS)
+        classes = {name: name in wide_enough for _at, name in self.HORIZONTAL_BREAKPOINTS}
+        self.update_classes(classes, update=False)
+
     def on_mount(self) -> None:
         if not self.query(FeedList):
             return  # the reader quit as it started (`q` typed ahead): its widgets are gone

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from ...full_text import Hit
     from ...library.text_search import TextSearch
     from ...search_query import Query
+    from ..answer_work import Answer
     from ..app import ReaderApp
     from ..search_feed_counts import SearchFeedCounts
 
@@ -135,6 +136,11 @@ class MainFullText(Screen[None]):
         it has ended, or none is shown yet)."""
         self._feed_searching = False
         """A search feed's search is going on, none of its hits shown yet."""
+        self._hits_awaited: Answer | None = None
+        """The keys typed after Enter in `F`'s line wait for its hits (`answer_work`): `F
+        word Enter j j` moved the list searched, then lost to the hits (acc41a A9). Taken by
+        the search as it starts (`_search_text`), done once its first hits are shown or it
+        has ended."""
         self._lines: HitLines | None = None
         """The lines under the hits' rows, as the list shown reads them (`text_details`)."""
         self._wanted: set[str] = set()
@@ -277,6 +283,9 @@ class MainFullText(Screen[None]):
         from ...search_query import finds_anything  # its rules with the first search
 
         if query is not None and finds_anything(query):
+            if self._hits_awaited is not None:
+                self._hits_awaited.done()
+            self._hits_awaited = self.reader.answers.hold()
             if not self.reader.index.whole:  # the start reads the rest: searched once it is in
                 self._after_the_rest = (query, self._scope)
                 self.query_one(StatusBar).show_note(
@@ -328,6 +337,23 @@ class MainFullText(Screen[None]):
         only while that search feed is, `show_search_feed`)."""
         self._generation += 1
         generation = self._generation
+        awaited = None
+        if into == SEARCH_VIEW:  # `F`'s (a search feed's shows in its own list)
+            awaited, self._hits_awaited = self._hits_awaited, None
+        try:
+            await self._search_and_show(query, scope, into, generation, awaited)
+        finally:
+            self._hits_in(awaited)
+
+    def _hits_in(self, awaited: Answer | None) -> None:
+        """The hits the keys after `F`'s Enter waited for are shown (or none will be): they
+        go on, behind what showing them posted."""
+        if awaited is not None:
+            self.call_later(awaited.done)
+
+    async def _search_and_show(
+        self, query: str, scope: str | None, into: str, generation: int, awaited: Answer | None
+    ) -> None:
         index = self.reader.index
         counted = view_search_feed(into)
         if counted is not None:
@@ -351,7 +377,9 @@ class MainFullText(Screen[None]):
 
         def page(hits: list[Hit]) -> None:  # in the search's thread
             loose = of_no_feed(hits)
-            self.app.call_from_thread(self._hits_so_far, generation, query, hits, into, loose)
+            self.app.call_from_thread(
+                self._hits_so_far, generation, query, hits, into, loose, awaited
+            )
 
         searched: list[list[Headline]] = []  # the rows, merged in the thread
 
@@ -455,7 +483,13 @@ class MainFullText(Screen[None]):
         self.show_hits_note()
 
     def _hits_so_far(
-        self, generation: int, query: str, hits: list[Hit], into: str, loose: list[Headline]
+        self,
+        generation: int,
+        query: str,
+        hits: list[Hit],
+        into: str,
+        loose: list[Headline],
+        awaited: Answer | None = None,
     ) -> None:
         """A search's hits so far: the first shown at once (a year's cache held a common
         word's for a minute, acc30b P2), the count of the next said; the whole list replaces
@@ -468,6 +502,7 @@ class MainFullText(Screen[None]):
             self._paged = generation
             self._so_far = len(hits)
             self._show_hits(query, hits, "", into)
+            self._hits_in(awaited)
         elif self.feed_url != into:
             self._generation += 1
             self._so_far = None

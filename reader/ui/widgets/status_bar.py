@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from ...marks import terminal_words
 from ..collector import forget_watchers
 from ..display import plain
 
@@ -63,10 +64,12 @@ class StatusBar(Static):
         self._show(getattr(self.app, "status", ""))
 
     def _show(self, status: str) -> None:
-        line = plain(status, max_length=500)
+        # The reader's own words: "--" for "—" where a dash can't be drawn (`terminal_words`).
+        line = plain(terminal_words(status), max_length=500)
         if self._note:
             component = "status-bar--warning" if self._warning else "status-bar--note"
-            note = plain(self._note, self.get_component_rich_style(component), max_length=300)
+            note = terminal_words(self._note)
+            note = plain(note, self.get_component_rich_style(component), max_length=300)
             line = Text.assemble(note, "  │  ", line) if line.plain else note
         count = getattr(self.app, "count_typed", "")
         width = self.content_region.width

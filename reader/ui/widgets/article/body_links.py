@@ -44,6 +44,15 @@ class ArticleLinks(ArticleSearch):
             return self._more is not None and article is not None and linked(article.blocks)
         return bool(self._laid_links.total)
 
+    def selected_line(self) -> int | None:
+        """The line of the view the selected link (Tab) starts on, where the terminal cursor
+        goes for a screen reader (`reading_cursor`), which reads that line; with none selected,
+        the view's top line."""
+        if self._link is None:
+            return 0
+        first, _last = self._links.span_lines(self._link)
+        return first - round(self.scroll_y)
+
     def step_link(self, step: int) -> bool:
         """Select the next link (`step` 1) or the previous one (-1), round the ends, and scroll
         it into view: True when that wrapped round. With none selected yet, the first link from

@@ -22,6 +22,7 @@ from textual.geometry import Offset
 from textual.selection import Selection
 from textual.strip import Strip
 
+from ....bidi_isolates import ISOLATES, without_isolates
 from ....models import Article, Block, BlockKind, Inline
 from ....render import to_markdown, to_text
 from ... import display
@@ -148,7 +149,8 @@ def words(selected: Bounds, lines: list[str], line_map: LineMap, labels: bool = 
             out += f"{run.label} "
         out += run.text[a:b].strip()
         previous_line = run.pieces[-1][0]
-    return as_written(out)
+    # A table's lines are runs as drawn: a Hebrew cell's bidi isolates are not its words.
+    return as_written(without_isolates(out))
 
 
 def quotation(
@@ -267,10 +269,12 @@ def chosen(selected: Bounds, lines: list[str], line_map: LineMap) -> dict[int, l
 
 
 def character_at_cell(text: str, cell: int) -> int:
-    """The index of the character of `text` drawn from column `cell` on."""
+    """The index of the character of `text` drawn from column `cell` on: not the bidi
+    isolate before it, which takes no cell (`bidi_isolates`: a Hebrew line's words are in
+    one), else a passage taken from there began a character early and lost its last."""
     width = 0
     for index, char in enumerate(text):
-        if width >= cell:
+        if width >= cell and char not in ISOLATES:
             return index
         width += cell_len(char)
     return len(text)

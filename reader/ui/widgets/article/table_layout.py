@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
+from ....bidi_isolates import isolates_for
 from ....models import IDEOGRAPHS
 from ....tables import is_figure, widened_for
 from ...cell_width import terminal_cells
@@ -148,8 +149,14 @@ def table_lines(table: TableCells, width: int, console: Console, wide: int = 0) 
                 before = len(pad) // 2 if centred else len(pad) if right else 0
                 if before:
                     line.append(pad[:before])
+                # A Hebrew or Arabic cell's words in the reader's bidi isolates, its padding
+                # and the bars outside: in a terminal with bidi, two such cells side by side
+                # ran together across the bar, each drawn in the other's column.
+                opening, closing = isolates_for(piece.plain)
+                line.append(opening)
                 cells += _piece(len(line), piece.plain, r * columns + c)
                 line.append_text(piece)
+                line.append(closing)
                 if before < len(pad):
                     line.append(pad[before:])
             line.rstrip()

@@ -17,6 +17,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from ....bidi_isolates import isolates_for
 from ...cell_width import cut_to_cells, rich_agreeing, terminal_cells
 
 
@@ -29,12 +30,22 @@ def fit_title(name: Text, tail: str, cells: int) -> Text:
         name = Text(agreeing, name.style, end="")
     whole = name + tail
     if cells < 1 or terminal_cells(whole.plain) <= cells:
-        return whole
+        return _isolated(name, tail)
     room = cells - 1 - terminal_cells(tail)
     if room >= 1:
         kept = name[: len(cut_to_cells(name.plain, room))]
-        return kept + "…" + tail
+        return _isolated(kept + "…", tail)
     return whole[: len(cut_to_cells(whole.plain, cells - 1))] + "…"
+
+
+def _isolated(name: Text, tail: str) -> Text:
+    """`name` in the reader's bidi isolates when it holds Hebrew, Arabic… letters
+    (`bidi_isolates`), then `tail`: in a terminal with bidi, " · 2 unread" after a Persian
+    feed's name had its count drawn left of the name."""
+    opening, closing = isolates_for(name.plain)
+    if not opening:
+        return name + tail
+    return Text(opening, end="") + name + closing + tail
 
 
 def set_border_title(widget: Widget, title: Text | str, *, subtitle: bool = False) -> None:

@@ -26,7 +26,7 @@ from ....feed_tags import TAG_MARK
 from ....models import Feed
 from ....search_feeds import SEARCH_MARK
 from ...cell_width import NamesApart, fit_to_cells, terminal_cells
-from ...display import plain
+from ...display import isolated, plain
 from ...headlines import (
     ARCHIVE_VIEW,
     SAVED_VIEW,
@@ -340,7 +340,10 @@ class _FeedTitle:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         cut = self._names.fit(self.shown.plain, options.max_width)
-        yield Segment("".join(fit_to_cells(cut, options.max_width)))
+        uncounted, shown, padding = fit_to_cells(cut, options.max_width)
+        # An Arabic or Hebrew name in its isolate, so that a terminal with bidi keeps the
+        # unread count after the padding on the right, where the other rows have theirs.
+        yield Segment(f"{uncounted}{isolated(shown)}{padding}")
 
 
 def _path_first(address: str) -> str:

@@ -34,7 +34,7 @@ from ....models import Entry
 from ....reports import Headline
 from ....url_display import shown_url
 from ...cell_width import NamesApart, fit_to_cells
-from ...display import plain, when
+from ...display import isolated, plain, when
 from ...messages import HeadlineChosen
 from ..article.scroll_keys import (
     BOTTOM_KEYS,
@@ -145,7 +145,9 @@ def _source_cell(clean: str, width: int) -> tuple[str, str]:
     it (`fit_to_cells`): the cells only Rich counts, and the title with its padding. A few
     feeds, many rows."""
     uncounted, shown, padding = fit_to_cells(clean, width)
-    return uncounted, shown + padding
+    # An Arabic or Hebrew name in its isolate, the padding outside it: in a terminal with
+    # bidi it and an Arabic title after it made one run, each drawn in the other's column.
+    return uncounted, isolated(shown) + padding
 
 
 class HeadlineTable(ScrollView, can_focus=True):
@@ -379,6 +381,13 @@ class HeadlineTable(ScrollView, can_focus=True):
         self._refresh_row(new)
         self._cursor_in_view()
 
+    def selected_line(self) -> int | None:
+        """The line of the view the cursor's row starts on, where the terminal cursor goes for a
+        screen reader (`reading_cursor`); with no rows, the top one (the line saying why)."""
+        if not self.rows:
+            return 0
+        return self.cursor * self.row_lines - round(self.scroll_y)
+
     def _cursor_in_view(self) -> None:
         """Scroll as little as shows the cursor's row whole."""
         height = self.scrollable_content_region.height or 1
@@ -531,7 +540,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         if uncounted:
             segments.append(Segment(uncounted, styles.blank))
         if shown:
-            segments.append(Segment(shown, detail))
+            segments.append(Segment(isolated(shown), detail))
         if padding:
             segments.append(Segment(padding, styles.blank))
         return Strip(segments, width)
@@ -588,7 +597,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         if uncounted:
             segments.append(Segment(uncounted, blank))
         if title:
-            segments.append(Segment(title, styles.heading))
+            segments.append(Segment(isolated(title), styles.heading))
         if padding:
             segments.append(Segment(padding, blank))
         return Strip(segments, width)

@@ -1,0 +1,90 @@
+"""What a page's fingerprint costs (`portal.page_print`, taken of every web page a sync reads,
+to tell a Wi-Fi login page answering in every page's place): main's checkout against this one,
+in one run, on the same pages.
+
+Since session 42 a page up to 32 KB (a login page's size) is printed with what a login page
+changes at each answer masked (addresses, tokens, times: `portal._CHANGING`), so a page
+carrying a session token is still one page. This prints the time per page of each side, by
+page size, and their ratio, and says whether the two prints of a login page carrying a fresh
+token and the address asked are the same on each side.
+
+    python benchmarks/portal_print.py --against /tmp/main-checkout [--repeats 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent.parent
+
+_CHILD = r"""
+import json, sys, time
+from reader.portal import page_print
+
+def page(size):
+    para = ("<p>The island ferry will sail twice a day from the first of the month, the harbour "
+            "office said on Monday, after a winter of cancelled crossings.</p>")
+    body = para * max(1, size // len(para))
+    return ("<!doctype html><html><head><title>Ferry timetable cut | Quay Gazette</title></head>"
+            f"<body><article><h1>Ferry timetable cut</h1>{body}</article></body></html>").encode()
+
+def portal(n):
+    asked = f"http://127.0.0.1:8761/r/harbour/comments/abc{n}/post_{n}/"
+    token = f"{n:08x}9f2c8e0a1b2c3d4e5f6071"
+    return ("<!doctype html><html><head><title>Welcome to SeaBreeze Hotel Wi-Fi</title></head>"
+            f"<body><form method=post action='http://127.0.0.1:8765/login?continue={asked}'>"
+            f"<input type=hidden name=csrf value='{token}'><input type=hidden name=orig value='{asked}'>"
+            "<label><input type=checkbox name=terms> I accept the terms</label><button>Connect</button>"
+            f"</form><p>You asked for {asked}. Session {token[:8]}, 16:4{n % 10}:07.</p></body></html>").encode()
+
+repeats = int(sys.argv[1])
+out = {}
+for size in (2_000, 20_000, 30_000, 60_000, 200_000, 1_000_000):
+    body = page(size)
+    page_print(body)
+    start = time.perf_counter()
+    for _ in range(repeats):
+        page_print(body)
+    out[str(size)] = (time.perf_counter() - start) / repeats * 1000
+out["portal_same"] = page_print(portal(1))[0] == page_print(portal(2))[0]
+print(json.dumps(out))
+"""
+
+
+def _run(root: Path, repeats: int) -> dict[str, float | bool]:
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(repeats)],
+        env=env,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--against", type=Path, required=True, help="main's checkout")
+    parser.add_argument("--repeats", type=int, default=200)
+    args = parser.parse_args()
+    print(f"load: {os.getloadavg()[0]:.1f}")
+    old, new = _run(args.against, args.repeats), _run(_HERE, args.repeats)
+    print(f"{'page':>10} {'main ms':>9} {'now ms':>9} {'ratio':>7}")
+    for size in ("2000", "20000", "30000", "60000", "200000", "1000000"):
+        before, after = float(old[size]), float(new[size])
+        print(f"{int(size):>10,} {before:9.3f} {after:9.3f} {after / before:7.2f}x")
+    print(
+        f"a token portal's two answers one page: main {old['portal_same']}, now {new['portal_same']}"
+    )
+    print(f"load: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""A network answering secure sites with a certificate of its own: a hotel's or a train's Wi-Fi
+catching every https connection for its login page ("captive portal"), until one logs in.
+
+The connection to each site fails its certificate check, which alone says nothing a traveller
+can act on ("certificate verify failed: self-signed certificate", acc42c C17), and each feed was
+marked failing. The certificate the network presents names its own host
+(`portal.seabreeze-wifi.example`), none of the sites asked. Read here (a second handshake,
+trusting what came only to read it), it is named; the same one answering for two hosts or more
+in one run, or in a run that met the network's login page over plain http, is the network's,
+not each site's fault (`Library`: one line, no feed marked failing).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import ssl
+from dataclasses import dataclass
+
+from .models import ErrorKind, FetchError
+from .safe import safe_line
+
+# The handshakes' time: the network's gateway is near, and this is a failure's aside.
+_TIMEOUT = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Presented:
+    """A certificate a secure host answered with: its digest and the names it is for."""
+
+    digest: str
+    names: tuple[str, ...]
+
+
+def presented(host: str, port: int) -> Presented | None:
+    """The certificate `host`:`port` answers a secure connection with, whatever signed it;
+    None when it can't be had. Blocking: run in a thread."""
+    try:
+        pem = ssl.get_server_certificate((host, port), timeout=_TIMEOUT)
+        # Trusted as it came, for its names to be read: nothing is sent over this connection.
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        context.check_hostname = False
+        context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN
+        context.load_verify_locations(cadata=pem)
+        with (
+            socket.create_connection((host, port), timeout=_TIMEOUT) as raw,
+            context.wrap_socket(raw, server_hostname=host) as tls,
+        ):
+            der = tls.getpeercert(binary_form=True)
+            decoded = tls.getpeercert()
+    except (OSError, ValueError, ssl.SSLError):
+        return None
+    if not der or not decoded:
+        return None
+    names = [value for kind, value in decoded.get("subjectAltName", ()) if kind == "DNS"]
+    for part in decoded.get("subject", ()):
+        names += [value for key, value in part if key == "commonName" and value not in names]
+    return Presented(hashlib.sha256(der).hexdigest(), tuple(str(n) for n in names))
+
+
+def names_host(names: tuple[str, ...], host: str) -> bool:
+    """One of a certificate's `names` is `host`'s (a wildcard for its first label)."""
+    host = host.casefold().rstrip(".")
+    for name in names:
+        name = name.casefold().rstrip(".")
+        if name == host or (name.startswith("*.") and host.partition(".")[2] == name[2:]):
+            return True
+    return False
+
+
+def certificate_error(host: str, url: str, certificate: Presented) -> FetchError:
+    """A secure connection to `host` refused for a certificate naming other hosts: named."""
+    named = safe_line(certificate.names[0], 60) if certificate.names else "no name"
+    return FetchError(
+        ErrorKind.NETWORK,
+        f"secure connection to {safe_line(host, 60)} failed: it answered with a certificate"
+        f" for {named}, not for it",
+        url,
+        certificate=certificate.digest,
+        certificate_name=certificate.names[0] if certificate.names else "",
+    )
+
+
+def network_certificate_error(error: FetchError, name: str) -> FetchError:
+    """What a sync says of `error` once its certificate is known for the network's own
+    (named `name`): a login page's failure, not the site's."""
+    named = safe_line(name, 60)
+    return FetchError(
+        ErrorKind.PORTAL,
+        f"secure sites answered with the network's certificate{f' ({named})' if named else ''}:"
+        " a Wi-Fi login is probably waiting; log in in a browser and sync again",
+        error.url,
+        certificate=error.certificate,
+        certificate_name=error.certificate_name,
+    )

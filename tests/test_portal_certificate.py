@@ -1,0 +1,109 @@
+"""A Wi-Fi network catching secure connections for its login page, with a certificate of its
+own naming none of the sites asked (acc42c C17): said once ("secure sites answered with the
+network's certificate (…)"), no feed marked failing. Two https servers on 127.0.0.1 (two
+hosts to the reader, by their ports) presenting one self-signed certificate, made by openssl."""
+
+from __future__ import annotations
+
+import asyncio
+import http.server
+import ssl
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.library import Library
+from reader.models import ErrorKind
+from tests.test_portal import PORTAL, _run
+
+_NAME = "portal.hotel-wifi.example"
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("portal-certificate")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    made = ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"]
+    subprocess.run(
+        [
+            *made,
+            *("-nodes", "-keyout", str(key), "-out", str(cert), "-days", "2"),
+            *("-subj", f"/CN={_NAME}", "-addext", f"subjectAltName=DNS:{_NAME}"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+class _Portal(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        body = PORTAL.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def secure_sites(certificate: tuple[Path, Path]) -> Iterator[list[str]]:
+    """Two https "sites" the network answers for, each with its login page."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(*certificate)
+    servers = []
+    for _ in range(2):
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Portal)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+    yield [f"https://127.0.0.1:{s.server_address[1]}/feed.xml" for s in servers]
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def test_secure_sites_answered_with_the_networks_certificate_are_said_once_not_marked(
+    secure_sites: list[str], data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listed = tmp_path / "feeds.txt"
+    listed.write_text("\n".join(secure_sites) + "\n")
+    _run(data_dir, "import", str(listed))
+    capsys.readouterr()
+    assert _run(data_dir, "sync") == 1
+    err = capsys.readouterr().err
+    said = f"secure sites answered with the network's certificate ({_NAME})"
+    assert err.count(said) == 1, err
+    assert "feed failed" not in err and "certificate verify failed" not in err, err
+    assert "Nothing answered" not in err, err
+
+    async def feeds() -> list[str | None]:
+        async with Library(data_dir) as lib:
+            return [f.last_error for f in lib.feeds()]
+
+    assert asyncio.run(feeds()) == [None, None]
+
+
+def test_one_secure_site_answering_with_another_hosts_certificate_names_it(
+    secure_sites: list[str], data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One site alone with a certificate for another name: its own failure still (a site's
+    broken setup), now naming the name its certificate is for."""
+
+    async def refreshed() -> list[tuple[ErrorKind | None, str]]:
+        async with Library(data_dir) as lib:
+            results = await lib.refresh()
+            return [(r.error.kind if r.error else None, str(r.error)) for r in results]
+
+    listed = tmp_path / "feeds.txt"
+    listed.write_text(secure_sites[0] + "\n")
+    _run(data_dir, "import", str(listed))
+    ((kind, said),) = asyncio.run(refreshed())
+    assert kind == ErrorKind.NETWORK
+    assert f"it answered with a certificate for {_NAME}, not for it" in said

@@ -1,0 +1,106 @@
+"""A network's login page as most networks really send it: a fresh token in it at every
+answer, the address asked for echoed in its form and text (acc42c C11, C12), or under HTTP 511
+(RFC 6585's "Network Authentication Required", acc42c C7). Never cached as an article, whatever
+words the address asked holds; told for the network's page in one line, no feed marked
+failing; the next sync on the real network as if nothing happened."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.library import Library
+from tests.test_portal import QuaySite, _cached, _quay_site, _run
+
+_SAID = "the network answered with a login page (Welcome to Harbourside Free WiFi)"
+
+
+@pytest.fixture
+def site() -> QuaySite:
+    yield from _quay_site()
+
+
+@pytest.fixture
+def other_site() -> QuaySite:
+    yield from _quay_site()
+
+
+async def _article_count(directory: Path) -> int:
+    async with Library(directory) as lib:
+        return sum(1 for h in lib.headlines() if lib.cached_article(h.entry) is not None)
+
+
+@pytest.mark.parametrize(
+    "path", ["/r/harbour/comments/abc0/post_0/", "/a/newsletter-launch", "/search/ferry"]
+)
+def test_a_login_page_echoing_the_address_is_no_article_whatever_its_words(
+    site: QuaySite, data_dir: Path, path: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The words of the address the form echoes (a Reddit thread's "comments") are not the
+    form's: it is a terms form all the same, and nothing is cached."""
+    site.portal = "token"
+    assert _run(data_dir, "show", site.url(path)) == 1
+    assert (
+        "asks you to accept its terms (Welcome to Harbourside Free WiFi)" in capsys.readouterr().err
+    )
+    assert _run(data_dir, "show", "--offline", site.url(path)) != 0
+
+
+@pytest.mark.parametrize("shape", ["token", "511"])
+def test_a_sync_behind_a_changing_or_511_login_page_says_so_once_and_marks_no_feed(
+    site: QuaySite,
+    other_site: QuaySite,
+    data_dir: Path,
+    shape: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Two sites' feeds and articles all answered by the network's page, a token and the
+    address asked in it at each answer, or under HTTP 511: one line, no feed marked failing,
+    nothing cached; back on the real network, the next sync caches every story."""
+    for each in (site, other_site):
+        assert _run(data_dir, "add", each.url("/feed.xml")) == 0
+    assert _run(data_dir, "sync", "--no-articles") == 0
+    capsys.readouterr()
+
+    site.portal = other_site.portal = shape
+    assert _run(data_dir, "sync") == 1
+    err = capsys.readouterr().err
+    assert err.count(_SAID) == 1, err
+    assert "feed failed" not in err and "article failed" not in err, err
+    assert re.search(r", 0 failed$", err, re.MULTILINE), err
+    assert asyncio.run(_article_count(data_dir)) == 0
+
+    async def errors() -> list[str | None]:
+        async with Library(data_dir) as lib:
+            return [f.last_error for f in lib.feeds()]
+
+    assert asyncio.run(errors()) == [None, None]
+
+    site.portal = other_site.portal = ""
+    assert _run(data_dir, "sync") == 0
+    cached = asyncio.run(_cached(data_dir))
+    assert cached["School roof repaired before term"].startswith("Builders finished the school")
+    assert asyncio.run(_article_count(data_dir)) == 6  # three stories of each site, not "gone"
+
+
+def test_one_sites_feed_is_not_marked_failing_once_the_sync_knows_the_login_page(
+    site: QuaySite, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One site's reader: its feed's "not a feed" came before the articles showed the page for
+    the network's (acc42c C8); once the sync says "login page", the feed is not marked."""
+    assert _run(data_dir, "add", site.url("/feed.xml")) == 0
+    assert _run(data_dir, "sync", "--no-articles") == 0
+    capsys.readouterr()
+    site.portal = "page"
+    assert _run(data_dir, "sync") == 1
+    assert _SAID in capsys.readouterr().err
+
+    async def feed() -> tuple[str | None, object]:
+        async with Library(data_dir) as lib:
+            (only,) = lib.feeds()
+            return only.last_error, only.failing_since
+
+    assert asyncio.run(feed()) == (None, None)
