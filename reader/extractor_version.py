@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 68
+EXTRACTOR = 69
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -190,7 +190,10 @@ brackets, "2026年12月5日（土） 18:30" (C25). 66: a job between the name an
 ("Jane Smith, Correspondent, London") no second writer; a Japanese or Korean revision's month and
 day without the year ("2026/12/5 18:30（最終更新 12/5 19:10）") read in the publication's year. 67: a
 picture with no `alt` at all standing on its own line gets its "Image" line (acc42a A10); a line
-("Images") over a row of pictures kept as the text's own. 68: a
+("Images") over a row of pictures kept as the text's own. 68: the platforms' own blocks round a
+post dropped (acc42c C3): a WordPress "Share this:" row named `sharedaddy` no box of facts, a
+button-styled "Share" or "Subscribe" link, Medium's "Member-only story" and its "Written by … ·
+1.2K Followers" card. 69: a
 Mastodon post's page, titled by its account ("Lena Morgan (@lena@social.example)") as every post
 of it is, titled by the post's opening words, the account its author (acc42c C4); the feed's text in a
 cookie-consent wall's place says so (`Article.stood_in_for`), not "a paywall" (C6); the feed's

@@ -171,10 +171,10 @@ _ASCII_CELLS = {
 """One cell for one cell in ASCII; other letters lose their accents, or are "?"."""
 
 _WORDS = {"—": "--", "–": "-", "…": "...", "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"}
+"""In the reader's own lines, where the line is text, not cells of a table: newsboat's `--`."""
 _ASCII_WORDS = {"£": "GBP", "€": "EUR", "¥": "JPY", "©": "(c)", "®": "(R)", "™": "(TM)", "½": "1/2"}
 """What ASCII lacks, in words where a line is text (the command line's output), as iconv's
 transliteration writes them."""
-"""In the reader's own lines, where the line is text, not cells of a table: newsboat's `--`."""
 
 
 def _ascii_cell(char: str) -> str:

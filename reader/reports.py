@@ -390,6 +390,9 @@ class SyncReport:
     articles_fetched: int = 0
     articles_already_cached: int = 0
     articles_updated: int = 0  # cached before, fetched again: their feed said they changed
+    # Headlines another process's refresh (the open reader's) wrote into the store as this sync
+    # ran, not new to the sync's merge, or in feeds "not modified" to it: fetched too (acc42b B6)
+    arrived_meanwhile: int = 0
     # Those of them whose text changed, their earlier version kept (`Store.renew_article`)
     updated: list[Entry] = field(default_factory=list)
     # Cached, fetched again, their page not taken in place of the copy, and why (a page that

@@ -53,3 +53,35 @@ def test_a_feeds_name_in_the_prompt_leaves_the_query_room(synced_dir: Path) -> N
             assert bottom(app).lstrip().startswith("Find in "), bottom(app)
 
     asyncio.run(run())
+
+
+@pytest.mark.parametrize("size", [(40, 15), (50, 15)])
+def test_a_hits_line_shows_the_word_found_at_any_width(
+    synced_dir: Path, size: tuple[int, int]
+) -> None:
+    """acc42a A13: under 60 columns each hit's line was cut before the word searched for
+    ("…waited for months for an answ…"), the one thing a reader with a huge font reads it for."""
+
+    async def run() -> None:
+        async with running(synced_dir, size, prefetch=False) as (app, pilot):
+            await pilot.press("F", *"ferries", "enter")
+            await keys_handled(pilot)
+
+            def lines() -> list[str]:
+                # A hit's line, under its row: its snippet, cut at the start ("…").
+                return [
+                    line
+                    for line in screen_text(app).splitlines()
+                    if line.strip("│ ").startswith("…") and "ferries" not in line.lower()
+                ]
+
+            await until(
+                pilot,
+                lambda: any(
+                    line.strip("│ ").startswith("…") for line in screen_text(app).splitlines()
+                ),
+                "the hits' lines",
+            )
+            await until(pilot, lambda: not lines(), "every line showing its match")
+
+    asyncio.run(run())

@@ -533,15 +533,21 @@ def test_an_emptied_cache_file_is_reported_not_started_afresh(
     db.write_bytes(b"")
     for sidecar in ("cache.db-wal", "cache.db-shm"):
         (synced_dir / folder / sidecar).unlink(missing_ok=True)
-    for command in (["list"], ["feeds"], ["cache"]):
-        result = reader(synced_dir, *command)
-        assert result.returncode == 1 and "Traceback" not in result.stderr
-        assert result.stderr == (
-            f"reader: the cache file {db} ({holds}) is empty, 0 bytes (a copy or a write cut"
-            " short), though the other one holds a library: put back a copy of it, or move it"
-            " aside to start it afresh (nothing was changed)\n"
-        )
+    _each_command_refuses(
+        synced_dir,
+        f"the cache file {db} ({holds}) is empty, 0 bytes (a copy or a write cut short), though"
+        " the other one holds a library: put back a copy of it, or move it aside to start it"
+        " afresh (nothing was changed)",
+    )
     assert db.stat().st_size == 0
+
+
+def _each_command_refuses(data_dir: Path, line: str) -> None:
+    """`list`, `feeds` and `cache` each say `line` and fail, writing nothing."""
+    for command in (["list"], ["feeds"], ["cache"]):
+        result = reader(data_dir, *command)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert result.stderr == f"reader: {line}\n"
 
 
 @pytest.mark.parametrize("whole_folder", [False, True])
@@ -556,15 +562,12 @@ def test_a_missing_subscriptions_file_beside_a_library_is_reported_not_started_a
     else:
         for name in ("cache.db", "cache.db-wal", "cache.db-shm"):
             (state / name).unlink(missing_ok=True)
-    for command in (["list"], ["feeds"], ["cache"]):
-        result = reader(synced_dir, *command)
-        assert result.returncode == 1 and "Traceback" not in result.stderr
-        assert result.stderr == (
-            f"reader: the cache file {state / 'cache.db'} (subscriptions, headlines and read"
-            " marks) is missing, though a library is here (a copy or a file sync not finished?):"
-            " put it back, or move the data directory aside to start afresh (nothing was"
-            " changed)\n"
-        )
+    _each_command_refuses(
+        synced_dir,
+        f"the cache file {state / 'cache.db'} (subscriptions, headlines and read marks) is"
+        " missing, though a library is here (a copy or a file sync not finished?): put it back,"
+        " or move the data directory aside to start afresh (nothing was changed)",
+    )
     assert not (state / "cache.db").exists()
 
 

@@ -185,3 +185,23 @@ def test_repair_keeps_the_whole_entries_of_a_saved_list_cut_short(data_dir: Path
     assert ITEMS // 3 < len(listed) < ITEMS // 2
     assert f": dropped ({len(listed)} whole items of saved kept)\n" in done.stdout
     assert "a copy is in " in done.stderr
+
+
+def test_repair_leaves_the_files_no_record_names_in_a_synced_directory(big_feed: Path) -> None:
+    """acc42b B8: in a folder a file-sync tool keeps, a file no record names may be another
+    machine's whose record is on the way, its time the one the tool copied: repair deleted
+    them, and the tool then deleted them on the other machine too."""
+    _, file = entries_file(big_feed)
+    arrived = file.parent.parent / "ab" / f"{'e' * 28}.val"
+    arrived.parent.mkdir(parents=True)
+    arrived.write_bytes(b"the desktop's headline list, its record not here yet")
+    hour_ago = time.time() - 7200
+    os.utime(arrived, (hour_ago, hour_ago))
+    (big_feed / ".stfolder").mkdir()
+    done = reader(big_feed, "repair")
+    assert done.returncode == 0, done.stderr
+    assert (
+        f"{big_feed / 'state'}: 1 file no record names (52 B) left as it is: the directory is"
+        " synced by Syncthing" in done.stdout
+    )
+    assert arrived.exists() and file.exists()

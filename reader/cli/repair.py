@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from ..config import data_dir
+from ..file_sync import synced_by
 from ..plural import listed, plural, size_text
 from ..safe import safe_line
 from ..search_index import INDEX_FILE, drop_index
@@ -234,6 +235,13 @@ def _drop_orphans(folder: Path, dry_run: bool) -> None:
         return
     size = size_text(sum(p.stat().st_size for p in orphans))
     files = plural(len(orphans), "file")
+    if tool := synced_by(folder.parent):
+        they = "it is" if len(orphans) == 1 else "they are"
+        out(
+            f"{folder}: {files} no record names ({size}) left as {they}: the directory is"
+            f" synced by {tool}, and they may be another machine's, their records on the way"
+        )
+        return
     if dry_run:
         out(
             f"{folder}: {files} no record names ({size}, left by writes cut short) would be deleted"

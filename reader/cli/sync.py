@@ -367,7 +367,7 @@ def print_sync_report(
     line = (
         f"synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')}"
         f"{f' tagged {tags_named(tags)}' if tags else ''} "
-        f"({plural(new, 'new headline')}{f'; {gone}' if gone else ''})"
+        f"({plural(new, 'new headline')}{_meanwhile(report)}{f'; {gone}' if gone else ''})"
     )
     if articles:
         left, failed = report.left_and_failed(outages, named)
@@ -429,6 +429,14 @@ def _named(
     where = "; `reader list --not-offline` lists them" if lists else ""
     for name, count in left.items():
         err(f"{safe_line(name, 120)}: {count:,} {more}{where}")
+
+
+def _meanwhile(report: SyncReport) -> str:
+    """The headlines another refresh (the open reader's) brought in as the sync ran, said
+    beside the sync's own: "0 new headlines" over 100 that came read as nothing new (acc42b
+    B6); "" when none did."""
+    count = report.arrived_meanwhile
+    return f", {count} more brought in meanwhile by another refresh" if count else ""
 
 
 def _page(result: FeedResult) -> bool:

@@ -42,6 +42,10 @@ _NOT_FACTS = BOX_WORDS | {
     "bio",
 }
 """Names that say what the box is for, whatever it lists."""
+_NOT_FACTS_STEMS = ("sharedaddy", "share-", "social-", "newsletter", "subscri", "signup", "sign-up")
+"""The same, glued to a prefix or run together: Jetpack's "sharedaddy" share row under every
+WordPress post, whose "Share this:" and two networks were kept as the article's facts (acc42c
+C3)."""
 
 
 def is_fact_box(el: HtmlElement, in_story: bool) -> bool:
@@ -51,7 +55,10 @@ def is_fact_box(el: HtmlElement, in_story: bool) -> bool:
     article)."""
     if el.tag not in ("aside", "div", "section", "figure"):
         return False
-    if not _NOT_FACTS.isdisjoint(TOKEN_SPLIT.split(element_names(el))):
+    names = element_names(el)
+    if not _NOT_FACTS.isdisjoint(TOKEN_SPLIT.split(names)) or any(
+        stem in names for stem in _NOT_FACTS_STEMS
+    ):
         return False
     if el.find(".//form") is not None or el.find(".//input") is not None:
         return False

@@ -258,6 +258,9 @@ def strip_page_furniture(
     without_slide_counters(body)
     for el in list(body.iter(*_CONTROLS)):
         drop(el)
+    for el in list(body.iter("a")):
+        if _is_call_button(el):
+            drop(el)
     # A thread's posts: their author lines are no byline of the page's to drop.
     posts = thread_posts(body) if posts is None else posts
     for el in posts.drop:
@@ -311,6 +314,20 @@ def strip_page_furniture(
         if attached(box, body) and not holds_article(box, around):
             drop(box)
     return TeaserLines(bylines, kickers)
+
+
+# What a link drawn as a button under a post asks the reader to do: Substack's "Share" and
+# "Subscribe", a blog's "Leave a comment" (acc42c C3: a lone "Share" ended the newsletter).
+_CALLS = frozenset(
+    {"share", "share this", "share this post", "subscribe", "subscribe now", "leave a comment"}
+)
+
+
+def _is_call_button(a: HtmlElement) -> bool:
+    """`a` is a button-styled link whose words are only a call to share or subscribe."""
+    if "button" not in TOKEN_SPLIT.split(a.get("class", "").lower()):
+        return False
+    return " ".join(a.text_content().split()).casefold().rstrip(":!") in _CALLS
 
 
 def _is_page_furniture(

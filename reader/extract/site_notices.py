@@ -224,10 +224,22 @@ def is_transcript_notice(text: str) -> bool:
     return words_in(text) <= _NOTICE_WORDS and bool(_TRANSCRIPT_NOTICE.match(text))
 
 
+# A publishing platform's own lines round a post: Medium's "Member-only story" badge and its
+# writer card, "Written by Ali Rahman · 1.2K Followers · More from …" (acc42c C3). A sentence
+# saying "written by" goes on otherwise ("Written by hand, the letters…").
+_PLATFORM_LINE = re.compile(
+    r"^\W*member-only story\W*$"
+    r"|^\W*written by\s+[^.!?·|]{1,60}?\s*[·|•]\s*[\d.,]+\s*[kKmM]?\s+followers?\b",
+    re.IGNORECASE,
+)
+
+
 def is_call_to_readers(text: str) -> bool:
     """The line asks the reader to sign up for the site's newsletter, to get its app, to follow
     its channel or get its latest news there, to pay for its journalism, or to send it a
     story."""
+    if _PLATFORM_LINE.match(text):
+        return True
     if words_in(text) > _CALL_WORDS:
         return False
     if _REPORTED.search(text):

@@ -272,6 +272,9 @@ class LibrarySync(LibrarySyncStart):
         feeds_unsaved: list[tuple[Entry, FetchError]] = []
         copies_replaced: list[Entry] = []
         still_gone = 0
+        # Headlines another refresh (the open reader's) stored as this sync ran: new to the
+        # sync, though its merge found them there, or in feeds "not modified" to it.
+        meanwhile = 0
         cached_meanwhile = 0  # of `todo`, those another download cached (`cached_since`)
         held_back = 0  # queued, then left out for the limit (what came before filled it)
         # The keys of every headline's article; the feeds not synced keep theirs as they were.
@@ -595,7 +598,7 @@ class LibrarySync(LibrarySyncStart):
                 room.queued(key)
 
         def feed_in(result: FeedResult) -> None:
-            nonlocal feeds_done, already_cached
+            nonlocal feeds_done, already_cached, meanwhile
             feeds_done += 1
             # A feed left unasked (gone for good lately) heard nothing: counted an answer, it
             # made every site down look like the network going (a minute's wait; acc39b Q4).
@@ -606,13 +609,18 @@ class LibrarySync(LibrarySyncStart):
             if result.entries:
                 stamped[result.feed.url] = stamped_times(result.entries)
             told_before.update((e.id, e) for e in result.told)
+            unknown = 0  # listed by none of the headlines the sync started with
             for entry in result.entries:
                 if entry.id not in known_ids:
+                    unknown += 1
                     known_ids.add(entry.id)
                     if room is not None:
                         room.note(entry)
                     already_cached += bool(entry.link) and article_key(entry.link) in cached
                 fetch(entry)
+            # New to this sync, not to the store: another refresh (the open reader's) stored
+            # them first, after the sync had read the headlines (acc42b B6).
+            meanwhile += max(0, unknown - result.new_entries)
             if room is not None and room.hold.holding:
                 out = feeds_total - feeds_done
                 # Every feed in: their articles go, the newest first; or no order is needed,
@@ -637,6 +645,21 @@ class LibrarySync(LibrarySyncStart):
                 for headline in headlines:
                     if headline.entry.feed_url in subscribed and headline.entry.id not in taken_out:
                         fetch(headline.entry, headline.key)
+                # Those another refresh (the open reader's) brought in as this sync ran, of
+                # the feeds that gave it no items (unchanged to it, or failed): fetched as
+                # this sync's own new ones are (acc42b B6). Read off the loop.
+                quiet = [r.feed.url for r in results if r.feed.url in subscribed and not r.entries]
+                for entry, key in await asyncio.to_thread(
+                    self._arrived_meanwhile, quiet, known_ids
+                ):
+                    if entry.id in taken_out:
+                        continue
+                    known_ids.add(entry.id)
+                    meanwhile += 1
+                    if room is not None:
+                        room.note(entry)
+                    already_cached += bool(key) and key in cached
+                    fetch(entry, key)
                 # Saved links no feed lists: one not fetched yet (saved offline, imported) or
                 # missing pages is read as a feed's is (acc31c W8, W14).
                 for key, entry in unlisted:
@@ -734,6 +757,7 @@ class LibrarySync(LibrarySyncStart):
             - cached_meanwhile
             + len(copies_replaced),
             articles_already_cached=already_cached + cached_meanwhile - len(copies_replaced),
+            arrived_meanwhile=meanwhile,
             articles_updated=len(renewed),
             updated=renewed,
             not_renewed=not_renewed,

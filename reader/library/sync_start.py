@@ -67,6 +67,20 @@ def lean(entry: Entry) -> Entry:
 class LibrarySyncStart(LibraryFeedRefresh):
     """A `Library`'s reading of its store as a sync starts."""
 
+    def _arrived_meanwhile(self, urls: list[str], known: set[str]) -> list[tuple[Entry, str]]:
+        """The headlines of these feeds none of `known` (ids) is, each with its article's key:
+        those another process (the open reader's refresh) wrote into the store since the sync
+        read it. Its feeds answered the sync "not modified", the other refresh having taken
+        their new ETags, so neither list had them (acc42b B6)."""
+        store = self.store
+        return [
+            (entry, key)
+            for url in urls
+            if not set(store.entry_ids(url)) <= known
+            for entry, key in store.keyed_entries(url)
+            if entry.id not in known
+        ]
+
     def _sync_start(self) -> SyncStart:
         # What a reader killed mid-write left in its temporary folders (a picture's copy half
         # written, kill -9): a sync is where `reader sync` from cron or a script sweeps it.

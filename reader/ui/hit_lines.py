@@ -9,11 +9,33 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from .cell_width import terminal_cells
+
 if TYPE_CHECKING:
     from ..full_text import Hit
 
 PENDING = "…"
 """A pending hit's line, until its own is worked out (a fraction of a second)."""
+
+# Of a line cut to show its match, the share of the room kept before the match: what leads up to
+# it, and most of the room for what follows.
+_BEFORE_MATCH = 3
+
+
+def to_its_match(line: str, word: str, room: int, cut_mark: str) -> str:
+    """`line`, when the first match of `word` in it would fall past `room` characters, cut at
+    its start (`cut_mark` before it) so the match shows with a few words before it: at 40
+    columns every hit read "…waited for months for an answ…", the word searched for never on
+    screen (acc42a A13). The row's own fitting then cuts its end to the cells."""
+    # Case folded letter for letter ("ß" stays one), so a place found is the line's.
+    at = line.lower().find(word.lower()) if word else -1
+    if at < 0 or terminal_cells(line[: at + len(word)]) <= room - len(cut_mark):
+        return line
+    start = max(0, at - room // _BEFORE_MATCH)
+    space = line.find(" ", start, at)  # at the next word's start, none cut in half
+    if space >= 0:
+        start = space + 1
+    return cut_mark + line[start:]
 
 
 class HitLines(Mapping[str, str]):
@@ -36,6 +58,11 @@ class HitLines(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._hits)
+
+    def word(self, entry_id: str) -> str:
+        """The word `entry_id`'s line is of: where a narrow row cuts it to show (`to_its_match`)."""
+        hit = self._hits.get(entry_id)
+        return "" if hit is None or hit.pending or not hit.snippet else hit.word
 
     def hit(self, entry_id: str) -> Hit | None:
         """The hit of `entry_id`'s row, as it is now."""

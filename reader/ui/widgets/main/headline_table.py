@@ -29,12 +29,13 @@ from textual.strip import Strip
 
 from ....feed_names import source_name
 from ....feed_tags import hashed_tags
-from ....marks import UNREAD_MARK, offline_mark, saved_mark
+from ....marks import CUT_MARK, UNREAD_MARK, offline_mark, saved_mark
 from ....models import Entry
 from ....reports import Headline
 from ....url_display import shown_url
 from ...cell_width import NamesApart, fit_to_cells
 from ...display import isolated, plain, when
+from ...hit_lines import HitLines, to_its_match
 from ...messages import HeadlineChosen
 from ..article.scroll_keys import (
     BOTTOM_KEYS,
@@ -535,7 +536,10 @@ class HeadlineTable(ScrollView, can_focus=True):
         room = width - MARKER_CELLS
         if room < 1:
             return Strip([Segment(" " * width, styles.blank)], width)
-        uncounted, shown, padding = fit_to_cells(plain(text, max_length=500).plain, room)
+        line = plain(text, max_length=500).plain
+        if isinstance(self.details, HitLines):
+            line = to_its_match(line, self.details.word(headline.entry.id), room, CUT_MARK)
+        uncounted, shown, padding = fit_to_cells(line, room)
         segments = [Segment(" " * MARKER_CELLS, styles.blank)]
         if uncounted:
             segments.append(Segment(uncounted, styles.blank))
