@@ -12,7 +12,7 @@ from .claimed_names import claimed_elsewhere
 from .commonmark import autolink, escape_line_starts, escape_markdown
 from .dates import retrieved_as_believed, stated_iso
 from .marks import TAKEN_DOWN
-from .models import Article, Block, Entry, Inline
+from .models import CONSENT_WALL, Article, Block, Entry, Inline
 from .safe import safe_line
 from .text_shape import one_line
 from .url_display import cited_form, shown_url, site_named
@@ -230,9 +230,12 @@ def _notes(article: Article, markdown: bool, copied: bool = False) -> list[str]:
     if article.partial:
         # An item with no link has no page: its feed's text is all there is of it.
         lines.append(
-            "Note: this is the text the feed carried, not the page's"
-            if article.url
-            else "Note: the item has no link to a page: this is the text its feed carried"
+            "Note: the item has no link to a page: this is the text its feed carried"
+            if not article.url
+            else "Note: this is the text the feed carried, not the page's: the site answered "
+            "with a cookie-consent page"
+            if article.stood_in_for == CONSENT_WALL
+            else "Note: this is the text the feed carried, not the page's"
         )
     if article.incomplete:
         why = safe_line(article.incomplete)

@@ -16,7 +16,19 @@ from .citation import date_source, shown_cited_url
 from .dates import precision, stated_iso, with_precision
 from .feed_tags import kept_tags
 from .list_numbering import NUMBERINGS
-from .models import Article, Block, BlockKind, Enclosure, Entry, Feed, Inline, Reach, made
+from .models import (
+    CONSENT_WALL,
+    FEED_WHOLE,
+    Article,
+    Block,
+    BlockKind,
+    Enclosure,
+    Entry,
+    Feed,
+    Inline,
+    Reach,
+    made,
+)
 
 CODEC_VERSION = 1
 # A block is [kind, level, ordinal, inlines], and a table row adds [cells, flags] to that.
@@ -141,6 +153,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
             if entry.enclosures
             else {}
         ),
+        **({"comments": entry.comments} if entry.comments else {}),
     }
 
 
@@ -198,6 +211,7 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
             "feed_title": _intern(feed_title) if type(feed_title) is str else feed_title,
             "content": "",
             "enclosures": _enclosures(d.get("enclosures")),
+            "comments": _text(d.get("comments")),
             # `seen_at`'s test inline (43,000 records at a start): a number, not a bool.
             "first_seen": seen if type(seen) in _NUMBERS else None,
             # A record's start of a long summary is cut too: the whole is kept apart.
@@ -338,6 +352,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         **({"section_front": True} if article.section_front else {}),
         # Only when set: a record without it (and one from before) is the page's own text.
         **({"kept_by": article.kept_by} if article.kept_by else {}),
+        # Only when said: a record without it (and one from before) gave no reason.
+        **({"stood_in_for": article.stood_in_for} if article.stood_in_for else {}),
         "blocks": [_block_to_list(b) for b in article.blocks],
         **_anchors_of(article.blocks),
         **_spans_of(article.blocks),
@@ -406,6 +422,8 @@ def article_fetched_at(d: dict[str, Any]) -> datetime | None:
 
 KEPT_BY = ("wallabag",)
 """The apps whose copy of an article's text an article may be (`Article.kept_by`)."""
+STOOD_IN_FOR = frozenset({CONSENT_WALL, FEED_WHOLE})
+"""The reasons a record may give for the feed's text standing in (`Article.stood_in_for`)."""
 
 
 def article_from_dict(d: dict[str, Any]) -> Article:
@@ -442,6 +460,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         # Said in the article's header and citation: one of the apps known, nothing a record
         # from elsewhere makes up.
         kept_by=d["kept_by"] if d.get("kept_by") in KEPT_BY else "",
+        stood_in_for=d["stood_in_for"] if d.get("stood_in_for") in STOOD_IN_FOR else "",
         blocks=blocks,
     )
 

@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 68
+EXTRACTOR = 69
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -193,7 +193,12 @@ picture with no `alt` at all standing on its own line gets its "Image" line (acc
 ("Images") over a row of pictures kept as the text's own. 68: the platforms' own blocks round a
 post dropped (acc42c C3): a WordPress "Share this:" row named `sharedaddy` no box of facts, a
 button-styled "Share" or "Subscribe" link, Medium's "Member-only story" and its "Written by … ·
-1.2K Followers" card."""
+1.2K Followers" card. 69: a
+Mastodon post's page, titled by its account ("Lena Morgan (@lena@social.example)") as every post
+of it is, titled by the post's opening words, the account its author (acc42c C4); the feed's text in a
+cookie-consent wall's place says so (`Article.stood_in_for`), not "a paywall" (C6); the feed's
+whole content standing in for a page that gave less is the article whole, no "½" (C5); Google
+News's page sending on by scripts alone no article, "Google News" no title (C14)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -17,9 +17,11 @@ from typing import Any
 import feedparser
 import feedparser.mixin
 
+from .attached_pictures import described, pictures_html
 from .charset import decode, detect_feed_charset
 from .config import DEFAULT_LIMITS
 from .discovery import web_page_answer
+from .discussion_links import comments_of
 from .enclosures import enclosures_of
 from .feed_dates import feed_time
 from .feed_items import first_items
@@ -235,14 +237,16 @@ MAX_CONTENT_CHARS = 500_000
 
 
 def _content(item: Any, summary: str) -> str:
-    """The longest of the item's content values when it holds more words than the summary."""
+    """The longest of the item's content values when it holds more words than the summary; a
+    picture's description (`attached_pictures.described`) is none."""
     parts = item.get("content")
     if not parts:
         return ""  # most RSS items: no summary's words to count (a twelfth of `_feed_of`)
     best = ""
+    pictures = described(item)
     for part in parts:
         value = part.get("value") if isinstance(part, dict) else None
-        if not isinstance(value, str):
+        if not isinstance(value, str) or value in pictures:
             continue
         value = _as_html(value, part.get("type"))
         if len(value) > len(best):
@@ -470,7 +474,10 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
             summary = _as_html(summary, (item.get("summary_detail") or {}).get("type"))
         # An item with no title (a micro-post) is named by the start of its text.
         title = _title(item.get("title_detail"), item.get("title"), limits.max_title_length)
-        title = title or _text(summary_line(summary), 80)
+        if not title and isinstance(summary, str):
+            title = _text(summary_line(summary), 80)
+            # Its pictures after its text: a post's page is scripts, its feed's text all of it.
+            summary += pictures_html(item, base)
         # By the link as the feed gives it: an item's id stays what it was before its
         # `feedburner:origLink` was read.
         key = item.get("id") or given or title
@@ -510,6 +517,7 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
                 feed_title=feed_title,
                 content=_content(item, summary if isinstance(summary, str) else ""),
                 enclosures=enclosures_of(item, base),
+                comments=comments_of(item, base, link),
             )
         )
     keys = {entry.id: link_key(entry.link) for entry in entries}

@@ -67,11 +67,11 @@ class Response:
         return self.status == 304
 
 
-FEED_READING_VERSION = 1
+FEED_READING_VERSION = 2
 """The version of what a refresh reads of a feed's items (`Feed.read_with`): a feed whose
 headlines an earlier one kept is asked for once without its ETag and Last-Modified, so that
 the items it has not changed since (a 304 at every refresh) get what is read of them now.
-1: enclosures, a podcast's audio (`enclosures`)."""
+1: enclosures, a podcast's audio (`enclosures`). 2: an item's discussion page (`comments`)."""
 
 
 GONE_ASKED_EVERY = timedelta(days=7)
@@ -190,6 +190,9 @@ class Entry:
     enclosures: tuple[Enclosure, ...] = ()
     """The files it carries for a player (a podcast's audio), in the feed's order; none in
     records from before they were kept."""
+    comments: str = ""
+    """The address of the item's discussion page as its feed names it (RSS `<comments>`, Atom
+    `rel="replies"`: Hacker News, WordPress), "" for none or in records from before it was kept."""
     first_seen: float | None = field(default=None, compare=False)
     """When this reader first kept the item (epoch seconds), as its record in the store says:
     None for one fresh from its feed, or kept by a reader from before this was noted of dated
@@ -441,6 +444,18 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
+CONSENT_WALL = "consent"
+"""`Article.stood_in_for` of the feed's text in a cookie-consent page's place."""
+FEED_WHOLE = "whole"
+"""`Article.stood_in_for` of the feed's text that is the article whole (its `content:encoded`,
+Atom `content`: a newsletter's, a full-text feed's), longer than what the page gave: read offline
+whole, it is not marked "½ only in part" nor counted as not readable offline (acc42c C5)."""
+FEED_CONTENT_MARK = "<!--reader: the feed's content-->"
+"""What `Store.feed_html` puts before an item's full content (not its summary), so that the
+extractor, handed the feed's text as its fallback (kept with the article, read again offline),
+tells a whole text from a summary (`FEED_WHOLE`). A comment: parsed, it is nothing."""
+
+
 @dataclass(frozen=True)
 class Article:
     """The cleaned article: its metadata and its body as blocks."""
@@ -519,6 +534,12 @@ class Article:
     """Why this copy, fetched now, is not in the cache (`Unwritable`: "the disk is full", "the
     data directory is read-only"): read and shown, kept nowhere; "" for one the cache holds.
     No part of its record."""
+    stood_in_for: str = ""
+    """Why the feed's text stands in (`partial`) when the page said it: `CONSENT_WALL` for a
+    cookie-consent page in the article's place, which a browser gets past with a click (the
+    reading view said "a paywall, or a page built by scripts": acc42c C6); `FEED_WHOLE` for the
+    feed's full content, the article whole. "" for a page that gave little and a summary of it,
+    and in records from before it was kept."""
     kept_by: str = ""
     """Whose copy of the text this is when the reader did not read it from the page: "wallabag"
     for the text a wallabag export carried, its page not coming when it was imported (a 404, a
@@ -556,5 +577,6 @@ class Article:
     def in_part(self) -> bool:
         """Not all of the article: the feed's text stands in (`partial`), or some of it is
         missing (`incomplete`: a page for subscribers, later pages that did not come). What
-        the lists mark "½" rather than "↓"."""
-        return self.partial or bool(self.incomplete)
+        the lists mark "½" rather than "↓". The feed's text that is the article whole
+        (`FEED_WHOLE`) is all of it."""
+        return (self.partial and self.stood_in_for != FEED_WHOLE) or bool(self.incomplete)

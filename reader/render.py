@@ -22,6 +22,7 @@ from .commonmark import (
     heading_text,
     link_destination,
 )
+from .discussion_links import discussion_lines
 from .enclosures import enclosure_lines
 from .inline_markdown import runs_markdown
 from .markdown_lists import ListLayout
@@ -193,17 +194,19 @@ def to_markdown(
     header: bool = True,
     style: str = "block",
     enclosures: tuple[Enclosure, ...] = (),
+    comments: str = "",
 ) -> str:
     """The article in Markdown, under its citation (`header`), and the files its item carries
-    for a player (`enclosures`: a podcast's audio) a line each below it. Its links within the
-    page (a note's "#fn1") name the address its citation gives."""
+    for a player (`enclosures`: a podcast's audio) a line each below it, then its discussion
+    page (`comments`). Its links within the page (a note's "#fn1") name the address its
+    citation gives."""
     article = with_cited_links(article)
     parts = []
     if header:
         head = markdown_header(article, style)
-        if enclosures:  # under the citation, before the blank line that ends it
-            lines = "".join(f"{line}  \n" for line in enclosure_lines(enclosures, markdown=True))
-            head = head[:-1] + lines + "\n"
+        below = enclosure_lines(enclosures, markdown=True) + discussion_lines(comments, True)
+        if below:  # under the citation, before the blank line that ends it
+            head = head[:-1] + "".join(f"{line}  \n" for line in below) + "\n"
         parts.append(head)
     lists = ListLayout()
     written: list[Block] = []
@@ -350,9 +353,11 @@ def to_text(
     style: str = "block",
     enclosures: tuple[Enclosure, ...] = (),
     marks: bool = True,
+    comments: str = "",
 ) -> str:
     """The article as plain text, under its citation (`header`), and the files its item
-    carries for a player (`enclosures`) a line each below it. `reader show` marks a quotation
+    carries for a player (`enclosures`) a line each below it, then its discussion page
+    (`comments`). `reader show` marks a quotation
     with ">" and underlines a heading, as a plain-text e-mail does, so that the page's voices
     and sections are told apart in a terminal or a text file; without `marks` (a passage `y`
     copies to paste into a CMS, which sets quotes and headings its own way) the words alone."""
@@ -362,6 +367,7 @@ def to_text(
         if title:
             parts.append(f"{title}\n{'=' * min(terminal_cells(title), 78)}\n")
         lines = header_lines(article, style=style) + enclosure_lines(enclosures)
+        lines += discussion_lines(comments)
         parts.append("\n".join(lines) + "\n\n" if lines else "\n")
     blocks = article.blocks
     if article.section_front:

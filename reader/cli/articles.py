@@ -85,6 +85,7 @@ def headline_json(
         "tags": list(h.tags),
         "archived": h.archived,
         "enclosures": enclosures_json(e),
+        "comments": e.comments or None,  # the item's discussion page, as its feed names it
     }
 
 

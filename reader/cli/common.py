@@ -354,21 +354,25 @@ def render(
     copy: str = "text",
 ) -> str:
     """The article as `reader show --format` prints it: text or Markdown under its citation in
-    `style` and the enclosures of its `entry` (a podcast's audio), the citation alone
+    `style` and the enclosures (a podcast's audio) and discussion page of its `entry`, the citation alone
     ("citation", as `y` copies it, in `[citation] copy`'s `copy`), or JSON (`render_item`)."""
+    from ..discussion_links import discussion
     from ..enclosures import shown_enclosures
     from ..render import to_markdown, to_text
 
     enclosures = shown_enclosures(entry) if entry is not None else ()
+    comments = discussion(entry)
     if fmt == "citation":
         from ..citation import copied_citation
 
         return safe_text(copied_citation(article, style, markdown=copy == "markdown"))
     if fmt == "markdown":
-        return safe_text(to_markdown(article, style=style, enclosures=enclosures))
+        return safe_text(
+            to_markdown(article, style=style, enclosures=enclosures, comments=comments)
+        )
     if fmt == "json":
         return json_text(render_item(article, fmt, article.url, entry))
-    return safe_text(to_text(article, style=style, enclosures=enclosures))
+    return safe_text(to_text(article, style=style, enclosures=enclosures, comments=comments))
 
 
 def render_item(
@@ -392,6 +396,7 @@ def render_item(
     data["word_count"] = article.word_count
     data["word_count_unit"] = article.count_unit  # "characters" for Chinese and Japanese
     data["enclosures"] = enclosures_json(entry) if entry is not None else []
+    data["comments"] = entry.comments or None if entry is not None else None  # its discussion
     data["pictures"] = pictures_json(article)
     if article.versions:  # the copies kept of an article a sync found changed
         data["version"] = article.version

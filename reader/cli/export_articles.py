@@ -260,7 +260,11 @@ def _choice(target: Entry | str, names: Mapping[str, str]) -> _Chosen:
         # Its feed's text is all of it: left out as "not cached", a tag's or a feed's export
         # lost every note and micro-post of it unsaid.
         return _Chosen(item_address(target.id), source_name(target, names), target)
-    return _Chosen(target.link, source_name(target, names), target if target.enclosures else None)
+    return _Chosen(
+        target.link,
+        source_name(target, names),
+        target if target.enclosures or target.comments else None,
+    )
 
 
 def _chapters(

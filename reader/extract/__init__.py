@@ -27,6 +27,7 @@ from ..render import to_markdown, to_text
 from ..safe import safe_line
 from ..sniff import PDF, binary_type, feed_type, looks_like_html
 from ..start_tags import with_fewer_attributes
+from .aggregator_pages import check_script_redirect
 from .article_body import chosen_body, cleaned_page
 from .article_parts import with_article_parts
 from .bluesky import bluesky_post
@@ -167,6 +168,7 @@ def extract_page(
     html = with_fewer_attributes(html)
     try:
         doc, cut = _parse(html)
+        check_script_redirect(doc, url)
         if check_page is not None:
             check_page(doc)
         declarations = read_declarations(doc, url, fed)

@@ -11,7 +11,18 @@ from dataclasses import asdict, replace
 from datetime import UTC, datetime
 
 from ..extractor_version import EXTRACTOR
-from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline, words_of
+from ..models import (
+    CONSENT_WALL,
+    FEED_CONTENT_MARK,
+    FEED_WHOLE,
+    Article,
+    Block,
+    BlockKind,
+    ErrorKind,
+    FetchError,
+    Inline,
+    words_of,
+)
 from .article_edges import _without_edge_rules, _without_title
 from .article_parts import Parts
 from .body_blocks import _longer_text
@@ -19,6 +30,7 @@ from .corrections import with_head_notes
 from .paywall import FOR_SUBSCRIBERS, Paywall, before_the_wall
 from .print_page import without_masthead
 from .script_language import script_language
+from .social_titles import is_account_title, opening_words
 
 CUT_BY_NESTING = "the page is nested too deeply: its text stops where the parser stopped"
 ONLY_ITS_SUMMARY = (
@@ -73,6 +85,10 @@ def finished_article(
         incomplete_note = ONLY_ITS_SUMMARY
     else:
         incomplete_note = FOR_SUBSCRIBERS if for_subscribers else CUT_BY_NESTING if cut else ""
+    if meta.author == meta.title and is_account_title(meta.title):
+        # A post's page titled by its account, its author (Mastodon's, its profile's name the
+        # title's handle): titled by its opening words, as a post is cited.
+        meta = replace(meta, title=opening_words(blocks) or meta.title)
     if not meta.language:
         # A page declaring no language whose script tells it (Xinhua's carry no `lang`).
         text = " ".join([meta.title, *(block.text for block in blocks)])
@@ -94,6 +110,16 @@ def finished_article(
         incomplete_for_good=bool(incomplete_note),
         extractor=EXTRACTOR,
         section_front=parts.section_front and not partial,
+        # The feed's text in a consent wall's place: said, since a browser gets past it.
+        stood_in_for=(
+            ""
+            if not partial
+            else CONSENT_WALL
+            if wall
+            else FEED_WHOLE
+            if fallback_html.startswith(FEED_CONTENT_MARK)
+            else ""
+        ),
     )
     # A section front's "page 2" is more teasers, and a page read from its feed has no pages.
     return article, "" if parts.section_front or partial else next_page

@@ -25,7 +25,7 @@ from ..config import DEFAULT_LIMITS
 from ..dates import not_ahead
 from ..feed_tags import with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
-from ..models import SUMMARY_HELD, Entry, Feed
+from ..models import FEED_CONTENT_MARK, SUMMARY_HELD, Entry, Feed
 from .directory import _reporting_storage_errors, decode_one, json_items
 from .key_ranges import keys_with_prefix
 from .shown_ids import UNLISTED
@@ -810,7 +810,9 @@ class StoreFeeds(StoreStoryRows):
         feed, else kept here), else its summary, whole: a headline listed holds its start
         (`SUMMARY_HELD`), the rest read from its record. Extraction's fallback and the offline
         view."""
-        return entry.content or self.entry_content(entry.id) or self.feed_summary(entry)
+        content = entry.content or self.entry_content(entry.id)
+        # Marked as the whole text, not a summary: the extractor tells them apart by it.
+        return FEED_CONTENT_MARK + content if content else self.feed_summary(entry)
 
     def feed_summary(self, entry: Entry) -> str:
         """`entry`'s summary whole when a list held only its start (`Entry.summary_cut`): kept

@@ -22,6 +22,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...discussion_links import LABEL
 from ...enclosures import enclosure_label, shown_enclosures
 from ...models import Article, BlockKind, Entry, picture_label
 from ...url_display import shown_url
@@ -57,8 +58,12 @@ def article_links(article: Article | None, entry: Entry | None = None) -> list[L
     """Every link of the article, tables' included: each address once, in the order it first
     appears, with the first text (not blank) linked to it. A run of inlines with one address
     (`<a>` round bold and plain words) is one link. First, as the header shows them, the files
-    the `entry` carries for a player ("Audio (MP3, 40.1 MB)"), which no page links to."""
+    the `entry`'s discussion page ("Discussion") and the files it carries for a player ("Audio
+    (MP3, 40.1 MB)"), which no page links to."""
     texts: dict[str, str] = {}
+    if entry is not None and entry.comments:
+        # First: the one link a discussion site's reader opens `L` for (acc42c C2).
+        texts[entry.comments] = LABEL
     for enclosure in shown_enclosures(entry) if entry is not None else ():
         texts.setdefault(enclosure.url, enclosure_label(enclosure))
     for block in article.blocks if article is not None else ():

@@ -20,9 +20,10 @@ from ....citation import (
     section_front_line,
     version_note,
 )
+from ....discussion_links import LABEL
 from ....enclosures import enclosure_label, shown_enclosures
 from ....feed_tags import hashed_tags
-from ....models import Article, Enclosure, Entry
+from ....models import CONSENT_WALL, FEED_WHOLE, Article, Enclosure, Entry
 from ....url_display import shown_url
 from ...display import long_date, plain, when
 from .direction import right_to_left
@@ -123,6 +124,8 @@ def header(
             else _LEFT_OUT
         )
     out += [enclosure_line(e, styles) for e in shown_enclosures(entry)] if entry else []
+    if entry is not None and entry.comments:
+        out.append(discussion_line(entry.comments, styles))
     if article is not None:
         length = Paragraph(
             Text(reading_length(article.word_count, article.count_unit), styles.meta),
@@ -171,9 +174,36 @@ def enclosure_line(enclosure: Enclosure, styles: ArticleStyles) -> Paragraph:
     return Paragraph(text, Text("▶ ", styles.bullet), Text("  "), gap=0, links=links)
 
 
-def little_given(browser_key: str | None) -> str:
+def discussion_line(comments: str, styles: ArticleStyles) -> Paragraph:
+    """The item's discussion page as its feed names it (Hacker News's, WordPress's comments):
+    "Discussion: news.ycombinator.com/item?id=…", a link (Tab selects it, Enter reads it here
+    as a discussion page is read, `L` lists it first). In the compact header too: the cached
+    page never names it."""
+    label = plain(LABEL, styles.caption + styles.link, max_length=100)
+    text = Text(end="").append_text(label)
+    text.append(": ", styles.meta)
+    text.append_text(plain(shown_url(comments), styles.url, max_length=2000))
+    links = ((0, len(label), comments),)
+    return Paragraph(text, gap=0, links=links)
+
+
+def little_given(browser_key: str | None, why: str = "") -> str:
     """The header's note over the feed's text of a page that gave little, which names
-    `browser_key`, the key in force that opens the original (None: none does)."""
+    `browser_key`, the key in force that opens the original (None: none does); `why` the
+    reason the page gave (`Article.stood_in_for`): a consent wall's is said, since one click
+    in a browser gets past it, where "a paywall" told the reader not to bother."""
+    if why == CONSENT_WALL:
+        note = (
+            "From the feed: the site answered with a cookie-consent page, not the article, "
+            "so this is the text the feed carried."
+        )
+        return f"{note} Press {browser_key} to read it in a browser." if browser_key else note
+    if why == FEED_WHOLE:
+        note = (
+            "From the feed: the whole text as the feed carried it "
+            "(the page gave less: one for subscribers, or built by scripts)."
+        )
+        return f"{note} Press {browser_key} for the original." if browser_key else note
     note = (
         "From the feed: the page gave little (a paywall, or a page built by scripts), "
         "so this is the text the feed carried."
@@ -192,7 +222,7 @@ text is its article, not a stand-in for a page that gave little."""
 def feed_text_note(article: Article, browser_key: str | None) -> str:
     """The header's note over the feed's text shown as `article`, with no reason given for it:
     an item with no link's (`NO_LINK`), else a page that gave little's (`little_given`)."""
-    return little_given(browser_key) if article.url else NO_LINK
+    return little_given(browser_key, article.stood_in_for) if article.url else NO_LINK
 
 
 _LEFT_OUT = Paragraph(Text(""), gap=0, searched=False, drawn=False)

@@ -1,0 +1,34 @@
+"""A social post's title: its opening words, not the account's name its page gives as its title.
+
+Mastodon's page of a post (and other fediverse servers') gives the account, "Lena Morgan
+(@lena@social.example)", as its `og:title` and `<title>`, the same for every post: cited and
+exported under it, two posts could not be told apart (acc42c C4). A post is cited as style guides
+cite one, by its author and its opening words (APA: "Morgan, L. [@lena@social.example]. (2026).
+*yes — the FOI came back…* [Post]"), the words the headline list already shows for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block, BlockKind
+from ..safe import safe_line
+
+OPENING = 80
+"""Characters of a post's text its title holds, as the headline list's (`feeds`) does."""
+
+# "Name (@user@host.tld)": a fediverse account as its server names it. The handle's two "@"
+# parts tell it from a story's title that ends on a Twitter handle in brackets.
+_ACCOUNT = re.compile(r"[^()\n]{1,200}\(@[\w.-]{1,64}@[\w-]+(?:\.[\w-]+)+\)")
+
+
+def is_account_title(title: str) -> bool:
+    """`title` names an account ("Lena Morgan (@lena@social.example)"), not a post."""
+    return _ACCOUNT.fullmatch(title.strip()) is not None
+
+
+def opening_words(blocks: tuple[Block, ...] | list[Block]) -> str:
+    """The post's text on one line, cut with "…" past `OPENING` characters ("" for none): the
+    words of its paragraphs, not a picture's description."""
+    text = " ".join(block.text for block in blocks if block.kind != BlockKind.IMAGE)
+    return safe_line(text, OPENING)

@@ -1,0 +1,131 @@
+"""Mastodon's posts cited and exported by their opening words, not by the account's name their
+pages give as their title ("Lena Morgan (@lena@social.example)" for every post), and a post's
+attached picture (`media:content` with its `media:description`) an "Image: …" line (acc42c C4).
+Real parts: the feed and the post pages served on 127.0.0.1, the store on disk.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.cli import main
+from reader.extract import extract_article
+from reader.feeds import parse_feed
+
+ACCOUNT = "Lena Morgan (@lena@social.example)"
+POSTS = {
+    "1": "Reminder: the harbour board meets Tuesday at 7pm. Public gallery open.",
+    "2": "Yes, the FOI came back with 212 cancelled sailings, which matches what islanders have "
+    "been telling us all autumn about the winter timetable.",
+}
+AGENDA = "Photo of the agenda front page"
+
+
+def feed(base: str) -> str:
+    """Mastodon's RSS shape: items with no title, their text as HTML, a picture as Media RSS."""
+    picture = (
+        f'<media:content url="{base}/media/agenda.png" type="image/png" medium="image">'
+        f'<media:description type="plain">{AGENDA}</media:description></media:content>'
+    )
+    items = "".join(
+        f"<item><guid isPermaLink='true'>{base}/@lena/{n}</guid><link>{base}/@lena/{n}</link>"
+        f"<pubDate>Sat, 05 Dec 2026 1{n}:00:00 +0000</pubDate>"
+        f"<description>{html.escape(f'<p>{text}</p>')}</description>"
+        f"{picture if n == '1' else ''}</item>"
+        for n, text in POSTS.items()
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Lena Morgan</title>'
+        f"<link>{base}/@lena</link>{items}</channel></rss>"
+    )
+
+
+def post_page(base: str, number: str) -> str:
+    """Mastodon's page of a post: the account as its title, the post in `og:description`,
+    an app built by scripts for a body."""
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{ACCOUNT}</title>
+<meta property="og:site_name" content="social.example"><meta property="og:type" content="article">
+<meta property="og:title" content="{ACCOUNT}">
+<meta property="og:description" content="{html.escape(POSTS[number])}">
+<meta property="og:url" content="{base}/@lena/{number}">
+<meta property="profile:username" content="lena@social.example"></head>
+<body class="app-body"><div class="app-holder" id="mastodon"><noscript><div>To use the Mastodon
+web application, please enable JavaScript.</div></noscript></div></body></html>"""
+
+
+@pytest.fixture
+def site() -> Iterator[HTTPServer]:
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    base = server.url_for("").rstrip("/")
+    server.expect_request("/@lena.rss").respond_with_data(
+        feed(base), content_type="application/rss+xml"
+    )
+    for number in POSTS:
+        server.expect_request(f"/@lena/{number}").respond_with_data(
+            post_page(base, number), content_type="text/html"
+        )
+    yield server
+    server.clear()
+    server.stop()
+
+
+def test_a_posts_page_titled_by_its_account_is_titled_by_its_opening_words() -> None:
+    article = extract_article(
+        post_page("https://social.example", "2"), "https://social.example/@lena/2"
+    )
+    assert article.title.startswith("Yes, the FOI came back with 212 cancelled sailings")
+    assert article.title.endswith("…") and len(article.title) <= 80
+    assert article.author == ACCOUNT
+    # A story whose title ends on a handle in brackets is not a post.
+    story = (
+        "<html><head><title>Ferry cuts explained (@harbourpost)</title></head><body><article>"
+        + "<p>The council confirmed the cuts on Monday, after a long consultation.</p>" * 8
+        + "</article></body></html>"
+    )
+    assert extract_article(story, "https://news.example/a").title == (
+        "Ferry cuts explained (@harbourpost)"
+    )
+
+
+def test_a_posts_picture_is_kept_with_its_description_and_is_not_its_text() -> None:
+    base = "https://social.example"
+    first, second = parse_feed(feed(base).encode(), f"{base}/@lena.rss").entries
+    assert first.title == POSTS["1"]
+    assert f'<img src="{base}/media/agenda.png" alt="{AGENDA}">' in first.summary
+    assert first.content == ""  # the description was taken for its text when it was longer
+    assert "<img" not in second.summary
+
+
+def test_posts_are_cited_and_exported_apart_with_their_picture(
+    site: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    def reader(*args: str) -> tuple[int, str]:
+        status = main(["--data-dir", str(data_dir), *args])
+        return status, capsys.readouterr().out
+
+    reader("add", site.url_for("/@lena.rss"))
+    assert reader("sync")[0] == 0
+    listed = {
+        item["link"].rsplit("/", 1)[1]: item for item in json.loads(reader("list", "--json")[1])
+    }
+    cited = {n: reader("show", listed[n]["id"], "--format", "citation")[1] for n in POSTS}
+    assert cited["1"] != cited["2"]
+    assert cited["1"].startswith(POSTS["1"]) and ACCOUNT in cited["1"]
+    assert cited["2"].startswith("Yes, the FOI came back") and ACCOUNT in cited["2"]
+    _, text = reader("show", listed["1"]["id"])
+    assert f"Image: {AGENDA}" in text
+    out = tmp_path / "posts.md"
+    assert reader("export", "--format", "markdown", "-o", str(out))[0] == 0
+    headings = [
+        line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("# ")
+    ]
+    assert len(headings) == 2 and len(set(headings)) == 2
+    assert f"# {ACCOUNT}" not in headings
