@@ -11,6 +11,7 @@ import asyncio
 import re
 import shutil
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ from cli_run import _in_a_process
 from test_cli import reader
 from test_repair import PAGE, damage_a_page
 
+from reader.errors import StoreError
+from reader.store import Store
 from reader.ui.app_headlines import ARTICLES_DAMAGED
 from tests.tui_pilot import running, table, until
 
@@ -189,3 +192,49 @@ def test_leaves_under_a_zeroed_interior_page_are_copied_out(synced_dir: Path) ->
         assert con.execute("PRAGMA quick_check").fetchall() == [("ok",)]
     con.close()
     assert sorted(after, key=repr) == sorted(before, key=repr)  # every value as it was
+
+
+def test_a_thread_reading_the_damaged_article_cache_as_another_sets_it_aside_is_answered(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    # Two of the reader's threads on a damaged article cache: the one whose read of the damaged
+    # file fails after the other has set it aside was told the library is damaged (a
+    # StoreError), not answered from the stand-in as the other was.
+    db = synced_dir / "articles" / "cache.db"
+    with sqlite3.connect(db) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    for leaf in leaves(db):  # its records' pages, none read to open it
+        put_page(db, leaf, b"\xa5" * PAGE)
+    store = Store(synced_dir)
+    try:
+        assert not store.articles_damaged  # met at the first read of the file, not its opening
+        damaged = store._articles
+        set_aside = threading.Event()
+        reading = threading.Event()
+
+        def wait_for_the_other(statement: str) -> None:
+            # Its read of the damaged file begun, it runs once the other thread set it aside.
+            if "FROM Cache" in statement and not set_aside.is_set():
+                reading.set()
+                set_aside.wait()
+
+        answered: list[object] = []
+
+        def second_thread() -> None:
+            damaged._con.set_trace_callback(wait_for_the_other)
+            try:
+                answered.append(store.page_dates())
+            except StoreError as error:
+                answered.append(error)
+
+        second = threading.Thread(target=second_thread)
+        second.start()
+        assert reading.wait(60)
+        dates = store.page_dates()  # this thread meets the damage: the file set aside
+        assert store.articles_damaged and dates == {}
+        set_aside.set()
+        second.join(60)
+        assert answered == [{}]  # from the stand-in, as the first thread was
+    finally:
+        store.close()

@@ -74,6 +74,9 @@ def _reporting_storage_errors(cls: C) -> C:
     def wrap(method: Any) -> Any:
         @functools.wraps(method)
         def guarded(self: StoreDirectory, *args: Any, **kwargs: Any) -> Any:
+            # Whether the article cache was set aside as the call began: a call begun on the
+            # damaged file is retried once on the stand-in, one begun on the stand-in never.
+            aside_before = bool(self.articles_damaged)
             try:
                 if self._waits.give_up_at is not None:  # each call waits what is left then
                     self._set_wait(self._waits.wait_now())
@@ -87,7 +90,7 @@ def _reporting_storage_errors(cls: C) -> C:
                     raise StoreError(self.articles_damaged) from None
                 if self.read_only and _write_refused(error):
                     raise StoreError(self.read_only, self.read_only_tag or None) from None
-                if self._set_articles_aside(error):
+                if not aside_before and self._set_articles_aside(error):
                     return guarded(self, *args, **kwargs)  # once: they are set aside now
                 raise _storage_error(self.root, error) from None
             except OSError as error:
@@ -555,8 +558,10 @@ class StoreDirectory:
         """Whether `error` came of a damaged article cache beside sound subscriptions, now
         read as an empty one: every article "not offline", as when the file is moved aside,
         the damage said once. A damaged article cache hid every headline and mark, which
-        live in `state/` (acc42b B11: `reader list` and the reader's screen showed nothing)."""
-        if self.articles_damaged or "malformed" not in str(error):
+        live in `state/` (acc42b B11: `reader list` and the reader's screen showed nothing).
+        True too when another thread set them aside while this one read the damaged file:
+        its error came of the file set aside, not of the stand-in."""
+        if "malformed" not in str(error):
             return False
         with _SETTING_ASIDE:  # the reader's threads meet the damage at once: one stand-in
             if self.articles_damaged:
