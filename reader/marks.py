@@ -146,6 +146,9 @@ _CONSOLE_CELLS = {
     "▌": "█",
     "▐": "█",
     "⏎": "→",
+    # The reader's bidi isolates (`bidi_isolates`): the console orders no letters, and a kernel
+    # may draw a character it has no glyph for in a cell, shifting the row (review42).
+    **{c: "" for c in "\u2066\u2067\u2068\u2069"},
 }
 """One cell for one cell: what the kernel's console font (cp437) lacks, as one it has."""
 

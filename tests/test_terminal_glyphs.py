@@ -161,3 +161,19 @@ def test_an_ascii_locale_is_read_from_the_variables_as_setlocale_reads_them(
     from reader.marks import ascii_locale
 
     assert ascii_locale(environ) is ascii_only
+
+
+def test_the_linux_console_draws_no_bidi_isolate() -> None:
+    """The reader's own isolates round Hebrew or Arabic text (`bidi_isolates`) are for terminals
+    that order letters; the console orders none, and may draw one it has no glyph for in a cell,
+    shifting the row (review42)."""
+    code = (
+        "from reader.marks import cell_glyphs\n"
+        "print(repr(cell_glyphs('\\u2067\\u05e9\\u05dc\\u05d5\\u05dd\\u2069 \\u2068x\\u2069')))"
+    )
+    env = {**os.environ, "TERM": "linux", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == repr("\u05e9\u05dc\u05d5\u05dd x")
