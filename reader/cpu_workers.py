@@ -60,6 +60,11 @@ class CpuWorkers:
         as a sync's workers started then waited for ever: the loop never took it). Work
         waits for the start off the loop (`_started`); `close` stops this pool too."""
         self._made = threading.Lock()  # `_making` against `close`, which runs on the loop
+        self._closings = 0
+        """How many times `close` ran: a pool whose making began before one is stopped as it
+        is made. Made after the close, its fork server outlived the library, and its workers
+        met the semaphores the closing process had unlinked ("SemLock", a traceback on stderr
+        at a sync's end: flaky42, the fresh-clone CI of 4ce6f2eb)."""
         self.idle_end: float | None = None
         """Seconds a pool started on demand (`on_demand`) is kept with no work before it is
         ended; None: kept until the library closes."""
@@ -101,6 +106,7 @@ class CpuWorkers:
         when that is shorter than its own)."""
         with self._made:
             making, self._making = self._making, None
+            self._closings += 1
         for pool in (self.pool, self.page_pool, making):
             if pool is not None:
                 stop_pool(pool, grace=grace)
@@ -131,9 +137,15 @@ class CpuWorkers:
         # On demand, spawned: a fork server would outlive the pool it made, holding the
         # workers' imports (~45 MB) while the reader sits idle.
         server = self._when_needed is not None and self.idle_end is None
+        closings = self._closings
         pool, board = process_pool(count, modules, server=server)
         with self._made:
-            self._making = pool
+            closed = self._closings != closings
+            if not closed:
+                self._making = pool
+        if closed:  # the library closed while the pool was made: it is ended, never used
+            stop_pool(pool)
+            return
         try:
             if self.idle_end is None:
                 for _ in range(count):

@@ -158,7 +158,8 @@ def _isolated(segments: list[Segment], words: str, at: int, right_to_left: bool)
             position -= 1  # the offsets below count the line's own characters
         if position < last <= after:
             text = f"{text[: last - position]}{closing}{text[last - position :]}"
-        out.append(segment._replace(text=text) if text is not segment.text else segment)
+        unchanged = text is segment.text
+        out.append(segment if unchanged else segment._replace(text=text))
         position = after
     return out
 
