@@ -18,6 +18,7 @@ from reader.cli import main
 from reader.codec import article_from_dict, article_to_dict
 from reader.library import Library
 from reader.models import CONSENT_WALL
+from tests.conftest import sync_into
 from tests.test_consent_wall import WALL, rss
 
 TITLE = "Dredging of the harbour channel to resume"
@@ -68,12 +69,7 @@ def test_the_feeds_text_in_a_walls_place_keeps_the_reason(
 def test_the_reading_view_says_a_consent_wall_not_a_paywall(walled: str, data_dir: Path) -> None:
     from tests.tui_pilot import open_row, running, screen_text, table
 
-    async def sync() -> None:
-        async with Library(data_dir) as lib:
-            lib.add_feed(walled)
-            await lib.sync()
-
-    asyncio.run(sync())
+    sync_into(data_dir, [walled])
 
     async def run() -> None:
         async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):

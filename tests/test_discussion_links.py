@@ -18,7 +18,7 @@ from pytest_httpserver import HTTPServer
 from reader.cli import main
 from reader.codec import entry_from_dict, entry_to_dict
 from reader.feeds import parse_feed
-from reader.library import Library
+from tests.conftest import sync_into
 from tests.served_feed import serving, story_page
 
 TITLE = "How a small paper built a public spending tracker"
@@ -121,12 +121,7 @@ def test_the_reading_view_shows_the_discussion_and_lists_it_first(
     from reader.ui.widgets.article.article_body import ArticleBody
     from tests.tui_pilot import on_top, open_row, running, screen_text
 
-    async def sync() -> None:
-        async with Library(data_dir) as lib:
-            lib.add_feed(site.url_for("/feed.xml"))
-            await lib.sync()
-
-    asyncio.run(sync())
+    sync_into(data_dir, [site.url_for("/feed.xml")])
     thread = site.url_for("/hn/item?id=42000")
 
     async def run() -> None:

@@ -17,7 +17,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.cli import main
-from reader.library import Library
+from tests.conftest import sync_into
 from tests.served_feed import serving
 
 LETTER = "The tide tables leave out"
@@ -82,12 +82,7 @@ def test_the_reading_view_says_the_feeds_text_is_the_whole(
 ) -> None:
     from tests.tui_pilot import open_row, running, screen_text, table
 
-    async def sync() -> None:
-        async with Library(data_dir) as lib:
-            lib.add_feed(site.url_for("/feed.xml"))
-            await lib.sync()
-
-    asyncio.run(sync())
+    sync_into(data_dir, [site.url_for("/feed.xml")])
 
     async def run() -> None:
         async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
