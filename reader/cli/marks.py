@@ -82,6 +82,7 @@ def _mark_given(args: argparse.Namespace, read: bool) -> int:
     One that fails is said in its line, the others still marked; exit 1 then."""
     state = "read" if read else "unread"
     status, chosen, already = EXIT_OK, {}, 0
+    marks: dict[str, set[str]] = {}  # each feed's read marks, read once for all its ids
     lib = open_library(args)
     try:
         resolve = lib.resolver()
@@ -95,7 +96,9 @@ def _mark_given(args: argparse.Namespace, read: bool) -> int:
             if entry is None:
                 err(f"no feed and not Saved lists {safe_line(given, 200)}: it has no read mark")
                 status = EXIT_FAILED
-            elif lib.is_read(entry) == read or entry.id in chosen:
+            elif (
+                entry.id in _feed_marks(lib, marks, entry.feed_url)
+            ) == read or entry.id in chosen:
                 already += 1
             else:
                 chosen[entry.id] = entry
@@ -105,6 +108,13 @@ def _mark_given(args: argparse.Namespace, read: bool) -> int:
     was = f" ({plural(already, 'was', 'were')} already)" if already else ""
     out(f"Marked {plural(len(chosen), 'headline')} {state}{was}.")
     return status
+
+
+def _feed_marks(lib: Library, marks: dict[str, set[str]], feed_url: str) -> set[str]:
+    """The read marks of `feed_url`, read from the store the first time they are asked."""
+    if feed_url not in marks:
+        marks[feed_url] = lib.store.read_ids(feed_url)
+    return marks[feed_url]
 
 
 def _hits(lib: Library, search: SearchFeed) -> list[Headline]:
