@@ -439,6 +439,10 @@ def _original_link(item: Any, base: str) -> str:
     return link if is_web_url(link) else ""
 
 
+_CUT_SHORT = ("…", "...", "[…]", "[...]", "[&hellip;]")
+"""How an excerpt ends, where the text goes on at its page."""
+
+
 def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) -> ParsedFeed:
     """The feed `parsed` (feedparser's result, or a JSON Feed shaped as one) as the reader keeps
     it; `count` is how many items it had before the cut to the limit."""
@@ -486,11 +490,14 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
         named = _title(item.get("title_detail"), item.get("title"), limits.max_title_length)
         title = without_source(named, source)
         if not title and isinstance(summary, str):
-            title = _text(summary_line(summary), 80)
+            line = summary_line(summary)
+            title = _text(line, 80)
             # Its pictures after its text: a post's page is scripts, its feed's text all of it,
-            # its content (read offline whole, not "½ only in part").
+            # its content (read offline whole, not "½ only in part"); not an excerpt ending
+            # "[…]", a summary whatever its title.
             summary += pictures_html(item, base)
-            content = content or summary
+            if not line.endswith(_CUT_SHORT):
+                content = content or summary
         # By the link as the feed gives it: an item's id stays what it was before its
         # `feedburner:origLink` was read, and by its title as the feed gave it.
         key = item.get("id") or given or named or title

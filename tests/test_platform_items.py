@@ -244,6 +244,14 @@ def test_a_mastodon_post_is_headed_by_its_mention_as_written_and_read_whole(
         "a bold link next"
     )
     assert summary_line("one<br>two") == "one two"
+    # An excerpt with no title, ending "[…]", is a summary still: not the item whole.
+    from reader.feeds import parse_feed
+
+    excerpt = mastodon("https://social.example").replace(
+        "whole year.&lt;/p&gt;", "whole year, and [&amp;#8230;]&lt;/p&gt;"
+    )
+    (cut,) = parse_feed(excerpt.encode(), "https://social.example/@lena.rss").entries
+    assert cut.content == "" and cut.summary
 
 
 def test_a_reddit_self_post_has_no_feed_footer(platforms: HTTPServer, reader: Reader) -> None:
