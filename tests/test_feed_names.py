@@ -352,3 +352,8 @@ def test_a_feed_that_renames_itself_names_every_headline_of_it_so(
     rows = reader(data, "list").stdout.splitlines()
     assert len(rows) == 2
     assert all("Night Desk Wire (Overn" in row for row in rows), rows
+    found = reader(data, "list", "--search", "council")
+    assert found.returncode == 0, found.stderr
+    hits = [line for line in found.stdout.splitlines() if "Update" in line]
+    assert len(hits) == 2
+    assert all("Night Desk Wire (Overn" in hit for hit in hits), hits
