@@ -55,6 +55,7 @@ class Response:
     encoding: str = ""  # Content-Encoding still on `body` (only with get(decode=False))
     refresh: str = ""  # a Refresh header, read as a page's meta refresh is (`meta_refresh`)
     date: str = ""  # the Date header: when the server says it answered (`dates.served_time`)
+    age: str = ""  # the Age header: how long a cache on the way kept that answer
     # The most public class of address the request came through (`address_class`): how far
     # what the answer leads to (its links, its refresh) may go.
     reach: Reach = Reach.PUBLIC
@@ -489,9 +490,10 @@ class Article:
     the site (`citation.cited_source`); "" for any other page."""
     fetched_at: datetime | None = None
     served_at: datetime | None = None
-    """When the site's server said it answered (its Date header), kept only where it is later
-    than the computer's clock said (`fetched_at`) by more than a day: that clock was behind (a
-    laptop's reset to 2000), and a citation's "Retrieved" is the server's time
+    """When the site's server said it answered (its Date header, and the Age a cache on the way
+    kept it), kept only where it is later than the computer's clock said (`fetched_at`) by more
+    than a day, that clock behind (a laptop's reset to 2000), or earlier by more than an hour
+    and less than a month, that clock ahead; a citation's "Retrieved" is then the server's time
     (`dates.retrieved_as_believed`). None for a clock the server agreed with."""
     partial: bool = False  # extraction found little; the body is the feed's own summary
     incomplete: str = ""
