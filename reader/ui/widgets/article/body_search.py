@@ -101,6 +101,7 @@ class ArticleSearch(ArticleState):
         """Make match `number` (from 1) the current one, without scrolling."""
         if self._matches is not None and 1 <= number <= self._matches.total:
             self._current = number - 1
+            self._cursor_on_match = True
             self.refresh()
 
     def clear_search(self) -> None:
@@ -108,7 +109,9 @@ class ArticleSearch(ArticleState):
         self.refresh()
 
     def _reveal(self) -> None:
-        """Scroll the current match into view, a few lines below the top, unless it is in view."""
+        """Scroll the current match into view, a few lines below the top, unless it is in view;
+        the terminal cursor goes to its line (`selected_line`)."""
+        self._cursor_on_match = True
         self._scroll_to_span(self._matches, self._current)
 
     def _visible(self, spans: Spans | None, index: int | None, height: int = 0) -> bool:
