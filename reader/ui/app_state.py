@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import time
+from collections import deque
 from collections.abc import Coroutine, Sequence
 from contextlib import suppress
 from functools import partial
@@ -41,6 +43,9 @@ OUTSIDE_EVERY = 5.0
 QUIT_WAIT = 5.0
 """Seconds quitting waits in all for another program holding the store, for the changes still
 to write: then those not written are said on the terminal."""
+
+SAID_KEPT = 100
+"""The lines said that `M` lists at most (the newest)."""
 
 NOTICE_SECONDS = 10.0
 """How long a line answering one action ("Marked 8 headlines of … read") stays in the status line,
@@ -155,6 +160,19 @@ class ReaderAppState(App[int]):
         self._sync_stopped = False
         """A sync was stopped before its end and none ended since (the store says, at a
         reload): the idle line says so."""
+        self.said: deque[tuple[float, str]] = deque(maxlen=SAID_KEPT)
+        """The last lines said (when, what; oldest first): the status line's but its idle
+        counts and a job's progress, and every notice; `M` lists them (`remember_said`)."""
+
+    def remember_said(self, line: str) -> None:
+        """`line`, said now, for `M`'s list of the last messages (not twice in a row)."""
+        if line and (not self.said or self.said[-1][1] != line):
+            self.said.append((time.time(), line))
+
+    def watch_status(self, line: str) -> None:
+        # Not the idle counts (said again at every mark) nor a job's progress (a line a step).
+        if not self._busy and line != self._counts_line:
+            self.remember_said(line)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # The reader's own variables (reader.tcss), for a theme that doesn't set them.

@@ -1,0 +1,117 @@
+"""What the reader says is said in full at any width (acc42a A5, A6): a status line wider than
+the screen takes two or three rows (at 40 columns a refresh's summary and a failing feed's
+reason were cut with "…"); a notice takes rows of its own above it, never drawn over its text;
+`M` lists the last lines and notices in full, after they have gone; `m` says what it did; in an
+article, how far in it is comes before the library's counts, which filled a narrow line."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+from textual.app import App
+
+from reader.ui.widgets.status_bar import StatusBar
+from tests.test_status_line_repaint import site as site  # the fixture: six feeds of a story
+from tests.test_status_line_repaint import synced_then_moved
+from tests.tui_pilot import (
+    keys_handled,
+    notices,
+    on_top,
+    open_titled,
+    running,
+    screen_text,
+    table,
+    until,
+)
+
+
+def bar_rows(app: App[object]) -> list[str]:
+    """The status bar's rows as the terminal shows them."""
+    bar = app.screen.query_one(StatusBar)
+    lines = screen_text(app).splitlines()
+    region = bar.content_region
+    return [lines[y][region.x : region.right].rstrip() for y in range(region.y, region.bottom)]
+
+
+def test_a_refresh_s_summary_and_its_failing_feed_s_reason_are_said_whole_at_40_columns(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    synced_then_moved(site, data_dir, 1)  # one feed gone since: 404
+
+    async def go() -> None:
+        async with running(data_dir, (40, 15), notifications=True) as (app, pilot):
+            await pilot.press("r")
+            await until(pilot, lambda: app.status.startswith("Refreshed"), "the summary")
+            await keys_handled(pilot)
+            said = app.status
+            assert "failed: " in said and len(said) > 40, said  # wider than the screen
+            rows = bar_rows(app)
+            assert 1 < len(rows) <= 3, rows
+            assert " ".join(rows) == said, rows  # every word of it, none cut
+            await pilot.press("M")
+            from reader.ui.dialogs.messages import MessagesScreen  # here: main has none
+
+            listed = await on_top(pilot, MessagesScreen, "the messages")
+            assert any(line == said for _when, line in listed.said)
+            shown = " ".join(screen_text(app).split())
+            assert " ".join(said.split()[:6]) in shown, shown
+            await pilot.press("M")  # its own key closes it
+            await until(pilot, lambda: app.screen is app.main_screen, "the list closed")
+
+    asyncio.run(go())
+
+
+def test_m_says_what_it_did_on_rows_of_its_own_and_m_lists_it_once_gone(
+    synced_dir: Path,
+) -> None:
+    async def go() -> None:
+        async with running(synced_dir, (40, 15), prefetch=False, notifications=True) as (
+            app,
+            pilot,
+        ):
+            headlines = table(app)
+            title = headlines.rows[headlines.cursor].entry.title
+            counts = app.status
+            await pilot.press("m")
+            said = f"Marked read: {title}"
+            await until(pilot, lambda: said in notices(app), "m's notice")
+            await keys_handled(pilot)
+            rows = bar_rows(app)
+            # Rows of its own above the status line, which is whole after them: not a toast
+            # over its text, read with it as one line.
+            notice_rows = rows[: len(rows) - 1]
+            assert " ".join(notice_rows) == said, rows
+            assert rows[-1] != counts and "unread of" in rows[-1], rows
+            await pilot.press("m")
+            unsaid = f"Marked unread: {title}"
+            await until(pilot, lambda: unsaid in notices(app), "m's second notice")
+            assert said not in notices(app)  # the one after it replaces it
+            app.withdraw_notice(unsaid)  # gone, as after its seconds
+            await keys_handled(pilot)
+            assert bar_rows(app) == [app.status]
+            await pilot.press("M")
+            from reader.ui.dialogs.messages import MessagesScreen  # here: main has none
+
+            listed = await on_top(pilot, MessagesScreen, "the messages")
+            lines = [line for _when, line in listed.said]
+            assert lines[-2:] == [said, unsaid], lines
+            text = " ".join(screen_text(app).split())
+            assert text.index("Marked unread") < text.index("Marked read"), text  # newest first
+
+    asyncio.run(go())
+
+
+def test_in_an_article_how_far_in_comes_first_on_a_narrow_line(synced_dir: Path) -> None:
+    async def go() -> None:
+        async with running(synced_dir, (40, 15)) as (app, pilot):
+            body = await open_titled(pilot, "£412m budget")
+            await until(pilot, lambda: body.article is not None, "the article")
+            await keys_handled(pilot)
+            rows = bar_rows(app)
+            first = rows[0]
+            assert first.startswith("0% · ") and " min left" in first, rows
+            assert app.status.split(" · ")[0] in " ".join(rows), rows  # the counts after it
+
+    asyncio.run(go())
