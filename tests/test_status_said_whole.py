@@ -12,6 +12,7 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 from textual.app import App
 
+from reader.ui.display import when
 from reader.ui.widgets.status_bar import StatusBar
 from tests.test_status_line_repaint import site as site  # the fixture: six feeds of a story
 from tests.test_status_line_repaint import synced_then_moved
@@ -20,6 +21,7 @@ from tests.tui_pilot import (
     notices,
     on_top,
     open_titled,
+    resize,
     running,
     screen_text,
     table,
@@ -113,5 +115,30 @@ def test_in_an_article_how_far_in_comes_first_on_a_narrow_line(synced_dir: Path)
             first = rows[0]
             assert first.startswith("0% · ") and " min left" in first, rows
             assert app.status.split(" · ")[0] in " ".join(rows), rows  # the counts after it
+
+    asyncio.run(go())
+
+
+def test_at_40_columns_the_selected_headline_s_feed_and_date_are_in_the_status_line(
+    synced_dir: Path,
+) -> None:
+    async def go() -> None:
+        async with running(synced_dir, (40, 15), prefetch=False) as (app, pilot):
+            headlines = table(app)
+            feeds = set()
+            for _ in range(4):
+                await pilot.press("j")
+                await keys_handled(pilot)
+                entry = headlines.rows[headlines.cursor].entry
+                feeds.add(entry.feed_title)
+                said = " ".join(bar_rows(app))
+                moment = entry.published or entry.updated
+                assert moment is not None
+                # The date as the row would show it, had it room: the time, today.
+                assert said.startswith(f"{entry.feed_title} · {when(moment)} · "), said
+            assert len(feeds) > 1  # the line follows the cursor from feed to feed
+            await resize(pilot, 120, 30)  # wide: the rows show them, the line says them not
+            await keys_handled(pilot)
+            assert bar_rows(app) == [app.status]
 
     asyncio.run(go())
