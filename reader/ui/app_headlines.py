@@ -208,6 +208,11 @@ class ReaderAppHeadlines(ReaderAppState):
             self._held_status = ""
             self.status = line
 
+    @property
+    def idle_line(self) -> str:
+        """The idle counts as last put together (`summary`)."""
+        return self._counts_line
+
     def summary(self) -> str:
         """The idle status line: counts over every feed."""
         self._counts_line = self._counts()

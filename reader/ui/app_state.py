@@ -44,6 +44,10 @@ QUIT_WAIT = 5.0
 """Seconds quitting waits in all for another program holding the store, for the changes still
 to write: then those not written are said on the terminal."""
 
+PROGRESS_EVERY = 5.0
+"""Seconds a job's progress line stands at most within one tenth of its work (a long sync's
+tenth may take minutes: the line still moves)."""
+
 SAID_KEPT = 100
 """The lines said that `M` lists at most (the newest)."""
 
@@ -117,6 +121,12 @@ class ReaderAppState(App[int]):
         """Entries whose articles a running sync has cached since the last screen update, and
         whether only in part."""
         self._pending_status = ""
+        self._progress_step: tuple[object, ...] | None = None
+        """The step of a job's progress its line last said (`ReaderAppSync._progress_due`)."""
+        self._progress_at = 0.0
+        """When (`time.monotonic`) that line was said."""
+        self.progress_every = PROGRESS_EVERY
+        """Seconds a job's progress line stands at most within one tenth of its work."""
         self._feeds_in: dict[str, bool] = {}
         """Feeds a running job has brought in since the list was last filled (`app_fill`), and
         whether with headlines to read (not unchanged, not failed)."""

@@ -99,7 +99,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
     def compose(self) -> ComposeResult:
         self._body = ArticleBody(id="article", widest=self.reader.config.text_width)
         yield self._body
-        yield StatusBar(id="status")
+        yield StatusBar(id="status", counts_give_way=True)
         yield SearchBar()
         yield KeyBar()
 

@@ -40,8 +40,12 @@ class StatusBar(Static):
         "status-bar--notice-error",
     }
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, counts_give_way: bool = False) -> None:
         super().__init__(id=id)
+        self.counts_give_way = counts_give_way
+        """The app's idle counts give way to the ruler where both don't fit one row, which
+        comes first of any line: the counts are the library's, not the article's, and took
+        rows from its text (the reading view)."""
         self._note = ""
         self._warning = False
         """The note says something went wrong ("No match for …"): styled so (`reader.tcss`)."""
@@ -111,10 +115,18 @@ class StatusBar(Static):
         elif self._ruler and line.cell_len + len(self._ruler) + 2 <= width:
             rows.append(_with_right_end(line, Text(f" {self._ruler}"), width))
         elif self._ruler:
-            # Before the app's line, which is the library's (its counts), not this screen's:
-            # at 40 columns the counts filled the row and "42% · 4 min left" was never seen.
-            ruled = _joined("  │  ", note, _joined(" · ", Text(self._ruler), said))
-            rows += _wrapped(self, ruled, width, STATUS_ROWS)
+            # Before the app's idle counts, the library's, not this screen's: at 40 columns
+            # they filled the row and "42% · 4 min left" was never seen. A line saying what
+            # happened (a refresh's summary, a failing feed's reason) comes first on the
+            # headlines, the selected headline's feed and date after it.
+            idle = status == getattr(self.app, "idle_line", None)
+            if self.counts_give_way and idle:
+                said = Text()  # the list's line says them
+            if idle or self.counts_give_way:
+                ruled = _joined(" · ", Text(self._ruler), said)
+            else:
+                ruled = _joined(" · ", said, Text(self._ruler))
+            rows += _wrapped(self, _joined("  │  ", note, ruled), width, STATUS_ROWS)
         else:
             rows += _wrapped(self, line, width, STATUS_ROWS)
         self._put(Text("\n").join(rows), len(rows))
