@@ -1,7 +1,7 @@
 """What the reader says is said in full at any width (acc42a A5, A6): a status line wider than
 the screen takes two or three rows (at 40 columns a refresh's summary and a failing feed's
 reason were cut with "…"); a notice takes rows of its own above it, never drawn over its text;
-`M` lists the last lines and notices in full, after they have gone; `m` says what it did; in an
+`P` lists the last lines and notices in full, after they have gone; `m` says what it did; in an
 article, how far in it is comes before the library's counts, which filled a narrow line."""
 
 from __future__ import annotations
@@ -53,14 +53,14 @@ def test_a_refresh_s_summary_and_its_failing_feed_s_reason_are_said_whole_at_40_
             assert 1 < len(rows) <= 3, rows
             # Every word of it, none cut (the selected headline's feed and date after it).
             assert " ".join(rows).startswith(said), rows
-            await pilot.press("M")
+            await pilot.press("P")
             from reader.ui.dialogs.messages import MessagesScreen  # here: main has none
 
             listed = await on_top(pilot, MessagesScreen, "the messages")
             assert any(line == said for _when, line in listed.said)
             shown = " ".join(screen_text(app).split())
             assert " ".join(said.split()[:6]) in shown, shown
-            await pilot.press("M")  # its own key closes it
+            await pilot.press("P")  # its own key closes it
             await until(pilot, lambda: app.screen is app.main_screen, "the list closed")
 
     asyncio.run(go())
@@ -94,7 +94,7 @@ def test_m_says_what_it_did_on_rows_of_its_own_and_m_lists_it_once_gone(
             app.withdraw_notice(unsaid)  # gone, as after its seconds
             await keys_handled(pilot)
             assert " ".join(bar_rows(app)).endswith(app.status)
-            await pilot.press("M")
+            await pilot.press("P")
             from reader.ui.dialogs.messages import MessagesScreen  # here: main has none
 
             listed = await on_top(pilot, MessagesScreen, "the messages")

@@ -114,8 +114,9 @@ class ReaderApp(ReaderAppLifecycle):
         Binding("S", "sync", "Sync offline"),
         Binding("question_mark", "help", "Help"),
         # vim's `:messages`, mutt's `<error-history>`: what the status line and the notices
-        # said, in full (a narrow line is cut, a notice goes after seconds: acc42a A5).
-        Binding("M", "show_messages", "Messages", show=False),
+        # said, in full (a narrow line is cut, a notice goes after seconds: acc42a A5). P, the
+        # past ones: M is the key README gives a command of yours for its example.
+        Binding("P", "show_messages", "Messages", show=False),
         # Job control, as in every curses program: the shell back, `fg` to return. From a
         # dialog too (the help, the link list), whose modal screen stops the app's own keys.
         Binding("ctrl+z", "suspend_process", show=False, priority=True),

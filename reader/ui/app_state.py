@@ -49,7 +49,7 @@ PROGRESS_EVERY = 5.0
 tenth may take minutes: the line still moves)."""
 
 SAID_KEPT = 100
-"""The lines said that `M` lists at most (the newest)."""
+"""The lines said that `P` lists at most (the newest)."""
 
 NOTICE_SECONDS = 10.0
 """How long a line answering one action ("Marked 8 headlines of … read") stays in the status line,
@@ -172,10 +172,10 @@ class ReaderAppState(App[int]):
         reload): the idle line says so."""
         self.said: deque[tuple[float, str]] = deque(maxlen=SAID_KEPT)
         """The last lines said (when, what; oldest first): the status line's but its idle
-        counts and a job's progress, and every notice; `M` lists them (`remember_said`)."""
+        counts and a job's progress, and every notice; `P` lists them (`remember_said`)."""
 
     def remember_said(self, line: str) -> None:
-        """`line`, said now, for `M`'s list of the last messages (not twice in a row)."""
+        """`line`, said now, for `P`'s list of the last messages (not twice in a row)."""
         if line and (not self.said or self.said[-1][1] != line):
             self.said.append((time.time(), line))
 

@@ -1,4 +1,4 @@
-"""The last things the reader said, in full (`M`), as vim's `:messages` and mutt's
+"""The last things the reader said, in full (`P`), as vim's `:messages` and mutt's
 `<error-history>` list them: the status line's lines and the notices, newest first, each at the
 time it was said. A line cut at a narrow width, or a notice gone after its few seconds, was lost
 for good: at 40 columns a failing feed's reason and every summary ended in "…" (acc42a A5)."""
@@ -34,10 +34,10 @@ def said_text(said: Iterable[tuple[float, str]]) -> Text:
 
 
 class MessagesScreen(ScrolledDialog):
-    """A panel over the screen listing what was said (`said_text`); `M`, Esc or q closes it."""
+    """A panel over the screen listing what was said (`said_text`); `P`, Esc or q closes it."""
 
     PANEL = "messages-panel"
-    BINDINGS = [Binding("M", "app.show_messages", show=False)]  # its key, as set, closes it
+    BINDINGS = [Binding("P", "app.show_messages", show=False)]  # its key, as set, closes it
 
     def __init__(self, said: Iterable[tuple[float, str]]) -> None:
         super().__init__()

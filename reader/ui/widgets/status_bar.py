@@ -21,7 +21,7 @@ from ..collector import forget_watchers
 from ..display import plain
 
 STATUS_ROWS = 3
-"""The rows the status line takes at most: past them it is cut, the messages' list (`M`) has it
+"""The rows the status line takes at most: past them it is cut, the messages' list (`P`) has it
 whole."""
 NOTICE_SHARE = 3
 """The notices shown take at most a third of the screen's height (two rows at least)."""
@@ -141,7 +141,7 @@ class StatusBar(Static):
 
     def _notice_rows(self, width: int) -> list[Text]:
         """The notices shown, newest last, each on rows of its own (a third of the screen at
-        most: `M` lists them whole)."""
+        most: `P` lists them whole)."""
         shown: list[Text] = []
         for notice in _notices_shown(self):
             style = self.get_component_rich_style(_NOTICE_STYLES[notice.severity])
