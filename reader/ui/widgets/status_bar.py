@@ -53,6 +53,7 @@ class StatusBar(Static):
         """What the screen says at the line's right end ("" for nothing): our own words."""
         self._rows = 1
         """The rows the bar takes now: laid out again only when they change."""
+        self._line = ""
 
     def on_mount(self) -> None:
         # The app's status is the single source; every screen's bar shows the same line.
@@ -74,6 +75,11 @@ class StatusBar(Static):
     def note(self) -> str:
         """This screen's own line ("" for none)."""
         return self._note
+
+    @property
+    def line(self) -> str:
+        """The status line as one line, what its rows say (the notices' above it not)."""
+        return self._line
 
     @property
     def rows(self) -> int:
@@ -107,13 +113,15 @@ class StatusBar(Static):
         count = getattr(self.app, "count_typed", "")
         width = self.content_region.width
         if width <= 0:  # not laid out yet: its first size shows it again (`on_resize`)
+            self._line = line.plain
             self._put(line, 1)
             return
         rows = self._notice_rows(width)
         if count:
             rows += _wrapped(self, line, width, STATUS_ROWS, Text(f" {count}", style="bold"))
         elif self._ruler and line.cell_len + len(self._ruler) + 2 <= width:
-            rows.append(_with_right_end(line, Text(f" {self._ruler}"), width))
+            line = _with_right_end(line, Text(f" {self._ruler}"), width)
+            rows.append(line)
         elif self._ruler:
             # Before the app's idle counts, the library's, not this screen's: at 40 columns
             # they filled the row and "42% · 4 min left" was never seen. A line saying what
@@ -126,9 +134,11 @@ class StatusBar(Static):
                 ruled = _joined(" · ", Text(self._ruler), said)
             else:
                 ruled = _joined(" · ", said, Text(self._ruler))
-            rows += _wrapped(self, _joined("  │  ", note, ruled), width, STATUS_ROWS)
+            line = _joined("  │  ", note, ruled)
+            rows += _wrapped(self, line, width, STATUS_ROWS)
         else:
             rows += _wrapped(self, line, width, STATUS_ROWS)
+        self._line = line.plain
         self._put(Text("\n").join(rows), len(rows))
 
     def _put(self, text: Text, rows: int) -> None:
