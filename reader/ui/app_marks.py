@@ -20,11 +20,16 @@ from typing import Any, TypeVar
 
 from ..models import Entry, StoreError, Unwritable
 from ..reports import Headline
+from ..url_display import shown_url
 from .app_headlines import ReaderAppHeadlines
 from .display import plain
 from .store_changes import MARK, OPENED, PLACE, SAVED, VIEW, ChangeKind, Unkept, counted
 
 T = TypeVar("T")
+
+MARKED_READ = "Marked read: "
+MARKED_UNREAD = "Marked unread: "
+"""How `m`'s notice begins (its headline's title after): one replaces the one before it."""
 
 WAITING_AT_QUIT = "Waiting for the data directory (held by another program)…"
 """On the terminal, quitting, while the changes still to keep wait for the holder."""
@@ -107,10 +112,14 @@ class ReaderAppMarks(ReaderAppHeadlines):
         return chosen
 
     def toggle_read(self, entry: Entry) -> bool:
-        """Flip an entry's read flag; returns the new value."""
+        """Flip an entry's read flag, said in words as `s` says its change: `m` changed a mark
+        and a count, unsaid, which a screen reader never reads (acc42a A6). Returns the new
+        value."""
         headline = self.index.get(entry.id)
         read = not (headline.read if headline else self.lib.is_read(entry))
         self.set_read(entry, read)
+        title = plain(entry.title or shown_url(entry.link), max_length=120).plain
+        self.notify(f"{MARKED_READ if read else MARKED_UNREAD}{title}", markup=False)
         return read
 
     def keep_unread_only(self, unread_only: bool) -> None:
