@@ -134,3 +134,35 @@ def test_the_reader_says_a_list_not_here_yet_once_not_again_as_it_ends(
         after = shown.screen().rpartition(b"\x1b[?1049l")[2]  # the screen left
     assert b"not here yet" not in after
     in_transit.rename(file)
+
+
+def test_a_feed_answering_anew_before_its_list_has_arrived_does_not_write_over_it(
+    tagged_feed: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """The feed answers with new items (a 200, a new ETag) while its list's file is still
+    on its way: made from what the feed carries now, the list was written over, and the 300
+    older headlines were gone for good when the file came. The write is refused in one line,
+    the feed's list back whole once its file is here, the new items merged by the next sync."""
+    key, file = entries_file(tagged_feed)
+    in_transit = tmp_path / "in-transit.val"
+    file.rename(in_transit)
+    fresh = rss(
+        "Long Feed", [(f"Fresh story {n}", f"http://127.0.0.1:9/new{n}.html") for n in range(5)]
+    )
+    httpserver.clear_all_handlers()
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        fresh.replace("<guid>g", "<guid>new"),
+        content_type="application/rss+xml",
+        headers={"ETag": '"v2"'},
+    )
+    synced = reader(tagged_feed, "sync", "--no-articles")
+    assert synced.returncode == 1
+    assert (
+        f"reader: feed failed: {key.partition(':')[2]}: the feed's headline list is not here yet"
+        " (a copy or a file sync not finished?): not written over, so nothing of it is lost"
+    ) in synced.stderr
+    in_transit.rename(file)
+    assert len(reader(tagged_feed, "list", "--ids").stdout.split()) == ITEMS
+    again = reader(tagged_feed, "sync", "--no-articles")
+    assert again.returncode == 0, again.stderr
+    assert len(reader(tagged_feed, "list", "--ids").stdout.split()) == ITEMS + 5

@@ -707,9 +707,10 @@ class StoreDirectory:
 
     def _save(self, cache: diskcache.Cache, key: str, value: Any) -> None:
         if cache is self._state and key in self.not_here:
-            # Written over, the record whose file was to come is lost for good.
-            self.not_here.discard(key)
-            self._list_lost(key)
+            # Written over, the record whose file is still to come would be lost when it came:
+            # a feed answering anew made its list of what it carries now, the older headlines
+            # (read, tagged, highlighted) gone for good. Refused until the file is here.
+            raise StoreError(_not_here_yet(key))
         cache.set(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
     def _drop_damaged(
@@ -770,6 +771,16 @@ class StoreDirectory:
             except FileExistsError:
                 continue
         raise FileExistsError(f"{self.root / name}.damaged-{stamp}: too many copies")
+
+
+def _not_here_yet(key: str) -> str:
+    """Why the state record `key`, its file not here yet, is not written: said after the
+    feed's address ("feed failed: URL: …") or in the reader beside the feed, so not named."""
+    what = "the feed's headline list" if key.startswith("entries:") else f"the record {key}"
+    return (
+        f"{what} is not here yet (a copy or a file sync not finished?): not written over, so"
+        " nothing of it is lost; `reader repair` drops it if it will not come"
+    )
 
 
 def _get(cache: diskcache.Cache, key: str, default: Any = None) -> Any:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import lru_cache
 
 from rich.segment import Segment
@@ -222,6 +223,28 @@ class HeadlineTable(ScrollView, can_focus=True):
         self.also_in: Callable[[str], list[str]] = _nowhere_else
         """Entry id → the names of the other feeds listing its article, which its row says
         after its title in a list that shows it once ("All feeds": acc39b Q3)."""
+        self.now: Callable[[], datetime] = _local_now
+        """The clock rows' times are read by: "19:43" today, the date before."""
+        self._drawn_on: date | None = None
+        """The day the rows were drawn on (`_day_turned`)."""
+
+    DAY_CHECK_SECONDS = 60.0
+    """How often the table looks whether the day turned. Looked at, not timed to midnight: a
+    machine asleep across it holds a timer back by as long as it slept."""
+
+    def on_mount(self) -> None:
+        self._drawn_on = self.now().date()
+        self.set_interval(self.DAY_CHECK_SECONDS, self._day_turned)
+
+    def _day_turned(self) -> None:
+        """The rows drawn again once the day has turned: a row's bare time is today's, and
+        a reader left open across midnight showed yesterday's "19:43" as if today until its
+        list was made again (acc43c C1)."""
+        today = self.now().date()
+        if today != self._drawn_on:
+            self._drawn_on = today
+            self._strips.clear()
+            self.refresh()
 
     @property
     def row_lines(self) -> int:
@@ -587,7 +610,9 @@ class HeadlineTable(ScrollView, can_focus=True):
             Segment(" ", blank),
         ]
         if columns.time:
-            moment = when(entry.published or entry.updated, short=columns.time < TIME_WIDTH)
+            moment = when(
+                entry.published or entry.updated, self.now(), short=columns.time < TIME_WIDTH
+            )
             segments.append(Segment(moment.ljust(columns.time), styles.time))
             segments.append(Segment(GAP_TEXT, blank))
         if columns.source:
@@ -622,7 +647,9 @@ class HeadlineTable(ScrollView, can_focus=True):
         row.append(saved_mark(headline), style("headline-table--marker"))
         row.append(" ")
         if columns.time:
-            moment = when(entry.published or entry.updated, short=columns.time < TIME_WIDTH)
+            moment = when(
+                entry.published or entry.updated, self.now(), short=columns.time < TIME_WIDTH
+            )
             row.append(moment.ljust(columns.time), style("headline-table--time"))
             row.append(GAP_TEXT)
         if columns.source:
@@ -666,6 +693,10 @@ class HeadlineTable(ScrollView, can_focus=True):
         text.truncate(width, overflow="ellipsis", pad=True)
         segments = list(text.render(self.app.console))
         return Strip(segments).apply_style(base).crop_extend(0, width, base)
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
 
 
 def _nowhere_else(_entry_id: str) -> list[str]:
