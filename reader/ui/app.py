@@ -540,7 +540,7 @@ class ReaderApp(ReaderAppLifecycle):
             finally:
                 self._rest_in()
             self.ready.set()
-            if said := self.library.store.not_here_said():
+            if said := self.library.store.tell_not_here():
                 # Lists read as empty, kept for their files to arrive (a file sync half done).
                 said = said[:1].upper() + said[1:]
                 self.notify(plain(said).plain, severity="warning", markup=False)

@@ -187,9 +187,7 @@ class ReaderAppMarks(ReaderAppHeadlines):
                     change.then(result)
             refused, self._marks_refused = self._marks_refused, None
             if refused is not None and kept and not self._quitting:
-                busy = refused.unwritable == Unwritable.BUSY
-                again = "The data directory is free again" if busy else "The disk has room again"
-                self.say_for_now(f"{again}: {counted(kept, short=True)} kept")
+                self.say_for_now(_kept_again(refused, counted(kept, short=True)))
             return True
         finally:
             self._writing = None
@@ -260,3 +258,19 @@ class ReaderAppMarks(ReaderAppHeadlines):
                 self._waiting_said = True
                 self.say_on_terminal(WAITING_AT_QUIT)
         return await asyncio.shield(writing)
+
+
+_AGAIN = {
+    Unwritable.BUSY: "The data directory is free again",
+    Unwritable.DISK_FULL: "The disk has room again",
+    Unwritable.READ_ONLY: "The data directory takes writes again",
+}
+"""What the status line says of the store taking writes after it refused them, by why."""
+
+
+def _kept_again(refused: StoreError, kept: str) -> str:
+    """The line saying `kept` (the changes written) after the store refused them with
+    `refused`: what changed named only when the refusal said it. "The disk has room again"
+    followed any refusal, a damaged file's (acc42b B3), a read-only mount's."""
+    again = _AGAIN.get(refused.unwritable) if refused.unwritable else None
+    return f"{again}: {kept} kept" if again else f"{kept} kept after all"
