@@ -12,10 +12,13 @@ from pathlib import Path
 import pytest
 from textual.widget import Widget
 
-from reader.models import BlockKind
+from reader.extract import extract_article
+from reader.models import Article, BlockKind
 from reader.ui.app import ReaderApp
+from reader.ui.dialogs.help import HelpScreen
+from reader.ui.dialogs.links import LinksScreen
 from reader.ui.widgets.article.article_body import ArticleBody
-from tests.tui_pilot import keys_handled, reading, resize
+from tests.tui_pilot import keys_handled, on_top, reading, resize, running, screen_text, showing
 
 STORM = "Storm Idris live"
 
@@ -51,5 +54,65 @@ def test_under_22_columns_the_article_s_text_is_wrapped_to_the_room_there_is(
             text = " ".join(" ".join(lines[rule + 1 :]).split())
             paragraph = first_paragraph(body)
             assert text.startswith(paragraph), (paragraph, lines)
+
+    asyncio.run(run())
+
+
+LINK_TEXT = "Councillors approved the extraordinary appropriation"
+LONG_WORDS = f"""<html><head><title>Budget</title></head><body><article><h1>Budget</h1>
+<p>The <a href="http://127.0.0.1:8/a.html">{LINK_TEXT}</a> after a long debate, and the committee's report was published today for every
+resident of the town to read in full.</p>
+<p>A second paragraph of some length, so that the page reads as an article and is kept whole by
+the extraction of its text.</p></article></body></html>"""
+
+
+def page(html: str) -> Article:
+    return extract_article(html, "http://127.0.0.1:8/story.html")
+
+
+def panel_rows(app: ReaderApp, title: str) -> list[str]:
+    """The rows inside the border of the dialog's panel titled `title`, the border left out."""
+    rows = screen_text(app).splitlines()
+    top = next(n for n, row in enumerate(rows) if f"╭─ {title}" in row)
+    bottom = next(n for n in range(top + 1, len(rows)) if "╰" in rows[n])
+    return [row.strip().strip("│") for row in rows[top + 1 : bottom]]
+
+
+@pytest.mark.parametrize("size", [(40, 15), (20, 8)])
+def test_on_a_short_terminal_the_help_s_first_row_is_a_key_not_padding(
+    synced_dir: Path, size: tuple[int, int]
+) -> None:
+    """At 40x15 the help gave 2 of its 10 rows to blank padding, at 20x8 2 of its 4: now the
+    first row inside its border is its first heading, and the last one holds a key's text."""
+
+    async def run() -> None:
+        async with running(synced_dir, size, prefetch=False) as (app, pilot):
+            await pilot.press("question_mark")
+            await on_top(pilot, HelpScreen, "the help")
+            await keys_handled(pilot)
+            rows = panel_rows(app, "Keys")
+            assert rows[0].strip() == "Everywhere", rows
+            assert rows[-1].strip(), rows
+
+    asyncio.run(run())
+
+
+def test_at_20_columns_a_link_s_text_is_wrapped_at_its_words(synced_dir: Path) -> None:
+    """At 20 columns a link's text had 9 cells of the panel's 18 (padding, a scrollbar of 2):
+    "Councillors" was cut ("Councillo / rs"). Now each of its words is whole on a line."""
+
+    async def run() -> None:
+        async with showing(synced_dir, "Council approves", page(LONG_WORDS), (100, 30)) as (
+            app,
+            pilot,
+            _body,
+        ):
+            await resize(pilot, 20, 12)
+            await pilot.press("L")
+            await on_top(pilot, LinksScreen, "the link list")
+            await keys_handled(pilot)
+            shown = " ".join(panel_rows(app, "Links")).split()
+            for word in LINK_TEXT.split():
+                assert word in shown, (word, panel_rows(app, "Links"))
 
     asyncio.run(run())
