@@ -18,6 +18,8 @@ from reader.ui.app import ReaderApp
 from reader.ui.dialogs.help import HelpScreen
 from reader.ui.dialogs.links import LinksScreen
 from reader.ui.widgets.article.article_body import ArticleBody
+from reader.ui.widgets.main.feed_list import FeedList
+from reader.ui.widgets.main.headline_table import HeadlineTable
 from tests.tui_pilot import keys_handled, on_top, reading, resize, running, screen_text, showing
 
 STORM = "Storm Idris live"
@@ -114,5 +116,50 @@ def test_at_20_columns_a_link_s_text_is_wrapped_at_its_words(synced_dir: Path) -
             shown = " ".join(panel_rows(app, "Links")).split()
             for word in LINK_TEXT.split():
                 assert word in shown, (word, panel_rows(app, "Links"))
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize("back", ["tab", "enter", "escape", "l"])
+def test_under_60_columns_the_feed_list_in_use_takes_the_whole_width(
+    synced_dir: Path, back: str
+) -> None:
+    """At 40 columns Tab showed the feed list beside the headlines, 18 cells each: a feed's
+    name was cut at 12 letters. Now it takes the headlines' place, every name whole, and
+    Tab, Enter, l or Esc goes back to the headlines, the whole width again."""
+
+    async def run() -> None:
+        async with running(synced_dir, (40, 15), prefetch=False) as (app, pilot):
+            feeds = app.screen.query_one(FeedList)
+            headlines = app.screen.query_one(HeadlineTable)
+            await pilot.press("tab")
+            await keys_handled(pilot)
+            assert app.screen.focused is feeds
+            assert feeds.size.width >= 36 and not headlines.display
+            shown = screen_text(app)
+            names = [f.display_title for f in app.index.feeds]
+            assert names and all(name in shown for name in names), shown
+            await pilot.press("j", "j", back)  # past "Saved", to the first feed
+            await keys_handled(pilot)
+            assert app.screen.focused is headlines and not feeds.display
+            assert headlines.size.width >= 36
+
+    asyncio.run(run())
+
+
+def test_at_60_columns_the_feed_list_in_use_is_still_beside_the_headlines(
+    synced_dir: Path,
+) -> None:
+    """From 60 columns on there is room for both: Tab shows the feed list beside them, and
+    Esc in it leaves it where it is (it clears a search there, and nothing else)."""
+
+    async def run() -> None:
+        async with running(synced_dir, (60, 15), prefetch=False) as (app, pilot):
+            feeds = app.screen.query_one(FeedList)
+            headlines = app.screen.query_one(HeadlineTable)
+            await pilot.press("tab", "escape")
+            await keys_handled(pilot)
+            assert app.screen.focused is feeds and headlines.display
+            assert feeds.size.width < 40
 
     asyncio.run(run())
