@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reader.cells import terminal_cells
 from reader.cli.sync_terminal import REDRAWS_PER_SECOND
+from reader.cli.word_wrap import at_words
 from reader.demo.server import DemoServer
 from reader.library import Library
 from tests.failing_site import FailingSite
@@ -108,3 +109,17 @@ def test_a_sync_waiting_at_40_columns_says_so_in_words_and_draws_a_few_times_a_s
     # Each redraw goes back over what was drawn: to the start of its last row, erased.
     redraws = progress.count("\r\x1b[2K")
     assert redraws <= REDRAWS_PER_SECOND * seconds + 4, (redraws, seconds)
+
+
+def test_a_report_line_is_wrapped_at_words_by_the_cells_they_take() -> None:
+    """A Japanese feed's name takes two cells a letter: counted by letters, its line passed
+    the terminal's edge. An address longer than a line stays whole, on a line of its own."""
+    address = "http://127.0.0.1:8650/gazette/files/budget-report.pdf"
+    line = f"feed failed: 夕刊ニュース速報: not cached <{address}>: HTTP 404"
+    for width in (12, 20, 40):
+        lines = at_words(line, width).split("\n")
+        assert " ".join(lines) == line
+        for shown in lines:
+            assert terminal_cells(shown) <= width or " " not in shown, (width, lines)
+        assert any(f"<{address}>:" == shown for shown in lines), lines
+    assert at_words(line, None) == line
