@@ -70,7 +70,7 @@ class FetchLimits:
     feed_max_bytes: int = 20 * 1024 * 1024
     max_title_length: int = 500
     max_feed_items: int = 2000  # per feed document, and per feed kept on disk (history included)
-    ca_file: str = ""  # PEM certificates trusted besides the usual ones (a company's own CA)
+    ca_file: str = ""  # PEM certificates trusted besides the system's (a company's own CA)
     # The User-Agent every request sends; "": reader's own (USER_AGENT). Some sites and CDNs
     # turn away any agent that is not a browser's (HTTP 403), newsboat's `user-agent`.
     user_agent: str = ""
@@ -209,7 +209,7 @@ extract_seconds = {_LIMITS.extract_seconds}
 # connections, or none answering): its articles held, nothing failed, a host probed every few
 # seconds; past them the rest is left for the next sync, what came kept. 0: leave them at once.
 network_wait = {_LIMITS.network_wait}
-# A PEM file of certificate authorities to trust besides the usual ones (e.g. a company's).
+# A PEM file of certificate authorities to trust besides the system's (e.g. a company's).
 ca_file = "{_LIMITS.ca_file}"
 # The User-Agent sent with every request ("" for reader's own, "{USER_AGENT}").
 # Some sites answer a feed with HTTP 403 to any agent that is not a browser's: give one here,
@@ -432,6 +432,16 @@ def _ca_file(value: Any) -> str:
     path = Path(value).expanduser()
     if not path.is_file():
         raise ValueError(f"network.ca_file: no such file {path}")
+    # Read now, as a missing one is: a file holding no certificate (a key, a DER file, the
+    # wrong file) passed, and failed every fetch instead, plain http too (acc43b B15). Here,
+    # not at the top: ssl is ~5 ms of every command's start, and only this setting needs it.
+    import ssl
+
+    try:
+        ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).load_verify_locations(cafile=str(path))
+    except (OSError, ssl.SSLError) as error:
+        why = "it holds no PEM certificate" if isinstance(error, ssl.SSLError) else error.strerror
+        raise ValueError(f"network.ca_file: {path} can't be used: {why}") from None
     return str(path)
 
 

@@ -30,6 +30,7 @@ class ErrorKind(StrEnum):
     STORAGE = "storage"  # the cache could not be written (disk full, read-only)
     PORTAL = "portal"  # a Wi-Fi login page answered in every page's place (`portal`)
     SIGN_IN = "sign-in"  # a form to sign in or accept terms in the article's place (`login_page`)
+    CERTIFICATE = "certificate"  # a secure host's certificate refused: it answered, untrusted
 
 
 class NoAnswer(StrEnum):

@@ -33,6 +33,7 @@ from .fetch_messages import (
     _host,
     _network_message,
     _try_again,
+    certificate_refused,
     invalid_url,
     page_own_failure,
     too_many_redirects,
@@ -81,10 +82,18 @@ async def _check_redirect(response: httpx.Response) -> None:
 
 
 def _tls_context(ca_file: str) -> ssl.SSLContext:
-    """httpx's usual trust (certifi's authorities) plus those in `ca_file`."""
-    import certifi
+    """The system's trust, as OpenSSL, curl and Python read it (its store, or what
+    `SSL_CERT_FILE` / `SSL_CERT_DIR` name instead), plus the authorities in `ca_file`. Where
+    the system has no store OpenSSL reads (python.org's builds on a Mac, a bare container),
+    certifi's copy of Mozilla's. Only certifi's was read: a company's authority installed the
+    system's way (`update-ca-certificates`) and `SSL_CERT_FILE` were ignored (acc43b B7)."""
+    context = ssl.create_default_context()
+    if not context.cert_store_stats()["x509_ca"]:
+        import certifi
 
-    context = ssl.create_default_context(cafile=certifi.where())
+        context.load_verify_locations(cafile=certifi.where())
+    if not ca_file:
+        return context
     try:
         context.load_verify_locations(cafile=ca_file)
     except (OSError, ssl.SSLError) as error:
@@ -106,7 +115,7 @@ def _client(limits: FetchLimits) -> httpx.AsyncClient:
             max_keepalive_connections=limits.max_connections,
         ),
         follow_redirects=False,
-        verify=_tls_context(limits.ca_file) if limits.ca_file else True,
+        verify=_tls_context(limits.ca_file),
         http2=True,  # used where a server offers it over TLS (ALPN); plain http stays HTTP/1.1
         trust_env=False,  # a proxy from the environment must not see loopback or private reading
         event_hooks={"response": [_check_redirect]},
@@ -123,7 +132,7 @@ class Fetcher:
         self.limits = limits
         # The sites given a User-Agent of their own (`[sites."host"] user_agent`), by host.
         self._agents = {host: rule for host, rule in (sites or {}).items() if rule.user_agent}
-        # Its TLS context (certifi's authorities read by OpenSSL, the GIL let go) is finished
+        # Its TLS context (the authorities read by OpenSSL, the GIL let go) is finished
         # before the process ends, whatever thread makes it: see `before_exit`.
         with finished_before_exit():
             self._client = _client(limits)
@@ -280,6 +289,8 @@ class Fetcher:
                 raise own from None
             if (other := await _certificate_for_another(failed, exc)) is not None:
                 raise other from None
+            if (refused := certificate_refused(url, failed, exc)) is not None:
+                raise refused from None
             message, how = _network_message(failed, exc)
             raise FetchError(
                 ErrorKind.NETWORK, message, url, retryable=retryable, no_answer=how
@@ -488,6 +499,7 @@ class Fetcher:
             encoding="" if encoding == "identity" else encoding,
             refresh=response.headers.get("refresh", ""),
             date=response.headers.get("date", ""),
+            age=response.headers.get("age", ""),
             reach=reach,
         )
 

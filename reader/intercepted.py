@@ -55,20 +55,37 @@ def presented(host: str, port: int) -> Presented | None:
         return None
     if not der or not decoded:
         return None
-    names = [value for kind, value in decoded.get("subjectAltName", ()) if kind == "DNS"]
+    # An address is a name too: a server on a company's or a home's own address has a
+    # certificate for that address (its "IP Address" entries), not for any host name.
+    alt = decoded.get("subjectAltName", ())
+    names = [value for kind, value in alt if kind in ("DNS", "IP Address")]
     for part in decoded.get("subject", ()):
         names += [value for key, value in part if key == "commonName" and value not in names]
     return Presented(hashlib.sha256(der).hexdigest(), tuple(str(n) for n in names))
 
 
 def names_host(names: tuple[str, ...], host: str) -> bool:
-    """One of a certificate's `names` is `host`'s (a wildcard for its first label)."""
-    host = host.casefold().rstrip(".")
+    """One of a certificate's `names` is `host`'s (a wildcard for its first label, an address
+    however it is written: OpenSSL writes an IPv6 one whole, "0:0:0:0:0:0:0:1")."""
+    host = host.casefold().rstrip(".").strip("[]")  # an IPv6 address as a URL writes it
+    address = _address(host)
     for name in names:
-        name = name.casefold().rstrip(".")
+        name = name.casefold().rstrip(".").strip()
         if name == host or (name.startswith("*.") and host.partition(".")[2] == name[2:]):
             return True
+        if address is not None and _address(name) == address:
+            return True
     return False
+
+
+def _address(text: str) -> object | None:
+    """`text` as an IP address, None when it is none."""
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(text)
+    except ValueError:
+        return None
 
 
 def certificate_error(host: str, url: str, certificate: Presented) -> FetchError:

@@ -85,6 +85,27 @@ def test_output_into_a_closed_pipe_ends_quietly(synced_dir: Path) -> None:
         assert (result.returncode, result.stderr) == (141, ""), command
 
 
+def test_help_and_version_onto_a_full_disk_say_so_and_fail(tmp_path: Path) -> None:
+    """`reader --version > /dev/full` ended in a traceback, `reader --help > /dev/full` in
+    nothing and 0, the help lost (argparse drops a write that fails): one line and 1, as any
+    command's output onto a full disk (acc43b B8)."""
+    env = {**os.environ, "READER_HOME": str(tmp_path), "PYTHONIOENCODING": "utf-8"}
+    for asked in (["--version"], ["--help"], ["sync", "--help"]):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                [sys.executable, "-m", "reader", *asked],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+                timeout=120,
+            )
+        assert (result.returncode, result.stderr) == (
+            1,
+            "reader: No space left on device\n",
+        ), asked
+
+
 def test_data_dir_and_config_go_before_or_after_the_command(tmp_path: Path) -> None:
     """`reader list --data-dir D` as `reader --data-dir D list`; after the command, it wins."""
     home, before, after = tmp_path / "home", tmp_path / "before", tmp_path / "after"

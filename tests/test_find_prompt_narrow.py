@@ -85,3 +85,17 @@ def test_a_hits_line_shows_the_word_found_at_any_width(
             await until(pilot, lambda: not lines(), "every line showing its match")
 
     asyncio.run(run())
+
+
+def test_a_hit_line_whose_letters_lower_longer_is_cut_to_its_match() -> None:
+    """Capitals that lower to two characters each ("İ"): a line of Turkish place names before
+    the word found put the place found in the lowered line past the match, and the line was
+    cut after it ("…vote came late"), the match gone."""
+    from reader.ui.hit_lines import to_its_match
+
+    line = "İSTİKLAL, İZMİR, İNEBOLU, İĞDIR, İSKENDERUN, İZMİT, İSPİR, DİYARBAKIR, "
+    line += "SİİRT, SİNOP, RİZE: the harbour vote came late"
+    cut = to_its_match(line, "harbour", 30, "…")
+    assert cut.startswith("…")
+    assert "harbour vote" in cut
+    assert cut.index("harbour") <= 30

@@ -65,7 +65,9 @@ def test_a_certificate_refused_is_still_the_secure_connections_failure(
     h2_site: H2Site,  # noqa: F811
 ) -> None:
     """Only a handshake answered in plain http is the link's: a certificate no authority trusted
-    vouches for stays "secure connection … failed (TLS: …)"."""
+    vouches for is its certificate's failure, "secure connection … failed: its certificate is
+    signed by an authority this computer doesn't trust …"."""
     error = error_of(f"{h2_site.base}/ferry.html", FetchLimits(retries=0))
-    assert error.kind == ErrorKind.NETWORK
+    assert error.kind == ErrorKind.CERTIFICATE
     assert "secure connection" in error.message and "does not speak https" not in error.message
+    assert "authority this computer doesn't trust" in error.message

@@ -32,7 +32,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     _closed_streams_to_devnull()
     fit_output_to_locale()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:
+        if done.code not in (0, None):
+            raise  # bad usage: argparse's own line said it
+        # `--help`, `--version`: their output fails as a command's does (`> /dev/full` ended
+        # in a traceback, or in nothing and 0 with the help lost).
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            return _stdout_closed()
+        except OSError as error:
+            to_nowhere(sys.stdout)  # the text still held would fail again at exit, in a traceback
+            return _os_failure(error)
+        raise
+    except BrokenPipeError:
+        return _stdout_closed()
+    except OSError as error:
+        to_nowhere(sys.stdout)
+        return _os_failure(error)
     func = getattr(args, "func", cmd_tui)
     if args.theme and func not in (cmd_tui, cmd_demo):
         # Said rather than ignored: the commands print plain text, in no colour of the reader's.
@@ -51,8 +70,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         err("interrupted")
         return EXIT_INTERRUPTED
     except OSError as error:
-        err(f"{error.strerror or error}" + (f": {error.filename}" if error.filename else ""))
-        return EXIT_FAILED
+        return _os_failure(error)
+
+
+def _os_failure(error: OSError) -> int:
+    """An error of the system's (a full disk under the output, a file refused) in one line."""
+    err(f"{error.strerror or error}" + (f": {error.filename}" if error.filename else ""))
+    return EXIT_FAILED
 
 
 def _closed_streams_to_devnull() -> None:

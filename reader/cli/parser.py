@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import re
+import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import IO, Any, NoReturn
 
 from .. import __version__
 from ..config import CITATION_STYLES, THEMES
@@ -171,6 +172,11 @@ class _Parser(argparse.ArgumentParser):
         ):
             return None
         return super()._parse_optional(arg_string)
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        # argparse drops a write that fails: `reader --help > /dev/full` lost the help, and 0.
+        if message:
+            (file or sys.stderr).write(message)
 
     def error(self, message: str) -> NoReturn:
         if (found := _NO_COMMAND.fullmatch(message)) is not None and self.commands:

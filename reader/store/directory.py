@@ -347,9 +347,12 @@ class StoreDirectory:
         self._stand_in: Path | None = None
         self.not_here: set[str] = set()
         """Keys of state's records whose value file is not there (yet): kept, read as empty,
-        said once as the store closes (`not_here_said`). A file sync delivers `cache.db` and
-        its `.val` files in any order, a backup may leave out the latest: dropped, every
-        feed's headline list was gone for good when its file came (acc42b B7)."""
+        said once: by the reader as its lists come in, else as the store closes
+        (`not_here_said`). A file sync delivers `cache.db` and its `.val` files in any order,
+        a backup may leave out the latest: dropped, every feed's headline list was gone for
+        good when its file came (acc42b B7)."""
+        self._not_here_told: set[str] = set()
+        """Those of `not_here` a face has said (`tell_not_here`): not said again at close."""
         settings = dict(CACHE_SETTINGS)
         self._settings = settings
         self._waits = HolderWaits(settings["timeout"])
@@ -544,10 +547,17 @@ class StoreDirectory:
             " back when the files arrive"
         )
 
+    def tell_not_here(self) -> str:
+        """`not_here_said`, for a face to say now: the store says it again as it closes only
+        when records have gone missing since (the reader's notice, then the same line on the
+        terminal as it ended)."""
+        self._not_here_told |= self.not_here
+        return self.not_here_said()
+
     def close(self) -> None:
-        if said := self.not_here_said():
+        if not self.not_here <= self._not_here_told and (said := self.not_here_said()):
             log.warning(safe_line(said))
-            self.not_here.clear()
+        self.not_here.clear()
         self._state.close()
         self._articles.close()
         if self._stand_in is not None:
@@ -697,9 +707,10 @@ class StoreDirectory:
 
     def _save(self, cache: diskcache.Cache, key: str, value: Any) -> None:
         if cache is self._state and key in self.not_here:
-            # Written over, the record whose file was to come is lost for good.
-            self.not_here.discard(key)
-            self._list_lost(key)
+            # Written over, the record whose file is still to come would be lost when it came:
+            # a feed answering anew made its list of what it carries now, the older headlines
+            # (read, tagged, highlighted) gone for good. Refused until the file is here.
+            raise StoreError(_not_here_yet(key))
         cache.set(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
     def _drop_damaged(
@@ -760,6 +771,16 @@ class StoreDirectory:
             except FileExistsError:
                 continue
         raise FileExistsError(f"{self.root / name}.damaged-{stamp}: too many copies")
+
+
+def _not_here_yet(key: str) -> str:
+    """Why the state record `key`, its file not here yet, is not written: said after the
+    feed's address ("feed failed: URL: …") or in the reader beside the feed, so not named."""
+    what = "the feed's headline list" if key.startswith("entries:") else f"the record {key}"
+    return (
+        f"{what} is not here yet (a copy or a file sync not finished?): not written over, so"
+        " nothing of it is lost; `reader repair` drops it if it will not come"
+    )
 
 
 def _get(cache: diskcache.Cache, key: str, default: Any = None) -> Any:

@@ -113,6 +113,10 @@ class ReaderApp(ReaderAppLifecycle):
         Binding("r", "refresh", "Refresh"),
         Binding("S", "sync", "Sync offline"),
         Binding("question_mark", "help", "Help"),
+        # vim's `:messages`, mutt's `<error-history>`: what the status line and the notices
+        # said, in full (a narrow line is cut, a notice goes after seconds: acc42a A5). P, the
+        # past ones: M is the key README gives a command of yours for its example.
+        Binding("P", "show_messages", "Messages", show=False),
         # Job control, as in every curses program: the shell back, `fg` to return. From a
         # dialog too (the help, the link list), whose modal screen stops the app's own keys.
         Binding("ctrl+z", "suspend_process", show=False, priority=True),
@@ -536,7 +540,7 @@ class ReaderApp(ReaderAppLifecycle):
             finally:
                 self._rest_in()
             self.ready.set()
-            if said := self.library.store.not_here_said():
+            if said := self.library.store.tell_not_here():
                 # Lists read as empty, kept for their files to arrive (a file sync half done).
                 said = said[:1].upper() + said[1:]
                 self.notify(plain(said).plain, severity="warning", markup=False)
@@ -570,6 +574,15 @@ class ReaderApp(ReaderAppLifecycle):
         await self.keep_summaries_apart()
 
     # -- other keys ----------------------------------------------------------------------------
+    def action_show_messages(self) -> None:
+        """The last things said, in full (`dialogs.messages`); from that list, it closes."""
+        from .dialogs.messages import MessagesScreen
+
+        if isinstance(self.screen, MessagesScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(MessagesScreen(self.said))
+
     def action_help(self) -> None:
         from .dialogs.help import HelpScreen  # here: the start shows no help
 

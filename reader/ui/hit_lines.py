@@ -27,15 +27,34 @@ def to_its_match(line: str, word: str, room: int, cut_mark: str) -> str:
     its start (`cut_mark` before it) so the match shows with a few words before it: at 40
     columns every hit read "…waited for months for an answ…", the word searched for never on
     screen (acc42a A13). The row's own fitting then cuts its end to the cells."""
-    # Case folded letter for letter ("ß" stays one), so a place found is the line's.
-    at = line.lower().find(word.lower()) if word else -1
-    if at < 0 or terminal_cells(line[: at + len(word)]) <= room - len(cut_mark):
+    at, end = _found(line, word)
+    if at < 0 or terminal_cells(line[:end]) <= room - len(cut_mark):
         return line
     start = max(0, at - room // _BEFORE_MATCH)
     space = line.find(" ", start, at)  # at the next word's start, none cut in half
     if space >= 0:
         start = space + 1
     return cut_mark + line[start:]
+
+
+def _found(line: str, word: str) -> tuple[int, int]:
+    """Where in `line` the first match of `word` begins and ends, case folded; (-1, -1) when
+    none. Lowered letter for letter and mapped back: a letter whose lower case is longer ("İ"
+    is two) put a place found in the lowered line past the match in the line itself, and a
+    line of Turkish names was cut to nothing but its mark."""
+    if not word:
+        return -1, -1
+    lowered: list[str] = []
+    of: list[int] = []  # the line's index of each lowered character
+    for i, letter in enumerate(line):
+        low = letter.lower()
+        lowered.append(low)
+        of.extend([i] * len(low))
+    wanted = word.lower()
+    at = "".join(lowered).find(wanted)
+    if at < 0:
+        return -1, -1
+    return of[at], of[at + len(wanted) - 1] + 1
 
 
 class HitLines(Mapping[str, str]):

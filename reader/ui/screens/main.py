@@ -28,7 +28,7 @@ from textual.containers import Horizontal
 
 from ...reports import Headline
 from ..headlines import LIBRARY_VIEWS, SAVED_VIEW
-from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged
+from ..messages import ColumnsHidden, FeedSelected, HeadlineChosen, HeadlinesChanged
 from ..unknown_keys import say_if_unbound
 from ..widgets.article.search_bar import SearchBar
 from ..widgets.key_bar import KeyBar
@@ -167,6 +167,11 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             self.show_feeds()  # those read to their end while it was out of use go now
         if self.feed_query and not self.searching:
             self._show_search()  # the feeds' search is kept in the feed list, shown there only
+
+    def on_columns_hidden(self, message: ColumnsHidden) -> None:
+        """The selected headline's feed and date, which its row is too narrow for, at the
+        status line's end (else first: `StatusBar.show_ruler`), as mutt's index says them."""
+        self.query_one(StatusBar).show_ruler(message.line)
 
     def on_headlines_changed(self, message: HeadlinesChanged) -> None:
         table = self.query_one(HeadlineTable)

@@ -117,6 +117,9 @@ class ArticleState(KeyScrolledView):
         self._laid_addresses: list[str] = []
         self._link: int | None = None
         """The selected link, numbered from 0 (None: none)."""
+        self._cursor_on_match = False
+        """The search's match was gone to after the link was selected: the terminal cursor
+        goes to the match's line, not the link's (`selected_line`)."""
         self._link_style: Style | None = None
         self._passage_style: Style | None = None
         self._jumps: list[tuple[Place | None, int | None]] = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import lru_cache
 
 from rich.segment import Segment
@@ -36,7 +37,7 @@ from ....url_display import shown_url
 from ...cell_width import NamesApart, fit_to_cells
 from ...display import isolated, plain, when
 from ...hit_lines import HitLines, to_its_match
-from ...messages import HeadlineChosen
+from ...messages import ColumnsHidden, HeadlineChosen
 from ..article.scroll_keys import (
     BOTTOM_KEYS,
     DOWN_KEYS,
@@ -207,6 +208,8 @@ class HeadlineTable(ScrollView, can_focus=True):
         self._placing = False
         """Set while the list itself moves the cursor (not the user)."""
         self.show_source = True
+        self._hidden_said = ""
+        """What `_say_hidden` last said."""
         """Whether rows name their feed: not in one feed's list, whose title names it (as
         newsboat's article list shows the feed only in a query feed)."""
         self.names: Mapping[str, str] = {}
@@ -222,6 +225,28 @@ class HeadlineTable(ScrollView, can_focus=True):
         self.also_in: Callable[[str], list[str]] = _nowhere_else
         """Entry id → the names of the other feeds listing its article, which its row says
         after its title in a list that shows it once ("All feeds": acc39b Q3)."""
+        self.now: Callable[[], datetime] = _local_now
+        """The clock rows' times are read by: "19:43" today, the date before."""
+        self._drawn_on: date | None = None
+        """The day the rows were drawn on (`_day_turned`)."""
+
+    DAY_CHECK_SECONDS = 60.0
+    """How often the table looks whether the day turned. Looked at, not timed to midnight: a
+    machine asleep across it holds a timer back by as long as it slept."""
+
+    def on_mount(self) -> None:
+        self._drawn_on = self.now().date()
+        self.set_interval(self.DAY_CHECK_SECONDS, self._day_turned)
+
+    def _day_turned(self) -> None:
+        """The rows drawn again once the day has turned: a row's bare time is today's, and
+        a reader left open across midnight showed yesterday's "19:43" as if today until its
+        list was made again (acc43c C1)."""
+        today = self.now().date()
+        if today != self._drawn_on:
+            self._drawn_on = today
+            self._strips.clear()
+            self.refresh()
 
     @property
     def row_lines(self) -> int:
@@ -381,6 +406,24 @@ class HeadlineTable(ScrollView, can_focus=True):
         self._refresh_row(old)
         self._refresh_row(new)
         self._cursor_in_view()
+        self._say_hidden()
+
+    def _say_hidden(self) -> None:
+        """Tell the screen what the selected row is too narrow to show (`ColumnsHidden`), when
+        that changes: its feed and date, gone from the rows under about 60 columns."""
+        headline, width = self.current, self.scrollable_content_region.width
+        line = ""
+        if headline is not None and width > 0:
+            columns = columns_for(width, self.show_source)
+            entry = headline.entry
+            said = [
+                self._source_name(entry) if self.show_source and not columns.source else "",
+                "" if columns.time else when(entry.published or entry.updated),
+            ]
+            line = " · ".join(part for part in said if part)
+        if line != self._hidden_said:
+            self._hidden_said = line
+            self.post_message(ColumnsHidden(line))
 
     def selected_line(self) -> int | None:
         """The line of the view the cursor's row starts on, where the terminal cursor goes for a
@@ -470,6 +513,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, self._lines())
         self._strips.clear()
         self._fit_title()
+        self._say_hidden()
         # A terminal made lower left the cursor below the view, no row lit, until a key
         # (acc29a K6); once the new height is laid out.
         self.call_after_refresh(self._cursor_in_view)
@@ -587,7 +631,9 @@ class HeadlineTable(ScrollView, can_focus=True):
             Segment(" ", blank),
         ]
         if columns.time:
-            moment = when(entry.published or entry.updated, short=columns.time < TIME_WIDTH)
+            moment = when(
+                entry.published or entry.updated, self.now(), short=columns.time < TIME_WIDTH
+            )
             segments.append(Segment(moment.ljust(columns.time), styles.time))
             segments.append(Segment(GAP_TEXT, blank))
         if columns.source:
@@ -622,7 +668,9 @@ class HeadlineTable(ScrollView, can_focus=True):
         row.append(saved_mark(headline), style("headline-table--marker"))
         row.append(" ")
         if columns.time:
-            moment = when(entry.published or entry.updated, short=columns.time < TIME_WIDTH)
+            moment = when(
+                entry.published or entry.updated, self.now(), short=columns.time < TIME_WIDTH
+            )
             row.append(moment.ljust(columns.time), style("headline-table--time"))
             row.append(GAP_TEXT)
         if columns.source:
@@ -666,6 +714,10 @@ class HeadlineTable(ScrollView, can_focus=True):
         text.truncate(width, overflow="ellipsis", pad=True)
         segments = list(text.render(self.app.console))
         return Strip(segments).apply_style(base).crop_extend(0, width, base)
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
 
 
 def _nowhere_else(_entry_id: str) -> list[str]:
