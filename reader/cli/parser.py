@@ -455,7 +455,7 @@ def build_parser() -> argparse.ArgumentParser:
         " as its text (your name for it, else its own title) and the title it gives itself as"
         " its title; a tagged feed in a folder named by its first tag, every tag of it in its"
         ' category attribute ("news,local", as newsboat --export-to-opml2 writes them).'
-        " With --format markdown, html or epub, write cached articles instead, to read on"
+        " With --format markdown, text, html or epub, write cached articles instead, to read on"
         " another device with no network (an e-reader): each under its citation, grouped by"
         " feed in the contents; the cache alone is read (an article not cached is left out and"
         " counted; an item with no link is the text its feed carried), pictures stay links to"
@@ -468,10 +468,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--format",
-        choices=("opml", "markdown", "html", "epub"),
+        choices=("opml", "markdown", "text", "html", "epub"),
         default="opml",
-        help="opml (the default): the subscriptions; markdown, html (one page) or epub (a"
-        " book, EPUB 3): cached articles",
+        help="opml (the default): the subscriptions; markdown, text (as `reader show` prints"
+        " it: links numbered, listed after each article), html (one page) or epub (a book,"
+        " EPUB 3): cached articles",
     )
     p.add_argument(
         "-o",
@@ -741,7 +742,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=(*formats, "citation", "csl-json"),
         default="text",
-        help="text, markdown or json (one id given: one object; several, or `-`: a JSON list;"
+        help="text (each link's number after its words, the addresses listed after the"
+        " article; a table as heading: value records; several each under an 'Article 2 of 3'"
+        " line), markdown or json (one id given: one object; several, or `-`: a JSON list;"
         " each with its `id` and `feed` as `reader list --json` gives them, every field in"
         " README's JSON output; `authors` a list; a "
         "podcast's audio under the header, `enclosures` in json; your highlights after the "
