@@ -20,6 +20,7 @@ from .extract.script_language import script_language
 from .highlights import Highlight
 from .marked_html import mark_highlights
 from .models import Article, Block, BlockKind, Inline, picture_label
+from .render import article_of
 from .safe import safe_line, safe_text
 from .text_direction import opening, paragraph_right_to_left, text_right_to_left
 
@@ -49,7 +50,8 @@ class ChapterText:
     """What a chapter holds once read: the article and your marks of it."""
 
     markdown: str
-    """Its Markdown, its citation first (`reader show --format markdown`)."""
+    """Its Markdown, its citation first (`reader show --format markdown`); its plain text in
+    `reader export --format text`."""
     marked: tuple[Highlight, ...] = ()
     """Your highlights of it, marked in its text (`<mark>`) in HTML and EPUB."""
     highlights: str = ""
@@ -171,6 +173,22 @@ def write_markdown(
         after = f"\n\n{text.highlights.rstrip()}" if text.highlights else ""
         into.write(f"{apart}{text.markdown.rstrip()}{after}\n".encode())
         written(number + 1)
+
+
+def write_text(
+    chapters: Sequence[Chapter], into: BinaryIO, written: Callable[[int], None] = _quiet
+) -> None:
+    """Every chapter's plain text (`reader show`'s, its links numbered and listed after it),
+    each under its `article_of` line ("Article 2 of 5"), in the contents' order; `written`
+    told how many are written."""
+    grouped = _grouped(chapters)
+    for number, one in enumerate(grouped, 1):
+        apart = "\n\n" if number > 1 else ""
+        text = one.text()
+        after = f"\n\n{text.highlights.rstrip()}" if text.highlights else ""
+        head = article_of(number, len(grouped))
+        into.write(f"{apart}{head}\n\n{text.markdown.rstrip()}{after}\n".encode())
+        written(number)
 
 
 def write_html(

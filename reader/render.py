@@ -25,9 +25,10 @@ from .commonmark import (
 from .discussion_links import discussion_lines
 from .enclosures import enclosure_lines
 from .inline_markdown import runs_markdown
+from .link_numbers import links_list, numbered_links
 from .markdown_lists import ListLayout
 from .models import Article, Block, BlockKind, Enclosure, Inline, picture_label
-from .tables import group_blocks, is_figure, row_spans, table_shape, widened_for
+from .tables import group_blocks, is_figure, row_spans, table_shape
 from .text_shape import one_line
 from .url_display import shown_url
 from .urls import contact_address
@@ -296,55 +297,40 @@ def block_to_text(block: Block, marks: bool = True) -> str:
 
 
 def table_to_text(rows: tuple[Block, ...]) -> str:
-    """Columns aligned with spaces and set apart by " │ " (a "|" may be in a cell's text), a rule
-    under the heading row, columns of figures flush right. Plain text is not wrapped, so neither
-    are the cells. A cell spanning columns is laid across them: its width is not its first
-    column's ("FT · Whittaker 23′, Doyle 78′" across a scoreboard left the score in a corner)."""
+    """Each row a record of "heading: value" lines, a blank line between two, as the reading
+    view stacks a table too wide for its column: decided so (acc42a A12) because plain text is
+    what a screen reader speaks and a terminal wraps. Spoken, an aligned grid is its values
+    one after another with nothing to say which column one is in, and its "│" bars are read
+    out; a record says each value's heading with it ("Change: -5%"), and its short lines wrap
+    at any width where a grid's wrapped rows lose their columns. A cell across columns is led
+    by their headings when it is a figure ("2023 / 2024: 30"), by none when it is words (a note
+    across the row); a row none of whose cells has a heading (a table with no heading row, a
+    scoreboard's) is one line, its cells apart by "; "."""
     shape = table_shape(rows)
-    grid = [[one_line(_plain(c)) for c in row.cells] for row in rows]
-    for cells in grid:
-        cells += [""] * (shape.columns - len(cells))
-    spans = [row_spans(row, shape.columns) for row in rows]
-    widths = [
-        max(
-            (
-                terminal_cells(cells[c])
-                for cells, span in zip(grid, spans, strict=True)
-                if span[c] == 1
-            ),
-            default=0,
-        )
-        for c in range(shape.columns)
-    ]
-    for cells, span in zip(grid, spans, strict=True):
-        for c, across in enumerate(span):
-            if across > 1 and any(cells[c + across :]):
-                # Cells after it: one of its columns widened so that theirs stay in line.
-                short = terminal_cells(cells[c]) - _across(widths, c, across)
-                widths[widened_for(shape.numeric, c, across)] += max(0, short)
     indent = _indent(rows[0].level)
-    out = []
-    for row, cells, span in zip(rows, grid, spans, strict=True):
-        padded = []
-        for c, value in enumerate(cells):
-            if not span[c]:
+    records = []
+    for n, row in enumerate(rows):
+        if n == 0 and row.header and len(rows) > 1:
+            continue  # its cells are every record's headings
+        cells = [one_line(_plain(c)).strip() for c in row.cells]
+        spans = row_spans(row, shape.columns)
+        named: list[tuple[str, str]] = []
+        for c, value in enumerate(cells[: shape.columns]):
+            if not spans[c] or not value:
                 continue
-            pad = " " * (_across(widths, c, span[c]) - terminal_cells(value))
-            if span[c] > 1 and shape.numeric[c] and is_figure(value):
-                # A figure across columns of figures (one sum for two years) between them.
-                padded.append(pad[: len(pad) // 2] + value + pad[len(pad) // 2 :])
-            else:
-                right = shape.numeric[c] and span[c] == 1
-                padded.append(pad + value if right else value + pad)
-        out.append((indent + " │ ".join(padded)).rstrip())
-        if row is rows[0] and row.header:
-            out.append(indent + "─┼─".join("─" * w for w in widths))
-    return "\n".join(out)
-
-
-def _across(widths: list[int], column: int, span: int) -> int:
-    """The width of `span` columns from `column`, with the separators between them."""
-    return sum(widths[column : column + span]) + 3 * (span - 1)
+            heading = shape.headings[c]
+            if spans[c] > 1:
+                across = [h for h in shape.headings[c : c + spans[c]] if h]
+                heading = " / ".join(across) if is_figure(value) else ""
+            named.append(("" if row.header else heading, value))
+        if not named:
+            continue
+        if any(heading for heading, _ in named):
+            lines = [f"{heading}: {value}" if heading else value for heading, value in named]
+        else:
+            lines = ["; ".join(value for _, value in named)]
+        records.append("\n".join(indent + line for line in lines))
+    return "\n\n".join(records)
 
 
 def to_text(
@@ -354,13 +340,19 @@ def to_text(
     enclosures: tuple[Enclosure, ...] = (),
     marks: bool = True,
     comments: str = "",
+    links: bool = False,
 ) -> str:
     """The article as plain text, under its citation (`header`), and the files its item
     carries for a player (`enclosures`) a line each below it, then its discussion page
     (`comments`). `reader show` marks a quotation
     with ">" and underlines a heading, as a plain-text e-mail does, so that the page's voices
     and sections are told apart in a terminal or a text file; without `marks` (a passage `y`
-    copies to paste into a CMS, which sets quotes and headings its own way) the words alone."""
+    copies to paste into a CMS, which sets quotes and headings its own way) the words alone.
+    With `links` (`reader show`, `export --format text`), each link to another page numbered
+    after its words and the addresses listed after the text (`link_numbers`)."""
+    addresses: tuple[str, ...] = ()
+    if links:
+        article, addresses = numbered_links(article)
     parts = []
     if header:
         title = article.title or article.url  # neither: a file of text read without --url
@@ -370,7 +362,7 @@ def to_text(
         lines += discussion_lines(comments)
         parts.append("\n".join(lines) + "\n\n" if lines else "\n")
     blocks = article.blocks
-    if article.section_front:
+    if article.section_front and not links:  # numbered, a teaser's address is listed
         blocks = tuple(_with_story_address(b) for b in blocks)
     parts.append(
         _join(
@@ -380,6 +372,8 @@ def to_text(
             quote_marks=marks,
         )
     )
+    if listed := links_list(addresses):
+        parts.append(f"\n\n{listed}")
     return "".join(parts).rstrip() + "\n"
 
 
@@ -392,3 +386,11 @@ def _with_story_address(block: Block) -> Block:
     end = max(n for n, i in enumerate(block.inlines) if i.href == href) + 1
     address = Inline(f" <{shown_url(href)}>")
     return replace(block, inlines=(*block.inlines[:end], address, *block.inlines[end:]))
+
+
+def article_of(number: int, count: int) -> str:
+    """The line over each of several articles in one plain text (`reader show ID ID`,
+    `reader export --format text`), a blank line before the next: a screen reader says where
+    one starts and how many there are, where the rule of 40 "─" between two was read out as
+    that many "box drawings light horizontal" (acc42a A12)."""
+    return f"Article {number} of {count}"

@@ -165,4 +165,6 @@ def test_the_reading_view_and_reader_show_say_a_front_above_its_teasers(
     assert main(["--data-dir", str(data_dir), "show", entry, "--offline"]) == 0
     shown = capsys.readouterr().out
     assert "A section front: 6 stories, each linked\n" in shown
-    assert "• Harbour Life: The winter ferry timetable ends early this year <http" in shown
+    # Each teaser's story numbered as every link is, its address in the list after the text.
+    teaser = "• Harbour Life: The winter ferry timetable ends early this year[1] — Extra"
+    assert teaser in shown and "\nLinks:\n1. http://" in shown

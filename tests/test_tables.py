@@ -210,29 +210,18 @@ def test_markdown_is_a_gfm_table_a_parser_reads_back() -> None:
     assert [th.text_content() for th in second.findall(".//th")] == ["Year", "Turnout"]
 
 
-def test_plain_text_aligns_columns_and_sets_figures_right() -> None:
+def test_plain_text_gives_each_row_as_a_record_of_headings_and_values() -> None:
+    # Read aloud, a grid's values came one after another, nothing saying whose column each
+    # was, its bars read out (acc42a A12): a record says each value's heading with it.
     text = to_text(election(), header=False)
-    lines = [line for line in text.splitlines() if "│" in line or "┼" in line]
-    first = lines[:7]
-    assert first[0].split(" │ ") == [
-        "Candidate".ljust(15),
-        "Party".ljust(len("Independent; backed by the ferry users' group")),
-        "Votes",
-        "Share",
-    ]
-    assert set(first[1]) == {"─", "┼"}
-    # Every separator of a table in the same column: the columns line up.
-    columns = {tuple(i for i, ch in enumerate(line) if ch in "│┼") for line in first}
-    assert len(columns) == 1
-    assert first[2].endswith("│ 1,912 │ 24.1%")
-    assert "Labour | Co-op" in first[3]
-    assert lines[7:] == [
-        "Year │ Turnout",
-        "─────┼────────",
-        "2016 │     41%",
-        "2020 │     44%",
-        "2024 │     47%",
-    ]
+    assert not any("\u2500" <= ch <= "\u257f" for ch in text)
+    assert (
+        "Candidate: Ana Ruiz\nParty: Green\nVotes: 1,912\nShare: 24.1%\n\n"
+        "Candidate: Tom Berg\nParty: Labour | Co-op\nVotes: 1,604\nShare: 20.2%\n\n"
+    ) in text
+    # A short row's empty cells are left out; the second table's records under its own headings.
+    assert "Candidate: Spoilt ballots\nParty: 62\n\nYear: 2016\nTurnout: 41%\n\n" in text
+    assert "Year: 2024\nTurnout: 47%\n\n" in text
 
 
 def test_a_table_without_a_heading_row_gets_an_empty_one_in_markdown() -> None:
@@ -352,7 +341,7 @@ def test_spanning_cells_take_their_columns_and_stacked_headings_read_as_one_row(
     assert all(i.strong for cell in table[0].cells for i in cell if i.text.strip())
 
 
-def test_spanned_columns_agree_in_markdown_plain_text_and_the_view() -> None:
+def test_spanned_columns_in_markdown_plain_text_and_the_view() -> None:
     from markdown_it import MarkdownIt
 
     article = budget()
@@ -363,21 +352,24 @@ def test_spanned_columns_agree_in_markdown_plain_text_and_the_view() -> None:
     assert body == SPANS_BODY
 
     # Markdown can't span: the note and the parks' "30" stand in their first columns there.
-    # Plain text and the view lay them across the columns they span.
+    # The view lays them across the columns they span; plain text's records give the one
+    # figure for both years under both headings, the note under none (it is no value of one).
+    text = to_text(article, header=False)
+    assert "Department: Housing\nexcludes the new towns fund\n\n" in text
+    assert "Department: Parks\nSpending (£m) 2023 / Spending (£m) 2024: 30\nChange: 0%" in text
     spanned = [*SPANS_BODY[:2], SPANS_BODY[2][:2], ["Parks", "30", "0%"]]
-    for lines in (to_text(article, header=False).splitlines(), view_lines(article, 100)):
-        grid = [line for line in lines if "│" in line]
-        assert [[c.strip() for c in line.split("│")] for line in grid] == [
-            SPANS_HEADINGS,
-            *spanned,
-        ]
-        bars = [tuple(i for i, ch in enumerate(line) if ch == "│") for line in grid]
-        # Every row's separators in one place: "0%" under "Change", not under "2024".
-        assert len(set(bars[:3])) == 1 and bars[4] == (bars[0][0], bars[0][2])
-        assert bars[3] == bars[0][:1]
-        # The one figure for both years stands between them, not under 2023 alone.
-        parks = grid[4][bars[0][0] + 1 : bars[0][2]]
-        assert parks.index("30") > bars[0][1] - bars[0][0] - 4
+    grid = [line for line in view_lines(article, 100) if "│" in line]
+    assert [[c.strip() for c in line.split("│")] for line in grid] == [
+        SPANS_HEADINGS,
+        *spanned,
+    ]
+    bars = [tuple(i for i, ch in enumerate(line) if ch == "│") for line in grid]
+    # Every row's separators in one place: "0%" under "Change", not under "2024".
+    assert len(set(bars[:3])) == 1 and bars[4] == (bars[0][0], bars[0][2])
+    assert bars[3] == bars[0][:1]
+    # The one figure for both years stands between them, not under 2023 alone.
+    parks = grid[4][bars[0][0] + 1 : bars[0][2]]
+    assert parks.index("30") > bars[0][1] - bars[0][0] - 4
 
 
 def test_a_view_too_narrow_for_a_spanned_table_stacks_rows_under_their_own_headings() -> None:

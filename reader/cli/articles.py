@@ -434,6 +434,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     # `show`'s, and `reader list` in a shell loop paid their import at every start.
     from ..citation import cited_url, moment_text
     from ..citation_styles import reference_order
+    from ..render import article_of
     from .highlights import after_article, highlight_items
 
     if args.refresh and args.offline:
@@ -453,8 +454,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     references: list[tuple[str, str]] = []
     printed = 0
 
-    async def show(name: str) -> int:
-        """One article printed (after `ARTICLES_APART` unless it is the first): its exit status."""
+    async def show(name: str, number: int) -> int:
+        """One article printed, the `number`th given (after `ARTICLES_APART` unless it is the
+        first; in text, several each under its `article_of` line): its exit status."""
         nonlocal printed
         target = lib.resolve(name)
         status = EXIT_OK
@@ -533,6 +535,9 @@ def cmd_show(args: argparse.Namespace) -> int:
                 for note in notes:
                     err(f"{safe_line(article.title or article.url, 60)}: {note}")
                 references.append((reference_order(article), text))
+            elif args.format == "text" and len(names) > 1:
+                out(("\n\n" if printed else "") + f"{article_of(number, len(names))}\n\n{text}")
+                printed += 1
             else:
                 out(ARTICLES_APART[args.format] + text if printed else text)
                 printed += 1
@@ -561,9 +566,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     async def run() -> int:
         status = EXIT_OK
-        for name in names:
+        for number, name in enumerate(names, 1):
             try:
-                done = await show(name)
+                done = await show(name, number)
             except FetchError as error:  # no such id, or no web address: the others still go
                 if not listed:
                     raise

@@ -379,7 +379,9 @@ def render(
         )
     if fmt == "json":
         return json_text(render_item(article, fmt, article.url, entry))
-    return safe_text(to_text(article, style=style, enclosures=enclosures, comments=comments))
+    # Its links numbered and listed after it, as lynx -dump writes them (acc42a A12).
+    shown = to_text(article, style=style, enclosures=enclosures, comments=comments, links=True)
+    return safe_text(shown)
 
 
 def render_item(

@@ -1,4 +1,4 @@
-"""`reader export --format markdown|html|epub`: cached articles written to one file, to read on
+"""`reader export --format markdown|text|html|epub`: cached articles written to one file, to read on
 another device with no network (`article_books`). The cache alone is read: an article not cached
 is left out and counted, never fetched. An item with no link (a notes feed's, a micro-post, show
 notes) is its feed's text, kept with its headline: exported as it is shown."""
@@ -25,6 +25,7 @@ from ..article_books import (
     write_epub,
     write_html,
     write_markdown,
+    write_text,
 )
 from ..feed_names import listed_names, source_name
 from ..highlights import article_text
@@ -106,7 +107,7 @@ def _export(
     contents, contents_read = counted_progress("reading the contents", args.quiet)
     try:
         chapters, missing = _chapters(
-            lib, chosen, style, lambda n: contents(n, len(chosen)), args.format == "epub"
+            lib, chosen, style, lambda n: contents(n, len(chosen)), args.format
         )
     finally:
         contents_read()
@@ -130,6 +131,8 @@ def _export(
             write_epub(chapters, title, made, into, written)
         elif args.format == "html":
             write_html(chapters, title, into, written)
+        elif args.format == "text":
+            write_text(chapters, into, written)
         else:
             write_markdown(chapters, into, written)
 
@@ -179,7 +182,7 @@ def check_article_options(args: argparse.Namespace) -> None:
     if args.format == "opml" and given:
         option = "an ID" if given[0] == "ids" else f"--{given[0]}"
         raise UsageError(
-            f"{option} chooses articles: add --format markdown, html or epub (OPML lists the feeds)"
+            f"{option} chooses articles: add --format markdown, text, html or epub (OPML lists the feeds)"
         )
 
 
@@ -272,11 +275,12 @@ def _chapters(
     chosen: list[_Chosen],
     style: str,
     read: Callable[[int], None],
-    pictures: bool = False,
+    fmt: str = "markdown",
 ) -> tuple[list[Chapter], list[str]]:
     """The chapters of the cached articles among `chosen`, and the links of those not cached;
-    `read` told how many were read so far. Each chapter's text is read as it is written, with
-    the pictures kept of it when a book takes `pictures` (an EPUB)."""
+    `read` told how many were read so far. Each chapter's text is read as it is written, in
+    `fmt` (`reader export --format`: "text" is plain text, the rest Markdown), with the
+    pictures kept of it in an EPUB."""
     chapters: list[Chapter] = []
     missing: list[str] = []
     for count, one in enumerate(chosen, 1):
@@ -287,9 +291,9 @@ def _chapters(
             if item is None:
                 # Its feed removed, or the item dropped: the text kept with its highlights.
                 heading = lib.kept_item_text(one.link)
-                text = partial(_kept_item, lib, one.link, style)
+                text = partial(_kept_item, lib, one.link, style, fmt)
             else:
-                text = partial(_item, lib, item, style)
+                text = partial(_item, lib, item, style, fmt)
             if heading is None:
                 missing.append(one.link)  # no text from its feed (or none kept)
                 continue
@@ -300,48 +304,69 @@ def _chapters(
         if heading is None:
             missing.append(one.link)
             continue
-        text = partial(_markdown, lib, one.link, style, one.entry, pictures)
+        text = partial(_markdown, lib, one.link, style, one.entry, fmt)
         chapters.append(chapter(one.feed or heading.site_name, heading, text))
     return chapters, missing
 
 
 def _markdown(
-    lib: Library, link: str, style: str, entry: Entry | None, pictures: bool = False
+    lib: Library, link: str, style: str, entry: Entry | None, fmt: str = "markdown"
 ) -> ChapterText:
     """The chapter of the article cached for `link`, as `reader show --format markdown`
-    prints it, pictures as links (but those kept for offline, in a book that takes
-    `pictures`: `book_pictures`), with your highlights to mark in it and list after it."""
+    prints it, pictures as links (but those kept for offline in an EPUB: `book_pictures`),
+    or as `reader show` prints it in plain text (`fmt` "text"), with your highlights to mark
+    in it and list after it."""
     article = lib.cached_article_as_shown(link)
     if article is None:  # gone since the contents were read: another process's prune
-        return ChapterText("*This article left the cache while the book was made.*")
+        return ChapterText(_left(fmt, "This article left the cache while the book was made."))
     own = article
-    files = book_pictures(lib.store.kept_picture_data(link), own) if pictures else {}
+    if fmt == "text":
+        kept = lib.highlights_in(link, article)
+        return _with_marks(render(article, fmt, style, entry), own, kept, markdown_marks=False)
+    files = book_pictures(lib.store.kept_picture_data(link), own) if fmt == "epub" else {}
     article = pictures_as_links(article, {address: name for address, (name, _) in files.items()})
     kept = lib.highlights_in(link, article)
     markdown = render(article, "markdown", style, entry)
     return _with_marks(markdown, own, kept, {name: body for name, body in files.values()})
 
 
-def _item(lib: Library, entry: Entry, style: str) -> ChapterText:
+def _left(fmt: str, said: str) -> str:
+    """What a chapter says in place of a text gone while the book was made."""
+    return said if fmt == "text" else f"*{said}*"
+
+
+def _shown(article: Article, fmt: str) -> Article:
+    """`article` as a chapter in `fmt` shows it: its pictures links in Markdown (a viewer
+    would load them from the site), labels with their addresses in text, as `show` prints."""
+    return article if fmt == "text" else pictures_as_links(article)
+
+
+def _item(lib: Library, entry: Entry, style: str, fmt: str = "markdown") -> ChapterText:
     """The chapter of an item with no link: the text its feed carried, as `reader show
     --format markdown` prints it (cited without an address, saying so), pictures as links,
     with your highlights of it."""
     article = lib.linkless_text(entry)
     if article is None:  # its text gone since the contents were read: another process's
-        return ChapterText("*This item's text left the store while the book was made.*")
+        return ChapterText(_left(fmt, "This item's text left the store while the book was made."))
     kept = lib.highlights_in(entry, article)
-    markdown = render(pictures_as_links(article), "markdown", style, entry)
-    return _with_marks(markdown, article, kept)
+    text = render(_shown(article, fmt), _written(fmt), style, entry)
+    return _with_marks(text, article, kept, markdown_marks=fmt != "text")
 
 
-def _kept_item(lib: Library, address: str, style: str) -> ChapterText:
+def _kept_item(lib: Library, address: str, style: str, fmt: str = "markdown") -> ChapterText:
     """The chapter of an item with no link its feed no longer lists (the feed removed, the
     item dropped): the text its feed carried as kept with its highlights, which it holds."""
     article = lib.kept_item_text(address)
     if article is None:  # its highlights dropped since the contents were read
-        return ChapterText("*This item's text left the store while the book was made.*")
+        return ChapterText(_left(fmt, "This item's text left the store while the book was made."))
     kept = lib.highlights_in(address, article)
-    return _with_marks(render(pictures_as_links(article), "markdown", style), article, kept)
+    text = render(_shown(article, fmt), _written(fmt), style)
+    return _with_marks(text, article, kept, markdown_marks=fmt != "text")
+
+
+def _written(fmt: str) -> str:
+    """The `render` format a chapter of an export in `fmt` is written in."""
+    return "text" if fmt == "text" else "markdown"
 
 
 def _with_marks(
@@ -349,15 +374,17 @@ def _with_marks(
     article: Article,
     kept: KeptHighlights | None,
     pictures: dict[str, bytes] | None = None,
+    markdown_marks: bool = True,
 ) -> ChapterText:
-    """The chapter of `article` shown as `markdown`, with your highlights `kept` of it to mark
-    in it and list after it, and the `pictures` a book holds of it."""
+    """The chapter of `article` shown as `markdown` (plain text without `markdown_marks`),
+    with your highlights `kept` of it to mark in it and list after it (as Markdown or as
+    text), and the `pictures` a book holds of it."""
     marked = kept.kept.items if kept else ()
     return chapter_text(
         markdown,
         article,
         marked=marked,
-        highlights=after_article(kept),
+        highlights=after_article(kept, markdown=markdown_marks),
         own=article_text(article) if marked else "",
         pictures=pictures or {},
     )

@@ -11,7 +11,6 @@ from typing import IO, Any, NoReturn
 
 from .. import __version__
 from ..config import CITATION_STYLES, THEMES
-from ..discovery import WELL_KNOWN_PATHS
 from ..keys import ENTRY_ID_LENGTH
 from ..marks import (
     ARCHIVED_MARK,
@@ -42,14 +41,18 @@ def _later(module: str, name: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-def _add_place_options(parser: argparse.ArgumentParser, default: Any) -> None:
-    """`--data-dir` and `--config`: where the reader's data and settings are."""
+def _add_place_options(parser: argparse.ArgumentParser, default: Any, said: bool = True) -> None:
+    """`--data-dir` and `--config`: where the reader's data and settings are. Their defaults
+    are said once, in `reader --help` (`said`): each command's help repeated them in 8 lines
+    before its own options, two minutes of speech for a screen reader's user (acc42a A18)."""
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
         default=default,
         help="where feeds and the article cache live (default: $READER_HOME, else the user data"
-        " directory: $XDG_DATA_HOME/reader-tui, else ~/.local/share/reader-tui on Linux)",
+        " directory: $XDG_DATA_HOME/reader-tui, else ~/.local/share/reader-tui on Linux)"
+        if said
+        else "the data directory (default: see `reader --help`)",
     )
     parser.add_argument(
         "--config",
@@ -57,7 +60,9 @@ def _add_place_options(parser: argparse.ArgumentParser, default: Any) -> None:
         default=default,
         help="the config file (default: $READER_CONFIG, else config.toml in a --data-dir/$READER_HOME "
         "given, else in the user config directory: $XDG_CONFIG_HOME/reader-tui, else "
-        "~/.config/reader-tui on Linux)",
+        "~/.config/reader-tui on Linux)"
+        if said
+        else "the config file (default: see `reader --help`)",
     )
 
 
@@ -112,6 +117,16 @@ _LIST_MARKS = (
     f" {ARCHIVED_MARK} archived), the feed's name and the headline; a search's hit has its line"
     " under it. --json gives the same in words."
 )
+
+_SAID_IN_FULL = frozenset(
+    (
+        *("add", "rename", "tag", "import", "export", "feeds", "search-feed", "sync", "show"),
+        *("highlights", "diff", "reextract", "mark-read", "mark-unread", "archive", "forget"),
+        *("cache", "repair", "config", "extract"),
+    )
+)
+"""The commands whose `--help` says in a few lines what README's "Commands in full" says at
+length (acc42a A18: `import --help` was 47 lines of prose before its first option)."""
 
 _NO_COMMAND = re.compile(r"argument COMMAND: invalid choice: '(.*)' \(choose from .*\)", re.S)
 # What other readers (newsboat, lemon24/reader, a shell's habits) call a command, and where the
@@ -284,7 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Each command takes them too, after its name ("reader list --data-dir DIR"); given there,
     # they win over those before it.
     place = argparse.ArgumentParser(add_help=False)
-    _add_place_options(place, argparse.SUPPRESS)
+    _add_place_options(place, argparse.SUPPRESS, said=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     parser.commands = sub.choices
 
@@ -293,6 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
         # says no more (save, unsave and config opened with nothing).
         if "description" not in kwargs and (line := kwargs.get("help")):
             kwargs["description"] = f"{line[0].upper()}{line[1:]}."
+        if name in _SAID_IN_FULL:  # after its options: the long text a listener may skip
+            kwargs.setdefault("epilog", 'In full: README.md, "Commands in full".')
         return sub.add_parser(name, parents=[place], **kwargs)
 
     def taking_articles(name: str, module: str, **kwargs: Any) -> argparse.ArgumentParser:
@@ -306,15 +323,12 @@ def build_parser() -> argparse.ArgumentParser:
         "add",
         help="subscribe to a feed (RSS, Atom or JSON Feed URL, or a web page naming one) and"
         " fetch its headlines",
-        description="Subscribe to a feed (RSS, Atom or JSON Feed URL) and fetch its headlines."
-        " Given a web"
-        " page's address (a site's home page, an article), its feed is found and subscribed to:"
-        ' the one its <link rel="alternate"> names, comment feeds and the same feed in another'
-        " format set aside; when it names several they are listed to choose from (exit 1); when"
-        f" it names none, {', '.join(WELL_KNOWN_PATHS)} on its site are tried, one at a time."
-        " A web page is never subscribed to. feed://HOST/… (a site's subscribe button's) is"
-        " read as http://HOST/…, feed:https://… as https://…. An address that is no"
-        " http(s) one, or holds control characters, is refused (exit 2).",
+        description=(
+            "Subscribe to a feed (RSS, Atom or JSON Feed) and fetch its headlines. "
+            "Given a web page instead (a site's home page, an article), the feed it "
+            "names is found and subscribed to; several are listed to choose from "
+            "(exit 1). A web page itself is never subscribed to."
+        ),
     )
     p.add_argument("url", metavar="URL")
     p.add_argument(
@@ -338,11 +352,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "rename",
         help="show a feed by a name of your own, over the title it gives itself",
-        description="Give a feed a name of your own, shown in the reader's lists, `reader feeds`"
-        " and `reader list` and written by `reader export`, kept over the title the feed gives"
-        " itself (a citation still names the publication by that title). FEED is its address as"
-        " `reader feeds` shows it, or the name or title the feed list shows when no other feed"
-        " has it. An empty NAME ('' or none) goes back to the feed's own title.",
+        description=(
+            "Give a feed a name of your own, shown by the reader, `reader feeds`, "
+            "`reader list` and `reader export` over the title it gives itself. "
+            "FEED: its address as `reader feeds` shows it, or the name the feed "
+            "list shows. An empty NAME ('') goes back to its own title."
+        ),
     )
     p.add_argument("url", metavar="FEED")
     p.add_argument("name", metavar="NAME", nargs="?", default="")
@@ -351,19 +366,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "tag",
         help="file a feed, or an article, under tags",
-        description="File a feed under one tag or more, after those it has (case kept, compared"
-        " case aside; a leading # is the tag's mark, as lists write it: '#news' is news):"
-        " `reader list --tag TAG` lists the headlines of every feed filed under it,"
-        " `reader sync --tag TAG` syncs only those feeds and `reader mark-read --tag TAG` marks"
-        " their headlines read; the reader's feed list has a row for each tag (t / T go to the"
-        " next / previous), and `reader export` writes them as folders. FEED as `rename` takes"
-        " it. Given an article instead (its id as `reader list` shows it, or the address of one"
-        " listed, cached or saved), the article is filed under the tags: saved for good if it"
-        " wasn't (a tag files it in Saved), listed by `reader list --tag TAG` and in the tag's"
-        " row with the feeds', its tags shown on its line (#tag). `-` for ARTICLE reads"
-        " articles' ids or addresses from stdin, one a line, as `reader list --ids` prints"
-        " them (`reader list --ids --search harbour | reader tag - harbour`). In the reader,"
-        " # tags the article chosen or read.",
+        description=(
+            "File a feed under one tag or more (`reader list --tag`, `sync --tag` "
+            "and `mark-read --tag` then take its headlines), or an article, saved "
+            "for good if it wasn't. FEED as `rename` takes it; ARTICLE an id or "
+            "address, `-` reads them from stdin (`reader list --ids --search "
+            "harbour | reader tag - harbour`)."
+        ),
     )
     p.add_argument("url", metavar="FEED|ARTICLE")
     p.add_argument("tags", metavar="TAG", nargs="+")
@@ -385,47 +394,14 @@ def build_parser() -> argparse.ArgumentParser:
         "(newsboat's urls file), newsraft's feeds file or database, nom's config.yml or database, "
         "or lemon24's reader's database; save every link of a wallabag, Pocket or bookmarks "
         "export; '-' for stdin",
-        description="Subscribe to every feed of an OPML file, or of a list of addresses one a"
-        " line (newsboat's urls file); '-' reads stdin. Without --read-from nothing is fetched:"
-        " `reader sync` does. newsraft's feeds file (its sections as tags, its names kept: told"
-        " by its @ sections, its [period] or {limit}, or its name, feeds) and nom's config.yml"
-        " (its feeds' url, name and tags) are read too, and say where each keeps its read marks (a"
-        " database, for --read-from). A reader's SQLite database, told by its tables, brings its"
-        " feeds and its read marks, the feeds fetched now for them: newsraft's newsraft.sqlite3,"
-        " nom's nom.db, lemon24's reader's (its feeds' titles and tags too); the articles"
-        " newsraft or lemon24's reader marked important, or nom favourite, are saved as `reader"
-        " save` saves one. A file naming no feed is said to, exit 1. newsboat's urls file or"
-        " OPML says where its cache.db is (for --read-from), that `newsboat -e` left the tags"
-        " out, and what its config beside it (or in ~/.newsboat) holds that is not carried over:"
-        " ignore-article rules (the reader's [[ignore]] does their work) and macros (its"
-        " [[command]] runs a program on a key); a query:"
-        " line, left out, names the search feed."
-        " A read-it-later export is told by its shape and its links saved to read later, as"
-        " `reader save` saves one, never subscribed to: wallabag's JSON, Pocket's"
-        " ril_export.html or CSV, a browser's bookmarks.html. Each is fetched now (a link whose"
-        " page doesn't come stays in Saved, for the next sync, or, from wallabag, is saved with"
-        " the text wallabag kept as its article, marked so, until a sync fetches the page in"
-        " its place; one whose address answers with a feed is left out), but for one to this"
-        " computer or its network (localhost, 192.168.x, 169.254.x), saved as a link to open"
-        " (with wallabag's copy meanwhile), which syncs leave too (see --fetch-local): told by"
-        " the address each connection reaches, at the import and at every sync after it; a"
-        " link saved before with no copy gets the file's; a name and password in a link are"
-        " dropped; the file's"
-        " title and time added are kept, read or archived ones archived (read, and out of Saved:"
-        " `reader list --archived`), its tags (`reader list --tag`), and wallabag's annotations"
-        " as highlights with their notes (`reader highlights`)."
-        " With --saved, a list of addresses one a line is saved the same way."
-        " A name newsboat's file gives as \"~Name\" is kept over the feed's own title, as"
-        " `reader rename` keeps one; so is an OPML 2.0 outline's text that is not its title (the"
-        " feed's own, as `reader export` writes them). Any other outline's one name (its text,"
-        " else its title: OPML 1.0, newsboat's export) is shown until the feed's first fetch,"
-        " then kept only when it is not the feed's own title (case and spaces aside): a name"
-        " given in the reader it came from stays, a copy of the feed's title follows the title"
-        " as the site changes it. Tags are kept: newsboat's, an OPML file's folders (a folder"
-        " in a folder: both; a feed in more than 50 is left out) and its outlines' `category`"
-        ' ("news,local"); a feed already subscribed gets the file\'s besides its own. An OPML'
-        " file or a list of feeds over 5 MB is refused, a read-it-later export (or a list given"
-        " with --saved) over 256 MB.",
+        description=(
+            "Subscribe to the feeds of an OPML file or of a list of addresses one a"
+            " line ('-': stdin), with their names and tags; `reader sync` fetches them."
+            " newsboat's, newsraft's and nom's files are read too, and the databases of"
+            " newsraft, nom and lemon24's reader, their feeds fetched now for their read"
+            " marks; a wallabag, Pocket or bookmarks.html export has its links saved to"
+            " read later."
+        ),
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument(
@@ -457,27 +433,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "export",
         help="print the subscriptions as OPML, or write cached articles to Markdown, HTML or EPUB",
-        description="Print the subscriptions as OPML 2.0, one outline a line: each feed's name"
-        " as its text (your name for it, else its own title) and the title it gives itself as"
-        " its title; a tagged feed in a folder named by its first tag, every tag of it in its"
-        ' category attribute ("news,local", as newsboat --export-to-opml2 writes them).'
-        " With --format markdown, html or epub, write cached articles instead, to read on"
-        " another device with no network (an e-reader): each under its citation, grouped by"
-        " feed in the contents; the cache alone is read (an article not cached is left out and"
-        " counted; an item with no link is the text its feed carried), pictures stay links to"
-        " the site, and the file runs no script and loads"
-        " nothing. Which articles: IDs (or `-`: those `reader list --ids` prints, one a line),"
-        " else --feed, --tag, --saved, --unread, --highlighted, --since, --before, --read-since,"
-        " else every"
-        " cached one. Your highlights are marked in the text (HTML, EPUB) and listed with"
-        " their notes after it, as `reader show` lists them.",
+        description=(
+            "Print the subscriptions as OPML 2.0 (a tagged feed in its tag's "
+            "folder), or with --format markdown, text, html or epub write cached "
+            "articles to one file, to read elsewhere: those given as IDs (or `-`), "
+            "else those the options choose, else every cached one. The cache alone "
+            "is read: an article not cached is left out and counted."
+        ),
     )
     p.add_argument(
         "--format",
-        choices=("opml", "markdown", "html", "epub"),
+        choices=("opml", "markdown", "text", "html", "epub"),
         default="opml",
-        help="opml (the default): the subscriptions; markdown, html (one page) or epub (a"
-        " book, EPUB 3): cached articles",
+        help="opml (the default): the subscriptions; markdown, text (as `reader show` prints"
+        " it: links numbered, listed after each article), html (one page) or epub (a book,"
+        " EPUB 3): cached articles",
     )
     p.add_argument(
         "-o",
@@ -515,14 +485,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "feeds",
         help="list subscribed feeds with their last sync or error",
-        description="List the subscribed feeds by the name the reader shows them by (yours, from"
-        " `reader rename`, else their own title), each with its address, its last sync or error,"
-        " and under a name of yours the title the feed gives itself. A failing feed says since"
-        " when it fails and when it last worked; one that moved for good (a 301 or 308 to a"
-        " feed) says where it is fetched from now; one gone for good (410) is asked again"
-        " weekly, not at every sync. The search feeds follow (`reader search-feed`), each with"
-        " its unread hits and its words (`reader list --feed NAME` lists its hits, `reader"
-        " mark-read --feed NAME` marks them read).",
+        description=(
+            "List the subscribed feeds by the name the reader shows (yours, else "
+            "their title), each with its address and its last sync or error (a "
+            "failing feed since when, a moved one where it is fetched from now), "
+            "then the search feeds with their unread hits and words."
+        ),
     )
     p.add_argument(
         "--json",
@@ -540,12 +508,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "search-feed",
         help="keep a search as a row of the feed list (add, remove, rename, list)",
-        description="Keep a search as a search feed: a row of the reader's feed list (⌕ NAME)"
-        " listing what its words find in the articles' text, as F does, with its unread hits"
-        " counted; `reader list --feed NAME` lists them, `reader feeds` counts them. Kept in the"
-        " data directory, beside the config's [[search]] tables (a config's of the same name wins"
-        " and `list` says so). In the reader, + on F's hits keeps their search, R on a search"
-        " feed's row renames it and D takes it away.",
+        description=(
+            "Keep a search as a search feed: a row of the reader's feed list (⌕ "
+            "NAME) listing what its words find in the articles' text, as F does. "
+            "`reader list --feed NAME` lists its hits, `reader feeds` counts them; "
+            "in the reader, + on F's hits keeps their search."
+        ),
     )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -588,37 +556,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "sync",
         help="refresh every feed and cache every new article's cleaned text for offline reading",
-        description="Refresh every feed (with --tag, those filed under it) and fetch every"
-        " uncached article of theirs into the cache, and again"
-        " an article its feed says was updated after the cached copy (the copy stays if the new"
-        " one can't be had). "
-        "Exit 0 when everything came through, 1 when a feed or an article failed (each named on stderr);"
-        " a story taken down (404, 410) is named once and is no failure; past five of one feed,"
-        " the rest are counted in one line for the feed. The network going away mid-sync"
-        " (connections refused or reset at every host), or stalling (requests timing out at"
-        " hosts that answered, none answering since, nor another host probed) is said at once,"
-        " the articles and feeds"
-        " still to come held, nothing failed, until it is back (then the sync carries on) or for"
-        " the config's [network] network_wait (60 s) at most, then left for the next sync, what"
-        " came kept. Left so, or a host refusing connections, it is one line with the number of articles not fetched (and"
-        " of those it cut off after their first pages), not a line per article; those are left"
-        " for the next sync, counted so, not as failed; a host whose requests time out 3 × network.per_host times in a"
-        " row while others answer is given up for the sync, its other feeds and articles left for the next (its"
-        " articles in one line naming every host given up)."
-        " On a Wi-Fi network that"
-        " answers with its login page nothing is cached from it; nor is a page asking to sign in"
-        " or accept terms in an article's place: that article fails, and the next sync fetches it"
-        " again. Over the config's [cache] max_size it fetches each feed's share of its newest"
-        " unread, then the newest unread of any, and no article the limit would evict, and says how many it left out; those are fetched once"
-        " the cache has room (opening one fetches it at once). The last line says, of every"
-        " headline, how many will not be readable offline (failed, a link to audio or a scan,"
-        " only in part): `reader list --not-offline` lists them. With the config's [feeds]"
-        " drop_read_after, the read headlines older than that are dropped after it (not saved"
-        " ones; their articles stay cached); with [feeds] max_items, each feed keeps only that many"
-        " of its newest headlines, and no article is fetched for those past it. Ctrl-C stops with the counts"
-        " so far (exit 130; SIGTERM the same, exit 143; SIGHUP, its terminal closed, exit 129:"
-        " `nohup reader sync` carries on): what was cached stays, and the next"
-        " sync carries on.",
+        description=(
+            "Refresh every feed (with --tag, those filed under it) and fetch every "
+            "new or updated article into the cache for reading offline. Exit 0 when "
+            "everything came through, 1 when a feed or an article failed (each "
+            "named on stderr; a story taken down is no failure). Ctrl-C stops with "
+            "what came kept (exit 130); the next sync carries on."
+        ),
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
     p.add_argument(
@@ -729,17 +673,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "show",
         help="print articles' cleaned text (fetched and cached when missing), or their citations",
-        description="Print the cleaned article of a headline (its id from `reader list`) or of any URL, "
-        "under its citation; several, one after the other (`reader list --search WORD --ids | "
-        "xargs reader show --offline --format markdown > notes.md`). "
-        "A headline whose article can't be had (never synced, its site unreachable or refusing "
-        "it or asking to sign in, the story taken down, or its link an image, a scanned PDF or another "
-        "file, or a podcast episode with no link, only its audio, named on "
-        "stderr) prints the text its feed carried "
-        "instead, says why on stderr and exits 1. An item with no link at all (a notes feed's, "
-        "a micro-post) has the text its feed carried for its article, cited without an address "
-        "(exit 0). Of several, one not found is said on stderr, "
-        "the others printed, and the exit status is 1.",
+        description=(
+            "Print the cleaned article of a headline (its id from `reader list`) or "
+            "of any URL, under its citation, fetched and cached when missing; "
+            "several, one after the other. One whose article can't be had prints "
+            "the text its feed carried and says why on stderr (exit 1); of several, "
+            "one not found is said on stderr, the others printed (exit 1)."
+        ),
     )
     p.add_argument("targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP)
     p.add_argument(
@@ -749,7 +689,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=(*formats, "citation", "csl-json"),
         default="text",
-        help="text, markdown or json (one id given: one object; several, or `-`: a JSON list;"
+        help="text (each link's number after its words, the addresses listed after the"
+        " article; a table as heading: value records; several each under an 'Article 2 of 3'"
+        " line), markdown or json (one id given: one object; several, or `-`: a JSON list;"
         " each with its `id` and `feed` as `reader list --json` gives them, every field in"
         " README's JSON output; `authors` a list; a "
         "podcast's audio under the header, `enclosures` in json; your highlights after the "
@@ -790,17 +732,13 @@ def build_parser() -> argparse.ArgumentParser:
         "highlights",
         help="print the passages kept as highlights (h in the reader), each with its note, "
         "under the article's citation",
-        description="Print the passages kept as highlights (h in the reading view, or "
-        "wallabag's annotations, imported with its export) of the articles named, or of every article with some (the most recently marked first), each with "
-        "its note, then the article's note and its citation as y copies it (in the config's "
-        "[citation] style, or --style's), to paste into a draft. Offline: it reads the store "
-        "only. A highlight whose words the cached copy no longer holds (read again, corrected) "
-        "is printed under the citation of the earlier copy kept that holds them (copy 1 of 2, "
-        "its retrieval time), as y cites that copy after V, each quote read in an earlier "
-        "copy saying whether the latest still holds it; held by none, all the same, said "
-        "to be so. An article no longer cached is cited as it was when they were kept. None "
-        "kept of an article named: said on stderr, exit 0. Several articles may be named (or "
-        "`-`); one that names none is said on stderr, the others still printed, exit 1.",
+        description=(
+            "Print the passages kept as highlights (h in the reader) of the "
+            "articles named, or of every article with some, each with its note, "
+            "then the article's note and its citation as y copies it, to paste into "
+            "a draft. It reads the store only; several articles may be named (or "
+            "`-`)."
+        ),
     )
     p.add_argument(
         "targets", metavar="ID_OR_URL", nargs="*", help=f"{_IDS_HELP}; none: every article's"
@@ -824,15 +762,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "diff",
         help="what changed between two copies kept of an article a sync found changed",
-        description="Print what changed between two copies kept of an article (a correction, a "
-        "stealth edit): by default the one before the latest and the latest, each headed by "
-        "its retrieval time; the title, byline and dates changed first, then each paragraph "
-        "changed, word by word, as `git diff --word-diff`: [-removed-]{+added+}; on a terminal "
-        "struck through in red and underlined in green instead (not with NO_COLOR). Offline: it reads the cache only. An article "
-        "with one copy kept says so and exits 1. Given several articles (or `-`), each is "
-        "compared in turn, a line of ─ between two; one that can't be is said on stderr, "
-        "the others still printed, exit 1. A copy's number with no article before it, a third, "
-        "or one among the articles is a usage error (exit 2).",
+        description=(
+            "Print what changed between two copies kept of an article (a "
+            "correction, a stealth edit): by default the one before the latest and "
+            "the latest, word by word as `git diff --word-diff` shows it "
+            "([-removed-]{+added+}). It reads the cache only; an article with one "
+            "copy kept says so (exit 1)."
+        ),
     )
     p.add_argument(
         "targets", metavar="ID_OR_URL", nargs="+", help=_IDS_HELP, action=_ArticlesThenCopies
@@ -861,14 +797,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "reextract",
         help="re-run extraction on the raw pages kept in the cache (offline)",
-        description="Re-run the extractor on the raw pages kept beside cached articles, without the network: "
-        "useful after an upgrade improved extraction (`--outdated`: an article opened is redone"
-        " anyway, this does the rest now, for search), or a site rule was set in the config"
-        " (`--all`, or the articles named). It shows its progress on a terminal, and a Ctrl-C says how far it"
-        " went. Each "
-        "article that comes out with under half its words (a rule that drops too much) is named "
-        "with its words before and after; its page is kept whole, so a mended rule brings the "
-        "text back.",
+        description=(
+            "Re-run the extractor on the raw pages kept beside cached articles, "
+            "without the network: after an upgrade improved extraction "
+            "(--outdated), or a site rule was set in the config (--all, or the "
+            "articles named). An article that comes out with under half its words "
+            "is named; its page is kept whole."
+        ),
     )
     p.add_argument("targets", nargs="*", metavar="ID_OR_URL", help=_IDS_HELP)
     p.add_argument("--all", action="store_true", help="every cached article")
@@ -894,11 +829,12 @@ def build_parser() -> argparse.ArgumentParser:
         p = command(
             name,
             help=f"mark articles, or every headline (a feed's, a tag's, those before a date) {state}",
-            description=f"Mark headlines {state}: the articles given by id or address, or every"
-            " feed's, one feed's with --feed, or those of the feeds filed under a tag with --tag,"
-            " and only those published before a date with --before (a headline without a date is"
-            " left as it is). In the reader, m marks one, A the list shown (a feed's, a tag's, a"
-            " search feed's hits) and C every feed.",
+            description=(
+                f"Mark headlines {state}: the articles given, or every feed's, one "
+                f"feed's (--feed) or a tag's feeds' (--tag), only those published "
+                f"before a date with --before (one without a date is left as it is). "
+                f"In the reader, m marks one, A the list shown, C every feed."
+            ),
         )
         p.add_argument("targets", nargs="*", metavar="ID_OR_URL", help=_IDS_HELP)
         which = p.add_mutually_exclusive_group()
@@ -934,13 +870,12 @@ def build_parser() -> argparse.ArgumentParser:
         "archive",
         "archive",
         help="archive saved articles: done with, kept (saved if not, marked read)",
-        description="Archive articles (ids as `reader list` shows them, or addresses of ones"
-        " listed, cached or saved), as wallabag and Pocket archive: done with, and kept. One"
-        ' not saved is saved for good; each is marked read, and leaves the reader\'s "Saved"'
-        ' for its "Archive" (E there). Opening an article marks it read only: a saved article'
-        " half read stays in Saved until it is archived. `reader list --archived` lists the"
-        " archive, `reader list --saved` every saved article (✓: archived). A wallabag or"
-        " Pocket export's archived links are archived by `reader import`.",
+        description=(
+            "Archive articles, as wallabag and Pocket archive: done with, and kept. "
+            "One not saved is saved for good; each is marked read and leaves the "
+            'reader\'s "Saved" for its "Archive" (E there). `reader list --archived` '
+            "lists the archive."
+        ),
     )
     taking_articles(
         "unarchive",
@@ -954,29 +889,24 @@ def build_parser() -> argparse.ArgumentParser:
         "forget",
         "articles",
         help="drop an article from the cache: its text, page and copies (and its save)",
-        description="Drop all that is kept of one article: its cached text, its page, its"
-        " other pages and earlier copies, where you left it, and its save (for one saved by"
-        " mistake, which `unsave` leaves cached, and searches find, until a prune). A feed's"
-        " headline of it stays, not cached: a sync fetches it again, as any new one. Your"
-        " highlights and notes on it stay (said: `reader highlights` cites them).",
+        description=(
+            "Drop all that is kept of one article: its cached text, its page, its "
+            "earlier copies, where you left it, and its save. A feed's headline of "
+            "it stays, not cached (a sync fetches it again); your highlights and "
+            "notes on it stay."
+        ),
     )
 
     p = command(
         "cache",
         help="show what the cache holds, or prune it: articles evicted, old read headlines dropped",
-        description="Without an action: articles, feeds and their headlines, size on disk, oldest"
-        " and newest, and how many articles the size limit left out. "
-        "`prune` keeps, from the top down, each article that fits: the unread first (each "
-        "feed's share of the limit, its newest story first, then the newest of any feed), then"
-        " the read (the most recently read first); one too big for what is left goes alone. Saved articles are never evicted. Those evicted for"
-        " the size are left out: a sync fetches them again once the config's max_size has room."
-        " With --headlines-older-than it drops old read headlines: a feed's are kept up to 2,000"
-        " otherwise, and every list reads them all. Unread and saved headlines stay, and so do"
-        " the cached articles of those dropped (search finds them; --older-than evicts them);"
-        " one its feed still carries does not come back at the next sync. Without an option,"
-        " `prune` applies the config's max_size, [feeds] drop_read_after and [feeds] max_items,"
-        " as each sync does (with none set, it asks which: exit 2). `reader cache prune --help`"
-        " is this help.",
+        description=(
+            "Without an action: what the cache holds (articles, feeds, headlines, "
+            "size, oldest and newest, those the size limit left out). `prune` "
+            "evicts articles (the read and the oldest first, saved ones never) and "
+            "drops old read headlines: by its options, else as the config's "
+            "max_size, drop_read_after and max_items say."
+        ),
     )
     p.add_argument("action", nargs="?", choices=["prune"], help="evict articles, drop headlines")
     p.add_argument(
@@ -1016,20 +946,13 @@ def build_parser() -> argparse.ArgumentParser:
         "repair",
         help="mend damaged cache files: every record that still reads copied out, the damaged"
         " file kept beside it",
-        description="Check the data directory's two cache files (SQLite's own check) and mend a"
-        " damaged one (a bad sector, a write cut short): the records that still read are copied"
-        " into a sound file that takes its place, those lost counted and named, and the damaged"
-        " file is kept beside it (cache.db.damaged-STAMP), never deleted. What could not be read"
-        " comes back as other damaged records do: a feed's headlines at the next sync, an"
-        " article fetched again; the list of subscriptions, if lost, is made again from each"
-        " feed's record. A record kept in a file of its own (over 32 KB) whose file is missing,"
-        " cut short or outside its cache's folder is dropped (the whole items of a list or of the"
-        " Saved list kept; a file outside left as it is), and a file no record names (left an"
-        " hour by a write cut short) deleted. A damaged search index is deleted, made again by"
-        " the next search. A read-only directory is checked only, as --dry-run checks it. A"
-        " reader open on the directory, or a sync running, stops it (nothing changed). Exit 1"
-        " when a file could not be mended (its first page lost: move it aside), or was found"
-        " damaged on a read-only directory.",
+        description=(
+            "Check the data directory's two cache files (SQLite's own check) and "
+            "mend a damaged one: the records that still read are copied into a "
+            "sound file that takes its place, those lost counted and named, the "
+            "damaged file kept beside it. A reader or a sync running on the "
+            "directory stops it; exit 1 when a file could not be mended."
+        ),
     )
     p.add_argument("--dry-run", action="store_true", help="say what it would do, change nothing")
     p.set_defaults(func=_later("repair", "cmd_repair"))
@@ -1038,13 +961,12 @@ def build_parser() -> argparse.ArgumentParser:
         "config",
         help="print the config file (created with commented defaults), then the defaults in force"
         " of the settings it leaves out",
-        description="Print the config file (created with commented defaults), then the defaults"
-        " in force of the settings it leaves out. A setting it can't read stops it, as every"
-        " command, with one line (every fault of [keys] and [[command]] at once: a key doing two"
-        " things in one screen); an [[ignore]] rule whose feed is no feed subscribed to (a tag"
-        " misspelt, a feed removed since) and a [[command]] whose program is not on PATH here"
-        " (the file may be another computer's too: the reader starts, its key says so) are"
-        " named on stderr.",
+        description=(
+            "Print the config file (created with commented defaults), then the "
+            "defaults in force of the settings it leaves out. A setting it can't "
+            "read stops it with one line; rules and commands that name nothing here "
+            "are named on stderr."
+        ),
     )
     p.add_argument(
         "--path",
@@ -1067,10 +989,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "extract",
         help="extract the article from a local HTML, text or PDF file ('-' for stdin)",
-        description="Extract the article of a saved web page, decoding it as a fetch would; a "
-        "plain-text file is read by its lines, as a text/plain page is, a PDF for its text. An image "
-        "or a feed is refused, as a fetch refuses one. A web address is not fetched: `reader show "
-        "URL` fetches, caches and prints its article.",
+        description=(
+            "Extract the article of a saved web page (or a plain-text file, or a "
+            "PDF's text), decoding it as a fetch would; an image or a feed is "
+            "refused. A web address is not fetched: `reader show URL` fetches, "
+            "caches and prints its article."
+        ),
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument(
