@@ -8,11 +8,9 @@ http and one over https with an authority trustme makes), the reader run as a pr
 from __future__ import annotations
 
 import asyncio
-import os
 import socket
 import ssl
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +18,7 @@ import pytest
 import trustme
 from pytest_httpserver import HTTPServer
 
+from tests.cli_run import reader_process
 from tests.forwarding_proxy import ForwardingProxy, forwarding_proxy
 from tests.served_feed import story_page
 
@@ -44,15 +43,6 @@ def _site(server: HTTPServer, base: str, link: str = "") -> None:
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    yield server
-    server.clear()
-    server.stop()
-
-
-@pytest.fixture
 def secure_site(tmp_path: Path) -> Iterator[tuple[HTTPServer, Path]]:
     """A site on https, its certificate for secure.example (a name only the proxy resolves),
     and the PEM file of the authority that signed it."""
@@ -68,6 +58,14 @@ def secure_site(tmp_path: Path) -> Iterator[tuple[HTTPServer, Path]]:
     server.stop()
 
 
+def _secure_feed(secure_site: tuple[HTTPServer, Path]) -> tuple[HTTPServer, Path, str]:
+    """The secure site serving its feed: the server, its authority's file, its address."""
+    server, ca_file = secure_site
+    base = f"https://secure.example:{server.port}"
+    _site(server, base)
+    return server, ca_file, base
+
+
 @pytest.fixture
 def proxy() -> Iterator[ForwardingProxy]:
     with forwarding_proxy({"news.example": "127.0.0.1", "secure.example": "127.0.0.1"}) as p:
@@ -77,17 +75,10 @@ def proxy() -> Iterator[ForwardingProxy]:
 def _reader(
     data: Path, *args: str, config: str = "", **env: str
 ) -> subprocess.CompletedProcess[str]:
+    """The reader run on `data` with `config`, no proxy nor authority of the tester's own."""
     data.mkdir(exist_ok=True)
     (data / "config.toml").write_text(config)
-    names = ("proxy", "PROXY", "SSL_CERT")
-    clean = {k: v for k, v in os.environ.items() if not any(n in k for n in names)}
-    return subprocess.run(
-        [sys.executable, "-m", "reader", "--data-dir", str(data), *args],
-        capture_output=True,
-        text=True,
-        env={**clean, "PYTHONIOENCODING": "utf-8", **env},
-        timeout=120,
-    )
+    return reader_process(data, *args, dropped=("proxy", "PROXY", "SSL_CERT"), **env)
 
 
 def _closed_port() -> int:
@@ -98,10 +89,10 @@ def _closed_port() -> int:
 
 
 def test_a_feed_and_its_article_come_through_the_proxy_named_in_the_config(
-    site: HTTPServer, proxy: ForwardingProxy, tmp_path: Path
+    httpserver: HTTPServer, proxy: ForwardingProxy, tmp_path: Path
 ) -> None:
-    base = f"http://news.example:{site.port}"
-    _site(site, base)
+    base = f"http://news.example:{httpserver.port}"
+    _site(httpserver, base)
     config = f'[network]\nproxy = "{proxy.url}"\n'
     added = _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config)
     assert added.returncode == 0, added.stderr
@@ -116,9 +107,7 @@ def test_a_feed_and_its_article_come_through_the_proxy_named_in_the_config(
 def test_https_goes_through_connect_and_the_sites_certificate_is_still_checked(
     secure_site: tuple[HTTPServer, Path], proxy: ForwardingProxy, tmp_path: Path
 ) -> None:
-    server, ca_file = secure_site
-    base = f"https://secure.example:{server.port}"
-    _site(server, base)
+    server, ca_file, base = _secure_feed(secure_site)
     untrusted = _reader(
         tmp_path / "plain", "add", f"{base}/feed.xml", config=f'[network]\nproxy = "{proxy.url}"\n'
     )
@@ -136,10 +125,10 @@ def test_https_goes_through_connect_and_the_sites_certificate_is_still_checked(
 
 
 def test_a_proxy_not_there_is_named_and_not_taken_for_the_site(
-    site: HTTPServer, tmp_path: Path
+    httpserver: HTTPServer, tmp_path: Path
 ) -> None:
-    base = f"http://news.example:{site.port}"
-    _site(site, base)
+    base = f"http://news.example:{httpserver.port}"
+    _site(httpserver, base)
     down = f"http://127.0.0.1:{_closed_port()}"
     config = f'[network]\nproxy = "{down}"\n'
     added = _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config)
@@ -154,9 +143,7 @@ def test_a_proxy_not_there_is_named_and_not_taken_for_the_site(
 def test_a_connect_the_proxy_refuses_is_said_as_its_refusal(
     secure_site: tuple[HTTPServer, Path], proxy: ForwardingProxy, tmp_path: Path
 ) -> None:
-    server, ca_file = secure_site
-    base = f"https://secure.example:{server.port}"
-    _site(server, base)
+    server, ca_file, base = _secure_feed(secure_site)
     proxy.refused.add(server.port)
     config = f'[network]\nproxy = "{proxy.url}"\nca_file = "{ca_file}"\n'
     added = _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config)
@@ -181,17 +168,17 @@ def test_a_site_the_proxy_cannot_reach_is_said_as_that_site_not_answering(
 
 
 def test_env_takes_the_environments_proxy_and_no_proxy(
-    site: HTTPServer, proxy: ForwardingProxy, tmp_path: Path
+    httpserver: HTTPServer, proxy: ForwardingProxy, tmp_path: Path
 ) -> None:
-    base = f"http://news.example:{site.port}"
-    _site(site, base)
+    base = f"http://news.example:{httpserver.port}"
+    _site(httpserver, base)
     config = '[network]\nproxy = "env"\n'
     added = _reader(
         tmp_path / "data", "add", f"{base}/feed.xml", config=config, http_proxy=proxy.url
     )
     assert added.returncode == 0, added.stderr
     assert f"GET {base}/feed.xml HTTP/1.1" in proxy.log
-    direct = f"http://127.0.0.1:{site.port}/feed.xml"
+    direct = f"http://127.0.0.1:{httpserver.port}/feed.xml"
     again = _reader(
         tmp_path / "data", "add", direct, config=config, HTTP_PROXY=proxy.url, NO_PROXY="127.0.0.1"
     )
@@ -219,17 +206,17 @@ def test_a_proxy_the_environment_names_unused_is_said_once_a_connection_fails(
 
 
 def test_a_literal_private_address_a_feed_through_the_proxy_names_is_still_refused(
-    site: HTTPServer, proxy: ForwardingProxy, tmp_path: Path
+    httpserver: HTTPServer, proxy: ForwardingProxy, tmp_path: Path
 ) -> None:
     # The feed is on a public name (the proxy resolves it); its item leads to 127.0.0.1.
-    base = f"http://news.example:{site.port}"
-    _site(site, base, link=f"http://127.0.0.1:{site.port}/ferry.html")
+    base = f"http://news.example:{httpserver.port}"
+    _site(httpserver, base, link=f"http://127.0.0.1:{httpserver.port}/ferry.html")
     config = f'[network]\nproxy = "{proxy.url}"\n'
     _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config)
     synced = _reader(tmp_path / "data", "sync", config=config)
     assert (
         "refused a feed's link from a public address to a loopback one:"
-        f" http://127.0.0.1:{site.port}/ferry.html"
+        f" http://127.0.0.1:{httpserver.port}/ferry.html"
     ) in synced.stderr
     assert not any("ferry.html" in line for line in proxy.log)
 
@@ -251,14 +238,14 @@ def test_a_proxy_setting_that_is_no_proxy_is_a_bad_setting(
 
 
 def test_the_networks_probes_take_the_proxy_the_requests_take(
-    site: HTTPServer, secure_site: tuple[HTTPServer, Path], proxy: ForwardingProxy
+    httpserver: HTTPServer, secure_site: tuple[HTTPServer, Path], proxy: ForwardingProxy
 ) -> None:
     """A sync holding its articles while the network is gone probes it as its requests go:
     through the proxy, which alone resolves news.example and secure.example here."""
     from reader.library.network_probes import answers, connects
 
-    site.expect_request("/").respond_with_data("ok")
-    plain = f"http://news.example:{site.port}/"
+    httpserver.expect_request("/").respond_with_data("ok")
+    plain = f"http://news.example:{httpserver.port}/"
     secure = f"https://secure.example:{secure_site[0].port}/"
     gone = f"http://news.example:{_closed_port()}/"
 
