@@ -37,6 +37,7 @@ from .fetch_messages import (
     invalid_url,
     page_own_failure,
     proxy_failure,
+    shown_proxy,
     too_many_redirects,
 )
 from .models import ErrorKind, FetchError, Response, SiteRule
@@ -304,9 +305,10 @@ class Fetcher:
                 no_answer=NoAnswer.TIMED_OUT,
             ) from None
         except httpx.TimeoutException as exc:
+            failed = _failed_url(exc, url)
             raise FetchError(
                 ErrorKind.TIMEOUT,
-                f"{_host(_failed_url(exc, url))} timed out",
+                self._timed_out(failed, isinstance(exc, httpx.ConnectTimeout)),
                 url,
                 retryable=True,
                 no_answer=NoAnswer.TIMED_OUT,
@@ -460,6 +462,16 @@ class Fetcher:
             return True
         slot.cancel()  # a place handed to it as it is cancelled is passed on (`PriorityGate`)
         return False
+
+    def _timed_out(self, failed: str, connecting: bool) -> str:
+        """A request to `failed` timing out, in words: through the proxy named; a connection
+        made directly, with the proxy the environment names unused (a firewall dropping what
+        doesn't go through the proxy times out, as a DNS lookup or a refusal fails)."""
+        message = f"{_host(failed)} timed out"
+        if (proxy := self.routes.proxy_for(failed)) is not None:
+            shown = safe_line(shown_proxy(proxy), 100)
+            return f"{message} through the proxy {shown} ({self.routes.source(failed)})"
+        return self._unused_proxy_said(message, failed) if connecting else message
 
     def _unused_proxy_said(self, message: str, failed: str) -> str:
         """A direct connection's failure, with the proxy the environment names for `failed`

@@ -140,6 +140,18 @@ def test_a_proxy_not_there_is_named_and_not_taken_for_the_site(
     assert "DNS lookup failed" not in synced.stderr
 
 
+def test_a_proxy_that_never_answers_is_named_in_the_timeout(
+    httpserver: HTTPServer, silent_server: str, tmp_path: Path
+) -> None:
+    base = f"http://news.example:{httpserver.port}"
+    stalled = silent_server.rstrip("/")
+    config = f'[network]\nproxy = "{stalled}"\nread_timeout = 1\ntotal_timeout = 3\nretries = 0\n'
+    added = _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config)
+    assert (
+        f"news.example:{httpserver.port} timed out through the proxy {stalled} ([network] proxy)"
+    ) in added.stderr
+
+
 def test_a_connect_the_proxy_refuses_is_said_as_its_refusal(
     secure_site: tuple[HTTPServer, Path], proxy: ForwardingProxy, tmp_path: Path
 ) -> None:
