@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from .address_class import Reach, host_reach
 from .safe import safe_line
 
 ENVIRONMENT = "env"
@@ -74,12 +75,16 @@ class Route:
     """The environment's proxies the setting leaves unused: their variable, by scheme."""
 
     def proxy_for(self, url: str) -> str | None:
-        """The proxy a request of `url` goes through; None for a direct connection."""
+        """The proxy a request of `url` goes through; None for a direct connection: this
+        computer's own addresses always (a proxy elsewhere reaches its own loopback, not
+        this one's: the demo, a feed served here), and under "env" the hosts NO_PROXY names."""
         parts = urlsplit(url)
         proxy = self.by_scheme.get(parts.scheme)
-        if proxy is None or self.setting != ENVIRONMENT:
-            return proxy
-        return None if _bypassed(parts.netloc) else proxy
+        if proxy is None or host_reach(parts.hostname or "") == Reach.LOOPBACK:
+            return None
+        if self.setting == ENVIRONMENT and _bypassed(parts.netloc):
+            return None
+        return proxy
 
     @property
     def proxies(self) -> frozenset[str]:

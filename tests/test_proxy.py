@@ -190,12 +190,31 @@ def test_env_takes_the_environments_proxy_and_no_proxy(
     )
     assert added.returncode == 0, added.stderr
     assert f"GET {base}/feed.xml HTTP/1.1" in proxy.log
-    direct = f"http://127.0.0.1:{httpserver.port}/feed.xml"
+    asked = len(proxy.log)
     again = _reader(
-        tmp_path / "data", "add", direct, config=config, HTTP_PROXY=proxy.url, NO_PROXY="127.0.0.1"
+        tmp_path / "other",
+        "add",
+        f"{base}/feed.xml",
+        config=config,
+        HTTP_PROXY=proxy.url,
+        NO_PROXY="example",
     )
-    assert again.returncode == 0, again.stderr
-    assert not any("127.0.0.1" in line for line in proxy.log)
+    # Asked directly: its name, which only the proxy resolves, is not found.
+    assert "but its first fetch failed" in again.stderr
+    assert "proxy" not in again.stderr
+    assert len(proxy.log) == asked
+
+
+def test_this_computers_own_addresses_are_reached_directly_whatever_the_proxy(
+    httpserver: HTTPServer, proxy: ForwardingProxy, tmp_path: Path
+) -> None:
+    """A proxy elsewhere would reach its own loopback: the demo, a feed served here, go direct."""
+    local = f"http://127.0.0.1:{httpserver.port}"
+    _site(httpserver, local)
+    config = f'[network]\nproxy = "{proxy.url}"\n'
+    added = _reader(tmp_path / "data", "add", f"{local}/feed.xml", config=config)
+    assert added.returncode == 0, added.stderr
+    assert proxy.log == []
 
 
 def test_a_proxy_the_environment_names_unused_is_said_once_a_connection_fails(
