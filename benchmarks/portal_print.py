@@ -4,7 +4,9 @@ in one run, on the same pages.
 
 Since session 42 a page up to 32 KB (a login page's size) is printed with what a login page
 changes at each answer masked (addresses, tokens, times: `portal._CHANGING`), so a page
-carrying a session token is still one page. This prints the time per page of each side, by
+carrying a session token is still one page; since session 43 one up to 512 KB too when, its
+inline styles, SVGs and `data:` pictures left out, it is that size (a portal with its CSS
+framework and logo inline). This prints the time per page of each side, by
 page size, and their ratio, and says whether the two prints of a login page carrying a fresh
 token and the address asked are the same on each side.
 
@@ -42,6 +44,16 @@ def portal(n):
             "<label><input type=checkbox name=terms> I accept the terms</label><button>Connect</button>"
             f"</form><p>You asked for {asked}. Session {token[:8]}, 16:4{n % 10}:07.</p></body></html>").encode()
 
+def big_portal(n):
+    # A portal's page past 32 KB: its CSS framework, its logo as a data: address, an SVG icon.
+    css = "<style>" + "".join(
+        f".c{i}{{margin:{i}px auto;padding:4px 8px;color:#0a5;border:1px solid #ccc}}" for i in range(900)
+    ) + "</style>"
+    logo = "<img alt=SeaBreeze src='data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAA" * 400 + "'>"
+    icon = "<svg viewBox='0 0 24 24'>" + "<path d='M12 2L2 7l10 5 10-5-10-5z'/>" * 60 + "</svg>"
+    small = portal(n).decode()
+    return small.replace("</head>", css + "</head>").replace("<body>", "<body>" + logo + icon).encode()
+
 repeats = int(sys.argv[1])
 out = {}
 for size in (2_000, 20_000, 30_000, 60_000, 200_000, 1_000_000):
@@ -52,6 +64,8 @@ for size in (2_000, 20_000, 30_000, 60_000, 200_000, 1_000_000):
         page_print(body)
     out[str(size)] = (time.perf_counter() - start) / repeats * 1000
 out["portal_same"] = page_print(portal(1))[0] == page_print(portal(2))[0]
+out["big_portal_size"] = len(big_portal(1))
+out["big_portal_same"] = page_print(big_portal(1))[0] == page_print(big_portal(2))[0]
 print(json.dumps(out))
 """
 
@@ -82,6 +96,10 @@ def main() -> None:
         print(f"{int(size):>10,} {before:9.3f} {after:9.3f} {after / before:7.2f}x")
     print(
         f"a token portal's two answers one page: main {old['portal_same']}, now {new['portal_same']}"
+    )
+    print(
+        f"a token portal of {int(new['big_portal_size']) // 1024} KB (styles, logo inline): two"
+        f" answers one page: main {old['big_portal_same']}, now {new['big_portal_same']}"
     )
     print(f"load: {os.getloadavg()[0]:.1f}")
 

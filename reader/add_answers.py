@@ -128,6 +128,13 @@ def _no_feed_chosen(added: Added, how_to_add: str, how_to_keep: str) -> AddAnswe
         if len(added.feeds) > MAX_LISTED:
             lines.append(Said(f"  … and {len(added.feeds) - MAX_LISTED} more", listed=True))
         return AddAnswer(lines, True)
+    if added.consent_wall:
+        named = f' ("{added.page_title}")' if added.page_title else ""
+        line = (
+            f"the site answered with a cookie-consent page{named}, not a feed: open it in a "
+            f"browser, or add the feed's own address: {kept}"
+        )
+        return AddAnswer([Said(safe_line(line), True)], True)
     why = f"it names none, and its site has none at {', '.join(WELL_KNOWN_PATHS)}"
     if added.unanswered is not None:
         problem = added.unanswered

@@ -51,7 +51,7 @@ def filled_from(article: Article, known: Article | Entry | None) -> Article:
     witness = known.published if isinstance(known, Entry) else known.feed_date
     if witness is not None and article.feed_date is None:
         article = replace(article, feed_date=witness)
-    source = known.feed_title if isinstance(known, Entry) else known.site_name
+    source = known.source_name if isinstance(known, Entry) else known.site_name
     wanted = {
         "title": known.title,
         "author": known.author,

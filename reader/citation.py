@@ -53,7 +53,7 @@ def cited_article(entry: Entry, article: Article | None) -> Article:
         title=entry.title,
         author=entry.author,
         published=entry.published,
-        site_name=entry.feed_title,
+        site_name=entry.source_name,
         published_by_feed=True,
     )
 

@@ -154,6 +154,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
             else {}
         ),
         **({"comments": entry.comments} if entry.comments else {}),
+        **({"source": entry.source} if entry.source else {}),
     }
 
 
@@ -212,6 +213,7 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
             "content": "",
             "enclosures": _enclosures(d.get("enclosures")),
             "comments": _text(d.get("comments")),
+            "source": _text(d.get("source")),
             # `seen_at`'s test inline (43,000 records at a start): a number, not a bool.
             "first_seen": seen if type(seen) in _NUMBERS else None,
             # A record's start of a long summary is cut too: the whole is kept apart.

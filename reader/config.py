@@ -440,6 +440,16 @@ def _ca_file(value: Any) -> str:
     path = Path(value).expanduser()
     if not path.is_file():
         raise ValueError(f"network.ca_file: no such file {path}")
+    # Read now, as a missing one is: a file holding no certificate (a key, a DER file, the
+    # wrong file) passed, and failed every fetch instead, plain http too (acc43b B15). Here,
+    # not at the top: ssl is ~5 ms of every command's start, and only this setting needs it.
+    import ssl
+
+    try:
+        ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).load_verify_locations(cafile=str(path))
+    except (OSError, ssl.SSLError) as error:
+        why = "it holds no PEM certificate" if isinstance(error, ssl.SSLError) else error.strerror
+        raise ValueError(f"network.ca_file: {path} can't be used: {why}") from None
     return str(path)
 
 

@@ -123,11 +123,22 @@ def not_ahead(moment: datetime | None, read_at: datetime | None) -> datetime | N
     return read_at
 
 
-def served_time(date_header: str, now: datetime) -> datetime | None:
-    """When a server says it answered (an HTTP Date header, "Sat, 05 Dec 2026 14:50:00 GMT"),
-    where that is more than `BELIEVED_AHEAD` after `now`, the computer's clock as the answer
-    came: that clock is behind (`Article.served_at`). None when they agree, or the header is
-    missing or unreadable. A server behind proves nothing of this clock: not kept."""
+# How far behind this clock a server's answer may be and the clock still believed: a server's
+# clock, or a cache's copy without its Age, an hour off. Past it, and within `CLOCK_AHEAD_AT_MOST`,
+# this clock was ahead (a sync under a clock a day fast, set right by NTP after: its articles
+# cited "Accessed" a day after they were, without a word once that day had come, acc43c C5).
+CLOCK_AHEAD_BY = timedelta(hours=1)
+# Further behind, the server's clock is the wrong one (one reset to 2000 proves nothing of ours).
+CLOCK_AHEAD_AT_MOST = timedelta(days=30)
+
+
+def served_time(date_header: str, now: datetime, age: str = "") -> datetime | None:
+    """When a server says it answered (an HTTP Date header, "Sat, 05 Dec 2026 14:50:00 GMT",
+    and the `age` in seconds a cache on the way kept it), where that says `now`, the
+    computer's clock as the answer came, was wrong: more than `BELIEVED_AHEAD` before it (that
+    clock behind), or between `CLOCK_AHEAD_BY` and `CLOCK_AHEAD_AT_MOST` after it (that clock
+    ahead) (`Article.served_at`). None when they agree, the server is further behind (its
+    clock's fault, not this one's), or the header is missing or unreadable."""
     from email.utils import parsedate_to_datetime  # here: every command imports this module
 
     try:
@@ -136,21 +147,28 @@ def served_time(date_header: str, now: datetime) -> datetime | None:
         return None
     if served.tzinfo is None:  # "-0000": UTC, as HTTP dates are
         served = served.replace(tzinfo=UTC)
-    return served if served > now + BELIEVED_AHEAD else None
+    kept = age.strip()
+    if kept.isascii() and kept.isdigit() and len(kept) < 10:
+        served += timedelta(seconds=int(kept))
+    if served > now + BELIEVED_AHEAD:
+        return served
+    if now - CLOCK_AHEAD_AT_MOST < served < now - CLOCK_AHEAD_BY:
+        return served
+    return None
 
 
-def taken_at(date_header: str, now: datetime) -> datetime | None:
+def taken_at(date_header: str, now: datetime, age: str = "") -> datetime | None:
     """When a page was retrieved, as far as its server's `Date` header vouches for it: `now`,
-    the computer's clock, when the server's clock is not ahead of it by more than a day (so
-    this one was not behind), the server's when it is (`served_time`); None without a `Date`
-    that reads, when the clock may have been anything."""
+    the computer's clock, when the server agrees with it, the server's when it says that
+    clock was wrong (`served_time`); None without a `Date` that reads, when the clock may have
+    been anything."""
     from email.utils import parsedate_to_datetime
 
     try:
         parsedate_to_datetime(date_header.strip())
     except (TypeError, ValueError, IndexError):
         return None
-    return served_time(date_header, now) or now
+    return served_time(date_header, now, age) or now
 
 
 def retrieved_as_believed(
@@ -166,6 +184,8 @@ def retrieved_as_believed(
     server said it answered, kept where the clock was behind (`served_time`): that moment, once
     it has come, the story's date or none (an undated item retrieved under a clock reset to
     2000 was cited "Retrieved: 2000-01-01")."""
+    if served is not None and served < retrieved - CLOCK_AHEAD_BY:
+        return served  # the clock was ahead, the server said by how much (`served_time`)
     if retrieved > now:
         return now
     if served is not None and retrieved + BELIEVED_AHEAD < served <= now:

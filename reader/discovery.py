@@ -98,6 +98,9 @@ class PageFeeds:
     """The feeds the page names (see `page_feeds`)."""
     article: bool
     """The page says it is an article (`login_page.declares_article`)."""
+    consent_wall: bool = False
+    """The page names no feed and is a cookie-consent wall (`consent_wall_page`): where a
+    redirect landed in the site's place (YouTube's "Before you continue to YouTube")."""
 
 
 def page_feeds(body: bytes, page_url: str, header_charset: str | None = None) -> PageFeeds:
@@ -129,7 +132,18 @@ def page_feeds(body: bytes, page_url: str, header_charset: str | None = None) ->
             base = absolute_url(page_url, href) or page_url
         elif node.tag == "link":
             named.append(node)
-    return PageFeeds(_feed_links(named, page_url, base or page_url), declares_article(doc))
+    links, article = _feed_links(named, page_url, base or page_url), declares_article(doc)
+    return PageFeeds(links, article, not links and not article and consent_wall_page(doc, page_url))
+
+
+def consent_wall_page(doc: HtmlElement, page_url: str) -> bool:
+    """The page `doc` (at `page_url`) is a cookie-consent wall as `reader save` tells one: a
+    consent choice to make, a wall's few words, in a wall's phrases (`extract.consent`)."""
+    from .extract.consent import consent_choices, page_text, speaks_as_a_wall
+
+    choices = consent_choices(doc)
+    shown = page_text(doc, choices)
+    return bool(shown) and speaks_as_a_wall(" ".join([shown, *choices]), page_url)
 
 
 def _feed_links(named: list[HtmlElement], page_url: str, base: str) -> tuple[FeedLink, ...]:

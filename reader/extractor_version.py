@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 69
+EXTRACTOR = 70
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -198,7 +198,9 @@ Mastodon post's page, titled by its account ("Lena Morgan (@lena@social.example)
 of it is, titled by the post's opening words, the account its author (acc42c C4); the feed's text in a
 cookie-consent wall's place says so (`Article.stood_in_for`), not "a paywall" (C6); the feed's
 whole content standing in for a page that gave less is the article whole, no "½" (C5); Google
-News's page sending on by scripts alone no article, "Google News" no title (C14)."""
+News's page sending on by scripts alone no article, "Google News" no title (C14). 70: Hacker News's
+times, which its tooltips give without a zone, read as UTC, and an "Ask HN" item's link to its own
+page no "Link:" line wherever the page is served (acc42c C10)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

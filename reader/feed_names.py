@@ -66,10 +66,23 @@ def names_of(feeds: Iterable[Feed]) -> dict[str, str]:
     return {feed.url: feed.name for feed in feeds if feed.name}
 
 
+def listed_names(feeds: Iterable[Feed]) -> dict[str, str]:
+    """Each feed's address → the name the feed list shows it by now: the user's, else its own
+    title as last read (none when the title shows nothing). What `source_name` names every
+    headline of a subscribed feed by, not the feed's title as each was read: a feed that
+    renamed itself was named both ways in "All feeds", the headlines it no longer carries by a
+    name no feed had any more (acc43c C2)."""
+    return {
+        feed.url: feed.name or feed.title
+        for feed in feeds
+        if feed.name or (feed.title and safe_line(feed.title))
+    }
+
+
 def source_name(entry: Entry, names: Mapping[str, str]) -> str:
-    """What a list of headlines names an entry's feed by: the user's name for the feed (from
-    `names_of`), else the title the feed gave when the entry was read (a saved article no feed
-    lists: its site's), else the feed's address as the feed list shows it: a title that shows
+    """What a list of headlines names an entry's feed by: the name the feed list shows it by
+    (from `listed_names`), else the title the feed gave when the entry was read (a saved article no
+    feed lists: its site's), else the feed's address as the feed list shows it: a title that shows
     nothing (blank letters, kept before they were read as none) left the column empty."""
     if name := names.get(entry.feed_url):
         return name

@@ -15,6 +15,13 @@ _UNSEEN = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.
 the end of a summary cut short inside one."""
 _TAG = re.compile(r"</?[a-zA-Z!][^<>]*(?:>|\Z)")
 """A tag, or one cut off by the summary's end; not "a < b"."""
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span"
+    r"|strong|sub|sup|time|u|var)(?:\s[^<>]*)?>",
+    re.IGNORECASE,
+)
+"""A tag of an element within a line of text, which parts no words: a Mastodon mention's
+"@<a …><span>tom</span></a>" is "@tom", not "@ tom"."""
 
 
 def summary_line(summary: str, max_length: int = 0) -> str:
@@ -22,5 +29,8 @@ def summary_line(summary: str, max_length: int = 0) -> str:
     characters (0: whole)."""
     if not summary:
         return ""
-    text = _TAG.sub(" ", _UNSEEN.sub(" ", summary)) if "<" in summary else summary
+    if "<" in summary:
+        text = _TAG.sub(" ", _INLINE_TAG.sub("", _UNSEEN.sub(" ", summary)))
+    else:
+        text = summary
     return safe_line(html.unescape(text), max_length)

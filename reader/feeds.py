@@ -30,11 +30,13 @@ from .json_feed import NotAJsonFeed, feedparser_shaped
 from .keys import entry_id, link_key
 from .models import Entry, ErrorKind, FetchError, ParsedFeed
 from .named_references import numbered_references
+from .platform_items import source_of, without_platform_footer, without_source
 from .safe import safe_line
 from .sniff import html_title, is_html_document, is_json_feed
 from .start_tags import with_fewer_attributes
 from .text_shape import text_as_html
 from .urls import absolute_url, is_web_url
+from .writer_names import is_account
 
 # feedparser looks for an e-mail address in each author-like field (<author>, <dc:creator>,
 # <managingEditor>…) with a regular expression whose time grows with the square of the field's
@@ -437,6 +439,10 @@ def _original_link(item: Any, base: str) -> str:
     return link if is_web_url(link) else ""
 
 
+_CUT_SHORT = ("…", "...", "[…]", "[...]", "[&hellip;]")
+"""How an excerpt ends, where the text goes on at its page."""
+
+
 def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) -> ParsedFeed:
     """The feed `parsed` (feedparser's result, or a JSON Feed shaped as one) as the reader keeps
     it; `count` is how many items it had before the cut to the limit."""
@@ -472,15 +478,29 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
         summary = item.get("summary", "") or ""
         if isinstance(summary, str):
             summary = _as_html(summary, (item.get("summary_detail") or {}).get("type"))
+        # Its content is told from its summary as the feed sent both, before either's footer
+        # goes (Reddit's Atom: one text twice).
+        content = _content(item, summary if isinstance(summary, str) else "")
+        # An aggregator's item names its outlet, whose name it adds to the title too: cited
+        # as the story's source, the title as the outlet wrote it.
+        source = source_of(item)
+        if isinstance(summary, str):
+            summary = without_platform_footer(summary, source)
         # An item with no title (a micro-post) is named by the start of its text.
-        title = _title(item.get("title_detail"), item.get("title"), limits.max_title_length)
+        named = _title(item.get("title_detail"), item.get("title"), limits.max_title_length)
+        title = without_source(named, source)
         if not title and isinstance(summary, str):
-            title = _text(summary_line(summary), 80)
-            # Its pictures after its text: a post's page is scripts, its feed's text all of it.
+            line = summary_line(summary)
+            title = _text(line, 80)
+            # Its pictures after its text: a post's page is scripts, its feed's text all of it,
+            # its content (read offline whole, not "½ only in part"); not an excerpt ending
+            # "[…]", a summary whatever its title.
             summary += pictures_html(item, base)
+            if not line.endswith(_CUT_SHORT):
+                content = content or summary
         # By the link as the feed gives it: an item's id stays what it was before its
-        # `feedburner:origLink` was read.
-        key = item.get("id") or given or title
+        # `feedburner:origLink` was read, and by its title as the feed gave it.
+        key = item.get("id") or given or named or title
         if key in reused and given:
             # One GUID for several stories (a CMS misconfigured): each is told by its link too,
             # as feed readers do; by the GUID alone, five stories were one headline.
@@ -492,6 +512,8 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
             continue
         seen.add(eid)
         author = _authors(item) or feed_authors(item)
+        # A CMS's account ("admin", WordPress's default) is no writer, as on its pages.
+        author = "" if is_account(author) else author
         # The calendar a year is of is told by the feed's language, or its item's address.
         language = (item.get("title_detail") or {}).get("language") or meta.get("language") or ""
         where = link or url
@@ -515,9 +537,10 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
                 author=author,
                 summary=summary[:20000] if isinstance(summary, str) else "",
                 feed_title=feed_title,
-                content=_content(item, summary if isinstance(summary, str) else ""),
+                content=without_platform_footer(content, source),
                 enclosures=enclosures_of(item, base),
                 comments=comments_of(item, base, link),
+                source=source,
             )
         )
     keys = {entry.id: link_key(entry.link) for entry in entries}

@@ -566,6 +566,7 @@ class Fetcher:
             encoding="" if encoding == "identity" else encoding,
             refresh=response.headers.get("refresh", ""),
             date=response.headers.get("date", ""),
+            age=response.headers.get("age", ""),
             reach=reach,
         )
 

@@ -55,6 +55,7 @@ class Response:
     encoding: str = ""  # Content-Encoding still on `body` (only with get(decode=False))
     refresh: str = ""  # a Refresh header, read as a page's meta refresh is (`meta_refresh`)
     date: str = ""  # the Date header: when the server says it answered (`dates.served_time`)
+    age: str = ""  # the Age header: how long a cache on the way kept that answer
     # The most public class of address the request came through (`address_class`): how far
     # what the answer leads to (its links, its refresh) may go.
     reach: Reach = Reach.PUBLIC
@@ -67,11 +68,13 @@ class Response:
         return self.status == 304
 
 
-FEED_READING_VERSION = 2
+FEED_READING_VERSION = 3
 """The version of what a refresh reads of a feed's items (`Feed.read_with`): a feed whose
 headlines an earlier one kept is asked for once without its ETag and Last-Modified, so that
 the items it has not changed since (a 304 at every refresh) get what is read of them now.
-1: enclosures, a podcast's audio (`enclosures`). 2: an item's discussion page (`comments`)."""
+1: enclosures, a podcast's audio (`enclosures`). 2: an item's discussion page (`comments`). 3: the
+outlet an aggregator's item names (`source`), its name cut from the title's end, and a CMS's
+account ("admin") left out of the author."""
 
 
 GONE_ASKED_EVERY = timedelta(days=7)
@@ -185,7 +188,8 @@ class Entry:
     feed_title: str = ""
     content: str = ""
     """The item's full text as the feed carries it (HTML: RSS content:encoded, Atom content),
-    when it holds more than the summary. Read from the feed and kept apart in the store (see
+    when it holds more than the summary; a micro-post's (an item with no title: Mastodon's) its
+    summary, which is all of it. Read from the feed and kept apart in the store (see
     `Store.entry_content`): entries loaded from the store have it empty."""
     enclosures: tuple[Enclosure, ...] = ()
     """The files it carries for a player (a podcast's audio), in the feed's order; none in
@@ -193,6 +197,9 @@ class Entry:
     comments: str = ""
     """The address of the item's discussion page as its feed names it (RSS `<comments>`, Atom
     `rel="replies"`: Hacker News, WordPress), "" for none or in records from before it was kept."""
+    source: str = ""
+    """The outlet an aggregator's item names as the story's (RSS `<source>`: Google News's "The
+    Harbour Post"), "" for none or in records from before it was kept."""
     first_seen: float | None = field(default=None, compare=False)
     """When this reader first kept the item (epoch seconds), as its record in the store says:
     None for one fresh from its feed, or kept by a reader from before this was noted of dated
@@ -213,6 +220,13 @@ class Entry:
         if self.link or not self.enclosures:
             return self.link
         return self.enclosures[0].url
+
+    @property
+    def source_name(self) -> str:
+        """Whose story it is as far as its feed tells, cited while its page says none: the outlet
+        an aggregator names (`source`), not the aggregator ("\"harbour\" - Google News"); else
+        its feed's title."""
+        return self.source or self.feed_title
 
 
 SUMMARY_HELD = 3000
@@ -476,9 +490,10 @@ class Article:
     the site (`citation.cited_source`); "" for any other page."""
     fetched_at: datetime | None = None
     served_at: datetime | None = None
-    """When the site's server said it answered (its Date header), kept only where it is later
-    than the computer's clock said (`fetched_at`) by more than a day: that clock was behind (a
-    laptop's reset to 2000), and a citation's "Retrieved" is the server's time
+    """When the site's server said it answered (its Date header, and the Age a cache on the way
+    kept it), kept only where it is later than the computer's clock said (`fetched_at`) by more
+    than a day, that clock behind (a laptop's reset to 2000), or earlier by more than an hour
+    and less than a month, that clock ahead; a citation's "Retrieved" is then the server's time
     (`dates.retrieved_as_believed`). None for a clock the server agreed with."""
     partial: bool = False  # extraction found little; the body is the feed's own summary
     incomplete: str = ""

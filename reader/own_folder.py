@@ -1,11 +1,14 @@
-"""A folder of the user's own in the temporary directory, for the files the reader hands to
-other programs: a kept picture's copy for a viewer (`pictures.opened_copy`), an article's
-Markdown for a command of the user's (`user_commands.markdown_file`, `{file}`).
+"""A folder of the user's own for the files the reader hands to other programs: a kept
+picture's copy for a viewer (`pictures.opened_copy`), an article's Markdown for a command of
+the user's (`user_commands.markdown_file`, `{file}`).
 
 The temporary directory is everyone's: a folder of a fixed name made there first by another
 user (or a link to theirs) would have the viewer open the file they put there, or a copy
 written through a link of theirs. One is used only when it is a directory (not a link) of this
-user's that no one else can write, made 0700 when missing.
+user's that no one else can write, made 0700 when missing. The session's own runtime directory
+(`$XDG_RUNTIME_DIR`, the user's alone by construction) comes first; the temporary directory's
+next; and when another account holds that name, one in the user's cache directory: a name
+taken first in /tmp turned the user's commands and viewer off for good (acc43b B18).
 """
 
 from __future__ import annotations
@@ -17,15 +20,43 @@ from pathlib import Path
 
 
 def own_temp_folder(purpose: str, make: bool = True) -> Path:
-    """`reader-PURPOSE-UID` in the temporary directory, the user's alone; OSError, in one line,
-    when the one there is not (another user's, a link, writable by others), or, not to `make`
-    it, when there is none."""
+    """The user's own folder for `purpose` (`_places`): the first that is theirs alone, made
+    there when missing (but not to `make` it: OSError when there is none); OSError, in one
+    line, when none is (the first place's refusal)."""
+    refused: OSError | None = None
+    for folder in _places(purpose):
+        try:
+            return _own(folder, make)
+        except OSError as error:
+            refused = refused or error
+    assert refused is not None  # there is always a place
+    raise refused
+
+
+def _places(purpose: str) -> list[Path]:
+    """Where the folder for `purpose` may be, first first: `$XDG_RUNTIME_DIR/reader-PURPOSE`,
+    the temporary directory's `reader-PURPOSE-UID`, the cache directory's
+    `reader-tui/PURPOSE` (`$XDG_CACHE_HOME`, else `~/.cache`)."""
     import tempfile  # here: the config's module, every command's, imports this one
 
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    folder = Path(tempfile.gettempdir()) / f"reader-{purpose}-{uid}"
+    places = []
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if os.path.isabs(runtime):  # a relative one is to be ignored, as the spec says
+        places.append(Path(runtime) / f"reader-{purpose}")
+    places.append(Path(tempfile.gettempdir()) / f"reader-{purpose}-{uid}")
+    cache = os.environ.get("XDG_CACHE_HOME", "")
+    home = Path(cache) if os.path.isabs(cache) else Path.home() / ".cache"
+    places.append(home / "reader-tui" / purpose)
+    return places
+
+
+def _own(folder: Path, make: bool) -> Path:
+    """`folder`, when it is this user's alone (made so when missing and to `make`)."""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
     if make:
         with suppress(FileExistsError):
+            folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             folder.mkdir(mode=0o700)
     found = folder.lstat()
     if not stat.S_ISDIR(found.st_mode) or found.st_uid != uid or found.st_mode & 0o077:

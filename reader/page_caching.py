@@ -190,10 +190,11 @@ def _as_retrieved(article: Article, response: Response, entry: Entry) -> Article
     date its page (or its feed) gives after that where the server's clock vouches for it
     (`dated_before`); what the page said nothing of taken from its feed's `entry`."""
     now = datetime.now(UTC)
-    taken = taken_at(response.date, now)
+    taken = taken_at(response.date, now, response.age)
     # Again once filled in: the feed's date may be as far ahead.
     article = dated_before(filled_from(dated_before(article, taken), entry), taken)
-    return replace(article, fetched_at=now, served_at=served_time(response.date, now))
+    served = served_time(response.date, now, response.age)
+    return replace(article, fetched_at=now, served_at=served)
 
 
 def extract_for_cache(

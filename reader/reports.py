@@ -215,6 +215,7 @@ class Added:
     unanswered: FetchError | None = None  # why the well-known addresses were not all asked
     article_page: bool = False  # the page says it is an article (`declares_article`)
     moved_to: str = ""  # `url` already subscribed is the feed that moved for good to this one asked
+    consent_wall: bool = False  # the page is a cookie-consent wall: no feed looked for on its site
 
 
 @dataclass(frozen=True)

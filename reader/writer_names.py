@@ -9,6 +9,16 @@ import re
 
 from .text_shape import one_line
 
+# The accounts a CMS gives where the writer's name belongs ("Posted by admin", WordPress's
+# `<dc:creator>admin</dc:creator>`): the page's byline and the feed's author alike.
+_ACCOUNTS = frozenset(["admin", "administrator", "webmaster", "root", "wpadmin", "siteadmin"])
+
+
+def is_account(name: str) -> bool:
+    """`name` is a CMS's account ("admin"), not a person's or a newsroom's name."""
+    return name.strip().casefold() in _ACCOUNTS
+
+
 # The news agencies whose names are written as one word in normal case or lower case: kept after
 # a byline's comma as all-caps ones are ("Ann Lee, Reuters", "Jonas Weber, dpa"): a citation
 # names the agency.

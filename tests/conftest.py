@@ -33,6 +33,9 @@ from tests.silent_host import SilentHost  # noqa: E402
 # clipboard tests put tools of their own on the PATH and set these themselves.
 for _name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX"):
     os.environ.pop(_name, None)
+# The reader's own folders for a viewer's or a command's files in the temporary directory, as
+# the tests look for them there, not in a desktop session's runtime directory (`own_folder`).
+os.environ.pop("XDG_RUNTIME_DIR", None)
 # Drawn as on a terminal of millions of colours, whatever the one running the tests (TERM=xterm
 # with no COLORTERM has 16, and the reader's themes for 16 are others: `themes`), so that
 # snapshots and colours don't depend on it; tests of 16 colours set TERM and COLORTERM themselves.

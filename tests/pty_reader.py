@@ -12,6 +12,7 @@ import subprocess
 import sys
 import termios
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -89,3 +90,44 @@ def reader_in_pty(
             process.kill()
             process.wait()
         os.close(main)
+
+
+def stderr_on_a_terminal(
+    args: list[str], env: dict[str, str], columns: int, rows: int = 15, cwd: Path | None = None
+) -> tuple[bytes, float]:
+    """`python -m reader *args` (in `env`) with its stderr a terminal `columns` × `rows`: all
+    it wrote there, escapes and all, and the seconds it ran. Its size is said in the
+    environment too: Rich reads COLUMNS before the terminal's."""
+    main, secondary = os.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    began = time.monotonic()
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "reader", *args],
+            env={**env, "COLUMNS": str(columns), "LINES": str(rows)},
+            stdout=subprocess.DEVNULL,
+            stderr=secondary,
+            cwd=cwd,
+        )
+    finally:
+        os.close(secondary)
+    drawn = b""
+    try:
+        while True:
+            if not readable(main, 0.5):
+                if process.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # it ended, its terminal closed
+                break
+            if not chunk:
+                break
+            drawn += chunk
+        process.wait(timeout=300)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(main)
+    return drawn, time.monotonic() - began

@@ -702,7 +702,10 @@ def test_a_passage_selected_is_quoted_above_the_citation(synced_dir: Path) -> No
             app.screen.selections = {body: Selection(Offset(0, quote), Offset(99, quote + 1))}
             assert body.selected_text.startswith("Tonight the chamber listened. These are not")
             assert "▌" not in body.selected_text
-            # A drag that left the view (Textual's "to the widget's end") stops at its bottom.
+            # A drag that left the view (Textual's "to the widget's end") stops at its bottom:
+            # the view its whole height, the notices of the copies gone (their rows its own).
+            app.withdraw_notice(lambda _said: True)
+            await pilot.pause()
             app.screen.selections = {body: Selection(Offset(0, body.top_line), None)}
             assert "Group" in body.selected_text  # the vote's table, on screen
             assert "formal council tax setting meeting" not in body.selected_text  # the end
@@ -970,9 +973,11 @@ def test_y_hands_the_citation_to_the_desktop_clipboard_and_tmux_where_they_are(
     asyncio.run(run())
 
 
-def test_a_notice_takes_the_status_line_not_the_lines_of_the_article(synced_dir: Path) -> None:
-    """A notice ("Citation copied: …") is drawn on the status line's row: Textual's toast, a
-    blank line above and below its text, covered the last two lines the reader was on."""
+def test_a_notice_takes_a_row_of_its_own_not_the_lines_of_the_article(synced_dir: Path) -> None:
+    """A notice ("Citation copied: …") is drawn on a row of its own above the status line:
+    Textual's toast, a blank line above and below its text, covered the last two lines the
+    reader was on; drawn over the status line's text, a screen reader read the two as one
+    line (acc42a A6)."""
 
     async def run() -> None:
         async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
@@ -988,8 +993,11 @@ def test_a_notice_takes_the_status_line_not_the_lines_of_the_article(synced_dir:
             await pilot.press("s")  # saved for good: a notice
             await until(pilot, lambda: "Saved for good" in screen_text(app), "the notice")
             after = screen_text(app).splitlines()
-            assert "Saved for good" in after[-2]  # the status line's row
-            assert after[:-2] == before[:-2]  # every line of the article still as it was
+            assert after[-3].strip().startswith("Saved for good"), after[-3:]  # its own row
+            assert after[-2] == before[-2]  # the status line's, whole
+            # The article's lines as they were, none drawn over: the view a row shorter (its
+            # scroll bar's thumb, at their right end, the longer for it).
+            assert [line[:-2] for line in after[:-4]] == [line[:-2] for line in before[:-4]]
 
     asyncio.run(run())
 

@@ -321,8 +321,8 @@ def test_a_save_the_store_still_refuses_as_the_reader_quits_is_said_with_the_mar
 
     saved, said = asyncio.run(run())
     assert said == (
-        f"1 change to Saved, 1 read mark and 1 view setting not kept: the data directory"
-        f" {synced_dir} is busy: another program holds it (another reader command, a backup or"
+        "1 change to Saved, 1 read mark, 1 view setting and 1 note of an article opened not"
+        f" kept: the data directory {synced_dir} is busy: another program holds it (another reader command, a backup or"
         " sync tool) and did not let go in 1 s: try again"
     )
     assert saved not in {
@@ -462,8 +462,8 @@ def test_quitting_on_a_held_store_waits_once_in_all_and_says_so(synced_dir: Path
     marked, said, on_terminal = asyncio.run(run())
     assert on_terminal == [WAITING_AT_QUIT]
     assert said == (
-        f"1 read mark and 1 change to Saved not kept: the data directory {synced_dir} is busy:"
-        " another program holds it (another reader command, a backup or sync tool) and did not"
+        "1 read mark, 1 change to Saved and 1 note of an article opened not kept: the data"
+        f" directory {synced_dir} is busy: another program holds it (another reader command, a backup or sync tool) and did not"
         " let go in 1 s: try again"
     )
     assert marked[0] in {i["id"] for i in unread(synced_dir)}

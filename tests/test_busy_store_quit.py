@@ -160,9 +160,10 @@ def test_a_list_marked_read_partly_written_counts_only_the_feeds_not_written(
 def test_places_and_notes_of_articles_opened_refused_on_a_held_store_are_said_at_quit(
     synced_dir: Path,
 ) -> None:
-    """An article opened and left while the articles' store is held: its note of being opened
-    and its place were given up after a couple of seconds without a word, the place shown in
-    this session only, lost as the reader quit (exit status 0)."""
+    """An article opened and left while the user's state (where its read mark, its note of
+    being opened and its place are kept) is held: its note and its place were given up after
+    a couple of seconds without a word, the place shown in this session only, lost as the
+    reader quit (exit status 0)."""
     from tui_pilot import open_titled, started, until
 
     from reader.ui.screens.main import MainScreen
@@ -171,7 +172,7 @@ def test_places_and_notes_of_articles_opened_refused_on_a_held_store_are_said_at
         app = quitting_reader(synced_dir)
         async with app.run_test(size=(100, 30)) as pilot:
             await started(pilot)
-            holding.enter_context(held(synced_dir / "articles"))
+            holding.enter_context(held(synced_dir / "state"))
             body = await open_titled(pilot, "Silt Ledger")
             await pilot.press(*["right_square_bracket"] * 3, "j", "escape")
             await until(pilot, lambda: isinstance(app.screen, MainScreen), "the list")
@@ -183,8 +184,8 @@ def test_places_and_notes_of_articles_opened_refused_on_a_held_store_are_said_at
     with ExitStack() as holding:  # held until the reader has ended
         said = asyncio.run(run(holding))
     assert said == (
-        f"1 reading place and 1 note of an article opened not kept: the data directory"
-        f" {synced_dir} is busy: another program holds it (another reader command, a backup or"
+        "1 read mark, 1 reading place and 1 note of an article opened not kept: the data"
+        f" directory {synced_dir} is busy: another program holds it (another reader command, a backup or"
         " sync tool) and did not let go in 1 s: try again"
     )
     assert _kept_place(synced_dir, "Silt Ledger") is None
@@ -203,7 +204,7 @@ def test_a_place_refused_on_a_held_store_is_kept_as_the_reader_quits_once_free(
     async def run() -> str:
         async with reading(synced_dir, "Silt Ledger") as (app, pilot, _body):
             await pilot.press(*["right_square_bracket"] * 3, "j")
-            with held(synced_dir / "articles"):
+            with held(synced_dir / "state"):
                 await pilot.press("escape")
                 await until(pilot, lambda: isinstance(app.screen, MainScreen), "the list")
                 await until(pilot, lambda: not app.lib._notes, "the place refused")

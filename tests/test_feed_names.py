@@ -321,3 +321,39 @@ def test_feeds_never_fetched_are_told_apart_by_their_paths(tmp_path: Path) -> No
     shown = asyncio.run(run())
     for path in paths:
         assert path[:14] in shown, shown
+
+
+def test_a_feed_that_renames_itself_names_every_headline_of_it_so(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """The feed drops an item and changes its title in one answer: the headline it no longer
+    carries kept the old title, read as the name of a feed that was no longer there, beside
+    the others under the new one (acc43c C2). Every headline of a subscribed feed is named as
+    the feed list names the feed."""
+    carried = {"title": "Night Desk Wire", "items": [19, 20]}
+
+    def answer(_request: Request) -> Response:
+        items = "".join(
+            f"<item><title>Update {n}: council weighs harbour plan</title>"
+            f"<link>{httpserver.url_for(f'/update-{n}.html')}</link><guid>u{n}</guid></item>"
+            for n in carried["items"]  # type: ignore[attr-defined]
+        )
+        body = (
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>{carried["title"]}'
+            f"</title>{items}</channel></rss>"
+        )
+        return Response(body, content_type="application/rss+xml")
+
+    httpserver.expect_request("/wire.xml").respond_with_handler(answer)
+    data = tmp_path / "data"
+    assert reader(data, "add", httpserver.url_for("/wire.xml")).returncode == 0
+    carried.update(title="Night Desk Wire (Overnight)", items=[20])
+    assert reader(data, "sync", "--no-articles").returncode == 0
+    rows = reader(data, "list").stdout.splitlines()
+    assert len(rows) == 2
+    assert all("Night Desk Wire (Overn" in row for row in rows), rows
+    found = reader(data, "list", "--search", "council")
+    assert found.returncode == 0, found.stderr
+    hits = [line for line in found.stdout.splitlines() if "Update" in line]
+    assert len(hits) == 2
+    assert all("Night Desk Wire (Overn" in hit for hit in hits), hits

@@ -110,6 +110,32 @@ def test_the_reader_opened_on_a_half_arrived_library_says_so_and_keeps_the_list(
     assert len(reader(tagged_feed, "list", "--ids").stdout.split()) == ITEMS
 
 
+def test_the_reader_says_a_list_not_here_yet_once_not_again_as_it_ends(
+    tagged_feed: Path, tmp_path: Path
+) -> None:
+    """Said in the reader's notice as its lists came in, the line was said again on the
+    terminal as it ended: the same words of the same files. The reader run in a terminal of
+    its own, as a person runs it."""
+    import time
+
+    from tests.pty_reader import reader_in_pty
+
+    _, file = entries_file(tagged_feed)
+    in_transit = tmp_path / "in-transit.val"
+    file.rename(in_transit)
+    with reader_in_pty(tagged_feed, columns=200) as shown:
+        deadline = time.monotonic() + 60
+        while b"not here yet" not in shown.screen():
+            assert shown.process.poll() is None and time.monotonic() < deadline, shown.screen()
+            time.sleep(0.2)
+        shown.type(b"q")
+        assert shown.process.wait(timeout=60) == 0
+        time.sleep(0.5)  # the last bytes read
+        after = shown.screen().rpartition(b"\x1b[?1049l")[2]  # the screen left
+    assert b"not here yet" not in after
+    in_transit.rename(file)
+
+
 def test_a_feed_answering_anew_before_its_list_has_arrived_does_not_write_over_it(
     tagged_feed: Path, httpserver: HTTPServer, tmp_path: Path
 ) -> None:

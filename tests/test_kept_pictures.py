@@ -491,29 +491,54 @@ def test_a_kept_pictures_copy_goes_only_in_a_folder_of_the_users_own(
 ) -> None:
     """The copies went in a fixed-name folder of the shared temporary directory: one made there
     first by another user, or a link to theirs, had the viewer open their file, or the copy
-    written through their link."""
+    written through their link. Refused then, the viewer was off for good, another account's
+    doing (acc43b B18): the copy goes in the user's cache directory instead."""
     import os
     import tempfile
 
     from reader.pictures import KeptPicture, digest, opened_copy
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    cached = tmp_path / "cache" / "reader-tui" / "pictures"
     body = png()
     picture = KeptPicture("http://example.org/a.png", digest(body), "image/png", len(body))
     folder = tmp_path / f"reader-pictures-{os.getuid()}"
     theirs = tmp_path / "theirs"
     theirs.mkdir()
     folder.symlink_to(theirs)  # a link to another's folder
-    with pytest.raises(OSError, match="not a folder of this user's alone"):
-        opened_copy(picture, body)
+    copy = opened_copy(picture, body)
+    assert copy.parent == cached and copy.read_bytes() == body
     assert not any(theirs.iterdir())
+    assert cached.stat().st_mode & 0o777 == 0o700
+    copy.unlink()
     folder.unlink()
     folder.mkdir(mode=0o777)
     folder.chmod(0o777)  # anyone may write in it
-    with pytest.raises(OSError, match="not a folder of this user's alone"):
-        opened_copy(picture, body)
+    assert opened_copy(picture, body).parent == cached
+    assert not any(folder.iterdir())
     folder.rmdir()
     copy = opened_copy(picture, body)  # made afresh: the user's alone
     assert copy.parent == folder and copy.read_bytes() == body
     assert folder.stat().st_mode & 0o777 == 0o700
     assert [p.name for p in folder.iterdir()] == [copy.name]  # its part in place, none left
+
+
+def test_the_sessions_runtime_directory_comes_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`$XDG_RUNTIME_DIR` (the user's alone by construction, emptied at log-out) before the
+    shared temporary directory, where a name can be taken first."""
+    import tempfile
+
+    from reader.own_folder import own_temp_folder
+
+    runtime = tmp_path / "run-user"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    assert own_temp_folder("commands") == runtime / "reader-commands"
+    monkeypatch.setenv("XDG_RUNTIME_DIR", "relative/run")  # not absolute: ignored, as the spec says
+    (tmp_path / "tmp").mkdir()
+    assert own_temp_folder("commands").parent == tmp_path / "tmp"

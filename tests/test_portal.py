@@ -48,6 +48,19 @@ def portal_with_token(asked: str) -> str:
     )
 
 
+def big_portal_with_token(asked: str) -> str:
+    """The login page with a token, past 32 KB as many are: its CSS framework, its logo (a
+    `data:` picture) and an icon (an SVG) inline (acc42c C12's leftover)."""
+    rules = "".join(f".c{n}{{margin:{n}px auto;padding:4px 8px;color:#0a5}}" for n in range(900))
+    logo = "<img alt='Harbourside' src='data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUg" * 500
+    icon = "<svg viewBox='0 0 24 24'>" + "<path d='M12 2L2 7l10 5 10-5-10-5z'/>" * 60
+    return (
+        portal_with_token(asked)
+        .replace("</head>", f"<style>{rules}</style></head>")
+        .replace("<body>", f"<body>{logo}'>{icon}</svg>")
+    )
+
+
 STORIES = {
     "/ferry.html": ("Ferry timetable cut for winter", "The island ferry will sail twice a day"),
     "/school.html": ("School roof repaired before term", "Builders finished the school roof"),
@@ -139,6 +152,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._send(
                 200, "text/html; charset=utf-8", portal_with_token(self.server.url(self.path))
             )
+        elif self.server.portal == "big-token":
+            page = big_portal_with_token(self.server.url(self.path))
+            self._send(200, "text/html; charset=utf-8", page)
         elif self.server.portal == "511":  # RFC 6585's status for a network's login page
             self._send(511, "text/html; charset=utf-8", PORTAL)
         elif self.server.portal:

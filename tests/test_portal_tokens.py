@@ -49,7 +49,7 @@ def test_a_login_page_echoing_the_address_is_no_article_whatever_its_words(
     assert _run(data_dir, "show", "--offline", site.url(path)) != 0
 
 
-@pytest.mark.parametrize("shape", ["token", "511"])
+@pytest.mark.parametrize("shape", ["token", "big-token", "511"])
 def test_a_sync_behind_a_changing_or_511_login_page_says_so_once_and_marks_no_feed(
     site: QuaySite,
     other_site: QuaySite,
@@ -58,7 +58,8 @@ def test_a_sync_behind_a_changing_or_511_login_page_says_so_once_and_marks_no_fe
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Two sites' feeds and articles all answered by the network's page, a token and the
-    address asked in it at each answer, or under HTTP 511: one line, no feed marked failing,
+    address asked in it at each answer (past 32 KB with its styles and logo inline too), or
+    under HTTP 511: one line, no feed marked failing,
     nothing cached; back on the real network, the next sync caches every story."""
     for each in (site, other_site):
         assert _run(data_dir, "add", each.url("/feed.xml")) == 0

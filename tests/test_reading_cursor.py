@@ -107,6 +107,41 @@ def test_the_cursor_is_on_the_article_s_top_line_and_the_selected_link(synced_di
     asyncio.run(run())
 
 
+def test_the_cursor_goes_to_the_line_of_the_search_match_n_went_to(synced_dir: Path) -> None:
+    """`n` in an article: the cursor on the match's line, not the view's top line, and there
+    too after a link was selected before it; Tab after it takes it to the link."""
+
+    async def run() -> None:
+        async with running(synced_dir, (60, 15)) as (app, pilot):
+            body = await open_titled(pilot, "£412m budget")
+            await pilot.press("tab")  # a link selected first: `n` after it is what counts
+            await pilot.press("slash", *"the", "enter")
+            await until(pilot, lambda: body.query == "the", "the query's matches")
+            assert body.match_count > 3
+            region = body.scrollable_content_region
+            lines = []
+            for _ in range(3):
+                await pilot.press("n")
+                await keys_handled(pilot)
+                current = body.current_match
+                assert current is not None
+                first, _last = body._matches.span_lines(current - 1)  # type: ignore[union-attr]
+                line = first - round(body.scroll_y)
+                lines.append(line)
+                assert 0 <= line < region.height
+                assert app.cursor_position == (region.x, region.y + line)
+                assert body.lines[first].strip() in cursor_line(app)
+            assert any(lines)  # one off the top line at least: a test that tells
+            await pilot.press("tab")
+            await keys_handled(pilot)
+            link = body.selected_link
+            assert link is not None
+            first, _last = body._links.span_lines(link - 1)
+            assert app.cursor_position == (region.x, region.y + first - round(body.scroll_y))
+
+    asyncio.run(run())
+
+
 def test_a_text_box_still_places_the_cursor_itself(synced_dir: Path) -> None:
     async def run() -> None:
         async with running(synced_dir, (100, 30), prefetch=False) as (app, pilot):

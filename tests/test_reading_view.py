@@ -375,8 +375,8 @@ def test_a_reading_place_outlasts_the_session_while_the_text_is_the_same(
     # A damaged record is dropped, not shown.
     asyncio.run(leave())
     store = Store(synced_dir)
-    key = next(k for k in store._articles.iterkeys() if str(k).startswith("place:"))
-    store._articles.set(key, '{"text": 1, "place": [')
+    key = next(k for k in store._state.iterkeys() if str(k).startswith("place:"))
+    store._state.set(key, '{"text": 1, "place": [')
     store.close()
     assert asyncio.run(reopen()) != left_at
 

@@ -8,6 +8,7 @@ sync tool leaves them."""
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import shutil
 import sqlite3
@@ -20,6 +21,7 @@ from test_cli import reader
 from test_repair import PAGE, damage_a_page
 
 from reader.errors import StoreError
+from reader.library import Library
 from reader.store import Store
 from reader.ui.app_headlines import ARTICLES_DAMAGED
 from tests.tui_pilot import running, table, until
@@ -238,3 +240,55 @@ def test_a_thread_reading_the_damaged_article_cache_as_another_sets_it_aside_is_
         assert answered == [{}]  # from the stand-in, as the first thread was
     finally:
         store.close()
+
+
+def logged_pages(log: Path) -> set[int]:
+    """The page numbers of every frame of the write-ahead log `log`."""
+    data = log.read_bytes()
+    frame = 24 + PAGE
+    return {int.from_bytes(data[at : at + 4], "big") for at in range(32, len(data), frame)}
+
+
+def test_records_only_in_a_copied_write_ahead_log_are_copied_out_as_it_has_them(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """A copy taken with a live `-wal` (a backup, a file sync, the reader killed), its table's
+    interior pages damaged: the leaves were read from the file alone, not its log, and
+    `reader repair` gave back each record as it was before the log's changes: the headlines
+    marked unread since the last checkpoint were read again."""
+    db = synced_dir / "state" / "cache.db"
+    lib = Library(synced_dir)
+    try:
+        feed = lib.headlines()[0].entry.feed_url
+        for headline in lib.headlines():
+            if headline.entry.feed_url == feed:
+                lib.mark_read(headline.entry)
+    finally:
+        lib.close()
+    with sqlite3.connect(db) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        interior = {
+            page
+            for (page,) in con.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'Cache' AND pagetype = 'internal'"
+            )
+        }
+    con.close()
+    assert interior
+    lib = Library(synced_dir)
+    try:  # marked unread again, then the copy taken with the reader open
+        for headline in [h for h in lib.headlines() if h.entry.feed_url == feed][:3]:
+            lib.mark_read(headline.entry, False)
+        copy = tmp_path / "copy"
+        shutil.copytree(synced_dir, copy, ignore=shutil.ignore_patterns("*-shm"))
+    finally:
+        lib.close()
+    unread = [i["id"] for i in json.loads(reader(synced_dir, "list", "--json", "--unread").stdout)]
+    logged = logged_pages(copy / "state" / "cache.db-wal")
+    assert logged and not interior & logged  # the interior pages as the file has them
+    for page in interior:
+        put_page(copy / "state" / "cache.db", page, bytes(PAGE))
+    done = reader(copy, "repair")
+    assert done.returncode == 0, done.stderr
+    listed = json.loads(reader(copy, "list", "--json", "--unread").stdout)
+    assert [i["id"] for i in listed] == unread and len(unread) >= 3

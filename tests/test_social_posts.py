@@ -100,7 +100,8 @@ def test_a_posts_picture_is_kept_with_its_description_and_is_not_its_text() -> N
     first, second = parse_feed(feed(base).encode(), f"{base}/@lena.rss").entries
     assert first.title == POSTS["1"]
     assert f'<img src="{base}/media/agenda.png" alt="{AGENDA}">' in first.summary
-    assert first.content == ""  # the description was taken for its text when it was longer
+    # Its text is all of it (read offline whole), never the picture's description alone.
+    assert first.content == first.summary
     assert "<img" not in second.summary
 
 

@@ -49,6 +49,20 @@ def _synced(directory: Path, urls: list[str]) -> None:
     asyncio.run(go())
 
 
+def synced_then_moved(site: HTTPServer, directory: Path, moved: int) -> None:
+    """`directory` synced with the site's feeds, of which the last `moved` have gone since
+    (404)."""
+    _synced(directory, [site.url_for(f"/f{n}.xml") for n in range(FEEDS)])
+    site.clear()
+    for n in range(FEEDS - moved):
+        site.expect_request(f"/f{n}.xml").respond_with_data(
+            feed_xml(
+                site.url_for("").rstrip("/"), [(f"Harbour story {n}", f"/a{n}.html", f"g{n}")]
+            ),
+            content_type="application/rss+xml",
+        )
+
+
 def test_a_refresh_bringing_nothing_repaints_the_status_line_not_the_screen(
     site: HTTPServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -83,15 +97,7 @@ def test_a_refresh_bringing_nothing_repaints_the_status_line_not_the_screen(
 def test_on_a_narrow_line_the_count_of_feeds_failing_comes_before_what_is_cut(
     site: HTTPServer, data_dir: Path
 ) -> None:
-    _synced(data_dir, [site.url_for(f"/f{n}.xml") for n in range(FEEDS)])
-    site.clear()  # two feeds moved away since the sync: 404
-    for n in range(FEEDS - 2):
-        site.expect_request(f"/f{n}.xml").respond_with_data(
-            feed_xml(
-                site.url_for("").rstrip("/"), [(f"Harbour story {n}", f"/a{n}.html", f"g{n}")]
-            ),
-            content_type="application/rss+xml",
-        )
+    synced_then_moved(site, data_dir, 2)
 
     async def go() -> None:
         async with running(data_dir, (45, 15)) as (app, pilot):

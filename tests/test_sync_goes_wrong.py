@@ -224,7 +224,7 @@ def test_the_network_gone_while_feeds_come_is_one_line_and_no_feed_is_marked_fai
 def test_the_feeds_row_of_the_progress_counts_no_articles_failures() -> None:
     """acc34a C9: "feeds: 30/30, 214 failed" on 30 feeds: the articles' failures, which the
     articles' row says; the feeds' failures are named at the end."""
-    from reader.cli.sync import _failed_on_row
+    from reader.cli.sync_terminal import failed_on_row as _failed_on_row
     from reader.models import ErrorKind, Feed, FetchError
     from reader.reports import FeedResult, SyncProgress
 

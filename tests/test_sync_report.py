@@ -17,7 +17,7 @@ from pytest_httpserver import HTTPServer
 
 import reader.gone
 from reader.cli import main
-from reader.cli.sync import _progress_display
+from reader.cli.sync_terminal import progress_display as _progress_display
 from reader.library import Library
 from reader.models import Entry, ErrorKind, FetchError, Unwritable
 from reader.reports import NotOffline, SyncProgress, SyncReport

@@ -95,3 +95,25 @@ def test_a_certificate_naming_an_address_names_that_host() -> None:
     assert names_host(("0:0:0:0:0:0:0:1",), "[::1]")
     assert not names_host(("10.0.0.1",), "127.0.0.1")
     assert not names_host(("portal.hotel-wifi.example",), "127.0.0.1")
+
+
+def test_a_ca_file_holding_no_certificate_is_a_bad_setting_at_start(
+    secure_site: tuple[str, Path], tmp_path: Path
+) -> None:
+    """`[network] ca_file` naming a file there but holding no certificate (the wrong file, a
+    key, a DER file) passed the config's check and failed every fetch, plain http too, exit 1;
+    it is a bad setting as a missing one is: one line, 78 (acc43b B15)."""
+    url, ca_file = secure_site
+    data = tmp_path / "data"
+    data.mkdir()
+    wrong = tmp_path / "hostname"
+    wrong.write_text("newsroom-7\n")
+    (data / "config.toml").write_text(f'[network]\nca_file = "{wrong}"\n')
+    added = _reader(data, "add", url)
+    assert added.returncode == 78
+    assert added.stderr == (
+        f"reader: bad setting in {data / 'config.toml'}: network.ca_file: {wrong} can't be"
+        " used: it holds no PEM certificate\n"
+    )
+    (data / "config.toml").write_text(f'[network]\nca_file = "{ca_file}"\n')
+    assert _reader(data, "add", url).returncode == 0

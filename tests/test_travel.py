@@ -79,7 +79,7 @@ def test_prune_evicts_the_oldest_unread_first_and_never_saved(synced_dir: Path) 
     assert [i["id"] for i in listed(synced_dir) if i["cached"]] == [keep["id"]]
     lib = Library(synced_dir)
     try:
-        places = {k for k in lib.store._articles.iterkeys() if str(k).startswith("place:")}
+        places = {k for k in lib.store._state.iterkeys() if str(k).startswith("place:")}
         kept = next(h.entry for h in lib.headlines() if h.entry.id == keep["id"])
         assert places == {f"place:{article_key(kept.link)}"}
     finally:

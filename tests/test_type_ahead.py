@@ -119,3 +119,34 @@ def test_q_typed_before_the_app_started_quits_before_the_headlines_are_read(
             assert app._quitting and not app.index.headlines
 
     asyncio.run(run())
+
+
+def test_a_paste_held_as_typed_ahead_keeps_its_first_keys_and_says_the_rest_dropped(
+    synced_dir: Path,
+) -> None:
+    """150 KB pasted as the reader started: each key held copied every one before it, memory
+    grew 7 MB a second and the screen stayed blank for minutes (acc43c C8). The first 512
+    keys are held, the rest dropped and said so once; those held act as typed ahead does."""
+    from tests.tui_pilot import notices_raised
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        async with app.run_test(size=(100, 30)) as pilot:
+            await started(pilot)
+            raised = notices_raised(app)
+            table = app.main_screen.query_one(HeadlineTable)
+            app._holding_keys = True  # as while the reader starts: every key held
+            await pilot.press(*["j"] * 700, "k")
+            assert len(app._typed_ahead) == 512
+            dropped = [n for n in raised if "keys came before the reader could act" in n]
+            assert dropped == [
+                "More than 512 keys came before the reader could act on them (a paste?):"
+                " those after them were dropped"
+            ]
+            app._hand_on_typed_ahead()
+            last = min(512, len(table.rows) - 1)
+            await until(pilot, lambda: table.cursor == last, "the held keys acted")
+            assert not app._typed_ahead
+
+    asyncio.run(run())

@@ -105,6 +105,16 @@ def test_a_retrieval_time_is_mended_only_where_the_clock_must_have_been_wrong() 
     assert retrieved_as_believed(reset, published, now, answered) == answered
     assert served_time("Fri, 04 Dec 2026 08:00:00 GMT", now - 2 * DAY) is None  # agreeing
     assert served_time("Sat, 01 Jan 2000 00:00:00 GMT", now) is None  # a server behind
+    # A clock a day fast (acc43c C5): the server's time, as it answered, is the moment.
+    fast = now + DAY
+    assert served_time("Sat, 05 Dec 2026 08:00:00 GMT", fast) == now
+    assert retrieved_as_believed(fast, published, fast + DAY, now) == now
+    assert retrieved_as_believed(fast, published, now, now) == now
+    # Half an hour apart is a server's clock, not this one; three hours behind with the Age a
+    # cache kept the copy, the answer's own time agrees.
+    assert served_time("Sat, 05 Dec 2026 07:30:00 GMT", now) is None
+    assert served_time("Sat, 05 Dec 2026 05:00:00 GMT", now, "10800") is None
+    assert served_time("Sat, 05 Dec 2026 05:00:00 GMT", now, "x") == now - timedelta(hours=3)
     assert served_time("not a date", now) is None
 
 
@@ -213,3 +223,44 @@ def test_a_page_dated_after_its_retrieval_is_not_cited_by_that_date(
         assert "2031" not in shown.stdout, (step, shown.stdout)
         assert "Published: 2026-11-24T09:00:00+00:00 (per the feed)" in shown.stdout, shown.stdout
         assert reader(home, "reextract", "--all").returncode == 0
+
+
+def test_a_sync_under_a_clock_a_day_fast_is_cited_as_its_server_answered_for_good(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc43c C5: a sync under a clock a day fast (set right by NTP after) kept its articles'
+    retrieval a day late; "this moment" and a note until that day came, then "Accessed" a day
+    after the page was fetched, without a word. The server said when it answered (its Date
+    header): that is the time given, said to be the server's, whenever the citation is made.
+    The sync runs under a real wrong clock (faketime), the server on the right one."""
+    if shutil.which("faketime") is None:
+        pytest.skip("faketime (libfaketime) sets a process's clock")
+    base = _one_story(httpserver, "/story.html", story_page("Harbour wall finished"))
+    home = tmp_path / "home"
+    assert reader(home, "add", f"{base}/feed.xml").returncode == 0
+    before = datetime.now(UTC).replace(microsecond=0)
+    env = {**os.environ, "READER_HOME": str(home)}
+
+    def under(clock: str, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["faketime", "-f", clock, sys.executable, "-m", "reader", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    synced = under("+1d", "sync")
+    assert synced.returncode == 0, synced.stderr
+    (item,) = json.loads(reader(home, "list", "--json").stdout)
+    fast_day = (before + DAY).date()
+    for clock in ("+0", "+2d"):  # before the day the clock said, and after it
+        shown = under(clock, "show", "--offline", item["id"])
+        assert shown.returncode == 0, shown.stderr
+        (line,) = [x for x in shown.stdout.splitlines() if x.startswith("Retrieved: ")]
+        at = datetime.fromisoformat(line.removeprefix("Retrieved: "))
+        assert before <= at <= datetime.now(UTC), (clock, line)
+        assert (
+            f"Note: the computer's clock was wrong when this copy was retrieved (it said"
+            f" {fast_day}): the time given is the site's, as its server answered"
+        ) in shown.stdout, (clock, shown.stdout)

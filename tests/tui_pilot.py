@@ -301,7 +301,8 @@ def selection_readable(app: App[object]) -> bool:
 
 
 def status(app: App[object]) -> str:
-    return str(app.screen.query_one(StatusBar).render())
+    """The status line as one line: what its rows say, wrapped at a narrow width."""
+    return app.screen.query_one(StatusBar).line
 
 
 def line_of(body: ArticleBody, words: str) -> int:

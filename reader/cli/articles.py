@@ -12,7 +12,7 @@ from ..codec import enclosures_json
 from ..config import config_path, data_dir
 from ..config_shown import defaults_not_in
 from ..dates import in_local_time
-from ..feed_names import names_of, source_name
+from ..feed_names import listed_names, names_of, source_name
 from ..feed_tags import hashed_tags, saved_tags
 from ..marks import TAKEN_DOWN, offline_mark, saved_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError
@@ -154,6 +154,7 @@ def _list_of(
         every = list(read_since(every, read_at, opened))
         headlines = between(every, since, before)  # before a search: fewer texts read
         names = names_of(feeds)
+        row_names = listed_names(feeds)  # what each row names its feed by
         snippets: dict[int, str] = {}
         versions: dict[int, int | None] = {}
         lines: dict[int, str] = {}
@@ -211,7 +212,7 @@ def _list_of(
                     printing.append((lib.store.page_dates(), lib.shared_articles()))
                 of_row = {id(hit.headline): hit for hit in hits}
                 lines = {id(h): of_row[id(h)].line for h in rows if id(h) in of_row}
-                _print_lines(rows, names, lines, *printing[0], shown_names(feeds))
+                _print_lines(rows, row_names, lines, *printing[0], shown_names(feeds))
 
             # Printed as found (not a JSON list, made whole): the first lines at once.
             streamed = None if args.json else StreamedHits(listed, printed)
@@ -267,6 +268,7 @@ def _list_of(
             opened_at,
             shared,
             shown_names(feeds),
+            row_names,
         )
     if more_note:  # under the hits, where a reader looks once they are read
         err(more_note)
@@ -284,6 +286,7 @@ def _listed(
     opened_at: Mapping[str, datetime | None] | None = None,
     shared: Mapping[str, tuple[str, ...]] | None = None,
     shown: Mapping[str, str] | None = None,
+    row_names: Mapping[str, str] | None = None,
 ) -> int:
     """`reader list`'s output of `headlines` (after a search, with what it found of each; when
     each was last opened in the reader, by entry id, for JSON), and its status: a search that
@@ -309,7 +312,7 @@ def _listed(
         for h in headlines:  # none: no line at all (an empty one was an empty id to `read`)
             out(h.entry.id)
         return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
-    _print_lines(headlines, names, lines, page_dates, shared or {}, shown or {})
+    _print_lines(headlines, row_names or names, lines, page_dates, shared or {}, shown or {})
     return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
 
 
@@ -361,7 +364,7 @@ def _list_as_read(
         else:
             shared = lib.shared_articles() if len(feeds) > 1 else {}
             dates = lib.store.page_dates()
-            _print_lines(headlines, names_of(feeds), {}, dates, shared, shown_names(feeds))
+            _print_lines(headlines, listed_names(feeds), {}, dates, shared, shown_names(feeds))
     finally:
         if given is None:
             lib.close()

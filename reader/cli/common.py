@@ -144,10 +144,17 @@ def fit_output_to_locale() -> None:
         sys.stdout.reconfigure(errors="replace")
 
 
-def err(text: str) -> None:
+def err(text: str, wrap: int | None = None) -> None:
+    """`text` on stderr after "reader: ", made safe; wrapped at words to `wrap` cells (a
+    terminal's width: `word_wrap.at_words`) when given."""
     try:
         # The reader's own words: "--" for "—" where it can't be drawn (`terminal_words`).
-        print(f"reader: {terminal_words(safe_line(text))}", file=sys.stderr)
+        line = f"reader: {terminal_words(safe_line(text))}"
+        if wrap:
+            from .word_wrap import at_words  # here: the screen's start loads no command's module
+
+            line = at_words(line, wrap)
+        print(line, file=sys.stderr)
     except OSError:  # the terminal gone (a closed window, a dropped ssh: EIO), a closed pipe
         to_nowhere(sys.stderr)  # no one left to tell: the exit status says it
 

@@ -26,7 +26,7 @@ from ..article_books import (
     write_html,
     write_markdown,
 )
-from ..feed_names import names_of, source_name
+from ..feed_names import listed_names, source_name
 from ..highlights import article_text
 from ..keys import article_key, item_address, item_of_address
 from ..models import Article, Entry, FetchError
@@ -209,7 +209,7 @@ def _chosen(lib: Library, args: argparse.Namespace) -> list[_Chosen]:
     ):  # an empty list piped in (a search that found none): not every article
         return []
     feeds, tags = listed_feeds(lib, args)  # as `list` reads --feed and --tag: the feeds once
-    named = names_of(feeds)
+    named = listed_names(feeds)
     if names:
         try:
             resolve = lib.resolver()

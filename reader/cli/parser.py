@@ -638,7 +638,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--quiet",
         action="store_true",
         help="print only what failed (for cron: nothing when everything came through); without"
-        " it, off a terminal: the summary and what failed, no progress",
+        " it, off a terminal or with TERM=dumb (a screen reader's way: nothing drawn again):"
+        " the summary and what failed, no progress; on a terminal each line is wrapped at"
+        " words to its width",
     )
     p.set_defaults(func=_later("sync", "cmd_sync"))
 

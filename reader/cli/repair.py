@@ -157,6 +157,9 @@ _LOST_PREFIXES = {
     "aliases:": "feeds' ids of republished items",
     "read-where:": "notes of the feeds an article was read in",
     "article-keys:": "feeds' article keys (read again from their headlines)",
+    "read-at:": "articles' times of reading (the size limit's order)",
+    "seen-at:": "articles' times of opening (a change since is news)",
+    "place:": "places the reader left articles at",
 }
 
 

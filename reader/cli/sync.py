@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..discovery import WEB_PAGE_ANSWER
 from ..models import Entry, ErrorKind, FetchError, StoreError
@@ -27,7 +26,9 @@ from .common import (
     out,
     run_until_done,
 )
+from .sync_terminal import no_progress, progress_display
 from .tags import named_tags, tags_named
+from .word_wrap import at_words, terminal_width
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -60,7 +61,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     # and "the network went at …; Ctrl-C keeps what came" spoke to no one there. Sync prints
     # nothing on stdout, so where that goes has no say (`common.progress_shown`'s has).
     shown = not args.quiet and sys.stderr.isatty()
-    show, finish = _progress_display() if shown else _no_progress()
+    show, finish = progress_display() if shown else no_progress()
     last: list[SyncProgress] = []  # where the sync is, for the line a Ctrl-C leaves
 
     def progress(p: SyncProgress) -> None:
@@ -200,9 +201,9 @@ def print_sync_report(
     well), what was not cached and why, and the summary (of the feeds under `tags`, when a
     sync was of theirs: "3 of 3 feeds" alone read as every feed in a log)."""
     if report.portal:  # first, and once: the feeds' and the articles' failures are all this
-        err(report.portal)
+        _said(report.portal)
     elif report.no_connection:  # before each feed's and article's own failure to connect
-        err(report.no_connection)
+        _said(report.no_connection)
     # With nothing answered, a feed that failed to connect or wasn't tried says no more than
     # the line above: a cron job's `-q` mailed 25 such lines an hour through a flight (acc29b
     # T17). One whose failure says more (an untrusted certificate) is still named.
@@ -216,7 +217,7 @@ def print_sync_report(
         if result.error is not None and result.error.held:
             continue  # not asked, its host asking to wait: in that host's one line
         if result.gone:  # the site's word, said once: the syncs after it ask weekly
-            err(
+            _said(
                 f"feed gone for good: {result.feed.display_title}: its site says it is gone"
                 f" (HTTP 410); asked again weekly; `reader remove {shown_url(result.feed.url)}`"
                 " unsubscribes"
@@ -224,14 +225,14 @@ def print_sync_report(
         elif result.error and result.error.kind != ErrorKind.PORTAL:
             # A subscription that only ever answered with a web page: `add` finds its feed.
             hint = f" (`reader add {result.feed.url}` looks for its feed)" if _page(result) else ""
-            err(f"feed failed: {result.feed.display_title}: {result.error.message}{hint}")
+            _said(f"feed failed: {result.feed.display_title}: {result.error.message}{hint}")
     # A cache that takes no writes (a full disk) fails every article left with one reason:
     # said once with their number, not once per article; so does the network going, a host
     # refusing or given up (`outages`).
     unwritable = [e for _, e in report.article_failures if e.kind == ErrorKind.STORAGE]
     outages, named = report.told_failures()
     for outage in outages:
-        err(outage.line())
+        _said(outage.line())
     feeds = {r.feed.url: r.feed.display_title for r in report.feeds}
     _named(
         feeds,
@@ -243,13 +244,13 @@ def print_sync_report(
         "more articles failed",
     )
     for line in report.asked_to_wait:
-        err(line)
+        _said(line)
     if unwritable:
-        err(f"{plural(len(unwritable), 'article')} not cached: {unwritable[0].message}")
+        _said(f"{plural(len(unwritable), 'article')} not cached: {unwritable[0].message}")
     if quiet:
         return
     for line in report.waited_out:  # not a failure: said as the summary is
-        err(line)
+        _said(line)
     _named(
         feeds,
         [
@@ -385,24 +386,22 @@ def print_sync_report(
             line += f", {taken} taken down"
         if report.full:
             line += f", {report.full}"
-    out(line, sys.stderr)
+    _told(line)
     if report.pruned:
-        out(
+        _told(
             f"cache limit: evicted {plural(report.pruned.removed, 'article')} "
-            f"({size_text(report.pruned.freed_bytes)})",
-            sys.stderr,
+            f"({size_text(report.pruned.freed_bytes)})"
         )
     if report.headlines_dropped:
-        out(
+        _told(
             f"dropped {plural(report.headlines_dropped, 'read headline')} older than the"
-            " config's [feeds] drop_read_after (their cached articles stay)",
-            sys.stderr,
+            " config's [feeds] drop_read_after (their cached articles stay)"
         )
     if articles and (recap := report.offline_recap()):
         # Of every headline, not only this sync's: what the last sync before a flight leaves
         # out; after a sync of some feeds, said to be of them all (acc33a A16).
         of_all = " (of every feed and saved article)" if tags else ""
-        out(f"{recap}{of_all}; `reader list --not-offline` lists them", sys.stderr)
+        _told(f"{recap}{of_all}; `reader list --not-offline` lists them")
 
 
 NAMED_PER_FEED = 5
@@ -423,12 +422,23 @@ def _named(
         name = feeds.get(entry.feed_url) or entry.feed_title or entry.feed_url
         if shown.get(name, 0) < NAMED_PER_FEED:
             shown[name] = shown.get(name, 0) + 1
-            err(line)
+            _said(line)
         else:
             left[name] = left.get(name, 0) + 1
     where = "; `reader list --not-offline` lists them" if lists else ""
     for name, count in left.items():
-        err(f"{safe_line(name, 120)}: {count:,} {more}{where}")
+        _said(f"{safe_line(name, 120)}: {count:,} {more}{where}")
+
+
+def _said(text: str) -> None:
+    """A line of the report that says what went wrong, on stderr: on a terminal wrapped at
+    words to its width, not broken mid-word by the terminal at 40 columns (acc42a A11)."""
+    err(text, wrap=terminal_width(sys.stderr))
+
+
+def _told(text: str) -> None:
+    """A line of the report's summary, on stderr, wrapped as `_said`'s."""
+    out(at_words(safe_line(text), terminal_width(sys.stderr)), sys.stderr)
 
 
 def _meanwhile(report: SyncReport) -> str:
@@ -463,75 +473,3 @@ def _title(entry: Entry) -> str:
 def _link(entry: Entry) -> str:
     """An entry's link in a line of the report (`line_url`)."""
     return line_url(entry.link)
-
-
-def _failed_on_row(progress: SyncProgress) -> str:
-    """The failures on the row of `progress`'s phase: the articles' alone (the feeds' are
-    named at the end); on the feeds' row, "feeds: 30/30, 214 failed" counted articles as
-    feeds (acc34a C9)."""
-    return "" if progress.phase == "feeds" else progress.failures_line() or "0 failed"
-
-
-def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], None]]:
-    """A Rich progress display, on the terminal's stderr."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from ..terminfo import no_colour_asked
-
-    bar = Progress(
-        TextColumn("{task.description:>8}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:>10}"),  # blank until there is one: not a bare "/s"
-        TextColumn("{task.fields[failed]}"),
-        TimeElapsedColumn(),
-        TextColumn("{task.fields[waiting]}"),  # as it ends: the stalled articles it waits for
-        console=Console(stderr=True, no_color=no_colour_asked()),  # vt100: no colours
-        transient=True,
-    )
-    tasks: dict[str, Any] = {}
-
-    def update(p: SyncProgress) -> None:
-        if not tasks:
-            bar.start()
-        if p.phase == "indexing":
-            # A row of its own as the sync ends, drawn at once: the index may take seconds.
-            if "indexing" not in tasks:
-                tasks["indexing"] = bar.add_task(p.indexing_line(), failed="", rate="", waiting="")
-            bar.update(tasks["indexing"], completed=p.indexed, total=p.to_index)
-            bar.refresh()
-            return
-        phase = "feeds" if p.phase == "feeds" else "articles"
-        done, total = (
-            (p.feeds_done, p.feeds_total)
-            if phase == "feeds"
-            else (p.articles_done, p.articles_total)
-        )
-        if phase not in tasks:
-            tasks[phase] = bar.add_task(
-                phase, total=total, failed=_failed_on_row(p), rate="", waiting=""
-            )
-        task = bar.tasks[tasks[phase]] if tasks[phase] < len(bar.tasks) else None
-        elapsed = task.elapsed if task and task.elapsed else 0.0
-        rate = f"{done / elapsed:.1f}/s" if elapsed > 0.5 else ""
-        failed = _failed_on_row(p)
-        # The network gone: said at once, its held articles neither failed nor waited on.
-        waiting = p.network_line(_STOP) or (p.waiting_line(_STOP) if phase == "articles" else "")
-        bar.update(
-            tasks[phase], completed=done, total=total, failed=failed, rate=rate, waiting=waiting
-        )
-
-    def finish() -> None:
-        if tasks:
-            bar.stop()
-
-    return update, finish
-
-
-_STOP = "Ctrl-C"
-"""What stops `reader sync`, keeping what came (`SyncProgress.waiting_line`)."""
-
-
-def _no_progress() -> tuple[Callable[[SyncProgress], None], Callable[[], None]]:
-    return lambda _progress: None, lambda: None

@@ -268,7 +268,7 @@ def feed_article(entry: Entry, feed_html: str) -> Article | None:
         author=entry.author,
         published=entry.published,
         updated=entry.updated,
-        site_name=entry.feed_title,
+        site_name=entry.source_name,
         blocks=blocks,
         partial=True,
     )

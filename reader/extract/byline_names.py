@@ -14,7 +14,7 @@ import re
 from ..english_dates import weekday_name
 from ..models import IDEOGRAPHS
 from ..text_shape import one_line
-from ..writer_names import AGENCIES, WIRE_LETTERS, without_label
+from ..writer_names import AGENCIES, WIRE_LETTERS, is_account, without_label
 from ..writer_names import BYLINE_LABEL as _PREFIX
 from .author_names import PARTICLES, as_written
 from .byline_places import (
@@ -380,15 +380,6 @@ def job_byline(text: str) -> str:
         return ""
     name = text[: job.start()].strip()
     return name if "," not in name and looks_like_name(name) else ""
-
-
-# The accounts a CMS gives where the writer's name belongs ("Posted by admin").
-_ACCOUNTS = frozenset(["admin", "administrator", "webmaster", "root", "wpadmin", "siteadmin"])
-
-
-def is_account(name: str) -> bool:
-    """`name` is a CMS's account ("admin"), not a person's or a newsroom's name."""
-    return name.strip().casefold() in _ACCOUNTS
 
 
 def looks_like_name(text: str) -> bool:

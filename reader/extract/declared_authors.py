@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from ..text_shape import one_line
+from ..writer_names import is_account
 from .author_names import given_name_first, person_like
-from .byline_names import clean_byline, is_account
+from .byline_names import clean_byline
 
 # Where a page declares its authors, best first; parse.ly's JSON goes before the last.
 _AUTHOR_METAS = (

@@ -13,14 +13,15 @@ their own: new reddit (`new_reddit`), Lobsters (`lobsters`) and GitHub's React i
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ..dates import zone_unstated
 from ..safe import safe_line
-from ..urls import absolute_url
+from ..urls import absolute_url, page_address
 from .discussion_json_ld import declared_thread
 from .discussion_markup import first, has_class, post_time, stated_time, text_of
 from .discussions import Post, Thread, contents
@@ -55,19 +56,33 @@ def hacker_news(doc: HtmlElement, base: str) -> Thread | None:
                 text_of(first(comment, f".//a[{has_class('hnuser')}]")),
                 body,
                 int(depth) if depth.isdigit() else 0,
-                post_time(comment_age.get("title") if comment_age is not None else None),
+                _utc(post_time(comment_age.get("title") if comment_age is not None else None)),
             )
         )
     return Thread(
         title=text_of(title),
         author=text_of(first(item, f".//a[{has_class('hnuser')}]")),
-        published=post_time(age.get("title") if age is not None else None),
+        published=_utc(post_time(age.get("title") if age is not None else None)),
         opening=contents(text) if text is not None else [],
         posts=posts,
         # An "Ask HN" links to itself: no address of its own to follow.
-        link=link if link and "news.ycombinator.com/item" not in link else "",
+        link="" if not link or _hacker_news_item(link, base) else link,
         site_name="Hacker News",
     )
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """A Hacker News time, which its tooltip gives without a zone ("2026-12-05T09:00:00",
+    without the Unix time after it on some pages): the site's times are UTC."""
+    if moment is None or not (moment.tzinfo is None or zone_unstated(moment)):
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
+def _hacker_news_item(link: str, page: str) -> bool:
+    """`link` is Hacker News's page of an item (news.ycombinator.com/item?id=…), or the item
+    page `page` itself wherever it is served ("item?id=42002" of an "Ask HN")."""
+    return "news.ycombinator.com/item" in link or page_address(link) == page_address(page)
 
 
 def old_reddit(doc: HtmlElement, base: str) -> Thread | None:

@@ -201,6 +201,10 @@ class LibraryDiscovery(LibrarySync):
                 # typed, failing at every sync. One the site can't answer now is kept, as ever.
                 message = f"{feed_url} answered: {fetched.message}"
                 return replace(told, error=replace(fetched, message=message))
+        elif read.consent_wall:
+            # A consent wall a redirect landed on (consent.youtube.com's "Before you
+            # continue"): its host is no site of the feed's, nor is its page an article.
+            return replace(told, consent_wall=True)
         else:
             probed = await self._probe(page.url)
             if isinstance(probed, FetchError):

@@ -56,7 +56,7 @@ class LibraryKeptArticles(LibraryArchiving):
         return Article(
             "",
             title=entry.title,
-            site_name=entry.feed_title,
+            site_name=entry.source_name,
             published=entry.published,
             updated=entry.updated,
         )

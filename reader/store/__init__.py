@@ -10,11 +10,12 @@ being shown. Nothing is evicted implicitly (eviction_policy="none"): what was sy
 `directory` (the caches opened, the format, errors as `StoreError`, JSON records), `shown_ids`
 (the ids of the headlines that listed the articles no feed lists any more), `feeds`
 (subscriptions, entries, read flags), `articles` (articles, raw pages, later pages, what is no
-article), `versions` (the earlier versions of articles fetched again), `saved` (the articles
-saved for good, their tags and archive marks), `usage` (last read, reading places, eviction's
-view), `retention` (old read headlines dropped), `highlights`
-(the passages kept of each article, and notes), `search_feeds` (the search feeds kept here), `pictures` (the
-pictures kept of each article, for reading offline).
+article), `reading_times` (when each article was last read and where left, kept in
+`state/`), `versions` (the earlier versions of articles fetched again), `saved` (the articles
+saved for good, their tags and archive marks), `usage` (eviction's view), `retention` (old
+read headlines dropped), `highlights` (the passages kept of each article, and notes),
+`search_feeds` (the search feeds kept here), `pictures` (the pictures kept of each article, for
+reading offline).
 """
 
 from __future__ import annotations

@@ -48,11 +48,11 @@ server was ahead of by as much (`Article.served_at`): when the server answered."
 
 # Per article key: the cleaned article, its raw page, the feed's own text of it (the fallback
 # for a page that gives little, kept so re-extraction can use it offline), when it was last
-# opened, why it is no article, its later pages when it is split over several, a mark when
-# some of those are missing (`Article.incomplete`), why the last try to fetch it failed, when
-# the site last said it is gone (`gone`), when its page was last found too slow to read
-# (`slow`), where the reader left it, and when the size limit left
-# it out (`left_out`), the date its page gives (`page_dates`), its earlier versions and the
+# opened (an earlier version's: `reading_times`), why it is no article, its later pages when
+# it is split over several, a mark when some of those are missing (`Article.incomplete`), why
+# the last try to fetch it failed, when the site last said it is gone (`gone`), when its page
+# was last found too slow to read (`slow`), where the reader left it (an earlier version's),
+# and when the size limit left it out (`left_out`), the date its page gives (`page_dates`), its earlier versions and the
 # mark of one changed since last read (`versions`), and the ids of the headlines that listed it
 # once no feed does (`shown_ids`). ("also:" keys are the article's other addresses, keyed by
 # those: `aliased`.)

@@ -347,9 +347,12 @@ class StoreDirectory:
         self._stand_in: Path | None = None
         self.not_here: set[str] = set()
         """Keys of state's records whose value file is not there (yet): kept, read as empty,
-        said once as the store closes (`not_here_said`). A file sync delivers `cache.db` and
-        its `.val` files in any order, a backup may leave out the latest: dropped, every
-        feed's headline list was gone for good when its file came (acc42b B7)."""
+        said once: by the reader as its lists come in, else as the store closes
+        (`not_here_said`). A file sync delivers `cache.db` and its `.val` files in any order,
+        a backup may leave out the latest: dropped, every feed's headline list was gone for
+        good when its file came (acc42b B7)."""
+        self._not_here_told: set[str] = set()
+        """Those of `not_here` a face has said (`tell_not_here`): not said again at close."""
         settings = dict(CACHE_SETTINGS)
         self._settings = settings
         self._waits = HolderWaits(settings["timeout"])
@@ -544,10 +547,17 @@ class StoreDirectory:
             " back when the files arrive"
         )
 
+    def tell_not_here(self) -> str:
+        """`not_here_said`, for a face to say now: the store says it again as it closes only
+        when records have gone missing since (the reader's notice, then the same line on the
+        terminal as it ended)."""
+        self._not_here_told |= self.not_here
+        return self.not_here_said()
+
     def close(self) -> None:
-        if said := self.not_here_said():
+        if not self.not_here <= self._not_here_told and (said := self.not_here_said()):
             log.warning(safe_line(said))
-            self.not_here.clear()
+        self.not_here.clear()
         self._state.close()
         self._articles.close()
         if self._stand_in is not None:

@@ -3,24 +3,58 @@ recovery (`.recover`) finds them: every page of the file whose type byte says "t
 its cells decoded by the file format's rules (sqlite.org/fileformat2.html), wherever the
 tree above them lies damaged. A zeroed interior page hid every sound leaf below it from a
 walk of the tree: 16 zeroed pages of 1,617 cost `reader repair` 65 % of an article cache's
-records (acc42b B12)."""
+records (acc42b B12).
+
+Each page is read as SQLite reads it: its latest committed copy in the file's write-ahead log
+(`-wal`) where there is one, else the file's. Read from the file alone, a copy taken with a
+live log (a backup, a file sync, a reader killed) gave back each record as it was before the
+log's changes: a feed's read marks as they were at the last checkpoint, a record deleted since
+back again, one written since missing."""
 
 from __future__ import annotations
 
 import struct
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, BinaryIO
 
 _TABLE_LEAF = 0x0D
 _HEADER = 100  # the file's header, on page 1 before its tree page
+_WAL_HEADER = 32
+_WAL_FRAME_HEADER = 24
+_WAL_MAGIC = (0x377F0682, 0x377F0683)  # its checksums' words little-endian, big-endian
+
+
+class _Pages:
+    """The pages of a SQLite file and of its write-ahead log: each read from its latest
+    committed frame in the log, else from the file."""
+
+    def __init__(self, file: BinaryIO, size: int, pages: int, log: BinaryIO | None) -> None:
+        self.file, self.size, self.count, self.log = file, size, pages, log
+        self.logged: dict[int, int] = {}  # page number → where its latest copy lies in the log
+        if log is not None:
+            self.logged, last = _committed_frames(log, size)
+            self.count = last or pages
+
+    def read(self, number: int) -> bytes:
+        at = self.logged.get(number)
+        if at is not None and self.log is not None:
+            self.log.seek(at)
+            return self.log.read(self.size)
+        self.file.seek((number - 1) * self.size)
+        return self.file.read(self.size)
 
 
 def leaf_rows(path: Path, columns: int) -> Iterator[tuple[Any, ...]]:
     """Every row of `columns` values (the first, the row number's alias, stored as NULL) on a
-    table leaf page of the SQLite file at `path` that isn't on its free list: as (rowid,
-    *the other values). A cell that doesn't decode is passed over; a page read once."""
-    with path.open("rb") as file:
+    table leaf page of the SQLite file at `path` (and of its `-wal`) that isn't on its free
+    list: as (rowid, *the other values). A cell that doesn't decode is passed over; a page
+    read once."""
+    with path.open("rb") as file, ExitStack() as closing:
+        log = _log_of(path)
+        if log is not None:
+            closing.enter_context(log)
         head = file.read(_HEADER)
         if len(head) < _HEADER or not head.startswith(b"SQLite format 3\x00"):
             return
@@ -29,58 +63,108 @@ def leaf_rows(path: Path, columns: int) -> Iterator[tuple[Any, ...]]:
         if size < 512 or size & (size - 1):
             return
         usable = size - head[20]
-        pages = path.stat().st_size // size
-        free = _free_pages(file, head, size, pages)
-        for number in range(1, pages + 1):
+        pages = _Pages(file, size, path.stat().st_size // size, log)
+        head = pages.read(1)[:_HEADER] if 1 in pages.logged else head
+        free = _free_pages(pages, head)
+        for number in range(1, pages.count + 1):
             if number in free:
                 continue
-            file.seek((number - 1) * size)
-            page = file.read(size)
+            page = pages.read(number)
             start = _HEADER if number == 1 else 0
             if len(page) < size or page[start] != _TABLE_LEAF:
                 continue
-            yield from _cells(file, page, start, size, usable, pages, columns)
+            yield from _cells(pages, page, start, usable, columns)
 
 
-def _free_pages(file: BinaryIO, head: bytes, size: int, pages: int) -> set[int]:
+def _log_of(path: Path) -> BinaryIO | None:
+    """The write-ahead log beside the SQLite file at `path`, open to read; None for none."""
+    try:
+        return path.with_name(path.name + "-wal").open("rb")
+    except OSError:
+        return None
+
+
+def _committed_frames(log: BinaryIO, size: int) -> tuple[dict[int, int], int]:
+    """Where the latest copy of each page lies in the write-ahead log `log` (offsets of its
+    frames' pages), of the frames up to its last commit whose salts and running checksums hold,
+    as SQLite replays it; and the file's size in pages then (0: no commit). A log of another
+    page size, or none, gives nothing."""
+    head = log.read(_WAL_HEADER)
+    if len(head) < _WAL_HEADER:
+        return {}, 0
+    magic, _version, logged_size, _sequence, *salts = struct.unpack(">IIIIII", head[:24])
+    if magic not in _WAL_MAGIC or logged_size != size:
+        return {}, 0
+    order = ">" if magic & 1 else "<"
+    sums = _checksum(head[:24], 0, 0, order)
+    if sums != struct.unpack(">II", head[24:32]):
+        return {}, 0
+    frames: list[tuple[int, int]] = []  # page number, where its copy lies
+    committed = pages = 0
+    at = _WAL_HEADER
+    while True:
+        frame = log.read(_WAL_FRAME_HEADER + size)
+        if len(frame) < _WAL_FRAME_HEADER + size:
+            break
+        number, after, salt1, salt2, sum1, sum2 = struct.unpack(">IIIIII", frame[:24])
+        if [salt1, salt2] != salts or number == 0:
+            break  # a frame of an earlier log's, written over no further
+        sums = _checksum(frame[_WAL_FRAME_HEADER:], *_checksum(frame[:8], *sums, order), order)
+        if sums != (sum1, sum2):
+            break  # a frame cut short: nothing from it on was committed
+        frames.append((number, at + _WAL_FRAME_HEADER))
+        if after:  # a commit: what SQLite reads of the log ends at the last one
+            committed, pages = len(frames), after
+        at += _WAL_FRAME_HEADER + size
+    return dict(frames[:committed]), pages
+
+
+def _checksum(data: bytes, first: int, second: int, order: str) -> tuple[int, int]:
+    """SQLite's running checksum of a write-ahead log over `data` (a multiple of 8 bytes),
+    carried on from (`first`, `second`), its words read in the log's byte `order`."""
+    words = struct.unpack(f"{order}{len(data) // 4}I", data)
+    for n in range(0, len(words), 2):
+        first = (first + words[n] + second) & 0xFFFFFFFF
+        second = (second + words[n + 1] + first) & 0xFFFFFFFF
+    return first, second
+
+
+def _free_pages(pages: _Pages, head: bytes) -> set[int]:
     """The pages on the file's free list (deleted rows lie there, not to come back), as far
     as its chain of trunk pages reads."""
     free: set[int] = set()
     trunk = struct.unpack(">I", head[32:36])[0]
-    while 0 < trunk <= pages and trunk not in free:
+    while 0 < trunk <= pages.count and trunk not in free:
         free.add(trunk)
-        file.seek((trunk - 1) * size)
-        page = file.read(size)
+        page = pages.read(trunk)
         if len(page) < 8:
             break
         following, count = struct.unpack(">II", page[:8])
-        count = min(count, (size - 8) // 4)
+        count = min(count, (pages.size - 8) // 4)
         free.update(struct.unpack(f">{count}I", page[8 : 8 + 4 * count]))
         trunk = following
     return free
 
 
 def _cells(
-    file: BinaryIO, page: bytes, start: int, size: int, usable: int, pages: int, columns: int
+    pages: _Pages, page: bytes, start: int, usable: int, columns: int
 ) -> Iterator[tuple[Any, ...]]:
     count = struct.unpack(">H", page[start + 3 : start + 5])[0]
     pointers = start + 8
-    if pointers + 2 * count > size:
+    if pointers + 2 * count > pages.size:
         return
     for n in range(count):
         at = struct.unpack(">H", page[pointers + 2 * n : pointers + 2 * n + 2])[0]
         try:
-            row = _cell(file, page, at, size, usable, pages, columns)
+            row = _cell(pages, page, at, usable, columns)
         except (IndexError, ValueError, UnicodeDecodeError, struct.error):
             continue
         if row is not None:
             yield row
 
 
-def _cell(
-    file: BinaryIO, page: bytes, at: int, size: int, usable: int, pages: int, columns: int
-) -> tuple[Any, ...] | None:
-    if not 8 <= at < size:
+def _cell(pages: _Pages, page: bytes, at: int, usable: int, columns: int) -> tuple[Any, ...] | None:
+    if not 8 <= at < pages.size:
         return None
     length, at = _varint(page, at)
     rowid, at = _varint(page, at)
@@ -96,11 +180,10 @@ def _cell(
         following = struct.unpack(">I", page[at + local : at + local + 4])[0]
         parts, got, visited = [payload], local, set()
         while got < length:
-            if not 0 < following <= pages or following in visited:
+            if not 0 < following <= pages.count or following in visited:
                 return None
             visited.add(following)
-            file.seek((following - 1) * size)
-            overflow = file.read(size)
+            overflow = pages.read(following)
             following = struct.unpack(">I", overflow[:4])[0]
             part = overflow[4 : 4 + min(usable - 4, length - got)]
             parts.append(part)

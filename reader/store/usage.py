@@ -1,5 +1,4 @@
-"""What the reader does with cached articles, in the store: when last read, where left; the
-articles as eviction sees them (size, when cached, when last used, saved), and those the size
+"""What the reader does with cached articles, in the store: the articles as eviction sees them (size, when cached, when last used, saved), and those the size
 limit left out (evicted, or never fetched for it)."""
 
 from __future__ import annotations
@@ -69,36 +68,14 @@ class LeftOut:
 
 @_reporting_storage_errors
 class StoreUsage(StoreSaved):
-    """The reading marks and eviction's view of a `Store`."""
+    """Eviction's view of a `Store`, and the reader's own marks of how it was left."""
 
-    # -- use and eviction ---------------------------------------------------------------------
-    def touch_article(self, url: str, seen: bool = True) -> None:
-        """Record that the article was just read (least recently read goes first on eviction):
-        when `seen` (opened in the reader, not printed by a command), a change a sync found in
-        it is no longer news (`renew_article`)."""
-        key = article_key(url)
-        self._articles.set(f"read-at:{key}", time.time())
-        if seen and f"renewed:{key}" in self._articles:  # a write only when there is one
-            self._articles.delete(f"renewed:{key}")
-
-    def reading_place(self, url: str) -> dict[str, Any] | None:
-        """Where the reader left the article (see `Library.remember_place`), or None."""
-        value = self._load(self._articles, f"place:{article_key(url)}")
-        return value if isinstance(value, dict) else None
-
-    def set_reading_place(self, url: str, place: dict[str, Any] | None) -> None:
-        key = f"place:{article_key(url)}"
-        if place is None:
-            self._articles.delete(key)
-        else:
-            self._save(self._articles, key, place)
-
+    # -- eviction -----------------------------------------------------------------------------
     def cached_articles(self) -> list[CachedArticle]:
         saved = self.saved()
         sizes: dict[str, int] = {}
         cached_at: dict[str, float] = {}
         downloaded_at: dict[str, float] = {}
-        read_at: dict[str, float] = {}
         # diskcache keeps small values inline and large ones in files; its table knows both sizes.
         query = "SELECT key, CASE WHEN filename IS NULL THEN length(value) ELSE size END, store_time FROM Cache"
         for key, size, stored in scanned(self._articles, query):
@@ -109,10 +86,8 @@ class StoreUsage(StoreSaved):
                 cached_at[akey] = stored
             elif kind == "raw":
                 downloaded_at[akey] = stored
-        # When each was last read, in one query (a get each: a second at 12,000 articles).
-        # A float is kept in the row itself (diskcache's raw mode), as `get` would return it.
-        for key, value in rows_with_prefix(self._articles, "read-at:"):
-            read_at[key] = value if isinstance(value, float) else 0.0
+        # When each was last read, in a query (a get each: a second at 12,000 articles).
+        read_at = self.read_times()
         # Cached when its page was downloaded: re-extracting the kept page (`reader reextract`,
         # an upgrade) rewrites the article record, but neither caches nor reads it, so it must
         # not make every article look as recently used as the others to eviction.

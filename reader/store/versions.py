@@ -25,8 +25,9 @@ from ..models import Article
 from ..plural import plural
 from ..raw_pages import CutShort, pack_page_list, unpack_pairs
 from ..search_bodies import Indexed
-from .articles import StoreArticles, _article_record
+from .articles import _article_record
 from .directory import _reporting_storage_errors, record_text
+from .reading_times import StoreReadingTimes
 
 MAX_VERSIONS = 3
 """Earlier versions kept of one article: the first, as it was first cached (what was first
@@ -93,7 +94,7 @@ def _said_by(data: Any) -> tuple[str, ...] | None:
 
 
 @_reporting_storage_errors
-class StoreVersions(StoreArticles):
+class StoreVersions(StoreReadingTimes):
     """The kept earlier versions of a `Store`'s articles."""
 
     def renew_article(
@@ -275,13 +276,6 @@ class StoreVersions(StoreArticles):
         None when it isn't cached."""
         found = self.indexed(key)
         return None if found is None else found.whole()
-
-    def renewed_keys(self) -> set[str]:
-        """The keys of the articles a sync found changed since they were last read."""
-        return self._keys_with_prefix("renewed:")
-
-    def is_renewed(self, url: str) -> bool:
-        return f"renewed:{article_key(url)}" in self._articles
 
 
 def _pack(versions: list[tuple[bytes, bytes]]) -> bytes:

@@ -52,6 +52,10 @@ _NEVER_HELD = frozenset({"ctrl+q", "ctrl+c"})
 _HELD_POLL = 0.02
 """Seconds between looks at whether the screen on top takes the keys held for it yet."""
 _HELD_AT_MOST = 2.0
+_TYPED_AHEAD_AT_MOST = 512
+"""Keys held at most (`_hold`): more is a paste into the reader, not typing, and each held key
+copied those before it: 150 KB pasted as the reader started grew it by 7 MB a second, the
+screen blank for minutes (acc43c C8). The keys past these are dropped, said once."""
 
 WORKERS_IDLE_END = 120.0
 """Seconds the worker processes (feed parsing, reading pages) stay with no work before they
@@ -113,6 +117,10 @@ class ReaderApp(ReaderAppLifecycle):
         Binding("r", "refresh", "Refresh"),
         Binding("S", "sync", "Sync offline"),
         Binding("question_mark", "help", "Help"),
+        # vim's `:messages`, mutt's `<error-history>`: what the status line and the notices
+        # said, in full (a narrow line is cut, a notice goes after seconds: acc42a A5). P, the
+        # past ones: M is the key README gives a command of yours for its example.
+        Binding("P", "show_messages", "Messages", show=False),
         # Job control, as in every curses program: the shell back, `fg` to return. From a
         # dialog too (the help, the link list), whose modal screen stops the app's own keys.
         Binding("ctrl+z", "suspend_process", show=False, priority=True),
@@ -122,6 +130,8 @@ class ReaderApp(ReaderAppLifecycle):
     """Keys are held (`on_event`) until the headlines are on screen."""
     _typed_ahead: tuple[events.Key, ...] = ()
     """The keys held meanwhile, in the order they came."""
+    _dropped = 0
+    """Keys dropped as too many to hold (`_hold`), since the held keys were last all through."""
     _handed_on: events.Key | None = None
     """The held key being handed on (`_hand_on_typed_ahead`): not held again."""
     _waiting: _Action | None = None
@@ -210,7 +220,7 @@ class ReaderApp(ReaderAppLifecycle):
             and event is not self._handed_on
             and not self._quits_at_once(event.key, self._typed_ahead)
         ):
-            self._typed_ahead = (*self._typed_ahead, events.Key(event.key, event.character))
+            self._hold(events.Key(event.key, event.character))
             return
         if (
             isinstance(event, events.Key)
@@ -234,7 +244,7 @@ class ReaderApp(ReaderAppLifecycle):
                 again = tuple(events.Key(event.key, event.character) for _ in range(run))
                 self._typed_ahead, self._handed_on = (*again, *self._typed_ahead), None
             else:
-                self._typed_ahead = (*self._typed_ahead, held)
+                self._hold(held)
             self._holding_keys = True
             self._held.start(asyncio.get_running_loop().time())
             self._hand_on_soon()
@@ -251,6 +261,21 @@ class ReaderApp(ReaderAppLifecycle):
                 self.counts.now = None
             return
         await super().on_event(event)
+
+    def _hold(self, key: events.Key) -> None:
+        """`key` held after those held before it, unless `_TYPED_AHEAD_AT_MOST` are: dropped,
+        and the drop said once a burst (`_dropped` counts them till the held keys are through)."""
+        if len(self._typed_ahead) < _TYPED_AHEAD_AT_MOST:
+            self._typed_ahead = (*self._typed_ahead, key)
+            return
+        self._dropped += 1
+        if self._dropped == 1:
+            self.notify(
+                f"More than {_TYPED_AHEAD_AT_MOST} keys came before the reader could act on them"
+                " (a paste?): those after them were dropped",
+                severity="warning",
+                markup=False,
+            )
 
     def _show_count(self, count: str) -> None:
         self.count_typed = count
@@ -411,7 +436,7 @@ class ReaderApp(ReaderAppLifecycle):
         if self._waiting is not None or not self.screen_stack:
             return  # handed on again once it has acted (`_act_after_waiting`); or closed
         if not self._typed_ahead:
-            self._holding_keys, self._handed_on = False, None
+            self._holding_keys, self._handed_on, self._dropped = False, None, 0
             self._held.stop()
             return
         now = asyncio.get_running_loop().time()
@@ -536,7 +561,7 @@ class ReaderApp(ReaderAppLifecycle):
             finally:
                 self._rest_in()
             self.ready.set()
-            if said := self.library.store.not_here_said():
+            if said := self.library.store.tell_not_here():
                 # Lists read as empty, kept for their files to arrive (a file sync half done).
                 said = said[:1].upper() + said[1:]
                 self.notify(plain(said).plain, severity="warning", markup=False)
@@ -570,6 +595,15 @@ class ReaderApp(ReaderAppLifecycle):
         await self.keep_summaries_apart()
 
     # -- other keys ----------------------------------------------------------------------------
+    def action_show_messages(self) -> None:
+        """The last things said, in full (`dialogs.messages`); from that list, it closes."""
+        from .dialogs.messages import MessagesScreen
+
+        if isinstance(self.screen, MessagesScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(MessagesScreen(self.said))
+
     def action_help(self) -> None:
         from .dialogs.help import HelpScreen  # here: the start shows no help
 

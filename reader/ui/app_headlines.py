@@ -168,6 +168,7 @@ class ReaderAppHeadlines(ReaderAppState):
         counts after `notice_seconds`, or once the user leaves the list (`notice_over`). It
         stayed for minutes, through other feeds and articles, in their place (acc27b B4)."""
         self.status = self._notice = line
+        self.remember_said(line)  # while a job runs too (whose lines are not kept)
         if self._notice_timer is not None:
             self._notice_timer.stop()
         self._notice_timer = self.set_timer(self.notice_seconds, self.notice_over)
@@ -180,6 +181,7 @@ class ReaderAppHeadlines(ReaderAppState):
             self._notice_timer.stop()
             self._notice_timer = None
         self.status = self._notice = line
+        self.remember_said(line)
 
     def notice_over(self) -> None:
         """The line `say_for_now` put up, if still there, gives way to what a refresh said
@@ -205,6 +207,11 @@ class ReaderAppHeadlines(ReaderAppState):
         else:
             self._held_status = ""
             self.status = line
+
+    @property
+    def idle_line(self) -> str:
+        """The idle counts as last put together (`summary`)."""
+        return self._counts_line
 
     def summary(self) -> str:
         """The idle status line: counts over every feed."""

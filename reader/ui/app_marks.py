@@ -20,11 +20,16 @@ from typing import Any, TypeVar
 
 from ..models import Entry, StoreError, Unwritable
 from ..reports import Headline
+from ..url_display import shown_url
 from .app_headlines import ReaderAppHeadlines
 from .display import plain
 from .store_changes import MARK, OPENED, PLACE, SAVED, VIEW, ChangeKind, Unkept, counted
 
 T = TypeVar("T")
+
+MARKED_READ = "Marked read: "
+MARKED_UNREAD = "Marked unread: "
+"""How `m`'s notice begins (its headline's title after): one replaces the one before it."""
 
 WAITING_AT_QUIT = "Waiting for the data directory (held by another program)…"
 """On the terminal, quitting, while the changes still to keep wait for the holder."""
@@ -107,10 +112,14 @@ class ReaderAppMarks(ReaderAppHeadlines):
         return chosen
 
     def toggle_read(self, entry: Entry) -> bool:
-        """Flip an entry's read flag; returns the new value."""
+        """Flip an entry's read flag, said in words as `s` says its change: `m` changed a mark
+        and a count, unsaid, which a screen reader never reads (acc42a A6). Returns the new
+        value."""
         headline = self.index.get(entry.id)
         read = not (headline.read if headline else self.lib.is_read(entry))
         self.set_read(entry, read)
+        title = plain(entry.title or shown_url(entry.link), max_length=120).plain
+        self.notify(f"{MARKED_READ if read else MARKED_UNREAD}{title}", markup=False)
         return read
 
     def keep_unread_only(self, unread_only: bool) -> None:
@@ -178,9 +187,7 @@ class ReaderAppMarks(ReaderAppHeadlines):
                     change.then(result)
             refused, self._marks_refused = self._marks_refused, None
             if refused is not None and kept and not self._quitting:
-                busy = refused.unwritable == Unwritable.BUSY
-                again = "The data directory is free again" if busy else "The disk has room again"
-                self.say_for_now(f"{again}: {counted(kept, short=True)} kept")
+                self.say_for_now(_kept_again(refused, counted(kept, short=True)))
             return True
         finally:
             self._writing = None
@@ -251,3 +258,19 @@ class ReaderAppMarks(ReaderAppHeadlines):
                 self._waiting_said = True
                 self.say_on_terminal(WAITING_AT_QUIT)
         return await asyncio.shield(writing)
+
+
+_AGAIN = {
+    Unwritable.BUSY: "The data directory is free again",
+    Unwritable.DISK_FULL: "The disk has room again",
+    Unwritable.READ_ONLY: "The data directory takes writes again",
+}
+"""What the status line says of the store taking writes after it refused them, by why."""
+
+
+def _kept_again(refused: StoreError, kept: str) -> str:
+    """The line saying `kept` (the changes written) after the store refused them with
+    `refused`: what changed named only when the refusal said it. "The disk has room again"
+    followed any refusal, a damaged file's (acc42b B3), a read-only mount's."""
+    again = _AGAIN.get(refused.unwritable) if refused.unwritable else None
+    return f"{again}: {kept} kept" if again else f"{kept} kept after all"

@@ -7,13 +7,28 @@ import asyncio
 from collections.abc import Callable
 from contextlib import suppress
 
+from textual.content import Content
 from textual.notifications import Notification, Notify
+from textual.reactive import var
 
 from .app_feeds import ReaderAppFeeds
+from .app_marks import MARKED_READ, MARKED_UNREAD
 
 
 class ReaderAppNotices(ReaderAppFeeds):
     """The reader app's notices taken back (see `ReaderApp`)."""
+
+    notices_changed: var[int] = var(0)
+    """Counts the changes to the notices shown: the status lines, which show them, watch it."""
+
+    def _refresh_notifications(self) -> None:
+        super()._refresh_notifications()
+        self.notices_changed += 1
+
+    def _unnotify(self, notification: Notification, refresh: bool = True) -> None:
+        # A toast's own timer takes its notice back with no refresh (`Toast._expire`).
+        super()._unnotify(notification, refresh)
+        self.notices_changed += 1
 
     def withdraw_notice(self, message: str | Callable[[str], bool]) -> None:
         """Take back a notice still shown that no longer holds (see `on_notify`): the one saying
@@ -53,9 +68,13 @@ class ReaderAppNotices(ReaderAppFeeds):
         """A notice said again while it is still shown (`n` held down at the last article, `]`
         at the last heading) replaces the one shown: twenty copies stacked up over the text."""
         new = event.notification
+        self.remember_said(Content.from_markup(new.message).plain if new.markup else new.message)
         key = (new.message, new.title, new.severity)
         self._take_back(
-            lambda shown: shown is not new and (shown.message, shown.title, shown.severity) == key
+            lambda shown: (
+                shown is not new
+                and ((shown.message, shown.title, shown.severity) == key or _both_marks(shown, new))
+            )
         )
 
     def _take_back(self, which: Callable[[Notification], bool]) -> None:
@@ -63,3 +82,9 @@ class ReaderAppNotices(ReaderAppFeeds):
         for shown in list(self._notifications):
             if which(shown):
                 self._unnotify(shown)  # Textual has no public way to take one notice back
+
+
+def _both_marks(shown: Notification, new: Notification) -> bool:
+    """Both say what `m` did (`MARKED_READ`): the newer one is the one that holds; `m` down a
+    list stacked a notice a headline."""
+    return all(n.message.startswith((MARKED_READ, MARKED_UNREAD)) for n in (shown, new))

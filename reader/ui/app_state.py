@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import time
+from collections import deque
 from collections.abc import Coroutine, Sequence
 from contextlib import suppress
 from functools import partial
@@ -41,6 +43,13 @@ OUTSIDE_EVERY = 5.0
 QUIT_WAIT = 5.0
 """Seconds quitting waits in all for another program holding the store, for the changes still
 to write: then those not written are said on the terminal."""
+
+PROGRESS_EVERY = 5.0
+"""Seconds a job's progress line stands at most within one tenth of its work (a long sync's
+tenth may take minutes: the line still moves)."""
+
+SAID_KEPT = 100
+"""The lines said that `P` lists at most (the newest)."""
 
 NOTICE_SECONDS = 10.0
 """How long a line answering one action ("Marked 8 headlines of … read") stays in the status line,
@@ -112,6 +121,12 @@ class ReaderAppState(App[int]):
         """Entries whose articles a running sync has cached since the last screen update, and
         whether only in part."""
         self._pending_status = ""
+        self._progress_step: tuple[object, ...] | None = None
+        """The step of a job's progress its line last said (`ReaderAppSync._progress_due`)."""
+        self._progress_at = 0.0
+        """When (`time.monotonic`) that line was said."""
+        self.progress_every = PROGRESS_EVERY
+        """Seconds a job's progress line stands at most within one tenth of its work."""
         self._feeds_in: dict[str, bool] = {}
         """Feeds a running job has brought in since the list was last filled (`app_fill`), and
         whether with headlines to read (not unchanged, not failed)."""
@@ -155,6 +170,19 @@ class ReaderAppState(App[int]):
         self._sync_stopped = False
         """A sync was stopped before its end and none ended since (the store says, at a
         reload): the idle line says so."""
+        self.said: deque[tuple[float, str]] = deque(maxlen=SAID_KEPT)
+        """The last lines said (when, what; oldest first): the status line's but its idle
+        counts and a job's progress, and every notice; `P` lists them (`remember_said`)."""
+
+    def remember_said(self, line: str) -> None:
+        """`line`, said now, for `P`'s list of the last messages (not twice in a row)."""
+        if line and (not self.said or self.said[-1][1] != line):
+            self.said.append((time.time(), line))
+
+    def watch_status(self, line: str) -> None:
+        # Not the idle counts (said again at every mark) nor a job's progress (a line a step).
+        if not self._busy and line != self._counts_line:
+            self.remember_said(line)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # The reader's own variables (reader.tcss), for a theme that doesn't set them.

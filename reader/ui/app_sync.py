@@ -5,6 +5,7 @@ and the line its end leaves."""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable, Collection, Coroutine
 from typing import Any, TypeVar
 
@@ -146,6 +147,7 @@ class ReaderAppSync(ReaderAppFill):
         """Run a refresh or a sync: the status line follows it, the list fills in as its
         feeds come, and is read again whole after."""
         self._busy = busy
+        self._progress_step = None  # its first step said at once
         self._job_task = asyncio.current_task()
         # The workers, started on demand, start now: their imports overlap the job's network
         # (the parser's, and the extractor's for the pages a sync or the fetch ahead reads
@@ -315,7 +317,9 @@ class ReaderAppSync(ReaderAppFill):
             quit_key = keymap_of(self).key_everywhere("quit") or ""
             if gone := progress.network_line(quit_key, "quits"):
                 self.show_unasked(f"Refreshing: {gone}")
-            elif progress.phase == "feeds":
+            elif progress.phase == "feeds" and self._progress_due(
+                ("feeds", progress.feeds_total, _tenth(progress.feeds_done, progress.feeds_total))
+            ):
                 total = progress.feeds_total
                 self.show_unasked(
                     f"Refreshing {plural(total, 'feed')}… ({progress.feeds_done} done)"
@@ -346,13 +350,39 @@ class ReaderAppSync(ReaderAppFill):
             return
         if waiting := progress.waiting_line(quit_key, "quits, keeping what came"):
             line += f" · {waiting}"
-        self._pending_status = line
+        if progress.feeds_finished:
+            total = progress.articles_total
+            step = ("articles", total, _tenth(progress.articles_done, total))
+        else:
+            step = (
+                "feeds",
+                progress.feeds_total,
+                _tenth(progress.feeds_done, progress.feeds_total),
+            )
+        # Else the line shown stands: the marks in the list still follow each article.
+        # What it waits for at its end joins the line at its next step (5 s at most).
+        due = self._progress_due((*step, failed))
+        if due:
+            self._pending_status = line
         if not self._flush_pending:
             # Show this now, then batch what arrives meanwhile: a few screen updates a
             # second, however fast articles come in.
-            self.show_unasked(line)
+            if due:
+                self.show_unasked(line)
             self._flush_pending = True
             self.set_timer(SYNC_UPDATE_INTERVAL, self._flush_sync_progress)
+
+    def _progress_due(self, step: tuple[object, ...]) -> bool:
+        """Whether a job's progress is said anew: at its first step, at each tenth of its feeds
+        or articles (a new failure, a phase: at once), else every `progress_every`
+        seconds. Each article changed the line, twice a second for a whole sync, and a screen
+        reader that speaks the screen's changes (Orca, speakup) read each over the headline
+        the user was on (acc42a A16); the list's marks still show each article come."""
+        now = time.monotonic()
+        if step == self._progress_step and now - self._progress_at < self.progress_every:
+            return False
+        self._progress_step, self._progress_at = step, now
+        return True
 
     def _flush_sync_progress(self) -> None:
         self._flush_pending = False
@@ -366,3 +396,8 @@ class ReaderAppSync(ReaderAppFill):
         self._changed(changed)
         if self._busy == "syncing" and self._pending_status:
             self.show_unasked(self._pending_status)
+
+
+def _tenth(done: int, total: int) -> int:
+    """Which tenth of `total` `done` has reached (10: all of it)."""
+    return done * 10 // total if total > 0 else 0

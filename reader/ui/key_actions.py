@@ -26,6 +26,10 @@ ACTIONS: dict[str, KeyAction] = {
     ),
     "sync": KeyAction("sync: refresh and save every article for offline", ("sync", "app.sync")),
     "help": KeyAction("list the keys (again: close the list)", ("help", "app.help")),
+    "messages": KeyAction(
+        "list the last messages in full, newest first (again: close the list)",
+        ("show_messages", "app.show_messages"),
+    ),
     "quit": KeyAction("quit (from an article too: its place is kept)", ("quit", "app.quit")),
     "down": KeyAction("move down a line", ("cursor_down", "scroll_down", "scroll(1)")),
     "up": KeyAction("move up a line", ("cursor_up", "scroll_up", "scroll(-1)")),

@@ -72,3 +72,12 @@ class PassageChanged(Message):
 class NotesFolded(Message):
     """The reading view folded the notes at the head of its story, or showed them whole (a
     resize past the height where they fold, `z`): the key bar's `z` is out of date."""
+
+
+@dataclass
+class ColumnsHidden(Message):
+    """What the headline list is too narrow to show of its selected headline: its feed and
+    its date ("Harbour Daily · 2026-11-24"; "" when the row shows them), for the status line
+    to say, as mutt's status line does (acc42a A14)."""
+
+    line: str

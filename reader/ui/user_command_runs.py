@@ -27,7 +27,7 @@ from textual.app import SuspendNotSupported
 
 from ..citation import cited_address, cited_article, copied_citation
 from ..command_files import markdown_file, remove
-from ..feed_names import names_of, source_name
+from ..feed_names import listed_names, source_name
 from ..models import FEED_TEXT_STANDS_IN, Article, Entry, FetchError, StoreError
 from ..render import to_markdown, to_text
 from ..user_commands import (
@@ -86,7 +86,7 @@ async def _run(app: ReaderApp, command: UserCommand, on: RunOn) -> None:
         if article is None:
             return
     # The name the reader shows the feed by (the user's, given with `R`), as the list does.
-    feed = source_name(on.entry, names_of(app.index.feeds))
+    feed = source_name(on.entry, listed_names(app.index.feeds))
     try:
         made = await asyncio.to_thread(_made, app, command, on, article, feed)
     except NotRun as refused:

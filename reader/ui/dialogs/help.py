@@ -38,6 +38,7 @@ KEYS: KeyRows = (
             ("r", "refresh every feed"),
             ("S", "sync: refresh and save every article for offline reading"),
             ("?", "this help"),
+            ("P", "the last messages in full: the status line's and the notices', newest first"),
             ("Ctrl-Q, Q", "quit (from an article too: its place is kept)"),
             ("Ctrl-Z", "suspend to the shell; fg comes back"),
             (
@@ -149,6 +150,7 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
     "r": ("refresh",),
     "S": ("sync",),
     "?": ("help",),
+    "P": ("messages",),
     "Ctrl-Q, Q": ("quit",),
     "q": ("quit",),
     "j / k / ↓ / ↑": ("down", "up"),

@@ -30,7 +30,7 @@ from ..display import MiddleCut, plain
 from ..keymap import keymap_of
 from ..widgets.key_bar import KeyBar
 from ..widgets.vim_list import VimOptionList
-from .modal import Dialog
+from .modal import SLIM, Dialog
 
 if TYPE_CHECKING:
     from ..app import ReaderApp
@@ -116,8 +116,9 @@ class LinksScreen(Dialog[str | None]):
     Esc closes it. Enter on a link within the article (a note's number, one of `within`)
     closes it with the link's address, for the reading view to go to the note."""
 
-    # Width classes for the key bar's rules in reader.tcss (as on the other screens).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium")]
+    # Width classes for the key bar's rules in reader.tcss (as on the other screens); under
+    # `SLIM`, every dialog's (`Dialog.HORIZONTAL_BREAKPOINTS`), the key bar's as `-narrow`.
+    HORIZONTAL_BREAKPOINTS = [(0, "-slim"), (SLIM, "-narrow"), (60, "-medium")]
 
     BINDINGS = [
         Binding("c", "copy_address", "Copy address"),

@@ -22,11 +22,24 @@ from ..unknown_keys import escape_then_key
 
 Result = TypeVar("Result")
 
+SHORT = 24
+"""A terminal lower than this many rows gives a dialog's panel no blank rows of padding."""
+SLIM = 40
+"""A terminal narrower than this many columns gives a dialog's panel no columns of padding, and
+its scrollbar one cell."""
+
 
 class Dialog(ModalScreen[Result]):
     """A modal screen whose screen behind is dimmed in the terminal's own colours. Esc and a
     key arriving together (one Alt+key to Textual) are Esc, then the key, as in the views.
     The keys typed after its answer wait for what the answer does (`answer_work`)."""
+
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]
+    """`-short`: the panel's rows go to its text, not to blank ones above and below it
+    (`reader.tcss`): at 40x15 the help gave 2 of its 10 rows to padding, at 20x8 2 of 4."""
+    HORIZONTAL_BREAKPOINTS = [(0, "-slim"), (SLIM, "-roomy")]
+    """`-slim`: the panel's columns go to its text, not to padding (`reader.tcss`): at 20
+    columns a link's text had 9 cells of its 18 ("Councillo / rs")."""
 
     async def on_key(self, event: events.Key) -> None:
         await escape_then_key(self, event)

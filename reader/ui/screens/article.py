@@ -99,7 +99,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
     def compose(self) -> ComposeResult:
         self._body = ArticleBody(id="article", widest=self.reader.config.text_width)
         yield self._body
-        yield StatusBar(id="status")
+        yield StatusBar(id="status", counts_give_way=True)
         yield SearchBar()
         yield KeyBar()
 
@@ -402,8 +402,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         self.query_one(ArticleBody).show_tags(tags)
 
     def action_toggle_read(self) -> None:
-        read = self.reader.toggle_read(self.headline.entry)
-        self.notify("Marked as read." if read else "Marked as unread.")
+        self.reader.toggle_read(self.headline.entry)  # which says it
 
     # -- which keys act ------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -4,6 +4,7 @@ On a narrow terminal (under 80 columns) the feed list shows only while it has fo
 it in beside the headlines and Tab (or Enter on a feed) puts it away again, so the headlines get
 the whole width the rest of the time. Under 120 columns it is narrower. The widths, and which
 keys the key bar leaves out, are in `reader.tcss` (`MainScreen.-narrow`, `MainScreen.-medium`).
+Under 60 columns the feed list in use takes the headlines' place, the whole width (`-one-pane`).
 
 `/` finds headlines by their titles, in the feed list feeds by their names (`main_search`): the
 cursor goes to the first match as the query is typed, Enter keeps the search for `n` / `N`, Esc
@@ -27,7 +28,7 @@ from textual.containers import Horizontal
 
 from ...reports import Headline
 from ..headlines import LIBRARY_VIEWS, SAVED_VIEW
-from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged
+from ..messages import ColumnsHidden, FeedSelected, HeadlineChosen, HeadlinesChanged
 from ..unknown_keys import say_if_unbound
 from ..widgets.article.search_bar import SearchBar
 from ..widgets.key_bar import KeyBar
@@ -38,7 +39,7 @@ from ..widgets.status_bar import StatusBar
 from .main_feeds import MainScreenFeeds
 from .main_full_text import SEARCH_VIEW
 from .main_moves import MainScreenMoves
-from .main_panes import MainScreenPanes
+from .main_panes import ONE_PANE, MainScreenPanes
 from .main_search import MainScreenSearch
 from .main_unread import FEEDS
 
@@ -92,6 +93,9 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
         # feed list, or "All feeds", `q` quits (the app's binding), and `Q` quits anywhere.
         Binding("q", "back_to_feeds", "Feeds"),
         Binding("escape", "back_to_feeds", "Feeds", show=False),
+        # The feed list alone on a narrow screen (`-one-pane`): Esc back to the headlines, as
+        # it closes the other screens over them.
+        Binding("escape", "leave_feeds", "Headlines", show=False),
         Binding("F", "search_text", "Find in articles", show=False, priority=True),
         # newsboat's next-feed / prev-feed (its users bind them to J / K, free here).
         Binding("J", "step_feed(1)", "Next feed", show=False),
@@ -134,6 +138,7 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
         width = self.app.size.width
         wide_enough = self._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS)
         classes = {name: name in wide_enough for _at, name in self.HORIZONTAL_BREAKPOINTS}
+        classes["-one-pane"] = width < ONE_PANE
         self.update_classes(classes, update=False)
 
     def on_mount(self) -> None:
@@ -148,6 +153,7 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             await say_if_unbound(self, event)
 
     def on_resize(self, event: events.Resize) -> None:
+        self.fit_panes(event.size.width)
         for feeds in self.query(FeedList):  # none once the reader quit as it started
             feeds.fit_width(event.size.width)
 
@@ -161,6 +167,11 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             self.show_feeds()  # those read to their end while it was out of use go now
         if self.feed_query and not self.searching:
             self._show_search()  # the feeds' search is kept in the feed list, shown there only
+
+    def on_columns_hidden(self, message: ColumnsHidden) -> None:
+        """The selected headline's feed and date, which its row is too narrow for, at the
+        status line's end (else first: `StatusBar.show_ruler`), as mutt's index says them."""
+        self.query_one(StatusBar).show_ruler(message.line)
 
     def on_headlines_changed(self, message: HeadlinesChanged) -> None:
         table = self.query_one(HeadlineTable)
@@ -249,6 +260,9 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
         if action == "back_to_feeds":
             in_headlines = isinstance(self.focused, HeadlineTable)
             return in_headlines and self.feed_url is not None and not self.searching
+        if action == "leave_feeds":
+            alone = self.has_class("-one-pane") and isinstance(self.focused, FeedList)
+            return alone and not self.searching
         if action == "next_unread":  # in the feed list: `n` to the next feed with unread
             in_feeds = isinstance(self.focused, FeedList)
             return not self.searching and (not in_feeds or parameters == (1,))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
-from ...feed_names import names_of
+from ...feed_names import listed_names
 from ...models import Feed
 from ..display import plain, when
 from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, view_search_feed, view_tag
@@ -134,7 +134,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
             show_source=self.feed_url in (None, *LIBRARY_VIEWS)
             or view_tag(self.feed_url) is not None
             or (searched and not self.hits_of_one_feed),
-            names=names_of(self.reader.index.feeds),
+            names=listed_names(self.reader.index.feeds),
             details=self.text_details() if searched else None,
             also_in=self._also_in if self.feed_url is None or searched else None,
         )

@@ -1,16 +1,29 @@
 """The main screen's two panes (`MainScreen` is built on it): Tab, `h` and `l` between the
 feed list and the headlines, `q` back from a feed's headlines to the feeds, and `f` putting the
-feed list away, the headlines the whole width (kept for the next start)."""
+feed list away, the headlines the whole width (kept for the next start). Under `ONE_PANE`
+columns the feed list in use takes the whole width, in the headlines' place (`reader.tcss`,
+`MainScreen.-one-pane`), as newsboat shows one list at a time."""
 
 from __future__ import annotations
+
+from textual.css.query import QueryType
+from textual.widget import Widget
 
 from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from .main_marks import MainScreenMarks
 
+ONE_PANE = 60
+"""Under this many columns the feed list, while in use, is shown alone, the whole width: beside
+the headlines at 40 columns each had 18 cells, a feed's name cut at 12 letters (acc42a A19)."""
+
 
 class MainScreenPanes(MainScreenMarks):
     """The feed list and the headlines, focused and shown (see `MainScreen`)."""
+
+    def fit_panes(self, width: int) -> None:
+        """The class (`-one-pane`) saying the terminal's `width` shows one pane at a time."""
+        self.set_class(width < ONE_PANE, "-one-pane")
 
     def action_switch_pane(self) -> None:
         feeds = self.query_one(FeedList)
@@ -19,6 +32,15 @@ class MainScreenPanes(MainScreenMarks):
         else:
             self.add_class("-feeds-active")  # shown first: a hidden widget can't take focus
             self._focus_now(feeds)
+
+    def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        """From the feed list (Enter on a feed), on to the headlines: under `ONE_PANE` columns
+        they are out of sight while the feed list is in use, and so out of the focus chain
+        Textual moves along (the focus stayed in the feed list)."""
+        if isinstance(self.focused, FeedList) and selector == "*":
+            self._focus_now(self.query_one(HeadlineTable))
+            return self.focused
+        return super().focus_next(selector)
 
     def _focus_now(self, widget: HeadlineTable | FeedList) -> None:
         """Focus `widget` before the next key is handled: `Widget.focus` waits for the queue,
@@ -44,6 +66,10 @@ class MainScreenPanes(MainScreenMarks):
     def action_to_pane(self, feeds: bool) -> None:
         if feeds != isinstance(self.focused, FeedList):
             self.action_switch_pane()
+
+    def action_leave_feeds(self) -> None:
+        """Esc in the feed list shown alone (`-one-pane`): back to the headlines."""
+        self.action_to_pane(False)
 
     def action_back_to_feeds(self) -> None:
         self.action_switch_pane()

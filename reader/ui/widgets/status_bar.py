@@ -2,37 +2,65 @@
 what the screen has to say about itself (the reading view's search: "Match 3 of 12"); at its
 right end, a count typed before a key (`5` of `5j`), as vim shows it, else the screen's ruler
 (the reading view's "42% · 4 min left", as `less` shows how far in it is) where the line leaves
-room for it."""
+room for it, else before the app's status (a narrow line keeps the screen's own words).
+
+Said in full at any width: a line wider than the screen takes two or three rows (it was cut
+with "…", at 40 columns a failing feed's reason and every summary lost, acc42a A5), and the
+notices shown (`App.notify`) take rows of their own above it, not a toast drawn over its text
+(a screen reader read the two as one line: "…180 avail▌ Saved for good…", A6)."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.content import Content
+from textual.notifications import Notification
 from textual.widgets import Static
 
 from ...marks import terminal_words
 from ..collector import forget_watchers
 from ..display import plain
 
+STATUS_ROWS = 3
+"""The rows the status line takes at most: past them it is cut, the messages' list (`P`) has it
+whole."""
+NOTICE_SHARE = 3
+"""The notices shown take at most a third of the screen's height (two rows at least)."""
+
 
 class StatusBar(Static):
-    """One line of plain text mirrored from the app's `status`, after the screen's own `note`
-    when it has one; never interpreted as markup."""
+    """The app's `status` as plain text, after the screen's own `note` when it has one, the
+    notices shown above it; never interpreted as markup."""
 
     ALLOW_SELECT = False  # a drag past the article selects its words, not this bar's
-    COMPONENT_CLASSES = {"status-bar--note", "status-bar--warning"}
+    COMPONENT_CLASSES = {
+        "status-bar--note",
+        "status-bar--warning",
+        "status-bar--notice",
+        "status-bar--notice-warning",
+        "status-bar--notice-error",
+    }
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, counts_give_way: bool = False) -> None:
         super().__init__(id=id)
+        self.counts_give_way = counts_give_way
+        """The app's idle counts give way to the ruler where both don't fit one row, which
+        comes first of any line: the counts are the library's, not the article's, and took
+        rows from its text (the reading view)."""
         self._note = ""
         self._warning = False
         """The note says something went wrong ("No match for …"): styled so (`reader.tcss`)."""
         self._ruler = ""
         """What the screen says at the line's right end ("" for nothing): our own words."""
+        self._rows = 1
+        """The rows the bar takes now: laid out again only when they change."""
+        self._line = ""
 
     def on_mount(self) -> None:
         # The app's status is the single source; every screen's bar shows the same line.
         self.watch(self.app, "status", self._show)
         self.watch(self.app, "count_typed", self._show_count, init=False)
+        if hasattr(self.app, "notices_changed"):
+            self.watch(self.app, "notices_changed", self._show_count, init=False)
 
     def on_unmount(self) -> None:
         # Else the app keeps this bar (and every article screen's) until its status changes.
@@ -48,6 +76,16 @@ class StatusBar(Static):
         """This screen's own line ("" for none)."""
         return self._note
 
+    @property
+    def line(self) -> str:
+        """The status line as one line, what its rows say (the notices' above it not)."""
+        return self._line
+
+    @property
+    def rows(self) -> int:
+        """The rows the bar takes: one, more for a line wider than the screen or a notice."""
+        return self._rows
+
     def show_note(self, note: str, *, warning: bool = False) -> None:
         """This screen's own line, shown first ("" for none); `warning`: in the colours of
         what went wrong, as the search line says it while the query is typed."""
@@ -60,32 +98,118 @@ class StatusBar(Static):
             self._ruler = ruler
             self._show(getattr(self.app, "status", ""))
 
-    def _show_count(self, _count: str) -> None:
+    def _show_count(self, _count: object) -> None:
         self._show(getattr(self.app, "status", ""))
 
     def _show(self, status: str) -> None:
         # The reader's own words: "--" for "—" where a dash can't be drawn (`terminal_words`).
-        line = plain(terminal_words(status), max_length=500)
+        said = plain(terminal_words(status), max_length=500)
+        note = Text()
         if self._note:
             component = "status-bar--warning" if self._warning else "status-bar--note"
-            note = terminal_words(self._note)
-            note = plain(note, self.get_component_rich_style(component), max_length=300)
-            line = Text.assemble(note, "  │  ", line) if line.plain else note
+            style = self.get_component_rich_style(component)
+            note = plain(terminal_words(self._note), style, max_length=300)
+        line = _joined("  │  ", note, said)
         count = getattr(self.app, "count_typed", "")
         width = self.content_region.width
-        # `layout=False`: one row, the screen's width, whatever it says: a new line is this
-        # row repainted, not the screen laid out again at each step of a refresh's progress.
+        if width <= 0:  # not laid out yet: its first size shows it again (`on_resize`)
+            self._line = line.plain
+            self._put(line, 1)
+            return
+        rows = self._notice_rows(width)
         if count:
-            self.update(_with_right_end(line, Text(f" {count}", style="bold"), width), layout=False)
+            rows += _wrapped(self, line, width, STATUS_ROWS, Text(f" {count}", style="bold"))
         elif self._ruler and line.cell_len + len(self._ruler) + 2 <= width:
-            # Only where the line leaves room: a link's address, a search's place come first.
-            self.update(_with_right_end(line, Text(f" {self._ruler}"), width), layout=False)
+            line = _with_right_end(line, Text(f" {self._ruler}"), width)
+            rows.append(line)
+        elif self._ruler:
+            # Before the app's idle counts, the library's, not this screen's: at 40 columns
+            # they filled the row and "42% · 4 min left" was never seen. A line saying what
+            # happened (a refresh's summary, a failing feed's reason) comes first on the
+            # headlines, the selected headline's feed and date after it.
+            idle = status == getattr(self.app, "idle_line", None)
+            if self.counts_give_way and idle:
+                said = Text()  # the list's line says them
+            if idle or self.counts_give_way:
+                ruled = _joined(" · ", Text(self._ruler), said)
+            else:
+                ruled = _joined(" · ", said, Text(self._ruler))
+            line = _joined("  │  ", note, ruled)
+            rows += _wrapped(self, line, width, STATUS_ROWS)
         else:
-            self.update(line, layout=False)
+            rows += _wrapped(self, line, width, STATUS_ROWS)
+        self._line = line.plain
+        self._put(Text("\n").join(rows), len(rows))
+
+    def _put(self, text: Text, rows: int) -> None:
+        if rows != self._rows:
+            # Laid out again only as the rows change: each new line of a refresh's progress is
+            # this bar repainted, not the screen laid out again.
+            self._rows = rows
+            self.styles.height = rows
+        self.update(text, layout=False)
+
+    def _notice_rows(self, width: int) -> list[Text]:
+        """The notices shown, newest last, each on rows of its own (a third of the screen at
+        most: `P` lists them whole)."""
+        shown: list[Text] = []
+        for notice in _notices_shown(self):
+            style = self.get_component_rich_style(_NOTICE_STYLES[notice.severity])
+            words = notice.message
+            if notice.markup:  # the reader's own markup: its words alone
+                words = Content.from_markup(words).plain
+            text = plain(words, style, max_length=1000)
+            shown += _wrapped(self, text, width, STATUS_ROWS * 2)
+        most = max(2, self.app.size.height // NOTICE_SHARE)
+        if len(shown) > most:
+            shown = shown[-most:]
+        return shown
 
     def on_resize(self) -> None:
-        if self._ruler or getattr(self.app, "count_typed", ""):  # set at the new right end
-            self._show(getattr(self.app, "status", ""))
+        # The rows the line needs, the ruler's place: the width's.
+        self._show(getattr(self.app, "status", ""))
+
+
+_NOTICE_STYLES = {
+    "information": "status-bar--notice",
+    "warning": "status-bar--notice-warning",
+    "error": "status-bar--notice-error",
+}
+
+
+def _joined(between: str, *parts: Text) -> Text:
+    """The parts that say something, `between` each two."""
+    said = [part for part in parts if part.plain]
+    return Text(between).join(said) if said else Text()
+
+
+def _notices_shown(bar: StatusBar) -> list[Notification]:
+    """The app's notices not yet gone, in the order they came; none where the app shows none
+    (Textual's tests by default: no toast is made, whose timer would take them back)."""
+    if getattr(bar.app, "_disable_notifications", False):
+        return []
+    notices = getattr(bar.app, "_notifications", None)
+    return [notice for notice in notices or () if not notice.has_expired]
+
+
+def _wrapped(
+    bar: StatusBar, line: Text, width: int, most: int, end: Text | None = None
+) -> list[Text]:
+    """`line` wrapped to `width`, on `most` rows at most (the last cut with "…"); `end` (a
+    count typed) at the last row's right end."""
+    lines = list(line.wrap(bar.app.console, width, overflow="fold")) if line.plain else [Text()]
+    if len(lines) > most:
+        lines = lines[:most]
+        last = lines[-1].copy()
+        last.append(" …")
+        last.truncate(width, overflow="ellipsis")
+        lines[-1] = last
+    if end is not None and end.plain.strip():
+        lines[-1] = _with_right_end(lines[-1], end, width)
+    for row in lines:
+        row.rstrip()
+        row.end = ""
+    return lines
 
 
 def _with_right_end(line: Text, right: Text, width: int) -> Text:

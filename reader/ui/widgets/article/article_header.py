@@ -54,8 +54,9 @@ def header(
     title = (article.title if article else "") or (entry.title if entry else "")
     # The site `y` cites (`cited_source`: a page naming no site by its host, as `reader list`
     # names it): the header named the feed's instead, and a quote pasted under it named
-    # another source than the one read. The feed's name only until the article is in.
-    source = (cited_source(article) if article else "") or (entry.feed_title if entry else "")
+    # another source than the one read. The feed's name (an aggregator's outlet) only until
+    # the article is in.
+    source = (cited_source(article) if article else "") or (entry.source_name if entry else "")
     author = (article.author if article else "") or (entry.author if entry else "")
     published = (article.published if article else None) or (entry.published if entry else None)
     updated = (article.updated if article else None) or (entry.updated if entry else None)

@@ -45,12 +45,16 @@ class ArticleLinks(ArticleSearch):
         return bool(self._laid_links.total)
 
     def selected_line(self) -> int | None:
-        """The line of the view the selected link (Tab) starts on, where the terminal cursor
-        goes for a screen reader (`reading_cursor`), which reads that line; with none selected,
-        the view's top line."""
-        if self._link is None:
+        """The line of the view the selected link (Tab) starts on, or the search's match (`n`)
+        when it was gone to since, where the terminal cursor goes for a screen reader
+        (`reading_cursor`), which reads that line; with neither, the view's top line. On the
+        view's top line, `n` read whatever that line was, not the match (status43)."""
+        if self._link is not None and not (self._cursor_on_match and self._current is not None):
+            first, _last = self._links.span_lines(self._link)
+        elif self._matches is not None and self._current is not None:
+            first, _last = self._matches.span_lines(self._current)
+        else:
             return 0
-        first, _last = self._links.span_lines(self._link)
         return first - round(self.scroll_y)
 
     def step_link(self, step: int) -> bool:
@@ -69,6 +73,7 @@ class ArticleLinks(ArticleSearch):
                 self._link = ((self._links.first_from(bottom) or total) - 1) % total
         else:
             self._link = (before + step) % total
+        self._cursor_on_match = False
         self._scroll_to_span(self._links, self._link)
         self.refresh()
         if before is None or self._link is None:

@@ -45,7 +45,7 @@ class ArticleSearch(ArticleState):
         matches. With none, the view stays at `from_line`."""
         self.scroll_to(y=from_line, animate=False, immediate=True)
         self._find(query, from_line)
-        self._reveal()
+        self._go_to_match()
         self.refresh()
         return self.match_count
 
@@ -70,7 +70,7 @@ class ArticleSearch(ArticleState):
         self._matches = found
         self._query = query if found is not None else ""
         self._current = found.first_from(from_line) if found else None
-        self._reveal()
+        self._go_to_match()
         self.refresh()
         return self.match_count
 
@@ -93,7 +93,7 @@ class ArticleSearch(ArticleState):
             return False
         before = self._current
         self._current = (before + step) % self._matches.total
-        self._reveal()
+        self._go_to_match()
         self.refresh()
         return (self._current < before) if step > 0 else (self._current > before)
 
@@ -101,11 +101,18 @@ class ArticleSearch(ArticleState):
         """Make match `number` (from 1) the current one, without scrolling."""
         if self._matches is not None and 1 <= number <= self._matches.total:
             self._current = number - 1
+            self._cursor_on_match = True
             self.refresh()
 
     def clear_search(self) -> None:
         self._query, self._matches, self._current = "", None, None
         self.refresh()
+
+    def _go_to_match(self) -> None:
+        """The view at the current match (`_reveal`), gone to by the reader: the terminal cursor
+        goes to its line (`selected_line`), not a resize's bringing it back into view."""
+        self._cursor_on_match = True
+        self._reveal()
 
     def _reveal(self) -> None:
         """Scroll the current match into view, a few lines below the top, unless it is in view."""

@@ -28,6 +28,11 @@ from .scroll_keys import KeyScrolledView
 
 T = TypeVar("T")
 
+NARROWEST_COLUMN = 20
+"""The narrowest the text column is made while there is room for it (its margins go first):
+narrower, a line holds a word or two. A terminal narrower still gets a column as wide as its
+room (`_column`)."""
+
 
 class _Whole(Generic[T]):
     """An attribute of the article's layout (a dotted path from the body), read once the
@@ -112,6 +117,9 @@ class ArticleState(KeyScrolledView):
         self._laid_addresses: list[str] = []
         self._link: int | None = None
         """The selected link, numbered from 0 (None: none)."""
+        self._cursor_on_match = False
+        """The search's match was gone to after the link was selected: the terminal cursor
+        goes to the match's line, not the link's (`selected_line`)."""
         self._link_style: Style | None = None
         self._passage_style: Style | None = None
         self._jumps: list[tuple[Place | None, int | None]] = []
@@ -213,9 +221,11 @@ class ArticleState(KeyScrolledView):
         return max(0, self.content_region.width - self.styles.scrollbar_size_vertical)
 
     def _column(self) -> tuple[int, int]:
-        """Width of the text column and the left margin that centres it."""
+        """Width of the text column and the left margin that centres it. Never wider than the
+        width available: under 22 columns a column kept 20 wide lost its last letters under
+        the scrollbar (acc42a A7)."""
         available = self._available()
-        column = max(20, min(self._widest, available - 2))
+        column = min(max(1, available), max(NARROWEST_COLUMN, min(self._widest, available - 2)))
         return column, max(0, (available - column) // 2)
 
     def _place(self) -> Place | None:

@@ -37,7 +37,7 @@ from ....url_display import shown_url
 from ...cell_width import NamesApart, fit_to_cells
 from ...display import isolated, plain, when
 from ...hit_lines import HitLines, to_its_match
-from ...messages import HeadlineChosen
+from ...messages import ColumnsHidden, HeadlineChosen
 from ..article.scroll_keys import (
     BOTTOM_KEYS,
     DOWN_KEYS,
@@ -208,6 +208,8 @@ class HeadlineTable(ScrollView, can_focus=True):
         self._placing = False
         """Set while the list itself moves the cursor (not the user)."""
         self.show_source = True
+        self._hidden_said = ""
+        """What `_say_hidden` last said."""
         """Whether rows name their feed: not in one feed's list, whose title names it (as
         newsboat's article list shows the feed only in a query feed)."""
         self.names: Mapping[str, str] = {}
@@ -404,6 +406,24 @@ class HeadlineTable(ScrollView, can_focus=True):
         self._refresh_row(old)
         self._refresh_row(new)
         self._cursor_in_view()
+        self._say_hidden()
+
+    def _say_hidden(self) -> None:
+        """Tell the screen what the selected row is too narrow to show (`ColumnsHidden`), when
+        that changes: its feed and date, gone from the rows under about 60 columns."""
+        headline, width = self.current, self.scrollable_content_region.width
+        line = ""
+        if headline is not None and width > 0:
+            columns = columns_for(width, self.show_source)
+            entry = headline.entry
+            said = [
+                self._source_name(entry) if self.show_source and not columns.source else "",
+                "" if columns.time else when(entry.published or entry.updated),
+            ]
+            line = " · ".join(part for part in said if part)
+        if line != self._hidden_said:
+            self._hidden_said = line
+            self.post_message(ColumnsHidden(line))
 
     def selected_line(self) -> int | None:
         """The line of the view the cursor's row starts on, where the terminal cursor goes for a
@@ -493,6 +513,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, self._lines())
         self._strips.clear()
         self._fit_title()
+        self._say_hidden()
         # A terminal made lower left the cursor below the view, no row lit, until a key
         # (acc29a K6); once the new height is laid out.
         self.call_after_refresh(self._cursor_in_view)

@@ -1,0 +1,65 @@
+"""What aggregators and platforms add to their feeds' items that is no part of the story:
+the outlet Google News names in an item's RSS `<source>` and again at its title's end ("Harbour
+board delays dredging - The Harbour Post"), and the footer Reddit's feeds put under every post
+("submitted by /u/islander22 [link] [comments]"). Plain functions over feedparser's item and
+the item's HTML as the feed sent it; no parser of pages."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .safe import safe_line
+
+_SOURCE_SEPARATORS = (" - ", " – ", " — ", " | ")
+"""What an aggregator puts between a headline and its outlet's name (Google News: " - ")."""
+
+
+def source_of(item: Any) -> str:
+    """The outlet an item names as its story's (RSS `<source>`, Atom's `<source>` feed
+    title: a planet's blog), "" for none."""
+    source = item.get("source")
+    title = source.get("title") if isinstance(source, dict) else None
+    return safe_line(title, 200) if isinstance(title, str) else ""
+
+
+def without_source(title: str, source: str) -> str:
+    """`title` without the outlet's name an aggregator adds at its end ("Harbour board delays
+    dredging - The Harbour Post" of "The Harbour Post"), when it is that name; a title that is
+    the name alone stays."""
+    if not source:
+        return title
+    name = source.casefold()
+    for separator in _SOURCE_SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        if found and head.strip() and tail.strip().casefold() == name:
+            return head.rstrip()
+    return title
+
+
+# Reddit's footer of a post: "submitted by /u/NAME", then "[link]" and "[comments]", each a
+# link. A self-post's "[link]" is its own thread, as "[comments]" is: nothing to follow. (A link
+# post's goes to the story it shares, which its thread's page may not give: kept.)
+_REDDIT_FOOTER = re.compile(
+    r"(?:\s|&#32;)*submitted\s+by(?:\s|&#32;)*<a\s[^>]*>\s*/u/[^<]*</a>\s*<br\s*/?>\s*"
+    r"<span>\s*<a\s+href=\"(?P<thread>[^\"]*)\"\s*>\[link\]</a>\s*</span>(?:\s|&#32;)*"
+    r"<span>\s*<a\s+href=\"(?P=thread)\"\s*>\[comments\]</a>\s*</span>\s*\Z"
+)
+
+
+# Google News's description of an item: the headline linked, two no-break spaces, the outlet's
+# name in grey.
+_OUTLET_TAIL = re.compile(r"(?:\s|&nbsp;|&#160;|\xa0)*<font\b[^>]*>(?P<name>[^<]*)</font>\s*\Z")
+
+
+def without_platform_footer(html: str, source: str = "") -> str:
+    """A post's HTML without the footer its platform adds (Reddit's "submitted by /u/…
+    [link] [comments]" under a self-post, Google News's outlet's name after the headline,
+    `source`); any other as it is."""
+    if source and "</font>" in html:
+        tail = _OUTLET_TAIL.search(html)
+        if tail and " ".join(tail["name"].split()).casefold() == source.casefold():
+            html = html[: tail.start()]
+    if "[comments]" not in html:
+        return html
+    return _REDDIT_FOOTER.sub("", html)
