@@ -71,6 +71,9 @@ class FetchLimits:
     max_title_length: int = 500
     max_feed_items: int = 2000  # per feed document, and per feed kept on disk (history included)
     ca_file: str = ""  # PEM certificates trusted besides the system's (a company's own CA)
+    # The proxy every request goes through (`proxies`): "" none, "http://host:port", or "env"
+    # for the environment's HTTPS_PROXY / HTTP_PROXY / ALL_PROXY, NO_PROXY honoured.
+    proxy: str = ""
     # The User-Agent every request sends; "": reader's own (USER_AGENT). Some sites and CDNs
     # turn away any agent that is not a browser's (HTTP 403), newsboat's `user-agent`.
     user_agent: str = ""
@@ -211,6 +214,11 @@ extract_seconds = {_LIMITS.extract_seconds}
 network_wait = {_LIMITS.network_wait}
 # A PEM file of certificate authorities to trust besides the system's (e.g. a company's).
 ca_file = "{_LIMITS.ca_file}"
+# The proxy every fetch goes through (feeds, articles, pictures): "" for none (the reader
+# connects directly), "http://host:port" (HTTPS through it by CONNECT, the site's certificate
+# checked as ever), or "env" for the one HTTPS_PROXY, HTTP_PROXY or ALL_PROXY names, NO_PROXY's
+# hosts reached directly. The environment's is not used unless "env" (README, Safety).
+proxy = "{_LIMITS.proxy}"
 # The User-Agent sent with every request ("" for reader's own, "{USER_AGENT}").
 # Some sites answer a feed with HTTP 403 to any agent that is not a browser's: give one here,
 # e.g. "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0".
@@ -445,6 +453,16 @@ def _ca_file(value: Any) -> str:
     return str(path)
 
 
+def _proxy(value: Any) -> str:
+    from .proxies import proxy_problem
+
+    if not isinstance(value, str):
+        raise ValueError('network.proxy must be "http://host:port" or "env", in quotes')
+    if problem := proxy_problem(value.strip()):
+        raise ValueError(f"network.proxy: {problem}")
+    return value.strip()
+
+
 def _user_agent(value: Any, name: str = "network.user_agent") -> str:
     # A header value is one line of printable ASCII: anything else httpx refuses at each request,
     # which would fail every fetch with a message far from its cause.
@@ -572,6 +590,9 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
             continue
         if key == "user_agent":
             changes[key] = _user_agent(value)
+            continue
+        if key == "proxy":
+            changes[key] = _proxy(value)
             continue
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise ValueError(f"network.{key} must be a positive number")

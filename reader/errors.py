@@ -31,6 +31,7 @@ class ErrorKind(StrEnum):
     PORTAL = "portal"  # a Wi-Fi login page answered in every page's place (`portal`)
     SIGN_IN = "sign-in"  # a form to sign in or accept terms in the article's place (`login_page`)
     CERTIFICATE = "certificate"  # a secure host's certificate refused: it answered, untrusted
+    PROXY = "proxy"  # the proxy (`[network] proxy`) not there or refusing: nothing of the site
 
 
 class NoAnswer(StrEnum):
@@ -57,6 +58,7 @@ UNREACHABLE = frozenset(
         ErrorKind.STORAGE,
         ErrorKind.PORTAL,
         ErrorKind.SIGN_IN,
+        ErrorKind.PROXY,
     }
 )
 """Failures that say nothing about the page itself: the network (or the cache) is what is

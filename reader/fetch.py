@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import ssl
 from collections import defaultdict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -36,10 +36,13 @@ from .fetch_messages import (
     certificate_refused,
     invalid_url,
     page_own_failure,
+    proxy_failure,
+    shown_proxy,
     too_many_redirects,
 )
 from .models import ErrorKind, FetchError, Response, SiteRule
 from .priority_gate import USER_WAITS, PriorityGate, rank, user_waits
+from .proxies import Route, route
 from .retries import Retries
 from .safe import safe_line
 from .unanswered import HEAD_CAME
@@ -103,21 +106,52 @@ def _tls_context(ca_file: str) -> ssl.SSLContext:
     return context
 
 
-def _client(limits: FetchLimits) -> httpx.AsyncClient:
+class _Routed(httpx.AsyncBaseTransport):
+    """The transports of a client whose requests go through a proxy (`proxies.Route`): each
+    request handed to its proxy's, or to the direct one (a host `NO_PROXY` names)."""
+
+    def __init__(self, routes: Route, make: Callable[[str | None], httpx.AsyncHTTPTransport]):
+        self._route = routes.proxy_for
+        self._transports = {proxy: make(proxy) for proxy in (None, *routes.proxies)}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        transport = self._transports[self._route(str(request.url))]
+        return await transport.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        for transport in self._transports.values():
+            await transport.aclose()
+
+
+def _client(limits: FetchLimits, routes: Route) -> httpx.AsyncClient:
     """The one httpx client of a `Fetcher`."""
+    pool = httpx.Limits(
+        max_connections=limits.max_connections + RESERVED,
+        max_keepalive_connections=limits.max_connections,
+    )
+    verify = _tls_context(limits.ca_file)
+
+    def transport(proxy: str | None) -> httpx.AsyncHTTPTransport:
+        # A site's certificate is checked with `verify` through a proxy too: HTTPS goes
+        # through CONNECT, TLS end to end with the site.
+        return httpx.AsyncHTTPTransport(
+            verify=verify,
+            http2=True,  # used where a server offers it over TLS (ALPN); plain http stays 1.1
+            limits=pool,
+            trust_env=False,
+            proxy=None if proxy is None else httpx.Proxy(proxy),
+        )
+
     return httpx.AsyncClient(
         headers={"User-Agent": limits.agent, "Accept-Encoding": "gzip, deflate, br"},
         timeout=httpx.Timeout(
             limits.read_timeout, connect=limits.connect_timeout, pool=limits.total_timeout
         ),
-        limits=httpx.Limits(
-            max_connections=limits.max_connections + RESERVED,
-            max_keepalive_connections=limits.max_connections,
-        ),
         follow_redirects=False,
-        verify=_tls_context(limits.ca_file),
-        http2=True,  # used where a server offers it over TLS (ALPN); plain http stays HTTP/1.1
-        trust_env=False,  # a proxy from the environment must not see loopback or private reading
+        transport=_Routed(routes, transport) if routes.proxies else transport(None),
+        # No proxy but `[network] proxy`'s (`proxies`): one the environment names unasked
+        # would hide the address a connection reaches, loopback or private reading.
+        trust_env=False,
         event_hooks={"response": [_check_redirect]},
         cookies=HostOnlyCookies(),  # no site's cookie sent to another (`cookies`)
     )
@@ -132,10 +166,14 @@ class Fetcher:
         self.limits = limits
         # The sites given a User-Agent of their own (`[sites."host"] user_agent`), by host.
         self._agents = {host: rule for host, rule in (sites or {}).items() if rule.user_agent}
+        self.routes = route(limits.proxy)
+        # Whether a failure to connect directly has said that the environment names a proxy
+        # the reader leaves unused (`Route.unused_hint`): said once, not at every feed.
+        self._hinted = False
         # Its TLS context (the authorities read by OpenSSL, the GIL let go) is finished
         # before the process ends, whatever thread makes it: see `before_exit`.
         with finished_before_exit():
-            self._client = _client(limits)
+            self._client = _client(limits, self.routes)
         # Let in by priority (`priority_gate.rank`): the requests of an article the user waits
         # for before those a refresh queued (300 feeds on one host queued the article behind
         # them all, acc37a H2); and past the global cap, into its `RESERVED` connections.
@@ -267,9 +305,10 @@ class Fetcher:
                 no_answer=NoAnswer.TIMED_OUT,
             ) from None
         except httpx.TimeoutException as exc:
+            failed = _failed_url(exc, url)
             raise FetchError(
                 ErrorKind.TIMEOUT,
-                f"{_host(_failed_url(exc, url))} timed out",
+                self._timed_out(failed, isinstance(exc, httpx.ConnectTimeout)),
                 url,
                 retryable=True,
                 no_answer=NoAnswer.TIMED_OUT,
@@ -285,13 +324,19 @@ class Fetcher:
                 exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError
             )
             failed = _failed_url(exc, url)
+            proxy = self.routes.proxy_for(failed)
+            source = self.routes.source(failed)
+            if proxy and (through := proxy_failure(url, failed, exc, proxy, source)):
+                raise through from None
             if (own := page_own_failure(url, failed, exc)) is not None:
                 raise own from None
-            if (other := await _certificate_for_another(failed, exc)) is not None:
+            if proxy is None and (other := await _certificate_for_another(failed, exc)):
                 raise other from None
             if (refused := certificate_refused(url, failed, exc)) is not None:
                 raise refused from None
             message, how = _network_message(failed, exc)
+            if proxy is None and how is not None:
+                message = self._unused_proxy_said(message, failed)
             raise FetchError(
                 ErrorKind.NETWORK, message, url, retryable=retryable, no_answer=how
             ) from None
@@ -329,7 +374,11 @@ class Fetcher:
                         held=False,  # asked, and answered: said as its own
                     ) from None
                 allowance.start()
-                extensions = {} if ceiling is None else {"trace": connect_guard(ceiling, lead, url)}
+                # Through a proxy the connection reaches the proxy, which resolves the name:
+                # the name asked is what is judged (`_reach_of`).
+                proxied = self.routes.proxy_for(url) is not None
+                guarded = ceiling is not None and not proxied
+                extensions = {"trace": connect_guard(ceiling, lead, url)} if guarded else {}
                 try:
                     request = self._client.build_request(
                         "GET", url, headers=self._headers(url, headers), extensions=extensions
@@ -345,7 +394,7 @@ class Fetcher:
                     # Checked again on the answer: a connection kept open from an earlier
                     # request is not guarded as it is made (`_check_before` is what keeps a
                     # request from going out on one).
-                    reach, peer = peer_of(response.extensions.get("network_stream"))
+                    reach, peer = _reach_of(url, response, proxied)
                     if reach is not None:
                         self._note_reached(url, reach, peer)
                     if ceiling is not None and (reach is None or reach > ceiling):
@@ -413,6 +462,24 @@ class Fetcher:
             return True
         slot.cancel()  # a place handed to it as it is cancelled is passed on (`PriorityGate`)
         return False
+
+    def _timed_out(self, failed: str, connecting: bool) -> str:
+        """A request to `failed` timing out, in words: through the proxy named; a connection
+        made directly, with the proxy the environment names unused (a firewall dropping what
+        doesn't go through the proxy times out, as a DNS lookup or a refusal fails)."""
+        message = f"{_host(failed)} timed out"
+        if (proxy := self.routes.proxy_for(failed)) is not None:
+            shown = safe_line(shown_proxy(proxy), 100)
+            return f"{message} through the proxy {shown} ({self.routes.source(failed)})"
+        return self._unused_proxy_said(message, failed) if connecting else message
+
+    def _unused_proxy_said(self, message: str, failed: str) -> str:
+        """A direct connection's failure, with the proxy the environment names for `failed`
+        and the reader leaves unused (`Route.unused_hint`): said at the first, not each feed's."""
+        if self._hinted or not (hint := self.routes.unused_hint(failed)):
+            return message
+        self._hinted = True
+        return f"{message} ({hint})"
 
     def _check_before(self, url: str, ceiling: Reach, lead: str) -> None:
         """Refuse a request led to `url` before it is sent, when its host is known to be more
@@ -520,6 +587,15 @@ class Fetcher:
                 body = await read_body(response, allowance, url, "text/html", "")
                 title = html_title(body)
         return portal_error(title, url)
+
+
+def _reach_of(url: str, response: httpx.Response, proxied: bool) -> tuple[Reach | None, str]:
+    """The class of the address an answer came from, and that address. Through a proxy, that
+    of the host asked: a literal address's or localhost's, else a public one (the proxy
+    resolved the name, out of sight); the proxy's own address says nothing of the site's."""
+    if not proxied:
+        return peer_of(response.extensions.get("network_stream"))
+    return host_reach(urlsplit(url).hostname or "") or Reach.PUBLIC, ""
 
 
 async def _certificate_for_another(url: str, exc: httpx.HTTPError) -> FetchError | None:

@@ -146,6 +146,41 @@ def certificate_refused(url: str, failed: str, exc: httpx.HTTPError) -> FetchErr
     return FetchError(ErrorKind.CERTIFICATE, message, url)
 
 
+def proxy_failure(
+    url: str, failed: str, exc: httpx.HTTPError, proxy: str, source: str
+) -> FetchError | None:
+    """A request (at `failed`, asking for `url`) that went to `proxy` (named by `source`:
+    "[network] proxy", "HTTPS_PROXY") and failed at the proxy: not there, or refusing it. Said
+    as the proxy's, named (acc43b B6), not as the site's "cannot connect to HOST" nor summed up
+    as "Nothing answered at HOST"; None for a failure past it (the site's TLS, its answer)."""
+    import httpx
+
+    named = f"the proxy {safe_line(shown_proxy(proxy), 100)} ({source})"
+    detail = str(exc)
+    if isinstance(exc, httpx.ProxyError):
+        # Its answer to CONNECT: a 5xx is the site out of its reach, as a direct connection
+        # failing would be; anything else (403, 407) is the proxy's refusal.
+        said = safe_line(detail, 80)
+        if detail[:1] == "5":
+            message = f"{named} could not reach {_host(failed)} ({said})"
+            return FetchError(ErrorKind.NETWORK, message, url, no_answer=NoAnswer.REFUSED)
+        message = f"{named} refused the request for {_host(failed)} ({said})"
+        return FetchError(ErrorKind.PROXY, message, url)
+    if not isinstance(exc, httpx.ConnectError) or "SSL" in detail or "certificate" in detail:
+        return None
+    if "Name or service not known" in detail or "nodename nor servname" in detail:
+        return FetchError(ErrorKind.PROXY, f"cannot find the host of {named}", url)
+    return FetchError(ErrorKind.PROXY, f"cannot connect to {named}", url)
+
+
+def shown_proxy(proxy: str) -> str:
+    """A proxy's address without the password it may carry ("http://user:pass@host:3128")."""
+    parts = urlsplit(proxy)
+    if not parts.password:
+        return proxy
+    return parts._replace(netloc=f"{parts.username}:***@{parts.netloc.rpartition('@')[2]}").geturl()
+
+
 def _answered_in_plain_http(exc: httpx.HTTPError) -> bool:
     """A secure connection's handshake answered in plain http: the server is there and
     answering (an old bookmark's https to a site serving http only), so it is that link's

@@ -32,6 +32,7 @@ from .outages import (
     shown_at,
 )
 from .plural import listed, plural, size_text
+from .proxies import unused_hint_in
 from .url_display import shown_url
 
 
@@ -641,6 +642,19 @@ def unanswered_at(results: list[FeedResult]) -> str:
     host, one site, to the reader. When every answer came and broke off, or none came in
     time, it says so: "nothing answered" sent a traveller to the cable (acc29b T12, T15)."""
     asked = [r for r in results if r.asked]
+    said = _unused_proxy(asked)
+    return f"{_unanswered(asked)} ({said})" if said else _unanswered(asked)
+
+
+def _unused_proxy(asked: list[FeedResult]) -> str:
+    """The proxy the environment names and the reader left unused, said by a failure of
+    `asked` (`proxies.unused_hint_in`); "" when none says it."""
+    errors = (r.error.message for r in asked if r.error is not None)
+    return next((hint for message in errors if (hint := unused_hint_in(message))), "")
+
+
+def _unanswered(asked: list[FeedResult]) -> str:
+    """`unanswered_at`'s words for the feeds `asked`, but the proxy."""
     how = {r.error.no_answer for r in asked if r.error is not None} - {NoAnswer.NOT_ASKED}
     addresses = {_host_and_port(r.feed.moved_to or r.feed.url) for r in asked}
     hosts = {host for host, _ in addresses}

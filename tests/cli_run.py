@@ -85,6 +85,22 @@ def started_reader(data_dir: Path, *args: str) -> subprocess.Popen[str]:
     )
 
 
+def reader_process(
+    data_dir: Path, *args: str, dropped: tuple[str, ...] = (), **env: str
+) -> subprocess.CompletedProcess[str]:
+    """`reader --data-dir DATA_DIR ARGS` as a process of its own, as a shell runs it: this
+    environment but the variables whose names hold one of `dropped` (the tester's own
+    `SSL_CERT_FILE`, `HTTPS_PROXY`), with `env` set."""
+    kept = {k: v for k, v in os.environ.items() if not any(d in k for d in dropped)}
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        env={**kept, "PYTHONIOENCODING": "utf-8", **env},
+        timeout=120,
+    )
+
+
 def sync_waits_for(data_dir: Path, held: SyncLock) -> None:
     """A `reader sync` started while `held` (taken here) is held says it waits, waits, and
     ends well once `held` is let go."""

@@ -8,10 +8,8 @@ reader run as a process, its environment as a shell gives it."""
 from __future__ import annotations
 
 import http.server
-import os
 import ssl
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +18,7 @@ import pytest
 import trustme
 
 from reader.intercepted import names_host
+from tests.cli_run import reader_process
 
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Secure Desk</title>
 <item><title>Quay lights back on after the storm</title><link>{base}/quay.html</link>
@@ -58,14 +57,7 @@ def secure_site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
 
 def _reader(data: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in ("SSL_CERT_FILE", "SSL_CERT_DIR")}
-    return subprocess.run(
-        [sys.executable, "-m", "reader", "--data-dir", str(data), *args],
-        capture_output=True,
-        text=True,
-        env={**clean, "PYTHONIOENCODING": "utf-8", **env},
-        timeout=120,
-    )
+    return reader_process(data, *args, dropped=("SSL_CERT_FILE", "SSL_CERT_DIR"), **env)
 
 
 def test_the_authority_ssl_cert_file_names_is_trusted(

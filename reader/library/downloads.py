@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 # the methods that hand it a page, not here: the reader's first screen fetches nothing, and
 # its start imported it, and the modules under it, for this layer of `Library`.
 
+_NOT_THE_ARTICLES = (ErrorKind.NOT_HTML, ErrorKind.STORAGE, ErrorKind.PORTAL, ErrorKind.PROXY)
+"""Failures not kept as an article's last: a link that is no article has its own record, a
+store can't keep it, a login page or a proxy refusing says nothing of the article."""
 _NEXT_PAGE = "a page's next-page link"
 _AMP = "a page's AMP link"
 
@@ -367,7 +370,7 @@ class LibraryDownloads(LibraryPictures):
             self.keep_pictures_later(url, article)
             return article
         except FetchError as error:
-            if error.kind not in (ErrorKind.NOT_HTML, ErrorKind.STORAGE, ErrorKind.PORTAL) and (
+            if error.kind not in _NOT_THE_ARTICLES and (
                 not isinstance(error.__cause__, BrokenExecutor)  # a worker ended under it
             ):
                 # Kept (until the article is cached), so reading it offline can say why it

@@ -404,6 +404,7 @@ class LibraryFeedRefresh(LibraryRenewal):
                 self.limits.network_wait,
                 self.limits.connect_timeout,
                 lambda: progress(said()) if progress else None,
+                self.fetcher.routes.proxy_for,
             )
         if network is not None:
             network.expect(urls)

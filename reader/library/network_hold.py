@@ -83,10 +83,18 @@ class NetworkHold:
     `connect_timeout`: a probe's; `changed`: called when the network is found gone or back,
     or the wait runs out (the sync's live line says so at once)."""
 
-    def __init__(self, wait: float, connect_timeout: float, changed: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        wait: float,
+        connect_timeout: float,
+        changed: Callable[[], None],
+        proxy_for: Callable[[str], str | None] = lambda _link: None,
+    ) -> None:
         import asyncio
 
         self._wait = wait
+        # The proxy a link's requests go through (`proxies.Route.proxy_for`): probed through it.
+        self._proxy_for = proxy_for
         self._connect_timeout = connect_timeout
         self._changed = changed
         self.went_at: datetime | None = None
@@ -469,7 +477,7 @@ class NetworkHold:
 
         async def probed(link: str) -> bool:
             self.probes += 1
-            return await probe(link, within)
+            return await probe(link, within, self._proxy_for(link))
 
         return probed
 

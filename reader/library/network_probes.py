@@ -6,8 +6,10 @@ It can't tell one that stalls: a captive portal, or Wi-Fi that associates and pa
 may take the connection (or a server's backlog does) and never answer. `answers` waits for
 the far end to say something: the head of a bare HEAD over plain HTTP, the TLS handshake's
 answer over HTTPS (nothing of ours sent over it: the handshake is not checked, only heard).
-Both connect directly, as the fetches do (`fetch._client` uses no proxy the environment names):
-a probe taking another path than the requests would judge a network they don't take.
+Both take the path the fetches take (`proxies.Route`): directly, or to the proxy a link's
+requests go through, which is asked for the link (a CONNECT to its host, a HEAD of it over
+plain http): a probe taking another path than the requests would judge a network they don't
+take (behind a proxy, the only way out, a direct probe finds nothing, acc43b B6).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from urllib.parse import quote, urlsplit
 from ..config import USER_AGENT
 
 if TYPE_CHECKING:
+    import asyncio
     import ssl
 
 
@@ -37,15 +40,18 @@ def _handshake_only() -> ssl.SSLContext:
     return context
 
 
-def _head(link: str) -> bytes:
+def _head(link: str, proxied: bool = False) -> bytes:
     """A bare HEAD of `link`: its path and query as they answered (a feed's link is a
-    stranger's: anything that could end the line quoted), its host without any user:password."""
+    stranger's: anything that could end the line quoted), its host without any user:password;
+    to a proxy, the whole address (absolute form)."""
     parts = urlsplit(link)
     safe = "/%:@!$&'()*+,;=-._~"
     path = quote(parts.path or "/", safe=safe)
     if parts.query:
         path += "?" + quote(parts.query, safe=safe + "?")
     host = quote(parts.netloc.rpartition("@")[2], safe="[]:.-_~")
+    if proxied:
+        path = f"http://{host}{path}"
     return (
         f"HEAD {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: {USER_AGENT}\r\n"
         "Connection: close\r\n\r\n"
@@ -62,11 +68,12 @@ def _address(link: str) -> tuple[str, int, bool] | None:
     return parts.hostname or "", port, parts.scheme == "https"
 
 
-async def connects(link: str, timeout: float) -> bool:
-    """A TCP connection to `link`'s host made within `timeout` seconds, and closed."""
+async def connects(link: str, timeout: float, proxy: str | None = None) -> bool:
+    """A TCP connection to `link`'s host (or to `proxy`, its requests' proxy) made within
+    `timeout` seconds, and closed."""
     import asyncio
 
-    address = _address(link)
+    address = _address(proxy or link)
     if address is None:
         return False
     try:
@@ -80,19 +87,26 @@ async def connects(link: str, timeout: float) -> bool:
     return True
 
 
-async def answers(link: str, timeout: float) -> bool:
+async def answers(link: str, timeout: float, proxy: str | None = None) -> bool:
     """`link`'s host answered within `timeout` seconds: a HEAD of `link`'s path got its
-    status line (any status: an answer), or, over HTTPS, the TLS handshake completed."""
+    status line (any status: an answer), or, over HTTPS, the TLS handshake completed. Through
+    `proxy`, the proxy's answer for it (`_through`)."""
     import asyncio
     import ssl
 
-    address = _address(link)
+    address = _address(proxy or link)
     if address is None:
         return False
     host, port, secure = address
     writer: asyncio.StreamWriter | None = None
     try:
         async with asyncio.timeout(timeout):
+            if proxy is not None:
+                tls = _handshake_only() if secure else None
+                reader, writer = await asyncio.open_connection(
+                    host, port, ssl=tls, server_hostname=(host or None) if secure else None
+                )
+                return await _through(link, reader, writer)
             if secure:
                 _, writer = await asyncio.open_connection(
                     host, port, ssl=_handshake_only(), server_hostname=host or None
@@ -108,6 +122,25 @@ async def answers(link: str, timeout: float) -> bool:
             writer.close()
             with suppress(OSError, ssl.SSLError):
                 await writer.wait_closed()
+
+
+async def _through(link: str, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
+    """A proxy's answer for `link`: to a CONNECT to its host (HTTPS), or to a HEAD of it
+    (plain http, asked in absolute form). Its own 502, 503 or 504 says the site was out of
+    its reach: no answer."""
+    parts = urlsplit(link)
+    if parts.scheme == "https":
+        authority = quote(parts.netloc.rpartition("@")[2], safe="[]:.-_~")
+        authority += "" if parts.port else ":443"
+        writer.write(f"CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\n\r\n".encode("ascii"))
+    else:
+        writer.write(_head(link, proxied=True))
+    status = await reader.readline()
+    return status.startswith(b"HTTP/") and status.split(b" ")[1:2] not in (
+        [b"502"],
+        [b"503"],
+        [b"504"],
+    )
 
 
 async def any_of(links: Iterable[str], probe: Callable[[str], Awaitable[bool]]) -> bool:

@@ -295,6 +295,7 @@ class LibrarySync(LibrarySyncStart):
             self.limits.network_wait,
             self.limits.connect_timeout,
             lambda: report("articles") if feeds_done >= feeds_total else report("feeds"),
+            self.fetcher.routes.proxy_for,
         )
 
         all_queued = False  # every feed in, and the articles listed before queued after them

@@ -1,0 +1,137 @@
+"""Which proxy a request goes through: `[network] proxy`'s, the environment's, or none.
+
+`[network] proxy` is the user's, trusted as the rest of their config is: "" (the default) is no
+proxy, every connection made directly, so that the address a connection reaches can be judged
+(`address_class`); "http://host:port" sends every fetch through that proxy (HTTPS through
+CONNECT, TLS end to end with the site); "env" takes `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and
+`NO_PROXY` from the environment, as curl and pip read them. Without "env" a proxy the environment
+names is not used, and said once where it may be why nothing connects (`unused_hint`).
+
+Stdlib only: `fetch` builds its transports from `Route`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from .address_class import Reach, host_reach
+from .safe import safe_line
+
+ENVIRONMENT = "env"
+"""`[network] proxy`'s value taking the proxy from the environment."""
+
+_SCHEMES = ("http", "https")
+
+
+def proxy_problem(value: str) -> str:
+    """Why `value` can't be `[network] proxy` ("" when it can): "", "env", or an http(s)
+    address naming a host (and a port), no path."""
+    if value in ("", ENVIRONMENT):
+        return ""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        return f"{safe_line(value, 80)} is no valid address"
+    if parts.scheme not in _SCHEMES or not parts.hostname:
+        return f'"http://host:port" of a proxy, or "env", not {safe_line(value, 80)}'
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        return f"a proxy's address is its host and port alone, not {safe_line(value, 80)}"
+    return ""
+
+
+def _with_scheme(address: str) -> str:
+    """An environment's proxy as curl reads it: "proxy:3128" is "http://proxy:3128"."""
+    return address if "://" in address else f"http://{address}"
+
+
+def _variable(scheme: str, environ: Mapping[str, str]) -> str:
+    """The name of the variable naming `scheme`'s proxy in `environ` ("" when none does), in
+    the order `urllib.request.getproxies_environment` reads them."""
+    for name in (f"{scheme}_proxy", "all_proxy"):
+        for spelled in (name, name.upper()):
+            # Under CGI, HTTP_PROXY is a request's header ("httpoxy"): urllib's reading too.
+            if spelled == "HTTP_PROXY" and "REQUEST_METHOD" in environ:
+                continue
+            if environ.get(spelled):
+                return spelled
+    return ""
+
+
+@dataclass(frozen=True)
+class Route:
+    """The proxies of one `[network] proxy` setting: `proxy_for` a URL, `all` of them."""
+
+    setting: str = ""
+    by_scheme: Mapping[str, str] = field(default_factory=dict)
+    """The proxy of each scheme ("http", "https"); a scheme not here connects directly."""
+    named_by: Mapping[str, str] = field(default_factory=dict)
+    """Where each scheme's proxy comes from, said in its failures: `[network] proxy` or a
+    variable of the environment."""
+    unused: Mapping[str, str] = field(default_factory=dict)
+    """The environment's proxies the setting leaves unused: their variable, by scheme."""
+
+    def proxy_for(self, url: str) -> str | None:
+        """The proxy a request of `url` goes through; None for a direct connection: this
+        computer's own addresses always (a proxy elsewhere reaches its own loopback, not
+        this one's: the demo, a feed served here), and under "env" the hosts NO_PROXY names."""
+        parts = urlsplit(url)
+        proxy = self.by_scheme.get(parts.scheme)
+        if proxy is None or host_reach(parts.hostname or "") == Reach.LOOPBACK:
+            return None
+        if self.setting == ENVIRONMENT and _bypassed(parts.netloc):
+            return None
+        return proxy
+
+    @property
+    def proxies(self) -> frozenset[str]:
+        """Every proxy a request may go through."""
+        return frozenset(self.by_scheme.values())
+
+    def source(self, url: str) -> str:
+        """Where the proxy of `url`'s requests is named, for its failure's words."""
+        return self.named_by.get(urlsplit(url).scheme, "[network] proxy")
+
+    def unused_hint(self, url: str) -> str:
+        """Said of a failure to connect to `url` directly while the environment names a proxy
+        for it: where only a proxy reaches the web, that is why (acc43b B6); "" otherwise."""
+        parts = urlsplit(url)
+        variable = self.unused.get(parts.scheme, "")
+        if not variable or _bypassed(parts.netloc):
+            return ""
+        return f'{variable}{_UNUSED} [network] proxy = "env" in the config uses it (README, Safety)'
+
+
+_UNUSED = " is set, but the reader connects directly:"
+
+
+def unused_hint_in(message: str) -> str:
+    """The words of `Route.unused_hint` a failure's `message` ends with ("" when none): a
+    line summing up failures ("Nothing answered at HOST") says them too, or a sync said
+    nothing of the proxy the environment names."""
+    if not message.endswith(")") or _UNUSED not in message:
+        return ""
+    return message[message.rfind(" (", 0, message.find(_UNUSED)) + 2 : -1]
+
+
+def _bypassed(netloc: str) -> bool:
+    """`NO_PROXY` names `netloc`'s host (urllib's reading: a suffix, "*" for all)."""
+    import urllib.request  # here: the commands that read the library alone don't load it
+
+    return bool(urllib.request.proxy_bypass_environment(netloc.rpartition("@")[2]))
+
+
+def route(setting: str, environ: Mapping[str, str] | None = None) -> Route:
+    """The `Route` of `[network] proxy = setting`, the environment read now."""
+    environ = os.environ if environ is None else environ
+    found = {s: _variable(s, environ) for s in _SCHEMES}
+    if setting == ENVIRONMENT:
+        by_scheme = {s: _with_scheme(environ[v].strip()) for s, v in found.items() if v}
+        return Route(setting, by_scheme, {s: v for s, v in found.items() if v})
+    unused = {s: v for s, v in found.items() if v}
+    if not setting:
+        return Route(setting, unused=unused)
+    return Route(setting, dict.fromkeys(_SCHEMES, setting))

@@ -1,0 +1,293 @@
+"""Behind a proxy (acc43b B6): `[network] proxy = "http://host:port"` sends every fetch through
+it (the feed, its articles), HTTPS by CONNECT with the site's certificate checked end to end;
+"env" takes the environment's, NO_PROXY honoured. A proxy not there or refusing is said as the
+proxy's, named; with no proxy set, a failure to connect while HTTP_PROXY is set says the reader
+left it unused. Real servers on 127.0.0.1 (a forwarding proxy of the tests' own, a feed over
+http and one over https with an authority trustme makes), the reader run as a process."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import ssl
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import trustme
+from pytest_httpserver import HTTPServer
+
+from tests.cli_run import reader_process
+from tests.forwarding_proxy import ForwardingProxy, forwarding_proxy
+from tests.served_feed import story_page
+
+TITLE = "Ferry timetable changes for the winter"
+
+
+def _feed(base: str, link: str) -> str:
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Desk</title>'
+        f"<item><title>{TITLE}</title><link>{link}</link><guid>ferry-1</guid></item>"
+        "</channel></rss>"
+    )
+
+
+def _site(server: HTTPServer, base: str, link: str = "") -> None:
+    server.expect_request("/feed.xml").respond_with_data(
+        _feed(base, link or f"{base}/ferry.html"), content_type="application/rss+xml"
+    )
+    server.expect_request("/ferry.html").respond_with_data(
+        story_page(TITLE), content_type="text/html"
+    )
+
+
+@pytest.fixture
+def secure_site(tmp_path: Path) -> Iterator[tuple[HTTPServer, Path]]:
+    """A site on https, its certificate for secure.example (a name only the proxy resolves),
+    and the PEM file of the authority that signed it."""
+    authority = trustme.CA()
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    authority.issue_cert("secure.example").configure_cert(context)
+    ca_file = tmp_path / "company-ca.pem"
+    authority.cert_pem.write_to_path(str(ca_file))
+    server = HTTPServer(host="127.0.0.1", port=0, ssl_context=context)
+    server.start()
+    yield server, ca_file
+    server.clear()
+    server.stop()
+
+
+def _secure_feed(secure_site: tuple[HTTPServer, Path]) -> tuple[HTTPServer, Path, str]:
+    """The secure site serving its feed: the server, its authority's file, its address."""
+    server, ca_file = secure_site
+    base = f"https://secure.example:{server.port}"
+    _site(server, base)
+    return server, ca_file, base
+
+
+@pytest.fixture
+def proxy() -> Iterator[ForwardingProxy]:
+    with forwarding_proxy({"news.example": "127.0.0.1", "secure.example": "127.0.0.1"}) as p:
+        yield p
+
+
+def _reader(
+    data: Path, *args: str, config: str = "", **env: str
+) -> subprocess.CompletedProcess[str]:
+    """The reader run on `data` with `config`, no proxy nor authority of the tester's own."""
+    data.mkdir(exist_ok=True)
+    (data / "config.toml").write_text(config)
+    return reader_process(data, *args, dropped=("proxy", "PROXY", "SSL_CERT"), **env)
+
+
+def _closed_port() -> int:
+    """A port of 127.0.0.1 nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_feed_and_its_article_come_through_the_proxy_named_in_the_config(
+    httpserver: HTTPServer, proxy: ForwardingProxy, tmp_path: Path
+) -> None:
+    base = f"http://news.example:{httpserver.port}"
+    _site(httpserver, base)
+    config = f'[network]\nproxy = "{proxy.url}"\n'
+    added = _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config)
+    assert added.returncode == 0, added.stderr
+    synced = _reader(tmp_path / "data", "sync", config=config)
+    assert synced.returncode == 0, synced.stderr
+    shown = _reader(tmp_path / "data", "show", "--offline", f"{base}/ferry.html", config=config)
+    assert "after a consultation that drew more replies" in shown.stdout
+    assert f"GET {base}/feed.xml HTTP/1.1" in proxy.log
+    assert f"GET {base}/ferry.html HTTP/1.1" in proxy.log
+
+
+def test_https_goes_through_connect_and_the_sites_certificate_is_still_checked(
+    secure_site: tuple[HTTPServer, Path], proxy: ForwardingProxy, tmp_path: Path
+) -> None:
+    server, ca_file, base = _secure_feed(secure_site)
+    untrusted = _reader(
+        tmp_path / "plain", "add", f"{base}/feed.xml", config=f'[network]\nproxy = "{proxy.url}"\n'
+    )
+    # The proxy passed the bytes; the site's certificate, by an authority not trusted, refused.
+    assert f"CONNECT secure.example:{server.port} HTTP/1.1" in proxy.log
+    assert (
+        f"secure connection to secure.example:{server.port} failed: its certificate is signed"
+        " by an authority this computer doesn't trust"
+    ) in untrusted.stderr
+    config = f'[network]\nproxy = "{proxy.url}"\nca_file = "{ca_file}"\n'
+    added = _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config)
+    assert added.returncode == 0, added.stderr
+    listed = _reader(tmp_path / "data", "list", config=config)
+    assert TITLE in listed.stdout
+
+
+def test_a_proxy_not_there_is_named_and_not_taken_for_the_site(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    base = f"http://news.example:{httpserver.port}"
+    _site(httpserver, base)
+    down = f"http://127.0.0.1:{_closed_port()}"
+    config = f'[network]\nproxy = "{down}"\n'
+    added = _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config)
+    assert f"cannot connect to the proxy {down} ([network] proxy)" in added.stderr
+    synced = _reader(tmp_path / "data", "sync", config=config)
+    assert synced.returncode == 1
+    assert f"cannot connect to the proxy {down} ([network] proxy)" in synced.stderr
+    assert "Nothing answered" not in synced.stderr
+    assert "DNS lookup failed" not in synced.stderr
+
+
+def test_a_proxy_that_never_answers_is_named_in_the_timeout(
+    httpserver: HTTPServer, silent_server: str, tmp_path: Path
+) -> None:
+    base = f"http://news.example:{httpserver.port}"
+    stalled = silent_server.rstrip("/")
+    config = f'[network]\nproxy = "{stalled}"\nread_timeout = 1\ntotal_timeout = 3\nretries = 0\n'
+    added = _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config)
+    assert (
+        f"news.example:{httpserver.port} timed out through the proxy {stalled} ([network] proxy)"
+    ) in added.stderr
+
+
+def test_a_connect_the_proxy_refuses_is_said_as_its_refusal(
+    secure_site: tuple[HTTPServer, Path], proxy: ForwardingProxy, tmp_path: Path
+) -> None:
+    server, ca_file, base = _secure_feed(secure_site)
+    proxy.refused.add(server.port)
+    config = f'[network]\nproxy = "{proxy.url}"\nca_file = "{ca_file}"\n'
+    added = _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config)
+    assert (
+        f"the proxy {proxy.url} ([network] proxy) refused the request for"
+        f" secure.example:{server.port} (403 Forbidden)"
+    ) in added.stderr
+
+
+def test_a_site_the_proxy_cannot_reach_is_said_as_that_site_not_answering(
+    proxy: ForwardingProxy, tmp_path: Path
+) -> None:
+    port = _closed_port()
+    config = f'[network]\nproxy = "{proxy.url}"\n'
+    added = _reader(
+        tmp_path / "data", "add", f"https://secure.example:{port}/feed.xml", config=config
+    )
+    assert (
+        f"the proxy {proxy.url} ([network] proxy) could not reach secure.example:{port}"
+        " (502 Bad Gateway)"
+    ) in added.stderr
+
+
+def test_env_takes_the_environments_proxy_and_no_proxy(
+    httpserver: HTTPServer, proxy: ForwardingProxy, tmp_path: Path
+) -> None:
+    base = f"http://news.example:{httpserver.port}"
+    _site(httpserver, base)
+    config = '[network]\nproxy = "env"\n'
+    added = _reader(
+        tmp_path / "data", "add", f"{base}/feed.xml", config=config, http_proxy=proxy.url
+    )
+    assert added.returncode == 0, added.stderr
+    assert f"GET {base}/feed.xml HTTP/1.1" in proxy.log
+    asked = len(proxy.log)
+    again = _reader(
+        tmp_path / "other",
+        "add",
+        f"{base}/feed.xml",
+        config=config,
+        HTTP_PROXY=proxy.url,
+        NO_PROXY="example",
+    )
+    # Asked directly: its name, which only the proxy resolves, is not found.
+    assert "but its first fetch failed" in again.stderr
+    assert "proxy" not in again.stderr
+    assert len(proxy.log) == asked
+
+
+def test_this_computers_own_addresses_are_reached_directly_whatever_the_proxy(
+    httpserver: HTTPServer, proxy: ForwardingProxy, tmp_path: Path
+) -> None:
+    """A proxy elsewhere would reach its own loopback: the demo, a feed served here, go direct."""
+    local = f"http://127.0.0.1:{httpserver.port}"
+    _site(httpserver, local)
+    config = f'[network]\nproxy = "{proxy.url}"\n'
+    added = _reader(tmp_path / "data", "add", f"{local}/feed.xml", config=config)
+    assert added.returncode == 0, added.stderr
+    assert proxy.log == []
+
+
+def test_a_proxy_the_environment_names_unused_is_said_once_a_connection_fails(
+    proxy: ForwardingProxy, tmp_path: Path
+) -> None:
+    down = f"http://127.0.0.1:{_closed_port()}/feed.xml"
+    added = _reader(tmp_path / "data", "add", down, HTTPS_PROXY=proxy.url, http_proxy=proxy.url)
+    assert (
+        'http_proxy is set, but the reader connects directly: [network] proxy = "env" in the'
+        " config uses it (README, Safety)"
+    ) in added.stderr
+    # A sync sums its failures up in one line: that says it too.
+    synced = _reader(tmp_path / "data", "sync", HTTPS_PROXY=proxy.url, http_proxy=proxy.url)
+    assert synced.returncode == 1
+    assert (
+        f"Nothing answered at 127.0.0.1:{down.split(':')[2].partition('/')[0]} (http_proxy is set,"
+        " but the reader connects directly"
+    ) in synced.stderr
+    assert proxy.log == []
+
+
+def test_a_literal_private_address_a_feed_through_the_proxy_names_is_still_refused(
+    httpserver: HTTPServer, proxy: ForwardingProxy, tmp_path: Path
+) -> None:
+    # The feed is on a public name (the proxy resolves it); its item leads to 127.0.0.1.
+    base = f"http://news.example:{httpserver.port}"
+    _site(httpserver, base, link=f"http://127.0.0.1:{httpserver.port}/ferry.html")
+    config = f'[network]\nproxy = "{proxy.url}"\n'
+    _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config)
+    synced = _reader(tmp_path / "data", "sync", config=config)
+    assert (
+        "refused a feed's link from a public address to a loopback one:"
+        f" http://127.0.0.1:{httpserver.port}/ferry.html"
+    ) in synced.stderr
+    assert not any("ferry.html" in line for line in proxy.log)
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ('"ftp://proxy.example:21"', '"http://host:port" of a proxy, or "env"'),
+        ('"http://proxy.example:3128/path"', "a proxy's address is its host and port alone"),
+        ("3128", 'network.proxy must be "http://host:port" or "env", in quotes'),
+    ],
+)
+def test_a_proxy_setting_that_is_no_proxy_is_a_bad_setting(
+    value: str, said: str, tmp_path: Path
+) -> None:
+    result = _reader(tmp_path / "data", "feeds", config=f"[network]\nproxy = {value}\n")
+    assert result.returncode == 78
+    assert said in result.stderr
+
+
+def test_the_networks_probes_take_the_proxy_the_requests_take(
+    httpserver: HTTPServer, secure_site: tuple[HTTPServer, Path], proxy: ForwardingProxy
+) -> None:
+    """A sync holding its articles while the network is gone probes it as its requests go:
+    through the proxy, which alone resolves news.example and secure.example here."""
+    from reader.library.network_probes import answers, connects
+
+    httpserver.expect_request("/").respond_with_data("ok")
+    plain = f"http://news.example:{httpserver.port}/"
+    secure = f"https://secure.example:{secure_site[0].port}/"
+    gone = f"http://news.example:{_closed_port()}/"
+
+    async def probed() -> list[bool]:
+        return [
+            await connects(plain, 5, proxy.url),
+            await answers(plain, 5, proxy.url),
+            await answers(secure, 5, proxy.url),
+            await answers(gone, 5, proxy.url),  # the proxy reaches no site there
+        ]
+
+    assert asyncio.run(probed()) == [True, True, True, False]
+    assert f"HEAD {plain} HTTP/1.1" in proxy.log
+    assert f"CONNECT secure.example:{secure_site[0].port} HTTP/1.1" in proxy.log
