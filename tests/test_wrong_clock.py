@@ -167,6 +167,28 @@ def _one_story(server: HTTPServer, path: str, page: str, dated: str = "") -> str
     return base
 
 
+def _story_home(tmp_path: Path, server: HTTPServer) -> Path:
+    """A library subscribed to `_one_story`'s feed (undated), for a sync under a wrong clock."""
+    if shutil.which("faketime") is None:
+        pytest.skip("faketime (libfaketime) sets a process's clock")
+    base = _one_story(server, "/story.html", story_page("Harbour wall finished"))
+    home = tmp_path / "home"
+    assert reader(home, "add", f"{base}/feed.xml").returncode == 0
+    return home
+
+
+def _under_clock(home: Path, clock: list[str], *args: str) -> subprocess.CompletedProcess[str]:
+    """`reader ARGS` on `home` as a process under faketime's `clock` (a time, or -f and an
+    offset): a real wrong clock, the server on the right one."""
+    return subprocess.run(
+        ["faketime", *clock, sys.executable, "-m", "reader", *args],
+        env={**os.environ, "READER_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def test_an_undated_story_retrieved_under_a_clock_reset_to_2000_is_cited_as_its_server_answered(
     tmp_path: Path, httpserver: HTTPServer
 ) -> None:
@@ -174,19 +196,9 @@ def test_an_undated_story_retrieved_under_a_clock_reset_to_2000_is_cited_as_its_
     clock reset to 2000 left "Retrieved: 2000-01-01…" in its citation, without a word. The
     site's server said when it answered (its Date header): that time is given, and said to be
     the server's. The sync runs under a real wrong clock (faketime), the server on the right one."""
-    if shutil.which("faketime") is None:
-        pytest.skip("faketime (libfaketime) sets a process's clock")
-    base = _one_story(httpserver, "/story.html", story_page("Harbour wall finished"))
-    home = tmp_path / "home"
-    assert reader(home, "add", f"{base}/feed.xml").returncode == 0
+    home = _story_home(tmp_path, httpserver)
     before = datetime.now(UTC).replace(microsecond=0)
-    synced = subprocess.run(
-        ["faketime", "2000-01-01 00:00:00", sys.executable, "-m", "reader", "sync"],
-        env={**os.environ, "READER_HOME": str(home)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    synced = _under_clock(home, ["2000-01-01 00:00:00"], "sync")
     assert synced.returncode == 0, synced.stderr
     # Not taken for 26 years old by a prune either (acc29b T10's, for a story with no date).
     pruned = reader(home, "cache", "prune", "--older-than", "30d", "--dry-run")
@@ -233,29 +245,14 @@ def test_a_sync_under_a_clock_a_day_fast_is_cited_as_its_server_answered_for_goo
     after the page was fetched, without a word. The server said when it answered (its Date
     header): that is the time given, said to be the server's, whenever the citation is made.
     The sync runs under a real wrong clock (faketime), the server on the right one."""
-    if shutil.which("faketime") is None:
-        pytest.skip("faketime (libfaketime) sets a process's clock")
-    base = _one_story(httpserver, "/story.html", story_page("Harbour wall finished"))
-    home = tmp_path / "home"
-    assert reader(home, "add", f"{base}/feed.xml").returncode == 0
+    home = _story_home(tmp_path, httpserver)
     before = datetime.now(UTC).replace(microsecond=0)
-    env = {**os.environ, "READER_HOME": str(home)}
-
-    def under(clock: str, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            ["faketime", "-f", clock, sys.executable, "-m", "reader", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-
-    synced = under("+1d", "sync")
+    synced = _under_clock(home, ["-f", "+1d"], "sync")
     assert synced.returncode == 0, synced.stderr
     (item,) = json.loads(reader(home, "list", "--json").stdout)
     fast_day = (before + DAY).date()
     for clock in ("+0", "+2d"):  # before the day the clock said, and after it
-        shown = under(clock, "show", "--offline", item["id"])
+        shown = _under_clock(home, ["-f", clock], "show", "--offline", item["id"])
         assert shown.returncode == 0, shown.stderr
         (line,) = [x for x in shown.stdout.splitlines() if x.startswith("Retrieved: ")]
         at = datetime.fromisoformat(line.removeprefix("Retrieved: "))
