@@ -222,6 +222,12 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
             f" {safe_line(str(path), 300)} config` makes one with the defaults"
         )
     missing = library_missing(args)
+    if args.command not in TAKES_NO_LIBRARY and args.command != "config":
+        from ..store.ownership import run_as_root_on_theirs
+
+        # Before the config is made there: root's own would be one more file not the user's.
+        if said := run_as_root_on_theirs(data_dir(args.data_dir)):
+            raise CommandError(said)
     try:
         # Read, not made, where no library is or none is wanted (`extract`): a config's fault
         # is said first.

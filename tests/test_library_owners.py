@@ -1,0 +1,128 @@
+"""A library on a shared host (acc43b): root's run on another user's library refuses before it
+writes (B1), a write the user's permissions refuse names the entry and its owner, not a full
+disk (B1), and a full disk met writing an article's own file is a full disk, exit 75 (B2)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from test_cli import reader
+from test_travel import tiny_disk  # noqa: F401  (a fixture: a small tmpfs, mounted as root)
+
+from reader.cli.common import failure_status
+from reader.demo.server import start_demo_server
+from reader.models import Article, Block, BlockKind, Inline, StoreError, Unwritable
+from reader.raw_pages import pack_raw_page
+from reader.store import Store
+
+NOBODY = 65534  # exists here: the second account these tests give a library to
+
+
+def _article(url: str) -> Article:
+    return Article(url, "Harbour", blocks=(Block(BlockKind.PARAGRAPH, (Inline("The ferry."),)),))
+
+
+def _large_article_refused(home: Path) -> StoreError:
+    """The error a large article's write into the library at `home` fails with."""
+    url = "https://harbour.example/1"
+    store = Store(home)
+    try:
+        with pytest.raises(StoreError) as raised:
+            # Random bytes do not pack smaller: kept in a value file of its own.
+            store.put_article(url, _article(url), pack_raw_page(os.urandom(600_000), "text/html"))
+    finally:
+        store.close()
+    return raised.value
+
+
+def _chown_all(root: Path, uid: int) -> None:
+    os.chown(root, uid, uid)
+    for path in root.rglob("*"):
+        os.lchown(path, uid, uid)
+
+
+@contextmanager
+def _as_user(uid: int) -> Iterator[None]:
+    """This process's file accesses made as `uid`'s (root's saved id takes them back)."""
+    import encodings.hex_codec  # noqa: F401  (diskcache's file names: Python's own files are root's alone here)
+    import pwd  # noqa: F401
+
+    os.setegid(uid)
+    os.seteuid(uid)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+
+
+def test_root_refuses_another_users_library_before_writing_anything(tmp_path: Path) -> None:
+    home = tmp_path / "theirs"
+    server = start_demo_server()
+    try:
+        assert reader(home, "add", server.feed_urls[1]).returncode == 0
+    finally:
+        server.stop()
+    _chown_all(home, NOBODY)
+    before = sorted((str(p), p.stat().st_mtime_ns) for p in home.rglob("*"))
+    for command in (["sync"], ["list"], ["mark-read"]):
+        result = reader(home, *command)
+        assert result.returncode == 1, result.stderr
+        assert result.stderr == (
+            f"reader: the data directory {home} is nobody's: what a run as root wrote there would"
+            " no longer be nobody's to write: run the reader as nobody (sudo -u nobody reader …);"
+            " nothing was changed\n"
+        )
+    # Nothing made, nothing changed, nothing root's in their library.
+    assert sorted((str(p), p.stat().st_mtime_ns) for p in home.rglob("*")) == before
+    assert all(p.lstat().st_uid == NOBODY for p in home.rglob("*"))
+
+
+@pytest.fixture
+def open_dir() -> Iterator[Path]:
+    """A folder another account can reach (pytest's own are root's alone, 0700)."""
+    folder = Path(tempfile.mkdtemp(prefix="reader-owners-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder)
+
+
+def test_a_write_into_a_folder_root_made_names_it_and_its_owner(open_dir: Path) -> None:
+    """The user's own run, after root's made the article cache's folders: the failure names
+    the folder that is not theirs and the chown that gives it back, not "No such file"."""
+    home = open_dir / "lib"
+    Store(home).close()
+    _chown_all(home, NOBODY)
+    for n in range(256):  # every folder a value file may go under: root's, as root's run left it
+        (home / "articles" / f"{n:02x}").mkdir(mode=0o755)
+    with _as_user(NOBODY):
+        refused = _large_article_refused(home)
+    said = str(refused)
+    assert said.startswith(f"cannot write in the data directory {home}: {home}/articles/")
+    assert said.endswith(
+        f" is root's, not yours (nobody): `sudo chown -R nobody: {home}` gives it back"
+    )
+    assert refused.unwritable is None and failure_status(refused) == 1
+
+
+def test_a_full_disk_met_writing_an_articles_own_file_is_a_full_disk(
+    tiny_disk: Path,  # noqa: F811
+) -> None:
+    home = tiny_disk / "home"
+    Store(home).close()
+    filler = tiny_disk / "filler"
+    with filler.open("wb") as file:  # the disk full but for room for SQLite's small writes
+        free = os.statvfs(tiny_disk).f_bavail * os.statvfs(tiny_disk).f_frsize
+        file.write(b"\0" * (free - 256 * 1024))
+    refused = _large_article_refused(home)
+    assert refused.unwritable == Unwritable.DISK_FULL
+    assert str(refused) == (
+        f"the disk holding {home} is full (or failing): nothing more could be kept, nothing was lost"
+    )
+    assert failure_status(refused) == 75  # EX_TEMPFAIL, as README's Exit status says
