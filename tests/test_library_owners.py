@@ -4,6 +4,7 @@ disk (B1), and a full disk met writing an article's own file is a full disk, exi
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -126,3 +127,49 @@ def test_a_full_disk_met_writing_an_articles_own_file_is_a_full_disk(
         f"the disk holding {home} is full (or failing): nothing more could be kept, nothing was lost"
     )
     assert failure_status(refused) == 75  # EX_TEMPFAIL, as README's Exit status says
+
+
+def test_a_library_whose_files_are_anothers_reads_and_says_whose(
+    open_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Restored by root (its folder given back, not its files): list and show read it, and one
+    line says why nothing is kept and the chown that mends it (acc43b B9: "read-only: reading
+    works", then every command failed)."""
+    from reader.cli import main
+
+    home = open_dir / "lib"
+    server = start_demo_server()
+    try:
+        assert reader(home, "add", server.feed_urls[1]).returncode == 0
+        assert reader(home, "sync").returncode == 0
+    finally:
+        server.stop()
+    listing = reader(home, "list", "--json").stdout
+    url, title = json.loads(listing)[0]["link"], json.loads(listing)[0]["title"]
+    # Run once as root on a copy: the modules the commands import as they go are read while
+    # they can be (Python's own files are root's alone here, not the user's to read).
+    shutil.copytree(home, open_dir / "copy")
+    main(["--data-dir", str(open_dir / "copy"), "list", "--json"])
+    os.chown(home, NOBODY, NOBODY)  # the folder given back; its files still root's
+    before = sorted((str(p), p.stat().st_mtime_ns) for p in home.rglob("*"))
+    capsys.readouterr()
+    with _as_user(NOBODY):
+        listed = main(["--data-dir", str(home), "list", "--json"])
+        listed_out = capsys.readouterr()
+        marking = main(["--data-dir", str(home), "mark-read"])
+        marking_out = capsys.readouterr()
+        store = Store(home)  # an article read as `show` reads it (its workers are Python's own)
+        try:
+            kept = store.article(url)
+        finally:
+            store.close()
+    assert listed == 0 and listed_out.out == listing, listed_out.err
+    assert kept is not None and kept.title == title
+    assert listed_out.err == (
+        f"reader: {home}/articles and {len(before) - 1} more here are root's, not yours (nobody):"
+        " what is cached reads, nothing new is kept (marks, places, articles);"
+        f" `sudo chown -R nobody: {home}` gives them back\n"
+    )
+    assert sorted((str(p), p.stat().st_mtime_ns) for p in home.rglob("*")) == before
+    # A change refused in the same one line, as a read-only directory's (exit 1).
+    assert marking == 1 and marking_out.err == listed_out.err

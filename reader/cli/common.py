@@ -332,6 +332,8 @@ def open_library(
         err(upgrade_said(lib.data_dir, older))
     if said := lib.conflict_said():
         err(said)
+    if not upgrade and lib.store.not_ours:  # a change refused says it as its failure
+        err(lib.store.not_ours)
     lib.keep_summaries_apart(starting=err)  # once for a directory from before they were
     return lib
 

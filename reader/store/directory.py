@@ -31,7 +31,7 @@ from ..sync_lock import InUseLock
 from .caches import ReadOnlyCache, ReplacedFile, open_cache, read_only
 from .data_disk import MissingValueFile, RefusedRecord
 from .holder_waits import HolderWaits
-from .ownership import disk_full, refused_write, run_as_root_on_theirs
+from .ownership import disk_full, not_ours_said, refused_write, run_as_root_on_theirs
 
 # The name it had before the split into modules: a logging setup may name it.
 log = logging.getLogger("reader.store")
@@ -373,6 +373,9 @@ class StoreDirectory:
         """Why the directory was opened to read only ("" when it takes writes): said in one
         line by whatever it refuses to keep."""
         self.read_only_tag: Unwritable | str = ""
+        self.not_ours = ""
+        """Why, when the directory's files are another user's (restored by root): a command
+        that only reads says it, once, as it reads (acc43b B9)."""
         """The same in a few words, for a status line: "the disk is full"."""
         if emptied := emptied_file_line(root):
             raise StoreError(emptied)
@@ -406,7 +409,17 @@ class StoreDirectory:
                     f"the data directory {root} is read-only: what is cached reads, "
                     "nothing new is kept (marks, places, articles)"
                 )
-            elif isinstance(error, sqlite3.DatabaseError) and _disk_full(error):
+            elif isinstance(error, sqlite3.DatabaseError) and _write_refused(error):
+                # The directory ours, its files another's (restored by root, acc43b B9): read
+                # as a read-only one is, the line naming whose they are and the fix.
+                tag = Unwritable.READ_ONLY
+                reason = self.not_ours = not_ours_said(root) or (
+                    f"the cache files in {root} can't be written: what is cached reads, "
+                    "nothing new is kept (marks, places, articles)"
+                )
+            elif (
+                _disk_full(error) if isinstance(error, sqlite3.DatabaseError) else disk_full(error)
+            ):
                 tag = Unwritable.DISK_FULL
                 reason = (
                     f"the disk holding {root} is full: what is cached reads, nothing new is kept "

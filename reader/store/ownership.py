@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+from contextlib import suppress
 from pathlib import Path
 
 from ..safe import safe_line
@@ -81,4 +82,29 @@ def refused_write(root: Path, error: OSError) -> str:
     return (
         f"cannot write in the data directory {safe_line(str(root), 300)}: {shown} is {name}'s,"
         f" not yours ({mine}): `sudo chown -R {mine}: {safe_line(str(root), 300)}` gives it back"
+    )
+
+
+def not_ours_said(root: Path) -> str:
+    """What a data directory whose files are another's says as it opens to read only (a
+    library restored by root, its folder given back but not its files): which, whose, and the
+    chown that gives them back; "" when every file is the user's."""
+    me = os.geteuid()
+    theirs: list[Path] = []
+    for path in sorted(root.rglob("*")):
+        with suppress(OSError):
+            if path.lstat().st_uid != me:
+                theirs.append(path)
+    if not theirs:
+        return ""
+    first = theirs[0]
+    others = len(theirs) - 1
+    name = safe_line(user_name(first.lstat().st_uid), 64)
+    mine = safe_line(user_name(me), 64)
+    shown_root = safe_line(str(root), 300)
+    also = f" and {others} more here" if others else ""
+    return (
+        f"{safe_line(str(first), 300)}{also} {'are' if others else 'is'} {name}'s, not yours"
+        f" ({mine}): what is cached reads, nothing new is kept (marks, places, articles);"
+        f" `sudo chown -R {mine}: {shown_root}` gives them back"
     )
