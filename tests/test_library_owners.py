@@ -173,3 +173,16 @@ def test_a_library_whose_files_are_anothers_reads_and_says_whose(
     assert sorted((str(p), p.stat().st_mtime_ns) for p in home.rglob("*")) == before
     # A change refused in the same one line, as a read-only directory's (exit 1).
     assert marking == 1 and marking_out.err == listed_out.err
+
+
+def test_a_data_directory_linked_to_nothing_says_so(tmp_path: Path) -> None:
+    """A link into a disk not mounted: said so, not "File exists" (acc43b B4); nothing made."""
+    link = tmp_path / "library"
+    link.symlink_to(tmp_path / "mnt" / "data")
+    for command in (["list"], ["add", "http://127.0.0.1:9/feed.xml"], ["sync"]):
+        result = reader(link, *command)
+        assert result.returncode == 1 and result.stderr == (
+            f"reader: the data directory {link} is a link to {tmp_path}/mnt/data, which isn't"
+            " there (a disk not mounted?)\n"
+        )
+    assert sorted(tmp_path.iterdir()) == [link]

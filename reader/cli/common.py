@@ -181,7 +181,11 @@ def library_missing(args: argparse.Namespace) -> CommandError | None:
     parents and all, turned a typo or an archive disk not mounted into an empty library that
     every cron run "synced" with exit 0 (acc38b K4); an existing empty directory, an unmounted
     mount point's or a forgotten `mkdir`'s, was taken and filled the same way."""
-    if args.command in STARTS_A_LIBRARY or args.command in TAKES_NO_LIBRARY:
+    if args.command in TAKES_NO_LIBRARY:
+        return None
+    if dangling := dangling_link(data_dir(args.data_dir)):
+        return CommandError(dangling)  # for `add` too: a library made there would be lost
+    if args.command in STARTS_A_LIBRARY:
         return None
     if (
         args.command in ("save", "show")
@@ -197,6 +201,21 @@ def library_missing(args: argparse.Namespace) -> CommandError | None:
     if empty_directory(root):
         return CommandError(f"{shown} is empty: no library there (not mounted?); {starts}")
     return None
+
+
+def dangling_link(root: Path) -> str:
+    """What a data directory that is a link leading nowhere says (its disk not mounted, as a
+    link into /mnt is on a shared host), or "": it said "File exists" (acc43b B4)."""
+    if not root.is_symlink() or root.exists():
+        return ""
+    try:
+        target = os.readlink(root)
+    except OSError:
+        return ""
+    return (
+        f"the data directory {safe_line(str(root), 300)} is a link to"
+        f" {safe_line(target, 300)}, which isn't there (a disk not mounted?)"
+    )
 
 
 def empty_directory(root: Path) -> bool:
