@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -186,3 +188,35 @@ def test_a_data_directory_linked_to_nothing_says_so(tmp_path: Path) -> None:
             " there (a disk not mounted?)\n"
         )
     assert sorted(tmp_path.iterdir()) == [link]
+
+
+def _reader_at(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`reader --data-dir ROOT ARGS`, ROOT left as it is (the tests' helper makes a library)."""
+    command = [sys.executable, "-m", "reader", "--data-dir", str(root), *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def _path_of(base: Path, size: int, letter: str) -> Path:
+    """A path under `base` of `size` bytes, in folders of 50 letters (a name takes 255 at most)."""
+    path = base
+    while (left := size - len(os.fsencode(str(path))) - 1) > 0:
+        path /= letter * min(50, left)
+    assert len(os.fsencode(str(path))) == size
+    return path
+
+
+def test_a_data_directory_path_too_long_for_sqlite_says_so_and_makes_nothing(
+    tmp_path: Path,
+) -> None:
+    """acc43b B5: past SQLite's 512 bytes the reader said "unable to open database file",
+    leaving a config, a lock and an empty state/ behind; just inside it, it works."""
+    fits = _path_of(tmp_path, 486, "f")
+    assert _reader_at(fits, "add", "http://127.0.0.1:9/feed.xml").returncode == 1  # no answer
+    assert (fits / "state" / "cache.db").exists()  # a library made: its path fits
+    long = _path_of(tmp_path, 487, "l")
+    result = _reader_at(long, "add", "http://127.0.0.1:9/feed.xml")
+    assert result.returncode == 1 and result.stderr == (
+        "reader: the data directory's path is 487 bytes, too long: SQLite opens files whose path"
+        " is 512 bytes at most, which leaves 486 for the directory's: choose a shorter one\n"
+    )
+    assert not long.exists()

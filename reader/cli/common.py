@@ -185,6 +185,8 @@ def library_missing(args: argparse.Namespace) -> CommandError | None:
         return None
     if dangling := dangling_link(data_dir(args.data_dir)):
         return CommandError(dangling)  # for `add` too: a library made there would be lost
+    if too_long := path_too_long(data_dir(args.data_dir)):
+        return CommandError(too_long)  # before anything is made there
     if args.command in STARTS_A_LIBRARY:
         return None
     if (
@@ -215,6 +217,27 @@ def dangling_link(root: Path) -> str:
     return (
         f"the data directory {safe_line(str(root), 300)} is a link to"
         f" {safe_line(target, 300)}, which isn't there (a disk not mounted?)"
+    )
+
+
+_SQLITE_PATH_MAX = 512
+"""The bytes of a file's whole path SQLite's Unix VFS opens at most (SQLITE_MAX_PATHNAME)."""
+_LONGEST_UNDER = len("/articles/cache.db-journal")
+"""The longest name SQLite opens under a data directory."""
+
+
+def path_too_long(root: Path) -> str:
+    """What a data directory whose path is too long for SQLite's files under it says, or "": it
+    said "cache error … unable to open database file", leaving part of a library behind
+    (acc43b B5)."""
+    whole = len(os.fsencode(os.path.abspath(root)))
+    most = _SQLITE_PATH_MAX - _LONGEST_UNDER
+    if whole <= most:
+        return ""
+    return (
+        f"the data directory's path is {whole} bytes, too long: SQLite opens files whose path"
+        f" is {_SQLITE_PATH_MAX} bytes at most, which leaves {most} for the directory's:"
+        " choose a shorter one"
     )
 
 
