@@ -220,3 +220,18 @@ def test_a_data_directory_path_too_long_for_sqlite_says_so_and_makes_nothing(
         " is 512 bytes at most, which leaves 486 for the directory's: choose a shorter one\n"
     )
     assert not long.exists()
+
+
+def test_cache_json_of_a_data_directory_named_in_no_utf8_is_utf8_json(tmp_path: Path) -> None:
+    """acc43b B16: the path's own bytes were written into the JSON, which no reader took."""
+    home = Path(os.fsdecode(os.fsencode(str(tmp_path)) + b"/caf\xe9-\xff"))
+    server = start_demo_server()
+    try:
+        assert _reader_at(home, "add", server.feed_urls[1]).returncode == 0
+    finally:
+        server.stop()
+    command = [sys.executable, "-m", "reader", "--data-dir", str(home), "cache", "--json"]
+    result = subprocess.run(command, capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout.decode("utf-8"))  # strict: UTF-8 throughout
+    assert shown["data_dir"] == str(home)  # its bytes, escaped: `os.fsencode` gives them back

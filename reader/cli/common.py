@@ -7,6 +7,7 @@ import argparse
 import codecs
 import json
 import os
+import re
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
@@ -118,7 +119,13 @@ def stdout_unicode() -> bool:
 def json_text(value: Any) -> str:
     """`value` as JSON for stdout: non-ASCII characters as they are, or, in a locale whose
     charset lacks them, escaped (`\\u2193`), which every JSON reader reads the same."""
-    return json.dumps(value, ensure_ascii=not stdout_unicode(), indent=2)
+    text = json.dumps(value, ensure_ascii=not stdout_unicode(), indent=2)
+    # A path's bytes that are no UTF-8 (`os.fsdecode`'s lone surrogates) escaped as `\udce9`:
+    # written as they were, the document was no UTF-8 and no JSON reader took it (acc43b B16).
+    return _LONE_SURROGATE.sub(lambda lone: f"\\u{ord(lone[0]):04x}", text)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def xml_text(text: str) -> str:
