@@ -31,7 +31,7 @@ def ascii_locale(environ: Mapping[str, str] | None = None) -> bool:
     setlocale reads them) is C or POSIX, or names an ASCII codeset ("en_US.ANSI_X3.4-1968").
     Read from the variables as newsboat's iconv does: Python takes the C locale for UTF-8
     (PEP 538, 540), so its own encodings say UTF-8 there, where the terminal is ASCII."""
-    environ = os.environ if environ is None else environ
+    environ = _as_started() if environ is None else environ
     # None set at all is the C locale too, by POSIX, but it is how a container or a service
     # runs, on a terminal that is UTF-8 as often as not: only a C asked for is taken as one.
     value = next((environ[n] for n in ("LC_ALL", "LC_CTYPE", "LANG") if environ.get(n)), "")
@@ -39,6 +39,25 @@ def ascii_locale(environ: Mapping[str, str] | None = None) -> bool:
         return True
     codeset = value.partition(".")[2].partition("@")[0]
     return codeset.upper() in ASCII_CODESETS
+
+
+def _as_started() -> Mapping[str, str]:
+    """The locale's variables as the process was started with them: Python's C-locale coercion
+    (PEP 538) sets LC_CTYPE=C.UTF-8 in `os.environ` before any of the reader runs, which hid a
+    `LANG=C` (a rescue shell's, a serial console's) behind it (acc43b B3). On Linux the
+    environment the process was started with is in /proc/self/environ, which `setenv` leaves;
+    elsewhere a coerced LC_CTYPE is told by its value and LANG's (one set so by hand, beside a
+    LANG=C, is read as coerced too)."""
+    try:
+        with open("/proc/self/environ", "rb") as file:
+            pairs = [entry.partition(b"=") for entry in file.read().split(b"\0") if entry]
+    except OSError:
+        environ = dict(os.environ)
+        coerced = environ.get("LC_CTYPE") in ("C.UTF-8", "C.utf8", "UTF-8")
+        if coerced and not environ.get("LC_ALL") and environ.get("LANG", "C") in ("C", "POSIX"):
+            environ.pop("LC_CTYPE")
+        return environ
+    return {os.fsdecode(name): os.fsdecode(value) for name, _, value in pairs}
 
 
 LINUX_CONSOLE = on_linux_console()

@@ -286,8 +286,9 @@ def process_pool(count: int, modules: Sequence[str], server: bool = False) -> tu
     )
     if method == "fork":
         import_modules(modules)  # once here; the children inherit them
-    else:
-        prepare_process_workers()
+    # The tracker the pool's semaphores start, started here for every method: with a hangup
+    # ignored, and quiet (`prepare_process_workers`).
+    prepare_process_workers()
     context = get_context(method)
     if method == "forkserver":
         # The command's own modules too: a worker runs the main script again as it starts.
@@ -391,13 +392,24 @@ def prepare_process_workers() -> None:
     # interpreter takes this process's -W options as it starts (and this process, none).
     sys.warnoptions.append(_TRACKER_QUIET)
     try:
-        if usable:
-            resource_tracker.ensure_running()
-        elif sys.__stderr__ is not None:
-            with redirect_stderr(sys.__stderr__):
-                resource_tracker.ensure_running()
+        # SIGHUP held back while the tracker starts keeps it held back there for good (a mask
+        # stays across exec; the tracker lets only Ctrl-C and SIGTERM through, which it
+        # ignores): a process group's hangup (an ssh session dropped, `timeout -s HUP`) killed
+        # it first, and its relaunch printed a KeyError traceback per semaphore of the pool
+        # (acc43b B10). It ends when every process holding its pipe has.
+        with _held_back(signal.SIGHUP):
+            _start_tracker(resource_tracker, usable)
     finally:
         sys.warnoptions.remove(_TRACKER_QUIET)
+
+
+def _start_tracker(resource_tracker: Any, usable: bool) -> None:
+    """The tracker started, with this process's stderr when `usable`, else the real one's."""
+    if usable:
+        resource_tracker.ensure_running()
+    elif sys.__stderr__ is not None:
+        with redirect_stderr(sys.__stderr__):
+            resource_tracker.ensure_running()
 
 
 _TRACKER_QUIET = "ignore::UserWarning:multiprocessing.resource_tracker"

@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -123,9 +124,18 @@ def threaded_site() -> Iterator[HTTPServer]:
     server.stop()
 
 
-def test_a_sync_stopped_mid_request_caches_every_article_the_site_answered(
-    tmp_path: Path, threaded_site: HTTPServer
-) -> None:
+@dataclass
+class HeldSync:
+    """A `reader sync` started on a site that holds its first round of article requests."""
+
+    home: Path
+    sync: subprocess.Popen[str]
+    asked: list[str]
+    in_hand: threading.Event  # set once the first round is in the site's hands
+    answer: threading.Event  # set to answer them
+
+
+def sync_held_at_first_round(tmp_path: Path, site: HTTPServer) -> HeldSync:
     home = tmp_path / "home"
     home.mkdir()
     (home / "config.toml").write_text(CONFIG)
@@ -134,9 +144,8 @@ def test_a_sync_stopped_mid_request_caches_every_article_the_site_answered(
     in_hand, answer = threading.Event(), threading.Event()
 
     def story(request: Request) -> Response:
-        # The first round (a host's `per_host` requests) is held until the reader is stopped,
-        # then answered while it is; what comes after (the other articles, the tries again) is
-        # answered at once.
+        # The first round (a host's `per_host` requests) is held until `answer`; what comes
+        # after (the other articles, the tries again) is answered at once.
         with lock:
             asked.append(request.path)
             if len(asked) == PER_HOST:
@@ -145,14 +154,27 @@ def test_a_sync_stopped_mid_request_caches_every_article_the_site_answered(
         title = TITLES[int(request.path.rsplit("-", 1)[1].split(".")[0])]
         return Response(STORY.format(title=title), content_type="text/html; charset=utf-8")
 
-    links = [(t, threaded_site.url_for(f"/ferries/story-{n}.html")) for n, t in enumerate(TITLES)]
-    threaded_site.expect_request("/feed.xml").respond_with_data(
+    links = [(t, site.url_for(f"/ferries/story-{n}.html")) for n, t in enumerate(TITLES)]
+    site.expect_request("/feed.xml").respond_with_data(
         rss("The Estuary Post", links), content_type="application/rss+xml"
     )
     for n in range(len(TITLES)):
-        threaded_site.expect_request(f"/ferries/story-{n}.html").respond_with_handler(story)
-    reader_add(home, threaded_site.url_for("/feed.xml"))
-    sync = start_sync(home)
+        site.expect_request(f"/ferries/story-{n}.html").respond_with_handler(story)
+    reader_add(home, site.url_for("/feed.xml"))
+    return HeldSync(home, start_sync(home), asked, in_hand, answer)
+
+
+def test_a_sync_stopped_mid_request_caches_every_article_the_site_answered(
+    tmp_path: Path, threaded_site: HTTPServer
+) -> None:
+    held = sync_held_at_first_round(tmp_path, threaded_site)
+    home, sync, asked, in_hand, answer = (
+        held.home,
+        held.sync,
+        held.asked,
+        held.in_hand,
+        held.answer,
+    )
     try:
         assert in_hand.wait(120), f"the sync asked for {asked} only"
         pause(sync)

@@ -135,6 +135,18 @@ def test_the_command_line_in_an_ascii_locale_writes_ascii(synced_dir: Path) -> N
     assert missing.stderr.isascii() and b'"zzzqqq"' in missing.stderr, missing.stderr
 
 
+def test_lang_c_alone_is_an_ascii_locale_though_python_coerces_it(synced_dir: Path) -> None:
+    """`LANG=C` with no LC_ALL or LC_CTYPE, a rescue shell's: Python sets LC_CTYPE=C.UTF-8
+    before the reader runs (PEP 538), which hid the C asked for (acc43b B3)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_CTYPE")}
+    env.update(PYTHONPATH=str(ROOT), READER_HOME=str(synced_dir), LANG="C")
+    listed = subprocess.run(
+        [sys.executable, "-m", "reader", "list"], env=env, capture_output=True, timeout=120
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.isascii() and b"Nd " in listed.stdout, listed.stdout[:300]
+
+
 def test_the_reader_s_own_words_on_the_linux_console_have_straight_quotes(
     synced_dir: Path,
 ) -> None:

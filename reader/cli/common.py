@@ -7,6 +7,7 @@ import argparse
 import codecs
 import json
 import os
+import re
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
@@ -118,7 +119,13 @@ def stdout_unicode() -> bool:
 def json_text(value: Any) -> str:
     """`value` as JSON for stdout: non-ASCII characters as they are, or, in a locale whose
     charset lacks them, escaped (`\\u2193`), which every JSON reader reads the same."""
-    return json.dumps(value, ensure_ascii=not stdout_unicode(), indent=2)
+    text = json.dumps(value, ensure_ascii=not stdout_unicode(), indent=2)
+    # A path's bytes that are no UTF-8 (`os.fsdecode`'s lone surrogates) escaped as `\udce9`:
+    # written as they were, the document was no UTF-8 and no JSON reader took it (acc43b B16).
+    return _LONE_SURROGATE.sub(lambda lone: f"\\u{ord(lone[0]):04x}", text)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def xml_text(text: str) -> str:
@@ -188,7 +195,13 @@ def library_missing(args: argparse.Namespace) -> CommandError | None:
     parents and all, turned a typo or an archive disk not mounted into an empty library that
     every cron run "synced" with exit 0 (acc38b K4); an existing empty directory, an unmounted
     mount point's or a forgotten `mkdir`'s, was taken and filled the same way."""
-    if args.command in STARTS_A_LIBRARY or args.command in TAKES_NO_LIBRARY:
+    if args.command in TAKES_NO_LIBRARY:
+        return None
+    if dangling := dangling_link(data_dir(args.data_dir)):
+        return CommandError(dangling)  # for `add` too: a library made there would be lost
+    if too_long := path_too_long(data_dir(args.data_dir)):
+        return CommandError(too_long)  # before anything is made there
+    if args.command in STARTS_A_LIBRARY:
         return None
     if (
         args.command in ("save", "show")
@@ -204,6 +217,42 @@ def library_missing(args: argparse.Namespace) -> CommandError | None:
     if empty_directory(root):
         return CommandError(f"{shown} is empty: no library there (not mounted?); {starts}")
     return None
+
+
+def dangling_link(root: Path) -> str:
+    """What a data directory that is a link leading nowhere says (its disk not mounted, as a
+    link into /mnt is on a shared host), or "": it said "File exists" (acc43b B4)."""
+    if not root.is_symlink() or root.exists():
+        return ""
+    try:
+        target = os.readlink(root)
+    except OSError:
+        return ""
+    return (
+        f"the data directory {safe_line(str(root), 300)} is a link to"
+        f" {safe_line(target, 300)}, which isn't there (a disk not mounted?)"
+    )
+
+
+_SQLITE_PATH_MAX = 512
+"""The bytes of a file's whole path SQLite's Unix VFS opens at most (SQLITE_MAX_PATHNAME)."""
+_LONGEST_UNDER = len("/articles/cache.db-journal")
+"""The longest name SQLite opens under a data directory."""
+
+
+def path_too_long(root: Path) -> str:
+    """What a data directory whose path is too long for SQLite's files under it says, or "": it
+    said "cache error … unable to open database file", leaving part of a library behind
+    (acc43b B5)."""
+    whole = len(os.fsencode(os.path.abspath(root)))
+    most = _SQLITE_PATH_MAX - _LONGEST_UNDER
+    if whole <= most:
+        return ""
+    return (
+        f"the data directory's path is {whole} bytes, too long: SQLite opens files whose path"
+        f" is {_SQLITE_PATH_MAX} bytes at most, which leaves {most} for the directory's:"
+        " choose a shorter one"
+    )
 
 
 def empty_directory(root: Path) -> bool:
@@ -229,6 +278,12 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
             f" {safe_line(str(path), 300)} config` makes one with the defaults"
         )
     missing = library_missing(args)
+    if args.command not in TAKES_NO_LIBRARY and args.command != "config":
+        from ..store.ownership import run_as_root_on_theirs
+
+        # Before the config is made there: root's own would be one more file not the user's.
+        if said := run_as_root_on_theirs(data_dir(args.data_dir)):
+            raise CommandError(said)
     try:
         # Read, not made, where no library is or none is wanted (`extract`): a config's fault
         # is said first.
@@ -333,6 +388,8 @@ def open_library(
         err(upgrade_said(lib.data_dir, older))
     if said := lib.conflict_said():
         err(said)
+    if not upgrade and lib.store.not_ours:  # a change refused says it as its failure
+        err(lib.store.not_ours)
     lib.keep_summaries_apart(starting=err)  # once for a directory from before they were
     return lib
 

@@ -711,7 +711,7 @@ class LibrarySync(LibrarySyncStart):
         not_offline = NotOffline()
         with suppress(StoreError):  # a recap: the sync's own report stands without it
             not_offline = await asyncio.to_thread(self.not_offline)
-            full = any(e.kind == ErrorKind.STORAGE for _, e in failures)
+            full = any(e.unwritable == Unwritable.DISK_FULL for _, e in failures)
             portal = any(e.kind == ErrorKind.PORTAL for _, e in failures)
             not_offline = replace(not_offline, disk_full=full, portal=portal)
             # One stopped before: this one went to the end (of every feed, or not: `whole`).

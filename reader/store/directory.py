@@ -31,6 +31,7 @@ from ..sync_lock import InUseLock
 from .caches import ReadOnlyCache, ReplacedFile, open_cache, read_only
 from .data_disk import MissingValueFile, RefusedRecord
 from .holder_waits import HolderWaits
+from .ownership import disk_full, not_ours_said, refused_write, run_as_root_on_theirs
 
 # The name it had before the split into modules: a logging setup may name it.
 log = logging.getLogger("reader.store")
@@ -94,9 +95,7 @@ def _reporting_storage_errors(cls: C) -> C:
                     return guarded(self, *args, **kwargs)  # once: they are set aside now
                 raise _storage_error(self.root, error) from None
             except OSError as error:
-                raise StoreError(
-                    f"cannot use the data directory {self.root}: {error.strerror or error}"
-                ) from None
+                raise _os_error(self.root, error) from None
 
         return guarded
 
@@ -104,6 +103,17 @@ def _reporting_storage_errors(cls: C) -> C:
         if callable(member) and not name.startswith("_"):
             setattr(cls, name, wrap(member))
     return cls
+
+
+def _os_error(root: Path, error: OSError) -> StoreError:
+    """An OS error writing under `root` in the words that name its cause: a full disk as every
+    full disk is said (exit 75: a diskcache value's file on a full disk was "cannot use the data
+    directory", exit 1, acc43b B2), a folder or file of another user's by its owner (B1)."""
+    if disk_full(error):
+        return _refused(root, Unwritable.DISK_FULL)
+    if said := refused_write(root, error):
+        return StoreError(said)
+    return StoreError(f"cannot use the data directory {root}: {error.strerror or error}")
 
 
 def _busy(root: Path, waited: float) -> StoreError:
@@ -360,10 +370,15 @@ class StoreDirectory:
         `give_up_waiting`), the writes under way too (the caches ask it: `WaitingCache`)."""
         if root.exists() and not root.is_dir():
             raise StoreError(f"the data directory {root} is a file, not a directory")
+        if said := run_as_root_on_theirs(root):  # before anything of root's is made there
+            raise StoreError(said)
         self.read_only = ""
         """Why the directory was opened to read only ("" when it takes writes): said in one
         line by whatever it refuses to keep."""
         self.read_only_tag: Unwritable | str = ""
+        self.not_ours = ""
+        """Why, when the directory's files are another user's (restored by root): a command
+        that only reads says it, once, as it reads (acc43b B9)."""
         """The same in a few words, for a status line: "the disk is full"."""
         if emptied := emptied_file_line(root):
             raise StoreError(emptied)
@@ -397,7 +412,17 @@ class StoreDirectory:
                     f"the data directory {root} is read-only: what is cached reads, "
                     "nothing new is kept (marks, places, articles)"
                 )
-            elif isinstance(error, sqlite3.DatabaseError) and _disk_full(error):
+            elif isinstance(error, sqlite3.DatabaseError) and _write_refused(error):
+                # The directory ours, its files another's (restored by root, acc43b B9): read
+                # as a read-only one is, the line naming whose they are and the fix.
+                tag = Unwritable.READ_ONLY
+                reason = self.not_ours = not_ours_said(root) or (
+                    f"the cache files in {root} can't be written: what is cached reads, "
+                    "nothing new is kept (marks, places, articles)"
+                )
+            elif (
+                _disk_full(error) if isinstance(error, sqlite3.DatabaseError) else disk_full(error)
+            ):
                 tag = Unwritable.DISK_FULL
                 reason = (
                     f"the disk holding {root} is full: what is cached reads, nothing new is kept "

@@ -1,0 +1,110 @@
+"""Whose a data directory is, and what a write refused by its owners' permissions says: a run
+as root on another user's library left directories and files there that user could no longer
+write (acc43b B1), and the user's own syncs then blamed "No such file or directory" and a full
+disk; a library restored by root, its files root's, read as "read-only: reading works" and then
+read nothing (B9)."""
+
+from __future__ import annotations
+
+import errno
+import os
+from contextlib import suppress
+from pathlib import Path
+
+from ..safe import safe_line
+
+_DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
+_REFUSED = frozenset({errno.EACCES, errno.EPERM})
+
+
+def disk_full(error: OSError) -> bool:
+    """A write the disk (or the user's quota on it) had no room for."""
+    return error.errno in _DISK_FULL
+
+
+def user_name(uid: int) -> str:
+    """The account's name, else its number (a uid with no passwd entry: a restored backup's)."""
+    import pwd  # here: Unix only, and only when a directory is not ours
+
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid {uid}"
+
+
+def _writable(path: Path) -> bool:
+    # As the process's effective user: a set-uid program's, or one that took another's.
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, os.W_OK, effective_ids=effective)
+
+
+def run_as_root_on_theirs(root: Path) -> str:
+    """Why a process run as root does not use `root`, another account's data directory, or "":
+    what it made there (a cache's subdirectories, its files, the config) would be root's, which
+    that user's own later runs could not write, as `git` refuses a repository of another's."""
+    if os.geteuid() != 0:
+        return ""
+    try:
+        owner = root.stat().st_uid  # a link's target's owner: the library it leads to
+    except OSError:
+        return ""  # not there (yet): made by whoever runs, as any new library
+    if owner == 0:
+        return ""
+    name = safe_line(user_name(owner), 64)
+    return (
+        f"the data directory {safe_line(str(root), 300)} is {name}'s: what a run as root wrote"
+        f" there would no longer be {name}'s to write: run the reader as {name}"
+        f" (sudo -u {name} reader …); nothing was changed"
+    )
+
+
+def refused_write(root: Path, error: OSError) -> str:
+    """What a write under `root` refused by permissions says, naming the entry that is not the
+    user's and the command that gives it back, or "" when `error` is no such refusal. A file
+    whose folder could not be made (its parent another's) fails with "No such file or
+    directory": the nearest folder that is there is the one named."""
+    if error.errno not in _REFUSED and error.errno != errno.ENOENT:
+        return ""
+    path = Path(os.fsdecode(error.filename)) if error.filename else root
+    while not os.path.lexists(path) and path != path.parent:
+        path = path.parent
+    if error.errno == errno.ENOENT and _writable(path):
+        return ""  # gone under us, not refused: said as any other error
+    try:
+        owner = path.lstat().st_uid
+    except OSError:
+        return ""
+    me = os.geteuid()
+    shown = safe_line(str(path), 300)
+    if owner == me:
+        return f"cannot write {shown} in the data directory {safe_line(str(root), 300)}: permission denied"
+    name, mine = safe_line(user_name(owner), 64), safe_line(user_name(me), 64)
+    return (
+        f"cannot write in the data directory {safe_line(str(root), 300)}: {shown} is {name}'s,"
+        f" not yours ({mine}): `sudo chown -R {mine}: {safe_line(str(root), 300)}` gives it back"
+    )
+
+
+def not_ours_said(root: Path) -> str:
+    """What a data directory whose files are another's says as it opens to read only (a
+    library restored by root, its folder given back but not its files): which, whose, and the
+    chown that gives them back; "" when every file is the user's."""
+    me = os.geteuid()
+    theirs: list[Path] = []
+    for path in sorted(root.rglob("*")):
+        with suppress(OSError):
+            if path.lstat().st_uid != me:
+                theirs.append(path)
+    if not theirs:
+        return ""
+    first = theirs[0]
+    others = len(theirs) - 1
+    name = safe_line(user_name(first.lstat().st_uid), 64)
+    mine = safe_line(user_name(me), 64)
+    shown_root = safe_line(str(root), 300)
+    also = f" and {others} more here" if others else ""
+    return (
+        f"{safe_line(str(first), 300)}{also} {'are' if others else 'is'} {name}'s, not yours"
+        f" ({mine}): what is cached reads, nothing new is kept (marks, places, articles);"
+        f" `sudo chown -R {mine}: {shown_root}` gives them back"
+    )
