@@ -285,6 +285,11 @@ async def _apply_marks(
         f"{done.marked} marked read as {source} had them ({len(marks)} read in {source}'s"
         " list)"
     )
+    if done.kept_unread:
+        out(
+            f"{plural(done.kept_unread, 'headline')} an import marked read before and you marked"
+            " unread since: left unread"
+        )
     if done.saved is not None:
         out(_stars_saved(done.saved, marks))
     if done.failed:

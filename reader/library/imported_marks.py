@@ -33,6 +33,7 @@ class MarksApplied:
     marked: int  # headlines marked read as the other reader had them
     failed: tuple[Feed, ...]  # feeds that could not be fetched: their marks not applied
     saved: SavedImport | None  # the starred articles saved, None when it had none
+    kept_unread: int = 0  # read there, marked read by an import before, unread here since
 
 
 async def apply_marks(
@@ -46,10 +47,19 @@ async def apply_marks(
     results = await asyncio.gather(*(lib.refresh_feed(url) for url in urls))
     failed = tuple(result.feed for result in results if result.error is not None)
     fetched = [url for url, result in zip(urls, results, strict=True) if result.error is None]
-    unread = (h.entry for url in fetched for h in lib.headlines(url) if not h.read)
-    marked = marks.read_ones(unread)
+    # A headline an import marked read once is not marked again: one the user marked unread
+    # since stays unread at the rerun that picks up the feeds down the first time (acc43a A4).
+    before = {url: lib.store.imported_read(url) for url in fetched}
+    unread = [h.entry for url in fetched for h in lib.headlines(url) if not h.read]
+    marked = marks.read_ones(e for e in unread if e.id not in before[e.feed_url])
+    kept = sum(e.id in before[e.feed_url] for e in marks.read_ones(unread))
     lib.mark_many_read(marked)
+    by_feed: dict[str, list[str]] = {}
+    for entry in marked:
+        by_feed.setdefault(entry.feed_url, []).append(entry.id)
+    for url, ids in by_feed.items():
+        lib.store.note_imported_read(url, ids)
     total = sum(len(lib.headlines(url)) for url in fetched)
     # Saved after the feeds came: a starred article a feed lists is saved as its headline.
     saved = await import_saved(lib, marks.starred, progress) if marks.starred else None
-    return MarksApplied(len(fetched), total, len(marked), failed, saved)
+    return MarksApplied(len(fetched), total, len(marked), failed, saved, kept)
