@@ -50,6 +50,8 @@ class ReadMarks:
     """The articles it had starred, by their link and title, to save."""
     star: str = "important"
     """What `source` calls a star ("important", nom's "favourite")."""
+    flag_letters: str = ""
+    """The letters of newsboat's flags on the items counted in `flagged`."""
     unlinked_stars: int = 0
     """Starred items with no web address: nothing to save."""
     texts: tuple[tuple[str, str], ...] = ()

@@ -164,3 +164,52 @@ def test_marks_imported_while_a_sync_runs_stay(tmp_path: Path, data_dir: Path) -
     finally:
         let_go.set()
         server.stop()
+
+
+def test_newsboat_s_flagged_articles_are_saved_when_their_letter_is_named(
+    httpserver: HTTPServer, tmp_path: Path, data_dir: Path
+) -> None:
+    """acc43a A1: `s`-flagged items were counted and dropped, unnamed; the count now names the
+    letters and the option, and `--saved-flags s` saves those items (A, flagged `s`; C's `x`
+    stays a count)."""
+    feed = serve_feed(httpserver)
+    base = httpserver.url_for("/")
+    httpserver.expect_request("/a.html").respond_with_data(
+        "<html><head><title>A</title></head><body><article><h1>A</h1>"
+        + "<p>The harbour wall was raised again this spring, and the council says more.</p>" * 20
+        + "</article></body></html>",
+        content_type="text/html",
+    )
+    urls = tmp_path / "urls"
+    urls.write_text(f'{feed} news "~Ledger"\n', encoding="utf-8")
+    cache = tmp_path / "cache.db"
+    newsboat_cache(cache, feed, base)
+    told = reader(data_dir, "import", str(urls), "--read-from", str(cache))
+    assert told.returncode == 0, told
+    assert "(flags mean what each user gives them; theirs: sx)" in told.stderr
+    assert f"--read-from {cache} --saved-flags s`" in told.stderr
+    assert reader(data_dir, "list", "--saved").stdout.strip() == ""
+    result = reader(
+        data_dir,
+        "import",
+        "--fetch-local",
+        str(urls),
+        "--read-from",
+        str(cache),
+        "--saved-flags",
+        "s",
+    )
+    assert result.returncode == 0, result
+    assert "saved 1 article newsboat marked flagged" in result.stdout
+    assert "flags on 1 article are not carried over" in result.stderr
+    saved = reader(data_dir, "list", "--saved").stdout
+    assert "A" in saved and saved.count("\n") == 1
+
+
+def test_saved_flags_without_read_from_is_refused(tmp_path: Path, data_dir: Path) -> None:
+    urls = tmp_path / "urls"
+    urls.write_text("http://127.0.0.1:9/feed.xml\n", encoding="utf-8")
+    result = reader(data_dir, "import", str(urls), "--saved-flags", "s")
+    assert result.returncode == 2, result
+    assert "--saved-flags" in result.stderr and "--read-from" in result.stderr
+    assert "no feeds yet" in reader(data_dir, "feeds").stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -147,7 +148,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         # A JSON or HTML file was the other app's export more often than a list of feeds: what
         # is read is named (acc32a A17).
         raise CommandError(f"{error.message}; {FORMATS}") from None
-    marks = _read_marks(args.read_from) if args.read_from else None  # before any change
+    if args.saved_flags and not args.read_from:
+        raise UsageError("--saved-flags names newsboat's flags in its cache.db: give --read-from")
+    marks = _read_marks(args.read_from, args.saved_flags) if args.read_from else None
     return _subscribe_all(args, read, marks)
 
 
@@ -256,11 +259,11 @@ def _say_where_marks_are(file: str, marks: MarksElsewhere) -> None:
     )
 
 
-def _read_marks(path: str) -> ReadMarks:
+def _read_marks(path: str, flags: str = "") -> ReadMarks:
     from ..newsboat_marks import read_marks
 
     try:
-        return read_marks(Path(path))
+        return read_marks(Path(path), flags)
     except OSError as error:
         raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
     except ValueError as error:
@@ -302,9 +305,15 @@ async def _apply_marks(
             " answer"
         )
     if marks.flagged:
+        letters = marks.flag_letters or "s"
+        again = " ".join(
+            shlex.quote(safe_line(a, 300)) for a in (args.file, "--read-from", args.read_from or "")
+        )
         err(
             f"newsboat's flags on {plural(marks.flagged, 'article')} are not carried over"
-            " (flags mean what each user gives them): `s` in the reader saves one for good"
+            f" (flags mean what each user gives them; theirs: {safe_line(letters, 52)}):"
+            f" `reader import {again} --saved-flags {'s' if 's' in letters else letters[:1]}`"
+            " saves those flagged so, `s` in the reader one for good"
         )
     if marks.unlinked_stars:
         err(
