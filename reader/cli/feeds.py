@@ -128,7 +128,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         export = read_link_list(data)
         if export is None:
             raise CommandError(
-                "not a wallabag (JSON), Pocket (HTML or CSV) or bookmarks.html export, nor a"
+                "not a wallabag (JSON), Pocket (HTML or CSV), starred-articles (JSON) or bookmarks.html export, nor a"
                 " list of addresses one a line"
             )
     if export is not None:
