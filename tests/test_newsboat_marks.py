@@ -213,3 +213,62 @@ def test_saved_flags_without_read_from_is_refused(tmp_path: Path, data_dir: Path
     assert result.returncode == 2, result
     assert "--saved-flags" in result.stderr and "--read-from" in result.stderr
     assert "no feeds yet" in reader(data_dir, "feeds").stdout
+
+
+def test_ctrl_c_keeps_the_marks_of_the_feeds_fetched_and_says_so(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """acc43a A11: Ctrl-C while the feeds were fetched for their marks left every headline
+    unread and said only "interrupted". Each feed's marks now land as it comes: stopped while
+    a second feed is still out, the first one's stay, and the line says how far it got."""
+    import signal
+    import time
+
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    asked = threading.Semaphore(0)
+    let_go = threading.Event()
+    try:
+        feed = server.url_for("/feed.xml")
+        server.expect_request("/feed.xml").respond_with_data(
+            ledger(server.url_for("/")), content_type="application/rss+xml"
+        )
+
+        def held(_request: Request) -> Response:
+            asked.release()
+            let_go.wait(120)
+            return Response("", status=503)
+
+        server.expect_request("/slow.xml").respond_with_handler(held)
+        urls = tmp_path / "urls"
+        urls.write_text(f'{feed} "~Ledger"\n{server.url_for("/slow.xml")}\n', encoding="utf-8")
+        cache = tmp_path / "cache.db"
+        newsboat_cache(cache, feed, server.url_for("/"))
+        env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+        config = tmp_path / "config.toml"  # the held feed out till Ctrl-C, on a busy machine
+        config.write_text("[network]\nread_timeout = 300.0\ntotal_timeout = 300.0\n")
+        run = subprocess.Popen(
+            [sys.executable, "-m", "reader", "--config", str(config), "import", str(urls)]
+            + ["--read-from", str(cache)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert asked.acquire(timeout=120)  # the slow feed is out
+            # The fast one's marks landed (before: none until every feed came), waited for.
+            until = time.monotonic() + 90
+            while unread_titles(data_dir) != ["B", "D"] and time.monotonic() < until:
+                time.sleep(0.2)
+            run.send_signal(signal.SIGINT)
+            _, said = run.communicate(timeout=120)
+        finally:
+            let_go.set()
+        assert run.returncode == 130, said
+        assert "interrupted: 1 of 2 feeds fetched, their read marks applied (2 marked read)" in said
+        assert f"`reader import {urls} --read-from {cache}` again brings the rest" in said
+        assert unread_titles(data_dir) == ["B", "D"]
+    finally:
+        let_go.set()
+        server.stop()

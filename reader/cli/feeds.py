@@ -19,6 +19,7 @@ from ..url_display import shown_url
 from ..urls import from_feed_scheme, is_web_url, not_web_url, written_address
 from .common import (
     EXIT_FAILED,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
@@ -37,7 +38,10 @@ from .common import (
 from .tags import shown_tags
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..library import Library
+    from ..library.imported_marks import MarksUnderWay
     from ..library.saved_imports import SavedImport
     from ..opml import MarksElsewhere, Subscriptions
     from ..read_marks import ReadMarks
@@ -219,7 +223,20 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
     if read.newsboat:
         _say_newsboat_leftovers(args.file, read, marks is not None)
     if marks is not None:
-        return run_until_done(lib, _apply_marks(lib, urls, marks, args))
+        from ..library.imported_marks import MarksUnderWay
+
+        state = MarksUnderWay()
+        try:
+            return run_until_done(lib, _apply_marks(lib, urls, marks, args, state))
+        except KeyboardInterrupt:
+            # Said, not just "interrupted": the marks of the feeds fetched are kept, and the
+            # same command brings the rest (acc43a A11).
+            err(
+                f"interrupted: {state.fetched:,} of {plural(state.total, 'feed')} fetched, their"
+                f" read marks applied ({state.marked:,} marked read); `reader import"
+                f" {_again(args)}` again brings the rest"
+            )
+            return EXIT_INTERRUPTED
     if read.marks_in:
         _say_where_marks_are(args.file, read.marks_in)
     return EXIT_OK
@@ -270,8 +287,18 @@ def _read_marks(path: str, flags: str = "") -> ReadMarks:
         raise CommandError(str(error)) from None
 
 
+def _again(args: argparse.Namespace) -> str:
+    """The import's file and --read-from, as the command to run again takes them."""
+    given = [args.file] + (["--read-from", args.read_from] if args.read_from else [])
+    return " ".join(shlex.quote(safe_line(a, 300)) for a in given)
+
+
 async def _apply_marks(
-    lib: Library, urls: list[str], marks: ReadMarks, args: argparse.Namespace
+    lib: Library,
+    urls: list[str],
+    marks: ReadMarks,
+    args: argparse.Namespace,
+    state: MarksUnderWay | None = None,
 ) -> int:
     """`imported_marks.apply_marks`, said: the feeds fetched, the headlines marked read, the
     starred articles saved, and what was not brought across."""
@@ -279,9 +306,12 @@ async def _apply_marks(
 
     source = marks.source
     show, finish = counted_progress(f"saving {source}'s {marks.star} articles")
+    # The feeds' fetch took half a minute with nothing shown (acc43a A11): a bar on a terminal.
+    fetching, fetched = counted_progress(f"fetching the feeds for {source}'s read marks")
     try:
-        done = await apply_marks(lib, urls, marks, show)
+        done = await apply_marks(lib, urls, marks, show, _ended(fetching, fetched), state)
     finally:
+        fetched()
         finish()
     out(
         f"fetched {plural(done.fetched, 'feed')} ({plural(done.headlines, 'headline')}): "
@@ -298,7 +328,7 @@ async def _apply_marks(
     if done.failed:
         names = ", ".join(safe_line(feed.display_title, 40) for feed in done.failed[:3])
         more = f" and {len(done.failed) - 3} more" if len(done.failed) > 3 else ""
-        again = f"{args.file} --read-from {args.read_from}" if args.read_from else args.file
+        again = _again(args)
         err(
             f"{plural(len(done.failed), 'feed')} could not be fetched ({names}{more}): their read"
             f" marks are not applied; `reader import {again}` again applies them once they"
@@ -306,9 +336,7 @@ async def _apply_marks(
         )
     if marks.flagged:
         letters = marks.flag_letters or "s"
-        again = " ".join(
-            shlex.quote(safe_line(a, 300)) for a in (args.file, "--read-from", args.read_from or "")
-        )
+        again = _again(args)
         err(
             f"newsboat's flags on {plural(marks.flagged, 'article')} are not carried over"
             f" (flags mean what each user gives them; theirs: {safe_line(letters, 52)}):"
@@ -321,6 +349,19 @@ async def _apply_marks(
             " with no web address: nothing to save"
         )
     return EXIT_OK
+
+
+def _ended(
+    update: Callable[[int, int], None], finish: Callable[[], None]
+) -> Callable[[int, int], None]:
+    """`update`, and `finish` once every item is in: the next bar starts on a clean line."""
+
+    def told(seen: int, total: int) -> None:
+        update(seen, total)
+        if seen >= total:
+            finish()
+
+    return told
 
 
 def _links(count: int) -> str:
