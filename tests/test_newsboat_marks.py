@@ -248,8 +248,17 @@ def test_ctrl_c_keeps_the_marks_of_the_feeds_fetched_and_says_so(
         config = tmp_path / "config.toml"  # the held feed out till Ctrl-C, on a busy machine
         config.write_text("[network]\nread_timeout = 300.0\ntotal_timeout = 300.0\n")
         run = subprocess.Popen(
-            [sys.executable, "-m", "reader", "--config", str(config), "import", str(urls)]
-            + ["--read-from", str(cache)],
+            [
+                sys.executable,
+                "-m",
+                "reader",
+                "--config",
+                str(config),
+                "import",
+                str(urls),
+                "--read-from",
+                str(cache),
+            ],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
