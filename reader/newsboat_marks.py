@@ -42,9 +42,14 @@ def cache_marks(db: sqlite3.Connection, saved_flags: str = "") -> ReadMarks:
     on it meanwhile loses nothing), and how many items it had flagged. Those flagged with any
     letter of `saved_flags` are its stars, to save (acc43a A1: `s` was many a user's pile
     saved for later, counted and dropped); the rest counted, with the letters in use."""
+    # An item deleted there (`D`: `deleted` 1, its `unread` as it was) is one the user is done
+    # with: read here, the reader deleting none (acc43a A18: they came back unread).
     rows = db.execute(
-        "SELECT feedurl, guid, url FROM rss_item WHERE unread = 0 AND deleted = 0"
+        "SELECT feedurl, guid, url FROM rss_item WHERE unread = 0 OR deleted = 1"
     ).fetchall()
+    (deleted,) = db.execute(
+        "SELECT count(*) FROM rss_item WHERE deleted = 1 AND unread != 0"
+    ).fetchone()
     flagged_rows = db.execute(
         "SELECT url, title, flags FROM rss_item WHERE flags IS NOT NULL AND flags != ''"
     ).fetchall()
@@ -59,4 +64,5 @@ def cache_marks(db: sqlite3.Connection, saved_flags: str = "") -> ReadMarks:
         star="flagged",
         unlinked_stars=unlinked,
         flag_letters=letters,
+        deleted=int(deleted),
     )

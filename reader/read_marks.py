@@ -50,6 +50,8 @@ class ReadMarks:
     """The articles it had starred, by their link and title, to save."""
     star: str = "important"
     """What `source` calls a star ("important", nom's "favourite")."""
+    deleted: int = 0
+    """Items newsboat's user deleted unread, among `marks`: marked read here."""
     flag_letters: str = ""
     """The letters of newsboat's flags on the items counted in `flagged`."""
     unlinked_stars: int = 0

@@ -281,3 +281,22 @@ def test_ctrl_c_keeps_the_marks_of_the_feeds_fetched_and_says_so(
     finally:
         let_go.set()
         server.stop()
+
+
+def test_articles_deleted_in_newsboat_come_across_read(
+    httpserver: HTTPServer, tmp_path: Path, data_dir: Path
+) -> None:
+    """acc43a A18: newsboat's `D` sets `deleted` and leaves `unread` as it was; those items
+    came back unread. Done with there, they are read here, and counted."""
+    feed = serve_feed(httpserver)
+    urls = tmp_path / "urls"
+    urls.write_text(f'{feed} "~Ledger"\n', encoding="utf-8")
+    cache = tmp_path / "cache.db"
+    newsboat_cache(cache, feed, httpserver.url_for("/"))
+    with sqlite3.connect(cache) as db:  # B, unread, deleted with `D`
+        db.execute("UPDATE rss_item SET deleted = 1 WHERE title = 'B'")
+    db.close()
+    result = reader(data_dir, "import", str(urls), "--read-from", str(cache))
+    assert result.returncode == 0, result
+    assert "1 article deleted unread in newsboat: marked read here" in result.stdout
+    assert unread_titles(data_dir) == ["D"]

@@ -318,6 +318,8 @@ async def _apply_marks(
         f"{done.marked} marked read as {source} had them ({len(marks)} read in {source}'s"
         " list)"
     )
+    if marks.deleted:
+        out(f"{plural(marks.deleted, 'article')} deleted unread in newsboat: marked read here")
     if done.kept_unread:
         out(
             f"{plural(done.kept_unread, 'headline')} an import marked read before and you marked"
