@@ -86,6 +86,10 @@ class Subscriptions:
     marks_in: MarksElsewhere | None = None
     """Where the reader the file came from keeps its read marks (newsraft, nom: a database),
     for `--read-from`; None when the file holds them or says nothing of them."""
+    hidden: list[str] = field(default_factory=list)
+    """The feeds newsboat's urls file hides (`"!tag"`), listed here: said (acc43a A15)."""
+    repeated: list[str] = field(default_factory=list)
+    """The addresses a list names more than once, their lines' tags merged (acc43a A2)."""
     newsboat: str = ""
     """"urls" for a list of addresses (newsboat's urls file's shape), "opml" for the OPML
     newsboat writes (`NEWSBOAT_OPML_TITLE`): what it leaves behind is said

@@ -220,6 +220,22 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         more = f" and {len(tags) - 8} more" if len(tags) > 8 else ""
         out(f"{plural(len(tagged), 'feed')} filed under {plural(len(tags), 'tag')}: {named}{more}")
     _say_left_out(read)
+    if read.repeated:
+        out(
+            f"{plural(len(set(read.repeated)), 'address', 'addresses')} listed twice or more: their lines'"
+            " tags merged"
+        )
+    if read.hidden:
+        named = ", ".join(written_address(url, 80) for url in read.hidden[:LEFT_OUT_NAMED])
+        more = (
+            f" and {len(read.hidden) - LEFT_OUT_NAMED} more"
+            if len(read.hidden) > LEFT_OUT_NAMED
+            else ""
+        )
+        err(
+            f'{plural(len(read.hidden), "feed")} newsboat hid ("!") shown here, the reader'
+            f" hiding none: {named}{more} (`reader remove` one you don't want listed)"
+        )
     if read.newsboat:
         _say_newsboat_leftovers(args.file, read, marks is not None)
     if marks is not None:

@@ -1,0 +1,33 @@
+"""Lines of newsboat's urls file that were lost or passed over without a word (acc43a A2, A3,
+A15): an address listed twice has both lines' tags, a `filter:` line names the feed inside it,
+a hidden (`"!"`) feed is listed here and said to be. No fetch: the file read, the store real."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_cli import reader
+
+
+def test_repeats_filters_and_hidden_feeds_are_said(tmp_path: Path, data_dir: Path) -> None:
+    urls = tmp_path / "urls"
+    urls.write_text(
+        'http://127.0.0.1:9/f005.xml "business"\n'
+        'http://127.0.0.1:9/f006.xml "sport"\n'
+        'http://127.0.0.1:9/f005.xml "dup-tag"\n'
+        "http://127.0.0.1:9/f006.xml\n"
+        'filter:/bin/cat:http://127.0.0.1:9/f007.xml "filtered"\n'
+        'http://127.0.0.1:9/f010.xml "science" "!hidden"\n',
+        encoding="utf-8",
+    )
+    result = reader(data_dir, "import", str(urls))
+    assert result.returncode == 0, result
+    assert "3 feeds added" in result.stdout
+    assert "2 addresses listed twice or more: their lines' tags merged" in result.stdout
+    assert "- <http://127.0.0.1:9/f007.xml>" in result.stderr
+    assert "can be subscribed unfiltered with `reader add`" in result.stderr
+    assert '1 feed newsboat hid ("!") shown here' in result.stderr
+    assert "http://127.0.0.1:9/f010.xml" in result.stderr
+    shown = reader(data_dir, "feeds").stdout
+    block = shown[shown.index("f005.xml") :].split("\n\n")[0]
+    assert "business" in block and "dup-tag" in block
