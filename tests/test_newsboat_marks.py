@@ -300,3 +300,22 @@ def test_articles_deleted_in_newsboat_come_across_read(
     assert result.returncode == 0, result
     assert "1 article deleted unread in newsboat: marked read here" in result.stdout
     assert unread_titles(data_dir) == ["D"]
+
+
+def test_a_feed_at_another_address_gets_its_marks_by_link(
+    httpserver: HTTPServer, tmp_path: Path, data_dir: Path
+) -> None:
+    """acc43a A16: a web reader's OPML names the feed `…/feed.xml?format=rss`, newsboat's
+    cache.db `…/feed.xml`; its items (the same links) got no mark. Found by their links now."""
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        ledger(httpserver.url_for("/")), content_type="application/rss+xml"
+    )
+    feed = httpserver.url_for("/feed.xml")
+    urls = tmp_path / "urls"
+    urls.write_text(f'{feed}?format=rss "~Ledger"\n', encoding="utf-8")
+    cache = tmp_path / "cache.db"
+    newsboat_cache(cache, feed, httpserver.url_for("/"))
+    result = reader(data_dir, "import", str(urls), "--read-from", str(cache))
+    assert result.returncode == 0, result
+    assert "1 marked read as newsboat had them" in result.stdout
+    assert unread_titles(data_dir) == ["B", "C only title", "D"]
