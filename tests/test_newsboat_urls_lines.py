@@ -31,3 +31,30 @@ def test_repeats_filters_and_hidden_feeds_are_said(tmp_path: Path, data_dir: Pat
     shown = reader(data_dir, "feeds").stdout
     block = shown[shown.index("f005.xml") :].split("\n\n")[0]
     assert "business" in block and "dup-tag" in block
+
+
+def test_names_not_applied_to_feeds_subscribed_already_are_said(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """acc43a A17: another reader's names for feeds subscribed already were dropped without
+    a word. The name a feed has here stays (yours, or none); those not applied are named."""
+    urls = tmp_path / "urls"
+    urls.write_text(
+        'http://127.0.0.1:9/f000.xml\nhttp://127.0.0.1:9/f003.xml "~My name for 3"\n',
+        encoding="utf-8",
+    )
+    assert reader(data_dir, "import", str(urls)).returncode == 0
+    opml = tmp_path / "feedly.opml"
+    opml.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><opml version="1.0"><head><title>Feedly</title>'
+        '</head><body><outline text="Desk" title="Desk">'
+        '<outline type="rss" text="Harbour renamed in Feedly" xmlUrl="http://127.0.0.1:9/f000.xml"/>'
+        '<outline type="rss" text="My name for 3" xmlUrl="http://127.0.0.1:9/f003.xml"/>'
+        "</outline></body></opml>",
+        encoding="utf-8",
+    )
+    result = reader(data_dir, "import", str(opml))
+    assert result.returncode == 0, result
+    assert "1 name the file gives not applied" in result.stderr
+    assert "Harbour renamed in Feedly <http://127.0.0.1:9/f000.xml>" in result.stderr
+    assert "`reader rename FEED NAME` gives one" in result.stderr

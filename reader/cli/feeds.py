@@ -207,6 +207,7 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         done = lib.add_feeds((f.url, f.title, f.name, f.tags) for f in read.found)
         added = sum(new for _, new in done)
         urls = [url for url, _ in done]
+        unnamed = _names_not_applied(lib, read, done)
     except BaseException:
         lib.close()
         raise
@@ -220,6 +221,15 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         more = f" and {len(tags) - 8} more" if len(tags) > 8 else ""
         out(f"{plural(len(tagged), 'feed')} filed under {plural(len(tags), 'tag')}: {named}{more}")
     _say_left_out(read)
+    if unnamed:
+        shown = ", ".join(
+            f"{safe_line(name, 40)} <{written_address(url, 80)}>" for url, name in unnamed[:3]
+        )
+        more = f" and {len(unnamed) - 3} more" if len(unnamed) > 3 else ""
+        err(
+            f"{plural(len(unnamed), 'name')} the file gives not applied, the feeds subscribed"
+            f" already keeping theirs: {shown}{more} (`reader rename FEED NAME` gives one)"
+        )
     if read.repeated:
         out(
             f"{plural(len(set(read.repeated)), 'address', 'addresses')} listed twice or more: their lines'"
@@ -256,6 +266,22 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
     if read.marks_in:
         _say_where_marks_are(args.file, read.marks_in)
     return EXIT_OK
+
+
+def _names_not_applied(
+    lib: Library, read: Subscriptions, done: list[tuple[str, bool]]
+) -> list[tuple[str, str]]:
+    """The (address, name) of the feeds subscribed already whose name in the file is not the
+    one they have: an import keeps the name a feed has (yours, or none), said so (acc43a A17:
+    another reader's names were dropped without a word)."""
+    unnamed = []
+    for found, (url, new) in zip(read.found, done, strict=True):
+        if new or not found.name:
+            continue
+        feed = lib.store.feed(url)
+        if feed is not None and folded(feed.name) != folded(found.name):
+            unnamed.append((url, found.name))
+    return unnamed
 
 
 def _say_newsboat_leftovers(file: str, read: Subscriptions, marked: bool) -> None:
