@@ -58,3 +58,28 @@ def test_names_not_applied_to_feeds_subscribed_already_are_said(
     assert "1 name the file gives not applied" in result.stderr
     assert "Harbour renamed in Feedly <http://127.0.0.1:9/f000.xml>" in result.stderr
     assert "`reader rename FEED NAME` gives one" in result.stderr
+
+
+def test_freshrss_scraped_feeds_are_left_out_and_named(tmp_path: Path, data_dir: Path) -> None:
+    """acc43a A20: FreshRSS's HTML+XPath outline (no xmlUrl) vanished without a word and its
+    JSON+DotNotation one (xmlUrl a page) was subscribed, failing every sync. Both are left
+    out now, named with their page."""
+    opml = tmp_path / "freshrss.opml"
+    opml.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<opml version="2.0" xmlns:frss="https://freshrss.org/opml"><head><title>FreshRSS</title>'
+        '</head><body><outline text="Courts">'
+        '<outline text="Real feed" type="rss" xmlUrl="http://127.0.0.1:9/f1.xml"/>'
+        '<outline text="Scraped court list" type="HTML+XPath" htmlUrl="http://127.0.0.1:9/site/"'
+        ' frss:xPathItem="//li"/>'
+        '<outline text="Court JSON" type="JSON+DotNotation" xmlUrl="http://127.0.0.1:9/api"'
+        ' htmlUrl="http://127.0.0.1:9/api"/>'
+        "</outline></body></opml>",
+        encoding="utf-8",
+    )
+    result = reader(data_dir, "import", str(opml))
+    assert result.returncode == 0, result
+    assert result.stdout.startswith("1 feed added")
+    assert "left out 2 feeds of FreshRSS's web-scraping kinds" in result.stderr
+    assert "- Scraped court list <http://127.0.0.1:9/site/>" in result.stderr
+    assert "- Court JSON <http://127.0.0.1:9/api>" in result.stderr
