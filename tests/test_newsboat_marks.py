@@ -319,3 +319,39 @@ def test_a_feed_at_another_address_gets_its_marks_by_link(
     assert result.returncode == 0, result
     assert "1 marked read as newsboat had them" in result.stdout
     assert unread_titles(data_dir) == ["B", "C only title", "D"]
+
+
+def test_feeds_not_fetched_are_told_apart_by_why(tmp_path: Path, data_dir: Path) -> None:
+    """acc43a A8: "could not be fetched … again applies them once they answer" lumped a 404,
+    a 410 (which never will) and a feed too slow for the timeout (a setting away)."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    let_go = threading.Event()
+    try:
+        server.expect_request("/missing.xml").respond_with_data("no", status=404)
+        server.expect_request("/gone.xml").respond_with_data("gone", status=410)
+
+        def slow(_request: Request) -> Response:
+            let_go.wait(30)  # past the read timeout the config below sets
+            return Response("", status=503)
+
+        server.expect_request("/slow.xml").respond_with_handler(slow)
+        urls = tmp_path / "urls"
+        urls.write_text(
+            "".join(f"{server.url_for(p)}\n" for p in ("/missing.xml", "/gone.xml", "/slow.xml")),
+            encoding="utf-8",
+        )
+        exported = tmp_path / "read.txt"
+        exported.write_text("guid-a\n", encoding="utf-8")
+        config = tmp_path / "config.toml"
+        config.write_text("[network]\nread_timeout = 1.0\ntotal_timeout = 2.0\n")
+        result = reader(
+            data_dir, "--config", str(config), "import", str(urls), "--read-from", str(exported)
+        )
+        assert result.returncode == 0, result
+        assert "3 feeds could not be fetched" in result.stderr
+        assert "2 answered 404 or 410 (`reader remove` one gone)" in result.stderr
+        assert "1 timed out (a slow site: `[network] read_timeout`, 1 s now)" in result.stderr
+    finally:
+        let_go.set()
+        server.stop()

@@ -373,10 +373,20 @@ async def _apply_marks(
         names = ", ".join(safe_line(feed.display_title, 40) for feed in done.failed[:3])
         more = f" and {len(done.failed) - 3} more" if len(done.failed) > 3 else ""
         again = _again(args)
+        # Why, by kind (acc43a A8): a 404 or 410 will not "answer" later, and a slow site is
+        # a setting away.
+        why = []
+        if done.taken_down:
+            why.append(f"{len(done.taken_down)} answered 404 or 410 (`reader remove` one gone)")
+        if done.timed_out:
+            why.append(
+                f"{len(done.timed_out)} timed out (a slow site: `[network] read_timeout`,"
+                f" {lib.limits.read_timeout:g} s now)"
+            )
         err(
-            f"{plural(len(done.failed), 'feed')} could not be fetched ({names}{more}): their read"
-            f" marks are not applied; `reader import {again}` again applies them once they"
-            " answer"
+            f"{plural(len(done.failed), 'feed')} could not be fetched ({names}{more}"
+            f"{': ' + '; '.join(why) if why else ''}): their read marks are not applied;"
+            f" `reader import {again}` again applies them once they answer"
         )
     if marks.flagged:
         letters = marks.flag_letters or "s"

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..errors import ErrorKind
 from ..models import Entry, Feed
 from ..read_marks import ReadMarks
 from .saved_imports import SavedImport, import_saved
@@ -34,6 +35,8 @@ class MarksApplied:
     failed: tuple[Feed, ...]  # feeds that could not be fetched: their marks not applied
     saved: SavedImport | None  # the starred articles saved, None when it had none
     kept_unread: int = 0  # read there, marked read by an import before, unread here since
+    taken_down: tuple[Feed, ...] = ()  # of `failed`, those answering 404 or 410: never will
+    timed_out: tuple[Feed, ...] = ()  # of `failed`, those too slow to answer in time
 
 
 @dataclass
@@ -62,6 +65,8 @@ async def apply_marks(
     state = state if state is not None else MarksUnderWay()
     state.total = len(urls)
     failed: list[Feed] = []
+    taken_down: list[Feed] = []
+    timed_out: list[Feed] = []
     fetched: list[str] = []
     total = marked = kept = 0
 
@@ -70,6 +75,10 @@ async def apply_marks(
         result = await lib.refresh_feed(url)
         if result.error is not None:
             failed.append(result.feed)
+            if result.error.taken_down:
+                taken_down.append(result.feed)
+            elif result.error.kind == ErrorKind.TIMEOUT:
+                timed_out.append(result.feed)
             state.failed += 1
         else:
             fetched.append(url)
@@ -87,7 +96,16 @@ async def apply_marks(
     failed_in_order = tuple(sorted(failed, key=lambda f: urls.index(f.url) if f.url in urls else 0))
     # Saved after the feeds came: a starred article a feed lists is saved as its headline.
     saved = await import_saved(lib, marks.starred, progress) if marks.starred else None
-    return MarksApplied(len(fetched), total, marked, failed_in_order, saved, kept)
+    return MarksApplied(
+        len(fetched),
+        total,
+        marked,
+        failed_in_order,
+        saved,
+        kept,
+        tuple(taken_down),
+        tuple(timed_out),
+    )
 
 
 def _mark_feed(lib: Library, url: str, unread: list[Entry], marks: ReadMarks) -> tuple[int, int]:
