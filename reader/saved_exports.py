@@ -64,6 +64,8 @@ class SavedLink:
     times it as text."""
     author: str = ""  # the article's authors as the app read them (wallabag's `published_by`)
     notes: tuple[SavedNote, ...] = ()  # the passages marked there, with their notes
+    published: datetime | None = None  # when the article was published, as the app read it
+    language: str = ""  # its language as the app read it (wallabag's `language`)
 
     @property
     def kept_text(self) -> str:
@@ -318,6 +320,11 @@ def _wallabag(data: bytes) -> SavedExport:
                 _compressed_html(entry.get("content")),
                 _authors(entry.get("published_by")),
                 _annotations(entry.get("annotations")),
+                # The one date a researcher cites, in the file (acc43a A7): kept with the copy.
+                _iso(entry.get("published_at")),
+                safe_line(entry.get("language"), 20)
+                if isinstance(entry.get("language"), str)
+                else "",
             )
         )
     stream.take()

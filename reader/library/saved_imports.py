@@ -270,7 +270,14 @@ async def _copy_kept(
         return False
     try:
         article = await lib.keep_copy(
-            target, link.kept_text, link.title, link.author, link.added, answer=answer
+            target,
+            link.kept_text,
+            link.title,
+            link.author,
+            link.added,
+            answer=answer,
+            published=link.published,
+            language=link.language,
         )
     except StoreError:
         return False
