@@ -11,7 +11,7 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 
 from tests.test_cli import reader
-from tests.test_newsboat_marks import newsboat_cache, serve_feed, unread_titles
+from tests.test_newsboat_marks import newsboat_files, serve_feed, unread_titles
 
 
 def _id_of(data_dir: Path, title: str) -> str:
@@ -24,11 +24,7 @@ def _id_of(data_dir: Path, title: str) -> str:
 def test_a_mark_undone_in_the_reader_holds_at_the_import_again(
     httpserver: HTTPServer, tmp_path: Path, data_dir: Path
 ) -> None:
-    feed = serve_feed(httpserver)
-    urls = tmp_path / "urls"
-    urls.write_text(f'{feed} news "~Ledger"\n', encoding="utf-8")
-    cache = tmp_path / "cache.db"
-    newsboat_cache(cache, feed, httpserver.url_for("/"))
+    urls, cache = newsboat_files(httpserver, tmp_path)
     first = reader(data_dir, "import", str(urls), "--read-from", str(cache))
     assert first.returncode == 0, first
     assert unread_titles(data_dir) == ["B", "D"]

@@ -67,6 +67,19 @@ def newsboat_cache(path: Path, feed: str, base: str) -> None:
     db.close()
 
 
+def newsboat_files(
+    server: HTTPServer, tmp_path: Path, line: str = 'news "~Ledger"'
+) -> tuple[Path, Path]:
+    """The `ledger` feed served, newsboat's urls naming it (`line` after its address) and its
+    cache.db (`newsboat_cache`): their paths."""
+    feed = serve_feed(server)
+    urls = tmp_path / "urls"
+    urls.write_text(f"{feed} {line}\n", encoding="utf-8")
+    cache = tmp_path / "cache.db"
+    newsboat_cache(cache, feed, server.url_for("/"))
+    return urls, cache
+
+
 def unread_titles(data_dir: Path) -> list[str]:
     result = reader(data_dir, "list", "--unread")
     assert result.returncode == 0, result
@@ -76,11 +89,7 @@ def unread_titles(data_dir: Path) -> list[str]:
 def test_import_takes_newsboat_s_read_marks_from_its_cache(
     httpserver: HTTPServer, tmp_path: Path, data_dir: Path
 ) -> None:
-    feed = serve_feed(httpserver)
-    urls = tmp_path / "urls"
-    urls.write_text(f'{feed} news "~Ledger"\n', encoding="utf-8")
-    cache = tmp_path / "cache.db"
-    newsboat_cache(cache, feed, httpserver.url_for("/"))
+    urls, cache = newsboat_files(httpserver, tmp_path)
     before = cache.read_bytes()
     result = reader(data_dir, "import", str(urls), "--read-from", str(cache))
     assert result.returncode == 0, result
@@ -288,11 +297,7 @@ def test_articles_deleted_in_newsboat_come_across_read(
 ) -> None:
     """acc43a A18: newsboat's `D` sets `deleted` and leaves `unread` as it was; those items
     came back unread. Done with there, they are read here, and counted."""
-    feed = serve_feed(httpserver)
-    urls = tmp_path / "urls"
-    urls.write_text(f'{feed} "~Ledger"\n', encoding="utf-8")
-    cache = tmp_path / "cache.db"
-    newsboat_cache(cache, feed, httpserver.url_for("/"))
+    urls, cache = newsboat_files(httpserver, tmp_path, '"~Ledger"')
     with sqlite3.connect(cache) as db:  # B, unread, deleted with `D`
         db.execute("UPDATE rss_item SET deleted = 1 WHERE title = 'B'")
     db.close()
