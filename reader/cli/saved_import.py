@@ -69,7 +69,9 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             # Said apart: readable offline, though their pages did not come (acc32a A4).
             local = (
                 f"; {done.local_copied} of them to this computer or its network, not fetched"
-                " (by a sync either)"
+                # How to fetch them named (acc43a A12): an intranet page is daily material.
+                " (by a sync either: `R` on one in the reader fetches its page, and --fetch-local"
+                " fetches such links when an import first saves them)"
                 if done.local_copied
                 else ""
             )
