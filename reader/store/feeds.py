@@ -312,6 +312,7 @@ class StoreFeeds(StoreStoryRows):
             subscribed = set(urls)
             changed: dict[str, Feed] = {}  # the records to write, each once
             given: dict[str, set[str]] = {}  # the tags imports filed each feed under
+            given_before: dict[str, set[str]] = {}  # as read, to write only those changed
             for url, title, name, tags in wanted:
                 done.append(url not in subscribed)
                 if done[-1]:
@@ -326,6 +327,7 @@ class StoreFeeds(StoreStoryRows):
                     continue
                 if url not in given:
                     given[url] = set(self._load(self._state, _imported_tags_key(url), []))
+                    given_before[url] = set(given[url])
                 # A tag an import gave before that the feed lacks now was taken off by the
                 # user: an import again leaves it off (acc43a A4).
                 has = {folded(tag) for tag in feed.tags}
@@ -340,7 +342,8 @@ class StoreFeeds(StoreStoryRows):
             for url, feed in changed.items():
                 self._save(self._state, _feed_key(url), feed_to_dict(feed))
             for url, tags in given.items():
-                self._save(self._state, _imported_tags_key(url), sorted(tags))
+                if tags != given_before[url]:  # a re-import of 9,550 feeds wrote each again
+                    self._save(self._state, _imported_tags_key(url), sorted(tags))
             if any(done):
                 self._save(self._state, _SUBSCRIPTIONS, urls)
             if changed or any(done):
