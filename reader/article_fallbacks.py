@@ -43,12 +43,21 @@ def amp_if_little(cached: Article, body: bytes, page_url: str, charset: str | No
 
 
 def kept_copy(
-    html: str, url: str, title: str, author: str, retrieved: datetime | None, kept_by: str
+    html: str,
+    url: str,
+    title: str,
+    author: str,
+    retrieved: datetime | None,
+    kept_by: str,
+    published: datetime | None = None,
+    language: str = "",
 ) -> Article | None:
     """The text another app kept of the page at `url` (`html`: wallabag's `content`, when the
     page was alive) as the article: read by the extractor as any page is (the app's HTML is no
     more trusted than the page), under the `title` and `author` the app gave, retrieved when
-    it says (`retrieved`), marked as its copy (`kept_by`). None when it holds no text."""
+    it says (`retrieved`), marked as its copy (`kept_by`), published when the app says
+    (`published`) and in its `language` where the copy names neither. None when it holds no
+    text."""
     from .extract import extract_article
     from .models import FetchError
 
@@ -63,6 +72,9 @@ def kept_copy(
         url=url,
         title=title or article.title,
         author=author or article.author,
+        # The app's date and language where its copy names none (acc43a A7).
+        published=article.published or published,
+        language=article.language or language,
         fetched_at=retrieved,
         kept_by=kept_by,
     )

@@ -86,6 +86,10 @@ class Subscriptions:
     marks_in: MarksElsewhere | None = None
     """Where the reader the file came from keeps its read marks (newsraft, nom: a database),
     for `--read-from`; None when the file holds them or says nothing of them."""
+    hidden: list[str] = field(default_factory=list)
+    """The feeds newsboat's urls file hides (`"!tag"`), listed here: said (acc43a A15)."""
+    repeated: list[str] = field(default_factory=list)
+    """The addresses a list names more than once, their lines' tags merged (acc43a A2)."""
     newsboat: str = ""
     """"urls" for a list of addresses (newsboat's urls file's shape), "opml" for the OPML
     newsboat writes (`NEWSBOAT_OPML_TITLE`): what it leaves behind is said
@@ -198,6 +202,12 @@ def read_opml(data: bytes) -> Subscriptions:
 
     for outline, folders in _outlines(root):
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").translate(_CONTROLS_BACK)
+        if (outline.get("type") or "").lower() in _SCRAPED_TYPES and not len(outline):
+            # FreshRSS builds these from a page by its own rules: no feed to fetch, at the
+            # address they name or any (acc43a A20: one vanished, one failed every sync).
+            page = outline.get("htmlUrl") or outline.get("htmlurl") or url
+            leave_out(_SCRAPED, page.translate(_CONTROLS_BACK), outline)
+            continue
         url, why = feed_address(url)
         if not url:
             # A feed's outline (its type says so, and it holds none) with no address: said,
@@ -229,6 +239,14 @@ def read_opml(data: bytes) -> Subscriptions:
     return Subscriptions(found, dict(skipped), left_out, newsboat=newsboat)
 
 
+_SCRAPED_TYPES = frozenset(
+    {"html+xpath", "xml+xpath", "json+dotnotation", "html+xpath+json+dotnotation"}
+)
+"""FreshRSS's web-scraping feeds' outline types: a page it reads by rules of its own."""
+_SCRAPED = (
+    "of FreshRSS's web-scraping kinds (HTML+XPath, JSON+DotNotation: FreshRSS builds them"
+    " from a page by its rules; the reader reads feeds only)"
+)
 _FEED_TYPES = frozenset({"rss", "atom", "feed"})
 """An outline's `type` that says it is a feed's (OPML 2.0's "rss", and what readers write)."""
 

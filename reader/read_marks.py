@@ -25,6 +25,7 @@ from .saved_exports import SavedLink
 from .urls import canonical_url, is_web_url, without_credentials
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+_EVERY = "\x00every"  # `ReadMarks._by_feed`'s key for the links of every feed's items
 
 
 def is_sqlite(path: Path) -> bool:
@@ -50,6 +51,10 @@ class ReadMarks:
     """The articles it had starred, by their link and title, to save."""
     star: str = "important"
     """What `source` calls a star ("important", nom's "favourite")."""
+    deleted: int = 0
+    """Items newsboat's user deleted unread, among `marks`: marked read here."""
+    flag_letters: str = ""
+    """The letters of newsboat's flags on the items counted in `flagged`."""
     unlinked_stars: int = 0
     """Starred items with no web address: nothing to save."""
     texts: tuple[tuple[str, str], ...] = ()
@@ -106,11 +111,30 @@ class ReadMarks:
             grouped = self._group()
             ids: set[str] = set()
             links: set[str] = set()
-            for guid, link in grouped.get(canonical_url(feed_url), []) + grouped.get("", []):
+            own = grouped.get(canonical_url(feed_url))
+            for guid, link in (own or []) + grouped.get("", []):
                 ids.add(entry_id(feed_url, guid))
                 links.update(canonical_url(url) for url in (link, guid) if "://" in url)
+            if own is None and grouped:
+                # A feed the other reader had at another address (`?format=rss`, http for
+                # https, a feedburner one): its items found by their links among all it had
+                # read, as the `-E` list's are (acc43a A16: none was marked).
+                links |= self._every_link()
             known = self._by_feed[feed_url] = (ids, links)
         return known
+
+    def _every_link(self) -> set[str]:
+        """The links (and link-shaped GUIDs) of every read item, of any feed, made once."""
+        if (every := self._by_feed.get(_EVERY)) is None:
+            links = {
+                canonical_url(url)
+                for items in self._group().values()
+                for guid, link in items
+                for url in (link, guid)
+                if "://" in url
+            }
+            every = self._by_feed[_EVERY] = (set(), links)
+        return every[1]
 
     def _group(self) -> dict[str, list[tuple[str, str]]]:
         if not self._grouped and self.marks:

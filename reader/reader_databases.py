@@ -53,13 +53,13 @@ def read_database(path: Path) -> _Read:
         return _reader_of(path, kind)(db)
 
 
-def database_marks(path: Path) -> ReadMarks:
+def database_marks(path: Path, saved_flags: str = "") -> ReadMarks:
     """The read marks and stars of the database at `path`, for `--read-from` (newsboat's
     cache.db too). ValueError, in one line, as `read_database`."""
     with _opened(path) as db:
         kind = _kind(db)
         if kind == "newsboat":
-            return cache_marks(db)
+            return cache_marks(db, saved_flags)
         return _reader_of(path, kind)(db)[1]
 
 

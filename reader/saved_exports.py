@@ -64,6 +64,8 @@ class SavedLink:
     times it as text."""
     author: str = ""  # the article's authors as the app read them (wallabag's `published_by`)
     notes: tuple[SavedNote, ...] = ()  # the passages marked there, with their notes
+    published: datetime | None = None  # when the article was published, as the app read it
+    language: str = ""  # its language as the app read it (wallabag's `language`)
 
     @property
     def kept_text(self) -> str:
@@ -92,7 +94,7 @@ class SavedExport:
 
 FORMATS = (
     "`reader import` reads OPML, a list of feed addresses, and wallabag (JSON), Pocket (HTML"
-    " or CSV) and bookmarks.html exports"
+    " or CSV), FreshRSS's or Inoreader's starred articles (JSON) and bookmarks.html exports"
 )
 
 
@@ -114,6 +116,8 @@ def read_saved_export(data: bytes) -> SavedExport | None:
         return None
     if kind == "wallabag":
         return _wallabag(data)
+    if kind == "Google Reader":
+        return _google_reader(data)
     # A stray bad byte in a title is no reason to refuse a library's links.
     return _pocket_csv(data.decode("utf-8-sig", errors="replace"))
 
@@ -125,6 +129,8 @@ def export_kind(head: bytes) -> str:
     first = start.lstrip()[:2000]
     if first.startswith("["):
         return "wallabag"
+    if first.startswith("{") and _GOOGLE_ITEMS.search(start):
+        return "Google Reader"
     if first.lower().startswith(_POCKET_CSV_HEADER[0]) and _is_pocket_csv(first):
         return "Pocket CSV"
     if first.lower().startswith("<!doctype netscape-bookmark-file"):
@@ -135,6 +141,11 @@ def export_kind(head: bytes) -> str:
         return "Pocket"
     return ""
 
+
+# FreshRSS's and Inoreader's starred articles: Google Reader's stream, an object with `items`.
+_GOOGLE_ITEMS = re.compile(r'^\{.*?"items"\s*:\s*\[', re.S)
+_LABEL = "user/-/label/"
+_READ_STATE = "user/-/state/com.google/read"
 
 # An XML file (an OPML one) opens with its declaration or its root; Pocket's is an HTML page.
 _OPML_START = re.compile(r"(?:<!--.*?-->\s*)*<(?:\?xml|opml)\b", re.I | re.S)
@@ -309,6 +320,11 @@ def _wallabag(data: bytes) -> SavedExport:
                 _compressed_html(entry.get("content")),
                 _authors(entry.get("published_by")),
                 _annotations(entry.get("annotations")),
+                # The one date a researcher cites, in the file (acc43a A7): kept with the copy.
+                _iso(entry.get("published_at")),
+                safe_line(entry.get("language"), 20)
+                if isinstance(entry.get("language"), str)
+                else "",
             )
         )
     stream.take()
@@ -319,6 +335,58 @@ def _wallabag(data: bytes) -> SavedExport:
     if not addressed:
         raise ExportError(f'not a wallabag export: no entry of it has a "url" ({FORMATS})')
     return _export("wallabag", links, skipped, bad_dates=bad)
+
+
+def _google_reader(data: bytes) -> SavedExport:
+    """FreshRSS's "export starred articles" and Inoreader's JSON, in Google Reader's stream
+    shape (acc43a A5): `items`, each with its link (`canonical`, else `alternate`: `href`),
+    `title`, `published` (epoch seconds: kept as the time it was added, the file giving no
+    other), `author`, and `categories`: its labels (`user/-/label/NAME`, tags here) and
+    states (`user/-/state/com.google/read`: read). The whole document decoded at once: such
+    exports are of starred articles, thousands at most."""
+    try:
+        document = json.loads(data.decode("utf-8-sig", errors="replace"))
+    except (ValueError, RecursionError) as error:
+        raise ExportError(f"not a readable starred-articles export (JSON): {error}") from None
+    items = document.get("items") if isinstance(document, dict) else None
+    if not isinstance(items, list):
+        raise ExportError("not a starred-articles export (JSON): it has no list of items")
+    links, skipped, bad = [], 0, 0
+    for item in items:
+        url = _item_link(item)
+        if url is None:
+            skipped += 1
+            continue
+        categories = [c for c in item.get("categories") or () if isinstance(c, str)]
+        published = item.get("published")
+        added = _epoch(published)
+        bad += added is None and published not in (None, "")
+        labels = [c[len(_LABEL) :] for c in categories if c.startswith(_LABEL)]
+        links.append(
+            SavedLink(
+                url,
+                _title(item.get("title")),
+                added,
+                _tags(labels),
+                _READ_STATE in categories,
+                author=_authors(item.get("author")),
+            )
+        )
+    if not links and not skipped:
+        raise ExportError("a starred-articles export with no items: nothing to import")
+    return _export("starred", links, skipped, bad_dates=bad)
+
+
+def _item_link(item: Any) -> str | None:
+    """The web address of a Google Reader stream's item: its `canonical`, else `alternate`."""
+    if not isinstance(item, dict):
+        return None
+    for key in ("canonical", "alternate"):
+        for ref in item.get(key) or ():
+            href = ref.get("href") if isinstance(ref, dict) else None
+            if isinstance(href, str) and is_web_url(href.strip()):
+                return href.strip()
+    return None
 
 
 _CHUNK = 1 << 18

@@ -21,6 +21,7 @@ from .opml import (
     read_opml,
 )
 from .safe import safe_line
+from .urls import is_web_url
 
 # What comes first on a line of a list of addresses: a scheme ("https:", newsboat's "query:").
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -33,7 +34,11 @@ _NEWSBOAT_KINDS = {
         " so none is made from it"
     ),
     "exec": "of newsboat's exec: kind (a command's output: the reader runs no commands)",
-    "filter": "of newsboat's filter: kind (a command's output: the reader runs no commands)",
+    "filter": (
+        "of newsboat's filter: kind (a command's output: the reader runs no commands); the"
+        " feed it filters can be subscribed unfiltered with `reader add`, and its read marks"
+        " then come with --read-from"
+    ),
 }
 
 
@@ -68,6 +73,12 @@ def read_subscriptions(data: bytes, name: str = "") -> Subscriptions:
     return read_address_list(data)
 
 
+def _filtered(line: str) -> str:
+    """The feed address in newsboat's `filter:SCRIPT:URL`, "" when there is none."""
+    found = re.search(r"https?://\S+", line.partition(":")[2])
+    return found.group() if found and is_web_url(found.group()) else ""
+
+
 def read_address_list(data: bytes) -> Subscriptions:
     """A list of feed addresses, one a line, as newsboat's `urls` file writes them: after the
     address its tags (kept, `feed_tags`), `"~Name"` the name the user gave the feed (kept over
@@ -85,7 +96,7 @@ def read_address_list(data: bytes) -> Subscriptions:
         ) from None
     result = Subscriptions(newsboat="urls")
     skipped: Counter[str] = Counter()
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # each address's place in `found`
     lines = [line.strip() for line in text.splitlines()]
     entries = [line for line in lines if line and not line.startswith("#")]
     if not entries or not any(_SCHEME.match(line.lstrip('"')) for line in entries):
@@ -103,17 +114,31 @@ def read_address_list(data: bytes) -> Subscriptions:
         if not words:
             continue
         (url, why), tags = feed_address(words[0]), words[1:]
-        if url in seen:
+        names = [name for tag in tags if tag.startswith("~") and (name := safe_line(tag[1:], 500))]
+        kept = with_tags((), (tag for tag in tags if not tag.startswith(("~", "!"))))
+        if (at := seen.get(url)) is not None:
+            # Listed again (a file edited by hand for years): its tags merged into the first
+            # line's, as an import merges them into a feed subscribed already (acc43a A2).
+            if at >= 0:
+                first = result.found[at]
+                more = with_tags(first.tags, kept)
+                result.found[at] = first._replace(
+                    tags=more, name=first.name or next(iter(names), "")
+                )
+                result.repeated.append(url)
             continue
-        seen.add(url)
+        seen[url] = -1
         if (kind := url.partition(":")[0].lower()) in _NEWSBOAT_KINDS:
             skipped[_NEWSBOAT_KINDS[kind]] += 1
+            if kind == "filter" and (inner := _filtered(url)):
+                result.left_out.setdefault(_NEWSBOAT_KINDS[kind], []).append(("", inner))
             continue
         if why:
             skipped[why] += 1
             continue
-        names = [name for tag in tags if tag.startswith("~") and (name := safe_line(tag[1:], 500))]
-        kept = with_tags((), (tag for tag in tags if not tag.startswith(("~", "!"))))
+        if any(tag.startswith("!") for tag in tags):
+            result.hidden.append(url)
+        seen[url] = len(result.found)
         result.found.append(Found(url, names[0] if names else "", tags=kept))
         if len(result.found) >= MAX_OUTLINES:
             break

@@ -172,7 +172,8 @@ http://127.0.0.1:99999/port.xml
 
 
 def test_a_newsboat_urls_file_is_imported_as_it_is(tmp_path: Path) -> None:
-    """newsboat's `urls` file, the list a switcher has: each address once, its `~` name kept,
+    """newsboat's `urls` file, the list a switcher has: each address once (a second line's
+    tags merged), its `~` name kept,
     what the reader has no place for (query and command feeds, a bad address, an unclosed
     quote) left out and counted, and its tags kept (a `"!"` tag, newsboat's hiding, not)."""
     (tmp_path / "urls").write_text(NEWSBOAT_URLS)
@@ -186,12 +187,19 @@ def test_a_newsboat_urls_file_is_imported_as_it_is(tmp_path: Path) -> None:
         " on `F`'s hits), which finds words in the articles' text, not newsboat's expressions"
         " over an item's fields, so none is made from it",
         "reader: left out 1 feed of newsboat's exec: kind (a command's output: the reader runs no commands)",
-        "reader: left out 1 feed of newsboat's filter: kind (a command's output: the reader runs no commands)",
+        "reader: left out 1 feed of newsboat's filter: kind (a command's output: the reader runs"
+        " no commands); the feed it filters can be subscribed unfiltered with `reader add`, and"
+        " its read marks then come with --read-from:",
+        "reader: - <http://127.0.0.1:9/raw.xml>",
         "reader: left out 1 feed whose address is not http(s)",
         "reader: left out 1 feed whose address is invalid: port 99999 is out of range (0 to 65535)",
         "reader: left out 1 feed whose line could not be read (an unclosed quote)",
+        'reader: 1 feed newsboat hid ("!") shown here, the reader hiding none:'
+        " http://127.0.0.1:9/hidden.xml (`reader remove` one you don't want listed)",
     ]
-    assert imported.stdout.splitlines()[1] == "1 feed filed under 2 tags: local, news"
+    # Listed twice: both lines' tags, as a feed subscribed already gets the file's (acc43a A2).
+    assert imported.stdout.splitlines()[1] == "1 feed filed under 3 tags: duplicate, local, news"
+    assert "1 address listed twice or more: their lines' tags merged" in imported.stdout
     feeds = reader(home, "feeds").stdout
     assert "Quay (mine)" in feeds and "Hidden one" in feeds
     assert "https://127.0.0.1:9/tide.xml" in feeds

@@ -267,7 +267,8 @@ def test_an_export_that_is_none_of_them_is_refused_in_one_line(
     code, _, said = cli(capsys, tmp_path / "data", "import", "--saved", str(odd))
     assert code != 0
     assert said == (
-        "reader: not a wallabag (JSON), Pocket (HTML or CSV) or bookmarks.html export, nor a"
+        "reader: not a wallabag (JSON), Pocket (HTML or CSV), starred-articles (JSON) or"
+        " bookmarks.html export, nor a"
         " list of addresses one a line\n"
     )
 

@@ -166,3 +166,24 @@ def test_the_copy_is_no_part_of_an_export_whose_links_all_come(
             assert article is not None and article.kept_by == ""
 
     asyncio.run(run())
+
+
+def test_wallabag_s_publication_date_and_language_stay_with_its_copy(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc43a A7: wallabag's `published_at` (the one date a researcher cites) and `language`
+    were dropped: its copy cited with no publication date."""
+    httpserver.expect_request("/gone.html").respond_with_data("Not found", status=404)
+    url = httpserver.url_for("/gone.html")
+    entry = _entry(url, "Gone page", KEPT.format(name="gone page's"))
+    entry |= {"published_at": "2024-12-01T07:00:00+00:00", "language": "en"}
+    export = tmp_path / "wallabag.json"
+    export.write_text(json.dumps([entry]), encoding="utf-8")
+    data = tmp_path / "data"
+    code, _, said = cli(capsys, data, "import", "--fetch-local", str(export))
+    assert code == 0, said
+    code, shown, said = cli(capsys, data, "show", "--offline", "--format", "json", url)
+    assert code == 0, said
+    article = json.loads(shown)
+    assert article["published"].startswith("2024-12-01T07:00:00")
+    assert article["language"] == "en"

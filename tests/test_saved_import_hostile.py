@@ -182,7 +182,7 @@ def test_a_file_of_none_of_the_formats_names_them(
         export.write_text(content, encoding="utf-8")
         code, _, err = cli(capsys, tmp_path / "data", "import", str(export))
         assert code == 1 and err.count("\n") == 1
-        assert "wallabag (JSON), Pocket (HTML or CSV) and bookmarks.html exports" in err
+        assert "wallabag (JSON), Pocket (HTML or CSV), FreshRSS's or Inoreader's starred" in err
 
 
 def test_a_million_empty_entries_take_no_more_than_the_file() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from ..url_display import shown_url
 from ..urls import from_feed_scheme, is_web_url, not_web_url, written_address
 from .common import (
     EXIT_FAILED,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
@@ -36,7 +38,10 @@ from .common import (
 from .tags import shown_tags
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..library import Library
+    from ..library.imported_marks import MarksUnderWay
     from ..library.saved_imports import SavedImport
     from ..opml import MarksElsewhere, Subscriptions
     from ..read_marks import ReadMarks
@@ -127,7 +132,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         export = read_link_list(data)
         if export is None:
             raise CommandError(
-                "not a wallabag (JSON), Pocket (HTML or CSV) or bookmarks.html export, nor a"
+                "not a wallabag (JSON), Pocket (HTML or CSV), starred-articles (JSON) or bookmarks.html export, nor a"
                 " list of addresses one a line"
             )
     if export is not None:
@@ -147,7 +152,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         # A JSON or HTML file was the other app's export more often than a list of feeds: what
         # is read is named (acc32a A17).
         raise CommandError(f"{error.message}; {FORMATS}") from None
-    marks = _read_marks(args.read_from) if args.read_from else None  # before any change
+    if args.saved_flags and not args.read_from:
+        raise UsageError("--saved-flags names newsboat's flags in its cache.db: give --read-from")
+    marks = _read_marks(args.read_from, args.saved_flags) if args.read_from else None
     return _subscribe_all(args, read, marks)
 
 
@@ -200,6 +207,7 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         done = lib.add_feeds((f.url, f.title, f.name, f.tags) for f in read.found)
         added = sum(new for _, new in done)
         urls = [url for url, _ in done]
+        unnamed = _names_not_applied(lib, read, done)
     except BaseException:
         lib.close()
         raise
@@ -213,13 +221,67 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         more = f" and {len(tags) - 8} more" if len(tags) > 8 else ""
         out(f"{plural(len(tagged), 'feed')} filed under {plural(len(tags), 'tag')}: {named}{more}")
     _say_left_out(read)
+    if unnamed:
+        shown = ", ".join(
+            f"{safe_line(name, 40)} <{written_address(url, 80)}>" for url, name in unnamed[:3]
+        )
+        more = f" and {len(unnamed) - 3} more" if len(unnamed) > 3 else ""
+        err(
+            f"{plural(len(unnamed), 'name')} the file gives not applied, the feeds subscribed"
+            f" already keeping theirs: {shown}{more} (`reader rename FEED NAME` gives one)"
+        )
+    if read.repeated:
+        out(
+            f"{plural(len(set(read.repeated)), 'address', 'addresses')} listed twice or more: their lines'"
+            " tags merged"
+        )
+    if read.hidden:
+        named = ", ".join(written_address(url, 80) for url in read.hidden[:LEFT_OUT_NAMED])
+        more = (
+            f" and {len(read.hidden) - LEFT_OUT_NAMED} more"
+            if len(read.hidden) > LEFT_OUT_NAMED
+            else ""
+        )
+        err(
+            f'{plural(len(read.hidden), "feed")} newsboat hid ("!") shown here, the reader'
+            f" hiding none: {named}{more} (`reader remove` one you don't want listed)"
+        )
     if read.newsboat:
         _say_newsboat_leftovers(args.file, read, marks is not None)
     if marks is not None:
-        return run_until_done(lib, _apply_marks(lib, urls, marks, args))
+        from ..library.imported_marks import MarksUnderWay
+
+        state = MarksUnderWay()
+        try:
+            return run_until_done(lib, _apply_marks(lib, urls, marks, args, state))
+        except KeyboardInterrupt:
+            # Said, not just "interrupted": the marks of the feeds fetched are kept, and the
+            # same command brings the rest (acc43a A11).
+            err(
+                f"interrupted: {state.fetched:,} of {plural(state.total, 'feed')} fetched, their"
+                f" read marks applied ({state.marked:,} marked read); `reader import"
+                f" {_again(args)}` again brings the rest"
+            )
+            return EXIT_INTERRUPTED
     if read.marks_in:
         _say_where_marks_are(args.file, read.marks_in)
     return EXIT_OK
+
+
+def _names_not_applied(
+    lib: Library, read: Subscriptions, done: list[tuple[str, bool]]
+) -> list[tuple[str, str]]:
+    """The (address, name) of the feeds subscribed already whose name in the file is not the
+    one they have: an import keeps the name a feed has (yours, or none), said so (acc43a A17:
+    another reader's names were dropped without a word)."""
+    unnamed = []
+    for found, (url, new) in zip(read.found, done, strict=True):
+        if new or not found.name:
+            continue
+        feed = lib.store.feed(url)
+        if feed is not None and folded(feed.name) != folded(found.name):
+            unnamed.append((url, found.name))
+    return unnamed
 
 
 def _say_newsboat_leftovers(file: str, read: Subscriptions, marked: bool) -> None:
@@ -256,19 +318,29 @@ def _say_where_marks_are(file: str, marks: MarksElsewhere) -> None:
     )
 
 
-def _read_marks(path: str) -> ReadMarks:
+def _read_marks(path: str, flags: str = "") -> ReadMarks:
     from ..newsboat_marks import read_marks
 
     try:
-        return read_marks(Path(path))
+        return read_marks(Path(path), flags)
     except OSError as error:
         raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
     except ValueError as error:
         raise CommandError(str(error)) from None
 
 
+def _again(args: argparse.Namespace) -> str:
+    """The import's file and --read-from, as the command to run again takes them."""
+    given = [args.file] + (["--read-from", args.read_from] if args.read_from else [])
+    return " ".join(shlex.quote(safe_line(a, 300)) for a in given)
+
+
 async def _apply_marks(
-    lib: Library, urls: list[str], marks: ReadMarks, args: argparse.Namespace
+    lib: Library,
+    urls: list[str],
+    marks: ReadMarks,
+    args: argparse.Namespace,
+    state: MarksUnderWay | None = None,
 ) -> int:
     """`imported_marks.apply_marks`, said: the feeds fetched, the headlines marked read, the
     starred articles saved, and what was not brought across."""
@@ -276,30 +348,54 @@ async def _apply_marks(
 
     source = marks.source
     show, finish = counted_progress(f"saving {source}'s {marks.star} articles")
+    # The feeds' fetch took half a minute with nothing shown (acc43a A11): a bar on a terminal.
+    fetching, fetched = counted_progress(f"fetching the feeds for {source}'s read marks")
     try:
-        done = await apply_marks(lib, urls, marks, show)
+        done = await apply_marks(lib, urls, marks, show, _ended(fetching, fetched), state)
     finally:
+        fetched()
         finish()
     out(
         f"fetched {plural(done.fetched, 'feed')} ({plural(done.headlines, 'headline')}): "
         f"{done.marked} marked read as {source} had them ({len(marks)} read in {source}'s"
         " list)"
     )
+    if marks.deleted:
+        out(f"{plural(marks.deleted, 'article')} deleted unread in newsboat: marked read here")
+    if done.kept_unread:
+        out(
+            f"{plural(done.kept_unread, 'headline')} an import marked read before and you marked"
+            " unread since: left unread"
+        )
     if done.saved is not None:
         out(_stars_saved(done.saved, marks))
     if done.failed:
         names = ", ".join(safe_line(feed.display_title, 40) for feed in done.failed[:3])
         more = f" and {len(done.failed) - 3} more" if len(done.failed) > 3 else ""
-        again = f"{args.file} --read-from {args.read_from}" if args.read_from else args.file
+        again = _again(args)
+        # Why, by kind (acc43a A8): a 404 or 410 will not "answer" later, and a slow site is
+        # a setting away.
+        why = []
+        if done.taken_down:
+            why.append(f"{len(done.taken_down)} answered 404 or 410 (`reader remove` one gone)")
+        if done.timed_out:
+            why.append(
+                f"{len(done.timed_out)} timed out (a slow site: `[network] read_timeout`,"
+                f" {lib.limits.read_timeout:g} s now)"
+            )
         err(
-            f"{plural(len(done.failed), 'feed')} could not be fetched ({names}{more}): their read"
-            f" marks are not applied; `reader import {again}` again applies them once they"
-            " answer"
+            f"{plural(len(done.failed), 'feed')} could not be fetched ({names}{more}"
+            f"{': ' + '; '.join(why) if why else ''}): their read marks are not applied;"
+            f" `reader import {again}` again applies them once they answer"
         )
     if marks.flagged:
+        letters = marks.flag_letters or "s"
+        again = _again(args)
         err(
             f"newsboat's flags on {plural(marks.flagged, 'article')} are not carried over"
-            " (flags mean what each user gives them): `s` in the reader saves one for good"
+            f" (flags mean what each user gives them; theirs: {safe_line(letters, 52)}):"
+            f" `reader import {again} --saved-flags {'s' if 's' in letters else letters[:1]}`"
+            " saves those flagged so, `s` in the reader one for good"
         )
     if marks.unlinked_stars:
         err(
@@ -307,6 +403,19 @@ async def _apply_marks(
             " with no web address: nothing to save"
         )
     return EXIT_OK
+
+
+def _ended(
+    update: Callable[[int, int], None], finish: Callable[[], None]
+) -> Callable[[int, int], None]:
+    """`update`, and `finish` once every item is in: the next bar starts on a clean line."""
+
+    def told(seen: int, total: int) -> None:
+        update(seen, total)
+        if seen >= total:
+            finish()
+
+    return told
 
 
 def _links(count: int) -> str:

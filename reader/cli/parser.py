@@ -399,8 +399,8 @@ def build_parser() -> argparse.ArgumentParser:
             " line ('-': stdin), with their names and tags; `reader sync` fetches them."
             " newsboat's, newsraft's and nom's files are read too, and the databases of"
             " newsraft, nom and lemon24's reader, their feeds fetched now for their read"
-            " marks; a wallabag, Pocket or bookmarks.html export has its links saved to"
-            " read later."
+            " marks; a wallabag, Pocket, FreshRSS or Inoreader starred (JSON) or"
+            " bookmarks.html export has its links saved to read later."
         ),
     )
     p.add_argument("file", metavar="FILE")
@@ -412,7 +412,16 @@ def build_parser() -> argparse.ArgumentParser:
         " FILE` exports, newsraft's database (~/.local/share/newsraft/newsraft.sqlite3), nom's"
         " (~/.config/nom/nom.db) or lemon24's reader's, read only; the file's feeds are fetched"
         " (their headlines) and those it had read marked read, its important or favourite"
-        " articles saved. newsboat's flags are not carried over",
+        " articles saved. newsboat's flags are not carried over but with --saved-flags",
+    )
+    p.add_argument(
+        "--saved-flags",
+        metavar="LETTERS",
+        default="",
+        help="with newsboat's cache.db as --read-from: its articles flagged with any of"
+        " LETTERS (`s`, the letter most give their saved-for-later pile) are saved, as `reader"
+        " save` saves one (newsboat's flags mean what each user gives them: none is unless"
+        " named)",
     )
     p.add_argument(
         "--saved",

@@ -15,6 +15,7 @@ _FROM = {
     "wallabag": "a wallabag export",
     "Pocket": "a Pocket export",
     "bookmarks": "a bookmarks file",
+    "starred": "an export of starred articles (FreshRSS, Inoreader)",
     "list": "a list of addresses",
 }
 _FAILURES_NAMED = 5
@@ -51,6 +52,8 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             f"{len(done.failed)} kept as {_links(len(done.failed))} with no article there now"
         )
         parts.append(f"{done.already} already saved")
+        if done.unsaved_since:
+            parts.append(f"{done.unsaved_since} you unsaved since: left as you left them")
         if done.feeds:
             parts.append(f"{done.feeds} left out (a feed)")
         out(
@@ -66,7 +69,9 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             # Said apart: readable offline, though their pages did not come (acc32a A4).
             local = (
                 f"; {done.local_copied} of them to this computer or its network, not fetched"
-                " (by a sync either)"
+                # How to fetch them named (acc43a A12): an intranet page is daily material.
+                " (by a sync either: `R` on one in the reader fetches its page, and --fetch-local"
+                " fetches such links when an import first saves them)"
                 if done.local_copied
                 else ""
             )

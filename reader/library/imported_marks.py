@@ -16,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import Feed
+from ..errors import ErrorKind
+from ..models import Entry, Feed
 from ..read_marks import ReadMarks
 from .saved_imports import SavedImport, import_saved
 
@@ -33,6 +34,19 @@ class MarksApplied:
     marked: int  # headlines marked read as the other reader had them
     failed: tuple[Feed, ...]  # feeds that could not be fetched: their marks not applied
     saved: SavedImport | None  # the starred articles saved, None when it had none
+    kept_unread: int = 0  # read there, marked read by an import before, unread here since
+    taken_down: tuple[Feed, ...] = ()  # of `failed`, those answering 404 or 410: never will
+    timed_out: tuple[Feed, ...] = ()  # of `failed`, those too slow to answer in time
+
+
+@dataclass
+class MarksUnderWay:
+    """How far `apply_marks` has got: what an interrupted import says (acc43a A11)."""
+
+    total: int = 0  # feeds to fetch
+    fetched: int = 0  # fetched, their marks applied
+    failed: int = 0  # could not be fetched
+    marked: int = 0  # headlines marked read so far
 
 
 async def apply_marks(
@@ -40,16 +54,68 @@ async def apply_marks(
     urls: list[str],
     marks: ReadMarks,
     progress: Callable[[int, int], None] | None = None,
+    fetching: Callable[[int, int], None] | None = None,
+    state: MarksUnderWay | None = None,
 ) -> MarksApplied:
     """Fetch each feed of `urls`, mark read its headlines `marks` names, then save the articles
-    `marks` stars (`progress`: told how many of them are saved of how many)."""
-    results = await asyncio.gather(*(lib.refresh_feed(url) for url in urls))
-    failed = tuple(result.feed for result in results if result.error is not None)
-    fetched = [url for url, result in zip(urls, results, strict=True) if result.error is None]
-    unread = (h.entry for url in fetched for h in lib.headlines(url) if not h.read)
-    marked = marks.read_ones(unread)
-    lib.mark_many_read(marked)
-    total = sum(len(lib.headlines(url)) for url in fetched)
+    `marks` stars (`progress`: told how many of them are saved of how many). Each feed's marks
+    land as it comes, not once all have: stopped part way (Ctrl-C), the feeds fetched keep
+    theirs (acc43a A11: every headline was left unread), `state` saying how far it got and
+    `fetching` told how many feeds are in of how many."""
+    state = state if state is not None else MarksUnderWay()
+    state.total = len(urls)
+    failed: list[Feed] = []
+    taken_down: list[Feed] = []
+    timed_out: list[Feed] = []
+    fetched: list[str] = []
+    total = marked = kept = 0
+
+    async def one(url: str) -> None:
+        nonlocal total, marked, kept
+        result = await lib.refresh_feed(url)
+        if result.error is not None:
+            failed.append(result.feed)
+            if result.error.taken_down:
+                taken_down.append(result.feed)
+            elif result.error.kind == ErrorKind.TIMEOUT:
+                timed_out.append(result.feed)
+            state.failed += 1
+        else:
+            fetched.append(url)
+            headlines = lib.headlines(url)
+            total += len(headlines)
+            m, k = _mark_feed(lib, url, [h.entry for h in headlines if not h.read], marks)
+            marked += m
+            kept += k
+            state.fetched += 1
+            state.marked += m
+        if fetching:
+            fetching(state.fetched + state.failed, state.total)
+
+    await asyncio.gather(*(one(url) for url in urls))
+    failed_in_order = tuple(sorted(failed, key=lambda f: urls.index(f.url) if f.url in urls else 0))
     # Saved after the feeds came: a starred article a feed lists is saved as its headline.
     saved = await import_saved(lib, marks.starred, progress) if marks.starred else None
-    return MarksApplied(len(fetched), total, len(marked), failed, saved)
+    return MarksApplied(
+        len(fetched),
+        total,
+        marked,
+        failed_in_order,
+        saved,
+        kept,
+        tuple(taken_down),
+        tuple(timed_out),
+    )
+
+
+def _mark_feed(lib: Library, url: str, unread: list[Entry], marks: ReadMarks) -> tuple[int, int]:
+    """Mark read the `unread` headlines of the feed at `url` that `marks` names; how many, and
+    how many it names that an import marked read before (`Store.imported_read`): those the
+    user marked unread since, left unread (acc43a A4)."""
+    before = lib.store.imported_read(url)
+    named = marks.read_ones(unread)
+    marked = [entry for entry in named if entry.id not in before]
+    if marked:
+        lib.mark_many_read(marked)
+        lib.store.note_imported_read(url, (entry.id for entry in marked))
+    return len(marked), len(named) - len(marked)

@@ -8,11 +8,12 @@ passages marked there are its highlights, with their notes."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..address_class import resolved_reach
+from ..feed_names import folded
 from ..keys import article_key, link_key
 from ..models import Entry, FetchError, StoreError
 from ..saved_exports import SavedLink
@@ -47,6 +48,7 @@ class SavedImport:
     notes_missing: int = 0  # of `notes`, those not in the article's copy cached
     local_copied: int = 0  # of `copied`, those to this computer or its network (not fetched)
     feeds: int = 0  # left out: their addresses answered with a feed, no article to read later
+    unsaved_since: int = 0  # saved by an import before, unsaved here since: left so
 
 
 def _target(lib: Library, listed: dict[str, Entry], url: str) -> Entry | str:
@@ -77,6 +79,20 @@ async def import_saved(
     targets: list[tuple[SavedLink, Entry | str, bool]] = []  # with whether saved before
     already = 0
     notes = noted = missing = 0
+    # What imports did before, and what this one does: an import again (the README's way to
+    # finish one stopped) undoes nothing done here since (acc43a A9, A10).
+    before = lib.store.imported_saved()
+    done_now: dict[str, dict[str, Any]] = {}
+    unsaved_since = feeds = 0
+
+    def given(key: str, tags: Iterable[str], record: dict[str, Any] | None) -> list[str]:
+        """The file's `tags` for the link of `key`, but those an import gave it before that
+        it lacks now (taken off by the user); noted as given."""
+        had = set(before.get(key, {}).get("tags", ())) | set(done_now.get(key, {}).get("tags", ()))
+        has = {folded(t) for t in (record or {}).get("tags", ()) if isinstance(t, str)}
+        kept = [t for t in tags if folded(t) in has or folded(t) not in had]
+        done_now[key] = {"tags": sorted(had | {folded(t) for t in tags})}
+        return kept
 
     def keep_notes(target: Entry | str, link: SavedLink) -> None:
         nonlocal notes, noted, missing
@@ -86,13 +102,24 @@ async def import_saved(
             noted += 1
 
     def keep_saved_before(target: Entry | str, link: SavedLink) -> None:
-        if link.tags:  # imported before tags were kept, or tagged here since: added to
-            batch.save(target, tags=link.tags)
+        key = article_key(_link(target))
+        tags = given(key, link.tags, batch.records.get(key))
+        if tags:  # imported before tags were kept, or tagged here since: added to
+            batch.save(target, tags=tags)
         keep_notes(target, link)  # imported before notes were kept: kept once
 
     for link in links:
         target = _target(lib, listed, link.url)
-        record = batch.records.get(article_key(_link(target)))
+        key = article_key(_link(target))
+        record = batch.records.get(key)
+        if record is None and (earlier := before.get(key)) is not None:
+            # Left out as a feed before: left out again, the same verdict (A9); saved by an
+            # import and unsaved by the user since: left unsaved (A10).
+            if earlier.get("feed"):
+                feeds += 1
+            else:
+                unsaved_since += 1
+            continue
         if record is None:
             targets.append((link, target, False))
         elif link.kept_html and not lib.store.has_article(_saved_url(record, target)):
@@ -102,7 +129,7 @@ async def import_saved(
         else:
             already += 1
             keep_saved_before(target, link)
-    fetched = kept = done = local = copied = local_copied = feeds = 0
+    fetched = kept = done = local = copied = local_copied = 0
     failed: list[tuple[str, str]] = []
     read: list[str] = []  # the addresses saved of those read or archived there
     if progress:
@@ -147,8 +174,10 @@ async def import_saved(
             if isinstance(target, str) and not fetch_local:
                 # Fetched by syncs from public addresses only, whatever its name resolves to.
                 batch.save(saved_as, from_file=True)
-            if link.tags:
-                batch.save(saved_as, tags=link.tags)
+            tags = given(article_key(saved_as), link.tags, None)
+            done_now.setdefault(article_key(_link(target)), done_now[article_key(saved_as)])
+            if tags:
+                batch.save(saved_as, tags=tags)
             keep_notes(saved_as, link)
             if link.read:
                 read.append(saved_as)
@@ -170,6 +199,7 @@ async def import_saved(
                 # A feed at an address not shaped like one (`/?cat=metro`): no article to
                 # read later, and kept it was a file link every sync counted (acc33a A9).
                 feeds += 1
+                done_now[article_key(target)] = {"feed": True}
                 return None
             else:
                 # Kept all the same, as the file had it: a sync tries it again.
@@ -202,6 +232,7 @@ async def import_saved(
         marked = _mark_read(lib, read, listed, batch)
     finally:
         batch.flush()  # what was saved before a failure (a full disk, Ctrl-C) is kept
+        lib.store.note_imported_saved(done_now)
     tags = sorted({tag for link in links for tag in link.tags}, key=str.casefold)
     return SavedImport(
         len(links),
@@ -218,6 +249,7 @@ async def import_saved(
         missing,
         local_copied,
         feeds,
+        unsaved_since,
     )
 
 
@@ -238,7 +270,14 @@ async def _copy_kept(
         return False
     try:
         article = await lib.keep_copy(
-            target, link.kept_text, link.title, link.author, link.added, answer=answer
+            target,
+            link.kept_text,
+            link.title,
+            link.author,
+            link.added,
+            answer=answer,
+            published=link.published,
+            language=link.language,
         )
     except StoreError:
         return False

@@ -120,6 +120,8 @@ class LibrarySaving(LibraryDownloads):
         retrieved: datetime | None = None,
         kept_by: str = "wallabag",
         answer: FetchError | None = None,
+        published: datetime | None = None,
+        language: str = "",
     ) -> Article | None:
         """Cache as the article of `target`, its page not coming now, the copy of its text
         another app kept (`html`; `kept_copy`: read in a worker as a page is, marked as that
@@ -131,7 +133,7 @@ class LibrarySaving(LibraryDownloads):
         url = _link(target)
         try:
             article = await self._cpu_within_time(
-                kept_copy, html, url, title, author, retrieved, kept_by
+                kept_copy, html, url, title, author, retrieved, kept_by, published, language
             )
         except FetchError:  # past the time a page is given: a hostile copy
             return None

@@ -23,6 +23,7 @@ from ..codec import (
 )
 from ..config import DEFAULT_LIMITS
 from ..dates import not_ahead
+from ..feed_names import folded
 from ..feed_tags import with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import FEED_CONTENT_MARK, SUMMARY_HELD, Entry, Feed
@@ -75,6 +76,17 @@ def _entries_key(url: str) -> str:
 
 def _read_key(url: str) -> str:
     return f"read:{url}"
+
+
+def _imported_read_key(url: str) -> str:
+    # The headlines an import of another reader's marks marked read: marked once, never again,
+    # so one the user marked unread since stays so at the rerun the import asks for (acc43a A4).
+    return f"imported-read:{url}"
+
+
+def _imported_tags_key(url: str) -> str:
+    # The tags imports filed the feed under: one the user took off since stays off (acc43a A4).
+    return f"imported-tags:{url}"
 
 
 def _opened_key(url: str) -> str:
@@ -299,6 +311,8 @@ class StoreFeeds(StoreStoryRows):
             urls = self.feed_urls()
             subscribed = set(urls)
             changed: dict[str, Feed] = {}  # the records to write, each once
+            given: dict[str, set[str]] = {}  # the tags imports filed each feed under
+            given_before: dict[str, set[str]] = {}  # as read, to write only those changed
             for url, title, name, tags in wanted:
                 done.append(url not in subscribed)
                 if done[-1]:
@@ -309,10 +323,27 @@ class StoreFeeds(StoreStoryRows):
                 if not tags:
                     continue
                 feed = changed.get(url) or self.feed(url)
-                if feed is not None and (more := with_tags(feed.tags, tags)) != feed.tags:
+                if feed is None:
+                    continue
+                if url not in given:
+                    given[url] = set(self._load(self._state, _imported_tags_key(url), []))
+                    given_before[url] = set(given[url])
+                # A tag an import gave before that the feed lacks now was taken off by the
+                # user: an import again leaves it off (acc43a A4).
+                has = {folded(tag) for tag in feed.tags}
+                tags = [
+                    t
+                    for t in with_tags((), tags)
+                    if folded(t) in has or folded(t) not in given[url]
+                ]
+                given[url].update(folded(tag) for tag in with_tags((), tags))
+                if (more := with_tags(feed.tags, tags)) != feed.tags:
                     changed[url] = dataclasses.replace(feed, tags=more)
             for url, feed in changed.items():
                 self._save(self._state, _feed_key(url), feed_to_dict(feed))
+            for url, tags in given.items():
+                if tags != given_before[url]:  # a re-import of 9,550 feeds wrote each again
+                    self._save(self._state, _imported_tags_key(url), sorted(tags))
             if any(done):
                 self._save(self._state, _SUBSCRIPTIONS, urls)
             if changed or any(done):
@@ -357,6 +388,8 @@ class StoreFeeds(StoreStoryRows):
                 _entries_key(url),
                 _read_key(url),
                 _opened_key(url),
+                _imported_read_key(url),
+                _imported_tags_key(url),
                 _dropped_key(url),
                 _dropped_links_key(url),
             ):
@@ -875,6 +908,16 @@ class StoreFeeds(StoreStoryRows):
                 opened = self.opened_at(entry.feed_url)
                 opened[entry.id] = opened_at
                 self._save(self._state, _opened_key(entry.feed_url), opened)
+
+    def imported_read(self, feed_url: str) -> set[str]:
+        """The ids of the feed's headlines an import of another reader's marks marked read."""
+        return set(self._load(self._state, _imported_read_key(feed_url), []))
+
+    def note_imported_read(self, feed_url: str, entry_ids: Iterable[str]) -> None:
+        """Keep that an import marked the feed's `entry_ids` read (`imported_read`)."""
+        with self._state.transact():
+            ids = self.imported_read(feed_url) | set(entry_ids)
+            self._save(self._state, _imported_read_key(feed_url), sorted(ids))
 
     def opened_at(self, feed_url: str) -> dict[str, float]:
         """When each of the feed's headlines was last opened in the reader (epoch seconds),

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ..search_headlines import HeadlineWords
 
 _SAVED = "saved"
+_IMPORTED_SAVED = "imported-saved"
 SAVED_LIST = "\x00saved"
 """The Saved list's name among the headline lists (`headline_lists`): no feed's address."""
 _T = TypeVar("_T")
@@ -103,6 +104,23 @@ class StoreSaved(StoreVersions):
         """Saved articles by article key: what entry they came from and when they were saved."""
         data = self._load(self._state, _SAVED, {}, keep_aside=True)
         return data if isinstance(data, dict) else {}
+
+    def imported_saved(self) -> dict[str, dict[str, Any]]:
+        """What imports of saved links did with each link, by article key: the tags they gave
+        it (`tags`, folded), or that it was left out as a feed (`feed`). A link an import
+        saved and the user unsaved since is not saved again, a tag taken off not given again
+        (acc43a A10), a feed left out is left out every time (A9)."""
+        data = self._load(self._state, _IMPORTED_SAVED, {})
+        return data if isinstance(data, dict) else {}
+
+    def note_imported_saved(self, done: dict[str, dict[str, Any]]) -> None:
+        """Keep `done` (by article key, as `imported_saved`) over what was kept of those keys."""
+        if not done:
+            return
+        with self._state.transact():
+            current = self.imported_saved()
+            current.update(done)
+            self._save(self._state, _IMPORTED_SAVED, current)
 
     def headline_lists(self) -> dict[str, float]:
         """When the store last wrote each subscribed feed's headlines (by its address) and the

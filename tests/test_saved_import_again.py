@@ -1,0 +1,79 @@
+"""A read-it-later export imported again (the README's way to finish an import stopped midway)
+undoes nothing done in the reader since and gives the same verdicts (acc43a A9, A10): a link
+unsaved since stays unsaved, a tag taken off stays off, a feed's link left out is left out
+again, never saved. Pocket's ril_export.html shape, pages and a feed on 127.0.0.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.keys import article_key
+from tests.test_saved_import import ADDED, _saved, _serve, _story
+from tests.test_saved_links import cli
+
+FEED = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+    "<link>http://127.0.0.1/</link><item><title>One</title><guid>w1</guid></item>"
+    "</channel></rss>"
+)
+
+
+def _pocket(urls: dict[str, str]) -> str:
+    rows = "".join(
+        f'<li><a href="{url}" time_added="{ADDED}" tags="{tags}">{title}</a></li>\n'
+        for url, title, tags in (
+            (urls["season"], "The last season", "fishing,longread"),
+            (urls["tide"], "Tide power", "energy"),
+            (urls["wire"], "A feed saved by mistake", ""),
+        )
+    )
+    return (
+        '<!DOCTYPE html>\n<html><head><meta charset="UTF-8"><title>Pocket Export</title></head>'
+        f"<body><h1>Unread</h1><ul>\n{rows}</ul></body></html>"
+    )
+
+
+def test_an_export_imported_again_leaves_the_user_s_changes_and_the_feed_out(
+    httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    urls = _serve(httpserver)
+    httpserver.expect_request("/wire/").respond_with_data(FEED, content_type="application/rss+xml")
+    urls["wire"] = httpserver.url_for("/wire/")
+    export = tmp_path / "ril_export.html"
+    export.write_text(_pocket(urls), encoding="utf-8")
+    data = tmp_path / "data"
+    code, printed, said = cli(capsys, data, "import", "--fetch-local", str(export))
+    assert code == 0, said
+    assert "1 left out (a feed)" in printed
+    assert cli(capsys, data, "unsave", urls["tide"])[0] == 0
+    assert cli(capsys, data, "untag", urls["season"], "longread")[0] == 0
+    code, printed, said = cli(capsys, data, "import", "--fetch-local", str(export))
+    assert code == 0, said
+    assert "1 you unsaved since: left as you left them" in printed
+    assert "1 left out (a feed)" in printed
+    records, rows, _ = _saved(data)
+    assert rows == ["The last season"]  # the unsaved one and the feed not saved
+    assert article_key(urls["wire"]) not in records
+    assert records[article_key(urls["season"])]["tags"] == ["fishing"]
+
+
+def test_a_link_saved_by_hand_again_is_the_user_s(
+    httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    urls = _serve(httpserver)
+    httpserver.expect_request("/wire/").respond_with_data(_story("Wire"), content_type="text/html")
+    urls["wire"] = httpserver.url_for("/wire/")
+    export = tmp_path / "ril_export.html"
+    export.write_text(_pocket(urls), encoding="utf-8")
+    data = tmp_path / "data"
+    assert cli(capsys, data, "import", "--fetch-local", str(export))[0] == 0
+    assert cli(capsys, data, "unsave", urls["tide"])[0] == 0
+    assert cli(capsys, data, "save", urls["tide"])[0] == 0
+    code, printed, said = cli(capsys, data, "import", "--fetch-local", str(export))
+    assert code == 0, said
+    assert "unsaved since" not in printed
+    _, rows, _ = _saved(data)
+    assert "Tide power" in " ".join(rows)
