@@ -351,7 +351,7 @@ def test_a_drop_cut_short_leaves_the_feed_as_it_was(
     monkeypatch.setattr(StoreRetention, "_save", failing)
     store = Store(data_dir)
     try:
-        with pytest.raises(StoreError, match="No space left"):
+        with pytest.raises(StoreError, match="is full"):
             store.drop_read_before(NOW.timestamp() - 180 * 86400)
     finally:
         store.close()

@@ -42,7 +42,9 @@ def test_an_import_writes_the_saved_record_a_batch_at_a_time(tmp_path: Path) -> 
 
     writes, saved = asyncio.run(run())
     # One write a link for its save, one for its tags, one for its archive mark: 1,100 before.
-    assert writes < 40, writes
+    # The record of what imports saved (`imported-saved`, acc43a A9) is kept a batch at a time
+    # too: 41 with it.
+    assert writes < 60, writes
     assert len(saved) == 600
     first, second, third = (saved[article_key(f"http://127.0.0.1:9/x{n}")] for n in range(3))
     assert first["tags"] == ["sea"] and "archived" not in first

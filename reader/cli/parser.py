@@ -191,7 +191,9 @@ class _Parser(argparse.ArgumentParser):
     def _print_message(self, message: str, file: IO[str] | None = None) -> None:
         # argparse drops a write that fails: `reader --help > /dev/full` lost the help, and 0.
         if message:
-            (file or sys.stderr).write(message)
+            from .common import out  # here: read when help or a usage line is printed
+
+            out(message.removesuffix("\n"), file or sys.stderr)
 
     def error(self, message: str) -> NoReturn:
         if (found := _NO_COMMAND.fullmatch(message)) is not None and self.commands:

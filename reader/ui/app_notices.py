@@ -7,12 +7,12 @@ import asyncio
 from collections.abc import Callable
 from contextlib import suppress
 
-from textual.content import Content
 from textual.notifications import Notification, Notify
 from textual.reactive import var
 
 from .app_feeds import ReaderAppFeeds
 from .app_marks import MARKED_READ, MARKED_UNREAD
+from .display import notice_words
 
 
 class ReaderAppNotices(ReaderAppFeeds):
@@ -68,7 +68,7 @@ class ReaderAppNotices(ReaderAppFeeds):
         """A notice said again while it is still shown (`n` held down at the last article, `]`
         at the last heading) replaces the one shown: twenty copies stacked up over the text."""
         new = event.notification
-        self.remember_said(Content.from_markup(new.message).plain if new.markup else new.message)
+        self.remember_said(notice_words(new.message, new.markup))
         key = (new.message, new.title, new.severity)
         self._take_back(
             lambda shown: (

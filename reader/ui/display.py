@@ -28,6 +28,17 @@ from ..safe import safe_line, safe_text
 __all__ = ["MiddleCut", "isolated", "long_date", "plain", "when"]
 
 
+def notice_words(message: str, markup: bool) -> str:
+    """A notice's words as they read: a notice raised with markup (Textual's own, never one
+    the reader raises: every one of its passes markup=False) has its tags taken off, not
+    interpreted; one without is its words as given, made safe where it is shown (`plain`)."""
+    if not markup:
+        return message
+    from textual.content import Content  # here: only a notice of Textual's own has markup
+
+    return Content.from_markup(message).plain
+
+
 def plain(
     text: object,
     style: StyleType = "",

@@ -12,13 +12,12 @@ notices shown (`App.notify`) take rows of their own above it, not a toast drawn 
 from __future__ import annotations
 
 from rich.text import Text
-from textual.content import Content
 from textual.notifications import Notification
 from textual.widgets import Static
 
 from ...marks import terminal_words
 from ..collector import forget_watchers
-from ..display import plain
+from ..display import notice_words, plain
 
 STATUS_ROWS = 3
 """The rows the status line takes at most: past them it is cut, the messages' list (`P`) has it
@@ -155,10 +154,7 @@ class StatusBar(Static):
         shown: list[Text] = []
         for notice in _notices_shown(self):
             style = self.get_component_rich_style(_NOTICE_STYLES[notice.severity])
-            words = notice.message
-            if notice.markup:  # the reader's own markup: its words alone
-                words = Content.from_markup(words).plain
-            text = plain(words, style, max_length=1000)
+            text = plain(notice_words(notice.message, notice.markup), style, max_length=1000)
             shown += _wrapped(self, text, width, STATUS_ROWS * 2)
         most = max(2, self.app.size.height // NOTICE_SHARE)
         if len(shown) > most:
