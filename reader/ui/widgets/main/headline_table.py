@@ -208,10 +208,10 @@ class HeadlineTable(ScrollView, can_focus=True):
         self._placing = False
         """Set while the list itself moves the cursor (not the user)."""
         self.show_source = True
-        self._hidden_said = ""
-        """What `_say_hidden` last said."""
         """Whether rows name their feed: not in one feed's list, whose title names it (as
         newsboat's article list shows the feed only in a query feed)."""
+        self._hidden_said = ""
+        """What `_say_hidden` last said."""
         self.names: Mapping[str, str] = {}
         """Feed address → the user's name for it, which rows name the feed by (`source_name`)."""
         self._sources = NamesApart()
