@@ -166,8 +166,9 @@ class ReaderApp(ReaderAppLifecycle):
         """The work a box's answer started, which the keys typed after it wait for."""
 
     def get_key_display(self, binding: Binding) -> str:
-        # Textual names Enter "⏎", a glyph the Linux console's fonts lack (`marks.ENTER_KEY`).
-        return super().get_key_display(binding).replace("⏎", ENTER_KEY)
+        # Textual names Enter "⏎", a glyph the Linux console's fonts lack (`marks.ENTER_KEY`),
+        # and a screen reader says "return symbol" (the plain layout's "Enter").
+        return super().get_key_display(binding).replace("⏎", "Enter" if self.plain else ENTER_KEY)
 
     def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
         # A notice is the reader's own words: "--" for "—" where a dash can't be drawn

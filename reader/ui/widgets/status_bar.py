@@ -100,6 +100,12 @@ class StatusBar(Static):
     def _show_count(self, _count: object) -> None:
         self._show(getattr(self.app, "status", ""))
 
+    @property
+    def _between(self) -> str:
+        """Between the screen's note and the app's status: a rule, or in the plain layout
+        (`[ui] plain`) a pause a screen reader makes without saying "vertical line"."""
+        return ";  " if getattr(self.app, "plain", False) else "  │  "
+
     def _show(self, status: str) -> None:
         # The reader's own words: "--" for "—" where a dash can't be drawn (`terminal_words`).
         said = plain(terminal_words(status), max_length=500)
@@ -108,7 +114,7 @@ class StatusBar(Static):
             component = "status-bar--warning" if self._warning else "status-bar--note"
             style = self.get_component_rich_style(component)
             note = plain(terminal_words(self._note), style, max_length=300)
-        line = _joined("  │  ", note, said)
+        line = _joined(self._between, note, said)
         count = getattr(self.app, "count_typed", "")
         width = self.content_region.width
         if width <= 0:  # not laid out yet: its first size shows it again (`on_resize`)
@@ -133,7 +139,7 @@ class StatusBar(Static):
                 ruled = _joined(" · ", Text(self._ruler), said)
             else:
                 ruled = _joined(" · ", said, Text(self._ruler))
-            line = _joined("  │  ", note, ruled)
+            line = _joined(self._between, note, ruled)
             rows += _wrapped(self, line, width, STATUS_ROWS)
         else:
             rows += _wrapped(self, line, width, STATUS_ROWS)
