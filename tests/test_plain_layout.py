@@ -46,6 +46,7 @@ def test_the_headlines_have_no_frames_and_letters_for_marks(synced_dir: Path, pl
             await pilot.press("question_mark")
             await on_top(pilot, HelpScreen, "the help")
             assert not FRAMES & set(screen_text(app))
+            assert "Up/Down Scroll" in screen_text(app)  # the key bar's arrows in words
             keys = app.screen.query_one("#help-keys", Static).content
             assert isinstance(keys, KeysList)
             markers = dict(dict(keys.keys)["Markers"])
