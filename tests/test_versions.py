@@ -198,6 +198,35 @@ def test_a_corrected_story_keeps_the_copy_it_replaces_each_with_its_own_retrieva
     assert sync(data_dir, site).articles_updated == 0 and site.asked == ["/feed.xml"]
 
 
+@pytest.mark.parametrize("form", ["markdown", "text", "html", "epub"])
+def test_an_export_says_a_text_changed_as_show_does(
+    site: Site, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], form: str
+) -> None:
+    """A dossier exported for an editor and a lawyer says which story was corrected since it
+    was first had, and when that copy was retrieved: the note `reader show` gives (acc44c C3,
+    where every export format left it out)."""
+    import zipfile
+
+    home = ["--data-dir", str(data_dir)]
+    sync(data_dir, site)
+    ident = entry_id(data_dir)
+    first = cli(capsys, *home, "show", ident, "--offline")[1]
+    earlier_at = next(x for x in first.splitlines() if x.startswith("Retrieved: "))[11:]
+    sync_corrected(data_dir, site)
+    output = tmp_path / f"dossier.{form}"
+    code, _, err = cli(capsys, *home, "export", ident, "--format", form, "-o", str(output))
+    assert code == 0, err
+    if form == "epub":
+        with zipfile.ZipFile(output) as book:
+            written = "".join(
+                book.read(name).decode() for name in book.namelist() if name.endswith(".xhtml")
+            )
+    else:
+        written = output.read_text()
+    assert "2 million pounds" in written
+    assert f"the text changed since the copy retrieved {earlier_at}, which is kept" in written
+
+
 def test_a_sync_says_which_article_was_updated(
     site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
