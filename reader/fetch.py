@@ -332,7 +332,7 @@ class Fetcher:
                 raise through from None
             if (own := page_own_failure(url, failed, exc)) is not None:
                 raise own from None
-            if proxy is None and (other := await _certificate_for_another(failed, exc)):
+            if other := await _certificate_for_another(failed, exc, proxy):
                 raise other from None
             if (refused := certificate_refused(url, failed, exc)) is not None:
                 raise refused from None
@@ -625,10 +625,12 @@ def _reach_of(url: str, response: httpx.Response, proxied: bool) -> tuple[Reach 
     return host_reach(urlsplit(url).hostname or "") or Reach.PUBLIC, ""
 
 
-async def _certificate_for_another(url: str, exc: httpx.HTTPError) -> FetchError | None:
-    """A secure connection to `url` refused for its certificate, which names other hosts
-    (a Wi-Fi network answering for every site: `intercepted`): the failure naming it, with
-    its digest; None for any other failure."""
+async def _certificate_for_another(
+    url: str, exc: httpx.HTTPError, proxy: str | None
+) -> FetchError | None:
+    """A secure connection to `url` (through `proxy`, as its request went) refused for its
+    certificate, which names other hosts (a Wi-Fi network answering for every site:
+    `intercepted`): the failure naming it, with its digest; None for any other failure."""
     from .intercepted import certificate_error, names_host, presented
 
     if not isinstance(exc, httpx.ConnectError) or "CERTIFICATE_VERIFY_FAILED" not in str(exc):
@@ -636,7 +638,7 @@ async def _certificate_for_another(url: str, exc: httpx.HTTPError) -> FetchError
     parts = urlsplit(url)
     if parts.scheme != "https" or not parts.hostname:
         return None
-    seen = await asyncio.to_thread(presented, parts.hostname, parts.port or 443)
+    seen = await asyncio.to_thread(presented, parts.hostname, parts.port or 443, proxy)
     if seen is None or names_host(seen.names, parts.hostname):
         return None
     return certificate_error(_host(url), url, seen)
