@@ -28,9 +28,15 @@ class LibrarySharedStories(LibraryHeadlines):
         Google's, though it had ended at the outlet's story when fetched."""
         listed = self._listed()
         also = _shared(listed)
-        for key, others in _one_story_keys(listed, self.store.other_addresses()).items():
-            keys = {key, *others}
-            also[key] = tuple(url for url, mine in listed.items() if not mine.isdisjoint(keys))
+        joined = _one_story_keys(listed, self.store.other_addresses())
+        feeds_of: dict[str, list[str]] = {}  # the joined keys' feeds, in subscription order
+        for url, keys in listed.items():
+            for key in keys & joined.keys():
+                feeds_of.setdefault(key, []).append(url)
+        turn = {url: n for n, url in enumerate(listed)}
+        for key, others in joined.items():
+            found = {*feeds_of[key], *chain.from_iterable(feeds_of[o] for o in others)}
+            also[key] = tuple(sorted(found, key=turn.__getitem__))
         return also
 
     def one_story_keys(self) -> dict[str, tuple[str, ...]]:
