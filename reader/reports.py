@@ -118,7 +118,7 @@ def across_feeds(headlines: Iterable[Headline]) -> Iterator[Headline]:
 
 def also_in(headline: Headline, shared: Mapping[str, tuple[str, ...]]) -> list[str]:
     """The addresses of the other feeds listing the article of `headline` (`shared`:
-    `Library.shared_articles`)."""
+    `Library.also_listed`)."""
     if not shared or not headline.entry.link:
         return []
     feeds = shared.get(article_of(headline), ())

@@ -8,7 +8,6 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +26,8 @@ from tests.tui_pilot import running, until
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    base = server.url_for("").rstrip("/")
+def site(own_server: HTTPServer) -> HTTPServer:
+    base = own_server.url_for("").rstrip("/")
     long_title = "Storm " * 100  # 600 characters
     items = [
         ("Tide tables revised", "/tide.html", "g1"),
@@ -38,16 +35,14 @@ def site() -> Iterator[HTTPServer]:
         ("Regatta postponed", "/withdrawn.html", "g3"),
         (long_title.strip(), "/busy.html", "g4"),
     ]
-    server.expect_request("/feed.xml").respond_with_data(
+    own_server.expect_request("/feed.xml").respond_with_data(
         feed_xml(base, items), content_type="application/rss+xml"
     )
-    server.expect_request("/tide.html").respond_with_data(ARTICLE, content_type="text/html")
-    server.expect_request("/gone.html").respond_with_data("File not found", status=404)
-    server.expect_request("/withdrawn.html").respond_with_data("Gone for good", status=410)
-    server.expect_request("/busy.html").respond_with_data("Try later", status=503)
-    yield server
-    if server.is_running():
-        server.stop()
+    own_server.expect_request("/tide.html").respond_with_data(ARTICLE, content_type="text/html")
+    own_server.expect_request("/gone.html").respond_with_data("File not found", status=404)
+    own_server.expect_request("/withdrawn.html").respond_with_data("Gone for good", status=410)
+    own_server.expect_request("/busy.html").respond_with_data("Try later", status=503)
+    return own_server
 
 
 def _asked(server: HTTPServer, path: str) -> int:

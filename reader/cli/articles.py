@@ -209,7 +209,7 @@ def _list_of(
                         out(h.entry.id)
                     return
                 if not printing:  # read once there is a line to print
-                    printing.append((lib.store.page_dates(), lib.shared_articles()))
+                    printing.append((lib.store.page_dates(), lib.also_listed()))
                 of_row = {id(hit.headline): hit for hit in hits}
                 lines = {id(h): of_row[id(h)].line for h in rows if id(h) in of_row}
                 _print_lines(rows, row_names, lines, *printing[0], shown_names(feeds))
@@ -250,7 +250,7 @@ def _list_of(
         printing_now = headlines and streamed is None
         page_dates = lib.store.page_dates() if printing_now else {}
         opened_at = {h.entry.id: read_at(h.entry) for h in headlines} if args.json else {}
-        shared = lib.shared_articles() if printing_now and not args.ids else {}
+        shared = lib.also_listed() if printing_now and not args.ids else {}
     finally:
         if given is None:
             lib.close()
@@ -362,7 +362,7 @@ def _list_as_read(
             for h in headlines:  # none: no line at all, as when the list is read whole
                 out(h.entry.id)
         else:
-            shared = lib.shared_articles() if len(feeds) > 1 else {}
+            shared = lib.also_listed() if len(feeds) > 1 else {}
             dates = lib.store.page_dates()
             _print_lines(headlines, listed_names(feeds), {}, dates, shared, shown_names(feeds))
     finally:
@@ -403,7 +403,7 @@ def _print_lines(
     """A line for each headline (and its search hit's line under it, `lines` by `id` of the
     headline); a cached page dating its story on another day than its feed says so, the
     date a citation gives (`page_dates`, `Store.page_dates`); one other feeds list too
-    names them (`shared`: `Library.shared_articles`; `shown`: each feed's name as shown)."""
+    names them (`shared`: `Library.also_listed`; `shown`: each feed's name as shown)."""
     sources: dict[tuple[str, str], str] = {}  # a feed's name made once, not on each of its lines
     for h in headlines:
         e = h.entry

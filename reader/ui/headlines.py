@@ -10,7 +10,7 @@ switching feeds or toggling a flag never waits on the disk.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from copy import copy
 from dataclasses import dataclass, field, replace
 from heapq import merge
@@ -87,6 +87,10 @@ class HeadlineIndex:
     search_feeds: tuple[SearchFeed, ...] = ()
     """The search feeds (`Library.search_feeds`: the config's and those kept in the data
     directory), read with the headlines; the reader's own `S` and removal change them here."""
+    stories: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """An article's key → the keys of the same story at other addresses, as the headlines
+    were read (`Library.one_story_keys`: a Google News link that ended at the outlet's story
+    the outlet's feed lists): rows of their own, each "also in" the other's feed."""
     _position_index: dict[str, int] | None = field(init=False, repr=False)
     """Entry id → position in `headlines`, for the in-place edits below (`_positions`); None
     until asked for, in an index `with_feeds` made (feeds coming in one after another)."""
@@ -221,6 +225,14 @@ class HeadlineIndex:
         others = self._shared.get(article_of(headline), ())
         return [entry_id, *(i for i in others if i != entry_id)]
 
+    def _ids_of(self, key: str) -> tuple[str, ...]:
+        """The ids of the headlines of the article of `key` (none when no feed lists it)."""
+        if self._shared is None or self._by_link is None:
+            self._by_link, self._shared = self._links()
+        if (ids := self._shared.get(key)) is not None:
+            return ids
+        return (self._by_link[key],) if key in self._by_link else ()
+
     def _listed_first_elsewhere(self) -> frozenset[str]:
         """The ids of the rows "All feeds" leaves out: of an article several feeds list, the
         rows of the feeds other than its newest row's (`reports.across_feeds`); a feed's own
@@ -293,7 +305,9 @@ class HeadlineIndex:
         headline = self.get(entry_id)
         if headline is None:
             return []
-        rows = (self.get(i) for i in self.same_article(entry_id)[1:])
+        rows = [self.get(i) for i in self.same_article(entry_id)[1:]]
+        for key in self.stories.get(article_of(headline), ()):
+            rows += (self.get(i) for i in self._ids_of(key))
         own = headline.entry.feed_url
         urls = (h.entry.feed_url for h in rows if h is not None)
         return list(dict.fromkeys(u for u in urls if u not in (own, "")))
@@ -435,7 +449,12 @@ class HeadlineIndex:
                 unlisted = list(merge(unlisted, gone, key=newest_first))
         searches = library.search_feeds()
         return cls(
-            library.feeds(), headlines, unlisted, feed_order=feed_order, search_feeds=searches
+            library.feeds(),
+            headlines,
+            unlisted,
+            feed_order=feed_order,
+            search_feeds=searches,
+            stories=library.one_story_keys(),
         )
 
     @classmethod
@@ -447,7 +466,10 @@ class HeadlineIndex:
         headlines, unlisted = library.first_headlines(count, unread_only)
         whole = unlisted is not None
         searches = library.search_feeds()
-        return cls(library.feeds(), headlines, unlisted or [], whole, feed_order, searches)
+        # The first screen of a big library goes without `stories`: `load` reads them with
+        # every headline; one whose headlines are all here has no `load` after it.
+        stories = library.one_story_keys() if whole else {}
+        return cls(library.feeds(), headlines, unlisted or [], whole, feed_order, searches, stories)
 
     def take_edits(self, first: HeadlineIndex) -> None:
         """Keep the flags edited in `first` (read, saved, cached while the rest was read) in
