@@ -8,7 +8,7 @@ import argparse
 
 from ..plural import plural
 from ..safe import safe_line
-from ..saved_exports import SavedExport
+from ..saved_exports import STARRED, SavedExport
 from .common import EXIT_OK, counted_progress, err, open_library, out, run_until_done
 
 _FROM = {
@@ -105,6 +105,11 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             out(
                 f"filed under {plural(len(done.tags), 'tag')} as there: {named}{more}"
                 " (`reader list --tag TAG`)"
+            )
+        if export.starred:
+            out(
+                f"{export.starred} starred in wallabag: saved here as every link is, and filed"
+                f" under the tag {STARRED} (`reader list --tag {STARRED}`)"
             )
         if export.bad_dates:
             err(
