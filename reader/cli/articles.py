@@ -17,7 +17,7 @@ from ..feed_tags import hashed_tags, saved_tags
 from ..marks import TAKEN_DOWN, offline_mark, saved_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError
 from ..plural import plural
-from ..reports import SaveOutcome, across_feeds, also_in, newest_first
+from ..reports import SaveOutcome, across_feeds, also_in, newest_first, saved_moment
 from ..safe import safe_line
 from ..url_display import line_url, shown_url
 from .common import (
@@ -84,6 +84,8 @@ def headline_json(
         "changed": h.updated,  # the list's Δ: said in words too (acc42a A4)
         "tags": list(h.tags),
         "archived": h.archived,
+        # When it was saved: the user's `s`, or the time added an import kept (acc43a A14).
+        "saved_at": iso_time(saved_moment(h)),
         "enclosures": enclosures_json(e),
         "comments": e.comments or None,  # the item's discussion page, as its feed names it
     }
@@ -312,7 +314,15 @@ def _listed(
         for h in headlines:  # none: no line at all (an empty one was an empty id to `read`)
             out(h.entry.id)
         return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
-    _print_lines(headlines, row_names or names, lines, page_dates, shared or {}, shown or {})
+    _print_lines(
+        headlines,
+        row_names or names,
+        lines,
+        page_dates,
+        shared or {},
+        shown or {},
+        by_saving=args.saved and args.search is None,
+    )
     return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
 
 
@@ -399,16 +409,20 @@ def _print_lines(
     page_dates: Mapping[str, str],
     shared: Mapping[str, tuple[str, ...]],
     shown: Mapping[str, str],
+    by_saving: bool = False,
 ) -> None:
     """A line for each headline (and its search hit's line under it, `lines` by `id` of the
     headline); a cached page dating its story on another day than its feed says so, the
     date a citation gives (`page_dates`, `Store.page_dates`); one other feeds list too
-    names them (`shared`: `Library.also_listed`; `shown`: each feed's name as shown)."""
+    names them (`shared`: `Library.also_listed`; `shown`: each feed's name as shown).
+    `by_saving`: dated by when each was saved ("saved 2023-11-14"), as `--saved` orders them."""
     sources: dict[tuple[str, str], str] = {}  # a feed's name made once, not on each of its lines
     for h in headlines:
         e = h.entry
         # Local time, as the reader shows it: a headline's day must not differ between the two.
         when = in_local_time(e.published).strftime("%Y-%m-%d %H:%M") if e.published else " " * 16
+        if by_saving and (saved := saved_moment(h)) is not None:
+            when = in_local_time(saved).strftime("saved %Y-%m-%d")
         marks = ("N" if not h.read else " ") + offline_mark(h) + saved_mark(h)
         source = sources.get((e.feed_title, e.feed_url))
         if source is None:

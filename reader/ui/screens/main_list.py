@@ -134,6 +134,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
             show_source=self.feed_url in (None, *LIBRARY_VIEWS)
             or view_tag(self.feed_url) is not None
             or (searched and not self.hits_of_one_feed),
+            by_saving=self.feed_url in LIBRARY_VIEWS and not searched,
             names=listed_names(self.reader.index.feeds),
             details=self.text_details() if searched else None,
             also_in=self._also_in if self.feed_url is None or searched else None,
