@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import data_dir
-from ..held_signals import held_back
 from ..marks import ASCII_ONLY
 from ..own_folder import make_private_folder
 from ..sync_lock import ReaderLock
@@ -27,7 +26,6 @@ from .common import (
     out,
     stdout_unicode,
 )
-from .stops import stop_on_terminate, stopped_status
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -78,6 +76,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def _demo_tui(args: argparse.Namespace, feed_urls: list[str]) -> int:
     import shutil
     import tempfile
+
+    from ..held_signals import held_back
+    from .stops import stop_on_terminate, stopped_status
 
     # A SIGTERM or SIGHUP (a service stopped, `timeout`, a closed ssh session) before the
     # reader's screen takes them over, or after it gives them back, stops the demo as Ctrl-C

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..discovery import WEB_PAGE_ANSWER
 from ..models import Entry, ErrorKind, FetchError, StoreError
+from ..other_places import library_elsewhere_said
 from ..plural import plural, size_text
 from ..reports import SyncProgress, gone_for_good, synced_feeds
 from ..safe import safe_line
@@ -38,6 +39,13 @@ if TYPE_CHECKING:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     lib = open_library(args, workers="process")
+    if not lib.feeds() and (elsewhere := library_elsewhere_said(lib.data_dir)):
+        # A sync of no feeds beside the library left behind: cron's was green on nothing, from
+        # the day XDG_DATA_HOME was set for good (acc43b B12). A failure, said even with -q.
+        lib.close()
+        raise CommandError(
+            f"the library in {safe_line(str(lib.data_dir), 300)} has no feeds; {elsewhere}"
+        )
     try:
         tags = named_tags(lib, args.tag)
     except CommandError:
