@@ -309,11 +309,11 @@ def _listed(
                 for row, h in zip(rows, headlines, strict=True)
             ]
         out(json_text(rows))
-        return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
+        return _nothing_listed_said(not headlines, args)
     if args.ids:
         for h in headlines:  # none: no line at all (an empty one was an empty id to `read`)
             out(h.entry.id)
-        return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
+        return _nothing_listed_said(not headlines, args)
     _print_lines(
         headlines,
         row_names or names,
@@ -323,7 +323,20 @@ def _listed(
         shown or {},
         by_saving=args.saved and args.search is None,
     )
-    return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
+    return _nothing_listed_said(not headlines, args)
+
+
+def _nothing_listed_said(nothing: bool, args: argparse.Namespace) -> int:
+    """`reader list`'s status (0: a search with no hit is said on stderr: nothing wrong, Exit
+    status); a list of nothing at all (`nothing`: no headline, or no feed to list), no search
+    or feed asked, names the library left behind
+    where the reader kept it before XDG_DATA_HOME was set, if there is one (acc43b B12)."""
+    if nothing and args.search is None and not (args.feed or args.tag):
+        from ..other_places import library_elsewhere_said
+
+        if said := library_elsewhere_said(data_dir(args.data_dir)):
+            err(f"no headlines here; {said}")
+    return EXIT_OK
 
 
 def listed_feeds(lib: Library, args: argparse.Namespace) -> tuple[list[Feed], list[str]]:
@@ -378,7 +391,7 @@ def _list_as_read(
     finally:
         if given is None:
             lib.close()
-    return EXIT_OK
+    return _nothing_listed_said(not feeds, args)
 
 
 # A page dating its story this much apart from its feed, on another day, is said to (acc27a

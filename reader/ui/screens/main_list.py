@@ -199,6 +199,8 @@ class MainScreenList(MainScreenMarks, MainFullText):
         if nothing := self.nothing_unread():
             return nothing
         if not self.reader.index.feeds:
+            if elsewhere := self.reader.library_elsewhere:
+                return self.reader.index.saved_note(f"No feeds here: {elsewhere}.")
             add = self.key_of("add_feed")
             press = f"press {add} to add one by its address (or try `reader demo`)" if add else ""
             return self.reader.index.saved_note(f"No feeds yet: {press or 'try `reader demo`'}.")
