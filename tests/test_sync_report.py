@@ -364,16 +364,17 @@ def test_a_sync_stopped_by_quitting_is_said_at_the_next_start_until_one_ends(
             lib.add_feed(url)
         lib.close()
 
-        async def quit_mid_sync() -> None:
+        async def quit_mid_sync() -> str:
             app = ReaderApp(data, refresh_on_start=False)
             app.prefetch_limit = 0
             async with app.run_test(size=(120, 20)) as pilot:
                 await started(pilot)
-                assert stopped not in app.status
+                assert stopped not in app.status and not app.said_at_exit
                 await pilot.press("S")
                 await until(pilot, lambda: app.index.cached >= 1, "an article cached")
                 assert app._busy == "syncing"
                 await pilot.press("q")
+            return app.said_at_exit
 
         async def reopen(refresh: bool = False) -> str:
             app = ReaderApp(data, refresh_on_start=refresh)
@@ -384,7 +385,11 @@ def test_a_sync_stopped_by_quitting_is_said_at_the_next_start_until_one_ends(
                     await until(pilot, lambda: app.status.startswith("Refreshed"), "refreshed")
                 return app.status
 
-        asyncio.run(quit_mid_sync())
+        # Said on the terminal too, as the shell comes back (run_app prints it): quitting
+        # stopped it, and what is not offline yet (acc44a A15).
+        said = asyncio.run(quit_mid_sync())
+        assert said.startswith("sync interrupted") and " cached for offline (" in said
+        assert " not yet" in said and said.endswith("; `reader sync` or S carries on")
         assert stopped in asyncio.run(reopen())
         assert stopped in asyncio.run(reopen(refresh=True))
         lib = Library(data)
