@@ -16,7 +16,7 @@ import pytest
 
 from reader.library import Library
 from reader.ui.screens.main import MainScreen
-from reader.ui.screens.main_feeds import NO_FEED
+from reader.ui.screens.main_feeds import no_feed
 from tests.tui_pilot import notices, notices_raised, running, status, until
 
 UNDO = "U marks them unread again"
@@ -33,7 +33,7 @@ def test_a_notice_shown_gives_way_to_the_answer_to_the_next_key(synced_dir: Path
             # notice was gone whether A took it back or not.
             raised = notices_raised(app, timeout=3600)
             await pilot.press("R")  # All feeds: no feed to rename
-            await until(pilot, lambda: NO_FEED in raised, "the notice")
+            await until(pilot, lambda: no_feed("rename") in raised, "the notice")
             await pilot.press("A", "y")  # "All feeds": asked first, as C
             await until(pilot, lambda: UNDO in status(app), "A's answer")
             assert notices(app) == []  # nothing over the line's row

@@ -22,7 +22,15 @@ from ..widgets.main.feed_list import FeedList
 if TYPE_CHECKING:
     from ..app import ReaderApp
 
-NO_FEED = "No feed chosen: choose one in the feed list (Tab) first."
+
+def no_feed(what: str) -> str:
+    """What `R` or `D` (`what` they do) says on a list that is no one feed's ("All feeds",
+    "Saved", a tag's): "choose one in the feed list (Tab) first" was said to one already in it,
+    on the "All feeds" row (acc44a A19)."""
+    return (
+        f"This list is not one feed's: move to a feed's own row in the feed list (Tab, then j"
+        f" or k) to {what} it."
+    )
 
 
 class MainScreenFeeds(Screen[None]):
@@ -81,7 +89,7 @@ class MainScreenFeeds(Screen[None]):
             return
         feed = self._feed_shown()
         if feed is None:
-            self.notify(NO_FEED, timeout=3, markup=False)
+            self.notify(no_feed("rename"), timeout=3, markup=False)
             return
         shown = plain(feed.display_title, max_length=60).plain
         before = plain(feed.display_title).plain
@@ -114,7 +122,7 @@ class MainScreenFeeds(Screen[None]):
             return
         feed = self._feed_shown()
         if feed is None:
-            self.notify(NO_FEED, timeout=3, markup=False)
+            self.notify(no_feed("remove"), timeout=3, markup=False)
             return
         index = self.reader.index
         headlines = index.view(feed.url)
