@@ -15,7 +15,14 @@ from typing import Any, TypeVar
 from ..codec import feed_from_dict
 from ..models import Feed
 from .directory import _reporting_storage_errors
-from .feeds import StoreFeeds, _entries_key, _feed_key, _read_key, records_lazily
+from .feeds import (
+    StoreFeeds,
+    _checked_id,
+    _entries_key,
+    _feed_key,
+    _read_key,
+    records_lazily,
+)
 from .story_rows import _listed_keys_key
 
 T = TypeVar("T")
@@ -31,6 +38,10 @@ def _list(value: Any) -> list[Any]:
     if not isinstance(value, list):
         raise TypeError("not a list")  # read again alone, as `_load` reads a damaged one
     return value
+
+
+def _ids(value: Any) -> list[str]:
+    return [_checked_id(record) for record in _list(value)]
 
 
 @_reporting_storage_errors
@@ -75,6 +86,10 @@ class StoreFeedBatches(StoreFeeds):
     def each_entry_records(self, urls: Sequence[str]) -> list[list[Any]]:
         """`entry_records` of each feed of `urls`, in order."""
         return self._each(urls, _entries_key, _list, self.entry_records, lambda _url: [])
+
+    def each_entry_ids(self, urls: Sequence[str]) -> list[list[str]]:
+        """`entry_ids` of each feed of `urls`, in order."""
+        return self._each(urls, _entries_key, _ids, self.entry_ids, lambda _url: [])
 
     def each_listed_keys(self, urls: Sequence[str]) -> list[set[str]]:
         """`listed_keys` of each feed of `urls`, in order (one kept none of: made by it)."""
