@@ -237,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--newsboat", action="store_true", help="newsboat beside, if installed")
     parser.add_argument("--tags", type=int, default=0, help="the feeds filed under this many")
     parser.add_argument("--library", metavar="FEEDS[:FOLDERS]", help="an imported OPML export")
+    parser.add_argument("--timeout", type=float, default=_TIMEOUT, help="seconds a screen may take")
     args = parser.parse_args(argv)
     if args.data_dir and not args.marker:
         parser.error("--data-dir needs --marker: what its first screen shows")
@@ -291,12 +292,12 @@ def main(argv: list[str] | None = None) -> int:
                 root, args.feeds, args.items
             )
         for command, marker in targets.values():  # untimed: .pyc files, the disk cache warm
-            time_to_screen(command, marker, args.size, env)
+            time_to_screen(command, marker, args.size, env, args.timeout)
         times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in targets}
         loads = [load_average()]
         for _ in range(args.runs):
             for name, (command, marker) in targets.items():
-                times[name].append(time_to_screen(command, marker, args.size, env))
+                times[name].append(time_to_screen(command, marker, args.size, env, args.timeout))
             loads.append(load_average())
 
     print(

@@ -255,7 +255,7 @@ def _list_of(
         opened_at = {h.entry.id: read_at(h.entry) for h in headlines} if args.json else {}
         shared = lib.also_listed() if printing_now and not args.ids else {}
         if not headlines and query is None and not args.json:  # a search says its own
-            err(nothing_listed(args, listed_scope(lib, args, feeds, tags), tags))
+            say_nothing_listed(lib, args, feeds, tags)
     finally:
         if given is None:
             lib.close()
@@ -351,6 +351,15 @@ def listed_feeds(lib: Library, args: argparse.Namespace) -> tuple[list[Feed], li
     return feeds, named_tags(lib, args.tag)
 
 
+def say_nothing_listed(
+    lib: Library, args: argparse.Namespace, feeds: list[Feed], tags: list[str]
+) -> None:
+    """`nothing_listed`'s line, unless the store said why already: a headline list whose file
+    is not here yet (a file sync under way), or a damaged record dropped."""
+    if not (lib.store.not_here or lib.store.problems):
+        err(nothing_listed(args, listed_scope(lib, args, feeds, tags), tags))
+
+
 def listed_scope(
     lib: Library, args: argparse.Namespace, feeds: list[Feed], tags: list[str]
 ) -> list[Feed]:
@@ -420,7 +429,7 @@ def _list_as_read(
             dates = lib.store.page_dates()
             _print_lines(printed, listed_names(feeds), {}, dates, shared, shown_names(feeds))
         if not printed.count:
-            err(nothing_listed(args, listed_scope(lib, args, feeds, tags), tags))
+            say_nothing_listed(lib, args, feeds, tags)
     finally:
         if given is None:
             lib.close()

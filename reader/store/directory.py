@@ -32,7 +32,7 @@ from .caches import ReadOnlyCache, ReplacedFile, open_cache, read_only
 from .data_disk import MissingValueFile, RefusedRecord
 from .holder_waits import HolderWaits
 from .ownership import disk_full, not_ours_said, refused_write, run_as_root_on_theirs
-from .record_batches import clean_values
+from .record_batches import clean_rows
 
 # The name it had before the split into modules: a logging setup may name it.
 log = logging.getLogger("reader.store")
@@ -683,8 +683,14 @@ class StoreDirectory:
     def _values(self, cache: diskcache.Cache, keys: Sequence[str]) -> dict[str, Any]:
         """`_value` of each of `keys` (those absent left out), read in a few statements
         (`record_batches`); one that doesn't read cleanly is read alone, by `_value`."""
-        found, unread = clean_values(cache, keys)
-        for key in unread:
+        found: dict[str, Any] = {}
+        unread = []
+        for key, value, clean in clean_rows(cache, keys):
+            if clean:
+                found[key] = value
+            else:
+                unread.append(key)
+        for key in unread:  # once the rows are read: it may write (a damaged one dropped)
             if (value := self._value(cache, key)) is not None:
                 found[key] = value
         return found

@@ -23,6 +23,7 @@ from .feeds import (
     _read_key,
     records_lazily,
 )
+from .record_batches import clean_rows
 from .story_rows import _listed_keys_key
 
 T = TypeVar("T")
@@ -58,19 +59,22 @@ class StoreFeedBatches(StoreFeeds):
     ) -> list[T]:
         """For each of `urls`, in order, its record under `key(url)` as `decoded` makes it
         from its JSON; `absent(url)` where it has none (None: `one(url)`), and `one(url)`,
-        the one-feed read, where it doesn't read or decode cleanly."""
-        raws = self._values(self._state, [key(url) for url in urls])
-        out: list[T] = []
-        for url in urls:
-            raw = raws.get(key(url))
-            if raw is None:
-                out.append((absent or one)(url))
-                continue
+        the one-feed read, where it doesn't read or decode cleanly. Each decoded as it is
+        read: the records' text is never all held at once."""
+        of_key = {key(url): url for url in urls}
+        made: dict[str, T] = {}
+        again: list[str] = []
+        for record_key, raw, clean in clean_rows(self._state, list(of_key)):
+            url = of_key[record_key]
             try:
-                out.append(decoded(json.loads(raw)))
+                if not clean:
+                    raise ValueError(record_key)
+                made[url] = decoded(json.loads(raw))
             except (KeyError, TypeError, ValueError):
-                out.append(one(url))
-        return out
+                again.append(url)
+        for url in again:  # once the rows are read: `one` may write (a damaged one dropped)
+            made[url] = one(url)
+        return [made[url] if url in made else (absent or one)(url) for url in urls]
 
     def feeds(self) -> list[Feed]:
         """Every feed subscribed to, in order, as `feed` reads each."""

@@ -13,7 +13,7 @@ cleanly.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import diskcache
@@ -22,12 +22,12 @@ _KEYS_A_STATEMENT = 500
 """Keys asked of one statement: under SQLite's oldest limit of variables (999)."""
 
 
-def clean_values(cache: diskcache.Cache, keys: Sequence[str]) -> tuple[dict[str, Any], list[str]]:
-    """The values under `keys` that read cleanly (absent keys left out), and the keys whose
-    value did not (to be read one by one). Only keys stored as text (`raw`), as the store's
-    are, and not expired, as `Cache.get` finds them."""
-    found: dict[str, Any] = {}
-    unread: list[str] = []
+def clean_rows(cache: diskcache.Cache, keys: Sequence[str]) -> Iterator[tuple[str, Any, bool]]:
+    """Each of `keys` the cache holds (absent keys left out): the key, its value, and whether
+    the value read cleanly (else None, to be read alone). Only keys stored as text (`raw`), as
+    the store's are, and not expired, as `Cache.get` finds them. Yielded as each row is read,
+    not gathered: a year's headline lists (tens of MB) are never all held at once. Nothing else
+    is to be asked of the cache's connection until they are all taken."""
     now = time.time()
     for start in range(0, len(keys), _KEYS_A_STATEMENT):
         part = keys[start : start + _KEYS_A_STATEMENT]
@@ -36,10 +36,9 @@ def clean_values(cache: diskcache.Cache, keys: Sequence[str]) -> tuple[dict[str,
             f" WHERE key IN ({','.join('?' * len(part))}) AND raw = 1"
             " AND (expire_time IS NULL OR expire_time > ?)",
             (*part, now),
-        ).fetchall()
+        )
         for key, mode, filename, value in rows:
             try:
-                found[key] = cache._disk.fetch(mode, filename, value, False)
+                yield key, cache._disk.fetch(mode, filename, value, False), True
             except Exception:  # damaged, refused, its file gone: the one-key path says which
-                unread.append(key)
-    return found, unread
+                yield key, None, False
