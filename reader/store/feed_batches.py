@@ -23,7 +23,7 @@ from .feeds import (
     _read_key,
     records_lazily,
 )
-from .record_batches import clean_rows
+from .record_batches import clean_rows, held_keys
 from .story_rows import _listed_keys_key
 
 T = TypeVar("T")
@@ -39,6 +39,10 @@ def _list(value: Any) -> list[Any]:
     if not isinstance(value, list):
         raise TypeError("not a list")  # read again alone, as `_load` reads a damaged one
     return value
+
+
+def _none(_url: str) -> None:
+    return None
 
 
 def _ids(value: Any) -> list[str]:
@@ -96,8 +100,21 @@ class StoreFeedBatches(StoreFeeds):
         return self._each(urls, _entries_key, _ids, self.entry_ids, lambda _url: [])
 
     def each_listed_keys(self, urls: Sequence[str]) -> list[set[str]]:
-        """`listed_keys` of each feed of `urls`, in order (one kept none of: made by it)."""
-        return self._each(urls, _listed_keys_key, _key_list, self.listed_keys)
+        """`listed_keys` of each feed of `urls`, in order. A feed with no headline list has
+        none, and none is written for it: `listed_keys` wrote an empty one for each, 9,550
+        writes at the first start of an OPML file's library never synced. One with a list but
+        no keys kept (a list written before they were) has them made by `listed_keys`."""
+        made = self._each(urls, _listed_keys_key, _key_list, self.listed_keys, _none)
+        unkept = [url for url, keys in zip(urls, made, strict=True) if keys is None]
+        lists = held_keys(self._state, [_entries_key(url) for url in unkept]) if unkept else set()
+        return [
+            keys
+            if keys is not None
+            else self.listed_keys(url)
+            if _entries_key(url) in lists
+            else set()
+            for url, keys in zip(urls, made, strict=True)
+        ]
 
     def each_records_lazily(self, urls: Sequence[str]) -> list[tuple[Iterator[Any], bool]]:
         """`entry_records_lazily` of each feed of `urls`, in order: the text, not decoded."""

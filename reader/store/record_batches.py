@@ -42,3 +42,19 @@ def clean_rows(cache: diskcache.Cache, keys: Sequence[str]) -> Iterator[tuple[st
                 yield key, cache._disk.fetch(mode, filename, value, False), True
             except Exception:  # damaged, refused, its file gone: the one-key path says which
                 yield key, None, False
+
+
+def held_keys(cache: diskcache.Cache, keys: Sequence[str]) -> set[str]:
+    """Those of `keys` the cache holds a row of (its value not read), as `clean_rows` finds
+    them."""
+    held: set[str] = set()
+    now = time.time()
+    for start in range(0, len(keys), _KEYS_A_STATEMENT):
+        part = keys[start : start + _KEYS_A_STATEMENT]
+        rows = cache._sql(
+            f"SELECT key FROM Cache WHERE key IN ({','.join('?' * len(part))}) AND raw = 1"
+            " AND (expire_time IS NULL OR expire_time > ?)",
+            (*part, now),
+        )
+        held.update(key for (key,) in rows)
+    return held
