@@ -1,7 +1,8 @@
 """TUI start-up: the command typed → its first screen in a real terminal, against the floor.
 
-    uv run python benchmarks/tui_startup.py [--runs 5] [--feeds 3] [--items 40] [--size 120x40]
-        [--before DIR] [--data-dir DIR --marker TEXT]
+    uv run python benchmarks/tui_startup.py [--runs 5] [--feeds 3] [--items 40] [--tags 0]
+        [--size 120x40] [--before DIR] [--data-dir DIR --marker TEXT] [--library FEEDS[:FOLDERS]]
+        [--newsboat]
 
 Each run starts a program on a new pseudo-terminal (as a terminal window gives a user), reads
 what it writes there as it comes, and stops at the frame that draws a marker's text:
@@ -22,9 +23,22 @@ what it writes there as it comes, and stops at the frame that draws a marker's t
   data directory of your own instead of the demo-sized one (an acceptance tester's 58 feeds,
   say); the refresh on start runs after the first screen, as it would.
 
+`--tags N` files the demo-sized library's feeds under N tags, feed after feed ("Topic 00",
+"Topic 01"…), as newsboat's tags or an OPML file's folders file them: a row each in the feed
+list, its count over its feeds (acc43a A13: 165 feeds under 12 tags, 3.5 s against newsboat's
+0.4 s at load 17).
+
+`--library FEEDS[:FOLDERS]` times instead an imported library never synced (no headline): an
+OPML export of FEEDS feeds in FOLDERS folders (`big_library.py`: 9550:191 is acc43a A19's
+2 MB Inoreader export, ~40 s to the first screen at load 16), imported by `reader import` of
+this checkout, until its first screen names the first folder's tag (the first feed, with no
+folders). Its addresses are at a closed port: the refresh on start fails at once, after it.
+
 `--newsboat` adds newsboat (when it is on the PATH) on its own cache of the same size: the
 farm's `--feeds` × `--items` served on 127.0.0.1 and reloaded once, untimed, until its feed
-list names the first feed (`newsboat -u URLS -c CACHE -C /dev/null`, no reload on start).
+list names the first feed (`newsboat -u URLS -c CACHE -C /dev/null`, no reload on start); with
+`--library`, on the same feeds (`big_library.py`'s urls file, the folders as tags; never
+reloaded: its first screen lists them by address, as the reader's names them before a sync).
 
 `--before DIR` adds the same two for another checkout of the reader (its root: `git archive main
 reader | tar -x -C DIR`, say), run with `PYTHONPATH=DIR python -m reader`, this checkout's then run
@@ -57,6 +71,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py, tui_headlines.py beside this
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
 
+from big_library import feed_address, folder_name, write_library
 from farm import (
     Farm,
     _cpu,
@@ -180,6 +195,36 @@ def _newsboat(root: Path, feeds: int, items: int) -> tuple[list[str], str]:
         return command, farm._feed_title(0)
 
 
+def _tagged(data_dir: Path, tags: int) -> None:
+    """The library at `data_dir`'s feeds filed under `tags` tags, feed after feed."""
+    from reader.library import Library
+
+    lib = Library(data_dir, workers="thread")
+    try:
+        for n, feed in enumerate(lib.feeds()):
+            lib.tag_feed(feed.url, [f"Topic {n % tags:02d}"])
+    finally:
+        lib.close()
+
+
+def _imported(root: Path, data_dir: Path, shape: str) -> tuple[str, tuple[list[str], str]]:
+    """A never-synced library at `data_dir` imported from an OPML export of `shape`
+    ("FEEDS[:FOLDERS]", `big_library.py`), what its first screen names, and newsboat's command
+    on the same feeds (its urls file) with what its first screen names."""
+    feeds, _, folders = shape.partition(":")
+    count, folder_count = int(feeds), int(folders or 0)
+    opml = write_library(root / "library", count, folder_count)
+    command = [*reader_command(), "--data-dir", str(data_dir), "import", str(opml)]
+    imported = run_measured(command, env=child_env(READER_CONFIG=os.devnull), sample=False)
+    if imported.returncode:
+        raise RuntimeError(f"reader import failed: {imported.stderr}")
+    shown = folder_name(0) if folder_count else "Big blog 00000"
+    cache = root / "library" / "cache.db"
+    newsboat = ["newsboat", "-u", str(root / "library" / "urls"), "-c", str(cache)]
+    # The address as newsboat lists a feed it never fetched, past its row's number and counts.
+    return shown, ([*newsboat, "-C", "/dev/null"], feed_address(0).rsplit("/", 1)[1])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -190,9 +235,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, help="a data directory of your own (copied)")
     parser.add_argument("--marker", help="with --data-dir: a feed's name, as its list shows it")
     parser.add_argument("--newsboat", action="store_true", help="newsboat beside, if installed")
+    parser.add_argument("--tags", type=int, default=0, help="the feeds filed under this many")
+    parser.add_argument("--library", metavar="FEEDS[:FOLDERS]", help="an imported OPML export")
+    parser.add_argument("--timeout", type=float, default=_TIMEOUT, help="seconds a screen may take")
     args = parser.parse_args(argv)
     if args.data_dir and not args.marker:
         parser.error("--data-dir needs --marker: what its first screen shows")
+    newsboat: tuple[list[str], str] | None = None
     warm_up()
     env = child_env(TERM="xterm-256color", COLORTERM="truecolor")  # as a terminal gives
     with tempfile.TemporaryDirectory(prefix="reader-tui-startup-") as tmp:
@@ -205,10 +254,16 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(args.data_dir, filled)
             shown: str | tuple[str, ...] = args.marker
             filled_name = args.data_dir.name
+        elif args.library:
+            shown, newsboat = _imported(root, filled, args.library)
+            filled_name = f"library {args.library}"
         else:
             headlines, _, _ = build_data_dir(filled, args.feeds, args.items)
+            if args.tags:
+                _tagged(filled, args.tags)
             shown = ("Feed 000", "Story 0 of feed 0")  # the first feed named, its newest story
-            filled_name = f"{headlines} headlines"
+            tagged = f" / {args.tags} tags" if args.tags else ""
+            filled_name = f"{headlines} headlines{tagged}"
         readers = {"reader": reader_command()}
         if args.before:
             here = Path(__file__).resolve().parent.parent
@@ -230,17 +285,19 @@ def main(argv: list[str] | None = None) -> int:
         for name, reader in readers.items():
             targets[f"{name}, empty"] = ([*reader, "--data-dir", str(empty)], "No feeds yet")
             targets[f"{name}, {filled_name}"] = ([*reader, "--data-dir", str(filled)], shown)
-        if args.newsboat and shutil.which("newsboat"):
+        if args.newsboat and shutil.which("newsboat") and newsboat is not None:
+            targets[f"newsboat, {filled_name}"] = newsboat
+        elif args.newsboat and shutil.which("newsboat"):
             targets[f"newsboat, {args.feeds * args.items} headlines"] = _newsboat(
                 root, args.feeds, args.items
             )
         for command, marker in targets.values():  # untimed: .pyc files, the disk cache warm
-            time_to_screen(command, marker, args.size, env)
+            time_to_screen(command, marker, args.size, env, args.timeout)
         times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in targets}
         loads = [load_average()]
         for _ in range(args.runs):
             for name, (command, marker) in targets.items():
-                times[name].append(time_to_screen(command, marker, args.size, env))
+                times[name].append(time_to_screen(command, marker, args.size, env, args.timeout))
             loads.append(load_average())
 
     print(

@@ -58,6 +58,14 @@ _TEXT_SELECTOR = "\ufe0e"
 """VS15, "drawn as text": one cell in Rich's measure and the terminal's alike."""
 _JOINER = "\u200d"
 _NON_JOINER = "\u200c"
+ONE_CELL_EACH = re.compile(
+    "[\x20-\x7e\xa0-\u02ff\u0400-\u0482\u048a-\u052f\u2000-\u200a\u2010-\u2027\u2030-\u205f]*"
+)
+"""Text every character of which takes one cell, in a terminal (`terminal_cells`) as in Rich,
+and starts a cluster of its own: Latin with its accents as one character, Cyrillic, the
+dashes and quotes. Its cells are its length and any cut is between clusters: a feed list of
+9,550 names ("Big blog 200 – Städte & Dörfer") measured each by halves before the first
+screen (~0.4 s of the event loop, acc43a A19). Checked, code point by code point, by a test."""
 _JOINERS = re.compile(f"{_JOINER}{{2,}}")
 _JOINED_AGAIN = re.compile(f"(?<={_JOINER}){_JOINER}+")
 _STACKERS = ("\u17d2", "\u1039")
@@ -122,6 +130,8 @@ def terminal_cells(text: str) -> int:
     what it adds for an emoji's selector."""
     if text.isascii():
         return cell_len(text)
+    if ONE_CELL_EACH.fullmatch(text):
+        return len(text)
     if _SELECTOR in text or _JOINER in text:
         return _joined_cells(text)
     return cell_len(text) + sum(
@@ -284,6 +294,8 @@ def cut_to_cells(text: str, cells: int) -> str:
     members was another family, or a letter without its accent another word."""
     if terminal_cells(text) <= cells:
         return text
+    if ONE_CELL_EACH.fullmatch(text):
+        return text[: max(cells, 0)]
     # Measured whole each time: Rich 15 measures a cluster ("👨‍👩‍👧") as a whole, not by its
     # characters. At most ~9 measures of a title of 500 characters.
     fits, over = 0, len(text)

@@ -101,4 +101,21 @@ def all_tags(feeds: Iterable[Feed]) -> list[str]:
 
 def tagged(feeds: Iterable[Feed], *tags: str) -> list[Feed]:
     """The feeds filed under one of `tags` or more, in their order (each once)."""
-    return [feed for feed in feeds if any(has_tag(feed, tag) for tag in tags)]
+    wanted = {folded(tag) for tag in tags}
+    return [feed for feed in feeds if any(folded(own) in wanted for own in feed.tags)]
+
+
+def tag_members(feeds: Iterable[Feed]) -> dict[str, tuple[str, frozenset[str]]]:
+    """Every tag of `feeds`, compared (`folded`) → as the first feed having it spells it, and
+    the addresses of the feeds filed under it; ordered as `all_tags`. One pass over the feeds'
+    tags: asked of each tag in turn (`tagged`), 9,550 feeds in 191 folders (an Inoreader
+    export) folded 1.8 million names before the first screen, ~60% of its CPU (acc43a A19)."""
+    spelled: dict[str, str] = {}
+    members: dict[str, set[str]] = {}
+    for feed in feeds:
+        for tag in feed.tags:
+            key = folded(tag)
+            spelled.setdefault(key, tag)
+            members.setdefault(key, set()).add(feed.url)
+    keys = {tag: key for key, tag in spelled.items()}
+    return {keys[tag]: (tag, frozenset(members[keys[tag]])) for tag in by_title(spelled.values())}

@@ -76,6 +76,13 @@ def test_startup_prints_its_table() -> None:
     assert "own CPU" in out and "with children" in out and "over floor" in out
 
 
+def test_startup_times_an_imported_library_and_tags() -> None:
+    out = run_script("tui_startup.py", "--runs", "1", "--library", "30:3")
+    assert "reader, library 30:3" in out  # imported, its first screen naming the first folder
+    out = run_script("tui_startup.py", "--runs", "1", "--items", "2", "--tags", "2")
+    assert "reader, 6 headlines / 2 tags" in out
+
+
 def test_scale_prints_its_table() -> None:
     out = run_script(
         "scale.py",

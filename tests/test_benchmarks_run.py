@@ -33,6 +33,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
         *("--runs", "1", "--feeds", "1", "--items", "2", "--latency", "0", "--hosts", "1"),
     ),
     "bidi_typeset": ("--runs", "1", "--before", THIS),
+    "big_library": (f"{TMP}/library", "--feeds", "10", "--folders", "2"),
     "copy_changes": ("--words", "300", "--runs", "1"),
     "data_dir_size": (DATA, "--work", TMP),
     "descriptors": ("--cycles", "1"),

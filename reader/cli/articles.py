@@ -13,7 +13,7 @@ from ..config import config_path, data_dir
 from ..config_shown import defaults_not_in
 from ..dates import in_local_time
 from ..feed_names import listed_names, names_of, source_name
-from ..feed_tags import hashed_tags, saved_tags
+from ..feed_tags import hashed_tags, saved_tags, tagged
 from ..marks import TAKEN_DOWN, offline_mark, saved_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError
 from ..plural import plural
@@ -45,6 +45,7 @@ from .common import (
     unmatched_body,
 )
 from .date_args import between, moment, read_since, within
+from .nothing_listed import nothing_listed
 from .search_said import holds_nothing, indexing_said, none_holds, say_syncing
 from .streamed_hits import StreamedHits
 from .tags import named_tags
@@ -253,6 +254,8 @@ def _list_of(
         page_dates = lib.store.page_dates() if printing_now else {}
         opened_at = {h.entry.id: read_at(h.entry) for h in headlines} if args.json else {}
         shared = lib.also_listed() if printing_now and not args.ids else {}
+        if not headlines and query is None and not args.json:  # a search says its own
+            say_nothing_listed(lib, args, feeds, tags)
     finally:
         if given is None:
             lib.close()
@@ -348,6 +351,42 @@ def listed_feeds(lib: Library, args: argparse.Namespace) -> tuple[list[Feed], li
     return feeds, named_tags(lib, args.tag)
 
 
+def say_nothing_listed(
+    lib: Library, args: argparse.Namespace, feeds: list[Feed], tags: list[str]
+) -> None:
+    """`nothing_listed`'s line, unless the store said why already: a headline list whose file
+    is not here yet (a file sync under way), or a damaged record dropped."""
+    if not (lib.store.not_here or lib.store.problems):
+        err(nothing_listed(args, listed_scope(lib, args, feeds, tags), tags))
+
+
+def listed_scope(
+    lib: Library, args: argparse.Namespace, feeds: list[Feed], tags: list[str]
+) -> list[Feed]:
+    """The feeds a `reader list` lists: the one `--feed` names, those `--tag` names, or all."""
+    if args.feed:
+        url = lib.feed_named(args.feed)
+        return [feed for feed in feeds if feed.url == url]
+    return tagged(feeds, *tags) if tags else feeds
+
+
+class Counted:
+    """`headlines` as they are taken, counted (`count`): a list printed as it is read says
+    so when it printed none."""
+
+    def __init__(self, headlines: Iterable[Headline]) -> None:
+        self._headlines = iter(headlines)
+        self.count = 0
+
+    def __iter__(self) -> Counted:
+        return self
+
+    def __next__(self) -> Headline:
+        headline = next(self._headlines)
+        self.count += 1
+        return headline
+
+
 def shown_names(feeds: Iterable[Feed]) -> dict[str, str]:
     """Each feed's address → what a list names it by (its name, else its title)."""
     return {f.url: f.display_title for f in feeds}
@@ -381,13 +420,16 @@ def _list_as_read(
         headlines = read_since(headlines, lib.reading_times(), opened)
         if args.not_offline:
             headlines = (h for h in headlines if _not_offline(h))
+        printed = Counted(headlines)
         if args.ids:
-            for h in headlines:  # none: no line at all, as when the list is read whole
+            for h in printed:  # none: no line at all, as when the list is read whole
                 out(h.entry.id)
         else:
             shared = lib.also_listed() if len(feeds) > 1 else {}
             dates = lib.store.page_dates()
-            _print_lines(headlines, listed_names(feeds), {}, dates, shared, shown_names(feeds))
+            _print_lines(printed, listed_names(feeds), {}, dates, shared, shown_names(feeds))
+        if not printed.count:
+            say_nothing_listed(lib, args, feeds, tags)
     finally:
         if given is None:
             lib.close()

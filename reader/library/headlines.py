@@ -91,13 +91,12 @@ class LibraryHeadlines(LibraryTags):
         urls = self._listed_urls(feed_url, tags)
         marks = self._marks()
         runs = []
-        for turn, url in enumerate(urls):
-            read = self.store.read_ids(url)
+        lists, marked = self.store.each_entry_records(urls), self.store.each_read_ids(urls)
+        for turn, (url, records, read) in enumerate(zip(urls, lists, marked, strict=True)):
 
             def whole(url: str = url) -> list[Headline]:
                 return self._feed_headlines([url], marks, unread_only, False)[0]
 
-            records = self.store.entry_records(url)
             runs.append(feed_run(turn, records, read, marks, unread_only, whole))
         yield from merged(runs)
         if marks.read_now:
@@ -136,13 +135,14 @@ class LibraryHeadlines(LibraryTags):
         these were every headline (as `headlines_and_unlisted`; None: there are more)."""
         marks = self._marks()
         feeds: list[Head] = []
-        for url in self.store.feed_urls():
-            records, dated = self.store.entry_records_lazily(url)
+        urls = self.store.feed_urls()
+        lists, marked = self.store.each_records_lazily(urls), self.store.each_read_ids(urls)
+        for url, (records, dated), read in zip(urls, lists, marked, strict=True):
 
             def whole(url: str = url) -> list[Headline]:
                 return self._feed_headlines([url], marks, unread_only, False)[0]
 
-            feeds.append((records, None if dated else whole, self.store.read_ids(url)))
+            feeds.append((records, None if dated else whole, read))
         out, listed = first(count, feeds, marks, unread_only)
         unlisted = (
             None if listed is None else sorted(self._unlisted(listed, marks), key=newest_first)
@@ -279,8 +279,7 @@ class LibraryHeadlines(LibraryTags):
         (`Entry.summary_cut`; None: whole, as a sync compares them)."""
         out: list[Headline] = []
         listed: set[str] = set()
-        for url in urls:
-            read = self.store.read_ids(url)
+        for url, read in zip(urls, self.store.each_read_ids(urls), strict=True):
             for entry, key in self.store.keyed_entries(url, held, marks.cached):
                 listed.add(key)
                 if unread_only and entry.id in read:

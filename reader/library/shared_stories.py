@@ -49,7 +49,8 @@ class LibrarySharedStories(LibraryHeadlines):
 
     def _listed(self) -> dict[str, set[str]]:
         """Each feed's article keys, by its address, in the order they are subscribed in."""
-        return {url: self.store.listed_keys(url) for url in self.store.feed_urls()}
+        urls = self.store.feed_urls()
+        return dict(zip(urls, self.store.each_listed_keys(urls), strict=True))
 
     def listed_elsewhere(self) -> dict[str, tuple[int, int]]:
         """By feed address, how many of its headlines "All feeds" (and `reader list`) lists

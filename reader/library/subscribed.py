@@ -147,8 +147,9 @@ class LibrarySubscribed(LibraryResources):
         """Every feed, with how many headlines it has and how many of them are unread: what
         `headlines(feed)` would list, each feed's entries and read flags read once."""
         counts = []
-        for feed in self.store.feeds():
-            read = self.store.read_ids(feed.url)
-            ids = self.store.entry_ids(feed.url)
+        feeds = self.store.feeds()
+        urls = [feed.url for feed in feeds]
+        marked, listed = self.store.each_read_ids(urls), self.store.each_entry_ids(urls)
+        for feed, read, ids in zip(feeds, marked, listed, strict=True):
             counts.append((feed, len(ids), sum(i not in read for i in ids)))
         return counts

@@ -9,7 +9,8 @@ being shown. Nothing is evicted implicitly (eviction_policy="none"): what was sy
 `Store` is built in layers, a module each, every class adding to the one before it:
 `directory` (the caches opened, the format, errors as `StoreError`, JSON records), `shown_ids`
 (the ids of the headlines that listed the articles no feed lists any more), `feeds`
-(subscriptions, entries, read flags), `articles` (articles, raw pages, later pages, what is no
+(subscriptions, entries, read flags), `feed_batches` (each feed's records read for many
+feeds at once), `articles` (articles, raw pages, later pages, what is no
 article), `reading_times` (when each article was last read and where left, kept in
 `state/`), `versions` (the earlier versions of articles fetched again), `saved` (the articles
 saved for good, their tags and archive marks), `usage` (eviction's view), `retention` (old

@@ -30,7 +30,7 @@ from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
 from ..sniff import PDF_REFUSALS
 from ..urls import site_of
 from .directory import _reporting_storage_errors, packed_record
-from .feeds import StoreFeeds
+from .feed_batches import StoreFeedBatches
 from .key_ranges import keys_with_prefix, prefix_range, rows_with_prefix, scanned
 from .shown_ids import SHOWN_AS
 
@@ -137,7 +137,7 @@ def _article_record(article: Article) -> str:
 
 
 @_reporting_storage_errors
-class StoreArticles(StoreFeeds):
+class StoreArticles(StoreFeedBatches):
     """The cached articles of a `Store`, and what is known of links not cached."""
 
     _times_indexed = False

@@ -15,7 +15,7 @@ import tempfile
 import threading
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,6 +32,7 @@ from .caches import ReadOnlyCache, ReplacedFile, open_cache, read_only
 from .data_disk import MissingValueFile, RefusedRecord
 from .holder_waits import HolderWaits
 from .ownership import disk_full, not_ours_said, refused_write, run_as_root_on_theirs
+from .record_batches import clean_rows
 
 # The name it had before the split into modules: a logging setup may name it.
 log = logging.getLogger("reader.store")
@@ -678,6 +679,21 @@ class StoreDirectory:
                 return default
             self._drop_damaged(cache, key, why=str(refused))
             return default
+
+    def _values(self, cache: diskcache.Cache, keys: Sequence[str]) -> dict[str, Any]:
+        """`_value` of each of `keys` (those absent left out), read in a few statements
+        (`record_batches`); one that doesn't read cleanly is read alone, by `_value`."""
+        found: dict[str, Any] = {}
+        unread = []
+        for key, value, clean in clean_rows(cache, keys):
+            if clean:
+                found[key] = value
+            else:
+                unread.append(key)
+        for key in unread:  # once the rows are read: it may write (a damaged one dropped)
+            if (value := self._value(cache, key)) is not None:
+                found[key] = value
+        return found
 
     def _load(
         self,

@@ -248,6 +248,16 @@ def keyed(
     return entry_from_dict(record, held), key
 
 
+def records_lazily(raw: Any) -> tuple[Iterator[Any], bool]:
+    """`StoreFeeds.entry_records_lazily` of a feed's list kept as `raw` (None: none kept)."""
+    if not isinstance(raw, str):
+        return iter(()), True
+    # Told from the text, not from every record decoded: a list with a record lacking
+    # `published` and one lacking `updated` may hold one lacking both.
+    undated = _NO_PUBLISHED in raw and _NO_UPDATED in raw
+    return json_items(raw), not undated
+
+
 def _key_of(record: dict[str, Any]) -> str:
     """The article key of `record`'s entry: the one kept with it, else made now."""
     link = record.get("link") or ""
@@ -268,6 +278,8 @@ class StoreFeeds(StoreStoryRows):
         return [u for u in urls if isinstance(u, str)]
 
     def feeds(self) -> list[Feed]:
+        """Every feed subscribed to, in order (one read each: `StoreFeedBatches` reads them
+        in a few)."""
         return [self.feed(url) or Feed(url) for url in self.feed_urls()]
 
     def feed(self, url: str) -> Feed | None:
@@ -503,13 +515,7 @@ class StoreFeeds(StoreStoryRows):
         feed, so that the list's order is theirs as kept (an undated one is listed by the date
         of its cached page: anywhere). Not checked; a damaged list yields what comes before
         the damage, and is dropped when read whole."""
-        raw = self._value(self._state, _entries_key(feed_url))
-        if not isinstance(raw, str):
-            return iter(()), True
-        # Told from the text, not from every record decoded: a list with a record lacking
-        # `published` and one lacking `updated` may hold one lacking both.
-        undated = _NO_PUBLISHED in raw and _NO_UPDATED in raw
-        return json_items(raw), not undated
+        return records_lazily(self._value(self._state, _entries_key(feed_url)))
 
     def _records(self, feed_url: str) -> list[tuple[Entry, dict[str, Any]]]:
         """A feed's entries with the records they were read from (a damaged list dropped)."""

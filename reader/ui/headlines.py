@@ -22,7 +22,7 @@ from typing import Any
 from ..collation import by_title
 from ..feed_names import folded
 from ..feed_order import ordered_feeds
-from ..feed_tags import all_tags, tagged
+from ..feed_tags import tag_members
 from ..keys import article_key
 from ..library import Library
 from ..models import Feed
@@ -410,12 +410,7 @@ class HeadlineIndex:
         once for a list of feeds, not at every count of the feed list's rows (each change
         of a flag: ~2 ms of the event loop for 60 feeds under 7 tags)."""
         if self._tags_of is None or self._tags_of[0] is not self.feeds:
-            feeds = self.feeds
-            found = {
-                folded(tag): (tag, frozenset(feed.url for feed in tagged(feeds, tag)))
-                for tag in all_tags(feeds)
-            }
-            self._tags_of = (feeds, found)
+            self._tags_of = (self.feeds, tag_members(self.feeds))
         return self._tags_of[1]
 
     def lists_feed(self, view: str | None, feed_url: str) -> bool:
