@@ -46,7 +46,7 @@ def test_a_headline_marked_is_the_one_its_init_makes() -> None:
     key = "coastal.example/news/dredging.html"
     marks = HeadlineMarks({key: {"at": 1.0}}, {key}, set(), set(), set())
     made = marks.headline(entry, key, read=True)
-    assert made == Headline(entry, read=True, cached=True, saved=True, key=key)
+    assert made == Headline(entry, read=True, cached=True, saved=True, key=key, saved_at=1.0)
     assert set(vars(made)) == {f.name for f in fields(Headline)}
 
 
