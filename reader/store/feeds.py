@@ -541,17 +541,18 @@ class StoreFeeds(StoreStoryRows):
         fresh: Iterable[Entry],
         keys: Mapping[str, str] | None = None,
         whole: bool = False,
-    ) -> tuple[list[Entry], bool, tuple[Entry, ...], tuple[Entry, ...]]:
+    ) -> tuple[list[Entry], bool, tuple[Entry, ...], tuple[Entry, ...], tuple[int, int]]:
         """`merge_entries`, whether the feed's entries changed in the store (False when they
         are as kept: a feed fetched again whole, its server asking no `If-None-Match`, with
         nothing new: its list is not written again, nor read again by a reader), the entries
-        as kept before of the items told anew (their title or summary changed), and `fresh`
+        as kept before of the items told anew (their title or summary changed), `fresh`
         as a sync judges them: each publication kept where its one date moved
-        (`_published_kept`)."""
+        (`_published_kept`), and the headlines listed before that newer ones pushed past
+        MAX_ENTRIES_PER_FEED: how many, and how many of them unread."""
         mine = [e for e in fresh if e.feed_url == feed_url]  # an entry belongs to its own feed only
         with self._state.transact():
             if feed_url not in self.feed_urls():
-                return [], False, (), ()
+                return [], False, (), (), (0, 0)
             # A republished item under the id its story is kept under (`republished`).
             aliases = self.aliases(feed_url) if whole else {}
             if aliases:
@@ -636,15 +637,21 @@ class StoreFeeds(StoreStoryRows):
                 print_ = record.get(SUMMARY_APART)
                 if print_ is not None and not entry.summary_cut and print_ != apart.get(entry.id):
                     self._state.set(_summary_key(entry.id), entry.summary)
+            trimmed = (0, 0)
             if going := ordered[MAX_ENTRIES_PER_FEED:]:
                 read = self.read_ids(feed_url)
                 self._keep_unlisted((e.id, link_key(e.link), e.id in read) for e in going)
+                # Said by the refresh (acc43c C7: "41 new headlines" as 40 others left the
+                # list unsaid): those a reader was shown, not new ones past it at once.
+                before = {e.id for e, _ in records}
+                was_listed = [e.id for e in going if e.id in before]
+                trimmed = (len(was_listed), sum(i not in read for i in was_listed))
             for dropped in going:
                 self._state.delete(_content_key(dropped.id))
                 self._state.delete(_summary_key(dropped.id))
         for before, entry in retold:
             self._note_told(link_key(entry.link), before)
-        return new, changed_list, tuple(before for before, _ in retold), tuple(judged)
+        return new, changed_list, tuple(before for before, _ in retold), tuple(judged), trimmed
 
     def _retitled(
         self, fresh: list[Entry], records: list[tuple[Entry, dict[str, Any]]]

@@ -19,6 +19,7 @@ from ..reports import (
     nothing_answered,
     still_readable,
     synced_feeds,
+    trimmed_words,
     unanswered_at,
 )
 from ..sync_lock import SyncLock
@@ -252,6 +253,8 @@ class ReaderAppSync(ReaderAppFill):
             f"Refreshed {synced_feeds(results)} of {plural(len(results), 'feed')}{some_failed}: "
             f"{plural(new, 'new headline')}"
         )
+        if trimmed := trimmed_words(results):
+            line += f" · {trimmed}"
         if gone := gone_for_good(results):
             line += f" · {gone}"
         if cut:
