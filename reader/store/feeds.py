@@ -8,7 +8,7 @@ import dataclasses
 import json
 import time
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ..codec import (
@@ -22,7 +22,6 @@ from ..codec import (
     summary_print,
 )
 from ..config import DEFAULT_LIMITS
-from ..dates import not_ahead
 from ..feed_names import folded
 from ..feed_tags import with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
@@ -161,17 +160,37 @@ def _told_anew(before: Entry, apart: str | None, now: Entry) -> bool:
     return before.summary != now.summary
 
 
-def _not_ahead(entry: Entry, before: Entry | None, now: datetime) -> Entry:
-    """`entry` with a date more than a day after `now` (`dates.not_ahead`) put back to when
-    the item was first read so: kept from its record (`before`) at the refreshes after, not
-    made now again, which would keep it first of every list for good."""
-    changes = {}
-    for name in ("published", "updated"):
-        when = getattr(entry, name)
-        if not_ahead(when, now) is not when:
-            was = getattr(before, name) if before is not None else None
-            changes[name] = was if was is not None and not_ahead(was, now) is was else now
-    return dataclasses.replace(entry, **changes) if changes else entry
+CLAIM_AHEAD = timedelta(hours=1)
+"""How far after it was read a feed may date an item and the list still date it so: clocks a
+few minutes apart. Past it (an embargo's date, a typo's year, a story timed for 23:30 read at
+19:43), the item is listed as of when it was first read, the feed's date kept apart
+(`Entry.claimed`): 3.7 hours ahead sat first of every list all evening (acc43c C3)."""
+
+
+def _listed_dates(entry: Entry, before: Entry | None, now: datetime) -> Entry:
+    """`entry` (fresh from its feed, read at `now`) dated as its list dates it: a date more
+    than `CLAIM_AHEAD` after `now` kept apart as the feed's claim, the item listed as of when
+    it was first read (its record's date, else its first sighting, else `now`). For good: a
+    refresh giving the claim its record keeps gets the record's dates, whatever the clock says
+    by then (a clock a day fast re-dated it to the claim, set right again to the moment: the
+    story wandered up the list as if new). A claim the feed corrects to a date not ahead is
+    believed."""
+    if before is not None and before.claimed in (entry.published, entry.updated) and before.claimed:
+        return dataclasses.replace(
+            entry, published=before.published, updated=before.updated, claimed=before.claimed
+        )
+    limit = now + CLAIM_AHEAD
+    ahead = [n for n in ("published", "updated") if (w := getattr(entry, n)) and w > limit]
+    if not ahead:
+        return entry
+    first = now
+    if before is not None and before.first_seen is not None:
+        first = min(now, datetime.fromtimestamp(before.first_seen, UTC))
+    changes: dict[str, datetime | None] = {"claimed": getattr(entry, ahead[0])}
+    for name in ahead:
+        was = getattr(before, name) if before is not None else None
+        changes[name] = was if was is not None and was <= limit else first
+    return dataclasses.replace(entry, **changes)
 
 
 def _redated(entry: Entry, before: Entry | None) -> bool:
@@ -579,7 +598,7 @@ class StoreFeeds(StoreStoryRows):
             judged = _published_kept(mine, known)
             stored = []
             for fresh_one, as_judged in zip(mine, judged, strict=True):
-                made = _not_ahead(fresh_one, known.get(fresh_one.id), moment)
+                made = _listed_dates(fresh_one, known.get(fresh_one.id), moment)
                 if as_judged.published != fresh_one.published:  # kept: not ahead, it was read
                     made = dataclasses.replace(made, published=as_judged.published)
                 stored.append(made)
