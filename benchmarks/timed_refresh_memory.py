@@ -4,8 +4,7 @@ another (`--against`, a worktree of main) side by side in one run.
 
 acc43c C6: with `refresh_interval = "1m"`, under the workers' two-minute idle spell, the workers
 never ended (the open reader ~240 MB, ~110 MB of it its children, against newsboat's 30). Here
-the interval is 10 s (ten refreshes in 100 s; `INTERVAL=30 REFRESHES=6` in the environment for
-others), the feeds on 127.0.0.1 growing by an item every
+the interval is 10 s (ten refreshes in 100 s; `--interval 30 --refreshes 5` for others), the feeds on 127.0.0.1 growing by an item every
 5 s, so that each refresh has a feed to parse. Each checkout runs the real `ReaderApp` under
 Pilot in a child of its own, both at once, on a data directory of its own.
 
@@ -18,17 +17,17 @@ import asyncio
 import http.server
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
 
 from children import compared, comparison_parser
 
-INTERVAL = int(os.environ.get("INTERVAL", "10"))  # seconds between timed refreshes
-REFRESHES = int(os.environ.get("REFRESHES", "10"))
 SAMPLE_EVERY = 1.0
 FEEDS = ("wire", "desk", "briefs")
 
@@ -85,7 +84,7 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
-def child(root: Path, data: Path, base: str) -> None:
+def child(root: Path, data: Path, base: str, interval: int, refreshes: int) -> None:
     """The reader of checkout `root` on `data`, its feeds at `base`: open for ten timed
     refreshes; its RSS and its children's, each second, printed as JSON."""
     sys.path.insert(0, str(root))
@@ -97,7 +96,7 @@ def child(root: Path, data: Path, base: str) -> None:
     for name in FEEDS:
         main(["--data-dir", str(data), "add", f"{base}/{name}.xml"])
     data.joinpath("config.toml").write_text(
-        f'[feeds]\nrefresh_interval = "{INTERVAL}s"\nrefresh_on_open = false\nfetch_ahead = 0\n',
+        f'[feeds]\nrefresh_interval = "{interval}s"\nrefresh_on_open = false\nfetch_ahead = 0\n',
         "utf-8",
     )
     samples: list[tuple[float, float, float]] = []
@@ -106,7 +105,7 @@ def child(root: Path, data: Path, base: str) -> None:
         app = ReaderApp(data, config=load_config(data / "config.toml"))
         async with app.run_test(size=(120, 40)):
             start = time.monotonic()
-            while (at := time.monotonic() - start) < INTERVAL * REFRESHES + INTERVAL / 2:
+            while (at := time.monotonic() - start) < interval * refreshes + interval / 2:
                 pids = descendants(os.getpid())
                 kids = sum(rss_mb(pid) for pid in pids)
                 samples.append((round(at, 1), rss_mb(os.getpid()), kids, len(pids)))
@@ -118,7 +117,11 @@ def child(root: Path, data: Path, base: str) -> None:
 
 def main() -> None:
     parser = comparison_parser(__doc__ or "")
-    args = compared(parser, child, child_types=(Path, Path, str))
+    parser.add_argument("--interval", type=int, default=10, help="seconds between refreshes")
+    parser.add_argument("--refreshes", type=int, default=10, help="timed refreshes to watch")
+    args = compared(
+        parser, child, lambda a: (a.interval, a.refreshes), child_types=(Path, Path, str)
+    )
     if args is None:
         return
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), GrowingFeeds)
@@ -128,10 +131,15 @@ def main() -> None:
     if args.against:
         roots["against"] = args.against.resolve()
     running = {}
+    made: list[Path] = []
     for name, root in roots.items():
-        data = Path(f"/tmp/timed-refresh-memory-{os.getpid()}-{name}")
+        data = Path(tempfile.mkdtemp(prefix=f"timed-refresh-memory-{name}-"))
+        made.append(data)
         running[name] = subprocess.Popen(
-            [sys.executable, __file__, "--child", str(root), str(data), base],
+            [
+                *(sys.executable, __file__, "--child", str(root), str(data), base),
+                *("--interval", str(args.interval), "--refreshes", str(args.refreshes)),
+            ],
             env={**os.environ, "PYTHONPATH": str(root)},
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -139,7 +147,7 @@ def main() -> None:
         )
     means = {}
     for name, process in running.items():
-        out, _ = process.communicate(timeout=INTERVAL * REFRESHES * 4)
+        out, _ = process.communicate(timeout=args.interval * args.refreshes * 4 + 120)
         samples = json.loads(out.strip().splitlines()[-1])
         own = [s[1] for s in samples]
         kids = [s[2] for s in samples]
@@ -157,6 +165,8 @@ def main() -> None:
     if "against" in means:
         print(f"this / against (total mean): {means['this'] / means['against']:.2f}×")
     server.shutdown()
+    for data in made:
+        shutil.rmtree(data, ignore_errors=True)
 
 
 if __name__ == "__main__":
