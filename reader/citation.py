@@ -202,6 +202,9 @@ def header_lines(
         # When this copy was taken: the page may have changed since, and a quote read offline
         # hours later cites the copy it was read from.
         ("Retrieved", at.isoformat(timespec="seconds") if (at := retrieved(article)) else ""),
+        # Fetched again since and found saying the same: the words were on file since
+        # "Retrieved", and are still the page's as of this.
+        ("Checked", f"{moment_text(article.checked_at)}, unchanged" if article.checked_at else ""),
     ):
         # A record made before this was checked may hold a control character; an escape
         # sequence must go whole, before the Markdown escapes would break it into visible junk.

@@ -130,6 +130,9 @@ class Config:
     # The widest the reading view's text column gets, in columns (a narrower terminal: its
     # width). Long lines are hard to follow; some read best at 60 or 70.
     text_width: int = 80
+    # No frames, scroll bars nor rules, and words or letters for the marks: a screen reader or
+    # a braille display reads the screen a line at a time, and said each glyph (acc42a A8).
+    plain: bool = False
     # The lists show only unread headlines and the feeds with unread ones as the reader first
     # opens (`L` toggles it, and the reader opens as it was left: `reader.ui.unread_view`).
     unread_only: bool = False
@@ -281,6 +284,10 @@ oldest_first = false
 # The widest an article's text gets, in columns (centred; a narrower terminal gives it all its
 # width): 80 by default, 60 or 70 for shorter lines, more for a wide screen (30 at least).
 text_width = 80
+# true: the screen drawn for a screen reader or a braille display, which read it a line at a
+# time: no frames, scroll bars nor rules; letters for the marks (N unread, d offline, as
+# `reader list` has them); headings and quotations marked as in Markdown ("## ", "> ").
+plain = false
 
 [citation]
 # How y in an article cites it, and `reader show` above the text: "block" (the title, then the
@@ -569,7 +576,7 @@ def _check_keys(data: dict[str, Any]) -> None:
             "feeds",
             {"refresh_interval", "refresh_on_open", "fetch_ahead", "drop_read_after", "max_items"},
         ),
-        ("ui", {"theme", "unread_only", "feed_order", "oldest_first", "text_width"}),
+        ("ui", {"theme", "unread_only", "feed_order", "oldest_first", "text_width", "plain"}),
         ("citation", {"style", "copy"}),
     ):
         for key in data.get(section, {}):
@@ -638,6 +645,9 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     text_width = data.get("ui", {}).get("text_width", 80)
     if isinstance(text_width, bool) or not isinstance(text_width, int) or text_width < 30:
         raise ValueError("ui.text_width must be a whole number of columns, 30 or more")
+    plain = data.get("ui", {}).get("plain", False)
+    if not isinstance(plain, bool):
+        raise ValueError("ui.plain must be true or false")
     style = data.get("citation", {}).get("style", "block")
     if style not in CITATION_STYLES:
         names = ", ".join(map(repr, CITATION_STYLES))
@@ -679,6 +689,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         feed_order=feed_order,
         oldest_first=oldest_first,
         text_width=text_width,
+        plain=plain,
         citation_style=style,
         citation_copy=copy,
         keys=keys,

@@ -115,6 +115,26 @@ TAKEN_DOWN = "taken down"
 ends a cached one's line with it, the article's header note says it (`citation.gone_note`)."""
 
 
+_LETTERS = {
+    UNREAD_MARK: "N",
+    OFFLINE_MARK: "d",
+    PARTIAL_MARK: "p",
+    NOT_ARTICLE_MARK: "l",
+    UPDATED_MARK: "c",
+    SAVED_MARK: "s",
+    ARCHIVED_MARK: "a",
+    TAKEN_DOWN_MARK: "x",
+}
+"""Each mark as the plain layout (`[ui] plain`) shows it: a letter a screen reader says as one,
+where it said "black circle", "downwards arrow" (acc42a A8). N and d as `reader list` and
+newsboat have them; the rest the first letter of the help's word (link only, changed)."""
+
+
+def as_letter(mark: str) -> str:
+    """`mark` as a letter (`_LETTERS`): the same mark in every glyph set, mapped by its glyph."""
+    return _LETTERS.get(mark, mark)
+
+
 def saved_mark(headline: Headline) -> str:
     """What the saved column shows of a headline: archived, saved, or neither (a space)."""
     if not headline.saved:

@@ -502,6 +502,11 @@ class Article:
     than a day, that clock behind (a laptop's reset to 2000), or earlier by more than an hour
     and less than a month, that clock ahead; a citation's "Retrieved" is then the server's time
     (`dates.retrieved_as_believed`). None for a clock the server agreed with."""
+    checked_at: datetime | None = None
+    """When a fetch last found the page saying what this copy says (`Store.renew_article`):
+    the copy's `fetched_at` stays when it was first had, the fact a citation gives as evidence
+    (acc44c C8: each check moved "Retrieved", and the same words were cited at two times).
+    None when it was not fetched again, or was changed when it was."""
     partial: bool = False  # extraction found little; the body is the feed's own summary
     incomplete: str = ""
     """Why the article lacks some of its text: the later pages of one split over several ("page

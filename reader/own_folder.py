@@ -39,12 +39,11 @@ def _places(purpose: str) -> list[Path]:
     `reader-tui/PURPOSE` (`$XDG_CACHE_HOME`, else `~/.cache`)."""
     import tempfile  # here: the config's module, every command's, imports this one
 
-    uid = os.getuid() if hasattr(os, "getuid") else 0
     places = []
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     if os.path.isabs(runtime):  # a relative one is to be ignored, as the spec says
         places.append(Path(runtime) / f"reader-{purpose}")
-    places.append(Path(tempfile.gettempdir()) / f"reader-{purpose}-{uid}")
+    places.append(Path(tempfile.gettempdir()) / f"reader-{purpose}-{_uid()}")
     cache = os.environ.get("XDG_CACHE_HOME", "")
     home = Path(cache) if os.path.isabs(cache) else Path.home() / ".cache"
     places.append(home / "reader-tui" / purpose)
@@ -53,15 +52,19 @@ def _places(purpose: str) -> list[Path]:
 
 def _own(folder: Path, make: bool) -> Path:
     """`folder`, when it is this user's alone (made so when missing and to `make`)."""
-    uid = os.getuid() if hasattr(os, "getuid") else 0
     if make:
         with suppress(FileExistsError):
             folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             folder.mkdir(mode=0o700)
     found = folder.lstat()
-    if not stat.S_ISDIR(found.st_mode) or found.st_uid != uid or found.st_mode & 0o077:
+    if not stat.S_ISDIR(found.st_mode) or found.st_uid != _uid() or found.st_mode & 0o077:
         raise OSError(f"{folder} is not a folder of this user's alone: nothing is written there")
     return folder
+
+
+def _uid() -> int:
+    """This user's id; 0 where there are none (Windows), whose folders are the user's own."""
+    return os.getuid() if hasattr(os, "getuid") else 0
 
 
 def make_private_folder(folder: Path) -> None:

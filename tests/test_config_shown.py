@@ -55,6 +55,7 @@ def test_an_old_file_is_shown_with_the_settings_it_leaves_out(tmp_path: Path) ->
             "feed_order": "subscribed",
             "oldest_first": False,
             "text_width": 80,
+            "plain": False,
         },
         "citation": {"style": "block", "copy": "text"},
     }
@@ -110,6 +111,7 @@ def test_no_file_and_none_can_be_written_shows_the_defaults(tmp_path: Path) -> N
         "feed_order": "subscribed",
         "oldest_first": False,
         "text_width": 80,
+        "plain": False,
     }
     assert tomllib.loads(rest)["network"]["per_host"] == 4
 

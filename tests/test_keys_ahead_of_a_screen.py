@@ -48,7 +48,16 @@ def test_keys_typed_as_a_cached_article_opens_scroll_it(synced_dir: Path) -> Non
             burst(app, "\rjjj")
             screen = await on_top(pilot, ArticleScreen, "the article")
             body = screen.query_one(ArticleBody)
-            await until(pilot, lambda: screen.loaded and round(body.scroll_y) == 3, "3 lines on")
+            await until(
+                pilot,
+                lambda: screen.loaded and round(body.scroll_y) == 3,
+                "3 lines on",
+                # Seen once in a full run under load, not since (30 runs alone): what to read.
+                detail=lambda: (
+                    f"loaded {screen.loaded}, drawn {screen._drawn}, scroll_y {body.scroll_y}"
+                    f" of {body.max_scroll_y}, list cursor {app.main_screen.query_one(HeadlineTable).cursor} (was {row})"
+                ),
+            )
             await pilot.press("escape")
             await until(pilot, lambda: app.screen is app.main_screen, "the list")
             assert table(app).cursor == row  # the `j`s were the article's, not the list's

@@ -201,6 +201,29 @@ def test_the_progress_line_shows_no_rate_before_there_is_one(
     assert "0/4" in drawn and "/s" not in drawn
 
 
+@pytest.mark.parametrize("columns", [120, 80, 40])
+def test_what_the_end_waits_for_never_cuts_the_count_and_the_time(
+    monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """The articles the sync's end waits for said on a line of their own: in a column of the
+    row, at 120 columns, it cut the count and the time to "4/…" and "0:0…" (acc44a A9, acc44b
+    B2)."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    screen = _Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    update, finish = _progress_display()
+    update(SyncProgress("feeds", 5, 5))
+    waits = (("127.0.0.1:18106", 16),)
+    update(SyncProgress("articles", 5, 5, articles_done=4, articles_total=20, waiting=waits))
+    finish()
+    drawn = screen.getvalue()
+    assert "4/20" in drawn and "0:00:0" in drawn and "…" not in drawn
+    said = "waiting for the last 16 articles, at 127.0.0.1:18106; Ctrl-C keeps what came"
+    assert " ".join(drawn.split()).count(said) >= 1
+    row = next(line for line in drawn.splitlines() if "4/20" in line)
+    assert "waiting" not in row
+
+
 def test_a_quiet_sync_prints_only_what_failed(
     site: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

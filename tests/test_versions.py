@@ -198,6 +198,35 @@ def test_a_corrected_story_keeps_the_copy_it_replaces_each_with_its_own_retrieva
     assert sync(data_dir, site).articles_updated == 0 and site.asked == ["/feed.xml"]
 
 
+@pytest.mark.parametrize("form", ["markdown", "text", "html", "epub"])
+def test_an_export_says_a_text_changed_as_show_does(
+    site: Site, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], form: str
+) -> None:
+    """A dossier exported for an editor and a lawyer says which story was corrected since it
+    was first had, and when that copy was retrieved: the note `reader show` gives (acc44c C3,
+    where every export format left it out)."""
+    import zipfile
+
+    home = ["--data-dir", str(data_dir)]
+    sync(data_dir, site)
+    ident = entry_id(data_dir)
+    first = cli(capsys, *home, "show", ident, "--offline")[1]
+    earlier_at = next(x for x in first.splitlines() if x.startswith("Retrieved: "))[11:]
+    sync_corrected(data_dir, site)
+    output = tmp_path / f"dossier.{form}"
+    code, _, err = cli(capsys, *home, "export", ident, "--format", form, "-o", str(output))
+    assert code == 0, err
+    if form == "epub":
+        with zipfile.ZipFile(output) as book:
+            written = "".join(
+                book.read(name).decode() for name in book.namelist() if name.endswith(".xhtml")
+            )
+    else:
+        written = output.read_text()
+    assert "2 million pounds" in written
+    assert f"the text changed since the copy retrieved {earlier_at}, which is kept" in written
+
+
 def test_a_sync_says_which_article_was_updated(
     site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -252,6 +281,48 @@ def test_a_page_fetched_again_unchanged_keeps_no_copy_and_is_no_update(
         assert store.versions(site.url(SLUG)) == [] and not store.renewed_keys()
     finally:
         store.close()
+
+
+def test_a_page_checked_again_unchanged_keeps_when_its_words_were_first_had(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Fetched again and found the same (`reader show --refresh`, a sync the feed sent back
+    to it), a copy is still cited as retrieved when it first was, and says when it was last
+    found unchanged: each check moved "Retrieved", and a dossier cited the same words at two
+    times, the time they were first on file lost (acc44c C8)."""
+    home = ["--data-dir", str(data_dir)]
+    sync(data_dir, site)
+    ident = entry_id(data_dir)
+
+    def said(*args: str) -> str:
+        code, out, err = cli(capsys, *home, "show", ident, *args)
+        assert code == 0, err
+        return out + err
+
+    first = said("--offline")
+    retrieved = next(x for x in first.splitlines() if x.startswith("Retrieved: "))
+    assert "Checked: " not in first
+    time.sleep(1.1)  # a check a second later: a time of its own, to the second
+    checked = said("--refresh")
+    assert f"unchanged since the copy retrieved {retrieved[11:]}" in checked
+    again = said("--offline")
+    assert retrieved in again.splitlines()  # not moved to the check's time
+    check = next(x for x in again.splitlines() if x.startswith("Checked: "))
+    assert check.endswith(", unchanged") and check[9:-11] > retrieved[11:]
+    shown = json.loads(said("--offline", "--format", "json"))
+    assert shown["fetched_at"].startswith(retrieved[11:30])
+    assert shown["checked_at"].startswith(check[9:28])
+    # A sync that asks for it again (the feed's headline reworded, the text the same) too.
+    time.sleep(1.1)
+    site.title = "Bridge repairs: council to spend 4m"
+    sync(data_dir, site)
+    later = said("--offline")
+    assert retrieved in later.splitlines() and check not in later.splitlines()
+    # And a changed text is a copy of its own, retrieved when it came: the first kept.
+    sync_corrected(data_dir, site)
+    latest = said("--offline")
+    assert retrieved not in latest.splitlines() and "Checked: " not in latest
+    assert f"the copy retrieved {retrieved[11:]}, which is kept" in latest
 
 
 def test_only_the_first_and_the_last_few_copies_are_kept(site: Site, data_dir: Path) -> None:

@@ -46,8 +46,14 @@ WAIT = 40.0
 
 
 async def until(
-    pilot: Pilot[object], condition: Callable[[], bool], what: str, timeout: float = WAIT
+    pilot: Pilot[object],
+    condition: Callable[[], bool],
+    what: str,
+    timeout: float = WAIT,
+    detail: Callable[[], object] | None = None,
 ) -> None:
+    """Wait for `condition`; past `timeout`, fail saying where the app was, and `detail`'s
+    word on what the condition looks at."""
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
@@ -55,9 +61,10 @@ async def until(
             status = getattr(app, "status", "")
             # Where the keys went: a flake on a loaded machine is read from this line alone.
             held = [key.key for key in getattr(app, "_typed_ahead", ())]
+            seen = "" if detail is None else f"; {detail()}"
             raise AssertionError(
                 f"timed out waiting for {what} (status: {status!r}; screen {app.screen!r}, "
-                f"focused {app.focused!r}, keys held {held})"
+                f"focused {app.focused!r}, keys held {held}{seen})"
             )
         await pilot.pause(0.05)
 

@@ -141,21 +141,15 @@ class LibraryDownloads(LibraryPictures):
         return await self._fetch_once(url, _entry_of(target), first_page, shown_unkept=True)
 
     def _numbered(self, url: str, latest: Article) -> Article:
-        """The latest copy of `url`'s article told of the earlier ones kept (`versions`), and
-        of its page found taken down since (`gone_at`)."""
-        latest = self._with_gone(url, latest)
+        """The latest copy of `url`'s article told of the earlier ones kept and its page
+        found taken down (`_told`), and of its pictures kept."""
         if pictures := self.pictures_of(url):
             latest = replace(
                 latest,
                 kept_pictures=frozenset(p.url for p in pictures if p.kept),
                 pictures_not_kept=tuple((p.url, p.why) for p in pictures if not p.kept),
             )
-        # Not the copies themselves: each open asks.
-        earlier, repeats = self.store.version_times_and_repeats(url)
-        if not earlier:
-            return latest
-        times = (*earlier, latest.fetched_at)
-        return replace(latest, versions=times, version=len(times), repeats=repeats)
+        return self._told(url, latest)
 
     def article_version(self, target: Entry | str, number: int) -> Article:
         """The copy `number` (1: the oldest kept) of a cached article a sync fetched again and

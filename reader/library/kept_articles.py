@@ -27,11 +27,23 @@ class LibraryKeptArticles(LibraryArchiving):
         return self.store.article(url) if url else None
 
     def cached_article_as_shown(self, target: Entry | str) -> Article | None:
-        """The cached article told when its page was found taken down, as `reader show`
-        prints it: an export of it left the note out (acc33a A3)."""
+        """The cached article told when its page was found taken down and of the earlier
+        copies kept (`_told`), as `reader show` prints it: an export of it left the notes out
+        (acc33a A3; acc44c C3, a dossier's correction unsaid)."""
         url = _link(target)
         article = self.store.article(url) if url else None
-        return self._with_gone(url, article) if article is not None else None
+        return self._told(url, article) if article is not None else None
+
+    def _told(self, url: str, latest: Article) -> Article:
+        """The latest copy of `url`'s article told of its page found taken down since
+        (`gone_at`), and of the earlier copies kept (`versions`): not the copies themselves,
+        each read asks for its own."""
+        latest = self._with_gone(url, latest)
+        earlier, repeats = self.store.version_times_and_repeats(url)
+        if not earlier:
+            return latest
+        times = (*earlier, latest.fetched_at)
+        return replace(latest, versions=times, version=len(times), repeats=repeats)
 
     def _with_gone(self, url: str, copy: Article) -> Article:
         """A cached copy of `url`'s article told when its page was last found taken down."""

@@ -36,7 +36,7 @@ class Renewal:
 
     outcome: Outcome
     """changed: the page's text differs, the copy before kept as an earlier version;
-    unchanged: the same text, the copy's retrieval time renewed; kept: a page came that is not
+    unchanged: the same text, the copy kept as retrieved, checked now (`checked_at`); kept: a page came that is not
     taken for the copy (another page, a login page, one for subscribers, the first of several
     pages), the copy left as it was; gone: the site answered 404 or 410, the copy kept and
     marked taken down; failed: no answer of the site's (offline, a timeout, a server error);
@@ -200,8 +200,9 @@ class LibraryRenewal(LibrarySaving):
         if latest is None:  # evicted meanwhile by another reader's prune
             raise FetchError(ErrorKind.NOT_CACHED, "not in the cache: evicted meanwhile", url)
         outcome = renewal.outcome
-        if outcome == "kept" and latest.fetched_at != cached.fetched_at:
-            outcome = "unchanged"  # the same text, renewed in place (`Store.renew_article`)
+        checked = (latest.fetched_at, latest.checked_at) != (cached.fetched_at, cached.checked_at)
+        if outcome == "kept" and checked:
+            outcome = "unchanged"  # the same text, checked in place (`Store.renew_article`)
         if outcome == "changed":
             # A reader open on it in another window renumbers the copy it shows, as after a
             # sync (acc30a J19: `reader show --refresh` went unnoticed there).

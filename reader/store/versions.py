@@ -10,6 +10,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import suppress
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -67,6 +68,23 @@ def _said_in(record: Any) -> tuple[str, ...] | None:
     return _said_by(data)
 
 
+def _checked(article: Article, record: Any) -> Article:
+    """`article`, fetched again and saying what the copy `record` says, as the copy retrieved
+    when that was (its `fetched_at`, and `served_at` with it) and found the same now
+    (`checked_at`): a renewal moved the retrieval time, and "Retrieved" in a dossier's citation
+    said when the words were last looked at, not since when they were on file (acc44c C8)."""
+    try:
+        data = json.loads(record)
+        first = article_fetched_at(data)
+        served = data.get("served_at")
+        served_at = datetime.fromisoformat(served) if isinstance(served, str) and served else None
+    except (ValueError, TypeError, KeyError):  # read as the record is: it was, just above
+        return article
+    if first is None:
+        return article
+    return replace(article, fetched_at=first, served_at=served_at, checked_at=article.fetched_at)
+
+
 def _says_the_same(copy: Any, latest: Any) -> bool:
     """The records `copy` and `latest` say the same (`_said_in`): their headline, byline and
     date of publication, and their blocks alike, compared as read (a fifth of the time
@@ -118,6 +136,8 @@ class StoreVersions(StoreReadingTimes):
             raw = self._value(self._articles, f"raw:{key}")
             said = _said_in(record)
             changed = said is not None and said != _said_in(_article_record(article))
+            if said is not None and not changed:
+                article = _checked(article, record)
             if changed and isinstance(record, str) and isinstance(raw, bytes):
                 kept = self._version_list(key)
                 kept.append((zlib.compress(record.encode(), 6), raw))

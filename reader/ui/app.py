@@ -47,6 +47,10 @@ from .keymap import KeyMap
 from .messages import HeadlinesChanged
 from .quittable import quittable
 
+_KEYS_IN_WORDS = str.maketrans(
+    {"⏎": "Enter", "↑": "Up ", "↓": "Down ", "←": "Left ", "→": "Right "}
+)
+"""The key bar's glyphs as words in the plain layout (`[ui] plain`)."""
 _NEVER_HELD = frozenset({"ctrl+q", "ctrl+c"})
 """Keys that act as soon as they come, even while the reader starts (see `on_event`)."""
 _HELD_POLL = 0.02
@@ -180,7 +184,10 @@ class ReaderApp(ReaderAppLifecycle):
 
     def get_key_display(self, binding: Binding) -> str:
         # Textual names Enter "⏎", a glyph the Linux console's fonts lack (`marks.ENTER_KEY`).
-        return super().get_key_display(binding).replace("⏎", ENTER_KEY)
+        shown = super().get_key_display(binding)
+        if self.plain:  # a screen reader said "return symbol", "upwards arrow downwards arrow"
+            return shown.translate(_KEYS_IN_WORDS).replace("Up Down", "Up/Down").strip()
+        return shown.replace("⏎", ENTER_KEY)
 
     def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
         # A notice is the reader's own words: "--" for "—" where a dash can't be drawn

@@ -79,6 +79,10 @@ class ReaderAppState(App[int]):
         self.config = config or Config(data_dir / "config.toml")
         apply_theme(self, self.config.theme)
         fit_linux_console(self)
+        self.plain = self.config.plain
+        """The screen drawn for a screen reader or a braille display (`[ui] plain`): the class
+        `-plain` for reader.tcss (no frames nor scroll bars), letters for marks."""
+        self.set_class(self.plain, "-plain", update=False)
         self.refresh_on_start = refresh_on_start and self.config.refresh_on_open
         self.library: Library | None = None
         self.index = HeadlineIndex()

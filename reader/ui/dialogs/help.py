@@ -21,6 +21,7 @@ from ...marks import (
     TAKEN_DOWN_MARK,
     UNREAD_MARK,
     UPDATED_MARK,
+    as_letter,
 )
 from ...search_syntax import SEARCH_RULES
 from ..key_names import shown_key
@@ -299,6 +300,14 @@ def _keys_set(keymap: KeyMap) -> KeyRows:
     return tuple(sections)
 
 
+def lettered(sections: KeyRows) -> KeyRows:
+    """`sections` with the markers as the plain layout shows them (`marks.as_letter`)."""
+    return tuple(
+        (name, tuple((as_letter(key), what) for key, what in rows) if name == "Markers" else rows)
+        for name, rows in sections
+    )
+
+
 TABLE_WIDTH = 54
 """The narrowest the keys are set as a table: their widest ("Space, PgDn / b, PgUp") beside
 a description of 30 cells. Narrower (a 40-column terminal), a description got 9 cells, a word
@@ -370,4 +379,7 @@ class HelpScreen(ScrolledDialog):
         yield KeyBar()
         with VerticalScroll(id="help-panel") as panel:
             panel.border_title = "Keys"
-            yield Static(KeysList(keys_shown(keymap_of(self.app))), id="help-keys")
+            keys = keys_shown(keymap_of(self.app))
+            if getattr(self.app, "plain", False):
+                keys = lettered(keys)
+            yield Static(KeysList(keys), id="help-keys")

@@ -126,6 +126,12 @@ class StatusBar(Static):
         ended = getattr(self.app, "job_ended", None)
         return job_tail(ended, status, getattr(self.app, "idle_line", None), self.now())
 
+    @property
+    def _between(self) -> str:
+        """Between the screen's note and the app's status: a rule, or in the plain layout
+        (`[ui] plain`) a pause a screen reader makes without saying "vertical line"."""
+        return ";  " if getattr(self.app, "plain", False) else "  │  "
+
     def _show(self, status: str) -> None:
         # The reader's own words: "--" for "—" where a dash can't be drawn (`terminal_words`).
         said = plain(terminal_words(status), max_length=500)
@@ -134,7 +140,7 @@ class StatusBar(Static):
             component = "status-bar--warning" if self._warning else "status-bar--note"
             style = self.get_component_rich_style(component)
             note = plain(terminal_words(self._note), style, max_length=300)
-        line = _joined("  │  ", note, said)
+        line = _joined(self._between, note, said)
         count = getattr(self.app, "count_typed", "")
         width = self.content_region.width
         # The last job's time and age, where they fit in the rows the line takes (one on a
@@ -168,7 +174,7 @@ class StatusBar(Static):
                 ruled = _joined(" · ", Text(self._ruler), said)
             else:
                 ruled = _joined(" · ", said, Text(self._ruler))
-            line = _joined("  │  ", note, ruled)
+            line = _joined(self._between, note, ruled)
             rows += _wrapped(self, line, width, STATUS_ROWS)
         else:
             wrapped = _wrapped(self, line, width, STATUS_ROWS)

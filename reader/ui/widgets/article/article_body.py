@@ -300,8 +300,10 @@ class ArticleBody(ArticleLayout, can_focus=True):
 
     def _styles(self) -> ArticleStyles:
         get = self.get_component_rich_style
+        names = (name for name in ArticleStyles.__dataclass_fields__ if name != "plain")
         return ArticleStyles(
-            **{name: get(_component(name)) for name in ArticleStyles.__dataclass_fields__}
+            **{name: get(_component(name)) for name in names},
+            plain=bool(getattr(self.app, "plain", False)),
         )
 
     def action_heading(self, step: int) -> None:

@@ -162,7 +162,9 @@ def header(
             # A quote read from one copy must be checked against that copy: which one this is.
             note = versions[0].upper() + versions[1:] + "."
             out.append(Paragraph(plain(note, styles.notice, max_length=600)))
-    out.append(Paragraph(Text("", styles.rule), fill="─", gap=0 if compact else 1))
+    # The plain layout's: a blank line, not a rule a screen reader reads out glyph by glyph.
+    fill = "" if styles.plain else "─"
+    out.append(Paragraph(Text("", styles.rule), fill=fill, gap=0 if compact else 1))
     return out
 
 

@@ -75,7 +75,7 @@ def paragraphs(article: Article, styles: ArticleStyles) -> Iterator[Paragraph]:
         if not tight and first.quoted_with(previous):
             # The quote's bar runs on through the blank line between its paragraphs (and its
             # list).
-            bar = Text(f"{QUOTE_BAR} ", styles.quote_bar)
+            bar = _quote_bar(styles, 1)
             between = Paragraph(Text(end=""), bar, bar, gap=0)
             yield _right_to_left(between) if rtl else between
             gap = 0
@@ -86,7 +86,7 @@ def paragraphs(article: Article, styles: ArticleStyles) -> Iterator[Paragraph]:
         )
         if first.quoted and first.kind != BlockKind.TABLE_ROW:
             # A quotation's list item, behind the quote's bar as its words are.
-            bar = Text(f"{QUOTE_BAR} " * first.quoted, styles.quote_bar)
+            bar = _quote_bar(styles, first.quoted)
             paragraph = replace(
                 paragraph,
                 first=bar + paragraph.first,
@@ -177,6 +177,7 @@ def _table(rows: tuple[Block, ...], styles: ArticleStyles, gap: int) -> Paragrap
         tuple(plain(h, bold, laid_out=True) for h in shape.headings),
         styles.rule,
         spans,  # () where no cell spans: the layout's plain path
+        stacked=styles.plain,
     )
     indent = Text("   " * (max(1, rows[0].level) - 1))
     return Paragraph(Text(end=""), indent, indent, gap=gap, table=table)
@@ -196,9 +197,13 @@ def _block(
         case BlockKind.HEADING:
             style = styles.heading if block.level <= 2 else styles.subheading
             text, links = _inlines(block.inlines, styles, style)
+            if styles.plain:  # said as a heading by its marks, not only seen as one in bold
+                marks = Text("#" * max(1, min(block.level, 6)) + " ", styles.bullet)
+                rest = Text(" " * marks.cell_len)
+                return Paragraph(text, marks, rest, gap=gap, links=links, heading=True)
             return Paragraph(text, gap=gap, links=links, heading=True)
         case BlockKind.QUOTE:
-            bar = Text(f"{QUOTE_BAR} " * max(1, block.level), styles.quote_bar)
+            bar = _quote_bar(styles, max(1, block.level))
             text, links = _inlines(block.inlines, styles, styles.quote)
             return Paragraph(text, bar, bar, gap=gap, links=links)
         case BlockKind.LIST_ITEM:
@@ -233,12 +238,14 @@ def _block(
             href = next((i.href for i in block.inlines if i.href), None)
             label = (Inline(picture_label(block.text), href),)
             text, links = _inlines(label, styles, styles.caption)
-            aside = f" {KEPT_PICTURE}" if href in kept else ""
+            kept_mark = "(kept)" if styles.plain else KEPT_PICTURE
+            aside = f" {kept_mark}" if href in kept else ""
             text.append(aside, styles.meta)
+            mark = "" if styles.plain else f"{PICTURE_MARK} "  # its line says "Image"
             return Paragraph(
                 text,
-                Text(f"{PICTURE_MARK} ", styles.bullet),
-                Text("  "),
+                Text(mark, styles.bullet),
+                Text(" " * len(mark)),
                 gap=gap,
                 links=links,
                 aside=len(aside),
@@ -280,3 +287,9 @@ def _inlines(
             links.append((start, len(text), inline.href))
     shown = text.plain
     return text, tuple(link for link in links if shown[link[0] : link[1]].strip())
+
+
+def _quote_bar(styles: ArticleStyles, level: int) -> Text:
+    """The bar before a quotation's lines, once for each quotation it is in: Markdown's "> "
+    in the plain layout (`ArticleStyles.plain`)."""
+    return Text(("> " if styles.plain else f"{QUOTE_BAR} ") * level, styles.quote_bar)

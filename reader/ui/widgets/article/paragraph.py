@@ -39,6 +39,10 @@ class ArticleStyles:
     code: Style
     link: Style
     rule: Style
+    plain: bool = False
+    """The plain layout's (`[ui] plain`): a quotation's bar and a heading marked as Markdown
+    marks them ("> ", "## "), no rule under the header, no glyph before a picture's line: a
+    screen reader said each glyph, and a heading was only bold (acc42a A8)."""
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,9 @@ class TableCells:
     spans: tuple[tuple[int, ...], ...] = ()
     """Per row, per column: the columns the cell there covers (`tables.row_spans`); () for
     a table where none spans."""
+    stacked: bool = False
+    """Stacked as records however wide the column (the plain layout's, `[ui] plain`): a
+    screen reader read a row side by side as one line of figures, each heading far above."""
 
     def span(self, row: int, column: int) -> int:
         return self.spans[row][column] if self.spans else 1
@@ -105,7 +108,7 @@ def table_lines(table: TableCells, width: int, console: Console, wide: int = 0) 
         )
         for c in range(columns)
     ]
-    if not columns or sum(max(w, 1) for w in words) > room:
+    if not columns or table.stacked or sum(max(w, 1) for w in words) > room:
         return _stacked(table, width, console)
     body = [
         max(
@@ -260,8 +263,9 @@ def _stacked(table: TableCells, width: int, console: Console) -> TableLines:
     for r, row in enumerate(table.rows):
         if table.header[r] and r == 0:
             continue  # its cells are the headings below
-        if out.lines:
-            out.lines.append(Text("─" * min(width, 20), table.rule, end=""))
+        if out.lines:  # a blank line in the plain layout, not a rule read out glyph by glyph
+            rule = "" if table.stacked else "─" * min(width, 20)
+            out.lines.append(Text(rule, table.rule, end=""))
             out.cells.append(())
         for c, cell in enumerate(row):
             if not cell.plain.strip():

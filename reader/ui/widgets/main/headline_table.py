@@ -30,7 +30,7 @@ from textual.strip import Strip
 
 from ....feed_names import source_name
 from ....feed_tags import hashed_tags
-from ....marks import CUT_MARK, UNREAD_MARK, offline_mark, saved_mark
+from ....marks import CUT_MARK, UNREAD_MARK, as_letter, offline_mark, saved_mark
 from ....models import Entry
 from ....reports import Headline
 from ....url_display import shown_url
@@ -229,12 +229,15 @@ class HeadlineTable(ScrollView, can_focus=True):
         """The clock rows' times are read by: "19:43" today, the date before."""
         self._drawn_on: date | None = None
         """The day the rows were drawn on (`_day_turned`)."""
+        self.plain = False
+        """The plain layout's (`[ui] plain`): the marks as letters (`marks.as_letter`)."""
 
     DAY_CHECK_SECONDS = 60.0
     """How often the table looks whether the day turned. Looked at, not timed to midnight: a
     machine asleep across it holds a timer back by as long as it slept."""
 
     def on_mount(self) -> None:
+        self.plain = bool(getattr(self.app, "plain", False))
         self._drawn_on = self.now().date()
         self.set_interval(self.DAY_CHECK_SECONDS, self._day_turned)
 
@@ -622,12 +625,13 @@ class HeadlineTable(ScrollView, can_focus=True):
         # Rich counts as none): a title cut by Rich's measure pushed the border off the row.
         uncounted, title, padding = fit_to_cells(title, room)
         blank = styles.blank
+        unread, offline, saved = self._marks(headline)
         segments = [
             Segment(" ", blank),
-            Segment(" " if headline.read else UNREAD_MARK, styles.marker),
+            Segment(unread, styles.marker),
             Segment(" ", blank),
-            Segment(offline_mark(headline), styles.offline),
-            Segment(saved_mark(headline), styles.marker),
+            Segment(offline, styles.offline),
+            Segment(saved, styles.marker),
             Segment(" ", blank),
         ]
         if columns.time:
@@ -652,6 +656,18 @@ class HeadlineTable(ScrollView, can_focus=True):
             segments.append(Segment(padding, blank))
         return Strip(segments, width)
 
+    def _marks(self, headline: Headline) -> tuple[str, str, str]:
+        """The row's unread, offline and saved marks: letters in the plain layout."""
+        marks = (
+            " " if headline.read else UNREAD_MARK,
+            offline_mark(headline),
+            saved_mark(headline),
+        )
+        if not self.plain:
+            return marks
+        unread, offline, saved = map(as_letter, marks)
+        return unread, offline, saved
+
     def _render_row_text(
         self, headline: Headline, width: int, is_cursor: bool, base: Style
     ) -> Strip:
@@ -661,11 +677,12 @@ class HeadlineTable(ScrollView, can_focus=True):
         columns = columns_for(width, self.show_source)
         entry = headline.entry
         title_style = style("headline-table--read" if headline.read else "headline-table--unread")
+        unread, offline, saved = self._marks(headline)
         row = Text(" ", end="")
-        row.append(" " if headline.read else UNREAD_MARK, style("headline-table--marker"))
+        row.append(unread, style("headline-table--marker"))
         row.append(" ")
-        row.append(offline_mark(headline), style("headline-table--offline"))
-        row.append(saved_mark(headline), style("headline-table--marker"))
+        row.append(offline, style("headline-table--offline"))
+        row.append(saved, style("headline-table--marker"))
         row.append(" ")
         if columns.time:
             moment = when(
