@@ -155,6 +155,9 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         ),
         **({"comments": entry.comments} if entry.comments else {}),
         **({"source": entry.source} if entry.source else {}),
+        # Only for an item its feed dates ahead (`Entry.claimed`): a reader from before it
+        # ignores it, and a record without it reads as one dated as its feed dates it.
+        **({"claimed": _dt(entry.claimed)} if entry.claimed else {}),
     }
 
 
@@ -214,6 +217,7 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
             "enclosures": _enclosures(d.get("enclosures")),
             "comments": _text(d.get("comments")),
             "source": _text(d.get("source")),
+            "claimed": _witness_date(d["claimed"]) if "claimed" in d else None,
             # `seen_at`'s test inline (43,000 records at a start): a number, not a bool.
             "first_seen": seen if type(seen) in _NUMBERS else None,
             # A record's start of a long summary is cut too: the whole is kept apart.

@@ -18,6 +18,7 @@ from .errors import ErrorKind, FetchError
 from .priority_gate import PriorityGate, rank
 from .time_limit import too_slow, within_time
 from .workers import (
+    end_idle_fork_server,
     ended_work,
     import_modules,
     noted_work,
@@ -340,6 +341,10 @@ class CpuWorkers:
         def stop() -> None:
             stop_pool(pool)
             self.retired.pop(pool, None)
+            if self.pool is None and self.page_pool is None and self._starting is None:
+                # No pool of this process left, none starting: their server goes too, else
+                # an open reader kept its imports between short timed refreshes (acc43c C6).
+                end_idle_fork_server()
 
         stopping = threading.Thread(target=stop, name="reader-idle-pool", daemon=True)
         self.retired[pool] = stopping

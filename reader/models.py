@@ -68,13 +68,14 @@ class Response:
         return self.status == 304
 
 
-FEED_READING_VERSION = 3
+FEED_READING_VERSION = 4
 """The version of what a refresh reads of a feed's items (`Feed.read_with`): a feed whose
 headlines an earlier one kept is asked for once without its ETag and Last-Modified, so that
 the items it has not changed since (a 304 at every refresh) get what is read of them now.
 1: enclosures, a podcast's audio (`enclosures`). 2: an item's discussion page (`comments`). 3: the
 outlet an aggregator's item names (`source`), its name cut from the title's end, and a CMS's
-account ("admin") left out of the author."""
+account ("admin") left out of the author. 4: the date a feed claims for an item dated over an
+hour ahead (`Entry.claimed`), kept apart from the date it is listed by."""
 
 
 GONE_ASKED_EVERY = timedelta(days=7)
@@ -200,6 +201,12 @@ class Entry:
     source: str = ""
     """The outlet an aggregator's item names as the story's (RSS `<source>`: Google News's "The
     Harbour Post"), "" for none or in records from before it was kept."""
+    claimed: datetime | None = field(default=None, compare=False)
+    """The date its feed gives the item when that was over an hour after the item was first
+    read (`store.feeds.CLAIM_AHEAD`: an embargo's date, a CMS's typo of a year): kept apart,
+    said where the item is shown ("the feed dates it 2026-12-08"), while the list dates it as
+    of when it was first read (`published`, `updated`), for good: no later refresh or clock
+    moves it. None when the feed's date is the list's (and in records from before it was kept)."""
     first_seen: float | None = field(default=None, compare=False)
     """When this reader first kept the item (epoch seconds), as its record in the store says:
     None for one fresh from its feed, or kept by a reader from before this was noted of dated

@@ -196,16 +196,18 @@ def to_markdown(
     style: str = "block",
     enclosures: tuple[Enclosure, ...] = (),
     comments: str = "",
+    notes: tuple[str, ...] = (),
 ) -> str:
     """The article in Markdown, under its citation (`header`), and the files its item carries
     for a player (`enclosures`: a podcast's audio) a line each below it, then its discussion
-    page (`comments`). Its links within the page (a note's "#fn1") name the address its
-    citation gives."""
+    page (`comments`), then its item's `notes` (`claimed_note`). Its links within the page (a
+    note's "#fn1") name the address its citation gives."""
     article = with_cited_links(article)
     parts = []
     if header:
         head = markdown_header(article, style)
         below = enclosure_lines(enclosures, markdown=True) + discussion_lines(comments, True)
+        below += [f"Note: {escape_markdown(note)}" for note in notes]
         if below:  # under the citation, before the blank line that ends it
             head = head[:-1] + "".join(f"{line}  \n" for line in below) + "\n"
         parts.append(head)
@@ -341,6 +343,7 @@ def to_text(
     marks: bool = True,
     comments: str = "",
     links: bool = False,
+    notes: tuple[str, ...] = (),
 ) -> str:
     """The article as plain text, under its citation (`header`), and the files its item
     carries for a player (`enclosures`) a line each below it, then its discussion page
@@ -359,7 +362,7 @@ def to_text(
         if title:
             parts.append(f"{title}\n{'=' * min(terminal_cells(title), 78)}\n")
         lines = header_lines(article, style=style) + enclosure_lines(enclosures)
-        lines += discussion_lines(comments)
+        lines += discussion_lines(comments) + [f"Note: {note}" for note in notes]
         parts.append("\n".join(lines) + "\n\n" if lines else "\n")
     blocks = article.blocks
     if article.section_front and not links:  # numbered, a teaser's address is listed

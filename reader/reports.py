@@ -199,6 +199,9 @@ class FeedResult:
     """The ids of its headlines this refresh took out of the list, or found out of it (an
     `[[ignore]]` rule's, past `[feeds] max_items`): a sync fetches no article for them, though
     it listed them as it began."""
+    trimmed: Trimmed | None = None
+    """The headlines listed before that this refresh took off the list, newer ones pushing
+    them past what a feed keeps (None: none went)."""
     told: tuple[Entry, ...] = ()
     """Of its items told anew by this fetch (their title or summary changed), each as it was
     kept before: what a sync compares them with (`retold`), having kept no headline's
@@ -218,6 +221,35 @@ class FeedResult:
     @property
     def failed(self) -> bool:
         return self.error is not None and not self.gone
+
+
+@dataclass(frozen=True)
+class Trimmed:
+    """A feed's headlines that a refresh dropped past what a feed keeps (`[feeds] max_items`,
+    else MAX_ENTRIES_PER_FEED): a list at its cap takes in 41 new ones as 40 old ones go, and
+    the night editor catching up is told the list was trimmed (acc43c C7)."""
+
+    count: int
+    unread: int
+    most: int  # what a feed keeps
+
+
+def trimmed_words(results: Iterable[FeedResult], noun: str = "older one") -> str:
+    """The headlines a refresh's `results` dropped past a feed's cap, in a few words ("40 older
+    ones dropped, 12 unread (a feed keeps 2,000: [feeds] max_items)"), or "" when none went."""
+    trims = [r.trimmed for r in results if r.trimmed is not None and r.trimmed.count]
+    if not trims:
+        return ""
+    count = sum(t.count for t in trims)
+    unread = sum(t.unread for t in trims)
+    most = max(t.most for t in trims)
+    if count == 1:
+        how = "unread" if unread else "read"
+    else:
+        how = (
+            "all read" if not unread else "all unread" if unread == count else f"{unread:,} unread"
+        )
+    return f"{plural(count, noun)} dropped, {how} (a feed keeps {most:,}: [feeds] max_items)"
 
 
 @dataclass(frozen=True)

@@ -223,6 +223,22 @@ def stop_pool(
         stopper.join()
 
 
+def end_idle_fork_server() -> None:
+    """End this process's fork server (`process_pool`'s `server`), its pools all ended: kept,
+    it held its imports (~45 MB of the parsers and the extractor) for a reader left open on a
+    short refresh interval, its workers ended between refreshes and the server not (acc43c
+    C6). The next pool starts another (`ensure_running`: ~0.5 s of its imports, beside the
+    refresh's network). multiprocessing's own server: its `_stop` closes the pipe it lives
+    by, and waits for it; nothing where it has none."""
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    stop = getattr(server, "_stop", None)
+    if stop is not None and getattr(server, "_forkserver_pid", None) is not None:
+        with suppress(OSError, ChildProcessError):
+            stop()
+
+
 def _processes_of(pool: Executor) -> list[Any]:
     """The worker processes `pool` has started so far (none for a pool of threads)."""
     return list((getattr(pool, "_processes", None) or {}).values())

@@ -49,6 +49,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "idle_wakeups": ("--seconds", "0.5", "--feeds", "1", "--items", "2"),
     "ignore_rules": ("--items", "1", "--letters", "2000"),
     "import_memory": ("--mb", "1", "--runs", "1"),
+    "timed_refresh_memory": ("--against", THIS, "--interval", "1", "--refreshes", "1"),
     "import_read_marks": ("--marks", "50", "--feeds", "2"),
     "import_scale": ("--links", "5"),
     "opml_import_scale": ("--feeds", "5"),

@@ -250,12 +250,12 @@ def test_a_directory_from_before_has_its_lists_cut_once_nothing_lost(data_dir: P
         assert [store.feed_html(e) for e in entries] == [e.summary for e in items]
         assert not store.summaries_to_cut()
         # The items as the feed gives them again: nothing changed, none told anew.
-        _, changed, told, _ = store.merge(url, items)
+        _, changed, told, _, _ = store.merge(url, items)
         assert not changed and told == ()
         # One changed past the start its record holds: told anew, as it said before whole.
         retold = replace(items[0], summary=items[0].summary.replace("lowest", "highest"))
         assert retold.summary[:SUMMARY_HELD] == items[0].summary[:SUMMARY_HELD]
-        _, changed, told, _ = store.merge(url, [retold, *items[1:]])
+        _, changed, told, _, _ = store.merge(url, [retold, *items[1:]])
         assert changed and [(e.id, e.summary) for e in told] == [(items[0].id, items[0].summary)]
         assert store.feed_summary(store.entries(url)[0]) == retold.summary
     finally:

@@ -8,6 +8,7 @@ import sys
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ..claimed_dates import claimed_json
 from ..codec import enclosures_json
 from ..config import config_path, data_dir
 from ..config_shown import defaults_not_in
@@ -89,6 +90,7 @@ def headline_json(
         "saved_at": iso_time(saved_moment(h)),
         "enclosures": enclosures_json(e),
         "comments": e.comments or None,  # the item's discussion page, as its feed names it
+        "claimed": claimed_json(e),  # the date its feed gives, when over an hour ahead
     }
 
 

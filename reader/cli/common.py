@@ -431,24 +431,28 @@ def render(
     """The article as `reader show --format` prints it: text or Markdown under its citation in
     `style` and the enclosures (a podcast's audio) and discussion page of its `entry`, the citation alone
     ("citation", as `y` copies it, in `[citation] copy`'s `copy`), or JSON (`render_item`)."""
+    from ..claimed_dates import claimed_note
     from ..discussion_links import discussion
     from ..enclosures import shown_enclosures
     from ..render import to_markdown, to_text
 
     enclosures = shown_enclosures(entry) if entry is not None else ()
     comments = discussion(entry)
+    notes = (note,) if (note := claimed_note(entry)) else ()
     if fmt == "citation":
         from ..citation import copied_citation
 
         return safe_text(copied_citation(article, style, markdown=copy == "markdown"))
     if fmt == "markdown":
         return safe_text(
-            to_markdown(article, style=style, enclosures=enclosures, comments=comments)
+            to_markdown(article, style=style, enclosures=enclosures, comments=comments, notes=notes)
         )
     if fmt == "json":
         return json_text(render_item(article, fmt, article.url, entry))
     # Its links numbered and listed after it, as lynx -dump writes them (acc42a A12).
-    shown = to_text(article, style=style, enclosures=enclosures, comments=comments, links=True)
+    shown = to_text(
+        article, style=style, enclosures=enclosures, comments=comments, links=True, notes=notes
+    )
     return safe_text(shown)
 
 
@@ -462,6 +466,7 @@ def render_item(
 
     if fmt == "csl-json":
         return csl_item(article, item_id)
+    from ..claimed_dates import claimed_json
     from ..codec import article_to_json, enclosures_json
     from ..pictures import pictures_json
     from ..render import to_markdown, to_text
@@ -474,6 +479,7 @@ def render_item(
     data["word_count_unit"] = article.count_unit  # "characters" for Chinese and Japanese
     data["enclosures"] = enclosures_json(entry) if entry is not None else []
     data["comments"] = entry.comments or None if entry is not None else None  # its discussion
+    data["claimed"] = claimed_json(entry)  # the date its feed gives, when over an hour ahead
     data["pictures"] = pictures_json(article)
     if article.versions:  # the copies kept of an article a sync found changed
         data["version"] = article.version

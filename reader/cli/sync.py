@@ -12,7 +12,7 @@ from ..discovery import WEB_PAGE_ANSWER
 from ..models import Entry, ErrorKind, FetchError, StoreError
 from ..other_places import library_elsewhere_said
 from ..plural import plural, size_text
-from ..reports import SyncProgress, gone_for_good, synced_feeds
+from ..reports import SyncProgress, gone_for_good, synced_feeds, trimmed_words
 from ..safe import safe_line
 from ..sync_lock import SyncLock
 from ..url_display import line_url, shown_url
@@ -362,6 +362,8 @@ def print_sync_report(
         if report.full:
             line += f", {report.full}"
     _told(line)
+    if trimmed := trimmed_words(report.feeds, "older headline"):
+        _told(trimmed)
     if report.pruned:
         _told(
             f"cache limit: evicted {plural(report.pruned.removed, 'article')} "

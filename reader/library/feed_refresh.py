@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from ..address_class import Reach
-from ..config import USER_AGENT
+from ..config import DEFAULT_LIMITS, USER_AGENT
 from ..errors import NoAnswer
 from ..feed_names import copies_own_title
 from ..fetch_messages import AGENT_HINT
@@ -37,7 +37,7 @@ from ..models import (
 )
 from ..plural import plural
 from ..portal import Answer, page_print
-from ..reports import FeedResult, ProgressCallback, SyncProgress
+from ..reports import FeedResult, ProgressCallback, SyncProgress, Trimmed
 from ..urls import canonical_url
 from ..workers import parse_feed
 from .failures import storage_failure, unforeseen_failure
@@ -142,7 +142,13 @@ class LibraryFeedRefresh(LibraryRenewal):
                 await self._in_store_thread(self.store.keep_keys, url)
                 # `max_items` set or lowered since: applied whether or not the feed changed.
                 went, past = await self._keep_newest(url)
-                return FeedResult(feed, not_modified=True, left_out=past, changed=went > 0)
+                return FeedResult(
+                    feed,
+                    not_modified=True,
+                    left_out=past,
+                    changed=bool(went),
+                    trimmed=self._trimmed(list(went.values())),
+                )
             # Hashing the body (inflated by the fetch) is CPU work: off the loop a TUI draws from.
             seen = await asyncio.to_thread(page_print, response.body)
             if seen is not None:
@@ -187,7 +193,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             # Never kept, listed nor downloaded. The user's expressions over 2,000 items of a
             # page's size each: off the loop a reader draws from.
             entries = await asyncio.to_thread(kept, entries, ignored)
-        new, changed, told, entries = await self._in_store_thread(
+        new, changed, told, entries, (pushed, pushed_unread) = await self._in_store_thread(
             self.store.merge, url, entries, parsed.keys, True
         )
         left_out: set[str] = set()
@@ -199,10 +205,13 @@ class LibraryFeedRefresh(LibraryRenewal):
         over_time = ignored.over_time() if ignored else ""
         went, past = await self._keep_newest(url)
         if past:  # past the newest `max_items`, now or before: neither new nor fetched by a sync
+            fresh = {e.id for e in new}
             new = [e for e in new if e.id not in past]
             entries = [e for e in entries if e.id not in past]
-            changed = changed or went > 0
+            changed = changed or bool(went)
             left_out |= past
+            # Those a reader was shown: not new ones that went past the cap at once.
+            went = {i: unread for i, unread in went.items() if i not in fresh}
         if copies_own_title(feed, parsed.title):
             self.store.name_feed(url, "")
         emptied = await self._emptied(url) if not parsed.entries else ""
@@ -228,7 +237,19 @@ class LibraryFeedRefresh(LibraryRenewal):
             changed=changed,
             left_out=frozenset(left_out),
             told=told,
+            trimmed=self._trimmed(list(went.values()), pushed, pushed_unread),
         )
+
+    def _trimmed(
+        self, unread: Collection[bool], more: int = 0, more_unread: int = 0
+    ) -> Trimmed | None:
+        """The headlines listed before that a refresh dropped past what a feed keeps: `unread`
+        tells each of those `max_items` took whether it was unread; `more` went past the
+        store's own cap, `more_unread` of them unread (`FeedResult.trimmed`). None: none went."""
+        if not unread and not more:
+            return None
+        most = self.max_items or DEFAULT_LIMITS.max_feed_items
+        return Trimmed(len(unread) + more, sum(unread) + more_unread, most)
 
     async def _emptied(self, url: str) -> str:
         """What a feed read whole that lists no item says of itself: a site's broken export
@@ -239,11 +260,12 @@ class LibraryFeedRefresh(LibraryRenewal):
             return "it lists no items"
         return f"it lists no items now (kept: the {plural(listed, 'headline')} it listed before)"
 
-    async def _keep_newest(self, url: str) -> tuple[int, frozenset[str]]:
-        """The feed's headlines past `max_items` dropped (`StoreRetention.keep_newest`): how
-        many went now, and the ids of all it dropped, now or before; none with it unset."""
+    async def _keep_newest(self, url: str) -> tuple[dict[str, bool], frozenset[str]]:
+        """The feed's headlines past `max_items` dropped (`StoreRetention.keep_newest`): those
+        that went now (id: whether unread), and the ids of all it dropped, now or before; none
+        with it unset."""
         if not self.max_items:
-            return 0, frozenset()
+            return {}, frozenset()
         went, past = await self._in_store_thread(self.store.keep_newest, url, self.max_items)
         return went, frozenset(past)
 

@@ -8,7 +8,7 @@ import dataclasses
 import json
 import time
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ..codec import (
@@ -22,7 +22,6 @@ from ..codec import (
     summary_print,
 )
 from ..config import DEFAULT_LIMITS
-from ..dates import not_ahead
 from ..feed_names import folded
 from ..feed_tags import with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
@@ -161,17 +160,37 @@ def _told_anew(before: Entry, apart: str | None, now: Entry) -> bool:
     return before.summary != now.summary
 
 
-def _not_ahead(entry: Entry, before: Entry | None, now: datetime) -> Entry:
-    """`entry` with a date more than a day after `now` (`dates.not_ahead`) put back to when
-    the item was first read so: kept from its record (`before`) at the refreshes after, not
-    made now again, which would keep it first of every list for good."""
-    changes = {}
-    for name in ("published", "updated"):
-        when = getattr(entry, name)
-        if not_ahead(when, now) is not when:
-            was = getattr(before, name) if before is not None else None
-            changes[name] = was if was is not None and not_ahead(was, now) is was else now
-    return dataclasses.replace(entry, **changes) if changes else entry
+CLAIM_AHEAD = timedelta(hours=1)
+"""How far after it was read a feed may date an item and the list still date it so: clocks a
+few minutes apart. Past it (an embargo's date, a typo's year, a story timed for 23:30 read at
+19:43), the item is listed as of when it was first read, the feed's date kept apart
+(`Entry.claimed`): 3.7 hours ahead sat first of every list all evening (acc43c C3)."""
+
+
+def _listed_dates(entry: Entry, before: Entry | None, now: datetime) -> Entry:
+    """`entry` (fresh from its feed, read at `now`) dated as its list dates it: a date more
+    than `CLAIM_AHEAD` after `now` kept apart as the feed's claim, the item listed as of when
+    it was first read (its record's date, else its first sighting, else `now`). For good: a
+    refresh giving the claim its record keeps gets the record's dates, whatever the clock says
+    by then (a clock a day fast re-dated it to the claim, set right again to the moment: the
+    story wandered up the list as if new). A claim the feed corrects to a date not ahead is
+    believed."""
+    if before is not None and before.claimed in (entry.published, entry.updated) and before.claimed:
+        return dataclasses.replace(
+            entry, published=before.published, updated=before.updated, claimed=before.claimed
+        )
+    limit = now + CLAIM_AHEAD
+    ahead = [n for n in ("published", "updated") if (w := getattr(entry, n)) and w > limit]
+    if not ahead:
+        return entry
+    first = now
+    if before is not None and before.first_seen is not None:
+        first = min(now, datetime.fromtimestamp(before.first_seen, UTC))
+    changes: dict[str, datetime | None] = {"claimed": getattr(entry, ahead[0])}
+    for name in ahead:
+        was = getattr(before, name) if before is not None else None
+        changes[name] = was if was is not None and was <= limit else first
+    return dataclasses.replace(entry, **changes)
 
 
 def _redated(entry: Entry, before: Entry | None) -> bool:
@@ -547,17 +566,18 @@ class StoreFeeds(StoreStoryRows):
         fresh: Iterable[Entry],
         keys: Mapping[str, str] | None = None,
         whole: bool = False,
-    ) -> tuple[list[Entry], bool, tuple[Entry, ...], tuple[Entry, ...]]:
+    ) -> tuple[list[Entry], bool, tuple[Entry, ...], tuple[Entry, ...], tuple[int, int]]:
         """`merge_entries`, whether the feed's entries changed in the store (False when they
         are as kept: a feed fetched again whole, its server asking no `If-None-Match`, with
         nothing new: its list is not written again, nor read again by a reader), the entries
-        as kept before of the items told anew (their title or summary changed), and `fresh`
+        as kept before of the items told anew (their title or summary changed), `fresh`
         as a sync judges them: each publication kept where its one date moved
-        (`_published_kept`)."""
+        (`_published_kept`), and the headlines listed before that newer ones pushed past
+        MAX_ENTRIES_PER_FEED: how many, and how many of them unread."""
         mine = [e for e in fresh if e.feed_url == feed_url]  # an entry belongs to its own feed only
         with self._state.transact():
             if feed_url not in self.feed_urls():
-                return [], False, (), ()
+                return [], False, (), (), (0, 0)
             # A republished item under the id its story is kept under (`republished`).
             aliases = self.aliases(feed_url) if whole else {}
             if aliases:
@@ -584,7 +604,7 @@ class StoreFeeds(StoreStoryRows):
             judged = _published_kept(mine, known)
             stored = []
             for fresh_one, as_judged in zip(mine, judged, strict=True):
-                made = _not_ahead(fresh_one, known.get(fresh_one.id), moment)
+                made = _listed_dates(fresh_one, known.get(fresh_one.id), moment)
                 if as_judged.published != fresh_one.published:  # kept: not ahead, it was read
                     made = dataclasses.replace(made, published=as_judged.published)
                 stored.append(made)
@@ -642,15 +662,21 @@ class StoreFeeds(StoreStoryRows):
                 print_ = record.get(SUMMARY_APART)
                 if print_ is not None and not entry.summary_cut and print_ != apart.get(entry.id):
                     self._state.set(_summary_key(entry.id), entry.summary)
+            trimmed = (0, 0)
             if going := ordered[MAX_ENTRIES_PER_FEED:]:
                 read = self.read_ids(feed_url)
                 self._keep_unlisted((e.id, link_key(e.link), e.id in read) for e in going)
+                # Said by the refresh (acc43c C7: "41 new headlines" as 40 others left the
+                # list unsaid): those a reader was shown, not new ones past it at once.
+                before = {e.id for e, _ in records}
+                was_listed = [e.id for e in going if e.id in before]
+                trimmed = (len(was_listed), sum(i not in read for i in was_listed))
             for dropped in going:
                 self._state.delete(_content_key(dropped.id))
                 self._state.delete(_summary_key(dropped.id))
         for before, entry in retold:
             self._note_told(link_key(entry.link), before)
-        return new, changed_list, tuple(before for before, _ in retold), tuple(judged)
+        return new, changed_list, tuple(before for before, _ in retold), tuple(judged), trimmed
 
     def _retitled(
         self, fresh: list[Entry], records: list[tuple[Entry, dict[str, Any]]]

@@ -119,18 +119,20 @@ class StoreRetention(StoreUsage):
             self.note_changed()  # a reader open in another window lists them no more
         return DroppedHeadlines(by_feed, tuple(ids), kept_unread, kept_saved, remaining)
 
-    def keep_newest(self, feed_url: str, most: int) -> tuple[int, set[str]]:
+    def keep_newest(self, feed_url: str, most: int) -> tuple[dict[str, bool], set[str]]:
         """Drop the feed's headlines past its newest `most` (`[feeds] max_items`), read or not,
         but the saved ones, as retention drops them: each cached article keeps its id, and
-        its id is kept so that the feed still carrying the item doesn't bring it back. How many
-        went, and the ids of every dropped headline of the feed (these and those before), for
-        a refresh to leave their items alone."""
+        its id is kept so that the feed still carrying the item doesn't bring it back. Those
+        that went (id: whether unread, for a refresh to say), and the ids of every dropped
+        headline of the feed (these and those before), for a refresh to leave their items
+        alone."""
         with self._state.transact():  # diskcache's nest: the ids read with the drop
+            read = self.read_ids(feed_url)
             gone, _, _ = self._keep_newest(feed_url, most)
             dropped = set(self.dropped(feed_url)) if gone is not None else set()
         if gone:
             self.note_changed()  # a reader open in another window lists them no more
-        return len(gone or ()), dropped
+        return {i: i not in read for i in gone or ()}, dropped
 
     def keep_newest_everywhere(self, most: int, dry_run: bool = False) -> DroppedHeadlines:
         """`keep_newest` for every feed (`reader cache prune` with `max_items` set: a sync

@@ -9,6 +9,8 @@ import time
 from collections.abc import Awaitable, Callable, Collection, Coroutine
 from typing import Any, TypeVar
 
+from textual.reactive import var
+
 from ..errors import NoAnswer
 from ..models import ErrorKind
 from ..plural import plural
@@ -19,6 +21,7 @@ from ..reports import (
     nothing_answered,
     still_readable,
     synced_feeds,
+    trimmed_words,
     unanswered_at,
 )
 from ..sync_lock import SyncLock
@@ -26,6 +29,7 @@ from .app_fill import ReaderAppFill
 from .app_headlines import SYNC_STOPPED
 from .collector import collect_and_freeze, full_collections_deferred
 from .headlines import view_tag
+from .job_ended import JobEnded
 from .keymap import keymap_of
 from .messages import HeadlinesChanged
 from .sync_lines import finishing_line, sync_summary
@@ -70,6 +74,10 @@ _CUT = frozenset({NoAnswer.NOT_ASKED, NoAnswer.REFUSED, NoAnswer.NO_HOST, NoAnsw
 
 class ReaderAppSync(ReaderAppFill):
     """The reader app's refresh and sync (see `ReaderApp`)."""
+
+    job_ended: var[JobEnded | None] = var(None)
+    """The last refresh's or sync's summary and when it ended: the status lines, which say how
+    long ago (`StatusBar`), watch it; one that ended as the one before did is a change too."""
 
     # -- refresh and sync ----------------------------------------------------------------------
     def action_refresh(self) -> None:
@@ -191,7 +199,11 @@ class ReaderAppSync(ReaderAppFill):
                 self.library.drop_handed_over()  # read in: a sync from now on asks again
         if sync_next:
             return  # the sync's line is the status line's, not this refresh's summary
-        self.show_unasked(summary(result))
+        line = summary(result)
+        # Its time said with it, and its age as it grows: after a night open or a suspend,
+        # "Refreshed 3 of 3 feeds: 0 new headlines" read as now (acc43c C4).
+        self.job_ended = JobEnded(line, time.time(), synced_feeds(results) > 0)
+        self.show_unasked(line)
         if busy == "syncing":
             self.check_open_articles()  # a changed copy of one open may have come
         # The garbage the job left waited for now (no full collection during it): one
@@ -253,6 +265,8 @@ class ReaderAppSync(ReaderAppFill):
             f"Refreshed {synced_feeds(results)} of {plural(len(results), 'feed')}{some_failed}: "
             f"{plural(new, 'new headline')}"
         )
+        if trimmed := trimmed_words(results):
+            line += f" · {trimmed}"
         if gone := gone_for_good(results):
             line += f" · {gone}"
         if cut:

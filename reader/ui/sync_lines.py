@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..marks import UPDATED_MARK
 from ..models import ErrorKind, FetchError
 from ..plural import plural
-from ..reports import SyncReport, gone_for_good, synced_feeds
+from ..reports import SyncReport, gone_for_good, synced_feeds, trimmed_words
 from .display import plain
 
 
@@ -76,6 +76,8 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         line += f" · {plural(count, 'saved link')} left out of Saved: a feed, no article"
     if failed_feeds:
         line += f" · {plural(len(failed_feeds), 'feed')} failed"
+    if trimmed := trimmed_words(report.feeds, "older headline"):
+        line += f" · {trimmed}"
     if gone := gone_for_good(report.feeds):
         line += f" · {gone}"
     if unwritable := [f for _, f in report.article_failures if f.kind == ErrorKind.STORAGE]:

@@ -11,6 +11,9 @@ notices shown (`App.notify`) take rows of their own above it, not a toast drawn 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from rich.text import Text
 from textual.notifications import Notification
 from textual.widgets import Static
@@ -18,6 +21,7 @@ from textual.widgets import Static
 from ...marks import terminal_words
 from ..collector import forget_watchers
 from ..display import notice_words, plain
+from ..job_ended import job_tail
 
 STATUS_ROWS = 3
 """The rows the status line takes at most: past them it is cut, the messages' list (`P`) has it
@@ -39,6 +43,11 @@ class StatusBar(Static):
         "status-bar--notice-error",
     }
 
+    AGE_CHECK_SECONDS = 60.0
+    """How often the bar looks whether the last job's age changed (`job_tail`). Looked at, not
+    timed: a machine asleep holds a timer back, and the first look after it says the age the
+    clock gives."""
+
     def __init__(self, *, id: str | None = None, counts_give_way: bool = False) -> None:
         super().__init__(id=id)
         self.counts_give_way = counts_give_way
@@ -53,6 +62,10 @@ class StatusBar(Static):
         self._rows = 1
         """The rows the bar takes now: laid out again only when they change."""
         self._line = ""
+        self.now: Callable[[], datetime] = _local_now
+        """The clock the last job's age is read by (`job_tail`)."""
+        self._tail = ""
+        """The last job's time and age as last drawn after the line ("" for none)."""
 
     def on_mount(self) -> None:
         # The app's status is the single source; every screen's bar shows the same line.
@@ -60,6 +73,9 @@ class StatusBar(Static):
         self.watch(self.app, "count_typed", self._show_count, init=False)
         if hasattr(self.app, "notices_changed"):
             self.watch(self.app, "notices_changed", self._show_count, init=False)
+        if hasattr(self.app, "job_ended"):
+            self.watch(self.app, "job_ended", self._show_count, init=False)
+            self.set_interval(self.AGE_CHECK_SECONDS, self._age_check)
 
     def on_unmount(self) -> None:
         # Else the app keeps this bar (and every article screen's) until its status changes.
@@ -100,6 +116,16 @@ class StatusBar(Static):
     def _show_count(self, _count: object) -> None:
         self._show(getattr(self.app, "status", ""))
 
+    def _age_check(self) -> None:
+        """The line drawn again when the last job's age has changed (a minute on)."""
+        status = getattr(self.app, "status", "")
+        if self._job_tail(status) != self._tail:
+            self._show(status)
+
+    def _job_tail(self, status: str) -> str:
+        ended = getattr(self.app, "job_ended", None)
+        return job_tail(ended, status, getattr(self.app, "idle_line", None), self.now())
+
     @property
     def _between(self) -> str:
         """Between the screen's note and the app's status: a rule, or in the plain layout
@@ -117,6 +143,11 @@ class StatusBar(Static):
         line = _joined(self._between, note, said)
         count = getattr(self.app, "count_typed", "")
         width = self.content_region.width
+        # The last job's time and age, where they fit in the rows the line takes (one on a
+        # narrow screen): not a row more for them (status43's rows are for what happened).
+        tail = self._job_tail(status)
+        told = line + tail if tail else line
+        self._tail = ""
         if width <= 0:  # not laid out yet: its first size shows it again (`on_resize`)
             self._line = line.plain
             self._put(line, 1)
@@ -124,6 +155,10 @@ class StatusBar(Static):
         rows = self._notice_rows(width)
         if count:
             rows += _wrapped(self, line, width, STATUS_ROWS, Text(f" {count}", style="bold"))
+        elif self._ruler and told.cell_len + len(self._ruler) + 2 <= width:
+            self._tail = tail
+            line = _with_right_end(told, Text(f" {self._ruler}"), width)
+            rows.append(line)
         elif self._ruler and line.cell_len + len(self._ruler) + 2 <= width:
             line = _with_right_end(line, Text(f" {self._ruler}"), width)
             rows.append(line)
@@ -142,7 +177,14 @@ class StatusBar(Static):
             line = _joined(self._between, note, ruled)
             rows += _wrapped(self, line, width, STATUS_ROWS)
         else:
-            rows += _wrapped(self, line, width, STATUS_ROWS)
+            wrapped = _wrapped(self, line, width, STATUS_ROWS)
+            if (
+                tail
+                and len(with_tail := _wrapped(self, told, width, STATUS_ROWS)) == len(wrapped)
+                and not with_tail[-1].plain.endswith("…")
+            ):
+                self._tail, line, wrapped = tail, told, with_tail
+            rows += wrapped
         self._line = line.plain
         self._put(Text("\n").join(rows), len(rows))
 
@@ -223,3 +265,7 @@ def _with_right_end(line: Text, right: Text, width: int) -> Text:
     line = line.copy()
     line.truncate(width - right.cell_len, overflow="ellipsis", pad=True)
     return Text.assemble(line, right, no_wrap=True)
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()

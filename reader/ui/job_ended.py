@@ -1,0 +1,42 @@
+"""When the last refresh or sync ended, as the status line says it after that job's summary
+("Refreshed 3 of 3 feeds: 0 new headlines · at 20:09, 2 h ago") and after the idle counts
+("· refreshed 20:09, 2 h ago"): the night editor re-attaching in the morning, or waking the
+laptop, knows whether the list is current (acc43c C4). Read from the wall clock whenever the
+line is drawn, and the line drawn again each minute (`StatusBar.AGE_CHECK_SECONDS`), so the
+age stays true after days open or a suspend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..ages import age
+from .display import when
+
+
+@dataclass(frozen=True)
+class JobEnded:
+    """A refresh's or a sync's end: the summary it left, when (epoch seconds), and whether
+    any feed was read by it (one that read none refreshed nothing)."""
+
+    line: str
+    at: float
+    refreshed: bool
+
+
+def job_tail(ended: JobEnded | None, status: str, idle_line: str | None, now: datetime) -> str:
+    """What a status line saying `status` adds after it: the job's time and age after the
+    job's own summary, when the feeds were refreshed after the idle counts; "" otherwise."""
+    if ended is None:
+        return ""
+    then = datetime.fromtimestamp(ended.at).astimezone()
+    moment = when(then, now)
+    if moment != then.strftime("%H:%M"):  # another day's: its time with its date
+        moment = f"{moment} {then:%H:%M}"
+    ago = age(then, now)
+    said = f"{moment}, {ago}" if ago else moment
+    if status == ended.line:
+        return f" · at {said}"
+    if status and status == idle_line and ended.refreshed:
+        return f" · refreshed {said}"
+    return ""
