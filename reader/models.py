@@ -500,6 +500,11 @@ class Article:
     the copy's `fetched_at` stays when it was first had, the fact a citation gives as evidence
     (acc44c C8: each check moved "Retrieved", and the same words were cited at two times).
     None when it was not fetched again, or was changed when it was."""
+    retracted: str = ""
+    """What this copy's page says anew of the story, its copy before saying nothing of the
+    kind (`retraction.retraction_of`): "retracted", "withdrawn", "removed", "amended to remove
+    some of it"; "" for a page that says no such thing (acc44c C1: the notice was refused as a
+    login page, the retracted text cited as standing)."""
     partial: bool = False  # extraction found little; the body is the feed's own summary
     incomplete: str = ""
     """Why the article lacks some of its text: the later pages of one split over several ("page
