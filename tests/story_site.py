@@ -10,6 +10,7 @@ import http.server
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
@@ -102,3 +103,14 @@ def serving(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def ran(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str) -> tuple[str, str]:
+    """`reader --data-dir DATA_DIR ARGS…` run as a user runs it, and what it printed on stdout
+    and stderr; it must succeed."""
+    from reader.cli import main
+
+    code = main(["--data-dir", str(data_dir), *args])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return out, err

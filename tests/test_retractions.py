@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
-from tests.story_site import StorySite, serving
+from tests.story_site import StorySite, ran, serving
 
 SLUG = "/paper/a/riverside-tunnel-payments.html"
 TITLE = "New documents on Riverside Tunnel payments"
@@ -84,18 +83,11 @@ def site() -> Iterator[Site]:
         yield server
 
 
-def run(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str) -> tuple[str, str]:
-    code = main(["--data-dir", str(data_dir), *args])
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    return out, err
-
-
 def first_synced(site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> str:
     """The story subscribed to and cached: its id, and when its copy was retrieved."""
-    run(capsys, data_dir, "add", site.url("/feed.xml"))
-    run(capsys, data_dir, "sync")
-    [row] = json.loads(run(capsys, data_dir, "list", "--json")[0])
+    ran(capsys, data_dir, "add", site.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    [row] = json.loads(ran(capsys, data_dir, "list", "--json")[0])
     return row["id"]
 
 
@@ -145,15 +137,15 @@ def test_a_story_replaced_by_its_retraction_is_a_copy_of_it_the_story_kept_befor
     said: str,
 ) -> None:
     ident = first_synced(site, data_dir, capsys)
-    first = run(capsys, data_dir, "show", ident, "--offline")[0]
+    first = ran(capsys, data_dir, "show", ident, "--offline")[0]
     story_at = retrieved(first)
     assert ALLEGATION in first and "Note:" not in first
     # The page now the notice (with the story's first paragraph, as a legal cut leaves it).
     changed_after(site, page(title, notice), title=title)
-    err = run(capsys, data_dir, "sync")[1]
+    err = ran(capsys, data_dir, "sync")[1]
     assert "1 updated" in err and "not updated" not in err
 
-    shown = run(capsys, data_dir, "show", ident, "--offline")[0]
+    shown = ran(capsys, data_dir, "show", ident, "--offline")[0]
     assert notice in shown and ALLEGATION not in shown
     note = (
         f"Note: the page now says the story was {said} (retrieved {retrieved(shown)}); the copy "
@@ -161,21 +153,21 @@ def test_a_story_replaced_by_its_retraction_is_a_copy_of_it_the_story_kept_befor
     )
     assert note in shown
     # The story's text kept as copy 1, as a correction's is; the headline marked Δ.
-    assert ALLEGATION in run(capsys, data_dir, "show", ident, "--version", "1")[0]
-    [row] = json.loads(run(capsys, data_dir, "list", "--json")[0])
+    assert ALLEGATION in ran(capsys, data_dir, "show", ident, "--version", "1")[0]
+    [row] = json.loads(ran(capsys, data_dir, "list", "--json")[0])
     assert row["changed"] is True
     assert (
-        json.loads(run(capsys, data_dir, "show", ident, "--format", "json")[0])["retracted"] == said
+        json.loads(ran(capsys, data_dir, "show", ident, "--format", "json")[0])["retracted"] == said
     )
     # Cited and exported with it: the dossier's lawyer sees it.
-    assert note in run(capsys, data_dir, "show", ident, "--format", "citation")[0]
+    assert note in ran(capsys, data_dir, "show", ident, "--format", "citation")[0]
     out = tmp_path / "dossier.md"
-    run(capsys, data_dir, "export", ident, "--format", "markdown", "-o", str(out))
+    ran(capsys, data_dir, "export", ident, "--format", "markdown", "-o", str(out))
     assert note.replace("'", "\\'") in out.read_text() or note in out.read_text()
     # Read again and still the notice: still said so.
     changed_after(site, site.body, title=title)
-    run(capsys, data_dir, "show", ident, "--refresh")
-    assert note.split(" (retrieved")[0] in run(capsys, data_dir, "show", ident, "--offline")[0]
+    ran(capsys, data_dir, "show", ident, "--refresh")
+    assert note.split(" (retrieved")[0] in ran(capsys, data_dir, "show", ident, "--offline")[0]
 
 
 def test_a_story_about_a_retraction_is_no_retraction_of_its_own(
@@ -187,10 +179,10 @@ def test_a_story_about_a_retraction_is_no_retraction_of_its_own(
     site.body = page(TITLE, about, *(f"Paragraph {n} of the story, at length." for n in range(9)))
     ident = first_synced(site, data_dir, capsys)
     changed_after(site, page(TITLE, about, "Corrected: the study's authors were named wrongly."))
-    err = run(capsys, data_dir, "sync")[1]
+    err = ran(capsys, data_dir, "sync")[1]
     # Much shorter and no notice of its own: refused as before, the copy kept.
     assert "not updated" in err and "a page to sign in or for subscribers" in err
-    shown = run(capsys, data_dir, "show", ident, "--offline")[0]
+    shown = ran(capsys, data_dir, "show", ident, "--offline")[0]
     assert "the page now says" not in shown
 
 
@@ -201,10 +193,10 @@ def test_a_story_sent_up_its_address_to_the_sites_front_page_is_taken_down(
     path of its own ("/paper/"). It was read as a login page, "5 words of its own"."""
     ident = first_synced(site, data_dir, capsys)
     site.moved[SLUG] = "/paper/"
-    err = run(capsys, data_dir, "show", ident, "--refresh")[1]
+    err = ran(capsys, data_dir, "show", ident, "--refresh")[1]
     assert f"taken down: sent on to its site's front page ({site.url('/paper/')})" in err
     assert "sign in" not in err
-    cited = run(capsys, data_dir, "show", ident, "--format", "citation")[0]
+    cited = ran(capsys, data_dir, "show", ident, "--format", "citation")[0]
     assert "taken down; this is the copy retrieved" in cited and ALLEGATION not in cited
-    [row] = json.loads(run(capsys, data_dir, "list", "--json")[0])
+    [row] = json.loads(ran(capsys, data_dir, "list", "--json")[0])
     assert row["taken_down"] is True

@@ -565,8 +565,15 @@ class LibrarySync(LibrarySyncStart):
             # A headline's key as the store keeps it; a fresh entry's made from its link.
             key = key or (article_key(entry.link) if entry.link else "")
             listed.add(key)
+            moved = _moved_from(told_before.get(entry.id), key, renewable)
+            if moved:
+                # Its copy moved with its address (`Store.move_article`): read as a copy of
+                # the same article, its old headline (listed at the start) not fetched again.
+                renewable[key] = renewable.pop(moved)
+                skip.add(moved)
             if key in renewable and (
-                (
+                moved
+                or (
                     updated_since(entry, renewable[key])
                     and entry.updated not in stamped.get(entry.feed_url, ())
                 )
@@ -783,3 +790,14 @@ class LibrarySync(LibrarySyncStart):
             untold=network.untold,
             fetched_after_wait=dict(waits.fetched),
         )
+
+
+def _moved_from(before: Entry | None, key: str, renewable: dict[str, float]) -> str:
+    """The key of the copy cached at the address an item linked (`before`: as its feed told it
+    before) when its feed now links it at `key`, none cached there at the sync's start: the
+    same story at a new address, its copy moved there (`Store.move_article`, acc44c C14); ""
+    for any other item."""
+    if before is None or not before.link or not key or key in renewable:
+        return ""
+    was = article_key(before.link)
+    return was if was != key and was in renewable else ""
