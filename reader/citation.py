@@ -232,6 +232,9 @@ def _notes(article: Article, markdown: bool, copied: bool = False) -> list[str]:
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if note := version_note(article, copied=copied):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
+    for note in article.copies_dropped if article.version == len(article.versions) else ():
+        # A copy of the chain of corrections no longer kept: said, not left silent (C12).
+        lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if article.partial:
         # An item with no link has no page: its feed's text is all there is of it.
         lines.append(

@@ -543,6 +543,10 @@ class Article:
     """This copy, read while it was kept, is kept no longer (a later fetch dropped it, the
     copies' rule): `versions` are those kept and its own time where it falls among them,
     `version` its place there (`Library.superseded`)."""
+    copies_dropped: tuple[str, ...] = ()
+    """The copies of it the copies' cap dropped, a line each ("copy 2 of 5, retrieved …,
+    dropped on …: only 3 earlier copies are kept of an article not saved": `Store.copies_dropped`),
+    said by the latest copy's notes (acc44c C12: dropped silently). Filled as `versions` is."""
     gone_at: datetime | None = None
     """When its page, asked for again after it was cached, last answered that the story is
     not there (404, 410): taken down, the copy kept (`Store.gone_at`); None while the page

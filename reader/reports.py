@@ -400,6 +400,9 @@ class SyncReport:
     # Cached, fetched again, their page not taken in place of the copy, and why (a page that
     # gives less than the copy, or is titled otherwise: `renew_for_cache`); the copy stays
     not_renewed: list[tuple[Entry, str]] = field(default_factory=list)
+    # Of those updated, the earlier copies the copies' cap dropped (`Store.copies_dropped`),
+    # a line each: said, not silent (acc44c C12)
+    copies_dropped: list[tuple[Entry, str]] = field(default_factory=list)
     article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
     not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
     # Stories the site said now are gone (404, 410): an answer, not a failure (`gone`)

@@ -264,6 +264,9 @@ class LibrarySync(LibrarySyncStart):
         # but of no article `todo` counts.
         renew_failures: list[tuple[Entry, FetchError]] = []
         not_renewed: list[tuple[Entry, str]] = []
+        # Copies of a chain of corrections the copies' cap dropped by this sync (acc44c C12).
+        copies_dropped: list[tuple[Entry, str]] = []
+        begun = time.time()
         not_articles: list[tuple[Entry, FetchError]] = []
         gone: list[tuple[Entry, FetchError]] = []
         gone_kept: list[tuple[Entry, FetchError, datetime | None]] = []
@@ -531,6 +534,9 @@ class LibrarySync(LibrarySyncStart):
                         return
             if renewal.outcome == "changed":
                 renewed.append(entry)
+                with suppress(StoreError):  # the copy is kept: only the word of a drop is lost
+                    dropped = await asyncio.to_thread(self.store.copies_dropped, entry.link, begun)
+                    copies_dropped.extend((entry, said) for said in dropped)
             elif renewal.outcome == "gone" and renewal.error is not None:
                 key = article_key(entry.link)
                 if key not in was_gone:  # named when it went, as an uncached story is
@@ -769,6 +775,7 @@ class LibrarySync(LibrarySyncStart):
             articles_updated=len(renewed),
             updated=renewed,
             not_renewed=not_renewed,
+            copies_dropped=copies_dropped,
             article_failures=unfetched + renew_failures,
             not_articles=not_articles,
             gone=gone,
