@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..keys import article_key
 from .articles import _ARTICLE_PREFIXES
 from .directory import _reporting_storage_errors
+from .reading_times import READING_PREFIXES
 from .search_feeds import StoreSearchFeeds
 
 _HIGHLIGHTS = "highlights:"
@@ -42,8 +43,9 @@ class StoreMovedStories(StoreSearchFeeds):
         return True
 
     def _moved_state(self, was: str, now: str, new: str) -> None:
-        """The save (its tags, its archive mark) and the highlights of the article kept under
-        `was` moved to `now` (its address `new`), unless that one has its own."""
+        """The save (its tags, its archive mark), the highlights and the reading (when read,
+        where left) of the article kept under `was` moved to `now` (its address `new`),
+        unless that one has its own."""
         state = self._state
         with state.transact():
             saved = self.saved()
@@ -56,3 +58,8 @@ class StoreMovedStories(StoreSearchFeeds):
                 # Each highlight keeps the copy it was quoted from (`cited`): the old one.
                 self._save(state, _HIGHLIGHTS + now, {**held, "url": new})
                 state.delete(_HIGHLIGHTS + was)
+            for prefix in READING_PREFIXES:
+                value = self._value(state, prefix + was)
+                if value is not None and prefix + now not in state:
+                    state.set(prefix + now, value)
+                    state.delete(prefix + was)
