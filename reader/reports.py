@@ -74,6 +74,10 @@ class Headline:
     taken_down: bool = False
     """Cached, and its page found taken down since (404, 410: `Store.mark_gone`): the copy is
     what is left."""
+    corrected: bool = False
+    """Cached, with earlier copies kept (`Store.copied_keys`): its text changed since it was
+    first had (a correction, a retraction), read or not; `updated` (Δ) goes when it is read,
+    this stays (acc44c C7)."""
     tags: tuple[str, ...] = ()
     """The tags the article is filed under (saved ones only: `Store.tag_saved`), in order."""
     archived: bool = False

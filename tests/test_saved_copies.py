@@ -65,3 +65,29 @@ def test_a_saved_article_keeps_every_copy_and_a_copy_dropped_is_said(
     assert f"copy dropped: {site.title} <{site.url('/2026/11/21/bridge-repairs.html')}>: " in err
     assert dropped in err and "only 3 earlier copies are kept of an article not saved" in err
     assert f"Note: {dropped}" in shown
+
+
+def test_a_corrected_article_stays_listed_as_corrected_once_read(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Δ goes once the article is opened; that the outlet changed it is a lasting fact, listed,
+    in `--json` with the copies kept, and a filter (acc44c C7: "what did the outlets quietly
+    change in my dossier" took a jq pipeline over `reader show`)."""
+    from reader.store import Store
+
+    ran(capsys, data_dir, "add", site.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    [row] = json.loads(ran(capsys, data_dir, "list", "--json")[0])
+    assert row["corrected"] is False and row["versions"] is None
+    assert ran(capsys, data_dir, "list", "--corrected", "--json")[0].strip() == "[]"
+    edited(site, 1)
+    ran(capsys, data_dir, "sync")
+    store = Store(data_dir)
+    try:  # opened in the reader: the change no longer news
+        store.touch_article(site.url("/2026/11/21/bridge-repairs.html"))
+    finally:
+        store.close()
+    [row] = json.loads(ran(capsys, data_dir, "list", "--corrected", "--json")[0])
+    assert row["changed"] is False and row["corrected"] is True and row["versions"] == 2
+    line = ran(capsys, data_dir, "list", "--corrected")[0]
+    assert row["id"] in line and "(corrected)" in line
