@@ -50,7 +50,7 @@ _reader() {
         feeds) opts='-h --help --data-dir --config --json --failing' ;;
         search-feed) opts='-h --help --data-dir --config' ;;
         sync) opts='-h --help --data-dir --config --no-articles --no-pictures --tag -q --quiet' ;;
-        list) opts='-h --help --data-dir --config --feed --tag --unread --saved --archived --not-offline --since --before --read-since --search --json --ids' ;;
+        list) opts='-h --help --data-dir --config --feed --tag --unread --saved --archived --corrected --not-offline --since --before --read-since --search --json --ids' ;;
         show) opts='-h --help --data-dir --config --offline --format --style --version --refresh' ;;
         highlights) opts='-h --help --data-dir --config --format --style' ;;
         diff) opts='-h --help --data-dir --config --format' ;;

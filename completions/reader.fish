@@ -94,6 +94,7 @@ complete -c reader -n '__fish_seen_subcommand_from list' -l tag -x -d 'only the 
 complete -c reader -n '__fish_seen_subcommand_from list' -l unread -d 'only unread headlines'
 complete -c reader -n '__fish_seen_subcommand_from list' -l saved -d 'every article saved for good, listed by a feed or not (✓: archived)'
 complete -c reader -n '__fish_seen_subcommand_from list' -l archived -d 'only the saved articles archived (`reader archive`; with --saved too: the same)'
+complete -c reader -n '__fish_seen_subcommand_from list' -l corrected -d 'only the articles whose text changed since first had, earlier copies kept (a correction, a retractio'
 complete -c reader -n '__fish_seen_subcommand_from list' -l not-offline -d 'only headlines whose article is not all readable offline: not cached (not synced yet, failed, left o'
 complete -c reader -n '__fish_seen_subcommand_from list' -l since -x -d 'only headlines published at DATE or after: 2026-11-30 (local midnight), 2026-11-30T08:00, 2026-11 (i'
 complete -c reader -n '__fish_seen_subcommand_from list' -l before -x -d 'only headlines published before DATE (the same forms; none undated)'

@@ -226,9 +226,14 @@ def _notes(article: Article, markdown: bool, copied: bool = False) -> list[str]:
         lines.append(f"Note: {note}")
     if note := gone_note(article):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
+    if note := retraction_note(article):
+        lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if note := kept_note(article):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if note := version_note(article, copied=copied):
+        lines.append(f"Note: {escape_markdown(note) if markdown else note}")
+    for note in article.copies_dropped if article.version == len(article.versions) else ():
+        # A copy of the chain of corrections no longer kept: said, not left silent (C12).
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if article.partial:
         # An item with no link has no page: its feed's text is all there is of it.
@@ -296,6 +301,24 @@ def gone_note(article: Article) -> str:
         f"the page {answered} on {article.gone_at.date().isoformat()}: {TAKEN_DOWN}; this is "
         f"the copy retrieved {moment_text(retrieved(article))}"
     )
+
+
+def retraction_note(article: Article) -> str:
+    """What the header says of the latest copy of a story whose page now says it was
+    retracted, withdrawn or cut (`Article.retracted`), and of the copy before kept: the text
+    shown is the notice, the story's text a copy kept (acc44c C1: the retracted text was cited
+    as standing). "" for any other copy."""
+    times, number = article.versions, article.version
+    if not article.retracted or (len(times) > 1 and number != len(times)):
+        return ""
+    note = (
+        f"the page now says the story was {article.retracted} (retrieved "
+        f"{moment_text(retrieved(article))})"
+    )
+    if len(times) > 1:
+        kept = " and ".join(moment_text(at) for at in times[:-1])
+        note += f"; the {_copies(len(times) - 1)} retrieved {kept} {'is' if len(times) == 2 else 'are'} kept"
+    return note
 
 
 def kept_note(article: Article) -> str:

@@ -507,6 +507,11 @@ class Article:
     the copy's `fetched_at` stays when it was first had, the fact a citation gives as evidence
     (acc44c C8: each check moved "Retrieved", and the same words were cited at two times).
     None when it was not fetched again, or was changed when it was."""
+    retracted: str = ""
+    """What this copy's page says anew of the story, its copy before saying nothing of the
+    kind (`retraction.retraction_of`): "retracted", "withdrawn", "removed", "amended to remove
+    some of it"; "" for a page that says no such thing (acc44c C1: the notice was refused as a
+    login page, the retracted text cited as standing)."""
     partial: bool = False  # extraction found little; the body is the feed's own summary
     incomplete: str = ""
     """Why the article lacks some of its text: the later pages of one split over several ("page
@@ -545,6 +550,10 @@ class Article:
     """This copy, read while it was kept, is kept no longer (a later fetch dropped it, the
     copies' rule): `versions` are those kept and its own time where it falls among them,
     `version` its place there (`Library.superseded`)."""
+    copies_dropped: tuple[str, ...] = ()
+    """The copies of it the copies' cap dropped, a line each ("copy 2 of 5, retrieved …,
+    dropped on …: only 3 earlier copies are kept of an article not saved": `Store.copies_dropped`),
+    said by the latest copy's notes (acc44c C12: dropped silently). Filled as `versions` is."""
     gone_at: datetime | None = None
     """When its page, asked for again after it was cached, last answered that the story is
     not there (404, 410): taken down, the copy kept (`Store.gone_at`); None while the page

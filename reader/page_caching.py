@@ -315,6 +315,7 @@ def renew_for_cache(
     that gives nothing raises, as extraction does, and so does one to sign in
     (FetchError(SIGN_IN)): the copy stays then too."""
     from .portal import relates
+    from .retraction import retraction_of
 
     if (elsewhere := _not_the_page(url, response)) is not None:
         return elsewhere
@@ -324,8 +325,12 @@ def renew_for_cache(
     cached = writer.article(url)
     if cached is None:
         return Extracted()
-    if why := _less_than_the_copy(cached, article):
+    # A page that now says the story was retracted, withdrawn or cut is a copy of it however
+    # short: the notice in the story's place, not a page to sign in (acc44c C1).
+    retracted = retraction_of(cached, article, entry)
+    if not retracted and (why := _less_than_the_copy(cached, article)):
         return Extracted(refused=why)
+    article = replace(article, retracted=retracted)
     if not relates(entry.title, article.title) and not _copy_of(cached, article):
         title = safe_line(article.title, 60)
         return Extracted(refused=f"its title, “{title}”, shares no word with the headline")

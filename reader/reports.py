@@ -74,6 +74,10 @@ class Headline:
     taken_down: bool = False
     """Cached, and its page found taken down since (404, 410: `Store.mark_gone`): the copy is
     what is left."""
+    corrected: bool = False
+    """Cached, with earlier copies kept (`Store.copied_keys`): its text changed since it was
+    first had (a correction, a retraction), read or not; `updated` (Δ) goes when it is read,
+    this stays (acc44c C7)."""
     tags: tuple[str, ...] = ()
     """The tags the article is filed under (saved ones only: `Store.tag_saved`), in order."""
     archived: bool = False
@@ -455,6 +459,9 @@ class SyncReport:
     # Cached, fetched again, their page not taken in place of the copy, and why (a page that
     # gives less than the copy, or is titled otherwise: `renew_for_cache`); the copy stays
     not_renewed: list[tuple[Entry, str]] = field(default_factory=list)
+    # Of those updated, the earlier copies the copies' cap dropped (`Store.copies_dropped`),
+    # a line each: said, not silent (acc44c C12)
+    copies_dropped: list[tuple[Entry, str]] = field(default_factory=list)
     article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
     not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
     # Stories the site said now are gone (404, 410): an answer, not a failure (`gone`)

@@ -14,7 +14,9 @@ What is told so, and what is not:
 - a story's address sent on to its site's home page ("/", "/en/", "/index.html"), asked for
   at an address that was not itself one;
 - a story's address sent on to a section front (a list of teasers: `Article.section_front`)
-  at another path, titled as no word of its headline.
+  at another path, titled as no word of its headline;
+- a story's address sent up its own path ("/paper/a/story.html" to "/paper/"), to a page
+  titled as no word of its headline: a site's front under a path of its own.
 A redirect that keeps the story is none of these: to its canonical address, from http to
 https, with or without a trailing "/", from its AMP version, through a tracker to the story.
 """
@@ -73,6 +75,15 @@ def _why_gone(
         return f"sent on to its site's home page ({safe_line(ended, 80)}), not the story"
     if article.section_front and (not headline or not relates(headline, article.title)):
         return f"sent on to a section front ({safe_line(ended, 80)}), not the story"
+    if (
+        headline
+        and asked_path.startswith(ended_path + "/")
+        and not relates(headline, article.title)
+    ):
+        # A site under a path of its own ("/o31/", a paper's "/edition/"), or a front too short
+        # to be told as one: sent up its own address to a page titled as no word of the story
+        # (acc44c C1, read as a login page).
+        return f"sent on to its site's front page ({safe_line(ended, 80)}), not the story"
     return ""
 
 

@@ -10,6 +10,7 @@ import http.server
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
@@ -25,6 +26,10 @@ class StorySite(http.server.ThreadingHTTPServer):
     feed_type = "application/rss+xml"
     asked: list[str]
     """The paths asked for, in order."""
+    moved: dict[str, str]
+    """Paths answered with 301 to another path of the site (a slug changed, a story pulled)."""
+    pages: dict[str, str]
+    """Paths answered with a page of their own (the site's front page), not the story's."""
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}{path}"
@@ -47,7 +52,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.server.asked.append(self.path)
-        if self.path == "/feed.xml":
+        if (to := self.server.moved.get(self.path)) is not None:
+            self.send_response(301)
+            self.send_header("Location", self.server.url(to))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if self.path in self.server.pages:
+            status, kind, text = 200, "text/html; charset=utf-8", self.server.pages[self.path]
+        elif self.path == "/feed.xml":
             status, kind, text = 200, self.server.feed_type, self.server.feed()
         else:
             status, kind, text = self.server.status, "text/html; charset=utf-8", self.server.body
@@ -83,10 +96,21 @@ def serving(
     """A `site` listening on a free port of 127.0.0.1 till the block ends, answering as
     `handler` does (by default as above)."""
     server = site(("127.0.0.1", 0), handler)
-    server.asked = []
+    server.asked, server.moved, server.pages = [], {}, {}
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield server
     finally:
         server.shutdown()
         server.server_close()
+
+
+def ran(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str) -> tuple[str, str]:
+    """`reader --data-dir DATA_DIR ARGS…` run as a user runs it, and what it printed on stdout
+    and stderr; it must succeed."""
+    from reader.cli import main
+
+    code = main(["--data-dir", str(data_dir), *args])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return out, err

@@ -84,6 +84,7 @@ def headline_json(
         "saved": h.saved,
         "taken_down": h.taken_down,
         "changed": h.updated,  # the list's Δ: said in words too (acc42a A4)
+        "corrected": h.corrected,  # earlier copies kept, read or not (acc44c C7)
         "tags": list(h.tags),
         "archived": h.archived,
         # When it was saved: the user's `s`, or the time added an import kept (acc43a A14).
@@ -151,6 +152,8 @@ def _list_of(
             every = [h for h in every if _not_offline(h)]
         if args.archived:
             every = [h for h in every if h.archived]
+        if args.corrected:
+            every = [h for h in every if h.corrected]
         if not args.feed and not args.saved and query is None:
             # One row an article (acc39b Q3); a search's hits are sifted so: the rows searched
             # are every feed's, for a `tag:` or words only one feed's text of it holds.
@@ -255,6 +258,16 @@ def _list_of(
         printing_now = headlines and streamed is None
         page_dates = lib.store.page_dates() if printing_now else {}
         opened_at = {h.entry.id: read_at(h.entry) for h in headlines} if args.json else {}
+        # How many copies of each corrected one are kept: its copies' times read, for those only.
+        copies = (
+            {
+                h.entry.id: len(lib.store.version_times(h.entry.link)) + 1
+                for h in headlines
+                if h.corrected
+            }
+            if args.json
+            else {}
+        )
         shared = lib.also_listed() if printing_now and not args.ids else {}
         if not headlines and query is None and not args.json:  # a search says its own
             say_nothing_listed(lib, args, feeds, tags)
@@ -276,6 +289,7 @@ def _list_of(
             shared,
             shown_names(feeds),
             row_names,
+            copies,
         )
     if more_note:  # under the hits, where a reader looks once they are read
         err(more_note)
@@ -294,6 +308,7 @@ def _listed(
     shared: Mapping[str, tuple[str, ...]] | None = None,
     shown: Mapping[str, str] | None = None,
     row_names: Mapping[str, str] | None = None,
+    copies: Mapping[str, int] | None = None,
 ) -> int:
     """`reader list`'s output of `headlines` (after a search, with what it found of each; when
     each was last opened in the reader, by entry id, for JSON), and its status: a search that
@@ -305,6 +320,8 @@ def _listed(
                 **headline_json(h, names, opened_at.get(h.entry.id)),
                 "page_day": page_day(h, page_dates) or None,
                 "also_in": also_in(h, shared or {}),
+                # The copies kept of a corrected one, the latest among them (acc44c C7).
+                "versions": (copies or {}).get(h.entry.id),
             }
             for h in headlines
         ]
@@ -488,6 +505,8 @@ def _print_lines(
             sources[e.feed_title, e.feed_url] = source
         # A copy of a page taken down since is all that is left: said as `show` says it.
         gone = f"  ({TAKEN_DOWN})" if h.taken_down else ""
+        if h.corrected:  # Δ goes once read; that the outlet changed it stays (acc44c C7)
+            gone += "  (corrected)"
         if day := page_day(h, page_dates):
             gone += f"  (the page: {day})"
         if h.tags:

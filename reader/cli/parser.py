@@ -633,6 +633,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="only the saved articles archived (`reader archive`; with --saved too: the same)",
     )
     p.add_argument(
+        "--corrected",
+        action="store_true",
+        help="only the articles whose text changed since first had, earlier copies kept (a"
+        " correction, a retraction, a stealth edit), read or not: `reader diff ID` shows what",
+    )
+    p.add_argument(
         "--not-offline",
         action="store_true",
         help="only headlines whose article is not all readable offline: not cached (not synced"

@@ -313,6 +313,15 @@ def print_sync_report(
     _named(
         feeds,
         [
+            (entry, f"copy dropped: {_title(entry)} <{_link(entry)}>: {said}")
+            for entry, said in report.copies_dropped
+        ],
+        "more earlier copies dropped; `reader show ID` names them",
+        lists=False,
+    )
+    _named(
+        feeds,
+        [
             # Its feed told of a change that is not in the copy read offline: said, so the
             # copy is not quoted as the latest unawares.
             (

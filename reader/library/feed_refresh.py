@@ -9,7 +9,7 @@ import contextlib
 import hashlib
 import time
 from collections import defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import timedelta
 from functools import partial
@@ -23,6 +23,7 @@ from ..feed_names import copies_own_title
 from ..fetch_messages import AGENT_HINT
 from ..ignore_rules import kept, rules_for, rules_mark
 from ..intercepted import network_certificate_error
+from ..keys import link_key
 from ..login_page import login_page_elsewhere
 from ..models import (
     FEED_READING_VERSION,
@@ -196,6 +197,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         new, changed, told, entries, (pushed, pushed_unread) = await self._in_store_thread(
             self.store.merge, url, entries, parsed.keys, True
         )
+        if told:
+            await self._in_store_thread(self._moved_stories, told, entries)
         left_out: set[str] = set()
         if ignored:  # and those kept before a rule that matches them go
             by_text = any(rule.reads_text for rule in self.ignore if rule.covers(feed))
@@ -250,6 +253,23 @@ class LibraryFeedRefresh(LibraryRenewal):
             return None
         most = self.max_items or DEFAULT_LIMITS.max_feed_items
         return Trimmed(len(unread) + more, sum(unread) + more_unread, most)
+
+    def _moved_stories(self, told: Sequence[Entry], entries: Sequence[Entry]) -> None:
+        """The cached articles of the items `told` anew (as they were before) that their feed
+        now links at another address (`entries`, as it lists them now, the same ids) moved
+        there (`Store.move_article`), with what the user kept of them: a correction's new slug
+        is the same story, its copy kept as copy 1 when the sync reads the new page, not an
+        orphan beside a new article (acc44c C14). What the item said before is kept for the
+        sync to judge (`keep_told`), as an item told anew is."""
+        now = {e.id: e for e in entries}
+        for before in told:
+            entry = now.get(before.id)
+            if entry is None or not before.link or not entry.link:
+                continue
+            if link_key(before.link) != link_key(entry.link) and self.store.move_article(
+                before.link, entry.link
+            ):
+                self.store.keep_told(link_key(entry.link), before)
 
     async def _emptied(self, url: str) -> str:
         """What a feed read whole that lists no item says of itself: a site's broken export

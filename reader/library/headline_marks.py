@@ -33,6 +33,8 @@ class HeadlineMarks:
     """The articles a sync found changed (a correction) since they were last read: marked Δ."""
     gone: set[str] = field(default_factory=set)
     """The articles whose pages were found taken down (`Store.gone_keys`)."""
+    copied: set[str] = field(default_factory=set)
+    """The articles with earlier copies kept (`Store.copied_keys`): corrected, for good."""
     read_now: dict[str, str] = field(default_factory=dict)
     """The dates `page_date` read for this list, for the store to keep (`keep_page_dates`)."""
     _dated: dict[str, str] | None = None
@@ -66,6 +68,7 @@ class HeadlineMarks:
                 "key": key,
                 "updated": updated,
                 "taken_down": taken_down,
+                "corrected": cached and key in self.copied,
                 "tags": saved_tags(record) if record else (),
                 "archived": bool(record.get("archived")) if isinstance(record, dict) else False,
                 "saved_at": saved_time(record),

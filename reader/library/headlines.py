@@ -262,6 +262,7 @@ class LibraryHeadlines(LibraryTags):
             store.page_date,
             updated=store.renewed_keys(),
             gone=store.gone_keys(),
+            copied=store.copied_keys(),
         )
 
     def _feed_headlines(

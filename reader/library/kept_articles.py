@@ -43,7 +43,10 @@ class LibraryKeptArticles(LibraryArchiving):
         if not earlier:
             return latest
         times = (*earlier, latest.fetched_at)
-        return replace(latest, versions=times, version=len(times), repeats=repeats)
+        dropped = tuple(self.store.copies_dropped(url))
+        return replace(
+            latest, versions=times, version=len(times), repeats=repeats, copies_dropped=dropped
+        )
 
     def _with_gone(self, url: str, copy: Article) -> Article:
         """A cached copy of `url`'s article told when its page was last found taken down."""

@@ -264,6 +264,9 @@ class LibrarySync(LibrarySyncStart):
         # but of no article `todo` counts.
         renew_failures: list[tuple[Entry, FetchError]] = []
         not_renewed: list[tuple[Entry, str]] = []
+        # Copies of a chain of corrections the copies' cap dropped by this sync (acc44c C12).
+        copies_dropped: list[tuple[Entry, str]] = []
+        begun = time.time()
         not_articles: list[tuple[Entry, FetchError]] = []
         gone: list[tuple[Entry, FetchError]] = []
         gone_kept: list[tuple[Entry, FetchError, datetime | None]] = []
@@ -531,6 +534,9 @@ class LibrarySync(LibrarySyncStart):
                         return
             if renewal.outcome == "changed":
                 renewed.append(entry)
+                with suppress(StoreError):  # the copy is kept: only the word of a drop is lost
+                    dropped = await asyncio.to_thread(self.store.copies_dropped, entry.link, begun)
+                    copies_dropped.extend((entry, said) for said in dropped)
             elif renewal.outcome == "gone" and renewal.error is not None:
                 key = article_key(entry.link)
                 if key not in was_gone:  # named when it went, as an uncached story is
@@ -565,8 +571,15 @@ class LibrarySync(LibrarySyncStart):
             # A headline's key as the store keeps it; a fresh entry's made from its link.
             key = key or (article_key(entry.link) if entry.link else "")
             listed.add(key)
+            moved = _moved_from(told_before.get(entry.id), key, renewable)
+            if moved:
+                # Its copy moved with its address (`Store.move_article`): read as a copy of
+                # the same article, its old headline (listed at the start) not fetched again.
+                renewable[key] = renewable.pop(moved)
+                skip.add(moved)
             if key in renewable and (
-                (
+                moved
+                or (
                     updated_since(entry, renewable[key])
                     and entry.updated not in stamped.get(entry.feed_url, ())
                 )
@@ -762,6 +775,7 @@ class LibrarySync(LibrarySyncStart):
             articles_updated=len(renewed),
             updated=renewed,
             not_renewed=not_renewed,
+            copies_dropped=copies_dropped,
             article_failures=unfetched + renew_failures,
             not_articles=not_articles,
             gone=gone,
@@ -783,3 +797,14 @@ class LibrarySync(LibrarySyncStart):
             untold=network.untold,
             fetched_after_wait=dict(waits.fetched),
         )
+
+
+def _moved_from(before: Entry | None, key: str, renewable: dict[str, float]) -> str:
+    """The key of the copy cached at the address an item linked (`before`: as its feed told it
+    before) when its feed now links it at `key`, none cached there at the sync's start: the
+    same story at a new address, its copy moved there (`Store.move_article`, acc44c C14); ""
+    for any other item."""
+    if before is None or not before.link or not key or key in renewable:
+        return ""
+    was = article_key(before.link)
+    return was if was != key and was in renewable else ""

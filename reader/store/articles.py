@@ -83,6 +83,7 @@ _ARTICLE_PREFIXES = (
     AHEAD,
     "versions:",
     "renewed:",
+    "copies-dropped:",
     "told:",
     SHOWN_AS,
     KEPT_BY,

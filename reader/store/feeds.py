@@ -155,6 +155,8 @@ def _told_anew(before: Entry, apart: str | None, now: Entry) -> bool:
     (`before`, with `apart`, its `SUMMARY_APART`): its title or its summary, whole."""
     if before.title != now.title:
         return True
+    if before.link and now.link and link_key(before.link) != link_key(now.link):
+        return True  # the story at another address (`Store.move_article`: acc44c C14)
     if before.summary_cut and not now.summary_cut:  # its record holds the start alone
         return len(now.summary) <= SUMMARY_HELD or summary_print(now.summary) != apart
     return before.summary != now.summary

@@ -14,7 +14,7 @@ from ..keys import article_key
 from ..pictures import KeptPicture, past_every_articles
 from .directory import _reporting_storage_errors
 from .key_ranges import prefix_range
-from .search_feeds import StoreSearchFeeds
+from .moved_stories import StoreMovedStories
 
 PICTURES = "pictures:"
 PICTURE_DATA = "picture-data:"
@@ -35,7 +35,7 @@ def _picture(url: str, held: object) -> KeptPicture | None:
 
 
 @_reporting_storage_errors
-class StorePictures(StoreSearchFeeds):
+class StorePictures(StoreMovedStories):
     """The kept pictures of a `Store`'s articles."""
 
     def pictures(self, url: str) -> list[KeptPicture]:

@@ -35,14 +35,23 @@ MAX_VERSIONS = 3
 published, and "copy 1" in a journalist's notes, acc28c C14), and the newest; those between go
 first, but a copy saying what an earlier one kept says goes before any. A live blog fetched
 again at each sync would otherwise grow without end."""
+MAX_SAVED_VERSIONS = 50
+"""Earlier versions kept of an article saved for good (tagged, `s`): a dossier's chain of
+corrections is evidence, the first correction often the one that matters, and three dropped
+the middle ones of a story edited more than twice, silently (acc44c C12). A copy is its text
+and its page compressed: fifty are a few megabytes at most."""
+DROPPED = "copies-dropped:"
+"""Per article key, the copies its versions' cap dropped (`renew_article`): each's number and
+count as they were then, its retrieval time and when it went, for its notes to say."""
 
 
-def _one_less(kept: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
-    """`kept` (compressed records and raw pages, oldest first) less one: the latest copy that
-    says what an earlier one kept says (a page flipping back and forth, an A/B headline, an
-    edit undone), else the oldest but the first. The earliest sight of each text is what
-    dates an edit (acc30a J20: a copy identical to copy 1 had pushed out the first sight of a
-    changed figure)."""
+def _one_less(kept: list[tuple[bytes, bytes]]) -> tuple[int, bool]:
+    """Which of `kept` (compressed records and raw pages, oldest first) goes, one too many:
+    the latest copy that says what an earlier one kept says (a page flipping back and forth,
+    an A/B headline, an edit undone), else the oldest but the first. The earliest sight of
+    each text is what dates an edit (acc30a J20: a copy identical to copy 1 had pushed out the
+    first sight of a changed figure). True with it when it says what one kept says: nothing
+    of what the page said is lost."""
     said: list[tuple[str, ...] | None] = []
     for record, _ in kept:
         try:
@@ -51,8 +60,8 @@ def _one_less(kept: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
             said.append(None)
     for n in range(len(kept) - 1, 0, -1):
         if said[n] is not None and said[n] in said[:n]:
-            return kept[:n] + kept[n + 1 :]
-    return [kept[0], *kept[2:]]
+            return n, True
+    return 1, False
 
 
 def _said_in(record: Any) -> tuple[str, ...] | None:
@@ -141,14 +150,60 @@ class StoreVersions(StoreReadingTimes):
             if changed and isinstance(record, str) and isinstance(raw, bytes):
                 kept = self._version_list(key)
                 kept.append((zlib.compress(record.encode(), 6), raw))
-                if len(kept) > MAX_VERSIONS:
-                    kept = _one_less(kept)
+                if len(kept) > (MAX_SAVED_VERSIONS if self._saved_key(key) else MAX_VERSIONS):
+                    gone, repeated = _one_less(kept)
+                    if not repeated:  # a text no copy kept says any more: said (acc44c C12)
+                        self._note_dropped(key, kept[gone][0], gone + 1, len(kept) + 1)
+                    kept = kept[:gone] + kept[gone + 1 :]
                 self._articles.set(f"versions:{key}", _pack(kept))
                 self._articles.set(f"renewed:{key}", time.time())
             self.put_article(url, article, packed_page, fallback_html)
             if later_pages:
                 self._articles.set(f"pages:{key}", pack_page_list(later_pages))
         return changed
+
+    def _saved_key(self, key: str) -> bool:
+        """The article cached under `key` is saved for good (`StoreSaved.saved`: its record,
+        named so there, read here below it)."""
+        saved = self._load(self._state, "saved", {})
+        return isinstance(saved, dict) and key in saved
+
+    def _note_dropped(self, key: str, record: bytes, number: int, count: int) -> None:
+        """Keep that copy `number` of `count` (its compressed `record`) of the article under
+        `key` was dropped now, for its notes and the sync to say (`copies_dropped`)."""
+        at = None
+        with suppress(zlib.error, KeyError, TypeError, ValueError):
+            at = article_fetched_at(json.loads(zlib.decompress(record)))
+        noted = self._load(self._articles, DROPPED + key, [])
+        noted = noted if isinstance(noted, list) else []
+        retrieved = at.isoformat(timespec="seconds") if at else ""
+        noted.append({"number": number, "of": count, "retrieved": retrieved, "at": time.time()})
+        self._save(self._articles, DROPPED + key, noted)
+
+    def copies_dropped(self, url: str, since: float = 0.0) -> list[str]:
+        """What was dropped of the copies of `url`'s article (at or after `since`, epoch
+        seconds), said a line each: "copy 2 of 5, retrieved …, dropped on 2026-12-06: only 3
+        earlier copies are kept of an article not saved"."""
+        noted = self._load(self._articles, DROPPED + article_key(url), [])
+        said = []
+        for one in noted if isinstance(noted, list) else ():
+            with suppress(KeyError, TypeError, ValueError):
+                at = float(one["at"])
+                if at < since:
+                    continue
+                day = datetime.fromtimestamp(at).date().isoformat()
+                retrieved = f", retrieved {one['retrieved']}" if one.get("retrieved") else ""
+                cap = int(one["of"]) - 2  # the earlier copies kept, the latest aside
+                why = (
+                    f"only {cap} earlier copies are kept of an article not saved"
+                    if cap < MAX_SAVED_VERSIONS
+                    else f"only {cap} earlier copies are kept"
+                )
+                said.append(
+                    f"copy {int(one['number'])} of {int(one['of'])}{retrieved}, dropped on "
+                    f"{day}: {why}"
+                )
+        return said
 
     def _version_list(self, key: str) -> list[tuple[bytes, bytes]]:
         """The copies kept of the article under `key` (compressed records and raw pages,

@@ -17,6 +17,7 @@ from ....citation import (
     cited_url,
     gone_note,
     kept_note,
+    retraction_note,
     section_front_line,
     version_note,
 )
@@ -144,6 +145,10 @@ def header(
         if gone := gone_note(article):
             # The address above no longer gives the story: this copy is what is left of it.
             note = gone[0].upper() + gone[1:] + "."
+            out.append(Paragraph(plain(note, styles.notice, max_length=400)))
+        if retraction := retraction_note(article):
+            # The text below is the outlet's notice: the story's is a copy kept (acc44c C1).
+            note = retraction[0].upper() + retraction[1:] + "."
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
         if kept := kept_note(article):
             # Not the page's text as the reader read it: another app's copy, and of when.
