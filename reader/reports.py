@@ -343,6 +343,7 @@ class NotOffline:
     taken_down: int = 0  # the site said it is gone: only the feed's text
     not_fetched: int = 0  # never tried, nor failed: a sync the disk filled under stopped first
     held: int = 0  # saved links an import left unfetched (to this computer): fetched when opened
+    no_pictures: int = 0  # cached, some pictures not yet kept: the next sync fetches them
     disk_full: bool = False  # ...and this sync's was: why they were not
     portal: bool = False  # ...or a login page answered in their pages' place
 
@@ -383,6 +384,13 @@ class NotOffline:
             )
         if self.taken_down:
             parts.append(f"{self.taken_down} taken down")
+        if self.no_pictures:
+            parts.append(
+                f"{self.no_pictures} without their pictures"
+                if short
+                else f"{plural(self.no_pictures, 'article')} without their pictures"
+                " (the next sync fetches them)"
+            )
         return "not readable offline: " + ", ".join(parts) if parts else ""
 
 

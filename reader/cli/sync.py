@@ -44,7 +44,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         raise
     feeds = lib.tagged_urls(tags) if tags else None
     if args.no_pictures:
-        lib.keep_pictures = False
+        lib.keep_pictures = False  # none this time: counted owed, fetched by the next
     if tags and not feeds:
         # A tag only articles carry (an import's): a sync of "0 of 0 feeds" said nothing of why.
         count = len(lib.tagged_keys(tags))

@@ -9,6 +9,7 @@ as `FetchLimits.picture_*` says, and kept only if its bytes are a raster image
 from __future__ import annotations
 
 import contextvars
+from collections.abc import Collection
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -75,6 +76,39 @@ class LibraryPictures(LibraryPageReads):
         task.add_done_callback(lambda _done: self._picture_tasks.pop(key, None))
         task.add_done_callback(_seen)
 
+    async def keep_owed_pictures(
+        self, entries: dict[str, Entry], also_unlisted: bool, file_links: Collection[str] = ()
+    ) -> int:
+        """Start the download of the pictures the cached articles owe (`Store.pictures_owed`:
+        a sync stopped before them, or run with `--no-pictures`, or a failure that may pass),
+        those of `entries` (headlines' by article key) each led as its download was, and with
+        `also_unlisted` the others (saved links no feed lists) as addresses of the user's, but
+        links from a file (`file_links`: public addresses only, never led to here): behind
+        every article's text, as a sync's own are. How many articles'."""
+        import asyncio
+
+        if not self.keep_pictures:
+            return 0
+
+        def owed() -> list[tuple[str, Article, Entry | None]]:
+            out = []
+            for key, link in self.store.pictures_owed().items():
+                if key not in entries and (not also_unlisted or key in file_links):
+                    continue
+                if canonical_url(link) in self._picture_tasks:
+                    continue  # this sync's own download keeps them
+                article = self.store.article(link)
+                if article is not None and not article.incomplete:
+                    out.append((link, article, entries.get(key)))
+            return out
+
+        started = 0
+        with suppress(StoreError):
+            for link, article, entry in await asyncio.to_thread(owed):
+                self.keep_pictures_later(link, article, entry)
+                started += 1
+        return started
+
     async def pictures_settled(self) -> None:
         """Wait for the pictures being fetched to be kept (a sync's end, before its prune)."""
         import asyncio
@@ -118,6 +152,8 @@ class LibraryPictures(LibraryPageReads):
             known = {p.url: p for p in await asyncio.to_thread(self.store.pictures, url)}
             wanted = article_pictures(article)
             if all(address in known and known[address].settled for address in wanted):
+                with suppress(StoreError):  # none owed: a mark left by an earlier put
+                    await asyncio.to_thread(self.store.owe_pictures, url, False)
                 return
             if opened is not False:
                 await start_download(self.store, self._feed_reaches, opened)

@@ -94,6 +94,9 @@ class LibraryResources:
         # Whether an article's download keeps its pictures (`pictures`): the config's
         # `[cache] keep_pictures`, which `configured` gives; off for a library made in code.
         self.keep_pictures = keep_pictures
+        # Whether the config keeps them, though this sync doesn't (`--no-pictures`): the
+        # articles owing theirs are counted in its recap for the next to fetch.
+        self.pictures_wanted = keep_pictures
         # The downloads of articles' pictures under way (`pictures`), and a turn for each of
         # a few articles at once: each holds its pictures (20 MB at most) till all are in.
         self._picture_tasks: dict[str, asyncio.Task[None]] = {}  # by the article's address

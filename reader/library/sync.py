@@ -672,6 +672,13 @@ class LibrarySync(LibrarySyncStart):
                     if key in copies:
                         copies.discard(key)
                         tasks.append(asyncio.create_task(renew(entry)))
+                # The pictures an earlier sync didn't get to (stopped first, `--no-pictures`, a
+                # failure that may pass): behind every article's text, as this one's own.
+                await self.keep_owed_pictures(
+                    {h.key: h.entry for h in headlines if h.key},
+                    also_unlisted=feeds is None,
+                    file_links=start.file_links,
+                )
             all_queued = True
             waits.all_queued(tasks)
             if len(todo) != queued or tail():
@@ -713,7 +720,12 @@ class LibrarySync(LibrarySyncStart):
             not_offline = await asyncio.to_thread(self.not_offline)
             full = any(e.unwritable == Unwritable.DISK_FULL for _, e in failures)
             portal = any(e.kind == ErrorKind.PORTAL for _, e in failures)
-            not_offline = replace(not_offline, disk_full=full, portal=portal)
+            not_offline = replace(
+                not_offline,
+                disk_full=full,
+                portal=portal,
+                no_pictures=len(self.store.pictures_owed()) if self.pictures_wanted else 0,
+            )
             # One stopped before: this one went to the end (of every feed, or not: `whole`).
             self.store.mark_sync_stopped(False, whole=feeds is None)
         if fetched or renewed or copies_replaced or (pruned and pruned.removed):
