@@ -27,7 +27,7 @@ from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
 from .cookies import HostOnlyCookies
 from .dates import parse_datetime
 from .errors import NoAnswer
-from .fetch_body import Allowance, read_body
+from .fetch_body import Allowance, deadline_passed, read_body
 from .fetch_messages import (
     _failed_url,
     _host,
@@ -300,7 +300,7 @@ class Fetcher:
             # trickle it again, and three tries held a reader 60 s saying "within 20 s".
             raise FetchError(
                 ErrorKind.TIMEOUT,
-                f"no complete answer within {allowance.granted:g} s from {_host(url)}",
+                deadline_passed(allowance, _host(url)),
                 url,
                 no_answer=NoAnswer.TIMED_OUT,
             ) from None
