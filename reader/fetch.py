@@ -41,7 +41,7 @@ from .fetch_messages import (
     too_many_redirects,
 )
 from .models import ErrorKind, FetchError, Response, SiteRule
-from .priority_gate import USER_WAITS, PriorityGate, rank, user_waits
+from .priority_gate import PICTURES, USER_WAITS, PriorityGate, rank, user_waits
 from .proxies import Route, route
 from .retries import Retries
 from .safe import safe_line
@@ -164,6 +164,9 @@ class Fetcher:
         self, limits: FetchLimits = DEFAULT_LIMITS, sites: dict[str, SiteRule] | None = None
     ) -> None:
         self.limits = limits
+        # The bytes of every answer's body received on the wire, as they came (compressed),
+        # cut ones too, by what they were for: a metered link's figure (`SyncReport.downloaded`).
+        self.received = {"pages": 0, "pictures": 0}
         # The sites given a User-Agent of their own (`[sites."host"] user_agent`), by host.
         self._agents = {host: rule for host, rule in (sites or {}).items() if rule.user_agent}
         self.routes = route(limits.proxy)
@@ -294,7 +297,10 @@ class Fetcher:
             # a sync queues more requests to a host than it has slots, and time spent queued
             # failed requests never sent as "no complete answer within 20 s".
             async with asyncio.timeout(None) as allowance.deadline:
-                return await self._follow(url, headers, allowance, decode, ceiling, lead)
+                try:
+                    return await self._follow(url, headers, allowance, decode, ceiling, lead)
+                finally:
+                    self.received["pictures" if PICTURES.get() else "pages"] += allowance.received
         except TimeoutError:
             # Not tried again: a server that trickled its answer past the whole deadline will
             # trickle it again, and three tries held a reader 60 s saying "within 20 s".

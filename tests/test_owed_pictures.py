@@ -12,11 +12,10 @@ import threading
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
 
 from tests.cli_run import run_reader
-from tests.picture_bytes import jpeg, png
-from tests.test_kept_pictures import SMALL_CAP, serve
+from tests.picture_bytes import png
+from tests.test_kept_pictures import SMALL_CAP, crane_while, serve
 
 OWED = "1 article without their pictures (the next sync fetches them)"
 
@@ -69,13 +68,7 @@ def test_a_picture_failed_for_a_reason_that_may_pass_comes_with_the_next_sync(
     server = threaded_server
     busy = threading.Event()
     busy.set()
-
-    def crane(_request: Request) -> Response:
-        if busy.is_set():
-            return Response("busy", status=503, headers={"Retry-After": "0"})
-        return Response(jpeg(), content_type="image/jpeg")
-
-    feed, link = serve_crane(server, crane)
+    feed, link = serve_crane(server, crane_while(busy))
     subscribed(data_dir, feed)
     first = run_reader(data_dir, "sync")
     assert first.returncode == 0, first.stderr

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..discovery import WEB_PAGE_ANSWER
 from ..models import Entry, ErrorKind, FetchError, StoreError
 from ..plural import plural, size_text
-from ..reports import SyncProgress, gone_for_good, synced_feeds
+from ..reports import SyncProgress, downloaded_words, gone_for_good, synced_feeds
 from ..safe import safe_line
 from ..sync_lock import SyncLock
 from ..url_display import line_url, shown_url
@@ -387,6 +387,10 @@ def print_sync_report(
         if report.full:
             line += f", {report.full}"
     _told(line)
+    if articles and (kept := report.pictures_line()):
+        _told(kept)
+    if report.downloaded:
+        _told(downloaded_words(report.downloaded, report.downloaded_pictures))
     if report.pruned:
         _told(
             f"cache limit: evicted {plural(report.pruned.removed, 'article')} "

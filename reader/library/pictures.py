@@ -9,7 +9,7 @@ as `FetchLimits.picture_*` says, and kept only if its bytes are a raster image
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -66,6 +66,7 @@ class LibraryPictures(LibraryPageReads):
             return  # under way: the article opened as its download keeps them
         if self._picture_turns is None:
             self._picture_turns = asyncio.Semaphore(PICTURE_TURNS)
+        self.picture_tally.asked += len(article_pictures(article))
         context = contextvars.copy_context()
         context.run(USER_WAITS.set, None)  # the user waits for the text, not its pictures
         context.run(PICTURES.set, True)
@@ -145,12 +146,40 @@ class LibraryPictures(LibraryPageReads):
         ceiling: Reach | None,
         opened: Entry | Literal[False] | None = False,
     ) -> None:
+
+        tally = self.picture_tally
+        wanted = article_pictures(article)
+        done = 0  # of `wanted`, counted in `tally.done`
+
+        def one_done(kept: bool | None = None) -> None:
+            nonlocal done
+            done += 1
+            tally.done += 1
+            tally.not_kept += kept is False
+            if self._picture_heard is not None:
+                self._picture_heard()
+
+        assert self._picture_turns is not None  # made as the task was
+        try:
+            await self._keep_pictures_in_turn(url, wanted, ceiling, opened, one_done)
+        finally:
+            tally.done += len(wanted) - done  # stopped, or all settled before: done with
+            if self._picture_heard is not None and done < len(wanted):
+                self._picture_heard()
+
+    async def _keep_pictures_in_turn(
+        self,
+        url: str,
+        wanted: list[str],
+        ceiling: Reach | None,
+        opened: Entry | Literal[False] | None,
+        one_done: Callable[[bool | None], None],
+    ) -> None:
         import asyncio
 
         assert self._picture_turns is not None  # made as the task was
         async with self._picture_turns:
             known = {p.url: p for p in await asyncio.to_thread(self.store.pictures, url)}
-            wanted = article_pictures(article)
             if all(address in known and known[address].settled for address in wanted):
                 with suppress(StoreError):  # none owed: a mark left by an earlier put
                     await asyncio.to_thread(self.store.owe_pictures, url, False)
@@ -170,12 +199,15 @@ class LibraryPictures(LibraryPageReads):
                 had = known.get(address)
                 if had is not None and had.settled:
                     pictures.append(had)
+                    one_done(None)
                     continue
                 if number > limits.article_max_pictures:
                     why = f"past the {limits.article_max_pictures} pictures kept of one article"
                     pictures.append(KeptPicture(address, why=why))
+                    one_done(None)
                     continue
                 picture, body = await self._one_picture(address, ceiling, min(left, room))
+                one_done(body is not None)
                 if body is not None:
                     left -= len(body)
                     room -= len(body)
@@ -210,6 +242,11 @@ class LibraryPictures(LibraryPageReads):
                     counted,
                     limits.article_pictures_max_bytes,
                 )
+            if kept is not None:
+                had_kept = {address for address, p in known.items() if p.kept}
+                fetched = {p.url for p in kept if p.kept and p.url in bodies} - had_kept
+                self.picture_tally.kept += len(fetched)
+                self.picture_tally.kept_bytes += sum(p.size for p in kept if p.url in fetched)
             if kept is not None and self.pictures_kept is not None:
                 self.pictures_kept(url, kept)
 

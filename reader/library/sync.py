@@ -174,6 +174,7 @@ class LibrarySync(LibrarySyncStart):
         started = time.monotonic()
         self.store.check_writable()
         feeds = frozenset(feeds) if feeds is not None else None  # looked up per headline
+        received_before = dict(self.fetcher.received)  # what it downloads: the change since
         if not articles:
             # Under way for a search meanwhile, as a sync of articles is (`sync_under_way`):
             # "a sync is under way" said while its headlines come in.
@@ -197,7 +198,10 @@ class LibrarySync(LibrarySyncStart):
                 with suppress(StoreError):
                     readable = len(await asyncio.to_thread(self.store.article_keys))
             return SyncReport(
-                feeds=results, headlines_dropped=dropped, articles_already_cached=readable
+                feeds=results,
+                headlines_dropped=dropped,
+                articles_already_cached=readable,
+                downloaded=sum(self.fetcher.received.values()) - sum(received_before.values()),
             )
         # Until it ends, a process killed mid-sync (the battery out at the gate) is a sync
         # stopped before its end, as a Ctrl-C is: the reader opened next says so.
@@ -312,13 +316,16 @@ class LibrarySync(LibrarySyncStart):
             return tuple(under.items()) if sum(under.values()) >= len(todo) - done else ()
 
         counted = LeftAndFailed()  # `failures` as the summary will count them
+        # The pictures begun and done before this sync: its own are the change since.
+        tally = self.picture_tally
+        pictures_before = replace(tally)
 
         def failed(entry: Entry, error: FetchError) -> None:
             failures.append((entry, error))
             counted.add(entry.link, error, hosts.given_up)
 
         def report(
-            phase: Literal["feeds", "articles", "indexing", "done"],
+            phase: Literal["feeds", "articles", "pictures", "indexing", "done"],
             arrived: Entry | None = None,
             in_part: bool = False,
             feed: FeedResult | None = None,
@@ -346,6 +353,8 @@ class LibrarySync(LibrarySyncStart):
                         network.went_at if network.gone else None,
                         self.limits.network_wait,
                         network.left,
+                        tally.done - pictures_before.done,
+                        tally.asked - pictures_before.asked,
                     )
                 )
 
@@ -632,6 +641,7 @@ class LibrarySync(LibrarySyncStart):
             report("feeds", feed=result)
 
         report("feeds")
+        self._picture_heard = partial(report, "pictures")
         try:
             results = await self.refresh(
                 on_feed=feed_in, feeds=feeds, again="the next sync", hosts=hosts, network=network
@@ -690,6 +700,7 @@ class LibrarySync(LibrarySyncStart):
             # The articles' pictures (`pictures`), kept before the prune weighs the cache.
             await self.pictures_settled()
         finally:
+            self._picture_heard = None
             await network.aclose()
             if room is not None:
                 room.hold.release()  # a refresh stopped by an error: none is left waiting
@@ -794,4 +805,9 @@ class LibrarySync(LibrarySyncStart):
             network_stalled=network.stalled,
             untold=network.untold,
             fetched_after_wait=dict(waits.fetched),
+            pictures_kept=tally.kept - pictures_before.kept,
+            pictures_kept_bytes=tally.kept_bytes - pictures_before.kept_bytes,
+            pictures_not_kept=tally.not_kept - pictures_before.not_kept,
+            downloaded=sum(self.fetcher.received.values()) - sum(received_before.values()),
+            downloaded_pictures=self.fetcher.received["pictures"] - received_before["pictures"],
         )
