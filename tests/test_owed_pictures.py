@@ -32,6 +32,12 @@ def kept(data_dir: Path, link: str) -> dict[str, bool]:
     return {p["url"].rsplit("/", 1)[1]: p["kept"] for p in json.loads(shown.stdout)["pictures"]}
 
 
+def not_offline(data_dir: Path) -> list[str]:
+    listed = run_reader(data_dir, "list", "--not-offline", "--ids")
+    assert listed.returncode == 0, listed.stderr
+    return listed.stdout.split()
+
+
 def asked(server: HTTPServer, path: str) -> int:
     return sum(request.path == path for request, _ in server.log)
 
@@ -47,6 +53,7 @@ def test_the_sync_after_a_no_pictures_one_fetches_its_pictures(
     assert not any(r.path.endswith((".png", ".jpg", ".svg")) for r, _ in server.log)
     assert OWED in text_only.stdout + text_only.stderr
     assert not any(kept(data_dir, link).values())
+    assert len(not_offline(data_dir)) == 1  # its text cached, its pictures not
     whole = run_reader(data_dir, "sync")
     assert whole.returncode == 0, whole.stderr
     assert asked(server, "/story.html") == 1  # its text is not fetched again
@@ -54,6 +61,7 @@ def test_the_sync_after_a_no_pictures_one_fetches_its_pictures(
     assert pictures["lead.png"] and pictures["crane.jpg"]
     assert not pictures["map.svg"] and not pictures["aerial.png"]
     assert "without their pictures" not in whole.stdout + whole.stderr
+    assert not_offline(data_dir) == []
     # Those refused for good (an SVG, an HTML page, one past its cap) are not asked again.
     refused = {path: asked(server, path) for path in ("/map.svg", "/chart.png", "/aerial.png")}
     again = run_reader(data_dir, "sync")
