@@ -348,7 +348,7 @@ def _owing_pictures(lib: Library) -> set[str]:
     if not lib.pictures_wanted:
         return set()
     with suppress(StoreError):
-        return set(lib.store.pictures_owed())
+        return lib.store.pictures_owed_keys()
     return set()
 
 

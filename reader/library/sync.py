@@ -735,7 +735,7 @@ class LibrarySync(LibrarySyncStart):
                 not_offline,
                 disk_full=full,
                 portal=portal,
-                no_pictures=len(self.store.pictures_owed()) if self.pictures_wanted else 0,
+                no_pictures=len(self.store.pictures_owed_keys()) if self.pictures_wanted else 0,
             )
             # One stopped before: this one went to the end (of every feed, or not: `whole`).
             self.store.mark_sync_stopped(False, whole=feeds is None)

@@ -472,12 +472,15 @@ class StoreArticles(StoreFeeds):
         else:
             self._articles.delete(PICTURES_OWED + key)
 
+    def pictures_owed_keys(self) -> set[str]:
+        """The keys of the cached articles owing some of their pictures (`_mark_pictures_owed`),
+        in one query of each."""
+        return self._keys_with_prefix(PICTURES_OWED) & self.article_keys()
+
     def pictures_owed(self) -> dict[str, str]:
-        """The cached articles owing some of their pictures (`_mark_pictures_owed`): their
-        links by key, in one query."""
-        owed = self._keys_with_prefix(PICTURES_OWED) & self.article_keys()
+        """The cached articles owing some of their pictures: their links by key."""
         links = {}
-        for key in owed:
+        for key in self.pictures_owed_keys():
             link = self._value(self._articles, PICTURES_OWED + key)
             if isinstance(link, str):
                 links[key] = link
