@@ -192,7 +192,9 @@ DEFAULT_CONFIG_TEXT = f"""\
 max_connections = {_LIMITS.max_connections}
 per_host = {_LIMITS.per_host}
 # Seconds: to connect, between two reads, and for a whole request (body included; from when
-# it is sent, not while it waits its turn for the host).
+# it is sent, not while it waits its turn for the host). A body still coming at 4 KB/s or more
+# on average is given another total_timeout for each 80 KB of it (at 20 s), up to its size cap:
+# a slow link's download is not cut, a trickle is.
 connect_timeout = {_LIMITS.connect_timeout}
 read_timeout = {_LIMITS.read_timeout}
 total_timeout = {_LIMITS.total_timeout}
@@ -204,8 +206,7 @@ retries = {_LIMITS.retries}
 # a larger one is refused, and said to be (so is a saved page `reader extract` is given).
 max_bytes = {_LIMITS.max_bytes}
 # The most of a PDF read ({_LIMITS.pdf_max_bytes / 2**20:g} MB): a council's report or a court's
-# filing is mostly photographs and scans; each further max_bytes of one past the first gives its
-# download another total_timeout.
+# filing is mostly photographs and scans; it is given more time as its bytes come, as any is.
 pdf_max_bytes = {_LIMITS.pdf_max_bytes}
 # CPU seconds of a worker reading one page: past them it is stopped and the page not kept,
 # said in one line ("took longer than {_LIMITS.extract_seconds:g} s to extract: not kept"); a

@@ -27,7 +27,7 @@ from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
 from .cookies import HostOnlyCookies
 from .dates import parse_datetime
 from .errors import NoAnswer
-from .fetch_body import Allowance, read_body
+from .fetch_body import Allowance, deadline_passed, read_body
 from .fetch_messages import (
     _failed_url,
     _host,
@@ -42,7 +42,7 @@ from .fetch_messages import (
     too_many_redirects,
 )
 from .models import ErrorKind, FetchError, Response, SiteRule
-from .priority_gate import USER_WAITS, PriorityGate, rank, user_waits
+from .priority_gate import PICTURES, USER_WAITS, PriorityGate, rank, user_waits
 from .proxies import Route, route
 from .proxy_answers import PAGE_READ, PROXY_STATUSES, proxy_mark
 from .retries import Retries
@@ -166,6 +166,9 @@ class Fetcher:
         self, limits: FetchLimits = DEFAULT_LIMITS, sites: dict[str, SiteRule] | None = None
     ) -> None:
         self.limits = limits
+        # The bytes of every answer's body received on the wire, as they came (compressed),
+        # cut ones too, by what they were for: a metered link's figure (`SyncReport.downloaded`).
+        self.received = {"pages": 0, "pictures": 0}
         # The sites given a User-Agent of their own (`[sites."host"] user_agent`), by host.
         self._agents = {host: rule for host, rule in (sites or {}).items() if rule.user_agent}
         self.routes = route(limits.proxy)
@@ -296,13 +299,16 @@ class Fetcher:
             # a sync queues more requests to a host than it has slots, and time spent queued
             # failed requests never sent as "no complete answer within 20 s".
             async with asyncio.timeout(None) as allowance.deadline:
-                return await self._follow(url, headers, allowance, decode, ceiling, lead)
+                try:
+                    return await self._follow(url, headers, allowance, decode, ceiling, lead)
+                finally:
+                    self.received["pictures" if PICTURES.get() else "pages"] += allowance.received
         except TimeoutError:
             # Not tried again: a server that trickled its answer past the whole deadline will
             # trickle it again, and three tries held a reader 60 s saying "within 20 s".
             raise FetchError(
                 ErrorKind.TIMEOUT,
-                f"no complete answer within {allowance.granted:g} s from {_host(url)}",
+                deadline_passed(allowance, _host(url)),
                 url,
                 no_answer=NoAnswer.TIMED_OUT,
             ) from None

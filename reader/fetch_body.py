@@ -1,11 +1,17 @@
 """An answer's body read under what its request is allowed (`Allowance`): a page's size cap, or a
-PDF's larger one, and the request's whole deadline, which a big PDF earns more of as it comes.
+PDF's larger one, and the request's whole deadline, which a body earns more of as it comes.
 
 A council's report or a court's filing is often 10 to 60 MB, mostly photographs and scans: past
 a page's cap (`FetchLimits.max_bytes`) a body is read on only when its first bytes say it is a
 PDF (or, compressed on the wire, its Content-Type does: `content_coding.decode_page` checks it
-once inflated), up to `FetchLimits.pdf_max_bytes`; each further page's cap of it gives the
-request another `total_timeout` (10 MB for each 20 s: 4 Mbit/s), a trickle still stopped.
+once inflated), up to `FetchLimits.pdf_max_bytes`.
+
+A body still coming steadily goes on past the deadline, a PDF's as a page's on a slow link: each
+`STEADY_RATE` × `total_timeout` bytes received (80 KB at 20 s) gives it another `total_timeout`,
+so a transfer averaging at least `STEADY_RATE` (4 KB/s) is never cut by it, up to its size cap
+(acc44b B5: an 800 KB feed at 40 KB/s was cut at 20 s and fetched whole again at every sync to
+be cut again). A trickle slower than that is still stopped, and a server that stops sending
+is caught by `read_timeout` meanwhile.
 """
 
 from __future__ import annotations
@@ -17,7 +23,12 @@ from dataclasses import dataclass
 import httpx
 
 from .content_coding import too_large
+from .plural import size_text
 from .sniff import PDF, is_pdf
+
+STEADY_RATE = 4096
+"""Bytes a second a body must average to be given more time past `total_timeout`: 32 kbit/s,
+below a satellite or a rural link's worst, far above a trickle meant to hold a reader."""
 
 
 @dataclass
@@ -31,16 +42,24 @@ class Allowance:
     seconds: float
     deadline: asyncio.Timeout | None = None
     granted: float = 0.0
+    started: float = 0.0  # the loop's time the deadline began at
+    received: int = 0  # the body's bytes on the wire so far, for the rate said when cut
 
     def start(self) -> None:
         """The deadline runs from now, the request having its connection (once: not again at
         each redirect)."""
         if self.deadline is not None and self.deadline.when() is None:
-            self.deadline.reschedule(asyncio.get_running_loop().time() + self.seconds)
+            self.started = asyncio.get_running_loop().time()
+            self.deadline.reschedule(self.started + self.seconds)
             self.granted = self.seconds
 
+    def rate(self) -> float:
+        """The bytes a second the body came at since the deadline began (0 before)."""
+        elapsed = asyncio.get_running_loop().time() - self.started if self.started else 0.0
+        return self.received / elapsed if elapsed > 0 else 0.0
+
     def more_time(self) -> None:
-        """Another `seconds` for the body: one more page's cap of a PDF came."""
+        """Another `seconds` for the body: `STEADY_RATE` × `seconds` more bytes of it came."""
         when = self.deadline.when() if self.deadline is not None else None
         if self.deadline is not None and when is not None:
             self.deadline.reschedule(when + self.seconds)
@@ -66,9 +85,13 @@ async def read_body(
     body = io.BytesIO()
     head = b""  # the first bytes, which say whether it is a PDF
     size = 0
-    earned = page_limit  # the body read before the request earns more time
+    # Each step of the body read earns the request another `seconds` (`STEADY_RATE`); a PDF's
+    # page cap at a time did, which a steady step of it is far below.
+    step = max(1, int(STEADY_RATE * allowance.seconds))
+    earned = step
     async for chunk in response.aiter_raw():
         size += len(chunk)
+        allowance.received = size
         if len(head) < 8:
             head += chunk[: 8 - len(head)]
         if limit == page_limit and (size > limit or (over and len(head) >= 4)):
@@ -80,6 +103,18 @@ async def read_body(
             raise too_large(limit, url, pdf=True)
         while size > earned:
             allowance.more_time()
-            earned += page_limit
+            earned += step
         body.write(chunk)
     return body.getvalue()
+
+
+def deadline_passed(allowance: Allowance, host: str) -> str:
+    """Why a request cut by its whole deadline failed, naming the setting to raise, and the
+    rate its body was coming at when it was still coming (below `STEADY_RATE`)."""
+    said = (
+        f"no complete answer within {allowance.granted:g} s from {host} ([network] total_timeout)"
+    )
+    if not allowance.received:
+        return said
+    steady = size_text(STEADY_RATE)
+    return f"{said}, still receiving at {size_text(allowance.rate())}/s (under the {steady}/s given more time)"

@@ -283,7 +283,7 @@ class SyncProgress:
     move together; `phase` says which one this report is about ("indexing" as it ends, while
     the search index takes in the articles cached; "done" once, at the end)."""
 
-    phase: Literal["feeds", "articles", "indexing", "done"]
+    phase: Literal["feeds", "articles", "pictures", "indexing", "done"]
     feeds_done: int
     feeds_total: int
     articles_done: int = 0
@@ -306,6 +306,10 @@ class SyncProgress:
     network_went: datetime | None = None
     network_wait: float = 0.0
     network_left: bool = False  # the network not back within `network_wait`: the rest left
+    # The articles' pictures ("pictures": one came, kept or not), after every article's text:
+    # those done of those whose downloads began this sync (`PicturesTally`)
+    pictures_done: int = 0
+    pictures_total: int = 0
 
     def network_line(self, stop: str = "", does: str = "keeps what came") -> str:
         """While the network is gone mid-sync, the one thing a live line says ("the network
@@ -387,6 +391,8 @@ class SyncProgress:
             )
         if self.already_cached:
             line += f", {self.already_cached} already cached"
+        if articles and (owed := self.pictures_total - self.pictures_done) > 0:
+            line += f"; {plural(owed, 'picture')} not yet"
         return f"{line}; {again} carries on"
 
 
@@ -402,6 +408,7 @@ class NotOffline:
     taken_down: int = 0  # the site said it is gone: only the feed's text
     not_fetched: int = 0  # never tried, nor failed: a sync the disk filled under stopped first
     held: int = 0  # saved links an import left unfetched (to this computer): fetched when opened
+    no_pictures: int = 0  # cached, some pictures not yet kept: the next sync fetches them
     disk_full: bool = False  # ...and this sync's was: why they were not
     portal: bool = False  # ...or a login page answered in their pages' place
 
@@ -442,13 +449,63 @@ class NotOffline:
             )
         if self.taken_down:
             parts.append(f"{self.taken_down} taken down")
+        if self.no_pictures:
+            parts.append(
+                f"{self.no_pictures} without their pictures"
+                if short
+                else f"{plural(self.no_pictures, 'article')} without their pictures"
+                " (the next sync fetches them)"
+            )
         return "not readable offline: " + ", ".join(parts) if parts else ""
+
+
+@dataclass
+class PicturesTally:
+    """The articles' pictures a `Library` has begun to fetch since it opened, and of them those
+    done, kept (and their bytes) and not kept: a sync's figures are the change over its run."""
+
+    asked: int = 0
+    done: int = 0
+    kept: int = 0
+    kept_bytes: int = 0
+    not_kept: int = 0
+
+
+def pictures_words(kept: int, kept_bytes: int, not_kept: int, short: bool = False) -> str:
+    """What a sync kept of the articles' pictures ("107 pictures kept, 6.0 MB, 2 not kept"),
+    or "" when it tried none."""
+    if not kept and not not_kept:
+        return ""
+    said = f"{plural(kept, 'picture')} kept, {size_text(kept_bytes)}"
+    if not_kept:
+        said += (
+            f", {not_kept} not kept"
+            if short
+            else f", {not_kept} not kept (`reader show --format json` says why)"
+        )
+    return said
+
+
+def downloaded_words(total: int, pictures: int) -> str:
+    """What a sync received on the wire, its bodies as they came (compressed): "downloaded
+    8.4 MB: pages and feeds 2.2 MB, pictures 6.2 MB"."""
+    said = f"downloaded {size_text(total)}"
+    if pictures:
+        said += f": pages and feeds {size_text(total - pictures)}, pictures {size_text(pictures)}"
+    return said
 
 
 @dataclass(frozen=True)
 class SyncReport:
     feeds: list[FeedResult] = field(default_factory=list)
     articles_fetched: int = 0
+    # The articles' pictures this sync fetched (`PicturesTally`), and the bytes it received on
+    # the wire, bodies as they came (compressed), and of them the pictures' (`Fetcher.received`)
+    pictures_kept: int = 0
+    pictures_kept_bytes: int = 0
+    pictures_not_kept: int = 0
+    downloaded: int = 0
+    downloaded_pictures: int = 0
     articles_already_cached: int = 0
     articles_updated: int = 0  # cached before, fetched again: their feed said they changed
     # Headlines another process's refresh (the open reader's) wrote into the store as this sync
@@ -550,6 +607,12 @@ class SyncReport:
         left += sum(left_for_later(f, host_of(e.link) in self.given_up) for e, f in named)
         failed = sum(error.kind != ErrorKind.PORTAL for _, error in self.article_failures) - left
         return left, max(failed, 0)
+
+    def pictures_line(self, short: bool = False) -> str:
+        """What this sync kept of the articles' pictures (`pictures_words`), or ""."""
+        return pictures_words(
+            self.pictures_kept, self.pictures_kept_bytes, self.pictures_not_kept, short
+        )
 
     def offline_recap(self, short: bool = False) -> str:
         """`not_offline`'s line, this sync's articles left for the next one (a 429, the network

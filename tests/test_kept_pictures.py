@@ -15,7 +15,7 @@ import os
 import stat
 import threading
 import webbrowser
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,6 +84,17 @@ def serve(server: HTTPServer) -> tuple[str, str]:
     )
     server.expect_request("/aerial.png").respond_with_data(BIG, content_type="image/png")
     return feed, link
+
+
+def crane_while(busy: threading.Event) -> Callable[[Request], Response]:
+    """The JPEG's answer: a 503 (a server busy, which may pass) while `busy` is set."""
+
+    def crane(_request: Request) -> Response:
+        if busy.is_set():
+            return Response("busy", status=503, headers={"Retry-After": "0"})
+        return Response(jpeg(), content_type="image/jpeg")
+
+    return crane
 
 
 @pytest.fixture
@@ -295,12 +306,7 @@ def test_a_picture_the_network_failed_is_fetched_when_the_article_is_next_opened
     _feed, link = serve(server)
     busy = threading.Event()
     busy.set()
-
-    def crane(_request: Request) -> Response:
-        if busy.is_set():
-            return Response("busy", status=503, headers={"Retry-After": "0"})
-        return Response(jpeg(), content_type="image/jpeg")
-
+    crane = crane_while(busy)
     server.clear()
     base = server.url_for("").rstrip("/")
     server.expect_request("/story.html").respond_with_data(page(base), content_type="text/html")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import suppress
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,7 @@ from ..dates import in_local_time
 from ..feed_names import listed_names, names_of, source_name
 from ..feed_tags import hashed_tags, saved_tags, tagged
 from ..marks import TAKEN_DOWN, offline_mark, saved_mark
-from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError
+from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError, StoreError
 from ..plural import plural
 from ..reports import SaveOutcome, across_feeds, also_in, newest_first, saved_moment
 from ..safe import safe_line
@@ -52,7 +53,7 @@ from .streamed_hits import StreamedHits
 from .tags import named_tags
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Collection, Iterable, Mapping
 
     from ..full_text import Hit
     from ..ignore_rules import IgnoreRule
@@ -149,7 +150,8 @@ def _list_of(
             every += [h for h in unlisted if not (args.unread and h.read)]
             every.sort(key=newest_first)
         if args.not_offline:
-            every = [h for h in every if _not_offline(h)]
+            owed = _owing_pictures(lib)
+            every = [h for h in every if _not_offline(h, owed)]
         if args.archived:
             every = [h for h in every if h.archived]
         if args.corrected:
@@ -411,13 +413,24 @@ def shown_names(feeds: Iterable[Feed]) -> dict[str, str]:
     return {f.url: f.display_title for f in feeds}
 
 
-def _not_offline(h: Headline) -> bool:
-    """`--not-offline`'s: an article not cached, or cached in part. Not an item with no link
-    (nor audio): the text its feed carried is all of it, kept with its headline and read
+def _not_offline(h: Headline, owing_pictures: Collection[str] = ()) -> bool:
+    """`--not-offline`'s: an article not cached, or cached in part, or cached without some of
+    its pictures (`owing_pictures`, by key: the next sync fetches them). Not an item with no
+    link (nor audio): the text its feed carried is all of it, kept with its headline and read
     offline; nothing is left to fetch (a sync's "not readable offline" leaves it out too)."""
     if not h.entry.link and not h.entry.enclosures:
         return False
-    return not h.cached or h.partial
+    return not h.cached or h.partial or h.key in owing_pictures
+
+
+def _owing_pictures(lib: Library) -> set[str]:
+    """The keys of the cached articles some of whose pictures the next sync is to fetch
+    (`Store.pictures_owed`), when the config keeps pictures."""
+    if not lib.pictures_wanted:
+        return set()
+    with suppress(StoreError):
+        return lib.store.pictures_owed_keys()
+    return set()
 
 
 def _list_as_read(
@@ -438,7 +451,8 @@ def _list_as_read(
             headlines = across_feeds(headlines)  # one row an article (acc39b Q3)
         headlines = read_since(headlines, lib.reading_times(), opened)
         if args.not_offline:
-            headlines = (h for h in headlines if _not_offline(h))
+            owed = _owing_pictures(lib)
+            headlines = (h for h in headlines if _not_offline(h, owed))
         printed = Counted(headlines)
         if args.ids:
             for h in printed:  # none: no line at all, as when the list is read whole

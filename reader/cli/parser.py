@@ -579,7 +579,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-pictures",
         action="store_true",
-        help="keep no article's pictures this time, whatever the config's [cache] keep_pictures"
+        help="keep no article's pictures this time (the next sync fetches them), whatever the"
+        " config's [cache] keep_pictures"
         " (on by default: each article's pictures, JPEG, PNG, GIF, WebP and AVIF only, are kept"
         " after its text for reading offline, within [network] picture_max_bytes and its kin)",
     )

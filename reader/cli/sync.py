@@ -12,7 +12,7 @@ from ..discovery import WEB_PAGE_ANSWER
 from ..models import Entry, ErrorKind, FetchError, StoreError
 from ..other_places import library_elsewhere_said
 from ..plural import plural, size_text
-from ..reports import SyncProgress, gone_for_good, synced_feeds, trimmed_words
+from ..reports import SyncProgress, downloaded_words, gone_for_good, synced_feeds, trimmed_words
 from ..safe import safe_line
 from ..sync_lock import SyncLock
 from ..url_display import line_url, shown_url
@@ -53,7 +53,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         raise
     feeds = lib.tagged_urls(tags) if tags else None
     if args.no_pictures:
-        lib.keep_pictures = False
+        lib.keep_pictures = False  # none this time: counted owed, fetched by the next
     if tags and not feeds:
         # A tag only articles carry (an import's): a sync of "0 of 0 feeds" said nothing of why.
         count = len(lib.tagged_keys(tags))
@@ -373,6 +373,10 @@ def print_sync_report(
     _told(line)
     if trimmed := trimmed_words(report.feeds, "older headline"):
         _told(trimmed)
+    if articles and (kept := report.pictures_line()):
+        _told(kept)
+    if report.downloaded:
+        _told(downloaded_words(report.downloaded, report.downloaded_pictures))
     if report.pruned:
         _told(
             f"cache limit: evicted {plural(report.pruned.removed, 'article')} "

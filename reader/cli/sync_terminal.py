@@ -110,6 +110,21 @@ def progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], Non
             bar.update(tasks["indexing"], completed=p.indexed, total=p.to_index)
             bar.refresh()
             return
+        if p.pictures_total:
+            # A row of their own, after every article's text: three quarters of a sync's bytes
+            # on a slow link, and minutes of it (acc44b B1), its clock running.
+            if "pictures" not in tasks:
+                tasks["pictures"] = bar.add_task("pictures", failed="", rate="", waiting="")
+            row = bar.tasks[tasks["pictures"]] if tasks["pictures"] < len(bar.tasks) else None
+            took = row.elapsed if row and row.elapsed else 0.0
+            bar.update(
+                tasks["pictures"],
+                completed=p.pictures_done,
+                total=p.pictures_total,
+                rate=f"{p.pictures_done / took:.1f}/s" if took > 0.5 else "",
+            )
+        if p.phase == "pictures":
+            return
         phase = "feeds" if p.phase == "feeds" else "articles"
         done, total = (
             (p.feeds_done, p.feeds_total)

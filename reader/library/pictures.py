@@ -9,6 +9,7 @@ as `FetchLimits.picture_*` says, and kept only if its bytes are a raster image
 from __future__ import annotations
 
 import contextvars
+from collections.abc import Callable, Collection
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -65,6 +66,7 @@ class LibraryPictures(LibraryPageReads):
             return  # under way: the article opened as its download keeps them
         if self._picture_turns is None:
             self._picture_turns = asyncio.Semaphore(PICTURE_TURNS)
+        self.picture_tally.asked += len(article_pictures(article))
         context = contextvars.copy_context()
         context.run(USER_WAITS.set, None)  # the user waits for the text, not its pictures
         context.run(PICTURES.set, True)
@@ -74,6 +76,39 @@ class LibraryPictures(LibraryPageReads):
         self._picture_tasks[key] = task
         task.add_done_callback(lambda _done: self._picture_tasks.pop(key, None))
         task.add_done_callback(_seen)
+
+    async def keep_owed_pictures(
+        self, entries: dict[str, Entry], also_unlisted: bool, file_links: Collection[str] = ()
+    ) -> int:
+        """Start the download of the pictures the cached articles owe (`Store.pictures_owed`:
+        a sync stopped before them, or run with `--no-pictures`, or a failure that may pass),
+        those of `entries` (headlines' by article key) each led as its download was, and with
+        `also_unlisted` the others (saved links no feed lists) as addresses of the user's, but
+        links from a file (`file_links`: public addresses only, never led to here): behind
+        every article's text, as a sync's own are. How many articles'."""
+        import asyncio
+
+        if not self.keep_pictures:
+            return 0
+
+        def owed() -> list[tuple[str, Article, Entry | None]]:
+            out = []
+            for key, link in self.store.pictures_owed().items():
+                if key not in entries and (not also_unlisted or key in file_links):
+                    continue
+                if canonical_url(link) in self._picture_tasks:
+                    continue  # this sync's own download keeps them
+                article = self.store.article(link)
+                if article is not None and not article.incomplete:
+                    out.append((link, article, entries.get(key)))
+            return out
+
+        started = 0
+        with suppress(StoreError):
+            for link, article, entry in await asyncio.to_thread(owed):
+                self.keep_pictures_later(link, article, entry)
+                started += 1
+        return started
 
     async def pictures_settled(self) -> None:
         """Wait for the pictures being fetched to be kept (a sync's end, before its prune)."""
@@ -111,13 +146,43 @@ class LibraryPictures(LibraryPageReads):
         ceiling: Reach | None,
         opened: Entry | Literal[False] | None = False,
     ) -> None:
+
+        tally = self.picture_tally
+        wanted = article_pictures(article)
+        done = 0  # of `wanted`, counted in `tally.done`
+
+        def one_done(kept: bool | None = None) -> None:
+            nonlocal done
+            done += 1
+            tally.done += 1
+            tally.not_kept += kept is False
+            if self._picture_heard is not None:
+                self._picture_heard()
+
+        assert self._picture_turns is not None  # made as the task was
+        try:
+            await self._keep_pictures_in_turn(url, wanted, ceiling, opened, one_done)
+        finally:
+            tally.done += len(wanted) - done  # stopped, or all settled before: done with
+            if self._picture_heard is not None and done < len(wanted):
+                self._picture_heard()
+
+    async def _keep_pictures_in_turn(
+        self,
+        url: str,
+        wanted: list[str],
+        ceiling: Reach | None,
+        opened: Entry | Literal[False] | None,
+        one_done: Callable[[bool | None], None],
+    ) -> None:
         import asyncio
 
         assert self._picture_turns is not None  # made as the task was
         async with self._picture_turns:
             known = {p.url: p for p in await asyncio.to_thread(self.store.pictures, url)}
-            wanted = article_pictures(article)
             if all(address in known and known[address].settled for address in wanted):
+                with suppress(StoreError):  # none owed: a mark left by an earlier put
+                    await asyncio.to_thread(self.store.owe_pictures, url, False)
                 return
             if opened is not False:
                 await start_download(self.store, self._feed_reaches, opened)
@@ -134,12 +199,15 @@ class LibraryPictures(LibraryPageReads):
                 had = known.get(address)
                 if had is not None and had.settled:
                     pictures.append(had)
+                    one_done(None)
                     continue
                 if number > limits.article_max_pictures:
                     why = f"past the {limits.article_max_pictures} pictures kept of one article"
                     pictures.append(KeptPicture(address, why=why))
+                    one_done(None)
                     continue
                 picture, body = await self._one_picture(address, ceiling, min(left, room))
+                one_done(body is not None)
                 if body is not None:
                     left -= len(body)
                     room -= len(body)
@@ -174,6 +242,11 @@ class LibraryPictures(LibraryPageReads):
                     counted,
                     limits.article_pictures_max_bytes,
                 )
+            if kept is not None:
+                had_kept = {address for address, p in known.items() if p.kept}
+                fetched = {p.url for p in kept if p.kept and p.url in bodies} - had_kept
+                self.picture_tally.kept += len(fetched)
+                self.picture_tally.kept_bytes += sum(p.size for p in kept if p.url in fetched)
             if kept is not None and self.pictures_kept is not None:
                 self.pictures_kept(url, kept)
 

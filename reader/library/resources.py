@@ -21,6 +21,7 @@ from ..cpu_workers import CpuWorkers
 from ..models import Article, Entry, Reach, SiteRule, StoreError
 from ..portal import PortalWatch
 from ..priority_gate import Urgency
+from ..reports import PicturesTally
 from ..store import Store
 from ..workers import QUIT_GRACE
 
@@ -94,10 +95,17 @@ class LibraryResources:
         # Whether an article's download keeps its pictures (`pictures`): the config's
         # `[cache] keep_pictures`, which `configured` gives; off for a library made in code.
         self.keep_pictures = keep_pictures
+        # Whether the config keeps them, though this sync doesn't (`--no-pictures`): the
+        # articles owing theirs are counted in its recap for the next to fetch.
+        self.pictures_wanted = keep_pictures
         # The downloads of articles' pictures under way (`pictures`), and a turn for each of
         # a few articles at once: each holds its pictures (20 MB at most) till all are in.
         self._picture_tasks: dict[str, asyncio.Task[None]] = {}  # by the article's address
         self._picture_turns: asyncio.Semaphore | None = None  # made on the loop, when needed
+        # The pictures begun, done and kept since it opened (a sync counts its own), and what a
+        # sync hears as each is done (its progress), while one runs.
+        self.picture_tally = PicturesTally()
+        self._picture_heard: Callable[[], None] | None = None
         # Told, on the loop, of each article whose pictures were just kept: its address and
         # its pictures as the store now has them (the reader marks those of the one open).
         self.pictures_kept: Callable[[str, list[KeptPicture]], None] | None = None

@@ -174,6 +174,7 @@ class LibrarySync(LibrarySyncStart):
         started = time.monotonic()
         self.store.check_writable()
         feeds = frozenset(feeds) if feeds is not None else None  # looked up per headline
+        received_before = dict(self.fetcher.received)  # what it downloads: the change since
         if not articles:
             # Under way for a search meanwhile, as a sync of articles is (`sync_under_way`):
             # "a sync is under way" said while its headlines come in.
@@ -197,7 +198,10 @@ class LibrarySync(LibrarySyncStart):
                 with suppress(StoreError):
                     readable = len(await asyncio.to_thread(self.store.article_keys))
             return SyncReport(
-                feeds=results, headlines_dropped=dropped, articles_already_cached=readable
+                feeds=results,
+                headlines_dropped=dropped,
+                articles_already_cached=readable,
+                downloaded=sum(self.fetcher.received.values()) - sum(received_before.values()),
             )
         # Until it ends, a process killed mid-sync (the battery out at the gate) is a sync
         # stopped before its end, as a Ctrl-C is: the reader opened next says so.
@@ -315,13 +319,16 @@ class LibrarySync(LibrarySyncStart):
             return tuple(under.items()) if sum(under.values()) >= len(todo) - done else ()
 
         counted = LeftAndFailed()  # `failures` as the summary will count them
+        # The pictures begun and done before this sync: its own are the change since.
+        tally = self.picture_tally
+        pictures_before = replace(tally)
 
         def failed(entry: Entry, error: FetchError) -> None:
             failures.append((entry, error))
             counted.add(entry.link, error, hosts.given_up)
 
         def report(
-            phase: Literal["feeds", "articles", "indexing", "done"],
+            phase: Literal["feeds", "articles", "pictures", "indexing", "done"],
             arrived: Entry | None = None,
             in_part: bool = False,
             feed: FeedResult | None = None,
@@ -349,6 +356,8 @@ class LibrarySync(LibrarySyncStart):
                         network.went_at if network.gone else None,
                         self.limits.network_wait,
                         network.left,
+                        tally.done - pictures_before.done,
+                        tally.asked - pictures_before.asked,
                     )
                 )
 
@@ -645,6 +654,7 @@ class LibrarySync(LibrarySyncStart):
             report("feeds", feed=result)
 
         report("feeds")
+        self._picture_heard = partial(report, "pictures")
         try:
             results = await self.refresh(
                 on_feed=feed_in, feeds=feeds, again="the next sync", hosts=hosts, network=network
@@ -685,6 +695,13 @@ class LibrarySync(LibrarySyncStart):
                     if key in copies:
                         copies.discard(key)
                         tasks.append(asyncio.create_task(renew(entry)))
+                # The pictures an earlier sync didn't get to (stopped first, `--no-pictures`, a
+                # failure that may pass): behind every article's text, as this one's own.
+                await self.keep_owed_pictures(
+                    {h.key: h.entry for h in headlines if h.key},
+                    also_unlisted=feeds is None,
+                    file_links=start.file_links,
+                )
             all_queued = True
             waits.all_queued(tasks)
             if len(todo) != queued or tail():
@@ -696,6 +713,7 @@ class LibrarySync(LibrarySyncStart):
             # The articles' pictures (`pictures`), kept before the prune weighs the cache.
             await self.pictures_settled()
         finally:
+            self._picture_heard = None
             await network.aclose()
             if room is not None:
                 room.hold.release()  # a refresh stopped by an error: none is left waiting
@@ -726,7 +744,12 @@ class LibrarySync(LibrarySyncStart):
             not_offline = await asyncio.to_thread(self.not_offline)
             full = any(e.unwritable == Unwritable.DISK_FULL for _, e in failures)
             portal = any(e.kind == ErrorKind.PORTAL for _, e in failures)
-            not_offline = replace(not_offline, disk_full=full, portal=portal)
+            not_offline = replace(
+                not_offline,
+                disk_full=full,
+                portal=portal,
+                no_pictures=len(self.store.pictures_owed_keys()) if self.pictures_wanted else 0,
+            )
             # One stopped before: this one went to the end (of every feed, or not: `whole`).
             self.store.mark_sync_stopped(False, whole=feeds is None)
         if fetched or renewed or copies_replaced or (pruned and pruned.removed):
@@ -796,6 +819,11 @@ class LibrarySync(LibrarySyncStart):
             network_stalled=network.stalled,
             untold=network.untold,
             fetched_after_wait=dict(waits.fetched),
+            pictures_kept=tally.kept - pictures_before.kept,
+            pictures_kept_bytes=tally.kept_bytes - pictures_before.kept_bytes,
+            pictures_not_kept=tally.not_kept - pictures_before.not_kept,
+            downloaded=sum(self.fetcher.received.values()) - sum(received_before.values()),
+            downloaded_pictures=self.fetcher.received["pictures"] - received_before["pictures"],
         )
 
 

@@ -63,6 +63,17 @@ that it holds none (a PDF, a page to sign in: `settle_copy`). None for the page'
 _COPIES_MARKED = "copies-marked"
 """In the state cache: when the copies cached before `KEPT_BY` marks were kept were marked
 (`mark_copies_cached_before`)."""
+PICTURES_OWED = "pictures-owed:"
+"""Per article key, the link of a cached article some of whose pictures are neither kept nor
+refused for good (never tried: a sync stopped before them, or run with `--no-pictures`; or
+failed for a reason that may pass): the next sync fetches them (`Library.sync`)."""
+
+
+def settled_record(held: dict[str, object]) -> bool:
+    """Whether a picture's record (`put_pictures`) is kept, or refused for good."""
+    return bool(held.get("sha")) or (bool(held.get("why")) and not held.get("again"))
+
+
 _ARTICLE_PREFIXES = (
     "article:",
     "raw:",
@@ -78,6 +89,7 @@ _ARTICLE_PREFIXES = (
     "place:",
     "pictures:",
     "picture-data:",
+    PICTURES_OWED,
     "left-out:",
     _DATED,
     AHEAD,
@@ -389,6 +401,7 @@ class StoreArticles(StoreFeedBatches):
             # where the page was a PDF, is read here, not sent to the browser.
             self._articles.delete(f"not-article:{key}")
             self._mark_missing_text(key, article)
+            self._mark_pictures_owed(key, url, article)
             self._put_dated(key, article)
             if not article.kept_by:
                 self._articles.delete(KEPT_BY + key)
@@ -452,6 +465,34 @@ class StoreArticles(StoreFeedBatches):
             self._articles.set(f"partial:{key}", 1)
         else:
             self._articles.delete(f"partial:{key}")
+
+    def _mark_pictures_owed(self, key: str, url: str, article: Article) -> None:
+        """Mark an article being put as owing its pictures (`PICTURES_OWED`) when it has any
+        not kept nor refused for good yet: the mark goes once they are (`put_pictures`)."""
+        from ..pictures import article_pictures
+
+        wanted = [] if article.unkept else article_pictures(article)
+        held = self._load(self._articles, "pictures:" + key, {})
+        held = held if isinstance(held, dict) else {}
+        settled = {u for u, p in held.items() if isinstance(p, dict) and settled_record(p)}
+        if any(address not in settled for address in wanted):
+            self._articles.set(PICTURES_OWED + key, url)
+        else:
+            self._articles.delete(PICTURES_OWED + key)
+
+    def pictures_owed_keys(self) -> set[str]:
+        """The keys of the cached articles owing some of their pictures (`_mark_pictures_owed`),
+        in one query of each."""
+        return self._keys_with_prefix(PICTURES_OWED) & self.article_keys()
+
+    def pictures_owed(self) -> dict[str, str]:
+        """The cached articles owing some of their pictures: their links by key."""
+        links = {}
+        for key in self.pictures_owed_keys():
+            link = self._value(self._articles, PICTURES_OWED + key)
+            if isinstance(link, str):
+                links[key] = link
+        return links
 
     def is_incomplete(self, url: str) -> bool:
         """The article cached for `url` lacks some of its text, for a sync to read on

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..keys import article_key
 from ..pictures import KeptPicture, past_every_articles
+from .articles import PICTURES_OWED
 from .directory import _reporting_storage_errors
 from .key_ranges import prefix_range
 from .moved_stories import StoreMovedStories
@@ -142,7 +143,17 @@ class StorePictures(StoreMovedStories):
             else:
                 self._articles.delete(PICTURE_DATA + key)
             self._save(self._articles, PICTURES + key, record)
+            self.owe_pictures(url, not all(p.settled for p in kept), key)
         return kept
+
+    def owe_pictures(self, url: str, owed: bool, key: str = "") -> None:
+        """Mark the cached article at `url` as owing some of its pictures, or not
+        (`articles.PICTURES_OWED`)."""
+        key = key or article_key(url)
+        if owed:
+            self._articles.set(PICTURES_OWED + key, url)
+        else:
+            self._articles.delete(PICTURES_OWED + key)
 
     def kept_picture_data(self, url: str) -> dict[str, bytes]:
         """The bytes of every kept picture of the article at `url`, by address (their record

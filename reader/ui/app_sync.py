@@ -357,6 +357,8 @@ class ReaderAppSync(ReaderAppFill):
             line = f"Syncing: feeds {progress.feeds_done}/{progress.feeds_total}, " + line[9:]
         if failed := progress.failures_line():
             line += f", {failed}"
+        if progress.pictures_total:
+            line += f", pictures {progress.pictures_done}/{progress.pictures_total}"
         # Quitting is what stops a sync here (the next `S` carries on): its key in force.
         quit_key = keymap_of(self).key_everywhere("quit") or ""
         if gone := progress.network_line(quit_key, "quits, keeping what came"):
@@ -377,7 +379,8 @@ class ReaderAppSync(ReaderAppFill):
             )
         # Else the line shown stands: the marks in the list still follow each article.
         # What it waits for at its end joins the line at its next step (5 s at most).
-        due = self._progress_due((*step, failed))
+        pictures = _tenth(progress.pictures_done, progress.pictures_total)
+        due = self._progress_due((*step, failed, pictures))
         if due:
             self._pending_status = line
         if not self._flush_pending:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..marks import UPDATED_MARK
 from ..models import ErrorKind, FetchError
-from ..plural import plural
+from ..plural import plural, size_text
 from ..reports import SyncReport, gone_for_good, synced_feeds, trimmed_words
 from .display import plain
 
@@ -30,6 +30,10 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         f"{plural(report.articles_fetched, 'article')} cached for offline, "
         f"{report.articles_already_cached} already cached"
     )
+    if kept := report.pictures_line(short=True):
+        line += f" · {kept}"
+    if report.downloaded:
+        line += f" · downloaded {size_text(report.downloaded)}"
     if recap := report.offline_recap(short=True):
         # Of every headline (the marks in the list say which), before this sync's failures:
         # the line is cut at the screen's width, and this is what the traveller boards with.

@@ -1,0 +1,81 @@
+"""A body still coming steadily on a slow link is not cut by the whole-request deadline
+(`[network] total_timeout`): each `STEADY_RATE` × `total_timeout` bytes received gives it another
+`total_timeout` (acc44b B5: an 800 KB feed at 40 KB/s cut at 20 s at every sync). A trickle
+slower than that is still cut, the failure naming the setting and the rate it came at.
+
+Served by an asyncio server on 127.0.0.1 sending its body a chunk at a time, in the test's loop."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import pytest
+
+from reader.config import FetchLimits
+from reader.fetch import Fetcher
+from reader.fetch_body import STEADY_RATE
+from reader.models import ErrorKind, FetchError
+
+# A deadline of 1 s: a step of `STEADY_RATE` bytes earns another second.
+LIMITS = FetchLimits(total_timeout=1.0, read_timeout=5.0, retries=0)
+
+
+@asynccontextmanager
+async def paced(chunk: int, every: float, total: int) -> AsyncIterator[str]:
+    """A server answering any request with `total` bytes of a feed, `chunk` bytes every
+    `every` seconds; its address."""
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
+            + f"Content-Length: {total}\r\nConnection: close\r\n\r\n".encode()
+        )
+        sent = 0
+        while sent < total:
+            piece = min(chunk, total - sent)
+            writer.write(b"x" * piece)
+            await writer.drain()
+            sent += piece
+            await asyncio.sleep(every)
+        writer.close()
+
+    server = await asyncio.start_server(answer, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}/big/rss.xml"
+    finally:
+        server.close()
+
+
+def test_a_body_coming_steadily_goes_on_past_the_deadline() -> None:
+    """32 KB at 16 KB/s, four times the steady rate: 2 s against a 1 s deadline."""
+
+    async def run() -> int:
+        async with paced(4096, 0.25, 8 * STEADY_RATE) as url, Fetcher(LIMITS) as fetcher:
+            return len((await fetcher.get(url)).body)
+
+    assert asyncio.run(run()) == 8 * STEADY_RATE
+
+
+def test_a_trickle_is_cut_naming_the_setting_and_its_rate() -> None:
+    """1 KB/s, a quarter of the steady rate: cut, not given more time."""
+
+    async def run() -> FetchError:
+        async with paced(256, 0.25, 8 * STEADY_RATE) as url, Fetcher(LIMITS) as fetcher:
+            with pytest.raises(FetchError) as raised:
+                await fetcher.get(url)
+            return raised.value
+
+    error = asyncio.run(run())
+    assert error.kind == ErrorKind.TIMEOUT
+    said = re.fullmatch(
+        r"no complete answer within 1 s from 127\.0\.0\.1:\d+ \(\[network\] total_timeout\), "
+        r"still receiving at ([\d.]+) (B|KB)/s \(under the 4\.0 KB/s given more time\)",
+        error.message,
+    )
+    assert said is not None, error.message
+    assert said[2] == "B" or float(said[1]) < 4.0
