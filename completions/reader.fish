@@ -83,7 +83,7 @@ complete -c reader -n '__fish_seen_subcommand_from sync' -s h -l help -d 'show t
 complete -c reader -n '__fish_seen_subcommand_from sync' -l data-dir -r -F -a '(__fish_complete_directories)' -d 'the data directory (default: see `reader --help`)'
 complete -c reader -n '__fish_seen_subcommand_from sync' -l config -r -F -d 'the config file (default: see `reader --help`)'
 complete -c reader -n '__fish_seen_subcommand_from sync' -l no-articles -d 'refresh headlines only'
-complete -c reader -n '__fish_seen_subcommand_from sync' -l no-pictures -d 'keep no article\'s pictures this time, whatever the config\'s [cache] keep_pictures (on by default: ea'
+complete -c reader -n '__fish_seen_subcommand_from sync' -l no-pictures -d 'keep no article\'s pictures this time (the next sync fetches them), whatever the config\'s [cache] kee'
 complete -c reader -n '__fish_seen_subcommand_from sync' -l tag -x -d 'only the feeds filed under TAG and their articles, case aside (`reader tag`); again, or "news,sport"'
 complete -c reader -n '__fish_seen_subcommand_from sync' -s q -l quiet -d 'print only what failed (for cron: nothing when everything came through); without it, off a terminal '
 complete -c reader -n '__fish_seen_subcommand_from list' -s h -l help -d 'show this help message and exit'
