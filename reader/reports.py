@@ -154,12 +154,22 @@ def saved_time(record: object) -> float:
     """When a Saved record says its article was saved (its `at`), 0 for none: a record from
     disk is read as it is, a time that is no number none."""
     at = record.get("at") if isinstance(record, dict) else None
-    return float(at) if isinstance(at, int | float) and not isinstance(at, bool) and at > 0 else 0.0
+    if not isinstance(at, int | float) or isinstance(at, bool):
+        return 0.0
+    # Past what a date holds (year 10000, an older version's hostile import: acc32b B14), or
+    # no number (NaN): none, not a list ended in "year 10000 is out of range".
+    return float(at) if 0 < at < _LAST_MOMENT else 0.0
+
+
+_LAST_MOMENT = 253_402_300_799.0
+"""9999-12-31T23:59:59 UTC, the last moment a `datetime` holds."""
 
 
 def saved_moment(headline: Headline) -> datetime | None:
     """When `headline`'s article was saved, None when it is not (or that is not known)."""
-    return datetime.fromtimestamp(headline.saved_at, UTC) if headline.saved_at else None
+    if not 0 < headline.saved_at < _LAST_MOMENT:
+        return None
+    return datetime.fromtimestamp(headline.saved_at, UTC)
 
 
 def newest_first_at(when: datetime | None) -> float:
