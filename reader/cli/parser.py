@@ -975,7 +975,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Print the config file (created with commented defaults), then the "
             "defaults in force of the settings it leaves out. A setting it can't "
-            "read stops it with one line; rules and commands that name nothing here "
+            "read stops it with one line (exit 78, as every command), naming the "
+            "line, the setting and the fix; a file that isn't TOML is printed first, "
+            "to be mended. Rules and commands that name nothing here "
             "are named on stderr."
         ),
     )
