@@ -332,7 +332,12 @@ def build_parser() -> argparse.ArgumentParser:
             "(exit 1). A web page itself is never subscribed to."
         ),
     )
-    p.add_argument("url", metavar="URL")
+    p.add_argument(
+        "url",
+        metavar="URL",
+        help="the feed's or the site's address; example.com is taken as https://example.com"
+        " (said so)",
+    )
     p.add_argument(
         "--title",
         metavar="NAME",

@@ -13,15 +13,11 @@ from ..feed_names import renamed
 from ..keys import link_key
 from ..models import FetchError
 from ..plural import plural
-from ..urls import from_feed_scheme, is_web_url, not_web_url
+from ..sentence_start import sentence
+from ..typed_address import typed_address
 from .app_sync import ReaderAppSync
 from .display import plain
 from .headlines import SAVED_VIEW
-
-
-def sentence(line: str) -> str:
-    """A line of the command's (`subscribed: …`) as the status line starts one."""
-    return line[:1].upper() + line[1:]
 
 
 class ReaderAppFeeds(ReaderAppSync):
@@ -39,20 +35,22 @@ class ReaderAppFeeds(ReaderAppSync):
     def add_feed(self, address: str) -> None:
         """Subscribe to the feed at `address`, or to the one found on the web page there, as
         `reader add` does; its headlines fetched, it is shown. Nothing changes on a failure."""
-        address = from_feed_scheme(address)  # "feed://…", a site's subscribe button's
-        if not address or self.refuses("add"):
+        # "feed://…" (a site's subscribe button's), "example.com" as a browser's bar takes it.
+        typed = typed_address(address)
+        if not address.strip() or self.refuses("add"):
             return
-        if not is_web_url(address):
-            self.status = sentence(not_web_url(address))
+        if not typed.url:
+            self.status = sentence(typed.refusal)
             return
-        self.status = f"Adding {plain(address, max_length=200).plain}…"
-        self._run(self._add(address), "add")
+        self.status = f"Adding {plain(typed.url, max_length=200).plain}…"
+        self._run(self._add(typed.url, typed.note), "add")
 
-    async def _add(self, address: str) -> None:
+    async def _add(self, address: str, note: str = "") -> None:
+        """`note`: how what was typed was read ("taken as https://…"), said before the answer."""
         try:
             added = await self.lib.add(address)
         except FetchError as error:
-            self.status = sentence(error.message)
+            self.status = sentence(f"{note}; {error.message}" if note else error.message)
             return
         keys = getattr(self, "keymap", None)
         key = keys.shown("add_feed", "a") if keys else "a"
@@ -67,7 +65,7 @@ class ReaderAppFeeds(ReaderAppSync):
         answer = add_answer(
             added, how_to_add=f"{key} and its address, or Enter on it here", how_to_keep=""
         )
-        line = sentence(answer.one_line())
+        line = sentence(f"{note}; {answer.one_line()}" if note else answer.one_line())
         if article_page and not self.refuses("save"):
             self.status = line
             self._offer_to_keep(added.page, f"{line}.")
