@@ -262,7 +262,7 @@ def test_sync_names_failures_and_exits_1(tmp_path: Path, httpserver) -> None:
     )
     httpserver.expect_request("/gone.html").respond_with_data("gone", status=404)
     reader(data, "add", httpserver.url_for("/feed.xml"))
-    reader(data, "add", "http://127.0.0.1:9/dead.xml")
+    reader(data, "add", "--keep", "http://127.0.0.1:9/dead.xml")  # kept though nothing answers
     result = reader(data, "sync")
     assert result.returncode == 1
     assert "feed failed: http://127.0.0.1:9/dead.xml: cannot connect" in result.stderr

@@ -64,7 +64,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     lib.start_page_workers()  # a web page's address is read for its feeds: as `show` does
 
     async def run() -> int:
-        added = await lib.add(args.url, name=args.title)
+        added = await lib.add(args.url, name=args.title, keep=args.keep)
         answer = add_answer(added, args.title)
         for line in answer.lines:
             if line.error:

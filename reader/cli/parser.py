@@ -329,7 +329,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Subscribe to a feed (RSS, Atom or JSON Feed) and fetch its headlines. "
             "Given a web page instead (a site's home page, an article), the feed it "
             "names is found and subscribed to; several are listed to choose from "
-            "(exit 1). A web page itself is never subscribed to."
+            "(exit 1). A web page itself is never subscribed to, nor an address where "
+            "nothing answers (no such host, no server, no https: exit 1) but with --keep."
         ),
     )
     p.add_argument(
@@ -344,6 +345,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="",
         help="show the feed by NAME, kept over the title the feed gives itself (`reader rename` "
         "changes it); a feed subscribed already is renamed so",
+    )
+    p.add_argument(
+        "--keep",
+        action="store_true",
+        help="subscribe even when nothing answers at the address (no such host, no server at"
+        " its port, no https there: most often a typo), to be retried at each sync; one that"
+        " times out or answers with a server error is kept without it",
     )
     p.set_defaults(func=_later("feeds", "cmd_add"))
 

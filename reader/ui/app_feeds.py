@@ -45,12 +45,16 @@ class ReaderAppFeeds(ReaderAppSync):
         self.status = f"Adding {plain(typed.url, max_length=200).plain}…"
         self._run(self._add(typed.url, typed.note), "add")
 
-    async def _add(self, address: str, note: str = "") -> None:
-        """`note`: how what was typed was read ("taken as https://…"), said before the answer."""
+    async def _add(self, address: str, note: str = "", keep: bool = False) -> None:
+        """`note`: how what was typed was read ("taken as https://…"), said before the answer;
+        `keep`: subscribed even if nothing answers there (the user said to keep it)."""
         try:
-            added = await self.lib.add(address)
+            added = await self.lib.add(address, keep=keep)
         except FetchError as error:
             self.status = sentence(f"{note}; {error.message}" if note else error.message)
+            return
+        if added.nothing_answered is not None:
+            self._offer_to_retry(address, added.nothing_answered, note)
             return
         keys = getattr(self, "keymap", None)
         key = keys.shown("add_feed", "a") if keys else "a"
@@ -91,6 +95,26 @@ class ReaderAppFeeds(ReaderAppSync):
             # A link someone sent, whose page names its site's feed (every WordPress post):
             # subscribing alone left the article itself neither kept nor listed (acc31c W3).
             self._offer_to_keep(added.page, "That page is itself an article.")
+
+    def _offer_to_retry(self, address: str, failure: FetchError, note: str) -> None:
+        """Nothing answered at `address` (most often a typo): kept only when the user says so,
+        as the first answer in the reader's words (acc44a A1)."""
+        from ..add_answers import nothing_answered
+
+        said = sentence(
+            f"{note}; {nothing_answered(failure)}" if note else nothing_answered(failure)
+        )
+        self.status = f"{said}: not subscribed"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.status = f"Adding {plain(address, max_length=200).plain} to retry…"
+                self._run(self._add(address, keep=True), "add")
+
+        from .dialogs.confirm import ConfirmScreen  # here: the start shows no dialog
+
+        question = f"{said}.\n\nKeep it, to retry at each sync? y/n (n: check the address and add it again)"
+        self.push_screen(ConfirmScreen(question), answered)
 
     def _choose_feed(self, feeds: Sequence[FeedLink], page: str) -> None:
         """Offer the feeds the page at `page` names; the one chosen is added as `a` adds one."""
