@@ -113,8 +113,11 @@ class ReaderAppFeeds(ReaderAppSync):
 
         from .dialogs.confirm import ConfirmScreen  # here: the start shows no dialog
 
-        question = f"{said}.\n\nKeep it, to retry at each sync? y/n (n: check the address and add it again)"
-        self.push_screen(ConfirmScreen(question), answered)
+        question = (
+            f"{said}.\n\nKeep it, to retry at each sync? y/n"
+            " (Enter: no; check the address and add it again)"
+        )
+        self.push_screen(ConfirmScreen(question, default=False), answered)
 
     def _choose_feed(self, feeds: Sequence[FeedLink], page: str) -> None:
         """Offer the feeds the page at `page` names; the one chosen is added as `a` adds one."""
