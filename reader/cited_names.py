@@ -155,8 +155,11 @@ def parsed_name(name: str, language: str = "") -> Name:
     start = next((n for n in range(1, start) if words[n] in _GAELIC), start)
     if start == len(words) - 1 and _spanish(name, language):
         # "María José García Márquez": two surnames, the father's and the mother's; with three
-        # words, "Gabriel García Márquez" and "José Luis Rodríguez" can't be told apart.
-        if len(words) == 3:
+        # words, "Gabriel García Márquez" and "José Luis Rodríguez" can't be told apart, but
+        # "José-María Núñez Castillo" can: its given names are the one hyphened word (acc44c C6).
+        if len(words) == 3 and "-" in words[0].strip("-"):
+            start = 1
+        elif len(words) == 3:
             return Name(literal=name)
         if len(words) == 4:
             start = 2

@@ -27,6 +27,36 @@ def clean_name(name: str) -> str:
     return safe_line(name, MAX_NAME_LENGTH)
 
 
+def typed_key(name: str) -> tuple[str, bool]:
+    """A tag's or a feed's name as typed to find it, as it is compared: case and spaces aside
+    (`folded`), and its accents too when it types none (True; `loose_key` then gives the key of
+    each name to compare with): "tag:uberwachung" and `--tag uberwachung` find "Überwachung"
+    (acc35b F6; acc44c C11, where `--tag` and `--feed` wanted the accents typed), as a word of a
+    search does; "Überwachung" typed doesn't find "Uberwachung"."""
+    from .fold import fold, has_accent
+
+    key = folded(name)
+    return (key, False) if has_accent(key) else (fold(key), True)
+
+
+def loose_key(name: str) -> str:
+    """`name` as a name typed without accents is compared with it (`typed_key`)."""
+    from .fold import fold
+
+    return fold(folded(name))
+
+
+def named_by(typed: str, names: list[str]) -> list[int]:
+    """The positions in `names` of those `typed` names: as written (case and spaces aside),
+    else, when it types no accent, with theirs aside (`typed_key`)."""
+    exact = folded(typed)
+    found = [n for n, name in enumerate(names) if folded(name) == exact]
+    key, loose = typed_key(typed)
+    if found or not loose:
+        return found
+    return [n for n, name in enumerate(names) if loose_key(name) == key]
+
+
 def folded(name: str) -> str:
     """A name as names are compared: case and runs of spaces aside ("quay  daily" is "Quay
     Daily"), as the FEED of a command is matched; Turkish's İ and ı as I and i, whose case

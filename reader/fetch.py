@@ -36,6 +36,7 @@ from .fetch_messages import (
     certificate_refused,
     invalid_url,
     page_own_failure,
+    proxy_answered,
     proxy_failure,
     shown_proxy,
     too_many_redirects,
@@ -43,6 +44,7 @@ from .fetch_messages import (
 from .models import ErrorKind, FetchError, Response, SiteRule
 from .priority_gate import USER_WAITS, PriorityGate, rank, user_waits
 from .proxies import Route, route
+from .proxy_answers import PAGE_READ, PROXY_STATUSES, proxy_mark
 from .retries import Retries
 from .safe import safe_line
 from .unanswered import HEAD_CAME
@@ -330,7 +332,7 @@ class Fetcher:
                 raise through from None
             if (own := page_own_failure(url, failed, exc)) is not None:
                 raise own from None
-            if proxy is None and (other := await _certificate_for_another(failed, exc)):
+            if other := await _certificate_for_another(failed, exc, proxy):
                 raise other from None
             if (refused := certificate_refused(url, failed, exc)) is not None:
                 raise refused from None
@@ -530,6 +532,8 @@ class Fetcher:
             )
         if status == 511:
             raise await self._network_login(url, response, allowance)
+        if status in PROXY_STATUSES and (own := await self._proxy_own(url, response)):
+            raise own
         if status >= 400 or (status >= 300 and status != 304):
             reason = safe_line(_reason_phrase(response), 80)
             raise FetchError(
@@ -570,6 +574,29 @@ class Fetcher:
             reach=reach,
         )
 
+    async def _proxy_own(self, url: str, response: httpx.Response) -> FetchError | None:
+        """A plain-http request's 502, 503 or 504 that its proxy answered itself, not the
+        site (`proxy_answers`): the proxy's failure, naming it; None for the site's own, an
+        https site's (through CONNECT, only the site answers) or one asked directly."""
+        proxy = self.routes.proxy_for(url)
+        if proxy is None or urlsplit(url).scheme != "http":
+            return None
+        body: bytes | None = None
+        if response.headers.get("content-encoding", "identity").strip().lower() == "identity":
+            read = bytearray()
+            async for chunk in response.aiter_raw():
+                read += chunk
+                if len(read) >= PAGE_READ:
+                    break
+            body = bytes(read[:PAGE_READ])
+        mark = proxy_mark(response.headers.multi_items(), body, urlsplit(url).netloc)
+        if mark is None:
+            return None
+        # Its head was the proxy's: the site's host gave no answer (`Retries`: no tries back).
+        HEAD_CAME.set(False)
+        said = safe_line(f"{_reason_phrase(response)}{f', {mark}' if mark else ''}", 80)
+        return proxy_answered(url, proxy, self.routes.source(url), response.status_code, said)
+
     async def _network_login(
         self, url: str, response: httpx.Response, allowance: Allowance
     ) -> FetchError:
@@ -598,10 +625,12 @@ def _reach_of(url: str, response: httpx.Response, proxied: bool) -> tuple[Reach 
     return host_reach(urlsplit(url).hostname or "") or Reach.PUBLIC, ""
 
 
-async def _certificate_for_another(url: str, exc: httpx.HTTPError) -> FetchError | None:
-    """A secure connection to `url` refused for its certificate, which names other hosts
-    (a Wi-Fi network answering for every site: `intercepted`): the failure naming it, with
-    its digest; None for any other failure."""
+async def _certificate_for_another(
+    url: str, exc: httpx.HTTPError, proxy: str | None
+) -> FetchError | None:
+    """A secure connection to `url` (through `proxy`, as its request went) refused for its
+    certificate, which names other hosts (a Wi-Fi network answering for every site:
+    `intercepted`): the failure naming it, with its digest; None for any other failure."""
     from .intercepted import certificate_error, names_host, presented
 
     if not isinstance(exc, httpx.ConnectError) or "CERTIFICATE_VERIFY_FAILED" not in str(exc):
@@ -609,7 +638,7 @@ async def _certificate_for_another(url: str, exc: httpx.HTTPError) -> FetchError
     parts = urlsplit(url)
     if parts.scheme != "https" or not parts.hostname:
         return None
-    seen = await asyncio.to_thread(presented, parts.hostname, parts.port or 443)
+    seen = await asyncio.to_thread(presented, parts.hostname, parts.port or 443, proxy)
     if seen is None or names_host(seen.names, parts.hostname):
         return None
     return certificate_error(_host(url), url, seen)

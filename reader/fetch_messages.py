@@ -155,7 +155,7 @@ def proxy_failure(
     as "Nothing answered at HOST"; None for a failure past it (the site's TLS, its answer)."""
     import httpx
 
-    named = f"the proxy {safe_line(shown_proxy(proxy), 100)} ({source})"
+    named = _named(proxy, source)
     detail = str(exc)
     if isinstance(exc, httpx.ProxyError):
         # Its answer to CONNECT: a 5xx is the site out of its reach, as a direct connection
@@ -171,6 +171,20 @@ def proxy_failure(
     if "Name or service not known" in detail or "nodename nor servname" in detail:
         return FetchError(ErrorKind.PROXY, f"cannot find the host of {named}", url)
     return FetchError(ErrorKind.PROXY, f"cannot connect to {named}", url)
+
+
+def proxy_answered(url: str, proxy: str, source: str, status: int, said: str) -> FetchError:
+    """A plain-http request of `url` answered by `proxy` itself (`proxy_answers`): it could
+    not reach the site (`status`, and what it `said`: its reason, its error's code). The
+    proxy's failure, named, not the site's "HTTP 502 Bad Gateway" (a feed marked failing by
+    a proxy's bad hour); tried again as a 5xx is."""
+    message = f"{_named(proxy, source)} could not reach {_host(url)} ({status} {said})"
+    return FetchError(ErrorKind.PROXY, message.replace(" )", ")"), url, retryable=True)
+
+
+def _named(proxy: str, source: str) -> str:
+    """A proxy as its failures name it: its address (no password) and where it is set."""
+    return f"the proxy {safe_line(shown_proxy(proxy), 100)} ({source})"
 
 
 def shown_proxy(proxy: str) -> str:

@@ -13,9 +13,13 @@ not each site's fault (`Library`: one line, no feed marked failing).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .models import ErrorKind, FetchError
 from .safe import safe_line
+
+if TYPE_CHECKING:
+    import socket
 
 # The handshakes' time: the network's gateway is near, and this is a failure's aside.
 _TIMEOUT = 5.0
@@ -29,24 +33,35 @@ class Presented:
     names: tuple[str, ...]
 
 
-def presented(host: str, port: int) -> Presented | None:
-    """The certificate `host`:`port` answers a secure connection with, whatever signed it;
+def presented(host: str, port: int, proxy: str | None = None) -> Presented | None:
+    """The certificate `host`:`port` answers a secure connection with, whatever signed it,
+    reached as the fetches reach it: directly, or through `proxy` (an http one's CONNECT: a
+    network's gateway behind a company's proxy still answers for the sites asked through it);
     None when it can't be had. Blocking: run in a thread."""
     # Here, not at the top: `reader feeds` and `list` import this module with the library and
     # never connect (ssl is ~5 ms of their start, `test_start_imports`).
     import hashlib
-    import socket
     import ssl
 
     try:
-        pem = ssl.get_server_certificate((host, port), timeout=_TIMEOUT)
-        # Trusted as it came, for its names to be read: nothing is sent over this connection.
+        # Taken as it comes, to be read: nothing is sent over these connections.
+        anything = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        anything.check_hostname = False
+        anything.verify_mode = ssl.CERT_NONE
+        with (
+            _connection(host, port, proxy) as raw,
+            anything.wrap_socket(raw, server_hostname=host) as tls,
+        ):
+            der = tls.getpeercert(binary_form=True)
+        if not der:
+            return None
+        # Again, trusting it as it came: the names of a certificate are read of one trusted.
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
         context.check_hostname = False
         context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN
-        context.load_verify_locations(cadata=pem)
+        context.load_verify_locations(cadata=ssl.DER_cert_to_PEM_cert(der))
         with (
-            socket.create_connection((host, port), timeout=_TIMEOUT) as raw,
+            _connection(host, port, proxy) as raw,
             context.wrap_socket(raw, server_hostname=host) as tls,
         ):
             der = tls.getpeercert(binary_form=True)
@@ -62,6 +77,45 @@ def presented(host: str, port: int) -> Presented | None:
     for part in decoded.get("subject", ()):
         names += [value for key, value in part if key == "commonName" and value not in names]
     return Presented(hashlib.sha256(der).hexdigest(), tuple(str(n) for n in names))
+
+
+_PROXY_HEAD_AT_MOST = 16 * 1024
+
+
+def _connection(host: str, port: int, proxy: str | None) -> socket.socket:
+    """A connection to `host`:`port`: made directly, or a tunnel `proxy` made to it (an
+    http proxy's CONNECT, its password sent as curl sends it); OSError when there is none.
+    An https proxy would take TLS inside its own TLS, which a blocking socket can't: none."""
+    import socket
+    from base64 import b64encode
+    from urllib.parse import unquote, urlsplit
+
+    if proxy is None:
+        return socket.create_connection((host, port), timeout=_TIMEOUT)
+    parts = urlsplit(proxy)
+    if parts.scheme != "http" or not parts.hostname:
+        raise OSError(f"no tunnel through {parts.scheme} proxies here")
+    raw = socket.create_connection((parts.hostname, parts.port or 80), timeout=_TIMEOUT)
+    try:
+        authority = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        head = f"CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\n"
+        if parts.username is not None:
+            user = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+            head += f"Proxy-Authorization: Basic {b64encode(user.encode()).decode()}\r\n"
+        raw.sendall(f"{head}\r\n".encode())
+        answer = b""
+        # Byte by byte to the head's end: what follows it is the site's TLS, not ours to read.
+        while not answer.endswith(b"\r\n\r\n"):
+            byte = raw.recv(1)
+            if not byte or len(answer) > _PROXY_HEAD_AT_MOST:
+                raise OSError("the proxy's answer to CONNECT ended early")
+            answer += byte
+        if answer.split(b" ", 2)[1:2] != [b"200"]:
+            raise OSError("the proxy refused the tunnel")
+    except BaseException:
+        raw.close()
+        raise
+    return raw
 
 
 def names_host(names: tuple[str, ...], host: str) -> bool:

@@ -1,7 +1,7 @@
 """What a newsboat user's subscriptions file does not bring, said where the import ends (acc37a
 H6): the read marks, which newsboat keeps in its cache.db (`--read-from` brings them); the tags
-`newsboat -e` leaves out of its OPML; and its config's killfile (`ignore-article`) and macros,
-which no subscriptions file holds.
+`newsboat -e` leaves out of its OPML; and its config's killfile (`ignore-article`), settings
+(`bind-key`, `article-sort-order`…) and macros, which no subscriptions file holds.
 
 The killfile is not carried over: the reader's `[[ignore]]` rules live in the user's own
 config.toml, which the reader never rewrites (its comments stay as written), so the lines are
@@ -66,16 +66,26 @@ def config_leftovers(config: Path) -> str:
         text = config.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return ""
+    from .newsboat_settings import count
+
     kinds = [m[1] for line in text.splitlines() if (m := _CONFIG_LINE.match(line))]
     rules, macros = kinds.count("ignore-article"), kinds.count("macro")
-    if not (rules or macros):
+    settings = count(text)
+    if not (rules or macros or settings):
         return ""
+    command = f"`reader config --from-newsboat {safe_line(shlex.quote(str(config)), 300)}`"
     parts = []
-    if rules:
+    if settings:  # its bind-keys and the rest, printed with the killfile (acc43a A6)
+        given = [plural(rules, "ignore-article rule")] if rules else []
         parts.append(
-            f"{plural(rules, 'ignore-article rule')} (`reader config --from-newsboat"
-            f" {safe_line(shlex.quote(str(config)), 300)}` prints them as the [[ignore]] rules"
-            " of the reader's own config.toml, to add to it: README, Leaving items out)"
+            f"{', '.join([*given, safe_line(settings, 300)])} ({command} prints them as the"
+            " reader's settings, [keys] and [[ignore]] rules, to add to its own config.toml:"
+            " README, From newsboat)"
+        )
+    elif rules:
+        parts.append(
+            f"{plural(rules, 'ignore-article rule')} ({command} prints them as the [[ignore]]"
+            " rules of the reader's own config.toml, to add to it: README, Leaving items out)"
         )
     if macros:
         parts.append(

@@ -61,9 +61,9 @@ class Converted:
 
 def killfile(text: str) -> Iterator[Converted]:
     """Each `ignore-article` line of a newsboat config's `text`, converted."""
-    for number, line in _logical_lines(text):
+    for number, line in logical_lines(text):
         try:
-            words = _config_words(line)
+            words = config_words(line)
         except NotConverted as why:
             if line.lstrip().startswith("ignore-article"):
                 yield Converted(number, line, why_not=str(why))
@@ -80,7 +80,7 @@ def killfile(text: str) -> Iterator[Converted]:
         yield converted
 
 
-def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
+def logical_lines(text: str) -> Iterator[tuple[int, str]]:
     """The config's lines with their numbers, one ending in a backslash joined to the next, as
     newsboat joins them (a long killfile line is written over several)."""
     held: list[str] = []
@@ -97,7 +97,7 @@ def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
         yield first, " ".join(part.strip() for part in held)
 
 
-def _config_words(line: str) -> list[str]:
+def config_words(line: str) -> list[str]:
     """A config line's words, as newsboat splits them: spaces part them, "quotes" hold spaces
     (\\" and \\\\ inside are a quote and a backslash), # outside quotes starts a comment."""
     words: list[str] = []

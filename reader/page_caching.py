@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .article_sources import dated_before, filled_from
 from .dates import served_time, taken_at
 from .models import (
+    CONSENT_WALL,
     Article,
     Entry,
     ErrorKind,
@@ -181,6 +182,11 @@ def _article_read(
     # A "not found" page answered 200, or the story sent on to the home page: a 404 (acc42c C1).
     headline = entry.title if entry else None
     refuse_gone_page(url, response.url, article, html_title(response.body), headline)
+    if article.stood_in_for == CONSENT_WALL and response.url != url:
+        # The story sent on to a wall ("/consent?return=…"): its feed's text stands in, cited,
+        # opened and copied by the story's own address, not the wall's (acc44a A16: `y`
+        # pasted a consent page's address into a draft), nor what the wall calls canonical.
+        article = replace(article, url=url, canonical_url="", page_url="")
     return article, next_page
 
 

@@ -62,8 +62,10 @@ _MASKED_UP_TO = 32 * 1024
 # out of a larger page's print, which is masked when what is left is a login page's size. Found
 # by `bytes.find` and a pattern opening with a literal, a few nanoseconds a byte (a regex's
 # `<style.*?</style>` took 17, the masking hundreds); a page past `_REDUCED_UP_TO` (an
-# article's) is printed as it came, none of it paid.
-_INLINE_ART = ((b"<style", b"</style>"), (b"<svg", b"</svg>"))
+# article's) is printed as it came, none of it paid. Its scripts too (a framework's, its
+# tracking): what a login page asks and tells is in its text and form. Found in any case
+# (`<STYLE>`, `<Script>`: HTML's names are): a lower-case copy is searched, the page cut.
+_INLINE_ART = ((b"<style", b"</style>"), (b"<svg", b"</svg>"), (b"<script", b"</script>"))
 _DATA_ADDRESS = re.compile(rb"data:[\w/+.-]+;base64,[\w+/=]*")
 _REDUCED_UP_TO = 512 * 1024
 
@@ -82,15 +84,26 @@ def fingerprint(body: bytes) -> bytes:
 
 
 def _without_art(body: bytes) -> bytes:
-    """`body` without its `<style>` and `<svg>` elements (as written, in lower case) and its
-    `data:` addresses."""
+    """`body` without its `<style>`, `<svg>` and `<script>` elements (their tags in any case)
+    and its `data:` addresses."""
+    # ASCII letters alone change case in bytes: the copy's places are the page's.
+    lowered = body.lower()
+    cuts: list[tuple[int, int]] = []
     for start, end in _INLINE_ART:
-        if start not in body:
-            continue
-        kept, at = [], 0
-        while (opened := body.find(start, at)) >= 0 and (closed := body.find(end, opened)) >= 0:
-            kept.append(body[at:opened])
+        at = 0
+        while (opened := lowered.find(start, at)) >= 0:
+            if (closed := lowered.find(end, opened)) < 0:
+                break
             at = closed + len(end)
+            cuts.append((opened, at))
+    if cuts:
+        kept, at = [], 0
+        # One element inside another (an <svg> in a <script>'s string): the outer one's cut.
+        for opened, closed in sorted(cuts):
+            if closed <= at:
+                continue
+            kept.append(body[at : max(at, opened)])
+            at = closed
         kept.append(body[at:])
         body = b"".join(kept)
     return _DATA_ADDRESS.sub(b"", body) if b"data:" in body else body

@@ -79,6 +79,10 @@ class Headline:
     archived: bool = False
     """Saved, and archived: done with, kept (`Store.archive_saved`); read, and in the reader's
     "Archive", not "Saved"."""
+    saved_at: float = 0.0
+    """When it was saved (a Unix time; 0: not saved, or not known): the user's `s`, or the
+    time a read-it-later app says it was added, as an import keeps it. "Saved" is ordered by
+    it. A row unsaved in the reader keeps it while its list is shown."""
 
 
 def article_of(headline: Headline) -> str:
@@ -118,7 +122,7 @@ def across_feeds(headlines: Iterable[Headline]) -> Iterator[Headline]:
 
 def also_in(headline: Headline, shared: Mapping[str, tuple[str, ...]]) -> list[str]:
     """The addresses of the other feeds listing the article of `headline` (`shared`:
-    `Library.shared_articles`)."""
+    `Library.also_listed`)."""
     if not shared or not headline.entry.link:
         return []
     feeds = shared.get(article_of(headline), ())
@@ -133,6 +137,25 @@ def newest_first(headline: Headline) -> float:
     updated (a saved article no feed lists: else when it was saved), undated ones last."""
     entry = headline.entry
     return newest_first_at(entry.published or entry.updated)
+
+
+def newest_saved_first(headline: Headline) -> float:
+    """The order of the lists of saved articles ("Saved", "Archive", `reader list --saved`):
+    the last saved first, as a read-it-later queue is worked (acc43a A14: a Pocket library
+    was ordered by its pages' dates, two clocks mixed); one with no time saved by its date."""
+    return -headline.saved_at if headline.saved_at else newest_first(headline)
+
+
+def saved_time(record: object) -> float:
+    """When a Saved record says its article was saved (its `at`), 0 for none: a record from
+    disk is read as it is, a time that is no number none."""
+    at = record.get("at") if isinstance(record, dict) else None
+    return float(at) if isinstance(at, int | float) and not isinstance(at, bool) and at > 0 else 0.0
+
+
+def saved_moment(headline: Headline) -> datetime | None:
+    """When `headline`'s article was saved, None when it is not (or that is not known)."""
+    return datetime.fromtimestamp(headline.saved_at, UTC) if headline.saved_at else None
 
 
 def newest_first_at(when: datetime | None) -> float:

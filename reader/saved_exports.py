@@ -90,7 +90,12 @@ class SavedExport:
     sites: int = 0  # bookmarks of a site's home page or of a feed, left out: no article
     # (of a list of addresses: those of a feed)
     credentials: int = 0  # links whose name and password were dropped
+    starred: int = 0  # links starred there (wallabag's `is_starred`), tagged STARRED here
 
+
+STARRED = "starred"
+"""The tag an article starred in wallabag is filed under: every link of an export is saved, so
+the star is the one mark left to keep (acc43a A7), as a tag, which lists them and can go."""
 
 FORMATS = (
     "`reader import` reads OPML, a list of feed addresses, and wallabag (JSON), Pocket (HTML"
@@ -288,7 +293,7 @@ def _wallabag(data: bytes) -> SavedExport:
     decoded a chunk at a time too (`_JsonStream`), each entry's text kept compressed."""
     decoder = json.JSONDecoder()
     stream = _JsonStream(data)
-    links, skipped, bad = [], 0, 0
+    links, skipped, bad, starred = [], 0, 0, 0
     addressed = False  # an entry named a "url", a web one or not
     if stream.next_char() != "[":
         raise ExportError("not a wallabag export (JSON): it is no list of entries")
@@ -310,12 +315,16 @@ def _wallabag(data: bytes) -> SavedExport:
         created = entry.get("created_at")
         added = _iso(created)
         bad += added is None and isinstance(created, str) and bool(created.strip())
+        tags = _tags(entry.get("tags"))
+        if entry.get("is_starred") in (1, True, "1"):
+            starred += 1
+            tags = tags if STARRED in map(str.casefold, tags) else (*tags, STARRED)
         links.append(
             SavedLink(
                 url.strip(),
                 _title(entry.get("title")),
                 added,
-                _tags(entry.get("tags")),
+                tags,
                 bool(entry.get("is_archived")),
                 _compressed_html(entry.get("content")),
                 _authors(entry.get("published_by")),
@@ -334,7 +343,7 @@ def _wallabag(data: bytes) -> SavedExport:
         raise ExportError("a wallabag export with no entries: nothing to import")
     if not addressed:
         raise ExportError(f'not a wallabag export: no entry of it has a "url" ({FORMATS})')
-    return _export("wallabag", links, skipped, bad_dates=bad)
+    return _export("wallabag", links, skipped, bad_dates=bad, starred=starred)
 
 
 def _google_reader(data: bytes) -> SavedExport:

@@ -27,9 +27,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from .feed_names import folded
+from .feed_names import folded, typed_key
 from .feed_tags import hashed_tags, typed_tag
-from .fold import MARKS, Folding, fold, has_accent, skippable, unmarked
+from .fold import MARKS, Folding, fold, skippable, unmarked
 from .safe import safe_line
 from .text_find import UNSPACED, blank, elided_source, folding, pattern, typed, unspaced
 from .word_matches import first_from
@@ -247,14 +247,6 @@ def whole_words(found: re.Pattern[str], word: str, prefix: bool = False) -> re.P
     return re.compile(rf"{start}{body}{end}", found.flags)
 
 
-def _tag_key(name: str) -> tuple[str, bool]:
-    """A tag a query names as it is compared (`Query.tagged_so`): case and spaces aside, and its
-    accents too when it types none, as a word's are ("tag:uberwachung" is the list of
-    "Überwachung", acc35b F6; "tag:Überwachung" not of "Uberwachung")."""
-    key = folded(name)
-    return (key, False) if has_accent(key) else (fold(key), True)
-
-
 def _word(term: str, field: str = "") -> _Word | None:
     word, prefix = _bare(term)
     if blank(word):
@@ -321,8 +313,8 @@ class Query:
         self.excluded: tuple[_Word, ...] = tuple(excluded)
         self.tags: tuple[tuple[str, ...], ...] = tuple(tags)
         self.excluded_tags: tuple[str, ...] = tuple(excluded_tags)
-        self._tag_sets = [frozenset(map(_tag_key, group)) for group in tags]
-        self._excluded_tag_set = frozenset(map(_tag_key, excluded_tags))
+        self._tag_sets = [frozenset(map(typed_key, group)) for group in tags]
+        self._excluded_tag_set = frozenset(map(typed_key, excluded_tags))
 
     def __bool__(self) -> bool:
         return bool(self.words)

@@ -14,6 +14,7 @@ from contextlib import contextmanager, redirect_stderr, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .held_signals import held_back
 from .models import ParsedFeed
 from .store import Store
 from .time_limit import time_limit_off
@@ -48,7 +49,7 @@ def start_worker(parent: int, board: Any = None) -> None:
     # The watch is started with SIGTERM and the time limit's SIGPROF held back, as it then
     # always is: they are the main thread's, which holds them back while it writes (a thread
     # that took SIGTERM would end the process there).
-    with _held_back(signal.SIGTERM, signal.SIGPROF):
+    with held_back(signal.SIGTERM, signal.SIGPROF):
         threading.Thread(
             target=_end_with_parent, args=(parent,), name="reader-parent-watch", daemon=True
         ).start()
@@ -168,22 +169,9 @@ def whole_write() -> Iterator[None]:
         return
     # Once it writes, the page is read: its time limit (`time_limit.within_time`) is off, and
     # its signal, should it come meanwhile, is held back until the write is whole (ignored).
-    with _held_back(signal.SIGTERM, signal.SIGPROF), _WRITING:
+    with held_back(signal.SIGTERM, signal.SIGPROF), _WRITING:
         time_limit_off()
         yield
-
-
-@contextmanager
-def _held_back(*numbers: int) -> Iterator[None]:
-    """Signals `numbers` held back from this thread meanwhile (pending, then taken)."""
-    if not hasattr(signal, "pthread_sigmask"):  # not on Windows: nothing held back
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, set(numbers))
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 # Seconds a closing library gives a worker's write to the store to finish: one that takes
@@ -316,13 +304,13 @@ def _pool_class() -> type[Executor]:
     class QuietStartPool(ProcessPoolExecutor):
         def _spawn_process(self) -> None:  # private, there since Python 3.9
             if self._mp_context.get_start_method() != "forkserver":
-                with _held_back(signal.SIGINT):
+                with held_back(signal.SIGINT):
                     super()._spawn_process()
                 return
             from multiprocessing import forkserver
 
             # Its workers are forked with its mask: SIGINT held back until they ignore it.
-            with _held_back(signal.SIGINT):
+            with held_back(signal.SIGINT):
                 forkserver.ensure_running()
             super()._spawn_process()  # which waits for the server's imports
 
@@ -397,7 +385,7 @@ def prepare_process_workers() -> None:
         # ignores): a process group's hangup (an ssh session dropped, `timeout -s HUP`) killed
         # it first, and its relaunch printed a KeyError traceback per semaphore of the pool
         # (acc43b B10). It ends when every process holding its pipe has.
-        with _held_back(signal.SIGHUP):
+        with held_back(signal.SIGHUP):
             _start_tracker(resource_tracker, usable)
     finally:
         sys.warnoptions.remove(_TRACKER_QUIET)

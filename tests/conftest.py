@@ -27,6 +27,7 @@ from reader.demo.server import DemoServer, start_demo_server  # noqa: E402
 from reader.library import Library  # noqa: E402
 from tests.cli_run import library_home  # noqa: E402
 from tests.failing_site import FailingSite  # noqa: E402
+from tests.served_feed import own_http_server  # noqa: E402
 from tests.silent_host import SilentHost  # noqa: E402
 
 # No test copies to the clipboard of whoever runs it (X, Wayland, or the tmux it runs in): the
@@ -138,11 +139,16 @@ def sites() -> Iterator[list[FailingSite]]:
 
 
 @pytest.fixture
+def own_server() -> Iterator[HTTPServer]:
+    """A pytest-httpserver on 127.0.0.1 of this test's own (`own_http_server`): the test may
+    stop it to take the network away. A test file's `site` serves its feed and pages on it."""
+    with own_http_server() as server:
+        yield server
+
+
+@pytest.fixture
 def threaded_server() -> Iterator[HTTPServer]:
-    """A pytest-httpserver on 127.0.0.1 answering each request in a thread of its own: one
-    handler may hold its answer (till the test lets it go) while others are answered."""
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    server.start()
-    yield server
-    if server.is_running():
-        server.stop()
+    """`own_server` answering each request in a thread of its own: one handler may hold its
+    answer (till the test lets it go) while others are answered."""
+    with own_http_server(threaded=True) as server:
+        yield server

@@ -4,17 +4,32 @@ carries; one of several dated stories and their pages, from a server as slow as 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 
-def serving(feed: Callable[[str], str], pages: dict[str, str]) -> HTTPServer:
-    """A server started on 127.0.0.1 answering /feed.xml with the RSS `feed` makes of its
-    address, and each path of `pages` with its HTML."""
-    server = HTTPServer(host="127.0.0.1", port=0)
+@contextmanager
+def own_http_server(host: str = "127.0.0.1", threaded: bool = False) -> Iterator[HTTPServer]:
+    """A pytest-httpserver on a free port of `host` for one test (`threaded`: each request
+    answered in a thread of its own), cleared and stopped after it, unless the test stopped it
+    (the network taken away). The session's `httpserver` is shared: stopped, it is gone for the
+    tests after."""
+    server = HTTPServer(host=host, port=0, threaded=threaded)
     server.start()
+    try:
+        yield server
+    finally:
+        server.clear()
+        if server.is_running():
+            server.stop()
+
+
+def serve_site(server: HTTPServer, feed: Callable[[str], str], pages: dict[str, str]) -> HTTPServer:
+    """`server` answering /feed.xml with the RSS `feed` makes of its address, and each path of
+    `pages` with its HTML."""
     base = server.url_for("").rstrip("/")
     server.expect_request("/feed.xml").respond_with_data(
         feed(base), content_type="application/rss+xml"

@@ -61,7 +61,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "parse_big_feed": ("--items", "20", "--summary", "100", "--runs", "1", "--repeats", "1"),
     "pdf_layout_speed": ("--pages", "2", "--runs", "1"),
     "pdf_memory": ("--mb", "1", "--runs", "1"),
-    "portal_print": ("--against", THIS, "--repeats", "1"),
+    "portal_print": ("--against", THIS, "--repeats", "1", "--rounds", "2"),
     "reextract_freeze": ("--runs", "1"),
     "repair_memory": ("--rows", "20"),
     "pictures_put": ("--held", "20", "--puts", "3", "--runs", "1"),
@@ -115,6 +115,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "tui_year_memory": ("--data-dir", DATA, "--opens", "1"),
     "version_repeats": ("--words", "300", "--runs", "1"),
     "wrap_clusters": ("--runs", "1"),
+    "story_keys": (DATA, "--against", THIS, "--rounds", "1"),
     "year_library": (
         *(f"{TMP}/year", "--feeds", "1", "--items", "2", "--shapes", "1", "--hosts", "1"),
         *("--processes", "1"),

@@ -45,6 +45,8 @@ NAMES = [
     ("Por Ana Belén Ruiz Ortega", "es", "Ruiz Ortega, Ana Belén.", "Ruiz Ortega, A. B."),
     # Three words: two given names and a surname, or one and two surnames: as written.
     ("Por Pablo Gómez Ruiz", "es", "Pablo Gómez Ruiz.", "Pablo Gómez Ruiz."),
+    # But for given names hyphened into one word: then two surnames (acc44c C6).
+    ("Por José-María Núñez Castillo", "es", "Núñez Castillo, José-María.", "Núñez Castillo, J.-M."),
     # A Portuguese writer is cited by the last surname, as before.
     ("Por João Pedro Gonçalves Silva", "pt", "Silva, João Pedro Gonçalves.", "Silva, J. P. G."),
     # Chinese (pinyin), Vietnamese and Korean names written family name first: in their

@@ -80,3 +80,39 @@ def test_the_reading_view_says_a_consent_wall_not_a_paywall(walled: str, data_di
             assert "silted" in shown
 
     asyncio.run(run())
+
+
+def test_a_story_sent_on_to_a_consent_wall_is_cited_by_its_own_address(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A story that redirects to the wall ("/consent?return=…", as Yahoo's and AOL's do): the
+    feed's text stands in, cited, opened and copied by the story's address, never the wall's,
+    which a reporter pasted into a draft with `y` (acc44a A16)."""
+    from urllib.parse import quote
+
+    base = httpserver.url_for("").rstrip("/")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        rss(base), content_type="application/rss+xml"
+    )
+    for n in (1, 2):
+        story = f"{base}/story/{n}"
+        httpserver.expect_request(f"/story/{n}").respond_with_data(
+            "", status=302, headers={"Location": f"/consent?return={quote(story, safe='')}"}
+        )
+    httpserver.expect_request("/consent").respond_with_data(
+        WALL, content_type="text/html; charset=utf-8"
+    )
+    sync_into(data_dir, [httpserver.url_for("/feed.xml")])
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "list", "--json"]) == 0
+    (item,) = [i for i in json.loads(capsys.readouterr().out) if i["title"] == TITLE]
+    home = ["--data-dir", str(data_dir)]
+    assert main([*home, "show", item["id"], "--offline"]) == 0
+    shown = capsys.readouterr().out
+    assert "the site answered with a cookie-consent page" in shown and "silted" in shown
+    assert f"URL: {base}/story/1\n" in shown and "consent?" not in shown
+    assert main([*home, "show", item["id"], "--offline", "--format", "citation"]) == 0
+    assert "consent?" not in capsys.readouterr().out
+    assert main([*home, "show", item["id"], "--offline", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["cited_url"] == f"{base}/story/1" and "consent" not in data["url"]

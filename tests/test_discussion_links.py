@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from reader.cli import main
 from reader.codec import entry_from_dict, entry_to_dict
 from reader.feeds import parse_feed
 from tests.conftest import sync_into
-from tests.served_feed import serving, story_page
+from tests.served_feed import serve_site, story_page
 
 TITLE = "How a small paper built a public spending tracker"
 
@@ -52,11 +51,9 @@ def atom(base: str) -> str:
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
-    server = serving(hn, {"/blog/tracker.html": story_page(TITLE)})
-    yield server
-    server.clear()
-    server.stop()
+def site(own_server: HTTPServer) -> HTTPServer:
+    serve_site(own_server, hn, {"/blog/tracker.html": story_page(TITLE)})
+    return own_server
 
 
 # -- the feed ----------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from reader.models import Enclosure, ErrorKind, FetchError
 from reader.render import to_text
 from reader.store import Store
 from reader.urls import LONGEST_ENCLOSURE
-from tests.served_feed import serving
+from tests.served_feed import serve_site
 
 MP3 = 42_000_000
 NOTES = "The harbour master on the dredging vote, and what the winter timetable means."
@@ -60,11 +59,9 @@ NOTES_PAGE = (
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
-    server = serving(podcast, {"/notes/1.html": NOTES_PAGE})
-    yield server
-    server.clear()
-    server.stop()
+def site(own_server: HTTPServer) -> HTTPServer:
+    serve_site(own_server, podcast, {"/notes/1.html": NOTES_PAGE})
+    return own_server
 
 
 def served(site: HTTPServer, path: str) -> bool:

@@ -8,7 +8,6 @@ from the decoder ("encoding=base64"), which ended the whole sync and left the TU
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,24 +23,20 @@ BROKEN = "/broken.xml"
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    server.start()
-    base = server.url_for("").rstrip("/")
+def site(threaded_server: HTTPServer) -> HTTPServer:
+    base = threaded_server.url_for("").rstrip("/")
     for path, title in (("/a.xml", "Tide tables revised"), ("/b.xml", "Quay lights renewed")):
         page = path.replace(".xml", ".html")
-        server.expect_request(path).respond_with_data(
+        threaded_server.expect_request(path).respond_with_data(
             feed_xml(base, [(title, page, f"g{path}")]), content_type="application/rss+xml"
         )
-        server.expect_request(page).respond_with_data(
+        threaded_server.expect_request(page).respond_with_data(
             ARTICLE.replace("Tide tables revised", title), content_type="text/html"
         )
-    server.expect_request(BROKEN).respond_with_data(
+    threaded_server.expect_request(BROKEN).respond_with_data(
         feed_xml(base, [("Never read", "/never.html", "g9")]), content_type="application/rss+xml"
     )
-    yield server
-    server.clear()
-    server.stop()
+    return threaded_server
 
 
 def _subscribe(directory: Path, site: HTTPServer) -> list[str]:

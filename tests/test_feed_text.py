@@ -14,7 +14,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +29,7 @@ from reader.library.reextraction import Reextracted
 from reader.models import Article, Entry, FetchError
 from reader.store import Store
 from reader.store import feeds as store_feeds
-from tests.served_feed import serve_one_item, serving
+from tests.served_feed import serve_one_item, serve_site
 
 STORY = [
     "The ferry company confirmed on Thursday that the Marram Point crossing will run a reduced "
@@ -77,11 +77,9 @@ def rss(base: str) -> str:
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
-    server = serving(rss, {"/ferry.html": PAYWALL, "/tides.html": SCRIPT_BUILT})
-    yield server
-    if server.is_running():
-        server.stop()
+def site(own_server: HTTPServer) -> HTTPServer:
+    serve_site(own_server, rss, {"/ferry.html": PAYWALL, "/tides.html": SCRIPT_BUILT})
+    return own_server
 
 
 def run_reader(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:

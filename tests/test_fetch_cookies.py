@@ -5,7 +5,6 @@ a site's own cookie check across its redirects still works (acc29c S1)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -25,19 +24,10 @@ def at(server: HTTPServer, path: str) -> str:
 PAGE = "<html><body><article><p>The harbour reopened on Friday.</p></article></body></html>"
 
 
-def _served(host: str) -> Iterator[HTTPServer]:
-    server = HTTPServer(host=host, port=0)
-    server.start()
-    yield server
-    server.clear()
-    if server.is_running():
-        server.stop()
-
-
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
+def site(own_server: HTTPServer) -> HTTPServer:
     """A site at 127.0.0.1."""
-    yield from _served("127.0.0.1")
+    return own_server
 
 
 def _sent(jar: httpx.Cookies, url: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -69,20 +68,17 @@ def path_of(index: int) -> str:
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    base = server.url_for("").rstrip("/")
+def site(own_server: HTTPServer) -> HTTPServer:
+    base = own_server.url_for("").rstrip("/")
     items = [(title, path_of(i), f"s{i}") for i, (title, _, _) in enumerate(SUBJECTS)]
-    server.expect_request("/feed.xml").respond_with_data(
+    own_server.expect_request("/feed.xml").respond_with_data(
         feed_xml(base, items), content_type="application/rss+xml"
     )
     for i, subject in enumerate(SUBJECTS):
-        server.expect_request(path_of(i)).respond_with_data(
+        own_server.expect_request(path_of(i)).respond_with_data(
             page(*subject), content_type="text/html; charset=utf-8"
         )
-    yield server
-    server.stop()
+    return own_server
 
 
 def requests(server: HTTPServer) -> Counter[str]:

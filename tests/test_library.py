@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import gzip
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,14 +38,11 @@ def run(coro):
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
-    """A server of this test's own, so a test may stop it to take the network away."""
-    httpserver = HTTPServer(host="127.0.0.1", port=0)
-    httpserver.start()
-    _routes(httpserver)
-    yield httpserver
-    if httpserver.is_running():
-        httpserver.stop()
+def site(own_server: HTTPServer) -> HTTPServer:
+    """A server of this test's own (`own_server`), so a test may stop it to take the network
+    away."""
+    _routes(own_server)
+    return own_server
 
 
 def _routes(httpserver: HTTPServer) -> None:

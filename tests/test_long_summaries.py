@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from reader.library.text_search import search_cached
 from reader.models import SUMMARY_HELD, Entry
 from reader.store import Store
 from tests.cli_run import run_reader
-from tests.served_feed import serving
+from tests.served_feed import serve_site
 from tests.test_feed_text import SCRIPT_BUILT
 from tests.tui_pilot import running, until
 
@@ -54,14 +54,13 @@ def rss(base: str) -> str:
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
+def site(own_server: HTTPServer) -> HTTPServer:
     # Built by scripts: only the feed's text to read. Two pages alike would be a portal's.
     pages = {
         page: SCRIPT_BUILT.replace("Tide app", page) for page in ("/inquiry.html", "/tides.html")
     }
-    server = serving(rss, pages)
-    yield server
-    server.stop()
+    serve_site(own_server, rss, pages)
+    return own_server
 
 
 def _by_title(entries: list[Entry]) -> dict[str, Entry]:

@@ -65,8 +65,9 @@ def test_a_newsboat_urls_import_names_what_it_leaves_behind(tmp_path: Path, data
     (killfile,) = [line for line in errors if "ignore-article" in line]
     assert killfile.startswith(f"reader: not carried over from newsboat's config, {config}: ")
     assert (
-        f"2 ignore-article rules (`reader config --from-newsboat {config}` prints them as the"
-        " [[ignore]] rules of the reader's own config.toml" in killfile
+        f"2 ignore-article rules, 1 bind-key (`reader config --from-newsboat {config}` prints"
+        " them as the reader's settings, [keys] and [[ignore]] rules, to add to its own"
+        " config.toml" in killfile
     )
     assert "and 1 macro (a [[command]] in config.toml runs a program on a key:" in killfile
     assert not any("newsboat -e" in line for line in errors)  # the urls file has the tags

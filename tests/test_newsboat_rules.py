@@ -51,10 +51,11 @@ def test_the_printed_rules_leave_out_what_newsboat_s_lines_did(
     assert status == 0
     status, printed, said = run(home, capsys, "config", "--from-newsboat", str(newsboat))
     assert status == 0, said
-    assert said.strip() == (
+    assert said.splitlines() == [
         "reader: from 6 ignore-article lines: 5 rules printed, 2 lines not converted (each"
-        " said why, in a comment)"
-    )
+        " said why, in a comment)",
+        "reader: from 1 setting: 0 printed, 1 not converted (each said why, in a comment)",
+    ]
     assert (
         '# line 6: ignore-article "*" "age > 30"\n# not converted: it tests an item\'s age'
         in printed

@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import lxml.html
@@ -549,13 +548,9 @@ def rss(base: str, content: str, path: str = "/dredging.html") -> str:
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    server.expect_request("/dredging.html").respond_with_data(TEASER, content_type="text/html")
-    yield server
-    if server.is_running():
-        server.stop()
+def site(own_server: HTTPServer) -> HTTPServer:
+    own_server.expect_request("/dredging.html").respond_with_data(TEASER, content_type="text/html")
+    return own_server
 
 
 def serve_feed(site: HTTPServer, content: str, path: str = "/dredging.html") -> str:

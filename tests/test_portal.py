@@ -61,6 +61,28 @@ def big_portal_with_token(asked: str) -> str:
     )
 
 
+def big_portal_in_capitals(asked: str) -> str:
+    """The big login page as older portal kits write its tags: `<STYLE>`, `<SVG>`."""
+    page = (
+        big_portal_with_token(asked).replace("<style>", "<STYLE>").replace("</style>", "</STYLE>")
+    )
+    return page.replace("<svg", "<SVG").replace("</svg>", "</SVG>")
+
+
+def big_portal_with_script(asked: str) -> str:
+    """The big login page with its script framework inline too (40 KB of it)."""
+    script = "".join(f"function f{n}(a){{return a*{n}+1;}}" for n in range(1500))
+    return big_portal_with_token(asked).replace("</head>", f"<Script>{script}</Script></head>")
+
+
+BIG_PORTALS = {
+    "big-token": big_portal_with_token,
+    "big-token-capitals": big_portal_in_capitals,
+    "big-token-script": big_portal_with_script,
+}
+"""The login pages past 32 KB carrying a token, by the shape `_Handler` answers with."""
+
+
 STORIES = {
     "/ferry.html": ("Ferry timetable cut for winter", "The island ferry will sail twice a day"),
     "/school.html": ("School roof repaired before term", "Builders finished the school roof"),
@@ -152,8 +174,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._send(
                 200, "text/html; charset=utf-8", portal_with_token(self.server.url(self.path))
             )
-        elif self.server.portal == "big-token":
-            page = big_portal_with_token(self.server.url(self.path))
+        elif self.server.portal in BIG_PORTALS:
+            page = BIG_PORTALS[self.server.portal](self.server.url(self.path))
             self._send(200, "text/html; charset=utf-8", page)
         elif self.server.portal == "511":  # RFC 6585's status for a network's login page
             self._send(511, "text/html; charset=utf-8", PORTAL)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.library import Library
-from tests.test_portal import QuaySite, _cached, _quay_site, _run
+from tests.test_portal import BIG_PORTALS, QuaySite, _cached, _quay_site, _run
 
 _SAID = "the network answered with a login page (Welcome to Harbourside Free WiFi)"
 
@@ -49,7 +49,7 @@ def test_a_login_page_echoing_the_address_is_no_article_whatever_its_words(
     assert _run(data_dir, "show", "--offline", site.url(path)) != 0
 
 
-@pytest.mark.parametrize("shape", ["token", "big-token", "511"])
+@pytest.mark.parametrize("shape", ["token", *BIG_PORTALS, "511"])
 def test_a_sync_behind_a_changing_or_511_login_page_says_so_once_and_marks_no_feed(
     site: QuaySite,
     other_site: QuaySite,
@@ -58,7 +58,8 @@ def test_a_sync_behind_a_changing_or_511_login_page_says_so_once_and_marks_no_fe
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Two sites' feeds and articles all answered by the network's page, a token and the
-    address asked in it at each answer (past 32 KB with its styles and logo inline too), or
+    address asked in it at each answer (past 32 KB with its styles, scripts and logo inline too,
+    their tags in any case), or
     under HTTP 511: one line, no feed marked failing,
     nothing cached; back on the real network, the next sync caches every story."""
     for each in (site, other_site):

@@ -8,6 +8,7 @@ http and one over https with an authority trustme makes), the reader run as a pr
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 import ssl
 import subprocess
@@ -19,7 +20,7 @@ import trustme
 from pytest_httpserver import HTTPServer
 
 from tests.cli_run import reader_process
-from tests.forwarding_proxy import ForwardingProxy, forwarding_proxy
+from tests.forwarding_proxy import ERROR_STYLES, ForwardingProxy, forwarding_proxy
 from tests.served_feed import story_page
 
 TITLE = "Ferry timetable changes for the winter"
@@ -177,6 +178,84 @@ def test_a_site_the_proxy_cannot_reach_is_said_as_that_site_not_answering(
         f"the proxy {proxy.url} ([network] proxy) could not reach secure.example:{port}"
         " (502 Bad Gateway)"
     ) in added.stderr
+
+
+_SAID_OF_STYLE = {
+    "page": "(502 Unable to connect)",
+    "squid": "(503 Service Unavailable, ERR_CONNECT_FAIL)",
+    "proxy-status": "(504 Gateway Timeout, connection_refused)",
+    "bare": "(502 Bad Gateway)",
+}
+
+
+@pytest.mark.parametrize("style", ERROR_STYLES)
+def test_a_plain_http_site_the_proxy_cannot_reach_is_said_as_the_proxys_failure(
+    style: str, proxy: ForwardingProxy, tmp_path: Path
+) -> None:
+    """The proxy's own 502/503/504 (its error page, its headers) is not the site's answer."""
+    proxy.error_style = style
+    port = _closed_port()
+    config = f'[network]\nproxy = "{proxy.url}"\nretries = 0\n'
+    added = _reader(tmp_path / "data", "add", f"http://news.example:{port}/feed.xml", config=config)
+    assert (
+        f"the proxy {proxy.url} ([network] proxy) could not reach news.example:{port}"
+        f" {_SAID_OF_STYLE[style]}"
+    ) in added.stderr
+    assert "HTTP 50" not in added.stderr
+
+
+@pytest.mark.parametrize(
+    ("status", "headers", "page"),
+    [
+        # nginx in front of the site: its page names no host.
+        (502, {"Server": "nginx"}, "<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>"),
+        # The site down for maintenance, naming itself: a Retry-After is the site's.
+        (503, {"Retry-After": "120"}, "<p>news.example is down for maintenance</p>"),
+        # A CDN's page naming the host: its request id is no proxy's.
+        (502, {"CF-RAY": "8a1b2c3d4e5f-LHR", "Via": "1.1 cdn"}, "<p>news.example: bad gateway</p>"),
+    ],
+)
+def test_the_sites_own_5xx_through_the_proxy_is_still_the_sites(
+    status: int,
+    headers: dict[str, str],
+    page: str,
+    httpserver: HTTPServer,
+    proxy: ForwardingProxy,
+    tmp_path: Path,
+) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        page, status=status, headers=headers, content_type="text/html"
+    )
+    base = f"http://news.example:{httpserver.port}"
+    config = f'[network]\nproxy = "{proxy.url}"\nretries = 0\n'
+    added = _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config)
+    assert f"HTTP {status}" in added.stderr
+    assert "could not reach" not in added.stderr
+
+
+def test_a_feed_the_proxy_cannot_reach_is_not_marked_failing(
+    threaded_server: HTTPServer, proxy: ForwardingProxy, tmp_path: Path
+) -> None:
+    """The proxy failing to reach the site for an hour is no sign of a dead feed: the sync
+    says it, `reader feeds --failing` lists nothing."""
+    httpserver = threaded_server  # this test's own: stopped in it
+    base = f"http://news.example:{httpserver.port}"
+    _site(httpserver, base)
+    config = f'[network]\nproxy = "{proxy.url}"\nretries = 0\n'
+    added = _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config)
+    assert added.returncode == 0, added.stderr
+    httpserver.stop()  # the proxy's connections to it now fail: its own 502
+    synced = _reader(tmp_path / "data", "sync", config=config)
+    assert synced.returncode == 1
+    said = f"the proxy {proxy.url} ([network] proxy) could not reach news.example:{httpserver.port}"
+    assert said in synced.stderr
+    # Nor a proxy not there at all.
+    down = f'[network]\nproxy = "http://127.0.0.1:{_closed_port()}"\nretries = 0\n'
+    assert _reader(tmp_path / "data", "sync", config=down).returncode == 1
+    failing = _reader(tmp_path / "data", "feeds", "--failing", config=config)
+    assert "Harbour Desk" not in failing.stdout and "failing since" not in failing.stdout
+    (row,) = json.loads(_reader(tmp_path / "data", "feeds", "--json", config=config).stdout)
+    assert row["last_error"] is None
 
 
 def test_env_takes_the_environments_proxy_and_no_proxy(

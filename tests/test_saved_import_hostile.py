@@ -272,7 +272,7 @@ def test_links_to_this_computer_in_a_file_are_saved_not_fetched(
     assert "1 link given twice in the file: saved once" in printed
     assert (
         "the 3 links to this computer or its network (localhost, 192.168.x, 169.254.x) not"
-        " fetched, by a sync either: open one to fetch it, or import with --fetch-local"
+        " fetched, by a sync either: open one to fetch it, or run this import again with --fetch-local"
     ) in printed
     assert "dropped the name and password of 2 links: never sent" in said
     (shown,) = [

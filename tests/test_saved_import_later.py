@@ -145,7 +145,10 @@ def test_a_link_to_this_computer_gets_the_copy_wallabag_kept(
     assert code == 0, said
     assert "1 saved as the text wallabag kept" in printed, printed
     assert "1 of them to this computer or its network, not fetched" in printed, printed
-    assert "`R` on one in the reader fetches its page, and --fetch-local" in printed, printed
+    assert (
+        "`R` on one in the reader fetches its page, and this import again with --fetch-local"
+        in printed
+    ), printed
     code, shown, said = cli(capsys, data, "show", "--offline", url)
     assert code == 0, said
     assert "intranet page's text wallabag kept" in shown

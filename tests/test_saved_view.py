@@ -43,14 +43,15 @@ def _saved_row(app: App[object]) -> str:
 
 
 def _save(data: Path, page_url: str) -> str:
-    """Save one of the demo's articles and a page no feed lists; the demo article's title."""
+    """Save a page no feed lists, then one of the demo's articles, the last saved (first in
+    Saved); the demo article's title."""
 
     async def run() -> str:
         lib = Library(data)
         try:
             headline = next(h for h in lib.headlines() if h.cached)
-            await lib.save(headline.entry)
             await lib.save(page_url)
+            await lib.save(headline.entry)
             return headline.entry.title
         finally:
             await lib.aclose()

@@ -8,7 +8,6 @@ pages served on 127.0.0.1, the store on disk.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,20 +50,16 @@ def feed(base: str) -> str:
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    base = server.url_for("").rstrip("/")
-    server.expect_request("/gnews/rss").respond_with_data(
+def site(own_server: HTTPServer) -> HTTPServer:
+    base = own_server.url_for("").rstrip("/")
+    own_server.expect_request("/gnews/rss").respond_with_data(
         feed(base), content_type="application/rss+xml"
     )
     for code in HEADLINES:
-        server.expect_request(f"/rss/articles/{code}").respond_with_data(
+        own_server.expect_request(f"/rss/articles/{code}").respond_with_data(
             interstitial(code), content_type="text/html"
         )
-    yield server
-    server.clear()
-    server.stop()
+    return own_server
 
 
 def test_the_interstitial_is_no_article_and_a_story_is() -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -61,20 +60,16 @@ web application, please enable JavaScript.</div></noscript></div></body></html>"
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    base = server.url_for("").rstrip("/")
-    server.expect_request("/@lena.rss").respond_with_data(
+def site(own_server: HTTPServer) -> HTTPServer:
+    base = own_server.url_for("").rstrip("/")
+    own_server.expect_request("/@lena.rss").respond_with_data(
         feed(base), content_type="application/rss+xml"
     )
     for number in POSTS:
-        server.expect_request(f"/@lena/{number}").respond_with_data(
+        own_server.expect_request(f"/@lena/{number}").respond_with_data(
             post_page(base, number), content_type="text/html"
         )
-    yield server
-    server.clear()
-    server.stop()
+    return own_server
 
 
 def test_a_posts_page_titled_by_its_account_is_titled_by_its_opening_words() -> None:

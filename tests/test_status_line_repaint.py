@@ -6,7 +6,6 @@ failed comes before what is cut (acc40c R4)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,21 +21,17 @@ FEEDS = 6
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    server.start()
-    base = server.url_for("").rstrip("/")
+def site(threaded_server: HTTPServer) -> HTTPServer:
+    base = threaded_server.url_for("").rstrip("/")
     for n in range(FEEDS):
-        server.expect_request(f"/f{n}.xml").respond_with_data(
+        threaded_server.expect_request(f"/f{n}.xml").respond_with_data(
             feed_xml(base, [(f"Harbour story {n}", f"/a{n}.html", f"g{n}")]),
             content_type="application/rss+xml",
         )
-        server.expect_request(f"/a{n}.html").respond_with_data(
+        threaded_server.expect_request(f"/a{n}.html").respond_with_data(
             ARTICLE.replace("Tide tables revised", f"Harbour story {n}"), content_type="text/html"
         )
-    yield server
-    server.clear()
-    server.stop()
+    return threaded_server
 
 
 def _synced(directory: Path, urls: list[str]) -> None:

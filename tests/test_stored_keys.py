@@ -54,11 +54,9 @@ def _feed(base: str, title: str, items: list[tuple[str, str, str]]) -> str:
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
+def site(own_server: HTTPServer) -> HTTPServer:
     """The Courier's feed (with an ETag, 304 to a request that sends it back) and its stories."""
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    base = server.url_for("").rstrip("/")
+    base = own_server.url_for("").rstrip("/")
     feed = _feed(base, "Saltmarsh Courier", ITEMS)
 
     def answer_feed(request: Request) -> Response:
@@ -66,13 +64,12 @@ def site() -> Iterator[HTTPServer]:
             return Response(status=304, headers={"ETag": '"courier-1"'})
         return Response(feed, content_type="application/rss+xml", headers={"ETag": '"courier-1"'})
 
-    server.expect_request("/feed.xml").respond_with_handler(answer_feed)
+    own_server.expect_request("/feed.xml").respond_with_handler(answer_feed)
     for title, path, _ in ITEMS:
-        server.expect_request(path.split("?")[0].split("#")[0]).respond_with_data(
+        own_server.expect_request(path.split("?")[0].split("#")[0]).respond_with_data(
             STORY.format(title=title), content_type="text/html; charset=utf-8"
         )
-    yield server
-    server.stop()
+    return own_server
 
 
 @contextmanager

@@ -8,7 +8,6 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +26,8 @@ from tests.tui_pilot import running, until
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    base = server.url_for("").rstrip("/")
+def site(own_server: HTTPServer) -> HTTPServer:
+    base = own_server.url_for("").rstrip("/")
     long_title = "Storm " * 100  # 600 characters
     items = [
         ("Tide tables revised", "/tide.html", "g1"),
@@ -38,16 +35,14 @@ def site() -> Iterator[HTTPServer]:
         ("Regatta postponed", "/withdrawn.html", "g3"),
         (long_title.strip(), "/busy.html", "g4"),
     ]
-    server.expect_request("/feed.xml").respond_with_data(
+    own_server.expect_request("/feed.xml").respond_with_data(
         feed_xml(base, items), content_type="application/rss+xml"
     )
-    server.expect_request("/tide.html").respond_with_data(ARTICLE, content_type="text/html")
-    server.expect_request("/gone.html").respond_with_data("File not found", status=404)
-    server.expect_request("/withdrawn.html").respond_with_data("Gone for good", status=410)
-    server.expect_request("/busy.html").respond_with_data("Try later", status=503)
-    yield server
-    if server.is_running():
-        server.stop()
+    own_server.expect_request("/tide.html").respond_with_data(ARTICLE, content_type="text/html")
+    own_server.expect_request("/gone.html").respond_with_data("File not found", status=404)
+    own_server.expect_request("/withdrawn.html").respond_with_data("Gone for good", status=410)
+    own_server.expect_request("/busy.html").respond_with_data("Try later", status=503)
+    return own_server
 
 
 def _asked(server: HTTPServer, path: str) -> int:
@@ -201,6 +196,29 @@ def test_the_progress_line_shows_no_rate_before_there_is_one(
     assert "0/4" in drawn and "/s" not in drawn
 
 
+@pytest.mark.parametrize("columns", [120, 80, 40])
+def test_what_the_end_waits_for_never_cuts_the_count_and_the_time(
+    monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """The articles the sync's end waits for said on a line of their own: in a column of the
+    row, at 120 columns, it cut the count and the time to "4/…" and "0:0…" (acc44a A9, acc44b
+    B2)."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    screen = _Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    update, finish = _progress_display()
+    update(SyncProgress("feeds", 5, 5))
+    waits = (("127.0.0.1:18106", 16),)
+    update(SyncProgress("articles", 5, 5, articles_done=4, articles_total=20, waiting=waits))
+    finish()
+    drawn = screen.getvalue()
+    assert "4/20" in drawn and "0:00:0" in drawn and "…" not in drawn
+    said = "waiting for the last 16 articles, at 127.0.0.1:18106; Ctrl-C keeps what came"
+    assert " ".join(drawn.split()).count(said) >= 1
+    row = next(line for line in drawn.splitlines() if "4/20" in line)
+    assert "waiting" not in row
+
+
 def test_a_quiet_sync_prints_only_what_failed(
     site: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -346,16 +364,17 @@ def test_a_sync_stopped_by_quitting_is_said_at_the_next_start_until_one_ends(
             lib.add_feed(url)
         lib.close()
 
-        async def quit_mid_sync() -> None:
+        async def quit_mid_sync() -> str:
             app = ReaderApp(data, refresh_on_start=False)
             app.prefetch_limit = 0
             async with app.run_test(size=(120, 20)) as pilot:
                 await started(pilot)
-                assert stopped not in app.status
+                assert stopped not in app.status and not app.said_at_exit
                 await pilot.press("S")
                 await until(pilot, lambda: app.index.cached >= 1, "an article cached")
                 assert app._busy == "syncing"
                 await pilot.press("q")
+            return app.said_at_exit
 
         async def reopen(refresh: bool = False) -> str:
             app = ReaderApp(data, refresh_on_start=refresh)
@@ -366,7 +385,11 @@ def test_a_sync_stopped_by_quitting_is_said_at_the_next_start_until_one_ends(
                     await until(pilot, lambda: app.status.startswith("Refreshed"), "refreshed")
                 return app.status
 
-        asyncio.run(quit_mid_sync())
+        # Said on the terminal too, as the shell comes back (run_app prints it): quitting
+        # stopped it, and what is not offline yet (acc44a A15).
+        said = asyncio.run(quit_mid_sync())
+        assert said.startswith("sync interrupted") and " cached for offline (" in said
+        assert " not yet" in said and said.endswith("; `reader sync` or S carries on")
         assert stopped in asyncio.run(reopen())
         assert stopped in asyncio.run(reopen(refresh=True))
         lib = Library(data)

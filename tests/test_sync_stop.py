@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import anyio
 import pytest
 
-from reader.cli.sync import _stop_on_terminate
+from reader.cli.stops import stop_on_terminate
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def stop_handlers() -> Iterator[list[int]]:
     put back after."""
     before = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP)}
     try:
-        yield _stop_on_terminate()
+        yield stop_on_terminate()
     finally:
         for number, handler in before.items():
             signal.signal(number, handler)

@@ -6,7 +6,6 @@ feed's row again. What it lists (order, marks, counts) is the same either way.""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,12 +38,8 @@ ITEMS = [
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    yield server
-    server.clear()
-    server.stop()
+def site(own_server: HTTPServer) -> HTTPServer:
+    return own_server
 
 
 def _serve(site: HTTPServer, items: list[tuple[str, str, int]]) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import html
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from pytest_httpserver import HTTPServer
 
 from reader.cli import main
 from tests.conftest import sync_into
-from tests.served_feed import serving
+from tests.served_feed import serve_site
 
 LETTER = "The tide tables leave out"
 WHOLE = "".join(
@@ -47,15 +46,13 @@ three teachers each next year, and that courses will close.</description></item>
 
 
 @pytest.fixture
-def site() -> Iterator[HTTPServer]:
+def site(own_server: HTTPServer) -> HTTPServer:
     pages = {
         "/p/tides": SHELL.format(title="What the tide tables leave out"),
         "/p/sixth": SHELL.format(title=TEASER),
     }
-    server = serving(feed, pages)
-    yield server
-    server.clear()
-    server.stop()
+    serve_site(own_server, feed, pages)
+    return own_server
 
 
 def test_a_whole_text_from_the_feed_is_not_only_in_part(

@@ -17,7 +17,7 @@ from ..feed_tags import hashed_tags, saved_tags
 from ..marks import TAKEN_DOWN, offline_mark, saved_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError
 from ..plural import plural
-from ..reports import SaveOutcome, across_feeds, also_in, newest_first
+from ..reports import SaveOutcome, across_feeds, also_in, newest_first, saved_moment
 from ..safe import safe_line
 from ..url_display import line_url, shown_url
 from .common import (
@@ -86,6 +86,8 @@ def headline_json(
         "changed": h.updated,  # the list's Δ: said in words too (acc42a A4)
         "tags": list(h.tags),
         "archived": h.archived,
+        # When it was saved: the user's `s`, or the time added an import kept (acc43a A14).
+        "saved_at": iso_time(saved_moment(h)),
         "enclosures": enclosures_json(e),
         "comments": e.comments or None,  # the item's discussion page, as its feed names it
     }
@@ -211,7 +213,7 @@ def _list_of(
                         out(h.entry.id)
                     return
                 if not printing:  # read once there is a line to print
-                    printing.append((lib.store.page_dates(), lib.shared_articles()))
+                    printing.append((lib.store.page_dates(), lib.also_listed()))
                 of_row = {id(hit.headline): hit for hit in hits}
                 lines = {id(h): of_row[id(h)].line for h in rows if id(h) in of_row}
                 _print_lines(rows, row_names, lines, *printing[0], shown_names(feeds))
@@ -252,7 +254,7 @@ def _list_of(
         printing_now = headlines and streamed is None
         page_dates = lib.store.page_dates() if printing_now else {}
         opened_at = {h.entry.id: read_at(h.entry) for h in headlines} if args.json else {}
-        shared = lib.shared_articles() if printing_now and not args.ids else {}
+        shared = lib.also_listed() if printing_now and not args.ids else {}
     finally:
         if given is None:
             lib.close()
@@ -309,13 +311,34 @@ def _listed(
                 for row, h in zip(rows, headlines, strict=True)
             ]
         out(json_text(rows))
-        return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
+        return _nothing_listed_said(not headlines, args)
     if args.ids:
         for h in headlines:  # none: no line at all (an empty one was an empty id to `read`)
             out(h.entry.id)
-        return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
-    _print_lines(headlines, row_names or names, lines, page_dates, shared or {}, shown or {})
-    return EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
+        return _nothing_listed_said(not headlines, args)
+    _print_lines(
+        headlines,
+        row_names or names,
+        lines,
+        page_dates,
+        shared or {},
+        shown or {},
+        by_saving=args.saved and args.search is None,
+    )
+    return _nothing_listed_said(not headlines, args)
+
+
+def _nothing_listed_said(nothing: bool, args: argparse.Namespace) -> int:
+    """`reader list`'s status (0: a search with no hit is said on stderr: nothing wrong, Exit
+    status); a list of nothing at all (`nothing`: no headline, or no feed to list), no search
+    or feed asked, names the library left behind
+    where the reader kept it before XDG_DATA_HOME was set, if there is one (acc43b B12)."""
+    if nothing and args.search is None and not (args.feed or args.tag):
+        from ..other_places import library_elsewhere_said
+
+        if said := library_elsewhere_said(data_dir(args.data_dir)):
+            err(f"no headlines here; {said}")
+    return EXIT_OK
 
 
 def listed_feeds(lib: Library, args: argparse.Namespace) -> tuple[list[Feed], list[str]]:
@@ -364,13 +387,13 @@ def _list_as_read(
             for h in headlines:  # none: no line at all, as when the list is read whole
                 out(h.entry.id)
         else:
-            shared = lib.shared_articles() if len(feeds) > 1 else {}
+            shared = lib.also_listed() if len(feeds) > 1 else {}
             dates = lib.store.page_dates()
             _print_lines(headlines, listed_names(feeds), {}, dates, shared, shown_names(feeds))
     finally:
         if given is None:
             lib.close()
-    return EXIT_OK
+    return _nothing_listed_said(not feeds, args)
 
 
 # A page dating its story this much apart from its feed, on another day, is said to (acc27a
@@ -401,16 +424,20 @@ def _print_lines(
     page_dates: Mapping[str, str],
     shared: Mapping[str, tuple[str, ...]],
     shown: Mapping[str, str],
+    by_saving: bool = False,
 ) -> None:
     """A line for each headline (and its search hit's line under it, `lines` by `id` of the
     headline); a cached page dating its story on another day than its feed says so, the
     date a citation gives (`page_dates`, `Store.page_dates`); one other feeds list too
-    names them (`shared`: `Library.shared_articles`; `shown`: each feed's name as shown)."""
+    names them (`shared`: `Library.also_listed`; `shown`: each feed's name as shown).
+    `by_saving`: dated by when each was saved ("saved 2023-11-14"), as `--saved` orders them."""
     sources: dict[tuple[str, str], str] = {}  # a feed's name made once, not on each of its lines
     for h in headlines:
         e = h.entry
         # Local time, as the reader shows it: a headline's day must not differ between the two.
         when = in_local_time(e.published).strftime("%Y-%m-%d %H:%M") if e.published else " " * 16
+        if by_saving and (saved := saved_moment(h)) is not None:
+            when = in_local_time(saved).strftime("saved %Y-%m-%d")
         marks = ("N" if not h.read else " ") + offline_mark(h) + saved_mark(h)
         source = sources.get((e.feed_title, e.feed_url))
         if source is None:

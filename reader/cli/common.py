@@ -17,6 +17,7 @@ from ..config import ConfigError, config_path, data_dir, load_config
 from ..dates import stated_iso
 from ..marks import ASCII_ERRORS, ASCII_ONLY, GLYPHS_REPLACED, ascii_replaced, terminal_words
 from ..models import FetchError
+from ..other_places import config_elsewhere_said, library_elsewhere_said
 from ..safe import safe_line, safe_text
 
 if TYPE_CHECKING:
@@ -213,8 +214,10 @@ def library_missing(args: argparse.Namespace) -> CommandError | None:
     shown = safe_line(str(root), 300)
     starts = library_starters(bool(args.data_dir))
     if not root.exists() and not root.is_symlink():
+        starts = library_elsewhere_said(root) or starts  # the full one left behind, first
         return CommandError(f"no library at {shown}: {starts}")
     if empty_directory(root):
+        starts = library_elsewhere_said(root) or starts
         return CommandError(f"{shown} is empty: no library there (not mounted?); {starts}")
     return None
 
@@ -310,7 +313,15 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
         raise ConfigFault(last) from None
     if missing is not None:
         raise missing
+    if not named and path not in _CONFIGS_SAID:
+        _CONFIGS_SAID.add(path)  # a command reads its config more than once
+        if said := config_elsewhere_said(path):
+            err(said)  # even with -q: settings not in force are news to cron's mail too
     return config
+
+
+_CONFIGS_SAID: set[Path] = set()
+"""The config files whose other place (`config_elsewhere_said`) was looked at by this command."""
 
 
 def check_keys(config: Config) -> None:

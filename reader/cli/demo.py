@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import signal
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -76,20 +77,38 @@ def _demo_tui(args: argparse.Namespace, feed_urls: list[str]) -> int:
     import shutil
     import tempfile
 
-    # Throwaway unless a directory is named on the command line: a READER_HOME set in the shell
-    # must not fill a real reading list with feeds on a port that is gone tomorrow.
-    throwaway = None if args.data_dir else tempfile.mkdtemp(prefix="reader-demo-")
-    args.data_dir = args.data_dir or throwaway
+    from ..held_signals import held_back
+    from .stops import stop_on_terminate, stopped_status
+
+    # A SIGTERM or SIGHUP (a service stopped, `timeout`, a closed ssh session) before the
+    # reader's screen takes them over, or after it gives them back, stops the demo as Ctrl-C
+    # does: its throwaway directory went with a Ctrl-C only, and stayed in $TMPDIR otherwise.
+    # Taken before the directory is made, so no moment of it is left uncovered.
+    stopped_by = stop_on_terminate()
+    throwaway: str | None = None
     try:
+        # Throwaway unless a directory is named on the command line: a READER_HOME set in the
+        # shell must not fill a real reading list with feeds on a port that is gone tomorrow.
+        # Made and named with the stops held back: one between the two left it unnamed here.
+        with held_back(signal.SIGINT, signal.SIGTERM, *_HANG_UP):
+            if not args.data_dir:
+                throwaway = args.data_dir = tempfile.mkdtemp(prefix="reader-demo-")
         lib = open_library(args)
         try:
             subscribe_to_demo(lib, feed_urls)
         finally:
             lib.close()
         return cmd_tui(args)
+    except KeyboardInterrupt:
+        if stopped_by:
+            return stopped_status(stopped_by[0])  # README, Exit status
+        raise
     finally:
         if throwaway:
             shutil.rmtree(throwaway, ignore_errors=True)
+
+
+_HANG_UP = (signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ()  # none on Windows
 
 
 def subscribe_to_demo(lib: Library, feed_urls: list[str]) -> None:

@@ -1,17 +1,21 @@
 """`reader config --from-newsboat`: newsboat's killfile printed as `[[ignore]]` tables to add
-to the reader's config (reader/newsboat_rules.py converts them)."""
+to the reader's config (reader/newsboat_rules.py converts them), and its other settings as the
+reader's (reader/newsboat_settings.py reads them, `newsboat_settings_out` prints them)."""
 
 from __future__ import annotations
 
 import argparse
+import tomllib
 from pathlib import Path
 
 from ..config import ConfigError, config_path, load_config
 from ..ignore_rules import IgnoreRule
 from ..newsboat_leftovers import MOST_CONFIG_BYTES, own_newsboat_config
+from ..newsboat_rules import Converted
 from ..plural import plural
 from ..safe import safe_line
 from .common import EXIT_FAILED, EXIT_OK, err, out
+from .newsboat_settings_out import OwnConfig
 
 
 def cmd_from_newsboat(args: argparse.Namespace) -> int:
@@ -31,18 +35,39 @@ def cmd_from_newsboat(args: argparse.Namespace) -> int:
     except OSError as error:
         err(f"cannot read {shown}: {safe_line(error.strerror or error, 200)}")
         return EXIT_FAILED
-    from ..newsboat_rules import killfile, toml_table
+    from ..newsboat_rules import killfile
+    from ..newsboat_settings import settings
 
     lines = list(killfile(text))
-    if not lines:
-        err(f"no ignore-article line in {shown}: nothing to convert")
+    found = list(settings(text))
+    if not lines and not found:
+        err(f"no ignore-article line nor setting in {shown}: nothing to convert")
         return EXIT_OK
-    have = _rules_in_force(args)
+    mine = _own_config(args)
     own = safe_line(str(config_path(args.config, args.data_dir)), 300)
-    out(f"# newsboat's ignore-article rules in {shown}, as the reader's [[ignore]] rules (their")
-    out("# patterns ignore case). Added to the reader's config by")
+    out(f"# newsboat's config {shown} as the reader's: added to the reader's config by")
     out('#   reader config --from-newsboat >> "$(reader config --path)"')
     out(f"# (that config: {own})")
+    said = []
+    if lines:
+        said.append(_print_rules(lines, mine))
+    if found:
+        from .newsboat_settings_out import print_settings
+
+        said.append(print_settings(found, mine))
+    for line in said:
+        err(line)
+    return EXIT_OK
+
+
+def _print_rules(lines: list[Converted], mine: OwnConfig) -> str:
+    """The killfile's lines as `[[ignore]]` tables, each under its line; the line saying how
+    many."""
+    from ..newsboat_rules import toml_table
+
+    have = {_rule_key(rule) for rule in mine.config.ignore} if mine.config else set()
+    out("\n# newsboat's ignore-article rules, as the reader's [[ignore]] rules (their patterns")
+    out("# ignore case).")
     tables = not_converted = already = in_part = 0
     for line in lines:
         said = f"# line {line.line_number}: {safe_line(line.line, 300)}"
@@ -68,8 +93,7 @@ def cmd_from_newsboat(args: argparse.Namespace) -> int:
         parts.append(f"{plural(in_part, 'line')} converted in part")
     if not_converted:
         parts.append(f"{plural(not_converted, 'line')} not converted (each said why, in a comment)")
-    err(f"from {plural(len(lines), 'ignore-article line')}: " + ", ".join(parts))
-    return EXIT_OK
+    return f"from {plural(len(lines), 'ignore-article line')}: " + ", ".join(parts)
 
 
 def _key(table: dict[str, str]) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -77,15 +101,16 @@ def _key(table: dict[str, str]) -> tuple[str, tuple[tuple[str, str], ...]]:
     return table.get("feed", ""), patterns
 
 
-def _rules_in_force(args: argparse.Namespace) -> set[tuple[str, tuple[tuple[str, str], ...]]]:
-    """The reader's own rules, as `_key`s: printed again, they would be rules twice. A config
-    that can't be read leaves nothing to compare with (its fault is said by every other
-    command); none is made."""
+def _own_config(args: argparse.Namespace) -> OwnConfig:
+    """The reader's own config, to print nothing it has already. A config that can't be read
+    leaves nothing to compare with (its fault is said by every other command); none is made."""
+    path = config_path(args.config, args.data_dir)
     try:
-        config = load_config(config_path(args.config, args.data_dir), create=False)
-    except (ConfigError, OSError):
-        return set()
-    return {_rule_key(rule) for rule in config.ignore}
+        config = load_config(path, create=False)
+        data = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (ConfigError, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return OwnConfig(None, {})
+    return OwnConfig(config, data)
 
 
 def _rule_key(rule: IgnoreRule) -> tuple[str, tuple[tuple[str, str], ...]]:

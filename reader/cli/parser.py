@@ -1005,10 +1005,11 @@ def build_parser() -> argparse.ArgumentParser:
         const="",
         metavar="CONFIG",
         help="print the ignore-article rules (killfile) of newsboat's config (~/.newsboat/config"
-        " or ~/.config/newsboat/config, else CONFIG) as [[ignore]] tables, each under its line,"
-        ' to add to this config: `reader config --from-newsboat >> "$(reader config --path)"`;'
-        " a line they can't say (an age, flags) is a comment saying why, a rule already in this"
-        " config left out; nothing is written",
+        " or ~/.config/newsboat/config, else CONFIG) as [[ignore]] tables and its settings and"
+        " bind-keys as [ui], [feeds] and [keys] lines, each under its line, to add to this"
+        ' config: `reader config --from-newsboat >> "$(reader config --path)"`; a line they'
+        " can't say (an age, a browser, a key doing two things) is a comment saying why, what"
+        " this config has already left out; nothing is written",
     )
     p.set_defaults(func=_later("articles", "cmd_config"))
 

@@ -8,7 +8,7 @@ import argparse
 
 from ..plural import plural
 from ..safe import safe_line
-from ..saved_exports import SavedExport
+from ..saved_exports import STARRED, SavedExport
 from .common import EXIT_OK, counted_progress, err, open_library, out, run_until_done
 
 _FROM = {
@@ -51,6 +51,13 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
         parts.append(
             f"{len(done.failed)} kept as {_links(len(done.failed))} with no article there now"
         )
+        if done.local_fetched or done.local_not_fetched:
+            missed = len(done.local_not_fetched)
+            parts.append(
+                f"{done.local_fetched + missed} saved before as"
+                f" {_links(done.local_fetched + missed)} to this computer or its network,"
+                " fetched now" + (f" ({missed} of them not: kept as they were)" if missed else "")
+            )
         parts.append(f"{done.already} already saved")
         if done.unsaved_since:
             parts.append(f"{done.unsaved_since} you unsaved since: left as you left them")
@@ -70,8 +77,8 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             local = (
                 f"; {done.local_copied} of them to this computer or its network, not fetched"
                 # How to fetch them named (acc43a A12): an intranet page is daily material.
-                " (by a sync either: `R` on one in the reader fetches its page, and --fetch-local"
-                " fetches such links when an import first saves them)"
+                " (by a sync either: `R` on one in the reader fetches its page, and this import"
+                " again with --fetch-local fetches them all)"
                 if done.local_copied
                 else ""
             )
@@ -86,7 +93,7 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             out(
                 f"{'the link' if done.local == 1 else f'the {done.local} links'} to this computer"
                 " or its network (localhost, 192.168.x, 169.254.x) not fetched, by a sync either:"
-                " open one to fetch it, or import with --fetch-local"
+                " open one to fetch it, or run this import again with --fetch-local"
             )
         if export.credentials:
             err(
@@ -97,6 +104,8 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             err(
                 f"kept as a link, no article there now: {safe_line(url, 200)}: {safe_line(why, 200)}"
             )
+        for url, why in done.local_not_fetched[:_FAILURES_NAMED]:
+            err(f"not fetched now: {safe_line(url, 200)}: {safe_line(why, 200)} (kept as it was)")
         if len(done.failed) > _FAILURES_NAMED:
             err(f"… and {len(done.failed) - _FAILURES_NAMED} more kept as links so")
         if done.tags:
@@ -105,6 +114,11 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             out(
                 f"filed under {plural(len(done.tags), 'tag')} as there: {named}{more}"
                 " (`reader list --tag TAG`)"
+            )
+        if export.starred:
+            out(
+                f"{export.starred} starred in wallabag: saved here as every link is, and filed"
+                f" under the tag {STARRED} (`reader list --tag {STARRED}`)"
             )
         if export.bad_dates:
             err(

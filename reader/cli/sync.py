@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..discovery import WEB_PAGE_ANSWER
 from ..models import Entry, ErrorKind, FetchError, StoreError
+from ..other_places import library_elsewhere_said
 from ..plural import plural, size_text
 from ..reports import SyncProgress, gone_for_good, synced_feeds
 from ..safe import safe_line
@@ -26,6 +27,7 @@ from .common import (
     out,
     run_until_done,
 )
+from .stops import stop_on_terminate, stopped_status
 from .sync_terminal import no_progress, progress_display
 from .tags import named_tags, tags_named
 from .word_wrap import at_words, terminal_width
@@ -37,6 +39,13 @@ if TYPE_CHECKING:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     lib = open_library(args, workers="process")
+    if not lib.feeds() and (elsewhere := library_elsewhere_said(lib.data_dir)):
+        # A sync of no feeds beside the library left behind: cron's was green on nothing, from
+        # the day XDG_DATA_HOME was set for good (acc43b B12). A failure, said even with -q.
+        lib.close()
+        raise CommandError(
+            f"the library in {safe_line(str(lib.data_dir), 300)} has no feeds; {elsewhere}"
+        )
     try:
         tags = named_tags(lib, args.tag)
     except CommandError:
@@ -82,7 +91,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print_sync_report(lib, report, articles=not args.no_articles, quiet=args.quiet, tags=tags)
         return _sync_status(report)
 
-    stopped_by = _stop_on_terminate()
+    stopped_by = stop_on_terminate()
     # Taken after the workers were forked: a worker must not hold the lock past this process.
     lock = SyncLock(lib.data_dir)
     cached_before: set[str] = set()
@@ -109,7 +118,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 "`reader sync`", articles=not args.no_articles, cached=cached, in_part=in_part
             )
         )
-        return 128 + stopped_by[0] if stopped_by else EXIT_INTERRUPTED
+        return stopped_status(stopped_by[0]) if stopped_by else EXIT_INTERRUPTED
     finally:
         lock.release()
 
@@ -134,44 +143,10 @@ def _cached_since(data_dir: Path, before: set[str]) -> tuple[int | None, int]:
         after.close()
 
 
-def _stop_on_terminate() -> list[int]:
-    """A SIGTERM (a system shutting down, a service stopped, `timeout`) or a SIGHUP (the
-    terminal closed, an ssh connection dropped) stops a sync as a Ctrl-C does: what was cached
-    said, the stop noted for the reader's next start. The list gets the signal's number, for
-    the exit status a shell gives it (143, 129). A SIGHUP ignored from the start (`nohup reader
-    sync`) stays ignored: the sync was asked to outlive its terminal."""
-    import asyncio
-    import signal
-
-    got: list[int] = []
-
-    def terminate(number: int, _frame: object) -> None:
-        got.append(number)
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # waiting for another sync's lock, or printing the report
-            raise KeyboardInterrupt from None
-        # Raised in the loop's own turn, as its Ctrl-C is, not inside whichever task's step the
-        # signal cut into: in a library's task group (httpx's connect) the interrupt came out at
-        # shutdown as an exception group's traceback under the summary. Threadsafe: it wakes a
-        # loop waiting on a server that never answers.
-        loop.call_soon_threadsafe(_interrupt)
-
-    signal.signal(signal.SIGTERM, terminate)
-    hang_up = getattr(signal, "SIGHUP", None)  # none on Windows
-    if hang_up is not None and signal.getsignal(hang_up) != signal.SIG_IGN:
-        signal.signal(hang_up, terminate)
-    return got
-
-
 def _no_answer(error: FetchError) -> bool:
     """`error` says only that nothing answered (not tried, timed out, broken off, no connection
     made or no host found), nothing of the feed itself."""
     return error.no_answer is not None
-
-
-def _interrupt() -> None:
-    raise KeyboardInterrupt
 
 
 def _sync_status(report: SyncReport) -> int:

@@ -49,8 +49,10 @@ def progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], Non
 
     class FittedProgress(Progress):
         """Rich's progress in `columns`, or, under `WIDE` columns, in `narrow` ones: a row a
-        phase, then a line for each row's text too long for one (`alone`, the index's) and
-        for what the end waits for, each wrapped at words."""
+        phase, then a line for each row's text too long for one (`alone`, the index's, when
+        narrow) and for what the end waits for (at any width: in a column of the row it cut
+        the count and the time, "4/…", "0:0…", at 120 columns: acc44a A9, acc44b B2), each
+        wrapped at words."""
 
         narrow = (
             TextColumn("{task.description:>8}"),
@@ -66,10 +68,9 @@ def progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], Non
 
         def get_renderables(self) -> Iterable[RenderableType]:
             yield from super().get_renderables()
-            if not self._is_narrow():
-                return
+            narrow = self._is_narrow()
             for task in self.tasks:
-                if task.fields.get("alone"):
+                if narrow and task.fields.get("alone"):
                     done = f" {int(task.completed)}/{int(task.total or 0)}"
                     yield Text(task.description + done)
                 if waiting := task.fields.get("waiting"):
@@ -91,7 +92,6 @@ def progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], Non
         TextColumn("{task.fields[rate]:>10}"),  # blank until there is one: not a bare "/s"
         TextColumn("{task.fields[failed]}"),
         TimeElapsedColumn(),
-        TextColumn("{task.fields[waiting]}"),  # as it ends: the stalled articles it waits for
         console=Console(stderr=True, no_color=no_colour_asked()),  # vt100: no colours
         transient=True,
         refresh_per_second=REDRAWS_PER_SECOND,

@@ -26,7 +26,7 @@ from ..keys import article_key
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..priority_gate import USER_WAITS, Urgency, user_waits
 from ..safe import safe_line
-from ..store.saved import FROM_FILE
+from ..store.saved import FROM_FILE, HELD, LOCAL
 from ..too_large_links import as_link, outgrown
 from ..urls import canonical_url, is_web_url, not_web_url, web_url_problem
 from .failures import _may_come_later, _unexpected_as_fetch_error, storage_failure
@@ -114,6 +114,14 @@ class LibraryDownloads(LibraryPictures):
         if cached is not None and cached.incomplete and canonical_url(url) in self._inflight:
             # Its first pages are in, and a sync is fetching the others: wait for them too.
             return await self._fetch_once(url, _entry_of(target), first_page, shown_unkept=True)
+        if (
+            cached is not None
+            and cached.kept_by
+            and waits
+            and not offline
+            and (page := await self._page_of_held_copy(target, url)) is not None
+        ):
+            return page
         if cached is not None:
             # Noted in a thread the article doesn't wait for: opening one on a store another
             # program holds waited 30 s for the note.
@@ -139,6 +147,26 @@ class LibraryDownloads(LibraryPictures):
                 why = "it is not in the cache (never synced, or pruned)"
             raise FetchError(ErrorKind.NOT_CACHED, f"not available offline: {why}", url)
         return await self._fetch_once(url, _entry_of(target), first_page, shown_unkept=True)
+
+    async def _page_of_held_copy(self, target: Entry | str, url: str) -> Article | None:
+        """The page of a link to this computer or its network that an import saved with
+        another app's copy and left for the user to open: opened, it is asked for, as opening
+        such a link is (README), and cached in the copy's place, the copy kept as the earlier
+        one, as `R` does (acc43a A12: the copy was shown, "the page did not come when it was
+        imported", though it was never asked). None when it is no such link, or the page did
+        not come: the copy is shown, and the next opening asks again."""
+        import asyncio
+
+        record = (await asyncio.to_thread(self.store.saved)).get(article_key(url))
+        if not isinstance(record, dict) or record.get(HELD) != LOCAL:
+            return None
+        try:
+            renewal = await self.refresh_article(target)
+        except FetchError:
+            return None
+        with suppress(StoreError):  # a read-only directory: asked again at the next opening
+            self.set_saved(target, True)  # asked for: no longer left for the user to open
+        return renewal.article
 
     def _numbered(self, url: str, latest: Article) -> Article:
         """The latest copy of `url`'s article told of the earlier ones kept and its page

@@ -51,6 +51,10 @@ from .stalled_hosts import StalledHosts
 """How often a feed whose address answered 410 Gone is asked again: a publisher's "gone for
 good" is not asked at every sync, nor reported by every cron run (a site may bring it back)."""
 _MINUTE = timedelta(minutes=1)  # two processes' clocks apart
+_NOT_THE_FEEDS = frozenset({ErrorKind.PORTAL, ErrorKind.PROXY})
+"""Failures never kept on a feed: the feed was not reached (a Wi-Fi login page answered, the
+proxy was not there, refused, or could not reach the site), so it is not "failing since" a
+network's or a proxy's bad hour, which said nothing of the feed."""
 T = TypeVar("T")
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -172,7 +176,7 @@ class LibraryFeedRefresh(LibraryRenewal):
                 failing_since=feed.failing_since or now,
                 gone_at=now if error.kind == ErrorKind.GONE else None,
             )
-            if error.kind == ErrorKind.PORTAL:
+            if error.kind in _NOT_THE_FEEDS:
                 return FeedResult(feed, error=error, kept=False)
             if not unanswered and (error.kind in NO_CONNECTION or seen is not None):
                 return FeedResult(feed, error=error, kept=False)
@@ -601,7 +605,7 @@ class LibraryFeedRefresh(LibraryRenewal):
         a login page that answered for other sites too (a hotel's Wi-Fi: the first feed's
         "not a feed" came before the page was known for one)."""
         error = result.error
-        if error is None or result.kept or error.kind == ErrorKind.PORTAL:
+        if error is None or result.kept or error.kind in _NOT_THE_FEEDS:
             return False
         if error.no_answer == NoAnswer.NOT_ASKED:  # left when the network was not back
             return False

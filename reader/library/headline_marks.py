@@ -12,7 +12,7 @@ from typing import Any
 from ..dates import parse_datetime
 from ..feed_tags import saved_tags
 from ..models import Entry, made
-from ..reports import Headline
+from ..reports import Headline, saved_time
 
 
 @dataclass
@@ -68,6 +68,7 @@ class HeadlineMarks:
                 "taken_down": taken_down,
                 "tags": saved_tags(record) if record else (),
                 "archived": bool(record.get("archived")) if isinstance(record, dict) else False,
+                "saved_at": saved_time(record),
             },
         )
 

@@ -13,7 +13,7 @@ from ..dates import from_timestamp
 from ..gone import asked_lately
 from ..keys import saved_article_id
 from ..models import SUMMARY_HELD, Entry, StoreError
-from ..reports import Headline, NotOffline, article_of, newest_first, one_each
+from ..reports import Headline, NotOffline, article_of, newest_first, newest_saved_first, one_each
 from ..store.saved import HELD
 from ..store.shown_ids import UNLISTED
 from ..url_display import site_named
@@ -38,8 +38,8 @@ class LibraryHeadlines(LibraryTags):
     ) -> list[Headline]:
         """Entries newest first, of one feed, of the feeds and saved articles filed under one
         of `tags`, or of all; `saved_only` of all: every saved article, those no feed lists too
-        (`headlines_and_unlisted`). A saved article is one row (`one_each`), however many
-        feeds list it."""
+        (`headlines_and_unlisted`), the last saved first (`newest_saved_first`). A saved
+        article is one row (`one_each`), however many feeds list it."""
         urls = self._listed_urls(feed_url, tags)
         marks = self._marks()
         out, listed = self._feed_headlines(urls, marks, unread_only, saved_only)
@@ -48,7 +48,7 @@ class LibraryHeadlines(LibraryTags):
         if tags and not feed_url:
             tagged = self._tagged_articles(tags, urls, listed, marks, unread_only)
             out += one_each(sorted(tagged, key=newest_first))
-        out.sort(key=newest_first)
+        out.sort(key=newest_saved_first if saved_only else newest_first)
         return one_each(out) if saved_only else out
 
     def _tagged_articles(

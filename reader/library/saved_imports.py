@@ -17,7 +17,7 @@ from ..feed_names import folded
 from ..keys import article_key, link_key
 from ..models import Entry, FetchError, StoreError
 from ..saved_exports import SavedLink
-from ..store.saved import LOCAL
+from ..store.saved import HELD, LOCAL
 from .leads import FILE_LINK
 from .resources import _link
 from .saved_batch import SavedBatch
@@ -49,6 +49,8 @@ class SavedImport:
     local_copied: int = 0  # of `copied`, those to this computer or its network (not fetched)
     feeds: int = 0  # left out: their addresses answered with a feed, no article to read later
     unsaved_since: int = 0  # saved by an import before, unsaved here since: left so
+    local_fetched: int = 0  # saved before as links to this computer, fetched now (fetch_local)
+    local_not_fetched: tuple[tuple[str, str], ...] = ()  # of those, the ones that failed: why
 
 
 def _target(lib: Library, listed: dict[str, Entry], url: str) -> Entry | str:
@@ -76,7 +78,9 @@ async def import_saved(
     # Every save, tag and archive mark of the import written a batch at a time: one write
     # each rewrote the whole Saved record, an import square in its links (acc32b B3).
     batch = SavedBatch(lib.store)
-    targets: list[tuple[SavedLink, Entry | str, bool]] = []  # with whether saved before
+    # Each with what is to be done: saved ("new"), given the file's copy ("copy"), or, a link
+    # to this computer saved before and not fetched, fetched now (`fetch_local`: "fetch").
+    targets: list[tuple[SavedLink, Entry | str, str]] = []
     already = 0
     notes = noted = missing = 0
     # What imports did before, and what this one does: an import again (the README's way to
@@ -121,16 +125,21 @@ async def import_saved(
                 unsaved_since += 1
             continue
         if record is None:
-            targets.append((link, target, False))
+            targets.append((link, target, "new"))
+        elif fetch_local and _held_unfetched(lib, record, target):
+            # Left for the user to open by an import without --fetch-local: this one asks
+            # for its page, as its line said (acc43a A12: it said "30 already saved").
+            targets.append((link, target, "fetch"))
         elif link.kept_html and not lib.store.has_article(_saved_url(record, target)):
             # Saved before with no copy (its page did not come, a link to this computer):
             # given the file's copy, off the loop, before its notes are looked for in it.
-            targets.append((link, target, True))
+            targets.append((link, target, "copy"))
         else:
             already += 1
             keep_saved_before(target, link)
-    fetched = kept = done = local = copied = local_copied = 0
+    fetched = kept = done = local = copied = local_copied = local_fetched = 0
     failed: list[tuple[str, str]] = []
+    local_failed: list[tuple[str, str]] = []
     read: list[str] = []  # the addresses saved of those read or archived there
     if progress:
         progress(0, len(targets))
@@ -146,9 +155,40 @@ async def import_saved(
         else:
             local += 1
 
-    async def one(link: SavedLink, target: Entry | str, saved_before: bool) -> None:
+    async def fetch_held(link: SavedLink, target: Entry | str) -> None:
+        """The page of a link to this computer saved before and left unfetched, asked for now:
+        no longer held (a sync fetches it as any), cached in the place of the file's copy
+        (kept as the earlier one, as `R` does) or as its first."""
+        nonlocal local_fetched, copied
+        record = batch.records.get(article_key(_link(target)))
+        url = _saved_url(record, target) if isinstance(record, dict) else _link(target)
+        FILE_LINK.set(False)
+        try:
+            if lib.store.is_kept_copy(url):
+                await lib.refresh_article(url)
+            else:
+                await lib.article(url, waits=False)
+        except FetchError as error:
+            # Not coming now: given the file's copy when it has none, as a link saved before
+            # with no page is.
+            if not lib.store.has_article(url) and await _copy_kept(lib, url, link, error):
+                copied += 1
+            else:
+                local_failed.append((url, error.message))
+        else:
+            local_fetched += 1
+        batch.save(url, held="")
+        keep_saved_before(target, link)
+
+    async def one(link: SavedLink, target: Entry | str, mode: str) -> None:
         nonlocal done, already, copied
-        if saved_before:
+        if mode == "fetch":
+            await fetch_held(link, target)
+            done += 1
+            if progress:
+                progress(done, len(targets))
+            return
+        if mode == "copy":
             record = batch.records.get(article_key(_link(target)))
             url = _saved_url(record, target) if isinstance(record, dict) else _link(target)
             copied_now = await _copy_kept(lib, url, link)
@@ -224,8 +264,8 @@ async def import_saved(
     pending = iter(targets)
 
     async def worker() -> None:
-        for link, target, saved_before in pending:
-            await one(link, target, saved_before)
+        for link, target, mode in pending:
+            await one(link, target, mode)
 
     try:
         await asyncio.gather(*(worker() for _ in range(min(AT_ONCE, len(targets)))))
@@ -250,7 +290,18 @@ async def import_saved(
         local_copied,
         feeds,
         unsaved_since,
+        local_fetched,
+        tuple(local_failed),
     )
+
+
+def _held_unfetched(lib: Library, record: dict[str, Any], target: Entry | str) -> bool:
+    """Whether a saved link is one an import left for the user to open (to this computer or
+    its network) whose page has not come: not cached, or cached as the file's copy."""
+    if record.get(HELD) != LOCAL:
+        return False
+    url = _saved_url(record, target)
+    return not lib.store.has_article(url) or lib.store.is_kept_copy(url)
 
 
 def _saved_url(record: dict[str, object], target: Entry | str) -> str:

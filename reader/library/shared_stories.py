@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import datetime
 from itertools import chain
 
+from ..keys import article_key
 from ..reports import article_of, newest_first, newest_first_at
 from .headlines import LibraryHeadlines
 
@@ -17,14 +18,38 @@ class LibrarySharedStories(LibraryHeadlines):
 
     def shared_articles(self) -> dict[str, tuple[str, ...]]:
         """The articles several feeds list, by key: the addresses of those feeds, in the
-        order they are subscribed in (`reports.also_in` names the others of a row's)."""
-        listed = {url: self.store.listed_keys(url) for url in self.store.feed_urls()}
-        twice = {k for k, n in Counter(chain.from_iterable(listed.values())).items() if n > 1}
-        where: dict[str, list[str]] = {}
+        order they are subscribed in. "All feeds" lists each once (`listed_elsewhere`)."""
+        return _shared(self._listed())
+
+    def also_listed(self) -> dict[str, tuple[str, ...]]:
+        """`shared_articles`, and the stories two feeds list at two addresses of one page
+        (`one_story_keys`), by each of their keys: what "also in" names (`reports.also_in`).
+        A Google News item and the outlet's own item of the story were two stories, its link
+        Google's, though it had ended at the outlet's story when fetched."""
+        listed = self._listed()
+        also = _shared(listed)
+        joined = _one_story_keys(listed, self.store.other_addresses())
+        feeds_of: dict[str, list[str]] = {}  # the joined keys' feeds, in subscription order
         for url, keys in listed.items():
-            for key in keys & twice:
-                where.setdefault(key, []).append(url)
-        return {key: tuple(urls) for key, urls in where.items()}
+            for key in keys & joined.keys():
+                feeds_of.setdefault(key, []).append(url)
+        turn = {url: n for n, url in enumerate(listed)}
+        for key, others in joined.items():
+            found = {*feeds_of[key], *chain.from_iterable(feeds_of[o] for o in others)}
+            also[key] = tuple(sorted(found, key=turn.__getitem__))
+        return also
+
+    def one_story_keys(self) -> dict[str, tuple[str, ...]]:
+        """The articles feeds list at two addresses of one page, each one's key → the others':
+        a link (an aggregator's, a tracker's) that ended, fetched, at the address another
+        headline links to, or on a page declaring it canonical (`Store.aliased`'s records).
+        Their rows stay two ("All feeds" lists both), each saying it is "also in" the other's
+        feed; their read marks, saved marks and copies their own."""
+        return _one_story_keys(self._listed(), self.store.other_addresses())
+
+    def _listed(self) -> dict[str, set[str]]:
+        """Each feed's article keys, by its address, in the order they are subscribed in."""
+        return {url: self.store.listed_keys(url) for url in self.store.feed_urls()}
 
     def listed_elsewhere(self) -> dict[str, tuple[int, int]]:
         """By feed address, how many of its headlines "All feeds" (and `reader list`) lists
@@ -75,3 +100,31 @@ class LibrarySharedStories(LibraryHeadlines):
                 ]
             dated.append((key, newest_first_at(datetime.fromisoformat(when)), str(record["id"])))
         return dated
+
+
+def _shared(listed: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
+    """Of each feed's article keys (`listed`), those several feeds list: the feeds, in order."""
+    twice = {k for k, n in Counter(chain.from_iterable(listed.values())).items() if n > 1}
+    where: dict[str, list[str]] = {}
+    for url, keys in listed.items():
+        for key in keys & twice:
+            where.setdefault(key, []).append(url)
+    return {key: tuple(urls) for key, urls in where.items()}
+
+
+def _one_story_keys(
+    listed: dict[str, set[str]], other_addresses: dict[str, str]
+) -> dict[str, tuple[str, ...]]:
+    """`LibrarySharedStories.one_story_keys` of each feed's keys (`listed`) and the cache's
+    other addresses (`Store.other_addresses`: a key → the link its article was cached under)."""
+    every = set(chain.from_iterable(listed.values()))
+    joined: dict[str, set[str]] = {}
+    for other, link in other_addresses.items():
+        if other not in every:
+            continue
+        # The record's link is the one a headline gave: its key as the store makes it.
+        key = article_key(link)
+        if key != other and key in every:
+            joined.setdefault(key, set()).add(other)
+            joined.setdefault(other, set()).add(key)
+    return {key: tuple(sorted(others)) for key, others in joined.items()}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ..feed_names import clean_name, folded
+from ..feed_names import clean_name, folded, named_by
 from ..models import ErrorKind, Feed, FetchError
 from ..url_display import shown_url
 from ..urls import canonical_url, from_feed_scheme, is_web_url, not_web_url
@@ -134,13 +134,12 @@ class LibrarySubscribed(LibraryResources):
         """The addresses of the subscribed feeds the reader's feed list names `title` (as
         `_feed_titled` reads it): several when a name is more than one feed's. `feeds`: every
         subscribed feed, when read already."""
-        wanted = folded(title)
-        if not wanted:
+        if not folded(title):
             return []
         feeds = self.store.feeds() if feeds is None else feeds
         for named in ([f.name or f.title for f in feeds], [f.title for f in feeds]):
-            found = [f.url for f, name in zip(feeds, named, strict=True) if folded(name) == wanted]
-            if found:
+            # Accents aside when it types none, as a tag's name (acc44c C11).
+            if found := [feeds[n].url for n in named_by(title, named)]:
                 return found
         return []
 

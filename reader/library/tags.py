@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 
 from ..collation import by_title
-from ..feed_names import folded
+from ..feed_names import folded, named_by
 from ..feed_tags import all_tags, saved_tags, tagged
 from ..models import Feed
 from .subscribed import LibrarySubscribed
@@ -43,8 +43,9 @@ class LibraryTags(LibrarySubscribed):
     def tag_named(self, tag: str) -> str | None:
         """The tag `tag` names (case and spaces aside), as the feeds spell it; None when no
         feed is filed under it."""
-        wanted = folded(tag)
-        return next((own for own in self.tags() if folded(own) == wanted), None)
+        there = self.tags()
+        found = named_by(tag, there)  # accents aside when it types none, as `tag:` (C11)
+        return there[found[0]] if found else None
 
     def tag_feed(self, feed: str, tags: Iterable[str]) -> Feed | None:
         """File the feed `feed` names (as `feed_named` takes it) under `tags` too, after its

@@ -14,7 +14,7 @@ from ..feed_tags import saved_tags
 from ..full_text import Hit, KeptCopy, Query, StruckRuns, search
 from ..indexed_search import caught_up, headlines_hold_none, index_cached, opened_index
 from ..keys import link_key
-from ..reports import Headline, across_feeds, merged_newest_first
+from ..reports import Headline, across_feeds, merged_newest_first, saved_time
 from ..search_bodies import Kept, KeptBodies
 from ..search_index import index_path
 from ..store.shown_ids import UNLISTED
@@ -382,6 +382,7 @@ def _unlisted_headlines(
                 taken_down=key in gone,
                 tags=saved_tags(saved.get(key)),
                 archived=bool(record.get("archived")),
+                saved_at=saved_time(saved.get(key)),
             )
         )
     return out

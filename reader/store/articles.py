@@ -403,6 +403,13 @@ class StoreArticles(StoreFeeds):
         folder = Path(self._articles.directory)
         return bool(rows) and (rows[0][0] is None or (folder / rows[0][0]).is_file())
 
+    def other_addresses(self) -> dict[str, str]:
+        """Every article's other addresses (`aliased`'s records), read in one query: each
+        one's key → the link its article was cached under (a Google News link that ended at
+        the outlet's story: the story's key → the Google News link)."""
+        rows = rows_with_prefix(self._articles, "also:")
+        return {key: link for key, link in rows if isinstance(link, str)}
+
     def aliased(self, url: str) -> str | None:
         """The link an article was cached under, when `url` is another address of it: the
         page a redirect ended at, or the canonical address the page declares (`put_article`).

@@ -16,7 +16,7 @@ from ..errors import Unwritable
 from ..feed_tags import saved_tags
 from ..keys import article_key
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
-from ..reports import Headline
+from ..reports import Headline, saved_time
 from ..sentence_start import sentence
 from ..url_display import shown_url
 from ..urls import contact_address, is_web_url
@@ -86,7 +86,11 @@ class ReaderAppArticles(ReaderAppMarks):
         if saved:
             # What `s` again puts back: as shown now, until the store's record is read as it
             # is unsaved (in its turn, behind the changes waiting).
-            shown = {"tags": list(now.tags), "archived": now.archived} if now else {}
+            shown = (
+                {"tags": list(now.tags), "archived": now.archived, "at": now.saved_at}
+                if now
+                else {}
+            )
             self._unsaved[entry.id] = shown
             self.keep_saved(partial(self._unsave, entry), partial(self._unsaved_as, entry.id))
             self._changed(self.index.set_saved(entry.id, False))
@@ -103,7 +107,8 @@ class ReaderAppArticles(ReaderAppMarks):
             # link lost for good (acc32a A5).
             record = self._unsaved[entry.id]
             self.keep_saved(partial(self._restore_saved, entry))
-            changed = self.index.set_tags(entry.id, saved_tags(record))
+            # Its time saved too: put back where it stood in "Saved", not saved now.
+            changed = self.index.set_tags(entry.id, saved_tags(record), at=saved_time(record))
             if record.get("archived"):
                 changed += self.index.set_archived(entry.id, True)
             self._changed(changed)

@@ -227,11 +227,25 @@ class ReaderAppHeadlines(ReaderAppState):
         if not self._busy and self.status == self._counts_line:
             self.status = self.summary()
 
+    _library_elsewhere: str | None = None
+
+    @property
+    def library_elsewhere(self) -> str:
+        """The line naming the library left where the reader kept it before XDG_DATA_HOME was
+        set, shown over "No feeds yet" (`other_places`); looked for once (two stats)."""
+        if self._library_elsewhere is None:
+            from ..other_places import library_elsewhere_said
+
+            self._library_elsewhere = library_elsewhere_said(self.data_dir)
+        return self._library_elsewhere
+
     def _counts(self) -> str:
         index = self.index
         if not index.whole:
             return READING_THE_REST
         if not index.feeds:
+            if elsewhere := self.library_elsewhere:
+                return index.saved_note(f"No feeds here: {elsewhere}.")
             add = keymap_of(self).key("add_feed", "the headlines")
             press = f"press {add} to add one (or `reader add URL`)" if add else "`reader add URL`"
             return index.saved_note(f"No feeds yet: {press}, or try `reader demo`.")

@@ -8,9 +8,9 @@ from __future__ import annotations
 import asyncio
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual._compositor import CompositorUpdate, LayoutUpdate
 
@@ -18,6 +18,8 @@ from .app_notices import ReaderAppNotices
 from .reading_cursor import cursor_place
 
 if TYPE_CHECKING:
+    from types import FrameType
+
     from rich.console import RenderableType
     from textual.screen import Screen
 
@@ -118,6 +120,7 @@ class ReaderAppLifecycle(ReaderAppNotices):
         if threading.current_thread() is not threading.main_thread():
             return  # signal handlers are the main thread's only (an app run in a test's thread)
         loop = asyncio.get_running_loop()
+        self._handlers_before = {number: signal.getsignal(number) for number in _HANG_UPS}
         for number in _HANG_UPS:
             loop.add_signal_handler(number, self._hung_up, number)
 
@@ -127,6 +130,8 @@ class ReaderAppLifecycle(ReaderAppNotices):
             return
         self.exit(128 + number, return_code=128 + number)  # a shell's status for a signal
 
+    _handlers_before: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
+    """The hang-ups' handlers before the reader's own (`_catch_hang_up`), put back at its end."""
     _aside = False
     """A program has the terminal (`stepped_aside`)."""
     _hung_up_aside: int | None = None
@@ -161,6 +166,11 @@ class ReaderAppLifecycle(ReaderAppNotices):
             loop = asyncio.get_running_loop()
             for number in _HANG_UPS:
                 loop.remove_signal_handler(number)
+                # What was there before the reader's back, not asyncio's default, which ended
+                # the process where it stood: `reader demo`'s, which removes its throwaway
+                # data directory on its way out.
+                if (before := self._handlers_before.get(number)) is not None:
+                    signal.signal(number, before)
         from ..command_files import hand_over
 
         hand_over()  # the {file}s of the user's programs still running: removed at their end

@@ -25,7 +25,9 @@ from ..config import Config
 from ..library import Library
 from ..library.resources import HELD_WAIT
 from ..models import Article, StoreError
+from ..reports import SyncProgress
 from .headlines import HeadlineIndex
+from .keymap import keymap_of
 from .screens.main import MainScreen
 from .store_changes import VIEW, Unkept
 from .themes import (
@@ -66,6 +68,11 @@ class ReaderAppState(App[int]):
     """The status line every screen shows: what is happening, or the last error."""
     count_typed: var[str] = var("")
     """A count typed before a key (`5` of `5j`), shown at the status line's end (`counts`)."""
+    said_at_exit = ""
+    """What the reader says on the terminal once it has quit, no failure (`unkept_at_exit`
+    is one): a sync quitting stopped, and what it left (`exit`)."""
+    sync_progress: SyncProgress | None = None
+    """The last progress of the sync running (`_show_progress`), None before its first."""
     upgrade = True
     """Whether a data directory of an older format is upgraded as the reader opens it (and said
     so in a notice); False, as the user chose before it started (`cli.demo`), reads it as it
@@ -218,6 +225,16 @@ class ReaderAppState(App[int]):
                 # loop, a held store froze it for the whole wait. Not kept, not worth a line:
                 # the record the sync wrote as it began says so all the same.
                 self.keep(Unkept(self.library.note_sync_stopped, VIEW, count=0))
+                # And on the terminal, where the shell comes back: quitting mid-sync is
+                # how it stops, and nothing said so but the next start's line (acc44a A15).
+                sync_key = keymap_of(self).key("sync", "the headlines") or ""
+                again = "`reader sync`" + (f" or {sync_key}" if sync_key else "")
+                progress = self.sync_progress
+                self.said_at_exit = (
+                    f"sync {progress.stopped(again)}"
+                    if progress is not None
+                    else f"sync stopped before its end; {again} carries on"
+                )
         self._quitting = True
         super().exit(*args, **kwargs)
 

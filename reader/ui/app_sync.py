@@ -148,6 +148,7 @@ class ReaderAppSync(ReaderAppFill):
         feeds come, and is read again whole after."""
         self._busy = busy
         self._progress_step = None  # its first step said at once
+        self.sync_progress = None
         self._job_task = asyncio.current_task()
         # The workers, started on demand, start now: their imports overlap the job's network
         # (the parser's, and the extractor's for the pages a sync or the fetch ahead reads
@@ -325,6 +326,7 @@ class ReaderAppSync(ReaderAppFill):
                     f"Refreshing {plural(total, 'feed')}… ({progress.feeds_done} done)"
                 )
             return
+        self.sync_progress = progress  # what quitting leaves, said as the reader ends
         if progress.cached is not None:
             self._arrived[progress.cached.id] = progress.in_part
         if progress.phase == "feeds" and progress.feeds_done < self._taken_over:

@@ -9,13 +9,15 @@ switching feeds or toggling a flag never waits on the disk.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from copy import copy
 from dataclasses import dataclass, field, replace
 from heapq import merge
 from itertools import chain, filterfalse
 from operator import attrgetter
+from typing import Any
 
 from ..collation import by_title
 from ..feed_names import folded
@@ -25,7 +27,14 @@ from ..keys import article_key
 from ..library import Library
 from ..models import Feed
 from ..plural import plural
-from ..reports import Headline, article_of, merged_newest_first, newest_first, one_each
+from ..reports import (
+    Headline,
+    article_of,
+    merged_newest_first,
+    newest_first,
+    newest_saved_first,
+    one_each,
+)
 from ..search_feeds import SearchFeed
 
 _is_read = attrgetter("read")
@@ -87,6 +96,10 @@ class HeadlineIndex:
     search_feeds: tuple[SearchFeed, ...] = ()
     """The search feeds (`Library.search_feeds`: the config's and those kept in the data
     directory), read with the headlines; the reader's own `S` and removal change them here."""
+    stories: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """An article's key → the keys of the same story at other addresses, as the headlines
+    were read (`Library.one_story_keys`: a Google News link that ended at the outlet's story
+    the outlet's feed lists): rows of their own, each "also in" the other's feed."""
     _position_index: dict[str, int] | None = field(init=False, repr=False)
     """Entry id → position in `headlines`, for the in-place edits below (`_positions`); None
     until asked for, in an index `with_feeds` made (feeds coming in one after another)."""
@@ -221,6 +234,14 @@ class HeadlineIndex:
         others = self._shared.get(article_of(headline), ())
         return [entry_id, *(i for i in others if i != entry_id)]
 
+    def _ids_of(self, key: str) -> tuple[str, ...]:
+        """The ids of the headlines of the article of `key` (none when no feed lists it)."""
+        if self._shared is None or self._by_link is None:
+            self._by_link, self._shared = self._links()
+        if (ids := self._shared.get(key)) is not None:
+            return ids
+        return (self._by_link[key],) if key in self._by_link else ()
+
     def _listed_first_elsewhere(self) -> frozenset[str]:
         """The ids of the rows "All feeds" leaves out: of an article several feeds list, the
         rows of the feeds other than its newest row's (`reports.across_feeds`); a feed's own
@@ -293,7 +314,9 @@ class HeadlineIndex:
         headline = self.get(entry_id)
         if headline is None:
             return []
-        rows = (self.get(i) for i in self.same_article(entry_id)[1:])
+        rows = [self.get(i) for i in self.same_article(entry_id)[1:]]
+        for key in self.stories.get(article_of(headline), ()):
+            rows += (self.get(i) for i in self._ids_of(key))
         own = headline.entry.feed_url
         urls = (h.entry.feed_url for h in rows if h is not None)
         return list(dict.fromkeys(u for u in urls if u not in (own, "")))
@@ -435,7 +458,12 @@ class HeadlineIndex:
                 unlisted = list(merge(unlisted, gone, key=newest_first))
         searches = library.search_feeds()
         return cls(
-            library.feeds(), headlines, unlisted, feed_order=feed_order, search_feeds=searches
+            library.feeds(),
+            headlines,
+            unlisted,
+            feed_order=feed_order,
+            search_feeds=searches,
+            stories=library.one_story_keys(),
         )
 
     @classmethod
@@ -447,7 +475,10 @@ class HeadlineIndex:
         headlines, unlisted = library.first_headlines(count, unread_only)
         whole = unlisted is not None
         searches = library.search_feeds()
-        return cls(library.feeds(), headlines, unlisted or [], whole, feed_order, searches)
+        # The first screen of a big library goes without `stories`: `load` reads them with
+        # every headline; one whose headlines are all here has no `load` after it.
+        stories = library.one_story_keys() if whole else {}
+        return cls(library.feeds(), headlines, unlisted or [], whole, feed_order, searches, stories)
 
     def take_edits(self, first: HeadlineIndex) -> None:
         """Keep the flags edited in `first` (read, saved, cached while the rest was read) in
@@ -465,6 +496,7 @@ class HeadlineIndex:
                     updated=edited.updated,
                     tags=edited.tags,
                     archived=edited.archived,
+                    saved_at=edited.saved_at,
                 )
 
     def with_feeds(
@@ -549,24 +581,22 @@ class HeadlineIndex:
 
     def saved_view(self, keep: Collection[str] = ()) -> list[Headline]:
         """Every saved article not archived, and those of `keep` (entry ids) saved or not,
-        newest first: the saved view as shown, which keeps the rows unsaved (or archived)
-        while it is shown (`s` again saves one back)."""
+        the last saved first: the saved view as shown, which keeps the rows unsaved (or
+        archived) while it is shown (`s` again saves one back)."""
 
         def listed(headline: Headline) -> bool:
             return (headline.saved and not headline.archived) or headline.entry.id in keep
 
-        feeds, unlisted = filter(listed, self.headlines), filter(listed, self.unlisted)
-        return one_each(merge(feeds, unlisted, key=newest_first))
+        return _by_saving(filter(listed, chain(self.headlines, self.unlisted)))
 
     def archive_view(self, keep: Collection[str] = ()) -> list[Headline]:
-        """Every saved article archived, and those of `keep` (entry ids), newest first: the
-        archive as shown, which keeps the rows taken out of it while it is shown."""
+        """Every saved article archived, and those of `keep` (entry ids), the last saved
+        first: the archive as shown, which keeps the rows taken out of it while it is shown."""
 
         def listed(headline: Headline) -> bool:
             return (headline.saved and headline.archived) or headline.entry.id in keep
 
-        feeds, unlisted = filter(listed, self.headlines), filter(listed, self.unlisted)
-        return one_each(merge(feeds, unlisted, key=newest_first))
+        return _by_saving(filter(listed, chain(self.headlines, self.unlisted)))
 
     def unread_view(self, feed_url: str | None, keep: Collection[str] = ()) -> list[Headline]:
         """The unread headlines of one feed (of all when `feed_url` is None), and those of
@@ -667,12 +697,19 @@ class HeadlineIndex:
         self.set_read_everywhere(entry_id, True)
         return [h for i in self.same_article(entry_id) if (h := self.get(i)) is not None]
 
-    def set_tags(self, entry_id: str, tags: tuple[str, ...], saved: bool = True) -> list[Headline]:
-        """Record the tags an article is filed under now (saved: a tag saves it): the
-        headlines changed, each of it (`same_article`)."""
+    def set_tags(
+        self, entry_id: str, tags: tuple[str, ...], saved: bool = True, at: float = 0.0
+    ) -> list[Headline]:
+        """Record the tags an article is filed under now (saved: a tag saves it, at `at`
+        when given, else now, when it was not): the headlines changed, each of it
+        (`same_article`)."""
+        if at and saved:
+            return self._edit_article(entry_id, saved=True, tags=tags, saved_at=at)
         return self._edit_article(entry_id, saved=saved, tags=tags)
 
-    def _edit_article(self, entry_id: str, **changes: bool | tuple[str, ...]) -> list[Headline]:
+    def _edit_article(
+        self, entry_id: str, **changes: bool | tuple[str, ...] | float
+    ) -> list[Headline]:
         """`_edit` of every headline of the article of `entry_id` (`same_article`)."""
         edited = (self._edit(i, **changes) for i in self.same_article(entry_id))
         return [headline for headline in edited if headline is not None]
@@ -718,7 +755,7 @@ class HeadlineIndex:
         """Record that an entry's link turned out to be no article page (a PDF, audio)."""
         return self._edit(entry_id, not_article=True)
 
-    def _edit(self, entry_id: str, **changes: bool | tuple[str, ...]) -> Headline | None:
+    def _edit(self, entry_id: str, **changes: bool | tuple[str, ...] | float) -> Headline | None:
         if "tags" in changes and self._articles_of is not None:
             tags = changes["tags"]
             assert isinstance(tags, tuple)
@@ -730,7 +767,7 @@ class HeadlineIndex:
         if position is None:
             return self._edit_unlisted(entry_id, **changes)
         old = self.headlines[position]
-        headline = replace(old, **changes)
+        headline = replace(old, **_saved_now(old, changes))
         self.headlines[position] = headline
         self._count_library(old, headline)
         feed_url = old.entry.feed_url
@@ -745,16 +782,18 @@ class HeadlineIndex:
             _count_rows(library, (old,), -1)
             _count_rows(library, (new,), 1)
 
-    def _edit_unlisted(self, entry_id: str, **changes: bool | tuple[str, ...]) -> Headline | None:
+    def _edit_unlisted(
+        self, entry_id: str, **changes: bool | tuple[str, ...] | float
+    ) -> Headline | None:
         # No feed's: in no feed's counts; among those available offline, under no feed ("").
         position = self._unlisted_positions.get(entry_id)
         if position is None:
             found = self._found.get(entry_id)
             if found is not None:  # in no count: its mark kept as shown
-                self._found[entry_id] = found = replace(found, **changes)
+                self._found[entry_id] = found = replace(found, **_saved_now(found, changes))
             return found
         old = self.unlisted[position]
-        headline = replace(old, **changes)
+        headline = replace(old, **_saved_now(old, changes))
         self.unlisted[position] = headline
         self._count_library(old, headline)
         self._cached_in[""] += int(headline.cached) - int(old.cached)
@@ -810,3 +849,20 @@ def _count_rows(
                 counted[key] += step
                 if counted[key] <= 0:
                     del counted[key]
+
+
+def _by_saving(headlines: Iterable[Headline]) -> list[Headline]:
+    """The saved articles of `headlines`, one row each, the last saved first: "Saved" is a
+    queue, worked in the order things were put in it (acc43a A14: it was ordered by the
+    pages' dates, those an import could not fetch by their time added, two clocks mixed).
+    Sorted whole: a library's saved articles are a few thousand at most."""
+    return one_each(sorted(headlines, key=newest_saved_first))
+
+
+def _saved_now(old: Headline, changes: dict[str, Any]) -> dict[str, Any]:
+    """`changes` to `old`, with when it was saved when they save it now (`s`, a tag), as the
+    store records it. Saved before, it keeps its time; unsaved too, its row staying where it
+    stood in the list shown (which keeps it till it is left)."""
+    if "saved_at" in changes or not changes.get("saved") or old.saved:
+        return changes
+    return {**changes, "saved_at": time.time()}

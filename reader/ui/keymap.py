@@ -391,6 +391,12 @@ def _sole_defaults(action: str) -> tuple[str, ...]:
 @cache
 def default_keys(place: str, action: str) -> tuple[str, ...]:
     """The keys `action` has by default in `place`, as the help writes them."""
+    return tuple(shown_key(key) for key in default_key_names(place, action))
+
+
+@cache
+def default_key_names(place: str, action: str) -> tuple[str, ...]:
+    """The keys `action` has by default in `place`, by Textual's names, the letters first."""
     bindings = ACTIONS[action].bindings
     keys: list[str] = []
     for kind in _nodes(place):
@@ -398,4 +404,4 @@ def default_keys(place: str, action: str) -> tuple[str, ...]:
             if any(binding.action in bindings for binding in bound) and key not in keys:
                 keys.append(key)
     keys.sort(key=lambda key: len(key) > 1)  # the letters first, as the help lists them
-    return tuple(shown_key(key) for key in keys)
+    return tuple(keys)

@@ -134,6 +134,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
             show_source=self.feed_url in (None, *LIBRARY_VIEWS)
             or view_tag(self.feed_url) is not None
             or (searched and not self.hits_of_one_feed),
+            by_saving=self.feed_url in LIBRARY_VIEWS and not searched,
             names=listed_names(self.reader.index.feeds),
             details=self.text_details() if searched else None,
             also_in=self._also_in if self.feed_url is None or searched else None,
@@ -198,6 +199,8 @@ class MainScreenList(MainScreenMarks, MainFullText):
         if nothing := self.nothing_unread():
             return nothing
         if not self.reader.index.feeds:
+            if elsewhere := self.reader.library_elsewhere:
+                return self.reader.index.saved_note(f"No feeds here: {elsewhere}.")
             add = self.key_of("add_feed")
             press = f"press {add} to add one by its address (or try `reader demo`)" if add else ""
             return self.reader.index.saved_note(f"No feeds yet: {press or 'try `reader demo`'}.")

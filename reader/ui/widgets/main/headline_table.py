@@ -32,7 +32,7 @@ from ....feed_names import source_name
 from ....feed_tags import hashed_tags
 from ....marks import CUT_MARK, UNREAD_MARK, as_letter, offline_mark, saved_mark
 from ....models import Entry
-from ....reports import Headline
+from ....reports import Headline, saved_moment
 from ....url_display import shown_url
 from ...cell_width import NamesApart, fit_to_cells
 from ...display import isolated, plain, when
@@ -210,6 +210,9 @@ class HeadlineTable(ScrollView, can_focus=True):
         self.show_source = True
         """Whether rows name their feed: not in one feed's list, whose title names it (as
         newsboat's article list shows the feed only in a query feed)."""
+        self.by_saving = False
+        """Whether rows are dated by when their article was saved ("Saved", "Archive", lists
+        ordered by it), not by when it was published."""
         self._hidden_said = ""
         """What `_say_hidden` last said."""
         self.names: Mapping[str, str] = {}
@@ -278,6 +281,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         keep: str | None = None,
         *,
         show_source: bool = True,
+        by_saving: bool = False,
         names: Mapping[str, str] | None = None,
         details: Mapping[str, str] | None = None,
         also_in: Callable[[str], list[str]] | None = None,
@@ -288,6 +292,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         shown = self._shown_lines()
         self.rows = rows
         self.show_source = show_source
+        self.by_saving = by_saving
         self.names = names or {}
         self._sources_stale = True
         self.details = details
@@ -421,12 +426,22 @@ class HeadlineTable(ScrollView, can_focus=True):
             entry = headline.entry
             said = [
                 self._source_name(entry) if self.show_source and not columns.source else "",
-                "" if columns.time else when(entry.published or entry.updated),
+                "" if columns.time else self._dated(headline),
             ]
             line = " · ".join(part for part in said if part)
         if line != self._hidden_said:
             self._hidden_said = line
             self.post_message(ColumnsHidden(line))
+
+    def _dated(self, headline: Headline, short: bool | None = None) -> str:
+        """A row's time: when its article was saved in the lists ordered by it (`by_saving`),
+        else when it was published; `short` as the time column fits (None: the line saying
+        what the row is too narrow to show, which says which it is)."""
+        entry = headline.entry
+        saved = saved_moment(headline) if self.by_saving else None
+        if short is None:
+            return f"saved {when(saved)}" if saved else when(entry.published or entry.updated)
+        return when(saved or entry.published or entry.updated, self.now(), short=short)
 
     def selected_line(self) -> int | None:
         """The line of the view the cursor's row starts on, where the terminal cursor goes for a
@@ -635,9 +650,7 @@ class HeadlineTable(ScrollView, can_focus=True):
             Segment(" ", blank),
         ]
         if columns.time:
-            moment = when(
-                entry.published or entry.updated, self.now(), short=columns.time < TIME_WIDTH
-            )
+            moment = self._dated(headline, columns.time < TIME_WIDTH)
             segments.append(Segment(moment.ljust(columns.time), styles.time))
             segments.append(Segment(GAP_TEXT, blank))
         if columns.source:
@@ -685,9 +698,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         row.append(saved, style("headline-table--marker"))
         row.append(" ")
         if columns.time:
-            moment = when(
-                entry.published or entry.updated, self.now(), short=columns.time < TIME_WIDTH
-            )
+            moment = self._dated(headline, columns.time < TIME_WIDTH)
             row.append(moment.ljust(columns.time), style("headline-table--time"))
             row.append(GAP_TEXT)
         if columns.source:

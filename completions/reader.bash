@@ -1,0 +1,80 @@
+# bash completion for reader(1): written by scripts/packaging_files.py from the command
+# line's parser (do not edit). Installed as share/bash-completion/completions/reader, or
+# sourced from ~/.bashrc.
+_reader() {
+    local cur prev command="" i opts
+    cur=${COMP_WORDS[COMP_CWORD]}
+    prev=${COMP_WORDS[COMP_CWORD-1]}
+    case $prev in
+        --before) COMPREPLY=(); return ;;
+        --config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --data-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        --feed) COMPREPLY=(); return ;;
+        --format) COMPREPLY=($(compgen -W 'opml markdown text html epub' -- "$cur")); return ;;
+        --from-newsboat) COMPREPLY=(); return ;;
+        --headlines-older-than) COMPREPLY=(); return ;;
+        --max-size) COMPREPLY=(); return ;;
+        --older-than) COMPREPLY=(); return ;;
+        --output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --port) COMPREPLY=(); return ;;
+        --read-from) COMPREPLY=(); return ;;
+        --read-since) COMPREPLY=(); return ;;
+        --saved-flags) COMPREPLY=(); return ;;
+        --search) COMPREPLY=(); return ;;
+        --since) COMPREPLY=(); return ;;
+        --style) COMPREPLY=($(compgen -W 'block chicago apa mla' -- "$cur")); return ;;
+        --tag) COMPREPLY=(); return ;;
+        --theme) COMPREPLY=($(compgen -W 'dark light terminal' -- "$cur")); return ;;
+        --title) COMPREPLY=(); return ;;
+        --url) COMPREPLY=(); return ;;
+        --version) COMPREPLY=(); return ;;
+        -o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    esac
+    # The command: the first word that is neither an option nor an option's value.
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        case ${COMP_WORDS[i]} in
+            --before|--config|--data-dir|--feed|--format|--from-newsboat|--headlines-older-than|--max-size|--older-than|--output|--port|--read-from|--read-since|--saved-flags|--search|--since|--style|--tag|--theme|--title|--url|--version|-o) ((i++)) ;;
+            -*) ;;
+            *) command=${COMP_WORDS[i]}; break ;;
+        esac
+    done
+    case $command in
+        "") opts='-h --help --version --data-dir --config --theme' ;;
+        add) opts='-h --help --data-dir --config --title' ;;
+        remove) opts='-h --help --data-dir --config' ;;
+        rename) opts='-h --help --data-dir --config' ;;
+        tag) opts='-h --help --data-dir --config' ;;
+        untag) opts='-h --help --data-dir --config' ;;
+        import) opts='-h --help --data-dir --config --read-from --saved-flags --saved --fetch-local' ;;
+        export) opts='-h --help --data-dir --config --format -o --output --feed --tag --saved --unread --highlighted --since --before --read-since --title -q --quiet' ;;
+        feeds) opts='-h --help --data-dir --config --json --failing' ;;
+        search-feed) opts='-h --help --data-dir --config' ;;
+        sync) opts='-h --help --data-dir --config --no-articles --no-pictures --tag -q --quiet' ;;
+        list) opts='-h --help --data-dir --config --feed --tag --unread --saved --archived --not-offline --since --before --read-since --search --json --ids' ;;
+        show) opts='-h --help --data-dir --config --offline --format --style --version --refresh' ;;
+        highlights) opts='-h --help --data-dir --config --format --style' ;;
+        diff) opts='-h --help --data-dir --config --format' ;;
+        reextract) opts='-h --help --data-dir --config --all --outdated -q --quiet' ;;
+        mark-read) opts='-h --help --data-dir --config --feed --tag --before' ;;
+        mark-unread) opts='-h --help --data-dir --config --feed --tag --before' ;;
+        save) opts='-h --help --data-dir --config --offline' ;;
+        unsave) opts='-h --help --data-dir --config' ;;
+        archive) opts='-h --help --data-dir --config' ;;
+        unarchive) opts='-h --help --data-dir --config' ;;
+        forget) opts='-h --help --data-dir --config' ;;
+        cache) opts='-h --help --data-dir --config --older-than --max-size --headlines-older-than --dry-run --json' ;;
+        repair) opts='-h --help --data-dir --config --dry-run' ;;
+        config) opts='-h --help --data-dir --config --path --from-newsboat' ;;
+        extract) opts='-h --help --data-dir --config --url --format' ;;
+        demo) opts='-h --help --data-dir --config --serve --port --theme' ;;
+        *) opts="" ;;
+    esac
+    if [[ -z $command && $cur != -* ]]; then
+        COMPREPLY=($(compgen -W 'add remove rename tag untag import export feeds search-feed sync list show highlights diff reextract mark-read mark-unread save unsave archive unarchive forget cache repair config extract demo' -- "$cur"))
+    elif [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+    else
+        COMPREPLY=($(compgen -f -- "$cur"))
+    fi
+}
+complete -o filenames -F _reader reader
