@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from .discovery import WELL_KNOWN_PATHS, web_page_answer
 from .feed_names import clean_name
+from .models import FetchError
 from .plural import plural
 from .reports import Added
 from .safe import safe_line
@@ -21,6 +22,18 @@ CLI_ADD = "`reader add URL`"
 """How the command line adds a feed, as a line tells the reader to."""
 CLI_KEEP = "`reader save URL` keeps that page's article for good, `reader show URL` prints it"
 """How the command line keeps an article page added by mistake (a link someone sent)."""
+
+
+CLI_RETRY = (
+    "check the address (its spelling, http or https); `reader add --keep URL` keeps it, to be"
+    " retried at each sync"
+)
+"""What to do of an address where nothing answered: most often a typo, else a site down."""
+
+
+def nothing_answered(failure: FetchError) -> str:
+    """That nothing answered at an address added, and why ("cannot find the host …")."""
+    return f"nothing answered at {safe_line(failure.url, 200)}: {safe_line(failure.message, 200)}"
 
 
 class Said(NamedTuple):
@@ -50,6 +63,14 @@ def add_answer(
     """What `add` says of `added`, which was asked under the user's `name` (if any);
     `how_to_add` is how the reader adds one of a page's feeds ("`reader add URL`"), and
     `how_to_keep` how it keeps the article of a page that names none ("" for no way)."""
+    if added.nothing_answered is not None:
+        return AddAnswer(
+            [
+                Said(f"{nothing_answered(added.nothing_answered)}: not subscribed", True),
+                Said(CLI_RETRY, True),
+            ],
+            True,
+        )
     if added.page and not added.url:
         return _no_feed_chosen(added, how_to_add, how_to_keep)
     answer = _subscribed(added, name)

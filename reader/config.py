@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .config_slips import toml_slip
 from .feed_order import FEED_ORDERS
 from .models import SiteRule
 from .own_folder import make_private_folder
@@ -429,9 +430,14 @@ def load_config(path: Path, create: bool = True) -> Config:
                 pass  # a read-only home still runs, on the defaults
         return Config(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot read config {path}: {error}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        # tomllib's words name neither the setting nor the fix (acc44a A7).
+        raise ConfigError(f"cannot read config {path}: {toml_slip(text, error)}") from None
     try:
         return _from_toml(path, data)
     except (TypeError, ValueError) as error:
@@ -631,6 +637,8 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         raise ValueError("feeds.fetch_ahead must be a whole number, 0 or more")
     max_items = _max_items(feeds.get("max_items", 0))
     theme = data.get("ui", {}).get("theme", "dark")
+    if isinstance(theme, str):
+        theme = theme.strip().lower()  # "Light" is the name said in any case (acc44a A7)
     if theme not in THEMES:
         raise ValueError(f"ui.theme must be one of {', '.join(map(repr, THEMES))}, not {theme!r}")
     unread_only = data.get("ui", {}).get("unread_only", False)

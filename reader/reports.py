@@ -285,6 +285,9 @@ class Added:
     article_page: bool = False  # the page says it is an article (`declares_article`)
     moved_to: str = ""  # `url` already subscribed is the feed that moved for good to this one asked
     consent_wall: bool = False  # the page is a cookie-consent wall: no feed looked for on its site
+    # Nothing answered at the address (no such host, no server, no https): not subscribed
+    # unless asked to keep it (`Library.add(keep=True)`)
+    nothing_answered: FetchError | None = None
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ def places(home: Path, *argv: str, **env: str) -> tuple[str, str]:
     # A directory not there is named by the line refusing it (`library_missing`), not made.
     refused = run("cache", "--json")
     assert refused.returncode == 1, refused.stderr
-    found = re.fullmatch(r"reader: no library at (.*): `reader add`.*\n", refused.stderr)
+    found = re.fullmatch(r"reader: no library at (.*?): `reader add.*\n", refused.stderr)
     assert found is not None, refused.stderr
     configured = run("config", "--path")
     assert configured.returncode == 0, configured.stderr

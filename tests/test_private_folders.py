@@ -36,7 +36,7 @@ def reader(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_a_new_library_and_its_config_are_made_for_their_user_alone(tmp_path: Path) -> None:
     home = tmp_path / "home"
-    done = reader(home, "add", "http://127.0.0.1:9/feed.xml")  # nothing answers: kept all the same
+    done = reader(home, "add", "--keep", "http://127.0.0.1:9/feed.xml")  # nothing answers: kept
     assert "subscribed to http://127.0.0.1:9/feed.xml" in done.stderr, done
     library = home / ".local" / "share" / "reader-tui"
     config = home / ".config" / "reader-tui"
@@ -50,13 +50,15 @@ def test_a_data_directory_named_is_made_alone_and_one_there_is_left_as_it_is(
     tmp_path: Path,
 ) -> None:
     made = tmp_path / "made" / "library"
-    done = reader(tmp_path, "--data-dir", str(made), "add", "http://127.0.0.1:9/feed.xml")
+    done = reader(tmp_path, "--data-dir", str(made), "add", "--keep", "http://127.0.0.1:9/feed.xml")
     assert "stays subscribed" in done.stderr, done  # exit 1: its first fetch failed
     assert mode(made) == 0o700 and mode(made.parent) == 0o755
     shared = tmp_path / "shared"
     shared.mkdir(mode=0o755)
     shared.chmod(0o755)
-    done = reader(tmp_path, "--data-dir", str(shared), "add", "http://127.0.0.1:9/feed.xml")
+    done = reader(
+        tmp_path, "--data-dir", str(shared), "add", "--keep", "http://127.0.0.1:9/feed.xml"
+    )
     assert "stays subscribed" in done.stderr, done
     assert mode(shared) == 0o755
 

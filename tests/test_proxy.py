@@ -273,6 +273,7 @@ def test_env_takes_the_environments_proxy_and_no_proxy(
     again = _reader(
         tmp_path / "other",
         "add",
+        "--keep",  # a name not found: not subscribed but kept so (acc44a A1)
         f"{base}/feed.xml",
         config=config,
         HTTP_PROXY=proxy.url,
@@ -300,7 +301,9 @@ def test_a_proxy_the_environment_names_unused_is_said_once_a_connection_fails(
     proxy: ForwardingProxy, tmp_path: Path
 ) -> None:
     down = f"http://127.0.0.1:{_closed_port()}/feed.xml"
-    added = _reader(tmp_path / "data", "add", down, HTTPS_PROXY=proxy.url, http_proxy=proxy.url)
+    added = _reader(
+        tmp_path / "data", "add", "--keep", down, HTTPS_PROXY=proxy.url, http_proxy=proxy.url
+    )
     assert (
         'http_proxy is set, but the reader connects directly: [network] proxy = "env" in the'
         " config uses it (README, Safety)"

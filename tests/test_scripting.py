@@ -48,8 +48,8 @@ def test_a_data_directory_not_there_is_refused_not_made(tmp_path: Path, command:
     done = run_reader(home, "--data-dir", str(missing), *command)
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr == (
-        f"reader: no library at {missing}: `reader add`, `reader import` or `reader demo`"
-        " starts one\n"
+        f"reader: no library at {missing}: `reader add URL` or `reader import FILE` starts one"
+        " (`reader --data-dir DIR demo`: one of a sample site's feeds)\n"
     )
     assert not (tmp_path / "archive").exists()
 
@@ -78,8 +78,9 @@ def test_an_empty_directory_is_refused_as_one_not_there_is(
     done = run_reader(tmp_path / "home", "--data-dir", str(mount_point), *command)
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == (
-        f"reader: {mount_point} is empty: no library there (not mounted?); `reader add`,"
-        " `reader import` or `reader demo` starts one\n"
+        f"reader: {mount_point} is empty: no library there (not mounted?); `reader add URL` or"
+        " `reader import FILE` starts one (`reader --data-dir DIR demo`: one of a sample site's"
+        " feeds)\n"
     )
     assert list(mount_point.iterdir()) == []
 

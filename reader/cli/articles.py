@@ -28,6 +28,7 @@ from .common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
+    ConfigFault,
     UsageError,
     check_keys,
     config_of,
@@ -54,6 +55,7 @@ from .tags import named_tags
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable, Mapping
+    from pathlib import Path
 
     from ..full_text import Hit
     from ..ignore_rules import IgnoreRule
@@ -856,7 +858,11 @@ def cmd_config(args: argparse.Namespace) -> int:
     if args.path:  # where it is, or would be: asking writes nothing (acc28b D9)
         out(str(path))
         return EXIT_OK
-    config = config_of(args, create_named=True)  # made with commented defaults the first time
+    try:
+        config = config_of(args, create_named=True)  # made with commented defaults the first time
+    except ConfigFault:
+        _file_it_cannot_read(path)
+        raise
     check_keys(config)  # the TUI's keys too, which only the TUI would meet otherwise
     try:
         text = path.read_text(encoding="utf-8")
@@ -877,6 +883,17 @@ def cmd_config(args: argparse.Namespace) -> int:
         for line in missing_programs(config.commands):
             err(line)
     return EXIT_OK
+
+
+def _file_it_cannot_read(path: Path) -> None:
+    """A file the reader can't run on is still shown, so that it can be seen and mended: every
+    other command stops on it, this one too once shown (acc44a A7)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return
+    out(f"# {path} (it can't be read as it is: see below)")
+    out(text.rstrip("\n"))
 
 
 def _rules_covering_nothing(args: argparse.Namespace, rules: Iterable[IgnoreRule]) -> None:

@@ -212,7 +212,7 @@ def library_missing(args: argparse.Namespace) -> CommandError | None:
         return None  # a page to fetch and keep: read-later's first step, as `add` a feed's
     root = data_dir(args.data_dir)
     shown = safe_line(str(root), 300)
-    starts = "`reader add`, `reader import` or `reader demo` starts one"
+    starts = library_starters(bool(args.data_dir))
     if not root.exists() and not root.is_symlink():
         starts = library_elsewhere_said(root) or starts  # the full one left behind, first
         return CommandError(f"no library at {shown}: {starts}")
@@ -220,6 +220,21 @@ def library_missing(args: argparse.Namespace) -> CommandError | None:
         starts = library_elsewhere_said(root) or starts
         return CommandError(f"{shown} is empty: no library there (not mounted?); {starts}")
     return None
+
+
+def library_starters(named: bool) -> str:
+    """What starts a library where none is. `reader demo` keeps one only in a directory named
+    by --data-dir (`named`): without it, it runs in a throwaway one, and "`reader demo` starts
+    one" sent a newcomer there and back to the same line (acc44a A17)."""
+    if named:
+        return (
+            "`reader add URL` or `reader import FILE` starts one"
+            " (`reader --data-dir DIR demo`: one of a sample site's feeds)"
+        )
+    return (
+        "`reader add URL` or `reader import FILE` starts one; `reader demo` tries the reader"
+        " on a sample site, in a throwaway directory"
+    )
 
 
 def dangling_link(root: Path) -> str:

@@ -15,8 +15,9 @@ from ..models import ErrorKind, Feed, FetchError
 from ..plural import plural
 from ..safe import safe_line
 from ..search_feeds import SEARCH_MARK
+from ..typed_address import typed_address
 from ..url_display import shown_url
-from ..urls import from_feed_scheme, is_web_url, not_web_url, written_address
+from ..urls import not_web_url, written_address
 from .common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -49,16 +50,21 @@ if TYPE_CHECKING:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    args.url = from_feed_scheme(args.url)  # "feed://…", what a site's subscribe button gives
-    if not is_web_url(args.url):
-        # Refused before anything is stored: bad input, as a wrong option is.
-        err(not_web_url(args.url))
+    # "feed://…" (a site's subscribe button's), "example.com" as a browser's bar takes it.
+    typed = typed_address(args.url)
+    if not typed.url:
+        # Refused before anything is stored: bad input, as a wrong option is; with the fix
+        # when one is plain ("htps://…", quotes pasted with it).
+        err(typed.refusal or not_web_url(args.url))
         return EXIT_USAGE
+    if typed.note:
+        err(typed.note)  # "taken as https://example.com": stdout keeps the answer alone
+    args.url = typed.url
     lib = open_library(args)
     lib.start_page_workers()  # a web page's address is read for its feeds: as `show` does
 
     async def run() -> int:
-        added = await lib.add(args.url, name=args.title)
+        added = await lib.add(args.url, name=args.title, keep=args.keep)
         answer = add_answer(added, args.title)
         for line in answer.lines:
             if line.error:

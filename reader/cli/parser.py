@@ -329,16 +329,29 @@ def build_parser() -> argparse.ArgumentParser:
             "Subscribe to a feed (RSS, Atom or JSON Feed) and fetch its headlines. "
             "Given a web page instead (a site's home page, an article), the feed it "
             "names is found and subscribed to; several are listed to choose from "
-            "(exit 1). A web page itself is never subscribed to."
+            "(exit 1). A web page itself is never subscribed to, nor an address where "
+            "nothing answers (no such host, no server, no https: exit 1) but with --keep."
         ),
     )
-    p.add_argument("url", metavar="URL")
+    p.add_argument(
+        "url",
+        metavar="URL",
+        help="the feed's or the site's address; example.com is taken as https://example.com"
+        " (said so)",
+    )
     p.add_argument(
         "--title",
         metavar="NAME",
         default="",
         help="show the feed by NAME, kept over the title the feed gives itself (`reader rename` "
         "changes it); a feed subscribed already is renamed so",
+    )
+    p.add_argument(
+        "--keep",
+        action="store_true",
+        help="subscribe even when nothing answers at the address (no such host, no server at"
+        " its port, no https there: most often a typo), to be retried at each sync; one that"
+        " times out or answers with a server error is kept without it",
     )
     p.set_defaults(func=_later("feeds", "cmd_add"))
 
@@ -982,7 +995,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Print the config file (created with commented defaults), then the "
             "defaults in force of the settings it leaves out. A setting it can't "
-            "read stops it with one line; rules and commands that name nothing here "
+            "read stops it with one line (exit 78, as every command), naming the "
+            "line, the setting and the fix; a file that isn't TOML is printed first, "
+            "to be mended. Rules and commands that name nothing here "
             "are named on stderr."
         ),
     )

@@ -15,6 +15,7 @@ from dataclasses import replace
 from urllib.parse import urljoin
 
 from ..discovery import WELL_KNOWN_PATHS, main_feed, page_feeds, web_page_answer
+from ..errors import NoAnswer
 from ..feed_names import undecided
 from ..login_page import login_page_elsewhere
 from ..models import UNREACHABLE, ErrorKind, FetchError, Response, StoreError
@@ -32,12 +33,14 @@ _SENT_ON = 3
 class LibraryDiscovery(LibrarySync):
     """A `Library`'s `add`."""
 
-    async def add(self, url: str, name: str = "") -> Added:
+    async def add(self, url: str, name: str = "", keep: bool = False) -> Added:
         """Subscribe to the feed at `url`, or to the one found on the web page at `url`, and
         fetch it; with `name`, the user's name for it, shown over its own title (the feed
         subscribed already is renamed so). Raises FetchError(BAD_URL) for an address that is
-        not a web one; a feed: address (a "subscribe" button's) is read as the web one."""
-        added = await self._add_address(from_feed_scheme(url), name)
+        not a web one; a feed: address (a "subscribe" button's) is read as the web one. An
+        address where nothing answered at all (`_nothing_there`) is subscribed only with
+        `keep`; one that may answer later (a time-out, a server's error) always is."""
+        added = await self._add_address(from_feed_scheme(url), name, keep)
         if added.url and added.result is not None:
             # Its first headlines, merged after the subscription was noted: a reader open in
             # another window reads them in (`changed_at`), not an empty feed until restarted.
@@ -45,7 +48,7 @@ class LibraryDiscovery(LibrarySync):
                 self.store.note_changed()
         return added
 
-    async def _add_address(self, url: str, name: str) -> Added:
+    async def _add_address(self, url: str, name: str, keep: bool = False) -> Added:
         if not is_web_url(url):
             raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
         if known := self._subscribed(url):
@@ -55,6 +58,10 @@ class LibraryDiscovery(LibrarySync):
                 added = replace(added, moved_to=feed.moved_to)
             return added
         fetched = await self._answer(url)
+        if not keep and isinstance(fetched, FetchError) and _nothing_there(fetched):
+            # A typo's signature (a host misspelt, https for http, a port): subscribed, it
+            # was a "!" row failing at every sync, never once read (acc44a A1).
+            return Added("", nothing_answered=fetched)
         if isinstance(fetched, FetchError) and fetched.status in (404, 410):
             # The site's own answer that nothing is there (a typo, a feed it ended): not a
             # subscription failing at every sync, as a page's dead feed link isn't (acc40b P9).
@@ -263,3 +270,14 @@ def _page_of(told: Added) -> dict[str, object]:
         "feeds": told.feeds,
         "article_page": told.article_page,
     }
+
+
+def _nothing_there(failure: FetchError) -> bool:
+    """Nothing answered at the address: no such host, no server at its port, no https spoken
+    there (or no network to ask it on). A time-out, a connection broken off or a server's
+    error may pass; these are most often the address mistyped."""
+    return failure.kind == ErrorKind.BAD_URL or failure.no_answer in (
+        NoAnswer.NO_HOST,
+        NoAnswer.REFUSED,
+        NoAnswer.NOT_ASKED,
+    )

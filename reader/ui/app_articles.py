@@ -17,6 +17,7 @@ from ..feed_tags import saved_tags
 from ..keys import article_key
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..reports import Headline, saved_time
+from ..sentence_start import sentence
 from ..url_display import shown_url
 from ..urls import contact_address, is_web_url
 from .app_marks import ReaderAppMarks
@@ -407,7 +408,7 @@ class ReaderAppArticles(ReaderAppMarks):
             self._changed([self.index.set_cached(e.id, cached=False) for e in gone])
             self._prefetch_failed.update(e.id for e in gone)
         if portal and not self._busy:
-            self.status = portal[:1].upper() + portal[1:]
+            self.status = sentence(portal)
         else:
             self.show_counts()
 

@@ -13,15 +13,11 @@ from ..feed_names import renamed
 from ..keys import link_key
 from ..models import FetchError
 from ..plural import plural
-from ..urls import from_feed_scheme, is_web_url, not_web_url
+from ..sentence_start import sentence
+from ..typed_address import typed_address
 from .app_sync import ReaderAppSync
 from .display import plain
 from .headlines import SAVED_VIEW
-
-
-def sentence(line: str) -> str:
-    """A line of the command's (`subscribed: …`) as the status line starts one."""
-    return line[:1].upper() + line[1:]
 
 
 class ReaderAppFeeds(ReaderAppSync):
@@ -39,20 +35,26 @@ class ReaderAppFeeds(ReaderAppSync):
     def add_feed(self, address: str) -> None:
         """Subscribe to the feed at `address`, or to the one found on the web page there, as
         `reader add` does; its headlines fetched, it is shown. Nothing changes on a failure."""
-        address = from_feed_scheme(address)  # "feed://…", a site's subscribe button's
-        if not address or self.refuses("add"):
+        # "feed://…" (a site's subscribe button's), "example.com" as a browser's bar takes it.
+        typed = typed_address(address)
+        if not address.strip() or self.refuses("add"):
             return
-        if not is_web_url(address):
-            self.status = sentence(not_web_url(address))
+        if not typed.url:
+            self.status = sentence(typed.refusal)
             return
-        self.status = f"Adding {plain(address, max_length=200).plain}…"
-        self._run(self._add(address), "add")
+        self.status = f"Adding {plain(typed.url, max_length=200).plain}…"
+        self._run(self._add(typed.url, typed.note), "add")
 
-    async def _add(self, address: str) -> None:
+    async def _add(self, address: str, note: str = "", keep: bool = False) -> None:
+        """`note`: how what was typed was read ("taken as https://…"), said before the answer;
+        `keep`: subscribed even if nothing answers there (the user said to keep it)."""
         try:
-            added = await self.lib.add(address)
+            added = await self.lib.add(address, keep=keep)
         except FetchError as error:
-            self.status = sentence(error.message)
+            self.status = sentence(f"{note}; {error.message}" if note else error.message)
+            return
+        if added.nothing_answered is not None:
+            self._offer_to_retry(address, added.nothing_answered, note)
             return
         keys = getattr(self, "keymap", None)
         key = keys.shown("add_feed", "a") if keys else "a"
@@ -67,7 +69,7 @@ class ReaderAppFeeds(ReaderAppSync):
         answer = add_answer(
             added, how_to_add=f"{key} and its address, or Enter on it here", how_to_keep=""
         )
-        line = sentence(answer.one_line())
+        line = sentence(f"{note}; {answer.one_line()}" if note else answer.one_line())
         if article_page and not self.refuses("save"):
             self.status = line
             self._offer_to_keep(added.page, f"{line}.")
@@ -93,6 +95,29 @@ class ReaderAppFeeds(ReaderAppSync):
             # A link someone sent, whose page names its site's feed (every WordPress post):
             # subscribing alone left the article itself neither kept nor listed (acc31c W3).
             self._offer_to_keep(added.page, "That page is itself an article.")
+
+    def _offer_to_retry(self, address: str, failure: FetchError, note: str) -> None:
+        """Nothing answered at `address` (most often a typo): kept only when the user says so,
+        as the first answer in the reader's words (acc44a A1)."""
+        from ..add_answers import nothing_answered
+
+        said = sentence(
+            f"{note}; {nothing_answered(failure)}" if note else nothing_answered(failure)
+        )
+        self.status = f"{said}: not subscribed"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.status = f"Adding {plain(address, max_length=200).plain} to retry…"
+                self._run(self._add(address, keep=True), "add")
+
+        from .dialogs.confirm import ConfirmScreen  # here: the start shows no dialog
+
+        question = (
+            f"{said}.\n\nKeep it, to retry at each sync? y/n"
+            " (Enter: no; check the address and add it again)"
+        )
+        self.push_screen(ConfirmScreen(question, default=False), answered)
 
     def _choose_feed(self, feeds: Sequence[FeedLink], page: str) -> None:
         """Offer the feeds the page at `page` names; the one chosen is added as `a` adds one."""

@@ -1,21 +1,33 @@
 """A yes-or-no question over the screen (`C`: "Mark all 131 unread headlines read?"), as newsboat's
-`confirm-mark-all-feeds-read` asks: `y` says yes, `n` or Esc no. Enter says neither: it is the key
-typed ahead to open a headline, and `D`'s answer can't be taken back (acc28b D17)."""
+`confirm-mark-all-feeds-read` asks: `y` says yes, `n` or Esc no. Enter takes the answer the
+question says is its default, and only then: it is the key typed ahead to open a headline, and
+`D`'s answer can't be taken back (acc28b D17).
+
+Any other key is said to be no answer ("y or n (Esc: no)", acc44a A4): it was swallowed unseen.
+And once one has come, the keys after it are taken as typed ahead (an address typed for the
+next `a`, not read the question): they answer nothing, `y` and `n` among them, until Enter ends
+them; the `n` of "news" closed the question and the rest ran as the list's keys (`s` saved a
+headline, `o` opened a browser)."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
 from ...marks import terminal_words
 from ..display import plain
+from ..unknown_keys import key_after_escape
 from ..widgets.key_bar import KeyBar
 from .modal import Dialog
 
+_ANSWERS = frozenset({"y", "n", "q", "escape"})
+
 
 class ConfirmScreen(Dialog[bool]):
-    """Asks `question` (plain text); dismisses with True for yes."""
+    """Asks `question` (plain text); dismisses with True for yes. `default`: what Enter
+    answers (None: Enter answers nothing, said so)."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
@@ -24,9 +36,12 @@ class ConfirmScreen(Dialog[bool]):
     CURSOR_AT = "#confirm-panel"
     """Where the terminal cursor goes, for a screen reader to read the question."""
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, default: bool | None = None) -> None:
         super().__init__()
         self.question = question
+        self.default = default
+        self.typed_over = False
+        """Keys other than an answer came: those after them are typed ahead, until Enter."""
 
     def compose(self) -> ComposeResult:
         yield KeyBar()
@@ -34,6 +49,33 @@ class ConfirmScreen(Dialog[bool]):
         # its question, after three lines on the feeds looked for (acc31c W16).
         question = terminal_words(self.question)  # "Remove "…"?" where “ ” can't be drawn
         yield Static(plain(question, max_length=1500), id="confirm-panel")
+        yield Static("", id="confirm-keys")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+    async def on_key(self, event: events.Key) -> None:
+        if event.key == "escape" or key_after_escape(self, event.key) is not None:
+            return  # Esc is always an answer, no; Esc and a key together: `Dialog.on_key`'s
+        if event.key in _ANSWERS and not self.typed_over:
+            return  # the bindings answer
+        event.stop()
+        event.prevent_default()
+        if event.key == "enter":
+            if self.default is not None and not self.typed_over:
+                self.dismiss(self.default)
+                return
+            self.typed_over = False  # the keys typed ahead end with it
+        else:
+            self.typed_over = True
+        self._say_keys()
+
+    def _say_keys(self) -> None:
+        """Under the question: what answers it, and why the last key did not."""
+        enter = {True: "; Enter: yes", False: "; Enter: no", None: ""}[self.default]
+        said = f"y or n (Esc: no{enter})"
+        if self.typed_over:
+            said = f"Keys typed here are no answer: Enter, then {said}"
+        keys = self.query_one("#confirm-keys", Static)
+        keys.update(said)
+        keys.display = True

@@ -4,6 +4,8 @@ line as typed (pasted text too, its lines joined by a space), Esc answers nothin
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -70,13 +72,21 @@ class FeedInputScreen(Dialog[str | None]):
     ]
 
     def __init__(
-        self, question: str, value: str = "", hint: str = "", suggester: Suggester | None = None
+        self,
+        question: str,
+        value: str = "",
+        hint: str = "",
+        suggester: Suggester | None = None,
+        check: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__()
         self.question = question
         self.value = value
         self.hint = hint
         self.suggester = suggester
+        self.check = check
+        """Why a line can't be the answer ("" when it can): said under it, the dialog kept open
+        with the line as typed, so that mending it is a few keys, not typing it again."""
 
     def compose(self) -> ComposeResult:
         yield KeyBar()
@@ -96,12 +106,19 @@ class FeedInputScreen(Dialog[str | None]):
             )
             if self.hint:
                 yield Static(plain(self.hint, max_length=300), id="feed-input-hint")
+            if self.check is not None:
+                yield Static("", id="feed-input-refusal")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if self.check is not None and (refused := self.check(event.value)):
+            said = self.query_one("#feed-input-refusal", Static)
+            said.update(plain(refused, max_length=400))
+            said.display = True
+            return
         self.dismiss(event.value)
 
     def action_cancel(self) -> None:

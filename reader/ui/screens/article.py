@@ -39,6 +39,7 @@ from ...models import (
     StoreError,
 )
 from ...reports import Headline
+from ...sentence_start import sentence
 from ..article_keys import SCREEN_BINDINGS
 from ..collector import reading_closed, reading_opened
 from ..display import plain
@@ -197,7 +198,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         try:
             article = await self.reader.read_article(entry, first_page)
         except FetchError as error:
-            message = error.message[:1].upper() + error.message[1:]
+            message = sentence(error.message)  # an address starting it kept as it is
             # "…; open the original link in a browser" is the CLI's hint; the view has its own.
             message = message.split("; open the original", 1)[0]
             from_feed = None

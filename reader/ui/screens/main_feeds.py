@@ -58,24 +58,37 @@ class MainScreenFeeds(Screen[None]):
         return self.query_one(FeedList).feeds.get(self.feed_url or "")
 
     def _ask_line(
-        self, question: str, hint: str, answered: Callable[[str], None], value: str = ""
+        self,
+        question: str,
+        hint: str,
+        answered: Callable[[str], None],
+        value: str = "",
+        check: Callable[[str], str] | None = None,
     ) -> None:
-        """The one-line question of `a` and `R`; `answered` hears the line on Enter (not Esc)."""
+        """The one-line question of `a` and `R`; `answered` hears the line on Enter (not Esc),
+        but one `check` refuses (says why), which stays in the dialog to be mended."""
         from ..dialogs.feed_input import FeedInputScreen
 
         def entered(line: str | None) -> None:
             if line is not None:
                 answered(line)
 
-        self.app.push_screen(FeedInputScreen(question, value=value, hint=hint), entered)
+        self.app.push_screen(
+            FeedInputScreen(question, value=value, hint=hint, check=check), entered
+        )
 
     def action_add_feed(self) -> None:
         if self.reader.refuses("add"):
             return
+        from ...sentence_start import sentence
+        from ...typed_address import typed_address
+
         self._ask_line(
-            "Add a feed: its address, or a web page's",
+            "Add a feed: paste a news site's address (or its feed's)",
             "Enter adds it (a page's feed is found) · Esc: nothing added",
             self.reader.add_feed,  # an empty line adds nothing
+            # An address refused is said under the line, which keeps it to mend (acc44a A2).
+            check=lambda line: sentence(typed_address(line).refusal),
         )
 
     def action_refresh_shown(self) -> None:
