@@ -125,7 +125,8 @@ def build_data_dir(directory: Path, urls: list[str], articles: bool = False) -> 
     )
     if result.returncode != 0:
         raise RuntimeError(f"reader sync failed: {result.stderr[-2000:]}")
-    return int(result.stderr.strip().splitlines()[-1].split("(")[1].split()[0])
+    summary = next(x for x in reversed(result.stderr.splitlines()) if x.startswith("synced "))
+    return int(summary.split("(")[1].split()[0])
 
 
 def first_id(directory: Path) -> str:

@@ -82,7 +82,7 @@ def run_reader(farm: Farm, workdir: Path) -> tuple[RunResult, int]:
     if result.returncode != 0:
         raise RuntimeError(f"reader sync failed ({result.returncode}): {result.stderr[-2000:]}")
     # The summary line: "synced N of N feeds (K new headlines)".
-    summary = result.stderr.strip().splitlines()[-1]
+    summary = next(x for x in reversed(result.stderr.splitlines()) if x.startswith("synced "))
     items = int(summary.split("(")[1].split()[0])
     shutil.rmtree(data, ignore_errors=True)
     return result, items

@@ -19,8 +19,10 @@ them on.
 from __future__ import annotations
 
 import asyncio
+import signal
 import sys
 from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -643,8 +645,10 @@ def run_app(data_dir: Path, config: Config | None = None, upgrade: bool = True) 
     app.type_ahead(keys_of(typed_ahead()))  # read last: what is typed until Textual reads
     app.run()
     resume_after_start()  # quit before its first screen was drawn
-    if app.said_at_exit:
-        print(f"reader: {app.said_at_exit}", file=sys.stderr)
+    if app.said_at_exit and app.return_code != 128 + signal.SIGHUP:
+        # Not to a terminal that hung up: the write fails there, and the exit status was 1.
+        with suppress(OSError):
+            print(f"reader: {app.said_at_exit}", file=sys.stderr)
     if app.unkept_at_exit:  # the terminal is the shell's again: said where it stays
         print(f"reader: {app.unkept_at_exit}", file=sys.stderr)
         # Something done was lost: a failure, as the commands' own on the same store (a
