@@ -231,7 +231,9 @@ def test_sync_off_a_terminal_prints_no_progress_lines(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert not PROGRESS_LINE.search(done.stderr), done.stderr
     lines = done.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("synced 4 of 4 feeds"), done.stderr
+    # The summary, and what the sync downloaded (acc44b B3): no progress line.
+    assert len(lines) == 2 and lines[0].startswith("synced 4 of 4 feeds"), done.stderr
+    assert lines[1].startswith("downloaded "), done.stderr
     assert "12 articles cached for offline" in lines[0], done.stderr
     assert (quiet.returncode, quiet.stderr, quiet.stdout) == (0, "", "")
 

@@ -370,15 +370,14 @@ def print_sync_report(
             line += f", {taken} taken down"
         if report.full:
             line += f", {report.full}"
-    if report.downloaded:
-        # On the summary's line: what cron mails and a log keeps is that line alone, and a
-        # metered link's user reads there what a sync cost (acc44b B3).
-        line += f"; {downloaded_words(report.downloaded, report.downloaded_pictures)}"
     _told(line)
     if trimmed := trimmed_words(report.feeds, "older headline"):
         _told(trimmed)
     if articles and (kept := report.pictures_line()):
         _told(kept)
+    if report.downloaded:
+        # Off a terminal too: a metered link's cron log is where a day's cost is read (B3).
+        _told(downloaded_words(report.downloaded, report.downloaded_pictures))
     if report.pruned:
         _told(
             f"cache limit: evicted {plural(report.pruned.removed, 'article')} "
