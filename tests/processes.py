@@ -25,8 +25,12 @@ def open_descriptors(pid: int | str = "self") -> dict[int, str]:
 def children(pid: int) -> list[int]:
     """The processes `pid` started (Linux's /proc)."""
     found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(c) for c in (task / "children").read_text().split()]
+    # A thread may end between the listing and the reading of its file (the reader's own
+    # workers come and go), and the process itself may have ended: neither has children.
+    with suppress(FileNotFoundError, ProcessLookupError):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            with suppress(FileNotFoundError, ProcessLookupError):
+                found += [int(c) for c in (task / "children").read_text().split()]
     return found
 
 
