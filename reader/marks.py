@@ -104,8 +104,12 @@ KEPT_PICTURE = _mark("✓ kept", "(kept)")
 the copy kept."""
 NOTE_MARK = _mark("✎", "»", ">")
 """Before a note of the reader's in the reading view: not the article's words."""
+PLAIN_NOTE_MARK = "Note:"
+"""`NOTE_MARK` in the plain layout (`[ui] plain`): a screen reader said "lower right pencil"."""
 SEARCH_MARK = _mark("⌕", "/")
 """What the feed list shows before a search feed's name ("⌕ Harbour strike")."""
+PLAIN_SEARCH_MARK = "Search:"
+"""`SEARCH_MARK` in the plain layout: "telephone recorder", a screen reader's name for ⌕."""
 ENTER_KEY = _mark("⏎", "Enter")
 """The Enter key as the key bar names it (Textual's ⏎)."""
 TAKEN_DOWN_MARK = _mark("⊘", "x")

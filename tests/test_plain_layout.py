@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from reader.cli import main
 from reader.config import load_config
-from reader.marks import OFFLINE_MARK, UNREAD_MARK
+from reader.library import Library
+from reader.marks import NOTE_MARK, OFFLINE_MARK, SEARCH_MARK, UNREAD_MARK
 from reader.ui.dialogs.help import HelpScreen, KeysList
 from reader.ui.screens.article import ArticleScreen
 from tests.tui_pilot import on_top, open_titled, running, screen_text, status, table, until
@@ -78,6 +80,49 @@ def test_an_article_marks_headings_and_quotes_and_stacks_its_tables(synced_dir: 
             await pilot.press("tab")  # a link chosen: its address beside the app's status
             await until(pilot, lambda: "http" in status(app), "the link's address")
             assert ";  " in status(app) and "│" not in status(app)
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_a_search_feed_and_a_note_are_named_in_words(synced_dir: Path, plain: bool) -> None:
+    """A screen reader said "telephone recorder" for a search feed's ⌕ and "lower right
+    pencil" for a note's ✎: in the plain layout they are "Search:" and "Note:"."""
+    assert main(["--data-dir", str(synced_dir), "search-feed", "add", "Votes", "budget"]) == 0
+    lib = Library(synced_dir)
+    try:
+        entry = next(h.entry for h in lib.headlines() if "£412m budget" in h.entry.title)
+        article = lib.cached_article(entry)
+        assert article is not None
+        lib.note_article(entry, article, "Ask the Greens for the vote list")
+    finally:
+        lib.close()
+
+    async def run() -> None:
+        config = _config(synced_dir, plain)
+        async with running(synced_dir, (100, 30), config=config) as (app, pilot):
+            feeds = screen_text(app)
+            named = "Search: Votes" if plain else f"{SEARCH_MARK} Votes"
+            await until(
+                pilot, lambda: named in screen_text(app), named, detail=lambda: screen_text(app)
+            )
+            assert (SEARCH_MARK in screen_text(app)) is not plain, feeds
+            await pilot.press("question_mark")
+            await on_top(pilot, HelpScreen, "the help")
+            keys = app.screen.query_one("#help-keys", Static).content
+            assert isinstance(keys, KeysList)
+            (keep,) = [what for _, rows in keys.keys for key, what in rows if key == "+"]
+            assert ('a "Search: …" row' in keep) is plain
+            assert (SEARCH_MARK in keep) is not plain
+            await pilot.press("escape")
+            await open_titled(pilot, "£412m budget")
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            note = "Note: Ask the Greens" if plain else f"{NOTE_MARK} Ask the Greens"
+            await until(
+                pilot, lambda: note in screen_text(app), note, detail=lambda: screen_text(app)
+            )
+            assert (NOTE_MARK in screen_text(app)) is not plain
 
     asyncio.run(run())
 

@@ -17,7 +17,9 @@ from ...marks import (
     NOT_ARTICLE_MARK,
     OFFLINE_MARK,
     PARTIAL_MARK,
+    PLAIN_SEARCH_MARK,
     SAVED_MARK,
+    SEARCH_MARK,
     TAKEN_DOWN_MARK,
     UNREAD_MARK,
     UPDATED_MARK,
@@ -65,7 +67,10 @@ KEYS: KeyRows = (
             ),
             ("n / N, u", "no search: the next / previous unread one"),
             ("F", f"find articles by their text or byline: every word ({SEARCH_RULES})"),
-            ("+", "F's hits: keep their words as a search feed (⌕, a row of the feed list)"),
+            (
+                "+",
+                f"F's hits: keep their words as a search feed ({SEARCH_MARK}, a row of the feed list)",
+            ),
             ("m", "mark read / unread"),
             ("A / C, U", "mark this list / every feed read; U undoes"),
             ("L", "show only unread headlines and feeds / all"),
@@ -301,11 +306,15 @@ def _keys_set(keymap: KeyMap) -> KeyRows:
 
 
 def lettered(sections: KeyRows) -> KeyRows:
-    """`sections` with the markers as the plain layout shows them (`marks.as_letter`)."""
-    return tuple(
-        (name, tuple((as_letter(key), what) for key, what in rows) if name == "Markers" else rows)
-        for name, rows in sections
-    )
+    """`sections` with the markers as the plain layout shows them (`marks.as_letter`), and a
+    search feed's mark in its words ("Search:")."""
+
+    def row(section: str, key: str, what: str) -> tuple[str, str]:
+        if section == "Markers":
+            return as_letter(key), what
+        return key, what.replace(f"({SEARCH_MARK}, a row", f'(a "{PLAIN_SEARCH_MARK} …" row')
+
+    return tuple((name, tuple(row(name, *r) for r in rows)) for name, rows in sections)
 
 
 TABLE_WIDTH = 54

@@ -523,7 +523,7 @@ class MainFullText(Screen[None]):
 
     def text_title(self) -> Text:
         if (feed := self.search_feed(self.feed_url)) is not None:
-            return search_name(feed.name)
+            return search_name(feed.name, self.reader.plain)
         name = self.scope_name()
         title = Text(f"Search in {name}: " if name else "Search: ")
         return title.append_text(plain(self.text_query, max_length=60))

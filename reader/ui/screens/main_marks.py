@@ -108,7 +108,7 @@ class MainScreenMarks(MainScreenUnread):
         if (tag := view_tag(self.feed_url)) is not None:
             return tag_name(tag).plain
         if (search := view_search_feed(self.feed_url)) is not None:
-            return search_name(search).plain
+            return search_name(search, self.reader.plain).plain
         if self.feed_url == SEARCH_VIEW:
             return "the search's hits"
         return {SAVED_VIEW: "Saved", ARCHIVE_VIEW: "Archive"}.get(self.feed_url or "", "every feed")

@@ -16,7 +16,7 @@ from ...models import StoreError
 from ...search_feeds import SearchFeed
 from ..display import plain
 from ..headlines import search_feed_view, view_search_feed
-from ..widgets.main.feed_list import FeedList
+from ..widgets.main.feed_list import FeedList, search_name
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 from .main_full_text import SEARCH_VIEW, MainFullText
@@ -29,11 +29,15 @@ class MainSearchFeeds(MainFullText):
 
     BINDINGS = [Binding("plus", "keep_search", "Keep search", show=False)]
 
+    def _search_named(self, name: str) -> str:
+        """A search feed as the feed list names it (`search_name`), safe, for a line."""
+        return search_name(name, self.reader.plain).plain
+
     def action_keep_search(self) -> None:
         """Ask the name to keep the words of `F`'s hits shown by, as a search feed."""
         if self.feed_url != SEARCH_VIEW or not self.text_query:
             shown = self.search_feed(self.feed_url)
-            note = f"{plain(f'⌕ {shown.name}').plain} is kept already." if shown else NO_HITS
+            note = f"{self._search_named(shown.name)} is kept already." if shown else NO_HITS
             self.notify(note, timeout=4, markup=False)
             return
         if self.reader.refuses("search feed kept"):
@@ -78,7 +82,9 @@ class MainSearchFeeds(MainFullText):
             self.show_feeds()
         else:
             self.count_search_feeds()
-        line = f"Kept as ⌕ {kept} in the feed list" + (f" (it searched “{was}”)" if was else "")
+        line = f"Kept as {self._search_named(kept)} in the feed list" + (
+            f" (it searched “{was}”)" if was else ""
+        )
         self.query_one(StatusBar).show_note(plain(line, max_length=200).plain)
 
     def _kept_shown(self, config_does: str) -> SearchFeed | None:
@@ -88,7 +94,7 @@ class MainSearchFeeds(MainFullText):
         if feed is not None and not feed.kept:
             name = plain(feed.name, max_length=60).plain
             self.notify(
-                f"⌕ {name} is the config's: its [[search]] table in config.toml {config_does}.",
+                f"{self._search_named(name)} is the config's: its [[search]] table in config.toml {config_does}.",
                 timeout=5,
                 markup=False,
             )
@@ -145,7 +151,7 @@ class MainSearchFeeds(MainFullText):
         if here:  # its list's title: the cursor left where it is
             current = self.query_one(HeadlineTable).current
             self.show_view(current.entry.id if current else None)
-        self.query_one(StatusBar).show_note(plain(f"Renamed: ⌕ {renamed}", max_length=120).plain)
+        self.query_one(StatusBar).show_note(f"Renamed: {self._search_named(renamed)}")
 
     def remove_search_feed(self) -> None:
         """The search feed shown taken away, once the user says yes (the config's: said how)."""
@@ -186,4 +192,4 @@ class MainSearchFeeds(MainFullText):
             self.query_one(FeedList).select(None)
             self.show_view()
         self.show_feeds()
-        self.query_one(StatusBar).show_note(plain(f"Removed: ⌕ {name}", max_length=120).plain)
+        self.query_one(StatusBar).show_note(f"Removed: {self._search_named(name)}")

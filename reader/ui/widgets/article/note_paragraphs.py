@@ -15,14 +15,16 @@ from ...display import plain
 from .paragraph import ArticleStyles, Paragraph
 
 NOTE_MARK = f"{marks.NOTE_MARK} "
+PLAIN_NOTE_MARK = f"{marks.PLAIN_NOTE_MARK} "
 
 
 def note_paragraph(note: str, styles: ArticleStyles, gap: int = 1) -> Paragraph:
     """A note of the reader's, as the reading view draws it."""
+    mark = PLAIN_NOTE_MARK if styles.plain else NOTE_MARK
     return Paragraph(
         plain(note, styles.caption, max_length=2000),
-        first=Text(NOTE_MARK, styles.bullet),
-        rest=Text(" " * len(NOTE_MARK)),
+        first=Text(mark, styles.bullet),
+        rest=Text(" " * len(mark)),
         gap=gap,
         searched=False,
     )
@@ -30,7 +32,7 @@ def note_paragraph(note: str, styles: ArticleStyles, gap: int = 1) -> Paragraph:
 
 def is_note(paragraph: Paragraph) -> bool:
     """`paragraph` is a note of the reader's (`note_paragraph`), not the article's."""
-    return not paragraph.searched and paragraph.first.plain == NOTE_MARK
+    return not paragraph.searched and paragraph.first.plain in (NOTE_MARK, PLAIN_NOTE_MARK)
 
 
 def with_notes(

@@ -23,6 +23,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ....feed_tags import TAG_MARK
+from ....marks import PLAIN_SEARCH_MARK
 from ....models import Feed
 from ....search_feeds import SEARCH_MARK
 from ...cell_width import NamesApart, fit_to_cells, terminal_cells
@@ -74,6 +75,11 @@ class FeedList(VimOptionList):
         return self._urls[index] if index is not None and index < len(self._urls) else None
 
     @property
+    def app_plain(self) -> bool:
+        """The plain layout's (`[ui] plain`): a search feed named in words, not by ⌕."""
+        return bool(getattr(self.app, "plain", False))
+
+    @property
     def names(self) -> list[str]:
         """The name of each row, as shown, in list order (what `/` in the feed list finds)."""
         names = [ALL_FEEDS, SAVED]
@@ -86,7 +92,7 @@ class FeedList(VimOptionList):
                 if view == ARCHIVE_VIEW
                 else tag_name(tag).plain
                 if tag is not None
-                else search_name(search).plain
+                else search_name(search, self.app_plain).plain
                 if search is not None
                 else plain(feed.display_title).plain
                 if feed
@@ -162,7 +168,7 @@ class FeedList(VimOptionList):
             for n, (tag, count) in enumerate(tags)
         ]
         made += [
-            self._prompt(_FeedTitle(search_name(name), self._names), count, False)
+            self._prompt(_FeedTitle(search_name(name, self.app_plain), self._names), count, False)
             for name, count in searches
         ]
         if before is not None and same_rows:
@@ -286,10 +292,10 @@ def _cells(name: str) -> int:
     return len(name) if name.isascii() else terminal_cells(name)
 
 
-def search_name(name: str) -> Text:
+def search_name(name: str, plain_layout: bool = False) -> Text:
     """What the feed list and the headlines' title call a search feed's row ("⌕ Harbour
-    strike"), safe."""
-    return plain(f"{SEARCH_MARK} {name}", max_length=100)
+    strike"; "Search: Harbour strike" in the plain layout), safe."""
+    return plain(f"{PLAIN_SEARCH_MARK if plain_layout else SEARCH_MARK} {name}", max_length=100)
 
 
 def tag_name(tag: str) -> Text:
