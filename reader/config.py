@@ -186,7 +186,9 @@ def site_rule_for(rules: dict[str, SiteRule], url: str) -> SiteRule | None:
 _LIMITS = DEFAULT_LIMITS
 
 DEFAULT_CONFIG_TEXT = f"""\
-# reader's configuration. Every setting is optional; these are the defaults.
+# reader's configuration. Every setting is optional; these are the defaults. Take the "# " off
+# a setting's line to set it; one left commented out follows the defaults of the reader's next
+# versions too.
 
 [network]
 # Requests in flight at once, all hosts together, and to any one host.
@@ -343,6 +345,23 @@ copy = "text"
 # words = 'harbour strike -football'
 """
 
+_LIVE_SETTING = re.compile(r"^(?=\w+ = )", re.MULTILINE)
+
+
+def commented_out(text: str) -> str:
+    """`text`, a config file, with each setting's line commented out (its sections left)."""
+    return _LIVE_SETTING.sub("# ", text)
+
+
+WRITTEN_CONFIG_TEXT = commented_out(DEFAULT_CONFIG_TEXT)
+"""What the reader writes as a new config file: the defaults and their comments, each setting
+commented out. Written live, a file pinned the defaults of the version that wrote it (a limit
+raised later never reached it) and one slip in any of its 40 lines stopped every command
+(acc44a A7)."""
+UNTOUCHED_CONFIGS = frozenset({DEFAULT_CONFIG_TEXT, WRITTEN_CONFIG_TEXT})
+"""A config file as the reader wrote it, now or (every setting live) before: none of the
+user's own settings."""
+
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
 _DURATION_UNITS = {
@@ -425,7 +444,7 @@ def load_config(path: Path, create: bool = True) -> Config:
         if create and not path.is_symlink():
             try:
                 make_private_folder(path.parent)
-                path.write_text(DEFAULT_CONFIG_TEXT, encoding="utf-8")
+                path.write_text(WRITTEN_CONFIG_TEXT, encoding="utf-8")
             except OSError:
                 pass  # a read-only home still runs, on the defaults
         return Config(path)

@@ -18,7 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-from .config import APP_NAME, DEFAULT_CONFIG_TEXT
+from .config import APP_NAME, UNTOUCHED_CONFIGS
 from .safe import safe_line
 
 
@@ -74,9 +74,9 @@ def config_elsewhere_said(path: Path) -> str:
         return ""
     mine = other / "config.toml"
     try:
-        if not mine.is_file() or mine.read_text(encoding="utf-8") == DEFAULT_CONFIG_TEXT:
+        if not mine.is_file() or mine.read_text(encoding="utf-8") in UNTOUCHED_CONFIGS:
             return ""
-        if path.exists() and path.read_text(encoding="utf-8") != DEFAULT_CONFIG_TEXT:
+        if path.exists() and path.read_text(encoding="utf-8") not in UNTOUCHED_CONFIGS:
             return ""  # settings of its own here too: the user's choice
     except (OSError, UnicodeDecodeError):
         return ""

@@ -14,7 +14,14 @@ from typing import Any
 
 from test_cli import reader
 
-from reader.config import DEFAULT_CONFIG_TEXT, DEFAULT_LIMITS, Config, FetchLimits, load_config
+from reader.config import (
+    DEFAULT_CONFIG_TEXT,
+    DEFAULT_LIMITS,
+    WRITTEN_CONFIG_TEXT,
+    Config,
+    FetchLimits,
+    load_config,
+)
 from reader.config_shown import defaults_not_in
 
 # A config file as an early user kept it: two settings changed, no [ui], no [keys] example.
@@ -93,8 +100,29 @@ def test_a_new_file_is_shown_alone(tmp_path: Path) -> None:
     home = tmp_path / "home"
     shown = reader(home, "config")
     assert shown.returncode == 0
-    assert shown.stdout == f"# {home / 'config.toml'}\n{DEFAULT_CONFIG_TEXT}"
+    assert shown.stdout == f"# {home / 'config.toml'}\n{WRITTEN_CONFIG_TEXT}"
     assert "in force with their defaults" not in shown.stdout
+
+
+def test_a_new_file_has_its_settings_commented_out_and_one_set_is_read(tmp_path: Path) -> None:
+    """Written live, a new file pinned the defaults of the version that wrote it: each of its
+    settings is commented out, a section's header left, and taking a "# " off sets it."""
+    home = tmp_path / "home"
+    assert reader(home, "config").returncode == 0
+    path = home / "config.toml"
+    written = path.read_text(encoding="utf-8")
+    assert "\nper_host = " not in written and "\n# per_host = 4\n" in written
+    assert "\n[network]\n" in written and "\n[ui]\n" in written
+    assert all(not table for table in tomllib.loads(written).values())  # nothing set
+    assert load_config(path) == Config(path)  # the defaults, every one
+    path.write_text(written.replace("# per_host = 4", "per_host = 2"), encoding="utf-8")
+    assert load_config(path).limits.per_host == 2
+    # The settings it holds commented out are not shown again after it; one it lacks is.
+    shown = reader(home, "config").stdout
+    assert shown.count("per_host") == 1 and "# fetch_ahead" in shown
+    path.write_text(written.replace("# fetch_ahead = 30\n", ""), encoding="utf-8")
+    added = reader(home, "config").stdout.split(written.replace("# fetch_ahead = 30\n", ""), 1)
+    assert "fetch_ahead = 30" in added[1] and "per_host" not in added[1]
 
 
 def test_no_file_and_none_can_be_written_shows_the_defaults(tmp_path: Path) -> None:
@@ -219,5 +247,5 @@ def test_a_config_named_that_is_not_there_is_one_line_and_no_file(tmp_path: Path
     )
     assert named.returncode == 78 and "no config file at" in named.stderr
     made = reader(tmp_path / "home", "--config", str(typo), "config")
-    assert made.returncode == 0 and typo.read_text(encoding="utf-8") == DEFAULT_CONFIG_TEXT
+    assert made.returncode == 0 and typo.read_text(encoding="utf-8") == WRITTEN_CONFIG_TEXT
     assert reader(tmp_path / "home", "--config", str(typo), "feeds").returncode == 0

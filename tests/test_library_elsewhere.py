@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.config import DEFAULT_CONFIG_TEXT
+from reader.config import DEFAULT_CONFIG_TEXT, WRITTEN_CONFIG_TEXT
 from reader.demo.server import DemoServer
 from reader.library import Library
 from reader.store import Store
@@ -114,16 +114,21 @@ def test_a_config_of_ones_own_left_behind_is_named_over_the_defaults_in_use(
     Store(tmp_path / "xdg-data" / "reader-tui").close()
     listed = _reader(tmp_path, "list")
     in_use = tmp_path / "xdg-config" / "reader-tui" / "config.toml"
-    assert in_use.read_text(encoding="utf-8") == DEFAULT_CONFIG_TEXT  # made, as it was
+    assert in_use.read_text(encoding="utf-8") == WRITTEN_CONFIG_TEXT  # made, as it was
     said = [line for line in listed.stderr.splitlines() if "config file in use" in line]
     assert said == [
         f"reader: the config file in use, {in_use}, holds only the defaults; yours is at"
         f" {mine}, where the reader read it before XDG_CONFIG_HOME was set: `reader --config"
         f" {mine}` reads it, or `mv {mine} {in_use}` puts it where the reader looks now"
     ]
+    # A file an older reader wrote, every setting live, holds only the defaults too.
+    in_use.write_text(DEFAULT_CONFIG_TEXT, encoding="utf-8")
+    assert "holds only the defaults" in _reader(tmp_path, "list").stderr
     # Settings of its own in the new place too: the user's choice, nothing said.
-    in_use.write_text(DEFAULT_CONFIG_TEXT + "\n[feeds]\nmax_items = 50\n", encoding="utf-8")
-    assert "config file in use" not in _reader(tmp_path, "list").stderr
+    own = WRITTEN_CONFIG_TEXT.replace("# max_items = 0", "max_items = 50")
+    in_use.write_text(own, encoding="utf-8")
+    listed = _reader(tmp_path, "list")
+    assert listed.returncode == 0 and "config file in use" not in listed.stderr
 
 
 def test_the_readers_first_screen_names_the_library_left_behind(
