@@ -81,3 +81,8 @@ class ColumnsHidden(Message):
     to say, as mutt's status line does (acc42a A14)."""
 
     line: str
+
+
+class DayTurned(Message):
+    """The headline list drew its rows again for a new day (`HeadlineTable._day_turned`): the
+    list's title, whose "synced 19:42" was the day before's, is made again too."""

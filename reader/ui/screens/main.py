@@ -28,7 +28,13 @@ from textual.containers import Horizontal
 
 from ...reports import Headline
 from ..headlines import LIBRARY_VIEWS, SAVED_VIEW
-from ..messages import ColumnsHidden, FeedSelected, HeadlineChosen, HeadlinesChanged
+from ..messages import (
+    ColumnsHidden,
+    DayTurned,
+    FeedSelected,
+    HeadlineChosen,
+    HeadlinesChanged,
+)
 from ..unknown_keys import say_if_unbound
 from ..widgets.article.search_bar import SearchBar
 from ..widgets.key_bar import KeyBar
@@ -167,6 +173,9 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             self.show_feeds()  # those read to their end while it was out of use go now
         if self.feed_query and not self.searching:
             self._show_search()  # the feeds' search is kept in the feed list, shown there only
+
+    def on_day_turned(self, message: DayTurned) -> None:
+        self._title()  # its feed's "synced 19:42" was yesterday's: a date now
 
     def on_columns_hidden(self, message: ColumnsHidden) -> None:
         """The selected headline's feed and date, which its row is too narrow for, at the

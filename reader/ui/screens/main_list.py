@@ -5,6 +5,8 @@ it says when it is empty."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.style import Style
 from rich.text import Text
 
@@ -232,21 +234,24 @@ class MainScreenList(MainScreenMarks, MainFullText):
             )
         table.set_title(name, self.count_tail(self.feed_url, table.rows))
         failed = table.get_component_rich_style("headline-table--failed")
-        set_border_title(table, _feed_health(feed, failed) if feed else "", subtitle=True)
+        health = _feed_health(feed, failed, table.now()) if feed else ""
+        set_border_title(table, health, subtitle=True)
 
 
-def _feed_health(feed: Feed, failed: Style) -> Text:
+def _feed_health(feed: Feed, failed: Style, now: datetime) -> Text:
     """The selected feed's last success and last error (in the theme's `failed` style), under
-    its headlines."""
+    its headlines: a time today's as of `now` (the list's clock), another day's a date."""
     parts = Text()
     if feed.last_success:
-        parts.append(f"synced {when(feed.last_success)}")
+        parts.append(f"synced {when(feed.last_success, now)}")
     if feed.last_error:
         if parts:
             parts.append(" · ")
         since = feed.failing_since
-        ago = f" (failing since {when(since)})" if since and since != feed.last_error_at else ""
-        parts.append(f"failed {when(feed.last_error_at)}{ago}: ", style=failed)
+        ago = (
+            f" (failing since {when(since, now)})" if since and since != feed.last_error_at else ""
+        )
+        parts.append(f"failed {when(feed.last_error_at, now)}{ago}: ", style=failed)
         parts.append_text(plain(feed.last_error, max_length=80))
     elif feed.problem:
         parts.append(" · ")

@@ -37,7 +37,7 @@ from ....url_display import shown_url
 from ...cell_width import NamesApart, fit_to_cells
 from ...display import isolated, plain, when
 from ...hit_lines import HitLines, to_its_match
-from ...messages import ColumnsHidden, HeadlineChosen
+from ...messages import ColumnsHidden, DayTurned, HeadlineChosen
 from ..article.scroll_keys import (
     BOTTOM_KEYS,
     DOWN_KEYS,
@@ -253,6 +253,7 @@ class HeadlineTable(ScrollView, can_focus=True):
             self._drawn_on = today
             self._strips.clear()
             self.refresh()
+            self.post_message(DayTurned())
 
     @property
     def row_lines(self) -> int:
