@@ -119,3 +119,28 @@ def test_a_story_corrected_under_a_new_slug_is_the_same_article_its_copy_kept(
     assert CLAIM in said and "copy 1 of 2" in said
     # The old address (a note's, a link elsewhere) still finds it.
     assert CORRECTION in ran(capsys, data_dir, "show", site.url(OLD), "--offline")[0]
+
+
+def test_a_story_moved_under_its_own_title_seen_by_a_refresh_is_renewed_by_the_next_sync(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The move seen by a refresh (the reader's `r`, `sync --no-articles`), not by the sync
+    after it, whose feed then told nothing anew: its headline unchanged, the new page waited
+    for the feed's next change, the corrected text unread (left from evidence44)."""
+    ran(capsys, data_dir, "add", site.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    [row] = json.loads(ran(capsys, data_dir, "list", "--json")[0])
+    time.sleep(1.1)
+    site.path, site.body = NEW, page(OLD_TITLE, CORRECTION)
+    site.moved[OLD] = NEW
+    ran(capsys, data_dir, "sync", "--no-articles")
+    site.asked.clear()
+    err = ran(capsys, data_dir, "sync")[1]
+    assert NEW in site.asked and f"updated: {OLD_TITLE}" in err, err
+    shown = ran(capsys, data_dir, "show", row["id"], "--offline")[0]
+    assert CORRECTION in shown and site.url(NEW) in shown
+    assert CLAIM in ran(capsys, data_dir, "show", row["id"], "--version", "1")[0]
+    # Judged: the sync after asks for it no more.
+    site.asked.clear()
+    ran(capsys, data_dir, "sync")
+    assert NEW not in site.asked

@@ -596,11 +596,14 @@ class LibrarySync(LibrarySyncStart):
                 or (
                     key in told
                     and retold(
-                        replace(entry, title=told[key][0], summary=told[key][1]),
+                        replace(entry, title=told[key].title, summary=told[key].summary),
                         entry,
                         renewable[key],
                     )
                 )
+                # Moved to its address by a refresh since the last sync (the reader's `r`):
+                # the new page a copy of its own, as a sync's own refresh has it (`moved`).
+                or (key in told and bool(told[key].link) and article_key(told[key].link) != key)
             ):
                 del renewable[key]
                 tasks.append(asyncio.create_task(renew(entry)))

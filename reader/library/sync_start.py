@@ -14,6 +14,7 @@ from ..keys import link_key
 from ..left_files import sweep_left_behind
 from ..models import Entry, StoreError, made
 from ..reports import Headline, newest_first
+from ..store.feeds import Told
 from ..store.saved import FROM_FILE, HELD
 from ..too_large_links import outgrown
 from .feed_refresh import LibraryFeedRefresh
@@ -41,7 +42,7 @@ class SyncStart:
     """When each story its site said was gone was said so (`Store.gone`)."""
     renewable: dict[str, float]
     """When each cached article's page was downloaded (`Store.renewable`)."""
-    told: dict[str, tuple[str, str]]
+    told: dict[str, Told]
     """What items told anew since the last sync said before (`Store.told`)."""
     skipped: set[str]
     """The keys of the articles the sync does not fetch: cached, no article page, or gone or

@@ -9,7 +9,7 @@ import json
 import time
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..codec import (
     SEEN,
@@ -160,6 +160,15 @@ def _told_anew(before: Entry, apart: str | None, now: Entry) -> bool:
     if before.summary_cut and not now.summary_cut:  # its record holds the start alone
         return len(now.summary) <= SUMMARY_HELD or summary_print(now.summary) != apart
     return before.summary != now.summary
+
+
+class Told(NamedTuple):
+    """What an item said before its feed told it anew (`StoreFeeds.told`): its title, its
+    summary and the address it linked, which a correction's new slug changes (acc44c C14)."""
+
+    title: str
+    summary: str
+    link: str
 
 
 CLAIM_AHEAD = timedelta(hours=1)
@@ -760,20 +769,20 @@ class StoreFeeds(StoreStoryRows):
         is compared with the oldest, not the last)."""
         if not key or f"raw:{key}" not in self._articles or f"told:{key}" in self._articles:
             return
-        self._save(
-            self._articles, f"told:{key}", {"title": before.title, "summary": before.summary}
-        )
+        said = {"title": before.title, "summary": before.summary, "link": before.link}
+        self._save(self._articles, f"told:{key}", said)
 
-    def told(self) -> dict[str, tuple[str, str]]:
+    def told(self) -> dict[str, Told]:
         """What the items of the cached articles told anew since a sync last judged them
-        said before (title, summary), by article key."""
-        found: dict[str, tuple[str, str]] = {}
+        said before, by article key."""
+        found: dict[str, Told] = {}
         for key in keys_with_prefix(self._articles, "told:"):
             record = self._load(self._articles, f"told:{key}")
             if isinstance(record, dict):
-                found[key] = (
+                found[key] = Told(
                     str(record.get("title", "")),
                     str(record.get("summary", "")),
+                    str(record.get("link", "")),  # none kept before session 45
                 )
         return found
 
