@@ -37,6 +37,7 @@ from .themes import (
     fit_linux_console,
     line_filters,
 )
+from .timer_floor import floor_timers
 
 OUTSIDE_EVERY = 5.0
 """A diskcache read every 5 s: a sync in another window shows here within seconds."""
@@ -81,6 +82,7 @@ class ReaderAppState(App[int]):
     def __init__(
         self, data_dir: Path, *, refresh_on_start: bool = True, config: Config | None = None
     ) -> None:
+        floor_timers()  # Textual's own toasts made a timer spin the loop for good (timer_floor)
         super().__init__()
         self.data_dir = data_dir
         self.config = config or Config(data_dir / "config.toml")
