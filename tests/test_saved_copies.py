@@ -80,6 +80,12 @@ def test_a_corrected_article_stays_listed_as_corrected_once_read(
     [row] = json.loads(ran(capsys, data_dir, "list", "--json")[0])
     assert row["corrected"] is False and row["versions"] is None
     assert ran(capsys, data_dir, "list", "--corrected", "--json")[0].strip() == "[]"
+    # A plain list and `--ids` sift too, as `--json` does (acc45a A3: every line printed).
+    assert ran(capsys, data_dir, "list", "--corrected") == (
+        "",
+        "reader: no headline corrected since first retrieved to list\n",
+    )
+    assert ran(capsys, data_dir, "list", "--corrected", "--ids")[0] == ""
     edited(site, 1)
     ran(capsys, data_dir, "sync")
     store = Store(data_dir)
@@ -91,3 +97,4 @@ def test_a_corrected_article_stays_listed_as_corrected_once_read(
     assert row["changed"] is False and row["corrected"] is True and row["versions"] == 2
     line = ran(capsys, data_dir, "list", "--corrected")[0]
     assert row["id"] in line and "(corrected)" in line
+    assert ran(capsys, data_dir, "list", "--corrected", "--ids")[0] == f"{row['id']}\n"

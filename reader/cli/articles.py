@@ -455,6 +455,8 @@ def _list_as_read(
         if args.not_offline:
             owed = _owing_pictures(lib)
             headlines = (h for h in headlines if _not_offline(h, owed))
+        if args.corrected:
+            headlines = (h for h in headlines if h.corrected)
         printed = Counted(headlines)
         if args.ids:
             for h in printed:  # none: no line at all, as when the list is read whole

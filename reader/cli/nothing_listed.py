@@ -22,7 +22,8 @@ def nothing_listed(args: argparse.Namespace, scope: Sequence[Feed], tags: Sequen
     noun = "archived article" if args.archived else "saved article" if args.saved else "headline"
     unread = "unread " if args.unread else ""
     offline = " not readable offline" if args.not_offline else ""
-    said = f"no {unread}{noun}{offline} to list"
+    corrected = " corrected since first retrieved" if getattr(args, "corrected", False) else ""
+    said = f"no {unread}{noun}{offline}{corrected} to list"
     if args.feed:
         said += f" in {args.feed}"
     elif tags:
