@@ -10,7 +10,7 @@ _reader() {
         --config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --data-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --feed) COMPREPLY=(); return ;;
-        --format) COMPREPLY=($(compgen -W 'opml markdown text html epub' -- "$cur")); return ;;
+        --format) COMPREPLY=($(compgen -W 'opml markdown text html epub json' -- "$cur")); return ;;
         --from-newsboat) COMPREPLY=(); return ;;
         --headlines-older-than) COMPREPLY=(); return ;;
         --max-size) COMPREPLY=(); return ;;

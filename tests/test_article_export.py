@@ -247,7 +247,10 @@ def test_opml_stays_the_default_and_refuses_choosing_articles(
     assert written.returncode == 0 and (tmp_path / "feeds.opml").read_text() == printed.stdout
     refused = run_reader(synced_dir, "export", "--saved")
     assert refused.returncode == 2
-    assert "--saved chooses articles: add --format markdown, text, html or epub" in refused.stderr
+    assert (
+        "--saved chooses articles: add --format markdown, text, html, epub or json"
+        in refused.stderr
+    )
 
 
 def test_a_link_planted_where_the_file_is_written_is_not_followed(

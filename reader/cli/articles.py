@@ -17,7 +17,15 @@ from ..dates import in_local_time
 from ..feed_names import listed_names, names_of, source_name
 from ..feed_tags import hashed_tags, saved_tags, tagged
 from ..marks import TAKEN_DOWN, offline_mark, saved_mark
-from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError, StoreError
+from ..models import (
+    FEED_TEXT_STANDS_IN,
+    Article,
+    Entry,
+    ErrorKind,
+    Feed,
+    FetchError,
+    StoreError,
+)
 from ..plural import plural
 from ..reports import SaveOutcome, across_feeds, also_in, newest_first, saved_moment
 from ..safe import safe_line
@@ -60,6 +68,7 @@ if TYPE_CHECKING:
     from ..full_text import Hit
     from ..ignore_rules import IgnoreRule
     from ..library import Library
+    from ..library.highlights import KeptHighlights
     from ..library.reextraction import Reextracted
     from ..library.text_search import TextSearch
     from ..reports import Headline
@@ -543,7 +552,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from ..citation import cited_url, moment_text
     from ..citation_styles import reference_order
     from ..render import article_of
-    from .highlights import after_article, highlight_items
+    from .highlights import after_article
 
     if args.refresh and args.offline:
         raise UsageError("--refresh fetches the page again: not with --offline")
@@ -610,25 +619,12 @@ def cmd_show(args: argparse.Namespace) -> int:
         kept = None
         if args.format not in ("citation", "csl-json"):
             kept = lib.highlights_in(target, article)
-        if args.format in ("json", "csl-json"):
+        if args.format == "json":
+            items.append(article_item(lib, target, article, kept))
+        elif args.format == "csl-json":
             item_id = target.id if isinstance(target, Entry) else cited_url(article)
             entry = target if isinstance(target, Entry) else None
-            item = render_item(article, args.format, item_id, entry)
-            if args.format == "json":  # the reader's marks, as `list --json` gives them
-                # Its id and feed as `list --json` gives them, so that `list --ids | xargs
-                # show --format json` keys each object back (acc38b K7); null for an address
-                # no feed lists, saved or shown by it.
-                item["id"] = target.id if isinstance(target, Entry) else None
-                item["feed"] = (target.feed_url or None) if isinstance(target, Entry) else None
-                record = lib.saved_record(target)
-                read_at = lib.reading_times()(target) if isinstance(target, Entry) else None
-                item["read_at"] = iso_time(read_at)
-                item["saved"] = record is not None
-                item["tags"] = list(saved_tags(record))
-                item["archived"] = bool(record and record.get("archived"))
-                item["highlights"] = highlight_items(kept)
-                item["highlights_note"] = safe_line(kept.kept.note) if kept else ""
-            items.append(item)
+            items.append(render_item(article, args.format, item_id, entry))
         else:
             entry = target if isinstance(target, Entry) else None
             text = render(article, args.format, style, entry, copy).rstrip("\n")
@@ -915,3 +911,27 @@ def _rules_covering_nothing(args: argparse.Namespace, rules: Iterable[IgnoreRule
                 " the rule leaves nothing out (a feed is named by its address, its name or"
                 ' "#tag")'
             )
+
+
+def article_item(
+    lib: Library, target: Entry | str, article: Article, kept: KeptHighlights | None
+) -> dict[str, Any]:
+    """The article as an object of `reader show --format json` and `reader export --format
+    json`: its metadata and text (`render_item`), and the reader's marks, as `list --json`
+    gives them: its id and feed, so that `list --ids | xargs show --format json` keys each
+    object back (acc38b K7); null for an address no feed lists, saved or shown by it."""
+    from ..citation import cited_url
+    from .highlights import highlight_items
+
+    entry = target if isinstance(target, Entry) else None
+    item = render_item(article, "json", entry.id if entry else cited_url(article), entry)
+    item["id"] = entry.id if entry else None
+    item["feed"] = (entry.feed_url or None) if entry else None
+    record = lib.saved_record(target)
+    item["read_at"] = iso_time(lib.reading_times()(entry) if entry else None)
+    item["saved"] = record is not None
+    item["tags"] = list(saved_tags(record))
+    item["archived"] = bool(record and record.get("archived"))
+    item["highlights"] = highlight_items(kept)
+    item["highlights_note"] = safe_line(kept.kept.note) if kept else ""
+    return item

@@ -1,5 +1,5 @@
-"""`reader export --format markdown|text|html|epub`: cached articles written to one file, to read on
-another device with no network (`article_books`). The cache alone is read: an article not cached
+"""`reader export --format markdown|text|html|epub|json`: cached articles written to one file, to
+read on another device with no network (`article_books`), or for a script (JSON). The cache alone is read: an article not cached
 is left out and counted, never fetched. An item with no link (a notes feed's, a micro-post, show
 notes) is its feed's text, kept with its headline: exported as it is shown."""
 
@@ -34,7 +34,7 @@ from ..models import Article, Entry, FetchError
 from ..part_files import PART_SUFFIX, hold, part_prefix, sweep_stale_parts
 from ..plural import plural
 from ..safe import safe_line
-from .articles import listed_feeds
+from .articles import article_item, listed_feeds
 from .common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -44,6 +44,7 @@ from .common import (
     counted_progress,
     err,
     given_ids,
+    json_text,
     open_library,
     render,
 )
@@ -101,6 +102,8 @@ def _export(
     """The export, the library open: the contents read first (each article's heading), then
     each chapter's text as it is written; `update` and `finish` its progress."""
     chosen = _chosen(lib, args)
+    if args.format == "json":
+        return _export_json(lib, args, chosen, update, finish)
     style = config_of(args).citation_style
     # Two runs over the articles, each counted as what it is: one count over both read
     # "exported: 152/152" for 76 articles (acc33a A2, acc33b B5).
@@ -113,13 +116,7 @@ def _export(
         contents_read()
     if not chapters:
         finish()
-        err(
-            f"nothing to export: {plural(len(missing), 'article')} chosen, none cached"
-            f"{_why_not_cached(lib, missing)}"
-            if missing
-            else "nothing to export: no article is chosen so (`reader list` takes the same choices)"
-        )
-        return EXIT_FAILED
+        return _nothing_exported(lib, missing)
     title = safe_line(args.title, 200) if args.title else _title(args, _feed_shown(lib, args.feed))
     made = datetime.now(UTC)
 
@@ -138,6 +135,12 @@ def _export(
 
     write_output(write, args.output)
     finish()
+    _exported(lib, args, len(chapters), missing)
+    return EXIT_OK
+
+
+def _exported(lib: Library, args: argparse.Namespace, count: int, missing: list[str]) -> None:
+    """The line an export ends with: how many articles, where, and those not cached."""
     where = f" to {args.output}" if args.output not in (None, "-") else ""
     left = (
         f"; {plural(len(missing), 'article')} not cached left out{_why_not_cached(lib, missing)}"
@@ -145,7 +148,51 @@ def _export(
         else ""
     )
     if not args.quiet:  # for cron: an article not cached is not a failure
-        err(f"{plural(len(chapters), 'article')} exported{where} ({args.format}){left}")
+        err(f"{plural(count, 'article')} exported{where} ({args.format}){left}")
+
+
+def _nothing_exported(lib: Library, missing: list[str]) -> int:
+    err(
+        f"nothing to export: {plural(len(missing), 'article')} chosen, none cached"
+        f"{_why_not_cached(lib, missing)}"
+        if missing
+        else "nothing to export: no article is chosen so (`reader list` takes the same choices)"
+    )
+    return EXIT_FAILED
+
+
+def _export_json(
+    lib: Library,
+    args: argparse.Namespace,
+    chosen: list[_Chosen],
+    update: Callable[[int, int], None],
+    finish: Callable[[], None],
+) -> int:
+    """`--format json`: a list of the cached articles among `chosen`, each the object `reader
+    show --format json` prints of it (its text, metadata, marks and highlights: acc44c C9),
+    for a script or an archive; those not cached counted, as in every format."""
+    items: list[dict[str, object]] = []
+    missing: list[str] = []
+    for count, one in enumerate(chosen, 1):
+        update(count, len(chosen))
+        target: Entry | str = one.entry or one.link
+        if item_of_address(one.link):
+            item = one.entry or lib.entry(item_of_address(one.link))
+            article = lib.linkless_text(item) if item is not None else None
+            article = article or lib.kept_item_text(one.link)
+        else:
+            article = lib.cached_article_as_shown(one.link) if one.link else None
+        if article is None:
+            missing.append(one.link)
+            continue
+        items.append(article_item(lib, target, article, lib.highlights_in(target, article)))
+    if not items:
+        finish()
+        return _nothing_exported(lib, missing)
+    text = json_text(items) + "\n"
+    write_output(lambda into: into.write(text.encode("utf-8")), args.output)
+    finish()
+    _exported(lib, args, len(items), missing)
     return EXIT_OK
 
 
@@ -182,7 +229,7 @@ def check_article_options(args: argparse.Namespace) -> None:
     if args.format == "opml" and given:
         option = "an ID" if given[0] == "ids" else f"--{given[0]}"
         raise UsageError(
-            f"{option} chooses articles: add --format markdown, text, html or epub (OPML lists the feeds)"
+            f"{option} chooses articles: add --format markdown, text, html, epub or json (OPML lists the feeds)"
         )
 
 
@@ -216,7 +263,7 @@ def _chosen(lib: Library, args: argparse.Namespace) -> list[_Chosen]:
     if names:
         try:
             resolve = lib.resolver()
-            return [_choice(resolve(name), named) for name in names]
+            return [_choice(resolve(name), named, args.format == "json") for name in names]
         except FetchError as error:
             raise CommandError(error.message) from None
     since = moment(args.since) if args.since is not None else None
@@ -230,7 +277,8 @@ def _chosen(lib: Library, args: argparse.Namespace) -> list[_Chosen]:
         headlines = lib.streamed_headlines(args.feed, args.unread, tags)
     opened = moment(args.read_since) if args.read_since is not None else None
     headlines = read_since(within(headlines, since, before), lib.reading_times(), opened)
-    chosen = [_choice(h.entry, named) for h in headlines]
+    whole = args.format == "json"  # its id, feed and read mark in each object
+    chosen = [_choice(h.entry, named, whole) for h in headlines]
     return _highlighted(lib, chosen, args) if args.highlighted else chosen
 
 
@@ -256,7 +304,9 @@ def _highlighted(lib: Library, chosen: list[_Chosen], args: argparse.Namespace) 
     return kept
 
 
-def _choice(target: Entry | str, names: Mapping[str, str]) -> _Chosen:
+def _choice(target: Entry | str, names: Mapping[str, str], whole: bool = False) -> _Chosen:
+    """`target` as an export needs it: its headline kept when its chapter lists its files or
+    is its feed's text, or when `whole` (JSON's objects, which name its id and feed)."""
     if not isinstance(target, Entry):
         return _Chosen(target, None, None)
     if not target.link:
@@ -266,7 +316,7 @@ def _choice(target: Entry | str, names: Mapping[str, str]) -> _Chosen:
     return _Chosen(
         target.link,
         source_name(target, names),
-        target if target.enclosures or target.comments else None,
+        target if whole or target.enclosures or target.comments else None,
     )
 
 

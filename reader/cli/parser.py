@@ -456,10 +456,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "export",
-        help="print the subscriptions as OPML, or write cached articles to Markdown, HTML or EPUB",
+        help="print the subscriptions as OPML, or write cached articles to Markdown, HTML, EPUB"
+        " or JSON",
         description=(
             "Print the subscriptions as OPML 2.0 (a tagged feed in its tag's "
-            "folder), or with --format markdown, text, html or epub write cached "
+            "folder), or with --format markdown, text, html, epub or json write cached "
             "articles to one file, to read elsewhere: those given as IDs (or `-`), "
             "else those the options choose, else every cached one. The cache alone "
             "is read: an article not cached is left out and counted."
@@ -467,11 +468,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--format",
-        choices=("opml", "markdown", "text", "html", "epub"),
+        choices=("opml", "markdown", "text", "html", "epub", "json"),
         default="opml",
         help="opml (the default): the subscriptions; markdown, text (as `reader show` prints"
-        " it: links numbered, listed after each article), html (one page) or epub (a book,"
-        " EPUB 3): cached articles",
+        " it: links numbered, listed after each article), html (one page), epub (a book,"
+        " EPUB 3) or json (a list of the objects `reader show --format json` prints): cached"
+        " articles",
     )
     p.add_argument(
         "-o",
