@@ -204,7 +204,8 @@ page no "Link:" line wherever the page is served (acc42c C10). 71: the feed's wh
 opening with a paywalled page's and going on far past it stands in for the page, the wall's lines
 no cleanup drops (a price line) no longer counted as the article's; a teaser ending on "This
 article continues for subscribers", "The full story is available to subscribers" or "To continue
-reading, subscribe" is marked for subscribers (acc44c C2)."""
+reading, subscribe" is marked for subscribers, and so is one whose wall's own lines (its price,
+what a subscription brings) follow "Subscribe to read the rest" (acc44c C2)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -4,8 +4,10 @@ article, four times the words. The wall's lines no cleanup knows for offers (a p
 a subscription brings), counted as the article's, made the stub look long enough to keep; now
 the feed's text opening with the page's and going on far past it is the article, said in the
 reading view as the feed's whole text. A feed's text that is another thing (comments, a
-digest) or a page that goes on with a text of its own keeps the page. Real parts: the feed and
-page served on 127.0.0.1, the store on disk, the TUI under Pilot.
+digest) or a page that goes on with a text of its own keeps the page. With the feed's summary
+only, a teaser ending on a marker ("This article continues for subscribers"), or on a wall whose
+own lines follow it, says it is part of the article. Real parts: the feed and page served on
+127.0.0.1, the store on disk, the TUI under Pilot.
 """
 
 from __future__ import annotations
@@ -267,3 +269,31 @@ def test_a_teaser_ending_on_a_marker_with_a_summary_only_is_part_of_the_article(
     assert STORY[1] in text
     said = ("continues", "available", "To continue", "Keep reading", "Subscribe", "offers")
     assert not any(words in text for words in said)
+
+
+@pytest.mark.parametrize(
+    "wall",
+    [
+        LOOSE_WALL,
+        '<div class="subscribe-box"><h3>Subscribe to read the rest</h3><p>Already a subscriber? '
+        '<a href="/login">Sign in</a></p><p>Just £1 for your first three months, then £6.99 a '
+        "month. Cancel any time.</p><p>Every story, the e-edition, the daily puzzles and our "
+        "archive back to 1898.</p></div>",
+    ],
+    ids=["loose", "boxed"],
+)
+def test_a_walls_own_lines_after_it_are_not_the_article_going_on(wall: str) -> None:
+    """Its price line and what a subscription brings, under "Subscribe to read the rest", were
+    taken for the article's paragraphs going on past a label: the teaser read whole."""
+    article = extract_article(page(paragraphs(STORY[:2]) + wall), URL, None, "")
+    assert article.incomplete == FOR_SUBSCRIBERS
+    assert STORY[1] in to_text(article)
+
+
+def test_a_heading_over_the_article_saying_it_is_for_subscribers_labels_it() -> None:
+    """Over the text, no teaser before it, such a heading is a label: what follows is the
+    article (a subscriber's copy)."""
+    label = "<h2>Subscribers only</h2>"
+    article = extract_article(page(label + paragraphs(STORY[:3])), URL, None, "")
+    assert article.incomplete == ""
+    assert all(p in to_text(article) for p in STORY[:3])
