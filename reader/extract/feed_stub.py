@@ -39,19 +39,20 @@ _MORE_THAN_A_TEASER = 50
 """A page known to hide the rest of its article (`Paywall.hides_text`) gives way to the feed's
 text opening as it does and this many words longer: no ratio is needed to tell a stub."""
 
-_NOT_WORD = re.compile(r"\W+")
+_NOT_WORD = re.compile(r"[^\w\s]+")
+_WORD_LETTER = re.compile(r"\w")
 
 
-def _words(text: str) -> tuple[list[str], list[str]]:
-    """`text`'s words as compared, in lower case without their punctuation ("“Council’s" and
-    "\"council's" alike), and each as written; a word of punctuation alone (a dash) none."""
-    compared, written = [], []
-    for word in text.split():
-        plain = _NOT_WORD.sub("", word.lower())
-        if plain:
-            compared.append(plain)
-            written.append(word)
-    return compared, written
+def _words(text: str) -> list[str]:
+    """`text`'s words as compared: in lower case, without their punctuation ("“Council’s" and
+    "\"council's" alike); a word of punctuation alone (a dash) none. One pass over the text:
+    a long article's feed text is read so beside its page whatever the outcome."""
+    return _NOT_WORD.sub("", text.lower()).split()
+
+
+def _as_written(text: str) -> list[str]:
+    """`text`'s words as written, each where `_words` has it."""
+    return [word for word in text.split() if _WORD_LETTER.search(word)]
 
 
 def _shared_opening(feed: list[str], page: list[str]) -> tuple[int, int] | None:
@@ -69,10 +70,10 @@ def _shared_opening(feed: list[str], page: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def _stands_in(feed: list[str], page: tuple[list[str], list[str]], hidden: bool) -> bool:
-    """The feed's words `feed` are the whole of the article the page's words `page` (`_words`)
-    are a stub of; `hidden`: the page is known to hide the rest (`Paywall.hides_text`)."""
-    compared, written = page
+def _stands_in(feed: list[str], page_text: str, compared: list[str], hidden: bool) -> bool:
+    """The feed's words `feed` are the whole of the article the page's text `page_text`, its
+    words `compared` (`_words`), is a stub of; `hidden`: the page is known to hide the rest
+    (`Paywall.hides_text`)."""
     shared = _shared_opening(feed, compared)
     if shared is None:
         return False
@@ -80,7 +81,7 @@ def _stands_in(feed: list[str], page: tuple[list[str], list[str]], hidden: bool)
     through = start + run  # the page's words up to the end of the text it shares
     after = len(compared) - through
     if after > max(run, _LEFTOVER_WORDS) and (
-        after > _WALL_WORDS or not says_wall(" ".join(written[through:]))
+        after > _WALL_WORDS or not says_wall(" ".join(_as_written(page_text)[through:]))
     ):
         return False  # the page goes on: a text of its own, not a stub
     if hidden:
@@ -94,11 +95,12 @@ def whole_feed_text(
     """The feed's whole text `feed_html` as blocks when the page's `blocks` are a stub of it,
     else none; `hidden` as `_stands_in`'s. Compared first as the feed's HTML reads with its tags
     stripped, before it is parsed: most feeds' text is the page's, no longer."""
-    page = _words(_text(blocks))
-    if not _stands_in(_words(html.unescape(_TAG.sub(" ", feed_html)))[0], page, hidden):
+    page_text = _text(blocks)
+    page = _words(page_text)
+    if not _stands_in(_words(html.unescape(_TAG.sub(" ", feed_html))), page_text, page, hidden):
         return ()
     other = _fragment_blocks(feed_html, base)
-    return other if _stands_in(_words(_text(other))[0], page, hidden) else ()
+    return other if _stands_in(_words(_text(other)), page_text, page, hidden) else ()
 
 
 def _text(blocks: tuple[Block, ...]) -> str:
