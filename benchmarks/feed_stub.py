@@ -8,6 +8,7 @@ content has both texts' words compared. This prints each side's time per page, b
 length in words, and their ratio.
 
     python benchmarks/feed_stub.py --against /tmp/main-checkout [--repeats 10] [--rounds 3]
+        [--sizes 300,1500,5000]
 
 Each figure is a side's fastest over its rounds: on a shared machine one run moves by 2x.
 """
@@ -72,8 +73,9 @@ def main() -> None:
     parser.add_argument("--against", type=Path, required=True, help="main's checkout")
     parser.add_argument("--repeats", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--sizes", default="300,1500,5000", help="article lengths in words")
     args = parser.parse_args()
-    sizes = [300, 1500, 5000]
+    sizes = [int(size) for size in args.sizes.split(",")]
     best: dict[str, dict[str, float]] = {"main": {}, "this": {}}
     for _ in range(args.rounds):
         for side, tree in (("main", args.against), ("this", _HERE)):
