@@ -13,6 +13,7 @@ own lines follow it, says it is part of the article. Real parts: the feed and pa
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import html
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from pytest_httpserver import HTTPServer
 
 from reader.extract import extract_article, to_text
 from reader.extract.paywall import FOR_SUBSCRIBERS
+from reader.extractor_version import EXTRACTOR
 from reader.library import Library
 from reader.models import FEED_CONTENT_MARK, FEED_WHOLE
 from reader.store import Store
@@ -241,6 +243,37 @@ def test_a_synced_stub_is_read_whole_from_the_feed_and_a_marked_teaser_says_it_i
                 await pilot.press("escape")
 
     asyncio.run(read())
+
+
+def test_a_stub_an_older_extractor_cached_is_read_whole_when_extracted_again_offline(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    """What was cached before stays, the page and the feed's text kept beside it: extracted
+    again (`reader reextract --outdated`, as an upgrade asks), the stub gives way offline."""
+    link = site.url_for("/news/recycling")
+
+    async def sync() -> None:
+        async with Library(data_dir, workers="thread") as lib:
+            lib.add_feed(site.url_for("/feed.xml"))
+            await lib.sync()
+            # The stub as the extractor before this one kept it.
+            stub = extract_article(page(paragraphs(STORY[:1]) + LOOSE_WALL), link, None, "")
+            assert not stub.partial and "£6.99" in to_text(stub)
+            lib.store.put_article(link, dataclasses.replace(stub, extractor=EXTRACTOR - 1))
+
+    async def reextract() -> None:
+        async with Library(data_dir, workers="thread") as lib:
+            result = await lib.reextract(outdated=True)
+            assert result.failures == [] and result.done >= 1
+
+    asyncio.run(sync())
+    site.stop()  # offline
+    asyncio.run(reextract())
+    store = Store(data_dir)
+    article = store.article(link)
+    store.close()
+    assert article is not None and article.extractor == EXTRACTOR
+    assert article.stood_in_for == FEED_WHOLE and STORY[3] in to_text(article)
 
 
 @pytest.mark.parametrize(
