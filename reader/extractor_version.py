@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 70
+EXTRACTOR = 71
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -200,7 +200,12 @@ cookie-consent wall's place says so (`Article.stood_in_for`), not "a paywall" (C
 whole content standing in for a page that gave less is the article whole, no "½" (C5); Google
 News's page sending on by scripts alone no article, "Google News" no title (C14). 70: Hacker News's
 times, which its tooltips give without a zone, read as UTC, and an "Ask HN" item's link to its own
-page no "Link:" line wherever the page is served (acc42c C10)."""
+page no "Link:" line wherever the page is served (acc42c C10). 71: the feed's whole text
+opening with a paywalled page's and going on far past it stands in for the page, the wall's lines
+no cleanup drops (a price line) no longer counted as the article's; a teaser ending on "This
+article continues for subscribers", "The full story is available to subscribers" or "To continue
+reading, subscribe" is marked for subscribers, and so is one whose wall's own lines (its price,
+what a subscription brings) follow "Subscribe to read the rest" (acc44c C2)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -43,6 +43,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "highlights_scale": ("--against", THIS, "--headlines", "200", "--runs", "1"),
     "feed_list_rows": ("--feeds", "3", "--runs", "1"),
     "feed_lookups": ("--feeds", "6", "--runs", "1", "--against", THIS),
+    "feed_stub": ("--against", THIS, "--rounds", "1", "--repeats", "1", "--sizes", "100"),
     "fold_scripts": ("--against", THIS, "--runs", "1"),
     "held_store_keys": ("--hold", "0.2", "--runs", "1"),
     "huge_feed": ("--items", "20", "--runs", "1"),

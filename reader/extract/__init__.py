@@ -135,7 +135,8 @@ def extract_page(
 
     `fallback_html` is the feed entry's own content or summary: used, and the article marked
     partial, when the page yields (almost) no text or the feed's text is several times longer
-    (a paywall's teaser; see `_replaces`).
+    (a paywall's teaser; see `_replaces`), or the feed's whole text opens with the page's and
+    goes on far past it (`feed_stub`).
     Raises FetchError(EXTRACTION) when there is no text at all.
 
     `check_page` is given the page's tree as parsed, before anything reads or changes it: the

@@ -1,8 +1,8 @@
 """The last stage of `extract_page`: the article as it is kept and shown. A paywall's teaser
-without the wall's offers, the feed's text where it says more, no title or masthead repeated at
-the edges, the corrections' notes on top; a page with no text refused (or its declared summary
-shown, saying so), its language told by its script when it declares none, and what it leaves
-out said (`incomplete`)."""
+without the wall's offers, the feed's text where it says more or the page is a stub of it
+(`feed_stub`), no title or masthead repeated at the edges, the corrections' notes on top; a page
+with no text refused (or its declared summary shown, saying so), its language told by its script
+when it declares none, and what it leaves out said (`incomplete`)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from .article_edges import _without_edge_rules, _without_title
 from .article_parts import Parts
 from .body_blocks import _longer_text
 from .corrections import with_head_notes
+from .feed_stub import whole_feed_text
 from .paywall import FOR_SUBSCRIBERS, Paywall, before_the_wall
 from .print_page import without_masthead
 from .script_language import script_language
@@ -60,6 +61,10 @@ def finished_article(
     if hides_text:
         blocks = teaser
     from_feed = _longer_text(fallback_html, blocks, base)
+    if not from_feed and fallback_html.startswith(FEED_CONTENT_MARK):
+        # The feed's whole text opening with the page's, the page a stub of it: the lines its
+        # wall leaves after the lead are no words of the article (acc44c C2).
+        from_feed = whole_feed_text(fallback_html, blocks, base, hides_text)
     partial = bool(from_feed)
     # The feed's text, when it stands in, says so itself (`partial`); else a page for
     # subscribers is the start of the article only, and no later fetch brings the rest.

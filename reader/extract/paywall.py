@@ -318,6 +318,10 @@ def _prose_in(el: HtmlElement) -> bool:
 # The paragraphs of the article after a box that say it goes on past the box.
 _PROSE_AFTER = 2
 _PROSE_CHARS = 40
+# The paragraphs after a box, and the headings between them, no more than a page's first few.
+_PARAGRAPHS_AFTER = (
+    "following::*[self::p or self::h1 or self::h2 or self::h3 or self::h4][position() <= 50]"
+)
 
 
 def _text_goes_on_after(box: HtmlElement) -> bool:
@@ -328,13 +332,46 @@ def _text_goes_on_after(box: HtmlElement) -> bool:
     holder = next((a for a in box.iterancestors() if a.tag in ("article", "main")), None)
     if holder is None:
         return False
+    wall = _whole_wall(box, holder)
+    # A heading saying a wall's words ("Subscribe to read the rest") after the teaser heads the
+    # wall's own lines, its price and what a subscription brings, up to the next heading; over
+    # the article, it labels it.
+    under_the_heading = box.tag in HEADING_TAGS and _prose_before(box, holder)
     prose = 0
-    for para in box.xpath("following::p[position() <= 50]"):
-        if attached(para, holder) and len(" ".join(para.text_content().split())) >= _PROSE_CHARS:
+    for para in box.xpath(_PARAGRAPHS_AFTER):
+        if para.tag != "p":
+            under_the_heading = False
+            continue
+        if (
+            not under_the_heading
+            and attached(para, holder)
+            and not attached(para, wall)
+            and len(" ".join(para.text_content().split())) >= _PROSE_CHARS
+        ):
             prose += 1
             if prose >= _PROSE_AFTER:
                 return True
     return False
+
+
+def _prose_before(box: HtmlElement, holder: HtmlElement) -> bool:
+    """A paragraph of the article's prose comes before `box` in `holder`: the teaser."""
+    return any(
+        attached(para, holder) and len(" ".join(para.text_content().split())) >= _PROSE_CHARS
+        for para in box.xpath("preceding::p[position() <= 50]")
+    )
+
+
+def _whole_wall(box: HtmlElement, holder: HtmlElement) -> HtmlElement:
+    """The box of offers `box` is a line of: its largest ancestor under `holder` still a box's
+    length. Its price line and what a subscription brings, under "Subscribe to read the rest",
+    are the wall's lines, not the article going on (acc44c C2: a teaser read whole)."""
+    wall = box
+    for el in box.iterancestors():
+        if el is holder or len(" ".join(el.text_content().split())) > OFFER_CHARS:
+            break
+        wall = el
+    return wall
 
 
 def _may_hold_a_wall(body: HtmlElement) -> bool:

@@ -57,6 +57,15 @@ _WALL = re.compile(
     # Not "Log in to continue the conversation": a comment box's.
     r"|\b(subscribe|sign in|log in|register)( now| today)? to (continue( reading\b|\s*([.:!…]|$))"
     r"|unlock\b|read (this|the (full|whole|rest|entire))\b)"
+    # A marker where the teaser stops: "This article continues for subscribers", "The full story
+    # is available to subscribers", "To continue reading, subscribe", "Keep reading with a
+    # digital subscription" (a teaser ending on one read as the whole article).
+    r"|\b(article|story) continues (below )?(only )?(for|to) (paying |paid )?subscribers\b"
+    r"|\b(full|whole|complete|entire) (article|story) is (only )?available (only )?(to|for) "
+    r"(paying |paid )?subscribers\b"
+    r"|\bto (continue|keep) reading,? (please )?(subscribe|sign in|log in)\b"
+    r"|\b(continue|keep) reading with an? (digital |premium )?subscription\b"
+    r"|\bread the rest( of (this|the) (article|story))? with an? (digital |premium )?subscription\b"
     r"|\b(nur|exklusiv) für abonnent(inn)?en\b|\bréservée? aux abonnés\b"
     r"|\b(solo|sólo|exclusivo) para (suscriptores|abonados)\b|\bтолько для подписчиков\b"
     r"|\briservato agli abbonati\b|\bexclusivo para assinantes\b|\balleen voor abonnees\b"
@@ -178,6 +187,8 @@ SAYS_WALL_WORDS = (
     "y to ",
     "y for ",
     "y available ",
+    "available to",
+    "available for",
     "continu",
     "unlock",
     "read th",
