@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .safe import safe_line
 from .urls import absolute_url, canonical_url
@@ -66,6 +67,31 @@ and many CMSs; /rss.xml Drupal and Gatsby; /atom.xml Hexo and Octopress; /feed.x
 /index.xml Hugo. Tried one at a time, stopping at the first feed (one request when a WordPress
 site's theme left its link out) and at the first that doesn't answer at all (a site that times
 out would time out six times); six requests at most, each through the one fetcher."""
+
+SITEMAP_PATHS = ("/news-sitemap.xml", "/sitemap.xml")
+"""Where a site with no feed at all keeps the list of its pages it gives search engines: Google
+News's sitemap (its newest stories, with their headlines), and the sitemaps protocol's own
+place. Asked after the `Sitemap:` lines of its robots.txt, which name them where they are."""
+
+SITEMAP_LINES = 5
+"""`Sitemap:` lines of a robots.txt asked: a site names one or two (its pages', its news'); a
+hostile one could name thousands, each a request."""
+
+_SITEMAP_LINE = re.compile(rb"^[ \t]*sitemap[ \t]*:[ \t]*(\S+)", re.IGNORECASE | re.MULTILINE)
+
+
+def sitemap_lines(robots: bytes, page_url: str) -> list[str]:
+    """The sitemaps a site's robots.txt names (`Sitemap: https://…`) on the page's own host, in
+    its order, `SITEMAP_LINES` at most: one elsewhere is another's site (a CDN's, a stranger's)."""
+    host = urlsplit(page_url).hostname
+    found: list[str] = []
+    for match in _SITEMAP_LINE.finditer(robots[: 512 * 1024]):
+        address = absolute_url(page_url, match.group(1).decode("utf-8", "replace"))
+        if address and urlsplit(address).hostname == host and address not in found:
+            found.append(address)
+        if len(found) == SITEMAP_LINES:
+            break
+    return found
 
 
 WEB_PAGE_ANSWER = "the server answered with a web page"

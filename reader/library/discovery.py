@@ -12,9 +12,17 @@ from __future__ import annotations
 
 from contextlib import suppress
 from dataclasses import replace
+from typing import Literal
 from urllib.parse import urljoin
 
-from ..discovery import WELL_KNOWN_PATHS, main_feed, page_feeds, web_page_answer
+from ..discovery import (
+    SITEMAP_PATHS,
+    WELL_KNOWN_PATHS,
+    main_feed,
+    page_feeds,
+    sitemap_lines,
+    web_page_answer,
+)
 from ..errors import NoAnswer
 from ..feed_names import undecided
 from ..login_page import login_page_elsewhere
@@ -22,6 +30,7 @@ from ..models import UNREACHABLE, ErrorKind, FetchError, Response, StoreError
 from ..portal import page_print
 from ..reports import Added
 from ..safe import safe_line
+from ..sitemap_feed import is_sitemap
 from ..sniff import feed_type, file_kind, html_title, is_html_document
 from ..urls import canonical_url, from_feed_scheme, is_web_url, not_web_url
 from .sync import LibrarySync
@@ -214,12 +223,16 @@ class LibraryDiscovery(LibrarySync):
             return replace(told, consent_wall=True)
         else:
             probed = await self._probe(page.url)
+            found_at: Literal["path", "sitemap"] = "path"
+            if probed is None:
+                # No feed at all: a sitemap, which search engines are given, read as one.
+                probed, found_at = await self._sitemap(page), "sitemap"
             if isinstance(probed, FetchError):
                 return replace(told, unanswered=probed)
             if probed is None:
                 return told
             feed_url, fetched = probed
-            told = replace(told, found_at="path")
+            told = replace(told, found_at=found_at)
             # Known before it was asked, or once there (a redirect's target subscribed to).
             known = self._subscribed(feed_url)
             if known or fetched is None:
@@ -250,6 +263,32 @@ class LibraryDiscovery(LibrarySync):
                     return fetched
                 continue
             if feed_type(fetched.body) is not None:
+                return fetched.url, fetched
+        return None
+
+    async def _sitemap(self, page: Response) -> tuple[str, Response | None] | FetchError | None:
+        """The first sitemap of the page's site that is a list of pages (`sitemap_feed`), as
+        `_probe` gives a feed: those its robots.txt names (`SITEMAP_LINES` at most, on the
+        site's own host), then `SITEMAP_PATHS`; a news sitemap first (its pages have
+        headlines, and are the newest)."""
+        import asyncio
+
+        robots = await self._answer(urljoin(page.url, "/robots.txt"), page)
+        if isinstance(robots, FetchError) and _site_not_answering(robots):
+            return robots
+        named = [] if isinstance(robots, FetchError) else sitemap_lines(robots.body, page.url)
+        wanted = dict.fromkeys(
+            canonical_url(a) for a in [*named, *(urljoin(page.url, p) for p in SITEMAP_PATHS)]
+        )
+        for address in sorted(wanted, key=lambda a: "news" not in a.lower()):
+            if known := self._subscribed(address):
+                return known, None
+            fetched = await self._answer(address, page)
+            if isinstance(fetched, FetchError):
+                if _site_not_answering(fetched):
+                    return fetched
+                continue
+            if await asyncio.to_thread(is_sitemap, fetched.body):
                 return fetched.url, fetched
         return None
 

@@ -26,6 +26,8 @@ from ..feed_names import folded
 from ..feed_tags import with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import FEED_CONTENT_MARK, SUMMARY_HELD, Entry, Feed
+from ..safe import safe_line
+from ..sitemap_feed import addressed
 from .directory import _reporting_storage_errors, decode_one, json_items
 from .key_ranges import keys_with_prefix
 from .shown_ids import UNLISTED
@@ -153,8 +155,8 @@ def _summary_held(record: dict[str, Any]) -> bool:
 def _told_anew(before: Entry, apart: str | None, now: Entry) -> bool:
     """The item `now` (fresh from its feed) says something else than its record did
     (`before`, with `apart`, its `SUMMARY_APART`): its title or its summary, whole."""
-    if before.title != now.title:
-        return True
+    if before.title != now.title and not addressed(before.title, before.link):
+        return True  # not its address's words headed by its page's title (`_page_titled`)
     if before.link and now.link and link_key(before.link) != link_key(now.link):
         return True  # the story at another address (`Store.move_article`: acc44c C14)
     if before.summary_cut and not now.summary_cut:  # its record holds the start alone
@@ -594,6 +596,7 @@ class StoreFeeds(StoreStoryRows):
                 mine = [e for e in mine if e.id not in dropped]
             records = self._records(feed_url)
             known = {e.id: e for e, _ in records}
+            mine = [self._page_titled(e, known.get(e.id)) for e in mine]
             if whole and (again := republished(mine, known) | self._retitled(mine, records)):
                 aliases.update(again)
                 mine = as_kept(mine, again)
@@ -679,6 +682,22 @@ class StoreFeeds(StoreStoryRows):
         for before, entry in retold:
             self._note_told(link_key(entry.link), before)
         return new, changed_list, tuple(before for before, _ in retold), tuple(judged), trimmed
+
+    def _page_titled(self, fresh: Entry, before: Entry | None) -> Entry:
+        """`fresh`, whose headline a sitemap gave as its address's words (`addressed`),
+        headed by its page's title once its article is cached (acc45 A3): the title kept
+        in its record, else the cached article's."""
+        if not addressed(fresh.title, fresh.link):
+            return fresh
+        if before is not None and not addressed(before.title, before.link):
+            return dataclasses.replace(fresh, title=before.title)
+        record = self._load(self._articles, f"article:{link_key(fresh.link)}")
+        title = record.get("title") if isinstance(record, dict) else None
+        if isinstance(title, str) and title.strip():
+            return dataclasses.replace(
+                fresh, title=safe_line(title, DEFAULT_LIMITS.max_title_length)
+            )
+        return fresh
 
     def _retitled(
         self, fresh: list[Entry], records: list[tuple[Entry, dict[str, Any]]]
