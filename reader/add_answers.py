@@ -118,6 +118,8 @@ def _subscribed(added: Added, name: str) -> AddAnswer:
 def _found_line(added: Added) -> str:
     """Where the feed subscribed to was found (`added.page` is a web page's address)."""
     url = safe_line(added.url)
+    if added.found_at == "anchor":
+        return f"found the feed {url} linked from that page (its head names none)"
     if added.found_at == "path":
         return f"found the feed {url} on that page's site (the page names none)"
     if added.found_at == "sitemap":

@@ -222,8 +222,11 @@ class LibraryDiscovery(LibrarySync):
             # continue"): its host is no site of the feed's, nor is its page an article.
             return replace(told, consent_wall=True)
         else:
-            probed = await self._probe(page.url)
-            found_at: Literal["path", "sitemap"] = "path"
+            found_at: Literal["anchor", "path", "sitemap"] = "anchor"
+            probed = await self._probe(page, read.anchors, linked=True)
+            if probed is None:
+                found_at = "path"
+                probed = await self._probe(page, WELL_KNOWN_PATHS)
             if probed is None:
                 # No feed at all: a sitemap, which search engines are given, read as one.
                 probed, found_at = await self._sitemap(page), "sitemap"
@@ -245,19 +248,23 @@ class LibraryDiscovery(LibrarySync):
             return replace(told, error=FetchError(ErrorKind.BAD_FEED, message, feed_url))
         return replace(await self._subscribe(feed_url, fetched, name), **_page_of(told))
 
-    async def _probe(self, page_url: str) -> tuple[str, Response | None] | FetchError | None:
-        """The first of `WELL_KNOWN_PATHS` on the page's site that answers with a feed: where
-        it was (after redirects: /feed is often sent on to /feed/) and its answer, None for
-        one subscribed to already (not asked again). Stops at the first address the site
-        doesn't answer at all (the others would wait as long): its failure. None when none
-        is a feed."""
-        for path in WELL_KNOWN_PATHS:
+    async def _probe(
+        self, page: Response, paths: tuple[str, ...], linked: bool = False
+    ) -> tuple[str, Response | None] | FetchError | None:
+        """The first of `paths` (`WELL_KNOWN_PATHS`, or the feed links of the page's body:
+        `PageFeeds.anchors`) on the page's site that answers with a feed: where it was (after
+        redirects: /feed is often sent on to /feed/) and its answer, None for one subscribed
+        to already (not asked again). Stops at the first address the site doesn't answer at
+        all (the others would wait as long): its failure. None when none is a feed. `linked`:
+        the page's own links, which may lead no more private than it is (`_answer`)."""
+        page_url = page.url
+        for path in paths:
             address = urljoin(page_url, path)
             if canonical_url(address) == canonical_url(page_url):
                 continue
             if known := self._subscribed(address):
                 return known, None
-            fetched = await self._answer(address)
+            fetched = await self._answer(address, page if linked else None)
             if isinstance(fetched, FetchError):
                 if _site_not_answering(fetched):
                     return fetched
