@@ -20,7 +20,7 @@ from .sitemap_feed import NEWEST
 MAX_LISTED = 20
 """Feeds listed when a page names several: a section index may name dozens, a hostile page
 thousands (`discovery.MAX_FEED_LINKS` are read)."""
-CLI_ADD = "`reader add URL`"
+CLI_ADD = "`reader add URL`, or every one with `reader add --all PAGE`"
 """How the command line adds a feed, as a line tells the reader to."""
 CLI_KEEP = "`reader save URL` keeps that page's article for good, `reader show URL` prints it"
 """How the command line keeps an article page added by mistake (a link someone sent)."""

@@ -87,7 +87,7 @@ def test_a_link_that_looks_like_a_feed_is_asked_but_not_another_sites(
     httpserver.expect_request("/rss.xml").respond_with_data(
         RSS.format(site=httpserver.url_for("/")), content_type="application/rss+xml"
     )
-    code, out, err = _add(data_dir, httpserver.url_for("/"), capsys)
+    code, _, err = _add(data_dir, httpserver.url_for("/"), capsys)
     assert (code, err) == (0, "")
     assert _subscribed(data_dir, capsys) == [httpserver.url_for("/rss.xml")]
     assert [request.path for request, _ in httpserver.log] == ["/", "/rss.xml"]

@@ -139,7 +139,8 @@ def test_several_feeds_are_listed_to_choose_from_and_none_is_subscribed(
     assert code == 1
     assert err == (
         'reader: that address is a web page ("The Harbour Gazette") naming 2 feeds, none '
-        "plainly its main one: add the one you want with `reader add URL`\n"
+        "plainly its main one: add the one you want with `reader add URL`, or every one with "
+        "`reader add --all PAGE`\n"
     )
     assert out == (
         f"  {httpserver.url_for('/news/rss.xml')}  Harbour Gazette - News\n"

@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..add_answers import add_answer
+from ..add_answers import AddAnswer, add_answer
+from ..discovery import is_comments_feed
 from ..feed_names import folded, renamed
 from ..feed_tags import all_tags
 from ..models import ErrorKind, Feed, FetchError
@@ -63,15 +64,38 @@ def cmd_add(args: argparse.Namespace) -> int:
     lib = open_library(args)
     lib.start_page_workers()  # a web page's address is read for its feeds: as `show` does
 
-    async def run() -> int:
-        added = await lib.add(args.url, name=args.title, keep=args.keep)
-        answer = add_answer(added, args.title)
+    if args.all and args.title:
+        err("--title names one feed, --all adds several: not both")
+        return EXIT_USAGE
+
+    def said(answer: AddAnswer) -> None:
         for line in answer.lines:
             if line.error:
                 err(line.text)
             else:
                 out(line.text)
-        return EXIT_FAILED if answer.failed else EXIT_OK
+
+    async def run() -> int:
+        added = await lib.add(args.url, name=args.title, keep=args.keep)
+        wanted = [f for f in added.feeds if not is_comments_feed(f)] if args.all else []
+        if not wanted or added.url or added.error is not None:
+            answer = add_answer(added, args.title)
+            said(answer)
+            return EXIT_FAILED if answer.failed else EXIT_OK
+        # Every feed the page names (acc45 A12), one at a time as `add` of each would: one
+        # that fails is said and the rest still added.
+        out(f"that page names {plural(len(wanted), 'feed')} (comment feeds aside): adding each")
+        failed = False
+        for feed in wanted:
+            try:
+                answer = add_answer(await lib.add(feed.url))
+            except FetchError as error:  # its address answered 404: the next one still added
+                err(safe_line(error.message))
+                failed = True
+                continue
+            said(answer)
+            failed = failed or answer.failed
+        return EXIT_FAILED if failed else EXIT_OK
 
     return run_until_done(lib, run())
 
