@@ -176,13 +176,13 @@ def _no_feed_chosen(added: Added, how_to_add: str, how_to_keep: str) -> AddAnswe
         f"{web_page_answer(added.page_title)}, and no feed was found on that page either "
         f"({why}): {kept}"
     )
-    if how_to_keep and not added.already and not _home_page(added.page):
+    if how_to_keep and not added.already and not is_home_page(added.page):
         # An article's page, most likely: a link sent. A site's home page is a list of links,
         # no article to keep (acc45 A3).
         line += f"; {how_to_keep}"
     return AddAnswer([Said(safe_line(line), True)], True)
 
 
-def _home_page(url: str) -> bool:
+def is_home_page(url: str) -> bool:
     """`url` is a site's home page (its root, with or without a query)."""
     return urlsplit(url).path in ("", "/")

@@ -4,6 +4,7 @@ The real command against a site served on 127.0.0.1."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from reader.feeds import parse_feed
 from reader.models import FetchError
 from reader.sitemap_feed import NEWEST, slug_headline
 from reader.store import Store
+from reader.ui.screens.main import MainScreen
+from tests.test_feed_editing import ask
+from tests.tui_pilot import running, until
 
 HOME = (
     "<!DOCTYPE html><html><head><title>The Harbour Gazette</title></head><body><nav>"
@@ -194,3 +198,22 @@ def test_a_plain_sitemaps_headline_becomes_its_pages_title_once_the_article_is_c
         assert store.told() == {}
     finally:
         store.close()
+
+
+def test_a_in_the_reader_offers_no_home_page_as_an_article(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """A site with neither feed nor sitemap: `a` says so, and asks nothing (its home page is a
+    list of links, no article to save and read)."""
+    home = _serve_home(httpserver)
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
+            await ask(pilot, "a", home)
+            await until(pilot, lambda: "not subscribed" in app.status, "the answer")
+            assert "nor a sitemap listing its pages" in app.status
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            assert not app.screen_stack[1:]  # no question pushed
+
+    asyncio.run(run())

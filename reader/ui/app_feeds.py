@@ -60,11 +60,14 @@ class ReaderAppFeeds(ReaderAppSync):
         key = keys.shown("add_feed", "a") if keys else "a"
         # A page naming no feed is most likely an article's, a link someone sent: offered to
         # be kept and read here, where the line ended in "not subscribed" (acc30a J29).
+        from ..add_answers import add_answer, is_home_page  # here: the start adds no feed
+
+        # A site's home page is a list of links, no article to keep (acc45 A3).
         article_page = (
             bool(added.page and not added.url and not added.feeds and added.error is None)
             and not added.already
+            and not is_home_page(added.page)
         )
-        from ..add_answers import add_answer  # here: the start adds no feed
 
         answer = add_answer(
             added, how_to_add=f"{key} and its address, or Enter on it here", how_to_keep=""
