@@ -498,6 +498,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     lib = open_library(args, upgrade=False)
     try:
         rows = lib.feed_counts()
+        offline = lib.offline_counts()
         searches = () if args.failing else lib.search_feeds()  # none ever fails
         counts = _search_feed_counts(lib, searches)
         elsewhere = lib.listed_elsewhere() if args.json else {}
@@ -523,6 +524,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                         # Summed, "All feeds"' counts: an article several list once.
                         "entries_once": total - elsewhere.get(feed.url, (0, 0))[0],
                         "unread_once": unread - elsewhere.get(feed.url, (0, 0))[1],
+                        # Of `entries`, those whose article is cached (readable offline).
+                        "offline": offline.get(feed.url, 0),
                         "last_success": iso_time(feed.last_success),
                         "last_error": feed.last_error,
                         "last_error_at": iso_time(feed.last_error_at),
@@ -553,9 +556,12 @@ def cmd_feeds(args: argparse.Namespace) -> int:
             out(f"    last error {_minute(feed.last_error_at)}: {safe_line(feed.last_error)}")
             out(f"    {_failing(feed)}")
         elif feed.last_success:
-            out(f"    last synced {feed.last_success.strftime('%Y-%m-%d %H:%M')} UTC")
+            # Its headlines: "synced" said a traveller's articles were in too (acc45 A6).
+            out(f"    headlines refreshed {feed.last_success.strftime('%Y-%m-%d %H:%M')} UTC")
         else:
-            out("    never synced")
+            out("    never refreshed")
+        if total:
+            out(f"    {offline.get(feed.url, 0)} of {total} articles offline")
         if feed.problem:
             out(f"    warning: {safe_line(feed.problem)}")
     for search in searches:
@@ -580,6 +586,7 @@ def _search_feed_json(search: SearchFeed, unread: int, total: int) -> dict[str, 
         "unread": unread,
         "entries_once": total,  # its hits are one an article already
         "unread_once": unread,
+        "offline": 0,  # its hits are cached articles, counted where their feeds list them
         "last_success": None,
         "last_error": None,
         "last_error_at": None,
