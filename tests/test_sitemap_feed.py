@@ -217,3 +217,42 @@ def test_a_in_the_reader_offers_no_home_page_as_an_article(
             assert not app.screen_stack[1:]  # no question pushed
 
     asyncio.run(run())
+
+
+def test_a_feeds_own_headline_that_reads_as_its_address_stays_the_feeds(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A blog's item titled as its address's words ("Harbour dues rise" at
+    /harbour-dues-rise.html) is the feed's headline, not a sitemap's stand-in: its page's
+    title (with the blog's name) does not replace it."""
+    story = httpserver.url_for("/2026/12/harbour-dues-rise.html")
+    items = [
+        f"<item><title>Harbour dues rise</title><link>{story}</link><guid>{story}</guid></item>"
+    ]
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Blog</title>'
+        "<link>{site}</link>{items}</channel></rss>"
+    )
+    httpserver.expect_request("/feed.xml").respond_with_handler(
+        lambda _: Response(
+            rss.format(site=httpserver.url_for("/"), items="".join(items)),
+            content_type="application/rss+xml",
+        )
+    )
+    httpserver.expect_request("/2026/12/harbour-dues-rise.html").respond_with_data(
+        "<!DOCTYPE html><html><head><title>Harbour dues rise for the winter moorings - Quay "
+        "Blog</title></head><body><article><h1>Harbour dues rise for the winter moorings</h1>"
+        + "<p>The harbour board set next year's dues on Tuesday, raising the winter rate for "
+        "moorings by a tenth after a year of storm repairs to the outer wall.</p>"
+        * 6
+        + "</article></body></html>",
+        content_type="text/html; charset=utf-8",
+    )
+    assert main(["--data-dir", str(data_dir), "add", httpserver.url_for("/feed.xml")]) == 0
+    assert main(["--data-dir", str(data_dir), "sync"]) == 0
+    later = httpserver.url_for("/2026/12/ferry-late.html")
+    items.append(f"<item><title>Ferry late</title><link>{later}</link><guid>{later}</guid></item>")
+    assert main(["--data-dir", str(data_dir), "sync", "--no-articles"]) == 0
+    capsys.readouterr()
+    titles = {item["link"]: item["title"] for item in _listed(data_dir, capsys)}
+    assert titles == {story: "Harbour dues rise", later: "Ferry late"}

@@ -152,11 +152,12 @@ def _summary_held(record: dict[str, Any]) -> bool:
     return isinstance(summary, str) and len(summary) > SUMMARY_HELD and SUMMARY_APART not in record
 
 
-def _told_anew(before: Entry, apart: str | None, now: Entry) -> bool:
+def _told_anew(before: Entry, apart: str | None, now: Entry, page_titled: bool = False) -> bool:
     """The item `now` (fresh from its feed) says something else than its record did
-    (`before`, with `apart`, its `SUMMARY_APART`): its title or its summary, whole."""
-    if before.title != now.title and not addressed(before.title, before.link):
-        return True  # not its address's words headed by its page's title (`_page_titled`)
+    (`before`, with `apart`, its `SUMMARY_APART`): its title or its summary, whole. Of a
+    sitemap's item (`page_titled`), its address's words headed by its page's title is not."""
+    if before.title != now.title and not (page_titled and addressed(before.title, before.link)):
+        return True
     if before.link and now.link and link_key(before.link) != link_key(now.link):
         return True  # the story at another address (`Store.move_article`: acc44c C14)
     if before.summary_cut and not now.summary_cut:  # its record holds the start alone
@@ -570,6 +571,7 @@ class StoreFeeds(StoreStoryRows):
         fresh: Iterable[Entry],
         keys: Mapping[str, str] | None = None,
         whole: bool = False,
+        page_titles: bool = False,
     ) -> tuple[list[Entry], bool, tuple[Entry, ...], tuple[Entry, ...], tuple[int, int]]:
         """`merge_entries`, whether the feed's entries changed in the store (False when they
         are as kept: a feed fetched again whole, its server asking no `If-None-Match`, with
@@ -577,7 +579,9 @@ class StoreFeeds(StoreStoryRows):
         as kept before of the items told anew (their title or summary changed), `fresh`
         as a sync judges them: each publication kept where its one date moved
         (`_published_kept`), and the headlines listed before that newer ones pushed past
-        MAX_ENTRIES_PER_FEED: how many, and how many of them unread."""
+        MAX_ENTRIES_PER_FEED: how many, and how many of them unread. `page_titles`: `fresh`
+        is a sitemap's (`sitemap_feed`), its items headed by their addresses' words till their
+        pages are read (`_page_titled`)."""
         mine = [e for e in fresh if e.feed_url == feed_url]  # an entry belongs to its own feed only
         with self._state.transact():
             if feed_url not in self.feed_urls():
@@ -596,7 +600,8 @@ class StoreFeeds(StoreStoryRows):
                 mine = [e for e in mine if e.id not in dropped]
             records = self._records(feed_url)
             known = {e.id: e for e, _ in records}
-            mine = [self._page_titled(e, known.get(e.id)) for e in mine]
+            if page_titles:
+                mine = [self._page_titled(e, known.get(e.id)) for e in mine]
             if whole and (again := republished(mine, known) | self._retitled(mine, records)):
                 aliases.update(again)
                 mine = as_kept(mine, again)
@@ -635,7 +640,7 @@ class StoreFeeds(StoreStoryRows):
             retold = [
                 (self._whole(known[e.id]), e)
                 for e in mine
-                if e.id in known and _told_anew(known[e.id], apart.get(e.id), e)
+                if e.id in known and _told_anew(known[e.id], apart.get(e.id), e, page_titles)
             ]
             known.update((e.id, e) for e in mine)
             ordered = sorted(known.values(), key=_newest_first)
