@@ -40,7 +40,7 @@ _reader() {
     done
     case $command in
         "") opts='-h --help --version --data-dir --config --theme' ;;
-        add) opts='-h --help --data-dir --config --title --keep' ;;
+        add) opts='-h --help --data-dir --config --title --keep --all' ;;
         remove) opts='-h --help --data-dir --config' ;;
         rename) opts='-h --help --data-dir --config' ;;
         tag) opts='-h --help --data-dir --config' ;;

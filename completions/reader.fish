@@ -38,6 +38,7 @@ complete -c reader -n '__fish_seen_subcommand_from add' -l data-dir -r -F -a '(_
 complete -c reader -n '__fish_seen_subcommand_from add' -l config -r -F -d 'the config file (default: see `reader --help`)'
 complete -c reader -n '__fish_seen_subcommand_from add' -l title -x -d 'show the feed by NAME, kept over the title the feed gives itself (`reader rename` changes it); a fee'
 complete -c reader -n '__fish_seen_subcommand_from add' -l keep -d 'subscribe even when nothing answers at the address (no such host, no server at its port, no https th'
+complete -c reader -n '__fish_seen_subcommand_from add' -l all -d 'a web page naming several feeds (a paper\'s sections): subscribe to every one it names, comment feeds'
 complete -c reader -n '__fish_seen_subcommand_from remove' -s h -l help -d 'show this help message and exit'
 complete -c reader -n '__fish_seen_subcommand_from remove' -l data-dir -r -F -a '(__fish_complete_directories)' -d 'the data directory (default: see `reader --help`)'
 complete -c reader -n '__fish_seen_subcommand_from remove' -l config -r -F -d 'the config file (default: see `reader --help`)'

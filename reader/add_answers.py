@@ -7,6 +7,7 @@ Each line is made safe here (`safe_line`): the feed's title and the page's come 
 from __future__ import annotations
 
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from .discovery import WELL_KNOWN_PATHS, web_page_answer
 from .feed_names import clean_name
@@ -14,11 +15,12 @@ from .models import FetchError
 from .plural import plural
 from .reports import Added
 from .safe import safe_line
+from .sitemap_feed import NEWEST
 
 MAX_LISTED = 20
 """Feeds listed when a page names several: a section index may name dozens, a hostile page
 thousands (`discovery.MAX_FEED_LINKS` are read)."""
-CLI_ADD = "`reader add URL`"
+CLI_ADD = "`reader add URL`, or every one with `reader add --all PAGE`"
 """How the command line adds a feed, as a line tells the reader to."""
 CLI_KEEP = "`reader save URL` keeps that page's article for good, `reader show URL` prints it"
 """How the command line keeps an article page added by mistake (a link someone sent)."""
@@ -116,8 +118,15 @@ def _subscribed(added: Added, name: str) -> AddAnswer:
 def _found_line(added: Added) -> str:
     """Where the feed subscribed to was found (`added.page` is a web page's address)."""
     url = safe_line(added.url)
+    if added.found_at == "anchor":
+        return f"found the feed {url} linked from that page (its head names none)"
     if added.found_at == "path":
         return f"found the feed {url} on that page's site (the page names none)"
+    if added.found_at == "sitemap":
+        return (
+            f"no feed; following its sitemap {url}: its newest {NEWEST} pages, headlines from"
+            " their titles"
+        )
     others = len(added.feeds) - 1
     if others > 0:
         return (
@@ -156,7 +165,10 @@ def _no_feed_chosen(added: Added, how_to_add: str, how_to_keep: str) -> AddAnswe
             f"browser, or add the feed's own address: {kept}"
         )
         return AddAnswer([Said(safe_line(line), True)], True)
-    why = f"it names none, and its site has none at {', '.join(WELL_KNOWN_PATHS)}"
+    why = (
+        f"it names none, and its site has none at {', '.join(WELL_KNOWN_PATHS)}, nor a sitemap"
+        " listing its pages"
+    )
     if added.unanswered is not None:
         problem = added.unanswered
         why = f"it names none, and its site stopped answering at {problem.url}: {problem.message}"
@@ -164,6 +176,13 @@ def _no_feed_chosen(added: Added, how_to_add: str, how_to_keep: str) -> AddAnswe
         f"{web_page_answer(added.page_title)}, and no feed was found on that page either "
         f"({why}): {kept}"
     )
-    if how_to_keep and not added.already:  # an article's page, most likely: a link sent
+    if how_to_keep and not added.already and not is_home_page(added.page):
+        # An article's page, most likely: a link sent. A site's home page is a list of links,
+        # no article to keep (acc45 A3).
         line += f"; {how_to_keep}"
     return AddAnswer([Said(safe_line(line), True)], True)
+
+
+def is_home_page(url: str) -> bool:
+    """`url` is a site's home page (its root, with or without a query)."""
+    return urlsplit(url).path in ("", "/")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .safe import safe_line
 from .urls import absolute_url, canonical_url
@@ -67,6 +68,31 @@ and many CMSs; /rss.xml Drupal and Gatsby; /atom.xml Hexo and Octopress; /feed.x
 site's theme left its link out) and at the first that doesn't answer at all (a site that times
 out would time out six times); six requests at most, each through the one fetcher."""
 
+SITEMAP_PATHS = ("/news-sitemap.xml", "/sitemap.xml")
+"""Where a site with no feed at all keeps the list of its pages it gives search engines: Google
+News's sitemap (its newest stories, with their headlines), and the sitemaps protocol's own
+place. Asked after the `Sitemap:` lines of its robots.txt, which name them where they are."""
+
+SITEMAP_LINES = 5
+"""`Sitemap:` lines of a robots.txt asked: a site names one or two (its pages', its news'); a
+hostile one could name thousands, each a request."""
+
+_SITEMAP_LINE = re.compile(rb"^[ \t]*sitemap[ \t]*:[ \t]*(\S+)", re.IGNORECASE | re.MULTILINE)
+
+
+def sitemap_lines(robots: bytes, page_url: str) -> list[str]:
+    """The sitemaps a site's robots.txt names (`Sitemap: https://…`) on the page's own host, in
+    its order, `SITEMAP_LINES` at most: one elsewhere is another's site (a CDN's, a stranger's)."""
+    host = urlsplit(page_url).hostname
+    found: list[str] = []
+    for match in _SITEMAP_LINE.finditer(robots[: 512 * 1024]):
+        address = absolute_url(page_url, match.group(1).decode("utf-8", "replace"))
+        if address and urlsplit(address).hostname == host and address not in found:
+            found.append(address)
+        if len(found) == SITEMAP_LINES:
+            break
+    return found
+
 
 WEB_PAGE_ANSWER = "the server answered with a web page"
 """How the failure of a feed's address answered with a web page begins (`feeds.parse_feed`):
@@ -98,6 +124,9 @@ class PageFeeds:
     """The feeds the page names (see `page_feeds`)."""
     article: bool
     """The page says it is an article (`login_page.declares_article`)."""
+    anchors: tuple[str, ...] = ()
+    """When its head names no feed: the addresses on its own site its body links to as a feed
+    (`feed_anchors`: a footer's "RSS"), to be asked before the well-known ones."""
     consent_wall: bool = False
     """The page names no feed and is a cookie-consent wall (`consent_wall_page`): where a
     redirect landed in the site's place (YouTube's "Before you continue to YouTube")."""
@@ -133,7 +162,59 @@ def page_feeds(body: bytes, page_url: str, header_charset: str | None = None) ->
         elif node.tag == "link":
             named.append(node)
     links, article = _feed_links(named, page_url, base or page_url), declares_article(doc)
-    return PageFeeds(links, article, not links and not article and consent_wall_page(doc, page_url))
+    anchors = () if links else feed_anchors(doc, page_url, base or page_url)
+    wall = not links and not anchors and not article and consent_wall_page(doc, page_url)
+    return PageFeeds(links, article, anchors, wall)
+
+
+MAX_ANCHORS = 3
+"""Links of a page's body to a feed asked (`feed_anchors`): a footer names one, a sidebar its
+"RSS" icon again; each is a request."""
+MAX_ANCHORS_READ = 5000
+"""`<a>` elements of a page looked at for its feed link: a big home page has 1,000 or 2,000."""
+
+# What a link to a feed says ("RSS", "Atom feed", "Subscribe via RSS"), or its icon's title.
+_FEED_WORDS = re.compile(
+    r"^(?:subscribe\s+(?:via|to|by|with)\s+|our\s+)?(?:rss|atom|feed|web\s*feed|news\s*feed)"
+    r"(?:\s+(?:feed|2\.0))?(?:\s+feeds?)?$",
+    re.IGNORECASE,
+)
+# An address that names a feed: /rss.xml, /feed/, /atom.xml, /index.rss, /feeds/all.atom.
+_FEED_PATH = re.compile(
+    r"(?:^|/)(?:rss|feed|feeds|atom)(?:/|\.xml|\.rss|\.atom)?$|\.(?:rss|atom)$|"
+    r"(?:^|/)[\w-]*(?:rss|atom|feed)[\w-]*\.xml$",
+    re.IGNORECASE,
+)
+
+
+def feed_anchors(doc: HtmlElement, page_url: str, base: str) -> tuple[str, ...]:
+    """The addresses on the page's own host that the `<a href>` links of its body point to as
+    a feed, in its order, `MAX_ANCHORS` at most: a link whose words (its text, its `title`, its
+    icon's `alt` or `title`) are a feed's ("RSS", "Atom feed", "Subscribe via RSS"), or whose
+    address is one's (/rss.xml, /feed/). A theme that leaves the `<link rel="alternate">` out
+    keeps its footer's "RSS" (acc45 A20). Another host's is no feed of this site's."""
+    host = urlsplit(page_url).hostname
+    found: dict[str, str] = {}
+    for count, anchor in enumerate(doc.iter("a")):
+        if count == MAX_ANCHORS_READ:
+            break
+        href = (anchor.get("href") or "").strip()
+        if not href or href.startswith("#"):
+            continue
+        url = absolute_url(base, href)
+        if not url or urlsplit(url).hostname != host:
+            continue
+        if canonical_url(url) == canonical_url(page_url) or canonical_url(url) in found:
+            continue
+        words = [anchor.text_content(), anchor.get("title") or "", anchor.get("aria-label") or ""]
+        for icon in anchor.iter("img", "svg"):
+            words += [icon.get("alt") or "", icon.get("title") or ""]
+        said = any(_FEED_WORDS.match(" ".join(w.split())) for w in words)
+        if said or _FEED_PATH.search(urlsplit(url).path):
+            found[canonical_url(url)] = url
+            if len(found) == MAX_ANCHORS:
+                break
+    return tuple(found.values())
 
 
 def consent_wall_page(doc: HtmlElement, page_url: str) -> bool:

@@ -32,6 +32,8 @@ from .models import Entry, ErrorKind, FetchError, ParsedFeed
 from .named_references import numbered_references
 from .platform_items import source_of, without_platform_footer, without_source
 from .safe import safe_line
+from .sitemap_feed import NotASitemap, is_sitemap
+from .sitemap_feed import feedparser_shaped as sitemap_shaped
 from .sniff import html_title, is_html_document, is_json_feed
 from .start_tags import with_fewer_attributes
 from .text_shape import text_as_html
@@ -386,6 +388,13 @@ def parse_feed(
         except NotAJsonFeed as error:
             raise FetchError(ErrorKind.BAD_FEED, f"not a readable feed ({error})", url) from None
         return _feed_of(parsed, count, [], url, base)
+    if is_sitemap(body):
+        try:
+            parsed, _ = sitemap_shaped(body, base)
+        except NotASitemap as error:
+            raise FetchError(ErrorKind.BAD_FEED, f"not a readable sitemap ({error})", url) from None
+        # Its newest pages are all it is read for: the rest are no problem of the feed's.
+        return _feed_of(parsed, len(parsed["entries"]), [], url, base)
     parsed, count, problems = _parsed_xml(body, url, content_type, header_charset)
     return _feed_of(parsed, count, problems, url, base)
 

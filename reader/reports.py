@@ -277,7 +277,9 @@ class Added:
     already: bool = False  # `url` subscribed before; with no `url`, the page's own address
     page: str = ""  # the web page the feed was looked for on, "" when the address was a feed
     page_title: str = ""  # made safe
-    found_at: Literal["", "link", "path"] = ""  # named by the page, or at a well-known path
+    # Named by the page's head, linked from its body, at a well-known path, or a sitemap of
+    # its site's (`sitemap_feed`)
+    found_at: Literal["", "link", "anchor", "path", "sitemap"] = ""
     feeds: tuple[FeedLink, ...] = ()  # every readable feed the page names, in its order
     error: FetchError | None = None  # why no feed was subscribed to on a page that names one
     replaced: str = ""  # the web page's address subscribed before, dropped for its feed

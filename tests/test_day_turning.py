@@ -50,7 +50,7 @@ def test_an_open_list_shows_yesterdays_times_as_dates_once_the_day_turns(
 def test_a_feeds_synced_time_under_its_list_is_a_date_once_the_day_turns(
     synced_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Under a feed's headlines, "synced 19:42": the rows were drawn again at midnight, that
+    """Under a feed's headlines, "refreshed 19:42": the rows were drawn again at midnight, that
     line was not (days44)."""
     monkeypatch.setattr(HeadlineTable, "DAY_CHECK_SECONDS", 0.05)
 
@@ -67,10 +67,10 @@ def test_a_feeds_synced_time_under_its_list_is_a_date_once_the_day_turns(
             clock = {"now": synced.replace(hour=23, minute=59, second=59)}
             table.now = lambda: clock["now"]
             app.screen.post_message(FeedSelected(feed.url))
-            evening = f"synced {synced:%H:%M}"
+            evening = f"refreshed {synced:%H:%M}"
             await until(pilot, lambda: evening in screen_text(app), evening)
             clock["now"] = (synced + timedelta(days=1)).replace(hour=0, minute=1)
-            dated = f"synced {synced:%Y-%m-%d}"
+            dated = f"refreshed {synced:%Y-%m-%d}"
             await until(pilot, lambda: dated in screen_text(app), dated)
             assert evening not in screen_text(app)
 

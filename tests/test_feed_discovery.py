@@ -13,7 +13,14 @@ from pytest_httpserver import HTTPServer
 
 from reader.cli import main
 from reader.demo.server import DemoServer
-from reader.discovery import MAX_FEED_LINKS, WELL_KNOWN_PATHS, FeedLink, main_feed, page_feeds
+from reader.discovery import (
+    MAX_FEED_LINKS,
+    SITEMAP_PATHS,
+    WELL_KNOWN_PATHS,
+    FeedLink,
+    main_feed,
+    page_feeds,
+)
 from reader.library import Library
 
 RSS = (
@@ -132,7 +139,8 @@ def test_several_feeds_are_listed_to_choose_from_and_none_is_subscribed(
     assert code == 1
     assert err == (
         'reader: that address is a web page ("The Harbour Gazette") naming 2 feeds, none '
-        "plainly its main one: add the one you want with `reader add URL`\n"
+        "plainly its main one: add the one you want with `reader add URL`, or every one with "
+        "`reader add --all PAGE`\n"
     )
     assert out == (
         f"  {httpserver.url_for('/news/rss.xml')}  Harbour Gazette - News\n"
@@ -276,10 +284,9 @@ def test_no_feed_anywhere_says_so_in_one_line_and_subscribes_to_nothing(
     assert err == (
         'reader: the server answered with a web page ("The Harbour Gazette"), not a feed, and '
         "no feed was found on that page either (it names none, and its site has none at "
-        f"{', '.join(WELL_KNOWN_PATHS)}): not subscribed; `reader save URL` keeps that page's"
-        " article for good, `reader show URL` prints it\n"
-    )
-    assert _asked(httpserver) == ["/", *WELL_KNOWN_PATHS]  # each once
+        f"{', '.join(WELL_KNOWN_PATHS)}, nor a sitemap listing its pages): not subscribed\n"
+    )  # a home page is a list of links: not offered to be kept as an article (acc45 A3)
+    assert _asked(httpserver) == ["/", *WELL_KNOWN_PATHS, "/robots.txt", *SITEMAP_PATHS]
 
     httpserver.clear_log()
     other = _serve_page(httpserver, "/about.html", "", "About us")
@@ -287,8 +294,9 @@ def test_no_feed_anywhere_says_so_in_one_line_and_subscribes_to_nothing(
     assert code == 1
     assert err.endswith(
         "no feed was found on that page either (it names none, and its site has none at "
-        "/feed, /rss, /rss.xml, /atom.xml, /feed.xml, /index.xml): not subscribed; `reader "
-        "save URL` keeps that page's article for good, `reader show URL` prints it\n"
+        "/feed, /rss, /rss.xml, /atom.xml, /feed.xml, /index.xml, nor a sitemap listing its "
+        "pages): not subscribed; `reader save URL` keeps that page's article for good, `reader "
+        "show URL` prints it\n"
     )
     assert _feeds(data_dir, capsys) == []
 
@@ -306,8 +314,7 @@ def test_looking_stops_at_a_site_that_asks_to_wait(
     assert err.endswith(
         f"no feed was found on that page either (it names none, and its site stopped answering "
         f"at {httpserver.url_for('/feed')}: rate-limited (HTTP 429): try again in 60 minutes): not "
-        "subscribed; `reader save URL` keeps that page's article for good, `reader show URL` "
-        "prints it\n"
+        "subscribed\n"
     )
     assert _asked(httpserver) == ["/", "/feed"]
 

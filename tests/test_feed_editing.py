@@ -212,8 +212,8 @@ def test_a_adds_a_feed_by_its_address_or_a_pages_and_says_why_one_gave_nothing(
                 "add the one you want with a and its address, or Enter on it here"
             )
             assert _choices(app) == [
-                f"Two Papers: News\n{gazette}",
-                f"Two Papers: Sport\n{quay}",
+                f"  Two Papers: News\n  {gazette}",
+                f"  Two Papers: Sport\n  {quay}",
             ]
             await pilot.press("escape")
             await until(pilot, lambda: isinstance(app.screen, MainScreen), "the list closed")

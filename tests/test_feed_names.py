@@ -54,9 +54,9 @@ def _sync(home: Path) -> None:
 
 
 def _feeds(home: Path) -> list[str]:
-    """`reader feeds`, without its lines of last syncs (their times)."""
+    """`reader feeds`, without its lines of last refreshes (their times) and offline counts."""
     lines = reader(home, "feeds").stdout.splitlines()
-    return [line for line in lines if "synced" not in line]
+    return [line for line in lines if "refreshed" not in line and "offline" not in line]
 
 
 def _outlines(home: Path) -> dict[str, dict[str, str]]:

@@ -130,7 +130,10 @@ def test_saved_is_never_filtered_and_a_marked_list_empties(synced_dir: Path) -> 
             await pilot.press("slash", *"zzzq", "enter")
             await pilot.pause()
             note = app.screen.query_one(StatusBar).note
-            assert note == "No headline matches “zzzq” among the unread (L shows all) (Esc clears)"
+            assert note == (
+                "No headline matches “zzzq” among the unread (L shows all) (Esc clears); F in All"
+                " feeds searches every article"
+            )
 
     asyncio.run(run())
 

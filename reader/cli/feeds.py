@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..add_answers import add_answer
+from ..add_answers import AddAnswer, add_answer
+from ..discovery import is_comments_feed
 from ..feed_names import folded, renamed
 from ..feed_tags import all_tags
 from ..models import ErrorKind, Feed, FetchError
@@ -63,15 +64,38 @@ def cmd_add(args: argparse.Namespace) -> int:
     lib = open_library(args)
     lib.start_page_workers()  # a web page's address is read for its feeds: as `show` does
 
-    async def run() -> int:
-        added = await lib.add(args.url, name=args.title, keep=args.keep)
-        answer = add_answer(added, args.title)
+    if args.all and args.title:
+        err("--title names one feed, --all adds several: not both")
+        return EXIT_USAGE
+
+    def said(answer: AddAnswer) -> None:
         for line in answer.lines:
             if line.error:
                 err(line.text)
             else:
                 out(line.text)
-        return EXIT_FAILED if answer.failed else EXIT_OK
+
+    async def run() -> int:
+        added = await lib.add(args.url, name=args.title, keep=args.keep)
+        wanted = [f for f in added.feeds if not is_comments_feed(f)] if args.all else []
+        if not wanted or added.url or added.error is not None:
+            answer = add_answer(added, args.title)
+            said(answer)
+            return EXIT_FAILED if answer.failed else EXIT_OK
+        # Every feed the page names (acc45 A12), one at a time as `add` of each would: one
+        # that fails is said and the rest still added.
+        out(f"that page names {plural(len(wanted), 'feed')} (comment feeds aside): adding each")
+        failed = False
+        for feed in wanted:
+            try:
+                answer = add_answer(await lib.add(feed.url))
+            except FetchError as error:  # its address answered 404: the next one still added
+                err(safe_line(error.message))
+                failed = True
+                continue
+            said(answer)
+            failed = failed or answer.failed
+        return EXIT_FAILED if failed else EXIT_OK
 
     return run_until_done(lib, run())
 
@@ -474,6 +498,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     lib = open_library(args, upgrade=False)
     try:
         rows = lib.feed_counts()
+        offline = lib.offline_counts()
         searches = () if args.failing else lib.search_feeds()  # none ever fails
         counts = _search_feed_counts(lib, searches)
         elsewhere = lib.listed_elsewhere() if args.json else {}
@@ -499,6 +524,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                         # Summed, "All feeds"' counts: an article several list once.
                         "entries_once": total - elsewhere.get(feed.url, (0, 0))[0],
                         "unread_once": unread - elsewhere.get(feed.url, (0, 0))[1],
+                        # Of `entries`, those whose article is cached (readable offline).
+                        "offline": offline.get(feed.url, 0),
                         "last_success": iso_time(feed.last_success),
                         "last_error": feed.last_error,
                         "last_error_at": iso_time(feed.last_error_at),
@@ -529,9 +556,12 @@ def cmd_feeds(args: argparse.Namespace) -> int:
             out(f"    last error {_minute(feed.last_error_at)}: {safe_line(feed.last_error)}")
             out(f"    {_failing(feed)}")
         elif feed.last_success:
-            out(f"    last synced {feed.last_success.strftime('%Y-%m-%d %H:%M')} UTC")
+            # Its headlines: "synced" said a traveller's articles were in too (acc45 A6).
+            out(f"    headlines refreshed {feed.last_success.strftime('%Y-%m-%d %H:%M')} UTC")
         else:
-            out("    never synced")
+            out("    never refreshed")
+        if total:
+            out(f"    {offline.get(feed.url, 0)} of {total} articles offline")
         if feed.problem:
             out(f"    warning: {safe_line(feed.problem)}")
     for search in searches:
@@ -556,6 +586,7 @@ def _search_feed_json(search: SearchFeed, unread: int, total: int) -> dict[str, 
         "unread": unread,
         "entries_once": total,  # its hits are one an article already
         "unread_once": unread,
+        "offline": 0,  # its hits are cached articles, counted where their feeds list them
         "last_success": None,
         "last_error": None,
         "last_error_at": None,

@@ -353,6 +353,12 @@ def build_parser() -> argparse.ArgumentParser:
         " its port, no https there: most often a typo), to be retried at each sync; one that"
         " times out or answers with a server error is kept without it",
     )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="a web page naming several feeds (a paper's sections): subscribe to every one it"
+        " names, comment feeds aside, not only to its main one",
+    )
     p.set_defaults(func=_later("feeds", "cmd_add"))
 
     p = command(

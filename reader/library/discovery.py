@@ -12,9 +12,17 @@ from __future__ import annotations
 
 from contextlib import suppress
 from dataclasses import replace
+from typing import Literal
 from urllib.parse import urljoin
 
-from ..discovery import WELL_KNOWN_PATHS, main_feed, page_feeds, web_page_answer
+from ..discovery import (
+    SITEMAP_PATHS,
+    WELL_KNOWN_PATHS,
+    main_feed,
+    page_feeds,
+    sitemap_lines,
+    web_page_answer,
+)
 from ..errors import NoAnswer
 from ..feed_names import undecided
 from ..login_page import login_page_elsewhere
@@ -22,6 +30,7 @@ from ..models import UNREACHABLE, ErrorKind, FetchError, Response, StoreError
 from ..portal import page_print
 from ..reports import Added
 from ..safe import safe_line
+from ..sitemap_feed import is_sitemap
 from ..sniff import feed_type, file_kind, html_title, is_html_document
 from ..urls import canonical_url, from_feed_scheme, is_web_url, not_web_url
 from .sync import LibrarySync
@@ -213,13 +222,20 @@ class LibraryDiscovery(LibrarySync):
             # continue"): its host is no site of the feed's, nor is its page an article.
             return replace(told, consent_wall=True)
         else:
-            probed = await self._probe(page.url)
+            found_at: Literal["anchor", "path", "sitemap"] = "anchor"
+            probed = await self._probe(page, read.anchors, linked=True)
+            if probed is None:
+                found_at = "path"
+                probed = await self._probe(page, WELL_KNOWN_PATHS)
+            if probed is None:
+                # No feed at all: a sitemap, which search engines are given, read as one.
+                probed, found_at = await self._sitemap(page), "sitemap"
             if isinstance(probed, FetchError):
                 return replace(told, unanswered=probed)
             if probed is None:
                 return told
             feed_url, fetched = probed
-            told = replace(told, found_at="path")
+            told = replace(told, found_at=found_at)
             # Known before it was asked, or once there (a redirect's target subscribed to).
             known = self._subscribed(feed_url)
             if known or fetched is None:
@@ -232,24 +248,54 @@ class LibraryDiscovery(LibrarySync):
             return replace(told, error=FetchError(ErrorKind.BAD_FEED, message, feed_url))
         return replace(await self._subscribe(feed_url, fetched, name), **_page_of(told))
 
-    async def _probe(self, page_url: str) -> tuple[str, Response | None] | FetchError | None:
-        """The first of `WELL_KNOWN_PATHS` on the page's site that answers with a feed: where
-        it was (after redirects: /feed is often sent on to /feed/) and its answer, None for
-        one subscribed to already (not asked again). Stops at the first address the site
-        doesn't answer at all (the others would wait as long): its failure. None when none
-        is a feed."""
-        for path in WELL_KNOWN_PATHS:
+    async def _probe(
+        self, page: Response, paths: tuple[str, ...], linked: bool = False
+    ) -> tuple[str, Response | None] | FetchError | None:
+        """The first of `paths` (`WELL_KNOWN_PATHS`, or the feed links of the page's body:
+        `PageFeeds.anchors`) on the page's site that answers with a feed: where it was (after
+        redirects: /feed is often sent on to /feed/) and its answer, None for one subscribed
+        to already (not asked again). Stops at the first address the site doesn't answer at
+        all (the others would wait as long): its failure. None when none is a feed. `linked`:
+        the page's own links, which may lead no more private than it is (`_answer`)."""
+        page_url = page.url
+        for path in paths:
             address = urljoin(page_url, path)
             if canonical_url(address) == canonical_url(page_url):
                 continue
             if known := self._subscribed(address):
                 return known, None
-            fetched = await self._answer(address)
+            fetched = await self._answer(address, page if linked else None)
             if isinstance(fetched, FetchError):
                 if _site_not_answering(fetched):
                     return fetched
                 continue
             if feed_type(fetched.body) is not None:
+                return fetched.url, fetched
+        return None
+
+    async def _sitemap(self, page: Response) -> tuple[str, Response | None] | FetchError | None:
+        """The first sitemap of the page's site that is a list of pages (`sitemap_feed`), as
+        `_probe` gives a feed: those its robots.txt names (`SITEMAP_LINES` at most, on the
+        site's own host), then `SITEMAP_PATHS`; a news sitemap first (its pages have
+        headlines, and are the newest)."""
+        import asyncio
+
+        robots = await self._answer(urljoin(page.url, "/robots.txt"), page)
+        if isinstance(robots, FetchError) and _site_not_answering(robots):
+            return robots
+        named = [] if isinstance(robots, FetchError) else sitemap_lines(robots.body, page.url)
+        wanted = dict.fromkeys(
+            canonical_url(a) for a in [*named, *(urljoin(page.url, p) for p in SITEMAP_PATHS)]
+        )
+        for address in sorted(wanted, key=lambda a: "news" not in a.lower()):
+            if known := self._subscribed(address):
+                return known, None
+            fetched = await self._answer(address, page)
+            if isinstance(fetched, FetchError):
+                if _site_not_answering(fetched):
+                    return fetched
+                continue
+            if await asyncio.to_thread(is_sitemap, fetched.body):
                 return fetched.url, fetched
         return None
 

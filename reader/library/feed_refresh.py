@@ -39,6 +39,7 @@ from ..models import (
 from ..plural import plural
 from ..portal import Answer, page_print
 from ..reports import FeedResult, ProgressCallback, SyncProgress, Trimmed
+from ..sitemap_feed import is_sitemap
 from ..urls import canonical_url
 from ..workers import parse_feed
 from .failures import storage_failure, unforeseen_failure
@@ -194,8 +195,10 @@ class LibraryFeedRefresh(LibraryRenewal):
             # Never kept, listed nor downloaded. The user's expressions over 2,000 items of a
             # page's size each: off the loop a reader draws from.
             entries = await asyncio.to_thread(kept, entries, ignored)
+        # A sitemap's items are headed by their pages' titles once read (acc45 A3): looked up
+        # for a sitemap's 50 alone, not for every feed's 2,000 at every refresh.
         new, changed, told, entries, (pushed, pushed_unread) = await self._in_store_thread(
-            self.store.merge, url, entries, parsed.keys, True
+            self.store.merge, url, entries, parsed.keys, True, is_sitemap(response.body)
         )
         if told:
             await self._in_store_thread(self._moved_stories, told, entries)

@@ -26,6 +26,8 @@ from ..feed_names import folded
 from ..feed_tags import with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import FEED_CONTENT_MARK, SUMMARY_HELD, Entry, Feed
+from ..safe import safe_line
+from ..sitemap_feed import addressed
 from .directory import _reporting_storage_errors, decode_one, json_items
 from .key_ranges import keys_with_prefix
 from .shown_ids import UNLISTED
@@ -150,10 +152,11 @@ def _summary_held(record: dict[str, Any]) -> bool:
     return isinstance(summary, str) and len(summary) > SUMMARY_HELD and SUMMARY_APART not in record
 
 
-def _told_anew(before: Entry, apart: str | None, now: Entry) -> bool:
+def _told_anew(before: Entry, apart: str | None, now: Entry, page_titled: bool = False) -> bool:
     """The item `now` (fresh from its feed) says something else than its record did
-    (`before`, with `apart`, its `SUMMARY_APART`): its title or its summary, whole."""
-    if before.title != now.title:
+    (`before`, with `apart`, its `SUMMARY_APART`): its title or its summary, whole. Of a
+    sitemap's item (`page_titled`), its address's words headed by its page's title is not."""
+    if before.title != now.title and not (page_titled and addressed(before.title, before.link)):
         return True
     if before.link and now.link and link_key(before.link) != link_key(now.link):
         return True  # the story at another address (`Store.move_article`: acc44c C14)
@@ -577,6 +580,7 @@ class StoreFeeds(StoreStoryRows):
         fresh: Iterable[Entry],
         keys: Mapping[str, str] | None = None,
         whole: bool = False,
+        page_titles: bool = False,
     ) -> tuple[list[Entry], bool, tuple[Entry, ...], tuple[Entry, ...], tuple[int, int]]:
         """`merge_entries`, whether the feed's entries changed in the store (False when they
         are as kept: a feed fetched again whole, its server asking no `If-None-Match`, with
@@ -584,7 +588,9 @@ class StoreFeeds(StoreStoryRows):
         as kept before of the items told anew (their title or summary changed), `fresh`
         as a sync judges them: each publication kept where its one date moved
         (`_published_kept`), and the headlines listed before that newer ones pushed past
-        MAX_ENTRIES_PER_FEED: how many, and how many of them unread."""
+        MAX_ENTRIES_PER_FEED: how many, and how many of them unread. `page_titles`: `fresh`
+        is a sitemap's (`sitemap_feed`), its items headed by their addresses' words till their
+        pages are read (`_page_titled`)."""
         mine = [e for e in fresh if e.feed_url == feed_url]  # an entry belongs to its own feed only
         with self._state.transact():
             if feed_url not in self.feed_urls():
@@ -603,6 +609,8 @@ class StoreFeeds(StoreStoryRows):
                 mine = [e for e in mine if e.id not in dropped]
             records = self._records(feed_url)
             known = {e.id: e for e, _ in records}
+            if page_titles:
+                mine = [self._page_titled(e, known.get(e.id)) for e in mine]
             if whole and (again := republished(mine, known) | self._retitled(mine, records)):
                 aliases.update(again)
                 mine = as_kept(mine, again)
@@ -641,7 +649,7 @@ class StoreFeeds(StoreStoryRows):
             retold = [
                 (self._whole(known[e.id]), e)
                 for e in mine
-                if e.id in known and _told_anew(known[e.id], apart.get(e.id), e)
+                if e.id in known and _told_anew(known[e.id], apart.get(e.id), e, page_titles)
             ]
             known.update((e.id, e) for e in mine)
             ordered = sorted(known.values(), key=_newest_first)
@@ -688,6 +696,22 @@ class StoreFeeds(StoreStoryRows):
         for before, entry in retold:
             self._note_told(link_key(entry.link), before)
         return new, changed_list, tuple(before for before, _ in retold), tuple(judged), trimmed
+
+    def _page_titled(self, fresh: Entry, before: Entry | None) -> Entry:
+        """`fresh`, whose headline a sitemap gave as its address's words (`addressed`),
+        headed by its page's title once its article is cached (acc45 A3): the title kept
+        in its record, else the cached article's."""
+        if not addressed(fresh.title, fresh.link):
+            return fresh
+        if before is not None and not addressed(before.title, before.link):
+            return dataclasses.replace(fresh, title=before.title)
+        record = self._load(self._articles, f"article:{link_key(fresh.link)}")
+        title = record.get("title") if isinstance(record, dict) else None
+        if isinstance(title, str) and title.strip():
+            return dataclasses.replace(
+                fresh, title=safe_line(title, DEFAULT_LIMITS.max_title_length)
+            )
+        return fresh
 
     def _retitled(
         self, fresh: list[Entry], records: list[tuple[Entry, dict[str, Any]]]

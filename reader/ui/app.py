@@ -135,7 +135,8 @@ class ReaderApp(ReaderAppLifecycle):
         Binding("Q", "quit", "Quit", show=False),  # newsboat's: from anywhere, at once
         Binding("r", "refresh", "Refresh"),
         Binding("S", "sync", "Sync offline"),
-        Binding("question_mark", "help", "Help"),
+        # F1 too: where help is in most programs a newcomer has used (acc45 A11).
+        Binding("question_mark,f1", "help", "Help"),
         # vim's `:messages`, mutt's `<error-history>`: what the status line and the notices
         # said, in full (a narrow line is cut, a notice goes after seconds: acc42a A5). P, the
         # past ones: M is the key README gives a command of yours for its example.

@@ -60,11 +60,14 @@ class ReaderAppFeeds(ReaderAppSync):
         key = keys.shown("add_feed", "a") if keys else "a"
         # A page naming no feed is most likely an article's, a link someone sent: offered to
         # be kept and read here, where the line ended in "not subscribed" (acc30a J29).
+        from ..add_answers import add_answer, is_home_page  # here: the start adds no feed
+
+        # A site's home page is a list of links, no article to keep (acc45 A3).
         article_page = (
             bool(added.page and not added.url and not added.feeds and added.error is None)
             and not added.already
+            and not is_home_page(added.page)
         )
-        from ..add_answers import add_answer  # here: the start adds no feed
 
         answer = add_answer(
             added, how_to_add=f"{key} and its address, or Enter on it here", how_to_keep=""
@@ -96,6 +99,33 @@ class ReaderAppFeeds(ReaderAppSync):
             # subscribing alone left the article itself neither kept nor listed (acc31c W3).
             self._offer_to_keep(added.page, "That page is itself an article.")
 
+    async def _add_each(self, urls: list[str]) -> None:
+        """The feeds marked in a page's list (`FeedChoiceScreen`) added one after another, as
+        `a` adds one; said in one line at the end: how many were added, and why any was not."""
+        from ..add_answers import add_answer  # here: the start adds no feed
+
+        added_urls: list[str] = []
+        failures: list[str] = []
+        for number, url in enumerate(urls, 1):
+            self.status = f"Adding {number} of {len(urls)}: {plain(url, max_length=200).plain}…"
+            try:
+                added = await self.lib.add(url)
+            except FetchError as error:
+                failures += [error.message]  # said through `sentence` and a notice without markup
+                continue
+            answer = add_answer(added, how_to_keep="")
+            if answer.failed:
+                failures += [answer.one_line()]
+            if added.url:
+                added_urls += [added.url]
+        if added_urls:
+            self._changed_seen = self.lib.store.changed_at()
+            await self.reload(freeze=False)
+        line = f"Subscribed to {len(added_urls)} of {plural(len(urls), 'feed')}"
+        self.status = sentence(f"{line}; {failures[0]}" if failures else line)
+        if failures:
+            self.notify(sentence("; ".join(failures)), severity="warning", markup=False, timeout=20)
+
     def _offer_to_retry(self, address: str, failure: FetchError, note: str) -> None:
         """Nothing answered at `address` (most often a typo): kept only when the user says so,
         as the first answer in the reader's words (acc44a A1)."""
@@ -122,9 +152,11 @@ class ReaderAppFeeds(ReaderAppSync):
     def _choose_feed(self, feeds: Sequence[FeedLink], page: str) -> None:
         """Offer the feeds the page at `page` names; the one chosen is added as `a` adds one."""
 
-        def chosen(url: str | None) -> None:
-            if url:
-                self.add_feed(url)
+        def chosen(urls: list[str] | None) -> None:
+            if urls and len(urls) == 1:
+                self.add_feed(urls[0])
+            elif urls and not self.refuses("add"):
+                self._run(self._add_each(urls), "add")
 
         from .dialogs.feed_choice import FeedChoiceScreen  # here: the start shows no dialog
 

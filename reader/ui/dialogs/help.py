@@ -40,7 +40,7 @@ KEYS: KeyRows = (
         (
             ("r", "refresh every feed"),
             ("S", "sync: refresh and save every article for offline reading"),
-            ("?", "this help"),
+            ("?, F1", "this help"),
             ("P", "the last messages in full: the status line's and the notices', newest first"),
             ("Ctrl-Q, Q", "quit (from an article too: its place is kept)"),
             ("Ctrl-Z", "suspend to the shell; fg comes back"),
@@ -155,7 +155,7 @@ KEYS: KeyRows = (
 ROW_ACTIONS: dict[str, tuple[str, ...]] = {
     "r": ("refresh",),
     "S": ("sync",),
-    "?": ("help",),
+    "?, F1": ("help",),
     "P": ("messages",),
     "Ctrl-Q, Q": ("quit",),
     "q": ("quit",),
@@ -277,7 +277,9 @@ def _with_commands(sections: KeyRows, keymap: KeyMap) -> KeyRows:
         )
         for command, key in keymap.commands
     )
-    return (*sections, ("Your commands", rows))
+    # Before the markers, which stay last: where a newcomer looks for a legend (acc45 A14).
+    *keys, markers = sections
+    return (*keys, ("Your commands", rows), markers)
 
 
 def _keys_set(keymap: KeyMap) -> KeyRows:
@@ -379,6 +381,10 @@ def _keys_stacked(sections: KeyRows) -> Group:
     return Group(*lines)
 
 
+MARKERS_FIRST_LINE = "What the marks in the lists mean: Markers, at the end (G).\n"
+"""Said atop the keys: the legend is the last section, 70 rows down (acc45 A14)."""
+
+
 class HelpScreen(ScrolledDialog):
     """A panel over the current screen listing every key; any of Esc, q or ? closes it."""
 
@@ -391,4 +397,5 @@ class HelpScreen(ScrolledDialog):
             keys = keys_shown(keymap_of(self.app))
             if getattr(self.app, "plain", False):
                 keys = lettered(keys)
+            yield Static(MARKERS_FIRST_LINE, id="help-markers-hint")
             yield Static(KeysList(keys), id="help-keys")

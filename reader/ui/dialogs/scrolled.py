@@ -37,7 +37,7 @@ class ScrolledDialog(Dialog[None]):
         Binding(TOP_KEYS, "end(0)", show=False),
         Binding(BOTTOM_KEYS, "end(1)", show=False),
         Binding("escape,q", "app.pop_screen", "Close"),
-        Binding("question_mark", "app.help", show=False),  # the help's key, as set, closes it
+        Binding("question_mark,f1", "app.help", show=False),  # the help's key, as set, closes it
         # What the help lists under "Everywhere" works here too: a modal screen stops the
         # app's own bindings.
         Binding("r", "app.refresh", show=False),

@@ -37,9 +37,11 @@ class MainScreenFeeds(Screen[None]):
     """`a`, `R` and `D` over the feed list (see `MainScreen`)."""
 
     BINDINGS = [
-        Binding("a", "add_feed", "Add feed", show=False),
+        # On the key bar while the feed list is in use (`reader.tcss`: hidden otherwise), where
+        # a newcomer looked for how to add a feed (acc45 A11).
+        Binding("a", "add_feed", "Add feed"),
         Binding("R", "rename_feed", "Rename feed", show=False),
-        Binding("D,delete", "remove_feed", "Remove feed", show=False),
+        Binding("D,delete", "remove_feed", "Remove"),
         # newsboat's `r` (its `R` is every feed, `r` here): the feed or tag shown alone.
         Binding("ctrl+r", "refresh_shown", "Refresh feed", show=False),
     ]

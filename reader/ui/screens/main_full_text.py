@@ -538,11 +538,29 @@ class MainFullText(Screen[None]):
                 f"No headline or cached article holds"
                 f" {plain(_query(self.text_query).described()).plain}{self._case_note}."
             )
+        wider = self.wider_search(self._scope, every=True)
         return (
             f"No headline or cached article{where} holds"
             f" {plain(_query(self.text_query).described()).plain}{self._case_note}"
-            f"{SYNCING if self._while_syncing else ''}. Esc goes back."
+            f"{SYNCING if self._while_syncing else ''}. Esc goes back{wider}."
         )
+
+    def wider_search(self, scope: str | bool | None = False, every: bool = False) -> str:
+        """What says, where a search of one list found nothing, that `F` searches further:
+        "; F in All feeds searches every article" (acc45 A18: a newcomer's `/` in a feed, or
+        `F` on one, found nothing and heard of nothing wider). `scope`: the list searched
+        (False: the one shown); `every`: said only of a search narrower than every feed's
+        (a search of the headlines' titles alone is narrower than any `F`)."""
+        from ..keymap import keymap_of
+
+        key = keymap_of(self.app).key("search_articles", "the headlines")
+        if not key:
+            return ""
+        if scope is False:
+            scope = self.feed_url
+        if scope is None:
+            return "" if every else f"; {key} searches the articles' text too"
+        return f"; {key} in All feeds searches every article"
 
     def text_details(self) -> HitLines:
         """By entry id, the line each hit's row shows under it (its byline, its snippet), a

@@ -234,16 +234,40 @@ class MainScreenList(MainScreenMarks, MainFullText):
             )
         table.set_title(name, self.count_tail(self.feed_url, table.rows))
         failed = table.get_component_rich_style("headline-table--failed")
-        health = _feed_health(feed, failed, table.now()) if feed else ""
+        health = (
+            _feed_health(
+                feed,
+                failed,
+                table.now(),
+                self.reader.index.offline_in(feed.url),
+                table.size.width,
+            )
+            if feed
+            else ""
+        )
         set_border_title(table, health, subtitle=True)
 
 
-def _feed_health(feed: Feed, failed: Style, now: datetime) -> Text:
+NARROW = 60
+"""Columns under which the offline count is said in its short form ("12/40 offline")."""
+
+
+def _feed_health(
+    feed: Feed, failed: Style, now: datetime, offline: tuple[int, int] = (0, 0), width: int = 0
+) -> Text:
     """The selected feed's last success and last error (in the theme's `failed` style), under
-    its headlines: a time today's as of `now` (the list's clock), another day's a date."""
+    its headlines, with how many of its articles are readable offline: a time today's as of
+    `now` (the list's clock), another day's a date. A refresh brings its headlines alone:
+    "synced" said its articles were in too, which misled a traveller (acc45 A6)."""
     parts = Text()
+    cached, listed = offline
+    if listed:
+        short = 0 < width < NARROW
+        parts.append(f"{cached}/{listed} offline" if short else f"{cached} of {listed} offline")
     if feed.last_success:
-        parts.append(f"synced {when(feed.last_success, now)}")
+        if parts:
+            parts.append(" · ")
+        parts.append(f"refreshed {when(feed.last_success, now)}")
     if feed.last_error:
         if parts:
             parts.append(" · ")
@@ -256,4 +280,7 @@ def _feed_health(feed: Feed, failed: Style, now: datetime) -> Text:
     elif feed.problem:
         parts.append(" · ")
         parts.append_text(plain(feed.problem, max_length=80))
-    return parts or Text("never synced")
+    if not feed.last_success and not feed.last_error:
+        parts.append(" · " if parts else "")
+        parts.append("never refreshed")
+    return parts

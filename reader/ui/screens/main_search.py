@@ -78,7 +78,8 @@ class MainScreenSearch(MainSearchFeeds):
             bar.show_count("")
             return
         if not found:
-            bar.show_count(f"No headline matches “{message.query}”{self.among()}", missing=True)
+            nothing = f"No headline matches “{message.query}”{self.among()}"
+            bar.show_count(f"{nothing}{self.wider_search()}", missing=True)
             return
         row = next_match(found, self._origin, 1, here=True)
         table.cursor = self._origin if row is None else row
@@ -97,7 +98,8 @@ class MainScreenSearch(MainSearchFeeds):
         if not query.strip():
             bar.show_count("")
         elif not found:
-            bar.show_count(f"No feed's name holds “{query}”{self._among_feeds()}", missing=True)
+            nothing = f"No feed's name holds “{query}”{self._among_feeds()}"
+            bar.show_count(f"{nothing}{self.wider_search('feeds')}", missing=True)
         else:
             bar.show_count(_position(found, feeds.highlighted, "Feed"))
 
@@ -187,7 +189,7 @@ class MainScreenSearch(MainSearchFeeds):
                 note += f" ({self._search_keys()})"
             else:
                 nothing = f"No feed's name holds “{self.feed_query}”{self._among_feeds()}"
-                note, missing = f"{nothing} (Esc clears)", True
+                note, missing = f"{nothing} (Esc clears){self.wider_search('feeds')}", True
         elif self.headline_query:
             # Imported when first used: the reading view's text matching (folding, line
             # breaking) is no part of the first screen, which waited on it.
@@ -200,7 +202,7 @@ class MainScreenSearch(MainSearchFeeds):
                 note = f"{position} for “{self.headline_query}” ({self._search_keys()})"
             else:
                 nothing = f"No headline matches “{self.headline_query}”{self.among()}"
-                note, missing = f"{nothing} (Esc clears)", True
+                note, missing = f"{nothing} (Esc clears){self.wider_search()}", True
         self.query_one(StatusBar).show_note(note, warning=missing)
 
     def _search_keys(self) -> str:

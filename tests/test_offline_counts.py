@@ -1,0 +1,65 @@
+"""A feed refreshed is not a feed synced (acc45 A6): its headlines came, not its articles. The
+selected feed's line under its headlines and `reader feeds` say "refreshed", and how many of its
+articles are readable offline ("1 of 2 offline"; "1/2 offline" on a narrow screen). Real
+servers on 127.0.0.1, the TUI driven by Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.cli import main
+from tests.test_feed_editing import _serve_feed
+from tests.tui_pilot import running, screen_text, subscribe, table, until
+
+
+def _feeds(data_dir: Path, capsys: pytest.CaptureFixture[str], *more: str) -> str:
+    assert main(["--data-dir", str(data_dir), "feeds", *more]) == 0
+    return capsys.readouterr().out
+
+
+def test_reader_feeds_says_refreshed_and_how_many_articles_are_offline(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = _serve_feed(
+        httpserver, "/gazette.xml", "The Harbour Gazette", ["Harbour dues rise", "Ferry late"]
+    )
+    assert main(["--data-dir", str(data_dir), "add", feed]) == 0
+    capsys.readouterr()
+    said = _feeds(data_dir, capsys)
+    lines = said.splitlines()
+    assert lines[2].startswith("    headlines refreshed ") and lines[2].endswith(" UTC")
+    assert lines[3] == "    0 of 2 articles offline"
+    assert "synced" not in said
+    assert json.loads(_feeds(data_dir, capsys, "--json"))[0]["offline"] == 0
+    assert main(["--data-dir", str(data_dir), "sync"]) == 0
+    capsys.readouterr()
+    assert _feeds(data_dir, capsys).splitlines()[3] == "    2 of 2 articles offline"
+    assert json.loads(_feeds(data_dir, capsys, "--json"))[0]["offline"] == 2
+
+
+@pytest.mark.parametrize(
+    ("size", "said"), [((120, 30), "1 of 2 offline"), ((50, 30), "1/2 offline")]
+)
+def test_the_selected_feeds_line_says_refreshed_and_its_offline_count(
+    size: tuple[int, int], said: str, httpserver: HTTPServer, data_dir: Path
+) -> None:
+    feed = _serve_feed(
+        httpserver, "/gazette.xml", "The Harbour Gazette", ["Harbour dues rise", "Ferry late"]
+    )
+    subscribe(data_dir, [feed], fetch_articles=1)
+
+    async def run() -> None:
+        async with running(data_dir, size, prefetch=False) as (app, pilot):
+            app.main_screen.show_feed(feed)
+            await until(pilot, lambda: said in screen_text(app), "the offline count")
+            text = screen_text(app)
+            assert f"{said} · refreshed " in text
+            assert "synced" not in text
+            assert table(app).rows  # its headlines listed
+
+    asyncio.run(run())

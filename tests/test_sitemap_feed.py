@@ -1,0 +1,258 @@
+"""A site with no feed but a sitemap (acc45 A3): `reader add` of its home page follows the sitemap
+as a feed of its newest pages, says so, and never offers to keep the home page as an article.
+The real command against a site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Response
+
+from reader.cli import main
+from reader.feeds import parse_feed
+from reader.models import FetchError
+from reader.sitemap_feed import NEWEST, slug_headline
+from reader.store import Store
+from reader.ui.screens.main import MainScreen
+from tests.test_feed_editing import ask
+from tests.tui_pilot import running, until
+
+HOME = (
+    "<!DOCTYPE html><html><head><title>The Harbour Gazette</title></head><body><nav>"
+    "<a href='/news/'>News</a> <a href='/sport/'>Sport</a></nav><main><ul>"
+    "<li><a href='/news/harbour-dues-rise.html'>Harbour dues rise</a></li></ul></main>"
+    "</body></html>"
+)
+URLSET = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+    'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{urls}</urlset>'
+)
+
+
+def _url(loc: str, lastmod: str = "", title: str = "") -> str:
+    dated = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
+    news = (
+        "<news:news><news:publication><news:name>The Harbour Gazette</news:name>"
+        f"<news:language>en</news:language></news:publication><news:title>{title}</news:title>"
+        "</news:news>"
+        if title
+        else ""
+    )
+    return f"<url><loc>{loc}</loc>{dated}{news}</url>"
+
+
+@pytest.fixture(autouse=True)
+def _not_found(httpserver: HTTPServer) -> None:
+    httpserver.no_handler_status_code = 404
+
+
+def _serve_home(server: HTTPServer) -> str:
+    server.expect_request("/").respond_with_data(HOME, content_type="text/html; charset=utf-8")
+    return server.url_for("/")
+
+
+def _add(data_dir: Path, url: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["--data-dir", str(data_dir), "add", url])
+    said = capsys.readouterr()
+    return code, said.out, said.err
+
+
+def _listed(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    assert main(["--data-dir", str(data_dir), "list", "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_a_site_with_only_a_sitemap_is_followed_as_a_feed_of_its_newest_pages(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = _serve_home(httpserver)
+    # 70 pages in no order, the home page among them (no story): the newest 50 are kept.
+    pages = [
+        _url(
+            httpserver.url_for(f"/news/2026/story-number-{n:02d}.html"),
+            f"2026-10-{n % 30 + 1:02d}T{n % 24:02d}:00:00Z",
+        )
+        for n in range(70)
+    ]
+    urls = _url(home, "2026-12-06") + "".join(reversed(pages))
+    httpserver.expect_request("/sitemap.xml").respond_with_data(
+        URLSET.format(urls=urls), content_type="application/xml"
+    )
+    code, out, err = _add(data_dir, home, capsys)
+    sitemap = httpserver.url_for("/sitemap.xml")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == (
+        f"no feed; following its sitemap {sitemap}: its newest {NEWEST} pages, headlines from "
+        "their titles"
+    )
+    listed = _listed(data_dir, capsys)
+    assert len(listed) == NEWEST
+    links = [item["link"] for item in listed]
+    assert home not in links
+    # Newest first by <lastmod>, not the sitemap's order: the 30th at 11:00 (n = 59), at 05:00
+    # (n = 29), then the 29th at 10:00 (n = 58).
+    assert links[:3] == [
+        httpserver.url_for(f"/news/2026/story-number-{n}.html") for n in (59, 29, 58)
+    ]
+    assert [item["title"] for item in listed[:2]] == ["Story number 59", "Story number 29"]
+
+
+def test_robots_txt_names_the_sitemap_and_a_news_sitemap_gives_the_headlines(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = _serve_home(httpserver)
+    httpserver.expect_request("/robots.txt").respond_with_data(
+        "User-agent: *\nDisallow: /admin/\n"
+        "Sitemap: https://cdn.elsewhere.example/sitemap.xml\n"
+        f"Sitemap: {httpserver.url_for('/sitemaps/pages.xml')}\n"
+        "sitemap: /sitemaps/news.xml\n",
+        content_type="text/plain",
+    )
+    httpserver.expect_request("/sitemaps/pages.xml").respond_with_data(
+        URLSET.format(urls=_url(httpserver.url_for("/about-us.html"), "2020-01-01")),
+        content_type="application/xml",
+    )
+    story = httpserver.url_for("/n/48213")
+    httpserver.expect_request("/sitemaps/news.xml").respond_with_data(
+        URLSET.format(urls=_url(story, "2026-12-06T08:00:00Z", "Ferry &amp; tide times change")),
+        content_type="application/xml",
+    )
+    code, out, err = _add(data_dir, home, capsys)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0].startswith(
+        f"no feed; following its sitemap {httpserver.url_for('/sitemaps/news.xml')}: "
+    )
+    listed = _listed(data_dir, capsys)
+    assert [(item["title"], item["link"]) for item in listed] == [
+        ("Ferry & tide times change", story)
+    ]
+    asked = [request.path for request, _ in httpserver.log]
+    assert "/sitemaps/pages.xml" not in asked  # the news one first, and it was one
+    assert asked.index("/robots.txt") > asked.index("/index.xml")  # feeds first
+
+
+def test_a_sitemap_index_is_no_feed() -> None:
+    index = (
+        b'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<sitemap><loc>http://127.0.0.1/sitemap-1.xml</loc></sitemap></sitemapindex>"
+    )
+    with pytest.raises(FetchError):
+        parse_feed(index, "http://127.0.0.1/sitemap.xml")
+
+
+@pytest.mark.parametrize(
+    ("url", "headline"),
+    [
+        ("https://example.org/news/harbour-fees-rise.html", "Harbour fees rise"),
+        ("https://example.org/2026/12/07/ferry_strike_ends/", "Ferry strike ends"),
+        ("https://example.org/story/caf%C3%A9-reopens/48213", "Café reopens"),
+        ("https://example.org/", ""),
+    ],
+)
+def test_a_plain_sitemaps_headline_reads_as_its_address(url: str, headline: str) -> None:
+    assert slug_headline(url) == headline
+
+
+def test_a_plain_sitemaps_headline_becomes_its_pages_title_once_the_article_is_cached(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = _serve_home(httpserver)
+    story = httpserver.url_for("/news/harbour-dues-rise.html")
+    other = httpserver.url_for("/news/lifeboat-crew-called-out.html")
+    urls = [_url(story, "2026-12-06T08:00:00Z")]
+    httpserver.expect_request("/sitemap.xml").respond_with_handler(
+        lambda _: Response(URLSET.format(urls="".join(urls)), content_type="application/xml")
+    )
+    httpserver.expect_request("/news/harbour-dues-rise.html").respond_with_data(
+        "<!DOCTYPE html><html><head><title>Harbour dues rise for the winter moorings | The "
+        "Harbour Gazette</title><meta property='og:title' content='Harbour dues rise for the "
+        "winter moorings'></head><body><article><h1>Harbour dues rise for the winter "
+        "moorings</h1>"
+        + "<p>The harbour board set next year's dues on Tuesday, raising the winter rate for "
+        "moorings by a tenth after a year of storm repairs to the outer wall.</p>"
+        * 6
+        + "</article></body></html>",
+        content_type="text/html; charset=utf-8",
+    )
+    assert _add(data_dir, home, capsys)[0] == 0
+    assert [item["title"] for item in _listed(data_dir, capsys)] == ["Harbour dues rise"]
+    assert main(["--data-dir", str(data_dir), "sync"]) == 0
+    capsys.readouterr()
+    # Its next refresh (the sitemap names one page more) heads it with its page's title, for
+    # good; it is not the item told anew (nothing fetched again for it).
+    urls.append(_url(other, "2026-12-06T09:00:00Z"))
+    assert main(["--data-dir", str(data_dir), "sync", "--no-articles"]) == 0
+    capsys.readouterr()
+    titles = {item["link"]: item["title"] for item in _listed(data_dir, capsys)}
+    assert titles == {
+        story: "Harbour dues rise for the winter moorings",
+        other: "Lifeboat crew called out",
+    }
+    store = Store(data_dir)
+    try:
+        assert store.told() == {}
+    finally:
+        store.close()
+
+
+def test_a_in_the_reader_offers_no_home_page_as_an_article(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """A site with neither feed nor sitemap: `a` says so, and asks nothing (its home page is a
+    list of links, no article to save and read)."""
+    home = _serve_home(httpserver)
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
+            await ask(pilot, "a", home)
+            await until(pilot, lambda: "not subscribed" in app.status, "the answer")
+            assert "nor a sitemap listing its pages" in app.status
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            assert not app.screen_stack[1:]  # no question pushed
+
+    asyncio.run(run())
+
+
+def test_a_feeds_own_headline_that_reads_as_its_address_stays_the_feeds(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A blog's item titled as its address's words ("Harbour dues rise" at
+    /harbour-dues-rise.html) is the feed's headline, not a sitemap's stand-in: its page's
+    title (with the blog's name) does not replace it."""
+    story = httpserver.url_for("/2026/12/harbour-dues-rise.html")
+    items = [
+        f"<item><title>Harbour dues rise</title><link>{story}</link><guid>{story}</guid></item>"
+    ]
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Blog</title>'
+        "<link>{site}</link>{items}</channel></rss>"
+    )
+    httpserver.expect_request("/feed.xml").respond_with_handler(
+        lambda _: Response(
+            rss.format(site=httpserver.url_for("/"), items="".join(items)),
+            content_type="application/rss+xml",
+        )
+    )
+    httpserver.expect_request("/2026/12/harbour-dues-rise.html").respond_with_data(
+        "<!DOCTYPE html><html><head><title>Harbour dues rise for the winter moorings - Quay "
+        "Blog</title></head><body><article><h1>Harbour dues rise for the winter moorings</h1>"
+        + "<p>The harbour board set next year's dues on Tuesday, raising the winter rate for "
+        "moorings by a tenth after a year of storm repairs to the outer wall.</p>"
+        * 6
+        + "</article></body></html>",
+        content_type="text/html; charset=utf-8",
+    )
+    assert main(["--data-dir", str(data_dir), "add", httpserver.url_for("/feed.xml")]) == 0
+    assert main(["--data-dir", str(data_dir), "sync"]) == 0
+    later = httpserver.url_for("/2026/12/ferry-late.html")
+    items.append(f"<item><title>Ferry late</title><link>{later}</link><guid>{later}</guid></item>")
+    assert main(["--data-dir", str(data_dir), "sync", "--no-articles"]) == 0
+    capsys.readouterr()
+    titles = {item["link"]: item["title"] for item in _listed(data_dir, capsys)}
+    assert titles == {story: "Harbour dues rise", later: "Ferry late"}
