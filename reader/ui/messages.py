@@ -85,4 +85,4 @@ class ColumnsHidden(Message):
 
 class DayTurned(Message):
     """The headline list drew its rows again for a new day (`HeadlineTable._day_turned`): the
-    list's title, whose "synced 19:42" was the day before's, is made again too."""
+    list's title, whose "refreshed 19:42" was the day before's, is made again too."""

@@ -175,7 +175,7 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             self._show_search()  # the feeds' search is kept in the feed list, shown there only
 
     def on_day_turned(self, message: DayTurned) -> None:
-        self._title()  # its feed's "synced 19:42" was yesterday's: a date now
+        self._title()  # its feed's "refreshed 19:42" was yesterday's: a date now
 
     def on_columns_hidden(self, message: ColumnsHidden) -> None:
         """The selected headline's feed and date, which its row is too narrow for, at the
