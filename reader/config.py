@@ -200,8 +200,10 @@ connect_timeout = {_LIMITS.connect_timeout}
 read_timeout = {_LIMITS.read_timeout}
 total_timeout = {_LIMITS.total_timeout}
 # Extra attempts after a connect or read timeout (not the total one: a server that trickled
-# past it would again), a dropped connection, or HTTP 429/502/503/504; none for an address, or a
-# host, that timed out on its last try (within a day): it is asked once.
+# past it would again), a dropped connection, or HTTP 429/502/503/504 (after as long as a
+# Retry-After asks, up to 30 s); none for an address, or a host, that timed out on its last try
+# (within a day) and answers nothing: it is asked once. A gateway's 502/504 still so after them
+# leaves the article for the next sync.
 retries = {_LIMITS.retries}
 # The most of an article's page read, in bytes once decoded ({_LIMITS.max_bytes / 2**20:g} MB):
 # a larger one is refused, and said to be (so is a saved page `reader extract` is given).

@@ -148,6 +148,23 @@ class Unwritable(StrEnum):
     """Another program holds it: a write tried again later may be kept."""
 
 
+GATEWAY_STATUSES = frozenset({502, 504})
+"""A gateway's answer that it could not reach (502) or not in time (504) what stands behind it:
+the site's own front (a CDN, a reverse proxy), a proxy's own answer, or its answer to CONNECT.
+A satellite link's gateway answers so for a moment now and then: nothing of the page."""
+
+
+def gateway_failure(error: FetchError) -> bool:
+    """`error`, a request's last try's, is a gateway's 502 or 504 (`GATEWAY_STATUSES`), tried
+    again and still so: left for the next sync as the network's going is, not the page's
+    failure (`outages.left_for_later`)."""
+    return error.status in GATEWAY_STATUSES and error.kind in (
+        ErrorKind.HTTP,
+        ErrorKind.PROXY,
+        ErrorKind.NETWORK,
+    )
+
+
 def not_back_yet(error: FetchError) -> bool:
     """A failure a network still rejoining gives: no connection made, or no name found (the
     failures that are not tried again otherwise: a site that refuses soon won't answer)."""
