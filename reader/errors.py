@@ -99,6 +99,9 @@ class FetchError(Exception):
     refused: bool = False
     """Not asked: the connection reached an address more private than its lead may lead to (a
     name resolving to 127.0.0.1: `address_class.refusal`)."""
+    capped: bool = False
+    """Not fetched, or cut, at the cap on what one sync downloads (`download_cap`): left for
+    the next sync, no failure."""
     certificate: str = ""
     """A secure host's certificate naming other hosts, its digest (`intercepted`): the same on
     several hosts is the network's, a Wi-Fi login waiting."""

@@ -175,6 +175,8 @@ class Retries:
                     try:
                         answer = await attempt()
                     except FetchError as error:
+                        if error.capped:
+                            raise  # a sync's download cap reached: no try of the host's
                         failure = error
                         if error.held and (before := self._failed_tries.get(url)) is not None:
                             # Asked, and answered: that answer is what came of it, not the

@@ -8,7 +8,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..config import parse_size
 from ..discovery import WEB_PAGE_ANSWER
+from ..download_cap import stopped_words
 from ..errors import gateway_failure
 from ..models import Entry, ErrorKind, FetchError, StoreError
 from ..other_places import library_elsewhere_said
@@ -22,6 +24,7 @@ from .common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_TRY_AGAIN,
+    EXIT_USAGE,
     CommandError,
     err,
     open_library,
@@ -39,7 +42,16 @@ if TYPE_CHECKING:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    cap = None
+    if args.max_download is not None:
+        try:
+            cap = parse_size(args.max_download)
+        except ValueError as error:
+            err(f"--max-download: {error}")
+            return EXIT_USAGE
     lib = open_library(args, workers="process")
+    if cap is not None:
+        lib.max_download = cap  # this sync's, over the config's
     if not lib.feeds() and (elsewhere := library_elsewhere_said(lib.data_dir)):
         # A sync of no feeds beside the library left behind: cron's was green on nothing, from
         # the day XDG_DATA_HOME was set for good (acc43b B12). A failure, said even with -q.
@@ -397,6 +409,8 @@ def print_sync_report(
     if report.downloaded:
         # Off a terminal too: a metered link's cron log is where a day's cost is read (B3).
         _told(downloaded_words(report.downloaded, report.downloaded_pictures))
+    if report.max_download:  # no failure: said as the summary is
+        _told(stopped_words(report.max_download, report.capped))
     if report.pruned:
         _told(
             f"cache limit: evicted {plural(report.pruned.removed, 'article')} "
