@@ -68,6 +68,10 @@ PICTURES_OWED = "pictures-owed:"
 refused for good (never tried: a sync stopped before them, or run with `--no-pictures`; or
 failed for a reason that may pass): the next sync fetches them (`Library.sync`)."""
 
+_PICTURES_MARKED = "pictures-owed-marked"
+"""In the state cache: when the articles cached before `PICTURES_OWED` marks were kept were
+marked (`mark_pictures_owed_before`)."""
+
 
 def settled_record(held: dict[str, object]) -> bool:
     """Whether a picture's record (`put_pictures`) is kept, or refused for good."""
@@ -209,6 +213,30 @@ class StoreArticles(StoreFeedBatches):
             if isinstance(data, dict) and isinstance(app := data.get("kept_by"), str) and app:
                 self._articles.set(KEPT_BY + key, app)
         self._state.set(_COPIES_MARKED, time.time())
+
+    def mark_pictures_owed_before(self, links: dict[str, str]) -> int:
+        """Mark (`PICTURES_OWED`) the cached articles owing pictures that a reader from before
+        the marks cached (sync44's: their pictures never fetched, no sync asked for them),
+        once a directory: every article read once, in the caller's thread. Each is marked
+        under its link in `links` (by key: its headline's), else under its own address when
+        that is its key (not one it was redirected to). How many."""
+        if self.read_only or self._value(self._state, _PICTURES_MARKED) is not None:
+            return 0
+        marked = 0
+        for key in self.article_keys() - self._keys_with_prefix(PICTURES_OWED):
+            data = self._load(self._articles, f"article:{key}")
+            try:
+                article = article_from_dict(data) if isinstance(data, dict) else None
+            except (KeyError, TypeError, ValueError, IndexError):
+                article = None  # damaged: dropped when it is opened, as ever
+            link = links.get(key) or (
+                article.url if article is not None and article_key(article.url) == key else ""
+            )
+            if article is not None and link:
+                self._mark_pictures_owed(key, link, article)
+                marked += PICTURES_OWED + key in self._articles
+        self._state.set(_PICTURES_MARKED, time.time())
+        return marked
 
     def is_kept_copy(self, url: str) -> bool:
         """Whether the article cached for `url` is another app's copy (`KEPT_BY`)."""
