@@ -8,11 +8,13 @@ Served by a real server on 127.0.0.1 (pytest-httpserver), one connection to it a
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
+from reader.reports import SyncReport
 from tests.cli_run import run_reader
 from tests.picture_bytes import png
 from tests.served_feed import story_page
@@ -161,3 +163,24 @@ def test_a_download_that_would_go_far_past_the_cap_is_cut(
     assert line.endswith(" MB")
     assert 2.0 <= float(line.split()[1]) < 2.5  # cut at 2 MB, a chunk or so past
     assert pages_asked(server) == ["/story-0.html"]
+
+
+def test_the_readers_sync_line_says_where_it_stopped(
+    data_dir: Path, own_server: HTTPServer
+) -> None:
+    """The reader's S, under the config's cap, says it on its status line."""
+    from reader.config import FetchLimits
+    from reader.library import Library
+    from reader.ui.app_sync import sync_summary
+
+    subscribed(data_dir, served(own_server))
+
+    async def synced() -> SyncReport:
+        lib = Library(data_dir, limits=FetchLimits(per_host=1, max_download=250 * 1024))
+        try:
+            return await lib.sync()
+        finally:
+            await lib.aclose()
+
+    line = sync_summary(asyncio.run(synced()))
+    assert "stopped at the 250 KB cap ([network] max_download): 3 articles left" in line

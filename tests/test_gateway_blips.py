@@ -7,6 +7,7 @@ Served by a real server on 127.0.0.1 (pytest-httpserver) answering 502 or 504, t
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from reader.reports import SyncReport
 from tests.cli_run import run_reader
 from tests.served_feed import serve_one_item, story_page
 
@@ -138,3 +140,26 @@ def test_a_feed_behind_a_gateway_answering_504_is_not_reached_not_failing(
     (row,) = json.loads(run_reader(data_dir, "feeds", "--json").stdout)
     assert row["last_error"] is None
     assert cached(data_dir, link)
+
+
+def test_the_readers_sync_line_says_left_not_failed(
+    data_dir: Path, threaded_server: HTTPServer
+) -> None:
+    """The reader's S leaves the same word on its status line as `reader sync` does."""
+    from reader.config import FetchLimits
+    from reader.library import Library
+    from reader.ui.app_sync import sync_summary
+
+    subscribed(data_dir, threaded_server, answers(502))
+
+    async def synced() -> SyncReport:
+        lib = Library(data_dir, limits=FetchLimits(retries=1, backoff=0.01))
+        try:
+            return await lib.sync()
+        finally:
+            await lib.aclose()
+
+    line = sync_summary(asyncio.run(synced()))
+    assert f"1 left for the next sync (e.g. {TITLE}: the gateway in front of" in line
+    assert "answered HTTP 502 Bad Gateway (2 tries))" in line
+    assert "failed (e.g." not in line
