@@ -13,6 +13,7 @@ _reader() {
         --format) COMPREPLY=($(compgen -W 'opml markdown text html epub json' -- "$cur")); return ;;
         --from-newsboat) COMPREPLY=(); return ;;
         --headlines-older-than) COMPREPLY=(); return ;;
+        --max-download) COMPREPLY=(); return ;;
         --max-size) COMPREPLY=(); return ;;
         --older-than) COMPREPLY=(); return ;;
         --output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -33,7 +34,7 @@ _reader() {
     # The command: the first word that is neither an option nor an option's value.
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-            --before|--config|--data-dir|--feed|--format|--from-newsboat|--headlines-older-than|--max-size|--older-than|--output|--port|--read-from|--read-since|--saved-flags|--search|--since|--style|--tag|--theme|--title|--url|--version|-o) ((i++)) ;;
+            --before|--config|--data-dir|--feed|--format|--from-newsboat|--headlines-older-than|--max-download|--max-size|--older-than|--output|--port|--read-from|--read-since|--saved-flags|--search|--since|--style|--tag|--theme|--title|--url|--version|-o) ((i++)) ;;
             -*) ;;
             *) command=${COMP_WORDS[i]}; break ;;
         esac
@@ -49,7 +50,7 @@ _reader() {
         export) opts='-h --help --data-dir --config --format -o --output --feed --tag --saved --unread --highlighted --since --before --read-since --title -q --quiet' ;;
         feeds) opts='-h --help --data-dir --config --json --failing' ;;
         search-feed) opts='-h --help --data-dir --config' ;;
-        sync) opts='-h --help --data-dir --config --no-articles --no-pictures --tag -q --quiet' ;;
+        sync) opts='-h --help --data-dir --config --no-articles --no-pictures --max-download --tag -q --quiet' ;;
         list) opts='-h --help --data-dir --config --feed --tag --unread --saved --archived --corrected --not-offline --since --before --read-since --search --json --ids' ;;
         show) opts='-h --help --data-dir --config --offline --format --style --version --refresh' ;;
         highlights) opts='-h --help --data-dir --config --format --style' ;;

@@ -61,6 +61,9 @@ class FetchLimits:
     # none answering), probing for it, before leaving the rest for the next sync
     # (`library.network_hold`).
     network_wait: float = 60.0
+    # Bytes one sync downloads at most, feeds, pages and pictures together (`download_cap`);
+    # 0: no cap. Written "50MB" in the config ("" for none), `reader sync --max-download 50M`.
+    max_download: int = 0
     max_bytes: int = 10 * 1024 * 1024  # decoded body; larger pages are refused
     # A PDF's: a council's report or a court's filing is 10-60 MB, mostly its photographs and
     # scans, of which only the text is read (`extract.pdf_document`).
@@ -202,8 +205,10 @@ connect_timeout = {_LIMITS.connect_timeout}
 read_timeout = {_LIMITS.read_timeout}
 total_timeout = {_LIMITS.total_timeout}
 # Extra attempts after a connect or read timeout (not the total one: a server that trickled
-# past it would again), a dropped connection, or HTTP 429/502/503/504; none for an address, or a
-# host, that timed out on its last try (within a day): it is asked once.
+# past it would again), a dropped connection, or HTTP 429/502/503/504 (after as long as a
+# Retry-After asks, up to 30 s); none for an address, or a host, that timed out on its last try
+# (within a day) and answers nothing: it is asked once. A gateway's 502/504 still so after them
+# leaves the article for the next sync.
 retries = {_LIMITS.retries}
 # The most of an article's page read, in bytes once decoded ({_LIMITS.max_bytes / 2**20:g} MB):
 # a larger one is refused, and said to be (so is a saved page `reader extract` is given).
@@ -219,6 +224,11 @@ extract_seconds = {_LIMITS.extract_seconds}
 # connections, or none answering): its articles held, nothing failed, a host probed every few
 # seconds; past them the rest is left for the next sync, what came kept. 0: leave them at once.
 network_wait = {_LIMITS.network_wait}
+# The most one sync downloads, feeds, pages and pictures together ("50MB", "2GB", "500KB"; ""
+# for no cap): on a metered link. Once reached no article or picture is started (the feeds
+# are still asked), those under way finish (cut when they would go 10 % past it), and the
+# next sync carries on where it stopped; `reader sync --max-download 50M` for one sync.
+max_download = ""
 # A PEM file of certificate authorities to trust besides the system's (e.g. a company's).
 ca_file = "{_LIMITS.ca_file}"
 # The proxy every fetch goes through (feeds, articles, pictures): "" for none (the reader
@@ -627,6 +637,9 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         if key == "proxy":
             changes[key] = _proxy(value)
             continue
+        if key == "max_download":
+            changes[key] = _max_download(value)
+            continue
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise ValueError(f"network.{key} must be a positive number")
         # TOML's nan and inf are floats: nan passed every check, and every fetch then "did
@@ -740,6 +753,23 @@ def _unit_given(data: dict[str, Any], section: str, key: str, unit: str, other: 
             f" ({other})"
         )
     return value
+
+
+def _max_download(value: Any) -> int:
+    """`[network] max_download` in bytes (0: no cap), a size with its unit, as `max_size`'s:
+    a bare 50 read as bytes would stop every sync at its first page."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = str(int(value)) if value == int(value) else str(value)
+        raise ValueError(
+            f"network.max_download = {number} needs its unit, in quotes: max_download ="
+            f' "{number}MB"? (B for bytes)'
+        )
+    if not isinstance(value, str):
+        raise ValueError('network.max_download must be a size in quotes ("50MB"), or ""')
+    try:
+        return parse_size(value) if value.strip() else 0
+    except ValueError as error:
+        raise ValueError(f"network.max_download: {error}") from None
 
 
 def _refresh_interval(text: str) -> float:

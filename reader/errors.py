@@ -99,6 +99,9 @@ class FetchError(Exception):
     refused: bool = False
     """Not asked: the connection reached an address more private than its lead may lead to (a
     name resolving to 127.0.0.1: `address_class.refusal`)."""
+    capped: bool = False
+    """Not fetched, or cut, at the cap on what one sync downloads (`download_cap`): left for
+    the next sync, no failure."""
     certificate: str = ""
     """A secure host's certificate naming other hosts, its digest (`intercepted`): the same on
     several hosts is the network's, a Wi-Fi login waiting."""
@@ -146,6 +149,23 @@ class Unwritable(StrEnum):
     """Read as it is, not upgraded (the reader told not to: an older reader shares it)."""
     BUSY = "the data directory is busy"
     """Another program holds it: a write tried again later may be kept."""
+
+
+GATEWAY_STATUSES = frozenset({502, 504})
+"""A gateway's answer that it could not reach (502) or not in time (504) what stands behind it:
+the site's own front (a CDN, a reverse proxy), a proxy's own answer, or its answer to CONNECT.
+A satellite link's gateway answers so for a moment now and then: nothing of the page."""
+
+
+def gateway_failure(error: FetchError) -> bool:
+    """`error`, a request's last try's, is a gateway's 502 or 504 (`GATEWAY_STATUSES`), tried
+    again and still so: left for the next sync as the network's going is, not the page's
+    failure (`outages.left_for_later`)."""
+    return error.status in GATEWAY_STATUSES and error.kind in (
+        ErrorKind.HTTP,
+        ErrorKind.PROXY,
+        ErrorKind.NETWORK,
+    )
 
 
 def not_back_yet(error: FetchError) -> bool:

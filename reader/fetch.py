@@ -26,14 +26,16 @@ from .charset_labels import charset_from_content_type
 from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
 from .cookies import HostOnlyCookies
 from .dates import parse_datetime
-from .errors import NoAnswer
-from .fetch_body import Allowance, deadline_passed, read_body
+from .download_cap import UNDER_CAP
+from .errors import GATEWAY_STATUSES, NoAnswer
+from .fetch_body import Allowance, CutAtCap, deadline_passed, read_body
 from .fetch_messages import (
     _failed_url,
     _host,
     _network_message,
     _try_again,
     certificate_refused,
+    gateway_answered,
     invalid_url,
     page_own_failure,
     proxy_answered,
@@ -169,6 +171,9 @@ class Fetcher:
         # The bytes of every answer's body received on the wire, as they came (compressed),
         # cut ones too, by what they were for: a metered link's figure (`SyncReport.downloaded`).
         self.received = {"pages": 0, "pictures": 0}
+        # The requests whose bodies are coming: what they have received so far counts towards
+        # a sync's download cap before they end (`receiving`).
+        self._live: dict[int, Allowance] = {}
         # The sites given a User-Agent of their own (`[sites."host"] user_agent`), by host.
         self._agents = {host: rule for host, rule in (sites or {}).items() if rule.user_agent}
         self.routes = route(limits.proxy)
@@ -277,6 +282,10 @@ class Fetcher:
         """The requests to `url`'s host that timed out since the last it answered whole."""
         return self.retries.unanswered.in_a_row(_host_key(url))
 
+    def receiving(self) -> int:
+        """Every byte received on the wire so far: `received`, and the bodies still coming."""
+        return sum(self.received.values()) + sum(a.received for a in self._live.values())
+
     def _pause_host(self, url: str, delay: float) -> None:
         """After a 429, nothing more goes to that host until its Retry-After has passed."""
         resume = asyncio.get_running_loop().time() + delay
@@ -294,6 +303,9 @@ class Fetcher:
         lead: str,
     ) -> Response:
         allowance = Allowance(limit, pdf_limit, self.limits.total_timeout)
+        if (cap := UNDER_CAP.get()) is not None:
+            allowance.cut = cap.far_past  # a sync's download cap (`download_cap`)
+        self._live[id(allowance)] = allowance
         try:
             # The whole deadline starts once the request has its connection slot (`_follow`):
             # a sync queues more requests to a host than it has slots, and time spent queued
@@ -302,7 +314,11 @@ class Fetcher:
                 try:
                     return await self._follow(url, headers, allowance, decode, ceiling, lead)
                 finally:
+                    self._live.pop(id(allowance), None)
                     self.received["pictures" if PICTURES.get() else "pages"] += allowance.received
+        except CutAtCap:
+            assert cap is not None  # only its `cut` raises it
+            raise cap.failure(url, cut=True) from None
         except TimeoutError:
             # Not tried again: a server that trickled its answer past the whole deadline will
             # trickle it again, and three tries held a reader 60 s saying "within 20 s".
@@ -367,6 +383,9 @@ class Fetcher:
             if resume > 0:
                 await asyncio.sleep(resume)
             async with self._per_host[_host_key(url)].slot(rank()), self._connection():
+                if (cap := UNDER_CAP.get()) is not None and cap.reached():
+                    # A sync's download cap reached while it waited its turn: not started.
+                    raise cap.failure(url)
                 # Queued behind the request its 429 answered: not sent once the host said wait.
                 try:
                     self.retries.check_held(url, _host_key(url))
@@ -542,12 +561,17 @@ class Fetcher:
             raise own
         if status >= 400 or (status >= 300 and status != 304):
             reason = safe_line(_reason_phrase(response), 80)
+            said = f"HTTP {status} {reason}".strip()
+            retryable = status in _TRANSIENT
+            wait = _retry_after(response.headers.get("retry-after")) if retryable else None
+            if wait is not None and wait > self.limits.max_retry_after:
+                # Its wait honoured as a 429's is (acc45 B6); one longer than a sync waits
+                # is said, not waited for: the next sync asks again.
+                said, retryable, wait = f"{said}: {_try_again(wait)}", False, None
+            if status in GATEWAY_STATUSES:
+                said = gateway_answered(url, said)
             raise FetchError(
-                ErrorKind.HTTP,
-                f"HTTP {status} {reason}".strip(),
-                url,
-                retryable=status in _TRANSIENT,
-                status=status,
+                ErrorKind.HTTP, said, url, retryable=retryable, retry_after=wait, status=status
             )
         content_type = response.headers.get("content-type", "")
         encoding = response.headers.get("content-encoding", "").strip().lower()

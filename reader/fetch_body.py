@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import httpx
@@ -44,6 +45,8 @@ class Allowance:
     granted: float = 0.0
     started: float = 0.0  # the loop's time the deadline began at
     received: int = 0  # the body's bytes on the wire so far, for the rate said when cut
+    # Whether a sync's download cap is now far past (`download_cap`): the body is cut.
+    cut: Callable[[], bool] | None = None
 
     def start(self) -> None:
         """The deadline runs from now, the request having its connection (once: not again at
@@ -64,6 +67,10 @@ class Allowance:
         if self.deadline is not None and when is not None:
             self.deadline.reschedule(when + self.seconds)
             self.granted += self.seconds
+
+
+class CutAtCap(Exception):
+    """A body cut as it came: a sync's download cap far past (`download_cap.far_past`)."""
 
 
 async def read_body(
@@ -104,6 +111,8 @@ async def read_body(
         while size > earned:
             allowance.more_time()
             earned += step
+        if allowance.cut is not None and allowance.cut():
+            raise CutAtCap
         body.write(chunk)
     return body.getvalue()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .errors import NoAnswer
+from .errors import GATEWAY_STATUSES, NoAnswer
 from .models import ErrorKind, FetchError
 from .safe import safe_line
 
@@ -163,7 +163,16 @@ def proxy_failure(
         said = safe_line(detail, 80)
         if detail[:1] == "5":
             message = f"{named} could not reach {_host(failed)} ({said})"
-            return FetchError(ErrorKind.NETWORK, message, url, no_answer=NoAnswer.REFUSED)
+            status = int(detail[:3]) if detail[:3].isdigit() else None
+            # A gateway's 502 or 504 passes (a satellite link's relay, acc45 B6): tried again.
+            return FetchError(
+                ErrorKind.NETWORK,
+                message,
+                url,
+                no_answer=NoAnswer.REFUSED,
+                status=status,
+                retryable=status in GATEWAY_STATUSES,
+            )
         message = f"{named} refused the request for {_host(failed)} ({said})"
         return FetchError(ErrorKind.PROXY, message, url)
     if not isinstance(exc, httpx.ConnectError) or "SSL" in detail or "certificate" in detail:
@@ -173,13 +182,22 @@ def proxy_failure(
     return FetchError(ErrorKind.PROXY, f"cannot connect to {named}", url)
 
 
+def gateway_answered(url: str, said: str) -> str:
+    """A 502 or 504 answered for `url` (`said`: "HTTP 502 Bad Gateway") in words that name
+    whose it is: the gateway in front of the site (its CDN, its reverse proxy, a satellite
+    link's relay), which could not reach the site's server; not the page's own answer."""
+    return f"the gateway in front of {_host(url)} answered {said}"
+
+
 def proxy_answered(url: str, proxy: str, source: str, status: int, said: str) -> FetchError:
     """A plain-http request of `url` answered by `proxy` itself (`proxy_answers`): it could
     not reach the site (`status`, and what it `said`: its reason, its error's code). The
     proxy's failure, named, not the site's "HTTP 502 Bad Gateway" (a feed marked failing by
     a proxy's bad hour); tried again as a 5xx is."""
     message = f"{_named(proxy, source)} could not reach {_host(url)} ({status} {said})"
-    return FetchError(ErrorKind.PROXY, message.replace(" )", ")"), url, retryable=True)
+    return FetchError(
+        ErrorKind.PROXY, message.replace(" )", ")"), url, retryable=True, status=status
+    )
 
 
 def _named(proxy: str, source: str) -> str:

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from .errors import NO_CONNECTION, ErrorKind, FetchError, NoAnswer, not_back_yet
+from .errors import (
+    NO_CONNECTION,
+    ErrorKind,
+    FetchError,
+    NoAnswer,
+    gateway_failure,
+    not_back_yet,
+)
 from .models import Entry
 from .plural import listed, plural
 from .url_display import shown_url
@@ -53,7 +60,8 @@ def left_for_later(error: FetchError, given_up: bool) -> bool:
     so, not counted failed, by a sync's progress as it goes (`LeftAndFailed`) and by its summary
     alike (`SyncReport.left_and_failed`). Its host was given up (`stopped_with_host`), or asked
     to wait longer than a sync does (a 429: `FetchError.asks_to_wait`), or held while the
-    network was gone and not asked (`library.network_hold`)."""
+    network was gone and not asked (`library.network_hold`), or a gateway answered 502 or 504
+    for it try after try (`errors.gateway_failure`)."""
     return (
         error.asks_to_wait
         or stopped_with_host(error, given_up)
@@ -62,6 +70,9 @@ def left_for_later(error: FetchError, given_up: bool) -> bool:
         # (a sync's summary said "96 failed" over the line "96 not fetched (the disk was
         # full)": acc38b K12).
         or error.kind == ErrorKind.STORAGE
+        # A gateway's 502 or 504 still so after its tries (a satellite link's relay): the
+        # site not reached, as with the network gone; nothing of the article (acc45 B6).
+        or gateway_failure(error)
     )
 
 

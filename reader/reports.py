@@ -521,6 +521,10 @@ class SyncReport:
     pictures_not_kept: int = 0
     downloaded: int = 0
     downloaded_pictures: int = 0
+    capped: int = 0
+    """Articles the download cap left for the next sync (`download_cap`), none failed."""
+    max_download: int = 0
+    """The cap, when this sync stopped at it (else 0)."""
     articles_already_cached: int = 0
     articles_updated: int = 0  # cached before, fetched again: their feed said they changed
     # Headlines another process's refresh (the open reader's) wrote into the store as this sync

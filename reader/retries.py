@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from .config import FetchLimits
-from .errors import NO_CONNECTION, ErrorKind, FetchError, not_back_yet
+from .errors import NO_CONNECTION, ErrorKind, FetchError, gateway_failure, not_back_yet
 from .fetch_messages import _try_again
 from .models import Response
 from .outages import AnswerOrder
@@ -175,6 +175,8 @@ class Retries:
                     try:
                         answer = await attempt()
                     except FetchError as error:
+                        if error.capped:
+                            raise  # a sync's download cap reached: no try of the host's
                         failure = error
                         if error.held and (before := self._failed_tries.get(url)) is not None:
                             # Asked, and answered: that answer is what came of it, not the
@@ -229,6 +231,10 @@ class Retries:
                 if stalled:
                     raise paused(failure)
                 self.unanswered.outcome(url, host, failure)
+                if tried and gateway_failure(failure):
+                    # Said as tried: "answered HTTP 502 … 3 times" is a gateway down a while,
+                    # not one blip.
+                    raise replace(failure, message=f"{failure.message} ({tried + 1} tries)")
                 raise failure
             delay = failure.retry_after or self.limits.backoff * 2**tried * (0.5 + random.random())
             if failure.retry_after is not None:

@@ -64,9 +64,12 @@ class Unanswered:
 
     def retries(self, url: str, host: str, retries: int, failure: FetchError) -> int:
         """How many times a request to `url` (on `host`) that failed with `failure` is tried
-        again: none when `url` timed out lately, nor when it timed out at a host that did."""
+        again: none when `url` timed out lately (unless it answered now: a 502), nor when it
+        timed out at a host that did."""
         lately = time.time() - REMEMBERED
-        if self._addresses.get(url, 0.0) > lately:
+        if self._addresses.get(url, 0.0) > lately and failure.status is None:
+            # An answer (a gateway's 502 on a satellite link whose last sync timed out there,
+            # acc45 B6) says the address answers: its tries are back, as `outcome` will note.
             return 0
         if failure.kind == ErrorKind.TIMEOUT and self._hosts.get(host, 0.0) > lately:
             return retries if self._stalled_by.get(host) == url else 0

@@ -2,7 +2,8 @@
 asked in absolute form ("GET http://host/path"), HTTPS through CONNECT (bytes passed both ways,
 TLS end to end between the reader and the site). It resolves names itself from `hosts` (as the
 proxy of a network whose DNS only it reaches: the reader's own lookups of them fail), logs each
-request line, and refuses CONNECT to the ports in `refused` with a 403. A plain-http site it
+request line, refuses CONNECT to the ports in `refused` with a 403, and answers the first
+`connect_blips` CONNECTs with a 502. A plain-http site it
 can't reach it answers itself, with an error page in the `error_style` of a known proxy's
 (`proxy_error`)."""
 
@@ -28,6 +29,8 @@ class ForwardingProxy:
     refused: set[int] = field(default_factory=set)
     error_style: str = "page"
     """How it answers a plain-http request it can't pass on (`proxy_error`)."""
+    connect_blips: int = 0
+    """CONNECTs answered 502 before it passes them on: a satellite link's relay's bad moment."""
 
 
 _BAD_GATEWAY = b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n"
@@ -101,6 +104,10 @@ def _handler(proxy: ForwardingProxy) -> type[socketserver.StreamRequestHandler]:
                 host, _, port = target.rpartition(":")
                 if int(port) in proxy.refused:
                     self.wfile.write(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n")
+                    return
+                if proxy.connect_blips > 0:
+                    proxy.connect_blips -= 1
+                    self.wfile.write(_BAD_GATEWAY)
                     return
                 try:
                     upstream = socket.create_connection((proxy.hosts.get(host, host), int(port)))

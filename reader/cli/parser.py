@@ -605,6 +605,14 @@ def build_parser() -> argparse.ArgumentParser:
         " (on by default: each article's pictures, JPEG, PNG, GIF, WebP and AVIF only, are kept"
         " after its text for reading offline, within [network] picture_max_bytes and its kin)",
     )
+    p.add_argument(
+        "--max-download",
+        metavar="SIZE",
+        help="download at most SIZE this sync (50M, 2G, 500k: in 1,024s), feeds, pages and"
+        " pictures together, whatever the config's [network] max_download: once reached no"
+        " article or picture is started, those under way finish, and the next sync carries on"
+        " (exit 0)",
+    )
     _add_tag_option(
         p,
         "only the feeds filed under TAG and their articles",

@@ -8,7 +8,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..config import parse_size
 from ..discovery import WEB_PAGE_ANSWER
+from ..download_cap import stopped_words
+from ..errors import gateway_failure
 from ..models import Entry, ErrorKind, FetchError, StoreError
 from ..other_places import library_elsewhere_said
 from ..plural import plural, size_text
@@ -21,6 +24,7 @@ from .common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_TRY_AGAIN,
+    EXIT_USAGE,
     CommandError,
     err,
     open_library,
@@ -38,7 +42,16 @@ if TYPE_CHECKING:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    cap = None
+    if args.max_download is not None:
+        try:
+            cap = parse_size(args.max_download)
+        except ValueError as error:
+            err(f"--max-download: {error}")
+            return EXIT_USAGE
     lib = open_library(args, workers="process")
+    if cap is not None:
+        lib.max_download = cap  # this sync's, over the config's
     if not lib.feeds() and (elsewhere := library_elsewhere_said(lib.data_dir)):
         # A sync of no feeds beside the library left behind: cron's was green on nothing, from
         # the day XDG_DATA_HOME was set for good (acc43b B12). A failure, said even with -q.
@@ -149,17 +162,28 @@ def _no_answer(error: FetchError) -> bool:
     return error.no_answer is not None
 
 
+def _failed(error: FetchError) -> str:
+    """How a line names an article that did not come: "article failed", or, a gateway's 502
+    or 504 after its tries, "left for the next sync" (the summary counts it so)."""
+    return "left for the next sync" if gateway_failure(error) else "article failed"
+
+
 def _sync_status(report: SyncReport) -> int:
     """0 when everything came through; 75 (EX_TEMPFAIL: try again later) when all that failed
-    was the data directory taking no more (a full disk, another program holding it), which a
-    later sync finishes with nothing lost; else 1 (README, Exit status)."""
+    was the data directory taking no more (a full disk, another program holding it) or a
+    gateway answering 502 or 504 after every try (a satellite link's relay), which a later
+    sync finishes with nothing lost; else 1 (README, Exit status)."""
     if report.ok:
         return EXIT_OK
     from ..errors import Unwritable
 
     later = (Unwritable.DISK_FULL, Unwritable.BUSY)
-    if all(r.error is None for r in report.feeds) and all(
-        error.unwritable in later for _, error in report.article_failures
+
+    def passing(error: FetchError) -> bool:
+        return error.unwritable in later or gateway_failure(error)
+
+    if all(r.error is None or passing(r.error) for r in report.feeds) and all(
+        passing(error) for _, error in report.article_failures
     ):
         return EXIT_TRY_AGAIN
     return EXIT_FAILED
@@ -200,7 +224,14 @@ def print_sync_report(
         elif result.error and result.error.kind != ErrorKind.PORTAL:
             # A subscription that only ever answered with a web page: `add` finds its feed.
             hint = f" (`reader add {result.feed.url}` looks for its feed)" if _page(result) else ""
-            _said(f"feed failed: {result.feed.display_title}: {result.error.message}{hint}")
+            if gateway_failure(result.error):
+                # A gateway's bad minute (acc45 B6): not the feed failing, nor marked so.
+                _said(
+                    f"feed not reached: {result.feed.display_title}: {result.error.message};"
+                    " the next sync asks again"
+                )
+            else:
+                _said(f"feed failed: {result.feed.display_title}: {result.error.message}{hint}")
     # A cache that takes no writes (a full disk) fails every article left with one reason:
     # said once with their number, not once per article; so does the network going, a host
     # refusing or given up (`outages`).
@@ -212,7 +243,7 @@ def print_sync_report(
     _named(
         feeds,
         [
-            (entry, f"article failed: {_title(entry)} <{_link(entry)}>: {error.message}")
+            (entry, f"{_failed(error)}: {_title(entry)} <{_link(entry)}>: {error.message}")
             for entry, error in named
             if error.kind not in (ErrorKind.STORAGE, ErrorKind.PORTAL) and not error.asks_to_wait
         ],
@@ -378,6 +409,8 @@ def print_sync_report(
     if report.downloaded:
         # Off a terminal too: a metered link's cron log is where a day's cost is read (B3).
         _told(downloaded_words(report.downloaded, report.downloaded_pictures))
+    if report.max_download:  # no failure: said as the summary is
+        _told(stopped_words(report.max_download, report.capped))
     if report.pruned:
         _told(
             f"cache limit: evicted {plural(report.pruned.removed, 'article')} "

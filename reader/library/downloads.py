@@ -392,8 +392,10 @@ class LibraryDownloads(LibraryPictures):
             self.keep_pictures_later(url, article)
             return article
         except FetchError as error:
-            if error.kind not in _NOT_THE_ARTICLES and (
-                not isinstance(error.__cause__, BrokenExecutor)  # a worker ended under it
+            if (
+                error.kind not in _NOT_THE_ARTICLES
+                and not error.capped  # a sync's download cap: the next sync's to fetch
+                and not isinstance(error.__cause__, BrokenExecutor)  # a worker ended under it
             ):
                 # Kept (until the article is cached), so reading it offline can say why it
                 # isn't there rather than "never synced". A link that is no article has its

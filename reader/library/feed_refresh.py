@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from ..address_class import Reach
 from ..config import DEFAULT_LIMITS, USER_AGENT
-from ..errors import NoAnswer
+from ..errors import NoAnswer, gateway_failure
 from ..feed_names import copies_own_title
 from ..fetch_messages import AGENT_HINT
 from ..ignore_rules import kept, rules_for, rules_mark
@@ -184,7 +184,9 @@ class LibraryFeedRefresh(LibraryRenewal):
                 failing_since=feed.failing_since or now,
                 gone_at=now if error.kind == ErrorKind.GONE else None,
             )
-            if error.kind in _NOT_THE_FEEDS:
+            if error.kind in _NOT_THE_FEEDS or gateway_failure(error):
+                # Nothing of the feed's: a gateway's 502/504 after its tries is a satellite
+                # link's relay's bad minute (acc45 B6), as a proxy's is the proxy's.
                 return FeedResult(feed, error=error, kept=False)
             if not unanswered and (error.kind in NO_CONNECTION or seen is not None):
                 return FeedResult(feed, error=error, kept=False)
@@ -650,7 +652,7 @@ class LibraryFeedRefresh(LibraryRenewal):
         a login page that answered for other sites too (a hotel's Wi-Fi: the first feed's
         "not a feed" came before the page was known for one)."""
         error = result.error
-        if error is None or result.kept or error.kind in _NOT_THE_FEEDS:
+        if error is None or result.kept or error.kind in _NOT_THE_FEEDS or gateway_failure(error):
             return False
         if error.no_answer == NoAnswer.NOT_ASKED:  # left when the network was not back
             return False

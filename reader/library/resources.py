@@ -112,6 +112,9 @@ class LibraryResources:
         # The config's `[[search]]` tables (`LibrarySearchFeeds`: those kept here besides).
         self.configured_searches = tuple(searches)
         self.limits = limits
+        # Bytes one sync downloads at most (`download_cap`; 0: no cap): the config's, or
+        # `reader sync --max-download`'s.
+        self.max_download = limits.max_download
         self.cache_max_bytes = cache_max_bytes  # applied after each sync; 0 for no limit
         # Seconds after which a read headline is dropped, after each sync (`retention`); 0: never
         self.drop_read_after = drop_read_after

@@ -15,6 +15,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
+from ..download_cap import UNDER_CAP, DownloadCap
 from ..errors import NoAnswer
 from ..gone import taken_down
 from ..intercepted import network_certificate_error
@@ -305,6 +306,16 @@ class LibrarySync(LibrarySyncStart):
             self.fetcher.routes.proxy_for,
         )
 
+        # `[network] max_download` (or `--max-download`): past it no article or picture is
+        # started, those under way cut far past it; all left for the next sync.
+        downloaded_before = sum(received_before.values())
+        cap = (
+            DownloadCap(self.max_download, lambda: self.fetcher.receiving() - downloaded_before)
+            if self.max_download
+            else None
+        )
+        capped = 0  # of `todo`, those the cap left for the next sync
+
         all_queued = False  # every feed in, and the articles listed before queued after them
         # Articles whose host asked to wait (a 429): asked again once it is over, if the sync
         # runs on till then, or has a request's wait at most left of it at its end.
@@ -370,8 +381,9 @@ class LibrarySync(LibrarySyncStart):
                     room.given_up(key)
 
         async def one(entry: Entry, saved: bool = False) -> None:
-            nonlocal done, unwritable, still_gone, held_back, held_now, cached_meanwhile
+            nonlocal done, unwritable, still_gone, held_back, held_now, cached_meanwhile, capped
             key = article_key(entry.link)
+            UNDER_CAP.set(cap)  # this task's own, and its pictures' (`download_cap`)
             # A saved article is never evicted, so the size limit has no say in fetching it.
             room = None if saved else limit
             # This task's own: a file's link reaches public addresses only (`FILE_LINK`).
@@ -416,6 +428,13 @@ class LibrarySync(LibrarySyncStart):
                                     partial(self._fetch_once, entry.link, None if saved else entry),
                                 )
                 except FetchError as error:
+                    if error.capped:  # left for the next sync: no failure, said in one line
+                        if room is not None:
+                            room.failed(key)
+                        capped += 1
+                        done += 1
+                        report("articles")
+                        return
                     if error.asks_to_wait:
                         # Its host asked to wait: asked again once that is over, if the sync
                         # is still going then (or soon over: `HostWaits`), its room free
@@ -515,6 +534,7 @@ class LibrarySync(LibrarySyncStart):
 
         async def renew(entry: Entry) -> None:
             FILE_LINK.set(article_key(entry.link) in start.file_links)  # as `one`
+            UNDER_CAP.set(cap)
             async with host_ahead[urlsplit(entry.link).netloc].slot(), ahead.slot():
                 left = hosts.left(entry.link)  # its host given up: not asked again
                 try:
@@ -556,7 +576,8 @@ class LibrarySync(LibrarySyncStart):
                 # page to sign in in its place is no news: the copy stays, as it always did.
                 if left is None and error.no_answer != NoAnswer.NOT_ASKED:  # it says so
                     error = replace(error, message=f"{error.message}; the next sync asks again")
-                renew_failures.append((entry, error))
+                if not error.capped:  # the cap's: said in its one line
+                    renew_failures.append((entry, error))
                 # As kept before the refresh: told anew by it, else as it is now.
                 before = told_before.get(entry.id) or (entry if entry.id in was else None)
                 if before is not None:
@@ -700,11 +721,15 @@ class LibrarySync(LibrarySyncStart):
                         tasks.append(asyncio.create_task(renew(entry)))
                 # The pictures an earlier sync didn't get to (stopped first, `--no-pictures`, a
                 # failure that may pass): behind every article's text, as this one's own.
-                await self.keep_owed_pictures(
-                    {h.key: h.entry for h in headlines if h.key},
-                    also_unlisted=feeds is None,
-                    file_links=start.file_links,
-                )
+                capping = UNDER_CAP.set(cap)  # in the context their tasks are made with
+                try:
+                    await self.keep_owed_pictures(
+                        {h.key: h.entry for h in headlines if h.key},
+                        also_unlisted=feeds is None,
+                        file_links=start.file_links,
+                    )
+                finally:
+                    UNDER_CAP.reset(capping)
             all_queued = True
             waits.all_queued(tasks)
             if len(todo) != queued or tail():
@@ -795,6 +820,7 @@ class LibrarySync(LibrarySyncStart):
             - len(feeds_unsaved)
             - len(at_once)
             - cached_meanwhile
+            - capped
             + len(copies_replaced),
             articles_already_cached=already_cached + cached_meanwhile - len(copies_replaced),
             arrived_meanwhile=meanwhile,
@@ -827,6 +853,8 @@ class LibrarySync(LibrarySyncStart):
             pictures_not_kept=tally.not_kept - pictures_before.not_kept,
             downloaded=sum(self.fetcher.received.values()) - sum(received_before.values()),
             downloaded_pictures=self.fetcher.received["pictures"] - received_before["pictures"],
+            capped=capped,
+            max_download=self.max_download if cap is not None and cap.stopped else 0,
         )
 
 

@@ -68,6 +68,11 @@ PICTURES_OWED = "pictures-owed:"
 refused for good (never tried: a sync stopped before them, or run with `--no-pictures`; or
 failed for a reason that may pass): the next sync fetches them (`Library.sync`)."""
 
+_PICTURES_MARKED = "pictures-owed-marked"
+"""In the state cache: when the articles cached before `PICTURES_OWED` marks were kept were
+marked (`mark_pictures_owed_before`)."""
+_MARKED_AT_ONCE = 200
+
 
 def settled_record(held: dict[str, object]) -> bool:
     """Whether a picture's record (`put_pictures`) is kept, or refused for good."""
@@ -209,6 +214,39 @@ class StoreArticles(StoreFeedBatches):
             if isinstance(data, dict) and isinstance(app := data.get("kept_by"), str) and app:
                 self._articles.set(KEPT_BY + key, app)
         self._state.set(_COPIES_MARKED, time.time())
+
+    def mark_pictures_owed_before(self, links: dict[str, str]) -> int:
+        """Mark (`PICTURES_OWED`) the cached articles owing pictures that a reader from before
+        the marks cached (sync44's: their pictures never fetched, no sync asked for them),
+        once a directory: every article read once, in the caller's thread. Each is marked
+        under its link in `links` (by key: its headline's), else under its own address when
+        that is its key (not one it was redirected to). How many."""
+        if self.read_only or self._value(self._state, _PICTURES_MARKED) is not None:
+            return 0
+        marked = 0
+        keys = sorted(self.article_keys() - self._keys_with_prefix(PICTURES_OWED))
+        # A few hundred to a transaction: one each cost a fifth of the pass's time; all in
+        # one would hold the store from the open reader for the whole pass.
+        for start in range(0, len(keys), _MARKED_AT_ONCE):
+            with self._articles.transact():
+                for key in keys[start : start + _MARKED_AT_ONCE]:
+                    marked += self._mark_owed_before(key, links.get(key, ""))
+        self._state.set(_PICTURES_MARKED, time.time())
+        return marked
+
+    def _mark_owed_before(self, key: str, link: str) -> bool:
+        """`mark_pictures_owed_before` of the article of `key`: whether it owes some."""
+        data = self._load(self._articles, f"article:{key}")
+        try:
+            article = article_from_dict(data) if isinstance(data, dict) else None
+        except (KeyError, TypeError, ValueError, IndexError):
+            return False  # damaged: dropped when it is opened, as ever
+        if article is None:
+            return False
+        link = link or (article.url if article_key(article.url) == key else "")
+        if link:
+            self._mark_pictures_owed(key, link, article)
+        return bool(link) and PICTURES_OWED + key in self._articles
 
     def is_kept_copy(self, url: str) -> bool:
         """Whether the article cached for `url` is another app's copy (`KEPT_BY`)."""

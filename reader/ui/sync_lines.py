@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from ..download_cap import stopped_words
+from ..errors import gateway_failure
 from ..marks import UPDATED_MARK
 from ..models import ErrorKind, FetchError
 from ..plural import plural, size_text
@@ -25,6 +27,9 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         for r in report.feeds
         if r.failed and r.feed.url not in left and not (r.error is not None and r.error.held)
     ]
+    # A gateway's 502/504 after its tries: not reached, no failure (acc45 B6).
+    unreached = [r for r in failed_feeds if r.error is not None and gateway_failure(r.error)]
+    failed_feeds = [r for r in failed_feeds if r not in unreached]
     line = (
         f"Synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')} · "
         f"{plural(report.articles_fetched, 'article')} cached for offline, "
@@ -34,6 +39,8 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         line += f" · {kept}"
     if report.downloaded:
         line += f" · downloaded {size_text(report.downloaded)}"
+    if report.max_download:
+        line += f" · {stopped_words(report.max_download, report.capped)}"
     if recap := report.offline_recap(short=True):
         # Of every headline (the marks in the list say which), before this sync's failures:
         # the line is cut at the screen's width, and this is what the traveller boards with.
@@ -57,9 +64,15 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         line += f" · {outages[0].line('S')}"
     for held in report.asked_to_wait + report.waited_out:  # a host's "wait": said once
         line += f" · {held}"
-    if failures := [(e, f) for e, f in named if not f.asks_to_wait and f.kind != ErrorKind.STORAGE]:
-        entry, error = failures[0]
-        line += f" · {len(failures)} failed (e.g. {entry.title}: {error.message})"
+    failures = [(e, f) for e, f in named if not f.asks_to_wait and f.kind != ErrorKind.STORAGE]
+    gateways = [(e, f) for e, f in failures if gateway_failure(f)]
+    for words, pairs in (
+        ("failed", [pair for pair in failures if pair not in gateways]),
+        ("left for the next sync", gateways),
+    ):
+        if pairs:
+            entry, error = pairs[0]
+            line += f" · {len(pairs)} {words} (e.g. {entry.title}: {error.message})"
     # Those the network's going cut off are counted in its line (`Outage.in_part`).
     if incomplete := report.incomplete_named(outages):
         missing = plural(len(incomplete), "article")
@@ -80,6 +93,8 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         line += f" · {plural(count, 'saved link')} left out of Saved: a feed, no article"
     if failed_feeds:
         line += f" · {plural(len(failed_feeds), 'feed')} failed"
+    if unreached:
+        line += f" · {plural(len(unreached), 'feed')} not reached (the next sync asks again)"
     if trimmed := trimmed_words(report.feeds, "older headline"):
         line += f" · {trimmed}"
     if gone := gone_for_good(report.feeds):
