@@ -31,7 +31,16 @@ from .feed_names import folded, typed_key
 from .feed_tags import hashed_tags, typed_tag
 from .fold import MARKS, Folding, fold, skippable, unmarked
 from .safe import safe_line
-from .text_find import UNSPACED, blank, elided_source, folding, pattern, typed, unspaced
+from .text_find import (
+    UNSPACED,
+    blank,
+    elided_apostrophe,
+    elided_source,
+    folding,
+    pattern,
+    typed,
+    unspaced,
+)
 from .word_matches import first_from
 from .word_prefixes import attached_prefix
 
@@ -97,6 +106,10 @@ class _Word:
         query = fold(query, accents=folding(query) is not False)
         runs = _LETTER_RUN.findall(query)
         leading = bool(runs) and query.startswith(runs[0])
+        # "obrien" finds "O'Brien": a name's first letter a run of its own where the pattern
+        # takes an apostrophe after it (`text_find.elided_apostrophe`; split where it doesn't,
+        # a run only finds more texts to try).
+        runs = [piece for run in runs for piece in _apart(run)]
         if self.caseless:
             runs = [run.lower() for run in runs]
         return tuple(runs), leading
@@ -440,6 +453,11 @@ class Query:
         # Turkish's İ is a capital, no mark: its lower case has none.
         marked = any(unmarked(_lowered(word)) != _lowered(word) for word in words)
         return capital, marked
+
+
+def _apart(run: str) -> tuple[str, ...]:
+    """A run of letters, its first apart from the rest when it may be a name's elided one."""
+    return (run[:1], run[1:]) if elided_apostrophe(run) else (run,)
 
 
 def _lowered(text: str) -> str:
