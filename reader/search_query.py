@@ -60,11 +60,14 @@ _LETTER_RUN = re.compile("[A-Za-z]+")
 MOST_PHRASE_WORDS = 64
 TAG_FIELD = "tag:"
 """What a term naming a tag starts with (`tag:strikes`)."""
-FIELDS = {"by:": "by", "title:": "title"}
+NOTE_FIELD = "note"
+"""The part `note:WORD` looks in: the reader's own notes on an article (`searched_notes`)."""
+FIELDS = {"by:": "by", "title:": "title", "note:": NOTE_FIELD}
 """What a term looked for in one part of a headline only starts with, and that part: `by:`
 its bylines (the feed's author, the page's), `title:` its titles (the feed's headline, the
 article's own). A name that is also a reporter's drowned its hits in bylines (acc40a M5):
-`Müller -by:Müller` is the stories naming Müller that Müller didn't write."""
+`Müller -by:Müller` is the stories naming Müller that Müller didn't write. `note:` the
+reader's own notes on the article (✎), which a plain word is looked for in too (acc45 C5)."""
 
 
 @dataclass(frozen=True)
