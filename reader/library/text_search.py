@@ -147,6 +147,7 @@ def _searched(
         rows = merged_newest_first(rows, extra)
     if query.narrowed:
         rows = in_tag_lists(store, rows, query)
+        rows = [h for h in rows if query.is_so(h)]  # `is:corrected`
 
     text, copies = _readers(lib)
 
@@ -369,6 +370,7 @@ def _unlisted_headlines(
     saved = store.saved()
     partial = store.partial_keys()
     gone = store.gone_keys()
+    copied = store.copied_keys()
     read = store.read_ids(UNLISTED)
     shown = store.shown_ids()
     out = []
@@ -387,6 +389,7 @@ def _unlisted_headlines(
                 partial=key in partial,
                 key=key,
                 taken_down=key in gone,
+                corrected=key in copied,
                 tags=saved_tags(saved.get(key)),
                 archived=bool(record.get("archived")),
                 saved_at=saved_time(saved.get(key)),

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from ...marks import (
     ARCHIVED_MARK,
+    CORRECTED_MARK,
     NOT_ARTICLE_MARK,
     OFFLINE_MARK,
     PARTIAL_MARK,
@@ -137,6 +138,7 @@ KEYS: KeyRows = (
             (OFFLINE_MARK, "available offline (the article is cached)"),
             (PARTIAL_MARK, "cached only in part (the feed's text, or part of the page)"),
             (UPDATED_MARK, "changed since read: V shows the copy before"),
+            (CORRECTED_MARK, "revised after first retrieved, read since: V shows earlier copies"),
             (NOT_ARTICLE_MARK, "no article page to cache (a picture, audio, a scan): o opens it"),
             (
                 TAKEN_DOWN_MARK,
