@@ -55,3 +55,27 @@ def test_a_word_of_a_note_finds_its_article_and_says_so(
     assert any(TITLE in line for line in budget)
     # Found by its text, a word its note doesn't hold: the line says nothing of the note.
     assert not any("in your note" in line for line in budget)
+
+
+def test_f_in_the_reader_finds_a_note_and_its_hit_says_so(synced_dir: Path) -> None:
+    """`F` searches as `reader list --search` does: the hit's line under its row quotes the
+    note."""
+    import asyncio
+
+    from reader.ui.screens.main_full_text import SEARCH_VIEW
+    from tests.tui_pilot import running, screen_text, table, until
+
+    _noted(synced_dir)
+
+    async def run() -> tuple[list[str], str]:
+        async with running(synced_dir, (120, 30), prefetch=False) as (app, pilot):
+            screen = app.screen
+            await pilot.press("F", *"pemberton", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
+            await until(pilot, lambda: "in your note" in screen_text(app), "the hit's line")
+            return [h.entry.title for h in table(app).rows], screen_text(app)
+
+    titles, shown = asyncio.run(run())
+    assert len(titles) == 1 and TITLE in titles[0]
+    line = next(line for line in shown.splitlines() if "in your note:" in line)
+    assert "Pemberton-Quill" in line, line
