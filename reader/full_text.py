@@ -329,7 +329,7 @@ def _found(
     reader's own notes on the article, where a word is looked for after its text and headline,
     and a `note:` word alone (`noted_snippet` quotes it)."""
     head = _Folded(title)
-    noted = _Folded(note)
+    noted = _Folded(note) if note else None  # nearly every article has none
     body = _Folded.kept(text) if kept else _Folded(text)
     parts = _Parts(title)
     in_text: list[_Word] = []
@@ -340,7 +340,7 @@ def _found(
             if word.field == NOTE_FIELD or (
                 not word.field and note and body.search(word) is None and head.search(word) is None
             ):
-                if not note or noted.search(word) is None:
+                if noted is None or noted.search(word) is None:
                     continue
             elif word.field:
                 if not parts.holds(word):
@@ -358,13 +358,13 @@ def _found(
     # An excluded word absent is looked for through the whole text (a year's `harbour -sofia`:
     # a third of the search's time), unless the index tells it is absent.
     if any(
-        (bool(note) and noted.search(w) is not None)
+        (noted is not None and noted.search(w) is not None)
         if w.field == NOTE_FIELD
         else parts.holds(w)
         if w.field
         else head.search(w) is not None
         or (n not in unheld and body.search(w) is not None)
-        or (bool(note) and noted.search(w) is not None)
+        or (noted is not None and noted.search(w) is not None)
         for n, w in enumerate(query.excluded)
     ):
         return None
