@@ -134,12 +134,12 @@ def _cased(text: str, smart: bool) -> str:
     return "".join(out)
 
 
-_ELIDED_NAME = re.compile(r"[OoDdLl](?=[^\W\d_]{3})")
+_ELIDED_NAME = re.compile(r"[OoDd](?=[^\W\d_]{3})")
 """A word typed so that it may be a name whose apostrophe after its first letter is left out:
-O' of Irish names, D' and L' of Italian and French ones ("obrien" for "O'Brien" and "O’Brien",
-"dangelo" for "D'Angelo", "loreal" for "L'Oréal"), as a reporter types a name as it comes
+O' of Irish names, D' of Italian ones and their like ("obrien" for "O'Brien" and "O’Brien",
+"dangelo" for "D'Angelo", "dsouza" for "D'Souza"), as a reporter types a name as it comes
 (acc45 C4). Only there, and with three letters after it: "its" still doesn't find "it's", nor
-"ill" "I'll"."""
+"ill" "I'll"; nor French's article l', a word of its own ("lhotel" is not "l'hôtel")."""
 
 
 def elided_apostrophe(word: str) -> bool:
