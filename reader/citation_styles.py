@@ -180,8 +180,9 @@ def chicago(article: Article, markdown: bool = False) -> str:
         parts.append(text(ended(_chicago_authors(names))))
     source = safe_line(cited_source(article))
     published = article.published.date() if article.published else None
-    modified = article.updated.date() if article.updated and not published else None
+    modified = article.updated.date() if article.updated else None
     if article.document:
+        modified = None if published else modified
         parts.append(in_italics(title, markdown) + ended(title)[len(title) :])
         # The day, as MLA and a web page's form give it (acc40a M2: the year alone here and in
         # APA, the day in MLA, for one PDF of council minutes): minutes, statements and
@@ -195,13 +196,17 @@ def chicago(article: Article, markdown: bool = False) -> str:
         title = title.replace('"', "'").replace("“", "‘").replace("”", "’")
         parts.append(f'"{text(ended(title))}"')
         # A page dated only by its revision is cited with it, as Chicago cites a revision
-        # date (14.207): "last modified December 3, 2026".
-        said = (
-            _said(published)
-            if published
-            else f"last modified {_said(modified)}"
-            if modified
-            else ""
+        # date (14.207): "last modified December 3, 2026"; one revised on a later day than it
+        # was published, with both: "November 20, 2026, last modified December 3, 2026" (what
+        # is quoted may be the revision's, acc45 C6). A revision the same day says nothing more.
+        revised = modified if modified and (published is None or modified > published) else None
+        said = ", ".join(
+            p
+            for p in (
+                _said(published) if published else "",
+                f"last modified {_said(revised)}" if revised else "",
+            )
+            if p
         )
         tail = ", ".join(p for p in (source, said) if p)
         if tail:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
@@ -39,7 +39,8 @@ from .reports import Headline
 from .safe import safe_line
 from .search_bodies import Kept
 from .search_headlines import SUMMARY_CHARACTERS
-from .search_query import Query, _Word
+from .search_query import NOTE_FIELD, Query, _Word
+from .searched_notes import note_of
 from .syllables import syllable_start
 from .word_matches import first_from, matches_within
 from .writer_names import without_label
@@ -107,6 +108,10 @@ class Hit:
     query: str = ""
     """The query it was found by, as typed: the reading view opened from the hit searches
     the article for every word of it, as the hit was found (acc30a J30)."""
+    noted: str = ""
+    """One line of the reader's own note on the article (`searched_notes`) round a word of the
+    query it holds, safe to show ("" when no note holds one): a hit found by what the reader
+    wrote says so, not only the article's words (acc45 C5)."""
     pending: bool = False
     """Found, its line not worked out yet (`search`'s `details`): no snippet, byline, place
     nor lead; `word` is the query's first found in the text. `library.text_search.detailed`
@@ -130,7 +135,8 @@ class Hit:
                 copy += f", headlined “{self.headlined}”"
         titled = f"titled “{self.headlined}”" if self.headlined and not self.version else ""
         text = self.snippet or (self.lead if titled else "")
-        said = " · ".join(part for part in (by, titled, copy, text) if part)
+        noted = f"in your note: {self.noted}" if self.noted else ""
+        said = " · ".join(part for part in (by, titled, copy, text, noted) if part)
         return said or self.lead or TITLE_ALONE
 
 
@@ -309,6 +315,7 @@ def _found(
     unheld: Container[int] = (),
     bare: bool = False,
     kept: bool = False,
+    note: str = "",
 ) -> tuple[str, str, str, str] | None:
     """The snippet of `text` (the runs `struck` gives marked), the word matched first in it
     ("", "" when `text` holds none of them), the byline holding a word `text` doesn't
@@ -318,8 +325,11 @@ def _found(
     tells `text` can't hold, not looked for in it. `bare`: whether it matches, alone (no
     snippet, byline nor place; the first word found in `text` as the word matched): a
     common word's thousands of hits, most never shown, cost twice as much with theirs. `kept`:
-    `text` is as the index keeps it (`fold.kept_folded`), for a `bare` match."""
+    `text` is as the index keeps it (`fold.kept_folded`), for a `bare` match. `note`: the
+    reader's own notes on the article, where a word is looked for after its text and headline,
+    and a `note:` word alone (`noted_snippet` quotes it)."""
     head = _Folded(title)
+    noted = _Folded(note) if note else None  # nearly every article has none
     body = _Folded.kept(text) if kept else _Folded(text)
     parts = _Parts(title)
     in_text: list[_Word] = []
@@ -327,7 +337,12 @@ def _found(
     for group in query.groups:
         held = False
         for word in (query.words[n] for n in group):
-            if word.field:
+            if word.field == NOTE_FIELD or (
+                not word.field and note and body.search(word) is None and head.search(word) is None
+            ):
+                if noted is None or noted.search(word) is None:
+                    continue
+            elif word.field:
                 if not parts.holds(word):
                     continue
                 in_head.append(word)
@@ -343,9 +358,13 @@ def _found(
     # An excluded word absent is looked for through the whole text (a year's `harbour -sofia`:
     # a third of the search's time), unless the index tells it is absent.
     if any(
-        parts.holds(w)
+        (noted is not None and noted.search(w) is not None)
+        if w.field == NOTE_FIELD
+        else parts.holds(w)
         if w.field
-        else head.search(w) is not None or (n not in unheld and body.search(w) is not None)
+        else head.search(w) is not None
+        or (n not in unheld and body.search(w) is not None)
+        or (noted is not None and noted.search(w) is not None)
         for n, w in enumerate(query.excluded)
     ):
         return None
@@ -365,6 +384,20 @@ def _found(
     # the place apart; with one word, its first match is the place already.
     near = text[at : at + NEAR_CHARACTERS].split("\n")[0] if len(in_text) > 1 else ""
     return snippet(text, at, end, struck()).translate(TYPESET), word, byline, near
+
+
+def noted_snippet(query: Query, note: str) -> str:
+    """The line of `note` (the reader's notes on an article) round the words of `query` it
+    holds, "" when it holds none (a `by:` or `title:` word is none of a note's)."""
+    if not note:
+        return ""
+    body = _Folded(note)
+    words = [w for w in query.words if w.field in ("", NOTE_FIELD) and body.search(w)]
+    if not words:
+        return ""
+    at, end, _word = _closest(body, words)
+    at, end = body.given_span(at, end)
+    return snippet(note, at, end)
 
 
 class _Parts:
@@ -492,6 +525,7 @@ def search(
     summary_of: Callable[[Entry], str] = lambda entry: entry.summary,
     details: int | None = None,
     kept: Callable[[Headline], Kept | None] | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> list[Hit]:
     """The headlines `query` finds, in the order given, their cached articles' texts, bylines
     and own titles read by `cached_text` (`Library.searched`: only for those the list marks
@@ -521,7 +555,11 @@ def search(
     `kept` gives a cached article's title, byline and text as the search index keeps them
     (`search_bodies`; None: not kept as cached now): matched as they are, its record unread,
     unless a word is typed with an accent (the text kept has none); the record is read for a
-    hit given its line (the `details` first), whose snippet quotes the text as written."""
+    hit given its line (the `details` first), whose snippet quotes the text as written.
+
+    `notes`, by an article's key, the reader's own notes on it (`searched_notes`): a word is
+    found in them too (a `note:` word only there), and a hit says what its note holds."""
+    notes = notes or {}
     hits: list[Hit] = []
     if not query.finds:  # a tag's list alone (`tag:NAME`) is narrowed to by the caller
         return hits
@@ -531,7 +569,7 @@ def search(
     keys_of: list[str] = []
     if candidates is not None:
         keys_of = [h.key or link_key(h.entry.link) for h in rows]
-        maybe = _rows_that_may(rows, keys_of, query, candidates, summary_of)
+        maybe = _rows_that_may(rows, keys_of, query, candidates, summary_of, notes)
         rows_read = [(n, rows[n]) for n in sorted(maybe)]
     else:
         rows_read = list(enumerate(rows))
@@ -543,11 +581,12 @@ def search(
         if candidates is not None:
             cached = cached or any(keys is not None and key in keys for keys in candidates)
         bare = details is not None and len(hits) >= details
+        note = note_of(notes, headline, key)
         found = None
         known = kept(headline) if cached and kept is not None else None
         if known is not None:  # matched as the index keeps it: found or not, alone
             title = heading(_titles(headline, known.title), shown_byline(headline, known.byline))
-            found = _found(query, title, known.folded, list, unheld(key), True, True)
+            found = _found(query, title, known.folded, list, unheld(key), True, True, note)
         if known is None or (found is not None and not bare):  # a hit's line is the record's
             got = cached_text(headline) if cached else None
             # With no text of it cached (a PDF's, a podcast's, a page that failed: all there
@@ -556,7 +595,7 @@ def search(
             title = heading(_titles(headline, own), shown_byline(headline, byline))
             # Of its cached text only: a feed's, searched in its place, is in no article's row.
             absent = unheld(key) if got else ()
-            found = _found(query, title, text, struck, absent, bare)
+            found = _found(query, title, text, struck, absent, bare, note=note)
         if found is not None and bare:
             hits.append(Hit(headline, *found, query=query.text, pending=True))
         elif found is not None:
@@ -564,7 +603,10 @@ def search(
             titled = (
                 _title_holding(query, own) if not found[0] and own != headline.entry.title else ""
             )
-            hits.append(Hit(headline, *found, lead=lead, headlined=titled, query=query.text))
+            said = noted_snippet(query, note)
+            hits.append(
+                Hit(headline, *found, lead=lead, headlined=titled, query=query.text, noted=said)
+            )
         elif cached and (earlier := copies(headline)):
             hits.extend(_in_copies(query, headline, earlier)[:1])
     return hits
@@ -576,12 +618,15 @@ def _rows_that_may(
     query: Query,
     candidates: Sequence[set[str] | None],
     summary_of: Callable[[Entry], str],
+    notes: Mapping[str, str],
 ) -> set[int]:
     """The indices of the `rows` whose article (by `keys_of`) the index names for a word of
     every group of `query`, or whose title, bylines or (uncached) feed text holds one, and
     whose title holds no word it leaves out (`-word`): the only ones worth
     reading. Worked out from the index's keys, not row by row: a word nobody holds reads none
-    of a year's 51,550 (acc33b B9)."""
+    of a year's 51,550 (acc33b B9). A row with a note of the reader's (`notes`, by key) is read
+    whatever the index says: no index holds the notes, and they are few."""
+    noted = {n for n, key in enumerate(keys_of) if note_of(notes, rows[n], key)} if notes else set()
     titles: list[str] = []
     maybe: set[int] | None = None  # None: every row
     for group in query.groups:
@@ -597,7 +642,7 @@ def _rows_that_may(
         in_group: set[int] = set()
         for w in group:
             keys = candidates[w]
-            in_group |= titles_holding(titles, query.words[w])
+            in_group |= titles_holding(titles, query.words[w]) | noted
             if keys:
                 in_group.update(n for n, key in enumerate(keys_of) if key in keys)
         maybe = in_group if maybe is None else maybe & in_group
@@ -612,6 +657,8 @@ def _rows_that_may(
         order = sorted(kept)
         heads = [rows[n].entry.title for n in order]
         for word in query.excluded:
+            if word.field == NOTE_FIELD:  # in the notes alone, read with the row
+                continue
             # A field's word, in its part alone: `-by:Anna` keeps a headline naming Anna.
             parts = heads
             if word.field == "title":

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from .search_index import SearchIndex, drop_index, open_index
+from .searched_notes import notes_by_key, notes_may_hold
 
 if TYPE_CHECKING:
     from .search_query import Query
@@ -86,10 +87,12 @@ def holds_nothing(
         caught_up(index, store, signature, None, indexing)
         index.catch_up_headlines(store.headline_lists(), store.headline_words, headlines_indexing)
         # An article no feed lists is searched when the index names it (`search_cached`).
-        return any(
+        nothing = any(
             all(index.may_hold(query.words[n].typed) is False for n in group)
             for group in query.groups
         )
+        # The reader's notes are in no index (`searched_notes`): read when it holds nothing.
+        return nothing and not notes_may_hold(query, notes_by_key(store))
     return False
 
 

@@ -87,6 +87,10 @@ NOT_ARTICLE_MARK = _mark("↗", "→", ">")
 UPDATED_MARK = _mark("Δ", "~")
 """Cached, and changed since last read: a sync found a new text (a correction); the copy
 read before is kept as an earlier version."""
+CORRECTED_MARK = _mark("δ", "δ", "r")
+"""Cached, and its text changed after it was first retrieved (a correction, a retraction: earlier
+copies kept, `Headline.corrected`), read since: Δ's lasting trace once read (acc45). δ is in the
+console's cp437."""
 SAVED_MARK = _mark("★", "*")
 ARCHIVED_MARK = _mark("✓", "+")
 """Saved, and archived: done with, kept (wallabag's and Pocket's archive), in the saved
@@ -125,13 +129,14 @@ _LETTERS = {
     PARTIAL_MARK: "p",
     NOT_ARTICLE_MARK: "l",
     UPDATED_MARK: "c",
+    CORRECTED_MARK: "r",
     SAVED_MARK: "s",
     ARCHIVED_MARK: "a",
     TAKEN_DOWN_MARK: "x",
 }
 """Each mark as the plain layout (`[ui] plain`) shows it: a letter a screen reader says as one,
 where it said "black circle", "downwards arrow" (acc42a A8). N and d as `reader list` and
-newsboat have them; the rest the first letter of the help's word (link only, changed)."""
+newsboat have them; the rest the first letter of the help's word (link only, changed, revised)."""
 
 
 def as_letter(mark: str) -> str:
@@ -148,7 +153,8 @@ def saved_mark(headline: Headline) -> str:
 
 def offline_mark(headline: Headline) -> str:
     """What the offline column shows of a headline: all of its article cached, part, none,
-    changed since it was read (cached too: the change is the news), or that its link is no
+    changed since it was read (cached too: the change is the news), changed after it was first
+    retrieved and read since (δ: a correction stays said, over ↓ and ½), or that its link is no
     article page (so "not synced yet" is never what a PDF seems)."""
     if not headline.cached:
         return NOT_ARTICLE_MARK if headline.not_article else " "
@@ -156,6 +162,8 @@ def offline_mark(headline: Headline) -> str:
         return TAKEN_DOWN_MARK
     if headline.updated:
         return UPDATED_MARK
+    if headline.corrected:  # changed once, read since: it stays said (acc45)
+        return CORRECTED_MARK
     return PARTIAL_MARK if headline.partial else OFFLINE_MARK
 
 

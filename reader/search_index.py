@@ -32,7 +32,7 @@ from . import search_bodies, search_headlines
 from .fold import MARKS, UMLAUTS, ZERO_WIDTH, composed, fold, kept_folded
 from .search_bodies import Indexed
 from .search_headlines import HeadlineWords
-from .text_find import HAN_KANA, figure_gaps, typed
+from .text_find import HAN_KANA, elided_apostrophe, figure_gaps, typed
 from .word_prefixes import elided_article
 
 INDEX_FILE = "search-index.sqlite"
@@ -142,6 +142,9 @@ def trigrams(word: str) -> list[str]:
     word = typed(word)
     word = elided_article(word) or word
     parts = _PUNCTUATION.split(_loose(_UMLAUT.sub(" ", word.replace("\u200c", " "))))
+    # A name typed without the apostrophe after its first letter ("obrien") is found with it
+    # ("O'Brien", indexed "o'brien"): looked up by the rest, which either holds.
+    parts = [part[1:] if elided_apostrophe(part) else part for part in parts]
     parts = [piece for part in parts for piece in _figures_apart(part)]
     pieces = (part[i : i + 3] for part in parts for i in range(len(part) - 2))
     return list(dict.fromkeys(pieces))

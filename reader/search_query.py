@@ -23,17 +23,30 @@ takes those out; a relevance order would hide the newest story under older ones 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .feed_names import folded, typed_key
 from .feed_tags import hashed_tags, typed_tag
 from .fold import MARKS, Folding, fold, skippable, unmarked
 from .safe import safe_line
-from .text_find import UNSPACED, blank, elided_source, folding, pattern, typed, unspaced
+from .text_find import (
+    UNSPACED,
+    blank,
+    elided_apostrophe,
+    elided_source,
+    folding,
+    pattern,
+    typed,
+    unspaced,
+)
 from .word_matches import first_from
 from .word_prefixes import attached_prefix
+
+if TYPE_CHECKING:
+    from .reports import Headline
 
 _QUOTES = '"“”„'
 _TERM = re.compile(
@@ -51,11 +64,22 @@ _LETTER_RUN = re.compile("[A-Za-z]+")
 MOST_PHRASE_WORDS = 64
 TAG_FIELD = "tag:"
 """What a term naming a tag starts with (`tag:strikes`)."""
-FIELDS = {"by:": "by", "title:": "title"}
+STATE_FIELD = "is:"
+"""What a term naming a state of an article starts with (`is:corrected`)."""
+STATES = ("corrected",)
+"""The states `is:` names: `corrected`, an article whose text changed after it was first
+retrieved, earlier copies kept (`Headline.corrected`, `reader list --corrected`, acc45). A
+state is no word: not looked for in the text."""
+NOTE_FIELD = "note"
+"""The part `note:WORD` looks in: the reader's own notes on an article (`searched_notes`)."""
+FIELDS = {"by:": "by", "title:": "title", "note:": NOTE_FIELD}
 """What a term looked for in one part of a headline only starts with, and that part: `by:`
 its bylines (the feed's author, the page's), `title:` its titles (the feed's headline, the
 article's own). A name that is also a reporter's drowned its hits in bylines (acc40a M5):
-`Müller -by:Müller` is the stories naming Müller that Müller didn't write."""
+`Müller -by:Müller` is the stories naming Müller that Müller didn't write. `note:` the
+reader's own notes on the article (✎), which a plain word is looked for in too (acc45 C5)."""
+_STATE_OF: dict[str, Callable[[Headline], bool]] = {"corrected": lambda h: h.corrected}
+"""How each of `STATES` is told of a headline."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +121,10 @@ class _Word:
         query = fold(query, accents=folding(query) is not False)
         runs = _LETTER_RUN.findall(query)
         leading = bool(runs) and query.startswith(runs[0])
+        # "obrien" finds "O'Brien": a name's first letter a run of its own where the pattern
+        # takes an apostrophe after it (`text_find.elided_apostrophe`; split where it doesn't,
+        # a run only finds more texts to try).
+        runs = [piece for run in runs for piece in _apart(run)]
         if self.caseless:
             runs = [run.lower() for run in runs]
         return tuple(runs), leading
@@ -136,6 +164,9 @@ class _Term:
     """It names a tag (`tag:NAME`, the name its `text`): a list narrowed to, not a word."""
     field: str = ""
     """The part of a headline only it is looked for in (`FIELDS`: `by:NAME`, `title:WORD`)."""
+    state: bool = False
+    """It names a state of the article (`is:corrected`, the state its `text`): a narrowing,
+    not a word."""
 
 
 def _parsed(query: str) -> list[_Term]:
@@ -163,6 +194,15 @@ def _parsed(query: str) -> list[_Term]:
             continue
         if not quoted and term[:1] == "-" and term[1:2].isalpha():
             without, term = True, term[1:]
+        if not quoted and term[: len(STATE_FIELD)].casefold() == STATE_FIELD:
+            state = term[len(STATE_FIELD) :].casefold()
+            if state in STATES:
+                if (state, without, True, "is") not in seen:
+                    seen.add((state, without, True, "is"))
+                    out.append(_Term(state, without=without, state=True))
+                either = without = tag = False
+                field = ""
+                continue
         if not quoted and term[: len(TAG_FIELD)].casefold() == TAG_FIELD:
             term, tag = term[len(TAG_FIELD) :], True
             if not term and quote_next:
@@ -196,7 +236,11 @@ def terms(query: str) -> list[str]:
     """A query's words and quoted phrases, in order, as `_parsed` reads them, operators and
     the words they exclude left out."""
     return list(
-        dict.fromkeys(term.text for term in _parsed(query) if not term.without and not term.tag)
+        dict.fromkeys(
+            term.text
+            for term in _parsed(query)
+            if not term.without and not term.tag and not term.state
+        )
     )
 
 
@@ -283,8 +327,13 @@ class Query:
         excluded: list[_Word] = []
         tags: list[tuple[str, ...]] = []
         excluded_tags: list[str] = []
+        states: list[str] = []
+        excluded_states: list[str] = []
         after_tag = False
         for term in _parsed(query):
+            if term.state:
+                (excluded_states if term.without else states).append(term.text)
+                continue
             if term.tag:
                 names = tuple(tag for name in term.text.split(",") if (tag := typed_tag(name)))
                 if not names:  # `tag:#`: the mark alone names no tag
@@ -313,6 +362,9 @@ class Query:
         self.excluded: tuple[_Word, ...] = tuple(excluded)
         self.tags: tuple[tuple[str, ...], ...] = tuple(tags)
         self.excluded_tags: tuple[str, ...] = tuple(excluded_tags)
+        self.states: tuple[str, ...] = tuple(states)
+        """The states a hit must be in (`is:corrected`), and `excluded_states` none of."""
+        self.excluded_states: tuple[str, ...] = tuple(excluded_states)
         self._tag_sets = [frozenset(map(typed_key, group)) for group in tags]
         self._excluded_tag_set = frozenset(map(typed_key, excluded_tags))
 
@@ -323,12 +375,19 @@ class Query:
     def finds(self) -> bool:
         """It finds something: a word to look for, or a tag's list (`tag:NAME` alone lists
         its articles)."""
-        return bool(self.words or self.tags)
+        return bool(self.words or self.tags or self.states)
 
     @property
     def narrowed(self) -> bool:
         """It names a tag (`tag:NAME`, `-tag:NAME`): only some lists are searched."""
-        return bool(self.tags or self.excluded_tags)
+        return bool(self.tags or self.excluded_tags or self.states or self.excluded_states)
+
+    def is_so(self, headline: Headline) -> bool:
+        """Whether `headline` is in every state the query names (`is:corrected`) and in none
+        it leaves out (`-is:corrected`)."""
+        return all(_STATE_OF[state](headline) for state in self.states) and not any(
+            _STATE_OF[state](headline) for state in self.excluded_states
+        )
 
     def tagged_so(self, tags: Iterable[str]) -> bool:
         """Whether a headline filed under `tags` (its article's and its feed's) is in a list
@@ -360,7 +419,7 @@ class Query:
     def _words_described(self) -> str:
         groups = [[_shown(self.words[n].shown) for n in group] for group in self.groups]
         if not groups:
-            return "anything" if self.tags else ""
+            return "anything" if self.tags or self.states else ""
         if not self.excluded and all(len(group) == 1 for group in groups):
             if len(groups) == 1:
                 return f"“{safe_line(self.words[0].shown, 80)}”"
@@ -387,6 +446,8 @@ class Query:
             parts.append(
                 "not tagged " + " or ".join(hashed_tags((tag,)) for tag in self.excluded_tags)
             )
+        parts += list(self.states)
+        parts += [f"not {state}" for state in self.excluded_states]
         if not parts:
             return ""
         return (", " if self.words else " ") + ", ".join(parts)
@@ -440,6 +501,11 @@ class Query:
         # Turkish's İ is a capital, no mark: its lower case has none.
         marked = any(unmarked(_lowered(word)) != _lowered(word) for word in words)
         return capital, marked
+
+
+def _apart(run: str) -> tuple[str, ...]:
+    """A run of letters, its first apart from the rest when it may be a name's elided one."""
+    return (run[:1], run[1:]) if elided_apostrophe(run) else (run,)
 
 
 def _lowered(text: str) -> str:

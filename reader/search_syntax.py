@@ -8,6 +8,8 @@ SEARCH_RULES = (
     '"words in double quotes": a phrase; port* the words starting so; A OR B either;'
     " -word or NOT word none holding it; tag:NAME only the articles and feeds filed under"
     " the tag, -tag:NAME none of them; by:NAME in a byline only, title:WORD in a title only"
-    " (-by:NAME: not by NAME)"
+    " (-by:NAME: not by NAME); note:WORD in your own notes only (a plain word is looked for"
+    " in them too); is:corrected only articles changed after first retrieved (-is:corrected:"
+    " none of them)"
 )
 """The rules of a query beyond its words, each whole, in any order."""

@@ -134,6 +134,21 @@ def _cased(text: str, smart: bool) -> str:
     return "".join(out)
 
 
+_ELIDED_NAME = re.compile(r"[OoDd](?=[^\W\d_]{3})")
+"""A word typed so that it may be a name whose apostrophe after its first letter is left out:
+O' of Irish names, D' of Italian ones and their like ("obrien" for "O'Brien" and "O’Brien",
+"dangelo" for "D'Angelo", "dsouza" for "D'Souza"), as a reporter types a name as it comes
+(acc45 C4). Only there, and with three letters after it: "its" still doesn't find "it's", nor
+"ill" "I'll"; nor French's article l', a word of its own ("lhotel" is not "l'hôtel")."""
+
+
+def elided_apostrophe(word: str) -> bool:
+    """`word` (a query's, folded) finds its first letter and the rest apart by an apostrophe
+    too (`_ELIDED_NAME`): the one rule of `pattern`, the index's lookup
+    (`search_index.trigrams`) and the fast path's runs (`search_query._Word.letters`)."""
+    return _ELIDED_NAME.match(word) is not None
+
+
 def _word(word: str, skip: str, umlauts: bool = False, smart: bool = False) -> str:
     """The pattern of one word of a query: each character literal (`_cased`), `skip` after it; and
     German's ß and ss each finding the other ("strasse" finds "Straße", and "Straße" the Swiss
@@ -149,6 +164,9 @@ def _word(word: str, skip: str, umlauts: bool = False, smart: bool = False) -> s
     while at < len(word):
         if at in gaps:
             out.append(gaps[at])
+        if at == 1 and elided_apostrophe(word):
+            # The quote is one as the text is folded (`fold.PUNCTUATION`: ’ ʼ as ').
+            out.append(f"'?{skip}")
         pair = word[at : at + 2]
         if umlauts and pair[0] in UMLAUTS and pair[1:].lower() == "e":
             first, second = _cased(pair[0], smart), _cased(pair[1], smart)

@@ -14,6 +14,7 @@ from ..config import CITATION_STYLES, THEMES
 from ..keys import ENTRY_ID_LENGTH
 from ..marks import (
     ARCHIVED_MARK,
+    CORRECTED_MARK,
     NOT_ARTICLE_MARK,
     OFFLINE_MARK,
     PARTIAL_MARK,
@@ -112,7 +113,8 @@ _IDS_HELP = (
 _LIST_MARKS = (
     f"Each line: the id, the date and time (local), the marks (N unread; {OFFLINE_MARK} its"
     f" article cached for reading offline, {PARTIAL_MARK} part of it, {UPDATED_MARK} cached and"
-    f" changed since it was read, {TAKEN_DOWN_MARK} cached and its page taken down since,"
+    f" changed since it was read, {CORRECTED_MARK} changed after first retrieved and read since,"
+    f" {TAKEN_DOWN_MARK} cached and its page taken down since,"
     f" {NOT_ARTICLE_MARK} no article page: a PDF, a picture, audio; {SAVED_MARK} saved,"
     f" {ARCHIVED_MARK} archived), the feed's name and the headline; a search's hit has its line"
     " under it. --json gives the same in words."

@@ -17,6 +17,7 @@ from ..keys import link_key
 from ..reports import Headline, across_feeds, merged_newest_first, saved_time
 from ..search_bodies import Kept, KeptBodies
 from ..search_index import index_path
+from ..searched_notes import notes_by_key, notes_may_hold
 from ..store.shown_ids import UNLISTED
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ def search_cached(
     one): a common word's 29,000 hits took twice as long with theirs (acc37a H4).
     """
     store = lib.store
+    notes = notes_by_key(store)
     signature = store.article_signature()  # before the times: one stored between tells
     stored = store.article_times()
     candidates: list[set[str] | None] | None = None
@@ -81,7 +83,9 @@ def search_cached(
         if index is not None:
             caught_up(index, store, signature, stored, indexing)
             candidates = [index.candidates(word.typed) for word in query.words]
-            if headlines_hold_none(index, store, query, candidates):
+            if headlines_hold_none(index, store, query, candidates) and not notes_may_hold(
+                query, notes
+            ):
                 return TextSearch([], True, 0)
             if signature is not None:  # what was written meanwhile is told by it (`_Unheld`)
                 unheld = _Unheld(stored, [index.candidates(w.typed) for w in query.excluded])
@@ -93,7 +97,7 @@ def search_cached(
             lib,
             headlines,
             query,
-            (candidates, unheld, bodies),
+            (candidates, unheld, bodies, notes),
             (signature, stored),
             unlisted=unlisted,
             unread_only=unread_only,
@@ -111,7 +115,7 @@ def _searched(
     lib: LibraryKeptArticles,
     headlines: Sequence[Headline],
     query: Query,
-    told: tuple[list[set[str] | None] | None, _Unheld, KeptBodies | None],
+    told: tuple[list[set[str] | None] | None, _Unheld, KeptBodies | None, dict[str, str]],
     caught_up_with: tuple[tuple[object, ...] | None, dict[str, float]],
     *,
     unlisted: bool,
@@ -124,7 +128,7 @@ def _searched(
     """`search_cached`'s search, with what the index `told` (per word the articles that may
     hold it, the words left out an article can't hold, the texts it keeps) as it was caught up
     with the articles (their signature and times)."""
-    candidates, unheld, bodies = told
+    candidates, unheld, bodies, notes = told
     signature, stored = caught_up_with
     store = lib.store
     rows = list(headlines)
@@ -134,7 +138,8 @@ def _searched(
         keys = set(stored) - listed
         for keys_of_group in query.per_group(candidates) if candidates is not None else ():
             if keys_of_group is not None:
-                keys &= keys_of_group  # an unlisted one's title is indexed with its text
+                # An unlisted one's title is indexed with its text; its notes are no index's.
+                keys &= keys_of_group | notes.keys()
         if query.narrowed:  # no feed's: its own tags alone, read before its headline is made
             saved = store.saved()
             keys = {key for key in keys if query.tagged_so(saved_tags(saved.get(key)))}
@@ -142,6 +147,7 @@ def _searched(
         rows = merged_newest_first(rows, extra)
     if query.narrowed:
         rows = in_tag_lists(store, rows, query)
+        rows = [h for h in rows if query.is_so(h)]  # `is:corrected`
 
     text, copies = _readers(lib)
 
@@ -171,6 +177,7 @@ def _searched(
             summary_of=store.feed_summary,
             details=details,
             kept=kept,
+            notes=notes,
         )
 
     redone_of: dict[tuple[int, int | None], list[Hit]] = {}  # by the row's id: rows are kept
@@ -291,6 +298,7 @@ def detailed(lib: LibraryKeptArticles, hits: Sequence[Hit], query: Query) -> lis
         candidates=[keys] * len(query.words),
         copies=copies,
         summary_of=lib.store.feed_summary,
+        notes=notes_by_key(lib.store),
     )
     found = {hit.headline.entry.id: hit for hit in again}
     return [
@@ -362,6 +370,7 @@ def _unlisted_headlines(
     saved = store.saved()
     partial = store.partial_keys()
     gone = store.gone_keys()
+    copied = store.copied_keys()
     read = store.read_ids(UNLISTED)
     shown = store.shown_ids()
     out = []
@@ -380,6 +389,7 @@ def _unlisted_headlines(
                 partial=key in partial,
                 key=key,
                 taken_down=key in gone,
+                corrected=key in copied,
                 tags=saved_tags(saved.get(key)),
                 archived=bool(record.get("archived")),
                 saved_at=saved_time(saved.get(key)),

@@ -56,6 +56,10 @@ ACTIONS: dict[str, KeyAction] = {
     "keep_search": KeyAction(
         "keep the words of F's hits as a search feed, a row of the feed list", ("keep_search",)
     ),
+    "tag_hits": KeyAction(
+        "file every one of F's hits under tags (saving them), once you say yes to many",
+        ("tag_hits",),
+    ),
     "next_match": KeyAction(
         "the next headline or match found", ("step_match(1)", "next_match", "repeat_search(1)")
     ),

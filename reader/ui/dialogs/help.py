@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from ...marks import (
     ARCHIVED_MARK,
+    CORRECTED_MARK,
     NOT_ARTICLE_MARK,
     OFFLINE_MARK,
     PARTIAL_MARK,
@@ -71,6 +72,7 @@ KEYS: KeyRows = (
                 "+",
                 f"F's hits: keep their words as a search feed ({SEARCH_MARK}, a row of the feed list)",
             ),
+            ("*", "F's hits: file every one under tags (saving them; many: asked first)"),
             ("m", "mark read / unread"),
             ("A / C, U", "mark this list / every feed read; U undoes"),
             ("L", "show only unread headlines and feeds / all"),
@@ -142,6 +144,7 @@ KEYS: KeyRows = (
             (OFFLINE_MARK, "available offline (the article is cached)"),
             (PARTIAL_MARK, "cached only in part (the feed's text, or part of the page)"),
             (UPDATED_MARK, "changed since read: V shows the copy before"),
+            (CORRECTED_MARK, "revised after first retrieved, read since: V shows earlier copies"),
             (NOT_ARTICLE_MARK, "no article page to cache (a picture, audio, a scan): o opens it"),
             (
                 TAKEN_DOWN_MARK,
@@ -170,6 +173,7 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
     "n / N, u": ("next_unread", "previous_unread"),
     "F": ("search_articles",),
     "+": ("keep_search",),
+    "*": ("tag_hits",),
     "m": ("toggle_read",),
     "A / C, U": ("mark_list_read", "mark_all_read", "undo_marking"),
     "s": ("save",),

@@ -13,10 +13,11 @@ from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 from .main_full_text import SEARCH_VIEW
+from .main_hit_tags import MainHitTags
 from .main_search_feeds import MainSearchFeeds
 
 
-class MainScreenSearch(MainSearchFeeds):
+class MainScreenSearch(MainSearchFeeds, MainHitTags):
     """`/`, `n` / `N` over the kept search, and Esc clearing it (see `MainScreen`)."""
 
     def __init__(self) -> None:

@@ -24,6 +24,7 @@ from ....citation import (
 from ....discussion_links import LABEL
 from ....enclosures import enclosure_label, shown_enclosures
 from ....feed_tags import hashed_tags
+from ....marks import CORRECTED_MARK
 from ....models import CONSENT_WALL, FEED_WHOLE, Article, Enclosure, Entry
 from ....url_display import shown_url
 from ...display import long_date, plain, when
@@ -102,6 +103,7 @@ def header(
             # date said too, not hidden behind the list's (acc43c C3).
             Text(f"the feed dates it {long_date(claimed)}" if claimed else ""),
             Text(revised),
+            Text(corrected_mark(article, styles.plain) if article else ""),
             plain(hashed_tags(tags), max_length=400, laid_out=True),
         )
         if part.plain
@@ -171,6 +173,18 @@ def header(
     fill = "" if styles.plain else "─"
     out.append(Paragraph(Text("", styles.rule), fill=fill, gap=0 if compact else 1))
     return out
+
+
+def corrected_mark(article: Article, plain_layout: bool = False) -> str:
+    """What the byline says of the latest copy of an article whose text changed after it was
+    first retrieved (earlier copies kept): "δ corrected", as the headline list marks it
+    (`marks.CORRECTED_MARK`), for as long as the copies are kept, read or not (Δ goes once
+    read, acc45); the word alone in the plain layout. "" for one copy, or an earlier one
+    (whose note says it was replaced)."""
+    times = article.versions
+    if len(times) < 2 or article.version != len(times):
+        return ""
+    return "corrected" if plain_layout else f"{CORRECTED_MARK} corrected"
 
 
 def enclosure_line(enclosure: Enclosure, styles: ArticleStyles) -> Paragraph:
