@@ -135,11 +135,14 @@ def test_pictures_count_and_those_left_come_with_the_next_sync(
 
 
 def test_a_download_that_would_go_far_past_the_cap_is_cut(
-    data_dir: Path, own_server: HTTPServer
+    data_dir: Path, threaded_server: HTTPServer
 ) -> None:
     """A 3 MB page begun under a 1 MB cap: cut at 1 MB past it (`FAR_PAST_LEAST`), not let
-    run to its end; left for the next sync with the page not begun."""
-    server = own_server
+    run to its end; left for the next sync with the page not begun. A server answering each
+    request in a thread, as a site does: a one-thread server's handler, still writing the page
+    the reader cut, would hold any other request (the sync ran past 120 s once in a batch at
+    load 20, not seen again in 7 runs; this is the one cause found by reading)."""
+    server = threaded_server
     base = server.url_for("").rstrip("/")
     huge = story_page("Tonnage", times=5000)
     assert len(huge) > 3 * 1024 * 1024
