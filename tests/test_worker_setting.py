@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from reader.config import ConfigError, load_config
 from reader.demo.server import DemoServer
 from reader.library import Library
 from reader.ui.app import ReaderApp
+from tests.cli_run import started_reader
 from tests.processes import alive, children
 from tests.tui_pilot import started, until
 
@@ -105,3 +107,41 @@ def test_a_sync_starts_as_many_workers_as_the_setting_says(
     assert most == count, (seen, status)
     with closing(Library(data)) as lib:
         assert sum(lib.store.has_article(h.entry.link) for h in lib.headlines()) > 10
+
+
+def _tree(pid: int) -> list[int]:
+    found = []
+    for kid in children(pid):
+        found += [kid, *_tree(kid)]
+    return found
+
+
+def test_reader_sync_with_one_worker_spawns_it_and_starts_no_fork_server(
+    tmp_path: Path, demo_server: DemoServer
+) -> None:
+    """A fork server imports what the one worker would, and is held beside it (~45 MB): with
+    one worker, `reader sync` spawns it alone."""
+    data = tmp_path / "data"
+    with closing(Library(data)) as lib:
+        for url in demo_server.feed_urls:
+            lib.add_feed(url)
+    _config(data, "[system]\nworkers = 1\n")
+    syncing = started_reader(data, "sync")
+    servers: set[int] = set()
+    most = 0
+    while syncing.poll() is None:
+        workers = set()
+        for pid in _tree(syncing.pid):
+            try:
+                command = Path(f"/proc/{pid}/cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"forkserver" in command:
+                servers.add(pid)
+            elif b"spawn_main" in command and alive(pid):
+                workers.add(pid)
+        most = max(most, len(workers))
+        time.sleep(0.05)
+    _, said = syncing.communicate()
+    assert syncing.returncode == 0, said
+    assert (most, servers) == (1, set()), said
