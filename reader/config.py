@@ -156,6 +156,9 @@ class Config:
     searches: tuple[SearchFeed, ...] = ()
     # `[[command]]`: programs of the user's on a key, newsboat's macros (`user_commands`).
     commands: tuple[UserCommand, ...] = ()
+    # `[system] workers`: the worker processes that parse feeds and read pages at most; 0 for
+    # "auto" (`cpu_workers`: one a core, 4 at most).
+    workers: int = 0
 
     def rule_for(self, url: str) -> SiteRule | None:
         return site_rule_for(self.site_rules, url)
@@ -302,6 +305,14 @@ text_width = 80
 # time: no frames, scroll bars nor rules; letters for the marks (N unread, d offline, as
 # `reader list` has them); headings and quotations marked as in Markdown ("## ", "> ").
 plain = false
+
+[system]
+# How many worker processes parse feeds and read pages during a refresh or a sync: "auto" (one
+# a core, 4 at most), or a number. Each takes about 45 MB of memory while it works (they end
+# when idle); on a machine with little memory, 1 keeps a sync's use lowest, and is slower only
+# where there are cores to spare. Pages are always read in a worker process, never in the
+# reader's own, so that a page that would take too long can be stopped.
+workers = "auto"
 
 [citation]
 # How y in an article cites it, and `reader show` above the text: "block" (the title, then the
@@ -516,7 +527,7 @@ def _user_agent(value: Any, name: str = "network.user_agent") -> str:
 
 _SECTIONS = {
     *("network", "cache", "feeds", "ui", "citation", "keys", "sites", "ignore", "search"),
-    "command",
+    *("command", "system"),
 }
 # Limits under which nothing could be fetched at all (0 retries, 0 backoff are choices).
 _NOT_ZERO = {
@@ -614,6 +625,7 @@ def _check_keys(data: dict[str, Any]) -> None:
         ),
         ("ui", {"theme", "unread_only", "feed_order", "oldest_first", "text_width", "plain"}),
         ("citation", {"style", "copy"}),
+        ("system", {"workers"}),
     ):
         for key in data.get(section, {}):
             if key not in known:
@@ -697,6 +709,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     if copy not in CITATION_COPIES:
         names = ", ".join(map(repr, CITATION_COPIES))
         raise ValueError(f"citation.copy must be one of {names}, not {copy!r}")
+    workers = _workers(data.get("system", {}).get("workers", "auto"))
     rules = {host.lower(): _site_rule(host, rule) for host, rule in data.get("sites", {}).items()}
     keys = {action: _keys(action, value) for action, value in data.get("keys", {}).items()}
     ignore = ()
@@ -737,6 +750,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         ignore=ignore,
         searches=searches,
         commands=commands,
+        workers=workers,
     )
 
 
@@ -802,6 +816,23 @@ def _drop_read_after(text: str) -> float:
     if seconds < 86400:
         raise ValueError(f'feeds.drop_read_after must be a day or more ("180d"), not {text!r}')
     return seconds
+
+
+_MOST_WORKERS = 32
+
+
+def _workers(value: Any) -> int:
+    """`[system] workers`: "auto" (0) or 1 up to `_MOST_WORKERS`. Not 0: a page read in the
+    reader's own process could not be stopped past its time limit (`time_limit.cpu_limit`
+    holds only in a worker's main thread), and a hostile one would hold the reader for good."""
+    if isinstance(value, str) and value.strip().lower() == "auto":
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= _MOST_WORKERS:
+        raise ValueError(
+            f'system.workers must be "auto" or a whole number from 1 to {_MOST_WORKERS},'
+            f" not {value!r}"
+        )
+    return value
 
 
 def _max_items(value: Any) -> int:

@@ -46,8 +46,14 @@ class CpuWorkers:
     starve the event loop) or threads (one-off commands, where starting processes would cost
     more than it saves), and in either case pages read where their time limit holds."""
 
-    def __init__(self, workers: Literal["process", "thread"] = "thread") -> None:
+    def __init__(
+        self, workers: Literal["process", "thread"] = "thread", processes: int = 0
+    ) -> None:
         self._workers = workers
+        # The worker processes at most (`[system] workers`); 0: as many as `_worker_count`
+        # finds fit. Each holds the parsers and the extractor (~45 MB): a machine of 150 MB
+        # ran out of memory with two beside the reader (acc45c C2).
+        self._processes = processes
         self.pool: Executor | None = None
         """The pool CPU work goes to now; None until started, and once let go of."""
         # Workers to start when work first comes (`when_needed`), forked from a server of
@@ -94,7 +100,10 @@ class CpuWorkers:
         # rest waiting here by priority rather than in the pool's own queue, which is first
         # come first served: an article opened as a refresh's 300 feeds came in was read after
         # all their parses (acc37a H2), and goes first now (`priority_gate.rank`).
-        self._turns = {False: PriorityGate(2 * _worker_count(workers)), True: PriorityGate(2)}
+        self._turns = {
+            False: PriorityGate(2 * _worker_count(workers, processes)),
+            True: PriorityGate(2),
+        }
 
     @property
     def pages_in_processes(self) -> bool:
@@ -131,13 +140,14 @@ class CpuWorkers:
         if self._workers != "process":
             self.pool = ThreadPoolExecutor(_worker_count("thread"), thread_name_prefix="reader-cpu")
             return
-        count = _worker_count("process")
+        count = _worker_count("process", self._processes)
         if self._when_needed is not None:
             articles = self._when_needed
         modules = worker_modules(articles=articles)
         # On demand, spawned: a fork server would outlive the pool it made, holding the
-        # workers' imports (~45 MB) while the reader sits idle.
-        server = self._when_needed is not None and self.idle_end is None
+        # workers' imports (~45 MB) while the reader sits idle. One worker spawned too: a
+        # server imports what that one worker would, and holds it beside it for nothing.
+        server = self._when_needed is not None and self.idle_end is None and count > 1
         closings = self._closings
         pool, board = process_pool(count, modules, server=server)
         with self._made:
@@ -389,6 +399,9 @@ class CpuWorkers:
         shutting.start()
 
 
-def _worker_count(workers: Literal["process", "thread"]) -> int:
-    """The workers of a library's pool for CPU work (`CpuWorkers.start`)."""
-    return max(1, min(4, os.cpu_count() or 2)) if workers == "process" else 2
+def _worker_count(workers: Literal["process", "thread"], processes: int = 0) -> int:
+    """The workers of a library's pool for CPU work (`CpuWorkers.start`): `processes` of
+    them when given (`[system] workers`), else one a core, 4 at most."""
+    if workers != "process":
+        return 2
+    return processes or max(1, min(4, os.cpu_count() or 2))

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from .errors import Unwritable
+from .safe import safe_line
 from .search_index import SearchIndex, drop_index, open_index
 from .searched_notes import notes_by_key, notes_may_hold
 
@@ -113,26 +115,53 @@ def headlines_hold_none(
 
 
 @contextmanager
-def opened_index(store: Store, use_index: bool = True) -> Iterator[SearchIndex | None]:
+def opened_index(
+    store: Store, use_index: bool = True, unused: Callable[[str], None] | None = None
+) -> Iterator[SearchIndex | None]:
     """The data directory's index, None when there is none to be had (a read-only directory,
     `use_index` False). An error of the index ends the block quietly, what it was to tell
     untold (a scan finds all): locked past its wait, the disk full, or damaged (then dropped,
-    made again by the next search)."""
-    index = None if store.read_only or not use_index else open_index(store.root)
+    made again by the next search). `unused` is told why, in a few words (`why_unused`), when
+    the index was asked for and could not be had or ended so: a search then scans every
+    article, 3 times as long, and a full disk's said nothing (acc45c C4)."""
+    refused: list[sqlite3.Error] = []
+    index = None
+    if use_index and not store.read_only:
+        index = open_index(store.root, refused)
     if index is None:
+        if use_index and unused is not None:
+            unused(why_unused(store, refused[0] if refused else None))
         yield None
         return
     damaged = False
     try:
         yield index
-    except sqlite3.OperationalError:
-        pass
-    except sqlite3.DatabaseError:
+    except sqlite3.OperationalError as error:
+        if unused is not None:
+            unused(why_unused(store, error))
+    except sqlite3.DatabaseError as error:
         damaged = True
+        if unused is not None:
+            unused(why_unused(store, error))
     finally:
         index.close()
         if damaged:
             drop_index(store.root)
+
+
+def why_unused(store: Store, error: sqlite3.Error | None) -> str:
+    """Why a search goes without the index, to follow "searching without the index: ": the
+    store's own reason when it was opened to read only, else the index's `error`'s."""
+    said = str(error or "").lower()
+    if store.read_only_tag == Unwritable.DISK_FULL or "full" in said:
+        return "the disk is full, so it could not be updated"
+    if store.read_only or "readonly" in said or "unable to open" in said:
+        return "the data directory can't be written, so it could not be updated"
+    if "locked" in said or "busy" in said:
+        return "another program was writing it"
+    if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError):
+        return "it was damaged (the next search makes it again)"
+    return f"it could not be read ({safe_line(said, 80) or 'no reason given'})"
 
 
 def caught_up(

@@ -407,7 +407,7 @@ class SyncProgress:
         if self.already_cached:
             line += f", {self.already_cached} already cached"
         if articles and (owed := self.pictures_total - self.pictures_done) > 0:
-            line += f"; {plural(owed, 'picture')} not yet"
+            line += f"; {plural(owed, 'picture')} not yet fetched"
         return f"{line}; {again} carries on"
 
 

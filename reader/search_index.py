@@ -476,19 +476,24 @@ def index_bytes(root: Path) -> int:
     return sum(f.stat().st_size for f in files if f.exists())
 
 
-def open_index(root: Path) -> SearchIndex | None:
+def open_index(root: Path, refused: list[sqlite3.Error] | None = None) -> SearchIndex | None:
     """The data directory's index, made when missing or damaged; None when it can't be opened
-    or made (a read-only directory, a full disk): then the search scans."""
+    or made (a read-only directory, a full disk): then the search scans, and `refused` is
+    given the error that said why."""
     path = root / INDEX_FILE
     try:
         return SearchIndex(path)
-    except sqlite3.OperationalError:  # can't be opened or written
+    except sqlite3.OperationalError as error:  # can't be opened or written
+        if refused is not None:
+            refused.append(error)
         return None
     except sqlite3.DatabaseError:  # damaged: it is made again from the cache
         drop_index(root)
     try:
         return SearchIndex(path)
-    except sqlite3.Error:
+    except sqlite3.Error as error:
+        if refused is not None:
+            refused.append(error)
         return None
 
 

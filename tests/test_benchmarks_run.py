@@ -93,6 +93,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "sync_pictures": ("--runs", "1"),
     "sync_unchanged": (DATA, "--runs", "1"),
     "sync_redraws": ("--against", THIS, "--stories", "2", "--read-timeout", "0.5"),
+    "sync_workers_memory": ("--rounds", "1"),
     "table_typeset": ("--against", THIS, "--rows", "20", "--runs", "1"),
     "tui_burst": ("--runs", "1", "--keys", "3"),
     "tui_bytes": ("--before", THIS, "--runs", "1", "--feeds", "2", "--size", "45x15"),

@@ -64,6 +64,7 @@ def test_an_old_file_is_shown_with_the_settings_it_leaves_out(tmp_path: Path) ->
             "text_width": 80,
             "plain": False,
         },
+        "system": {"workers": "auto"},
         "citation": {"style": "block", "copy": "text"},
     }
     # …and the settings its own sections leave out, commented out under a comment naming the

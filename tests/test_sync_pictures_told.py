@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import io
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -21,9 +23,10 @@ from reader.library import Library
 from reader.plural import size_text
 from reader.reports import SyncProgress
 from reader.ui.sync_lines import sync_summary
-from tests.cli_run import run_reader
+from tests.cli_run import run_reader, started_reader
 from tests.picture_bytes import jpeg, png
-from tests.test_owed_pictures import serve_crane, subscribed
+from tests.test_owed_pictures import kept, serve_crane, subscribed
+from tests.tui_pilot import WAIT
 
 PICTURES = len(png()) + len(jpeg())
 
@@ -91,7 +94,9 @@ def test_a_sync_stopped_among_its_pictures_says_how_many_are_not_yet() -> None:
     among = SyncProgress(
         "pictures", 1, 1, 3, 3, articles_cached=3, pictures_done=2, pictures_total=7
     )
-    assert "; 5 pictures not yet; `reader sync` carries on" in among.stopped("`reader sync`")
+    assert "; 5 pictures not yet fetched; `reader sync` carries on" in among.stopped(
+        "`reader sync`"
+    )
 
 
 class _Terminal(io.StringIO):
@@ -116,3 +121,34 @@ def test_the_progress_has_a_pictures_row(monkeypatch: pytest.MonkeyPatch) -> Non
     finish()
     rows = screen.getvalue().splitlines()
     assert any("pictures" in row and "64/107" in row for row in rows)
+
+
+def test_reader_sync_stopped_as_a_picture_comes_says_it_is_not_yet_fetched(
+    data_dir: Path, threaded_server: HTTPServer
+) -> None:
+    """Ctrl-C while the crane's picture is on its way: the sync's "interrupted" line counts it
+    among those not yet fetched (the stop's own cancelling counted it done, and the line said
+    nothing of 750 pictures still to fetch: acc45c C1), and the next sync fetches it."""
+    asked, let_go = threading.Event(), threading.Event()
+
+    def slow_crane(request: Request) -> Response:
+        asked.set()
+        let_go.wait(WAIT)
+        return crane(request)
+
+    feed, link = serve_crane(threaded_server, slow_crane)
+    subscribed(data_dir, feed)
+    syncing = started_reader(data_dir, "sync")
+    try:
+        assert asked.wait(WAIT), "the crane's picture never asked for"
+        syncing.send_signal(signal.SIGINT)
+        _, said = syncing.communicate(timeout=WAIT)
+    finally:
+        let_go.set()
+        if syncing.poll() is None:
+            syncing.kill()
+    assert "interrupted: 1 of 1 article cached for offline" in said, said
+    assert "; 1 picture not yet fetched; `reader sync` carries on" in said, said
+    again = run_reader(data_dir, "sync")
+    assert again.returncode == 0, again.stderr
+    assert kept(data_dir, link) == {"lead.png": True, "crane.jpg": True}

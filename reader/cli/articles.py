@@ -57,7 +57,7 @@ from .common import (
 )
 from .date_args import between, moment, read_since, within
 from .nothing_listed import nothing_listed
-from .search_said import holds_nothing, indexing_said, none_holds, say_syncing
+from .search_said import holds_nothing, indexing_said, none_holds, say_syncing, scanning_said
 from .streamed_hits import StreamedHits
 from .tags import named_tags
 
@@ -191,6 +191,7 @@ def _list_of(
             listed_too = lib.headlines() if narrowed else []
             # Read before: what it has not cached yet is searched by its feed's text only.
             syncing = lib.store.sync_under_way()
+            scanning = scanning_said()  # once, whichever of its searches scans
 
             def searched(
                 rows: list[Headline],
@@ -211,6 +212,7 @@ def _list_of(
                     # alone, nor for a count (most of a common word's search, acc37a H4).
                     details=None if lines else 0,
                     page=page,
+                    unindexed=scanning,
                 )
 
             def as_listed(hits: list[Hit]) -> list[Headline]:

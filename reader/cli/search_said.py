@@ -97,6 +97,19 @@ def indexing_said(syncing: int | None) -> Callable[[int, int], None]:
     return say
 
 
+def scanning_said() -> Callable[[str], None]:
+    """What a search says, once, when it reads every article for want of the index (why: the
+    disk full, say): 3 times as long, and on a full disk nothing said why (acc45c C4)."""
+    said: list[str] = []
+
+    def say(why: str) -> None:
+        if not said:
+            said.append(why)
+            err(f"searching without the index: {why}; slower")
+
+    return say
+
+
 def _headlines_indexing(done: int, total: int) -> None:
     """Said once, before the index first takes in the feeds' headlines (a year's: seconds)."""
     if done == 0:

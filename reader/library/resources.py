@@ -90,6 +90,7 @@ class LibraryResources:
         searches: Sequence[SearchFeed] = (),
         upgrade: bool = True,
         keep_pictures: bool = False,
+        processes: int = 0,
     ) -> None:
         self.data_dir = data_dir
         # Whether an article's download keeps its pictures (`pictures`): the config's
@@ -122,7 +123,7 @@ class LibraryResources:
         self.site_rules = site_rules or {}
         self.ignore = tuple(ignore)  # the items a refresh leaves out (`ignore_rules`)
         self.store = Store(data_dir, upgrade)  # an older format upgraded, unless to read only
-        self.cpu = CpuWorkers(workers)
+        self.cpu = CpuWorkers(workers, processes)  # `processes`: `[system] workers`, 0 auto
         self._fetcher: Fetcher | None = None
         # Held while it is made: the reader makes it in a thread at its start (its TLS context
         # took ~0.4 s of a busy machine's event loop), while a key may ask for it on the loop.
@@ -207,6 +208,7 @@ class LibraryResources:
             searches=config.searches,
             upgrade=upgrade,
             keep_pictures=config.keep_pictures,
+            processes=config.workers,
         )
 
     @property

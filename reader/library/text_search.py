@@ -51,6 +51,7 @@ def search_cached(
     listed_too: Iterable[Headline] = (),
     page: Callable[[list[Hit]], None] | None = None,
     details: int | None = None,
+    unindexed: Callable[[str], None] = lambda why: None,
 ) -> TextSearch:
     """The `headlines` (newest first) `query` finds, and with `unlisted` the cached articles
     none of them links to (each as a headline of no feed, under its site's name, as a saved one
@@ -72,6 +73,8 @@ def search_cached(
     (`_Unheld`). `details`: how many of the first hits are given their line (snippet, byline,
     place), the rest left `Hit.pending` for `detailed` to work out when shown (None: every
     one): a common word's 29,000 hits took twice as long with theirs (acc37a H4).
+    `unindexed` is told why, before it, when the search scans every article for want of the
+    index (`indexed_search.why_unused`: the disk full, say).
     """
     store = lib.store
     notes = notes_by_key(store)
@@ -79,7 +82,7 @@ def search_cached(
     stored = store.article_times()
     candidates: list[set[str] | None] | None = None
     unheld = _Unheld(stored, [])
-    with opened_index(store, use_index) as index:
+    with opened_index(store, use_index, unindexed) as index:
         if index is not None:
             caught_up(index, store, signature, stored, indexing)
             candidates = [index.candidates(word.typed) for word in query.words]

@@ -115,6 +115,9 @@ class MainFullText(Screen[None]):
         """For no hits, what the query with case ignored finds (`Query.case_note`)."""
         self._while_syncing = False
         """The hits shown were found while a sync cached articles (`SYNCING`)."""
+        self._unindexed = ""
+        """Why the hits shown were found by reading every article, not through the index (the
+        disk full: `indexed_search.why_unused`), "" when they were not."""
         self._text_typing = False
         """The search line open is `F`'s, not `/`'s."""
         self._back_to: str | None = None
@@ -381,6 +384,14 @@ class MainFullText(Screen[None]):
                 self._hits_so_far, generation, query, hits, into, loose, awaited
             )
 
+        unindexed: list[str] = []  # why the search reads every article, when it does
+
+        def scanning(why: str) -> None:  # in the search's thread, before it reads them
+            unindexed.append(why)
+            loop.call_soon_threadsafe(
+                status.show_note, f"Searching without the index: {why}; slower…"
+            )
+
         searched: list[list[Headline]] = []  # the rows, merged in the thread
 
         def run() -> tuple[TextSearch, str, bool, list[Headline]]:  # in the search's thread
@@ -400,6 +411,7 @@ class MainFullText(Screen[None]):
                 indexing=indexing,
                 page=page,
                 details=_LINES_FIRST,
+                unindexed=scanning,
             )
             lowered = asked.loosened() if not found.hits else None
             if lowered is None:
@@ -419,6 +431,7 @@ class MainFullText(Screen[None]):
             )
             self.show_feeds()
         self._while_syncing = syncing
+        self._unindexed = unindexed[0] if unindexed else ""
         self._so_far = None
         if self._paged == generation:
             if self.feed_url == into:  # the first ones shown: the cursor stays put
@@ -641,8 +654,10 @@ class MainFullText(Screen[None]):
         syncing = SYNCING if self._while_syncing and self.feed_url == SEARCH_VIEW else ""
         # With hits, what the query with case and accents ignored finds besides (`_more_loosely`).
         more = f"; {self._case_note}" if self._case_note and self.text_hits else ""
+        # Said while it ran, and after: the next search is as slow (acc45c C4).
+        scanned = f"; without the index: {self._unindexed}" if self._unindexed else ""
         self.query_one(StatusBar).show_note(
-            f"{count}{where} for “{self.text_query}”{more}{syncing}{back}"
+            f"{count}{where} for “{self.text_query}”{more}{scanned}{syncing}{back}"
         )
 
     def leave_text_search(self) -> None:
