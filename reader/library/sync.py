@@ -596,7 +596,9 @@ class LibrarySync(LibrarySyncStart):
                 or (
                     key in told
                     and retold(
-                        replace(entry, title=told[key][0], summary=told[key][1]),
+                        replace(
+                            entry, title=told[key][0], summary=told[key][1], content=told[key][2]
+                        ),
                         entry,
                         renewable[key],
                     )

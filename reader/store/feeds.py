@@ -12,8 +12,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ..codec import (
+    CONTENT_PRINT,
     SEEN,
     SUMMARY_APART,
+    content_print,
     entry_from_dict,
     entry_to_dict,
     feed_from_dict,
@@ -124,15 +126,20 @@ def _stored_key(record: dict[str, Any]) -> str | None:
     return key if right else None
 
 
-def _record(entry: Entry, kept: tuple[str, str], seen: float, apart: str) -> dict[str, Any]:
+def _record(
+    entry: Entry, kept: tuple[str, str], seen: float, apart: str, content: str | None = None
+) -> dict[str, Any]:
     """An entry's record, with its article key: `kept`'s (the link it was made from, the
     key) when the link is still that one, else made now; and when it was first kept
     (`seen`). A summary longer than `SUMMARY_HELD` holds its start, the whole kept apart
     (`_summary_key`, written by the caller) and its fingerprint in the record; `apart`: that
-    of the whole of one only the start of which `entry` holds (`Entry.summary_cut`)."""
+    of the whole of one only the start of which `entry` holds (`Entry.summary_cut`).
+    `content`: the fingerprint of the item's full text (`CONTENT_PRINT`), None for none."""
     link, key = kept
     key = key if link == entry.link and link else link_key(entry.link)
     record = {**entry_to_dict(entry), _KEY: key, _KEY_VERSION: ARTICLE_KEY_VERSION, _SEEN: seen}
+    if content is not None:
+        record[CONTENT_PRINT] = content
     if entry.summary_cut:
         record[SUMMARY_APART] = apart
     elif len(entry.summary) > SUMMARY_HELD:
@@ -150,10 +157,12 @@ def _summary_held(record: dict[str, Any]) -> bool:
     return isinstance(summary, str) and len(summary) > SUMMARY_HELD and SUMMARY_APART not in record
 
 
-def _told_anew(before: Entry, apart: str | None, now: Entry) -> bool:
+def _told_anew(before: Entry, apart: str | None, now: Entry, rewritten: bool = False) -> bool:
     """The item `now` (fresh from its feed) says something else than its record did
-    (`before`, with `apart`, its `SUMMARY_APART`): its title or its summary, whole."""
-    if before.title != now.title:
+    (`before`, with `apart`, its `SUMMARY_APART`): its title, its summary, whole, or its full
+    text (`rewritten`: its print not the one kept; a correction carried there alone: acc45a
+    A1)."""
+    if before.title != now.title or rewritten:
         return True
     if before.link and now.link and link_key(before.link) != link_key(now.link):
         return True  # the story at another address (`Store.move_article`: acc44c C14)
@@ -616,30 +625,56 @@ class StoreFeeds(StoreStoryRows):
             kept = {e.id: (e.link, k) for e, d in records if (k := _stored_key(d)) is not None}
             seen = {e.id: at for e, d in records if (at := seen_at(d)) is not None}
             apart = {e.id: d.get(SUMMARY_APART) for e, d in records if SUMMARY_APART in d}
+            # The print of each item's full text as kept, and fresh: those that differ were
+            # rewritten (an item no full text was kept for, none).
+            content_was = {
+                e.id: p for e, d in records if isinstance(p := d.get(CONTENT_PRINT), str)
+            }
+            fresh_print = {e.id: content_print(e.content) for e in mine if e.content}
+            for e in mine:
+                # A record from before the prints: its full text kept whole is what the feed's
+                # is compared with, once (its print written now), not taken for a change.
+                unprinted = e.content and e.id in known and e.id not in content_was
+                if unprinted and (held := self.entry_content(e.id)):
+                    content_was[e.id] = content_print(held)
+            rewritten = {i for i, p in fresh_print.items() if content_was.get(i, p) != p}
+            content_now = {**content_was, **fresh_print}
             if keys:
                 kept.update((e.id, (e.link, keys[e.id])) for e in mine if e.id in keys)
             new = [e for e in mine if e.id not in known]
-            # An item's full text is written when the item is new or says it changed, not at
-            # every refresh of its feed (a feed carries up to 2,000 of them).
+            # An item's full text is written when the item is new or it changed (its date or
+            # its print), not at every refresh of its feed (a feed carries up to 2,000 of them).
             changed = [
                 e
                 for e in mine
-                if e.content and (e.id not in known or known[e.id].updated != e.updated)
+                if e.content
+                and (
+                    e.id not in known
+                    or known[e.id].updated != e.updated
+                    or e.id in rewritten
+                    or e.id not in content_was
+                )
             ]
             # An item told anew (its title or summary changed) whose article is cached: what
             # it said before is kept for the next sync to judge (`retold`), however many
             # refreshes (the reader's on opening) come first.
             retold = [
-                (self._whole(known[e.id]), e)
+                (self._told_before(known[e.id], e.id in rewritten), e)
                 for e in mine
-                if e.id in known and _told_anew(known[e.id], apart.get(e.id), e)
+                if e.id in known and _told_anew(known[e.id], apart.get(e.id), e, e.id in rewritten)
             ]
             known.update((e.id, e) for e in mine)
             ordered = sorted(known.values(), key=_newest_first)
             listed = ordered[:MAX_ENTRIES_PER_FEED]
             written = [
                 # Whole seconds: 43,000 records carry it, and nothing needs it finer.
-                _record(e, kept.get(e.id, ("", "")), seen.get(e.id, int(now)), apart.get(e.id, ""))
+                _record(
+                    e,
+                    kept.get(e.id, ("", "")),
+                    seen.get(e.id, int(now)),
+                    apart.get(e.id, ""),
+                    content_now.get(e.id),
+                )
                 for e in listed
             ]
             # A feed served whole again with nothing new (most are, every refresh): 2,000
@@ -760,20 +795,23 @@ class StoreFeeds(StoreStoryRows):
         is compared with the oldest, not the last)."""
         if not key or f"raw:{key}" not in self._articles or f"told:{key}" in self._articles:
             return
-        self._save(
-            self._articles, f"told:{key}", {"title": before.title, "summary": before.summary}
-        )
+        told = {"title": before.title, "summary": before.summary}
+        if before.content:  # its full text changed (`_told_before`)
+            told["content"] = before.content
+        self._save(self._articles, f"told:{key}", told)
 
-    def told(self) -> dict[str, tuple[str, str]]:
+    def told(self) -> dict[str, tuple[str, str, str]]:
         """What the items of the cached articles told anew since a sync last judged them
-        said before (title, summary), by article key."""
-        found: dict[str, tuple[str, str]] = {}
+        said before (title, summary, full text: "" when that did not change), by article
+        key."""
+        found: dict[str, tuple[str, str, str]] = {}
         for key in keys_with_prefix(self._articles, "told:"):
             record = self._load(self._articles, f"told:{key}")
             if isinstance(record, dict):
                 found[key] = (
                     str(record.get("title", "")),
                     str(record.get("summary", "")),
+                    str(record.get("content", "")),
                 )
         return found
 
@@ -907,6 +945,15 @@ class StoreFeeds(StoreStoryRows):
                 summary = record.get("summary")
                 return summary if isinstance(summary, str) else entry.summary
         return entry.summary
+
+    def _told_before(self, before: Entry, rewritten: bool) -> Entry:
+        """What an item told anew said before, as its record (`before`) and its full text
+        kept apart have it: its summary whole, and its full text when that was `rewritten`,
+        read before the new one is written in its place."""
+        before = self._whole(before)
+        if not rewritten:
+            return before
+        return dataclasses.replace(before, content=self.entry_content(before.id))
 
     def _whole(self, entry: Entry) -> Entry:
         """`entry`, decoded from its record, with its summary whole (`feed_summary`)."""
