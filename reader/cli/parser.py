@@ -23,7 +23,7 @@ from ..marks import (
 )
 from ..safe import safe_line
 from ..search_syntax import SEARCH_RULES
-from .date_args import DATE_FORMS, READ_SINCE_HELP
+from .date_args import DATE_FORMS, READ_SINCE_HELP, SAVED_SINCE_HELP
 from .demo import cmd_demo
 
 
@@ -496,6 +496,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--before", metavar="DATE", help="only those published before DATE")
     p.add_argument("--read-since", metavar="WHEN", help=READ_SINCE_HELP)
+    p.add_argument("--saved-since", metavar="WHEN", help=SAVED_SINCE_HELP)
     p.add_argument("--title", help="the book's title (else what was chosen and the day)")
     p.add_argument(
         "-q",
@@ -672,6 +673,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="only headlines published before DATE (the same forms; none undated)",
     )
     p.add_argument("--read-since", metavar="WHEN", help=READ_SINCE_HELP)
+    p.add_argument("--saved-since", metavar="WHEN", help=SAVED_SINCE_HELP)
     p.add_argument(
         "--search",
         metavar="WORD",
