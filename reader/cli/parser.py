@@ -685,8 +685,9 @@ def build_parser() -> argparse.ArgumentParser:
         " cached article no feed lists any more too (not with --feed or --saved), and the"
         " earlier copies kept of a corrected one (the line says which); reads the cache"
         " only, through its search index; none holding them is said on stderr, exit 0 (nothing"
-        " matched is no failure), and so, after the hits, how many more the words find with"
-        " case and accents ignored",
+        " matched is no failure), with what the words find as prefixes (bin* for bin) when"
+        " that finds some, and so, after the hits, how many more the words find with case and"
+        " accents ignored",
     )
     shape = p.add_mutually_exclusive_group()
     shape.add_argument(

@@ -402,6 +402,11 @@ class MainFullText(Screen[None]):
                 details=_LINES_FIRST,
             )
             lowered = asked.loosened() if not found.hits else None
+            widened = asked.prefixed() if not found.hits and lowered is None else None
+            if widened is not None:
+                # "bin lorry" missed "the bins … lorry": its words as prefixes, once.
+                again = self._loose_hits(rows, widened, every, generation)
+                return found, asked.prefix_note(len(again)), syncing, []
             if lowered is None:
                 return found, "", syncing, of_no_feed(found.hits)
             again = self._loose_hits(rows, lowered, every, generation)
@@ -623,6 +628,8 @@ class MainFullText(Screen[None]):
         syncing = SYNCING if self._while_syncing and self.feed_url == SEARCH_VIEW else ""
         # With hits, what the query with case and accents ignored finds besides (`_more_loosely`).
         more = f"; {self._case_note}" if self._case_note and self.text_hits else ""
+        if not self.text_hits:  # what the query finds with case ignored, or as prefixes
+            more = self._case_note
         self.query_one(StatusBar).show_note(
             f"{count}{where} for “{self.text_query}”{more}{syncing}{back}"
         )
