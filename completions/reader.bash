@@ -21,6 +21,7 @@ _reader() {
         --read-from) COMPREPLY=(); return ;;
         --read-since) COMPREPLY=(); return ;;
         --saved-flags) COMPREPLY=(); return ;;
+        --saved-since) COMPREPLY=(); return ;;
         --search) COMPREPLY=(); return ;;
         --since) COMPREPLY=(); return ;;
         --style) COMPREPLY=($(compgen -W 'block chicago apa mla' -- "$cur")); return ;;
@@ -34,7 +35,7 @@ _reader() {
     # The command: the first word that is neither an option nor an option's value.
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-            --before|--config|--data-dir|--feed|--format|--from-newsboat|--headlines-older-than|--max-download|--max-size|--older-than|--output|--port|--read-from|--read-since|--saved-flags|--search|--since|--style|--tag|--theme|--title|--url|--version|-o) ((i++)) ;;
+            --before|--config|--data-dir|--feed|--format|--from-newsboat|--headlines-older-than|--max-download|--max-size|--older-than|--output|--port|--read-from|--read-since|--saved-flags|--saved-since|--search|--since|--style|--tag|--theme|--title|--url|--version|-o) ((i++)) ;;
             -*) ;;
             *) command=${COMP_WORDS[i]}; break ;;
         esac
@@ -47,11 +48,11 @@ _reader() {
         tag) opts='-h --help --data-dir --config' ;;
         untag) opts='-h --help --data-dir --config' ;;
         import) opts='-h --help --data-dir --config --read-from --saved-flags --saved --fetch-local' ;;
-        export) opts='-h --help --data-dir --config --format -o --output --feed --tag --saved --unread --highlighted --since --before --read-since --title -q --quiet' ;;
+        export) opts='-h --help --data-dir --config --format -o --output --feed --tag --saved --unread --highlighted --since --before --read-since --saved-since --title -q --quiet' ;;
         feeds) opts='-h --help --data-dir --config --json --failing' ;;
         search-feed) opts='-h --help --data-dir --config' ;;
         sync) opts='-h --help --data-dir --config --no-articles --no-pictures --max-download --tag -q --quiet' ;;
-        list) opts='-h --help --data-dir --config --feed --tag --unread --saved --archived --corrected --not-offline --since --before --read-since --search --json --ids' ;;
+        list) opts='-h --help --data-dir --config --feed --tag --unread --saved --archived --corrected --not-offline --since --before --read-since --saved-since --search --json --ids' ;;
         show) opts='-h --help --data-dir --config --offline --format --style --version --refresh' ;;
         highlights) opts='-h --help --data-dir --config --format --style' ;;
         diff) opts='-h --help --data-dir --config --format' ;;

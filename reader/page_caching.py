@@ -19,6 +19,7 @@ from .article_sources import dated_before, filled_from
 from .dates import served_time, taken_at
 from .models import (
     CONSENT_WALL,
+    FEED_WHOLE,
     Article,
     Entry,
     ErrorKind,
@@ -365,6 +366,10 @@ def _less_than_the_copy(cached: Article, article: Article) -> str:
     is the story corrected, or the same (its title is judged after, as a long one's)."""
     from .extract import gave_little
 
+    if article.stood_in_for == FEED_WHOLE and cached.stood_in_for == FEED_WHOLE:
+        # The copy was the feed's full text, the page giving little then as now: the feed's
+        # text now is the story as its site tells it, a correction there and all (acc45a A1).
+        return ""
     if article.partial:
         return (
             "the page gave little of its own, the feed's text standing in (a page for "

@@ -261,12 +261,13 @@ def test_an_entrys_kept_text_goes_with_the_entry(
         store.merge_entries(feed, [entry(1), entry(2)])
         assert store.entry_content("e1") == "<p>1</p>"
         assert [e.content for e in store.entries(feed)] == ["", ""]  # kept apart from the list
-        # Merged again unchanged, an item's text is not written again; changed, it is.
+        # Changed, an item's text is written again, its date moved or not (a correction
+        # carried there alone, the feed dating it as before: acc45a A1).
         store.merge_entries(feed, [replace(entry(1), content="<p>edited</p>")])
-        assert store.entry_content("e1") == "<p>1</p>"
-        later = datetime(2026, 11, 27, tzinfo=UTC)
-        store.merge_entries(feed, [replace(entry(1), content="<p>edited</p>", updated=later)])
         assert store.entry_content("e1") == "<p>edited</p>"
+        later = datetime(2026, 11, 27, tzinfo=UTC)
+        store.merge_entries(feed, [replace(entry(1), content="<p>again</p>", updated=later)])
+        assert store.entry_content("e1") == "<p>again</p>"
         store.merge_entries(feed, [entry(3)])  # no dates: the newest is the one merged last…
         kept = {e.id for e in store.entries(feed)}
         assert len(kept) == 2

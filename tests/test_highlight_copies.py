@@ -185,3 +185,32 @@ def test_each_quote_says_whether_the_latest_copy_still_holds_it(
     assert f"{from_copy_1}not in the text of the latest copy, retrieved " in exported
     assert f"{from_copy_1}still in the text of the latest copy, retrieved " in exported
     assert NO_LONGER_IN_TEXT not in exported  # it is in the copy it is said to come from
+
+
+@pytest.mark.parametrize("style", ["block", "apa"])
+def test_a_quote_of_an_earlier_copy_and_the_articles_note_are_cited_once(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str], style: str
+) -> None:
+    """A quote read before the correction, and a note on the article: the quote under its
+    copy's citation, the note above it; not the note under the latest copy's citation again
+    (acc45a A8: "copy 1 of 2 … differs" under the quote, the article cited once more after
+    the note)."""
+    sync(data_dir, site)
+    _keep(data_dir, BOATS)  # read before the correction, in both copies
+    lib = Library(data_dir)
+    try:
+        entry = lib.headlines()[0].entry
+        article = lib.cached_article(entry)
+        assert article is not None
+        lib.note_article(entry, article, "Lead item for the digest")
+    finally:
+        lib.close()
+    sync_corrected(data_dir, site)
+    home = ["--data-dir", str(data_dir)]
+    assert main([*home, "highlights", "--style", style, entry_id(data_dir)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.count(site.url("/2026/11/21/bridge-repairs.html")) == 1, printed
+    quote, note = printed.index(f"> {BOATS}"), printed.index("Note on the article: Lead item")
+    cited = printed.index(site.url("/2026/11/21/bridge-repairs.html"))
+    assert quote < note < cited
+    assert "copy 1 of 2" in printed[note:]  # the copy the quote was read in

@@ -100,7 +100,7 @@ def test_a_hebrew_article_is_set_flush_right_with_its_bullets_and_bars_on_the_ri
             assert length[0].endswith("words") and length[0].startswith(" ")
             # Found, selected and quoted as before: the words where they are drawn.
             assert body.search("החזר מלא", body.top_line) == 1
-            assert body.choose_passage()
+            assert body.choose_passage() is None
             assert body.selected_text == "לדבריה, הנוסעים יקבלו החזר מלא על כרטיסים שכבר נקנו."
 
     asyncio.run(run())

@@ -55,7 +55,7 @@ from .common import (
     search_feed_given,
     unmatched_body,
 )
-from .date_args import between, moment, read_since, within
+from .date_args import between, moment, read_since, saved_since, within
 from .nothing_listed import nothing_listed
 from .search_said import holds_nothing, indexing_said, none_holds, say_syncing, scanning_said
 from .streamed_hits import StreamedHits
@@ -116,7 +116,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         )
     opened = moment(args.read_since) if args.read_since is not None else None
     # Not offline, of every feed: the saved articles no feed lists are read too (acc31c W7).
-    args.saved = args.saved or args.archived  # the archive is of saved articles
+    # The archive is of saved articles, and so are those saved since a moment.
+    args.saved = args.saved or args.archived or args.saved_since is not None
     # Opened once for a name `--feed` gives: a search feed's or a feed's, the library tells.
     lib = open_library(args, upgrade=False) if args.feed else None
     try:
@@ -165,6 +166,8 @@ def _list_of(
             every = [h for h in every if _not_offline(h, owed)]
         if args.archived:
             every = [h for h in every if h.archived]
+        if args.saved_since is not None:
+            every = list(saved_since(every, moment(args.saved_since)))
         if args.corrected:
             every = [h for h in every if h.corrected]
         if not args.feed and not args.saved and query is None:
@@ -255,6 +258,10 @@ def _list_of(
                 caseless = searched(every, lowered).hits if lowered is not None else []
                 within = between(as_listed(caseless), since, before)
                 case = query.case_note(len(within))
+                if lowered is None and (widened := query.prefixed()) is not None:
+                    # "bin lorry" missed "the bins … lorry": its words as prefixes, once.
+                    wider = between(as_listed(searched(every, widened).hits), since, before)
+                    case = query.prefix_note(len(wider))
                 # "holds" alone would say the words are nowhere in the archive (acc27a A17).
                 dated = since is not None or before is not None
                 outside = len(as_listed(searched(every).hits)) if dated else 0

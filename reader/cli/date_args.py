@@ -1,5 +1,6 @@
-"""The dates the commands take (`--since`, `--before`, `--read-since`): one parser for every one
-of them, and the headlines between two such moments, or read since one."""
+"""The dates the commands take (`--since`, `--before`, `--read-since`, `--saved-since`): one
+parser for every one of them, and the headlines between two such moments, or read or saved
+since one."""
 
 from __future__ import annotations
 
@@ -96,6 +97,26 @@ READ_SINCE_HELP = (
     "only the articles you opened in the reader at WHEN or after (the same forms: 2h, today's"
     " date); not those marked read unopened (A, C, an import's marks)"
 )
+
+
+SAVED_SINCE_HELP = (
+    "only the articles you saved (s) at WHEN or after, whenever they were published (the same"
+    " forms: 12h, today's date): this morning's picks; implies --saved"
+)
+
+
+def saved_since(headlines: Iterable[Headline], since: datetime | None) -> Iterator[Headline]:
+    """`--saved-since`'s: those of `headlines` saved at `since` or after (`Headline.saved_at`:
+    the user's `s`, or when a read-it-later app says it was added); all when `since` is None."""
+    if since is None:
+        yield from headlines
+        return
+    from ..reports import saved_moment  # not at every command's start: the parser's import
+
+    for headline in headlines:
+        at = saved_moment(headline)
+        if at is not None and at >= since:
+            yield headline
 
 
 def read_since(

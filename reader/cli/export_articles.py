@@ -48,7 +48,7 @@ from .common import (
     open_library,
     render,
 )
-from .date_args import moment, read_since, within
+from .date_args import moment, read_since, saved_since, within
 from .highlights import after_article
 
 if TYPE_CHECKING:
@@ -67,11 +67,12 @@ _CHOOSING = (
     "since",
     "before",
     "read_since",
+    "saved_since",
     "feed",
     "tag",
     "title",
 )
-_NARROWING = ("saved", "unread", "since", "before", "read_since", "feed", "tag")
+_NARROWING = ("saved", "unread", "since", "before", "read_since", "saved_since", "feed", "tag")
 """The choices of `--highlighted`'s articles that leave out some with highlights."""
 
 
@@ -268,7 +269,8 @@ def _chosen(lib: Library, args: argparse.Namespace) -> list[_Chosen]:
             raise CommandError(error.message) from None
     since = moment(args.since) if args.since is not None else None
     before = moment(args.before) if args.before is not None else None
-    if args.saved:  # a few hundred, those no feed lists too: read whole
+    picked = moment(args.saved_since) if args.saved_since is not None else None
+    if args.saved or picked is not None:  # a few hundred, those no feed lists too: read whole
         feed = lib.feed_named(args.feed) if args.feed else None
         headlines: Iterable[Headline] = lib.headlines(
             feed, unread_only=args.unread, saved_only=True, tags=tags
@@ -277,6 +279,7 @@ def _chosen(lib: Library, args: argparse.Namespace) -> list[_Chosen]:
         headlines = lib.streamed_headlines(args.feed, args.unread, tags)
     opened = moment(args.read_since) if args.read_since is not None else None
     headlines = read_since(within(headlines, since, before), lib.reading_times(), opened)
+    headlines = saved_since(headlines, picked)
     whole = args.format == "json"  # its id, feed and read mark in each object
     chosen = [_choice(h.entry, named, whole) for h in headlines]
     return _highlighted(lib, chosen, args) if args.highlighted else chosen
@@ -453,7 +456,7 @@ def _title(args: argparse.Namespace, feed: str) -> str:
     """The book's title when none is given: what was chosen (`feed` the chosen feed's name as
     shown), and the day."""
     day = datetime.now().strftime("%Y-%m-%d")
-    if args.saved:
+    if args.saved or args.saved_since:
         what = "Saved articles"
     elif args.highlighted:
         what = "Highlighted articles"

@@ -131,9 +131,11 @@ def markdown(kept: KeptHighlights, style: str) -> str:
     with its note under it, then the article's note and its citation. A quotation only an
     earlier copy kept of a corrected article holds comes under that copy's citation ("copy 1
     of 2, retrieved …"), as `y` cites it on that copy: under the latest's, its words were
-    cited to a page and a time that never had them (acc33a A5)."""
+    cited to a page and a time that never had them (acc33a A5). The article's note goes with
+    the latest copy's quotations, or, when there are none, above the last citation: a note
+    alone under a citation of its own cited the article twice (acc45a A8)."""
     rows = _in_text_order(kept)
-    groups: list[str] = []
+    groups: list[list[str]] = []
     earlier = {_copy_key(copy): copy for _, _, copy in rows if copy is not None}
     for key, copy in sorted(earlier.items(), key=lambda pair: pair[1].version):
         quoted = [
@@ -141,13 +143,13 @@ def markdown(kept: KeptHighlights, style: str) -> str:
             for h, found, held in rows
             if held and _copy_key(held) == key
         ]
-        groups.append("\n\n".join([*quoted, _cited(copy, style)]))
+        groups.append([*quoted, _cited(copy, style)])
     parts = [_quoted(h, _standing(found, None, kept)) for h, found, held in rows if held is None]
-    if kept.kept.note:
-        parts.append(f"Note on the article: {safe_line(kept.kept.note)}")
     if parts or not groups:
-        groups.append("\n\n".join([*parts, _cited(kept.article, style)]))
-    return "\n\n".join(groups)
+        groups.append([*parts, _cited(kept.article, style)])
+    if kept.kept.note:
+        groups[-1].insert(-1, f"Note on the article: {safe_line(kept.kept.note)}")
+    return "\n\n".join("\n\n".join(group) for group in groups)
 
 
 def item(kept: KeptHighlights, style: str) -> dict[str, Any]:

@@ -33,6 +33,8 @@ def nothing_listed(args: argparse.Namespace, scope: Sequence[Feed], tags: Sequen
             said += f" {option} {when}"
     if args.read_since is not None:
         said += f" opened since {args.read_since}"
+    if args.saved_since is not None:
+        said += f" saved since {args.saved_since}"
     return f"{said}{_why(args, scope)}"
 
 

@@ -24,7 +24,7 @@ from ..marks import (
 )
 from ..safe import safe_line
 from ..search_syntax import SEARCH_RULES
-from .date_args import DATE_FORMS, READ_SINCE_HELP
+from .date_args import DATE_FORMS, READ_SINCE_HELP, SAVED_SINCE_HELP
 from .demo import cmd_demo
 
 
@@ -506,6 +506,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--before", metavar="DATE", help="only those published before DATE")
     p.add_argument("--read-since", metavar="WHEN", help=READ_SINCE_HELP)
+    p.add_argument("--saved-since", metavar="WHEN", help=SAVED_SINCE_HELP)
     p.add_argument("--title", help="the book's title (else what was chosen and the day)")
     p.add_argument(
         "-q",
@@ -690,6 +691,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="only headlines published before DATE (the same forms; none undated)",
     )
     p.add_argument("--read-since", metavar="WHEN", help=READ_SINCE_HELP)
+    p.add_argument("--saved-since", metavar="WHEN", help=SAVED_SINCE_HELP)
     p.add_argument(
         "--search",
         metavar="WORD",
@@ -701,8 +703,9 @@ def build_parser() -> argparse.ArgumentParser:
         " cached article no feed lists any more too (not with --feed or --saved), and the"
         " earlier copies kept of a corrected one (the line says which); reads the cache"
         " only, through its search index; none holding them is said on stderr, exit 0 (nothing"
-        " matched is no failure), and so, after the hits, how many more the words find with"
-        " case and accents ignored",
+        " matched is no failure), with what the words find as prefixes (bin* for bin) when"
+        " that finds some, and so, after the hits, how many more the words find with case and"
+        " accents ignored",
     )
     shape = p.add_mutually_exclusive_group()
     shape.add_argument(

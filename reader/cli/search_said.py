@@ -29,8 +29,12 @@ def holds_nothing(args: argparse.Namespace, query: Query, store: Store | None = 
 
     def told(store: Store) -> bool:
         syncing = store.sync_under_way()
-        if not index_holds_nothing(store, query, indexing_said(syncing), _headlines_indexing):
+        said = indexing_said(syncing)
+        if not index_holds_nothing(store, query, said, _headlines_indexing):
             return False
+        widened = query.prefixed()
+        if widened is not None and not index_holds_nothing(store, widened, said):
+            return False  # searched, to say what its words as prefixes find (`prefix_note`)
         err(none_holds(query, args.since, args.before))
         say_syncing(syncing)
         return True

@@ -4,6 +4,9 @@ those that do, whether that time is after the page's download (`updated_since`) 
 feed's own build time stamped on every item (`stamped_times`). A sync fetches such a story's
 page again (`LibrarySync`), keeping the copy it had as an earlier version.
 
+The item's full text (`Entry.content`: RSS content:encoded, Atom content) is judged as its
+summary is: a correction carried there alone, the description kept as it was (acc45a A1).
+
 A title changed in any way counts: a correction's headline ("6m euros" for "9m") is how most
 news sites tell one in their feed. A summary counts when its words changed beyond what a
 feed changes at every fetch on its own (a view counter, "updated 5 minutes ago"): three
@@ -41,21 +44,38 @@ def _title(text: str) -> str:
 
 def retold(before: Entry | None, now: Entry, downloaded: float) -> bool:
     """`now` is told differently from `before` (what the feed said of the same item at the
-    sync before, None for a new item): its title, or its summary beyond noise; the copy of
-    its page was downloaded at `downloaded` (epoch seconds)."""
+    sync before, None for a new item): its title, or its summary or its full text beyond
+    noise (a full text `before` doesn't hold, or `now`, is none to compare); the copy of its
+    page was downloaded at `downloaded` (epoch seconds)."""
     # A sync asks of every headline it lists, most told as before: only a changed one is
     # worth counting the words of (51,000 headlines' summaries cost seconds at each sync).
-    if before is None or (before.title == now.title and before.summary == now.summary):
+    if before is None or (
+        before.title == now.title
+        and before.summary == now.summary
+        and (before.content == now.content or not before.content or not now.content)
+    ):
         return False
     if _title(before.title) != _title(now.title):
         return bool(before.title.strip() and now.title.strip())  # a title only now given: no
-    was, said = _words(before.summary), _words(now.summary)
-    if was == said or not was or not said:
-        return False
-    changed = (was - said) + (said - was)
-    if sum(n for w, n in changed.items() if not w.isdigit()) >= SUMMARY_NOISE_WORDS:
+    changes = [
+        _change(b, n) for b, n in ((before.summary, now.summary), (before.content, now.content))
+    ]
+    if max(changes) >= SUMMARY_NOISE_WORDS:
         return True
-    return time.time() - downloaded >= SMALL_CHANGE_AFTER
+    return max(changes) > 0 and time.time() - downloaded >= SMALL_CHANGE_AFTER
+
+
+def _change(was_html: str, said_html: str) -> float:
+    """How much the text `said_html` tells other than `was_html`: 0 for the same words, or
+    for one only now given or no more (no news); else the words changed, numbers aside, and
+    a fraction for numbers alone."""
+    if was_html == said_html:
+        return 0
+    was, said = _words(was_html), _words(said_html)
+    if was == said or not was or not said:
+        return 0
+    changed = (was - said) + (said - was)
+    return sum(n for w, n in changed.items() if not w.isdigit()) or 0.5
 
 
 def stamped_times(entries: Iterable[Entry]) -> set[datetime]:

@@ -617,7 +617,12 @@ class LibrarySync(LibrarySyncStart):
                 or (
                     key in told
                     and retold(
-                        replace(entry, title=told[key].title, summary=told[key].summary),
+                        replace(
+                            entry,
+                            title=told[key].title,
+                            summary=told[key].summary,
+                            content=told[key].content,
+                        ),
                         entry,
                         renewable[key],
                     )

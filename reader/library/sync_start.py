@@ -6,7 +6,7 @@ summaries, authors and feed titles were held through every sync, nothing changed
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from ..gone import asked_lately
@@ -103,6 +103,10 @@ class LibrarySyncStart(LibraryFeedRefresh):
             # Whole when the sync may fetch it (not cached, nor left), or fetch it again (its
             # feed said it changed after the download, or told it anew since): its feed's text
             # is what a page falls back on, its names are in the report.
+            if key in told and told[key][2]:
+                # Its full text told anew: what it said before is compared with the feed's
+                # now, kept apart from its record (`retold`).
+                return replace(entry, content=store.entry_content(entry.id))
             if (
                 key not in skipped
                 or key in told

@@ -12,8 +12,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
 from ..codec import (
+    CONTENT_PRINT,
     SEEN,
     SUMMARY_APART,
+    content_print,
     entry_from_dict,
     entry_to_dict,
     feed_from_dict,
@@ -126,15 +128,20 @@ def _stored_key(record: dict[str, Any]) -> str | None:
     return key if right else None
 
 
-def _record(entry: Entry, kept: tuple[str, str], seen: float, apart: str) -> dict[str, Any]:
+def _record(
+    entry: Entry, kept: tuple[str, str], seen: float, apart: str, content: str | None = None
+) -> dict[str, Any]:
     """An entry's record, with its article key: `kept`'s (the link it was made from, the
     key) when the link is still that one, else made now; and when it was first kept
     (`seen`). A summary longer than `SUMMARY_HELD` holds its start, the whole kept apart
     (`_summary_key`, written by the caller) and its fingerprint in the record; `apart`: that
-    of the whole of one only the start of which `entry` holds (`Entry.summary_cut`)."""
+    of the whole of one only the start of which `entry` holds (`Entry.summary_cut`).
+    `content`: the fingerprint of the item's full text (`CONTENT_PRINT`), None for none."""
     link, key = kept
     key = key if link == entry.link and link else link_key(entry.link)
     record = {**entry_to_dict(entry), _KEY: key, _KEY_VERSION: ARTICLE_KEY_VERSION, _SEEN: seen}
+    if content is not None:
+        record[CONTENT_PRINT] = content
     if entry.summary_cut:
         record[SUMMARY_APART] = apart
     elif len(entry.summary) > SUMMARY_HELD:
@@ -152,10 +159,20 @@ def _summary_held(record: dict[str, Any]) -> bool:
     return isinstance(summary, str) and len(summary) > SUMMARY_HELD and SUMMARY_APART not in record
 
 
-def _told_anew(before: Entry, apart: str | None, now: Entry, page_titled: bool = False) -> bool:
+def _told_anew(
+    before: Entry,
+    apart: str | None,
+    now: Entry,
+    page_titled: bool = False,
+    rewritten: bool = False,
+) -> bool:
     """The item `now` (fresh from its feed) says something else than its record did
-    (`before`, with `apart`, its `SUMMARY_APART`): its title or its summary, whole. Of a
-    sitemap's item (`page_titled`), its address's words headed by its page's title is not."""
+    (`before`, with `apart`, its `SUMMARY_APART`): its title, its summary, whole, or its full
+    text (`rewritten`: its print not the one kept; a correction carried there alone: acc45a
+    A1). Of a sitemap's item (`page_titled`), its address's words headed by its page's title
+    is not."""
+    if rewritten:
+        return True
     if before.title != now.title and not (page_titled and addressed(before.title, before.link)):
         return True
     if before.link and now.link and link_key(before.link) != link_key(now.link):
@@ -167,11 +184,14 @@ def _told_anew(before: Entry, apart: str | None, now: Entry, page_titled: bool =
 
 class Told(NamedTuple):
     """What an item said before its feed told it anew (`StoreFeeds.told`): its title, its
-    summary and the address it linked, which a correction's new slug changes (acc44c C14)."""
+    summary, the address it linked, which a correction's new slug changes (acc44c C14), and
+    its full text."""
 
     title: str
     summary: str
     link: str
+    content: str
+    """Its full text, when that changed (a correction carried there alone: acc45a A1); ""."""
 
 
 CLAIM_AHEAD = timedelta(hours=1)
@@ -633,30 +653,59 @@ class StoreFeeds(StoreStoryRows):
             kept = {e.id: (e.link, k) for e, d in records if (k := _stored_key(d)) is not None}
             seen = {e.id: at for e, d in records if (at := seen_at(d)) is not None}
             apart = {e.id: d.get(SUMMARY_APART) for e, d in records if SUMMARY_APART in d}
+            # The print of each item's full text as kept, and fresh: those that differ were
+            # rewritten (an item no full text was kept for, none).
+            content_was = {
+                e.id: p for e, d in records if isinstance(p := d.get(CONTENT_PRINT), str)
+            }
+            fresh_print = {e.id: content_print(e.content) for e in mine if e.content}
+            for e in mine:
+                # A record from before the prints: its full text kept whole is what the feed's
+                # is compared with, once (its print written now), not taken for a change.
+                unprinted = e.content and e.id in known and e.id not in content_was
+                if unprinted and (held := self.entry_content(e.id)):
+                    content_was[e.id] = content_print(held)
+            rewritten = {i for i, p in fresh_print.items() if content_was.get(i, p) != p}
+            content_now = {**content_was, **fresh_print}
             if keys:
                 kept.update((e.id, (e.link, keys[e.id])) for e in mine if e.id in keys)
             new = [e for e in mine if e.id not in known]
-            # An item's full text is written when the item is new or says it changed, not at
-            # every refresh of its feed (a feed carries up to 2,000 of them).
+            # An item's full text is written when the item is new or it changed (its date or
+            # its print), not at every refresh of its feed (a feed carries up to 2,000 of them).
             changed = [
                 e
                 for e in mine
-                if e.content and (e.id not in known or known[e.id].updated != e.updated)
+                if e.content
+                and (
+                    e.id not in known
+                    or known[e.id].updated != e.updated
+                    or e.id in rewritten
+                    or e.id not in content_was
+                )
             ]
             # An item told anew (its title or summary changed) whose article is cached: what
             # it said before is kept for the next sync to judge (`retold`), however many
             # refreshes (the reader's on opening) come first.
             retold = [
-                (self._whole(known[e.id]), e)
+                (self._told_before(known[e.id], e.id in rewritten), e)
                 for e in mine
-                if e.id in known and _told_anew(known[e.id], apart.get(e.id), e, page_titles)
+                if e.id in known
+                and _told_anew(
+                    known[e.id], apart.get(e.id), e, page_titles, rewritten=e.id in rewritten
+                )
             ]
             known.update((e.id, e) for e in mine)
             ordered = sorted(known.values(), key=_newest_first)
             listed = ordered[:MAX_ENTRIES_PER_FEED]
             written = [
                 # Whole seconds: 43,000 records carry it, and nothing needs it finer.
-                _record(e, kept.get(e.id, ("", "")), seen.get(e.id, int(now)), apart.get(e.id, ""))
+                _record(
+                    e,
+                    kept.get(e.id, ("", "")),
+                    seen.get(e.id, int(now)),
+                    apart.get(e.id, ""),
+                    content_now.get(e.id),
+                )
                 for e in listed
             ]
             # A feed served whole again with nothing new (most are, every refresh): 2,000
@@ -794,6 +843,8 @@ class StoreFeeds(StoreStoryRows):
         if not key or f"raw:{key}" not in self._articles or f"told:{key}" in self._articles:
             return
         said = {"title": before.title, "summary": before.summary, "link": before.link}
+        if before.content:  # its full text changed (`_told_before`)
+            said["content"] = before.content
         self._save(self._articles, f"told:{key}", said)
 
     def told(self) -> dict[str, Told]:
@@ -807,6 +858,7 @@ class StoreFeeds(StoreStoryRows):
                     str(record.get("title", "")),
                     str(record.get("summary", "")),
                     str(record.get("link", "")),  # none kept before session 45
+                    str(record.get("content", "")),  # "" when that did not change
                 )
         return found
 
@@ -940,6 +992,15 @@ class StoreFeeds(StoreStoryRows):
                 summary = record.get("summary")
                 return summary if isinstance(summary, str) else entry.summary
         return entry.summary
+
+    def _told_before(self, before: Entry, rewritten: bool) -> Entry:
+        """What an item told anew said before, as its record (`before`) and its full text
+        kept apart have it: its summary whole, and its full text when that was `rewritten`,
+        read before the new one is written in its place."""
+        before = self._whole(before)
+        if not rewritten:
+            return before
+        return dataclasses.replace(before, content=self.entry_content(before.id))
 
     def _whole(self, entry: Entry) -> Entry:
         """`entry`, decoded from its record, with its summary whole (`feed_summary`)."""

@@ -14,6 +14,7 @@ from ...models import FetchError, StoreError
 from ...url_display import shown_url
 from ..messages import PassageChanged
 from ..widgets.article.article_body import ArticleBody
+from ..widgets.status_bar import StatusBar
 from .article_links import ArticleScreenLinks
 
 
@@ -84,9 +85,12 @@ class ArticleScreenPassage(ArticleScreenLinks):
         """`v`: a passage to quote, chosen by keyboard: the sentence at the search's match,
         the selected link or the top of the view; `)` and `(` make it a sentence longer or
         shorter, `y` quotes it, Esc drops it."""
-        if not self.query_one(ArticleBody).choose_passage():
+        why = self.query_one(ArticleBody).choose_passage()
+        if why is not None:
             self.app.bell()
         self._show_position()
+        if why:  # after the search's place, which it would hide
+            self.query_one(StatusBar).show_note(why, warning=True)
 
     def action_grow_passage(self, step: int) -> None:
         body = self.query_one(ArticleBody)

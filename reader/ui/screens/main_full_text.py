@@ -414,6 +414,11 @@ class MainFullText(Screen[None]):
                 unindexed=scanning,
             )
             lowered = asked.loosened() if not found.hits else None
+            widened = asked.prefixed() if not found.hits and lowered is None else None
+            if widened is not None:
+                # "bin lorry" missed "the bins … lorry": its words as prefixes, once.
+                again = self._loose_hits(rows, widened, every, generation)
+                return found, asked.prefix_note(len(again)), syncing, []
             if lowered is None:
                 return found, "", syncing, of_no_feed(found.hits)
             again = self._loose_hits(rows, lowered, every, generation)
@@ -654,6 +659,8 @@ class MainFullText(Screen[None]):
         syncing = SYNCING if self._while_syncing and self.feed_url == SEARCH_VIEW else ""
         # With hits, what the query with case and accents ignored finds besides (`_more_loosely`).
         more = f"; {self._case_note}" if self._case_note and self.text_hits else ""
+        if not self.text_hits:  # what the query finds with case ignored, or as prefixes
+            more = self._case_note
         # Said while it ran, and after: the next search is as slow (acc45c C4).
         scanned = f"; without the index: {self._unindexed}" if self._unindexed else ""
         self.query_one(StatusBar).show_note(

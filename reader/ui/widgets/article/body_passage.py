@@ -121,23 +121,44 @@ class ArticlePassage(ArticleLinks):
         """How many sentences the passage chosen by keyboard has (0: none chosen so)."""
         return 0 if self._keyed is None else self._keyed[1] - self._keyed[0] + 1
 
-    def choose_passage(self) -> bool:
-        """`v`: select the sentence at the search's current match, else at the selected link,
-        else the first sentence of the article's text starting in view (the header's only when
-        no text is in view; the one running through the top line when none starts there), a
-        picture and its caption passed over. False when there is no text."""
+    def choose_passage(self) -> str | None:
+        """`v`: select the sentence at the search's current match (the first from it in the
+        article's text: the headline is no quote of the article's, acc45a A4), else at the
+        selected link, else the first sentence of the article's text starting in view (the
+        header's only when no text is in view; the one running through the top line when none
+        starts there), a picture and its caption passed over. None when it did; else why not:
+        "" when there is no text, or that the search's matches are all in the header (nothing
+        selected)."""
         spans = self._sentence_spans()
         if not spans.total:
-            return False
+            return ""
         anchor: int | None = None
-        for found, index in ((self._matches, self._current), (self._links, self._link)):
-            if found is not None and index is not None:
-                anchor = spans.at(*found.start_of(index))
-                break
+        if self._matches is not None and self._current is not None:
+            index = self._match_in_text(self._matches, self._current)
+            if index is None:
+                return f"“{self.query}” is found only in the header: no sentence of the text chosen"
+            if index != self._current:
+                self._current = index
+                self._cursor_on_match = True
+            anchor = spans.at(*self._matches.start_of(index))
+        elif self._links is not None and self._link is not None:
+            anchor = spans.at(*self._links.start_of(self._link))
         if anchor is None:
             anchor = self._sentence_in_view(spans)
         self._choose(anchor, anchor)
-        return True
+        return None
+
+    def _match_in_text(self, matches: Spans, current: int) -> int | None:
+        """The first of the search's `matches` from the `current` one (round the end) in the
+        article's text, not its header (the headline, the byline); None when all are there."""
+        text_top = 0
+        if len(self._extents) > self._header_paragraphs > 0:
+            text_top = self._extents[self._header_paragraphs].start
+        for step in range(matches.total):
+            index = (current + step) % matches.total
+            if matches.span_lines(index)[0] >= text_top:
+                return index
+        return None
 
     def grow_passage(self, step: int) -> str | None:
         """`)`: the passage chosen by keyboard one sentence longer (`step` 1), `(`: one shorter

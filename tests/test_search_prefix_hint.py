@@ -1,0 +1,103 @@
+"""A search that finds nothing because a word is found whole (`bin lorry`, the story saying
+"bins") tries its words as prefixes once and says what that finds: "bin* lorry* finds 1", on
+`reader list --search`'s stderr and in the reader's status line after `F` (acc45a A6). A search
+that finds something, or nothing either way, says no more.
+
+Two stories on 127.0.0.1 (`StorySite`) synced into the real store (and its search index), the
+reader under Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.search_query import Query
+from reader.ui.screens.main_full_text import SEARCH_VIEW
+from tests.story_site import StorySite, ran, serving
+from tests.tui_pilot import running, status, table, until
+
+BINS = "Why the bins in Ward Five were late again"
+STORIES = {
+    "/bins.html": (
+        BINS,
+        "The bins in Ward Five were collected two days late this week because the lorry that "
+        "serves Alder Road broke down on Monday and the depot had no spare driver.",
+    ),
+    "/quay.html": (
+        "Quay repairs start in March",
+        "Work on the north quay wall starts in March, the harbour board said, and will close "
+        "the slipway to boats for six weeks while the stones are reset.",
+    ),
+}
+
+
+class Site(StorySite):
+    def feed(self) -> str:
+        items = "".join(
+            self.item(title, path, "Sun, 06 Dec 2026 09:00:00 GMT", guid=path)
+            for path, (title, _) in STORIES.items()
+        )
+        return (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Ward Five Watch</title>'
+            f"<link>{self.url('/')}</link>{items}</channel></rss>"
+        )
+
+
+def page(title: str, text: str) -> str:
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title></head><body><article>"
+        f"<h1>{title}</h1>" + f"<p>{text}</p>" * 3 + "</article></body></html>"
+    )
+
+
+@pytest.fixture
+def synced(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Path]:
+    with serving(Site) as site:
+        site.pages = {path: page(*story) for path, story in STORIES.items()}
+        ran(capsys, data_dir, "add", site.url("/feed.xml"))
+        ran(capsys, data_dir, "sync")
+        yield data_dir
+
+
+def test_what_a_query_s_words_as_prefixes_are() -> None:
+    widened = Query("bin lorry").prefixed()
+    assert widened is not None and widened.text == "bin* lorry*"
+    assert Query('"bin lorry" ward -late by:anna OR of 2026 tag:news').prefixed() is not None
+    assert (
+        Query('"bin lorry" ward -late by:anna OR of 2026').prefixed().text  # type: ignore[union-attr]
+        == '"bin lorry" ward* -late by:anna OR of 2026'
+    )
+    assert Query("bin* of").prefixed() is None  # a prefix already, and a short word
+    assert Query("bin lorry").prefix_note(0) == ""
+
+
+def test_reader_list_search_says_what_the_words_as_prefixes_find(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out, err = ran(capsys, synced, "list", "--search", "bin", "lorry")
+    assert out == ""
+    assert err.strip().splitlines()[-1] == (
+        "reader: no headline or cached article holds every one of: bin lorry; bin* lorry* finds 1"
+        " (a word is found whole, unless it ends in *)"
+    )
+    out, err = ran(capsys, synced, "list", "--search", "bins", "lorry")
+    assert BINS in out and "finds" not in err
+    out, err = ran(capsys, synced, "list", "--search", "zqxv", "lorry")
+    assert out == "" and "finds" not in err  # nothing either way: nothing more said
+
+
+def test_F_says_in_the_status_what_the_words_as_prefixes_find(synced: Path) -> None:
+    async def run() -> None:
+        async with running(synced, (120, 30), prefetch=False) as (app, pilot):
+            screen = app.screen
+            await pilot.press("F", *"bin", "space", *"lorry", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the empty hits")
+            await until(pilot, lambda: "finds 1" in status(app), "the hint")
+            assert table(app).rows == []
+            assert "bin* lorry* finds 1" in status(app)
+            assert "bin* lorry* finds 1" in str(table(app).empty_text)
+
+    asyncio.run(run())
