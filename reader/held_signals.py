@@ -40,5 +40,8 @@ def held_back(*numbers: int) -> Iterator[None]:
         for number, handler in swapped.items():
             signal.signal(number, handler)
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-        for number in came:  # taken now, by their own handlers, as the pending ones are
-            signal.raise_signal(number)
+        # Taken now by their own handlers, as the pending ones are. Called, not raised again:
+        # a loop's signal handler (asyncio's, the TUI's hangup) heard of it by its wakeup fd
+        # already, and would have it twice.
+        for number in came:
+            swapped[number](number, None)
