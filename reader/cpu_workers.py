@@ -5,6 +5,7 @@ in a worker process, even for a library whose other work is done in threads."""
 
 from __future__ import annotations
 
+import contextvars
 import itertools
 import os
 import signal
@@ -373,7 +374,13 @@ class CpuWorkers:
         import asyncio
 
         loop = asyncio.get_running_loop()
-        self._idle_timer = loop.call_later(self.idle_end, self._end_if_idle)
+        # In a context of its own, not the caller's: a Textual worker's (an article's reading)
+        # held that worker and its closed screen for `idle_end` seconds, past the settle that
+        # was to free it, which then froze it with the headlines (test_memory's Esc test at
+        # load 17-25, flaky45).
+        self._idle_timer = loop.call_later(
+            self.idle_end, self._end_if_idle, context=contextvars.Context()
+        )
 
     def _end_if_idle(self) -> None:
         """The pool ended, if still without work and not starting: its workers stopped in a
