@@ -5,6 +5,7 @@ in a worker process, even for a library whose other work is done in threads."""
 
 from __future__ import annotations
 
+import contextvars
 import itertools
 import os
 import signal
@@ -87,6 +88,10 @@ class CpuWorkers:
         only in a process (`time_limit.cpu_limit`), by a library whose other work is done in
         threads; not where the limit can't hold (no setitimer: Windows)."""
         self.page_pool: Executor | None = None
+        # Its making and its worker's start, in a thread (`_pages_started`), and the pool made
+        # known once its worker is there: `close` stops it meanwhile, as it does `_making`.
+        self._pages_starting: asyncio.Future[None] | None = None
+        self._making_pages: Executor | None = None
         # Pools given up after a page went past its time limit, finishing the work they had
         # started (`_retire`), each with the thread that shuts it; stopped with the library.
         self.retired: dict[Executor, threading.Thread] = {}
@@ -116,8 +121,9 @@ class CpuWorkers:
         when that is shorter than its own)."""
         with self._made:
             making, self._making = self._making, None
+            making_pages, self._making_pages = self._making_pages, None
             self._closings += 1
-        for pool in (self.pool, self.page_pool, making):
+        for pool in (self.pool, self.page_pool, making, making_pages):
             if pool is not None:
                 stop_pool(pool, grace=grace)
         self.pool = self.page_pool = None
@@ -235,6 +241,46 @@ class CpuWorkers:
         else:
             await asyncio.shield(self._starting)
 
+    async def _pages_started(self) -> None:
+        """The pool for reading pages apart made, its worker started, off the loop: the pool's
+        first `submit` forks it from a server still importing the extractor, and it held the
+        event loop so (5-6 s at load 20: the requests under way timed out as if the reader had
+        been paused, a dead page asked a fourth time). A start that failed fails the work."""
+        import asyncio
+
+        if self._pages_starting is None:
+            starting = asyncio.ensure_future(asyncio.to_thread(self._make_page_pool))
+
+            def started(done: asyncio.Future[None]) -> None:
+                if self._pages_starting is starting:
+                    self._pages_starting = None
+                if not done.cancelled():
+                    done.exception()  # heard by the work awaiting it, not left unretrieved
+
+            starting.add_done_callback(started)
+            self._pages_starting = starting
+        await asyncio.shield(self._pages_starting)
+
+    def _make_page_pool(self) -> None:
+        """`_pages_started`'s making, in a thread; a pool whose making a `close` overtook is
+        stopped, never used."""
+        closings = self._closings
+        pool, board = process_pool(1, worker_modules(feeds=False), server=True)
+        with self._made:
+            closed = self._closings != closings
+            if not closed:
+                self._making_pages = pool
+        if closed:
+            stop_pool(pool)
+            return
+        try:
+            pool.submit(len, ())  # its one worker forked now, here
+        finally:
+            with self._made:
+                if self._making_pages is pool:  # not stopped by `close` meanwhile
+                    self._making_pages = None
+                    self.page_pool, self._boards[pool] = pool, board
+
     def _pool_for(self, pages: bool) -> Executor:
         """The pool for CPU work, or with `pages` for reading pages: under their time limit,
         which holds only in a process (`time_limit.cpu_limit`), in one of one worker process
@@ -295,6 +341,8 @@ class CpuWorkers:
         while True:
             if not (within and self.pages_apart):
                 await self._started()
+            elif self.page_pool is None:
+                await self._pages_started()
             if (warming := self._warming) is not None:
                 if not warming.done():
                     with suppress(Exception):  # a pool that failed to start fails the work
@@ -336,7 +384,13 @@ class CpuWorkers:
         import asyncio
 
         loop = asyncio.get_running_loop()
-        self._idle_timer = loop.call_later(self.idle_end, self._end_if_idle)
+        # In a context of its own, not the caller's: a Textual worker's (an article's reading)
+        # held that worker and its closed screen for `idle_end` seconds, past the settle that
+        # was to free it, which then froze it with the headlines (test_memory's Esc test at
+        # load 17-25, flaky45).
+        self._idle_timer = loop.call_later(
+            self.idle_end, self._end_if_idle, context=contextvars.Context()
+        )
 
     def _end_if_idle(self) -> None:
         """The pool ended, if still without work and not starting: its workers stopped in a
@@ -351,7 +405,12 @@ class CpuWorkers:
         def stop() -> None:
             stop_pool(pool)
             self.retired.pop(pool, None)
-            if self.pool is None and self.page_pool is None and self._starting is None:
+            if (
+                self.pool is None
+                and self.page_pool is None
+                and self._starting is None
+                and self._pages_starting is None
+            ):
                 # No pool of this process left, none starting: their server goes too, else
                 # an open reader kept its imports between short timed refreshes (acc43c C6).
                 end_idle_fork_server()

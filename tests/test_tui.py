@@ -37,6 +37,7 @@ from tests.no_network import subscribe_elsewhere
 from tests.tui_pilot import (
     burst,
     first_article_row,
+    keys_handled,
     notices,
     notices_raised,
     on_top,
@@ -114,32 +115,40 @@ def test_read_the_demo_news(subscribed_dir: Path) -> None:
 
             # n / p walk the list the article was opened from.
             following = screen.headlines[position + 1].entry
+            # Each key handled before its effect is looked for: a key held by the reader (an
+            # article still being drawn) left `screen.loaded` true of the one before it.
             await pilot.press("n")
+            await keys_handled(pilot)
             await until(pilot, lambda: screen.loaded, "the next article")
             assert screen.headline.entry.id == following.id
             assert following.title in body.text
             await pilot.press("p")
+            await keys_handled(pilot)
             await until(pilot, lambda: screen.loaded, "the previous article")
             assert screen.headline.entry.id == entry.id
             assert entry.title in body.text
 
             # m toggles read in the reading view; the main list follows.
             await pilot.press("m")
+            await keys_handled(pilot)
             assert not app.index.get(entry.id).read
             await pilot.press("m")
+            await keys_handled(pilot)
             assert app.index.get(entry.id).read
 
             # Esc goes back with the cursor on the article read last.
             await pilot.press("escape")
+            await keys_handled(pilot)
             assert isinstance(app.screen, MainScreen)
             assert table(app).current.entry.id == entry.id
             await pilot.press("m")
-            await pilot.pause()
+            await keys_handled(pilot)
             assert not table(app).current.read
             assert not app.index.get(entry.id).read
 
             # ? shows every key.
             await pilot.press("question_mark")
+            await keys_handled(pilot)
             assert isinstance(app.screen, HelpScreen)
             help_text = screen_text(app)
             # It scrolls with the vim-like keys, as everything else does.
@@ -147,10 +156,10 @@ def test_read_the_demo_news(subscribed_dir: Path) -> None:
             assert panel.max_scroll_y > 0
             while panel.scroll_y < panel.max_scroll_y:  # every key, a page at a time
                 await pilot.press("space")
-                await pilot.pause()
+                await keys_handled(pilot)
                 help_text += screen_text(app)
             await pilot.press("g", "G")
-            await pilot.pause()
+            await keys_handled(pilot)
             assert panel.scroll_y == panel.max_scroll_y
             for words in (
                 "next / previous article",
@@ -162,10 +171,10 @@ def test_read_the_demo_news(subscribed_dir: Path) -> None:
             ):
                 assert words in help_text
             await pilot.press("g", "j", "j")
-            await pilot.pause()
+            await keys_handled(pilot)
             assert panel.scroll_y == 2
             await pilot.press("k")
-            await pilot.pause()
+            await keys_handled(pilot)
             assert panel.scroll_y == 1
             # What it lists under "Everywhere" works from it too. (After the start's own
             # refresh, which `r` would only be told is running; and its result is watched for as
@@ -185,13 +194,15 @@ def test_read_the_demo_news(subscribed_dir: Path) -> None:
             assert isinstance(app.screen, HelpScreen)
             await until(pilot, lambda: not app._busy, "the refresh to end")
             await pilot.press("escape")
+            await keys_handled(pilot)
             assert isinstance(app.screen, MainScreen)
 
             # Selecting a feed shows only its headlines; Tab moves between the panes.
             await pilot.press("tab")
+            await keys_handled(pilot)
             assert isinstance(app.focused, FeedList)
             await pilot.press("j", "j")  # past "Saved"
-            await pilot.pause()
+            await keys_handled(pilot)
             only = {h.entry.feed_url for h in table(app).rows}
             assert len(only) == 1
             await pilot.press("q")

@@ -51,11 +51,18 @@ async def until(
     what: str,
     timeout: float = WAIT,
     detail: Callable[[], object] | None = None,
+    progress: Callable[[], object] | None = None,
 ) -> None:
     """Wait for `condition`; past `timeout`, fail saying where the app was, and `detail`'s
-    word on what the condition looks at."""
+    word on what the condition looks at. With `progress` (what a long job has done so far,
+    which can change only so many times: counts that only grow), `timeout` runs from its last
+    change: a sync of dozens of articles on a loaded machine is waited for while it goes on,
+    one that stopped fails as before."""
     deadline = time.monotonic() + timeout
+    done = None if progress is None else progress()
     while not condition():
+        if progress is not None and (now := progress()) != done:
+            done, deadline = now, time.monotonic() + timeout
         if time.monotonic() > deadline:
             app = pilot.app
             status = getattr(app, "status", "")
