@@ -65,9 +65,13 @@ LOG_MOST = 16 << 20
 times the 4 MB (1,000 pages) at which SQLite's own checkpoint after a commit begins, so that
 that one does the work where it can, and well under a small machine's memory (the log is read
 with the file)."""
-CHECKPOINT_BACKOFF = 64
+CHECKPOINT_WAIT = 0.5
+"""Seconds that checkpoint waits for the readers of the log, holding the lock writes take: with
+readers that each held it 0.2 s, one always under way, a wait of 0.25 s most often ended with
+them still there and the log grew to 68 MB, 0.5 s emptied it each time (`sync_wal.py`)."""
+CHECKPOINT_BACKOFF = 32
 """Commits of a cache's after a checkpoint the readers kept from emptying the log, before the
-next try (each holds the lock writes take for up to `WAIT_SLICE`)."""
+next try."""
 
 
 class Waits(Protocol):
@@ -227,7 +231,7 @@ class WaitingCache(_ThreadsClosing):
         ever came, and a long sync's log grew past its database (377 MB beside 120 MB, every
         read going through it, on a 300 MB machine: acc45c C1). A checkpoint that waits for
         them (TRUNCATE) gets there: the readers that start meanwhile read the file, not the
-        log. It holds the lock writes take for at most `WAIT_SLICE`; when readers still
+        log. It holds the lock writes take for at most `CHECKPOINT_WAIT`; when readers still
         hold the log then, it has copied what it could and the next try waits
         `CHECKPOINT_BACKOFF` commits of this cache's."""
         if self._checkpoint_after > 0:
@@ -241,7 +245,7 @@ class WaitingCache(_ThreadsClosing):
         con = self._con
         waits = self.waits
         try:
-            con.execute(f"PRAGMA busy_timeout = {_ms(WAIT_SLICE)}")
+            con.execute(f"PRAGMA busy_timeout = {_ms(CHECKPOINT_WAIT)}")
             ((busy, _, _),) = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         except sqlite3.Error:  # a full disk, a damaged file: the next write says it
             busy = 1
