@@ -92,6 +92,8 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     ),
     "sync_pictures": ("--runs", "1"),
     "sync_unchanged": (DATA, "--runs", "1"),
+    "sync_wal": ("--feeds", "1", "--before", "1", "--after", "2", "--readers", "1"),
+    "sync_memory_library": ("--feeds", "1", "--sizes", "1", "--more", "1"),
     "sync_redraws": ("--against", THIS, "--stories", "2", "--read-timeout", "0.5"),
     "sync_workers_memory": ("--rounds", "1"),
     "table_typeset": ("--against", THIS, "--rows", "20", "--runs", "1"),

@@ -60,6 +60,20 @@ WAIT_SLICE = 0.25
 over: a wait looks this often whether it has been cut short (`Waits.wait_ends`)."""
 
 
+LOG_MOST = 16 << 20
+"""Bytes of a cache's write-ahead log past which a commit empties it (`_keep_log_short`): four
+times the 4 MB (1,000 pages) at which SQLite's own checkpoint after a commit begins, so that
+that one does the work where it can, and well under a small machine's memory (the log is read
+with the file)."""
+CHECKPOINT_WAIT = 0.5
+"""Seconds that checkpoint waits for the readers of the log, holding the lock writes take: with
+readers that each held it 0.2 s, one always under way, a wait of 0.25 s most often ended with
+them still there and the log grew to 68 MB, 0.5 s emptied it each time (`sync_wal.py`)."""
+CHECKPOINT_BACKOFF = 32
+"""Commits of a cache's after a checkpoint the readers kept from emptying the log, before the
+next try."""
+
+
 class Waits(Protocol):
     """How long a write waits for another program holding the cache (`StoreDirectory`)."""
 
@@ -144,6 +158,8 @@ class WaitingCache(_ThreadsClosing):
 
     waits: Waits | None = None
     """Whose waits these are; None: SQLite's own, in one go."""
+    _checkpoint_after = 0
+    """Commits of this cache's before its log is looked at again (`_keep_log_short`)."""
     opened_as: tuple[int, int] | None = None
     """The device and inode of the file opened (`open_cache`); None: not checked."""
 
@@ -204,6 +220,41 @@ class WaitingCache(_ThreadsClosing):
         for name in replaced:
             if name is not None:
                 self._disk.remove(name)
+        self._keep_log_short()
+
+    def _keep_log_short(self) -> None:
+        """The write-ahead log emptied back into the file and cut to nothing once it has
+        grown past `LOG_MOST`, after a commit. SQLite's own checkpoint after each commit
+        copies only the pages no reader still reads an older copy of, and starts the log
+        again from its beginning only once none does: with readers one after another, always
+        one under way (a sync's threads and worker processes, the open reader's), neither
+        ever came, and a long sync's log grew past its database (377 MB beside 120 MB, every
+        read going through it, on a 300 MB machine: acc45c C1). A checkpoint that waits for
+        them (TRUNCATE) gets there: the readers that start meanwhile read the file, not the
+        log. It holds the lock writes take for at most `CHECKPOINT_WAIT`; when readers still
+        hold the log then, it has copied what it could and the next try waits
+        `CHECKPOINT_BACKOFF` commits of this cache's."""
+        if self._checkpoint_after > 0:
+            self._checkpoint_after -= 1
+            return
+        try:
+            if os.stat(os.path.join(self._directory, f"{DBNAME}-wal")).st_size <= LOG_MOST:
+                return
+        except OSError:
+            return
+        con = self._con
+        waits = self.waits
+        try:
+            con.execute(f"PRAGMA busy_timeout = {_ms(CHECKPOINT_WAIT)}")
+            ((busy, _, _),) = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.Error:  # a full disk, a damaged file: the next write says it
+            busy = 1
+        finally:
+            with suppress(sqlite3.Error):
+                wait = waits.wait_now() if waits is not None else self._timeout
+                con.execute(f"PRAGMA busy_timeout = {_ms(wait)}")
+        if busy:
+            self._checkpoint_after = CHECKPOINT_BACKOFF
 
 
 class _ClosedWithThread:
