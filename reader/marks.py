@@ -22,6 +22,51 @@ def on_linux_console() -> bool:
     return os.environ.get("TERM") == "linux"
 
 
+def in_gnu_screen(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether the terminal the reader draws on is a GNU screen window: STY set (screen sets it
+    in each window), and no tmux between (TMUX unset). Both are set in tmux run inside screen
+    and in screen run inside tmux, each inheriting the other's: then the nearer of the two
+    processes they name (STY "pid.tty.host", TMUX "socket,pid,session") among the reader's
+    ancestors is the terminal. Screen holds back a lone Esc while mouse reports are on
+    (acc45b B1: `ui_mouse`) and leaves a row's end undrawn after the bidi isolates in a partial
+    redraw (B3: `cell_glyphs`)."""
+    environ = os.environ if environ is None else environ
+    sty, tmux = environ.get("STY", ""), environ.get("TMUX", "")
+    if not sty:
+        return False
+    if not tmux:
+        return True
+    screen_pid, tmux_pid = _leading_number(sty.partition(".")[0]), None
+    fields = tmux.split(",")
+    if len(fields) > 1:
+        tmux_pid = _leading_number(fields[1])
+    for pid in _ancestors():
+        if pid == screen_pid:
+            return True
+        if pid == tmux_pid:
+            return False
+    return False  # neither is ours (a variable carried over sudo, ssh): tmux's set last
+
+
+def _leading_number(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
+
+
+def _ancestors() -> list[int]:
+    """The reader's parent, its parent and so on up to init, read from /proc (none elsewhere)."""
+    found: list[int] = []
+    pid = os.getppid()
+    while pid > 1 and pid not in found:
+        found.append(pid)
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as file:
+                # "pid (name) state ppid …": the name may hold spaces and parentheses.
+                pid = int(file.read().rpartition(b")")[2].split()[1])
+        except (OSError, ValueError, IndexError):
+            break
+    return found
+
+
 ASCII_CODESETS = frozenset({"ANSI_X3.4-1968", "ASCII", "US-ASCII", "646", "ISO646-US"})
 """The names a locale gives the ASCII charset (`locale -k charmap`: "ANSI_X3.4-1968")."""
 
