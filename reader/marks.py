@@ -107,6 +107,8 @@ def _as_started() -> Mapping[str, str]:
 
 LINUX_CONSOLE = on_linux_console()
 """Read once, as the marks below are."""
+IN_GNU_SCREEN = in_gnu_screen()
+"""Read once: GNU screen draws every glyph, but not the bidi isolates (`cell_glyphs`)."""
 ASCII_ONLY = ascii_locale()
 """Read once: in an ASCII locale the reader draws and prints ASCII alone (`ascii_text`), as
 newsboat transliterates there: a terminal set to ASCII shows UTF-8's bytes as litter."""
@@ -240,6 +242,11 @@ _CONSOLE_CELLS = {
 }
 """One cell for one cell: what the kernel's console font (cp437) lacks, as one it has."""
 
+_SCREEN_CELLS = dict.fromkeys("\u2066\u2067\u2068\u2069", "")
+"""GNU screen's: no bidi isolates. It orders no letters either, and a row redrawn in part (the
+cursor moved off a Hebrew or Arabic headline) lost its padding and right border after them
+(acc45b B3); a whole redraw (a resize) drew it right again."""
+
 _ASCII_CELLS = {
     **{c: "-" for c in "─━═┄┈╌▔▁‐‑−"},
     **{c: "|" for c in "│┃║┆┊╎▏▕▌▐"},
@@ -289,25 +296,33 @@ def _ascii_cell(char: str) -> str:
 class _Cells(dict[str, str]):
     """Character → what is drawn for it (`str.translate`'s table): filled as characters come."""
 
-    def __init__(self, ascii_only: bool) -> None:
+    def __init__(self, ascii_only: bool, others: dict[str, str]) -> None:
         super().__init__()
         self.ascii_only = ascii_only
+        self.others = others  # what each character not ASCII is drawn as, unless ASCII only
 
     def __missing__(self, key: str) -> str:
         char = chr(key) if isinstance(key, int) else key  # str.translate asks by ordinal
-        drawn = _ascii_cell(char) if self.ascii_only else _CONSOLE_CELLS.get(char, char)
+        drawn = _ascii_cell(char) if self.ascii_only else self.others.get(char, char)
         self[key] = drawn
         return drawn
 
 
-_CELLS: _Cells | None = _Cells(ASCII_ONLY) if ASCII_ONLY or LINUX_CONSOLE else None
-GLYPHS_REPLACED = _CELLS is not None
+GLYPHS_REPLACED = ASCII_ONLY or LINUX_CONSOLE
 """Whether the terminal draws fewer glyphs than Unicode has (the Linux console, ASCII)."""
+_CELLS: _Cells | None = None
+if GLYPHS_REPLACED:
+    _CELLS = _Cells(ASCII_ONLY, _CONSOLE_CELLS)
+elif IN_GNU_SCREEN:
+    _CELLS = _Cells(False, _SCREEN_CELLS)
+CELLS_FILTERED = _CELLS is not None
+"""Whether `cell_glyphs` changes anything: the TUI's last line filter is needed."""
 
 
 def cell_glyphs(text: str) -> str:
     """`text` as the terminal can draw it, cell for cell (as wide on the screen): the Linux
-    console's glyphs for those its font lacks, or ASCII in an ASCII locale. As it is elsewhere."""
+    console's glyphs for those its font lacks, or ASCII in an ASCII locale; in GNU screen, no
+    bidi isolates. As it is elsewhere."""
     if _CELLS is None or text.isascii():
         return text
     return text.translate(_CELLS)
@@ -318,6 +333,8 @@ def terminal_words(text: str) -> str:
     `--` for a dash and "..." for "…", straight quotes, then `cell_glyphs`."""
     if _CELLS is None or text.isascii():
         return text
+    if not GLYPHS_REPLACED:  # GNU screen: its dashes and quotes are drawn
+        return cell_glyphs(text)
     for char, words in _WORDS.items():
         text = text.replace(char, words)
     return cell_glyphs(text)

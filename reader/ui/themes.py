@@ -26,7 +26,7 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.theme import BUILTIN_THEMES, Theme
 
 from ..config import THEMES
-from ..marks import GLYPHS_REPLACED, cell_glyphs
+from ..marks import CELLS_FILTERED, GLYPHS_REPLACED, cell_glyphs
 from ..terminfo import no_colour_asked
 
 READER_VARIABLES = ("reader-heading", "reader-link", "reader-source")
@@ -246,7 +246,7 @@ def line_filters(
     ]
     if no_color:
         kept.append(_NO_COLOR)
-    if GLYPHS_REPLACED:
+    if CELLS_FILTERED:  # the Linux console's glyphs, ASCII, or GNU screen's lack of isolates
         kept.append(_GLYPHS)
     return kept
 
