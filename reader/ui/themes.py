@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from rich.color import Color as RichColor
 from rich.color import ColorSystem
 from rich.segment import Segment
 from rich.style import Style
@@ -257,18 +256,21 @@ class _BaseBackgrounds(LineFilter):
     console showed already; what the theme must not count on is said in its colours."""
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        return [_base_background(segment) for segment in segments]
+        return [
+            Segment(text, _base_background(style), control)
+            if style is not None and not control
+            else Segment(text, style, control)
+            for text, style, control in segments
+        ]
 
 
-def _base_background(segment: Segment) -> Segment:
-    style = segment.style
-    if style is None or style.bgcolor is None or style.bgcolor.is_default or segment.control:
-        return segment
+def _base_background(style: Style) -> Style:
+    if style.bgcolor is None or style.bgcolor.is_default:
+        return style
     number = style.bgcolor.downgrade(ColorSystem.STANDARD).number
     if number is None or number < 8:
-        return segment
-    base = style + Style(bgcolor=RichColor.from_ansi(number - 8))
-    return Segment(segment.text, base, segment.control)
+        return style
+    return style + Style(bgcolor=f"color({number - 8})")  # 0-7: written as 40-47
 
 
 _BASE_BACKGROUNDS = _BaseBackgrounds()
