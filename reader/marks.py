@@ -28,8 +28,8 @@ def in_gnu_screen(environ: Mapping[str, str] | None = None) -> bool:
     and in screen run inside tmux, each inheriting the other's: then the nearer of the two
     processes they name (STY "pid.tty.host", TMUX "socket,pid,session") among the reader's
     ancestors is the terminal. Screen holds back a lone Esc while mouse reports are on
-    (acc45b B1: `ui_mouse`) and leaves a row's end undrawn after the bidi isolates in a partial
-    redraw (B3: `cell_glyphs`)."""
+    (acc45b B1: `ui.terminal.mouse_reports`) and leaves a row's end undrawn after the bidi
+    isolates in a partial redraw (B3: `cell_glyphs`)."""
     environ = os.environ if environ is None else environ
     sty, tmux = environ.get("STY", ""), environ.get("TMUX", "")
     if not sty:
