@@ -137,6 +137,9 @@ class Config:
     # No frames, scroll bars nor rules, and words or letters for the marks: a screen reader or
     # a braille display reads the screen a line at a time, and said each glyph (acc42a A8).
     plain: bool = False
+    # Mouse reports asked of the terminal: True, False, or None ("auto"): on but under GNU
+    # screen, which holds a lone Esc back until the next key while they are on (acc45b B1).
+    mouse: bool | None = None
     # The lists show only unread headlines and the feeds with unread ones as the reader first
     # opens (`L` toggles it, and the reader opens as it was left: `reader.ui.unread_view`).
     unread_only: bool = False
@@ -305,6 +308,10 @@ text_width = 80
 # time: no frames, scroll bars nor rules; letters for the marks (N unread, d offline, as
 # `reader list` has them); headings and quotations marked as in Markdown ("## ", "> ").
 plain = false
+# The mouse (clicks, the wheel): true, false, or "auto": on, but in GNU screen, which holds a
+# lone Esc back until the next key while the mouse is on (Esc then did nothing until another
+# key came). true there if you would rather have the mouse, and press Esc twice.
+mouse = "auto"
 
 [system]
 # How many worker processes parse feeds and read pages during a refresh or a sync: "auto" (one
@@ -623,7 +630,10 @@ def _check_keys(data: dict[str, Any]) -> None:
             "feeds",
             {"refresh_interval", "refresh_on_open", "fetch_ahead", "drop_read_after", "max_items"},
         ),
-        ("ui", {"theme", "unread_only", "feed_order", "oldest_first", "text_width", "plain"}),
+        (
+            "ui",
+            {"theme", "unread_only", "feed_order", "oldest_first", "text_width", "plain", "mouse"},
+        ),
         ("citation", {"style", "copy"}),
         ("system", {"workers"}),
     ):
@@ -701,6 +711,11 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     plain = data.get("ui", {}).get("plain", False)
     if not isinstance(plain, bool):
         raise ValueError("ui.plain must be true or false")
+    mouse = data.get("ui", {}).get("mouse", "auto")
+    if isinstance(mouse, str) and mouse.strip().lower() == "auto":
+        mouse = None
+    elif not isinstance(mouse, bool):
+        raise ValueError(f'ui.mouse must be true, false or "auto", not {mouse!r}')
     style = data.get("citation", {}).get("style", "block")
     if style not in CITATION_STYLES:
         names = ", ".join(map(repr, CITATION_STYLES))
@@ -744,6 +759,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         oldest_first=oldest_first,
         text_width=text_width,
         plain=plain,
+        mouse=mouse,
         citation_style=style,
         citation_copy=copy,
         keys=keys,

@@ -22,6 +22,51 @@ def on_linux_console() -> bool:
     return os.environ.get("TERM") == "linux"
 
 
+def in_gnu_screen(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether the terminal the reader draws on is a GNU screen window: STY set (screen sets it
+    in each window), and no tmux between (TMUX unset). Both are set in tmux run inside screen
+    and in screen run inside tmux, each inheriting the other's: then the nearer of the two
+    processes they name (STY "pid.tty.host", TMUX "socket,pid,session") among the reader's
+    ancestors is the terminal. Screen holds back a lone Esc while mouse reports are on
+    (acc45b B1: `ui.terminal.mouse_reports`) and leaves a row's end undrawn after the bidi
+    isolates in a partial redraw (B3: `cell_glyphs`)."""
+    environ = os.environ if environ is None else environ
+    sty, tmux = environ.get("STY", ""), environ.get("TMUX", "")
+    if not sty:
+        return False
+    if not tmux:
+        return True
+    screen_pid, tmux_pid = _leading_number(sty.partition(".")[0]), None
+    fields = tmux.split(",")
+    if len(fields) > 1:
+        tmux_pid = _leading_number(fields[1])
+    for pid in _ancestors():
+        if pid == screen_pid:
+            return True
+        if pid == tmux_pid:
+            return False
+    return False  # neither is ours (a variable carried over sudo, ssh): tmux's set last
+
+
+def _leading_number(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
+
+
+def _ancestors() -> list[int]:
+    """The reader's parent, its parent and so on up to init, read from /proc (none elsewhere)."""
+    found: list[int] = []
+    pid = os.getppid()
+    while pid > 1 and pid not in found:
+        found.append(pid)
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as file:
+                # "pid (name) state ppid …": the name may hold spaces and parentheses.
+                pid = int(file.read().rpartition(b")")[2].split()[1])
+        except (OSError, ValueError, IndexError):
+            break
+    return found
+
+
 ASCII_CODESETS = frozenset({"ANSI_X3.4-1968", "ASCII", "US-ASCII", "646", "ISO646-US"})
 """The names a locale gives the ASCII charset (`locale -k charmap`: "ANSI_X3.4-1968")."""
 
@@ -62,6 +107,8 @@ def _as_started() -> Mapping[str, str]:
 
 LINUX_CONSOLE = on_linux_console()
 """Read once, as the marks below are."""
+IN_GNU_SCREEN = in_gnu_screen()
+"""Read once: GNU screen draws every glyph, but not the bidi isolates (`cell_glyphs`)."""
 ASCII_ONLY = ascii_locale()
 """Read once: in an ASCII locale the reader draws and prints ASCII alone (`ascii_text`), as
 newsboat transliterates there: a terminal set to ASCII shows UTF-8's bytes as litter."""
@@ -203,6 +250,11 @@ _CONSOLE_CELLS = {
 }
 """One cell for one cell: what the kernel's console font (cp437) lacks, as one it has."""
 
+_SCREEN_CELLS = dict.fromkeys("\u2066\u2067\u2068\u2069", "")
+"""GNU screen's: no bidi isolates. It orders no letters either, and a row redrawn in part (the
+cursor moved off a Hebrew or Arabic headline) lost its padding and right border after them
+(acc45b B3); a whole redraw (a resize) drew it right again."""
+
 _ASCII_CELLS = {
     **{c: "-" for c in "─━═┄┈╌▔▁‐‑−"},
     **{c: "|" for c in "│┃║┆┊╎▏▕▌▐"},
@@ -252,25 +304,33 @@ def _ascii_cell(char: str) -> str:
 class _Cells(dict[str, str]):
     """Character → what is drawn for it (`str.translate`'s table): filled as characters come."""
 
-    def __init__(self, ascii_only: bool) -> None:
+    def __init__(self, ascii_only: bool, others: dict[str, str]) -> None:
         super().__init__()
         self.ascii_only = ascii_only
+        self.others = others  # what each character not ASCII is drawn as, unless ASCII only
 
     def __missing__(self, key: str) -> str:
         char = chr(key) if isinstance(key, int) else key  # str.translate asks by ordinal
-        drawn = _ascii_cell(char) if self.ascii_only else _CONSOLE_CELLS.get(char, char)
+        drawn = _ascii_cell(char) if self.ascii_only else self.others.get(char, char)
         self[key] = drawn
         return drawn
 
 
-_CELLS: _Cells | None = _Cells(ASCII_ONLY) if ASCII_ONLY or LINUX_CONSOLE else None
-GLYPHS_REPLACED = _CELLS is not None
+GLYPHS_REPLACED = ASCII_ONLY or LINUX_CONSOLE
 """Whether the terminal draws fewer glyphs than Unicode has (the Linux console, ASCII)."""
+_CELLS: _Cells | None = None
+if GLYPHS_REPLACED:
+    _CELLS = _Cells(ASCII_ONLY, _CONSOLE_CELLS)
+elif IN_GNU_SCREEN:
+    _CELLS = _Cells(False, _SCREEN_CELLS)
+CELLS_FILTERED = _CELLS is not None
+"""Whether `cell_glyphs` changes anything: the TUI's last line filter is needed."""
 
 
 def cell_glyphs(text: str) -> str:
     """`text` as the terminal can draw it, cell for cell (as wide on the screen): the Linux
-    console's glyphs for those its font lacks, or ASCII in an ASCII locale. As it is elsewhere."""
+    console's glyphs for those its font lacks, or ASCII in an ASCII locale; in GNU screen, no
+    bidi isolates. As it is elsewhere."""
     if _CELLS is None or text.isascii():
         return text
     return text.translate(_CELLS)
@@ -281,6 +341,8 @@ def terminal_words(text: str) -> str:
     `--` for a dash and "..." for "…", straight quotes, then `cell_glyphs`."""
     if _CELLS is None or text.isascii():
         return text
+    if not GLYPHS_REPLACED:  # GNU screen: its dashes and quotes are drawn
+        return cell_glyphs(text)
     for char, words in _WORDS.items():
         text = text.replace(char, words)
     return cell_glyphs(text)

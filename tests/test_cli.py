@@ -778,18 +778,20 @@ def test_a_closed_output_is_written_to_nothing_not_a_traceback(synced_dir: Path)
     ("env_change", "said"),
     [
         ({"TERM": "dumb"}, "TERM=dumb is one that can't draw a screen"),
-        ({"TERM": ""}, "TERM=(unset) is one that can't draw a screen"),
+        ({"TERM": None}, "TERM is not set: it names the terminal"),
+        ({"TERM": ""}, "TERM is empty: it names the terminal"),
         ({"PYTHONIOENCODING": "latin-1"}, "not UTF-8: run it with a UTF-8 locale"),
     ],
 )
 def test_a_terminal_that_cannot_draw_the_reader_is_told_so(
-    data_dir: Path, env_change: dict[str, str], said: str
+    data_dir: Path, env_change: dict[str, str | None], said: str
 ) -> None:
     """An editor's shell (TERM=dumb) got the screen's escapes as text; a Latin-1 locale got
-    every line and mark as a "\\u2502" escape, the rows running into each other."""
+    every line and mark as a "\\u2502" escape, the rows running into each other. `TERM=`, set
+    but empty, was said to be unset (acc45b B8)."""
     main_end, secondary = os.openpty()
     env = {**os.environ, "READER_HOME": str(data_dir), "TERM": "xterm-256color", **env_change}
-    env = {name: value for name, value in env.items() if value}
+    env = {name: value for name, value in env.items() if value is not None}
     try:
         result = subprocess.run(
             [sys.executable, "-m", "reader"],

@@ -63,6 +63,7 @@ def test_an_old_file_is_shown_with_the_settings_it_leaves_out(tmp_path: Path) ->
             "oldest_first": False,
             "text_width": 80,
             "plain": False,
+            "mouse": "auto",
         },
         "system": {"workers": "auto"},
         "citation": {"style": "block", "copy": "text"},
@@ -141,6 +142,7 @@ def test_no_file_and_none_can_be_written_shows_the_defaults(tmp_path: Path) -> N
         "oldest_first": False,
         "text_width": 80,
         "plain": False,
+        "mouse": "auto",
     }
     assert tomllib.loads(rest)["network"]["per_host"] == 4
 

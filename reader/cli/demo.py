@@ -137,9 +137,13 @@ def _not_a_terminal() -> str:
     for stream, name in ((sys.stdin, "its input"), (sys.stdout, "its output")):
         if stream is None or not stream.isatty():
             return f"{name} is not one"
-    term = os.environ.get("TERM", "")
-    if term in ("", "dumb"):
-        return f"TERM={term or '(unset)'} is one that can't draw a screen"
+    term = os.environ.get("TERM")
+    if term is None:
+        return "TERM is not set: it names the terminal, and none named can't draw a screen"
+    if term == "":  # `TERM= reader`: said "TERM=(unset)", set as it was (acc45b B8)
+        return "TERM is empty: it names the terminal, and none named can't draw a screen"
+    if term == "dumb":
+        return f"TERM={term} is one that can't draw a screen"
     if not stdout_unicode() and not ASCII_ONLY:  # ASCII: drawn in ASCII (`marks.ASCII_ONLY`)
         return (
             f"this one's charset is {sys.stdout.encoding}, not UTF-8: run it with a UTF-8"

@@ -204,7 +204,10 @@ class ReaderAppState(App[int]):
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         filters = super().get_line_filters()
-        return line_filters(filters, no_color=self.no_color, ansi=self.current_theme.ansi)
+        console = self.current_theme.name.endswith("-console")  # `themes.CONSOLE_THEMES`
+        return line_filters(
+            filters, no_color=self.no_color, ansi=self.current_theme.ansi, console=console
+        )
 
     # -- jobs ----------------------------------------------------------------------------------
     def exit(self, *args: Any, **kwargs: Any) -> None:

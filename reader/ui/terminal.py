@@ -24,12 +24,26 @@ import selectors
 import threading
 import time
 from codecs import getincrementaldecoder
+from collections.abc import Mapping
 from contextlib import suppress
 from typing import IO, Any
 
 from textual import constants
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
+
+from ..marks import in_gnu_screen
+
+
+def mouse_reports(asked: bool | None, environ: Mapping[str, str] | None = None) -> bool:
+    """Whether to turn the terminal's mouse reports on: as `[ui] mouse` asks, or ("auto", None)
+    everywhere but in GNU screen (`marks.in_gnu_screen`). Screen holds a lone Esc back while a
+    window has them on (`ESC [?1000h`, `ESC [?1006h`) and sends it with the next key, so Esc did
+    nothing, and then Esc and that key both acted (acc45b B1); with them off it sends it at once."""
+    if asked is not None:
+        return asked
+    return not in_gnu_screen(environ)
+
 
 _TICKING = max(constants.ESCAPE_DELAY, 0.1) + 0.5
 """Seconds after the last input during which the input thread still wakes every 0.1 s, as

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from rich.color import ColorSystem
 from rich.segment import Segment
 from rich.style import Style
 from textual.app import App
@@ -26,7 +27,7 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.theme import BUILTIN_THEMES, Theme
 
 from ..config import THEMES
-from ..marks import GLYPHS_REPLACED, cell_glyphs
+from ..marks import CELLS_FILTERED, GLYPHS_REPLACED, cell_glyphs, on_linux_console
 from ..terminfo import no_colour_asked
 
 READER_VARIABLES = ("reader-heading", "reader-link", "reader-source")
@@ -156,6 +157,22 @@ _LIGHT_16 = replace(
 SIXTEEN_COLOUR_THEMES = {"dark": _DARK_16, "light": _LIGHT_16, "terminal": _TERMINAL}
 """The theme of each setting on a terminal of 16 colours (or 8): `terminal` is its palette's
 already."""
+# The Linux console draws its 8 base colours alone as backgrounds (console_codes(4): "100..107
+# set background, same as 40..47 (bright not supported)"): dark's grey cursor of the list not in
+# use was black on black there, the feed shown not to be told from the others (acc45b B4).
+# Magenta reads with white text, and apart from the blue cursor of the list in use.
+_DARK_CONSOLE = replace(
+    _DARK_16,
+    name="reader-dark-console",
+    variables={**_DARK_16.variables, "block-cursor-blurred-background": _VGA_MAGENTA},
+)
+_LIGHT_CONSOLE = replace(
+    _LIGHT_16,
+    name="reader-light-console",  # its paper white is the console's grey: so was the cursor
+    variables={**_LIGHT_16.variables, "block-cursor-blurred-background": _VGA_MAGENTA},
+)
+CONSOLE_THEMES = {"dark": _DARK_CONSOLE, "light": _LIGHT_CONSOLE, "terminal": _TERMINAL}
+"""The theme of each setting on the Linux console: with `line_filters`, base backgrounds only."""
 
 
 def apply_theme(app: App[object], setting: str) -> None:
@@ -167,11 +184,13 @@ def apply_theme(app: App[object], setting: str) -> None:
     (its Monochrome filter: the dark slab stayed, in greys). Here it is the terminal theme with
     every colour taken out: the terminal's own foreground and background, as `ls` and `less`
     show under NO_COLOR, the cursor and the matches in reverse video (reader.tcss's `:ansi`)."""
-    for theme in (*TEXTUAL_THEMES.values(), _DARK_16, _LIGHT_16):
+    for theme in (*TEXTUAL_THEMES.values(), _DARK_16, _LIGHT_16, _DARK_CONSOLE, _LIGHT_CONSOLE):
         app.register_theme(theme)
     app.no_color = no_colour_asked()  # NO_COLOR, or a terminal without colours (vt100)
     few = app.console.color_system in ("standard", "windows")
     themes = SIXTEEN_COLOUR_THEMES if few else TEXTUAL_THEMES
+    if few and on_linux_console():
+        themes = CONSOLE_THEMES
     # Set as the app is made, before its stylesheet is read: `app.theme = …` runs a watcher
     # that reads the whole stylesheet again (40–150 ms of the start, before the first screen).
     # The stylesheet, made already, takes the theme's colours; its rules are not read yet.
@@ -231,22 +250,52 @@ class _NoColourCodes(NoColor):
 _NO_COLOR = _NoColourCodes()
 
 
+class _BaseBackgrounds(LineFilter):
+    """Each background as one of the 8 base colours, the bright ones as their base (the grey
+    of the bars as black): the Linux console shows no other (`CONSOLE_THEMES`). What the
+    console showed already; what the theme must not count on is said in its colours."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [
+            Segment(text, _base_background(style), control)
+            if style is not None and not control
+            else Segment(text, style, control)
+            for text, style, control in segments
+        ]
+
+
+def _base_background(style: Style) -> Style:
+    if style.bgcolor is None or style.bgcolor.is_default:
+        return style
+    number = style.bgcolor.downgrade(ColorSystem.STANDARD).number
+    if number is None or number < 8:
+        return style
+    return style + Style(bgcolor=f"color({number - 8})")  # 0-7: written as 40-47
+
+
+_BASE_BACKGROUNDS = _BaseBackgrounds()
+
+
 def line_filters(
-    textual_filters: Sequence[LineFilter], *, no_color: bool, ansi: bool
+    textual_filters: Sequence[LineFilter], *, no_color: bool, ansi: bool, console: bool = False
 ) -> list[LineFilter]:
     """The filters every line drawn goes through: Textual's, with its NO_COLOR one (chosen as
     the app was made, before its theme) replaced by one taking every colour out when asked,
     and its ANSI colours left to the terminal's palette in an ANSI theme (Textual's filter
-    was made for the theme the app had before the reader's)."""
+    was made for the theme the app had before the reader's). `console`: the Linux console's
+    theme, its backgrounds the 8 base colours (`_BaseBackgrounds`)."""
     kept = [
         f
         for f in textual_filters
         if not isinstance(f, Monochrome | NoColor | _TerminalGlyphs)
         and not (ansi and isinstance(f, ANSIToTruecolor))
+        and not isinstance(f, _BaseBackgrounds)
     ]
+    if console:
+        kept.append(_BASE_BACKGROUNDS)
     if no_color:
         kept.append(_NO_COLOR)
-    if GLYPHS_REPLACED:
+    if CELLS_FILTERED:  # the Linux console's glyphs, ASCII, or GNU screen's lack of isolates
         kept.append(_GLYPHS)
     return kept
 

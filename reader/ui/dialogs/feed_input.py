@@ -13,7 +13,6 @@ from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
-from ...plural import plural
 from ..display import plain
 from ..unknown_keys import character_of, hand_on, key_after_escape
 from ..widgets.cell_input import CellInput
@@ -37,27 +36,6 @@ class _Line(CellInput):
             hand_on(self, bare, character_of(bare, event.character))
             return
         await super()._on_key(event)
-
-    def _on_paste(self, event: events.Paste) -> None:
-        # Input keeps a paste's first line only: a note pasted from a mail or a phone in two
-        # lines lost its second, unsaid (acc33a A14). Every line kept, joined by a space (the
-        # line holds one); what the line has no room for said, not dropped unsaid.
-        event.stop()
-        event.prevent_default()
-        joined = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
-        if not joined:
-            return
-        start, end = sorted(self.selection)
-        room = self.max_length - (len(self.value) - (end - start)) if self.max_length else None
-        if room is not None and len(joined) > room:
-            joined = joined[: max(room, 0)]
-            self.notify(
-                f"Only the first {plural(max(room, 0), 'character')} of what was pasted kept: "
-                f"the line holds {self.max_length} at most.",
-                severity="warning",
-                markup=False,
-            )
-        self.replace(joined, start, end)
 
 
 class FeedInputScreen(Dialog[str | None]):

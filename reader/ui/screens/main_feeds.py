@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
+from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -17,6 +18,7 @@ from ...models import Feed
 from ...plural import plural
 from ..display import plain
 from ..headlines import view_search_feed
+from ..keymap import keymap_of
 from ..widgets.main.feed_list import FeedList
 
 if TYPE_CHECKING:
@@ -79,7 +81,8 @@ class MainScreenFeeds(Screen[None]):
             FeedInputScreen(question, value=value, hint=hint, check=check), entered
         )
 
-    def action_add_feed(self) -> None:
+    def action_add_feed(self, value: str = "") -> None:
+        """`a`: the "Add a feed" line, holding `value` (an address pasted on the lists)."""
         if self.reader.refuses("add"):
             return
         from ...sentence_start import sentence
@@ -89,9 +92,27 @@ class MainScreenFeeds(Screen[None]):
             "Add a feed: paste a news site's address (or its feed's)",
             "Enter adds it (a page's feed is found) · Esc: nothing added",
             self.reader.add_feed,  # an empty line adds nothing
+            value=value,
             # An address refused is said under the line, which keeps it to mend (acc44a A2).
             check=lambda line: sentence(typed_address(line).refusal),
         )
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste on the lists (the search line keeps its own): one address opens "Add a
+        feed" with it in the line, Enter away from added; anything else says where addresses
+        go. It was ignored, unsaid: one who pasted before pressing `a` had no hint (acc45b B6)."""
+        event.stop()
+        from ...typed_address import typed_address
+
+        lines = [line.strip() for line in event.text.splitlines() if line.strip()]
+        if len(lines) == 1 and typed_address(lines[0]).url:
+            self.action_add_feed(lines[0])
+            return
+        key = keymap_of(self.app).key("add_feed", "the headlines")
+        said = "Nothing here takes a paste"
+        if key is not None:
+            said += f": to add a feed, press {key} and paste its address into that line."
+        self.notify(said, timeout=4, markup=False)
 
     def action_refresh_shown(self) -> None:
         self.reader.refresh_view(self.feed_url)

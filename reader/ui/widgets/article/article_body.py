@@ -354,6 +354,11 @@ class ArticleBody(ArticleLayout, can_focus=True):
         ):
             self._width = 0  # lower or higher past where the header fits: laid out again
         self._layout(place)
+        # As wide as before (a tmux pane zoomed and back), `_layout` wraps nothing and scrolls
+        # nowhere: back from a size that showed it all, the view was at its top.
+        top = None if place is None else line_of(place, self._laid.extents, self._laid_map)
+        if top is not None and top != self.top_line:
+            self.scroll_to(y=top, animate=False, immediate=True, force=True)
         # The place a line starts at one width falls inside a line at another: found again
         # from the new top line, each resize crept back up to a line (120, 60, 40 and 200
         # columns: a sentence). Until the view moves, the next resize keeps this one's place.
@@ -387,6 +392,16 @@ class ArticleBody(ArticleLayout, can_focus=True):
         # fast wheel): the lines down to there now, or the view would be drawn blank for a
         # frame.
         self._lay_out_through(new_value)
+        resized = self.scrollable_content_region.height != self._shown_height
+        if resized and old_value > new_value and old_value > self.max_scroll_y:
+            # Not a move of the reader's: the view made taller left the old top past the end,
+            # and Textual took the view back (to the top where it all fits). The text that was
+            # at the top stays the place a resize keeps, or each zoom of a tmux pane went back
+            # to the article's title (acc45b B2).
+            old_top, kept = round(old_value), self._resized_at
+            place = kept[0] if kept is not None and kept[1] == old_top else self._place_at(old_top)
+            if place is not None:
+                self._resized_at = (place, round(new_value))
         super().watch_scroll_y(old_value, new_value)
 
     def render_line(self, y: int) -> Strip:

@@ -232,7 +232,11 @@ class ArticleState(KeyScrolledView):
         """Where the reader is in the text: what `_layout` keeps at the top of the view."""
         if self._resized_at is not None and self._resized_at[1] == self.top_line:
             return self._resized_at[0]  # not moved since the last resize: the place it kept
-        if self.top_line >= len(self._laid.lines):
+        return self._place_at(self.top_line)
+
+    def _place_at(self, top: int) -> Place | None:
+        """The place of the text with the line `top` at the top of the view."""
+        if top >= len(self._laid.lines):
             self._finish_layout()  # scrolled (a wheel) past the first screen before the rest came
         extents = self._laid.extents
-        return place_at(extents, self._laid_map, self.top_line) if extents else None
+        return place_at(extents, self._laid_map, top) if extents else None
