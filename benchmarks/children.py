@@ -28,6 +28,7 @@ __all__ = [
     "child_json",
     "compared",
     "comparison_parser",
+    "descendants",
     "measured",
     "print_walls",
     "quiet_reader",
@@ -274,3 +275,21 @@ def index_in_memory(
         entry = Entry(f"e{n}", feed.url, f"t{n}", link, now - timedelta(minutes=n))
         rows.append(Headline(entry, read(n), True, saved=saved(n), key=link))
     return HeadlineIndex(feeds, rows)
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process `pid` started and those they started, from /proc (Linux); a thread or a
+    process that ended while it was read has none."""
+    found: list[int] = []
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            kids = [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for kid in kids:
+            found += [kid, *descendants(kid)]
+    return found

@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from children import THIS_CHECKOUT, child_json
+from children import THIS_CHECKOUT, child_json, descendants
 
 SETTINGS = ("auto", "1")
 SAMPLE_EVERY = 0.1
@@ -41,22 +41,6 @@ def status_kb(pid: int | str, field: str) -> int:
     except OSError:
         pass
     return 0
-
-
-def descendants(pid: int) -> list[int]:
-    found: list[int] = []
-    try:
-        tasks = list(Path(f"/proc/{pid}/task").iterdir())
-    except OSError:
-        return found
-    for task in tasks:
-        try:
-            kids = [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            continue
-        for kid in kids:
-            found += [kid, *descendants(kid)]
-    return found
 
 
 def configured(data: Path, setting: str, feeds: str) -> Path:

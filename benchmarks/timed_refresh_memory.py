@@ -26,7 +26,7 @@ import threading
 import time
 from pathlib import Path
 
-from children import compared, comparison_parser
+from children import compared, comparison_parser, descendants
 
 SAMPLE_EVERY = 1.0
 FEEDS = ("wire", "desk", "briefs")
@@ -66,22 +66,6 @@ def rss_mb(pid: int) -> float:
     except OSError:
         pass
     return 0.0
-
-
-def descendants(pid: int) -> list[int]:
-    found: list[int] = []
-    try:
-        tasks = list(Path(f"/proc/{pid}/task").iterdir())
-    except OSError:
-        return found
-    for task in tasks:
-        try:
-            kids = [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            continue
-        for kid in kids:
-            found += [kid, *descendants(kid)]
-    return found
 
 
 def child(root: Path, data: Path, base: str, interval: int, refreshes: int) -> None:
