@@ -51,8 +51,9 @@ def test_a_feed_refusing_reader_says_which_setting_and_the_setting_is_sent(
 
     config = data / "config.toml"
     text = config.read_text()
-    assert 'user_agent = ""' in text  # written with the defaults, for a user to find
-    config.write_text(text.replace('user_agent = ""', f'user_agent = "{BROWSER}"'))
+    # Written with the defaults, commented out, for a user to find and take the "# " off.
+    assert '\n# user_agent = ""\n' in text
+    config.write_text(text.replace('# user_agent = ""', f'user_agent = "{BROWSER}"'))
     code, said = _run(capsys, data, "sync", "--no-articles")
     assert code == 0, said
     assert agents[-1] == BROWSER

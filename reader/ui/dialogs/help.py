@@ -385,8 +385,9 @@ def _keys_stacked(sections: KeyRows) -> Group:
     return Group(*lines)
 
 
-MARKERS_FIRST_LINE = "What the marks in the lists mean: Markers, at the end (G).\n"
-"""Said atop the keys: the legend is the last section, 70 rows down (acc45 A14)."""
+MARKERS_HINT = "the marks' meanings: Markers, at the end (G)"
+"""Said on the panel's lower border: the legend is the last section, 70 rows down (acc45
+A14). On the border, not a first row of the keys: a 40x15 terminal's help had 10 rows."""
 
 
 class HelpScreen(ScrolledDialog):
@@ -398,8 +399,8 @@ class HelpScreen(ScrolledDialog):
         yield KeyBar()
         with VerticalScroll(id="help-panel") as panel:
             panel.border_title = "Keys"
+            panel.border_subtitle = MARKERS_HINT
             keys = keys_shown(keymap_of(self.app))
             if getattr(self.app, "plain", False):
                 keys = lettered(keys)
-            yield Static(MARKERS_FIRST_LINE, id="help-markers-hint")
             yield Static(KeysList(keys), id="help-keys")
