@@ -594,9 +594,10 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Refresh every feed (with --tag, those filed under it) and fetch every "
             "new or updated article into the cache for reading offline. Exit 0 when "
-            "everything came through, 1 when a feed or an article failed (each "
-            "named on stderr; a story taken down is no failure). Ctrl-C stops with "
-            "what came kept (exit 130); the next sync carries on."
+            "all came, 1 when a feed or an article failed (named on stderr; a story "
+            "taken down is none), 75 (try later) when only a full disk or a gateway's "
+            "502/504 stood in the way. Ctrl-C keeps what came (exit 130); the next "
+            "sync carries on."
         ),
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
