@@ -34,6 +34,21 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def spawned_workers(before: frozenset[int] = frozenset()) -> list[int]:
+    """This process's worker processes running now (spawned; not the resource tracker, which
+    the pools of a process share), but those of `before`: an earlier test's in this process
+    (pytest-xdist's) may still be ending."""
+    found = []
+    for pid in set(children(os.getpid())) - before:
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"spawn_main" in command and alive(pid):
+            found.append(pid)
+    return found
+
+
 def alive(pid: int) -> bool:
     """`pid` still runs (a zombie waiting for its parent to read it has ended)."""
     try:

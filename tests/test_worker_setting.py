@@ -19,7 +19,7 @@ from reader.demo.server import DemoServer
 from reader.library import Library
 from reader.ui.app import ReaderApp
 from tests.cli_run import started_reader
-from tests.processes import alive, children
+from tests.processes import alive, children, spawned_workers
 from tests.tui_pilot import started, until
 
 
@@ -56,20 +56,6 @@ def test_an_unknown_system_setting_is_refused(tmp_path: Path) -> None:
         load_config(_config(tmp_path, "[system]\nthreads = 1\n"))
 
 
-def _workers(before: frozenset[int]) -> set[int]:
-    """This process's worker processes running now (spawned by the reader; not the resource
-    tracker, nor those of `before`)."""
-    found = set()
-    for pid in set(children(os.getpid())) - before:
-        try:
-            command = Path(f"/proc/{pid}/cmdline").read_bytes()
-        except OSError:
-            continue
-        if b"spawn_main" in command and alive(pid):
-            found.add(pid)
-    return found
-
-
 @pytest.mark.parametrize("count", [1, 2])
 def test_a_sync_starts_as_many_workers_as_the_setting_says(
     tmp_path: Path, demo_server: DemoServer, count: int
@@ -94,7 +80,7 @@ def test_a_sync_starts_as_many_workers_as_the_setting_says(
 
             def ended() -> bool:
                 nonlocal most
-                now = _workers(before)
+                now = spawned_workers(before)
                 seen.update(now)
                 most = max(most, len(now))
                 return not app._busy

@@ -6,7 +6,6 @@ the processes seen from outside (/proc)."""
 from __future__ import annotations
 
 import asyncio
-import os
 from pathlib import Path
 
 import pytest
@@ -15,24 +14,9 @@ from pytest_httpserver import HTTPServer
 import reader.ui.app as app_module
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article.article_body import ArticleBody
-from tests.processes import alive, children
+from tests.processes import spawned_workers as _workers
 from tests.test_library import ARTICLE, feed_xml
 from tests.tui_pilot import WAIT, open_row, started, subscribe, until
-
-
-def _workers(before: frozenset[int] = frozenset()) -> list[int]:
-    """This process's worker processes running now (spawned; not the resource tracker, which
-    the pools of a process share), but those of `before`: an earlier test's in this process
-    (pytest-xdist's) may still be ending."""
-    found = []
-    for pid in set(children(os.getpid())) - before:
-        try:
-            command = Path(f"/proc/{pid}/cmdline").read_bytes()
-        except OSError:
-            continue
-        if b"spawn_main" in command and alive(pid):
-            found.append(pid)
-    return found
 
 
 def test_no_worker_starts_for_a_reader_that_has_no_work_for_one(tmp_path: Path) -> None:
