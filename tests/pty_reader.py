@@ -48,10 +48,12 @@ def reader_in_pty(
     columns: int = 100,
     errors_to: Path | None = None,
     environment: dict[str, str | None] | None = None,
+    cwd: Path | None = None,
 ) -> Iterator[PtyReader]:
     """The reader on `data_dir` in a terminal of `rows` × `columns`, its errors written there
     too or to the file `errors_to` (`reader 2>log`); killed if still running at the end.
-    `environment`: variables set (TERM=vt100), or taken away (None), for this run."""
+    `environment`: variables set (TERM=vt100), or taken away (None), for this run; `cwd`: the
+    directory it runs in, whose `reader` package `-m` takes first (a copy of it)."""
     main, secondary = os.openpty()
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     env = {**os.environ, "READER_HOME": str(data_dir), "TERM": "xterm-256color"}
@@ -68,6 +70,7 @@ def reader_in_pty(
             stderr=secondary if errors_to is None else errors,
             env=env,
             start_new_session=True,
+            cwd=cwd,
         )
     os.close(secondary)
     running = PtyReader(process, main)

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from ..models import FetchError, StoreError
+from ..upgraded import upgrade_in
 from .common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -71,6 +72,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except OSError as error:
         return _os_failure(error)
+    except Exception as error:
+        # A module imported on first use after the reader's files changed under the command
+        # (`upgraded`): said in a line. Anything else is a bug, and its traceback says where.
+        if (upgraded := upgrade_in(error)) is None:
+            raise
+        err(upgraded.command_said())
+        return EXIT_FAILED
 
 
 def _os_failure(error: OSError) -> int:

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 from ..models import UNREACHABLE, ErrorKind, FetchError, StoreError
 from ..safe import safe_line
+from ..upgraded import upgrade_in
 
 
 def storage_failure(error: StoreError, url: str) -> FetchError:
@@ -52,7 +53,12 @@ def _unexpected_as_fetch_error(url: str) -> Iterator[None]:
 
 def unforeseen_failure(error: Exception, what: str, url: str) -> FetchError:
     """A failure no one foresaw, reading a page or a feed, as its one line: in words, the
-    Python exception's name kept in brackets for a report of it."""
+    Python exception's name kept in brackets for a report of it. Unless the reader's code
+    changed under it (a worker started after an upgrade, a module imported on first use):
+    then `Upgraded` is raised, ending the work, and nothing of it is kept as the page's or the
+    feed's failure (every page of a sync was marked failed, each feed given an error)."""
+    if (upgraded := upgrade_in(error)) is not None:
+        raise upgraded from error
     detail = safe_line(str(error), 100)
     message = f"could not read the {what}: an error the reader did not foresee"
     message += f" ({type(error).__name__}: {detail})" if detail else f" ({type(error).__name__})"

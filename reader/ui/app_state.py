@@ -26,6 +26,7 @@ from ..library import Library
 from ..library.resources import HELD_WAIT
 from ..models import Article, StoreError
 from ..reports import SyncProgress
+from ..upgraded import Upgraded, upgrade_in
 from .headlines import HeadlineIndex
 from .keymap import keymap_of
 from .screens.main import MainScreen
@@ -303,10 +304,30 @@ class ReaderAppState(App[int]):
             except StoreError as error:  # a full disk, a read-only one: said as it is
                 self.status = f"Not done: {error}"
             except Exception as error:  # a bug or a broken store: keep the app usable
-                self.status = f"Error: {type(error).__name__}: {error}"
+                if (upgraded := upgrade_in(error)) is None:
+                    self.status = f"Error: {type(error).__name__}: {error}"
+                else:
+                    self.say_upgraded(upgraded)
 
         # The function, not a coroutine made now: the worker makes it when it starts.
         self.run_worker(guarded, group=group, exclusive=exclusive, exit_on_error=False)
+
+    def say_upgraded(self, upgraded: Upgraded) -> None:
+        """A job failed of the reader's code changed under it (`upgraded`): said in the status
+        line and in a notice that stays; the reader goes on with what it has in memory."""
+        self.status = str(upgraded)
+        self.notify(str(upgraded), severity="warning", timeout=3600, markup=False)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's: an error in a key's action or a message's handler ends the app with a
+        # traceback (and stops the screen it came from). One that comes of the reader's code
+        # changed under it (`upgraded`: a dialog's module imported on first use) ends it as
+        # quitting does, the place in the article and the changes waiting kept, and says why.
+        if (upgraded := upgrade_in(error)) is None:
+            super()._handle_exception(error)
+            return
+        self.said_at_exit = upgraded.quit_said()
+        self.exit(return_code=1)
 
     def _under_way(self, *groups: str) -> bool:
         """Whether a job of one of `groups` (`_run`) is started and not finished."""

@@ -40,6 +40,7 @@ from ...models import (
 )
 from ...reports import Headline
 from ...sentence_start import sentence
+from ...upgraded import upgrade_in
 from ..article_keys import SCREEN_BINDINGS
 from ..collector import reading_closed, reading_opened
 from ..display import plain
@@ -224,9 +225,9 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
                 # of headlines whose pages are gone never counted down: acc41a A12).
                 self.reader.set_read(entry, True)
         except Exception as error:  # a bug must show as a line, not take the reader down
-            body.show_notice(
-                entry, f"Could not show this article: {type(error).__name__}", error=True
-            )
+            upgraded = upgrade_in(error)  # or the reader's code changed under it: said so
+            said = f"Could not show this article: {type(error).__name__}"
+            body.show_notice(entry, str(upgraded) if upgraded else said, error=True)
         else:
             await self.place_hit(entry.id)  # an `F` hit's: opened at its words
             if started:

@@ -1,0 +1,111 @@
+"""The reader upgraded under it while it is open (`pip install -U`, a `git pull` of the editable
+install): a module it imports on first use, or a worker process it starts, is the new code
+against the old in memory. It said so in a traceback, or as every feed's and page's failure
+(acc45a A5); now in one line, nothing lost. The real reader, run from a copy of its package in
+a terminal of its own; the copy's files changed under it as an upgrade changes them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cli_run import run_reader
+from hostile_site import rss
+from pty_reader import PtyReader, reader_in_pty
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+import reader
+
+UPGRADED = b"reader was upgraded while open"
+
+
+@pytest.fixture
+def code(tmp_path: Path) -> Path:
+    """A directory holding a copy of the reader's package, as an install holds it."""
+    installed = tmp_path / "code"
+    shutil.copytree(
+        Path(reader.__file__).parent,
+        installed / "reader",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    return installed
+
+
+def _upgrade(module: Path, old: str, new: str) -> None:
+    """`module` as an upgrade leaves it: a name the old code imports from it renamed."""
+    text = module.read_text(encoding="utf-8")
+    assert old in text
+    module.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _shown(running: PtyReader, what: bytes, timeout: float = 60.0) -> bool:
+    """Whether `what` comes on the reader's terminal within `timeout` seconds."""
+    give_up = time.monotonic() + timeout
+    while time.monotonic() < give_up:
+        if what in running.screen():
+            return True
+        if running.process.poll() is not None:
+            return what in running.screen()
+        time.sleep(0.1)
+    return False
+
+
+def _text(running: PtyReader) -> str:
+    """What the terminal was sent, its escapes taken out: for an assertion's message."""
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]| +", " ", running.screen().decode(errors="replace"))
+
+
+@pytest.fixture
+def opened(code: Path, data_dir: Path) -> Iterator[PtyReader]:
+    """The reader from `code` on `data_dir`, its first screen drawn."""
+    (data_dir / "config.toml").write_text("[feeds]\nrefresh_on_open = false\n", encoding="utf-8")
+    with reader_in_pty(data_dir, cwd=code) as running:
+        assert _shown(running, b"Help"), _text(running)[-2000:]
+        yield running
+
+
+def test_a_dialog_imported_after_an_upgrade_quits_in_a_line_not_a_traceback(
+    code: Path, opened: PtyReader
+) -> None:
+    _upgrade(code / "reader/ui/dialogs/help.py", "class HelpScreen", "class HelpPage")
+    opened.type(b"?")
+    assert opened.process.wait(timeout=60) == 1
+    time.sleep(0.3)  # its last bytes read off the terminal
+    screen = opened.screen()
+    assert b"Traceback" not in screen
+    assert b"reader: reader was upgraded while open (its files changed at " in screen
+    assert b"it has quit, its place and marks kept: start it again" in screen
+
+
+def test_a_worker_started_after_an_upgrade_says_so_and_fails_no_feed(
+    code: Path, data_dir: Path, httpserver: HTTPServer
+) -> None:
+    feed = httpserver.url_for("/feed.xml")
+    items = [("Story one", httpserver.url_for("/1.html"))]
+    asked = []
+
+    def answer(_request: Request) -> Response:
+        # A new story at each: the feed is read again, not passed over as the same bytes.
+        asked.append(1)
+        stories = [*items, *[(f"Story {n}", httpserver.url_for(f"/{n}.html")) for n in asked]]
+        return Response(rss("Upgraded Feed", stories), content_type="application/rss+xml")
+
+    httpserver.expect_request("/feed.xml").respond_with_handler(answer)
+    assert run_reader(data_dir, "add", feed).returncode == 0
+    (data_dir / "config.toml").write_text("[feeds]\nrefresh_on_open = false\n", encoding="utf-8")
+    with reader_in_pty(data_dir, cwd=code) as running:
+        assert _shown(running, b"Help"), _text(running)[-2000:]
+        # The workers' module: the worker the refresh starts imports the new one.
+        _upgrade(code / "reader/feeds.py", "def parse_feed(", "def parse_feed_bytes(")
+        running.type(b"r")
+        assert _shown(running, UPGRADED), _text(running)[-3000:]
+        assert b"Traceback" not in running.screen()
+        running.type(b"q")
+        assert running.process.wait(timeout=60) == 0
+    feeds = run_reader(data_dir, "feeds")
+    assert "did not foresee" not in feeds.stdout + feeds.stderr
