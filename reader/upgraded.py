@@ -13,15 +13,17 @@ failed (`upgrade_in`), at most once a second while they are as they were.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
-from pathlib import Path
 
 STARTED_AT = time.time()
 """When this process's reader began: taken as the package is first imported (`reader/__init__`
 imports this module), before any of its other modules."""
 
-_PACKAGE = Path(__file__).parent
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+"""The package's directory; by `os.path`, not `pathlib`: this module is imported before any
+other of the reader's, by every process, and takes nothing in but the clock."""
 _LOOKED_AGAIN_AFTER = 1.0
 """Seconds a look that found the files as they were holds: a refresh whose hundreds of feeds
 each fail (a hostile parser's error) walks the package's ~500 files once a second, not 500 times."""
@@ -72,11 +74,13 @@ def changed_at() -> float | None:
         return None
     _looked_at = now
     newest = 0.0
-    for path in _PACKAGE.rglob("*.py"):
-        try:
-            newest = max(newest, path.stat().st_mtime)
-        except OSError:  # removed as it is being looked at: an upgrade under way
-            newest = now
+    for folder, _, names in os.walk(_PACKAGE):
+        for name in names:
+            if name.endswith(".py"):
+                try:
+                    newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime)
+                except OSError:  # removed as it is being looked at: an upgrade under way
+                    newest = now
     if newest <= STARTED_AT:
         newest = now if _loaded_gone() else 0.0
     if newest > STARTED_AT:
@@ -88,7 +92,7 @@ def _loaded_gone() -> bool:
     """Whether a module this process loaded from the package has no file any more."""
     for module in list(sys.modules.values()):
         origin = getattr(getattr(module, "__spec__", None), "origin", None)
-        if origin and origin.startswith(str(_PACKAGE)) and not Path(origin).exists():
+        if origin and origin.startswith(_PACKAGE + os.sep) and not os.path.exists(origin):
             return True
     return False
 

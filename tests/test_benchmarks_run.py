@@ -98,6 +98,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "sync_workers_memory": ("--rounds", "1"),
     "table_typeset": ("--against", THIS, "--rows", "20", "--runs", "1"),
     "tui_burst": ("--runs", "1", "--keys", "3"),
+    "upgrade_check": ("--runs", "1"),
     "tui_bytes": ("--before", THIS, "--runs", "1", "--feeds", "2", "--size", "45x15"),
     "tui_far_place": ("--words", "500", "--repeats", "1"),
     "tui_fill_shared": ("--headlines", "200", "--runs", "1"),

@@ -171,12 +171,15 @@ class ReaderAppLifecycle(ReaderAppNotices):
                 # data directory on its way out.
                 if (before := self._handlers_before.get(number)) is not None:
                     signal.signal(number, before)
-        from ..command_files import hand_over
-
-        hand_over()  # the {file}s of the user's programs still running: removed at their end
         self.workers.cancel_all()
         if self.library is not None:
             await self.keep_marks_before_exit()
+        # After the marks are kept: a module imported here for the first time (quitting as the
+        # reader starts) may be new code an upgrade put under the reader (`upgraded`).
+        from ..command_files import hand_over
+
+        hand_over()  # the {file}s of the user's programs still running: removed at their end
+        if self.library is not None:
             await self.library.aclose()
             self.library = None
 
