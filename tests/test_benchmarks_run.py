@@ -98,7 +98,6 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "sync_workers_memory": ("--rounds", "1"),
     "table_typeset": ("--against", THIS, "--rows", "20", "--runs", "1"),
     "tui_burst": ("--runs", "1", "--keys", "3"),
-    "upgrade_check": ("--runs", "1"),
     "tui_bytes": ("--before", THIS, "--runs", "1", "--feeds", "2", "--size", "45x15"),
     "tui_far_place": ("--words", "500", "--repeats", "1"),
     "tui_fill_shared": ("--headlines", "200", "--runs", "1"),
@@ -121,6 +120,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "tui_tags": ("--feeds", "2", "--headlines", "200", "--runs", "1"),
     "tui_year_memory": ("--data-dir", DATA, "--opens", "1"),
     "version_repeats": ("--words", "300", "--runs", "1"),
+    "upgrade_check": ("--runs", "1"),
     "wrap_clusters": ("--runs", "1"),
     "story_keys": (DATA, "--against", THIS, "--rounds", "1"),
     "year_library": (
