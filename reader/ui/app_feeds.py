@@ -32,9 +32,41 @@ class ReaderAppFeeds(ReaderAppSync):
         return False
 
     # -- add -----------------------------------------------------------------------------------
-    def add_feed(self, address: str) -> None:
+    def ask_to_add_feed(self, value: str = "", reading: bool = False) -> None:
+        """The "Add a feed" line, holding `value` (an address pasted on the lists; `reading`:
+        the address of the article read, whose page names its site's feed). `a` is this on
+        the lists and a note in an article: each line's title says how to reach the other
+        (acc45a A9: one pressed `a` in an article for its site's feed, and got a note)."""
+        if self.refuses("add"):
+            return
+        from .dialogs.feed_input import FeedInputScreen  # here: the start adds no feed
+        from .keymap import keymap_of
+
+        note_key = keymap_of(self).key("note", "an article")
+        if reading:
+            question = "Add this site's feed: the feed this article's page names"
+            other = f" · a note on this article: Esc, then {note_key}" if note_key else ""
+        else:
+            question = "Add a feed: paste a news site's address (or its feed's)"
+            other = f" · a note on an article: open it, then {note_key}" if note_key else ""
+
+        def entered(line: str | None) -> None:
+            if line is not None:
+                self.add_feed(line, reading=reading)  # an empty line adds nothing
+
+        def check(line: str) -> str:
+            # An address refused is said under the line, which keeps it to mend (acc44a A2).
+            return sentence(typed_address(line).refusal)
+
+        hint = "Enter adds it (a page's feed is found) · Esc: nothing added"
+        dialog = FeedInputScreen(question + other, value=value, hint=hint, check=check)
+        self.push_screen(dialog, entered)
+
+    def add_feed(self, address: str, reading: bool = False) -> None:
         """Subscribe to the feed at `address`, or to the one found on the web page there, as
-        `reader add` does; its headlines fetched, it is shown. Nothing changes on a failure."""
+        `reader add` does; its headlines fetched, it is shown (`reading`: from an article, the
+        lists left as they are under it, said in the status line). Nothing changes on a
+        failure."""
         # "feed://…" (a site's subscribe button's), "example.com" as a browser's bar takes it.
         typed = typed_address(address)
         if not address.strip() or self.refuses("add"):
@@ -43,11 +75,14 @@ class ReaderAppFeeds(ReaderAppSync):
             self.status = sentence(typed.refusal)
             return
         self.status = f"Adding {plain(typed.url, max_length=200).plain}…"
-        self._run(self._add(typed.url, typed.note), "add")
+        self._run(self._add(typed.url, typed.note, reading=reading), "add")
 
-    async def _add(self, address: str, note: str = "", keep: bool = False) -> None:
+    async def _add(
+        self, address: str, note: str = "", keep: bool = False, reading: bool = False
+    ) -> None:
         """`note`: how what was typed was read ("taken as https://…"), said before the answer;
-        `keep`: subscribed even if nothing answers there (the user said to keep it)."""
+        `keep`: subscribed even if nothing answers there (the user said to keep it); `reading`:
+        asked from the article at `address`, which is not offered to be kept (it is read)."""
         try:
             added = await self.lib.add(address, keep=keep)
         except FetchError as error:
@@ -67,6 +102,7 @@ class ReaderAppFeeds(ReaderAppSync):
             bool(added.page and not added.url and not added.feeds and added.error is None)
             and not added.already
             and not is_home_page(added.page)
+            and not reading
         )
 
         answer = add_answer(
@@ -89,12 +125,12 @@ class ReaderAppFeeds(ReaderAppSync):
         if added.url:
             self._changed_seen = self.lib.store.changed_at()  # the add's own, read in now
             await self.reload(freeze=False)
-        if added.url and any(feed.url == added.url for feed in self.index.feeds):
+        if not reading and added.url and any(f.url == added.url for f in self.index.feeds):
             # After the list has the feed (`reload` posted it): shown, then the line said.
             self.main_screen.call_later(self._show_added, added.url, line)
         else:
             self.status = line
-        if added.url and added.article_page and not self.refuses("save"):
+        if not reading and added.url and added.article_page and not self.refuses("save"):
             # A link someone sent, whose page names its site's feed (every WordPress post):
             # subscribing alone left the article itself neither kept nor listed (acc31c W3).
             self._offer_to_keep(added.page, "That page is itself an article.")

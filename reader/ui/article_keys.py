@@ -57,6 +57,9 @@ SCREEN_BINDINGS = [
     Binding("left_parenthesis", "grow_passage(-1)", "Shorter passage", show=False),
     Binding("h", "highlight", "Highlight", show=False),
     Binding("a", "note", "Note", show=False),
+    # `a` adds a feed on the lists; here, `+` the site's (the lists' `+` keeps a search as a
+    # feed: a row added to the feed list, both).
+    Binding("plus", "add_feed", "Add site's feed", show=False),
     Binding("m", "toggle_read", "Read/unread"),
     Binding("s", "toggle_saved", "Save"),
     Binding("number_sign", "tag_article", "Tag", show=False),

@@ -122,6 +122,7 @@ KEYS: KeyRows = (
             ("Ctrl-C", "copy the passage selected, alone"),
             ("h", "keep the passage selected as a highlight (on one: drop it; again: restore it)"),
             ("a", "a note on the passage selected (a highlight), else on the article"),
+            ("+", "add this site's feed (the feed the page names; its address asked first)"),
             ("Esc", "drop the passage selected (before a link, a search)"),
             ("V", "of an article that changed: the copy kept before the one shown"),
             ("d", "of an article that changed: what changed since the copy before, word by word"),
@@ -213,6 +214,7 @@ SECTION_ROW_ACTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("Headlines", "L"): ("unread_only",),
     ("Reading", "R"): ("refresh_article",),
     ("Reading", "a"): ("note",),
+    ("Reading", "+"): ("add_feed",),
 }
 """The same for a row whose keys another section's row lists for other actions (`L`: the
 headlines' unread only, an article's links), by its section and keys."""

@@ -14,6 +14,7 @@ from ...models import Article, Entry, FetchError, StoreError
 from ...plural import plural
 from ..dialogs.feed_input import FeedInputScreen
 from ..display import plain
+from ..keymap import keymap_of
 from ..widgets.article.article_body import ArticleBody
 from .article_passage import ArticleScreenPassage
 
@@ -159,6 +160,10 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         else:
             same = kept_as(body.highlights, chosen[0])
             old, question = (same.note if same else ""), "A note on the passage selected"
+        # `a` adds a feed on the lists: one who pressed it here for the site's feed is told
+        # where that is (acc45a A9).
+        if add_key := keymap_of(self.app).key("add_feed", "an article"):
+            question += f" · to add this site's feed: Esc, then {add_key}"
         quotation = (body.quotation(True), body.quotation(False)) if chosen else ("", "")
 
         def entered(note: str | None) -> None:

@@ -29,6 +29,13 @@ class ArticleScreenPassage(ArticleScreenLinks):
         address = shown_url(body.link_address or article)  # one line, no controls
         self.reader.copy_text(address, "Address", address)
 
+    def action_add_feed(self) -> None:
+        """`+`: the "Add a feed" line holding this article's address, whose page names its
+        site's feed (`discovery`, as `reader add` finds it): Enter subscribes to that."""
+        body = self.query_one(ArticleBody)
+        address = body.article.url if body.article else self.headline.entry.link
+        self.reader.ask_to_add_feed(shown_url(address) if address else "", reading=True)
+
     def action_cite(self) -> None:
         """The article's citation on the clipboard, in the config's `[citation] style`: title,
         author, site, dates and address, as `reader show --format markdown` heads it, or one

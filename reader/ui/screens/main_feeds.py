@@ -83,19 +83,7 @@ class MainScreenFeeds(Screen[None]):
 
     def action_add_feed(self, value: str = "") -> None:
         """`a`: the "Add a feed" line, holding `value` (an address pasted on the lists)."""
-        if self.reader.refuses("add"):
-            return
-        from ...sentence_start import sentence
-        from ...typed_address import typed_address
-
-        self._ask_line(
-            "Add a feed: paste a news site's address (or its feed's)",
-            "Enter adds it (a page's feed is found) · Esc: nothing added",
-            self.reader.add_feed,  # an empty line adds nothing
-            value=value,
-            # An address refused is said under the line, which keeps it to mend (acc44a A2).
-            check=lambda line: sentence(typed_address(line).refusal),
-        )
+        self.reader.ask_to_add_feed(value)
 
     def on_paste(self, event: events.Paste) -> None:
         """A paste on the lists (the search line keeps its own): one address opens "Add a
