@@ -6,8 +6,12 @@ a terminal of its own; the copy's files changed under it as an upgrade changes t
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -107,5 +111,46 @@ def test_a_worker_started_after_an_upgrade_says_so_and_fails_no_feed(
         assert b"Traceback" not in running.screen()
         running.type(b"q")
         assert running.process.wait(timeout=60) == 0
+    feeds = run_reader(data_dir, "feeds")
+    assert "did not foresee" not in feeds.stdout + feeds.stderr
+
+
+def test_a_sync_running_as_the_reader_is_upgraded_ends_in_a_line(
+    code: Path, data_dir: Path, httpserver: HTTPServer
+) -> None:
+    asked: list[int] = []
+    upgraded = threading.Event()
+
+    def answer(_request: Request) -> Response:
+        asked.append(1)
+        if len(asked) > 1:
+            upgraded.wait(60)  # the sync's fetch answered once its code has changed under it
+        stories = [(f"Story {n}", httpserver.url_for(f"/{n}.html")) for n in range(len(asked))]
+        return Response(rss("Upgraded Feed", stories), content_type="application/rss+xml")
+
+    httpserver.expect_request("/feed.xml").respond_with_handler(answer)
+    assert run_reader(data_dir, "add", httpserver.url_for("/feed.xml")).returncode == 0
+    sync = subprocess.Popen(
+        [sys.executable, "-m", "reader", "sync", "--no-articles"],
+        cwd=code,
+        env={**os.environ, "READER_HOME": str(data_dir)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        give_up = time.monotonic() + 60
+        while len(asked) < 2 and time.monotonic() < give_up:
+            time.sleep(0.05)
+        _upgrade(code / "reader/feeds.py", "def parse_feed(", "def parse_feed_bytes(")
+        upgraded.set()
+        out, errors = sync.communicate(timeout=120)
+    finally:
+        upgraded.set()
+        if sync.poll() is None:
+            sync.kill()
+    assert "Traceback" not in errors, errors
+    assert "reader: reader was upgraded while this command ran (its files changed at " in errors
+    assert sync.returncode == 1, (out, errors)
     feeds = run_reader(data_dir, "feeds")
     assert "did not foresee" not in feeds.stdout + feeds.stderr
