@@ -6,6 +6,7 @@ a terminal of its own; the copy's files changed under it as an upgrade changes t
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -13,7 +14,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -64,26 +64,31 @@ def _text(running: PtyReader) -> str:
     return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]| +", " ", running.screen().decode(errors="replace"))
 
 
-@pytest.fixture
-def opened(code: Path, data_dir: Path) -> Iterator[PtyReader]:
-    """The reader from `code` on `data_dir`, its first screen drawn."""
-    (data_dir / "config.toml").write_text("[feeds]\nrefresh_on_open = false\n", encoding="utf-8")
-    with reader_in_pty(data_dir, cwd=code) as running:
-        assert _shown(running, b"Help"), _text(running)[-2000:]
-        yield running
-
-
-def test_a_dialog_imported_after_an_upgrade_quits_in_a_line_not_a_traceback(
-    code: Path, opened: PtyReader
+def test_a_dialog_imported_after_an_upgrade_quits_in_a_line_keeping_the_place(
+    code: Path, synced_dir: Path
 ) -> None:
-    _upgrade(code / "reader/ui/dialogs/help.py", "class HelpScreen", "class HelpPage")
-    opened.type(b"?")
-    assert opened.process.wait(timeout=60) == 1
-    time.sleep(0.3)  # its last bytes read off the terminal
-    screen = opened.screen()
+    (synced_dir / "config.toml").write_text("[feeds]\nrefresh_on_open = false\n", "utf-8")
+    with reader_in_pty(synced_dir, cwd=code) as running:
+        assert _shown(running, b"Help"), _text(running)[-2000:]
+        running.type(b"\r")  # the first headline's article
+        assert _shown(running, b"Original"), _text(running)[-2000:]  # the reading view's keys
+        running.type(b"  ")  # two pages down: kept as it quits, before its own timer's keeping
+        _upgrade(code / "reader/ui/dialogs/help.py", "class HelpScreen", "class HelpPage")
+        running.type(b"?")
+        assert running.process.wait(timeout=60) == 1
+        time.sleep(0.3)  # its last bytes read off the terminal
+        screen = running.screen()
     assert b"Traceback" not in screen
     assert b"reader: reader was upgraded while open (its files changed at " in screen
     assert b"it has quit, its place and marks kept: start it again" in screen
+    from reader.store import Store
+
+    links = [h["link"] for h in json.loads(run_reader(synced_dir, "list", "--json").stdout)]
+    store = Store(synced_dir)
+    try:
+        assert any(store.reading_place(link) for link in links)
+    finally:
+        store.close()
 
 
 def test_a_worker_started_after_an_upgrade_says_so_and_fails_no_feed(
