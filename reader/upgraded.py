@@ -28,6 +28,10 @@ _LOOKED_AGAIN_AFTER = 1.0
 """Seconds a look that found the files as they were holds: a refresh whose hundreds of feeds
 each fail (a hostile parser's error) walks the package's ~500 files once a second, not 500 times."""
 
+_CLOCKS_APART = 2.0
+"""Seconds a file's time may be ahead of this clock and still be a change made now (a network
+file system's clock a little ahead)."""
+
 _changed: float | None = None
 """When the files were found changed (their newest time), once they were: they stay changed."""
 _looked_at = 0.0
@@ -43,6 +47,11 @@ class Upgraded(Exception):
             f"reader was upgraded while open (its files changed at {self._at}): quit and start "
             "it again; nothing is lost"
         )
+
+    def __reduce__(self) -> tuple[type[Upgraded], tuple[float]]:
+        # Made again from its time, as a worker process raised it hands it back (a worker
+        # started before the change, importing a module on first use after it).
+        return (Upgraded, (self.changed,))
 
     @property
     def _at(self) -> str:
@@ -78,9 +87,13 @@ def changed_at() -> float | None:
         for name in names:
             if name.endswith(".py"):
                 try:
-                    newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime)
+                    changed = os.stat(os.path.join(folder, name)).st_mtime
                 except OSError:  # removed as it is being looked at: an upgrade under way
-                    newest = now
+                    changed = now
+                # Not a time still to come: a checkout whose clock ran ahead of this one's
+                # (unpacked from elsewhere), changed before the start all the same.
+                if changed <= now + _CLOCKS_APART:
+                    newest = max(newest, changed)
     if newest <= STARTED_AT:
         newest = now if _loaded_gone() else 0.0
     if newest > STARTED_AT:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -159,3 +160,26 @@ def test_a_sync_running_as_the_reader_is_upgraded_ends_in_a_line(
     assert sync.returncode == 1, (out, errors)
     feeds = run_reader(data_dir, "feeds")
     assert "did not foresee" not in feeds.stdout + feeds.stderr
+
+
+def test_only_a_file_changed_since_the_start_and_not_ahead_of_the_clock_is_an_upgrade(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.upgraded as upgraded
+
+    module = tmp_path / "module.py"
+    module.write_text("", encoding="utf-8")
+    monkeypatch.setattr(upgraded, "_PACKAGE", str(tmp_path))
+    monkeypatch.setattr(upgraded, "_changed", None)
+    monkeypatch.setattr(upgraded, "_looked_at", 0.0)
+    monkeypatch.setattr(upgraded, "STARTED_AT", time.time() - 60)
+    ahead = time.time() + 3600  # unpacked from a machine whose clock is an hour ahead
+    os.utime(module, (ahead, ahead))
+    assert upgraded.upgrade_in(ImportError("x")) is None
+    monkeypatch.setattr(upgraded, "_looked_at", 0.0)
+    os.utime(module)  # changed now, after the start
+    said = upgraded.upgrade_in(ImportError("x"))
+    assert said is not None and isinstance(said.__cause__, ImportError)
+    # Raised in a worker process, it comes back whole.
+    again = pickle.loads(pickle.dumps(said))
+    assert str(again) == str(said) and again.changed == said.changed
