@@ -284,6 +284,16 @@ def test_a_clash_applies_nothing() -> None:
         ReaderApp(Path("unused"), config=Config(Path("c.toml"), keys={"toggle_read": ("j",)}))
 
 
+def test_a_key_add_feed_was_given_stays_good_where_an_article_uses_it() -> None:
+    """`+` adds an article's site's feed as an action of its own: `add_feed`, a key of the
+    lists, set to one an article uses (`v`, `y`, `p`) by a config an older reader took, is no
+    clash, and leaves the article's key and `+` as they were."""
+    for key in ("v", "y", "p"):
+        keymap = KeyMap({"add_feed": (key,)})
+        assert keymap.key("add_feed", "the headlines") == shown_key(key)
+        assert keymap.key("site_feed", "an article") == "+"
+
+
 def test_keys_shared_by_design_may_be_set_together() -> None:
     """`n` is the next match while a search is kept and else the next unread: both may be put on
     another key together, and the example of the config file is a good one."""

@@ -58,8 +58,9 @@ SCREEN_BINDINGS = [
     Binding("h", "highlight", "Highlight", show=False),
     Binding("a", "note", "Note", show=False),
     # `a` adds a feed on the lists; here, `+` the site's (the lists' `+` keeps a search as a
-    # feed: a row added to the feed list, both).
-    Binding("plus", "add_feed", "Add site's feed", show=False),
+    # feed: a row added to the feed list, both). An action of its own, not `add_feed`: a key a
+    # user gave `add_feed` (free on the lists) may be one an article uses (`v`, `y`, `p`).
+    Binding("plus", "site_feed", "Add site's feed", show=False),
     Binding("m", "toggle_read", "Read/unread"),
     Binding("s", "toggle_saved", "Save"),
     Binding("number_sign", "tag_article", "Tag", show=False),

@@ -112,8 +112,9 @@ ACTIONS: dict[str, KeyAction] = {
         "put the feed list away, the headlines the whole width / show it again",
         ("toggle_feed_list",),
     ),
-    "add_feed": KeyAction(
-        "add a feed by its address, or a web page's; in an article, its site's", ("add_feed",)
+    "add_feed": KeyAction("add a feed by its address, or a web page's", ("add_feed",)),
+    "site_feed": KeyAction(
+        "in an article: add its site's feed (the one its page names)", ("site_feed",)
     ),
     "rename_feed": KeyAction(
         "rename the feed or search feed shown (a feed's emptied: its own title)", ("rename_feed",)

@@ -214,7 +214,7 @@ SECTION_ROW_ACTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("Headlines", "L"): ("unread_only",),
     ("Reading", "R"): ("refresh_article",),
     ("Reading", "a"): ("note",),
-    ("Reading", "+"): ("add_feed",),
+    ("Reading", "+"): ("site_feed",),
 }
 """The same for a row whose keys another section's row lists for other actions (`L`: the
 headlines' unread only, an article's links), by its section and keys."""

@@ -162,7 +162,7 @@ class ArticleScreenHighlights(ArticleScreenPassage):
             old, question = (same.note if same else ""), "A note on the passage selected"
         # `a` adds a feed on the lists: one who pressed it here for the site's feed is told
         # where that is (acc45a A9).
-        if add_key := keymap_of(self.app).key("add_feed", "an article"):
+        if add_key := keymap_of(self.app).key("site_feed", "an article"):
             question += f" · to add this site's feed: Esc, then {add_key}"
         quotation = (body.quotation(True), body.quotation(False)) if chosen else ("", "")
 

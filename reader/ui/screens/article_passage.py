@@ -29,7 +29,7 @@ class ArticleScreenPassage(ArticleScreenLinks):
         address = shown_url(body.link_address or article)  # one line, no controls
         self.reader.copy_text(address, "Address", address)
 
-    def action_add_feed(self) -> None:
+    def action_site_feed(self) -> None:
         """`+`: the "Add a feed" line holding this article's address, whose page names its
         site's feed (`discovery`, as `reader add` finds it): Enter subscribes to that."""
         body = self.query_one(ArticleBody)
