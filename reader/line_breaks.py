@@ -28,11 +28,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from rich.cells import get_character_cell_size
 
-from .cells import clusters
+from .cells import clusters, terminal_cells
 from .models import IDEOGRAPHS
 from .syllables import LAO as _LAO
 from .syllables import LAO_LEADING as _LAO_LEADING
@@ -177,3 +177,81 @@ def _may_break(line: str, at: int, keep: Spans, starts: set[int] | None) -> bool
 def _cells(char: str) -> int:
     """The cells of `char`, as Rich measures it alone."""
     return get_character_cell_size(char)
+
+
+_LEAD = re.compile(r"[ \t]*(?:>[ \t]?)*(?:(?:•|\d{1,3}[.)])[ \t]+)?")
+"""A line's lead, which the rest of it is set under once broken: its indent, a quotation's ">"
+marks, a list item's marker ("• ", "3. ": `reader show`'s, its "Links:" list's)."""
+_OWN_LINE_AT = 8
+"""No piece is set in fewer cells than this after its lead: a line under a deep lead starts
+at the terminal's edge instead."""
+
+
+def folded(text: str, width: int, hang: str = "") -> str:
+    """`text`, each of its lines broken to at most `width` cells as a terminal draws them
+    (`terminal_cells`) where a line may break (`breaks`): the terminal broke them at its edge,
+    mid-word. The rest of a line is set under its lead (`_LEAD`: indent, ">" marks, a list
+    item's marker), `hang` further in. A word no break may be made in that is wider than the
+    line (an address) stays whole, on a line of its own: copied, it is the whole address."""
+    return "\n".join(
+        piece for line in text.split("\n") for piece in _folded_line(line, width, hang)
+    )
+
+
+def _folded_line(line: str, width: int, hang: str) -> list[str]:
+    if terminal_cells(line) <= width:
+        return [line]
+    line = line.expandtabs(8)
+    lead = _LEAD.match(line).group()  # type: ignore[union-attr]  # it matches at least ""
+    under = re.sub(r"[^>\s]", " ", lead) + hang  # ">" marks kept, the marker's cells blank
+    if width - terminal_cells(under) < _OWN_LINE_AT:
+        under = ""
+    room = width - terminal_cells(under)
+    pieces = _pieces(line[len(lead) :], width - terminal_cells(lead), room)
+    return [lead + pieces[0], *(under + piece for piece in pieces[1:])]
+
+
+def _pieces(text: str, first: int, room: int) -> list[str]:
+    """`text` in pieces, the first of at most `first` cells, the rest of `room`; a word wider
+    than `room` that only spaces may break (an address) a piece of its own, whole."""
+    out: list[str] = []
+    at = 0
+    for word in re.finditer(r"\S+", text):
+        whole = word.group()
+        if terminal_cells(whole) <= room or CLUSTERED.search(whole):
+            continue
+        if before := text[at : word.start()].strip():
+            out += _broken(before, first if not out else room, room)
+        out.append(whole)
+        at = word.end()
+    rest = text[at:].strip() if out else text
+    if rest or not out:
+        out += _broken(rest, first if not out else room, room)
+    return out
+
+
+def _broken(text: str, first: int, room: int) -> list[str]:
+    """`text` broken into lines where a line may (`breaks`), never at a no-break space
+    (`NO_BREAK`): the first of at most `first` terminal cells, the others `room`."""
+    held = NO_BREAK.sub(STAND_IN, text) if MAY_HOLD.search(text) else text
+    cut = _cuts(held, first)[:1]
+    if cut:
+        cut += [cut[0] + later for later in _cuts(held[cut[0] :], room)]
+    return _cut_at(text, cut)
+
+
+def _cut_at(text: str, cut: list[int]) -> list[str]:
+    """`text` cut at each of `cut`, the spaces that ended each piece left out."""
+    return [text[start:end].rstrip() for start, end in pairwise([0, *cut, len(text)])]
+
+
+def _cuts(text: str, width: int) -> list[int]:
+    """`breaks` at `width`, narrowed until every piece fits as a terminal draws it (Rich's
+    measure, which `breaks` takes, gives a Hindi vowel sign no cell)."""
+    narrower = width
+    while True:
+        cut = breaks(text, max(narrower, 1))
+        over = max(map(terminal_cells, _cut_at(text, cut))) - width
+        if over <= 0 or narrower <= _OWN_LINE_AT:
+            return cut
+        narrower = max(_OWN_LINE_AT, narrower - over)

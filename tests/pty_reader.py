@@ -93,11 +93,17 @@ def reader_in_pty(
 
 
 def stderr_on_a_terminal(
-    args: list[str], env: dict[str, str], columns: int, rows: int = 15, cwd: Path | None = None
+    args: list[str],
+    env: dict[str, str],
+    columns: int,
+    rows: int = 15,
+    cwd: Path | None = None,
+    stdout_too: bool = False,
 ) -> tuple[bytes, float]:
-    """`python -m reader *args` (in `env`) with its stderr a terminal `columns` × `rows`: all
-    it wrote there, escapes and all, and the seconds it ran. Its size is said in the
-    environment too: Rich reads COLUMNS before the terminal's."""
+    """`python -m reader *args` (in `env`) with its stderr a terminal `columns` × `rows`
+    (`stdout_too`: its stdout as well, `reader list` typed at a prompt): all it wrote there,
+    escapes and all, and the seconds it ran. Its size is said in the environment too: Rich
+    reads COLUMNS before the terminal's."""
     main, secondary = os.openpty()
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     began = time.monotonic()
@@ -105,7 +111,7 @@ def stderr_on_a_terminal(
         process = subprocess.Popen(
             [sys.executable, "-m", "reader", *args],
             env={**env, "COLUMNS": str(columns), "LINES": str(rows)},
-            stdout=subprocess.DEVNULL,
+            stdout=secondary if stdout_too else subprocess.DEVNULL,
             stderr=secondary,
             cwd=cwd,
         )
