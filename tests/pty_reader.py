@@ -13,7 +13,7 @@ import sys
 import termios
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,10 +48,12 @@ def reader_in_pty(
     columns: int = 100,
     errors_to: Path | None = None,
     environment: dict[str, str | None] | None = None,
+    inside: Sequence[str] = (),
 ) -> Iterator[PtyReader]:
     """The reader on `data_dir` in a terminal of `rows` × `columns`, its errors written there
     too or to the file `errors_to` (`reader 2>log`); killed if still running at the end.
-    `environment`: variables set (TERM=vt100), or taken away (None), for this run."""
+    `environment`: variables set (TERM=vt100), or taken away (None), for this run. `inside`:
+    the command it is run by (GNU screen's, the reader in a window of its own)."""
     main, secondary = os.openpty()
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     env = {**os.environ, "READER_HOME": str(data_dir), "TERM": "xterm-256color"}
@@ -62,7 +64,7 @@ def reader_in_pty(
             env[name] = value
     with open(errors_to or os.devnull, "wb") as errors:
         process = subprocess.Popen(
-            [sys.executable, "-m", "reader"],
+            [*inside, sys.executable, "-m", "reader"],
             stdin=secondary,
             stdout=secondary,
             stderr=secondary if errors_to is None else errors,
