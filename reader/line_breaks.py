@@ -218,7 +218,8 @@ def _pieces(text: str, first: int, room: int) -> list[str]:
     at = 0
     for word in re.finditer(r"\S+", text):
         whole = word.group()
-        if terminal_cells(whole) <= room or CLUSTERED.search(whole):
+        # No character takes more than two cells: most words are not measured at all.
+        if len(whole) * 2 <= room or terminal_cells(whole) <= room or CLUSTERED.search(whole):
             continue
         if before := text[at : word.start()].strip():
             out += _broken(before, first if not out else room, room)
