@@ -25,6 +25,7 @@ from .commonmark import (
 from .discussion_links import discussion_lines
 from .enclosures import enclosure_lines
 from .inline_markdown import runs_markdown
+from .line_breaks import folded
 from .link_numbers import links_list, numbered_links
 from .markdown_lists import ListLayout
 from .models import Article, Block, BlockKind, Enclosure, Inline, picture_label
@@ -155,11 +156,13 @@ def _join(
     table_text: Callable[[tuple[Block, ...]], str],
     lists_apart: bool = True,
     quote_marks: bool = True,
+    fit: Callable[[str], str] | None = None,
 ) -> str:
     """The blocks rendered one group at a time: list items one to a line, a table as one piece,
     every other block a paragraph of its own. With `lists_apart`, a blank line sets a list
     apart from the list right before it (Markdown's `ListLayout` writes its own). Without
-    `quote_marks`, a quotation's paragraphs and items are written without its ">"."""
+    `quote_marks`, a quotation's paragraphs and items are written without its ">". `fit`: what
+    each group's lines are made, but a preformatted block's, whose lines are the page's."""
     out: list[str] = []
     previous: Block | None = None
     for group in group_blocks(blocks):
@@ -180,12 +183,13 @@ def _join(
             else:
                 out.append("\n" if tight else "\n\n")
         if first.kind == BlockKind.TABLE_ROW:
-            out.append(table_text(group))
+            text = table_text(group)
         elif first.quoted and quote_marks:
             # A quotation's list item: the item as a list writes it, behind the quote's marks.
-            out.append(_quoted(block_text(first), first.quoted))
+            text = _quoted(block_text(first), first.quoted)
         else:
-            out.append(block_text(first))
+            text = block_text(first)
+        out.append(fit(text) if fit and first.kind != BlockKind.PREFORMATTED else text)
         previous = group[-1]
     return "".join(out)
 
@@ -269,10 +273,10 @@ def _with_contacts(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return tuple(out)
 
 
-def block_to_text(block: Block, marks: bool = True) -> str:
+def block_to_text(block: Block, marks: bool = True, rule: int = 78) -> str:
     """One block as plain text ("Image: The quay <https://…>"). Without `marks`, a
     quotation without its ">" and a heading without its underline: the words alone, as a
-    passage is pasted into a CMS or a draft."""
+    passage is pasted into a CMS or a draft. A heading's underline is `rule` cells at most."""
     text = _plain(block.inlines) if block.inlines else block.text
     match block.kind:
         case BlockKind.QUOTE if marks:
@@ -290,7 +294,7 @@ def block_to_text(block: Block, marks: bool = True) -> str:
             return f"{text} <{shown_url(href)}>" if href else text
         case BlockKind.HEADING if marks:
             # Underlined as the title is, so a heading reads as one without markup.
-            return f"{text}\n{'-' * min(terminal_cells(text), 78)}"
+            return f"{text}\n{'-' * min(terminal_cells(text), rule)}"
         case BlockKind.PARAGRAPH if block.indent:
             # A definition under its term, a displayed formula. (Markdown has no indented
             # paragraph: four spaces would make it code.)
@@ -344,6 +348,7 @@ def to_text(
     comments: str = "",
     links: bool = False,
     notes: tuple[str, ...] = (),
+    width: int | None = None,
 ) -> str:
     """The article as plain text, under its citation (`header`), and the files its item
     carries for a player (`enclosures`) a line each below it, then its discussion page
@@ -352,7 +357,13 @@ def to_text(
     and sections are told apart in a terminal or a text file; without `marks` (a passage `y`
     copies to paste into a CMS, which sets quotes and headings its own way) the words alone.
     With `links` (`reader show`, `export --format text`), each link to another page numbered
-    after its words and the addresses listed after the text (`link_numbers`)."""
+    after its words and the addresses listed after the text (`link_numbers`). `width`: its
+    lines broken at words to that many cells (a terminal's: `line_breaks.folded`; the
+    terminal broke them mid-word), but a preformatted block's; an address stays whole."""
+
+    def fit(text: str) -> str:
+        return text if width is None else folded(text, width)
+
     addresses: tuple[str, ...] = ()
     if links:
         article, addresses = numbered_links(article)
@@ -360,23 +371,26 @@ def to_text(
     if header:
         title = article.title or article.url  # neither: a file of text read without --url
         if title:
-            parts.append(f"{title}\n{'=' * min(terminal_cells(title), 78)}\n")
+            title = fit(title)
+            rule = min(max(map(terminal_cells, title.split("\n"))), 78)
+            parts.append(f"{title}\n{'=' * rule}\n")
         lines = header_lines(article, style=style) + enclosure_lines(enclosures)
         lines += discussion_lines(comments) + [f"Note: {note}" for note in notes]
-        parts.append("\n".join(lines) + "\n\n" if lines else "\n")
+        parts.append(fit("\n".join(lines)) + "\n\n" if lines else "\n")
     blocks = article.blocks
     if article.section_front and not links:  # numbered, a teaser's address is listed
         blocks = tuple(_with_story_address(b) for b in blocks)
     parts.append(
         _join(
             blocks,
-            lambda block: block_to_text(block, marks),
+            lambda block: block_to_text(block, marks, min(width or 78, 78)),
             table_to_text,
             quote_marks=marks,
+            fit=fit if width is not None else None,
         )
     )
     if listed := links_list(addresses):
-        parts.append(f"\n\n{listed}")
+        parts.append(f"\n\n{fit(listed)}")
     return "".join(parts).rstrip() + "\n"
 
 

@@ -13,7 +13,7 @@ import sys
 import termios
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,11 +49,13 @@ def reader_in_pty(
     errors_to: Path | None = None,
     environment: dict[str, str | None] | None = None,
     cwd: Path | None = None,
+    inside: Sequence[str] = (),
 ) -> Iterator[PtyReader]:
     """The reader on `data_dir` in a terminal of `rows` × `columns`, its errors written there
     too or to the file `errors_to` (`reader 2>log`); killed if still running at the end.
     `environment`: variables set (TERM=vt100), or taken away (None), for this run; `cwd`: the
-    directory it runs in, whose `reader` package `-m` takes first (a copy of it)."""
+    directory it runs in, whose `reader` package `-m` takes first (a copy of it). `inside`:
+    the command it is run by (GNU screen's, the reader in a window of its own)."""
     main, secondary = os.openpty()
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     env = {**os.environ, "READER_HOME": str(data_dir), "TERM": "xterm-256color"}
@@ -64,7 +66,7 @@ def reader_in_pty(
             env[name] = value
     with open(errors_to or os.devnull, "wb") as errors:
         process = subprocess.Popen(
-            [sys.executable, "-m", "reader"],
+            [*inside, sys.executable, "-m", "reader"],
             stdin=secondary,
             stdout=secondary,
             stderr=secondary if errors_to is None else errors,
@@ -96,11 +98,17 @@ def reader_in_pty(
 
 
 def stderr_on_a_terminal(
-    args: list[str], env: dict[str, str], columns: int, rows: int = 15, cwd: Path | None = None
+    args: list[str],
+    env: dict[str, str],
+    columns: int,
+    rows: int = 15,
+    cwd: Path | None = None,
+    stdout_too: bool = False,
 ) -> tuple[bytes, float]:
-    """`python -m reader *args` (in `env`) with its stderr a terminal `columns` × `rows`: all
-    it wrote there, escapes and all, and the seconds it ran. Its size is said in the
-    environment too: Rich reads COLUMNS before the terminal's."""
+    """`python -m reader *args` (in `env`) with its stderr a terminal `columns` × `rows`
+    (`stdout_too`: its stdout as well, `reader list` typed at a prompt): all it wrote there,
+    escapes and all, and the seconds it ran. Its size is said in the environment too: Rich
+    reads COLUMNS before the terminal's."""
     main, secondary = os.openpty()
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     began = time.monotonic()
@@ -108,7 +116,7 @@ def stderr_on_a_terminal(
         process = subprocess.Popen(
             [sys.executable, "-m", "reader", *args],
             env={**env, "COLUMNS": str(columns), "LINES": str(rows)},
-            stdout=subprocess.DEVNULL,
+            stdout=secondary if stdout_too else subprocess.DEVNULL,
             stderr=secondary,
             cwd=cwd,
         )

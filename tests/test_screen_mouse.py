@@ -6,6 +6,7 @@ inside tmux each inherit the other's variable: the nearer of the two is the term
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -92,3 +93,48 @@ def test_in_screen_no_mouse_report_is_asked_and_elsewhere_it_is(synced_dir: Path
     assert MOUSE_ON not in in_screen and b"\x1b[?1006h" not in in_screen
     elsewhere = _written_at_start(synced_dir, {"STY": None, "TMUX": None})
     assert b"unread" in elsewhere and MOUSE_ON in elsewhere
+
+
+@pytest.mark.skipif(shutil.which("screen") is None, reason="GNU screen is not installed")
+def test_in_a_real_screen_esc_leaves_an_article_at_once(synced_dir: Path, tmp_path: Path) -> None:
+    """The reader in a window of GNU screen itself, run in a terminal of its own, its keys
+    typed there: Esc, alone, takes an article back to the headlines. With the mouse on
+    (`mouse = true`, as every start was before "auto") screen held it until the next key."""
+    sockets = tmp_path / "sockets"
+    sockets.mkdir(mode=0o700)
+    settings = tmp_path / "screenrc"
+    settings.write_text("startup_message off\n")  # and no user's ~/.screenrc
+    session = f"reader-test-{os.getpid()}"
+    environment: dict[str, str | None] = {"SCREENDIR": str(sockets), "STY": None, "TMUX": None}
+    screen = ["screen", "-S", session, "-c", str(settings)]
+    env = {**os.environ, "SCREENDIR": str(sockets)}
+
+    def key_bar() -> str:
+        """The window's last row but blanks, as screen's hardcopy of it has it."""
+        copy = tmp_path / "hardcopy"
+        copy.unlink(missing_ok=True)
+        subprocess.run([*screen, "-X", "hardcopy", str(copy)], env=env, timeout=30)
+        for _ in range(100):  # written by screen's own process, after the command returns
+            if copy.exists() and copy.stat().st_size:
+                break
+            time.sleep(0.1)
+        rows = copy.read_bytes().decode("latin-1").splitlines() if copy.exists() else []
+        return next((row for row in reversed(rows) if row.strip()), "")
+
+    def shows(words: str) -> bool:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if words in key_bar():
+                return True
+            time.sleep(0.3)
+        return False
+
+    try:
+        with reader_in_pty(synced_dir, 24, 80, environment=environment, inside=screen) as run:
+            assert shows(" Open "), key_bar()
+            run.type(b"\r")
+            assert shows("esc Back"), key_bar()
+            run.type(b"\x1b")
+            assert shows(" Open "), key_bar()  # the headlines again, no other key typed
+    finally:
+        subprocess.run([*screen, "-X", "quit"], env=env, timeout=30, capture_output=True)

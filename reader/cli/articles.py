@@ -60,6 +60,7 @@ from .nothing_listed import nothing_listed
 from .search_said import holds_nothing, indexing_said, none_holds, say_syncing, scanning_said
 from .streamed_hits import StreamedHits
 from .tags import named_tags
+from .word_wrap import at_words, terminal_width
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable, Mapping
@@ -494,6 +495,9 @@ def _list_as_read(
 # A page dating its story this much apart from its feed, on another day, is said to (acc27a
 # A28): a citation dates it by the page, and `--since` by the feed.
 _DATES_APART = timedelta(hours=6)
+LIST_HANG = "  "
+"""How far in the rest of a headline's line is set, broken on a terminal: under its id, the
+ids down the left edge still where one headline starts."""
 
 
 def page_day(h: Headline, page_dates: Mapping[str, str]) -> str:
@@ -527,6 +531,8 @@ def _print_lines(
     names them (`shared`: `Library.also_listed`; `shown`: each feed's name as shown).
     `by_saving`: dated by when each was saved ("saved 2023-11-14"), as `--saved` orders them."""
     sources: dict[tuple[str, str], str] = {}  # a feed's name made once, not on each of its lines
+    # On a terminal, each line broken at its words, the rest of it under the id (acc45b B7).
+    width = terminal_width(sys.stdout)
     for h in headlines:
         e = h.entry
         # Local time, as the reader shows it: a headline's day must not differ between the two.
@@ -550,9 +556,10 @@ def _print_lines(
         if others := also_in(h, shared):
             named = (safe_line(shown.get(u) or shown_url(u), 24) for u in others)
             gone += f"  (also in {', '.join(named)})"
-        out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}{gone}")
+        line = f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}{gone}"
+        out(at_words(line, width, hang=LIST_HANG))
         if lines.get(id(h)):
-            out(f"    {lines[id(h)]}")
+            out(at_words(f"    {lines[id(h)]}", width))
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -636,9 +643,12 @@ def cmd_show(args: argparse.Namespace) -> int:
             items.append(render_item(article, args.format, item_id, entry))
         else:
             entry = target if isinstance(target, Entry) else None
-            text = render(article, args.format, style, entry, copy).rstrip("\n")
+            # Text on a terminal: its lines broken at words to its width, not by the terminal
+            # at its edge mid-word (acc45b B7). Markdown, a citation: as written, for a file.
+            width = terminal_width(sys.stdout) if args.format == "text" else None
+            text = render(article, args.format, style, entry, copy, width).rstrip("\n")
             if section := after_article(kept, markdown=args.format == "markdown"):
-                text += "\n\n" + section
+                text += "\n\n" + at_words(section, width)
             one_line = args.format == "citation" and style != "block"
             if one_line:
                 # A reference list is one line an article (`… --ids | xargs reader show

@@ -442,10 +442,12 @@ def render(
     style: str = "block",
     entry: Entry | None = None,
     copy: str = "text",
+    width: int | None = None,
 ) -> str:
     """The article as `reader show --format` prints it: text or Markdown under its citation in
     `style` and the enclosures (a podcast's audio) and discussion page of its `entry`, the citation alone
-    ("citation", as `y` copies it, in `[citation] copy`'s `copy`), or JSON (`render_item`)."""
+    ("citation", as `y` copies it, in `[citation] copy`'s `copy`), or JSON (`render_item`).
+    `width`: the text's lines broken at words to a terminal's width (`to_text`)."""
     from ..claimed_dates import claimed_note
     from ..discussion_links import discussion
     from ..enclosures import shown_enclosures
@@ -466,7 +468,13 @@ def render(
         return json_text(render_item(article, fmt, article.url, entry))
     # Its links numbered and listed after it, as lynx -dump writes them (acc42a A12).
     shown = to_text(
-        article, style=style, enclosures=enclosures, comments=comments, links=True, notes=notes
+        article,
+        style=style,
+        enclosures=enclosures,
+        comments=comments,
+        links=True,
+        notes=notes,
+        width=width,
     )
     return safe_text(shown)
 

@@ -1,12 +1,12 @@
 """Lines for a terminal, wrapped at words to its width: the terminal itself breaks a line
-mid-word at its edge ("al / ready cached" at 40 columns: acc42a A11)."""
+mid-word at its edge ("al / ready cached" at 40 columns: acc42a A11; a headline of `reader
+list`, an article's lines of `reader show`: acc45b B7). Output that is not a terminal's (a
+pipe, a file) is left as it is: a script reads its lines whole."""
 
 from __future__ import annotations
 
 import os
 from typing import TextIO
-
-from ..cells import terminal_cells
 
 
 def terminal_width(stream: TextIO) -> int | None:
@@ -17,21 +17,15 @@ def terminal_width(stream: TextIO) -> int | None:
         return None
 
 
-def at_words(text: str, width: int | None) -> str:
-    """`text` wrapped at its spaces into lines of `width` cells at most (by the terminal's
-    measure: a Japanese feed's name takes two a character); a word longer than a line stays
-    whole on one of its own (an address, copied, must not be broken), as the terminal then
-    wraps it. `width` None: as it is."""
+def at_words(text: str, width: int | None, hang: str = "") -> str:
+    """`text` wrapped at its words into lines of `width` cells at most (by the terminal's
+    measure: a Japanese feed's name takes two a character; Chinese and Japanese broken by their
+    own rules, `line_breaks.folded`), the rest of a line under its lead and `hang` further in;
+    a word longer than a line stays whole on one of its own (an address, copied, must not be
+    broken), as the terminal then wraps it. `width` None: as it is."""
     if width is None or width <= 0:
         return text
-    lines: list[str] = []
-    line, cells = "", 0
-    for word in text.split(" "):
-        size = terminal_cells(word)
-        if line and cells + 1 + size > width:
-            lines.append(line)
-            line, cells = word, size
-        else:
-            line, cells = (f"{line} {word}", cells + 1 + size) if line else (word, size)
-    lines.append(line)
-    return "\n".join(lines)
+    # Here: a pipe's `reader list` (a shell loop's) loads no line-breaking rules.
+    from ..line_breaks import folded
+
+    return folded(text, width, hang)

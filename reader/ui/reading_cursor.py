@@ -10,7 +10,9 @@ screen, whatever was selected, so `j` read the frame's title, or nothing (acc42a
 Textual's way of placing it is `App.cursor_position`, written to the terminal after each frame;
 its text boxes (`Input`, `TextArea`) set it themselves at their insertion point, and still do:
 a list or a view sets it here, just before the frame is written (`ReaderAppLifecycle._display`),
-so it is where the row is drawn in that frame, after any scroll or resize.
+so it is where the row is drawn in that frame, after any scroll or resize. A one-line box's is
+set here too, at its caret: Textual sets it only as the caret moves, and a resize that moved
+the box (the search line at the screen's foot) left it where the box had been (acc45b B8).
 """
 
 from __future__ import annotations
@@ -45,10 +47,13 @@ def option_line(options: OptionList) -> int | None:
 
 
 def cursor_place(screen: Screen[object]) -> Offset | None:
-    """Where the terminal cursor goes on `screen`, in screen cells; None to leave it where the
-    focused widget put it (a text box) or where it is (nothing to point at)."""
+    """Where the terminal cursor goes on `screen`, in screen cells (a one-line box's caret);
+    None to leave it where the focused widget put it (a text area) or where it is (nothing to
+    point at)."""
     widget = screen.focused
-    if isinstance(widget, (Input, TextArea)):
+    if isinstance(widget, Input):
+        return widget.cursor_screen_offset
+    if isinstance(widget, TextArea):
         return None
     if widget is None:
         widget = _unfocused_text(screen)

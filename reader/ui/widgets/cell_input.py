@@ -5,13 +5,18 @@ gives Hindi's, Bengali's and Tamil's spacing vowel signs ("ि", "ा", "ो") n
 VTE, Konsole and tmux draw each in one (`reader.cells`): after "ज़िला अस्पतालों" the cursor stood
 four cells inside the word, and the line, drawn wider than measured, pushed what follows it on
 the row (a hint) past the edge (acc38a J11). Here the cursor is placed by the terminal's
-measure, and the row ends with as many cells Rich counts and the terminal doesn't draw."""
+measure, and the row ends with as many cells Rich counts and the terminal doesn't draw.
+
+Textual scrolls the line to its caret only as the caret moves: a terminal made narrower than
+what was typed (tmux's resize-pane, a phone turned) left the caret past the line's edge, none
+shown until a key was pressed (acc45b B8). Here a resize scrolls it back into view."""
 
 from __future__ import annotations
 
 from rich.segment import Segment
 from textual import events
 from textual.expand_tabs import expand_tabs_inline
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import Input
 
@@ -24,6 +29,18 @@ class CellInput(Input):
 
     def _position_to_cell(self, position: int) -> int:
         return terminal_cells(expand_tabs_inline(self.value[:position], 4))
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # After the layout that gave the new size: the scroll's room is known then.
+        self.call_after_refresh(self._caret_in_view)
+
+    def _caret_in_view(self) -> None:
+        """The line scrolled to its caret, as Textual does when the caret moves, and the caret
+        drawn at once (not in a blink's dark half)."""
+        caret = Region(self._cursor_offset, 0, width=1, height=1)
+        self.scroll_to_region(caret, force=True, animate=False)
+        if self.has_focus:
+            self._restart_blink()
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)

@@ -92,7 +92,15 @@ class ArticleBody(ArticleLayout, can_focus=True):
     def reading_place(self) -> Place | None:
         """Where the reader is in the article shown, once past its header: what reopening it
         comes back to (None: at its start, or no article shown)."""
-        if self.article is None or self.top_line <= self._rule_line():
+        if self.article is None:
+            return None
+        top = self.top_line
+        if self._resized_at is not None and self._resized_at[1] == top:
+            # Not moved since a resize: the place it kept, where the text read to is. A view
+            # grown to show all of the article is at its top, and leaving it there (quitting,
+            # the next article) saved the top: the article opened at its title (narrow46).
+            top = line_of(self._resized_at[0], self._laid.extents, self._laid_map) or 0
+        if top <= self._rule_line():
             return None
         place = self._place()
         # Counted without the reader's notes, which are drawn only once read, after the
@@ -337,6 +345,11 @@ class ArticleBody(ArticleLayout, can_focus=True):
         # and the keys pressed meanwhile are answered.
         if not self.when_laid_out(super().action_scroll_end, LAYING_OUT):
             super().action_scroll_end()
+
+    def _moved_by_reader(self) -> None:
+        # A key of theirs, even one that moves nothing (`g` with all of it in view): where the
+        # view is now is where they are, not the place a resize kept.
+        self._resized_at = None
 
     def on_resize(self, _event: events.Resize) -> None:
         # Made only lower or higher, the lines stay as wrapped (`_layout` does nothing): what

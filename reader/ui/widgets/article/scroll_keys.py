@@ -47,7 +47,12 @@ class KeyScrolledView(ScrollView):
         a long text a slice at a time (the reading view): a key moves on into the text
         without waiting for all of it."""
 
+    def _moved_by_reader(self) -> None:
+        """A moving key was pressed, whether or not the view can move: for a view that keeps
+        a place of its own until the reader moves (the reading view's, through a resize)."""
+
     def _scroll_now(self, y: float) -> None:
+        self._moved_by_reader()
         self._lay_out_through(max(0, y))
         if not self.allow_vertical_scroll:
             raise SkipAction()
