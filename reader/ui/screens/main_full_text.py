@@ -283,9 +283,12 @@ class MainFullText(Screen[None]):
             return False
         self._text_typing = False
         self.query_one(SearchBar).set_prompt(None)
-        from ...search_query import finds_anything  # its rules with the first search
-
-        if query is not None and finds_anything(query):
+        asked = _query(query or "")  # its words read, no pattern made yet (on the loop)
+        if asked.slip:
+            # `is:foo` searched as a word found nothing and said only that (search46).
+            self.query_one(StatusBar).show_note(asked.slip, warning=True)
+            return True
+        if query is not None and asked.finds:
             if self._hits_awaited is not None:
                 self._hits_awaited.done()
             self._hits_awaited = self.reader.answers.hold()
