@@ -64,6 +64,15 @@ class ArticleScreenSearch(ArticleScreenState):
             # scroll down to the match is refused.
             self.call_after_refresh(self._found_first, entry_id, hit)
 
+    def find_in_notes(self) -> None:
+        """The notes now shown with the article (`show_highlights`): a hit found by them alone
+        (`Hit.noted`, no word of its text) searched for there, as `_find_first` searches the
+        text: opened from it, `/`'s `n` had nothing to step through (search46)."""
+        entry_id = self.headline.entry.id
+        hit = self.find_first.get(entry_id)
+        if hit is not None and hit.noted and not hit.word:
+            self.call_after_refresh(self._found_first, entry_id, hit)
+
     def _found_first(self, entry_id: str, hit: Hit) -> None:
         body = self.query_one(ArticleBody)
         if self.headline.entry.id != entry_id or self.searching or body.query:
@@ -72,9 +81,10 @@ class ArticleScreenSearch(ArticleScreenState):
         # layout at once, its rest froze the view, as a query typed meanwhile would).
         if body.when_laid_out(lambda: self._found_first(entry_id, hit)):
             return
-        # Where the words are nearest each other, else the first of the word matched first.
+        # Where the words are nearest each other, else the first of the word matched first
+        # (the first match of all for one found in a note).
         words = Query(hit.query) if hit.query else None
-        self._find(words if words else hit.word, hit.near or hit.word, self._show_position)
+        self._find(words if words else hit.word, hit.near or hit.word or 0, self._show_position)
 
     def action_search(self) -> None:
         # "g for the top" is no key while a query is typed.

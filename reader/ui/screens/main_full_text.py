@@ -539,8 +539,13 @@ class MainFullText(Screen[None]):
 
     def first_words(self) -> dict[str, Hit]:
         """By entry id, each hit the reading view opens at: its word found in the text it was
-        found in (`Hit.near`), in the copy it was found in (`Hit.version`)."""
-        return {h.headline.entry.id: h for h in self.text_hits if h.word or h.version}
+        found in (`Hit.near`), in the copy it was found in (`Hit.version`), or in the reader's
+        note (`Hit.noted`; a pending one's told once placed, `ArticleScreenSearch.place_hit`)."""
+        return {
+            h.headline.entry.id: h
+            for h in self.text_hits
+            if h.word or h.version or h.noted or h.pending
+        }
 
     def text_title(self) -> Text:
         if (feed := self.search_feed(self.feed_url)) is not None:
