@@ -417,6 +417,9 @@ class Query:
         per group that may hold one of its words."""
         out: list[set[str] | None] = []
         for group in self.groups:
+            if len(group) == 1:  # its word's own set, not a copy of it (20,000 keys: 1 MB)
+                out.append(per_word[group[0]])
+                continue
             keys: set[str] | None = set()
             for n in group:
                 found = per_word[n]
