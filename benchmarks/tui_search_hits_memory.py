@@ -43,42 +43,24 @@ def child(root: Path, data: Path, word: str, trace: bool) -> None:
     sys.path.insert(0, str(root))
     if trace:
         tracemalloc.start()
-    from tui_year_memory import anon_mb
+    from children import quiet_reader
+    from tui_full_text import all_feeds, anon_mb, every_hit
 
-    from reader.ui.app import ReaderApp
     from reader.ui.screens.article import ArticleScreen
-    from reader.ui.screens.main_full_text import SEARCH_VIEW
-    from reader.ui.widgets.main.headline_table import HeadlineTable
 
     report: dict[str, object] = {}
 
     async def run() -> None:
-        app = ReaderApp(data, refresh_on_start=False)
-        app.prefetch_limit = 0
-        async with app.run_test(size=(120, 40)) as pilot:
-            while not (app.index.whole and app.index.headlines):
-                await pilot.pause(0.01)
-            await pilot.pause(1)
+        async with quiet_reader(data) as (app, pilot):
+            await all_feeds(app, pilot)
             report["start"] = anon_mb()
             if trace:
                 began = tracemalloc.take_snapshot()
                 tracemalloc.reset_peak()
-            main = app.main_screen
-            table = main.query_one(HeadlineTable)
-            await pilot.press("F", *word)
-
-            async def watch() -> None:  # beside the keys: `press` returns only once idle
-                while main.feed_url != SEARCH_VIEW or not table.rows:
-                    await asyncio.sleep(0.005)
-                while main._so_far is not None or not main.text_hits:
-                    await asyncio.sleep(0.02)
-
-            watching = asyncio.ensure_future(watch())
             sampled = _Sampled()
-            await pilot.press("enter")
-            await watching
+            await every_hit(app, pilot, word)
             report["searching"], report["file"] = sampled.stop()
-            report["count"] = len(main.text_hits)
+            report["count"] = len(app.main_screen.text_hits)
             await pilot.press("G", "k", "enter")
             while not isinstance(app.screen, ArticleScreen) or not app.screen.loaded:
                 await pilot.pause(0.02)
