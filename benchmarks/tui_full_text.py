@@ -57,6 +57,27 @@ _KEYS = {" ": "space", "-": "minus", '"': "quotation_mark", "*": "asterisk"}
 """The keys of the characters of a query that are no key's name."""
 
 
+async def every_hit(app: Any, pilot: Any, query: str) -> None:
+    """`F`, `query` typed, Enter, and back once every hit is listed (the whole list in place
+    of its first pages)."""
+    from reader.ui.screens.main_full_text import SEARCH_VIEW
+    from reader.ui.widgets.main.headline_table import HeadlineTable
+
+    main = app.main_screen
+    table = main.query_one(HeadlineTable)
+    await pilot.press("F", *(_KEYS.get(char, char) for char in query))
+
+    async def watch() -> None:  # beside the keys: `press` returns only once idle
+        while main.feed_url != SEARCH_VIEW or not table.rows:
+            await asyncio.sleep(0.005)
+        while main._so_far is not None or not main.text_hits:
+            await asyncio.sleep(0.02)
+
+    watching = asyncio.ensure_future(watch())
+    await pilot.press("enter")
+    await watching
+
+
 def child(root: Path, data: Path, word: str) -> None:
     sys.path.insert(0, str(root))
     from reader.ui.screens.main_full_text import SEARCH_VIEW

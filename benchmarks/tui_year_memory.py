@@ -145,14 +145,13 @@ def child(
     if trace:
         tracemalloc.start()
     from reader.ui.app import ReaderApp
-    from reader.ui.screens.main_full_text import SEARCH_VIEW
     from reader.ui.widgets.main.headline_table import HeadlineTable
 
     report: dict[str, object] = {}
 
     async def run() -> None:
         # After `root`'s reader is imported: tui_memory puts this checkout's on the path first.
-        from tui_full_text import all_feeds
+        from tui_full_text import all_feeds, every_hit
         from tui_memory import open_and_leave
 
         began = time.perf_counter()
@@ -176,17 +175,7 @@ def child(
                 await pilot.press("j")
             await pilot.pause(1)
             report["opened"] = step()
-            await pilot.press("F", *word)
-
-            async def watch() -> None:  # beside the keys: `press` returns only once idle
-                while main.feed_url != SEARCH_VIEW or not table.rows:
-                    await asyncio.sleep(0.005)
-                while main._so_far is not None or not main.text_hits:
-                    await asyncio.sleep(0.02)
-
-            watching = asyncio.ensure_future(watch())
-            await pilot.press("enter")
-            await watching
+            await every_hit(app, pilot, word)
             report["hits"] = len(main.text_hits)
             await pilot.pause(1)
             report["F hits"] = step()

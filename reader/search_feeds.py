@@ -61,6 +61,8 @@ def _search_feed(where: str, table: dict[str, Any]) -> SearchFeed:
     name, words = table.get("name"), table.get("words")
     if not isinstance(name, str) or not clean_name(name) or len(name) > _MOST_NAME:
         raise ValueError(f'{where}: name is what the feed list calls it, in quotes: name = "…"')
+    if isinstance(words, str) and (slip := Query(words).slip):
+        raise ValueError(f"{where}: {slip}")
     if not isinstance(words, str) or len(words) > _MOST_WORDS or not Query(words).finds:
         raise ValueError(
             f"{where}: words are what to look for, as F takes them, in quotes:"
@@ -82,6 +84,8 @@ def new_search_feed(name: str, words: str) -> SearchFeed:
             f"a search feed's name is what the feed list calls it: a word or more,"
             f" {_MOST_NAME} characters at most"
         )
+    if isinstance(words, str) and (slip := Query(words).slip):
+        raise ValueError(slip)
     if not isinstance(words, str) or len(words) > _MOST_WORDS or not Query(words).finds:
         raise ValueError(
             "a search feed's words are what to look for, as F takes them: harbour strike -football"

@@ -32,6 +32,7 @@ from .feed_names import folded, typed_key
 from .feed_tags import hashed_tags, typed_tag
 from .fold import MARKS, Folding, fold, skippable, unmarked
 from .safe import safe_line
+from .search_slips import operator_slip, state_slip
 from .text_find import (
     UNSPACED,
     blank,
@@ -66,10 +67,11 @@ TAG_FIELD = "tag:"
 """What a term naming a tag starts with (`tag:strikes`)."""
 STATE_FIELD = "is:"
 """What a term naming a state of an article starts with (`is:corrected`)."""
-STATES = ("corrected",)
-"""The states `is:` names: `corrected`, an article whose text changed after it was first
-retrieved, earlier copies kept (`Headline.corrected`, `reader list --corrected`, acc45). A
-state is no word: not looked for in the text."""
+STATES = ("unread", "read", "saved", "corrected")
+"""The states `is:` names: `unread` and `read` as the headline list marks them, `saved` (`s`),
+`corrected`, an article whose text changed after it was first retrieved, earlier copies kept
+(`Headline.corrected`, `reader list --corrected`, acc45). A state is no word: not looked for
+in the text; `is:` naming another is refused (`search_slips`)."""
 NOTE_FIELD = "note"
 """The part `note:WORD` looks in: the reader's own notes on an article (`searched_notes`)."""
 FIELDS = {"by:": "by", "title:": "title", "note:": NOTE_FIELD}
@@ -78,7 +80,12 @@ its bylines (the feed's author, the page's), `title:` its titles (the feed's hea
 article's own). A name that is also a reporter's drowned its hits in bylines (acc40a M5):
 `Müller -by:Müller` is the stories naming Müller that Müller didn't write. `note:` the
 reader's own notes on the article (✎), which a plain word is looked for in too (acc45 C5)."""
-_STATE_OF: dict[str, Callable[[Headline], bool]] = {"corrected": lambda h: h.corrected}
+_STATE_OF: dict[str, Callable[[Headline], bool]] = {
+    "unread": lambda h: not h.read,
+    "read": lambda h: h.read,
+    "saved": lambda h: h.saved,
+    "corrected": lambda h: h.corrected,
+}
 """How each of `STATES` is told of a headline."""
 
 
@@ -167,6 +174,9 @@ class _Term:
     state: bool = False
     """It names a state of the article (`is:corrected`, the state its `text`): a narrowing,
     not a word."""
+    slip: str = ""
+    """Written as an operator but naming none (`is:foo`, `tga:strikes`): what the search says
+    instead of searching (`search_slips`); "" for a term that is what it looks like."""
 
 
 def _parsed(query: str) -> list[_Term]:
@@ -196,13 +206,18 @@ def _parsed(query: str) -> list[_Term]:
             without, term = True, term[1:]
         if not quoted and term[: len(STATE_FIELD)].casefold() == STATE_FIELD:
             state = term[len(STATE_FIELD) :].casefold()
-            if state in STATES:
-                if (state, without, True, "is") not in seen:
-                    seen.add((state, without, True, "is"))
-                    out.append(_Term(state, without=without, state=True))
-                either = without = tag = False
-                field = ""
-                continue
+            slip = "" if state in STATES else state_slip(term, state, STATES)
+            if (state, without, True, "is") not in seen:
+                seen.add((state, without, True, "is"))
+                out.append(_Term(state, without=without, state=True, slip=slip))
+            either = without = tag = False
+            field = ""
+            continue
+        if not quoted and (slip := operator_slip(term)):
+            out.append(_Term(term, slip=slip))
+            either = without = tag = False
+            field = ""
+            continue
         if not quoted and term[: len(TAG_FIELD)].casefold() == TAG_FIELD:
             term, tag = term[len(TAG_FIELD) :], True
             if not term and quote_next:
@@ -239,7 +254,7 @@ def terms(query: str) -> list[str]:
         dict.fromkeys(
             term.text
             for term in _parsed(query)
-            if not term.without and not term.tag and not term.state
+            if not term.without and not term.tag and not term.state and not term.slip
         )
     )
 
@@ -304,13 +319,6 @@ def _bare(term: str) -> tuple[str, bool]:
     return (term.rstrip("*") if prefix else term), prefix
 
 
-def finds_anything(query: str) -> bool:
-    """Whether `Query(query)` has a word to find (or a tag's list), told without making its
-    patterns (`_Word.found`: tens of ms, on the event loop before each `F`,
-    benchmarks/tui_loop_stalls.py); the search's thread makes them."""
-    return Query(query).finds
-
-
 class Query:
     """A query's words and phrases, each a pattern of its own (blank ones dropped): whole
     words, or the words starting so for one ending in `*` (`whole_words`).
@@ -330,7 +338,13 @@ class Query:
         states: list[str] = []
         excluded_states: list[str] = []
         after_tag = False
+        self.slip = ""
+        """What the query writes as an operator that names none (`is:foo`), said in one
+        line instead of a search ("" for none: `search_slips`)."""
         for term in _parsed(query):
+            if term.slip:
+                self.slip = self.slip or term.slip
+                continue
             if term.state:
                 (excluded_states if term.without else states).append(term.text)
                 continue
@@ -403,6 +417,9 @@ class Query:
         per group that may hold one of its words."""
         out: list[set[str] | None] = []
         for group in self.groups:
+            if len(group) == 1:  # its word's own set, not a copy of it (20,000 keys: 1 MB)
+                out.append(per_word[group[0]])
+                continue
             keys: set[str] | None = set()
             for n in group:
                 found = per_word[n]

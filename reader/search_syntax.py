@@ -9,7 +9,8 @@ SEARCH_RULES = (
     " -word or NOT word none holding it; tag:NAME only the articles and feeds filed under"
     " the tag, -tag:NAME none of them; by:NAME in a byline only, title:WORD in a title only"
     " (-by:NAME: not by NAME); note:WORD in your own notes only (a plain word is looked for"
-    " in them too); is:corrected only articles changed after first retrieved (-is:corrected:"
-    " none of them)"
+    " in them too); is:unread, is:read, is:saved, is:corrected (changed after first retrieved)"
+    " only those (-is:read: none of them); another is: or a mistyped operator is refused;"
+    ' "in double quotes" any term is words'
 )
 """The rules of a query beyond its words, each whole, in any order."""

@@ -115,6 +115,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "search_year": ("--data-dir", DATA, "--runs", "1", "--against", THIS, "--query", "the"),
     "tui_reading_on": ("--articles", "2", "--every", "1", "--sample", "2"),
     "tui_search_feed_counts": ("--headlines", "200", "--runs", "1"),
+    "tui_search_hits_memory": ("--articles", "30", "--against", THIS),
     "tui_f_typing": ("--data-dir", DATA, "--runs", "1"),
     "tui_slash": ("--runs", "1", "--feeds", "1", "--items", "3"),
     "tui_tags": ("--feeds", "2", "--headlines", "200", "--runs", "1"),

@@ -79,3 +79,38 @@ def test_f_in_the_reader_finds_a_note_and_its_hit_says_so(synced_dir: Path) -> N
     assert len(titles) == 1 and TITLE in titles[0]
     line = next(line for line in shown.splitlines() if "in your note:" in line)
     assert "Pemberton-Quill" in line, line
+
+
+def test_a_hit_found_by_its_note_marks_the_note_s_words(synced_dir: Path) -> None:
+    """Opened from a hit its note alone found (search46), the reading view marks the words in
+    the note, as it marks an article's, and `n` steps through them: it found nothing to step
+    through, the note's words being drawn only. `/` finds a note's word too; a passage (`v`)
+    still never quotes a note."""
+    import asyncio
+
+    from reader.ui.screens.main_full_text import SEARCH_VIEW
+    from tests.tui_pilot import keys_handled, marked, open_row, running, status, until
+
+    _noted(synced_dir)
+
+    async def run() -> tuple[str, list[str], str, list[str], str]:
+        async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
+            screen = app.screen
+            await pilot.press("F", *"pemberton", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
+            await open_row(pilot, 0)
+            await until(pilot, lambda: "Match 1 of" in status(app), "the note's match")
+            opened, lit = status(app), marked(app)
+            await pilot.press("escape", "slash", *"subpoena", "enter")
+            await keys_handled(pilot)
+            await until(pilot, lambda: "Match 1 of" in status(app), "the typed word's match")
+            typed, lit_typed = status(app), marked(app)
+            await pilot.press("escape", "v")
+            await keys_handled(pilot)
+            return opened, lit, typed, lit_typed, status(app)
+
+    opened, lit, typed, lit_typed, passage = asyncio.run(run())
+    assert "Match 1 of 1" in opened, opened
+    assert [word.casefold() for word in lit] == ["pemberton"], lit
+    assert "Match 1 of 1" in typed and [w.casefold() for w in lit_typed] == ["subpoena"]
+    assert "Subpoena" not in passage and "Pemberton" not in passage, passage

@@ -147,6 +147,9 @@ def _list_of(
         from ..search_query import Query  # its fold tables only when searching
 
         query = Query(" ".join(args.search))
+        if query.slip:
+            err(query.slip)
+            return EXIT_USAGE
         if not query.finds:
             err("--search needs a word to look for: reader list --search ferry strike")
             return EXIT_USAGE

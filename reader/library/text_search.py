@@ -138,11 +138,11 @@ def _searched(
     extra: list[Headline] = []
     if unlisted:
         listed = {h.key or link_key(h.entry.link) for h in (*rows, *listed_too)}
-        keys = set(stored) - listed
+        keys = {key for key in stored if key not in listed}  # not a copy of every key first
         for keys_of_group in query.per_group(candidates) if candidates is not None else ():
             if keys_of_group is not None:
                 # An unlisted one's title is indexed with its text; its notes are no index's.
-                keys &= keys_of_group | notes.keys()
+                keys = {key for key in keys if key in keys_of_group or key in notes}
         if query.narrowed:  # no feed's: its own tags alone, read before its headline is made
             saved = store.saved()
             keys = {key for key in keys if query.tagged_so(saved_tags(saved.get(key)))}

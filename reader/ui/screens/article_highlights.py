@@ -252,6 +252,7 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         if self.headline.entry is not entry or body.article is not article:
             return
         body.show_highlights(kept.items if kept else (), kept.note if kept else "")
+        self.find_in_notes()
         if held:
             key = self.key_of("earlier_version")
             self.notify(no_longer_found(len(held), article, held, key), markup=False)

@@ -5,6 +5,7 @@ through, and a search cleared with Esc brought back by `n` / `N` (see `ArticleSc
 from __future__ import annotations
 
 import asyncio
+from collections import ChainMap
 from collections.abc import Callable, Mapping
 from functools import partial
 from types import MappingProxyType
@@ -51,7 +52,11 @@ class ArticleScreenSearch(ArticleScreenState):
             placed = await asyncio.to_thread(detailed, self.reader.lib, [hit], Query(hit.query))
         except StoreError:
             return  # the cache busy or unreadable: at its first word's first match
-        self.find_first = {**self.find_first, entry_id: placed[0]}
+        # Over the list's hits, not a copy of them (a common word's 20,000, search46).
+        if isinstance(self.find_first, ChainMap):
+            self.find_first.maps[0][entry_id] = placed[0]
+        else:
+            self.find_first = ChainMap({entry_id: placed[0]}, self.find_first)
 
     def _find_first(self) -> None:
         """The words of the query `find_first`'s hit was found by, searched for as if kept
@@ -64,6 +69,15 @@ class ArticleScreenSearch(ArticleScreenState):
             # scroll down to the match is refused.
             self.call_after_refresh(self._found_first, entry_id, hit)
 
+    def find_in_notes(self) -> None:
+        """The notes now shown with the article (`show_highlights`): a hit found by them alone
+        (`Hit.noted`, no word of its text) searched for there, as `_find_first` searches the
+        text: opened from it, `/`'s `n` had nothing to step through (search46)."""
+        entry_id = self.headline.entry.id
+        hit = self.find_first.get(entry_id)
+        if hit is not None and hit.noted and not hit.word:
+            self.call_after_refresh(self._found_first, entry_id, hit)
+
     def _found_first(self, entry_id: str, hit: Hit) -> None:
         body = self.query_one(ArticleBody)
         if self.headline.entry.id != entry_id or self.searching or body.query:
@@ -72,9 +86,10 @@ class ArticleScreenSearch(ArticleScreenState):
         # layout at once, its rest froze the view, as a query typed meanwhile would).
         if body.when_laid_out(lambda: self._found_first(entry_id, hit)):
             return
-        # Where the words are nearest each other, else the first of the word matched first.
+        # Where the words are nearest each other, else the first of the word matched first
+        # (the first match of all for one found in a note).
         words = Query(hit.query) if hit.query else None
-        self._find(words if words else hit.word, hit.near or hit.word, self._show_position)
+        self._find(words if words else hit.word, hit.near or hit.word or 0, self._show_position)
 
     def action_search(self) -> None:
         # "g for the top" is no key while a query is typed.

@@ -22,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import time
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -44,7 +44,7 @@ from ..headlines import (
     view_search_feed,
     view_tag,
 )
-from ..hit_lines import HitLines
+from ..hit_lines import HitLines, HitsOpenedAt
 from ..quittable import quittable
 from ..widgets.article.search_bar import SearchBar, show_search_line
 from ..widgets.main.feed_list import ARCHIVE, SAVED, FeedList, search_name, tag_name
@@ -283,9 +283,12 @@ class MainFullText(Screen[None]):
             return False
         self._text_typing = False
         self.query_one(SearchBar).set_prompt(None)
-        from ...search_query import finds_anything  # its rules with the first search
-
-        if query is not None and finds_anything(query):
+        asked = _query(query or "")  # its words read, no pattern made yet (on the loop)
+        if asked.slip:
+            # `is:foo` searched as a word found nothing and said only that (search46).
+            self.query_one(StatusBar).show_note(asked.slip, warning=True)
+            return True
+        if query is not None and asked.finds:
             if self._hits_awaited is not None:
                 self._hits_awaited.done()
             self._hits_awaited = self.reader.answers.hold()
@@ -445,6 +448,10 @@ class MainFullText(Screen[None]):
                 self.show_view(current.entry.id if current else None)
         elif into == SEARCH_VIEW or self.feed_url == into:
             self._show_hits(query, found.hits, case_note, into)
+        # What the search read and let go (the index's keys, the texts matched: as much again
+        # as a common word's 20,000 hits themselves) handed back, not kept by the C heap for
+        # as long as the hits are shown (search46).
+        self.call_after_refresh(self.reader.give_back_memory)
         if found.hits and into == SEARCH_VIEW and self.text_hits is found.hits:
             await self._more_loosely(generation, query, searched[0], found.hits, every)
 
@@ -534,10 +541,16 @@ class MainFullText(Screen[None]):
         index = self.reader.index
         return [index.get(hit.headline.entry.id) or hit.headline for hit in self.text_hits]
 
-    def first_words(self) -> dict[str, Hit]:
+    def first_words(self) -> Mapping[str, Hit]:
         """By entry id, each hit the reading view opens at: its word found in the text it was
-        found in (`Hit.near`), in the copy it was found in (`Hit.version`)."""
-        return {h.headline.entry.id: h for h in self.text_hits if h.word or h.version}
+        found in (`Hit.near`), in the copy it was found in (`Hit.version`), or in the reader's
+        note (`Hit.noted`; a pending one's told once placed, `ArticleScreenSearch.place_hit`).
+        Read from the list's lines as they are (`HitLines`), not a dict of every hit made at
+        each article opened (a common word's 20,000, search46)."""
+        lines = self._lines
+        if lines is None:  # no list drawn yet
+            lines = HitLines(self.text_hits, lambda _entry_id: None)
+        return HitsOpenedAt(lines)
 
     def text_title(self) -> Text:
         if (feed := self.search_feed(self.feed_url)) is not None:

@@ -21,9 +21,10 @@ HIGHLIGHT_COMPONENT = "article-body--highlight"
 
 
 def joined_runs(line_map: LineMap) -> tuple[str, list[int]]:
-    """The runs' texts as one text, a line break between two (a table's rules none), and
+    """The runs' texts as one text, a line break between two (a table's rules and the reader's
+    notes none: no highlight of theirs), and
     where each starts in it."""
-    texts = ["" if run.rule else run.text for run in line_map.runs]
+    texts = [run.text if run.article else "" for run in line_map.runs]
     starts, at = [], 0
     for text in texts:
         starts.append(at)
@@ -96,7 +97,7 @@ class ArticleHighlighted(ArticlePassage):
         if search is None or search[0] is not laid or len(search[1].texts) > len(laid.runs):
             search = self._highlight_search = (laid, GrowingSearch(self._highlights))
         given = len(search[1].texts)
-        search[1].extend(["" if run.rule else run.text for run in laid.runs[given:]])
+        search[1].extend([run.text if run.article else "" for run in laid.runs[given:]])
         return found_in_runs(search[1])
 
     def passage_to_keep(self) -> tuple[str, float] | None:

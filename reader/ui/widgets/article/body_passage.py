@@ -227,7 +227,7 @@ class ArticlePassage(ArticleLinks):
         if self._sentences is None:
             runs = self._line_map.runs
             # A table's rule line is no sentence: it was counted as one of one "word".
-            per_run = [[] if run.rule else sentences(run.text) for run in runs]
+            per_run = [sentences(run.text) if run.article else [] for run in runs]
             self._sentences = Spans(self._line_map, per_run)
         return self._sentences
 

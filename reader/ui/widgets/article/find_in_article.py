@@ -25,7 +25,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from ....fold import Folding, composed, fold
-from ....search_query import Query
+from ....search_query import NOTE_FIELD, Query
 from ....text_find import folding, pattern
 from .paragraph import TextRun
 
@@ -119,7 +119,8 @@ def find(
     (`text_find.pattern`), a `Query` (a search of every article's, `F`) each of its words as
     that search finds them, whole words, phrases and all: the article opened from a hit of
     several words is searched for every one of them, as the hit was found (acc30a J30), but
-    for those of a field (`by:`, `title:`), found in its byline or title only.
+    for those of a field (`by:`, `title:`), found in its byline or title only, and a `note:`
+    word in the reader's notes only (`TextRun.own`).
 
     A folded text is as long as the text searched, so its matches' offsets are that text's
     own; a composed one's are mapped back, each to the whole cluster its characters came
@@ -129,14 +130,18 @@ def find(
         found = pattern(query)
         if found is None:
             return None
-        searches = [(found, folding(query))]
+        searches = [(found, folding(query), False)]
     else:
         # A field's word (`by:Anna`, `title:budget`) was looked for in its part of the headline
-        # alone: the text's "Anna"s are none of the hit's.
-        searches = [(word.found, word.accents) for word in query.words if not word.field]
+        # alone: the text's "Anna"s are none of the hit's; a `note:` word in the notes.
+        searches = [
+            (word.found, word.accents, word.field == NOTE_FIELD)
+            for word in query.words
+            if word.field in ("", NOTE_FIELD)
+        ]
         if not searches:
             return None
-    folded = [(found, lines.folded_texts(accents)) for found, accents in searches]
+    folded = [(found, lines.folded_texts(accents), notes) for found, accents, notes in searches]
     # Per run, its pieces of matches: (start, end, the match's number when it has several).
     spans: list[list[tuple[int, int, int | None]]] = [[] for _ in lines.runs]
     wrapped = count()
@@ -145,7 +150,10 @@ def find(
     ):
         if stopped():
             return None
-        matches = _matches([(found, texts[n]) for found, texts in folded])
+        own = lines.runs[pieces[0][0]].own
+        matches = _matches(
+            [(found, texts[n]) for found, texts, notes in folded if own or not notes]
+        )
         if whole is not None:
             _text, starts, ends = whole
             matches = [(starts[a], ends[b - 1]) for a, b in matches]

@@ -1,6 +1,6 @@
 """The reader's own notes in the reading view: the article's at the head of its text, each
-highlight's under the paragraph its passage ends in. Drawn only (not searched, never quoted),
-in the theme's style, the note's text made display-safe as the page's is."""
+highlight's under the paragraph its passage ends in, in the theme's style, the note's text made
+display-safe as the page's is. Found by `/` (`TextRun.own`), never quoted as the article's."""
 
 from __future__ import annotations
 
@@ -27,12 +27,13 @@ def note_paragraph(note: str, styles: ArticleStyles, gap: int = 1) -> Paragraph:
         rest=Text(" " * len(mark)),
         gap=gap,
         searched=False,
+        own=True,
     )
 
 
 def is_note(paragraph: Paragraph) -> bool:
     """`paragraph` is a note of the reader's (`note_paragraph`), not the article's."""
-    return not paragraph.searched and paragraph.first.plain in (NOTE_MARK, PLAIN_NOTE_MARK)
+    return paragraph.own
 
 
 def with_notes(

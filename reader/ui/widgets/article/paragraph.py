@@ -64,6 +64,9 @@ class Paragraph:
     heading: bool = False  # a heading of the article: `[` and `]` go from one to the next
     keep: Spans = ()  # stretches of `text` set whole on one line when they fit one
     searched: bool = True  # False: drawn only, not the article's text (the header's address)
+    own: bool = False
+    """The reader's own note (✎, `note_paragraphs`): not the article's text, but found by `/`
+    as it is (`TextRun.own`)."""
     label: str = ""  # a list item's bullet or number: a passage quoted from it starts with it
     aside: int = 0
     """The last `aside` characters of `text` are the view's own word on it (a picture's
@@ -114,6 +117,15 @@ class TextRun:
     rule: bool = False
     """A table's rule line (under its header, between rows): drawn, but no words of it, nor a
     sentence of a passage."""
+    own: bool = False
+    """The reader's own note (`Paragraph.own`): its words found by `/` and an `F` hit's query
+    (a hit found by its note alone had nothing to step through, search46), but none of the
+    article's: no highlight, sentence nor passage quoted of it."""
+
+    @property
+    def article(self) -> bool:
+        """Words of the article's: a passage, a sentence or a highlight may take them."""
+        return not (self.rule or self.own)
 
 
 @dataclass(frozen=True)

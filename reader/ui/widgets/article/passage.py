@@ -258,6 +258,8 @@ def chosen(selected: Bounds, lines: list[str], line_map: LineMap) -> dict[int, l
         low = start if number == first else 0
         high = end if number == last else len(text)
         for r, p in line_map.by_line.get(number, ()):
+            if line_map.runs[r].own:
+                continue  # the reader's note: none of the article's words to quote
             _line, begin, finish, cell = line_map.runs[r].pieces[p]
             at = character_at_cell(text, cell)
             a, b = max(low, at), min(high, at + finish - begin)

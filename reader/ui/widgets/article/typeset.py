@@ -123,7 +123,7 @@ def layout(
             if drawn > width:
                 laid.overhang.update(dict.fromkeys(range(top, len(lines)), drawn))
         extents.append(range(top, len(lines)))
-        if not paragraph.fill and paragraph.searched:
+        if not paragraph.fill and (paragraph.searched or paragraph.own):
             if fold_mark is not None:
                 runs += _folded_runs(paragraph, text.plain, pieces[0], top, lines)
             else:
@@ -208,7 +208,13 @@ def _runs(
             if start < words:
                 located.append((top + number, start, min(cursor, words), cell))
         else:
-            run = TextRun(plain[:words], tuple(located), paragraph.links, label=paragraph.label)
+            run = TextRun(
+                plain[:words],
+                tuple(located),
+                paragraph.links,
+                label=paragraph.label,
+                own=paragraph.own,
+            )
             return [run] if located else []
     # A table's cells are wrapped each in its own column: its lines are searched as drawn.
     out = []

@@ -1,0 +1,99 @@
+"""A search's term written as an operator but naming none (search46): `is:foo` (a state the
+search doesn't know) and `tga:budget` (an operator's name mistyped) were searched as words,
+finding nothing and saying only that. `reader list --search` and `search-feed add` now stop
+with one line naming what `is:` and the operators take (exit 2), and `F` says it in the status
+line; a word with a colon that looks like none of ours (a time, "Re:Invent") is still found, and
+`is:` takes `unread`, `read` and `saved` besides `corrected`.
+
+The synced demo site's data directory (on 127.0.0.1), the CLI and the reader driven by Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.library import Library
+
+
+def _search(data: Path, capsys: pytest.CaptureFixture[str], *query: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(["--data-dir", str(data), "list", "--search", *query])
+    out, error = capsys.readouterr()
+    return code, out, error
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        (("is:foo",), "is:foo: not a known state; is: takes unread, read, saved, corrected"),
+        (("budget", "-is:archived"), "is:archived: not a known state"),
+        (("tga:budget",), "tga: is no operator (did you mean tag:?"),
+        (("notes:budget",), "did you mean note:?"),
+        (("author:okonkwo",), "did you mean by:?"),
+    ],
+)
+def test_an_operator_naming_none_is_told_in_one_line(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str], query: tuple[str, ...], said: str
+) -> None:
+    code, out, error = _search(synced_dir, capsys, *query)
+    assert code == 2 and out == ""
+    assert error.count("\n") == 1 and said in error, error
+    assert "in double quotes" in error  # how to look for it as words
+
+
+def test_a_word_with_a_colon_is_still_a_word(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A time in the Vestnik's tram story; a name like "Re:Invent" is no slip of ours.
+    code, out, _ = _search(synced_dir, capsys, "5:40")
+    assert code == 0 and "трамвай" in out.lower(), out
+    for query in ("Re:Invent", '"is:foo"', "https://example.org/x"):
+        code, out, error = _search(synced_dir, capsys, query)
+        assert code == 0 and "not a known" not in error and "no operator" not in error, error
+
+
+def test_is_takes_read_unread_and_saved(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    everything = _search(synced_dir, capsys, "council")[1].splitlines()
+    assert everything
+    lib = Library(synced_dir)
+    try:
+        first = next(h for h in lib.headlines() if h.entry.id in everything[0])
+        lib.mark_read(first.entry)
+        asyncio.run(lib.save(first.entry, offline=True))  # its cached copy
+    finally:
+        lib.close()
+    read = _search(synced_dir, capsys, "council", "is:read")[1]
+    assert first.entry.id in read
+    assert first.entry.id in _search(synced_dir, capsys, "council", "is:saved")[1]
+    assert first.entry.id not in _search(synced_dir, capsys, "council", "is:unread")[1]
+    assert first.entry.id not in _search(synced_dir, capsys, "council", "-is:read")[1]
+
+
+def test_a_search_feed_naming_no_state_is_refused(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    code = main(["--data-dir", str(synced_dir), "search-feed", "add", "Odd", "is:foo"])
+    assert code == 2
+    assert "is:foo: not a known state" in capsys.readouterr().err
+
+
+def test_f_says_so_in_the_status_line(synced_dir: Path) -> None:
+    from reader.ui.screens.main_full_text import SEARCH_VIEW
+    from tests.tui_pilot import keys_handled, running, status
+
+    async def run() -> tuple[str, bool]:
+        async with running(synced_dir, (120, 30), prefetch=False) as (app, pilot):
+            await pilot.press("F", *"budget is:foo", "enter")
+            await keys_handled(pilot)
+            await pilot.pause()
+            return status(app), app.screen.feed_url == SEARCH_VIEW
+
+    line, searched = asyncio.run(run())
+    assert "is:foo: not a known state; is: takes unread, read, saved, corrected" in line, line
+    assert not searched
