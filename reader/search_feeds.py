@@ -101,10 +101,25 @@ def kept_search_feeds(records: list[dict[str, Any]]) -> tuple[SearchFeed, ...]:
         try:
             feed = new_search_feed(record.get("name"), record.get("words"))  # type: ignore[arg-type]
         except ValueError:
-            continue
+            if (feed := _kept_before_its_slip(record)) is None:
+                continue
         if not any(other.named(feed.name) for other in found):
             found.append(feed)
     return tuple(found)
+
+
+def _kept_before_its_slip(record: dict[str, Any]) -> SearchFeed | None:
+    """A search feed kept by a reader that searched `is:foo` or `tga:` as words: kept still, as
+    that reader found it (those words now find nothing), not lost at the upgrade; `search-feed
+    add` and `F` refuse them since (`search_slips`)."""
+    from .search_query import Query
+
+    name, words = record.get("name"), record.get("words")
+    if not isinstance(name, str) or not clean_name(name) or len(name) > _MOST_NAME:
+        return None
+    if not isinstance(words, str) or len(words) > _MOST_WORDS or not Query(words).slip:
+        return None
+    return SearchFeed(clean_name(name), words.strip(), kept=True)
 
 
 def merged(

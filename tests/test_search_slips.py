@@ -83,6 +83,18 @@ def test_a_search_feed_naming_no_state_is_refused(
     assert "is:foo: not a known state" in capsys.readouterr().err
 
 
+def test_a_search_feed_an_older_reader_kept_stays_after_the_upgrade(synced_dir: Path) -> None:
+    """Kept when `author:` was searched as a word: still a search feed, not dropped unsaid."""
+    library = Library(synced_dir)
+    try:
+        library.store.change_search_feeds(
+            lambda kept: [*kept, {"name": "Okonkwo", "words": "author:okonkwo"}]
+        )
+        assert [feed.name for feed in library.search_feeds()] == ["Okonkwo"]
+    finally:
+        library.close()
+
+
 def test_f_says_so_in_the_status_line(synced_dir: Path) -> None:
     from reader.ui.screens.main_full_text import SEARCH_VIEW
     from tests.tui_pilot import keys_handled, running, status
