@@ -184,6 +184,9 @@ def test_a_plain_sitemaps_headline_becomes_its_pages_title_once_the_article_is_c
     assert [item["title"] for item in _listed(data_dir, capsys)] == ["Harbour dues rise"]
     assert main(["--data-dir", str(data_dir), "sync"]) == 0
     capsys.readouterr()
+    # Headed by its page's title by the sync that cached it, the sitemap as it was.
+    titles = [item["title"] for item in _listed(data_dir, capsys)]
+    assert titles == ["Harbour dues rise for the winter moorings"]
     # Its next refresh (the sitemap names one page more) heads it with its page's title, for
     # good; it is not the item told anew (nothing fetched again for it).
     urls.append(_url(other, "2026-12-06T09:00:00Z"))
