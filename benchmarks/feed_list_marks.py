@@ -15,7 +15,6 @@ own, taking turns; medians, and the ratio. Nothing is asserted.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import sys
@@ -110,28 +109,18 @@ def child(root: Path, count: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
-    parser.add_argument("--feeds", type=int, default=200)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(Path(args.child[0]), int(args.child[1]))
-        return 0
     sys.path.insert(0, str(HERE))
-    from children import taking_turns
+    from children import compared, comparison_parser, taking_turns
     from farm import load_average
 
-    print(f"load average {load_average()}")
-    taking_turns(
-        __file__,
-        args.against,
-        args.runs,
-        [args.feeds],
-        "index made; counts asked per change; a headline cached; list filled; one row changed",
-        3,
-    )
+    parser = comparison_parser(__doc__ or "")
+    parser.add_argument("--feeds", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=5)
+    args = compared(parser, child, child_types=(Path, int))
+    if args is None:
+        return 0
+    what = "index made; counts asked per change; a headline cached; list filled; one row changed"
+    taking_turns(__file__, args.against, args.runs, [args.feeds], what, 3)
     print(f"load average {load_average()}")
     return 0
 
