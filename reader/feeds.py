@@ -10,7 +10,7 @@ import copy
 import html
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html.entities import html5
 from typing import Any
 
@@ -369,12 +369,14 @@ def parse_feed(
     base_url: str = "",
     content_type: str = "",
     header_charset: str | None = None,
+    sitemaps: Sequence[bytes] = (),
 ) -> ParsedFeed:
     """Parse a downloaded feed; raises FetchError(BAD_FEED) when the bytes are not a feed at all.
 
     `url` is the subscription's URL (entries belong to it); `base_url`, where the bytes came
     from after redirects, resolves relative links; `content_type` is the media type alone and
-    `header_charset` the charset the header gave with it.
+    `header_charset` the charset the header gave with it. Of a sitemap index, `sitemaps` are
+    the sitemaps of it fetched (`sitemap_feed.index_sitemaps`).
     """
     if is_html_document(body):
         # A moved feed's site, an error page sent with 200, a Wi-Fi login page: what it is
@@ -390,7 +392,7 @@ def parse_feed(
         return _feed_of(parsed, count, [], url, base)
     if is_sitemap(body):
         try:
-            parsed, _ = sitemap_shaped(body, base)
+            parsed, _ = sitemap_shaped(body, base, sitemaps)
         except NotASitemap as error:
             raise FetchError(ErrorKind.BAD_FEED, f"not a readable sitemap ({error})", url) from None
         # Its newest pages are all it is read for: the rest are no problem of the feed's.

@@ -127,6 +127,10 @@ UNREAD_MARK = _mark("●", "•", "N")
 """Unread: `N` in ASCII, as `reader list` and newsboat mark it."""
 OFFLINE_MARK = _mark("↓", "↓", "d")
 """Available offline: `d`, downloaded, in ASCII."""
+TO_FETCH_MARK = _mark("⇣", "·", "-")
+"""In the feed list, before a feed some of whose headlines' articles are not available offline
+yet (a refresh brought them, a sync has not cached them): the offline mark's arrow, dashed. Which
+feeds to sync before a flight, at a glance over 40 (`f` in the plain layout: to fetch)."""
 PARTIAL_MARK = _mark("½", "½", "p")
 """Cached, but only part of the article: the feed's text stands in, or the page gave part."""
 NOT_ARTICLE_MARK = _mark("↗", "→", ">")
@@ -173,6 +177,7 @@ ends a cached one's line with it, the article's header note says it (`citation.g
 _LETTERS = {
     UNREAD_MARK: "N",
     OFFLINE_MARK: "d",
+    TO_FETCH_MARK: "f",
     PARTIAL_MARK: "p",
     NOT_ARTICLE_MARK: "l",
     UPDATED_MARK: "c",

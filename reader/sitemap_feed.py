@@ -9,15 +9,26 @@ A sitemap names pages, not stories: each `<url>`'s `<loc>` is an item's link, it
 plain sitemap gives no title: the headline reads as the address's last words ("harbour-fees-rise"
 is "Harbour fees rise", `slug_headline`) until its page is read. A site's whole sitemap names
 every page it has (up to 50,000); the newest `NEWEST` by date are kept, a sitemap's order being
-no one's in particular. A sitemap index (`<sitemapindex>`, sitemaps of sitemaps) is not read.
+no one's in particular.
+
+A news site's sitemap is most often an index (`<sitemapindex>`, sitemaps of sitemaps: one a
+month, or a day, each with its `<lastmod>`): its newest `INDEX_SITEMAPS` by that date are read
+(`index_sitemaps`, fetched by `library.feed_refresh`), the feed's one size limit
+(`FetchLimits.feed_max_bytes`) bounding the index and them together, and their pages read as
+one sitemap's. The index's own ETag and bytes say when it changed: it is the protocol's place
+to say a sitemap of it changed (its `<lastmod>`). A sitemap may come gzip'd (`sitemap-1.xml.gz`,
+served as a file, not with a Content-Encoding): inflated to the same limit (`unpacked`).
 
 The document is a stranger's: parsed by defusedxml, which refuses entities and DTDs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
+import zlib
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -30,10 +41,16 @@ NEWEST = 50
 MAX_URLS = 50_000
 """`<url>` elements read: the sitemaps protocol's own cap on one file."""
 
+INDEX_SITEMAPS = 3
+"""Sitemaps of an index read, the newest by their `<lastmod>`: a daily index's last three
+days, a monthly one's month (and the one before, early in a month); each is a request."""
+
 _SITEMAP_ROOT = re.compile(
-    rb"\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*|<\?xml-stylesheet[^>]*\?>\s*)*<(?:[a-z0-9_-]+:)?urlset[\s>]",
+    rb"\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*|<\?xml-stylesheet[^>]*\?>\s*)*"
+    rb"<(?:[a-z0-9_-]+:)?(urlset|sitemapindex)[\s>]",
     re.IGNORECASE | re.DOTALL,
 )
+_GZIP = b"\x1f\x8b"
 _SAMPLE = 4096
 _TEXT = {"type": "text/plain"}
 _SLUG_END = re.compile(r"\.(?:s?html?|php|aspx?)$", re.IGNORECASE)
@@ -45,10 +62,36 @@ class NotASitemap(ValueError):
     """The bytes are no sitemap a reader can read: why, in words."""
 
 
+def _root(body: bytes) -> str:
+    sample = body[:_SAMPLE]
+    if sample.startswith(_GZIP):  # its first bytes inflated: sniffed, not read
+        try:
+            sample = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, _SAMPLE)
+        except zlib.error:
+            return ""
+    opened = _SITEMAP_ROOT.match(sample.removeprefix(b"\xef\xbb\xbf"))
+    return opened[1].decode().lower() if opened else ""
+
+
 def is_sitemap(body: bytes) -> bool:
-    """Whether `body` opens as a sitemap's `<urlset>` (after an XML declaration, comments, a
-    stylesheet: Yoast's sitemaps carry one)."""
-    return bool(_SITEMAP_ROOT.match(body[:_SAMPLE].removeprefix(b"\xef\xbb\xbf")))
+    """Whether `body` opens as a sitemap's `<urlset>` or a sitemap index's `<sitemapindex>`
+    (after an XML declaration, comments, a stylesheet: Yoast's sitemaps carry one), gzip'd or
+    not."""
+    return bool(_root(body))
+
+
+def is_sitemap_index(body: bytes) -> bool:
+    """Whether `body` opens as a sitemap index (`<sitemapindex>`)."""
+    return _root(body) == "sitemapindex"
+
+
+def unpacked(body: bytes, most: int, url: str) -> bytes:
+    """`body` inflated when it is a gzip file (a `sitemap.xml.gz` served as itself), to `most`
+    bytes at most (FetchError(TOO_LARGE) past them: a small gzip bomb stops there); as it is
+    otherwise."""
+    from .content_coding import decode_body
+
+    return decode_body(body, "gzip", most, url) if body.startswith(_GZIP) else body
 
 
 def slug_headline(url: str) -> str:
@@ -88,22 +131,70 @@ def _text(element: Any) -> str:
     return " ".join((element.text or "").split()) if element is not None else ""
 
 
-def feedparser_shaped(body: bytes, url: str) -> tuple[dict[str, Any], int]:
-    """The sitemap in `body` (fetched from `url`) as feedparser's result is shaped, its newest
-    `NEWEST` pages alone made entries, with how many pages it names. NotASitemap when it is no
-    readable `<urlset>`."""
+def _parsed(body: bytes) -> Any:
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import ParseError, fromstring
 
     try:
-        root = fromstring(body)
+        return fromstring(body)
     except (ParseError, DefusedXmlException, ValueError) as error:
         raise NotASitemap(f"its XML has errors: {error}") from None
-    if _local(root.tag) != "urlset":
+
+
+def index_sitemaps(body: bytes, url: str) -> list[str]:
+    """The sitemaps the index in `body` (fetched from `url`) names on its own host, the newest
+    `INDEX_SITEMAPS` by their `<lastmod>` (undated ones after, in its order): another host's
+    is a stranger's, as a robots.txt's are (`discovery.sitemap_lines`). NotASitemap when it is
+    no readable `<sitemapindex>`."""
+    from .urls import absolute_url
+
+    root = _parsed(body)
+    if _local(root.tag) != "sitemapindex":
+        raise NotASitemap("not a sitemap index: no <sitemapindex>")
+    host = urlsplit(url).hostname
+    named: dict[str, tuple[float, int]] = {}
+    for order, node in enumerate(root):
+        if order >= MAX_URLS:
+            break
+        if _local(node.tag) != "sitemap":
+            continue
+        fields = {_local(child.tag): _text(child) for child in node}
+        address = absolute_url(url, fields.get("loc", ""))
+        if not address or urlsplit(address).hostname != host:
+            continue
+        stated = parse_datetime(fields["lastmod"]) if fields.get("lastmod") else None
+        newest = (-stated.timestamp() if stated else float("inf"), order)
+        named[address] = min(named.get(address, newest), newest)  # listed twice: its date
+    return sorted(named, key=named.__getitem__)[:INDEX_SITEMAPS]
+
+
+def feedparser_shaped(
+    body: bytes, url: str, sitemaps: Sequence[bytes] = ()
+) -> tuple[dict[str, Any], int]:
+    """The sitemap in `body` (fetched from `url`) as feedparser's result is shaped, its newest
+    `NEWEST` pages alone made entries, with how many pages it names; of a sitemap index, the
+    pages of its `sitemaps` (`index_sitemaps`, fetched) together, one that is no sitemap left
+    out. NotASitemap when it is no readable `<urlset>`, or an index none of whose `sitemaps`
+    is."""
+    root = _parsed(body)
+    if _local(root.tag) == "sitemapindex":
+        readable = []
+        for sitemap in sitemaps:
+            with contextlib.suppress(NotASitemap):
+                readable.append(_parsed(sitemap))
+        # An index within the index is not followed further: its sitemaps are older ones.
+        readable = [r for r in readable if _local(r.tag) == "urlset"]
+        if not readable:
+            raise NotASitemap("a sitemap index whose sitemaps could not be read")
+    elif _local(root.tag) == "urlset":
+        readable = [root]
+    else:
         raise NotASitemap("not a sitemap: no <urlset>")
     pages: list[tuple[float, int, dict[str, Any]]] = []
     publication = ""
-    for order, node in enumerate(root):
+    listed: set[str] = set()
+    nodes = (node for urlset in readable for node in urlset)
+    for order, node in enumerate(nodes):
         if order >= MAX_URLS:
             break
         if _local(node.tag) != "url":
@@ -116,8 +207,9 @@ def feedparser_shaped(body: bytes, url: str) -> tuple[dict[str, Any], int]:
             elif name == "name" and not publication:
                 publication = _text(child)  # news:publication's name: the site's
         link = fields.get("loc", "")
-        if urlsplit(link).path in ("", "/"):
+        if urlsplit(link).path in ("", "/") or link in listed:
             continue  # its home page, listed with the rest: a list of links, no story
+        listed.add(link)  # a page in two of an index's sitemaps (a day's and a month's)
         entry: dict[str, Any] = {
             "id": link,
             "link": link,

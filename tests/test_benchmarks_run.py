@@ -41,6 +41,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "export_memory": (DATA, "--formats", "markdown", "--year-formats"),
     "farm": ("--feeds", "1", "--items", "1", "--lifetime", "0.5"),
     "highlights_scale": ("--against", THIS, "--headlines", "200", "--runs", "1"),
+    "feed_list_marks": ("--feeds", "8", "--runs", "1", "--against", THIS),
     "feed_list_rows": ("--feeds", "3", "--runs", "1"),
     "feed_lookups": ("--feeds", "6", "--runs", "1", "--against", THIS),
     "feed_stub": ("--against", THIS, "--rounds", "1", "--repeats", "1", "--sizes", "100"),

@@ -24,7 +24,7 @@ from reader.extract import extract_article, to_text
 from reader.extract.paywall import FOR_SUBSCRIBERS
 from reader.extractor_version import EXTRACTOR
 from reader.library import Library
-from reader.models import FEED_CONTENT_MARK, FEED_WHOLE
+from reader.models import FEED_CONTENT_MARK, FEED_WHOLE, Block, BlockKind, Inline
 from reader.store import Store
 from tests.served_feed import serve_site
 
@@ -118,11 +118,19 @@ def test_the_feeds_whole_text_stands_in_for_a_stub_of_it(
     assert "£" not in text and "Subscribe" not in text and "subscriber" not in text
 
 
-def test_a_stub_with_no_feed_text_is_kept_as_it_was() -> None:
-    """Only the feed's whole text stands in: a summary, however long, is no article."""
+@pytest.mark.parametrize("feed_text", [paragraphs(STORY[:4]), ""], ids=["summary", "none"])
+def test_a_stub_with_no_feed_text_is_kept_as_a_teaser_without_its_walls_lines(
+    feed_text: str,
+) -> None:
+    """Only the feed's whole text stands in: a summary, however long, is no article. The page's
+    teaser is kept, said to be the start of the article, and the lines its wall left loose after
+    it (its price, what a subscription brings) are not kept as the article's."""
     stub = page(paragraphs(STORY[:1]) + LOOSE_WALL)
-    article = extract_article(stub, URL, None, paragraphs(STORY[:4]))
-    assert not article.partial and STORY[0] in to_text(article)
+    article = extract_article(stub, URL, None, feed_text)
+    assert not article.partial and article.incomplete == FOR_SUBSCRIBERS
+    text = to_text(article)
+    assert STORY[0] in text
+    assert "£" not in text and "e-edition" not in text
 
 
 def test_a_page_going_on_with_a_text_of_its_own_is_kept() -> None:
@@ -258,7 +266,9 @@ def test_a_stub_an_older_extractor_cached_is_read_whole_when_extracted_again_off
             await lib.sync()
             # The stub as the extractor before this one kept it.
             stub = extract_article(page(paragraphs(STORY[:1]) + LOOSE_WALL), link, None, "")
-            assert not stub.partial and "£6.99" in to_text(stub)
+            price = Block(BlockKind.PARAGRAPH, (Inline("Just £1 a month. Cancel any time."),))
+            stub = dataclasses.replace(stub, blocks=(*stub.blocks, price))
+            assert not stub.partial and "£1" in to_text(stub)
             lib.store.put_article(link, dataclasses.replace(stub, extractor=EXTRACTOR - 1))
 
     async def reextract() -> None:

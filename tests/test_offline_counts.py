@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.cli import main
+from reader.config import load_config
+from reader.library import Library
+from reader.marks import TO_FETCH_MARK, as_letter
+from reader.ui.app import ReaderApp
+from reader.ui.widgets.main.feed_list import FeedList
 from tests.test_feed_editing import _serve_feed
 from tests.tui_pilot import running, screen_text, subscribe, table, until
 
@@ -61,5 +67,49 @@ def test_the_selected_feeds_line_says_refreshed_and_its_offline_count(
             assert f"{said} · refreshed " in text
             assert "synced" not in text
             assert table(app).rows  # its headlines listed
+
+    asyncio.run(run())
+
+
+def _mark_before(app: ReaderApp, title: str) -> str:
+    """The feed list's mark on the row of the feed `title` ("" for none)."""
+    pane = app.main_screen.query_one(FeedList).region
+    rows = [line[pane.x : pane.right] for line in screen_text(app).splitlines()]
+    row = next(row for row in rows if title in row)
+    return row.partition(title)[0].strip(" │┃|")[-1:]
+
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_the_feed_list_marks_the_feeds_with_articles_not_offline_till_a_sync_caches_them(
+    plain: bool, httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """Before a flight, which of 40 feeds to sync, at a glance: a mark on the rows of the feeds
+    with articles not available offline (a letter in the plain layout, which a screen reader
+    says), none on a feed all of whose articles are; the sync caching them takes it off."""
+    gazette = _serve_feed(
+        httpserver, "/gazette.xml", "The Harbour Gazette", ["Harbour dues rise", "Ferry late"]
+    )
+    blog = _serve_feed(httpserver, "/blog.xml", "Quay Blog", ["Lifeboat crew called out"])
+    subscribe(data_dir, [gazette, blog])
+
+    async def cache_the_blog() -> None:
+        async with Library(data_dir) as lib:
+            for headline in lib.headlines():
+                if headline.entry.feed_url == blog:
+                    await lib.article(headline.entry)
+
+    asyncio.run(cache_the_blog())
+    config = replace(load_config(data_dir / "config.toml"), plain=plain)
+    mark = as_letter(TO_FETCH_MARK) if plain else TO_FETCH_MARK
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False, config=config) as (app, pilot):
+            await until(pilot, lambda: "Quay Blog" in screen_text(app), "the feeds")
+            assert _mark_before(app, "The Harbour Gazette") == mark
+            assert _mark_before(app, "Quay Blog") == ""
+            await pilot.press("S")
+            await until(pilot, lambda: app.status.startswith("Synced"), "the sync")
+            await pilot.pause()
+            assert _mark_before(app, "The Harbour Gazette") == ""
 
     asyncio.run(run())

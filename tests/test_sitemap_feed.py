@@ -5,6 +5,7 @@ The real command against a site served on 127.0.0.1."""
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from werkzeug import Response
 from reader.cli import main
 from reader.feeds import parse_feed
 from reader.models import FetchError
-from reader.sitemap_feed import NEWEST, slug_headline
+from reader.sitemap_feed import INDEX_SITEMAPS, NEWEST, slug_headline
 from reader.store import Store
 from reader.ui.screens.main import MainScreen
 from tests.test_feed_editing import ask
@@ -183,6 +184,9 @@ def test_a_plain_sitemaps_headline_becomes_its_pages_title_once_the_article_is_c
     assert [item["title"] for item in _listed(data_dir, capsys)] == ["Harbour dues rise"]
     assert main(["--data-dir", str(data_dir), "sync"]) == 0
     capsys.readouterr()
+    # Headed by its page's title by the sync that cached it, the sitemap as it was.
+    titles = [item["title"] for item in _listed(data_dir, capsys)]
+    assert titles == ["Harbour dues rise for the winter moorings"]
     # Its next refresh (the sitemap names one page more) heads it with its page's title, for
     # good; it is not the item told anew (nothing fetched again for it).
     urls.append(_url(other, "2026-12-06T09:00:00Z"))
@@ -256,3 +260,92 @@ def test_a_feeds_own_headline_that_reads_as_its_address_stays_the_feeds(
     capsys.readouterr()
     titles = {item["link"]: item["title"] for item in _listed(data_dir, capsys)}
     assert titles == {story: "Harbour dues rise", later: "Ferry late"}
+
+
+def _index(server: HTTPServer, sitemaps: list[tuple[str, str]]) -> str:
+    listed = "".join(
+        f"<sitemap><loc>{server.url_for(path)}</loc>"
+        + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "")
+        + "</sitemap>"
+        for path, lastmod in sitemaps
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
+        f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{listed}</sitemapindex>'
+    )
+
+
+def test_a_sitemap_index_is_followed_to_its_newest_sitemaps_gzipped_or_not(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A news site's sitemap.xml is an index of daily sitemaps, in no order, the newest gzip'd
+    (served as a file): its newest `INDEX_SITEMAPS` by their <lastmod> are read, no older one
+    asked for, another host's never."""
+    home = _serve_home(httpserver)
+    days = [f"2026-12-0{d}" for d in range(1, 7)]
+    paths = [f"/sitemaps/{day}.xml" for day in days[:5]] + ["/sitemaps/2026-12-06.xml.gz"]
+    dated = [(path, f"{day}T23:00:00Z") for path, day in zip(paths, days, strict=True)]
+    index = _index(httpserver, [dated[2], dated[5], ("/sitemaps/undated.xml", ""), *dated[:2]])
+    index = index.replace(
+        "</sitemapindex>",
+        "<sitemap><loc>https://cdn.elsewhere.example/s.xml</loc><lastmod>2026-12-07</lastmod>"
+        f"</sitemap><sitemap><loc>{httpserver.url_for(paths[4])}</loc>"
+        f"<lastmod>{dated[4][1]}</lastmod></sitemap>"
+        f"<sitemap><loc>{httpserver.url_for(paths[3])}</loc></sitemap>"
+        f"<sitemap><loc>{httpserver.url_for(paths[3])}</loc><lastmod>{dated[3][1]}</lastmod>"
+        "</sitemap></sitemapindex>",
+    )
+    httpserver.expect_request("/sitemap.xml").respond_with_data(
+        index, content_type="application/xml"
+    )
+    for n, (path, day) in enumerate(zip(paths, days, strict=True)):
+        story = httpserver.url_for(f"/news/{day}/story-of-day-{n + 1}.html")
+        body = URLSET.format(urls=_url(story, f"{day}T08:00:00Z")).encode()
+        gzipped = path.endswith(".gz")
+        httpserver.expect_request(path).respond_with_data(
+            gzip.compress(body) if gzipped else body,
+            content_type="application/x-gzip" if gzipped else "application/xml",
+        )
+    code, out, err = _add(data_dir, home, capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith(f"no feed; following its sitemap {httpserver.url_for('/sitemap.xml')}")
+    listed_items = _listed(data_dir, capsys)
+    assert [item["title"] for item in listed_items] == [
+        "Story of day 6",
+        "Story of day 5",
+        "Story of day 4",
+    ]
+    asked = {request.path for request, _ in httpserver.log}
+    assert INDEX_SITEMAPS == 3
+    # Day 4 is listed undated once and dated once: read by its date.
+    assert {paths[2], "/sitemaps/undated.xml"}.isdisjoint(asked)
+
+
+def test_a_sitemap_index_reads_no_more_than_the_feeds_size_limit(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The index and its sitemaps are read to the feed's one size limit together: a sitemap
+    that would take them past it is not read, nor those older than it."""
+    (data_dir / "config.toml").parent.mkdir(parents=True, exist_ok=True)
+    (data_dir / "config.toml").write_text("[network]\nfeed_max_bytes = 3000\n")
+    home = _serve_home(httpserver)
+    index = [
+        ("/s/new.xml", "2026-12-06"),
+        ("/s/big.xml", "2026-12-05"),
+        ("/s/old.xml", "2026-12-04"),
+    ]
+    httpserver.expect_request("/sitemap.xml").respond_with_data(
+        _index(httpserver, index), content_type="application/xml"
+    )
+    new = httpserver.url_for("/news/harbour-dues-rise.html")
+    httpserver.expect_request("/s/new.xml").respond_with_data(
+        URLSET.format(urls=_url(new, "2026-12-06")), content_type="application/xml"
+    )
+    many = "".join(_url(httpserver.url_for(f"/news/old-{n}.html"), "2026-12-05") for n in range(40))
+    httpserver.expect_request("/s/big.xml").respond_with_data(
+        URLSET.format(urls=many), content_type="application/xml"
+    )
+    code, _, err = _add(data_dir, home, capsys)
+    assert (code, err) == (0, "")
+    assert [item["link"] for item in _listed(data_dir, capsys)] == [new]
+    assert "/s/old.xml" not in {request.path for request, _ in httpserver.log}

@@ -51,6 +51,20 @@ def test_one_feed_with_a_headline_read(snap_compare: Any, synced_dir: Path) -> N
     assert snap_compare(app, press=keys, terminal_size=SIZE, run_before=headlines_shown)
 
 
+def test_a_feed_with_articles_not_offline(snap_compare: Any, synced_dir: Path) -> None:
+    """Two articles of the second feed no longer cached (as if a refresh had brought them):
+    its row in the feed list marked, the other feeds' not, its headlines without ↓."""
+    store = Store(synced_dir)
+    try:
+        second = store.feed_urls()[1]
+        for entry in store.entries(second)[:2]:
+            store.forget_article(entry.link)
+    finally:
+        store.close()
+    app = ReaderApp(synced_dir, refresh_on_start=False)
+    assert snap_compare(app, terminal_size=SIZE, run_before=headlines_shown)
+
+
 def test_help_screen(snap_compare: Any, synced_dir: Path) -> None:
     app = ReaderApp(synced_dir, refresh_on_start=False)
     assert snap_compare(

@@ -28,6 +28,7 @@ from .article_parts import Parts
 from .body_blocks import _longer_text
 from .corrections import with_head_notes
 from .feed_stub import whole_feed_text
+from .offer_lines import without_offer_lines
 from .paywall import FOR_SUBSCRIBERS, Paywall, before_the_wall
 from .print_page import without_masthead
 from .script_language import script_language
@@ -69,7 +70,8 @@ def finished_article(
     # The feed's text, when it stands in, says so itself (`partial`); else a page for
     # subscribers is the start of the article only, and no later fetch brings the rest.
     for_subscribers = not partial and hides_text
-    blocks = from_feed or blocks
+    # The teaser alone, then: its wall's price and promises are none of it.
+    blocks = from_feed or (without_offer_lines(blocks) if for_subscribers else blocks)
     blocks = _without_edge_rules(
         _without_title(without_masthead(blocks, meta.site_name), meta.title)
     )

@@ -48,6 +48,7 @@ from .network_hold import NetworkHold
 from .offline import NetworkWatch, not_tried
 from .renewal import LibraryRenewal
 from .resources import _now
+from .sitemap_index import sitemap_pages
 from .stalled_hosts import StalledHosts
 
 """How often a feed whose address answered 410 Gone is asked again: a publisher's "gone for
@@ -160,6 +161,9 @@ class LibraryFeedRefresh(LibraryRenewal):
                     login_page_elsewhere, url, response.url, response.body, response.charset
                 )
                 self._watch_for_portal(seen, answer, alone)
+            response, sitemaps = await sitemap_pages(
+                response, self._index_sitemap, self.limits.feed_max_bytes
+            )
             # feedparser (and chardet under it) imported by the worker alone (`parse_feed`):
             # a sixth of a sync's start-up, and a sync whose feeds all answer "not modified"
             # parses none.
@@ -170,6 +174,7 @@ class LibraryFeedRefresh(LibraryRenewal):
                 response.url,
                 response.content_type,
                 response.charset,
+                sitemaps,
             )
         except FetchError as error:
             if error.held:
@@ -314,17 +319,18 @@ class LibraryFeedRefresh(LibraryRenewal):
         last_modified: str | None = None,
         ceiling: Reach | None = None,
         lead: str = "a feed's permanent redirect",
+        max_bytes: int = 0,
     ) -> Response:
-        """A feed's answer, as every feed is asked for (what it accepts, its size limit);
-        `ceiling` and `lead` as `Fetcher.get` takes them, for an address a server gave
-        (`moved_to`, a page's feed link)."""
+        """A feed's answer, as every feed is asked for (what it accepts, its size limit, or
+        `max_bytes` when less is left of it); `ceiling` and `lead` as `Fetcher.get` takes them,
+        for an address a server gave (`moved_to`, a page's feed link)."""
         try:
             return await self.fetcher.get(
                 url,
                 etag=etag,
                 last_modified=last_modified,
                 accept=FEED_ACCEPT,
-                max_bytes=self.limits.feed_max_bytes,
+                max_bytes=max_bytes or self.limits.feed_max_bytes,
                 ceiling=ceiling,
                 lead=lead,
             )
@@ -334,6 +340,10 @@ class LibraryFeedRefresh(LibraryRenewal):
                 # bare "HTTP 403 Forbidden" left a user no way to know a setting would do.
                 raise replace(error, message=f"{error.message}{AGENT_HINT}") from None
             raise
+
+    async def _index_sitemap(self, url: str, ceiling: Reach, most: int) -> Response:
+        """A sitemap a sitemap index names (`sitemap_index.sitemap_pages`)."""
+        return await self.fetch_feed(url, ceiling=ceiling, lead="a sitemap index", max_bytes=most)
 
     async def _fetch_subscribed(self, feed: Feed) -> tuple[Response, str]:
         """A subscribed feed's answer and the address it was asked at: where it moved for

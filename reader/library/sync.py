@@ -756,6 +756,10 @@ class LibrarySync(LibrarySyncStart):
         if self._portal.last_seen > started:
             results = self._portal_answered(results, fetched, failures, incomplete)
         self._network_certificate_answered(results, failures)
+        if fetched:
+            # A sitemap's items headed by their addresses' words: by their pages' titles now.
+            feeds_fetched = {e.feed_url for e in fetched}
+            await self._in_store_thread(self.store.title_pages, feeds_fetched)
         dropped = await self._drop_old_read()
         pruned = None
         if self.cache_max_bytes and not await asyncio.to_thread(self._under_limit):

@@ -81,6 +81,11 @@ def _read_key(url: str) -> str:
     return f"read:{url}"
 
 
+def _page_titled_key(url: str) -> str:
+    """Set for a feed read from a sitemap (`Store.title_pages`)."""
+    return f"page-titled:{url}"
+
+
 def _imported_read_key(url: str) -> str:
     # The headlines an import of another reader's marks marked read: marked once, never again,
     # so one the user marked unread since stays so at the rerun the import asks for (acc43a A4).
@@ -457,6 +462,7 @@ class StoreFeeds(StoreStoryRows):
                 _imported_tags_key(url),
                 _dropped_key(url),
                 _dropped_links_key(url),
+                _page_titled_key(url),
             ):
                 self._state.delete(key)
             self.forget_aliases(url)
@@ -631,6 +637,8 @@ class StoreFeeds(StoreStoryRows):
             known = {e.id: e for e, _ in records}
             if page_titles:
                 mine = [self._page_titled(e, known.get(e.id)) for e in mine]
+                if self._state.get(_page_titled_key(feed_url)) is None:
+                    self._state.set(_page_titled_key(feed_url), True)
             if whole and (again := republished(mine, known) | self._retitled(mine, records)):
                 aliases.update(again)
                 mine = as_kept(mine, again)
@@ -761,6 +769,28 @@ class StoreFeeds(StoreStoryRows):
                 fresh, title=safe_line(title, DEFAULT_LIMITS.max_title_length)
             )
         return fresh
+
+    def title_pages(self, feed_urls: Iterable[str]) -> bool:
+        """The items of those of `feed_urls` read from a sitemap headed by their addresses'
+        words (`_page_titled`) headed by their pages' titles once their articles are cached:
+        by the sync that cached them, not at the sitemap's next change (a 304 reads none of
+        it). Whether any was."""
+        titled = False
+        with self._state.transact():
+            for url in feed_urls:
+                if self._state.get(_page_titled_key(url)) is None:
+                    continue
+                records = self._records(url)
+                written = []
+                for entry, record in records:
+                    now = self._page_titled(entry, None)
+                    written.append({**record, "title": now.title})
+                if written != [d for _, d in records]:
+                    self._save(self._state, _entries_key(url), written)
+                    titled = True
+            if titled:
+                self.note_changed()
+        return titled
 
     def _retitled(
         self, fresh: list[Entry], records: list[tuple[Entry, dict[str, Any]]]

@@ -58,6 +58,13 @@ SEARCH_FEED_VIEW = "reader:find:"
 its words find (`search_feeds`), as `F` finds them."""
 
 
+def to_fetch(headline: Headline) -> bool:
+    """The headline's article is not available offline and a sync is to cache it: not one
+    whose link is no article page (a PDF: never cached), nor one the cache's size limit left
+    out (fetched when opened)."""
+    return not headline.cached and not headline.not_article and not headline.left_out
+
+
 def search_feed_view(name: str) -> str:
     return SEARCH_FEED_VIEW + name
 
@@ -116,6 +123,9 @@ class HeadlineIndex:
     """Headlines whose article is available offline, per feed URL, kept current the same way."""
     _listed_in: Counter[str] = field(init=False, repr=False)
     """Headlines per feed URL (a list shown unread only says how many it has in all)."""
+    _to_fetch_in: Counter[str] = field(init=False, repr=False)
+    """Headlines whose article a sync is to cache (`to_fetch`), per feed URL, kept current as
+    `_cached_in` is."""
     _by_link: dict[str, str] | None = field(init=False, repr=False)
     """Canonical link → entry id (`by_link`); made again by `with_feeds` for the feeds it
     brings (`_relinked`), None until asked for where it could not be."""
@@ -172,6 +182,12 @@ class HeadlineIndex:
         # Readable offline too ("the 2 cached articles stay readable" with 9 cached: acc31c W7).
         self._cached_in[""] = sum(h.cached for h in self.unlisted)
         self._listed_in = Counter(h.entry.feed_url for h in self.headlines)
+        # `to_fetch` written out: a call per headline took a third longer to make the index.
+        self._to_fetch_in = Counter(
+            h.entry.feed_url
+            for h in self.headlines
+            if not (h.cached or h.not_article or h.left_out)
+        )
         self._saved_rows, self._archived_rows = Counter(), Counter()
         library = (self._saved_rows, self._archived_rows)
         _count_rows(library, filter(_is_saved, chain(self.headlines, self.unlisted)), 1)
@@ -187,6 +203,12 @@ class HeadlineIndex:
         """Of a feed's headlines, how many have their article available offline, and how
         many there are: "12 of 40 offline" under its list (acc45 A6)."""
         return self._cached_in[feed_url], self._listed_in[feed_url]
+
+    def short_of_offline(self) -> frozenset[str]:
+        """The feeds with articles a sync is to cache (`to_fetch`): the feed list's mark
+        (`TO_FETCH_MARK`). From the counts kept as headlines change, no headline read: 200
+        feeds' at each change a sync makes (benchmarks/feed_list_marks.py)."""
+        return frozenset(url for url, count in self._to_fetch_in.items() if count > 0)
 
     @property
     def saved(self) -> int:
@@ -533,10 +555,12 @@ class HeadlineIndex:
         counts = (self._unread, self._cached_in)
         index._unread, index._cached_in = (Counter(c) for c in counts)
         index._listed_in = Counter(self._listed_in)
+        index._to_fetch_in = Counter(self._to_fetch_in)
         for url in urls:  # these feeds' counts: of their fresh headlines only
             del index._unread[url], index._cached_in[url]
-            del index._listed_in[url]
+            del index._listed_in[url], index._to_fetch_in[url]
         index._listed_in.update(h.entry.feed_url for h in fresh)
+        index._to_fetch_in.update(h.entry.feed_url for h in fresh if to_fetch(h))
         index._unread.update(h.entry.feed_url for h in fresh if not h.read)
         index._cached_in.update(h.entry.feed_url for h in fresh if h.cached)
         # Only rows read again: every headline where it was (the list a copy, not re-made).
@@ -773,6 +797,7 @@ class HeadlineIndex:
         feed_url = old.entry.feed_url
         self._unread[feed_url] += int(old.read) - int(headline.read)
         self._cached_in[feed_url] += int(headline.cached) - int(old.cached)
+        self._to_fetch_in[feed_url] += int(to_fetch(headline)) - int(to_fetch(old))
         return headline
 
     def _count_library(self, old: Headline, new: Headline) -> None:

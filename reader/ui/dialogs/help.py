@@ -22,6 +22,7 @@ from ...marks import (
     SAVED_MARK,
     SEARCH_MARK,
     TAKEN_DOWN_MARK,
+    TO_FETCH_MARK,
     UNREAD_MARK,
     UPDATED_MARK,
     as_letter,
@@ -152,6 +153,7 @@ KEYS: KeyRows = (
                 "cached, its page since taken down (404, 410): the copy is what is left",
             ),
             ("!", "the feed's last fetch failed"),
+            (TO_FETCH_MARK, "the feed has articles not available offline yet (S caches them)"),
         ),
     ),
 )

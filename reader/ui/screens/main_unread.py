@@ -148,7 +148,9 @@ class MainScreenUnread(Screen[None]):
         archive = archived if archived or self.feed_url == ARCHIVE_VIEW else None
         searches = self.search_feed_rows()
         every = index.unread_in(None)  # an article several feeds list counted once
-        feed_list.set_feeds(feeds, unread, index.saved - archived, tags, archive, searches, every)
+        saved = index.saved - archived
+        to_fetch = index.short_of_offline()
+        feed_list.set_feeds(feeds, unread, saved, tags, archive, searches, every, to_fetch)
         set_border_title(feed_list, UNREAD_FEEDS if self.unread_only else FEEDS)
 
     def search_feed_rows(self) -> list[tuple[str, int]]:

@@ -2,16 +2,16 @@
 archived, a feed's or not, with their count), "Archive" (those archived, when there is one), a
 row for each tag ("#news": the headlines of every feed filed under
 it), a row for each search feed ("⌕ Harbour strike": what its words find, `search_feeds`),
-then every subscription with its unread count."""
+then every subscription with its unread count, marked when it fails or has articles not yet
+available offline."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
-from rich.style import Style as RichStyle
 from rich.table import Table
 from rich.text import Text
 from textual.css.styles import RulesMap
@@ -23,7 +23,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ....feed_tags import TAG_MARK
-from ....marks import PLAIN_SEARCH_MARK
+from ....marks import PLAIN_SEARCH_MARK, TO_FETCH_MARK, as_letter
 from ....models import Feed
 from ....search_feeds import SEARCH_MARK
 from ...cell_width import NamesApart, fit_to_cells, terminal_cells
@@ -47,7 +47,8 @@ ARCHIVE = "Archive"
 
 class FeedList(VimOptionList):
     """Pick the feed whose headlines the table shows, or a tag's (the headlines of every feed
-    filed under it); a `!` marks a feed whose last fetch failed."""
+    filed under it); a `!` marks a feed whose last fetch failed, `TO_FETCH_MARK` (⇣) one with
+    articles not available offline yet."""
 
     COMPONENT_CLASSES = {"feed-list--failed"}
 
@@ -57,9 +58,9 @@ class FeedList(VimOptionList):
         """The view of each option, by position: None (all feeds), `SAVED_VIEW`, a tag's
         (`tag_view`), a search feed's (`search_feed_view`), a feed's URL."""
         self.feeds: dict[str, Feed] = {}
-        self._shown: tuple[int, tuple[tuple[str, str, int, bool], ...], int] | None = None
-        """What the rows show now (saved; view, title, unread, failing of each tag and feed),
-        to skip rebuilding the same."""
+        self._shown: tuple[int, tuple[tuple[str, str, int, bool, bool], ...], int] | None = None
+        """What the rows show now (saved; view, title, unread, failing, short of offline of
+        each tag and feed), to skip rebuilding the same."""
         self._widest = 0
         """Cells the widest name takes."""
         self._columns = 0
@@ -113,22 +114,33 @@ class FeedList(VimOptionList):
         archived: int | None = None,
         searches: Sequence[tuple[str, int]] = (),
         every_unread: int | None = None,
+        to_fetch: Collection[str] = frozenset(),
     ) -> None:
         """Show these feeds with their unread counts, how many articles are `saved` (in
         "Saved", not archived), an "Archive" row of the `archived` ones (None: no row), a
         row for each tag (with the unread headlines of its feeds) and one for each search
         feed (with its unread hits) above the feeds, keeping the highlighted row.
         `every_unread`: what "All feeds" counts, an article several feeds list once (None:
-        the feeds' counts summed)."""
+        the feeds' counts summed). `to_fetch`: the feeds with articles not available offline
+        (`TO_FETCH_MARK`), a sync caching them taking their marks off row by row."""
         above = [(ARCHIVE, archived)] if archived is not None else []
         tags = [*above, *tags]
         rows = (
             *(
-                (ARCHIVE_VIEW if above and n == 0 else tag_view(tag), tag, count, False)
+                (ARCHIVE_VIEW if above and n == 0 else tag_view(tag), tag, count, False, False)
                 for n, (tag, count) in enumerate(tags)
             ),
-            *((search_feed_view(name), name, count, False) for name, count in searches),
-            *((f.url, f.display_title, unread.get(f.url, 0), bool(f.last_error)) for f in feeds),
+            *((search_feed_view(name), name, count, False, False) for name, count in searches),
+            *(
+                (
+                    f.url,
+                    f.display_title,
+                    unread.get(f.url, 0),
+                    bool(f.last_error),
+                    f.url in to_fetch,
+                )
+                for f in feeds
+            ),
         )
         every = sum(unread.values()) if every_unread is None else every_unread
         shown = (saved, rows, every)
@@ -180,7 +192,8 @@ class FeedList(VimOptionList):
                 if position < len(made):
                     prompts.append(made[position])
                 else:
-                    prompts.append(self._feed_prompt(feeds[position - len(made)], unread))
+                    feed = feeds[position - len(made)]
+                    prompts.append(self._feed_prompt(feed, unread, feed.url in to_fetch))
             for index, prompt in zip([0, 1, *(n + 2 for n in changed)], prompts, strict=True):
                 self.replace_option_prompt_at_index(index, prompt)
             return
@@ -190,7 +203,8 @@ class FeedList(VimOptionList):
         for position, prompt in enumerate(made):
             options.append(Option(prompt, f"tag-{position}"))
         for position, feed in enumerate(feeds):
-            options.append(Option(self._feed_prompt(feed, unread), f"feed-{position}"))
+            prompt = self._feed_prompt(feed, unread, feed.url in to_fetch)
+            options.append(Option(prompt, f"feed-{position}"))
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
             self.highlighted = self._urls.index(keep) if keep in self._urls else 0
@@ -223,7 +237,7 @@ class FeedList(VimOptionList):
     def _tag_prompt(self, tag: str, unread: int) -> _OneLine:
         return self._prompt(_FeedTitle(tag_name(tag), self._names), unread, False)
 
-    def _feed_prompt(self, feed: Feed, unread: Mapping[str, int]) -> _OneLine:
+    def _feed_prompt(self, feed: Feed, unread: Mapping[str, int], to_fetch: bool) -> _OneLine:
         if feed.name or feed.title:
             title = _FeedTitle(plain(feed.display_title, max_length=200), self._names)
         else:
@@ -232,10 +246,17 @@ class FeedList(VimOptionList):
             # the path first, then its site.
             address = _path_first(feed.display_title)
             title = _FeedTitle(plain(address, max_length=200), self._names)
-        return self._prompt(title, unread.get(feed.url, 0), bool(feed.last_error))
+        return self._prompt(title, unread.get(feed.url, 0), bool(feed.last_error), to_fetch)
 
-    def _prompt(self, title: Text | _FeedTitle, unread: int, failed: bool) -> _OneLine:
-        mark = self.get_component_rich_style("feed-list--failed") if failed else None
+    def _prompt(
+        self, title: Text | _FeedTitle, unread: int, failed: bool, to_fetch: bool = False
+    ) -> _OneLine:
+        if failed:  # a feed failing: what to see to first, and said under its list
+            mark = Text(ERROR_MARK, style=self.get_component_rich_style("feed-list--failed"))
+        elif to_fetch:
+            mark = Text(as_letter(TO_FETCH_MARK) if self.app_plain else TO_FETCH_MARK, "dim")
+        else:
+            mark = Text(" ")
         return _OneLine(self, _row(title, unread, mark))
 
     def action_line(self, row: int) -> None:
@@ -361,13 +382,12 @@ def _path_first(address: str) -> str:
     return f"{path} · {site}" if path else site
 
 
-def _row(title: Text | _FeedTitle, unread: int, failed: RichStyle | None) -> Table:
-    """One option: the (safe) title, cut to fit, and the unread count on the right; a feed
-    whose last fetch `failed` marked in that style."""
+def _row(title: Text | _FeedTitle, unread: int, mark: Text) -> Table:
+    """One option: its `mark` (a feed failing, one with articles to fetch), the (safe) title,
+    cut to fit, and the unread count on the right."""
     grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
     grid.add_column(width=1, no_wrap=True)
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     grid.add_column(justify="right", no_wrap=True)
-    mark = Text(" ") if failed is None else Text(ERROR_MARK, style=failed)
     grid.add_row(mark, title, Text(str(unread) if unread else "", style="dim"))
     return grid
