@@ -45,6 +45,9 @@ def _seen(future: asyncio.Future[Any]) -> None:
 
 PICTURE_TURNS = 4
 """Articles whose pictures are fetched at once (each after its text): the rest wait their turn."""
+FETCHED_HELD = 20_000
+"""Pictures kept since a sync began remembered at most (their address and hash, 200 bytes
+each), so that another article showing one takes it without asking its server again."""
 
 
 class LibraryPictures(LibraryPageReads):
@@ -74,13 +77,8 @@ class LibraryPictures(LibraryPageReads):
             self._keep_pictures(url, article, CEILING.get(), opened), context=context
         )
         self._picture_tasks[key] = task
-        task.add_done_callback(lambda _done: self._picture_done(key))
+        task.add_done_callback(lambda _done: self._picture_tasks.pop(key, None))
         task.add_done_callback(_seen)
-
-    def _picture_done(self, key: str) -> None:
-        self._picture_tasks.pop(key, None)
-        if not self._picture_tasks:
-            self._pictures_fetched.clear()  # a later download asks its server again
 
     async def keep_owed_pictures(
         self, entries: dict[str, Entry], also_unlisted: bool, file_links: Collection[str] = ()
@@ -121,6 +119,7 @@ class LibraryPictures(LibraryPageReads):
 
         while tasks := list(self._picture_tasks.values()):
             await asyncio.gather(*tasks, return_exceptions=True)
+        self._pictures_fetched.clear()  # the next sync asks their servers again
 
     async def aclose(self) -> None:
         import asyncio
@@ -311,6 +310,8 @@ class LibraryPictures(LibraryPageReads):
             self._picture_fetches.pop(asked, None)
         future.set_result(found)
         if found[0].kept:
+            if len(self._pictures_fetched) >= FETCHED_HELD:
+                self._pictures_fetched.clear()  # a reader open for days, no sync run
             self._pictures_fetched[asked] = found[0]
         return found
 

@@ -108,9 +108,9 @@ class LibraryResources:
         self._picture_tasks: dict[str, asyncio.Task[None]] = {}  # by the article's address
         self._picture_turns: asyncio.Semaphore | None = None  # made on the loop, when needed
         # The pictures being fetched, by address (and the reach it was led with), for another
-        # article showing one to wait for (its bytes with it); and those kept while downloads
-        # run, the same address then asked of none (a site's lead image on each of its
-        # articles), forgotten as they end.
+        # article showing one to wait for (its bytes with it); and those kept since a sync's
+        # start, the same address then asked of none (a site's lead image on each of its
+        # articles), forgotten at its end (`pictures_settled`).
         self._picture_fetches: dict[PictureAsked, asyncio.Future[PictureFound]] = {}
         self._pictures_fetched: dict[PictureAsked, KeptPicture] = {}
         # The pictures begun, done and kept since it opened (a sync counts its own), and what a
