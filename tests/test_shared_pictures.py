@@ -149,3 +149,24 @@ def test_an_older_readers_kept_pictures_are_shown_put_in_a_book_and_go_with_thei
     assert (held["pictures_bytes"], held["pictures_articles"]) == (len(LOGO) + len(figure(0)), 1)
     assert run_reader(data_dir, "forget", link).returncode == 0
     assert pictures_on_disk(data_dir) == 0
+
+
+def test_a_story_moved_to_another_address_keeps_the_pictures_it_shares(
+    data_dir: Path, server: HTTPServer
+) -> None:
+    """A story whose address moved (`Store.move_article`) still shows the pictures it shares
+    once the other stories showing them are gone, and takes them with it when it goes."""
+    first, *others = synced(data_dir, server)
+    server.stop()
+    moved = first.replace("story0", "moved0")
+    lib = Library(data_dir)
+    try:
+        assert lib.store.move_article(first, moved)
+    finally:
+        lib.close()
+    for other in others:
+        assert run_reader(data_dir, "forget", other).returncode == 0
+    assert kept_offline(data_dir, moved) == {LOGO: 1, figure(0): 1}
+    assert pictures_on_disk(data_dir) == len(LOGO) + len(figure(0))
+    assert run_reader(data_dir, "forget", moved).returncode == 0
+    assert pictures_on_disk(data_dir) == 0

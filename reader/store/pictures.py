@@ -4,10 +4,11 @@ picture's bytes once, by their hash, under `picture-bytes:SHA`, whichever articl
 site's lead image, a map reused across a series, one agency photo in three outlets: a library
 of 25,200 pages kept one per article, acc45c C5), written together in one transaction. So a
 kill mid-download leaves nothing counted as kept (diskcache's file of a value written before
-its row is an orphan `reader repair` drops); an article's eviction or removal takes its record
-with it (`articles._ARTICLE_PREFIXES`) and, in the same transaction, the bytes no other
-record names (`_drop_unused`); the size limit counts each article's share of them
-(`cached_articles`).
+its row is an orphan `reader repair` drops). Beside each picture's bytes, the articles showing
+it (`picture-users:SHA`), written with their records: an article's eviction or removal takes
+its record with it (`articles._ARTICLE_PREFIXES`) and, in the same transaction, the bytes of
+the pictures it was the last to show (`_use`); the size limit counts each article's share of
+them (`cached_articles`).
 
 Readers before kept an article's pictures' bytes one after another under `picture-data:KEY`,
 each record saying where its own begin ("at"): read as they are, and moved to the shared bytes
@@ -32,6 +33,10 @@ PICTURE_DATA = "picture-data:"
 """Per article key, its kept pictures' bytes one after another, as readers before kept them."""
 PICTURE_BYTES = "picture-bytes:"
 """Per SHA-256 of a kept picture's bytes, those bytes: kept once for every article showing it."""
+PICTURE_USERS = "picture-users:"
+"""Per SHA-256 of a kept picture's bytes (`PICTURE_BYTES`), the keys of the articles showing it,
+written with their records: the bytes go with the last (`_use`), and each article's share of
+them is counted from it (`cached_articles`)."""
 _SIZE = "CASE WHEN filename IS NULL THEN length(value) ELSE size END"
 PICTURE_WRITES = "picture-writes"
 """How many times articles' pictures have been written (`put_pictures`), bumped in the same
@@ -47,16 +52,6 @@ def _picture(url: str, held: object) -> KeptPicture | None:
             url, str(held["sha"]), str(held.get("type") or ""), int(held.get("size") or 0)
         )
     return KeptPicture(url, why=str(held.get("why") or "not kept"), again=bool(held.get("again")))
-
-
-def _named(record: object) -> set[str]:
-    """The hashes of the kept pictures an article's record names, in either way they are kept
-    (an older reader's too: a hash that is also shared keeps its shared bytes)."""
-    if not isinstance(record, dict):
-        return set()
-    return {
-        str(held["sha"]) for held in record.values() if isinstance(held, dict) and held.get("sha")
-    }
 
 
 def _shared(record: object) -> dict[str, int]:
@@ -149,7 +144,7 @@ class StorePictures(StoreMovedStories):
         with articles.transact():
             if f"article:{key}" not in articles:
                 return None
-            had = _named(self._load(articles, PICTURES + key, {}))
+            had = set(_shared(self._load(articles, PICTURES + key, {})))
             # Each distinct picture's bytes once: one another article keeps costs nothing more.
             stored = {p.sha for p in pictures if p.kept and PICTURE_BYTES + p.sha in articles}
             writes = self._value(articles, PICTURE_WRITES, 0)
@@ -203,38 +198,54 @@ class StorePictures(StoreMovedStories):
                 kept.append(picture)
             articles.delete(PICTURE_DATA + key)  # an older reader's: its bytes are shared now
             self._save(articles, PICTURES + key, record)
-            self._drop_unused(had - _named(record))
+            shown = set(_shared(record))
+            self._use(key, shown - had, had - shown)
             self.owe_pictures(url, not all(p.settled for p in kept), key)
         return kept
 
     def delete_article(self, key: str) -> None:
         """`delete_article`, and the bytes of its pictures no other article shows, in one
-        transaction (a kill between left bytes no record names, kept for good)."""
+        transaction."""
         with self._articles.transact():
-            had = _named(self._load(self._articles, PICTURES + key, {}))
+            had = _shared(self._load(self._articles, PICTURES + key, {}))
             super().delete_article(key)
-            self._drop_unused(had)
+            self._use(key, set(), set(had))
 
-    def _drop_unused(self, shas: set[str]) -> None:
-        """Drop the shared bytes of those of `shas` no article's record names any more: the
-        records that may (those whose text holds one of them, and those kept in a file or
-        packed, read whole) read in one query. Of the caller's transaction."""
-        if not shas:
-            return
-        named = " OR ".join("instr(value, ?) > 0" for _ in shas)
-        query = (
-            "SELECT key, value FROM Cache WHERE key >= ? AND key < ? "
-            f"AND (typeof(value) != 'text' OR {named})"
-        )
-        used: set[str] = set()
-        for found, value in self._articles._sql(query, (*prefix_range(PICTURES), *shas)):
-            if isinstance(value, str):
-                with_json = _parsed(value)
+    def move_article(self, old: str, new: str) -> bool:
+        """`move_article`, its pictures then shown by the article at `new` (`PICTURE_USERS`),
+        in a transaction after: a kill between leaves them shown by the old one's key, which
+        no article has, so that they are kept for good, never lost."""
+        if not super().move_article(old, new):
+            return False
+        was, now = article_key(old), article_key(new)
+        with self._articles.transact():
+            shown = set(_shared(self._load(self._articles, PICTURES + now, {})))
+            self._use(now, shown, set())
+            self._use(was, set(), shown, keep=True)
+        return True
+
+    def _use(self, key: str, added: set[str], dropped: set[str], keep: bool = False) -> None:
+        """The article under `key` counted among the articles showing each picture of `added`
+        (by the hash of its shared bytes), and no longer among those of `dropped`, whose bytes
+        go with their last (not with `keep`). Of the caller's transaction. Only an article
+        counted among them takes them with it: a list damaged or lost keeps its bytes for good,
+        never leaves another article without them."""
+        articles = self._articles
+        for sha in added | dropped:
+            users = self._load(articles, PICTURE_USERS + sha, [])
+            users = [u for u in users if isinstance(u, str)] if isinstance(users, list) else []
+            if sha in added and key not in users:
+                users.append(key)
+            elif sha in dropped and key in users:
+                users.remove(key)
+                if not users:
+                    articles.delete(PICTURE_USERS + sha)
+                    if not keep:
+                        articles.delete(PICTURE_BYTES + sha)
+                    continue
             else:
-                with_json = self._load(self._articles, found, {})
-            used |= _named(with_json)
-        for sha in shas - used:
-            self._articles.delete(PICTURE_BYTES + sha)
+                continue
+            self._save(articles, PICTURE_USERS + sha, users)
 
     def owe_pictures(self, url: str, owed: bool, key: str = "") -> None:
         """Mark the cached article at `url` as owing some of its pictures, or not
@@ -326,23 +337,18 @@ class StorePictures(StoreMovedStories):
         query = f"SELECT substr(key, ?), {_SIZE} FROM Cache WHERE key >= ? AND key < ?"
         bounds = (len(PICTURE_BYTES) + 1, *prefix_range(PICTURE_BYTES))
         sizes = {sha: int(size or 0) for sha, size in scanned(self._articles, query, bounds)}
-        if not sizes:
-            return {}
-        users: dict[str, list[str]] = {}
-        for key, value in rows_with_prefix(self._articles, PICTURES):
-            record = _parsed(value) if isinstance(value, str) else None
-            if record is None:  # kept in a file: too long for its row
-                record = self._load(self._articles, PICTURES + key, {})
-            for sha in _shared(record):
-                users.setdefault(sha, []).append(key)
         shares: dict[str, int] = {}
-        for sha, keys in users.items():
+        for sha, value in rows_with_prefix(self._articles, PICTURE_USERS):
+            users = _parsed(value) if isinstance(value, str) else None
+            if users is None:  # kept in a file: a picture of thousands of articles
+                users = self._load(self._articles, PICTURE_USERS + sha, [])
+            if not isinstance(users, list) or not users:
+                continue
             size = sizes.get(sha, 0)
-            for n, key in enumerate(keys):
+            for n, key in enumerate(users):
                 # Divided whole: the first takes what is left over, so the shares add up.
-                shares[key] = (
-                    shares.get(key, 0) + size // len(keys) + (size % len(keys) if n == 0 else 0)
-                )
+                share = size // len(users) + (size % len(users) if n == 0 else 0)
+                shares[key] = shares.get(key, 0) + share
         return shares
 
 
