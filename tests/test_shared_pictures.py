@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.keys import article_key
@@ -53,15 +51,6 @@ def feed(base: str) -> str:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Port</title>{items}</channel></rss>'
 
 
-@pytest.fixture
-def server() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    yield server
-    if server.is_running():
-        server.stop()
-
-
 def synced(data_dir: Path, server: HTTPServer) -> list[str]:
     """`reader sync` of the site's stories, their pictures kept; their links."""
     base = server.url_for("").rstrip("/")
@@ -78,10 +67,10 @@ def synced(data_dir: Path, server: HTTPServer) -> list[str]:
 
 
 def test_a_picture_every_story_shows_is_fetched_once_and_kept_once(
-    data_dir: Path, server: HTTPServer
+    data_dir: Path, own_server: HTTPServer
 ) -> None:
-    links = synced(data_dir, server)
-    asked = [request.path for request, _ in server.log]
+    links = synced(data_dir, own_server)
+    asked = [request.path for request, _ in own_server.log]
     assert asked.count("/logo.png") == 1  # main: once a story
     mine = sum(len(figure(n)) for n in range(STORIES))
     assert pictures_on_disk(data_dir) == len(LOGO) + mine  # main: the logo three times
@@ -92,7 +81,7 @@ def test_a_picture_every_story_shows_is_fetched_once_and_kept_once(
         assert kept_offline(data_dir, link) == {LOGO: 1, figure(n): 1}
 
     # Evicted one by one: the logo stays till the last story showing it goes.
-    server.stop()
+    own_server.stop()
     for n, link in enumerate(links):
         assert run_reader(data_dir, "forget", link).returncode == 0
         left = len(LOGO) if n < STORIES - 1 else 0
@@ -130,11 +119,11 @@ def as_older_reader_kept(data_dir: Path, link: str) -> None:
 
 
 def test_an_older_readers_kept_pictures_are_shown_put_in_a_book_and_go_with_their_article(
-    data_dir: Path, server: HTTPServer
+    data_dir: Path, own_server: HTTPServer
 ) -> None:
     """Guards the older reader's way of keeping them, which the new one reads as it is."""
-    link, *others = synced(data_dir, server)
-    server.stop()
+    link, *others = synced(data_dir, own_server)
+    own_server.stop()
     for other in others:
         assert run_reader(data_dir, "forget", other).returncode == 0
     as_older_reader_kept(data_dir, link)
@@ -152,12 +141,12 @@ def test_an_older_readers_kept_pictures_are_shown_put_in_a_book_and_go_with_thei
 
 
 def test_a_story_moved_to_another_address_keeps_the_pictures_it_shares(
-    data_dir: Path, server: HTTPServer
+    data_dir: Path, own_server: HTTPServer
 ) -> None:
     """A story whose address moved (`Store.move_article`) still shows the pictures it shares
     once the other stories showing them are gone, and takes them with it when it goes."""
-    first, *others = synced(data_dir, server)
-    server.stop()
+    first, *others = synced(data_dir, own_server)
+    own_server.stop()
     moved = first.replace("story0", "moved0")
     lib = Library(data_dir)
     try:
