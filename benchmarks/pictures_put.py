@@ -5,7 +5,8 @@ transaction, so that `pictures_max_bytes` holds however many articles' pictures 
 one more query of the pictures' rows before the write, outside the lock, and again under it
 only when another article's pictures were written in between.
 
-    uv run python benchmarks/pictures_put.py [--held 10000] [--puts 200] [--runs 3] [--against DIR]
+    uv run python benchmarks/pictures_put.py [--held 10000] [--puts 200] [--runs 3] [--series K]
+        [--against DIR]
 
 Each run, in a child process of each checkout in turn: a fresh store holding `--held` articles'
 pictures (one row of 20 KB each, one in five of 60 KB: a file of diskcache's own), then `--puts`
@@ -13,7 +14,11 @@ articles' pictures kept (five of 20 KB each, none past the cap), timed one by on
 of every article's pictures (`Store.pictures_total`) after each: what a put waits for when
 another article's pictures came between its count and its write, and it counts again under the
 cache's lock. Prints the median and the 90th percentile of one put, and the ratio of this
-checkout's to the other's. Nothing is asserted.
+checkout's to the other's. Then every held article dropped one by one (`Store.delete_article`,
+as a prune evicts them: since pics46 each picture's bytes go with the last article showing it,
+which a list beside them says), the median of one, and the ratio. With `--series K`, each held article
+also shows the map of its series (one of K, 60 KB): a picture many articles share, kept once
+since pics46; the pictures' bytes kept are printed. Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -35,16 +40,19 @@ from reader.keys import article_key
 from reader.pictures import KeptPicture, digest
 from reader.store import Store
 
-held, puts = int(sys.argv[1]), int(sys.argv[2])
+held, puts, series = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 store = Store(Path(tempfile.mkdtemp()))
-small, large = os.urandom(20_000), os.urandom(60_000)
+maps = [os.urandom(60_000) for _ in range(series)]
 capped = "most" in inspect.signature(store.put_pictures).parameters
 for n in range(held):  # kept as each checkout keeps them
     url = f"https://held.example/{n}.html"
     store._articles.set(f"article:{article_key(url)}", b"{}")
-    body = large if n % 5 == 0 else small
-    picture = KeptPicture(url + ".png", digest(body), "image/png", len(body))
-    store.put_pictures(url, [picture], {picture.url: body})
+    bodies = {url + ".png": os.urandom(60_000 if n % 5 == 0 else 20_000)}
+    if series:
+        bodies[f"https://held.example/map{n % series}.png"] = maps[n % series]
+    shown = [KeptPicture(u, digest(b), "image/png", len(b)) for u, b in bodies.items()]
+    store.put_pictures(url, shown, bodies)
+kept = store.pictures_total()
 extra = {"most": store.pictures_total() + puts * 100_000} if capped else {}  # none refused
 times, counts = [], []
 for n in range(puts):
@@ -58,14 +66,19 @@ for n in range(puts):
     start = time.perf_counter()
     store.pictures_total()
     counts.append(time.perf_counter() - start)
-print(json.dumps({"capped": capped, "times": times, "counts": counts}))
+drops = []
+for n in range(held):  # as a prune evicts them, or `reader forget` drops one
+    start = time.perf_counter()
+    store.delete_article(article_key(f"https://held.example/{n}.html"))
+    drops.append(time.perf_counter() - start)
+print(json.dumps({"capped": capped, "times": times, "counts": counts, "drops": drops, "kept": kept}))
 """
 
 
-def run(checkout: Path, held: int, puts: int) -> dict[str, object]:
+def run(checkout: Path, held: int, puts: int, series: int) -> dict[str, object]:
     env = child_env(PYTHONPATH=str(checkout.resolve()))
     done = subprocess.run(
-        [str(checkout_python(checkout)), "-P", "-c", CHILD, str(held), str(puts)],
+        [str(checkout_python(checkout)), "-P", "-c", CHILD, str(held), str(puts), str(series)],
         env=env,
         capture_output=True,
         text=True,
@@ -84,25 +97,33 @@ def main() -> int:
     parser.add_argument("--held", type=int, default=10_000)
     parser.add_argument("--puts", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--series", type=int, default=0)
     parser.add_argument("--against", type=Path)
     args = parser.parse_args()
     here = Path(__file__).resolve().parent.parent
     checkouts = {"this": here, **({"against": args.against} if args.against else {})}
     medians: dict[str, list[float]] = {name: [] for name in checkouts}
+    dropping: dict[str, list[float]] = {name: [] for name in checkouts}
     for number in range(args.runs):
         for name, checkout in checkouts.items():
-            got = run(checkout, args.held, args.puts)
+            got = run(checkout, args.held, args.puts, args.series)
             times = [t * 1000 for t in got["times"]]  # type: ignore[union-attr]
             counts = [t * 1000 for t in got["counts"]]  # type: ignore[union-attr]
+            drops = [t * 1000 for t in got["drops"]]  # type: ignore[union-attr]
             medians[name].append(median(times))
+            dropping[name].append(median(drops))
             print(
                 f"{name:7} run {number + 1}: one put {median(times):6.1f} ms (median), "
                 f"{percentile(times, 0.9):6.1f} ms (90%); one count of them all "
-                f"{median(counts):5.1f} ms; a cap given: {got['capped']}; load {load_average()}"
+                f"{median(counts):5.1f} ms; one article dropped {median(drops):5.2f} ms "
+                f"({percentile(drops, 0.9):5.2f} ms 90%), all {sum(drops) / 1000:5.2f} s; held "
+                "pictures "
+                f"{got['kept'] / 2**20:6.1f} MB; a cap given: {got['capped']}; load {load_average()}"
             )
     if args.against:
         ratio = median(medians["this"]) / median(medians["against"])
-        print(f"this ÷ against, median of the runs' medians: {ratio:.2f}×")
+        dropped = median(dropping["this"]) / median(dropping["against"])
+        print(f"this ÷ against, median of the runs' medians: put {ratio:.2f}×, drop {dropped:.2f}×")
     return 0
 
 

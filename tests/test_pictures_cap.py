@@ -23,7 +23,15 @@ from reader.library import Library
 from tests.picture_bytes import png
 
 STORIES = 4
-PICTURE = png(40, 40, noise=True)  # 4.9 KB
+PICTURE = png(40, 40, noise=True) + b"000"  # 4.9 KB
+
+
+def picture(path: str) -> bytes:
+    """`PICTURE` made the picture of its own `path` ("/chart3.png"), as long: one picture's
+    bytes are kept once, whichever articles show it, and counted once under the cap."""
+    return PICTURE[:-3] + b"%03d" % int("0" + "".join(c for c in path if c.isdigit()))
+
+
 CAP = len(PICTURE) * 5 // 2  # room for two of them, not three
 
 
@@ -59,7 +67,7 @@ def test_four_articles_pictures_at_once_stay_within_every_articles_cap(
             together.wait()  # every article's download under way before any is kept
         except threading.BrokenBarrierError:
             broken.append(request.path)
-        return Response(PICTURE, content_type="image/png")
+        return Response(picture(request.path), content_type="image/png")
 
     base = server.url_for("").rstrip("/")
     links = []
@@ -104,8 +112,9 @@ def test_a_put_counts_again_when_another_articles_came_after_its_count(
         server.expect_request(f"/story{n}.html").respond_with_data(page, content_type="text/html")
     first, other = f"{base}/story0.html", f"{base}/story1.html"
     cap = len(PICTURE) * 3 // 2  # room for one
-    shown = KeptPicture(f"{base}/chart0.png", digest(PICTURE), "image/png", len(PICTURE))
-    theirs = KeptPicture(f"{base}/chart1.png", digest(PICTURE), "image/png", len(PICTURE))
+    ours, other_picture = picture("/chart0.png"), picture("/chart1.png")
+    shown = KeptPicture(f"{base}/chart0.png", digest(ours), "image/png", len(ours))
+    theirs = KeptPicture(f"{base}/chart1.png", digest(other_picture), "image/png", len(PICTURE))
     counted_first = Store._pictures_counted
     came: list[object] = []
 
@@ -113,7 +122,7 @@ def test_a_put_counts_again_when_another_articles_came_after_its_count(
         got = counted_first(store, but)
         if not came:
             came.append(None)  # once: the other's put counts too
-            came[0] = store.put_pictures(other, [theirs], {theirs.url: PICTURE}, cap)
+            came[0] = store.put_pictures(other, [theirs], {theirs.url: other_picture}, cap)
         return got
 
     async def run() -> tuple[list[KeptPicture] | None, int]:
@@ -121,7 +130,7 @@ def test_a_put_counts_again_when_another_articles_came_after_its_count(
             await lib.article(first)
             await lib.article(other)
             monkeypatch.setattr(Store, "_pictures_counted", counted_then_another)
-            kept = lib.store.put_pictures(first, [shown], {shown.url: PICTURE}, cap)
+            kept = lib.store.put_pictures(first, [shown], {shown.url: ours}, cap)
             return kept, lib.store.pictures_total()
 
     kept, total = asyncio.run(run())
@@ -143,7 +152,7 @@ def test_an_article_counted_far_from_the_cap_is_counted_again_when_others_filled
     def held(request: Request) -> Response:
         asked.set()
         let_go.wait(timeout=120)
-        return Response(PICTURE, content_type="image/png")
+        return Response(picture(request.path), content_type="image/png")
 
     others = 21
     cap = 20 * len(PICTURE) + len(PICTURE) // 2  # room for twenty
@@ -158,7 +167,7 @@ def test_an_article_counted_far_from_the_cap_is_counted_again_when_others_filled
             server.expect_request("/chart0.png").respond_with_handler(held)
         else:
             server.expect_request(f"/chart{n}.png").respond_with_data(
-                PICTURE, content_type="image/png"
+                picture(f"/chart{n}.png"), content_type="image/png"
             )
         links.append(f"{base}/story{n}.html")
     # Far from the cap, as the first article's download begins, by more than eight articles'.

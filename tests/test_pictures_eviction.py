@@ -1,7 +1,8 @@
 """The pictures kept of an article go with it: a removed feed's articles keep theirs as they keep
 their text, and `reader forget` and `reader cache prune` (the size limit's eviction, and age's)
 take them with the article, leaving no bytes behind in the cache (rows nor files) and `reader
-cache`'s totals right after each.
+cache`'s totals right after each. The same pictures shown by two articles (one agency photo in
+two outlets) are kept once, and stay while one article shows them (acc45c C5).
 
 Served by real servers on 127.0.0.1 (pytest-httpserver); the cache read as diskcache keeps it
 (its SQLite table and its files of large values)."""
@@ -53,6 +54,23 @@ KEPT = len(png()) + len(jpeg()) + len(png(8, 8)) + len(LARGE)
 """The bytes of one story's pictures kept."""
 
 
+def kept_offline(data_dir: Path, link: str) -> dict[bytes, int]:
+    """The bytes of each picture the article at `link` has kept, read as the reader opens one
+    (checked against its hash), and how many of its pictures show them."""
+    from reader.library import Library
+
+    lib = Library(data_dir)
+    try:
+        bodies = [lib.kept_picture(link, p.url) for p in lib.pictures_of(link) if p.kept]
+    finally:
+        lib.close()
+    found: dict[bytes, int] = {}
+    for held in bodies:
+        assert held is not None
+        found[held[1]] = found.get(held[1], 0) + 1
+    return found
+
+
 def cache_totals(data_dir: Path) -> dict[str, int]:
     shown = run_reader(data_dir, "cache", "--json")
     assert shown.returncode == 0, shown.stderr
@@ -60,24 +78,43 @@ def cache_totals(data_dir: Path) -> dict[str, int]:
     return {k: held[k] for k in ("articles", "pictures_bytes", "pictures_articles")}
 
 
-def pictures_held(data_dir: Path) -> tuple[int, int, list[str]]:
-    """Of the articles' cache as it is on disk: the pictures' rows, those of an article no
-    longer cached, and the files no row names (orphan bytes)."""
+def pictures_held(data_dir: Path) -> tuple[int, int, int, list[str]]:
+    """Of the articles' cache as it is on disk: the articles' records of their pictures, the
+    pictures' bytes (each distinct picture's once), those of no cached article (a record or
+    bytes of an article gone, bytes no record names), and the files no row names (orphan
+    bytes)."""
     folder = data_dir / "articles"
     with sqlite3.connect(folder / "cache.db") as db:
         rows = db.execute(
-            "SELECT key, filename FROM Cache WHERE key LIKE 'picture%' OR key LIKE 'article:%'"
+            "SELECT key, value FROM Cache WHERE key LIKE 'picture%' OR key LIKE 'article:%'"
         ).fetchall()
         named = {name for (name,) in db.execute("SELECT filename FROM Cache") if name}
     articles = {key.partition(":")[2] for key, _ in rows if key.startswith("article:")}
-    pictures = [key for key, _ in rows if key.startswith(("pictures:", "picture-data:"))]
-    orphans = [key for key in pictures if key.partition(":")[2] not in articles]
+    records = {key: value for key, value in rows if key.startswith("pictures:")}
+    own = [key for key, _ in rows if key.startswith("picture-data:")]
+    shown = {
+        held["sha"] for v in records.values() for held in json.loads(v).values() if "sha" in held
+    }
+    shared = [key.partition(":")[2] for key, _ in rows if key.startswith("picture-bytes:")]
+    orphans = [key for key in [*records, *own] if key.partition(":")[2] not in articles]
+    orphans += [sha for sha in shared if sha not in shown]
     files = [
         str(path.relative_to(folder))
         for path in folder.rglob("*.val")
         if str(path.relative_to(folder)) not in named
     ]
-    return len(pictures), len(orphans), files
+    return len(records), len(own) + len(shared), len(orphans), files
+
+
+def pictures_on_disk(data_dir: Path) -> int:
+    """The bytes the pictures' rows of the articles' cache take (in their row or their file)."""
+    with sqlite3.connect(data_dir / "articles" / "cache.db") as db:
+        query = (
+            "SELECT SUM(CASE WHEN filename IS NULL THEN length(value) ELSE size END) FROM Cache "
+            "WHERE key LIKE 'picture-data:%' OR key LIKE 'picture-bytes:%'"
+        )
+        (total,) = db.execute(query).fetchone()
+    return int(total or 0)
 
 
 def test_the_pictures_go_with_their_article_and_leave_nothing_behind(
@@ -90,27 +127,27 @@ def test_the_pictures_go_with_their_article_and_leave_nothing_behind(
     assert synced.returncode == 0, synced.stderr
     for server in servers:
         server.stop()  # offline from here
-    assert cache_totals(data_dir) == {
-        "articles": 2,
-        "pictures_bytes": 2 * KEPT,
-        "pictures_articles": 2,
-    }
-    assert pictures_held(data_dir) == (4, 0, [])
+    # The two stories show the same four pictures (from two sites): their bytes kept once.
+    assert cache_totals(data_dir) == {"articles": 2, "pictures_bytes": KEPT, "pictures_articles": 2}
+    assert pictures_on_disk(data_dir) == KEPT  # main: twice
+    assert pictures_held(data_dir) == (2, 4, 0, [])
     assert any((data_dir / "articles").rglob("*.val"))  # the large pictures: files
 
     # A removed feed's article keeps its pictures as it keeps its text.
     assert run_reader(data_dir, "remove", feed_a).returncode == 0
-    assert cache_totals(data_dir)["pictures_bytes"] == 2 * KEPT
+    assert cache_totals(data_dir)["pictures_bytes"] == KEPT
 
     forgot = run_reader(data_dir, "forget", link_a)
     assert forgot.returncode == 0, forgot.stderr
+    # The other story still shows them: kept, whole, for it.
     assert cache_totals(data_dir) == {"articles": 1, "pictures_bytes": KEPT, "pictures_articles": 1}
-    assert pictures_held(data_dir) == (2, 0, [])
+    assert pictures_held(data_dir) == (1, 4, 0, [])
+    assert kept_offline(data_dir, link_b) == {png(): 1, jpeg(): 1, png(8, 8): 1, LARGE: 1}
 
     pruned = run_reader(data_dir, "cache", "prune", "--max-size", "1KB")
     assert pruned.returncode == 0, pruned.stderr + pruned.stdout
     assert cache_totals(data_dir) == {"articles": 0, "pictures_bytes": 0, "pictures_articles": 0}
-    assert pictures_held(data_dir) == (0, 0, [])
+    assert pictures_held(data_dir) == (0, 0, 0, [])
     assert not list((data_dir / "articles").rglob("*.val"))
     shown = run_reader(data_dir, "show", "--offline", link_b)
     assert shown.returncode != 0  # evicted, its pictures with it

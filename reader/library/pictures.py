@@ -45,6 +45,9 @@ def _seen(future: asyncio.Future[Any]) -> None:
 
 PICTURE_TURNS = 4
 """Articles whose pictures are fetched at once (each after its text): the rest wait their turn."""
+FETCHED_HELD = 20_000
+"""Pictures kept since a sync began remembered at most (their address and hash, 200 bytes
+each), so that another article showing one takes it without asking its server again."""
 
 
 class LibraryPictures(LibraryPageReads):
@@ -116,6 +119,7 @@ class LibraryPictures(LibraryPageReads):
 
         while tasks := list(self._picture_tasks.values()):
             await asyncio.gather(*tasks, return_exceptions=True)
+        self._pictures_fetched.clear()  # the next sync asks their servers again
 
     async def aclose(self) -> None:
         import asyncio
@@ -216,11 +220,12 @@ class LibraryPictures(LibraryPageReads):
                     pictures.append(KeptPicture(address, why=why))
                     one_done(None)
                     continue
-                picture, body = await self._one_picture(address, ceiling, min(left, room))
-                one_done(body is not None)
+                picture, body = await self._shared_picture(address, ceiling, min(left, room))
+                one_done(picture.kept)
+                if picture.kept:
+                    left -= picture.size
+                    room -= picture.size
                 if body is not None:
-                    left -= len(body)
-                    room -= len(body)
                     bodies[address] = body
                 elif picture.why.startswith("larger than") and min(left, room) < (
                     limits.picture_max_bytes
@@ -254,11 +259,61 @@ class LibraryPictures(LibraryPageReads):
                 )
             if kept is not None:
                 had_kept = {address for address, p in known.items() if p.kept}
-                fetched = {p.url for p in kept if p.kept and p.url in bodies} - had_kept
+                fetched = {p.url for p in kept if p.kept} - had_kept
                 self.picture_tally.kept += len(fetched)
                 self.picture_tally.kept_bytes += sum(p.size for p in kept if p.url in fetched)
             if kept is not None and self.pictures_kept is not None:
                 self.pictures_kept(url, kept)
+
+    async def _shared_picture(
+        self, address: str, ceiling: Reach | None, room: int
+    ) -> tuple[KeptPicture, bytes | None]:
+        """`_one_picture`, asked of its server once while downloads run: another article's
+        fetch of the same address under way is waited for and its bytes taken; one kept since
+        is taken without its bytes (the store has them: `Store.put_pictures`)."""
+        import asyncio
+
+        while True:
+            if (kept := self._pictures_fetched.get((address, ceiling))) is not None:
+                break
+            under_way = self._picture_fetches.get((address, ceiling))
+            if under_way is None:
+                return await self._fetched_once(address, ceiling, room)
+            await asyncio.wait([under_way])  # its cancelling is this one's, not the other's
+            if not under_way.cancelled():
+                kept, body = under_way.result()
+                if body is not None and len(body) <= min(self.limits.picture_max_bytes, room):
+                    return kept, body
+                if not kept.kept:
+                    return kept, None
+                break
+        if kept.size > min(self.limits.picture_max_bytes, room):
+            return KeptPicture(address, why="larger than the room left"), None
+        return kept, None
+
+    async def _fetched_once(
+        self, address: str, ceiling: Reach | None, room: int
+    ) -> tuple[KeptPicture, bytes | None]:
+        """`_one_picture`, told to those asking for the same address meanwhile."""
+        import asyncio
+
+        future: asyncio.Future[tuple[KeptPicture, bytes | None]]
+        future = asyncio.get_running_loop().create_future()
+        asked = (address, ceiling)
+        self._picture_fetches[asked] = future
+        try:
+            found = await self._one_picture(address, ceiling, room)
+        except BaseException:
+            future.cancel()
+            raise
+        finally:
+            self._picture_fetches.pop(asked, None)
+        future.set_result(found)
+        if found[0].kept:
+            if len(self._pictures_fetched) >= FETCHED_HELD:
+                self._pictures_fetched.clear()  # a reader open for days, no sync run
+            self._pictures_fetched[asked] = found[0]
+        return found
 
     async def _one_picture(
         self, address: str, ceiling: Reach | None, room: int

@@ -33,10 +33,14 @@ if (
 ):  # the network and parsing stacks are imported on first use: `reader list` starts fast
     from ..fetch import Fetcher
     from ..ignore_rules import IgnoreRule
+    from ..models import Reach
     from ..pictures import KeptPicture
     from ..reports import FeedResult
     from ..search_feeds import SearchFeed
     from .feed_handover import FeedAsks
+
+    PictureAsked = tuple[str, Reach | None]
+    PictureFound = tuple[KeptPicture, bytes | None]
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -103,6 +107,12 @@ class LibraryResources:
         # a few articles at once: each holds its pictures (20 MB at most) till all are in.
         self._picture_tasks: dict[str, asyncio.Task[None]] = {}  # by the article's address
         self._picture_turns: asyncio.Semaphore | None = None  # made on the loop, when needed
+        # The pictures being fetched, by address (and the reach it was led with), for another
+        # article showing one to wait for (its bytes with it); and those kept since a sync's
+        # start, the same address then asked of none (a site's lead image on each of its
+        # articles), forgotten at its end (`pictures_settled`).
+        self._picture_fetches: dict[PictureAsked, asyncio.Future[PictureFound]] = {}
+        self._pictures_fetched: dict[PictureAsked, KeptPicture] = {}
         # The pictures begun, done and kept since it opened (a sync counts its own), and what a
         # sync hears as each is done (its progress), while one runs.
         self.picture_tally = PicturesTally()

@@ -1,24 +1,43 @@
 """The pictures kept of each cached article (`reader.pictures`), beside it in the articles'
-cache: a record of each picture (kept, or why not) under `pictures:KEY`, and the kept ones'
-bytes one after another under `picture-data:KEY`, written together in one transaction. So a
+cache: a record of each picture (kept, or why not) under `pictures:KEY`, and each distinct
+picture's bytes once, by their hash, under `picture-bytes:SHA`, whichever articles show it (a
+site's lead image, a map reused across a series, one agency photo in three outlets: a library
+of 25,200 pages kept one per article, acc45c C5), written together in one transaction. So a
 kill mid-download leaves nothing counted as kept (diskcache's file of a value written before
-its row is an orphan `reader repair` drops), and an article's eviction or removal takes its
-pictures with it (`articles._ARTICLE_PREFIXES`), and the size limit counts them
-(`usage._SIZED`)."""
+its row is an orphan `reader repair` drops). Beside each picture's bytes, the articles showing
+it (`picture-users:SHA`), written with their records: an article's eviction or removal takes
+its record with it (`articles._ARTICLE_PREFIXES`) and, in the same transaction, the bytes of
+the pictures it was the last to show (`_use`); the size limit counts each article's share of
+them (`cached_articles`).
+
+Readers before kept an article's pictures' bytes one after another under `picture-data:KEY`,
+each record saying where its own begin ("at"): read as they are, and moved to the shared bytes
+when the article's pictures are written again (`put_pictures`); dropped with the article."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from typing import Any
 
 from ..keys import article_key
 from ..pictures import KeptPicture, past_every_articles
 from .articles import PICTURES_OWED
 from .directory import _reporting_storage_errors
-from .key_ranges import prefix_range
+from .key_ranges import prefix_range, rows_with_prefix, scanned
 from .moved_stories import StoreMovedStories
+from .usage import CachedArticle
 
 PICTURES = "pictures:"
 PICTURE_DATA = "picture-data:"
+"""Per article key, its kept pictures' bytes one after another, as readers before kept them."""
+PICTURE_BYTES = "picture-bytes:"
+"""Per SHA-256 of a kept picture's bytes, those bytes: kept once for every article showing it."""
+PICTURE_USERS = "picture-users:"
+"""Per SHA-256 of a kept picture's bytes (`PICTURE_BYTES`), the keys of the articles showing it,
+written with their records: the bytes go with the last (`_use`), and each article's share of
+them is counted from it (`cached_articles`)."""
+_SIZE = "CASE WHEN filename IS NULL THEN length(value) ELSE size END"
 PICTURE_WRITES = "picture-writes"
 """How many times articles' pictures have been written (`put_pictures`), bumped in the same
 transaction as each: a count of every article's pictures made outside that transaction holds
@@ -33,6 +52,18 @@ def _picture(url: str, held: object) -> KeptPicture | None:
             url, str(held["sha"]), str(held.get("type") or ""), int(held.get("size") or 0)
         )
     return KeptPicture(url, why=str(held.get("why") or "not kept"), again=bool(held.get("again")))
+
+
+def _shared(record: object) -> dict[str, int]:
+    """The kept pictures whose bytes are shared (`PICTURE_BYTES`) an article's record names: their
+    sizes by hash. An older reader's ("at": in the article's own `PICTURE_DATA`) are not."""
+    if not isinstance(record, dict):
+        return {}
+    return {
+        str(held["sha"]): int(held.get("size") or 0)
+        for held in record.values()
+        if isinstance(held, dict) and held.get("sha") and "at" not in held
+    }
 
 
 @_reporting_storage_errors
@@ -57,12 +88,25 @@ class StorePictures(StoreMovedStories):
         kept = _picture(picture, held)
         if kept is None or not kept.kept or not isinstance(held, dict):
             return None
-        data = self._value(self._articles, PICTURE_DATA + key)
+        body = self._kept_body(key, kept, held, {})
+        return (kept, body) if body is not None and digest(body) == kept.sha else None
+
+    def _kept_body(
+        self, key: str, kept: KeptPicture, held: dict[str, Any], own: dict[str, object]
+    ) -> bytes | None:
+        """The bytes of the kept picture `kept` (its record `held`) of the article under `key`:
+        shared, or in the article's own data as an older reader kept them ("at"), read once
+        into `own`."""
+        if "at" not in held:
+            body = self._value(self._articles, PICTURE_BYTES + kept.sha)
+            return body if isinstance(body, bytes) else None
+        if "data" not in own:
+            own["data"] = self._value(self._articles, PICTURE_DATA + key)
+        data = own["data"]
         if not isinstance(data, bytes):
             return None
         start = int(held.get("at") or 0)
-        body = data[start : start + kept.size]
-        return (kept, body) if digest(body) == kept.sha else None
+        return data[start : start + kept.size]
 
     def put_pictures(
         self,
@@ -74,7 +118,8 @@ class StorePictures(StoreMovedStories):
         each_most: int | None = None,
     ) -> list[KeptPicture] | None:
         """Keep what is known of the article's `pictures`, the bytes of the kept ones given in
-        `bodies` by address (each checked by its caller), in one transaction; what was kept,
+        `bodies` by address (each checked by its caller; one whose bytes another article keeps
+        may come without: `KeptPicture.size` says them), in one transaction; what was kept,
         or None when nothing was: the article has left the cache meanwhile (evicted as they
         came). With `most`, every article's pictures together stay within `most` bytes: a
         picture past it is not kept, to be asked again (`again`) once eviction makes room.
@@ -95,16 +140,24 @@ class StorePictures(StoreMovedStories):
         key = article_key(url)
         if most is not None and counted is None:
             counted = self._pictures_counted(but=key)
-        with self._articles.transact():
-            if f"article:{key}" not in self._articles:
+        articles = self._articles
+        with articles.transact():
+            if f"article:{key}" not in articles:
                 return None
-            writes = self._value(self._articles, PICTURE_WRITES, 0)
+            had = set(_shared(self._load(articles, PICTURES + key, {})))
+            # Each distinct picture's bytes once: one another article keeps costs nothing more.
+            stored = {p.sha for p in pictures if p.kept and PICTURE_BYTES + p.sha in articles}
+            writes = self._value(articles, PICTURE_WRITES, 0)
             writes = writes if isinstance(writes, int) else 0
             room = None
             if most is not None:
                 assert counted is not None  # made above when not given
                 since = writes - counted[1]  # articles' pictures written since the count
-                adding = sum(len(bodies[p.url]) for p in pictures if p.kept and p.url in bodies)
+                adding = sum(
+                    len(bodies[p.url])
+                    for p in pictures
+                    if p.kept and p.url in bodies and p.sha not in stored
+                )
                 if since == 0:
                     room = most - counted[0]
                 elif (
@@ -115,36 +168,84 @@ class StorePictures(StoreMovedStories):
                     pass  # whatever came since, this still fits: `room` None, nothing refused
                 else:  # another article's came meanwhile, and may have filled it
                     room = most - self._pictures_total(but=key)
-            self._articles.set(PICTURE_WRITES, writes + 1)
+            articles.set(PICTURE_WRITES, writes + 1)
             kept: list[KeptPicture] = []
             record: dict[str, Any] = {}
-            data = bytearray()
             for picture in pictures:
                 body = bodies.get(picture.url)
-                if picture.kept and body is not None and room is not None and len(body) > room:
+                cost = 0 if picture.sha in stored else len(body) if body is not None else 0
+                if picture.kept and body is None and picture.sha not in stored:
+                    # Another article's bytes it was to share, gone meanwhile: asked again.
+                    picture = KeptPicture(picture.url, why="its bytes are kept no more", again=True)
+                if picture.kept and room is not None and cost > room:
                     assert most is not None  # `room` is counted only for it
                     picture = KeptPicture(picture.url, why=past_every_articles(most), again=True)
-                if picture.kept and body is not None:
+                if picture.kept:
+                    if body is not None and picture.sha not in stored:
+                        articles.set(PICTURE_BYTES + picture.sha, body)
+                        stored.add(picture.sha)
+                    size = len(body) if body is not None else picture.size
                     record[picture.url] = {
                         "sha": picture.sha,
                         "type": picture.media_type,
-                        "size": len(body),
-                        "at": len(data),
+                        "size": size,
                     }
-                    data += body
-                    room = None if room is None else room - len(body)
+                    room = None if room is None else room - cost
                 else:
                     record[picture.url] = {"why": picture.why or "not kept"}
                     if picture.again:
                         record[picture.url]["again"] = True
                 kept.append(picture)
-            if data:
-                self._articles.set(PICTURE_DATA + key, bytes(data))
-            else:
-                self._articles.delete(PICTURE_DATA + key)
-            self._save(self._articles, PICTURES + key, record)
+            articles.delete(PICTURE_DATA + key)  # an older reader's: its bytes are shared now
+            self._save(articles, PICTURES + key, record)
+            shown = set(_shared(record))
+            self._use(key, shown - had, had - shown)
             self.owe_pictures(url, not all(p.settled for p in kept), key)
         return kept
+
+    def delete_article(self, key: str) -> None:
+        """`delete_article`, and the bytes of its pictures no other article shows, in one
+        transaction."""
+        with self._articles.transact():
+            had = _shared(self._load(self._articles, PICTURES + key, {}))
+            super().delete_article(key)
+            self._use(key, set(), set(had))
+
+    def move_article(self, old: str, new: str) -> bool:
+        """`move_article`, its pictures then shown by the article at `new` (`PICTURE_USERS`),
+        in a transaction after: a kill between leaves them shown by the old one's key, which
+        no article has, so that they are kept for good, never lost."""
+        if not super().move_article(old, new):
+            return False
+        was, now = article_key(old), article_key(new)
+        with self._articles.transact():
+            shown = set(_shared(self._load(self._articles, PICTURES + now, {})))
+            self._use(now, shown, set())
+            self._use(was, set(), shown, keep=True)
+        return True
+
+    def _use(self, key: str, added: set[str], dropped: set[str], keep: bool = False) -> None:
+        """The article under `key` counted among the articles showing each picture of `added`
+        (by the hash of its shared bytes), and no longer among those of `dropped`, whose bytes
+        go with their last (not with `keep`). Of the caller's transaction. Only an article
+        counted among them takes them with it: a list damaged or lost keeps its bytes for good,
+        never leaves another article without them."""
+        articles = self._articles
+        for sha in added | dropped:
+            users = self._load(articles, PICTURE_USERS + sha, [])
+            users = [u for u in users if isinstance(u, str)] if isinstance(users, list) else []
+            if sha in added and key not in users:
+                users.append(key)
+            elif sha in dropped and key in users:
+                users.remove(key)
+                if not users:
+                    articles.delete(PICTURE_USERS + sha)
+                    if not keep:
+                        articles.delete(PICTURE_BYTES + sha)
+                    continue
+            else:
+                continue
+            self._save(articles, PICTURE_USERS + sha, users)
 
     def owe_pictures(self, url: str, owed: bool, key: str = "") -> None:
         """Mark the cached article at `url` as owing some of its pictures, or not
@@ -162,17 +263,16 @@ class StorePictures(StoreMovedStories):
 
         key = article_key(url)
         found = self._load(self._articles, PICTURES + key, {})
-        data = self._value(self._articles, PICTURE_DATA + key)
-        if not isinstance(found, dict) or not isinstance(data, bytes):
+        if not isinstance(found, dict):
             return {}
         bodies: dict[str, bytes] = {}
+        own: dict[str, object] = {}
         for address, held in found.items():
             kept = _picture(address, held)
             if kept is None or not kept.kept or not isinstance(held, dict):
                 continue
-            start = int(held.get("at") or 0)
-            body = data[start : start + kept.size]
-            if digest(body) == kept.sha:
+            body = self._kept_body(key, kept, held, own)
+            if body is not None and digest(body) == kept.sha:
                 bodies[address] = body
         return bodies
 
@@ -189,26 +289,79 @@ class StorePictures(StoreMovedStories):
         """`_pictures_total(but)`, and how many times articles' pictures had been written
         then (`PICTURE_WRITES`), read in one statement: of one moment of the cache."""
         query = (
-            "SELECT SUM(CASE WHEN filename IS NULL THEN length(value) ELSE size END), "
-            "(SELECT value FROM Cache WHERE key = ? AND raw = 1) "
-            "FROM Cache WHERE key >= ? AND key < ? AND key != ?"
+            f"SELECT SUM({_SIZE}), (SELECT value FROM Cache WHERE key = ? AND raw = 1) "
+            f"FROM Cache WHERE {_KEPT_BYTES}"
         )
-        bounds = (PICTURE_WRITES, *prefix_range(PICTURE_DATA), PICTURE_DATA + but)
+        bounds = (PICTURE_WRITES, *_kept_bounds(but))
         total, writes = self._articles._sql(query, bounds).fetchone()
         return int(total or 0), writes if isinstance(writes, int) else 0
 
     def _pictures_total(self, but: str = "") -> int:
-        """`pictures_total`, less the pictures of the article whose key is `but`."""
-        query = (
-            "SELECT SUM(CASE WHEN filename IS NULL THEN length(value) ELSE size END) "
-            "FROM Cache WHERE key >= ? AND key < ? AND key != ?"
-        )
-        bounds = (*prefix_range(PICTURE_DATA), PICTURE_DATA + but)
-        (total,) = self._articles._sql(query, bounds).fetchone()
+        """`pictures_total`, less the pictures an older reader kept of the article whose key
+        is `but` (its own: shared ones are every article's)."""
+        query = f"SELECT SUM({_SIZE}) FROM Cache WHERE {_KEPT_BYTES}"
+        (total,) = self._articles._sql(query, _kept_bounds(but)).fetchone()
         return int(total or 0)
 
     def pictures_count(self) -> int:
-        """How many articles have pictures kept."""
-        query = "SELECT COUNT(*) FROM Cache WHERE key >= ? AND key < ?"
-        (count,) = self._articles._sql(query, prefix_range(PICTURE_DATA)).fetchone()
+        """How many articles have pictures kept: whose record names one (a record kept in a
+        file, too long for its row, is counted so: one of many pictures)."""
+        query = (
+            "SELECT COUNT(*) FROM Cache WHERE key >= ? AND key < ? "
+            "AND (typeof(value) != 'text' OR instr(value, '\"sha\":') > 0)"
+        )
+        (count,) = self._articles._sql(query, prefix_range(PICTURES)).fetchone()
         return int(count or 0)
+
+    # -- the size limit's view: each article's share of the bytes it shows --------------------
+    def cached_articles(self) -> list[CachedArticle]:
+        """`cached_articles`, each with its share of the shared pictures it shows (each
+        picture's bytes divided among the articles showing it): together they are what the
+        shared bytes take, and evicting every article showing one frees all of it."""
+        found = super().cached_articles()
+        shares = self._picture_shares()
+        return [replace(a, size=a.size + shares[a.key]) if a.key in shares else a for a in found]
+
+    def article_size(self, url: str) -> int:
+        size = super().article_size(url)
+        return size + self._picture_shares().get(article_key(url), 0) if size else 0
+
+    def cached_total(self) -> tuple[int, int]:
+        total, saved = super().cached_total()
+        query = f"SELECT SUM({_SIZE}) FROM Cache WHERE key >= ? AND key < ?"
+        (shared,) = self._articles._sql(query, prefix_range(PICTURE_BYTES)).fetchone()
+        return total + int(shared or 0), saved
+
+    def _picture_shares(self) -> dict[str, int]:
+        """Per article key, its share of the shared pictures' bytes it shows, in two queries."""
+        query = f"SELECT substr(key, ?), {_SIZE} FROM Cache WHERE key >= ? AND key < ?"
+        bounds = (len(PICTURE_BYTES) + 1, *prefix_range(PICTURE_BYTES))
+        sizes = {sha: int(size or 0) for sha, size in scanned(self._articles, query, bounds)}
+        shares: dict[str, int] = {}
+        for sha, value in rows_with_prefix(self._articles, PICTURE_USERS):
+            users = _parsed(value) if isinstance(value, str) else None
+            if users is None:  # kept in a file: a picture of thousands of articles
+                users = self._load(self._articles, PICTURE_USERS + sha, [])
+            if not isinstance(users, list) or not users:
+                continue
+            size = sizes.get(sha, 0)
+            for n, key in enumerate(users):
+                # Divided whole: the first takes what is left over, so the shares add up.
+                share = size // len(users) + (size % len(users) if n == 0 else 0)
+                shares[key] = shares.get(key, 0) + share
+        return shares
+
+
+_KEPT_BYTES = "((key >= ? AND key < ? AND key != ?) OR (key >= ? AND key < ?))"
+"""The kept pictures' bytes, those an older reader kept of one article left out."""
+
+
+def _kept_bounds(but: str) -> tuple[str, ...]:
+    return (*prefix_range(PICTURE_DATA), PICTURE_DATA + but, *prefix_range(PICTURE_BYTES))
+
+
+def _parsed(value: str) -> object:
+    try:
+        return json.loads(value)
+    except ValueError:
+        return None

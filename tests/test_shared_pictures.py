@@ -1,0 +1,161 @@
+"""One picture shown by many articles (a site's lead image on each of its stories, a map reused
+across a series) is asked of its server once in a sync and kept once, whichever articles show
+it; and pictures kept by an older reader, each article's bytes of its own, are shown and put in
+a book as ever (acc45c C5). The two articles of two sites sharing their pictures, one removed,
+then the other evicted: `test_pictures_eviction`.
+
+Served by a real server on 127.0.0.1 (pytest-httpserver); the cache a real diskcache in a
+temporary data directory, read as it is on disk."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+
+from reader.keys import article_key
+from reader.library import Library
+from tests.cli_run import run_reader
+from tests.picture_bytes import png
+from tests.served_feed import serve_site, story_page
+from tests.test_pictures_eviction import kept_offline, pictures_on_disk
+
+LOGO = png(60, 60, noise=True)  # 11 KB: the site's lead image on each story
+STORIES = 3
+
+
+def figure(n: int) -> bytes:
+    """The picture of story `n`, its own."""
+    return png(8 + n, 8, (10 * n, 90, 200))
+
+
+def page(base: str, n: int) -> str:
+    """Story `n`: the site's lead image, and a figure of its own."""
+    html = story_page(f"Berth {n} stands idle")
+    head = f'<meta property="og:image" content="{base}/logo.png"></head>'
+    picture = (
+        f'<figure><img src="/figure{n}.png" alt="Berth {n} from the quay"><figcaption>Berth '
+        f"{n}.</figcaption></figure></article>"
+    )
+    return html.replace("</head>", head).replace("</article>", picture)
+
+
+def feed(base: str) -> str:
+    items = "".join(
+        f"<item><title>Berth {n} stands idle</title><link>{base}/story{n}.html</link>"
+        f"<guid>{base}/story{n}.html</guid></item>"
+        for n in range(STORIES)
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Port</title>{items}</channel></rss>'
+
+
+def synced(data_dir: Path, server: HTTPServer) -> list[str]:
+    """`reader sync` of the site's stories, their pictures kept; their links."""
+    base = server.url_for("").rstrip("/")
+    serve_site(server, feed, {f"/story{n}.html": page(base, n) for n in range(STORIES)})
+    server.expect_request("/logo.png").respond_with_data(LOGO, content_type="image/png")
+    for n in range(STORIES):
+        server.expect_request(f"/figure{n}.png").respond_with_data(
+            figure(n), content_type="image/png"
+        )
+    assert run_reader(data_dir, "add", server.url_for("/feed.xml")).returncode == 0
+    done = run_reader(data_dir, "sync")
+    assert done.returncode == 0, done.stderr
+    return [f"{base}/story{n}.html" for n in range(STORIES)]
+
+
+def test_a_picture_every_story_shows_is_fetched_once_and_kept_once(
+    data_dir: Path, own_server: HTTPServer
+) -> None:
+    links = synced(data_dir, own_server)
+    asked = [request.path for request, _ in own_server.log]
+    assert asked.count("/logo.png") == 1  # main: once a story
+    mine = sum(len(figure(n)) for n in range(STORIES))
+    assert pictures_on_disk(data_dir) == len(LOGO) + mine  # main: the logo three times
+    shown = run_reader(data_dir, "cache", "--json")
+    held = json.loads(shown.stdout)
+    assert (held["pictures_bytes"], held["pictures_articles"]) == (len(LOGO) + mine, STORIES)
+    for n, link in enumerate(links):
+        assert kept_offline(data_dir, link) == {LOGO: 1, figure(n): 1}
+
+    # Evicted one by one: the logo stays till the last story showing it goes.
+    own_server.stop()
+    for n, link in enumerate(links):
+        assert run_reader(data_dir, "forget", link).returncode == 0
+        left = len(LOGO) if n < STORIES - 1 else 0
+        assert pictures_on_disk(data_dir) == left + sum(
+            len(figure(m)) for m in range(n + 1, STORIES)
+        )
+
+
+def as_older_reader_kept(data_dir: Path, link: str) -> None:
+    """The pictures of the article at `link` kept as readers before this one kept them: their
+    bytes one after another in the article's own `picture-data:KEY`, each record saying where
+    its own begin ("at")."""
+    lib = Library(data_dir)
+    try:
+        store, key = lib.store, article_key(link)
+        bodies = store.kept_picture_data(link)
+        record: dict[str, object] = {}
+        data = b""
+        for picture in store.pictures(link):
+            if picture.kept:
+                size = len(bodies[picture.url])
+                record[picture.url] = {
+                    "sha": picture.sha,
+                    "type": picture.media_type,
+                    "size": size,
+                    "at": len(data),
+                }
+                data += bodies[picture.url]
+        store._articles.set(f"picture-data:{key}", data)
+        store._save(store._articles, f"pictures:{key}", record)
+        for sha in {held["sha"] for held in record.values()}:  # type: ignore[index]
+            store._articles.delete(f"picture-bytes:{sha}")
+    finally:
+        lib.close()
+
+
+def test_an_older_readers_kept_pictures_are_shown_put_in_a_book_and_go_with_their_article(
+    data_dir: Path, own_server: HTTPServer
+) -> None:
+    """Guards the older reader's way of keeping them, which the new one reads as it is."""
+    link, *others = synced(data_dir, own_server)
+    own_server.stop()
+    for other in others:
+        assert run_reader(data_dir, "forget", other).returncode == 0
+    as_older_reader_kept(data_dir, link)
+    assert kept_offline(data_dir, link) == {LOGO: 1, figure(0): 1}
+    book = data_dir.parent / "port.epub"
+    made = run_reader(data_dir, "export", "--format", "epub", "-o", str(book))
+    assert made.returncode == 0, made.stderr
+    with zipfile.ZipFile(book) as opened:
+        files = [n for n in opened.namelist() if n.startswith("OEBPS/pictures/")]
+        assert [opened.read(n) for n in files] == [figure(0)]  # the lead image is in no chapter
+    held = json.loads(run_reader(data_dir, "cache", "--json").stdout)
+    assert (held["pictures_bytes"], held["pictures_articles"]) == (len(LOGO) + len(figure(0)), 1)
+    assert run_reader(data_dir, "forget", link).returncode == 0
+    assert pictures_on_disk(data_dir) == 0
+
+
+def test_a_story_moved_to_another_address_keeps_the_pictures_it_shares(
+    data_dir: Path, own_server: HTTPServer
+) -> None:
+    """A story whose address moved (`Store.move_article`) still shows the pictures it shares
+    once the other stories showing them are gone, and takes them with it when it goes."""
+    first, *others = synced(data_dir, own_server)
+    own_server.stop()
+    moved = first.replace("story0", "moved0")
+    lib = Library(data_dir)
+    try:
+        assert lib.store.move_article(first, moved)
+    finally:
+        lib.close()
+    for other in others:
+        assert run_reader(data_dir, "forget", other).returncode == 0
+    assert kept_offline(data_dir, moved) == {LOGO: 1, figure(0): 1}
+    assert pictures_on_disk(data_dir) == len(LOGO) + len(figure(0))
+    assert run_reader(data_dir, "forget", moved).returncode == 0
+    assert pictures_on_disk(data_dir) == 0
