@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..ages import span
 from ..config import parse_size
 from ..discovery import WEB_PAGE_ANSWER
 from ..download_cap import stopped_words
@@ -17,7 +18,7 @@ from ..other_places import library_elsewhere_said
 from ..plural import plural, size_text
 from ..reports import SyncProgress, downloaded_words, gone_for_good, synced_feeds, trimmed_words
 from ..safe import safe_line
-from ..sync_lock import SyncLock
+from ..sync_lock import SYNC_WAIT, SyncLock
 from ..url_display import line_url, shown_url
 from .common import (
     EXIT_FAILED,
@@ -110,12 +111,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
     cached_before: set[str] = set()
     try:
         if not lock.take():
-            if not args.quiet:
-                holder = lock.holder()
-                err(
-                    f"another sync{f' (pid {holder})' if holder else ''} is running: waiting for it"
-                )
-            lock.take(wait=True)
+            waited_from = datetime.now(UTC)
+            if not _waited_for(lock, args):
+                lib.close()
+                return EXIT_TRY_AGAIN
+            # The feeds the sync waited for refreshed meanwhile are not asked again: each
+            # run queued behind it re-asked every feed, for nothing (acc46c F2).
+            feeds = _not_refreshed_since(lib, feeds, waited_from, args.quiet)
         # To count on disk what a Ctrl-C leaves cached, and how much of it is only in part.
         cached_before = lib.store.article_keys()
         return run_until_done(lib, run())
@@ -134,6 +136,37 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return stopped_status(stopped_by[0]) if stopped_by else EXIT_INTERRUPTED
     finally:
         lock.release()
+
+
+def _waited_for(lock: SyncLock, args: argparse.Namespace) -> bool:
+    """Whether `lock`, held by another sync, was taken within `--wait` (said on stderr unless
+    quiet); if not, said in one line always: cron mails it, and the 75 it exits with is tried
+    again later."""
+    holder = lock.holder()
+    who = f"another sync{f' (pid {holder})' if holder else ''}"
+    wait = SYNC_WAIT if args.wait is None else args.wait
+    if wait and not args.quiet:
+        err(f"{who} is running: waiting for it ({span(wait)} at most: --wait)")
+    if lock.take(wait=wait):
+        return True
+    held = lock.held_for()
+    ran = f" has run for {span(held)}" if held is not None else " is running"
+    waited = f" (waited for {span(wait)})" if wait else ""
+    err(f"{who}{ran}{waited}: not waiting{' longer' if wait else ''}; try again later")
+    return False
+
+
+def _not_refreshed_since(
+    lib: Library, feeds: list[str] | None, moment: datetime, quiet: bool
+) -> list[str] | None:
+    """Of `feeds` (None: all), those not refreshed since `moment`, the wait's start; said how
+    many were left out unless `quiet`."""
+    fresh = {f.url for f in lib.feeds() if f.last_success and f.last_success >= moment}
+    if not fresh:
+        return feeds
+    if not quiet:
+        err(f"{plural(len(fresh), 'feed')} refreshed by that sync meanwhile, not asked again")
+    return [url for url in (feeds or [f.url for f in lib.feeds()]) if url not in fresh]
 
 
 def _cached_since(data_dir: Path, before: set[str]) -> tuple[int | None, int]:
