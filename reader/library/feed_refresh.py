@@ -38,7 +38,7 @@ from ..models import (
 )
 from ..plural import plural
 from ..portal import Answer, page_print
-from ..reports import FeedResult, ProgressCallback, SyncProgress, Trimmed
+from ..reports import FeedResult, ProgressCallback, SyncProgress, Trimmed, synced_feeds
 from ..sitemap_feed import is_sitemap
 from ..urls import canonical_url
 from ..workers import parse_feed
@@ -627,6 +627,9 @@ class LibraryFeedRefresh(LibraryRenewal):
         if any(r.new_entries for r in results):
             with contextlib.suppress(StoreError):
                 self.store.note_changed()
+        if synced_feeds(results):
+            with contextlib.suppress(StoreError):
+                self.store.note_refreshed()
         if progress and done < len(urls):
             progress(SyncProgress("feeds", len(urls), len(urls)))
         return results
