@@ -13,6 +13,7 @@ from pathlib import Path
 from reader.sync_lock import SyncLock
 from tests.cli_run import run_reader, started_reader
 from tests.conftest import sync_into
+from tests.served_feed import own_http_server, serve_one_item, story_page
 
 
 def _held_since(data_dir: Path, minutes: int) -> SyncLock:
@@ -56,24 +57,33 @@ def test_a_wait_given_no_time_is_bad_usage(synced_dir: Path) -> None:
     assert "--wait: not a time to wait: 'soon' (90 seconds, 10min, 2h)" in done.stderr
 
 
-def test_the_feeds_the_sync_waited_for_refreshed_are_not_asked_again(synced_dir: Path) -> None:
-    held = SyncLock(synced_dir)
-    assert held.take()
-    sync = started_reader(synced_dir, "sync", "--no-articles")
-    try:
-        assert sync.stderr is not None
-        assert sync.stderr.readline() == (
-            f"reader: another sync (pid {os.getpid()}) is running: waiting for it (10 min at"
-            " most: --wait)\n"
+def test_the_feeds_the_sync_waited_for_refreshed_are_not_asked_again(tmp_path: Path) -> None:
+    """The sync waited for refreshed the feed (its headlines only, as `--no-articles`): the one
+    behind it asks no feed again, and caches the article that sync left."""
+    home = tmp_path / "home"
+    with own_http_server() as server:
+        feed = serve_one_item(server, "Harbour Ledger", "Levy vote delayed", server.url_for("/a"))
+        server.expect_request("/a").respond_with_data(
+            story_page("Levy vote"), content_type="text/html"
         )
-        sync_into(synced_dir, [], articles=False)  # the sync it waits for, every feed asked
-        held.release()
-        assert sync.wait(timeout=120) == 0
-        said = sync.stderr.read()
-    finally:
-        held.release()
-        if sync.poll() is None:
-            sync.kill()
-            sync.wait()
-    assert "feeds refreshed by that sync meanwhile, not asked again\n" in said, said
-    assert "synced 0 of 0 feeds (0 new headlines)" in said, said
+        sync_into(home, [feed], articles=False)
+        held = SyncLock(home)
+        assert held.take()
+        sync = started_reader(home, "sync")
+        try:
+            assert sync.stderr is not None
+            assert "is running: waiting for it" in sync.stderr.readline()
+            sync_into(home, [], articles=False)  # the sync it waits for: the feed asked
+            held.release()
+            assert sync.wait(timeout=120) == 0
+            said = sync.stderr.read()
+        finally:
+            held.release()
+            if sync.poll() is None:
+                sync.kill()
+                sync.wait()
+        asked = [request.path for request, _ in server.log]
+    assert asked.count("/feed.xml") == 2, asked  # subscribed, then the sync waited for
+    assert asked.count("/a") == 1, asked
+    assert said.startswith("reader: 1 feed refreshed by that sync meanwhile, not asked again\n")
+    assert "1 article cached for offline" in said, said

@@ -94,6 +94,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     async def run() -> int:
         import asyncio  # here: `reader list` and `--help` don't need it
 
+        if refreshed:
+            lib.take_refreshed_elsewhere(refreshed)
         try:
             report = await lib.sync(articles=not args.no_articles, progress=progress, feeds=feeds)
         except asyncio.CancelledError:  # Ctrl-C: the reader says so when it next opens
@@ -108,6 +110,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     stopped_by = stop_on_terminate()
     # Taken after the workers were forked: a worker must not hold the lock past this process.
     lock = SyncLock(lib.data_dir)
+    refreshed: list[str] = []
     cached_before: set[str] = set()
     try:
         if not lock.take():
@@ -117,7 +120,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 return EXIT_TRY_AGAIN
             # The feeds the sync waited for refreshed meanwhile are not asked again: each
             # run queued behind it re-asked every feed, for nothing (acc46c F2).
-            feeds = _not_refreshed_since(lib, feeds, waited_from, args.quiet)
+            refreshed = _refreshed_since(lib, feeds, waited_from, args.quiet)
         # To count on disk what a Ctrl-C leaves cached, and how much of it is only in part.
         cached_before = lib.store.article_keys()
         return run_until_done(lib, run())
@@ -156,17 +159,19 @@ def _waited_for(lock: SyncLock, args: argparse.Namespace) -> bool:
     return False
 
 
-def _not_refreshed_since(
+def _refreshed_since(
     lib: Library, feeds: list[str] | None, moment: datetime, quiet: bool
-) -> list[str] | None:
-    """Of `feeds` (None: all), those not refreshed since `moment`, the wait's start; said how
-    many were left out unless `quiet`."""
-    fresh = {f.url for f in lib.feeds() if f.last_success and f.last_success >= moment}
-    if not fresh:
-        return feeds
-    if not quiet:
+) -> list[str]:
+    """Of `feeds` (None: all), those refreshed since `moment`, the wait's start; how many
+    said unless `quiet`. Their articles are still this sync's to fetch."""
+    fresh = [
+        f.url
+        for f in lib.feeds()
+        if f.last_success and f.last_success >= moment and (feeds is None or f.url in feeds)
+    ]
+    if fresh and not quiet:
         err(f"{plural(len(fresh), 'feed')} refreshed by that sync meanwhile, not asked again")
-    return [url for url in (feeds or [f.url for f in lib.feeds()]) if url not in fresh]
+    return fresh
 
 
 def _cached_since(data_dir: Path, before: set[str]) -> tuple[int | None, int]:
