@@ -35,18 +35,19 @@ def job_tail(
     job's own summary; after the idle counts, once a job has ended, when the feeds were last
     refreshed: `refreshed`, the newest refresh the store has (a cron's `reader sync` in
     another process too: the reader's own alone said "refreshed 05:01, 9 min ago" over a
-    list cron had synced a minute before, acc46c F3), else the job's end if it read any feed;
-    "" otherwise."""
+    list cron had synced a minute before, acc46c F3), or the job's end if it read a feed and is
+    later; "" with neither."""
     if ended is None:
         return ""
     if status == ended.line:
         return f" · at {_moment(datetime.fromtimestamp(ended.at).astimezone(), now)}"
     if not status or status != idle_line:
         return ""
+    if ended.refreshed:  # the store's note of it read in seconds later
+        own = datetime.fromtimestamp(ended.at).astimezone()
+        refreshed = own if refreshed is None else max(own, refreshed.astimezone())
     if refreshed is None:
-        if not ended.refreshed:
-            return ""
-        refreshed = datetime.fromtimestamp(ended.at)
+        return ""
     return f" · refreshed {_moment(refreshed.astimezone(), now)}"
 
 
