@@ -30,12 +30,13 @@ _reader() {
         --title) COMPREPLY=(); return ;;
         --url) COMPREPLY=(); return ;;
         --version) COMPREPLY=(); return ;;
+        --wait) COMPREPLY=(); return ;;
         -o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     esac
     # The command: the first word that is neither an option nor an option's value.
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-            --before|--config|--data-dir|--feed|--format|--from-newsboat|--headlines-older-than|--max-download|--max-size|--older-than|--output|--port|--read-from|--read-since|--saved-flags|--saved-since|--search|--since|--style|--tag|--theme|--title|--url|--version|-o) ((i++)) ;;
+            --before|--config|--data-dir|--feed|--format|--from-newsboat|--headlines-older-than|--max-download|--max-size|--older-than|--output|--port|--read-from|--read-since|--saved-flags|--saved-since|--search|--since|--style|--tag|--theme|--title|--url|--version|--wait|-o) ((i++)) ;;
             -*) ;;
             *) command=${COMP_WORDS[i]}; break ;;
         esac
@@ -51,7 +52,7 @@ _reader() {
         export) opts='-h --help --data-dir --config --format -o --output --feed --tag --saved --unread --highlighted --since --before --read-since --saved-since --title -q --quiet' ;;
         feeds) opts='-h --help --data-dir --config --json --failing' ;;
         search-feed) opts='-h --help --data-dir --config' ;;
-        sync) opts='-h --help --data-dir --config --no-articles --no-pictures --max-download --tag -q --quiet' ;;
+        sync) opts='-h --help --data-dir --config --no-articles --no-pictures --max-download --wait --tag -q --quiet' ;;
         list) opts='-h --help --data-dir --config --feed --tag --unread --saved --archived --corrected --not-offline --since --before --read-since --saved-since --search --json --ids' ;;
         show) opts='-h --help --data-dir --config --offline --format --style --version --refresh' ;;
         highlights) opts='-h --help --data-dir --config --format --style' ;;

@@ -18,8 +18,16 @@ def age(then: datetime, now: datetime) -> str:
     seconds = (now - then).total_seconds()
     if seconds < MINUTE:
         return ""
+    return f"{span(seconds)} ago"
+
+
+def span(seconds: float) -> str:
+    """A length of time in the same few words: seconds under a minute ("40 s"), then minutes,
+    hours under two days, then days; each rounded down."""
+    if seconds < MINUTE:
+        return f"{max(0, int(seconds))} s"
     if seconds < HOUR:
-        return f"{int(seconds // MINUTE)} min ago"
+        return f"{int(seconds // MINUTE)} min"
     if seconds < 2 * DAY:
-        return f"{int(seconds // HOUR)} h ago"
-    return f"{int(seconds // DAY)} days ago"
+        return f"{int(seconds // HOUR)} h"
+    return f"{int(seconds // DAY)} days"

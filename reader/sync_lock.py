@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import time
 from pathlib import Path
 
 try:
@@ -27,6 +28,14 @@ except ImportError:  # not on POSIX: syncs are not kept apart
     fcntl = None  # type: ignore[assignment]
 
 LOCK_NAME = "sync.lock"
+SYNC_WAIT = 10 * 60.0
+"""How long a second `reader sync` waits for the one running before it gives up with exit 75
+(`--wait` over it). Unbounded, a sync stuck (stopped with Ctrl-Z, a suspended terminal, a hung
+NFS read) held every later cron run waiting, silently, one more process an hour (acc46c F2); ten
+minutes lets a long sync end, and the README's cron recipe, which tries a 75 again ten minutes
+later, keeps at most two waiting behind a stuck one."""
+_WAIT_STEP = 0.2
+"""How often a bounded wait tries the lock again (`flock` itself has no time limit)."""
 _OPEN_AS_IS = os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 """The lock file opened itself, never a file a link under its name leads to, and at once (a
 pipe planted under its name would hold `open` until something writes to it)."""
@@ -100,9 +109,9 @@ class SyncLock:
         self.path = data_dir / self.name
         self._fd: int | None = None
 
-    def take(self, wait: bool = False) -> bool:
-        """Take the lock: at once or not at all, or (`wait`) once the sync holding it ends;
-        True when this process holds it."""
+    def take(self, wait: float = 0) -> bool:
+        """Take the lock: at once, or (`wait`) once the sync holding it ends if that is within
+        `wait` seconds; True when this process holds it."""
         if self._fd is not None:
             return True
         try:
@@ -113,13 +122,13 @@ class SyncLock:
             return True
         if fcntl is not None:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-            except BlockingIOError:
-                os.close(fd)
-                return False
+                taken = _flock_within(fd, wait)
             except BaseException:  # Ctrl-C while waiting
                 os.close(fd)
                 raise
+            if not taken:
+                os.close(fd)
+                return False
         with contextlib.suppress(OSError):  # the lock holds without its note
             if _ours(fd):
                 os.ftruncate(fd, 0)
@@ -141,10 +150,31 @@ class SyncLock:
             os.close(fd)
         return int(text) if text.isdigit() else None
 
+    def held_for(self) -> float | None:
+        """Seconds since the holder took the lock (it writes its note then), if known."""
+        try:
+            return max(0.0, time.time() - os.lstat(self.path).st_mtime)
+        except OSError:
+            return None
+
     def release(self) -> None:
         if self._fd is not None:
             os.close(self._fd)  # closing the last descriptor lets the lock go
             self._fd = None
+
+
+def _flock_within(fd: int, wait: float) -> bool:
+    """Whether the exclusive `flock` on `fd` was taken within `wait` seconds (0: at once)."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            time.sleep(min(_WAIT_STEP, left))
 
 
 class ReaderLock(SyncLock):

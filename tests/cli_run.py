@@ -108,7 +108,10 @@ def sync_waits_for(data_dir: Path, held: SyncLock) -> None:
     try:
         assert sync.stderr is not None
         said = sync.stderr.readline()
-        assert said == f"reader: another sync (pid {os.getpid()}) is running: waiting for it\n"
+        assert said == (
+            f"reader: another sync (pid {os.getpid()}) is running: waiting for it (10 min at"
+            " most: --wait)\n"
+        )
         time.sleep(1)
         assert sync.poll() is None  # still waiting
         held.release()

@@ -113,6 +113,11 @@ def test_a_time_saying_another_moment_than_its_datetime_dates_the_update_by_its_
         ('<p class="byline">By Channel 4 News</p>', "Channel 4 News"),
         ('<p class="byline">By Studio 54 Staff, 12 Dec 2026</p>', "Studio 54 Staff"),
         ('<p class="byline">By Reporter 7</p>', "Reporter 7"),
+        # One word and two digits: a name, no day cut short (acc46c F5).
+        ('<p class="byline">By Reporter 20</p>', "Reporter 20"),
+        ('<p class="byline">By Agent 47</p>', "Agent 47"),
+        ('<p class="byline">By Ann Lee 22</p>', "Ann Lee"),
+        ('<p class="byline">By December 22</p>', ""),
         ('<p class="byline">By 9 News</p>', "9 News"),
         # A number that is a date's or a count's still ends the name.
         ('<p class="byline">By Ann Lee 12 Dec 2026</p>', "Ann Lee"),

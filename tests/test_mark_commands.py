@@ -43,10 +43,17 @@ def test_mark_read_one_feed_then_every_feed_then_unread(
     after = listed(synced_dir)
     assert {h["id"] for h in after if h["read"]} == {h["id"] for h in of_feed}
 
+    # The feed again: none to mark, and said that they all were already (acc46c F4).
+    result = reader(synced_dir, "mark-read", "--feed", feed)
+    assert result.stdout == (
+        f"Marked 0 headlines of the feed read ({len(of_feed)} were already).\n"
+    )
+
     # Every feed: only those still unread are counted.
     result = reader(synced_dir, "mark-read")
-    assert (
-        result.stdout == f"Marked {len(everything) - len(of_feed)} headlines of every feed read.\n"
+    assert result.stdout == (
+        f"Marked {len(everything) - len(of_feed)} headlines of every feed read"
+        f" ({len(of_feed)} were already).\n"
     )
     assert listed(synced_dir, "--unread") == []
 

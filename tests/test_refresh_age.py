@@ -18,7 +18,8 @@ from reader.ages import age
 from reader.cli import main
 from reader.ui.job_ended import JobEnded, job_tail
 from reader.ui.widgets.status_bar import StatusBar
-from tests.tui_pilot import resize, running, status, until
+from tests.cli_run import run_reader
+from tests.tui_pilot import resize, running, started, status, until
 
 
 def said(at: datetime, now: datetime) -> str:
@@ -83,5 +84,39 @@ def test_the_summary_of_a_refresh_says_its_time_and_its_age_as_it_grows(
             await resize(pilot, 60, 20)
             await until(pilot, lambda: " · at " not in status(app), "the age left out")
             assert bar.rows == 1
+
+    asyncio.run(left_open())
+
+
+def test_the_idle_line_says_a_refresh_by_another_process(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """A cron's `reader sync` beside the open reader: its "refreshed" follows it (acc46c F3),
+    as the feed's footer and `reader feeds` do, not the reader's own refresh an hour before,
+    even when the sync brought nothing new."""
+    from reader.ui.app import ReaderApp
+
+    url = serve_one_item(
+        httpserver, "Night Desk Wire", "Council weighs harbour plan", "https://wire.example/1"
+    )
+    assert main(["--data-dir", str(data_dir), "add", url]) == 0
+
+    async def left_open() -> None:
+        app = ReaderApp(data_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 0.2
+        async with app.run_test(size=(120, 20)) as pilot:
+            await started(pilot)
+            # The reader's own refresh, an hour ago.
+            hour_ago = datetime.now().astimezone() - timedelta(hours=1)
+            app.job_ended = JobEnded("Refreshed 1 of 1 feeds", hour_ago.timestamp(), True)
+            await until(pilot, lambda: " · refreshed " in status(app), "the idle line's time")
+            done = await asyncio.to_thread(run_reader, data_dir, "sync", "-q", "--no-articles")
+            assert done.returncode == 0, done.stderr
+            synced = datetime.now().astimezone()
+            await until(
+                pilot, lambda: status(app).endswith(f"{synced:%H:%M}"), "the cron sync's time"
+            )
+            assert status(app) == f"{app.status} · refreshed {synced:%H:%M}"
 
     asyncio.run(left_open())

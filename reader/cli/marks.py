@@ -56,10 +56,15 @@ def _mark(args: argparse.Namespace, read: bool) -> int:
         tags = named_tags(lib, args.tag)
         headlines = _hits(lib, search) if search else lib.headlines(args.feed, tags=tags)
         # A headline without a date is before no date: `--before` leaves it as it is.
-        chosen = [h for h in between(headlines, None, before) if h.read != read]
+        within = between(headlines, None, before)
+        chosen = [h for h in within if h.read != read]
         lib.mark_many_read((h.entry for h in chosen), read)
+        # Said beside the count, as for ids: "Marked 0" alone read the same for a feed with
+        # nothing in it and one already all read (acc46c F4).
+        already = [h for h in within if h.read == read]
         if not args.feed:  # counted as listed: an article several feeds list, once
             chosen = list(across_feeds(chosen))
+            already = list(across_feeds(already))
     finally:
         lib.close()
     where = (
@@ -72,8 +77,13 @@ def _mark(args: argparse.Namespace, read: bool) -> int:
         else "of every feed"
     )
     state = "read" if read else "unread"
-    out(f"Marked {plural(len(chosen), 'headline')} {where} {state}.")
+    out(f"Marked {plural(len(chosen), 'headline')} {where} {state}{_already(len(already))}.")
     return EXIT_OK
+
+
+def _already(count: int) -> str:
+    """How many were marked so already, in brackets after the count; "" for none."""
+    return f" ({plural(count, 'was', 'were')} already)" if count else ""
 
 
 def _mark_given(args: argparse.Namespace, read: bool) -> int:
@@ -105,8 +115,7 @@ def _mark_given(args: argparse.Namespace, read: bool) -> int:
         lib.mark_many_read(chosen.values(), read)
     finally:
         lib.close()
-    was = f" ({plural(already, 'was', 'were')} already)" if already else ""
-    out(f"Marked {plural(len(chosen), 'headline')} {state}{was}.")
+    out(f"Marked {plural(len(chosen), 'headline')} {state}{_already(already)}.")
     return status
 
 

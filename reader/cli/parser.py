@@ -103,6 +103,22 @@ def _port(text: str) -> int:
     return port
 
 
+def _wait(text: str) -> float:
+    """A time to wait: seconds ("90") or with a unit ("10min", "2h")."""
+    from ..config import parse_duration
+
+    try:
+        seconds = float(text)
+    except ValueError:
+        try:
+            seconds = parse_duration(text, m_is_minutes=True)
+        except ValueError:
+            seconds = -1
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"not a time to wait: {text!r} (90 seconds, 10min, 2h)")
+    return seconds
+
+
 _IDS_HELP = (
     "articles by their id (as `reader list` shows it) or address; `-` reads them from stdin, one"
     " a line, as `reader list --ids` prints them"
@@ -596,8 +612,8 @@ def build_parser() -> argparse.ArgumentParser:
             "new or updated article into the cache for reading offline. Exit 0 when "
             "all came, 1 when a feed or an article failed (named on stderr; a story "
             "taken down is none), 75 (try later) when only a full disk or a gateway's "
-            "502/504 stood in the way. Ctrl-C keeps what came (exit 130); the next "
-            "sync carries on."
+            "502/504 stood in the way, or another sync ran past --wait. Ctrl-C keeps "
+            "what came (exit 130); the next sync carries on."
         ),
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
@@ -616,6 +632,14 @@ def build_parser() -> argparse.ArgumentParser:
         " pictures together, whatever the config's [network] max_download: once reached no"
         " article or picture is started, those under way finish, and the next sync carries on"
         " (exit 0)",
+    )
+    p.add_argument(
+        "--wait",
+        type=_wait,
+        metavar="SECONDS",
+        help="wait at most this long (10min, 2h too) for another sync of the library running"
+        " (default 10 min; 0: not at all), then exit 75 (try later) saying so, even with -q;"
+        " the feeds it refreshed meanwhile are not asked again",
     )
     _add_tag_option(
         p,

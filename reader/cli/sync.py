@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..ages import span
 from ..config import parse_size
 from ..discovery import WEB_PAGE_ANSWER
 from ..download_cap import stopped_words
@@ -17,7 +18,7 @@ from ..other_places import library_elsewhere_said
 from ..plural import plural, size_text
 from ..reports import SyncProgress, downloaded_words, gone_for_good, synced_feeds, trimmed_words
 from ..safe import safe_line
-from ..sync_lock import SyncLock
+from ..sync_lock import SYNC_WAIT, SyncLock
 from ..url_display import line_url, shown_url
 from .common import (
     EXIT_FAILED,
@@ -93,6 +94,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     async def run() -> int:
         import asyncio  # here: `reader list` and `--help` don't need it
 
+        if refreshed:
+            lib.take_refreshed_elsewhere(refreshed)
         try:
             report = await lib.sync(articles=not args.no_articles, progress=progress, feeds=feeds)
         except asyncio.CancelledError:  # Ctrl-C: the reader says so when it next opens
@@ -107,15 +110,17 @@ def cmd_sync(args: argparse.Namespace) -> int:
     stopped_by = stop_on_terminate()
     # Taken after the workers were forked: a worker must not hold the lock past this process.
     lock = SyncLock(lib.data_dir)
+    refreshed: list[str] = []
     cached_before: set[str] = set()
     try:
         if not lock.take():
-            if not args.quiet:
-                holder = lock.holder()
-                err(
-                    f"another sync{f' (pid {holder})' if holder else ''} is running: waiting for it"
-                )
-            lock.take(wait=True)
+            waited_from = datetime.now(UTC)
+            if not _waited_for(lock, args):
+                lib.close()
+                return EXIT_TRY_AGAIN
+            # The feeds the sync waited for refreshed meanwhile are not asked again: each
+            # run queued behind it re-asked every feed, for nothing (acc46c F2).
+            refreshed = _refreshed_since(lib, feeds, waited_from, args.quiet)
         # To count on disk what a Ctrl-C leaves cached, and how much of it is only in part.
         cached_before = lib.store.article_keys()
         return run_until_done(lib, run())
@@ -134,6 +139,39 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return stopped_status(stopped_by[0]) if stopped_by else EXIT_INTERRUPTED
     finally:
         lock.release()
+
+
+def _waited_for(lock: SyncLock, args: argparse.Namespace) -> bool:
+    """Whether `lock`, held by another sync, was taken within `--wait` (said on stderr unless
+    quiet); if not, said in one line always: cron mails it, and the 75 it exits with is tried
+    again later."""
+    holder = lock.holder()
+    who = f"another sync{f' (pid {holder})' if holder else ''}"
+    wait = SYNC_WAIT if args.wait is None else args.wait
+    if wait and not args.quiet:
+        err(f"{who} is running: waiting for it ({span(wait)} at most: --wait)")
+    if lock.take(wait=wait):
+        return True
+    held = lock.held_for()
+    ran = f" has run for {span(held)}" if held is not None else " is running"
+    waited = f" (waited for {span(wait)})" if wait else ""
+    err(f"{who}{ran}{waited}: not waiting{' longer' if wait else ''}; try again later")
+    return False
+
+
+def _refreshed_since(
+    lib: Library, feeds: list[str] | None, moment: datetime, quiet: bool
+) -> list[str]:
+    """Of `feeds` (None: all), those refreshed since `moment`, the wait's start; how many
+    said unless `quiet`. Their articles are still this sync's to fetch."""
+    fresh = [
+        f.url
+        for f in lib.feeds()
+        if f.last_success and f.last_success >= moment and (feeds is None or f.url in feeds)
+    ]
+    if fresh and not quiet:
+        err(f"{plural(len(fresh), 'feed')} refreshed by that sync meanwhile, not asked again")
+    return fresh
 
 
 def _cached_since(data_dir: Path, before: set[str]) -> tuple[int | None, int]:

@@ -199,8 +199,16 @@ def _masked_unless_dated(match: re.Match[str]) -> str:
     return "x" * len(match.group())
 
 
+_ONE_WORD_NUMBERED = re.compile(rf"(?!(?i:{_MONTHS}|{_WEEKDAYS})\b)[A-ZÀ-ÖØ-Þ][^\W\d_]+\s\d{{2}}")
+"""A name of one word and a two-digit number, all the text: "Agent 47", "Reporter 20". Cut at
+its digits (as "Ann Lee 22", two words, is: a day cut short), it was cited as "Reporter", a job
+(acc46c F5); a date of one word ("December 22") is none."""
+
+
 def _first_number(text: str) -> int:
     """Where the first digit outside a newsroom's name is in `text`, or -1."""
+    if _ONE_WORD_NUMBERED.fullmatch(text.strip()):
+        return -1
     masked = re.sub(_NAME_DIGITS, lambda m: "x" * len(m.group()), text)
     masked = _SPACED_NAME_NUMBER.sub(_masked_unless_dated, masked)
     return next((i for i, c in enumerate(masked) if c.isdigit()), -1)

@@ -38,7 +38,7 @@ from ..models import (
 )
 from ..plural import plural
 from ..portal import Answer, page_print
-from ..reports import FeedResult, ProgressCallback, SyncProgress, Trimmed
+from ..reports import FeedResult, ProgressCallback, SyncProgress, Trimmed, synced_feeds
 from ..sitemap_feed import is_sitemap
 from ..urls import canonical_url
 from ..workers import parse_feed
@@ -399,6 +399,22 @@ class LibraryFeedRefresh(LibraryRenewal):
         self._handed_over = asks
         return asks.done()
 
+    def take_refreshed_elsewhere(self, urls: Collection[str]) -> None:
+        """The feeds at `urls`, refreshed just now by another process's sync (the one a sync
+        waited for), taken by the next refresh as answered "not modified": not asked again,
+        the headlines that sync brought fetched as a sync's own (acc46c F2: each sync queued
+        behind it asked every feed again). On the event loop the refresh runs on."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        asks: dict[str, asyncio.Future[FeedResult]] = {}
+        for url in urls:
+            if (feed := self.store.feed(url)) is not None:
+                asks[url] = loop.create_future()
+                asks[url].set_result(FeedResult(feed, not_modified=True, changed=False))
+        # No watch: the refresh that takes them over hears of them by its own.
+        self._handed_over = FeedAsks(None, asks, handed_over=True)  # type: ignore[arg-type]
+
     def drop_handed_over(self) -> None:
         """No sync took over a refresh's fetches (another program's sync ran, say; or the
         refresh that ended has been read in): stopped, and no later refresh takes their
@@ -637,6 +653,9 @@ class LibraryFeedRefresh(LibraryRenewal):
         if any(r.new_entries for r in results):
             with contextlib.suppress(StoreError):
                 self.store.note_changed()
+        if synced_feeds(results):
+            with contextlib.suppress(StoreError):
+                self.store.note_refreshed()
         if progress and done < len(urls):
             progress(SyncProgress("feeds", len(urls), len(urls)))
         return results

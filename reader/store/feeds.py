@@ -50,6 +50,7 @@ _SUMMARIES_APART = "summaries_apart"
 _KEY = "article_key"
 _CHANGED = "changed_at"
 _CACHED = "cached_at"
+_REFRESHED = "refreshed_at"
 _KEY_VERSION = "key_version"
 # When an entry was first kept (epoch seconds): retention counts an undated one's age from
 # it, having no story time to count from, and the size limit ranks an unread one by the
@@ -904,6 +905,17 @@ class StoreFeeds(StoreStoryRows):
         """When a refresh, a sync or a removal last changed the headlines or the cache, in any
         process (0 when none has said so)."""
         at = self._value(self._state, _CHANGED)
+        return float(at) if isinstance(at, int | float) else 0.0
+
+    def note_refreshed(self) -> None:
+        """Mark a feed refreshed (it answered, new headlines or not) by a refresh or a sync in
+        this process or another: when the headlines were last current (`refreshed_at`)."""
+        self._state.set(_REFRESHED, time.time())
+
+    def refreshed_at(self) -> float:
+        """When a refresh or a sync in any process last refreshed a feed (0 when none has
+        said so): what the open reader's status line says, a cron's sync too (acc46c F3)."""
+        at = self._value(self._state, _REFRESHED)
         return float(at) if isinstance(at, int | float) else 0.0
 
     def note_cached(self) -> None:

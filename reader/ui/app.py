@@ -547,6 +547,7 @@ class ReaderApp(ReaderAppLifecycle):
         self._catch_hang_up()
         self._changed_seen = self.library.store.changed_at()
         self._cached_seen = self.library.store.cached_at()
+        self.refreshed_seen = self.library.store.refreshed_at()
         self.set_interval(self.outside_every, self._outside_changes)
         self._run(self._start(), "start")
         if self.config.refresh_interval > 0:

@@ -61,11 +61,32 @@ class ReaderAppHeadlines(ReaderAppState):
         # library held `q`'s prompt seconds (what it writes, a list's page dates, is one
         # transaction: all or none of it).
         kept = self.main_screen.kept_rows()
-        self.index = await quittable(
+        # Marks made as the store is read are newer than what it gives, as are those waiting
+        # to be written then: each kept over it. A reload queued behind a suspend (SIGSTOP),
+        # the keys typed meanwhile coming as it read, drew them the other way, and the counts
+        # with them, until a later sync (acc46c F1).
+        before = await self._marks_written()
+        index = await quittable(
             HeadlineIndex.load, self.lib, self.config.feed_order, kept, name="reader-headlines"
         )
+        now = self.index
+        index.take_edits(now, since=before if now is self._read_from else 0)
+        self.index = index
         self.give_back_memory()  # what reading every list freed (`load_rest`)
         await self._show_loaded(freeze)
+
+    _read_from: HeadlineIndex | None = None
+    """The index a reload's read of the store began under (`_marks_written`)."""
+
+    async def _marks_written(self) -> int:
+        """Once the marks made so far are in the store (written, or refused: waiting), how
+        many edits of the index the store has: those after it are newer than a read starting
+        now. None are, with a change still waiting (the store refused it)."""
+        writing = getattr(self, "_writing", None)  # `ReaderAppMarks`': none before it
+        if writing is not None:
+            await asyncio.shield(writing)
+        self._read_from = self.index
+        return 0 if self._unkept else self.index.edits
 
     async def load_first(self) -> None:
         """Read the newest headlines (`first_rows` of the list shown, unread only or not) and

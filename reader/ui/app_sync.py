@@ -79,6 +79,11 @@ class ReaderAppSync(ReaderAppFill):
     """The last refresh's or sync's summary and when it ended: the status lines, which say how
     long ago (`StatusBar`), watch it; one that ended as the one before did is a change too."""
 
+    refreshed_seen: var[float] = var(0.0)
+    """When a feed was last refreshed, here or by another process (a cron's `reader sync`), as
+    the store last said it (`Store.refreshed_at`, epoch seconds; 0 for not known): the status
+    lines' "refreshed 05:24" (`StatusBar`) watch it."""
+
     # -- refresh and sync ----------------------------------------------------------------------
     def action_refresh(self) -> None:
         self._run_alone(self._refresh, "refresh")

@@ -502,10 +502,13 @@ class HeadlineIndex:
         stories = library.one_story_keys() if whole else {}
         return cls(library.feeds(), headlines, unlisted or [], whole, feed_order, searches, stories)
 
-    def take_edits(self, first: HeadlineIndex) -> None:
+    def take_edits(self, first: HeadlineIndex, since: int = 0) -> None:
         """Keep the flags edited in `first` (read, saved, cached while the rest was read) in
-        this index of every headline: the edit may be newer than the store this was read from."""
-        for entry_id in first._edited:
+        this index of every headline: the edit may be newer than the store this was read from.
+        Only those after its `since`th edit: the store this was read from had those before."""
+        for entry_id, number in first._edited.items():
+            if number <= since:
+                continue
             if (edited := first.get(entry_id)) is not None:
                 self._edit(
                     entry_id,

@@ -24,19 +24,37 @@ class JobEnded:
     refreshed: bool
 
 
-def job_tail(ended: JobEnded | None, status: str, idle_line: str | None, now: datetime) -> str:
+def job_tail(
+    ended: JobEnded | None,
+    status: str,
+    idle_line: str | None,
+    now: datetime,
+    refreshed: datetime | None = None,
+) -> str:
     """What a status line saying `status` adds after it: the job's time and age after the
-    job's own summary, when the feeds were refreshed after the idle counts; "" otherwise."""
+    job's own summary; after the idle counts, once a job has ended, when the feeds were last
+    refreshed: `refreshed`, the newest refresh the store has (a cron's `reader sync` in
+    another process too: the reader's own alone said "refreshed 05:01, 9 min ago" over a
+    list cron had synced a minute before, acc46c F3), or the job's end if it read a feed and is
+    later; "" with neither."""
     if ended is None:
         return ""
-    then = datetime.fromtimestamp(ended.at).astimezone()
+    if status == ended.line:
+        return f" · at {_moment(datetime.fromtimestamp(ended.at).astimezone(), now)}"
+    if not status or status != idle_line:
+        return ""
+    if ended.refreshed:  # the store's note of it read in seconds later
+        own = datetime.fromtimestamp(ended.at).astimezone()
+        refreshed = own if refreshed is None else max(own, refreshed.astimezone())
+    if refreshed is None:
+        return ""
+    return f" · refreshed {_moment(refreshed.astimezone(), now)}"
+
+
+def _moment(then: datetime, now: datetime) -> str:
+    """`then` as the line says it at `now`: its time (with its date another day) and its age."""
     moment = when(then, now)
     if moment != then.strftime("%H:%M"):  # another day's: its time with its date
         moment = f"{moment} {then:%H:%M}"
     ago = age(then, now)
-    said = f"{moment}, {ago}" if ago else moment
-    if status == ended.line:
-        return f" · at {said}"
-    if status and status == idle_line and ended.refreshed:
-        return f" · refreshed {said}"
-    return ""
+    return f"{moment}, {ago}" if ago else moment

@@ -75,6 +75,7 @@ class StatusBar(Static):
             self.watch(self.app, "notices_changed", self._show_count, init=False)
         if hasattr(self.app, "job_ended"):
             self.watch(self.app, "job_ended", self._show_count, init=False)
+            self.watch(self.app, "refreshed_seen", self._show_count, init=False)
             self.set_interval(self.AGE_CHECK_SECONDS, self._age_check)
 
     def on_unmount(self) -> None:
@@ -124,7 +125,9 @@ class StatusBar(Static):
 
     def _job_tail(self, status: str) -> str:
         ended = getattr(self.app, "job_ended", None)
-        return job_tail(ended, status, getattr(self.app, "idle_line", None), self.now())
+        seen = getattr(self.app, "refreshed_seen", 0.0)
+        refreshed = datetime.fromtimestamp(seen) if seen else None
+        return job_tail(ended, status, getattr(self.app, "idle_line", None), self.now(), refreshed)
 
     @property
     def _between(self) -> str:
