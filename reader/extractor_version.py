@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 71
+EXTRACTOR = 72
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -205,7 +205,8 @@ opening with a paywalled page's and going on far past it stands in for the page,
 no cleanup drops (a price line) no longer counted as the article's; a teaser ending on "This
 article continues for subscribers", "The full story is available to subscribers" or "To continue
 reading, subscribe" is marked for subscribers, and so is one whose wall's own lines (its price,
-what a subscription brings) follow "Subscribe to read the rest" (acc44c C2)."""
+what a subscription brings) follow "Subscribe to read the rest" (acc44c C2). 72: Nepal's "NPT" read
+as +05:45 in a date line (acc46a A2)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):
