@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from .citation import date_source, shown_cited_url
-from .dates import precision, stated_iso, with_precision
+from .dates import claim_not_ahead, precision, stated_iso, with_precision
 from .feed_tags import kept_tags
 from .list_numbering import NUMBERINGS
 from .models import (
@@ -201,6 +201,11 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
         summary = summary[:held]
     seen = d.get(SEEN)
     when = _from_iso(published) if published else None
+    claimed = _witness_date(d["claimed"]) if "claimed" in d else None
+    if claimed is not None and type(seen) in _NUMBERS and claim_not_ahead(claimed, seen):
+        # Dated by a wrong clock, not by a claim: the feed's date (its update's too, when the
+        # record gives the two as one).
+        when, claimed = claimed, None
     feed_url, author, feed_title = d["feed_url"], d.get("author") or "", d.get("feed_title") or ""
     return made(
         Entry,
@@ -218,7 +223,7 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
             "enclosures": _enclosures(d.get("enclosures")),
             "comments": _text(d.get("comments")),
             "source": _text(d.get("source")),
-            "claimed": _witness_date(d["claimed"]) if "claimed" in d else None,
+            "claimed": claimed,
             # `seen_at`'s test inline (43,000 records at a start): a number, not a bool.
             "first_seen": seen if type(seen) in _NUMBERS else None,
             # A record's start of a long summary is cut too: the whole is kept apart.

@@ -115,6 +115,21 @@ def with_precision(moment: datetime | None, stated: str) -> datetime | None:
 BELIEVED_AHEAD = timedelta(days=1)
 
 
+CLAIM_AHEAD = timedelta(hours=1)
+"""How far after it was read a feed may date an item and the list still date it so: clocks a
+few minutes apart. Past it (an embargo's date, a typo's year, a story timed for 23:30 read at
+19:43), the item is listed as of when it was first read, the feed's date kept apart
+(`Entry.claimed`): 3.7 hours ahead sat first of every list all evening (acc43c C3)."""
+
+
+def claim_not_ahead(claimed: datetime, first_seen: float) -> bool:
+    """A feed's date kept apart as ahead (`Entry.claimed`) was no more than `CLAIM_AHEAD` after
+    its item was first kept (`first_seen`, epoch seconds): no claim, but a later sync's clock set
+    in the past took it for one and dated the item by itself, every headline of a changed feed
+    at once (acc46a A1). Its record is read with the feed's date."""
+    return claimed.timestamp() <= first_seen + CLAIM_AHEAD.total_seconds()
+
+
 def not_ahead(moment: datetime | None, read_at: datetime | None) -> datetime | None:
     """`moment` (a date a feed or a page gives), or `read_at` when `moment` is more than
     `BELIEVED_AHEAD` after it: the item is sorted as of when it was read."""

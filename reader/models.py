@@ -203,7 +203,7 @@ class Entry:
     Harbour Post"), "" for none or in records from before it was kept."""
     claimed: datetime | None = field(default=None, compare=False)
     """The date its feed gives the item when that was over an hour after the item was first
-    read (`store.feeds.CLAIM_AHEAD`: an embargo's date, a CMS's typo of a year): kept apart,
+    read (`dates.CLAIM_AHEAD`: an embargo's date, a CMS's typo of a year): kept apart,
     said where the item is shown ("the feed dates it 2026-12-08"), while the list dates it as
     of when it was first read (`published`, `updated`), for good: no later refresh or clock
     moves it. None when the feed's date is the list's (and in records from before it was kept)."""
