@@ -159,6 +159,10 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         # Only for an item its feed dates ahead (`Entry.claimed`): a reader from before it
         # ignores it, and a record without it reads as one dated as its feed dates it.
         **({"claimed": _dt(entry.claimed)} if entry.claimed else {}),
+        # Only for a date alone or a time without its zone (`dates.precision`): a reader from
+        # before them reads the date as UTC, as it always did.
+        **({"published_precision": p} if (p := precision(entry.published)) else {}),
+        **({"updated_precision": p} if (p := precision(entry.updated)) else {}),
     }
 
 
@@ -202,6 +206,8 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
     seen = d.get(SEEN)
     when = _from_iso(published) if published else None
     claimed = _witness_date(d["claimed"]) if "claimed" in d else None
+    if "published_precision" in d:  # a date alone, a time without its zone: said so
+        when = with_precision(when, _text(d["published_precision"]))
     if claimed is not None and type(seen) in _NUMBERS and claim_not_ahead(claimed, seen):
         # Dated by a wrong clock, not by a claim: the feed's date (its update's too, when the
         # record gives the two as one).
@@ -215,7 +221,13 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
             "title": d.get("title") or "",
             "link": d.get("link") or "",
             "published": when,
-            "updated": (when if updated == published else _from_iso(updated)) if updated else None,
+            "updated": (
+                when
+                if updated == published
+                else with_precision(_from_iso(updated), _text(d.get("updated_precision")))
+            )
+            if updated
+            else None,
             "author": _intern(author) if type(author) is str else author,
             "summary": summary,
             "feed_title": _intern(feed_title) if type(feed_title) is str else feed_title,

@@ -231,6 +231,18 @@ def in_local_time(moment: datetime) -> datetime:
     return moment.astimezone() if whole(moment) else moment
 
 
+def as_local_moment(moment: datetime) -> datetime:
+    """`moment` as a bound given in local time (`--since 2026-12-05`, local midnight) compares
+    with it: a date alone from the start of that day here, a time without its zone as that
+    wall-clock time here (at UTC, a date alone west of UTC fell before its own day: acc46a A4)."""
+    if whole(moment):
+        return moment
+    try:
+        return moment.replace(tzinfo=None).astimezone()
+    except (ValueError, OverflowError):  # the system's clock goes back to 1900 at most
+        return moment
+
+
 # Years a date of publication may hold: "0001-01-01" is a CMS's empty field, not a date, and
 # years at either end of what a datetime holds overflow as soon as a zone is added.
 _YEARS = range(1000, 3000)

@@ -15,7 +15,7 @@ from typing import Any
 
 from feedparser.datetimes.rfc822 import timezone_names
 
-from .dates import parse_datetime, whole
+from .dates import parse_datetime
 
 # A date written in a feed's date field is this long at most; a longer value is no date.
 _WORDED_DATE = 40
@@ -76,6 +76,8 @@ _RFC822 = re.compile(
 # "CET", "IST", "UTC+9" were listed 9, 1, 5½ hours late (acc46a A2).
 _FEEDPARSER_ZONES = frozenset(timezone_names) | {"utc"}
 _FEEDPARSER_OFFSET = re.compile(r"[+-]\d\d:?\d\d")
+# ISO 8601's date and time, to the minute, as written: told a day no calendar has by.
+_ISO_FIELDS = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d))?")
 # A date written as Unix time, seconds since 1970 ("1765069200", a script's `date +%s`): of
 # these many digits, the years 2001 to 2286; feedparser read it as the year 1765.
 _EPOCH = re.compile(r"\d{10}")
@@ -109,6 +111,8 @@ def _stated(
 ) -> datetime | None:
     if isinstance(written, str) and _EPOCH.fullmatch(written.strip()):
         return datetime.fromtimestamp(int(written.strip()), UTC)
+    if _no_such_day(written):
+        return None
     if (named := _zone_named(written, language, address)) is not None:
         return named
     stated = parse_datetime(written) if isinstance(written, str) else None
@@ -121,15 +125,32 @@ def _stated(
         moment = datetime.fromtimestamp(calendar.timegm(struct), UTC)
     except (OverflowError, ValueError, OSError):
         return said
-    # A date alone or a time without a zone stays as feedparser read it: sorting headlines and
-    # `reader list` have always taken such a feed time as UTC.
-    if stated is not None and whole(stated) and stated == moment:
+    # A date alone or a time without a zone (feedparser takes it for UTC) stays as stated: a
+    # date shown as the day before west of UTC, a zone invented (acc46a A3, A4).
+    if stated is not None and stated == moment:
         return stated
     # feedparser reads "2026年12月03日 10:00" (Chinese CMSes' pubDate) as the 1st of the month
     # at midnight, its year and month alone (acc38a J15): the words' own day, and time if given.
     if said is not None and ((said.hour, said.minute) != (0, 0) or said.date() != moment.date()):
         return said
     return moment
+
+
+def _no_such_day(written: Any) -> bool:
+    """`written` is ISO 8601's shape with a month, day, hour or minute no calendar has
+    ("2026-13-45T99:00:00+02:00"), which feedparser carries over into a date of its own making
+    (2027-01-01, cited "per the feed": acc46a A5); a year of another calendar aside."""
+    if not isinstance(written, str) or _OTHER_YEAR.match(written.strip()):
+        return False
+    found = _ISO_FIELDS.match(written.strip())
+    if found is None:
+        return False
+    year, month, day, hour, minute = (int(f) if f else 0 for f in found.groups())
+    try:
+        datetime(year, month, day, hour, minute)
+    except ValueError:
+        return True
+    return False
 
 
 def _zone_named(written: Any, language: str, address: str) -> datetime | None:
@@ -158,15 +179,14 @@ def _zone_named(written: Any, language: str, address: str) -> datetime | None:
 def _in_words(written: Any) -> datetime | None:
     """The moment a feed's date field states in words no standard knows ("2026年12月03日
     10:00", "2026년 12월 3일", "Чт, 03 дек 2026 10:00:00 +0300", "15.12.2026 10:00"), as a
-    dateline's text is read; a time without its zone, or a date alone, in UTC as feedparser
-    takes one. None for anything else."""
+    dateline's text is read; a time without its zone, or a date alone, said to be so (not
+    UTC, as feedparser takes one). None for anything else."""
     if not isinstance(written, str) or len(written.strip()) > _WORDED_DATE:
         return None
     # Here, not at the top: the extractor's modules are many, and most feeds' dates are standard.
     from .extract.written_dates import parse_text_date
 
-    said = parse_text_date(written.strip())
-    return said if said is None or whole(said) else said.replace(tzinfo=UTC)
+    return parse_text_date(written.strip())
 
 
 def _localized(written: Any) -> datetime | None:

@@ -229,6 +229,19 @@ class Entry:
         return self.enclosures[0].url
 
     @property
+    def feeds_published(self) -> datetime | None:
+        """The date of publication its feed gives it that a citation may give: `published`;
+        none for one whose feed's date was ahead of its first reading (`claimed`: an embargo's,
+        a typo's, a broken "2026-13-45"), listed as of that reading, a time no feed gave: it
+        was cited "(per the feed)" (acc46a A5)."""
+        return None if self.claimed else self.published
+
+    @property
+    def feeds_updated(self) -> datetime | None:
+        """Its time of update as `feeds_published` gives its publication."""
+        return None if self.claimed else self.updated
+
+    @property
     def source_name(self) -> str:
         """Whose story it is as far as its feed tells, cited while its page says none: the outlet
         an aggregator names (`source`), not the aggregator ("\"harbour\" - Google News"); else

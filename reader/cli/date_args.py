@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..config import UnitError, parse_duration
+from ..dates import as_local_moment
 from .common import UsageError
 
 if TYPE_CHECKING:
@@ -87,7 +88,11 @@ def within(
         return
     for headline in headlines:
         when = headline.entry.published or headline.entry.updated
-        if when is None or (since is not None and when < since):
+        if when is None:
+            continue
+        # A date alone is a day of the local calendar, as the list shows it.
+        when = as_local_moment(when)
+        if since is not None and when < since:
             continue
         if before is None or when < before:
             yield headline
