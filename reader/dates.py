@@ -243,6 +243,16 @@ def as_local_moment(moment: datetime) -> datetime:
         return moment
 
 
+def local_minute(moment: datetime | None) -> str:
+    """`moment` to the minute in local time, the zone named ("2026-12-07 14:06 JST", "+0545"
+    where it has no name), as the list and the reader give times: `reader feeds` and `reader
+    cache` gave UTC beside them, a traveller's second clock (acc46a A9). "" for none."""
+    if moment is None:
+        return ""
+    local = moment.astimezone()
+    return f"{local:%Y-%m-%d %H:%M} {local.strftime('%Z') or local.strftime('%z')}"
+
+
 # Years a date of publication may hold: "0001-01-01" is a CMS's empty field, not a date, and
 # years at either end of what a datetime holds overflow as soon as a zone is added.
 _YEARS = range(1000, 3000)

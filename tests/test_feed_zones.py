@@ -9,9 +9,11 @@ on 127.0.0.1, `reader add` and `reader list --json` on a data directory of the t
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -66,14 +68,24 @@ def test_a_unix_time_is_that_moment_not_a_year_of_the_1700s(
     assert listed == {"u": "2025-12-07T01:00:00+00:00"}
 
 
+@contextmanager
+def _zone(name: str) -> Iterator[None]:
+    """The commands run in the time zone `name`, in this process as in a user's shell."""
+    was = os.environ.get("TZ", "UTC")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        os.environ["TZ"] = was
+        time.tzset()
+
+
 @pytest.fixture
-def in_new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def in_new_york() -> Iterator[None]:
     """The commands run at New York's time, west of UTC, where midnight UTC is the day before."""
-    monkeypatch.setenv("TZ", "America/New_York")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    with _zone("America/New_York"):
+        yield
 
 
 DAY_ALONE = (
@@ -198,3 +210,23 @@ def test_no_date_or_a_date_ahead_is_cited_as_none_not_as_the_first_reading(
         assert status == 0 and json.loads(out)["published"] is None, (url, out)
         status, out = run(tmp_path, capsys, "show", url, "--offline", "--format", "citation")
         assert "Published:" not in out and "(per the feed)" not in out, (url, out)
+
+
+def test_feeds_and_cache_give_times_in_local_time_with_their_zone(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc46a A9: in Tokyo, `reader feeds` said "headlines refreshed 2026-12-07 05:06 UTC" and
+    `reader cache` "oldest … UTC" while the list and the reader said 14:06: two clocks."""
+    link = httpserver.url_for("/grid.html")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        ZONELESS.format(link=link), content_type="application/atom+xml"
+    )
+    httpserver.expect_request("/grid.html").respond_with_data(PAGE, content_type="text/html")
+    assert run(tmp_path, capsys, "add", httpserver.url_for("/feed.xml"))[0] == 0
+    assert run(tmp_path, capsys, "sync")[0] == 0
+    with _zone("Asia/Tokyo"):
+        status, feeds = run(tmp_path, capsys, "feeds")
+        cache_status, cache = run(tmp_path, capsys, "cache")
+    assert status == 0 and cache_status == 0
+    assert "headlines refreshed " in feeds and " JST" in feeds and "UTC" not in feeds, feeds
+    assert " JST" in cache and "UTC" not in cache, cache
