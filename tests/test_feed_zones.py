@@ -153,12 +153,9 @@ PAGE = (
 )
 
 
-def test_a_time_the_page_and_its_feed_give_without_a_zone_is_cited_without_one(
-    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """acc46a A3: the page's `<time datetime="2026-12-06T23:45:00">` took the +00:00 feedparser
-    had made up for the feed's zoneless time, "the same time with its zone", and was cited
-    "Published: 2026-12-06T23:45:00+00:00": a moment neither gave."""
+def _synced_grid(tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]) -> str:
+    """A library of the test's subscribed to `ZONELESS`, its one page (`PAGE`) synced; the
+    page's address."""
     link = httpserver.url_for("/grid.html")
     httpserver.expect_request("/feed.xml").respond_with_data(
         ZONELESS.format(link=link), content_type="application/atom+xml"
@@ -166,6 +163,16 @@ def test_a_time_the_page_and_its_feed_give_without_a_zone_is_cited_without_one(
     httpserver.expect_request("/grid.html").respond_with_data(PAGE, content_type="text/html")
     assert run(tmp_path, capsys, "add", httpserver.url_for("/feed.xml"))[0] == 0
     assert run(tmp_path, capsys, "sync")[0] == 0
+    return link
+
+
+def test_a_time_the_page_and_its_feed_give_without_a_zone_is_cited_without_one(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc46a A3: the page's `<time datetime="2026-12-06T23:45:00">` took the +00:00 feedparser
+    had made up for the feed's zoneless time, "the same time with its zone", and was cited
+    "Published: 2026-12-06T23:45:00+00:00": a moment neither gave."""
+    link = _synced_grid(tmp_path, httpserver, capsys)
     status, out = run(tmp_path, capsys, "show", link, "--offline", "--format", "json")
     assert status == 0
     shown = json.loads(out)
@@ -217,13 +224,7 @@ def test_feeds_and_cache_give_times_in_local_time_with_their_zone(
 ) -> None:
     """acc46a A9: in Tokyo, `reader feeds` said "headlines refreshed 2026-12-07 05:06 UTC" and
     `reader cache` "oldest … UTC" while the list and the reader said 14:06: two clocks."""
-    link = httpserver.url_for("/grid.html")
-    httpserver.expect_request("/feed.xml").respond_with_data(
-        ZONELESS.format(link=link), content_type="application/atom+xml"
-    )
-    httpserver.expect_request("/grid.html").respond_with_data(PAGE, content_type="text/html")
-    assert run(tmp_path, capsys, "add", httpserver.url_for("/feed.xml"))[0] == 0
-    assert run(tmp_path, capsys, "sync")[0] == 0
+    _synced_grid(tmp_path, httpserver, capsys)
     with _zone("Asia/Tokyo"):
         status, feeds = run(tmp_path, capsys, "feeds")
         cache_status, cache = run(tmp_path, capsys, "cache")
