@@ -231,3 +231,20 @@ def test_feeds_and_cache_give_times_in_local_time_with_their_zone(
     assert status == 0 and cache_status == 0
     assert "headlines refreshed " in feeds and " JST" in feeds and "UTC" not in feeds, feeds
     assert " JST" in cache and "UTC" not in cache, cache
+
+
+def test_a_time_the_clock_shows_twice_is_before_the_next_minute_of_either(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc46a A8: in Kyiv, an item at the second 03:30 of the night the clocks go back was
+    listed "2026-10-25 03:30" but not `--before 2026-10-25T03:31`, the first 03:31 taken."""
+    feed = _feed("", {"dst": "2026-10-25T03:30:00+02:00"}, atom=True)
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed, content_type="application/atom+xml"
+    )
+    assert run(tmp_path, capsys, "add", httpserver.url_for("/feed.xml"))[0] == 0
+    with _zone("Europe/Kyiv"):
+        assert "2026-10-25 03:30" in run(tmp_path, capsys, "list")[1]
+        for bound in (["--before", "2026-10-25T03:31"], ["--since", "2026-10-25T03:30"]):
+            listed = json.loads(run(tmp_path, capsys, "list", *bound, "--json")[1])
+            assert [row["title"] for row in listed] == ["dst"], bound

@@ -109,7 +109,7 @@ def headline_json(
 
 def cmd_list(args: argparse.Namespace) -> int:
     since = moment(args.since) if args.since is not None else None
-    before = moment(args.before) if args.before is not None else None
+    before = moment(args.before, end=True) if args.before is not None else None
     if since is not None and before is not None and since >= before:
         raise UsageError(
             f"--since {args.since} is not before --before {args.before}: no headline is"

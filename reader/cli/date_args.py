@@ -24,11 +24,13 @@ DATE_FORMS = (
 """What a date option takes, for its help."""
 
 
-def moment(text: str) -> datetime:
+def moment(text: str, *, end: bool = False) -> datetime:
     """A date option's moment: a date (2026-11-30, local midnight), a date and time
     (2026-11-30T08:00), a month (2026-11: its first day), a year (2025: its first day), or an
     age (7d, 12h, 3mo: that long ago; a bare number needs its unit, and "3m" says which);
-    raises UsageError."""
+    raises UsageError. `end`: the bound is an end (`--before`): a local time the clock shows
+    twice (the hour a fall-back repeats) is its later one, as a start's is its earlier, so a
+    headline listed at the second 03:30 is both since 03:30 and before 03:31 (acc46a A8)."""
     now = datetime.now().astimezone()
     bare = text.strip().isdigit()
     try:
@@ -53,7 +55,7 @@ def moment(text: str) -> datetime:
         if found.tzinfo:
             return found
         try:
-            return found.astimezone()  # a local time as written
+            return found.replace(fold=int(end)).astimezone()  # a local time as written
         except (ValueError, OverflowError):  # the system's clock goes back to 1900 at most
             return found.replace(tzinfo=now.tzinfo)
     raise UsageError(
