@@ -212,6 +212,9 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
         # Dated by a wrong clock, not by a claim: the feed's date (its update's too, when the
         # record gives the two as one).
         when, claimed = claimed, None
+    later = (when if updated == published else _from_iso(updated)) if updated else None
+    if "updated_precision" in d:  # as its publication's, only where written: most have none
+        later = with_precision(later, _text(d["updated_precision"]))
     feed_url, author, feed_title = d["feed_url"], d.get("author") or "", d.get("feed_title") or ""
     return made(
         Entry,
@@ -221,13 +224,7 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
             "title": d.get("title") or "",
             "link": d.get("link") or "",
             "published": when,
-            "updated": (
-                when
-                if updated == published
-                else with_precision(_from_iso(updated), _text(d.get("updated_precision")))
-            )
-            if updated
-            else None,
+            "updated": later,
             "author": _intern(author) if type(author) is str else author,
             "summary": summary,
             "feed_title": _intern(feed_title) if type(feed_title) is str else feed_title,
