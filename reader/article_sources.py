@@ -48,26 +48,31 @@ def filled_from(article: Article, known: Article | Entry | None) -> Article:
         return article
     article = _zoned_as_known(article, known)
     # The feed's date, kept for extraction again to weigh the page's dates with (`fed`).
-    witness = known.published if isinstance(known, Entry) else known.feed_date
+    witness = known.feeds_published if isinstance(known, Entry) else known.feed_date
     if witness is not None and article.feed_date is None:
         article = replace(article, feed_date=witness)
     source = known.source_name if isinstance(known, Entry) else known.site_name
+    entry = isinstance(known, Entry)
+    if isinstance(known, Entry):  # not the time it was first read, for a date ahead of that
+        published, updated = known.feeds_published, known.feeds_updated
+    else:
+        published, updated = known.published, known.updated
     wanted = {
         "title": known.title,
         "author": known.author,
-        "published": known.published,
+        "published": published,
         "site_name": source,
     }
     changes = {k: v for k, v in wanted.items() if v and not getattr(article, k)}
-    if "published" in changes and not article.updated and known.updated:
-        changes["updated"] = known.updated  # dated by the feed: its two dates go together
+    if "published" in changes and not article.updated and updated:
+        changes["updated"] = updated  # dated by the feed: its two dates go together
     if not changes:
         return article
     # Which dates are the feed's, not the page's: the one place that knows, for every citation
     # to say so ("per the feed"). A date carried over from the article as cached before keeps
     # what it was; a record from before that was said had it from the feed too, the page
     # stating none.
-    if isinstance(known, Entry) or known.extractor < FEEDS_DATES_SAID:
+    if entry or known.extractor < FEEDS_DATES_SAID:
         feeds_published = feeds_updated = True
     else:
         feeds_published, feeds_updated = known.published_by_feed, known.updated_by_feed

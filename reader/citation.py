@@ -52,7 +52,7 @@ def cited_article(entry: Entry, article: Article | None) -> Article:
         entry.link,
         title=entry.title,
         author=entry.author,
-        published=entry.published,
+        published=entry.feeds_published,
         site_name=entry.source_name,
         published_by_feed=True,
     )

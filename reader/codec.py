@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from .citation import date_source, shown_cited_url
-from .dates import precision, stated_iso, with_precision
+from .dates import claim_not_ahead, precision, stated_iso, with_precision
 from .feed_tags import kept_tags
 from .list_numbering import NUMBERINGS
 from .models import (
@@ -159,6 +159,10 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         # Only for an item its feed dates ahead (`Entry.claimed`): a reader from before it
         # ignores it, and a record without it reads as one dated as its feed dates it.
         **({"claimed": _dt(entry.claimed)} if entry.claimed else {}),
+        # Only for a date alone or a time without its zone (`dates.precision`): a reader from
+        # before them reads the date as UTC, as it always did.
+        **({"published_precision": p} if (p := precision(entry.published)) else {}),
+        **({"updated_precision": p} if (p := precision(entry.updated)) else {}),
     }
 
 
@@ -201,6 +205,16 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
         summary = summary[:held]
     seen = d.get(SEEN)
     when = _from_iso(published) if published else None
+    claimed = _witness_date(d["claimed"]) if "claimed" in d else None
+    if "published_precision" in d:  # a date alone, a time without its zone: said so
+        when = with_precision(when, _text(d["published_precision"]))
+    if claimed is not None and type(seen) in _NUMBERS and claim_not_ahead(claimed, seen):
+        # Dated by a wrong clock, not by a claim: the feed's date (its update's too, when the
+        # record gives the two as one).
+        when, claimed = claimed, None
+    later = (when if updated == published else _from_iso(updated)) if updated else None
+    if "updated_precision" in d:  # as its publication's, only where written: most have none
+        later = with_precision(later, _text(d["updated_precision"]))
     feed_url, author, feed_title = d["feed_url"], d.get("author") or "", d.get("feed_title") or ""
     return made(
         Entry,
@@ -210,7 +224,7 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
             "title": d.get("title") or "",
             "link": d.get("link") or "",
             "published": when,
-            "updated": (when if updated == published else _from_iso(updated)) if updated else None,
+            "updated": later,
             "author": _intern(author) if type(author) is str else author,
             "summary": summary,
             "feed_title": _intern(feed_title) if type(feed_title) is str else feed_title,
@@ -218,7 +232,7 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
             "enclosures": _enclosures(d.get("enclosures")),
             "comments": _text(d.get("comments")),
             "source": _text(d.get("source")),
-            "claimed": _witness_date(d["claimed"]) if "claimed" in d else None,
+            "claimed": claimed,
             # `seen_at`'s test inline (43,000 records at a start): a number, not a bool.
             "first_seen": seen if type(seen) in _NUMBERS else None,
             # A record's start of a long summary is cut too: the whole is kept apart.

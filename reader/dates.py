@@ -115,6 +115,21 @@ def with_precision(moment: datetime | None, stated: str) -> datetime | None:
 BELIEVED_AHEAD = timedelta(days=1)
 
 
+CLAIM_AHEAD = timedelta(hours=1)
+"""How far after it was read a feed may date an item and the list still date it so: clocks a
+few minutes apart. Past it (an embargo's date, a typo's year, a story timed for 23:30 read at
+19:43), the item is listed as of when it was first read, the feed's date kept apart
+(`Entry.claimed`): 3.7 hours ahead sat first of every list all evening (acc43c C3)."""
+
+
+def claim_not_ahead(claimed: datetime, first_seen: float) -> bool:
+    """A feed's date kept apart as ahead (`Entry.claimed`) was no more than `CLAIM_AHEAD` after
+    its item was first kept (`first_seen`, epoch seconds): no claim, but a later sync's clock set
+    in the past took it for one and dated the item by itself, every headline of a changed feed
+    at once (acc46a A1). Its record is read with the feed's date."""
+    return claimed.timestamp() <= first_seen + CLAIM_AHEAD.total_seconds()
+
+
 def not_ahead(moment: datetime | None, read_at: datetime | None) -> datetime | None:
     """`moment` (a date a feed or a page gives), or `read_at` when `moment` is more than
     `BELIEVED_AHEAD` after it: the item is sorted as of when it was read."""
@@ -214,6 +229,28 @@ def in_local_time(moment: datetime) -> datetime:
     stated (converted from the UTC it sorts as, it would be a time or a day the page never
     said)."""
     return moment.astimezone() if whole(moment) else moment
+
+
+def as_local_moment(moment: datetime) -> datetime:
+    """`moment` as a bound given in local time (`--since 2026-12-05`, local midnight) compares
+    with it: a date alone from the start of that day here, a time without its zone as that
+    wall-clock time here (at UTC, a date alone west of UTC fell before its own day: acc46a A4)."""
+    if whole(moment):
+        return moment
+    try:
+        return moment.replace(tzinfo=None).astimezone()
+    except (ValueError, OverflowError):  # the system's clock goes back to 1900 at most
+        return moment
+
+
+def local_minute(moment: datetime | None) -> str:
+    """`moment` to the minute in local time, the zone named ("2026-12-07 14:06 JST", "+0545"
+    where it has no name), as the list and the reader give times: `reader feeds` and `reader
+    cache` gave UTC beside them, a traveller's second clock (acc46a A9). "" for none."""
+    if moment is None:
+        return ""
+    local = moment.astimezone()
+    return f"{local:%Y-%m-%d %H:%M} {local.strftime('%Z') or local.strftime('%z')}"
 
 
 # Years a date of publication may hold: "0001-01-01" is a CMS's empty field, not a date, and

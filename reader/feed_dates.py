@@ -13,7 +13,9 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
-from .dates import parse_datetime, whole
+from feedparser.datetimes.rfc822 import timezone_names
+
+from .dates import parse_datetime
 
 # A date written in a feed's date field is this long at most; a longer value is no date.
 _WORDED_DATE = 40
@@ -62,6 +64,23 @@ _ZONES = {
     "CET": "+0100", "CEST": "+0200", "MEZ": "+0100", "MESZ": "+0200", "WET": "+0000",
     "WEST": "+0100", "EET": "+0200", "EEST": "+0300", "MSK": "+0300", "TRT": "+0300",
 }  # fmt: skip
+# RFC 822 in English, to its zone: what comes after the time, and the "AM"/"PM" some CMSes
+# write before it ("Mon, 7 Dec 2026 1:00:00 AM +0900": feedparser took the "AM" for the zone).
+_RFC822 = re.compile(
+    r"(?:[a-z]{3,}\.?,?\s*)?\d{1,2}\s+[a-z]{3,}\.?,?\s+\d{4},?\s+\d{1,2}:\d\d(?::\d\d)?"
+    r"\s*(?P<half>[ap]\.?m\.?)?\s*(?P<zone>\S*)\s*",
+    re.IGNORECASE,
+)
+# The zones feedparser reads in RFC 822 (its `timezone_names`, and "UTC", which it takes for
+# its default), and the offsets it reads; any other name it takes for UTC, silently: "JST",
+# "CET", "IST", "UTC+9" were listed 9, 1, 5½ hours late (acc46a A2).
+_FEEDPARSER_ZONES = frozenset(timezone_names) | {"utc"}
+_FEEDPARSER_OFFSET = re.compile(r"[+-]\d\d:?\d\d")
+# ISO 8601's date and time, to the minute, as written: told a day no calendar has by.
+_ISO_FIELDS = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d))?")
+# A date written as Unix time, seconds since 1970 ("1765069200", a script's `date +%s`): of
+# these many digits, the years 2001 to 2286; feedparser read it as the year 1765.
+_EPOCH = re.compile(r"\d{10}")
 
 
 def feed_time(
@@ -74,7 +93,7 @@ def feed_time(
     "2026-12-03T10:15+01:00", old RSS misspellings). In the Gregorian calendar, as a feed in
     `language` (its `xml:lang` or `<language>`) at `address` writes another's year: a Persian
     feed's "1405-09-14T10:30:00+03:30" is the 5th of December 2026, a Thai one's 2569 is 2026."""
-    moment = _stated(struct, written)
+    moment = _stated(struct, written, language, address)
     if moment is not None and 1500 <= moment.year <= datetime.now().year + 1:
         return moment
     if not isinstance(written, str) or (moment is None and not _OTHER_YEAR.search(written)):
@@ -87,7 +106,15 @@ def feed_time(
     return in_common_era(moment, language, address) if moment is not None else None
 
 
-def _stated(struct: time.struct_time | None, written: Any) -> datetime | None:
+def _stated(
+    struct: time.struct_time | None, written: Any, language: str = "", address: str = ""
+) -> datetime | None:
+    if isinstance(written, str) and _EPOCH.fullmatch(written.strip()):
+        return datetime.fromtimestamp(int(written.strip()), UTC)
+    if _no_such_day(written):
+        return None
+    if (named := _zone_named(written, language, address)) is not None:
+        return named
     stated = parse_datetime(written) if isinstance(written, str) else None
     said = _in_words(written) if stated is None else None
     if not struct:
@@ -98,9 +125,9 @@ def _stated(struct: time.struct_time | None, written: Any) -> datetime | None:
         moment = datetime.fromtimestamp(calendar.timegm(struct), UTC)
     except (OverflowError, ValueError, OSError):
         return said
-    # A date alone or a time without a zone stays as feedparser read it: sorting headlines and
-    # `reader list` have always taken such a feed time as UTC.
-    if stated is not None and whole(stated) and stated == moment:
+    # A date alone or a time without a zone (feedparser takes it for UTC) stays as stated: a
+    # date shown as the day before west of UTC, a zone invented (acc46a A3, A4).
+    if stated is not None and stated == moment:
         return stated
     # feedparser reads "2026年12月03日 10:00" (Chinese CMSes' pubDate) as the 1st of the month
     # at midnight, its year and month alone (acc38a J15): the words' own day, and time if given.
@@ -109,18 +136,57 @@ def _stated(struct: time.struct_time | None, written: Any) -> datetime | None:
     return moment
 
 
+def _no_such_day(written: Any) -> bool:
+    """`written` is ISO 8601's shape with a month, day, hour or minute no calendar has
+    ("2026-13-45T99:00:00+02:00"), which feedparser carries over into a date of its own making
+    (2027-01-01, cited "per the feed": acc46a A5); a year of another calendar aside."""
+    if not isinstance(written, str) or _OTHER_YEAR.match(written.strip()):
+        return False
+    found = _ISO_FIELDS.match(written.strip())
+    if found is None:
+        return False
+    year, month, day, hour, minute = (int(f) if f else 0 for f in found.groups())
+    try:
+        datetime(year, month, day, hour, minute)
+    except ValueError:
+        return True
+    return False
+
+
+def _zone_named(written: Any, language: str, address: str) -> datetime | None:
+    """The moment of an RFC 822 date whose zone feedparser doesn't know (`_FEEDPARSER_ZONES`),
+    in the zone it names as a page's date line is read (`written_times`: "JST", "CET", "UTC+9",
+    "AEDT", an "AM"/"PM" before the offset; "IST" by the feed's language or address, else
+    unplaced); a name no table holds leaves the time without a zone, as a page's: not UTC.
+    None for any other date, which feedparser reads."""
+    if not isinstance(written, str) or len(written.strip()) > _WORDED_DATE:
+        return None
+    found = _RFC822.fullmatch(written.strip())
+    if found is None:
+        return None
+    zone = found["zone"]
+    if not found["half"] and (
+        not zone or zone.casefold() in _FEEDPARSER_ZONES or _FEEDPARSER_OFFSET.fullmatch(zone)
+    ):
+        return None
+    # Here, not at the top: the extractor's modules are many, and most feeds' zones are known.
+    from .extract.written_dates import parse_text_date
+    from .extract.zone_country import dates_language
+
+    return parse_text_date(written.strip(), dates_language(language, addresses=[address]))
+
+
 def _in_words(written: Any) -> datetime | None:
     """The moment a feed's date field states in words no standard knows ("2026年12月03日
     10:00", "2026년 12월 3일", "Чт, 03 дек 2026 10:00:00 +0300", "15.12.2026 10:00"), as a
-    dateline's text is read; a time without its zone, or a date alone, in UTC as feedparser
-    takes one. None for anything else."""
+    dateline's text is read; a time without its zone, or a date alone, said to be so (not
+    UTC, as feedparser takes one). None for anything else."""
     if not isinstance(written, str) or len(written.strip()) > _WORDED_DATE:
         return None
     # Here, not at the top: the extractor's modules are many, and most feeds' dates are standard.
     from .extract.written_dates import parse_text_date
 
-    said = parse_text_date(written.strip())
-    return said if said is None or whole(said) else said.replace(tzinfo=UTC)
+    return parse_text_date(written.strip())
 
 
 def _localized(written: Any) -> datetime | None:

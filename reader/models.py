@@ -203,7 +203,7 @@ class Entry:
     Harbour Post"), "" for none or in records from before it was kept."""
     claimed: datetime | None = field(default=None, compare=False)
     """The date its feed gives the item when that was over an hour after the item was first
-    read (`store.feeds.CLAIM_AHEAD`: an embargo's date, a CMS's typo of a year): kept apart,
+    read (`dates.CLAIM_AHEAD`: an embargo's date, a CMS's typo of a year): kept apart,
     said where the item is shown ("the feed dates it 2026-12-08"), while the list dates it as
     of when it was first read (`published`, `updated`), for good: no later refresh or clock
     moves it. None when the feed's date is the list's (and in records from before it was kept)."""
@@ -227,6 +227,19 @@ class Entry:
         if self.link or not self.enclosures:
             return self.link
         return self.enclosures[0].url
+
+    @property
+    def feeds_published(self) -> datetime | None:
+        """The date of publication its feed gives it that a citation may give: `published`;
+        none for one whose feed's date was ahead of its first reading (`claimed`: an embargo's,
+        a typo's, a broken "2026-13-45"), listed as of that reading, a time no feed gave: it
+        was cited "(per the feed)" (acc46a A5)."""
+        return None if self.claimed else self.published
+
+    @property
+    def feeds_updated(self) -> datetime | None:
+        """Its time of update as `feeds_published` gives its publication."""
+        return None if self.claimed else self.updated
 
     @property
     def source_name(self) -> str:

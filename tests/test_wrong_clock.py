@@ -12,12 +12,15 @@ import sys
 import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 from served_feed import serve_stories, story_page
+from story_site import StorySite, _Handler, serving
 from test_cli import reader
+from werkzeug import Response
 
 from reader.dates import retrieved_as_believed, served_time
 from reader.keys import article_key
@@ -261,3 +264,108 @@ def test_a_sync_under_a_clock_a_day_fast_is_cited_as_its_server_answered_for_goo
             f"Note: the computer's clock was wrong when this copy was retrieved (it said"
             f" {fast_day}): the time given is the site's, as its server answered"
         ) in shown.stdout, (clock, shown.stdout)
+
+
+# The time the clock feed's stories are dated from: two days before it and an hour before it.
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+def _clock_feed(server: HTTPServer, stories: int, served_date: str = "") -> str:
+    """Serve at /clock.xml a feed of `stories` items, the first dated two days before `NOW`,
+    the second an hour before, answering with `served_date` for its Date header when given;
+    its address."""
+    dated = [NOW - 2 * DAY, NOW - timedelta(hours=1)][:stories]
+    items = "".join(
+        f"<item><title>Story {n}</title><link>{server.url_for(f'/s{n}.html')}</link>"
+        f"<guid>s{n}</guid><pubDate>{format_datetime(at, usegmt=True)}</pubDate></item>"
+        for n, at in enumerate(dated, 1)
+    )
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Clock</title>{items}</channel></rss>'
+    headers = {"Date": served_date} if served_date else {}
+    server.clear()
+    server.expect_request("/clock.xml").respond_with_response(
+        Response(feed, content_type="application/rss+xml", headers=headers)
+    )
+    return server.url_for("/clock.xml")
+
+
+def _clock_listing(home: Path) -> dict[str, tuple[str, str | None]]:
+    listed = json.loads(reader(home, "list", "--json").stdout)
+    return {row["title"]: (row["published"], row.get("claimed")) for row in listed}
+
+
+def _clock_home(tmp_path: Path, server: HTTPServer) -> tuple[Path, dict[str, str]]:
+    if shutil.which("faketime") is None:
+        pytest.skip("faketime (libfaketime) sets a process's clock")
+    home = tmp_path / "home"
+    assert reader(home, "add", _clock_feed(server, 1)).returncode == 0
+    _clock_feed(server, 2)
+    dates = {
+        "Story 1": (NOW - 2 * DAY).isoformat(),
+        "Story 2": (NOW - timedelta(hours=1)).isoformat(),
+    }
+    return home, dates
+
+
+def test_a_sync_under_a_clock_set_in_the_past_dates_no_headline_by_it(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc46a A1: one sync under a clock set 300 days back re-dated a changed feed's every
+    headline, one listed days before and the new one, to the wrong clock's day, said "the feed
+    dates it …, over an hour after it was first read", and kept them so for good. Its server's
+    Date says the clock was wrong, as it does for `Retrieved:`: they keep their feed's dates.
+    The sync runs under a real wrong clock (faketime), the server on the right one."""
+    home, dates = _clock_home(tmp_path, httpserver)
+    synced = _under_clock(home, ["-f", "-300d"], "sync", "--no-articles")
+    assert synced.returncode == 0, synced.stderr
+    assert _clock_listing(home) == {title: (at, None) for title, at in dates.items()}
+    shown = reader(
+        home, "show", "--offline", "--format", "citation", httpserver.url_for("/s1.html")
+    )
+    assert "first read" not in shown.stdout + shown.stderr
+
+
+class _ClockSite(StorySite):
+    """The clock feed's stories (`_clock_feed`'s), the second only once `both`, its server's
+    Date `served_date` when set (as wrong as the computer's clock), else its own clock's."""
+
+    both = False
+    served_date = ""
+
+    def feed(self) -> str:
+        dated = [NOW - 2 * DAY, NOW - timedelta(hours=1)][: 2 if self.both else 1]
+        items = "".join(
+            self.item(f"Story {n}", f"/s{n}.html", format_datetime(at, usegmt=True), f"s{n}")
+            for n, at in enumerate(dated, 1)
+        )
+        return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Clock</title>{items}</channel></rss>'
+
+
+class _ClockHandler(_Handler):
+    server: _ClockSite
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        return self.server.served_date or super().date_time_string(timestamp)
+
+
+def test_headlines_a_wrong_clock_dated_are_dated_by_their_feed_once_it_is_right(
+    tmp_path: Path,
+) -> None:
+    """acc46a A1: a sync with the right clock again did not undo it. Here the server's clock is
+    as wrong as the computer's (its Date agreeing), so nothing told that sync: a headline first
+    read before it, its date not ahead of that first reading, is dated by its feed still (its
+    record, as that sync wrote it, is read so), then and after a sync with the clock right."""
+    if shutil.which("faketime") is None:
+        pytest.skip("faketime (libfaketime) sets a process's clock")
+    home = tmp_path / "home"
+    with serving(_ClockSite, _ClockHandler) as site:
+        assert reader(home, "add", site.url("/feed.xml")).returncode == 0
+        site.both = True
+        site.served_date = format_datetime(datetime.now(UTC) - 300 * DAY, usegmt=True)
+        synced = _under_clock(home, ["-f", "-300d"], "sync", "--no-articles")
+        assert synced.returncode == 0, synced.stderr
+        first_read = (NOW - 2 * DAY).isoformat(), None
+        assert _clock_listing(home)["Story 1"] == first_read
+        site.served_date = ""
+        assert reader(home, "sync", "--no-articles").returncode == 0
+    assert _clock_listing(home)["Story 1"] == first_read

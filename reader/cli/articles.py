@@ -13,7 +13,7 @@ from ..claimed_dates import claimed_json
 from ..codec import enclosures_json
 from ..config import config_path, data_dir
 from ..config_shown import defaults_not_in
-from ..dates import in_local_time
+from ..dates import date_only, in_local_time
 from ..feed_names import listed_names, names_of, source_name
 from ..feed_tags import hashed_tags, saved_tags, tagged
 from ..marks import TAKEN_DOWN, offline_mark, saved_mark
@@ -110,7 +110,7 @@ def headline_json(
 
 def cmd_list(args: argparse.Namespace) -> int:
     since = moment(args.since) if args.since is not None else None
-    before = moment(args.before) if args.before is not None else None
+    before = moment(args.before, end=True) if args.before is not None else None
     if since is not None and before is not None and since >= before:
         raise UsageError(
             f"--since {args.since} is not before --before {args.before}: no headline is"
@@ -519,6 +519,16 @@ def page_day(h: Headline, page_dates: Mapping[str, str]) -> str:
     return "" if day == in_local_time(h.entry.published).strftime("%Y-%m-%d") else day
 
 
+def _listed_when(moment: datetime | None) -> str:
+    """A headline's date and time in local time as a line lists it, 16 wide; a date alone
+    without a time (midnight UTC, 19:00 the day before in New York: acc46a A4)."""
+    if moment is None:
+        return " " * 16
+    return in_local_time(moment).strftime(
+        "%Y-%m-%d      " if date_only(moment) else "%Y-%m-%d %H:%M"
+    )
+
+
 def _print_lines(
     headlines: Iterable[Headline],
     names: Mapping[str, str],
@@ -539,7 +549,7 @@ def _print_lines(
     for h in headlines:
         e = h.entry
         # Local time, as the reader shows it: a headline's day must not differ between the two.
-        when = in_local_time(e.published).strftime("%Y-%m-%d %H:%M") if e.published else " " * 16
+        when = _listed_when(e.published)
         if by_saving and (saved := saved_moment(h)) is not None:
             when = in_local_time(saved).strftime("saved %Y-%m-%d")
         marks = ("N" if not h.read else " ") + offline_mark(h) + saved_mark(h)

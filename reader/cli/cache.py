@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..config import parse_duration, parse_size
+from ..dates import local_minute
 from ..plural import plural, size_text
 from ..safe import safe_line
 from .common import (
@@ -50,7 +51,7 @@ def cmd_cache(args: argparse.Namespace) -> int:
     if args.json:
         out(json_text(_stats_json(lib, stats, index)))
         return EXIT_OK
-    when = lambda d: d.strftime("%Y-%m-%d %H:%M UTC") if d else "-"  # noqa: E731
+    when = lambda d: local_minute(d) or "-"  # noqa: E731
     out(f"data directory  {lib.data_dir}")
     kept = ""
     if lib.max_items:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..config import UnitError, parse_duration
+from ..dates import as_local_moment
 from .common import UsageError
 
 if TYPE_CHECKING:
@@ -23,11 +24,13 @@ DATE_FORMS = (
 """What a date option takes, for its help."""
 
 
-def moment(text: str) -> datetime:
+def moment(text: str, *, end: bool = False) -> datetime:
     """A date option's moment: a date (2026-11-30, local midnight), a date and time
     (2026-11-30T08:00), a month (2026-11: its first day), a year (2025: its first day), or an
     age (7d, 12h, 3mo: that long ago; a bare number needs its unit, and "3m" says which);
-    raises UsageError."""
+    raises UsageError. `end`: the bound is an end (`--before`): a local time the clock shows
+    twice (the hour a fall-back repeats) is its later one, as a start's is its earlier, so a
+    headline listed at the second 03:30 is both since 03:30 and before 03:31 (acc46a A8)."""
     now = datetime.now().astimezone()
     bare = text.strip().isdigit()
     try:
@@ -52,7 +55,7 @@ def moment(text: str) -> datetime:
         if found.tzinfo:
             return found
         try:
-            return found.astimezone()  # a local time as written
+            return found.replace(fold=int(end)).astimezone()  # a local time as written
         except (ValueError, OverflowError):  # the system's clock goes back to 1900 at most
             return found.replace(tzinfo=now.tzinfo)
     raise UsageError(
@@ -87,7 +90,11 @@ def within(
         return
     for headline in headlines:
         when = headline.entry.published or headline.entry.updated
-        if when is None or (since is not None and when < since):
+        if when is None:
+            continue
+        # A date alone is a day of the local calendar, as the list shows it.
+        when = as_local_moment(when)
+        if since is not None and when < since:
             continue
         if before is None or when < before:
             yield headline

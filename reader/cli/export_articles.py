@@ -268,7 +268,7 @@ def _chosen(lib: Library, args: argparse.Namespace) -> list[_Chosen]:
         except FetchError as error:
             raise CommandError(error.message) from None
     since = moment(args.since) if args.since is not None else None
-    before = moment(args.before) if args.before is not None else None
+    before = moment(args.before, end=True) if args.before is not None else None
     picked = moment(args.saved_since) if args.saved_since is not None else None
     if args.saved or picked is not None:  # a few hundred, those no feed lists too: read whole
         feed = lib.feed_named(args.feed) if args.feed else None

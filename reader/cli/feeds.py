@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..add_answers import AddAnswer, add_answer
+from ..dates import local_minute
 from ..discovery import is_comments_feed
 from ..feed_names import folded, renamed
 from ..feed_tags import all_tags
@@ -553,11 +554,11 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         if feed.name and feed.title and folded(feed.name) != folded(feed.title):
             out(f"    its own title: {safe_line(feed.title, 60)}")
         if feed.last_error:
-            out(f"    last error {_minute(feed.last_error_at)}: {safe_line(feed.last_error)}")
+            out(f"    last error {local_minute(feed.last_error_at)}: {safe_line(feed.last_error)}")
             out(f"    {_failing(feed)}")
         elif feed.last_success:
             # Its headlines: "synced" said a traveller's articles were in too (acc45 A6).
-            out(f"    headlines refreshed {feed.last_success.strftime('%Y-%m-%d %H:%M')} UTC")
+            out(f"    headlines refreshed {local_minute(feed.last_success)}")
         else:
             out("    never refreshed")
         if total:
@@ -622,10 +623,6 @@ def _search_feed_counts(
     }
 
 
-def _minute(at: datetime | None) -> str:
-    return at.strftime("%Y-%m-%d %H:%M UTC") if at else ""
-
-
 def _failing_from(feed: Feed) -> datetime:
     """Since when `feed` fails (a record from before that was kept: its last error's time)."""
     return feed.failing_since or feed.last_error_at or datetime.now(UTC)
@@ -633,10 +630,11 @@ def _failing_from(feed: Feed) -> datetime:
 
 def _failing(feed: Feed) -> str:
     """Since when a failing feed fails and when it last worked, and what to do with a dead one."""
-    worked = feed.last_success.strftime("%Y-%m-%d") if feed.last_success else "never"
+    # Local days, as the times above them (`local_minute`).
+    worked = f"{feed.last_success.astimezone():%Y-%m-%d}" if feed.last_success else "never"
     if feed.gone_at:  # the site's word, not a failure: when it said it (acc39b Q2)
         return (
-            f"gone for good since {feed.gone_at:%Y-%m-%d} (HTTP 410; last worked: {worked}):"
+            f"gone for good since {feed.gone_at.astimezone():%Y-%m-%d} (HTTP 410; last worked: {worked}):"
             f" asked again weekly; `reader remove {shown_url(feed.url)}` unsubscribes"
         )
-    return f"failing since {_failing_from(feed).strftime('%Y-%m-%d')} (last worked: {worked})"
+    return f"failing since {_failing_from(feed).astimezone():%Y-%m-%d} (last worked: {worked})"

@@ -45,7 +45,7 @@ def _mark(args: argparse.Namespace, read: bool) -> int:
         if args.feed or args.tag or args.before:
             raise UsageError("articles by id or address, or --feed/--tag/--before: not both")
         return _mark_given(args, read)
-    before = moment(args.before) if args.before is not None else None
+    before = moment(args.before, end=True) if args.before is not None else None
     lib = open_library(args)
     search = None
     try:

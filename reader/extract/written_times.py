@@ -38,6 +38,8 @@ _FIXED = {
     # Indonesia's three (Kompas's "03/12/2026, 10:15 WIB"), Hong Kong's, Singapore's, the
     # Philippines' and Pakistan's.
     **{"wib": 7, "wita": 8, "wit": 9, "hkt": 8, "sgt": 8, "pht": 8, "pkt": 5},
+    # Nepal's, a quarter past the hour ("NPT", +05:45).
+    "npt": 5.75,
     # South Africa's (News24's "03 Dec 2026 06:30 SAST").
     "sast": 2,
 }

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from ..address_class import Reach
 from ..config import DEFAULT_LIMITS, USER_AGENT
+from ..dates import served_time
 from ..errors import NoAnswer, gateway_failure
 from ..feed_names import copies_own_title
 from ..fetch_messages import AGENT_HINT
@@ -204,8 +205,10 @@ class LibraryFeedRefresh(LibraryRenewal):
             entries = await asyncio.to_thread(kept, entries, ignored)
         # A sitemap's items are headed by their pages' titles once read (acc45 A3): looked up
         # for a sitemap's 50 alone, not for every feed's 2,000 at every refresh.
+        # The clock the sync's own server found wrong dates no headline (acc46a A1).
+        served = served_time(response.date, _now(), response.age)
         new, changed, told, entries, (pushed, pushed_unread) = await self._in_store_thread(
-            self.store.merge, url, entries, parsed.keys, True, is_sitemap(response.body)
+            self.store.merge, url, entries, parsed.keys, True, is_sitemap(response.body), served
         )
         if told:
             await self._in_store_thread(self._moved_stories, told, entries)

@@ -362,6 +362,6 @@ def _headline_facts(kept: ArticleHighlights, headlines: dict[str, Entry]) -> Art
         kept.url,
         title=kept.title or entry.title,
         author=entry.author,
-        published=entry.published,
-        published_by_feed=entry.published is not None,
+        published=entry.feeds_published,
+        published_by_feed=entry.feeds_published is not None,
     )

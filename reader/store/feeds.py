@@ -8,7 +8,7 @@ import dataclasses
 import json
 import time
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 from ..codec import (
@@ -24,6 +24,7 @@ from ..codec import (
     summary_print,
 )
 from ..config import DEFAULT_LIMITS
+from ..dates import CLAIM_AHEAD
 from ..feed_names import folded
 from ..feed_tags import with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
@@ -200,13 +201,6 @@ class Told(NamedTuple):
     """Its full text, when that changed (a correction carried there alone: acc45a A1); ""."""
 
 
-CLAIM_AHEAD = timedelta(hours=1)
-"""How far after it was read a feed may date an item and the list still date it so: clocks a
-few minutes apart. Past it (an embargo's date, a typo's year, a story timed for 23:30 read at
-19:43), the item is listed as of when it was first read, the feed's date kept apart
-(`Entry.claimed`): 3.7 hours ahead sat first of every list all evening (acc43c C3)."""
-
-
 def _listed_dates(entry: Entry, before: Entry | None, now: datetime) -> Entry:
     """`entry` (fresh from its feed, read at `now`) dated as its list dates it: a date more
     than `CLAIM_AHEAD` after `now` kept apart as the feed's claim, the item listed as of when
@@ -214,7 +208,8 @@ def _listed_dates(entry: Entry, before: Entry | None, now: datetime) -> Entry:
     refresh giving the claim its record keeps gets the record's dates, whatever the clock says
     by then (a clock a day fast re-dated it to the claim, set right again to the moment: the
     story wandered up the list as if new). A claim the feed corrects to a date not ahead is
-    believed."""
+    believed, and so is one not ahead of the item's first reading (`dates.claim_not_ahead`,
+    read so from its record)."""
     if before is not None and before.claimed in (entry.published, entry.updated) and before.claimed:
         return dataclasses.replace(
             entry, published=before.published, updated=before.updated, claimed=before.claimed
@@ -608,6 +603,7 @@ class StoreFeeds(StoreStoryRows):
         keys: Mapping[str, str] | None = None,
         whole: bool = False,
         page_titles: bool = False,
+        served: datetime | None = None,
     ) -> tuple[list[Entry], bool, tuple[Entry, ...], tuple[Entry, ...], tuple[int, int]]:
         """`merge_entries`, whether the feed's entries changed in the store (False when they
         are as kept: a feed fetched again whole, its server asking no `If-None-Match`, with
@@ -617,7 +613,9 @@ class StoreFeeds(StoreStoryRows):
         (`_published_kept`), and the headlines listed before that newer ones pushed past
         MAX_ENTRIES_PER_FEED: how many, and how many of them unread. `page_titles`: `fresh`
         is a sitemap's (`sitemap_feed`), its items headed by their addresses' words till their
-        pages are read (`_page_titled`)."""
+        pages are read (`_page_titled`). `served`: when the feed's server said it answered,
+        where that says this computer's clock was wrong (`dates.served_time`): the moment the
+        items are judged and first seen at, as a citation's "Retrieved" is (acc46a A1)."""
         mine = [e for e in fresh if e.feed_url == feed_url]  # an entry belongs to its own feed only
         with self._state.transact():
             if feed_url not in self.feed_urls():
@@ -645,7 +643,9 @@ class StoreFeeds(StoreStoryRows):
                 mine = as_kept(mine, again)
                 if keys:
                     keys = {again.get(i, i): k for i, k in keys.items()}
-            now = time.time()  # one moment for the merge: dates ahead of it, first-seen times
+            # One moment for the merge: dates ahead of it, first-seen times; the server's
+            # where it said the clock was wrong, or a clock set in the past dates them all.
+            now = served.timestamp() if served is not None else time.time()
             moment = datetime.fromtimestamp(now, UTC)
             # What a sync judges the items by: as the feed gives them, a date far ahead
             # and all (`updated_since` takes one for an update), each publication kept.
