@@ -121,6 +121,7 @@ class Answer:
     failed_before: str = ""  # ...why it had failed to come before (put back when taken out)
     headlined: bool = False  # ...whose headline its title shares a word with: that story
     listed_by: str = ""  # ...the feed whose headline it is, "" for an address opened alone
+    picture: bool = False  # asked for as an article's picture (answered by a web page)
     at: float = field(default_factory=time.monotonic)
 
 
@@ -202,9 +203,24 @@ def _in_place_of_others(a: Answer, b: Answer, story: bool = False) -> bool:
         return _host(a.asked) != _host(b.asked)
     if story or (a.listed_by and a.listed_by == b.listed_by):
         return False
-    # A live blog's entries link to its one page, each with a query of its own
-    # ("live.html?block=2"), each headlined as its entry, not as the page: one page at one path.
-    return _path(a.ended) != _path(b.ended)
+    if a.picture or b.picture or _path(a.ended) == _path(b.ended):
+        # A live blog's entries link to its one page, each with a query of its own
+        # ("live.html?block=2"), each headlined as its entry, not as the page; a site answers
+        # its missing pictures with its one error page: one page at one path, or one site's.
+        # But one page that addresses on several hosts were all sent on to, on a host of its
+        # own, is a network's login page (a 302 to "/login?orig=…", acc46b A4, A1).
+        return _elsewhere(a, b)
+    return True
+
+
+def _elsewhere(a: Answer, b: Answer) -> bool:
+    """`a` and `b` were asked of two hosts, and neither answered it itself: both were sent on
+    to where it came from (or, for pictures, it came from both)."""
+    if _host(a.asked) == _host(b.asked):
+        return False
+    if a.picture or b.picture:
+        return True
+    return _host(a.ended) not in (_host(a.asked), _host(b.asked))
 
 
 def _path(url: str) -> str:

@@ -10,6 +10,7 @@ import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -104,9 +105,11 @@ def story_page(title: str, lede: str) -> str:
 
 class QuaySite(http.server.ThreadingHTTPServer):
     """A news site on 127.0.0.1; `portal` makes every answer the login page ("page"), or a 302
-    to it first ("redirect"), as airport and hotel networks do before one logs in."""
+    to it first ("redirect"), as airport and hotel networks do before one logs in; or, its
+    feed answered, a 302 to `login` on another host, keeping the address ("orig")."""
 
     portal = ""
+    login = ""  # the network's login page `portal` "orig" sends every page but the feed on to
     asked: list[str]
 
     def url(self, path: str) -> str:
@@ -161,6 +164,16 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.server.asked.append(self.path)
+        if self.server.portal == "orig":
+            # After the feeds came: to the network's own login server, the address kept.
+            if self.path == "/feed.xml":
+                self._send(200, "application/rss+xml", self.server.feed())
+                return
+            asked = quote(self.server.url(self.path), safe="")
+            self.send_response(302)
+            self.send_header("Location", f"{self.server.login}?orig={asked}&sid={len(asked)}")
+            self.end_headers()
+            return
         if self.server.portal == "redirect" and self.path != "/portal":
             self.send_response(302)
             self.send_header("Location", "/portal")

@@ -28,6 +28,12 @@ def other_site() -> QuaySite:
     yield from _quay_site()
 
 
+@pytest.fixture
+def login_host() -> QuaySite:
+    """The network's own login server, answering every address with its page."""
+    yield from _quay_site()
+
+
 async def _article_count(directory: Path) -> int:
     async with Library(directory) as lib:
         return sum(1 for h in lib.headlines() if lib.cached_article(h.entry) is not None)
@@ -86,6 +92,33 @@ def test_a_sync_behind_a_changing_or_511_login_page_says_so_once_and_marks_no_fe
     cached = asyncio.run(_cached(data_dir))
     assert cached["School roof repaired before term"].startswith("Builders finished the school")
     assert asyncio.run(_article_count(data_dir)) == 6  # three stories of each site, not "gone"
+
+
+def test_a_login_page_redirected_to_after_the_feeds_is_one_line_not_each_articles_failure(
+    site: QuaySite,
+    other_site: QuaySite,
+    login_host: QuaySite,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The network's session ends once the feeds came: every article of two sites sent on to
+    the network's own login server ("/login?orig=…"): that one page is the network's, said in
+    one line, its articles not fetched, none failed (acc46b A4: an "article failed … asks you
+    to accept its terms" each, "8 failed")."""
+    login_host.portal = "page"
+    for each in (site, other_site):
+        assert _run(data_dir, "add", each.url("/feed.xml")) == 0
+        each.portal, each.login = "orig", login_host.url("/login")
+    assert _run(data_dir, "sync") == 1
+    err = capsys.readouterr().err
+    assert err.count(_SAID) == 1, err
+    assert "article failed" not in err and "feed failed" not in err, err
+    assert re.search(r", 0 failed$", err, re.MULTILINE), err
+    assert "not fetched (a login page answered)" in err, err
+    assert asyncio.run(_article_count(data_dir)) == 0
+    site.portal = other_site.portal = ""
+    assert _run(data_dir, "sync") == 0
+    assert asyncio.run(_article_count(data_dir)) == 6
 
 
 def test_one_sites_feed_is_not_marked_failing_once_the_sync_knows_the_login_page(

@@ -856,6 +856,9 @@ class LibrarySync(LibrarySyncStart):
             pictures_kept=tally.kept - pictures_before.kept,
             pictures_kept_bytes=tally.kept_bytes - pictures_before.kept_bytes,
             pictures_not_kept=tally.not_kept - pictures_before.not_kept,
+            pictures_portal=(
+                tally.portal if tally.portal_answered > pictures_before.portal_answered else ""
+            ),
             downloaded=sum(self.fetcher.received.values()) - sum(received_before.values()),
             downloaded_pictures=self.fetcher.received["pictures"] - received_before["pictures"],
             capped=capped,
