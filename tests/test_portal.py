@@ -49,6 +49,16 @@ def portal_with_token(asked: str) -> str:
     )
 
 
+def portal_echoing_path(path: str, host: str = "") -> str:
+    """The login page echoing the path asked for without its scheme (acc46b A3): alone
+    ("requested /ferry.html"), or after its host ("127.0.0.1:8701/ferry.html")."""
+    global _ASKED
+    _ASKED += 1
+    return PORTAL.replace(
+        "</div></body>", f"<p>Session {_ASKED:09d} · requested {host}{path}</p></div></body>"
+    )
+
+
 def big_portal_with_token(asked: str) -> str:
     """The login page with a token, past 32 KB as many are: its CSS framework, its logo (a
     `data:` picture) and an icon (an SVG) inline (acc42c C12's leftover)."""
@@ -187,6 +197,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._send(
                 200, "text/html; charset=utf-8", portal_with_token(self.server.url(self.path))
             )
+        elif self.server.portal in ("path", "host-path"):
+            host = self.headers["Host"] if self.server.portal == "host-path" else ""
+            self._send(200, "text/html; charset=utf-8", portal_echoing_path(self.path, host))
         elif self.server.portal in BIG_PORTALS:
             page = BIG_PORTALS[self.server.portal](self.server.url(self.path))
             self._send(200, "text/html; charset=utf-8", page)

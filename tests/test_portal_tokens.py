@@ -55,7 +55,7 @@ def test_a_login_page_echoing_the_address_is_no_article_whatever_its_words(
     assert _run(data_dir, "show", "--offline", site.url(path)) != 0
 
 
-@pytest.mark.parametrize("shape", ["token", *BIG_PORTALS, "511"])
+@pytest.mark.parametrize("shape", ["token", *BIG_PORTALS, "511", "path", "host-path"])
 def test_a_sync_behind_a_changing_or_511_login_page_says_so_once_and_marks_no_feed(
     site: QuaySite,
     other_site: QuaySite,
@@ -65,7 +65,7 @@ def test_a_sync_behind_a_changing_or_511_login_page_says_so_once_and_marks_no_fe
 ) -> None:
     """Two sites' feeds and articles all answered by the network's page, a token and the
     address asked in it at each answer (past 32 KB with its styles, scripts and logo inline too,
-    their tags in any case), or
+    their tags in any case; its path alone, or after its host, acc46b A3), or
     under HTTP 511: one line, no feed marked failing,
     nothing cached; back on the real network, the next sync caches every story."""
     for each in (site, other_site):
