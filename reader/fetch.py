@@ -422,6 +422,11 @@ class Fetcher:
                     # request is not guarded as it is made (`_check_before` is what keeps a
                     # request from going out on one).
                     reach, peer = _reach_of(url, response, proxied)
+                    if ceiling is not None and reach is None and not peer and not proxied:
+                        # Its peer gone as its answer came: a host sending part of an answer,
+                        # then resetting (acc46b A2), was refused as a more private address
+                        # ("… from a loopback address to a loopback one"). Broken off, unread.
+                        raise httpx.ReadError("the connection was broken off as it answered")
                     if reach is not None:
                         self._note_reached(url, reach, peer)
                     if ceiling is not None and (reach is None or reach > ceiling):
