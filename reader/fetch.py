@@ -39,6 +39,7 @@ from .fetch_messages import (
     invalid_url,
     page_own_failure,
     proxy_answered,
+    proxy_auth_required,
     proxy_failure,
     shown_proxy,
     too_many_redirects,
@@ -564,6 +565,11 @@ class Fetcher:
             raise await self._network_login(url, response, allowance)
         if status in PROXY_STATUSES and (own := await self._proxy_own(url, response)):
             raise own
+        if status == 407:
+            proxy = self.routes.proxy_for(url)
+            source = self.routes.source(url) if proxy is not None else ""
+            said = safe_line(_reason_phrase(response), 80)
+            raise proxy_auth_required(url, proxy, source, said)
         if status >= 400 or (status >= 300 and status != 304):
             reason = safe_line(_reason_phrase(response), 80)
             said = f"HTTP {status} {reason}".strip()
