@@ -174,10 +174,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.server.asked.append(self.path)
-        if self.server.portal == "orig":
+        if self.server.portal in ("orig", "page-after-feeds"):
             # After the feeds came: to the network's own login server, the address kept.
             if self.path == "/feed.xml":
                 self._send(200, "application/rss+xml", self.server.feed())
+                return
+            if self.server.portal == "page-after-feeds":
+                self._send(200, "text/html; charset=utf-8", PORTAL)
                 return
             asked = quote(self.server.url(self.path), safe="")
             self.send_response(302)

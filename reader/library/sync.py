@@ -92,6 +92,10 @@ class LibrarySync(LibrarySyncStart):
                 title = self._portal.answered_by_portal(canonical_url(entry.link))
                 if title is not None:
                     failures[n] = (entry, portal_error(title, entry.link))
+                    # Noted as the article's failure: the recap counted it "1 failed", named
+                    # nowhere, beside "14 not fetched (a login page answered)" (acc46b A6).
+                    with suppress(StoreError):
+                        self.store.withdraw_failed(entry.link, error.message)
         taken = {id(entry) for entry, error in failures if error.kind == ErrorKind.PORTAL}
         incomplete[:] = [(e, a) for e, a in incomplete if id(e) not in taken]
         marked: list[FeedResult] = []

@@ -626,6 +626,13 @@ class StoreArticles(StoreFeedBatches):
     def mark_failed(self, url: str, reason: str) -> None:
         self._articles.set(f"failed:{article_key(url)}", reason)
 
+    def withdraw_failed(self, url: str, reason: str) -> None:
+        """Take back the failure `mark_failed` noted of `url` for `reason`, known since for
+        none of the article's (a Wi-Fi login page's); one noted since for another stays."""
+        key = f"failed:{article_key(url)}"
+        if self._value(self._articles, key) == reason:
+            self._articles.delete(key)
+
     def mark_slow(self, url: str) -> None:
         """Record that the page of `url` took longer to read than a worker may take
         (`time_limit.within_time`), or was larger than a page is read (`too_large_links`),
