@@ -18,8 +18,7 @@ import pytest
 
 from tests.cli_run import run_reader
 from tests.served_feed import story_page
-
-STORIES = ("ferry", "school", "lifeboat")
+from tests.test_portal import quay_items
 
 
 class CuttingHost:
@@ -36,14 +35,9 @@ class CuttingHost:
         return f"http://127.0.0.1:{self.port}{path}"
 
     def feed(self) -> bytes:
-        items = "".join(
-            f"<item><title>The {name} story</title><link>{self.url(f'/{name}.html')}</link>"
-            f"<guid>{name}</guid><description>The {name}, the feed says.</description></item>"
-            for name in STORIES
-        )
         return (
             '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Gazette</title>'
-            f"{items}</channel></rss>"
+            f"{quay_items(self.url)}</channel></rss>"
         ).encode()
 
     def _serve(self) -> None:

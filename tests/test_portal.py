@@ -8,7 +8,7 @@ import asyncio
 import http.server
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -113,6 +113,15 @@ def story_page(title: str, lede: str) -> str:
     )
 
 
+def quay_items(url: Callable[[str], str]) -> str:
+    """The RSS items of `STORIES`, each at the address `url` makes of its path."""
+    return "".join(
+        f"<item><title>{title}</title><link>{url(path)}</link><guid>{path}</guid>"
+        f"<description>{lede}, the feed says.</description></item>"
+        for path, (title, lede) in STORIES.items()
+    )
+
+
 class QuaySite(http.server.ThreadingHTTPServer):
     """A news site on 127.0.0.1; `portal` makes every answer the login page ("page"), or a 302
     to it first ("redirect"), as airport and hotel networks do before one logs in; or, its
@@ -126,11 +135,7 @@ class QuaySite(http.server.ThreadingHTTPServer):
         return f"http://127.0.0.1:{self.server_address[1]}{path}"
 
     def feed(self) -> str:
-        items = "".join(
-            f"<item><title>{title}</title><link>{self.url(path)}</link><guid>{path}</guid>"
-            f"<description>{lede}, the feed says.</description></item>"
-            for path, (title, lede) in STORIES.items()
-        )
+        items = quay_items(self.url)
         items += (
             f"<item><title>Harbour master resigns</title><link>{self.url('/gone.html')}</link>"
             "<guid>gone</guid><description>The harbour master has resigned.</description></item>"
