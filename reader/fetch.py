@@ -328,6 +328,7 @@ class Fetcher:
                 deadline_passed(allowance, _host(url)),
                 url,
                 no_answer=NoAnswer.TIMED_OUT,
+                connected=HEAD_CAME.get() or allowance.received > 0,
             ) from None
         except httpx.TimeoutException as exc:
             failed = _failed_url(exc, url)
@@ -337,6 +338,7 @@ class Fetcher:
                 url,
                 retryable=True,
                 no_answer=NoAnswer.TIMED_OUT,
+                connected=isinstance(exc, httpx.ReadTimeout | httpx.WriteTimeout),
             ) from None
         except httpx.InvalidURL:
             # httpx parses a redirect's Location itself, even when not following it.

@@ -809,7 +809,14 @@ def _unanswered(asked: list[FeedResult]) -> str:
     addresses = {_host_and_port(r.feed.moved_to or r.feed.url) for r in asked}
     hosts = {host for host, _ in addresses}
     if len(hosts) != 1:
-        return "Every answer was broken off" if how == {NoAnswer.BROKEN_OFF} else "No connection"
+        if how == {NoAnswer.BROKEN_OFF}:
+            return "Every answer was broken off"
+        timed_out = [r.error for r in asked if r.error and r.error.no_answer == NoAnswer.TIMED_OUT]
+        if how == {NoAnswer.TIMED_OUT} and all(e.connected for e in timed_out):
+            # Every host took the connections and sent nothing in time: a network there, and
+            # silent (a portal swallowing them), not gone (acc46b A6).
+            return "Nothing answered in time"
+        return "No connection"
     host, port = next(iter(addresses)) if len(addresses) == 1 else (hosts.pop(), "")
     if how == {NoAnswer.BROKEN_OFF}:
         return f"{host}{port} broke off every answer"
