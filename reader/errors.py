@@ -91,6 +91,9 @@ class FetchError(Exception):
     retry_after: float | None = None  # seconds the server asked us to wait
     status: int | None = None  # the HTTP status the server answered with, when it is the cause
     no_answer: NoAnswer | None = None  # nothing answered, and how; None for a failure saying more
+    connected: bool = False
+    """A TIMED_OUT one whose connection was made (its answer, or its end, not come in time):
+    something is there, silent; not "No connection" (acc46b A6)."""
     feed: bool = False
     """A NOT_HTML answer that is a feed (RSS, Atom), told by its bytes: no article, a feed to
     subscribe to (`page_caching.check_is_page`)."""

@@ -39,6 +39,7 @@ from .fetch_messages import (
     invalid_url,
     page_own_failure,
     proxy_answered,
+    proxy_auth_required,
     proxy_failure,
     shown_proxy,
     too_many_redirects,
@@ -327,6 +328,7 @@ class Fetcher:
                 deadline_passed(allowance, _host(url)),
                 url,
                 no_answer=NoAnswer.TIMED_OUT,
+                connected=HEAD_CAME.get() or allowance.received > 0,
             ) from None
         except httpx.TimeoutException as exc:
             failed = _failed_url(exc, url)
@@ -336,6 +338,7 @@ class Fetcher:
                 url,
                 retryable=True,
                 no_answer=NoAnswer.TIMED_OUT,
+                connected=isinstance(exc, httpx.ReadTimeout | httpx.WriteTimeout),
             ) from None
         except httpx.InvalidURL:
             # httpx parses a redirect's Location itself, even when not following it.
@@ -422,6 +425,11 @@ class Fetcher:
                     # request is not guarded as it is made (`_check_before` is what keeps a
                     # request from going out on one).
                     reach, peer = _reach_of(url, response, proxied)
+                    if ceiling is not None and reach is None and not peer and not proxied:
+                        # Its peer gone as its answer came: a host sending part of an answer,
+                        # then resetting (acc46b A2), was refused as a more private address
+                        # ("… from a loopback address to a loopback one"). Broken off, unread.
+                        raise httpx.ReadError("the connection was broken off as it answered")
                     if reach is not None:
                         self._note_reached(url, reach, peer)
                     if ceiling is not None and (reach is None or reach > ceiling):
@@ -559,6 +567,11 @@ class Fetcher:
             raise await self._network_login(url, response, allowance)
         if status in PROXY_STATUSES and (own := await self._proxy_own(url, response)):
             raise own
+        if status == 407:
+            proxy = self.routes.proxy_for(url)
+            source = self.routes.source(url) if proxy is not None else ""
+            said = safe_line(_reason_phrase(response), 80)
+            raise proxy_auth_required(url, proxy, source, said)
         if status >= 400 or (status >= 300 and status != 304):
             reason = safe_line(_reason_phrase(response), 80)
             said = f"HTTP {status} {reason}".strip()

@@ -173,13 +173,29 @@ def proxy_failure(
                 status=status,
                 retryable=status in GATEWAY_STATUSES,
             )
-        message = f"{named} refused the request for {_host(failed)} ({said})"
-        return FetchError(ErrorKind.PROXY, message, url)
+        return proxy_refused(url, failed, named, said)
     if not isinstance(exc, httpx.ConnectError) or "SSL" in detail or "certificate" in detail:
         return None
     if "Name or service not known" in detail or "nodename nor servname" in detail:
         return FetchError(ErrorKind.PROXY, f"cannot find the host of {named}", url)
     return FetchError(ErrorKind.PROXY, f"cannot connect to {named}", url)
+
+
+def proxy_refused(url: str, failed: str, named: str, said: str) -> FetchError:
+    """The proxy `named` ("the proxy http://host:3128 (HTTPS_PROXY)") refused the request
+    for `failed` (asking for `url`), saying `said` ("407 Proxy Authentication Required"): the
+    proxy's failure, no feed's."""
+    return FetchError(
+        ErrorKind.PROXY, f"{named} refused the request for {_host(failed)} ({said})", url
+    )
+
+
+def proxy_auth_required(url: str, proxy: str | None, source: str, said: str) -> FetchError:
+    """A plain-http request of `url` answered 407 (`said`: its reason): always a proxy's,
+    never the site's (acc46b A5: "HTTP 407 …" marked the feed failing) — the one set
+    (`proxy`, named by `source`), or one on the network that no setting names."""
+    named = _named(proxy, source) if proxy is not None else "a proxy on the network"
+    return proxy_refused(url, url, named, f"407 {said}".strip())
 
 
 def gateway_answered(url: str, said: str) -> str:

@@ -319,12 +319,13 @@ def outages(
         )
     # A host that breaks off its answers mid-way (a server dying at each page, a proxy cutting
     # them) fails every article there as one: 25 lines naming them, and "N more" a feed, said
-    # nothing a count doesn't (acc31a F8).
-    broken: dict[str, list[tuple[Entry, FetchError]]] = {}
+    # nothing a count doesn't (acc31a F8). So does one timing them out, short of being given
+    # up (hotel Wi-Fi sending half of each page: 15 "timed out" lines, acc46b A6).
+    broken: dict[tuple[str, NoAnswer], list[tuple[Entry, FetchError]]] = {}
     left = []
     for entry, error in named:
-        if error.no_answer == NoAnswer.BROKEN_OFF:
-            broken.setdefault(host_of(entry.link), []).append((entry, error))
+        if error.no_answer in (NoAnswer.BROKEN_OFF, NoAnswer.TIMED_OUT):
+            broken.setdefault((host_of(entry.link), error.no_answer), []).append((entry, error))
         else:
             left.append((entry, error))
     named = left

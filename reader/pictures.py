@@ -65,6 +65,33 @@ def past_every_articles(most: int) -> str:
     return f"past the {size_text(most)} kept of every article's pictures"
 
 
+# What a web page is sent as: one answering where a picture was asked is a Wi-Fi login page (a
+# hotel's session ended after the articles' text came, acc46b A1), a sign-in or an error page:
+# the picture may come once it is gone, so it is owed to the next sync, not refused for good.
+_PAGE_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def page_sent(content_type: str) -> bool:
+    """A picture's answer sent as `content_type` is a web page (`_PAGE_TYPES`)."""
+    return content_type.split(";")[0].strip().lower() in _PAGE_TYPES
+
+
+def not_a_picture(content_type: str) -> str:
+    """Why a picture is not kept whose bytes are none (sent as `content_type`, untrusted)."""
+    from .safe import safe_line
+
+    said = safe_line(content_type or "no type", 80)
+    return f"its bytes are no JPEG, PNG, GIF, WebP or AVIF picture (sent as {said})"
+
+
+def page_in_place(why: str) -> bool:
+    """A picture was not kept for a web page answering in its place (`not_a_picture` of one
+    `page_sent`): owed, as a failure that may pass, also when an older reader recorded it as
+    refused for good (read back by its reason: such a library gets them at its next sync)."""
+    said = why.rpartition("(sent as ")[2]
+    return why.startswith("its bytes are no JPEG") and page_sent(said.rstrip(")"))
+
+
 def picture_type(body: bytes) -> str | None:
     """The media type of `body` when it is a picture to keep, by its first bytes; else None."""
     found = binary_type(body)

@@ -484,6 +484,8 @@ class PicturesTally:
     kept: int = 0
     kept_bytes: int = 0
     not_kept: int = 0
+    portal_answered: int = 0  # pictures a Wi-Fi login page answered for (`PortalWatch`)
+    portal: str = ""  # what the sync says of that page (`portal.portal_message`)
 
 
 def pictures_words(kept: int, kept_bytes: int, not_kept: int, short: bool = False) -> str:
@@ -519,6 +521,9 @@ class SyncReport:
     pictures_kept: int = 0
     pictures_kept_bytes: int = 0
     pictures_not_kept: int = 0
+    # A Wi-Fi login page's line (`portal_message`) when one answered for pictures: owed to
+    # the next sync, the articles' text come before it (acc46b A1)
+    pictures_portal: str = ""
     downloaded: int = 0
     downloaded_pictures: int = 0
     capped: int = 0
@@ -702,7 +707,8 @@ class SyncReport:
         """What a login page answering in every page's place (`portal`) made of this sync, in
         one line, or "": said once, not once per feed and article it answered."""
         errors = [r.error for r in self.feeds] + [e for _, e in self.article_failures]
-        return next((e.message for e in errors if e is not None and e.kind == ErrorKind.PORTAL), "")
+        told = (e.message for e in errors if e is not None and e.kind == ErrorKind.PORTAL)
+        return next(told, self.pictures_portal)
 
     @property
     def asked_to_wait(self) -> list[str]:
@@ -803,7 +809,14 @@ def _unanswered(asked: list[FeedResult]) -> str:
     addresses = {_host_and_port(r.feed.moved_to or r.feed.url) for r in asked}
     hosts = {host for host, _ in addresses}
     if len(hosts) != 1:
-        return "Every answer was broken off" if how == {NoAnswer.BROKEN_OFF} else "No connection"
+        if how == {NoAnswer.BROKEN_OFF}:
+            return "Every answer was broken off"
+        timed_out = [r.error for r in asked if r.error and r.error.no_answer == NoAnswer.TIMED_OUT]
+        if how == {NoAnswer.TIMED_OUT} and all(e.connected for e in timed_out):
+            # Every host took the connections and sent nothing in time: a network there, and
+            # silent (a portal swallowing them), not gone (acc46b A6).
+            return "Nothing answered in time"
+        return "No connection"
     host, port = next(iter(addresses)) if len(addresses) == 1 else (hosts.pop(), "")
     if how == {NoAnswer.BROKEN_OFF}:
         return f"{host}{port} broke off every answer"

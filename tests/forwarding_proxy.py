@@ -29,12 +29,20 @@ class ForwardingProxy:
     refused: set[int] = field(default_factory=set)
     error_style: str = "page"
     """How it answers a plain-http request it can't pass on (`proxy_error`)."""
+    asks_password: bool = False
+    """Every request and CONNECT answered 407, asking for a password it was not given."""
     connect_blips: int = 0
     """CONNECTs answered 502 before it passes them on: a satellite link's relay's bad moment."""
 
 
 _BAD_GATEWAY = b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n"
 """A proxy's answer to a CONNECT it can't make."""
+
+_PASSWORD_ASKED = (
+    b"HTTP/1.1 407 Proxy Authentication Required\r\n"
+    b'Proxy-Authenticate: Basic realm="campus"\r\nContent-Length: 0\r\n\r\n'
+)
+"""A proxy's answer to a request without the password it asks for."""
 
 ERROR_STYLES = ("page", "squid", "proxy-status", "bare")
 
@@ -100,6 +108,9 @@ def _handler(proxy: ForwardingProxy) -> type[socketserver.StreamRequestHandler]:
                 head.append(header)
             proxy.log.append(line)
             method, target, _ = line.split(" ", 2)
+            if proxy.asks_password:
+                self.wfile.write(_PASSWORD_ASKED)
+                return
             if method == "CONNECT":
                 host, _, port = target.rpartition(":")
                 if int(port) in proxy.refused:

@@ -133,6 +133,31 @@ def test_a_host_stalling_every_page_is_given_up(
     )
 
 
+def test_a_host_timing_out_its_pages_short_of_being_given_up_is_one_line(
+    tmp_path: Path, sites: list[FailingSite], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Three pages timing out, one try each (not the six that give a host up), the other
+    host's pages come: one line for the host, not an "article failed … timed out" each
+    (acc46b A6: 15 such lines on hotel Wi-Fi sending half of each page)."""
+    stalling = FailingSite(stories=3, mode="stall")
+    sites += [stalling, FailingSite(stories=2, host="127.0.0.2")]
+    config = tmp_path / "config.toml"
+    config.write_text(CONFIG.replace("retries = 2", "retries = 0"))
+    args = ["--data-dir", str(tmp_path / "data"), "--config", str(config)]
+    for site in sites:
+        assert main([*args, "add", site.base + "/feed.xml"]) == 0
+    capsys.readouterr()
+    assert main([*args, "sync"]) == 1
+    said = capsys.readouterr().err
+    host = stalling.base.removeprefix("http://")
+    assert "article failed" not in said, said
+    assert (
+        f"reader: {host} timed out: 3 articles not fetched; the next sync asks again"
+        in said.splitlines()
+    ), said
+    assert "2 articles cached for offline" in said
+
+
 def test_a_host_given_up_is_asked_again_by_the_next_sync(
     tmp_path: Path, sites: list[FailingSite]
 ) -> None:

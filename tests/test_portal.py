@@ -8,8 +8,9 @@ import asyncio
 import http.server
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -45,6 +46,16 @@ def portal_with_token(asked: str) -> str:
     ).replace(
         "</div></body>",
         f"<p>You asked for {asked}. Session {token[:8]}, 16:{_ASKED % 60:02d}:07.</p></div></body>",
+    )
+
+
+def portal_echoing_path(path: str, host: str = "") -> str:
+    """The login page echoing the path asked for without its scheme (acc46b A3): alone
+    ("requested /ferry.html"), or after its host ("127.0.0.1:8701/ferry.html")."""
+    global _ASKED
+    _ASKED += 1
+    return PORTAL.replace(
+        "</div></body>", f"<p>Session {_ASKED:09d} · requested {host}{path}</p></div></body>"
     )
 
 
@@ -102,22 +113,29 @@ def story_page(title: str, lede: str) -> str:
     )
 
 
+def quay_items(url: Callable[[str], str]) -> str:
+    """The RSS items of `STORIES`, each at the address `url` makes of its path."""
+    return "".join(
+        f"<item><title>{title}</title><link>{url(path)}</link><guid>{path}</guid>"
+        f"<description>{lede}, the feed says.</description></item>"
+        for path, (title, lede) in STORIES.items()
+    )
+
+
 class QuaySite(http.server.ThreadingHTTPServer):
     """A news site on 127.0.0.1; `portal` makes every answer the login page ("page"), or a 302
-    to it first ("redirect"), as airport and hotel networks do before one logs in."""
+    to it first ("redirect"), as airport and hotel networks do before one logs in; or, its
+    feed answered, a 302 to `login` on another host, keeping the address ("orig")."""
 
     portal = ""
+    login = ""  # the network's login page `portal` "orig" sends every page but the feed on to
     asked: list[str]
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}{path}"
 
     def feed(self) -> str:
-        items = "".join(
-            f"<item><title>{title}</title><link>{self.url(path)}</link><guid>{path}</guid>"
-            f"<description>{lede}, the feed says.</description></item>"
-            for path, (title, lede) in STORIES.items()
-        )
+        items = quay_items(self.url)
         items += (
             f"<item><title>Harbour master resigns</title><link>{self.url('/gone.html')}</link>"
             "<guid>gone</guid><description>The harbour master has resigned.</description></item>"
@@ -161,6 +179,19 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.server.asked.append(self.path)
+        if self.server.portal in ("orig", "page-after-feeds"):
+            # After the feeds came: to the network's own login server, the address kept.
+            if self.path == "/feed.xml":
+                self._send(200, "application/rss+xml", self.server.feed())
+                return
+            if self.server.portal == "page-after-feeds":
+                self._send(200, "text/html; charset=utf-8", PORTAL)
+                return
+            asked = quote(self.server.url(self.path), safe="")
+            self.send_response(302)
+            self.send_header("Location", f"{self.server.login}?orig={asked}&sid={len(asked)}")
+            self.end_headers()
+            return
         if self.server.portal == "redirect" and self.path != "/portal":
             self.send_response(302)
             self.send_header("Location", "/portal")
@@ -174,6 +205,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._send(
                 200, "text/html; charset=utf-8", portal_with_token(self.server.url(self.path))
             )
+        elif self.server.portal in ("path", "host-path"):
+            host = self.headers["Host"] if self.server.portal == "host-path" else ""
+            self._send(200, "text/html; charset=utf-8", portal_echoing_path(self.path, host))
         elif self.server.portal in BIG_PORTALS:
             page = BIG_PORTALS[self.server.portal](self.server.url(self.path))
             self._send(200, "text/html; charset=utf-8", page)

@@ -28,6 +28,12 @@ def other_site() -> QuaySite:
     yield from _quay_site()
 
 
+@pytest.fixture
+def login_host() -> QuaySite:
+    """The network's own login server, answering every address with its page."""
+    yield from _quay_site()
+
+
 async def _article_count(directory: Path) -> int:
     async with Library(directory) as lib:
         return sum(1 for h in lib.headlines() if lib.cached_article(h.entry) is not None)
@@ -49,7 +55,7 @@ def test_a_login_page_echoing_the_address_is_no_article_whatever_its_words(
     assert _run(data_dir, "show", "--offline", site.url(path)) != 0
 
 
-@pytest.mark.parametrize("shape", ["token", *BIG_PORTALS, "511"])
+@pytest.mark.parametrize("shape", ["token", *BIG_PORTALS, "511", "path", "host-path"])
 def test_a_sync_behind_a_changing_or_511_login_page_says_so_once_and_marks_no_feed(
     site: QuaySite,
     other_site: QuaySite,
@@ -59,7 +65,7 @@ def test_a_sync_behind_a_changing_or_511_login_page_says_so_once_and_marks_no_fe
 ) -> None:
     """Two sites' feeds and articles all answered by the network's page, a token and the
     address asked in it at each answer (past 32 KB with its styles, scripts and logo inline too,
-    their tags in any case), or
+    their tags in any case; its path alone, or after its host, acc46b A3), or
     under HTTP 511: one line, no feed marked failing,
     nothing cached; back on the real network, the next sync caches every story."""
     for each in (site, other_site):
@@ -86,6 +92,37 @@ def test_a_sync_behind_a_changing_or_511_login_page_says_so_once_and_marks_no_fe
     cached = asyncio.run(_cached(data_dir))
     assert cached["School roof repaired before term"].startswith("Builders finished the school")
     assert asyncio.run(_article_count(data_dir)) == 6  # three stories of each site, not "gone"
+
+
+@pytest.mark.parametrize("shape", ["orig", "page-after-feeds"])
+def test_a_login_page_redirected_to_after_the_feeds_is_one_line_not_each_articles_failure(
+    shape: str,
+    site: QuaySite,
+    other_site: QuaySite,
+    login_host: QuaySite,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The network's session ends once the feeds came: every article of two sites sent on to
+    the network's own login server ("/login?orig=…"): that one page is the network's, said in
+    one line, its articles not fetched, none failed (acc46b A4: an "article failed … asks you
+    to accept its terms" each, "8 failed"); so with the page at each address ("page-after-
+    feeds", acc46b A6: the first articles to meet it counted "failed" in the recap)."""
+    login_host.portal = "page"
+    for each in (site, other_site):
+        assert _run(data_dir, "add", each.url("/feed.xml")) == 0
+        each.portal, each.login = shape, login_host.url("/login")
+    assert _run(data_dir, "sync") == 1
+    err = capsys.readouterr().err
+    assert err.count(_SAID) == 1, err
+    assert "article failed" not in err and "feed failed" not in err, err
+    assert re.search(r", 0 failed$", err, re.MULTILINE), err
+    # Every article counted so, none "failed" (acc46b A6: the first to meet the page was).
+    assert "not readable offline: 8 not fetched (a login page answered);" in err, err
+    assert asyncio.run(_article_count(data_dir)) == 0
+    site.portal = other_site.portal = ""
+    assert _run(data_dir, "sync") == 0
+    assert asyncio.run(_article_count(data_dir)) == 6
 
 
 def test_one_sites_feed_is_not_marked_failing_once_the_sync_knows_the_login_page(

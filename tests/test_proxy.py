@@ -273,6 +273,27 @@ def test_a_feed_the_proxy_cannot_reach_is_not_marked_failing(
     assert row["last_error"] is None
 
 
+def test_a_plain_http_feeds_407_is_the_proxys_and_marks_no_feed_failing(
+    httpserver: HTTPServer, proxy: ForwardingProxy, tmp_path: Path
+) -> None:
+    """A proxy asking for a password answers a plain-http request itself, 407: its refusal,
+    named as the https one's is, never the site's "HTTP 407" marking its feed failing (acc46b
+    A5)."""
+    base = f"http://news.example:{httpserver.port}"
+    _site(httpserver, base)
+    config = f'[network]\nproxy = "{proxy.url}"\nretries = 0\n'
+    assert _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config).returncode == 0
+    proxy.asks_password = True
+    synced = _reader(tmp_path / "data", "sync", config=config)
+    assert (
+        f"the proxy {proxy.url} ([network] proxy) refused the request for"
+        f" news.example:{httpserver.port} (407 Proxy Authentication Required)"
+    ) in synced.stderr, synced.stderr
+    assert "HTTP 407" not in synced.stderr
+    failing = _reader(tmp_path / "data", "feeds", "--failing", config=config)
+    assert "failing since" not in failing.stdout
+
+
 def test_env_takes_the_environments_proxy_and_no_proxy(
     httpserver: HTTPServer, proxy: ForwardingProxy, tmp_path: Path
 ) -> None:

@@ -165,6 +165,18 @@ def test_the_readers_sync_line_counts_the_feeds_of_a_host_given_up_once() -> Non
     )
 
 
+def test_hosts_that_take_the_connections_and_answer_nothing_did_not_answer_in_time(
+    tmp_path: Path, sites: list[FailingSite]
+) -> None:
+    """Two hosts stalling every answer, connections made: "Nothing answered in time", not "No
+    connection" (acc46b A6), which stays for connections not made (`test_the_line_says…`)."""
+    for host in ("127.0.0.1", "127.0.0.2"):
+        sites.append(FailingSite(stories=1, mode="stall all", host=host))
+    results = _refresh(tmp_path / "data", [f"{site.base}/feed.xml" for site in sites])
+    assert nothing_answered(results)
+    assert unanswered_at(results) == "Nothing answered in time"
+
+
 @pytest.mark.parametrize(
     ("hows", "hosts", "said"),
     [

@@ -13,16 +13,19 @@ from collections.abc import Callable, Collection
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..models import Article, Entry, FetchError, StoreError
+from ..models import Article, Entry, FetchError, Response, StoreError
 from ..pictures import (
     ACCEPT,
     KeptPicture,
     article_pictures,
     digest,
+    not_a_picture,
+    page_sent,
     past_every_articles,
     picture_type,
 )
 from ..plural import size_text
+from ..portal import Answer, page_print, portal_message
 from ..priority_gate import PICTURES, USER_WAITS
 from ..safe import safe_line
 from ..urls import canonical_url
@@ -330,8 +333,27 @@ class LibraryPictures(LibraryPageReads):
             return KeptPicture(address, why=why, again=_may_come_later(error)), None
         found = picture_type(response.body)
         if found is None:
-            said = safe_line(response.content_type or "no type", 80)
-            why = f"its bytes are no JPEG, PNG, GIF, WebP or AVIF picture (sent as {said})"
-            return KeptPicture(address, why=why), None
+            page = page_sent(response.content_type or "")
+            if page:
+                await self._picture_page_seen(address, response)
+            why = not_a_picture(response.content_type or "")
+            return KeptPicture(address, why=why, again=page), None
         body = response.body
         return KeptPicture(address, digest(body), found, len(body)), body
+
+    async def _picture_page_seen(self, address: str, response: Response) -> None:
+        """A web page came where the picture at `address` was asked (`response`): the same
+        one from several hosts is a Wi-Fi login page (`PortalWatch`), said in the sync's one
+        line (`PicturesTally.portal`) and not of each picture."""
+        import asyncio
+
+        seen = await asyncio.to_thread(page_print, response.body)
+        if seen is None:
+            return
+        print_, title = seen
+        answer = Answer(
+            canonical_url(address), canonical_url(response.url), False, unrelated=True, picture=True
+        )
+        if self._portal.answered(print_, answer, title) is not None:
+            self.picture_tally.portal = portal_message(self._portal.title(print_) or title)
+            self.picture_tally.portal_answered += 1

@@ -92,6 +92,10 @@ class LibrarySync(LibrarySyncStart):
                 title = self._portal.answered_by_portal(canonical_url(entry.link))
                 if title is not None:
                     failures[n] = (entry, portal_error(title, entry.link))
+                    # Noted as the article's failure: the recap counted it "1 failed", named
+                    # nowhere, beside "14 not fetched (a login page answered)" (acc46b A6).
+                    with suppress(StoreError):
+                        self.store.withdraw_failed(entry.link, error.message)
         taken = {id(entry) for entry, error in failures if error.kind == ErrorKind.PORTAL}
         incomplete[:] = [(e, a) for e, a in incomplete if id(e) not in taken]
         marked: list[FeedResult] = []
@@ -860,6 +864,9 @@ class LibrarySync(LibrarySyncStart):
             pictures_kept=tally.kept - pictures_before.kept,
             pictures_kept_bytes=tally.kept_bytes - pictures_before.kept_bytes,
             pictures_not_kept=tally.not_kept - pictures_before.not_kept,
+            pictures_portal=(
+                tally.portal if tally.portal_answered > pictures_before.portal_answered else ""
+            ),
             downloaded=sum(self.fetcher.received.values()) - sum(received_before.values()),
             downloaded_pictures=self.fetcher.received["pictures"] - received_before["pictures"],
             capped=capped,

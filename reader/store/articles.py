@@ -71,12 +71,21 @@ failed for a reason that may pass): the next sync fetches them (`Library.sync`).
 _PICTURES_MARKED = "pictures-owed-marked"
 """In the state cache: when the articles cached before `PICTURES_OWED` marks were kept were
 marked (`mark_pictures_owed_before`)."""
+_PAGES_MARKED = "pictures-owed-marked-pages"
+"""In the state cache: when the articles whose pictures an older reader refused for good for a
+web page answering in their place (`pictures.page_in_place`: a Wi-Fi login page, acc46b A1)
+were marked, by the same pass made once again."""
 _MARKED_AT_ONCE = 200
 
 
 def settled_record(held: dict[str, object]) -> bool:
     """Whether a picture's record (`put_pictures`) is kept, or refused for good."""
-    return bool(held.get("sha")) or (bool(held.get("why")) and not held.get("again"))
+    from ..pictures import page_in_place
+
+    if held.get("sha"):
+        return True
+    why = held.get("why")
+    return bool(why) and not held.get("again") and not page_in_place(str(why))
 
 
 _ARTICLE_PREFIXES = (
@@ -220,8 +229,10 @@ class StoreArticles(StoreFeedBatches):
         the marks cached (sync44's: their pictures never fetched, no sync asked for them),
         once a directory: every article read once, in the caller's thread. Each is marked
         under its link in `links` (by key: its headline's), else under its own address when
-        that is its key (not one it was redirected to). How many."""
-        if self.read_only or self._value(self._state, _PICTURES_MARKED) is not None:
+        that is its key (not one it was redirected to). Made once again for the pictures an
+        older reader refused for good for a web page in their place (`_PAGES_MARKED`). How many."""
+        marks = (_PICTURES_MARKED, _PAGES_MARKED)
+        if self.read_only or all(self._value(self._state, m) is not None for m in marks):
             return 0
         marked = 0
         keys = sorted(self.article_keys() - self._keys_with_prefix(PICTURES_OWED))
@@ -231,7 +242,8 @@ class StoreArticles(StoreFeedBatches):
             with self._articles.transact():
                 for key in keys[start : start + _MARKED_AT_ONCE]:
                     marked += self._mark_owed_before(key, links.get(key, ""))
-        self._state.set(_PICTURES_MARKED, time.time())
+        for mark in marks:
+            self._state.set(mark, time.time())
         return marked
 
     def _mark_owed_before(self, key: str, link: str) -> bool:
@@ -613,6 +625,13 @@ class StoreArticles(StoreFeedBatches):
 
     def mark_failed(self, url: str, reason: str) -> None:
         self._articles.set(f"failed:{article_key(url)}", reason)
+
+    def withdraw_failed(self, url: str, reason: str) -> None:
+        """Take back the failure `mark_failed` noted of `url` for `reason`, known since for
+        none of the article's (a Wi-Fi login page's); one noted since for another stays."""
+        key = f"failed:{article_key(url)}"
+        if self._value(self._articles, key) == reason:
+            self._articles.delete(key)
 
     def mark_slow(self, url: str) -> None:
         """Record that the page of `url` took longer to read than a worker may take

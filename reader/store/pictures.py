@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..keys import article_key
-from ..pictures import KeptPicture, past_every_articles
+from ..pictures import KeptPicture, page_in_place, past_every_articles
 from .articles import PICTURES_OWED
 from .directory import _reporting_storage_errors
 from .key_ranges import prefix_range, rows_with_prefix, scanned
@@ -51,7 +51,8 @@ def _picture(url: str, held: object) -> KeptPicture | None:
         return KeptPicture(
             url, str(held["sha"]), str(held.get("type") or ""), int(held.get("size") or 0)
         )
-    return KeptPicture(url, why=str(held.get("why") or "not kept"), again=bool(held.get("again")))
+    why = str(held.get("why") or "not kept")
+    return KeptPicture(url, why=why, again=bool(held.get("again")) or page_in_place(why))
 
 
 def _shared(record: object) -> dict[str, int]:
