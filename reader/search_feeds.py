@@ -14,7 +14,7 @@ and the one it hides said by `reader search-feed list`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .feed_names import clean_name, folded
@@ -33,6 +33,10 @@ class SearchFeed:
     kept: bool = False
     """Kept in the data directory, not the config: the reader and `reader search-feed remove`
     can take it away."""
+    slip: str = field(default="", compare=False)
+    """Why its words are no search (`is:foo`, `tga:`: `search_slips`), for one a reader that
+    searched them as words took, in its config or kept: still listed, finding nothing, and
+    saying this, not stopping every command at the upgrade (acc46d D1, D2); "" for none."""
 
     def named(self, name: str) -> bool:
         return folded(name) == folded(self.name)
@@ -61,8 +65,8 @@ def _search_feed(where: str, table: dict[str, Any]) -> SearchFeed:
     name, words = table.get("name"), table.get("words")
     if not isinstance(name, str) or not clean_name(name) or len(name) > _MOST_NAME:
         raise ValueError(f'{where}: name is what the feed list calls it, in quotes: name = "…"')
-    if isinstance(words, str) and (slip := Query(words).slip):
-        raise ValueError(f"{where}: {slip}")
+    if isinstance(words, str) and len(words) <= _MOST_WORDS and (slip := Query(words).slip):
+        return SearchFeed(clean_name(name), words.strip(), slip=f"{where}: {slip}")
     if not isinstance(words, str) or len(words) > _MOST_WORDS or not Query(words).finds:
         raise ValueError(
             f"{where}: words are what to look for, as F takes them, in quotes:"
@@ -109,17 +113,17 @@ def kept_search_feeds(records: list[dict[str, Any]]) -> tuple[SearchFeed, ...]:
 
 
 def _kept_before_its_slip(record: dict[str, Any]) -> SearchFeed | None:
-    """A search feed kept by a reader that searched `is:foo` or `tga:` as words: kept still, as
-    that reader found it (those words now find nothing), not lost at the upgrade; `search-feed
-    add` and `F` refuse them since (`search_slips`)."""
+    """A search feed kept by a reader that searched `is:foo` or `tga:` as words: kept still,
+    saying why it finds nothing (`SearchFeed.slip`), not lost at the upgrade; `search-feed add`
+    and `F` refuse them since (`search_slips`)."""
     from .search_query import Query
 
     name, words = record.get("name"), record.get("words")
     if not isinstance(name, str) or not clean_name(name) or len(name) > _MOST_NAME:
         return None
-    if not isinstance(words, str) or len(words) > _MOST_WORDS or not Query(words).slip:
+    if not isinstance(words, str) or len(words) > _MOST_WORDS or not (slip := Query(words).slip):
         return None
-    return SearchFeed(clean_name(name), words.strip(), kept=True)
+    return SearchFeed(clean_name(name), words.strip(), kept=True, slip=slip)
 
 
 def merged(

@@ -112,9 +112,9 @@ def test_mark_read_feed_marks_a_search_feeds_hits_as_A_on_its_row(synced_dir: Pa
     )
     assert _unread_said(synced_dir)[0] == f"⌕ {NAME}  ({total - older} unread of {total})"
     marked = run_reader(synced_dir, "mark-read", "--feed", NAME)
-    assert (
-        marked.stdout
-        == f"Marked {total - older} headline{'s' * (total - older != 1)} of ⌕ {NAME} read.\n"
+    assert marked.stdout == (
+        f"Marked {total - older} headline{'s' * (total - older != 1)} of ⌕ {NAME} read"
+        f" ({older} {'were' if older != 1 else 'was'} already).\n"  # those marked before
     )
     assert _unread_said(synced_dir) == (f"⌕ {NAME}  (0 unread of {total})", [])
     # Those alone: the other feeds' headlines are unread still.

@@ -10,12 +10,16 @@ The synced demo site's data directory (on 127.0.0.1), the CLI and the reader dri
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import pytest
 
 from reader.cli import main
+from reader.config import load_config
 from reader.library import Library
+from tests.cli_run import run_reader
+from tests.tui_pilot import running, status, table, until
 
 
 def _search(data: Path, capsys: pytest.CaptureFixture[str], *query: str) -> tuple[int, str, str]:
@@ -83,8 +87,11 @@ def test_a_search_feed_naming_no_state_is_refused(
     assert "is:foo: not a known state" in capsys.readouterr().err
 
 
-def test_a_search_feed_an_older_reader_kept_stays_after_the_upgrade(synced_dir: Path) -> None:
-    """Kept when `author:` was searched as a word: still a search feed, not dropped unsaid."""
+def test_a_search_feed_an_older_reader_kept_stays_after_the_upgrade(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Kept when `author:` was searched as a word: still a search feed, not dropped unsaid; it
+    finds nothing, and `reader feeds` and `search-feed list` say why (acc46d D2)."""
     library = Library(synced_dir)
     try:
         library.store.change_search_feeds(
@@ -93,6 +100,39 @@ def test_a_search_feed_an_older_reader_kept_stays_after_the_upgrade(synced_dir: 
         assert [feed.name for feed in library.search_feeds()] == ["Okonkwo"]
     finally:
         library.close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(synced_dir), "feeds", "--json"]) == 0
+    (row,) = [f for f in json.loads(capsys.readouterr().out) if f["kind"] == "search"]
+    assert (row["entries"], row["words"]) == (0, "author:okonkwo")
+    assert "author: is no operator (did you mean by:?" in row["problem"]
+    assert main(["--data-dir", str(synced_dir), "search-feed", "list"]) == 0
+    assert "warning: author: is no operator" in capsys.readouterr().out
+
+
+def test_a_search_feed_an_older_reader_took_in_the_config_stops_no_command(
+    synced_dir: Path,
+) -> None:
+    """A `[[search]]` table an older reader took (its words a slip now) stopped every command,
+    a cron's sync among them, with exit 78 at the upgrade (acc46d D1): it is listed, finding
+    nothing, and said so where the search feeds are listed and opened."""
+    (synced_dir / "config.toml").write_text(
+        '[[search]]\nname = "Marta"\nwords = "tga:budget"\n', encoding="utf-8"
+    )
+    listed = run_reader(synced_dir, "feeds")
+    assert listed.returncode == 0, listed.stderr
+    assert "⌕ Marta  (0 unread of 0)" in listed.stdout
+    assert "warning: search (1): tga: is no operator (did you mean tag:?" in listed.stdout
+    assert run_reader(synced_dir, "list").returncode == 0
+
+    async def run() -> None:
+        config = load_config(synced_dir / "config.toml")
+        async with running(synced_dir, (120, 30), prefetch=False, config=config) as (app, pilot):
+            await pilot.press("tab", "j", "j")  # All feeds, Saved, then the search feed
+            await until(pilot, lambda: "finds nothing" in str(table(app).empty_text), "said")
+            assert "tga: is no operator" in str(table(app).empty_text)
+            assert "tga: is no operator" in status(app)
+
+    asyncio.run(run())
 
 
 def test_f_says_so_in_the_status_line(synced_dir: Path) -> None:

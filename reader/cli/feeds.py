@@ -569,6 +569,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         unread, total = counts[search.name]
         out(f"{SEARCH_MARK} {safe_line(search.name, 60)}  ({unread} unread of {total})")
         out(f"    a search: {safe_line(search.words)}")
+        if search.slip:
+            out(f"    warning: {safe_line(search.slip)}")
     return EXIT_OK
 
 
@@ -591,7 +593,7 @@ def _search_feed_json(search: SearchFeed, unread: int, total: int) -> dict[str, 
         "last_success": None,
         "last_error": None,
         "last_error_at": None,
-        "problem": None,
+        "problem": search.slip or None,  # words a newer reader refuses (`SearchFeed.slip`)
         "failing_since": None,
         "moved_to": "",
         "gone_at": None,

@@ -66,6 +66,8 @@ def cmd_search_feed_list(args: argparse.Namespace) -> int:
         where = "kept here" if feed.kept else "the config's"
         out(f"{SEARCH_MARK} {safe_line(feed.name, 60)}  ({where})")
         out(f"    a search: {safe_line(feed.words)}")
+        if feed.slip:
+            out(f"    warning: {safe_line(feed.slip)}")
     for feed in hidden:
         err(
             f"{safe_line(feed.name, 60)}, kept here for {safe_line(feed.words)}, is hidden by the"

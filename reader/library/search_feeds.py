@@ -138,6 +138,9 @@ class LibrarySearchFeeds(LibraryHighlights):
         for feed in feeds:
             if passed(feed.name):
                 continue
+            if feed.slip:  # words a newer search refuses: what they found is no search's
+                found[feed.name] = []
+                continue
             stopped = partial(passed, feed.name)
             hits = search_cached(
                 self,

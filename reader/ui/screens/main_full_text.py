@@ -188,6 +188,11 @@ class MainFullText(Screen[None]):
         self._generation += 1  # a search still going on stops
         self._scope, self.text_query, self._case_note, self._so_far = None, feed.words, "", None
         self._drop_hits()
+        if feed.slip:  # its words no search now (an older reader's): said, not searched
+            self._hits_noted = self._feed_searching = False
+            self.show_view()
+            self.query_one(StatusBar).show_note(plain(feed.slip).plain, warning=True)
+            return
         self._hits_noted = self._feed_searching = True
         self.show_view()
         self.query_one(StatusBar).show_note(f"Searching for “{feed.words}”…")
@@ -565,6 +570,8 @@ class MainFullText(Screen[None]):
         if self.feed_url != SEARCH_VIEW:  # a search feed's: Esc goes to the feeds, as a feed's
             if self._feed_searching:
                 return "Searching…"
+            if (feed := self.search_feed(self.feed_url)) is not None and feed.slip:
+                return f"This search feed finds nothing: {plain(feed.slip).plain}."
             return (
                 f"No headline or cached article holds"
                 f" {plain(_query(self.text_query).described()).plain}{self._case_note}."
