@@ -3,7 +3,6 @@ a sitemap index the newest of its sitemaps fetched, for `feed_refresh` to parse 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
@@ -23,6 +22,8 @@ async def sitemap_pages(
     bytes (the feed's limit) the index and they together, one past what is left not read, nor
     those after it. A sitemap that fails is passed over; when every one failed, the last
     failure is raised (the feed's, as its index's would be)."""
+    import asyncio  # here: `reader feeds` and `list` import this module, and no event loop
+
     from ..sitemap_feed import NotASitemap
 
     if response.body.startswith(b"\x1f\x8b"):
