@@ -34,6 +34,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .dates import parse_datetime
+from .urls import host_named
 
 NEWEST = 50
 """Pages of a sitemap kept as its items: a feed's worth, the newest by date."""
@@ -249,7 +250,8 @@ def feedparser_shaped(
     pages.sort(key=lambda page: (-page[0], page[1]))
     site = urlsplit(url)
     feed = {
-        "title": publication or site.hostname or url,
+        # Named by its host and port: two sites on one host are not both "127.0.0.1" (acc46d D10).
+        "title": publication or host_named(url) or url,
         "title_detail": _TEXT,
         "link": f"{site.scheme}://{site.netloc}/",
     }

@@ -413,3 +413,19 @@ def test_a_sitemaps_pages_an_older_reader_headed_with_their_folder_get_their_tit
         assert store._state.get(f"page-titled:{sitemap}") is not None
     finally:
         store.close()
+
+
+def test_two_sitemap_sites_on_one_host_are_named_apart(
+    httpserver: HTTPServer,
+    own_server: HTTPServer,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """acc46d D10: two sites of no feed on one host, at two ports, were both "127.0.0.1"."""
+    for server in (httpserver, own_server):
+        server.no_handler_status_code = 404
+        _numbered_pages(server, 1)
+        assert _add(data_dir, _serve_home(server), capsys)[0] == 0
+    assert main(["--data-dir", str(data_dir), "feeds", "--json"]) == 0
+    named = sorted(feed["title"] for feed in json.loads(capsys.readouterr().out))
+    assert named == sorted(f"{s.host}:{s.port}" for s in (httpserver, own_server))
