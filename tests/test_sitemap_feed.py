@@ -399,7 +399,9 @@ def test_a_sitemaps_pages_an_older_reader_headed_with_their_folder_get_their_tit
         records = store._load(store._state, f"entries:{sitemap}")
         store._save(store._state, f"entries:{sitemap}", [{**r, "title": "P"} for r in records])
         kept = store._load(store._state, f"feed:{sitemap}")
-        store._save(store._state, f"feed:{sitemap}", {**kept, "read_with": 4})
+        store._save(
+            store._state, f"feed:{sitemap}", {**kept, "read_with": 4, "title": httpserver.host}
+        )
         store._state.delete(f"page-titled:{sitemap}")
     finally:
         store.close()
@@ -411,6 +413,7 @@ def test_a_sitemaps_pages_an_older_reader_headed_with_their_folder_get_their_tit
     try:
         assert store.told() == {}  # headed anew, not told anew
         assert store._state.get(f"page-titled:{sitemap}") is not None
+        assert getattr(store.feed(sitemap), "title", "") == f"{httpserver.host}:{httpserver.port}"
     finally:
         store.close()
 
