@@ -152,17 +152,17 @@ def fit_output_to_locale() -> None:
         sys.stdout.reconfigure(errors="replace")
 
 
-def err(text: str, wrap: int | None = None) -> None:
-    """`text` on stderr after "reader: ", made safe; wrapped at words to `wrap` cells (a
-    terminal's width: `word_wrap.at_words`) when given."""
+def err(text: str) -> None:
+    """`text` on stderr after "reader: ", made safe; on a terminal wrapped at words to its
+    width (`word_wrap.at_words`), not cut mid-word at its edge (acc46d D9: "did you mea / n
+    tag:?" at 40 columns); off one (a pipe, cron's log) one line, as it is."""
     try:
         # The reader's own words: "--" for "—" where it can't be drawn (`terminal_words`).
         line = f"reader: {terminal_words(safe_line(text))}"
-        if wrap:
-            from .word_wrap import at_words  # here: the screen's start loads no command's module
+        # Here: the screen's start loads no command's module.
+        from .word_wrap import at_words, terminal_width
 
-            line = at_words(line, wrap)
-        print(line, file=sys.stderr)
+        print(at_words(line, terminal_width(sys.stderr)), file=sys.stderr)
     except OSError:  # the terminal gone (a closed window, a dropped ssh: EIO), a closed pipe
         to_nowhere(sys.stderr)  # no one left to tell: the exit status says it
 
