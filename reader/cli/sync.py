@@ -20,6 +20,7 @@ from ..reports import SyncProgress, downloaded_words, gone_for_good, synced_feed
 from ..safe import safe_line
 from ..sync_lock import SYNC_WAIT, SyncLock
 from ..url_display import line_url, shown_url
+from ..word_wrap import at_words, terminal_width
 from .common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -35,7 +36,6 @@ from .common import (
 from .stops import stop_on_terminate, stopped_status
 from .sync_terminal import no_progress, progress_display
 from .tags import named_tags, tags_named
-from .word_wrap import at_words, terminal_width
 
 if TYPE_CHECKING:
     from ..library import Library
