@@ -1,6 +1,7 @@
 """Lines for a terminal, wrapped at words to its width: the terminal itself breaks a line
 mid-word at its edge ("al / ready cached" at 40 columns: acc42a A11; a headline of `reader
-list`, an article's lines of `reader show`: acc45b B7). Output that is not a terminal's (a
+list`, an article's lines of `reader show`: acc45b B7; a "reader: …" line saying what went wrong,
+a command's or the reader's at its exit: acc46d D9). Output that is not a terminal's (a
 pipe, a file) is left as it is: a script reads its lines whole."""
 
 from __future__ import annotations
