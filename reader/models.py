@@ -68,14 +68,16 @@ class Response:
         return self.status == 304
 
 
-FEED_READING_VERSION = 4
+FEED_READING_VERSION = 5
 """The version of what a refresh reads of a feed's items (`Feed.read_with`): a feed whose
 headlines an earlier one kept is asked for once without its ETag and Last-Modified, so that
 the items it has not changed since (a 304 at every refresh) get what is read of them now.
 1: enclosures, a podcast's audio (`enclosures`). 2: an item's discussion page (`comments`). 3: the
 outlet an aggregator's item names (`source`), its name cut from the title's end, and a CMS's
 account ("admin") left out of the author. 4: the date a feed claims for an item dated over an
-hour ahead (`Entry.claimed`), kept apart from the date it is listed by."""
+hour ahead (`Entry.claimed`), kept apart from the date it is listed by. 5: a plain sitemap's
+items headed by the titles of their pages cached (`Store.merge`'s `page_titles`) and its feed
+marked to be so at each sync (acc46d D4: an older reader's stayed "P", a 304 reading none)."""
 
 
 GONE_ASKED_EVERY = timedelta(days=7)

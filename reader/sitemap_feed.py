@@ -34,6 +34,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .dates import parse_datetime
+from .urls import host_named
 
 NEWEST = 50
 """Pages of a sitemap kept as its items: a feed's worth, the newest by date."""
@@ -94,23 +95,42 @@ def unpacked(body: bytes, most: int, url: str) -> bytes:
     return decode_body(body, "gzip", most, url) if body.startswith(_GZIP) else body
 
 
+def _slug_words(segment: str) -> list[str]:
+    return [w for w in _SLUG_SPLIT.split(_SLUG_END.sub("", unquote(segment))) if w]
+
+
+def _is_id(words: list[str]) -> bool:
+    return len(words) == 1 and bool(_ID_ONLY.match(words[0]))
+
+
 def slug_headline(url: str) -> str:
     """The headline an address's last path segment reads as: "harbour-fees-rise.html" is
-    "Harbour fees rise"; "" for an address whose path names nothing (a home page, an id)."""
-    segments = [s for s in urlsplit(url).path.split("/") if s]
-    for segment in reversed(segments):
-        words = _SLUG_SPLIT.split(_SLUG_END.sub("", unquote(segment)))
-        words = [w for w in words if w]
-        if not words or (len(words) == 1 and _ID_ONLY.match(words[0])):
-            continue  # "/2026/12/07/" or "/story/48213": look further up the path
-        text = " ".join(words)
-        return text[:1].upper() + text[1:]
+    "Harbour fees rise"; a page named by a number or an id under a one-word folder, the two
+    ("/p/11.html" is "P 11", "/story/48213" "Story 48213": the folder alone headed a site's
+    every page alike, acc46d D4); "" for an address whose path names nothing (a home page, a
+    date's folders)."""
+    segments = [_slug_words(s) for s in urlsplit(url).path.split("/") if s]
+    if len(segments) >= 2 and _is_id(segments[-1]) and len(segments[-2]) == 1:
+        folder, number = segments[-2][0], segments[-1][0]
+        if not _ID_ONLY.match(folder):  # "p" of "/p/11.html": a folder, not the page's name
+            return f"{folder[:1].upper()}{folder[1:]} {number}"
+    return _older_slug_headline(url)
+
+
+def _older_slug_headline(url: str) -> str:
+    """The words of the address's last segment that is no id: also what readers before "P 11"
+    headed such a page with (its folder alone, "P"), as the headlines they kept still read until
+    their pages are cached."""
+    for segment in reversed([s for s in urlsplit(url).path.split("/") if s]):
+        if (words := _slug_words(segment)) and not _is_id(words):
+            text = " ".join(words)
+            return text[:1].upper() + text[1:]
     return ""
 
 
 def addressed(title: str, link: str) -> bool:
     """`title` is what a plain sitemap heads the page at `link` with: its address's words (or
-    the address itself), not a headline of its own."""
+    the address itself, or what an older reader made of them), not a headline of its own."""
     if not link or not title:
         return False
     if title == link:
@@ -120,7 +140,7 @@ def addressed(title: str, link: str) -> bool:
     lowered = link.lower()
     if title.split(" ", 1)[0].lower() not in lowered and "%" not in lowered:
         return False
-    return title == slug_headline(link)
+    return title in (slug_headline(link), _older_slug_headline(link))
 
 
 def _local(tag: Any) -> str:
@@ -230,7 +250,8 @@ def feedparser_shaped(
     pages.sort(key=lambda page: (-page[0], page[1]))
     site = urlsplit(url)
     feed = {
-        "title": publication or site.hostname or url,
+        # Named by its host and port: two sites on one host are not both "127.0.0.1" (acc46d D10).
+        "title": publication or host_named(url) or url,
         "title_detail": _TEXT,
         "link": f"{site.scheme}://{site.netloc}/",
     }

@@ -144,6 +144,22 @@ def site_host(url: str) -> str:
     return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
+def _port_named(scheme: str, port: int | None) -> bool:
+    """`port` is one an address must name: not its scheme's own (80 for http, 443 for https)."""
+    return bool(port) and (scheme, port) not in (("http", 80), ("https", 443))
+
+
+def host_named(url: str) -> str:
+    """The host of `url` with its port when that is not its scheme's own: "127.0.0.1:8462",
+    "example.org" (two sites on one host are two names); "" for one with no host."""
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname or "", parts.port
+    except ValueError:  # "http://[x", a port past 65535
+        return ""
+    return f"{host}:{port}" if host and _port_named(parts.scheme.lower(), port) else host
+
+
 def site_of(url: str) -> str:
     """The site an address belongs to: its host's last two labels ("nytimes.com" for
     www.nytimes.com), three under a country's second level ("bbc.co.uk"), so a paper's sections
@@ -176,7 +192,7 @@ def canonical_url(url: str) -> str:
     netloc = host
     if parts.username:
         netloc = f"{parts.username}@{netloc}"
-    if port and not (scheme == "http" and port == 80) and not (scheme == "https" and port == 443):
+    if _port_named(scheme, port):
         netloc = f"{netloc}:{port}"
     return urlunsplit((scheme, netloc, parts.path or "/", _untracked(parts.query), ""))
 

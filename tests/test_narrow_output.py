@@ -131,3 +131,15 @@ def test_piped_lines_are_whole(synced: Path) -> None:
     ident = next(line.split()[0] for line in listed if "Celebrations" in line)
     shown = run_reader(synced, "show", ident).stdout
     assert f"See {ADDRESS} for more." in shown
+
+
+def test_an_error_line_on_a_narrow_terminal_breaks_at_words(synced: Path) -> None:
+    """acc46d D9: "reader: tga: is no operator (did you mea / n tag:? …" at 40 columns."""
+    piped = run_reader(synced, "list", "--search", "tga:budget")
+    said = piped.stderr.strip()
+    assert piped.returncode == 2 and said.startswith("reader: tga: ") and "\n" not in said, said
+    assert len(said) > 80, said  # a line the terminal would break
+    lines = _typed(synced, 40, "list", "--search", "tga:budget")
+    _fits(lines, 40)
+    _words_whole(said, lines)
+    assert " ".join(lines) == said, lines  # its words in order, none lost

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Response
+from werkzeug import Request, Response
 
 from reader.cli import main
 from reader.feeds import parse_feed
@@ -153,6 +153,10 @@ def test_a_sitemap_index_is_no_feed() -> None:
         ("https://example.org/2026/12/07/ferry_strike_ends/", "Ferry strike ends"),
         ("https://example.org/story/caf%C3%A9-reopens/48213", "Café reopens"),
         ("https://example.org/", ""),
+        # Numbered pages under a folder: each its own headline, not the folder's (acc46d D4).
+        ("http://127.0.0.1:8462/p/11.html", "P 11"),
+        ("https://example.org/story/48213", "Story 48213"),
+        ("https://example.org/news/2026/12/07/", "News"),
     ],
 )
 def test_a_plain_sitemaps_headline_reads_as_its_address(url: str, headline: str) -> None:
@@ -349,3 +353,82 @@ def test_a_sitemap_index_reads_no_more_than_the_feeds_size_limit(
     assert (code, err) == (0, "")
     assert [item["link"] for item in _listed(data_dir, capsys)] == [new]
     assert "/s/old.xml" not in {request.path for request, _ in httpserver.log}
+
+
+def _numbered_pages(server: HTTPServer, count: int) -> list[str]:
+    """A site of `count` pages at /p/N.html, "Valley Notes N: walking the ridge", its sitemap
+    at /sitemap.xml answering 304 to its own ETag: an older reader's library is never read
+    again whole unless asked to."""
+    pages = [server.url_for(f"/p/{n}.html") for n in range(count)]
+    sitemap = URLSET.format(urls="".join(_url(p, f"2026-12-0{n + 1}") for n, p in enumerate(pages)))
+
+    def answer(request: Request) -> Response:
+        if request.headers.get("If-None-Match") == '"s1"':
+            return Response(status=304, headers={"ETag": '"s1"'})
+        return Response(sitemap, content_type="application/xml", headers={"ETag": '"s1"'})
+
+    server.expect_request("/sitemap.xml").respond_with_handler(answer)
+    for n in range(count):
+        title = f"Valley Notes {n}: walking the ridge"
+        server.expect_request(f"/p/{n}.html").respond_with_data(
+            f"<!DOCTYPE html><html><head><title>{title}</title></head><body><article>"
+            f"<h1>{title}</h1>"
+            + "<p>The path climbs from the chapel past the old quarry, then follows the wall "
+            "along the ridge to the cairn, where the whole valley opens below.</p>"
+            * 6
+            + "</article></body></html>",
+            content_type="text/html; charset=utf-8",
+        )
+    return pages
+
+
+def test_a_sitemaps_pages_an_older_reader_headed_with_their_folder_get_their_titles(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc46d D4: an older reader headed /p/0.html … /p/2.html alike ("P") and cached them;
+    the first sync after the upgrade heads each with its page's title, its sitemap unchanged
+    (a 304 at every refresh), and later syncs keep doing so for the pages it caches."""
+    home = _serve_home(httpserver)
+    pages = _numbered_pages(httpserver, 3)
+    assert _add(data_dir, home, capsys)[0] == 0
+    assert [i["title"] for i in _listed(data_dir, capsys)] == ["P 2", "P 1", "P 0"]
+    assert main(["--data-dir", str(data_dir), "sync"]) == 0
+    sitemap = httpserver.url_for("/sitemap.xml")
+    store = Store(data_dir)
+    try:  # as an older reader left it: headed "P", the feed read whole by it, no mark
+        records = store._load(store._state, f"entries:{sitemap}")
+        store._save(store._state, f"entries:{sitemap}", [{**r, "title": "P"} for r in records])
+        kept = store._load(store._state, f"feed:{sitemap}")
+        store._save(
+            store._state, f"feed:{sitemap}", {**kept, "read_with": 4, "title": httpserver.host}
+        )
+        store._state.delete(f"page-titled:{sitemap}")
+    finally:
+        store.close()
+    assert [i["title"] for i in _listed(data_dir, capsys)] == ["P"] * 3
+    assert main(["--data-dir", str(data_dir), "sync"]) == 0
+    titles = {i["link"]: i["title"] for i in _listed(data_dir, capsys)}
+    assert titles == {p: f"Valley Notes {n}: walking the ridge" for n, p in enumerate(pages)}
+    store = Store(data_dir)
+    try:
+        assert store.told() == {}  # headed anew, not told anew
+        assert store._state.get(f"page-titled:{sitemap}") is not None
+        assert getattr(store.feed(sitemap), "title", "") == f"{httpserver.host}:{httpserver.port}"
+    finally:
+        store.close()
+
+
+def test_two_sitemap_sites_on_one_host_are_named_apart(
+    httpserver: HTTPServer,
+    own_server: HTTPServer,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """acc46d D10: two sites of no feed on one host, at two ports, were both "127.0.0.1"."""
+    for server in (httpserver, own_server):
+        server.no_handler_status_code = 404
+        _numbered_pages(server, 1)
+        assert _add(data_dir, _serve_home(server), capsys)[0] == 0
+    assert main(["--data-dir", str(data_dir), "feeds", "--json"]) == 0
+    named = sorted(feed["title"] for feed in json.loads(capsys.readouterr().out))
+    assert named == sorted(f"{s.host}:{s.port}" for s in (httpserver, own_server))

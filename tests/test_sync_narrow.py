@@ -11,9 +11,9 @@ from pathlib import Path
 
 from reader.cells import terminal_cells
 from reader.cli.sync_terminal import REDRAWS_PER_SECOND
-from reader.cli.word_wrap import at_words
 from reader.demo.server import DemoServer
 from reader.library import Library
+from reader.word_wrap import at_words
 from tests.failing_site import FailingSite
 from tests.pty_reader import stderr_on_a_terminal
 

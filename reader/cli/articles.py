@@ -30,6 +30,7 @@ from ..plural import plural
 from ..reports import SaveOutcome, across_feeds, also_in, newest_first, saved_moment
 from ..safe import safe_line
 from ..url_display import line_url, shown_url
+from ..word_wrap import at_words, terminal_width
 from .common import (
     ARTICLES_APART,
     EXIT_FAILED,
@@ -60,7 +61,6 @@ from .nothing_listed import nothing_listed
 from .search_said import holds_nothing, indexing_said, none_holds, say_syncing, scanning_said
 from .streamed_hits import StreamedHits
 from .tags import named_tags
-from .word_wrap import at_words, terminal_width
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable, Mapping

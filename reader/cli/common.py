@@ -19,6 +19,7 @@ from ..marks import ASCII_ERRORS, ASCII_ONLY, GLYPHS_REPLACED, ascii_replaced, t
 from ..models import FetchError
 from ..other_places import config_elsewhere_said, library_elsewhere_said
 from ..safe import safe_line, safe_text
+from ..word_wrap import said_on_stderr
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -152,17 +153,13 @@ def fit_output_to_locale() -> None:
         sys.stdout.reconfigure(errors="replace")
 
 
-def err(text: str, wrap: int | None = None) -> None:
-    """`text` on stderr after "reader: ", made safe; wrapped at words to `wrap` cells (a
-    terminal's width: `word_wrap.at_words`) when given."""
+def err(text: str) -> None:
+    """`text` on stderr after "reader: ", made safe; on a terminal broken at words to its width
+    (`said_on_stderr`)."""
     try:
         # The reader's own words: "--" for "—" where it can't be drawn (`terminal_words`).
         line = f"reader: {terminal_words(safe_line(text))}"
-        if wrap:
-            from .word_wrap import at_words  # here: the screen's start loads no command's module
-
-            line = at_words(line, wrap)
-        print(line, file=sys.stderr)
+        said_on_stderr(line)
     except OSError:  # the terminal gone (a closed window, a dropped ssh: EIO), a closed pipe
         to_nowhere(sys.stderr)  # no one left to tell: the exit status says it
 

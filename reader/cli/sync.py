@@ -20,6 +20,7 @@ from ..reports import SyncProgress, downloaded_words, gone_for_good, synced_feed
 from ..safe import safe_line
 from ..sync_lock import SYNC_WAIT, SyncLock
 from ..url_display import line_url, shown_url
+from ..word_wrap import at_words, terminal_width
 from .common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -35,7 +36,6 @@ from .common import (
 from .stops import stop_on_terminate, stopped_status
 from .sync_terminal import no_progress, progress_display
 from .tags import named_tags, tags_named
-from .word_wrap import at_words, terminal_width
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -238,9 +238,9 @@ def print_sync_report(
     well), what was not cached and why, and the summary (of the feeds under `tags`, when a
     sync was of theirs: "3 of 3 feeds" alone read as every feed in a log)."""
     if report.portal:  # first, and once: the feeds' and the articles' failures are all this
-        _said(report.portal)
+        err(report.portal)
     elif report.no_connection:  # before each feed's and article's own failure to connect
-        _said(report.no_connection)
+        err(report.no_connection)
     # With nothing answered, a feed that failed to connect or wasn't tried says no more than
     # the line above: a cron job's `-q` mailed 25 such lines an hour through a flight (acc29b
     # T17). One whose failure says more (an untrusted certificate) is still named.
@@ -254,7 +254,7 @@ def print_sync_report(
         if result.error is not None and result.error.held:
             continue  # not asked, its host asking to wait: in that host's one line
         if result.gone:  # the site's word, said once: the syncs after it ask weekly
-            _said(
+            err(
                 f"feed gone for good: {result.feed.display_title}: its site says it is gone"
                 f" (HTTP 410); asked again weekly; `reader remove {shown_url(result.feed.url)}`"
                 " unsubscribes"
@@ -264,19 +264,19 @@ def print_sync_report(
             hint = f" (`reader add {result.feed.url}` looks for its feed)" if _page(result) else ""
             if gateway_failure(result.error):
                 # A gateway's bad minute (acc45 B6): not the feed failing, nor marked so.
-                _said(
+                err(
                     f"feed not reached: {result.feed.display_title}: {result.error.message};"
                     " the next sync asks again"
                 )
             else:
-                _said(f"feed failed: {result.feed.display_title}: {result.error.message}{hint}")
+                err(f"feed failed: {result.feed.display_title}: {result.error.message}{hint}")
     # A cache that takes no writes (a full disk) fails every article left with one reason:
     # said once with their number, not once per article; so does the network going, a host
     # refusing or given up (`outages`).
     unwritable = [e for _, e in report.article_failures if e.kind == ErrorKind.STORAGE]
     outages, named = report.told_failures()
     for outage in outages:
-        _said(outage.line())
+        err(outage.line())
     feeds = {r.feed.url: r.feed.display_title for r in report.feeds}
     _named(
         feeds,
@@ -288,13 +288,13 @@ def print_sync_report(
         "more articles failed",
     )
     for line in report.asked_to_wait:
-        _said(line)
+        err(line)
     if unwritable:
-        _said(f"{plural(len(unwritable), 'article')} not cached: {unwritable[0].message}")
+        err(f"{plural(len(unwritable), 'article')} not cached: {unwritable[0].message}")
     if quiet:
         return
     for line in report.waited_out:  # not a failure: said as the summary is
-        _said(line)
+        err(line)
     _named(
         feeds,
         [
@@ -484,22 +484,16 @@ def _named(
         name = feeds.get(entry.feed_url) or entry.feed_title or entry.feed_url
         if shown.get(name, 0) < NAMED_PER_FEED:
             shown[name] = shown.get(name, 0) + 1
-            _said(line)
+            err(line)
         else:
             left[name] = left.get(name, 0) + 1
     where = "; `reader list --not-offline` lists them" if lists else ""
     for name, count in left.items():
-        _said(f"{safe_line(name, 120)}: {count:,} {more}{where}")
-
-
-def _said(text: str) -> None:
-    """A line of the report that says what went wrong, on stderr: on a terminal wrapped at
-    words to its width, not broken mid-word by the terminal at 40 columns (acc42a A11)."""
-    err(text, wrap=terminal_width(sys.stderr))
+        err(f"{safe_line(name, 120)}: {count:,} {more}{where}")
 
 
 def _told(text: str) -> None:
-    """A line of the report's summary, on stderr, wrapped as `_said`'s."""
+    """A line of the report's summary, on stderr, wrapped as `err`'s."""
     out(at_words(safe_line(text), terminal_width(sys.stderr)), sys.stderr)
 
 

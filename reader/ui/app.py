@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import sys
 from collections.abc import Mapping
 from contextlib import suppress
 from pathlib import Path
@@ -39,6 +38,7 @@ from ..config import Config
 from ..library import Library
 from ..marks import ENTER_KEY, terminal_words
 from ..store.directory import upgrade_said
+from ..word_wrap import said_on_stderr
 from .answer_work import AnswerWork
 from .app_lifecycle import FIRST_FRAME_HELD_AT_MOST, ReaderAppLifecycle
 from .collector import resume_after_start
@@ -651,9 +651,9 @@ def run_app(data_dir: Path, config: Config | None = None, upgrade: bool = True) 
     if app.said_at_exit and app.return_code != 128 + signal.SIGHUP:
         # Not to a terminal that hung up: the write fails there, and the exit status was 1.
         with suppress(OSError):
-            print(f"reader: {app.said_at_exit}", file=sys.stderr)
+            said_on_stderr(f"reader: {app.said_at_exit}")
     if app.unkept_at_exit:  # the terminal is the shell's again: said where it stays
-        print(f"reader: {app.unkept_at_exit}", file=sys.stderr)
+        said_on_stderr(f"reader: {app.unkept_at_exit}")
         # Something done was lost: a failure, as the commands' own on the same store (a
         # signal's status, 143 or 129, says more and stays).
         return app.return_code or 1

@@ -1,11 +1,13 @@
 """Lines for a terminal, wrapped at words to its width: the terminal itself breaks a line
 mid-word at its edge ("al / ready cached" at 40 columns: acc42a A11; a headline of `reader
-list`, an article's lines of `reader show`: acc45b B7). Output that is not a terminal's (a
+list`, an article's lines of `reader show`: acc45b B7; a "reader: …" line saying what went wrong,
+a command's or the reader's at its exit: acc46d D9). Output that is not a terminal's (a
 pipe, a file) is left as it is: a script reads its lines whole."""
 
 from __future__ import annotations
 
 import os
+import sys
 from typing import TextIO
 
 
@@ -26,6 +28,13 @@ def at_words(text: str, width: int | None, hang: str = "") -> str:
     if width is None or width <= 0:
         return text
     # Here: a pipe's `reader list` (a shell loop's) loads no line-breaking rules.
-    from ..line_breaks import folded
+    from .line_breaks import folded
 
     return folded(text, width, hang)
+
+
+def said_on_stderr(line: str) -> None:
+    """`line` ("reader: …", what went wrong) on stderr: on a terminal broken at words to its
+    width, not mid-word at its edge ("did you mea / n tag:?" at 40 columns: acc46d D9); off one
+    (a pipe, cron's log) one line, as it is. OSError when stderr is gone."""
+    print(at_words(line, terminal_width(sys.stderr)), file=sys.stderr)
