@@ -13,10 +13,13 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.keys import article_key
 from reader.library import Library
+from reader.models import StoreError
+from reader.store import Store
 from tests.cli_run import run_reader
 from tests.picture_bytes import png
 from tests.served_feed import serve_site, story_page
@@ -90,6 +93,20 @@ def test_a_picture_every_story_shows_is_fetched_once_and_kept_once(
         )
 
 
+def test_a_reader_of_format_6_refuses_a_library_holding_shared_pictures(
+    data_dir: Path, own_server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader from before the pictures' bytes were shared (data format 6) finds them in no
+    article's own data: it refuses the directory in one line rather than showing them "✓ kept",
+    leaving them out of its books and opening their addresses (acc46d D3)."""
+    synced(data_dir, own_server)
+    monkeypatch.setattr("reader.store.directory.DATA_FORMAT", 6)
+    with pytest.raises(
+        StoreError, match=r"written by a newer reader \(format 7, this one reads 6\)"
+    ):
+        Store(data_dir)
+
+
 def as_older_reader_kept(data_dir: Path, link: str) -> None:
     """The pictures of the article at `link` kept as readers before this one kept them: their
     bytes one after another in the article's own `picture-data:KEY`, each record saying where
@@ -128,6 +145,9 @@ def test_an_older_readers_kept_pictures_are_shown_put_in_a_book_and_go_with_thei
         assert run_reader(data_dir, "forget", other).returncode == 0
     as_older_reader_kept(data_dir, link)
     assert kept_offline(data_dir, link) == {LOGO: 1, figure(0): 1}
+    store = Store(data_dir)
+    store._state.set("format", 6)  # as the older reader left it: read as it is, then upgraded
+    store.close()
     book = data_dir.parent / "port.epub"
     made = run_reader(data_dir, "export", "--format", "epub", "-o", str(book))
     assert made.returncode == 0, made.stderr
@@ -136,7 +156,8 @@ def test_an_older_readers_kept_pictures_are_shown_put_in_a_book_and_go_with_thei
         assert [opened.read(n) for n in files] == [figure(0)]  # the lead image is in no chapter
     held = json.loads(run_reader(data_dir, "cache", "--json").stdout)
     assert (held["pictures_bytes"], held["pictures_articles"]) == (len(LOGO) + len(figure(0)), 1)
-    assert run_reader(data_dir, "forget", link).returncode == 0
+    forgot = run_reader(data_dir, "forget", link)
+    assert forgot.returncode == 0 and "upgraded from format 6 to 7" in forgot.stderr
     assert pictures_on_disk(data_dir) == 0
 
 
