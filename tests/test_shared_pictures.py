@@ -19,6 +19,7 @@ from pytest_httpserver import HTTPServer
 from reader.keys import article_key
 from reader.library import Library
 from reader.models import StoreError
+from reader.plural import size_text
 from reader.store import Store
 from tests.cli_run import run_reader
 from tests.picture_bytes import png
@@ -54,8 +55,9 @@ def feed(base: str) -> str:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Port</title>{items}</channel></rss>'
 
 
-def synced(data_dir: Path, server: HTTPServer) -> list[str]:
-    """`reader sync` of the site's stories, their pictures kept; their links."""
+def synced(data_dir: Path, server: HTTPServer, said: list[str] | None = None) -> list[str]:
+    """`reader sync` of the site's stories, their pictures kept; their links (and what the
+    sync said added to `said`)."""
     base = server.url_for("").rstrip("/")
     serve_site(server, feed, {f"/story{n}.html": page(base, n) for n in range(STORIES)})
     server.expect_request("/logo.png").respond_with_data(LOGO, content_type="image/png")
@@ -66,16 +68,22 @@ def synced(data_dir: Path, server: HTTPServer) -> list[str]:
     assert run_reader(data_dir, "add", server.url_for("/feed.xml")).returncode == 0
     done = run_reader(data_dir, "sync")
     assert done.returncode == 0, done.stderr
+    if said is not None:
+        said.append(done.stderr)  # its summary
     return [f"{base}/story{n}.html" for n in range(STORIES)]
 
 
 def test_a_picture_every_story_shows_is_fetched_once_and_kept_once(
     data_dir: Path, own_server: HTTPServer
 ) -> None:
-    links = synced(data_dir, own_server)
+    said: list[str] = []
+    links = synced(data_dir, own_server, said)
     asked = [request.path for request, _ in own_server.log]
     assert asked.count("/logo.png") == 1  # main: once a story
     mine = sum(len(figure(n)) for n in range(STORIES))
+    # What was stored, not the logo counted once a story (lead: "6 pictures kept, 32.2 KB").
+    stored = f"{2 * STORIES} pictures kept ({STORIES + 1} stored, {size_text(len(LOGO) + mine)})"
+    assert stored in said[0], said[0]
     assert pictures_on_disk(data_dir) == len(LOGO) + mine  # main: the logo three times
     shown = run_reader(data_dir, "cache", "--json")
     held = json.loads(shown.stdout)

@@ -117,6 +117,7 @@ class StorePictures(StoreMovedStories):
         most: int | None = None,
         counted: tuple[int, int] | None = None,
         each_most: int | None = None,
+        wrote: dict[str, int] | None = None,
     ) -> list[KeptPicture] | None:
         """Keep what is known of the article's `pictures`, the bytes of the kept ones given in
         `bodies` by address (each checked by its caller; one whose bytes another article keeps
@@ -137,7 +138,10 @@ class StorePictures(StoreMovedStories):
         since it leave it short by at most `each_most` bytes a write (one article's cap): while
         that much more still fits, nothing is counted again; else it is, under the lock. How
         many were written since is not bounded by the articles under way at once (others come
-        one after another through the turns while one download is slow)."""
+        one after another through the turns while one download is slow).
+
+        `wrote`: the hashes of the bytes this put wrote, their sizes, added to it (one another
+        article keeps is not: a sync says what it stored, not each article's count of it)."""
         key = article_key(url)
         if most is not None and counted is None:
             counted = self._pictures_counted(but=key)
@@ -185,6 +189,8 @@ class StorePictures(StoreMovedStories):
                     if body is not None and picture.sha not in stored:
                         articles.set(PICTURE_BYTES + picture.sha, body)
                         stored.add(picture.sha)
+                        if wrote is not None:
+                            wrote[picture.sha] = len(body)
                     size = len(body) if body is not None else picture.size
                     record[picture.url] = {
                         "sha": picture.sha,
