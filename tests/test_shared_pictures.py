@@ -21,6 +21,7 @@ from reader.library import Library
 from reader.models import StoreError
 from reader.plural import size_text
 from reader.store import Store
+from reader.store.articles import StoreArticles
 from tests.cli_run import run_reader
 from tests.picture_bytes import png
 from tests.served_feed import serve_site, story_page
@@ -167,6 +168,41 @@ def test_an_older_readers_kept_pictures_are_shown_put_in_a_book_and_go_with_thei
     forgot = run_reader(data_dir, "forget", link)
     assert forgot.returncode == 0 and "upgraded from format 6 to 7" in forgot.stderr
     assert pictures_on_disk(data_dir) == 0
+
+
+def test_repair_drops_the_pictures_an_older_readers_forget_left_and_none_shown(
+    data_dir: Path, own_server: HTTPServer
+) -> None:
+    """An older reader's `forget` takes the article's record of its pictures and leaves their
+    shared bytes (acc46d D5): `reader repair` finds them (`--dry-run` says how many and how
+    big), drops them and never one a story still shows, which then goes with its last story."""
+    first, *others = synced(data_dir, own_server)
+    own_server.stop()
+    lib = Library(data_dir)
+    try:
+        for other in others:  # as the older reader forgot them: their bytes not its to drop
+            StoreArticles.delete_article(lib.store, article_key(other))
+        lib.store._state.set("format", 6)  # as that reader left it (this one's before 7)
+    finally:
+        lib.close()
+    left = sum(len(figure(n)) for n in range(1, STORIES))
+    kept = len(LOGO) + len(figure(0))
+    assert pictures_on_disk(data_dir) == kept + left
+    told = f"{STORIES - 1} pictures no article shows ({size_text(left)}, left by an older reader)"
+    checked = run_reader(data_dir, "repair", "--dry-run")
+    assert checked.returncode == 0 and f"{told} would be deleted" in checked.stdout, checked
+    assert "upgraded" not in checked.stderr
+    assert pictures_on_disk(data_dir) == kept + left
+    mended = run_reader(data_dir, "repair")
+    assert mended.returncode == 0 and f"{told} deleted" in mended.stdout, mended
+    assert pictures_on_disk(data_dir) == kept
+    assert kept_offline(data_dir, first) == {LOGO: 1, figure(0): 1}
+    again = run_reader(data_dir, "repair")
+    assert "no article shows" not in again.stdout
+    assert run_reader(data_dir, "forget", first).returncode == 0
+    assert (
+        pictures_on_disk(data_dir) == 0
+    )  # the logo's list of stories mended: it went with its last
 
 
 def test_a_story_moved_to_another_address_keeps_the_pictures_it_shares(

@@ -17,6 +17,7 @@ when the article's pictures are written again (`put_pictures`); dropped with the
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 from dataclasses import replace
 from typing import Any
 
@@ -319,6 +320,40 @@ class StorePictures(StoreMovedStories):
         )
         (count,) = self._articles._sql(query, prefix_range(PICTURES)).fetchone()
         return int(count or 0)
+
+    def unshown_pictures(self, drop: bool = False) -> tuple[int, int]:
+        """How many pictures' shared bytes (`PICTURE_BYTES`) no article's record names, and
+        their size: an older reader's `forget` or eviction took an article's record and left
+        them (acc46d D5). With `drop`, they are deleted, and each list of the articles showing
+        a picture (`PICTURE_USERS`) made what their records say, in one transaction: bytes a
+        record names are never dropped. For `reader repair`, no writer running."""
+        articles = self._articles
+        with articles.transact() if drop else nullcontext():
+            shown: dict[str, list[str]] = {}
+            for key, value in rows_with_prefix(articles, PICTURES):
+                record = _parsed(value) if isinstance(value, str) else None
+                if record is None:  # kept in a file: an article of many pictures
+                    record = self._load(articles, PICTURES + key, {})
+                for sha in _shared(record):
+                    shown.setdefault(sha, []).append(key)
+            query = f"SELECT substr(key, ?), {_SIZE} FROM Cache WHERE key >= ? AND key < ?"
+            bounds = (len(PICTURE_BYTES) + 1, *prefix_range(PICTURE_BYTES))
+            sizes = {sha: int(size or 0) for sha, size in scanned(articles, query, bounds)}
+            unshown = {sha: size for sha, size in sizes.items() if sha not in shown}
+            if drop:
+                for sha in unshown:
+                    articles.delete(PICTURE_BYTES + sha)
+                for sha, _ in rows_with_prefix(articles, PICTURE_USERS):
+                    if sha not in shown:
+                        articles.delete(PICTURE_USERS + sha)
+                for sha, keys in shown.items():
+                    users = self._load(articles, PICTURE_USERS + sha, [])
+                    users = (
+                        [u for u in users if isinstance(u, str)] if isinstance(users, list) else []
+                    )
+                    if sha in sizes and sorted(users) != keys:
+                        self._save(articles, PICTURE_USERS + sha, keys)
+        return len(unshown), sum(unshown.values())
 
     # -- the size limit's view: each article's share of the bytes it shows --------------------
     def cached_articles(self) -> list[CachedArticle]:
