@@ -116,30 +116,33 @@ def test_a_reader_of_format_6_refuses_a_library_holding_shared_pictures(
         Store(data_dir)
 
 
-def as_older_reader_kept(data_dir: Path, link: str) -> None:
-    """The pictures of the article at `link` kept as readers before this one kept them: their
-    bytes one after another in the article's own `picture-data:KEY`, each record saying where
-    its own begin ("at")."""
+def as_older_reader_kept(data_dir: Path, *links: str) -> None:
+    """The pictures of the articles at `links` kept as readers before this one kept them: each
+    article's bytes one after another in its own `picture-data:KEY`, each record saying where
+    its own begin ("at"), nothing shared."""
     lib = Library(data_dir)
     try:
-        store, key = lib.store, article_key(link)
-        bodies = store.kept_picture_data(link)
-        record: dict[str, object] = {}
-        data = b""
-        for picture in store.pictures(link):
-            if picture.kept:
-                size = len(bodies[picture.url])
-                record[picture.url] = {
-                    "sha": picture.sha,
-                    "type": picture.media_type,
-                    "size": size,
-                    "at": len(data),
-                }
-                data += bodies[picture.url]
-        store._articles.set(f"picture-data:{key}", data)
-        store._save(store._articles, f"pictures:{key}", record)
-        for sha in {held["sha"] for held in record.values()}:  # type: ignore[index]
-            store._articles.delete(f"picture-bytes:{sha}")
+        store = lib.store
+        bodies = {link: store.kept_picture_data(link) for link in links}
+        for link in links:
+            record: dict[str, object] = {}
+            data = b""
+            for picture in store.pictures(link):
+                if picture.kept:
+                    size = len(bodies[link][picture.url])
+                    record[picture.url] = {
+                        "sha": picture.sha,
+                        "type": picture.media_type,
+                        "size": size,
+                        "at": len(data),
+                    }
+                    data += bodies[link][picture.url]
+            key = article_key(link)
+            store._articles.set(f"picture-data:{key}", data)
+            store._save(store._articles, f"pictures:{key}", record)
+            for sha in {held["sha"] for held in record.values()}:  # type: ignore[index]
+                store._articles.delete(f"picture-bytes:{sha}")
+                store._articles.delete(f"picture-users:{sha}")
     finally:
         lib.close()
 
@@ -168,6 +171,25 @@ def test_an_older_readers_kept_pictures_are_shown_put_in_a_book_and_go_with_thei
     forgot = run_reader(data_dir, "forget", link)
     assert forgot.returncode == 0 and "upgraded from format 6 to 7" in forgot.stderr
     assert pictures_on_disk(data_dir) == 0
+
+
+def test_an_older_readers_copies_are_kept_once_by_the_next_sync(
+    data_dir: Path, own_server: HTTPServer
+) -> None:
+    """Each article's own copy of the pictures an older reader kept moved to the bytes kept
+    once by the next sync, offline too: an upgraded library shrinks (acc46d D5)."""
+    links = synced(data_dir, own_server)
+    own_server.stop()
+    as_older_reader_kept(data_dir, *links)
+    mine = sum(len(figure(n)) for n in range(STORIES))
+    assert pictures_on_disk(data_dir) == STORIES * len(LOGO) + mine
+    run_reader(data_dir, "sync")  # its feed unreachable: what it keeps is folded all the same
+    assert pictures_on_disk(data_dir) == len(LOGO) + mine  # lead: the logo once a story still
+    for n, link in enumerate(links):
+        assert kept_offline(data_dir, link) == {LOGO: 1, figure(n): 1}
+    for link in links:
+        assert run_reader(data_dir, "forget", link).returncode == 0
+    assert pictures_on_disk(data_dir) == 0  # each counted among the logo's stories
 
 
 def test_repair_drops_the_pictures_an_older_readers_forget_left_and_none_shown(

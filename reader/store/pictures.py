@@ -12,7 +12,8 @@ them (`cached_articles`).
 
 Readers before kept an article's pictures' bytes one after another under `picture-data:KEY`,
 each record saying where its own begin ("at"): read as they are, and moved to the shared bytes
-when the article's pictures are written again (`put_pictures`); dropped with the article."""
+by the next sync (`fold_older_pictures`), or when the article's pictures are written again
+(`put_pictures`); dropped with the article."""
 
 from __future__ import annotations
 
@@ -211,6 +212,58 @@ class StorePictures(StoreMovedStories):
             self.owe_pictures(url, not all(p.settled for p in kept), key)
         return kept
 
+    def fold_older_pictures(self) -> tuple[int, int]:
+        """The pictures an older reader kept of each article, its own copies one after another
+        (`PICTURE_DATA`), moved to the bytes kept once (`PICTURE_BYTES`): one several articles
+        show then kept once, an upgraded library shrinking without fetching them again (acc46d
+        D5: 20 articles each kept their own copy of one site's lead image). Safe from data
+        format 7 on, which no reader that read them there opens. Each article's in one
+        transaction, a few together: a kill between loses none. How many articles, and the
+        bytes freed; ~1 ms an article of two pictures (`benchmarks/pictures_fold.py`)."""
+        if self.read_only:
+            return 0, 0
+        keys = sorted(self._keys_with_prefix(PICTURE_DATA))
+        if not keys:
+            return 0, 0
+        before = self._pictures_total()
+        for start in range(0, len(keys), _FOLDED_AT_ONCE):
+            with self._articles.transact():
+                for key in keys[start : start + _FOLDED_AT_ONCE]:
+                    self._fold(key)
+        return len(keys), before - self._pictures_total()
+
+    def _fold(self, key: str) -> None:
+        """`fold_older_pictures` of the article under `key`, in the caller's transaction. A
+        picture whose bytes are not what was kept (damaged) is asked for again, as a shared
+        one whose bytes went is (`put_pictures`)."""
+        from ..pictures import digest
+
+        articles = self._articles
+        found = self._load(articles, PICTURES + key, {})
+        record: dict[str, Any] = {}
+        own: dict[str, object] = {}
+        owed = False
+        for address, held in (found if isinstance(found, dict) else {}).items():
+            kept = _picture(address, held)
+            if kept is None or not kept.kept or not isinstance(held, dict) or "at" not in held:
+                record[address] = held
+                continue
+            body = self._kept_body(key, kept, held, own)
+            if body is None or digest(body) != kept.sha:
+                record[address] = {"why": "its bytes are kept no more", "again": True}
+                owed = True
+                continue
+            if PICTURE_BYTES + kept.sha not in articles:
+                articles.set(PICTURE_BYTES + kept.sha, body)
+            record[address] = {"sha": kept.sha, "type": kept.media_type, "size": len(body)}
+        articles.delete(PICTURE_DATA + key)
+        if isinstance(found, dict):
+            self._save(articles, PICTURES + key, record)
+        self._use(key, set(_shared(record)), set())
+        data = self._load(articles, f"article:{key}") if owed else None
+        if isinstance(data, dict) and isinstance(url := data.get("url"), str) and url:
+            self.owe_pictures(url, True, key)
+
     def delete_article(self, key: str) -> None:
         """`delete_article`, and the bytes of its pictures no other article shows, in one
         transaction."""
@@ -393,6 +446,10 @@ class StorePictures(StoreMovedStories):
                 shares[key] = shares.get(key, 0) + share
         return shares
 
+
+_FOLDED_AT_ONCE = 50
+"""Articles whose older pictures are folded in one transaction (`fold_older_pictures`): one
+each cost most of the time in commits; all in one would hold the store from the open reader."""
 
 _KEPT_BYTES = "((key >= ? AND key < ? AND key != ?) OR (key >= ? AND key < ?))"
 """The kept pictures' bytes, those an older reader kept of one article left out."""
