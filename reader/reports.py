@@ -477,23 +477,33 @@ class NotOffline:
 @dataclass
 class PicturesTally:
     """The articles' pictures a `Library` has begun to fetch since it opened, and of them those
-    done, kept (and their bytes) and not kept: a sync's figures are the change over its run."""
+    done, kept and not kept, and of the kept those whose bytes were stored (and their bytes: one
+    kept for several articles is stored once): a sync's figures are the change over its run."""
 
     asked: int = 0
     done: int = 0
     kept: int = 0
-    kept_bytes: int = 0
+    stored: int = 0
+    stored_bytes: int = 0
     not_kept: int = 0
     portal_answered: int = 0  # pictures a Wi-Fi login page answered for (`PortalWatch`)
     portal: str = ""  # what the sync says of that page (`portal.portal_message`)
 
 
-def pictures_words(kept: int, kept_bytes: int, not_kept: int, short: bool = False) -> str:
+def pictures_words(
+    kept: int, stored: int, stored_bytes: int, not_kept: int, short: bool = False
+) -> str:
     """What a sync kept of the articles' pictures ("107 pictures kept, 6.0 MB, 2 not kept"),
-    or "" when it tried none."""
+    or "" when it tried none. Of pictures several articles show, what was stored: "6 pictures
+    kept (1 stored, 70.5 KB)", not each article's count of the one (acc46d D6)."""
     if not kept and not not_kept:
         return ""
-    said = f"{plural(kept, 'picture')} kept, {size_text(kept_bytes)}"
+    if stored == kept:
+        said = f"{plural(kept, 'picture')} kept, {size_text(stored_bytes)}"
+    elif stored:
+        said = f"{plural(kept, 'picture')} kept ({stored} stored, {size_text(stored_bytes)})"
+    else:
+        said = f"{plural(kept, 'picture')} kept (all stored already)"
     if not_kept:
         said += (
             f", {not_kept} not kept"
@@ -519,7 +529,8 @@ class SyncReport:
     # The articles' pictures this sync fetched (`PicturesTally`), and the bytes it received on
     # the wire, bodies as they came (compressed), and of them the pictures' (`Fetcher.received`)
     pictures_kept: int = 0
-    pictures_kept_bytes: int = 0
+    pictures_stored: int = 0  # of them, those whose bytes were stored (`PicturesTally.stored`)
+    pictures_stored_bytes: int = 0
     pictures_not_kept: int = 0
     # A Wi-Fi login page's line (`portal_message`) when one answered for pictures: owed to
     # the next sync, the articles' text come before it (acc46b A1)
@@ -635,7 +646,11 @@ class SyncReport:
     def pictures_line(self, short: bool = False) -> str:
         """What this sync kept of the articles' pictures (`pictures_words`), or ""."""
         return pictures_words(
-            self.pictures_kept, self.pictures_kept_bytes, self.pictures_not_kept, short
+            self.pictures_kept,
+            self.pictures_stored,
+            self.pictures_stored_bytes,
+            self.pictures_not_kept,
+            short,
         )
 
     def offline_recap(self, short: bool = False) -> str:

@@ -13,10 +13,15 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.keys import article_key
 from reader.library import Library
+from reader.models import StoreError
+from reader.plural import size_text
+from reader.store import Store
+from reader.store.articles import StoreArticles
 from tests.cli_run import run_reader
 from tests.picture_bytes import png
 from tests.served_feed import serve_site, story_page
@@ -51,8 +56,9 @@ def feed(base: str) -> str:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Port</title>{items}</channel></rss>'
 
 
-def synced(data_dir: Path, server: HTTPServer) -> list[str]:
-    """`reader sync` of the site's stories, their pictures kept; their links."""
+def synced(data_dir: Path, server: HTTPServer, said: list[str] | None = None) -> list[str]:
+    """`reader sync` of the site's stories, their pictures kept; their links (and what the
+    sync said added to `said`)."""
     base = server.url_for("").rstrip("/")
     serve_site(server, feed, {f"/story{n}.html": page(base, n) for n in range(STORIES)})
     server.expect_request("/logo.png").respond_with_data(LOGO, content_type="image/png")
@@ -63,16 +69,22 @@ def synced(data_dir: Path, server: HTTPServer) -> list[str]:
     assert run_reader(data_dir, "add", server.url_for("/feed.xml")).returncode == 0
     done = run_reader(data_dir, "sync")
     assert done.returncode == 0, done.stderr
+    if said is not None:
+        said.append(done.stderr)  # its summary
     return [f"{base}/story{n}.html" for n in range(STORIES)]
 
 
 def test_a_picture_every_story_shows_is_fetched_once_and_kept_once(
     data_dir: Path, own_server: HTTPServer
 ) -> None:
-    links = synced(data_dir, own_server)
+    said: list[str] = []
+    links = synced(data_dir, own_server, said)
     asked = [request.path for request, _ in own_server.log]
     assert asked.count("/logo.png") == 1  # main: once a story
     mine = sum(len(figure(n)) for n in range(STORIES))
+    # What was stored, not the logo counted once a story (lead: "6 pictures kept, 32.2 KB").
+    stored = f"{2 * STORIES} pictures kept ({STORIES + 1} stored, {size_text(len(LOGO) + mine)})"
+    assert stored in said[0], said[0]
     assert pictures_on_disk(data_dir) == len(LOGO) + mine  # main: the logo three times
     shown = run_reader(data_dir, "cache", "--json")
     held = json.loads(shown.stdout)
@@ -90,30 +102,47 @@ def test_a_picture_every_story_shows_is_fetched_once_and_kept_once(
         )
 
 
-def as_older_reader_kept(data_dir: Path, link: str) -> None:
-    """The pictures of the article at `link` kept as readers before this one kept them: their
-    bytes one after another in the article's own `picture-data:KEY`, each record saying where
-    its own begin ("at")."""
+def test_a_reader_of_format_6_refuses_a_library_holding_shared_pictures(
+    data_dir: Path, own_server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader from before the pictures' bytes were shared (data format 6) finds them in no
+    article's own data: it refuses the directory in one line rather than showing them "✓ kept",
+    leaving them out of its books and opening their addresses (acc46d D3)."""
+    synced(data_dir, own_server)
+    monkeypatch.setattr("reader.store.directory.DATA_FORMAT", 6)
+    with pytest.raises(
+        StoreError, match=r"written by a newer reader \(format 7, this one reads 6\)"
+    ):
+        Store(data_dir)
+
+
+def as_older_reader_kept(data_dir: Path, *links: str) -> None:
+    """The pictures of the articles at `links` kept as readers before this one kept them: each
+    article's bytes one after another in its own `picture-data:KEY`, each record saying where
+    its own begin ("at"), nothing shared."""
     lib = Library(data_dir)
     try:
-        store, key = lib.store, article_key(link)
-        bodies = store.kept_picture_data(link)
-        record: dict[str, object] = {}
-        data = b""
-        for picture in store.pictures(link):
-            if picture.kept:
-                size = len(bodies[picture.url])
-                record[picture.url] = {
-                    "sha": picture.sha,
-                    "type": picture.media_type,
-                    "size": size,
-                    "at": len(data),
-                }
-                data += bodies[picture.url]
-        store._articles.set(f"picture-data:{key}", data)
-        store._save(store._articles, f"pictures:{key}", record)
-        for sha in {held["sha"] for held in record.values()}:  # type: ignore[index]
-            store._articles.delete(f"picture-bytes:{sha}")
+        store = lib.store
+        bodies = {link: store.kept_picture_data(link) for link in links}
+        for link in links:
+            record: dict[str, object] = {}
+            data = b""
+            for picture in store.pictures(link):
+                if picture.kept:
+                    size = len(bodies[link][picture.url])
+                    record[picture.url] = {
+                        "sha": picture.sha,
+                        "type": picture.media_type,
+                        "size": size,
+                        "at": len(data),
+                    }
+                    data += bodies[link][picture.url]
+            key = article_key(link)
+            store._articles.set(f"picture-data:{key}", data)
+            store._save(store._articles, f"pictures:{key}", record)
+            for sha in {held["sha"] for held in record.values()}:  # type: ignore[index]
+                store._articles.delete(f"picture-bytes:{sha}")
+                store._articles.delete(f"picture-users:{sha}")
     finally:
         lib.close()
 
@@ -128,6 +157,9 @@ def test_an_older_readers_kept_pictures_are_shown_put_in_a_book_and_go_with_thei
         assert run_reader(data_dir, "forget", other).returncode == 0
     as_older_reader_kept(data_dir, link)
     assert kept_offline(data_dir, link) == {LOGO: 1, figure(0): 1}
+    store = Store(data_dir)
+    store._state.set("format", 6)  # as the older reader left it: read as it is, then upgraded
+    store.close()
     book = data_dir.parent / "port.epub"
     made = run_reader(data_dir, "export", "--format", "epub", "-o", str(book))
     assert made.returncode == 0, made.stderr
@@ -136,8 +168,63 @@ def test_an_older_readers_kept_pictures_are_shown_put_in_a_book_and_go_with_thei
         assert [opened.read(n) for n in files] == [figure(0)]  # the lead image is in no chapter
     held = json.loads(run_reader(data_dir, "cache", "--json").stdout)
     assert (held["pictures_bytes"], held["pictures_articles"]) == (len(LOGO) + len(figure(0)), 1)
-    assert run_reader(data_dir, "forget", link).returncode == 0
+    forgot = run_reader(data_dir, "forget", link)
+    assert forgot.returncode == 0 and "upgraded from format 6 to 7" in forgot.stderr
     assert pictures_on_disk(data_dir) == 0
+
+
+def test_an_older_readers_copies_are_kept_once_by_the_next_sync(
+    data_dir: Path, own_server: HTTPServer
+) -> None:
+    """Each article's own copy of the pictures an older reader kept moved to the bytes kept
+    once by the next sync, offline too: an upgraded library shrinks (acc46d D5)."""
+    links = synced(data_dir, own_server)
+    own_server.stop()
+    as_older_reader_kept(data_dir, *links)
+    mine = sum(len(figure(n)) for n in range(STORIES))
+    assert pictures_on_disk(data_dir) == STORIES * len(LOGO) + mine
+    run_reader(data_dir, "sync")  # its feed unreachable: what it keeps is folded all the same
+    assert pictures_on_disk(data_dir) == len(LOGO) + mine  # lead: the logo once a story still
+    for n, link in enumerate(links):
+        assert kept_offline(data_dir, link) == {LOGO: 1, figure(n): 1}
+    for link in links:
+        assert run_reader(data_dir, "forget", link).returncode == 0
+    assert pictures_on_disk(data_dir) == 0  # each counted among the logo's stories
+
+
+def test_repair_drops_the_pictures_an_older_readers_forget_left_and_none_shown(
+    data_dir: Path, own_server: HTTPServer
+) -> None:
+    """An older reader's `forget` takes the article's record of its pictures and leaves their
+    shared bytes (acc46d D5): `reader repair` finds them (`--dry-run` says how many and how
+    big), drops them and never one a story still shows, which then goes with its last story."""
+    first, *others = synced(data_dir, own_server)
+    own_server.stop()
+    lib = Library(data_dir)
+    try:
+        for other in others:  # as the older reader forgot them: their bytes not its to drop
+            StoreArticles.delete_article(lib.store, article_key(other))
+        lib.store._state.set("format", 6)  # as that reader left it (this one's before 7)
+    finally:
+        lib.close()
+    left = sum(len(figure(n)) for n in range(1, STORIES))
+    kept = len(LOGO) + len(figure(0))
+    assert pictures_on_disk(data_dir) == kept + left
+    told = f"{STORIES - 1} pictures no article shows ({size_text(left)}, left by an older reader)"
+    checked = run_reader(data_dir, "repair", "--dry-run")
+    assert checked.returncode == 0 and f"{told} would be deleted" in checked.stdout, checked
+    assert "upgraded" not in checked.stderr
+    assert pictures_on_disk(data_dir) == kept + left
+    mended = run_reader(data_dir, "repair")
+    assert mended.returncode == 0 and f"{told} deleted" in mended.stdout, mended
+    assert pictures_on_disk(data_dir) == kept
+    assert kept_offline(data_dir, first) == {LOGO: 1, figure(0): 1}
+    again = run_reader(data_dir, "repair")
+    assert "no article shows" not in again.stdout
+    assert run_reader(data_dir, "forget", first).returncode == 0
+    assert (
+        pictures_on_disk(data_dir) == 0
+    )  # the logo's list of stories mended: it went with its last
 
 
 def test_a_story_moved_to_another_address_keeps_the_pictures_it_shares(

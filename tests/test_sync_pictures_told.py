@@ -55,7 +55,8 @@ def test_a_sync_reports_its_pictures_as_they_come_and_counts_its_bytes(
         async with Library(data_dir, keep_pictures=True) as lib:
             lib.store.add_feed(feed)
             report = await lib.sync(progress=heard.append)
-            assert report.pictures_kept == 2 and report.pictures_kept_bytes == PICTURES
+            assert report.pictures_kept == report.pictures_stored == 2
+            assert report.pictures_stored_bytes == PICTURES
             assert report.downloaded_pictures == received(threaded_server, pictures=True)
             assert report.downloaded == received(threaded_server)
             return sync_summary(report)

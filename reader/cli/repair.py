@@ -62,6 +62,8 @@ def cmd_repair(args: argparse.Namespace) -> int:
         )
         if not dry_run and not unmended:
             _recover_subscriptions(root, lost_feeds)
+        if not unmended and not (dry_run and damaged):  # else read once it is mended
+            _drop_unshown_pictures(root, dry_run)
         _check_index(root, dry_run)
     finally:
         in_use.release()
@@ -272,6 +274,28 @@ def _recover_subscriptions(root: Path, lost_feeds: list[str]) -> None:
             )
     finally:
         store.close()
+
+
+def _drop_unshown_pictures(root: Path, dry_run: bool) -> None:
+    """The pictures' bytes kept once for several articles that no article shows any more (an
+    older reader's `forget` left them) deleted, counted (`Store.unshown_pictures`)."""
+    from ..store import Store
+
+    articles = root / "articles" / "cache.db"
+    if not articles.exists() or not articles.stat().st_size:
+        return
+    store = Store(root, upgrade=not dry_run)  # dry, an older format's read as it is
+    try:
+        count, size = store.unshown_pictures(drop=not dry_run and not store.read_only)
+    finally:
+        store.close()
+    if count:
+        pictures = plural(count, "picture")
+        done = "would be deleted" if dry_run else "deleted"
+        out(
+            f"{root / 'articles'}: {pictures} no article shows ({size_text(size)}, left by an"
+            f" older reader) {done}"
+        )
 
 
 def _check_index(root: Path, dry_run: bool) -> None:

@@ -250,6 +250,7 @@ class LibraryPictures(LibraryPageReads):
             # added since `counted` could reach the cap: far from it the count (40 ms at
             # 10,000 articles' pictures) would be made twice an article for nothing.
             kept = None
+            stored: dict[str, int] = {}
             with suppress(StoreError):  # a full disk: the text is kept, its pictures not
                 kept = await asyncio.to_thread(
                     self.store.put_pictures,
@@ -259,12 +260,17 @@ class LibraryPictures(LibraryPageReads):
                     limits.pictures_max_bytes,
                     counted,
                     limits.article_pictures_max_bytes,
+                    stored,
                 )
             if kept is not None:
                 had_kept = {address for address, p in known.items() if p.kept}
                 fetched = {p.url for p in kept if p.kept} - had_kept
-                self.picture_tally.kept += len(fetched)
-                self.picture_tally.kept_bytes += sum(p.size for p in kept if p.url in fetched)
+                # Stored by this put for them (not an older reader's copy moved to the shared).
+                new = {p.sha for p in kept if p.url in fetched} & stored.keys()
+                tally = self.picture_tally
+                tally.kept += len(fetched)
+                tally.stored += len(new)
+                tally.stored_bytes += sum(stored[sha] for sha in new)
             if kept is not None and self.pictures_kept is not None:
                 self.pictures_kept(url, kept)
 

@@ -862,7 +862,8 @@ class LibrarySync(LibrarySyncStart):
             untold=network.untold,
             fetched_after_wait=dict(waits.fetched),
             pictures_kept=tally.kept - pictures_before.kept,
-            pictures_kept_bytes=tally.kept_bytes - pictures_before.kept_bytes,
+            pictures_stored=tally.stored - pictures_before.stored,
+            pictures_stored_bytes=tally.stored_bytes - pictures_before.stored_bytes,
             pictures_not_kept=tally.not_kept - pictures_before.not_kept,
             pictures_portal=(
                 tally.portal if tally.portal_answered > pictures_before.portal_answered else ""

@@ -123,6 +123,8 @@ class LibrarySyncStart(LibraryFeedRefresh):
         saved = store.saved()
         with suppress(StoreError):  # a read-only directory: not marked, not asked for
             store.mark_copies_cached_before(saved.keys() & cached)
+            # An older reader's copies of each article's pictures kept once (format 7 on).
+            store.fold_older_pictures()
             if self.pictures_wanted:  # those of a reader from before the marks: fetched now
                 store.mark_pictures_owed_before({h.key: h.entry.link for h in headlines if h.key})
             if store.mark_file_links_saved_before():  # a reader from before the mark's

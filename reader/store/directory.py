@@ -45,9 +45,13 @@ log = logging.getLogger("reader.store")
 # which a format-3 reader can't decode either. 5: articles may hold pictures' lines. 6: an
 # entry's record may hold only the start of a long summary, the whole kept apart
 # (`codec.SUMMARY_APART`), which a format-5 reader would take for all of it (its offline view
-# showing 3,000 characters, its refresh telling every such item anew).
-DATA_FORMAT = 6
-DATA_FORMAT_SINCE = "2026-12-05"
+# showing 3,000 characters, its refresh telling every such item anew). 7: a picture's bytes may
+# be kept once for every article showing it (`pictures.PICTURE_BYTES`), which a format-6 reader
+# finds in no article's own data: it showed them "✓ kept", left them out of its EPUB and opened
+# their addresses, and its `forget` left them behind (acc46d D3); format-6 articles' own copies
+# read as they are.
+DATA_FORMAT = 7
+DATA_FORMAT_SINCE = "2026-12-07"
 """The day DATA_FORMAT was last raised: a reader from before it refuses a directory of this
 format, which the line saying it was upgraded names (acc38b K1)."""
 _FORMAT = "format"

@@ -12,11 +12,13 @@ them (`cached_articles`).
 
 Readers before kept an article's pictures' bytes one after another under `picture-data:KEY`,
 each record saying where its own begin ("at"): read as they are, and moved to the shared bytes
-when the article's pictures are written again (`put_pictures`); dropped with the article."""
+by the next sync (`fold_older_pictures`), or when the article's pictures are written again
+(`put_pictures`); dropped with the article."""
 
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 from dataclasses import replace
 from typing import Any
 
@@ -117,6 +119,7 @@ class StorePictures(StoreMovedStories):
         most: int | None = None,
         counted: tuple[int, int] | None = None,
         each_most: int | None = None,
+        wrote: dict[str, int] | None = None,
     ) -> list[KeptPicture] | None:
         """Keep what is known of the article's `pictures`, the bytes of the kept ones given in
         `bodies` by address (each checked by its caller; one whose bytes another article keeps
@@ -137,7 +140,10 @@ class StorePictures(StoreMovedStories):
         since it leave it short by at most `each_most` bytes a write (one article's cap): while
         that much more still fits, nothing is counted again; else it is, under the lock. How
         many were written since is not bounded by the articles under way at once (others come
-        one after another through the turns while one download is slow)."""
+        one after another through the turns while one download is slow).
+
+        `wrote`: the hashes of the bytes this put wrote, their sizes, added to it (one another
+        article keeps is not: a sync says what it stored, not each article's count of it)."""
         key = article_key(url)
         if most is not None and counted is None:
             counted = self._pictures_counted(but=key)
@@ -185,6 +191,8 @@ class StorePictures(StoreMovedStories):
                     if body is not None and picture.sha not in stored:
                         articles.set(PICTURE_BYTES + picture.sha, body)
                         stored.add(picture.sha)
+                        if wrote is not None:
+                            wrote[picture.sha] = len(body)
                     size = len(body) if body is not None else picture.size
                     record[picture.url] = {
                         "sha": picture.sha,
@@ -203,6 +211,58 @@ class StorePictures(StoreMovedStories):
             self._use(key, shown - had, had - shown)
             self.owe_pictures(url, not all(p.settled for p in kept), key)
         return kept
+
+    def fold_older_pictures(self) -> tuple[int, int]:
+        """The pictures an older reader kept of each article, its own copies one after another
+        (`PICTURE_DATA`), moved to the bytes kept once (`PICTURE_BYTES`): one several articles
+        show then kept once, an upgraded library shrinking without fetching them again (acc46d
+        D5: 20 articles each kept their own copy of one site's lead image). Safe from data
+        format 7 on, which no reader that read them there opens. Each article's in one
+        transaction, a few together: a kill between loses none. How many articles, and the
+        bytes freed; ~1 ms an article of two pictures (`benchmarks/pictures_fold.py`)."""
+        if self.read_only:
+            return 0, 0
+        keys = sorted(self._keys_with_prefix(PICTURE_DATA))
+        if not keys:
+            return 0, 0
+        before = self._pictures_total()
+        for start in range(0, len(keys), _FOLDED_AT_ONCE):
+            with self._articles.transact():
+                for key in keys[start : start + _FOLDED_AT_ONCE]:
+                    self._fold(key)
+        return len(keys), before - self._pictures_total()
+
+    def _fold(self, key: str) -> None:
+        """`fold_older_pictures` of the article under `key`, in the caller's transaction. A
+        picture whose bytes are not what was kept (damaged) is asked for again, as a shared
+        one whose bytes went is (`put_pictures`)."""
+        from ..pictures import digest
+
+        articles = self._articles
+        found = self._load(articles, PICTURES + key, {})
+        record: dict[str, Any] = {}
+        own: dict[str, object] = {}
+        owed = False
+        for address, held in (found if isinstance(found, dict) else {}).items():
+            kept = _picture(address, held)
+            if kept is None or not kept.kept or not isinstance(held, dict) or "at" not in held:
+                record[address] = held
+                continue
+            body = self._kept_body(key, kept, held, own)
+            if body is None or digest(body) != kept.sha:
+                record[address] = {"why": "its bytes are kept no more", "again": True}
+                owed = True
+                continue
+            if PICTURE_BYTES + kept.sha not in articles:
+                articles.set(PICTURE_BYTES + kept.sha, body)
+            record[address] = {"sha": kept.sha, "type": kept.media_type, "size": len(body)}
+        articles.delete(PICTURE_DATA + key)
+        if isinstance(found, dict):
+            self._save(articles, PICTURES + key, record)
+        self._use(key, set(_shared(record)), set())
+        data = self._load(articles, f"article:{key}") if owed else None
+        if isinstance(data, dict) and isinstance(url := data.get("url"), str) and url:
+            self.owe_pictures(url, True, key)
 
     def delete_article(self, key: str) -> None:
         """`delete_article`, and the bytes of its pictures no other article shows, in one
@@ -314,6 +374,40 @@ class StorePictures(StoreMovedStories):
         (count,) = self._articles._sql(query, prefix_range(PICTURES)).fetchone()
         return int(count or 0)
 
+    def unshown_pictures(self, drop: bool = False) -> tuple[int, int]:
+        """How many pictures' shared bytes (`PICTURE_BYTES`) no article's record names, and
+        their size: an older reader's `forget` or eviction took an article's record and left
+        them (acc46d D5). With `drop`, they are deleted, and each list of the articles showing
+        a picture (`PICTURE_USERS`) made what their records say, in one transaction: bytes a
+        record names are never dropped. For `reader repair`, no writer running."""
+        articles = self._articles
+        with articles.transact() if drop else nullcontext():
+            shown: dict[str, list[str]] = {}
+            for key, value in rows_with_prefix(articles, PICTURES):
+                record = _parsed(value) if isinstance(value, str) else None
+                if record is None:  # kept in a file: an article of many pictures
+                    record = self._load(articles, PICTURES + key, {})
+                for sha in _shared(record):
+                    shown.setdefault(sha, []).append(key)
+            query = f"SELECT substr(key, ?), {_SIZE} FROM Cache WHERE key >= ? AND key < ?"
+            bounds = (len(PICTURE_BYTES) + 1, *prefix_range(PICTURE_BYTES))
+            sizes = {sha: int(size or 0) for sha, size in scanned(articles, query, bounds)}
+            unshown = {sha: size for sha, size in sizes.items() if sha not in shown}
+            if drop:
+                for sha in unshown:
+                    articles.delete(PICTURE_BYTES + sha)
+                for sha, _ in rows_with_prefix(articles, PICTURE_USERS):
+                    if sha not in shown:
+                        articles.delete(PICTURE_USERS + sha)
+                for sha, keys in shown.items():
+                    users = self._load(articles, PICTURE_USERS + sha, [])
+                    users = (
+                        [u for u in users if isinstance(u, str)] if isinstance(users, list) else []
+                    )
+                    if sha in sizes and sorted(users) != keys:
+                        self._save(articles, PICTURE_USERS + sha, keys)
+        return len(unshown), sum(unshown.values())
+
     # -- the size limit's view: each article's share of the bytes it shows --------------------
     def cached_articles(self) -> list[CachedArticle]:
         """`cached_articles`, each with its share of the shared pictures it shows (each
@@ -352,6 +446,10 @@ class StorePictures(StoreMovedStories):
                 shares[key] = shares.get(key, 0) + share
         return shares
 
+
+_FOLDED_AT_ONCE = 50
+"""Articles whose older pictures are folded in one transaction (`fold_older_pictures`): one
+each cost most of the time in commits; all in one would hold the store from the open reader."""
 
 _KEPT_BYTES = "((key >= ? AND key < ? AND key != ?) OR (key >= ? AND key < ?))"
 """The kept pictures' bytes, those an older reader kept of one article left out."""
