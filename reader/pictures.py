@@ -46,6 +46,8 @@ class KeptPicture:
     again: bool = False
     """Not kept for a reason that may pass (the network, a server busy): tried again by the
     article's next download, or its next opening online."""
+    pages: int = 0
+    """The syncs a web page answered in its place (`page_counted`)."""
 
     @property
     def kept(self) -> bool:
@@ -90,6 +92,25 @@ def page_in_place(why: str) -> bool:
     refused for good (read back by its reason: such a library gets them at its next sync)."""
     said = why.rpartition("(sent as ")[2]
     return why.startswith("its bytes are no JPEG") and page_sent(said.rstrip(")"))
+
+
+# How many syncs a picture a web page answered for is owed: a site's own "not found" page, sent
+# as 200 (a soft 404, common), would be asked for at every sync and owed in every recap for ever.
+# Counted by the syncs, not judged by the page's host: a hotel's portal answers at the picture's
+# own address as often as by a redirect, and `PortalWatch` knows it for one only from its second
+# host on. None is counted while a login page was met in the last minutes. Three: a soft 404 costs two
+# syncs' asks, and a login page seen at one host alone (not known for one) outlasts two syncs.
+PAGE_SYNCS = 3
+
+
+def page_counted(picture: KeptPicture, had: KeptPicture | None, counts: bool) -> KeptPicture:
+    """`picture`, a web page's answer this sync, with the syncs `had` (what the store had of
+    it) counted, and this one when it `counts`: refused for good, its reason kept, at
+    `PAGE_SYNCS`."""
+    from dataclasses import replace
+
+    pages = (had.pages if had is not None else 0) + counts
+    return replace(picture, pages=pages, again=pages < PAGE_SYNCS)
 
 
 def picture_type(body: bytes) -> str | None:

@@ -9,6 +9,7 @@ as `FetchLimits.picture_*` says, and kept only if its bytes are a raster image
 from __future__ import annotations
 
 import contextvars
+import time
 from collections.abc import Callable, Collection
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any, Literal
@@ -20,12 +21,14 @@ from ..pictures import (
     article_pictures,
     digest,
     not_a_picture,
+    page_counted,
+    page_in_place,
     page_sent,
     past_every_articles,
     picture_type,
 )
 from ..plural import size_text
-from ..portal import Answer, page_print, portal_message
+from ..portal import WINDOW, Answer, page_print, portal_message
 from ..priority_gate import PICTURES, USER_WAITS
 from ..safe import safe_line
 from ..urls import canonical_url
@@ -246,6 +249,16 @@ class LibraryPictures(LibraryPageReads):
                     # Every article's: asked again once eviction has made room.
                     picture = KeptPicture(address, why=why, again=left > room)
                 pictures.append(picture)
+            # A web page's answer is owed for `PAGE_SYNCS` syncs, none counted while a login
+            # page was met minutes ago (this article's first one too, asked before it was known).
+            seen = self._portal.last_seen
+            portal = seen > 0 and time.monotonic() - seen < WINDOW
+            pictures = [
+                page_counted(p, known.get(p.url), not portal)
+                if p.again and page_in_place(p.why)
+                else p
+                for p in pictures
+            ]
             # Counted again as they are kept only when what other articles' puts may have
             # added since `counted` could reach the cap: far from it the count (40 ms at
             # 10,000 articles' pictures) would be made twice an article for nothing.

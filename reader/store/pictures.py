@@ -54,7 +54,11 @@ def _picture(url: str, held: object) -> KeptPicture | None:
             url, str(held["sha"]), str(held.get("type") or ""), int(held.get("size") or 0)
         )
     why = str(held.get("why") or "not kept")
-    return KeptPicture(url, why=why, again=bool(held.get("again")) or page_in_place(why))
+    # An older reader's web page answer (no count kept) is owed, refused for good or not.
+    pages = held.get("pages")
+    older = pages is None and page_in_place(why)
+    again = bool(held.get("again")) or older
+    return KeptPicture(url, why=why, again=again, pages=pages if isinstance(pages, int) else 0)
 
 
 def _shared(record: object) -> dict[str, int]:
@@ -204,6 +208,8 @@ class StorePictures(StoreMovedStories):
                     record[picture.url] = {"why": picture.why or "not kept"}
                     if picture.again:
                         record[picture.url]["again"] = True
+                    if page_in_place(picture.why):
+                        record[picture.url]["pages"] = picture.pages
                 kept.append(picture)
             articles.delete(PICTURE_DATA + key)  # an older reader's: its bytes are shared now
             self._save(articles, PICTURES + key, record)
