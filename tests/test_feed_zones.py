@@ -181,6 +181,29 @@ def test_a_time_the_page_and_its_feed_give_without_a_zone_is_cited_without_one(
     assert "Published: 2026-12-06T23:45:00\n" in out, out
 
 
+ZONED_PAGE = PAGE.replace('datetime="2026-12-06T23:45:00"', 'datetime="2026-12-06T23:45:00+02:00"')
+
+
+def test_a_zoneless_feed_time_is_listed_at_the_zone_its_page_gives(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str], in_new_york: None
+) -> None:
+    """acc46a A6: the feed's zoneless 23:45, the page's 23:45 at +02:00. `reader show` gave
+    the page's moment and the list the feed's wall-clock time, 7 h apart in New York."""
+    link = httpserver.url_for("/grid.html")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        ZONELESS.format(link=link), content_type="application/atom+xml"
+    )
+    httpserver.expect_request("/grid.html").respond_with_data(ZONED_PAGE, content_type="text/html")
+    assert run(tmp_path, capsys, "add", httpserver.url_for("/feed.xml"))[0] == 0
+    assert run(tmp_path, capsys, "sync")[0] == 0
+    status, out = run(tmp_path, capsys, "show", link, "--offline", "--format", "json")
+    assert status == 0 and json.loads(out)["published"] == "2026-12-06T23:45:00+02:00", out
+    (row,) = json.loads(run(tmp_path, capsys, "list", "--json")[1])
+    assert row["published"] == "2026-12-06T23:45:00+02:00", row
+    status, out = run(tmp_path, capsys, "list")
+    assert status == 0 and "2026-12-06 16:45" in out and "23:45" not in out, out
+
+
 BROKEN = (
     '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
     "<title>Kyiv Wire</title><id>k</id><updated>2026-12-06T23:45:00Z</updated>"
