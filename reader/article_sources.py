@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from .dates import BELIEVED_AHEAD, whole, zone_unstated
+from .dates import BELIEVED_AHEAD, zoned_as
 from .extractor_version import FEEDS_DATES_SAID
 from .models import Article, Entry
 
@@ -92,16 +92,6 @@ def _zoned_as_known(article: Article, known: Article | Entry) -> Article:
     changes = {
         name: theirs
         for name in ("published", "updated")
-        if _same_wall_time(getattr(article, name), theirs := getattr(known, name))
+        if zoned_as(getattr(article, name), theirs := getattr(known, name))
     }
     return replace(article, **changes) if changes else article
-
-
-def _same_wall_time(ours: datetime | None, theirs: datetime | None) -> bool:
-    return (
-        ours is not None
-        and theirs is not None
-        and zone_unstated(ours)
-        and whole(theirs)
-        and ours.replace(tzinfo=None) == theirs.replace(tzinfo=None)
-    )

@@ -69,6 +69,19 @@ def whole(moment: datetime) -> bool:
     return not isinstance(moment.tzinfo, _Unstated)
 
 
+def zoned_as(ours: datetime | None, theirs: datetime | None) -> bool:
+    """True when `ours`, a wall-clock time given without its zone, is the time `theirs` gives
+    with its zone: then `theirs` says which zone `ours` was in (README: "zone not given"). The
+    one rule for a page's time beside its feed's, and a feed's beside its page's."""
+    return (
+        ours is not None
+        and theirs is not None
+        and zone_unstated(ours)
+        and whole(theirs)
+        and ours.replace(tzinfo=None) == theirs.replace(tzinfo=None)
+    )
+
+
 def on_date(day: date) -> datetime:
     """`day` as a value that knows only its date."""
     return datetime.combine(day, time(), DATE_ONLY)

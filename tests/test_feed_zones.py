@@ -153,14 +153,16 @@ PAGE = (
 )
 
 
-def _synced_grid(tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]) -> str:
-    """A library of the test's subscribed to `ZONELESS`, its one page (`PAGE`) synced; the
+def _synced_grid(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str], page: str = PAGE
+) -> str:
+    """A library of the test's subscribed to `ZONELESS`, its one page (`page`) synced; the
     page's address."""
     link = httpserver.url_for("/grid.html")
     httpserver.expect_request("/feed.xml").respond_with_data(
         ZONELESS.format(link=link), content_type="application/atom+xml"
     )
-    httpserver.expect_request("/grid.html").respond_with_data(PAGE, content_type="text/html")
+    httpserver.expect_request("/grid.html").respond_with_data(page, content_type="text/html")
     assert run(tmp_path, capsys, "add", httpserver.url_for("/feed.xml"))[0] == 0
     assert run(tmp_path, capsys, "sync")[0] == 0
     return link
@@ -179,6 +181,23 @@ def test_a_time_the_page_and_its_feed_give_without_a_zone_is_cited_without_one(
     assert shown["published"] == "2026-12-06T23:45:00", shown
     status, out = run(tmp_path, capsys, "show", link, "--offline", "--format", "citation")
     assert "Published: 2026-12-06T23:45:00\n" in out, out
+
+
+ZONED_PAGE = PAGE.replace('datetime="2026-12-06T23:45:00"', 'datetime="2026-12-06T23:45:00+02:00"')
+
+
+def test_a_zoneless_feed_time_is_listed_at_the_zone_its_page_gives(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str], in_new_york: None
+) -> None:
+    """acc46a A6: the feed's zoneless 23:45, the page's 23:45 at +02:00. `reader show` gave
+    the page's moment and the list the feed's wall-clock time, 7 h apart in New York."""
+    link = _synced_grid(tmp_path, httpserver, capsys, ZONED_PAGE)
+    status, out = run(tmp_path, capsys, "show", link, "--offline", "--format", "json")
+    assert status == 0 and json.loads(out)["published"] == "2026-12-06T23:45:00+02:00", out
+    (row,) = json.loads(run(tmp_path, capsys, "list", "--json")[1])
+    assert row["published"] == "2026-12-06T23:45:00+02:00", row
+    status, out = run(tmp_path, capsys, "list")
+    assert status == 0 and "2026-12-06 16:45" in out and "23:45" not in out, out
 
 
 BROKEN = (

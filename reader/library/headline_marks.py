@@ -1,15 +1,17 @@
 """What the store says of the articles a list of headlines links to, read once for the whole
 list: which are cached (whole or in part), saved, no article page or left out by the size
 limit, and the date each cached one's page gives, which dates a headline its feed left
-undated (many small outlets' and press offices' RSS items carry no pubDate)."""
+undated (many small outlets' and press offices' RSS items carry no pubDate) and zones one its
+feed timed without a zone."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
-from ..dates import parse_datetime
+from ..dates import parse_datetime, zone_unstated, zoned_as
 from ..feed_tags import saved_tags
 from ..models import Entry, made
 from ..reports import Headline, saved_time
@@ -54,6 +56,8 @@ class HeadlineMarks:
         taken_down = cached and key in self.gone
         if cached and entry.published is None and entry.updated is None:
             entry = self._dated_by_page(entry, key)
+        elif cached and entry.published is not None and zone_unstated(entry.published):
+            entry = self._zoned_by_page(entry, key)
         # `made`: one headline for each of a library's tens of thousands, at every start.
         return made(
             Headline,
@@ -79,10 +83,26 @@ class HeadlineMarks:
         """`entry`, which its feed left undated, dated by its cached page if that says when
         (the feed's own date, when it gives one, stays: the page's may be of a revision). An
         article cached before the pages' dates were kept is read once here."""
+        moment = self._page_date(key)
+        return replace(entry, published=moment) if moment else entry
+
+    def _zoned_by_page(self, entry: Entry, key: str) -> Entry:
+        """`entry`, which its feed timed without a zone, at its cached page's time when that is
+        the same wall-clock time with its zone, as `reader show` gives it (`filled_from`): the
+        list said "16:30" in one zone while the reader said "16:30 -05:00" (acc46a A6)."""
+        moment = self._page_date(key)
+        if not zoned_as(entry.published, moment):
+            return entry
+        # An Atom entry's update at the same time is the same moment.
+        updated = moment if zoned_as(entry.updated, moment) else entry.updated
+        return replace(entry, published=moment, updated=updated)
+
+    def _page_date(self, key: str) -> datetime | None:
+        """The date the article cached under `key` gives, from the dates read once for the
+        list (`page_dates`), or from its record for one cached before they were kept."""
         if self._dated is None:
             self._dated = self.page_dates()
         stated = self._dated.get(key)
         if stated is None:
             stated = self._dated[key] = self.read_now[key] = self.page_date(key)
-        moment = parse_datetime(stated) if stated else None
-        return replace(entry, published=moment) if moment else entry
+        return parse_datetime(stated) if stated else None
