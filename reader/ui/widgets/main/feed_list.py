@@ -193,7 +193,8 @@ class FeedList(VimOptionList):
                     prompts.append(made[position])
                 else:
                     feed = feeds[position - len(made)]
-                    prompts.append(self._feed_prompt(feed, unread, feed.url in to_fetch))
+                    fetching = feed.url in to_fetch
+                    prompts.append(self._feed_prompt(feed, unread, fetching))
             for index, prompt in zip([0, 1, *(n + 2 for n in changed)], prompts, strict=True):
                 self.replace_option_prompt_at_index(index, prompt)
             return
