@@ -69,6 +69,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "reextract_freeze": ("--runs", "1"),
     "repair_memory": ("--rows", "20"),
     "pictures_put": ("--held", "20", "--puts", "3", "--runs", "1"),
+    "pictures_fold": ("--articles", "6", "--runs", "1"),
     "read_marks": (DATA, "--runs", "1"),
     "saved_sync_start": ("--saved", "5", "--uncached", "2", "--repeats", "1"),
     "same_feed_items": ("--against", THIS),  # no calls recorded: both checkouts' start
