@@ -63,7 +63,7 @@ def _search_feed(where: str, table: dict[str, Any]) -> SearchFeed:
         if key not in ("name", "words"):
             raise ValueError(f"unknown setting {key} in {where}: a search takes name and words")
     name, words = table.get("name"), table.get("words")
-    if not isinstance(name, str) or not clean_name(name) or len(name) > _MOST_NAME:
+    if not _a_name(name):
         raise ValueError(f'{where}: name is what the feed list calls it, in quotes: name = "…"')
     if isinstance(words, str) and len(words) <= _MOST_WORDS and (slip := Query(words).slip):
         return SearchFeed(clean_name(name), words.strip(), slip=f"{where}: {slip}")
@@ -75,6 +75,11 @@ def _search_feed(where: str, table: dict[str, Any]) -> SearchFeed:
     return SearchFeed(clean_name(name), words.strip())
 
 
+def _a_name(name: object) -> bool:
+    """Whether `name` can name a search feed: a word or more, `_MOST_NAME` characters at most."""
+    return isinstance(name, str) and bool(clean_name(name)) and len(name) <= _MOST_NAME
+
+
 def search_feed_named(feeds: tuple[SearchFeed, ...], name: str) -> SearchFeed | None:
     return next((feed for feed in feeds if feed.named(name)), None)
 
@@ -83,7 +88,7 @@ def new_search_feed(name: str, words: str) -> SearchFeed:
     """A search feed to keep in the data directory; ValueError saying what is wrong."""
     from .search_query import Query
 
-    if not isinstance(name, str) or not clean_name(name) or len(name) > _MOST_NAME:
+    if not _a_name(name):
         raise ValueError(
             f"a search feed's name is what the feed list calls it: a word or more,"
             f" {_MOST_NAME} characters at most"
@@ -119,7 +124,7 @@ def _kept_before_its_slip(record: dict[str, Any]) -> SearchFeed | None:
     from .search_query import Query
 
     name, words = record.get("name"), record.get("words")
-    if not isinstance(name, str) or not clean_name(name) or len(name) > _MOST_NAME:
+    if not _a_name(name):
         return None
     if not isinstance(words, str) or len(words) > _MOST_WORDS or not (slip := Query(words).slip):
         return None
