@@ -107,6 +107,11 @@ def test_kill_9_of_a_sync_leaves_no_warning_on_the_terminal(tmp_path: Path) -> N
             while site.pages_asked < 2 and time.monotonic() < deadline:
                 time.sleep(0.1)
             assert site.pages_asked >= 2
+            # The pool is started beside the first requests, not before them: on a loaded
+            # machine the pages were asked before it had a process (a CI's failure).
+            while not children(sync.pid) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            time.sleep(1)  # its workers beside the tracker
             started = children(sync.pid)
             assert started
             sync.kill()

@@ -126,6 +126,7 @@ class LibraryPictures(LibraryPageReads):
         while tasks := list(self._picture_tasks.values()):
             await asyncio.gather(*tasks, return_exceptions=True)
         self._pictures_fetched.clear()  # the next sync asks their servers again
+        self._pictures_unput.clear()
 
     async def aclose(self) -> None:
         import asyncio
@@ -214,67 +215,70 @@ class LibraryPictures(LibraryPageReads):
             limits = self.limits
             room = limits.pictures_max_bytes - counted[0]
             left = limits.article_pictures_max_bytes - sum(map(len, bodies.values()))
-            pictures: list[KeptPicture] = []
-            for number, address in enumerate(wanted, 1):
-                had = known.get(address)
-                if had is not None and had.settled:
-                    pictures.append(had)
-                    one_done(None)
-                    continue
-                if number > limits.article_max_pictures:
-                    why = f"past the {limits.article_max_pictures} pictures kept of one article"
-                    pictures.append(KeptPicture(address, why=why))
-                    one_done(None)
-                    continue
-                picture, body = await self._shared_picture(address, ceiling, min(left, room))
-                one_done(picture.kept)
-                if picture.kept:
-                    left -= picture.size
-                    room -= picture.size
-                if body is not None:
-                    bodies[address] = body
-                elif picture.why.startswith("larger than") and min(left, room) < (
-                    limits.picture_max_bytes
-                ):
-                    cap, whose = (
-                        (limits.article_pictures_max_bytes, "one article's pictures")
-                        if left <= room
-                        else (limits.pictures_max_bytes, "every article's pictures")
-                    )
-                    why = (
-                        past_every_articles(cap)
-                        if left > room
-                        else f"past the {size_text(cap)} kept of {whose}"
-                    )
-                    # Every article's: asked again once eviction has made room.
-                    picture = KeptPicture(address, why=why, again=left > room)
-                pictures.append(picture)
-            # A web page's answer is owed for `PAGE_SYNCS` syncs, none counted while a login
-            # page was met minutes ago (this article's first one too, asked before it was known).
-            seen = self._portal.last_seen
-            portal = seen > 0 and time.monotonic() - seen < WINDOW
-            pictures = [
-                page_counted(p, known.get(p.url), not portal)
-                if p.again and page_in_place(p.why)
-                else p
-                for p in pictures
-            ]
-            # Counted again as they are kept only when what other articles' puts may have
-            # added since `counted` could reach the cap: far from it the count (40 ms at
-            # 10,000 articles' pictures) would be made twice an article for nothing.
             kept = None
-            stored: dict[str, int] = {}
-            with suppress(StoreError):  # a full disk: the text is kept, its pictures not
-                kept = await asyncio.to_thread(
-                    self.store.put_pictures,
-                    url,
-                    pictures,
-                    bodies,
-                    limits.pictures_max_bytes,
-                    counted,
-                    limits.article_pictures_max_bytes,
-                    stored,
-                )
+            try:
+                pictures: list[KeptPicture] = []
+                for number, address in enumerate(wanted, 1):
+                    had = known.get(address)
+                    if had is not None and had.settled:
+                        pictures.append(had)
+                        one_done(None)
+                        continue
+                    if number > limits.article_max_pictures:
+                        why = f"past the {limits.article_max_pictures} pictures kept of one article"
+                        pictures.append(KeptPicture(address, why=why))
+                        one_done(None)
+                        continue
+                    picture, body = await self._shared_picture(address, ceiling, min(left, room))
+                    one_done(picture.kept)
+                    if picture.kept:
+                        left -= picture.size
+                        room -= picture.size
+                    if body is not None:
+                        bodies[address] = body
+                    elif picture.why.startswith("larger than") and min(left, room) < (
+                        limits.picture_max_bytes
+                    ):
+                        cap, whose = (
+                            (limits.article_pictures_max_bytes, "one article's pictures")
+                            if left <= room
+                            else (limits.pictures_max_bytes, "every article's pictures")
+                        )
+                        why = (
+                            past_every_articles(cap)
+                            if left > room
+                            else f"past the {size_text(cap)} kept of {whose}"
+                        )
+                        # Every article's: asked again once eviction has made room.
+                        picture = KeptPicture(address, why=why, again=left > room)
+                    pictures.append(picture)
+                # A web page's answer is owed for `PAGE_SYNCS` syncs, none counted while a login
+                # page was met minutes ago (this article's first one too, asked before it was known).
+                seen = self._portal.last_seen
+                portal = seen > 0 and time.monotonic() - seen < WINDOW
+                pictures = [
+                    page_counted(p, known.get(p.url), not portal)
+                    if p.again and page_in_place(p.why)
+                    else p
+                    for p in pictures
+                ]
+                # Counted again as they are kept only when what other articles' puts may have
+                # added since `counted` could reach the cap: far from it the count (40 ms at
+                # 10,000 articles' pictures) would be made twice an article for nothing.
+                stored: dict[str, int] = {}
+                with suppress(StoreError):  # a full disk: the text is kept, its pictures not
+                    kept = await asyncio.to_thread(
+                        self.store.put_pictures,
+                        url,
+                        pictures,
+                        bodies,
+                        limits.pictures_max_bytes,
+                        counted,
+                        limits.article_pictures_max_bytes,
+                        stored,
+                    )
+            finally:
+                self._put_done(ceiling, bodies, kept)
             if kept is not None:
                 had_kept = {address for address, p in known.items() if p.kept}
                 fetched = {p.url for p in kept if p.kept} - had_kept
@@ -287,12 +291,25 @@ class LibraryPictures(LibraryPageReads):
             if kept is not None and self.pictures_kept is not None:
                 self.pictures_kept(url, kept)
 
+    def _put_done(
+        self, ceiling: Reach | None, bodies: dict[str, bytes], kept: list[KeptPicture] | None
+    ) -> None:
+        """An article's put is over (`kept`: what it kept, None when nothing was): the bytes it
+        had of the pictures this sync fetched are in the store now, or, not kept, in no place
+        another article could take them from, which then asks their server again."""
+        stored = {p.url for p in kept if p.kept} if kept is not None else set()
+        for address in bodies:
+            asked = (address, ceiling)
+            if self._pictures_unput.pop(asked, None) is not None and address not in stored:
+                self._pictures_fetched.pop(asked, None)
+
     async def _shared_picture(
         self, address: str, ceiling: Reach | None, room: int
     ) -> tuple[KeptPicture, bytes | None]:
         """`_one_picture`, asked of its server once while downloads run: another article's
         fetch of the same address under way is waited for and its bytes taken; one kept since
-        is taken without its bytes (the store has them: `Store.put_pictures`)."""
+        is taken with its bytes while the article that fetched them has not stored them, else
+        without (the store has them: `Store.put_pictures`)."""
         import asyncio
 
         while True:
@@ -311,7 +328,8 @@ class LibraryPictures(LibraryPageReads):
                 break
         if kept.size > min(self.limits.picture_max_bytes, room):
             return KeptPicture(address, why="larger than the room left"), None
-        return kept, None
+        # Its bytes while the article that fetched them has not put them in the store.
+        return kept, self._pictures_unput.get((address, ceiling))
 
     async def _fetched_once(
         self, address: str, ceiling: Reach | None, room: int
@@ -335,6 +353,8 @@ class LibraryPictures(LibraryPageReads):
             if len(self._pictures_fetched) >= FETCHED_HELD:
                 self._pictures_fetched.clear()  # a reader open for days, no sync run
             self._pictures_fetched[asked] = found[0]
+            if found[1] is not None:
+                self._pictures_unput[asked] = found[1]
         return found
 
     async def _one_picture(

@@ -113,6 +113,10 @@ class LibraryResources:
         # articles), forgotten at its end (`pictures_settled`).
         self._picture_fetches: dict[PictureAsked, asyncio.Future[PictureFound]] = {}
         self._pictures_fetched: dict[PictureAsked, KeptPicture] = {}
+        # The bytes of those fetched that no article's put has stored yet: another article
+        # taking one (above) meanwhile, its put first, had nothing to keep (the store had no
+        # bytes) and its article went without its pictures till the next sync.
+        self._pictures_unput: dict[PictureAsked, bytes] = {}
         # The pictures begun, done and kept since it opened (a sync counts its own), and what a
         # sync hears as each is done (its progress), while one runs.
         self.picture_tally = PicturesTally()
