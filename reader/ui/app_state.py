@@ -8,10 +8,12 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+import weakref
 from collections import deque
 from collections.abc import Coroutine, Sequence
 from contextlib import suppress
 from functools import partial
+from inspect import CORO_CREATED, getcoroutinestate
 from pathlib import Path
 from typing import Any
 
@@ -311,6 +313,10 @@ class ReaderAppState(App[int]):
 
         # The function, not a coroutine made now: the worker makes it when it starts.
         self.run_worker(guarded, group=group, exclusive=exclusive, exit_on_error=False)
+        # A worker cancelled before it ran (a refresh's filling, cancelled as the refresh
+        # ended at once) never calls `guarded`: `work`, never begun, is closed as it goes,
+        # not left to print "coroutine … was never awaited" on the terminal.
+        weakref.finalize(guarded, _close_unbegun, work)
 
     def say_upgraded(self, upgraded: Upgraded) -> None:
         """A job failed of the reader's code changed under it (`upgraded`): said in the status
@@ -338,3 +344,9 @@ class ReaderAppState(App[int]):
         if self.library is None:
             raise RuntimeError("the library is closed")
         return self.library
+
+
+def _close_unbegun(work: Coroutine[Any, Any, object]) -> None:
+    """`work` closed if it never began (closing one under way would stop it mid-step)."""
+    if getcoroutinestate(work) == CORO_CREATED:
+        work.close()
