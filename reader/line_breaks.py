@@ -33,6 +33,7 @@ from itertools import accumulate, pairwise
 from rich.cells import get_character_cell_size
 
 from .cells import clusters, terminal_cells
+from .marks import terminal_words
 from .models import IDEOGRAPHS
 from .syllables import LAO as _LAO
 from .syllables import LAO_LEADING as _LAO_LEADING
@@ -192,7 +193,12 @@ def folded(text: str, width: int, hang: str = "") -> str:
     (`terminal_cells`) where a line may break (`breaks`): the terminal broke them at its edge,
     mid-word. The rest of a line is set under its lead (`_LEAD`: indent, ">" marks, a list
     item's marker), `hang` further in. A word no break may be made in that is wider than the
-    line (an address) stays whole, on a line of its own: copied, it is the whole address."""
+    line (an address) stays whole, on a line of its own: copied, it is the whole address.
+
+    Measured as the terminal is given it: on the Linux console or in an ASCII locale "—" is
+    written "--" and "…" "..." (`marks.terminal_words`), cells wider; swapped after the
+    breaking, a line of them went past the width."""
+    text = terminal_words(text)
     return "\n".join(
         piece for line in text.split("\n") for piece in _folded_line(line, width, hang)
     )

@@ -69,10 +69,11 @@ def synced(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
-def _typed(home: Path, columns: int, *args: str) -> list[str]:
-    """The lines `reader ARGS` wrote to a terminal `columns` wide, escapes taken out."""
+def _typed(home: Path, columns: int, *args: str, **env: str) -> list[str]:
+    """The lines `reader ARGS` wrote to a terminal `columns` wide (its `env` too), escapes
+    taken out."""
     drawn, _ = stderr_on_a_terminal(
-        list(args), {**os.environ, "READER_HOME": str(home)}, columns, 60, stdout_too=True
+        list(args), {**os.environ, "READER_HOME": str(home), **env}, columns, 60, stdout_too=True
     )
     text = ESCAPE.sub("", drawn.decode()).replace("\r", "")
     return [line.rstrip() for line in text.split("\n") if line.strip()]
@@ -143,3 +144,38 @@ def test_an_error_line_on_a_narrow_terminal_breaks_at_words(synced: Path) -> Non
     _fits(lines, 40)
     _words_whole(said, lines)
     assert " ".join(lines) == said, lines  # its words in order, none lost
+
+
+DASHED = "Ferries — at last — return … and the quay — rebuilt — waits … for them"
+
+
+@pytest.mark.parametrize(
+    "terminal",
+    [{"TERM": "linux", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}, {"LANG": "C", "LC_ALL": "C"}],
+    ids=["linux-console", "ascii-locale"],
+)
+def test_dashes_written_as_two_cells_are_broken_by_the_cells_written(
+    tmp_path: Path, terminal: dict[str, str]
+) -> None:
+    """The Linux console and an ASCII locale are given "--" for "—" and "..." for "…": broken
+    at words before the swap, a line of them went past the width (narrow46's leftover)."""
+    home = tmp_path / "home"
+    page = f"<html><head><title>{DASHED}</title></head><body><article><h1>{DASHED}</h1>"
+    page += f"<p>{BODIES['/en.html']}</p><p>{DASHED} {DASHED}</p></article></body></html>"
+
+    def feed(base: str) -> str:
+        return (
+            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Quay'
+            f"</title><item><title>{DASHED}</title><link>{base}/d.html</link></item>"
+            "</channel></rss>"
+        )
+
+    with own_http_server() as server:
+        serve_site(server, feed, {"/d.html": page})
+        assert main(["--data-dir", str(home), "add", server.url_for("/feed.xml")]) == 0
+        assert main(["--data-dir", str(home), "sync"]) == 0
+    ident = run_reader(home, "list").stdout.split()[0]
+    for args in (("list",), ("show", ident)):
+        lines = _typed(home, 40, *args, **terminal)
+        assert any("--" in line for line in lines), lines
+        _fits(lines, 40)
