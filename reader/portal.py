@@ -127,6 +127,7 @@ class Answer:
     headlined: bool = False  # ...whose headline its title shares a word with: that story
     listed_by: str = ""  # ...the feed whose headline it is, "" for an address opened alone
     picture: bool = False  # asked for as an article's picture (answered by a web page)
+    said: str = ""  # what a page to sign in was refused with (`login_page.sign_in_error`)
     at: float = field(default_factory=time.monotonic)
 
 
@@ -228,6 +229,16 @@ def _elsewhere(a: Answer, b: Answer) -> bool:
     return _host(a.ended) not in (_host(a.asked), _host(b.asked))
 
 
+def _tells_story(answer: Answer) -> bool:
+    """`answer` is an article of its host's own: titled as its headline, not sent on to
+    another host. No network's login page is."""
+    return (
+        answer.headlined
+        and not (answer.feed or answer.picture)
+        and _host(answer.asked) == _host(answer.ended)
+    )
+
+
 def _path(url: str) -> str:
     """The path of `url` as `page_address` reads it, without its host and query: the page a
     site serves whatever the query asks of it, under whichever of its names."""
@@ -245,6 +256,15 @@ class PortalWatch:
         self._pruned_at = 0.0  # the cutoff past which answers are looked at again
         self._portals: dict[bytes, tuple[str, float]] = {}  # fingerprint: (title, last seen)
         self._by_address: dict[str, bytes] = {}  # the fingerprint a portal answered an address with
+        # When each host last gave an article of its own (`_tells_story`), and the answers of
+        # each login page known so, a site's found in the network's place after (`_cleared`).
+        self._stories: dict[str, float] = {}
+        self._declared_by: dict[bytes, list[Answer]] = {}
+        self._cleared: dict[str, Answer] = {}
+        self._by_words: set[bytes] = set()  # known by `login_page` (`answered`)
+        self.cleared_prints: list[bytes] = []
+        """Those taken for a network's login page and found to be a site's since last looked
+        at (the caller forgets them where it kept them)."""
         self.last_seen = 0.0
         """When a login page was last answered (`time.monotonic`), 0 for never."""
 
@@ -279,24 +299,68 @@ class PortalWatch:
         the articles cached from it before that was known, to be taken out."""
         now = answer.at
         self._forget_before(now - self.window)
+        if _tells_story(answer):
+            self._stories[_host(answer.asked)] = now
+            self._clear_for(_host(answer.asked))
         earlier = self._answers.setdefault(print_, [])
         known = self._portals.get(print_)
         story = any(e.headlined for e in (*earlier, answer))
         if (
             known is None
             and not login_page
-            and not any(_in_place_of_others(answer, e, story) for e in earlier)
+            and not any(self._in_place(answer, e, story) for e in earlier)
         ):
             earlier.append(answer)
             self._count += 1
             return None
         self._portals[print_] = (known[0] if known else title, now)
         self.last_seen = now
+        declared = self._declared_by.setdefault(print_, [])
+        if login_page:  # known by its words and where it was sent from: never a site's
+            self._by_words.add(print_)
         for each in (*earlier, answer):
             self._by_address[each.asked] = print_
+            declared.append(each)
         taken = [e for e in earlier if e.article]
         self._answers[print_] = [answer]
         return taken
+
+    def _in_place(self, a: Answer, b: Answer, story: bool) -> bool:
+        """`_in_place_of_others`, but for two articles of hosts one of which gave an article
+        of its own minutes ago: a network's login page answers for every address of a host,
+        a publisher group's sign-in page (one for all its papers) for the walled stories
+        alone, the free ones read as ever beside them."""
+        if not _in_place_of_others(a, b, story):
+            return False
+        if a.feed or b.feed or a.picture or b.picture:
+            return True
+        return not (self._told(_host(a.asked), a.at) or self._told(_host(b.asked), a.at))
+
+    def _told(self, host: str, now: float) -> bool:
+        at = self._stories.get(host)
+        return at is not None and now - at < self.window
+
+    def _clear_for(self, host: str) -> None:
+        """`host` gave an article of its own: a login page taken for the network's from
+        articles of its (never a feed's: a site's sign-in page answers none) is its own."""
+        for print_, answers in list(self._declared_by.items()):
+            if (
+                print_ in self._by_words
+                or any(a.feed for a in answers)
+                or all(_host(a.asked) != host for a in answers)
+            ):
+                continue
+            self._portals.pop(print_, None)
+            del self._declared_by[print_]
+            for each in answers:
+                self._by_address.pop(each.asked, None)
+                self._cleared[each.asked] = each
+            self.cleared_prints.append(print_)
+
+    def cleared(self, url: str) -> Answer | None:
+        """The answer for `url` (canonical) of a page taken for the network's login page
+        and found to be a site's (`_clear_for`), None for any other."""
+        return self._cleared.get(url)
 
     def _forget_before(self, cutoff: float) -> None:
         """Drop answers older than `cutoff`: looked at once a minute, or when too many."""
@@ -306,6 +370,11 @@ class PortalWatch:
             cutoff = max(cutoff, time.monotonic() - self.window / 4)
         kept = {p: [a for a in answers if a.at >= cutoff] for p, answers in self._answers.items()}
         self._answers = {p: answers for p, answers in kept.items() if answers}
+        self._cleared = {url: a for url, a in self._cleared.items() if a.at >= cutoff}
+        self._declared_by = {
+            p: a for p, a in self._declared_by.items() if self.title(p) is not None
+        }
+        self._by_words = {p for p in self._by_words if self.title(p) is not None}
         self._count = sum(len(a) for a in self._answers.values())
         self._pruned_at = cutoff + 60.0
 

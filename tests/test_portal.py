@@ -8,6 +8,7 @@ import asyncio
 import http.server
 import re
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -28,6 +29,11 @@ forty minutes per day per device, after which you may buy a day pass at the desk
 your device to provide the service and to improve it for every guest of the terminal.</p>
 <form action="/login" method="post"><input type="checkbox" name="accept"> I accept
 <button>Connect</button></form></div></body></html>"""
+
+SIGN_IN = """<!DOCTYPE html><html><head><title>Sign in to your Quay Media account</title></head>
+<body><main><h1>Sign in to keep reading</h1><p>One account for every paper of the group.</p>
+<form action="/session" method="post"><input type="email" name="email">
+<input type="password" name="password"><button>Continue</button></form></main></body></html>"""
 
 _ASKED = 0
 
@@ -130,6 +136,10 @@ class QuaySite(http.server.ThreadingHTTPServer):
     portal = ""
     login = ""  # the network's login page `portal` "orig" sends every page but the feed on to
     asked: list[str]
+    # The paths a publisher group's sign-in page (at `login`) stands before, the others read
+    # as ever; and how long the others take to come.
+    walled: frozenset[str] = frozenset()
+    slow = 0.0
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}{path}"
@@ -192,6 +202,17 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", f"{self.server.login}?orig={asked}&sid={len(asked)}")
             self.end_headers()
             return
+        if self.path in self.server.walled:
+            asked = quote(self.server.url(self.path), safe="")
+            self.send_response(302)
+            self.send_header("Location", f"{self.server.login}?client=quay&return={asked}")
+            self.end_headers()
+            return
+        if self.server.portal == "sign-in":
+            self._send(200, "text/html; charset=utf-8", SIGN_IN)
+            return
+        if self.path in STORIES:
+            time.sleep(self.server.slow)
         if self.server.portal == "redirect" and self.path != "/portal":
             self.send_response(302)
             self.send_header("Location", "/portal")

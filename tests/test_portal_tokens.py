@@ -125,6 +125,40 @@ def test_a_login_page_redirected_to_after_the_feeds_is_one_line_not_each_article
     assert asyncio.run(_article_count(data_dir)) == 6
 
 
+@pytest.mark.parametrize("slow", [0.0, 1.5], ids=["stories-first", "sign-in-first"])
+def test_a_publisher_groups_sign_in_page_before_its_papers_walled_stories_is_no_network_login(
+    slow: float,
+    site: QuaySite,
+    other_site: QuaySite,
+    login_host: QuaySite,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Two papers of one group send their walled stories on to the group's one sign-in page,
+    on a host of its own, and give their free ones: that page was taken for the network's
+    ("the network answered with a login page: log in and sync again", at every sync, each
+    walled story owed for ever). A network's login page answers for every address of a host;
+    so, once a paper has given a story of its own, the page is its, its stories each fail as a
+    page to sign in does, the feed's text shown. So whichever comes first: the free stories
+    held (`slow`), the page is first taken for the network's, then found to be the papers'."""
+    login_host.portal = "sign-in"
+    for each in (site, other_site):
+        assert _run(data_dir, "add", each.url("/feed.xml")) == 0
+        each.walled = frozenset({"/school.html", "/lifeboat.html"})
+        each.login, each.slow = login_host.url("/authorize"), slow
+    _run(data_dir, "sync")
+    err = capsys.readouterr().err
+    assert "login page" not in err, err
+    assert err.count("asks you to sign in (Sign in to your Quay Media account)") == 4, err
+    assert re.search(r"2 articles cached for offline, 0 already cached, 4 failed, 2 taken", err), err
+    cached = asyncio.run(_article_count(data_dir))
+    assert cached == 2
+    _run(data_dir, "show", "--offline", site.url("/school.html"))  # 1: not the page's text
+    shown = capsys.readouterr()
+    assert "Builders finished the school roof, the feed says." in shown.out
+    assert "asks you to sign in" in shown.err
+
+
 def test_one_sites_feed_is_not_marked_failing_once_the_sync_knows_the_login_page(
     site: QuaySite, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

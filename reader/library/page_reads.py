@@ -92,7 +92,8 @@ class LibraryPageReads(LibraryReextraction):
             # article at an address of its own) is the network's (`portal`).
             if seen is not None:
                 asked, ended = canonical_url(target), canonical_url(response.url)
-                self._watch_for_portal(seen, Answer(asked, ended, False, unrelated=True))
+                answer = Answer(asked, ended, False, unrelated=True, said=result.sign_in.message)
+                self._watch_for_portal(seen, answer)
             raise result.sign_in
         if result.login_page:
             # Known alone (nothing cached): its page is refused from now on, as one told by
@@ -132,6 +133,12 @@ class LibraryPageReads(LibraryReextraction):
         print_, title = seen
         new = self._portal.title(print_) is None
         taken = self._portal.answered(print_, answer, title, login_page)
+        if cleared := self._portal.cleared_prints:
+            # Found a site's (a publisher group's sign-in page): not named the network's by
+            # the runs of the next minutes either.
+            with suppress(StoreError):
+                self.store.forget_portals([p.hex() for p in cleared])
+            cleared.clear()
         if taken is None:
             return
         if new and print_:

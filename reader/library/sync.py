@@ -81,7 +81,15 @@ class LibrarySync(LibrarySyncStart):
     ) -> list[FeedResult]:
         """A sync a login page answered: the articles taken back out of the cache (cached
         from it before it was known for one) are failures of it, and so are the feeds it
-        answered; `results` so, and `failures` and `incomplete` changed in place."""
+        answered; `results` so, and `failures` and `incomplete` changed in place. Those it
+        answered for before it was found to be a site's own (a publisher group's sign-in page,
+        `PortalWatch._clear_for`) are what a page to sign in is: each article's failure."""
+        for n, (entry, error) in enumerate(failures):
+            cleared = self._portal.cleared(canonical_url(entry.link))
+            if error.kind == ErrorKind.PORTAL and cleared is not None and cleared.said:
+                failures[n] = (entry, FetchError(ErrorKind.SIGN_IN, cleared.said, entry.link))
+                with suppress(StoreError):
+                    self.store.mark_failed(entry.link, cleared.said)
         for entry in fetched:
             if not self.store.has_article(entry.link):
                 title = self._portal.answered_by_portal(canonical_url(entry.link)) or ""

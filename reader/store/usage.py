@@ -198,6 +198,12 @@ class StoreUsage(StoreSaved):
             kept[print_hex] = [title, now]
             self._save(self._state, _PORTALS, kept)
 
+    def forget_portals(self, prints_hex: list[str]) -> None:
+        """Forget the login pages of these fingerprints: found to be a site's own."""
+        with self._state.transact():
+            kept = {k: [t, at] for k, (t, at) in self.portals().items() if k not in prints_hex}
+            self._save(self._state, _PORTALS, kept)
+
     # -- a sync stopped before its end -------------------------------------------------------
     def sync_stopped(self) -> bool:
         """A sync was stopped (Ctrl-C, the reader quit, or its process killed: `kill -9`, the
