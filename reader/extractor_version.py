@@ -209,9 +209,9 @@ what a subscription brings) follow "Subscribe to read the rest" (acc44c C2). 72:
 subscribers read with no feed text to stand in keeps none of its wall's loose lines at its end
 ("£1 for 3 months", "Unlimited access to our journalism", "Cancel anytime": `offer_lines`). 73: a
 byline of one word and two digits ("Agent 47", "Reporter 20") keeps its number, not cited
-"Reporter" (acc46c F5). 74: Nepal's "NPT" read as +05:45 in a date line (acc46a A2). 75: "WET", "WEST"
-(in capitals) and Turkey's "TRT" read in a date line, from the zone table the feeds' dates share
-(`zone_names`)."""
+"Reporter" (acc46c F5). 74: Nepal's "NPT" read as +05:45 in a date line (acc46a A2). 75: "WET",
+"WEST" (in capitals) and Turkey's "TRT" read in a date line, from the zone table the feeds' dates
+share (`zone_names`)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

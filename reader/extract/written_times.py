@@ -30,11 +30,11 @@ _TIME = (
 _AFTERNOON = frozenset(
     ["午後", "下午", "오후", "अपराह्न", "م", "مساء", "مساءً", "مساءا", "μ.μ.", "ب.ظ"]
 )
-# The zones named by one abbreviation each are `zone_names`' (one table with the feeds' dates);
-# IST, CST and the like are several zones: see `_BY_COUNTRY`.
-# IST is India's, Ireland's and Israel's: the page's language tells which, where it says one
-# of them (Hindi, or English of India; Hebrew; English of Ireland, or Irish). Summer or winter
-# is in the name: Israel's summer is "IDT", Ireland's winter "GMT".
+# The zones one abbreviation names are `zone_names`' (one table with the feeds' dates). IST, CST
+# and the like are several zones. IST is India's, Ireland's and Israel's: the page's language
+# tells which, where it says one of them (Hindi, or English of India; Hebrew; English of
+# Ireland, or Irish). Summer or winter is in the name: Israel's summer is "IDT", Ireland's
+# winter "GMT".
 _BY_COUNTRY = {
     "ist": {
         **dict.fromkeys(["hi", "bn", "mr", "ta", "te", "gu", "kn", "ml", "pa", "or"], 5.5),
