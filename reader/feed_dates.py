@@ -15,7 +15,8 @@ from typing import Any
 
 from feedparser.datetimes.rfc822 import timezone_names
 
-from .dates import parse_datetime
+from .dates import ZONE_UNSTATED, parse_datetime
+from .zone_names import zone_offset
 
 # A date written in a feed's date field is this long at most; a longer value is no date.
 _WORDED_DATE = 40
@@ -59,11 +60,6 @@ _MONTH_NAMES = {
     name: number for names in _ABBREVIATIONS for number, name in enumerate(names.split(), 1)
 } | _MORE
 _ENGLISH = ("", *calendar.month_abbr[1:])
-# Zones European feeds name that RFC 822 (and so Python's parser) knows no offset for.
-_ZONES = {
-    "CET": "+0100", "CEST": "+0200", "MEZ": "+0100", "MESZ": "+0200", "WET": "+0000",
-    "WEST": "+0100", "EET": "+0200", "EEST": "+0300", "MSK": "+0300", "TRT": "+0300",
-}  # fmt: skip
 # RFC 822 in English, to its zone: what comes after the time, and the "AM"/"PM" some CMSes
 # write before it ("Mon, 7 Dec 2026 1:00:00 AM +0900": feedparser took the "AM" for the zone).
 _RFC822 = re.compile(
@@ -205,7 +201,12 @@ def _localized(written: Any) -> datetime | None:
     if month is None:
         return None
     rest = found["rest"].split()
-    if rest and rest[-1].upper() in _ZONES:
-        rest[-1] = _ZONES[rest[-1].upper()]
+    unplaced = False
+    if rest and rest[-1][0].isalpha():  # a zone's name, read by the one table of them
+        offset = zone_offset(rest[-1])
+        # A name it doesn't hold leaves the time without its zone, as in English: not UTC.
+        unplaced = offset is None
+        rest[-1:] = [offset] if offset else []
     english = " ".join([found["day"], _ENGLISH[month], found["year"], *rest])
-    return parse_datetime(english)
+    moment = parse_datetime(english)
+    return moment.replace(tzinfo=ZONE_UNSTATED) if moment and unplaced else moment

@@ -267,3 +267,39 @@ def test_a_time_the_clock_shows_twice_is_before_the_next_minute_of_either(
         for bound in (["--before", "2026-10-25T03:31"], ["--since", "2026-10-25T03:30"]):
             listed = json.loads(run(tmp_path, capsys, "list", *bound, "--json")[1])
             assert [row["title"] for row in listed] == ["dst"], bound
+
+
+def _pruned(tmp_path: Path, capsys: pytest.CaptureFixture[str], older_than: str) -> list[str]:
+    """Every headline marked read, then `reader cache prune --headlines-older-than`: the titles
+    left."""
+    assert run(tmp_path, capsys, "mark-read", "--before", "2100-01-01")[0] == 0
+    status, out = run(tmp_path, capsys, "cache", "prune", "--headlines-older-than", older_than)
+    assert status == 0, out
+    return [row["title"] for row in json.loads(run(tmp_path, capsys, "list", "--json")[1])]
+
+
+def test_prune_takes_a_time_the_clock_shows_twice_as_list_before_does(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--before` took the later of Kyiv's two 03:31 (acc46a A8); `cache prune
+    --headlines-older-than` took the earlier and kept the headline listed at the second 03:30."""
+    feed = _feed("", {"dst": "2026-10-25T03:30:00+02:00"}, atom=True)
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed, content_type="application/atom+xml"
+    )
+    assert run(tmp_path, capsys, "add", httpserver.url_for("/feed.xml"))[0] == 0
+    with _zone("Europe/Kyiv"):
+        assert _pruned(tmp_path, capsys, "2026-10-25T03:31") == []
+
+
+def test_prune_takes_a_date_alone_as_that_local_day_as_list_before_does(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str], in_new_york: None
+) -> None:
+    """A feed's "2026-12-05" is not `--before 2026-12-05` in New York (acc46a A4), but `cache
+    prune --headlines-older-than 2026-12-05` dropped it: midnight UTC, the evening before."""
+    httpserver.expect_request("/feed").respond_with_data(
+        DAY_ALONE, content_type="application/rss+xml"
+    )
+    assert run(tmp_path, capsys, "add", httpserver.url_for("/feed"))[0] == 0
+    assert _pruned(tmp_path, capsys, "2026-12-05") == ["Snow forecast"]
+    assert _pruned(tmp_path, capsys, "2026-12-06") == []

@@ -111,8 +111,9 @@ def _prune(args: argparse.Namespace) -> int:
     except ValueError as error:
         err(str(error))
         return EXIT_USAGE
-    try:  # a date or an age, as --before takes them: "180d", "2026-06-01"
-        before = moment(args.headlines_older_than) if args.headlines_older_than else None
+    try:  # a date or an age, as --before takes them ("180d", "2026-06-01"): an end, so a
+        # local time the clock shows twice is its later one (`moment`)
+        before = moment(args.headlines_older_than, end=True) if args.headlines_older_than else None
     except CommandError as error:
         err(str(error))
         return EXIT_USAGE

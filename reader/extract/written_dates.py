@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
 from ..dates import ZONE_UNSTATED, ascii_digits, date_only, on_date, whole
+from ..zone_names import WORDS_TOO, ZONE_HOURS
 from .arabic_dates import ARABIC_ZONE, HIJRI_DATE
 from .date_patterns import (
     _DATES,
@@ -44,7 +45,7 @@ from .month_names import (
     month_key,
 )
 from .solar_hijri import solar_hijri_moment
-from .written_times import _AFTER, _BEFORE, _BY_COUNTRY, _FIXED, _REGIONAL, _TIME, _time, _zone
+from .written_times import _AFTER, _BEFORE, _BY_COUNTRY, _REGIONAL, _TIME, _time, _zone
 
 _UPDATED = re.compile(rf"\b{UPDATED_WORDS}\b|{UPDATED_WORDS_CJK}", re.IGNORECASE)
 _PUBLISHED = re.compile(rf"\b{PUBLISHED_WORDS}\b|{PUBLISHED_WORDS_CJK}", re.IGNORECASE)
@@ -296,8 +297,11 @@ _DAY_AND_MONTH = [
     MINGUO_SLASHED,
 ]
 _TIME_ALONE = re.compile(rf"(?<![\d:.]){_TIME}(?![\d:])", re.IGNORECASE)
+# The zones' names; those that are words too in capitals alone ("10:05 West Midlands": a place).
+_NAMES = {*ZONE_HOURS, *_REGIONAL, *_BY_COUNTRY} - WORDS_TOO
 _ZONE_NAME = re.compile(
-    rf"(?<!\w)(?:{'|'.join(sorted({*_FIXED, *_REGIONAL, *_BY_COUNTRY}, key=len, reverse=True))})"
+    rf"(?<!\w)(?:{'|'.join(sorted(_NAMES, key=len, reverse=True))}"
+    rf"|(?-i:{'|'.join(sorted(WORDS_TOO, key=len, reverse=True)).upper()}))"
     rf"(?:\s?[+\-−]\s?\d{{1,2}}(?::?\d\d)?)?(?!\w)|[+\-−]\d\d:?\d\d(?!\d)|{ARABIC_ZONE}(?!\w)",
     re.IGNORECASE,
 )

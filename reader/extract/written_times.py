@@ -8,6 +8,7 @@ import re
 from datetime import time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..zone_names import WORDS_TOO, ZONE_HOURS
 from .arabic_dates import ARABIC_ZONE, ARABIC_ZONE_WORD, arabic_zone
 from .month_names import WEEKDAYS
 
@@ -29,23 +30,11 @@ _TIME = (
 _AFTERNOON = frozenset(
     ["午後", "下午", "오후", "अपराह्न", "م", "مساء", "مساءً", "مساءا", "μ.μ.", "ب.ظ"]
 )
-# Zones by the names datelines use. IST, CST and the like are several zones: see `_BY_COUNTRY`.
-_FIXED = {
-    **dict.fromkeys(["gmt", "utc", "z"], 0),
-    **{"bst": 1, "cet": 1, "mez": 1, "cest": 2, "mesz": 2, "eet": 2, "eest": 3, "msk": 3},
-    **{"est": -5, "edt": -4, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7},
-    **{"jst": 9, "kst": 9, "aest": 10, "aedt": 11, "awst": 8, "nzst": 12, "nzdt": 13, "мск": 3},
-    # Indonesia's three (Kompas's "03/12/2026, 10:15 WIB"), Hong Kong's, Singapore's, the
-    # Philippines' and Pakistan's.
-    **{"wib": 7, "wita": 8, "wit": 9, "hkt": 8, "sgt": 8, "pht": 8, "pkt": 5},
-    # Nepal's, a quarter past the hour ("NPT", +05:45).
-    "npt": 5.75,
-    # South Africa's (News24's "03 Dec 2026 06:30 SAST").
-    "sast": 2,
-}
-# IST is India's, Ireland's and Israel's: the page's language tells which, where it says one
-# of them (Hindi, or English of India; Hebrew; English of Ireland, or Irish). Summer or winter
-# is in the name: Israel's summer is "IDT", Ireland's winter "GMT".
+# The zones one abbreviation names are `zone_names`' (one table with the feeds' dates). IST, CST
+# and the like are several zones. IST is India's, Ireland's and Israel's: the page's language
+# tells which, where it says one of them (Hindi, or English of India; Hebrew; English of
+# Ireland, or Irish). Summer or winter is in the name: Israel's summer is "IDT", Ireland's
+# winter "GMT".
 _BY_COUNTRY = {
     "ist": {
         **dict.fromkeys(["hi", "bn", "mr", "ta", "te", "gu", "kn", "ml", "pa", "or"], 5.5),
@@ -102,7 +91,10 @@ _OFFSET_ALONE = re.compile(r"[+\-−]\d\d:?\d\d")
 def _zone(name: str, offset: str, language: str = "") -> tzinfo | None:
     """The zone "GMT", "CEST", "ET", "UTC+2", "+05:30" say; None when none is said or the name
     is not one zone. "ET" is a region's zone, its offset that of the date it is given with;
-    "IST" the zone of the country the page's `language` is of, when it is one of its."""
+    "IST" the zone of the country the page's `language` is of, when it is one of its; "WEST"
+    a zone in capitals alone (`WORDS_TOO`)."""
+    if name.casefold() in WORDS_TOO and not name.isupper():
+        return None
     name = name.casefold()
     if name.startswith(ARABIC_ZONE_WORD) or re.match(ARABIC_ZONE, name, re.IGNORECASE):
         return arabic_zone(name)
@@ -118,8 +110,8 @@ def _zone(name: str, offset: str, language: str = "") -> tzinfo | None:
         hours = sign * (
             int(digits[:-2] or 0) + int(digits[-2:]) / 60 if len(digits) > 2 else int(digits)
         )
-    if name in _FIXED or (not name and _OFFSET_ALONE.fullmatch(offset)):
-        shift = timedelta(hours=_FIXED.get(name, 0) + hours)
+    if name in ZONE_HOURS or (not name and _OFFSET_ALONE.fullmatch(offset)):
+        shift = timedelta(hours=ZONE_HOURS.get(name, 0) + hours)
         # No zone is a day or more from UTC ("+25", "AEDT+13"): `timezone` refuses one.
         return timezone(shift) if abs(shift) < timedelta(hours=24) else None
     if name in _REGIONAL and not offset:

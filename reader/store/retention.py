@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..dates import as_local_moment
 from ..keys import link_key
 from ..models import Entry
 from .directory import _reporting_storage_errors
@@ -91,7 +92,8 @@ class StoreRetention(StoreUsage):
                 for entry, record in records:
                     when = entry.published or entry.updated
                     if when is not None:
-                        at = when.timestamp()
+                        # A date alone is a day of the local calendar, as `--before` takes it.
+                        at = as_local_moment(when).timestamp()
                     elif (first := seen_at(record)) is not None:
                         at = first
                     else:  # kept undated before first sightings were noted: from now on
