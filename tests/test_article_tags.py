@@ -131,6 +131,29 @@ def test_many_articles_tagged_and_untagged_from_stdin(
     assert [row["title"] for row in rows] == ["Lifeboat crew rescue three"]
 
 
+def test_several_articles_ids_before_the_tags_are_each_tagged_and_untagged(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader tag ID ID paper1`, the obvious way to file several: the second id was a tag of
+    the first article, unsaid (acc47a A12). Ids given with no tag after them: one line."""
+    ids = _ids(synced, capsys)
+    pilchards, lifeboat = ids["Pilchard boats laid up"], ids["Lifeboat crew rescue three"]
+    status, out, err = run(synced, capsys, "tag", pilchards, lifeboat, "paper1", "sea")
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        "tagged: Pilchard boats laid up: paper1, sea (saved for good: a tag files it in Saved)",
+        "tagged: Lifeboat crew rescue three: paper1, sea (saved for good: a tag files it in Saved)",
+    ]
+    rows = json.loads(run(synced, capsys, "list", "--tag", "paper1", "--json")[1])
+    assert sorted(row["title"] for row in rows) == sorted(ids)
+    assert all(row["tags"] == ["paper1", "sea"] for row in rows)
+    status, out, _ = run(synced, capsys, "untag", lifeboat, pilchards, "sea")
+    assert status == 0 and out.count("untagged: ") == 2, out
+    status, _, err = run(synced, capsys, "tag", pilchards, lifeboat)
+    assert status == 2
+    assert err == "reader: no tag after the 2 articles' ids: `reader tag ID… TAG…`\n"
+
+
 def test_a_tag_lists_its_feeds_headlines_and_its_articles_together(
     synced: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -409,8 +409,8 @@ def build_parser() -> argparse.ArgumentParser:
             "File a feed under one tag or more (`reader list --tag`, `sync --tag` "
             "and `mark-read --tag` then take its headlines), or an article, saved "
             "for good if it wasn't. FEED as `rename` takes it; ARTICLE an id or "
-            "address, `-` reads them from stdin (`reader list --ids --search "
-            "harbour | reader tag - harbour`)."
+            "address, several ids before the tags, `-` reads them from stdin "
+            "(`reader list --ids --search harbour | reader tag - harbour`)."
         ),
     )
     p.add_argument("url", metavar="FEED|ARTICLE")

@@ -30,7 +30,25 @@ if TYPE_CHECKING:
     from ..library import Library
 
 
+def _articles_first(args: argparse.Namespace) -> list[str] | None:
+    """The articles' ids given before the tags (`reader tag ID ID ID paper1`), taken off
+    `args.tags`; None for one feed or article. Read as tags, the ids filed the first article
+    under them, unsaid (acc47a A12): no tag is spelled as an article's id is."""
+    if not looks_like_entry_id(args.url.strip()):
+        return None
+    ids = [args.url.strip()]
+    while args.tags and looks_like_entry_id(args.tags[0].strip()):
+        ids.append(args.tags.pop(0).strip())
+    if not args.tags:
+        raise UsageError(
+            f"no tag after the {len(ids)} articles' ids: `reader {args.command} ID… TAG…`"
+        )
+    return ids if len(ids) > 1 else None
+
+
 def cmd_tag(args: argparse.Namespace) -> int:
+    if (ids := _articles_first(args)) is not None:
+        return _tag_many(args, _tags(args.tags), untag=False, names=ids)
     tags = _tags(args.tags)
     if args.url == "-":
         return _tag_many(args, tags, untag=False)
@@ -53,6 +71,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_untag(args: argparse.Namespace) -> int:
+    if (ids := _articles_first(args)) is not None:
+        return _tag_many(args, _tags(args.tags), untag=True, names=ids)
     tags = _tags(args.tags)
     if args.url == "-":
         return _tag_many(args, tags, untag=True)
@@ -93,11 +113,14 @@ def _untagged(title: str, had: tuple[str, ...], asked: list[str], now: tuple[str
     return EXIT_OK
 
 
-def _tag_many(args: argparse.Namespace, tags: list[str], untag: bool) -> int:
+def _tag_many(
+    args: argparse.Namespace, tags: list[str], untag: bool, names: list[str] | None = None
+) -> int:
     """`reader tag - TAG…` (or untag): the articles whose ids or addresses stdin gives, one a
-    line, as `reader list --ids` prints them; each said in a line as one given alone, one
-    that names no article said and passed over (acc33b B2: thousands took a process each)."""
-    names = given_ids(["-"])
+    line, as `reader list --ids` prints them (or `names`, given before the tags); each said in
+    a line as one given alone, one that names no article said and passed over (acc33b B2:
+    thousands took a process each)."""
+    names = given_ids(["-"]) if names is None else names
     if not names:  # a search that found none piped in: nothing to do, no failure
         return EXIT_OK
     status = EXIT_OK
