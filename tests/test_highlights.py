@@ -419,6 +419,32 @@ def test_a_paste_longer_than_the_line_holds_is_said_cut(synced_dir: Path) -> Non
     asyncio.run(run())
 
 
+def test_the_articles_note_is_text_in_reader_highlights_markdown_as_in_the_html_export(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A note with "<" and "*" was Markdown in `reader highlights` ("<figure>" a tag that
+    swallowed the rest, "*levy*" italics) and text in the HTML export (acc47a A10): text in
+    both, as the passage's note already was."""
+    note = "# TODO: verify <figure> & *levy* [p. 14]"
+    lib = Library(synced_dir)
+    try:
+        entry = next(h.entry for h in lib.headlines() if TITLE in h.entry.title)
+        article = lib.cached_article(entry)
+        assert article is not None
+        lib.keep_highlight(entry, article, highlight(SENTENCE))
+        lib.note_article(entry, article, note)
+    finally:
+        lib.close()
+    assert main(["--data-dir", str(synced_dir), "highlights", entry.id]) == 0
+    printed = capsys.readouterr().out
+    line = next(x for x in printed.splitlines() if x.startswith("Note on the article:"))
+    assert "<figure>" not in line and "*levy*" not in line, line
+    assert "\\<figure\\>" in line or "&lt;figure&gt;" in line, line
+    book = tmp_path / "out.html"
+    assert main(["--data-dir", str(synced_dir), "export", "--format", "html", "-o", str(book)]) == 0
+    assert "verify &lt;figure&gt; &amp; *levy* [p. 14]" in book.read_text()
+
+
 def test_an_article_forgotten_is_cited_as_it_was_when_its_highlights_were_kept(
     synced_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

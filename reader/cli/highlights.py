@@ -148,7 +148,7 @@ def markdown(kept: KeptHighlights, style: str) -> str:
     if parts or not groups:
         groups.append([*parts, _cited(kept.article, style)])
     if kept.kept.note:
-        groups[-1].insert(-1, f"Note on the article: {safe_line(kept.kept.note)}")
+        groups[-1].insert(-1, f"Note on the article: {_note(kept.kept.note, True)}")
     return "\n\n".join("\n\n".join(group) for group in groups)
 
 
