@@ -112,7 +112,7 @@ complete -c reader -n '__fish_seen_subcommand_from show' -s h -l help -d 'show t
 complete -c reader -n '__fish_seen_subcommand_from show' -l data-dir -r -F -a '(__fish_complete_directories)' -d 'the data directory (default: see `reader --help`)'
 complete -c reader -n '__fish_seen_subcommand_from show' -l config -r -F -d 'the config file (default: see `reader --help`)'
 complete -c reader -n '__fish_seen_subcommand_from show' -l offline -d 'never touch the network; exit 1 if not cached'
-complete -c reader -n '__fish_seen_subcommand_from show' -l format -x -a 'text markdown json citation csl-json' -d 'text (each link\'s number after its words, the addresses listed after the article; a table as heading'
+complete -c reader -n '__fish_seen_subcommand_from show' -l format -x -a 'text markdown json citation csl-json bibtex ris' -d 'text (each link\'s number after its words, the addresses listed after the article; a table as heading'
 complete -c reader -n '__fish_seen_subcommand_from show' -l style -x -a 'block chicago apa mla' -d 'the citation\'s style: block (a line for each of source, author, dates, address, time retrieved), or '
 complete -c reader -n '__fish_seen_subcommand_from show' -l version -x -d 'a copy kept of an article a sync found changed (a correction): 1 the oldest, each with its own Retri'
 complete -c reader -n '__fish_seen_subcommand_from show' -l refresh -d 'fetch a cached article\'s page again now (a correction its feed did not tell), saying on stderr wheth'

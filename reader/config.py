@@ -170,6 +170,8 @@ class Config:
 THEMES = ("dark", "light", "terminal")
 CITATION_STYLES = ("block", "chicago", "apa", "mla")
 CITATION_COPIES = ("text", "markdown")
+CITATION_RECORDS = ("csl-json", "bibtex", "ris")
+"""What `reader show --format` writes for a citation manager (`citation_records`)."""
 """`[citation] style`: the metadata block `reader show` heads an article with, or one line in
 Chicago's or APA's style (`citation_styles`)."""
 """The screen's colour schemes (`[ui] theme`, `--theme`): the reader's own on a dark

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..claimed_dates import claimed_json
 from ..codec import enclosures_json
-from ..config import config_path, data_dir
+from ..config import CITATION_RECORDS, config_path, data_dir
 from ..config_shown import defaults_not_in
 from ..dates import date_only, in_local_time
 from ..feed_names import listed_names, names_of, source_name
@@ -646,14 +646,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         # Your highlights of it, looked for in the copy printed (a journalist's own marks
         # travel with the text they were made on).
         kept = None
-        if args.format not in ("citation", "csl-json"):
+        if args.format not in ("citation", *CITATION_RECORDS):
             kept = lib.highlights_in(target, article)
         if args.format == "json":
             items.append(article_item(lib, target, article, kept))
-        elif args.format == "csl-json":
+        elif args.format in CITATION_RECORDS:
             item_id = target.id if isinstance(target, Entry) else cited_url(article)
             entry = target if isinstance(target, Entry) else None
-            items.append(render_item(article, args.format, item_id, entry))
+            items.append(render_item(article, "csl-json", item_id, entry))
         else:
             entry = target if isinstance(target, Entry) else None
             # Text on a terminal: its lines broken at words to its width, not by the terminal
@@ -716,7 +716,12 @@ def cmd_show(args: argparse.Namespace) -> int:
         # read newest first (`reader list --ids`), and `sort` misplaces "Élodie" and "Weiß".
         for _, line in sorted(references, key=lambda reference: reference[0]):
             out(line)
-        if args.format == "csl-json" or (args.format == "json" and listed):
+        if args.format in ("bibtex", "ris"):
+            from ..citation_records import bibtex, ris
+
+            if items:
+                out((bibtex if args.format == "bibtex" else ris)(items).rstrip("\n"))
+        elif args.format == "csl-json" or (args.format == "json" and listed):
             # CSL-JSON is a list of items, one or many; several articles' JSON is a list too.
             out(json_text(items))
         elif items:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import IO, Any, NoReturn
 
 from .. import __version__
-from ..config import CITATION_STYLES, THEMES
+from ..config import CITATION_RECORDS, CITATION_STYLES, THEMES
 from ..keys import ENTRY_ID_LENGTH
 from ..marks import (
     ARCHIVED_MARK,
@@ -764,7 +764,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--format",
-        choices=(*formats, "citation", "csl-json"),
+        choices=(*formats, "citation", *CITATION_RECORDS),
         default="text",
         help="text (each link's number after its words, the addresses listed after the"
         " article; a table as heading: value records; several each under an 'Article 2 of 3'"
@@ -776,7 +776,8 @@ def build_parser() -> argparse.ArgumentParser:
         " last opened it in the reader, `read_at` in json); "
         "citation: the citation alone, as y in the reader copies it (plain text, or Markdown "
         "with the config's [citation] copy = markdown); csl-json: CSL-JSON items, "
-        "which Zotero (File → Import, or from the clipboard), Mendeley and Pandoc read",
+        "which Zotero (File → Import, or from the clipboard), Mendeley and Pandoc read; "
+        "bibtex: BibTeX entries (BibTeX, biblatex); ris: RIS records (EndNote, Zotero)",
     )
     p.add_argument(
         "--style",

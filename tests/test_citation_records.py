@@ -1,0 +1,118 @@
+"""`reader show --format bibtex` and `--format ris`: a researcher's LaTeX paper and citation
+manager take the articles as BibTeX entries and RIS records (acc47a A13: CSL-JSON was the one
+format, pandoc the way round). Read back by the parsers such tools use (bibtexparser, rispy):
+every writer apart (an organisation whole, a surname with its particle), the headline's "&",
+"%", "#" and "_" read as written, the newspaper, the dates, the address; one writer's two
+stories of a day under two keys. Real pages on 127.0.0.1 (pytest-httpserver), a real store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+from pytest_httpserver import HTTPServer
+
+from reader.citation_records import bibtex
+from tests.test_saved_list import run
+
+TITLE = "R&D levy: 50% of #PortLife firms_ask for {relief}"
+
+
+def _page(title: str, byline: str, day: str) -> str:
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{title}</title><meta property='og:site_name' content='The Harbourton Courier'>"
+        f"<meta name='author' content='{byline}'>"
+        f"<meta property='article:published_time' content='2026-12-{day}T09:00:00+00:00'>"
+        "</head><body><article>"
+        f"<h1>{title}</h1>"
+        "<p>The chamber of commerce asked the council on Tuesday to delay the levy by a year,"
+        " saying that half of the firms at the port had not yet recovered from the storm.</p>"
+        "<p>The council's finance committee will consider the request next month, its chair"
+        " said, though officers have warned that the budget already counts on the money.</p>"
+        "</article></body></html>"
+    )
+
+
+PAGES = {
+    "/levy.html": (TITLE, "Sophie de Vries and Ahmed Haddad", "03"),
+    "/quay.html": ("Quay repairs start in spring", "Sophie de Vries", "03"),
+    "/agency.html": ("Ferry strike called off", "Reuters", "04"),
+}
+
+
+@pytest.fixture
+def saved(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> dict[str, str]:
+    """Each page saved: its id, by its path."""
+    ids = {}
+    for path, (title, byline, day) in PAGES.items():
+        httpserver.expect_request(path).respond_with_data(
+            _page(title, byline, day), content_type="text/html; charset=utf-8"
+        )
+        assert run(data_dir, capsys, "save", httpserver.url_for(path))[0] == 0
+    for row in json.loads(run(data_dir, capsys, "list", "--saved", "--json")[1]):
+        path = next(p for p in PAGES if row["link"].endswith(p))
+        ids[path] = row["id"]
+    return ids
+
+
+def test_bibtex_entries_read_back_as_the_articles_are_cited(
+    saved: dict[str, str],
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    httpserver: HTTPServer,
+) -> None:
+    status, out, _ = run(data_dir, capsys, "show", *saved.values(), "--format", "bibtex")
+    assert status == 0
+    entries = {e["url"]: e for e in bibtexparser.loads(out).entries}
+    levy = entries[httpserver.url_for("/levy.html")]
+    assert levy["ENTRYTYPE"] == "article"
+    assert levy["author"] == "de Vries, Sophie and Haddad, Ahmed"
+    # Each character TeX would read as a command escaped: the headline as written.
+    assert levy["title"] == (r"{R\&D levy: 50\% of \#PortLife firms\_ask for \{relief\}}")
+    assert levy["journal"] == "The Harbourton Courier"
+    assert (levy["date"], levy["year"], levy["month"]) == (
+        "2026-12-03",
+        "2026",
+        "December",
+    )  # its month macro, read
+    assert levy["urldate"]
+    agency = entries[httpserver.url_for("/agency.html")]
+    assert agency["author"] == "{Reuters}"  # an organisation: never "Reuters, ?"
+    keys = sorted(e["ID"] for e in bibtexparser.loads(out).entries)
+    assert keys == ["devries2026quay", "devries2026rd", "reuters2026ferry"]
+
+
+def test_ris_records_read_back_as_the_articles_are_cited(
+    saved: dict[str, str],
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    httpserver: HTTPServer,
+) -> None:
+    status, out, _ = run(data_dir, capsys, "show", *saved.values(), "--format", "ris")
+    assert status == 0
+    records = {r["urls"][0]: r for r in rispy.loads(out)}
+    assert len(records) == 3
+    levy = records[httpserver.url_for("/levy.html")]
+    assert levy["type_of_reference"] == "NEWS"
+    assert levy["authors"] == ["de Vries, Sophie", "Haddad, Ahmed"]
+    assert levy["title"] == TITLE
+    assert levy["secondary_title"] == "The Harbourton Courier"
+    assert (levy["year"], levy["date"]) == ("2026", "2026/12/03/")
+    assert records[httpserver.url_for("/agency.html")]["authors"] == ["Reuters"]
+
+
+def test_keys_of_two_stories_alike_are_told_apart() -> None:
+    item = {
+        "title": "Ferry strike called off",
+        "author": [{"family": "Ruiz", "given": "Ana"}],
+        "issued": {"date-parts": [[2026, 12, 4]]},
+    }
+    written = bibtex([item, dict(item), {**item, "title": "Weiß Ufer"}])
+    keys = [e["ID"] for e in bibtexparser.loads(written).entries]
+    assert keys == ["ruiz2026ferrya", "ruiz2026ferryb", "ruiz2026weiss"]
