@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 
@@ -28,30 +29,32 @@ def _held_since(data_dir: Path, minutes: int) -> SyncLock:
     return held
 
 
-def test_a_sync_past_its_wait_exits_75_saying_so_even_quiet(synced_dir: Path) -> None:
-    held = _held_since(synced_dir, 12)
+def _beside_a_sync(data_dir: Path, *args: str) -> CompletedProcess[str]:
+    """`reader ARGS` run while a sync that started 12 minutes ago holds the library."""
+    held = _held_since(data_dir, 12)
     try:
-        done = run_reader(synced_dir, "sync", "-q", "--no-articles", "--wait", "1")
+        return run_reader(data_dir, *args)
     finally:
         held.release()
-    assert (done.returncode, done.stdout) == (75, "")
-    assert done.stderr == (
-        f"reader: another sync (pid {os.getpid()}) has run for 12 min (waited for 1 s): not"
-        " waiting longer; try again later\n"
-    )
+
+
+GAVE_UP_AT_ONCE = (
+    f"reader: another sync (pid {os.getpid()}) has run for 12 min: not waiting; try again later\n"
+)
+GAVE_UP_AFTER_1_S = (
+    f"reader: another sync (pid {os.getpid()}) has run for 12 min (waited for 1 s): not waiting"
+    " longer; try again later\n"
+)
+
+
+def test_a_sync_past_its_wait_exits_75_saying_so_even_quiet(synced_dir: Path) -> None:
+    done = _beside_a_sync(synced_dir, "sync", "-q", "--no-articles", "--wait", "1")
+    assert (done.returncode, done.stdout, done.stderr) == (75, "", GAVE_UP_AFTER_1_S)
 
 
 def test_a_sync_told_not_to_wait_gives_up_at_once(synced_dir: Path) -> None:
-    held = _held_since(synced_dir, 12)
-    try:
-        done = run_reader(synced_dir, "sync", "-q", "--wait", "0")
-    finally:
-        held.release()
-    assert done.returncode == 75
-    assert done.stderr == (
-        f"reader: another sync (pid {os.getpid()}) has run for 12 min: not waiting; try again"
-        " later\n"
-    )
+    done = _beside_a_sync(synced_dir, "sync", "-q", "--wait", "0")
+    assert (done.returncode, done.stderr) == (75, GAVE_UP_AT_ONCE)
 
 
 def test_a_wait_given_no_time_is_bad_usage(synced_dir: Path) -> None:
@@ -98,25 +101,15 @@ def test_the_configs_sync_wait_is_how_long_a_sync_waits_and_wait_is_over_it(
     """`[system] sync_wait` (acc46c): a cron line with no `--wait` waits as long as the config
     says; `--wait` is over it for one sync."""
     (synced_dir / "config.toml").write_text('[system]\nsync_wait = "1s"\n', encoding="utf-8")
-    held = _held_since(synced_dir, 12)
-    try:
-        waited = run_reader(synced_dir, "sync", "--no-articles")
-        (synced_dir / "config.toml").write_text('[system]\nsync_wait = "2h"\n', encoding="utf-8")
-        told = run_reader(synced_dir, "sync", "-q", "--no-articles", "--wait", "0")
-    finally:
-        held.release()
-    assert waited.returncode == 75
-    assert waited.stderr == (
-        f"reader: another sync (pid {os.getpid()}) is running: waiting for it (1 s at most:"
-        " --wait, [system] sync_wait)\n"
-        f"reader: another sync (pid {os.getpid()}) has run for 12 min (waited for 1 s): not"
-        " waiting longer; try again later\n"
-    )
-    assert (told.returncode, told.stderr) == (
+    waited = _beside_a_sync(synced_dir, "sync", "--no-articles")
+    assert (waited.returncode, waited.stderr) == (
         75,
-        f"reader: another sync (pid {os.getpid()}) has run for 12 min: not waiting; try again"
-        " later\n",
+        f"reader: another sync (pid {os.getpid()}) is running: waiting for it (1 s at most:"
+        " --wait, [system] sync_wait)\n" + GAVE_UP_AFTER_1_S,
     )
+    (synced_dir / "config.toml").write_text('[system]\nsync_wait = "2h"\n', encoding="utf-8")
+    told = _beside_a_sync(synced_dir, "sync", "-q", "--no-articles", "--wait", "0")
+    assert (told.returncode, told.stderr) == (75, GAVE_UP_AT_ONCE)
 
 
 @pytest.mark.parametrize(
