@@ -16,8 +16,9 @@ month, or a day, each with its `<lastmod>`), often of indexes (one a year, each 
 its newest `INDEX_SITEMAPS` by that date are read (`index_sitemaps`, fetched by
 `library.sitemap_index`, indexes within it followed `INDEX_DEPTH` deep), the feed's one size limit
 (`FetchLimits.feed_max_bytes`) bounding the index and them together, and their pages read as
-one sitemap's. The index's own ETag and bytes say when it changed: it is the protocol's place
-to say a sitemap of it changed (its `<lastmod>`). A sitemap may come gzip'd (`sitemap-1.xml.gz`,
+one sitemap's. The index unchanged, its sitemaps are still asked, each with its own ETag: the
+protocol's place to say one changed (its `<lastmod>`) is one sites seldom keep up
+(`sitemap_index.changed_sitemaps`). A sitemap may come gzip'd (`sitemap-1.xml.gz`,
 served as a file, not with a Content-Encoding): inflated to the same limit (`unpacked`).
 
 The document is a stranger's: parsed by defusedxml, which refuses entities and DTDs.
@@ -204,22 +205,20 @@ def feedparser_shaped(
     """The sitemap in `body` (fetched from `url`) as feedparser's result is shaped, its newest
     `NEWEST` pages alone made entries, with how many pages it names; of a sitemap index, the
     pages of its `sitemaps` (`index_sitemaps`, fetched) together, one that is no sitemap left
-    out. NotASitemap when it is no readable `<urlset>`, or an index none of whose `sitemaps`
-    is."""
+    out; of a sitemap with `sitemaps` (an index's that changed when it did not), theirs and
+    its together. NotASitemap when it is no readable `<urlset>`, or an index none of whose
+    `sitemaps` is."""
     root = _parsed(body)
-    if _local(root.tag) == "sitemapindex":
-        readable = []
-        for sitemap in sitemaps:
-            with contextlib.suppress(NotASitemap):
-                readable.append(_parsed(sitemap))
-        # An index within the index is followed (`sitemap_index`), not passed: none left here.
-        readable = [r for r in readable if _local(r.tag) == "urlset"]
-        if not readable:
-            raise NotASitemap("a sitemap index whose sitemaps could not be read")
-    elif _local(root.tag) == "urlset":
-        readable = [root]
-    else:
+    if _local(root.tag) not in ("sitemapindex", "urlset"):
         raise NotASitemap("not a sitemap: no <urlset>")
+    readable = [root]
+    for sitemap in sitemaps:
+        with contextlib.suppress(NotASitemap):
+            readable.append(_parsed(sitemap))
+    # An index within the index is followed (`sitemap_index`), not passed: none left here.
+    readable = [r for r in readable if _local(r.tag) == "urlset"]
+    if not readable:
+        raise NotASitemap("a sitemap index whose sitemaps could not be read")
     pages: list[tuple[float, int, dict[str, Any]]] = []
     publication = ""
     listed: set[str] = set()
