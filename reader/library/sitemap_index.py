@@ -178,8 +178,9 @@ class _Walk:
                 elif depth < INDEX_DEPTH:
                     await self.each(was.led_to, depth + 1)
                 continue
-            self.read[address] = SitemapRead(answer.etag, answer.last_modified)
-            if not is_sitemap_index(answer.body):
+            index = is_sitemap_index(answer.body)  # one too deep to follow told as one all the same
+            self.read[address] = SitemapRead(answer.etag, answer.last_modified, index=index)
+            if not index:
                 self.sitemaps += 1
                 self.bodies.append(answer.body)
             elif depth < INDEX_DEPTH:
