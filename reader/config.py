@@ -13,6 +13,7 @@ import math
 import os
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -648,7 +649,16 @@ def _check_keys(data: dict[str, Any]) -> None:
     ):
         for key in data.get(section, {}):
             if key not in known:
-                raise ValueError(f"unknown setting {section}.{key}")
+                raise ValueError(_unknown(section, key, known))
+
+
+def _unknown(section: str, key: str, known: Iterable[str]) -> str:
+    """A setting the section has not, and the one it most likely meant ("sync-wait",
+    "sync_wiat": sync_wait), if one is near."""
+    from difflib import get_close_matches  # here: only a mistake needs it
+
+    near = get_close_matches(key.replace("-", "_").lower(), list(known), n=1, cutoff=0.75)
+    return f"unknown setting {section}.{key}" + (f" ({section}.{near[0]}?)" if near else "")
 
 
 def _from_toml(path: Path, data: dict[str, Any]) -> Config:
@@ -658,7 +668,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     changes: dict[str, Any] = {}
     for key, value in network.items():
         if key not in known:
-            raise ValueError(f"unknown setting network.{key}")
+            raise ValueError(_unknown("network", key, known))
         if key == "ca_file":
             changes[key] = _ca_file(value)
             continue

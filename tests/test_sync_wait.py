@@ -13,7 +13,7 @@ from subprocess import CompletedProcess
 
 import pytest
 
-from reader.config import load_config
+from reader.config import ConfigError, load_config
 from reader.sync_lock import SYNC_WAIT, SyncLock
 from tests.cli_run import library_home, run_reader, started_reader
 from tests.conftest import sync_into
@@ -152,3 +152,16 @@ def test_reader_config_shows_it_with_its_default(synced_dir: Path) -> None:
     shown = run_reader(synced_dir, "config")
     assert shown.returncode == 0
     assert '\nsync_wait = "10min"\n' in shown.stdout
+
+
+@pytest.mark.parametrize("mistyped", ["sync-wait", "sync_wiat", "Sync_Wait"])
+def test_a_mistyped_sync_wait_is_named_with_the_setting_meant(
+    tmp_path: Path, mistyped: str
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(f'[system]\n{mistyped} = "30min"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_config(path)
+    assert str(raised.value) == (
+        f"bad setting in {path}: unknown setting system.{mistyped} (system.sync_wait?)"
+    )
