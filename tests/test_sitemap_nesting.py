@@ -216,3 +216,25 @@ def test_a_daily_index_answering_304_still_gives_the_days_new_story(
         ("/d/2.xml", 200, True),
         ("/sitemap.xml", 304, True),
     ]
+
+
+def test_an_index_served_again_the_same_without_validators_still_has_its_sitemaps_read(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A server that sends no ETag nor Last-Modified: the index's same bytes are taken for a
+    304, and its sitemaps are still read, the grown one's new story listed."""
+    home = _serve_home(httpserver)
+    index = _index(httpserver, [("/d/1.xml", "2026-12-01"), ("/d/2.xml", "2026-12-02")])
+    httpserver.expect_request("/sitemap.xml").respond_with_data(index, content_type="text/xml")
+    first = httpserver.url_for("/news/harbour-dues-rise.html")
+    later = httpserver.url_for("/news/ferry-late.html")
+    day = [_url(first, "2026-12-02T08:00:00Z")]
+    httpserver.expect_request("/d/1.xml").respond_with_data(URLSET.format(urls=""))
+    httpserver.expect_request("/d/2.xml").respond_with_handler(
+        lambda _: Response(URLSET.format(urls="".join(day)), content_type="text/xml")
+    )
+    assert _add(data_dir, home, capsys)[0] == 0
+    day.append(_url(later, "2026-12-02T09:00:00Z"))
+    assert main(["--data-dir", str(data_dir), "sync", "--no-articles", "-q"]) == 0
+    titles = [item["title"] for item in _listed(data_dir, capsys)]
+    assert titles == ["Ferry late", "Harbour dues rise"]

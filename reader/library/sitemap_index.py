@@ -12,6 +12,7 @@ until the index changed. Unchanged, each answers 304, a few hundred bytes.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -38,6 +39,9 @@ class SitemapRead:
     led_to: tuple[str, ...] = ()
     """Of an index, the sitemaps it led to, newest first (its chosen `index_sitemaps`)."""
     index: bool = False
+    printed: str = ""
+    """A digest of its bytes: the same again from a server that sends no validators is told
+    as a 304 would be, as a feed's are (`Feed.body_print`)."""
 
 
 Kept = Mapping[str, SitemapRead]
@@ -46,7 +50,9 @@ Kept = Mapping[str, SitemapRead]
 
 def kept_record(kept: Kept) -> dict[str, list[Any]]:
     """`kept` as the store keeps it (JSON)."""
-    return {a: [r.etag, r.last_modified, list(r.led_to), r.index] for a, r in kept.items()}
+    return {
+        a: [r.etag, r.last_modified, list(r.led_to), r.index, r.printed] for a, r in kept.items()
+    }
 
 
 def kept_from(record: Any) -> dict[str, SitemapRead]:
@@ -54,15 +60,16 @@ def kept_from(record: Any) -> dict[str, SitemapRead]:
     version's) left out: its sitemaps are then asked whole again, nothing lost."""
     kept: dict[str, SitemapRead] = {}
     for address, value in record.items() if isinstance(record, dict) else ():
-        if not (isinstance(value, list) and len(value) == 4):
+        if not (isinstance(value, list) and len(value) == 5):
             continue
-        etag, modified, led_to, index = value
+        etag, modified, led_to, index, printed = value
         if (
             all(v is None or isinstance(v, str) for v in (etag, modified))
             and isinstance(led_to, list)
             and all(isinstance(a, str) for a in led_to)
+            and isinstance(printed, str)
         ):
-            kept[address] = SitemapRead(etag, modified, tuple(led_to), index is True)
+            kept[address] = SitemapRead(etag, modified, tuple(led_to), index is True, printed)
     return kept
 
 
@@ -166,12 +173,15 @@ class _Walk:
                 continue  # read meanwhile, under another index
             self.known.add(address)
             was = self.kept.get(address)
-            answer = await self._read(address, was)
-            if answer is None:
+            read = await self._read(address, was)
+            if read is None:
                 if was is not None:
                     self.read[address] = was  # asked again next time
                 continue
-            if answer.not_modified and was is not None:
+            answer, printed = read
+            if was is not None and (answer.not_modified or printed == was.printed):
+                if not answer.not_modified:  # its same bytes: validators it sends now kept
+                    was = replace(was, etag=answer.etag, last_modified=answer.last_modified)
                 self.read[address] = was
                 if not was.index:
                     self.sitemaps += 1
@@ -179,22 +189,26 @@ class _Walk:
                     await self.each(was.led_to, depth + 1)
                 continue
             index = is_sitemap_index(answer.body)  # one too deep to follow told as one all the same
-            self.read[address] = SitemapRead(answer.etag, answer.last_modified, index=index)
+            self.read[address] = SitemapRead(answer.etag, answer.last_modified, (), index, printed)
             if not index:
                 self.sitemaps += 1
                 self.bodies.append(answer.body)
             elif depth < INDEX_DEPTH:
                 await self.index(answer.body, answer.url, address, depth + 1)
 
-    async def _read(self, address: str, was: SitemapRead | None) -> Response | None:
+    async def _read(self, address: str, was: SitemapRead | None) -> tuple[Response, str] | None:
         """The answer of `address` asked with what it was read with before (`was`), its body
-        inflated; None when it failed (the failure kept) or the feed's limit was reached."""
+        inflated, and the digest of its bytes ("" for a 304's); None when it failed (the
+        failure kept) or the feed's limit was reached."""
         import asyncio
 
         etag, modified = (was.etag, was.last_modified) if was is not None else (None, None)
         try:
             answer = await self.fetch(address, self.reach, self.left, etag, modified)
-            body = await asyncio.to_thread(unpacked, answer.body, self.left, address)
+            if answer.not_modified:
+                return answer, ""
+            # Inflating and hashing up to the feed's 20 MB are CPU work: off the loop.
+            body, printed = await asyncio.to_thread(_inflated, answer.body, self.left, address)
         except FetchError as error:
             if error.kind is ErrorKind.TOO_LARGE:
                 self.full = True  # the feed's limit reached: those after it are older still
@@ -202,4 +216,10 @@ class _Walk:
                 self.failure = error
             return None
         self.left -= len(body)
-        return replace(answer, body=body)
+        return replace(answer, body=body), printed
+
+
+def _inflated(body: bytes, most: int, url: str) -> tuple[bytes, str]:
+    """`body` inflated (`unpacked`), and a digest of it."""
+    body = unpacked(body, most, url)
+    return body, hashlib.blake2b(body, digest_size=16).hexdigest()
