@@ -88,7 +88,7 @@ complete -c reader -n '__fish_seen_subcommand_from sync' -l config -r -F -d 'the
 complete -c reader -n '__fish_seen_subcommand_from sync' -l no-articles -d 'refresh headlines only'
 complete -c reader -n '__fish_seen_subcommand_from sync' -l no-pictures -d 'keep no article\'s pictures this time (the next sync fetches them), whatever the config\'s [cache] kee'
 complete -c reader -n '__fish_seen_subcommand_from sync' -l max-download -x -d 'download at most SIZE this sync (50M, 2G, 500k: in 1,024s), feeds, pages and pictures together, what'
-complete -c reader -n '__fish_seen_subcommand_from sync' -l wait -x -d 'wait at most this long (10min, 2h too) for another sync of the library running (default 10 min; 0: n'
+complete -c reader -n '__fish_seen_subcommand_from sync' -l wait -x -d 'wait at most this long (10min, 2h too) for another sync of the library running (default: the config\''
 complete -c reader -n '__fish_seen_subcommand_from sync' -l tag -x -d 'only the feeds filed under TAG and their articles, case aside (`reader tag`); again, or "news,sport"'
 complete -c reader -n '__fish_seen_subcommand_from sync' -s q -l quiet -d 'print only what failed (for cron: nothing when everything came through); without it, off a terminal '
 complete -c reader -n '__fish_seen_subcommand_from list' -s h -l help -d 'show this help message and exit'

@@ -8,10 +8,12 @@ concurrency caps, retries, redirect and size caps).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +23,7 @@ from .config_slips import toml_slip
 from .feed_order import FEED_ORDERS
 from .models import SiteRule
 from .own_folder import make_private_folder
+from .sync_lock import SYNC_WAIT
 
 if TYPE_CHECKING:
     from .ignore_rules import IgnoreRule
@@ -162,6 +165,9 @@ class Config:
     # `[system] workers`: the worker processes that parse feeds and read pages at most; 0 for
     # "auto" (`cpu_workers`: one a core, 4 at most).
     workers: int = 0
+    # `[system] sync_wait`: seconds a `reader sync` waits for another one of the library running
+    # before it exits 75 (`--wait` over it; 0: not at all).
+    sync_wait: float = SYNC_WAIT
 
     def rule_for(self, url: str) -> SiteRule | None:
         return site_rule_for(self.site_rules, url)
@@ -322,6 +328,10 @@ mouse = "auto"
 # where there are cores to spare. Pages are always read in a worker process, never in the
 # reader's own, so that a page that would take too long can be stopped.
 workers = "auto"
+# How long `reader sync` waits for another sync of the library still running before it gives up
+# with exit 75 (try later), saying so even with -q: "10min", "90s", "2h"; 0: not at all.
+# `reader sync --wait` for one sync.
+sync_wait = "{SYNC_WAIT / 60:g}min"
 
 [citation]
 # How y in an article cites it, and `reader show` above the text: "block" (the title, then the
@@ -637,11 +647,20 @@ def _check_keys(data: dict[str, Any]) -> None:
             {"theme", "unread_only", "feed_order", "oldest_first", "text_width", "plain", "mouse"},
         ),
         ("citation", {"style", "copy"}),
-        ("system", {"workers"}),
+        ("system", {"workers", "sync_wait"}),
     ):
         for key in data.get(section, {}):
             if key not in known:
-                raise ValueError(f"unknown setting {section}.{key}")
+                raise ValueError(_unknown(section, key, known))
+
+
+def _unknown(section: str, key: str, known: Iterable[str]) -> str:
+    """A setting the section has not, and the one it most likely meant ("sync-wait",
+    "sync_wiat": sync_wait), if one is near."""
+    from difflib import get_close_matches  # here: only a mistake needs it
+
+    near = get_close_matches(key.replace("-", "_").lower(), list(known), n=1, cutoff=0.75)
+    return f"unknown setting {section}.{key}" + (f" ({section}.{near[0]}?)" if near else "")
 
 
 def _from_toml(path: Path, data: dict[str, Any]) -> Config:
@@ -651,7 +670,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     changes: dict[str, Any] = {}
     for key, value in network.items():
         if key not in known:
-            raise ValueError(f"unknown setting network.{key}")
+            raise ValueError(_unknown("network", key, known))
         if key == "ca_file":
             changes[key] = _ca_file(value)
             continue
@@ -727,6 +746,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         names = ", ".join(map(repr, CITATION_COPIES))
         raise ValueError(f"citation.copy must be one of {names}, not {copy!r}")
     workers = _workers(data.get("system", {}).get("workers", "auto"))
+    sync_wait = _sync_wait(data.get("system", {}).get("sync_wait"))
     rules = {host.lower(): _site_rule(host, rule) for host, rule in data.get("sites", {}).items()}
     keys = {action: _keys(action, value) for action, value in data.get("keys", {}).items()}
     ignore = ()
@@ -769,6 +789,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         searches=searches,
         commands=commands,
         workers=workers,
+        sync_wait=sync_wait,
     )
 
 
@@ -851,6 +872,35 @@ def _workers(value: Any) -> int:
             f" not {value!r}"
         )
     return value
+
+
+def _sync_wait(value: Any) -> float:
+    """`[system] sync_wait` in seconds (None: not set, `SYNC_WAIT`): a time with its unit
+    ("10min", "90s", "2h"), or 0 (not at all). Another bare number is refused, as an interval's
+    is: 30 was seconds to one reader and minutes to another."""
+    if value is None:
+        return SYNC_WAIT
+    bare = isinstance(value, int | float) and not isinstance(value, bool)
+    if bare and value == 0:
+        return 0.0
+    seconds = -1.0
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            seconds = 0.0 if value.strip() == "0" else parse_duration(value, m_is_minutes=True)
+        with contextlib.suppress(ValueError):
+            bare = float(value) > 0
+    if bare and 0 < float(value) < math.inf:
+        number = str(value).strip()
+        raise ValueError(
+            f'system.sync_wait = {number} needs its unit, in quotes: sync_wait = "{number}min"?'
+            " (s for seconds; 0: not at all)"
+        )
+    if not 0 <= seconds < math.inf:
+        raise ValueError(
+            'system.sync_wait must be a time to wait, in quotes ("10min", "90s", "2h"), or 0;'
+            f" not {value!r:.40}"
+        )
+    return seconds
 
 
 def _max_items(value: Any) -> int:

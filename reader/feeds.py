@@ -376,7 +376,8 @@ def parse_feed(
     `url` is the subscription's URL (entries belong to it); `base_url`, where the bytes came
     from after redirects, resolves relative links; `content_type` is the media type alone and
     `header_charset` the charset the header gave with it. Of a sitemap index, `sitemaps` are
-    the sitemaps of it fetched (`sitemap_feed.index_sitemaps`).
+    the sitemaps of it fetched (`sitemap_feed.index_sitemaps`); of a sitemap, those read with it
+    (the sitemaps of an unchanged index that changed, `library.sitemap_index`).
     """
     if is_html_document(body):
         # A moved feed's site, an error page sent with 200, a Wi-Fi login page: what it is

@@ -12,11 +12,13 @@ every page it has (up to 50,000); the newest `NEWEST` by date are kept, a sitema
 no one's in particular.
 
 A news site's sitemap is most often an index (`<sitemapindex>`, sitemaps of sitemaps: one a
-month, or a day, each with its `<lastmod>`): its newest `INDEX_SITEMAPS` by that date are read
-(`index_sitemaps`, fetched by `library.feed_refresh`), the feed's one size limit
+month, or a day, each with its `<lastmod>`), often of indexes (one a year, each of its months'):
+its newest `INDEX_SITEMAPS` by that date are read (`index_sitemaps`, fetched by
+`library.sitemap_index`, indexes within it followed `INDEX_DEPTH` deep), the feed's one size limit
 (`FetchLimits.feed_max_bytes`) bounding the index and them together, and their pages read as
-one sitemap's. The index's own ETag and bytes say when it changed: it is the protocol's place
-to say a sitemap of it changed (its `<lastmod>`). A sitemap may come gzip'd (`sitemap-1.xml.gz`,
+one sitemap's. The index unchanged, its sitemaps are still asked, each with its own ETag: the
+protocol's place to say one changed (its `<lastmod>`) is one sites seldom keep up
+(`sitemap_index.changed_sitemaps`). A sitemap may come gzip'd (`sitemap-1.xml.gz`,
 served as a file, not with a Content-Encoding): inflated to the same limit (`unpacked`).
 
 The document is a stranger's: parsed by defusedxml, which refuses entities and DTDs.
@@ -28,7 +30,7 @@ import contextlib
 import re
 import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -44,7 +46,13 @@ MAX_URLS = 50_000
 
 INDEX_SITEMAPS = 3
 """Sitemaps of an index read, the newest by their `<lastmod>`: a daily index's last three
-days, a monthly one's month (and the one before, early in a month); each is a request."""
+days, a monthly one's month (and the one before, early in a month); each is a request. Of an
+index of indexes, as many in all: the newest of the newest index's, then of the one before."""
+
+INDEX_DEPTH = 3
+"""Indexes read one within another, the feed's own the first: a news site's index of years, each
+an index of months, or of weeks each of days; a fourth is not followed (nor is an index that
+names itself or one read above it: a loop ends there)."""
 
 _SITEMAP_ROOT = re.compile(
     rb"\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*|<\?xml-stylesheet[^>]*\?>\s*)*"
@@ -161,17 +169,20 @@ def _parsed(body: bytes) -> Any:
         raise NotASitemap(f"its XML has errors: {error}") from None
 
 
-def index_sitemaps(body: bytes, url: str) -> list[str]:
-    """The sitemaps the index in `body` (fetched from `url`) names on its own host, the newest
-    `INDEX_SITEMAPS` by their `<lastmod>` (undated ones after, in its order): another host's
-    is a stranger's, as a robots.txt's are (`discovery.sitemap_lines`). NotASitemap when it is
-    no readable `<sitemapindex>`."""
+def index_sitemaps(
+    body: bytes, url: str, host: str | None = None, known: Collection[str] = ()
+) -> list[str]:
+    """The sitemaps the index in `body` (fetched from `url`) names on its own host (or `host`:
+    the feed's, for an index within its index), the newest `INDEX_SITEMAPS` by their
+    `<lastmod>` (undated ones after, in its order), those `known` (read already: itself, an
+    index above it) left out before: another host's is a stranger's, as a robots.txt's are
+    (`discovery.sitemap_lines`). NotASitemap when it is no readable `<sitemapindex>`."""
     from .urls import absolute_url
 
     root = _parsed(body)
     if _local(root.tag) != "sitemapindex":
         raise NotASitemap("not a sitemap index: no <sitemapindex>")
-    host = urlsplit(url).hostname
+    host = host or urlsplit(url).hostname
     named: dict[str, tuple[float, int]] = {}
     for order, node in enumerate(root):
         if order >= MAX_URLS:
@@ -180,7 +191,7 @@ def index_sitemaps(body: bytes, url: str) -> list[str]:
             continue
         fields = {_local(child.tag): _text(child) for child in node}
         address = absolute_url(url, fields.get("loc", ""))
-        if not address or urlsplit(address).hostname != host:
+        if not address or address in known or urlsplit(address).hostname != host:
             continue
         stated = parse_datetime(fields["lastmod"]) if fields.get("lastmod") else None
         newest = (-stated.timestamp() if stated else float("inf"), order)
@@ -194,22 +205,20 @@ def feedparser_shaped(
     """The sitemap in `body` (fetched from `url`) as feedparser's result is shaped, its newest
     `NEWEST` pages alone made entries, with how many pages it names; of a sitemap index, the
     pages of its `sitemaps` (`index_sitemaps`, fetched) together, one that is no sitemap left
-    out. NotASitemap when it is no readable `<urlset>`, or an index none of whose `sitemaps`
-    is."""
+    out; of a sitemap with `sitemaps` (an index's that changed when it did not), theirs and
+    its together. NotASitemap when it is no readable `<urlset>`, or an index none of whose
+    `sitemaps` is."""
     root = _parsed(body)
-    if _local(root.tag) == "sitemapindex":
-        readable = []
-        for sitemap in sitemaps:
-            with contextlib.suppress(NotASitemap):
-                readable.append(_parsed(sitemap))
-        # An index within the index is not followed further: its sitemaps are older ones.
-        readable = [r for r in readable if _local(r.tag) == "urlset"]
-        if not readable:
-            raise NotASitemap("a sitemap index whose sitemaps could not be read")
-    elif _local(root.tag) == "urlset":
-        readable = [root]
-    else:
+    if _local(root.tag) not in ("sitemapindex", "urlset"):
         raise NotASitemap("not a sitemap: no <urlset>")
+    readable = [root]
+    for sitemap in sitemaps:
+        with contextlib.suppress(NotASitemap):
+            readable.append(_parsed(sitemap))
+    # An index within the index is followed (`sitemap_index`), not passed: none left here.
+    readable = [r for r in readable if _local(r.tag) == "urlset"]
+    if not readable:
+        raise NotASitemap("a sitemap index whose sitemaps could not be read")
     pages: list[tuple[float, int, dict[str, Any]]] = []
     publication = ""
     listed: set[str] = set()

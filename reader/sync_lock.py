@@ -30,7 +30,7 @@ except ImportError:  # not on POSIX: syncs are not kept apart
 LOCK_NAME = "sync.lock"
 SYNC_WAIT = 10 * 60.0
 """How long a second `reader sync` waits for the one running before it gives up with exit 75
-(`--wait` over it). Unbounded, a sync stuck (stopped with Ctrl-Z, a suspended terminal, a hung
+(the config's `[system] sync_wait`, and `--wait` over it). Unbounded, a sync stuck (stopped with Ctrl-Z, a suspended terminal, a hung
 NFS read) held every later cron run waiting, silently, one more process an hour (acc46c F2); ten
 minutes lets a long sync end, and the README's cron recipe, which tries a 75 again ten minutes
 later, keeps at most two waiting behind a stuck one."""

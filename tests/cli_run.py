@@ -110,7 +110,7 @@ def sync_waits_for(data_dir: Path, held: SyncLock) -> None:
         said = sync.stderr.readline()
         assert said == (
             f"reader: another sync (pid {os.getpid()}) is running: waiting for it (10 min at"
-            " most: --wait)\n"
+            " most: --wait, [system] sync_wait)\n"
         )
         time.sleep(1)
         assert sync.poll() is None  # still waiting

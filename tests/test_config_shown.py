@@ -65,7 +65,7 @@ def test_an_old_file_is_shown_with_the_settings_it_leaves_out(tmp_path: Path) ->
             "plain": False,
             "mouse": "auto",
         },
-        "system": {"workers": "auto"},
+        "system": {"workers": "auto", "sync_wait": "10min"},
         "citation": {"style": "block", "copy": "text"},
     }
     # …and the settings its own sections leave out, commented out under a comment naming the

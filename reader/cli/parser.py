@@ -638,7 +638,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=_wait,
         metavar="SECONDS",
         help="wait at most this long (10min, 2h too) for another sync of the library running"
-        " (default 10 min; 0: not at all), then exit 75 (try later) saying so, even with -q;"
+        " (default: the config's [system] sync_wait, 10 min; 0: not at all), then exit 75"
+        " (try later) saying so, even with -q;"
         " the feeds it refreshed meanwhile are not asked again",
     )
     _add_tag_option(

@@ -157,6 +157,7 @@ _LOST_PREFIXES = {
     "read:": "feeds' read marks",
     "opened:": "feeds' times of reading",
     "aliases:": "feeds' ids of republished items",
+    "sitemap-reads:": "sitemap indexes' sitemaps read (read whole at the index's next change)",
     "read-where:": "notes of the feeds an article was read in",
     "article-keys:": "feeds' article keys (read again from their headlines)",
     "read-at:": "articles' times of reading (the size limit's order)",

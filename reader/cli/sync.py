@@ -18,7 +18,7 @@ from ..other_places import library_elsewhere_said
 from ..plural import plural, size_text
 from ..reports import SyncProgress, downloaded_words, gone_for_good, synced_feeds, trimmed_words
 from ..safe import safe_line
-from ..sync_lock import SYNC_WAIT, SyncLock
+from ..sync_lock import SyncLock
 from ..url_display import line_url, shown_url
 from ..word_wrap import at_words, terminal_width
 from .common import (
@@ -28,6 +28,7 @@ from .common import (
     EXIT_TRY_AGAIN,
     EXIT_USAGE,
     CommandError,
+    config_of,
     err,
     open_library,
     out,
@@ -147,9 +148,11 @@ def _waited_for(lock: SyncLock, args: argparse.Namespace) -> bool:
     again later."""
     holder = lock.holder()
     who = f"another sync{f' (pid {holder})' if holder else ''}"
-    wait = SYNC_WAIT if args.wait is None else args.wait
+    # The config read again only here, a sync waiting: the library keeps none of it.
+    wait = config_of(args).sync_wait if args.wait is None else args.wait
     if wait and not args.quiet:
-        err(f"{who} is running: waiting for it ({span(wait)} at most: --wait)")
+        told = "--wait" if args.wait is not None else "--wait, [system] sync_wait"
+        err(f"{who} is running: waiting for it ({span(wait)} at most: {told})")
     if lock.take(wait=wait):
         return True
     held = lock.held_for()

@@ -49,7 +49,14 @@ from .network_hold import NetworkHold
 from .offline import NetworkWatch, not_tried
 from .renewal import LibraryRenewal
 from .resources import _now
-from .sitemap_index import sitemap_pages
+from .sitemap_index import (
+    OWN,
+    SitemapPages,
+    changed_sitemaps,
+    kept_from,
+    kept_record,
+    sitemap_pages,
+)
 from .stalled_hosts import StalledHosts
 
 """How often a feed whose address answered 410 Gone is asked again: a publisher's "gone for
@@ -111,6 +118,8 @@ class LibraryFeedRefresh(LibraryRenewal):
 
         feed = self.store.feed(url) or Feed(url)
         seen = None  # a web page's fingerprint and title, when one came in the feed's place
+        whole = True  # its items read whole: not only the sitemaps of its index that changed
+        sitemaps: SitemapPages | None = None
         try:
             if isinstance(fetched, FetchError):
                 raise fetched
@@ -139,6 +148,15 @@ class LibraryFeedRefresh(LibraryRenewal):
                 # rewritten. Validators it sends now are kept for the next ask.
                 feed = replace(feed, etag=response.etag, last_modified=response.last_modified)
                 response = replace(response, status=304)
+            if response.not_modified and (sitemaps := await self._sitemaps_changed(url, response)):
+                # Its index the same, some of its sitemaps not: theirs read as the feed's.
+                if sitemaps.bodies:
+                    whole = False
+                    response = replace(response, status=200, body=sitemaps.bodies[0])
+                else:
+                    await self._in_store_thread(
+                        self.store.keep_sitemap_reads, url, kept_record(sitemaps.kept)
+                    )
             if response.not_modified:
                 feed = replace(feed, last_success=_now(), reach=response.reach, moved_to=moved)
                 self.store.put_feed(_working(feed))
@@ -162,9 +180,9 @@ class LibraryFeedRefresh(LibraryRenewal):
                     login_page_elsewhere, url, response.url, response.body, response.charset
                 )
                 self._watch_for_portal(seen, answer, alone)
-            response, sitemaps = await sitemap_pages(
-                response, self._index_sitemap, self.limits.feed_max_bytes
-            )
+            if whole:
+                most = self.limits.feed_max_bytes
+                response, sitemaps = await sitemap_pages(response, self._index_sitemap, most)
             # feedparser (and chardet under it) imported by the worker alone (`parse_feed`):
             # a sixth of a sync's start-up, and a sync whose feeds all answer "not modified"
             # parses none.
@@ -175,7 +193,7 @@ class LibraryFeedRefresh(LibraryRenewal):
                 response.url,
                 response.content_type,
                 response.charset,
-                sitemaps,
+                sitemaps.bodies[0 if whole else 1 :] if sitemaps else (),
             )
         except FetchError as error:
             if error.held:
@@ -208,8 +226,10 @@ class LibraryFeedRefresh(LibraryRenewal):
         # The clock the sync's own server found wrong dates no headline (acc46a A1).
         served = served_time(response.date, _now(), response.age)
         new, changed, told, entries, (pushed, pushed_unread) = await self._in_store_thread(
-            self.store.merge, url, entries, parsed.keys, True, is_sitemap(response.body), served
+            self.store.merge, url, entries, parsed.keys, whole, is_sitemap(response.body), served
         )
+        led = kept_record(sitemaps.kept) if sitemaps else None
+        await self._in_store_thread(self.store.keep_sitemap_reads, url, led)
         if told:
             await self._in_store_thread(self._moved_stories, told, entries)
         left_out: set[str] = set()
@@ -230,7 +250,11 @@ class LibraryFeedRefresh(LibraryRenewal):
             went = {i: unread for i, unread in went.items() if i not in fresh}
         if copies_own_title(feed, parsed.title):
             self.store.name_feed(url, "")
-        emptied = await self._emptied(url) if not parsed.entries else ""
+        emptied = await self._emptied(url) if whole and not parsed.entries else ""
+        problem = "; ".join(p for p in (emptied, parsed.problem, over_time) if p) or None
+        if not whole:  # what its index said, it said again: as the feed was read last
+            response = replace(response, etag=feed.etag, last_modified=feed.last_modified)
+            printed, problem = feed.body_print, feed.problem
         feed = replace(
             feed,
             title=parsed.title or feed.title,
@@ -238,7 +262,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             etag=response.etag,
             last_modified=response.last_modified,
             last_success=_now(),
-            problem="; ".join(p for p in (emptied, parsed.problem, over_time) if p) or None,
+            problem=problem,
             reach=response.reach,
             moved_to=moved,
             read_with=FEED_READING_VERSION,
@@ -344,9 +368,26 @@ class LibraryFeedRefresh(LibraryRenewal):
                 raise replace(error, message=f"{error.message}{AGENT_HINT}") from None
             raise
 
-    async def _index_sitemap(self, url: str, ceiling: Reach, most: int) -> Response:
-        """A sitemap a sitemap index names (`sitemap_index.sitemap_pages`)."""
-        return await self.fetch_feed(url, ceiling=ceiling, lead="a sitemap index", max_bytes=most)
+    async def _index_sitemap(
+        self, url: str, ceiling: Reach, most: int, etag: str | None, modified: str | None
+    ) -> Response:
+        """A sitemap a sitemap index names (`sitemap_index.sitemap_pages`), asked with what it
+        was last read with."""
+        return await self.fetch_feed(url, etag, modified, ceiling, "a sitemap index", most)
+
+    async def _sitemaps_changed(self, url: str, response: Response) -> SitemapPages | None:
+        """Of the feed at `url` whose sitemap index answered `response`, not modified, the
+        sitemaps read under it last asked again (`sitemap_index.changed_sitemaps`); None when it
+        is no sitemap index (or none was kept of it), or none of them changed."""
+        import asyncio
+
+        record = await asyncio.to_thread(self.store.sitemap_reads, url)
+        kept = kept_from(record) if record is not None else {}
+        if OWN not in kept:
+            return None
+        most = self.limits.feed_max_bytes
+        pages = await changed_sitemaps(response, kept, self._index_sitemap, most)
+        return None if not pages.bodies and pages.kept == kept else pages
 
     async def _fetch_subscribed(self, feed: Feed) -> tuple[Response, str]:
         """A subscribed feed's answer and the address it was asked at: where it moved for

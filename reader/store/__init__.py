@@ -16,17 +16,17 @@ article), `reading_times` (when each article was last read and where left, kept 
 saved for good, their tags and archive marks), `usage` (eviction's view), `retention` (old
 read headlines dropped), `highlights` (the passages kept of each article, and notes),
 `search_feeds` (the search feeds kept here), `pictures` (the pictures kept of each article, for
-reading offline).
+reading offline), `sitemap_reads` (what a sitemap index feed led to, with each one's validators).
 """
 
 from __future__ import annotations
 
 from .directory import DATA_FORMAT
-from .pictures import StorePictures
+from .sitemap_reads import StoreSitemapReads
 from .usage import CachedArticle
 
 __all__ = ["DATA_FORMAT", "CachedArticle", "Store"]
 
 
-class Store(StorePictures):
+class Store(StoreSitemapReads):
     """All persistent state of one data directory."""

@@ -88,6 +88,11 @@ def _page_titled_key(url: str) -> str:
     return f"page-titled:{url}"
 
 
+def _sitemap_reads_key(url: str) -> str:
+    """What a sitemap index feed led to (`StoreSitemapReads`)."""
+    return f"sitemap-reads:{url}"
+
+
 def _imported_read_key(url: str) -> str:
     # The headlines an import of another reader's marks marked read: marked once, never again,
     # so one the user marked unread since stays so at the rerun the import asks for (acc43a A4).
@@ -459,6 +464,7 @@ class StoreFeeds(StoreStoryRows):
                 _dropped_key(url),
                 _dropped_links_key(url),
                 _page_titled_key(url),
+                _sitemap_reads_key(url),
             ):
                 self._state.delete(key)
             self.forget_aliases(url)
