@@ -65,6 +65,20 @@ def _text(running: PtyReader) -> str:
     return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]| +", " ", running.screen().decode(errors="replace"))
 
 
+def _growing_feed(httpserver: HTTPServer, data_dir: Path) -> None:
+    """A feed added to the library at `data_dir`, with a new story each time it is asked for:
+    read again by each refresh (parsed by a worker), not passed over as the same bytes."""
+    asked = []
+
+    def answer(_request: Request) -> Response:
+        asked.append(1)
+        stories = [(f"Story {n}", httpserver.url_for(f"/{n}.html")) for n in range(len(asked) + 1)]
+        return Response(rss("Upgraded Feed", stories), content_type="application/rss+xml")
+
+    httpserver.expect_request("/feed.xml").respond_with_handler(answer)
+    assert run_reader(data_dir, "add", httpserver.url_for("/feed.xml")).returncode == 0
+
+
 def test_a_dialog_imported_after_an_upgrade_quits_in_a_line_keeping_the_place(
     code: Path, synced_dir: Path
 ) -> None:
@@ -96,18 +110,7 @@ def test_a_dialog_imported_after_an_upgrade_quits_in_a_line_keeping_the_place(
 def test_a_worker_started_after_an_upgrade_says_so_and_fails_no_feed(
     code: Path, data_dir: Path, httpserver: HTTPServer
 ) -> None:
-    feed = httpserver.url_for("/feed.xml")
-    items = [("Story one", httpserver.url_for("/1.html"))]
-    asked = []
-
-    def answer(_request: Request) -> Response:
-        # A new story at each: the feed is read again, not passed over as the same bytes.
-        asked.append(1)
-        stories = [*items, *[(f"Story {n}", httpserver.url_for(f"/{n}.html")) for n in asked]]
-        return Response(rss("Upgraded Feed", stories), content_type="application/rss+xml")
-
-    httpserver.expect_request("/feed.xml").respond_with_handler(answer)
-    assert run_reader(data_dir, "add", feed).returncode == 0
+    _growing_feed(httpserver, data_dir)
     (data_dir / "config.toml").write_text("[feeds]\nrefresh_on_open = false\n", encoding="utf-8")
     with reader_in_pty(data_dir, cwd=code) as running:
         assert _shown(running, b"Help"), _text(running)[-2000:]
@@ -120,6 +123,54 @@ def test_a_worker_started_after_an_upgrade_says_so_and_fails_no_feed(
         assert running.process.wait(timeout=60) == 0
     feeds = run_reader(data_dir, "feeds")
     assert "did not foresee" not in feeds.stdout + feeds.stderr
+
+
+_WORKER_CANT_START = """
+import os as _os
+if _os.getppid() != {test!r}:  # not the reader, the test's child: a worker, which can't start
+    with open({noted!r}, "a", encoding="utf-8") as _noted:
+        _noted.write("a worker\\n")
+    raise ImportError("cannot import name 'time_limit_off'")
+"""
+"""What a worker process meets in `reader/time_limit.py` made so: an import that fails (each
+worker's start noted in a file); the reader's own process imports it as it was."""
+
+
+@pytest.mark.parametrize("changed", ["while open", "before the start"])
+def test_a_worker_that_cannot_start_after_an_upgrade_says_so_at_its_first_try(
+    code: Path, data_dir: Path, httpserver: HTTPServer, changed: str
+) -> None:
+    """A worker that can't start, its imports failing against the reader's new files, was
+    started again twice before the line was said (three pools, each ~0.5 s of CPU and more of
+    a loaded machine): an upgrade is told at the first failure now. A worker that can't start
+    for a reason of its own (its files were so when the reader began) keeps its tries."""
+    _growing_feed(httpserver, data_dir)
+    (data_dir / "config.toml").write_text(
+        "[feeds]\nrefresh_on_open = false\n[system]\nworkers = 1\n", encoding="utf-8"
+    )
+    noted = code / "workers started"
+    module = code / "reader/time_limit.py"
+    broken = module.read_text(encoding="utf-8") + _WORKER_CANT_START.format(
+        test=os.getpid(), noted=str(noted)
+    )
+    if changed == "before the start":
+        module.write_text(broken, encoding="utf-8")
+        past = time.time() - 60
+        os.utime(module, (past, past))
+    with reader_in_pty(data_dir, cwd=code) as running:
+        assert _shown(running, b"Help"), _text(running)[-2000:]
+        if changed == "while open":
+            module.write_text(broken, encoding="utf-8")
+        running.type(b"r")
+        if changed == "while open":
+            assert _shown(running, UPGRADED), _text(running)[-3000:]
+            assert noted.read_text(encoding="utf-8").count("a worker") == 1
+        else:
+            assert _shown(running, b"did not foresee"), _text(running)[-3000:]
+            assert noted.read_text(encoding="utf-8").count("a worker") == 3
+            assert UPGRADED not in running.screen()
+        running.type(b"q")
+        assert running.process.wait(timeout=60) == 0
 
 
 def test_a_sync_running_as_the_reader_is_upgraded_ends_in_a_line(
