@@ -173,6 +173,50 @@ def test_a_worker_that_cannot_start_after_an_upgrade_says_so_at_its_first_try(
         assert running.process.wait(timeout=60) == 0
 
 
+def _installed(site: Path, package: Path, version: str) -> Path:
+    """`package` (a library's folder) installed into `site` as pip installs it, as `version`:
+    its files and a metadata folder written now (`name-version.dist-info`); its folder."""
+    metadata = next(package.parent.glob(f"{package.name}-*.dist-info"))
+    made = site / f"{package.name}-{version}.dist-info"
+    made.mkdir()
+    for part in metadata.iterdir():
+        if part.is_file():
+            (made / part.name).write_bytes(part.read_bytes())
+    shutil.copytree(package, site / package.name, ignore=shutil.ignore_patterns("__pycache__"))
+    return site / package.name
+
+
+def test_a_library_installed_anew_under_the_open_reader_is_said_as_an_upgrade(
+    code: Path, data_dir: Path, httpserver: HTTPServer
+) -> None:
+    """feedparser upgraded (`pip install -U`) under the open reader, the worker the next
+    refresh starts importing the new version against the reader's code: a private method the
+    reader wraps gone. Said as every feed's "error the reader did not foresee"; as the upgrade
+    now, in one line, as the reader's own files changed are."""
+    import feedparser
+
+    _growing_feed(httpserver, data_dir)
+    (data_dir / "config.toml").write_text("[feeds]\nrefresh_on_open = false\n", encoding="utf-8")
+    site = code.parent / "site-packages"
+    site.mkdir()
+    package = Path(feedparser.__file__).parent
+    _installed(site, package, "6.0.0")
+    path = os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))
+    with reader_in_pty(data_dir, cwd=code, environment={"PYTHONPATH": path}) as running:
+        assert _shown(running, b"Help"), _text(running)[-2000:]
+        for old in site.iterdir():  # uninstalled, the new version installed
+            shutil.rmtree(old)
+        new = _installed(site, package, "6.1.0")
+        _upgrade(new / "mixin.py", "def _sync_author_detail(", "def _sync_author_details(")
+        running.type(b"r")
+        assert _shown(running, UPGRADED), _text(running)[-3000:]
+        assert b"Traceback" not in running.screen()
+        running.type(b"q")
+        assert running.process.wait(timeout=60) == 0
+    feeds = run_reader(data_dir, "feeds")
+    assert "did not foresee" not in feeds.stdout + feeds.stderr
+
+
 def test_a_sync_running_as_the_reader_is_upgraded_ends_in_a_line(
     code: Path, data_dir: Path, httpserver: HTTPServer
 ) -> None:
@@ -235,3 +279,24 @@ def test_only_a_file_changed_since_the_start_and_not_ahead_of_the_clock_is_an_up
     # Raised in a worker process, it comes back whole.
     again = pickle.loads(pickle.dumps(said))
     assert str(again) == str(said) and again.changed == said.changed
+
+
+def test_a_distribution_installed_since_the_start_is_an_upgrade_a_module_gone_elsewhere_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.upgraded as upgraded
+
+    monkeypatch.setattr(upgraded, "_changed", None)
+    monkeypatch.setattr(upgraded, "_looked_at", 0.0)
+    (tmp_path / "left_here.py").write_text("", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    __import__("left_here")
+    try:
+        (tmp_path / "left_here.py").unlink()  # a test's module, its folder holding no library
+        assert upgraded.upgrade_in(ImportError("x")) is None
+        monkeypatch.setattr(upgraded, "_looked_at", 0.0)
+        (tmp_path / "textual-9.0.0.dist-info").mkdir()  # a library installed now
+        said = upgraded.upgrade_in(ImportError("x"))
+        assert said is not None and isinstance(said.__cause__, ImportError)
+    finally:
+        del sys.modules["left_here"]
