@@ -15,6 +15,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -111,11 +113,25 @@ def test_a_worker_started_after_an_upgrade_says_so_and_fails_no_feed(
     code: Path, data_dir: Path, httpserver: HTTPServer
 ) -> None:
     _growing_feed(httpserver, data_dir)
+    # The workers' module: the worker the refresh starts imports the new one.
+    upgrade = partial(
+        _upgrade, code / "reader/feeds.py", "def parse_feed(", "def parse_feed_bytes("
+    )
+    _refresh_said_upgraded(code, data_dir, upgrade)
+
+
+def _refresh_said_upgraded(
+    code: Path,
+    data_dir: Path,
+    upgrade: Callable[[], object],
+    environment: dict[str, str] | None = None,
+) -> None:
+    """The reader open on `data_dir`, run from `code`, upgraded (`upgrade`) before its feed is
+    refreshed: the refresh says so in one line, and fails no feed."""
     (data_dir / "config.toml").write_text("[feeds]\nrefresh_on_open = false\n", encoding="utf-8")
-    with reader_in_pty(data_dir, cwd=code) as running:
+    with reader_in_pty(data_dir, cwd=code, environment=environment) as running:
         assert _shown(running, b"Help"), _text(running)[-2000:]
-        # The workers' module: the worker the refresh starts imports the new one.
-        _upgrade(code / "reader/feeds.py", "def parse_feed(", "def parse_feed_bytes(")
+        upgrade()
         running.type(b"r")
         assert _shown(running, UPGRADED), _text(running)[-3000:]
         assert b"Traceback" not in running.screen()
@@ -196,25 +212,19 @@ def test_a_library_installed_anew_under_the_open_reader_is_said_as_an_upgrade(
     import feedparser
 
     _growing_feed(httpserver, data_dir)
-    (data_dir / "config.toml").write_text("[feeds]\nrefresh_on_open = false\n", encoding="utf-8")
     site = code.parent / "site-packages"
     site.mkdir()
     package = Path(feedparser.__file__).parent
     _installed(site, package, "6.0.0")
-    path = os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))
-    with reader_in_pty(data_dir, cwd=code, environment={"PYTHONPATH": path}) as running:
-        assert _shown(running, b"Help"), _text(running)[-2000:]
+
+    def upgrade() -> None:
         for old in site.iterdir():  # uninstalled, the new version installed
             shutil.rmtree(old)
         new = _installed(site, package, "6.1.0")
         _upgrade(new / "mixin.py", "def _sync_author_detail(", "def _sync_author_details(")
-        running.type(b"r")
-        assert _shown(running, UPGRADED), _text(running)[-3000:]
-        assert b"Traceback" not in running.screen()
-        running.type(b"q")
-        assert running.process.wait(timeout=60) == 0
-    feeds = run_reader(data_dir, "feeds")
-    assert "did not foresee" not in feeds.stdout + feeds.stderr
+
+    path = os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))
+    _refresh_said_upgraded(code, data_dir, upgrade, {"PYTHONPATH": path})
 
 
 def test_a_sync_running_as_the_reader_is_upgraded_ends_in_a_line(
