@@ -162,7 +162,8 @@ def test_a_worker_that_cannot_start_after_an_upgrade_says_so_at_its_first_try(
     for a reason of its own (its files were so when the reader began) keeps its tries."""
     _growing_feed(httpserver, data_dir)
     (data_dir / "config.toml").write_text(
-        "[feeds]\nrefresh_on_open = false\n[system]\nworkers = 1\n", encoding="utf-8"
+        "[feeds]\nrefresh_on_open = false\nfetch_ahead = 0\n[system]\nworkers = 1\n",
+        encoding="utf-8",
     )
     noted = code / "workers started"
     module = code / "reader/time_limit.py"
