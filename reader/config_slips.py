@@ -115,7 +115,7 @@ def near_name(typed: str, known: Iterable[str]) -> str | None:
     `next-unread`); None for a name no slip away from any: one a newer reader knows (`[keys]
     site_feed`, read by a reader from before it), or another program's. Were the reader's own
     names any nearer each other than a slip, a name it adds later would read to it, the older
-    reader then, as a slip of one it has (test_keymap guards its actions')."""
+    reader then, as a slip of one it has (test_newer_keys guards its actions')."""
     folded = typed.casefold().replace("-", "_").replace(" ", "_")
     most = 2 if len(folded) >= _LONG_NAME else 1
     apart = {name: slips_apart(folded, name) for name in known}

@@ -145,7 +145,7 @@ def loaded_gone(places: tuple[str, ...]) -> bool:
     those distributions are installed in) has no file any more: the reader or a library
     uninstalled or upgraded under it, its new files not all there yet, or a module the new
     version has not. Not a module of a folder of its own (a test's, gone with it)."""
-    # Loaded with the interpreter: nothing to pay.
+    # Here: only a failure looks (the loaders are the interpreter's own, in memory already).
     from importlib.machinery import ExtensionFileLoader, SourceFileLoader, SourcelessFileLoader
 
     by_file = (SourceFileLoader, SourcelessFileLoader, ExtensionFileLoader)
