@@ -1,4 +1,5 @@
-"""A config file that is not TOML, said in the user's words (acc44a A7).
+"""A config file that is not TOML, said in the user's words (acc44a A7); and a name in it
+mistyped, told from one a newer reader has (`near_name`).
 
 tomllib's own words ("Invalid value (at line 86, column 9)") name neither the setting nor the
 fix, and every command stops on them. `toml_slip` says the line as written, the setting's name
@@ -10,9 +11,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from .name_slips import slips_apart
 from .safe import safe_line
 
 _WHERE = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
@@ -100,3 +103,21 @@ def _fix(words: str, section: str, key: str, value: str, lines: list[str], numbe
     if default is None and bare and _WORD.fullmatch(bare) and not unit:
         return f'a word needs quotes: `{key} = "{safe_line(bare, 100)}"`'
     return f"{words[:1].lower()}{words[1:]} (it isn't TOML)"
+
+
+_LONG_NAME = 8
+"""A name this long or longer may be two slips off the one meant; a shorter one, one: `cite`
+and `note`, two apart, are two names, not one mistyped."""
+
+
+def near_name(typed: str, known: Iterable[str]) -> str | None:
+    """The name of `known` that `typed`, none of them, is a slip of (`next_unred`, `Quit`,
+    `next-unread`); None for a name no slip away from any: one a newer reader knows (`[keys]
+    site_feed`, read by a reader from before it), or another program's. Were the reader's own
+    names any nearer each other than a slip, a name it adds later would read to it, the older
+    reader then, as a slip of one it has (test_newer_keys guards its actions')."""
+    folded = typed.casefold().replace("-", "_").replace(" ", "_")
+    most = 2 if len(folded) >= _LONG_NAME else 1
+    apart = {name: slips_apart(folded, name) for name in known}
+    nearest = min(apart, key=lambda name: apart[name], default=None)
+    return nearest if nearest is not None and apart[nearest] <= most else None

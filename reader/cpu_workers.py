@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 from .errors import ErrorKind, FetchError
 from .priority_gate import PriorityGate, rank
 from .time_limit import too_slow, within_time
+from .upgraded import upgrade_in
 from .workers import (
     end_idle_fork_server,
     ended_work,
@@ -357,10 +358,15 @@ class CpuWorkers:
                 call = (noted_work, token, *work) if board is not None else work
                 try:
                     return await asyncio.get_running_loop().run_in_executor(pool, *call)
-                except BrokenExecutor:  # BrokenProcessPool, its module not imported before
+                except BrokenExecutor as error:  # BrokenProcessPool, its module not imported before
                     ended = await self._ended_in(pool)
                     if token in ended and within and ended[token] == -_SIGXCPU:
                         raise too_slow(within) from None
+                    if not ended and (upgraded := upgrade_in(error)) is not None:
+                        # A worker that could not start since the reader's files changed under
+                        # it (its imports fail against the new ones) would fail so at each
+                        # try: said at once, not after `_UNEXPLAINED_BREAKS` new pools.
+                        raise upgraded from error
                     unexplained += not ended
                     if token in ended or board is None or unexplained == _UNEXPLAINED_BREAKS:
                         raise

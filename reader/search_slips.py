@@ -10,6 +10,8 @@ address ("https://…"), a name ("Re:Invent"). In double quotes any term is word
 
 from __future__ import annotations
 
+from .name_slips import slips_apart
+
 _OPERATORS = ("tag", "by", "title", "note", "is")
 """The operators' names (`search_query`: `TAG_FIELD`, `FIELDS`, `STATE_FIELD`), in the order the
 message names them."""
@@ -35,7 +37,8 @@ def operator_slip(term: str) -> str:
     if not colon or not name.isascii() or not name.isalpha() or folded in _OPERATORS:
         return ""
     meant = _SAID_OTHERWISE.get(folded) or next(
-        (known for known in _OPERATORS if len(folded) >= _NEAR and _one_off(folded, known)), ""
+        (known for known in _OPERATORS if len(folded) >= _NEAR and slips_apart(folded, known) == 1),
+        "",
     )
     if not meant:
         return ""
@@ -47,20 +50,3 @@ def operator_slip(term: str) -> str:
 
 def _quoted(term: str) -> str:
     return f'; "{term}" in double quotes looks for its words'
-
-
-def _one_off(name: str, known: str) -> bool:
-    """Whether `name` is `known` with one letter added, left out, changed, or two swapped."""
-    if name == known or abs(len(name) - len(known)) > 1:
-        return False
-    if len(name) == len(known):
-        diff = [i for i, (a, b) in enumerate(zip(name, known, strict=True)) if a != b]
-        swapped = (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and name[diff[0]] == known[diff[1]]
-            and name[diff[1]] == known[diff[0]]
-        )
-        return len(diff) == 1 or swapped
-    longer, shorter = (name, known) if len(name) > len(known) else (known, name)
-    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))

@@ -5,10 +5,15 @@ The reader imports many of its modules on first use (dialogs, commands, exporter
 workers' modules), to start fast. One imported after the files changed is the new code
 against the old already in memory, and fails as no test could foresee: an ImportError, an
 AttributeError, a TypeError of a changed signature; so does a worker process started then,
-all new code handed the old one's work. Told by the package's `.py` files: one changed, or
-gone, since this process started. The stamp taken at the start is the clock's time alone, no
-file read (the start pays nothing for it); the files are looked at only once something has
-failed (`upgrade_in`), at most once a second while they are as they were.
+all new code handed the old one's work. So does a library the reader uses installed anew
+under it (`pip install -U textual`, `uv sync`): its modules imported on first use (a Textual
+widget's, lxml and readability-lxml in a worker) are the new version against the old one's
+in memory. Told by the package's `.py` files, one changed since this process started; by a
+distribution installed since then in a folder the reader imports from (its `.dist-info`
+folder, made anew by each install); or by a module this process loaded whose file is gone (an
+upgrade under way removed it). The stamp taken at the start is the clock's time alone, no file
+read (the start pays nothing for it); the files are looked at only once something has failed
+(`upgrade_in`), at most once a second while they are as they were.
 """
 
 from __future__ import annotations
@@ -73,8 +78,9 @@ class Upgraded(Exception):
 
 
 def changed_at() -> float | None:
-    """When the package's files changed, if one did after this process began (or one its
-    modules were loaded from is gone: an upgrade removed it); else None."""
+    """When the package's files changed, or a distribution it imports from was installed, if
+    one was after this process began (or a module it loaded has no file any more: an upgrade
+    removed it); else None."""
     global _changed, _looked_at
     if _changed is not None:
         return _changed
@@ -82,30 +88,76 @@ def changed_at() -> float | None:
     if now - _looked_at < _LOOKED_AGAIN_AFTER:
         return None
     _looked_at = now
-    newest = 0.0
-    for folder, _, names in os.walk(_PACKAGE):
-        for name in names:
-            if name.endswith(".py"):
-                try:
-                    changed = os.stat(os.path.join(folder, name)).st_mtime
-                except OSError:  # removed as it is being looked at: an upgrade under way
-                    changed = now
-                # Not a time still to come: a checkout whose clock ran ahead of this one's
-                # (unpacked from elsewhere), changed before the start all the same.
-                if changed <= now + _CLOCKS_APART:
-                    newest = max(newest, changed)
+    installs = installed()
+    newest = max([package_changed(now), *(_changed_time(path, now) for path in installs)])
     if newest <= STARTED_AT:
-        newest = now if _loaded_gone() else 0.0
+        places = (_PACKAGE, *{os.path.dirname(path) for path in installs})
+        newest = now if loaded_gone(places) else 0.0
     if newest > STARTED_AT:
         _changed = newest
     return _changed
 
 
-def _loaded_gone() -> bool:
-    """Whether a module this process loaded from the package has no file any more."""
+def _changed_time(path: str, now: float) -> float:
+    """When the file or folder `path` last changed; `now` for one gone as it is looked at (an
+    upgrade under way), 0 for a time still to come: a checkout or a folder made by a machine
+    whose clock ran ahead of this one's (unpacked from elsewhere), changed before the start
+    all the same."""
+    try:
+        changed = os.stat(path).st_mtime
+    except OSError:
+        return now
+    return changed if changed <= now + _CLOCKS_APART else 0.0
+
+
+def package_changed(now: float) -> float:
+    """When the newest of the package's `.py` files changed."""
+    newest = 0.0
+    for folder, _, names in os.walk(_PACKAGE):
+        for name in names:
+            if name.endswith(".py"):
+                newest = max(newest, _changed_time(os.path.join(folder, name), now))
+    return newest
+
+
+_INSTALLED = (".dist-info", ".egg-info")
+"""How the folder of an installed distribution's metadata is named: pip and uv make it anew at
+each install, an upgrade's or a reinstall's (`textual-8.2.5.dist-info`). Not the packages' own
+folders: Python writes their `__pycache__` as a module is first imported, which changes them."""
+
+
+def installed() -> list[str]:
+    """The metadata folders of the distributions in the folders the reader imports from
+    (`sys.path`: its environment's site-packages, PYTHONPATH's), each made as it was installed
+    (`_INSTALLED`)."""
+    found: list[str] = []
+    for folder in list(sys.path):
+        try:
+            with os.scandir(folder or ".") as entries:
+                found += [entry.path for entry in entries if entry.name.endswith(_INSTALLED)]
+        except OSError:  # not a folder (a zip of the standard library), or not there
+            continue
+    return found
+
+
+def loaded_gone(places: tuple[str, ...]) -> bool:
+    """Whether a module this process loaded from a file under `places` (the package's folder,
+    those distributions are installed in) has no file any more: the reader or a library
+    uninstalled or upgraded under it, its new files not all there yet, or a module the new
+    version has not. Not a module of a folder of its own (a test's, gone with it)."""
+    # Here: only a failure looks (the loaders are the interpreter's own, in memory already).
+    from importlib.machinery import ExtensionFileLoader, SourceFileLoader, SourcelessFileLoader
+
+    by_file = (SourceFileLoader, SourcelessFileLoader, ExtensionFileLoader)
+
+    under = tuple(os.path.join(place, "") for place in places)
     for module in list(sys.modules.values()):
-        origin = getattr(getattr(module, "__spec__", None), "origin", None)
-        if origin and origin.startswith(_PACKAGE + os.sep) and not os.path.exists(origin):
+        spec = getattr(module, "__spec__", None)
+        # By a file loader alone: a module of a zip's origin is no file of its own.
+        origin = getattr(spec, "origin", None)
+        if not isinstance(getattr(spec, "loader", None), by_file) or not origin:
+            continue
+        if origin.startswith(under) and not os.path.exists(origin):
             return True
     return False
 

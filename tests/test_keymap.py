@@ -1,7 +1,7 @@
 """Keys of the user's own (acc22's G8, a newsboat user's `bind-key`): the config's `[keys]` gives
 an action its keys in place of its defaults, in every screen; a key it names the reader doesn't
-know, an action it doesn't have, or a key doing two things in one screen stops the reader (and
-`reader config`) with one line, nothing applied. The help, the key bar and the notice of a key
+know, an action's name mistyped, or a key doing two things in one screen stops the reader (and
+`reader config`) with one line, nothing applied (an action it has none of: test_newer_keys). The help, the key bar and the notice of a key
 that does nothing show the keys as set. README's list of the actions is the code's."""
 
 from __future__ import annotations

@@ -81,11 +81,14 @@ def test_every_fault_of_keys_is_told_in_one_run(data_dir: Path) -> None:
         result = reader(data_dir, *command)
         assert result.returncode == 78, result
         assert result.stdout == ""
-        lines = result.stderr.splitlines()
-        assert len(lines) == 3, result.stderr
+        warning, *lines = result.stderr.splitlines()
+        assert len(lines) == 2, result.stderr
         where = f"reader: bad setting in {data_dir / 'config.toml'}: "
         assert all(line.startswith(where) for line in lines)
-        assert "keys.bookmark: no such action" in lines[0]
+        # An action of newsboat's, not this reader's: left out with a warning (test_newer_keys).
+        assert (
+            warning.startswith("reader: warning: ") and "keys.bookmark: no such action" in warning
+        )
         (n_line,) = [line for line in lines if '"N"' in line]
         assert "would do toggle_read, previous_match and previous_unread" in n_line
         assert n_line.endswith("give toggle_read another key")

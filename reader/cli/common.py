@@ -324,12 +324,16 @@ _CONFIGS_SAID: set[Path] = set()
 def check_keys(config: Config) -> None:
     """The config's `[keys]` checked as the TUI puts them in place (the names of the actions and
     the keys, no key doing two things in one screen), and its `[[command]]`s' keys: a line a
-    fault, before anything starts. (A command's program not found is no fault of the file:
+    fault, before anything starts; a warning a line for an action this reader has not, left
+    out (`newer_actions`). (A command's program not found is no fault of the file:
     `reader config` says so, `user_commands.missing_programs`.)"""
     if not config.keys and not config.commands:
         return
-    from ..ui.keymap import KeyMap  # here: the other commands never load the TUI
+    # Here: the other commands never load the TUI.
+    from ..ui.keymap import KeyMap, left_out_said, newer_actions
 
+    for action in newer_actions(config.keys):
+        err(f"warning: {config.path}: {left_out_said(action)}")
     faults: list[str] = []
     try:
         KeyMap(config.keys, config.commands)

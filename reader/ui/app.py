@@ -45,7 +45,7 @@ from .collector import resume_after_start
 from .counts import LINE, STOPPING, CountPrefix, coalesced, counted, place_of, stepped
 from .display import plain
 from .key_settling import HeldFor, acts_as_it_comes, held_at_most, takes_keys, unsettled
-from .keymap import KeyMap
+from .keymap import KeyMap, left_out_said
 from .messages import HeadlinesChanged
 from .quittable import quittable
 
@@ -536,6 +536,8 @@ class ReaderApp(ReaderAppLifecycle):
             # Said as every command says it: an older reader sharing it can't open it now.
             said = upgrade_said(self.data_dir, older)
             self.notify(plain(said[:1].upper() + said[1:]).plain, severity="warning", markup=False)
+        for action in self.keymap.left_out:  # said on stderr too, under the reader's screen
+            self.notify(left_out_said(action), severity="warning", markup=False)
         if said := self.library.conflict_said():
             self.notify(plain(said[:1].upper() + said[1:]).plain, severity="warning", markup=False)
         if self.library.read_only:

@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding, BindingsMap
 
+from ..config_slips import near_name
 from ..plural import listed
+from ..safe import safe_line
 from ..user_commands import UserCommand
 from .command_keys import command_clashes, command_key
 from .key_actions import ACTION_OF, ACTIONS
@@ -48,6 +50,25 @@ _OWN_ACTIONS = {
 }
 
 
+def newer_actions(keys: Mapping[str, object]) -> tuple[str, ...]:
+    """The actions the config's `[keys]` names that this reader has none of, nor any a slip of
+    typing away (`config_slips.near_name`): a newer reader's (`site_feed`, read by a reader
+    from before it) or another program's (newsboat's `bookmark`). Left out, each said in a
+    warning, the rest applied: this reader will be the older one once the next adds an action,
+    and refused the whole config for it (acc46d D8). A name mistyped is still refused."""
+    return tuple(
+        action for action in keys if action not in ACTIONS and near_name(action, ACTIONS) is None
+    )
+
+
+def left_out_said(action: str) -> str:
+    """The warning of an action left out of the keys set (`newer_actions`)."""
+    return (
+        f"keys.{safe_line(action, 80)}: no such action in this reader, left out (a newer reader"
+        " may know it; README's Keys lists this one's)"
+    )
+
+
 class KeyMap:
     """The keys of the actions the user set (Textual's names), checked."""
 
@@ -62,7 +83,12 @@ class KeyMap:
         self.commands: tuple[tuple[UserCommand, str], ...] = ()
         """The user's `[[command]]`s, each with its key by Textual's name."""
         faults: list[str] = []
+        self.left_out = newer_actions(keys or {})
+        """The actions named that this reader has none of (`newer_actions`): left out, each
+        said in a warning (`left_out_said`)."""
         for action, written in (keys or {}).items():
+            if action in self.left_out:
+                continue
             try:
                 self.keys[action] = _keys_of(action, written)
             except ValueError as fault:
@@ -180,7 +206,10 @@ def _keys_of(action: str, written: Iterable[str]) -> tuple[str, ...]:
     """The keys the user wrote for `action`, by Textual's names; ValueError, in one line, for
     an action or a key there is no such."""
     if action not in ACTIONS:
-        raise ValueError(f"keys.{action}: no such action{_did_you_mean(action)}")
+        # A slip of one's name alone: others are left out before (`newer_actions`).
+        raise ValueError(
+            f"keys.{action}: no such action (did you mean {near_name(action, ACTIONS)}?)"
+        )
     names: list[str] = []
     for text in written:
         name = key_name(text)
@@ -222,13 +251,6 @@ def _rebind(bindings: list[Binding], keys: tuple[str, ...]) -> list[Binding]:
         replace(binding, show=model.show and number == 0, key_display=None)
         for number, binding in enumerate(new)
     ]
-
-
-def _did_you_mean(action: str) -> str:
-    import difflib  # here: only a misspelt action needs it
-
-    close = difflib.get_close_matches(action, ACTIONS, n=1)
-    return f" (did you mean {close[0]}?)" if close else " (README's Keys lists the actions)"
 
 
 # -- the screens whose keys must not clash ---------------------------------------------------
