@@ -158,7 +158,7 @@ def test_a_reader_of_format_6_refuses_a_library_holding_shared_pictures(
     synced(data_dir, own_server)
     monkeypatch.setattr("reader.store.directory.DATA_FORMAT", 6)
     with pytest.raises(
-        StoreError, match=r"written by a newer reader \(format 7, this one reads 6\)"
+        StoreError, match=r"written by a newer reader \(format 8, this one reads 6\)"
     ):
         Store(data_dir)
 
@@ -189,7 +189,7 @@ def as_older_reader_kept(data_dir: Path, *links: str) -> None:
             store._save(store._articles, f"pictures:{key}", record)
             for sha in {held["sha"] for held in record.values()}:  # type: ignore[index]
                 store._articles.delete(f"picture-bytes:{sha}")
-                store._articles.delete(f"picture-users:{sha}")
+                store._articles.delete(f"picture-user:{sha}:{key}")
     finally:
         lib.close()
 
@@ -216,7 +216,7 @@ def test_an_older_readers_kept_pictures_are_shown_put_in_a_book_and_go_with_thei
     held = json.loads(run_reader(data_dir, "cache", "--json").stdout)
     assert (held["pictures_bytes"], held["pictures_articles"]) == (len(LOGO) + len(figure(0)), 1)
     forgot = run_reader(data_dir, "forget", link)
-    assert forgot.returncode == 0 and "upgraded from format 6 to 7" in forgot.stderr
+    assert forgot.returncode == 0 and "upgraded from format 6 to 8" in forgot.stderr
     assert pictures_on_disk(data_dir) == 0
 
 
