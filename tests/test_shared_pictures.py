@@ -13,6 +13,7 @@ import json
 import threading
 import time
 import zipfile
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -50,22 +51,25 @@ def page(base: str, n: int) -> str:
     return html.replace("</head>", head).replace("</article>", picture)
 
 
-def feed(base: str) -> str:
+def feed(base: str, stories: int = STORIES) -> str:
     items = "".join(
         f"<item><title>Berth {n} stands idle</title><link>{base}/story{n}.html</link>"
         f"<guid>{base}/story{n}.html</guid></item>"
-        for n in range(STORIES)
+        for n in range(stories)
     )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Port</title>{items}</channel></rss>'
 
 
-def synced(data_dir: Path, server: HTTPServer, said: list[str] | None = None) -> list[str]:
-    """`reader sync` of the site's stories, their pictures kept; their links (and what the
+def synced(
+    data_dir: Path, server: HTTPServer, said: list[str] | None = None, stories: int = STORIES
+) -> list[str]:
+    """`reader sync` of the site's `stories`, their pictures kept; their links (and what the
     sync said added to `said`)."""
     base = server.url_for("").rstrip("/")
-    serve_site(server, feed, {f"/story{n}.html": page(base, n) for n in range(STORIES)})
+    pages = {f"/story{n}.html": page(base, n) for n in range(stories)}
+    serve_site(server, partial(feed, stories=stories), pages)
     server.expect_request("/logo.png").respond_with_data(LOGO, content_type="image/png")
-    for n in range(STORIES):
+    for n in range(stories):
         server.expect_request(f"/figure{n}.png").respond_with_data(
             figure(n), content_type="image/png"
         )
@@ -74,7 +78,7 @@ def synced(data_dir: Path, server: HTTPServer, said: list[str] | None = None) ->
     assert done.returncode == 0, done.stderr
     if said is not None:
         said.append(done.stderr)  # its summary
-    return [f"{base}/story{n}.html" for n in range(STORIES)]
+    return [f"{base}/story{n}.html" for n in range(stories)]
 
 
 def test_a_picture_every_story_shows_is_fetched_once_and_kept_once(
