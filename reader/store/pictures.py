@@ -311,13 +311,13 @@ class StorePictures(StoreMovedStories):
         articles = self._articles
         for sha in added | dropped:
             self._unlisted(sha)
-            pair = f"{PICTURE_USER}{sha}:{key}"
+            row = _user_row(sha, key)
             if sha in added:
-                articles.set(pair, 1)
+                articles.set(row, 1)
             elif (
-                articles.delete(pair)
+                articles.delete(row)
                 and not keep
-                and not any_with_prefix(articles, f"{PICTURE_USER}{sha}:")
+                and not any_with_prefix(articles, _user_row(sha, ""))
             ):
                 articles.delete(PICTURE_BYTES + sha)
 
@@ -331,7 +331,7 @@ class StorePictures(StoreMovedStories):
         if listed is None:
             return
         for user in _keys(listed):
-            articles.set(f"{PICTURE_USER}{sha}:{user}", 1)
+            articles.set(_user_row(sha, user), 1)
         articles.delete(PICTURE_USERS + sha)
 
     def _picture_users(self) -> dict[str, set[str]]:
@@ -441,14 +441,17 @@ class StorePictures(StoreMovedStories):
                     articles.delete(PICTURE_BYTES + sha)
                 for sha in keys_with_prefix(articles, PICTURE_USERS):
                     articles.delete(PICTURE_USERS + sha)
-                rows = set(keys_with_prefix(articles, PICTURE_USER))
+                rows = {PICTURE_USER + pair for pair in keys_with_prefix(articles, PICTURE_USER)}
                 wanted = {
-                    f"{sha}:{key}" for sha, keys in shown.items() if sha in sizes for key in keys
+                    _user_row(sha, key)
+                    for sha, keys in shown.items()
+                    if sha in sizes
+                    for key in keys
                 }
-                for pair in rows - wanted:
-                    articles.delete(PICTURE_USER + pair)
-                for pair in wanted - rows:
-                    articles.set(PICTURE_USER + pair, 1)
+                for row in rows - wanted:
+                    articles.delete(row)
+                for row in wanted - rows:
+                    articles.set(row, 1)
         return len(unshown), sum(unshown.values())
 
     # -- the size limit's view: each article's share of the bytes it shows --------------------
@@ -495,6 +498,12 @@ _KEPT_BYTES = "((key >= ? AND key < ? AND key != ?) OR (key >= ? AND key < ?))"
 
 def _kept_bounds(but: str) -> tuple[str, ...]:
     return (*prefix_range(PICTURE_DATA), PICTURE_DATA + but, *prefix_range(PICTURE_BYTES))
+
+
+def _user_row(sha: str, key: str) -> str:
+    """The key of the row saying the article under `key` shows the picture `sha`
+    (`PICTURE_USER`); with no `key`, what every such row of the picture starts with."""
+    return f"{PICTURE_USER}{sha}:{key}"
 
 
 def _keys(listed: object) -> list[str]:
