@@ -4,13 +4,10 @@ picture's bytes once, by their hash, under `picture-bytes:SHA`, whichever articl
 site's lead image, a map reused across a series, one agency photo in three outlets: a library
 of 25,200 pages kept one per article, acc45c C5), written together in one transaction. So a
 kill mid-download leaves nothing counted as kept (diskcache's file of a value written before
-its row is an orphan `reader repair` drops). Beside each picture's bytes, a row for each
-article showing it (`picture-user:SHA:KEY`), written with their records: an article's eviction
-or removal takes its record with it (`articles._ARTICLE_PREFIXES`) and, in the same
-transaction, the bytes of the pictures it was the last to show (`_use`); the size limit counts
-each article's share of them (`cached_articles`). Format-7 readers kept those articles in one
-list a picture (`picture-users:SHA`), read and rewritten whole by each article's put: made rows
-as the picture is next touched (`_unlisted`), read as they are till then.
+its row is an orphan `reader repair` drops). Beside each picture's bytes, the articles
+showing it (`picture_users`), written with their records: an article's eviction or removal
+takes its record with it (`articles._ARTICLE_PREFIXES`) and, in the same transaction, the bytes
+of the pictures it was the last to show; the size limit counts each article's share of them.
 
 Readers before kept an article's pictures' bytes one after another under `picture-data:KEY`,
 each record saying where its own begin ("at"): read as they are, and moved to the shared bytes
@@ -19,37 +16,27 @@ by the next sync (`fold_older_pictures`), or when the article's pictures are wri
 
 from __future__ import annotations
 
-import json
 from contextlib import nullcontext
-from dataclasses import replace
 from typing import Any
 
 from ..keys import article_key
 from ..pictures import KeptPicture, page_in_place, past_every_articles
 from .articles import PICTURES_OWED
 from .directory import _reporting_storage_errors
-from .key_ranges import any_with_prefix, keys_with_prefix, prefix_range, rows_with_prefix, scanned
-from .moved_stories import StoreMovedStories
-from .usage import CachedArticle
+from .key_ranges import keys_with_prefix, prefix_range, rows_with_prefix, scanned
+from .picture_users import (
+    _SIZE,
+    PICTURE_BYTES,
+    PICTURE_USER,
+    PICTURE_USERS,
+    StorePictureUsers,
+    _parsed,
+    _user_row,
+)
 
 PICTURES = "pictures:"
 PICTURE_DATA = "picture-data:"
 """Per article key, its kept pictures' bytes one after another, as readers before kept them."""
-PICTURE_BYTES = "picture-bytes:"
-"""Per SHA-256 of a kept picture's bytes, those bytes: kept once for every article showing it."""
-PICTURE_USER = "picture-user:"
-"""`picture-user:SHA:KEY`: the article under KEY shows the picture whose bytes' SHA-256 is SHA
-(`PICTURE_BYTES`), written with its record: the bytes go with the last such row (`_use`), and
-each article's share of them is counted from them (`cached_articles`). A row a pair, so that an
-article's put costs the same whatever the number showing the picture: as one list (the format-7
-readers' `PICTURE_USERS`) each put read and rewrote it whole, 3.0× a put's time at 100 articles
-(a site's logo on each of a year's 5,000 stories: a sync's puts O(n²)), `benchmarks/
-pictures_put.py --users`."""
-PICTURE_USERS = "picture-users:"
-"""Per SHA-256, the keys of the articles showing it in one list, as format-7 readers kept them:
-read as they are (`_picture_users`), made `PICTURE_USER` rows as the picture is next touched
-(`_unlisted`) or by `reader repair` (`unshown_pictures`)."""
-_SIZE = "CASE WHEN filename IS NULL THEN length(value) ELSE size END"
 PICTURE_WRITES = "picture-writes"
 """How many times articles' pictures have been written (`put_pictures`), bumped in the same
 transaction as each: a count of every article's pictures made outside that transaction holds
@@ -84,7 +71,7 @@ def _shared(record: object) -> dict[str, int]:
 
 
 @_reporting_storage_errors
-class StorePictures(StoreMovedStories):
+class StorePictures(StorePictureUsers):
     """The kept pictures of a `Store`'s articles."""
 
     def pictures(self, url: str) -> list[KeptPicture]:
@@ -301,55 +288,6 @@ class StorePictures(StoreMovedStories):
             self._use(was, set(), shown, keep=True)
         return True
 
-    def _use(self, key: str, added: set[str], dropped: set[str], keep: bool = False) -> None:
-        """The article under `key` counted among the articles showing each picture of `added`
-        (by the hash of its shared bytes), and no longer among those of `dropped`, whose bytes
-        go with their last (not with `keep`). Of the caller's transaction. Only an article
-        counted among them takes them with it: a row lost keeps its bytes for good, never
-        leaves another article without them. A write or two a picture, and a step into the
-        keys' index, however many articles show it."""
-        articles = self._articles
-        for sha in added | dropped:
-            self._unlisted(sha)
-            row = _user_row(sha, key)
-            if sha in added:
-                articles.set(row, 1)
-            elif (
-                articles.delete(row)
-                and not keep
-                and not any_with_prefix(articles, _user_row(sha, ""))
-            ):
-                articles.delete(PICTURE_BYTES + sha)
-
-    def _unlisted(self, sha: str) -> None:
-        """The list of the articles showing the picture `sha` a format-7 reader kept
-        (`PICTURE_USERS`) made a row each (`PICTURE_USER`), in the caller's transaction: a
-        kill leaves the list or the rows, never neither. Once a picture, as long as the list
-        is; after, a look for a key not there."""
-        articles = self._articles
-        listed = self._load(articles, PICTURE_USERS + sha)
-        if listed is None:
-            return
-        for user in _keys(listed):
-            articles.set(_user_row(sha, user), 1)
-        articles.delete(PICTURE_USERS + sha)
-
-    def _picture_users(self) -> dict[str, set[str]]:
-        """Per picture (the hash of its shared bytes), the keys of the articles showing it:
-        their rows (`PICTURE_USER`), and the lists a format-7 reader kept (`PICTURE_USERS`)
-        of those not touched since, read as they are (a directory that reader left, read
-        without upgrading it: `reader cache` on it)."""
-        users: dict[str, set[str]] = {}
-        for pair in keys_with_prefix(self._articles, PICTURE_USER):
-            sha, _, key = pair.partition(":")
-            users.setdefault(sha, set()).add(key)
-        for sha, value in rows_with_prefix(self._articles, PICTURE_USERS):
-            listed = _parsed(value) if isinstance(value, str) else None
-            if listed is None:  # kept in a file: a picture of thousands of articles
-                listed = self._load(self._articles, PICTURE_USERS + sha, [])
-            users.setdefault(sha, set()).update(_keys(listed))
-        return users
-
     def owe_pictures(self, url: str, owed: bool, key: str = "") -> None:
         """Mark the cached article at `url` as owing some of its pictures, or not
         (`articles.PICTURES_OWED`)."""
@@ -454,39 +392,6 @@ class StorePictures(StoreMovedStories):
                     articles.set(row, 1)
         return len(unshown), sum(unshown.values())
 
-    # -- the size limit's view: each article's share of the bytes it shows --------------------
-    def cached_articles(self) -> list[CachedArticle]:
-        """`cached_articles`, each with its share of the shared pictures it shows (each
-        picture's bytes divided among the articles showing it): together they are what the
-        shared bytes take, and evicting every article showing one frees all of it."""
-        found = super().cached_articles()
-        shares = self._picture_shares()
-        return [replace(a, size=a.size + shares[a.key]) if a.key in shares else a for a in found]
-
-    def article_size(self, url: str) -> int:
-        size = super().article_size(url)
-        return size + self._picture_shares().get(article_key(url), 0) if size else 0
-
-    def cached_total(self) -> tuple[int, int]:
-        total, saved = super().cached_total()
-        query = f"SELECT SUM({_SIZE}) FROM Cache WHERE key >= ? AND key < ?"
-        (shared,) = self._articles._sql(query, prefix_range(PICTURE_BYTES)).fetchone()
-        return total + int(shared or 0), saved
-
-    def _picture_shares(self) -> dict[str, int]:
-        """Per article key, its share of the shared pictures' bytes it shows, in a few queries."""
-        query = f"SELECT substr(key, ?), {_SIZE} FROM Cache WHERE key >= ? AND key < ?"
-        bounds = (len(PICTURE_BYTES) + 1, *prefix_range(PICTURE_BYTES))
-        sizes = {sha: int(size or 0) for sha, size in scanned(self._articles, query, bounds)}
-        shares: dict[str, int] = {}
-        for sha, users in self._picture_users().items():
-            size = sizes.get(sha, 0)
-            for n, key in enumerate(sorted(users)):
-                # Divided whole: the first takes what is left over, so the shares add up.
-                share = size // len(users) + (size % len(users) if n == 0 else 0)
-                shares[key] = shares.get(key, 0) + share
-        return shares
-
 
 _FOLDED_AT_ONCE = 50
 """Articles whose older pictures are folded in one transaction (`fold_older_pictures`): one
@@ -498,22 +403,3 @@ _KEPT_BYTES = "((key >= ? AND key < ? AND key != ?) OR (key >= ? AND key < ?))"
 
 def _kept_bounds(but: str) -> tuple[str, ...]:
     return (*prefix_range(PICTURE_DATA), PICTURE_DATA + but, *prefix_range(PICTURE_BYTES))
-
-
-def _user_row(sha: str, key: str) -> str:
-    """The key of the row saying the article under `key` shows the picture `sha`
-    (`PICTURE_USER`); with no `key`, what every such row of the picture starts with."""
-    return f"{PICTURE_USER}{sha}:{key}"
-
-
-def _keys(listed: object) -> list[str]:
-    """The article keys of a format-7 reader's list of a picture's articles (`PICTURE_USERS`);
-    none of one damaged."""
-    return [u for u in listed if isinstance(u, str)] if isinstance(listed, list) else []
-
-
-def _parsed(value: str) -> object:
-    try:
-        return json.loads(value)
-    except ValueError:
-        return None
