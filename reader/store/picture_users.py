@@ -23,9 +23,10 @@ PICTURE_USER = "picture-user:"
 (`PICTURE_BYTES`), written with its record: the bytes go with the last such row (`_use`), and
 each article's share of them is counted from them (`cached_articles`). A row a pair, so that an
 article's put or drop costs the same whatever the number showing the picture: as one list (the
-format-7 readers' `PICTURE_USERS`) each read and rewrote it whole, a put of a picture 1,000
-articles show 1.9× one of a picture of its own, 0.3 ms more (a site's logo on each of a year's
-5,000 stories: a sync's puts O(n²); `benchmarks/pictures_put.py --users`)."""
+format-7 readers' `PICTURE_USERS`) each read and rewrote it whole: a put of a picture 1,000
+articles show took 1.9× one of a picture of its own, at 5,000 (a site's logo on each of a year's
+stories; the list past 32 KB, a file of diskcache's rewritten each time) 29×, 8 ms, a sync's
+puts O(n²); now 0.9-1.0× at both (`benchmarks/pictures_put.py --users`, load 8-12)."""
 PICTURE_USERS = "picture-users:"
 """Per SHA-256, the keys of the articles showing it in one list, as format-7 readers kept them:
 read as they are (`_picture_users`), made `PICTURE_USER` rows as the picture is next touched
@@ -61,7 +62,8 @@ class StorePictureUsers(StoreMovedStories):
         """The list of the articles showing the picture `sha` a format-7 reader kept
         (`PICTURE_USERS`) made a row each (`PICTURE_USER`), in the caller's transaction: a
         kill leaves the list or the rows, never neither. Once a picture, as long as the list
-        is; after, a look for a key not there."""
+        is (~60 µs an article: 0.24-0.37 s for a picture 5,000 show); after, a look for a key
+        not there."""
         articles = self._articles
         listed = self._load(articles, PICTURE_USERS + sha)
         if listed is None:
