@@ -68,7 +68,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "portal_print": ("--against", THIS, "--repeats", "1", "--rounds", "2"),
     "reextract_freeze": ("--runs", "1"),
     "repair_memory": ("--rows", "20"),
-    "pictures_put": ("--held", "20", "--puts", "3", "--runs", "1"),
+    "pictures_put": ("--held", "20", "--puts", "3", "--runs", "1", "--users", "1,3"),
     "pictures_fold": ("--articles", "6", "--runs", "1"),
     "read_marks": (DATA, "--runs", "1"),
     "saved_sync_start": ("--saved", "5", "--uncached", "2", "--repeats", "1"),

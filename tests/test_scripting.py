@@ -266,7 +266,7 @@ def test_an_older_library_is_read_as_it_is_and_its_upgrade_said_once(synced_dir:
     upgraded = run_reader(synced_dir, "mark-read", "--before", "2000-01-01")
     assert upgraded.returncode == 0, upgraded.stderr
     assert upgraded.stderr == (
-        f"reader: the data directory {synced_dir} was upgraded from format 5 to 7: readers"
+        f"reader: the data directory {synced_dir} was upgraded from format 5 to 8: readers"
         " from before 2026-12-07 can no longer open it\n"
     )
     again = run_reader(synced_dir, "mark-read", "--before", "2000-01-01")
@@ -298,7 +298,7 @@ def test_the_reader_asks_before_it_upgrades_an_older_library(
         assert _upgrade_agreed(synced_dir) is agreed
         assert capsys.readouterr().err == (
             f"reader: the data directory {synced_dir} is of an older format (5): the reader keeps"
-            " marks, places and its refresh in it once it is upgraded to format 7, which"
+            " marks, places and its refresh in it once it is upgraded to format 8, which"
             " readers from before it can no longer open\n"
             "reader: upgrade it now? y: upgrade it; n (or Enter): read it as it is, keeping"
             " nothing\n"
@@ -404,7 +404,7 @@ def test_the_reader_reads_an_older_library_as_it_is_or_says_its_upgrade(synced_d
     assert (row["cached"], row["read"]) == (False, False)  # shown, nothing kept
     said = asyncio.run(run(True))
     assert said[0] == (
-        f"The data directory {synced_dir} was upgraded from format 5 to 7: readers from before"
+        f"The data directory {synced_dir} was upgraded from format 5 to 8: readers from before"
         " 2026-12-07 can no longer open it"
     )
     assert _format_of(synced_dir) is None

@@ -13,6 +13,7 @@ import json
 import threading
 import time
 import zipfile
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -50,22 +51,25 @@ def page(base: str, n: int) -> str:
     return html.replace("</head>", head).replace("</article>", picture)
 
 
-def feed(base: str) -> str:
+def feed(base: str, stories: int = STORIES) -> str:
     items = "".join(
         f"<item><title>Berth {n} stands idle</title><link>{base}/story{n}.html</link>"
         f"<guid>{base}/story{n}.html</guid></item>"
-        for n in range(STORIES)
+        for n in range(stories)
     )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Port</title>{items}</channel></rss>'
 
 
-def synced(data_dir: Path, server: HTTPServer, said: list[str] | None = None) -> list[str]:
-    """`reader sync` of the site's stories, their pictures kept; their links (and what the
+def synced(
+    data_dir: Path, server: HTTPServer, said: list[str] | None = None, stories: int = STORIES
+) -> list[str]:
+    """`reader sync` of the site's `stories`, their pictures kept; their links (and what the
     sync said added to `said`)."""
     base = server.url_for("").rstrip("/")
-    serve_site(server, feed, {f"/story{n}.html": page(base, n) for n in range(STORIES)})
+    pages = {f"/story{n}.html": page(base, n) for n in range(stories)}
+    serve_site(server, partial(feed, stories=stories), pages)
     server.expect_request("/logo.png").respond_with_data(LOGO, content_type="image/png")
-    for n in range(STORIES):
+    for n in range(stories):
         server.expect_request(f"/figure{n}.png").respond_with_data(
             figure(n), content_type="image/png"
         )
@@ -74,7 +78,7 @@ def synced(data_dir: Path, server: HTTPServer, said: list[str] | None = None) ->
     assert done.returncode == 0, done.stderr
     if said is not None:
         said.append(done.stderr)  # its summary
-    return [f"{base}/story{n}.html" for n in range(STORIES)]
+    return [f"{base}/story{n}.html" for n in range(stories)]
 
 
 def test_a_picture_every_story_shows_is_fetched_once_and_kept_once(
@@ -158,7 +162,7 @@ def test_a_reader_of_format_6_refuses_a_library_holding_shared_pictures(
     synced(data_dir, own_server)
     monkeypatch.setattr("reader.store.directory.DATA_FORMAT", 6)
     with pytest.raises(
-        StoreError, match=r"written by a newer reader \(format 7, this one reads 6\)"
+        StoreError, match=r"written by a newer reader \(format 8, this one reads 6\)"
     ):
         Store(data_dir)
 
@@ -189,7 +193,7 @@ def as_older_reader_kept(data_dir: Path, *links: str) -> None:
             store._save(store._articles, f"pictures:{key}", record)
             for sha in {held["sha"] for held in record.values()}:  # type: ignore[index]
                 store._articles.delete(f"picture-bytes:{sha}")
-                store._articles.delete(f"picture-users:{sha}")
+                store._articles.delete(f"picture-user:{sha}:{key}")
     finally:
         lib.close()
 
@@ -216,7 +220,7 @@ def test_an_older_readers_kept_pictures_are_shown_put_in_a_book_and_go_with_thei
     held = json.loads(run_reader(data_dir, "cache", "--json").stdout)
     assert (held["pictures_bytes"], held["pictures_articles"]) == (len(LOGO) + len(figure(0)), 1)
     forgot = run_reader(data_dir, "forget", link)
-    assert forgot.returncode == 0 and "upgraded from format 6 to 7" in forgot.stderr
+    assert forgot.returncode == 0 and "upgraded from format 6 to 8" in forgot.stderr
     assert pictures_on_disk(data_dir) == 0
 
 

@@ -49,8 +49,11 @@ log = logging.getLogger("reader.store")
 # be kept once for every article showing it (`pictures.PICTURE_BYTES`), which a format-6 reader
 # finds in no article's own data: it showed them "✓ kept", left them out of its EPUB and opened
 # their addresses, and its `forget` left them behind (acc46d D3); format-6 articles' own copies
-# read as they are.
-DATA_FORMAT = 7
+# read as they are. 8: the articles showing a picture are a row each (`pictures.PICTURE_USER`),
+# no longer one list, which a format-7 reader would make anew of its own articles only: its
+# eviction of the last of those would drop the bytes every other article still shows "✓ kept";
+# format-7 lists read as they are.
+DATA_FORMAT = 8
 DATA_FORMAT_SINCE = "2026-12-07"
 """The day DATA_FORMAT was last raised: a reader from before it refuses a directory of this
 format, which the line saying it was upgraded names (acc38b K1)."""

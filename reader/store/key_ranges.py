@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 import diskcache
 
-__all__ = ["keys_with_prefix", "prefix_range", "rows_with_prefix", "scanned"]
+__all__ = ["any_with_prefix", "keys_with_prefix", "prefix_range", "rows_with_prefix", "scanned"]
 
 _RANGE = "key >= ? AND key < ?"
 
@@ -31,6 +31,13 @@ def keys_with_prefix(cache: diskcache.Cache, prefix: str, *, in_order: bool = Fa
     if in_order:
         query += " ORDER BY rowid"
     return [key for (key,) in cache._sql(query, (len(prefix) + 1, *prefix_range(prefix)))]
+
+
+def any_with_prefix(cache: diskcache.Cache, prefix: str) -> bool:
+    """Whether some key of `cache` starts with `prefix`: one step into the keys' index,
+    however many do."""
+    query = f"SELECT 1 FROM Cache WHERE {_RANGE} LIMIT 1"
+    return cache._sql(query, prefix_range(prefix)).fetchone() is not None
 
 
 def rows_with_prefix(

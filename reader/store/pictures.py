@@ -4,11 +4,10 @@ picture's bytes once, by their hash, under `picture-bytes:SHA`, whichever articl
 site's lead image, a map reused across a series, one agency photo in three outlets: a library
 of 25,200 pages kept one per article, acc45c C5), written together in one transaction. So a
 kill mid-download leaves nothing counted as kept (diskcache's file of a value written before
-its row is an orphan `reader repair` drops). Beside each picture's bytes, the articles showing
-it (`picture-users:SHA`), written with their records: an article's eviction or removal takes
-its record with it (`articles._ARTICLE_PREFIXES`) and, in the same transaction, the bytes of
-the pictures it was the last to show (`_use`); the size limit counts each article's share of
-them (`cached_articles`).
+its row is an orphan `reader repair` drops). Beside each picture's bytes, the articles
+showing it (`picture_users`), written with their records: an article's eviction or removal
+takes its record with it (`articles._ARTICLE_PREFIXES`) and, in the same transaction, the bytes
+of the pictures it was the last to show; the size limit counts each article's share of them.
 
 Readers before kept an article's pictures' bytes one after another under `picture-data:KEY`,
 each record saying where its own begin ("at"): read as they are, and moved to the shared bytes
@@ -17,29 +16,27 @@ by the next sync (`fold_older_pictures`), or when the article's pictures are wri
 
 from __future__ import annotations
 
-import json
 from contextlib import nullcontext
-from dataclasses import replace
 from typing import Any
 
 from ..keys import article_key
 from ..pictures import KeptPicture, page_in_place, past_every_articles
 from .articles import PICTURES_OWED
 from .directory import _reporting_storage_errors
-from .key_ranges import prefix_range, rows_with_prefix, scanned
-from .moved_stories import StoreMovedStories
-from .usage import CachedArticle
+from .key_ranges import keys_with_prefix, prefix_range, rows_with_prefix, scanned
+from .picture_users import (
+    _SIZE,
+    PICTURE_BYTES,
+    PICTURE_USER,
+    PICTURE_USERS,
+    StorePictureUsers,
+    _parsed,
+    _user_row,
+)
 
 PICTURES = "pictures:"
 PICTURE_DATA = "picture-data:"
 """Per article key, its kept pictures' bytes one after another, as readers before kept them."""
-PICTURE_BYTES = "picture-bytes:"
-"""Per SHA-256 of a kept picture's bytes, those bytes: kept once for every article showing it."""
-PICTURE_USERS = "picture-users:"
-"""Per SHA-256 of a kept picture's bytes (`PICTURE_BYTES`), the keys of the articles showing it,
-written with their records: the bytes go with the last (`_use`), and each article's share of
-them is counted from it (`cached_articles`)."""
-_SIZE = "CASE WHEN filename IS NULL THEN length(value) ELSE size END"
 PICTURE_WRITES = "picture-writes"
 """How many times articles' pictures have been written (`put_pictures`), bumped in the same
 transaction as each: a count of every article's pictures made outside that transaction holds
@@ -74,7 +71,7 @@ def _shared(record: object) -> dict[str, int]:
 
 
 @_reporting_storage_errors
-class StorePictures(StoreMovedStories):
+class StorePictures(StorePictureUsers):
     """The kept pictures of a `Store`'s articles."""
 
     def pictures(self, url: str) -> list[KeptPicture]:
@@ -279,7 +276,7 @@ class StorePictures(StoreMovedStories):
             self._use(key, set(), set(had))
 
     def move_article(self, old: str, new: str) -> bool:
-        """`move_article`, its pictures then shown by the article at `new` (`PICTURE_USERS`),
+        """`move_article`, its pictures then shown by the article at `new` (`PICTURE_USER`),
         in a transaction after: a kill between leaves them shown by the old one's key, which
         no article has, so that they are kept for good, never lost."""
         if not super().move_article(old, new):
@@ -290,29 +287,6 @@ class StorePictures(StoreMovedStories):
             self._use(now, shown, set())
             self._use(was, set(), shown, keep=True)
         return True
-
-    def _use(self, key: str, added: set[str], dropped: set[str], keep: bool = False) -> None:
-        """The article under `key` counted among the articles showing each picture of `added`
-        (by the hash of its shared bytes), and no longer among those of `dropped`, whose bytes
-        go with their last (not with `keep`). Of the caller's transaction. Only an article
-        counted among them takes them with it: a list damaged or lost keeps its bytes for good,
-        never leaves another article without them."""
-        articles = self._articles
-        for sha in added | dropped:
-            users = self._load(articles, PICTURE_USERS + sha, [])
-            users = [u for u in users if isinstance(u, str)] if isinstance(users, list) else []
-            if sha in added and key not in users:
-                users.append(key)
-            elif sha in dropped and key in users:
-                users.remove(key)
-                if not users:
-                    articles.delete(PICTURE_USERS + sha)
-                    if not keep:
-                        articles.delete(PICTURE_BYTES + sha)
-                    continue
-            else:
-                continue
-            self._save(articles, PICTURE_USERS + sha, users)
 
     def owe_pictures(self, url: str, owed: bool, key: str = "") -> None:
         """Mark the cached article at `url` as owing some of its pictures, or not
@@ -383,9 +357,10 @@ class StorePictures(StoreMovedStories):
     def unshown_pictures(self, drop: bool = False) -> tuple[int, int]:
         """How many pictures' shared bytes (`PICTURE_BYTES`) no article's record names, and
         their size: an older reader's `forget` or eviction took an article's record and left
-        them (acc46d D5). With `drop`, they are deleted, and each list of the articles showing
-        a picture (`PICTURE_USERS`) made what their records say, in one transaction: bytes a
-        record names are never dropped. For `reader repair`, no writer running."""
+        them (acc46d D5). With `drop`, they are deleted, and the rows of the articles showing
+        each picture (`PICTURE_USER`) made what their records say (a format-7 reader's lists
+        of them, `PICTURE_USERS`, dropped), in one transaction: bytes a record names are
+        never dropped. For `reader repair`, no writer running."""
         articles = self._articles
         with articles.transact() if drop else nullcontext():
             shown: dict[str, list[str]] = {}
@@ -402,55 +377,20 @@ class StorePictures(StoreMovedStories):
             if drop:
                 for sha in unshown:
                     articles.delete(PICTURE_BYTES + sha)
-                for sha, _ in rows_with_prefix(articles, PICTURE_USERS):
-                    if sha not in shown:
-                        articles.delete(PICTURE_USERS + sha)
-                for sha, keys in shown.items():
-                    users = self._load(articles, PICTURE_USERS + sha, [])
-                    users = (
-                        [u for u in users if isinstance(u, str)] if isinstance(users, list) else []
-                    )
-                    if sha in sizes and sorted(users) != keys:
-                        self._save(articles, PICTURE_USERS + sha, keys)
+                for sha in keys_with_prefix(articles, PICTURE_USERS):
+                    articles.delete(PICTURE_USERS + sha)
+                rows = {PICTURE_USER + pair for pair in keys_with_prefix(articles, PICTURE_USER)}
+                wanted = {
+                    _user_row(sha, key)
+                    for sha, keys in shown.items()
+                    if sha in sizes
+                    for key in keys
+                }
+                for row in rows - wanted:
+                    articles.delete(row)
+                for row in wanted - rows:
+                    articles.set(row, 1)
         return len(unshown), sum(unshown.values())
-
-    # -- the size limit's view: each article's share of the bytes it shows --------------------
-    def cached_articles(self) -> list[CachedArticle]:
-        """`cached_articles`, each with its share of the shared pictures it shows (each
-        picture's bytes divided among the articles showing it): together they are what the
-        shared bytes take, and evicting every article showing one frees all of it."""
-        found = super().cached_articles()
-        shares = self._picture_shares()
-        return [replace(a, size=a.size + shares[a.key]) if a.key in shares else a for a in found]
-
-    def article_size(self, url: str) -> int:
-        size = super().article_size(url)
-        return size + self._picture_shares().get(article_key(url), 0) if size else 0
-
-    def cached_total(self) -> tuple[int, int]:
-        total, saved = super().cached_total()
-        query = f"SELECT SUM({_SIZE}) FROM Cache WHERE key >= ? AND key < ?"
-        (shared,) = self._articles._sql(query, prefix_range(PICTURE_BYTES)).fetchone()
-        return total + int(shared or 0), saved
-
-    def _picture_shares(self) -> dict[str, int]:
-        """Per article key, its share of the shared pictures' bytes it shows, in two queries."""
-        query = f"SELECT substr(key, ?), {_SIZE} FROM Cache WHERE key >= ? AND key < ?"
-        bounds = (len(PICTURE_BYTES) + 1, *prefix_range(PICTURE_BYTES))
-        sizes = {sha: int(size or 0) for sha, size in scanned(self._articles, query, bounds)}
-        shares: dict[str, int] = {}
-        for sha, value in rows_with_prefix(self._articles, PICTURE_USERS):
-            users = _parsed(value) if isinstance(value, str) else None
-            if users is None:  # kept in a file: a picture of thousands of articles
-                users = self._load(self._articles, PICTURE_USERS + sha, [])
-            if not isinstance(users, list) or not users:
-                continue
-            size = sizes.get(sha, 0)
-            for n, key in enumerate(users):
-                # Divided whole: the first takes what is left over, so the shares add up.
-                share = size // len(users) + (size % len(users) if n == 0 else 0)
-                shares[key] = shares.get(key, 0) + share
-        return shares
 
 
 _FOLDED_AT_ONCE = 50
@@ -463,10 +403,3 @@ _KEPT_BYTES = "((key >= ? AND key < ? AND key != ?) OR (key >= ? AND key < ?))"
 
 def _kept_bounds(but: str) -> tuple[str, ...]:
     return (*prefix_range(PICTURE_DATA), PICTURE_DATA + but, *prefix_range(PICTURE_BYTES))
-
-
-def _parsed(value: str) -> object:
-    try:
-        return json.loads(value)
-    except ValueError:
-        return None
