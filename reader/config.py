@@ -656,11 +656,12 @@ def _check_keys(data: dict[str, Any]) -> None:
 
 def _unknown(section: str, key: str, known: Iterable[str]) -> str:
     """A setting the section has not, and the one it most likely meant ("sync-wait",
-    "sync_wiat": sync_wait), if one is near."""
-    from difflib import get_close_matches  # here: only a mistake needs it
+    "sync_wiat": sync_wait), if one is a slip away (`config_slips.near_name`, the one rule
+    for a name mistyped)."""
+    from .config_slips import near_name  # here: only a mistake needs it
 
-    near = get_close_matches(key.replace("-", "_").lower(), list(known), n=1, cutoff=0.75)
-    return f"unknown setting {section}.{key}" + (f" ({section}.{near[0]}?)" if near else "")
+    near = near_name(key, known)
+    return f"unknown setting {section}.{key}" + (f" ({section}.{near}?)" if near else "")
 
 
 def _from_toml(path: Path, data: dict[str, Any]) -> Config:
