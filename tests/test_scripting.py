@@ -267,7 +267,7 @@ def test_an_older_library_is_read_as_it_is_and_its_upgrade_said_once(synced_dir:
     assert upgraded.returncode == 0, upgraded.stderr
     assert upgraded.stderr == (
         f"reader: the data directory {synced_dir} was upgraded from format 5 to 8: readers"
-        " from before 2026-12-07 can no longer open it\n"
+        " of format 7 or older (`reader --version` says) can no longer open it\n"
     )
     again = run_reader(synced_dir, "mark-read", "--before", "2000-01-01")
     assert (again.returncode, again.stderr) == (0, "")
@@ -404,8 +404,8 @@ def test_the_reader_reads_an_older_library_as_it_is_or_says_its_upgrade(synced_d
     assert (row["cached"], row["read"]) == (False, False)  # shown, nothing kept
     said = asyncio.run(run(True))
     assert said[0] == (
-        f"The data directory {synced_dir} was upgraded from format 5 to 8: readers from before"
-        " 2026-12-07 can no longer open it"
+        f"The data directory {synced_dir} was upgraded from format 5 to 8: readers of format 7"
+        " or older (`reader --version` says) can no longer open it"
     )
     assert _format_of(synced_dir) is None
     assert not [n for n in asyncio.run(run(True)) if "upgraded" in n]  # said once

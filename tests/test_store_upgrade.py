@@ -22,7 +22,7 @@ import pytest
 from reader.library.reader_state import summaries_line
 from reader.models import Entry
 from reader.store import Store
-from reader.store.directory import DATA_FORMAT, DATA_FORMAT_SINCE
+from reader.store.directory import DATA_FORMAT
 from tests.cli_run import run_reader
 from tests.test_long_summaries import WHOLE, as_written_before
 from tests.tui_pilot import running, until
@@ -85,8 +85,8 @@ def _check_kept(data_dir: Path, before: dict[str, Any]) -> None:
 
 
 _UPGRADED = (
-    f"the data directory {{}} was upgraded from format 5 to {DATA_FORMAT}: readers from before"
-    f" {DATA_FORMAT_SINCE} can no longer open it"
+    f"the data directory {{}} was upgraded from format 5 to {DATA_FORMAT}: readers of format"
+    f" {DATA_FORMAT - 1} or older (`reader --version` says) can no longer open it"
 )
 
 

@@ -54,17 +54,17 @@ log = logging.getLogger("reader.store")
 # eviction of the last of those would drop the bytes every other article still shows "✓ kept";
 # format-7 lists read as they are.
 DATA_FORMAT = 8
-DATA_FORMAT_SINCE = "2026-12-07"
-"""The day DATA_FORMAT was last raised: a reader from before it refuses a directory of this
-format, which the line saying it was upgraded names (acc38b K1)."""
 _FORMAT = "format"
 
 
 def upgrade_said(root: Path, older: int) -> str:
     """What the first command (or the reader) to upgrade `root` from format `older` says, once."""
+    # Named by the format, which `reader --version` says of a reader, not by the day it was
+    # raised (acc38b K1 named a day): 7 and 8 were raised on one day, and "readers from before
+    # 2026-12-07" left out the format-7 readers of that day it refuses too.
     return (
         f"the data directory {root} was upgraded from format {older} to {DATA_FORMAT}: readers"
-        f" from before {DATA_FORMAT_SINCE} can no longer open it"
+        f" of format {DATA_FORMAT - 1} or older (`reader --version` says) can no longer open it"
     )
 
 
