@@ -76,11 +76,8 @@ def test_bibtex_entries_read_back_as_the_articles_are_cited(
     # Each character TeX would read as a command escaped: the headline as written.
     assert levy["title"] == (r"{R\&D levy: 50\% of \#PortLife firms\_ask for \{relief\}}")
     assert levy["journal"] == "The Harbourton Courier"
-    assert (levy["date"], levy["year"], levy["month"]) == (
-        "2026-12-03",
-        "2026",
-        "December",
-    )  # its month macro, read
+    dated = (levy["date"], levy["year"], levy["month"])  # the month macro `dec`, read
+    assert dated == ("2026-12-03", "2026", "December")
     assert levy["urldate"]
     agency = entries[httpserver.url_for("/agency.html")]
     assert agency["author"] == "{Reuters}"  # an organisation: never "Reuters, ?"
