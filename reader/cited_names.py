@@ -23,6 +23,12 @@ _PARTICLES = {
     *("van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du"),
     *("la", "le", "ter", "ten", "zu", "af", "bin", "ibn", "al", "el", "ap", "ab", "ferch"),
 }
+# Those capitalised, as many an American or Arab surname writes them ("De La Hoya", "El Akkad",
+# "Van Buren", "Di Marco"); not "Da", "Do" or "Du", which may be syllables of a given name.
+_CAPITALISED_PARTICLES = {
+    *("Van", "Von", "Der", "Den", "De", "Del", "Della", "Di", "Dos", "Das", "La", "Le"),
+    *("Ter", "Ten", "Al", "El"),
+}
 # The Irish and Scottish Gaelic ones are capitalised, never a given name after the first, and
 # the surname runs from them to the end, words that are no particle included ("Mac Giolla
 # Phádraig", "Ní Bhriain", "Ó Súilleabháin").
@@ -90,8 +96,12 @@ class Name:
         """ "Holt, M." (APA): each given name cut to its initial, "Jean-Paul" to "J.-P."."""
         if self.literal:
             return self.literal
+        # A particle among the given names stays as written: "Santos, J. da S." for "João da
+        # Silva Santos", not "J. D. S." (acc47a A5), as citeproc initialises one.
         initials = " ".join(
-            "-".join(f"{part[0].upper()}." for part in word.split("-") if part)
+            word
+            if word in _PARTICLES
+            else "-".join(f"{part[0].upper()}." for part in word.split("-") if part)
             for word in self.given.split()
             if not word.startswith("(") and not word.endswith(")")
         )
@@ -147,10 +157,17 @@ def parsed_name(name: str, language: str = "") -> Name:
         or words[0] in _ARTICLES  # "The Lakeshore Ledger", "Le Monde": an outlet's name
     ):
         return Name(literal=written)
-    if _family_name_first(words):
+    if _family_name_first(words, language):
         return Name(family=words[0], given=" ".join(words[1:]), family_first=True)
     start = len(words) - 1
-    while start > 1 and words[start - 1] in _PARTICLES:
+    while start > 1 and (
+        words[start - 1] in _PARTICLES
+        # "Oscar De La Hoya", "Omar El Akkad", "Jean-Paul de La Fontaine": a particle
+        # capitalised inside the name is the surname's too (APA 7 §9.9, CSL's non-dropping
+        # particle), not a given name to cut to an initial ("Hoya, O. D. L.": acc47a A5). The
+        # first word is never one: "Van Morrison".
+        or words[start - 1] in _CAPITALISED_PARTICLES
+    ):
         start -= 1
     start = next((n for n in range(1, start) if words[n] in _GAELIC), start)
     if start == len(words) - 1 and _spanish(name, language):
@@ -224,22 +241,29 @@ _PINYIN_SYLLABLE = (
 _PINYIN_GIVEN = re.compile(rf"{_PINYIN_SYLLABLE}(?:'?{_PINYIN_SYLLABLE})?")
 
 
-def _chinese_family_first(words: list[str]) -> bool:
+def _chinese_family_first(words: list[str], language: str) -> bool:
+    """A pinyin family name, then a given name of one or two syllables that is no family name
+    itself ("Wang Xiaoming", "Li Na"). Where both words are family names ("Wei Zhang", "Yan
+    Li", "Lin Yang"), the name is read in the order it is written on a page in Latin script:
+    given name first, as Chinese-born writers on English-language papers mostly sign, unless
+    the page is in Chinese. Read the other way, "Wei Zhang" was cited "Wei, Z." (acc47a A2)."""
     family, given = words[0], words[-1]
-    return (
+    if not (
         len(words) == 2
         and family.casefold() in _CHINESE_FAMILIES
         and given[:1].isupper()
         and given[1:].islower()
         and _PINYIN_GIVEN.fullmatch(given.casefold()) is not None
-    )
+    ):
+        return False
+    return given.casefold() not in _CHINESE_FAMILIES or language.casefold().startswith("zh")
 
 
-def _family_name_first(words: list[str]) -> bool:
+def _family_name_first(words: list[str], language: str = "") -> bool:
     """The name is written family name first, as Chinese, Vietnamese and Korean ones are:
     turned round, "Nguyễn Văn An" was cited "An, Nguyễn Văn", "Kim Jong-un" "Jong-un, Kim" and
     "Wang Xiaoming" "Xiaoming, Wang"."""
-    if _VIETNAMESE_LETTERS.search(" ".join(words)) or _chinese_family_first(words):
+    if _VIETNAMESE_LETTERS.search(" ".join(words)) or _chinese_family_first(words, language):
         return True
     if (
         len(words) == 3

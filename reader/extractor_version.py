@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 74
+EXTRACTOR = 75
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -209,7 +209,9 @@ what a subscription brings) follow "Subscribe to read the rest" (acc44c C2). 72:
 subscribers read with no feed text to stand in keeps none of its wall's loose lines at its end
 ("£1 for 3 months", "Unlimited access to our journalism", "Cancel anytime": `offer_lines`). 73: a
 byline of one word and two digits ("Agent 47", "Reporter 20") keeps its number, not cited
-"Reporter" (acc46c F5). 74: Nepal's "NPT" read as +05:45 in a date line (acc46a A2)."""
+"Reporter" (acc46c F5). 74: Nepal's "NPT" read as +05:45 in a date line (acc46a A2). 75: a
+byline's surname with a lower-case hyphened particle ("Ahmed al-Omran", "el-Sisi") read as a name,
+not dropped with its co-writer (acc47a A1)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

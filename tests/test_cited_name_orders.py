@@ -5,12 +5,15 @@ J23."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 from test_cli import reader
+
+from reader.cited_names import parsed_name
 
 STORY = (
     "<p>The harbour board voted on Monday to close the old fish market for repairs, after an"
@@ -60,6 +63,25 @@ NAMES = [
     ("By Tran Thi Mai", "en", "Tran Thi Mai.", "Tran, T. M."),
     ("By Kim Jong-un", "en", "Kim Jong-un.", "Kim, J.-U."),
     ("By Park Ji-sung and Maren Holt", "en", "Park Ji-sung and Maren Holt.", None),
+    # Both words Chinese family names: read in the order written, given name first on a page
+    # in English, as such writers on English-language papers sign (acc47a A2: "Wei, Z.").
+    ("By Wei Zhang", "en", "Zhang, Wei.", "Zhang, W."),
+    ("By Yan Li and Xia Chen", "en", "Li, Yan, and Xia Chen.", "Li, Y., & Chen, X."),
+    # A surname with a lower-case hyphened particle: the writer was dropped, and a co-writer
+    # with them (acc47a A1).
+    ("By Ahmed al-Sayed", "en", "al-Sayed, Ahmed.", "al-Sayed, A."),
+    (
+        "By Hwaida Saad and Ahmed al-Omran",
+        "en",
+        "Saad, Hwaida, and Ahmed al-Omran.",
+        "Saad, H., & al-Omran, A.",
+    ),
+    ("By Abdel Fattah el-Sisi", "en", "el-Sisi, Abdel Fattah.", "el-Sisi, A. F."),
+    # Capitalised or mixed particles are the surname's, not initials (acc47a A5).
+    ("By Oscar De La Hoya", "en", "De La Hoya, Oscar.", "De La Hoya, O."),
+    ("By Omar El Akkad", "en", "El Akkad, Omar.", "El Akkad, O."),
+    ("By Jean-Paul de La Fontaine", "en", "de La Fontaine, Jean-Paul.", "de La Fontaine, J.-P."),
+    ("By João da Silva Santos", "en", "Santos, João da Silva.", "Santos, J. da S."),
     # Western names as before.
     ("By Jean-Luc Martin", "en", "Martin, Jean-Luc.", "Martin, J.-L."),
     # A suffix after a comma ends the name: "Jr." was cited as a second author.
@@ -163,3 +185,22 @@ def test_a_reference_list_is_in_the_style_s_order(tmp_path: Path, httpserver: HT
             "Quay lights go dark",
             "Quay lights back",
         ], style
+
+
+def test_a_western_ordered_chinese_name_is_filed_by_its_surname_in_mla_and_csl_json(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc47a A2: "Wei Zhang" was `{"family": "Wei", "given": "Zhang"}` in CSL-JSON, which
+    Zotero and Pandoc take as it is, and "Wei Zhang." unturned in MLA; on a page in Chinese
+    the pair is read family name first, as Chinese writes it."""
+    httpserver.expect_request("/zhang.html").respond_with_data(
+        page("By Wei Zhang", "en", PUBLISHED), content_type="text/html; charset=utf-8"
+    )
+    url = httpserver.url_for("/zhang.html")
+    result = reader(tmp_path, "show", url, "--format", "csl-json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["author"] == [{"family": "Zhang", "given": "Wei"}]
+    result = reader(tmp_path, "show", url, "--format", "citation", "--style", "mla")
+    assert result.stdout.startswith('Zhang, Wei. "Old Fish Market'), result.stdout
+    assert parsed_name("Wei Zhang", "zh-CN").natural() == "Wei Zhang"
+    assert parsed_name("Wei Zhang", "zh-CN").family == "Wei"
