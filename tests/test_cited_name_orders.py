@@ -204,3 +204,34 @@ def test_a_western_ordered_chinese_name_is_filed_by_its_surname_in_mla_and_csl_j
     assert result.stdout.startswith('Zhang, Wei. "Old Fish Market'), result.stdout
     assert parsed_name("Wei Zhang", "zh-CN").natural() == "Wei Zhang"
     assert parsed_name("Wei Zhang", "zh-CN").family == "Wei"
+
+
+def test_apa_letters_one_author_s_works_of_one_year_in_date_order(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc47a A6: two of Maren Holt's stories of 2026 were both "Holt, M. (2026, …)", and an
+    in-text "(Holt, 2026)" named either; APA 7 §9.47 letters the year, in date order."""
+    pages = [  # given newest first, as `reader list --ids` lists them
+        ("By Maren Holt", "Pilots strike", "2026-12-06", "strike"),
+        ("By Tom Keane", "Ferry timetable cut", "2026-12-04", "ferry"),
+        ("By Maren Holt", "Quay lights go dark", "2026-12-05", "lights"),
+        ("By Maren Holt and Tom Keane", "Audit delayed", "2026-12-03", "audit"),
+    ]
+    urls = []
+    for byline, title, day, path in pages:
+        dated = PUBLISHED.replace("2026-12-01", day)
+        html = page(byline, "en", dated).replace("Old fish market to close for repairs", title)
+        httpserver.expect_request(f"/{path}.html").respond_with_data(
+            html, content_type="text/html; charset=utf-8"
+        )
+        urls.append(httpserver.url_for(f"/{path}.html"))
+    result = reader(tmp_path, "show", *urls, "--format", "citation", "--style", "apa")
+    assert result.returncode == 0, result.stderr
+    assert [line.partition(").")[0] + ")." for line in result.stdout.splitlines()] == [
+        "Holt, M. (2026a, December 5).",
+        "Holt, M. (2026b, December 6).",
+        "Holt, M., & Keane, T. (2026, December 3).",
+        "Keane, T. (2026, December 4).",
+    ]
+    chicago = reader(tmp_path, "show", *urls, "--format", "citation", "--style", "chicago")
+    assert "2026a" not in chicago.stdout
