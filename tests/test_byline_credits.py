@@ -149,9 +149,14 @@ def cited(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], list[str
             # A reference list is in the style's order: each article's line found by its
             # address.
             lines = result.stdout.splitlines()
-            # Chicago's address ends its line with a period, APA's with none.
+            # Chicago's address ends its line with a period, APA's with none; the letter APA
+            # gives one writer's year in a list of several of their works aside ("2026a").
             shown[style] = [
-                next(line for line in lines if re.search(rf"{re.escape(url)}\.? ", f"{line} "))
+                re.sub(
+                    r"\((\d{4})[a-z], ",
+                    r"(\1, ",
+                    next(line for line in lines if re.search(rf"{re.escape(url)}\.? ", f"{line} ")),
+                )
                 for url in urls
             ]
         as_json = reader(data, "show", *urls, "--format", "json")
