@@ -21,7 +21,8 @@ from .writer_names import NAME_SUFFIXES, name_suffix
 # capital "Van" or "De" may be a given name. "ap" and "ferch" are Welsh ("Dafydd ap Gwilym").
 _PARTICLES = {
     *("van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du"),
-    *("la", "le", "ter", "ten", "zu", "af", "bin", "ibn", "al", "el", "ap", "ab", "ferch"),
+    *("la", "le", "ter", "ten", "zu", "af", "bin", "bint", "ben", "ibn", "abu", "al", "el"),
+    *("ap", "ab", "ferch"),
 }
 # Those capitalised, as many an American or Arab surname writes them ("De La Hoya", "El Akkad",
 # "Van Buren", "Di Marco"); not "Da", "Do" or "Du", which may be syllables of a given name.

@@ -211,7 +211,8 @@ subscribers read with no feed text to stand in keeps none of its wall's loose li
 byline of one word and two digits ("Agent 47", "Reporter 20") keeps its number, not cited
 "Reporter" (acc46c F5). 74: Nepal's "NPT" read as +05:45 in a date line (acc46a A2). 75: a
 byline's surname with a lower-case hyphened particle ("Ahmed al-Omran", "el-Sisi") read as a name,
-not dropped with its co-writer (acc47a A1)."""
+not dropped with its co-writer, nor one with a lower-case "ben", "bint" or "abu" ("Sami ben Ali")
+(acc47a A1)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

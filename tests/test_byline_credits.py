@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
+from test_cited_name_orders import unlettered
 from test_cli import reader
 
 from reader.citation_styles import chicago, parsed_name
@@ -149,13 +150,10 @@ def cited(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], list[str
             # A reference list is in the style's order: each article's line found by its
             # address.
             lines = result.stdout.splitlines()
-            # Chicago's address ends its line with a period, APA's with none; the letter APA
-            # gives one writer's year in a list of several of their works aside ("2026a").
+            # Chicago's address ends its line with a period, APA's with none.
             shown[style] = [
-                re.sub(
-                    r"\((\d{4})[a-z], ",
-                    r"(\1, ",
-                    next(line for line in lines if re.search(rf"{re.escape(url)}\.? ", f"{line} ")),
+                unlettered(
+                    next(line for line in lines if re.search(rf"{re.escape(url)}\.? ", f"{line} "))
                 )
                 for url in urls
             ]

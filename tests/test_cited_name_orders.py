@@ -77,6 +77,7 @@ NAMES = [
         "Saad, H., & al-Omran, A.",
     ),
     ("By Abdel Fattah el-Sisi", "en", "el-Sisi, Abdel Fattah.", "el-Sisi, A. F."),
+    ("By Sami ben Ali and Karim abu Zeid", "en", "ben Ali, Sami, and Karim abu Zeid.", None),
     # Capitalised or mixed particles are the surname's, not initials (acc47a A5).
     ("By Oscar De La Hoya", "en", "De La Hoya, Oscar.", "De La Hoya, O."),
     ("By Omar El Akkad", "en", "El Akkad, Omar.", "El Akkad, O."),
@@ -95,6 +96,13 @@ NAMES = [
     ("By Ann Baker and Martin Lund, Jr.", "en", "Baker, Ann, and Martin Lund Jr.", None),
     ("By Henry Ford, III", "en", "Ford, Henry, III.", "Ford, H., III."),
 ]
+
+
+def unlettered(line: str) -> str:
+    """An APA reference without the letter its year takes beside the same writer's other works
+    of that year in one list ("2026a": acc47a A6), which a test citing many pages by one
+    writer in one run is not about."""
+    return re.sub(r"\((\d{4})[a-z], ", r"(\1, ", line)
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +133,9 @@ def cited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
             # address.
             lines = result.stdout.splitlines()
             shown[style] = [
-                next(line for line in lines if re.search(rf"{re.escape(url)}\.? ", f"{line} "))
+                unlettered(
+                    next(line for line in lines if re.search(rf"{re.escape(url)}\.? ", f"{line} "))
+                )
                 for url in urls
             ]
     return shown

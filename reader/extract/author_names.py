@@ -21,7 +21,7 @@ PARTICLES = frozenset(
     [
         *("and", "und", "et", "y", "e", "og", "och", "en", "avec", "with", "mit"),
         *("de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le"),
-        *("van", "von", "zu", "bin", "ibn", "al", "el", "ter", "ten"),
+        *("van", "von", "zu", "bin", "bint", "ben", "ibn", "abu", "al", "el", "ter", "ten"),
     ]
 )
 """Lower-case words a name (or a list of names) may hold."""
