@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .text_shape import one_line
-from .writer_names import NAME_SUFFIXES, name_suffix
+from .writer_names import ACRONYMS, NAME_SUFFIXES, name_suffix
 
 # Words a name's surname begins with, kept with it ("van der Berg, Pieter"), as written: a
 # capital "Van" or "De" may be a given name. "ap" and "ferch" are Welsh ("Dafydd ap Gwilym").
@@ -158,6 +158,17 @@ def parsed_name(name: str, language: str = "") -> Name:
         or words[0] in _ARTICLES  # "The Lakeshore Ledger", "Le Monde": an outlet's name
     ):
         return Name(literal=written)
+    if (capitals := _family_in_capitals(words)) is not None:
+        # "ZHANG Wei", "Jean-Luc PICARD": the family name marked by its capitals, as French
+        # and East Asian writers mark it, wherever it stands; cited in normal case.
+        family = re.sub(r"(^|[-'’])(\w)", lambda m: m[1] + m[2].upper(), words[capitals].lower())
+        given = " ".join(w for n, w in enumerate(words) if n != capitals)
+        # Chicago keeps an East Asian name's order ("Zhang Wei"), and turns a French official
+        # style's round ("DUPONT Jean": "Dupont, Jean").
+        east_asian = family.casefold() in _EAST_ASIAN_FAMILIES
+        return Name(
+            family=family, given=given, suffix=suffix, family_first=capitals == 0 and east_asian
+        )
     if _family_name_first(words, language):
         return Name(family=words[0], given=" ".join(words[1:]), family_first=True)
     start = len(words) - 1
@@ -242,6 +253,20 @@ _PINYIN_SYLLABLE = (
 _PINYIN_GIVEN = re.compile(rf"{_PINYIN_SYLLABLE}(?:'?{_PINYIN_SYLLABLE})?")
 
 
+def _family_in_capitals(words: list[str]) -> int | None:
+    """Where the one word of a name written in capitals is, the others not ("ZHANG Wei": 0,
+    "Jean-Luc PICARD": 1): the family name, as the order a page gives a name is otherwise
+    read (acc47a A2); None for no such word, or one that is an agency's letters ("AP")."""
+    capitals = []
+    for n, word in enumerate(words):
+        letters = re.sub("[-'’]", "", word)
+        if len(letters) > 1 and letters.isalpha() and letters.isupper():
+            capitals.append(n)
+    if len(capitals) != 1 or words[capitals[0]].casefold() in ACRONYMS:
+        return None
+    return capitals[0]
+
+
 def _chinese_family_first(words: list[str], language: str) -> bool:
     """A pinyin family name, then a given name of one or two syllables that is no family name
     itself ("Wang Xiaoming", "Li Na"). Where both words are family names ("Wei Zhang", "Yan
@@ -278,6 +303,8 @@ def _family_name_first(words: list[str], language: str = "") -> bool:
         and bool(_KOREAN_GIVEN.fullmatch(words[1]))
     )
 
+
+_EAST_ASIAN_FAMILIES = _CHINESE_FAMILIES | _KOREAN_FAMILIES | _VIETNAMESE_FAMILIES
 
 # Letters a Spanish name may have that Portuguese, French and Italian ones would have beside
 # others of their own ("João", "Gonçalves", "Lefèvre").

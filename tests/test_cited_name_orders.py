@@ -67,6 +67,9 @@ NAMES = [
     # in English, as such writers on English-language papers sign (acc47a A2: "Wei, Z.").
     ("By Wei Zhang", "en", "Zhang, Wei.", "Zhang, W."),
     ("By Yan Li and Xia Chen", "en", "Li, Yan, and Xia Chen.", "Li, Y., & Chen, X."),
+    # Unless the family name is marked by its capitals, wherever it stands.
+    ("By ZHANG Wei", "en", "Zhang Wei.", "Zhang, W."),
+    ("By Jean-Luc PICARD", "en", "Picard, Jean-Luc.", "Picard, J.-L."),
     # A surname with a lower-case hyphened particle: the writer was dropped, and a co-writer
     # with them (acc47a A1).
     ("By Ahmed al-Sayed", "en", "al-Sayed, Ahmed.", "al-Sayed, A."),
