@@ -248,3 +248,22 @@ def test_apa_letters_one_author_s_works_of_one_year_in_date_order(
     ]
     chicago = reader(tmp_path, "show", *urls, "--format", "citation", "--style", "chicago")
     assert "2026a" not in chicago.stdout
+
+
+def test_a_declared_pair_with_a_hyphened_particle_names_both_writers(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc47a A1: `<meta name="author">` (as a feed's `<dc:creator>`) naming "Hwaida Saad and
+    Ahmed al-Omran" was kept as one string, "al-Omran" read as no name's word."""
+    declared = '<meta name="author" content="Hwaida Saad and Ahmed al-Omran">' + PUBLISHED
+    html = page("", "en", declared).replace('<p class="byline"></p>', "")
+    httpserver.expect_request("/gulf.html").respond_with_data(
+        html, content_type="text/html; charset=utf-8"
+    )
+    url = httpserver.url_for("/gulf.html")
+    result = reader(tmp_path, "show", url, "--format", "csl-json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["author"] == [
+        {"family": "Saad", "given": "Hwaida"},
+        {"family": "al-Omran", "given": "Ahmed"},
+    ]
