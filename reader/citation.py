@@ -16,15 +16,16 @@ from .models import CONSENT_WALL, Article, Block, Entry, Inline
 from .safe import safe_line
 from .text_shape import one_line
 from .url_display import cited_form, shown_url, site_named
-from .urls import is_web_url, site_host, without_tracking
+from .urls import is_web_url, off_amp_cache, site_host, without_tracking
 
 
 def cited_url(article: Article) -> str:
     """The address a quote cites: the canonical one the page declares, when it is on the same
     site and is no home page (some sites declare theirs on every page); else the article's own
     without the tracking parameters feeds add ("?utm_source=rss&utm_medium=feed"), which the
-    citation carried to every reader of the quote."""
-    url, canonical = article.url, article.canonical_url
+    citation carried to every reader of the quote. A page read from Google's AMP cache is the
+    publisher's page (`off_amp_cache`), whose canonical address on its own site is cited."""
+    url, canonical = off_amp_cache(article.url), article.canonical_url
     if (
         url
         and is_web_url(canonical)

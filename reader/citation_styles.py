@@ -19,7 +19,7 @@ from typing import Any
 from .citation import cited_source, retrieved, shown_cited_url
 from .cited_names import Name, parsed_name, turnable
 from .collation import sort_key
-from .commonmark import escape_inline
+from .commonmark import autolink, escape_inline
 from .config import CITATION_STYLES
 from .dates import in_local_time
 from .english_dates import month_name
@@ -160,6 +160,14 @@ def in_italics(name: str, markdown: bool) -> str:
     return runs_markdown((Inline(name, emphasis=True),), _no_link, " ", ",")
 
 
+def cited_address_text(url: str, markdown: bool) -> str:
+    """The cited address as a style's line writes it: in Markdown an autolink, `<…>`, as the
+    block's URL line gives it. Escaped as text ("harbour\\_master"), it was linked by GitHub's
+    Markdown with its backslashes in the address (acc47a A3); inside `<…>` nothing is
+    unescaped, and every reader of CommonMark links it as written."""
+    return autolink(url) if markdown else url
+
+
 def chicago(article: Article, markdown: bool = False) -> str:
     """Chicago's bibliography entry for a web page (CMOS 17 and 18, 14.206): `Holt, Maren.
     "Harbour Contract Costs Twice What Council Was Told." Harbour Ledger, November 20, 2026.
@@ -218,7 +226,7 @@ def chicago(article: Article, markdown: bool = False) -> str:
     if url and accessed:
         parts.append(f"Accessed {_said(accessed)}.")
     if url:
-        parts.append(text(ended(url)))
+        parts.append(f"{cited_address_text(url, markdown)}.")
     return " ".join(parts)
 
 
@@ -255,12 +263,11 @@ def apa(article: Article, markdown: bool = False) -> str:
     url = shown_cited_url(article)
     accessed = accessed_day(article)
     if url:
+        address = cited_address_text(url, markdown)
         parts.append(
-            text(
-                f"Retrieved {_said(accessed)}, from {url}"
-                if published is None and accessed
-                else url
-            )
+            f"Retrieved {_said(accessed)}, from {address}"
+            if published is None and accessed
+            else address
         )
     return " ".join(parts)
 
@@ -279,6 +286,44 @@ def reference_order(article: Article) -> str:
 
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+
+
+def _cited_day(article: Article) -> date | None:
+    """The day APA's reference dates the article by (`apa`)."""
+    dated = article.published or article.updated
+    return dated.date() if dated else None
+
+
+def reference_list(references: list[tuple[Article, str]], style: str) -> list[str]:
+    """The lines of a reference list (each article's citation in `style`) in the style's order
+    (`reference_order`). In APA one author's works, the same authors in the same order, of one
+    year are in date order, the year lettered ("2026a", "2026b": APA 7 §9.47), so that an
+    in-text "(Holt, 2026a)" names one entry (acc47a A6)."""
+    if style != "apa":
+        return [line for _, line in sorted(references, key=lambda r: reference_order(r[0]))]
+
+    def names(article: Article) -> tuple[str, ...]:
+        return tuple(name.initialled().casefold() for name in cited_names(article))
+
+    def order(reference: tuple[Article, str]) -> tuple[Any, ...]:
+        # One author's works before those of the author and others (APA 7 §9.46), each by
+        # date; accents and case aside, as `reference_order`.
+        article = reference[0]
+        written = tuple(sort_key(name.inverted()) for name in cited_names(article))
+        return (reference_order(article), written, _cited_day(article) or date.min)
+
+    ordered = sorted(references, key=order)
+    groups: dict[tuple[tuple[str, ...], int], list[int]] = {}
+    for n, (article, _line) in enumerate(ordered):
+        if (written := names(article)) and (day := _cited_day(article)) is not None:
+            groups.setdefault((written, day.year), []).append(n)
+    lines = [line for _, line in ordered]
+    for (_names, year), members in groups.items():
+        if len(members) < 2 or len(members) > 26:
+            continue
+        for letter, n in zip("abcdefghijklmnopqrstuvwxyz", members, strict=False):
+            lines[n] = lines[n].replace(f"({year}, ", f"({year}{letter}, ", 1)
+    return lines
 
 
 def citation_line(article: Article, style: str, markdown: bool = False) -> str:

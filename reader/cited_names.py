@@ -15,13 +15,20 @@ import unicodedata
 from dataclasses import dataclass
 
 from .text_shape import one_line
-from .writer_names import NAME_SUFFIXES, name_suffix
+from .writer_names import ACRONYMS, NAME_SUFFIXES, name_suffix
 
 # Words a name's surname begins with, kept with it ("van der Berg, Pieter"), as written: a
 # capital "Van" or "De" may be a given name. "ap" and "ferch" are Welsh ("Dafydd ap Gwilym").
 _PARTICLES = {
     *("van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du"),
-    *("la", "le", "ter", "ten", "zu", "af", "bin", "ibn", "al", "el", "ap", "ab", "ferch"),
+    *("la", "le", "ter", "ten", "zu", "af", "bin", "bint", "ben", "ibn", "abu", "al", "el"),
+    *("ap", "ab", "ferch"),
+}
+# Those capitalised, as many an American or Arab surname writes them ("De La Hoya", "El Akkad",
+# "Van Buren", "Di Marco"); not "Da", "Do" or "Du", which may be syllables of a given name.
+_CAPITALISED_PARTICLES = {
+    *("Van", "Von", "Der", "Den", "De", "Del", "Della", "Di", "Dos", "Das", "La", "Le"),
+    *("Ter", "Ten", "Al", "El"),
 }
 # The Irish and Scottish Gaelic ones are capitalised, never a given name after the first, and
 # the surname runs from them to the end, words that are no particle included ("Mac Giolla
@@ -90,8 +97,12 @@ class Name:
         """ "Holt, M." (APA): each given name cut to its initial, "Jean-Paul" to "J.-P."."""
         if self.literal:
             return self.literal
+        # A particle among the given names stays as written: "Santos, J. da S." for "João da
+        # Silva Santos", not "J. D. S." (acc47a A5), as citeproc initialises one.
         initials = " ".join(
-            "-".join(f"{part[0].upper()}." for part in word.split("-") if part)
+            word
+            if word in _PARTICLES
+            else "-".join(f"{part[0].upper()}." for part in word.split("-") if part)
             for word in self.given.split()
             if not word.startswith("(") and not word.endswith(")")
         )
@@ -147,10 +158,28 @@ def parsed_name(name: str, language: str = "") -> Name:
         or words[0] in _ARTICLES  # "The Lakeshore Ledger", "Le Monde": an outlet's name
     ):
         return Name(literal=written)
-    if _family_name_first(words):
+    if (capitals := _family_in_capitals(words)) is not None:
+        # "ZHANG Wei", "Jean-Luc PICARD": the family name marked by its capitals, as French
+        # and East Asian writers mark it, wherever it stands; cited in normal case.
+        family = re.sub(r"(^|[-'’])(\w)", lambda m: m[1] + m[2].upper(), words[capitals].lower())
+        given = " ".join(w for n, w in enumerate(words) if n != capitals)
+        # Chicago keeps an East Asian name's order ("Zhang Wei"), and turns a French official
+        # style's round ("DUPONT Jean": "Dupont, Jean").
+        east_asian = family.casefold() in _EAST_ASIAN_FAMILIES
+        return Name(
+            family=family, given=given, suffix=suffix, family_first=capitals == 0 and east_asian
+        )
+    if _family_name_first(words, language):
         return Name(family=words[0], given=" ".join(words[1:]), family_first=True)
     start = len(words) - 1
-    while start > 1 and words[start - 1] in _PARTICLES:
+    while start > 1 and (
+        words[start - 1] in _PARTICLES
+        # "Oscar De La Hoya", "Omar El Akkad", "Jean-Paul de La Fontaine": a particle
+        # capitalised inside the name is the surname's too (APA 7 §9.9, CSL's non-dropping
+        # particle), not a given name to cut to an initial ("Hoya, O. D. L.": acc47a A5). The
+        # first word is never one: "Van Morrison".
+        or words[start - 1] in _CAPITALISED_PARTICLES
+    ):
         start -= 1
     start = next((n for n in range(1, start) if words[n] in _GAELIC), start)
     if start == len(words) - 1 and _spanish(name, language):
@@ -224,22 +253,43 @@ _PINYIN_SYLLABLE = (
 _PINYIN_GIVEN = re.compile(rf"{_PINYIN_SYLLABLE}(?:'?{_PINYIN_SYLLABLE})?")
 
 
-def _chinese_family_first(words: list[str]) -> bool:
+def _family_in_capitals(words: list[str]) -> int | None:
+    """Where the one word of a name written in capitals is, the others not ("ZHANG Wei": 0,
+    "Jean-Luc PICARD": 1): the family name, as the order a page gives a name is otherwise
+    read (acc47a A2); None for no such word, or one that is an agency's letters ("AP")."""
+    capitals = []
+    for n, word in enumerate(words):
+        letters = re.sub("[-'’]", "", word)
+        if len(letters) > 1 and letters.isalpha() and letters.isupper():
+            capitals.append(n)
+    if len(capitals) != 1 or words[capitals[0]].casefold() in ACRONYMS:
+        return None
+    return capitals[0]
+
+
+def _chinese_family_first(words: list[str], language: str) -> bool:
+    """A pinyin family name, then a given name of one or two syllables that is no family name
+    itself ("Wang Xiaoming", "Li Na"). Where both words are family names ("Wei Zhang", "Yan
+    Li", "Lin Yang"), the name is read in the order it is written on a page in Latin script:
+    given name first, as Chinese-born writers on English-language papers mostly sign, unless
+    the page is in Chinese. Read the other way, "Wei Zhang" was cited "Wei, Z." (acc47a A2)."""
     family, given = words[0], words[-1]
-    return (
+    if not (
         len(words) == 2
         and family.casefold() in _CHINESE_FAMILIES
         and given[:1].isupper()
         and given[1:].islower()
         and _PINYIN_GIVEN.fullmatch(given.casefold()) is not None
-    )
+    ):
+        return False
+    return given.casefold() not in _CHINESE_FAMILIES or language.casefold().startswith("zh")
 
 
-def _family_name_first(words: list[str]) -> bool:
+def _family_name_first(words: list[str], language: str = "") -> bool:
     """The name is written family name first, as Chinese, Vietnamese and Korean ones are:
     turned round, "Nguyễn Văn An" was cited "An, Nguyễn Văn", "Kim Jong-un" "Jong-un, Kim" and
     "Wang Xiaoming" "Xiaoming, Wang"."""
-    if _VIETNAMESE_LETTERS.search(" ".join(words)) or _chinese_family_first(words):
+    if _VIETNAMESE_LETTERS.search(" ".join(words)) or _chinese_family_first(words, language):
         return True
     if (
         len(words) == 3
@@ -253,6 +303,8 @@ def _family_name_first(words: list[str]) -> bool:
         and bool(_KOREAN_GIVEN.fullmatch(words[1]))
     )
 
+
+_EAST_ASIAN_FAMILIES = _CHINESE_FAMILIES | _KOREAN_FAMILIES | _VIETNAMESE_FAMILIES
 
 # Letters a Spanish name may have that Portuguese, French and Italian ones would have beside
 # others of their own ("João", "Gonçalves", "Lefèvre").

@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 75
+EXTRACTOR = 76
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -211,7 +211,9 @@ subscribers read with no feed text to stand in keeps none of its wall's loose li
 byline of one word and two digits ("Agent 47", "Reporter 20") keeps its number, not cited
 "Reporter" (acc46c F5). 74: Nepal's "NPT" read as +05:45 in a date line (acc46a A2). 75: "WET",
 "WEST" (in capitals) and Turkey's "TRT" read in a date line, from the zone table the feeds' dates
-share (`zone_names`)."""
+share (`zone_names`). 76: a byline's surname with a lower-case hyphened particle ("Ahmed
+al-Omran", "el-Sisi") read as a name, not dropped with its co-writer, nor one with a lower-case
+"ben", "bint" or "abu" ("Sami ben Ali") (acc47a A1)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

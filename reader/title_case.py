@@ -58,16 +58,27 @@ def _capitalised(word: str) -> str:
     )
 
 
+def _label_words(words: list[str]) -> int:
+    """How many of a title's `words` are the bracketed label it opens with ("[Interview]",
+    "[Live Updates]"); 0 when it opens with none. The title proper starts after it: its first
+    word was lowered as a word inside the title ("[Interview] the Mayor …": acc47a A11)."""
+    if not words or not words[0].startswith("["):
+        return 0
+    end = next((n for n, word in enumerate(words[:6]) if word.endswith("]")), None)
+    return 0 if end is None or end == len(words) - 1 else end + 1
+
+
 def title_case(title: str) -> str:
     """Chicago's headline case: every word capitalised but articles, conjunctions and
     prepositions inside the title; a word's own capitals kept."""
     words = _WORD.findall(title)
+    label = _label_words(words)
     out = []
     for n, word in enumerate(words):
         bare = word.strip("\"'“”‘’()[]").casefold()
         # A subtitle starts after a colon; a dash in a headline goes on with its sentence
         # ("— and What to Do About It"), where a minor word stays lower case (CMOS 8.159).
-        starts = n == 0 or n == len(words) - 1 or out[-1].endswith((":", "?", "!"))
+        starts = n in (0, label, len(words) - 1) or out[-1].endswith((":", "?", "!"))
         adverb = (
             bare in _ADVERBS_BEFORE_FIGURES
             and word.isalpha()
@@ -101,11 +112,12 @@ def sentence_case(title: str, names: frozenset[str] = frozenset()) -> str:
     if len(major) < 2 or len(capitalised) < len(major):
         # Already in sentence case: only the first word after a colon capitalised, as APA has it.
         return re.sub(r"(:\s+)([a-z])", lambda m: m[1] + m[2].upper(), title)
+    label = _label_words(words)
     out = []
     for n, word in enumerate(words):
         # APA capitalises a subtitle's first word, after a colon; a dash goes on with the
         # sentence ("— and what to do about it").
-        starts = n == 0 or out[-1].endswith((":", "?", "!"))
+        starts = n in (0, label) or out[-1].endswith((":", "?", "!"))
         kept = starts or _keeps_case(word) or word == "I" or _bare(word) in names
         out.append(word if kept or _calendar_name(words, n) else word.lower())
     return " ".join(out)

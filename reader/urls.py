@@ -20,6 +20,32 @@ _URL_CONTROLS = re.compile(
 )
 # Tracking parameters that change nothing about the page; dropping them makes two links to one article share a cache entry.
 _TRACKING_PREFIXES = ("utm_", "mc_", "fbclid", "gclid", "yclid", "_hsenc", "_hsmi")
+# More that name the campaign, feed, share or app a reader came by, not the page (acc47a A4):
+# BBC's "at_medium", the Guardian's "CMP", the NYT's "smid", MSN's "ocid", the Telegraph's
+# "ito", Google Analytics' "_ga", Marketo's "mkt_tok", AMP's "amp_js_v" and "usqp". Left out
+# of the address a citation gives and a link opens (`without_tracking`), not of the cache key
+# (`canonical_url`): a key that moved would lose the articles already cached under it.
+_CAMPAIGN_NAMES = frozenset(
+    [
+        *("at_medium", "at_campaign", "at_custom1", "at_custom2", "at_custom3", "at_custom4"),
+        *("at_link_id", "at_link_origin", "at_link_type", "at_ptr_name", "at_format"),
+        *("at_bbc_team", "cmp", "cmpid", "smid", "smtyp", "ocid", "s_cid", "ito", "_ga", "_gl"),
+        *("wt.mc_id", "mkt_tok", "igshid", "amp_js_v", "usqp", "dclid", "msclkid", "twclid"),
+        *("ttclid", "li_fat_id", "ns_mchannel", "ns_source", "ns_campaign", "ns_linkname"),
+        *("ns_fee", "guccounter", "guce_referrer", "guce_referrer_sig", "__twitter_impression"),
+    ]
+)
+# Parameters tracking by their value only: "ref=rss" (a page's own "ref=4512" may be its
+# story), "amp=1" and "outputType=amp" (the AMP copy of the page: the page is what is cited).
+_CAMPAIGN_VALUES = {
+    "ref": frozenset(["rss", "feed", "rss_feed", "share", "twitter", "facebook", "newsletter"]),
+    "amp": frozenset(["", "1", "true"]),
+    "outputtype": frozenset(["amp"]),
+}
+# Google's AMP cache serves a publisher's AMP page at its own host, the publisher's in the path:
+# "https://www-example-com.cdn.ampproject.org/c/s/www.example.com/story.amp.html" ("s/" for
+# https; "/v/" its viewer's form).
+_AMP_CACHE = re.compile(r"/[cv]/(?P<secure>s/)?(?P<rest>[^/?#]+\.[^/?#]+(?:[/?#].*)?)")
 
 
 def is_web_url(url: str) -> bool:
@@ -225,15 +251,43 @@ def _untracked(query: str) -> str:
     )
 
 
+def _campaign(parameter: str) -> bool:
+    name, _eq, value = parameter.partition("=")
+    name = unquote(name).casefold()
+    return name in _CAMPAIGN_NAMES or unquote(value).casefold() in _CAMPAIGN_VALUES.get(name, ())
+
+
+def off_amp_cache(url: str) -> str:
+    """The publisher's address of a page read from Google's AMP cache (`_AMP_CACHE`), which a
+    link shared from a phone gives; any other `url` as it is (acc47a A8)."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return url
+    if not host.endswith(".cdn.ampproject.org"):
+        return url
+    served = _AMP_CACHE.fullmatch(urlunsplit(("", "", parts.path, parts.query, parts.fragment)))
+    if served is None:
+        return url
+    publisher = f"{'https' if served['secure'] else 'http'}://{served['rest']}"
+    return publisher if is_web_url(publisher) else url
+
+
 def without_tracking(url: str) -> str:
-    """`url` without its tracking parameters ("?utm_source=rss"), otherwise as written."""
+    """`url` without its tracking parameters ("?utm_source=rss") and the campaign's, feed's or
+    share's (`_CAMPAIGN_NAMES`: "?CMP=share_btn_url&ref=rss"), at the publisher's address
+    where it is read from Google's AMP cache (`off_amp_cache`); otherwise as written: the
+    address a citation gives and a link opens."""
+    url = off_amp_cache(url)
     try:
         parts = urlsplit(url)
     except ValueError:
         return url
     if not parts.query:
         return url
-    return urlunsplit(parts._replace(query=_untracked(parts.query)))
+    query = "&".join(p for p in _untracked(parts.query).split("&") if not _campaign(p))
+    return urlunsplit(parts._replace(query=query))
 
 
 # "www.example.org/news/story", "127.0.0.1:8771/feed.xml": an address with its scheme left off.

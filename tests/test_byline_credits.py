@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
+from test_cited_name_orders import unlettered
 from test_cli import reader
 
 from reader.citation_styles import chicago, parsed_name
@@ -151,7 +152,9 @@ def cited(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], list[str
             lines = result.stdout.splitlines()
             # Chicago's address ends its line with a period, APA's with none.
             shown[style] = [
-                next(line for line in lines if re.search(rf"{re.escape(url)}\.? ", f"{line} "))
+                unlettered(
+                    next(line for line in lines if re.search(rf"{re.escape(url)}\.? ", f"{line} "))
+                )
                 for url in urls
             ]
         as_json = reader(data, "show", *urls, "--format", "json")

@@ -129,7 +129,8 @@ def test_an_ordinal_suffix_is_the_name_s_and_a_newsroom_s_number_its_own() -> No
 
 def test_gaelic_and_welsh_surnames_keep_their_particle() -> None:
     """ "Ní Bhriain" is the surname: cut before it, a bibliography misspelt the writer's name
-    (acc27a A1); a capital "Van" stays a given name as before."""
+    (acc27a A1); a capital "Van" inside a name is the surname's too, as "De La Hoya" is
+    (acc47a A5: "Dyke, A. V." for "Van Dyke"), the first word a given name ("Van Morrison")."""
     irish = story(author="Siobhán Ní Bhriain, Seán Mac Giolla Phádraig, Dafydd ap Gwilym")
     assert chicago(irish).startswith(
         'Ní Bhriain, Siobhán, Seán Mac Giolla Phádraig, and Dafydd ap Gwilym. "Harbour'
@@ -137,7 +138,8 @@ def test_gaelic_and_welsh_surnames_keep_their_particle() -> None:
     assert apa(irish).startswith("Ní Bhriain, S., Mac Giolla Phádraig, S., & ap Gwilym, D. (2026")
     assert apa(story(author="Ciarán Ó Súilleabháin")).startswith("Ó Súilleabháin, C. (2026")
     assert apa(story(author="Mac Miller")).startswith("Miller, M. (2026")
-    assert apa(story(author="Anna Van Dyke")).startswith("Dyke, A. V. (2026")
+    assert apa(story(author="Anna Van Dyke")).startswith("Van Dyke, A. (2026")
+    assert apa(story(author="Van Morrison")).startswith("Morrison, V. (2026")
 
 
 def test_a_title_before_a_name_is_left_out_of_the_citation() -> None:
@@ -375,3 +377,17 @@ def test_every_style_gives_a_hostile_canonical_address_as_one_word() -> None:
     assert f"URL: {encoded}" in header_lines(article)
     assert f"URL: <{encoded}>" in header_lines(article, markdown=True)
     assert csl_item(article, "x")["URL"] == encoded
+
+
+def test_the_title_proper_after_a_bracketed_label_starts_with_a_capital() -> None:
+    """acc47a A11: "[Interview] The mayor …" was cited "[Interview] the Mayor …" in Chicago
+    and MLA, its first word lowered as a word inside the title; APA lowered it in a title set
+    in headline case."""
+    from reader.citation_mla import mla
+
+    label = story(title="[Interview] The mayor on 10 years of the port")
+    assert '"[Interview] The Mayor on 10 Years of the Port."' in chicago(label)
+    assert '"[Interview] The Mayor on 10 Years of the Port."' in mla(label)
+    headline = story(title="[Live Updates] The Storm Hits The Coast")
+    assert "[Live updates] The storm hits the coast." in apa(headline)
+    assert '"[Live Updates] The Storm Hits the Coast."' in chicago(headline)

@@ -5,12 +5,15 @@ J23."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 from test_cli import reader
+
+from reader.cited_names import parsed_name
 
 STORY = (
     "<p>The harbour board voted on Monday to close the old fish market for repairs, after an"
@@ -60,6 +63,29 @@ NAMES = [
     ("By Tran Thi Mai", "en", "Tran Thi Mai.", "Tran, T. M."),
     ("By Kim Jong-un", "en", "Kim Jong-un.", "Kim, J.-U."),
     ("By Park Ji-sung and Maren Holt", "en", "Park Ji-sung and Maren Holt.", None),
+    # Both words Chinese family names: read in the order written, given name first on a page
+    # in English, as such writers on English-language papers sign (acc47a A2: "Wei, Z.").
+    ("By Wei Zhang", "en", "Zhang, Wei.", "Zhang, W."),
+    ("By Yan Li and Xia Chen", "en", "Li, Yan, and Xia Chen.", "Li, Y., & Chen, X."),
+    # Unless the family name is marked by its capitals, wherever it stands.
+    ("By ZHANG Wei", "en", "Zhang Wei.", "Zhang, W."),
+    ("By Jean-Luc PICARD", "en", "Picard, Jean-Luc.", "Picard, J.-L."),
+    # A surname with a lower-case hyphened particle: the writer was dropped, and a co-writer
+    # with them (acc47a A1).
+    ("By Ahmed al-Sayed", "en", "al-Sayed, Ahmed.", "al-Sayed, A."),
+    (
+        "By Hwaida Saad and Ahmed al-Omran",
+        "en",
+        "Saad, Hwaida, and Ahmed al-Omran.",
+        "Saad, H., & al-Omran, A.",
+    ),
+    ("By Abdel Fattah el-Sisi", "en", "el-Sisi, Abdel Fattah.", "el-Sisi, A. F."),
+    ("By Sami ben Ali and Karim abu Zeid", "en", "ben Ali, Sami, and Karim abu Zeid.", None),
+    # Capitalised or mixed particles are the surname's, not initials (acc47a A5).
+    ("By Oscar De La Hoya", "en", "De La Hoya, Oscar.", "De La Hoya, O."),
+    ("By Omar El Akkad", "en", "El Akkad, Omar.", "El Akkad, O."),
+    ("By Jean-Paul de La Fontaine", "en", "de La Fontaine, Jean-Paul.", "de La Fontaine, J.-P."),
+    ("By João da Silva Santos", "en", "Santos, João da Silva.", "Santos, J. da S."),
     # Western names as before.
     ("By Jean-Luc Martin", "en", "Martin, Jean-Luc.", "Martin, J.-L."),
     # A suffix after a comma ends the name: "Jr." was cited as a second author.
@@ -73,6 +99,13 @@ NAMES = [
     ("By Ann Baker and Martin Lund, Jr.", "en", "Baker, Ann, and Martin Lund Jr.", None),
     ("By Henry Ford, III", "en", "Ford, Henry, III.", "Ford, H., III."),
 ]
+
+
+def unlettered(line: str) -> str:
+    """An APA reference without the letter its year takes beside the same writer's other works
+    of that year in one list ("2026a": acc47a A6), which a test citing many pages by one
+    writer in one run is not about."""
+    return re.sub(r"\((\d{4})[a-z], ", r"(\1, ", line)
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +136,9 @@ def cited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
             # address.
             lines = result.stdout.splitlines()
             shown[style] = [
-                next(line for line in lines if re.search(rf"{re.escape(url)}\.? ", f"{line} "))
+                unlettered(
+                    next(line for line in lines if re.search(rf"{re.escape(url)}\.? ", f"{line} "))
+                )
                 for url in urls
             ]
     return shown
@@ -163,3 +198,72 @@ def test_a_reference_list_is_in_the_style_s_order(tmp_path: Path, httpserver: HT
             "Quay lights go dark",
             "Quay lights back",
         ], style
+
+
+def test_a_western_ordered_chinese_name_is_filed_by_its_surname_in_mla_and_csl_json(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc47a A2: "Wei Zhang" was `{"family": "Wei", "given": "Zhang"}` in CSL-JSON, which
+    Zotero and Pandoc take as it is, and "Wei Zhang." unturned in MLA; on a page in Chinese
+    the pair is read family name first, as Chinese writes it."""
+    httpserver.expect_request("/zhang.html").respond_with_data(
+        page("By Wei Zhang", "en", PUBLISHED), content_type="text/html; charset=utf-8"
+    )
+    url = httpserver.url_for("/zhang.html")
+    result = reader(tmp_path, "show", url, "--format", "csl-json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["author"] == [{"family": "Zhang", "given": "Wei"}]
+    result = reader(tmp_path, "show", url, "--format", "citation", "--style", "mla")
+    assert result.stdout.startswith('Zhang, Wei. "Old Fish Market'), result.stdout
+    assert parsed_name("Wei Zhang", "zh-CN").natural() == "Wei Zhang"
+    assert parsed_name("Wei Zhang", "zh-CN").family == "Wei"
+
+
+def test_apa_letters_one_author_s_works_of_one_year_in_date_order(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc47a A6: two of Maren Holt's stories of 2026 were both "Holt, M. (2026, …)", and an
+    in-text "(Holt, 2026)" named either; APA 7 §9.47 letters the year, in date order."""
+    pages = [  # given newest first, as `reader list --ids` lists them
+        ("By Maren Holt", "Pilots strike", "2026-12-06", "strike"),
+        ("By Tom Keane", "Ferry timetable cut", "2026-12-04", "ferry"),
+        ("By Maren Holt", "Quay lights go dark", "2026-12-05", "lights"),
+        ("By Maren Holt and Tom Keane", "Audit delayed", "2026-12-03", "audit"),
+    ]
+    urls = []
+    for byline, title, day, path in pages:
+        dated = PUBLISHED.replace("2026-12-01", day)
+        html = page(byline, "en", dated).replace("Old fish market to close for repairs", title)
+        httpserver.expect_request(f"/{path}.html").respond_with_data(
+            html, content_type="text/html; charset=utf-8"
+        )
+        urls.append(httpserver.url_for(f"/{path}.html"))
+    result = reader(tmp_path, "show", *urls, "--format", "citation", "--style", "apa")
+    assert result.returncode == 0, result.stderr
+    assert [line.partition(").")[0] + ")." for line in result.stdout.splitlines()] == [
+        "Holt, M. (2026a, December 5).",
+        "Holt, M. (2026b, December 6).",
+        "Holt, M., & Keane, T. (2026, December 3).",
+        "Keane, T. (2026, December 4).",
+    ]
+    chicago = reader(tmp_path, "show", *urls, "--format", "citation", "--style", "chicago")
+    assert "2026a" not in chicago.stdout
+
+
+def test_a_declared_pair_with_a_hyphened_particle_names_both_writers(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc47a A1: `<meta name="author">` (as a feed's `<dc:creator>`) naming "Hwaida Saad and
+    Ahmed al-Omran" was kept as one string, "al-Omran" read as no name's word."""
+    declared = '<meta name="author" content="Hwaida Saad and Ahmed al-Omran">' + PUBLISHED
+    html = page("", "en", declared).replace('<p class="byline"></p>', "")
+    httpserver.expect_request("/gulf.html").respond_with_data(
+        html, content_type="text/html; charset=utf-8"
+    )
+    url = httpserver.url_for("/gulf.html")
+    result = reader(tmp_path, "show", url, "--format", "csl-json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["author"] == [
+        {"family": "Saad", "given": "Hwaida"},
+        {"family": "al-Omran", "given": "Ahmed"},
+    ]

@@ -579,7 +579,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     # Here, not at the top: citations and highlights (their name rules, their styles) are
     # `show`'s, and `reader list` in a shell loop paid their import at every start.
     from ..citation import cited_url, moment_text
-    from ..citation_styles import reference_order
+    from ..citation_styles import reference_list
     from ..render import article_of
     from .highlights import after_article
 
@@ -597,7 +597,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         lib.start_page_workers()
     items: list[Any] = []  # the JSON formats' objects, printed together at the end
     # A reference list's lines, printed together at the end in the style's order.
-    references: list[tuple[str, str]] = []
+    references: list[tuple[Article, str]] = []
     printed = 0
 
     async def show(name: str, number: int) -> int:
@@ -670,7 +670,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 text, *notes = text.split("\n")
                 for note in notes:
                     err(f"{safe_line(article.title or article.url, 60)}: {note}")
-                references.append((reference_order(article), text))
+                references.append((article, text))
             elif args.format == "text" and len(names) > 1:
                 out(("\n\n" if printed else "") + f"{article_of(number, len(names))}\n\n{text}")
                 printed += 1
@@ -711,10 +711,10 @@ def cmd_show(args: argparse.Namespace) -> int:
                 err(error.message)
                 done = EXIT_FAILED
             status = max(status, done)
-        # Both styles list references by the first author's surname, or the title's first
+        # The styles list references by the first author's surname, or the title's first
         # word past "The", "A", "An" where no one is named: in the order given, the list
         # read newest first (`reader list --ids`), and `sort` misplaces "Élodie" and "Weiß".
-        for _, line in sorted(references, key=lambda reference: reference[0]):
+        for line in reference_list(references, style):
             out(line)
         if args.format in ("bibtex", "ris"):
             from ..citation_records import bibtex, ris

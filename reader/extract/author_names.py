@@ -21,10 +21,25 @@ PARTICLES = frozenset(
     [
         *("and", "und", "et", "y", "e", "og", "och", "en", "avec", "with", "mit"),
         *("de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le"),
-        *("van", "von", "zu", "bin", "ibn", "al", "el", "ter", "ten"),
+        *("van", "von", "zu", "bin", "bint", "ben", "ibn", "abu", "al", "el", "ter", "ten"),
     ]
 )
 """Lower-case words a name (or a list of names) may hold."""
+
+# An Arabic or Hebrew surname's article or "son of", lower case and joined to it by a hyphen, as
+# AP and the NYT write it: "al-Omran", "el-Sisi", "ben-Ami", "abu-Zeid", "ibn-Rushd". Read as a
+# word in lower case, it made the byline no name: "By Hwaida Saad and Ahmed al-Omran" was
+# cited "Saad, H." (acc47a A1).
+_HYPHENED_PARTICLE = re.compile(
+    r"(?:al|el|ul|ad|ar|as|ash|at|az|ben|bin|bint|ibn|abu|abd|ould)-[^\W\d_]{2}"
+)
+
+
+def lower_case_name_word(word: str) -> bool:
+    """`word` may be written in lower case within a person's name: a particle ("van", "de")
+    or a surname's hyphened one ("al-Omran")."""
+    return word.casefold() in PARTICLES or _HYPHENED_PARTICLE.match(word) is not None
+
 
 # The joining words after which a new name starts ("JANE SMITH AND TOM BERG").
 _JOINS = frozenset(["and", "und", "et", "y", "e", "og", "och", "en", "&", "with", "avec", "mit"])
@@ -146,7 +161,7 @@ def person_like(name: str) -> bool:
     for word in name.split():
         # "O'Neill", "(Jr.)": the first letter, past any mark before it.
         letters = word.lstrip("'’(\"“«")
-        if letters[:1].islower() and letters.casefold() not in PARTICLES:
+        if letters[:1].islower() and not lower_case_name_word(letters):
             return False
     return True
 

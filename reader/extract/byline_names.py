@@ -16,7 +16,7 @@ from ..models import IDEOGRAPHS
 from ..text_shape import one_line
 from ..writer_names import AGENCIES, WIRE_LETTERS, is_account, without_label
 from ..writer_names import BYLINE_LABEL as _PREFIX
-from .author_names import PARTICLES, as_written
+from .author_names import PARTICLES, as_written, lower_case_name_word
 from .byline_places import (
     filed_from,
     place_before,
@@ -411,6 +411,7 @@ def looks_like_name(text: str) -> bool:
         for w in words
         if w[0].islower()
         and w.strip("(),").casefold() not in _LOWER_CASE_WORDS
+        and not lower_case_name_word(w.strip("(),"))
         and not re.fullmatch(_NAME_DIGITS, w.strip("(),"))
     ]
     return not lower
