@@ -236,7 +236,7 @@ class LibraryRenewal(LibrarySaving):
         numbers them. Offline always; CPU work on a long text (the reader runs it in a
         thread). Raises FetchError: NOT_CACHED when the article is not cached, NOT_FOUND for a
         copy there is none of, or when only one is kept."""
-        url = _link(target)
+        url = self.cached_link(target)
         cached = self.store.article_heading(url) if url else None
         if cached is None:
             raise FetchError(ErrorKind.NOT_CACHED, "not available offline: not in the cache", url)
