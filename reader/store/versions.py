@@ -23,6 +23,7 @@ from ..codec import (
 )
 from ..keys import article_key
 from ..models import Article
+from ..page_clock import only_clock_changed
 from ..plural import plural
 from ..raw_pages import CutShort, pack_page_list, unpack_pairs
 from ..search_bodies import Indexed
@@ -75,6 +76,16 @@ def _said_in(record: Any) -> tuple[str, ...] | None:
     except ValueError:
         return None
     return _said_by(data)
+
+
+def _clock_alone(said: tuple[str, ...], now: tuple[str, ...] | None, article: Article) -> bool:
+    """What a copy says (`said`) and what `article`, fetched again, says (`now`) differ only in
+    the time its page stamps itself with at each request (`page_clock`): no new copy."""
+    return (
+        now is not None
+        and said[1:] == now[1:]
+        and only_clock_changed(said[0], now[0], article.fetched_at)
+    )
 
 
 def _checked(article: Article, record: Any) -> Article:
@@ -143,8 +154,8 @@ class StoreVersions(StoreReadingTimes):
             with suppress(zlib.error, UnicodeDecodeError):  # damaged: no copy to keep
                 record = record_text(self._value(self._articles, f"article:{key}"))
             raw = self._value(self._articles, f"raw:{key}")
-            said = _said_in(record)
-            changed = said is not None and said != _said_in(_article_record(article))
+            said, now = _said_in(record), _said_in(_article_record(article))
+            changed = said is not None and said != now and not _clock_alone(said, now, article)
             if said is not None and not changed:
                 article = _checked(article, record)
             if changed and isinstance(record, str) and isinstance(raw, bytes):
