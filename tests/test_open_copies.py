@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from reader.library import Library
 from reader.ui.app import ReaderApp
+from reader.ui.widgets.article.article_body import ArticleBody
 from tests import test_moved_story as moved
 from tests.story_site import serving
 from tests.test_quoted_markdown import copied_by, copies
@@ -47,13 +50,20 @@ def header(app: ReaderApp) -> str:
     return " ".join(screen_text(app).split())
 
 
-def reader(data_dir: Path, outside_every: float) -> ReaderApp:
+@asynccontextmanager
+async def opened(
+    data_dir: Path, title: str, words: str, outside_every: float = 0.2
+) -> AsyncIterator[tuple[ReaderApp, Pilot[object], ArticleBody]]:
     """The reader on `data_dir`, looking for another window's changes every `outside_every`
-    seconds."""
+    seconds, the article titled `title` open and its `words` on screen."""
     app = ReaderApp(data_dir, refresh_on_start=False)
     app.prefetch_limit = 0
     app.outside_every = outside_every
-    return app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        body = await open_titled(pilot, title)
+        await until(pilot, lambda: words in screen_text(app), "the article")
+        yield app, pilot, body
 
 
 def refresh_elsewhere(directory: Path) -> str:
@@ -84,11 +94,7 @@ def test_an_edit_undone_elsewhere_renumbers_the_earlier_copy_open(
     sync_corrected(data_dir, site)
 
     async def run() -> None:
-        app = reader(data_dir, 0.2)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await started(pilot)
-            body = await open_titled(pilot, "bridge repairs")
-            await until(pilot, lambda: "2 million pounds" in screen_text(app), "the latest")
+        async with opened(data_dir, "bridge repairs", "2 million pounds") as (app, pilot, body):
             await pilot.press("V")
             await until(pilot, lambda: "4 million pounds" in screen_text(app), "copy 1")
             copied = copies(app)
@@ -123,11 +129,12 @@ def test_v_goes_round_the_copies_kept_now_before_the_word_of_them_came(
     sync_corrected(data_dir, site)
 
     async def run() -> None:
-        app = reader(data_dir, 3600)  # no look at the store meanwhile
-        async with app.run_test(size=(120, 40)) as pilot:
-            await started(pilot)
-            body = await open_titled(pilot, "bridge repairs")
-            await until(pilot, lambda: "2 million pounds" in screen_text(app), "the latest")
+        # No look at the store meanwhile.
+        async with opened(data_dir, "bridge repairs", "2 million pounds", 3600) as (
+            app,
+            pilot,
+            body,
+        ):
             await pilot.press("V")
             await until(pilot, lambda: "4 million pounds" in screen_text(app), "copy 1")
             undo_the_edit(site)
@@ -164,11 +171,7 @@ def test_a_story_moved_to_a_new_slug_while_open_is_followed_there(
     synced()
 
     async def run() -> None:
-        app = reader(data_dir, 0.2)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await started(pilot)
-            body = await open_titled(pilot, "O'Brien paid")
-            await until(pilot, lambda: "Zelbet-Port while" in screen_text(app), "the article")
+        async with opened(data_dir, "O'Brien paid", "Zelbet-Port while") as (app, pilot, body):
             copied = copies(app)
             time.sleep(1.1)  # a retrieval time of its own, to the second
             site.title, site.path = moved.NEW_TITLE, moved.NEW
