@@ -31,7 +31,7 @@ from tests.test_versions import (
     sync,
     sync_corrected,
 )
-from tests.tui_pilot import open_titled, screen_text, started, status, until
+from tests.tui_pilot import notices_raised, open_titled, screen_text, started, status, until
 
 
 @pytest.fixture
@@ -192,5 +192,27 @@ def test_a_story_moved_to_a_new_slug_while_open_is_followed_there(
             )
             assert body.article is not None and body.article.version == 2
             assert body.article.url == site.url(moved.NEW)
+
+    asyncio.run(run())
+
+
+def test_r_says_the_copy_it_dropped(site: Site, data_dir: Path) -> None:
+    """`R` past the cap on copies kept: the sync and `reader show --refresh` say "copy
+    dropped: …", `R` said only "kept as copy 3"."""
+    sync(data_dir, site)
+
+    async def run() -> None:
+        async with opened(data_dir, "bridge repairs", "4 million pounds") as (app, pilot, _body):
+            raised = notices_raised(app)
+            said = []
+            for n in (5, 6, 7, 8):
+                time.sleep(1.1)  # a retrieval time of its own, to the second
+                site.body = page(FIRST[0], f"{n} million pounds", "Owen Price")
+                raised.clear()
+                await pilot.press("R")
+                await until(pilot, lambda: any("changed since" in x for x in raised), "R's word")
+                said += [x for x in raised if "changed since" in x]
+            assert len(said) == 4 and not [x for x in said[:3] if "copy dropped" in x]
+            assert "; copy dropped: copy 2 of 5, retrieved " in said[3]
 
     asyncio.run(run())

@@ -56,6 +56,8 @@ class ArticleScreenCopies(ArticleScreenHighlights):
             body.show_article(entry, article, place=place)
             self.show_highlights()
         said = renewal.said(in_reader=True, copies_key=self.key_of("earlier_version"))
+        # The copies it dropped said as `reader show --refresh` and the sync say them.
+        said = "; ".join([said, *(f"copy dropped: {gone}" for gone in renewal.dropped)])
         said = plain(said, max_length=300).plain
         self.notify(said[:1].upper() + said[1:], markup=False)
 
