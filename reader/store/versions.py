@@ -23,7 +23,6 @@ from ..codec import (
 )
 from ..keys import article_key
 from ..models import Article
-from ..page_clock import only_clock_changed
 from ..plural import plural
 from ..raw_pages import CutShort, pack_page_list, unpack_pairs
 from ..search_bodies import Indexed
@@ -81,6 +80,10 @@ def _said_in(record: Any) -> tuple[str, ...] | None:
 def _clock_alone(said: tuple[str, ...], now: tuple[str, ...] | None, article: Article) -> bool:
     """What a copy says (`said`) and what `article`, fetched again, says (`now`) differ only in
     the time its page stamps itself with at each request (`page_clock`): no new copy."""
+    # Here, not at the top: only a page fetched again and changed needs its pattern, and every
+    # command imports the store.
+    from ..page_clock import only_clock_changed
+
     return (
         now is not None
         and said[1:] == now[1:]
