@@ -29,6 +29,7 @@ def only_clock_changed(old: str, new: str, retrieved: datetime | None) -> bool:
     to the second, each one that changed the clock at its retrieval (`CLOCK_SLACK`)."""
     if retrieved is None or old == new:
         return False
+    old, new = _differing(old, new)
     old_parts, new_parts = _CLOCK.split(old), _CLOCK.split(new)
     # Text, then hours, minutes and seconds of each time, then text: [t, h, m, s, t, …].
     if len(old_parts) != len(new_parts) or old_parts[::4] != new_parts[::4]:
@@ -42,3 +43,33 @@ def only_clock_changed(old: str, new: str, retrieved: datetime | None) -> bool:
         if min(apart, _ZONES_APART - apart) > CLOCK_SLACK:
             return False
     return True
+
+
+_STEP = 4096
+"""Characters compared at a time looking for where two texts part (`_differing`)."""
+
+
+def _differing(old: str, new: str) -> tuple[str, str]:
+    """The stretches of `old` and `new` between the start and the end they share, widened to
+    the whitespace round them (no time runs across it): a 500,000-word page whose figure
+    changed is searched for times where it changed, not through its 3 MB (0.5 s at load)."""
+    most = min(len(old), len(new))
+    start = 0
+    while start < most and old[start : start + _STEP] == new[start : start + _STEP]:
+        start += _STEP
+    while start < most and old[start] == new[start]:
+        start += 1
+    start = min(start, most)
+    end, left = 0, most - start  # the end shared, not reaching into the start
+    while (
+        end + _STEP <= left
+        and old[-end - _STEP : len(old) - end] == new[-end - _STEP : len(new) - end]
+    ):
+        end += _STEP
+    while end < left and old[-end - 1] == new[-end - 1]:
+        end += 1
+    while start > 0 and not old[start - 1].isspace():
+        start -= 1
+    while end > 0 and not old[-end].isspace():
+        end -= 1
+    return old[start : len(old) - end], new[start : len(new) - end]

@@ -116,3 +116,9 @@ def test_what_reads_as_the_page_s_clock() -> None:
     assert not only_clock_changed("At 08:15:54, £3m.", "At 08:15:59, £4m.", at)
     assert not only_clock_changed("At 08:15:54.", "At 08:15:54.", at)
     assert not only_clock_changed("At 08:15:54.", "At 08:15:59.", None)
+    # Looked for where the copies part, past the text they share (`_differing`).
+    long = " ".join(f"word{n}" for n in range(5000))
+    assert only_clock_changed(f"{long} At 08:15:54.", f"{long} At 08:15:59.", at)
+    assert only_clock_changed(f"At 8:15:54 {long}", f"At 8:15:59 {long}", at)
+    assert not only_clock_changed(f"x {long} At 08:15:54.", f"y {long} At 08:15:59.", at)
+    assert not only_clock_changed(f"{long}1 08:15:54", f"{long}2 08:15:59", at)
