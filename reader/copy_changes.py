@@ -268,6 +268,12 @@ def _likeness(old: Counter[str], new: Counter[str]) -> float:
 
 # -- how both faces word them -------------------------------------------------------------------
 NO_TEXT_CHANGES = "No changes in the text (only its markup or spacing, if anything)."
+MARKS = {"removed": ("[-", "-]"), "added": ("{+", "+}")}
+"""What goes round the words removed and added, as `git diff --word-diff` marks them: in
+colour too where there is colour, never colour alone. Told apart by strikethrough, underline
+and red and green only, "9" changed to "12" read "912" on a terminal that draws no
+strikethrough, under NO_COLOR, to a red-green colour-blind reader and in text copied from the
+screen (acc47b F5)."""
 FIELD_NAMES = {"title": "Title", "author": "Author", "published": "Published", "updated": "Updated"}
 CONTEXT_WORDS = 12
 """Words kept on each side of a change in a long stretch the copies share; the rest "…"."""

@@ -263,12 +263,16 @@ def test_a_hostile_copy_is_printed_as_plain_text(
     assert "{+firm was paid [bold red]£4m[/] last spring+}." in printed
 
 
-def test_colour_on_a_terminal_keeps_the_page_s_escapes_out() -> None:
+def test_colour_on_a_terminal_keeps_the_page_s_escapes_out_and_the_marks_in() -> None:
+    """Struck red and underlined green inside the marks: the colours and attributes alone ran
+    "9" changed to "12" together as "912" wherever they are not seen (acc47b F5)."""
     old = _article("The firm was paid £3m.", version=1)
     new = _article("The firm was paid \x1b[2J£4m.", version=2)
     coloured = changes_text(changes_between(old, new), coloured=True)
-    assert "\x1b[9;31m£3m\x1b[m\x1b[4;32m£4m\x1b[m." in coloured  # struck red, underlined green
-    assert "\x1b[2J" not in coloured and "[-" not in coloured
+    assert "[-\x1b[9;31m£3m\x1b[m-]{+\x1b[4;32m£4m\x1b[m+}." in coloured
+    assert "\x1b[2J" not in coloured
+    # Copied from the terminal (the escapes gone): the two figures still apart.
+    assert "paid [-£3m-]{+£4m+}." in re.sub("\x1b\\[[0-9;]*m", "", coloured)
 
 
 def test_only_markup_or_spacing_changed_is_no_change_in_the_text() -> None:
@@ -372,7 +376,8 @@ def test_d_in_the_reading_view_shows_the_changes_styled_and_esc_goes_back(
             assert "− Copy 1, retrieved 20" in shown and "+ Copy 2 (the latest), retrieved" in shown
             headings = [line.strip("│ ") for line in shown.splitlines() if "Paragraph" in line]
             assert headings == ["Paragraph 1", "Paragraph 3"]
-            assert "The port authority paid the dredging firm £3m£4m last spring" in shown
+            # Marked as `reader diff` marks them: apart without the styles (acc47b F5).
+            assert "The port authority paid the dredging firm [-£3m-]{+£4m+} last spring" in shown
             removed, added = styled(app, "removed"), styled(app, "added")
             assert removed == ["£3m", "£3m", "said", "by Easter"]
             assert added == ["£4m", "£4m", "declined to say when"]
@@ -386,6 +391,34 @@ def test_d_in_the_reading_view_shows_the_changes_styled_and_esc_goes_back(
             await until(pilot, lambda: isinstance(app.screen, MainScreen), "the headlines")
 
     asyncio.run(run())
+
+
+def test_d_under_no_color_keeps_a_figure_changed_apart_from_the_one_before(
+    edited: str, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NO_COLOR: no colour, and the removed and the added words ran together ("912 per cent"
+    for 9 changed to 12) wherever strikethrough and underline are not drawn or not copied
+    (acc47b F5); the marks keep them apart, as `reader diff` piped prints them."""
+    from rich.style import Style
+
+    from reader.ui.dialogs.changes import changes_text as view_text
+
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    async def run() -> None:
+        async with reading(data_dir, "dredger", size=(110, 40)) as (app, pilot, _body):
+            await pilot.press("d")
+            await on_top(pilot, ChangesScreen, "the changes")
+            await until(pilot, lambda: app.screen.query_one(ChangesText).shown, "them drawn")
+            await pilot.pause()
+            assert "Title: Port paid dredger [-£3m-]{+£4m+}" in screen_text(app)
+
+    asyncio.run(run())
+    old = _article("Ferry fares to rise by 9 per cent in January.", version=1)
+    new = _article("Ferry fares to rise by 12 per cent in January.", version=2)
+    styles = {kind: Style() for kind in ("removed", "added", "heading")}
+    shown = view_text(changes_between(old, new), styles).plain  # what a copy of it takes
+    assert "rise by [-9-]{+12+} per cent" in shown and "912" not in shown
 
 
 def styled(app: App[object], kind: str) -> list[str]:

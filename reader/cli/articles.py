@@ -694,6 +694,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             err(f"not fetched again: {error.message}" + (f"; {kept}" if kept else ""))
             return EXIT_FAILED
         err(renewal.said())
+        for said in renewal.dropped:  # as the sync says it (README: Corrections)
+            err(f"copy dropped: {said}")
         return EXIT_OK
 
     names = given_ids(args.targets)

@@ -1,6 +1,6 @@
 """`reader diff`: what changed between two copies kept of an article (a stealth edit, a
 correction), as `git diff --word-diff` shows it: the removed words `[-so-]`, the added `{+so+}`,
-or in red and green on a terminal."""
+in red and green too on a terminal."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 
 from ..copy_changes import (
     FIELD_NAMES,
+    MARKS,
     NO_TEXT_CHANGES,
     CopyChanges,
     Span,
@@ -31,11 +32,11 @@ from .common import (
 )
 
 # git's colours for a word diff, the removed in red, the added in green, and struck through and
-# underlined as `d` shows them: red and green alone are one colour to many readers, and copied
-# from the terminal they ran together ("dredger 6m9m euros", acc28c C5).
+# underlined as `d` shows them, inside the marks (`MARKS`): red and green alone are one colour to
+# many readers, and copied from the terminal they ran together ("dredger 6m9m euros", acc28c C5;
+# "912 per cent" with the attributes too, acc47b F5).
 _COLOURS = {"removed": "\x1b[9;31m", "added": "\x1b[4;32m", "heading": "\x1b[1m"}
 _RESET = "\x1b[m"
-_MARKS = {"removed": ("[-", "-]"), "added": ("{+", "+}")}
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -118,17 +119,17 @@ def changes_text(changes: CopyChanges, coloured: bool = False) -> str:
 
 
 def marked(spans: list[Span] | tuple[Span, ...], coloured: bool) -> str:
-    """Spans as one text, the removed and the added marked (in colour, or `[-…-]` `{+…+}`)."""
+    """Spans as one text, the removed and the added marked `[-…-]` `{+…+}` (and in colour)."""
     parts = []
     for span in spans:
         text = safe_text(span.text)
         if span.kind == "same":
             parts.append(text)
-        elif coloured:
-            parts.append(f"{_COLOURS[span.kind]}{text}{_RESET}")
-        else:
-            opening, closing = _MARKS[span.kind]
-            parts.append(f"{opening}{text}{closing}")
+            continue
+        opening, closing = MARKS[span.kind]
+        if coloured:
+            text = f"{_COLOURS[span.kind]}{text}{_RESET}"
+        parts.append(f"{opening}{text}{closing}")
     return "".join(parts)
 
 

@@ -179,11 +179,20 @@ class LibraryDownloads(LibraryPictures):
             )
         return self._told(url, latest)
 
+    def cached_link(self, target: Entry | str) -> str:
+        """The address `target`'s article is cached under: its link, or, with nothing cached
+        there now, the address its story moved to since (a new slug, `Store.move_article`):
+        an article open at the old one follows its copies there (acc47b F4)."""
+        url = _link(target)
+        if url and not self.store.has_article(url):
+            return self.store.aliased(url) or url
+        return url
+
     def article_version(self, target: Entry | str, number: int) -> Article:
         """The copy `number` (1: the oldest kept) of a cached article a sync fetched again and
         found changed, with its own retrieval time; the last number is the latest copy.
         Offline always; raises FetchError(NOT_CACHED) for a number there is no copy of."""
-        url = _link(target)
+        url = self.cached_link(target)
         latest = self.store.article(url) if url else None
         if latest is None:
             raise FetchError(ErrorKind.NOT_CACHED, "not available offline: not in the cache", url)
@@ -205,17 +214,20 @@ class LibraryDownloads(LibraryPictures):
         now (copy N of M) when a sync has since cached a changed one, or said to be kept no
         longer (`Article.dropped`); None while it is still the latest (or no longer cached).
         Offline always: a read of the cache."""
-        url = _link(target)
+        url = self.cached_link(target)
         latest = self.store.article(url) if url else None
         if latest is None or latest.fetched_at == shown.fetched_at:
             return None
-        if (latest.blocks, latest.title, latest.author) == (
-            shown.blocks,
-            shown.title,
-            shown.author,
-        ):
-            return None  # fetched again unchanged: still the text there is
         earlier, repeats = self.store.version_times_and_repeats(url)  # not every copy rebuilt
+        if tuple(earlier) == shown.versions[:-1] and (
+            latest.blocks,
+            latest.title,
+            latest.author,
+        ) == (shown.blocks, shown.title, shown.author):
+            # Fetched again unchanged, no copy kept since: still the text there is. Not so a
+            # copy saying what the shown one says kept after others (an edit undone): the
+            # copy shown is then an earlier one, cited "the latest … says the same" (acc47b F4).
+            return None
         times = (*earlier, latest.fetched_at)
         number = next((n for n, at in enumerate(times, 1) if at == shown.fetched_at), 0)
         if not number:

@@ -7,6 +7,7 @@ told by `copy_changes`."""
 
 from __future__ import annotations
 
+import time
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -51,6 +52,9 @@ class Renewal:
     refused: str = ""
     """Why the page that came is not taken for the copy, when that was judged
     (`Extracted.refused`): "kept"'s reason, said rather than guessed at."""
+    dropped: tuple[str, ...] = ()
+    """The earlier copies the cap on copies kept dropped to keep this one, said a line each as
+    the sync says them (`Store.copies_dropped`)."""
 
     @property
     def failure(self) -> FetchError | None:
@@ -192,6 +196,7 @@ class LibraryRenewal(LibrarySaving):
             if isinstance(target, Entry)
             else Entry(id="", feed_url="", title=cached.title, link=url)
         )
+        begun = time.time()
         renewal = await self._renew(entry)
         if renewal.outcome == "failed":
             assert renewal.error is not None
@@ -209,7 +214,13 @@ class LibraryRenewal(LibrarySaving):
             with suppress(StoreError):  # the copy is kept: only the word of it is lost
                 await asyncio.to_thread(self.store.note_changed)
         article = await asyncio.to_thread(self._numbered, url, latest)
-        return Renewal(outcome, cached.fetched_at, renewal.error, article, renewal.refused)
+        dropped: list[str] = []
+        if outcome == "changed":
+            with suppress(StoreError):  # the copy is kept: only the word of those gone is lost
+                dropped = await asyncio.to_thread(self.store.copies_dropped, url, begun)
+        return Renewal(
+            outcome, cached.fetched_at, renewal.error, article, renewal.refused, tuple(dropped)
+        )
 
     async def _read_on(self, target: Entry | str, url: str, cached: Article) -> Renewal:
         """`refresh_article` of an article cached without some of its pages: the pages
@@ -236,7 +247,7 @@ class LibraryRenewal(LibrarySaving):
         numbers them. Offline always; CPU work on a long text (the reader runs it in a
         thread). Raises FetchError: NOT_CACHED when the article is not cached, NOT_FOUND for a
         copy there is none of, or when only one is kept."""
-        url = _link(target)
+        url = self.cached_link(target)
         cached = self.store.article_heading(url) if url else None
         if cached is None:
             raise FetchError(ErrorKind.NOT_CACHED, "not available offline: not in the cache", url)

@@ -77,6 +77,20 @@ def _said_in(record: Any) -> tuple[str, ...] | None:
     return _said_by(data)
 
 
+def _clock_alone(said: tuple[str, ...], now: tuple[str, ...] | None, article: Article) -> bool:
+    """What a copy says (`said`) and what `article`, fetched again, says (`now`) differ only in
+    the time its page stamps itself with at each request (`page_clock`): no new copy."""
+    # Here, not at the top: only a page fetched again and changed needs its pattern, and every
+    # command imports the store.
+    from ..page_clock import only_clock_changed
+
+    return (
+        now is not None
+        and said[1:] == now[1:]
+        and only_clock_changed(said[0], now[0], article.fetched_at)
+    )
+
+
 def _checked(article: Article, record: Any) -> Article:
     """`article`, fetched again and saying what the copy `record` says, as the copy retrieved
     when that was (its `fetched_at`, and `served_at` with it) and found the same now
@@ -143,8 +157,8 @@ class StoreVersions(StoreReadingTimes):
             with suppress(zlib.error, UnicodeDecodeError):  # damaged: no copy to keep
                 record = record_text(self._value(self._articles, f"article:{key}"))
             raw = self._value(self._articles, f"raw:{key}")
-            said = _said_in(record)
-            changed = said is not None and said != _said_in(_article_record(article))
+            said, now = _said_in(record), _said_in(_article_record(article))
+            changed = said is not None and said != now and not _clock_alone(said, now, article)
             if said is not None and not changed:
                 article = _checked(article, record)
             if changed and isinstance(record, str) and isinstance(raw, bytes):

@@ -1,7 +1,8 @@
 """What changed between two copies kept of an article (`d` in the reading view), as `reader
 diff` prints it: the title, byline and dates changed, then each paragraph changed, the removed
-words struck through and the added underlined, in the theme's colours. The page's words are
-plain text in Rich `Text`, styled by us, never markup (`display.plain`)."""
+words marked `[-…-]` and struck through, the added `{+…+}` and underlined, in the theme's
+colours. The page's words are plain text in Rich `Text`, styled by us, never markup
+(`display.plain`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from textual.widgets import Static
 
 from ...copy_changes import (
     FIELD_NAMES,
+    MARKS,
     NO_TEXT_CHANGES,
     CopyChanges,
     Span,
@@ -99,8 +101,13 @@ def changes_text(changes: CopyChanges, styles: dict[str, Style]) -> Text:
 def _append(text: Text, spans: Iterable[Span], styles: dict[str, Style]) -> None:
     for span in spans:
         style = styles.get(span.kind, Style())
+        # The marks as `reader diff` prints them: the words apart without the styles, which a
+        # terminal may not draw, a reader may not see and a copy does not take (acc47b F5).
+        opening, closing = MARKS.get(span.kind, ("", ""))
+        text.append(opening)
         # Line breaks kept: a run of paragraphs is one a line.
         text.append_text(plain(span.text, style, multiline=True))
+        text.append(closing)
 
 
 class ChangesScreen(ScrolledDialog):

@@ -56,6 +56,8 @@ class ArticleScreenCopies(ArticleScreenHighlights):
             body.show_article(entry, article, place=place)
             self.show_highlights()
         said = renewal.said(in_reader=True, copies_key=self.key_of("earlier_version"))
+        # The copies it dropped said as `reader show --refresh` and the sync say them.
+        said = "; ".join([said, *(f"copy dropped: {gone}" for gone in renewal.dropped)])
         said = plain(said, max_length=300).plain
         self.notify(said[:1].upper() + said[1:], markup=False)
 
@@ -98,8 +100,10 @@ class ArticleScreenCopies(ArticleScreenHighlights):
 
     async def action_other_version(self) -> None:
         """The copy kept before the one shown of an article a sync found changed (a
-        correction), with its own retrieval time; from the oldest, back to the latest."""
+        correction), with its own retrieval time; from the oldest, back to the latest: of the
+        copies kept now (a sync elsewhere may have kept one since the copy was shown)."""
         body = self.query_one(ArticleBody)
+        await self.check_newer_copy()
         if (article := self._changed_article()) is None:
             return
         # From the oldest, to the latest: the last of `versions`, which hold a copy dropped
@@ -147,6 +151,10 @@ class ArticleScreenCopies(ArticleScreenHighlights):
         """What changed from the copy kept before the one shown to it (from the oldest: to the
         copy after it), over the article; Esc comes back. Compared in a thread: on a long page
         it is seconds of CPU, which the event loop must not wait on."""
+        self.run_worker(self._show_changes(), group="changes", exclusive=True, exit_on_error=False)
+
+    async def _show_changes(self) -> None:
+        await self.check_newer_copy()  # numbered among the copies kept now
         if (article := self._changed_article()) is None:
             return
         if article.dropped:
@@ -156,14 +164,7 @@ class ArticleScreenCopies(ArticleScreenHighlights):
             self.notify(f"This copy is no longer kept{said}.", markup=False)
             return
         newer = max(article.version, 2)
-        self.run_worker(
-            self._show_changes(newer - 1, newer),
-            group="changes",
-            exclusive=True,
-            exit_on_error=False,
-        )
-
-    async def _show_changes(self, older: int, newer: int) -> None:
+        older = newer - 1
         entry = self.headline.entry
         lib = self.reader.lib
         try:

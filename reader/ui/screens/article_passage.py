@@ -6,11 +6,12 @@ passage copies the citation alone) (see `ArticleScreen`).
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from textual.actions import SkipAction
 
 from ...citation import cited_article, copied_citation
-from ...models import FetchError, StoreError
+from ...models import Article, FetchError, StoreError
 from ...url_display import shown_url
 from ..messages import PassageChanged
 from ..widgets.article.article_body import ArticleBody
@@ -61,22 +62,35 @@ class ArticleScreenPassage(ArticleScreenLinks):
         shown: if so, the status line says so, and the copy shown is cited as the earlier copy
         it now is ("copy 1 of 2, kept"), as `V` shows one: a quote read from it is not passed
         off as the current text. An earlier copy the user chose (`V`, `F`'s hit) is numbered
-        anew, not said to be superseded: it was not the latest when it was shown."""
+        anew, not said to be superseded unless a newer copy came since: it was not the latest
+        when it was shown. A story moved to another address (a new slug) is followed there:
+        its copies, `R` and `o` are the new address's (acc47b F4)."""
         body = self.query_one(ArticleBody)
         article = body.article
         if article is None or not self.loaded or self._from_feed:
             return
         chosen = 0 < article.version < len(article.versions) and self._superseded is not article
         entry = self.headline.entry
+        lib = self.reader.lib
+
+        def renumbered_at() -> tuple[Article | None, str]:
+            return lib.superseded(entry, article), lib.cached_link(entry)
+
         try:  # a read of the cache and a decompression: not on the event loop
-            renumbered = await asyncio.to_thread(self.reader.lib.superseded, entry, article)
+            renumbered, link = await asyncio.to_thread(renumbered_at)
         except (FetchError, StoreError):
             return  # said when V or a reopening reads it
-        if renumbered is None or self.headline.entry is not entry or body.article is not article:
-            return  # still the latest, or another article (or copy) came meanwhile
+        if self.headline.entry is not entry or body.article is not article:
+            return  # another article (or copy) came meanwhile
+        if link and link != entry.link:
+            self.headlines = [*self.headlines]  # the list's own, not the one it came from
+            moved = replace(entry, link=link)
+            self.headlines[self.position] = replace(self.headline, entry=moved)
+        if renumbered is None:
+            return  # still the latest
         body.renumber(renumbered)
-        if not chosen:
-            self._superseded = renumbered
+        if not chosen or renumbered.versions[-1:] != article.versions[-1:]:
+            self._superseded = renumbered  # a newer copy came: said, whichever is shown
         self._show_position()
 
     def _selected_passage(self) -> str:
