@@ -27,10 +27,18 @@ def gone_note(article: Article) -> str:
     day = article.gone_at.date().isoformat()
     copy = f"this is the copy retrieved {moment_text(retrieved(article))}"
     if article.gone_how:
-        status = f" (HTTP {article.gone_status})" if article.gone_status else ""
-        return f"the page was found {TAKEN_DOWN} on {day}: {article.gone_how}{status}; {copy}"
+        how = _answer(article.gone_how, article.gone_status)
+        return f"the page was found {TAKEN_DOWN} on {day}: {how}; {copy}"
     answered = f"answered {article.gone_status}" if article.gone_status else "was gone"
     return f"the page {answered} on {day}: {TAKEN_DOWN}; {copy}"
+
+
+def _answer(how: str, status: int) -> str:
+    """How a page said its story is not there: `how` (`Article.gone_how`) with the status it
+    gave, or the status itself ("answered 404")."""
+    if how:
+        return f"{how} (HTTP {status})" if status else how
+    return f"answered {status}" if status else "gone"
 
 
 def ended_takedowns_note(article: Article) -> str:
@@ -38,16 +46,11 @@ def ended_takedowns_note(article: Article) -> str:
     story again (`Article.takedowns`): "the page was found taken down from … (answered 404)
     until …, when it gave the story again" (acc47b F9: forgotten once it came back). "" for
     none."""
-    said = []
-    for down in article.takedowns:
-        how = (
-            f"{down.how}{f', HTTP {down.status}' if down.status else ''}"
-            if down.how
-            else f"answered {down.status}"
-            if down.status
-            else "gone"
-        )
-        said.append(f"from {moment_text(down.since)} ({how}) until {moment_text(down.until)}")
+    said = [
+        f"from {moment_text(down.since)} ({_answer(down.how, down.status)}) until "
+        f"{moment_text(down.until)}"
+        for down in article.takedowns
+    ]
     if not said:
         return ""
     return f"the page was found {TAKEN_DOWN} {' and '.join(said)}, when it gave the story again"

@@ -630,4 +630,6 @@ class LibraryDownloads(LibraryPictures):
 def _told_later(copy: Article, latest: Article) -> Article:
     """An earlier `copy` of a story told what its `latest` copy says of it (retracted,
     withdrawn: `Article.later_retracted`), for its notes and quotes to say (acc47b F1)."""
+    if copy.retracted:  # a notice itself: it says so, as the latest does
+        return copy
     return replace(copy, later_retracted=latest.retracted, later_by_feed=latest.retracted_by_feed)

@@ -431,9 +431,11 @@ class StoreArticles(StoreTakenDown):
         article: Article,
         packed_page: bytes | None = None,
         fallback_html: str = "",
+        page_gave_it: bool = True,
     ) -> None:
         """Cache an article, with its raw page as `pack_raw_page` made it and the feed's own
-        text of it (what extraction falls back on), in one transaction."""
+        text of it (what extraction falls back on), in one transaction. Not `page_gave_it` (a
+        copy another app kept): a mark of its page found taken down stays as it is."""
         key = article_key(url)
         record = _article_record(article)
         with self._articles.transact():
@@ -446,7 +448,8 @@ class StoreArticles(StoreTakenDown):
                     self._articles.delete(f"fallback:{key}")
             self._articles.set(f"article:{key}", packed_record(record))
             self._articles.delete(f"failed:{key}")
-            self._gone_ended(key)
+            if page_gave_it:
+                self._gone_ended(key)
             self._articles.delete(f"slow:{key}")
             self._articles.delete(f"left-out:{key}")
             # An article cached at the address is one now: the copy of its text an app kept,
