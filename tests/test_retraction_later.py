@@ -192,3 +192,25 @@ def test_a_takedown_that_ended_is_said_with_when_it_was_down(
         f"Note: the page was found taken down from {down} (answered 404) until {ended['until']}, "
         "when it gave the story again"
     ) in shown
+
+
+def test_a_page_sent_elsewhere_is_marked_as_an_older_reader_reads_it_and_its_marks_stay_read(
+    tmp_path: Path,
+) -> None:
+    """The mark an older reader reads ("TIME STATUS") holds no status the page did not give
+    (0: "the page was gone"), how it went beside it; a mark that reader makes again, or one
+    from before, reads as its own, not with the how of another."""
+    from reader.keys import article_key
+    from reader.store import Store
+
+    url, how = "https://news.example/story", "sent on to its site's front page (…), not the story"
+    store = Store(tmp_path / "data")
+    try:
+        store.mark_gone(url, 301, how)
+        assert store.gone_at(url)[1] == 0  # type: ignore[index]
+        assert store.gone_how(url) == (301, how)
+        # An older reader's mark, made again: the status it read, nothing of the how.
+        store._articles.set(f"gone:{article_key(url)}", f"{time.time() + 1!r} 404")
+        assert store.gone_at(url)[1] == 404 and store.gone_how(url) is None  # type: ignore[index]
+    finally:
+        store.close()
