@@ -93,8 +93,8 @@ def later_note(article: Article) -> str:
 
 
 def fate_words(article: Article) -> str:
-    """What became of the story, as a line style's citation ends with it ("Retracted, as the
-    page said on 2026-12-07; taken down, the page answering 410 on 2026-12-08."), the notes
+    """What became of the story, as a line style's citation ends with it ("[Retracted, as the
+    page said on 2026-12-07; taken down, the page answering 410 on 2026-12-08]"), the notes
     going elsewhere (stderr, the reference list being a line each); "" while it stands."""
     said = []
     if article.later_retracted or article.retracted:
@@ -117,4 +117,5 @@ def fate_words(article: Article) -> str:
     if not said:
         return ""
     line = "; ".join(said)
-    return line[0].upper() + line[1:] + "."
+    # In brackets, as a description is (APA 7): apart from an address the line may end with.
+    return f"[{line[0].upper()}{line[1:]}]"

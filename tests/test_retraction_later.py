@@ -90,7 +90,7 @@ def test_an_earlier_copy_of_a_retracted_story_is_cited_and_quoted_as_retracted_s
             "--style",
             style,
         )
-        assert f"Later retracted, as the page said on {day}." in out, style
+        assert f" [Later retracted, as the page said on {day}]" in out, style
         assert later in err, style
     item = json.loads(ran(capsys, data_dir, "show", ident, "--version", "1", "--format", "json")[0])
     assert (item["later_retracted"], item["later_retracted_by"]) == ("retracted", "page")
@@ -170,7 +170,7 @@ def test_a_story_sent_on_to_its_site_s_front_page_is_cited_as_that_not_as_a_404(
     item = json.loads(ran(capsys, data_dir, "show", ident, "--format", "json")[0])
     assert (item["gone_status"], item["gone_how"]) == (301, how)
     apa = ran(capsys, data_dir, "show", ident, "--format", "citation", "--style", "apa")[0]
-    assert "Taken down, the page sending the story elsewhere on " in apa and "404" not in apa
+    assert "[Taken down, the page sending the story elsewhere on " in apa and "404" not in apa
 
 
 def test_a_takedown_that_ended_is_said_with_when_it_was_down(
