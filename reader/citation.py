@@ -11,7 +11,6 @@ from urllib.parse import urldefrag, urlsplit
 from .claimed_names import claimed_elsewhere
 from .commonmark import autolink, escape_line_starts, escape_markdown
 from .dates import retrieved_as_believed, stated_iso
-from .marks import TAKEN_DOWN
 from .models import CONSENT_WALL, Article, Block, Entry, Inline
 from .safe import safe_line
 from .text_shape import one_line
@@ -179,8 +178,13 @@ def header_lines(
     `copied`: the notes say what a reader of the copy needs (`version_note`)."""
     if style != "block":
         from .citation_styles import citation_line  # it cites with this module's functions
+        from .retraction_notes import fate_words
 
         line = citation_line(article, style, markdown)
+        if fate := fate_words(article):
+            # In the line, not only the notes on stderr: a reference list's line of a text
+            # retracted since is not cited as standing (acc47b F1).
+            line += " " + (escape_markdown(fate) if markdown else fate)
         # The block says "(per the feed)" after such a date; a style's line has no room for it.
         fed = (
             [f"Note: the date is the feed's ({FEEDS_DATE_NOTE})"]
@@ -225,10 +229,17 @@ def _notes(article: Article, markdown: bool, copied: bool = False) -> list[str]:
     lines = [line] if (line := section_front_line(article)) else []
     if note := clock_note(article):
         lines.append(f"Note: {note}")
-    if note := gone_note(article):
-        lines.append(f"Note: {escape_markdown(note) if markdown else note}")
-    if note := retraction_note(article):
-        lines.append(f"Note: {escape_markdown(note) if markdown else note}")
+    # Here, not at the top: they are said with this module's times (`moment_text`).
+    from .retraction_notes import ended_takedowns_note, gone_note, later_note, retraction_note
+
+    for note in (
+        gone_note(article),
+        ended_takedowns_note(article),
+        retraction_note(article),
+        later_note(article),
+    ):
+        if note:
+            lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if note := kept_note(article):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if note := version_note(article, copied=copied):
@@ -289,37 +300,6 @@ def clock_note(article: Article) -> str:
         return f"{said}: the time given is the site's, as its server answered"
     bound = "the story's own, the earliest" if at > taken else "this moment, the latest"
     return f"{said}: the time given is {bound} it can have been"
-
-
-def gone_note(article: Article) -> str:
-    """What the header says of an article whose page was found taken down after it was
-    cached (`Article.gone_at`): the address cited no longer gives it, this copy is what is
-    left. "" while the page answers."""
-    if article.gone_at is None:
-        return ""
-    answered = f"answered {article.gone_status}" if article.gone_status else "was gone"
-    return (
-        f"the page {answered} on {article.gone_at.date().isoformat()}: {TAKEN_DOWN}; this is "
-        f"the copy retrieved {moment_text(retrieved(article))}"
-    )
-
-
-def retraction_note(article: Article) -> str:
-    """What the header says of the latest copy of a story whose page now says it was
-    retracted, withdrawn or cut (`Article.retracted`), and of the copy before kept: the text
-    shown is the notice, the story's text a copy kept (acc44c C1: the retracted text was cited
-    as standing). "" for any other copy."""
-    times, number = article.versions, article.version
-    if not article.retracted or (len(times) > 1 and number != len(times)):
-        return ""
-    note = (
-        f"the page now says the story was {article.retracted} (retrieved "
-        f"{moment_text(retrieved(article))})"
-    )
-    if len(times) > 1:
-        kept = " and ".join(moment_text(at) for at in times[:-1])
-        note += f"; the {_copies(len(times) - 1)} retrieved {kept} {'is' if len(times) == 2 else 'are'} kept"
-    return note
 
 
 def kept_note(article: Article) -> str:

@@ -376,8 +376,14 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         **({"served_at": _dt(article.served_at)} if article.served_at else {}),
         # Only when fetched again and found the same: a record without it was not.
         **({"checked_at": _dt(article.checked_at)} if article.checked_at else {}),
-        # Only when the page said so anew: a record without it said nothing of the kind.
-        **({"retracted": article.retracted} if article.retracted else {}),
+        # Only when the page said so anew: a record without it said nothing of the kind. One
+        # the feed's headline alone said under a key of its own: a reader from before it took
+        # "retracted" for the page's word, and says nothing of one it doesn't know.
+        **(
+            {"feed_retracted" if article.retracted_by_feed else "retracted": article.retracted}
+            if article.retracted
+            else {}
+        ),
         "partial": article.partial,
         "incomplete": article.incomplete,
         "incomplete_for_good": article.incomplete_for_good,
@@ -489,7 +495,8 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         fetched_at=_parse_dt(d.get("fetched_at")),
         served_at=_parse_dt(d.get("served_at")),
         checked_at=_parse_dt(d.get("checked_at")),
-        retracted=str(d.get("retracted") or ""),
+        retracted=str(d.get("retracted") or d.get("feed_retracted") or ""),
+        retracted_by_feed=not d.get("retracted") and bool(d.get("feed_retracted")),
         partial=bool(d.get("partial")),
         incomplete=str(d.get("incomplete") or ""),
         incomplete_for_good=bool(d.get("incomplete_for_good")),
@@ -585,8 +592,12 @@ def article_to_json(article: Article) -> dict[str, Any]:
         data.pop(key, None)
     # Every object has the key: null for a copy never fetched again (`Article.checked_at`).
     data.setdefault("checked_at", None)
-    # "" for a page that says nothing of the kind (`Article.retracted`).
-    data.setdefault("retracted", "")
+    # "" for a page that says nothing of the kind (`Article.retracted`), and whose word it is
+    # (the page's notice, or the feed's headline alone: `retracted_by_feed`), null for none.
+    data.pop("feed_retracted", None)
+    data["retracted"] = article.retracted
+    by = "feed" if article.retracted_by_feed else "page"
+    data["retracted_by"] = by if article.retracted else None
     data["published"] = stated_iso(article.published) if article.published else None
     data["updated"] = stated_iso(article.updated) if article.updated else None
     # Whose each date is: the page's, or the feed's for the item when the page gave none.

@@ -378,6 +378,7 @@ class Fetcher:
         lead: str,
     ) -> Response:
         moved, permanent = "", True  # where the address has moved for good (`Response.moved`)
+        first_redirect = 0  # `Response.redirected_with`
         redirected = ""  # how the last hop answered, when it was a redirect
         for _hop in range(self.limits.max_redirects + 1):
             if ceiling is not None:
@@ -450,13 +451,16 @@ class Fetcher:
                                 url,
                             )
                         status = response.status_code
+                        first_redirect = first_redirect or status
                         redirected = f"moved (HTTP {status}) to {safe_line(shown_url(target), 120)}"
                         url, lead = target, "a redirect"
                         permanent = permanent and response.status_code in _PERMANENT
                         moved = url if permanent else moved
                         continue
                     done = await self._complete(url, response, allowance, decode, ceiling)
-                    return replace(done, moved=moved) if moved else done
+                    if moved or first_redirect:
+                        return replace(done, moved=moved, redirected_with=first_redirect)
+                    return done
                 finally:
                     await response.aclose()
         raise too_many_redirects(url, self.limits.max_redirects)

@@ -22,6 +22,14 @@ def taken_down(error: FetchError) -> bool:
     return error.kind == ErrorKind.GONE or error.status in (404, 410)
 
 
+def said_gone(error: FetchError) -> tuple[int, str]:
+    """What `Store.mark_gone` keeps of a story `error` found taken down: the status its page
+    gave (0: not known), and how it said so when that was no 404 or 410 (a page sent on to
+    its site's front page, a "not found" page answered 200: `soft_gone`), "" for a 404 or 410."""
+    status = error.status or 0
+    return status, "" if status in (404, 410) else error.message
+
+
 def asked_lately(gone: dict[str, float]) -> set[str]:
     """Of the stories found gone (`Store.gone`: key → when), those found so less than
     `ASK_AGAIN_AFTER` ago: not asked for again yet, by a sync or the reader's fetch ahead.

@@ -62,6 +62,10 @@ class Response:
     # Where the address asked for has moved for good: the last of the permanent redirects
     # (301, 308) it began with, "" when it began with none.
     moved: str = ""
+    # The status the address asked for answered with as it sent the request on (301, 302:
+    # its first redirect's), 0 when it answered itself: a story's page sent on to its site's
+    # front page is said taken down with what it gave, not a 404 (acc47b F3).
+    redirected_with: int = 0
 
     @property
     def not_modified(self) -> bool:
@@ -493,6 +497,21 @@ tells a whole text from a summary (`FEED_WHOLE`). A comment: parsed, it is nothi
 
 
 @dataclass(frozen=True)
+class Takedown:
+    """A time a story's page was found taken down, that ended with the page giving the story
+    again (`Store.takedowns_ended`): for its header to say it was down (acc47b F9)."""
+
+    since: datetime
+    """When it was first found taken down."""
+    until: datetime
+    """When the page gave the story again."""
+    status: int
+    """The status the page gave (404, 410, a redirect's; 0: not known)."""
+    how: str = ""
+    """How it said so when that was no 404 or 410 (`Article.gone_how`)."""
+
+
+@dataclass(frozen=True)
 class Article:
     """The cleaned article: its metadata and its body as blocks."""
 
@@ -527,6 +546,17 @@ class Article:
     kind (`retraction.retraction_of`): "retracted", "withdrawn", "removed", "amended to remove
     some of it"; "" for a page that says no such thing (acc44c C1: the notice was refused as a
     login page, the retracted text cited as standing)."""
+    retracted_by_feed: bool = False
+    """`retracted` is said by the item's headline in its feed alone, not by the page ("Withdrawn:
+    …" over a page unchanged): the copy was retrieved when the feed was first seen saying it,
+    and its notes name the feed (acc47b F2: "the page now says", at the time of a copy before)."""
+    later_retracted: str = ""
+    """Of an earlier copy: what the latest copy says of the story (its `retracted`, its source
+    `later_by_feed`, retrieved at `versions[-1]`), for a quote of the text retracted since to
+    say so (acc47b F1: "the latest … differs", as a one-figure correction's). Filled as
+    `versions` is; "" for the latest copy, and while the story stands."""
+    later_by_feed: bool = False
+    """`later_retracted` is said by the feed's headline alone (`retracted_by_feed`)."""
     partial: bool = False  # extraction found little; the body is the feed's own summary
     incomplete: str = ""
     """Why the article lacks some of its text: the later pages of one split over several ("page
@@ -574,7 +604,15 @@ class Article:
     not there (404, 410): taken down, the copy kept (`Store.gone_at`); None while the page
     answers. Filled when it is read from the cache, as `versions` is."""
     gone_status: int = 0
-    """The HTTP status that answer had (0: not known)."""
+    """The HTTP status that answer had (0: not known); of a page that said so otherwise
+    (`gone_how`), the status it gave: its redirect's (301), or 200 for a "not found" page."""
+    gone_how: str = ""
+    """How the page said the story is not there when that was no 404 or 410 (`soft_gone`):
+    "sent on to its site's front page (…), not the story"; "" for a 404 or 410 (acc47b F3: it
+    was cited as "answered 404", a status never given)."""
+    takedowns: tuple[Takedown, ...] = ()
+    """The times its page was found taken down and then gave the story again, oldest first;
+    filled as `gone_at` is."""
     kept_pictures: frozenset[str] = frozenset()
     """The addresses of its pictures kept for reading offline (`reader.pictures`): filled
     when it is read from the cache, as `versions` is, no part of its record."""

@@ -182,7 +182,8 @@ def _article_read(
     )
     # A "not found" page answered 200, or the story sent on to the home page: a 404 (acc42c C1).
     headline = entry.title if entry else None
-    refuse_gone_page(url, response.url, article, html_title(response.body), headline)
+    status = response.redirected_with or response.status
+    refuse_gone_page(url, response.url, article, html_title(response.body), headline, status)
     if article.stood_in_for == CONSENT_WALL and response.url != url:
         # The story sent on to a wall ("/consent?return=…"): its feed's text stands in, cited,
         # opened and copied by the story's own address, not the wall's (acc44a A16: `y`
@@ -328,10 +329,10 @@ def renew_for_cache(
         return Extracted()
     # A page that now says the story was retracted, withdrawn or cut is a copy of it however
     # short: the notice in the story's place, not a page to sign in (acc44c C1).
-    retracted = retraction_of(cached, article, entry)
+    retracted, by_feed = retraction_of(cached, article, entry)
     if not retracted and (why := _less_than_the_copy(cached, article)):
         return Extracted(refused=why)
-    article = replace(article, retracted=retracted)
+    article = replace(article, retracted=retracted, retracted_by_feed=by_feed)
     if not relates(entry.title, article.title) and not _copy_of(cached, article):
         title = safe_line(article.title, 60)
         return Extracted(refused=f"its title, “{title}”, shares no word with the headline")

@@ -96,17 +96,21 @@ def said_of(title: str, text: str) -> str:
     return ""
 
 
-def retraction_of(cached: Article, article: Article, entry: Entry | None) -> str:
+def retraction_of(cached: Article, article: Article, entry: Entry | None) -> tuple[str, bool]:
     """What `article`, the page of `cached`'s story read again (its feed's item `entry`), says
     anew of the story (`said_of`), its page or its feed's headline, where the copy cached said
     nothing of the kind, or what the copy was found saying so when it still does (read again
     unchanged, it stays the notice); "" for a page saying no such thing, or saying what a copy
-    that was no notice said (an article about a retraction)."""
+    that was no notice said (an article about a retraction). With it, whether the feed's
+    headline alone says it (`Article.retracted_by_feed`): cited as the feed's word, not the
+    page's (acc47b F2)."""
     from .full_text import article_text
 
     said = said_of(article.title, article_text(article))
     if said_of(cached.title, article_text(cached)):
-        return cached.retracted if said else ""
-    if not said and entry is not None and entry.title != cached.title:
-        said = said_of(entry.title, "")
-    return said
+        return (cached.retracted, cached.retracted_by_feed) if said else ("", False)
+    if said:
+        return said, False
+    if entry is not None and entry.title != cached.title and (said := said_of(entry.title, "")):
+        return said, True
+    return "", False

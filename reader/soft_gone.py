@@ -49,13 +49,20 @@ _LANGUAGE_HOME = re.compile(r"/[a-z]{2}(?:[-_][a-z]{2,4})?")
 
 
 def refuse_gone_page(
-    asked: str, ended: str, article: Article, page_title: str, headline: str | None
+    asked: str,
+    ended: str,
+    article: Article,
+    page_title: str,
+    headline: str | None,
+    status: int = 0,
 ) -> None:
     """Raise FetchError(GONE) when the page read as `article` (its HTML title `page_title`),
     which came for the address `asked` after redirects ending at `ended`, is the site saying
-    the story headlined `headline` (None for an address opened alone) is not there."""
+    the story headlined `headline` (None for an address opened alone) is not there. Its
+    status is the one `asked` gave (`status`: its redirect's, or the page's 200), never a
+    404 it did not give (acc47b F3: recorded and cited as "answered 404")."""
     if why := _why_gone(asked, ended, article, page_title, headline):
-        raise FetchError(ErrorKind.GONE, why, asked, status=404)
+        raise FetchError(ErrorKind.GONE, why, asked, status=status or None)
 
 
 def _why_gone(

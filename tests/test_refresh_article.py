@@ -86,11 +86,12 @@ def test_refresh_of_a_page_taken_down_keeps_the_copy_and_notes_it_until_it_answe
     assert reader(data_dir, "show", story, "--format", "citation", "--style", "apa") == 0
     assert "the page answered 404" in capsys.readouterr().err
 
-    # The page back: the note goes.
+    # The page back: the note goes, the time it was down said (acc47b F9).
     site.status, site.body = 200, page("twice a day")
     assert reader(data_dir, "show", story, "--refresh") == 0
     out, err = capsys.readouterr()
-    assert "unchanged since" in err and "answered 404" not in out
+    assert "unchanged since" in err and "Note: the page answered 404" not in out
+    assert "(answered 404) until 20" in out and "when it gave the story again" in out
     assert reader(data_dir, "show", story, "--offline", "--format", "json") == 0
     assert "gone_at" not in json.loads(capsys.readouterr().out)
 

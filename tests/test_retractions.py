@@ -197,6 +197,7 @@ def test_a_story_sent_up_its_address_to_the_sites_front_page_is_taken_down(
     assert f"taken down: sent on to its site's front page ({site.url('/paper/')})" in err
     assert "sign in" not in err
     cited = ran(capsys, data_dir, "show", ident, "--format", "citation")[0]
-    assert "taken down; this is the copy retrieved" in cited and ALLEGATION not in cited
+    assert "Note: the page was found taken down on " in cited and ALLEGATION not in cited
+    assert "(HTTP 301); this is the copy retrieved" in cited and "404" not in cited
     [row] = json.loads(ran(capsys, data_dir, "list", "--json")[0])
     assert row["taken_down"] is True

@@ -514,6 +514,21 @@ def render_item(
     if article.gone_at is not None:  # its page found taken down since: the copy is all left
         data["gone_at"] = article.gone_at.isoformat(timespec="seconds")
         data["gone_status"] = article.gone_status or None
+        if article.gone_how:  # no 404 or 410: how the page said so (acc47b F3)
+            data["gone_how"] = article.gone_how
+    if article.takedowns:  # found taken down, and back since (acc47b F9)
+        data["taken_down_before"] = [
+            {
+                "since": down.since.isoformat(timespec="seconds"),
+                "until": down.until.isoformat(timespec="seconds"),
+                "status": down.status or None,
+                **({"how": down.how} if down.how else {}),
+            }
+            for down in article.takedowns
+        ]
+    if article.later_retracted:  # an earlier copy of a story retracted since (acc47b F1)
+        data["later_retracted"] = article.later_retracted
+        data["later_retracted_by"] = "feed" if article.later_by_feed else "page"
     return data
 
 

@@ -13,6 +13,7 @@ from ..commonmark import escape_markdown
 from ..highlights import NO_LONGER_IN_TEXT, Highlight
 from ..keys import item_of_address
 from ..models import Article
+from ..retraction_notes import later_note
 from ..safe import safe_line, safe_text
 from .common import (
     EXIT_OK,
@@ -68,10 +69,12 @@ def _standing(found: bool, held: Article | None, kept: KeptHighlights) -> str:
         if number and len(held.versions) >= 2
         else f"the copy retrieved {when}"
     )
+    # A text retracted since is no quote to use as standing (acc47b F1).
+    later = f"; {note}" if (note := later_note(held)) else ""
     if not kept.cached:  # no latest copy to look in
-        return f"quoted from {copy}"
+        return f"quoted from {copy}{later}"
     latest = f"the latest copy, retrieved {moment_text(retrieved(kept.article))}"
-    return f"quoted from {copy}; {'still in' if found else 'not in'} the text of {latest}"
+    return f"quoted from {copy}; {'still in' if found else 'not in'} the text of {latest}{later}"
 
 
 def _cited(article: Article, style: str) -> str:

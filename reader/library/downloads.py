@@ -21,7 +21,7 @@ from ..article_sources import read_from
 from ..config import site_rule_for
 from ..enclosures import episode_only
 from ..extractor_version import EXTRACTOR
-from ..gone import taken_down
+from ..gone import said_gone, taken_down
 from ..keys import article_key
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..priority_gate import USER_WAITS, Urgency, user_waits
@@ -207,7 +207,7 @@ class LibraryDownloads(LibraryPictures):
             raise FetchError(ErrorKind.NOT_FOUND, f"version {number} is damaged", url)
         times = (*earlier, latest.fetched_at) if earlier else ()
         copy = replace(chosen, versions=times, version=number if earlier else 0, repeats=repeats)
-        return self._with_gone(url, copy)
+        return self._with_gone(url, _told_later(copy, latest) if number < count else copy)
 
     def superseded(self, target: Entry | str, shown: Article) -> Article | None:
         """`shown`, a copy of `target`'s article read earlier, numbered among the copies kept
@@ -236,8 +236,9 @@ class LibraryDownloads(LibraryPictures):
             at = shown.fetched_at
             number = 1 + sum(1 for t in times if at is not None and t is not None and t < at)
             times = (*times[: number - 1], at, *times[number - 1 :])
-            return replace(shown, versions=times, version=number, dropped=True)
-        return replace(shown, versions=times, version=number, dropped=False, repeats=repeats)
+            return _told_later(replace(shown, versions=times, version=number, dropped=True), latest)
+        renumbered = replace(shown, versions=times, version=number, dropped=False, repeats=repeats)
+        return _told_later(renumbered, latest)
 
     def article_ahead(self, entry: Entry) -> Coroutine[Any, Any, Article]:
         """`article(entry)` fetched ahead of the user (the reader's prefetch), to await in a
@@ -417,7 +418,7 @@ class LibraryDownloads(LibraryPictures):
                 with suppress(StoreError):
                     self.store.mark_failed(url, error.message)
                     if taken_down(error):
-                        self.store.mark_gone(url, error.status or 0)
+                        self.store.mark_gone(url, *said_gone(error))
                     # Not read again by every sync: too slow to extract, or a web page over
                     # the size cap (`too_large_links`).
                     if error.kind in (ErrorKind.TOO_SLOW, ErrorKind.TOO_LARGE):
@@ -636,3 +637,11 @@ class LibraryDownloads(LibraryPictures):
                 return read or self._kept(url, replace(cached, incomplete=""))
         read = [read_from(cached, url), *(page for page, _, _ in later)]
         return await self._later_pages(url, cached, read, next_page)
+
+
+def _told_later(copy: Article, latest: Article) -> Article:
+    """An earlier `copy` of a story told what its `latest` copy says of it (retracted,
+    withdrawn: `Article.later_retracted`), for its notes and quotes to say (acc47b F1)."""
+    if copy.retracted:  # a notice itself: it says so, as the latest does
+        return copy
+    return replace(copy, later_retracted=latest.retracted, later_by_feed=latest.retracted_by_feed)

@@ -49,12 +49,18 @@ class LibraryKeptArticles(LibraryArchiving):
         )
 
     def _with_gone(self, url: str, copy: Article) -> Article:
-        """A cached copy of `url`'s article told when its page was last found taken down."""
+        """A cached copy of `url`'s article told when its page was last found taken down,
+        with what status and how (`Store.gone_how`), and of the takedowns that ended."""
+        if ended := tuple(self.store.takedowns_ended(url)):
+            copy = replace(copy, takedowns=ended)
         gone = self.store.gone_at(url)
         if gone is None:
             return copy
         at, status = gone
-        return replace(copy, gone_at=datetime.fromtimestamp(at, UTC), gone_status=status)
+        status, how = self.store.gone_how(url) or (status, "")
+        return replace(
+            copy, gone_at=datetime.fromtimestamp(at, UTC), gone_status=status, gone_how=how
+        )
 
     def cached_heading(self, target: Entry | str) -> Article | None:
         """The cached article without its text (`Store.article_heading`): its title, site and

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
 from ..citation import moment_text
-from ..gone import taken_down
+from ..gone import said_gone, taken_down
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..safe import safe_line
 from ..urls import canonical_url
@@ -126,7 +126,7 @@ class LibraryRenewal(LibrarySaving):
                 return Renewal("failed", error=error)
             try:
                 copy = await asyncio.to_thread(self.store.article_heading, entry.link)
-                await asyncio.to_thread(self.store.mark_gone, entry.link, error.status or 0)
+                await asyncio.to_thread(self.store.mark_gone, entry.link, *said_gone(error))
             except StoreError:
                 return Renewal("failed", error=error)
             return Renewal("gone", copy.fetched_at if copy else None, error)

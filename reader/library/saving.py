@@ -10,7 +10,7 @@ from contextlib import suppress
 from datetime import datetime
 
 from ..article_fallbacks import kept_copy
-from ..gone import taken_down
+from ..gone import said_gone, taken_down
 from ..keys import article_key
 from ..models import Article, Entry, FetchError, StoreError
 from ..portal import relates
@@ -141,14 +141,13 @@ class LibrarySaving(LibraryDownloads):
             return None
         page = pack_raw_page(html.encode(), "text/html; charset=utf-8")
         gone, no_page = self.store.gone_at(url), self.store.not_an_article(url)
-        self.store.put_article(url, article, page)
-        # The page's last answer stands over the copy (`put_article` clears it): a story taken
-        # down is said so in its header, and no sync asks again for a page that has none.
+        # Not the page's: a takedown found stays, its mark as it was (no takedown ended).
+        self.store.put_article(url, article, page, page_gave_it=False)
+        # The page's last answer stands over the copy: a story taken down is said so in its
+        # header, and no sync asks again for a page that has none.
         if answer is not None and taken_down(answer):
-            self.store.mark_gone(url, answer.status or 0)
-        elif gone is not None:
-            self.store.mark_gone(url, gone[1])
-        elif no_page or (answer is not None and not passing_failure(answer)):
+            self.store.mark_gone(url, *said_gone(answer))
+        elif gone is None and (no_page or (answer is not None and not passing_failure(answer))):
             self.store.settle_copy(url)
         return article
 

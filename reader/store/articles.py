@@ -30,9 +30,9 @@ from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
 from ..sniff import PDF_REFUSALS
 from ..urls import site_of
 from .directory import _reporting_storage_errors, packed_record
-from .feed_batches import StoreFeedBatches
 from .key_ranges import keys_with_prefix, prefix_range, rows_with_prefix, scanned
 from .shown_ids import SHOWN_AS
+from .taken_down import GONE_ENDED, GONE_SINCE, StoreTakenDown
 
 _TIMES_INDEX = "Cache_key_store_time"
 """The articles' cache's index of every key with its time stored (`article_times`)."""
@@ -99,6 +99,8 @@ _ARTICLE_PREFIXES = (
     "partial:",
     "failed:",
     "gone:",
+    GONE_SINCE,
+    GONE_ENDED,
     "slow:",
     "place:",
     "pictures:",
@@ -164,7 +166,7 @@ def _article_record(article: Article) -> str:
 
 
 @_reporting_storage_errors
-class StoreArticles(StoreFeedBatches):
+class StoreArticles(StoreTakenDown):
     """The cached articles of a `Store`, and what is known of links not cached."""
 
     _times_indexed = False
@@ -429,9 +431,11 @@ class StoreArticles(StoreFeedBatches):
         article: Article,
         packed_page: bytes | None = None,
         fallback_html: str = "",
+        page_gave_it: bool = True,
     ) -> None:
         """Cache an article, with its raw page as `pack_raw_page` made it and the feed's own
-        text of it (what extraction falls back on), in one transaction."""
+        text of it (what extraction falls back on), in one transaction. Not `page_gave_it` (a
+        copy another app kept): a mark of its page found taken down stays as it is."""
         key = article_key(url)
         record = _article_record(article)
         with self._articles.transact():
@@ -444,7 +448,8 @@ class StoreArticles(StoreFeedBatches):
                     self._articles.delete(f"fallback:{key}")
             self._articles.set(f"article:{key}", packed_record(record))
             self._articles.delete(f"failed:{key}")
-            self._articles.delete(f"gone:{key}")
+            if page_gave_it:
+                self._gone_ended(key)
             self._articles.delete(f"slow:{key}")
             self._articles.delete(f"left-out:{key}")
             # An article cached at the address is one now: the copy of its text an app kept,
@@ -646,40 +651,6 @@ class StoreArticles(StoreFeedBatches):
             with suppress(TypeError, ValueError):
                 found[key] = float(value)
         return found
-
-    def mark_gone(self, url: str, status: int = 0) -> None:
-        """Record that the site said now that the story at `url` is gone (404, 410: `status`,
-        0 when not known). A cached copy stays; caching the page again clears the mark."""
-        # Text, not the tuple readers before 29 kept (a pickle: `DataDisk` reads those).
-        self._articles.set(f"gone:{article_key(url)}", f"{time.time()!r} {status}")
-
-    def gone(self) -> dict[str, float]:
-        """When each story the site said was gone was last said so (epoch seconds), by key."""
-        return {key: self._gone_record(key)[0] for key in self._keys_with_prefix("gone:")}
-
-    def gone_keys(self) -> set[str]:
-        """The keys of the stories the site said were gone (`gone`), in one query."""
-        return self._keys_with_prefix("gone:")
-
-    def gone_at(self, url: str) -> tuple[float, int] | None:
-        """When the site last said the story at `url` is gone (epoch seconds), and with what
-        HTTP status (0: not known); None when it has not, or answered since."""
-        key = article_key(url)
-        return self._gone_record(key) if f"gone:{key}" in self._articles else None
-
-    def _gone_record(self, key: str) -> tuple[float, int]:
-        at = self._value(self._articles, f"gone:{key}")
-        # A bare time: a mark made before the status was kept.
-        if isinstance(at, (int, float)):
-            return float(at), 0
-        if isinstance(at, str):
-            at = tuple(at.split())
-        if isinstance(at, tuple) and len(at) == 2:
-            try:
-                return float(at[0]), int(at[1])
-            except (TypeError, ValueError):
-                pass
-        return 0.0, 0
 
     def raw_page(self, url: str) -> tuple[bytes, str] | None:
         """The page as downloaded and its Content-Type header, or None."""

@@ -91,6 +91,20 @@ def _clock_alone(said: tuple[str, ...], now: tuple[str, ...] | None, article: Ar
     )
 
 
+def _newly_retracted(record: Any, article: Article) -> bool:
+    """`article` says the story was retracted (its page, or its feed's headline alone), the
+    copy `record` said nothing of the kind: another copy however alike their words, retrieved
+    when it was first said (acc47b F2: a feed's "Withdrawn:" over a page unchanged was no
+    update, and cited at the time of the copy before)."""
+    if not article.retracted or not isinstance(record, str):
+        return False  # parsed again only then: seldom
+    try:
+        data = json.loads(record)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and not (data.get("retracted") or data.get("feed_retracted"))
+
+
 def _checked(article: Article, record: Any) -> Article:
     """`article`, fetched again and saying what the copy `record` says, as the copy retrieved
     when that was (its `fetched_at`, and `served_at` with it) and found the same now
@@ -158,7 +172,10 @@ class StoreVersions(StoreReadingTimes):
                 record = record_text(self._value(self._articles, f"article:{key}"))
             raw = self._value(self._articles, f"raw:{key}")
             said, now = _said_in(record), _said_in(_article_record(article))
-            changed = said is not None and said != now and not _clock_alone(said, now, article)
+            changed = said is not None and (
+                (said != now and not _clock_alone(said, now, article))
+                or _newly_retracted(record, article)
+            )
             if said is not None and not changed:
                 article = _checked(article, record)
             if changed and isinstance(record, str) and isinstance(raw, bytes):

@@ -15,9 +15,7 @@ from ....citation import (
     FEEDS_DATE,
     cited_source,
     cited_url,
-    gone_note,
     kept_note,
-    retraction_note,
     section_front_line,
     version_note,
 )
@@ -26,6 +24,7 @@ from ....enclosures import enclosure_label, shown_enclosures
 from ....feed_tags import hashed_tags
 from ....marks import CORRECTED_MARK
 from ....models import CONSENT_WALL, FEED_WHOLE, Article, Enclosure, Entry
+from ....retraction_notes import ended_takedowns_note, gone_note, later_note, retraction_note
 from ....url_display import shown_url
 from ...display import long_date, plain, when
 from .direction import right_to_left
@@ -148,9 +147,17 @@ def header(
             # The address above no longer gives the story: this copy is what is left of it.
             note = gone[0].upper() + gone[1:] + "."
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
+        if ended := ended_takedowns_note(article):
+            # Down a while, and back: a quote's reader may have found it missing then (F9).
+            note = ended[0].upper() + ended[1:] + "."
+            out.append(Paragraph(plain(note, styles.notice, max_length=600)))
         if retraction := retraction_note(article):
             # The text below is the outlet's notice: the story's is a copy kept (acc44c C1).
             note = retraction[0].upper() + retraction[1:] + "."
+            out.append(Paragraph(plain(note, styles.notice, max_length=400)))
+        if later := later_note(article):
+            # An earlier copy of a story retracted since: its text no longer stands (acc47b F1).
+            note = later[0].upper() + later[1:] + "."
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
         if kept := kept_note(article):
             # Not the page's text as the reader read it: another app's copy, and of when.

@@ -1,0 +1,121 @@
+"""What a copy of a story retracted, withdrawn or taken down says of it, in one place for the
+header, `reader show`'s notes and citations in every style, `y`, `reader highlights` and
+exports alike: the latest copy says what the page (or the feed's headline) now says, or how
+the page was found gone; an earlier copy, whose text a quote may be taken from, says what
+became of the story after it, when, and how that is known (acc47b F1: it said only "the
+latest … differs", as a one-figure correction's did, and APA's line nothing at all).
+"""
+
+from __future__ import annotations
+
+from .citation import moment_text, retrieved
+from .marks import TAKEN_DOWN
+from .models import Article
+
+# Whose word a retraction is, as a note names it.
+_PAGE = "the page"
+_FEED = "the feed's headline"
+
+
+def gone_note(article: Article) -> str:
+    """What the header says of an article whose page was found taken down after it was
+    cached (`Article.gone_at`): the address cited no longer gives it, this copy is what is
+    left; how it was found so, a page sending the story on as it was (`gone_how`), never a
+    status it did not give (acc47b F3). "" while the page answers."""
+    if article.gone_at is None:
+        return ""
+    day = article.gone_at.date().isoformat()
+    copy = f"this is the copy retrieved {moment_text(retrieved(article))}"
+    if article.gone_how:
+        how = _answer(article.gone_how, article.gone_status)
+        return f"the page was found {TAKEN_DOWN} on {day}: {how}; {copy}"
+    answered = f"answered {article.gone_status}" if article.gone_status else "was gone"
+    return f"the page {answered} on {day}: {TAKEN_DOWN}; {copy}"
+
+
+def _answer(how: str, status: int) -> str:
+    """How a page said its story is not there: `how` (`Article.gone_how`) with the status it
+    gave, or the status itself ("answered 404")."""
+    if how:
+        return f"{how} (HTTP {status})" if status else how
+    return f"answered {status}" if status else "gone"
+
+
+def ended_takedowns_note(article: Article) -> str:
+    """What the header says of the times the page was found taken down and then gave the
+    story again (`Article.takedowns`): "the page was found taken down from … (answered 404)
+    until …, when it gave the story again" (acc47b F9: forgotten once it came back). "" for
+    none."""
+    said = [
+        f"from {moment_text(down.since)} ({_answer(down.how, down.status)}) until "
+        f"{moment_text(down.until)}"
+        for down in article.takedowns
+    ]
+    if not said:
+        return ""
+    return f"the page was found {TAKEN_DOWN} {' and '.join(said)}, when it gave the story again"
+
+
+def retraction_note(article: Article) -> str:
+    """What the header says of the latest copy of a story whose page now says it was
+    retracted, withdrawn or cut (`Article.retracted`), or whose feed's headline alone says so
+    (`retracted_by_feed`: since when this copy was retrieved, acc47b F2), and of the copy
+    before kept: the text shown is the notice, the story's text a copy kept (acc44c C1: the
+    retracted text was cited as standing). "" for any other copy."""
+    times, number = article.versions, article.version
+    if not article.retracted or (len(times) > 1 and number != len(times)):
+        return ""
+    at = moment_text(retrieved(article))
+    if article.retracted_by_feed:
+        note = (
+            f"{_FEED} says the story was {article.retracted} (since {at}; the page does not say so)"
+        )
+    else:
+        note = f"{_PAGE} now says the story was {article.retracted} (retrieved {at})"
+    if len(times) > 1:
+        kept = " and ".join(moment_text(at) for at in times[:-1])
+        copies, are = ("copy", "is") if len(times) == 2 else ("copies", "are")
+        note += f"; the {copies} retrieved {kept} {are} kept"
+    return note
+
+
+def later_note(article: Article) -> str:
+    """What an earlier copy of a story retracted since says of it (`later_retracted`), and of
+    when and whose word it is: "the story was later retracted: the page said so in the copy
+    retrieved …". "" for the latest copy, and while the story stands."""
+    if not article.later_retracted or not article.versions:
+        return ""
+    at = moment_text(article.versions[-1])
+    said = f"the story was later {article.later_retracted}"
+    if article.later_by_feed:
+        return f"{said}: {_FEED} said so from {at} (the page did not)"
+    return f"{said}: {_PAGE} said so in the copy retrieved {at}"
+
+
+def fate_words(article: Article) -> str:
+    """What became of the story, as a line style's citation ends with it ("[Retracted, as the
+    page said on 2026-12-07; taken down, the page answering 410 on 2026-12-08]"), the notes
+    going elsewhere (stderr, the reference list being a line each); "" while it stands."""
+    said = []
+    if article.later_retracted or article.retracted:
+        later = bool(article.later_retracted)
+        word = article.later_retracted or article.retracted
+        by_feed = article.later_by_feed if later else article.retracted_by_feed
+        when = article.versions[-1] if later and article.versions else retrieved(article)
+        day = when.date().isoformat() if when else "an unknown day"
+        whose = _FEED if by_feed else _PAGE
+        said.append(f"{'later ' if later else ''}{word}, as {whose} said on {day}")
+    if article.gone_at is not None:
+        how = (
+            "the page sending the story elsewhere"
+            if article.gone_how
+            else f"the page answering {article.gone_status}"
+            if article.gone_status
+            else "the page gone"
+        )
+        said.append(f"{TAKEN_DOWN}, {how} on {article.gone_at.date().isoformat()}")
+    if not said:
+        return ""
+    line = "; ".join(said)
+    # In brackets, as a description is (APA 7): apart from an address the line may end with.
+    return f"[{line[0].upper()}{line[1:]}]"
