@@ -140,6 +140,12 @@ class StoreError(Exception):
         self.unwritable = unwritable
         """Why the directory takes no writes, when that is the failure (`store.directory`)."""
 
+    @property
+    def message(self) -> str:
+        """Its one line, as `FetchError.message` is: a screen catching either says it alike (a
+        highlight kept on a directory read as it is raised AttributeError here: acc47d D1)."""
+        return str(self)
+
 
 class Unwritable(StrEnum):
     """Why the data directory takes no writes, in the few words a status line says it in: the

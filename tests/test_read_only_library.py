@@ -13,7 +13,7 @@ from test_data_dir_trust import reader as in_a_process
 from test_shown_not_kept import read_only
 from test_travel import tiny_disk  # noqa: F401  (a fixture)
 
-from reader.models import Entry
+from reader.models import Article, Block, BlockKind, Entry, Inline
 from reader.store import Store
 from tests.cli_run import run_reader
 from tests.test_long_summaries import as_written_before
@@ -21,9 +21,10 @@ from tests.test_store_upgrade import FEEDS, _items
 from tests.tui_pilot import running, until
 
 
-def _library(home: Path, old: bool = False) -> None:
-    """Two feeds' headlines (their links to a port where nothing answers); with `old`, their
-    lists as an earlier version wrote them (`test_store_upgrade`)."""
+def _library(home: Path, old: bool = False, cached: bool = False) -> None:
+    """Two feeds' headlines (their links to a port where nothing answers), with `cached`
+    their articles cached; with `old`, their lists as an earlier version wrote them
+    (`test_store_upgrade`)."""
     store = Store(home)
     try:
         for url in FEEDS[:2]:
@@ -35,6 +36,10 @@ def _library(home: Path, old: bool = False) -> None:
             store.merge_entries(url, items)
             if old:
                 as_written_before(store, url, items)
+            text = "The harbour board met on Tuesday and agreed the new dues for the year."
+            paragraph = Block(BlockKind.PARAGRAPH, (Inline(text),))
+            for each in items if cached else ():
+                store.put_article(each.link, Article(each.link, each.title, blocks=(paragraph,)))
     finally:
         store.close()
 
@@ -71,7 +76,7 @@ def test_the_reader_refuses_to_save_on_a_read_only_mount_in_one_line(
     """`s` fetched the article to keep nothing, then said "Saved for good", or, offline,
     "Saved, not fetched yet … the next sync fetches it", of what no sync could keep."""
     home = tiny_disk / "home"
-    _library(home)
+    _library(home, cached=True)
 
     async def run() -> None:
         async with running(home, (100, 30), prefetch=False, notifications=True) as (app, pilot):
@@ -93,6 +98,22 @@ def test_the_reader_refuses_to_save_on_a_read_only_mount_in_one_line(
                 said = f"No {what}: the data directory is read-only, so nothing new can be kept"
                 await until(pilot, lambda said=said: app.status == said, f"{key} refused")
                 assert app.screen is main, key
+            # `#` said "Tagged #x1 (saved for good …)" of a tag nothing kept (acc47d D7).
+            await pilot.press("number_sign")
+            said = "No tags: the data directory is read-only, so nothing new can be kept"
+            await until(pilot, lambda: app.status == said, "# refused")
+            assert app.screen is main
+            # In the article, `a` kept a note in silence; `h` raised AttributeError and quit
+            # (StoreError had no `.message`: acc47d D1).
+            await pilot.press("enter")
+            await until(pilot, lambda: app.screen is not main, "the article")
+            await pilot.pause(0.5)
+            for key, what in (("a", "note"), ("v", None), ("h", "highlight")):
+                await pilot.press(key)
+                if what is not None:
+                    said = f"No {what}: the data directory is read-only, so nothing new can be kept"
+                    await until(pilot, lambda said=said: app.status == said, f"{key} refused")
+            assert app.is_running
 
     with read_only(tiny_disk):
         asyncio.run(run())

@@ -195,6 +195,8 @@ class ReaderAppArticles(ReaderAppMarks):
         if not entry.link:
             self.notify("No article to tag: this headline links nowhere.", severity="warning")
             return
+        if self.refuses("tags"):
+            return
         now = self.index.get(entry.id)
         had = now.tags if now is not None else ()
         title = plain(entry.title or shown_url(entry.link), max_length=80).plain

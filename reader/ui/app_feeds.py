@@ -23,14 +23,6 @@ from .headlines import SAVED_VIEW
 class ReaderAppFeeds(ReaderAppSync):
     """The reader app's subscriptions added, renamed and removed (see `ReaderApp`)."""
 
-    def refuses(self, what: str) -> bool:
-        """True (and the status line says why) when the store can't keep a change now: asked
-        before a key's question too, so a read-only library never asks for what it won't keep."""
-        if self.library is not None and self.library.read_only_tag:
-            self.status = f"No {what}: {self.library.read_only_tag}, so nothing new can be kept"
-            return True
-        return False
-
     # -- add -----------------------------------------------------------------------------------
     def ask_to_add_feed(self, value: str = "", reading: bool = False) -> None:
         """The "Add a feed" line, holding `value` (an address pasted on the lists; `reading`:

@@ -318,6 +318,15 @@ class ReaderAppState(App[int]):
         # not left to print "coroutine … was never awaited" on the terminal.
         weakref.finalize(guarded, _close_unbegun, work)
 
+    def refuses(self, what: str) -> bool:
+        """True (and the status line says why) when the store can't keep a change now: asked
+        before a key's question too, so a read-only library never asks for what it won't keep
+        (a tag, a note "kept" in a directory read as it is, then lost unsaid: acc47d D7)."""
+        if self.library is not None and self.library.read_only_tag:
+            self.status = f"No {what}: {self.library.read_only_tag}, so nothing new can be kept"
+            return True
+        return False
+
     def say_upgraded(self, upgraded: Upgraded) -> None:
         """A job failed of the reader's code changed under it (`upgraded`): said in the status
         line and in a notice that stays; the reader goes on with what it has in memory."""

@@ -74,7 +74,7 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         quoted as `y` quotes it; on one kept already, that highlight dropped (its note with it),
         and `h` again, with no passage selected or the same one, keeps it again as it was."""
         shown = self._marked_article()
-        if shown is None:
+        if shown is None or self.reader.refuses("highlight"):
             return
         body, article, entry = shown
         chosen = body.passage_to_keep()
@@ -151,7 +151,7 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         change; emptied, the note goes. Drawn under the passage (the article's at the head of
         its text), and printed by `reader highlights` under its quotation."""
         shown = self._marked_article()
-        if shown is None:
+        if shown is None or self.reader.refuses("note"):
             return
         body, article, entry = shown
         chosen = body.passage_to_keep()
