@@ -220,10 +220,6 @@ def test_an_article_with_n_for_the_next_unread(synced_dir: Path) -> None:
     ("keys", "line"),
     [
         (
-            'next_unred = "n"',
-            "keys.next_unred: no such action (did you mean next_unread?)",
-        ),
-        (
             'quit = ["Q", "ctl+q"]',
             "keys.quit: 'ctl+q' is not a key name",
         ),
