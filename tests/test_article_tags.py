@@ -151,7 +151,15 @@ def test_several_articles_ids_before_the_tags_are_each_tagged_and_untagged(
     assert status == 0 and out.count("untagged: ") == 2, out
     status, _, err = run(synced, capsys, "tag", pilchards, lifeboat)
     assert status == 2
-    assert err == "reader: no tag after the 2 articles' ids: `reader tag ID… TAG…`\n"
+    assert err == (
+        "reader: no tag after the 2 articles' ids: `reader tag ID… TAG…` (a tag spelled as an id"
+        f" is written with its #: '#{lifeboat}')\n"
+    )
+    # So an article an older reader filed under an id (acc47d D9) has it taken off.
+    status, out, _ = run(synced, capsys, "tag", pilchards, f"#{lifeboat}")
+    assert status == 0 and lifeboat in out
+    status, out, _ = run(synced, capsys, "untag", pilchards, f"#{lifeboat}")
+    assert status == 0 and out.startswith(f"untagged: Pilchard boats laid up: {lifeboat}"), out
 
 
 def test_a_tag_lists_its_feeds_headlines_and_its_articles_together(

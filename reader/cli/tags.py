@@ -40,8 +40,11 @@ def _articles_first(args: argparse.Namespace) -> list[str] | None:
     while args.tags and looks_like_entry_id(args.tags[0].strip()):
         ids.append(args.tags.pop(0).strip())
     if not args.tags:
+        # An older reader filed an article under an id given as a tag (acc47d D9): its "#"
+        # says it is one, as lists write tags.
         raise UsageError(
-            f"no tag after the {len(ids)} articles' ids: `reader {args.command} ID… TAG…`"
+            f"no tag after the {len(ids)} articles' ids: `reader {args.command} ID… TAG…` (a tag"
+            f" spelled as an id is written with its #: '#{ids[-1]}')"
         )
     return ids if len(ids) > 1 else None
 
