@@ -23,7 +23,8 @@ import re
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from itertools import pairwise
@@ -439,17 +440,20 @@ class SearchIndex:
         pieces = trigrams(word)
         return not pieces or search_headlines.any_holding(self._db, _fts_query(pieces[:32]))
 
-    def candidates(self, word: str, known: Iterable[str] = ()) -> KeySet | None:
+    def candidates(self, word: str, known: Sequence[str] = ()) -> KeySet | None:
         """The keys of the articles that may hold `word` (a word or phrase of a query), None
         when it is too short to narrow them (every article may). Those of them in `known`
-        (the cache's keys, `Store.article_times`, held by the search already) are held as its
-        very strings (`shared_keys`)."""
+        (the cache's keys in order, held by the search already) are held as its very strings,
+        in a dict's keys (`shared_keys`)."""
         pieces = trigrams(word)
         if not pieces:
             return None
-        query = "SELECT docs.key FROM text JOIN docs ON docs.id = text.rowid WHERE text MATCH ?"
-        found = {key for (key,) in self._db.execute(query, (_fts_query(pieces[:32]),))}
-        return shared_keys(found, known)
+        query = (
+            "SELECT docs.key FROM text JOIN docs ON docs.id = text.rowid WHERE text MATCH ?"
+            " ORDER BY docs.key"
+        )
+        rows = self._db.execute(query, (_fts_query(pieces[:32]),))
+        return dict.fromkeys(shared_keys(rows, known)).keys()
 
 
 @contextmanager
@@ -513,15 +517,16 @@ def drop_index(root: Path) -> None:
         damaged.unlink(missing_ok=True)
 
 
-def shared_keys(found: set[str], known: Iterable[str]) -> KeySet:
-    """The keys `found`, those in `known` as its strings, in a dict's keys: a common word's
-    20,000 keys, read from the index as strings of their own and in a set (whose table is
-    three times a dict's), were 3.5 MB of the reader's peak as it searched them, here 0.6
-    MB (acc45c C2)."""
-    kept = dict.fromkeys(key for key in known if key in found)
-    if len(kept) < len(found):  # indexed since `known` was read (another process's sync)
-        kept.update(dict.fromkeys(key for key in found if key not in kept))
-    return kept.keys()
+def shared_keys(rows: Iterable[tuple[str]], known: Sequence[str]) -> Iterator[str]:
+    """The keys of `rows` (in order), each one `known` holds (in order) as its string: a
+    common word's 20,000 keys, read from the index as strings of their own and held in a
+    set (whose table is three times a dict's), were 5 MB of the reader's peak as it
+    searched them; these are 0.6 MB (acc45c C2). SQLite orders text as Python does (UTF-8's
+    bytes as their code points)."""
+    at = 0
+    for (key,) in rows:
+        at = bisect_left(known, key, at)
+        yield known[at] if at < len(known) and known[at] == key else key
 
 
 def keys_in(sets: Iterable[set[str] | None]) -> set[str] | None:
