@@ -179,7 +179,9 @@ def _searched(
             query,
             text,
             stopped=stopped,
-            candidates=candidates,
+            # Without its kept text, an article cached anew since the index told of it: what
+            # it names is of the copy before, which may have held none of the words.
+            candidates=candidates if kept is not None else None,
             copies=copies,
             unheld=unheld,
             summary_of=store.feed_summary,
@@ -194,9 +196,10 @@ def _searched(
         """The `hits` of `rows`, those of the articles cached anew since the index told of
         them searched again. What the index told of an article (a word it can't hold,
         `_Unheld`; its text, `bodies`) is of the copy cached when it caught up: one cached
-        again (or at all) since is looked in whole, its record read. With its texts, any
-        article cached since is: not only those whose text it gave, whose 20,000 keys were
-        kept for this (2 MB of a common word's search, acc45c C2)."""
+        again (or at all) since is looked in whole, its record read, whatever the index named.
+        With its texts, any article cached since is: not only those whose text it gave, whose
+        20,000 keys were kept for this (2 MB of a common word's search, acc45c C2), and one it
+        named for no word, its copy then holding none, is found by its words now."""
         if bodies is None and not unheld.told:
             return hits
         again = _written_since(store, signature, stored)
