@@ -13,7 +13,7 @@ checkout gets a copy of it, and runs in a child of its own, by turns: the real `
 `App.run_test()` (120x40, nothing fetched), every headline read, then `F WORD Enter` and the
 whole list of hits; then `G` (the last hit drawn, its line worked out), `k`, Enter and Esc on it
 (the reading view opened from a hit), and Esc (the search left). Printed per checkout: the
-child's peak RSS (`ru_maxrss`), its anonymous resident memory (RssAnon) at the start, at its
+child's peak RSS (`ru_maxrss`; and before `F`), its anonymous resident memory (RssAnon) at the start, at its
 highest while the search ran (read every 10 ms), with the hits listed and after Esc, the hits' count, and the ratios this / against. Nothing is asserted.
 With `--trace`, this checkout's child runs again under `tracemalloc` and prints the 25 lines
 whose allocations are held with the hits listed.
@@ -54,6 +54,7 @@ def child(root: Path, data: Path, word: str, trace: bool) -> None:
         async with quiet_reader(data) as (app, pilot):
             await all_feeds(app, pilot)
             report["start"] = anon_mb()
+            report["before"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             if trace:
                 began = tracemalloc.take_snapshot()
                 tracemalloc.reset_peak()
@@ -105,10 +106,10 @@ class _Sampled:
 def grown_lines(began: tracemalloc.Snapshot, limit: int = 25) -> list[str]:
     """The lines of code whose allocations held grew most since `began`, and the peak of all
     traced since then."""
+    _, peak = tracemalloc.get_traced_memory()  # before the snapshot's own (20 MB of it)
     ignored = [tracemalloc.Filter(False, tracemalloc.__file__)]
     now = tracemalloc.take_snapshot().filter_traces(ignored)
     stats = now.compare_to(began.filter_traces(ignored), "lineno")
-    _, peak = tracemalloc.get_traced_memory()
     lines = [
         f"grown {sum(s.size_diff for s in stats) / 2**20:.1f} MB since the start;"
         f" traced peak {peak / 2**20:.1f} MB"
@@ -174,7 +175,10 @@ def main() -> int:
         cells = [f"{median(runs, 'peak'):,.0f}"] + [f"{median(runs, s):,.0f}" for s in STEPS]
         print(f"| {name} | " + " | ".join(cells) + f" | {runs[0]['count']:,} |")
     for name, runs in got.items():
-        print(f"{name}: RssFile at its highest while searching {median(runs, 'file'):.0f} MB")
+        print(
+            f"{name}: RssFile at its highest while searching {median(runs, 'file'):.0f} MB;"
+            f" peak RSS before F {median(runs, 'before'):.0f} MB"
+        )
     if "against" in got:
         this, against = got["this"], got["against"]
         ratios = [median(this, "peak") / median(against, "peak")]

@@ -28,6 +28,7 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Se
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from .cells import terminal_cells
 from .dates import in_local_time
@@ -44,6 +45,9 @@ from .searched_notes import note_of
 from .syllables import syllable_start
 from .word_matches import first_from, matches_within
 from .writer_names import without_label
+
+if TYPE_CHECKING:
+    from .search_index import KeySet
 
 _APART = "\x00"
 """Between two titles searched as one text, and between a title and its byline: what no title
@@ -520,7 +524,7 @@ def search(
     query: Query,
     cached_text: Callable[[Headline], tuple[str, str, StruckRuns, str] | None],
     stopped: Callable[[], bool] = lambda: False,
-    candidates: Sequence[set[str] | None] | None = None,
+    candidates: Sequence[KeySet | None] | None = None,
     copies: Callable[[Headline], Sequence[KeptCopy]] = lambda headline: (),
     unheld: Callable[[str], Container[int]] = lambda key: (),
     summary_of: Callable[[Entry], str] = lambda entry: entry.summary,
@@ -618,7 +622,7 @@ def _rows_that_may(
     rows: list[Headline],
     keys_of: list[str],
     query: Query,
-    candidates: Sequence[set[str] | None],
+    candidates: Sequence[KeySet | None],
     summary_of: Callable[[Entry], str],
     notes: Mapping[str, str],
 ) -> set[int]:
@@ -629,24 +633,31 @@ def _rows_that_may(
     of a year's 51,550 (acc33b B9). A row with a note of the reader's (`notes`, by key) is read
     whatever the index says: no index holds the notes, and they are few."""
     noted = {n for n, key in enumerate(keys_of) if note_of(notes, rows[n], key)} if notes else set()
-    titles: list[str] = []
+    titles: dict[int, str] = {}
+
+    def title(n: int) -> str:
+        if n not in titles:
+            # An uncached one's feed text, which no index holds, is looked in as its title is.
+            h = rows[n]
+            feed_text = "" if h.cached else f"\n{_feed_text(h, summary_of)}"
+            titles[n] = heading(h.entry.title, h.entry.author) + feed_text
+        return titles[n]
+
     maybe: set[int] | None = None  # None: every row
     for group in query.groups:
         if any(candidates[w] is None for w in group):
             continue  # a word too short to narrow: every row may hold one of the group's
-        if not titles:
-            # An uncached one's feed text, which no index holds, is looked in as its title is.
-            titles = [
-                heading(h.entry.title, h.entry.author)
-                + ("" if h.cached else f"\n{_feed_text(h, summary_of)}")
-                for h in rows
-            ]
-        in_group: set[int] = set()
+        in_group = set(noted)
         for w in group:
             keys = candidates[w]
-            in_group |= titles_holding(titles, query.words[w]) | noted
             if keys:
                 in_group.update(n for n, key in enumerate(keys_of) if key in keys)
+        # The others' titles alone looked in: a common word's 20,000, each named, were all
+        # made and folded while the search went on (3 MB, acc45c C2).
+        rest = [n for n in (range(len(rows)) if maybe is None else maybe) if n not in in_group]
+        heads = [title(n) for n in rest]
+        for w in group if heads else ():
+            in_group.update(rest[i] for i in titles_holding(heads, query.words[w]))
         maybe = in_group if maybe is None else maybe & in_group
         if not maybe:
             return maybe  # a group no row may hold: none is read

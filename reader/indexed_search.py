@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .errors import Unwritable
 from .safe import safe_line
-from .search_index import SearchIndex, drop_index, open_index
+from .search_index import KeySet, SearchIndex, drop_index, open_index
 from .searched_notes import notes_by_key, notes_may_hold
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def holds_nothing(
 
 
 def headlines_hold_none(
-    index: SearchIndex, store: Store, query: Query, candidates: list[set[str] | None]
+    index: SearchIndex, store: Store, query: Query, candidates: list[KeySet | None]
 ) -> bool:
     """Whether, of a group of `query` whose words the index names no article for
     (`candidates`, per word), no headline may hold a word either, as the store has them (its

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
 from .discovery import FeedLink
@@ -111,17 +111,28 @@ def one_each(headlines: Iterable[Headline]) -> list[Headline]:
     return out
 
 
-def across_feeds(headlines: Iterable[Headline]) -> Iterator[Headline]:
-    """`headlines` (of several feeds) in their order, an article listed by several feeds
-    once: the first feed's row (its others, a live page listed as several items, kept), the
-    other feeds' left out. "All feeds" listed one story twice, each row its feed's (acc39b Q3);
-    each feed's own list still has it."""
+_Row = TypeVar("_Row")
+
+
+def _itself(row: Any) -> Any:
+    return row
+
+
+def across_feeds(
+    rows: Iterable[_Row], headline_of: Callable[[_Row], Headline] = _itself
+) -> Iterator[_Row]:
+    """`rows` (headlines of several feeds, or what `headline_of` tells the headline of: a
+    search's hits) in their order, an article listed by several feeds once: the first feed's
+    row (its others, a live page listed as several items, kept), the other feeds' left out.
+    "All feeds" listed one story twice, each row its feed's (acc39b Q3); each feed's own list
+    still has it."""
     first: dict[str, str] = {}
-    for headline in headlines:
+    for row in rows:
+        headline = headline_of(row)
         key = article_of(headline)
         if key and first.setdefault(key, headline.entry.feed_url) != headline.entry.feed_url:
             continue
-        yield headline
+        yield row
 
 
 def also_in(headline: Headline, shared: Mapping[str, tuple[str, ...]]) -> list[str]:

@@ -91,9 +91,6 @@ class KeptBodies:
 
     def __init__(self, path: Path, stored: dict[str, float]) -> None:
         self._stored = stored
-        self.answered: set[str] = set()
-        """The keys of the articles whose kept text was given: to be read again should the
-        cache have stored them anew since the search began (`library.text_search`)."""
         self._order: list[str] = []
         self._place: dict[str, int] = {}
         self._read: dict[str, _Row] = {}
@@ -101,6 +98,9 @@ class KeptBodies:
         self._db: sqlite3.Connection | None = None
         try:  # not made when gone (dropped as damaged meanwhile)
             self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
+            # Each text is read once: its pages kept were 2 MB of a common word's search at
+            # its highest (acc45c C2); the trees' inner pages, read again, are a few dozen.
+            self._db.execute(f"PRAGMA cache_size = -{_CACHE_KB}")
         except sqlite3.Error:
             self._db = None
 
@@ -137,7 +137,6 @@ class KeptBodies:
         except (sqlite3.Error, zlib.error, UnicodeDecodeError):
             self.close()
             return None
-        self.answered.add(key)
         return kept
 
     def close(self) -> None:
@@ -154,6 +153,8 @@ _READ_MANY = (
     "SELECT docs.key, docs.stored, bodies.title, bodies.byline, bodies.body FROM docs"
     " JOIN bodies ON bodies.id = docs.id WHERE docs.key IN ({})"
 )
+_CACHE_KB = 256
+"""The page cache of the connection reading the kept texts, in KB (SQLite's own is 2 MB)."""
 _BATCH = 200
 """The expected keys read in one query: their compressed texts, ~3 KB each, held until asked."""
 _Row = Sequence[Any]

@@ -48,6 +48,7 @@ from .word_prefixes import attached_prefix
 
 if TYPE_CHECKING:
     from .reports import Headline
+    from .search_index import KeySet
 
 _QUOTES = '"“”„'
 _TERM = re.compile(
@@ -412,15 +413,15 @@ class Query:
             not held.isdisjoint(group) for group in self._tag_sets
         )
 
-    def per_group(self, per_word: list[set[str] | None]) -> list[set[str] | None]:
+    def per_group(self, per_word: list[KeySet | None]) -> list[KeySet | None]:
         """Given per word the keys of the articles that may hold it (None: any may), those
         per group that may hold one of its words."""
-        out: list[set[str] | None] = []
+        out: list[KeySet | None] = []
         for group in self.groups:
             if len(group) == 1:  # its word's own set, not a copy of it (20,000 keys: 1 MB)
                 out.append(per_word[group[0]])
                 continue
-            keys: set[str] | None = set()
+            keys: KeySet | None = set()
             for n in group:
                 found = per_word[n]
                 keys = None if keys is None or found is None else keys | found

@@ -127,6 +127,39 @@ def test_an_article_cached_again_during_the_search_is_matched_as_cached_now(
         lib.close()
 
 
+def test_an_article_the_index_named_for_no_word_cached_again_with_them_is_found(
+    tmp_path: Path,
+) -> None:
+    """An article whose text, as the index caught up with it, holds none of the words is
+    passed over unread; cached anew with them while the search goes on (a sync's), it is a hit
+    all the same, as the same search after finds it (search47: the articles searched again are
+    all those cached since, not only those whose kept text was given)."""
+    lib, entries = _archive(tmp_path / "data", 300, listed=300)
+    try:
+        index_cached(lib.store)
+        headlines = lib.headlines()
+        query = Query('"library item"')  # in the stories of n % 3 == 1 (`_article`)
+        before = search_cached(lib, headlines, query, details=0)
+        new = entries[251]  # n % 3 == 2: "library" in none of its text
+        assert new.id not in [hit.headline.entry.id for hit in before.hits]
+        written = [False]
+
+        def page(hits: object) -> None:  # after the first hundred headlines searched
+            if not written[0]:
+                written[0] = True
+                lib.store.put_article(new.link, _article(new.link, new.title, 1))
+
+        found = search_cached(lib, headlines, query, details=0, page=page)
+        assert written[0]
+        now = search_cached(lib, headlines, query, details=0)
+        assert new.id in [hit.headline.entry.id for hit in found.hits]
+        assert [hit.headline.entry.id for hit in found.hits] == [
+            hit.headline.entry.id for hit in now.hits
+        ]
+    finally:
+        lib.close()
+
+
 def test_an_article_cached_again_during_the_search_is_searched_again_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -30,7 +30,7 @@ from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
 from ..sniff import PDF_REFUSALS
 from ..urls import site_of
 from .directory import _reporting_storage_errors, packed_record
-from .key_ranges import keys_with_prefix, prefix_range, rows_with_prefix, scanned
+from .key_ranges import dict_with_prefix, keys_with_prefix, prefix_range, rows_with_prefix, scanned
 from .shown_ids import SHOWN_AS
 from .taken_down import GONE_ENDED, GONE_SINCE, StoreTakenDown
 
@@ -346,7 +346,7 @@ class StoreArticles(StoreTakenDown):
             kept = self._times_kept
             if kept is not None and kept[0] == signature:
                 return kept[1]
-        times = dict(rows_with_prefix(self._articles, "article:", "store_time"))
+        times = dict_with_prefix(self._articles, "article:", "store_time")
         # Read after the signature: a change between the two reads again next time.
         self._times_kept = None if signature is None else (signature, times)
         return times
