@@ -5,7 +5,6 @@ Runs in a worker (thread or process) for large feeds: parsing is CPU work.
 
 from __future__ import annotations
 
-import codecs
 import copy
 import html
 import re
@@ -18,7 +17,7 @@ import feedparser
 import feedparser.mixin
 
 from .attached_pictures import described, pictures_html
-from .charset import decode, detect_feed_charset
+from .charset import decode_feed
 from .config import DEFAULT_LIMITS
 from .discovery import web_page_answer
 from .discussion_links import comments_of
@@ -114,8 +113,6 @@ _SUBSET_ITEM = re.compile(
 )
 _DOCTYPE_TAIL = re.compile(r"\s*>")
 _XML_DECLARATION = re.compile(r"""^(\ufeff?<\?xml[^>]*?encoding\s*=\s*)["'][^"']*["']""")
-# How EBCDIC and UTF-32 write "<?": no feed is written so, and they are not read.
-_UNREAD_ENCODINGS = (b"\x4c\x6f\xa7\x94", b"<\x00\x00\x00", b"\x00\x00\x00<", b"\xff\xfe\x00\x00")
 
 
 def _doctype_end(text: str, start: int) -> int:
@@ -217,18 +214,6 @@ def mended_references(text: str) -> str:
         at = high.end()
     parts.append(text[at:])
     return "".join(parts)
-
-
-def _feed_text(body: bytes, header_charset: str | None) -> str:
-    """The feed decoded as it will be parsed. UTF-16 without a byte-order mark is known by
-    where its zero bytes fall, whatever it declares (or doesn't)."""
-    if body.startswith(_UNREAD_ENCODINGS):
-        raise ValueError("written in EBCDIC or UTF-32, which feeds are not")
-    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        codec = "utf-16"  # the mark says which end comes first
-    else:
-        codec = detect_feed_charset(body, header_charset)
-    return decode(body, codec)
 
 
 def _strip_tags(html: Any) -> str:
@@ -413,7 +398,7 @@ def _parsed_xml(
     # below; feed HTML is never rendered as markup (titles go through safe_line, a summary
     # through the extractor's own cleaning when it is shown).
     try:
-        text = _feed_text(body, header_charset)
+        text = decode_feed(body, header_charset)
         text, lost_dtd = without_dtd(text)
         # Cut before the parse, which held every item (`feed_items`); after the DTD is gone,
         # whose declarations may hold anything.
