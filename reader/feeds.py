@@ -343,9 +343,13 @@ def _xml_errors(complaint: str, read: bool = True) -> str:
     place = _PARSER_PLACE.match(said)
     if place is not None:
         said = f"{said[place.end() :]} at line {place[1]}, column {place[2]}"
+    # expat's words for a document that stops before its elements close: a feed cut short (a
+    # server's Content-Length too small, a generator that died), said so.
+    cut = said.startswith(("no element found", "unclosed token"))
+    errors = "is cut short (it ends before its elements close)" if cut else "has errors"
     if not read:
-        return "its XML has errors" + (f": {said}" if said else "")
-    return "the feed's XML has errors, read anyway" + (f" ({said})" if said else "")
+        return f"its XML {errors}" + (f": {said}" if said else "")
+    return f"the feed's XML {errors}, read anyway" + (f" ({said})" if said else "")
 
 
 def parse_feed(
