@@ -36,7 +36,7 @@ from .sitemap_feed import feedparser_shaped as sitemap_shaped
 from .sniff import html_title, is_html_document, is_json_feed
 from .start_tags import with_fewer_attributes
 from .text_shape import text_as_html
-from .urls import absolute_url, is_web_url
+from .urls import absolute_url, is_web_url, item_link
 from .writer_names import is_account
 
 # feedparser looks for an e-mail address in each author-like field (<author>, <dc:creator>,
@@ -436,7 +436,7 @@ def _original_link(item: Any, base: str) -> str:
     original = item.get("feedburner_origlink")
     if not isinstance(original, str) or not original.strip():
         return ""
-    link = absolute_url(base, original.strip())
+    link = item_link(base, original.strip())
     return link if is_web_url(link) else ""
 
 
@@ -471,7 +471,7 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
     entries: list[Entry] = []
     seen: set[str] = set()
     kept = items[: limits.max_feed_items]
-    links = [absolute_url(base, item.get("link", "") or "") for item in kept]
+    links = [item_link(base, item.get("link", "") or "") for item in kept]
     reused = _reused_guids(kept, links)
     feed_authors = _feed_authors(parsed)
     for item, given in zip(kept, links, strict=True):
