@@ -303,6 +303,29 @@ class Fetcher:
         ceiling: Reach | None,
         lead: str,
     ) -> Response:
+        """`_attempt_hops`, a failure past a redirect said to be one (`FetchError.redirected`):
+        the address asked answered."""
+        hops: list[str] = []
+        try:
+            return await self._attempt_hops(
+                url, headers, limit, pdf_limit, decode, ceiling, lead, hops
+            )
+        except FetchError as error:
+            if hops and not error.redirected:
+                raise replace(error, redirected=True) from None
+            raise
+
+    async def _attempt_hops(
+        self,
+        url: str,
+        headers: dict[str, str],
+        limit: int,
+        pdf_limit: int,
+        decode: bool,
+        ceiling: Reach | None,
+        lead: str,
+        hops: list[str],
+    ) -> Response:
         allowance = Allowance(limit, pdf_limit, self.limits.total_timeout)
         if (cap := UNDER_CAP.get()) is not None:
             allowance.cut = cap.far_past  # a sync's download cap (`download_cap`)
@@ -313,7 +336,7 @@ class Fetcher:
             # failed requests never sent as "no complete answer within 20 s".
             async with asyncio.timeout(None) as allowance.deadline:
                 try:
-                    return await self._follow(url, headers, allowance, decode, ceiling, lead)
+                    return await self._follow(url, headers, allowance, decode, ceiling, lead, hops)
                 finally:
                     self._live.pop(id(allowance), None)
                     self.received["pictures" if PICTURES.get() else "pages"] += allowance.received
@@ -343,7 +366,10 @@ class Fetcher:
         except httpx.InvalidURL:
             # httpx parses a redirect's Location itself, even when not following it.
             raise FetchError(
-                ErrorKind.BAD_URL, f"{_host(url)} sent an invalid or non-web link", url
+                ErrorKind.BAD_URL,
+                f"{_host(url)} sent an invalid or non-web link",
+                url,
+                redirected=True,
             ) from None
         except httpx.HTTPError as exc:
             # A dropped or reset connection may work the next time; a refused one won't soon.
@@ -376,7 +402,9 @@ class Fetcher:
         decode: bool,
         ceiling: Reach | None,
         lead: str,
+        hops: list[str],
     ) -> Response:
+        """The answer of `url`, its redirects followed, each one's target added to `hops`."""
         moved, permanent = "", True  # where the address has moved for good (`Response.moved`)
         redirected = ""  # how the last hop answered, when it was a redirect
         for _hop in range(self.limits.max_redirects + 1):
@@ -444,11 +472,13 @@ class Fetcher:
                         target = absolute_url(url, location)
                         if not target:
                             shown = safe_line(location, 120)
-                            raise FetchError(
-                                ErrorKind.BAD_URL,
-                                f"refused a redirect to a non-web link: {shown}",
-                                url,
+                            refused = (
+                                f"refused a redirect to a non-web link: {shown}"
+                                if shown
+                                else "answered with a redirect to no address (an empty Location)"
                             )
+                            raise FetchError(ErrorKind.BAD_URL, refused, url, redirected=True)
+                        hops.append(target)
                         status = response.status_code
                         redirected = f"moved (HTTP {status}) to {safe_line(shown_url(target), 120)}"
                         url, lead = target, "a redirect"
