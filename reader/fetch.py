@@ -49,7 +49,7 @@ from .priority_gate import PICTURES, USER_WAITS, PriorityGate, rank, user_waits
 from .proxies import Route, route
 from .proxy_answers import PAGE_READ, PROXY_STATUSES, proxy_mark
 from .retries import Retries
-from .safe import safe_line
+from .safe import safe_line, without_terminal_escapes
 from .unanswered import HEAD_CAME
 from .url_display import shown_url
 from .urls import absolute_url, address_controls, is_web_url, not_web_url, web_url_problem
@@ -616,7 +616,9 @@ class Fetcher:
             raise FetchError(
                 ErrorKind.HTTP, said, url, retryable=retryable, retry_after=wait, status=status
             )
-        content_type = response.headers.get("content-type", "")
+        # An escape sequence in it goes whole before it is split at ";": its OSC's own ";" cut
+        # "image/\x1b]0;T\x07png" to "image/0" (acc47c C7).
+        content_type = without_terminal_escapes(response.headers.get("content-type", ""))
         encoding = response.headers.get("content-encoding", "").strip().lower()
         # Always the bytes as they came: httpx's own decoders inflate with no cap on what
         # comes out (a 3 KB "gzip, gzip" feed took 6 GB, on the event loop).

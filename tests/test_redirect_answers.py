@@ -38,3 +38,19 @@ def test_a_refused_redirect_is_the_sites_answer_not_nothing_answering(
     assert err == f"reader: {url} answered: {said}; not subscribed\n"
     assert main(["--data-dir", str(data_dir), "feeds"]) == 0
     assert url not in capsys.readouterr().out
+
+
+def test_a_content_type_holding_an_escape_sequence_is_named_without_it_whole(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its escape sequence removed whole before the type is read, not cut at the OSC's own ";"
+    ("sent as image/0", acc47c C7)."""
+    from reader.cli import main
+
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    httpserver.expect_request("/feed").respond_with_data(
+        png, headers={"Content-Type": "image/\x1b]0;PWNED\x07png"}
+    )
+    assert main(["--data-dir", str(data_dir), "add", httpserver.url_for("/feed")]) == 1
+    err = capsys.readouterr().err
+    assert "image/png" in err and "image/0" not in err and "PWNED" not in err
