@@ -260,11 +260,17 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         limit = max_bytes or self.limits.max_bytes
         pdf_limit = 0 if max_bytes else self.limits.page_bytes(pdf=True)
-        return await self.retries.run(
-            url,
-            _host_key(url),
-            lambda: self._attempt(url, headers, limit, pdf_limit, decode, ceiling, lead),
-        )
+        hops: list[str] = []  # the redirects it answered with: a failure past one is said so
+        try:
+            return await self.retries.run(
+                url,
+                _host_key(url),
+                lambda: self._attempt(url, headers, limit, pdf_limit, decode, ceiling, lead, hops),
+            )
+        except FetchError as error:
+            if hops and not error.redirected:
+                raise replace(error, redirected=True) from None
+            raise
 
     def failed_try(self, url: str) -> FetchError | None:
         """How the last try of `url` failed, while a request of it is tried again (else None)."""
@@ -294,28 +300,6 @@ class Fetcher:
         self._host_resume[key] = max(self._host_resume.get(key, 0.0), resume)
 
     async def _attempt(
-        self,
-        url: str,
-        headers: dict[str, str],
-        limit: int,
-        pdf_limit: int,
-        decode: bool,
-        ceiling: Reach | None,
-        lead: str,
-    ) -> Response:
-        """`_attempt_hops`, a failure past a redirect said to be one (`FetchError.redirected`):
-        the address asked answered."""
-        hops: list[str] = []
-        try:
-            return await self._attempt_hops(
-                url, headers, limit, pdf_limit, decode, ceiling, lead, hops
-            )
-        except FetchError as error:
-            if hops and not error.redirected:
-                raise replace(error, redirected=True) from None
-            raise
-
-    async def _attempt_hops(
         self,
         url: str,
         headers: dict[str, str],
