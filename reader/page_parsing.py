@@ -50,8 +50,12 @@ three words, 4.7 s; 0.04 s so), and a link farm's page took a worker past its 30
 
 def parsed_page(page: bytes, header_charset: str | None = None) -> HtmlElement | None:
     """The page (as downloaded) decoded as extraction decodes it, and parsed; None when it
-    doesn't parse."""
-    return parsed_text(decode_html(page, header_charset))
+    doesn't parse, or holds more than `MAX_TAGS` tags: what reads a page for one thing only (a
+    refresh, a sign-in form) looks for it in a small page, and the page's extraction refuses it
+    in words. Parsed whole, `reader show` of one of 2.3 million list items reached 360 MB before
+    it was refused (acc47c C8)."""
+    text = decode_html(page, header_charset)
+    return None if text.count("<") > MAX_TAGS else parsed_text(text)
 
 
 def parsed_text(text: str) -> HtmlElement | None:
