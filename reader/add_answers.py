@@ -112,6 +112,10 @@ def _subscribed(added: Added, name: str) -> AddAnswer:
         return AddAnswer(lines, failed=True)
     title = safe_line(result.feed.display_title)
     lines.append(Said(f"subscribed: {title} ({plural(result.new_entries, 'headline')})"))
+    if result.feed.problem:
+        # What `reader feeds` warns of, said when the user is looking: a feed cut short read
+        # as "subscribed: … (0 headlines)", a clean success (acc47c C6).
+        lines.append(Said(f"warning: {safe_line(result.feed.problem)}"))
     return AddAnswer(lines, failed=False)
 
 

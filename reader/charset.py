@@ -136,6 +136,24 @@ def detect_feed_charset(body: bytes, header_charset: str | None = None) -> str:
     return detect_charset(body, declared or normalise_charset(header_charset) or "utf-8")
 
 
+# How EBCDIC and UTF-32 write "<?": no feed is written so, and they are not read.
+_UNREAD_ENCODINGS = (b"\x4c\x6f\xa7\x94", b"<\x00\x00\x00", b"\x00\x00\x00<", b"\xff\xfe\x00\x00")
+
+
+def decode_feed(body: bytes, header_charset: str | None = None) -> str:
+    """A feed's XML (RSS, Atom, a sitemap) decoded as it will be parsed, by `detect_feed_charset`:
+    expat, handed the bytes, reads no multi-byte legacy charset (Shift_JIS, GBK, Big5…) and
+    raises on a label it doesn't know. UTF-16 without a byte-order mark is known by where its
+    zero bytes fall, whatever it declares (or doesn't). ValueError for EBCDIC and UTF-32."""
+    if body.startswith(_UNREAD_ENCODINGS):
+        raise ValueError("written in EBCDIC or UTF-32, which feeds are not")
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = "utf-16"  # the mark says which end comes first
+    else:
+        codec = detect_feed_charset(body, header_charset)
+    return decode(body, codec)
+
+
 def _drop_unparseable_reference(match: re.Match[str]) -> str:
     """`&#27;` and friends would put the same characters into the tree: drop them too."""
     hex_digits, decimal = match.groups()

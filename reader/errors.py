@@ -110,6 +110,9 @@ class FetchError(Exception):
     several hosts is the network's, a Wi-Fi login waiting."""
     certificate_name: str = ""
     """...and the first name it is for ("portal.hotel-wifi.example")."""
+    redirected: bool = False
+    """The address asked answered, with a redirect: the failure is where it led (refused, or
+    nothing answering there), not "nothing answered" at the address."""
 
     def __str__(self) -> str:
         return self.message

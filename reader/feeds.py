@@ -5,7 +5,6 @@ Runs in a worker (thread or process) for large feeds: parsing is CPU work.
 
 from __future__ import annotations
 
-import codecs
 import copy
 import html
 import re
@@ -18,7 +17,7 @@ import feedparser
 import feedparser.mixin
 
 from .attached_pictures import described, pictures_html
-from .charset import decode, detect_feed_charset
+from .charset import decode_feed
 from .config import DEFAULT_LIMITS
 from .discovery import web_page_answer
 from .discussion_links import comments_of
@@ -37,7 +36,7 @@ from .sitemap_feed import feedparser_shaped as sitemap_shaped
 from .sniff import html_title, is_html_document, is_json_feed
 from .start_tags import with_fewer_attributes
 from .text_shape import text_as_html
-from .urls import absolute_url, is_web_url
+from .urls import absolute_url, is_web_url, item_link
 from .writer_names import is_account
 
 # feedparser looks for an e-mail address in each author-like field (<author>, <dc:creator>,
@@ -114,8 +113,6 @@ _SUBSET_ITEM = re.compile(
 )
 _DOCTYPE_TAIL = re.compile(r"\s*>")
 _XML_DECLARATION = re.compile(r"""^(\ufeff?<\?xml[^>]*?encoding\s*=\s*)["'][^"']*["']""")
-# How EBCDIC and UTF-32 write "<?": no feed is written so, and they are not read.
-_UNREAD_ENCODINGS = (b"\x4c\x6f\xa7\x94", b"<\x00\x00\x00", b"\x00\x00\x00<", b"\xff\xfe\x00\x00")
 
 
 def _doctype_end(text: str, start: int) -> int:
@@ -217,18 +214,6 @@ def mended_references(text: str) -> str:
         at = high.end()
     parts.append(text[at:])
     return "".join(parts)
-
-
-def _feed_text(body: bytes, header_charset: str | None) -> str:
-    """The feed decoded as it will be parsed. UTF-16 without a byte-order mark is known by
-    where its zero bytes fall, whatever it declares (or doesn't)."""
-    if body.startswith(_UNREAD_ENCODINGS):
-        raise ValueError("written in EBCDIC or UTF-32, which feeds are not")
-    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        codec = "utf-16"  # the mark says which end comes first
-    else:
-        codec = detect_feed_charset(body, header_charset)
-    return decode(body, codec)
 
 
 def _strip_tags(html: Any) -> str:
@@ -358,9 +343,13 @@ def _xml_errors(complaint: str, read: bool = True) -> str:
     place = _PARSER_PLACE.match(said)
     if place is not None:
         said = f"{said[place.end() :]} at line {place[1]}, column {place[2]}"
+    # expat's words for a document that stops before its elements close: a feed cut short (a
+    # server's Content-Length too small, a generator that died), said so.
+    cut = said.startswith(("no element found", "unclosed token"))
+    errors = "is cut short (it ends before its elements close)" if cut else "has errors"
     if not read:
-        return "its XML has errors" + (f": {said}" if said else "")
-    return "the feed's XML has errors, read anyway" + (f" ({said})" if said else "")
+        return f"its XML {errors}" + (f": {said}" if said else "")
+    return f"the feed's XML {errors}, read anyway" + (f" ({said})" if said else "")
 
 
 def parse_feed(
@@ -413,7 +402,7 @@ def _parsed_xml(
     # below; feed HTML is never rendered as markup (titles go through safe_line, a summary
     # through the extractor's own cleaning when it is shown).
     try:
-        text = _feed_text(body, header_charset)
+        text = decode_feed(body, header_charset)
         text, lost_dtd = without_dtd(text)
         # Cut before the parse, which held every item (`feed_items`); after the DTD is gone,
         # whose declarations may hold anything.
@@ -447,7 +436,7 @@ def _original_link(item: Any, base: str) -> str:
     original = item.get("feedburner_origlink")
     if not isinstance(original, str) or not original.strip():
         return ""
-    link = absolute_url(base, original.strip())
+    link = item_link(base, original.strip())
     return link if is_web_url(link) else ""
 
 
@@ -482,7 +471,7 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
     entries: list[Entry] = []
     seen: set[str] = set()
     kept = items[: limits.max_feed_items]
-    links = [absolute_url(base, item.get("link", "") or "") for item in kept]
+    links = [item_link(base, item.get("link", "") or "") for item in kept]
     reused = _reused_guids(kept, links)
     feed_authors = _feed_authors(parsed)
     for item, given in zip(kept, links, strict=True):

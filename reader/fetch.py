@@ -49,7 +49,7 @@ from .priority_gate import PICTURES, USER_WAITS, PriorityGate, rank, user_waits
 from .proxies import Route, route
 from .proxy_answers import PAGE_READ, PROXY_STATUSES, proxy_mark
 from .retries import Retries
-from .safe import safe_line
+from .safe import safe_line, without_terminal_escapes
 from .unanswered import HEAD_CAME
 from .url_display import shown_url
 from .urls import absolute_url, address_controls, is_web_url, not_web_url, web_url_problem
@@ -260,11 +260,17 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         limit = max_bytes or self.limits.max_bytes
         pdf_limit = 0 if max_bytes else self.limits.page_bytes(pdf=True)
-        return await self.retries.run(
-            url,
-            _host_key(url),
-            lambda: self._attempt(url, headers, limit, pdf_limit, decode, ceiling, lead),
-        )
+        hops: list[str] = []  # the redirects it answered with: a failure past one is said so
+        try:
+            return await self.retries.run(
+                url,
+                _host_key(url),
+                lambda: self._attempt(url, headers, limit, pdf_limit, decode, ceiling, lead, hops),
+            )
+        except FetchError as error:
+            if hops and not error.redirected:
+                raise replace(error, redirected=True) from None
+            raise
 
     def failed_try(self, url: str) -> FetchError | None:
         """How the last try of `url` failed, while a request of it is tried again (else None)."""
@@ -302,6 +308,7 @@ class Fetcher:
         decode: bool,
         ceiling: Reach | None,
         lead: str,
+        hops: list[str],
     ) -> Response:
         allowance = Allowance(limit, pdf_limit, self.limits.total_timeout)
         if (cap := UNDER_CAP.get()) is not None:
@@ -313,7 +320,7 @@ class Fetcher:
             # failed requests never sent as "no complete answer within 20 s".
             async with asyncio.timeout(None) as allowance.deadline:
                 try:
-                    return await self._follow(url, headers, allowance, decode, ceiling, lead)
+                    return await self._follow(url, headers, allowance, decode, ceiling, lead, hops)
                 finally:
                     self._live.pop(id(allowance), None)
                     self.received["pictures" if PICTURES.get() else "pages"] += allowance.received
@@ -343,7 +350,10 @@ class Fetcher:
         except httpx.InvalidURL:
             # httpx parses a redirect's Location itself, even when not following it.
             raise FetchError(
-                ErrorKind.BAD_URL, f"{_host(url)} sent an invalid or non-web link", url
+                ErrorKind.BAD_URL,
+                f"{_host(url)} sent an invalid or non-web link",
+                url,
+                redirected=True,
             ) from None
         except httpx.HTTPError as exc:
             # A dropped or reset connection may work the next time; a refused one won't soon.
@@ -376,7 +386,9 @@ class Fetcher:
         decode: bool,
         ceiling: Reach | None,
         lead: str,
+        hops: list[str],
     ) -> Response:
+        """The answer of `url`, its redirects followed, each one's target added to `hops`."""
         moved, permanent = "", True  # where the address has moved for good (`Response.moved`)
         first_redirect = 0  # `Response.redirected_with`
         redirected = ""  # how the last hop answered, when it was a redirect
@@ -445,11 +457,13 @@ class Fetcher:
                         target = absolute_url(url, location)
                         if not target:
                             shown = safe_line(location, 120)
-                            raise FetchError(
-                                ErrorKind.BAD_URL,
-                                f"refused a redirect to a non-web link: {shown}",
-                                url,
+                            refused = (
+                                f"refused a redirect to a non-web link: {shown}"
+                                if shown
+                                else "answered with a redirect to no address (an empty Location)"
                             )
+                            raise FetchError(ErrorKind.BAD_URL, refused, url, redirected=True)
+                        hops.append(target)
                         status = response.status_code
                         first_redirect = first_redirect or status
                         redirected = f"moved (HTTP {status}) to {safe_line(shown_url(target), 120)}"
@@ -590,7 +604,9 @@ class Fetcher:
             raise FetchError(
                 ErrorKind.HTTP, said, url, retryable=retryable, retry_after=wait, status=status
             )
-        content_type = response.headers.get("content-type", "")
+        # An escape sequence in it goes whole before it is split at ";": its OSC's own ";" cut
+        # "image/\x1b]0;T\x07png" to "image/0" (acc47c C7).
+        content_type = without_terminal_escapes(response.headers.get("content-type", ""))
         encoding = response.headers.get("content-encoding", "").strip().lower()
         # Always the bytes as they came: httpx's own decoders inflate with no cap on what
         # comes out (a 3 KB "gzip, gzip" feed took 6 GB, on the event loop).

@@ -29,6 +29,25 @@ class NotAJsonFeed(ValueError):
     """The bytes are no JSON Feed a reader can read: why, in words."""
 
 
+_CONTROL_NAMES = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}
+
+
+def _json_error(error: json.JSONDecodeError) -> str:
+    """The parser's complaint, a control character written raw in a string named with whose
+    fault it is: a feed templated by hand (a Jekyll or Hugo template without `jsonify`) writes
+    its text's line breaks so. JSON forbids them, and other readers refuse the feed as this one
+    does (lemon24's reader by Python's `json`, Miniflux by Go's, FreshRSS by PHP's): read
+    leniently here, the generator's fault would go unseen by its one reader who could say so."""
+    if not error.msg.startswith("Invalid control character"):
+        return str(error)
+    char = error.doc[error.pos] if error.pos < len(error.doc) else ""
+    name = _CONTROL_NAMES.get(char, f"the control character U+{ord(char or chr(0)):04X}")
+    return (
+        f"{name} written raw inside a string at line {error.lineno}, column {error.colno}; "
+        "its generator did not escape it"
+    )
+
+
 def feedparser_shaped(body: bytes, most: int) -> tuple[dict[str, Any], int]:
     """The JSON Feed in `body` as feedparser's result is shaped: {"feed": {...}, "entries":
     [...]}, each value of the type feedparser gives, its first `most` items alone made entries
@@ -39,6 +58,8 @@ def feedparser_shaped(body: bytes, most: int) -> tuple[dict[str, Any], int]:
         document = json.loads(body.removeprefix(codecs.BOM_UTF8).decode("utf-8", "replace"))
     except RecursionError:
         raise NotAJsonFeed("its JSON nests too deep") from None
+    except json.JSONDecodeError as error:
+        raise NotAJsonFeed(f"its JSON has errors: {_json_error(error)}") from None
     except ValueError as error:
         raise NotAJsonFeed(f"its JSON has errors: {error}") from None
     if not isinstance(document, dict) or not _string(document.get("version")).startswith(

@@ -125,6 +125,24 @@ def outline_names(outline: Element, version: str) -> tuple[str, str]:
     return named, named
 
 
+# An "&" starting no reference: a name (or none) up to where expat stopped, without its ";".
+_BARE_AMPERSAND = re.compile(r"&[\w.-]{0,40}$")
+
+
+def _bare_ampersand(text: str, error: ParseError) -> str:
+    """The parser's complaint as its cause, where it is an "&" written bare ("News & Politics",
+    "?a=1&b=2": a hand-edited file, or an exporter that escapes nothing): expat says "invalid
+    token" and a place alone. "" for any other error."""
+    line, column = getattr(error, "position", (0, 0))
+    if "invalid token" not in str(error) or not 0 < line <= text.count("\n") + 1:
+        return ""
+    written = text.split("\n", line)[line - 1]
+    bare = _BARE_AMPERSAND.search(written[:column])
+    if bare is None:
+        return ""
+    return f"a bare & at line {line}, column {bare.start() + 1}: write it &amp;"
+
+
 _STAND_IN = 0xF0000  # a plane-15 private character for each control, which XML allows
 
 
@@ -182,9 +200,8 @@ def read_opml(data: bytes) -> Subscriptions:
             ErrorKind.BAD_FEED, f"refused: the OPML file declares {_what(error)}"
         ) from None
     except ParseError as error:
-        raise FetchError(
-            ErrorKind.BAD_FEED, f"not a readable OPML file ({safe_line(error, 100)})"
-        ) from None
+        why = _bare_ampersand(text, error) or safe_line(error, 100)
+        raise FetchError(ErrorKind.BAD_FEED, f"not a readable OPML file ({why})") from None
     if root.tag.lower() != "opml":
         raise FetchError(
             ErrorKind.BAD_FEED, f"not an OPML file (its root is <{safe_line(root.tag, 40)}>)"

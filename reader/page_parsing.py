@@ -13,6 +13,12 @@ from lxml.html import HtmlElement
 
 from .charset import decode_html, without_xml_declaration
 
+MAX_TAGS = 400_000
+"""The most tags (counted as "<"s) of a page parsed whole: twenty times the corpus's largest
+(Wikipedia's longest article, 19,252). Parsing and reading cost time and memory by the element: a
+hostile page of a million one-word paragraphs under the 10 MB cap took a worker 75 s and 1.4 GB.
+Extraction refuses a page past it; `discovery` reads its head alone."""
+
 HTML_PARSER = lxml.html.HTMLParser(huge_tree=True)
 """lxml.html's parser, with each element's Python class looked up in C. lxml.html's own lookup
 calls a Python method each time an element is first touched from Python (the extraction passes
@@ -44,8 +50,12 @@ three words, 4.7 s; 0.04 s so), and a link farm's page took a worker past its 30
 
 def parsed_page(page: bytes, header_charset: str | None = None) -> HtmlElement | None:
     """The page (as downloaded) decoded as extraction decodes it, and parsed; None when it
-    doesn't parse."""
-    return parsed_text(decode_html(page, header_charset))
+    doesn't parse, or holds more than `MAX_TAGS` tags: what reads a page for one thing only (a
+    refresh, a sign-in form) looks for it in a small page, and the page's extraction refuses it
+    in words. Parsed whole, `reader show` of one of 2.3 million list items reached 360 MB before
+    it was refused (acc47c C8)."""
+    text = decode_html(page, header_charset)
+    return None if text.count("<") > MAX_TAGS else parsed_text(text)
 
 
 def parsed_text(text: str) -> HtmlElement | None:

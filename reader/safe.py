@@ -148,6 +148,13 @@ def safe_line(text: object, max_length: int = 0) -> str:
     return s
 
 
+def without_terminal_escapes(text: str) -> str:
+    """`text` with its terminal escape sequences removed whole (an OSC title, a CSI colour), its
+    other characters as they are: a link written with one is the address around it
+    (`urls.item_link`)."""
+    return _ESCAPE_SEQUENCE.sub("", text) if "\x1b" in text or "\x9b" in text else text
+
+
 def without_escape_sequences(document: str) -> str:
     """A whole page with its terminal escape sequences removed, before the parser sees it: the
     parser drops a lone ESC, and the rest of a sequence ("]0;title") would show as text."""

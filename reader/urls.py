@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit, urlunsplit
 
-from .safe import safe_line
+from .safe import safe_line, without_terminal_escapes
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 # What a browser removes from an address as it reads it (tabs and line breaks), and what it
@@ -18,6 +18,10 @@ _URL_SPACES = re.compile(r"[\t\n\r]")
 _URL_CONTROLS = re.compile(
     "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff\u061c\u202a-\u202e\u2066-\u2069]"
 )
+# What a browser strips from an address's ends before it reads it (WHATWG URL: C0 controls and
+# space), beside the whitespace `str.strip` knows.
+_URL_EDGES = re.compile(r"^[\x00-\x20\s]+|[\x00-\x20\s]+$")
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 # Tracking parameters that change nothing about the page; dropping them makes two links to one article share a cache entry.
 _TRACKING_PREFIXES = ("utm_", "mc_", "fbclid", "gclid", "yclid", "_hsenc", "_hsmi")
 # More that name the campaign, feed, share or app a reader came by, not the page (acc47a A4):
@@ -104,7 +108,7 @@ def absolute_url(base: str, href: str) -> str:
     A control character in the address is percent-encoded, as a browser does: the address still
     works, and printed or shown it is plain text (a page's `src` holding C1's CSI, U+009B, would
     otherwise colour a terminal)."""
-    href = _URL_SPACES.sub("", (href or "").strip())
+    href = _URL_SPACES.sub("", _URL_EDGES.sub("", href or ""))
     if not href:
         return ""
     href = _URL_CONTROLS.sub(lambda m: quote(m.group(), safe=""), href)
@@ -113,6 +117,20 @@ def absolute_url(base: str, href: str) -> str:
     except ValueError:
         return ""
     return url if is_web_url(url) else ""
+
+
+def item_link(base: str, href: str) -> str:
+    """A feed item's link (or a sitemap's `<loc>`) resolved as `absolute_url` resolves a page's;
+    a terminal escape sequence in it removed whole, as from a title (`safe`): the address
+    around it is the one meant ("\x1b]0;T\x07https://…" is "https://…"). Percent-encoded as a
+    page's link is, it read as a path under the feed's site ("/%1B]0;T%07http:/…"), whose 404
+    told a live, cached story "taken down" (acc47c C3). "" when a control character (C0, DEL,
+    C1) is left in it where a browser reads it (its ends stripped, tabs and line breaks
+    removed): no address, as `reader add` and an import refuse one."""
+    if not isinstance(href, str):
+        return ""
+    href = _URL_SPACES.sub("", _URL_EDGES.sub("", without_terminal_escapes(href)))
+    return "" if _CONTROLS.search(href) else absolute_url(base, href)
 
 
 LONGEST_ENCLOSURE = 4096

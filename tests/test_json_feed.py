@@ -213,3 +213,21 @@ def test_a_lone_surrogate_in_a_json_feed_is_a_replacement_character(
             assert titles == ["Cut \ufffd off \U0001f600", "Tide \ufffd text"]
 
     asyncio.run(run())
+
+
+@pytest.mark.parametrize(
+    ("raw", "named"), [("\n", "a line break"), ("\t", "a tab"), ("\x0b", "U+000B")]
+)
+def test_a_json_feed_with_a_raw_control_in_a_string_is_refused_naming_it_and_whose_fault(
+    raw: str, named: str
+) -> None:
+    # A hand-templated feed (Jekyll, Hugo without `jsonify`): refused, as other readers do,
+    # saying what and where rather than "Invalid control character at: …".
+    text = _feed([{"id": "1", "url": "https://gazette.example/1", "content_text": "XX"}]).decode()
+    body = text.replace("XX", f"Saturdays.{raw}It leaves at 09:00.").encode()
+    with pytest.raises(FetchError) as refused:
+        parse_feed(body, URL)
+    said = refused.value.message
+    assert f"{named} written raw inside a string at line 1, column " in said
+    assert said.endswith("its generator did not escape it)")
+    assert "\n" not in said and "\t" not in said

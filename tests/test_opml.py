@@ -362,3 +362,28 @@ def _feeds_opml(urls: list[str], folder: str = "") -> str:
     if folder:
         outlines = f'<outline text="{folder}">{outlines}</outline>'
     return f'<?xml version="1.0"?><opml version="2.0"><body>{outlines}</body></opml>'
+
+
+@pytest.mark.parametrize(
+    ("outline", "place"),
+    [
+        ('<outline text="News & Politics">', "line 3, column 21"),
+        ('<outline text="Gazette" xmlUrl="http://127.0.0.1/f?a=1&b=2"/>', "line 3, column 55"),
+    ],
+)
+def test_an_opml_file_with_a_bare_ampersand_is_refused_naming_it_and_its_place(
+    outline: str, place: str, tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hand-edited file (acc47c C11): the cause in words, not "invalid token" and a place."""
+    from reader.cli import main
+
+    closing = "" if outline.endswith("/>") else "</outline>"
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0"><body>\n'
+        f"{outline}{closing}\n</body></opml>\n"
+    )
+    assert main(["--data-dir", str(data_dir), "import", str(opml)]) == 1
+    assert capsys.readouterr().err == (
+        f"reader: not a readable OPML file (a bare & at {place}: write it &amp;)\n"
+    )

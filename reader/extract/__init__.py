@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..charset import clean_markup, decode_html, in_nfc
 from ..models import Article, Entry, ErrorKind, FetchError, SiteRule, words_of
+from ..page_parsing import MAX_TAGS
 from ..render import to_markdown, to_text
 from ..safe import safe_line
 from ..sniff import PDF, binary_type, feed_type, looks_like_html
@@ -80,12 +81,6 @@ def gave_little(article: Article) -> bool:
     gave almost nothing, or a teaser under half the feed's text), or it is a few words (a
     page scripts fill, for a feed without text)."""
     return article.partial or article.word_count < _SHORT
-
-
-MAX_TAGS = 400_000
-"""The most tags (counted as "<"s) of a page read: twenty times the corpus's largest (Wikipedia's
-longest article, 19,252). Parsing and reading cost time and memory by the element: a hostile page
-of a million one-word paragraphs under the 10 MB cap took a worker 75 s and 1.4 GB."""
 
 
 def extract_article(

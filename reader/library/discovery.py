@@ -71,10 +71,15 @@ class LibraryDiscovery(LibrarySync):
             # A typo's signature (a host misspelt, https for http, a port): subscribed, it
             # was a "!" row failing at every sync, never once read (acc44a A1).
             return Added("", nothing_answered=fetched)
-        if isinstance(fetched, FetchError) and fetched.status in (404, 410):
+        if isinstance(fetched, FetchError) and (
+            fetched.status in (404, 410)
+            or (fetched.redirected and fetched.kind == ErrorKind.BAD_URL)
+        ):
             # The site's own answer that nothing is there (a typo, a feed it ended): not a
             # subscription failing at every sync, as a page's dead feed link isn't (acc40b P9).
             # One the site can't answer now is subscribed, and asked again by the next sync.
+            # A redirect refused (to file:, to no address) is the site's answer too: not
+            # "nothing answered", with advice to check the address's spelling (acc47c C7).
             message = f"{url} answered: {fetched.message}; not subscribed"
             raise replace(fetched, message=message)
         if isinstance(fetched, Response) and (
@@ -322,6 +327,8 @@ def _nothing_there(failure: FetchError) -> bool:
     """Nothing answered at the address: no such host, no server at its port, no https spoken
     there (or no network to ask it on). A time-out, a connection broken off or a server's
     error may pass; these are most often the address mistyped."""
+    if failure.redirected:
+        return False  # the address answered, with a redirect
     return failure.kind == ErrorKind.BAD_URL or failure.no_answer in (
         NoAnswer.NO_HOST,
         NoAnswer.REFUSED,

@@ -251,7 +251,10 @@ class LibraryFeedRefresh(LibraryRenewal):
         if copies_own_title(feed, parsed.title):
             self.store.name_feed(url, "")
         emptied = await self._emptied(url) if whole and not parsed.entries else ""
-        problem = "; ".join(p for p in (emptied, parsed.problem, over_time) if p) or None
+        # A sitemap of its index passed over (too large, failing) is said with the rest.
+        passed_over = sitemaps.passed_over if sitemaps else ()
+        problem = "; ".join(p for p in (emptied, parsed.problem, *passed_over, over_time) if p)
+        problem = problem or None
         if not whole:  # what its index said, it said again: as the feed was read last
             response = replace(response, etag=feed.etag, last_modified=feed.last_modified)
             printed, problem = feed.body_print, feed.problem

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..models import ErrorKind, FetchError, Reach, Response
+from ..plural import size_text
 from ..sitemap_feed import INDEX_DEPTH, INDEX_SITEMAPS, index_sitemaps, is_sitemap_index, unpacked
 
 Fetch = Callable[[str, Reach, int, str | None, str | None], Awaitable[Response]]
@@ -81,6 +82,8 @@ class SitemapPages:
     """The sitemaps read (those that changed, of an index that did not), inflated."""
     kept: dict[str, SitemapRead]
     """What to keep of them for the next refresh (`Kept`)."""
+    passed_over: tuple[str, ...] = ()
+    """Each sitemap that failed, passed over: its address and why, a problem of the feed's."""
 
 
 async def sitemap_pages(
@@ -90,8 +93,10 @@ async def sitemap_pages(
     sitemap index, the bodies of its newest sitemaps (`index_sitemaps`), each inflated, an index
     among them followed in its place (`INDEX_DEPTH` deep, `INDEX_SITEMAPS` sitemaps in all):
     `most` bytes (the feed's limit) the index and they together, one past what is left not
-    read, nor those after it. A sitemap that fails is passed over; when every one failed, the
-    last failure is raised (the feed's, as its index's would be). None: no sitemap index."""
+    read (an older one that fits is: a day's sitemap too large lost the index's every other).
+    A sitemap that fails is passed over, said (`passed_over`); when every one failed, the last
+    failure is raised (the feed's, as its index's would be), naming it. None: no sitemap
+    index."""
     import asyncio  # here: `reader feeds` and `list` import this module, and no event loop
 
     if response.body.startswith(b"\x1f\x8b"):
@@ -104,7 +109,7 @@ async def sitemap_pages(
     await walk.index(response.body, response.url, OWN, 1)
     if not walk.bodies and walk.failure is not None:
         raise walk.failure
-    return response, SitemapPages(tuple(walk.bodies), walk.read)
+    return response, SitemapPages(tuple(walk.bodies), walk.read, tuple(walk.passed_over))
 
 
 async def changed_sitemaps(response: Response, kept: Kept, fetch: Fetch, most: int) -> SitemapPages:
@@ -139,15 +144,16 @@ class _Walk:
         self.sitemaps = 0
         """The sitemaps read, or found unchanged: `INDEX_SITEMAPS` of them and the walk ends."""
         self.failure: FetchError | None = None
-        self.full = False
-        """The feed's limit reached: nothing more is asked."""
+        """The last sitemap's failure, its address named."""
+        self.passed_over: list[str] = []
+        """The sitemaps that failed: each one's address and why (`SitemapPages.passed_over`)."""
         self.known: set[str] = set()
         """The addresses read or being read: an index naming one (itself, one above it, one
         another index named) is not asked again, and a loop of indexes ends."""
 
     @property
     def done(self) -> bool:
-        return self.full or self.left <= 0 or self.sitemaps >= INDEX_SITEMAPS
+        return self.left <= 0 or self.sitemaps >= INDEX_SITEMAPS
 
     async def index(self, body: bytes, url: str, address: str, depth: int) -> None:
         """The sitemaps the index in `body` (read from `url`, kept under `address`, `depth`
@@ -210,10 +216,13 @@ class _Walk:
             # Inflating and hashing up to the feed's 20 MB are CPU work: off the loop.
             body, printed = await asyncio.to_thread(_inflated, answer.body, self.left, address)
         except FetchError as error:
-            if error.kind is ErrorKind.TOO_LARGE:
-                self.full = True  # the feed's limit reached: those after it are older still
-            else:
-                self.failure = error
+            why = error.message
+            if error.kind is ErrorKind.TOO_LARGE and error.url == address:
+                # Fetched to what is left of the feed's limit: "larger than 0.0021 MB" is no size.
+                why = f"larger than the {size_text(self.left)} left of the feed's size limit"
+            self.passed_over.append(f"a sitemap of its index passed over: {address} ({why})")
+            # Raised, when every one failed, as the feed's own failure: which sitemap, and why.
+            self.failure = replace(error, message=f"its sitemap {address} could not be read: {why}")
             return None
         self.left -= len(body)
         return replace(answer, body=body), printed
