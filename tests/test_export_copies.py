@@ -10,15 +10,13 @@ the real store in tmp_path, the CLI as a user runs it."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.story_site import ran, serving
+from tests.story_site import ran, site_fixture
 from tests.test_retractions import (
     ALLEGATION,
-    FRONT,
     NOTICE,
     TITLE,
     Site,
@@ -29,13 +27,7 @@ from tests.test_retractions import (
 )
 
 RETRACTED = f"Retracted: {TITLE}"
-
-
-@pytest.fixture
-def site() -> Iterator[Site]:
-    with serving(Site) as server:
-        server.pages["/paper/"] = FRONT
-        yield server
+site = site_fixture(Site, "site")
 
 
 def _retracted(

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from reader.highlights import Highlight
 from reader.library import Library
-from tests.story_site import StorySite, ran, serving
+from tests.story_site import StorySite, ran, site_fixture
+from tests.test_retractions import page
 
 TITLE = "Lifeboat rescues four from dismasted yacht"
 OLD = "/courier/news/lifeboat-rescue-skellan.html"
@@ -26,15 +26,7 @@ NEW = "/courier/news/lifeboat-rescue-skellan-2.html"
 WORDS = "the four sailors, from Liverpool, were cold but unhurt"
 
 
-def _page(title: str, *paragraphs: str) -> str:
-    return (
-        f"<!DOCTYPE html><html><head><title>{title} | The Courier</title></head><body>"
-        f"<article><h1>{title}</h1>{''.join(f'<p>{p}</p>' for p in paragraphs)}</article>"
-        "</body></html>"
-    )
-
-
-STORY = _page(
+STORY = page(
     TITLE,
     "Skellan lifeboat rescued four people from a yacht that lost its mast in a gale off "
     "Skellan Point on Sunday afternoon, the coastguard said.",
@@ -50,7 +42,7 @@ class Site(StorySite):
     other address answered with the story's page."""
 
     body = STORY
-    items: list[tuple[str, str, str, str]]
+    items = [(TITLE, OLD, "courier-lifeboat", "Four rescued off Skellan Point.")]
 
     def feed(self) -> str:
         listed = "".join(
@@ -65,11 +57,7 @@ class Site(StorySite):
         )
 
 
-@pytest.fixture
-def site() -> Iterator[Site]:
-    with serving(Site) as server:
-        server.items = [(TITLE, OLD, "courier-lifeboat", "Four rescued off Skellan Point.")]
-        yield server
+site = site_fixture(Site, "site")
 
 
 def _rows(capsys: pytest.CaptureFixture[str], data_dir: Path) -> list[dict[str, object]]:
