@@ -126,3 +126,20 @@ def test_another_story_of_the_same_headline_and_date_stays_its_own(
     assert new["read"] is False and new["link"] == site.url(NEW)
     [old] = [r for r in rows if r["id"] == row["id"]]
     assert old["read"] is True and old["link"] == site.url(OLD)
+
+
+def test_two_gone_items_of_one_headline_date_and_text_are_taken_for_neither() -> None:
+    from datetime import UTC, datetime
+
+    from reader.models import Entry
+    from reader.store.story_rows import readdressed
+
+    when = datetime(2026, 12, 6, 17, tzinfo=UTC)
+
+    def item(ident: str, path: str) -> Entry:
+        return Entry(ident, "f", TITLE, f"http://127.0.0.1{path}", when, summary="Four rescued.")
+
+    known = {e.id: e for e in (item("a", OLD), item("b", OLD + "?page=2"))}
+    fresh = [item("c", NEW)]
+    assert readdressed(fresh, known, lambda e: e.summary) == {}  # nothing tells which it was
+    assert readdressed(fresh, {"a": known["a"]}, lambda e: e.summary) == {"c": "a"}
