@@ -88,3 +88,14 @@ def _file_text(path: Path) -> bytes:
 
     with zipfile.ZipFile(path) as book:
         return b"".join(book.read(n) for n in sorted(book.namelist()) if n.endswith(".xhtml"))
+
+
+def test_earlier_copies_asked_of_an_opml_export_is_a_usage_error(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import main
+
+    assert main(["--data-dir", str(data_dir), "export", "--earlier-copies"]) != 0
+    said = capsys.readouterr().err
+    assert "--earlier-copies writes articles' earlier copies: add --format markdown" in said
+    assert len(said.strip().splitlines()) == 1

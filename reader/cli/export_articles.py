@@ -236,8 +236,14 @@ def _why_not_cached(lib: Library, links: list[str]) -> str:
 
 
 def check_article_options(args: argparse.Namespace) -> None:
-    """An OPML export lists the feeds: the options choosing articles are for the other formats."""
+    """An OPML export lists the feeds: the options choosing articles, and `--earlier-copies`,
+    are for the other formats."""
     given = [name for name in _CHOOSING if getattr(args, name, None)]
+    if args.format == "opml" and args.earlier_copies:
+        raise UsageError(
+            "--earlier-copies writes articles' earlier copies: add --format markdown, text, html,"
+            " epub or json (OPML lists the feeds)"
+        )
     if args.format == "opml" and given:
         option = "an ID" if given[0] == "ids" else f"--{given[0]}"
         raise UsageError(
