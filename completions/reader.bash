@@ -49,7 +49,7 @@ _reader() {
         tag) opts='-h --help --data-dir --config' ;;
         untag) opts='-h --help --data-dir --config' ;;
         import) opts='-h --help --data-dir --config --read-from --saved-flags --saved --fetch-local' ;;
-        export) opts='-h --help --data-dir --config --format -o --output --feed --tag --saved --unread --highlighted --since --before --read-since --saved-since --title -q --quiet' ;;
+        export) opts='-h --help --data-dir --config --format -o --output --feed --tag --saved --unread --highlighted --since --before --read-since --saved-since --title --earlier-copies -q --quiet' ;;
         feeds) opts='-h --help --data-dir --config --json --failing' ;;
         search-feed) opts='-h --help --data-dir --config' ;;
         sync) opts='-h --help --data-dir --config --no-articles --no-pictures --max-download --wait --tag -q --quiet' ;;

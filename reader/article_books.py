@@ -41,7 +41,7 @@ pre { white-space: pre-wrap; }
 a.picture { font-style: italic; }
 nav li { margin: 0.2em 0; }
 mark { background: #fe8; color: inherit; }
-aside.highlights { border-top: 1px solid #999; margin-top: 2em; }
+aside.highlights, section.earlier-copies { border-top: 1px solid #999; margin-top: 2em; }
 """
 
 
@@ -68,6 +68,10 @@ class ChapterText:
     language: str = ""
     """The article's language: its page's, or told by its letters (Chinese, Japanese,
     Korean: `script_language`); "" for one neither tells."""
+    earlier: str = ""
+    """The earlier copies kept of the article (a correction's, a retraction's), each under a
+    heading with its retrieval time, after your highlights: as Markdown (plain text in `reader
+    export --format text`); "" unless `--earlier-copies` asks for them."""
 
 
 def chapter_text(markdown: str, article: Article, **more: Any) -> ChapterText:
@@ -170,9 +174,14 @@ def write_markdown(
     for number, one in enumerate(_grouped(chapters)):
         apart = "\n---\n\n" if number else ""
         text = one.text()
-        after = f"\n\n{text.highlights.rstrip()}" if text.highlights else ""
-        into.write(f"{apart}{text.markdown.rstrip()}{after}\n".encode())
+        into.write(f"{apart}{text.markdown.rstrip()}{_after(text)}\n".encode())
         written(number + 1)
+
+
+def _after(text: ChapterText) -> str:
+    """What a chapter's Markdown or plain text is followed by: your highlights, then the
+    earlier copies asked for."""
+    return "".join(f"\n\n{part.rstrip()}" for part in (text.highlights, text.earlier) if part)
 
 
 def write_text(
@@ -185,9 +194,8 @@ def write_text(
     for number, one in enumerate(grouped, 1):
         apart = "\n\n" if number > 1 else ""
         text = one.text()
-        after = f"\n\n{text.highlights.rstrip()}" if text.highlights else ""
         head = article_of(number, len(grouped))
-        into.write(f"{apart}{head}\n\n{text.markdown.rstrip()}{after}\n".encode())
+        into.write(f"{apart}{head}\n\n{text.markdown.rstrip()}{_after(text)}\n".encode())
         written(number)
 
 
@@ -355,6 +363,9 @@ def _chapter_body(text: ChapterText, xhtml: bool) -> str:
     if text.highlights:
         notes = _body(text.highlights, xhtml, right_to_left=text.right_to_left)
         body += f'<aside class="highlights">\n{notes}</aside>\n'
+    if text.earlier:
+        copies = _body(text.earlier, xhtml, right_to_left=text.right_to_left)
+        body += f'<section class="earlier-copies">\n{copies}</section>\n'
     return body
 
 

@@ -47,6 +47,7 @@ from .common import (
     json_text,
     open_library,
     render,
+    render_item,
 )
 from .date_args import moment, read_since, saved_since, within
 from .highlights import after_article
@@ -109,9 +110,10 @@ def _export(
     # Two runs over the articles, each counted as what it is: one count over both read
     # "exported: 152/152" for 76 articles (acc33a A2, acc33b B5).
     contents, contents_read = counted_progress("reading the contents", args.quiet)
+    copies = _Copies(args.earlier_copies)
     try:
         chapters, missing = _chapters(
-            lib, chosen, style, lambda n: contents(n, len(chosen)), args.format
+            lib, chosen, style, lambda n: contents(n, len(chosen)), args.format, copies
         )
     finally:
         contents_read()
@@ -136,18 +138,23 @@ def _export(
 
     write_output(write, args.output)
     finish()
-    _exported(lib, args, len(chapters), missing)
+    _exported(lib, args, len(chapters), missing, copies.left)
     return EXIT_OK
 
 
-def _exported(lib: Library, args: argparse.Namespace, count: int, missing: list[str]) -> None:
-    """The line an export ends with: how many articles, where, and those not cached."""
+def _exported(
+    lib: Library, args: argparse.Namespace, count: int, missing: list[str], uncopied: int = 0
+) -> None:
+    """The line an export ends with: how many articles, where, those not cached, and how many
+    of those exported have earlier copies it left out (`uncopied`)."""
     where = f" to {args.output}" if args.output not in (None, "-") else ""
     left = (
         f"; {plural(len(missing), 'article')} not cached left out{_why_not_cached(lib, missing)}"
         if missing
         else ""
     )
+    if uncopied:
+        left += f"; {uncopied} with earlier copies kept, not exported (--earlier-copies adds them)"
     if not args.quiet:  # for cron: an article not cached is not a failure
         err(f"{plural(count, 'article')} exported{where} ({args.format}){left}")
 
@@ -174,6 +181,7 @@ def _export_json(
     for a script or an archive; those not cached counted, as in every format."""
     items: list[dict[str, object]] = []
     missing: list[str] = []
+    copies = _Copies(args.earlier_copies)
     for count, one in enumerate(chosen, 1):
         update(count, len(chosen))
         target: Entry | str = one.entry or one.link
@@ -186,14 +194,17 @@ def _export_json(
         if article is None:
             missing.append(one.link)
             continue
-        items.append(article_item(lib, target, article, lib.highlights_in(target, article)))
+        item = article_item(lib, target, article, lib.highlights_in(target, article))
+        if earlier := copies.of(lib, one.link, article):
+            item["earlier_copies"] = [_copy_item(copy) for copy in earlier]
+        items.append(item)
     if not items:
         finish()
         return _nothing_exported(lib, missing)
     text = json_text(items) + "\n"
     write_output(lambda into: into.write(text.encode("utf-8")), args.output)
     finish()
-    _exported(lib, args, len(items), missing)
+    _exported(lib, args, len(items), missing, copies.left)
     return EXIT_OK
 
 
@@ -225,8 +236,14 @@ def _why_not_cached(lib: Library, links: list[str]) -> str:
 
 
 def check_article_options(args: argparse.Namespace) -> None:
-    """An OPML export lists the feeds: the options choosing articles are for the other formats."""
+    """An OPML export lists the feeds: the options choosing articles, and `--earlier-copies`,
+    are for the other formats."""
     given = [name for name in _CHOOSING if getattr(args, name, None)]
+    if args.format == "opml" and args.earlier_copies:
+        raise UsageError(
+            "--earlier-copies writes articles' earlier copies: add --format markdown, text, html,"
+            " epub or json (OPML lists the feeds)"
+        )
     if args.format == "opml" and given:
         option = "an ID" if given[0] == "ids" else f"--{given[0]}"
         raise UsageError(
@@ -329,11 +346,13 @@ def _chapters(
     style: str,
     read: Callable[[int], None],
     fmt: str = "markdown",
+    copies: _Copies | None = None,
 ) -> tuple[list[Chapter], list[str]]:
     """The chapters of the cached articles among `chosen`, and the links of those not cached;
     `read` told how many were read so far. Each chapter's text is read as it is written, in
     `fmt` (`reader export --format`: "text" is plain text, the rest Markdown), with the
-    pictures kept of it in an EPUB."""
+    pictures kept of it in an EPUB, and its earlier copies as `copies` asks."""
+    copies = copies or _Copies(False)
     chapters: list[Chapter] = []
     missing: list[str] = []
     for count, one in enumerate(chosen, 1):
@@ -357,30 +376,93 @@ def _chapters(
         if heading is None:
             missing.append(one.link)
             continue
-        text = partial(_markdown, lib, one.link, style, one.entry, fmt)
+        text = partial(_markdown, lib, one.link, style, one.entry, fmt, copies)
         chapters.append(chapter(one.feed or heading.site_name, heading, text))
     return chapters, missing
 
 
 def _markdown(
-    lib: Library, link: str, style: str, entry: Entry | None, fmt: str = "markdown"
+    lib: Library,
+    link: str,
+    style: str,
+    entry: Entry | None,
+    fmt: str = "markdown",
+    copies: _Copies | None = None,
 ) -> ChapterText:
     """The chapter of the article cached for `link`, as `reader show --format markdown`
     prints it, pictures as links (but those kept for offline in an EPUB: `book_pictures`),
     or as `reader show` prints it in plain text (`fmt` "text"), with your highlights to mark
-    in it and list after it."""
+    in it and list after it, and its earlier copies after them as `copies` asks."""
     article = lib.cached_article_as_shown(link)
     if article is None:  # gone since the contents were read: another process's prune
         return ChapterText(_left(fmt, "This article left the cache while the book was made."))
     own = article
+    earlier = (copies or _Copies(False)).of(lib, link, article)
     if fmt == "text":
         kept = lib.highlights_in(link, article)
-        return _with_marks(render(article, fmt, style, entry), own, kept, markdown_marks=False)
+        made = _with_marks(render(article, fmt, style, entry), own, kept, markdown_marks=False)
+        return replace(made, earlier=_earlier(earlier, fmt, style))
     files = book_pictures(lib.store.kept_picture_data(link), own) if fmt == "epub" else {}
     article = pictures_as_links(article, {address: name for address, (name, _) in files.items()})
     kept = lib.highlights_in(link, article)
     markdown = render(article, "markdown", style, entry)
-    return _with_marks(markdown, own, kept, {name: body for name, body in files.values()})
+    made = _with_marks(markdown, own, kept, {name: body for name, body in files.values()})
+    return replace(made, earlier=_earlier(earlier, fmt, style))
+
+
+class _Copies:
+    """What an export takes of the earlier copies kept of its articles (a correction's, a
+    retraction's): each, with `--earlier-copies`; else none, counting the articles that have
+    some (`left`), for its summary line to say."""
+
+    def __init__(self, wanted: bool) -> None:
+        self.wanted = wanted
+        self.left = 0
+        """The articles exported without the earlier copies kept of them."""
+
+    def of(self, lib: Library, link: str, latest: Article) -> list[Article]:
+        """The earlier copies kept of the article at `link` whose latest is `latest`, oldest
+        first, each numbered (copy N of M) and told what became of the story since; [] when
+        none is asked for, or kept. A damaged one is left out (`numbered_copies`)."""
+        if len(latest.versions) < 2:
+            return []
+        if not self.wanted:
+            self.left += 1
+            return []
+        return [c for c in lib.numbered_copies(lib.cached_link(link)) if c.version < latest.version]
+
+
+def _earlier(copies: list[Article], fmt: str, style: str) -> str:
+    """The earlier `copies` of an article as a chapter shows them after it: each under a
+    heading naming it and its retrieval time, then as `reader show --version N` prints it (its
+    citation and notes: the latest differs, the story was retracted since), pictures as
+    links; plain text in `fmt` "text", else Markdown."""
+    parts = []
+    for copy in copies:
+        when = (
+            copy.fetched_at.isoformat(timespec="seconds")
+            if copy.fetched_at
+            else "at a time not kept"
+        )
+        heading = f"Copy {copy.version} of {len(copy.versions)}, retrieved {when}"
+        shown = render(_shown(copy, fmt), _written(fmt), style)
+        parts.append(
+            f"{heading}\n\n{shown.rstrip()}"
+            if fmt == "text"
+            else f"## {heading}\n\n{shown.rstrip()}"
+        )
+    return "\n\n".join(parts)
+
+
+def _copy_item(copy: Article) -> dict[str, object]:
+    """An earlier copy of an article as `reader export --format json --earlier-copies` gives
+    it: its number and retrieval time (as `versions` lists them), its title, and its text as
+    `reader show --version N --format json` gives it, with what became of the story since."""
+    item = render_item(copy, "json", copy.url)
+    kept = ("version", "title", "markdown", "text", "word_count", "later_retracted")
+    shown = {key: item[key] for key in kept if key in item}
+    at = copy.fetched_at
+    return {**shown, "retrieved": at.isoformat(timespec="seconds") if at else None}
 
 
 def _left(fmt: str, said: str) -> str:

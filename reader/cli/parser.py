@@ -525,6 +525,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--saved-since", metavar="WHEN", help=SAVED_SINCE_HELP)
     p.add_argument("--title", help="the book's title (else what was chosen and the day)")
     p.add_argument(
+        "--earlier-copies",
+        action="store_true",
+        help="each earlier copy kept of an article a sync found changed (a correction, a"
+        " retraction) after it, under a heading with its retrieval time (JSON: its"
+        " earlier_copies); else the latest copy alone",
+    )
+    p.add_argument(
         "-q",
         "--quiet",
         action="store_true",

@@ -156,7 +156,7 @@ class LibraryHighlights(LibraryDiscovery):
         elsewhere = any(_other_copy(h.cited, article) is not None for h in kept.items)
         copies: tuple[Article | None, ...] = ()
         if latest and (not all(found) or elsewhere):
-            earlier = self._numbered_copies(_kept_by(target))[:-1]
+            earlier = self.numbered_copies(_kept_by(target))[:-1]
             copies = tuple(
                 _read_in(earlier, h, in_latest)
                 for h, in_latest in zip(kept.items, found, strict=True)
@@ -245,7 +245,7 @@ class LibraryHighlights(LibraryDiscovery):
             found = found_in(cached, kept.items)
             elsewhere = any(_other_copy(h.cited, cached) is not None for h in kept.items)
             copies: tuple[Article | None, ...] = ()
-            if (not all(found) or elsewhere) and (numbered := self._numbered_copies(kept.url)):
+            if (not all(found) or elsewhere) and (numbered := self.numbered_copies(kept.url)):
                 cached = numbered[-1]  # the latest, its citation naming the copies kept
                 copies = tuple(
                     _read_in(numbered[:-1], h, in_latest)
@@ -296,14 +296,15 @@ class LibraryHighlights(LibraryDiscovery):
         None where none does. What the reading view's `V` goes to, to read it marked."""
         if len(shown.versions) < 2 or not highlights:
             return [None] * len(highlights)
-        copies = self._numbered_copies(_kept_by(target))
+        copies = self.numbered_copies(_kept_by(target))
         others = [copy for copy in copies if copy.version != shown.version or shown.dropped]
         return [_holding(others, highlight) for highlight in highlights]
 
-    def _numbered_copies(self, url: str) -> list[Article]:
+    def numbered_copies(self, url: str) -> list[Article]:
         """Every copy kept of the article at `url`, oldest first, each numbered among them as
         `article_version` numbers it (the latest last); [] while there is one copy. A
-        damaged one left out: the others still cite."""
+        damaged one left out: the others still cite (and `reader export --earlier-copies`
+        writes them)."""
         count = len(self.store.version_times(url)) + 1
         if count < 2:
             return []

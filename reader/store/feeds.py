@@ -34,7 +34,7 @@ from ..sitemap_feed import addressed
 from .directory import _reporting_storage_errors, decode_one, json_items
 from .key_ranges import keys_with_prefix
 from .shown_ids import UNLISTED
-from .story_rows import StoreStoryRows, as_kept, republished, retitled
+from .story_rows import StoreStoryRows, as_kept, readdressed, republished, retitled
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
 DROPPED_KEPT_AT_LEAST = 30 * 86400
@@ -644,7 +644,7 @@ class StoreFeeds(StoreStoryRows):
                 mine = [self._page_titled(e, known.get(e.id)) for e in mine]
                 if self._state.get(_page_titled_key(feed_url)) is None:
                     self._state.set(_page_titled_key(feed_url), True)
-            if whole and (again := republished(mine, known) | self._retitled(mine, records)):
+            if whole and (again := self._republished(mine, records)):
                 aliases.update(again)
                 mine = as_kept(mine, again)
                 if keys:
@@ -799,11 +799,13 @@ class StoreFeeds(StoreStoryRows):
                 self.note_changed()
         return titled
 
-    def _retitled(
+    def _republished(
         self, fresh: list[Entry], records: list[tuple[Entry, dict[str, Any]]]
     ) -> dict[str, str]:
-        """`retitled` of a feed's items, each told by a print of its text: of its summary
-        whole (a record holding its start has the whole's print), else of its full text."""
+        """The feed's items new to it that are one it listed before, by the id that one has:
+        at its address (`republished`), with no link (`retitled`), or at another address
+        (`readdressed`), each told by a print of its text: of its summary whole (a record
+        holding its start has the whole's print), else of its full text."""
         known = {e.id: e for e, _ in records}
         apart = {e.id: d.get(SUMMARY_APART) for e, d in records}
 
@@ -818,7 +820,10 @@ class StoreFeeds(StoreStoryRows):
             text = entry.summary or entry.content
             return summary_print(text) if text else ""
 
-        return retitled(fresh, known, text_of)
+        found = republished(fresh, known) | retitled(fresh, known, text_of)
+        taken = set(found.values())
+        moved = readdressed([e for e in fresh if e.id not in found], known, text_of)
+        return found | {new: was for new, was in moved.items() if was not in taken}
 
     def _keep_unlisted(self, going: Iterable[tuple[str, str, bool]]) -> None:
         """The headlines `going` (id, article key, whether read) leave their feed: each cached

@@ -67,6 +67,46 @@ def republished(fresh: Sequence[Entry], known: Mapping[str, Entry]) -> dict[str,
     return found
 
 
+def readdressed(
+    fresh: Sequence[Entry], known: Mapping[str, Entry], text_of: Callable[[Entry], str]
+) -> dict[str, str]:
+    """Of `fresh` (every item a feed carries now), those new to it at another address than
+    an item it listed before and no longer carries, under another id, that are that item: the
+    same headline, the same date (given) and the same text (`text_of`: a print of the feed's
+    text, "" for none), one for one. A story republished under a new address and GUID, the
+    old item gone from the feed, was two rows, the old one read, the new one unread (acc47b
+    F7). Taken for the old one, the item's link then changed as a new slug's does: its article
+    and what the user kept of it are moved there (`Store.move_article`) and its page read as
+    a copy of it. Never by headline and date alone: an item with no text in its feed stays its
+    own, and so does one whose text differs (a live page's next update, a series' next
+    part under one headline). Those of one address are `republished`'s."""
+    new = [e for e in fresh if e.id not in known and e.link]
+    if not new:
+        return {}
+    carried = {e.id for e in fresh}
+    gone: dict[tuple[str, object], list[Entry]] = {}
+    for entry in known.values():
+        if entry.id not in carried and entry.link and entry.published is not None:
+            gone.setdefault((entry.title, entry.published), []).append(entry)
+    if not gone:
+        return {}
+    # The texts of those of a new item's headline and date alone (a feed keeps 2,000).
+    told: dict[tuple[str, object, str], list[Entry]] = {}
+    for entry in new:
+        if (entry.title, entry.published) in gone and (text := text_of(entry)):
+            told.setdefault((entry.title, entry.published, text), []).append(entry)
+    found: dict[str, str] = {}
+    for (title, published, text), now in told.items():
+        was = [
+            e
+            for e in gone[(title, published)]
+            if text_of(e) == text and link_key(e.link) != link_key(now[0].link)
+        ]
+        if len(now) == 1 and len(was) == 1:  # one for one: else nothing tells them apart
+            found[now[0].id] = was[0].id
+    return found
+
+
 RETOLD_ALIKE = 0.8
 """How alike (difflib's ratio, 0 to 1) the words of a post with no link and no GUID must be
 to the one it replaces, the only one of its date either way, for the two to be one item
