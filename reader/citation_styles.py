@@ -357,11 +357,12 @@ def csl_item(article: Article, item_id: str) -> dict[str, Any]:
     report for a newspaper's article, the feed's name the newspaper); its writers each apart
     (`_csl_name`), its dates as date parts. CSL has no variable for a revision's date, which
     Chicago prints ("last modified …"), nor for what the copy cited is (corrected since, not
-    all of it): they go in `note`, which Zotero keeps as the item's Extra (acc47a A9)."""
+    all of it, which copy of several), in the words a pasted citation's notes have: they go in
+    `note`, which Zotero keeps as the item's Extra (acc47a A9)."""
     source = safe_line(cited_source(article))
     revised = revised_day(article)
     notes = [f"Last modified {_said(revised)}." if revised else ""]
-    notes += [safe_line(line.removeprefix("Note: ")) for line in copy_notes(article)]
+    notes += [safe_line(line.removeprefix("Note: ")) for line in copy_notes(article, copied=True)]
     item: dict[str, Any] = {
         "id": item_id,
         "type": "report" if article.document else "article-newspaper",

@@ -7,6 +7,7 @@ syncs, the reader's own command and store."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from reader.keys import copy_id, copy_of
@@ -30,6 +31,11 @@ def test_a_hit_in_a_kept_copy_is_piped_as_that_copy(site: Site, data_dir: Path) 
     assert cited.returncode == 0, cited.stderr
     assert "Council to spend 4m on bridge repairs." in cited.stdout, cited.stdout
     assert "2m" not in cited.stdout
+    # Its CSL-JSON item too, its note saying which copy of the two it is.
+    csl = run_reader(data_dir, "show", "-", "--offline", "--format", "csl-json", stdin=piped)
+    (item,) = json.loads(csl.stdout)
+    assert item["title"] == "Council to spend 4m on bridge repairs"
+    assert item["note"].startswith("copy 1 of 2, retrieved "), item["note"]
     # As `xargs reader show` gives it: the copy's text, its header saying which copy.
     shown = run_reader(data_dir, "show", f"{ident}@1", "--offline")
     assert "4 million pounds" in shown.stdout and "copy 1 of 2" in shown.stdout
