@@ -45,6 +45,11 @@ def test_a_hit_in_a_kept_copy_is_piped_as_that_copy(site: Site, data_dir: Path) 
     assert tagged.returncode == 0 and "tagged: " in tagged.stdout, tagged.stderr
     assert run_reader(data_dir, "mark-read", "-", stdin=piped).returncode == 0
     assert run_reader(data_dir, "save", "-", "--offline", stdin=piped).returncode == 0
+    # Given before the tags, as `reader tag $(reader list … --ids) paper1` gives it: an id,
+    # not a tag named "…@1" (acc47a A12's silent filing).
+    both = run_reader(data_dir, "tag", f"{ident}@1", ident, "paper1")
+    assert both.returncode == 0 and "paper1" in both.stdout, both.stderr
+    assert f"{ident}@1" not in both.stdout
     listed = run_reader(data_dir, "list", "--saved", "--ids").stdout
     assert listed == f"{ident}\n"
 
