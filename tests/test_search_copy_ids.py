@@ -50,6 +50,9 @@ def test_a_hit_in_a_kept_copy_is_piped_as_that_copy(site: Site, data_dir: Path) 
     both = run_reader(data_dir, "tag", f"{ident}@1", ident, "paper1")
     assert both.returncode == 0 and "paper1" in both.stdout, both.stderr
     assert f"{ident}@1" not in both.stdout
+    # Any other command given it alone: what changed in the article, as `reader diff ID`.
+    changed = run_reader(data_dir, "diff", f"{ident}@1")
+    assert changed.returncode == 0 and "2 million pounds" in changed.stdout, changed.stderr
     listed = run_reader(data_dir, "list", "--saved", "--ids").stdout
     assert listed == f"{ident}\n"
 
