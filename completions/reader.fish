@@ -108,7 +108,7 @@ complete -c reader -n '__fish_seen_subcommand_from list' -l read-since -x -d 'on
 complete -c reader -n '__fish_seen_subcommand_from list' -l saved-since -x -d 'only the articles you saved (s) at WHEN or after, whenever they were published (the same forms: 12h,'
 complete -c reader -n '__fish_seen_subcommand_from list' -l search -x -d 'only headlines whose title, byline (the author\'s name, not the site\'s) or cached article text (else '
 complete -c reader -n '__fish_seen_subcommand_from list' -l json -d 'print JSON (id, feed, title, link, published, read, read_at: when you last opened it, cached, enclos'
-complete -c reader -n '__fish_seen_subcommand_from list' -l ids -d 'print only the ids, one a line, for `xargs reader show --offline --format markdown`'
+complete -c reader -n '__fish_seen_subcommand_from list' -l ids -d 'print only the ids, one a line, for `xargs reader show --offline --format markdown` (a search\'s hit '
 complete -c reader -n '__fish_seen_subcommand_from show' -s h -l help -d 'show this help message and exit'
 complete -c reader -n '__fish_seen_subcommand_from show' -l data-dir -r -F -a '(__fish_complete_directories)' -d 'the data directory (default: see `reader --help`)'
 complete -c reader -n '__fish_seen_subcommand_from show' -l config -r -F -d 'the config file (default: see `reader --help`)'

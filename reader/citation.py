@@ -194,7 +194,7 @@ def header_lines(
         return [
             escape_line_starts(line) if markdown else line,
             *fed,
-            *_notes(article, markdown, copied),
+            *copy_notes(article, markdown, copied),
         ]
     lines = []
     updated = article.updated if article.updated != article.published else None
@@ -220,12 +220,12 @@ def header_lines(
             # Names are the page's text like any other; an address stays one to copy, unescaped.
             value = autolink(value) if label == "URL" else escape_markdown(value)
         lines.append(f"{label}: {value}")
-    return lines + _notes(article, markdown, copied)
+    return lines + copy_notes(article, markdown, copied)
 
 
-def _notes(article: Article, markdown: bool, copied: bool = False) -> list[str]:
+def copy_notes(article: Article, markdown: bool = False, copied: bool = False) -> list[str]:
     """What a reader of the copy must know of it: no article but a list of others, not the
-    page's text, or not all of it."""
+    page's text, or not all of it ("Note: …" lines, the block's; a CSL-JSON item's `note`)."""
     lines = [line] if (line := section_front_line(article)) else []
     if note := clock_note(article):
         lines.append(f"Note: {note}")

@@ -39,16 +39,25 @@ def _tex(text: str) -> str:
     return _TEX_SPECIAL.sub(lambda found: _TEX[found.group()], _LINE_BREAKS.sub(" ", text)).strip()
 
 
+def _family(name: dict[str, Any]) -> str:
+    """A writer's surname with its particle ("de Vries"), out of the double quotes a CSL item
+    keeps one in, not to be taken apart (`citation_styles._csl_name`)."""
+    family = name.get("family")
+    if isinstance(family, str) and len(family) > 1 and family[0] == family[-1] == '"':
+        family = family[1:-1]
+    return " ".join(
+        part
+        for part in (name.get("non-dropping-particle"), family)
+        if isinstance(part, str) and part
+    )
+
+
 def _bib_name(name: dict[str, Any]) -> str:
     """One writer as BibTeX's "von Last, Jr, First" reads it; an organisation ("Reuters",
     "Harbour City Council") in braces, a name of its own that is never turned round."""
     if literal := name.get("literal"):
         return "{" + _tex(literal) + "}"
-    family = " ".join(
-        part
-        for part in (name.get("non-dropping-particle"), name.get("family"))
-        if isinstance(part, str) and part
-    )
+    family = _family(name)
     given = " ".join(
         part
         for part in (name.get("given"), name.get("dropping-particle"))
@@ -84,8 +93,8 @@ def citation_key(item: dict[str, Any]) -> str:
     """A key as LaTeX users write one: the first writer's surname, the year, the title's first
     word that tells ("raman2026council"), in ASCII; an organisation's first word."""
     first = (item.get("author") or [{}])[0]
-    if family := first.get("family"):
-        surname = _ascii_word(f"{first.get('non-dropping-particle') or ''}{family}")
+    if first.get("family"):
+        surname = _ascii_word(_family(first))
     else:
         surname = _ascii_word((first.get("literal") or "").split(" ")[0])
     words = [_ascii_word(w) for w in str(item.get("title", "")).split()]
@@ -141,6 +150,8 @@ def _bib_entry(item: dict[str, Any], key: str) -> str:
         fields.append(("langid", "{" + _tex(language) + "}"))
     if abstract := item.get("abstract"):
         fields.append(("abstract", "{" + _tex(abstract) + "}"))
+    if note := item.get("note"):  # "Last modified …", what the copy cited is
+        fields.append(("note", "{" + _tex(note) + "}"))
     kind = "techreport" if report else "article"
     body = ",\n".join(f"  {name} = {value}" for name, value in fields)
     return f"@{kind}{{{key},\n{body}\n}}"
@@ -154,11 +165,7 @@ def _ris_name(name: dict[str, Any]) -> str:
     """One writer as RIS's "Last, First, Suffix"; an organisation as written."""
     if literal := name.get("literal"):
         return str(literal)
-    family = " ".join(
-        part
-        for part in (name.get("non-dropping-particle"), name.get("family"))
-        if isinstance(part, str) and part
-    )
+    family = _family(name)
     rest = [p for p in (name.get("given"), name.get("suffix")) if isinstance(p, str) and p]
     return ", ".join([family, *rest])
 
@@ -191,5 +198,6 @@ def _ris_record(item: dict[str, Any]) -> str:
         lines.append(_ris_line("LA", language))
     if abstract := item.get("abstract"):
         lines.append(_ris_line("AB", abstract))
+    lines += [_ris_line("N1", note) for note in str(item.get("note", "")).splitlines()]
     lines.append("ER  - ")
     return "\n".join(lines) + "\n\n"

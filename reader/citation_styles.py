@@ -16,7 +16,7 @@ import re
 from datetime import date
 from typing import Any
 
-from .citation import cited_source, retrieved, shown_cited_url
+from .citation import cited_source, copy_notes, retrieved, shown_cited_url
 from .cited_names import Name, parsed_name, turnable
 from .collation import sort_key
 from .commonmark import autolink, escape_inline
@@ -207,7 +207,7 @@ def chicago(article: Article, markdown: bool = False) -> str:
         # date (14.207): "last modified December 3, 2026"; one revised on a later day than it
         # was published, with both: "November 20, 2026, last modified December 3, 2026" (what
         # is quoted may be the revision's, acc45 C6). A revision the same day says nothing more.
-        revised = modified if modified and (published is None or modified > published) else None
+        revised = revised_day(article)
         said = ", ".join(
             p
             for p in (
@@ -228,6 +228,17 @@ def chicago(article: Article, markdown: bool = False) -> str:
     if url:
         parts.append(f"{cited_address_text(url, markdown)}.")
     return " ".join(parts)
+
+
+def revised_day(article: Article) -> date | None:
+    """The day a web page's citation gives as "last modified" (Chicago 14.207): its revision's,
+    when it has one and was published on an earlier day or not dated at all; None for a
+    document's, or a revision the same day."""
+    if article.document or article.updated is None:
+        return None
+    modified = article.updated.date()
+    published = article.published.date() if article.published else None
+    return modified if published is None or modified > published else None
 
 
 def apa(article: Article, markdown: bool = False) -> str:
@@ -344,29 +355,46 @@ def csl_item(article: Article, item_id: str) -> dict[str, Any]:
     """The article as a CSL-JSON item (`reader show --format csl-json`): a newspaper article,
     or a document (a PDF) a report its site publishes (acc35b F8: Zotero took a council's
     report for a newspaper's article, the feed's name the newspaper); its writers each apart
-    (surname and given names, or `literal` as written), its dates as date parts."""
+    (`_csl_name`), its dates as date parts. CSL has no variable for a revision's date, which
+    Chicago prints ("last modified …"), nor for what the copy cited is (corrected since, not
+    all of it, which copy of several), in the words a pasted citation's notes have: they go in
+    `note`, which Zotero keeps as the item's Extra (acc47a A9)."""
     source = safe_line(cited_source(article))
+    revised = revised_day(article)
+    notes = [f"Last modified {_said(revised)}." if revised else ""]
+    notes += [safe_line(line.removeprefix("Note: ")) for line in copy_notes(article, copied=True)]
     item: dict[str, Any] = {
         "id": item_id,
         "type": "report" if article.document else "article-newspaper",
         "title": safe_line(article.title),
         "publisher" if article.document else "container-title": source,
-        "author": [
-            {"literal": n.literal}
-            if n.literal
-            else {
-                "family": n.family,
-                "given": n.given,
-                **({"suffix": n.suffix} if n.suffix else {}),
-            }
-            for n in cited_names(article)
-        ],
+        "author": [_csl_name(n) for n in cited_names(article)],
         "URL": shown_cited_url(article),
         "language": safe_line(article.language),
         "abstract": safe_line(article.description),
+        "note": "\n".join(note for note in notes if note),
     }
     if dated := article.published or article.updated:
         item["issued"] = _date_parts(dated.date())
     if accessed := accessed_day(article):
         item["accessed"] = _date_parts(accessed)
     return {key: value for key, value in item.items() if value}
+
+
+def _csl_name(name: Name) -> dict[str, Any]:
+    """One writer as a CSL processor (citeproc-js in Zotero and Mendeley, pandoc's citeproc)
+    cites them as this module does: an organisation, or a name in a script not turned round,
+    as written (`literal`); "Wang Xiaoming" in its order (`static-ordering`, which citeproc-js
+    reads); a surname with its particle ("de Vries", "al-Omran") in double quotes, which both
+    processors read as one surname not to take apart (the CSL test suite's
+    bugreports_parseName): CSL's Chicago demotes a particle it finds ("Vries, Sophie de",
+    filed under V) where this module's keeps it as the byline writes it, as CSL 1.0.2 asks of
+    a particle never demoted ("de Gaulle", in the family name)."""
+    if name.literal:
+        return {"literal": name.literal}
+    return {
+        "family": f'"{name.family}"' if name.particled else name.family,
+        "given": name.given,
+        **({"suffix": name.suffix} if name.suffix else {}),
+        **({"static-ordering": True} if name.family_first else {}),
+    }

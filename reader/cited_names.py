@@ -77,6 +77,16 @@ class Name:
         """Chicago writes it turned round, surname first after a comma ("Holt, Maren")."""
         return not (self.literal or self.family_first)
 
+    @property
+    def particled(self) -> bool:
+        """The surname opens with a particle ("de Vries", "al-Omran", "Van Buren"), kept with
+        it as written: a citation processor reading the surname alone would take the particle
+        apart, and a style that demotes one (CSL's Chicago) file "Vries, Sophie de" under V."""
+        if self.literal:
+            return False
+        first = re.split(r"[\s'’-]", self.family, maxsplit=1)[0]
+        return first != self.family and (first[:1].islower() or first in _CAPITALISED_PARTICLES)
+
     def inverted(self) -> str:
         """ "Holt, Maren" (Chicago's first author); "Wang Xiaoming" as it is written."""
         if self.literal:

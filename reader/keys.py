@@ -47,6 +47,24 @@ def looks_like_entry_id(text: str) -> bool:
     return len(text) == ENTRY_ID_LENGTH and all(c in "0123456789abcdef" for c in text)
 
 
+def copy_id(entry_id: str, version: int) -> str:
+    """An article's id naming one of its kept earlier copies ("2c62e4e2c688@1"), as `reader list
+    --search … --ids` prints a hit found only in that copy: `reader show` reads it as `--version
+    1`, and cites the copy the words are in, not the latest (acc47a A7); every other command
+    taking ids reads it as the article (`copy_of`). The id alone for the latest copy (0)."""
+    return f"{entry_id}@{version}" if version > 0 else entry_id
+
+
+def copy_of(name: str) -> tuple[str, int | None]:
+    """The article and the copy (None: no copy named) an id `copy_id` wrote names; any other
+    name, an address ("https://example.org/@ana/2") among them, as given."""
+    entry, mark, version = name.strip().partition("@")
+    numbered = version.isascii() and version.isdigit() and int(version) > 0
+    return (
+        (entry, int(version)) if mark and numbered and looks_like_entry_id(entry) else (name, None)
+    )
+
+
 ITEM_ADDRESS = "feed-item:"
 """How the address an item with no link is known by begins (`item_address`)."""
 

@@ -16,6 +16,7 @@ from ..config_shown import defaults_not_in
 from ..dates import date_only, in_local_time
 from ..feed_names import listed_names, names_of, source_name
 from ..feed_tags import hashed_tags, saved_tags, tagged
+from ..keys import copy_id
 from ..marks import TAKEN_DOWN, offline_mark, saved_mark
 from ..models import (
     FEED_TEXT_STANDS_IN,
@@ -44,6 +45,7 @@ from .common import (
     counted_progress,
     each_article,
     err,
+    given_copies,
     given_ids,
     iso_time,
     json_text,
@@ -235,8 +237,11 @@ def _list_of(
 
             def printed(rows: list[Headline], hits: list[Hit]) -> None:
                 if args.ids:
+                    # A hit only in a kept copy as "ID@N", which `show` reads as that copy and
+                    # every other command as the article (`given_copies`, acc47a A7).
+                    copies = {id(hit.headline): hit.version for hit in hits}
                     for h in rows:
-                        out(h.entry.id)
+                        out(copy_id(h.entry.id, copies.get(id(h), 0)))
                     return
                 if not printing:  # read once there is a line to print
                     printing.append((lib.store.page_dates(), lib.also_listed()))
@@ -600,17 +605,19 @@ def cmd_show(args: argparse.Namespace) -> int:
     references: list[tuple[Article, str]] = []
     printed = 0
 
-    async def show(name: str, number: int) -> int:
+    async def show(name: str, number: int, copy_named: int | None = None) -> int:
         """One article printed, the `number`th given (after `ARTICLES_APART` unless it is the
-        first; in text, several each under its `article_of` line): its exit status."""
+        first; in text, several each under its `article_of` line), or the copy its id names
+        (`copy_named`, over `--version`): its exit status."""
         nonlocal printed
         target = lib.resolve(name)
         status = EXIT_OK
         if args.refresh:
             status = await refresh(target)
-        if args.version is not None:  # a copy kept of an article a sync found changed
+        version = args.version if copy_named is None else copy_named
+        if version is not None:  # a copy kept of an article a sync found changed
             try:
-                article = lib.article_version(target, args.version)
+                article = lib.article_version(target, version)
             except FetchError as error:
                 err(error.message)
                 return EXIT_FAILED
@@ -698,15 +705,18 @@ def cmd_show(args: argparse.Namespace) -> int:
             err(f"copy dropped: {said}")
         return EXIT_OK
 
-    names = given_ids(args.targets)
+    # An id of a search's hit in a kept copy ("2c62e4e2c688@1", `reader list --search --ids`)
+    # names that copy: the one its words are in is cited, not the latest (acc47a A7).
+    given = given_copies(args.targets)
+    names = [name for name, _copy in given]
     # One object for the one id given; a list for several, or for `-` (however many it reads).
     listed = len(args.targets) > 1 or "-" in args.targets
 
     async def run() -> int:
         status = EXIT_OK
-        for number, name in enumerate(names, 1):
+        for number, (name, copy_named) in enumerate(given, 1):
             try:
-                done = await show(name, number)
+                done = await show(name, number, copy_named)
             except FetchError as error:  # no such id, or no web address: the others still go
                 if not listed:
                     raise

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from ..config import ConfigError, config_path, data_dir, load_config
 from ..dates import stated_iso
+from ..keys import copy_of
 from ..marks import ASCII_ERRORS, ASCII_ONLY, GLYPHS_REPLACED, ascii_replaced, terminal_words
 from ..models import FetchError
 from ..other_places import config_elsewhere_said, library_elsewhere_said
@@ -356,14 +357,21 @@ def given_ids(names: Sequence[str]) -> list[str]:
     """The articles a command is given, by id or address: `-` among them reads more from stdin,
     one a line, as `reader list --ids` prints them (blank lines passed over). The one reading
     of them for every command that takes articles (acc38b K9: `save -` was "no article with
-    id '-'" where `tag -` took the ids)."""
+    id '-'" where `tag -` took the ids). An id naming a kept copy ("2c62e4e2c688@1", a search's
+    hit in it) names its article: `tag -`, `save -`, `mark-read -` act on the article."""
+    return [name for name, _copy in given_copies(names)]
+
+
+def given_copies(names: Sequence[str]) -> list[tuple[str, int | None]]:
+    """`given_ids`, each with the kept copy its id names (`keys.copy_of`; None for none), as
+    `reader show` reads them: the copy a search's words were found in is the one cited."""
     found: list[str] = []
     for name in names:
         if name == "-":
             found.extend(line.strip() for line in sys.stdin if line.strip())
         else:
             found.append(name)
-    return found
+    return [copy_of(name) for name in found]
 
 
 async def each_article(given: list[str], act: Callable[[str], Awaitable[None]]) -> int:

@@ -750,7 +750,8 @@ def build_parser() -> argparse.ArgumentParser:
     shape.add_argument(
         "--ids",
         action="store_true",
-        help="print only the ids, one a line, for `xargs reader show --offline --format markdown`",
+        help="print only the ids, one a line, for `xargs reader show --offline --format markdown`"
+        " (a search's hit only in an earlier copy as ID@N: `show` prints that copy)",
     )
     p.set_defaults(func=_later("articles", "cmd_list"))
 

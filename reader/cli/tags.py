@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..feed_names import folded
 from ..feed_tags import typed_tag
-from ..keys import looks_like_entry_id
+from ..keys import copy_of, looks_like_entry_id
 from ..models import Entry, Feed, FetchError
 from ..safe import safe_line
 from ..urls import is_web_url
@@ -34,11 +34,17 @@ def _articles_first(args: argparse.Namespace) -> list[str] | None:
     """The articles' ids given before the tags (`reader tag ID ID ID paper1`), taken off
     `args.tags`; None for one feed or article. Read as tags, the ids filed the first article
     under them, unsaid (acc47a A12): no tag is spelled as an article's id is."""
-    if not looks_like_entry_id(args.url.strip()):
+
+    def article_id(given: str) -> str:
+        # "2c62e4e2c688@1", a search's hit in a kept copy (`reader list --ids`), is its article
+        # too: read as a tag, it filed the others under "2c62e4e2c688@1".
+        return copy_of(given)[0].strip()
+
+    if not looks_like_entry_id(article_id(args.url)):
         return None
-    ids = [args.url.strip()]
-    while args.tags and looks_like_entry_id(args.tags[0].strip()):
-        ids.append(args.tags.pop(0).strip())
+    ids = [article_id(args.url)]
+    while args.tags and looks_like_entry_id(article_id(args.tags[0])):
+        ids.append(article_id(args.tags.pop(0)))
     if not args.tags:
         # An older reader filed an article under an id given as a tag (acc47d D9): its "#"
         # says it is one, as lists write tags.
@@ -162,7 +168,7 @@ def _article(
     `feeds` False, given from a list of articles: that it names none). An address known
     nowhere is not taken for one: a feed's address mistyped would be saved. `resolve`:
     `Library.resolver`'s, for many."""
-    text = given.strip()
+    text = copy_of(given)[0].strip()  # a kept copy's id ("…@1") names its article
     if not (looks_like_entry_id(text) or is_web_url(text)):
         if not feeds:
             raise CommandError(f"not an article's id or address: {safe_line(given, 200)}")

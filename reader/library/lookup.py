@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..keys import article_key, looks_like_entry_id, saved_article_id
+from ..keys import article_key, copy_of, looks_like_entry_id, saved_article_id
 from ..models import Entry, ErrorKind, FetchError
 from ..reports import Headline, article_of
 from ..safe import safe_line
@@ -93,7 +93,9 @@ class _Lookup:
         self._headlines: list[Headline] | None = None
 
     def resolve(self, id_or_url: str) -> Entry | str:
-        text = id_or_url.strip()
+        # A kept copy's id ("2c62e4e2c688@1", `reader list --search --ids`) names its article:
+        # `reader show` alone reads the copy (`cli.common.given_copies`).
+        text = copy_of(id_or_url)[0].strip()
         lib = self.lib
         if looks_like_entry_id(text):
             entry = self._entry(text) or dropped_entry(lib, text)
