@@ -298,7 +298,9 @@ def test_the_reader_asks_before_it_upgrades_an_older_library(
         assert capsys.readouterr().err == (
             f"reader: the data directory {synced_dir} is of an older format (5): the reader keeps"
             " marks, places and its refresh in it once it is upgraded to format 8, which"
-            " readers from before it can no longer open\n"
+            " readers of format 7 or older can no longer open, and there is no downgrade; to"
+            " keep a copy the older reader can open, copy the directory before it is upgraded"
+            f" (`cp -a {synced_dir} {synced_dir}.format5`): answer n, copy, start again\n"
             "reader: upgrade it now? y: upgrade it; n (or Enter): read it as it is, keeping"
             " nothing\n"
         )

@@ -74,7 +74,7 @@ def copy_first(root: Path, older: int) -> str:
     """How to keep a data directory of format `older` readable by the older reader: a copy of
     it made before the upgrade."""
     return (
-        f"to keep one readable by the older reader, copy a directory first"
+        "to keep a copy the older reader can open, copy the directory before it is upgraded"
         f" (`cp -a {root} {root}.format{older}`)"
     )
 
@@ -90,6 +90,15 @@ def upgrade_blocked(root: Path, older: int) -> StoreError:
         f" {DATA_FORMAT}, but {open_elsewhere_said(root)}, then try again (nothing was changed)",
         Unwritable.BUSY,
     )
+
+
+class _Calls(threading.local):
+    """How deep in the store's public calls a thread is (`_reporting_storage_errors`)."""
+
+    depth = 0
+
+
+_UPGRADING = threading.Lock()
 
 
 UPGRADE_AT_FIRST_WRITE = "at first write"
@@ -116,6 +125,11 @@ def _reporting_storage_errors(cls: C) -> C:
             # Whether the article cache was set aside as the call began: a call begun on the
             # damaged file is retried once on the stand-in, one begun on the stand-in never.
             aside_before = bool(self.articles_damaged)
+            # How deep in the store's own calls this one is, in this thread: a directory read
+            # as it is is upgraded by the outermost, which is made again whole, never by one
+            # inside another's transaction on the caches it replaces.
+            outer = self._calls.depth == 0
+            self._calls.depth += 1
             try:
                 if self._waits.give_up_at is not None:  # each call waits what is left then
                     self._set_wait(self._waits.wait_now())
@@ -126,7 +140,10 @@ def _reporting_storage_errors(cls: C) -> C:
                 if "database is locked" in str(error):
                     raise _busy(self.root, self._waits.said()) from None
                 if self.upgrades_at_write and _write_refused(error):
+                    if not outer:
+                        raise  # for the outermost call to upgrade it
                     # Nothing written yet (every write refused): the call made again, whole.
+                    self._calls.depth = 0
                     self._upgrade_now()
                     return guarded(self, *args, **kwargs)
                 if self.articles_damaged and _write_refused(error):
@@ -138,6 +155,8 @@ def _reporting_storage_errors(cls: C) -> C:
                 raise _storage_error(self.root, error) from None
             except OSError as error:
                 raise _os_error(self.root, error) from None
+            finally:
+                self._calls.depth = 0 if outer else self._calls.depth - 1
 
         return guarded
 
@@ -392,6 +411,7 @@ class StoreDirectory:
         open it."""
         self.upgrades_at_write = False
         """Whether the directory, read as it is, is upgraded by the first write (`_upgrade_now`)."""
+        self._calls = _Calls()
         self.on_upgrade: Callable[[int], None] | None = None
         """Told the older format when a write upgrades the directory, to say so at once."""
         self.older_format: int | None = None
@@ -548,6 +568,11 @@ class StoreDirectory:
         """The directory read as it is (`upgrades_at_write`) opened to write and upgraded: at
         the command's first write, or before a job that writes (`check_writable`). A
         StoreError when another process has it open (read as it is still)."""
+        with _UPGRADING:  # once: the reader's threads may write at once
+            if self.upgrades_at_write:
+                self._upgraded_now()
+
+    def _upgraded_now(self) -> None:
         older = self.older_format
         assert older is not None
         with self._in_use.alone_for_now() as alone:
