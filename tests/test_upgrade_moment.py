@@ -156,3 +156,19 @@ def test_a_sync_upgrades_only_once_the_older_sync_has_ended(synced_dir: Path) ->
     assert sync.wait(timeout=120) == 0
     assert sync.stderr.read().startswith(_upgraded(synced_dir))
     assert _format_of(synced_dir) == DATA_FORMAT
+
+
+def test_show_upgrades_it_to_keep_the_article_it_fetched(synced_dir: Path) -> None:
+    """`show` of an article not cached fetches it and keeps it: that first write upgrades it
+    (read as it is until then, the article was shown and not kept)."""
+    import json
+
+    gone = _ids(synced_dir)[0]
+    assert run_reader(synced_dir, "forget", gone).returncode == 0
+    _mark_format(synced_dir, OLDER)
+    shown = run_reader(synced_dir, "show", gone)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stderr.startswith(_upgraded(synced_dir)), shown.stderr
+    assert _format_of(synced_dir) == DATA_FORMAT
+    rows = json.loads(run_reader(synced_dir, "list", "--json").stdout)
+    assert [r["cached"] for r in rows if r["id"] == gone] == [True]
