@@ -16,17 +16,9 @@ from pathlib import Path
 from reader.store import Store
 from reader.store.directory import DATA_FORMAT
 from tests.cli_run import run_reader, started_reader
+from tests.test_scripting import _mark_format
 
 OLDER = DATA_FORMAT - 1
-
-
-def _mark_format(home: Path, format_number: int) -> None:
-    """`home` marked as written by a reader of `format_number`, as an older reader leaves it."""
-    store = Store(home)
-    try:
-        store._state.set("format", format_number)
-    finally:
-        store.close()
 
 
 def _format_of(home: Path) -> int:
