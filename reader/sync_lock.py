@@ -246,10 +246,11 @@ class InUseLock:
         try:
             yield alone
         finally:
-            with contextlib.suppress(OSError):
-                # At once: what holds it alone now is `reader repair`, which opens no store
-                # beside another.
-                fcntl.flock(self._fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            # At once: what holds it alone now is `reader repair`, which opens no store beside
+            # another. None: let go meanwhile.
+            if self._fd is not None:
+                with contextlib.suppress(OSError):
+                    fcntl.flock(self._fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
 
     def release(self) -> None:
         if self._fd is not None:

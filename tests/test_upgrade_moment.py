@@ -164,3 +164,33 @@ def test_show_upgrades_it_to_keep_the_article_it_fetched(synced_dir: Path) -> No
     assert _format_of(synced_dir) == DATA_FORMAT
     rows = json.loads(run_reader(synced_dir, "list", "--json").stdout)
     assert [r["cached"] for r in rows if r["id"] == gone] == [True]
+
+
+def test_the_readers_upgrade_waits_for_a_running_sync(synced_dir: Path) -> None:
+    """The reader told to upgrade (`y`) opens its library with `upgrade=True`: under a running
+    sync (an older one) it is refused in one line naming the sync, nothing changed, the lock
+    of that sync as it was."""
+    from reader.errors import Unwritable
+    from reader.library import Library
+    from reader.models import StoreError
+
+    _mark_format(synced_dir, OLDER)
+    with _held_open(synced_dir, "SyncLock") as holder:
+        try:
+            Library(synced_dir, upgrade=True)
+        except StoreError as error:
+            refused = error
+        else:
+            raise AssertionError("upgraded under a running sync")
+        assert str(refused) == (
+            f"the data directory {synced_dir} is of format {OLDER} and this command would"
+            f" upgrade it to {DATA_FORMAT}, but a sync (pid {holder.pid}) is running: let it"
+            " end, then try again (nothing was changed)"
+        )
+        assert refused.unwritable == Unwritable.BUSY
+        assert _format_of(synced_dir) == OLDER
+    opened = Library(synced_dir, upgrade=True)
+    try:
+        assert opened.store.upgraded_from == OLDER
+    finally:
+        opened.close()

@@ -557,12 +557,13 @@ class StoreDirectory:
         has it open (`upgrade_blocked`), none opening it meanwhile. Its records are read as
         they are and written anew in this format, so marking it is all the upgrade there is."""
         with self._in_use.alone_for_now() as alone:
-            if not alone:
-                self.close()
-                raise upgrade_blocked(self.root, older)
-            with suppress(sqlite3.DatabaseError, OSError):
-                self._state.set(_FORMAT, DATA_FORMAT)
-                self.upgraded_from = older
+            if alone:
+                with suppress(sqlite3.DatabaseError, OSError):
+                    self._state.set(_FORMAT, DATA_FORMAT)
+                    self.upgraded_from = older
+        if not alone:
+            self.close()
+            raise upgrade_blocked(self.root, older)
 
     def _upgrade_now(self) -> None:
         """The directory read as it is (`upgrades_at_write`) opened to write and upgraded: at
