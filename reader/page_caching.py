@@ -284,7 +284,7 @@ def _put_unless_unwritable(
     """`writer.put_article(...)`, or why the store can't keep it (a read-only directory, a
     full disk: `Unwritable`), for the article to be shown all the same (acc31a F18: the feed's
     text was all a traveller with a full disk got, the site answering). "" once kept."""
-    if writer.read_only_tag:
+    if writer.read_only_tag and not writer.upgrades_at_write:
         # Opened so: nothing tried, so nothing half written (a value's file on a full disk).
         return str(writer.read_only_tag)
     try:

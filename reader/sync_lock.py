@@ -20,6 +20,7 @@ import contextlib
 import os
 import stat
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 try:
@@ -228,9 +229,60 @@ class InUseLock:
         store it mends."""
         return self._key in _ALONE_HERE
 
+    @contextlib.contextmanager
+    def alone_for_now(self) -> Iterator[bool]:
+        """The lock held alone for the block when no other process holds it (yields whether it
+        is), shared again after: an upgrade of the directory's format made while no older
+        reader has it open, none opening it meanwhile (acc47d D2, D3: an older sync or reader
+        left open went on writing into a directory upgraded under it)."""
+        if self._fd is None or fcntl is None or self._alone or self.held_alone_here():
+            yield True  # none to take (a read-only directory), or `reader repair`'s already
+            return
+        try:
+            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            alone = True
+        except OSError:
+            alone = False  # and, the system's conversion not atomic, the shared hold let go
+        try:
+            yield alone
+        finally:
+            # At once: what holds it alone now is `reader repair`, which opens no store beside
+            # another. None: let go meanwhile.
+            if self._fd is not None:
+                with contextlib.suppress(OSError):
+                    fcntl.flock(self._fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+
     def release(self) -> None:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
             if self._alone:
                 _ALONE_HERE.discard(self._key)
+
+
+def _held_elsewhere(lock: SyncLock) -> int | None:
+    """The process id of another process holding `lock` (its file names it), if one does."""
+    pid = lock.holder()
+    if pid is None or pid == os.getpid() or fcntl is None:
+        return None
+    try:
+        fd = os.open(lock.path, os.O_RDONLY | _OPEN_AS_IS)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return pid  # held: by the process its note names
+    finally:
+        os.close(fd)  # taken, it is let go with the descriptor
+    return None
+
+
+def open_elsewhere_said(data_dir: Path) -> str:
+    """Which other process has the data directory open, in a few words: the reader left open
+    (its lock names it), a running sync, or another command."""
+    if pid := _held_elsewhere(ReaderLock(data_dir)):
+        return f"the reader (pid {pid}) is open on it: quit it"
+    if pid := _held_elsewhere(SyncLock(data_dir)):
+        return f"a sync (pid {pid}) is running: let it end"
+    return "another reader command or worker has it open: let it end"

@@ -212,8 +212,9 @@ def as_written_before(store: Store, url: str, items: list[Entry]) -> str:
 
 
 def test_a_directory_from_before_has_its_lists_cut_once_nothing_lost(data_dir: Path) -> None:
-    """A data directory whose lists hold long summaries whole (format 5) opened to write (any
-    command that writes: `reader mark-read` here; one that only reads leaves it) has each list written again once, each record holding the
+    """A data directory whose lists hold long summaries whole (format 5) upgraded (by any
+    command that writes: `reader tag` here; one that only reads leaves it) has each list
+    written again once, by the next opening to write (`reader list` here), each record holding the
     start, the whole kept apart; the items, their order, marks and feed's texts as they were;
     the same items fetched again are not told anew, one changed past its start is."""
     url = "https://notes.example/feed.xml"
@@ -231,8 +232,9 @@ def test_a_directory_from_before_has_its_lists_cut_once_nothing_lost(data_dir: P
         listed = store.keyed_entries(url)
     finally:
         store.close()
-    done = run_reader(data_dir, "mark-read", "--before", "2000-01-01")  # one that writes
+    done = run_reader(data_dir, "tag", url, "notes")  # one that writes
     assert done.returncode == 0, done.stderr
+    assert run_reader(data_dir, "list").returncode == 0
     store = Store(data_dir)
     try:
         after = store._state.get(key)

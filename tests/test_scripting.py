@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from reader.cli import common
+from reader.store.directory import upgrade_said
 from tests.cli_run import run_reader
 
 
@@ -263,13 +264,11 @@ def test_an_older_library_is_read_as_it_is_and_its_upgrade_said_once(synced_dir:
     ):
         done = run_reader(synced_dir, *command)
         assert done.returncode == 0 and "upgraded" not in done.stderr, (command, done.stderr)
-    upgraded = run_reader(synced_dir, "mark-read", "--before", "2000-01-01")
+    unread = _ids(synced_dir, "--unread")
+    upgraded = run_reader(synced_dir, "mark-read", unread[0])
     assert upgraded.returncode == 0, upgraded.stderr
-    assert upgraded.stderr == (
-        f"reader: the data directory {synced_dir} was upgraded from format 5 to 8: readers"
-        " of format 7 or older (`reader --version` says) can no longer open it\n"
-    )
-    again = run_reader(synced_dir, "mark-read", "--before", "2000-01-01")
+    assert upgraded.stderr == f"reader: {upgrade_said(synced_dir, 5)}\n"
+    again = run_reader(synced_dir, "mark-read", unread[1])
     assert (again.returncode, again.stderr) == (0, "")
 
 
@@ -299,7 +298,9 @@ def test_the_reader_asks_before_it_upgrades_an_older_library(
         assert capsys.readouterr().err == (
             f"reader: the data directory {synced_dir} is of an older format (5): the reader keeps"
             " marks, places and its refresh in it once it is upgraded to format 8, which"
-            " readers from before it can no longer open\n"
+            " readers of format 7 or older can no longer open, and there is no downgrade; to"
+            " keep a copy the older reader can open, copy the directory before it is upgraded"
+            f" (`cp -a {synced_dir} {synced_dir}.format5`): answer n, copy, start again\n"
             "reader: upgrade it now? y: upgrade it; n (or Enter): read it as it is, keeping"
             " nothing\n"
         )
@@ -403,10 +404,7 @@ def test_the_reader_reads_an_older_library_as_it_is_or_says_its_upgrade(synced_d
     ]
     assert (row["cached"], row["read"]) == (False, False)  # shown, nothing kept
     said = asyncio.run(run(True))
-    assert said[0] == (
-        f"The data directory {synced_dir} was upgraded from format 5 to 8: readers of format 7"
-        " or older (`reader --version` says) can no longer open it"
-    )
+    assert said[0] == upgrade_said(synced_dir, 5)[:1].upper() + upgrade_said(synced_dir, 5)[1:]
     assert _format_of(synced_dir) is None
     assert not [n for n in asyncio.run(run(True)) if "upgraded" in n]  # said once
 

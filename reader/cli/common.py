@@ -412,15 +412,15 @@ def open_library(
 ) -> Library:
     """The library the command runs on. `upgrade`: False for a command that only reads, which
     reads a directory of an older format as it is rather than lock an older reader out of it
-    (acc38b K1); one that upgrades it says so, once."""
+    (acc38b K1); one that may write upgrades it at its first write (acc47d D5: a dry run, an id
+    not found, nothing to change did), and says so then, once."""
     from ..library import Library
+    from ..store.directory import UPGRADE_AT_FIRST_WRITE, upgrade_said
 
     config = config_of(args)
-    lib = Library.configured(data_dir(args.data_dir), config, workers, upgrade)
-    if (older := lib.store.upgraded_from) is not None:
-        from ..store.directory import upgrade_said
-
-        err(upgrade_said(lib.data_dir, older))
+    root = data_dir(args.data_dir)
+    lib = Library.configured(root, config, workers, UPGRADE_AT_FIRST_WRITE if upgrade else False)
+    lib.store.on_upgrade = lambda older: err(upgrade_said(lib.data_dir, older))
     if said := lib.conflict_said():
         err(said)
     if not upgrade and lib.store.not_ours:  # a change refused says it as its failure

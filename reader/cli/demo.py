@@ -200,6 +200,7 @@ def _upgrade_agreed(root: Path) -> bool:
     ask (its format the reader's, or a read-only disk's: read as it is anyway)."""
     from ..models import StoreError
     from ..store import DATA_FORMAT, Store
+    from ..store.directory import copy_first
 
     try:
         store = Store(root, upgrade=False)
@@ -211,10 +212,12 @@ def _upgrade_agreed(root: Path) -> bool:
         return True
     # Asked of a terminal alone: the reader starts on none (`_not_a_terminal`), so a pipe that
     # never closes never holds it here.
+    # And what keeps a way back, before it is gone (acc47d D6: nothing said there was none).
     err(
         f"the data directory {root} is of an older format ({older}): the reader keeps marks,"
         f" places and its refresh in it once it is upgraded to format {DATA_FORMAT}, which"
-        " readers from before it can no longer open"
+        f" readers of format {DATA_FORMAT - 1} or older can no longer open, and there is no"
+        f" downgrade; {copy_first(root, older)}: answer n, copy, start again"
     )
     err("upgrade it now? y: upgrade it; n (or Enter): read it as it is, keeping nothing")
     return sys.stdin.readline().strip().lower() in ("y", "yes")

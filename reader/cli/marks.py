@@ -58,7 +58,8 @@ def _mark(args: argparse.Namespace, read: bool) -> int:
         # A headline without a date is before no date: `--before` leaves it as it is.
         within = between(headlines, None, before)
         chosen = [h for h in within if h.read != read]
-        lib.mark_many_read((h.entry for h in chosen), read)
+        if chosen:  # none: nothing written (an older-format library not upgraded for it)
+            lib.mark_many_read((h.entry for h in chosen), read)
         # Said beside the count, as for ids: "Marked 0" alone read the same for a feed with
         # nothing in it and one already all read (acc46c F4).
         already = [h for h in within if h.read == read]
@@ -112,7 +113,8 @@ def _mark_given(args: argparse.Namespace, read: bool) -> int:
                 already += 1
             else:
                 chosen[entry.id] = entry
-        lib.mark_many_read(chosen.values(), read)
+        if chosen:  # none: nothing written (an older-format library not upgraded for it)
+            lib.mark_many_read(chosen.values(), read)
     finally:
         lib.close()
     out(f"Marked {plural(len(chosen), 'headline')} {state}{_already(already)}.")

@@ -14,7 +14,7 @@ from ..plural import listed, plural, size_text
 from ..safe import safe_line
 from ..search_index import INDEX_FILE, drop_index
 from ..store.caches import read_only
-from ..store.directory import _CACHE_FILES, CACHE_SETTINGS, emptied_file_line
+from ..store.directory import _CACHE_FILES, CACHE_SETTINGS, emptied_file_line, upgrade_said
 from ..store.salvage import (
     OUTSIDE,
     broken_value_files,
@@ -53,6 +53,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
     # checks it, nothing mended; what would be said so.
     unwritable = read_only(root)
     dry_run = args.dry_run or unwritable
+    older = _older_format(root)
     try:
         lost_feeds: list[str] = []
         damaged: list[Path] = []
@@ -65,6 +66,10 @@ def cmd_repair(args: argparse.Namespace) -> int:
         if not unmended and not (dry_run and damaged):  # else read once it is mended
             _drop_unshown_pictures(root, dry_run)
         _check_index(root, dry_run)
+        if older is not None and not dry_run and _older_format(root) is None:
+            # Said as every command that upgrades says it: repair is how a library is checked,
+            # and left it unreadable to the older reader without a word (acc47d D4).
+            err(upgrade_said(root, older))
     finally:
         in_use.release()
         lock.release()
@@ -273,6 +278,22 @@ def _recover_subscriptions(root: Path, lost_feeds: list[str]) -> None:
                 "the list of subscriptions was lost: made again from each feed's own record"
                 f" ({plural(len(urls), 'feed')}{also})"
             )
+    finally:
+        store.close()
+
+
+def _older_format(root: Path) -> int | None:
+    """The older format of the data directory `root`, read as it is; None when it is this
+    reader's (or can't be read: said by what mends it)."""
+    from ..models import StoreError
+    from ..store import Store
+
+    try:
+        store = Store(root, upgrade=False)
+    except StoreError:
+        return None
+    try:
+        return store.older_format
     finally:
         store.close()
 

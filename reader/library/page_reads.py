@@ -71,6 +71,10 @@ class LibraryPageReads(LibraryReextraction):
             response, sent = await hand_over(response, self.data_dir)
         try:
             with _storage_as_fetch_error(url):
+                if self.cpu.pages_in_processes and self.store.upgrades_at_write:
+                    # The worker writes the page, to a store it opens not to upgrade: the
+                    # directory, read as it is until a write, upgraded here for it.
+                    self.store.check_writable()
                 result = await self._cpu_within_time(
                     read_page,
                     step,

@@ -92,7 +92,7 @@ class LibraryResources:
         ignore: Sequence[IgnoreRule] = (),
         max_items: int = 0,
         searches: Sequence[SearchFeed] = (),
-        upgrade: bool = True,
+        upgrade: bool | str = True,
         keep_pictures: bool = False,
         processes: int = 0,
     ) -> None:
@@ -206,7 +206,7 @@ class LibraryResources:
         data_dir: Path,
         config: Config,
         workers: Literal["process", "thread"] = "thread",
-        upgrade: bool = True,
+        upgrade: bool | str = True,
     ) -> Self:
         """A library of `data_dir` as the user's `config` sets it up: the reader's and every
         command's."""
@@ -272,8 +272,14 @@ class LibraryResources:
         writing, a backup tool) held the reader's event loop for SQLite's 30 s wait. One the
         store refuses (held past `HELD_WAIT`, a full disk) is tried again as the library
         closes, and counted if it is still refused then (`keep_notes_before_close`); a later
-        one of the same kind and article, written, stands for it. Called on the event loop."""
+        one of the same kind and article, written, stands for it. Called on the event loop.
+        Not on a directory of an older format read until a write upgrades it: a note of
+        reading is no write of the command's (acc47d D5: `show` of a cached article upgraded
+        it, the older reader locked out)."""
         import asyncio
+
+        if self.store.upgrades_at_write:
+            return
 
         written = partial(write, *args)
 

@@ -15,7 +15,7 @@ import tempfile
 import threading
 import time
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
@@ -61,11 +61,50 @@ def upgrade_said(root: Path, older: int) -> str:
     """What the first command (or the reader) to upgrade `root` from format `older` says, once."""
     # Named by the format, which `reader --version` says of a reader, not by the day it was
     # raised (acc38b K1 named a day): 7 and 8 were raised on one day, and "readers from before
-    # 2026-12-07" left out the format-7 readers of that day it refuses too.
+    # 2026-12-07" left out the format-7 readers of that day it refuses too. And what keeps a
+    # way back, for the next machine (acc47d D6: nothing said there was none).
     return (
         f"the data directory {root} was upgraded from format {older} to {DATA_FORMAT}: readers"
-        f" of format {DATA_FORMAT - 1} or older (`reader --version` says) can no longer open it"
+        f" of format {DATA_FORMAT - 1} or older (`reader --version` says) can no longer open it,"
+        f" and there is no downgrade; {copy_first(root, older)}"
     )
+
+
+def copy_first(root: Path, older: int) -> str:
+    """How to keep a data directory of format `older` readable by the older reader: a copy of
+    it made before the upgrade."""
+    return (
+        "to keep a copy the older reader can open, copy the directory before it is upgraded"
+        f" (`cp -a {root} {root}.format{older}`)"
+    )
+
+
+def upgrade_blocked(root: Path, older: int) -> StoreError:
+    """The error of an upgrade from format `older` not made: another process has `root` open
+    (an older reader would go on writing into a directory it can no longer read, acc47d D2,
+    D3). Exit 75 (EX_TEMPFAIL): cron's next run tries again."""
+    from ..sync_lock import open_elsewhere_said
+
+    return StoreError(
+        f"the data directory {root} is of format {older} and this command would upgrade it to"
+        f" {DATA_FORMAT}, but {open_elsewhere_said(root)}, then try again (nothing was changed)",
+        Unwritable.BUSY,
+    )
+
+
+class _Calls(threading.local):
+    """How deep in the store's public calls a thread is (`_reporting_storage_errors`)."""
+
+    depth = 0
+
+
+_UPGRADING = threading.Lock()
+
+
+UPGRADE_AT_FIRST_WRITE = "at first write"
+"""The `upgrade` of a store opened by a command that may write: a directory of an older format
+read as it is until the command first writes (a dry run, a failure on its argument or nothing
+to change leave it as it was, acc47d D5)."""
 
 
 C = TypeVar("C", bound=type)
@@ -86,6 +125,11 @@ def _reporting_storage_errors(cls: C) -> C:
             # Whether the article cache was set aside as the call began: a call begun on the
             # damaged file is retried once on the stand-in, one begun on the stand-in never.
             aside_before = bool(self.articles_damaged)
+            # How deep in the store's own calls this one is, in this thread: a directory read
+            # as it is is upgraded by the outermost, which is made again whole, never by one
+            # inside another's transaction on the caches it replaces.
+            outer = self._calls.depth == 0
+            self._calls.depth += 1
             try:
                 if self._waits.give_up_at is not None:  # each call waits what is left then
                     self._set_wait(self._waits.wait_now())
@@ -95,6 +139,13 @@ def _reporting_storage_errors(cls: C) -> C:
             except sqlite3.DatabaseError as error:
                 if "database is locked" in str(error):
                     raise _busy(self.root, self._waits.said()) from None
+                if self.upgrades_at_write and _write_refused(error):
+                    if not outer:
+                        raise  # for the outermost call to upgrade it
+                    # Nothing written yet (every write refused): the call made again, whole.
+                    self._calls.depth = 0
+                    self._upgrade_now()
+                    return guarded(self, *args, **kwargs)
                 if self.articles_damaged and _write_refused(error):
                     raise StoreError(self.articles_damaged) from None
                 if self.read_only and _write_refused(error):
@@ -104,6 +155,8 @@ def _reporting_storage_errors(cls: C) -> C:
                 raise _storage_error(self.root, error) from None
             except OSError as error:
                 raise _os_error(self.root, error) from None
+            finally:
+                self._calls.depth = 0 if outer else self._calls.depth - 1
 
         return guarded
 
@@ -346,15 +399,21 @@ CACHE_SETTINGS: dict[str, Any] = {
 class StoreDirectory:
     """The caches of one data directory, opened and closed (see `Store`)."""
 
-    def __init__(self, root: Path, upgrade: bool = True) -> None:
+    def __init__(self, root: Path, upgrade: bool | str = True) -> None:
         self.root = root
         self._upgrade = upgrade
         """Whether a directory of an older format is upgraded as it opens; not for a command
-        that only reads (`reader list`), which reads it as it is, as on a read-only disk."""
+        that only reads (`reader list`), which reads it as it is, as on a read-only disk; at
+        its first write for `UPGRADE_AT_FIRST_WRITE`."""
         self.upgraded_from: int | None = None
         """The older format this opening upgraded the directory from, for the caller to say
         once (`upgrade_said`): an older reader (another machine's, a cron box's) can no longer
         open it."""
+        self.upgrades_at_write = False
+        """Whether the directory, read as it is, is upgraded by the first write (`_upgrade_now`)."""
+        self._calls = _Calls()
+        self.on_upgrade: Callable[[int], None] | None = None
+        """Told the older format when a write upgrades the directory, to say so at once."""
         self.older_format: int | None = None
         """The older format of a directory read as it is (not to `upgrade`)."""
         self.problems: list[str] = []  # damaged records found (and dropped) since opening
@@ -470,7 +529,7 @@ class StoreDirectory:
                 f"this one reads {DATA_FORMAT}); upgrade reader-tui to read it (nothing was changed)"
             )
         if found != DATA_FORMAT and not self.read_only:
-            if isinstance(found, int) and not self._upgrade:
+            if isinstance(found, int) and self._upgrade is not True:
                 # Read as it is, as on a read-only disk: the older reader sharing it (a synced
                 # folder, another machine) still opens it after a `reader list` here.
                 self._state.close()
@@ -482,15 +541,59 @@ class StoreDirectory:
                     OSError(f"cannot open the data directory {self.root}"),
                 )
                 self.read_only_tag = Unwritable.OLDER_FORMAT
+                self.upgrades_at_write = self._upgrade == UPGRADE_AT_FIRST_WRITE
+                return
+            if isinstance(found, int):
+                self._mark_upgraded(found)
                 return
             # A directory from before the marker (or a new one): its records are checked one by
             # one as they are read, so marking it is all the upgrade there is to do.
             with suppress(sqlite3.DatabaseError, OSError):
-                if found is None:
-                    self._marked_new()
+                self._marked_new()
                 self._state.set(_FORMAT, DATA_FORMAT)
-                if isinstance(found, int):
-                    self.upgraded_from = found
+
+    def _mark_upgraded(self, older: int) -> None:
+        """The directory, of format `older`, marked as this reader's: unless another process
+        has it open (`upgrade_blocked`), none opening it meanwhile. Its records are read as
+        they are and written anew in this format, so marking it is all the upgrade there is."""
+        with self._in_use.alone_for_now() as alone:
+            if alone:
+                with suppress(sqlite3.DatabaseError, OSError):
+                    self._state.set(_FORMAT, DATA_FORMAT)
+                    self.upgraded_from = older
+        if not alone:
+            self.close()
+            raise upgrade_blocked(self.root, older)
+
+    def _upgrade_now(self) -> None:
+        """The directory read as it is (`upgrades_at_write`) opened to write and upgraded: at
+        the command's first write, or before a job that writes (`check_writable`). A
+        StoreError when another process has it open (read as it is still)."""
+        with _UPGRADING:  # once: the reader's threads may write at once
+            if self.upgrades_at_write:
+                self._upgraded_now()
+
+    def _upgraded_now(self) -> None:
+        older = self.older_format
+        assert older is not None
+        with self._in_use.alone_for_now() as alone:
+            if not alone:
+                raise upgrade_blocked(self.root, older)
+            state = open_cache(self.root / "state", waits=self._waits, **self._settings)
+            try:
+                articles = open_cache(self.root / "articles", waits=self._waits, **self._settings)
+            except BaseException:
+                state.close()
+                raise
+            self._state.close()
+            self._articles.close()
+            self._state, self._articles = state, articles
+            self.read_only = self.read_only_tag = ""
+            self.upgrades_at_write, self.older_format = False, None
+            self._state.set(_FORMAT, DATA_FORMAT)
+            self.upgraded_from = older
+        if self.on_upgrade is not None:
+            self.on_upgrade(older)
 
     def _marked_new(self) -> None:
         """A directory with no format marked (new, or from before the marker) as of this
@@ -548,7 +651,10 @@ class StoreDirectory:
 
     def check_writable(self) -> None:
         """Raises StoreError, saying why, when the directory was opened to read only: before a
-        job that would fetch only to find it can keep nothing."""
+        job that would fetch only to find it can keep nothing. A directory read as it is until
+        the first write (`upgrades_at_write`) is upgraded now: the job writes."""
+        if self.upgrades_at_write:
+            self._upgrade_now()
         if self.read_only:
             raise StoreError(self.read_only, self.read_only_tag or None)
 

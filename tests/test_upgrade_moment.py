@@ -1,0 +1,196 @@
+"""When a data directory of an older format is upgraded (acc47d D2-D5): at a command's first
+write, never by a dry run, a command that fails on its argument, one that finds nothing to
+change or one that only reads; never while another process has it open (an older reader or
+sync would go on writing into a directory it can no longer read), which is said, exit 75; and
+said by `reader repair` too. Real parts: the CLI as a user runs it, a second process holding
+the library open, the store on a temp dir."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from reader.store import Store
+from reader.store.directory import DATA_FORMAT
+from tests.cli_run import run_reader, started_reader
+from tests.test_scripting import _mark_format
+
+OLDER = DATA_FORMAT - 1
+
+
+def _format_of(home: Path) -> int:
+    store = Store(home, upgrade=False)
+    try:
+        return store.older_format or DATA_FORMAT
+    finally:
+        store.close()
+
+
+def _ids(home: Path, *options: str) -> list[str]:
+    return run_reader(home, "list", "--ids", *options).stdout.split()
+
+
+def _upgraded(home: Path) -> str:
+    return f"reader: the data directory {home} was upgraded from format {OLDER} to {DATA_FORMAT}"
+
+
+def test_nothing_written_leaves_an_older_library_as_it_is(synced_dir: Path) -> None:
+    """Dry runs, an id not found, nothing to change and a citation of a cached article each
+    upgraded a format-7 library for good (acc47d D5); the first command that writes does."""
+    read, unread = _ids(synced_dir)[:2]
+    assert run_reader(synced_dir, "mark-read", read).returncode == 0
+    _mark_format(synced_dir, OLDER)
+    for command in (
+        ["cache", "prune", "--older-than", "30d", "--dry-run"],
+        ["cache", "prune", "--headlines-older-than", "180d", "--dry-run"],
+        ["tag", "000000000000", "foo"],
+        ["unsave", "000000000000"],
+        ["mark-read", read],
+        ["show", read, "--format", "bibtex"],
+        ["show", read],
+    ):
+        done = run_reader(synced_dir, *command)
+        assert "upgraded" not in done.stderr, (command, done.stderr)
+        assert _format_of(synced_dir) == OLDER, command
+    wrote = run_reader(synced_dir, "mark-read", unread)
+    assert wrote.returncode == 0, wrote.stderr
+    assert wrote.stderr.startswith(_upgraded(synced_dir)), wrote.stderr
+    assert f"cp -a {synced_dir} {synced_dir}.format{OLDER}" in wrote.stderr  # acc47d D6
+    assert _format_of(synced_dir) == DATA_FORMAT
+    assert unread not in _ids(synced_dir, "--unread")
+
+
+def test_repair_says_it_upgrades_the_library(synced_dir: Path) -> None:
+    """`reader repair` upgraded a format-7 library saying only "sound" (acc47d D4)."""
+    _mark_format(synced_dir, OLDER)
+    dry = run_reader(synced_dir, "repair", "--dry-run")
+    assert dry.returncode == 0 and "upgraded" not in dry.stderr
+    assert _format_of(synced_dir) == OLDER
+    done = run_reader(synced_dir, "repair")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith(_upgraded(synced_dir)), done.stderr
+    assert _format_of(synced_dir) == DATA_FORMAT
+
+
+# An older reader left open: its store open on the library and its reader lock held, until
+# its stdin closes.
+_HOLDER = """
+import sys
+from pathlib import Path
+from reader.store import Store
+from reader.sync_lock import {lock}
+home = Path(sys.argv[1])
+store = Store(home, upgrade=False)
+lock = {lock}(home)
+assert lock.take()
+print("open", flush=True)
+sys.stdin.read()
+store.close()
+"""
+
+
+@contextmanager
+def _held_open(home: Path, lock: str) -> Iterator[subprocess.Popen[str]]:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER.format(lock=lock), str(home)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        yield holder
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait()
+
+
+def test_no_upgrade_under_a_reader_left_open(synced_dir: Path) -> None:
+    """A command upgraded a library an older reader had open, which went on writing into it
+    (acc47d D3): it says which process holds it, exit 75 (cron tries again), nothing changed."""
+    unread = _ids(synced_dir, "--unread")[0]
+    _mark_format(synced_dir, OLDER)
+    with _held_open(synced_dir, "ReaderLock") as holder:
+        refused = run_reader(synced_dir, "mark-read", unread)
+        assert refused.returncode == 75, refused.stderr
+        assert refused.stderr == (
+            f"reader: the data directory {synced_dir} is of format {OLDER} and this command"
+            f" would upgrade it to {DATA_FORMAT}, but the reader (pid {holder.pid}) is open on"
+            " it: quit it, then try again (nothing was changed)\n"
+        )
+        assert _format_of(synced_dir) == OLDER
+        assert unread in _ids(synced_dir, "--unread")
+    done = run_reader(synced_dir, "mark-read", unread)
+    assert done.returncode == 0 and done.stderr.startswith(_upgraded(synced_dir)), done.stderr
+    assert _format_of(synced_dir) == DATA_FORMAT
+
+
+def test_a_sync_upgrades_only_once_the_older_sync_has_ended(synced_dir: Path) -> None:
+    """A sync waiting for another upgraded the library first: the older sync running then had
+    every article refused, "upgrade reader-tui" in cron's mail (acc47d D2)."""
+    _mark_format(synced_dir, OLDER)
+    with _held_open(synced_dir, "SyncLock") as holder:
+        sync = started_reader(synced_dir, "sync", "--no-articles")
+        try:
+            assert sync.stderr is not None
+            assert sync.stderr.readline().startswith(
+                f"reader: another sync (pid {holder.pid}) is running: waiting for it"
+            )
+            assert _format_of(synced_dir) == OLDER
+        except BaseException:
+            sync.kill()
+            sync.wait()
+            raise
+    assert sync.wait(timeout=120) == 0
+    assert sync.stderr.read().startswith(_upgraded(synced_dir))
+    assert _format_of(synced_dir) == DATA_FORMAT
+
+
+def test_show_upgrades_it_to_keep_the_article_it_fetched(synced_dir: Path) -> None:
+    """`show` of an article not cached fetches it and keeps it: that first write upgrades it
+    (read as it is until then, the article was shown and not kept)."""
+    import json
+
+    gone = _ids(synced_dir)[0]
+    assert run_reader(synced_dir, "forget", gone).returncode == 0
+    _mark_format(synced_dir, OLDER)
+    shown = run_reader(synced_dir, "show", gone)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stderr.startswith(_upgraded(synced_dir)), shown.stderr
+    assert _format_of(synced_dir) == DATA_FORMAT
+    rows = json.loads(run_reader(synced_dir, "list", "--json").stdout)
+    assert [r["cached"] for r in rows if r["id"] == gone] == [True]
+
+
+def test_the_readers_upgrade_waits_for_a_running_sync(synced_dir: Path) -> None:
+    """The reader told to upgrade (`y`) opens its library with `upgrade=True`: under a running
+    sync (an older one) it is refused in one line naming the sync, nothing changed, the lock
+    of that sync as it was."""
+    from reader.errors import Unwritable
+    from reader.library import Library
+    from reader.models import StoreError
+
+    _mark_format(synced_dir, OLDER)
+    with _held_open(synced_dir, "SyncLock") as holder:
+        try:
+            Library(synced_dir, upgrade=True)
+        except StoreError as error:
+            refused = error
+        else:
+            raise AssertionError("upgraded under a running sync")
+        assert str(refused) == (
+            f"the data directory {synced_dir} is of format {OLDER} and this command would"
+            f" upgrade it to {DATA_FORMAT}, but a sync (pid {holder.pid}) is running: let it"
+            " end, then try again (nothing was changed)"
+        )
+        assert refused.unwritable == Unwritable.BUSY
+        assert _format_of(synced_dir) == OLDER
+    opened = Library(synced_dir, upgrade=True)
+    try:
+        assert opened.store.upgraded_from == OLDER
+    finally:
+        opened.close()
