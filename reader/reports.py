@@ -78,6 +78,11 @@ class Headline:
     """Cached, with earlier copies kept (`Store.copied_keys`): its text changed since it was
     first had (a correction, a retraction), read or not; `updated` (Δ) goes when it is read,
     this stays (acc44c C7)."""
+    retracted: str = ""
+    """Of a `corrected` one: what its latest copy says became of the story (`Article.retracted`:
+    "retracted", "withdrawn"…), "" for nothing of the kind."""
+    retracted_by_feed: bool = False
+    """`retracted` is said by the feed's headline alone (`Article.retracted_by_feed`)."""
     tags: tuple[str, ...] = ()
     """The tags the article is filed under (saved ones only: `Store.tag_saved`), in order."""
     archived: bool = False

@@ -17,6 +17,14 @@ _PAGE = "the page"
 _FEED = "the feed's headline"
 
 
+def corrected_word(retracted: str) -> str:
+    """What a list, and the header's byline, call a story with earlier copies kept: what its
+    latest copy says became of it (`Article.retracted`, `Headline.retracted`: "retracted",
+    "withdrawn", "removed", "amended" for one amended to remove some of it), else "corrected"
+    (acc47e E3: a retraction was listed as any correction, and could not be told apart)."""
+    return retracted.split()[0] if retracted else "corrected"
+
+
 def gone_note(article: Article) -> str:
     """What the header says of an article whose page was found taken down after it was
     cached (`Article.gone_at`): the address cited no longer gives it, this copy is what is

@@ -214,3 +214,40 @@ def test_a_page_sent_elsewhere_is_marked_as_an_older_reader_reads_it_and_its_mar
         assert store.gone_at(url)[1] == 404 and store.gone_how(url) is None  # type: ignore[index]
     finally:
         store.close()
+
+
+def test_lists_and_the_header_say_retracted_or_withdrawn_not_corrected(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc47e E3: `list`, `list --corrected`, `list --json` and the header's byline said
+    "corrected" of a retracted story, as of any correction."""
+    from tests.tui_pilot import reading, screen_text, until
+
+    ident, _ = _retracted(site, data_dir, capsys)
+    for listed in (
+        ran(capsys, data_dir, "list")[0],
+        ran(capsys, data_dir, "list", "--corrected")[0],
+    ):
+        assert "(retracted)" in listed and "(corrected)" not in listed, listed
+    [row] = json.loads(ran(capsys, data_dir, "list", "--json")[0])
+    assert (row["corrected"], row["retracted"], row["retracted_by"]) == (True, "retracted", "page")
+
+    async def run() -> str:
+        async with reading(data_dir, "Riverside", size=(120, 50)) as (app, pilot, _):
+            await until(pilot, lambda: "Editor's note" in screen_text(app), "the notice")
+            return screen_text(app)
+
+    header = asyncio.run(run())
+    assert "δ retracted" in header and "δ corrected" not in header, ident
+
+
+def test_a_story_withdrawn_by_its_feed_is_listed_withdrawn(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc47e E3: the feed's "Withdrawn:" alone, listed as its word, and whose it is."""
+    first_synced(site, data_dir, capsys)
+    changed_after(site, STORY, title=WITHDRAWN)
+    ran(capsys, data_dir, "sync")
+    assert "(withdrawn)" in ran(capsys, data_dir, "list", "--corrected")[0]
+    [row] = json.loads(ran(capsys, data_dir, "list", "--json")[0])
+    assert (row["retracted"], row["retracted_by"]) == ("withdrawn", "feed")

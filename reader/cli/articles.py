@@ -29,6 +29,7 @@ from ..models import (
 )
 from ..plural import plural
 from ..reports import SaveOutcome, across_feeds, also_in, newest_first, saved_moment
+from ..retraction_notes import corrected_word
 from ..safe import safe_line
 from ..url_display import line_url, shown_url
 from ..word_wrap import at_words, terminal_width
@@ -100,6 +101,9 @@ def headline_json(
         "taken_down": h.taken_down,
         "changed": h.updated,  # the list's Δ: said in words too (acc42a A4)
         "corrected": h.corrected,  # earlier copies kept, read or not (acc44c C7)
+        # What became of the story, and whose word it is, as `show --format json` has them.
+        "retracted": h.retracted,
+        "retracted_by": ("feed" if h.retracted_by_feed else "page") if h.retracted else None,
         "tags": list(h.tags),
         "archived": h.archived,
         # When it was saved: the user's `s`, or the time added an import kept (acc43a A14).
@@ -566,7 +570,7 @@ def _print_lines(
         # A copy of a page taken down since is all that is left: said as `show` says it.
         gone = f"  ({TAKEN_DOWN})" if h.taken_down else ""
         if h.corrected:  # Δ goes once read; that the outlet changed it stays (acc44c C7)
-            gone += "  (corrected)"
+            gone += f"  ({corrected_word(h.retracted)})"
         if day := page_day(h, page_dates):
             gone += f"  (the page: {day})"
         if h.tags:

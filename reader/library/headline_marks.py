@@ -37,6 +37,9 @@ class HeadlineMarks:
     """The articles whose pages were found taken down (`Store.gone_keys`)."""
     copied: set[str] = field(default_factory=set)
     """The articles with earlier copies kept (`Store.copied_keys`): corrected, for good."""
+    retraction: Callable[[str], tuple[str, bool]] = lambda _key: ("", False)
+    """`Store.retraction`: what the latest copy cached under a key says became of its story,
+    read for a `copied` one only (a retraction keeps the copy before)."""
     read_now: dict[str, str] = field(default_factory=dict)
     """The dates `page_date` read for this list, for the store to keep (`keep_page_dates`)."""
     _dated: dict[str, str] | None = None
@@ -54,6 +57,8 @@ class HeadlineMarks:
         left_out = not cached and bool(key) and key in self.left_out
         updated = cached and key in self.updated
         taken_down = cached and key in self.gone
+        corrected = cached and key in self.copied
+        retracted, by_feed = self.retraction(key) if corrected else ("", False)
         if cached and entry.published is None and entry.updated is None:
             entry = self._dated_by_page(entry, key)
         elif cached and entry.published is not None and zone_unstated(entry.published):
@@ -72,7 +77,9 @@ class HeadlineMarks:
                 "key": key,
                 "updated": updated,
                 "taken_down": taken_down,
-                "corrected": cached and key in self.copied,
+                "corrected": corrected,
+                "retracted": retracted,
+                "retracted_by_feed": by_feed,
                 "tags": saved_tags(record) if record else (),
                 "archived": bool(record.get("archived")) if isinstance(record, dict) else False,
                 "saved_at": saved_time(record),

@@ -263,6 +263,7 @@ class LibraryHeadlines(LibraryTags):
             updated=store.renewed_keys(),
             gone=store.gone_keys(),
             copied=store.copied_keys(),
+            retraction=store.retraction,
         )
 
     def _feed_headlines(

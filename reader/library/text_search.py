@@ -394,6 +394,7 @@ def _unlisted_headlines(
         entry = lib.unlisted_entry(key, record, shown.get(key, [""])[0])
         if unread_only and entry.id in read:
             continue
+        retracted, by_feed = store.retraction(key) if key in copied else ("", False)
         out.append(
             Headline(
                 entry,
@@ -404,6 +405,8 @@ def _unlisted_headlines(
                 key=key,
                 taken_down=key in gone,
                 corrected=key in copied,
+                retracted=retracted,
+                retracted_by_feed=by_feed,
                 tags=saved_tags(saved.get(key)),
                 archived=bool(record.get("archived")),
                 saved_at=saved_time(saved.get(key)),

@@ -303,6 +303,17 @@ class StoreArticles(StoreTakenDown):
         except (KeyError, TypeError, ValueError):
             return ""  # `article` drops a damaged record when it is opened
 
+    def retraction(self, key: str) -> tuple[str, bool]:
+        """What the article cached under `key` says became of its story (`Article.retracted`),
+        and whether its feed's headline alone says so (`retracted_by_feed`), read from its
+        record: ("", False) for nothing of the kind, or a damaged record."""
+        data = self._load(self._articles, f"article:{key}")
+        if not isinstance(data, dict):
+            return "", False
+        page, feed = data.get("retracted"), data.get("feed_retracted")
+        said = page or feed
+        return (said, not page) if isinstance(said, str) and said else ("", False)
+
     def keep_page_dates(self, dates: dict[str, str]) -> None:
         """Keep the dates `page_date` read, in one transaction."""
         with self._articles.transact():

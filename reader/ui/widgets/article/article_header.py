@@ -24,7 +24,13 @@ from ....enclosures import enclosure_label, shown_enclosures
 from ....feed_tags import hashed_tags
 from ....marks import CORRECTED_MARK
 from ....models import CONSENT_WALL, FEED_WHOLE, Article, Enclosure, Entry
-from ....retraction_notes import ended_takedowns_note, gone_note, later_note, retraction_note
+from ....retraction_notes import (
+    corrected_word,
+    ended_takedowns_note,
+    gone_note,
+    later_note,
+    retraction_note,
+)
 from ....url_display import shown_url
 from ...display import long_date, plain, when
 from .direction import right_to_left
@@ -191,7 +197,8 @@ def corrected_mark(article: Article, plain_layout: bool = False) -> str:
     times = article.versions
     if len(times) < 2 or article.version != len(times):
         return ""
-    return "corrected" if plain_layout else f"{CORRECTED_MARK} corrected"
+    word = corrected_word(article.retracted)  # "δ retracted": not told from a correction before
+    return word if plain_layout else f"{CORRECTED_MARK} {word}"
 
 
 def enclosure_line(enclosure: Enclosure, styles: ArticleStyles) -> Paragraph:
