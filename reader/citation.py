@@ -433,14 +433,17 @@ def _copies(count: int) -> str:
     return "copy" if count == 1 else "copies"
 
 
-def markdown_header(article: Article, style: str = "block", copied: bool = False) -> str:
-    """The title as a heading and the `header_lines` below it, each ending in a Markdown line
+def markdown_header(
+    article: Article, style: str = "block", copied: bool = False, level: int = 1
+) -> str:
+    """The title as a heading (of `level`: an earlier copy's, under its own heading in an
+    export, is below it) and the `header_lines` below it, each ending in a Markdown line
     break: what `reader show --format markdown` prints before the text."""
     lines = "".join(f"{line}  \n" for line in header_lines(article, True, style, copied))
     # A page with no address, date or author read from disk has no lines: the title, a blank
     # line, then the text, as plain text has it.
     title = safe_line(article.title or article.url)
-    return (f"# {escape_markdown(title)}\n" if title else "") + f"{lines}\n"
+    return (f"{'#' * level} {escape_markdown(title)}\n" if title else "") + f"{lines}\n"
 
 
 def copied_citation(

@@ -201,15 +201,21 @@ def to_markdown(
     enclosures: tuple[Enclosure, ...] = (),
     comments: str = "",
     notes: tuple[str, ...] = (),
+    copied: bool = False,
+    below: int = 0,
 ) -> str:
     """The article in Markdown, under its citation (`header`), and the files its item carries
     for a player (`enclosures`: a podcast's audio) a line each below it, then its discussion
     page (`comments`), then its item's `notes` (`claimed_note`). Its links within the page (a
-    note's "#fn1") name the address its citation gives."""
+    note's "#fn1") name the address its citation gives. `copied`: its notes a reader of the
+    file needs, not how to run the tool (`version_note`); `below`: its headings, the title's
+    too, that many levels down (an earlier copy under its heading in an export, acc47e E8)."""
     article = with_cited_links(article)
+    if below:
+        article = replace(article, blocks=[_lowered(block, below) for block in article.blocks])
     parts = []
     if header:
-        head = markdown_header(article, style)
+        head = markdown_header(article, style, copied, level=1 + below)
         below = enclosure_lines(enclosures, markdown=True) + discussion_lines(comments, True)
         below += [f"Note: {escape_markdown(note)}" for note in notes]
         if below:  # under the citation, before the blank line that ends it
@@ -339,6 +345,13 @@ def table_to_text(rows: tuple[Block, ...]) -> str:
     return "\n\n".join(records)
 
 
+def _lowered(block: Block, levels: int) -> Block:
+    """`block`, a heading `levels` down (Markdown has six); any other as it is."""
+    if block.kind != BlockKind.HEADING:
+        return block
+    return replace(block, level=min(block.level + levels, 6))
+
+
 def to_text(
     article: Article,
     header: bool = True,
@@ -349,6 +362,7 @@ def to_text(
     links: bool = False,
     notes: tuple[str, ...] = (),
     width: int | None = None,
+    copied: bool = False,
 ) -> str:
     """The article as plain text, under its citation (`header`), and the files its item
     carries for a player (`enclosures`) a line each below it, then its discussion page
@@ -359,7 +373,8 @@ def to_text(
     With `links` (`reader show`, `export --format text`), each link to another page numbered
     after its words and the addresses listed after the text (`link_numbers`). `width`: its
     lines broken at words to that many cells (a terminal's: `line_breaks.folded`; the
-    terminal broke them mid-word), but a preformatted block's; an address stays whole."""
+    terminal broke them mid-word), but a preformatted block's; an address stays whole.
+    `copied`: its notes a reader of the file needs, not how to run the tool (`version_note`)."""
 
     def fit(text: str) -> str:
         return text if width is None else folded(text, width)
@@ -374,7 +389,7 @@ def to_text(
             title = fit(title)
             rule = min(max(map(terminal_cells, title.split("\n"))), 78)
             parts.append(f"{title}\n{'=' * rule}\n")
-        lines = header_lines(article, style=style) + enclosure_lines(enclosures)
+        lines = header_lines(article, style=style, copied=copied) + enclosure_lines(enclosures)
         lines += discussion_lines(comments) + [f"Note: {note}" for note in notes]
         parts.append(fit("\n".join(lines)) + "\n\n" if lines else "\n")
     blocks = article.blocks

@@ -99,3 +99,25 @@ def test_earlier_copies_asked_of_an_opml_export_is_a_usage_error(
     said = capsys.readouterr().err
     assert "--earlier-copies writes articles' earlier copies: add --format markdown" in said
     assert len(said.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_an_export_with_the_copies_names_them_not_the_reader_s_commands(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """acc47e E8: the notes told the file's reader to run `reader show --version 1`, `V` and
+    `d`, the copies being there; a copy's title was "# …" under "## Copy 1 …" (h1 under h2)."""
+    import re
+
+    ident, first, notice_at = _retracted(site, data_dir, capsys)
+    text = ran(capsys, data_dir, "export", "--format", fmt, "--earlier-copies", ident)[0]
+    for command in ("reader show", "--version", "reader diff", "V and d"):
+        assert command not in text, command
+    assert f"the text changed since the copy retrieved {first}" in text
+    assert f"copy 1 of 2, retrieved {first}; the latest, retrieved {notice_at}, differs" in text
+    if fmt == "markdown":
+        levels = [len(m) for m in re.findall(r"^(#+) ", text, re.MULTILINE)]
+    else:
+        levels = [int(n) for n in re.findall(r"<h([1-6])\b", text)]
+    copy_at = levels.index(2)  # "## Copy 1 of 2": each heading after it under it
+    assert levels[0] == 1 and all(level > 2 for level in levels[copy_at + 1 :]), levels

@@ -452,11 +452,14 @@ def render(
     entry: Entry | None = None,
     copy: str = "text",
     width: int | None = None,
+    copied: bool = False,
+    below: int = 0,
 ) -> str:
     """The article as `reader show --format` prints it: text or Markdown under its citation in
     `style` and the enclosures (a podcast's audio) and discussion page of its `entry`, the citation alone
     ("citation", as `y` copies it, in `[citation] copy`'s `copy`), or JSON (`render_item`).
-    `width`: the text's lines broken at words to a terminal's width (`to_text`)."""
+    `width`: the text's lines broken at words to a terminal's width (`to_text`). `copied`,
+    `below`: an export's with the earlier copies in it (`to_markdown`)."""
     from ..claimed_dates import claimed_note
     from ..discussion_links import discussion
     from ..enclosures import shown_enclosures
@@ -471,7 +474,15 @@ def render(
         return safe_text(copied_citation(article, style, markdown=copy == "markdown"))
     if fmt == "markdown":
         return safe_text(
-            to_markdown(article, style=style, enclosures=enclosures, comments=comments, notes=notes)
+            to_markdown(
+                article,
+                style=style,
+                enclosures=enclosures,
+                comments=comments,
+                notes=notes,
+                copied=copied,
+                below=below,
+            )
         )
     if fmt == "json":
         return json_text(render_item(article, fmt, article.url, entry))
@@ -484,6 +495,7 @@ def render(
         links=True,
         notes=notes,
         width=width,
+        copied=copied,
     )
     return safe_text(shown)
 

@@ -398,14 +398,18 @@ def _markdown(
         return ChapterText(_left(fmt, "This article left the cache while the book was made."))
     own = article
     earlier = (copies or _Copies(False)).of(lib, link, article)
+    # The copies in the file, its notes say which of them is which, not how to run the reader
+    # its reader may not have (acc47e E8).
+    copied = bool(earlier)
     if fmt == "text":
         kept = lib.highlights_in(link, article)
-        made = _with_marks(render(article, fmt, style, entry), own, kept, markdown_marks=False)
+        shown = render(article, fmt, style, entry, copied=copied)
+        made = _with_marks(shown, own, kept, markdown_marks=False)
         return replace(made, earlier=_earlier(earlier, fmt, style))
     files = book_pictures(lib.store.kept_picture_data(link), own) if fmt == "epub" else {}
     article = pictures_as_links(article, {address: name for address, (name, _) in files.items()})
     kept = lib.highlights_in(link, article)
-    markdown = render(article, "markdown", style, entry)
+    markdown = render(article, "markdown", style, entry, copied=copied)
     made = _with_marks(markdown, own, kept, {name: body for name, body in files.values()})
     return replace(made, earlier=_earlier(earlier, fmt, style))
 
@@ -435,8 +439,9 @@ class _Copies:
 def _earlier(copies: list[Article], fmt: str, style: str) -> str:
     """The earlier `copies` of an article as a chapter shows them after it: each under a
     heading naming it and its retrieval time, then as `reader show --version N` prints it (its
-    citation and notes: the latest differs, the story was retracted since), pictures as
-    links; plain text in `fmt` "text", else Markdown."""
+    citation and notes: the latest differs, the story was retracted since, said as to a
+    reader of the file), pictures as links; plain text in `fmt` "text", else Markdown, its
+    headings under the copy's (acc47e E8: "## Copy 1" then "# Title")."""
     parts = []
     for copy in copies:
         when = (
@@ -445,7 +450,7 @@ def _earlier(copies: list[Article], fmt: str, style: str) -> str:
             else "at a time not kept"
         )
         heading = f"Copy {copy.version} of {len(copy.versions)}, retrieved {when}"
-        shown = render(_shown(copy, fmt), _written(fmt), style)
+        shown = render(_shown(copy, fmt), _written(fmt), style, copied=True, below=2)
         parts.append(
             f"{heading}\n\n{shown.rstrip()}"
             if fmt == "text"
