@@ -342,6 +342,10 @@ def version_note(
     if article.dropped:
         return _dropped_note(article, in_reader, copied, key)
     if number == len(times):
+        from .retraction_notes import feed_alone_changed  # it says it with this module's times
+
+        if feed_alone_changed(article):
+            return ""  # `retraction_note` says the text is the same as the copies' kept
         if article.repeats & set(range(1, number)):
             return _repeated_note(article, in_reader, copied, key, changes_key)
         if copied:

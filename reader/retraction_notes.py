@@ -83,8 +83,29 @@ def retraction_note(article: Article) -> str:
     if len(times) > 1:
         kept = " and ".join(moment_text(at) for at in times[:-1])
         copies, are = ("copy", "is") if len(times) == 2 else ("copies", "are")
-        note += f"; the {copies} retrieved {kept} {are} kept"
+        if feed_alone_changed(article):
+            # The words are those kept since: said so here, not "said the same as this one"
+            # under a moved retrieval time with `reader diff` to see nothing (acc47e E9).
+            note = note.removesuffix(")") + (
+                f": its text is the same as in the {copies} retrieved {kept}, which {are} kept)"
+            )
+        else:
+            note += f"; the {copies} retrieved {kept} {are} kept"
     return note
+
+
+def feed_alone_changed(article: Article) -> bool:
+    """The latest copy of a story whose feed's headline alone says it was withdrawn
+    (`retracted_by_feed`), the page's words the same as in every copy kept before it
+    (`Article.repeats`): what is new is the feed's word, which `retraction_note` says, and
+    no text for `reader diff`, nor copies to tell apart, so `version_note` says nothing."""
+    times, number = article.versions, article.version
+    return (
+        bool(article.retracted)
+        and article.retracted_by_feed
+        and number == len(times) > 1
+        and set(range(1, number)) <= article.repeats
+    )
 
 
 def later_note(article: Article) -> str:

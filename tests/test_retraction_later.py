@@ -137,9 +137,11 @@ def test_a_withdrawal_only_the_feed_s_headline_says_is_the_feed_s_word_since_it_
     assert said_at > story_at
     note = (
         f"Note: the feed's headline says the story was withdrawn (since {said_at}; the page does "
-        f"not say so); the copy retrieved {story_at} is kept"
+        f"not say so: its text is the same as in the copy retrieved {story_at}, which is kept)"
     )
     assert note in shown and "the page now says" not in shown
+    # Said once, coherently (acc47e E9): not "said the same as this one", nor `reader diff`.
+    assert "said the same as this one" not in shown and "reader diff" not in shown
     item = json.loads(ran(capsys, data_dir, "show", ident, "--format", "json")[0])
     assert (item["retracted"], item["retracted_by"]) == ("withdrawn", "feed")
     [row] = json.loads(ran(capsys, data_dir, "list", "--json")[0])
