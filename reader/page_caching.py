@@ -169,20 +169,27 @@ def _article_read(
     from .extract import extract_page
     from .login_page import refuse_sign_in_page
     from .sniff import html_title
-    from .soft_gone import refuse_gone_page
+    from .soft_gone import refuse_gone_page, sent_home
 
-    article, next_page = extract_page(
-        response.body,
-        response.url,
-        response.charset,
-        fallback_html,
-        rule,
-        check_page=partial(refuse_sign_in_page, url, response.url),
-        fed=entry.published if entry else None,
-    )
+    status = response.redirected_with or response.status
+    try:
+        article, next_page = extract_page(
+            response.body,
+            response.url,
+            response.charset,
+            fallback_html,
+            rule,
+            check_page=partial(refuse_sign_in_page, url, response.url),
+            fed=entry.published if entry else None,
+        )
+    except FetchError as error:
+        # The story sent on to a home page with no text to read (one a script builds): taken
+        # down all the same, not "no article text found" (acc47e E11).
+        if error.kind == ErrorKind.EXTRACTION and (why := sent_home(url, response.url)):
+            raise FetchError(ErrorKind.GONE, why, url, status=status or None) from error
+        raise
     # A "not found" page answered 200, or the story sent on to the home page: a 404 (acc42c C1).
     headline = entry.title if entry else None
-    status = response.redirected_with or response.status
     refuse_gone_page(url, response.url, article, html_title(response.body), headline, status)
     if article.stood_in_for == CONSENT_WALL and response.url != url:
         # The story sent on to a wall ("/consent?return=…"): its feed's text stands in, cited,

@@ -78,8 +78,8 @@ def _why_gone(
     asked_path, ended_path = _path(asked), _path(ended)
     if asked_path == ended_path or _home(asked_path):
         return ""  # not sent on, or sent from one spelling of the story's address to another
-    if _home(ended_path):
-        return f"sent on to its site's home page ({safe_line(ended, 80)}), not the story"
+    if why := sent_home(asked, ended):
+        return why
     if article.section_front and (not headline or not relates(headline, article.title)):
         return f"sent on to a section front ({safe_line(ended, 80)}), not the story"
     if (
@@ -92,6 +92,17 @@ def _why_gone(
         # (acc44c C1, read as a login page).
         return f"sent on to its site's front page ({safe_line(ended, 80)}), not the story"
     return ""
+
+
+def sent_home(asked: str, ended: str) -> str:
+    """How the story asked for at `asked` was sent on to its site's home page (`ended`, "/"
+    or a language's "/en"), which alone says it is not there, whatever that page gives: a
+    front page built by scripts has no text to read (acc47e E11: "no article text found");
+    "" for an address that was not sent there, or was itself one."""
+    asked_path, ended_path = _path(asked), _path(ended)
+    if asked_path == ended_path or _home(asked_path) or not _home(ended_path):
+        return ""
+    return f"sent on to its site's home page ({safe_line(ended, 80)}), not the story"
 
 
 def _path(url: str) -> str:

@@ -201,3 +201,23 @@ def test_a_story_sent_up_its_address_to_the_sites_front_page_is_taken_down(
     assert "(HTTP 301); this is the copy retrieved" in cited and "404" not in cited
     [row] = json.loads(ran(capsys, data_dir, "list", "--json")[0])
     assert row["taken_down"] is True
+
+
+def test_a_story_sent_on_to_a_bare_home_page_is_taken_down(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc47e E11: 301 to "/", a front page a script builds (its name and a feed link, no
+    text to read), said "no article text found"; the redirect to the site's root alone says
+    the story is not there."""
+    ident = first_synced(site, data_dir, capsys)
+    site.pages["/"] = (
+        "<!doctype html><html><head><title>The Civic Eye</title>"
+        f"<link rel='alternate' type='application/atom+xml' href='{site.url('/feed.xml')}'>"
+        "</head><body><h1>The Civic Eye</h1><div id='app'></div></body></html>"
+    )
+    site.moved[SLUG] = "/"
+    err = ran(capsys, data_dir, "show", ident, "--refresh")[1]
+    assert f"taken down: sent on to its site's home page ({site.url('/')})" in err, err
+    assert "no article text" not in err
+    [row] = json.loads(ran(capsys, data_dir, "list", "--json")[0])
+    assert row["taken_down"] is True
