@@ -221,3 +221,37 @@ def test_a_story_sent_on_to_a_bare_home_page_is_taken_down(
     assert "no article text" not in err
     [row] = json.loads(ran(capsys, data_dir, "list", "--json")[0])
     assert row["taken_down"] is True
+
+
+TRACKED = "?utm_source=rss&utm_medium=feed&utm_campaign=daily"
+
+
+class TrackedSite(Site):
+    """The feed's link to the story carries tracking parameters, as many feeds' do."""
+
+    def feed(self) -> str:
+        return (
+            super()
+            .feed()
+            .replace(
+                f'href="{self.url(SLUG)}"',
+                f'href="{self.url(SLUG)}{TRACKED.replace("&", "&amp;")}"',
+            )
+        )
+
+
+def test_the_sync_s_lines_give_the_address_without_its_tracking_parameters(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc47e E12: "updated: … <…?utm_source=rss…>" and "taken down: …", the address a
+    journalist copies from the log, kept the parameters citations drop."""
+    with serving(TrackedSite) as site:
+        first_synced(site, data_dir, capsys)
+        changed_after(site, page(f"Retracted: {TITLE}", NOTICE), title=f"Retracted: {TITLE}")
+        err = ran(capsys, data_dir, "sync")[1]
+        assert f"updated: Retracted: {TITLE} <{site.url(SLUG)}>" in err, err
+        changed_after(site, STORY)
+        site.status = 410
+        err = ran(capsys, data_dir, "sync")[1]
+        assert f"<{site.url(SLUG)}>" in err and "utm_" not in err, err
+        assert "taken down: " in err, err

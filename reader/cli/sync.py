@@ -20,6 +20,7 @@ from ..reports import SyncProgress, downloaded_words, gone_for_good, synced_feed
 from ..safe import safe_line
 from ..sync_lock import SyncLock
 from ..url_display import line_url, shown_url
+from ..urls import without_tracking
 from ..word_wrap import at_words, terminal_width
 from .common import (
     EXIT_FAILED,
@@ -531,4 +532,5 @@ def _title(entry: Entry) -> str:
 
 def _link(entry: Entry) -> str:
     """An entry's link in a line of the report (`line_url`)."""
-    return line_url(entry.link)
+    # As a citation gives it: a journalist copies it from the log (acc47e E12).
+    return line_url(without_tracking(entry.link))
