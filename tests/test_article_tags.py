@@ -162,6 +162,23 @@ def test_several_articles_ids_before_the_tags_are_each_tagged_and_untagged(
     assert status == 0 and out.startswith(f"untagged: Pilchard boats laid up: {lifeboat}"), out
 
 
+def test_ids_before_the_tags_one_unknown_change_nothing(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc47e E13: `reader tag ID deadbeef0000 sea` tagged the first, then failed on the
+    unknown id: the change half made. Each id is looked up first; one unknown, none changed."""
+    ids = _ids(synced, capsys)
+    pilchards = ids["Pilchard boats laid up"]
+    status, out, err = run(synced, capsys, "tag", pilchards, "deadbeef0000", "sea")
+    assert status == 1 and out == "", out
+    assert "deadbeef0000" in err and "nothing tagged" in err, err
+    assert run(synced, capsys, "list", "--tag", "sea", "--ids")[1] == ""
+    run(synced, capsys, "tag", pilchards, "sea")
+    status, out, err = run(synced, capsys, "untag", pilchards, "deadbeef0000", "sea")
+    assert status == 1 and out == "" and "nothing untagged" in err, err
+    assert run(synced, capsys, "list", "--tag", "sea", "--ids")[1].split() == [pilchards]
+
+
 def test_a_tag_lists_its_feeds_headlines_and_its_articles_together(
     synced: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -128,7 +128,10 @@ def _tag_many(
     """`reader tag - TAG…` (or untag): the articles whose ids or addresses stdin gives, one a
     line, as `reader list --ids` prints them (or `names`, given before the tags); each said in
     a line as one given alone, one that names no article said and passed over (acc33b B2:
-    thousands took a process each)."""
+    thousands took a process each). The ids given before the tags are each looked up first:
+    one naming no article, and none is changed (acc47e E13: the first tagged, then a failure,
+    the change half made)."""
+    named = names is not None
     names = given_ids(["-"]) if names is None else names
     if not names:  # a search that found none piped in: nothing to do, no failure
         return EXIT_OK
@@ -136,13 +139,17 @@ def _tag_many(
     lib = open_library(args)
     try:
         resolve = lib.resolver()
+        targets: list[Entry | str] = []
         for name in names:
             try:
-                target = _article(lib, name, resolve, feeds=False)
+                targets.append(_article(lib, name, resolve, feeds=False))
             except CommandError as error:
                 err(str(error))
                 status = EXIT_FAILED
-                continue
+        if named and status != EXIT_OK:
+            err(f"nothing {'untagged' if untag else 'tagged'}: check the ids and try again")
+            return status
+        for target in targets:
             if untag:
                 had_tags = lib.tags_of(target)
                 now = lib.untag_article(target, tags)
