@@ -168,6 +168,10 @@ class Config:
     # `[system] sync_wait`: seconds a `reader sync` waits for another one of the library running
     # before it exits 75 (`--wait` over it; 0: not at all).
     sync_wait: float = SYNC_WAIT
+    # What is wrong with `sync_wait` as written ("" for nothing; `sync_wait` then the default):
+    # only `reader sync` reads it, and refuses to run on it; a bad one stopped every command,
+    # `reader list --ids` too (acc47e E13).
+    sync_wait_fault: str = ""
 
     def rule_for(self, url: str) -> SiteRule | None:
         return site_rule_for(self.site_rules, url)
@@ -747,7 +751,11 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         names = ", ".join(map(repr, CITATION_COPIES))
         raise ValueError(f"citation.copy must be one of {names}, not {copy!r}")
     workers = _workers(data.get("system", {}).get("workers", "auto"))
-    sync_wait = _sync_wait(data.get("system", {}).get("sync_wait"))
+    sync_wait, sync_wait_fault = SYNC_WAIT, ""
+    try:
+        sync_wait = _sync_wait(data.get("system", {}).get("sync_wait"))
+    except ValueError as error:
+        sync_wait_fault = str(error)
     rules = {host.lower(): _site_rule(host, rule) for host, rule in data.get("sites", {}).items()}
     keys = {action: _keys(action, value) for action, value in data.get("keys", {}).items()}
     ignore = ()
@@ -791,6 +799,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         commands=commands,
         workers=workers,
         sync_wait=sync_wait,
+        sync_wait_fault=sync_wait_fault,
     )
 
 

@@ -147,6 +147,20 @@ def test_a_wrong_sync_wait_is_refused_in_one_line_by_sync(
     assert f"bad setting in {data / 'config.toml'}: {said}" in done.stderr
 
 
+def test_a_wrong_sync_wait_stops_only_sync(synced_dir: Path) -> None:
+    """acc47e E13: "1h30min", a natural spelling, stopped every command (exit 78), `reader list
+    --ids` too, though only `sync` reads it: the others run, saying it once."""
+    config = synced_dir / "config.toml"
+    config.write_text('[system]\nsync_wait = "1h30min"\n', encoding="utf-8")
+    listed = run_reader(synced_dir, "list", "--ids")
+    assert listed.returncode == 0 and listed.stdout.strip(), listed.stderr
+    said = f"bad setting in {config}: system.sync_wait must be a time to wait"
+    assert listed.stderr.count("\n") == 1 and said in listed.stderr
+    assert "only `reader sync` reads it" in listed.stderr
+    synced = run_reader(synced_dir, "sync")
+    assert synced.returncode == 78 and said in synced.stderr
+
+
 def test_reader_config_shows_it_with_its_default(synced_dir: Path) -> None:
     (synced_dir / "config.toml").write_text('[ui]\ntheme = "light"\n', encoding="utf-8")
     shown = run_reader(synced_dir, "config")

@@ -311,6 +311,13 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
         raise ConfigFault(last) from None
     if missing is not None:
         raise missing
+    if config.sync_wait_fault:
+        said = f"bad setting in {path}: {config.sync_wait_fault}"
+        if args.command == "sync":  # the one command that reads it
+            raise ConfigFault(said)
+        if path not in _WAITS_SAID:
+            _WAITS_SAID.add(path)
+            err(f"{said} (only `reader sync` reads it, and refuses to run till it is mended)")
     if not named and path not in _CONFIGS_SAID:
         _CONFIGS_SAID.add(path)  # a command reads its config more than once
         if said := config_elsewhere_said(path):
@@ -320,6 +327,9 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
 
 _CONFIGS_SAID: set[Path] = set()
 """The config files whose other place (`config_elsewhere_said`) was looked at by this command."""
+_WAITS_SAID: set[Path] = set()
+"""The config files whose bad `sync_wait` this command warned of (it reads its config more
+than once)."""
 
 
 def check_keys(config: Config) -> None:
