@@ -591,7 +591,15 @@ def article_to_json(article: Article) -> dict[str, Any]:
     ):
         data.pop(key, None)
     # Every object has the key: null for a copy never fetched again (`Article.checked_at`).
-    data.setdefault("checked_at", None)
+    # Its times to the second, as `versions`, `gone_at` and the header give them (acc47e E13:
+    # "checked_at" had its microseconds).
+    for key, at in (
+        ("fetched_at", article.fetched_at),
+        ("served_at", article.served_at),
+        ("checked_at", article.checked_at),
+    ):
+        if key in data or key == "checked_at":
+            data[key] = at.isoformat(timespec="seconds") if at else None
     # "" for a page that says nothing of the kind (`Article.retracted`), and whose word it is
     # (the page's notice, or the feed's headline alone: `retracted_by_feed`), null for none.
     data.pop("feed_retracted", None)
