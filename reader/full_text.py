@@ -127,6 +127,17 @@ class Hit:
         """The line shown under the hit: "by" its byline when that holds a word, the earlier
         copy the words are in, and its snippet; for one found by its title alone, its lead;
         never blank (with no text to show, it says so)."""
+        titled = f"titled “{self.headlined}”" if self.headlined and not self.version else ""
+        text = self.snippet or (self.lead if titled else "")
+        noted = f"in your note: {self.noted}" if self.noted else ""
+        said = " · ".join(part for part in (self.copy_lead, titled, text, noted) if part)
+        return said or self.lead or TITLE_ALONE
+
+    @property
+    def copy_lead(self) -> str:
+        """The start of `line` before its snippet: "by" its byline, and the earlier copy the
+        words are in; a row too narrow for the match cuts the line after it, not through it
+        (acc47e E7: the reader's hit line lost which copy it matched)."""
         by = f"by {self.byline}" if self.byline else ""
         copy = ""
         if self.version:
@@ -138,11 +149,7 @@ class Hit:
             copy = f"in the copy retrieved {when} (--version {self.version}, V)"
             if self.headlined:
                 copy += f", headlined “{self.headlined}”"
-        titled = f"titled “{self.headlined}”" if self.headlined and not self.version else ""
-        text = self.snippet or (self.lead if titled else "")
-        noted = f"in your note: {self.noted}" if self.noted else ""
-        said = " · ".join(part for part in (by, titled, copy, text, noted) if part)
-        return said or self.lead or TITLE_ALONE
+        return " · ".join(part for part in (by, copy) if part)
 
 
 class _Folded:

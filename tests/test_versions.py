@@ -902,3 +902,19 @@ def test_an_open_copy_dropped_elsewhere_says_it_is_no_longer_kept(
             assert "Copy 3 of 4, kept" in header(app)
 
     asyncio.run(run())
+
+
+def test_F_s_hit_cut_to_its_match_still_names_the_copy(site: Site, data_dir: Path) -> None:
+    """acc47e E7: a row too narrow for the line cut its start to show the match, and the copy
+    it is in with it ("…paid the dredging firm £3m…"): the copy stays, the rest cut after it."""
+    sync(data_dir, site)
+    sync_corrected(data_dir, site)
+
+    async def run() -> str:
+        async with running(data_dir, (110, 30)) as (app, pilot):
+            await pilot.press("F", *"4", "space", *"million", "enter")
+            await until(pilot, lambda: "million" in screen_text(app).split("Search", 1)[1], "hit")
+            return screen_text(app)
+
+    line = next(x for x in asyncio.run(run()).splitlines() if "million" in x and "Search" not in x)
+    assert "in the copy retrieved" in line and "(--version 1, V) · " in line, line

@@ -20,13 +20,23 @@ PENDING = "…"
 # Of a line cut to show its match, the share of the room kept before the match: what leads up to
 # it, and most of the room for what follows.
 _BEFORE_MATCH = 3
+# The room a match needs after a lead kept before it (`to_its_match`): the words found and a few
+# round them; a narrower row shows the match without the lead.
+_MATCH_ROOM = 20
 
 
-def to_its_match(line: str, word: str, room: int, cut_mark: str) -> str:
+def to_its_match(line: str, word: str, room: int, cut_mark: str, lead: str = "") -> str:
     """`line`, when the first match of `word` in it would fall past `room` characters, cut at
     its start (`cut_mark` before it) so the match shows with a few words before it: at 40
     columns every hit read "…waited for months for an answ…", the word searched for never on
-    screen (acc42a A13). The row's own fitting then cuts its end to the cells."""
+    screen (acc42a A13). The row's own fitting then cuts its end to the cells. A `lead` the
+    line starts with (`Hit.copy_lead`: the earlier copy matched) stays, the rest cut after it
+    while `_MATCH_ROOM` is left for it (acc47e E7)."""
+    if lead and line.startswith(lead + " · "):
+        start = len(lead) + 3
+        left = room - terminal_cells(line[:start])
+        if left >= _MATCH_ROOM:
+            return line[:start] + to_its_match(line[start:], word, left, cut_mark)
     at, end = _found(line, word)
     if at < 0 or terminal_cells(line[:end]) <= room - len(cut_mark):
         return line
@@ -82,6 +92,11 @@ class HitLines(Mapping[str, str]):
         """The word `entry_id`'s line is of: where a narrow row cuts it to show (`to_its_match`)."""
         hit = self._hits.get(entry_id)
         return "" if hit is None or hit.pending or not hit.snippet else hit.word
+
+    def lead(self, entry_id: str) -> str:
+        """The start of `entry_id`'s line that a cut to its match keeps (`Hit.copy_lead`)."""
+        hit = self._hits.get(entry_id)
+        return "" if hit is None or hit.pending or not hit.version else hit.copy_lead
 
     def hit(self, entry_id: str) -> Hit | None:
         """The hit of `entry_id`'s row, as it is now."""

@@ -601,7 +601,9 @@ class HeadlineTable(ScrollView, can_focus=True):
             return Strip([Segment(" " * width, styles.blank)], width)
         line = plain(text, max_length=500).plain
         if isinstance(self.details, HitLines):
-            line = to_its_match(line, self.details.word(headline.entry.id), room, CUT_MARK)
+            entry_id = headline.entry.id
+            word, lead = self.details.word(entry_id), self.details.lead(entry_id)
+            line = to_its_match(line, word, room, CUT_MARK, lead)
         uncounted, shown, padding = fit_to_cells(line, room)
         segments = [Segment(" " * MARKER_CELLS, styles.blank)]
         if uncounted:
