@@ -179,3 +179,25 @@ def test_the_screen_imports_the_article_search_when_first_searching() -> None:
         " 'reader.writer_names') if m in sys.modules))\n"
     )
     assert _printed(script) == "[]"
+
+
+def test_the_screen_imports_no_text_area(data_dir: Path, demo_server: DemoServer) -> None:
+    """Textual's `TextArea` (its document, edit history and syntax themes: ~15 ms of a start's
+    CPU) is in none of the reader's screens: neither importing them nor a first screen of
+    headlines and an article opened from it imports it."""
+    sync_into(data_dir, demo_server.feed_urls[:1])
+    script = (
+        "import asyncio, sys\n"
+        "import reader.cli, reader.ui.app\n"
+        "from tests.tui_pilot import open_row, running\n"
+        "imported = ['textual.widgets._text_area' in sys.modules]\n"
+        "async def run():\n"
+        f"    async with running(__import__('pathlib').Path({str(data_dir)!r}), (100, 30))"
+        " as (app, pilot):\n"
+        "        await open_row(pilot, 0)\n"
+        "        await pilot.pause()\n"
+        "        imported.append('textual.widgets._text_area' in sys.modules)\n"
+        "asyncio.run(run())\n"
+        "print(imported)\n"
+    )
+    assert _printed(script) == "[False, False]"
