@@ -11,6 +11,7 @@ from pathlib import Path
 
 from conftest import sync_into
 
+from reader.data_format import DATA_FORMAT
 from reader.demo.server import DemoServer
 
 _LOADED = """
@@ -201,3 +202,18 @@ def test_the_screen_imports_no_text_area(data_dir: Path, demo_server: DemoServer
         "print(imported)\n"
     )
     assert _printed(script) == "[False, False]"
+
+
+def test_the_version_imports_no_store() -> None:
+    """`reader --version` says the data format without the store's modules (diskcache and the
+    store's layers: ~10 ms of its start) being imported for the number."""
+    script = (
+        "import contextlib, io, sys\n"
+        "from reader.cli import main\n"
+        "said = io.StringIO()\n"
+        "with contextlib.redirect_stdout(said), contextlib.suppress(SystemExit):\n"
+        "    main(['--version'])\n"
+        "print(said.getvalue().split('(')[1].split(',')[0],"
+        " sorted(m for m in ('diskcache', 'reader.store') if m in sys.modules))\n"
+    )
+    assert _printed(script) == f"data format {DATA_FORMAT} []"
