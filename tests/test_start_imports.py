@@ -217,3 +217,15 @@ def test_the_version_imports_no_store() -> None:
         " sorted(m for m in ('diskcache', 'reader.store') if m in sys.modules))\n"
     )
     assert _printed(script) == f"data format {DATA_FORMAT} []"
+
+
+def test_the_screen_imports_the_commands_and_typed_addresses_when_used() -> None:
+    """The user's `[[command]]`s (subprocess, shlex, their files) are imported when one runs,
+    and the rules for an address typed to add a feed when one is typed: the keys' check
+    names the commands' type alone, and the first screen adds no feed."""
+    script = (
+        "import sys, reader.cli, reader.ui.app\n"
+        "print(sorted(m for m in ('reader.user_commands', 'reader.command_files',"
+        " 'reader.typed_address') if m in sys.modules))\n"
+    )
+    assert _printed(script) == "[]"
