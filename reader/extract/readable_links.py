@@ -22,8 +22,7 @@ class _LinkMeasures(_CleanUp):
         super().__init__(tree, url=url)
         self._link_lengths: dict[HtmlElement, int] = {}
         self._offer_boxes: dict[HtmlElement, bool] = {}
-        # Set to a dict while paragraphs are scored, when the tree is only read.
-        self._text_lengths: dict[HtmlElement, int] | None = None
+        self._text_lengths = None
 
     def get_link_density(self, elem: HtmlElement) -> float:
         if elem.tag in _HEADINGS:
