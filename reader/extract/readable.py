@@ -41,6 +41,7 @@ from .readable_siblings import (
     is_source_line,
 )
 from .readable_unlikely import remove_unlikely
+from .text_measures import TextMeasures
 
 __all__ = ["Unparseable", "readable_article"]
 
@@ -123,8 +124,8 @@ class _Readability(_LinkMeasures):
     def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
         """readability-lxml's scoring, unchanged in result: the text measures are computed with
         `clean_length` and a comma count instead of cleaning each paragraph's text with regexes,
-        and the lengths of large ancestors are remembered while the tree is only read."""
-        self._text_lengths = {}
+        each element's from its children's while the tree is only read (`TextMeasures`)."""
+        measures = self._text_lengths = TextMeasures()
         try:
             candidates: dict[HtmlElement, dict[str, Any]] = {}
             ordered: list[HtmlElement] = []
@@ -133,15 +134,14 @@ class _Readability(_LinkMeasures):
                 if parent is None:
                     continue
                 grand_parent = parent.getparent()
-                text = elem.text_content() or ""
-                length = clean_length(text)
+                length = measures.length(elem)
                 if length < self.min_text_length:
                     continue
                 for node in (parent, grand_parent):
                     if node is not None and node not in candidates:
                         candidates[node] = self.score_node(node)
                         ordered.append(node)
-                score = 1 + (text.count(",") + 1) + min(length / 100, 3)
+                score = 1 + (measures.commas(elem) + 1) + min(length / 100, 3)
                 candidates[parent]["content_score"] += score
                 if grand_parent is not None:
                     candidates[grand_parent]["content_score"] += score / 2.0

@@ -38,10 +38,7 @@ class _LinkMeasures(_CleanUp):
             link_length += length
         if self._text_lengths is None:
             return link_length / max(clean_length(elem.text_content()), 1)
-        total = self._text_lengths.get(elem)
-        if total is None:
-            total = self._text_lengths[elem] = clean_length(elem.text_content())
-        return link_length / max(total, 1)
+        return link_length / max(self._text_lengths.length(elem), 1)
 
     def _names_an_item(self, a: HtmlElement) -> bool:
         """A link that is a round-up's item, not a way off the article: its numbered heading

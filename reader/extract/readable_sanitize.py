@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import REGEXES, is_video_url
 
-from .climb import clean_length
+from .text_measures import TextMeasures
 
 _NO_TEXT = "no text"
 # What sanitize() counts in a box to judge it: paragraphs against pictures, items, embeds and
@@ -29,15 +29,14 @@ _COUNTED = ("p", "img", "li", "a", "embed", "input")
 class _Sanitize(Document):
     """readability-lxml's `Document` with its `sanitize` measuring each text once."""
 
-    _text_lengths: dict[HtmlElement, int] | None
-    """Each element's `clean_length`, kept while the tree is only read (scoring) or while the
-    clean-up keeps it true (dropping an element forgets its ancestors'); else None."""
+    _text_lengths: TextMeasures | None
+    """Elements' text measures, kept while the tree is only read (scoring) or while the
+    clean-up keeps them true (what it drops or rewrites forgotten); else None."""
 
     def sanitize(self, node: HtmlElement, candidates: Any, keep_all_images: bool = False) -> str:
-        lengths: dict[HtmlElement, int] = {}
-        self._text_lengths = lengths
+        measures = self._text_lengths = TextMeasures()
         try:
-            self._remove_conditionally(node, candidates, keep_all_images, lengths)
+            self._remove_conditionally(node, candidates, keep_all_images, measures)
         finally:
             self._text_lengths = None
         self.html = node
@@ -48,12 +47,12 @@ class _Sanitize(Document):
         node: HtmlElement,
         candidates: Any,
         keep_all_images: bool,
-        lengths: dict[HtmlElement, int],
+        measures: TextMeasures,
     ) -> None:
         """readability-lxml's `sanitize` up to its last line, step for step."""
 
         def drop(el: HtmlElement) -> None:
-            _forget(el, lengths)
+            measures.forget(el)
             el.drop_tree()
 
         min_len = self.min_text_length
@@ -71,7 +70,7 @@ class _Sanitize(Document):
         for elem in self.tags(node, "iframe"):
             if "src" in elem.attrib and is_video_url(elem.attrib["src"]):
                 elem.attrib.pop("srcdoc", None)
-                _forget(elem, lengths)
+                measures.forget(elem)
                 elem.text = "VIDEO"
             else:
                 drop(elem)
@@ -87,15 +86,12 @@ class _Sanitize(Document):
             if weight + content_score < 0:
                 drop(el)
                 continue
-            text = el.text_content()
-            if text.count(",") >= 10:
+            if measures.commas(el) >= 10:
                 continue
             counts = {kind: len(el.findall(f".//{kind}")) for kind in _COUNTED}
             counts["li"] -= 100
             counts["input"] -= len(el.findall('.//input[@type="hidden"]'))
-            if el not in lengths:
-                lengths[el] = clean_length(text)
-            content_length = lengths[el]
+            content_length = measures.length(el)
             link_density = self.get_link_density(el)
             if keep_all_images and el.tag == "div" and counts["img"] >= 1:
                 continue
@@ -108,7 +104,7 @@ class _Sanitize(Document):
                     siblings = [
                         length
                         for side in (el.itersiblings(), el.itersiblings(preceding=True))
-                        if (length := _first_length(side, lengths))
+                        if (length := _first_length(side, measures))
                     ]
                     if siblings and sum(siblings) > 1000:
                         to_remove = False
@@ -148,18 +144,6 @@ def _reason_to_remove(
     return "" if content_length else _NO_TEXT
 
 
-def _first_length(siblings: Any, lengths: dict[HtmlElement, int]) -> int:
+def _first_length(siblings: Any, measures: TextMeasures) -> int:
     """The text length of the first of `siblings` holding any text, or 0."""
-    for sib in siblings:
-        if sib not in lengths:
-            lengths[sib] = clean_length(sib.text_content() or "")
-        if lengths[sib]:
-            return lengths[sib]
-    return 0
-
-
-def _forget(el: HtmlElement, lengths: dict[HtmlElement, int]) -> None:
-    """`el`'s text is about to change: its length and its ancestors' are no longer known."""
-    lengths.pop(el, None)
-    for outer in el.iterancestors():
-        lengths.pop(outer, None)
+    return next((length for sib in siblings if (length := measures.length(sib))), 0)
