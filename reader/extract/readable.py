@@ -5,7 +5,8 @@ every link, serialises the article it found and cleans attributes with a regex l
 to parse that string again. Here it works on a copy of the tree we already parsed and cleaned,
 skips what our own code does anyway (scripts, comments, links are resolved when blocks are
 built), and hands back the article element itself. Its text measures give the same numbers
-without its slow regexes (`climb.clean_length`), memoised while scoring.
+without its slow regexes (`climb.clean_length`), each element's joined from its children's
+(`text_measures`) while scoring and in its final clean-up (`readable_sanitize`).
 
 Where the benchmark showed readability-lxml losing article text, a method is overridden, each
 saying why: Readability.js's climb to the element holding the whole article, a table's holder,
