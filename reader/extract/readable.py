@@ -126,7 +126,7 @@ class _Readability(_LinkMeasures):
         """readability-lxml's scoring, unchanged in result: the text measures are computed with
         `clean_length` and a comma count instead of cleaning each paragraph's text with regexes,
         each element's from its children's while the tree is only read (`TextMeasures`)."""
-        measures = self._text_lengths = TextMeasures()
+        measures = self._text_measures = TextMeasures()
         try:
             candidates: dict[HtmlElement, dict[str, Any]] = {}
             ordered: list[HtmlElement] = []
@@ -150,7 +150,7 @@ class _Readability(_LinkMeasures):
                 candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
             return candidates
         finally:
-            self._text_lengths = None
+            self._text_measures = None
 
     def select_best_candidate(
         self, candidates: dict[HtmlElement, dict[str, Any]]

@@ -29,16 +29,16 @@ _COUNTED = ("p", "img", "li", "a", "embed", "input")
 class _Sanitize(Document):
     """readability-lxml's `Document` with its `sanitize` measuring each text once."""
 
-    _text_lengths: TextMeasures | None
+    _text_measures: TextMeasures | None
     """Elements' text measures, kept while the tree is only read (scoring) or while the
     clean-up keeps them true (what it drops or rewrites forgotten); else None."""
 
     def sanitize(self, node: HtmlElement, candidates: Any, keep_all_images: bool = False) -> str:
-        measures = self._text_lengths = TextMeasures()
+        measures = self._text_measures = TextMeasures()
         try:
             self._remove_conditionally(node, candidates, keep_all_images, measures)
         finally:
-            self._text_lengths = None
+            self._text_measures = None
         self.html = node
         return self.get_clean_html()
 
