@@ -37,6 +37,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "copy_changes": ("--words", "300", "--runs", "1"),
     "data_dir_size": (DATA, "--work", TMP),
     "descriptors": ("--cycles", "1"),
+    "deep_pages": ("--against", THIS, "--words", "2000", "--runs", "1"),
     "exit_crashes": ("--runs", "1", "--copies", "1"),
     "export_memory": (DATA, "--formats", "markdown", "--year-formats"),
     "farm": ("--feeds", "1", "--items", "1", "--lifetime", "0.5"),
