@@ -28,7 +28,7 @@ from ..raw_pages import CutShort, pack_page_list, unpack_pairs
 from ..search_bodies import Indexed
 from .articles import _article_record
 from .directory import _reporting_storage_errors, record_text
-from .reading_times import StoreReadingTimes
+from .retractions_ended import StoreRetractionsEnded, first_saying, said_in
 
 MAX_VERSIONS = 3
 """Earlier versions kept of one article: the first, as it was first cached (what was first
@@ -96,13 +96,18 @@ def _newly_retracted(record: Any, article: Article) -> bool:
     copy `record` said nothing of the kind: another copy however alike their words, retrieved
     when it was first said (acc47b F2: a feed's "Withdrawn:" over a page unchanged was no
     update, and cited at the time of the copy before)."""
-    if not article.retracted or not isinstance(record, str):
+    if not article.retracted:
         return False  # parsed again only then: seldom
+    data = _parsed(record)
+    return isinstance(data, dict) and not said_in(data)[0]
+
+
+def _parsed(record: Any) -> Any:
+    """A copy's record (its JSON text) parsed; None for one that doesn't read."""
     try:
-        data = json.loads(record)
+        return json.loads(record) if isinstance(record, str) else None
     except ValueError:
-        return False
-    return isinstance(data, dict) and not (data.get("retracted") or data.get("feed_retracted"))
+        return None
 
 
 def _checked(article: Article, record: Any) -> Article:
@@ -149,7 +154,7 @@ def _said_by(data: Any) -> tuple[str, ...] | None:
 
 
 @_reporting_storage_errors
-class StoreVersions(StoreReadingTimes):
+class StoreVersions(StoreRetractionsEnded):
     """The kept earlier versions of a `Store`'s articles."""
 
     def renew_article(
@@ -178,6 +183,10 @@ class StoreVersions(StoreReadingTimes):
             )
             if said is not None and not changed:
                 article = _checked(article, record)
+            if record is not None and not article.retracted and said_in(_parsed(record))[0]:
+                # Said no longer, copy or none: kept as said, from when to when.
+                records = [data for _, data in self._records_of(key)]
+                self._note_retraction_ended(key, [*records, _parsed(record)], article)
             if changed and isinstance(record, str) and isinstance(raw, bytes):
                 kept = self._version_list(key)
                 kept.append((zlib.compress(record.encode(), 6), raw))
@@ -273,10 +282,24 @@ class StoreVersions(StoreReadingTimes):
                 continue  # one damaged version: the others are still worth showing
         return found
 
+    def retraction_first_said(self, url: str) -> int:
+        """Which copy of `url`'s article (1: the oldest kept, the latest last) first said what
+        the latest says of the story, those after it saying it too (`first_saying`); 0 when
+        the latest says nothing of the kind."""
+        key = article_key(url)
+        latest = self._load(self._articles, f"article:{key}")
+        if not said_in(latest)[0]:
+            return 0
+        return first_saying([*(data for _, data in self._records_of(key)), latest])
+
     def _kept_records(self, url: str) -> Iterator[tuple[datetime | None, dict[str, Any]]]:
         """Each kept earlier version of `url`'s article, oldest first, as its retrieval time
         and its record, read once; a damaged one left out (and not numbered)."""
-        for record, _ in self._version_list(article_key(url)):
+        return self._records_of(article_key(url))
+
+    def _records_of(self, key: str) -> Iterator[tuple[datetime | None, dict[str, Any]]]:
+        """`_kept_records` of the article under `key`."""
+        for record, _ in self._version_list(key):
             try:
                 data = json.loads(zlib.decompress(record))
                 yield article_fetched_at(data), data
