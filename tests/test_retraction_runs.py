@@ -8,6 +8,7 @@ the real store in tmp_path, the CLI as a user runs it."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -132,3 +133,29 @@ def test_a_withdrawal_the_feed_says_over_an_edit_is_said_since_the_copy_it_was_f
     assert f"the feed's headline says the story was withdrawn (since {said_at};" in shown
     cited = ran(capsys, data_dir, "show", ident, "--version", "1", "--format", "citation")[0]
     assert f"the feed's headline said so from {said_at}, copy 2 (the page did not)" in cited
+
+
+def test_the_reader_s_header_and_y_say_a_withdrawal_taken_back(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.test_quoted_markdown import copied_by, copies
+    from tests.tui_pilot import reading, screen_text, until
+
+    ident = first_synced(site, data_dir, capsys)
+    changed_after(site, STORY, title=WITHDRAWN)
+    ran(capsys, data_dir, "sync")
+    said_at = _shown_at(capsys, data_dir, ident)
+    changed_after(site, STORY, title=TITLE)
+    ran(capsys, data_dir, "sync")
+    said = f"he feed's headline said the story was withdrawn from {said_at} until "
+
+    async def run() -> list[str]:
+        async with reading(data_dir, "Riverside", size=(120, 50)) as (app, pilot, _):
+            await until(pilot, lambda: "Riverside" in screen_text(app), "the story")
+            await until(pilot, lambda: said in " ".join(screen_text(app).split()), "the note")
+            copied = copies(app)
+            await copied_by(pilot, copied, "y")
+            return copied
+
+    (citation,) = asyncio.run(run())
+    assert f"Note: t{said}" in citation
