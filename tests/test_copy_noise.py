@@ -8,14 +8,13 @@ store in tmp_path, the CLI as a user runs it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from reader.copy_noise import noise_apart
-from tests.story_site import StorySite, ran, serving
+from tests.story_site import StorySite, ran, site_fixture
 from tests.test_page_clock import refreshed
 from tests.test_retractions import retrieved
 
@@ -46,10 +45,7 @@ class Site(StorySite):
         raise NotImplementedError
 
 
-@pytest.fixture
-def site() -> Iterator[Site]:
-    with serving(Site) as server:
-        yield server
+site = site_fixture(Site, "site")
 
 
 def test_a_copy_differing_by_typography_goes_before_the_first_copy_of_a_correction(

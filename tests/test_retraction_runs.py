@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.story_site import ran, serving
-from tests.test_retraction_later import RETRACTED, WITHDRAWN
+from tests.story_site import ran, site_fixture
+from tests.test_retraction_later import RETRACTED, WITHDRAWN, _retracted
 from tests.test_retractions import (
-    FRONT,
     NOTICE,
     STORY,
     TITLE,
@@ -29,25 +27,28 @@ from tests.test_retractions import (
     retrieved,
 )
 
-
-@pytest.fixture
-def site() -> Iterator[Site]:
-    with serving(Site) as server:
-        server.pages["/paper/"] = FRONT
-        yield server
+site = site_fixture(Site, "site")
 
 
 def _shown_at(capsys: pytest.CaptureFixture[str], data_dir: Path, ident: str) -> str:
     return retrieved(ran(capsys, data_dir, "show", ident, "--offline")[0])
 
 
+def _withdrawn_by_feed(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[str, str]:
+    """The story cached, then its feed's headline alone saying it was withdrawn, the page as it
+    was: its id, and when the copy kept for it was retrieved."""
+    ident = first_synced(site, data_dir, capsys)
+    changed_after(site, STORY, title=WITHDRAWN)
+    assert "1 updated" in ran(capsys, data_dir, "sync")[1]
+    return ident, _shown_at(capsys, data_dir, ident)
+
+
 def test_a_withdrawal_the_feed_s_headline_took_back_is_said_from_when_until_when(
     site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ident = first_synced(site, data_dir, capsys)
-    changed_after(site, STORY, title=WITHDRAWN)  # the feed alone says it, the page as it was
-    assert "1 updated" in ran(capsys, data_dir, "sync")[1]
-    said_at = _shown_at(capsys, data_dir, ident)
+    ident, said_at = _withdrawn_by_feed(site, data_dir, capsys)
     changed_after(site, STORY, title=TITLE)  # and takes it back
     ran(capsys, data_dir, "sync")
     item = json.loads(ran(capsys, data_dir, "show", ident, "--format", "json")[0])
@@ -79,10 +80,7 @@ def test_a_withdrawal_the_feed_s_headline_took_back_is_said_from_when_until_when
 def test_a_retraction_the_page_took_back_is_said_with_the_copies_kept(
     site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ident = first_synced(site, data_dir, capsys)
-    changed_after(site, page(RETRACTED, NOTICE), title=RETRACTED)
-    ran(capsys, data_dir, "sync")
-    notice_at = _shown_at(capsys, data_dir, ident)
+    ident, notice_at = _retracted(site, data_dir, capsys)
     changed_after(site, STORY)  # the story back as it was
     assert "1 updated" in ran(capsys, data_dir, "sync")[1]
     shown = ran(capsys, data_dir, "show", ident, "--offline")[0]
@@ -95,10 +93,7 @@ def test_a_retraction_the_page_took_back_is_said_with_the_copies_kept(
 def test_an_earlier_copy_names_the_first_copy_that_said_the_story_was_retracted(
     site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ident = first_synced(site, data_dir, capsys)
-    changed_after(site, page(RETRACTED, NOTICE), title=RETRACTED)
-    ran(capsys, data_dir, "sync")
-    notice_at = _shown_at(capsys, data_dir, ident)
+    ident, notice_at = _retracted(site, data_dir, capsys)
     # The notice edited: a copy of its own, saying what copy 2 first said.
     changed_after(site, page(RETRACTED, NOTICE + " The Civic Eye has referred itself to IPSO."))
     site.title = RETRACTED
@@ -122,10 +117,7 @@ def test_an_earlier_copy_names_the_first_copy_that_said_the_story_was_retracted(
 def test_a_withdrawal_the_feed_says_over_an_edit_is_said_since_the_copy_it_was_first_in(
     site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ident = first_synced(site, data_dir, capsys)
-    changed_after(site, STORY, title=WITHDRAWN)
-    ran(capsys, data_dir, "sync")
-    said_at = _shown_at(capsys, data_dir, ident)
+    ident, said_at = _withdrawn_by_feed(site, data_dir, capsys)
     changed_after(site, STORY.replace("Monday", "Wednesday"), title=WITHDRAWN)  # still said
     assert "1 updated" in ran(capsys, data_dir, "sync")[1]
     shown = ran(capsys, data_dir, "show", ident, "--offline")[0]
@@ -141,10 +133,7 @@ def test_the_reader_s_header_and_y_say_a_withdrawal_taken_back(
     from tests.test_quoted_markdown import copied_by, copies
     from tests.tui_pilot import reading, screen_text, until
 
-    ident = first_synced(site, data_dir, capsys)
-    changed_after(site, STORY, title=WITHDRAWN)
-    ran(capsys, data_dir, "sync")
-    said_at = _shown_at(capsys, data_dir, ident)
+    _, said_at = _withdrawn_by_feed(site, data_dir, capsys)
     changed_after(site, STORY, title=TITLE)
     ran(capsys, data_dir, "sync")
     said = f"he feed's headline said the story was withdrawn from {said_at} until "
