@@ -96,7 +96,10 @@ def later_note(article: Article) -> str:
     first, at = _first_said(article)
     said = f"the story was later {article.later_retracted}"
     if article.later_by_feed:
-        return f"{said}: {_FEED} said so from {moment_text(at)}, copy {first} (the page did not)"
+        return (
+            f"{said}: {_FEED} said so from copy {first}, retrieved {moment_text(at)} (the page "
+            "did not)"
+        )
     return f"{said}: {_PAGE} first said so in copy {first}, retrieved {moment_text(at)}"
 
 

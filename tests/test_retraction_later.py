@@ -155,8 +155,8 @@ def test_a_withdrawal_only_the_feed_s_headline_says_is_the_feed_s_word_since_it_
     # The story's copy says it was withdrawn since, and whose word that is.
     cited = ran(capsys, data_dir, "show", ident, "--version", "1", "--format", "citation")[0]
     assert (
-        f"Note: the story was later withdrawn: the feed's headline said so from {said_at}, "
-        "copy 2 (the page did not)"
+        "Note: the story was later withdrawn: the feed's headline said so from copy 2, "
+        f"retrieved {said_at} (the page did not)"
     ) in cited
 
 

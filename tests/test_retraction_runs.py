@@ -124,7 +124,7 @@ def test_a_withdrawal_the_feed_says_over_an_edit_is_said_since_the_copy_it_was_f
     assert retrieved(shown) > said_at
     assert f"the feed's headline says the story was withdrawn (since {said_at};" in shown
     cited = ran(capsys, data_dir, "show", ident, "--version", "1", "--format", "citation")[0]
-    assert f"the feed's headline said so from {said_at}, copy 2 (the page did not)" in cited
+    assert f"headline said so from copy 2, retrieved {said_at} (the page did not)" in cited
 
 
 def test_the_reader_s_header_and_y_say_a_withdrawal_taken_back(
