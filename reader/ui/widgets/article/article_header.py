@@ -24,7 +24,13 @@ from ....enclosures import enclosure_label, shown_enclosures
 from ....feed_tags import hashed_tags
 from ....marks import CORRECTED_MARK
 from ....models import CONSENT_WALL, FEED_WHOLE, Article, Enclosure, Entry
-from ....retraction_notes import ended_takedowns_note, gone_note, later_note, retraction_note
+from ....retraction_notes import (
+    ended_retractions_note,
+    ended_takedowns_note,
+    gone_note,
+    later_note,
+    retraction_note,
+)
 from ....url_display import shown_url
 from ...display import long_date, plain, when
 from .direction import right_to_left
@@ -155,6 +161,10 @@ def header(
             # The text below is the outlet's notice: the story's is a copy kept (acc44c C1).
             note = retraction[0].upper() + retraction[1:] + "."
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
+        if unsaid := ended_retractions_note(article):
+            # Said, and taken back: a copy quoted then was of a story said withdrawn.
+            note = unsaid[0].upper() + unsaid[1:] + "."
+            out.append(Paragraph(plain(note, styles.notice, max_length=600)))
         if later := later_note(article):
             # An earlier copy of a story retracted since: its text no longer stands (acc47b F1).
             note = later[0].upper() + later[1:] + "."
