@@ -11,10 +11,10 @@ of them, and `-X importtime` names the slowest imports.
 
 `--before DIR` runs another checkout of the reader (its root: a worktree of main, or `git
 archive main | tar -x -C DIR`) beside this one, each as `PYTHONPATH=ROOT python -P -m reader`,
-in the same rounds: `--help`, `list` and `feeds` on the big directory, and on a second one
-subscribed to one feed of the farm with its articles cached, `show` of one of them and `sync`
-(the farm still up: "not modified", nothing new), as `benchmarks/cli_against_newsboat.py`
-times it beside newsboat. The table gives each one's median wall and CPU time (user + sys,
+in the same rounds: `--help`, `--version`, `list` and `feeds` on the big directory, and on a
+second one subscribed to one feed of the farm with its articles cached, `show` of one of them
+(and `show --offline`) and `sync` (and `sync --no-articles`; the farm still up: "not
+modified", nothing new), as `benchmarks/cli_against_newsboat.py` times it beside newsboat. The table gives each one's median wall and CPU time (user + sys,
 its workers' too) and the ratio after / before: a change's before and after, side by side.
 """
 
@@ -144,10 +144,13 @@ def side_by_side(before: Path, data: Path, one: Path) -> list[tuple[str, list[st
     shown = first_id(one)
     cases = [
         ("--help", ["--help"]),
+        ("--version", ["--version"]),
         ("list", ["--data-dir", str(data), "list"]),
         ("feeds", ["--data-dir", str(data), "feeds"]),
         ("show (cached)", ["--data-dir", str(one), "show", shown]),
+        ("show --offline", ["--data-dir", str(one), "show", shown, "--offline"]),
         ("sync (1 feed, nothing new)", ["--data-dir", str(one), "sync", "-q"]),
+        ("sync --no-articles", ["--data-dir", str(one), "sync", "-q", "--no-articles"]),
     ]
     here = Path(__file__).resolve().parent.parent
     return [

@@ -42,7 +42,8 @@ reloaded: its first screen lists them by address, as the reader's names them bef
 
 `--before DIR` adds the same two for another checkout of the reader (its root: `git archive main
 reader | tar -x -C DIR`, say), run with `PYTHONPATH=DIR python -m reader`, this checkout's then run
-the same way: a change's before and after, side by side.
+the same way: a change's before and after, side by side, and a last table of each one's medians
+after ÷ before.
 
 All run alternately (import, floor, empty, demo-sized, import…) so a change of load hits them all; the
 table gives each one's median and its ratio to the floor's, for the wall time and for the CPU
@@ -323,7 +324,27 @@ def main(argv: list[str] | None = None) -> int:
         walls = [run[0] for run in runs]
         over = f"{medians[0] - floors[0]:+.2f}s {medians[1] - floors[1]:+.2f}s"
         print(f"{name:<28}" + "".join(cells) + f"{over:>18}{min(walls):>8.2f}-{max(walls):.2f}s")
+    if args.before:
+        _print_after_before(times)
     return 0
+
+
+def _print_after_before(times: dict[str, list[tuple[float, float, float]]]) -> None:
+    """Each "after" row's medians ÷ its "before" row's, of the same runs: a change's effect
+    side by side, the load the same for both."""
+    print()
+    print(
+        f"{'after ÷ before':<28}"
+        + "".join(f"{c:>14}" for c in ("wall", "own CPU", "with children"))
+    )
+    for name, runs in times.items():
+        if not name.startswith("after, "):
+            continue
+        before = times["before, " + name.removeprefix("after, ")]
+        ratios = [
+            median([run[k] for run in runs]) / median([run[k] for run in before]) for k in range(3)
+        ]
+        print(f"{name.removeprefix('after, '):<28}" + "".join(f"{r:>14.2f}" for r in ratios))
 
 
 if __name__ == "__main__":

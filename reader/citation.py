@@ -230,12 +230,19 @@ def copy_notes(article: Article, markdown: bool = False, copied: bool = False) -
     if note := clock_note(article):
         lines.append(f"Note: {note}")
     # Here, not at the top: they are said with this module's times (`moment_text`).
-    from .retraction_notes import ended_takedowns_note, gone_note, later_note, retraction_note
+    from .retraction_notes import (
+        ended_retractions_note,
+        ended_takedowns_note,
+        gone_note,
+        later_note,
+        retraction_note,
+    )
 
     for note in (
         gone_note(article),
         ended_takedowns_note(article),
         retraction_note(article),
+        ended_retractions_note(article),
         later_note(article),
     ):
         if note:

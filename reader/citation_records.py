@@ -11,6 +11,7 @@ line's end."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from typing import Any
@@ -63,7 +64,10 @@ def _bib_name(name: dict[str, Any]) -> str:
         for part in (name.get("given"), name.get("dropping-particle"))
         if isinstance(part, str) and part
     )
-    parts = [_tex(family)]
+    # A surname with its particle ("de Vries", "al-Omran") held whole: BibTeX's "von" part,
+    # which biblatex prints after the given names and files under V, "Vries, Sophie de",
+    # where the reader's own styles and its CSL-JSON file it under D (acc47e E5).
+    parts = ["{" + _tex(family) + "}" if " " in family or family[:1].islower() else _tex(family)]
     if suffix := name.get("suffix"):
         parts.append(_tex(suffix))
     if given:
@@ -86,39 +90,73 @@ def _ascii_word(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", folded.encode("ascii", "ignore").decode().lower())
 
 
-_SKIPPED = frozenset({"a", "an", "the", "of", "on", "in", "to", "for", "and", "at", "by"})
+_COPY_ID = re.compile(r"^([0-9a-f]{12})(?:@(\d+))?$")
+
+
+def _id_part(item_id: str) -> str:
+    """What tells one article (and one copy of it) from every other in a key: its id's first
+    six characters ("c03033"), "v1" after them for an earlier copy (`ID@1`); an article given
+    by its address, six of its address's hash."""
+    if found := _COPY_ID.match(item_id):
+        return found.group(1)[:6] + (f"v{found.group(2)}" if found.group(2) else "")
+    return hashlib.sha1(item_id.encode()).hexdigest()[:6]
 
 
 def citation_key(item: dict[str, Any]) -> str:
-    """A key as LaTeX users write one: the first writer's surname, the year, the title's first
-    word that tells ("raman2026council"), in ASCII; an organisation's first word."""
+    """A key as LaTeX users write one, and the same at every run: the first writer's surname
+    (an organisation's first word, else the paper's), the year, and what tells the article
+    from all others, its id's start ("devries2026-c03033"). Keyed by the headline's first word
+    and told apart by "a", "b" in the order given, a key changed with a retraction's
+    "Retracted:", with the other articles of the run and their order, and two runs' articles
+    met under one key in one .bib (acc47e E2)."""
     first = (item.get("author") or [{}])[0]
     if first.get("family"):
-        surname = _ascii_word(_family(first))
+        who = _ascii_word(_family(first))
     else:
-        surname = _ascii_word((first.get("literal") or "").split(" ")[0])
-    words = [_ascii_word(w) for w in str(item.get("title", "")).split()]
-    word = next((w for w in words if w and w not in _SKIPPED), "")
+        who = _ascii_word((first.get("literal") or "").split(" ")[0])
+    if not who:  # no writer, or one in another script: the paper's name
+        who = _ascii_word(str(item.get("container-title") or item.get("publisher") or ""))[:20]
     year = _date_of(item, "issued")[:1]
-    key = f"{surname}{year[0] if year else ''}{word}"
-    return key or "article"
+    return f"{who}{year[0] if year else ''}-{_id_part(str(item.get('id', '')))}".lstrip("-")
 
 
 def bibtex(items: list[dict[str, Any]]) -> str:
-    """The CSL-JSON `items` as BibTeX entries, each key told apart from the others' ("…a",
-    "…b": one writer's two stories of a day)."""
-    keys = [citation_key(item) for item in items]
-    seen: dict[str, int] = {}
-    for key in keys:
-        seen[key] = seen.get(key, 0) + 1
-    given: dict[str, int] = {}
-    entries = []
-    for item, key in zip(items, keys, strict=True):
-        if seen[key] > 1:
-            given[key] = given.get(key, 0) + 1
-            key += "abcdefghijklmnopqrstuvwxyz"[(given[key] - 1) % 26]
-        entries.append(_bib_entry(item, key))
-    return "\n\n".join(entries) + "\n"
+    """The CSL-JSON `items` as BibTeX entries, each keyed for good (`citation_key`); one given
+    twice (its id piped twice) written once."""
+    entries: dict[str, str] = {}
+    for item in items:
+        key = citation_key(item)
+        entries.setdefault(key, _bib_entry(item, key))
+    return "\n\n".join(entries.values()) + "\n"
+
+
+# biblatex's `langid` is a babel or polyglossia language's name, not a BCP 47 code: those of
+# the languages the reader reads most; another is left out rather than written wrong.
+_LANGID = {
+    "en": "english",
+    "de": "ngerman",
+    "fr": "french",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "sv": "swedish",
+    "da": "danish",
+    "nb": "norsk",
+    "no": "norsk",
+    "fi": "finnish",
+    "pl": "polish",
+    "cs": "czech",
+    "ru": "russian",
+    "uk": "ukrainian",
+    "el": "greek",
+    "tr": "turkish",
+    "ja": "japanese",
+    "zh": "chinese",
+    "ko": "korean",
+    "ar": "arabic",
+    "he": "hebrew",
+}
 
 
 def _bib_entry(item: dict[str, Any], key: str) -> str:
@@ -146,12 +184,16 @@ def _bib_entry(item: dict[str, Any], key: str) -> str:
         fields.append(("url", "{" + url.replace("{", "%7B").replace("}", "%7D") + "}"))
     if accessed := _date_of(item, "accessed"):
         fields.append(("urldate", "{" + "-".join(f"{p:02d}" for p in accessed) + "}"))
-    if language := item.get("language"):
-        fields.append(("langid", "{" + _tex(language) + "}"))
+    language = str(item.get("language") or "").split("-")[0].lower()
+    if langid := _LANGID.get(language):
+        fields.append(("langid", "{" + langid + "}"))
     if abstract := item.get("abstract"):
         fields.append(("abstract", "{" + _tex(abstract) + "}"))
     if note := item.get("note"):  # "Last modified …", what the copy cited is
-        fields.append(("note", "{" + _tex(note) + "}"))
+        # Its lines one after the other, each a sentence: BibTeX reads a line break as a space,
+        # and "…is kept the text changed since…" ran two notes together (acc47e E4).
+        said = [line.strip().rstrip(".") for line in str(note).splitlines() if line.strip()]
+        fields.append(("note", "{" + _tex(". ".join(said) + ".") + "}"))
     kind = "techreport" if report else "article"
     body = ",\n".join(f"  {name} = {value}" for name, value in fields)
     return f"@{kind}{{{key},\n{body}\n}}"

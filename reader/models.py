@@ -512,6 +512,22 @@ class Takedown:
 
 
 @dataclass(frozen=True)
+class RetractionEnded:
+    """A time a story was said retracted or withdrawn, by its page or its feed's headline
+    alone, that ended with neither saying so (`Store.retractions_ended`): a feed's "Withdrawn:"
+    dropped again over a page unchanged left no copy saying it, and its note went silently."""
+
+    said: str
+    """What was said of the story (`Article.retracted`): "withdrawn", "retracted", …"""
+    by_feed: bool
+    """Said by the feed's headline alone (`Article.retracted_by_feed`), not the page."""
+    since: datetime
+    """When the first copy saying it was retrieved."""
+    until: datetime
+    """When the page (and headline) were first found saying it no longer."""
+
+
+@dataclass(frozen=True)
 class Article:
     """The cleaned article: its metadata and its body as blocks."""
 
@@ -557,6 +573,11 @@ class Article:
     `versions` is; "" for the latest copy, and while the story stands."""
     later_by_feed: bool = False
     """`later_retracted` is said by the feed's headline alone (`retracted_by_feed`)."""
+    retracted_first: int = 0
+    """Which of `versions` first said what the latest copy says of the story (`retracted`, an
+    earlier copy's `later_retracted`), the copies after it saying it too: an edit of the notice
+    kept as a copy was named as where it was first said. 0: the latest, or not known. Filled
+    as `versions` is."""
     partial: bool = False  # extraction found little; the body is the feed's own summary
     incomplete: str = ""
     """Why the article lacks some of its text: the later pages of one split over several ("page
@@ -612,6 +633,9 @@ class Article:
     was cited as "answered 404", a status never given)."""
     takedowns: tuple[Takedown, ...] = ()
     """The times its page was found taken down and then gave the story again, oldest first;
+    filled as `gone_at` is."""
+    retractions_ended: tuple[RetractionEnded, ...] = ()
+    """The times the story was said retracted or withdrawn and then no longer, oldest first;
     filled as `gone_at` is."""
     kept_pictures: frozenset[str] = frozenset()
     """The addresses of its pictures kept for reading offline (`reader.pictures`): filled

@@ -25,6 +25,9 @@ from .urls import page_address
 
 # How long an answer is remembered: a sync, or the minutes a reader spends on a login page.
 WINDOW = 15 * 60.0
+# How long a page found to be a site's sign-in page (`PortalWatch._site_page`) is known so: the
+# syncs of the next weeks ask only for its walled stories, with no free one to tell by.
+SITE_PAGE_KEPT = 30 * 24 * 3600.0
 # Answers remembered at most: a sync of thousands of articles must not grow without end.
 _MAX_ANSWERS = 20_000
 
@@ -265,6 +268,10 @@ class PortalWatch:
         self.cleared_prints: list[bytes] = []
         """Those taken for a network's login page and found to be a site's since last looked
         at (the caller forgets them where it kept them)."""
+        self._site_pages: set[bytes] = set()
+        self.site_pages_found: list[bytes] = []
+        """The pages found to be a site's sign-in page since last looked at (the caller keeps
+        them for the runs of the next days: `recall_site_page`)."""
         self.last_seen = 0.0
         """When a login page was last answered (`time.monotonic`), 0 for never."""
 
@@ -273,6 +280,12 @@ class PortalWatch:
         for one again, for what is left of the window."""
         if 0 <= age < self.window:
             self._portals[print_] = (title, time.monotonic() - age)
+
+    def recall_site_page(self, print_: bytes) -> None:
+        """A page an earlier run found to be a site's sign-in page (`_site_page`): its walled
+        stories, the only ones a later sync asks for again (the free ones cached), never make
+        it the network's, which that sync took it for on their two hosts alone (acc47e E1)."""
+        self._site_pages.add(print_)
 
     def title(self, print_: bytes) -> str | None:
         """The title of the login page of this fingerprint, None when it is no such page."""
@@ -308,7 +321,7 @@ class PortalWatch:
         if (
             known is None
             and not login_page
-            and not any(self._in_place(answer, e, story) for e in earlier)
+            and not any(self._in_place(print_, answer, e, story) for e in earlier)
         ):
             earlier.append(answer)
             self._count += 1
@@ -325,16 +338,27 @@ class PortalWatch:
         self._answers[print_] = [answer]
         return taken
 
-    def _in_place(self, a: Answer, b: Answer, story: bool) -> bool:
+    def _in_place(self, print_: bytes, a: Answer, b: Answer, story: bool) -> bool:
         """`_in_place_of_others`, but for two articles of hosts one of which gave an article
         of its own minutes ago: a network's login page answers for every address of a host,
         a publisher group's sign-in page (one for all its papers) for the walled stories
-        alone, the free ones read as ever beside them."""
+        alone, the free ones read as ever beside them. So found, the page is known for a
+        site's (`_site_page`), here and in the runs of the next days."""
         if not _in_place_of_others(a, b, story):
             return False
         if a.feed or b.feed or a.picture or b.picture:
             return True
-        return not (self._told(_host(a.asked), a.at) or self._told(_host(b.asked), a.at))
+        if print_ in self._site_pages:
+            return False
+        if self._told(_host(a.asked), a.at) or self._told(_host(b.asked), a.at):
+            self._site_page(print_)
+            return False
+        return True
+
+    def _site_page(self, print_: bytes) -> None:
+        if print_ and print_ not in self._site_pages:
+            self._site_pages.add(print_)
+            self.site_pages_found.append(print_)
 
     def _told(self, host: str, now: float) -> bool:
         at = self._stories.get(host)
@@ -351,6 +375,7 @@ class PortalWatch:
             ):
                 continue
             self._portals.pop(print_, None)
+            self._site_page(print_)
             del self._declared_by[print_]
             for each in answers:
                 self._by_address.pop(each.asked, None)

@@ -8,6 +8,8 @@ latest … differs", as a one-figure correction's did, and APA's line nothing at
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from .citation import moment_text, retrieved
 from .marks import TAKEN_DOWN
 from .models import Article
@@ -67,19 +69,24 @@ def ended_takedowns_note(article: Article) -> str:
 def retraction_note(article: Article) -> str:
     """What the header says of the latest copy of a story whose page now says it was
     retracted, withdrawn or cut (`Article.retracted`), or whose feed's headline alone says so
-    (`retracted_by_feed`: since when this copy was retrieved, acc47b F2), and of the copy
-    before kept: the text shown is the notice, the story's text a copy kept (acc44c C1: the
+    (`retracted_by_feed`: since the copy retrieved when it first did, acc47b F2), and of the
+    copy before kept: the text shown is the notice, the story's text a copy kept (acc44c C1: the
     retracted text was cited as standing). "" for any other copy."""
     times, number = article.versions, article.version
     if not article.retracted or (len(times) > 1 and number != len(times)):
         return ""
     at = moment_text(retrieved(article))
+    first, since = _first_said(article)
     if article.retracted_by_feed:
         note = (
-            f"{_FEED} says the story was {article.retracted} (since {at}; the page does not say so)"
+            f"{_FEED} says the story was {article.retracted} (since {moment_text(since)}; the "
+            "page does not say so)"
         )
     else:
-        note = f"{_PAGE} now says the story was {article.retracted} (retrieved {at})"
+        note = f"{_PAGE} now says the story was {article.retracted} (retrieved {at}"
+        if first < len(times):
+            note += f"; first said in copy {first}, retrieved {moment_text(since)}"
+        note += ")"
     if len(times) > 1:
         kept = " and ".join(moment_text(at) for at in times[:-1])
         copies, are = ("copy", "is") if len(times) == 2 else ("copies", "are")
@@ -110,15 +117,43 @@ def feed_alone_changed(article: Article) -> bool:
 
 def later_note(article: Article) -> str:
     """What an earlier copy of a story retracted since says of it (`later_retracted`), and of
-    when and whose word it is: "the story was later retracted: the page said so in the copy
-    retrieved …". "" for the latest copy, and while the story stands."""
+    when and whose word it is, in which copy it was first said: "the story was later
+    retracted: the page first said so in copy 3, retrieved …" (a copy after it, an edit of the
+    notice, was named). "" for the latest copy, and while the story stands."""
     if not article.later_retracted or not article.versions:
         return ""
-    at = moment_text(article.versions[-1])
+    first, at = _first_said(article)
     said = f"the story was later {article.later_retracted}"
     if article.later_by_feed:
-        return f"{said}: {_FEED} said so from {at} (the page did not)"
-    return f"{said}: {_PAGE} said so in the copy retrieved {at}"
+        return (
+            f"{said}: {_FEED} said so from copy {first}, retrieved {moment_text(at)} (the page "
+            "did not)"
+        )
+    return f"{said}: {_PAGE} first said so in copy {first}, retrieved {moment_text(at)}"
+
+
+def _first_said(article: Article) -> tuple[int, datetime | None]:
+    """The copy of `article`'s story that first said what the latest says of it, those after it
+    saying so too (`retracted_first`; the latest when not known), and when it was retrieved."""
+    times = article.versions
+    if not times:
+        return 1, retrieved(article)
+    first = article.retracted_first if 0 < article.retracted_first <= len(times) else len(times)
+    return first, retrieved(article) if first == article.version else times[first - 1]
+
+
+def ended_retractions_note(article: Article) -> str:
+    """What the header says of the times the story was said retracted or withdrawn and then
+    no longer (`Article.retractions_ended`): "the feed's headline said the story was withdrawn
+    from … until … (the page did not)". "" for none."""
+    said = []
+    for one in article.retractions_ended:
+        span = f"from {moment_text(one.since)} until {moment_text(one.until)}"
+        if one.by_feed:
+            said.append(f"{_FEED} said the story was {one.said} {span} (the page did not)")
+        else:
+            said.append(f"{_PAGE} said the story was {one.said} {span}")
+    return "; ".join(said) + (", and no longer does" if said else "")
 
 
 def fate_words(article: Article) -> str:
@@ -130,10 +165,14 @@ def fate_words(article: Article) -> str:
         later = bool(article.later_retracted)
         word = article.later_retracted or article.retracted
         by_feed = article.later_by_feed if later else article.retracted_by_feed
-        when = article.versions[-1] if later and article.versions else retrieved(article)
+        when = _first_said(article)[1]
         day = when.date().isoformat() if when else "an unknown day"
         whose = _FEED if by_feed else _PAGE
         said.append(f"{'later ' if later else ''}{word}, as {whose} said on {day}")
+    for one in article.retractions_ended:
+        whose = _FEED if one.by_feed else _PAGE
+        since, until = one.since.date().isoformat(), one.until.date().isoformat()
+        said.append(f"{one.said}, as {whose} said from {since} until {until}")
     if article.gone_at is not None:
         how = (
             "the page sending the story elsewhere"

@@ -76,6 +76,17 @@ def test_startup_prints_its_table() -> None:
     assert "own CPU" in out and "with children" in out and "over floor" in out
 
 
+def test_startup_sets_a_checkout_beside_this_one() -> None:
+    """`--before` times another checkout (this one here) beside it, and the ratios of each."""
+    out = run_script(
+        "tui_startup.py", "--runs", "1", "--items", "2", "--before", str(BENCHMARKS.parent)
+    )
+    for row in ("before, empty", "before, 6 headlines", "after, empty", "after, 6 headlines"):
+        assert row in out
+    ratios = out.split("after ÷ before", 1)[1].splitlines()
+    assert [line.split()[0] for line in ratios[1:3]] == ["empty", "6"]
+
+
 def test_startup_times_an_imported_library_and_tags() -> None:
     out = run_script("tui_startup.py", "--runs", "1", "--library", "30:3")
     assert "reader, library 30:3" in out  # imported, its first screen naming the first folder

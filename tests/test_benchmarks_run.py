@@ -37,6 +37,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "copy_changes": ("--words", "300", "--runs", "1"),
     "data_dir_size": (DATA, "--work", TMP),
     "descriptors": ("--cycles", "1"),
+    "deep_pages": ("--against", THIS, "--words", "2000", "--runs", "1"),
     "exit_crashes": ("--runs", "1", "--copies", "1"),
     "export_memory": (DATA, "--formats", "markdown", "--year-formats"),
     "farm": ("--feeds", "1", "--items", "1", "--lifetime", "0.5"),
@@ -70,6 +71,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "repair_memory": ("--rows", "20"),
     "pictures_put": ("--held", "20", "--puts", "3", "--runs", "1", "--users", "1,3"),
     "pictures_fold": ("--articles", "6", "--runs", "1"),
+    "discovery_memory": ("--items", "2000", "--runs", "1"),
     "read_marks": (DATA, "--runs", "1"),
     "saved_sync_start": ("--saved", "5", "--uncached", "2", "--repeats", "1"),
     "same_feed_items": ("--against", THIS),  # no calls recorded: both checkouts' start

@@ -2372,3 +2372,33 @@ def test_a_heading_over_tabs_to_other_pages_heads_nothing_here() -> None:
     text = to_text(extract_article(page, BASE + "tabs.html"), header=False)
     assert "More ways to arrange it" not in text
     assert "Colours\n-------\n\nMake the charts match your boat." in text
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("<table><tr><td>", "</td></tr></table>"),
+        ("<div><table><tr><td>", "</td></tr></table></div>"),
+    ],
+)
+def test_a_long_story_in_tables_nested_deep_is_read_whole(opening: str, closing: str) -> None:
+    """An old layout's tables in tables, 60 deep round the story: each box round it is
+    measured from the boxes inside it, and the story is read whole, as when it was measured
+    again at each level (seconds a page: benchmarks/deep_pages.py times it)."""
+    long_story = PARAGRAPHS * 40
+    page_html = f"<html><body>{opening * 60}{long_story}{closing * 60}</body></html>"
+    text = to_text(extract_article(page_html, BASE + "tables.html"), header=False)
+    assert text.count("Paragraph 3 of the article") == 40
+
+
+def test_a_paragraph_split_by_hundreds_of_unclosed_tables_is_read_whole() -> None:
+    """The fuzzer's page: a long paragraph with a `<table>` never closed every few hundred
+    words, each a level deeper; the text after the last is still the article's."""
+    words = " ".join(f"word{i}" for i in range(300))
+    parts = "".join(f"{words} part {n} ends here.<table><tr><td>" for n in range(200))
+    page_html = (
+        f"<html><body><article>{PARAGRAPHS}<p>{parts}The last words.</p></article></body></html>"
+    )
+    text = to_text(extract_article(page_html, BASE + "split.html"), header=False)
+    assert "Paragraph 3 of the article" in text
+    assert "part 199 ends here." in text and "The last words." in text

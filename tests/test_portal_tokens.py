@@ -158,6 +158,13 @@ def test_a_publisher_groups_sign_in_page_before_its_papers_walled_stories_is_no_
     shown = capsys.readouterr()
     assert "Builders finished the school roof, the feed says." in shown.out
     assert "asks you to sign in" in shown.err
+    # The next syncs ask for the walled stories alone, the free ones cached: nothing of the
+    # papers' own then, the page was the network's again at each (acc47e E1).
+    for _ in range(2):
+        _run(data_dir, "sync")
+        err = capsys.readouterr().err
+        assert "login page" not in err, err
+        assert err.count("asks you to sign in (Sign in to your Quay Media account)") == 4, err
 
 
 def test_one_sites_feed_is_not_marked_failing_once_the_sync_knows_the_login_page(

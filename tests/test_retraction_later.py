@@ -70,7 +70,9 @@ def test_an_earlier_copy_of_a_retracted_story_is_cited_and_quoted_as_retracted_s
     site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ident, notice_at = _retracted(site, data_dir, capsys)
-    later = f"the story was later retracted: the page said so in the copy retrieved {notice_at}"
+    later = (
+        f"the story was later retracted: the page first said so in copy 2, retrieved {notice_at}"
+    )
     cited = ran(capsys, data_dir, "show", ident, "--version", "1", "--format", "citation")[0]
     assert f"Note: {later}" in cited and "Note: copy 1 of 2" in cited
     shown = ran(capsys, data_dir, "show", ident, "--version", "1")[0]
@@ -108,7 +110,9 @@ def test_the_reader_s_copy_header_and_y_say_the_story_was_retracted_since(
     from tests.tui_pilot import reading, screen_text, until
 
     _, notice_at = _retracted(site, data_dir, capsys)
-    later = f"the story was later retracted: the page said so in the copy retrieved {notice_at}"
+    later = (
+        f"the story was later retracted: the page first said so in copy 2, retrieved {notice_at}"
+    )
 
     async def run() -> list[str]:
         async with reading(data_dir, "Riverside", size=(120, 50)) as (app, pilot, _):
@@ -153,8 +157,8 @@ def test_a_withdrawal_only_the_feed_s_headline_says_is_the_feed_s_word_since_it_
     # The story's copy says it was withdrawn since, and whose word that is.
     cited = ran(capsys, data_dir, "show", ident, "--version", "1", "--format", "citation")[0]
     assert (
-        f"Note: the story was later withdrawn: the feed's headline said so from {said_at} "
-        "(the page did not)"
+        "Note: the story was later withdrawn: the feed's headline said so from copy 2, "
+        f"retrieved {said_at} (the page did not)"
     ) in cited
 
 

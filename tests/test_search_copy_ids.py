@@ -36,6 +36,11 @@ def test_a_hit_in_a_kept_copy_is_piped_as_that_copy(site: Site, data_dir: Path) 
     (item,) = json.loads(csl.stdout)
     assert item["title"] == "Council to spend 4m on bridge repairs"
     assert item["note"].startswith("copy 1 of 2, retrieved "), item["note"]
+    assert item["id"] == f"{ident}@1"  # not the latest copy's id (acc47e E2)
+    # Named two ways, two copies: said, not copy 1 printed in silence (acc47e E10).
+    both = run_reader(data_dir, "show", f"{ident}@1", "--version", "2", "--offline")
+    assert both.returncode == 2, both.stdout
+    assert f"{ident}@1 names copy 1: not --version 2" in both.stderr
     # As `xargs reader show` gives it: the copy's text, its header saying which copy.
     shown = run_reader(data_dir, "show", f"{ident}@1", "--offline")
     assert "4 million pounds" in shown.stdout and "copy 1 of 2" in shown.stdout

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from conftest import sync_into
 
+from reader.data_format import DATA_FORMAT
 from reader.demo.server import DemoServer
 
 _LOADED = """
@@ -177,5 +178,54 @@ def test_the_screen_imports_the_article_search_when_first_searching() -> None:
         "import sys, reader.cli, reader.ui.app\n"
         "print(sorted(m for m in ('reader.full_text', 'reader.library.text_search',"
         " 'reader.writer_names') if m in sys.modules))\n"
+    )
+    assert _printed(script) == "[]"
+
+
+def test_the_screen_imports_no_text_area(data_dir: Path, demo_server: DemoServer) -> None:
+    """Textual's `TextArea` (its document, edit history and syntax themes: ~15 ms of a start's
+    CPU) is in none of the reader's screens: neither importing them nor a first screen of
+    headlines and an article opened from it imports it."""
+    sync_into(data_dir, demo_server.feed_urls[:1])
+    script = (
+        "import asyncio, sys\n"
+        "import reader.cli, reader.ui.app\n"
+        "from tests.tui_pilot import open_row, running\n"
+        "imported = ['textual.widgets._text_area' in sys.modules]\n"
+        "async def run():\n"
+        f"    async with running(__import__('pathlib').Path({str(data_dir)!r}), (100, 30))"
+        " as (app, pilot):\n"
+        "        await open_row(pilot, 0)\n"
+        "        await pilot.pause()\n"
+        "        imported.append('textual.widgets._text_area' in sys.modules)\n"
+        "asyncio.run(run())\n"
+        "print(imported)\n"
+    )
+    assert _printed(script) == "[False, False]"
+
+
+def test_the_version_imports_no_store() -> None:
+    """`reader --version` says the data format without the store's modules (diskcache and the
+    store's layers: ~10 ms of its start) being imported for the number."""
+    script = (
+        "import contextlib, io, sys\n"
+        "from reader.cli import main\n"
+        "said = io.StringIO()\n"
+        "with contextlib.redirect_stdout(said), contextlib.suppress(SystemExit):\n"
+        "    main(['--version'])\n"
+        "print(said.getvalue().split('(')[1].split(',')[0],"
+        " sorted(m for m in ('diskcache', 'reader.store') if m in sys.modules))\n"
+    )
+    assert _printed(script) == f"data format {DATA_FORMAT} []"
+
+
+def test_the_screen_imports_the_commands_and_typed_addresses_when_used() -> None:
+    """The user's `[[command]]`s (subprocess, shlex, their files) are imported when one runs,
+    and the rules for an address typed to add a feed when one is typed: the keys' check
+    names the commands' type alone, and the first screen adds no feed."""
+    script = (
+        "import sys, reader.cli, reader.ui.app\n"
+        "print(sorted(m for m in ('reader.user_commands', 'reader.command_files',"
+        " 'reader.typed_address') if m in sys.modules))\n"
     )
     assert _printed(script) == "[]"

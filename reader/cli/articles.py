@@ -618,6 +618,12 @@ def cmd_show(args: argparse.Namespace) -> int:
         status = EXIT_OK
         if args.refresh:
             status = await refresh(target)
+        if copy_named is not None and args.version is not None and args.version != copy_named:
+            # Both named, each another copy: said, not one of them printed in silence
+            # (acc47e E10).
+            raise UsageError(
+                f"{name}@{copy_named} names copy {copy_named}: not --version {args.version}"
+            )
         version = args.version if copy_named is None else copy_named
         if version is not None:  # a copy kept of an article a sync found changed
             try:
@@ -663,6 +669,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             items.append(article_item(lib, target, article, kept))
         elif args.format in CITATION_RECORDS:
             item_id = target.id if isinstance(target, Entry) else cited_url(article)
+            if version is not None:  # an earlier copy, an item of its own (acc47e E2)
+                item_id += f"@{version}"
             entry = target if isinstance(target, Entry) else None
             items.append(render_item(article, "csl-json", item_id, entry))
         else:

@@ -556,9 +556,21 @@ def render_item(
             }
             for down in article.takedowns
         ]
+    if article.retractions_ended:  # said retracted or withdrawn, and no longer
+        data["retracted_before"] = [
+            {
+                "said": one.said,
+                "by": "feed" if one.by_feed else "page",
+                "since": one.since.isoformat(timespec="seconds"),
+                "until": one.until.isoformat(timespec="seconds"),
+            }
+            for one in article.retractions_ended
+        ]
     if article.later_retracted:  # an earlier copy of a story retracted since (acc47b F1)
         data["later_retracted"] = article.later_retracted
         data["later_retracted_by"] = "feed" if article.later_by_feed else "page"
+        # The copy that first said it, those after it saying it too.
+        data["later_retracted_in"] = article.retracted_first or len(article.versions)
     return data
 
 

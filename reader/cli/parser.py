@@ -287,8 +287,8 @@ class _Version(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from ..data_format import DATA_FORMAT
         from ..extractor_version import EXTRACTOR
-        from ..store.directory import DATA_FORMAT
         from .common import out
 
         out(f"reader {__version__} (data format {DATA_FORMAT}, extractor {EXTRACTOR})")

@@ -27,12 +27,17 @@ def clean_length(text: str) -> int:
     text = text.strip()
     length = len(text)
     for run in _RUN.findall(text):
-        n = len(run)
-        if n >= 255 or "\n" in run or not run.strip(" "):
-            length -= n - 1  # becomes one newline or one space
-        else:
-            length -= n - len(_BLANKS.sub(" ", run))  # tabs and blank runs become one space
+        length -= len(run) - run_length(run)
     return length
+
+
+def run_length(run: str) -> int:
+    """How long a run of whitespace between words is in `clean`'s text."""
+    if len(run) < 2:
+        return len(run)  # a single whitespace character stays one character
+    if len(run) >= 255 or "\n" in run or not run.strip(" "):
+        return 1  # becomes one newline or one space
+    return len(_BLANKS.sub(" ", run))  # tabs and blank runs become one space
 
 
 def _score(candidates: dict[HtmlElement, dict[str, Any]], elem: HtmlElement) -> float | None:

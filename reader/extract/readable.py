@@ -5,7 +5,8 @@ every link, serialises the article it found and cleans attributes with a regex l
 to parse that string again. Here it works on a copy of the tree we already parsed and cleaned,
 skips what our own code does anyway (scripts, comments, links are resolved when blocks are
 built), and hands back the article element itself. Its text measures give the same numbers
-without its slow regexes (`climb.clean_length`), memoised while scoring.
+without its slow regexes (`climb.clean_length`), each element's joined from its children's
+(`text_measures`) while scoring and in its final clean-up (`readable_sanitize`).
 
 Where the benchmark showed readability-lxml losing article text, a method is overridden, each
 saying why: Readability.js's climb to the element holding the whole article, a table's holder,
@@ -41,6 +42,7 @@ from .readable_siblings import (
     is_source_line,
 )
 from .readable_unlikely import remove_unlikely
+from .text_measures import TextMeasures
 
 __all__ = ["Unparseable", "readable_article"]
 
@@ -123,8 +125,8 @@ class _Readability(_LinkMeasures):
     def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
         """readability-lxml's scoring, unchanged in result: the text measures are computed with
         `clean_length` and a comma count instead of cleaning each paragraph's text with regexes,
-        and the lengths of large ancestors are remembered while the tree is only read."""
-        self._text_lengths = {}
+        each element's from its children's while the tree is only read (`TextMeasures`)."""
+        measures = self._text_measures = TextMeasures()
         try:
             candidates: dict[HtmlElement, dict[str, Any]] = {}
             ordered: list[HtmlElement] = []
@@ -133,15 +135,14 @@ class _Readability(_LinkMeasures):
                 if parent is None:
                     continue
                 grand_parent = parent.getparent()
-                text = elem.text_content() or ""
-                length = clean_length(text)
+                length = measures.length(elem)
                 if length < self.min_text_length:
                     continue
                 for node in (parent, grand_parent):
                     if node is not None and node not in candidates:
                         candidates[node] = self.score_node(node)
                         ordered.append(node)
-                score = 1 + (text.count(",") + 1) + min(length / 100, 3)
+                score = 1 + (measures.commas(elem) + 1) + min(length / 100, 3)
                 candidates[parent]["content_score"] += score
                 if grand_parent is not None:
                     candidates[grand_parent]["content_score"] += score / 2.0
@@ -149,7 +150,7 @@ class _Readability(_LinkMeasures):
                 candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
             return candidates
         finally:
-            self._text_lengths = None
+            self._text_measures = None
 
     def select_best_candidate(
         self, candidates: dict[HtmlElement, dict[str, Any]]

@@ -9,7 +9,6 @@ import re
 from typing import Any
 
 from lxml.html import HtmlElement
-from readability import Document
 from readability.readability import REGEXES
 
 from .climb import clean_length
@@ -28,6 +27,7 @@ from .inserts import is_headed_list
 from .math import MATH_CLASS
 from .media import MEDIA_CLASS
 from .quotes import is_attribution
+from .readable_sanitize import _Sanitize
 from .readable_siblings import _cited_ids
 from .sentence_ends import ends_sentence
 from .site_notices import is_call_to_readers
@@ -46,7 +46,7 @@ _SITES_OFFER = re.compile(
 )
 
 
-class _CleanUp(Document):
+class _CleanUp(_Sanitize):
     """readability-lxml's `Document` with the clean-up that spares the article's parts."""
 
     _heading_boxes: list[HtmlElement]

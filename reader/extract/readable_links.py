@@ -22,8 +22,7 @@ class _LinkMeasures(_CleanUp):
         super().__init__(tree, url=url)
         self._link_lengths: dict[HtmlElement, int] = {}
         self._offer_boxes: dict[HtmlElement, bool] = {}
-        # Set to a dict while paragraphs are scored, when the tree is only read.
-        self._text_lengths: dict[HtmlElement, int] | None = None
+        self._text_measures = None
 
     def get_link_density(self, elem: HtmlElement) -> float:
         if elem.tag in _HEADINGS:
@@ -37,12 +36,9 @@ class _LinkMeasures(_CleanUp):
             if length is None:
                 length = links[a] = 0 if self._names_an_item(a) else clean_length(a.text_content())
             link_length += length
-        if self._text_lengths is None:
+        if self._text_measures is None:
             return link_length / max(clean_length(elem.text_content()), 1)
-        total = self._text_lengths.get(elem)
-        if total is None:
-            total = self._text_lengths[elem] = clean_length(elem.text_content())
-        return link_length / max(total, 1)
+        return link_length / max(self._text_measures.length(elem), 1)
 
     def _names_an_item(self, a: HtmlElement) -> bool:
         """A link that is a round-up's item, not a way off the article: its numbered heading

@@ -207,7 +207,9 @@ class LibraryDownloads(LibraryPictures):
             raise FetchError(ErrorKind.NOT_FOUND, f"version {number} is damaged", url)
         times = (*earlier, latest.fetched_at) if earlier else ()
         copy = replace(chosen, versions=times, version=number if earlier else 0, repeats=repeats)
-        return self._with_gone(url, _told_later(copy, latest) if number < count else copy)
+        first = self.store.retraction_first_said(url) if latest.retracted and earlier else 0
+        copy = _told_later(copy, latest) if number < count else copy
+        return self._with_gone(url, replace(copy, retracted_first=first))
 
     def superseded(self, target: Entry | str, shown: Article) -> Article | None:
         """`shown`, a copy of `target`'s article read earlier, numbered among the copies kept
@@ -236,9 +238,13 @@ class LibraryDownloads(LibraryPictures):
             at = shown.fetched_at
             number = 1 + sum(1 for t in times if at is not None and t is not None and t < at)
             times = (*times[: number - 1], at, *times[number - 1 :])
-            return _told_later(replace(shown, versions=times, version=number, dropped=True), latest)
-        renumbered = replace(shown, versions=times, version=number, dropped=False, repeats=repeats)
-        return _told_later(renumbered, latest)
+            copy = replace(shown, versions=times, version=number, dropped=True)
+        else:
+            copy = replace(shown, versions=times, version=number, dropped=False, repeats=repeats)
+        first = self.store.retraction_first_said(url) if latest.retracted else 0
+        if copy.dropped and first >= number:
+            first += 1  # numbered among the copies kept and the one shown
+        return _told_later(replace(copy, retracted_first=first), latest)
 
     def article_ahead(self, entry: Entry) -> Coroutine[Any, Any, Article]:
         """`article(entry)` fetched ahead of the user (the reader's prefetch), to await in a
@@ -641,7 +647,8 @@ class LibraryDownloads(LibraryPictures):
 
 def _told_later(copy: Article, latest: Article) -> Article:
     """An earlier `copy` of a story told what its `latest` copy says of it (retracted,
-    withdrawn: `Article.later_retracted`), for its notes and quotes to say (acc47b F1)."""
+    withdrawn: `Article.later_retracted`), for its notes and quotes to say (acc47b F1), the
+    copy that first said it numbered (`retracted_first`) by the caller."""
     if copy.retracted:  # a notice itself: it says so, as the latest does
         return copy
     return replace(copy, later_retracted=latest.retracted, later_by_feed=latest.retracted_by_feed)

@@ -44,15 +44,24 @@ class LibraryKeptArticles(LibraryArchiving):
             return latest
         times = (*earlier, latest.fetched_at)
         dropped = tuple(self.store.copies_dropped(url))
+        first = self.store.retraction_first_said(url) if latest.retracted else 0
         return replace(
-            latest, versions=times, version=len(times), repeats=repeats, copies_dropped=dropped
+            latest,
+            versions=times,
+            version=len(times),
+            repeats=repeats,
+            copies_dropped=dropped,
+            retracted_first=first,
         )
 
     def _with_gone(self, url: str, copy: Article) -> Article:
         """A cached copy of `url`'s article told when its page was last found taken down,
-        with what status and how (`Store.gone_how`), and of the takedowns that ended."""
+        with what status and how (`Store.gone_how`), and of the takedowns and the retractions
+        that ended."""
         if ended := tuple(self.store.takedowns_ended(url)):
             copy = replace(copy, takedowns=ended)
+        if unsaid := tuple(self.store.retractions_ended(url)):
+            copy = replace(copy, retractions_ended=unsaid)
         gone = self.store.gone_at(url)
         if gone is None:
             return copy

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import site_rule_for
 from ..keys import article_key
 from ..models import Entry, Response, StoreError
-from ..portal import Answer, portal_error, relates
+from ..portal import SITE_PAGE_KEPT, Answer, portal_error, relates
 from ..urls import canonical_url
 from .failures import _storage_as_fetch_error
 from .leads import CEILING
@@ -143,6 +143,10 @@ class LibraryPageReads(LibraryReextraction):
             with suppress(StoreError):
                 self.store.forget_portals([p.hex() for p in cleared])
             cleared.clear()
+        if found := self._portal.site_pages_found:
+            with suppress(StoreError):  # for the next syncs, which ask for the walled alone
+                self.store.remember_site_pages([p.hex() for p in found], SITE_PAGE_KEPT)
+            found.clear()
         if taken is None:
             return
         if new and print_:

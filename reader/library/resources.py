@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, ParamSpec, Self, TypeVar
 from ..config import DEFAULT_LIMITS, Config, FetchLimits
 from ..cpu_workers import CpuWorkers
 from ..models import Article, Entry, Reach, SiteRule, StoreError
-from ..portal import PortalWatch
+from ..portal import SITE_PAGE_KEPT, PortalWatch
 from ..priority_gate import Urgency
 from ..reports import PicturesTally
 from ..store import Store
@@ -177,8 +177,15 @@ class LibraryResources:
         # One found by a run minutes ago (a sync's: every feed answered with it) is named so
         # by this one's first page (`reader show`, `add`, the reader's refresh on opening).
         with suppress(StoreError, ValueError):
+            now = time.time()
+            site_pages = {
+                k for k, at in self.store.site_pages().items() if now - at < SITE_PAGE_KEPT
+            }
+            for print_hex in site_pages:
+                self._portal.recall_site_page(bytes.fromhex(print_hex))
             for print_hex, (title, at) in self.store.portals().items():
-                self._portal.recall(bytes.fromhex(print_hex), title, time.time() - at)
+                if print_hex not in site_pages:  # taken for one before it was found a site's
+                    self._portal.recall(bytes.fromhex(print_hex), title, now - at)
         # The class of address each feed's fetch came through this run (`leads`), by its URL.
         self._feed_reaches: dict[str, Reach] = {}
         # The running refresh's fetch of each feed, by its URL; None for one stopped as it was

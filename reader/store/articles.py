@@ -112,6 +112,7 @@ _ARTICLE_PREFIXES = (
     "versions:",
     "renewed:",
     "copies-dropped:",
+    "retraction-ended:",
     "told:",
     SHOWN_AS,
     KEPT_BY,

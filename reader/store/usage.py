@@ -22,6 +22,7 @@ _SYNCS_RUNNING = "syncs-running"
 _HEADLINES_ONLY = "headlines"
 """What a sync of headlines only adds to its record."""
 _PORTALS = "portals"
+_SITE_PAGES = "site-sign-in-pages"
 _UNANSWERED = "unanswered"
 _HELD_HOSTS = "held-hosts"
 _UNREAD_VIEW = "unread-view"
@@ -197,6 +198,23 @@ class StoreUsage(StoreSaved):
             kept = {k: [t, at] for k, (t, at) in self.portals().items() if now - at < keep_for}
             kept[print_hex] = [title, now]
             self._save(self._state, _PORTALS, kept)
+
+    def site_pages(self) -> dict[str, float]:
+        """The sign-in pages found to be a site's (`portal.PortalWatch.recall_site_page`), by
+        fingerprint (hex): when (epoch seconds)."""
+        data = self._load(self._state, _SITE_PAGES, {})
+        if not isinstance(data, dict):
+            return {}
+        return {k: float(v) for k, v in data.items() if isinstance(v, (int, float))}
+
+    def remember_site_pages(self, prints_hex: list[str], keep_for: float) -> None:
+        """Keep these pages found to be a site's now, dropping those found over `keep_for`
+        seconds ago."""
+        now = time.time()
+        with self._state.transact():
+            kept = {k: at for k, at in self.site_pages().items() if now - at < keep_for}
+            kept.update(dict.fromkeys(prints_hex, now))
+            self._save(self._state, _SITE_PAGES, kept)
 
     def forget_portals(self, prints_hex: list[str]) -> None:
         """Forget the login pages of these fingerprints: found to be a site's own."""

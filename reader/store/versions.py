@@ -28,7 +28,7 @@ from ..raw_pages import CutShort, pack_page_list, unpack_pairs
 from ..search_bodies import Indexed
 from .articles import _article_record
 from .directory import _reporting_storage_errors, record_text
-from .reading_times import StoreReadingTimes
+from .retractions_ended import StoreRetractionsEnded, first_saying, said_in
 
 MAX_VERSIONS = 3
 """Earlier versions kept of one article: the first, as it was first cached (what was first
@@ -45,23 +45,47 @@ DROPPED = "copies-dropped:"
 count as they were then, its retrieval time and when it went, for its notes to say."""
 
 
-def _one_less(kept: list[tuple[bytes, bytes]]) -> tuple[int, bool]:
+def _one_less(kept: list[tuple[bytes, bytes]]) -> tuple[int, str]:
     """Which of `kept` (compressed records and raw pages, oldest first) goes, one too many:
     the latest copy that says what an earlier one kept says (a page flipping back and forth,
-    an A/B headline, an edit undone), else the oldest but the first. The earliest sight of
-    each text is what dates an edit (acc30a J20: a copy identical to copy 1 had pushed out the
-    first sight of a changed figure). True with it when it says what one kept says: nothing
-    of what the page said is lost."""
-    said: list[tuple[str, ...] | None] = []
+    an A/B headline, an edit undone), else the latest that differs from the copy before it by
+    noise alone (`copy_noise`), else the oldest but the first. The earliest sight of each text
+    is what dates an edit (acc30a J20: a copy identical to copy 1 had pushed out the first
+    sight of a changed figure; acc47b F6: copies differing by noise pushed out the first sight
+    of a correction). With it, "repeat" when it says what one kept says (nothing of what the
+    page said is lost), "noise" when it differs from the copy before by noise, else ""."""
+    data: list[Any] = []
     for record, _ in kept:
         try:
-            said.append(_said_in(record_text(record)))
+            data.append(_parsed(record_text(record)))
         except (zlib.error, UnicodeDecodeError):
-            said.append(None)
+            data.append(None)
+    said = [_said_by(one) for one in data]
     for n in range(len(kept) - 1, 0, -1):
         if said[n] is not None and said[n] in said[:n]:
-            return n, True
-    return 1, False
+            return n, "repeat"
+    for n in range(len(kept) - 1, 0, -1):
+        if _noise_apart(data[n - 1], said[n - 1], data[n], said[n]):
+            return n, "noise"
+    return 1, ""
+
+
+def _noise_apart(
+    before: Any, said_before: tuple[str, ...] | None, copy: Any, said: tuple[str, ...] | None
+) -> bool:
+    """The copy `copy` (its record, and what it says: `_said_by`) says what the copy `before`
+    it says but for noise in its text (`copy_noise`), and the same of the story's retraction."""
+    from ..copy_noise import noise_apart
+
+    if said is None or said_before is None or said[1:] != said_before[1:]:
+        return False
+    if said_in(before) != said_in(copy):
+        return False
+    try:
+        at = article_fetched_at(copy)
+    except (KeyError, TypeError, ValueError):
+        at = None
+    return noise_apart(said_before[0], said[0], at)
 
 
 def _said_in(record: Any) -> tuple[str, ...] | None:
@@ -96,13 +120,18 @@ def _newly_retracted(record: Any, article: Article) -> bool:
     copy `record` said nothing of the kind: another copy however alike their words, retrieved
     when it was first said (acc47b F2: a feed's "Withdrawn:" over a page unchanged was no
     update, and cited at the time of the copy before)."""
-    if not article.retracted or not isinstance(record, str):
+    if not article.retracted:
         return False  # parsed again only then: seldom
+    data = _parsed(record)
+    return isinstance(data, dict) and not said_in(data)[0]
+
+
+def _parsed(record: Any) -> Any:
+    """A copy's record (its JSON text) parsed; None for one that doesn't read."""
     try:
-        data = json.loads(record)
+        return json.loads(record) if isinstance(record, str) else None
     except ValueError:
-        return False
-    return isinstance(data, dict) and not (data.get("retracted") or data.get("feed_retracted"))
+        return None
 
 
 def _checked(article: Article, record: Any) -> Article:
@@ -149,7 +178,7 @@ def _said_by(data: Any) -> tuple[str, ...] | None:
 
 
 @_reporting_storage_errors
-class StoreVersions(StoreReadingTimes):
+class StoreVersions(StoreRetractionsEnded):
     """The kept earlier versions of a `Store`'s articles."""
 
     def renew_article(
@@ -178,13 +207,18 @@ class StoreVersions(StoreReadingTimes):
             )
             if said is not None and not changed:
                 article = _checked(article, record)
+            if record is not None and not article.retracted and said_in(_parsed(record))[0]:
+                # Said no longer, copy or none: kept as said, from when to when.
+                records = [data for _, data in self._records_of(key)]
+                self._note_retraction_ended(key, [*records, _parsed(record)], article)
             if changed and isinstance(record, str) and isinstance(raw, bytes):
                 kept = self._version_list(key)
                 kept.append((zlib.compress(record.encode(), 6), raw))
                 if len(kept) > (MAX_SAVED_VERSIONS if self._saved_key(key) else MAX_VERSIONS):
-                    gone, repeated = _one_less(kept)
-                    if not repeated:  # a text no copy kept says any more: said (acc44c C12)
-                        self._note_dropped(key, kept[gone][0], gone + 1, len(kept) + 1)
+                    gone, how = _one_less(kept)
+                    if how != "repeat":  # a text no copy kept says any more: said (acc44c C12)
+                        number, count = gone + 1, len(kept) + 1
+                        self._note_dropped(key, kept[gone][0], number, count, how == "noise")
                     kept = kept[:gone] + kept[gone + 1 :]
                 self._articles.set(f"versions:{key}", _pack(kept))
                 self._articles.set(f"renewed:{key}", time.time())
@@ -199,16 +233,20 @@ class StoreVersions(StoreReadingTimes):
         saved = self._load(self._state, "saved", {})
         return isinstance(saved, dict) and key in saved
 
-    def _note_dropped(self, key: str, record: bytes, number: int, count: int) -> None:
+    def _note_dropped(
+        self, key: str, record: bytes, number: int, count: int, noise: bool = False
+    ) -> None:
         """Keep that copy `number` of `count` (its compressed `record`) of the article under
-        `key` was dropped now, for its notes and the sync to say (`copies_dropped`)."""
+        `key` was dropped now, for its notes and the sync to say (`copies_dropped`); `noise`:
+        it differed from the copy before it by noise alone (`copy_noise`)."""
         at = None
         with suppress(zlib.error, KeyError, TypeError, ValueError):
             at = article_fetched_at(json.loads(zlib.decompress(record)))
         noted = self._load(self._articles, DROPPED + key, [])
         noted = noted if isinstance(noted, list) else []
         retrieved = at.isoformat(timespec="seconds") if at else ""
-        noted.append({"number": number, "of": count, "retrieved": retrieved, "at": time.time()})
+        one = {"number": number, "of": count, "retrieved": retrieved, "at": time.time()}
+        noted.append({**one, "noise": True} if noise else one)
         self._save(self._articles, DROPPED + key, noted)
 
     def copies_dropped(self, url: str, since: float = 0.0) -> list[str]:
@@ -230,9 +268,14 @@ class StoreVersions(StoreReadingTimes):
                     if cap < MAX_SAVED_VERSIONS
                     else f"only {cap} earlier copies are kept"
                 )
+                number = int(one["number"])
+                if one.get("noise"):
+                    why += (
+                        f"; it differed from copy {number - 1} only in its typography or the "
+                        "page's clock"
+                    )
                 said.append(
-                    f"copy {int(one['number'])} of {int(one['of'])}{retrieved}, dropped on "
-                    f"{day}: {why}"
+                    f"copy {number} of {int(one['of'])}{retrieved}, dropped on {day}: {why}"
                 )
         return said
 
@@ -273,10 +316,24 @@ class StoreVersions(StoreReadingTimes):
                 continue  # one damaged version: the others are still worth showing
         return found
 
+    def retraction_first_said(self, url: str) -> int:
+        """Which copy of `url`'s article (1: the oldest kept, the latest last) first said what
+        the latest says of the story, those after it saying it too (`first_saying`); 0 when
+        the latest says nothing of the kind."""
+        key = article_key(url)
+        latest = self._load(self._articles, f"article:{key}")
+        if not said_in(latest)[0]:
+            return 0
+        return first_saying([*(data for _, data in self._records_of(key)), latest])
+
     def _kept_records(self, url: str) -> Iterator[tuple[datetime | None, dict[str, Any]]]:
         """Each kept earlier version of `url`'s article, oldest first, as its retrieval time
         and its record, read once; a damaged one left out (and not numbered)."""
-        for record, _ in self._version_list(article_key(url)):
+        return self._records_of(article_key(url))
+
+    def _records_of(self, key: str) -> Iterator[tuple[datetime | None, dict[str, Any]]]:
+        """`_kept_records` of the article under `key`."""
+        for record, _ in self._version_list(key):
             try:
                 data = json.loads(zlib.decompress(record))
                 yield article_fetched_at(data), data

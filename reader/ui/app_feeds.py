@@ -14,7 +14,6 @@ from ..keys import link_key
 from ..models import FetchError
 from ..plural import plural
 from ..sentence_start import sentence
-from ..typed_address import typed_address
 from .app_sync import ReaderAppSync
 from .display import plain
 from .headlines import SAVED_VIEW
@@ -46,6 +45,8 @@ class ReaderAppFeeds(ReaderAppSync):
             if line is not None:
                 self.add_feed(line, reading=reading)  # an empty line adds nothing
 
+        from ..typed_address import typed_address  # here: the first screen adds no feed
+
         def check(line: str) -> str:
             # An address refused is said under the line, which keeps it to mend (acc44a A2).
             return sentence(typed_address(line).refusal)
@@ -59,6 +60,8 @@ class ReaderAppFeeds(ReaderAppSync):
         `reader add` does; its headlines fetched, it is shown (`reading`: from an article, the
         lists left as they are under it, said in the status line). Nothing changes on a
         failure."""
+        from ..typed_address import typed_address  # here: the first screen adds no feed
+
         # "feed://…" (a site's subscribe button's), "example.com" as a browser's bar takes it.
         typed = typed_address(address)
         if not address.strip() or self.refuses("add"):

@@ -8,10 +8,11 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from ..plural import listed
-from ..user_commands import UserCommand
 from .key_names import key_name, shown_key
 
 if TYPE_CHECKING:
+    # A type only: the commands' module (subprocess, tempfile, shlex) is imported when one runs.
+    from ..user_commands import UserCommand
     from .keymap import KeyMap
 
 COMMAND_PLACES = {"headlines": "the headlines", "article": "an article"}

@@ -22,13 +22,14 @@ from textual.binding import Binding, BindingsMap
 from ..config_slips import near_name
 from ..plural import listed
 from ..safe import safe_line
-from ..user_commands import UserCommand
 from .command_keys import command_clashes, command_key
 from .key_actions import ACTION_OF, ACTIONS
 from .key_names import key_name, shown_key
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
+
+    from ..user_commands import UserCommand  # a type only: imported when a command runs
 
 
 # Keys a terminal sends as the same byte as another, so that an action set to one of them

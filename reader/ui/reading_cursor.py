@@ -17,13 +17,14 @@ the box (the search line at the screen's foot) left it where the box had been (a
 
 from __future__ import annotations
 
+import sys
 from typing import Protocol, runtime_checkable
 
 from textual.css.query import NoMatches
 from textual.geometry import Offset
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Input, OptionList
 
 
 @runtime_checkable
@@ -53,7 +54,7 @@ def cursor_place(screen: Screen[object]) -> Offset | None:
     widget = screen.focused
     if isinstance(widget, Input):
         return widget.cursor_screen_offset
-    if isinstance(widget, TextArea):
+    if _is_text_area(widget):
         return None
     if widget is None:
         widget = _unfocused_text(screen)
@@ -68,6 +69,15 @@ def cursor_place(screen: Screen[object]) -> Offset | None:
     if line is None or not 0 <= line < area.height:
         line = 0  # out of view (a scroll under way): the view's top line
     return Offset(area.x, area.y + line)
+
+
+def _is_text_area(widget: Widget | None) -> bool:
+    """Whether `widget` is a Textual `TextArea`. Its module is not imported for this check: the
+    reader's screens have none, and importing it (its document, edit history and themes) cost
+    every start ~15 ms of CPU before the first screen. A widget can be one only once some code
+    imported it."""
+    module = sys.modules.get("textual.widgets._text_area")
+    return module is not None and isinstance(widget, module.TextArea)
 
 
 def _unfocused_text(screen: Screen[object]) -> Widget | None:

@@ -26,6 +26,7 @@ from ....marks import CORRECTED_MARK
 from ....models import CONSENT_WALL, FEED_WHOLE, Article, Enclosure, Entry
 from ....retraction_notes import (
     corrected_word,
+    ended_retractions_note,
     ended_takedowns_note,
     gone_note,
     later_note,
@@ -161,6 +162,10 @@ def header(
             # The text below is the outlet's notice: the story's is a copy kept (acc44c C1).
             note = retraction[0].upper() + retraction[1:] + "."
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
+        if unsaid := ended_retractions_note(article):
+            # Said, and taken back: a copy quoted then was of a story said withdrawn.
+            note = unsaid[0].upper() + unsaid[1:] + "."
+            out.append(Paragraph(plain(note, styles.notice, max_length=600)))
         if later := later_note(article):
             # An earlier copy of a story retracted since: its text no longer stands (acc47b F1).
             note = later[0].upper() + later[1:] + "."
