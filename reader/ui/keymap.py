@@ -21,8 +21,8 @@ from textual.binding import Binding, BindingsMap
 
 from ..config_slips import near_name
 from ..plural import listed
-from ..safe import safe_line
 from .command_keys import command_clashes, command_key
+from .display import plain
 from .key_actions import ACTION_OF, ACTIONS
 from .key_names import key_name, shown_key
 
@@ -68,7 +68,7 @@ def left_out_said(action: str) -> str:
     near = near_name(action, ACTIONS)
     meant = f"did you mean {near}? " if near is not None else ""
     return (
-        f"keys.{safe_line(action, 80)}: no such action in this reader, left out ({meant}a newer"
+        f"keys.{plain(action, max_length=80).plain}: no such action in this reader, left out ({meant}a newer"
         " reader may know it; README's Keys lists this one's)"
     )
 
