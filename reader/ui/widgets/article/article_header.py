@@ -150,30 +150,22 @@ def header(
         if front := section_front_line(article):
             # Said before the list: what follows is other stories' teasers, not this page's text.
             out.append(Paragraph(Text(front + ".", styles.meta), gap=0, rtl=rtl))
-        if gone := gone_note(article):
-            # The address above no longer gives the story: this copy is what is left of it.
-            note = gone[0].upper() + gone[1:] + "."
-            out.append(Paragraph(plain(note, styles.notice, max_length=400)))
-        if ended := ended_takedowns_note(article):
-            # Down a while, and back: a quote's reader may have found it missing then (F9).
-            note = ended[0].upper() + ended[1:] + "."
-            out.append(Paragraph(plain(note, styles.notice, max_length=600)))
-        if retraction := retraction_note(article):
-            # The text below is the outlet's notice: the story's is a copy kept (acc44c C1).
-            note = retraction[0].upper() + retraction[1:] + "."
-            out.append(Paragraph(plain(note, styles.notice, max_length=400)))
-        if unsaid := ended_retractions_note(article):
-            # Said, and taken back: a copy quoted then was of a story said withdrawn.
-            note = unsaid[0].upper() + unsaid[1:] + "."
-            out.append(Paragraph(plain(note, styles.notice, max_length=600)))
-        if later := later_note(article):
-            # An earlier copy of a story retracted since: its text no longer stands (acc47b F1).
-            note = later[0].upper() + later[1:] + "."
-            out.append(Paragraph(plain(note, styles.notice, max_length=400)))
-        if kept := kept_note(article):
-            # Not the page's text as the reader read it: another app's copy, and of when.
-            note = kept[0].upper() + kept[1:] + "."
-            out.append(Paragraph(plain(note, styles.notice, max_length=400)))
+        # What became of the story and of this copy, each a sentence of its own: the address
+        # above no longer gives it (gone); down a while, and back (F9); the text below is the
+        # outlet's notice, the story's a copy kept (acc44c C1); said withdrawn, and taken back;
+        # an earlier copy of a story retracted since (acc47b F1); another app's copy, and of
+        # when.
+        for said, most in (
+            (gone_note(article), 400),
+            (ended_takedowns_note(article), 600),
+            (retraction_note(article), 400),
+            (ended_retractions_note(article), 600),
+            (later_note(article), 400),
+            (kept_note(article), 400),
+        ):
+            if said:
+                note = said[0].upper() + said[1:] + "."
+                out.append(Paragraph(plain(note, styles.notice, max_length=most)))
         if article.partial:
             note = partial_note or feed_text_note(article, "o")
             # The note may quote a server's error message: untrusted.
