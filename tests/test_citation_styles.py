@@ -101,7 +101,8 @@ def test_several_authors_in_each_style() -> None:
     assert chicago(three).startswith(
         'Holt, Maren, Jean-Paul van der Berg, and Ana Ruiz Jr. "Harbour'
     )
-    assert apa(three).startswith("Holt, M., van der Berg, J.-P., & Ruiz, A., Jr. (2026")
+    # A Dutch particle after the given names (CSL's dropping particle): "Berg, J.-P. van der".
+    assert apa(three).startswith("Holt, M., Berg, J.-P. van der, & Ruiz, A., Jr. (2026")
     assert authors(three) == ["Maren Holt", "Jean-Paul van der Berg", "Ana Ruiz Jr."]
 
 

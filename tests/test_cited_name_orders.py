@@ -86,6 +86,18 @@ NAMES = [
     ("By Omar El Akkad", "en", "El Akkad, Omar.", "El Akkad, O."),
     ("By Jean-Paul de La Fontaine", "en", "de La Fontaine, Jean-Paul.", "de La Fontaine, J.-P."),
     ("By João da Silva Santos", "en", "Santos, João da Silva.", "Santos, J. da S."),
+    # A name written in lower case on purpose: kept so, initials too (acc47a A1).
+    ("By bell hooks", "en", "hooks, bell.", "hooks, b."),
+    # A Dutch or German particle after the given names, CSL's dropping one; "de" and the
+    # Romance ones stay with the surname.
+    ("By Ludwig van Beethoven", "en", "Beethoven, Ludwig van.", "Beethoven, L. van."),
+    (
+        "By Jonas van der Berg and Ursula von der Leyen",
+        "en",
+        "Berg, Jonas van der, and Ursula von der Leyen.",
+        "Berg, J. van der, & Leyen, U. von der.",
+    ),
+    ("By Charles de Gaulle", "en", "de Gaulle, Charles.", "de Gaulle, C."),
     # Western names as before.
     ("By Jean-Luc Martin", "en", "Martin, Jean-Luc.", "Martin, J.-L."),
     # A suffix after a comma ends the name: "Jr." was cited as a second author.
