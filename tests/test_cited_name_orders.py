@@ -67,6 +67,12 @@ NAMES = [
     # in English, as such writers on English-language papers sign (acc47a A2: "Wei, Z.").
     ("By Wei Zhang", "en", "Zhang, Wei.", "Zhang, W."),
     ("By Yan Li and Xia Chen", "en", "Li, Yan, and Xia Chen.", "Li, Y., & Chen, X."),
+    # Written family name first, the family name one of the ten commonest and the other word
+    # none of them: "Wei, Zhang" (acc47e E6).
+    ("By Zhang Wei", "en", "Zhang Wei.", "Zhang, W."),
+    ("By Li Yan and Chen Xia", "en", "Li Yan and Chen Xia.", "Li, Y., & Chen, X."),
+    # Both among the ten commonest: in the order written, given name first.
+    ("By Wang Li", "en", "Li, Wang.", "Li, W."),
     # Unless the family name is marked by its capitals, wherever it stands.
     ("By ZHANG Wei", "en", "Zhang Wei.", "Zhang, W."),
     ("By Jean-Luc PICARD", "en", "Picard, Jean-Luc.", "Picard, J.-L."),
@@ -229,6 +235,26 @@ def test_a_western_ordered_chinese_name_is_filed_by_its_surname_in_mla_and_csl_j
     assert result.stdout.startswith('Zhang, Wei. "Old Fish Market'), result.stdout
     assert parsed_name("Wei Zhang", "zh-CN").natural() == "Wei Zhang"
     assert parsed_name("Wei Zhang", "zh-CN").family == "Wei"
+
+
+def test_a_family_first_chinese_name_is_filed_by_its_surname_in_every_format(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc47e E6: "Zhang Wei" was `{"family": "Wei", "given": "Zhang"}`, BibTeX "Wei, Zhang",
+    MLA "Wei, Zhang.": Zhang, of the ten commonest family names, is the family name, Wei one
+    of the commonest given names."""
+    httpserver.expect_request("/zhang-wei.html").respond_with_data(
+        page("By Zhang Wei", "en", PUBLISHED), content_type="text/html; charset=utf-8"
+    )
+    url = httpserver.url_for("/zhang-wei.html")
+    result = reader(tmp_path, "show", url, "--format", "csl-json")
+    assert json.loads(result.stdout)[0]["author"] == [
+        {"family": "Zhang", "given": "Wei", "static-ordering": True}
+    ]
+    result = reader(tmp_path, "show", url, "--format", "citation", "--style", "mla")
+    assert result.stdout.startswith('Zhang Wei. "Old Fish Market'), result.stdout
+    result = reader(tmp_path, "show", url, "--format", "bibtex")
+    assert "author = {Zhang, Wei}" in result.stdout, result.stdout
 
 
 def test_apa_letters_one_author_s_works_of_one_year_in_date_order(
