@@ -195,6 +195,7 @@ def test_a_byline_in_lower_case_on_purpose_names_its_writer(byline: str, name: s
         "By bell hooks @bellhooks https://example.com/bell",
         "By the way",
         "By wire reports",
+        "By press association",
         "Posted by bell hooks",  # a forum's account
         "bell hooks",  # no "By"
     ],

@@ -26,7 +26,8 @@ _NO_NAME_WORDS = frozenset(
         *("the", "a", "an", "this", "that", "all", "our", "my", "your", "his", "her", "their"),
         *("its", "way", "far", "now", "then", "default", "design", "anonymous", "admin", "guest"),
         *("staff", "wire", "wires", "reports", "agencies", "team", "desk", "news", "editors"),
-        *("contributor", "contributors", "user", "member", "reader", "readers"),
+        *("contributor", "contributors", "user", "member", "reader", "readers", "press"),
+        *("service", "bureau", "agency", "newsroom", "online", "web", "digital", "sports"),
     }
 )
 
