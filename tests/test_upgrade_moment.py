@@ -194,3 +194,71 @@ def test_the_readers_upgrade_waits_for_a_running_sync(synced_dir: Path) -> None:
         assert opened.store.upgraded_from == OLDER
     finally:
         opened.close()
+
+
+def test_the_readers_yes_under_a_running_sync_reads_it_as_it_is_saying_why(
+    synced_dir: Path,
+) -> None:
+    """The reader's `y` under a running sync (an older one) ended in "cannot open DIR: …", exit
+    1: it says which process has it open, and reads it as it is this time, as `n` does."""
+    import asyncio
+
+    from reader.ui.app import ReaderApp
+    from tests.tui_pilot import notices_raised, started, status, until
+
+    _mark_format(synced_dir, OLDER)
+
+    async def run() -> list[str]:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.upgrade = True  # the question's `y`
+        raised = notices_raised(app)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await started(pilot)
+            said = "the data directory is of an older format: nothing new is kept"
+            await until(pilot, lambda: said in status(app), "the status line")
+            await pilot.press("m")  # a mark, not kept: the library is read as it is
+            await pilot.pause()
+        return raised
+
+    with _held_open(synced_dir, "SyncLock") as holder:
+        raised = asyncio.run(run())
+        assert _format_of(synced_dir) == OLDER
+    assert raised[0] == (
+        f"the data directory {synced_dir} was not upgraded to format {DATA_FORMAT}: a sync (pid"
+        f" {holder.pid}) is running: let it end, then start the reader again to upgrade it;"
+        f" read as it is (format {OLDER}) this time, keeping nothing"
+    )
+    assert not [said for said in raised if "read as it is; a command" in said]  # one line
+    assert _format_of(synced_dir) == OLDER
+
+
+def test_the_readers_yes_typed_under_a_running_sync(synced_dir: Path) -> None:
+    """The question answered `y` on the terminal, a sync (an older one) running on the library:
+    the reader starts, reading it as it is, and quits as ever."""
+    import re
+    import time
+
+    from tests.pty_reader import reader_in_pty
+
+    _mark_format(synced_dir, OLDER)
+    (synced_dir / "config.toml").write_text("[feeds]\nrefresh_on_open = false\n", "utf-8")
+
+    def shown(running: object, what: str) -> bool:
+        give_up = time.monotonic() + 60
+        while time.monotonic() < give_up:
+            text = running.screen().decode(errors="replace")  # type: ignore[attr-defined]
+            if what in re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|[\s│▎▊]+", " ", text):
+                return True
+            if running.process.poll() is not None:  # type: ignore[attr-defined]
+                return False
+            time.sleep(0.1)
+        return False
+
+    with _held_open(synced_dir, "SyncLock"), reader_in_pty(synced_dir) as running:
+        assert shown(running, "upgrade it now?"), running.screen()[-2000:]
+        running.type(b"y\r")
+        assert shown(running, "was not upgraded to format"), running.screen()[-3000:]
+        assert running.process.poll() is None
+        running.type(b"q")
+        assert running.process.wait(timeout=60) == 0
+        assert _format_of(synced_dir) == OLDER

@@ -90,6 +90,23 @@ UPGRADE_AT_FIRST_WRITE = "at first write"
 read as it is until the command first writes (a dry run, a failure on its argument or nothing
 to change leave it as it was, acc47d D5)."""
 
+UPGRADE_UNLESS_OPEN = "unless open elsewhere"
+"""The `upgrade` of the reader told to upgrade (its question's `y`): upgraded as it opens, or,
+another process having it open, read as it is this time, as `n` reads it (`upgrade_put_off`
+says why): the reader's `y` under a running sync ended in "cannot open DIR", exit 1."""
+
+
+def upgrade_put_off_said(root: Path, older: int) -> str:
+    """Why `root`, of format `older`, was read as it is though the reader was told to upgrade
+    it (`UPGRADE_UNLESS_OPEN`)."""
+    from ..sync_lock import open_elsewhere_said
+
+    return (
+        f"the data directory {root} was not upgraded to format {DATA_FORMAT}:"
+        f" {open_elsewhere_said(root)}, then start the reader again to upgrade it; read as it"
+        f" is (format {older}) this time, keeping nothing"
+    )
+
 
 C = TypeVar("C", bound=type)
 
@@ -400,6 +417,9 @@ class StoreDirectory:
         """Told the older format when a write upgrades the directory, to say so at once."""
         self.older_format: int | None = None
         """The older format of a directory read as it is (not to `upgrade`)."""
+        self.upgrade_put_off = ""
+        """Why a directory of an older format was read as it is though the reader was told to
+        upgrade it (`UPGRADE_UNLESS_OPEN`), "" when it was not."""
         self.problems: list[str] = []  # damaged records found (and dropped) since opening
         self.articles_damaged = ""
         """The line saying the article cache is damaged, when it was found so with the
@@ -513,7 +533,14 @@ class StoreDirectory:
                 f"this one reads {DATA_FORMAT}); upgrade reader-tui to read it (nothing was changed)"
             )
         if found != DATA_FORMAT and not self.read_only:
-            if isinstance(found, int) and self._upgrade is not True:
+            if isinstance(found, int) and self._upgrade in (True, UPGRADE_UNLESS_OPEN):
+                if self._marked_upgraded(found):
+                    return
+                if self._upgrade is True:
+                    self.close()
+                    raise upgrade_blocked(self.root, found)
+                self.upgrade_put_off = upgrade_put_off_said(self.root, found)
+            if isinstance(found, int):
                 # Read as it is, as on a read-only disk: the older reader sharing it (a synced
                 # folder, another machine) still opens it after a `reader list` here.
                 self._state.close()
@@ -527,27 +554,22 @@ class StoreDirectory:
                 self.read_only_tag = Unwritable.OLDER_FORMAT
                 self.upgrades_at_write = self._upgrade == UPGRADE_AT_FIRST_WRITE
                 return
-            if isinstance(found, int):
-                self._mark_upgraded(found)
-                return
             # A directory from before the marker (or a new one): its records are checked one by
             # one as they are read, so marking it is all the upgrade there is to do.
             with suppress(sqlite3.DatabaseError, OSError):
                 self._marked_new()
                 self._state.set(_FORMAT, DATA_FORMAT)
 
-    def _mark_upgraded(self, older: int) -> None:
-        """The directory, of format `older`, marked as this reader's: unless another process
-        has it open (`upgrade_blocked`), none opening it meanwhile. Its records are read as
-        they are and written anew in this format, so marking it is all the upgrade there is."""
+    def _marked_upgraded(self, older: int) -> bool:
+        """Whether the directory, of format `older`, was marked as this reader's: not while
+        another process has it open, none opening it meanwhile. Its records are read as they
+        are and written anew in this format, so marking it is all the upgrade there is."""
         with self._in_use.alone_for_now() as alone:
             if alone:
                 with suppress(sqlite3.DatabaseError, OSError):
                     self._state.set(_FORMAT, DATA_FORMAT)
                     self.upgraded_from = older
-        if not alone:
-            self.close()
-            raise upgrade_blocked(self.root, older)
+        return alone
 
     def _upgrade_now(self) -> None:
         """The directory read as it is (`upgrades_at_write`) opened to write and upgraded: at
