@@ -178,6 +178,16 @@ def _os_error(root: Path, error: OSError) -> StoreError:
     return StoreError(f"cannot use the data directory {root}: {error.strerror or error}")
 
 
+def _mending(root: Path) -> StoreError:
+    """The error of a store not opened, or no longer open (`InUseLock.lost`): `reader repair`
+    holds the directory alone."""
+    return StoreError(
+        f"`reader repair` is mending the data directory {root}: try again once it has ended"
+        " (nothing was changed)",
+        Unwritable.BUSY,  # exit 75 (EX_TEMPFAIL): a later try runs
+    )
+
+
 def _busy(root: Path, waited: float) -> StoreError:
     """The store held by another program past SQLite's wait (acc31a F19: diskcache's Timeout
     was a traceback, and the reader's end)."""
@@ -463,12 +473,8 @@ class StoreDirectory:
     def _open(self, root: Path, settings: dict[str, Any]) -> None:
         try:
             make_private_folder(root)
-            if not self._in_use.take() and not self._in_use.held_alone_here():
-                raise StoreError(
-                    f"`reader repair` is mending the data directory {root}: try again once it"
-                    " has ended (nothing was changed)",
-                    Unwritable.BUSY,  # exit 75 (EX_TEMPFAIL): a later try runs
-                )
+            if not self._in_use.held_alone_here() and not self._in_use.take():
+                raise _mending(root)
             self._state = open_cache(root / "state", waits=self._waits, **settings)
             try:
                 self._articles = open_cache(root / "articles", waits=self._waits, **settings)
@@ -534,7 +540,11 @@ class StoreDirectory:
             )
         if found != DATA_FORMAT and not self.read_only:
             if isinstance(found, int) and self._upgrade in (True, UPGRADE_UNLESS_OPEN):
-                if self._marked_upgraded(found):
+                upgraded = self._marked_upgraded(found)
+                if self._in_use.lost:
+                    self.close()
+                    raise _mending(self.root)
+                if upgraded:
                     return
                 if self._upgrade is True:
                     self.close()
@@ -582,6 +592,16 @@ class StoreDirectory:
     def _upgraded_now(self) -> None:
         older = self.older_format
         assert older is not None
+        try:
+            self._upgraded_alone(older)
+        finally:
+            if self._in_use.lost:  # no repair mends what is open: read no more of it
+                self.close()
+                raise _mending(self.root)
+        if self.on_upgrade is not None:
+            self.on_upgrade(older)
+
+    def _upgraded_alone(self, older: int) -> None:
         with self._in_use.alone_for_now() as alone:
             if not alone:
                 raise upgrade_blocked(self.root, older)
@@ -598,8 +618,6 @@ class StoreDirectory:
             self.upgrades_at_write, self.older_format = False, None
             self._state.set(_FORMAT, DATA_FORMAT)
             self.upgraded_from = older
-        if self.on_upgrade is not None:
-            self.on_upgrade(older)
 
     def _marked_new(self) -> None:
         """A directory with no format marked (new, or from before the marker) as of this
