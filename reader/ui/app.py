@@ -648,13 +648,19 @@ class ReaderApp(ReaderAppLifecycle):
 def run_app(data_dir: Path, config: Config | None = None, upgrade: bool = True) -> int:
     """Run the reader on `data_dir` until the user quits; returns the exit status. `upgrade`:
     False reads a directory of an older format as it is, keeping nothing (`ReaderState.upgrade`)."""
+    from .error_output import ErrorOutput
     from .terminal import mouse_reports
     from .type_ahead import keys_of, typed_ahead
 
     app = ReaderApp(data_dir, config=config)
     app.upgrade = upgrade
+    app.error_output = ErrorOutput.opened(data_dir)  # no traceback of a worker's on the screen
     app.type_ahead(keys_of(typed_ahead()))  # read last: what is typed until Textual reads
-    app.run(mouse=mouse_reports(app.config.mouse))
+    try:
+        app.run(mouse=mouse_reports(app.config.mouse))
+    finally:
+        if app.error_output is not None:
+            app.error_output.close()
     resume_after_start()  # quit before its first screen was drawn
     if app.said_at_exit and app.return_code != 128 + signal.SIGHUP:
         # Not to a terminal that hung up: the write fails there, and the exit status was 1.
