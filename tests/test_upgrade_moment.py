@@ -391,3 +391,30 @@ def test_no_store_opens_nor_repair_mends_in_the_upgrades_moment_alone(synced_dir
     assert mender.returncode == 75, mend_errors
     assert "is open in a reader (or another reader command)" in mend_errors
     assert _format_of(synced_dir) == DATA_FORMAT
+
+
+def test_an_upgrade_refused_keeps_the_library_held_open(synced_dir: Path) -> None:
+    """The switch to the lock alone, refused (another process has the library open), lets the
+    shared hold go first (flock(2)): taken back, `reader repair` is still refused once that
+    other process has ended, the store being open here."""
+    from reader.errors import Unwritable
+    from reader.models import StoreError
+    from reader.store.directory import UPGRADE_AT_FIRST_WRITE
+
+    _mark_format(synced_dir, OLDER)
+    store = Store(synced_dir, upgrade=UPGRADE_AT_FIRST_WRITE)
+    try:
+        with _held_open(synced_dir, "InUseLock"):
+            try:
+                store.check_writable()
+            except StoreError as error:
+                assert error.unwritable == Unwritable.BUSY
+            else:
+                raise AssertionError("upgraded under another process")
+        refused = run_reader(synced_dir, "repair")
+        assert refused.returncode == 75, refused.stderr
+        assert "is open in a reader (or another reader command)" in refused.stderr
+        assert store.feeds()  # read as it is still
+    finally:
+        store.close()
+    assert _format_of(synced_dir) == OLDER
