@@ -32,7 +32,6 @@ class ErrorOutput:
         self._log = log
         self.terminal = terminal
         """The terminal, to draw the screen on (a descriptor of its own, never the log)."""
-        self.path: Path | None = None
 
     @classmethod
     def opened(cls, data_dir: Path) -> ErrorOutput | None:
@@ -40,8 +39,9 @@ class ErrorOutput:
         none to write (a read-only directory, a stray entry under its name, no terminal): the
         errors go to the terminal, as before."""
         path = data_dir / LOG_NAME
-        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC
-        flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT
+        for name in ("O_CLOEXEC", "O_NOFOLLOW", "O_NONBLOCK"):  # POSIX's
+            flags |= getattr(os, name, 0)
         try:
             log = os.open(path, flags, 0o600)
         except OSError:
@@ -59,18 +59,18 @@ class ErrorOutput:
                 os.close(log)
                 return None
             # Not inherited (os.dup's copies are not): no child is given the terminal this way.
-            terminal = open(  # noqa: SIM115 - closed by `close`
-                os.dup(stderr.fileno()),
-                "w",
-                encoding=stderr.encoding,
-                errors=stderr.errors,
-            )
+            copy = os.dup(stderr.fileno())
         except (OSError, ValueError):
             os.close(log)
             return None
-        output = cls(log, terminal)
-        output.path = path
-        return output
+        try:
+            # Closed by `close`.
+            terminal = open(copy, "w", encoding=stderr.encoding, errors=stderr.errors)  # noqa: SIM115
+        except (OSError, ValueError):
+            os.close(copy)
+            os.close(log)
+            return None
+        return cls(log, terminal)
 
     def to_log(self) -> None:
         """Descriptor 2 is the log: the screen is the reader's."""
