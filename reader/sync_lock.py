@@ -302,8 +302,9 @@ class InUseLock:
                 yield alone
             finally:
                 # Shared again (or, refused, taken back): what could hold it alone meanwhile
-                # is an older reader's repair alone, which knows no `UpgradeLock`.
-                if not _flock_now(self._fd, fcntl.LOCK_SH):
+                # is an older reader's repair alone, which knows no `UpgradeLock`. None: let go
+                # with the store, closed in the block.
+                if self._fd is not None and not _flock_now(self._fd, fcntl.LOCK_SH):
                     self.release()
                     self.lost = True
 

@@ -541,9 +541,7 @@ class StoreDirectory:
         if found != DATA_FORMAT and not self.read_only:
             if isinstance(found, int) and self._upgrade in (True, UPGRADE_UNLESS_OPEN):
                 upgraded = self._marked_upgraded(found)
-                if self._in_use.lost:
-                    self.close()
-                    raise _mending(self.root)
+                self._still_held()
                 if upgraded:
                     return
                 if self._upgrade is True:
@@ -595,11 +593,17 @@ class StoreDirectory:
         try:
             self._upgraded_alone(older)
         finally:
-            if self._in_use.lost:  # no repair mends what is open: read no more of it
-                self.close()
-                raise _mending(self.root)
+            self._still_held()  # said over the refusal: nothing more is read of it
         if self.on_upgrade is not None:
             self.on_upgrade(older)
+
+    def _still_held(self) -> None:
+        """Raises the StoreError of `reader repair` mending, the store closed, when the switch
+        of an upgrade let the in-use lock go for good (`InUseLock.lost`: an older reader's
+        repair took it in between): no file is read or written while repair mends it."""
+        if self._in_use.lost:
+            self.close()
+            raise _mending(self.root)
 
     def _upgraded_alone(self, older: int) -> None:
         with self._in_use.alone_for_now() as alone:
