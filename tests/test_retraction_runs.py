@@ -194,3 +194,14 @@ def test_the_sync_says_a_takedown_that_ended(
     line = _one_line(ran(capsys, data_dir, "sync")[1], "back: ")
     assert f"{TITLE} <{site.url(SLUG)}>: the page gives the story again, found taken down " in line
     assert f"from {down} (answered 404) until " in line
+
+
+def test_the_reader_s_status_line_names_a_story_standing_again() -> None:
+    from reader.models import Entry
+    from reader.reports import SyncReport
+    from reader.ui.sync_lines import sync_summary
+
+    entry = Entry(id="e1", feed_url="http://127.0.0.1/feed.xml", title=TITLE, link="http://x/a")
+    said = "the feed's headline said the story was withdrawn from … until …"
+    line = sync_summary(SyncReport(stands_again=[(entry, "no longer withdrawn", said)]))
+    assert f" · no longer withdrawn: {TITLE}" in line
