@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 
 Outcome = Literal["changed", "unchanged", "kept", "gone", "failed", "completed"]
 
+REFUSALS = frozenset({ErrorKind.SIGN_IN, ErrorKind.EXTRACTION})
+"""The failures of a cached story's page fetched again that are the page's own answer, not
+the network's: a page to sign in, one with no article text in the story's place. The copy stays,
+and the refusal is kept (`Store.note_refused`) and said as a page giving less is."""
+
 
 @dataclass(frozen=True)
 class Renewal:
@@ -123,7 +128,7 @@ class LibraryRenewal(LibrarySaving):
                     result = await self._renew_pages(entry, result)
         except FetchError as error:  # too many redirects among them
             if not taken_down(error):
-                if error.kind == ErrorKind.SIGN_IN:  # the page changed, and is not the story
+                if error.kind in REFUSALS:  # the page changed, and is not the story
                     await self._note_refused(entry.link, error.message)
                 return Renewal("failed", error=error)
             try:

@@ -608,6 +608,11 @@ class LibrarySync(LibrarySyncStart):
                 # The correction its feed told of came, and is not taken: said, not silent
                 # (acc40a M1: a short statement's correction dropped without a word).
                 not_renewed.append((entry, renewal.refused))
+            elif renewal.error is not None and renewal.error.kind == ErrorKind.EXTRACTION:
+                # A page with no text where the story was: said as one giving less is, its feed
+                # having told of a change the copy does not have. A page to sign in is no news
+                # to the sync (a wall stands before every story): the copy's notes keep it.
+                not_renewed.append((entry, renewal.error.message))
             with suppress(StoreError):  # judged: its next telling is compared with this one
                 await asyncio.to_thread(self.store.forget_told, article_key(entry.link))
                 if article_key(entry.link) in start.copies:
