@@ -60,6 +60,9 @@ class Renewal:
     dropped: tuple[str, ...] = ()
     """The earlier copies the cap on copies kept dropped to keep this one, said a line each as
     the sync says them (`Store.copies_dropped`)."""
+    ended: tuple[tuple[str, str], ...] = ()
+    """The retractions and takedowns this fetch found ended, as the sync's lines head and say
+    them (`ended_since`)."""
 
     @property
     def failure(self) -> FetchError | None:
@@ -235,8 +238,17 @@ class LibraryRenewal(LibrarySaving):
         if outcome == "changed":
             with suppress(StoreError):  # the copy is kept: only the word of those gone is lost
                 dropped = await asyncio.to_thread(self.store.copies_dropped, url, begun)
+        ended: list[tuple[str, str]] = []
+        with suppress(StoreError):  # kept in the store: only the word of it is lost
+            ended = await asyncio.to_thread(self.ended_since, url, begun)
         return Renewal(
-            outcome, cached.fetched_at, renewal.error, article, renewal.refused, tuple(dropped)
+            outcome,
+            cached.fetched_at,
+            renewal.error,
+            article,
+            renewal.refused,
+            tuple(dropped),
+            tuple(ended),
         )
 
     async def _read_on(self, target: Entry | str, url: str, cached: Article) -> Renewal:
