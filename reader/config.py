@@ -176,6 +176,13 @@ class Config:
     def rule_for(self, url: str) -> SiteRule | None:
         return site_rule_for(self.site_rules, url)
 
+    @property
+    def quiet_opening(self) -> bool:
+        """No refresh on opening and no fetch ahead: a reader that opens on what was synced
+        without touching the network, nor then for the pictures a cached article owes (its
+        text and pictures come when asked: `r`, `S`, `R`, an uncached article opened)."""
+        return not self.refresh_on_open and self.fetch_ahead == 0
+
 
 THEMES = ("dark", "light", "terminal")
 CITATION_STYLES = ("block", "chicago", "apa", "mla")

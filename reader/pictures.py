@@ -47,7 +47,7 @@ class KeptPicture:
     """Not kept for a reason that may pass (the network, a server busy): tried again by the
     article's next download, or its next opening online."""
     pages: int = 0
-    """The syncs a web page answered in its place (`page_counted`)."""
+    """The tries a web page or a refusal answered in its place (`page_counted`)."""
 
     @property
     def kept(self) -> bool:
@@ -103,10 +103,32 @@ def page_in_place(why: str) -> bool:
 PAGE_SYNCS = 3
 
 
+# A picture its site refuses (401, 403: hotlink protection, which answers a reader sending no
+# Referer so every time) is as doubtful: a bot wall's 403 passes, a hotlink one never does. It
+# was asked for at every sync and every opening of its article, for ever (acc48a A2): owed for
+# `PAGE_SYNCS` tries as a web page's answer is, then refused for good.
+_REFUSED = "refused ("
+_REFUSING = frozenset({401, 403})
+
+
+def refused_why(status: int | None, said: str) -> str | None:
+    """Why a picture is not kept that its site answered `status` for (`said`, in words), when
+    that is a refusal (`_REFUSING`); else None."""
+    if status not in _REFUSING:
+        return None
+    return f"{_REFUSED}{said}): the site refuses its pictures to other sites"
+
+
+def counted_tries(picture: KeptPicture) -> bool:
+    """`picture` is owed for a few tries alone (`page_counted`): a web page answered in its
+    place, or its site refused it."""
+    return page_in_place(picture.why) or picture.why.startswith(_REFUSED)
+
+
 def page_counted(picture: KeptPicture, had: KeptPicture | None, counts: bool) -> KeptPicture:
-    """`picture`, a web page's answer this sync, with the syncs `had` (what the store had of
-    it) counted, and this one when it `counts`: refused for good, its reason kept, at
-    `PAGE_SYNCS`."""
+    """`picture`, a web page's answer or a refusal this try (`counted_tries`), with the tries
+    `had` (what the store had of it) counted, and this one when it `counts`: refused for good,
+    its reason kept, at `PAGE_SYNCS`."""
     from dataclasses import replace
 
     pages = (had.pages if had is not None else 0) + counts

@@ -20,7 +20,7 @@ from contextlib import nullcontext
 from typing import Any
 
 from ..keys import article_key
-from ..pictures import KeptPicture, page_in_place, past_every_articles
+from ..pictures import KeptPicture, counted_tries, page_in_place, past_every_articles
 from .articles import PICTURES_OWED
 from .directory import _reporting_storage_errors
 from .key_ranges import keys_with_prefix, prefix_range, rows_with_prefix, scanned
@@ -205,7 +205,7 @@ class StorePictures(StorePictureUsers):
                     record[picture.url] = {"why": picture.why or "not kept"}
                     if picture.again:
                         record[picture.url]["again"] = True
-                    if page_in_place(picture.why):
+                    if counted_tries(picture):
                         record[picture.url]["pages"] = picture.pages
                 kept.append(picture)
             articles.delete(PICTURE_DATA + key)  # an older reader's: its bytes are shared now
