@@ -46,7 +46,7 @@ from .fetch_messages import (
 )
 from .models import ErrorKind, FetchError, Response, SiteRule
 from .priority_gate import PICTURES, USER_WAITS, PriorityGate, rank, user_waits
-from .proxies import Route, route
+from .proxies import Route, route, socks_missing
 from .proxy_answers import PAGE_READ, PROXY_STATUSES, proxy_mark
 from .retries import Retries
 from .safe import safe_line, without_terminal_escapes
@@ -135,6 +135,9 @@ def _client(limits: FetchLimits, routes: Route) -> httpx.AsyncClient:
         max_keepalive_connections=limits.max_connections,
     )
     verify = _tls_context(limits.ca_file)
+    for scheme, proxy in routes.by_scheme.items():
+        if missing := socks_missing(proxy, routes.source(f"{scheme}://")):
+            raise FetchError(ErrorKind.NETWORK, missing, proxy)
 
     def transport(proxy: str | None) -> httpx.AsyncHTTPTransport:
         # A site's certificate is checked with `verify` through a proxy too: HTTPS goes
