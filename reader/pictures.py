@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,13 +195,14 @@ def opened_copy(picture: KeptPicture, body: bytes) -> Path:
     sync's start sweeps one that nothing holds (`sweep_left_copies`); two readers writing the
     same copy at once each write their own."""
     import tempfile
-    from contextlib import suppress
 
     from .part_files import hold, part_prefix
 
     folder = own_temp_folder(_FOLDER)
     path = folder / f"{picture.sha[:32]}{KEPT_TYPES.get(picture.media_type, '')}"
     if path.exists() and path.stat().st_size == len(body):
+        with suppress(OSError):
+            os.utime(path)  # opened now: a day from now before it is swept (`sweep_old_copies`)
         return path
     handle, part = tempfile.mkstemp(prefix=part_prefix(path), suffix=PART_SUFFIX, dir=folder)
     hold(handle)
@@ -228,3 +230,35 @@ def sweep_left_copies() -> int:
     """Remove the parts of copies readers killed as they wrote them left (see `opened_copy`):
     those no process holds; how many."""
     return sweep_own_folder(_FOLDER, _LEFT_PART)
+
+
+COPIES_KEPT = 86400.0
+"""Seconds a picture's copy opened for a viewer stays (`sweep_old_copies`)."""
+_WHOLE_COPY = re.compile(_COPY)
+
+
+def sweep_old_copies(now: float | None = None) -> int:
+    """Remove the copies of pictures opened for a viewer (`opened_copy`) a day or more ago: a
+    record of what was looked at, outside the data directory a wipe deletes (acc48a A6); how
+    many. Not at the reader's quit: the viewer it started in the background may not have read
+    its copy yet (`o` then `q`), or may still show it, and a reader running beside this one
+    may have handed the same copy (named by its bytes) to its own viewer just now."""
+    import time
+
+    from .own_folder import own_temp_folder
+
+    try:
+        folder = own_temp_folder(_FOLDER, make=False)
+        names = [e.name for e in os.scandir(folder) if _WHOLE_COPY.fullmatch(e.name)]
+    except OSError:
+        return 0
+    before = (time.time() if now is None else now) - COPIES_KEPT
+    swept = 0
+    for name in names:
+        path = folder / name
+        with suppress(OSError):  # gone meanwhile
+            found = path.lstat()
+            if found.st_mtime < before and found.st_nlink == 1 and os.path.isfile(path):
+                path.unlink()
+                swept += 1
+    return swept
