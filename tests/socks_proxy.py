@@ -5,7 +5,6 @@ both ways."""
 
 from __future__ import annotations
 
-import select
 import socket
 import socketserver
 import struct
@@ -13,6 +12,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+
+from tests.forwarding_proxy import _pipe
 
 
 @dataclass
@@ -36,18 +37,6 @@ def _read(conn: socket.socket, size: int) -> bytes:
             raise ConnectionError("closed")
         data += chunk
     return data
-
-
-def _pipe(one: socket.socket, other: socket.socket) -> None:
-    while True:
-        readable, _, _ = select.select([one, other], [], [], 30)
-        if not readable:
-            return
-        for side in readable:
-            data = side.recv(65536)
-            if not data:
-                return
-            (other if side is one else one).sendall(data)
 
 
 class _Handler(socketserver.BaseRequestHandler):

@@ -29,12 +29,18 @@ def hotlink(request: Request) -> Response:
     return Response("Forbidden", status=403, content_type="text/plain")
 
 
+def hotlinked(data_dir: Path, server: HTTPServer) -> str:
+    """`data_dir` subscribed to a story whose JPEG the site refuses (`hotlink`): its link."""
+    feed, link = serve_crane(server, hotlink)
+    subscribed(data_dir, feed)
+    return link
+
+
 def test_a_picture_its_site_refuses_is_asked_for_a_few_syncs_alone(
     data_dir: Path, threaded_server: HTTPServer
 ) -> None:
     server = threaded_server
-    feed, link = serve_crane(server, hotlink)
-    subscribed(data_dir, feed)
+    link = hotlinked(data_dir, server)
     for number in range(1, PAGE_SYNCS + 3):
         synced = run_reader(data_dir, "sync")
         assert synced.returncode == 0, synced.stderr
@@ -53,8 +59,7 @@ def test_a_quiet_reader_opens_a_cached_article_without_asking_for_its_pictures(
     data_dir: Path, threaded_server: HTTPServer
 ) -> None:
     server = threaded_server
-    feed, link = serve_crane(server, hotlink)
-    subscribed(data_dir, feed)
+    link = hotlinked(data_dir, server)
     assert run_reader(data_dir, "sync").returncode == 0
     assert asked(server, "/crane.jpg") == 1
     config = data_dir / "config.toml"
