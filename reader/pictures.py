@@ -120,10 +120,15 @@ def refused_why(status: int | None, said: str) -> str | None:
     return f"{_REFUSED}{said}): the site refuses its pictures to other sites"
 
 
+def refused_picture(why: str) -> bool:
+    """A picture was not kept, `why`, for its site refused it (`refused_why`)."""
+    return why.startswith(_REFUSED)
+
+
 def counted_tries(picture: KeptPicture) -> bool:
     """`picture` is owed for a few tries alone (`page_counted`): a web page answered in its
     place, or its site refused it."""
-    return page_in_place(picture.why) or picture.why.startswith(_REFUSED)
+    return page_in_place(picture.why) or refused_picture(picture.why)
 
 
 def page_counted(picture: KeptPicture, had: KeptPicture | None, counts: bool) -> KeptPicture:
