@@ -17,12 +17,12 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from tests.socks_proxy import SocksProxy, socks_proxy
-from tests.test_proxy import _reader, _site
+from tests.test_proxy import _reader, _secure_feed, _site, secure_site  # noqa: F401
 
 
 @pytest.fixture
 def tor() -> Iterator[SocksProxy]:
-    with socks_proxy({"news.example": "127.0.0.1"}) as proxy:
+    with socks_proxy({"news.example": "127.0.0.1", "secure.example": "127.0.0.1"}) as proxy:
         yield proxy
 
 
@@ -47,6 +47,23 @@ def test_a_feed_and_its_article_come_through_a_socks_proxy_named_in_the_config(
     # The name handed to the proxy, never an address looked up here (it has none here).
     assert ("name", "news.example", httpserver.port) in tor.log
     assert all(how == "name" for how, _, _ in tor.log)
+
+
+def test_https_through_a_socks_proxy_checks_the_sites_certificate(
+    secure_site: tuple[HTTPServer, Path],  # noqa: F811
+    tor: SocksProxy,
+    tmp_path: Path,
+) -> None:
+    """TLS end to end with the site, through the proxy's tunnel: its certificate, by an
+    authority not trusted, refused; trusted (`ca_file`), the feed comes."""
+    server, ca_file, base = _secure_feed(secure_site)
+    config = f'[network]\nproxy = "{tor.url()}"\n'
+    untrusted = _reader(tmp_path / "plain", "add", f"{base}/feed.xml", config=config)
+    assert "authority this computer doesn't trust" in untrusted.stderr, untrusted.stderr
+    config += f'ca_file = "{ca_file}"\n'
+    added = _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config)
+    assert added.returncode == 0, added.stderr
+    assert ("name", "secure.example", server.port) in tor.log
 
 
 def test_env_takes_a_socks_proxy_from_all_proxy(
