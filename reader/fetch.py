@@ -24,7 +24,7 @@ from .address_class import Reach, connect_guard, host_reach, peer_of, refusal
 from .before_exit import finished_before_exit
 from .charset_labels import charset_from_content_type
 from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
-from .cookies import HostOnlyCookies
+from .cookies import ChainCookies, NoCookies
 from .dates import parse_datetime
 from .download_cap import UNDER_CAP
 from .errors import GATEWAY_STATUSES, NoAnswer
@@ -46,7 +46,7 @@ from .fetch_messages import (
 )
 from .models import ErrorKind, FetchError, Response, SiteRule
 from .priority_gate import PICTURES, USER_WAITS, PriorityGate, rank, user_waits
-from .proxies import Route, route
+from .proxies import Route, route, socks_missing
 from .proxy_answers import PAGE_READ, PROXY_STATUSES, proxy_mark
 from .retries import Retries
 from .safe import safe_line, without_terminal_escapes
@@ -135,6 +135,9 @@ def _client(limits: FetchLimits, routes: Route) -> httpx.AsyncClient:
         max_keepalive_connections=limits.max_connections,
     )
     verify = _tls_context(limits.ca_file)
+    for scheme, proxy in routes.by_scheme.items():
+        if missing := socks_missing(proxy, routes.source(f"{scheme}://")):
+            raise FetchError(ErrorKind.NETWORK, missing, proxy)
 
     def transport(proxy: str | None) -> httpx.AsyncHTTPTransport:
         # A site's certificate is checked with `verify` through a proxy too: HTTPS goes
@@ -158,7 +161,7 @@ def _client(limits: FetchLimits, routes: Route) -> httpx.AsyncClient:
         # would hide the address a connection reaches, loopback or private reading.
         trust_env=False,
         event_hooks={"response": [_check_redirect]},
-        cookies=HostOnlyCookies(),  # no site's cookie sent to another (`cookies`)
+        cookies=NoCookies(),  # each fetch's own, for its redirects alone (`cookies`)
     )
 
 
@@ -392,6 +395,7 @@ class Fetcher:
         moved, permanent = "", True  # where the address has moved for good (`Response.moved`)
         first_redirect = 0  # `Response.redirected_with`
         redirected = ""  # how the last hop answered, when it was a redirect
+        cookies = ChainCookies()  # a site's cookie check across its redirects, and no further
         for _hop in range(self.limits.max_redirects + 1):
             if ceiling is not None:
                 self._check_before(url, ceiling, lead)
@@ -429,10 +433,12 @@ class Fetcher:
                 except (httpx.InvalidURL, ValueError) as error:  # IDNAError is a ValueError
                     # Not sent at all: the address asked for is at fault, not a server.
                     raise FetchError(ErrorKind.BAD_URL, invalid_url(url, error), url) from None
+                cookies.send_with(request)
                 HEAD_CAME.set(False)  # a redirect's head before it is no answer of this one
                 response = await self._client.send(request, stream=True)
                 # Its head came: the host answers, unless its body stalls (`Retries`).
                 HEAD_CAME.set(True)
+                cookies.keep_from(response)
                 try:
                     # Checked again on the answer: a connection kept open from an earlier
                     # request is not guarded as it is made (`_check_before` is what keeps a

@@ -804,11 +804,13 @@ class LibrarySync(LibrarySyncStart):
             not_offline = await asyncio.to_thread(self.not_offline)
             full = any(e.unwritable == Unwritable.DISK_FULL for _, e in failures)
             portal = any(e.kind == ErrorKind.PORTAL for _, e in failures)
+            owed = self.store.pictures_owed_keys() if self.pictures_wanted else set()
             not_offline = replace(
                 not_offline,
                 disk_full=full,
                 portal=portal,
-                no_pictures=len(self.store.pictures_owed_keys()) if self.pictures_wanted else 0,
+                no_pictures=len(owed),
+                refused_pictures=len(self.store.refused_pictures_keys(owed)),
             )
             # One stopped before: this one went to the end (of every feed, or not: `whole`).
             self.store.mark_sync_stopped(False, whole=feeds is None)
