@@ -11,7 +11,6 @@ request with a body and no status line; `SilentHost`, which never says a word.""
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,12 +37,7 @@ class OddServer(Listener):
         self.url = f"http://127.0.0.1:{self.port}/feed.xml"
 
     def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn = self._sock.accept()[0]
-            except OSError:
-                continue
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+        self.answer_each(self._serve)
 
     def _serve(self, conn: socket.socket) -> None:
         with conn:
