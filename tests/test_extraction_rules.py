@@ -434,11 +434,15 @@ def test_well_formed_deep_nesting_keeps_the_text_inside_and_after_it(depth: int)
 
 
 def test_a_page_the_parser_cuts_even_flat_says_so() -> None:
-    """Thousands of nested tags that are no wrapper: what the parser read is kept, and the
-    article says that its text stops early, rather than ending as if whole."""
+    """Thousands of nested tags that are no wrapper are read with no tag that nests: the text
+    after them is there. Of tags kept even so (a `<template>`'s, whose content is no text),
+    what the parser read is kept, and the article says that its text stops early, rather than
+    ending as if whole."""
     article = story(
         "<p>Deep " + "<sup>" * 3000 + "x" + "</sup>" * 3000 + "</p><p>After.</p>", "cut"
     )
+    assert "After." in to_text(article) and not article.incomplete
+    article = story("<template>" * 3000 + "x" + "</template>" * 3000 + "<p>After.</p>", "cut")
     assert "Paragraph 3 of the article" in to_text(article)
     assert "nested too deeply" in article.incomplete and article.incomplete_for_good
 
