@@ -1930,6 +1930,19 @@ def test_many_nested_signup_fields_are_judged_in_linear_time() -> None:
     assert "Paragraph 3 of the article" in text
 
 
+def test_a_page_of_thousands_of_headed_sections_is_read_in_time() -> None:
+    """3,000 headings in one box, each over its paragraph: each heading's box was looked at
+    whole for tabs, and each paragraph's box counted for whether it was alone in it (12 s:
+    benchmarks/hostile.py times it). Every heading and paragraph is read."""
+    sections = "".join(
+        f"<h2>Crossing {i}</h2><p>It leaves the quay at nine.</p>" for i in range(3000)
+    )
+    page_html = f"<html><body><article>{PARAGRAPHS}{sections}</article></body></html>"
+    text = to_text(extract_article(page_html, BASE + "sections.html"), header=False)
+    assert "Paragraph 3 of the article" in text and "Crossing 2999" in text
+    assert text.count("It leaves the quay at nine.") == 3000
+
+
 def test_a_paragraph_of_thousands_of_marked_names_is_read_in_time() -> None:
     """A hostile paragraph marks thousands of names as authors inside its sentences: each is
     told to be in a sentence from the words nearest it, not by listing the whole paragraph's
