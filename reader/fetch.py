@@ -24,6 +24,7 @@ from .address_class import Reach, connect_guard, host_reach, peer_of, refusal
 from .before_exit import finished_before_exit
 from .charset_labels import charset_from_content_type
 from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
+from .connection_watch import WATCHED, not_http_said, watching
 from .cookies import ChainCookies, NoCookies
 from .dates import parse_datetime
 from .download_cap import UNDER_CAP
@@ -36,7 +37,9 @@ from .fetch_messages import (
     _try_again,
     certificate_refused,
     gateway_answered,
+    handshake_timed_out,
     invalid_url,
+    not_http,
     page_own_failure,
     proxy_answered,
     proxy_auth_required,
@@ -342,13 +345,24 @@ class Fetcher:
             ) from None
         except httpx.TimeoutException as exc:
             failed = _failed_url(exc, url)
+            connecting = isinstance(exc, httpx.ConnectTimeout)
+            watched = WATCHED.get()
+            # Connected, and no TLS spoken back: the server is there (a portal's, a plain one).
+            handshake = (
+                connecting
+                and watched is not None
+                and watched.handshaking
+                and self.routes.proxy_for(failed) is None
+            )
             raise FetchError(
                 ErrorKind.TIMEOUT,
-                self._timed_out(failed, isinstance(exc, httpx.ConnectTimeout)),
+                handshake_timed_out(failed, self.limits.connect_timeout)
+                if handshake
+                else self._timed_out(failed, connecting),
                 url,
                 retryable=True,
                 no_answer=NoAnswer.TIMED_OUT,
-                connected=isinstance(exc, httpx.ReadTimeout | httpx.WriteTimeout),
+                connected=handshake or isinstance(exc, httpx.ReadTimeout | httpx.WriteTimeout),
             ) from None
         except httpx.InvalidURL:
             # httpx parses a redirect's Location itself, even when not following it.
@@ -370,6 +384,9 @@ class Fetcher:
                 raise through from None
             if (own := page_own_failure(url, failed, exc)) is not None:
                 raise own from None
+            timeout = self.limits.connect_timeout
+            if proxy is None and (said := await not_http_said(failed, exc, timeout)):
+                raise not_http(url, failed, said) from None
             if other := await _certificate_for_another(failed, exc, proxy):
                 raise other from None
             if (refused := certificate_refused(url, failed, exc)) is not None:
@@ -425,7 +442,10 @@ class Fetcher:
                 # the name asked is what is judged (`_reach_of`).
                 proxied = self.routes.proxy_for(url) is not None
                 guarded = ceiling is not None and not proxied
-                extensions = {"trace": connect_guard(ceiling, lead, url)} if guarded else {}
+                # What its connection did is watched, to tell how it failed (`connection_watch`):
+                # not through a proxy, whose connection is the proxy's.
+                guard = connect_guard(ceiling, lead, url) if guarded else None
+                extensions = {} if proxied else {"trace": watching(guard)}
                 try:
                     request = self._client.build_request(
                         "GET", url, headers=self._headers(url, headers), extensions=extensions
