@@ -85,6 +85,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "stalling_host": ("--stories", "2", "--read-timeout", "0.1"),
     "start_summaries": ("--against", THIS, "--feeds", "2", "--items", "3", "--runs", "1"),
     "startup": ("--runs", "1", "--feeds", "1", "--items", "2", "--before", THIS),
+    "too_deep_pages": ("--words", "2000", "--runs", "1"),
     "store_threads": ("--articles", "5", "--threads", "2", "--runs", "1", "--sample", "2"),
     "sync_bookkeeping": (DATA, "--runs", "1"),
     "sync_index_said": ("--articles", "5", "--sample", "2"),
