@@ -44,9 +44,12 @@ class Window:
 
 
 @contextmanager
-def under_terminal(home: Path, *args: str) -> Iterator[tuple[int, Window]]:
+def under_terminal(
+    home: Path, *args: str, run: tuple[str, ...] = ("-m", "reader")
+) -> Iterator[tuple[int, Window]]:
     """`reader ARGS` run on a terminal of its own, as from a terminal window: its pid and the
-    window. Killed at the end if still there."""
+    window. Killed at the end if still there. `run`: Python's arguments before ARGS (a script
+    of a test's, `-c ...`, in the reader's place)."""
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")},
         "READER_HOME": str(home),
@@ -57,7 +60,7 @@ def under_terminal(home: Path, *args: str) -> Iterator[tuple[int, Window]]:
     pid, terminal = pty.fork()
     if pid == 0:  # the child: its terminal is the pty, it leads its session (as a shell's would)
         try:
-            os.execve(sys.executable, [sys.executable, "-m", "reader", *args], env)
+            os.execve(sys.executable, [sys.executable, *run, *args], env)
         finally:
             os._exit(127)
     window = Window(terminal)

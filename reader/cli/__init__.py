@@ -27,6 +27,7 @@ from .common import (
 )
 from .demo import cmd_demo, cmd_tui
 from .parser import build_parser
+from .stops import interrupted_within
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -73,6 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         return _os_failure(error)
     except Exception as error:
+        if interrupted_within(error):  # a Ctrl-C another exception wrapped (`stops`)
+            err("interrupted")
+            return EXIT_INTERRUPTED
         # A module imported on first use after the reader's files changed under the command
         # (`upgraded`): said in a line. Anything else is a bug, and its traceback says where.
         if (upgraded := upgrade_in(error)) is None:

@@ -78,7 +78,7 @@ def _demo_tui(args: argparse.Namespace, feed_urls: list[str]) -> int:
     import tempfile
 
     from ..held_signals import held_back
-    from .stops import stop_on_terminate, stopped_status
+    from .stops import interrupted_within, stop_on_terminate, stopped_status
 
     # A SIGTERM or SIGHUP (a service stopped, `timeout`, a closed ssh session) before the
     # reader's screen takes them over, or after it gives them back, stops the demo as Ctrl-C
@@ -99,8 +99,8 @@ def _demo_tui(args: argparse.Namespace, feed_urls: list[str]) -> int:
         finally:
             lib.close()
         return cmd_tui(args)
-    except KeyboardInterrupt:
-        if stopped_by:
+    except BaseException as error:
+        if stopped_by and interrupted_within(error):
             return stopped_status(stopped_by[0])  # README, Exit status
         raise
     finally:
