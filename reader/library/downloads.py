@@ -127,7 +127,7 @@ class LibraryDownloads(LibraryPictures):
                 # them), fetched behind it: none of its own reading waits.
                 self.keep_pictures_later(url, shown, _entry_of(target))
             return shown
-        self._not_cached(url, offline)
+        self._refuse_uncached(url, offline)
         return await self._fetch_once(url, _entry_of(target), first_page, shown_unkept=True)
 
     def offline_article(self, target: Entry | str, seen: bool = True) -> Article | None:
@@ -143,7 +143,7 @@ class LibraryDownloads(LibraryPictures):
         if cached is None:
             if f"article:{article_key(url)}" in self.store.problems:
                 return None
-            self._not_cached(url, offline=True)
+            self._refuse_uncached(url, offline=True)  # offline: it raises
         elif cached.extractor < EXTRACTOR:
             return None
         self._noted_here(self.store.touch_article, url, seen)
@@ -163,7 +163,7 @@ class LibraryDownloads(LibraryPictures):
             )
         return url
 
-    def _not_cached(self, url: str, offline: bool) -> None:
+    def _refuse_uncached(self, url: str, offline: bool) -> None:
         """Raises the FetchError of an article not cached that is known to be no article, or
         that is asked `offline`, saying why it is not in the cache."""
         known = self.store.not_an_article(url, partial(outgrown, limits=self.limits))
