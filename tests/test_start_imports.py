@@ -48,6 +48,9 @@ def test_the_screen_loads_no_commands_module() -> None:
         "reader.cli.date_args",
         "reader.cli.demo",
         "reader.cli.parser",
+        # No command's: `main`'s own look for a stop another exception wrapped, imported
+        # at the start, not at the failure, when the reader's files may have changed under it.
+        "reader.cli.stops",
     }
 
 
