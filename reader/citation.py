@@ -235,6 +235,7 @@ def copy_notes(article: Article, markdown: bool = False, copied: bool = False) -
         ended_takedowns_note,
         gone_note,
         later_note,
+        refused_note,
         retraction_note,
     )
 
@@ -244,6 +245,7 @@ def copy_notes(article: Article, markdown: bool = False, copied: bool = False) -
         retraction_note(article),
         ended_retractions_note(article),
         later_note(article),
+        refused_note(article),
     ):
         if note:
             lines.append(f"Note: {escape_markdown(note) if markdown else note}")

@@ -23,7 +23,7 @@ from .citation_styles import (
     is_english,
 )
 from .cited_names import Name
-from .commonmark import escape_inline
+from .commonmark import escape_inline, link_destination
 from .models import Article
 from .safe import safe_line
 from .title_case import title_case
@@ -62,6 +62,16 @@ def _located(url: str) -> str:
     return url
 
 
+def _address(url: str, markdown: bool) -> str:
+    """The URL as MLA gives it (`_located`); in Markdown a link to it, its text the same, as
+    APA's and Chicago's address is one (`cited_address_text`): escaped as text,
+    "harbour\\_master" linked nowhere, or by GitHub's Markdown with its backslashes."""
+    located = _located(url)
+    if not markdown or not url:
+        return located
+    return f"[{escape_inline(located)}]({link_destination(url)})"
+
+
 def mla(article: Article, markdown: bool = False) -> str:
     """MLA 9's works-cited entry for `article`: a web page's (its site the container, in
     italics), or a document's (a PDF: its title in italics, its site the publisher). No
@@ -78,18 +88,19 @@ def mla(article: Article, markdown: bool = False) -> str:
     source = safe_line(cited_source(article))
     dated = article.published or article.updated
     said = mla_date(dated.date()) if dated else ""
-    url = _located(shown_cited_url(article))
+    url = shown_cited_url(article)
+    address = _address(url, markdown)
     if article.document:
         parts.append(in_italics(title, markdown) + ended(title)[len(title) :])
         # The publisher, left out where it is the author (MLA 5.75: a work by an organisation
         # that is also its publisher begins with its title).
         if [n.casefold() for n in authors(article)] == [source.casefold()]:
             source = ""
-        rest = [text(p) for p in (source, said, url) if p]
+        rest = [*(text(p) for p in (source, said) if p), *([address] if url else [])]
     else:
         title = title.replace('"', "'").replace("“", "‘").replace("”", "’")
         parts.append(f'"{text(ended(title))}"')
-        rest = [p for p in (in_italics(source, markdown), text(said), text(url)) if p]
+        rest = [p for p in (in_italics(source, markdown), text(said), address) if p]
     if rest:
         tail = ", ".join(rest)
         parts.append(tail if tail.endswith((".", "?", "!")) else f"{tail}.")

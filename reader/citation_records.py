@@ -59,15 +59,16 @@ def _bib_name(name: dict[str, Any]) -> str:
     if literal := name.get("literal"):
         return "{" + _tex(literal) + "}"
     family = _family(name)
-    given = " ".join(
-        part
-        for part in (name.get("given"), name.get("dropping-particle"))
-        if isinstance(part, str) and part
-    )
+    given = name.get("given") if isinstance(name.get("given"), str) else ""
     # A surname with its particle ("de Vries", "al-Omran") held whole: BibTeX's "von" part,
     # which biblatex prints after the given names and files under V, "Vries, Sophie de",
     # where the reader's own styles and its CSL-JSON file it under D (acc47e E5).
-    parts = ["{" + _tex(family) + "}" if " " in family or family[:1].islower() else _tex(family)]
+    held = "{" + _tex(family) + "}" if " " in family or family[:1].islower() else _tex(family)
+    # A dropping particle ("van" of "Ludwig van Beethoven") is BibTeX's "von" part, unbraced:
+    # biblatex prints it after the given names, "Beethoven, L. van", and files the name under B,
+    # as the reader's styles and CSL do.
+    dropping = name.get("dropping-particle")
+    parts = [f"{_tex(dropping)} {held}" if isinstance(dropping, str) and dropping else held]
     if suffix := name.get("suffix"):
         parts.append(_tex(suffix))
     if given:
@@ -111,7 +112,9 @@ def citation_key(item: dict[str, Any]) -> str:
     met under one key in one .bib (acc47e E2)."""
     first = (item.get("author") or [{}])[0]
     if first.get("family"):
-        who = _ascii_word(_family(first))
+        # With a dropping particle ("vanderberg"): a key given before particles were dropped is
+        # the same key still.
+        who = _ascii_word(str(first.get("dropping-particle") or "") + _family(first))
     else:
         who = _ascii_word((first.get("literal") or "").split(" ")[0])
     if not who:  # no writer, or one in another script: the paper's name
@@ -208,7 +211,11 @@ def _ris_name(name: dict[str, Any]) -> str:
     if literal := name.get("literal"):
         return str(literal)
     family = _family(name)
-    rest = [p for p in (name.get("given"), name.get("suffix")) if isinstance(p, str) and p]
+    # A dropping particle after the given names, as the styles write it: "Beethoven, Ludwig van".
+    given = " ".join(
+        p for p in (name.get("given"), name.get("dropping-particle")) if isinstance(p, str) and p
+    )
+    rest = [p for p in (given, name.get("suffix")) if isinstance(p, str) and p]
     return ", ".join([family, *rest])
 
 

@@ -395,6 +395,9 @@ def _csl_name(name: Name) -> dict[str, Any]:
     return {
         "family": f'"{name.family}"' if name.particled else name.family,
         "given": name.given,
+        # "van" of "Ludwig van Beethoven", set after the given names ("Beethoven, Ludwig van")
+        # by every CSL style, as by this module's.
+        **({"dropping-particle": name.particle} if name.particle else {}),
         **({"suffix": name.suffix} if name.suffix else {}),
         **({"static-ordering": True} if name.family_first else {}),
     }

@@ -71,6 +71,9 @@ class Name:
     suffix: str = ""
     family_first: bool = False
     """Written family name first ("Wang Xiaoming", "Nguyễn Văn An"): Chicago keeps that order."""
+    particle: str = ""
+    """A Dutch or German particle the styles set after the given names, CSL's dropping particle
+    ("van" of "Ludwig van Beethoven": "Beethoven, L. van"; `_dropping_particle`)."""
 
     @property
     def turned(self) -> bool:
@@ -88,20 +91,23 @@ class Name:
         return first != self.family and (first[:1].islower() or first in _CAPITALISED_PARTICLES)
 
     def inverted(self) -> str:
-        """ "Holt, Maren" (Chicago's first author); "Wang Xiaoming" as it is written."""
+        """ "Holt, Maren" (Chicago's first author), "Beethoven, Ludwig van"; "Wang Xiaoming" as
+        it is written."""
         if self.literal:
             return self.literal
         if self.family_first:
             return self.natural()
-        return f"{self.family}, {self.given}" + (f", {self.suffix}" if self.suffix else "")
+        given = f"{self.given} {self.particle}" if self.particle else self.given
+        return f"{self.family}, {given}" + (f", {self.suffix}" if self.suffix else "")
 
     def natural(self) -> str:
-        """ "Jonas Berg" (Chicago's later authors); "Wang Xiaoming"."""
+        """ "Jonas Berg" (Chicago's later authors), "Ludwig van Beethoven"; "Wang Xiaoming"."""
         if self.literal:
             return self.literal
         if self.family_first:
             return f"{self.family} {self.given}"
-        return f"{self.given} {self.family}" + (f" {self.suffix}" if self.suffix else "")
+        family = f"{self.particle} {self.family}" if self.particle else self.family
+        return f"{self.given} {family}" + (f" {self.suffix}" if self.suffix else "")
 
     def initialled(self) -> str:
         """ "Holt, M." (APA): each given name cut to its initial, "Jean-Paul" to "J.-P."."""
@@ -109,13 +115,20 @@ class Name:
             return self.literal
         # A particle among the given names stays as written: "Santos, J. da S." for "João da
         # Silva Santos", not "J. D. S." (acc47a A5), as citeproc initialises one.
+        # A name written in lower case on purpose keeps it in its initials: "hooks, b.", as
+        # APA cites bell hooks.
+        lower = f"{self.given}{self.family}".islower()
         initials = " ".join(
             word
             if word in _PARTICLES
-            else "-".join(f"{part[0].upper()}." for part in word.split("-") if part)
+            else "-".join(
+                f"{part[0] if lower else part[0].upper()}." for part in word.split("-") if part
+            )
             for word in self.given.split()
             if not word.startswith("(") and not word.endswith(")")
         )
+        if self.particle:
+            initials = f"{initials} {self.particle}"
         return f"{self.family}, {initials}" + (f", {self.suffix}" if self.suffix else "")
 
 
@@ -147,6 +160,7 @@ def parsed_name(name: str, language: str = "") -> Name:
             family=turned.family,
             given=f"{turned.given} {nickname['nickname']}",
             suffix=turned.suffix,
+            particle=turned.particle,
         )
     # "Martin Lund, Jr.": its suffix after a comma, "Lund, M., Jr." in APA, not a list
     name, suffix = name_suffix(name)
@@ -202,7 +216,34 @@ def parsed_name(name: str, language: str = "") -> Name:
             return Name(literal=name)
         if len(words) == 4:
             start = 2
-    return Name(family=" ".join(words[start:]), given=" ".join(words[:start]), suffix=suffix)
+    particle = _dropping_particle(words[start:])
+    return Name(
+        family=" ".join(words[start + len(particle) :]),
+        given=" ".join(words[:start]),
+        suffix=suffix,
+        particle=" ".join(particle),
+    )
+
+
+# Dutch and German particles, lower case, which APA, Chicago and MLA set after the given names
+# ("Beethoven, L. van"; APA's "Helmholtz, H. L. F. von"; MLA's German and Dutch names) and CSL
+# calls dropping. "de" alone is left with the surname: French, Spanish, Portuguese and Dutch
+# write it alike and a byline can't tell them apart, and the Romance particles written with
+# the surname stay there ("de la Cruz", "da Silva", "di Marco"), as Arabic ones ("al-Omran")
+# and capitalised ones ("Van Buren", "De La Hoya") do: CSL's non-dropping particle.
+_GERMANIC_PARTICLES = {"van", "von", "vom", "zu", "ter", "ten", "te"}
+_GERMANIC_AFTER = {"der", "den", "de", "dem", "het", "'t", "und", "zum", "zur"}
+
+
+def _dropping_particle(surname: list[str]) -> list[str]:
+    """The words `surname` opens with that are a Dutch or German particle, CSL's dropping one
+    ("van", "van der", "von und zu"); [] where it opens with none, or with all its words."""
+    if not surname or surname[0] not in _GERMANIC_PARTICLES:
+        return []
+    end = 1
+    while end < len(surname) - 1 and surname[end] in _GERMANIC_AFTER | _GERMANIC_PARTICLES:
+        end += 1
+    return surname[:end] if end < len(surname) else []
 
 
 # A name in brackets among the given names: "Richard (R.J.) Eskow", "Bruno (Henrique Zecchin)
@@ -277,12 +318,23 @@ def _family_in_capitals(words: list[str]) -> int | None:
     return capitals[0]
 
 
+# The ten commonest Chinese family names, borne by about four Chinese people in ten (the 2020
+# census): of two family names, one of these is the family name when the other is none of them,
+# whichever order the name is written in ("Zhang Wei" and "Wei Zhang" alike are Zhang).
+_COMMONEST_CHINESE_FAMILIES = frozenset(
+    ["wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou"]
+)
+
+
 def _chinese_family_first(words: list[str], language: str) -> bool:
     """A pinyin family name, then a given name of one or two syllables that is no family name
-    itself ("Wang Xiaoming", "Li Na"). Where both words are family names ("Wei Zhang", "Yan
-    Li", "Lin Yang"), the name is read in the order it is written on a page in Latin script:
-    given name first, as Chinese-born writers on English-language papers mostly sign, unless
-    the page is in Chinese. Read the other way, "Wei Zhang" was cited "Wei, Z." (acc47a A2)."""
+    itself ("Wang Xiaoming", "Li Na"). Where both words are family names, the one of the ten
+    commonest is the family name when the other is not ("Zhang Wei", as "Wei Zhang": acc47e
+    E6, "Zhang Wei" was cited "Wei, Zhang"; acc47a A2, "Wei Zhang" "Wei, Z."): "Wei", "Yan" and
+    "Lin" are among the commonest given names and far rarer family names. Where that says
+    nothing ("Wang Li", "Lin Yang"… both or neither), the name is read in the order it is
+    written on a page in Latin script: given name first, as Chinese-born writers on
+    English-language papers mostly sign, unless the page is in Chinese."""
     family, given = words[0], words[-1]
     if not (
         len(words) == 2
@@ -292,7 +344,10 @@ def _chinese_family_first(words: list[str], language: str) -> bool:
         and _PINYIN_GIVEN.fullmatch(given.casefold()) is not None
     ):
         return False
-    return given.casefold() not in _CHINESE_FAMILIES or language.casefold().startswith("zh")
+    if given.casefold() not in _CHINESE_FAMILIES or language.casefold().startswith("zh"):
+        return True
+    commonest = [w.casefold() in _COMMONEST_CHINESE_FAMILIES for w in words]
+    return commonest == [True, False]
 
 
 def _family_name_first(words: list[str], language: str = "") -> bool:

@@ -570,6 +570,9 @@ class SyncReport:
     # Of those updated, the earlier copies the copies' cap dropped (`Store.copies_dropped`),
     # a line each: said, not silent (acc44c C12)
     copies_dropped: list[tuple[Entry, str]] = field(default_factory=list)
+    # Cached stories fetched again whose retraction or takedown ended, the story standing again
+    # (`Library.ended_since`): a line's head ("no longer withdrawn", "back") and what it says
+    stands_again: list[tuple[Entry, str, str]] = field(default_factory=list)
     article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
     not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
     # Stories the site said now are gone (404, 410): an answer, not a failure (`gone`)

@@ -68,10 +68,65 @@ def _label_words(words: list[str]) -> int:
     return 0 if end is None or end == len(words) - 1 else end + 1
 
 
+# Acronyms an English headline in capitals holds, kept so when it is lowered: a short list of
+# the commonest in news. Which other word of two to four letters is one ("DUP", "SNP") is not
+# knowable from a headline in capitals: such a word is lowered as any other. A word with a
+# figure ("COVID-19", "G7") keeps its capitals anyway (`_keeps_case`).
+_ACRONYMS = {
+    word.casefold(): word
+    for word in (
+        *("NASA", "EU", "UK", "US", "USA", "UN", "NATO", "COVID", "NHS", "FBI", "CIA", "AI"),
+        *("BBC", "CNN", "CEO", "GDP", "IMF", "OPEC", "MP", "MPs", "MEP", "MEPs", "TV", "LGBT"),
+        *("LGBTQ", "UAE", "OK", "PM", "FIFA", "UEFA", "NFL", "NBA", "FTSE", "ECB", "II", "III"),
+    )
+}
+_POSSESSIVE = re.compile(r"(['’]s)$", re.IGNORECASE)
+
+
+def shouted(words: list[str]) -> bool:
+    """The title's words are all in capitals ("MAYOR RESIGNS OVER BUDGET"), as a wire or a
+    tabloid sets a headline: two words of letters or more, none of them in lower case, and not
+    all of them acronyms."""
+    lettered = [w for w in words if any(c.isalpha() for c in w)]
+    return (
+        len(lettered) >= 2
+        and not any(c.islower() for w in lettered for c in w)
+        and not all(_acronym(w) for w in lettered)
+    )
+
+
+def _acronym(word: str) -> str:
+    """`word` as `_ACRONYMS` writes it ("MPs" for "MPS", "UK's" for "UK'S"), its marks kept;
+    "" for a word that is none."""
+    core = word.strip("\"'“”‘’()[].,;:!?«»")
+    if not core:
+        return ""
+    bare = _POSSESSIVE.sub("", core)
+    written = _ACRONYMS.get(bare.casefold(), "")
+    if not written:
+        return ""
+    at = word.index(core)
+    return word[:at] + written + core[len(bare) :].lower() + word[at + len(core) :]
+
+
+def _lowered(words: list[str]) -> list[str]:
+    """A title's words in capitals lowered, but for the acronyms in `_ACRONYMS`, "I" and a
+    word holding a figure; the style's case is set after (acc47a A11: "PORT CLOSED AFTER
+    FIRE." was cited so in APA and Chicago, where one asks for sentence case, the other for
+    headline case)."""
+    return [
+        word if word == "I" or any(c.isdigit() for c in word) else _acronym(word) or word.lower()
+        for word in words
+    ]
+
+
 def title_case(title: str) -> str:
     """Chicago's headline case: every word capitalised but articles, conjunctions and
-    prepositions inside the title; a word's own capitals kept."""
+    prepositions inside the title; a word's own capitals kept, but a title's in capitals
+    throughout, lowered first (`shouted`)."""
     words = _WORD.findall(title)
+    if shouted(words):
+        words = _lowered(words)
     label = _label_words(words)
     out = []
     for n, word in enumerate(words):
@@ -99,6 +154,11 @@ def sentence_case(title: str, names: frozenset[str] = frozenset()) -> str:
     capitals ("NATO", "McCarthy") and the `names` (`proper_nouns`: "Oslo", "Quayside"). A
     title already in sentence case is left as it is, its proper nouns and all."""
     words = _WORD.findall(title)
+    if shouted(words):
+        # In capitals throughout: lowered, then its first word and the `names` capitalised as
+        # below.
+        title = " ".join(_capitalised_names(_lowered(words), names))
+        return re.sub(r"(^\W*|[:?!]\s+)(\w)", lambda m: m[1] + m[2].upper(), title)
     # A word that keeps its own case ("iPhone", "MPs") or has no letter ("—") says nothing of
     # the title's case: "…Report on iPhone Data" is in headline case still.
     major = [
@@ -121,6 +181,16 @@ def sentence_case(title: str, names: frozenset[str] = frozenset()) -> str:
         kept = starts or _keeps_case(word) or word == "I" or _bare(word) in names
         out.append(word if kept or _calendar_name(words, n) else word.lower())
     return " ".join(out)
+
+
+def _capitalised_names(words: list[str], names: frozenset[str]) -> list[str]:
+    """`words` with the `names` (`proper_nouns`), the months' and the days' capitalised."""
+    return [
+        re.sub(r"^(\W*)(\w)", lambda m: m[1] + m[2].upper(), word)
+        if (bare := _bare(word)) in names or bare in _MONTHS or bare in _DAYS
+        else word
+        for word in words
+    ]
 
 
 # The names of months and days, proper nouns in English whatever the sentence (acc35b F18: a

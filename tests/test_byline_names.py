@@ -169,3 +169,50 @@ def test_a_name_s_own_number_stays_and_a_date_s_goes(byline: str, author: str) -
     else:
         got = author_of(byline)
     assert got == author
+
+
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("By bell hooks", "bell hooks"),
+        ("By danah boyd", "danah boyd"),
+        ("Written by ana ruiz", "ana ruiz"),
+    ],
+)
+def test_a_byline_in_lower_case_on_purpose_names_its_writer(byline: str, name: str) -> None:
+    """acc47a A1: "By bell hooks" gave no author, a name's words read only when capitalised."""
+    assert author_of(f'<p class="byline">{byline}</p>') == name
+    assert author_of(f'<div class="author-time"><span class="author">{byline}</span></div>') == name
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By s sai",  # a commenter's handle: a word of one letter
+        "By jsmith42",
+        "By john_doe and more",
+        "By @bellhooks",
+        "By bell hooks @bellhooks https://example.com/bell",
+        "By the way",
+        "By wire reports",
+        "By press association",
+        "Posted by bell hooks",  # a forum's account
+        "bell hooks",  # no "By"
+    ],
+)
+def test_lower_case_words_that_are_no_byline_name_no_one(byline: str) -> None:
+    assert author_of(f'<p class="byline">{byline}</p>') == ""
+
+
+def test_a_commenter_s_lower_case_byline_names_no_writer() -> None:
+    """The comments under a story, each "By" its writer's handle, are not the story's byline."""
+    comments = (
+        '<div class="comments"><p class="byline">By john doe</p><p>Great piece.</p></div>'
+        '<ol class="replies"><li><p class="byline">By mary jones</p><p>Agreed.</p></li></ol>'
+    )
+    page = f"""<html lang="en"><head><title>Bus subsidies - Ledger</title></head><body>
+<div id="the_content" class="article"><h1>China weighs cutting bus subsidies</h1>
+<div class="article-content">{STORY}</div></div>{comments}</body></html>"""
+    assert extract_article(page, "https://ledger.example/2026-12-03/bus").author == ""
+    # Nor a lower-case line of the text with no byline's mark.
+    assert author_of("<p>By midnight tonight</p>") == ""

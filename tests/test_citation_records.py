@@ -41,6 +41,7 @@ PAGES = {
     "/levy.html": (TITLE, "Sophie de Vries and Ahmed Haddad", "03"),
     "/quay.html": ("Quay repairs start in spring", "Sophie de Vries", "03"),
     "/agency.html": ("Ferry strike called off", "Reuters", "04"),
+    "/concert.html": ("Concert hall reopens", "Ludwig van Beethoven and Inés de la Cruz", "05"),
 }
 
 
@@ -89,6 +90,7 @@ def test_bibtex_entries_read_back_as_the_articles_are_cited(
             ("/levy.html", "devries"),
             ("/quay.html", "devries"),
             ("/agency.html", "reuters"),
+            ("/concert.html", "vanbeethoven"),  # as keyed before the particle was dropped
         )
     }
     # The same key in a run of its own, whatever else is cited with it (acc47e E2).
@@ -105,7 +107,7 @@ def test_ris_records_read_back_as_the_articles_are_cited(
     status, out, _ = run(data_dir, capsys, "show", *saved.values(), "--format", "ris")
     assert status == 0
     records = {r["urls"][0]: r for r in rispy.loads(out)}
-    assert len(records) == 3
+    assert len(records) == 4
     levy = records[httpserver.url_for("/levy.html")]
     assert levy["type_of_reference"] == "NEWS"
     assert levy["authors"] == ["de Vries, Sophie", "Haddad, Ahmed"]
@@ -113,6 +115,37 @@ def test_ris_records_read_back_as_the_articles_are_cited(
     assert levy["secondary_title"] == "The Harbourton Courier"
     assert (levy["year"], levy["date"]) == ("2026", "2026/12/03/")
     assert records[httpserver.url_for("/agency.html")]["authors"] == ["Reuters"]
+
+
+def test_a_dutch_or_german_particle_goes_after_the_given_names_in_every_format(
+    saved: dict[str, str],
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    httpserver: HTTPServer,
+) -> None:
+    """ "Ludwig van Beethoven" was cited "van Beethoven, L." in APA and `{van Beethoven}` in
+    BibTeX: APA, Chicago and MLA set a Dutch or German particle after the given names, CSL's
+    dropping particle; a Romance one written with the surname stays ("de la Cruz")."""
+    concert = saved["/concert.html"]
+    styles = {
+        style: run(data_dir, capsys, "show", concert, "--format", "citation", "--style", style)[1]
+        for style in ("apa", "chicago", "mla")
+    }
+    assert styles["apa"].startswith("Beethoven, L. van, & de la Cruz, I. (2026, December 5)")
+    assert styles["chicago"].startswith('Beethoven, Ludwig van, and Inés de la Cruz. "Concert')
+    assert styles["mla"].startswith('Beethoven, Ludwig van, and Inés de la Cruz. "Concert')
+    item = json.loads(run(data_dir, capsys, "show", concert, "--format", "csl-json")[1])[0]
+    assert item["author"] == [
+        {"family": "Beethoven", "given": "Ludwig", "dropping-particle": "van"},
+        {"family": '"de la Cruz"', "given": "Inés"},
+    ]
+    (entry,) = bibtexparser.loads(
+        run(data_dir, capsys, "show", concert, "--format", "bibtex")[1]
+    ).entries
+    # BibTeX's "von" part: biblatex prints "Beethoven, L. van" and files it under B.
+    assert entry["author"] == "van Beethoven, Ludwig and {de la Cruz}, Inés"
+    (record,) = rispy.loads(run(data_dir, capsys, "show", concert, "--format", "ris")[1])
+    assert record["authors"] == ["Beethoven, Ludwig van", "de la Cruz, Inés"]
 
 
 def test_keys_are_the_same_at_every_run_and_each_copy_has_its_own() -> None:

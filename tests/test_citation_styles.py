@@ -48,6 +48,30 @@ def test_a_title_in_sentence_case_is_set_in_headline_case_for_chicago_and_kept_f
     assert ". Timeline: How the harbour deal with NATO was done in Quayside. " in apa(article)
 
 
+def test_a_headline_in_capitals_is_set_in_each_style_s_case() -> None:
+    """acc47a A11: "PORT CLOSED AFTER FIRE" was kept in capitals by APA (sentence case) and
+    Chicago (headline case); a short list of acronyms keeps its capitals, and the names the
+    text writes capitalised theirs."""
+    from reader.citation_mla import mla
+
+    shouted = story(
+        title="MAYOR OF QUAYSIDE RESIGNS OVER NHS BUDGET: UK'S MPS TO VOTE ON COVID-19 PLAN",
+        blocks=_paragraphs("The mayor of Quayside resigned on Monday after the vote."),
+    )
+    assert (
+        ". Mayor of Quayside resigns over NHS budget: UK's MPs to vote on COVID-19 plan. "
+        in apa(shouted)
+    )
+    headline = '"Mayor of Quayside Resigns over NHS Budget: UK\'s MPs to Vote on COVID-19 Plan."'
+    assert headline in chicago(shouted)
+    assert headline in mla(shouted)
+    # A headline in mixed case keeps its capitals as before; an acronym alone is no shouting.
+    assert '"Harbour Audit Finds EU Funds Missing."' in chicago(
+        story(title="Harbour audit finds EU funds missing")
+    )
+    assert ". NHS. " in apa(story(title="NHS"))
+
+
 def _paragraphs(*texts: str) -> tuple[Block, ...]:
     return tuple(Block(BlockKind.PARAGRAPH, (Inline(text),)) for text in texts)
 
@@ -101,7 +125,8 @@ def test_several_authors_in_each_style() -> None:
     assert chicago(three).startswith(
         'Holt, Maren, Jean-Paul van der Berg, and Ana Ruiz Jr. "Harbour'
     )
-    assert apa(three).startswith("Holt, M., van der Berg, J.-P., & Ruiz, A., Jr. (2026")
+    # A Dutch particle after the given names (CSL's dropping particle): "Berg, J.-P. van der".
+    assert apa(three).startswith("Holt, M., Berg, J.-P. van der, & Ruiz, A., Jr. (2026")
     assert authors(three) == ["Maren Holt", "Jean-Paul van der Berg", "Ana Ruiz Jr."]
 
 

@@ -67,6 +67,12 @@ NAMES = [
     # in English, as such writers on English-language papers sign (acc47a A2: "Wei, Z.").
     ("By Wei Zhang", "en", "Zhang, Wei.", "Zhang, W."),
     ("By Yan Li and Xia Chen", "en", "Li, Yan, and Xia Chen.", "Li, Y., & Chen, X."),
+    # Written family name first, the family name one of the ten commonest and the other word
+    # none of them: "Wei, Zhang" (acc47e E6).
+    ("By Zhang Wei", "en", "Zhang Wei.", "Zhang, W."),
+    ("By Li Yan and Chen Xia", "en", "Li Yan and Chen Xia.", "Li, Y., & Chen, X."),
+    # Both among the ten commonest: in the order written, given name first.
+    ("By Wang Li", "en", "Li, Wang.", "Li, W."),
     # Unless the family name is marked by its capitals, wherever it stands.
     ("By ZHANG Wei", "en", "Zhang Wei.", "Zhang, W."),
     ("By Jean-Luc PICARD", "en", "Picard, Jean-Luc.", "Picard, J.-L."),
@@ -86,6 +92,18 @@ NAMES = [
     ("By Omar El Akkad", "en", "El Akkad, Omar.", "El Akkad, O."),
     ("By Jean-Paul de La Fontaine", "en", "de La Fontaine, Jean-Paul.", "de La Fontaine, J.-P."),
     ("By João da Silva Santos", "en", "Santos, João da Silva.", "Santos, J. da S."),
+    # A name written in lower case on purpose: kept so, initials too (acc47a A1).
+    ("By bell hooks", "en", "hooks, bell.", "hooks, b."),
+    # A Dutch or German particle after the given names, CSL's dropping one; "de" and the
+    # Romance ones stay with the surname.
+    ("By Ludwig van Beethoven", "en", "Beethoven, Ludwig van.", "Beethoven, L. van."),
+    (
+        "By Jonas van der Berg and Ursula von der Leyen",
+        "en",
+        "Berg, Jonas van der, and Ursula von der Leyen.",
+        "Berg, J. van der, & Leyen, U. von der.",
+    ),
+    ("By Charles de Gaulle", "en", "de Gaulle, Charles.", "de Gaulle, C."),
     # Western names as before.
     ("By Jean-Luc Martin", "en", "Martin, Jean-Luc.", "Martin, J.-L."),
     # A suffix after a comma ends the name: "Jr." was cited as a second author.
@@ -217,6 +235,26 @@ def test_a_western_ordered_chinese_name_is_filed_by_its_surname_in_mla_and_csl_j
     assert result.stdout.startswith('Zhang, Wei. "Old Fish Market'), result.stdout
     assert parsed_name("Wei Zhang", "zh-CN").natural() == "Wei Zhang"
     assert parsed_name("Wei Zhang", "zh-CN").family == "Wei"
+
+
+def test_a_family_first_chinese_name_is_filed_by_its_surname_in_every_format(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc47e E6: "Zhang Wei" was `{"family": "Wei", "given": "Zhang"}`, BibTeX "Wei, Zhang",
+    MLA "Wei, Zhang.": Zhang, of the ten commonest family names, is the family name, Wei one
+    of the commonest given names."""
+    httpserver.expect_request("/zhang-wei.html").respond_with_data(
+        page("By Zhang Wei", "en", PUBLISHED), content_type="text/html; charset=utf-8"
+    )
+    url = httpserver.url_for("/zhang-wei.html")
+    result = reader(tmp_path, "show", url, "--format", "csl-json")
+    assert json.loads(result.stdout)[0]["author"] == [
+        {"family": "Zhang", "given": "Wei", "static-ordering": True}
+    ]
+    result = reader(tmp_path, "show", url, "--format", "citation", "--style", "mla")
+    assert result.stdout.startswith('Zhang Wei. "Old Fish Market'), result.stdout
+    result = reader(tmp_path, "show", url, "--format", "bibtex")
+    assert "author = {Zhang, Wei}" in result.stdout, result.stdout
 
 
 def test_apa_letters_one_author_s_works_of_one_year_in_date_order(

@@ -28,6 +28,7 @@ from .byline_names import (
 )
 from .byline_text import byline_lines, writers_by_line
 from .furniture import HEADING_TAGS, names_of
+from .lower_case_names import lower_case_byline
 from .sentence_ends import ends_sentence
 
 # On a byline element's class or id (Readability.js's hint, less "dateline": that is the place).
@@ -325,10 +326,12 @@ def page_byline(doc: HtmlElement) -> list[str]:
     candidates.sort(key=lambda c: c[:2])
     root = doc.getroottree().getroot()
     language = (root.get("lang") or "") if root is not None else ""
-    for place, _, el in candidates:
+    for rank, (place, _, el) in enumerate(candidates):
         if place == 2:
             break
         tries = [_names_in(parts, language) for parts in _name_parts(el)]
+        if rank == 0 and not any(tries) and (name := _lower_case_name(el)):
+            return [name]
         for names in tries:
             if names:
                 above = _line_above(el) if place == 1 else ""
@@ -338,6 +341,15 @@ def page_byline(doc: HtmlElement) -> list[str]:
                     dict.fromkeys([*_with_unlinked(names, tries[-1]), *_boxes_after(el, language)])
                 )
     return []
+
+
+def _lower_case_name(el: HtmlElement) -> str:
+    """The name in lower case on purpose ("By bell hooks") of the page's first byline, asked of
+    it alone and of none in a list's item: a thread of comments, each "By" its handle, comes
+    after the story's byline and lists them (`lower_case_names`)."""
+    if next(el.iterancestors("li"), None) is not None:
+        return ""
+    return lower_case_byline(_text(_without_extras(el)))
 
 
 def _boxes_after(el: HtmlElement, language: str) -> list[str]:

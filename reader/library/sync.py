@@ -283,6 +283,8 @@ class LibrarySync(LibrarySyncStart):
         not_renewed: list[tuple[Entry, str]] = []
         # Copies of a chain of corrections the copies' cap dropped by this sync (acc44c C12).
         copies_dropped: list[tuple[Entry, str]] = []
+        # Retractions and takedowns this sync found ended, the story standing again.
+        stands_again: list[tuple[Entry, str, str]] = []
         begun = time.time()
         not_articles: list[tuple[Entry, FetchError]] = []
         gone: list[tuple[Entry, FetchError]] = []
@@ -573,6 +575,10 @@ class LibrarySync(LibrarySyncStart):
                         # By the same text too: the page's own now, cached for offline.
                         copies_replaced.append(entry)
                         return
+            if renewal.outcome in ("changed", "kept"):
+                with suppress(StoreError):  # kept in the store: only the sync's word is lost
+                    ended = await asyncio.to_thread(self.ended_since, entry.link, begun)
+                    stands_again.extend((entry, head, said) for head, said in ended)
             if renewal.outcome == "changed":
                 renewed.append(entry)
                 with suppress(StoreError):  # the copy is kept: only the word of a drop is lost
@@ -602,6 +608,11 @@ class LibrarySync(LibrarySyncStart):
                 # The correction its feed told of came, and is not taken: said, not silent
                 # (acc40a M1: a short statement's correction dropped without a word).
                 not_renewed.append((entry, renewal.refused))
+            elif renewal.error is not None and renewal.error.kind == ErrorKind.EXTRACTION:
+                # A page with no text where the story was: said as one giving less is, its feed
+                # having told of a change the copy does not have. A page to sign in is no news
+                # to the sync (a wall stands before every story): the copy's notes keep it.
+                not_renewed.append((entry, renewal.error.message))
             with suppress(StoreError):  # judged: its next telling is compared with this one
                 await asyncio.to_thread(self.store.forget_told, article_key(entry.link))
                 if article_key(entry.link) in start.copies:
@@ -849,6 +860,7 @@ class LibrarySync(LibrarySyncStart):
             updated=renewed,
             not_renewed=not_renewed,
             copies_dropped=copies_dropped,
+            stands_again=stands_again,
             article_failures=unfetched + renew_failures,
             not_articles=not_articles,
             gone=gone,

@@ -113,6 +113,7 @@ _ARTICLE_PREFIXES = (
     "renewed:",
     "copies-dropped:",
     "retraction-ended:",
+    "refused-read:",
     "told:",
     SHOWN_AS,
     KEPT_BY,
