@@ -16,6 +16,9 @@ second one subscribed to one feed of the farm with its articles cached, `show` o
 (and `show --offline`) and `sync` (and `sync --no-articles`; the farm still up: "not
 modified", nothing new), as `benchmarks/cli_against_newsboat.py` times it beside newsboat. The table gives each one's median wall and CPU time (user + sys,
 its workers' too) and the ratio after / before: a change's before and after, side by side.
+A last table gives, for `--help`, `list` and `show --offline`, the modules each imports beyond
+`python -c pass` and their import time (`-X importtime`, each module's own time summed),
+before and after, `--runs` times each, interleaved.
 """
 
 from __future__ import annotations
@@ -42,6 +45,9 @@ from farm import (
 )
 
 TARGET = 0.3
+OFFLINE_SHOW = "show --offline"
+IMPORTS_COMPARED = ("--help", "list", OFFLINE_SHOW)
+"""The commands whose imports (-X importtime) `--before` compares too."""
 HEAVY = (
     "textual",
     "rich",
@@ -82,35 +88,43 @@ def modules_loaded(argv: list[str]) -> tuple[list[str], object]:
     return data["loaded"], data["exit"]
 
 
+def _import_times(command: list[str]) -> dict[str, tuple[float, float]]:
+    """Each module `command` (a Python's) imports, by name: its own and cumulative import
+    time in seconds (python -X importtime), leaving out what `python -c pass` imports."""
+
+    def rows(python: list[str], rest: list[str]) -> dict[str, tuple[float, float]]:
+        done = subprocess.run(
+            [*python, "-X", "importtime", *rest],
+            env=child_env(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        found = {}
+        for line in done.stderr.splitlines():
+            if line.startswith("import time:") and "cumulative" not in line:
+                own, cumulative, name = line[len("import time:") :].split("|")
+                found[name.strip()] = (int(own) / 1e6, int(cumulative) / 1e6)
+        return found
+
+    startup = rows([sys.executable], ["-c", "pass"])
+    # `env PYTHONPATH=… python -P -m reader …`: -X goes after the interpreter.
+    mine = rows(command[:3], command[3:])
+    return {name: times for name, times in mine.items() if name not in startup}
+
+
 def slowest_imports(argv: list[str], top: int = 6) -> list[tuple[str, float]]:
     """The `top` imports of `reader ARGV` with the largest cumulative time (python -X importtime),
     leaving out what the interpreter imports before any of reader's code runs."""
-    proc = subprocess.run(
-        [*reader_command()[:3], "-X", "importtime", *reader_command()[3:], *argv],
-        env=child_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    baseline = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "pass"],
-        env=child_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    mine = _import_times([*reader_command(), *argv])
+    return sorted(((k, v[1]) for k, v in mine.items()), key=lambda r: -r[1])[:top]
 
-    def rows(stderr: str) -> dict[str, float]:
-        found = {}
-        for line in stderr.splitlines():
-            if line.startswith("import time:") and "cumulative" not in line:
-                _self, cumulative, name = line[len("import time:") :].split("|")
-                found[name.strip()] = int(cumulative.strip()) / 1e6
-        return found
 
-    startup = rows(baseline.stderr)
-    mine = {k: v for k, v in rows(proc.stderr).items() if k not in startup}
-    return sorted(mine.items(), key=lambda r: -r[1])[:top]
+def imports_of(command: list[str]) -> tuple[int, float]:
+    """How many modules `command` imports beyond `python -c pass`, and their import time in
+    seconds, each module's own summed (python -X importtime)."""
+    mine = _import_times(command)
+    return len(mine), sum(own for own, _ in mine.values())
 
 
 def build_data_dir(directory: Path, urls: list[str], articles: bool = False) -> int:
@@ -148,7 +162,7 @@ def side_by_side(before: Path, data: Path, one: Path) -> list[tuple[str, list[st
         ("list", ["--data-dir", str(data), "list"]),
         ("feeds", ["--data-dir", str(data), "feeds"]),
         ("show (cached)", ["--data-dir", str(one), "show", shown]),
-        ("show --offline", ["--data-dir", str(one), "show", shown, "--offline"]),
+        (OFFLINE_SHOW, ["--data-dir", str(one), "show", shown, "--offline"]),
         ("sync (1 feed, nothing new)", ["--data-dir", str(one), "sync", "-q"]),
         ("sync --no-articles", ["--data-dir", str(one), "sync", "-q", "--no-articles"]),
     ]
@@ -208,6 +222,14 @@ def main(argv: list[str] | None = None) -> int:
                     raise RuntimeError(f"{name} failed: {result.stderr[-2000:]}")
                 walls[name].append(result.wall)
                 cpus[name].append(result.cpu)
+        imports: dict[str, list[tuple[int, float]]] = {}
+        for _ in range(args.runs if args.before else 0):  # interleaved as the times are
+            for name, cmd, _ in commands:
+                if (
+                    name.startswith(("before: ", "after: "))
+                    and name.split(": ", 1)[1] in IMPORTS_COMPARED
+                ):
+                    imports.setdefault(name, []).append(imports_of(cmd))
         load.append(load_average())
         checks = {name: modules_loaded(cli) for name, _, cli in commands if cli is not None}
         slow = slowest_imports(["--data-dir", str(data), "list"])
@@ -253,6 +275,25 @@ def main(argv: list[str] | None = None) -> int:
             cb, ca = median(cpus[f"before: {case}"]), median(cpus[name])
             print(
                 f"| {case} | {wb:.3f} | {wa:.3f} | {wa / wb:.2f} | {cb:.3f} | {ca:.3f} | {ca / cb:.2f} |"
+            )
+        print()
+        print(
+            "imports beyond `python -c pass` (-X importtime: the modules' own times summed, "
+            f"median of {args.runs} runs each, interleaved):"
+        )
+        print()
+        print(
+            "| command | modules before | modules after | import s before | import s after "
+            "| after ÷ before |"
+        )
+        print("|---|---:|---:|---:|---:|---:|")
+        for case in IMPORTS_COMPARED:
+            before_runs, after_runs = imports[f"before: {case}"], imports[f"after: {case}"]
+            tb = median([t for _, t in before_runs])
+            ta = median([t for _, t in after_runs])
+            print(
+                f"| {case} | {before_runs[0][0]} | {after_runs[0][0]} | {tb:.3f} | {ta:.3f} "
+                f"| {ta / tb:.2f} |"
             )
     print()
     for name, (loaded, _exit) in checks.items():

@@ -48,6 +48,9 @@ def test_the_screen_loads_no_commands_module() -> None:
         "reader.cli.date_args",
         "reader.cli.demo",
         "reader.cli.parser",
+        # No command's: `main`'s own look for a stop another exception wrapped, imported
+        # at the start, not at the failure, when the reader's files may have changed under it.
+        "reader.cli.stops",
     }
 
 
@@ -229,3 +232,38 @@ def test_the_screen_imports_the_commands_and_typed_addresses_when_used() -> None
         " 'reader.typed_address') if m in sys.modules))\n"
     )
     assert _printed(script) == "[]"
+
+
+# The library's layers that use the network (`library.networked`) and what they alone import.
+_NETWORK_LAYERS = [
+    "reader.library.discovery",
+    "reader.library.feed_refresh",
+    "reader.library.network_hold",
+    "reader.library.renewal",
+    "reader.library.sitemap_index",
+    "reader.library.sync",
+    "reader.library.sync_start",
+]
+
+
+def test_listing_and_showing_offline_import_none_of_the_librarys_network(
+    data_dir: Path, demo_server: DemoServer
+) -> None:
+    """`reader list` and `reader show ID --offline` read the data directory alone: the layers
+    of the library that renew, refresh, sync and add (~27 modules, a tenth of the library's
+    import) are not imported, nor, for `show --offline` of a cached article, asyncio (~40
+    modules, ssl among them) and an event loop's start; `reader show ID` imports them."""
+    sync_into(data_dir, demo_server.feed_urls[:1])
+    listed = _printed(
+        "import contextlib, io\n"
+        "from reader.cli import main\n"
+        "said = io.StringIO()\n"
+        "with contextlib.redirect_stdout(said):\n"
+        f"    main(['--data-dir', {str(data_dir)!r}, 'list', '--ids'])\n"
+        "print(said.getvalue().split()[0])\n"
+    )
+    watched = [*_NETWORK_LAYERS, "asyncio"]
+    shown = ["--data-dir", str(data_dir), "show", listed]
+    assert _imported_by(["--data-dir", str(data_dir), "list"], watched) == (0, [])
+    assert _imported_by([*shown, "--offline"], watched) == (0, [])
+    assert _imported_by(shown, watched) == (0, sorted(watched))

@@ -52,6 +52,7 @@ from .common import (
     json_text,
     not_subscribed,
     open_library,
+    open_stored_library,
     out,
     render,
     render_item,
@@ -61,6 +62,7 @@ from .common import (
 )
 from .date_args import between, moment, read_since, saved_since, within
 from .nothing_listed import nothing_listed
+from .on_demand_loop import OnDemandLoop
 from .search_said import holds_nothing, indexing_said, none_holds, say_syncing, scanning_said
 from .streamed_hits import StreamedHits
 from .tags import named_tags
@@ -71,9 +73,9 @@ if TYPE_CHECKING:
 
     from ..full_text import Hit
     from ..ignore_rules import IgnoreRule
-    from ..library import Library
     from ..library.highlights import KeptHighlights
     from ..library.reextraction import Reextracted
+    from ..library.stored import StoredLibrary
     from ..library.text_search import TextSearch
     from ..reports import Headline
     from ..search_query import Query
@@ -126,7 +128,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     # The archive is of saved articles, and so are those saved since a moment.
     args.saved = args.saved or args.archived or args.saved_since is not None
     # Opened once for a name `--feed` gives: a search feed's or a feed's, the library tells.
-    lib = open_library(args, upgrade=False) if args.feed else None
+    lib = open_stored_library(args) if args.feed else None
     try:
         return _list_of(args, since, before, opened, lib)
     finally:
@@ -139,7 +141,7 @@ def _list_of(
     since: datetime | None,
     before: datetime | None,
     opened: datetime | None,
-    given: Library | None,
+    given: StoredLibrary | None,
 ) -> int:
     """`reader list`, on the library `given` (None: opened when one is needed)."""
     if given is not None and (search := search_feed_given(given, args.feed)) is not None:
@@ -161,7 +163,7 @@ def _list_of(
             return EXIT_USAGE
         if not (args.feed or args.tag) and holds_nothing(args, query):
             return _listed([], args, {}, {}, {}, {}, {})
-    lib = given or open_library(args, upgrade=False)
+    lib = given or open_stored_library(args)
     try:
         feeds, tags = listed_feeds(lib, args)
         if query is not None and (args.feed or args.tag) and holds_nothing(args, query, lib.store):
@@ -396,7 +398,7 @@ def _nothing_listed_said(nothing: bool, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def listed_feeds(lib: Library, args: argparse.Namespace) -> tuple[list[Feed], list[str]]:
+def listed_feeds(lib: StoredLibrary, args: argparse.Namespace) -> tuple[list[Feed], list[str]]:
     """Every subscribed feed, and the tags `--tag` names; a CommandError when `--feed` names no
     feed subscribed (read once: by its title, each time every feed's record is read)."""
     feeds = lib.feeds()
@@ -406,7 +408,7 @@ def listed_feeds(lib: Library, args: argparse.Namespace) -> tuple[list[Feed], li
 
 
 def say_nothing_listed(
-    lib: Library, args: argparse.Namespace, feeds: list[Feed], tags: list[str]
+    lib: StoredLibrary, args: argparse.Namespace, feeds: list[Feed], tags: list[str]
 ) -> None:
     """`nothing_listed`'s line, unless the store said why already: a headline list whose file
     is not here yet (a file sync under way), or a damaged record dropped."""
@@ -415,7 +417,7 @@ def say_nothing_listed(
 
 
 def listed_scope(
-    lib: Library, args: argparse.Namespace, feeds: list[Feed], tags: list[str]
+    lib: StoredLibrary, args: argparse.Namespace, feeds: list[Feed], tags: list[str]
 ) -> list[Feed]:
     """The feeds a `reader list` lists: the one `--feed` names, those `--tag` names, or all."""
     if args.feed:
@@ -456,7 +458,7 @@ def _not_offline(h: Headline, owing_pictures: Collection[str] = ()) -> bool:
     return not h.cached or h.partial or h.key in owing_pictures
 
 
-def _owing_pictures(lib: Library) -> set[str]:
+def _owing_pictures(lib: StoredLibrary) -> set[str]:
     """The keys of the cached articles some of whose pictures the next sync is to fetch
     (`Store.pictures_owed`), when the config keeps pictures."""
     if not lib.pictures_wanted:
@@ -471,12 +473,12 @@ def _list_as_read(
     since: datetime | None,
     before: datetime | None,
     opened: datetime | None,
-    given: Library | None = None,
+    given: StoredLibrary | None = None,
 ) -> int:
     """`reader list` with no search, JSON or `--saved` (which read everything first): each line
     printed as its headline is read (`Library.streamed_headlines`), so the first comes at once
     however many the feeds keep, and a pipe's reader that has seen enough (`| head`) stops it."""
-    lib = given or open_library(args, upgrade=False)
+    lib = given or open_stored_library(args)
     try:
         feeds, tags = listed_feeds(lib, args)
         headlines = within(lib.streamed_headlines(args.feed, args.unread, tags), since, before)
@@ -596,7 +598,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         raise UsageError("--refresh fetches the page again: not with --offline")
     config = config_of(args)
     style, copy = args.style or config.citation_style, config.citation_copy
-    lib = open_library(args, upgrade=not args.offline)  # --offline reads only
+    # --offline reads only: neither the network's layers of the library nor an event loop
+    # (`OnDemandLoop`) are started for a cached article, only to read it.
+    lib = open_stored_library(args) if args.offline else open_library(args)
+    loop = OnDemandLoop(lib)
     # A print of the text: the pictures' downloads behind it would be stopped as it ends,
     # nothing kept (a sync, or the reader opening it, keeps them).
     lib.keep_pictures = False
@@ -609,7 +614,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     references: list[tuple[Article, str]] = []
     printed = 0
 
-    async def show(name: str, number: int, copy_named: int | None = None) -> int:
+    def show(name: str, number: int, copy_named: int | None = None) -> int:
         """One article printed, the `number`th given (after `ARTICLES_APART` unless it is the
         first; in text, several each under its `article_of` line), or the copy its id names
         (`copy_named`, over `--version`): its exit status."""
@@ -617,7 +622,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         target = lib.resolve(name)
         status = EXIT_OK
         if args.refresh:
-            status = await refresh(target)
+            status = refresh(target)
         if copy_named is not None and args.version is not None and args.version != copy_named:
             # Both named, each another copy: said, not one of them printed in silence
             # (acc47e E10).
@@ -636,7 +641,9 @@ def cmd_show(args: argparse.Namespace) -> int:
                 # Printing is not reading it in the reader: a change a sync found stays
                 # marked (Δ) until it is opened there (a bibliography's citations, a search's
                 # hits piped into `show`).
-                article = await lib.article(target, offline=args.offline, seen=False)
+                article = lib.offline_article(target, seen=False) if args.offline else None
+                if article is None:
+                    article = loop.run(lib.article(target, offline=args.offline, seen=False))
             except FetchError as error:
                 reason = error.message
                 if error.kind == ErrorKind.NOT_HTML:
@@ -652,7 +659,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                     from contextlib import suppress
 
                     with suppress(FetchError):  # its text too slow to read: the reason alone
-                        from_feed = await lib.feed_text(target)
+                        from_feed = loop.run(lib.feed_text(target))
                 if from_feed is None:
                     err(reason)
                     return EXIT_FAILED
@@ -700,11 +707,12 @@ def cmd_show(args: argparse.Namespace) -> int:
             err(unmatched_body(missed))
         return status
 
-    async def refresh(target: Entry | str) -> int:
+    def refresh(target: Entry | str) -> int:
         """The cached article's page fetched again now, what came of it said on stderr: its
         exit status (the copy stays, and is printed, when the site can't be reached)."""
         try:
-            renewal = await lib.refresh_article(target)
+            # A `Library`: --refresh is refused with --offline.
+            renewal = loop.run(lib.refresh_article(target))  # type: ignore[attr-defined]
         except FetchError as error:
             if error.kind == ErrorKind.NOT_CACHED:
                 return EXIT_OK  # not cached: showing it fetches it
@@ -726,11 +734,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     # One object for the one id given; a list for several, or for `-` (however many it reads).
     listed = len(args.targets) > 1 or "-" in args.targets
 
-    async def run() -> int:
+    def run() -> int:
         status = EXIT_OK
         for number, (name, copy_named) in enumerate(given, 1):
             try:
-                done = await show(name, number, copy_named)
+                done = show(name, number, copy_named)
             except FetchError as error:  # no such id, or no web address: the others still go
                 if not listed:
                     raise
@@ -754,7 +762,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             out(json_text(items[0]))
         return status
 
-    return run_until_done(lib, run())
+    with loop:
+        return run()
 
 
 def cmd_save(args: argparse.Namespace) -> int:
@@ -977,7 +986,7 @@ def _rules_covering_nothing(args: argparse.Namespace, rules: Iterable[IgnoreRule
 
 
 def article_item(
-    lib: Library, target: Entry | str, article: Article, kept: KeptHighlights | None
+    lib: StoredLibrary, target: Entry | str, article: Article, kept: KeptHighlights | None
 ) -> dict[str, Any]:
     """The article as an object of `reader show --format json` and `reader export --format
     json`: its metadata and text (`render_item`), and the reader's marks, as `list --json`

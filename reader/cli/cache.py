@@ -20,12 +20,14 @@ from .common import (
     iso_time,
     json_text,
     open_library,
+    open_stored_library,
     out,
 )
 from .date_args import moment
 
 if TYPE_CHECKING:
     from ..library import Library
+    from ..library.stored import StoredLibrary
     from ..reports import CacheStats, PruneReport
     from ..store.retention import DroppedHeadlines
 
@@ -40,7 +42,7 @@ def cmd_cache(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.action == "prune":
         return _prune(args)
-    lib = open_library(args, upgrade=False)
+    lib = open_stored_library(args)
     try:
         stats = lib.cache_stats()
     finally:
@@ -81,7 +83,7 @@ def cmd_cache(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _stats_json(lib: Library, stats: CacheStats, index: int) -> dict[str, Any]:
+def _stats_json(lib: StoredLibrary, stats: CacheStats, index: int) -> dict[str, Any]:
     """`reader cache --json`: what its lines say, by the names README gives them."""
     return {
         "data_dir": str(lib.data_dir),

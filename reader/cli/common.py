@@ -11,7 +11,7 @@ import re
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar
 
 from ..config import ConfigError, config_path, data_dir, load_config
 from ..dates import stated_iso
@@ -25,6 +25,7 @@ from ..word_wrap import said_on_stderr
 if TYPE_CHECKING:
     from ..config import Config
     from ..library import Library
+    from ..library.stored import StoredLibrary
     from ..models import Article, Entry
     from ..search_feeds import SearchFeed
 
@@ -69,7 +70,7 @@ def failure_status(error: Exception) -> int:
     return EXIT_FAILED
 
 
-def not_subscribed(lib: Library, given: str) -> CommandError:
+def not_subscribed(lib: StoredLibrary, given: str) -> CommandError:
     """What to say of a feed `given` (an address, a name) that names no one feed: a name
     several feeds share is said to be, with their addresses to give instead."""
     shared = lib.feeds_titled(given)
@@ -87,7 +88,7 @@ def not_subscribed(lib: Library, given: str) -> CommandError:
     return CommandError(f"not subscribed: {safe_line(given, 200)}")
 
 
-def search_feed_given(lib: Library, name: str) -> SearchFeed | None:
+def search_feed_given(lib: StoredLibrary, name: str) -> SearchFeed | None:
     """The search feed `--feed` names, unless a subscribed feed has that name too (its own: a
     search feed is chosen by a name alone, a feed by its address too)."""
     from ..search_feeds import search_feed_named
@@ -425,11 +426,34 @@ def open_library(
     (acc38b K1); one that may write upgrades it at its first write (acc47d D5: a dry run, an id
     not found, nothing to change did), and says so then, once."""
     from ..library import Library
+
+    return _opened(Library, args, workers, upgrade)
+
+
+def open_stored_library(args: argparse.Namespace) -> StoredLibrary:
+    """The library of a command that reads the data directory and never the network (`reader
+    list`, `show --offline`): its network's layers are not imported (`library.stored`). It
+    reads, as `open_library`'s `upgrade=False` does."""
+    from ..library.stored import StoredLibrary
+
+    return _opened(StoredLibrary, args, "thread", upgrade=False)
+
+
+_Opened = TypeVar("_Opened", bound="StoredLibrary")
+
+
+def _opened(
+    kind: type[_Opened],
+    args: argparse.Namespace,
+    workers: Literal["process", "thread"],
+    upgrade: bool,
+) -> _Opened:
+    """`kind` of library opened on the command's data directory, its first words said."""
     from ..store.directory import UPGRADE_AT_FIRST_WRITE, upgrade_said
 
     config = config_of(args)
     root = data_dir(args.data_dir)
-    lib = Library.configured(root, config, workers, UPGRADE_AT_FIRST_WRITE if upgrade else False)
+    lib = kind.configured(root, config, workers, UPGRADE_AT_FIRST_WRITE if upgrade else False)
     lib.store.on_upgrade = lambda older: err(upgrade_said(lib.data_dir, older))
     if said := lib.conflict_said():
         err(said)
@@ -443,7 +467,7 @@ def iso_time(value: Any) -> str | None:
     return stated_iso(value) if value else None
 
 
-def run_until_done(lib: Library, coro: Any) -> int:
+def run_until_done(lib: StoredLibrary, coro: Any) -> int:
     import asyncio  # here: `reader list` and `--help` don't need it
 
     async def wrapped() -> int:

@@ -45,7 +45,7 @@ from .common import (
     err,
     given_ids,
     json_text,
-    open_library,
+    open_stored_library,
     render,
     render_item,
 )
@@ -55,8 +55,8 @@ from .highlights import after_article
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
-    from ..library import Library
     from ..library.highlights import KeptHighlights
+    from ..library.stored import StoredLibrary
     from ..reports import Headline
 
 # The options that choose articles: no part of an OPML export, which lists feeds.
@@ -87,7 +87,7 @@ def cmd_export_articles(args: argparse.Namespace) -> int:
         raise UsageError("articles named by id are exported as they are: no other choice with them")
     # A year's articles take minutes: each read from the cache, then written.
     update, finish = counted_progress("exporting", args.quiet)
-    lib = open_library(args, upgrade=False)
+    lib = open_stored_library(args)
     try:
         return _export(lib, args, update, finish)
     finally:
@@ -96,7 +96,7 @@ def cmd_export_articles(args: argparse.Namespace) -> int:
 
 
 def _export(
-    lib: Library,
+    lib: StoredLibrary,
     args: argparse.Namespace,
     update: Callable[[int, int], None],
     finish: Callable[[], None],
@@ -143,7 +143,7 @@ def _export(
 
 
 def _exported(
-    lib: Library, args: argparse.Namespace, count: int, missing: list[str], uncopied: int = 0
+    lib: StoredLibrary, args: argparse.Namespace, count: int, missing: list[str], uncopied: int = 0
 ) -> None:
     """The line an export ends with: how many articles, where, those not cached, and how many
     of those exported have earlier copies it left out (`uncopied`)."""
@@ -159,7 +159,7 @@ def _exported(
         err(f"{plural(count, 'article')} exported{where} ({args.format}){left}")
 
 
-def _nothing_exported(lib: Library, missing: list[str]) -> int:
+def _nothing_exported(lib: StoredLibrary, missing: list[str]) -> int:
     err(
         f"nothing to export: {plural(len(missing), 'article')} chosen, none cached"
         f"{_why_not_cached(lib, missing)}"
@@ -170,7 +170,7 @@ def _nothing_exported(lib: Library, missing: list[str]) -> int:
 
 
 def _export_json(
-    lib: Library,
+    lib: StoredLibrary,
     args: argparse.Namespace,
     chosen: list[_Chosen],
     update: Callable[[int, int], None],
@@ -223,7 +223,7 @@ _NOT_CACHED = {
 }
 
 
-def _why_not_cached(lib: Library, links: list[str]) -> str:
+def _why_not_cached(lib: StoredLibrary, links: list[str]) -> str:
     """Why the articles of `links` are not cached, to follow "N articles not cached left out":
     the hint to sync first only when a sync would fetch them all, else each kind counted. A
     sync brings no page taken down, no PDF and no link held (acc33a A15)."""
@@ -267,7 +267,7 @@ class _Chosen:
     link: its feed's text is its chapter."""
 
 
-def _chosen(lib: Library, args: argparse.Namespace) -> list[_Chosen]:
+def _chosen(lib: StoredLibrary, args: argparse.Namespace) -> list[_Chosen]:
     """The articles asked for: by id or address (`-` reads them from stdin, one a line, as
     `reader list --ids` prints them), else the headlines of the feed, tag, saved or unread
     ones between the dates, newest first (made one at a time, as `reader list` makes them)."""
@@ -302,7 +302,9 @@ def _chosen(lib: Library, args: argparse.Namespace) -> list[_Chosen]:
     return _highlighted(lib, chosen, args) if args.highlighted else chosen
 
 
-def _highlighted(lib: Library, chosen: list[_Chosen], args: argparse.Namespace) -> list[_Chosen]:
+def _highlighted(
+    lib: StoredLibrary, chosen: list[_Chosen], args: argparse.Namespace
+) -> list[_Chosen]:
     """Those of `chosen` whose article has highlights or a note kept (`--highlighted`), and,
     with nothing else to narrow them, every other article `reader highlights` lists after
     them: a saved link's, an import's, one read by its address (they were left out unsaid,
@@ -341,7 +343,7 @@ def _choice(target: Entry | str, names: Mapping[str, str], whole: bool = False) 
 
 
 def _chapters(
-    lib: Library,
+    lib: StoredLibrary,
     chosen: list[_Chosen],
     style: str,
     read: Callable[[int], None],
@@ -382,7 +384,7 @@ def _chapters(
 
 
 def _markdown(
-    lib: Library,
+    lib: StoredLibrary,
     link: str,
     style: str,
     entry: Entry | None,
@@ -424,7 +426,7 @@ class _Copies:
         self.left = 0
         """The articles exported without the earlier copies kept of them."""
 
-    def of(self, lib: Library, link: str, latest: Article) -> list[Article]:
+    def of(self, lib: StoredLibrary, link: str, latest: Article) -> list[Article]:
         """The earlier copies kept of the article at `link` whose latest is `latest`, oldest
         first, each numbered (copy N of M) and told what became of the story since; [] when
         none is asked for, or kept. A damaged one is left out (`numbered_copies`)."""
@@ -481,7 +483,7 @@ def _shown(article: Article, fmt: str) -> Article:
     return article if fmt == "text" else pictures_as_links(article)
 
 
-def _item(lib: Library, entry: Entry, style: str, fmt: str = "markdown") -> ChapterText:
+def _item(lib: StoredLibrary, entry: Entry, style: str, fmt: str = "markdown") -> ChapterText:
     """The chapter of an item with no link: the text its feed carried, as `reader show
     --format markdown` prints it (cited without an address, saying so), pictures as links,
     with your highlights of it."""
@@ -493,7 +495,7 @@ def _item(lib: Library, entry: Entry, style: str, fmt: str = "markdown") -> Chap
     return _with_marks(text, article, kept, markdown_marks=fmt != "text")
 
 
-def _kept_item(lib: Library, address: str, style: str, fmt: str = "markdown") -> ChapterText:
+def _kept_item(lib: StoredLibrary, address: str, style: str, fmt: str = "markdown") -> ChapterText:
     """The chapter of an item with no link its feed no longer lists (the feed removed, the
     item dropped): the text its feed carried as kept with its highlights, which it holds."""
     article = lib.kept_item_text(address)
@@ -530,7 +532,7 @@ def _with_marks(
     )
 
 
-def _feed_shown(lib: Library, feed: str | None) -> str:
+def _feed_shown(lib: StoredLibrary, feed: str | None) -> str:
     """What the feed list names the feed `--feed` names (by its address, its name or its
     title): the same book title whichever way it was named, not its address (acc41c C5)."""
     if not feed:

@@ -33,6 +33,7 @@ from .common import (
     json_text,
     not_subscribed,
     open_library,
+    open_stored_library,
     out,
     read_input,
     run_until_done,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from ..library import Library
     from ..library.imported_marks import MarksUnderWay
     from ..library.saved_imports import SavedImport
+    from ..library.stored import StoredLibrary
     from ..opml import MarksElsewhere, Subscriptions
     from ..read_marks import ReadMarks
     from ..search_feeds import SearchFeed
@@ -483,7 +485,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return cmd_export_articles(args)
     from ..opml import to_opml
 
-    lib = open_library(args, upgrade=False)
+    lib = open_stored_library(args)
     try:
         opml = xml_text(to_opml(lib.feeds()).rstrip("\n"))
     finally:
@@ -496,7 +498,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
-    lib = open_library(args, upgrade=False)
+    lib = open_stored_library(args)
     try:
         rows = lib.feed_counts()
         offline = lib.offline_counts()
@@ -604,7 +606,7 @@ def _search_feed_json(search: SearchFeed, unread: int, total: int) -> dict[str, 
 
 
 def _search_feed_counts(
-    lib: Library, searches: tuple[SearchFeed, ...]
+    lib: StoredLibrary, searches: tuple[SearchFeed, ...]
 ) -> dict[str, tuple[int, int]]:
     """By name, each search feed's unread hits and all its hits, as its row in the reader
     counts them (searched through the index: a year's in a second or so, once it is whole)."""

@@ -21,7 +21,7 @@ from .common import (
     each_article,
     err,
     json_text,
-    open_library,
+    open_stored_library,
     out,
 )
 
@@ -201,7 +201,7 @@ def cmd_highlights(args: argparse.Namespace) -> int:
     import asyncio  # here: `reader list` doesn't need it
 
     style = args.style or config_of(args).citation_style
-    lib = open_library(args, upgrade=False)
+    lib = open_stored_library(args)
     many = len(args.targets) > 1 or "-" in args.targets
     resolve = lib.resolver() if many else lib.resolve
     every: list[KeptHighlights] = []

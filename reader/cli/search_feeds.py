@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..library.search_feeds import SearchFeedClash
 from ..safe import safe_line
 from ..search_feeds import SEARCH_MARK
-from .common import EXIT_OK, CommandError, UsageError, err, open_library, out
+from .common import EXIT_OK, CommandError, UsageError, err, open_library, open_stored_library, out
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -55,7 +55,7 @@ def cmd_search_feed_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_search_feed_list(args: argparse.Namespace) -> int:
-    lib = open_library(args, upgrade=False)
+    lib = open_stored_library(args)
     try:
         shown, hidden = lib.search_feeds(), lib.hidden_search_feeds()
     finally:

@@ -28,6 +28,7 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..library import Library
+    from ..library.stored import StoredLibrary
 
 
 def _articles_first(args: argparse.Namespace) -> list[str] | None:
@@ -197,7 +198,7 @@ def _article(
     return target
 
 
-def article_title(lib: Library, target: Entry | str) -> str:
+def article_title(lib: StoredLibrary, target: Entry | str) -> str:
     """The article's title as a line names it: its cached one, its headline's, its address."""
     url = target.link if isinstance(target, Entry) else target
     heading = lib.store.article_heading(url) if url else None
@@ -216,7 +217,7 @@ def shown_tags(feed: Feed) -> str:
     return ", ".join(safe_line(tag, 40) for tag in feed.tags) or "no tags"
 
 
-def named_tags(lib: Library, given: list[str] | None) -> list[str]:
+def named_tags(lib: StoredLibrary, given: list[str] | None) -> list[str]:
     """The tags `--tag` names, given once or more, or several in one ("news,sport"), as the
     feeds spell them ([] when not given); else a CommandError naming those there are."""
     if not given:
@@ -230,7 +231,7 @@ def named_tags(lib: Library, given: list[str] | None) -> list[str]:
     return list(dict.fromkeys(named for named in found.values() if named is not None))
 
 
-def _unknown(lib: Library, missing: list[str]) -> CommandError:
+def _unknown(lib: StoredLibrary, missing: list[str]) -> CommandError:
     """What to say of tags no feed or article is filed under: those there are, as an unknown
     feed is said (`not_subscribed`)."""
     there = lib.tags()

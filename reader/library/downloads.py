@@ -90,16 +90,9 @@ class LibraryDownloads(LibraryPictures):
 
         if waits:
             USER_WAITS.set(Urgency(True))
-        url = _link(target)
-        if not url and isinstance(target, Entry) and target.enclosures:
-            raise episode_only(target)
+        url = self._web_link(target)
         if not url:
             return await self._feed_text_only(target)
-        if not is_web_url(url):
-            message = f"not an http(s) link: {safe_line(url, 200)}"
-            raise FetchError(
-                ErrorKind.BAD_URL, not_web_url(url) if web_url_problem(url) else message, url
-            )
         # Read and rebuilt in a thread: a 500,000-word article took 340 ms, on the reader's
         # event loop, before its first screen.
         cached = await asyncio.to_thread(self.store.article, url)
@@ -134,6 +127,45 @@ class LibraryDownloads(LibraryPictures):
                 # them), fetched behind it: none of its own reading waits.
                 self.keep_pictures_later(url, shown, _entry_of(target))
             return shown
+        self._refuse_uncached(url, offline)
+        return await self._fetch_once(url, _entry_of(target), first_page, shown_unkept=True)
+
+    def offline_article(self, target: Entry | str, seen: bool = True) -> Article | None:
+        """`article(target, offline=True)` read in this thread, for a command with no event
+        loop (`reader show --offline` starts none: asyncio is a tenth of its start). None when
+        giving it takes more than a read of the cache: an item with no link (its feed's text),
+        a damaged record or one an older extractor made (extracted again): `article` gives
+        those. Raises FetchError as `article` does."""
+        url = self._web_link(target)
+        if not url:
+            return None
+        cached = self.store.article(url)
+        if cached is None:
+            if f"article:{article_key(url)}" in self.store.problems:
+                return None
+            self._refuse_uncached(url, offline=True)  # offline: it raises
+        elif cached.extractor < EXTRACTOR:
+            return None
+        self._noted_here(self.store.touch_article, url, seen)
+        return self._numbered(url, cached)
+
+    def _web_link(self, target: Entry | str) -> str:
+        """The web address `target`'s article is at, or "" for an item with no link (its
+        feed's text is its article); raises FetchError for a podcast episode with no page and
+        for an address that is no web one."""
+        url = _link(target)
+        if not url and isinstance(target, Entry) and target.enclosures:
+            raise episode_only(target)
+        if url and not is_web_url(url):
+            message = f"not an http(s) link: {safe_line(url, 200)}"
+            raise FetchError(
+                ErrorKind.BAD_URL, not_web_url(url) if web_url_problem(url) else message, url
+            )
+        return url
+
+    def _refuse_uncached(self, url: str, offline: bool) -> None:
+        """Raises the FetchError of an article not cached that is known to be no article, or
+        that is asked `offline`, saying why it is not in the cache."""
         known = self.store.not_an_article(url, partial(outgrown, limits=self.limits))
         if known:
             raise FetchError(ErrorKind.NOT_HTML, known, url)
@@ -146,7 +178,6 @@ class LibraryDownloads(LibraryPictures):
             else:
                 why = "it is not in the cache (never synced, or pruned)"
             raise FetchError(ErrorKind.NOT_CACHED, f"not available offline: {why}", url)
-        return await self._fetch_once(url, _entry_of(target), first_page, shown_unkept=True)
 
     async def _page_of_held_copy(self, target: Entry | str, url: str) -> Article | None:
         """The page of a link to this computer or its network that an import saved with

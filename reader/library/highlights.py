@@ -23,7 +23,7 @@ from ..highlights import (
 from ..keys import article_key, item_address, item_of_address
 from ..models import Article, Entry, FetchError
 from ..text_shape import one_line
-from .discovery import LibraryDiscovery
+from .saving import LibrarySaving
 
 if TYPE_CHECKING:  # the exports' reader (and the charsets it loads) only for an import
     from ..saved_exports import SavedNote
@@ -77,7 +77,7 @@ def _note(text: str) -> str:
     return one_line(text)[:MAX_NOTE]
 
 
-class LibraryHighlights(LibraryDiscovery):
+class LibraryHighlights(LibrarySaving):
     """The highlights of a `Library`'s articles."""
 
     def highlights(self, target: Entry | str) -> ArticleHighlights | None:

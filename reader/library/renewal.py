@@ -22,7 +22,7 @@ from .downloads import _NEXT_PAGE
 from .failures import _may_come_later, _unexpected_as_fetch_error
 from .leads import start_download
 from .resources import _link
-from .saving import LibrarySaving
+from .stored import StoredLibrary
 
 if TYPE_CHECKING:
     from ..copy_changes import CopyChanges
@@ -108,7 +108,7 @@ class Renewal:
         return f"{title}: {said}" if title else said
 
 
-class LibraryRenewal(LibrarySaving):
+class LibraryRenewal(StoredLibrary):
     """A `Library`'s cached articles fetched again."""
 
     async def _renew(self, entry: Entry) -> Renewal:

@@ -308,6 +308,14 @@ class LibraryResources:
         self._notes.add(task)
         task.add_done_callback(self._notes.discard)
 
+    def _noted_here(self, write: Callable[..., object], *args: Any) -> None:
+        """`_in_background`'s write made in this thread, for a command with no event loop
+        (`offline_article`): one the store refuses is dropped, as a command's close drops
+        those refused in the background."""
+        if not self.store.upgrades_at_write:
+            with suppress(StoreError):
+                self.write_waiting_at_most(HELD_WAIT, partial(write, *args))
+
     def _note_refused(
         self, kind: BackgroundKind, url: str, write: Callable[[], object], error: StoreError
     ) -> None:
