@@ -27,6 +27,7 @@ from .common import (
 )
 from .demo import cmd_demo, cmd_tui
 from .parser import build_parser
+from .stops import interrupted_within  # at the start: a failure may come of files changed since
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -73,8 +74,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         return _os_failure(error)
     except Exception as error:
-        from .stops import interrupted_within  # here: the screen's start imports no command's
-
         if interrupted_within(error):  # a Ctrl-C another exception wrapped
             err("interrupted")
             return EXIT_INTERRUPTED
