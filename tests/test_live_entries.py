@@ -1,0 +1,103 @@
+"""A live blog whose feed lists each entry as an item of its own, linking into the page
+(`page#block-N`, acc48c): the page is cached once for them all, written once by an export, and
+each item opens at its own entry.
+
+A site on 127.0.0.1 (`tests.story_site`) serving the blog and its feed, the real store in
+tmp_path, the CLI as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.story_site import StorySite, ran, site_fixture
+
+BLOG = "/metro/live/port-fire.html"
+TITLE = "Live: Fire at Port of Estmouth"
+
+
+def entry_text(n: int) -> tuple[str, str]:
+    """Entry `n`'s heading and text."""
+    return (
+        f"Update {n}: crews on berth {n}",
+        f"Firefighters reached berth {n} where the smoke plume drifted north-east over the"
+        f" estuary; roads near the quay stay closed. This is entry number {n} of the coverage.",
+    )
+
+
+def blog(entries: list[int]) -> str:
+    """The blog's page, newest entry first, each an `<article id="block-N">`."""
+    blocks = "".join(
+        f'<article class="block" id="block-{n}"><header><time datetime="2026-12-07T11:{n:02d}:00Z">'
+        f"11:{n:02d}</time></header><h2>{entry_text(n)[0]}</h2><p>{entry_text(n)[1]}</p></article>"
+        for n in sorted(entries, reverse=True)
+    )
+    ld = json.dumps(
+        {"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": TITLE}
+    )
+    return (
+        f'<html><head><title>{TITLE}</title><script type="application/ld+json">{ld}</script>'
+        f'</head><body><main><article class="live-article"><h1>{TITLE}</h1>'
+        f'<div class="liveblog-body">{blocks}</div></article></main></body></html>'
+    )
+
+
+class Metro(StorySite):
+    """Metro Daily: the blog as one item, and each of its latest entries an item of its own."""
+
+    entries = [1, 2, 3]
+    listed = [1, 2, 3]
+
+    def feed(self) -> str:
+        items = [
+            f"<item><title>{TITLE}</title><link>{self.url(BLOG)}</link>"
+            "<guid isPermaLink='false'>metro-live</guid>"
+            "<pubDate>Mon, 07 Dec 2026 11:00:00 GMT</pubDate></item>"
+        ]
+        items += [
+            f"<item><title>11:{n:02d} {entry_text(n)[0]}</title>"
+            f"<link>{self.url(BLOG)}#block-{n}</link>"
+            f"<guid isPermaLink='false'>metro-post-{n}</guid>"
+            f"<pubDate>Mon, 07 Dec 2026 11:{n:02d}:00 GMT</pubDate>"
+            f"<description>{entry_text(n)[1]}</description></item>"
+            for n in self.listed
+        ]
+        return (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Metro Daily</title>'
+            f"<link>{self.url('/')}</link>{''.join(items)}</channel></rss>"
+        )
+
+
+site = site_fixture(Metro, "site")
+
+
+def synced(site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site.body = blog(site.entries)
+    ran(capsys, data_dir, "add", site.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text", "html"])
+def test_an_export_writes_a_page_once_for_every_item_pointing_into_it(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    synced(site, data_dir, capsys)
+    out, err = ran(capsys, data_dir, "export", "--format", fmt, "--feed", "Metro Daily")
+    assert out.count(entry_text(2)[1]) == 1  # 4 times: once per item
+    assert "1 article exported" in err and "3 more items pointing into a page" in err
+    for n in (1, 2, 3):
+        assert f"{entry_text(n)[0]}" in out.split("Items pointing into this page")[1]
+        assert f"#block-{n}" in out
+
+
+def test_a_json_export_lists_the_items_pointing_into_a_page_with_it(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    synced(site, data_dir, capsys)
+    out = ran(capsys, data_dir, "export", "--format", "json", "--feed", "Metro Daily")[0]
+    [item] = json.loads(out)
+    pointing = item["items_pointing_in"]
+    assert [p["anchor"] for p in pointing] == ["block-3", "block-2", "block-1"]
+    assert pointing[0]["title"] == f"11:03 {entry_text(3)[0]}"
