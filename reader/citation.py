@@ -45,8 +45,13 @@ def cited_address(link: str, article: Article | None) -> str:
 
 def cited_article(entry: Entry, article: Article | None) -> Article:
     """What `entry` is cited by: its `article`, else, while it isn't shown or cached, what its
-    feed says of it (`y` in the reading view, a `[[command]]`'s {citation})."""
+    feed says of it (`y` in the reading view, a `[[command]]`'s {citation}). An item pointing
+    into the page (`page#block-20`, one entry of a live blog) cites the page's address with
+    that entry's anchor, when the text holds it (acc48c C3)."""
     if article is not None:
+        fragment = urldefrag(entry.link).fragment
+        if fragment and article.url and any(fragment in b.anchors for b in article.blocks):
+            return replace(article, url=f"{cited_url(article)}#{fragment}", canonical_url="")
         return article
     return Article(
         entry.link,

@@ -7,22 +7,29 @@ tmp_path, the CLI as a user runs it."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
 import pytest
 
 from tests.story_site import StorySite, ran, site_fixture
+from tests.tui_pilot import reading, until
 
 BLOG = "/metro/live/port-fire.html"
 TITLE = "Live: Fire at Port of Estmouth"
 
 
+CORRECTED: set[int] = set()
+"""The entries the site has corrected: "a second fire" became "a third fire"."""
+
+
 def entry_text(n: int) -> tuple[str, str]:
     """Entry `n`'s heading and text."""
+    fire = "third" if n in CORRECTED else "second"
     return (
         f"Update {n}: crews on berth {n}",
-        f"Firefighters reached berth {n} where the smoke plume drifted north-east over the"
+        f"Firefighters reached berth {n} where a {fire} fire sent smoke north-east over the"
         f" estuary; roads near the quay stay closed. This is entry number {n} of the coverage.",
     )
 
@@ -49,11 +56,14 @@ class Metro(StorySite):
 
     entries = [1, 2, 3]
     listed = [1, 2, 3]
+    summary = "Crews fight a fire on the east quay."
+    """The blog item's standfirst: a sync fetches the page again when its words change."""
 
     def feed(self) -> str:
         items = [
             f"<item><title>{TITLE}</title><link>{self.url(BLOG)}</link>"
             "<guid isPermaLink='false'>metro-live</guid>"
+            f"<description>{self.summary}</description>"
             "<pubDate>Mon, 07 Dec 2026 11:00:00 GMT</pubDate></item>"
         ]
         items += [
@@ -101,3 +111,49 @@ def test_a_json_export_lists_the_items_pointing_into_a_page_with_it(
     pointing = item["items_pointing_in"]
     assert [p["anchor"] for p in pointing] == ["block-3", "block-2", "block-1"]
     assert pointing[0]["title"] == f"11:03 {entry_text(3)[0]}"
+
+
+def test_an_item_pointing_into_a_live_blog_opens_at_its_entry_and_cites_it(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Enter on "11:03 Update 3" opened the whole blog at its top (Update 12 first), and `y`
+    cited the blog's address without the entry's anchor (acc48c C3)."""
+    site.entries = list(range(1, 13))
+    synced(site, data_dir, capsys)
+
+    async def run() -> None:
+        async with reading(data_dir, "11:03 Update 3", (100, 24)) as (app, pilot, body):
+            await pilot.pause()
+            top = body.lines[body.top_line : body.top_line + 4]
+            assert any("11:03 · Update 3: crews on berth 3" in line for line in top), top
+            copied: list[str] = []
+            app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+            await pilot.press("y")
+            await until(pilot, lambda: bool(copied), "the citation")
+            assert f"{site.url(BLOG)}#block-3" in copied[0]
+
+    asyncio.run(run())
+
+
+def test_only_the_item_whose_entry_changed_is_marked_changed(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A sync that found the blog grew marked every item pointing into it changed (Δ): 167 of
+    170 Metro headlines at each sync (acc48c C3). Only entry 2 is corrected here."""
+    synced(site, data_dir, capsys)
+    site.entries = [1, 2, 3, 4]
+    CORRECTED.add(2)
+    try:
+        site.body = blog(site.entries)
+        site.summary = "A third fire is reported near the grain silos."
+        ran(capsys, data_dir, "sync")
+    finally:
+        CORRECTED.clear()
+    out = ran(capsys, data_dir, "list", "--feed", "Metro Daily", "--json")[0]
+    changed = {item["link"].rpartition("/")[2]: item["changed"] for item in json.loads(out)}
+    assert changed == {
+        "port-fire.html": True,  # the page itself grew
+        "port-fire.html#block-1": False,
+        "port-fire.html#block-2": True,
+        "port-fire.html#block-3": False,
+    }

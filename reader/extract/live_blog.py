@@ -41,6 +41,9 @@ from .written_dates import parse_text_date, states_only_dates
 
 # The attribute marking the element that holds a live blog's entries.
 ENTRIES = "data-reader-live-entries"
+# The attribute marking a live blog's entry: its id is kept as an anchor of its text, as an id
+# a link of the text names is, since a feed's item may point at it (`page#block-20`, acc48c C3).
+ENTRY = "data-reader-live-entry"
 # At least this many timestamped siblings before they are taken for a live blog's entries: two
 # are as often a story and its "related" card. A page that declares itself a live blog may
 # have just begun: two will do.
@@ -277,5 +280,7 @@ def mark_live_entries(doc: HtmlElement, live_blog: bool) -> datetime | None:
                 times.append(when)
             _with_time(entry, level)
             _without_share_rows(entry)
+            if entry.get("id"):
+                entry.set(ENTRY, "")
         holder.set(ENTRIES, "")
     return max(times, default=None)

@@ -111,6 +111,7 @@ _ARTICLE_PREFIXES = (
     AHEAD,
     "versions:",
     "renewed:",
+    "changed-entries:",
     "copies-dropped:",
     "retraction-ended:",
     "told:",

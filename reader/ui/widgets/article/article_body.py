@@ -67,8 +67,12 @@ class ArticleBody(ArticleLayout, can_focus=True):
     ) -> None:
         """The article; `notice` replaces the partial-text line of its header (why the text
         is the feed's, when a fetch failed); `place` at the top of the view (see
-        `reading_place`), else its start."""
+        `reading_place`), else its start: for an item pointing into the page
+        (`page#block-20`, one entry of a live blog), that entry (acc48c C3)."""
         self._set(entry, article, notice, "", False)
+        if place is None and entry is not None and "#" in entry.link:
+            entry_at = anchors.target(entry.link, article, entry, self._all_paragraphs())
+            place = None if entry_at is None else Place(entry_at)
         if place is None:
             return
         if self._width:
