@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.story_site import StorySite, ran, site_fixture
-from tests.tui_pilot import reading, until
+from tests.tui_pilot import line_of, reading, until
 
 BLOG = "/metro/live/port-fire.html"
 TITLE = "Live: Fire at Port of Estmouth"
@@ -157,3 +157,27 @@ def test_only_the_item_whose_entry_changed_is_marked_changed(
         "port-fire.html#block-2": True,
         "port-fire.html#block-3": False,
     }
+
+
+def test_r_keeps_the_text_read_at_the_top_of_a_blog_that_grew_above_it(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`R` kept the place by paragraph number: three entries added on top of the blog put the
+    view three entries newer than the one read (acc48c C6)."""
+    site.entries = list(range(1, 21))
+    synced(site, data_dir, capsys)
+
+    async def run() -> None:
+        async with reading(data_dir, TITLE, (100, 24)) as (_app, pilot, body):
+            await pilot.pause()
+            body.scroll_to(y=line_of(body, "entry number 9 of"), animate=False, immediate=True)
+            await pilot.pause()
+            read = body.lines[body.top_line]
+            assert "entry number 9 of" in read
+            site.body = blog(list(range(1, 24)))
+            await pilot.press("R")
+            await until(pilot, lambda: "Update 23" in body.text, "the blog fetched again")
+            await pilot.pause()
+            assert body.lines[body.top_line] == read
+
+    asyncio.run(run())
