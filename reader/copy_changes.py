@@ -11,6 +11,7 @@ rewritten costs no more than a long article edited.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -86,6 +87,11 @@ class CopyChanges:
     hunks: tuple[Hunk, ...]
     compared_whole: bool
     """The work was capped (`MAX_WORDS_COMPARED`): some changed paragraphs are given whole."""
+    old_entries: tuple[tuple[str, int], ...] = ()
+    """Of each paragraph of the older copy, the live blog's entry it is in (its time heading)
+    and its number there (0: the heading itself); none when the copy has no such headings."""
+    new_entries: tuple[tuple[str, int], ...] = ()
+    """The same of the newer copy."""
 
     @property
     def text_unchanged(self) -> bool:
@@ -109,14 +115,50 @@ def changes_between(old: Article, new: Article) -> CopyChanges:
         fields=tuple(_field_changes(old, new)),
         hunks=tuple(compared.hunks(paragraphs(old), paragraphs(new))),
         compared_whole=compared.capped,
+        old_entries=entry_places(old),
+        new_entries=entry_places(new),
     )
+
+
+def _units(article: Article) -> Iterable[tuple[str, bool]]:
+    """The text of each unit compared (`paragraphs`), and whether it is a heading."""
+    for block in article.blocks:
+        if block.kind != BlockKind.IMAGE and (text := one_line(block.text)):
+            yield text, block.kind == BlockKind.HEADING
 
 
 def paragraphs(article: Article) -> list[str]:
     """The text of each block of `article` (a table's row a line of cells), its whitespace
     folded: the units compared. A picture's description is none of its text."""
-    texts = (one_line(b.text) for b in article.blocks if b.kind != BlockKind.IMAGE)
-    return [text for text in texts if text]
+    return [text for text, _heading in _units(article)]
+
+
+_TIMED = re.compile(r"\d{1,4}[-:.]\d{2}")
+"""How a live blog's entry heading starts: its time ("11:33 · Update 38", "23.48 GMT", "2026-12-07
+11:35 · …"), as `extract.live_blog` writes it."""
+ENTRY_HEADING_CHARS = 80
+"""An entry heading naming a change is cut to this many characters."""
+
+
+def entry_places(article: Article) -> tuple[tuple[str, int], ...]:
+    """Of each of `article`'s `paragraphs`, the live-blog entry it is in (its time heading,
+    one line) and its number in it (0: the heading itself); () when the article has fewer than
+    two timed headings: a diff of a 600-paragraph blog named a correction "Paragraph 412"
+    alone (acc48c C9). Before the first entry (a summary), ("", n)."""
+    units = list(_units(article))
+    if sum(1 for text, heading in units if heading and _TIMED.match(text)) < 2:
+        return ()
+    places: list[tuple[str, int]] = []
+    entry, number = "", 0
+    for text, heading in units:
+        if heading and _TIMED.match(text):
+            entry, number = text[:ENTRY_HEADING_CHARS], 0
+        elif heading and not entry:
+            number = 0  # a heading before the entries ("Summary") starts no entry
+        else:
+            number += 1
+        places.append((entry, number))
+    return tuple(places)
 
 
 def _field_changes(old: Article, new: Article) -> Iterable[FieldChange]:
@@ -287,12 +329,30 @@ def copy_heading(version: int, retrieved: datetime | None, latest: bool = False)
 
 def hunk_heading(hunk: Hunk, changes: CopyChanges) -> str:
     """Where a change is: "Paragraph 4", "Paragraphs 4–6, added", "Paragraph 5 of copy 1,
-    removed" (numbered in the newer copy, but for paragraphs it no longer has)."""
+    removed" (numbered in the newer copy, but for paragraphs it no longer has); in a live
+    blog's entry, by its heading too: "11:33 · Update 38, paragraph 2 (paragraph 15)"."""
     if not hunk.new_paragraphs:
-        return f"{_numbers(hunk.old_paragraphs)} of copy {changes.old_version}, removed"
+        where = _named(hunk.old_paragraphs, changes.old_entries)
+        return f"{where} of copy {changes.old_version}, removed"
     if not hunk.old_paragraphs:
-        return f"{_numbers(hunk.new_paragraphs)}, added"
-    return _numbers(hunk.new_paragraphs)
+        return f"{_named(hunk.new_paragraphs, changes.new_entries)}, added"
+    return _named(hunk.new_paragraphs, changes.new_entries)
+
+
+def _named(numbers: tuple[int, ...], entries: tuple[tuple[str, int], ...]) -> str:
+    """`_numbers`, after the entry they are in when they are all in one (`entry_places`)."""
+    if not entries or numbers[-1] > len(entries):
+        return _numbers(numbers)
+    first, last = entries[numbers[0] - 1], entries[numbers[-1] - 1]
+    if not first[0] or first[0] != last[0] or last[1] - first[1] != len(numbers) - 1:
+        return _numbers(numbers)
+    counted = _numbers(numbers).lower()
+    if last[1] == 0:
+        return f"{first[0]}, its heading ({counted})"
+    after = max(first[1], 1)
+    within = f"paragraph {after}" if after == last[1] else f"paragraphs {after}–{last[1]}"
+    heading = "its heading and " if first[1] == 0 else ""
+    return f"{first[0]}, {heading}{within} ({counted})"
 
 
 def _numbers(numbers: tuple[int, ...]) -> str:

@@ -181,3 +181,23 @@ def test_r_keeps_the_text_read_at_the_top_of_a_blog_that_grew_above_it(
             assert body.lines[body.top_line] == read
 
     asyncio.run(run())
+
+
+def test_a_diff_names_a_corrected_entry_by_its_heading(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader diff` named a corrected entry "Paragraph 12" alone: on a 600-paragraph blog the
+    editor could not tell which update, of which time, was corrected (acc48c C9)."""
+    site.entries = [1, 2, 3, 4]
+    synced(site, data_dir, capsys)
+    items = json.loads(ran(capsys, data_dir, "list", "--feed", "Metro Daily", "--json")[0])
+    [blog_id] = [item["id"] for item in items if item["link"] == site.url(BLOG)]
+    CORRECTED.add(2)
+    try:
+        site.body = blog(site.entries)
+        ran(capsys, data_dir, "show", blog_id, "--refresh")
+    finally:
+        CORRECTED.clear()
+    out = ran(capsys, data_dir, "diff", blog_id)[0]
+    assert "11:02 · Update 2: crews on berth 2, paragraph 1 (paragraph 6):" in out
+    assert "[-second-]{+third+}" in out
