@@ -13,13 +13,19 @@ from pathlib import Path
 
 import pytest
 
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.main_full_text import SEARCH_VIEW
+from reader.ui.widgets.article.article_body import ArticleBody
 from tests.story_site import StorySite, ran, site_fixture
-from tests.tui_pilot import line_of, reading, until
+from tests.tui_pilot import line_of, on_top, reading, running, until
 
 BLOG = "/metro/live/port-fire.html"
 TITLE = "Live: Fire at Port of Estmouth"
 
 
+LATE_NAME = "Marguerite Okonkwo-Dahl"
+LATE_ENTRY = 5
+"""The entry the name first comes in, at the end of its text."""
 CORRECTED: set[int] = set()
 """The entries the site has corrected: "a second fire" became "a third fire"."""
 
@@ -27,10 +33,12 @@ CORRECTED: set[int] = set()
 def entry_text(n: int) -> tuple[str, str]:
     """Entry `n`'s heading and text."""
     fire = "third" if n in CORRECTED else "second"
+    named = f" The coroner's office named investigator {LATE_NAME}." if n == LATE_ENTRY else ""
     return (
         f"Update {n}: crews on berth {n}",
         f"Firefighters reached berth {n} where a {fire} fire sent smoke north-east over the"
-        f" estuary; roads near the quay stay closed. This is entry number {n} of the coverage.",
+        f" estuary; roads near the quay stay closed. This is entry number {n} of the coverage."
+        + named,
     )
 
 
@@ -201,3 +209,29 @@ def test_a_diff_names_a_corrected_entry_by_its_heading(
     out = ran(capsys, data_dir, "diff", blog_id)[0]
     assert "11:02 · Update 2: crews on berth 2, paragraph 1 (paragraph 6):" in out
     assert "[-second-]{+third+}" in out
+
+
+def test_a_full_text_hit_opens_with_its_entry_s_heading_in_view(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`F` Okonkwo opened the blog with the match on the top line, the update's time and title
+    ("11:05 · Update 5: …") just above it, out of view (acc48c C12)."""
+    site.entries = list(range(1, 13))
+    synced(site, data_dir, capsys)
+
+    async def run() -> None:
+        async with running(data_dir, (100, 24), prefetch=False) as (app, pilot):
+            await pilot.press("F", *"Okonkwo", "enter")
+            screen = app.screen
+            await until(pilot, lambda: getattr(screen, "feed_url", None) == SEARCH_VIEW, "hits")
+            await until(pilot, lambda: bool(screen.text_hits), "a hit")
+            await pilot.press("enter")
+            article = await on_top(pilot, ArticleScreen, "the article")
+            body = article.query_one(ArticleBody)
+            await until(pilot, lambda: body.query == "Okonkwo", "the match found")
+            await pilot.pause()
+            shown = body.lines[body.top_line : body.top_line + 10]
+            assert any("11:05 · Update 5: crews on berth 5" in line for line in shown), shown
+            assert any("Okonkwo" in line for line in shown), shown
+
+    asyncio.run(run())
