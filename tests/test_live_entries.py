@@ -42,8 +42,9 @@ def entry_text(n: int) -> tuple[str, str]:
     )
 
 
-def blog(entries: list[int]) -> str:
-    """The blog's page, newest entry first, each an `<article id="block-N">`."""
+def blog(entries: list[int], summary: list[str] | None = None) -> str:
+    """The blog's page, newest entry first, each an `<article id="block-N">`, under its pinned
+    `summary` when given."""
     blocks = "".join(
         f'<article class="block" id="block-{n}"><header><time datetime="2026-12-07T11:{n:02d}:00Z">'
         f"11:{n:02d}</time></header><h2>{entry_text(n)[0]}</h2><p>{entry_text(n)[1]}</p></article>"
@@ -55,8 +56,15 @@ def blog(entries: list[int]) -> str:
     return (
         f'<html><head><title>{TITLE}</title><script type="application/ld+json">{ld}</script>'
         f'</head><body><main><article class="live-article"><h1>{TITLE}</h1>'
+        f"{pinned(summary) if summary else ''}"
         f'<div class="liveblog-body">{blocks}</div></article></main></body></html>'
     )
+
+
+def pinned(summary: list[str]) -> str:
+    """The summary pinned above the entries, rewritten every few of them."""
+    points = "".join(f"<li>{point}</li>" for point in summary)
+    return f'<div class="pinned-summary"><h2>Summary</h2><ul>{points}</ul></div>'
 
 
 class Metro(StorySite):
@@ -235,3 +243,28 @@ def test_a_full_text_hit_opens_with_its_entry_s_heading_in_view(
             assert any("Okonkwo" in line for line in shown), shown
 
     asyncio.run(run())
+
+
+def test_a_diff_keeps_new_entries_apart_from_the_summary_s_rewrite(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An old summary point was shown "changed into" the new entry's heading
+    (`[-Key point 1.2-]{+11:33 · Update 38+}: Fenwick on …`), sharing its words (acc48c C9)."""
+    site.entries = [1, 2, 3, 4]
+    old = [
+        "Key point 1.1: harbour ferries cancelled all day",
+        "Key point 1.2: crews on berth 5 fight",
+    ]
+    site.body = blog(site.entries, old)
+    ran(capsys, data_dir, "add", site.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    items = json.loads(ran(capsys, data_dir, "list", "--feed", "Metro Daily", "--json")[0])
+    [blog_id] = [item["id"] for item in items if item["link"] == site.url(BLOG)]
+    site.body = blog(
+        [1, 2, 3, 4, 5], ["Key point 2.1: crews on berth 5 and the quay", "Roads shut"]
+    )
+    ran(capsys, data_dir, "show", blog_id, "--refresh")
+    out = ran(capsys, data_dir, "diff", blog_id)[0]
+    hunks = out.split("\n\n")
+    assert "11:05 · Update 5: crews on berth 5, its heading and paragraph 1" in out
+    assert not [h for h in hunks if "Key point" in h and "Update 5" in h], out
