@@ -42,7 +42,7 @@ def entry_text(n: int) -> tuple[str, str]:
     )
 
 
-def blog(entries: list[int], summary: list[str] | None = None) -> str:
+def blog(entries: list[int], summary: list[str] | None = None, canonical: str = "") -> str:
     """The blog's page, newest entry first, each an `<article id="block-N">`, under its pinned
     `summary` when given."""
     blocks = "".join(
@@ -54,7 +54,8 @@ def blog(entries: list[int], summary: list[str] | None = None) -> str:
         {"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": TITLE}
     )
     return (
-        f'<html><head><title>{TITLE}</title><script type="application/ld+json">{ld}</script>'
+        f'<html><head><title>{TITLE}</title><link rel="canonical" href="{canonical}">'
+        f'<script type="application/ld+json">{ld}</script>'
         f'</head><body><main><article class="live-article"><h1>{TITLE}</h1>'
         f"{pinned(summary) if summary else ''}"
         f'<div class="liveblog-body">{blocks}</div></article></main></body></html>'
@@ -100,7 +101,7 @@ site = site_fixture(Metro, "site")
 
 
 def synced(site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    site.body = blog(site.entries)
+    site.body = blog(site.entries, canonical=site.url(BLOG))
     ran(capsys, data_dir, "add", site.url("/feed.xml"))
     ran(capsys, data_dir, "sync")
 
@@ -147,6 +148,10 @@ def test_an_item_pointing_into_a_live_blog_opens_at_its_entry_and_cites_it(
             await pilot.press("y")
             await until(pilot, lambda: bool(copied), "the citation")
             assert f"{site.url(BLOG)}#block-3" in copied[0]
+            # A passage quoted from another entry cites that one's anchor.
+            await pilot.press("slash", *"entry number 2 of", "enter", "v", "y")
+            await until(pilot, lambda: len(copied) > 1, "the quote")
+            assert "entry number 2 of" in copied[1] and f"{site.url(BLOG)}#block-2" in copied[1]
 
     asyncio.run(run())
 
