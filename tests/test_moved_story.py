@@ -14,6 +14,7 @@ import asyncio
 import json
 import time
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -155,7 +156,7 @@ def test_every_address_a_story_had_still_finds_it(
     ran(capsys, data_dir, "add", site.url("/feed.xml"))
     ran(capsys, data_dir, "sync")
     paths = [OLD, *(f"/a/port-fire-update-{n}.html" for n in range(1, 6))]
-    for before, path in zip(paths, paths[1:], strict=False):
+    for before, path in pairwise(paths):
         site.title, site.path = f"Port fire: {path[3:-5].replace('-', ' ')}", path
         site.body = page(site.title, f"{CLAIM} {path}")
         site.moved = {old: path for old in paths[: paths.index(path)]}
