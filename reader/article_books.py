@@ -68,6 +68,9 @@ class ChapterText:
     language: str = ""
     """The article's language: its page's, or told by its letters (Chinese, Japanese,
     Korean: `script_language`); "" for one neither tells."""
+    items: str = ""
+    """The feed's items pointing into the article (`page#block-20`, a live blog's entries),
+    listed after its text: the page is written once for all of them."""
     earlier: str = ""
     """The earlier copies kept of the article (a correction's, a retraction's), each under a
     heading with its retrieval time, after your highlights: as Markdown (plain text in `reader
@@ -181,7 +184,8 @@ def write_markdown(
 def _after(text: ChapterText) -> str:
     """What a chapter's Markdown or plain text is followed by: your highlights, then the
     earlier copies asked for."""
-    return "".join(f"\n\n{part.rstrip()}" for part in (text.highlights, text.earlier) if part)
+    parts = (text.items, text.highlights, text.earlier)
+    return "".join(f"\n\n{part.rstrip()}" for part in parts if part)
 
 
 def write_text(
@@ -360,6 +364,9 @@ def _chapter_body(text: ChapterText, xhtml: bool) -> str:
     (`ChapterText.pictures`)."""
     pictures = text.pictures if xhtml else {}
     body = _body(text.markdown, xhtml, text.marked, text.own, pictures, text.right_to_left)
+    if text.items:
+        items = _body(text.items, xhtml, right_to_left=text.right_to_left)
+        body += f'<section class="pointing-items">\n{items}</section>\n'
     if text.highlights:
         notes = _body(text.highlights, xhtml, right_to_left=text.right_to_left)
         body += f'<aside class="highlights">\n{notes}</aside>\n'

@@ -43,10 +43,18 @@ def cited_address(link: str, article: Article | None) -> str:
     return cited_url(article) if article is not None and article.url else without_tracking(link)
 
 
-def cited_article(entry: Entry, article: Article | None) -> Article:
+def cited_article(entry: Entry, article: Article | None, anchor: str = "") -> Article:
     """What `entry` is cited by: its `article`, else, while it isn't shown or cached, what its
-    feed says of it (`y` in the reading view, a `[[command]]`'s {citation})."""
+    feed says of it (`y` in the reading view, a `[[command]]`'s {citation}). An item pointing
+    into the page (`page#block-20`, one entry of a live blog) cites the page's address with
+    that entry's anchor, when the text holds it (acc48c C3); a passage quoted from another
+    entry, with that one's (`anchor`)."""
     if article is not None:
+        fragment = urldefrag(entry.link).fragment
+        fragment = anchor if fragment and anchor else fragment
+        if fragment and article.url and any(fragment in b.anchors for b in article.blocks):
+            page = urldefrag(cited_url(article)).url  # read through the item: its anchor
+            return replace(article, url=f"{page}#{fragment}", canonical_url="")
         return article
     return Article(
         entry.link,

@@ -11,6 +11,7 @@ rewritten costs no more than a long article edited.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -86,6 +87,11 @@ class CopyChanges:
     hunks: tuple[Hunk, ...]
     compared_whole: bool
     """The work was capped (`MAX_WORDS_COMPARED`): some changed paragraphs are given whole."""
+    old_entries: tuple[tuple[str, int], ...] = ()
+    """Of each paragraph of the older copy, the live blog's entry it is in (its time heading)
+    and its number there (0: the heading itself); none when the copy has no such headings."""
+    new_entries: tuple[tuple[str, int], ...] = ()
+    """The same of the newer copy."""
 
     @property
     def text_unchanged(self) -> bool:
@@ -97,7 +103,8 @@ def changes_between(old: Article, new: Article) -> CopyChanges:
     """What changed from the copy `old` to the copy `new` of one article, each numbered among
     those kept (`Article.version`, `Article.versions`)."""
     latest = bool(new.versions) and new.version == len(new.versions)
-    compared = _Comparer()
+    old_entries, new_entries = entry_places(old), entry_places(new)
+    compared = _Comparer(_zones(old_entries), _zones(new_entries))
     return CopyChanges(
         title=new.title,
         url=new.url,
@@ -109,14 +116,50 @@ def changes_between(old: Article, new: Article) -> CopyChanges:
         fields=tuple(_field_changes(old, new)),
         hunks=tuple(compared.hunks(paragraphs(old), paragraphs(new))),
         compared_whole=compared.capped,
+        old_entries=old_entries,
+        new_entries=new_entries,
     )
+
+
+def _units(article: Article) -> Iterable[tuple[str, bool]]:
+    """The text of each unit compared (`paragraphs`), and whether it is a heading."""
+    for block in article.blocks:
+        if block.kind != BlockKind.IMAGE and (text := one_line(block.text)):
+            yield text, block.kind == BlockKind.HEADING
 
 
 def paragraphs(article: Article) -> list[str]:
     """The text of each block of `article` (a table's row a line of cells), its whitespace
     folded: the units compared. A picture's description is none of its text."""
-    texts = (one_line(b.text) for b in article.blocks if b.kind != BlockKind.IMAGE)
-    return [text for text in texts if text]
+    return [text for text, _heading in _units(article)]
+
+
+_TIMED = re.compile(r"\d{1,4}[-:.]\d{2}")
+"""How a live blog's entry heading starts: its time ("11:33 · Update 38", "23.48 GMT", "2026-12-07
+11:35 · …"), as `extract.live_blog` writes it."""
+ENTRY_HEADING_CHARS = 80
+"""An entry heading naming a change is cut to this many characters."""
+
+
+def entry_places(article: Article) -> tuple[tuple[str, int], ...]:
+    """Of each of `article`'s `paragraphs`, the live-blog entry it is in (its time heading,
+    one line) and its number in it (0: the heading itself); () when the article has fewer than
+    two timed headings: a diff of a 600-paragraph blog named a correction "Paragraph 412"
+    alone (acc48c C9). Before the first entry (a summary), ("", n)."""
+    units = list(_units(article))
+    if sum(1 for text, heading in units if heading and _TIMED.match(text)) < 2:
+        return ()
+    places: list[tuple[str, int]] = []
+    entry, number = "", 0
+    for text, heading in units:
+        if heading and _TIMED.match(text):
+            entry, number = text[:ENTRY_HEADING_CHARS], 0
+        elif heading and not entry:
+            number = 0  # a heading before the entries ("Summary") starts no entry
+        else:
+            number += 1
+        places.append((entry, number))
+    return tuple(places)
 
 
 def _field_changes(old: Article, new: Article) -> Iterable[FieldChange]:
@@ -141,13 +184,23 @@ def word_spans(old: str, new: str) -> list[Span]:
     return _Comparer()._spans(old, new)
 
 
+def _zones(places: tuple[tuple[str, int], ...]) -> tuple[int, ...]:
+    """Of each paragraph (`entry_places`), where it is in a live blog: 0 before its entries
+    (the summary), 1 an entry's heading, 2 in an entry; () for an article of no entries."""
+    return tuple(0 if not entry else 1 if number == 0 else 2 for entry, number in places)
+
+
 class _Comparer:
     """One diff's paragraphs compared, its budget of words compared word by word spent as it
-    goes (`MAX_WORDS_COMPARED`)."""
+    goes (`MAX_WORDS_COMPARED`). Of a live blog (`zones`, each copy's), a paragraph is paired
+    only with one in the same zone, and the summary's run of changes is apart from the
+    entries': an old summary's bullet was shown "changed into" a new entry's heading, and 170
+    new entries were one hunk with the summary's rewrite (acc48c C9)."""
 
-    def __init__(self) -> None:
+    def __init__(self, old_zones: tuple[int, ...] = (), new_zones: tuple[int, ...] = ()) -> None:
         self.words_left = MAX_WORDS_COMPARED
         self.capped = False
+        self.old_zones, self.new_zones = old_zones, new_zones
 
     def hunks(self, old: Sequence[str], new: Sequence[str]) -> Iterable[Hunk]:
         # The same start and end set aside first: an edit leaves most of a long article as it
@@ -164,14 +217,34 @@ class _Comparer:
             if tag == "equal":
                 continue
             i1, i2, j1, j2 = i1 + start, i2 + start, j1 + start, j2 + start
-            if (i2 - i1) * (j2 - j1) <= MAX_PAIRINGS:
-                for a1, a2, b1, b2 in _paired(old[i1:i2], new[j1:j2]):
-                    yield self._hunk(old, new, i1 + a1, i1 + a2, j1 + b1, j1 + b2)
-            elif i2 - i1 == j2 - j1:  # paragraph for paragraph: each against its own
-                for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
-                    yield self._hunk(old, new, i, i + 1, j, j + 1)
-            else:
-                yield self._hunk(old, new, i1, i2, j1, j2)
+            for a1, a2, b1, b2 in self._apart(i1, i2, j1, j2):
+                yield from self._run(old, new, a1, a2, b1, b2)
+
+    def _apart(self, i1: int, i2: int, j1: int, j2: int) -> list[tuple[int, int, int, int]]:
+        """A run of changes, the summary's part (zone 0, which comes first) apart from the
+        entries' when the copies are a live blog's."""
+        if len(self.old_zones) <= i2 - 1 or len(self.new_zones) <= j2 - 1:
+            return [(i1, i2, j1, j2)]
+        a = i1 + sum(1 for i in range(i1, i2) if self.old_zones[i] == 0)
+        b = j1 + sum(1 for j in range(j1, j2) if self.new_zones[j] == 0)
+        runs = [(i1, a, j1, b), (a, i2, b, j2)]
+        return [run for run in runs if run[1] > run[0] or run[3] > run[2]]
+
+    def _run(
+        self, old: Sequence[str], new: Sequence[str], i1: int, i2: int, j1: int, j2: int
+    ) -> Iterable[Hunk]:
+        if i1 == i2 or j1 == j2:
+            yield self._hunk(old, new, i1, i2, j1, j2)
+        elif (i2 - i1) * (j2 - j1) <= MAX_PAIRINGS:
+            zoned = len(self.old_zones) >= i2 and len(self.new_zones) >= j2
+            zones = (self.old_zones[i1:i2], self.new_zones[j1:j2]) if zoned else None
+            for a1, a2, b1, b2 in _paired(old[i1:i2], new[j1:j2], zones):
+                yield self._hunk(old, new, i1 + a1, i1 + a2, j1 + b1, j1 + b2)
+        elif i2 - i1 == j2 - j1:  # paragraph for paragraph: each against its own
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                yield self._hunk(old, new, i, i + 1, j, j + 1)
+        else:
+            yield self._hunk(old, new, i1, i2, j1, j2)
 
     def _hunk(
         self, old: Sequence[str], new: Sequence[str], i1: int, i2: int, j1: int, j2: int
@@ -214,21 +287,35 @@ class _Comparer:
         return spans_from(old_words, new_words, [ends[0], *middle, ends[1]])
 
 
-def _paired(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int, int, int]]:
+def _paired(
+    old: Sequence[str],
+    new: Sequence[str],
+    zones: tuple[tuple[int, ...], tuple[int, ...]] | None = None,
+) -> list[tuple[int, int, int, int]]:
     """A run of paragraphs changed, `old` for `new`, as the runs to show: each paragraph
     paired with the one most like it in order (a paragraph edited), the rest together as
     removed or added (`old[a1:a2]` for `new[b1:b2]`, one side empty). A sentence changed in
     one paragraph and another added after it are then "Paragraph 3" and "Paragraph 4,
-    added", not "Paragraphs 3–4"."""
-    if len(old) == len(new) == 1:
+    added", not "Paragraphs 3–4". With `zones` (a live blog's, `_zones`), two paragraphs
+    of different zones are never paired."""
+    old_zones, new_zones = zones or ((), ())
+
+    def apart(i: int, j: int) -> bool:
+        return bool(zones) and old_zones[i] != new_zones[j]
+
+    if len(old) == len(new) == 1 and not apart(0, 0):
         return [(0, 1, 0, 1)]
     old_counts = [Counter(keys().findall(p)) for p in old]
     new_counts = [Counter(keys().findall(p)) for p in new]
     if len(old) == len(new) and all(
-        _likeness(a, b) >= UNLIKE for a, b in zip(old_counts, new_counts, strict=True)
+        _likeness(a, b) >= UNLIKE and not apart(i, i)
+        for i, (a, b) in enumerate(zip(old_counts, new_counts, strict=True))
     ):
         return [(i, i + 1, i, i + 1) for i in range(len(old))]  # each edited where it stood
-    like = [[_likeness(a, b) for b in new_counts] for a in old_counts]
+    like = [
+        [0.0 if apart(i, j) else _likeness(a, b) for j, b in enumerate(new_counts)]
+        for i, a in enumerate(old_counts)
+    ]
     # The best pairing in order, as the longest common subsequence is found: best[i][j] for
     # old[i:] and new[j:].
     best = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]
@@ -287,12 +374,30 @@ def copy_heading(version: int, retrieved: datetime | None, latest: bool = False)
 
 def hunk_heading(hunk: Hunk, changes: CopyChanges) -> str:
     """Where a change is: "Paragraph 4", "Paragraphs 4–6, added", "Paragraph 5 of copy 1,
-    removed" (numbered in the newer copy, but for paragraphs it no longer has)."""
+    removed" (numbered in the newer copy, but for paragraphs it no longer has); in a live
+    blog's entry, by its heading too: "11:33 · Update 38, paragraph 2 (paragraph 15)"."""
     if not hunk.new_paragraphs:
-        return f"{_numbers(hunk.old_paragraphs)} of copy {changes.old_version}, removed"
+        where = _named(hunk.old_paragraphs, changes.old_entries)
+        return f"{where} of copy {changes.old_version}, removed"
     if not hunk.old_paragraphs:
-        return f"{_numbers(hunk.new_paragraphs)}, added"
-    return _numbers(hunk.new_paragraphs)
+        return f"{_named(hunk.new_paragraphs, changes.new_entries)}, added"
+    return _named(hunk.new_paragraphs, changes.new_entries)
+
+
+def _named(numbers: tuple[int, ...], entries: tuple[tuple[str, int], ...]) -> str:
+    """`_numbers`, after the entry they are in when they are all in one (`entry_places`)."""
+    if not entries or numbers[-1] > len(entries):
+        return _numbers(numbers)
+    first, last = entries[numbers[0] - 1], entries[numbers[-1] - 1]
+    if not first[0] or first[0] != last[0] or last[1] - first[1] != len(numbers) - 1:
+        return _numbers(numbers)
+    counted = _numbers(numbers).lower()
+    if last[1] == 0:
+        return f"{first[0]}, its heading ({counted})"
+    after = max(first[1], 1)
+    within = f"paragraph {after}" if after == last[1] else f"paragraphs {after}–{last[1]}"
+    heading = "its heading and " if first[1] == 0 else ""
+    return f"{first[0]}, {heading}{within} ({counted})"
 
 
 def _numbers(numbers: tuple[int, ...]) -> str:

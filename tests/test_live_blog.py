@@ -309,3 +309,22 @@ def test_a_live_blogs_date_lines_stamp_its_entries_and_its_share_rows_go() -> No
     # The standfirst stays the paragraph it is, above the updates.
     assert article.blocks[0].text.startswith("Gusts of eighty")
     assert article.blocks[0].kind == BlockKind.PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ['<p class="timestamp">{}</p>', '<p class="time">{}</p>', '<div class="timestamp">{}</div>'],
+)
+def test_an_entry_stamped_in_a_paragraph_keeps_its_time_as_its_heading(stamp: str) -> None:
+    """The Riverside Gazette's shape: each entry a `li.live-entry`, its time a paragraph of its
+    own; its time was dropped, the entry left with no heading to quote it by (acc48c C5)."""
+    entries = "".join(
+        f'<li class="live-entry" id="e{n}">{stamp.format(shown)}'
+        f"<p><strong>Update {n}: crews at the quay</strong></p><p>{text}</p></li>"
+        for n, (_when, shown, _title, text) in enumerate(UPDATES)
+    )
+    body = f'<ul class="live-entries">{entries}</ul>'
+    article = extract_article(page(LIVE, body), URL)
+    assert headings(article) == ["11:42", "10:15", "08:30", "06:00"]
+    text = to_text(article, header=False)
+    assert text.index("11:42") < text.index("Update 0: crews") < text.index("10:15")

@@ -14,6 +14,7 @@ import asyncio
 import json
 import time
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,22 @@ def test_a_story_moved_under_its_own_title_seen_by_a_refresh_is_renewed_by_the_n
     site.asked.clear()
     ran(capsys, data_dir, "sync")
     assert NEW not in site.asked
+
+
+def test_every_address_a_story_had_still_finds_it(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A live blog's slug follows its headline, every old slug answering 301 to the newest:
+    `reader show OLD_URL` found the three latest addresses and not the first, the one its
+    first copy cites (acc48c C10)."""
+    ran(capsys, data_dir, "add", site.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    paths = [OLD, *(f"/a/port-fire-update-{n}.html" for n in range(1, 6))]
+    for before, path in pairwise(paths):
+        site.title, site.path = f"Port fire: {path[3:-5].replace('-', ' ')}", path
+        site.body = page(site.title, f"{CLAIM} {path}")
+        site.moved = {old: path for old in paths[: paths.index(path)]}
+        assert "1 updated" in ran(capsys, data_dir, "sync")[1], before
+    for path in paths:
+        out = ran(capsys, data_dir, "show", "--offline", site.url(path))[0]
+        assert f"{CLAIM} {paths[-1]}" in out, path

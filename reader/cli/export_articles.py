@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
+from urllib.parse import urldefrag
 
 from ..article_books import (
     Chapter,
@@ -27,6 +28,7 @@ from ..article_books import (
     write_markdown,
     write_text,
 )
+from ..commonmark import escape_inline
 from ..feed_names import listed_names, source_name
 from ..highlights import article_text
 from ..keys import article_key, item_address, item_of_address
@@ -73,6 +75,9 @@ _CHOOSING = (
     "tag",
     "title",
 )
+POINTING = "Items pointing into this page"
+"""The heading of the list of a feed's items whose links point into an exported page."""
+
 _NARROWING = ("saved", "unread", "since", "before", "read_since", "saved_since", "feed", "tag")
 """The choices of `--highlighted`'s articles that leave out some with highlights."""
 
@@ -138,21 +143,30 @@ def _export(
 
     write_output(write, args.output)
     finish()
-    _exported(lib, args, len(chapters), missing, copies.left)
+    folded = len(chosen) - len(chapters) - len(missing)
+    _exported(lib, args, len(chapters), missing, copies.left, folded)
     return EXIT_OK
 
 
 def _exported(
-    lib: StoredLibrary, args: argparse.Namespace, count: int, missing: list[str], uncopied: int = 0
+    lib: StoredLibrary,
+    args: argparse.Namespace,
+    count: int,
+    missing: list[str],
+    uncopied: int = 0,
+    folded: int = 0,
 ) -> None:
-    """The line an export ends with: how many articles, where, those not cached, and how many
-    of those exported have earlier copies it left out (`uncopied`)."""
+    """The line an export ends with: how many articles, where, those not cached, how many
+    of those exported have earlier copies it left out (`uncopied`), and how many items were
+    listed with the page they point into rather than written again (`folded`)."""
     where = f" to {args.output}" if args.output not in (None, "-") else ""
     left = (
         f"; {plural(len(missing), 'article')} not cached left out{_why_not_cached(lib, missing)}"
         if missing
         else ""
     )
+    if folded:
+        left += f"; {plural(folded, 'more item')} pointing into a page listed with it"
     if uncopied:
         left += f"; {uncopied} with earlier copies kept, not exported (--earlier-copies adds them)"
     if not args.quiet:  # for cron: an article not cached is not a failure
@@ -182,8 +196,9 @@ def _export_json(
     items: list[dict[str, object]] = []
     missing: list[str] = []
     copies = _Copies(args.earlier_copies)
-    for count, one in enumerate(chosen, 1):
-        update(count, len(chosen))
+    pages = _pages(chosen)
+    for count, (one, pointing) in enumerate(pages, 1):
+        update(count, len(pages))
         target: Entry | str = one.entry or one.link
         if item_of_address(one.link):
             item = one.entry or lib.entry(item_of_address(one.link))
@@ -197,6 +212,15 @@ def _export_json(
         item = article_item(lib, target, article, lib.highlights_in(target, article))
         if earlier := copies.of(lib, one.link, article):
             item["earlier_copies"] = [_copy_item(copy) for copy in earlier]
+        if pointing:
+            item["items_pointing_in"] = [
+                {
+                    "id": p.entry.id if p.entry else None,
+                    "title": p.into,
+                    "anchor": urldefrag(p.link).fragment,
+                }
+                for p in pointing
+            ]
         items.append(item)
     if not items:
         finish()
@@ -204,7 +228,7 @@ def _export_json(
     text = json_text(items) + "\n"
     write_output(lambda into: into.write(text.encode("utf-8")), args.output)
     finish()
-    _exported(lib, args, len(items), missing, copies.left)
+    _exported(lib, args, len(items), missing, copies.left, len(chosen) - len(pages))
     return EXIT_OK
 
 
@@ -265,6 +289,9 @@ class _Chosen:
     entry: Entry | None
     """Its headline when it carries files for a player, which the chapter lists, or has no
     link: its feed's text is its chapter."""
+    into: str = ""
+    """Its headline, for an item pointing into a page (`page#block-20`: one entry of a live
+    blog): the page is written once, and its chapter lists each item pointing into it."""
 
 
 def _chosen(lib: StoredLibrary, args: argparse.Namespace) -> list[_Chosen]:
@@ -339,6 +366,34 @@ def _choice(target: Entry | str, names: Mapping[str, str], whole: bool = False) 
         target.link,
         source_name(target, names),
         target if whole or target.enclosures or target.comments else None,
+        safe_line(target.title or target.link, 300) if urldefrag(target.link).fragment else "",
+    )
+
+
+def _pages(chosen: list[_Chosen]) -> list[tuple[_Chosen, list[_Chosen]]]:
+    """`chosen` a page at a time, each with the items pointing into it (`_Chosen.into`): a live
+    blog whose feed lists each entry as an item (`page#block-20`) was written once per item,
+    168 times and 19 MB for one page the cache holds once (acc48c C2)."""
+    pages: dict[str, tuple[_Chosen, list[_Chosen]]] = {}
+    for one in chosen:
+        key = article_key(one.link) if one.link and not item_of_address(one.link) else ""
+        _page, pointing = pages.setdefault(key or f"{len(pages)}\0{one.link}", (one, []))
+        if one.into:
+            pointing.append(one)
+    return list(pages.values())
+
+
+def _pointing(pointing: list[_Chosen], fmt: str) -> str:
+    """The items pointing into a page, as its chapter lists them after its text: each
+    headline with the anchor its link names ("" when none does)."""
+    if not pointing:
+        return ""
+    rows = [(one.into, urldefrag(one.link).fragment) for one in pointing]
+    if fmt == "text":
+        head = f"{POINTING}\n{'-' * len(POINTING)}"
+        return "\n".join([head, "", *(f"- {title} (#{anchor})" for title, anchor in rows)])
+    return "\n".join(
+        [f"## {POINTING}", "", *(f"- {escape_inline(t)} (#{escape_inline(a)})" for t, a in rows)]
     )
 
 
@@ -357,7 +412,7 @@ def _chapters(
     copies = copies or _Copies(False)
     chapters: list[Chapter] = []
     missing: list[str] = []
-    for count, one in enumerate(chosen, 1):
+    for count, (one, pointing) in enumerate(_pages(chosen), 1):
         read(count)
         if item_of_address(one.link):
             item = one.entry or lib.entry(item_of_address(one.link))
@@ -378,7 +433,7 @@ def _chapters(
         if heading is None:
             missing.append(one.link)
             continue
-        text = partial(_markdown, lib, one.link, style, one.entry, fmt, copies)
+        text = partial(_markdown, lib, one.link, style, one.entry, fmt, copies, pointing)
         chapters.append(chapter(one.feed or heading.site_name, heading, text))
     return chapters, missing
 
@@ -390,11 +445,13 @@ def _markdown(
     entry: Entry | None,
     fmt: str = "markdown",
     copies: _Copies | None = None,
+    pointing: list[_Chosen] | None = None,
 ) -> ChapterText:
     """The chapter of the article cached for `link`, as `reader show --format markdown`
     prints it, pictures as links (but those kept for offline in an EPUB: `book_pictures`),
     or as `reader show` prints it in plain text (`fmt` "text"), with your highlights to mark
-    in it and list after it, and its earlier copies after them as `copies` asks."""
+    in it and list after it, and its earlier copies after them as `copies` asks; the items
+    `pointing` into it listed before its highlights."""
     article = lib.cached_article_as_shown(link)
     if article is None:  # gone since the contents were read: another process's prune
         return ChapterText(_left(fmt, "This article left the cache while the book was made."))
@@ -407,13 +464,17 @@ def _markdown(
         kept = lib.highlights_in(link, article)
         shown = render(article, fmt, style, entry, copied=copied)
         made = _with_marks(shown, own, kept, markdown_marks=False)
-        return replace(made, earlier=_earlier(earlier, fmt, style))
+        return replace(
+            made, earlier=_earlier(earlier, fmt, style), items=_pointing(pointing or [], fmt)
+        )
     files = book_pictures(lib.store.kept_picture_data(link), own) if fmt == "epub" else {}
     article = pictures_as_links(article, {address: name for address, (name, _) in files.items()})
     kept = lib.highlights_in(link, article)
     markdown = render(article, "markdown", style, entry, copied=copied)
     made = _with_marks(markdown, own, kept, {name: body for name, body in files.values()})
-    return replace(made, earlier=_earlier(earlier, fmt, style))
+    return replace(
+        made, earlier=_earlier(earlier, fmt, style), items=_pointing(pointing or [], fmt)
+    )
 
 
 class _Copies:

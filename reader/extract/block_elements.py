@@ -9,6 +9,7 @@ from urllib.parse import unquote, urldefrag
 from lxml.html import HtmlElement
 
 from ..urls import absolute_url
+from .live_blog import ENTRY
 from .run_text import _is_back_link
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -178,11 +179,15 @@ def link_targets(root: HtmlElement, base_url: str) -> frozenset[str]:
         address, _hash, fragment = href.partition("#")
         if fragment and (not address or (page and absolute_url(base_url, address) == page)):
             named.add(unquote(fragment))
+    # A live blog's entries are named by the feed's items pointing into it (`live_blog.ENTRY`).
+    entries = {
+        el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get(ENTRY) is not None
+    }
     if not named:
-        return frozenset()
+        return frozenset(entries)
     ids = {
         el.get("id") or el.get("name")
         for el in root.iter()
         if isinstance(el.tag, str) and (el.get("id") or (el.tag == "a" and el.get("name")))
     }
-    return frozenset(named & ids)
+    return frozenset(named & ids) | entries

@@ -41,6 +41,9 @@ from .written_dates import parse_text_date, states_only_dates
 
 # The attribute marking the element that holds a live blog's entries.
 ENTRIES = "data-reader-live-entries"
+# The attribute marking a live blog's entry: its id is kept as an anchor of its text, as an id
+# a link of the text names is, since a feed's item may point at it (`page#block-20`, acc48c C3).
+ENTRY = "data-reader-live-entry"
 # At least this many timestamped siblings before they are taken for a live blog's entries: two
 # are as often a story and its "related" card. A page that declares itself a live blog may
 # have just begun: two will do.
@@ -201,10 +204,13 @@ _STAMP_TEXT = re.compile(r"\d{1,3}(?:\+\d{1,2})?['’′]|\d{1,2}[:.]\d{2}(?:\s?
 def _stamps_as_times(doc: HtmlElement) -> None:
     """A live blog's entry stamped in a `<span>` named for its time, not a `<time>` (BBC
     Sport's match reports: "<span class="qa-post-time">90+4'</span>", the minute of the
-    match), is stamped as with a `<time>`: it orders and names the entry."""
-    for span in list(doc.iter("span", "div")):
+    match), is stamped as with a `<time>`: it orders and names the entry. So is one in a
+    paragraph (`<p class="timestamp">11:35</p>`, `<p class="time">`), which was dropped as a
+    dateline, the entry left with no time and no heading (acc48c C5)."""
+    for span in list(doc.iter("span", "div", "p")):
         names = f"{span.get('class', '')} {span.get('data-testid', '')}".lower()
-        if not _STAMP_NAME.search(names) or next(span.iter("time"), None) is not None:
+        named = _STAMP_NAME.search(names) or "time" in names.split()
+        if not named or next(span.iter("time"), None) is not None:
             continue
         shown = " ".join(span.text_content().split())
         if _STAMP_TEXT.fullmatch(shown) or _clock_of_dateline(shown):
@@ -277,5 +283,7 @@ def mark_live_entries(doc: HtmlElement, live_blog: bool) -> datetime | None:
                 times.append(when)
             _with_time(entry, level)
             _without_share_rows(entry)
+            if entry.get("id"):
+                entry.set(ENTRY, "")
         holder.set(ENTRIES, "")
     return max(times, default=None)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from ..anchored_entries import item_changed
 from ..dates import parse_datetime, zone_unstated, zoned_as
 from ..feed_tags import saved_tags
 from ..models import Entry, made
@@ -33,6 +34,9 @@ class HeadlineMarks:
     """`Store.page_date`: the date read from one cached article's record."""
     updated: set[str] = field(default_factory=set)
     """The articles a sync found changed (a correction) since they were last read: marked Δ."""
+    changed_entries: dict[str, list[str]] = field(default_factory=dict)
+    """By article key, the entries syncs changed (`anchored_entries`): of the items pointing into
+    a changed page, those pointing at one of them are marked Δ."""
     gone: set[str] = field(default_factory=set)
     """The articles whose pages were found taken down (`Store.gone_keys`)."""
     copied: set[str] = field(default_factory=set)
@@ -55,7 +59,11 @@ class HeadlineMarks:
             key in self.not_article if key else bool(entry.enclosures and not entry.link)
         )
         left_out = not cached and bool(key) and key in self.left_out
-        updated = cached and key in self.updated
+        updated = (
+            cached
+            and key in self.updated
+            and item_changed(entry.link, self.changed_entries.get(key))
+        )
         taken_down = cached and key in self.gone
         corrected = cached and key in self.copied
         retracted, by_feed = self.retraction(key) if corrected else ("", False)

@@ -261,6 +261,7 @@ class LibraryHeadlines(LibraryTags):
             store.listed_page_dates,
             store.page_date,
             updated=store.renewed_keys(),
+            changed_entries=store.changed_entry_anchors(),
             gone=store.gone_keys(),
             copied=store.copied_keys(),
             retraction=store.retraction,

@@ -111,6 +111,7 @@ _ARTICLE_PREFIXES = (
     AHEAD,
     "versions:",
     "renewed:",
+    "changed-entries:",
     "copies-dropped:",
     "retraction-ended:",
     "refused-read:",
@@ -495,10 +496,20 @@ class StoreArticles(StoreTakenDown):
     def aliased(self, url: str) -> str | None:
         """The link an article was cached under, when `url` is another address of it: the
         page a redirect ended at, or the canonical address the page declares (`put_article`).
-        May name an article pruned since: reading that link says so."""
+        May name an article pruned since: reading that link says so. A story moved more than
+        once (a live blog's slug following each headline, `move_article`) is followed from
+        address to address: the first slug named the one after it, since moved on too, and only
+        the three latest found the story (acc48c C10)."""
         link = self._value(self._articles, f"also:{article_key(url)}")
         if not isinstance(link, str):
             return None
+        seen = {article_key(url)}
+        while f"article:{article_key(link)}" not in self._articles and len(seen) < _MOVES_FOLLOWED:
+            seen.add(article_key(link))
+            later = self._value(self._articles, f"also:{article_key(link)}")
+            if not isinstance(later, str) or article_key(later) in seen:
+                break
+            link = later
         # One a cache made before aliases were checked may hold: another site's canonical.
         article = self.article(link)
         return None if article is not None and not _may_answer_for(url, article) else link
@@ -692,6 +703,11 @@ class StoreArticles(StoreTakenDown):
                     self._articles.delete(f"also:{address}")
             self.delete_article(key)
         return had
+
+
+_MOVES_FOLLOWED = 1000
+"""How many addresses `aliased` follows a story through at most: a loop of aliases (each naming
+the next, the last the first) ends; a minute-synced live blog changes its slug far fewer times."""
 
 
 def _pdf_unread_then(why: object) -> bool:

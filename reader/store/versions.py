@@ -15,6 +15,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
+from ..anchored_entries import changed_entries
 from ..codec import (
     article_fetched_at,
     article_from_dict,
@@ -28,6 +29,7 @@ from ..raw_pages import CutShort, pack_page_list, unpack_pairs
 from ..search_bodies import Indexed
 from .articles import _article_record
 from .directory import _reporting_storage_errors, record_text
+from .key_ranges import rows_with_prefix
 from .retractions_ended import StoreRetractionsEnded, first_saying, said_in
 
 MAX_VERSIONS = 3
@@ -198,6 +200,11 @@ def _said_by(data: Any) -> tuple[str, ...] | None:
         return None
 
 
+CHANGED_ENTRIES = "changed-entries:"
+"""Per article key, the anchors of the entries (`anchored_entries`) syncs changed since the page
+was last opened: an item pointing into one of them is changed (Δ), the others not."""
+
+
 @_reporting_storage_errors
 class StoreVersions(StoreRetractionsEnded):
     """The kept earlier versions of a `Store`'s articles."""
@@ -244,11 +251,42 @@ class StoreVersions(StoreRetractionsEnded):
                         self._note_dropped(key, kept[gone][0], number, count, how == "noise")
                     kept = kept[:gone] + kept[gone + 1 :]
                 self._articles.set(f"versions:{key}", _pack(kept))
+                self._note_changed_entries(key, record, article, self._renewed_unseen(key))
                 self._articles.set(f"renewed:{key}", time.time())
             self.put_article(url, article, packed_page, fallback_html)
             if later_pages:
                 self._articles.set(f"pages:{key}", pack_page_list(later_pages))
         return changed
+
+    def _note_changed_entries(self, key: str, record: str, article: Article, more: bool) -> None:
+        """Keep which of the entries items point into (`anchored_entries`) the copy `record`
+        had that `article` changed; `more`: added to those kept, the page not opened since."""
+        data = _parsed(record)
+        try:
+            before = article_from_dict(data) if isinstance(data, dict) else None
+        except (KeyError, TypeError, ValueError):
+            before = None
+        if before is None or not any(block.anchors for block in before.blocks):
+            self._articles.delete(CHANGED_ENTRIES + key)
+            return
+        kept = self._load(self._articles, CHANGED_ENTRIES + key, [])
+        if not isinstance(kept, list) or not more:
+            kept = []
+        changed = sorted({*map(str, kept), *changed_entries(before, article)})
+        self._save(self._articles, CHANGED_ENTRIES + key, changed)
+
+    def changed_entry_anchors(self) -> dict[str, list[str]]:
+        """By article key, the entries items point into that a sync changed (see
+        `_note_changed_entries`)."""
+        found: dict[str, list[str]] = {}
+        for key, raw in rows_with_prefix(self._articles, CHANGED_ENTRIES):
+            # A long list is kept in a file of its own, not in the row: read as any record.
+            value = self._load(self._articles, CHANGED_ENTRIES + key) if raw is None else raw
+            with suppress(TypeError, ValueError):
+                value = json.loads(value) if isinstance(value, str) else value
+            if isinstance(value, list):
+                found[key] = [str(anchor) for anchor in value]
+        return found
 
     def _saved_key(self, key: str) -> bool:
         """The article cached under `key` is saved for good (`StoreSaved.saved`: its record,

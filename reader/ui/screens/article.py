@@ -236,7 +236,9 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
                 body.show_article(entry, copy)  # at the hit's words, found below
                 self._say_which_copy(copy)
             else:
-                place = self.reader.place_of(entry, article)
+                # An item pointing into a page (`page#block-20`) opens at its entry
+                # (`show_article`), not where another item of the page was left.
+                place = None if "#" in entry.link else self.reader.place_of(entry, article)
                 self._kept = (entry.id, place)
                 # Opened from a search's hit, it opens at the hit's words (`_find_first`), not
                 # where it was left: no "Back where you left off" then (acc30a J30).

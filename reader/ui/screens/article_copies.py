@@ -50,10 +50,10 @@ class ArticleScreenCopies(ArticleScreenHighlights):
         if self.headline.entry is not entry or not self.loaded or body.article is None:
             return  # another article came meanwhile
         if renewal.outcome != "kept":
-            place = body.reading_place
+            place, text = body.reading_place, body.reading_text
             body.clear_link()
             self._end_search()
-            body.show_article(entry, article, place=place)
+            body.show_article(entry, article, place=place, place_text=text)
             self.show_highlights()
         said = renewal.said(in_reader=True, copies_key=self.key_of("earlier_version"))
         # The copies it dropped said as `reader show --refresh` and the sync say them.

@@ -43,7 +43,8 @@ class ArticleScreenPassage(ArticleScreenLinks):
         line in Chicago's or APA's style (the feed's facts, while the article isn't shown).
         With a passage selected (a drag of the mouse), the passage quoted above it: a quote
         and where it comes from, in one paste."""
-        article = cited_article(self.headline.entry, self.query_one(ArticleBody).article)
+        body = self.query_one(ArticleBody)
+        article = cited_article(self.headline.entry, body.article, body.passage_anchor)
         style = self.reader.config.citation_style
         # Plain text unless `[citation] copy = "markdown"`: "# ", "> " and two trailing spaces
         # came out as they are in a CMS, an e-mail or a word processor (acc30a J15).

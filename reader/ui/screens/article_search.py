@@ -89,7 +89,12 @@ class ArticleScreenSearch(ArticleScreenState):
         # Where the words are nearest each other, else the first of the word matched first
         # (the first match of all for one found in a note).
         words = Query(hit.query) if hit.query else None
-        self._find(words if words else hit.word, hit.near or hit.word or 0, self._show_position)
+        self._find(words if words else hit.word, hit.near or hit.word or 0, self._hit_shown)
+
+    def _hit_shown(self) -> None:
+        """An `F` hit's match shown: with its heading, when that is just above it."""
+        self.query_one(ArticleBody).heading_in_view()
+        self._show_position()
 
     def action_search(self) -> None:
         # "g for the top" is no key while a query is typed.

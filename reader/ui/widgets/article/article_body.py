@@ -63,18 +63,49 @@ class ArticleBody(ArticleLayout, can_focus=True):
 
     # -- what to show --------------------------------------------------------------------------
     def show_article(
-        self, entry: Entry | None, article: Article, notice: str = "", place: Place | None = None
+        self,
+        entry: Entry | None,
+        article: Article,
+        notice: str = "",
+        place: Place | None = None,
+        place_text: str = "",
     ) -> None:
         """The article; `notice` replaces the partial-text line of its header (why the text
         is the feed's, when a fetch failed); `place` at the top of the view (see
-        `reading_place`), else its start."""
+        `reading_place`), else its start: for an item pointing into the page
+        (`page#block-20`, one entry of a live blog), that entry (acc48c C3). With
+        `place_text` (`reading_text`, of another copy), the paragraph holding that text,
+        nearest to the place's number: a live blog grown at its top moved the text read
+        down by as many paragraphs as it gained (acc48c C6)."""
         self._set(entry, article, notice, "", False)
+        if place is None and entry is not None and "#" in entry.link:
+            entry_at = anchors.target(entry.link, article, entry, self._all_paragraphs())
+            place = None if entry_at is None else Place(entry_at)
+        if place is not None and place_text:
+            place = self._text_place(place, place_text)
         if place is None:
             return
         if self._width:
             self._go_to(place)
         else:  # on a screen not laid out yet: there once it is
             self._pending_place = place
+
+    def _text_place(self, place: Place, text: str) -> Place:
+        """`place` moved to the paragraph whose text is `text`, the one nearest to its number
+        when several are; as it is when none is (the text changed: the number is kept)."""
+        held = [n for n, p in enumerate(self._all_paragraphs()) if p.text.plain == text]
+        if not held:
+            return place
+        return replace(place, paragraph=min(held, key=lambda n: abs(n - place.paragraph)))
+
+    @property
+    def reading_text(self) -> str:
+        """The text of the paragraph at the top of the view (`reading_place`'s), by which
+        another copy of the article finds the place again (`show_article`'s `place_text`)."""
+        place = self._place()
+        if place is None or place.paragraph >= len(self._paragraphs):
+            return ""
+        return self._paragraphs[place.paragraph].text.plain
 
     def _go_to(self, place: Place) -> None:
         if self._unfinished and self.place_is_far(place):

@@ -83,6 +83,22 @@ class ArticlePassage(ArticleLinks):
             markdown,
         )
 
+    @property
+    def passage_anchor(self) -> str:
+        """The anchor of the part of the article the passage selected is in (`Block.anchors`:
+        a live blog's entry, `#block-20`), the nearest at or above its first line; "" when
+        none is selected, or no anchor is above it."""
+        selected = self._selection_bounds()
+        if selected is None:
+            return ""
+        extents = self._extents
+        first = selected[0][0]
+        number = next((n for n, lines in enumerate(extents) if first < lines.stop), None)
+        if number is None:
+            return ""
+        held = (p.anchors for p in reversed(self._paragraphs[: number + 1]) if p.anchors)
+        return next(held, ("",))[0]
+
     def _drop_selection(self) -> None:
         self._forget_passage()
         if self.is_attached and self in self.screen.selections:

@@ -14,6 +14,10 @@ CONTEXT_LINES = 3
 """Lines kept above a match the view scrolls to, so it isn't glued to the top edge."""
 
 
+HEADING_REACH = 6
+"""Lines above a match its heading may be and be brought into view with it (`heading_in_view`)."""
+
+
 class ArticleSearch(ArticleState):
     """The reading view's text, searched (see `ArticleBody`)."""
 
@@ -85,6 +89,20 @@ class ArticleSearch(ArticleState):
         self._matches = None if blank else find_in_article.find(self._line_map, query)
         self._query = query if self._matches is not None else ""
         self._current = self._matches.first_from(from_line) if self._matches else None
+
+    def heading_in_view(self) -> None:
+        """The heading just above the current match (a live blog's update's time and title),
+        when it is at most `HEADING_REACH` lines above, brought into view with the match: a
+        full-text hit opened with the match on the top line, the update it is in out of view
+        (acc48c C12)."""
+        if self._matches is None or self._current is None:
+            return
+        first, last = self._matches.span_lines(self._current)
+        above = [line for line in self._headings if first - HEADING_REACH <= line <= first]
+        if not above or above[-1] >= self.top_line:
+            return
+        if last < above[-1] + self.scrollable_content_region.height:
+            self.scroll_to(y=above[-1], animate=False, immediate=True)
 
     def step_match(self, step: int) -> bool:
         """Go to the next match (`step` 1) or the previous one (-1), round the ends: True when

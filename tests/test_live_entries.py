@@ -1,0 +1,275 @@
+"""A live blog whose feed lists each entry as an item of its own, linking into the page
+(`page#block-N`, acc48c): the page is cached once for them all, written once by an export, and
+each item opens at its own entry.
+
+A site on 127.0.0.1 (`tests.story_site`) serving the blog and its feed, the real store in
+tmp_path, the CLI as a user runs it."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.main_full_text import SEARCH_VIEW
+from reader.ui.widgets.article.article_body import ArticleBody
+from tests.story_site import StorySite, ran, site_fixture
+from tests.tui_pilot import line_of, on_top, reading, running, until
+
+BLOG = "/metro/live/port-fire.html"
+TITLE = "Live: Fire at Port of Estmouth"
+
+
+LATE_NAME = "Marguerite Okonkwo-Dahl"
+LATE_ENTRY = 5
+"""The entry the name first comes in, at the end of its text."""
+CORRECTED: set[int] = set()
+"""The entries the site has corrected: "a second fire" became "a third fire"."""
+
+
+def entry_text(n: int) -> tuple[str, str]:
+    """Entry `n`'s heading and text."""
+    fire = "third" if n in CORRECTED else "second"
+    named = f" The coroner's office named investigator {LATE_NAME}." if n == LATE_ENTRY else ""
+    return (
+        f"Update {n}: crews on berth {n}",
+        f"Firefighters reached berth {n} where a {fire} fire sent smoke north-east over the"
+        f" estuary; roads near the quay stay closed. This is entry number {n} of the coverage."
+        + named,
+    )
+
+
+def blog(entries: list[int], summary: list[str] | None = None, canonical: str = "") -> str:
+    """The blog's page, newest entry first, each an `<article id="block-N">`, under its pinned
+    `summary` when given."""
+    blocks = "".join(
+        f'<article class="block" id="block-{n}"><header><time datetime="2026-12-07T11:{n:02d}:00Z">'
+        f"11:{n:02d}</time></header><h2>{entry_text(n)[0]}</h2><p>{entry_text(n)[1]}</p></article>"
+        for n in sorted(entries, reverse=True)
+    )
+    ld = json.dumps(
+        {"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": TITLE}
+    )
+    return (
+        f'<html><head><title>{TITLE}</title><link rel="canonical" href="{canonical}">'
+        f'<script type="application/ld+json">{ld}</script>'
+        f'</head><body><main><article class="live-article"><h1>{TITLE}</h1>'
+        f"{pinned(summary) if summary else ''}"
+        f'<div class="liveblog-body">{blocks}</div></article></main></body></html>'
+    )
+
+
+def pinned(summary: list[str]) -> str:
+    """The summary pinned above the entries, rewritten every few of them."""
+    points = "".join(f"<li>{point}</li>" for point in summary)
+    return f'<div class="pinned-summary"><h2>Summary</h2><ul>{points}</ul></div>'
+
+
+class Metro(StorySite):
+    """Metro Daily: the blog as one item, and each of its latest entries an item of its own."""
+
+    entries = [1, 2, 3]
+    listed = [1, 2, 3]
+    summary = "Crews fight a fire on the east quay."
+    """The blog item's standfirst: a sync fetches the page again when its words change."""
+
+    def feed(self) -> str:
+        items = [
+            f"<item><title>{TITLE}</title><link>{self.url(BLOG)}</link>"
+            "<guid isPermaLink='false'>metro-live</guid>"
+            f"<description>{self.summary}</description>"
+            "<pubDate>Mon, 07 Dec 2026 11:00:00 GMT</pubDate></item>"
+        ]
+        items += [
+            f"<item><title>11:{n:02d} {entry_text(n)[0]}</title>"
+            f"<link>{self.url(BLOG)}#block-{n}</link>"
+            f"<guid isPermaLink='false'>metro-post-{n}</guid>"
+            f"<pubDate>Mon, 07 Dec 2026 11:{n:02d}:00 GMT</pubDate>"
+            f"<description>{entry_text(n)[1]}</description></item>"
+            for n in self.listed
+        ]
+        return (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Metro Daily</title>'
+            f"<link>{self.url('/')}</link>{''.join(items)}</channel></rss>"
+        )
+
+
+site = site_fixture(Metro, "site")
+
+
+def synced(site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site.body = blog(site.entries, canonical=site.url(BLOG))
+    ran(capsys, data_dir, "add", site.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text", "html"])
+def test_an_export_writes_a_page_once_for_every_item_pointing_into_it(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    synced(site, data_dir, capsys)
+    out, err = ran(capsys, data_dir, "export", "--format", fmt, "--feed", "Metro Daily")
+    assert out.count(entry_text(2)[1]) == 1  # 4 times: once per item
+    assert "1 article exported" in err and "3 more items pointing into a page" in err
+    for n in (1, 2, 3):
+        assert f"{entry_text(n)[0]}" in out.split("Items pointing into this page")[1]
+        assert f"#block-{n}" in out
+
+
+def test_a_json_export_lists_the_items_pointing_into_a_page_with_it(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    synced(site, data_dir, capsys)
+    out = ran(capsys, data_dir, "export", "--format", "json", "--feed", "Metro Daily")[0]
+    [item] = json.loads(out)
+    pointing = item["items_pointing_in"]
+    assert [p["anchor"] for p in pointing] == ["block-3", "block-2", "block-1"]
+    assert pointing[0]["title"] == f"11:03 {entry_text(3)[0]}"
+
+
+def test_an_item_pointing_into_a_live_blog_opens_at_its_entry_and_cites_it(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Enter on "11:03 Update 3" opened the whole blog at its top (Update 12 first), and `y`
+    cited the blog's address without the entry's anchor (acc48c C3)."""
+    site.entries = list(range(1, 13))
+    synced(site, data_dir, capsys)
+
+    async def run() -> None:
+        async with reading(data_dir, "11:03 Update 3", (100, 24)) as (app, pilot, body):
+            await pilot.pause()
+            top = body.lines[body.top_line : body.top_line + 4]
+            assert any("11:03 · Update 3: crews on berth 3" in line for line in top), top
+            copied: list[str] = []
+            app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+            await pilot.press("y")
+            await until(pilot, lambda: bool(copied), "the citation")
+            assert f"{site.url(BLOG)}#block-3" in copied[0]
+            # A passage quoted from another entry cites that one's anchor.
+            await pilot.press("slash", *"entry number 2 of", "enter", "v", "y")
+            await until(pilot, lambda: len(copied) > 1, "the quote")
+            assert "entry number 2 of" in copied[1] and f"{site.url(BLOG)}#block-2" in copied[1]
+
+    asyncio.run(run())
+
+
+def test_only_the_item_whose_entry_changed_is_marked_changed(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A sync that found the blog grew marked every item pointing into it changed (Δ): 167 of
+    170 Metro headlines at each sync (acc48c C3). Only entry 2 is corrected here."""
+    synced(site, data_dir, capsys)
+    site.entries = [1, 2, 3, 4]
+    CORRECTED.add(2)
+    try:
+        site.body = blog(site.entries)
+        site.summary = "A third fire is reported near the grain silos."
+        ran(capsys, data_dir, "sync")
+    finally:
+        CORRECTED.clear()
+    out = ran(capsys, data_dir, "list", "--feed", "Metro Daily", "--json")[0]
+    changed = {item["link"].rpartition("/")[2]: item["changed"] for item in json.loads(out)}
+    assert changed == {
+        "port-fire.html": True,  # the page itself grew
+        "port-fire.html#block-1": False,
+        "port-fire.html#block-2": True,
+        "port-fire.html#block-3": False,
+    }
+
+
+def test_r_keeps_the_text_read_at_the_top_of_a_blog_that_grew_above_it(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`R` kept the place by paragraph number: three entries added on top of the blog put the
+    view three entries newer than the one read (acc48c C6)."""
+    site.entries = list(range(1, 21))
+    synced(site, data_dir, capsys)
+
+    async def run() -> None:
+        async with reading(data_dir, TITLE, (100, 24)) as (_app, pilot, body):
+            await pilot.pause()
+            body.scroll_to(y=line_of(body, "entry number 9 of"), animate=False, immediate=True)
+            await pilot.pause()
+            read = body.lines[body.top_line]
+            assert "entry number 9 of" in read
+            site.body = blog(list(range(1, 24)))
+            await pilot.press("R")
+            await until(pilot, lambda: "Update 23" in body.text, "the blog fetched again")
+            await pilot.pause()
+            assert body.lines[body.top_line] == read
+
+    asyncio.run(run())
+
+
+def test_a_diff_names_a_corrected_entry_by_its_heading(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader diff` named a corrected entry "Paragraph 12" alone: on a 600-paragraph blog the
+    editor could not tell which update, of which time, was corrected (acc48c C9)."""
+    site.entries = [1, 2, 3, 4]
+    synced(site, data_dir, capsys)
+    items = json.loads(ran(capsys, data_dir, "list", "--feed", "Metro Daily", "--json")[0])
+    [blog_id] = [item["id"] for item in items if item["link"] == site.url(BLOG)]
+    CORRECTED.add(2)
+    try:
+        site.body = blog(site.entries)
+        ran(capsys, data_dir, "show", blog_id, "--refresh")
+    finally:
+        CORRECTED.clear()
+    out = ran(capsys, data_dir, "diff", blog_id)[0]
+    assert "11:02 · Update 2: crews on berth 2, paragraph 1 (paragraph 6):" in out
+    assert "[-second-]{+third+}" in out
+
+
+def test_a_full_text_hit_opens_with_its_entry_s_heading_in_view(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`F` Okonkwo opened the blog with the match on the top line, the update's time and title
+    ("11:05 · Update 5: …") just above it, out of view (acc48c C12)."""
+    site.entries = list(range(1, 13))
+    synced(site, data_dir, capsys)
+
+    async def run() -> None:
+        async with running(data_dir, (100, 24), prefetch=False) as (app, pilot):
+            await pilot.press("F", *"Okonkwo", "enter")
+            screen = app.screen
+            await until(pilot, lambda: getattr(screen, "feed_url", None) == SEARCH_VIEW, "hits")
+            await until(pilot, lambda: bool(screen.text_hits), "a hit")
+            await pilot.press("enter")
+            article = await on_top(pilot, ArticleScreen, "the article")
+            body = article.query_one(ArticleBody)
+            await until(pilot, lambda: body.query == "Okonkwo", "the match found")
+            await pilot.pause()
+            shown = body.lines[body.top_line : body.top_line + 10]
+            assert any("11:05 · Update 5: crews on berth 5" in line for line in shown), shown
+            assert any("Okonkwo" in line for line in shown), shown
+
+    asyncio.run(run())
+
+
+def test_a_diff_keeps_new_entries_apart_from_the_summary_s_rewrite(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An old summary point was shown "changed into" the new entry's heading
+    (`[-Key point 1.2-]{+11:33 · Update 38+}: Fenwick on …`), sharing its words (acc48c C9)."""
+    site.entries = [1, 2, 3, 4]
+    old = [
+        "Key point 1.1: harbour ferries cancelled all day",
+        "Key point 1.2: crews on berth 5 fight",
+    ]
+    site.body = blog(site.entries, old)
+    ran(capsys, data_dir, "add", site.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    items = json.loads(ran(capsys, data_dir, "list", "--feed", "Metro Daily", "--json")[0])
+    [blog_id] = [item["id"] for item in items if item["link"] == site.url(BLOG)]
+    site.body = blog(
+        [1, 2, 3, 4, 5], ["Key point 2.1: crews on berth 5 and the quay", "Roads shut"]
+    )
+    ran(capsys, data_dir, "show", blog_id, "--refresh")
+    out = ran(capsys, data_dir, "diff", blog_id)[0]
+    hunks = out.split("\n\n")
+    assert "11:05 · Update 5: crews on berth 5, its heading and paragraph 1" in out
+    assert not [h for h in hunks if "Key point" in h and "Update 5" in h], out
