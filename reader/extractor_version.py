@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 77
+EXTRACTOR = 78
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -214,7 +214,9 @@ byline of one word and two digits ("Agent 47", "Reporter 20") keeps its number, 
 share (`zone_names`). 76: a byline's surname with a lower-case hyphened particle ("Ahmed
 al-Omran", "el-Sisi") read as a name, not dropped with its co-writer, nor one with a lower-case
 "ben", "bint" or "abu" ("Sami ben Ali") (acc47a A1). 77: a byline element's name written in lower
-case on purpose ("By bell hooks", "By danah boyd") read as its writer's (acc47a A1)."""
+case on purpose ("By bell hooks", "By danah boyd") read as its writer's (acc47a A1). 78: a live blog
+still running is marked so (`Article.live`), and the end of its coverage kept (`coverage_ended`):
+a sync asks for its page while it runs (acc48c C1, C13)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -578,6 +578,14 @@ class Article:
     earlier copy's `later_retracted`), the copies after it saying it too: an edit of the notice
     kept as a copy was named as where it was first said. 0: the latest, or not known. Filled
     as `versions` is."""
+    live: bool = False
+    """The page is a live blog still running: it declares itself one (`LiveBlogPosting`) or
+    holds entries named so ("live-feed"), with no end of its coverage declared. A sync asks
+    for its page again while it runs (`live_blogs.LIVE_FOR`), its feed's item told anew or not
+    (acc48c C1: the item's summary kept all day, the blog read stale)."""
+    coverage_ended: datetime | None = None
+    """When the page says its live coverage ended (`coverageEndTime`), None while it runs or
+    for a page no live blog: said in its header and `--format json` (acc48c C13)."""
     partial: bool = False  # extraction found little; the body is the feed's own summary
     incomplete: str = ""
     """Why the article lacks some of its text: the later pages of one split over several ("page

@@ -6,6 +6,7 @@ decides which pages an article is read from, because this is the same for every 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,7 @@ class LibraryPageReads(LibraryReextraction):
         *extra: Any,
         lead: str = "a link",
         leads_on: bool = True,
+        validators: tuple[str | None, str | None] = (None, None),
     ) -> tuple[Extracted, str]:
         """`target` downloaded and read by the worker `step`, which caches what it reads
         under `url`: what it made of the page, and the address the page came from. A page
@@ -49,7 +51,11 @@ class LibraryPageReads(LibraryReextraction):
         `lead` says what led to `target` ("a page's refresh"), refused when it leads to a more
         private address than the download's ceiling (`leads`); the page's own sets the ceiling
         of what it leads to, unless nothing is followed from it (not `leads_on`: an AMP or
-        one-page version, read in place of the pages)."""
+        one-page version, read in place of the pages).
+
+        `validators`, the ETag and Last-Modified the page last came with, ask "changed
+        since?": a 304 is Extracted(not_modified=True), nothing read. The first page of an
+        article keeps those it comes with now, for the next such question."""
         # The body comes still compressed: the worker inflates it once, checks it, takes the
         # fingerprint a login page is told by, and reads it (all CPU work, off the loop a TUI
         # draws from). Workers started on demand start now, their imports beside the download.
@@ -57,7 +63,24 @@ class LibraryPageReads(LibraryReextraction):
         from ..page_handover import hand_over, release
 
         self.start_workers_soon(feeds=False)
-        response = await self.fetcher.get(target, decode=False, ceiling=CEILING.get(), lead=lead)
+        etag, modified = validators
+        response = await self.fetcher.get(
+            target,
+            decode=False,
+            ceiling=CEILING.get(),
+            lead=lead,
+            etag=etag,
+            last_modified=modified,
+        )
+        if response.not_modified:
+            from ..page_caching import Extracted
+
+            return Extracted(not_modified=True), response.url
+        if target == url and (response.etag or response.last_modified or etag or modified):
+            with suppress(StoreError):  # only the next question is asked whole
+                await asyncio.to_thread(
+                    self.store.keep_page_validators, url, response.etag, response.last_modified
+                )
         if canonical_url(url) in self._inflight:
             self._pages_in.add(canonical_url(url))  # cached from here on: not given up
         if leads_on:

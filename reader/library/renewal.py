@@ -103,22 +103,29 @@ class Renewal:
 class LibraryRenewal(LibrarySaving):
     """A `Library`'s cached articles fetched again."""
 
-    async def _renew(self, entry: Entry) -> Renewal:
+    async def _renew(self, entry: Entry, conditional: bool = False) -> Renewal:
         """`entry`'s cached article fetched again (`renew_for_cache`): "changed" when the
         copy was replaced by a changed text, kept as an earlier version; "gone" when the site
         says the story is not there, the copy kept and the answer recorded; else "kept"
         ("unchanged" is told apart by `refresh_article`) or "failed". A failure, a login
         page, a page that is no longer the story leave the copy as it was: nothing cached is
-        lost."""
+        lost. `conditional`: asked with the validators its page last came with (a live
+        blog's, by a sync), a 304 "unchanged"."""
         import asyncio
 
         from ..page_caching import renew_for_cache
 
+        validators = (None, None)
+        if conditional:
+            with suppress(StoreError):
+                validators = await asyncio.to_thread(self.store.page_validators, entry.link)
         try:
             # An address the user gave (no feed) may lead anywhere, as `reader show URL` does.
             await start_download(self.store, self._feed_reaches, entry if entry.feed_url else None)
             with _unexpected_as_fetch_error(entry.link):
-                result, _ = await self._first_page(entry.link, entry, renew_for_cache)
+                result, _ = await self._first_page(entry.link, entry, renew_for_cache, validators)
+                if result.not_modified:
+                    return Renewal("unchanged")
                 if result.staged is not None:
                     result = await self._renew_pages(entry, result)
         except FetchError as error:  # too many redirects among them

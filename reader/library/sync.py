@@ -554,7 +554,10 @@ class LibrarySync(LibrarySyncStart):
                     # refused as it went failed, "cannot connect to …" a story.
                     renewal = (
                         await network.asked(
-                            entry.link, partial(self._renew, entry), lambda r: r.failure
+                            entry.link,
+                            # A live blog's page asked "changed since?" (`live_blogs`).
+                            partial(self._renew, entry, article_key(entry.link) in start.live),
+                            lambda r: r.failure,
                         )
                         if left is None
                         else Renewal("failed")
@@ -642,6 +645,8 @@ class LibrarySync(LibrarySyncStart):
                 # Moved to its address by a refresh since the last sync (the reader's `r`):
                 # the new page a copy of its own, as a sync's own refresh has it (`moved`).
                 or (key in told and bool(told[key].link) and article_key(told[key].link) != key)
+                # A live blog still running, its item told anew or not (`live_blogs`).
+                or key in start.live
             ):
                 del renewable[key]
                 tasks.append(asyncio.create_task(renew(entry)))

@@ -1,0 +1,51 @@
+"""A live blog followed by syncs (acc48c): its feed's item says the same all day, and each sync
+asks for its page again while it runs ("changed since?": a 304 costs no page), no more once its
+coverage ended. The blog of tests/live_blog_site.py on 127.0.0.1, the real store and the CLI."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.live_blog_site import PAGE, LiveBlog, live_blog
+from tests.story_site import ran
+
+
+@pytest.fixture
+def blog() -> Iterator[LiveBlog]:
+    with live_blog(9) as server:
+        yield server
+
+
+def _page_asks(blog: LiveBlog) -> list[int]:
+    return [status for path, status in blog.asked if path == PAGE]
+
+
+def _id(capsys: pytest.CaptureFixture[str], data_dir: Path) -> str:
+    [row] = json.loads(ran(capsys, data_dir, "list", "--json")[0])
+    return str(row["id"])
+
+
+def test_a_live_blog_is_asked_for_again_at_each_sync_while_it_runs(
+    blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ran(capsys, data_dir, "add", blog.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    assert _page_asks(blog) == [200]
+    blog.grow(12)  # three new entries; the feed's item as it was
+    ran(capsys, data_dir, "sync")
+    assert _page_asks(blog) == [200, 200]
+    shown = ran(capsys, data_dir, "show", "--offline", _id(capsys, data_dir))[0]
+    assert "10:12 · Entry 12" in shown, shown[:400]
+    # Nothing new: asked with its ETag, answered 304, the copy as it was.
+    ran(capsys, data_dir, "sync")
+    assert _page_asks(blog) == [200, 200, 304]
+    # Closed: the sync that reads the end is the last to ask.
+    blog.ended = "2026-12-07T10:30:00+00:00"
+    blog.grow(13)
+    ran(capsys, data_dir, "sync")
+    ran(capsys, data_dir, "sync")
+    assert _page_asks(blog) == [200, 200, 304, 200]
