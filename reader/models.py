@@ -624,6 +624,10 @@ class Article:
     """This copy, read while it was kept, is kept no longer (a later fetch dropped it, the
     copies' rule): `versions` are those kept and its own time where it falls among them,
     `version` its place there (`Library.superseded`)."""
+    grown: bool = False
+    """Every copy kept differs from the one before it by entries added alone (a live blog that
+    grew: `Store.grown_keys`): its text "updated", new entries, not "corrected", a claim about
+    the outlet (acc48c C8). Filled as `versions` is."""
     copies_dropped: tuple[str, ...] = ()
     """The copies of it the copies' cap dropped, a line each ("copy 2 of 5, retrieved …,
     dropped on …: only 3 earlier copies are kept of an article not saved": `Store.copies_dropped`),

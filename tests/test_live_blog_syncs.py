@@ -4,14 +4,16 @@ coverage ended. The blog of tests/live_blog_site.py on 127.0.0.1, the real store
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.live_blog_site import PAGE, LiveBlog, live_blog
+from tests.live_blog_site import PAGE, LiveBlog, entry, live_blog
 from tests.story_site import ran
+from tests.tui_pilot import open_row, running, screen_text, until
 
 
 @pytest.fixture
@@ -49,3 +51,36 @@ def test_a_live_blog_is_asked_for_again_at_each_sync_while_it_runs(
     ran(capsys, data_dir, "sync")
     ran(capsys, data_dir, "sync")
     assert _page_asks(blog) == [200, 200, 304, 200]
+
+
+def test_a_live_blog_that_only_grew_is_updated_not_corrected(
+    blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ran(capsys, data_dir, "add", blog.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    # Its item retold too (a reader before live blogs were asked for again fetched it then).
+    blog.grow(11)
+    blog.summary = "Latest: harbour master shuts berth eleven overnight"
+    ran(capsys, data_dir, "sync")
+    blog.grow(12)
+    blog.summary = "Latest: crews reach berth twelve as second blaze spreads"
+    ran(capsys, data_dir, "sync")
+    ident = _id(capsys, data_dir)
+    assert ran(capsys, data_dir, "list", "--corrected")[0] == ""
+    assert ran(capsys, data_dir, "list", "--search", "is:corrected")[0] == ""
+    [row] = json.loads(ran(capsys, data_dir, "list", "--json")[0])
+    assert row["corrected"] is False
+
+    async def run() -> str:
+        async with running(data_dir, (110, 30)) as (app, pilot):
+            await open_row(pilot, 0)
+            await until(pilot, lambda: "new entries" in screen_text(app), "the byline")
+            return screen_text(app)
+
+    header = asyncio.run(run())
+    assert "updated (new entries)" in header and "corrected" not in header
+    # An entry's words changed: a correction, said from then on.
+    at, heading, _ = blog.entries[-3]
+    blog.entries[-3] = (at, heading, entry(3, "third")[2])
+    ran(capsys, data_dir, "sync")
+    assert ident in ran(capsys, data_dir, "list", "--corrected")[0]

@@ -36,7 +36,8 @@ class HeadlineMarks:
     gone: set[str] = field(default_factory=set)
     """The articles whose pages were found taken down (`Store.gone_keys`)."""
     copied: set[str] = field(default_factory=set)
-    """The articles with earlier copies kept (`Store.copied_keys`): corrected, for good."""
+    """The articles with earlier copies kept whose text changed (`Store.corrected_keys`):
+    corrected, for good."""
     retraction: Callable[[str], tuple[str, bool]] = lambda _key: ("", False)
     """`Store.retraction`: what the latest copy cached under a key says became of its story,
     read for a `copied` one only (a retraction keeps the copy before)."""

@@ -262,7 +262,7 @@ class LibraryHeadlines(LibraryTags):
             store.page_date,
             updated=store.renewed_keys(),
             gone=store.gone_keys(),
-            copied=store.copied_keys(),
+            copied=store.corrected_keys(),
             retraction=store.retraction,
         )
 

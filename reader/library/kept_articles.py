@@ -52,6 +52,7 @@ class LibraryKeptArticles(LibraryArchiving):
             repeats=repeats,
             copies_dropped=dropped,
             retracted_first=first,
+            grown=self.store.grown(url),
         )
 
     def _with_gone(self, url: str, copy: Article) -> Article:

@@ -119,6 +119,7 @@ _ARTICLE_PREFIXES = (
     "versions:",
     "renewed:",
     "copies-dropped:",
+    "grown:",
     "retraction-ended:",
     "told:",
     SHOWN_AS,
