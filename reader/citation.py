@@ -252,8 +252,10 @@ def copy_notes(article: Article, markdown: bool = False, copied: bool = False) -
     if note := version_note(article, copied=copied):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     for note in article.copies_dropped if article.version == len(article.versions) else ():
-        # A copy of the chain of corrections no longer kept: said, not left silent (C12).
-        lines.append(f"Note: {escape_markdown(note) if markdown else note}")
+        # Copies of the chain of corrections no longer kept: said in the header, not left
+        # silent (C12); not in a citation, which cites a copy that is kept (acc48c C4).
+        if not copied:
+            lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if article.partial:
         # An item with no link has no page: its feed's text is all there is of it.
         lines.append(

@@ -629,9 +629,10 @@ class Article:
     grew: `Store.grown_keys`): its text "updated", new entries, not "corrected", a claim about
     the outlet (acc48c C8). Filled as `versions` is."""
     copies_dropped: tuple[str, ...] = ()
-    """The copies of it the copies' cap dropped, a line each ("copy 2 of 5, retrieved …,
-    dropped on …: only 3 earlier copies are kept of an article not saved": `Store.copies_dropped`),
-    said by the latest copy's notes (acc44c C12: dropped silently). Filled as `versions` is."""
+    """The copies of it the copies' cap dropped, said in one line ("2 earlier copies not kept
+    (retrieved … to …): only 3 earlier copies are kept of an article not saved":
+    `Store.copies_not_kept`), by the latest copy's header, not its citation (acc44c C12:
+    dropped silently; acc48c C4: a line a copy piled up). Filled as `versions` is."""
     gone_at: datetime | None = None
     """When its page, asked for again after it was cached, last answered that the story is
     not there (404, 410): taken down, the copy kept (`Store.gone_at`); None while the page

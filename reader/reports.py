@@ -570,6 +570,8 @@ class SyncReport:
     # Of those updated, the earlier copies the copies' cap dropped (`Store.copies_dropped`),
     # a line each: said, not silent (acc44c C12)
     copies_dropped: list[tuple[Entry, str]] = field(default_factory=list)
+    # ...but those of live blogs, which drop one at every sync: counted (acc48c C14)
+    live_copies_dropped: int = 0
     article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
     not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
     # Stories the site said now are gone (404, 410): an answer, not a failure (`gone`)

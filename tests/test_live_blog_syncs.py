@@ -84,3 +84,31 @@ def test_a_live_blog_that_only_grew_is_updated_not_corrected(
     blog.entries[-3] = (at, heading, entry(3, "third")[2])
     ran(capsys, data_dir, "sync")
     assert ident in ran(capsys, data_dir, "list", "--corrected")[0]
+
+
+def test_copies_a_live_blog_drops_are_said_once_and_never_in_a_citation(
+    blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ran(capsys, data_dir, "add", blog.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    said = []
+    for upto in range(10, 16):  # six syncs, each with a new entry: three copies dropped
+        blog.grow(upto)
+        # Its item retold (as above): a reader before live blogs were asked for fetched it.
+        blog.summary = "Latest: " + " ".join(f"w{upto}x{n}" for n in range(4))
+        said.append(ran(capsys, data_dir, "sync")[1])
+    ident = _id(capsys, data_dir)
+    # The sync: no line a copy, one count.
+    assert not [line for out in said for line in out.splitlines() if "copy dropped" in line]
+    assert "1 earlier copy of live blogs not kept" in said[-1]
+    # The header: one line for all those dropped.
+    shown = ran(capsys, data_dir, "show", "--offline", ident)[0]
+    [note] = [line for line in shown.splitlines() if "not kept" in line]
+    assert note.startswith("Note: 3 earlier copies not kept (retrieved "), note
+    assert note.endswith(": only 3 earlier copies are kept of an article not saved"), note
+    # A citation cites a copy kept: nothing of those dropped.
+    for style in ("block", "apa"):
+        out, err = ran(
+            capsys, data_dir, "show", "--offline", ident, "--format", "citation", "--style", style
+        )
+        assert "not kept" not in out + err and "dropped" not in out + err

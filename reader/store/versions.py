@@ -302,6 +302,31 @@ class StoreVersions(StoreRetractionsEnded):
                 )
         return said
 
+    def copies_not_kept(self, url: str) -> str:
+        """What was dropped of the copies of `url`'s article, said in one line for its header
+        and `reader show` (acc48c C4: a line per copy, "copy 2 of 5" each time, piled up one
+        a sync): "12 earlier copies not kept (retrieved 2026-12-07T11:31:13+00:00 to …): only
+        3 earlier copies are kept of an article not saved"; "" when none was."""
+        noted = self._load(self._articles, DROPPED + article_key(url), [])
+        times, cap = [], 0
+        for one in noted if isinstance(noted, list) else ():
+            with suppress(KeyError, TypeError, ValueError):
+                cap = max(cap, int(one["of"]) - 2)  # the earlier copies kept, the latest aside
+                times.append(str(one.get("retrieved") or ""))
+        if not times:
+            return ""
+        dated = sorted(t for t in times if t)
+        span = (
+            ""
+            if not dated
+            else f" (retrieved {dated[0]})"
+            if len(dated) == 1
+            else f" (retrieved {dated[0]} to {dated[-1]})"
+        )
+        why = "" if cap >= MAX_SAVED_VERSIONS else " of an article not saved"
+        copies = plural(len(times), "earlier copy", "earlier copies")
+        return f"{copies} not kept{span}: only {cap} earlier copies are kept{why}"
+
     def _version_list(self, key: str) -> list[tuple[bytes, bytes]]:
         """The copies kept of the article under `key` (compressed records and raw pages,
         oldest first). Of a damaged record (its file cut short), the copies that come whole
