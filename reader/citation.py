@@ -330,6 +330,10 @@ def _keys_said(key: str | None, changes_key: str | None, copies: str) -> str:
     return ": " + ", ".join(said) if said else ""
 
 
+LISTED_COPIES = 3
+"""Earlier copies a header names each by its time; past them, the first and the last."""
+
+
 def version_note(
     article: Article,
     in_reader: bool = False,
@@ -357,9 +361,15 @@ def version_note(
             return ""  # `retraction_note` says the text is the same as the copies' kept
         if article.repeats & set(range(1, number)):
             return _repeated_note(article, in_reader, copied, key, changes_key)
+        # Those of a saved live blog run to fifty: the first and the last past a few, not a
+        # line of times in every header and quote (acc48c C4).
+        many = len(times) - 1 > LISTED_COPIES
         if copied:
             kept = " and ".join(moment_text(at) for at in times[:-1])
-            return f"the text changed since the {_copies(len(times) - 1)} retrieved {kept}"
+            if many:
+                kept = f"{moment_text(times[0])} to {moment_text(times[-2])}"
+            copies = f"{len(times) - 1} copies" if many else _copies(len(times) - 1)
+            return f"the text changed since the {copies} retrieved {kept}"
         how = (
             _keys_said(key, changes_key, "it")
             if in_reader
@@ -369,11 +379,14 @@ def version_note(
         if number == 2:
             return f"the text changed since the copy retrieved {moment_text(times[0])}, which is kept{how}"
         kept = ", ".join(f"{moment_text(at)} ({n})" for n, at in enumerate(times[:-1], 1))
+        if many:
+            kept = f"{moment_text(times[0])} (1) to {moment_text(times[-2])} ({len(times) - 1})"
         if in_reader:
             how = _keys_said(key, changes_key, "them")
         else:
             how = ": reader show --version N prints one, reader diff what changed"
-        return f"the text changed since the copies retrieved {kept}, which are kept{how}"
+        copies = f"{len(times) - 1} copies" if many else "copies"
+        return f"the text changed since the {copies} retrieved {kept}, which are kept{how}"
     latest = f"the latest, retrieved {moment_text(times[-1])}"
     if copied:
         said = "says the same" if number in article.repeats else "differs"

@@ -112,3 +112,26 @@ def test_copies_a_live_blog_drops_are_said_once_and_never_in_a_citation(
             capsys, data_dir, "show", "--offline", ident, "--format", "citation", "--style", style
         )
         assert "not kept" not in out + err and "dropped" not in out + err
+
+
+def test_a_saved_blogs_many_copies_are_named_by_the_first_and_the_last() -> None:
+    """A saved live blog keeps fifty copies: its header and quotes name the first and the last
+    of them, not a line of thirty times (acc48c C4)."""
+    from datetime import UTC, datetime, timedelta
+
+    from reader.citation import version_note
+    from reader.models import Article
+
+    first = datetime(2026, 12, 7, 11, 30, tzinfo=UTC)
+    times = tuple(first + timedelta(minutes=n) for n in range(31))
+    latest = Article(url="http://127.0.0.1/live.html", versions=times, version=31)
+    shown = version_note(latest)
+    assert shown.startswith(
+        "the text changed since the 30 copies retrieved 2026-12-07T11:30:00+00:00 (1) to "
+        "2026-12-07T11:59:00+00:00 (30), which are kept"
+    ), shown
+    quoted = version_note(latest, copied=True)
+    assert quoted == (
+        "the text changed since the 30 copies retrieved 2026-12-07T11:30:00+00:00 to "
+        "2026-12-07T11:59:00+00:00"
+    )
