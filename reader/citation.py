@@ -249,6 +249,8 @@ def copy_notes(article: Article, markdown: bool = False, copied: bool = False) -
             lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if note := kept_note(article):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
+    if not copied and (note := coverage_note(article)):
+        lines.append(f"Note: {note}")
     if note := version_note(article, copied=copied):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     for note in article.copies_dropped if article.version == len(article.versions) else ():
@@ -270,6 +272,15 @@ def copy_notes(article: Article, markdown: bool = False, copied: bool = False) -
         why = safe_line(article.incomplete)
         lines.append(f"Note: not all of it: {escape_markdown(why) if markdown else why}")
     return lines
+
+
+def coverage_note(article: Article) -> str:
+    """What the header says of a live blog whose page says its coverage ended
+    (`Article.coverage_ended`): "the live coverage ended 2026-12-07T10:30:00+00:00" (acc48c
+    C13: a blog's closing left no mark); "" for one running, or no live blog."""
+    if article.coverage_ended is None:
+        return ""
+    return f"the live coverage ended {moment_text(article.coverage_ended)}, as the page says"
 
 
 def section_front_line(article: Article) -> str:

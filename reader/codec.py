@@ -621,6 +621,11 @@ def article_to_json(article: Article) -> dict[str, Any]:
     data["cited_url"] = shown_cited_url(article)
     # Said of every page, so a script tells a section front's teasers from an article's text.
     data["section_front"] = article.section_front
+    # A live blog still running, and when one's coverage ended (null while it runs, or for no
+    # live blog: acc48c C13).
+    data["live"] = article.live
+    ended = article.coverage_ended
+    data["coverage_ended"] = ended.isoformat(timespec="seconds") if ended else None
     # Whose copy the text is ("wallabag"), "" for the page's own.
     data["kept_by"] = article.kept_by
     # A document file's (a PDF's) text, cited as a report, or a web page's.

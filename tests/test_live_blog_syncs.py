@@ -51,6 +51,14 @@ def test_a_live_blog_is_asked_for_again_at_each_sync_while_it_runs(
     ran(capsys, data_dir, "sync")
     ran(capsys, data_dir, "sync")
     assert _page_asks(blog) == [200, 200, 304, 200]
+    # The end said: in the header and in `--format json` (acc48c C13).
+    ident = _id(capsys, data_dir)
+    shown = ran(capsys, data_dir, "show", "--offline", ident)[0]
+    assert "Note: the live coverage ended 2026-12-07T10:30:00+00:00, as the page says" in shown
+    data = json.loads(ran(capsys, data_dir, "show", "--offline", ident, "--format", "json")[0])
+    assert data["live"] is False and data["coverage_ended"] == "2026-12-07T10:30:00+00:00"
+    cited = ran(capsys, data_dir, "show", "--offline", ident, "--format", "citation")[0]
+    assert "coverage ended" not in cited
 
 
 def test_a_live_blog_that_only_grew_is_updated_not_corrected(

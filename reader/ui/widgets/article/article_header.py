@@ -15,6 +15,7 @@ from ....citation import (
     FEEDS_DATE,
     cited_source,
     cited_url,
+    coverage_note,
     kept_note,
     section_front_line,
     version_note,
@@ -162,6 +163,7 @@ def header(
             (ended_retractions_note(article), 600),
             (later_note(article), 400),
             (kept_note(article), 400),
+            (coverage_note(article), 200),
         ):
             if said:
                 note = said[0].upper() + said[1:] + "."
